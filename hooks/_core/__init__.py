@@ -1,0 +1,1 @@
+"""Shared machinery every hook plugs into: findings, rules, policy, baseline, CLI."""

@@ -1,0 +1,83 @@
+"""Repository root, repo-relative display paths and exclude globs."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+
+def find_repo_root(start: Path | None = None) -> Path:
+    """The nearest folder holding `.git`, else the start folder (pre-commit runs from the root)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def display_path(path: str, root: Path) -> str:
+    """Repo-relative, `/`-separated; paths outside the root stay as given."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.resolve().relative_to(root)
+        except ValueError:
+            return candidate.as_posix()
+    else:
+        with contextlib.suppress(ValueError, OSError):
+            candidate = (Path.cwd() / candidate).resolve().relative_to(root)
+    text = candidate.as_posix()
+    return text[2:] if text.startswith("./") else text
+
+
+@lru_cache(maxsize=256)
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """gitignore-like globs: `**` spans folders, `*` and `?` stay within one, a pattern
+    without `/` matches a name at any depth, a trailing `/` matches everything below."""
+    anchored = "/" in pattern.rstrip("/")
+    body = pattern.strip("/") if anchored else pattern.rstrip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if body.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if body.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = body.find("]", i + 1)
+            if end == -1:
+                out.append(re.escape(char))
+            else:
+                out.append("[" + body[i + 1 : end].replace("!", "^", 1) + "]")
+                i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(out) + "(?:/.*)?")
+
+
+def is_excluded(path: str, patterns: Iterable[str]) -> bool:
+    return any(glob_to_regex(pattern).fullmatch(path) for pattern in patterns)
+
+
+def walk_files(path: Path) -> Iterable[Path]:
+    """Files below a folder, sorted, skipping VCS and virtualenv folders and not following links."""
+    skip = {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox", ".mypy_cache"}
+    for folder, subfolders, files in os.walk(path):
+        subfolders[:] = sorted(name for name in subfolders if name not in skip)
+        for name in sorted(files):
+            yield Path(folder) / name

@@ -1,0 +1,135 @@
+"""Load and validate the policy file: `.mlsec.yaml` or `[tool.mlsec]` in pyproject.toml."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from hooks._core.errors import UsageError
+from hooks._core.findings import Severity
+
+POLICY_FILE_NAMES = (".mlsec.yaml", ".mlsec.yml")
+DEFAULT_FAIL_ON = Severity.MEDIUM
+
+
+@dataclass(frozen=True)
+class RuleOverride:
+    severity: Severity | None = None
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Policy:
+    root: Path
+    source: str | None = None
+    fail_on: Severity = DEFAULT_FAIL_ON
+    exclude: tuple[str, ...] = ()
+    rules: dict[str, RuleOverride] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.sections.get(name, {})
+
+
+@lru_cache(maxsize=1)
+def policy_schema() -> dict[str, Any]:
+    schema_path = Path(__file__).with_name("policy_schema.json")
+    loaded: dict[str, Any] = json.loads(schema_path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the policy file ({exc})") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, see above
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise UsageError(f"{path}: {problem}{where}; fix the YAML syntax") from None
+    return {} if data is None else data
+
+
+def _read_pyproject_table(path: Path) -> Any | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: invalid TOML ({exc}); fix the TOML syntax") from None
+    tool = data.get("tool", {})
+    return tool.get("mlsec") if isinstance(tool, dict) else None
+
+
+def _locate(root: Path, explicit: str | None) -> tuple[str | None, Any]:
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise UsageError(f"--config {explicit}: no such file; pass the path of a .mlsec.yaml")
+        if path.suffix == ".toml":
+            table = _read_pyproject_table(path)
+            if table is None:
+                raise UsageError(f"--config {explicit}: has no [tool.mlsec] table; add one or pass a YAML file")
+            return f"{explicit} [tool.mlsec]", table
+        return explicit, _read_yaml(path)
+    yaml_path = next((root / name for name in POLICY_FILE_NAMES if (root / name).is_file()), None)
+    pyproject = root / "pyproject.toml"
+    table = _read_pyproject_table(pyproject) if pyproject.is_file() else None
+    if yaml_path is not None and table is not None:
+        raise UsageError(f"both {yaml_path.name} and [tool.mlsec] in pyproject.toml hold a policy; keep only one")
+    if yaml_path is not None:
+        return yaml_path.name, _read_yaml(yaml_path)
+    if table is not None:
+        return "pyproject.toml [tool.mlsec]", table
+    return None, {}
+
+
+def load_policy(root: Path, explicit: str | None = None) -> Policy:
+    from hooks._core.schema import iter_errors
+
+    source, data = _locate(root, explicit)
+    errors = list(iter_errors(data, policy_schema()))
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise UsageError(f"{source}: {errors[0]}{more}")
+    rules = {rule_id: _override(source, rule_id, spec) for rule_id, spec in data.get("rules", {}).items()}
+    sections = {name: data[name] for name in ("artifacts", "secrets", "code", "deps", "dockerfile") if name in data}
+    return Policy(
+        root=root,
+        source=source,
+        fail_on=Severity(data.get("fail_on", DEFAULT_FAIL_ON.value)),
+        exclude=tuple(data.get("exclude", ())),
+        rules=rules,
+        sections=sections,
+    )
+
+
+def _override(source: str | None, rule_id: str, spec: dict[str, Any]) -> RuleOverride:
+    from hooks._core.rules import RULES
+
+    if rule_id.startswith("MLS") and rule_id not in RULES:
+        hint = difflib.get_close_matches(rule_id, list(RULES), n=1)
+        suffix = f"; did you mean {hint[0]}?" if hint else "; `mlsec rules` lists the ids"
+        raise UsageError(f"{source}: rules.{rule_id}: unknown rule id{suffix}")
+    severity = spec.get("severity")
+    return RuleOverride(
+        severity=Severity(severity) if severity is not None else None,
+        enabled=spec.get("enabled", True),
+    )

@@ -1,0 +1,194 @@
+"""The rule registry: README's rule table, SARIF rule metadata and `mlsec rules` all read it.
+
+Ids are stable. MLS0xx core, MLS1xx artifacts, MLS2xx secrets, MLS3xx code (bandit's own
+Bnnn ids pass through), MLS4xx dependencies, MLS5xx Dockerfiles, MLS9xx "could not analyse".
+A scanner's rows are added when the scanner lands, never ahead of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hooks._core.findings import Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    scanner: str
+    severity: Severity
+    title: str
+    cwe: int | None
+    help: str
+
+
+def _rule(rule_id: str, scanner: str, severity: str, title: str, cwe: int | None, help_text: str) -> Rule:
+    return Rule(rule_id, scanner, Severity(severity), title, cwe, help_text)
+
+
+_TABLE: tuple[Rule, ...] = (
+    _rule(
+        "MLS001",
+        "core",
+        "low",
+        "Suppression comment without a rule id",
+        None,
+        "`# mlsec: ignore` must name the rules it silences, e.g. `# mlsec: ignore[MLS301] reason`."
+        " A bare marker suppresses nothing, so a reviewer can see exactly what was accepted.",
+    ),
+    _rule(
+        "MLS101",
+        "artifacts",
+        "critical",
+        "Pickle reaches a known-dangerous callable",
+        502,
+        "Loading this file imports or calls a global that runs commands, evaluates code, imports modules,"
+        " reads or writes files, opens connections or loads another pickle. Never load it; rebuild the"
+        " model from trusted code and save it as safetensors or another format without code.",
+    ),
+    _rule(
+        "MLS102",
+        "artifacts",
+        "high",
+        "Pickle imports a global outside the allowlist",
+        502,
+        "Only exact (module, name) pairs that real ML files use are allowed. If the global is your own"
+        " class, add it to `artifacts.allow_globals` in the policy file with a reason.",
+    ),
+    _rule(
+        "MLS103",
+        "artifacts",
+        "critical",
+        "Obfuscated import in a pickle",
+        502,
+        "The global's name is computed at load time (STACK_GLOBAL on non-literal operands), taken from"
+        " copyreg's extension registry (EXT1/2/4), or a dotted path that walks attributes out of an"
+        " allowed module. Real serializers do not do this.",
+    ),
+    _rule(
+        "MLS104",
+        "artifacts",
+        "critical",
+        "Pickle BUILD injects a special attribute",
+        502,
+        "A BUILD opcode sets `__setstate__`, `__reduce__` or another special attribute on an object, so a"
+        " later BUILD or use calls attacker-chosen code (the Sleepy Pickle pattern).",
+    ),
+    _rule(
+        "MLS105",
+        "artifacts",
+        "high",
+        "Data after the pickle stream",
+        506,
+        "Bytes follow the pickle's STOP opcode: a second pickle stream that loaders reading in a loop"
+        " execute, or hidden data that scanners stopping at the first STOP never see.",
+    ),
+    _rule(
+        "MLS106",
+        "artifacts",
+        "critical",
+        "Polyglot pickle and zip file",
+        434,
+        "The file is a pickle at offset 0 and a zip archive at its end: torch.load and pickle run the"
+        " pickle while zip-based scanners inspect the archive.",
+    ),
+    _rule(
+        "MLS107",
+        "artifacts",
+        "high",
+        "Zip structure anomaly",
+        434,
+        "Local and central directory names differ, a name is duplicated, a CRC does not match or a member"
+        " is flagged encrypted. Model loaders tolerate these; scanners that trust zipfile are bypassed.",
+    ),
+    _rule(
+        "MLS108",
+        "artifacts",
+        "high",
+        "Keras Lambda layer",
+        502,
+        "A Lambda layer stores marshalled Python bytecode that runs when the model is loaded with"
+        " safe_mode=False or from HDF5. Replace it with a registered custom layer.",
+    ),
+    _rule(
+        "MLS109",
+        "artifacts",
+        "medium",
+        "Keras custom object",
+        829,
+        "The model refers to a class outside Keras; loading it imports that module and runs its code."
+        " Make sure the module is yours and reviewed.",
+    ),
+    _rule(
+        "MLS110",
+        "artifacts",
+        "medium",
+        "Approved artifact changed",
+        494,
+        "The file is listed under `artifacts.approved`, but its sha256 no longer matches the reviewed one."
+        " Review the new file and update the approval.",
+    ),
+    _rule(
+        "MLS900",
+        "core",
+        "high",
+        "Scanner failed on this file",
+        None,
+        "The scanner hit an internal error on this file. It is reported instead of passing"
+        " silently (fail closed); please report it with the file's shape, never its secrets.",
+    ),
+    _rule(
+        "MLS901",
+        "artifacts",
+        "high",
+        "Artifact could not be parsed",
+        20,
+        "The file is a model format (by its bytes or its name) but is corrupt, truncated, uses an unknown"
+        " opcode or an unsupported compression. It is reported rather than passed (fail closed); broken"
+        " pickles still run every opcode before the break when loaded.",
+    ),
+    _rule(
+        "MLS902",
+        "artifacts",
+        "high",
+        "Named like an artifact, in no known format",
+        20,
+        "The file name says model artifact (.pkl, .pt, .bin, .npy, ...) but its content is no format the"
+        " hook recognises, so it cannot be shown safe.",
+    ),
+    _rule(
+        "MLS903",
+        "artifacts",
+        "high",
+        "Artifact analysis limit reached",
+        400,
+        "Size, decompression ratio, nesting depth, opcode count or time budget was exceeded. Raise the"
+        " limits in the `artifacts` policy section if the file is legitimate.",
+    ),
+    _rule(
+        "MLS904",
+        "artifacts",
+        "medium",
+        "Archive cannot be inspected here",
+        20,
+        "A 7z archive needs the optional reader: `pip install mlsec-hooks[7z]`.",
+    ),
+)
+
+RULES: dict[str, Rule] = {rule.rule_id: rule for rule in _TABLE}
+
+
+def rule_for(rule_id: str) -> Rule:
+    """Registry row for an id; ids from a passthrough backend (bandit's Bnnn) get a generic row."""
+    known = RULES.get(rule_id)
+    if known is not None:
+        return known
+    return Rule(rule_id, "code", Severity.MEDIUM, f"bandit {rule_id}", None, "Reported by bandit.")
+
+
+def rules_markdown_table() -> str:
+    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
+    for rule in sorted(RULES.values(), key=lambda r: r.rule_id):
+        cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
+        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+    return "\n".join(lines)

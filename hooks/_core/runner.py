@@ -1,0 +1,75 @@
+"""Run scanners over files, then apply the policy (disabled rules, severity overrides)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hooks._core.findings import FileError, Finding, make_finding
+from hooks._core.paths import is_excluded
+from hooks._core.policy import Policy
+from hooks._core.scanner import Scanner
+from hooks._core.selection import HookSpec, file_tags, selects
+
+
+@dataclass
+class ScanResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    display: str
+
+
+def load_scanner(spec: HookSpec) -> Scanner:
+    module_name, _, attribute = spec.scanner.partition(":")
+    scanner: Scanner = getattr(importlib.import_module(module_name), attribute)()
+    return scanner
+
+
+def scan_targets(targets: Sequence[Target], specs: Sequence[HookSpec], policy: Policy, *, select: bool) -> ScanResult:
+    """`select=False` is the pre-commit case: the hook already got exactly its files."""
+    result = ScanResult()
+    targets = [t for t in targets if not is_excluded(t.display, policy.exclude)]
+    tags = {t.display: file_tags(t.path) for t in targets} if select else {}
+    unreadable: set[str] = set()
+    for spec in specs:
+        chosen = [t for t in targets if not select or selects(spec, t.path, t.display, tags[t.display])]
+        if not chosen:
+            continue
+        scanner = load_scanner(spec)
+        for target in chosen:
+            try:
+                result.findings.extend(scanner.scan_file(target.path, target.display, policy))
+            except OSError as exc:
+                if target.display not in unreadable:
+                    unreadable.add(target.display)
+                    reason = exc.strerror or str(exc)
+                    result.errors.append(FileError(target.display, f"cannot read: {reason}"))
+            except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
+                result.findings.append(
+                    make_finding(
+                        "MLS900",
+                        target.display,
+                        f"{spec.hook_id} failed on this file ({type(exc).__name__}: {exc}); treated as not analysed",
+                        content_key=f"{spec.hook_id}:{type(exc).__name__}",
+                    )
+                )
+    result.findings = apply_rule_policy(result.findings, policy)
+    return result
+
+
+def apply_rule_policy(findings: Sequence[Finding], policy: Policy) -> list[Finding]:
+    kept: list[Finding] = []
+    for finding in findings:
+        override = policy.rules.get(finding.rule_id)
+        if override is None:
+            kept.append(finding)
+        elif override.enabled:
+            kept.append(finding.with_severity(override.severity) if override.severity else finding)
+    return kept

@@ -1,0 +1,43 @@
+"""Inline suppressions: `# mlsec: ignore[MLS301] reason` names the rules it silences.
+
+The ecosystems' own markers (`# nosec`, `# pragma: allowlist secret`) are honoured by the
+scanners that own them; this module handles ours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKER = re.compile(r"#\s*mlsec:\s*ignore\b(?P<ids>\[[^\]]*\])?", re.IGNORECASE)
+_RULE_ID = re.compile(r"^(?:MLS\d{3}|B\d{3})$")
+
+
+@dataclass(frozen=True)
+class InlineMarker:
+    rule_ids: frozenset[str]
+    column: int  # 1-based column of the `#`
+
+    @property
+    def is_bare(self) -> bool:
+        return not self.rule_ids
+
+
+def parse_marker(line: str) -> InlineMarker | None:
+    """The `# mlsec: ignore[...]` marker on a line, if any; ids are upper-cased."""
+    match = _MARKER.search(line)
+    if match is None:
+        return None
+    ids_text = match.group("ids")
+    ids: set[str] = set()
+    if ids_text:
+        for part in ids_text[1:-1].split(","):
+            candidate = part.strip().upper()
+            if _RULE_ID.match(candidate):
+                ids.add(candidate)
+    return InlineMarker(frozenset(ids), match.start() + 1)
+
+
+def is_suppressed(rule_id: str, line: str) -> bool:
+    marker = parse_marker(line)
+    return marker is not None and rule_id in marker.rule_ids

@@ -1,0 +1,24 @@
+"""Why an artifact could not be analysed; each becomes an MLS9xx finding, never a pass."""
+
+from __future__ import annotations
+
+
+class AnalysisError(Exception):
+    """The bytes do not form what they claim to be (corrupt, truncated, unknown opcode)."""
+
+    def __init__(self, reason: str, offset: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.offset = offset
+
+
+class Truncated(AnalysisError):
+    """The data ended before the structure did."""
+
+
+class LimitExceeded(Exception):
+    """A size, ratio, depth, opcode-count or time cap was reached: fail closed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,485 @@
+"""Which globals a pickle may reach.
+
+The verdict is an allowlist: exact `(module, qualname)` pairs that real ML files contain.
+Everything else is a finding. The denylist only grades: a known-dangerous global is
+critical, an unknown one high. Nothing in a project's policy can allow a denylisted global.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+
+from hooks.artifacts.allowlist_data import GENERATED_ALLOWED
+
+
+class Verdict(enum.Enum):
+    ALLOWED = "allowed"
+    DANGEROUS = "dangerous"  # denylisted: critical
+    UNKNOWN = "unknown"  # not on the allowlist: high
+    OBFUSCATED = "obfuscated"  # dotted or malformed name outside the exact allowlist: critical
+
+
+_IDENTIFIER_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+# Protocol 0-2 pickles name Python 2 modules; the unpickler renames them (fix_imports), so
+# `__builtin__ eval` must be judged as `builtins eval`. A few common renames, as in the
+# standard library's _compat_pickle tables.
+_PY2_MODULES = {
+    "__builtin__": "builtins",
+    "copy_reg": "copyreg",
+    "cPickle": "pickle",
+    "cStringIO": "io",
+    "StringIO": "io",
+    "exceptions": "builtins",
+    "commands": "subprocess",
+    "urllib2": "urllib.request",
+    "httplib": "http.client",
+    "Queue": "queue",
+    "thread": "_thread",
+    "dummy_thread": "_dummy_thread",
+    "UserDict": "collections",
+    "UserList": "collections",
+    "__main__": "__main__",
+}
+_PY2_NAMES = {
+    ("__builtin__", "xrange"): ("builtins", "range"),
+    ("__builtin__", "unicode"): ("builtins", "str"),
+    ("__builtin__", "long"): ("builtins", "int"),
+    ("__builtin__", "basestring"): ("builtins", "str"),
+    ("__builtin__", "reduce"): ("functools", "reduce"),
+    ("__builtin__", "intern"): ("sys", "intern"),
+    ("__builtin__", "raw_input"): ("builtins", "input"),
+    ("__builtin__", "execfile"): ("builtins", "exec"),
+    ("UserDict", "UserDict"): ("collections", "UserDict"),
+    ("UserList", "UserList"): ("collections", "UserList"),
+}
+
+# Modules whose every member is dangerous to reach from a pickle: process and code execution,
+# import machinery, file and network I/O, nested deserialisers, package installers.
+_DANGEROUS_MODULES = frozenset(
+    {
+        "os",
+        "posix",
+        "nt",
+        "posixpath",
+        "ntpath",
+        "subprocess",
+        "_posixsubprocess",
+        "pty",
+        "sys",
+        "importlib",
+        "imp",
+        "pkgutil",
+        "zipimport",
+        "runpy",
+        "code",
+        "codeop",
+        "ctypes",
+        "_ctypes",
+        "cffi",
+        "socket",
+        "_socket",
+        "ssl",
+        "shutil",
+        "tempfile",
+        "io",
+        "_io",
+        "fileinput",
+        "pathlib",
+        "glob",
+        "linecache",
+        "shelve",
+        "dbm",
+        "sqlite3",
+        "pickle",
+        "_pickle",
+        "cPickle",
+        "pickletools",
+        "marshal",
+        "dill",
+        "cloudpickle",
+        "torch.hub",
+        "torch.serialization",
+        "torch.jit",
+        "torch.package",
+        "torch.utils.cpp_extension",
+        "torch._dynamo",
+        "torch._inductor",
+        "numpy.testing",
+        "numpy.lib.npyio",
+        "numpy.f2py",
+        "numpy.distutils",
+        "pip",
+        "setuptools",
+        "distutils",
+        "ensurepip",
+        "venv",
+        "webbrowser",
+        "urllib",
+        "http",
+        "ftplib",
+        "telnetlib",
+        "smtplib",
+        "poplib",
+        "imaplib",
+        "xmlrpc",
+        "requests",
+        "httpx",
+        "aiohttp",
+        "urllib3",
+        "asyncio",
+        "multiprocessing",
+        "concurrent",
+        "threading",
+        "_thread",
+        "signal",
+        "platform",
+        "timeit",
+        "trace",
+        "pdb",
+        "bdb",
+        "cProfile",
+        "profile",
+        "doctest",
+        "unittest",
+        "inspect",
+        "types",
+        "operator",
+        "_operator",
+        "functools",
+        "gc",
+        "weakref",
+        "atexit",
+        "sysconfig",
+        "site",
+        "IPython",
+        "jupyter_client",
+        "nbconvert",
+        "keras.src.saving",
+        "tensorflow.python.ops.script_ops",
+        "langchain",
+        "jinja2",
+        "mako",
+    }
+)
+_DANGEROUS_BUILTINS = frozenset(
+    {
+        "eval",
+        "exec",
+        "compile",
+        "__import__",
+        "open",
+        "getattr",
+        "setattr",
+        "delattr",
+        "globals",
+        "locals",
+        "vars",
+        "input",
+        "breakpoint",
+        "help",
+        "exit",
+        "quit",
+        "copyright",
+        "credits",
+        "license",
+        "__build_class__",
+        "__loader__",
+        "__spec__",
+        "type",
+    }
+)
+# Exact names that are dangerous inside otherwise ordinary modules.
+_DANGEROUS_EXACT = frozenset(
+    {
+        ("copyreg", "add_extension"),
+        ("copyreg", "_inverted_registry"),
+        ("copyreg", "dispatch_table"),
+        ("joblib", "load"),
+        ("joblib.numpy_pickle", "load"),
+        ("joblib.numpy_pickle", "NumpyUnpickler"),
+        ("joblib", "Parallel"),
+        ("joblib", "delayed"),
+        ("joblib", "Memory"),
+        ("numpy", "load"),
+        ("numpy", "loadtxt"),
+        ("numpy", "fromfile"),
+        ("numpy.lib.format", "read_array"),
+        ("torch", "load"),
+        ("torch", "from_file"),
+        ("torch.storage", "_load_from_bytes"),
+        ("pandas", "read_pickle"),
+        ("pandas.io.pickle", "read_pickle"),
+        ("sklearn.utils", "_joblib"),
+        ("yaml", "load"),
+        ("yaml", "unsafe_load"),
+        ("yaml", "full_load"),
+    }
+)
+
+# Hand-vetted pairs; the introspected framework classes live in allowlist_data.py.
+_CURATED_ALLOWED = frozenset(
+    {
+        ("collections", "OrderedDict"),
+        ("collections", "defaultdict"),
+        ("collections", "deque"),
+        ("collections", "Counter"),
+        ("datetime", "datetime"),
+        ("datetime", "date"),
+        ("datetime", "time"),
+        ("datetime", "timedelta"),
+        ("datetime", "timezone"),
+        ("decimal", "Decimal"),
+        ("fractions", "Fraction"),
+        ("uuid", "UUID"),
+        ("argparse", "Namespace"),
+        ("re", "_compile"),
+        ("_codecs", "encode"),
+        ("codecs", "encode"),
+        ("copyreg", "_reconstructor"),
+        ("copyreg", "__newobj__"),
+        ("copyreg", "__newobj_ex__"),
+        ("enum", "Enum"),
+        ("pathlib", "PurePosixPath"),
+        ("pathlib", "PureWindowsPath"),
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+        ("builtins", "complex"),
+        ("builtins", "bytearray"),
+        ("builtins", "bytes"),
+        ("builtins", "slice"),
+        ("builtins", "range"),
+        ("builtins", "dict"),
+        ("builtins", "list"),
+        ("builtins", "tuple"),
+        ("builtins", "int"),
+        ("builtins", "float"),
+        ("builtins", "bool"),
+        ("builtins", "str"),
+        ("builtins", "NoneType"),
+        ("builtins", "Ellipsis"),
+        ("builtins", "NotImplemented"),
+        # numpy reconstructors (numpy 1.x `numpy.core`, numpy 2.x `numpy._core`)
+        ("numpy", "dtype"),
+        ("numpy", "ndarray"),
+        ("numpy", "bool_"),
+        ("numpy.core.multiarray", "_reconstruct"),
+        ("numpy._core.multiarray", "_reconstruct"),
+        ("numpy.core.multiarray", "scalar"),
+        ("numpy._core.multiarray", "scalar"),
+        ("numpy.core.numeric", "_frombuffer"),
+        ("numpy._core.numeric", "_frombuffer"),
+        ("numpy.ma.core", "_mareconstruct"),
+        ("numpy.ma.core", "MaskedArray"),
+        ("numpy.random._pickle", "__randomstate_ctor"),
+        ("numpy.random._pickle", "__generator_ctor"),
+        ("numpy.random._pickle", "__bit_generator_ctor"),
+        ("numpy.random", "__RandomState_ctor"),
+        ("numpy.random.mtrand", "RandomState"),
+        ("numpy.random._generator", "Generator"),
+        ("numpy.random._mt19937", "MT19937"),
+        ("numpy.random._pcg64", "PCG64"),
+        ("numpy.random._pcg64", "PCG64DXSM"),
+        ("numpy.random._philox", "Philox"),
+        ("numpy.random._sfc64", "SFC64"),
+        ("numpy.random.bit_generator", "SeedSequence"),
+        # joblib's array wrappers (the raw array bytes follow the wrapper in the file)
+        ("joblib.numpy_pickle", "NumpyArrayWrapper"),
+        ("joblib.numpy_pickle_compat", "NDArrayWrapper"),
+        ("joblib.numpy_pickle_compat", "ZNDArrayWrapper"),
+        ("sklearn.externals.joblib.numpy_pickle", "NumpyArrayWrapper"),
+        # torch tensor and storage rebuild helpers
+        ("torch._utils", "_rebuild_tensor"),
+        ("torch._utils", "_rebuild_tensor_v2"),
+        ("torch._utils", "_rebuild_tensor_v3"),
+        ("torch._utils", "_rebuild_parameter"),
+        ("torch._utils", "_rebuild_parameter_with_state"),
+        ("torch._utils", "_rebuild_sparse_tensor"),
+        ("torch._utils", "_rebuild_sparse_csr_tensor"),
+        ("torch._utils", "_rebuild_nested_tensor"),
+        ("torch._utils", "_rebuild_device_tensor_from_numpy"),
+        ("torch._utils", "_rebuild_device_tensor_from_cpu_tensor"),
+        ("torch._utils", "_rebuild_meta_tensor_no_storage"),
+        ("torch._utils", "_rebuild_wrapper_subclass"),
+        ("torch._utils", "_rebuild_qtensor"),
+        ("torch._utils", "_rebuild_xla_tensor"),
+        ("torch._utils", "_rebuild_mps_tensor"),
+        ("torch._tensor", "_rebuild_from_type"),
+        ("torch._tensor", "_rebuild_from_type_v2"),
+        ("torch.serialization", "_get_layout"),
+        ("torch", "Size"),
+        ("torch", "device"),
+        ("torch", "Tensor"),
+        ("torch", "dtype"),
+        ("torch", "strided"),
+        ("torch", "sparse_coo"),
+        ("torch", "sparse_csr"),
+        ("torch", "per_tensor_affine"),
+        ("torch", "per_channel_affine"),
+        ("torch", "contiguous_format"),
+        ("torch", "channels_last"),
+        ("torch", "preserve_format"),
+        ("torch.nn.parameter", "Parameter"),
+        ("torch.nn.parameter", "Buffer"),
+        ("torch.nn.parameter", "UninitializedParameter"),
+        ("torch.storage", "TypedStorage"),
+        ("torch.storage", "UntypedStorage"),
+        ("torch", "UntypedStorage"),
+        ("torch", "TypedStorage"),
+        ("torch.torch_version", "TorchVersion"),
+        # gradient-boosting libraries' model containers
+        ("lightgbm.basic", "Booster"),
+        ("lightgbm.sklearn", "LGBMClassifier"),
+        ("lightgbm.sklearn", "LGBMRegressor"),
+        ("lightgbm.sklearn", "LGBMRanker"),
+        ("lightgbm.sklearn", "LGBMModel"),
+        ("lightgbm.sklearn", "_LGBMLabelEncoder"),
+        ("xgboost.core", "Booster"),
+        ("xgboost.sklearn", "XGBModel"),
+        ("xgboost.sklearn", "XGBClassifier"),
+        ("xgboost.sklearn", "XGBRegressor"),
+        ("xgboost.sklearn", "XGBRanker"),
+        ("xgboost.sklearn", "XGBRFClassifier"),
+        ("xgboost.sklearn", "XGBRFRegressor"),
+    }
+)
+
+_TORCH_SCALAR_TYPES = [
+    "float16",
+    "float32",
+    "float64",
+    "bfloat16",
+    "half",
+    "float",
+    "double",
+    "complex32",
+    "complex64",
+    "complex128",
+    "cfloat",
+    "cdouble",
+    "chalf",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "short",
+    "int",
+    "long",
+    "bool",
+    "qint8",
+    "quint8",
+    "qint32",
+    "quint4x2",
+    "quint2x4",
+    "float8_e4m3fn",
+    "float8_e5m2",
+    "float8_e4m3fnuz",
+    "float8_e5m2fnuz",
+    "float8_e8m0fnu",
+    "float4_e2m1fn_x2",
+    "bits8",
+    "bits16",
+]
+_TORCH_STORAGE_TYPES = [
+    "FloatStorage",
+    "DoubleStorage",
+    "HalfStorage",
+    "BFloat16Storage",
+    "LongStorage",
+    "IntStorage",
+    "ShortStorage",
+    "CharStorage",
+    "ByteStorage",
+    "BoolStorage",
+    "ComplexFloatStorage",
+    "ComplexDoubleStorage",
+    "QInt8Storage",
+    "QUInt8Storage",
+    "QInt32Storage",
+    "QUInt4x2Storage",
+    "QUInt2x4Storage",
+]
+
+BUILTIN_ALLOWED: frozenset[tuple[str, str]] = (
+    _CURATED_ALLOWED
+    | {("torch", name) for name in _TORCH_SCALAR_TYPES}
+    | {("torch", name) for name in _TORCH_STORAGE_TYPES}
+    | {("torch.cuda", name) for name in _TORCH_STORAGE_TYPES}
+    | GENERATED_ALLOWED
+)
+
+# Bytes per element of each storage type, for skipping torch's raw storage records exactly.
+STORAGE_ELEMENT_SIZES = {
+    "FloatStorage": 4,
+    "DoubleStorage": 8,
+    "HalfStorage": 2,
+    "BFloat16Storage": 2,
+    "LongStorage": 8,
+    "IntStorage": 4,
+    "ShortStorage": 2,
+    "CharStorage": 1,
+    "ByteStorage": 1,
+    "BoolStorage": 1,
+    "ComplexFloatStorage": 8,
+    "ComplexDoubleStorage": 16,
+    "QInt8Storage": 1,
+    "QUInt8Storage": 1,
+    "QInt32Storage": 4,
+    "QUInt4x2Storage": 1,
+    "QUInt2x4Storage": 1,
+    "UntypedStorage": 1,
+}
+
+
+_SPECIAL_ALLOWED = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
+
+
+def resolve_name(module: str, name: str, protocol: int) -> tuple[str, str]:
+    """The (module, name) the unpickler would import, applying Python 2 renames below protocol 3."""
+    if protocol < 3:
+        if (module, name) in _PY2_NAMES:
+            return _PY2_NAMES[(module, name)]
+        module = _PY2_MODULES.get(module, module)
+    return module, name
+
+
+def _module_is_dangerous(module: str) -> bool:
+    parts = module.split(".")
+    return any(".".join(parts[:i]) in _DANGEROUS_MODULES for i in range(1, len(parts) + 1))
+
+
+def is_dangerous(module: str, name: str) -> bool:
+    if _module_is_dangerous(module) or (module, name) in _DANGEROUS_EXACT:
+        return True
+    parts = name.split(".")
+    if module == "builtins" and parts[0] in _DANGEROUS_BUILTINS:
+        return True
+    # A dotted name walks attributes at load time (`numpy.__builtins__.eval` style); special
+    # attributes are the way out of any module.
+    return any(_is_special(part) for part in parts) and (module, name) not in _SPECIAL_ALLOWED
+
+
+def _is_special(part: str) -> bool:
+    return len(part) > 4 and part.startswith("__") and part.endswith("__")
+
+
+class GlobalsPolicy:
+    """The built-in allowlist plus a project's own `allow_globals` (never over the denylist)."""
+
+    def __init__(self, extra_allowed: Iterable[tuple[str, str]] = ()) -> None:
+        self.allowed = BUILTIN_ALLOWED | frozenset(extra_allowed)
+
+    def classify(self, module: str, name: str) -> Verdict:
+        if is_dangerous(module, name):
+            return Verdict.DANGEROUS
+        if (module, name) in self.allowed:
+            return Verdict.ALLOWED
+        if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name) or "." in name:
+            return Verdict.OBFUSCATED
+        return Verdict.UNKNOWN

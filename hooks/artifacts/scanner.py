@@ -1,0 +1,109 @@
+"""`mlsec-artifacts`: model files analysed for code execution, by content, never loaded."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from pathlib import Path
+from typing import Any
+
+from hooks._core.errors import UsageError
+from hooks._core.findings import Finding, make_finding
+from hooks._core.policy import Policy
+from hooks.artifacts.analysis import Analysis, Issue, Limits, where
+from hooks.artifacts.dispatch import Inspector
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.globals_policy import GlobalsPolicy, is_dangerous
+from hooks.artifacts.pickle_vm import NotAPickle
+
+
+def _limits(section: dict[str, Any]) -> Limits:
+    defaults = Limits()
+    return Limits(
+        max_seconds=float(section.get("max_seconds", defaults.max_seconds)),
+        max_depth=int(section.get("max_depth", defaults.max_depth)),
+        max_decompressed_bytes=int(section.get("max_decompressed_mb", defaults.max_decompressed_bytes >> 20)) << 20,
+    )
+
+
+def _globals_policy(policy: Policy) -> GlobalsPolicy:
+    extra: list[tuple[str, str]] = []
+    for index, entry in enumerate(policy.section("artifacts").get("allow_globals", [])):
+        module, name = entry["module"], entry["name"]
+        if is_dangerous(module, name):
+            raise UsageError(
+                f"{policy.source}: artifacts.allow_globals[{index}]: {module}.{name} is on the denylist of "
+                "dangerous globals and cannot be allowed; remove the entry"
+            )
+        extra.append((module, name))
+    return GlobalsPolicy(extra)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ArtifactScanner:
+    def __init__(self) -> None:
+        self._policy_cache: tuple[Policy, GlobalsPolicy, Limits] | None = None
+
+    def _settings(self, policy: Policy) -> tuple[GlobalsPolicy, Limits]:
+        if self._policy_cache is None or self._policy_cache[0] is not policy:
+            section = policy.section("artifacts")
+            self._policy_cache = (policy, _globals_policy(policy), _limits(section))
+        return self._policy_cache[1], self._policy_cache[2]
+
+    def scan_file(self, path: Path, display: str, policy: Policy) -> list[Finding]:
+        globals_policy, limits = self._settings(policy)
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+            return []  # a link's target is scanned as itself; devices and folders are not artifacts
+        findings: list[Finding] = []
+        approval = next((a for a in policy.section("artifacts").get("approved", []) if a["path"] == display), None)
+        if approval is not None:
+            actual = _sha256(path)
+            if actual == approval["sha256"]:
+                return []
+            findings.append(
+                make_finding(
+                    "MLS110",
+                    display,
+                    f"approved artifact changed since its review (sha256 {actual[:12]}…, approved "
+                    f"{approval['sha256'][:12]}…); analyse and approve it again",
+                    content_key=actual,
+                )
+            )
+        analysis = Analysis(globals_policy, limits)
+        with path.open("rb") as handle:
+            try:
+                Inspector(analysis).inspect_file(handle, info.st_size, display)
+            except NotAPickle:
+                pass  # text that merely begins like a pickle
+            except AnalysisError as exc:
+                analysis.add("MLS901", where("file", exc.offset), f"cannot be analysed: {exc.reason}", "unparseable")
+            except LimitExceeded as exc:
+                analysis.add("MLS903", "file", f"analysis stopped: {exc.reason}", "limit")
+            except (MemoryError, RecursionError) as exc:
+                analysis.add("MLS903", "file", f"analysis stopped: {type(exc).__name__}", "limit")
+        findings.extend(_to_finding(issue, display) for issue in _unique(analysis.issues))
+        return findings
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, str]] = set()
+    kept: list[Issue] = []
+    for issue in issues:
+        key = (issue.rule_id, issue.content_key)
+        if key not in seen:
+            seen.add(key)
+            kept.append(issue)
+    return kept
+
+
+def _to_finding(issue: Issue, display: str) -> Finding:
+    message = issue.message if issue.where == "file" else f"{issue.where} {issue.message}"
+    return make_finding(issue.rule_id, display, message, content_key=issue.content_key, severity=issue.severity)

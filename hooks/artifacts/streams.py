@@ -1,0 +1,185 @@
+"""File-like views used by the container readers: a window onto part of a file, and
+decompressors that stream with size and ratio caps (decompression bombs fail closed)."""
+
+from __future__ import annotations
+
+import bz2
+import io
+import lzma
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO, Protocol
+
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
+
+_CHUNK = 1 << 16
+
+
+class SubFile(io.RawIOBase):
+    """Bytes [start, start+size) of a seekable file, itself seekable."""
+
+    def __init__(self, handle: BinaryIO, start: int, size: int) -> None:
+        super().__init__()
+        self._handle, self._start, self._size, self._pos = handle, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = min(len(buffer), self._size - self._pos)
+        if count <= 0:
+            return 0
+        self._handle.seek(self._start + self._pos)
+        data = self._handle.read(count)
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+class _Decompressor(Protocol):
+    @property
+    def eof(self) -> bool: ...
+
+    @property
+    def unused_data(self) -> bytes: ...
+
+    def decompress(self, data: bytes, max_length: int = ...) -> bytes: ...
+
+
+class _ZlibAdapter:
+    """zlib's decompress object behind the bz2/lzma interface (max_length, needs_input)."""
+
+    def __init__(self, wbits: int) -> None:
+        self._obj = zlib.decompressobj(wbits)
+        self._tail = b""
+
+    @property
+    def eof(self) -> bool:
+        return self._obj.eof
+
+    @property
+    def unused_data(self) -> bytes:
+        return self._obj.unused_data
+
+    @property
+    def needs_input(self) -> bool:
+        return not self._obj.unconsumed_tail
+
+    def decompress(self, data: bytes, max_length: int = -1) -> bytes:
+        if not data:
+            data = self._obj.unconsumed_tail
+        return self._obj.decompress(data, max(0, max_length))
+
+
+class _Source(Protocol):
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
+class DecompressStream(io.RawIOBase):
+    """Streams decompressed bytes of `handle` (to its end, or `compressed_size` bytes).
+
+    Concatenated members (gzip, bz2, xz all allow them) are followed, as the standard
+    readers do. Output past `max_bytes`, or growing faster than `max_ratio` times the input
+    once past 16 MiB, raises LimitExceeded.
+    """
+
+    def __init__(
+        self,
+        handle: _Source,
+        factory: Callable[[], _Decompressor],
+        *,
+        max_bytes: int,
+        max_ratio: int,
+        compressed_size: int | None = None,
+        multi_member: bool = True,
+        kind: str = "compressed",
+    ) -> None:
+        super().__init__()
+        self._handle = handle
+        self._factory = factory
+        self._decompressor = factory()
+        self._left = compressed_size
+        self._max_bytes = max_bytes
+        self._max_ratio = max_ratio
+        self._multi = multi_member
+        self._kind = kind
+        self._pending = b""
+        self._consumed = 0
+        self._produced = 0
+        self._finished = False
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._produced
+
+    def _feed(self) -> bytes:
+        size = _CHUNK if self._left is None else min(_CHUNK, self._left)
+        data = self._handle.read(size) if size else b""
+        if self._left is not None:
+            self._left -= len(data)
+        self._consumed += len(data)
+        return data
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._finished:
+            decompressor = self._decompressor
+            if decompressor.eof:
+                rest = decompressor.unused_data or self._pending
+                self._pending = b""
+                if not rest:
+                    rest = self._feed()
+                if not rest or not self._multi:
+                    self._finished = True
+                    break
+                self._decompressor = self._factory()
+                self._pending = rest
+                continue
+            data = self._pending
+            self._pending = b""
+            if not data and getattr(decompressor, "needs_input", True):
+                data = self._feed()
+                if not data:
+                    raise AnalysisError(f"{self._kind} data ends before its end marker", self._produced)
+            try:
+                out = decompressor.decompress(data, len(buffer))
+            except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
+                raise AnalysisError(f"corrupt {self._kind} data ({exc})", self._produced) from None
+            if out:
+                self._produced += len(out)
+                self._check_caps()
+                buffer[: len(out)] = out
+                return len(out)
+        return 0
+
+    def _check_caps(self) -> None:
+        if self._produced > self._max_bytes:
+            raise LimitExceeded(f"{self._kind} data expands past {self._max_bytes} bytes (decompression bomb cap)")
+        if self._produced > (16 << 20) and self._produced > self._max_ratio * max(1, self._consumed):
+            raise LimitExceeded(f"{self._kind} data expands more than {self._max_ratio}x (decompression bomb cap)")
+
+
+COMPRESSORS: dict[str, Callable[[], _Decompressor]] = {
+    "gzip": lambda: _ZlibAdapter(31),
+    "zlib": lambda: _ZlibAdapter(15),
+    "deflate": lambda: _ZlibAdapter(-15),
+    "bz2": lambda: bz2.BZ2Decompressor(),
+    "xz": lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ),
+    "lzma": lambda: lzma.LZMADecompressor(lzma.FORMAT_ALONE),
+}
+
+
+def buffered(raw: io.RawIOBase) -> io.BufferedReader:
+    return io.BufferedReader(raw, buffer_size=_CHUNK)

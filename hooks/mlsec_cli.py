@@ -1,0 +1,126 @@
+"""`mlsec`: the umbrella command. `scan` runs every scanner, `baseline` accepts today's
+findings, `rules` lists the rule registry."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
+from hooks._core.cli import (
+    EXIT_CLEAN,
+    EXIT_USAGE,
+    add_report_options,
+    finish,
+    new_parser,
+    prepare,
+    targets_for,
+)
+from hooks._core.errors import UsageError
+from hooks._core.paths import walk_files
+from hooks._core.runner import scan_targets
+from hooks._core.selection import HOOK_SPECS
+
+PROG = "mlsec"
+
+
+def _git_ls_files() -> list[str]:
+    try:
+        completed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=True,
+        )
+    except FileNotFoundError:
+        raise UsageError("no PATH given and git is not installed; name the files or folders to scan") from None
+    except subprocess.CalledProcessError:
+        raise UsageError("no PATH given and this is not a git repository; name the files or folders to scan") from None
+    return [name for name in completed.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """No path: the repository's files (tracked and not ignored); folders are walked."""
+    if not paths:
+        return [p for p in _git_ls_files() if Path(p).is_file()]
+    expanded: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            expanded.extend(str(p) for p in walk_files(path))
+        elif path.exists():
+            expanded.append(raw)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    return expanded
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    context = prepare(args)
+    targets = targets_for(expand_paths(args.paths), context.root)
+    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    return finish(args, context, result, PROG)
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    context = prepare(args)
+    targets = targets_for(expand_paths(args.paths), context.root)
+    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    if result.errors:
+        for error in result.errors:
+            print(f"{PROG}: {error.path}: {error.message}", file=sys.stderr)
+        raise UsageError("some files could not be read; fix that before writing a baseline")
+    destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
+    try:
+        destination.write_text(render_baseline(result.findings), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{destination}: cannot write the baseline ({exc.strerror})") from None
+    print(f"{PROG}: wrote {len(result.findings)} accepted finding(s) to {destination}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from hooks._core.rules import RULES, rules_markdown_table
+
+    if args.format == "markdown":
+        print(rules_markdown_table())
+        return EXIT_CLEAN
+    rows = sorted(RULES.values(), key=lambda r: r.rule_id)
+    for rule in rows:
+        print(f"{rule.rule_id}  {rule.severity.value:<8}  {rule.scanner:<10}  {rule.title}")
+    return EXIT_CLEAN
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = new_parser(PROG, __doc__ or "")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=type(parser))
+    commands.required = True
+    scan = commands.add_parser("scan", help="run every scanner over files, folders or the git repo")
+    scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
+    add_report_options(scan)
+    scan.set_defaults(handler=cmd_scan)
+    baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
+    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
+    baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
+    baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
+    baseline.set_defaults(handler=cmd_baseline)
+    rules = commands.add_parser("rules", help="list the rule registry")
+    rules.add_argument("--format", choices=("table", "markdown"), default="table")
+    rules.set_defaults(handler=cmd_rules)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.handler(args)
+        return code
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Regenerate hooks/artifacts/allowlist_data.py from the installed ML libraries.
+
+Run it in a throwaway environment holding the frameworks (it imports them, which the hooks
+never do):  python scripts/gen_allowlist.py > hooks/artifacts/allowlist_data.py
+
+What it collects, and why each is safe to construct from a pickle:
+- torch.nn module classes (full-model saves pickle them; their __setstate__ only restores
+  attributes);
+- scikit-learn estimator, tree, loss and neighbour classes (constructors store parameters);
+- pandas and scipy.sparse container classes and pandas' named unpickling helpers;
+- lightgbm's estimator classes.
+Private test helpers, deprecated shims and anything in a denylisted module are skipped.
+Each library's modules are also listed under their pre-privatisation names
+(`sklearn.ensemble.forest` for `sklearn.ensemble._forest`), which older pickles use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+import warnings
+
+SKIP_MODULE = re.compile(
+    r"(^|\.)(tests?|_testing|testing|conftest|externals|_build_utils|_distributor_init|"
+    r"__check_build|_show_versions|io|plotting|computation|compat|_config|util|api|errors)(\.|$)"
+)
+UNPICKLE_HELPER = re.compile(
+    r"^(_new_\w+|_unpickle\w*|__pyx_unpickle\w+|_reconstruct\w*|_restore\w*|"
+    r"__nat_unpickle|_timedelta_unpickle|_unpickle_timestamp)$"
+)
+
+
+def walk(package: str) -> list[object]:
+    root = importlib.import_module(package)
+    modules = [root]
+    for info in pkgutil.walk_packages(root.__path__, package + "."):
+        if SKIP_MODULE.search(info.name):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                modules.append(importlib.import_module(info.name))
+        except Exception:  # noqa: BLE001 - optional submodules may need extras
+            continue
+    return modules
+
+
+def classes_in(modules: list[object], prefix: str, base: type | None = None) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for module in modules:
+        for _, value in inspect.getmembers(module):
+            if not inspect.isclass(value):
+                continue
+            owner = getattr(value, "__module__", "") or ""
+            qualname = getattr(value, "__qualname__", "")
+            if not owner.startswith(prefix) or "<" in qualname or "." in qualname:
+                continue
+            if SKIP_MODULE.search(owner):
+                continue
+            if base is not None and not (isinstance(value, type) and issubclass(value, base)):
+                continue
+            found.add((owner, qualname))
+    return found
+
+
+def helpers_in(modules: list[object], prefix: str) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for module in modules:
+        for name, value in vars(module).items():
+            if callable(value) and UNPICKLE_HELPER.match(name):
+                found.add((module.__name__, name))
+            owner = getattr(value, "__module__", None)
+            if callable(value) and isinstance(owner, str) and owner.startswith(prefix) and UNPICKLE_HELPER.match(name):
+                found.add((owner, name))
+    return found
+
+
+def with_legacy_names(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    out = set(pairs)
+    for module, name in pairs:
+        legacy = ".".join(part.lstrip("_") if i else part for i, part in enumerate(module.split(".")))
+        if legacy != module:
+            out.add((legacy, name))
+    return out
+
+
+def main() -> None:
+    pairs: set[tuple[str, str]] = set()
+    versions = []
+    import torch
+
+    versions.append(f"torch {torch.__version__}")
+    pairs |= classes_in(walk("torch.nn.modules"), "torch.nn.modules", torch.nn.Module)
+    import sklearn
+
+    versions.append(f"scikit-learn {sklearn.__version__}")
+    pairs |= with_legacy_names(classes_in(walk("sklearn"), "sklearn"))
+    import pandas
+
+    versions.append(f"pandas {pandas.__version__}")
+    pandas_modules = walk("pandas")
+    pairs |= {(m, n) for (m, n) in classes_in(pandas_modules, "pandas") if not n.startswith("_")}
+    pairs |= helpers_in(pandas_modules, "pandas")
+    for public in (
+        "DataFrame",
+        "Series",
+        "Index",
+        "RangeIndex",
+        "MultiIndex",
+        "DatetimeIndex",
+        "Categorical",
+        "CategoricalDtype",
+        "CategoricalIndex",
+        "StringDtype",
+        "Timestamp",
+        "Timedelta",
+        "Period",
+        "Interval",
+        "IntervalIndex",
+        "PeriodIndex",
+        "TimedeltaIndex",
+        "DatetimeTZDtype",
+        "NA",
+        "NaT",
+    ):
+        pairs.add(("pandas", public))
+    import scipy.sparse
+
+    versions.append(f"scipy {scipy.__version__}")
+    pairs |= classes_in(walk("scipy.sparse"), "scipy.sparse")
+    import lightgbm
+
+    versions.append(f"lightgbm {lightgbm.__version__}")
+    pairs |= classes_in(
+        [importlib.import_module("lightgbm.basic"), importlib.import_module("lightgbm.sklearn")], "lightgbm"
+    )
+    sys.path.insert(0, ".")
+    from hooks.artifacts.globals_policy import is_dangerous
+
+    pairs = {pair for pair in pairs if not is_dangerous(*pair)}
+    print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
+    print(", ".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')
+    print("GENERATED_ALLOWED: frozenset[tuple[str, str]] = frozenset(")
+    print("    {")
+    for module, name in sorted(pairs):
+        print(f'        ("{module}", "{name}"),')
+    print("    }")
+    print(")")
+
+
+if __name__ == "__main__":
+    main()
