@@ -28,7 +28,7 @@ SKIP_MODULE = re.compile(
     r"__check_build|_show_versions|io|plotting|computation|compat|_config|util|api|errors)(\.|$)"
 )
 UNPICKLE_HELPER = re.compile(
-    r"^(_new_\w+|_unpickle\w*|__pyx_unpickle\w+|_reconstruct\w*|_restore\w*|"
+    r"^(newObj|_new_\w+|_unpickle\w*|__pyx_unpickle\w+|_reconstruct\w*|_restore\w*|"
     r"__nat_unpickle|_timedelta_unpickle|_unpickle_timestamp)$"
 )
 
@@ -97,7 +97,12 @@ def main() -> None:
     import sklearn
 
     versions.append(f"scikit-learn {sklearn.__version__}")
-    pairs |= with_legacy_names(classes_in(walk("sklearn"), "sklearn"))
+    sklearn_modules = walk("sklearn")
+    pairs |= with_legacy_names(classes_in(sklearn_modules, "sklearn") | helpers_in(sklearn_modules, "sklearn"))
+    import numpy
+
+    versions.append(f"numpy {numpy.__version__}")
+    pairs |= helpers_in(walk("numpy.random"), "numpy.random")
     import pandas
 
     versions.append(f"pandas {pandas.__version__}")

@@ -406,11 +406,18 @@ _TORCH_STORAGE_TYPES = [
     "QUInt2x4Storage",
 ]
 
+_NUMPY_SCALAR_TYPES = (
+    "bool_ bool int8 int16 int32 int64 uint8 uint16 uint32 uint64 intc uintc intp uintp longlong ulonglong "
+    "float16 float32 float64 longdouble complex64 complex128 clongdouble str_ bytes_ object_ void datetime64 "
+    "timedelta64 half single double"
+).split()
+
 BUILTIN_ALLOWED: frozenset[tuple[str, str]] = (
     _CURATED_ALLOWED
     | {("torch", name) for name in _TORCH_SCALAR_TYPES}
     | {("torch", name) for name in _TORCH_STORAGE_TYPES}
     | {("torch.cuda", name) for name in _TORCH_STORAGE_TYPES}
+    | {("numpy", name) for name in _NUMPY_SCALAR_TYPES}
     | GENERATED_ALLOWED
 )
 
