@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
 from hooks._core.policy import Policy
@@ -51,6 +52,8 @@ def scan_targets(targets: Sequence[Target], specs: Sequence[HookSpec], policy: P
                     unreadable.add(target.display)
                     reason = exc.strerror or str(exc)
                     result.errors.append(FileError(target.display, f"cannot read: {reason}"))
+            except UsageError:
+                raise
             except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
                 result.findings.append(
                     make_finding(

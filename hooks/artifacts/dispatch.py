@@ -133,12 +133,12 @@ class Inspector:
         kind = sniff(head)
         artifact_name = named_like_artifact(name)
         if kind is not None and (artifact_name or kind not in _WEAK_KINDS):
-            self.inspect_kind(handle, size, kind, label, depth=depth, strict=True, seekable=seekable)
+            self.inspect_kind(handle, size, kind, label, depth=depth, strict=True, seekable=seekable, name=name)
             return True
         if kind is not None:
             mark = len(self.analysis.issues)
             try:
-                self.inspect_kind(handle, size, kind, label, depth=depth, strict=False, seekable=seekable)
+                self.inspect_kind(handle, size, kind, label, depth=depth, strict=False, seekable=seekable, name=name)
             except (AnalysisError, LimitExceeded):
                 del self.analysis.issues[mark:]
                 return False
@@ -154,7 +154,16 @@ class Inspector:
         return False
 
     def inspect_kind(
-        self, handle: BinaryIO, size: int | None, kind: str, label: str, *, depth: int, strict: bool, seekable: bool
+        self,
+        handle: BinaryIO,
+        size: int | None,
+        kind: str,
+        label: str,
+        *,
+        depth: int,
+        strict: bool,
+        seekable: bool,
+        name: str = "",
     ) -> None:
         if depth > self.analysis.limits.max_depth:
             raise LimitExceeded(f"containers nested deeper than {self.analysis.limits.max_depth} levels")
@@ -175,7 +184,7 @@ class Inspector:
         elif kind == "npy":
             self.inspect_npy(ByteReader(handle, size if seekable else None), label or "npy", depth=depth)
         elif kind in COMPRESSORS or kind == "zfile":
-            self.inspect_compressed(handle, kind, label, depth=depth, strict=strict)
+            self.inspect_compressed(handle, kind, label, depth=depth, name=name)
         elif kind == "tar":
             handle, size = self._seekable(handle, size, seekable, label)
             self.inspect_tar(handle, label, depth=depth)
@@ -206,10 +215,15 @@ class Inspector:
         sniffing: bool = False,
         whole_file: BinaryIO | None = None,
         file_size: int | None = None,
+        after_stop: bool = False,
     ) -> None:
-        """Every stream in the data, then whatever follows the last STOP."""
+        """Every stream in the data, then whatever follows the last STOP.
+
+        `after_stop` continues behind data that already ended (torch legacy storages): what
+        follows is judged as a further stream or as trailing data.
+        """
         analysis = self.analysis
-        stream = 1
+        stream = 2 if after_stop else 1
         while True:
             start = reader.tell()
             mark = len(analysis.issues)
@@ -305,7 +319,7 @@ class Inspector:
                 raise AnalysisError(f"torch legacy storage {key!r} has a negative size", reader.tell())
             reader.skip(numel * element_sizes[key])
         if not reader.at_end():
-            self._trailing(reader, label, reader.tell(), None, file_size, depth)
+            self.inspect_pickles(reader, label, depth=depth, after_stop=True)
 
     # --- numpy ---------------------------------------------------------------------------
     def inspect_npy(self, reader: ByteReader, label: str, *, depth: int) -> None:
@@ -332,7 +346,7 @@ class Inspector:
             self.inspect_pickles(reader, f"{label} object array", depth=depth + 1)
 
     # --- compressed --------------------------------------------------------------------
-    def inspect_compressed(self, handle: BinaryIO, kind: str, label: str, *, depth: int, strict: bool) -> None:
+    def inspect_compressed(self, handle: BinaryIO, kind: str, label: str, *, depth: int, name: str) -> None:
         limits = self.analysis.limits
         if kind == "zfile":  # joblib < 0.10: b"ZF" + hex length padded to 19 bytes, then zlib
             handle.read(21)
@@ -350,9 +364,10 @@ class Inspector:
         inner_label = f"{label}{kind}>" if label else f"{kind}>"
         inner = sniff(head)
         inner_label += "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
-        # The inner data inherits the outer name (model.pkl.gz holds model.pkl).
-        name = "artifact.pkl" if strict else ""
-        self.inspect_content(stream, None, head, name, inner_label, depth=depth + 1, seekable=False)
+        # The inner data is named by the outer name (model.pkl.gz holds model.pkl).
+        path = PurePosixPath(name)
+        inner_name = path.stem if path.suffix.lower() in COMPRESSION_SUFFIXES else name
+        self.inspect_content(stream, None, head, inner_name, inner_label, depth=depth + 1, seekable=False)
 
     # --- zip -----------------------------------------------------------------------------
     def inspect_zip(self, handle: BinaryIO, size: int, label: str, *, depth: int, strict: bool) -> None:

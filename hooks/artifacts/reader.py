@@ -30,7 +30,7 @@ class ByteReader:
     def read(self, count: int) -> bytes:
         data = self.handle.read(count)
         if len(data) != count:
-            raise Truncated(f"data ends after {len(data)} of {count} expected bytes", self.tell())
+            raise Truncated(f"truncated: {len(data)} of {count} expected bytes present", self.tell())
         self._check_budget()
         return data
 

@@ -1,0 +1,241 @@
+"""The symbolic pickle machine: every technique has a positive case and a safe look-alike."""
+
+from __future__ import annotations
+
+import collections
+import io
+import os
+import pickle
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hooks._core.findings import Severity
+from hooks._core.policy import Policy
+from hooks.artifacts import reader as reader_module
+from tests import pickle_asm as asm
+from tests.artifacts.helpers import Payload, canary_command, malicious_pickle, rules, scan_bytes
+
+
+@pytest.mark.parametrize("protocol", range(6))
+def test_reduce_of_os_system_is_critical_at_every_protocol(tmp_path: Path, protocol: int) -> None:
+    findings = scan_bytes(tmp_path, "model.pkl", malicious_pickle(tmp_path / "canary", protocol))
+    assert rules(findings) == ["MLS101"]
+    assert findings[0].severity is Severity.CRITICAL
+    assert "system via REDUCE" in findings[0].message
+    assert not (tmp_path / "canary").exists()
+
+
+@pytest.mark.parametrize("protocol", range(6))
+def test_plain_data_pickles_are_clean_at_every_protocol(tmp_path: Path, protocol: int) -> None:
+    data = {"weights": [1.5, 2.5], "name": "model", "shape": (2, 3), "tags": {"a", "b"}, "blob": b"\x00" * 300}
+    data["ordered"] = collections.OrderedDict(a=1)  # type: ignore[assignment]
+    assert scan_bytes(tmp_path, "data.pkl", pickle.dumps(data, protocol=protocol)) == []
+
+
+def test_subprocess_popen_is_critical(tmp_path: Path) -> None:
+    data = pickle.dumps(Payload(subprocess.Popen, ["true"]), protocol=4)
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS101"]
+    assert "subprocess.Popen" in findings[0].message
+
+
+def test_eval_through_stack_global(tmp_path: Path) -> None:
+    data = asm.proto(4) + asm.text("builtins") + asm.text("eval") + asm.STACK_GLOBAL
+    data += asm.text("1+1") + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "m.pkl", data)) == ["MLS101"]
+
+
+def test_stack_global_operands_fetched_from_the_memo(tmp_path: Path) -> None:
+    data = asm.proto(4) + asm.text("os") + asm.binput(0) + asm.text("system") + asm.binput(1)
+    data += asm.POP + asm.POP + asm.binget(0) + asm.binget(1) + asm.STACK_GLOBAL
+    data += asm.text("id") + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS101"]
+    assert "os.system" in findings[0].message
+
+
+def test_memo_lookalike_of_allowed_names_is_clean(tmp_path: Path) -> None:
+    data = asm.proto(4) + asm.text("collections") + asm.binput(0) + asm.text("OrderedDict") + asm.binput(1)
+    data += asm.POP + asm.POP + asm.binget(0) + asm.binget(1) + asm.STACK_GLOBAL
+    data += asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "m.pkl", data) == []
+
+
+def test_inst_and_obj_opcodes_call_their_class(tmp_path: Path) -> None:
+    inst = asm.MARK + asm.text("id") + asm.inst("os", "system") + asm.STOP
+    obj = asm.MARK + asm.global_("os", "system") + asm.text("id") + asm.OBJ + asm.STOP
+    assert "via INST" in scan_bytes(tmp_path, "a.pkl", inst)[0].message
+    assert "via OBJ" in scan_bytes(tmp_path, "b.pkl", obj)[0].message
+
+
+def test_ext_opcode_is_an_obfuscated_import(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.ext1(42) + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS103"]
+    assert "extension code 42" in findings[0].message
+
+
+def test_computed_global_name_is_critical(tmp_path: Path) -> None:
+    # STACK_GLOBAL whose name is the *result* of a call: resolved only at load time.
+    data = asm.proto(4) + asm.text("os") + asm.global_("builtins", "str") + asm.text("system")
+    data += asm.TUPLE1 + asm.REDUCE + asm.STACK_GLOBAL + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert "MLS103" in rules(findings)
+    assert "computed at load time" in next(f for f in findings if f.rule_id == "MLS103").message
+
+
+def test_dotted_name_walking_out_of_an_allowed_module(tmp_path: Path) -> None:
+    data = asm.proto(4) + asm.text("collections") + asm.text("OrderedDict.fromkeys") + asm.STACK_GLOBAL + asm.STOP
+    assert rules(scan_bytes(tmp_path, "a.pkl", data)) == ["MLS103"]
+    dunder = asm.proto(4) + asm.text("numpy") + asm.text("__builtins__.eval") + asm.STACK_GLOBAL + asm.STOP
+    assert rules(scan_bytes(tmp_path, "b.pkl", dunder)) == ["MLS101"]
+
+
+def test_build_injecting_setstate_is_critical(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE
+    data += asm.NONE + asm.EMPTY_DICT + asm.text("__setstate__") + asm.global_("builtins", "print") + asm.SETITEM
+    data += asm.TUPLE2 + asm.BUILD + asm.text("x") + asm.BUILD + asm.STOP
+    found = rules(scan_bytes(tmp_path, "m.pkl", data))
+    assert "MLS104" in found
+    assert "MLS102" in found  # builtins.print is not allowlisted either
+
+
+def test_build_with_ordinary_state_is_clean(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("argparse", "Namespace") + asm.EMPTY_TUPLE + asm.REDUCE
+    data += asm.EMPTY_DICT + asm.text("lr") + asm.binint(3) + asm.SETITEM + asm.BUILD + asm.STOP
+    assert scan_bytes(tmp_path, "m.pkl", data) == []
+
+
+def test_second_stream_after_stop_is_found_and_analysed(tmp_path: Path) -> None:
+    data = pickle.dumps({"ok": 1}, protocol=2) + malicious_pickle(tmp_path / "c", 2)
+    found = rules(scan_bytes(tmp_path, "m.pkl", data))
+    assert found == ["MLS101", "MLS105"]
+
+
+def test_trailing_bytes_after_stop(tmp_path: Path) -> None:
+    data = pickle.dumps([1, 2], protocol=2) + b"\xff\xfe\xfd"
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS105"]
+    assert "after the pickle's STOP" in findings[0].message
+
+
+def test_broken_stream_after_payload_reports_payload_at_full_severity(tmp_path: Path) -> None:
+    payload = malicious_pickle(tmp_path / "c", 2)[:-1]  # drop STOP
+    data = payload + b"\xfe"  # an opcode that does not exist (nullifAI style)
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS101", "MLS901"]
+    assert next(f for f in findings if f.rule_id == "MLS101").severity is Severity.CRITICAL
+
+
+def test_truncated_pickle_is_a_finding(tmp_path: Path) -> None:
+    data = pickle.dumps({"a": list(range(50))}, protocol=4)[:-10]
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS901"]
+    assert "truncated" in findings[0].message
+
+
+def test_unknown_class_is_high_and_policy_can_allow_it(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("mypkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS102"]
+    assert findings[0].severity is Severity.HIGH
+    policy = Policy(
+        root=tmp_path,
+        sections={"artifacts": {"allow_globals": [{"module": "mypkg.models", "name": "Net", "reason": "ours"}]}},
+    )
+    assert scan_bytes(tmp_path, "m.pkl", data, policy) == []
+
+
+def test_python2_builtin_names_are_judged_as_python3_names(tmp_path: Path) -> None:
+    bad = asm.call("__builtin__", "eval", "1", protocol=2)
+    assert rules(scan_bytes(tmp_path, "a.pkl", bad)) == ["MLS101"]
+    ok = asm.proto(2) + asm.global_("__builtin__", "set") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "b.pkl", ok) == []
+
+
+def test_nested_pickle_passed_to_a_loader_is_analysed(tmp_path: Path) -> None:
+    inner = malicious_pickle(tmp_path / "c", 2)
+    data = asm.proto(2) + asm.global_("_pickle", "loads") + asm.binbytes(inner) + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    messages = " | ".join(f.message for f in findings)
+    assert rules(findings) == ["MLS101", "MLS101"]
+    assert "_pickle.loads" in messages and "nested pickle" in messages and "posix.system" in messages
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("builtins", "getattr"),
+        ("importlib", "import_module"),
+        ("runpy", "_run_code"),
+        ("pip", "main"),
+        ("asyncio.unix_events", "_UnixSubprocessTransport"),
+        ("torch.serialization", "load"),
+        ("numpy.testing._private.utils", "runstring"),
+        ("operator", "attrgetter"),
+        ("code", "InteractiveInterpreter"),
+        ("ctypes", "CDLL"),
+    ],
+)
+def test_denylisted_globals_are_critical(tmp_path: Path, module: str, name: str) -> None:
+    findings = scan_bytes(tmp_path, "m.pkl", asm.call(module, name, "x"))
+    assert rules(findings) == ["MLS101"]
+
+
+def test_large_byte_arguments_are_skipped_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = 300 << 20
+    path = tmp_path / "big.pkl"
+    with path.open("wb") as handle:
+        handle.write(asm.proto(4) + asm.binbytes8(size))
+        handle.seek(size, io.SEEK_CUR)  # sparse: the test itself never writes 300 MiB
+        handle.write(asm.STOP)
+    largest: list[int] = [0]
+    original = reader_module.ByteReader.read
+
+    def spy(self: reader_module.ByteReader, count: int) -> bytes:
+        largest[0] = max(largest[0], count)
+        return original(self, count)
+
+    monkeypatch.setattr(reader_module.ByteReader, "read", spy)
+    from hooks.artifacts.scanner import ArtifactScanner
+
+    assert ArtifactScanner().scan_file(path, "big.pkl", Policy(root=tmp_path)) == []
+    assert largest[0] < 1 << 20
+
+
+def test_text_files_that_start_like_opcodes_are_not_artifacts(tmp_path: Path) -> None:
+    for name, content in [
+        ("a.py", "class Foo:\n    pass\n"),
+        ("b.py", "import os\nos.getcwd()\n"),
+        ("c.md", "(see below)\n"),
+        ("d.txt", "I like cake.\n"),
+        ("e.txt", "c is for cookie\nthat is good enough for me\n"),
+        ("f.csv", "0,1,2\n3,4,5\n"),
+        ("g.txt", "(lp0\nI1\na."),  # a data-only protocol-0 pickle under a text name: harmless
+    ]:
+        assert scan_bytes(tmp_path, name, content.encode()) == [], name
+
+
+def test_protocol0_payload_under_a_text_name_is_found(tmp_path: Path) -> None:
+    data = b"cos\nsystem\n(S'" + canary_command(tmp_path / "c").encode() + b"'\ntR."
+    assert rules(scan_bytes(tmp_path, "notes.txt", data)) == ["MLS101"]
+
+
+def test_artifact_named_garbage_fails_closed(tmp_path: Path) -> None:
+    findings = scan_bytes(tmp_path, "weights.bin", os.urandom(64).replace(b"\x80", b"\x00").replace(b"(", b"\x00"))
+    assert rules(findings) in (["MLS902"], ["MLS901"])
+    assert rules(scan_bytes(tmp_path, "empty.pt", b"")) == ["MLS902"]
+
+
+def test_opcode_budget_fails_closed(tmp_path: Path) -> None:
+    from hooks.artifacts.analysis import Analysis, Limits
+    from hooks.artifacts.dispatch import Inspector
+    from hooks.artifacts.errors import LimitExceeded
+    from hooks.artifacts.globals_policy import GlobalsPolicy
+
+    data = asm.proto(2) + asm.EMPTY_LIST + (asm.NONE + asm.APPEND) * 70_000 + asm.STOP
+    analysis = Analysis(GlobalsPolicy(), Limits(max_opcodes=1000))
+    with pytest.raises(LimitExceeded):
+        Inspector(analysis).inspect_file(io.BytesIO(data), len(data), "m.pkl")
