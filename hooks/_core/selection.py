@@ -7,6 +7,7 @@ recognised the same way, with the standard library only.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,8 +96,8 @@ def render_hooks_yaml() -> str:
     for spec in HOOK_SPECS:
         lines += [
             f"- id: {spec.hook_id}",
-            f"  name: {spec.name}",
-            f"  description: {spec.description}",
+            f"  name: {json.dumps(spec.name)}",
+            f"  description: {json.dumps(spec.description)}",
             f"  entry: {spec.entry}",
             "  language: python",
             "  require_serial: false",
@@ -105,6 +106,6 @@ def render_hooks_yaml() -> str:
         if spec.types_or:
             lines.append(f"  types_or: [{', '.join(spec.types_or)}]")
         if spec.files is not None:
-            lines.append(f"  files: '{spec.files}'")
+            lines.append(f"  files: {json.dumps(spec.files)}")
         lines.append("")
     return "\n".join(lines)

@@ -77,7 +77,6 @@ def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
                 "name": "mlsec-hooks",
                 "version": VERSION,
                 "semanticVersion": VERSION,
-                "informationUri": "https://github.com/mlsec-hooks/mlsec-hooks",
                 "rules": [_rule_descriptor(rule_for(rule_id)) for rule_id in used],
             }
         },

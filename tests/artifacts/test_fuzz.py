@@ -22,8 +22,22 @@ from hooks.artifacts.scanner import ArtifactScanner
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "artifacts"
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"]
-MAGICS = [b"", b"\x80\x02", b"\x80\x05", b"PK\x03\x04", b"\x93NUMPY\x01\x00", b"\x1f\x8b", b"BZh9", b"\xfd7zXZ\x00",
-          b"7z\xbc\xaf\x27\x1c", b"(", b"c", b"]\x00\x00", b"x\x9c", b"ZF0x"]
+MAGICS = [
+    b"",
+    b"\x80\x02",
+    b"\x80\x05",
+    b"PK\x03\x04",
+    b"\x93NUMPY\x01\x00",
+    b"\x1f\x8b",
+    b"BZh9",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"(",
+    b"c",
+    b"]\x00\x00",
+    b"x\x9c",
+    b"ZF0x",
+]
 
 
 def _inspect(data: bytes, name: str) -> None:

@@ -27,8 +27,12 @@ def test_canary_payloads_in_every_container_never_fire(repo: Path) -> None:
         "raw.pkl": payload,
         "model.pt": buffer.getvalue(),
         "proto0.txt": b"cos\nsystem\n(S'" + canary_command(canary).encode() + b"'\ntR.",
-        "nested.pkl": asm.proto(2) + asm.global_("pickle", "loads") + asm.binbytes(payload) + asm.TUPLE1
-        + asm.REDUCE + asm.STOP,
+        "nested.pkl": asm.proto(2)
+        + asm.global_("pickle", "loads")
+        + asm.binbytes(payload)
+        + asm.TUPLE1
+        + asm.REDUCE
+        + asm.STOP,
     }
     for name, data in files.items():
         (repo / name).write_bytes(data)
