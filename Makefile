@@ -21,8 +21,10 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check hooks tests bench scripts
 	$(BIN)/mypy
 
-bench: $(INSTALLED)
-	$(BIN)/python -m bench --help
+bench:
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -e . picklescan modelscan
+	.venv-bench/bin/python -m bench artifacts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

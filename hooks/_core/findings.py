@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, replace
 
 
@@ -31,6 +30,8 @@ _RANKS = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITIC
 
 def fingerprint(rule_id: str, path: str, content_key: str) -> str:
     """Identify a finding by what was flagged, never by where, so edits elsewhere keep it stable."""
+    import hashlib
+
     digest = hashlib.sha256(f"{rule_id}\0{path}\0{content_key}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:24]
 

@@ -3,2051 +3,2014 @@ torch 2.13.0+cpu, scikit-learn 1.9.1, numpy 2.4.6, pandas 3.1.1, scipy 1.17.1, l
 
 Generated; edit the script, not this file."""
 
-GENERATED_ALLOWED: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("lightgbm.basic", "Booster"),
-        ("lightgbm.basic", "Dataset"),
-        ("lightgbm.basic", "EvalResult"),
-        ("lightgbm.basic", "LGBMDeprecationWarning"),
-        ("lightgbm.basic", "LightGBMError"),
-        ("lightgbm.basic", "Sequence"),
-        ("lightgbm.basic", "_ConfigAliases"),
-        ("lightgbm.basic", "_DummyLogger"),
-        ("lightgbm.basic", "_InnerPredictor"),
-        ("lightgbm.basic", "_MissingType"),
-        ("lightgbm.basic", "_TempFile"),
-        ("lightgbm.sklearn", "LGBMClassifier"),
-        ("lightgbm.sklearn", "LGBMModel"),
-        ("lightgbm.sklearn", "LGBMRanker"),
-        ("lightgbm.sklearn", "LGBMRegressor"),
-        ("lightgbm.sklearn", "_EvalFunctionWrapper"),
-        ("lightgbm.sklearn", "_ObjectiveFunctionWrapper"),
-        ("numpy.random._generator", "__pyx_unpickle_Enum"),
-        ("numpy.random.bit_generator", "__pyx_unpickle_SeedSequence"),
-        ("numpy.random.bit_generator", "__pyx_unpickle_SeedlessSeedSequence"),
-        ("pandas", "ArrowDtype"),
-        ("pandas", "BooleanDtype"),
-        ("pandas", "Categorical"),
-        ("pandas", "CategoricalDtype"),
-        ("pandas", "CategoricalIndex"),
-        ("pandas", "DataFrame"),
-        ("pandas", "DateOffset"),
-        ("pandas", "DatetimeIndex"),
-        ("pandas", "DatetimeTZDtype"),
-        ("pandas", "ExcelFile"),
-        ("pandas", "ExcelWriter"),
-        ("pandas", "Flags"),
-        ("pandas", "Float32Dtype"),
-        ("pandas", "Float64Dtype"),
-        ("pandas", "Grouper"),
-        ("pandas", "HDFStore"),
-        ("pandas", "Index"),
-        ("pandas", "Int16Dtype"),
-        ("pandas", "Int32Dtype"),
-        ("pandas", "Int64Dtype"),
-        ("pandas", "Int8Dtype"),
-        ("pandas", "Interval"),
-        ("pandas", "IntervalDtype"),
-        ("pandas", "IntervalIndex"),
-        ("pandas", "MultiIndex"),
-        ("pandas", "NA"),
-        ("pandas", "NaT"),
-        ("pandas", "NamedAgg"),
-        ("pandas", "Period"),
-        ("pandas", "PeriodDtype"),
-        ("pandas", "PeriodIndex"),
-        ("pandas", "RangeIndex"),
-        ("pandas", "Series"),
-        ("pandas", "SparseDtype"),
-        ("pandas", "StringDtype"),
-        ("pandas", "Timedelta"),
-        ("pandas", "TimedeltaIndex"),
-        ("pandas", "Timestamp"),
-        ("pandas", "UInt16Dtype"),
-        ("pandas", "UInt32Dtype"),
-        ("pandas", "UInt64Dtype"),
-        ("pandas", "UInt8Dtype"),
-        ("pandas._libs._cyutility", "__pyx_unpickle_Enum"),
-        ("pandas._libs.algos", "Infinity"),
-        ("pandas._libs.algos", "NegInfinity"),
-        ("pandas._libs.arrays", "NDArrayBacked"),
-        ("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked"),
-        ("pandas._libs.hashtable", "Complex128Factorizer"),
-        ("pandas._libs.hashtable", "Complex128HashTable"),
-        ("pandas._libs.hashtable", "Complex128Vector"),
-        ("pandas._libs.hashtable", "Complex64Factorizer"),
-        ("pandas._libs.hashtable", "Complex64HashTable"),
-        ("pandas._libs.hashtable", "Complex64Vector"),
-        ("pandas._libs.hashtable", "Factorizer"),
-        ("pandas._libs.hashtable", "Float32Factorizer"),
-        ("pandas._libs.hashtable", "Float32HashTable"),
-        ("pandas._libs.hashtable", "Float32Vector"),
-        ("pandas._libs.hashtable", "Float64Factorizer"),
-        ("pandas._libs.hashtable", "Float64HashTable"),
-        ("pandas._libs.hashtable", "Float64Vector"),
-        ("pandas._libs.hashtable", "HashTable"),
-        ("pandas._libs.hashtable", "Int16Factorizer"),
-        ("pandas._libs.hashtable", "Int16HashTable"),
-        ("pandas._libs.hashtable", "Int16Vector"),
-        ("pandas._libs.hashtable", "Int32Factorizer"),
-        ("pandas._libs.hashtable", "Int32HashTable"),
-        ("pandas._libs.hashtable", "Int32Vector"),
-        ("pandas._libs.hashtable", "Int64Factorizer"),
-        ("pandas._libs.hashtable", "Int64HashTable"),
-        ("pandas._libs.hashtable", "Int64Vector"),
-        ("pandas._libs.hashtable", "Int8Factorizer"),
-        ("pandas._libs.hashtable", "Int8HashTable"),
-        ("pandas._libs.hashtable", "Int8Vector"),
-        ("pandas._libs.hashtable", "ObjectFactorizer"),
-        ("pandas._libs.hashtable", "ObjectVector"),
-        ("pandas._libs.hashtable", "PyObjectHashTable"),
-        ("pandas._libs.hashtable", "StringHashTable"),
-        ("pandas._libs.hashtable", "StringVector"),
-        ("pandas._libs.hashtable", "UInt16Factorizer"),
-        ("pandas._libs.hashtable", "UInt16HashTable"),
-        ("pandas._libs.hashtable", "UInt16Vector"),
-        ("pandas._libs.hashtable", "UInt32Factorizer"),
-        ("pandas._libs.hashtable", "UInt32HashTable"),
-        ("pandas._libs.hashtable", "UInt32Vector"),
-        ("pandas._libs.hashtable", "UInt64Factorizer"),
-        ("pandas._libs.hashtable", "UInt64HashTable"),
-        ("pandas._libs.hashtable", "UInt64Vector"),
-        ("pandas._libs.hashtable", "UInt8Factorizer"),
-        ("pandas._libs.hashtable", "UInt8HashTable"),
-        ("pandas._libs.hashtable", "UInt8Vector"),
-        ("pandas._libs.hashtable", "Vector"),
-        ("pandas._libs.hashtable", "__pyx_unpickle_HashTable"),
-        ("pandas._libs.index", "BaseMultiIndexCodesEngine"),
-        ("pandas._libs.index", "BoolEngine"),
-        ("pandas._libs.index", "Complex128Engine"),
-        ("pandas._libs.index", "Complex64Engine"),
-        ("pandas._libs.index", "DatetimeEngine"),
-        ("pandas._libs.index", "ExtensionEngine"),
-        ("pandas._libs.index", "Float32Engine"),
-        ("pandas._libs.index", "Float64Engine"),
-        ("pandas._libs.index", "IndexEngine"),
-        ("pandas._libs.index", "Int16Engine"),
-        ("pandas._libs.index", "Int32Engine"),
-        ("pandas._libs.index", "Int64Engine"),
-        ("pandas._libs.index", "Int8Engine"),
-        ("pandas._libs.index", "MaskedBoolEngine"),
-        ("pandas._libs.index", "MaskedComplex128Engine"),
-        ("pandas._libs.index", "MaskedComplex64Engine"),
-        ("pandas._libs.index", "MaskedFloat32Engine"),
-        ("pandas._libs.index", "MaskedFloat64Engine"),
-        ("pandas._libs.index", "MaskedIndexEngine"),
-        ("pandas._libs.index", "MaskedInt16Engine"),
-        ("pandas._libs.index", "MaskedInt32Engine"),
-        ("pandas._libs.index", "MaskedInt64Engine"),
-        ("pandas._libs.index", "MaskedInt8Engine"),
-        ("pandas._libs.index", "MaskedUInt16Engine"),
-        ("pandas._libs.index", "MaskedUInt32Engine"),
-        ("pandas._libs.index", "MaskedUInt64Engine"),
-        ("pandas._libs.index", "MaskedUInt8Engine"),
-        ("pandas._libs.index", "ObjectEngine"),
-        ("pandas._libs.index", "PeriodEngine"),
-        ("pandas._libs.index", "StringEngine"),
-        ("pandas._libs.index", "StringObjectEngine"),
-        ("pandas._libs.index", "TimedeltaEngine"),
-        ("pandas._libs.index", "UInt16Engine"),
-        ("pandas._libs.index", "UInt32Engine"),
-        ("pandas._libs.index", "UInt64Engine"),
-        ("pandas._libs.index", "UInt8Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_BaseMultiIndexCodesEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_BoolEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_Complex128Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_Complex64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_DatetimeEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_ExtensionEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_Float32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_Float64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_IndexEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_Int16Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_Int32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_Int64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_Int8Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedBoolEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedComplex128Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedComplex64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedFloat32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedFloat64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedIndexEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedInt16Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedInt32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedInt64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedInt8Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedUInt16Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedUInt32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedUInt64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_MaskedUInt8Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_ObjectEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_PeriodEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_SharedEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_StringEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_StringObjectEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_TimedeltaEngine"),
-        ("pandas._libs.index", "__pyx_unpickle_UInt16Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_UInt32Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_UInt64Engine"),
-        ("pandas._libs.index", "__pyx_unpickle_UInt8Engine"),
-        ("pandas._libs.indexing", "NDFrameIndexerBase"),
-        ("pandas._libs.indexing", "__pyx_unpickle_NDFrameIndexerBase"),
-        ("pandas._libs.internals", "Block"),
-        ("pandas._libs.internals", "BlockManager"),
-        ("pandas._libs.internals", "BlockPlacement"),
-        ("pandas._libs.internals", "BlockValuesRefs"),
-        ("pandas._libs.internals", "_unpickle_block"),
-        ("pandas._libs.interval", "IntervalMixin"),
-        ("pandas._libs.interval", "IntervalTree"),
-        ("pandas._libs.interval", "__pyx_unpickle_Float64ClosedBothIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Float64ClosedLeftIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Float64ClosedNeitherIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Float64ClosedRightIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Int64ClosedBothIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Int64ClosedLeftIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Int64ClosedNeitherIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Int64ClosedRightIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_IntervalMixin"),
-        ("pandas._libs.interval", "__pyx_unpickle_IntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_IntervalTree"),
-        ("pandas._libs.interval", "__pyx_unpickle_Uint64ClosedBothIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Uint64ClosedLeftIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Uint64ClosedNeitherIntervalNode"),
-        ("pandas._libs.interval", "__pyx_unpickle_Uint64ClosedRightIntervalNode"),
-        ("pandas._libs.missing", "C_NAType"),
-        ("pandas._libs.missing", "__pyx_unpickle_C_NAType"),
-        ("pandas._libs.parsers", "TextReader"),
-        ("pandas._libs.properties", "AxisProperty"),
-        ("pandas._libs.properties", "CachedProperty"),
-        ("pandas._libs.properties", "__pyx_unpickle_AxisProperty"),
-        ("pandas._libs.properties", "__pyx_unpickle_CachedProperty"),
-        ("pandas._libs.sas", "Parser"),
-        ("pandas._libs.sparse", "BlockIndex"),
-        ("pandas._libs.sparse", "IntIndex"),
-        ("pandas._libs.sparse", "SparseIndex"),
-        ("pandas._libs.sparse", "__pyx_unpickle_BlockMerge"),
-        ("pandas._libs.sparse", "__pyx_unpickle_BlockUnion"),
-        ("pandas._libs.sparse", "__pyx_unpickle_SparseIndex"),
-        ("pandas._libs.tslibs.base", "ABCTimestamp"),
-        ("pandas._libs.tslibs.base", "__pyx_unpickle_ABCTimestamp"),
-        ("pandas._libs.tslibs.dtypes", "FreqGroup"),
-        ("pandas._libs.tslibs.dtypes", "NpyDatetimeUnit"),
-        ("pandas._libs.tslibs.dtypes", "PeriodDtypeBase"),
-        ("pandas._libs.tslibs.dtypes", "Resolution"),
-        ("pandas._libs.tslibs.fields", "RoundTo"),
-        ("pandas._libs.tslibs.nattype", "__pyx_unpickle__NaT"),
-        ("pandas._libs.tslibs.offsets", "BHalfYearBegin"),
-        ("pandas._libs.tslibs.offsets", "BHalfYearEnd"),
-        ("pandas._libs.tslibs.offsets", "BQuarterBegin"),
-        ("pandas._libs.tslibs.offsets", "BQuarterEnd"),
-        ("pandas._libs.tslibs.offsets", "BYearBegin"),
-        ("pandas._libs.tslibs.offsets", "BYearEnd"),
-        ("pandas._libs.tslibs.offsets", "BaseOffset"),
-        ("pandas._libs.tslibs.offsets", "BusinessDay"),
-        ("pandas._libs.tslibs.offsets", "BusinessHour"),
-        ("pandas._libs.tslibs.offsets", "BusinessMixin"),
-        ("pandas._libs.tslibs.offsets", "BusinessMonthBegin"),
-        ("pandas._libs.tslibs.offsets", "BusinessMonthEnd"),
-        ("pandas._libs.tslibs.offsets", "CustomBusinessDay"),
-        ("pandas._libs.tslibs.offsets", "CustomBusinessHour"),
-        ("pandas._libs.tslibs.offsets", "CustomBusinessMonthBegin"),
-        ("pandas._libs.tslibs.offsets", "CustomBusinessMonthEnd"),
-        ("pandas._libs.tslibs.offsets", "Day"),
-        ("pandas._libs.tslibs.offsets", "Easter"),
-        ("pandas._libs.tslibs.offsets", "FY5253"),
-        ("pandas._libs.tslibs.offsets", "FY5253Mixin"),
-        ("pandas._libs.tslibs.offsets", "FY5253Quarter"),
-        ("pandas._libs.tslibs.offsets", "HalfYearBegin"),
-        ("pandas._libs.tslibs.offsets", "HalfYearEnd"),
-        ("pandas._libs.tslibs.offsets", "HalfYearOffset"),
-        ("pandas._libs.tslibs.offsets", "Hour"),
-        ("pandas._libs.tslibs.offsets", "LastWeekOfMonth"),
-        ("pandas._libs.tslibs.offsets", "Micro"),
-        ("pandas._libs.tslibs.offsets", "Milli"),
-        ("pandas._libs.tslibs.offsets", "Minute"),
-        ("pandas._libs.tslibs.offsets", "MonthBegin"),
-        ("pandas._libs.tslibs.offsets", "MonthEnd"),
-        ("pandas._libs.tslibs.offsets", "MonthOffset"),
-        ("pandas._libs.tslibs.offsets", "Nano"),
-        ("pandas._libs.tslibs.offsets", "OffsetMeta"),
-        ("pandas._libs.tslibs.offsets", "QuarterBegin"),
-        ("pandas._libs.tslibs.offsets", "QuarterEnd"),
-        ("pandas._libs.tslibs.offsets", "QuarterOffset"),
-        ("pandas._libs.tslibs.offsets", "RelativeDeltaOffset"),
-        ("pandas._libs.tslibs.offsets", "Second"),
-        ("pandas._libs.tslibs.offsets", "SemiMonthBegin"),
-        ("pandas._libs.tslibs.offsets", "SemiMonthEnd"),
-        ("pandas._libs.tslibs.offsets", "SemiMonthOffset"),
-        ("pandas._libs.tslibs.offsets", "SingleConstructorOffset"),
-        ("pandas._libs.tslibs.offsets", "Tick"),
-        ("pandas._libs.tslibs.offsets", "Week"),
-        ("pandas._libs.tslibs.offsets", "WeekOfMonth"),
-        ("pandas._libs.tslibs.offsets", "WeekOfMonthMixin"),
-        ("pandas._libs.tslibs.offsets", "YearBegin"),
-        ("pandas._libs.tslibs.offsets", "YearEnd"),
-        ("pandas._libs.tslibs.offsets", "YearOffset"),
-        ("pandas._libs.tslibs.offsets", "__pyx_unpickle_BaseOffset"),
-        ("pandas._libs.tslibs.parsing", "DateParseError"),
-        ("pandas._libs.tslibs.period", "PeriodMixin"),
-        ("pandas._libs.tslibs.period", "__pyx_unpickle_PeriodMixin"),
-        ("pandas._libs.tslibs.strptime", "DatetimeParseState"),
-        ("pandas._libs.tslibs.strptime", "TimeRE"),
-        ("pandas._libs.tslibs.timedeltas", "MinMaxReso"),
-        ("pandas._libs.tslibs.timedeltas", "ResoState"),
-        ("pandas._libs.tslibs.timedeltas", "__pyx_unpickle__Timedelta"),
-        ("pandas._libs.tslibs.timedeltas", "_timedelta_unpickle"),
-        ("pandas._libs.tslibs.timestamps", "MinMaxReso"),
-        ("pandas._libs.tslibs.timestamps", "_unpickle_timestamp"),
-        ("pandas._libs.tslibs.tzconversion", "Localizer"),
-        ("pandas._typing", "ArrowArrayExportable"),
-        ("pandas._typing", "ArrowStreamExportable"),
-        ("pandas._typing", "BaseBuffer"),
-        ("pandas.arrays", "ArrowExtensionArray"),
-        ("pandas.arrays", "ArrowStringArray"),
-        ("pandas.arrays", "BooleanArray"),
-        ("pandas.arrays", "DatetimeArray"),
-        ("pandas.arrays", "FloatingArray"),
-        ("pandas.arrays", "IntegerArray"),
-        ("pandas.arrays", "IntervalArray"),
-        ("pandas.arrays", "NumpyExtensionArray"),
-        ("pandas.arrays", "PeriodArray"),
-        ("pandas.arrays", "SparseArray"),
-        ("pandas.arrays", "StringArray"),
-        ("pandas.arrays", "TimedeltaArray"),
-        ("pandas.core.accessor", "Accessor"),
-        ("pandas.core.accessor", "DirNamesMixin"),
-        ("pandas.core.accessor", "PandasDelegate"),
-        ("pandas.core.algorithms", "_reconstruct_data"),
-        ("pandas.core.apply", "Apply"),
-        ("pandas.core.apply", "FrameApply"),
-        ("pandas.core.apply", "FrameColumnApply"),
-        ("pandas.core.apply", "FrameRowApply"),
-        ("pandas.core.apply", "GroupByApply"),
-        ("pandas.core.apply", "NDFrameApply"),
-        ("pandas.core.apply", "ResamplerWindowApply"),
-        ("pandas.core.apply", "SeriesApply"),
-        ("pandas.core.arraylike", "OpsMixin"),
-        ("pandas.core.arrays._arrow_string_mixins", "ArrowStringArrayMixin"),
-        ("pandas.core.arrays._mixins", "NDArrayBackedExtensionArray"),
-        ("pandas.core.arrays.arrow.accessors", "ArrowAccessor"),
-        ("pandas.core.arrays.arrow.accessors", "ListAccessor"),
-        ("pandas.core.arrays.arrow.accessors", "StructAccessor"),
-        ("pandas.core.arrays.base", "ExtensionArrayNaResult"),
-        ("pandas.core.arrays.base", "ExtensionOpsMixin"),
-        ("pandas.core.arrays.categorical", "CategoricalAccessor"),
-        ("pandas.core.arrays.datetimelike", "DatelikeOps"),
-        ("pandas.core.arrays.datetimelike", "DatetimeLikeArrayMixin"),
-        ("pandas.core.arrays.datetimelike", "TimelikeOps"),
-        ("pandas.core.arrays.floating", "FloatingDtype"),
-        ("pandas.core.arrays.integer", "IntegerDtype"),
-        ("pandas.core.arrays.masked", "BaseMaskedArray"),
-        ("pandas.core.arrays.numeric", "NumericArray"),
-        ("pandas.core.arrays.numeric", "NumericDtype"),
-        ("pandas.core.arrays.sparse.accessor", "BaseAccessor"),
-        ("pandas.core.arrays.sparse.accessor", "SparseAccessor"),
-        ("pandas.core.arrays.sparse.accessor", "SparseFrameAccessor"),
-        ("pandas.core.arrays.string_", "BaseStringArray"),
-        ("pandas.core.base", "IndexOpsMixin"),
-        ("pandas.core.base", "NoNewAttributesMixin"),
-        ("pandas.core.base", "PandasObject"),
-        ("pandas.core.base", "SelectionMixin"),
-        ("pandas.core.dtypes.base", "Registry"),
-        ("pandas.core.dtypes.base", "StorageExtensionDtype"),
-        ("pandas.core.dtypes.dtypes", "BaseMaskedDtype"),
-        ("pandas.core.dtypes.dtypes", "CategoricalDtypeType"),
-        ("pandas.core.dtypes.dtypes", "NumpyEADtype"),
-        ("pandas.core.dtypes.dtypes", "PandasExtensionDtype"),
-        ("pandas.core.dtypes.generic", "ABCCategorical"),
-        ("pandas.core.dtypes.generic", "ABCCategoricalIndex"),
-        ("pandas.core.dtypes.generic", "ABCDataFrame"),
-        ("pandas.core.dtypes.generic", "ABCDatetimeArray"),
-        ("pandas.core.dtypes.generic", "ABCDatetimeIndex"),
-        ("pandas.core.dtypes.generic", "ABCExtensionArray"),
-        ("pandas.core.dtypes.generic", "ABCIndex"),
-        ("pandas.core.dtypes.generic", "ABCIntervalIndex"),
-        ("pandas.core.dtypes.generic", "ABCMultiIndex"),
-        ("pandas.core.dtypes.generic", "ABCNDFrame"),
-        ("pandas.core.dtypes.generic", "ABCNumpyExtensionArray"),
-        ("pandas.core.dtypes.generic", "ABCPeriodArray"),
-        ("pandas.core.dtypes.generic", "ABCPeriodIndex"),
-        ("pandas.core.dtypes.generic", "ABCRangeIndex"),
-        ("pandas.core.dtypes.generic", "ABCSeries"),
-        ("pandas.core.dtypes.generic", "ABCTimedeltaArray"),
-        ("pandas.core.dtypes.generic", "ABCTimedeltaIndex"),
-        ("pandas.core.generic", "NDFrame"),
-        ("pandas.core.groupby.base", "OutputKey"),
-        ("pandas.core.groupby.groupby", "BaseGroupBy"),
-        ("pandas.core.groupby.groupby", "GroupBy"),
-        ("pandas.core.groupby.groupby", "GroupByPlot"),
-        ("pandas.core.groupby.grouper", "Grouping"),
-        ("pandas.core.groupby.indexing", "GroupByIndexingMixin"),
-        ("pandas.core.groupby.indexing", "GroupByNthSelector"),
-        ("pandas.core.groupby.indexing", "GroupByPositionalSelector"),
-        ("pandas.core.groupby.ops", "BaseGrouper"),
-        ("pandas.core.groupby.ops", "BinGrouper"),
-        ("pandas.core.groupby.ops", "DataSplitter"),
-        ("pandas.core.groupby.ops", "FrameSplitter"),
-        ("pandas.core.groupby.ops", "SeriesSplitter"),
-        ("pandas.core.groupby.ops", "WrappedCythonOp"),
-        ("pandas.core.indexers.objects", "ExpandingIndexer"),
-        ("pandas.core.indexers.objects", "ExponentialMovingWindowIndexer"),
-        ("pandas.core.indexers.objects", "FixedWindowIndexer"),
-        ("pandas.core.indexers.objects", "GroupByIndexer"),
-        ("pandas.core.indexers.objects", "VariableWindowIndexer"),
-        ("pandas.core.indexes.accessors", "ArrowTemporalProperties"),
-        ("pandas.core.indexes.accessors", "CombinedDatetimelikeProperties"),
-        ("pandas.core.indexes.accessors", "DatetimeProperties"),
-        ("pandas.core.indexes.accessors", "PeriodProperties"),
-        ("pandas.core.indexes.accessors", "Properties"),
-        ("pandas.core.indexes.accessors", "TimedeltaProperties"),
-        ("pandas.core.indexes.base", "_new_Index"),
-        ("pandas.core.indexes.datetimelike", "DatetimeIndexOpsMixin"),
-        ("pandas.core.indexes.datetimelike", "DatetimeTimedeltaMixin"),
-        ("pandas.core.indexes.datetimes", "_new_DatetimeIndex"),
-        ("pandas.core.indexes.extension", "ExtensionIndex"),
-        ("pandas.core.indexes.extension", "NDArrayBackedExtensionIndex"),
-        ("pandas.core.indexes.interval", "_new_IntervalIndex"),
-        ("pandas.core.indexes.multi", "MultiIndexPyIntEngine"),
-        ("pandas.core.indexes.multi", "MultiIndexUInt16Engine"),
-        ("pandas.core.indexes.multi", "MultiIndexUInt32Engine"),
-        ("pandas.core.indexes.multi", "MultiIndexUInt64Engine"),
-        ("pandas.core.indexes.multi", "MultiIndexUInt8Engine"),
-        ("pandas.core.indexes.period", "_new_PeriodIndex"),
-        ("pandas.core.indexes.timedeltas", "_new_TimedeltaIndex"),
-        ("pandas.core.indexing", "IndexingMixin"),
-        ("pandas.core.interchange.buffer", "PandasBuffer"),
-        ("pandas.core.interchange.buffer", "PandasBufferPyarrow"),
-        ("pandas.core.interchange.column", "PandasColumn"),
-        ("pandas.core.interchange.dataframe", "PandasDataFrameXchg"),
-        ("pandas.core.interchange.dataframe_protocol", "Buffer"),
-        ("pandas.core.interchange.dataframe_protocol", "CategoricalDescription"),
-        ("pandas.core.interchange.dataframe_protocol", "Column"),
-        ("pandas.core.interchange.dataframe_protocol", "ColumnBuffers"),
-        ("pandas.core.interchange.dataframe_protocol", "ColumnNullType"),
-        ("pandas.core.interchange.dataframe_protocol", "DlpackDeviceType"),
-        ("pandas.core.interchange.dataframe_protocol", "DtypeKind"),
-        ("pandas.core.interchange.utils", "ArrowCTypes"),
-        ("pandas.core.interchange.utils", "Endianness"),
-        ("pandas.core.internals.blocks", "Block"),
-        ("pandas.core.internals.blocks", "DatetimeLikeBlock"),
-        ("pandas.core.internals.blocks", "EABackedBlock"),
-        ("pandas.core.internals.blocks", "ExtensionBlock"),
-        ("pandas.core.internals.blocks", "NDArrayBackedExtensionBlock"),
-        ("pandas.core.internals.blocks", "NumpyBlock"),
-        ("pandas.core.internals.concat", "JoinUnit"),
-        ("pandas.core.internals.managers", "BaseBlockManager"),
-        ("pandas.core.internals.managers", "BlockManager"),
-        ("pandas.core.internals.managers", "SingleBlockManager"),
-        ("pandas.core.internals.ops", "BlockPairInfo"),
-        ("pandas.core.methods.describe", "DataFrameDescriber"),
-        ("pandas.core.methods.describe", "NDFrameDescriberAbstract"),
-        ("pandas.core.methods.describe", "SeriesDescriber"),
-        ("pandas.core.methods.selectn", "SelectN"),
-        ("pandas.core.methods.selectn", "SelectNFrame"),
-        ("pandas.core.methods.selectn", "SelectNSeries"),
-        ("pandas.core.nanops", "bottleneck_switch"),
-        ("pandas.core.nanops", "disallow"),
-        ("pandas.core.resample", "DatetimeIndexResampler"),
-        ("pandas.core.resample", "PeriodIndexResampler"),
-        ("pandas.core.resample", "TimedeltaIndexResampler"),
-        ("pandas.core.strings.accessor", "StringMethods"),
-        ("pandas.core.strings.object_array", "ObjectStringArrayMixin"),
-        ("pandas.core.tools.datetimes", "FulldatetimeDict"),
-        ("pandas.core.tools.datetimes", "YearMonthDayDict"),
-        ("pandas.core.window.ewm", "OnlineExponentialMovingWindow"),
-        ("pandas.core.window.online", "EWMMeanState"),
-        ("pandas.core.window.rolling", "BaseWindow"),
-        ("pandas.core.window.rolling", "BaseWindowGroupBy"),
-        ("pandas.core.window.rolling", "RollingAndExpandingMixin"),
-        ("pandas.tseries.holiday", "AbstractHolidayCalendar"),
-        ("pandas.tseries.holiday", "Holiday"),
-        ("pandas.tseries.holiday", "HolidayCalendarMetaClass"),
-        ("pandas.tseries.holiday", "USFederalHolidayCalendar"),
-        ("scipy.sparse._base", "SparseEfficiencyWarning"),
-        ("scipy.sparse._base", "SparseFormatWarning"),
-        ("scipy.sparse._base", "SparseWarning"),
-        ("scipy.sparse._base", "_spbase"),
-        ("scipy.sparse._base", "sparray"),
-        ("scipy.sparse._bsr", "_bsr_base"),
-        ("scipy.sparse._bsr", "bsr_array"),
-        ("scipy.sparse._bsr", "bsr_matrix"),
-        ("scipy.sparse._compressed", "_cs_matrix"),
-        ("scipy.sparse._coo", "_coo_base"),
-        ("scipy.sparse._coo", "coo_array"),
-        ("scipy.sparse._coo", "coo_matrix"),
-        ("scipy.sparse._csc", "_csc_base"),
-        ("scipy.sparse._csc", "csc_array"),
-        ("scipy.sparse._csc", "csc_matrix"),
-        ("scipy.sparse._csr", "_csr_base"),
-        ("scipy.sparse._csr", "csr_array"),
-        ("scipy.sparse._csr", "csr_matrix"),
-        ("scipy.sparse._data", "_data_matrix"),
-        ("scipy.sparse._data", "_minmax_mixin"),
-        ("scipy.sparse._dia", "_dia_base"),
-        ("scipy.sparse._dia", "dia_array"),
-        ("scipy.sparse._dia", "dia_matrix"),
-        ("scipy.sparse._dok", "_dok_base"),
-        ("scipy.sparse._dok", "dok_array"),
-        ("scipy.sparse._dok", "dok_matrix"),
-        ("scipy.sparse._index", "IndexMixin"),
-        ("scipy.sparse._lil", "_lil_base"),
-        ("scipy.sparse._lil", "lil_array"),
-        ("scipy.sparse._lil", "lil_matrix"),
-        ("scipy.sparse._matrix", "spmatrix"),
-        ("scipy.sparse.csgraph._flow", "MaximumFlowResult"),
-        ("scipy.sparse.csgraph._shortest_path", "NegativeCycleError"),
-        ("scipy.sparse.csgraph._shortest_path", "_YenCandidatePaths"),
-        ("scipy.sparse.linalg._dsolve.linsolve", "MatrixRankWarning"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "ArpackError"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "ArpackNoConvergence"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "IterInv"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "IterOpInv"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "LuInv"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "SpLuInv"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "_ArpackParams"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "_SymmetricArpackParams"),
-        ("scipy.sparse.linalg._eigen.arpack.arpack", "_UnsymmetricArpackParams"),
-        ("scipy.sparse.linalg._expm_multiply", "LazyOperatorNormInfo"),
-        ("scipy.sparse.linalg._interface", "IdentityOperator"),
-        ("scipy.sparse.linalg._interface", "LinearOperator"),
-        ("scipy.sparse.linalg._interface", "MatrixLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_AdjointLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_AdjointMatrixOperator"),
-        ("scipy.sparse.linalg._interface", "_CustomLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_PowerLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_ProductLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_ScaledLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_SumLinearOperator"),
-        ("scipy.sparse.linalg._interface", "_TransposedLinearOperator"),
-        ("scipy.sparse.linalg._matfuncs", "MatrixPowerOperator"),
-        ("scipy.sparse.linalg._matfuncs", "ProductOperator"),
-        ("scipy.sparse.linalg._matfuncs", "_ExpmPadeHelper"),
-        ("scipy.sparse.linalg._special_sparse_arrays", "LaplacianNd"),
-        ("scipy.sparse.linalg._special_sparse_arrays", "MikotaK"),
-        ("scipy.sparse.linalg._special_sparse_arrays", "MikotaM"),
-        ("scipy.sparse.linalg._special_sparse_arrays", "MikotaPair"),
-        ("scipy.sparse.linalg._special_sparse_arrays", "Sakurai"),
-        ("scipy.sparse.linalg._svdp", "_AProd"),
-        ("sklearn._cyutility", "__pyx_unpickle_Enum"),
-        ("sklearn._loss._loss", "CyAbsoluteError"),
-        ("sklearn._loss._loss", "CyExponentialLoss"),
-        ("sklearn._loss._loss", "CyHalfBinomialLoss"),
-        ("sklearn._loss._loss", "CyHalfGammaLoss"),
-        ("sklearn._loss._loss", "CyHalfMultinomialLoss"),
-        ("sklearn._loss._loss", "CyHalfPoissonLoss"),
-        ("sklearn._loss._loss", "CyHalfSquaredError"),
-        ("sklearn._loss._loss", "CyHalfTweedieLoss"),
-        ("sklearn._loss._loss", "CyHalfTweedieLossIdentity"),
-        ("sklearn._loss._loss", "CyHuberLoss"),
-        ("sklearn._loss._loss", "CyLossFunction"),
-        ("sklearn._loss._loss", "CyPinballLoss"),
-        ("sklearn._loss._loss", "__pyx_unpickle_CyHalfMultinomialLoss"),
-        ("sklearn._loss.link", "BaseLink"),
-        ("sklearn._loss.link", "HalfLogitLink"),
-        ("sklearn._loss.link", "IdentityLink"),
-        ("sklearn._loss.link", "Interval"),
-        ("sklearn._loss.link", "LogLink"),
-        ("sklearn._loss.link", "LogitLink"),
-        ("sklearn._loss.link", "MultinomialLogit"),
-        ("sklearn._loss.loss", "AbsoluteError"),
-        ("sklearn._loss.loss", "ArrayAPILossMixin"),
-        ("sklearn._loss.loss", "BaseLoss"),
-        ("sklearn._loss.loss", "ExponentialLoss"),
-        ("sklearn._loss.loss", "HalfBinomialLoss"),
-        ("sklearn._loss.loss", "HalfBinomialLossArrayAPI"),
-        ("sklearn._loss.loss", "HalfGammaLoss"),
-        ("sklearn._loss.loss", "HalfMultinomialLoss"),
-        ("sklearn._loss.loss", "HalfMultinomialLossArrayAPI"),
-        ("sklearn._loss.loss", "HalfPoissonLoss"),
-        ("sklearn._loss.loss", "HalfPoissonLossArrayAPI"),
-        ("sklearn._loss.loss", "HalfSquaredError"),
-        ("sklearn._loss.loss", "HalfTweedieLoss"),
-        ("sklearn._loss.loss", "HalfTweedieLossIdentity"),
-        ("sklearn._loss.loss", "HuberLoss"),
-        ("sklearn._loss.loss", "PinballLoss"),
-        ("sklearn.base", "BaseEstimator"),
-        ("sklearn.base", "BiclusterMixin"),
-        ("sklearn.base", "ClassNamePrefixFeaturesOutMixin"),
-        ("sklearn.base", "ClassifierMixin"),
-        ("sklearn.base", "ClusterMixin"),
-        ("sklearn.base", "DensityMixin"),
-        ("sklearn.base", "MetaEstimatorMixin"),
-        ("sklearn.base", "MultiOutputMixin"),
-        ("sklearn.base", "OneToOneFeatureMixin"),
-        ("sklearn.base", "OutlierMixin"),
-        ("sklearn.base", "RegressorMixin"),
-        ("sklearn.base", "TransformerMixin"),
-        ("sklearn.base", "_UnstableArchMixin"),
-        ("sklearn.calibration", "CalibratedClassifierCV"),
-        ("sklearn.calibration", "CalibrationDisplay"),
-        ("sklearn.calibration", "_CalibratedClassifier"),
-        ("sklearn.calibration", "_SigmoidCalibration"),
-        ("sklearn.calibration", "_TemperatureScaling"),
-        ("sklearn.callback._base", "AutoPropagatedCallback"),
-        ("sklearn.callback._base", "FitCallback"),
-        ("sklearn.callback._base", "_BaseCallback"),
-        ("sklearn.callback._callback_context", "CallbackContext"),
-        ("sklearn.callback._callback_support", "CallbackSupportMixin"),
-        ("sklearn.callback._progressbar", "ProgressBar"),
-        ("sklearn.callback._progressbar", "RichProgressMonitor"),
-        ("sklearn.callback._progressbar", "RichTask"),
-        ("sklearn.callback._progressbar", "_Progress"),
-        ("sklearn.callback._progressbar", "_StyledColumnMixin"),
-        ("sklearn.callback._progressbar", "_StyledPercentageColumn"),
-        ("sklearn.callback._progressbar", "_StyledTimeRemainingColumn"),
-        ("sklearn.callback._scoring_monitor", "ScoringMonitor"),
-        ("sklearn.callback._scoring_monitor", "ScoringMonitorLog"),
-        ("sklearn.callback._transport", "ListenerHandle"),
-        ("sklearn.callback.base", "AutoPropagatedCallback"),
-        ("sklearn.callback.base", "FitCallback"),
-        ("sklearn.callback.base", "_BaseCallback"),
-        ("sklearn.callback.callback_context", "CallbackContext"),
-        ("sklearn.callback.callback_support", "CallbackSupportMixin"),
-        ("sklearn.callback.progressbar", "ProgressBar"),
-        ("sklearn.callback.progressbar", "RichProgressMonitor"),
-        ("sklearn.callback.progressbar", "RichTask"),
-        ("sklearn.callback.progressbar", "_Progress"),
-        ("sklearn.callback.progressbar", "_StyledColumnMixin"),
-        ("sklearn.callback.progressbar", "_StyledPercentageColumn"),
-        ("sklearn.callback.progressbar", "_StyledTimeRemainingColumn"),
-        ("sklearn.callback.scoring_monitor", "ScoringMonitor"),
-        ("sklearn.callback.scoring_monitor", "ScoringMonitorLog"),
-        ("sklearn.callback.transport", "ListenerHandle"),
-        ("sklearn.cluster._affinity_propagation", "AffinityPropagation"),
-        ("sklearn.cluster._agglomerative", "AgglomerativeClustering"),
-        ("sklearn.cluster._agglomerative", "FeatureAgglomeration"),
-        ("sklearn.cluster._bicluster", "BaseSpectral"),
-        ("sklearn.cluster._bicluster", "SpectralBiclustering"),
-        ("sklearn.cluster._bicluster", "SpectralCoclustering"),
-        ("sklearn.cluster._birch", "Birch"),
-        ("sklearn.cluster._birch", "_CFNode"),
-        ("sklearn.cluster._birch", "_CFSubcluster"),
-        ("sklearn.cluster._bisect_k_means", "BisectingKMeans"),
-        ("sklearn.cluster._bisect_k_means", "_BisectingTree"),
-        ("sklearn.cluster._dbscan", "DBSCAN"),
-        ("sklearn.cluster._feature_agglomeration", "AgglomerationTransform"),
-        ("sklearn.cluster._hdbscan._tree", "TreeUnionFind"),
-        ("sklearn.cluster._hdbscan._tree", "__pyx_unpickle_TreeUnionFind"),
-        ("sklearn.cluster._hdbscan.hdbscan", "HDBSCAN"),
-        ("sklearn.cluster._hierarchical_fast", "UnionFind"),
-        ("sklearn.cluster._hierarchical_fast", "WeightedEdge"),
-        ("sklearn.cluster._hierarchical_fast", "__pyx_unpickle_UnionFind"),
-        ("sklearn.cluster._hierarchical_fast", "__pyx_unpickle_WeightedEdge"),
-        ("sklearn.cluster._kmeans", "KMeans"),
-        ("sklearn.cluster._kmeans", "MiniBatchKMeans"),
-        ("sklearn.cluster._kmeans", "_BaseKMeans"),
-        ("sklearn.cluster._mean_shift", "MeanShift"),
-        ("sklearn.cluster._optics", "OPTICS"),
-        ("sklearn.cluster._spectral", "SpectralClustering"),
-        ("sklearn.cluster.affinity_propagation", "AffinityPropagation"),
-        ("sklearn.cluster.agglomerative", "AgglomerativeClustering"),
-        ("sklearn.cluster.agglomerative", "FeatureAgglomeration"),
-        ("sklearn.cluster.bicluster", "BaseSpectral"),
-        ("sklearn.cluster.bicluster", "SpectralBiclustering"),
-        ("sklearn.cluster.bicluster", "SpectralCoclustering"),
-        ("sklearn.cluster.birch", "Birch"),
-        ("sklearn.cluster.birch", "_CFNode"),
-        ("sklearn.cluster.birch", "_CFSubcluster"),
-        ("sklearn.cluster.bisect_k_means", "BisectingKMeans"),
-        ("sklearn.cluster.bisect_k_means", "_BisectingTree"),
-        ("sklearn.cluster.dbscan", "DBSCAN"),
-        ("sklearn.cluster.feature_agglomeration", "AgglomerationTransform"),
-        ("sklearn.cluster.hdbscan.hdbscan", "HDBSCAN"),
-        ("sklearn.cluster.hdbscan.tree", "TreeUnionFind"),
-        ("sklearn.cluster.hdbscan.tree", "__pyx_unpickle_TreeUnionFind"),
-        ("sklearn.cluster.hierarchical_fast", "UnionFind"),
-        ("sklearn.cluster.hierarchical_fast", "WeightedEdge"),
-        ("sklearn.cluster.hierarchical_fast", "__pyx_unpickle_UnionFind"),
-        ("sklearn.cluster.hierarchical_fast", "__pyx_unpickle_WeightedEdge"),
-        ("sklearn.cluster.kmeans", "KMeans"),
-        ("sklearn.cluster.kmeans", "MiniBatchKMeans"),
-        ("sklearn.cluster.kmeans", "_BaseKMeans"),
-        ("sklearn.cluster.mean_shift", "MeanShift"),
-        ("sklearn.cluster.optics", "OPTICS"),
-        ("sklearn.cluster.spectral", "SpectralClustering"),
-        ("sklearn.compose._column_transformer", "ColumnTransformer"),
-        ("sklearn.compose._column_transformer", "make_column_selector"),
-        ("sklearn.compose._target", "TransformedTargetRegressor"),
-        ("sklearn.compose.column_transformer", "ColumnTransformer"),
-        ("sklearn.compose.column_transformer", "make_column_selector"),
-        ("sklearn.compose.target", "TransformedTargetRegressor"),
-        ("sklearn.covariance._elliptic_envelope", "EllipticEnvelope"),
-        ("sklearn.covariance._empirical_covariance", "EmpiricalCovariance"),
-        ("sklearn.covariance._graph_lasso", "BaseGraphicalLasso"),
-        ("sklearn.covariance._graph_lasso", "GraphicalLasso"),
-        ("sklearn.covariance._graph_lasso", "GraphicalLassoCV"),
-        ("sklearn.covariance._robust_covariance", "MinCovDet"),
-        ("sklearn.covariance._shrunk_covariance", "LedoitWolf"),
-        ("sklearn.covariance._shrunk_covariance", "OAS"),
-        ("sklearn.covariance._shrunk_covariance", "ShrunkCovariance"),
-        ("sklearn.covariance.elliptic_envelope", "EllipticEnvelope"),
-        ("sklearn.covariance.empirical_covariance", "EmpiricalCovariance"),
-        ("sklearn.covariance.graph_lasso", "BaseGraphicalLasso"),
-        ("sklearn.covariance.graph_lasso", "GraphicalLasso"),
-        ("sklearn.covariance.graph_lasso", "GraphicalLassoCV"),
-        ("sklearn.covariance.robust_covariance", "MinCovDet"),
-        ("sklearn.covariance.shrunk_covariance", "LedoitWolf"),
-        ("sklearn.covariance.shrunk_covariance", "OAS"),
-        ("sklearn.covariance.shrunk_covariance", "ShrunkCovariance"),
-        ("sklearn.cross_decomposition._pls", "CCA"),
-        ("sklearn.cross_decomposition._pls", "PLSCanonical"),
-        ("sklearn.cross_decomposition._pls", "PLSRegression"),
-        ("sklearn.cross_decomposition._pls", "PLSSVD"),
-        ("sklearn.cross_decomposition._pls", "_PLS"),
-        ("sklearn.cross_decomposition.pls", "CCA"),
-        ("sklearn.cross_decomposition.pls", "PLSCanonical"),
-        ("sklearn.cross_decomposition.pls", "PLSRegression"),
-        ("sklearn.cross_decomposition.pls", "PLSSVD"),
-        ("sklearn.cross_decomposition.pls", "_PLS"),
-        ("sklearn.cyutility", "__pyx_unpickle_Enum"),
-        ("sklearn.datasets._base", "RemoteFileMetadata"),
-        ("sklearn.datasets._openml", "OpenMLError"),
-        ("sklearn.datasets.base", "RemoteFileMetadata"),
-        ("sklearn.datasets.openml", "OpenMLError"),
-        ("sklearn.decomposition._base", "_BasePCA"),
-        ("sklearn.decomposition._dict_learning", "DictionaryLearning"),
-        ("sklearn.decomposition._dict_learning", "MiniBatchDictionaryLearning"),
-        ("sklearn.decomposition._dict_learning", "SparseCoder"),
-        ("sklearn.decomposition._dict_learning", "_BaseSparseCoding"),
-        ("sklearn.decomposition._factor_analysis", "FactorAnalysis"),
-        ("sklearn.decomposition._fastica", "FastICA"),
-        ("sklearn.decomposition._incremental_pca", "IncrementalPCA"),
-        ("sklearn.decomposition._kernel_pca", "KernelPCA"),
-        ("sklearn.decomposition._lda", "LatentDirichletAllocation"),
-        ("sklearn.decomposition._nmf", "MiniBatchNMF"),
-        ("sklearn.decomposition._nmf", "NMF"),
-        ("sklearn.decomposition._nmf", "_BaseNMF"),
-        ("sklearn.decomposition._pca", "PCA"),
-        ("sklearn.decomposition._sparse_pca", "MiniBatchSparsePCA"),
-        ("sklearn.decomposition._sparse_pca", "SparsePCA"),
-        ("sklearn.decomposition._sparse_pca", "_BaseSparsePCA"),
-        ("sklearn.decomposition._truncated_svd", "TruncatedSVD"),
-        ("sklearn.decomposition.base", "_BasePCA"),
-        ("sklearn.decomposition.dict_learning", "DictionaryLearning"),
-        ("sklearn.decomposition.dict_learning", "MiniBatchDictionaryLearning"),
-        ("sklearn.decomposition.dict_learning", "SparseCoder"),
-        ("sklearn.decomposition.dict_learning", "_BaseSparseCoding"),
-        ("sklearn.decomposition.factor_analysis", "FactorAnalysis"),
-        ("sklearn.decomposition.fastica", "FastICA"),
-        ("sklearn.decomposition.incremental_pca", "IncrementalPCA"),
-        ("sklearn.decomposition.kernel_pca", "KernelPCA"),
-        ("sklearn.decomposition.lda", "LatentDirichletAllocation"),
-        ("sklearn.decomposition.nmf", "MiniBatchNMF"),
-        ("sklearn.decomposition.nmf", "NMF"),
-        ("sklearn.decomposition.nmf", "_BaseNMF"),
-        ("sklearn.decomposition.pca", "PCA"),
-        ("sklearn.decomposition.sparse_pca", "MiniBatchSparsePCA"),
-        ("sklearn.decomposition.sparse_pca", "SparsePCA"),
-        ("sklearn.decomposition.sparse_pca", "_BaseSparsePCA"),
-        ("sklearn.decomposition.truncated_svd", "TruncatedSVD"),
-        ("sklearn.discriminant_analysis", "DiscriminantAnalysisPredictionMixin"),
-        ("sklearn.discriminant_analysis", "LinearDiscriminantAnalysis"),
-        ("sklearn.discriminant_analysis", "QuadraticDiscriminantAnalysis"),
-        ("sklearn.dummy", "DummyClassifier"),
-        ("sklearn.dummy", "DummyRegressor"),
-        ("sklearn.ensemble._bagging", "BaggingClassifier"),
-        ("sklearn.ensemble._bagging", "BaggingRegressor"),
-        ("sklearn.ensemble._bagging", "BaseBagging"),
-        ("sklearn.ensemble._base", "BaseEnsemble"),
-        ("sklearn.ensemble._base", "_BaseHeterogeneousEnsemble"),
-        ("sklearn.ensemble._forest", "BaseForest"),
-        ("sklearn.ensemble._forest", "ExtraTreesClassifier"),
-        ("sklearn.ensemble._forest", "ExtraTreesRegressor"),
-        ("sklearn.ensemble._forest", "ForestClassifier"),
-        ("sklearn.ensemble._forest", "ForestRegressor"),
-        ("sklearn.ensemble._forest", "RandomForestClassifier"),
-        ("sklearn.ensemble._forest", "RandomForestRegressor"),
-        ("sklearn.ensemble._forest", "RandomTreesEmbedding"),
-        ("sklearn.ensemble._gb", "BaseGradientBoosting"),
-        ("sklearn.ensemble._gb", "GradientBoostingClassifier"),
-        ("sklearn.ensemble._gb", "GradientBoostingRegressor"),
-        ("sklearn.ensemble._gb", "VerboseReporter"),
-        ("sklearn.ensemble._hist_gradient_boosting.binning", "_BinMapper"),
-        ("sklearn.ensemble._hist_gradient_boosting.common", "MonotonicConstraint"),
-        ("sklearn.ensemble._hist_gradient_boosting.gradient_boosting", "BaseHistGradientBoosting"),
-        ("sklearn.ensemble._hist_gradient_boosting.gradient_boosting", "HistGradientBoostingClassifier"),
-        ("sklearn.ensemble._hist_gradient_boosting.gradient_boosting", "HistGradientBoostingRegressor"),
-        ("sklearn.ensemble._hist_gradient_boosting.grower", "TreeGrower"),
-        ("sklearn.ensemble._hist_gradient_boosting.grower", "TreeNode"),
-        ("sklearn.ensemble._hist_gradient_boosting.histogram", "HistogramBuilder"),
-        ("sklearn.ensemble._hist_gradient_boosting.histogram", "__pyx_unpickle_HistogramBuilder"),
-        ("sklearn.ensemble._hist_gradient_boosting.predictor", "TreePredictor"),
-        ("sklearn.ensemble._hist_gradient_boosting.splitting", "SplitInfo"),
-        ("sklearn.ensemble._hist_gradient_boosting.splitting", "Splitter"),
-        ("sklearn.ensemble._hist_gradient_boosting.splitting", "__pyx_unpickle_Splitter"),
-        ("sklearn.ensemble._iforest", "IsolationForest"),
-        ("sklearn.ensemble._stacking", "StackingClassifier"),
-        ("sklearn.ensemble._stacking", "StackingRegressor"),
-        ("sklearn.ensemble._stacking", "_BaseStacking"),
-        ("sklearn.ensemble._voting", "VotingClassifier"),
-        ("sklearn.ensemble._voting", "VotingRegressor"),
-        ("sklearn.ensemble._voting", "_BaseVoting"),
-        ("sklearn.ensemble._weight_boosting", "AdaBoostClassifier"),
-        ("sklearn.ensemble._weight_boosting", "AdaBoostRegressor"),
-        ("sklearn.ensemble._weight_boosting", "BaseWeightBoosting"),
-        ("sklearn.ensemble.bagging", "BaggingClassifier"),
-        ("sklearn.ensemble.bagging", "BaggingRegressor"),
-        ("sklearn.ensemble.bagging", "BaseBagging"),
-        ("sklearn.ensemble.base", "BaseEnsemble"),
-        ("sklearn.ensemble.base", "_BaseHeterogeneousEnsemble"),
-        ("sklearn.ensemble.forest", "BaseForest"),
-        ("sklearn.ensemble.forest", "ExtraTreesClassifier"),
-        ("sklearn.ensemble.forest", "ExtraTreesRegressor"),
-        ("sklearn.ensemble.forest", "ForestClassifier"),
-        ("sklearn.ensemble.forest", "ForestRegressor"),
-        ("sklearn.ensemble.forest", "RandomForestClassifier"),
-        ("sklearn.ensemble.forest", "RandomForestRegressor"),
-        ("sklearn.ensemble.forest", "RandomTreesEmbedding"),
-        ("sklearn.ensemble.gb", "BaseGradientBoosting"),
-        ("sklearn.ensemble.gb", "GradientBoostingClassifier"),
-        ("sklearn.ensemble.gb", "GradientBoostingRegressor"),
-        ("sklearn.ensemble.gb", "VerboseReporter"),
-        ("sklearn.ensemble.hist_gradient_boosting.binning", "_BinMapper"),
-        ("sklearn.ensemble.hist_gradient_boosting.common", "MonotonicConstraint"),
-        ("sklearn.ensemble.hist_gradient_boosting.gradient_boosting", "BaseHistGradientBoosting"),
-        ("sklearn.ensemble.hist_gradient_boosting.gradient_boosting", "HistGradientBoostingClassifier"),
-        ("sklearn.ensemble.hist_gradient_boosting.gradient_boosting", "HistGradientBoostingRegressor"),
-        ("sklearn.ensemble.hist_gradient_boosting.grower", "TreeGrower"),
-        ("sklearn.ensemble.hist_gradient_boosting.grower", "TreeNode"),
-        ("sklearn.ensemble.hist_gradient_boosting.histogram", "HistogramBuilder"),
-        ("sklearn.ensemble.hist_gradient_boosting.histogram", "__pyx_unpickle_HistogramBuilder"),
-        ("sklearn.ensemble.hist_gradient_boosting.predictor", "TreePredictor"),
-        ("sklearn.ensemble.hist_gradient_boosting.splitting", "SplitInfo"),
-        ("sklearn.ensemble.hist_gradient_boosting.splitting", "Splitter"),
-        ("sklearn.ensemble.hist_gradient_boosting.splitting", "__pyx_unpickle_Splitter"),
-        ("sklearn.ensemble.iforest", "IsolationForest"),
-        ("sklearn.ensemble.stacking", "StackingClassifier"),
-        ("sklearn.ensemble.stacking", "StackingRegressor"),
-        ("sklearn.ensemble.stacking", "_BaseStacking"),
-        ("sklearn.ensemble.voting", "VotingClassifier"),
-        ("sklearn.ensemble.voting", "VotingRegressor"),
-        ("sklearn.ensemble.voting", "_BaseVoting"),
-        ("sklearn.ensemble.weight_boosting", "AdaBoostClassifier"),
-        ("sklearn.ensemble.weight_boosting", "AdaBoostRegressor"),
-        ("sklearn.ensemble.weight_boosting", "BaseWeightBoosting"),
-        ("sklearn.exceptions", "ConvergenceWarning"),
-        ("sklearn.exceptions", "DataConversionWarning"),
-        ("sklearn.exceptions", "DataDimensionalityWarning"),
-        ("sklearn.exceptions", "EfficiencyWarning"),
-        ("sklearn.exceptions", "EstimatorCheckFailedWarning"),
-        ("sklearn.exceptions", "FitFailedWarning"),
-        ("sklearn.exceptions", "InconsistentVersionWarning"),
-        ("sklearn.exceptions", "NotFittedError"),
-        ("sklearn.exceptions", "PositiveSpectrumWarning"),
-        ("sklearn.exceptions", "SkipTestWarning"),
-        ("sklearn.exceptions", "UndefinedMetricWarning"),
-        ("sklearn.exceptions", "UnsetMetadataPassedError"),
-        ("sklearn.feature_extraction._dict_vectorizer", "DictVectorizer"),
-        ("sklearn.feature_extraction._hash", "FeatureHasher"),
-        ("sklearn.feature_extraction.dict_vectorizer", "DictVectorizer"),
-        ("sklearn.feature_extraction.hash", "FeatureHasher"),
-        ("sklearn.feature_extraction.image", "PatchExtractor"),
-        ("sklearn.feature_extraction.text", "CountVectorizer"),
-        ("sklearn.feature_extraction.text", "HashingVectorizer"),
-        ("sklearn.feature_extraction.text", "TfidfTransformer"),
-        ("sklearn.feature_extraction.text", "TfidfVectorizer"),
-        ("sklearn.feature_extraction.text", "_VectorizerMixin"),
-        ("sklearn.feature_selection._base", "SelectorMixin"),
-        ("sklearn.feature_selection._from_model", "SelectFromModel"),
-        ("sklearn.feature_selection._rfe", "RFE"),
-        ("sklearn.feature_selection._rfe", "RFECV"),
-        ("sklearn.feature_selection._sequential", "SequentialFeatureSelector"),
-        ("sklearn.feature_selection._univariate_selection", "GenericUnivariateSelect"),
-        ("sklearn.feature_selection._univariate_selection", "SelectFdr"),
-        ("sklearn.feature_selection._univariate_selection", "SelectFpr"),
-        ("sklearn.feature_selection._univariate_selection", "SelectFwe"),
-        ("sklearn.feature_selection._univariate_selection", "SelectKBest"),
-        ("sklearn.feature_selection._univariate_selection", "SelectPercentile"),
-        ("sklearn.feature_selection._univariate_selection", "_BaseFilter"),
-        ("sklearn.feature_selection._variance_threshold", "VarianceThreshold"),
-        ("sklearn.feature_selection.base", "SelectorMixin"),
-        ("sklearn.feature_selection.from_model", "SelectFromModel"),
-        ("sklearn.feature_selection.rfe", "RFE"),
-        ("sklearn.feature_selection.rfe", "RFECV"),
-        ("sklearn.feature_selection.sequential", "SequentialFeatureSelector"),
-        ("sklearn.feature_selection.univariate_selection", "GenericUnivariateSelect"),
-        ("sklearn.feature_selection.univariate_selection", "SelectFdr"),
-        ("sklearn.feature_selection.univariate_selection", "SelectFpr"),
-        ("sklearn.feature_selection.univariate_selection", "SelectFwe"),
-        ("sklearn.feature_selection.univariate_selection", "SelectKBest"),
-        ("sklearn.feature_selection.univariate_selection", "SelectPercentile"),
-        ("sklearn.feature_selection.univariate_selection", "_BaseFilter"),
-        ("sklearn.feature_selection.variance_threshold", "VarianceThreshold"),
-        ("sklearn.frozen._frozen", "FrozenEstimator"),
-        ("sklearn.frozen.frozen", "FrozenEstimator"),
-        ("sklearn.gaussian_process._gpc", "GaussianProcessClassifier"),
-        ("sklearn.gaussian_process._gpc", "_BinaryGaussianProcessClassifierLaplace"),
-        ("sklearn.gaussian_process._gpr", "GaussianProcessRegressor"),
-        ("sklearn.gaussian_process.gpc", "GaussianProcessClassifier"),
-        ("sklearn.gaussian_process.gpc", "_BinaryGaussianProcessClassifierLaplace"),
-        ("sklearn.gaussian_process.gpr", "GaussianProcessRegressor"),
-        ("sklearn.gaussian_process.kernels", "CompoundKernel"),
-        ("sklearn.gaussian_process.kernels", "ConstantKernel"),
-        ("sklearn.gaussian_process.kernels", "DotProduct"),
-        ("sklearn.gaussian_process.kernels", "ExpSineSquared"),
-        ("sklearn.gaussian_process.kernels", "Exponentiation"),
-        ("sklearn.gaussian_process.kernels", "GenericKernelMixin"),
-        ("sklearn.gaussian_process.kernels", "Hyperparameter"),
-        ("sklearn.gaussian_process.kernels", "Kernel"),
-        ("sklearn.gaussian_process.kernels", "KernelOperator"),
-        ("sklearn.gaussian_process.kernels", "Matern"),
-        ("sklearn.gaussian_process.kernels", "NormalizedKernelMixin"),
-        ("sklearn.gaussian_process.kernels", "PairwiseKernel"),
-        ("sklearn.gaussian_process.kernels", "Product"),
-        ("sklearn.gaussian_process.kernels", "RBF"),
-        ("sklearn.gaussian_process.kernels", "RationalQuadratic"),
-        ("sklearn.gaussian_process.kernels", "StationaryKernelMixin"),
-        ("sklearn.gaussian_process.kernels", "Sum"),
-        ("sklearn.gaussian_process.kernels", "WhiteKernel"),
-        ("sklearn.impute._base", "MissingIndicator"),
-        ("sklearn.impute._base", "SimpleImputer"),
-        ("sklearn.impute._base", "_BaseImputer"),
-        ("sklearn.impute._iterative", "IterativeImputer"),
-        ("sklearn.impute._iterative", "_ImputerTriplet"),
-        ("sklearn.impute._knn", "KNNImputer"),
-        ("sklearn.impute.base", "MissingIndicator"),
-        ("sklearn.impute.base", "SimpleImputer"),
-        ("sklearn.impute.base", "_BaseImputer"),
-        ("sklearn.impute.iterative", "IterativeImputer"),
-        ("sklearn.impute.iterative", "_ImputerTriplet"),
-        ("sklearn.impute.knn", "KNNImputer"),
-        ("sklearn.inspection._plot.decision_boundary", "DecisionBoundaryDisplay"),
-        ("sklearn.inspection._plot.partial_dependence", "PartialDependenceDisplay"),
-        ("sklearn.inspection.plot.decision_boundary", "DecisionBoundaryDisplay"),
-        ("sklearn.inspection.plot.partial_dependence", "PartialDependenceDisplay"),
-        ("sklearn.isotonic", "IsotonicRegression"),
-        ("sklearn.kernel_approximation", "AdditiveChi2Sampler"),
-        ("sklearn.kernel_approximation", "Nystroem"),
-        ("sklearn.kernel_approximation", "PolynomialCountSketch"),
-        ("sklearn.kernel_approximation", "RBFSampler"),
-        ("sklearn.kernel_approximation", "SkewedChi2Sampler"),
-        ("sklearn.kernel_ridge", "KernelRidge"),
-        ("sklearn.linear_model._base", "LinearClassifierMixin"),
-        ("sklearn.linear_model._base", "LinearModel"),
-        ("sklearn.linear_model._base", "LinearRegression"),
-        ("sklearn.linear_model._base", "MultiOutputLinearModel"),
-        ("sklearn.linear_model._base", "SparseCoefMixin"),
-        ("sklearn.linear_model._bayes", "ARDRegression"),
-        ("sklearn.linear_model._bayes", "BayesianRidge"),
-        ("sklearn.linear_model._coordinate_descent", "ElasticNet"),
-        ("sklearn.linear_model._coordinate_descent", "ElasticNetCV"),
-        ("sklearn.linear_model._coordinate_descent", "Lasso"),
-        ("sklearn.linear_model._coordinate_descent", "LassoCV"),
-        ("sklearn.linear_model._coordinate_descent", "LinearModelCV"),
-        ("sklearn.linear_model._coordinate_descent", "MultiTaskElasticNet"),
-        ("sklearn.linear_model._coordinate_descent", "MultiTaskElasticNetCV"),
-        ("sklearn.linear_model._coordinate_descent", "MultiTaskLasso"),
-        ("sklearn.linear_model._coordinate_descent", "MultiTaskLassoCV"),
-        ("sklearn.linear_model._glm._newton_solver", "NewtonCholeskySolver"),
-        ("sklearn.linear_model._glm._newton_solver", "NewtonSolver"),
-        ("sklearn.linear_model._glm.glm", "GammaRegressor"),
-        ("sklearn.linear_model._glm.glm", "PoissonRegressor"),
-        ("sklearn.linear_model._glm.glm", "TweedieRegressor"),
-        ("sklearn.linear_model._glm.glm", "_GeneralizedLinearRegressor"),
-        ("sklearn.linear_model._huber", "HuberRegressor"),
-        ("sklearn.linear_model._least_angle", "Lars"),
-        ("sklearn.linear_model._least_angle", "LarsCV"),
-        ("sklearn.linear_model._least_angle", "LassoLars"),
-        ("sklearn.linear_model._least_angle", "LassoLarsCV"),
-        ("sklearn.linear_model._least_angle", "LassoLarsIC"),
-        ("sklearn.linear_model._linear_loss", "LinearModelLoss"),
-        ("sklearn.linear_model._logistic", "LogisticRegression"),
-        ("sklearn.linear_model._logistic", "LogisticRegressionCV"),
-        ("sklearn.linear_model._logistic", "_LbfgsCallbackBridge"),
-        ("sklearn.linear_model._omp", "OrthogonalMatchingPursuit"),
-        ("sklearn.linear_model._omp", "OrthogonalMatchingPursuitCV"),
-        ("sklearn.linear_model._passive_aggressive", "PassiveAggressiveClassifier"),
-        ("sklearn.linear_model._passive_aggressive", "PassiveAggressiveRegressor"),
-        ("sklearn.linear_model._perceptron", "Perceptron"),
-        ("sklearn.linear_model._quantile", "QuantileRegressor"),
-        ("sklearn.linear_model._ransac", "RANSACRegressor"),
-        ("sklearn.linear_model._ridge", "Ridge"),
-        ("sklearn.linear_model._ridge", "RidgeCV"),
-        ("sklearn.linear_model._ridge", "RidgeClassifier"),
-        ("sklearn.linear_model._ridge", "RidgeClassifierCV"),
-        ("sklearn.linear_model._ridge", "_BaseRidge"),
-        ("sklearn.linear_model._ridge", "_BaseRidgeCV"),
-        ("sklearn.linear_model._ridge", "_IdentityClassifier"),
-        ("sklearn.linear_model._ridge", "_IdentityRegressor"),
-        ("sklearn.linear_model._ridge", "_RidgeClassifierMixin"),
-        ("sklearn.linear_model._ridge", "_RidgeGCV"),
-        ("sklearn.linear_model._ridge", "_XT_CenterStackOp"),
-        ("sklearn.linear_model._ridge", "_X_CenterStackOp"),
-        ("sklearn.linear_model._sgd_fast", "Classification"),
-        ("sklearn.linear_model._sgd_fast", "EpsilonInsensitive"),
-        ("sklearn.linear_model._sgd_fast", "Hinge"),
-        ("sklearn.linear_model._sgd_fast", "ModifiedHuber"),
-        ("sklearn.linear_model._sgd_fast", "Regression"),
-        ("sklearn.linear_model._sgd_fast", "SquaredEpsilonInsensitive"),
-        ("sklearn.linear_model._sgd_fast", "SquaredHinge"),
-        ("sklearn.linear_model._sgd_fast", "__pyx_unpickle_Classification"),
-        ("sklearn.linear_model._sgd_fast", "__pyx_unpickle_Regression"),
-        ("sklearn.linear_model._stochastic_gradient", "BaseSGD"),
-        ("sklearn.linear_model._stochastic_gradient", "BaseSGDClassifier"),
-        ("sklearn.linear_model._stochastic_gradient", "BaseSGDRegressor"),
-        ("sklearn.linear_model._stochastic_gradient", "SGDClassifier"),
-        ("sklearn.linear_model._stochastic_gradient", "SGDOneClassSVM"),
-        ("sklearn.linear_model._stochastic_gradient", "SGDRegressor"),
-        ("sklearn.linear_model._stochastic_gradient", "_ValidationScoreCallback"),
-        ("sklearn.linear_model._theil_sen", "TheilSenRegressor"),
-        ("sklearn.linear_model.base", "LinearClassifierMixin"),
-        ("sklearn.linear_model.base", "LinearModel"),
-        ("sklearn.linear_model.base", "LinearRegression"),
-        ("sklearn.linear_model.base", "MultiOutputLinearModel"),
-        ("sklearn.linear_model.base", "SparseCoefMixin"),
-        ("sklearn.linear_model.bayes", "ARDRegression"),
-        ("sklearn.linear_model.bayes", "BayesianRidge"),
-        ("sklearn.linear_model.coordinate_descent", "ElasticNet"),
-        ("sklearn.linear_model.coordinate_descent", "ElasticNetCV"),
-        ("sklearn.linear_model.coordinate_descent", "Lasso"),
-        ("sklearn.linear_model.coordinate_descent", "LassoCV"),
-        ("sklearn.linear_model.coordinate_descent", "LinearModelCV"),
-        ("sklearn.linear_model.coordinate_descent", "MultiTaskElasticNet"),
-        ("sklearn.linear_model.coordinate_descent", "MultiTaskElasticNetCV"),
-        ("sklearn.linear_model.coordinate_descent", "MultiTaskLasso"),
-        ("sklearn.linear_model.coordinate_descent", "MultiTaskLassoCV"),
-        ("sklearn.linear_model.glm.glm", "GammaRegressor"),
-        ("sklearn.linear_model.glm.glm", "PoissonRegressor"),
-        ("sklearn.linear_model.glm.glm", "TweedieRegressor"),
-        ("sklearn.linear_model.glm.glm", "_GeneralizedLinearRegressor"),
-        ("sklearn.linear_model.glm.newton_solver", "NewtonCholeskySolver"),
-        ("sklearn.linear_model.glm.newton_solver", "NewtonSolver"),
-        ("sklearn.linear_model.huber", "HuberRegressor"),
-        ("sklearn.linear_model.least_angle", "Lars"),
-        ("sklearn.linear_model.least_angle", "LarsCV"),
-        ("sklearn.linear_model.least_angle", "LassoLars"),
-        ("sklearn.linear_model.least_angle", "LassoLarsCV"),
-        ("sklearn.linear_model.least_angle", "LassoLarsIC"),
-        ("sklearn.linear_model.linear_loss", "LinearModelLoss"),
-        ("sklearn.linear_model.logistic", "LogisticRegression"),
-        ("sklearn.linear_model.logistic", "LogisticRegressionCV"),
-        ("sklearn.linear_model.logistic", "_LbfgsCallbackBridge"),
-        ("sklearn.linear_model.omp", "OrthogonalMatchingPursuit"),
-        ("sklearn.linear_model.omp", "OrthogonalMatchingPursuitCV"),
-        ("sklearn.linear_model.passive_aggressive", "PassiveAggressiveClassifier"),
-        ("sklearn.linear_model.passive_aggressive", "PassiveAggressiveRegressor"),
-        ("sklearn.linear_model.perceptron", "Perceptron"),
-        ("sklearn.linear_model.quantile", "QuantileRegressor"),
-        ("sklearn.linear_model.ransac", "RANSACRegressor"),
-        ("sklearn.linear_model.ridge", "Ridge"),
-        ("sklearn.linear_model.ridge", "RidgeCV"),
-        ("sklearn.linear_model.ridge", "RidgeClassifier"),
-        ("sklearn.linear_model.ridge", "RidgeClassifierCV"),
-        ("sklearn.linear_model.ridge", "_BaseRidge"),
-        ("sklearn.linear_model.ridge", "_BaseRidgeCV"),
-        ("sklearn.linear_model.ridge", "_IdentityClassifier"),
-        ("sklearn.linear_model.ridge", "_IdentityRegressor"),
-        ("sklearn.linear_model.ridge", "_RidgeClassifierMixin"),
-        ("sklearn.linear_model.ridge", "_RidgeGCV"),
-        ("sklearn.linear_model.ridge", "_XT_CenterStackOp"),
-        ("sklearn.linear_model.ridge", "_X_CenterStackOp"),
-        ("sklearn.linear_model.sgd_fast", "Classification"),
-        ("sklearn.linear_model.sgd_fast", "EpsilonInsensitive"),
-        ("sklearn.linear_model.sgd_fast", "Hinge"),
-        ("sklearn.linear_model.sgd_fast", "ModifiedHuber"),
-        ("sklearn.linear_model.sgd_fast", "Regression"),
-        ("sklearn.linear_model.sgd_fast", "SquaredEpsilonInsensitive"),
-        ("sklearn.linear_model.sgd_fast", "SquaredHinge"),
-        ("sklearn.linear_model.sgd_fast", "__pyx_unpickle_Classification"),
-        ("sklearn.linear_model.sgd_fast", "__pyx_unpickle_Regression"),
-        ("sklearn.linear_model.stochastic_gradient", "BaseSGD"),
-        ("sklearn.linear_model.stochastic_gradient", "BaseSGDClassifier"),
-        ("sklearn.linear_model.stochastic_gradient", "BaseSGDRegressor"),
-        ("sklearn.linear_model.stochastic_gradient", "SGDClassifier"),
-        ("sklearn.linear_model.stochastic_gradient", "SGDOneClassSVM"),
-        ("sklearn.linear_model.stochastic_gradient", "SGDRegressor"),
-        ("sklearn.linear_model.stochastic_gradient", "_ValidationScoreCallback"),
-        ("sklearn.linear_model.theil_sen", "TheilSenRegressor"),
-        ("sklearn.loss.link", "BaseLink"),
-        ("sklearn.loss.link", "HalfLogitLink"),
-        ("sklearn.loss.link", "IdentityLink"),
-        ("sklearn.loss.link", "Interval"),
-        ("sklearn.loss.link", "LogLink"),
-        ("sklearn.loss.link", "LogitLink"),
-        ("sklearn.loss.link", "MultinomialLogit"),
-        ("sklearn.loss.loss", "AbsoluteError"),
-        ("sklearn.loss.loss", "ArrayAPILossMixin"),
-        ("sklearn.loss.loss", "BaseLoss"),
-        ("sklearn.loss.loss", "CyAbsoluteError"),
-        ("sklearn.loss.loss", "CyExponentialLoss"),
-        ("sklearn.loss.loss", "CyHalfBinomialLoss"),
-        ("sklearn.loss.loss", "CyHalfGammaLoss"),
-        ("sklearn.loss.loss", "CyHalfMultinomialLoss"),
-        ("sklearn.loss.loss", "CyHalfPoissonLoss"),
-        ("sklearn.loss.loss", "CyHalfSquaredError"),
-        ("sklearn.loss.loss", "CyHalfTweedieLoss"),
-        ("sklearn.loss.loss", "CyHalfTweedieLossIdentity"),
-        ("sklearn.loss.loss", "CyHuberLoss"),
-        ("sklearn.loss.loss", "CyLossFunction"),
-        ("sklearn.loss.loss", "CyPinballLoss"),
-        ("sklearn.loss.loss", "ExponentialLoss"),
-        ("sklearn.loss.loss", "HalfBinomialLoss"),
-        ("sklearn.loss.loss", "HalfBinomialLossArrayAPI"),
-        ("sklearn.loss.loss", "HalfGammaLoss"),
-        ("sklearn.loss.loss", "HalfMultinomialLoss"),
-        ("sklearn.loss.loss", "HalfMultinomialLossArrayAPI"),
-        ("sklearn.loss.loss", "HalfPoissonLoss"),
-        ("sklearn.loss.loss", "HalfPoissonLossArrayAPI"),
-        ("sklearn.loss.loss", "HalfSquaredError"),
-        ("sklearn.loss.loss", "HalfTweedieLoss"),
-        ("sklearn.loss.loss", "HalfTweedieLossIdentity"),
-        ("sklearn.loss.loss", "HuberLoss"),
-        ("sklearn.loss.loss", "PinballLoss"),
-        ("sklearn.loss.loss", "__pyx_unpickle_CyHalfMultinomialLoss"),
-        ("sklearn.manifold._classical_mds", "ClassicalMDS"),
-        ("sklearn.manifold._isomap", "Isomap"),
-        ("sklearn.manifold._locally_linear", "LocallyLinearEmbedding"),
-        ("sklearn.manifold._mds", "MDS"),
-        ("sklearn.manifold._spectral_embedding", "SpectralEmbedding"),
-        ("sklearn.manifold._t_sne", "TSNE"),
-        ("sklearn.manifold.classical_mds", "ClassicalMDS"),
-        ("sklearn.manifold.isomap", "Isomap"),
-        ("sklearn.manifold.locally_linear", "LocallyLinearEmbedding"),
-        ("sklearn.manifold.mds", "MDS"),
-        ("sklearn.manifold.spectral_embedding", "SpectralEmbedding"),
-        ("sklearn.manifold.t_sne", "TSNE"),
-        ("sklearn.metrics._dist_metrics", "BrayCurtisDistance32"),
-        ("sklearn.metrics._dist_metrics", "BrayCurtisDistance64"),
-        ("sklearn.metrics._dist_metrics", "CanberraDistance32"),
-        ("sklearn.metrics._dist_metrics", "CanberraDistance64"),
-        ("sklearn.metrics._dist_metrics", "ChebyshevDistance32"),
-        ("sklearn.metrics._dist_metrics", "ChebyshevDistance64"),
-        ("sklearn.metrics._dist_metrics", "DiceDistance32"),
-        ("sklearn.metrics._dist_metrics", "DiceDistance64"),
-        ("sklearn.metrics._dist_metrics", "DistanceMetric"),
-        ("sklearn.metrics._dist_metrics", "DistanceMetric32"),
-        ("sklearn.metrics._dist_metrics", "DistanceMetric64"),
-        ("sklearn.metrics._dist_metrics", "EuclideanDistance32"),
-        ("sklearn.metrics._dist_metrics", "EuclideanDistance64"),
-        ("sklearn.metrics._dist_metrics", "HammingDistance32"),
-        ("sklearn.metrics._dist_metrics", "HammingDistance64"),
-        ("sklearn.metrics._dist_metrics", "HaversineDistance32"),
-        ("sklearn.metrics._dist_metrics", "HaversineDistance64"),
-        ("sklearn.metrics._dist_metrics", "JaccardDistance32"),
-        ("sklearn.metrics._dist_metrics", "JaccardDistance64"),
-        ("sklearn.metrics._dist_metrics", "KulsinskiDistance32"),
-        ("sklearn.metrics._dist_metrics", "KulsinskiDistance64"),
-        ("sklearn.metrics._dist_metrics", "MahalanobisDistance32"),
-        ("sklearn.metrics._dist_metrics", "MahalanobisDistance64"),
-        ("sklearn.metrics._dist_metrics", "ManhattanDistance32"),
-        ("sklearn.metrics._dist_metrics", "ManhattanDistance64"),
-        ("sklearn.metrics._dist_metrics", "MatchingDistance32"),
-        ("sklearn.metrics._dist_metrics", "MatchingDistance64"),
-        ("sklearn.metrics._dist_metrics", "MinkowskiDistance32"),
-        ("sklearn.metrics._dist_metrics", "MinkowskiDistance64"),
-        ("sklearn.metrics._dist_metrics", "PyFuncDistance32"),
-        ("sklearn.metrics._dist_metrics", "PyFuncDistance64"),
-        ("sklearn.metrics._dist_metrics", "RogersTanimotoDistance32"),
-        ("sklearn.metrics._dist_metrics", "RogersTanimotoDistance64"),
-        ("sklearn.metrics._dist_metrics", "RussellRaoDistance32"),
-        ("sklearn.metrics._dist_metrics", "RussellRaoDistance64"),
-        ("sklearn.metrics._dist_metrics", "SEuclideanDistance32"),
-        ("sklearn.metrics._dist_metrics", "SEuclideanDistance64"),
-        ("sklearn.metrics._dist_metrics", "SokalMichenerDistance32"),
-        ("sklearn.metrics._dist_metrics", "SokalMichenerDistance64"),
-        ("sklearn.metrics._dist_metrics", "SokalSneathDistance32"),
-        ("sklearn.metrics._dist_metrics", "SokalSneathDistance64"),
-        ("sklearn.metrics._dist_metrics", "__pyx_unpickle_DistanceMetric"),
-        ("sklearn.metrics._dist_metrics", "newObj"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin", "ArgKmin32"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin", "ArgKmin64"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin", "EuclideanArgKmin32"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin", "EuclideanArgKmin64"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin_classmode", "ArgKminClassMode32"),
-        ("sklearn.metrics._pairwise_distances_reduction._argkmin_classmode", "ArgKminClassMode64"),
-        ("sklearn.metrics._pairwise_distances_reduction._base", "BaseDistancesReduction32"),
-        ("sklearn.metrics._pairwise_distances_reduction._base", "BaseDistancesReduction64"),
-        ("sklearn.metrics._pairwise_distances_reduction._base", "__pyx_unpickle_BaseDistancesReduction32"),
-        ("sklearn.metrics._pairwise_distances_reduction._base", "__pyx_unpickle_BaseDistancesReduction64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DenseDenseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DenseDenseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DenseSparseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "DenseSparseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "SparseDenseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "SparseDenseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "SparseSparseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "SparseSparseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DenseDenseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DenseDenseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DenseSparseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_DenseSparseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_SparseDenseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_SparseDenseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_SparseSparseDatasetsPair32"),
-        ("sklearn.metrics._pairwise_distances_reduction._datasets_pair", "__pyx_unpickle_SparseSparseDatasetsPair64"),
-        ("sklearn.metrics._pairwise_distances_reduction._dispatcher", "ArgKmin"),
-        ("sklearn.metrics._pairwise_distances_reduction._dispatcher", "ArgKminClassMode"),
-        ("sklearn.metrics._pairwise_distances_reduction._dispatcher", "BaseDistancesReductionDispatcher"),
-        ("sklearn.metrics._pairwise_distances_reduction._dispatcher", "RadiusNeighbors"),
-        ("sklearn.metrics._pairwise_distances_reduction._dispatcher", "RadiusNeighborsClassMode"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "DenseDenseMiddleTermComputer32"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "DenseDenseMiddleTermComputer64"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "MiddleTermComputer32"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "MiddleTermComputer64"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "SparseDenseMiddleTermComputer32"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "SparseDenseMiddleTermComputer64"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "SparseSparseMiddleTermComputer32"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "SparseSparseMiddleTermComputer64"),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_DenseDenseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_DenseDenseMiddleTermComputer64",
-        ),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "__pyx_unpickle_MiddleTermComputer32"),
-        ("sklearn.metrics._pairwise_distances_reduction._middle_term_computer", "__pyx_unpickle_MiddleTermComputer64"),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_SparseDenseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_SparseDenseMiddleTermComputer64",
-        ),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_SparseSparseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics._pairwise_distances_reduction._middle_term_computer",
-            "__pyx_unpickle_SparseSparseMiddleTermComputer64",
-        ),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors", "EuclideanRadiusNeighbors32"),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors", "EuclideanRadiusNeighbors64"),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors", "RadiusNeighbors32"),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors", "RadiusNeighbors64"),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors_classmode", "RadiusNeighborsClassMode32"),
-        ("sklearn.metrics._pairwise_distances_reduction._radius_neighbors_classmode", "RadiusNeighborsClassMode64"),
-        ("sklearn.metrics._plot.confusion_matrix", "ConfusionMatrixDisplay"),
-        ("sklearn.metrics._plot.det_curve", "DetCurveDisplay"),
-        ("sklearn.metrics._plot.precision_recall_curve", "PrecisionRecallDisplay"),
-        ("sklearn.metrics._plot.regression", "PredictionErrorDisplay"),
-        ("sklearn.metrics._plot.roc_curve", "RocCurveDisplay"),
-        ("sklearn.metrics._scorer", "_BaseScorer"),
-        ("sklearn.metrics._scorer", "_CurveScorer"),
-        ("sklearn.metrics._scorer", "_MultimetricScorer"),
-        ("sklearn.metrics._scorer", "_PassthroughScorer"),
-        ("sklearn.metrics._scorer", "_Scorer"),
-        ("sklearn.metrics.dist_metrics", "BrayCurtisDistance32"),
-        ("sklearn.metrics.dist_metrics", "BrayCurtisDistance64"),
-        ("sklearn.metrics.dist_metrics", "CanberraDistance32"),
-        ("sklearn.metrics.dist_metrics", "CanberraDistance64"),
-        ("sklearn.metrics.dist_metrics", "ChebyshevDistance32"),
-        ("sklearn.metrics.dist_metrics", "ChebyshevDistance64"),
-        ("sklearn.metrics.dist_metrics", "DiceDistance32"),
-        ("sklearn.metrics.dist_metrics", "DiceDistance64"),
-        ("sklearn.metrics.dist_metrics", "DistanceMetric"),
-        ("sklearn.metrics.dist_metrics", "DistanceMetric32"),
-        ("sklearn.metrics.dist_metrics", "DistanceMetric64"),
-        ("sklearn.metrics.dist_metrics", "EuclideanDistance32"),
-        ("sklearn.metrics.dist_metrics", "EuclideanDistance64"),
-        ("sklearn.metrics.dist_metrics", "HammingDistance32"),
-        ("sklearn.metrics.dist_metrics", "HammingDistance64"),
-        ("sklearn.metrics.dist_metrics", "HaversineDistance32"),
-        ("sklearn.metrics.dist_metrics", "HaversineDistance64"),
-        ("sklearn.metrics.dist_metrics", "JaccardDistance32"),
-        ("sklearn.metrics.dist_metrics", "JaccardDistance64"),
-        ("sklearn.metrics.dist_metrics", "KulsinskiDistance32"),
-        ("sklearn.metrics.dist_metrics", "KulsinskiDistance64"),
-        ("sklearn.metrics.dist_metrics", "MahalanobisDistance32"),
-        ("sklearn.metrics.dist_metrics", "MahalanobisDistance64"),
-        ("sklearn.metrics.dist_metrics", "ManhattanDistance32"),
-        ("sklearn.metrics.dist_metrics", "ManhattanDistance64"),
-        ("sklearn.metrics.dist_metrics", "MatchingDistance32"),
-        ("sklearn.metrics.dist_metrics", "MatchingDistance64"),
-        ("sklearn.metrics.dist_metrics", "MinkowskiDistance32"),
-        ("sklearn.metrics.dist_metrics", "MinkowskiDistance64"),
-        ("sklearn.metrics.dist_metrics", "PyFuncDistance32"),
-        ("sklearn.metrics.dist_metrics", "PyFuncDistance64"),
-        ("sklearn.metrics.dist_metrics", "RogersTanimotoDistance32"),
-        ("sklearn.metrics.dist_metrics", "RogersTanimotoDistance64"),
-        ("sklearn.metrics.dist_metrics", "RussellRaoDistance32"),
-        ("sklearn.metrics.dist_metrics", "RussellRaoDistance64"),
-        ("sklearn.metrics.dist_metrics", "SEuclideanDistance32"),
-        ("sklearn.metrics.dist_metrics", "SEuclideanDistance64"),
-        ("sklearn.metrics.dist_metrics", "SokalMichenerDistance32"),
-        ("sklearn.metrics.dist_metrics", "SokalMichenerDistance64"),
-        ("sklearn.metrics.dist_metrics", "SokalSneathDistance32"),
-        ("sklearn.metrics.dist_metrics", "SokalSneathDistance64"),
-        ("sklearn.metrics.dist_metrics", "__pyx_unpickle_DistanceMetric"),
-        ("sklearn.metrics.dist_metrics", "newObj"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin", "ArgKmin32"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin", "ArgKmin64"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin", "EuclideanArgKmin32"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin", "EuclideanArgKmin64"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin_classmode", "ArgKminClassMode32"),
-        ("sklearn.metrics.pairwise_distances_reduction.argkmin_classmode", "ArgKminClassMode64"),
-        ("sklearn.metrics.pairwise_distances_reduction.base", "BaseDistancesReduction32"),
-        ("sklearn.metrics.pairwise_distances_reduction.base", "BaseDistancesReduction64"),
-        ("sklearn.metrics.pairwise_distances_reduction.base", "__pyx_unpickle_BaseDistancesReduction32"),
-        ("sklearn.metrics.pairwise_distances_reduction.base", "__pyx_unpickle_BaseDistancesReduction64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DenseDenseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DenseDenseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DenseSparseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "DenseSparseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "SparseDenseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "SparseDenseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "SparseSparseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "SparseSparseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DenseDenseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DenseDenseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DenseSparseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_DenseSparseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_SparseDenseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_SparseDenseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_SparseSparseDatasetsPair32"),
-        ("sklearn.metrics.pairwise_distances_reduction.datasets_pair", "__pyx_unpickle_SparseSparseDatasetsPair64"),
-        ("sklearn.metrics.pairwise_distances_reduction.dispatcher", "ArgKmin"),
-        ("sklearn.metrics.pairwise_distances_reduction.dispatcher", "ArgKminClassMode"),
-        ("sklearn.metrics.pairwise_distances_reduction.dispatcher", "BaseDistancesReductionDispatcher"),
-        ("sklearn.metrics.pairwise_distances_reduction.dispatcher", "RadiusNeighbors"),
-        ("sklearn.metrics.pairwise_distances_reduction.dispatcher", "RadiusNeighborsClassMode"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "DenseDenseMiddleTermComputer32"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "DenseDenseMiddleTermComputer64"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "MiddleTermComputer32"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "MiddleTermComputer64"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "SparseDenseMiddleTermComputer32"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "SparseDenseMiddleTermComputer64"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "SparseSparseMiddleTermComputer32"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "SparseSparseMiddleTermComputer64"),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_DenseDenseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_DenseDenseMiddleTermComputer64",
-        ),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "__pyx_unpickle_MiddleTermComputer32"),
-        ("sklearn.metrics.pairwise_distances_reduction.middle_term_computer", "__pyx_unpickle_MiddleTermComputer64"),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_SparseDenseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_SparseDenseMiddleTermComputer64",
-        ),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_SparseSparseMiddleTermComputer32",
-        ),
-        (
-            "sklearn.metrics.pairwise_distances_reduction.middle_term_computer",
-            "__pyx_unpickle_SparseSparseMiddleTermComputer64",
-        ),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors", "EuclideanRadiusNeighbors32"),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors", "EuclideanRadiusNeighbors64"),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors", "RadiusNeighbors32"),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors", "RadiusNeighbors64"),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors_classmode", "RadiusNeighborsClassMode32"),
-        ("sklearn.metrics.pairwise_distances_reduction.radius_neighbors_classmode", "RadiusNeighborsClassMode64"),
-        ("sklearn.metrics.plot.confusion_matrix", "ConfusionMatrixDisplay"),
-        ("sklearn.metrics.plot.det_curve", "DetCurveDisplay"),
-        ("sklearn.metrics.plot.precision_recall_curve", "PrecisionRecallDisplay"),
-        ("sklearn.metrics.plot.regression", "PredictionErrorDisplay"),
-        ("sklearn.metrics.plot.roc_curve", "RocCurveDisplay"),
-        ("sklearn.metrics.scorer", "_BaseScorer"),
-        ("sklearn.metrics.scorer", "_CurveScorer"),
-        ("sklearn.metrics.scorer", "_MultimetricScorer"),
-        ("sklearn.metrics.scorer", "_PassthroughScorer"),
-        ("sklearn.metrics.scorer", "_Scorer"),
-        ("sklearn.mixture._base", "BaseMixture"),
-        ("sklearn.mixture._bayesian_mixture", "BayesianGaussianMixture"),
-        ("sklearn.mixture._gaussian_mixture", "GaussianMixture"),
-        ("sklearn.mixture.base", "BaseMixture"),
-        ("sklearn.mixture.bayesian_mixture", "BayesianGaussianMixture"),
-        ("sklearn.mixture.gaussian_mixture", "GaussianMixture"),
-        ("sklearn.model_selection._classification_threshold", "BaseThresholdClassifier"),
-        ("sklearn.model_selection._classification_threshold", "FixedThresholdClassifier"),
-        ("sklearn.model_selection._classification_threshold", "TunedThresholdClassifierCV"),
-        ("sklearn.model_selection._plot", "LearningCurveDisplay"),
-        ("sklearn.model_selection._plot", "ValidationCurveDisplay"),
-        ("sklearn.model_selection._plot", "_BaseCurveDisplay"),
-        ("sklearn.model_selection._search", "BaseSearchCV"),
-        ("sklearn.model_selection._search", "GridSearchCV"),
-        ("sklearn.model_selection._search", "ParameterGrid"),
-        ("sklearn.model_selection._search", "ParameterSampler"),
-        ("sklearn.model_selection._search", "RandomizedSearchCV"),
-        ("sklearn.model_selection._search_successive_halving", "BaseSuccessiveHalving"),
-        ("sklearn.model_selection._search_successive_halving", "HalvingGridSearchCV"),
-        ("sklearn.model_selection._search_successive_halving", "HalvingRandomSearchCV"),
-        ("sklearn.model_selection._search_successive_halving", "_SubsampleMetaSplitter"),
-        ("sklearn.model_selection._split", "BaseCrossValidator"),
-        ("sklearn.model_selection._split", "BaseShuffleSplit"),
-        ("sklearn.model_selection._split", "GroupKFold"),
-        ("sklearn.model_selection._split", "GroupShuffleSplit"),
-        ("sklearn.model_selection._split", "GroupsConsumerMixin"),
-        ("sklearn.model_selection._split", "KFold"),
-        ("sklearn.model_selection._split", "LeaveOneGroupOut"),
-        ("sklearn.model_selection._split", "LeaveOneOut"),
-        ("sklearn.model_selection._split", "LeavePGroupsOut"),
-        ("sklearn.model_selection._split", "LeavePOut"),
-        ("sklearn.model_selection._split", "PredefinedSplit"),
-        ("sklearn.model_selection._split", "RepeatedKFold"),
-        ("sklearn.model_selection._split", "RepeatedStratifiedKFold"),
-        ("sklearn.model_selection._split", "ShuffleSplit"),
-        ("sklearn.model_selection._split", "StratifiedGroupKFold"),
-        ("sklearn.model_selection._split", "StratifiedKFold"),
-        ("sklearn.model_selection._split", "StratifiedShuffleSplit"),
-        ("sklearn.model_selection._split", "TimeSeriesSplit"),
-        ("sklearn.model_selection._split", "_BaseKFold"),
-        ("sklearn.model_selection._split", "_CVIterableWrapper"),
-        ("sklearn.model_selection._split", "_RepeatedSplits"),
-        ("sklearn.model_selection._split", "_UnsupportedGroupCVMixin"),
-        ("sklearn.model_selection.classification_threshold", "BaseThresholdClassifier"),
-        ("sklearn.model_selection.classification_threshold", "FixedThresholdClassifier"),
-        ("sklearn.model_selection.classification_threshold", "TunedThresholdClassifierCV"),
-        ("sklearn.model_selection.plot", "LearningCurveDisplay"),
-        ("sklearn.model_selection.plot", "ValidationCurveDisplay"),
-        ("sklearn.model_selection.plot", "_BaseCurveDisplay"),
-        ("sklearn.model_selection.search", "BaseSearchCV"),
-        ("sklearn.model_selection.search", "GridSearchCV"),
-        ("sklearn.model_selection.search", "ParameterGrid"),
-        ("sklearn.model_selection.search", "ParameterSampler"),
-        ("sklearn.model_selection.search", "RandomizedSearchCV"),
-        ("sklearn.model_selection.search_successive_halving", "BaseSuccessiveHalving"),
-        ("sklearn.model_selection.search_successive_halving", "HalvingGridSearchCV"),
-        ("sklearn.model_selection.search_successive_halving", "HalvingRandomSearchCV"),
-        ("sklearn.model_selection.search_successive_halving", "_SubsampleMetaSplitter"),
-        ("sklearn.model_selection.split", "BaseCrossValidator"),
-        ("sklearn.model_selection.split", "BaseShuffleSplit"),
-        ("sklearn.model_selection.split", "GroupKFold"),
-        ("sklearn.model_selection.split", "GroupShuffleSplit"),
-        ("sklearn.model_selection.split", "GroupsConsumerMixin"),
-        ("sklearn.model_selection.split", "KFold"),
-        ("sklearn.model_selection.split", "LeaveOneGroupOut"),
-        ("sklearn.model_selection.split", "LeaveOneOut"),
-        ("sklearn.model_selection.split", "LeavePGroupsOut"),
-        ("sklearn.model_selection.split", "LeavePOut"),
-        ("sklearn.model_selection.split", "PredefinedSplit"),
-        ("sklearn.model_selection.split", "RepeatedKFold"),
-        ("sklearn.model_selection.split", "RepeatedStratifiedKFold"),
-        ("sklearn.model_selection.split", "ShuffleSplit"),
-        ("sklearn.model_selection.split", "StratifiedGroupKFold"),
-        ("sklearn.model_selection.split", "StratifiedKFold"),
-        ("sklearn.model_selection.split", "StratifiedShuffleSplit"),
-        ("sklearn.model_selection.split", "TimeSeriesSplit"),
-        ("sklearn.model_selection.split", "_BaseKFold"),
-        ("sklearn.model_selection.split", "_CVIterableWrapper"),
-        ("sklearn.model_selection.split", "_RepeatedSplits"),
-        ("sklearn.model_selection.split", "_UnsupportedGroupCVMixin"),
-        ("sklearn.multiclass", "OneVsOneClassifier"),
-        ("sklearn.multiclass", "OneVsRestClassifier"),
-        ("sklearn.multiclass", "OutputCodeClassifier"),
-        ("sklearn.multiclass", "_ConstantPredictor"),
-        ("sklearn.multioutput", "ClassifierChain"),
-        ("sklearn.multioutput", "MultiOutputClassifier"),
-        ("sklearn.multioutput", "MultiOutputRegressor"),
-        ("sklearn.multioutput", "RegressorChain"),
-        ("sklearn.multioutput", "_BaseChain"),
-        ("sklearn.multioutput", "_MultiOutputEstimator"),
-        ("sklearn.naive_bayes", "BernoulliNB"),
-        ("sklearn.naive_bayes", "CategoricalNB"),
-        ("sklearn.naive_bayes", "ComplementNB"),
-        ("sklearn.naive_bayes", "GaussianNB"),
-        ("sklearn.naive_bayes", "MultinomialNB"),
-        ("sklearn.naive_bayes", "_BaseDiscreteNB"),
-        ("sklearn.naive_bayes", "_BaseNB"),
-        ("sklearn.neighbors._ball_tree", "BallTree"),
-        ("sklearn.neighbors._ball_tree", "BallTree32"),
-        ("sklearn.neighbors._ball_tree", "BallTree64"),
-        ("sklearn.neighbors._ball_tree", "BinaryTree32"),
-        ("sklearn.neighbors._ball_tree", "BinaryTree64"),
-        ("sklearn.neighbors._ball_tree", "NeighborsHeap32"),
-        ("sklearn.neighbors._ball_tree", "NeighborsHeap64"),
-        ("sklearn.neighbors._ball_tree", "NodeHeap"),
-        ("sklearn.neighbors._ball_tree", "newObj"),
-        ("sklearn.neighbors._base", "KNeighborsMixin"),
-        ("sklearn.neighbors._base", "NeighborsBase"),
-        ("sklearn.neighbors._base", "RadiusNeighborsMixin"),
-        ("sklearn.neighbors._classification", "KNeighborsClassifier"),
-        ("sklearn.neighbors._classification", "RadiusNeighborsClassifier"),
-        ("sklearn.neighbors._graph", "KNeighborsTransformer"),
-        ("sklearn.neighbors._graph", "RadiusNeighborsTransformer"),
-        ("sklearn.neighbors._kd_tree", "BinaryTree32"),
-        ("sklearn.neighbors._kd_tree", "BinaryTree64"),
-        ("sklearn.neighbors._kd_tree", "KDTree"),
-        ("sklearn.neighbors._kd_tree", "KDTree32"),
-        ("sklearn.neighbors._kd_tree", "KDTree64"),
-        ("sklearn.neighbors._kd_tree", "NeighborsHeap32"),
-        ("sklearn.neighbors._kd_tree", "NeighborsHeap64"),
-        ("sklearn.neighbors._kd_tree", "NodeHeap"),
-        ("sklearn.neighbors._kd_tree", "newObj"),
-        ("sklearn.neighbors._kde", "KernelDensity"),
-        ("sklearn.neighbors._lof", "LocalOutlierFactor"),
-        ("sklearn.neighbors._nca", "NeighborhoodComponentsAnalysis"),
-        ("sklearn.neighbors._nearest_centroid", "NearestCentroid"),
-        ("sklearn.neighbors._quad_tree", "_QuadTree"),
-        ("sklearn.neighbors._regression", "KNeighborsRegressor"),
-        ("sklearn.neighbors._regression", "RadiusNeighborsRegressor"),
-        ("sklearn.neighbors._unsupervised", "NearestNeighbors"),
-        ("sklearn.neighbors.ball_tree", "BallTree"),
-        ("sklearn.neighbors.ball_tree", "BallTree32"),
-        ("sklearn.neighbors.ball_tree", "BallTree64"),
-        ("sklearn.neighbors.ball_tree", "BinaryTree32"),
-        ("sklearn.neighbors.ball_tree", "BinaryTree64"),
-        ("sklearn.neighbors.ball_tree", "NeighborsHeap32"),
-        ("sklearn.neighbors.ball_tree", "NeighborsHeap64"),
-        ("sklearn.neighbors.ball_tree", "NodeHeap"),
-        ("sklearn.neighbors.ball_tree", "newObj"),
-        ("sklearn.neighbors.base", "KNeighborsMixin"),
-        ("sklearn.neighbors.base", "NeighborsBase"),
-        ("sklearn.neighbors.base", "RadiusNeighborsMixin"),
-        ("sklearn.neighbors.classification", "KNeighborsClassifier"),
-        ("sklearn.neighbors.classification", "RadiusNeighborsClassifier"),
-        ("sklearn.neighbors.graph", "KNeighborsTransformer"),
-        ("sklearn.neighbors.graph", "RadiusNeighborsTransformer"),
-        ("sklearn.neighbors.kd_tree", "BinaryTree32"),
-        ("sklearn.neighbors.kd_tree", "BinaryTree64"),
-        ("sklearn.neighbors.kd_tree", "KDTree"),
-        ("sklearn.neighbors.kd_tree", "KDTree32"),
-        ("sklearn.neighbors.kd_tree", "KDTree64"),
-        ("sklearn.neighbors.kd_tree", "NeighborsHeap32"),
-        ("sklearn.neighbors.kd_tree", "NeighborsHeap64"),
-        ("sklearn.neighbors.kd_tree", "NodeHeap"),
-        ("sklearn.neighbors.kd_tree", "newObj"),
-        ("sklearn.neighbors.kde", "KernelDensity"),
-        ("sklearn.neighbors.lof", "LocalOutlierFactor"),
-        ("sklearn.neighbors.nca", "NeighborhoodComponentsAnalysis"),
-        ("sklearn.neighbors.nearest_centroid", "NearestCentroid"),
-        ("sklearn.neighbors.quad_tree", "_QuadTree"),
-        ("sklearn.neighbors.regression", "KNeighborsRegressor"),
-        ("sklearn.neighbors.regression", "RadiusNeighborsRegressor"),
-        ("sklearn.neighbors.unsupervised", "NearestNeighbors"),
-        ("sklearn.neural_network._multilayer_perceptron", "BaseMultilayerPerceptron"),
-        ("sklearn.neural_network._multilayer_perceptron", "MLPClassifier"),
-        ("sklearn.neural_network._multilayer_perceptron", "MLPRegressor"),
-        ("sklearn.neural_network._rbm", "BernoulliRBM"),
-        ("sklearn.neural_network._stochastic_optimizers", "AdamOptimizer"),
-        ("sklearn.neural_network._stochastic_optimizers", "BaseOptimizer"),
-        ("sklearn.neural_network._stochastic_optimizers", "SGDOptimizer"),
-        ("sklearn.neural_network.multilayer_perceptron", "BaseMultilayerPerceptron"),
-        ("sklearn.neural_network.multilayer_perceptron", "MLPClassifier"),
-        ("sklearn.neural_network.multilayer_perceptron", "MLPRegressor"),
-        ("sklearn.neural_network.rbm", "BernoulliRBM"),
-        ("sklearn.neural_network.stochastic_optimizers", "AdamOptimizer"),
-        ("sklearn.neural_network.stochastic_optimizers", "BaseOptimizer"),
-        ("sklearn.neural_network.stochastic_optimizers", "SGDOptimizer"),
-        ("sklearn.pipeline", "FeatureUnion"),
-        ("sklearn.pipeline", "Pipeline"),
-        ("sklearn.preprocessing._data", "Binarizer"),
-        ("sklearn.preprocessing._data", "KernelCenterer"),
-        ("sklearn.preprocessing._data", "MaxAbsScaler"),
-        ("sklearn.preprocessing._data", "MinMaxScaler"),
-        ("sklearn.preprocessing._data", "Normalizer"),
-        ("sklearn.preprocessing._data", "PowerTransformer"),
-        ("sklearn.preprocessing._data", "QuantileTransformer"),
-        ("sklearn.preprocessing._data", "RobustScaler"),
-        ("sklearn.preprocessing._data", "StandardScaler"),
-        ("sklearn.preprocessing._discretization", "KBinsDiscretizer"),
-        ("sklearn.preprocessing._encoders", "OneHotEncoder"),
-        ("sklearn.preprocessing._encoders", "OrdinalEncoder"),
-        ("sklearn.preprocessing._encoders", "_BaseEncoder"),
-        ("sklearn.preprocessing._function_transformer", "FunctionTransformer"),
-        ("sklearn.preprocessing._label", "LabelBinarizer"),
-        ("sklearn.preprocessing._label", "LabelEncoder"),
-        ("sklearn.preprocessing._label", "MultiLabelBinarizer"),
-        ("sklearn.preprocessing._polynomial", "PolynomialFeatures"),
-        ("sklearn.preprocessing._polynomial", "SplineTransformer"),
-        ("sklearn.preprocessing._target_encoder", "TargetEncoder"),
-        ("sklearn.preprocessing.data", "Binarizer"),
-        ("sklearn.preprocessing.data", "KernelCenterer"),
-        ("sklearn.preprocessing.data", "MaxAbsScaler"),
-        ("sklearn.preprocessing.data", "MinMaxScaler"),
-        ("sklearn.preprocessing.data", "Normalizer"),
-        ("sklearn.preprocessing.data", "PowerTransformer"),
-        ("sklearn.preprocessing.data", "QuantileTransformer"),
-        ("sklearn.preprocessing.data", "RobustScaler"),
-        ("sklearn.preprocessing.data", "StandardScaler"),
-        ("sklearn.preprocessing.discretization", "KBinsDiscretizer"),
-        ("sklearn.preprocessing.encoders", "OneHotEncoder"),
-        ("sklearn.preprocessing.encoders", "OrdinalEncoder"),
-        ("sklearn.preprocessing.encoders", "_BaseEncoder"),
-        ("sklearn.preprocessing.function_transformer", "FunctionTransformer"),
-        ("sklearn.preprocessing.label", "LabelBinarizer"),
-        ("sklearn.preprocessing.label", "LabelEncoder"),
-        ("sklearn.preprocessing.label", "MultiLabelBinarizer"),
-        ("sklearn.preprocessing.polynomial", "PolynomialFeatures"),
-        ("sklearn.preprocessing.polynomial", "SplineTransformer"),
-        ("sklearn.preprocessing.target_encoder", "TargetEncoder"),
-        ("sklearn.random_projection", "BaseRandomProjection"),
-        ("sklearn.random_projection", "GaussianRandomProjection"),
-        ("sklearn.random_projection", "SparseRandomProjection"),
-        ("sklearn.semi_supervised._label_propagation", "BaseLabelPropagation"),
-        ("sklearn.semi_supervised._label_propagation", "LabelPropagation"),
-        ("sklearn.semi_supervised._label_propagation", "LabelSpreading"),
-        ("sklearn.semi_supervised._self_training", "SelfTrainingClassifier"),
-        ("sklearn.semi_supervised.label_propagation", "BaseLabelPropagation"),
-        ("sklearn.semi_supervised.label_propagation", "LabelPropagation"),
-        ("sklearn.semi_supervised.label_propagation", "LabelSpreading"),
-        ("sklearn.semi_supervised.self_training", "SelfTrainingClassifier"),
-        ("sklearn.svm._base", "BaseLibSVM"),
-        ("sklearn.svm._base", "BaseSVC"),
-        ("sklearn.svm._classes", "LinearSVC"),
-        ("sklearn.svm._classes", "LinearSVR"),
-        ("sklearn.svm._classes", "NuSVC"),
-        ("sklearn.svm._classes", "NuSVR"),
-        ("sklearn.svm._classes", "OneClassSVM"),
-        ("sklearn.svm._classes", "SVC"),
-        ("sklearn.svm._classes", "SVR"),
-        ("sklearn.svm.base", "BaseLibSVM"),
-        ("sklearn.svm.base", "BaseSVC"),
-        ("sklearn.svm.classes", "LinearSVC"),
-        ("sklearn.svm.classes", "LinearSVR"),
-        ("sklearn.svm.classes", "NuSVC"),
-        ("sklearn.svm.classes", "NuSVR"),
-        ("sklearn.svm.classes", "OneClassSVM"),
-        ("sklearn.svm.classes", "SVC"),
-        ("sklearn.svm.classes", "SVR"),
-        ("sklearn.tree._classes", "BaseDecisionTree"),
-        ("sklearn.tree._classes", "DecisionTreeClassifier"),
-        ("sklearn.tree._classes", "DecisionTreeRegressor"),
-        ("sklearn.tree._classes", "ExtraTreeClassifier"),
-        ("sklearn.tree._classes", "ExtraTreeRegressor"),
-        ("sklearn.tree._criterion", "ClassificationCriterion"),
-        ("sklearn.tree._criterion", "Criterion"),
-        ("sklearn.tree._criterion", "Entropy"),
-        ("sklearn.tree._criterion", "Gini"),
-        ("sklearn.tree._criterion", "MAE"),
-        ("sklearn.tree._criterion", "MSE"),
-        ("sklearn.tree._criterion", "Poisson"),
-        ("sklearn.tree._criterion", "RegressionCriterion"),
-        ("sklearn.tree._criterion", "__pyx_unpickle_Criterion"),
-        ("sklearn.tree._export", "Sentinel"),
-        ("sklearn.tree._export", "_BaseTreeExporter"),
-        ("sklearn.tree._export", "_DOTTreeExporter"),
-        ("sklearn.tree._export", "_MPLTreeExporter"),
-        ("sklearn.tree._partitioner", "DensePartitioner"),
-        ("sklearn.tree._partitioner", "SparsePartitioner"),
-        ("sklearn.tree._partitioner", "__pyx_unpickle_DensePartitioner"),
-        ("sklearn.tree._partitioner", "__pyx_unpickle_SparsePartitioner"),
-        ("sklearn.tree._reingold_tilford", "DrawTree"),
-        ("sklearn.tree._reingold_tilford", "Tree"),
-        ("sklearn.tree._splitter", "BestSparseSplitter"),
-        ("sklearn.tree._splitter", "BestSplitter"),
-        ("sklearn.tree._splitter", "RandomSparseSplitter"),
-        ("sklearn.tree._splitter", "RandomSplitter"),
-        ("sklearn.tree._splitter", "Splitter"),
-        ("sklearn.tree._tree", "BestFirstTreeBuilder"),
-        ("sklearn.tree._tree", "DepthFirstTreeBuilder"),
-        ("sklearn.tree._tree", "Tree"),
-        ("sklearn.tree._tree", "TreeBuilder"),
-        ("sklearn.tree._tree", "_AlphaPruner"),
-        ("sklearn.tree._tree", "_CCPPruneController"),
-        ("sklearn.tree._tree", "_PathFinder"),
-        ("sklearn.tree._tree", "__pyx_unpickle_TreeBuilder"),
-        ("sklearn.tree._tree", "__pyx_unpickle__CCPPruneController"),
-        ("sklearn.tree._utils", "PytestWeightedFenwickTree"),
-        ("sklearn.tree._utils", "WeightedFenwickTree"),
-        ("sklearn.tree.classes", "BaseDecisionTree"),
-        ("sklearn.tree.classes", "DecisionTreeClassifier"),
-        ("sklearn.tree.classes", "DecisionTreeRegressor"),
-        ("sklearn.tree.classes", "ExtraTreeClassifier"),
-        ("sklearn.tree.classes", "ExtraTreeRegressor"),
-        ("sklearn.tree.criterion", "ClassificationCriterion"),
-        ("sklearn.tree.criterion", "Criterion"),
-        ("sklearn.tree.criterion", "Entropy"),
-        ("sklearn.tree.criterion", "Gini"),
-        ("sklearn.tree.criterion", "MAE"),
-        ("sklearn.tree.criterion", "MSE"),
-        ("sklearn.tree.criterion", "Poisson"),
-        ("sklearn.tree.criterion", "RegressionCriterion"),
-        ("sklearn.tree.criterion", "__pyx_unpickle_Criterion"),
-        ("sklearn.tree.export", "Sentinel"),
-        ("sklearn.tree.export", "_BaseTreeExporter"),
-        ("sklearn.tree.export", "_DOTTreeExporter"),
-        ("sklearn.tree.export", "_MPLTreeExporter"),
-        ("sklearn.tree.partitioner", "DensePartitioner"),
-        ("sklearn.tree.partitioner", "SparsePartitioner"),
-        ("sklearn.tree.partitioner", "__pyx_unpickle_DensePartitioner"),
-        ("sklearn.tree.partitioner", "__pyx_unpickle_SparsePartitioner"),
-        ("sklearn.tree.reingold_tilford", "DrawTree"),
-        ("sklearn.tree.reingold_tilford", "Tree"),
-        ("sklearn.tree.splitter", "BestSparseSplitter"),
-        ("sklearn.tree.splitter", "BestSplitter"),
-        ("sklearn.tree.splitter", "RandomSparseSplitter"),
-        ("sklearn.tree.splitter", "RandomSplitter"),
-        ("sklearn.tree.splitter", "Splitter"),
-        ("sklearn.tree.tree", "BestFirstTreeBuilder"),
-        ("sklearn.tree.tree", "DepthFirstTreeBuilder"),
-        ("sklearn.tree.tree", "Tree"),
-        ("sklearn.tree.tree", "TreeBuilder"),
-        ("sklearn.tree.tree", "_AlphaPruner"),
-        ("sklearn.tree.tree", "_CCPPruneController"),
-        ("sklearn.tree.tree", "_PathFinder"),
-        ("sklearn.tree.tree", "__pyx_unpickle_TreeBuilder"),
-        ("sklearn.tree.tree", "__pyx_unpickle__CCPPruneController"),
-        ("sklearn.tree.utils", "PytestWeightedFenwickTree"),
-        ("sklearn.tree.utils", "WeightedFenwickTree"),
-        ("sklearn.utils._array_api", "NamespaceAndDevice"),
-        ("sklearn.utils._available_if", "_AvailableIfDescriptor"),
-        ("sklearn.utils._bunch", "Bunch"),
-        ("sklearn.utils._cython_blas", "BLAS_Order"),
-        ("sklearn.utils._cython_blas", "BLAS_Trans"),
-        ("sklearn.utils._encode", "MissingValues"),
-        ("sklearn.utils._encode", "_NaNCounter"),
-        ("sklearn.utils._encode", "_nandict"),
-        ("sklearn.utils._fast_dict", "IntFloatDict"),
-        ("sklearn.utils._fast_dict", "__pyx_unpickle_IntFloatDict"),
-        ("sklearn.utils._isfinite", "FiniteStatus"),
-        ("sklearn.utils._metadata_requests", "MetadataRequest"),
-        ("sklearn.utils._metadata_requests", "MetadataRouter"),
-        ("sklearn.utils._metadata_requests", "MethodMapping"),
-        ("sklearn.utils._metadata_requests", "MethodMetadataRequest"),
-        ("sklearn.utils._metadata_requests", "MethodPair"),
-        ("sklearn.utils._metadata_requests", "RequestMethod"),
-        ("sklearn.utils._metadata_requests", "RouterMappingPair"),
-        ("sklearn.utils._metadata_requests", "_MetadataRequester"),
-        ("sklearn.utils._metadata_requests", "_RoutingNotSupportedMixin"),
-        ("sklearn.utils._mocking", "ArraySlicingWrapper"),
-        ("sklearn.utils._mocking", "CheckingClassifier"),
-        ("sklearn.utils._mocking", "MockDataFrame"),
-        ("sklearn.utils._mocking", "NoSampleWeightWrapper"),
-        ("sklearn.utils._mocking", "_MockEstimatorOnOffPrediction"),
-        ("sklearn.utils._param_validation", "HasMethods"),
-        ("sklearn.utils._param_validation", "Hidden"),
-        ("sklearn.utils._param_validation", "Interval"),
-        ("sklearn.utils._param_validation", "InvalidParameterError"),
-        ("sklearn.utils._param_validation", "MissingValues"),
-        ("sklearn.utils._param_validation", "Options"),
-        ("sklearn.utils._param_validation", "RealNotInt"),
-        ("sklearn.utils._param_validation", "StrOptions"),
-        ("sklearn.utils._param_validation", "_ArrayLikes"),
-        ("sklearn.utils._param_validation", "_Booleans"),
-        ("sklearn.utils._param_validation", "_CVObjects"),
-        ("sklearn.utils._param_validation", "_Callables"),
-        ("sklearn.utils._param_validation", "_Constraint"),
-        ("sklearn.utils._param_validation", "_InstancesOf"),
-        ("sklearn.utils._param_validation", "_IterablesNotString"),
-        ("sklearn.utils._param_validation", "_NanConstraint"),
-        ("sklearn.utils._param_validation", "_NoneConstraint"),
-        ("sklearn.utils._param_validation", "_PandasNAConstraint"),
-        ("sklearn.utils._param_validation", "_RandomStates"),
-        ("sklearn.utils._param_validation", "_SparseMatrices"),
-        ("sklearn.utils._param_validation", "_VerboseHelper"),
-        ("sklearn.utils._plotting", "_BinaryClassifierCurveDisplayMixin"),
-        ("sklearn.utils._pprint", "KeyValTuple"),
-        ("sklearn.utils._pprint", "KeyValTupleParam"),
-        ("sklearn.utils._pprint", "_EstimatorPrettyPrinter"),
-        ("sklearn.utils._repr_html.base", "ReprHTMLMixin"),
-        ("sklearn.utils._repr_html.base", "_HTMLDocumentationLinkMixin"),
-        ("sklearn.utils._repr_html.base", "_IDCounter"),
-        ("sklearn.utils._repr_html.estimator", "_VisualBlock"),
-        ("sklearn.utils._repr_html.fitted_attributes", "AttrsDict"),
-        ("sklearn.utils._repr_html.params", "ParamsDict"),
-        ("sklearn.utils._seq_dataset", "ArrayDataset32"),
-        ("sklearn.utils._seq_dataset", "ArrayDataset64"),
-        ("sklearn.utils._seq_dataset", "CSRDataset32"),
-        ("sklearn.utils._seq_dataset", "CSRDataset64"),
-        ("sklearn.utils._seq_dataset", "SequentialDataset32"),
-        ("sklearn.utils._seq_dataset", "SequentialDataset64"),
-        ("sklearn.utils._set_output", "ContainerAdapterProtocol"),
-        ("sklearn.utils._set_output", "ContainerAdaptersManager"),
-        ("sklearn.utils._set_output", "PandasAdapter"),
-        ("sklearn.utils._set_output", "PolarsAdapter"),
-        ("sklearn.utils._set_output", "_SetOutputMixin"),
-        ("sklearn.utils._tags", "ClassifierTags"),
-        ("sklearn.utils._tags", "InputTags"),
-        ("sklearn.utils._tags", "RegressorTags"),
-        ("sklearn.utils._tags", "Tags"),
-        ("sklearn.utils._tags", "TargetTags"),
-        ("sklearn.utils._tags", "TransformerTags"),
-        ("sklearn.utils._vector_sentinel", "StdVectorSentinel"),
-        ("sklearn.utils._vector_sentinel", "StdVectorSentinelFloat64"),
-        ("sklearn.utils._vector_sentinel", "StdVectorSentinelInt32"),
-        ("sklearn.utils._vector_sentinel", "StdVectorSentinelInt64"),
-        ("sklearn.utils._vector_sentinel", "StdVectorSentinelIntP"),
-        ("sklearn.utils._vector_sentinel", "__pyx_unpickle_StdVectorSentinel"),
-        ("sklearn.utils._vector_sentinel", "__pyx_unpickle_StdVectorSentinelFloat64"),
-        ("sklearn.utils._vector_sentinel", "__pyx_unpickle_StdVectorSentinelInt32"),
-        ("sklearn.utils._vector_sentinel", "__pyx_unpickle_StdVectorSentinelInt64"),
-        ("sklearn.utils._vector_sentinel", "__pyx_unpickle_StdVectorSentinelIntP"),
-        ("sklearn.utils._weight_vector", "WeightVector32"),
-        ("sklearn.utils._weight_vector", "WeightVector64"),
-        ("sklearn.utils.array_api", "NamespaceAndDevice"),
-        ("sklearn.utils.available_if", "_AvailableIfDescriptor"),
-        ("sklearn.utils.bunch", "Bunch"),
-        ("sklearn.utils.cython_blas", "BLAS_Order"),
-        ("sklearn.utils.cython_blas", "BLAS_Trans"),
-        ("sklearn.utils.deprecation", "deprecated"),
-        ("sklearn.utils.encode", "MissingValues"),
-        ("sklearn.utils.encode", "_NaNCounter"),
-        ("sklearn.utils.encode", "_nandict"),
-        ("sklearn.utils.estimator_checks", "_NotAnArray"),
-        ("sklearn.utils.fast_dict", "IntFloatDict"),
-        ("sklearn.utils.fast_dict", "__pyx_unpickle_IntFloatDict"),
-        ("sklearn.utils.isfinite", "FiniteStatus"),
-        ("sklearn.utils.metadata_requests", "MetadataRequest"),
-        ("sklearn.utils.metadata_requests", "MetadataRouter"),
-        ("sklearn.utils.metadata_requests", "MethodMapping"),
-        ("sklearn.utils.metadata_requests", "MethodMetadataRequest"),
-        ("sklearn.utils.metadata_requests", "MethodPair"),
-        ("sklearn.utils.metadata_requests", "RequestMethod"),
-        ("sklearn.utils.metadata_requests", "RouterMappingPair"),
-        ("sklearn.utils.metadata_requests", "_MetadataRequester"),
-        ("sklearn.utils.metadata_requests", "_RoutingNotSupportedMixin"),
-        ("sklearn.utils.metaestimators", "_BaseComposition"),
-        ("sklearn.utils.mocking", "ArraySlicingWrapper"),
-        ("sklearn.utils.mocking", "CheckingClassifier"),
-        ("sklearn.utils.mocking", "MockDataFrame"),
-        ("sklearn.utils.mocking", "NoSampleWeightWrapper"),
-        ("sklearn.utils.mocking", "_MockEstimatorOnOffPrediction"),
-        ("sklearn.utils.optimize", "_LineSearchError"),
-        ("sklearn.utils.parallel", "Parallel"),
-        ("sklearn.utils.parallel", "_FuncWrapper"),
-        ("sklearn.utils.param_validation", "HasMethods"),
-        ("sklearn.utils.param_validation", "Hidden"),
-        ("sklearn.utils.param_validation", "Interval"),
-        ("sklearn.utils.param_validation", "InvalidParameterError"),
-        ("sklearn.utils.param_validation", "MissingValues"),
-        ("sklearn.utils.param_validation", "Options"),
-        ("sklearn.utils.param_validation", "RealNotInt"),
-        ("sklearn.utils.param_validation", "StrOptions"),
-        ("sklearn.utils.param_validation", "_ArrayLikes"),
-        ("sklearn.utils.param_validation", "_Booleans"),
-        ("sklearn.utils.param_validation", "_CVObjects"),
-        ("sklearn.utils.param_validation", "_Callables"),
-        ("sklearn.utils.param_validation", "_Constraint"),
-        ("sklearn.utils.param_validation", "_InstancesOf"),
-        ("sklearn.utils.param_validation", "_IterablesNotString"),
-        ("sklearn.utils.param_validation", "_NanConstraint"),
-        ("sklearn.utils.param_validation", "_NoneConstraint"),
-        ("sklearn.utils.param_validation", "_PandasNAConstraint"),
-        ("sklearn.utils.param_validation", "_RandomStates"),
-        ("sklearn.utils.param_validation", "_SparseMatrices"),
-        ("sklearn.utils.param_validation", "_VerboseHelper"),
-        ("sklearn.utils.plotting", "_BinaryClassifierCurveDisplayMixin"),
-        ("sklearn.utils.pprint", "KeyValTuple"),
-        ("sklearn.utils.pprint", "KeyValTupleParam"),
-        ("sklearn.utils.pprint", "_EstimatorPrettyPrinter"),
-        ("sklearn.utils.repr_html.base", "ReprHTMLMixin"),
-        ("sklearn.utils.repr_html.base", "_HTMLDocumentationLinkMixin"),
-        ("sklearn.utils.repr_html.base", "_IDCounter"),
-        ("sklearn.utils.repr_html.estimator", "_VisualBlock"),
-        ("sklearn.utils.repr_html.fitted_attributes", "AttrsDict"),
-        ("sklearn.utils.repr_html.params", "ParamsDict"),
-        ("sklearn.utils.seq_dataset", "ArrayDataset32"),
-        ("sklearn.utils.seq_dataset", "ArrayDataset64"),
-        ("sklearn.utils.seq_dataset", "CSRDataset32"),
-        ("sklearn.utils.seq_dataset", "CSRDataset64"),
-        ("sklearn.utils.seq_dataset", "SequentialDataset32"),
-        ("sklearn.utils.seq_dataset", "SequentialDataset64"),
-        ("sklearn.utils.set_output", "ContainerAdapterProtocol"),
-        ("sklearn.utils.set_output", "ContainerAdaptersManager"),
-        ("sklearn.utils.set_output", "PandasAdapter"),
-        ("sklearn.utils.set_output", "PolarsAdapter"),
-        ("sklearn.utils.set_output", "_SetOutputMixin"),
-        ("sklearn.utils.tags", "ClassifierTags"),
-        ("sklearn.utils.tags", "InputTags"),
-        ("sklearn.utils.tags", "RegressorTags"),
-        ("sklearn.utils.tags", "Tags"),
-        ("sklearn.utils.tags", "TargetTags"),
-        ("sklearn.utils.tags", "TransformerTags"),
-        ("sklearn.utils.vector_sentinel", "StdVectorSentinel"),
-        ("sklearn.utils.vector_sentinel", "StdVectorSentinelFloat64"),
-        ("sklearn.utils.vector_sentinel", "StdVectorSentinelInt32"),
-        ("sklearn.utils.vector_sentinel", "StdVectorSentinelInt64"),
-        ("sklearn.utils.vector_sentinel", "StdVectorSentinelIntP"),
-        ("sklearn.utils.vector_sentinel", "__pyx_unpickle_StdVectorSentinel"),
-        ("sklearn.utils.vector_sentinel", "__pyx_unpickle_StdVectorSentinelFloat64"),
-        ("sklearn.utils.vector_sentinel", "__pyx_unpickle_StdVectorSentinelInt32"),
-        ("sklearn.utils.vector_sentinel", "__pyx_unpickle_StdVectorSentinelInt64"),
-        ("sklearn.utils.vector_sentinel", "__pyx_unpickle_StdVectorSentinelIntP"),
-        ("sklearn.utils.weight_vector", "WeightVector32"),
-        ("sklearn.utils.weight_vector", "WeightVector64"),
-        ("torch.nn.modules.activation", "CELU"),
-        ("torch.nn.modules.activation", "ELU"),
-        ("torch.nn.modules.activation", "GELU"),
-        ("torch.nn.modules.activation", "GLU"),
-        ("torch.nn.modules.activation", "Hardshrink"),
-        ("torch.nn.modules.activation", "Hardsigmoid"),
-        ("torch.nn.modules.activation", "Hardswish"),
-        ("torch.nn.modules.activation", "Hardtanh"),
-        ("torch.nn.modules.activation", "LeakyReLU"),
-        ("torch.nn.modules.activation", "LogSigmoid"),
-        ("torch.nn.modules.activation", "LogSoftmax"),
-        ("torch.nn.modules.activation", "Mish"),
-        ("torch.nn.modules.activation", "MultiheadAttention"),
-        ("torch.nn.modules.activation", "PReLU"),
-        ("torch.nn.modules.activation", "RReLU"),
-        ("torch.nn.modules.activation", "ReLU"),
-        ("torch.nn.modules.activation", "ReLU6"),
-        ("torch.nn.modules.activation", "SELU"),
-        ("torch.nn.modules.activation", "SiLU"),
-        ("torch.nn.modules.activation", "Sigmoid"),
-        ("torch.nn.modules.activation", "Softmax"),
-        ("torch.nn.modules.activation", "Softmax2d"),
-        ("torch.nn.modules.activation", "Softmin"),
-        ("torch.nn.modules.activation", "Softplus"),
-        ("torch.nn.modules.activation", "Softshrink"),
-        ("torch.nn.modules.activation", "Softsign"),
-        ("torch.nn.modules.activation", "Tanh"),
-        ("torch.nn.modules.activation", "Tanhshrink"),
-        ("torch.nn.modules.activation", "Threshold"),
-        ("torch.nn.modules.adaptive", "AdaptiveLogSoftmaxWithLoss"),
-        ("torch.nn.modules.batchnorm", "BatchNorm1d"),
-        ("torch.nn.modules.batchnorm", "BatchNorm2d"),
-        ("torch.nn.modules.batchnorm", "BatchNorm3d"),
-        ("torch.nn.modules.batchnorm", "LazyBatchNorm1d"),
-        ("torch.nn.modules.batchnorm", "LazyBatchNorm2d"),
-        ("torch.nn.modules.batchnorm", "LazyBatchNorm3d"),
-        ("torch.nn.modules.batchnorm", "SyncBatchNorm"),
-        ("torch.nn.modules.batchnorm", "_BatchNorm"),
-        ("torch.nn.modules.batchnorm", "_LazyNormBase"),
-        ("torch.nn.modules.batchnorm", "_NormBase"),
-        ("torch.nn.modules.channelshuffle", "ChannelShuffle"),
-        ("torch.nn.modules.container", "Container"),
-        ("torch.nn.modules.container", "ModuleDict"),
-        ("torch.nn.modules.container", "ModuleList"),
-        ("torch.nn.modules.container", "ParameterDict"),
-        ("torch.nn.modules.container", "ParameterList"),
-        ("torch.nn.modules.container", "Sequential"),
-        ("torch.nn.modules.conv", "Conv1d"),
-        ("torch.nn.modules.conv", "Conv2d"),
-        ("torch.nn.modules.conv", "Conv3d"),
-        ("torch.nn.modules.conv", "ConvTranspose1d"),
-        ("torch.nn.modules.conv", "ConvTranspose2d"),
-        ("torch.nn.modules.conv", "ConvTranspose3d"),
-        ("torch.nn.modules.conv", "LazyConv1d"),
-        ("torch.nn.modules.conv", "LazyConv2d"),
-        ("torch.nn.modules.conv", "LazyConv3d"),
-        ("torch.nn.modules.conv", "LazyConvTranspose1d"),
-        ("torch.nn.modules.conv", "LazyConvTranspose2d"),
-        ("torch.nn.modules.conv", "LazyConvTranspose3d"),
-        ("torch.nn.modules.conv", "_ConvNd"),
-        ("torch.nn.modules.conv", "_ConvTransposeMixin"),
-        ("torch.nn.modules.conv", "_ConvTransposeNd"),
-        ("torch.nn.modules.distance", "CosineSimilarity"),
-        ("torch.nn.modules.distance", "PairwiseDistance"),
-        ("torch.nn.modules.dropout", "AlphaDropout"),
-        ("torch.nn.modules.dropout", "Dropout"),
-        ("torch.nn.modules.dropout", "Dropout1d"),
-        ("torch.nn.modules.dropout", "Dropout2d"),
-        ("torch.nn.modules.dropout", "Dropout3d"),
-        ("torch.nn.modules.dropout", "FeatureAlphaDropout"),
-        ("torch.nn.modules.dropout", "_DropoutNd"),
-        ("torch.nn.modules.flatten", "Flatten"),
-        ("torch.nn.modules.flatten", "Unflatten"),
-        ("torch.nn.modules.fold", "Fold"),
-        ("torch.nn.modules.fold", "Unfold"),
-        ("torch.nn.modules.instancenorm", "InstanceNorm1d"),
-        ("torch.nn.modules.instancenorm", "InstanceNorm2d"),
-        ("torch.nn.modules.instancenorm", "InstanceNorm3d"),
-        ("torch.nn.modules.instancenorm", "LazyInstanceNorm1d"),
-        ("torch.nn.modules.instancenorm", "LazyInstanceNorm2d"),
-        ("torch.nn.modules.instancenorm", "LazyInstanceNorm3d"),
-        ("torch.nn.modules.instancenorm", "_InstanceNorm"),
-        ("torch.nn.modules.linear", "Bilinear"),
-        ("torch.nn.modules.linear", "Identity"),
-        ("torch.nn.modules.linear", "LazyLinear"),
-        ("torch.nn.modules.linear", "Linear"),
-        ("torch.nn.modules.linear", "NonDynamicallyQuantizableLinear"),
-        ("torch.nn.modules.loss", "BCELoss"),
-        ("torch.nn.modules.loss", "BCEWithLogitsLoss"),
-        ("torch.nn.modules.loss", "CTCLoss"),
-        ("torch.nn.modules.loss", "CosineEmbeddingLoss"),
-        ("torch.nn.modules.loss", "CrossEntropyLoss"),
-        ("torch.nn.modules.loss", "GaussianNLLLoss"),
-        ("torch.nn.modules.loss", "HingeEmbeddingLoss"),
-        ("torch.nn.modules.loss", "HuberLoss"),
-        ("torch.nn.modules.loss", "KLDivLoss"),
-        ("torch.nn.modules.loss", "L1Loss"),
-        ("torch.nn.modules.loss", "LinearCrossEntropyLoss"),
-        ("torch.nn.modules.loss", "MSELoss"),
-        ("torch.nn.modules.loss", "MarginRankingLoss"),
-        ("torch.nn.modules.loss", "MultiLabelMarginLoss"),
-        ("torch.nn.modules.loss", "MultiLabelSoftMarginLoss"),
-        ("torch.nn.modules.loss", "MultiMarginLoss"),
-        ("torch.nn.modules.loss", "NLLLoss"),
-        ("torch.nn.modules.loss", "NLLLoss2d"),
-        ("torch.nn.modules.loss", "PoissonNLLLoss"),
-        ("torch.nn.modules.loss", "SmoothL1Loss"),
-        ("torch.nn.modules.loss", "SoftMarginLoss"),
-        ("torch.nn.modules.loss", "TripletMarginLoss"),
-        ("torch.nn.modules.loss", "TripletMarginWithDistanceLoss"),
-        ("torch.nn.modules.loss", "_Loss"),
-        ("torch.nn.modules.loss", "_WeightedLoss"),
-        ("torch.nn.modules.module", "Module"),
-        ("torch.nn.modules.normalization", "CrossMapLRN2d"),
-        ("torch.nn.modules.normalization", "GroupNorm"),
-        ("torch.nn.modules.normalization", "LayerNorm"),
-        ("torch.nn.modules.normalization", "LocalResponseNorm"),
-        ("torch.nn.modules.normalization", "RMSNorm"),
-        ("torch.nn.modules.padding", "CircularPad1d"),
-        ("torch.nn.modules.padding", "CircularPad2d"),
-        ("torch.nn.modules.padding", "CircularPad3d"),
-        ("torch.nn.modules.padding", "ConstantPad1d"),
-        ("torch.nn.modules.padding", "ConstantPad2d"),
-        ("torch.nn.modules.padding", "ConstantPad3d"),
-        ("torch.nn.modules.padding", "ReflectionPad1d"),
-        ("torch.nn.modules.padding", "ReflectionPad2d"),
-        ("torch.nn.modules.padding", "ReflectionPad3d"),
-        ("torch.nn.modules.padding", "ReplicationPad1d"),
-        ("torch.nn.modules.padding", "ReplicationPad2d"),
-        ("torch.nn.modules.padding", "ReplicationPad3d"),
-        ("torch.nn.modules.padding", "ZeroPad1d"),
-        ("torch.nn.modules.padding", "ZeroPad2d"),
-        ("torch.nn.modules.padding", "ZeroPad3d"),
-        ("torch.nn.modules.padding", "_CircularPadNd"),
-        ("torch.nn.modules.padding", "_ConstantPadNd"),
-        ("torch.nn.modules.padding", "_ReflectionPadNd"),
-        ("torch.nn.modules.padding", "_ReplicationPadNd"),
-        ("torch.nn.modules.pixelshuffle", "PixelShuffle"),
-        ("torch.nn.modules.pixelshuffle", "PixelUnshuffle"),
-        ("torch.nn.modules.pooling", "AdaptiveAvgPool1d"),
-        ("torch.nn.modules.pooling", "AdaptiveAvgPool2d"),
-        ("torch.nn.modules.pooling", "AdaptiveAvgPool3d"),
-        ("torch.nn.modules.pooling", "AdaptiveMaxPool1d"),
-        ("torch.nn.modules.pooling", "AdaptiveMaxPool2d"),
-        ("torch.nn.modules.pooling", "AdaptiveMaxPool3d"),
-        ("torch.nn.modules.pooling", "AvgPool1d"),
-        ("torch.nn.modules.pooling", "AvgPool2d"),
-        ("torch.nn.modules.pooling", "AvgPool3d"),
-        ("torch.nn.modules.pooling", "FractionalMaxPool2d"),
-        ("torch.nn.modules.pooling", "FractionalMaxPool3d"),
-        ("torch.nn.modules.pooling", "LPPool1d"),
-        ("torch.nn.modules.pooling", "LPPool2d"),
-        ("torch.nn.modules.pooling", "LPPool3d"),
-        ("torch.nn.modules.pooling", "MaxPool1d"),
-        ("torch.nn.modules.pooling", "MaxPool2d"),
-        ("torch.nn.modules.pooling", "MaxPool3d"),
-        ("torch.nn.modules.pooling", "MaxUnpool1d"),
-        ("torch.nn.modules.pooling", "MaxUnpool2d"),
-        ("torch.nn.modules.pooling", "MaxUnpool3d"),
-        ("torch.nn.modules.pooling", "_AdaptiveAvgPoolNd"),
-        ("torch.nn.modules.pooling", "_AdaptiveMaxPoolNd"),
-        ("torch.nn.modules.pooling", "_AvgPoolNd"),
-        ("torch.nn.modules.pooling", "_LPPoolNd"),
-        ("torch.nn.modules.pooling", "_MaxPoolNd"),
-        ("torch.nn.modules.pooling", "_MaxUnpoolNd"),
-        ("torch.nn.modules.rnn", "GRU"),
-        ("torch.nn.modules.rnn", "GRUCell"),
-        ("torch.nn.modules.rnn", "LSTM"),
-        ("torch.nn.modules.rnn", "LSTMCell"),
-        ("torch.nn.modules.rnn", "RNN"),
-        ("torch.nn.modules.rnn", "RNNBase"),
-        ("torch.nn.modules.rnn", "RNNCell"),
-        ("torch.nn.modules.rnn", "RNNCellBase"),
-        ("torch.nn.modules.sparse", "Embedding"),
-        ("torch.nn.modules.sparse", "EmbeddingBag"),
-        ("torch.nn.modules.transformer", "Transformer"),
-        ("torch.nn.modules.transformer", "TransformerDecoder"),
-        ("torch.nn.modules.transformer", "TransformerDecoderLayer"),
-        ("torch.nn.modules.transformer", "TransformerEncoder"),
-        ("torch.nn.modules.transformer", "TransformerEncoderLayer"),
-        ("torch.nn.modules.upsampling", "Upsample"),
-        ("torch.nn.modules.upsampling", "UpsamplingBilinear2d"),
-        ("torch.nn.modules.upsampling", "UpsamplingNearest2d"),
-    }
-)
+# One `module name` pair per line; a string loads faster than 2,000 tuple constants.
+GENERATED_ALLOWED = """\
+lightgbm.basic Booster
+lightgbm.basic Dataset
+lightgbm.basic EvalResult
+lightgbm.basic LGBMDeprecationWarning
+lightgbm.basic LightGBMError
+lightgbm.basic Sequence
+lightgbm.basic _ConfigAliases
+lightgbm.basic _DummyLogger
+lightgbm.basic _InnerPredictor
+lightgbm.basic _MissingType
+lightgbm.basic _TempFile
+lightgbm.sklearn LGBMClassifier
+lightgbm.sklearn LGBMModel
+lightgbm.sklearn LGBMRanker
+lightgbm.sklearn LGBMRegressor
+lightgbm.sklearn _EvalFunctionWrapper
+lightgbm.sklearn _ObjectiveFunctionWrapper
+numpy.random._generator __pyx_unpickle_Enum
+numpy.random.bit_generator __pyx_unpickle_SeedSequence
+numpy.random.bit_generator __pyx_unpickle_SeedlessSeedSequence
+pandas ArrowDtype
+pandas BooleanDtype
+pandas Categorical
+pandas CategoricalDtype
+pandas CategoricalIndex
+pandas DataFrame
+pandas DateOffset
+pandas DatetimeIndex
+pandas DatetimeTZDtype
+pandas ExcelFile
+pandas ExcelWriter
+pandas Flags
+pandas Float32Dtype
+pandas Float64Dtype
+pandas Grouper
+pandas HDFStore
+pandas Index
+pandas Int16Dtype
+pandas Int32Dtype
+pandas Int64Dtype
+pandas Int8Dtype
+pandas Interval
+pandas IntervalDtype
+pandas IntervalIndex
+pandas MultiIndex
+pandas NA
+pandas NaT
+pandas NamedAgg
+pandas Period
+pandas PeriodDtype
+pandas PeriodIndex
+pandas RangeIndex
+pandas Series
+pandas SparseDtype
+pandas StringDtype
+pandas Timedelta
+pandas TimedeltaIndex
+pandas Timestamp
+pandas UInt16Dtype
+pandas UInt32Dtype
+pandas UInt64Dtype
+pandas UInt8Dtype
+pandas._libs._cyutility __pyx_unpickle_Enum
+pandas._libs.algos Infinity
+pandas._libs.algos NegInfinity
+pandas._libs.arrays NDArrayBacked
+pandas._libs.arrays __pyx_unpickle_NDArrayBacked
+pandas._libs.hashtable Complex128Factorizer
+pandas._libs.hashtable Complex128HashTable
+pandas._libs.hashtable Complex128Vector
+pandas._libs.hashtable Complex64Factorizer
+pandas._libs.hashtable Complex64HashTable
+pandas._libs.hashtable Complex64Vector
+pandas._libs.hashtable Factorizer
+pandas._libs.hashtable Float32Factorizer
+pandas._libs.hashtable Float32HashTable
+pandas._libs.hashtable Float32Vector
+pandas._libs.hashtable Float64Factorizer
+pandas._libs.hashtable Float64HashTable
+pandas._libs.hashtable Float64Vector
+pandas._libs.hashtable HashTable
+pandas._libs.hashtable Int16Factorizer
+pandas._libs.hashtable Int16HashTable
+pandas._libs.hashtable Int16Vector
+pandas._libs.hashtable Int32Factorizer
+pandas._libs.hashtable Int32HashTable
+pandas._libs.hashtable Int32Vector
+pandas._libs.hashtable Int64Factorizer
+pandas._libs.hashtable Int64HashTable
+pandas._libs.hashtable Int64Vector
+pandas._libs.hashtable Int8Factorizer
+pandas._libs.hashtable Int8HashTable
+pandas._libs.hashtable Int8Vector
+pandas._libs.hashtable ObjectFactorizer
+pandas._libs.hashtable ObjectVector
+pandas._libs.hashtable PyObjectHashTable
+pandas._libs.hashtable StringHashTable
+pandas._libs.hashtable StringVector
+pandas._libs.hashtable UInt16Factorizer
+pandas._libs.hashtable UInt16HashTable
+pandas._libs.hashtable UInt16Vector
+pandas._libs.hashtable UInt32Factorizer
+pandas._libs.hashtable UInt32HashTable
+pandas._libs.hashtable UInt32Vector
+pandas._libs.hashtable UInt64Factorizer
+pandas._libs.hashtable UInt64HashTable
+pandas._libs.hashtable UInt64Vector
+pandas._libs.hashtable UInt8Factorizer
+pandas._libs.hashtable UInt8HashTable
+pandas._libs.hashtable UInt8Vector
+pandas._libs.hashtable Vector
+pandas._libs.hashtable __pyx_unpickle_HashTable
+pandas._libs.index BaseMultiIndexCodesEngine
+pandas._libs.index BoolEngine
+pandas._libs.index Complex128Engine
+pandas._libs.index Complex64Engine
+pandas._libs.index DatetimeEngine
+pandas._libs.index ExtensionEngine
+pandas._libs.index Float32Engine
+pandas._libs.index Float64Engine
+pandas._libs.index IndexEngine
+pandas._libs.index Int16Engine
+pandas._libs.index Int32Engine
+pandas._libs.index Int64Engine
+pandas._libs.index Int8Engine
+pandas._libs.index MaskedBoolEngine
+pandas._libs.index MaskedComplex128Engine
+pandas._libs.index MaskedComplex64Engine
+pandas._libs.index MaskedFloat32Engine
+pandas._libs.index MaskedFloat64Engine
+pandas._libs.index MaskedIndexEngine
+pandas._libs.index MaskedInt16Engine
+pandas._libs.index MaskedInt32Engine
+pandas._libs.index MaskedInt64Engine
+pandas._libs.index MaskedInt8Engine
+pandas._libs.index MaskedUInt16Engine
+pandas._libs.index MaskedUInt32Engine
+pandas._libs.index MaskedUInt64Engine
+pandas._libs.index MaskedUInt8Engine
+pandas._libs.index ObjectEngine
+pandas._libs.index PeriodEngine
+pandas._libs.index StringEngine
+pandas._libs.index StringObjectEngine
+pandas._libs.index TimedeltaEngine
+pandas._libs.index UInt16Engine
+pandas._libs.index UInt32Engine
+pandas._libs.index UInt64Engine
+pandas._libs.index UInt8Engine
+pandas._libs.index __pyx_unpickle_BaseMultiIndexCodesEngine
+pandas._libs.index __pyx_unpickle_BoolEngine
+pandas._libs.index __pyx_unpickle_Complex128Engine
+pandas._libs.index __pyx_unpickle_Complex64Engine
+pandas._libs.index __pyx_unpickle_DatetimeEngine
+pandas._libs.index __pyx_unpickle_ExtensionEngine
+pandas._libs.index __pyx_unpickle_Float32Engine
+pandas._libs.index __pyx_unpickle_Float64Engine
+pandas._libs.index __pyx_unpickle_IndexEngine
+pandas._libs.index __pyx_unpickle_Int16Engine
+pandas._libs.index __pyx_unpickle_Int32Engine
+pandas._libs.index __pyx_unpickle_Int64Engine
+pandas._libs.index __pyx_unpickle_Int8Engine
+pandas._libs.index __pyx_unpickle_MaskedBoolEngine
+pandas._libs.index __pyx_unpickle_MaskedComplex128Engine
+pandas._libs.index __pyx_unpickle_MaskedComplex64Engine
+pandas._libs.index __pyx_unpickle_MaskedFloat32Engine
+pandas._libs.index __pyx_unpickle_MaskedFloat64Engine
+pandas._libs.index __pyx_unpickle_MaskedIndexEngine
+pandas._libs.index __pyx_unpickle_MaskedInt16Engine
+pandas._libs.index __pyx_unpickle_MaskedInt32Engine
+pandas._libs.index __pyx_unpickle_MaskedInt64Engine
+pandas._libs.index __pyx_unpickle_MaskedInt8Engine
+pandas._libs.index __pyx_unpickle_MaskedUInt16Engine
+pandas._libs.index __pyx_unpickle_MaskedUInt32Engine
+pandas._libs.index __pyx_unpickle_MaskedUInt64Engine
+pandas._libs.index __pyx_unpickle_MaskedUInt8Engine
+pandas._libs.index __pyx_unpickle_ObjectEngine
+pandas._libs.index __pyx_unpickle_PeriodEngine
+pandas._libs.index __pyx_unpickle_SharedEngine
+pandas._libs.index __pyx_unpickle_StringEngine
+pandas._libs.index __pyx_unpickle_StringObjectEngine
+pandas._libs.index __pyx_unpickle_TimedeltaEngine
+pandas._libs.index __pyx_unpickle_UInt16Engine
+pandas._libs.index __pyx_unpickle_UInt32Engine
+pandas._libs.index __pyx_unpickle_UInt64Engine
+pandas._libs.index __pyx_unpickle_UInt8Engine
+pandas._libs.indexing NDFrameIndexerBase
+pandas._libs.indexing __pyx_unpickle_NDFrameIndexerBase
+pandas._libs.internals Block
+pandas._libs.internals BlockManager
+pandas._libs.internals BlockPlacement
+pandas._libs.internals BlockValuesRefs
+pandas._libs.internals _unpickle_block
+pandas._libs.interval IntervalMixin
+pandas._libs.interval IntervalTree
+pandas._libs.interval __pyx_unpickle_Float64ClosedBothIntervalNode
+pandas._libs.interval __pyx_unpickle_Float64ClosedLeftIntervalNode
+pandas._libs.interval __pyx_unpickle_Float64ClosedNeitherIntervalNode
+pandas._libs.interval __pyx_unpickle_Float64ClosedRightIntervalNode
+pandas._libs.interval __pyx_unpickle_Int64ClosedBothIntervalNode
+pandas._libs.interval __pyx_unpickle_Int64ClosedLeftIntervalNode
+pandas._libs.interval __pyx_unpickle_Int64ClosedNeitherIntervalNode
+pandas._libs.interval __pyx_unpickle_Int64ClosedRightIntervalNode
+pandas._libs.interval __pyx_unpickle_IntervalMixin
+pandas._libs.interval __pyx_unpickle_IntervalNode
+pandas._libs.interval __pyx_unpickle_IntervalTree
+pandas._libs.interval __pyx_unpickle_Uint64ClosedBothIntervalNode
+pandas._libs.interval __pyx_unpickle_Uint64ClosedLeftIntervalNode
+pandas._libs.interval __pyx_unpickle_Uint64ClosedNeitherIntervalNode
+pandas._libs.interval __pyx_unpickle_Uint64ClosedRightIntervalNode
+pandas._libs.missing C_NAType
+pandas._libs.missing __pyx_unpickle_C_NAType
+pandas._libs.parsers TextReader
+pandas._libs.properties AxisProperty
+pandas._libs.properties CachedProperty
+pandas._libs.properties __pyx_unpickle_AxisProperty
+pandas._libs.properties __pyx_unpickle_CachedProperty
+pandas._libs.sas Parser
+pandas._libs.sparse BlockIndex
+pandas._libs.sparse IntIndex
+pandas._libs.sparse SparseIndex
+pandas._libs.sparse __pyx_unpickle_BlockMerge
+pandas._libs.sparse __pyx_unpickle_BlockUnion
+pandas._libs.sparse __pyx_unpickle_SparseIndex
+pandas._libs.tslibs.base ABCTimestamp
+pandas._libs.tslibs.base __pyx_unpickle_ABCTimestamp
+pandas._libs.tslibs.dtypes FreqGroup
+pandas._libs.tslibs.dtypes NpyDatetimeUnit
+pandas._libs.tslibs.dtypes PeriodDtypeBase
+pandas._libs.tslibs.dtypes Resolution
+pandas._libs.tslibs.fields RoundTo
+pandas._libs.tslibs.nattype __pyx_unpickle__NaT
+pandas._libs.tslibs.offsets BHalfYearBegin
+pandas._libs.tslibs.offsets BHalfYearEnd
+pandas._libs.tslibs.offsets BQuarterBegin
+pandas._libs.tslibs.offsets BQuarterEnd
+pandas._libs.tslibs.offsets BYearBegin
+pandas._libs.tslibs.offsets BYearEnd
+pandas._libs.tslibs.offsets BaseOffset
+pandas._libs.tslibs.offsets BusinessDay
+pandas._libs.tslibs.offsets BusinessHour
+pandas._libs.tslibs.offsets BusinessMixin
+pandas._libs.tslibs.offsets BusinessMonthBegin
+pandas._libs.tslibs.offsets BusinessMonthEnd
+pandas._libs.tslibs.offsets CustomBusinessDay
+pandas._libs.tslibs.offsets CustomBusinessHour
+pandas._libs.tslibs.offsets CustomBusinessMonthBegin
+pandas._libs.tslibs.offsets CustomBusinessMonthEnd
+pandas._libs.tslibs.offsets Day
+pandas._libs.tslibs.offsets Easter
+pandas._libs.tslibs.offsets FY5253
+pandas._libs.tslibs.offsets FY5253Mixin
+pandas._libs.tslibs.offsets FY5253Quarter
+pandas._libs.tslibs.offsets HalfYearBegin
+pandas._libs.tslibs.offsets HalfYearEnd
+pandas._libs.tslibs.offsets HalfYearOffset
+pandas._libs.tslibs.offsets Hour
+pandas._libs.tslibs.offsets LastWeekOfMonth
+pandas._libs.tslibs.offsets Micro
+pandas._libs.tslibs.offsets Milli
+pandas._libs.tslibs.offsets Minute
+pandas._libs.tslibs.offsets MonthBegin
+pandas._libs.tslibs.offsets MonthEnd
+pandas._libs.tslibs.offsets MonthOffset
+pandas._libs.tslibs.offsets Nano
+pandas._libs.tslibs.offsets OffsetMeta
+pandas._libs.tslibs.offsets QuarterBegin
+pandas._libs.tslibs.offsets QuarterEnd
+pandas._libs.tslibs.offsets QuarterOffset
+pandas._libs.tslibs.offsets RelativeDeltaOffset
+pandas._libs.tslibs.offsets Second
+pandas._libs.tslibs.offsets SemiMonthBegin
+pandas._libs.tslibs.offsets SemiMonthEnd
+pandas._libs.tslibs.offsets SemiMonthOffset
+pandas._libs.tslibs.offsets SingleConstructorOffset
+pandas._libs.tslibs.offsets Tick
+pandas._libs.tslibs.offsets Week
+pandas._libs.tslibs.offsets WeekOfMonth
+pandas._libs.tslibs.offsets WeekOfMonthMixin
+pandas._libs.tslibs.offsets YearBegin
+pandas._libs.tslibs.offsets YearEnd
+pandas._libs.tslibs.offsets YearOffset
+pandas._libs.tslibs.offsets __pyx_unpickle_BaseOffset
+pandas._libs.tslibs.parsing DateParseError
+pandas._libs.tslibs.period PeriodMixin
+pandas._libs.tslibs.period __pyx_unpickle_PeriodMixin
+pandas._libs.tslibs.strptime DatetimeParseState
+pandas._libs.tslibs.strptime TimeRE
+pandas._libs.tslibs.timedeltas MinMaxReso
+pandas._libs.tslibs.timedeltas ResoState
+pandas._libs.tslibs.timedeltas __pyx_unpickle__Timedelta
+pandas._libs.tslibs.timedeltas _timedelta_unpickle
+pandas._libs.tslibs.timestamps MinMaxReso
+pandas._libs.tslibs.timestamps _unpickle_timestamp
+pandas._libs.tslibs.tzconversion Localizer
+pandas._typing ArrowArrayExportable
+pandas._typing ArrowStreamExportable
+pandas._typing BaseBuffer
+pandas.arrays ArrowExtensionArray
+pandas.arrays ArrowStringArray
+pandas.arrays BooleanArray
+pandas.arrays DatetimeArray
+pandas.arrays FloatingArray
+pandas.arrays IntegerArray
+pandas.arrays IntervalArray
+pandas.arrays NumpyExtensionArray
+pandas.arrays PeriodArray
+pandas.arrays SparseArray
+pandas.arrays StringArray
+pandas.arrays TimedeltaArray
+pandas.core.accessor Accessor
+pandas.core.accessor DirNamesMixin
+pandas.core.accessor PandasDelegate
+pandas.core.algorithms _reconstruct_data
+pandas.core.apply Apply
+pandas.core.apply FrameApply
+pandas.core.apply FrameColumnApply
+pandas.core.apply FrameRowApply
+pandas.core.apply GroupByApply
+pandas.core.apply NDFrameApply
+pandas.core.apply ResamplerWindowApply
+pandas.core.apply SeriesApply
+pandas.core.arraylike OpsMixin
+pandas.core.arrays._arrow_string_mixins ArrowStringArrayMixin
+pandas.core.arrays._mixins NDArrayBackedExtensionArray
+pandas.core.arrays.arrow.accessors ArrowAccessor
+pandas.core.arrays.arrow.accessors ListAccessor
+pandas.core.arrays.arrow.accessors StructAccessor
+pandas.core.arrays.base ExtensionArrayNaResult
+pandas.core.arrays.base ExtensionOpsMixin
+pandas.core.arrays.categorical CategoricalAccessor
+pandas.core.arrays.datetimelike DatelikeOps
+pandas.core.arrays.datetimelike DatetimeLikeArrayMixin
+pandas.core.arrays.datetimelike TimelikeOps
+pandas.core.arrays.floating FloatingDtype
+pandas.core.arrays.integer IntegerDtype
+pandas.core.arrays.masked BaseMaskedArray
+pandas.core.arrays.numeric NumericArray
+pandas.core.arrays.numeric NumericDtype
+pandas.core.arrays.sparse.accessor BaseAccessor
+pandas.core.arrays.sparse.accessor SparseAccessor
+pandas.core.arrays.sparse.accessor SparseFrameAccessor
+pandas.core.arrays.string_ BaseStringArray
+pandas.core.base IndexOpsMixin
+pandas.core.base NoNewAttributesMixin
+pandas.core.base PandasObject
+pandas.core.base SelectionMixin
+pandas.core.dtypes.base Registry
+pandas.core.dtypes.base StorageExtensionDtype
+pandas.core.dtypes.dtypes BaseMaskedDtype
+pandas.core.dtypes.dtypes CategoricalDtypeType
+pandas.core.dtypes.dtypes NumpyEADtype
+pandas.core.dtypes.dtypes PandasExtensionDtype
+pandas.core.dtypes.generic ABCCategorical
+pandas.core.dtypes.generic ABCCategoricalIndex
+pandas.core.dtypes.generic ABCDataFrame
+pandas.core.dtypes.generic ABCDatetimeArray
+pandas.core.dtypes.generic ABCDatetimeIndex
+pandas.core.dtypes.generic ABCExtensionArray
+pandas.core.dtypes.generic ABCIndex
+pandas.core.dtypes.generic ABCIntervalIndex
+pandas.core.dtypes.generic ABCMultiIndex
+pandas.core.dtypes.generic ABCNDFrame
+pandas.core.dtypes.generic ABCNumpyExtensionArray
+pandas.core.dtypes.generic ABCPeriodArray
+pandas.core.dtypes.generic ABCPeriodIndex
+pandas.core.dtypes.generic ABCRangeIndex
+pandas.core.dtypes.generic ABCSeries
+pandas.core.dtypes.generic ABCTimedeltaArray
+pandas.core.dtypes.generic ABCTimedeltaIndex
+pandas.core.generic NDFrame
+pandas.core.groupby.base OutputKey
+pandas.core.groupby.groupby BaseGroupBy
+pandas.core.groupby.groupby GroupBy
+pandas.core.groupby.groupby GroupByPlot
+pandas.core.groupby.grouper Grouping
+pandas.core.groupby.indexing GroupByIndexingMixin
+pandas.core.groupby.indexing GroupByNthSelector
+pandas.core.groupby.indexing GroupByPositionalSelector
+pandas.core.groupby.ops BaseGrouper
+pandas.core.groupby.ops BinGrouper
+pandas.core.groupby.ops DataSplitter
+pandas.core.groupby.ops FrameSplitter
+pandas.core.groupby.ops SeriesSplitter
+pandas.core.groupby.ops WrappedCythonOp
+pandas.core.indexers.objects ExpandingIndexer
+pandas.core.indexers.objects ExponentialMovingWindowIndexer
+pandas.core.indexers.objects FixedWindowIndexer
+pandas.core.indexers.objects GroupByIndexer
+pandas.core.indexers.objects VariableWindowIndexer
+pandas.core.indexes.accessors ArrowTemporalProperties
+pandas.core.indexes.accessors CombinedDatetimelikeProperties
+pandas.core.indexes.accessors DatetimeProperties
+pandas.core.indexes.accessors PeriodProperties
+pandas.core.indexes.accessors Properties
+pandas.core.indexes.accessors TimedeltaProperties
+pandas.core.indexes.base _new_Index
+pandas.core.indexes.datetimelike DatetimeIndexOpsMixin
+pandas.core.indexes.datetimelike DatetimeTimedeltaMixin
+pandas.core.indexes.datetimes _new_DatetimeIndex
+pandas.core.indexes.extension ExtensionIndex
+pandas.core.indexes.extension NDArrayBackedExtensionIndex
+pandas.core.indexes.interval _new_IntervalIndex
+pandas.core.indexes.multi MultiIndexPyIntEngine
+pandas.core.indexes.multi MultiIndexUInt16Engine
+pandas.core.indexes.multi MultiIndexUInt32Engine
+pandas.core.indexes.multi MultiIndexUInt64Engine
+pandas.core.indexes.multi MultiIndexUInt8Engine
+pandas.core.indexes.period _new_PeriodIndex
+pandas.core.indexes.timedeltas _new_TimedeltaIndex
+pandas.core.indexing IndexingMixin
+pandas.core.interchange.buffer PandasBuffer
+pandas.core.interchange.buffer PandasBufferPyarrow
+pandas.core.interchange.column PandasColumn
+pandas.core.interchange.dataframe PandasDataFrameXchg
+pandas.core.interchange.dataframe_protocol Buffer
+pandas.core.interchange.dataframe_protocol CategoricalDescription
+pandas.core.interchange.dataframe_protocol Column
+pandas.core.interchange.dataframe_protocol ColumnBuffers
+pandas.core.interchange.dataframe_protocol ColumnNullType
+pandas.core.interchange.dataframe_protocol DlpackDeviceType
+pandas.core.interchange.dataframe_protocol DtypeKind
+pandas.core.interchange.utils ArrowCTypes
+pandas.core.interchange.utils Endianness
+pandas.core.internals.blocks Block
+pandas.core.internals.blocks DatetimeLikeBlock
+pandas.core.internals.blocks EABackedBlock
+pandas.core.internals.blocks ExtensionBlock
+pandas.core.internals.blocks NDArrayBackedExtensionBlock
+pandas.core.internals.blocks NumpyBlock
+pandas.core.internals.concat JoinUnit
+pandas.core.internals.managers BaseBlockManager
+pandas.core.internals.managers BlockManager
+pandas.core.internals.managers SingleBlockManager
+pandas.core.internals.ops BlockPairInfo
+pandas.core.methods.describe DataFrameDescriber
+pandas.core.methods.describe NDFrameDescriberAbstract
+pandas.core.methods.describe SeriesDescriber
+pandas.core.methods.selectn SelectN
+pandas.core.methods.selectn SelectNFrame
+pandas.core.methods.selectn SelectNSeries
+pandas.core.nanops bottleneck_switch
+pandas.core.nanops disallow
+pandas.core.resample DatetimeIndexResampler
+pandas.core.resample PeriodIndexResampler
+pandas.core.resample TimedeltaIndexResampler
+pandas.core.strings.accessor StringMethods
+pandas.core.strings.object_array ObjectStringArrayMixin
+pandas.core.tools.datetimes FulldatetimeDict
+pandas.core.tools.datetimes YearMonthDayDict
+pandas.core.window.ewm OnlineExponentialMovingWindow
+pandas.core.window.online EWMMeanState
+pandas.core.window.rolling BaseWindow
+pandas.core.window.rolling BaseWindowGroupBy
+pandas.core.window.rolling RollingAndExpandingMixin
+pandas.tseries.holiday AbstractHolidayCalendar
+pandas.tseries.holiday Holiday
+pandas.tseries.holiday HolidayCalendarMetaClass
+pandas.tseries.holiday USFederalHolidayCalendar
+scipy.sparse._base SparseEfficiencyWarning
+scipy.sparse._base SparseFormatWarning
+scipy.sparse._base SparseWarning
+scipy.sparse._base _spbase
+scipy.sparse._base sparray
+scipy.sparse._bsr _bsr_base
+scipy.sparse._bsr bsr_array
+scipy.sparse._bsr bsr_matrix
+scipy.sparse._compressed _cs_matrix
+scipy.sparse._coo _coo_base
+scipy.sparse._coo coo_array
+scipy.sparse._coo coo_matrix
+scipy.sparse._csc _csc_base
+scipy.sparse._csc csc_array
+scipy.sparse._csc csc_matrix
+scipy.sparse._csr _csr_base
+scipy.sparse._csr csr_array
+scipy.sparse._csr csr_matrix
+scipy.sparse._data _data_matrix
+scipy.sparse._data _minmax_mixin
+scipy.sparse._dia _dia_base
+scipy.sparse._dia dia_array
+scipy.sparse._dia dia_matrix
+scipy.sparse._dok _dok_base
+scipy.sparse._dok dok_array
+scipy.sparse._dok dok_matrix
+scipy.sparse._index IndexMixin
+scipy.sparse._lil _lil_base
+scipy.sparse._lil lil_array
+scipy.sparse._lil lil_matrix
+scipy.sparse._matrix spmatrix
+scipy.sparse.csgraph._flow MaximumFlowResult
+scipy.sparse.csgraph._shortest_path NegativeCycleError
+scipy.sparse.csgraph._shortest_path _YenCandidatePaths
+scipy.sparse.linalg._dsolve.linsolve MatrixRankWarning
+scipy.sparse.linalg._eigen.arpack.arpack ArpackError
+scipy.sparse.linalg._eigen.arpack.arpack ArpackNoConvergence
+scipy.sparse.linalg._eigen.arpack.arpack IterInv
+scipy.sparse.linalg._eigen.arpack.arpack IterOpInv
+scipy.sparse.linalg._eigen.arpack.arpack LuInv
+scipy.sparse.linalg._eigen.arpack.arpack SpLuInv
+scipy.sparse.linalg._eigen.arpack.arpack _ArpackParams
+scipy.sparse.linalg._eigen.arpack.arpack _SymmetricArpackParams
+scipy.sparse.linalg._eigen.arpack.arpack _UnsymmetricArpackParams
+scipy.sparse.linalg._expm_multiply LazyOperatorNormInfo
+scipy.sparse.linalg._interface IdentityOperator
+scipy.sparse.linalg._interface LinearOperator
+scipy.sparse.linalg._interface MatrixLinearOperator
+scipy.sparse.linalg._interface _AdjointLinearOperator
+scipy.sparse.linalg._interface _AdjointMatrixOperator
+scipy.sparse.linalg._interface _CustomLinearOperator
+scipy.sparse.linalg._interface _PowerLinearOperator
+scipy.sparse.linalg._interface _ProductLinearOperator
+scipy.sparse.linalg._interface _ScaledLinearOperator
+scipy.sparse.linalg._interface _SumLinearOperator
+scipy.sparse.linalg._interface _TransposedLinearOperator
+scipy.sparse.linalg._matfuncs MatrixPowerOperator
+scipy.sparse.linalg._matfuncs ProductOperator
+scipy.sparse.linalg._matfuncs _ExpmPadeHelper
+scipy.sparse.linalg._special_sparse_arrays LaplacianNd
+scipy.sparse.linalg._special_sparse_arrays MikotaK
+scipy.sparse.linalg._special_sparse_arrays MikotaM
+scipy.sparse.linalg._special_sparse_arrays MikotaPair
+scipy.sparse.linalg._special_sparse_arrays Sakurai
+scipy.sparse.linalg._svdp _AProd
+sklearn._cyutility __pyx_unpickle_Enum
+sklearn._loss._loss CyAbsoluteError
+sklearn._loss._loss CyExponentialLoss
+sklearn._loss._loss CyHalfBinomialLoss
+sklearn._loss._loss CyHalfGammaLoss
+sklearn._loss._loss CyHalfMultinomialLoss
+sklearn._loss._loss CyHalfPoissonLoss
+sklearn._loss._loss CyHalfSquaredError
+sklearn._loss._loss CyHalfTweedieLoss
+sklearn._loss._loss CyHalfTweedieLossIdentity
+sklearn._loss._loss CyHuberLoss
+sklearn._loss._loss CyLossFunction
+sklearn._loss._loss CyPinballLoss
+sklearn._loss._loss __pyx_unpickle_CyHalfMultinomialLoss
+sklearn._loss.link BaseLink
+sklearn._loss.link HalfLogitLink
+sklearn._loss.link IdentityLink
+sklearn._loss.link Interval
+sklearn._loss.link LogLink
+sklearn._loss.link LogitLink
+sklearn._loss.link MultinomialLogit
+sklearn._loss.loss AbsoluteError
+sklearn._loss.loss ArrayAPILossMixin
+sklearn._loss.loss BaseLoss
+sklearn._loss.loss ExponentialLoss
+sklearn._loss.loss HalfBinomialLoss
+sklearn._loss.loss HalfBinomialLossArrayAPI
+sklearn._loss.loss HalfGammaLoss
+sklearn._loss.loss HalfMultinomialLoss
+sklearn._loss.loss HalfMultinomialLossArrayAPI
+sklearn._loss.loss HalfPoissonLoss
+sklearn._loss.loss HalfPoissonLossArrayAPI
+sklearn._loss.loss HalfSquaredError
+sklearn._loss.loss HalfTweedieLoss
+sklearn._loss.loss HalfTweedieLossIdentity
+sklearn._loss.loss HuberLoss
+sklearn._loss.loss PinballLoss
+sklearn.base BaseEstimator
+sklearn.base BiclusterMixin
+sklearn.base ClassNamePrefixFeaturesOutMixin
+sklearn.base ClassifierMixin
+sklearn.base ClusterMixin
+sklearn.base DensityMixin
+sklearn.base MetaEstimatorMixin
+sklearn.base MultiOutputMixin
+sklearn.base OneToOneFeatureMixin
+sklearn.base OutlierMixin
+sklearn.base RegressorMixin
+sklearn.base TransformerMixin
+sklearn.base _UnstableArchMixin
+sklearn.calibration CalibratedClassifierCV
+sklearn.calibration CalibrationDisplay
+sklearn.calibration _CalibratedClassifier
+sklearn.calibration _SigmoidCalibration
+sklearn.calibration _TemperatureScaling
+sklearn.callback._base AutoPropagatedCallback
+sklearn.callback._base FitCallback
+sklearn.callback._base _BaseCallback
+sklearn.callback._callback_context CallbackContext
+sklearn.callback._callback_support CallbackSupportMixin
+sklearn.callback._progressbar ProgressBar
+sklearn.callback._progressbar RichProgressMonitor
+sklearn.callback._progressbar RichTask
+sklearn.callback._progressbar _Progress
+sklearn.callback._progressbar _StyledColumnMixin
+sklearn.callback._progressbar _StyledPercentageColumn
+sklearn.callback._progressbar _StyledTimeRemainingColumn
+sklearn.callback._scoring_monitor ScoringMonitor
+sklearn.callback._scoring_monitor ScoringMonitorLog
+sklearn.callback._transport ListenerHandle
+sklearn.callback.base AutoPropagatedCallback
+sklearn.callback.base FitCallback
+sklearn.callback.base _BaseCallback
+sklearn.callback.callback_context CallbackContext
+sklearn.callback.callback_support CallbackSupportMixin
+sklearn.callback.progressbar ProgressBar
+sklearn.callback.progressbar RichProgressMonitor
+sklearn.callback.progressbar RichTask
+sklearn.callback.progressbar _Progress
+sklearn.callback.progressbar _StyledColumnMixin
+sklearn.callback.progressbar _StyledPercentageColumn
+sklearn.callback.progressbar _StyledTimeRemainingColumn
+sklearn.callback.scoring_monitor ScoringMonitor
+sklearn.callback.scoring_monitor ScoringMonitorLog
+sklearn.callback.transport ListenerHandle
+sklearn.cluster._affinity_propagation AffinityPropagation
+sklearn.cluster._agglomerative AgglomerativeClustering
+sklearn.cluster._agglomerative FeatureAgglomeration
+sklearn.cluster._bicluster BaseSpectral
+sklearn.cluster._bicluster SpectralBiclustering
+sklearn.cluster._bicluster SpectralCoclustering
+sklearn.cluster._birch Birch
+sklearn.cluster._birch _CFNode
+sklearn.cluster._birch _CFSubcluster
+sklearn.cluster._bisect_k_means BisectingKMeans
+sklearn.cluster._bisect_k_means _BisectingTree
+sklearn.cluster._dbscan DBSCAN
+sklearn.cluster._feature_agglomeration AgglomerationTransform
+sklearn.cluster._hdbscan._tree TreeUnionFind
+sklearn.cluster._hdbscan._tree __pyx_unpickle_TreeUnionFind
+sklearn.cluster._hdbscan.hdbscan HDBSCAN
+sklearn.cluster._hierarchical_fast UnionFind
+sklearn.cluster._hierarchical_fast WeightedEdge
+sklearn.cluster._hierarchical_fast __pyx_unpickle_UnionFind
+sklearn.cluster._hierarchical_fast __pyx_unpickle_WeightedEdge
+sklearn.cluster._kmeans KMeans
+sklearn.cluster._kmeans MiniBatchKMeans
+sklearn.cluster._kmeans _BaseKMeans
+sklearn.cluster._mean_shift MeanShift
+sklearn.cluster._optics OPTICS
+sklearn.cluster._spectral SpectralClustering
+sklearn.cluster.affinity_propagation AffinityPropagation
+sklearn.cluster.agglomerative AgglomerativeClustering
+sklearn.cluster.agglomerative FeatureAgglomeration
+sklearn.cluster.bicluster BaseSpectral
+sklearn.cluster.bicluster SpectralBiclustering
+sklearn.cluster.bicluster SpectralCoclustering
+sklearn.cluster.birch Birch
+sklearn.cluster.birch _CFNode
+sklearn.cluster.birch _CFSubcluster
+sklearn.cluster.bisect_k_means BisectingKMeans
+sklearn.cluster.bisect_k_means _BisectingTree
+sklearn.cluster.dbscan DBSCAN
+sklearn.cluster.feature_agglomeration AgglomerationTransform
+sklearn.cluster.hdbscan.hdbscan HDBSCAN
+sklearn.cluster.hdbscan.tree TreeUnionFind
+sklearn.cluster.hdbscan.tree __pyx_unpickle_TreeUnionFind
+sklearn.cluster.hierarchical_fast UnionFind
+sklearn.cluster.hierarchical_fast WeightedEdge
+sklearn.cluster.hierarchical_fast __pyx_unpickle_UnionFind
+sklearn.cluster.hierarchical_fast __pyx_unpickle_WeightedEdge
+sklearn.cluster.kmeans KMeans
+sklearn.cluster.kmeans MiniBatchKMeans
+sklearn.cluster.kmeans _BaseKMeans
+sklearn.cluster.mean_shift MeanShift
+sklearn.cluster.optics OPTICS
+sklearn.cluster.spectral SpectralClustering
+sklearn.compose._column_transformer ColumnTransformer
+sklearn.compose._column_transformer make_column_selector
+sklearn.compose._target TransformedTargetRegressor
+sklearn.compose.column_transformer ColumnTransformer
+sklearn.compose.column_transformer make_column_selector
+sklearn.compose.target TransformedTargetRegressor
+sklearn.covariance._elliptic_envelope EllipticEnvelope
+sklearn.covariance._empirical_covariance EmpiricalCovariance
+sklearn.covariance._graph_lasso BaseGraphicalLasso
+sklearn.covariance._graph_lasso GraphicalLasso
+sklearn.covariance._graph_lasso GraphicalLassoCV
+sklearn.covariance._robust_covariance MinCovDet
+sklearn.covariance._shrunk_covariance LedoitWolf
+sklearn.covariance._shrunk_covariance OAS
+sklearn.covariance._shrunk_covariance ShrunkCovariance
+sklearn.covariance.elliptic_envelope EllipticEnvelope
+sklearn.covariance.empirical_covariance EmpiricalCovariance
+sklearn.covariance.graph_lasso BaseGraphicalLasso
+sklearn.covariance.graph_lasso GraphicalLasso
+sklearn.covariance.graph_lasso GraphicalLassoCV
+sklearn.covariance.robust_covariance MinCovDet
+sklearn.covariance.shrunk_covariance LedoitWolf
+sklearn.covariance.shrunk_covariance OAS
+sklearn.covariance.shrunk_covariance ShrunkCovariance
+sklearn.cross_decomposition._pls CCA
+sklearn.cross_decomposition._pls PLSCanonical
+sklearn.cross_decomposition._pls PLSRegression
+sklearn.cross_decomposition._pls PLSSVD
+sklearn.cross_decomposition._pls _PLS
+sklearn.cross_decomposition.pls CCA
+sklearn.cross_decomposition.pls PLSCanonical
+sklearn.cross_decomposition.pls PLSRegression
+sklearn.cross_decomposition.pls PLSSVD
+sklearn.cross_decomposition.pls _PLS
+sklearn.cyutility __pyx_unpickle_Enum
+sklearn.datasets._base RemoteFileMetadata
+sklearn.datasets._openml OpenMLError
+sklearn.datasets.base RemoteFileMetadata
+sklearn.datasets.openml OpenMLError
+sklearn.decomposition._base _BasePCA
+sklearn.decomposition._dict_learning DictionaryLearning
+sklearn.decomposition._dict_learning MiniBatchDictionaryLearning
+sklearn.decomposition._dict_learning SparseCoder
+sklearn.decomposition._dict_learning _BaseSparseCoding
+sklearn.decomposition._factor_analysis FactorAnalysis
+sklearn.decomposition._fastica FastICA
+sklearn.decomposition._incremental_pca IncrementalPCA
+sklearn.decomposition._kernel_pca KernelPCA
+sklearn.decomposition._lda LatentDirichletAllocation
+sklearn.decomposition._nmf MiniBatchNMF
+sklearn.decomposition._nmf NMF
+sklearn.decomposition._nmf _BaseNMF
+sklearn.decomposition._pca PCA
+sklearn.decomposition._sparse_pca MiniBatchSparsePCA
+sklearn.decomposition._sparse_pca SparsePCA
+sklearn.decomposition._sparse_pca _BaseSparsePCA
+sklearn.decomposition._truncated_svd TruncatedSVD
+sklearn.decomposition.base _BasePCA
+sklearn.decomposition.dict_learning DictionaryLearning
+sklearn.decomposition.dict_learning MiniBatchDictionaryLearning
+sklearn.decomposition.dict_learning SparseCoder
+sklearn.decomposition.dict_learning _BaseSparseCoding
+sklearn.decomposition.factor_analysis FactorAnalysis
+sklearn.decomposition.fastica FastICA
+sklearn.decomposition.incremental_pca IncrementalPCA
+sklearn.decomposition.kernel_pca KernelPCA
+sklearn.decomposition.lda LatentDirichletAllocation
+sklearn.decomposition.nmf MiniBatchNMF
+sklearn.decomposition.nmf NMF
+sklearn.decomposition.nmf _BaseNMF
+sklearn.decomposition.pca PCA
+sklearn.decomposition.sparse_pca MiniBatchSparsePCA
+sklearn.decomposition.sparse_pca SparsePCA
+sklearn.decomposition.sparse_pca _BaseSparsePCA
+sklearn.decomposition.truncated_svd TruncatedSVD
+sklearn.discriminant_analysis DiscriminantAnalysisPredictionMixin
+sklearn.discriminant_analysis LinearDiscriminantAnalysis
+sklearn.discriminant_analysis QuadraticDiscriminantAnalysis
+sklearn.dummy DummyClassifier
+sklearn.dummy DummyRegressor
+sklearn.ensemble._bagging BaggingClassifier
+sklearn.ensemble._bagging BaggingRegressor
+sklearn.ensemble._bagging BaseBagging
+sklearn.ensemble._base BaseEnsemble
+sklearn.ensemble._base _BaseHeterogeneousEnsemble
+sklearn.ensemble._forest BaseForest
+sklearn.ensemble._forest ExtraTreesClassifier
+sklearn.ensemble._forest ExtraTreesRegressor
+sklearn.ensemble._forest ForestClassifier
+sklearn.ensemble._forest ForestRegressor
+sklearn.ensemble._forest RandomForestClassifier
+sklearn.ensemble._forest RandomForestRegressor
+sklearn.ensemble._forest RandomTreesEmbedding
+sklearn.ensemble._gb BaseGradientBoosting
+sklearn.ensemble._gb GradientBoostingClassifier
+sklearn.ensemble._gb GradientBoostingRegressor
+sklearn.ensemble._gb VerboseReporter
+sklearn.ensemble._hist_gradient_boosting.binning _BinMapper
+sklearn.ensemble._hist_gradient_boosting.common MonotonicConstraint
+sklearn.ensemble._hist_gradient_boosting.gradient_boosting BaseHistGradientBoosting
+sklearn.ensemble._hist_gradient_boosting.gradient_boosting HistGradientBoostingClassifier
+sklearn.ensemble._hist_gradient_boosting.gradient_boosting HistGradientBoostingRegressor
+sklearn.ensemble._hist_gradient_boosting.grower TreeGrower
+sklearn.ensemble._hist_gradient_boosting.grower TreeNode
+sklearn.ensemble._hist_gradient_boosting.histogram HistogramBuilder
+sklearn.ensemble._hist_gradient_boosting.histogram __pyx_unpickle_HistogramBuilder
+sklearn.ensemble._hist_gradient_boosting.predictor TreePredictor
+sklearn.ensemble._hist_gradient_boosting.splitting SplitInfo
+sklearn.ensemble._hist_gradient_boosting.splitting Splitter
+sklearn.ensemble._hist_gradient_boosting.splitting __pyx_unpickle_Splitter
+sklearn.ensemble._iforest IsolationForest
+sklearn.ensemble._stacking StackingClassifier
+sklearn.ensemble._stacking StackingRegressor
+sklearn.ensemble._stacking _BaseStacking
+sklearn.ensemble._voting VotingClassifier
+sklearn.ensemble._voting VotingRegressor
+sklearn.ensemble._voting _BaseVoting
+sklearn.ensemble._weight_boosting AdaBoostClassifier
+sklearn.ensemble._weight_boosting AdaBoostRegressor
+sklearn.ensemble._weight_boosting BaseWeightBoosting
+sklearn.ensemble.bagging BaggingClassifier
+sklearn.ensemble.bagging BaggingRegressor
+sklearn.ensemble.bagging BaseBagging
+sklearn.ensemble.base BaseEnsemble
+sklearn.ensemble.base _BaseHeterogeneousEnsemble
+sklearn.ensemble.forest BaseForest
+sklearn.ensemble.forest ExtraTreesClassifier
+sklearn.ensemble.forest ExtraTreesRegressor
+sklearn.ensemble.forest ForestClassifier
+sklearn.ensemble.forest ForestRegressor
+sklearn.ensemble.forest RandomForestClassifier
+sklearn.ensemble.forest RandomForestRegressor
+sklearn.ensemble.forest RandomTreesEmbedding
+sklearn.ensemble.gb BaseGradientBoosting
+sklearn.ensemble.gb GradientBoostingClassifier
+sklearn.ensemble.gb GradientBoostingRegressor
+sklearn.ensemble.gb VerboseReporter
+sklearn.ensemble.hist_gradient_boosting.binning _BinMapper
+sklearn.ensemble.hist_gradient_boosting.common MonotonicConstraint
+sklearn.ensemble.hist_gradient_boosting.gradient_boosting BaseHistGradientBoosting
+sklearn.ensemble.hist_gradient_boosting.gradient_boosting HistGradientBoostingClassifier
+sklearn.ensemble.hist_gradient_boosting.gradient_boosting HistGradientBoostingRegressor
+sklearn.ensemble.hist_gradient_boosting.grower TreeGrower
+sklearn.ensemble.hist_gradient_boosting.grower TreeNode
+sklearn.ensemble.hist_gradient_boosting.histogram HistogramBuilder
+sklearn.ensemble.hist_gradient_boosting.histogram __pyx_unpickle_HistogramBuilder
+sklearn.ensemble.hist_gradient_boosting.predictor TreePredictor
+sklearn.ensemble.hist_gradient_boosting.splitting SplitInfo
+sklearn.ensemble.hist_gradient_boosting.splitting Splitter
+sklearn.ensemble.hist_gradient_boosting.splitting __pyx_unpickle_Splitter
+sklearn.ensemble.iforest IsolationForest
+sklearn.ensemble.stacking StackingClassifier
+sklearn.ensemble.stacking StackingRegressor
+sklearn.ensemble.stacking _BaseStacking
+sklearn.ensemble.voting VotingClassifier
+sklearn.ensemble.voting VotingRegressor
+sklearn.ensemble.voting _BaseVoting
+sklearn.ensemble.weight_boosting AdaBoostClassifier
+sklearn.ensemble.weight_boosting AdaBoostRegressor
+sklearn.ensemble.weight_boosting BaseWeightBoosting
+sklearn.exceptions ConvergenceWarning
+sklearn.exceptions DataConversionWarning
+sklearn.exceptions DataDimensionalityWarning
+sklearn.exceptions EfficiencyWarning
+sklearn.exceptions EstimatorCheckFailedWarning
+sklearn.exceptions FitFailedWarning
+sklearn.exceptions InconsistentVersionWarning
+sklearn.exceptions NotFittedError
+sklearn.exceptions PositiveSpectrumWarning
+sklearn.exceptions SkipTestWarning
+sklearn.exceptions UndefinedMetricWarning
+sklearn.exceptions UnsetMetadataPassedError
+sklearn.feature_extraction._dict_vectorizer DictVectorizer
+sklearn.feature_extraction._hash FeatureHasher
+sklearn.feature_extraction.dict_vectorizer DictVectorizer
+sklearn.feature_extraction.hash FeatureHasher
+sklearn.feature_extraction.image PatchExtractor
+sklearn.feature_extraction.text CountVectorizer
+sklearn.feature_extraction.text HashingVectorizer
+sklearn.feature_extraction.text TfidfTransformer
+sklearn.feature_extraction.text TfidfVectorizer
+sklearn.feature_extraction.text _VectorizerMixin
+sklearn.feature_selection._base SelectorMixin
+sklearn.feature_selection._from_model SelectFromModel
+sklearn.feature_selection._rfe RFE
+sklearn.feature_selection._rfe RFECV
+sklearn.feature_selection._sequential SequentialFeatureSelector
+sklearn.feature_selection._univariate_selection GenericUnivariateSelect
+sklearn.feature_selection._univariate_selection SelectFdr
+sklearn.feature_selection._univariate_selection SelectFpr
+sklearn.feature_selection._univariate_selection SelectFwe
+sklearn.feature_selection._univariate_selection SelectKBest
+sklearn.feature_selection._univariate_selection SelectPercentile
+sklearn.feature_selection._univariate_selection _BaseFilter
+sklearn.feature_selection._variance_threshold VarianceThreshold
+sklearn.feature_selection.base SelectorMixin
+sklearn.feature_selection.from_model SelectFromModel
+sklearn.feature_selection.rfe RFE
+sklearn.feature_selection.rfe RFECV
+sklearn.feature_selection.sequential SequentialFeatureSelector
+sklearn.feature_selection.univariate_selection GenericUnivariateSelect
+sklearn.feature_selection.univariate_selection SelectFdr
+sklearn.feature_selection.univariate_selection SelectFpr
+sklearn.feature_selection.univariate_selection SelectFwe
+sklearn.feature_selection.univariate_selection SelectKBest
+sklearn.feature_selection.univariate_selection SelectPercentile
+sklearn.feature_selection.univariate_selection _BaseFilter
+sklearn.feature_selection.variance_threshold VarianceThreshold
+sklearn.frozen._frozen FrozenEstimator
+sklearn.frozen.frozen FrozenEstimator
+sklearn.gaussian_process._gpc GaussianProcessClassifier
+sklearn.gaussian_process._gpc _BinaryGaussianProcessClassifierLaplace
+sklearn.gaussian_process._gpr GaussianProcessRegressor
+sklearn.gaussian_process.gpc GaussianProcessClassifier
+sklearn.gaussian_process.gpc _BinaryGaussianProcessClassifierLaplace
+sklearn.gaussian_process.gpr GaussianProcessRegressor
+sklearn.gaussian_process.kernels CompoundKernel
+sklearn.gaussian_process.kernels ConstantKernel
+sklearn.gaussian_process.kernels DotProduct
+sklearn.gaussian_process.kernels ExpSineSquared
+sklearn.gaussian_process.kernels Exponentiation
+sklearn.gaussian_process.kernels GenericKernelMixin
+sklearn.gaussian_process.kernels Hyperparameter
+sklearn.gaussian_process.kernels Kernel
+sklearn.gaussian_process.kernels KernelOperator
+sklearn.gaussian_process.kernels Matern
+sklearn.gaussian_process.kernels NormalizedKernelMixin
+sklearn.gaussian_process.kernels PairwiseKernel
+sklearn.gaussian_process.kernels Product
+sklearn.gaussian_process.kernels RBF
+sklearn.gaussian_process.kernels RationalQuadratic
+sklearn.gaussian_process.kernels StationaryKernelMixin
+sklearn.gaussian_process.kernels Sum
+sklearn.gaussian_process.kernels WhiteKernel
+sklearn.impute._base MissingIndicator
+sklearn.impute._base SimpleImputer
+sklearn.impute._base _BaseImputer
+sklearn.impute._iterative IterativeImputer
+sklearn.impute._iterative _ImputerTriplet
+sklearn.impute._knn KNNImputer
+sklearn.impute.base MissingIndicator
+sklearn.impute.base SimpleImputer
+sklearn.impute.base _BaseImputer
+sklearn.impute.iterative IterativeImputer
+sklearn.impute.iterative _ImputerTriplet
+sklearn.impute.knn KNNImputer
+sklearn.inspection._plot.decision_boundary DecisionBoundaryDisplay
+sklearn.inspection._plot.partial_dependence PartialDependenceDisplay
+sklearn.inspection.plot.decision_boundary DecisionBoundaryDisplay
+sklearn.inspection.plot.partial_dependence PartialDependenceDisplay
+sklearn.isotonic IsotonicRegression
+sklearn.kernel_approximation AdditiveChi2Sampler
+sklearn.kernel_approximation Nystroem
+sklearn.kernel_approximation PolynomialCountSketch
+sklearn.kernel_approximation RBFSampler
+sklearn.kernel_approximation SkewedChi2Sampler
+sklearn.kernel_ridge KernelRidge
+sklearn.linear_model._base LinearClassifierMixin
+sklearn.linear_model._base LinearModel
+sklearn.linear_model._base LinearRegression
+sklearn.linear_model._base MultiOutputLinearModel
+sklearn.linear_model._base SparseCoefMixin
+sklearn.linear_model._bayes ARDRegression
+sklearn.linear_model._bayes BayesianRidge
+sklearn.linear_model._coordinate_descent ElasticNet
+sklearn.linear_model._coordinate_descent ElasticNetCV
+sklearn.linear_model._coordinate_descent Lasso
+sklearn.linear_model._coordinate_descent LassoCV
+sklearn.linear_model._coordinate_descent LinearModelCV
+sklearn.linear_model._coordinate_descent MultiTaskElasticNet
+sklearn.linear_model._coordinate_descent MultiTaskElasticNetCV
+sklearn.linear_model._coordinate_descent MultiTaskLasso
+sklearn.linear_model._coordinate_descent MultiTaskLassoCV
+sklearn.linear_model._glm._newton_solver NewtonCholeskySolver
+sklearn.linear_model._glm._newton_solver NewtonSolver
+sklearn.linear_model._glm.glm GammaRegressor
+sklearn.linear_model._glm.glm PoissonRegressor
+sklearn.linear_model._glm.glm TweedieRegressor
+sklearn.linear_model._glm.glm _GeneralizedLinearRegressor
+sklearn.linear_model._huber HuberRegressor
+sklearn.linear_model._least_angle Lars
+sklearn.linear_model._least_angle LarsCV
+sklearn.linear_model._least_angle LassoLars
+sklearn.linear_model._least_angle LassoLarsCV
+sklearn.linear_model._least_angle LassoLarsIC
+sklearn.linear_model._linear_loss LinearModelLoss
+sklearn.linear_model._logistic LogisticRegression
+sklearn.linear_model._logistic LogisticRegressionCV
+sklearn.linear_model._logistic _LbfgsCallbackBridge
+sklearn.linear_model._omp OrthogonalMatchingPursuit
+sklearn.linear_model._omp OrthogonalMatchingPursuitCV
+sklearn.linear_model._passive_aggressive PassiveAggressiveClassifier
+sklearn.linear_model._passive_aggressive PassiveAggressiveRegressor
+sklearn.linear_model._perceptron Perceptron
+sklearn.linear_model._quantile QuantileRegressor
+sklearn.linear_model._ransac RANSACRegressor
+sklearn.linear_model._ridge Ridge
+sklearn.linear_model._ridge RidgeCV
+sklearn.linear_model._ridge RidgeClassifier
+sklearn.linear_model._ridge RidgeClassifierCV
+sklearn.linear_model._ridge _BaseRidge
+sklearn.linear_model._ridge _BaseRidgeCV
+sklearn.linear_model._ridge _IdentityClassifier
+sklearn.linear_model._ridge _IdentityRegressor
+sklearn.linear_model._ridge _RidgeClassifierMixin
+sklearn.linear_model._ridge _RidgeGCV
+sklearn.linear_model._ridge _XT_CenterStackOp
+sklearn.linear_model._ridge _X_CenterStackOp
+sklearn.linear_model._sgd_fast Classification
+sklearn.linear_model._sgd_fast EpsilonInsensitive
+sklearn.linear_model._sgd_fast Hinge
+sklearn.linear_model._sgd_fast ModifiedHuber
+sklearn.linear_model._sgd_fast Regression
+sklearn.linear_model._sgd_fast SquaredEpsilonInsensitive
+sklearn.linear_model._sgd_fast SquaredHinge
+sklearn.linear_model._sgd_fast __pyx_unpickle_Classification
+sklearn.linear_model._sgd_fast __pyx_unpickle_Regression
+sklearn.linear_model._stochastic_gradient BaseSGD
+sklearn.linear_model._stochastic_gradient BaseSGDClassifier
+sklearn.linear_model._stochastic_gradient BaseSGDRegressor
+sklearn.linear_model._stochastic_gradient SGDClassifier
+sklearn.linear_model._stochastic_gradient SGDOneClassSVM
+sklearn.linear_model._stochastic_gradient SGDRegressor
+sklearn.linear_model._stochastic_gradient _ValidationScoreCallback
+sklearn.linear_model._theil_sen TheilSenRegressor
+sklearn.linear_model.base LinearClassifierMixin
+sklearn.linear_model.base LinearModel
+sklearn.linear_model.base LinearRegression
+sklearn.linear_model.base MultiOutputLinearModel
+sklearn.linear_model.base SparseCoefMixin
+sklearn.linear_model.bayes ARDRegression
+sklearn.linear_model.bayes BayesianRidge
+sklearn.linear_model.coordinate_descent ElasticNet
+sklearn.linear_model.coordinate_descent ElasticNetCV
+sklearn.linear_model.coordinate_descent Lasso
+sklearn.linear_model.coordinate_descent LassoCV
+sklearn.linear_model.coordinate_descent LinearModelCV
+sklearn.linear_model.coordinate_descent MultiTaskElasticNet
+sklearn.linear_model.coordinate_descent MultiTaskElasticNetCV
+sklearn.linear_model.coordinate_descent MultiTaskLasso
+sklearn.linear_model.coordinate_descent MultiTaskLassoCV
+sklearn.linear_model.glm.glm GammaRegressor
+sklearn.linear_model.glm.glm PoissonRegressor
+sklearn.linear_model.glm.glm TweedieRegressor
+sklearn.linear_model.glm.glm _GeneralizedLinearRegressor
+sklearn.linear_model.glm.newton_solver NewtonCholeskySolver
+sklearn.linear_model.glm.newton_solver NewtonSolver
+sklearn.linear_model.huber HuberRegressor
+sklearn.linear_model.least_angle Lars
+sklearn.linear_model.least_angle LarsCV
+sklearn.linear_model.least_angle LassoLars
+sklearn.linear_model.least_angle LassoLarsCV
+sklearn.linear_model.least_angle LassoLarsIC
+sklearn.linear_model.linear_loss LinearModelLoss
+sklearn.linear_model.logistic LogisticRegression
+sklearn.linear_model.logistic LogisticRegressionCV
+sklearn.linear_model.logistic _LbfgsCallbackBridge
+sklearn.linear_model.omp OrthogonalMatchingPursuit
+sklearn.linear_model.omp OrthogonalMatchingPursuitCV
+sklearn.linear_model.passive_aggressive PassiveAggressiveClassifier
+sklearn.linear_model.passive_aggressive PassiveAggressiveRegressor
+sklearn.linear_model.perceptron Perceptron
+sklearn.linear_model.quantile QuantileRegressor
+sklearn.linear_model.ransac RANSACRegressor
+sklearn.linear_model.ridge Ridge
+sklearn.linear_model.ridge RidgeCV
+sklearn.linear_model.ridge RidgeClassifier
+sklearn.linear_model.ridge RidgeClassifierCV
+sklearn.linear_model.ridge _BaseRidge
+sklearn.linear_model.ridge _BaseRidgeCV
+sklearn.linear_model.ridge _IdentityClassifier
+sklearn.linear_model.ridge _IdentityRegressor
+sklearn.linear_model.ridge _RidgeClassifierMixin
+sklearn.linear_model.ridge _RidgeGCV
+sklearn.linear_model.ridge _XT_CenterStackOp
+sklearn.linear_model.ridge _X_CenterStackOp
+sklearn.linear_model.sgd_fast Classification
+sklearn.linear_model.sgd_fast EpsilonInsensitive
+sklearn.linear_model.sgd_fast Hinge
+sklearn.linear_model.sgd_fast ModifiedHuber
+sklearn.linear_model.sgd_fast Regression
+sklearn.linear_model.sgd_fast SquaredEpsilonInsensitive
+sklearn.linear_model.sgd_fast SquaredHinge
+sklearn.linear_model.sgd_fast __pyx_unpickle_Classification
+sklearn.linear_model.sgd_fast __pyx_unpickle_Regression
+sklearn.linear_model.stochastic_gradient BaseSGD
+sklearn.linear_model.stochastic_gradient BaseSGDClassifier
+sklearn.linear_model.stochastic_gradient BaseSGDRegressor
+sklearn.linear_model.stochastic_gradient SGDClassifier
+sklearn.linear_model.stochastic_gradient SGDOneClassSVM
+sklearn.linear_model.stochastic_gradient SGDRegressor
+sklearn.linear_model.stochastic_gradient _ValidationScoreCallback
+sklearn.linear_model.theil_sen TheilSenRegressor
+sklearn.loss.link BaseLink
+sklearn.loss.link HalfLogitLink
+sklearn.loss.link IdentityLink
+sklearn.loss.link Interval
+sklearn.loss.link LogLink
+sklearn.loss.link LogitLink
+sklearn.loss.link MultinomialLogit
+sklearn.loss.loss AbsoluteError
+sklearn.loss.loss ArrayAPILossMixin
+sklearn.loss.loss BaseLoss
+sklearn.loss.loss CyAbsoluteError
+sklearn.loss.loss CyExponentialLoss
+sklearn.loss.loss CyHalfBinomialLoss
+sklearn.loss.loss CyHalfGammaLoss
+sklearn.loss.loss CyHalfMultinomialLoss
+sklearn.loss.loss CyHalfPoissonLoss
+sklearn.loss.loss CyHalfSquaredError
+sklearn.loss.loss CyHalfTweedieLoss
+sklearn.loss.loss CyHalfTweedieLossIdentity
+sklearn.loss.loss CyHuberLoss
+sklearn.loss.loss CyLossFunction
+sklearn.loss.loss CyPinballLoss
+sklearn.loss.loss ExponentialLoss
+sklearn.loss.loss HalfBinomialLoss
+sklearn.loss.loss HalfBinomialLossArrayAPI
+sklearn.loss.loss HalfGammaLoss
+sklearn.loss.loss HalfMultinomialLoss
+sklearn.loss.loss HalfMultinomialLossArrayAPI
+sklearn.loss.loss HalfPoissonLoss
+sklearn.loss.loss HalfPoissonLossArrayAPI
+sklearn.loss.loss HalfSquaredError
+sklearn.loss.loss HalfTweedieLoss
+sklearn.loss.loss HalfTweedieLossIdentity
+sklearn.loss.loss HuberLoss
+sklearn.loss.loss PinballLoss
+sklearn.loss.loss __pyx_unpickle_CyHalfMultinomialLoss
+sklearn.manifold._classical_mds ClassicalMDS
+sklearn.manifold._isomap Isomap
+sklearn.manifold._locally_linear LocallyLinearEmbedding
+sklearn.manifold._mds MDS
+sklearn.manifold._spectral_embedding SpectralEmbedding
+sklearn.manifold._t_sne TSNE
+sklearn.manifold.classical_mds ClassicalMDS
+sklearn.manifold.isomap Isomap
+sklearn.manifold.locally_linear LocallyLinearEmbedding
+sklearn.manifold.mds MDS
+sklearn.manifold.spectral_embedding SpectralEmbedding
+sklearn.manifold.t_sne TSNE
+sklearn.metrics._dist_metrics BrayCurtisDistance32
+sklearn.metrics._dist_metrics BrayCurtisDistance64
+sklearn.metrics._dist_metrics CanberraDistance32
+sklearn.metrics._dist_metrics CanberraDistance64
+sklearn.metrics._dist_metrics ChebyshevDistance32
+sklearn.metrics._dist_metrics ChebyshevDistance64
+sklearn.metrics._dist_metrics DiceDistance32
+sklearn.metrics._dist_metrics DiceDistance64
+sklearn.metrics._dist_metrics DistanceMetric
+sklearn.metrics._dist_metrics DistanceMetric32
+sklearn.metrics._dist_metrics DistanceMetric64
+sklearn.metrics._dist_metrics EuclideanDistance32
+sklearn.metrics._dist_metrics EuclideanDistance64
+sklearn.metrics._dist_metrics HammingDistance32
+sklearn.metrics._dist_metrics HammingDistance64
+sklearn.metrics._dist_metrics HaversineDistance32
+sklearn.metrics._dist_metrics HaversineDistance64
+sklearn.metrics._dist_metrics JaccardDistance32
+sklearn.metrics._dist_metrics JaccardDistance64
+sklearn.metrics._dist_metrics KulsinskiDistance32
+sklearn.metrics._dist_metrics KulsinskiDistance64
+sklearn.metrics._dist_metrics MahalanobisDistance32
+sklearn.metrics._dist_metrics MahalanobisDistance64
+sklearn.metrics._dist_metrics ManhattanDistance32
+sklearn.metrics._dist_metrics ManhattanDistance64
+sklearn.metrics._dist_metrics MatchingDistance32
+sklearn.metrics._dist_metrics MatchingDistance64
+sklearn.metrics._dist_metrics MinkowskiDistance32
+sklearn.metrics._dist_metrics MinkowskiDistance64
+sklearn.metrics._dist_metrics PyFuncDistance32
+sklearn.metrics._dist_metrics PyFuncDistance64
+sklearn.metrics._dist_metrics RogersTanimotoDistance32
+sklearn.metrics._dist_metrics RogersTanimotoDistance64
+sklearn.metrics._dist_metrics RussellRaoDistance32
+sklearn.metrics._dist_metrics RussellRaoDistance64
+sklearn.metrics._dist_metrics SEuclideanDistance32
+sklearn.metrics._dist_metrics SEuclideanDistance64
+sklearn.metrics._dist_metrics SokalMichenerDistance32
+sklearn.metrics._dist_metrics SokalMichenerDistance64
+sklearn.metrics._dist_metrics SokalSneathDistance32
+sklearn.metrics._dist_metrics SokalSneathDistance64
+sklearn.metrics._dist_metrics __pyx_unpickle_DistanceMetric
+sklearn.metrics._dist_metrics newObj
+sklearn.metrics._pairwise_distances_reduction._argkmin ArgKmin32
+sklearn.metrics._pairwise_distances_reduction._argkmin ArgKmin64
+sklearn.metrics._pairwise_distances_reduction._argkmin EuclideanArgKmin32
+sklearn.metrics._pairwise_distances_reduction._argkmin EuclideanArgKmin64
+sklearn.metrics._pairwise_distances_reduction._argkmin_classmode ArgKminClassMode32
+sklearn.metrics._pairwise_distances_reduction._argkmin_classmode ArgKminClassMode64
+sklearn.metrics._pairwise_distances_reduction._base BaseDistancesReduction32
+sklearn.metrics._pairwise_distances_reduction._base BaseDistancesReduction64
+sklearn.metrics._pairwise_distances_reduction._base __pyx_unpickle_BaseDistancesReduction32
+sklearn.metrics._pairwise_distances_reduction._base __pyx_unpickle_BaseDistancesReduction64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DenseDenseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DenseDenseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DenseSparseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair DenseSparseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair SparseDenseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair SparseDenseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair SparseSparseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair SparseSparseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DenseDenseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DenseDenseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DenseSparseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_DenseSparseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_SparseDenseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_SparseDenseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_SparseSparseDatasetsPair32
+sklearn.metrics._pairwise_distances_reduction._datasets_pair __pyx_unpickle_SparseSparseDatasetsPair64
+sklearn.metrics._pairwise_distances_reduction._dispatcher ArgKmin
+sklearn.metrics._pairwise_distances_reduction._dispatcher ArgKminClassMode
+sklearn.metrics._pairwise_distances_reduction._dispatcher BaseDistancesReductionDispatcher
+sklearn.metrics._pairwise_distances_reduction._dispatcher RadiusNeighbors
+sklearn.metrics._pairwise_distances_reduction._dispatcher RadiusNeighborsClassMode
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer DenseDenseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer DenseDenseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer MiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer MiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer SparseDenseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer SparseDenseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer SparseSparseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer SparseSparseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_DenseDenseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_DenseDenseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_MiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_MiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_SparseDenseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_SparseDenseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_SparseSparseMiddleTermComputer32
+sklearn.metrics._pairwise_distances_reduction._middle_term_computer __pyx_unpickle_SparseSparseMiddleTermComputer64
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors EuclideanRadiusNeighbors32
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors EuclideanRadiusNeighbors64
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors RadiusNeighbors32
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors RadiusNeighbors64
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors_classmode RadiusNeighborsClassMode32
+sklearn.metrics._pairwise_distances_reduction._radius_neighbors_classmode RadiusNeighborsClassMode64
+sklearn.metrics._plot.confusion_matrix ConfusionMatrixDisplay
+sklearn.metrics._plot.det_curve DetCurveDisplay
+sklearn.metrics._plot.precision_recall_curve PrecisionRecallDisplay
+sklearn.metrics._plot.regression PredictionErrorDisplay
+sklearn.metrics._plot.roc_curve RocCurveDisplay
+sklearn.metrics._scorer _BaseScorer
+sklearn.metrics._scorer _CurveScorer
+sklearn.metrics._scorer _MultimetricScorer
+sklearn.metrics._scorer _PassthroughScorer
+sklearn.metrics._scorer _Scorer
+sklearn.metrics.dist_metrics BrayCurtisDistance32
+sklearn.metrics.dist_metrics BrayCurtisDistance64
+sklearn.metrics.dist_metrics CanberraDistance32
+sklearn.metrics.dist_metrics CanberraDistance64
+sklearn.metrics.dist_metrics ChebyshevDistance32
+sklearn.metrics.dist_metrics ChebyshevDistance64
+sklearn.metrics.dist_metrics DiceDistance32
+sklearn.metrics.dist_metrics DiceDistance64
+sklearn.metrics.dist_metrics DistanceMetric
+sklearn.metrics.dist_metrics DistanceMetric32
+sklearn.metrics.dist_metrics DistanceMetric64
+sklearn.metrics.dist_metrics EuclideanDistance32
+sklearn.metrics.dist_metrics EuclideanDistance64
+sklearn.metrics.dist_metrics HammingDistance32
+sklearn.metrics.dist_metrics HammingDistance64
+sklearn.metrics.dist_metrics HaversineDistance32
+sklearn.metrics.dist_metrics HaversineDistance64
+sklearn.metrics.dist_metrics JaccardDistance32
+sklearn.metrics.dist_metrics JaccardDistance64
+sklearn.metrics.dist_metrics KulsinskiDistance32
+sklearn.metrics.dist_metrics KulsinskiDistance64
+sklearn.metrics.dist_metrics MahalanobisDistance32
+sklearn.metrics.dist_metrics MahalanobisDistance64
+sklearn.metrics.dist_metrics ManhattanDistance32
+sklearn.metrics.dist_metrics ManhattanDistance64
+sklearn.metrics.dist_metrics MatchingDistance32
+sklearn.metrics.dist_metrics MatchingDistance64
+sklearn.metrics.dist_metrics MinkowskiDistance32
+sklearn.metrics.dist_metrics MinkowskiDistance64
+sklearn.metrics.dist_metrics PyFuncDistance32
+sklearn.metrics.dist_metrics PyFuncDistance64
+sklearn.metrics.dist_metrics RogersTanimotoDistance32
+sklearn.metrics.dist_metrics RogersTanimotoDistance64
+sklearn.metrics.dist_metrics RussellRaoDistance32
+sklearn.metrics.dist_metrics RussellRaoDistance64
+sklearn.metrics.dist_metrics SEuclideanDistance32
+sklearn.metrics.dist_metrics SEuclideanDistance64
+sklearn.metrics.dist_metrics SokalMichenerDistance32
+sklearn.metrics.dist_metrics SokalMichenerDistance64
+sklearn.metrics.dist_metrics SokalSneathDistance32
+sklearn.metrics.dist_metrics SokalSneathDistance64
+sklearn.metrics.dist_metrics __pyx_unpickle_DistanceMetric
+sklearn.metrics.dist_metrics newObj
+sklearn.metrics.pairwise_distances_reduction.argkmin ArgKmin32
+sklearn.metrics.pairwise_distances_reduction.argkmin ArgKmin64
+sklearn.metrics.pairwise_distances_reduction.argkmin EuclideanArgKmin32
+sklearn.metrics.pairwise_distances_reduction.argkmin EuclideanArgKmin64
+sklearn.metrics.pairwise_distances_reduction.argkmin_classmode ArgKminClassMode32
+sklearn.metrics.pairwise_distances_reduction.argkmin_classmode ArgKminClassMode64
+sklearn.metrics.pairwise_distances_reduction.base BaseDistancesReduction32
+sklearn.metrics.pairwise_distances_reduction.base BaseDistancesReduction64
+sklearn.metrics.pairwise_distances_reduction.base __pyx_unpickle_BaseDistancesReduction32
+sklearn.metrics.pairwise_distances_reduction.base __pyx_unpickle_BaseDistancesReduction64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DenseDenseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DenseDenseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DenseSparseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair DenseSparseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair SparseDenseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair SparseDenseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair SparseSparseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair SparseSparseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DenseDenseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DenseDenseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DenseSparseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_DenseSparseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_SparseDenseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_SparseDenseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_SparseSparseDatasetsPair32
+sklearn.metrics.pairwise_distances_reduction.datasets_pair __pyx_unpickle_SparseSparseDatasetsPair64
+sklearn.metrics.pairwise_distances_reduction.dispatcher ArgKmin
+sklearn.metrics.pairwise_distances_reduction.dispatcher ArgKminClassMode
+sklearn.metrics.pairwise_distances_reduction.dispatcher BaseDistancesReductionDispatcher
+sklearn.metrics.pairwise_distances_reduction.dispatcher RadiusNeighbors
+sklearn.metrics.pairwise_distances_reduction.dispatcher RadiusNeighborsClassMode
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer DenseDenseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer DenseDenseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer MiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer MiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer SparseDenseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer SparseDenseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer SparseSparseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer SparseSparseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_DenseDenseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_DenseDenseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_MiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_MiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_SparseDenseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_SparseDenseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_SparseSparseMiddleTermComputer32
+sklearn.metrics.pairwise_distances_reduction.middle_term_computer __pyx_unpickle_SparseSparseMiddleTermComputer64
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors EuclideanRadiusNeighbors32
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors EuclideanRadiusNeighbors64
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors RadiusNeighbors32
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors RadiusNeighbors64
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors_classmode RadiusNeighborsClassMode32
+sklearn.metrics.pairwise_distances_reduction.radius_neighbors_classmode RadiusNeighborsClassMode64
+sklearn.metrics.plot.confusion_matrix ConfusionMatrixDisplay
+sklearn.metrics.plot.det_curve DetCurveDisplay
+sklearn.metrics.plot.precision_recall_curve PrecisionRecallDisplay
+sklearn.metrics.plot.regression PredictionErrorDisplay
+sklearn.metrics.plot.roc_curve RocCurveDisplay
+sklearn.metrics.scorer _BaseScorer
+sklearn.metrics.scorer _CurveScorer
+sklearn.metrics.scorer _MultimetricScorer
+sklearn.metrics.scorer _PassthroughScorer
+sklearn.metrics.scorer _Scorer
+sklearn.mixture._base BaseMixture
+sklearn.mixture._bayesian_mixture BayesianGaussianMixture
+sklearn.mixture._gaussian_mixture GaussianMixture
+sklearn.mixture.base BaseMixture
+sklearn.mixture.bayesian_mixture BayesianGaussianMixture
+sklearn.mixture.gaussian_mixture GaussianMixture
+sklearn.model_selection._classification_threshold BaseThresholdClassifier
+sklearn.model_selection._classification_threshold FixedThresholdClassifier
+sklearn.model_selection._classification_threshold TunedThresholdClassifierCV
+sklearn.model_selection._plot LearningCurveDisplay
+sklearn.model_selection._plot ValidationCurveDisplay
+sklearn.model_selection._plot _BaseCurveDisplay
+sklearn.model_selection._search BaseSearchCV
+sklearn.model_selection._search GridSearchCV
+sklearn.model_selection._search ParameterGrid
+sklearn.model_selection._search ParameterSampler
+sklearn.model_selection._search RandomizedSearchCV
+sklearn.model_selection._search_successive_halving BaseSuccessiveHalving
+sklearn.model_selection._search_successive_halving HalvingGridSearchCV
+sklearn.model_selection._search_successive_halving HalvingRandomSearchCV
+sklearn.model_selection._search_successive_halving _SubsampleMetaSplitter
+sklearn.model_selection._split BaseCrossValidator
+sklearn.model_selection._split BaseShuffleSplit
+sklearn.model_selection._split GroupKFold
+sklearn.model_selection._split GroupShuffleSplit
+sklearn.model_selection._split GroupsConsumerMixin
+sklearn.model_selection._split KFold
+sklearn.model_selection._split LeaveOneGroupOut
+sklearn.model_selection._split LeaveOneOut
+sklearn.model_selection._split LeavePGroupsOut
+sklearn.model_selection._split LeavePOut
+sklearn.model_selection._split PredefinedSplit
+sklearn.model_selection._split RepeatedKFold
+sklearn.model_selection._split RepeatedStratifiedKFold
+sklearn.model_selection._split ShuffleSplit
+sklearn.model_selection._split StratifiedGroupKFold
+sklearn.model_selection._split StratifiedKFold
+sklearn.model_selection._split StratifiedShuffleSplit
+sklearn.model_selection._split TimeSeriesSplit
+sklearn.model_selection._split _BaseKFold
+sklearn.model_selection._split _CVIterableWrapper
+sklearn.model_selection._split _RepeatedSplits
+sklearn.model_selection._split _UnsupportedGroupCVMixin
+sklearn.model_selection.classification_threshold BaseThresholdClassifier
+sklearn.model_selection.classification_threshold FixedThresholdClassifier
+sklearn.model_selection.classification_threshold TunedThresholdClassifierCV
+sklearn.model_selection.plot LearningCurveDisplay
+sklearn.model_selection.plot ValidationCurveDisplay
+sklearn.model_selection.plot _BaseCurveDisplay
+sklearn.model_selection.search BaseSearchCV
+sklearn.model_selection.search GridSearchCV
+sklearn.model_selection.search ParameterGrid
+sklearn.model_selection.search ParameterSampler
+sklearn.model_selection.search RandomizedSearchCV
+sklearn.model_selection.search_successive_halving BaseSuccessiveHalving
+sklearn.model_selection.search_successive_halving HalvingGridSearchCV
+sklearn.model_selection.search_successive_halving HalvingRandomSearchCV
+sklearn.model_selection.search_successive_halving _SubsampleMetaSplitter
+sklearn.model_selection.split BaseCrossValidator
+sklearn.model_selection.split BaseShuffleSplit
+sklearn.model_selection.split GroupKFold
+sklearn.model_selection.split GroupShuffleSplit
+sklearn.model_selection.split GroupsConsumerMixin
+sklearn.model_selection.split KFold
+sklearn.model_selection.split LeaveOneGroupOut
+sklearn.model_selection.split LeaveOneOut
+sklearn.model_selection.split LeavePGroupsOut
+sklearn.model_selection.split LeavePOut
+sklearn.model_selection.split PredefinedSplit
+sklearn.model_selection.split RepeatedKFold
+sklearn.model_selection.split RepeatedStratifiedKFold
+sklearn.model_selection.split ShuffleSplit
+sklearn.model_selection.split StratifiedGroupKFold
+sklearn.model_selection.split StratifiedKFold
+sklearn.model_selection.split StratifiedShuffleSplit
+sklearn.model_selection.split TimeSeriesSplit
+sklearn.model_selection.split _BaseKFold
+sklearn.model_selection.split _CVIterableWrapper
+sklearn.model_selection.split _RepeatedSplits
+sklearn.model_selection.split _UnsupportedGroupCVMixin
+sklearn.multiclass OneVsOneClassifier
+sklearn.multiclass OneVsRestClassifier
+sklearn.multiclass OutputCodeClassifier
+sklearn.multiclass _ConstantPredictor
+sklearn.multioutput ClassifierChain
+sklearn.multioutput MultiOutputClassifier
+sklearn.multioutput MultiOutputRegressor
+sklearn.multioutput RegressorChain
+sklearn.multioutput _BaseChain
+sklearn.multioutput _MultiOutputEstimator
+sklearn.naive_bayes BernoulliNB
+sklearn.naive_bayes CategoricalNB
+sklearn.naive_bayes ComplementNB
+sklearn.naive_bayes GaussianNB
+sklearn.naive_bayes MultinomialNB
+sklearn.naive_bayes _BaseDiscreteNB
+sklearn.naive_bayes _BaseNB
+sklearn.neighbors._ball_tree BallTree
+sklearn.neighbors._ball_tree BallTree32
+sklearn.neighbors._ball_tree BallTree64
+sklearn.neighbors._ball_tree BinaryTree32
+sklearn.neighbors._ball_tree BinaryTree64
+sklearn.neighbors._ball_tree NeighborsHeap32
+sklearn.neighbors._ball_tree NeighborsHeap64
+sklearn.neighbors._ball_tree NodeHeap
+sklearn.neighbors._ball_tree newObj
+sklearn.neighbors._base KNeighborsMixin
+sklearn.neighbors._base NeighborsBase
+sklearn.neighbors._base RadiusNeighborsMixin
+sklearn.neighbors._classification KNeighborsClassifier
+sklearn.neighbors._classification RadiusNeighborsClassifier
+sklearn.neighbors._graph KNeighborsTransformer
+sklearn.neighbors._graph RadiusNeighborsTransformer
+sklearn.neighbors._kd_tree BinaryTree32
+sklearn.neighbors._kd_tree BinaryTree64
+sklearn.neighbors._kd_tree KDTree
+sklearn.neighbors._kd_tree KDTree32
+sklearn.neighbors._kd_tree KDTree64
+sklearn.neighbors._kd_tree NeighborsHeap32
+sklearn.neighbors._kd_tree NeighborsHeap64
+sklearn.neighbors._kd_tree NodeHeap
+sklearn.neighbors._kd_tree newObj
+sklearn.neighbors._kde KernelDensity
+sklearn.neighbors._lof LocalOutlierFactor
+sklearn.neighbors._nca NeighborhoodComponentsAnalysis
+sklearn.neighbors._nearest_centroid NearestCentroid
+sklearn.neighbors._quad_tree _QuadTree
+sklearn.neighbors._regression KNeighborsRegressor
+sklearn.neighbors._regression RadiusNeighborsRegressor
+sklearn.neighbors._unsupervised NearestNeighbors
+sklearn.neighbors.ball_tree BallTree
+sklearn.neighbors.ball_tree BallTree32
+sklearn.neighbors.ball_tree BallTree64
+sklearn.neighbors.ball_tree BinaryTree32
+sklearn.neighbors.ball_tree BinaryTree64
+sklearn.neighbors.ball_tree NeighborsHeap32
+sklearn.neighbors.ball_tree NeighborsHeap64
+sklearn.neighbors.ball_tree NodeHeap
+sklearn.neighbors.ball_tree newObj
+sklearn.neighbors.base KNeighborsMixin
+sklearn.neighbors.base NeighborsBase
+sklearn.neighbors.base RadiusNeighborsMixin
+sklearn.neighbors.classification KNeighborsClassifier
+sklearn.neighbors.classification RadiusNeighborsClassifier
+sklearn.neighbors.graph KNeighborsTransformer
+sklearn.neighbors.graph RadiusNeighborsTransformer
+sklearn.neighbors.kd_tree BinaryTree32
+sklearn.neighbors.kd_tree BinaryTree64
+sklearn.neighbors.kd_tree KDTree
+sklearn.neighbors.kd_tree KDTree32
+sklearn.neighbors.kd_tree KDTree64
+sklearn.neighbors.kd_tree NeighborsHeap32
+sklearn.neighbors.kd_tree NeighborsHeap64
+sklearn.neighbors.kd_tree NodeHeap
+sklearn.neighbors.kd_tree newObj
+sklearn.neighbors.kde KernelDensity
+sklearn.neighbors.lof LocalOutlierFactor
+sklearn.neighbors.nca NeighborhoodComponentsAnalysis
+sklearn.neighbors.nearest_centroid NearestCentroid
+sklearn.neighbors.quad_tree _QuadTree
+sklearn.neighbors.regression KNeighborsRegressor
+sklearn.neighbors.regression RadiusNeighborsRegressor
+sklearn.neighbors.unsupervised NearestNeighbors
+sklearn.neural_network._multilayer_perceptron BaseMultilayerPerceptron
+sklearn.neural_network._multilayer_perceptron MLPClassifier
+sklearn.neural_network._multilayer_perceptron MLPRegressor
+sklearn.neural_network._rbm BernoulliRBM
+sklearn.neural_network._stochastic_optimizers AdamOptimizer
+sklearn.neural_network._stochastic_optimizers BaseOptimizer
+sklearn.neural_network._stochastic_optimizers SGDOptimizer
+sklearn.neural_network.multilayer_perceptron BaseMultilayerPerceptron
+sklearn.neural_network.multilayer_perceptron MLPClassifier
+sklearn.neural_network.multilayer_perceptron MLPRegressor
+sklearn.neural_network.rbm BernoulliRBM
+sklearn.neural_network.stochastic_optimizers AdamOptimizer
+sklearn.neural_network.stochastic_optimizers BaseOptimizer
+sklearn.neural_network.stochastic_optimizers SGDOptimizer
+sklearn.pipeline FeatureUnion
+sklearn.pipeline Pipeline
+sklearn.preprocessing._data Binarizer
+sklearn.preprocessing._data KernelCenterer
+sklearn.preprocessing._data MaxAbsScaler
+sklearn.preprocessing._data MinMaxScaler
+sklearn.preprocessing._data Normalizer
+sklearn.preprocessing._data PowerTransformer
+sklearn.preprocessing._data QuantileTransformer
+sklearn.preprocessing._data RobustScaler
+sklearn.preprocessing._data StandardScaler
+sklearn.preprocessing._discretization KBinsDiscretizer
+sklearn.preprocessing._encoders OneHotEncoder
+sklearn.preprocessing._encoders OrdinalEncoder
+sklearn.preprocessing._encoders _BaseEncoder
+sklearn.preprocessing._function_transformer FunctionTransformer
+sklearn.preprocessing._label LabelBinarizer
+sklearn.preprocessing._label LabelEncoder
+sklearn.preprocessing._label MultiLabelBinarizer
+sklearn.preprocessing._polynomial PolynomialFeatures
+sklearn.preprocessing._polynomial SplineTransformer
+sklearn.preprocessing._target_encoder TargetEncoder
+sklearn.preprocessing.data Binarizer
+sklearn.preprocessing.data KernelCenterer
+sklearn.preprocessing.data MaxAbsScaler
+sklearn.preprocessing.data MinMaxScaler
+sklearn.preprocessing.data Normalizer
+sklearn.preprocessing.data PowerTransformer
+sklearn.preprocessing.data QuantileTransformer
+sklearn.preprocessing.data RobustScaler
+sklearn.preprocessing.data StandardScaler
+sklearn.preprocessing.discretization KBinsDiscretizer
+sklearn.preprocessing.encoders OneHotEncoder
+sklearn.preprocessing.encoders OrdinalEncoder
+sklearn.preprocessing.encoders _BaseEncoder
+sklearn.preprocessing.function_transformer FunctionTransformer
+sklearn.preprocessing.label LabelBinarizer
+sklearn.preprocessing.label LabelEncoder
+sklearn.preprocessing.label MultiLabelBinarizer
+sklearn.preprocessing.polynomial PolynomialFeatures
+sklearn.preprocessing.polynomial SplineTransformer
+sklearn.preprocessing.target_encoder TargetEncoder
+sklearn.random_projection BaseRandomProjection
+sklearn.random_projection GaussianRandomProjection
+sklearn.random_projection SparseRandomProjection
+sklearn.semi_supervised._label_propagation BaseLabelPropagation
+sklearn.semi_supervised._label_propagation LabelPropagation
+sklearn.semi_supervised._label_propagation LabelSpreading
+sklearn.semi_supervised._self_training SelfTrainingClassifier
+sklearn.semi_supervised.label_propagation BaseLabelPropagation
+sklearn.semi_supervised.label_propagation LabelPropagation
+sklearn.semi_supervised.label_propagation LabelSpreading
+sklearn.semi_supervised.self_training SelfTrainingClassifier
+sklearn.svm._base BaseLibSVM
+sklearn.svm._base BaseSVC
+sklearn.svm._classes LinearSVC
+sklearn.svm._classes LinearSVR
+sklearn.svm._classes NuSVC
+sklearn.svm._classes NuSVR
+sklearn.svm._classes OneClassSVM
+sklearn.svm._classes SVC
+sklearn.svm._classes SVR
+sklearn.svm.base BaseLibSVM
+sklearn.svm.base BaseSVC
+sklearn.svm.classes LinearSVC
+sklearn.svm.classes LinearSVR
+sklearn.svm.classes NuSVC
+sklearn.svm.classes NuSVR
+sklearn.svm.classes OneClassSVM
+sklearn.svm.classes SVC
+sklearn.svm.classes SVR
+sklearn.tree._classes BaseDecisionTree
+sklearn.tree._classes DecisionTreeClassifier
+sklearn.tree._classes DecisionTreeRegressor
+sklearn.tree._classes ExtraTreeClassifier
+sklearn.tree._classes ExtraTreeRegressor
+sklearn.tree._criterion ClassificationCriterion
+sklearn.tree._criterion Criterion
+sklearn.tree._criterion Entropy
+sklearn.tree._criterion Gini
+sklearn.tree._criterion MAE
+sklearn.tree._criterion MSE
+sklearn.tree._criterion Poisson
+sklearn.tree._criterion RegressionCriterion
+sklearn.tree._criterion __pyx_unpickle_Criterion
+sklearn.tree._export Sentinel
+sklearn.tree._export _BaseTreeExporter
+sklearn.tree._export _DOTTreeExporter
+sklearn.tree._export _MPLTreeExporter
+sklearn.tree._partitioner DensePartitioner
+sklearn.tree._partitioner SparsePartitioner
+sklearn.tree._partitioner __pyx_unpickle_DensePartitioner
+sklearn.tree._partitioner __pyx_unpickle_SparsePartitioner
+sklearn.tree._reingold_tilford DrawTree
+sklearn.tree._reingold_tilford Tree
+sklearn.tree._splitter BestSparseSplitter
+sklearn.tree._splitter BestSplitter
+sklearn.tree._splitter RandomSparseSplitter
+sklearn.tree._splitter RandomSplitter
+sklearn.tree._splitter Splitter
+sklearn.tree._tree BestFirstTreeBuilder
+sklearn.tree._tree DepthFirstTreeBuilder
+sklearn.tree._tree Tree
+sklearn.tree._tree TreeBuilder
+sklearn.tree._tree _AlphaPruner
+sklearn.tree._tree _CCPPruneController
+sklearn.tree._tree _PathFinder
+sklearn.tree._tree __pyx_unpickle_TreeBuilder
+sklearn.tree._tree __pyx_unpickle__CCPPruneController
+sklearn.tree._utils PytestWeightedFenwickTree
+sklearn.tree._utils WeightedFenwickTree
+sklearn.tree.classes BaseDecisionTree
+sklearn.tree.classes DecisionTreeClassifier
+sklearn.tree.classes DecisionTreeRegressor
+sklearn.tree.classes ExtraTreeClassifier
+sklearn.tree.classes ExtraTreeRegressor
+sklearn.tree.criterion ClassificationCriterion
+sklearn.tree.criterion Criterion
+sklearn.tree.criterion Entropy
+sklearn.tree.criterion Gini
+sklearn.tree.criterion MAE
+sklearn.tree.criterion MSE
+sklearn.tree.criterion Poisson
+sklearn.tree.criterion RegressionCriterion
+sklearn.tree.criterion __pyx_unpickle_Criterion
+sklearn.tree.export Sentinel
+sklearn.tree.export _BaseTreeExporter
+sklearn.tree.export _DOTTreeExporter
+sklearn.tree.export _MPLTreeExporter
+sklearn.tree.partitioner DensePartitioner
+sklearn.tree.partitioner SparsePartitioner
+sklearn.tree.partitioner __pyx_unpickle_DensePartitioner
+sklearn.tree.partitioner __pyx_unpickle_SparsePartitioner
+sklearn.tree.reingold_tilford DrawTree
+sklearn.tree.reingold_tilford Tree
+sklearn.tree.splitter BestSparseSplitter
+sklearn.tree.splitter BestSplitter
+sklearn.tree.splitter RandomSparseSplitter
+sklearn.tree.splitter RandomSplitter
+sklearn.tree.splitter Splitter
+sklearn.tree.tree BestFirstTreeBuilder
+sklearn.tree.tree DepthFirstTreeBuilder
+sklearn.tree.tree Tree
+sklearn.tree.tree TreeBuilder
+sklearn.tree.tree _AlphaPruner
+sklearn.tree.tree _CCPPruneController
+sklearn.tree.tree _PathFinder
+sklearn.tree.tree __pyx_unpickle_TreeBuilder
+sklearn.tree.tree __pyx_unpickle__CCPPruneController
+sklearn.tree.utils PytestWeightedFenwickTree
+sklearn.tree.utils WeightedFenwickTree
+sklearn.utils._array_api NamespaceAndDevice
+sklearn.utils._available_if _AvailableIfDescriptor
+sklearn.utils._bunch Bunch
+sklearn.utils._cython_blas BLAS_Order
+sklearn.utils._cython_blas BLAS_Trans
+sklearn.utils._encode MissingValues
+sklearn.utils._encode _NaNCounter
+sklearn.utils._encode _nandict
+sklearn.utils._fast_dict IntFloatDict
+sklearn.utils._fast_dict __pyx_unpickle_IntFloatDict
+sklearn.utils._isfinite FiniteStatus
+sklearn.utils._metadata_requests MetadataRequest
+sklearn.utils._metadata_requests MetadataRouter
+sklearn.utils._metadata_requests MethodMapping
+sklearn.utils._metadata_requests MethodMetadataRequest
+sklearn.utils._metadata_requests MethodPair
+sklearn.utils._metadata_requests RequestMethod
+sklearn.utils._metadata_requests RouterMappingPair
+sklearn.utils._metadata_requests _MetadataRequester
+sklearn.utils._metadata_requests _RoutingNotSupportedMixin
+sklearn.utils._mocking ArraySlicingWrapper
+sklearn.utils._mocking CheckingClassifier
+sklearn.utils._mocking MockDataFrame
+sklearn.utils._mocking NoSampleWeightWrapper
+sklearn.utils._mocking _MockEstimatorOnOffPrediction
+sklearn.utils._param_validation HasMethods
+sklearn.utils._param_validation Hidden
+sklearn.utils._param_validation Interval
+sklearn.utils._param_validation InvalidParameterError
+sklearn.utils._param_validation MissingValues
+sklearn.utils._param_validation Options
+sklearn.utils._param_validation RealNotInt
+sklearn.utils._param_validation StrOptions
+sklearn.utils._param_validation _ArrayLikes
+sklearn.utils._param_validation _Booleans
+sklearn.utils._param_validation _CVObjects
+sklearn.utils._param_validation _Callables
+sklearn.utils._param_validation _Constraint
+sklearn.utils._param_validation _InstancesOf
+sklearn.utils._param_validation _IterablesNotString
+sklearn.utils._param_validation _NanConstraint
+sklearn.utils._param_validation _NoneConstraint
+sklearn.utils._param_validation _PandasNAConstraint
+sklearn.utils._param_validation _RandomStates
+sklearn.utils._param_validation _SparseMatrices
+sklearn.utils._param_validation _VerboseHelper
+sklearn.utils._plotting _BinaryClassifierCurveDisplayMixin
+sklearn.utils._pprint KeyValTuple
+sklearn.utils._pprint KeyValTupleParam
+sklearn.utils._pprint _EstimatorPrettyPrinter
+sklearn.utils._repr_html.base ReprHTMLMixin
+sklearn.utils._repr_html.base _HTMLDocumentationLinkMixin
+sklearn.utils._repr_html.base _IDCounter
+sklearn.utils._repr_html.estimator _VisualBlock
+sklearn.utils._repr_html.fitted_attributes AttrsDict
+sklearn.utils._repr_html.params ParamsDict
+sklearn.utils._seq_dataset ArrayDataset32
+sklearn.utils._seq_dataset ArrayDataset64
+sklearn.utils._seq_dataset CSRDataset32
+sklearn.utils._seq_dataset CSRDataset64
+sklearn.utils._seq_dataset SequentialDataset32
+sklearn.utils._seq_dataset SequentialDataset64
+sklearn.utils._set_output ContainerAdapterProtocol
+sklearn.utils._set_output ContainerAdaptersManager
+sklearn.utils._set_output PandasAdapter
+sklearn.utils._set_output PolarsAdapter
+sklearn.utils._set_output _SetOutputMixin
+sklearn.utils._tags ClassifierTags
+sklearn.utils._tags InputTags
+sklearn.utils._tags RegressorTags
+sklearn.utils._tags Tags
+sklearn.utils._tags TargetTags
+sklearn.utils._tags TransformerTags
+sklearn.utils._vector_sentinel StdVectorSentinel
+sklearn.utils._vector_sentinel StdVectorSentinelFloat64
+sklearn.utils._vector_sentinel StdVectorSentinelInt32
+sklearn.utils._vector_sentinel StdVectorSentinelInt64
+sklearn.utils._vector_sentinel StdVectorSentinelIntP
+sklearn.utils._vector_sentinel __pyx_unpickle_StdVectorSentinel
+sklearn.utils._vector_sentinel __pyx_unpickle_StdVectorSentinelFloat64
+sklearn.utils._vector_sentinel __pyx_unpickle_StdVectorSentinelInt32
+sklearn.utils._vector_sentinel __pyx_unpickle_StdVectorSentinelInt64
+sklearn.utils._vector_sentinel __pyx_unpickle_StdVectorSentinelIntP
+sklearn.utils._weight_vector WeightVector32
+sklearn.utils._weight_vector WeightVector64
+sklearn.utils.array_api NamespaceAndDevice
+sklearn.utils.available_if _AvailableIfDescriptor
+sklearn.utils.bunch Bunch
+sklearn.utils.cython_blas BLAS_Order
+sklearn.utils.cython_blas BLAS_Trans
+sklearn.utils.deprecation deprecated
+sklearn.utils.encode MissingValues
+sklearn.utils.encode _NaNCounter
+sklearn.utils.encode _nandict
+sklearn.utils.estimator_checks _NotAnArray
+sklearn.utils.fast_dict IntFloatDict
+sklearn.utils.fast_dict __pyx_unpickle_IntFloatDict
+sklearn.utils.isfinite FiniteStatus
+sklearn.utils.metadata_requests MetadataRequest
+sklearn.utils.metadata_requests MetadataRouter
+sklearn.utils.metadata_requests MethodMapping
+sklearn.utils.metadata_requests MethodMetadataRequest
+sklearn.utils.metadata_requests MethodPair
+sklearn.utils.metadata_requests RequestMethod
+sklearn.utils.metadata_requests RouterMappingPair
+sklearn.utils.metadata_requests _MetadataRequester
+sklearn.utils.metadata_requests _RoutingNotSupportedMixin
+sklearn.utils.metaestimators _BaseComposition
+sklearn.utils.mocking ArraySlicingWrapper
+sklearn.utils.mocking CheckingClassifier
+sklearn.utils.mocking MockDataFrame
+sklearn.utils.mocking NoSampleWeightWrapper
+sklearn.utils.mocking _MockEstimatorOnOffPrediction
+sklearn.utils.optimize _LineSearchError
+sklearn.utils.parallel Parallel
+sklearn.utils.parallel _FuncWrapper
+sklearn.utils.param_validation HasMethods
+sklearn.utils.param_validation Hidden
+sklearn.utils.param_validation Interval
+sklearn.utils.param_validation InvalidParameterError
+sklearn.utils.param_validation MissingValues
+sklearn.utils.param_validation Options
+sklearn.utils.param_validation RealNotInt
+sklearn.utils.param_validation StrOptions
+sklearn.utils.param_validation _ArrayLikes
+sklearn.utils.param_validation _Booleans
+sklearn.utils.param_validation _CVObjects
+sklearn.utils.param_validation _Callables
+sklearn.utils.param_validation _Constraint
+sklearn.utils.param_validation _InstancesOf
+sklearn.utils.param_validation _IterablesNotString
+sklearn.utils.param_validation _NanConstraint
+sklearn.utils.param_validation _NoneConstraint
+sklearn.utils.param_validation _PandasNAConstraint
+sklearn.utils.param_validation _RandomStates
+sklearn.utils.param_validation _SparseMatrices
+sklearn.utils.param_validation _VerboseHelper
+sklearn.utils.plotting _BinaryClassifierCurveDisplayMixin
+sklearn.utils.pprint KeyValTuple
+sklearn.utils.pprint KeyValTupleParam
+sklearn.utils.pprint _EstimatorPrettyPrinter
+sklearn.utils.repr_html.base ReprHTMLMixin
+sklearn.utils.repr_html.base _HTMLDocumentationLinkMixin
+sklearn.utils.repr_html.base _IDCounter
+sklearn.utils.repr_html.estimator _VisualBlock
+sklearn.utils.repr_html.fitted_attributes AttrsDict
+sklearn.utils.repr_html.params ParamsDict
+sklearn.utils.seq_dataset ArrayDataset32
+sklearn.utils.seq_dataset ArrayDataset64
+sklearn.utils.seq_dataset CSRDataset32
+sklearn.utils.seq_dataset CSRDataset64
+sklearn.utils.seq_dataset SequentialDataset32
+sklearn.utils.seq_dataset SequentialDataset64
+sklearn.utils.set_output ContainerAdapterProtocol
+sklearn.utils.set_output ContainerAdaptersManager
+sklearn.utils.set_output PandasAdapter
+sklearn.utils.set_output PolarsAdapter
+sklearn.utils.set_output _SetOutputMixin
+sklearn.utils.tags ClassifierTags
+sklearn.utils.tags InputTags
+sklearn.utils.tags RegressorTags
+sklearn.utils.tags Tags
+sklearn.utils.tags TargetTags
+sklearn.utils.tags TransformerTags
+sklearn.utils.vector_sentinel StdVectorSentinel
+sklearn.utils.vector_sentinel StdVectorSentinelFloat64
+sklearn.utils.vector_sentinel StdVectorSentinelInt32
+sklearn.utils.vector_sentinel StdVectorSentinelInt64
+sklearn.utils.vector_sentinel StdVectorSentinelIntP
+sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinel
+sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelFloat64
+sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelInt32
+sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelInt64
+sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelIntP
+sklearn.utils.weight_vector WeightVector32
+sklearn.utils.weight_vector WeightVector64
+torch.nn.modules.activation CELU
+torch.nn.modules.activation ELU
+torch.nn.modules.activation GELU
+torch.nn.modules.activation GLU
+torch.nn.modules.activation Hardshrink
+torch.nn.modules.activation Hardsigmoid
+torch.nn.modules.activation Hardswish
+torch.nn.modules.activation Hardtanh
+torch.nn.modules.activation LeakyReLU
+torch.nn.modules.activation LogSigmoid
+torch.nn.modules.activation LogSoftmax
+torch.nn.modules.activation Mish
+torch.nn.modules.activation MultiheadAttention
+torch.nn.modules.activation PReLU
+torch.nn.modules.activation RReLU
+torch.nn.modules.activation ReLU
+torch.nn.modules.activation ReLU6
+torch.nn.modules.activation SELU
+torch.nn.modules.activation SiLU
+torch.nn.modules.activation Sigmoid
+torch.nn.modules.activation Softmax
+torch.nn.modules.activation Softmax2d
+torch.nn.modules.activation Softmin
+torch.nn.modules.activation Softplus
+torch.nn.modules.activation Softshrink
+torch.nn.modules.activation Softsign
+torch.nn.modules.activation Tanh
+torch.nn.modules.activation Tanhshrink
+torch.nn.modules.activation Threshold
+torch.nn.modules.adaptive AdaptiveLogSoftmaxWithLoss
+torch.nn.modules.batchnorm BatchNorm1d
+torch.nn.modules.batchnorm BatchNorm2d
+torch.nn.modules.batchnorm BatchNorm3d
+torch.nn.modules.batchnorm LazyBatchNorm1d
+torch.nn.modules.batchnorm LazyBatchNorm2d
+torch.nn.modules.batchnorm LazyBatchNorm3d
+torch.nn.modules.batchnorm SyncBatchNorm
+torch.nn.modules.batchnorm _BatchNorm
+torch.nn.modules.batchnorm _LazyNormBase
+torch.nn.modules.batchnorm _NormBase
+torch.nn.modules.channelshuffle ChannelShuffle
+torch.nn.modules.container Container
+torch.nn.modules.container ModuleDict
+torch.nn.modules.container ModuleList
+torch.nn.modules.container ParameterDict
+torch.nn.modules.container ParameterList
+torch.nn.modules.container Sequential
+torch.nn.modules.conv Conv1d
+torch.nn.modules.conv Conv2d
+torch.nn.modules.conv Conv3d
+torch.nn.modules.conv ConvTranspose1d
+torch.nn.modules.conv ConvTranspose2d
+torch.nn.modules.conv ConvTranspose3d
+torch.nn.modules.conv LazyConv1d
+torch.nn.modules.conv LazyConv2d
+torch.nn.modules.conv LazyConv3d
+torch.nn.modules.conv LazyConvTranspose1d
+torch.nn.modules.conv LazyConvTranspose2d
+torch.nn.modules.conv LazyConvTranspose3d
+torch.nn.modules.conv _ConvNd
+torch.nn.modules.conv _ConvTransposeMixin
+torch.nn.modules.conv _ConvTransposeNd
+torch.nn.modules.distance CosineSimilarity
+torch.nn.modules.distance PairwiseDistance
+torch.nn.modules.dropout AlphaDropout
+torch.nn.modules.dropout Dropout
+torch.nn.modules.dropout Dropout1d
+torch.nn.modules.dropout Dropout2d
+torch.nn.modules.dropout Dropout3d
+torch.nn.modules.dropout FeatureAlphaDropout
+torch.nn.modules.dropout _DropoutNd
+torch.nn.modules.flatten Flatten
+torch.nn.modules.flatten Unflatten
+torch.nn.modules.fold Fold
+torch.nn.modules.fold Unfold
+torch.nn.modules.instancenorm InstanceNorm1d
+torch.nn.modules.instancenorm InstanceNorm2d
+torch.nn.modules.instancenorm InstanceNorm3d
+torch.nn.modules.instancenorm LazyInstanceNorm1d
+torch.nn.modules.instancenorm LazyInstanceNorm2d
+torch.nn.modules.instancenorm LazyInstanceNorm3d
+torch.nn.modules.instancenorm _InstanceNorm
+torch.nn.modules.linear Bilinear
+torch.nn.modules.linear Identity
+torch.nn.modules.linear LazyLinear
+torch.nn.modules.linear Linear
+torch.nn.modules.linear NonDynamicallyQuantizableLinear
+torch.nn.modules.loss BCELoss
+torch.nn.modules.loss BCEWithLogitsLoss
+torch.nn.modules.loss CTCLoss
+torch.nn.modules.loss CosineEmbeddingLoss
+torch.nn.modules.loss CrossEntropyLoss
+torch.nn.modules.loss GaussianNLLLoss
+torch.nn.modules.loss HingeEmbeddingLoss
+torch.nn.modules.loss HuberLoss
+torch.nn.modules.loss KLDivLoss
+torch.nn.modules.loss L1Loss
+torch.nn.modules.loss LinearCrossEntropyLoss
+torch.nn.modules.loss MSELoss
+torch.nn.modules.loss MarginRankingLoss
+torch.nn.modules.loss MultiLabelMarginLoss
+torch.nn.modules.loss MultiLabelSoftMarginLoss
+torch.nn.modules.loss MultiMarginLoss
+torch.nn.modules.loss NLLLoss
+torch.nn.modules.loss NLLLoss2d
+torch.nn.modules.loss PoissonNLLLoss
+torch.nn.modules.loss SmoothL1Loss
+torch.nn.modules.loss SoftMarginLoss
+torch.nn.modules.loss TripletMarginLoss
+torch.nn.modules.loss TripletMarginWithDistanceLoss
+torch.nn.modules.loss _Loss
+torch.nn.modules.loss _WeightedLoss
+torch.nn.modules.module Module
+torch.nn.modules.normalization CrossMapLRN2d
+torch.nn.modules.normalization GroupNorm
+torch.nn.modules.normalization LayerNorm
+torch.nn.modules.normalization LocalResponseNorm
+torch.nn.modules.normalization RMSNorm
+torch.nn.modules.padding CircularPad1d
+torch.nn.modules.padding CircularPad2d
+torch.nn.modules.padding CircularPad3d
+torch.nn.modules.padding ConstantPad1d
+torch.nn.modules.padding ConstantPad2d
+torch.nn.modules.padding ConstantPad3d
+torch.nn.modules.padding ReflectionPad1d
+torch.nn.modules.padding ReflectionPad2d
+torch.nn.modules.padding ReflectionPad3d
+torch.nn.modules.padding ReplicationPad1d
+torch.nn.modules.padding ReplicationPad2d
+torch.nn.modules.padding ReplicationPad3d
+torch.nn.modules.padding ZeroPad1d
+torch.nn.modules.padding ZeroPad2d
+torch.nn.modules.padding ZeroPad3d
+torch.nn.modules.padding _CircularPadNd
+torch.nn.modules.padding _ConstantPadNd
+torch.nn.modules.padding _ReflectionPadNd
+torch.nn.modules.padding _ReplicationPadNd
+torch.nn.modules.pixelshuffle PixelShuffle
+torch.nn.modules.pixelshuffle PixelUnshuffle
+torch.nn.modules.pooling AdaptiveAvgPool1d
+torch.nn.modules.pooling AdaptiveAvgPool2d
+torch.nn.modules.pooling AdaptiveAvgPool3d
+torch.nn.modules.pooling AdaptiveMaxPool1d
+torch.nn.modules.pooling AdaptiveMaxPool2d
+torch.nn.modules.pooling AdaptiveMaxPool3d
+torch.nn.modules.pooling AvgPool1d
+torch.nn.modules.pooling AvgPool2d
+torch.nn.modules.pooling AvgPool3d
+torch.nn.modules.pooling FractionalMaxPool2d
+torch.nn.modules.pooling FractionalMaxPool3d
+torch.nn.modules.pooling LPPool1d
+torch.nn.modules.pooling LPPool2d
+torch.nn.modules.pooling LPPool3d
+torch.nn.modules.pooling MaxPool1d
+torch.nn.modules.pooling MaxPool2d
+torch.nn.modules.pooling MaxPool3d
+torch.nn.modules.pooling MaxUnpool1d
+torch.nn.modules.pooling MaxUnpool2d
+torch.nn.modules.pooling MaxUnpool3d
+torch.nn.modules.pooling _AdaptiveAvgPoolNd
+torch.nn.modules.pooling _AdaptiveMaxPoolNd
+torch.nn.modules.pooling _AvgPoolNd
+torch.nn.modules.pooling _LPPoolNd
+torch.nn.modules.pooling _MaxPoolNd
+torch.nn.modules.pooling _MaxUnpoolNd
+torch.nn.modules.rnn GRU
+torch.nn.modules.rnn GRUCell
+torch.nn.modules.rnn LSTM
+torch.nn.modules.rnn LSTMCell
+torch.nn.modules.rnn RNN
+torch.nn.modules.rnn RNNBase
+torch.nn.modules.rnn RNNCell
+torch.nn.modules.rnn RNNCellBase
+torch.nn.modules.sparse Embedding
+torch.nn.modules.sparse EmbeddingBag
+torch.nn.modules.transformer Transformer
+torch.nn.modules.transformer TransformerDecoder
+torch.nn.modules.transformer TransformerDecoderLayer
+torch.nn.modules.transformer TransformerEncoder
+torch.nn.modules.transformer TransformerEncoderLayer
+torch.nn.modules.upsampling Upsample
+torch.nn.modules.upsampling UpsamplingBilinear2d
+torch.nn.modules.upsampling UpsamplingNearest2d
+"""

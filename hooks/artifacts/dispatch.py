@@ -14,7 +14,8 @@ from typing import BinaryIO
 
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
-from hooks.artifacts.pickle_vm import OPCODES, Global, NotAPickle, PickleMachine, Seq
+from hooks.artifacts.opcodes import OPCODES
+from hooks.artifacts.pickle_vm import Global, NotAPickle, PickleMachine, Seq
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.streams import COMPRESSORS, DecompressStream, SubFile, buffered
 from hooks.artifacts.zipreader import ZipMember, find_eocd, read_directory, read_local_header

@@ -412,13 +412,19 @@ _NUMPY_SCALAR_TYPES = (
     "timedelta64 half single double"
 ).split()
 
+
+def _generated_pairs() -> frozenset[tuple[str, str]]:
+    pairs = (line.split(" ", 1) for line in GENERATED_ALLOWED.splitlines() if line)
+    return frozenset((module, name) for module, name in pairs)
+
+
 BUILTIN_ALLOWED: frozenset[tuple[str, str]] = (
     _CURATED_ALLOWED
     | {("torch", name) for name in _TORCH_SCALAR_TYPES}
     | {("torch", name) for name in _TORCH_STORAGE_TYPES}
     | {("torch.cuda", name) for name in _TORCH_STORAGE_TYPES}
     | {("numpy", name) for name in _NUMPY_SCALAR_TYPES}
-    | GENERATED_ALLOWED
+    | _generated_pairs()
 )
 
 # Bytes per element of each storage type, for skipping torch's raw storage records exactly.

@@ -9,13 +9,13 @@ seeking, so cost follows the number of opcodes, not the size of the file.
 from __future__ import annotations
 
 import codecs
-import pickletools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.globals_policy import Verdict, resolve_name
+from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.reader import ByteReader
 
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
@@ -133,16 +133,6 @@ class StreamResult:
 
 class NotAPickle(AnalysisError):
     """In sniffing mode: these bytes are text that merely starts like a pickle."""
-
-
-def _opcode_table() -> dict[int, tuple[str, str | None]]:
-    table: dict[int, tuple[str, str | None]] = {}
-    for info in pickletools.opcodes:
-        table[ord(info.code)] = (info.name, info.arg.name if info.arg is not None else None)
-    return table
-
-
-OPCODES = _opcode_table()
 
 
 class PickleMachine:

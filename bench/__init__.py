@@ -1,0 +1,1 @@
+"""Benchmarks against the peer tools, run on demand (`make bench`), never in `make test`."""
