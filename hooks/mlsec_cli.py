@@ -1,5 +1,5 @@
 """`mlsec`: the umbrella command. `scan` runs every scanner, `baseline` accepts today's
-findings, `rules` lists the rule registry."""
+findings, `explain` shows what a model file's pickles would do, `rules` lists the registry."""
 
 from __future__ import annotations
 
@@ -93,6 +93,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from hooks.artifacts.explain import explain_paths
+
+    problems = explain_paths(args.files, sys.stdout)
+    for problem in problems:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    return EXIT_USAGE if problems else EXIT_CLEAN
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = new_parser(PROG, __doc__ or "")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=type(parser))
@@ -106,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
     baseline.set_defaults(handler=cmd_baseline)
+    explain = commands.add_parser(
+        "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
+    )
+    explain.add_argument("files", nargs="+", metavar="FILE")
+    explain.set_defaults(handler=cmd_explain)
     rules = commands.add_parser("rules", help="list the rule registry")
     rules.add_argument("--format", choices=("table", "markdown"), default="table")
     rules.set_defaults(handler=cmd_rules)
