@@ -8,7 +8,8 @@ What it collects, and why each is safe to construct from a pickle:
   attributes);
 - scikit-learn estimator, tree, loss and neighbour classes (constructors store parameters);
 - pandas and scipy.sparse container classes and pandas' named unpickling helpers;
-- lightgbm's estimator classes.
+- lightgbm's estimator classes;
+- Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it.
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each library's modules are also listed under their pre-privatisation names
 (`sklearn.ensemble.forest` for `sklearn.ensemble._forest`), which older pickles use.
@@ -142,6 +143,25 @@ def main() -> None:
     pairs |= classes_in(
         [importlib.import_module("lightgbm.basic"), importlib.import_module("lightgbm.sklearn")], "lightgbm"
     )
+    # Hugging Face Trainer checkpoints hold a pickled TrainingArguments (training_args.bin):
+    # the dataclasses and enums it is made of, and accelerate's state it carries.
+    import accelerate
+    import transformers
+
+    versions.append(f"transformers {transformers.__version__}, accelerate {accelerate.__version__}")
+    hf_modules = [
+        importlib.import_module(name)
+        for name in (
+            "transformers.training_args",
+            "transformers.training_args_seq2seq",
+            "transformers.trainer_utils",
+            "transformers.trainer_pt_utils",
+            "transformers.debug_utils",
+            "accelerate.state",
+            "accelerate.utils.dataclasses",
+        )
+    ]
+    pairs |= classes_in(hf_modules, "transformers") | classes_in(hf_modules, "accelerate")
     sys.path.insert(0, ".")
     from hooks.artifacts.globals_policy import is_dangerous
 

@@ -1,10 +1,50 @@
 """Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:
-torch 2.13.0+cpu, scikit-learn 1.9.1, numpy 2.4.6, pandas 3.1.1, scipy 1.17.1, lightgbm 4.7.0.
+torch 2.13.0+cpu, scikit-learn 1.9.1, numpy 2.4.6, pandas 3.1.1, scipy 1.17.1, lightgbm 4.7.0, transformers 5.24.0, accelerate 1.15.0.
 
 Generated; edit the script, not this file."""
 
 # One `module name` pair per line; a string loads faster than 2,000 tuple constants.
 GENERATED_ALLOWED = """\
+accelerate.parallelism_config ParallelismConfig
+accelerate.state AcceleratorState
+accelerate.state GradientState
+accelerate.state PartialState
+accelerate.state ThreadLocalSharedDict
+accelerate.utils.dataclasses AORecipeKwargs
+accelerate.utils.dataclasses AutocastKwargs
+accelerate.utils.dataclasses BaseEnum
+accelerate.utils.dataclasses BnbQuantizationConfig
+accelerate.utils.dataclasses ComputeEnvironment
+accelerate.utils.dataclasses CustomDtype
+accelerate.utils.dataclasses DDPCommunicationHookType
+accelerate.utils.dataclasses DataLoaderConfiguration
+accelerate.utils.dataclasses DeepSpeedPlugin
+accelerate.utils.dataclasses DeepSpeedSequenceParallelConfig
+accelerate.utils.dataclasses DistributedDataParallelKwargs
+accelerate.utils.dataclasses DistributedType
+accelerate.utils.dataclasses DynamoBackend
+accelerate.utils.dataclasses EnumWithContains
+accelerate.utils.dataclasses FP8BackendType
+accelerate.utils.dataclasses FP8RecipeKwargs
+accelerate.utils.dataclasses FullyShardedDataParallelPlugin
+accelerate.utils.dataclasses GradScalerKwargs
+accelerate.utils.dataclasses GradientAccumulationPlugin
+accelerate.utils.dataclasses InitProcessGroupKwargs
+accelerate.utils.dataclasses KwargsHandler
+accelerate.utils.dataclasses LoggerType
+accelerate.utils.dataclasses MSAMPRecipeKwargs
+accelerate.utils.dataclasses MegatronLMPlugin
+accelerate.utils.dataclasses PrecisionType
+accelerate.utils.dataclasses ProfileKwargs
+accelerate.utils.dataclasses ProjectConfiguration
+accelerate.utils.dataclasses RNGType
+accelerate.utils.dataclasses SageMakerDistributedType
+accelerate.utils.dataclasses TERecipeKwargs
+accelerate.utils.dataclasses TensorInformation
+accelerate.utils.dataclasses TorchContextParallelConfig
+accelerate.utils.dataclasses TorchDynamoPlugin
+accelerate.utils.dataclasses TorchTensorParallelConfig
+accelerate.utils.dataclasses TorchTensorParallelPlugin
 lightgbm.basic Booster
 lightgbm.basic Dataset
 lightgbm.basic EvalResult
@@ -2013,4 +2053,36 @@ torch.nn.modules.transformer TransformerEncoderLayer
 torch.nn.modules.upsampling Upsample
 torch.nn.modules.upsampling UpsamplingBilinear2d
 torch.nn.modules.upsampling UpsamplingNearest2d
+transformers.debug_utils DebugOption
+transformers.debug_utils DebugUnderflowOverflow
+transformers.generation.configuration_utils GenerationConfig
+transformers.trainer_pt_utils AcceleratorConfig
+transformers.trainer_pt_utils BatchRebalanceSampler
+transformers.trainer_pt_utils DistributedLengthGroupedSampler
+transformers.trainer_pt_utils DistributedSamplerWithLoop
+transformers.trainer_pt_utils EvalLoopContainer
+transformers.trainer_pt_utils IterableDatasetShard
+transformers.trainer_pt_utils LabelSmoother
+transformers.trainer_pt_utils LayerWiseDummyOptimizer
+transformers.trainer_pt_utils LayerWiseDummyScheduler
+transformers.trainer_pt_utils LengthGroupedSampler
+transformers.trainer_pt_utils ShardSampler
+transformers.trainer_utils BestRun
+transformers.trainer_utils EvalLoopOutput
+transformers.trainer_utils EvalPrediction
+transformers.trainer_utils FSDPOption
+transformers.trainer_utils HPSearchBackend
+transformers.trainer_utils HubStrategy
+transformers.trainer_utils IntervalStrategy
+transformers.trainer_utils PredictionOutput
+transformers.trainer_utils RemoveColumnsCollator
+transformers.trainer_utils SaveStrategy
+transformers.trainer_utils SchedulerType
+transformers.trainer_utils TrainOutput
+transformers.trainer_utils TrainerMemoryTracker
+transformers.training_args OptimizerNames
+transformers.training_args ParallelMode
+transformers.training_args TrainingArguments
+transformers.training_args_seq2seq Seq2SeqTrainingArguments
+transformers.utils.generic ExplicitEnum
 """

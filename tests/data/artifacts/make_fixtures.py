@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse
 import torch
+from transformers import TrainingArguments
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -61,3 +62,4 @@ optimizer = torch.optim.AdamW(net.parameters())
 torch.save({"model": net.state_dict(), "optimizer": optimizer.state_dict(), "epoch": 3,
             "dtype": torch.bfloat16, "device": torch.device("cpu"), "size": torch.Size([2, 3])},
            HERE / "torch_training_ckpt.pth")
+torch.save(TrainingArguments(output_dir=str(HERE / "unused"), report_to=[]), HERE / "hf_training_args.bin")
