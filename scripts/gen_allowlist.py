@@ -167,7 +167,7 @@ def main() -> None:
 
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
-    print(", ".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')
+    print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')
     print("# One `module name` pair per line; a string loads faster than 2,000 tuple constants.")
     print('GENERATED_ALLOWED = """\\')
     for module, name in sorted(pairs):

@@ -1,5 +1,11 @@
 """Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:
-torch 2.13.0+cpu, scikit-learn 1.9.1, numpy 2.4.6, pandas 3.1.1, scipy 1.17.1, lightgbm 4.7.0, transformers 5.24.0, accelerate 1.15.0.
+torch 2.13.0+cpu;
+scikit-learn 1.9.1;
+numpy 2.4.6;
+pandas 3.1.1;
+scipy 1.17.1;
+lightgbm 4.7.0;
+transformers 5.24.0, accelerate 1.15.0.
 
 Generated; edit the script, not this file."""
 
