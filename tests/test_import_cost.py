@@ -6,7 +6,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("torch", "tensorflow", "numpy", "sklearn", "pandas", "scipy", "jsonschema", "yaml", "fickling", "py7zr")
+HEAVY = (
+    "torch",
+    "tensorflow",
+    "numpy",
+    "sklearn",
+    "pandas",
+    "scipy",
+    "jsonschema",
+    "yaml",
+    "fickling",
+    "py7zr",
+    "detect_secrets",
+    "nbformat",
+    "requests",
+)
 
 
 def test_running_a_hook_on_plain_files_imports_nothing_heavy(tmp_path: Path) -> None:
@@ -14,7 +28,8 @@ def test_running_a_hook_on_plain_files_imports_nothing_heavy(tmp_path: Path) -> 
     (tmp_path / "train.py").write_text("print('hi')\n")
     (tmp_path / "m.pkl").write_bytes(b"\x80\x04N.")
     code = (
-        "import sys; from hooks.check_artifacts import main; rc = main(['train.py', 'm.pkl']);"
+        "import sys; from hooks.check_artifacts import main; from hooks.check_secrets import main as secrets;"
+        "rc = main(['train.py', 'm.pkl']) + secrets(['train.py']);"
         f"heavy = [m for m in {HEAVY!r} if m in sys.modules]; print(rc, heavy)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
@@ -23,7 +38,7 @@ def test_running_a_hook_on_plain_files_imports_nothing_heavy(tmp_path: Path) -> 
 
 def test_hook_modules_import_only_the_standard_library_at_top() -> None:
     code = (
-        "import sys; import hooks.check_artifacts, hooks.mlsec_cli;"
+        "import sys; import hooks.check_artifacts, hooks.check_secrets, hooks.mlsec_cli;"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -26,6 +26,18 @@ def _rule(rule_id: str, scanner: str, severity: str, title: str, cwe: int | None
     return Rule(rule_id, scanner, Severity(severity), title, cwe, help_text)
 
 
+def _token_rule(rule_id: str, severity: str, title: str, cwe: int = 798) -> Rule:
+    return _rule(
+        rule_id,
+        "secrets",
+        severity,
+        title,
+        cwe,
+        f"A {title} is written in the file, a notebook cell or a cell output. Revoke it at the provider, then"
+        " load it from the environment or a secrets manager; clear notebook outputs before committing.",
+    )
+
+
 _TABLE: tuple[Rule, ...] = (
     _rule(
         "MLS001",
@@ -128,6 +140,54 @@ _TABLE: tuple[Rule, ...] = (
         "The file is listed under `artifacts.approved`, but its sha256 no longer matches the reviewed one."
         " Review the new file and update the approval.",
     ),
+    _token_rule("MLS201", "high", "Hugging Face token"),
+    _token_rule("MLS202", "high", "OpenAI API key"),
+    _token_rule("MLS203", "high", "Anthropic API key"),
+    _token_rule("MLS204", "high", "Weights & Biases API key"),
+    _token_rule("MLS205", "high", "Kaggle API key"),
+    _token_rule("MLS206", "high", "Comet API key"),
+    _token_rule("MLS207", "high", "Neptune API token"),
+    _token_rule("MLS208", "high", "Replicate API token"),
+    _token_rule("MLS209", "high", "Cohere API key"),
+    _token_rule("MLS210", "high", "Google API key"),
+    _token_rule("MLS211", "critical", "GCP service-account private key"),
+    _token_rule("MLS212", "high", "AWS access key id"),
+    _token_rule("MLS213", "critical", "AWS secret access key"),
+    _token_rule("MLS214", "critical", "Azure storage account key"),
+    _token_rule("MLS215", "high", "GitHub token"),
+    _token_rule("MLS216", "high", "GitLab token"),
+    _token_rule("MLS217", "high", "Slack token"),
+    _token_rule("MLS218", "medium", "Slack webhook URL"),
+    _token_rule("MLS219", "critical", "Stripe live key"),
+    _token_rule("MLS220", "critical", "Private key (PEM)", 321),
+    _token_rule("MLS221", "medium", "JSON Web Token"),
+    _rule(
+        "MLS222",
+        "secrets",
+        "high",
+        "Credentials in a URL",
+        522,
+        "A URL carries a user and password (database URLs, MLflow tracking URIs, package index URLs). "
+        "Move the password to an environment variable or a secrets manager and rotate it.",
+    ),
+    _rule(
+        "MLS223",
+        "secrets",
+        "medium",
+        "Secret assigned to a credential name",
+        798,
+        "A literal value is assigned to a name such as PASSWORD, SECRET or API_KEY. Read it from the "
+        "environment instead, and rotate it if it was ever committed.",
+    ),
+    _rule(
+        "MLS224",
+        "secrets",
+        "high",
+        "Token found by a detect-secrets plugin",
+        798,
+        "One of detect-secrets' own plugins (Twilio, SendGrid, npm, PyPI, ...) recognised a token. Revoke"
+        " it and load it from the environment.",
+    ),
     _rule(
         "MLS900",
         "core",
@@ -164,6 +224,23 @@ _TABLE: tuple[Rule, ...] = (
         400,
         "Size, decompression ratio, nesting depth, opcode count or time budget was exceeded. Raise the"
         " limits in the `artifacts` policy section if the file is legitimate.",
+    ),
+    _rule(
+        "MLS905",
+        "secrets",
+        "low",
+        "Notebook could not be parsed",
+        20,
+        "The .ipynb file is not a readable notebook (broken JSON, wrong shape, nested too deeply), so it was"
+        " scanned for secrets as plain text, without cell positions.",
+    ),
+    _rule(
+        "MLS906",
+        "secrets",
+        "low",
+        "File not scanned for secrets",
+        20,
+        "The file is binary or larger than 32 MiB, so it was not scanned for secrets.",
     ),
     _rule(
         "MLS904",

@@ -40,6 +40,14 @@ HOOK_SPECS: tuple[HookSpec, ...] = (
         # content decides; a file that is clearly no artifact costs a few bytes of reading.
         types=("file",),
     ),
+    HookSpec(
+        hook_id="mlsec-secrets",
+        name="mlsec: secrets in code, configs and notebooks",
+        description="Find credentials in text files and in notebook cell sources and outputs",
+        scanner="hooks.secrets.scanner:SecretScanner",
+        policy_section="secrets",
+        types=("text",),
+    ),
 )
 
 

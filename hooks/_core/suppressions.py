@@ -7,6 +7,7 @@ scanners that own them; this module handles ours.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARKER = re.compile(r"#\s*mlsec:\s*ignore\b(?P<ids>\[[^\]]*\])?", re.IGNORECASE)
@@ -41,3 +42,14 @@ def parse_marker(line: str) -> InlineMarker | None:
 def is_suppressed(rule_id: str, line: str) -> bool:
     marker = parse_marker(line)
     return marker is not None and rule_id in marker.rule_ids
+
+
+def bare_markers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, line text) of every `# mlsec: ignore` that names no rule."""
+    if "mlsec" not in text.lower():
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if "mlsec" in line.lower():
+            marker = parse_marker(line)
+            if marker is not None and marker.is_bare:
+                yield number, marker.column, line

@@ -1,0 +1,1 @@
+"""Secret detection for `mlsec-secrets`: detectors, filters and the per-file scanner."""

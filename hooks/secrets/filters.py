@@ -1,0 +1,82 @@
+"""Values that match a secret's shape but are not secrets: placeholders, masks, documented
+examples, references to the environment, and strings with no randomness in them."""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections import Counter
+from collections.abc import Iterable
+
+# Published example credentials (AWS docs, jwt.io, Stripe docs) stay silent.
+DOCUMENTED_EXAMPLES = frozenset(
+    {
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy"
+        "fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    }
+)
+_TEMPLATE_MARKS = ("...", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "[", "]")
+_PLACEHOLDER_WORDS = re.compile(
+    r"(?i)(your|example|sample|dummy|placeholder|redacted|changeme|change_me|replace|insert|enter_|"
+    r"secret_here|token_here|key_here|xxxx|todo|fixme|notreal|not_real|fake|mask)"
+)
+_COMMON_PASSWORDS = frozenset(
+    "password passw0rd pass secret changeme admin root user username test testing guest default postgres mysql "
+    "letmein qwerty 123456 12345678 hunter2 token apikey api_key none null empty".split()
+)
+_REPEATED = re.compile(r"(.)\1{3,}")
+_MASKED = re.compile(r"[*•·]{3,}")
+_REFERENCE = re.compile(
+    r"^(?:os\.|getenv|environ|getpass|input\b|userdata|secrets\.|settings\.|config\.|self\.|cls\.|args\.|"
+    r"process\.env|ENV\[|\$|%|\{)|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|\(|\)"
+)
+_SEQUENCES = (string.ascii_lowercase, string.ascii_uppercase, string.digits, "0123456789abcdef", "abcdefghijklmnop")
+
+
+def shannon_entropy(value: str) -> float:
+    counts = Counter(value)
+    total = len(value)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def is_sequential(value: str) -> bool:
+    lowered = value.lower()
+    return len(lowered) >= 6 and any(lowered in seq or lowered in seq * 2 for seq in _SEQUENCES)
+
+
+# Publishable keys are meant to be shipped to browsers.
+_PUBLIC_PREFIXES = ("pk_live_", "pk_test_")
+
+
+def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = ()) -> bool:
+    if value in DOCUMENTED_EXAMPLES or value.startswith(_PUBLIC_PREFIXES):
+        return True
+    if any(mark in value for mark in _TEMPLATE_MARKS):
+        return True
+    if _MASKED.search(value) or _REPEATED.search(value) or _PLACEHOLDER_WORDS.search(value):
+        return True
+    if is_sequential(value):
+        return True
+    return any(pattern.search(value) for pattern in extra_patterns)
+
+
+def is_weak_value(value: str) -> bool:
+    """Too plain to be a credential when only its name says so (keyword and URL matches)."""
+    if value.lower() in _COMMON_PASSWORDS or _REFERENCE.search(value):
+        return True
+    if len(value) < 8:
+        return True
+    kinds = sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
+    return kinds < 2 or shannon_entropy(value) < 2.8

@@ -1,0 +1,349 @@
+"""`mlsec-secrets`: credentials in text files and notebooks (every cell source and text output)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from hooks._core.errors import UsageError
+from hooks._core.findings import Finding, make_finding
+from hooks._core.policy import Policy
+from hooks._core.suppressions import bare_markers, is_suppressed
+from hooks.secrets.detectors import DELEGATED_ANCHOR, DELEGATED_PLUGINS, DETECTORS, FILE_DETECTORS, Detector
+from hooks.secrets.filters import is_placeholder, is_weak_value
+
+MAX_BYTES = 32 << 20
+_GENERIC = frozenset({"url_credentials", "password_assignment", "jwt"})
+_CODE_SUFFIXES = frozenset({".py", ".pyw", ".pyi", ".ipynb"})
+_DB_SCHEMES = re.compile(
+    r"(?i)^(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|redis|rediss|amqps?|mssql|oracle|"
+    r"snowflake|clickhouse|cockroachdb|sqlserver|jdbc|db2|neo4j|bolt)([+:].*)?$"
+)
+# Adjacent string literals (implicit concatenation, `+`, across lines inside brackets).
+_LITERAL = re.compile(r"""[rRbBuU]{0,2}(?:"([^"\\\n]*(?:\\.[^"\\\n]*)*)"|'([^'\\\n]*(?:\\.[^'\\\n]*)*)')""")
+_LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?")
+_ALLOWLIST_PRAGMA = re.compile(r"pragma:\s*allowlist[ -]secret", re.IGNORECASE)
+_ALLOWLIST_NEXTLINE = re.compile(r"pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of text with its own line numbering: a file, a cell source or a cell output."""
+
+    text: str
+    code: bool
+    file_name: str
+    cell: int | None = None
+    output: int | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    detector: Detector
+    value: str
+    start: int
+    end: int
+    detail: str = ""
+
+
+def secret_hash(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line(self, number: int) -> str:
+        if not 1 <= number <= len(self.starts):
+            return ""
+        start = self.starts[number - 1]
+        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+
+@dataclass
+class SecretSettings:
+    disabled: frozenset[str]
+    placeholders: tuple[re.Pattern[str], ...]
+    allowed: dict[str, tuple[str, str | None]]  # hash or fingerprint -> (reason, expires)
+    detect_secrets_hashes: frozenset[str]
+
+
+def load_settings(policy: Policy) -> SecretSettings:
+    section = policy.section("secrets")
+    patterns = []
+    for index, text in enumerate(section.get("placeholder_patterns", [])):
+        try:
+            patterns.append(re.compile(text))
+        except re.error as exc:
+            raise UsageError(f"{policy.source}: secrets.placeholder_patterns[{index}]: invalid regex ({exc})") from None
+    allowed = {entry["fingerprint"]: (entry["reason"], entry.get("expires")) for entry in section.get("allowlist", [])}
+    baseline_name = section.get("detect_secrets_baseline", ".secrets.baseline")
+    return SecretSettings(
+        disabled=frozenset(section.get("disable", [])),
+        placeholders=tuple(patterns),
+        allowed=allowed,
+        detect_secrets_hashes=_detect_secrets_baseline(
+            policy.root / baseline_name, explicit="detect_secrets_baseline" in section
+        ),
+    )
+
+
+def _detect_secrets_baseline(path: Path, *, explicit: bool) -> frozenset[str]:
+    """Hashed secrets accepted in a detect-secrets `.secrets.baseline` (SHA-1 of the value)."""
+    if not path.is_file():
+        if explicit:
+            raise UsageError(f"secrets.detect_secrets_baseline: {path} does not exist")
+        return frozenset()
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        results = document["results"]
+        return frozenset(
+            entry["hashed_secret"] for entries in results.values() for entry in entries if "hashed_secret" in entry
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise UsageError(f"{path}: not a detect-secrets baseline; fix or remove it") from None
+
+
+class SecretScanner:
+    def __init__(self) -> None:
+        self._cache: tuple[Policy, SecretSettings] | None = None
+
+    def _settings(self, policy: Policy) -> SecretSettings:
+        if self._cache is None or self._cache[0] is not policy:
+            self._cache = (policy, load_settings(policy))
+        return self._cache[1]
+
+    def scan_file(self, path: Path, display: str, policy: Policy) -> list[Finding]:
+        settings = self._settings(policy)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return [
+                make_finding(
+                    "MLS906",
+                    display,
+                    f"larger than {MAX_BYTES >> 20} MiB; not scanned for secrets",
+                    content_key="too-large",
+                )
+            ]
+        if b"\x00" in data[:8192]:
+            return [make_finding("MLS906", display, "binary content; not scanned for secrets", content_key="binary")]
+        text = data.decode("utf-8", errors="replace")
+        findings: list[Finding] = []
+        for unit in self._units(text, display, findings):
+            findings.extend(self._scan_unit(unit, display, settings))
+        return findings
+
+    def _units(self, text: str, display: str, findings: list[Finding]) -> Iterator[Unit]:
+        name = PurePosixPath(display).name
+        code = PurePosixPath(display).suffix.lower() in _CODE_SUFFIXES
+        if not display.lower().endswith(".ipynb"):
+            yield Unit(text, code, name)
+            return
+        from hooks._core.notebooks import NotebookError, parse_notebook
+
+        try:
+            cells = parse_notebook(text)
+        except NotebookError as exc:
+            findings.append(
+                make_finding(
+                    "MLS905", display, f"notebook {exc.args[0]}; scanned as plain text", content_key="unparsable"
+                )
+            )
+            yield Unit(text, False, name)
+            return
+        for cell in cells:
+            yield Unit(cell.source, cell.cell_type == "code", name, cell.number)
+            for output in cell.outputs:
+                yield Unit(output.text, False, name, cell.number, output.index)
+
+    # --- detection -----------------------------------------------------------------------
+    def _hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
+        hits: list[Hit] = []
+        for detector in (*DETECTORS, *FILE_DETECTORS.get(unit.file_name, ())):
+            if detector.name in settings.disabled or detector.rule_id in settings.disabled:
+                continue
+            for match in detector.pattern.finditer(unit.text):
+                value = match.group("secret")
+                hit = self._accept(detector, match, value, unit, settings)
+                if hit is not None:
+                    hits.append(hit)
+        if unit.code:
+            hits.extend(self._joined_literal_hits(unit, settings))
+        if DELEGATED_ANCHOR.search(unit.text):
+            hits.extend(self._delegated_hits(unit, settings))
+        return _dedupe(hits, per_value=unit.output is not None)
+
+    def _accept(
+        self, detector: Detector, match: re.Match[str], value: str, unit: Unit, settings: SecretSettings
+    ) -> Hit | None:
+        if is_placeholder(value, settings.placeholders):
+            return None
+        detail = ""
+        if detector.name == "url_credentials":
+            if is_weak_value(value) or value == match.group("user"):
+                return None
+            detail = _url_kind(match.group("scheme"), match.group("host"), unit.text, match.start())
+        elif detector.name == "password_assignment":
+            if unit.code and not match.group("quote"):
+                return None  # in code, an unquoted value is an expression, not a literal
+            if is_weak_value(value):
+                return None
+        return Hit(detector, value, match.start("secret"), match.end("secret"), detail)
+
+    def _joined_literal_hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
+        """Tokens split over adjacent literals (`"hf_" "AbC..."`) are matched once joined."""
+        hits: list[Hit] = []
+        literals = list(_LITERAL.finditer(unit.text))
+        index = 0
+        while index < len(literals):
+            run = [literals[index]]
+            while index + 1 < len(literals):
+                gap = unit.text[run[-1].end() : literals[index + 1].start()]
+                if not _LITERAL_GAP.fullmatch(gap):
+                    break
+                index += 1
+                run.append(literals[index])
+            index += 1
+            if len(run) < 2:
+                continue
+            joined = "".join(m.group(1) if m.group(1) is not None else m.group(2) or "" for m in run)
+            for detector in DETECTORS:
+                if detector.name in _GENERIC or detector.name in settings.disabled:
+                    continue
+                for match in detector.pattern.finditer(joined):
+                    value = match.group("secret")
+                    if not is_placeholder(value, settings.placeholders):
+                        hits.append(Hit(detector, value, run[0].start(), run[-1].end(), " split across strings"))
+        return hits
+
+    def _delegated_hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
+        import importlib
+
+        from hooks.secrets.detectors import Detector as _Detector
+
+        hits: list[Hit] = []
+        lines = _Lines(unit.text)
+        for name, (module_name, anchor) in DELEGATED_PLUGINS.items():
+            if name in settings.disabled or not re.search(anchor, unit.text):
+                continue
+            plugin = getattr(importlib.import_module(module_name), name)()
+            for number, line in enumerate(unit.text.split("\n"), 1):
+                if not re.search(anchor, line):
+                    continue
+                for secret in plugin.analyze_line(filename="-", line=line, line_number=number):
+                    value = secret.secret_value or ""
+                    if not value or is_placeholder(value, settings.placeholders):
+                        continue
+                    offset = lines.starts[number - 1] + max(0, line.find(value))
+                    detector = _Detector(name, "MLS224", f"{secret.type} (detect-secrets)", re.compile(""))
+                    hits.append(Hit(detector, value, offset, offset + len(value)))
+        return hits
+
+    # --- reporting -----------------------------------------------------------------------
+    def _scan_unit(self, unit: Unit, display: str, settings: SecretSettings) -> list[Finding]:
+        lines = _Lines(unit.text)
+        findings: list[Finding] = []
+        for hit in self._hits(unit, settings):
+            line, column = lines.position(hit.start)
+            last_line, _ = lines.position(max(hit.start, hit.end - 1))
+            if any(self._suppressed(hit.detector.rule_id, lines, n) for n in {line, last_line}):
+                continue
+            digest = secret_hash(hit.value)
+            if hashlib.sha1(hit.value.encode()).hexdigest() in settings.detect_secrets_hashes:  # noqa: S324
+                continue
+            finding = make_finding(
+                hit.detector.rule_id,
+                display,
+                f"{hit.detector.label}{hit.detail} (hash {digest[:8]})",
+                content_key=f"secret:{digest}",
+                line=line,
+                column=column,
+                cell=unit.cell,
+                output=unit.output,
+            )
+            allowed, note = _allowlisted(finding, digest, settings)
+            if not allowed:
+                findings.append(replace(finding, message=finding.message + note) if note else finding)
+        if unit.output is None:
+            findings.extend(_bare_markers(lines, display, unit))
+        return findings
+
+    @staticmethod
+    def _suppressed(rule_id: str, lines: _Lines, number: int) -> bool:
+        text = lines.line(number)
+        if is_suppressed(rule_id, text):
+            return True
+        if "allowlist" in text and _ALLOWLIST_PRAGMA.search(text):
+            return True
+        previous = lines.line(number - 1)
+        return "allowlist" in previous and bool(_ALLOWLIST_NEXTLINE.search(previous))
+
+
+def _dedupe(hits: list[Hit], *, per_value: bool) -> list[Hit]:
+    """One finding per secret occurrence: a specific detector wins over a generic one. In a
+    generated output (`per_value`) a secret echoed several times is reported once."""
+    ordered = sorted(hits, key=lambda h: (h.detector.name in _GENERIC, h.detail.startswith(" split"), h.start))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if per_value and any(hit.value == other.value for other in kept):
+            continue
+        if any(hit.start < other.end and other.start < hit.end for other in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _url_kind(scheme: str, host: str, text: str, offset: int) -> str:
+    line_start = text.rfind("\n", 0, offset) + 1
+    context = text[line_start:offset].lower()
+    if "mlflow" in host.lower() or "mlflow" in context:
+        return " (MLflow tracking URI)"
+    if _DB_SCHEMES.match(scheme):
+        return " (database URL)"
+    if (
+        "index-url" in context
+        or "find-links" in context
+        or "pip_" in context
+        or "/simple" in text[offset : offset + 300]
+    ):
+        return " (package index URL)"
+    return ""
+
+
+def _allowlisted(finding: Finding, digest: str, settings: SecretSettings) -> tuple[bool, str]:
+    """Whether the policy accepts this secret, and a note when its acceptance has expired."""
+    for key, (_reason, expires) in settings.allowed.items():
+        if key == finding.fingerprint or (len(key) >= 8 and digest.startswith(key)):
+            if expires is None or datetime.date.fromisoformat(str(expires)) >= datetime.date.today():
+                return True, ""
+            return False, f"; its allowlist entry expired on {expires}"
+    return False, ""
+
+
+def _bare_markers(lines: _Lines, display: str, unit: Unit) -> list[Finding]:
+    return [
+        make_finding(
+            "MLS001",
+            display,
+            "`# mlsec: ignore` without a rule id suppresses nothing; name the rule",
+            content_key=f"bare:{text.strip()}",
+            line=number,
+            column=column,
+            cell=unit.cell,
+        )
+        for number, column, text in bare_markers(unit.text)
+    ]

@@ -1,0 +1,103 @@
+"""Notebook sources and outputs, reported by cell (1-based among all cells) and output index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.secrets.helpers import HEX, fake, rules, scan_text
+
+HF = fake("hf_", 34)
+WANDB = fake("", 40, HEX)
+
+
+def notebook(*cells: dict[str, Any]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": list(cells)}, indent=1)
+
+
+def code(source: str, *outputs: dict[str, Any]) -> dict[str, Any]:
+    return {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": source, "outputs": list(outputs)}
+
+
+def markdown(source: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def stream(text: str) -> dict[str, Any]:
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+def test_positions_in_sources_and_outputs(tmp_path: Path) -> None:
+    text = notebook(
+        markdown("# Setup\n"),
+        code(f'import os\nlogin(token="{HF}")\n', stream("ok\n"), stream(f"WANDB_API_KEY={WANDB}\n")),
+        markdown(f"Use this token:\n\n```bash\nexport HF_TOKEN={HF}\n```\n"),
+    )
+    findings = scan_text(tmp_path, "eda.ipynb", text)
+    places = sorted((f.rule_id, f.cell, f.output, f.line) for f in findings)
+    assert places == [("MLS201", 2, None, 2), ("MLS201", 3, None, 4), ("MLS204", 2, 1, 1)]
+
+
+def test_error_traceback_with_ansi_codes(tmp_path: Path) -> None:
+    password = fake("", 16)
+    error = {
+        "output_type": "error",
+        "ename": "OperationalError",
+        "evalue": "connection failed",
+        "traceback": [f"\x1b[0;31mOperationalError\x1b[0m: url=postgresql://svc:{password}@10.0.0.5:5432/f"],
+    }
+    findings = scan_text(tmp_path, "nb.ipynb", notebook(code("engine.connect()\n", error)))
+    assert [(f.rule_id, f.cell, f.output) for f in findings] == [("MLS222", 1, 0)]
+
+
+def test_rich_outputs_are_read_and_images_skipped(tmp_path: Path) -> None:
+    image = fake("", 3000, HEX + "ABCDEFGHIJKLMNOPQRSTUVWXYZ+/")
+    display = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {"image/png": image, "text/plain": "<Figure size 640x480>"},
+    }
+    result = {
+        "output_type": "execute_result",
+        "execution_count": 2,
+        "metadata": {},
+        "data": {"text/html": f"<td>{HF}</td>", "application/json": {"token": HF}},
+    }
+    findings = scan_text(tmp_path, "nb.ipynb", notebook(code("plot()\n", display), code("df\n", result)))
+    assert [(f.rule_id, f.cell, f.output) for f in findings] == [("MLS201", 2, 0)]
+
+
+def test_split_across_source_lines(tmp_path: Path) -> None:
+    source = f'HF_TOKEN = (\n    "{HF[:12]}"\n    "{HF[12:]}"\n)\n'
+    findings = scan_text(tmp_path, "nb.ipynb", notebook(code(source)))
+    assert [(f.rule_id, f.line) for f in findings] == [("MLS201", 2)]
+    assert "split across strings" in findings[0].message
+
+
+def test_split_with_plus_in_a_script(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "a.py", f'token = "{HF[:10]}" + \\\n    "{HF[10:]}"\n')
+    assert rules(findings) == ["MLS201"]
+
+
+def test_broken_notebook_is_scanned_as_text(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "bad.ipynb", '{"cells": [ {"source": "' + HF + '"')
+    assert rules(findings) == ["MLS201", "MLS905"]
+
+
+def test_deeply_nested_notebook_does_not_crash(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "deep.ipynb", "[" * 100_000 + "]" * 100_000)
+    assert rules(findings) == ["MLS905"]
+
+
+def test_nbformat_v3_notebook(tmp_path: Path) -> None:
+    v3 = {
+        "nbformat": 3,
+        "nbformat_minor": 0,
+        "metadata": {},
+        "worksheets": [
+            {"cells": [{"cell_type": "code", "input": f'token = "{HF}"', "outputs": [], "language": "python"}]}
+        ],
+    }
+    findings = scan_text(tmp_path, "old.ipynb", json.dumps(v3))
+    assert [(f.rule_id, f.cell) for f in findings] == [("MLS201", 1)]

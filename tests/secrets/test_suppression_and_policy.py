@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from pathlib import Path
+
+from hooks._core.policy import Policy
+from hooks.check_secrets import main
+from hooks.secrets.scanner import secret_hash
+from tests.secrets.helpers import fake, rules, scan_text
+
+HF = fake("hf_", 34)
+
+
+def test_pragma_and_mlsec_ignore(tmp_path: Path) -> None:
+    text = (
+        f'a = "{HF}"  # pragma: allowlist secret\n'
+        f"# pragma: allowlist nextline secret\nb = '{HF}'\n"
+        f'c = "{HF}"  # mlsec: ignore[MLS201] demo token, revoked\n'
+        f'd = "{HF}"  # mlsec: ignore[MLS202] wrong rule\n'
+        f'e = "{HF}"  # mlsec: ignore\n'
+    )
+    findings = scan_text(tmp_path, "a.py", text)
+    assert sorted((f.rule_id, f.line) for f in findings) == [("MLS001", 6), ("MLS201", 5), ("MLS201", 6)]
+
+
+def test_policy_allowlist_by_hash_with_expiry(tmp_path: Path) -> None:
+    short = secret_hash(HF)[:8]
+    future = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    past = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    allowed = Policy(
+        root=tmp_path,
+        sections={"secrets": {"allowlist": [{"fingerprint": short, "reason": "public demo token", "expires": future}]}},
+    )
+    assert scan_text(tmp_path, "a.py", f'T = "{HF}"\n', allowed) == []
+    expired = Policy(
+        root=tmp_path,
+        sections={"secrets": {"allowlist": [{"fingerprint": short, "reason": "public demo token", "expires": past}]}},
+    )
+    (finding,) = scan_text(tmp_path, "a.py", f'T = "{HF}"\n', expired)
+    assert f"expired on {past}" in finding.message
+
+
+def test_policy_placeholders_and_disabled_detectors(tmp_path: Path) -> None:
+    token = fake("hf_dummy", 30)
+    policy = Policy(root=tmp_path, sections={"secrets": {"placeholder_patterns": ["^hf_dummy"], "disable": ["jwt"]}})
+    jwt = f"eyJ{fake('', 20)}.eyJ{fake('', 20)}.{fake('', 30)}"
+    assert scan_text(tmp_path, "a.py", f'T = "{token}"\nJ = "{jwt}"\n', policy) == []
+
+
+def test_detect_secrets_baseline_is_honoured(repo: Path) -> None:
+    (repo / "a.py").write_text(f'T = "{HF}"\n')
+    assert main(["a.py"]) == 1
+    hashed = hashlib.sha1(HF.encode()).hexdigest()
+    baseline = {
+        "version": "1.5.0",
+        "results": {"old/place.py": [{"type": "Hugging Face", "hashed_secret": hashed, "line_number": 3}]},
+    }
+    (repo / ".secrets.baseline").write_text(json.dumps(baseline))
+    assert main(["a.py"]) == 0
+
+
+def test_mlsec_baseline_follows_a_moved_secret(repo: Path) -> None:
+    from hooks.mlsec_cli import main as mlsec
+
+    (repo / "a.py").write_text(f'T = "{HF}"\n')
+    assert mlsec(["baseline", "a.py"]) == 0
+    (repo / "a.py").write_text(f'import os\n\n\nT = "{HF}"\n')
+    assert main(["a.py"]) == 0
+
+
+def test_hostile_inputs(repo: Path) -> None:
+    (repo / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (repo / "long.txt").write_text("a" * 300_000 + f" {HF} " + "b" * 300_000)
+    (repo / "latin.txt").write_bytes(b"caf\xe9 " + HF.encode())
+    assert main(["bin.txt", "long.txt", "latin.txt"]) == 1
+    findings = scan_text(repo, "bin2.txt", "\x00")
+    assert rules(findings) == ["MLS906"]
+
+
+def test_secret_never_printed(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "a.py").write_text(f'T = "{HF}"\n')
+    for fmt in ("text", "json", "sarif"):
+        main(["a.py", "--format", fmt])
+        assert HF[5:] not in capsys.readouterr().out
