@@ -23,8 +23,9 @@ lint: $(INSTALLED)
 
 bench:
 	$(PYTHON) -m venv .venv-bench
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -e . picklescan modelscan
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -e . picklescan modelscan detect-secrets
 	.venv-bench/bin/python -m bench artifacts
+	.venv-bench/bin/python -m bench secrets
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

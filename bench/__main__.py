@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts"])
+    parser.add_argument("suite", choices=["artifacts", "secrets"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -23,10 +23,18 @@ def main() -> int:
     args = parser.parse_args()
     import compileall
 
-    from bench.artifacts_bench import run
-
     # Measure what users run: pip byte-compiles a package when it installs it.
     compileall.compile_dir(str(HERE.parent / "hooks"), quiet=1)
+    if args.suite == "secrets":
+        from bench.secrets_bench import run as run_secrets
+
+        results = run_secrets(args.out / args.suite, args.bin, args.repeat)
+        base = results[0][2].seconds
+        print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
+        for case, tool, m, count in results:
+            print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    from bench.artifacts_bench import run
 
     rows = run(args.out / args.suite, args.bin, args.size_mb << 20, args.repeat)
     ours = {case: m for case, tool, m in rows if tool == "mlsec-artifacts"}

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 _CHILD = """
 import json, resource, subprocess, sys, time
@@ -24,11 +25,13 @@ class Measurement:
     exit_code: int
 
 
-def measure(command: list[str], repeat: int = 3) -> Measurement:
+def measure(command: list[str], repeat: int = 3, cwd: Path | None = None) -> Measurement:
     """Best of `repeat` runs; each run in a fresh wrapper so its peak RSS is its own."""
     best: Measurement | None = None
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _CHILD, *command], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD, *command], capture_output=True, text=True, check=True, cwd=cwd
+        )
         data = json.loads(out.stdout)
         current = Measurement(data["seconds"], data["max_rss_kb"] / 1024, data["rc"])
         if best is None or current.seconds < best.seconds:
