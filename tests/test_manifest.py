@@ -47,7 +47,12 @@ def test_every_hook_id_and_rule_is_in_the_readme() -> None:
 
 
 def test_rules_are_well_formed() -> None:
-    prefixes = {"core": ("MLS0", "MLS9"), "artifacts": ("MLS1", "MLS9"), "secrets": ("MLS2", "MLS9")}
+    prefixes = {
+        "core": ("MLS0", "MLS9"),
+        "artifacts": ("MLS1", "MLS9"),
+        "secrets": ("MLS2", "MLS9"),
+        "code": ("MLS3", "MLS9"),
+    }
     for rule_id, rule in RULES.items():
         assert rule_id == rule.rule_id and len(rule_id) == 6
         assert rule_id.startswith(prefixes[rule.scanner]), rule_id

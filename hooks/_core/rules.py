@@ -189,6 +189,200 @@ _TABLE: tuple[Rule, ...] = (
         " it and load it from the environment.",
     ),
     _rule(
+        "MLS301",
+        "code",
+        "high",
+        "joblib.load of a file",
+        502,
+        "joblib.load unpickles the file, so loading it runs any code it carries. Load only files you "
+        "produced, or store models as safetensors / skops.",
+    ),
+    _rule(
+        "MLS302",
+        "code",
+        "high",
+        "cloudpickle or _pickle deserialisation",
+        502,
+        "cloudpickle, _pickle and cPickle loads run any code in the data, like pickle. bandit's B301 does"
+        " not cover these modules.",
+    ),
+    _rule(
+        "MLS303",
+        "code",
+        "high",
+        "numpy.load with pickles allowed",
+        502,
+        "Setting allow_pickle to True lets numpy unpickle object arrays, which runs their code. Save plain dtypes, "
+        "or load only trusted files.",
+    ),
+    _rule(
+        "MLS304",
+        "code",
+        "high",
+        "pandas.read_pickle",
+        502,
+        "read_pickle unpickles the file: loading runs any code it carries. Prefer Parquet or Feather for data frames.",
+    ),
+    _rule(
+        "MLS305",
+        "code",
+        "high",
+        "Unsafe YAML load",
+        502,
+        "yaml.unsafe_load, full_load and load with Loader/UnsafeLoader/FullLoader (or no Loader) build "
+        "arbitrary Python objects. Use yaml.safe_load.",
+    ),
+    _rule(
+        "MLS306",
+        "code",
+        "high",
+        "torch.load without weights_only=True",
+        502,
+        "torch.load unpickles the checkpoint; with weights_only=False (or unset on older torch) a "
+        "checkpoint runs code when loaded. Pass weights_only=True or use safetensors.",
+    ),
+    _rule(
+        "MLS307",
+        "code",
+        "high",
+        "trust_remote_code=True",
+        94,
+        "from_pretrained, pipeline and load_dataset with trust_remote_code=True run Python files from the"
+        " model or dataset repository. Review and vendor that code, or pin a reviewed revision.",
+    ),
+    _rule(
+        "MLS308",
+        "code",
+        "high",
+        "torch.hub remote code or pickle",
+        494,
+        "torch.hub.load runs hubconf.py from a remote repository; load_state_dict_from_url unpickles a "
+        "downloaded file. Pin and review the source, or pass weights_only=True.",
+    ),
+    _rule(
+        "MLS309",
+        "code",
+        "high",
+        "Keras load_model with safe_mode=False",
+        502,
+        "safe_mode=False lets Keras deserialise Lambda bytecode and arbitrary classes when the model is loaded.",
+    ),
+    _rule(
+        "MLS310",
+        "code",
+        "medium",
+        "Keras Lambda layer",
+        94,
+        "A Lambda layer is saved as marshalled Python bytecode, which runs when the model is loaded "
+        "unsafely. Use a registered custom layer.",
+    ),
+    _rule(
+        "MLS311",
+        "code",
+        "medium",
+        "Hub download of a pickle-format file",
+        502,
+        "hf_hub_download of a .bin/.pkl/.pt/.ckpt/.joblib file fetches a pickle; whoever controls the "
+        "repository controls the code. Prefer safetensors.",
+    ),
+    _rule(
+        "MLS312",
+        "code",
+        "medium",
+        "MLflow load_model",
+        502,
+        "mlflow.<flavor>.load_model and pyfunc.load_model unpickle the model with cloudpickle: only load "
+        "models from a registry you trust.",
+    ),
+    _rule(
+        "MLS313",
+        "code",
+        "high",
+        "allow_dangerous_deserialization=True",
+        502,
+        "LangChain's allow_dangerous_deserialization=True (FAISS.load_local and others) unpickles the "
+        "stored index, which runs its code.",
+    ),
+    _rule(
+        "MLS314",
+        "code",
+        "high",
+        "eval or exec on model or LLM output",
+        95,
+        "Evaluating text that a model produced runs whatever the model (or a prompt injection) wrote. "
+        "Parse the output instead, or run it in a sandbox.",
+    ),
+    _rule(
+        "MLS315",
+        "code",
+        "high",
+        "tarfile extraction without a filter",
+        22,
+        "extract/extractall without filter='data' follows member paths and links outside the target "
+        "folder (CVE-2007-4559).",
+    ),
+    _rule(
+        "MLS316",
+        "code",
+        "high",
+        "Archive member written without sanitising (zip slip)",
+        22,
+        "Writing an archive member to a path built from its name lets `../` names escape the target. Use "
+        "extractall (zip) / filter='data' (tar), or check the resolved path.",
+    ),
+    _rule(
+        "MLS317",
+        "code",
+        "high",
+        "TLS verification disabled on a session",
+        295,
+        "Setting `.verify = False` on a requests session disables certificate checks for every request it makes.",
+    ),
+    _rule(
+        "MLS319",
+        "code",
+        "medium",
+        "Notebook install without a pin",
+        1104,
+        "%pip/!pip/%conda installs without an exact version, and VCS or URL installs without a commit "
+        "hash or #sha256=, make the notebook install whatever is published today.",
+    ),
+    _rule(
+        "MLS320",
+        "code",
+        "high",
+        "Notebook install from an unsafe index",
+        494,
+        "--extra-index-url (dependency confusion), --trusted-host, and http:// indexes or channels let "
+        "someone else choose the installed code.",
+    ),
+    _rule(
+        "MLS321",
+        "code",
+        "high",
+        "Download piped into a shell",
+        494,
+        "`curl ... | bash` and the like run whatever the server returns, unchecked. Download, verify a "
+        "checksum, then run.",
+    ),
+    _rule(
+        "MLS322",
+        "code",
+        "medium",
+        "Downloaded file run unchecked",
+        494,
+        "A file downloaded in the cell is then executed without a checksum check.",
+    ),
+    _rule(
+        "MLS907",
+        "code",
+        "low",
+        "Code could not be analysed",
+        20,
+        "A script or notebook cell does not parse as Python (or is too large or too deeply nested); the"
+        " other cells are still analysed.",
+    ),
+    _rule(
         "MLS900",
         "core",
         "high",

@@ -48,6 +48,15 @@ HOOK_SPECS: tuple[HookSpec, ...] = (
         policy_section="secrets",
         types=("text",),
     ),
+    HookSpec(
+        hook_id="mlsec-code",
+        name="mlsec: unsafe calls in Python and notebooks",
+        description="bandit plus ML rules on scripts and notebook cells, magics and shell lines included",
+        scanner="hooks.code.scanner:CodeScanner",
+        policy_section="code",
+        types=("file",),
+        types_or=("python", "jupyter"),
+    ),
 )
 
 

@@ -1,0 +1,1 @@
+"""Static analysis for `mlsec-code`: bandit, ML rules, notebook magics and shell lines."""

@@ -1,0 +1,305 @@
+"""ML-specific unsafe calls, found in one pass over the module's AST.
+
+Names are resolved through the module's imports (`import torch as T`, `from pickle import loads
+as x`), and variables remember what created them (`tar = tarfile.open(...)`), so the checks see
+through aliases and through the `with ... as` forms ML code is written in.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawIssue:
+    rule_id: str
+    line: int
+    column: int  # 1-based
+    message: str
+
+
+_PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
+_UNSAFE_YAML_LOADERS = frozenset(
+    {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
+)
+_SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
+_PICKLE_LIKE = {
+    "joblib.load": ("MLS301", "joblib.load unpickles the file: loading runs any code it carries"),
+    "sklearn.externals.joblib.load": ("MLS301", "joblib.load unpickles the file: loading runs any code it carries"),
+    "cloudpickle.load": ("MLS302", "cloudpickle.load runs any code the data carries"),
+    "cloudpickle.loads": ("MLS302", "cloudpickle.loads runs any code the data carries"),
+    "_pickle.load": ("MLS302", "_pickle.load runs any code the data carries"),
+    "_pickle.loads": ("MLS302", "_pickle.loads runs any code the data carries"),
+    "_pickle.Unpickler": ("MLS302", "_pickle.Unpickler runs any code the data carries"),
+    "cPickle.load": ("MLS302", "cPickle.load runs any code the data carries"),
+    "cPickle.loads": ("MLS302", "cPickle.loads runs any code the data carries"),
+    "pandas.read_pickle": ("MLS304", "pandas.read_pickle unpickles the file: loading runs any code it carries"),
+    "pandas.io.pickle.read_pickle": (
+        "MLS304",
+        "pandas.read_pickle unpickles the file: loading runs any code it carries",
+    ),
+}
+_YAML_UNSAFE_FUNCTIONS = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"})
+_TORCH_LOAD = frozenset({"torch.load", "torch.serialization.load"})
+_TORCH_HUB = frozenset({"torch.hub.load", "torch.hub.load_state_dict_from_url", "torch.utils.model_zoo.load_url"})
+_KERAS_LAMBDA = re.compile(
+    r"^(?:tensorflow\.|tf\.)?(?:keras\.)?(?:src\.)?layers\.(?:core\.)?Lambda$|^keras\.layers\.Lambda$"
+)
+_MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
+_LLM_HINT = re.compile(
+    r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
+    r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
+)
+_SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
+_TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+_ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"})
+
+
+def _const_true(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _const_false(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is False
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _has_star_kwargs(call: ast.Call) -> bool:
+    return any(keyword.arg is None for keyword in call.keywords)
+
+
+def _identifiers(node: ast.AST) -> Iterator[str]:
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            yield child.id
+        elif isinstance(child, ast.Attribute):
+            yield child.attr
+
+
+class MLRuleVisitor(ast.NodeVisitor):
+    def __init__(self) -> None:
+        self.aliases: dict[str, str] = {}
+        self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
+        self.llm_values: set[str] = set()  # variables holding model or LLM output
+        self.issues: list[RawIssue] = []
+        # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
+        self.bandit_false_positives: set[tuple[int, str]] = set()
+
+    # --- names ---------------------------------------------------------------------------
+    def qualname(self, node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name):
+            return self.aliases.get(node.id, node.id)
+        if isinstance(node, ast.Attribute):
+            base = self.qualname(node.value)
+            return f"{base}.{node.attr}" if base else None
+        if isinstance(node, ast.Call):
+            return self.qualname(node.func)
+        return None
+
+    def _add(self, rule_id: str, node: ast.AST, message: str) -> None:
+        self.issues.append(RawIssue(rule_id, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1, message))
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname:
+                self.aliases[alias.asname] = alias.name
+        self.generic_visit(node)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.module and not node.level:
+            for alias in node.names:
+                self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                if alias.name == "Lambda" and "keras" in node.module:
+                    self._add("MLS310", node, "imports the Keras Lambda layer: a saved Lambda is marshalled bytecode")
+        self.generic_visit(node)
+
+    def _remember(self, target: ast.AST, value: ast.AST) -> None:
+        if not isinstance(target, ast.Name):
+            return
+        origin = self.qualname(value) if isinstance(value, ast.Call) else None
+        if origin:
+            self.origins[target.id] = origin
+        if self._looks_like_llm_output(value):
+            self.llm_values.add(target.id)
+        else:
+            self.llm_values.discard(target.id)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self._remember(target, node.value)
+            if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
+                self._add("MLS317", node, "TLS certificate verification switched off (`.verify = False`)")
+        self.generic_visit(node)
+
+    def visit_With(self, node: ast.With) -> None:
+        for item in node.items:
+            if item.optional_vars is not None:
+                self._remember(item.optional_vars, item.context_expr)
+        self.generic_visit(node)
+
+    visit_AsyncWith = visit_With  # type: ignore[assignment]
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values, strict=False):
+            if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
+                self._add(
+                    "MLS307", node, "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
+                )
+        self.generic_visit(node)
+
+    # --- calls ---------------------------------------------------------------------------
+    def visit_Call(self, node: ast.Call) -> None:
+        name = self.qualname(node.func) or ""
+        self._deserialisation(node, name)
+        self._model_loading(node, name)
+        self._archives(node, name)
+        self._dynamic_code(node, name)
+        self.generic_visit(node)
+
+    def _deserialisation(self, node: ast.Call, name: str) -> None:
+        if name in _PICKLE_LIKE:
+            rule_id, message = _PICKLE_LIKE[name]
+            self._add(rule_id, node, message)
+        elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
+            self._add(
+                "MLS303",
+                node,
+                "numpy.load with allow_pickle set to True unpickles object arrays: loading runs their code",
+            )
+        elif name in _YAML_UNSAFE_FUNCTIONS:
+            self._add("MLS305", node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
+        elif name in ("yaml.load", "yaml.load_all"):
+            loader = _keyword(node, "Loader") or (node.args[1] if len(node.args) > 1 else None)
+            loader_name = self.qualname(loader) if loader is not None else None
+            if loader is None and not _has_star_kwargs(node):
+                self._add("MLS305", node, f"{name} without a Loader builds arbitrary objects; use yaml.safe_load")
+            elif loader_name in _UNSAFE_YAML_LOADERS:
+                self._add("MLS305", node, f"{name} with {loader_name} builds arbitrary objects; use SafeLoader")
+            elif loader_name is not None and loader_name not in _SAFE_YAML_LOADERS and "Safe" not in loader_name:
+                return
+        elif name in _TORCH_LOAD:
+            weights_only = _keyword(node, "weights_only")
+            if _const_true(weights_only):
+                return
+            if _const_false(weights_only):
+                self._add("MLS306", node, f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code")
+            elif weights_only is None:
+                self._add("MLS306", node, f"{name} without weights_only=True unpickles arbitrary objects")
+
+    def _model_loading(self, node: ast.Call, name: str) -> None:
+        if _const_true(_keyword(node, "trust_remote_code")):
+            self._add("MLS307", node, "trust_remote_code=True runs Python code from the model or dataset repository")
+        if _const_true(_keyword(node, "allow_dangerous_deserialization")):
+            self._add(
+                "MLS313", node, "allow_dangerous_deserialization=True unpickles the stored index: loading runs code"
+            )
+        if name in _TORCH_HUB and not (name != "torch.hub.load" and _const_true(_keyword(node, "weights_only"))):
+            what = "runs hubconf.py from a remote repository" if name == "torch.hub.load" else "unpickles a remote file"
+            self._add("MLS308", node, f"{name} {what}")
+        if name.endswith("load_model") and _const_false(_keyword(node, "safe_mode")):
+            self._add("MLS309", node, "Keras load_model(safe_mode=False) deserialises Lambda bytecode and custom code")
+        if _KERAS_LAMBDA.match(name) or (name == "Lambda" and self.aliases.get("Lambda", "").endswith("layers.Lambda")):
+            self._add("MLS310", node, "Keras Lambda layer: saved as marshalled bytecode that runs when loaded")
+        if name.endswith("hf_hub_download"):
+            filename = _keyword(node, "filename") or (node.args[1] if len(node.args) > 1 else None)
+            if (
+                isinstance(filename, ast.Constant)
+                and isinstance(filename.value, str)
+                and filename.value.lower().endswith(_PICKLE_FORMATS)
+            ):
+                self._add("MLS311", node, f"downloads a pickle-format file ({filename.value}); prefer safetensors")
+        if _MLFLOW_LOAD.match(name):
+            self._add("MLS312", node, f"{name} unpickles the model (cloudpickle): only load models you trust")
+
+    def _archives(self, node: ast.Call, name: str) -> None:
+        if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("extractall", "extract"):
+            return
+        receiver = node.func.value
+        origin = (
+            self.origins.get(receiver.id, "") if isinstance(receiver, ast.Name) else (self.qualname(receiver) or "")
+        )
+        if origin in ("zipfile.ZipFile", "zipfile.ZipFile.open"):
+            self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
+        if origin in _TAR_ORIGINS and _keyword(node, "filter") is None:
+            self._add(
+                "MLS315",
+                node,
+                f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)",
+            )
+
+    def _dynamic_code(self, node: ast.Call, name: str) -> None:
+        if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
+            return
+        argument = node.args[0]
+        tainted = any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument))
+        if tainted or self._looks_like_llm_output(argument):
+            self._add("MLS314", node, f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote")
+
+    def _looks_like_llm_output(self, node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant):
+            return False
+        names = list(_identifiers(node))
+        if any(name in self.llm_values for name in names):
+            return True
+        return any(_LLM_HINT.search(name) for name in names)
+
+    # --- manual archive extraction (zip slip) --------------------------------------------
+    def visit_For(self, node: ast.For) -> None:
+        iterator = node.iter
+        if (
+            isinstance(iterator, ast.Call)
+            and isinstance(iterator.func, ast.Attribute)
+            and iterator.func.attr in _ARCHIVE_LISTINGS
+            and isinstance(node.target, ast.Name)
+        ):
+            self._zip_slip(node, node.target.id)
+        self.generic_visit(node)
+
+    def _zip_slip(self, loop: ast.For, member: str) -> None:
+        tainted = {member}
+        body = ast.Module(body=loop.body, type_ignores=[])
+        if any(isinstance(n, ast.Attribute) and n.attr in _SANITISERS for n in ast.walk(body)) or any(
+            isinstance(n, ast.Name) and n.id in _SANITISERS for n in ast.walk(body)
+        ):
+            return
+        for statement in ast.walk(body):
+            if isinstance(statement, ast.Assign) and any(
+                isinstance(n, ast.Name) and n.id in tainted for n in ast.walk(statement.value)
+            ):
+                tainted.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+        for call in ast.walk(body):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            opened = self.qualname(call.func) in ("open", "builtins.open", "io.open")
+            written = isinstance(call.func, ast.Attribute) and call.func.attr in ("write_bytes", "write_text")
+            target: ast.expr | None = None
+            if opened:
+                target = call.args[0]
+            elif written and isinstance(call.func, ast.Attribute):
+                target = call.func.value
+            if target is None or not any(isinstance(n, ast.Name) and n.id in tainted for n in ast.walk(target)):
+                continue
+            mode = call.args[1] if opened and len(call.args) > 1 else _keyword(call, "mode")
+            if opened and not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "w" in mode.value):
+                continue
+            self._add(
+                "MLS316",
+                call,
+                "writes an archive member to a path built from its name without sanitising it "
+                "(zip slip): a member named ../../x escapes the target folder",
+            )
+
+
+def ml_issues(tree: ast.AST) -> list[RawIssue]:
+    visitor = MLRuleVisitor()
+    visitor.visit(tree)
+    return visitor.issues

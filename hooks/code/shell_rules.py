@@ -1,0 +1,168 @@
+"""Checks for notebook shell lines and package installs (`!`, `%%bash`, `%pip`, `%conda`)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from hooks.code.ml_rules import RawIssue
+
+_PIPE_TO_SHELL = re.compile(
+    r"\b(?:curl|wget|fetch)\b[^|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|k|da|fi)?sh\b"
+    r"|\b(?:curl|wget)\b[^|;&]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
+    r"|(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b"
+    r"|(?:ba|z)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
+)
+_DOWNLOAD_TARGET = re.compile(r"\b(?:wget\b.*?(?:-O\s*|--output-document[= ])|curl\b.*?(?:-o\s*|--output[= ]))(\S+)")
+_WGET_IMPLICIT = re.compile(r"\bwget\s+(?:-\S+\s+)*\S*/([\w.-]+\.(?:sh|py|run|bin))\b")
+_EXEC = re.compile(
+    r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?(?:bash|sh|zsh|python[0-9.]*|source|\.)\s+(\S+)|(?:^|&&|;)\s*(\./\S+)"
+)
+_EXACT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*[^,;*\s]+$")
+_FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:#|$)")
+_VALUE_OPTIONS = frozenset(
+    {
+        "-r",
+        "--requirement",
+        "-c",
+        "--constraint",
+        "-e",
+        "--editable",
+        "-t",
+        "--target",
+        "--prefix",
+        "--root",
+        "--src",
+        "-f",
+        "--find-links",
+        "--platform",
+        "--python-version",
+        "--implementation",
+        "--abi",
+        "--progress-bar",
+        "--cache-dir",
+        "--log",
+        "--timeout",
+        "--retries",
+        "--proxy",
+        "--cert",
+        "--client-cert",
+        "--exists-action",
+        "--only-binary",
+        "--no-binary",
+        "--upgrade-strategy",
+        "-n",
+        "--name",
+        "-p",
+        "-C",
+        "--config-settings",
+        "--report",
+        "--python",
+    }
+)
+_INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "--trusted-host", "-c", "--channel"})
+
+
+def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
+    issues: list[RawIssue] = []
+    downloaded: set[str] = set()
+    for number, command in lines:
+        if _PIPE_TO_SHELL.search(command):
+            issues.append(RawIssue("MLS321", number, 1, "pipes a download straight into a shell or interpreter"))
+            continue
+        for match in _DOWNLOAD_TARGET.finditer(command):
+            downloaded.add(match.group(1).strip("'\""))
+        for match in _WGET_IMPLICIT.finditer(command):
+            downloaded.add(match.group(1))
+        for match in _EXEC.finditer(command):
+            target = (match.group(1) or match.group(2) or "").strip("'\"")
+            base = target.removeprefix("./")
+            if target and (target in downloaded or base in downloaded or f"./{base}" in downloaded):
+                issues.append(
+                    RawIssue("MLS322", number, 1, f"runs {target}, a file downloaded in this cell, unchecked")
+                )
+                break
+    return issues
+
+
+def _split(command: str) -> list[str]:
+    try:
+        return shlex.split(command, comments=True)
+    except ValueError:
+        return command.split()
+
+
+def install_issues(installs: list[tuple[int, str]]) -> list[RawIssue]:
+    issues: list[RawIssue] = []
+    for number, command in installs:
+        words = _split(command)
+        if "install" not in words:
+            continue
+        tool = words[0]
+        arguments = words[words.index("install") + 1 :]
+        conda = tool in ("conda", "mamba", "micromamba")
+        index = 0
+        while index < len(arguments):
+            word = arguments[index]
+            option, _, inline_value = word.partition("=")
+            if option in _INDEX_OPTIONS:
+                value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
+                issues.extend(_index_issue(number, option, value, conda))
+                index += 1 if inline_value else 2
+                continue
+            if option in _VALUE_OPTIONS:
+                index += 1 if inline_value else 2
+                continue
+            if word.startswith("-"):
+                index += 1
+                continue
+            issues.extend(_requirement_issue(number, word, conda))
+            index += 1
+    return issues
+
+
+def _index_issue(number: int, option: str, value: str, conda: bool) -> list[RawIssue]:
+    if option == "--trusted-host":
+        return [RawIssue("MLS320", number, 1, f"--trusted-host {value} turns off TLS checks for that index")]
+    if option == "--extra-index-url":
+        return [
+            RawIssue(
+                "MLS320",
+                number,
+                1,
+                "--extra-index-url lets a public package shadow a private one "
+                "(dependency confusion); use one index that proxies both",
+            )
+        ]
+    if value.startswith("http://"):
+        where = "conda channel" if conda else "package index"
+        return [RawIssue("MLS320", number, 1, f"installs from an http:// {where}: packages can be swapped in transit")]
+    return []
+
+
+def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
+    if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
+        return []
+    if "://" in word or word.startswith("git+"):
+        lowered = word.lower()
+        if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
+            if not _FULL_COMMIT.search(word):
+                return [
+                    RawIssue(
+                        "MLS319",
+                        number,
+                        1,
+                        f"installs {word.split('@')[0]} from version control without a full commit hash",
+                    )
+                ]
+            return []
+        if "#sha256=" not in word and "--hash" not in word:
+            return [RawIssue("MLS319", number, 1, "installs a direct URL without a #sha256= hash")]
+        return []
+    if conda:
+        if "=" not in word or word.endswith("="):
+            return [RawIssue("MLS319", number, 1, f"installs {word} without a version pin")]
+        return []
+    if not _EXACT_PIN.match(word):
+        return [RawIssue("MLS319", number, 1, f"installs {word} without an exact == pin")]
+    return []

@@ -1,0 +1,38 @@
+"""The public code corpus: every expected line flagged, no safe or suppressed line flagged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hooks._core.policy import Policy
+from hooks.code.scanner import CodeScanner
+from tests.conftest import CORPUS, requires_shared
+
+
+def _entries() -> list[dict[str, Any]]:
+    manifest = CORPUS / "code" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    entries: list[dict[str, Any]] = json.loads(manifest.read_text())["files"]
+    return entries
+
+
+@requires_shared
+@pytest.mark.parametrize("entry", _entries(), ids=lambda e: e["file"])
+def test_corpus_file(tmp_path: Path, entry: dict[str, Any]) -> None:
+    copy = tmp_path / Path(entry["file"]).name
+    shutil.copyfile(CORPUS / "code" / entry["file"], copy)
+    findings = CodeScanner().scan_file(copy, copy.name, Policy(root=tmp_path))
+    flagged = {((f.cell - 1) if f.cell is not None else None, f.line) for f in findings}
+    for label in entry["labels"]:
+        lines = range(label["line"], label.get("end_line", label["line"]) + 1)
+        hit = any((label.get("cell"), line) in flagged for line in lines)
+        if label["kind"] == "expected":
+            assert hit, label
+        elif label["kind"] in ("safe", "suppressed"):
+            assert not hit, (label, findings)

@@ -1,0 +1,125 @@
+"""Each ML rule: a positive (through the aliases ML code uses) and a safe look-alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.code.helpers import ids, scan_code
+
+CASES = [
+    ("MLS301", "import joblib\nclf = joblib.load('m.joblib')\n", "import joblib\njoblib.dump(clf, 'm.joblib')\n"),
+    ("MLS301", "from joblib import load as jl\nclf = jl(p)\n", "from json import load as jl\nclf = jl(p)\n"),
+    ("MLS302", "import cloudpickle as cp\nf = cp.loads(blob)\n", "import cloudpickle as cp\nblob = cp.dumps(f)\n"),
+    ("MLS302", "import _pickle\nx = _pickle.loads(b)\n", "import _pickle\nb = _pickle.dumps(x)\n"),
+    (
+        "MLS303",
+        "import numpy as np\nx = np.load(p, allow_pickle=True)\n",
+        "import numpy as np\nx = np.load(p)\ny = np.load(p, allow_pickle=False)\n",
+    ),
+    ("MLS304", "import pandas as pd\ndf = pd.read_pickle(p)\n", "import pandas as pd\ndf = pd.read_parquet(p)\n"),
+    ("MLS305", "import yaml\nc = yaml.unsafe_load(t)\n", "import yaml\nc = yaml.safe_load(t)\n"),
+    (
+        "MLS305",
+        "from yaml import load, FullLoader\nc = load(t, Loader=FullLoader)\n",
+        "from yaml import load, CSafeLoader\nc = load(t, Loader=CSafeLoader)\n",
+    ),
+    ("MLS306", "import torch as T\nsd = T.load(p)\n", "import torch as T\nsd = T.load(p, weights_only=True)\n"),
+    (
+        "MLS306",
+        "from torch import load as tl\nsd = tl(p, map_location='cpu', weights_only=False)\n",
+        "from safetensors.torch import load_file as tl\nsd = tl(p)\n",
+    ),
+    (
+        "MLS307",
+        "from transformers import pipeline\np = pipeline('x', model=m, trust_remote_code=True)\n",
+        "from transformers import pipeline\np = pipeline('x', model=m, trust_remote_code=False)\n",
+    ),
+    (
+        "MLS307",
+        "kwargs = {'trust_remote_code': True}\nm = AutoModel.from_pretrained(n, **kwargs)\n",
+        "kwargs = {'trust_remote_code': False}\nm = AutoModel.from_pretrained(n, revision=SHA, **kwargs)\n",
+    ),
+    (
+        "MLS308",
+        "import torch\nm = torch.hub.load('org/repo', 'model')\n",
+        "import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)\n",
+    ),
+    (
+        "MLS309",
+        "from tensorflow import keras\nm = keras.models.load_model(p, safe_mode=False)\n",
+        "from tensorflow import keras\nm = keras.models.load_model(p)\n",
+    ),
+    (
+        "MLS310",
+        "from tensorflow import keras\nlayer = keras.layers.Lambda(lambda x: x * 2)\n",
+        "from tensorflow import keras\nlayer = keras.layers.Dense(2)\n",
+    ),
+    (
+        "MLS311",
+        "from huggingface_hub import hf_hub_download\nf = hf_hub_download('org/m', 'pytorch_model.bin')\n",
+        "from huggingface_hub import hf_hub_download\nf = hf_hub_download('org/m', filename='model.safetensors')\n",
+    ),
+    (
+        "MLS312",
+        "import mlflow\nm = mlflow.sklearn.load_model(uri)\n",
+        "import mlflow\nmlflow.sklearn.log_model(m, 'x')\n",
+    ),
+    (
+        "MLS313",
+        "db = FAISS.load_local(p, emb, allow_dangerous_deserialization=True)\n",
+        "db = FAISS.load_local(p, emb)\n",
+    ),
+    ("MLS314", "answer = llm.invoke(prompt).content\nexec(answer)\n", "config = '1 + 1'\nresult = eval(config)\n"),
+    (
+        "MLS314",
+        "out = model.generate(ids)\nvalue = eval(tokenizer.decode(out[0]))\n",
+        "value = ast.literal_eval(tokenizer.decode(out[0]))\n",
+    ),
+    (
+        "MLS315",
+        "import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall(dest)\n",
+        "import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall(dest, filter='data')\n",
+    ),
+    (
+        "MLS316",
+        "import os, zipfile\nz = zipfile.ZipFile(p)\nfor n in z.namelist():\n    t = os.path.join(d, n)\n"
+        "    open(t, 'wb').write(z.read(n))\n",
+        "import os, zipfile\nz = zipfile.ZipFile(p)\nfor n in z.namelist():\n"
+        "    t = os.path.join(d, os.path.basename(n))\n"
+        "    open(t, 'wb').write(z.read(n))\n",
+    ),
+    (
+        "MLS317",
+        "import requests\ns = requests.Session()\ns.verify = False\n",
+        "import requests\ns = requests.Session()\ns.verify = '/etc/ssl/ca.pem'\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "positive", "safe"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule(tmp_path: Path, rule: str, positive: str, safe: str) -> None:
+    found = [r for r, _ in ids(scan_code(tmp_path, positive))]
+    assert rule in found, found
+    assert rule not in [r for r, _ in ids(scan_code(tmp_path, safe))]
+
+
+def test_one_finding_per_line_where_bandit_says_the_same(tmp_path: Path) -> None:
+    findings = scan_code(tmp_path, "import torch, yaml\nsd = torch.load(p)\nc = yaml.load(t, Loader=yaml.Loader)\n")
+    assert ids(findings) == [("MLS305", 3), ("MLS306", 2)]
+
+
+def test_bandit_findings_pass_through_with_their_ids(tmp_path: Path) -> None:
+    findings = scan_code(tmp_path, "import subprocess\nsubprocess.run(cmd, shell=True)\n")
+    assert ids(findings) == [("B602", 2)]
+    assert findings[0].severity.value == "high" and "(bandit, confidence high)" in findings[0].message
+
+
+def test_noisy_bandit_tests_are_skipped_unless_asked_for(tmp_path: Path) -> None:
+    from hooks._core.policy import Policy
+
+    source = "import subprocess\nassert x\nsubprocess.run(['ls', p])\n"
+    assert scan_code(tmp_path, source) == []
+    everything = Policy(root=tmp_path, sections={"code": {"bandit_skip": []}})
+    assert {"B101", "B404", "B603", "B607"} <= {f.rule_id for f in scan_code(tmp_path, source, policy=everything)}
