@@ -23,9 +23,10 @@ lint: $(INSTALLED)
 
 bench:
 	$(PYTHON) -m venv .venv-bench
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -e . picklescan modelscan detect-secrets
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -e . picklescan modelscan detect-secrets nbqa
 	.venv-bench/bin/python -m bench artifacts
 	.venv-bench/bin/python -m bench secrets
+	.venv-bench/bin/python -m bench code
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "code"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -33,6 +33,18 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "code":
+        from bench.code_bench import run as run_code
+
+        code_rows = run_code(args.out / "secrets", args.bin, args.repeat)
+        ours_seconds = code_rows[0][2].seconds
+        peers = sum(m.seconds for _, tool, m in code_rows[1:])
+        print(f"{'case':<34} {'tool':<24} {'seconds':>8} {'peak MB':>8} {'exit':>4}")
+        for case, tool, m in code_rows:
+            print(f"{case:<34} {tool:<24} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {m.exit_code:>4}")
+        if len(code_rows) > 1:
+            print(f"peers together: {peers:.2f} s = {peers / ours_seconds:.1f}x mlsec-code")
         return 0
     from bench.artifacts_bench import run
 

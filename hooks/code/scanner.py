@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from hooks._core.errors import UsageError
@@ -36,6 +37,10 @@ class Piece:
     cell: int | None
     original: str  # what the user wrote (for suppression comments)
     transformed: CellSource
+
+    @cached_property
+    def nosec(self) -> dict[int, set[str]]:
+        return nosec_lines(self.original)
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ class CodeScanner:
             starts.append(offset)
             source = piece.transformed.python
             virtual_lines.extend(source.split("\n"))
-            for line, ids in nosec_lines(piece.original).items():
+            for line, ids in piece.nosec.items():
                 nosec[line + offset] = ids
             tree = self._parse(source, located)
             if tree is not None:
@@ -163,7 +168,7 @@ class CodeScanner:
             if item.rule_id.startswith("MLS")
             for rule in EQUIVALENT_BANDIT_IDS.get(item.rule_id, ())
         }
-        nosec = nosec_lines(piece.original)
+        nosec = piece.nosec
         findings: list[Finding] = []
         for item in sorted(located, key=lambda i: (i.line, i.column, i.rule_id)):
             if (item.line, item.rule_id) in ours_on_line:
