@@ -13,6 +13,7 @@ from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
 from hooks._core.cli import (
     EXIT_CLEAN,
     EXIT_USAGE,
+    add_hook_options,
     add_report_options,
     finish,
     new_parser,
@@ -58,14 +59,14 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    context = prepare(args)
+    context = prepare(args, HOOK_SPECS)
     targets = targets_for(expand_paths(args.paths), context.root)
     result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
     return finish(args, context, result, PROG)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    context = prepare(args)
+    context = prepare(args, HOOK_SPECS)
     targets = targets_for(expand_paths(args.paths), context.root)
     result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
     if result.errors:
@@ -109,11 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="run every scanner over files, folders or the git repo")
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     add_report_options(scan)
+    add_hook_options(scan, HOOK_SPECS)
     scan.set_defaults(handler=cmd_scan)
     baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
     baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
+    add_hook_options(baseline, HOOK_SPECS)
     baseline.set_defaults(handler=cmd_baseline)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, load_baseline
@@ -45,6 +45,26 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_hook_options(parser: argparse.ArgumentParser, specs: Sequence[HookSpec]) -> None:
+    for spec in specs:
+        for option in spec.options:
+            if option.is_flag:
+                parser.add_argument(option.flag, action="store_true", default=None, help=option.help)
+            else:
+                parser.add_argument(option.flag, metavar=option.metavar, help=option.help)
+
+
+def apply_hook_options(policy: Policy, args: argparse.Namespace, specs: Sequence[HookSpec]) -> Policy:
+    """Hook options on the command line override the same keys of the policy file."""
+    sections = {name: dict(values) for name, values in policy.sections.items()}
+    for spec in specs:
+        for option in spec.options:
+            value = getattr(args, option.flag.lstrip("-").replace("-", "_"), None)
+            if value is not None:
+                sections.setdefault(spec.policy_section, {})[option.key] = value
+    return replace(policy, sections=sections)
+
+
 def _severity_arg(text: str) -> Severity:
     try:
         return Severity.parse(text)
@@ -58,9 +78,9 @@ class RunContext:
     policy: Policy
 
 
-def prepare(args: argparse.Namespace) -> RunContext:
+def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunContext:
     root = find_repo_root()
-    return RunContext(root=root, policy=load_policy(root, args.config))
+    return RunContext(root=root, policy=apply_hook_options(load_policy(root, args.config), args, specs))
 
 
 def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
@@ -88,6 +108,8 @@ def finish(args: argparse.Namespace, context: RunContext, result: ScanResult, pr
             raise UsageError(f"--output {args.output}: cannot write ({exc.strerror})") from None
     else:
         sys.stdout.write(report)
+    for notice in dict.fromkeys(result.notices):
+        print(notice, file=sys.stderr)
     for error in result.errors:
         if args.format != "text" or args.output:
             print(f"{prog}: {error.path}: {error.message}", file=sys.stderr)
@@ -104,9 +126,10 @@ def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     parser = new_parser(hook_id, spec.description)
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_report_options(parser)
+    add_hook_options(parser, [spec])
     args = parser.parse_args(argv)
     try:
-        context = prepare(args)
+        context = prepare(args, [spec])
         result = scan_targets(targets_for(args.filenames, context.root), [spec], context.policy, select=False)
         return finish(args, context, result, hook_id)
     except UsageError as exc:

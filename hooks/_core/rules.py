@@ -374,6 +374,146 @@ _TABLE: tuple[Rule, ...] = (
         "A file downloaded in the cell is then executed without a checksum check.",
     ),
     _rule(
+        "MLS401",
+        "deps",
+        "high",
+        "Dependency pinned to a vulnerable version",
+        1395,
+        "The exact version pinned has known vulnerabilities in the OSV records (PYSEC, GHSA, CVE ids in "
+        "the message). Upgrade to the fixed version named.",
+    ),
+    _rule(
+        "MLS402",
+        "deps",
+        "critical",
+        "Known-malicious package or compromised release",
+        506,
+        "The package, or this release of it, was malware (OSV MAL records, and known ML incidents such as"
+        " torchtriton and ultralytics 8.3.41/42/45/46). Remove it and check the machines it ran on.",
+    ),
+    _rule(
+        "MLS403",
+        "deps",
+        "high",
+        "Typosquat of a popular ML package",
+        1357,
+        "The name is one or two edits (or a separator or look-alike character) away from a popular ML or "
+        "data package. Check the spelling; if the name is right, add it to deps.allow_names.",
+    ),
+    _rule(
+        "MLS404",
+        "deps",
+        "high",
+        "Placeholder or decoy package name",
+        1357,
+        "The name is a decoy or a placeholder for an ML package (pytorch, sklearn, cv2, ...): it installs"
+        " nothing useful, or something else.",
+    ),
+    _rule(
+        "MLS405",
+        "deps",
+        "high",
+        "Extra index URL (dependency confusion)",
+        427,
+        "With --extra-index-url pip takes the highest version from any index, so a public package can "
+        "shadow a private one (the torchtriton attack). Use one index that proxies both.",
+    ),
+    _rule(
+        "MLS406",
+        "deps",
+        "high",
+        "Package source over plain http",
+        319,
+        "An index, find-links location or conda channel uses http://: packages can be swapped in transit.",
+    ),
+    _rule(
+        "MLS407",
+        "deps",
+        "medium",
+        "Trusted host disables TLS checks",
+        295,
+        "--trusted-host turns off certificate verification for that host.",
+    ),
+    _rule(
+        "MLS408",
+        "deps",
+        "high",
+        "Credentials in an index URL",
+        522,
+        "A user name and password or token are written into an index URL. Use pip's keyring or netrc "
+        "support, or environment variables.",
+    ),
+    _rule(
+        "MLS409",
+        "deps",
+        "medium",
+        "Index not in the allowed list",
+        494,
+        "The policy's deps.allowed_indexes lists the package indexes (for example a private proxy) this "
+        "project may use; this one is not among them.",
+    ),
+    _rule(
+        "MLS410",
+        "deps",
+        "medium",
+        "VCS requirement without a full commit hash",
+        1104,
+        "A branch or tag can be moved to other code; pin the full 40-character commit.",
+    ),
+    _rule(
+        "MLS411",
+        "deps",
+        "medium",
+        "Direct URL without a hash",
+        494,
+        "A direct archive URL without #sha256= installs whatever the server returns.",
+    ),
+    _rule(
+        "MLS412",
+        "deps",
+        "high",
+        "Requirement without a hash in hash-checking mode",
+        494,
+        "Some requirements in the file carry --hash, which puts pip in hash-checking mode; this one has "
+        "none, so the install fails or the file is half-protected.",
+    ),
+    _rule(
+        "MLS413",
+        "deps",
+        "low",
+        "Unpinned requirement",
+        1104,
+        "No version constraint: every install can pick a different release. Low by default; raise it in "
+        "the policy's rules section if you want it to fail the hook.",
+    ),
+    _rule(
+        "MLS414",
+        "deps",
+        "low",
+        "Range instead of an exact pin",
+        1104,
+        "A range (>=, ~=, <, !=, ==x.*) lets each install pick another release. Pin exact versions in "
+        "applications; ranges in a library's pyproject.toml are normal and not reported.",
+    ),
+    _rule(
+        "MLS415",
+        "deps",
+        "medium",
+        "Include outside the repository, missing or cyclic",
+        22,
+        "A -r/-c include points outside the repository, at a missing file, or back at a file already "
+        "included. It is not followed.",
+    ),
+    _rule(
+        "MLS908",
+        "deps",
+        "medium",
+        "Dependency file could not be read",
+        20,
+        "The file is not valid for its format (broken YAML or TOML, binary content, an unreadable line)."
+        " Nothing in it, or in that line, was checked.",
+    ),
+    _rule(
         "MLS907",
         "code",
         "low",

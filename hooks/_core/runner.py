@@ -20,6 +20,7 @@ from hooks._core.selection import HookSpec, file_tags, selects
 class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # one-line remarks for stderr, e.g. "no advisory source"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _scan_chunk(spec: HookSpec, targets: Sequence[Target], policy: Policy) -> Sc
                     content_key=f"{spec.hook_id}:{type(exc).__name__}",
                 )
             )
+    result.notices.extend(getattr(scanner, "notices", ()))
     return result
 
 
@@ -83,6 +85,7 @@ def _scan_spec(spec: HookSpec, targets: Sequence[Target], policy: Policy) -> Sca
         for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [policy] * jobs):
             merged.findings.extend(part.findings)
             merged.errors.extend(part.errors)
+            merged.notices.extend(part.notices)
     return merged
 
 
@@ -98,6 +101,7 @@ def scan_targets(targets: Sequence[Target], specs: Sequence[HookSpec], policy: P
             continue
         part = _scan_spec(spec, chosen, policy)
         result.findings.extend(part.findings)
+        result.notices.extend(n for n in part.notices if n not in result.notices)
         for error in part.errors:
             if error.path not in reported:  # one line per unreadable file, whichever scanner met it
                 reported.add(error.path)

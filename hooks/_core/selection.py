@@ -14,6 +14,17 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class CliOption:
+    """A hook-specific option that sets a key of the hook's policy section (the CLI wins)."""
+
+    flag: str
+    key: str
+    help: str
+    is_flag: bool = False
+    metavar: str = "VALUE"
+
+
+@dataclass(frozen=True)
 class HookSpec:
     hook_id: str
     name: str
@@ -23,6 +34,7 @@ class HookSpec:
     types: tuple[str, ...] = ("file",)
     types_or: tuple[str, ...] = ()
     files: str | None = None
+    options: tuple[CliOption, ...] = ()
 
     @property
     def entry(self) -> str:
@@ -56,6 +68,25 @@ HOOK_SPECS: tuple[HookSpec, ...] = (
         policy_section="code",
         types=("file",),
         types_or=("python", "jupyter"),
+    ),
+    HookSpec(
+        hook_id="mlsec-deps",
+        name="mlsec: vulnerable, malicious and unsafe dependencies",
+        description="Check requirements, constraints, environment.yml and pyproject.toml, offline first",
+        scanner="hooks.deps.scanner:DepsScanner",
+        policy_section="deps",
+        types=("file",),
+        files=r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
+        r"|environment[^/]*\.ya?ml|pyproject\.toml)$",
+        options=(
+            CliOption(
+                "--advisory-db",
+                "advisory_db",
+                "OSV records: a folder of JSON/YAML files or an OSV zip export",
+                metavar="PATH",
+            ),
+            CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),
+        ),
     ),
 )
 

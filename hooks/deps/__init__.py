@@ -1,0 +1,1 @@
+"""Dependency checks for `mlsec-deps`: file readers, names, advisories and the scanner."""

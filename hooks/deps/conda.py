@@ -1,0 +1,114 @@
+"""environment.yml: conda channels and dependencies, and the `pip:` section, with line numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hooks.deps.model import Dependency, DependencyFile, IndexOption, Problem
+from hooks.deps.reading import DependencyFileError
+from hooks.deps.requirements import parse_requirements
+
+_CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
+# conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name.
+CONDA_TO_PYPI = {
+    "pytorch": "torch",
+    "pytorch-cpu": "torch",
+    "pytorch-gpu": "torch",
+    "py-opencv": "opencv-python",
+    "tensorflow-base": "tensorflow",
+    "pyyaml": "pyyaml",
+    "pillow": "pillow",
+}
+_NOT_PACKAGES = frozenset({"python", "pip", "conda", "cudatoolkit", "cuda-version", "nodejs"})
+
+
+def _load(text: str) -> object:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise DependencyFileError(f"invalid YAML{where}") from None
+    except RecursionError:
+        raise DependencyFileError("YAML nested too deeply") from None
+
+
+def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
+    import yaml
+
+    document = _load(text)
+    result = DependencyFile()
+    if document is None:
+        return result
+    if not isinstance(document, yaml.MappingNode):
+        raise DependencyFileError("not a conda environment (top level is not a mapping)")
+    sections = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+    channels = sections.get("channels")
+    if isinstance(channels, yaml.SequenceNode):
+        for item in channels.value:
+            if isinstance(item, yaml.ScalarNode):
+                result.indexes.append(IndexOption(item.start_mark.line + 1, "channel", str(item.value)))
+    dependencies = sections.get("dependencies")
+    if not isinstance(dependencies, yaml.SequenceNode):
+        return result
+    for item in dependencies.value:
+        if isinstance(item, yaml.ScalarNode):
+            text = str(item.value)
+            if _conda_name(text) in _NOT_PACKAGES:
+                continue  # the interpreter and pip themselves, not packages to vet
+            dependency = _conda_dependency(text, item.start_mark.line + 1)
+            if dependency is not None:
+                result.dependencies.append(dependency)
+            elif text.strip():
+                result.problems.append(
+                    Problem(
+                        "MLS908",
+                        item.start_mark.line + 1,
+                        f"cannot read conda dependency {item.value!r}",
+                        f"bad:{item.value}",
+                    )
+                )
+        elif isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "pip" and isinstance(value, yaml.SequenceNode):
+                    _pip_section(value, path, root, result)
+    result.hash_checking = any(d.hashes for d in result.dependencies if d.source != "conda")
+    return result
+
+
+def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -> None:
+    import yaml
+
+    assert isinstance(node, yaml.SequenceNode)
+    for entry in node.value:
+        if not isinstance(entry, yaml.ScalarNode):
+            continue
+        line = entry.start_mark.line + 1
+        parsed, _includes = parse_requirements(str(entry.value), path, root, include=False)
+        for dependency in parsed.dependencies:
+            dependency.line = line
+            result.dependencies.append(dependency)
+        result.indexes.extend(IndexOption(line, option.option, option.value) for option in parsed.indexes)
+        result.problems.extend(Problem(p.rule_id, line, p.message, p.key) for p in parsed.problems)
+
+
+def _conda_name(text: str) -> str:
+    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
+    return match.group("name").lower() if match else ""
+
+
+def _conda_dependency(text: str, line: int) -> Dependency | None:
+    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    spec = (match.group("spec") or "").strip()
+    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build.
+    version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
+    exact = bool(version) and "*" not in version and (spec.startswith("==") or version.count(".") >= 2)
+    specifier = f"=={version}" if exact else spec
+    return Dependency(CONDA_TO_PYPI.get(name.lower(), name), line, text, source="conda", specifier=specifier)

@@ -1,0 +1,103 @@
+"""pyproject.toml: [project] dependencies and extras, [tool.poetry] dependencies and groups."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from hooks.deps.model import Dependency, DependencyFile, Problem
+from hooks.deps.reading import DependencyFileError
+from hooks.deps.requirements import _requirement
+
+_POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
+# Metadata a project publishes with; its version ranges are normal, not a finding.
+_PUBLISHING_KEYS = ("classifiers", "license", "urls", "readme", "keywords", "authors", "maintainers")
+
+
+def _toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DependencyFileError(f"invalid TOML ({exc})") from None
+    except RecursionError:
+        raise DependencyFileError("TOML nested too deeply") from None
+    return data
+
+
+class _LineFinder:
+    """TOML parsers give no positions: find each dependency string's line, in order."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.used: set[int] = set()
+
+    def find(self, needle: str, fallback: int = 1) -> int:
+        for quoted in (f'"{needle}"', f"'{needle}'", needle):
+            for number, line in enumerate(self.lines, 1):
+                if number not in self.used and quoted in line:
+                    self.used.add(number)
+                    return number
+        return fallback
+
+
+def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) -> DependencyFile:
+    data = _toml(text)
+    result = DependencyFile()
+    finder = _LineFinder(text)
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    assert isinstance(project, dict)
+    library = (kind == "library") or (kind is None and any(key in project for key in _PUBLISHING_KEYS))
+    strings: list[tuple[str, bool]] = [(s, False) for s in project.get("dependencies", []) if isinstance(s, str)]
+    for extra in (project.get("optional-dependencies") or {}).values():
+        if isinstance(extra, list):
+            strings.extend((s, False) for s in extra if isinstance(s, str))
+    build = data.get("build-system", {})
+    if isinstance(build, dict):
+        strings.extend((s, True) for s in build.get("requires", []) if isinstance(s, str))
+    for text_spec, build_only in strings:
+        line = finder.find(text_spec)
+        dependency = _requirement(text_spec, line, text_spec)
+        if dependency is None:
+            result.problems.append(
+                Problem("MLS908", line, f"cannot read requirement {text_spec[:80]!r}", f"bad:{text_spec[:200]}")
+            )
+            continue
+        dependency.library, dependency.build_only = library, build_only
+        result.dependencies.append(dependency)
+    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    if isinstance(poetry, dict):
+        library = library or kind == "library" or (kind is None and "packages" in poetry)
+        tables = [poetry.get("dependencies", {}), poetry.get("dev-dependencies", {})]
+        tables += [g.get("dependencies", {}) for g in (poetry.get("group") or {}).values() if isinstance(g, dict)]
+        for table in tables:
+            if isinstance(table, dict):
+                for name, spec in table.items():
+                    if name.lower() == "python":
+                        continue
+                    result.dependencies.append(_poetry_dependency(name, spec, finder, library))
+    return result
+
+
+def _poetry_dependency(name: str, spec: Any, finder: _LineFinder, library: bool) -> Dependency:
+    line = finder.find(f"{name} =", finder.find(name))
+    if isinstance(spec, dict):
+        if "git" in spec:
+            rev = spec.get("rev") or spec.get("tag") or spec.get("branch") or ""
+            url = f"git+{spec['git']}@{rev}" if rev else f"git+{spec['git']}"
+            return Dependency(name, line, str(spec), source="vcs", url=url, library=library)
+        if "url" in spec:
+            return Dependency(name, line, str(spec), source="url", url=str(spec["url"]), library=library)
+        if "path" in spec:
+            return Dependency(name, line, str(spec), source="path", url=str(spec["path"]), library=library)
+        spec = spec.get("version", "")
+    text = str(spec).strip()
+    if text in ("", "*"):
+        return Dependency(name, line, text, library=library)
+    specifier = f"=={text.lstrip('=').strip()}" if _POETRY_EXACT.match(text) else text
+    return Dependency(name, line, text, specifier=specifier, library=library)

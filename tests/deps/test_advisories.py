@@ -1,0 +1,152 @@
+"""Offline advisory index and the online OSV client (against a local server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from hooks.check_deps import main
+from hooks.deps.advisories import OfflineAdvisories, affects
+from tests.deps.conftest import osv_record
+
+
+@pytest.mark.parametrize(
+    ("affected", "version", "hit", "fixed"),
+    [
+        ({"ranges": [{"events": [{"introduced": "0"}, {"fixed": "1.13.1"}]}]}, "1.13.0", True, "1.13.1"),
+        ({"ranges": [{"events": [{"introduced": "0"}, {"fixed": "1.13.1"}]}]}, "1.13.1", False, None),
+        ({"ranges": [{"events": [{"introduced": "2.0"}, {"fixed": "2.5"}]}]}, "1.9", False, "2.5"),
+        ({"ranges": [{"events": [{"introduced": "9.0"}, {"last_affected": "9.5.0"}]}]}, "9.5.0", True, None),
+        ({"ranges": [{"events": [{"introduced": "9.0"}, {"last_affected": "9.5.0"}]}]}, "9.5.1", False, None),
+        (
+            {
+                "ranges": [
+                    {"events": [{"introduced": "1.0"}, {"fixed": "1.2"}, {"introduced": "2.0"}, {"fixed": "2.1"}]}
+                ]
+            },
+            "2.0.5",
+            True,
+            "2.1",
+        ),
+        ({"ranges": [], "versions": ["0.0.post12"]}, "0.0.post12", True, None),
+    ],
+)
+def test_osv_version_matching(affected: dict[str, Any], version: str, hit: bool, fixed: str | None) -> None:
+    assert affects(affected, version) == (hit, fixed)
+
+
+def test_offline_findings_name_ids_aliases_and_fix(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "requirements.txt").write_text("torch==1.13.0\npillow==9.1.0\nsneaky-utils==1.0\ntorch-fine==1.0\n")
+    assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "requirements.txt:1:1: MLS401 [high] torch 1.13.0 has known vulnerabilities: "
+        "PYSEC-1 (CVE-2022-45907); fixed in 1.13.1"
+    )
+    assert "pillow 9.1.0 has known vulnerabilities: PYSEC-2; no fixed version published" in out[1]
+    assert "MLS402 [critical] sneaky-utils 1.0 is known malware (MAL-2024-1)" in out[2]
+    assert len(out) == 3
+
+
+def test_index_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, cache_in_tmp: Path) -> None:
+    first = OfflineAdvisories(advisory_db)
+    assert first.lookup([("torch", "1.0")])[("torch", "1.0")][0].id == "PYSEC-1"
+    assert len(list(cache_in_tmp.glob("osv-*.sqlite"))) == 1
+    again = OfflineAdvisories(advisory_db)
+    assert again.index_path == first.index_path
+    (advisory_db / "torch" / "PYSEC-3.json").write_text(json.dumps(osv_record("PYSEC-3", "torch", fixed="9.0")))
+    rebuilt = OfflineAdvisories(advisory_db)
+    assert rebuilt.index_path != first.index_path
+    assert [a.id for a in rebuilt.lookup([("torch", "1.0")])[("torch", "1.0")]] == ["PYSEC-1", "PYSEC-3"]
+
+
+def test_osv_zip_export(tmp_path: Path) -> None:
+    export = tmp_path / "PyPI.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("PYSEC-9.json", json.dumps(osv_record("PYSEC-9", "numpy", fixed="1.22.0")))
+    found = OfflineAdvisories(export).lookup([("NumPy", "1.21.0")])
+    assert [a.id for a in found[("NumPy", "1.21.0")]] == ["PYSEC-9"]
+
+
+def test_missing_advisory_db_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text("torch==1.13.0\n")
+    assert main(["requirements.txt", "--advisory-db", "nowhere"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+class _OSV(BaseHTTPRequestHandler):
+    records: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, body: Any, status: int = 200) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self) -> None:
+        queries = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["queries"]
+        results = []
+        for query in queries:
+            name, version = query["package"]["name"], query["version"]
+            vulns = [
+                {"id": r["id"], "modified": r["modified"]}
+                for r in self.records.values()
+                if r["affected"][0]["package"]["name"] == name and affects(r["affected"][0], version)[0]
+            ]
+            results.append({"vulns": vulns} if vulns else {})
+        self._send({"results": results})
+
+    def do_GET(self) -> None:
+        record = self.records.get(self.path.rsplit("/", 1)[-1])
+        self._send(record or {"message": "not found"}, 200 if record else 404)
+
+
+@pytest.fixture
+def osv_server() -> Iterator[str]:
+    _OSV.records = {"GHSA-1": osv_record("GHSA-1", "torch", fixed="2.0.0", aliases=["CVE-1"])}
+    server = HTTPServer(("127.0.0.1", 0), _OSV)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_online_mode_against_a_local_osv_server(
+    repo: Path, osv_server: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MLSEC_OSV_URL", osv_server)
+    (repo / "requirements.txt").write_text("torch==1.13.0\nnumpy==2.0.0\n")
+    assert main(["requirements.txt", "--online"]) == 1
+    out = capsys.readouterr().out
+    assert "torch 1.13.0 has known vulnerabilities: GHSA-1 (CVE-1); fixed in 2.0.0" in out
+    assert "numpy" not in out
+    # Details are cached on disk: a second run needs only the batch query.
+    _OSV.records["GHSA-1"]["summary"] = "changed"
+    assert main(["requirements.txt", "--online"]) == 1
+
+
+def test_online_failure_is_exit_2_unless_the_policy_says_warn(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MLSEC_OSV_URL", "http://127.0.0.1:9")  # discard port: nothing listens
+    (repo / "requirements.txt").write_text("torch==1.13.0\n")
+    assert main(["requirements.txt", "--online"]) == 2
+    assert "OSV query" in capsys.readouterr().err
+    (repo / ".mlsec.yaml").write_text("deps:\n  online: true\n  online_failure: warn\n")
+    assert main(["requirements.txt"]) == 0
+    assert "vulnerabilities not checked" in capsys.readouterr().err

@@ -1,0 +1,121 @@
+"""Each dependency rule with a positive and a safe look-alike, through the hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks.check_deps import main
+
+
+def run(repo: Path, text: str, capsys: pytest.CaptureFixture[str], *args: str, name: str = "requirements.txt"):
+    (repo / name).write_text(text)
+    code = main([name, *args])
+    out = capsys.readouterr()
+    return code, [line.split(" ")[1] for line in out.out.splitlines()], out
+
+
+CASES = [
+    ("MLS402", "torchtriton==2.0.0\n", "triton==2.3.1\n"),
+    ("MLS402", "ultralytics==8.3.41\n", "ultralytics==8.3.40\n"),
+    ("MLS403", "tourch==1.0.0\n", "torch==2.3.1\n"),
+    ("MLS403", "reqeusts==2.32.3\n", "requests==2.32.3\n"),
+    ("MLS404", "sklearn==0.0.post12\n", "scikit-learn==1.5.2\n"),
+    (
+        "MLS405",
+        "--extra-index-url https://x.example/simple\ntorch==2.3.1\n",
+        "--index-url https://x.example/simple\ntorch==2.3.1\n",
+    ),
+    (
+        "MLS406",
+        "--index-url http://mirror.local/simple\ntorch==2.3.1\n",
+        "--index-url https://mirror.local/simple\ntorch==2.3.1\n",
+    ),
+    ("MLS407", "--trusted-host mirror.local\ntorch==2.3.1\n", "torch==2.3.1\n"),
+    (
+        "MLS408",
+        "--index-url https://ci:s3cretvalue@pkgs.example/simple\ntorch==2.3.1\n",
+        "--index-url https://pkgs.example/simple\ntorch==2.3.1\n",
+    ),
+    (
+        "MLS410",
+        "git+https://github.com/org/apex.git@v0.1\n",
+        "git+https://github.com/org/apex.git@0123456789abcdef0123456789abcdef01234567\n",
+    ),
+    (
+        "MLS411",
+        "mylib @ https://files.example/mylib-2.0.tar.gz\n",
+        "mylib @ https://files.example/mylib-2.0.tar.gz#sha256=" + "a" * 64 + "\n",
+    ),
+    (
+        "MLS412",
+        "torch==2.3.1 --hash=sha256:aa\nnumpy==1.26.4\n",
+        "torch==2.3.1 --hash=sha256:aa\nnumpy==1.26.4 --hash=sha256:bb\n",
+    ),
+    ("MLS413", "torch\n", "torch==2.3.1\n"),
+    ("MLS414", "numpy>=1.26\n", "numpy==1.26.4\n"),
+    ("MLS415", "-r ../../outside.txt\n", "torch==2.3.1\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "positive", "safe"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule(repo: Path, capsys: pytest.CaptureFixture[str], rule: str, positive: str, safe: str) -> None:
+    assert rule in run(repo, positive, capsys)[1]
+    assert rule not in run(repo, safe, capsys)[1]
+
+
+def test_allowed_indexes_and_allow_names(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / ".mlsec.yaml").write_text("deps:\n  allowed_indexes: ['https://proxy.corp/']\n  allow_names: [tourch]\n")
+    _, rules, _ = run(repo, "-i https://pypi.org/simple\ntourch==1.0\n", capsys)
+    assert rules == ["MLS409"]
+    _, rules, _ = run(repo, "-i https://proxy.corp/simple\ntorch==2.3.1\n", capsys)
+    assert rules == []
+
+
+def test_library_pyproject_ranges_are_normal(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = '[project]\nname = "lib"\nlicense = "MIT"\nclassifiers = []\ndependencies = ["numpy>=1.26", "torch"]\n'
+    assert run(repo, text, capsys, name="pyproject.toml")[1] == []
+    (repo / ".mlsec.yaml").write_text("deps:\n  project_kind: application\n")
+    assert run(repo, text, capsys, name="pyproject.toml")[1] == ["MLS413", "MLS414"]
+
+
+def test_pin_severity_is_low_by_default_and_policy_can_raise_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(repo, "torch\n", capsys)[0] == 0
+    (repo / ".mlsec.yaml").write_text("rules:\n  MLS413: {severity: high}\n")
+    assert run(repo, "torch\n", capsys)[0] == 1
+
+
+def test_suppression_on_the_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "--extra-index-url https://download.pytorch.org/whl/cu121  # mlsec: ignore[MLS405] wheels only\n"
+    assert run(repo, text, capsys)[1] == []
+
+
+def test_no_advisory_source_is_said_once(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements-dev.txt").write_text("torch==1.13.0\n")
+    (repo / "requirements.txt").write_text("numpy==1.19.0\n")
+    assert main(["requirements.txt", "requirements-dev.txt"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("no advisory source configured") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("requirements.txt", b"\x00\x01\x02binary"),
+        ("requirements.txt", ("x" * 200_000 + "\n").encode()),
+        ("environment.yml", b"dependencies: [unclosed\n"),
+        ("environment.yml", b"[" * 100_000),
+        ("pkg/pyproject.toml", b"[project\nname = 1\n"),  # at the root it is a policy error (exit 2)
+        ("requirements.txt", b"\xff\xfe not utf8"),
+    ],
+)
+def test_hostile_input_is_a_finding_not_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes
+) -> None:
+    (repo / name).parent.mkdir(exist_ok=True)
+    (repo / name).write_bytes(content)
+    code = main([name])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err + out.out
+    assert code == 1 and "MLS908" in out.out

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks.deps.conda import parse_environment
+from hooks.deps.pyproject import parse_pyproject
+from hooks.deps.requirements import parse_requirements, read_with_includes
+
+
+def _parse(text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    parsed, includes = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    return parsed, includes
+
+
+def test_requirements_read_as_pip_reads_them(tmp_path: Path) -> None:
+    text = (
+        "# comment\n"
+        "torch==2.3.1  # inline comment\n"
+        'numpy>=1.26 ; python_version >= "3.9"\n'
+        "einops==0.8.1 \\\n    --hash=sha256:aa --hash sha256:bb\n"
+        "Scikit_Learn[alldeps]==1.5.2\n"
+        "-e .\n"
+        "mylib @ https://example.org/mylib-2.0.tar.gz\n"
+        "git+https://github.com/org/flash-attn.git@main#egg=flash-attn\n"
+        "https://files.example.org/custom_kernels-1.0-py3-none-any.whl\n"
+        "--extra-index-url https://extra.example/simple\n"
+        "-i https://pypi.org/simple\n"
+    )
+    parsed, _ = _parse(text, tmp_path)
+    got = [(d.name, d.line, d.source, d.specifier, d.hashes) for d in parsed.dependencies]
+    assert got == [
+        ("torch", 2, "pypi", "==2.3.1", []),
+        ("numpy", 3, "pypi", ">=1.26", []),
+        ("einops", 4, "pypi", "==0.8.1", ["sha256:aa", "sha256:bb"]),
+        ("Scikit_Learn", 6, "pypi", "==1.5.2", []),
+        ("mylib", 8, "url", "", []),
+        ("flash-attn", 9, "vcs", "", []),
+        ("custom_kernels", 10, "url", "", []),
+    ]
+    assert [(i.line, i.option) for i in parsed.indexes] == [(11, "--extra-index-url"), (12, "--index-url")]
+    assert parsed.hash_checking and parsed.problems == []
+
+
+def test_includes_are_followed_inside_the_repository_only(tmp_path: Path) -> None:
+    (tmp_path / "base.in").write_text("-r dev.in\ntorch==2.3.1\n")
+    (tmp_path / "dev.in").write_text("-r base.in\npytest\n")
+    (tmp_path / "requirements.txt").write_text("-r base.in\n-r ../outside.txt\n-r missing.txt\n")
+    main, included = read_with_includes(tmp_path / "requirements.txt", tmp_path)
+    assert [name for name, _ in included] == ["base.in", "dev.in"]
+    assert sorted(p.key.split(":")[0] for p in main.problems) == ["missing", "outside"]
+    cycles = [p for _, parsed in included for p in parsed.problems]
+    assert [p.rule_id for p in cycles] == ["MLS415"] and "cycle" in cycles[0].message
+
+
+def test_conda_environment(tmp_path: Path) -> None:
+    text = (
+        "name: x\nchannels:\n  - conda-forge\n  - http://conda.internal/ml\ndependencies:\n  - python=3.11\n"
+        "  - numpy\n  - pillow=9.0.0\n  - pytorch::pytorch=2.3.1\n  - scikit-learn>=1.3\n  - pip\n"
+        "  - pip:\n      - --extra-index-url https://x.example/simple\n      - mlflow==2.9.2\n"
+    )
+    parsed = parse_environment(text, tmp_path / "environment.yml", tmp_path)
+    got = [(d.name, d.line, d.source, d.pinned_version) for d in parsed.dependencies]
+    assert got == [
+        ("numpy", 7, "conda", None),
+        ("pillow", 8, "conda", "9.0.0"),
+        ("torch", 9, "conda", "2.3.1"),
+        ("scikit-learn", 10, "conda", None),
+        ("mlflow", 14, "pypi", "2.9.2"),
+    ]
+    assert [(i.line, i.option) for i in parsed.indexes] == [(3, "channel"), (4, "channel"), (13, "--extra-index-url")]
+
+
+def test_pyproject_application_library_and_poetry(tmp_path: Path) -> None:
+    app = (
+        '[project]\nname = "app"\ndependencies = [\n  "torch==2.3.1",\n  "numpy>=1.26",\n]\n'
+        '[project.optional-dependencies]\nserve = ["gradio==4.0.0"]\n[build-system]\nrequires = ["setuptools>=68"]\n'
+    )
+    parsed = parse_pyproject(app, tmp_path / "pyproject.toml", tmp_path)
+    assert [(d.name, d.line, d.library, d.build_only) for d in parsed.dependencies] == [
+        ("torch", 4, False, False),
+        ("numpy", 5, False, False),
+        ("gradio", 8, False, False),
+        ("setuptools", 10, False, True),
+    ]
+    library = '[project]\nname = "lib"\nlicense = "MIT"\ndependencies = ["numpy>=1.26"]\n'
+    assert parse_pyproject(library, tmp_path / "pyproject.toml", tmp_path).dependencies[0].library
+    poetry = (
+        '[tool.poetry.dependencies]\npython = "^3.10"\ntorch = "2.3.1"\nnumpy = "^1.26"\n'
+        'peft = {git = "https://github.com/org/peft.git", branch = "main"}\n'
+    )
+    deps = parse_pyproject(poetry, tmp_path / "pyproject.toml", tmp_path).dependencies
+    assert [(d.name, d.line, d.source, d.specifier) for d in deps] == [
+        ("torch", 3, "pypi", "==2.3.1"),
+        ("numpy", 4, "pypi", "^1.26"),
+        ("peft", 5, "vcs", ""),
+    ]
