@@ -15,11 +15,17 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "code"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "code", "deps"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent, help="folder of the tools")
+    parser.add_argument(
+        "--advisory-db",
+        type=Path,
+        default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
+        help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
+    )
     args = parser.parse_args()
     import compileall
 
@@ -33,6 +39,15 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "deps":
+        from bench.deps_bench import run as run_deps
+
+        deps_rows = run_deps(args.out / "deps", args.bin, args.advisory_db, args.repeat)
+        warm = next(m for name, m in deps_rows if name == "mlsec-deps, warm")
+        print(f"{'100-line requirements.txt':<40} {'seconds':>8} {'peak MB':>8} {'exit':>4} {'x mlsec warm':>12}")
+        for name, m in deps_rows:
+            print(f"{name:<40} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {m.seconds / warm.seconds:>12.1f}")
         return 0
     if args.suite == "code":
         from bench.code_bench import run as run_code

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 from hooks.deps.model import normalize
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 
 class AdvisoryError(Exception):
@@ -64,6 +63,8 @@ def _parse_record(name: str, data: bytes) -> dict[str, Any] | None:
 
 
 def iter_records(source: Path) -> Iterator[dict[str, Any]]:
+    import zipfile
+
     suffixes = (".json", ".yaml", ".yml")
     if source.is_file() and zipfile.is_zipfile(source):
         with zipfile.ZipFile(source) as archive:
@@ -90,7 +91,7 @@ def _rows(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, str, int
         if str(package.get("ecosystem", "")).split(":")[0] != "PyPI" or not package.get("name"):
             continue
         ranges = [r for r in affected.get("ranges") or [] if r.get("type") == "ECOSYSTEM"]
-        kept = {"ranges": ranges, "versions": [str(v) for v in affected.get("versions") or []]}
+        kept = {"ranges": ranges, "versions": sorted({_canonical(str(v)) for v in affected.get("versions") or []})}
         yield normalize(str(package["name"])), str(record["id"]), aliases, summary, json.dumps(kept), malicious
 
 
@@ -104,11 +105,17 @@ def _version(text: str) -> Any:
         return None
 
 
+def _canonical(text: str) -> str:
+    """A listed version in PEP 440 normal form, so lookups compare strings, not parse thousands."""
+    parsed = _version(text)
+    return str(parsed) if parsed is not None else text
+
+
 def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
     """Whether `version` is affected, and the first fixed version above it if one is known."""
     wanted = _version(version)
     listed = affected.get("versions", [])
-    hit = version in listed or (wanted is not None and any(_version(v) == wanted for v in listed))
+    hit = version in listed or (wanted is not None and str(wanted) in listed)
     fixed_above: list[Any] = []
     for version_range in affected.get("ranges", []):
         events = []
@@ -138,19 +145,23 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
 
 # --- offline index --------------------------------------------------------------------------
 def _source_key(source: Path) -> str:
+    """A zip by its bytes; a folder by every file's relative name, size and mtime (a stat each)."""
     digest = hashlib.sha256(f"v{INDEX_VERSION}:".encode())
     if source.is_file():
         with source.open("rb") as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         return digest.hexdigest()
-    for folder, dirs, files in os.walk(source):
-        dirs.sort()
-        for file_name in sorted(files):
-            info = (Path(folder) / file_name).stat()
-            digest.update(
-                f"{os.path.relpath(Path(folder) / file_name, source)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
-            )
+    pending = [str(source)]
+    prefix = len(str(source))
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif entry.is_file():
+                    info = entry.stat()
+                    digest.update(f"{entry.path[prefix:]}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

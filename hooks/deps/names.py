@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hooks.deps.model import normalize
 
 POPULAR = frozenset(
@@ -72,18 +74,33 @@ def damerau(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _look_alike(flat: str) -> str:
+    return flat.translate(_CONFUSABLE).replace("rn", "m")
+
+
+# (name, without separators, look-alike form, its character set, allowed edits), computed once.
+_TARGETS = [
+    (target, flat, _look_alike(flat), frozenset(flat), 2 if len(target) >= 9 else 1)
+    for target in sorted(POPULAR)
+    for flat in [target.replace("-", "")]
+]
+
+
+@lru_cache(maxsize=4096)
 def typosquat_target(name: str) -> str | None:
     """The popular package this name imitates, if it is a near miss of one."""
     key = normalize(name)
     if key in POPULAR or key in KNOWN_LEGITIMATE or len(key) < 4:
         return None
     flat = key.replace("-", "")
-    confusable = flat.translate(_CONFUSABLE).replace("rn", "m")
-    for target in sorted(POPULAR):
-        target_flat = target.replace("-", "")
-        if flat == target_flat or confusable == target_flat.translate(_CONFUSABLE).replace("rn", "m"):
+    look_alike = _look_alike(flat)
+    characters = frozenset(flat)
+    for target, target_flat, target_look_alike, target_characters, limit in _TARGETS:
+        if flat == target_flat or look_alike == target_look_alike:
             return target  # separators or look-alike characters only
-        limit = 2 if len(target) >= 9 else 1
-        if damerau(flat, target_flat, limit) <= limit and abs(len(flat) - len(target_flat)) <= limit:
+        # Each edit changes the character set by at most two: a cheap filter before the DP.
+        if abs(len(flat) - len(target_flat)) > limit or len(characters ^ target_characters) > 2 * limit:
+            continue
+        if damerau(flat, target_flat, limit) <= limit:
             return target
     return None

@@ -129,7 +129,19 @@ def _hashes(words: list[str]) -> list[str]:
     return found
 
 
+# `name[extras] <specifiers>` without markers or URLs: most lines, read without `packaging`,
+# whose import compiles large regular expressions on every hook start.
+_SIMPLE = re.compile(
+    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\])?\s*"
+    r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
+)
+
+
 def _requirement(text: str, number: int, raw: str) -> Dependency | None:
+    simple = _SIMPLE.match(text)
+    if simple is not None:
+        specifier = ",".join(part.replace(" ", "") for part in simple.group("spec").split(",") if part.strip())
+        return Dependency(simple.group("name"), number, raw, specifier=specifier)
     direct = _direct(text, number, raw)
     if direct is not None:
         return direct
