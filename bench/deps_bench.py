@@ -35,7 +35,7 @@ class _LocalOSV(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         from hooks.deps.advisories import affects
         from hooks.deps.model import normalize
 
