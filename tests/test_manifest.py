@@ -53,6 +53,7 @@ def test_rules_are_well_formed() -> None:
         "secrets": ("MLS2", "MLS9"),
         "code": ("MLS3", "MLS9"),
         "deps": ("MLS4", "MLS9"),
+        "dockerfile": ("MLS5", "MLS9"),
     }
     for rule_id, rule in RULES.items():
         assert rule_id == rule.rule_id and len(rule_id) == 6

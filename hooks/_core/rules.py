@@ -505,6 +505,146 @@ _TABLE: tuple[Rule, ...] = (
         "included. It is not followed.",
     ),
     _rule(
+        "MLS501",
+        "dockerfile",
+        "medium",
+        "Base image not pinned by digest",
+        1357,
+        "FROM image:tag (or :latest, or no tag) can resolve to different content tomorrow. Pin "
+        "image:tag@sha256:<digest>; a FROM of an earlier stage is fine.",
+    ),
+    _rule(
+        "MLS502",
+        "dockerfile",
+        "medium",
+        "Final stage runs as root",
+        250,
+        "The image's last stage has no USER, or switches to root last, so the container runs as root. "
+        "Create a user and switch to it; builder stages may stay root.",
+    ),
+    _rule(
+        "MLS503",
+        "dockerfile",
+        "high",
+        "Download piped into a shell",
+        494,
+        "curl ... | sh runs whatever the server returns during the build. Download to a file, verify its "
+        "checksum, then run it.",
+    ),
+    _rule(
+        "MLS504",
+        "dockerfile",
+        "medium",
+        "ADD of a URL without --checksum",
+        494,
+        "ADD <url> fetches at build time without verifying the content. Add --checksum=sha256:... "
+        "(BuildKit) or download and verify in RUN.",
+    ),
+    _rule(
+        "MLS505",
+        "dockerfile",
+        "high",
+        "Weights or data fetched over plain http",
+        319,
+        "An http:// download during the build can be swapped in transit: use https and verify a checksum.",
+    ),
+    _rule(
+        "MLS506",
+        "dockerfile",
+        "high",
+        "Secret baked into the image",
+        798,
+        "A literal credential in ENV/ARG (by name or by value) or in a command stays in the image layers "
+        "and history. Use RUN --mount=type=secret, or pass it at run time.",
+    ),
+    _rule(
+        "MLS507",
+        "dockerfile",
+        "high",
+        "Credential file copied into the image",
+        538,
+        "COPY/ADD of .env, kaggle.json, SSH keys, .netrc, .git-credentials or cloud credential files puts"
+        " them in a layer for good. Use build secrets or mount them at run time.",
+    ),
+    _rule(
+        "MLS508",
+        "dockerfile",
+        "medium",
+        "pip/conda install without pins",
+        1104,
+        "RUN pip install of unpinned packages, or of VCS/URL requirements without a commit or hash, makes"
+        " every build install something else.",
+    ),
+    _rule(
+        "MLS509",
+        "dockerfile",
+        "high",
+        "pip install from an unsafe index",
+        494,
+        "--extra-index-url (dependency confusion), --trusted-host, http:// indexes or find-links, and the"
+        " same set through PIP_* environment variables.",
+    ),
+    _rule(
+        "MLS510",
+        "dockerfile",
+        "medium",
+        "World-writable files (chmod 777)",
+        732,
+        "chmod 777 / a+rwx lets any process in the container rewrite code and models.",
+    ),
+    _rule(
+        "MLS511",
+        "dockerfile",
+        "medium",
+        "sudo in the image",
+        250,
+        "Running sudo in a build, or granting passwordless sudo, keeps a root escalation path in the "
+        "image. Run privileged steps before USER instead.",
+    ),
+    _rule(
+        "MLS512",
+        "dockerfile",
+        "medium",
+        "EXPOSE 22 (SSH)",
+        1327,
+        "An SSH server in a training or serving image is an extra way in; use docker exec or the orchestrator's tools.",
+    ),
+    _rule(
+        "MLS513",
+        "dockerfile",
+        "critical",
+        "Jupyter without authentication on all interfaces",
+        306,
+        "A Jupyter server with an empty token and password bound to 0.0.0.0 gives code execution to "
+        "anyone who reaches the port.",
+    ),
+    _rule(
+        "MLS514",
+        "dockerfile",
+        "critical",
+        "Ray head or dashboard open to the network",
+        306,
+        "Ray's dashboard and job API have no authentication; bound to 0.0.0.0 they run anyone's jobs "
+        "(ShadowRay, CVE-2023-48022). Bind to 127.0.0.1 and put a proxy with auth in front.",
+    ),
+    _rule(
+        "MLS515",
+        "dockerfile",
+        "high",
+        "MLflow server without authentication on all interfaces",
+        306,
+        "mlflow server/ui on 0.0.0.0 without --app-name basic-auth lets anyone read and replace models and runs.",
+    ),
+    _rule(
+        "MLS909",
+        "dockerfile",
+        "medium",
+        "Dockerfile could not be parsed",
+        20,
+        "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
+        " before FROM, binary content); nothing in it was checked.",
+    ),
+    _rule(
         "MLS908",
         "deps",
         "medium",

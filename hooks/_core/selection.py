@@ -88,6 +88,15 @@ HOOK_SPECS: tuple[HookSpec, ...] = (
             CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),
         ),
     ),
+    HookSpec(
+        hook_id="mlsec-dockerfile",
+        name="mlsec: Dockerfiles of training and serving images",
+        description="Check Dockerfiles and Containerfiles statically, without a Docker engine",
+        scanner="hooks.docker.scanner:DockerfileScanner",
+        policy_section="dockerfile",
+        types=("file",),
+        files=r"(^|/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
+    ),
 )
 
 

@@ -60,7 +60,11 @@ _VALUE_OPTIONS = frozenset(
         "--python",
     }
 )
-_INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "--trusted-host", "-c", "--channel"})
+_INDEX_OPTIONS = frozenset(
+    {"-i", "--index-url", "--extra-index-url", "--trusted-host", "-c", "--channel", "-f", "--find-links"}
+)
+# Upgrading the installer itself is routine; an unpinned `pip install -U pip` is not a finding.
+_TOOLING = frozenset({"pip", "setuptools", "wheel"})
 
 
 def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
@@ -122,10 +126,11 @@ def install_issues(installs: list[tuple[int, str]]) -> list[RawIssue]:
 
 
 def _index_issue(number: int, option: str, value: str, conda: bool) -> list[RawIssue]:
+    issues: list[RawIssue] = []
     if option == "--trusted-host":
         return [RawIssue("MLS320", number, 1, f"--trusted-host {value} turns off TLS checks for that index")]
     if option == "--extra-index-url":
-        return [
+        issues.append(
             RawIssue(
                 "MLS320",
                 number,
@@ -133,11 +138,13 @@ def _index_issue(number: int, option: str, value: str, conda: bool) -> list[RawI
                 "--extra-index-url lets a public package shadow a private one "
                 "(dependency confusion); use one index that proxies both",
             )
-        ]
+        )
     if value.startswith("http://"):
-        where = "conda channel" if conda else "package index"
-        return [RawIssue("MLS320", number, 1, f"installs from an http:// {where}: packages can be swapped in transit")]
-    return []
+        where = "conda channel" if conda else "find-links location" if option in ("-f", "--find-links") else "index"
+        issues.append(
+            RawIssue("MLS320", number, 1, f"installs from an http:// {where}: packages can be swapped in transit")
+        )
+    return issues
 
 
 def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
@@ -163,6 +170,6 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
         if "=" not in word or word.endswith("="):
             return [RawIssue("MLS319", number, 1, f"installs {word} without a version pin")]
         return []
-    if not _EXACT_PIN.match(word):
+    if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
         return [RawIssue("MLS319", number, 1, f"installs {word} without an exact == pin")]
     return []

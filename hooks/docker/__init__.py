@@ -1,0 +1,1 @@
+"""Static checks for `mlsec-dockerfile`: a BuildKit-compatible parser and the rules."""

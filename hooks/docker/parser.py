@@ -1,0 +1,201 @@
+"""A Dockerfile parser that follows BuildKit's rules and keeps every line number.
+
+Parser directives (`# syntax=`, `# escape=`), line continuations with comments and blank lines
+between them, heredocs (`RUN <<EOF`, `COPY <<EOF /dest`, `<<-EOF`, quoted delimiters), JSON and
+shell forms, case-insensitive keywords, multi-stage builds and `ARG` before `FROM`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(r"^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$")
+_HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
+_FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
+_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+class DockerfileError(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Heredoc:
+    delimiter: str
+    body: str
+    start_line: int  # first line of the body
+
+
+@dataclass
+class Instruction:
+    keyword: str  # upper case
+    arguments: str  # the text after the keyword, continuations joined, flags included
+    line: int  # first line of the instruction
+    end_line: int
+    heredocs: list[Heredoc] = field(default_factory=list)
+    stage: int = 0
+
+    @property
+    def json_arguments(self) -> list[str] | None:
+        text = self.arguments.strip()
+        if not text.startswith("["):
+            return None
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return None
+        return [str(v) for v in value] if isinstance(value, list) else None
+
+    def split_flags(self) -> tuple[dict[str, str], str]:
+        """`--from=build --chown=a:b src dst` -> ({"from": "build", "chown": "a:b"}, "src dst")."""
+        flags: dict[str, str] = {}
+        rest = self.arguments.strip()
+        while rest.startswith("--"):
+            word, _, remainder = rest.partition(" ")
+            match = _FLAG.match(word)
+            if match is None:
+                break
+            flags[match.group(1)] = match.group(2) or ""
+            rest = remainder.strip()
+        return flags, rest
+
+    @property
+    def text(self) -> str:
+        """The whole instruction with heredoc bodies, for checks that read commands."""
+        return "\n".join([self.arguments, *(h.body for h in self.heredocs)])
+
+
+@dataclass
+class Stage:
+    index: int
+    base: str  # image reference as written (variables substituted)
+    name: str | None
+    line: int
+    instructions: list[Instruction] = field(default_factory=list)
+
+
+@dataclass
+class Dockerfile:
+    stages: list[Stage]
+    global_args: dict[str, str]
+    instructions: list[Instruction]
+
+
+def substitute(text: str, variables: dict[str, str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(3)
+        default = match.group(2)
+        value = variables.get(name)
+        if value:
+            return value
+        return default if default is not None else match.group(0)
+
+    return _VARIABLE.sub(replace, text)
+
+
+def parse(text: str) -> Dockerfile:
+    lines = text.split("\n")
+    escape = "\\"
+    index = 0
+    # Parser directives: only before anything else, each once.
+    while index < len(lines):
+        match = _DIRECTIVE.match(lines[index].strip())
+        if not match:
+            break
+        if match.group(1).lower() == "escape":
+            if match.group(2) not in ("\\", "`"):
+                raise DockerfileError(f"invalid escape character {match.group(2)!r}", index + 1)
+            escape = match.group(2)
+        index += 1
+    instructions: list[Instruction] = []
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            index += 1
+            continue
+        start = index
+        parts: list[str] = []
+        while True:
+            current = lines[index].rstrip()
+            index += 1
+            if not current.endswith(escape):
+                parts.append(current)
+                break
+            parts.append(current[:-1])
+            # Comments and blank lines inside a continuation are skipped, as BuildKit does.
+            while index < len(lines) and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+                index += 1
+            if index >= len(lines):
+                break
+        joined = " ".join(part.strip() for part in parts if part.strip())
+        keyword, _, arguments = joined.partition(" ")
+        if not re.fullmatch(r"[A-Za-z]+", keyword):
+            raise DockerfileError(f"{keyword[:20]!r} is not an instruction", start + 1)
+        instruction = Instruction(keyword.upper(), arguments.strip(), start + 1, index)
+        if instruction.keyword in ("RUN", "COPY", "ADD"):
+            for match in _HEREDOC.finditer(arguments):
+                strip_tabs = match.group(1) == "-"
+                delimiter = match.group(2) or match.group(3) or match.group(4)
+                body_start = index
+                while index < len(lines):
+                    candidate = lines[index].lstrip("\t") if strip_tabs else lines[index]
+                    if candidate.rstrip("\r") == delimiter:
+                        break
+                    index += 1
+                else:
+                    raise DockerfileError(f"heredoc <<{delimiter} is never closed", instruction.line)
+                body = "\n".join(lines[body_start:index])
+                instruction.heredocs.append(Heredoc(delimiter, body, body_start + 1))
+                index += 1
+            instruction.end_line = index
+        instructions.append(instruction)
+    return _stages(instructions)
+
+
+def _stages(instructions: list[Instruction]) -> Dockerfile:
+    global_args: dict[str, str] = {}
+    stages: list[Stage] = []
+    for instruction in instructions:
+        if instruction.keyword == "FROM":
+            _platform, rest = instruction.split_flags()
+            words = rest.split()
+            if not words:
+                raise DockerfileError("FROM without an image", instruction.line)
+            name = words[2] if len(words) >= 3 and words[1].lower() == "as" else None
+            stages.append(Stage(len(stages), substitute(words[0], global_args), name, instruction.line))
+        elif not stages:
+            if instruction.keyword != "ARG":
+                raise DockerfileError(f"{instruction.keyword} before the first FROM", instruction.line)
+            for name, default in _arg_pairs(instruction.arguments):
+                global_args[name] = default
+            continue
+        instruction.stage = len(stages) - 1
+        stages[-1].instructions.append(instruction)
+    if not stages:
+        raise DockerfileError("no FROM instruction", 1)
+    return Dockerfile(stages, global_args, instructions)
+
+
+def _arg_pairs(arguments: str) -> list[tuple[str, str]]:
+    pairs = []
+    for word in arguments.split():
+        name, _, default = word.partition("=")
+        pairs.append((name, default.strip("\"'")))
+    return pairs
+
+
+def env_pairs(arguments: str) -> list[tuple[str, str]]:
+    """ENV/ARG/LABEL `k=v k2="v 2"` pairs, or the legacy `ENV key value` form."""
+    import shlex
+
+    try:
+        words = shlex.split(arguments, posix=True)
+    except ValueError:
+        words = arguments.split()
+    if words and "=" not in words[0]:
+        return [(words[0], " ".join(words[1:]))]
+    return [(w.partition("=")[0], w.partition("=")[2]) for w in words if "=" in w]

@@ -1,0 +1,36 @@
+"""The public Dockerfile corpus: every expected instruction flagged, no safe one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hooks._core.policy import Policy
+from hooks.docker.scanner import DockerfileScanner
+from tests.conftest import CORPUS, requires_shared
+
+
+def _entries() -> list[dict[str, Any]]:
+    manifest = CORPUS / "docker" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    entries: list[dict[str, Any]] = json.loads(manifest.read_text())["files"]
+    return entries
+
+
+@requires_shared
+@pytest.mark.parametrize("entry", _entries(), ids=lambda e: e["file"])
+def test_corpus_file(tmp_path: Path, entry: dict[str, Any]) -> None:
+    copy = tmp_path / "Dockerfile"
+    shutil.copyfile(CORPUS / "docker" / entry["file"], copy)
+    lines = {f.line for f in DockerfileScanner().scan_file(copy, "Dockerfile", Policy(root=tmp_path))}
+    for label in entry["labels"]:
+        hit = any(line in lines for line in range(label["line"], label.get("end_line", label["line"]) + 1))
+        if label["kind"] == "expected":
+            assert hit, label
+        elif label["kind"] == "safe":
+            assert not hit, label

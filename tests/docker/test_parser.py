@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.docker.parser import DockerfileError, parse
+
+
+def test_continuations_with_comments_and_blank_lines_between() -> None:
+    text = "FROM python:3.11\nRUN apt-get update \\\n    # a comment\n\n    && apt-get install -y curl\nUSER app\n"
+    parsed = parse(text)
+    run = parsed.instructions[1]
+    assert (run.keyword, run.line, run.end_line) == ("RUN", 2, 5)
+    assert run.arguments == "apt-get update && apt-get install -y curl"
+    assert parsed.instructions[2].line == 6
+
+
+def test_escape_directive_and_case_insensitive_keywords() -> None:
+    text = "# escape=`\nfrom mcr.microsoft.com/windows:ltsc2022\nrun echo a `\n    b\nuser ContainerUser\n"
+    parsed = parse(text)
+    assert [(i.keyword, i.line) for i in parsed.instructions] == [("FROM", 2), ("RUN", 3), ("USER", 5)]
+    assert parsed.instructions[1].arguments == "echo a b"
+
+
+def test_heredocs() -> None:
+    text = (
+        "# syntax=docker/dockerfile:1.7\nFROM ubuntu:22.04\nRUN <<EOF\nset -e\ncurl x | sh\nEOF\n"
+        "COPY <<-\"CONF\" <<'TWO' /etc/\n\tc.ip = '0.0.0.0'\n\tCONF\nsecond\nTWO\nUSER app\n"
+    )
+    parsed = parse(text)
+    run, copy, user = parsed.instructions[1:]
+    assert (run.line, run.end_line, run.heredocs[0].body) == (3, 6, "set -e\ncurl x | sh")
+    assert [h.body for h in copy.heredocs] == ["\tc.ip = '0.0.0.0'", "second"]
+    assert (copy.line, user.line) == (7, 12)
+
+
+def test_stages_args_and_json_form() -> None:
+    text = (
+        "ARG BASE=python:3.11-slim\nFROM ${BASE} AS build\nRUN pip wheel .\nFROM build AS test\n"
+        "FROM ${BASE}@sha256:" + "a" * 64 + '\nCOPY --from=build /w /w\nCMD ["python", "-m", "app"]\n'
+    )
+    parsed = parse(text)
+    assert [(s.base, s.name) for s in parsed.stages] == [
+        ("python:3.11-slim", "build"),
+        ("build", "test"),
+        ("python:3.11-slim@sha256:" + "a" * 64, None),
+    ]
+    assert parsed.instructions[-1].json_arguments == ["python", "-m", "app"]
+    assert parsed.instructions[-2].split_flags() == ({"from": "build"}, "/w /w")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("RUN echo\n", 1), ("FROM x\nRUN <<EOF\necho\n", 2), ("", 1), ("FROM\n", 1), ("FROM x\n!!! y\n", 2)],
+)
+def test_invalid_files_are_errors_with_a_line(text: str, line: int) -> None:
+    with pytest.raises(DockerfileError) as caught:
+        parse(text)
+    assert caught.value.line == line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("FROMRUNCOPYENV <<EOF\\`#=\n\t\"'[]{}$:x0@")), max_size=300))
+def test_garbage_parses_or_raises_a_dockerfile_error(text: str) -> None:
+    try:
+        parse(text)
+    except DockerfileError:
+        pass
