@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "code", "deps"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "code", "deps", "docker"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -39,6 +39,15 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "docker":
+        from bench.docker_bench import run as run_docker
+
+        docker_rows = run_docker(args.out / "docker", args.bin, args.repeat)
+        base = docker_rows[0][1].seconds
+        print(f"{'200 Dockerfiles':<20} {'seconds':>8} {'peak MB':>8} {'exit':>4} {'x mlsec':>8}")
+        for name, m in docker_rows:
+            print(f"{name:<20} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {m.seconds / base:>8.1f}")
         return 0
     if args.suite == "deps":
         from bench.deps_bench import run as run_deps
