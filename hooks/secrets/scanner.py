@@ -278,7 +278,7 @@ class SecretScanner:
             allowed, note = _allowlisted(finding, digest, settings)
             if not allowed:
                 findings.append(replace(finding, message=finding.message + note) if note else finding)
-        if unit.output is None:
+        if unit.output is None and _owns_bare_markers(display):
             findings.extend(_bare_markers(lines, display, unit))
         return findings
 
@@ -332,6 +332,14 @@ def _allowlisted(finding: Finding, digest: str, settings: SecretSettings) -> tup
                 return True, ""
             return False, f"; its allowlist entry expired on {expires}"
     return False, ""
+
+
+# Prose mentions markers without using them; Python and notebooks are mlsec-code's to report.
+_NOT_MARKER_FILES = frozenset({".md", ".markdown", ".rst", ".txt", ".py", ".pyw", ".pyi", ".ipynb"})
+
+
+def _owns_bare_markers(display: str) -> bool:
+    return PurePosixPath(display).suffix.lower() not in _NOT_MARKER_FILES
 
 
 def _bare_markers(lines: _Lines, display: str, unit: Unit) -> list[Finding]:

@@ -21,8 +21,15 @@ def test_pragma_and_mlsec_ignore(tmp_path: Path) -> None:
         f'd = "{HF}"  # mlsec: ignore[MLS202] wrong rule\n'
         f'e = "{HF}"  # mlsec: ignore\n'
     )
-    findings = scan_text(tmp_path, "a.py", text)
+    findings = scan_text(tmp_path, "settings.yaml", text)
     assert sorted((f.rule_id, f.line) for f in findings) == [("MLS001", 6), ("MLS201", 5), ("MLS201", 6)]
+
+
+def test_bare_markers_are_reported_once_and_not_in_prose(tmp_path: Path) -> None:
+    text = "x = 1  # mlsec: ignore\n"
+    assert [f.rule_id for f in scan_text(tmp_path, "a.py", text)] == []  # mlsec-code reports it
+    assert [f.rule_id for f in scan_text(tmp_path, "notes.md", "Never write `# mlsec: ignore` alone.\n")] == []
+    assert [f.rule_id for f in scan_text(tmp_path, ".env", "A=1  # mlsec: ignore\n")] == ["MLS001"]
 
 
 def test_policy_allowlist_by_hash_with_expiry(tmp_path: Path) -> None:
