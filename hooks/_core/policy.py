@@ -101,10 +101,24 @@ def _locate(root: Path, explicit: str | None) -> tuple[str | None, Any]:
     return None, {}
 
 
+def _plain(value: Any) -> Any:
+    """YAML and TOML turn `2027-01-31` into a date; the schema speaks JSON, so dates become ISO text."""
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def load_policy(root: Path, explicit: str | None = None) -> Policy:
     from hooks._core.schema import iter_errors
 
     source, data = _locate(root, explicit)
+    data = _plain(data)
     errors = list(iter_errors(data, policy_schema()))
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

@@ -120,3 +120,10 @@ def test_checker_agrees_with_reference_jsonschema(value: Any) -> None:
     ours = list(iter_errors(value, policy_schema()))
     reference = jsonschema.Draft7Validator(policy_schema()).is_valid(value)
     assert (not ours) == reference, ours
+
+
+def test_unquoted_yaml_dates_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / ".mlsec.yaml").write_text(
+        "secrets:\n  allowlist:\n    - {fingerprint: 3f2a9c1b, reason: demo, expires: 2027-01-31}\n"
+    )
+    assert load_policy(tmp_path).section("secrets")["allowlist"][0]["expires"] == "2027-01-31"
