@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,15 @@ requires_shared = pytest.mark.skipif(
     not CORPUS.is_dir(),
     reason="../shared/corpus is not beside this checkout (CI always has it); corpus checks skipped",
 )
+
+
+def corpus_entries(folder: str) -> list[Any]:
+    """A corpus folder's manifest entries: a list, or (name, entry) pairs for a `files` mapping."""
+    manifest = CORPUS / folder / "manifest.json"
+    if not manifest.is_file():
+        return []
+    files = json.loads(manifest.read_text())["files"]
+    return sorted(files.items()) if isinstance(files, dict) else list(files)
 
 
 @pytest.fixture

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hooks._core.findings import Finding
 
 _MARKER = re.compile(r"#\s*mlsec:\s*ignore\b(?P<ids>\[[^\]]*\])?", re.IGNORECASE)
 _RULE_ID = re.compile(r"^(?:MLS\d{3}|B\d{3})$")
@@ -53,3 +57,21 @@ def bare_markers(text: str) -> Iterator[tuple[int, int, str]]:
             marker = parse_marker(line)
             if marker is not None and marker.is_bare:
                 yield number, marker.column, line
+
+
+def bare_marker_findings(text: str, display: str, cell: int | None = None) -> list[Finding]:
+    """MLS001 for each bare marker in a source text (a file, or a notebook cell)."""
+    from hooks._core.findings import make_finding
+
+    return [
+        make_finding(
+            "MLS001",
+            display,
+            "`# mlsec: ignore` without a rule id suppresses nothing; name the rule",
+            content_key=f"bare:{line.strip()}",
+            line=number,
+            column=column,
+            cell=cell,
+        )
+        for number, column, line in bare_markers(text)
+    ]

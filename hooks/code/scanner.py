@@ -11,7 +11,7 @@ from pathlib import Path
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Severity, make_finding
 from hooks._core.policy import Policy
-from hooks._core.suppressions import bare_markers, is_suppressed
+from hooks._core.suppressions import bare_marker_findings, is_suppressed
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
 from hooks.code.ml_rules import MLRuleVisitor, RawIssue
@@ -194,16 +194,5 @@ class CodeScanner:
                     severity=item.severity,
                 )
             )
-        for number, column, text in bare_markers(piece.original):
-            findings.append(
-                make_finding(
-                    "MLS001",
-                    display,
-                    "`# mlsec: ignore` without a rule id suppresses nothing; name the rule",
-                    content_key=f"bare:{text.strip()}",
-                    line=number,
-                    column=column,
-                    cell=piece.cell,
-                )
-            )
+        findings.extend(bare_marker_findings(piece.original, display, piece.cell))
         return findings

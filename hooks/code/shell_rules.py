@@ -7,9 +7,11 @@ import shlex
 
 from hooks.code.ml_rules import RawIssue
 
-_PIPE_TO_SHELL = re.compile(
-    r"\b(?:curl|wget|fetch)\b[^|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|k|da|fi)?sh\b"
-    r"|\b(?:curl|wget)\b[^|;&]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
+# A download fed straight to a shell or interpreter, in a notebook `!` line, a `%%bash` cell or
+# a Dockerfile RUN (which imports this pattern).
+PIPE_TO_SHELL = re.compile(
+    r"\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+\s+)*(?:ba|z|k|da|fi)?sh\b"
+    r"|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
     r"|(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b"
     r"|(?:ba|z)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
 )
@@ -71,7 +73,7 @@ def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
     issues: list[RawIssue] = []
     downloaded: set[str] = set()
     for number, command in lines:
-        if _PIPE_TO_SHELL.search(command):
+        if PIPE_TO_SHELL.search(command):
             issues.append(RawIssue("MLS321", number, 1, "pipes a download straight into a shell or interpreter"))
             continue
         for match in _DOWNLOAD_TARGET.finditer(command):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from hooks.code.shell_rules import install_issues
+from hooks.code.shell_rules import PIPE_TO_SHELL, install_issues
 from hooks.docker.parser import Dockerfile, Instruction, env_pairs, substitute
 
 
@@ -24,11 +24,6 @@ _DIGEST = re.compile(r"@sha256:[0-9a-f]{64}$")
 _NON_ROOT_BASES = re.compile(
     r"^(?:(?:docker\.io/|quay\.io/)?jupyter/|quay\.io/jupyter/|rayproject/ray|bitnami/|gcr\.io/distroless/.*:nonroot"
     r"|cgr\.dev/chainguard/)"
-)
-_PIPE_TO_SHELL = re.compile(
-    r"\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+\s+)*(?:ba|z|k|da)?sh\b"
-    r"|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
-    r"|(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|(?:ba|z)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
 )
 _HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
 _PIP_INDEX_CONTEXT = re.compile(r"(?:--(?:extra-)?index-url|--find-links|-[if])[= ]\s*$")
@@ -158,7 +153,7 @@ def _pip_env(instruction: Instruction, name: str, value: str) -> Iterator[Docker
 
 def _run_checks(instruction: Instruction) -> Iterator[DockerIssue]:
     command = _command_text(instruction)
-    if _PIPE_TO_SHELL.search(command):
+    if PIPE_TO_SHELL.search(command):
         yield DockerIssue(
             "MLS503",
             instruction.line,

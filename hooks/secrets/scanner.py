@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
-from hooks._core.suppressions import bare_markers, is_suppressed
+from hooks._core.suppressions import bare_marker_findings, is_suppressed
 from hooks.secrets.detectors import DELEGATED_ANCHOR, DELEGATED_PLUGINS, DETECTORS, FILE_DETECTORS, Detector
 from hooks.secrets.filters import is_placeholder, is_weak_value
 
@@ -279,7 +279,7 @@ class SecretScanner:
             if not allowed:
                 findings.append(replace(finding, message=finding.message + note) if note else finding)
         if unit.output is None and _owns_bare_markers(display):
-            findings.extend(_bare_markers(lines, display, unit))
+            findings.extend(bare_marker_findings(unit.text, display, unit.cell))
         return findings
 
     @staticmethod
@@ -340,18 +340,3 @@ _NOT_MARKER_FILES = frozenset({".md", ".markdown", ".rst", ".txt", ".py", ".pyw"
 
 def _owns_bare_markers(display: str) -> bool:
     return PurePosixPath(display).suffix.lower() not in _NOT_MARKER_FILES
-
-
-def _bare_markers(lines: _Lines, display: str, unit: Unit) -> list[Finding]:
-    return [
-        make_finding(
-            "MLS001",
-            display,
-            "`# mlsec: ignore` without a rule id suppresses nothing; name the rule",
-            content_key=f"bare:{text.strip()}",
-            line=number,
-            column=column,
-            cell=unit.cell,
-        )
-        for number, column, text in bare_markers(unit.text)
-    ]

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hooks.check_artifacts import main
-from tests.conftest import CORPUS, requires_shared
+from tests.conftest import CORPUS, corpus_entries, requires_shared
 
 
-def _entries() -> list[dict[str, str]]:
-    manifest = CORPUS / "artifacts" / "manifest.json"
-    if not manifest.is_file():
-        return []
-    entries: list[dict[str, str]] = json.loads(manifest.read_text())["files"]
-    return entries
+def _entries() -> list[Any]:
+    return corpus_entries("artifacts")
 
 
 @requires_shared

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,15 +10,11 @@ import pytest
 
 from hooks._core.policy import Policy
 from hooks.deps.scanner import DepsScanner
-from tests.conftest import CORPUS, SHARED, requires_shared
+from tests.conftest import CORPUS, SHARED, corpus_entries, requires_shared
 
 
-def _entries() -> list[dict[str, Any]]:
-    manifest = CORPUS / "deps" / "manifest.json"
-    if not manifest.is_file():
-        return []
-    entries: list[dict[str, Any]] = json.loads(manifest.read_text())["files"]
-    return entries
+def _entries() -> list[Any]:
+    return corpus_entries("deps")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,14 +10,11 @@ import pytest
 
 from hooks._core.policy import Policy
 from hooks.secrets.scanner import SecretScanner
-from tests.conftest import CORPUS, requires_shared
+from tests.conftest import CORPUS, corpus_entries, requires_shared
 
 
-def _entries() -> list[tuple[str, dict[str, Any]]]:
-    manifest = CORPUS / "secrets" / "manifest.json"
-    if not manifest.is_file():
-        return []
-    return sorted(json.loads(manifest.read_text())["files"].items())
+def _entries() -> list[Any]:
+    return corpus_entries("secrets")
 
 
 def _unit(finding: Any) -> tuple[int | None, str, int | None]:
