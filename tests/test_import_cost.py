@@ -6,40 +6,37 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = (
-    "torch",
-    "tensorflow",
-    "numpy",
-    "sklearn",
-    "pandas",
-    "scipy",
-    "jsonschema",
-    "yaml",
-    "fickling",
-    "py7zr",
-    "detect_secrets",
-    "nbformat",
-    "requests",
-)
+from hooks._core.selection import HOOK_SPECS
+
+ML_STACKS = ("torch", "tensorflow", "numpy", "sklearn", "pandas", "scipy", "jax")
+BACKENDS = ("jsonschema", "yaml", "fickling", "py7zr", "detect_secrets", "nbformat", "requests", "bandit", "packaging")
 
 
-def test_running_a_hook_on_plain_files_imports_nothing_heavy(tmp_path: Path) -> None:
+def _modules_after(code: str, cwd: Path | None = None) -> str:
+    probe = f"{code}; import sys; print(sorted({{m.split('.')[0] for m in sys.modules}}))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hook_modules_import_only_the_standard_library_and_ours() -> None:
+    modules = ", ".join(f"hooks.check_{spec.hook_id.split('-', 1)[1]}" for spec in HOOK_SPECS)
+    loaded = _modules_after(f"import {modules}, hooks.mlsec_cli")
+    assert not [name for name in ML_STACKS + BACKENDS if f"'{name}'" in loaded], loaded
+
+
+def test_running_each_hook_on_ordinary_files_imports_no_ml_stack(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "train.py").write_text("print('hi')\n")
     (tmp_path / "m.pkl").write_bytes(b"\x80\x04N.")
-    code = (
-        "import sys; from hooks.check_artifacts import main; from hooks.check_secrets import main as secrets;"
-        "rc = main(['train.py', 'm.pkl']) + secrets(['train.py']);"
-        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]; print(rc, heavy)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "0 []"
-
-
-def test_hook_modules_import_only_the_standard_library_at_top() -> None:
-    code = (
-        "import sys; import hooks.check_artifacts, hooks.check_secrets, hooks.mlsec_cli;"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    (tmp_path / "requirements.txt").write_text("torch==2.3.1\n")
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11\nUSER app\n")
+    calls = {
+        "artifacts": "['train.py', 'm.pkl']", "secrets": "['train.py']", "code": "['train.py']",
+        "deps": "['requirements.txt']", "dockerfile": "['Dockerfile']",
+    }
+    for hook, files in calls.items():
+        loaded = _modules_after(f"from hooks.check_{hook} import main; main({files})", tmp_path)
+        assert not [name for name in ML_STACKS if f"'{name}'" in loaded], (hook, loaded)
+        assert "'nbformat'" not in loaded and "'detect_secrets'" not in loaded, (hook, loaded)
+        if hook != "code":
+            assert "'bandit'" not in loaded, (hook, loaded)
