@@ -31,8 +31,11 @@ def test_running_each_hook_on_ordinary_files_imports_no_ml_stack(tmp_path: Path)
     (tmp_path / "requirements.txt").write_text("torch==2.3.1\n")
     (tmp_path / "Dockerfile").write_text("FROM python:3.11\nUSER app\n")
     calls = {
-        "artifacts": "['train.py', 'm.pkl']", "secrets": "['train.py']", "code": "['train.py']",
-        "deps": "['requirements.txt']", "dockerfile": "['Dockerfile']",
+        "artifacts": "['train.py', 'm.pkl']",
+        "secrets": "['train.py']",
+        "code": "['train.py']",
+        "deps": "['requirements.txt']",
+        "dockerfile": "['Dockerfile']",
     }
     for hook, files in calls.items():
         loaded = _modules_after(f"from hooks.check_{hook} import main; main({files})", tmp_path)

@@ -87,7 +87,6 @@ _DANGEROUS_MODULES = frozenset(
         "io",
         "_io",
         "fileinput",
-        "pathlib",
         "glob",
         "linecache",
         "shelve",
@@ -242,8 +241,43 @@ _CURATED_ALLOWED = frozenset(
         ("copyreg", "__newobj__"),
         ("copyreg", "__newobj_ex__"),
         ("enum", "Enum"),
+        # Path objects: constructing one reads and writes nothing (a method call would need a
+        # getattr gadget, which is denylisted).
         ("pathlib", "PurePosixPath"),
         ("pathlib", "PureWindowsPath"),
+        ("pathlib", "PosixPath"),
+        ("pathlib", "WindowsPath"),
+        ("pathlib", "Path"),
+        # TorchScript archives: their pickles are read by TorchScript's own unpickler.
+        ("torch.jit._pickle", "build_intlist"),
+        ("torch.jit._pickle", "build_tensorlist"),
+        ("torch.jit._pickle", "build_doublelist"),
+        ("torch.jit._pickle", "build_boollist"),
+        ("torch.jit._pickle", "build_tensor_from_id"),
+        ("torch.jit._pickle", "restore_type_tag"),
+        # Lightning and Hydra checkpoints keep their hyper-parameters in these containers.
+        ("pytorch_lightning.utilities.parsing", "AttributeDict"),
+        ("lightning.pytorch.utilities.parsing", "AttributeDict"),
+        ("lightning_fabric.utilities.data", "AttributeDict"),
+        ("lightning.fabric.utilities.data", "AttributeDict"),
+        ("omegaconf.dictconfig", "DictConfig"),
+        ("omegaconf.listconfig", "ListConfig"),
+        ("omegaconf.base", "ContainerMetadata"),
+        ("omegaconf.base", "Metadata"),
+        ("omegaconf.nodes", "AnyNode"),
+        ("omegaconf.nodes", "StringNode"),
+        ("omegaconf.nodes", "IntegerNode"),
+        ("omegaconf.nodes", "FloatNode"),
+        ("omegaconf.nodes", "BooleanNode"),
+        ("omegaconf.nodes", "EnumNode"),
+        ("omegaconf.nodes", "PathNode"),
+        # Type hints stored as plain markers (omegaconf metadata, dataclass fields).
+        ("typing", "Any"),
+        ("typing", "Union"),
+        ("typing", "Optional"),
+        ("typing", "Dict"),
+        ("typing", "List"),
+        ("typing", "Tuple"),
         ("builtins", "set"),
         ("builtins", "frozenset"),
         ("builtins", "complex"),
@@ -467,7 +501,23 @@ def _module_is_dangerous(module: str) -> bool:
     return any(".".join(parts[:i]) in _DANGEROUS_MODULES for i in range(1, len(parts) + 1))
 
 
+# Harmless helpers that live inside a dangerous package (TorchScript's list builders).
+_SAFE_IN_DANGEROUS_MODULES = frozenset(
+    ("torch.jit._pickle", name)
+    for name in (
+        "build_intlist",
+        "build_tensorlist",
+        "build_doublelist",
+        "build_boollist",
+        "build_tensor_from_id",
+        "restore_type_tag",
+    )
+)
+
+
 def is_dangerous(module: str, name: str) -> bool:
+    if (module, name) in _SAFE_IN_DANGEROUS_MODULES:
+        return False
     if _module_is_dangerous(module) or (module, name) in _DANGEROUS_EXACT:
         return True
     parts = name.split(".")
@@ -492,6 +542,10 @@ class GlobalsPolicy:
         if is_dangerous(module, name):
             return Verdict.DANGEROUS
         if (module, name) in self.allowed:
+            return Verdict.ALLOWED
+        if (module == "__torch__" or module.startswith("__torch__.")) and _IDENTIFIER_PATH.fullmatch(name):
+            # TorchScript class names: no Python module by that name exists to import, and
+            # TorchScript's unpickler resolves them from the archive's own code.
             return Verdict.ALLOWED
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name) or "." in name:
             return Verdict.OBFUSCATED

@@ -57,6 +57,14 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
     for extra in (project.get("optional-dependencies") or {}).values():
         if isinstance(extra, list):
             strings.extend((s, False) for s in extra if isinstance(s, str))
+    groups = data.get("dependency-groups", {})  # PEP 735
+    tool = data.get("tool", {}) if isinstance(data.get("tool"), dict) else {}
+    extra_lists = list(groups.values()) if isinstance(groups, dict) else []
+    extra_lists.append((tool.get("uv") or {}).get("dev-dependencies", []))
+    extra_lists.extend(((tool.get("pdm") or {}).get("dev-dependencies") or {}).values())
+    for entries in extra_lists:
+        if isinstance(entries, list):
+            strings.extend((s, False) for s in entries if isinstance(s, str))
     build = data.get("build-system", {})
     if isinstance(build, dict):
         strings.extend((s, True) for s in build.get("requires", []) if isinstance(s, str))

@@ -19,7 +19,8 @@ class Detector:
     pattern: re.Pattern[str]
 
 
-_ASSIGN = r"""["']?\s*(?:=|:|=>|,)\s*[(\[{]?\s*(?:b|r|u|f)?["'`]?"""
+# `NAME = "v"`, `NAME: v`, `"NAME": "v"`, `name="v"`, and `os.environ["NAME"] = "v"` (the `"]`).
+_ASSIGN = r"""["']?\]?\s*(?:=|:|=>|,)\s*[(\[{]?\s*(?:b|r|u|f)?["'`]?"""
 
 
 def keyed(names: str, value: str) -> re.Pattern[str]:
@@ -46,8 +47,15 @@ DETECTORS: tuple[Detector, ...] = (
         "MLS204",
         "Weights & Biases API key",
         keyed(
-            r"wandb[a-z0-9_]*(?:api)?[_-]?key|wandb\.login\([^)\n]*?key|api\.wandb\.ai[^\n]*?password", r"[0-9a-f]{40}"
+            r"wandb[a-z0-9_]*(?:api)?[_-]?key|wandb\.login\([^)\n]*?key|api\.wandb\.ai[^\n]*?password",
+            r"[0-9a-f]{40}",
         ),
+    ),
+    _d(
+        "wandb",
+        "MLS204",
+        "Weights & Biases API key",
+        r"\bwandb\s+login(?:\s+--?[a-z-]+)*\s+(?P<secret>[0-9a-f]{40})\b",
     ),
     _d("kaggle", "MLS205", "Kaggle API key", keyed(r"kaggle[_-]?key|\"username\"[^\n{}]*\"key\"", r"[0-9a-f]{32}")),
     _d(
@@ -126,7 +134,7 @@ DETECTORS: tuple[Detector, ...] = (
         re.compile(
             r"(?i)(?P<name>\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key"
             r"|auth[_-]?token|access[_-]?token|private[_-]?key|client[_-]?secret|token))"
-            r"[\"']?\s*(?::|=|=>)\s*(?P<quote>[\"'`])?"
+            r"[\"']?\]?\s*(?::|=|=>)\s*(?P<quote>[\"'`])?"
             r"(?P<secret>(?(quote)[^\"'`\n]{8,200}|[^\s\"'`,;#]{8,200}))(?(quote)(?P=quote))"
         ),
     ),

@@ -239,3 +239,22 @@ def test_opcode_budget_fails_closed(tmp_path: Path) -> None:
     analysis = Analysis(GlobalsPolicy(), Limits(max_opcodes=1000))
     with pytest.raises(LimitExceeded):
         Inspector(analysis).inspect_file(io.BytesIO(data), len(data), "m.pkl")
+
+
+def test_checkpoint_containers_and_torchscript_names_are_allowed(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("pathlib", "PosixPath") + asm.text("/tmp/run") + asm.TUPLE1 + asm.REDUCE
+    data += asm.POP + asm.global_("__torch__.model", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.POP
+    data += asm.global_("torch.jit._pickle", "build_intlist") + asm.EMPTY_LIST + asm.TUPLE1 + asm.REDUCE + asm.POP
+    data += asm.global_("omegaconf.dictconfig", "DictConfig") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert scan_bytes(tmp_path, "m.ckpt", data) == []
+
+
+def test_look_alikes_of_those_names_are_not(tmp_path: Path) -> None:
+    walk = asm.proto(4) + asm.text("pathlib") + asm.text("Path.write_text") + asm.STACK_GLOBAL + asm.STOP
+    assert rules(scan_bytes(tmp_path, "a.pkl", walk)) == ["MLS103"]
+    jit_load = asm.call("torch.jit._pickle", "load", "x")
+    assert rules(scan_bytes(tmp_path, "b.pkl", jit_load)) == ["MLS101"]
+    torchscript_walk = (
+        asm.proto(4) + asm.text("__torch__") + asm.text("__builtins__.eval") + asm.STACK_GLOBAL + asm.STOP
+    )
+    assert rules(scan_bytes(tmp_path, "c.pkl", torchscript_walk)) == ["MLS101"]

@@ -94,3 +94,12 @@ def test_pyproject_application_library_and_poetry(tmp_path: Path) -> None:
         ("numpy", 4, "pypi", "^1.26"),
         ("peft", 5, "vcs", ""),
     ]
+
+
+def test_pyproject_dependency_groups_and_tool_dev_dependencies(tmp_path: Path) -> None:
+    text = (
+        '[project]\nname = "app"\n[dependency-groups]\ntest = ["pytest>=8", {include-group = "lint"}]\n'
+        'lint = ["ruff==0.6.0"]\n[tool.uv]\ndev-dependencies = ["tourch==1.0"]\n'
+    )
+    names = [d.name for d in parse_pyproject(text, tmp_path / "pyproject.toml", tmp_path).dependencies]
+    assert names == ["pytest", "ruff", "tourch"]

@@ -26,6 +26,9 @@ POSITIVES = [
     ("MLS203", ".env", f"ANTHROPIC_API_KEY={ANTHROPIC}\n"),
     ("MLS204", "train.py", f'wandb.login(key="{WANDB}")\n'),
     ("MLS204", ".netrc", f"machine api.wandb.ai\n  login user\n  password {WANDB}\n"),
+    ("MLS204", "setup.py", f'os.environ["WANDB_API_KEY"] = "{WANDB}"\n'),
+    ("MLS204", "setup.sh", f"!wandb login --relogin {WANDB}\n"),
+    ("MLS205", "nb.py", f"os.environ['KAGGLE_KEY'] = '{KAGGLE}'\n"),
     ("MLS205", "kaggle.json", f'{{\n  "username": "ml",\n  "key": "{KAGGLE}"\n}}\n'),
     ("MLS205", "setup.sh", f"export KAGGLE_KEY={KAGGLE}\n"),
     ("MLS206", ".env", f"COMET_API_KEY={fake('', 25)}\n"),
@@ -80,6 +83,7 @@ NEGATIVES = [
     ),
     ("template", "compose.yaml", "    WANDB_API_KEY: ${WANDB_API_KEY}\n    PASSWORD: '{{ vault_password }}'\n"),
     ("env read", "a.py", 'HF_TOKEN = os.environ["HF_TOKEN"]\npassword = os.getenv("DB_PASSWORD")\napi_key=api_key\n'),
+    ("environ copy", "a.py", 'os.environ["WANDB_API_KEY"] = os.getenv("WB_KEY")\nwandb login --relogin\n'),
     ("prompt", "a.py", 'wandb_key = getpass.getpass("W&B key: ")\ntoken = userdata.get("HF_TOKEN")\n'),
     (
         "aws docs",

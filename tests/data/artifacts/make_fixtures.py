@@ -63,3 +63,5 @@ torch.save({"model": net.state_dict(), "optimizer": optimizer.state_dict(), "epo
             "dtype": torch.bfloat16, "device": torch.device("cpu"), "size": torch.Size([2, 3])},
            HERE / "torch_training_ckpt.pth")
 torch.save(TrainingArguments(output_dir=str(HERE / "unused"), report_to=[]), HERE / "hf_training_args.bin")
+torch.jit.script(torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU())).save(HERE / "torchscript_module.pt")
+torch.save({"out_dir": Path("/tmp/run"), "state": net.state_dict()}, HERE / "torch_ckpt_with_path.pt")
