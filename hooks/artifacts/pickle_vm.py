@@ -22,6 +22,9 @@ KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
 MAX_ITEMS = 1_000_000  # items kept per container; the rest are counted only
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
+# What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
+# literal torch.save archive. Judged by that archive, which is analysed like any artifact.
+TORCH_BYTES_LOADER = ("torch.storage", "_load_from_bytes")
 _NESTED_LOADERS = frozenset(
     {
         ("pickle", "loads"),
@@ -121,6 +124,7 @@ class GlobalUse:
     offset: int
     opcode: str
     via: str | None = None  # how it was first called or instantiated
+    unverified_calls: int = 0  # nested-loader calls whose payload was not literal, or not clean
 
 
 @dataclass
@@ -281,20 +285,34 @@ class PickleMachine:
         return Call(func, args, offset, via)
 
     def _nested_pickle(self, func: Global, args: object, offset: int) -> None:
-        """A pickle loader called on literal bytes: analyse those bytes too."""
+        """A loader called on literal bytes: analyse those bytes as an artifact of their own."""
+        use = self.uses[(func.module, func.name)]
         if not isinstance(args, Seq) or not args.items or not isinstance(args.items[0], bytes):
+            use.unverified_calls += 1
             return
         if self.depth + 1 > self.analysis.limits.max_depth:
             raise LimitExceeded("nested pickles deeper than the depth limit")
         import io
 
+        from hooks.artifacts.dispatch import Inspector
+
         payload: bytes = args.items[0]
-        nested_label = f"{where(self.label, offset)} nested pickle passed to {func.module}.{func.name}"
-        nested = ByteReader(io.BytesIO(payload), len(payload))
+        label = f"{where(self.label, offset)} > {func.module}.{func.name} payload"
+        before = len(self.analysis.issues)
         try:
-            PickleMachine(nested, self.analysis, nested_label, depth=self.depth + 1).run()
-        except AnalysisError:
-            pass  # the loader call itself is already critical; a broken payload adds nothing
+            found = Inspector(self.analysis).inspect_content(
+                io.BytesIO(payload),
+                len(payload),
+                payload[:512],
+                "nested.pt",
+                label,
+                depth=self.depth + 1,
+                seekable=True,
+            )
+        except (AnalysisError, LimitExceeded):
+            found = False
+        if not found or len(self.analysis.issues) > before:
+            use.unverified_calls += 1
 
     def _report_globals(self) -> None:
         classify = self.analysis.policy.classify
@@ -302,6 +320,8 @@ class PickleMachine:
             verdict = classify(use.module, use.name)
             if verdict is Verdict.ALLOWED:
                 continue
+            if (use.module, use.name) == TORCH_BYTES_LOADER and use.via and not use.unverified_calls:
+                continue  # every call loaded a literal archive that analysed clean
             dotted = f"{use.module}.{use.name}"
             action = f"calls {dotted} via {use.via}" if use.via else f"imports {dotted} via {use.opcode}"
             at = where(self.label, use.offset)

@@ -65,3 +65,5 @@ torch.save({"model": net.state_dict(), "optimizer": optimizer.state_dict(), "epo
 torch.save(TrainingArguments(output_dir=str(HERE / "unused"), report_to=[]), HERE / "hf_training_args.bin")
 torch.jit.script(torch.nn.Sequential(torch.nn.Linear(4, 2), torch.nn.ReLU())).save(HERE / "torchscript_module.pt")
 torch.save({"out_dir": Path("/tmp/run"), "state": net.state_dict()}, HERE / "torch_ckpt_with_path.pt")
+save_pickle("torch_tensor_plain_pickle.pkl", {"emb": torch.zeros(3)}, protocol=4)
+joblib.dump({"emb": torch.ones(2)}, HERE / "torch_tensor.joblib")
