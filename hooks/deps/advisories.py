@@ -83,6 +83,8 @@ def iter_records(source: Path) -> Iterator[dict[str, Any]]:
 
 
 def _rows(record: dict[str, Any]) -> Iterator[tuple[str, str, str, str, str, int]]:
+    if record.get("withdrawn"):
+        return  # retracted by its publisher
     aliases = json.dumps([a for a in record.get("aliases") or [] if isinstance(a, str)])
     summary = str(record.get("summary") or record.get("details") or "")[:300]
     malicious = int(str(record["id"]).startswith("MAL-"))
@@ -141,6 +143,16 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
         hit = hit or state
     fixed = str(min(fixed_above)) if fixed_above else None
     return hit, fixed
+
+
+def distinct(advisories: list[Advisory]) -> list[Advisory]:
+    """One advisory per vulnerability: an export lists it under each id (PYSEC, GHSA) it has."""
+    kept: list[Advisory] = []
+    for advisory in sorted(advisories, key=lambda a: (not a.id.startswith("PYSEC"), a.id)):
+        if any(advisory.id in other.aliases or other.id in advisory.aliases for other in kept):
+            continue
+        kept.append(advisory)
+    return sorted(kept, key=lambda a: a.id)
 
 
 # --- offline index --------------------------------------------------------------------------
@@ -203,7 +215,7 @@ class OfflineAdvisories:
                 hit, fixed = affects(json.loads(affected), version)
                 if hit:
                     hits.append(Advisory(advisory_id, tuple(json.loads(aliases)), summary, fixed, bool(malicious)))
-            found[(name, version)] = sorted(hits, key=lambda a: a.id)
+            found[(name, version)] = distinct(hits)
         return found
 
 
@@ -261,4 +273,4 @@ class OnlineAdvisories:
                     found[pin].append(
                         Advisory(advisory_id, tuple(json.loads(aliases)), summary, fixed, bool(malicious))
                     )
-        return found
+        return {pin: distinct(advisories) for pin, advisories in found.items()}

@@ -150,3 +150,15 @@ def test_online_failure_is_exit_2_unless_the_policy_says_warn(
     (repo / ".mlsec.yaml").write_text("deps:\n  online: true\n  online_failure: warn\n")
     assert main(["requirements.txt"]) == 0
     assert "vulnerabilities not checked" in capsys.readouterr().err
+
+
+def test_withdrawn_records_are_skipped_and_aliases_reported_once(tmp_path: Path) -> None:
+    db = tmp_path / "osv"
+    db.mkdir()
+    (db / "PYSEC-5.json").write_text(json.dumps(osv_record("PYSEC-5", "numpy", fixed="1.22", aliases=["GHSA-x"])))
+    (db / "GHSA-x.json").write_text(json.dumps(osv_record("GHSA-x", "numpy", fixed="1.22", aliases=["PYSEC-5"])))
+    withdrawn = osv_record("PYSEC-6", "numpy", fixed="9.0")
+    withdrawn["withdrawn"] = "2024-02-01T00:00:00Z"
+    (db / "PYSEC-6.json").write_text(json.dumps(withdrawn))
+    found = OfflineAdvisories(db).lookup([("numpy", "1.21.0")])[("numpy", "1.21.0")]
+    assert [a.id for a in found] == ["PYSEC-5"]
