@@ -52,7 +52,7 @@ def _read_yaml(path: Path) -> Any:
         raise UsageError(f"{path}: cannot read the policy file ({exc})") from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, see above
+        data = yaml.load(text, Loader=loader)  # noqa: S506  # nosec B506 - CSafeLoader or SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

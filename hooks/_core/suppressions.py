@@ -28,19 +28,29 @@ class InlineMarker:
         return not self.rule_ids
 
 
+def _in_string(prefix: str) -> bool:
+    """Whether text after `prefix` sits inside a quoted string (an odd count of quotes so far)."""
+    unescaped = prefix.replace("\\\\", "").replace('\\"', "").replace("\\'", "")
+    return unescaped.count('"') % 2 == 1 or unescaped.count("'") % 2 == 1 or unescaped.count("`") % 2 == 1
+
+
 def parse_marker(line: str) -> InlineMarker | None:
-    """The `# mlsec: ignore[...]` marker on a line, if any; ids are upper-cased."""
-    match = _MARKER.search(line)
-    if match is None:
-        return None
-    ids_text = match.group("ids")
-    ids: set[str] = set()
-    if ids_text:
-        for part in ids_text[1:-1].split(","):
-            candidate = part.strip().upper()
-            if _RULE_ID.match(candidate):
-                ids.add(candidate)
-    return InlineMarker(frozenset(ids), match.start() + 1)
+    """The `# mlsec: ignore[...]` marker in a comment on this line, if any; ids are upper-cased.
+
+    A marker quoted inside a string (a message, a docstring, JSON) is text, not a marker.
+    """
+    for match in _MARKER.finditer(line):
+        if _in_string(line[: match.start()]):
+            continue
+        ids_text = match.group("ids")
+        ids: set[str] = set()
+        if ids_text:
+            for part in ids_text[1:-1].split(","):
+                candidate = part.strip().upper()
+                if _RULE_ID.match(candidate):
+                    ids.add(candidate)
+        return InlineMarker(frozenset(ids), match.start() + 1)
+    return None
 
 
 def is_suppressed(rule_id: str, line: str) -> bool:

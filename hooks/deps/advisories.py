@@ -56,7 +56,8 @@ def _parse_record(name: str, data: bytes) -> dict[str, Any] | None:
         else:
             import yaml
 
-            record = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            record = yaml.load(data, Loader=loader)  # noqa: S506  # nosec B506 - CSafeLoader or SafeLoader
     except Exception:  # noqa: BLE001 - a broken record is skipped, not fatal
         return None
     return record if isinstance(record, dict) and isinstance(record.get("id"), str) else None
@@ -222,6 +223,8 @@ class OfflineAdvisories:
 # --- online: the OSV batch API --------------------------------------------------------------
 class OnlineAdvisories:
     def __init__(self, base_url: str, timeout: float = 5.0, cache: Path | None = None) -> None:
+        if not base_url.startswith(("https://", "http://")):
+            raise AdvisoryError(f"OSV URL {base_url!r} is not an http(s) URL")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.cache = (cache or cache_dir()) / "osv-online"
@@ -239,7 +242,8 @@ class OnlineAdvisories:
             method="POST" if data is not None else "GET",
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            # nosec B310: the scheme was checked in __init__ (http or https only).
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310
                 return json.loads(response.read())
         except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)

@@ -242,7 +242,7 @@ def test_opcode_budget_fails_closed(tmp_path: Path) -> None:
 
 
 def test_checkpoint_containers_and_torchscript_names_are_allowed(tmp_path: Path) -> None:
-    data = asm.proto(2) + asm.global_("pathlib", "PosixPath") + asm.text("/tmp/run") + asm.TUPLE1 + asm.REDUCE
+    data = asm.proto(2) + asm.global_("pathlib", "PosixPath") + asm.text("/srv/run") + asm.TUPLE1 + asm.REDUCE
     data += asm.POP + asm.global_("__torch__.model", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.POP
     data += asm.global_("torch.jit._pickle", "build_intlist") + asm.EMPTY_LIST + asm.TUPLE1 + asm.REDUCE + asm.POP
     data += asm.global_("omegaconf.dictconfig", "DictConfig") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP

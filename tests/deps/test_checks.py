@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from hooks.check_deps import main
+from tests.secrets.helpers import fake
 
 
 def run(repo: Path, text: str, capsys: pytest.CaptureFixture[str], *args: str, name: str = "requirements.txt"):
@@ -35,7 +36,7 @@ CASES = [
     ("MLS407", "--trusted-host mirror.local\ntorch==2.3.1\n", "torch==2.3.1\n"),
     (
         "MLS408",
-        "--index-url https://ci:s3cretvalue@pkgs.example/simple\ntorch==2.3.1\n",
+        f"--index-url https://ci:{fake('', 12)}@pkgs.example/simple\ntorch==2.3.1\n",
         "--index-url https://pkgs.example/simple\ntorch==2.3.1\n",
     ),
     (

@@ -58,8 +58,8 @@ POSITIVES = [
     ("MLS221", "auth.py", f'TOKEN_HEADER = "eyJ{fake("", 20)}.eyJ{fake("", 30)}.{fake("", 40)}"\n'),
     ("MLS222", ".env", f"DATABASE_URL=postgres://etl:{fake('', 16)}@db.internal:5432/x\n"),
     ("MLS222", "track.py", f'mlflow.set_tracking_uri("https://admin:{fake("", 14)}_^x@mlflow.acme.io")\n'),
-    ("MLS223", "docker-compose.yml", "    POSTGRES_PASSWORD: vn5DEYJ18tu!Vg1Lo0\n"),
-    ("MLS223", "settings.py", 'DB_PASSWORD = "q8Z#mw2LpT9x"\n'),
+    ("MLS223", "docker-compose.yml", f"    POSTGRES_PASSWORD: {fake('', 12)}!x\n"),
+    ("MLS223", "settings.py", f'DB_PASSWORD = "{fake("", 9)}#x"\n'),
     ("MLS224", "notify.py", f'SENDGRID = "SG.{fake("", 22)}.{fake("", 43)}"\n'),
 ]
 

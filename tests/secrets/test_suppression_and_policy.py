@@ -59,7 +59,7 @@ def test_policy_placeholders_and_disabled_detectors(tmp_path: Path) -> None:
 def test_detect_secrets_baseline_is_honoured(repo: Path) -> None:
     (repo / "a.py").write_text(f'T = "{HF}"\n')
     assert main(["a.py"]) == 1
-    hashed = hashlib.sha1(HF.encode()).hexdigest()
+    hashed = hashlib.sha1(HF.encode(), usedforsecurity=False).hexdigest()
     baseline = {
         "version": "1.5.0",
         "results": {"old/place.py": [{"type": "Hugging Face", "hashed_secret": hashed, "line_number": 3}]},
