@@ -34,10 +34,6 @@ class ByteReader:
         self._check_budget()
         return data
 
-    def read_some(self, count: int) -> bytes:
-        """Up to `count` bytes; fewer only at the end."""
-        return self.handle.read(count)
-
     def readline(self, limit: int) -> bytes:
         line = self.handle.readline(limit + 1)
         if not line.endswith(b"\n"):

@@ -298,8 +298,3 @@ class MLRuleVisitor(ast.NodeVisitor):
                 "(zip slip): a member named ../../x escapes the target folder",
             )
 
-
-def ml_issues(tree: ast.AST) -> list[RawIssue]:
-    visitor = MLRuleVisitor()
-    visitor.visit(tree)
-    return visitor.issues
