@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -103,9 +102,7 @@ def _locate(root: Path, explicit: str | None) -> tuple[str | None, Any]:
 
 def _plain(value: Any) -> Any:
     """YAML and TOML turn `2027-01-31` into a date; the schema speaks JSON, so dates become ISO text."""
-    import datetime
-
-    if isinstance(value, (datetime.date, datetime.datetime)):
+    if type(value).__module__ == "datetime":  # date, datetime, time: no import needed to tell
         return value.isoformat()
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
@@ -139,6 +136,8 @@ def _override(source: str | None, rule_id: str, spec: dict[str, Any]) -> RuleOve
     from hooks._core.rules import RULES
 
     if rule_id.startswith("MLS") and rule_id not in RULES:
+        import difflib
+
         hint = difflib.get_close_matches(rule_id, list(RULES), n=1)
         suffix = f"; did you mean {hint[0]}?" if hint else "; `mlsec rules` lists the ids"
         raise UsageError(f"{source}: rules.{rule_id}: unknown rule id{suffix}")

@@ -7,7 +7,6 @@ intended key. tests/ check that this agrees with the reference `jsonschema` impl
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -103,6 +102,8 @@ def _object_errors(
         if key in properties:
             yield from iter_errors(item, properties[key], root, _join(path, key_text))
         elif extra is False:
+            import difflib
+
             hint = difflib.get_close_matches(key_text, list(properties), n=1)
             allowed = ", ".join(properties) or "none"
             suffix = f"; did you mean {hint[0]!r}?" if hint else f" (allowed keys: {allowed})"

@@ -3,9 +3,7 @@ decompressors that stream with size and ratio caps (decompression bombs fail clo
 
 from __future__ import annotations
 
-import bz2
 import io
-import lzma
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO, Protocol
@@ -155,7 +153,7 @@ class DecompressStream(io.RawIOBase):
                     raise AnalysisError(f"{self._kind} data ends before its end marker", self._produced)
             try:
                 out = decompressor.decompress(data, len(buffer))
-            except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
+            except _decompression_errors() as exc:
                 raise AnalysisError(f"corrupt {self._kind} data ({exc})", self._produced) from None
             if out:
                 self._produced += len(out)
@@ -171,13 +169,33 @@ class DecompressStream(io.RawIOBase):
             raise LimitExceeded(f"{self._kind} data expands more than {self._max_ratio}x (decompression bomb cap)")
 
 
+def _decompression_errors() -> tuple[type[Exception], ...]:
+    import sys
+
+    errors: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error)
+    lzma = sys.modules.get("lzma")  # only imported when xz/lzma data was met
+    return (*errors, lzma.LZMAError) if lzma is not None else errors
+
+
+def _bz2() -> _Decompressor:
+    import bz2
+
+    return bz2.BZ2Decompressor()
+
+
+def _lzma(container: int) -> _Decompressor:
+    import lzma
+
+    return lzma.LZMADecompressor(container)
+
+
 COMPRESSORS: dict[str, Callable[[], _Decompressor]] = {
     "gzip": lambda: _ZlibAdapter(31),
     "zlib": lambda: _ZlibAdapter(15),
     "deflate": lambda: _ZlibAdapter(-15),
-    "bz2": lambda: bz2.BZ2Decompressor(),
-    "xz": lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ),
-    "lzma": lambda: lzma.LZMADecompressor(lzma.FORMAT_ALONE),
+    "bz2": _bz2,
+    "xz": lambda: _lzma(1),  # lzma.FORMAT_XZ
+    "lzma": lambda: _lzma(2),  # lzma.FORMAT_ALONE
 }
 
 

@@ -297,4 +297,3 @@ class MLRuleVisitor(ast.NodeVisitor):
                 "writes an archive member to a path built from its name without sanitising it "
                 "(zip slip): a member named ../../x escapes the target folder",
             )
-

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -53,6 +51,8 @@ class Hit:
 
 
 def secret_hash(value: str) -> str:
+    import hashlib
+
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -264,6 +264,8 @@ class SecretScanner:
                 continue
             digest = secret_hash(hit.value)
             # detect-secrets' baseline format identifies secrets by SHA-1: an identifier, not protection.
+            import hashlib
+
             if hashlib.sha1(hit.value.encode(), usedforsecurity=False).hexdigest() in settings.detect_secrets_hashes:
                 continue
             finding = make_finding(
@@ -327,6 +329,8 @@ def _url_kind(scheme: str, host: str, text: str, offset: int) -> str:
 
 def _allowlisted(finding: Finding, digest: str, settings: SecretSettings) -> tuple[bool, str]:
     """Whether the policy accepts this secret, and a note when its acceptance has expired."""
+    import datetime
+
     for key, (_reason, expires) in settings.allowed.items():
         if key == finding.fingerprint or (len(key) >= 8 and digest.startswith(key)):
             if expires is None or datetime.date.fromisoformat(str(expires)) >= datetime.date.today():
