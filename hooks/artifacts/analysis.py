@@ -54,5 +54,10 @@ class Analysis:
             raise LimitExceeded(f"analysis took longer than {self.limits.max_seconds:g} s")
 
 
+def inside(label: str, part: str) -> str:
+    """The label of `part` found inside the container called `label` (outermost first)."""
+    return f"{label}>{part}" if label else part
+
+
 def where(label: str, offset: int | None) -> str:
     return label if offset is None else f"{label}@{offset:#x}"

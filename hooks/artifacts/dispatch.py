@@ -12,7 +12,7 @@ import struct
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.analysis import Analysis, inside, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import Global, NotAPickle, PickleMachine, Seq
@@ -362,9 +362,9 @@ class Inspector:
             )
         )
         head = stream.peek(_HEAD)[:_HEAD]
-        inner_label = f"{label}{kind}>" if label else f"{kind}>"
         inner = sniff(head)
-        inner_label += "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
+        inner_kind = "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
+        inner_label = inside(label, f"{kind}>{inner_kind}")
         # The inner data is named by the outer name (model.pkl.gz holds model.pkl).
         path = PurePosixPath(name)
         inner_name = path.stem if path.suffix.lower() in COMPRESSION_SUFFIXES else name
@@ -374,14 +374,13 @@ class Inspector:
     def inspect_zip(self, handle: BinaryIO, size: int, label: str, *, depth: int, strict: bool) -> None:
         directory = read_directory(handle, size, self.analysis.limits.max_zip_members)
         members = directory.members
-        prefix = f"{label}" if label else ""
         seen: set[str] = set()
         names = [m.name for m in members]
         is_torch = any(PurePosixPath(n).name == "data.pkl" for n in names)
         is_keras = "config.json" in names and any(n.endswith((".h5", "metadata.json")) for n in names)
         for member in members:
             self.analysis.check_time()
-            member_label = f"{prefix}{member.name}"
+            member_label = inside(label, member.name)
             if member.name in seen:
                 self.analysis.add(
                     "MLS107",
@@ -577,7 +576,7 @@ class Inspector:
             self.analysis.check_time()
             if not member.isfile():
                 continue
-            member_label = f"{label}{member.name}"
+            member_label = inside(label, member.name)
             extracted = archive.extractfile(member)
             if extracted is None:
                 continue

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from py7zr import SevenZipFile
 from py7zr.io import Py7zIO, WriterFactory
 
+from hooks.artifacts.analysis import inside
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def inspect_7z_members(
     except Exception as exc:  # noqa: BLE001 - py7zr raises many types for corrupt input
         raise AnalysisError(f"corrupt 7z archive ({type(exc).__name__})") from None
     for name, product in sorted(factory.products.items()):
-        member_label = f"{label}{name}"
+        member_label = inside(label, name)
         if product.overflow:
             raise LimitExceeded(f"7z member {name!r} is larger than {cap} bytes")
         data = product.buffer.getvalue()

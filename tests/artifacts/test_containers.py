@@ -140,6 +140,24 @@ def test_nested_zips_are_followed_up_to_the_depth_limit(tmp_path: Path) -> None:
     assert "MLS903" in rules(scan_bytes(tmp_path, "deep.zip", nested))
 
 
+def test_nested_locations_name_every_container_outermost_first(tmp_path: Path) -> None:
+    payload = malicious_pickle(tmp_path / "c")
+    cases = {
+        "outer.zip": _zip_with({"inner.zip": _zip_with({"a/m.pkl": payload})}),
+        "bundle.zip": _zip_with({"m/model.pkl.gz": gzip.compress(payload)}),
+        "b.tar.gz": gzip.compress(_tar({"m/model.pkl": payload})),
+    }
+    expected = {
+        "outer.zip": "inner.zip>a/m.pkl@0x",
+        "bundle.zip": "m/model.pkl.gz>gzip>pickle@0x",
+        "b.tar.gz": "gzip>tar>m/model.pkl@0x",
+    }
+    for name, data in cases.items():
+        findings = scan_bytes(tmp_path, name, data)
+        assert rules(findings) == ["MLS101"], name
+        assert findings[0].message.startswith(expected[name]), findings[0].message
+
+
 def test_zip_member_named_like_an_artifact_but_unknown(tmp_path: Path) -> None:
     data = _zip_with({"model.pt": b"\x01\x02\x03 not a model"})
     assert rules(scan_bytes(tmp_path, "bundle.zip", data)) == ["MLS902"]
