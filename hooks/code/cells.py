@@ -29,7 +29,7 @@ _AUTOCALL = re.compile(r"^\s*[/,;][A-Za-z_]")
 class CellSource:
     python: str  # parseable Python (or blank lines), same line count as the cell
     shell: list[tuple[int, str]] = field(default_factory=list)  # (line, command)
-    installs: list[tuple[int, str]] = field(default_factory=list)  # (line, "pip install ...")
+    installs: list[tuple[int, str]] = field(default_factory=list)  # (line, "pip install ...") from %pip etc.
     python_offsets: dict[int, int] = field(default_factory=dict)  # line -> columns removed in front
 
 
@@ -73,8 +73,6 @@ def _transform_line(line: str, number: int, result: CellSource) -> str:
     if match:
         command = match.group("command").strip()
         result.shell.append((number, command))
-        if re.match(r"(?:python[0-9.]*\s+-m\s+)?(?:pip[0-9.]*|conda|mamba|uv\s+pip)\s+install\b", command):
-            result.installs.append((number, command))
         return _blank(match.group("indent"))
     match = _SHELL_ASSIGN.match(line)
     if match:

@@ -114,7 +114,8 @@ class CodeScanner:
             if tree is not None:
                 ast.increment_lineno(tree, offset)
                 module_body.extend(tree.body)
-            for issue in shell_issues(piece.transformed.shell) + install_issues(piece.transformed.installs):
+            shell = piece.transformed.shell
+            for issue in shell_issues(shell) + install_issues(shell + piece.transformed.installs):
                 located.append(Located(issue.rule_id, issue.line, issue.column, issue.message))
         module = ast.Module(body=module_body, type_ignores=[])
         raw_ml: list[RawIssue] = []

@@ -20,6 +20,13 @@ _WGET_IMPLICIT = re.compile(r"\bwget\s+(?:-\S+\s+)*\S*/([\w.-]+\.(?:sh|py|run|bi
 _EXEC = re.compile(
     r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?(?:bash|sh|zsh|python[0-9.]*|source|\.)\s+(\S+)|(?:^|&&|;)\s*(\./\S+)"
 )
+# An install command anywhere in a shell segment (after `sudo`, `cd x &&`, ...).
+_INSTALL_COMMAND = re.compile(
+    r"(?:^|\s)(?:python[0-9.]*\s+-m\s+)?(?:pip[0-9.]*|uv\s+pip|conda|mamba|micromamba)\s+install\b"
+)
+_SEGMENT_SPLIT = re.compile(r"\s*(?:&&|\|\|?|;|\n)\s*")
+# Output redirection ends the install's arguments (`pip install x > log 2>&1`).
+_REDIRECTION = re.compile(r"\s(?:[0-9]*>>?|&>>?|<)")
 _EXACT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*[^,;*\s]+$")
 _FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:#|$)")
 _VALUE_OPTIONS = frozenset(
@@ -98,32 +105,49 @@ def _split(command: str) -> list[str]:
         return command.split()
 
 
-def install_issues(installs: list[tuple[int, str]]) -> list[RawIssue]:
+def install_segments(command: str) -> list[str]:
+    """Each `pip/conda ... install ...` in a shell command line, from the installer on."""
+    found = []
+    for segment in _SEGMENT_SPLIT.split(command.replace("\\\n", " ")):
+        match = _INSTALL_COMMAND.search(segment)
+        if match is not None:
+            found.append(_REDIRECTION.split(segment[match.start() :], maxsplit=1)[0].strip())
+    return found
+
+
+def install_issues(commands: list[tuple[int, str]]) -> list[RawIssue]:
+    """MLS319/MLS320 for the package installs in shell command lines (others are ignored)."""
     issues: list[RawIssue] = []
-    for number, command in installs:
-        words = _split(command)
-        if "install" not in words:
+    for number, command in commands:
+        for install in install_segments(command):
+            issues.extend(_install_issues(number, install))
+    return issues
+
+
+def _install_issues(number: int, command: str) -> list[RawIssue]:
+    words = _split(command)
+    if "install" not in words:
+        return []
+    arguments = words[words.index("install") + 1 :]
+    conda = words[0] in ("conda", "mamba", "micromamba")
+    issues: list[RawIssue] = []
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        option, _, inline_value = word.partition("=")
+        if option in _INDEX_OPTIONS:
+            value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
+            issues.extend(_index_issue(number, option, value, conda))
+            index += 1 if inline_value else 2
             continue
-        tool = words[0]
-        arguments = words[words.index("install") + 1 :]
-        conda = tool in ("conda", "mamba", "micromamba")
-        index = 0
-        while index < len(arguments):
-            word = arguments[index]
-            option, _, inline_value = word.partition("=")
-            if option in _INDEX_OPTIONS:
-                value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-                issues.extend(_index_issue(number, option, value, conda))
-                index += 1 if inline_value else 2
-                continue
-            if option in _VALUE_OPTIONS:
-                index += 1 if inline_value else 2
-                continue
-            if word.startswith("-"):
-                index += 1
-                continue
-            issues.extend(_requirement_issue(number, word, conda))
+        if option in _VALUE_OPTIONS:
+            index += 1 if inline_value else 2
+            continue
+        if word.startswith("-"):
             index += 1
+            continue
+        issues.extend(_requirement_issue(number, word, conda))
+        index += 1
     return issues
 
 

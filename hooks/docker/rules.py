@@ -41,13 +41,7 @@ _PUBLIC_CERT = re.compile(r"(?i)(?:^|/)[\w.-]*(?:ca|cert|certificate|bundle|chai
 _CHMOD_OPEN = re.compile(r"\bchmod\s+(?:-[A-Za-z]+\s+)*(?:0?777|a\+rwx|ugo\+rwx|o\+w\w*|o\+rwx|a\+w)\b")
 _SUDO = re.compile(r"(?:^|&&|\|\||;|\n|\|)\s*sudo\s+(?!-[lvkK]\b)\S")
 _NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
-_INSTALL = re.compile(r"(?:^|\s)(?:python[0-9.]*\s+-m\s+)?(?:pip[0-9.]*|uv\s+pip|conda|mamba|micromamba)\s+install\b")
-_SEGMENT_SPLIT = re.compile(r"\s*(?:&&|\|\||;|\n)\s*")
 _ANY_HOST = r"(?:0\.0\.0\.0|::|\*|\[::\])"
-
-
-def _segments(command: str) -> list[str]:
-    return [part.strip() for part in _SEGMENT_SPLIT.split(command.replace("\\\n", " ")) if part.strip()]
 
 
 def _command_text(instruction: Instruction) -> str:
@@ -181,13 +175,9 @@ def _run_checks(instruction: Instruction) -> Iterator[DockerIssue]:
         )
     if _NOPASSWD.search(command):
         yield DockerIssue("MLS511", instruction.line, "grants passwordless sudo to ALL commands", "nopasswd")
-    for segment in _segments(command):
-        install = _INSTALL.search(segment)
-        if install is None:
-            continue
-        for issue in install_issues([(instruction.line, segment[install.start() :].strip())]):
-            rule = "MLS509" if issue.rule_id == "MLS320" else "MLS508"
-            yield DockerIssue(rule, instruction.line, f"pip/conda {issue.message}", f"{rule}:{issue.message}")
+    for issue in install_issues([(instruction.line, command)]):
+        rule = "MLS509" if issue.rule_id == "MLS320" else "MLS508"
+        yield DockerIssue(rule, instruction.line, f"pip/conda {issue.message}", f"{rule}:{issue.message}")
 
 
 def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterator[DockerIssue]:

@@ -58,6 +58,22 @@ def test_pip_installs(tmp_path: Path) -> None:
     ]
 
 
+def test_installs_inside_chained_commands_and_bash_cells(tmp_path: Path) -> None:
+    text = notebook(
+        "!cd /content && pip install torch==2.3.1 && pip install requests",
+        "%pip install numpy==1.26.4 ; pip install pandas",
+        "%%bash\nset -e\nsudo pip install -q accelerate > /dev/null 2>&1",
+        "!pip install torch==2.3.1 | tail -1\n!pip install numpy==1.26.4 > install.log 2>&1",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [("MLS319", 1, 1), ("MLS319", 2, 1), ("MLS319", 3, 3)]
+    assert sorted(f.message for f in findings) == [
+        "installs accelerate without an exact == pin",
+        "installs pandas without an exact == pin",
+        "installs requests without an exact == pin",
+    ]
+
+
 def test_shell_lines_and_bash_cells(tmp_path: Path) -> None:
     text = notebook(
         "!curl -fsSL https://get.example.sh | sudo bash",

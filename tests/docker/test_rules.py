@@ -68,6 +68,12 @@ CASES = [
     ),
     (
         "MLS508",
+        f"FROM {PIN}\nRUN cd /src && sudo -H pip install timm > /dev/null\n{SAFE_END}",
+        f"FROM {PIN}\nRUN pip install timm==1.0.3 2>&1 | tee /tmp/pip.log && pip install wandb==0.17.0 >/dev/null\n"
+        f"{SAFE_END}",
+    ),
+    (
+        "MLS508",
         f"FROM {PIN}\nRUN pip install 'git+https://github.com/org/repo.git@v1'\n{SAFE_END}",
         f"FROM {PIN}\nRUN pip install 'git+https://github.com/org/repo.git@{'c' * 40}'\n{SAFE_END}",
     ),
