@@ -41,7 +41,7 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
     import yaml
 
     document = _load(text)
-    result = DependencyFile()
+    result = DependencyFile(lines=text.splitlines())
     if document is None:
         return result
     if not isinstance(document, yaml.MappingNode):

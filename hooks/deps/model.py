@@ -59,3 +59,4 @@ class DependencyFile:
     indexes: list[IndexOption] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     hash_checking: bool = False
+    lines: list[str] = field(default_factory=list)  # the source, for inline suppressions

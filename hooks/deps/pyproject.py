@@ -33,8 +33,8 @@ def _toml(text: str) -> dict[str, Any]:
 class _LineFinder:
     """TOML parsers give no positions: find each dependency string's line, in order."""
 
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
         self.used: set[int] = set()
 
     def find(self, needle: str, fallback: int = 1) -> int:
@@ -48,8 +48,8 @@ class _LineFinder:
 
 def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) -> DependencyFile:
     data = _toml(text)
-    result = DependencyFile()
-    finder = _LineFinder(text)
+    result = DependencyFile(lines=text.splitlines())
+    finder = _LineFinder(result.lines)
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     assert isinstance(project, dict)
     library = (kind == "library") or (kind is None and any(key in project for key in _PUBLISHING_KEYS))

@@ -76,7 +76,7 @@ def parse_requirements(
     text: str, path: Path, root: Path, *, seen: frozenset[Path] = frozenset(), include: bool = True
 ) -> tuple[DependencyFile, list[tuple[int, Path]]]:
     """Parse one file; return it and the (line, path) of files it includes with -r/-c."""
-    result = DependencyFile()
+    result = DependencyFile(lines=text.splitlines())
     includes: list[tuple[int, Path]] = []
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:

@@ -77,30 +77,27 @@ class DepsScanner:
             if name == "pyproject.toml":
                 from hooks.deps.pyproject import parse_pyproject
 
-                files = [(display, path, parse_pyproject(read_text(path), path, policy.root, settings.project_kind))]
+                files = [(display, parse_pyproject(read_text(path), path, policy.root, settings.project_kind))]
             elif name.endswith((".yml", ".yaml")):
                 from hooks.deps.conda import parse_environment
 
-                files = [(display, path, parse_environment(read_text(path), path, policy.root))]
+                files = [(display, parse_environment(read_text(path), path, policy.root))]
             else:
                 from hooks.deps.requirements import read_with_includes
 
                 main, included = read_with_includes(path, policy.root)
-                files = [(display, path, main)] + [
-                    (relative, policy.root / relative, parsed)
-                    for relative, parsed in included
-                    if not DEPENDENCY_FILE.search(relative)
+                files = [(display, main)] + [
+                    (relative, parsed) for relative, parsed in included if not DEPENDENCY_FILE.search(relative)
                 ]
         except DependencyFileError as exc:
             return [make_finding("MLS908", display, f"cannot be read as a dependency file: {exc}", content_key="parse")]
         findings: list[Finding] = []
-        for file_display, file_path, parsed in files:
-            lines = read_text(file_path).splitlines() if file_path.is_file() else []
-            findings.extend(self._check(parsed, file_display, lines, settings))
+        for file_display, parsed in files:
+            findings.extend(self._check(parsed, file_display, settings))
         return findings
 
     # --- checks --------------------------------------------------------------------------
-    def _check(self, parsed: DependencyFile, display: str, lines: list[str], settings: DepsSettings) -> list[Finding]:
+    def _check(self, parsed: DependencyFile, display: str, settings: DepsSettings) -> list[Finding]:
         issues: list[tuple[str, int, str, str, Severity | None]] = []  # rule, line, message, key, severity
 
         def add(rule: str, line: int, message: str, key: str, severity: Severity | None = None) -> None:
@@ -120,7 +117,7 @@ class DepsScanner:
             self._advisory_checks(parsed, pins, settings, add)
         findings = []
         for rule, line, message, key, severity in issues:
-            text = lines[line - 1] if 0 < line <= len(lines) else ""
+            text = parsed.lines[line - 1] if 0 < line <= len(parsed.lines) else ""
             if is_suppressed(rule, text):
                 continue
             findings.append(make_finding(rule, display, message, content_key=key, line=line, severity=severity))

@@ -92,6 +92,15 @@ def test_suppression_on_the_line(repo: Path, capsys: pytest.CaptureFixture[str])
     assert run(repo, text, capsys)[1] == []
 
 
+def test_suppression_in_an_included_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "deps").mkdir()
+    (repo / "deps" / "base.in").write_text("tourch==1.0.0  # mlsec: ignore[MLS403] internal fork\nreqeusts==2.32.3\n")
+    code, rules, out = run(repo, "-r deps/base.in\n", capsys)
+    assert code == 1
+    assert rules == ["MLS403"]
+    assert "deps/base.in:2:" in out.out
+
+
 def test_no_advisory_source_is_said_once(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "requirements-dev.txt").write_text("torch==1.13.0\n")
     (repo / "requirements.txt").write_text("numpy==1.19.0\n")
