@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.check_artifacts import main
+from hooks.cli.entry_points import mlsec_artifacts as main
 from tests import pickle_asm as asm
 from tests.artifacts.helpers import malicious_pickle
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hooks._core.rules import Rule
 
 
 class Severity(str, enum.Enum):
@@ -47,6 +51,7 @@ class Finding:
     fingerprint: str
     cell: int | None = None
     output: int | None = None
+    end_line: int | None = None  # last line of a finding that spans several (None: one line)
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
@@ -78,7 +83,7 @@ class Finding:
 
 
 def make_finding(
-    rule_id: str,
+    rule: Rule,
     path: str,
     message: str,
     *,
@@ -88,20 +93,20 @@ def make_finding(
     cell: int | None = None,
     output: int | None = None,
     severity: Severity | None = None,
+    end_line: int | None = None,
 ) -> Finding:
-    """Build a finding with the registry's default severity unless the scanner grades it."""
-    from hooks._core.rules import rule_for
-
+    """Build a finding with the rule's default severity unless the scanner grades it."""
     return Finding(
-        rule_id=rule_id,
-        severity=severity if severity is not None else rule_for(rule_id).severity,
+        rule_id=rule.rule_id,
+        severity=severity if severity is not None else rule.severity,
         path=path,
         line=max(1, line),
         column=max(1, column),
         message=message,
-        fingerprint=fingerprint(rule_id, path, content_key),
+        fingerprint=fingerprint(rule.rule_id, path, content_key),
         cell=cell,
         output=output,
+        end_line=end_line if end_line is not None and end_line > max(1, line) else None,
     )
 
 
@@ -114,3 +119,34 @@ class FileError:
 
     def as_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding before the scanner places it in a file (path, notebook cell, output).
+
+    Checks that see only a piece of text or a parsed structure return these; the scanner that
+    knows where the text came from turns them into findings.
+    """
+
+    rule: Rule
+    message: str
+    key: str  # what was flagged, for the fingerprint (never the line number)
+    line: int = 1
+    column: int = 1
+    severity: Severity | None = None
+    end_line: int | None = None
+
+    def at(self, path: str, *, cell: int | None = None, output: int | None = None, line_offset: int = 0) -> Finding:
+        return make_finding(
+            self.rule,
+            path,
+            self.message,
+            content_key=self.key,
+            line=self.line + line_offset,
+            column=self.column,
+            cell=cell,
+            output=output,
+            severity=self.severity,
+            end_line=None if self.end_line is None else self.end_line + line_offset,
+        )

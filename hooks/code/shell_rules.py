@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import shlex
 
-from hooks.code.ml_rules import RawIssue
+from hooks._core.findings import Issue
+from hooks.code import rules
 
 # A download fed straight to a shell or interpreter, in a notebook `!` line, a `%%bash` cell or
 # a Dockerfile RUN (which imports this pattern).
@@ -76,12 +77,20 @@ _INDEX_OPTIONS = frozenset(
 _TOOLING = frozenset({"pip", "setuptools", "wheel"})
 
 
-def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
-    issues: list[RawIssue] = []
+def shell_issues(lines: list[tuple[int, str]]) -> list[Issue]:
+    issues: list[Issue] = []
     downloaded: set[str] = set()
     for number, command in lines:
         if PIPE_TO_SHELL.search(command):
-            issues.append(RawIssue("MLS321", number, 1, "pipes a download straight into a shell or interpreter"))
+            issues.append(
+                Issue(
+                    rules.DOWNLOAD_PIPED_TO_SHELL,
+                    "pipes a download straight into a shell or interpreter",
+                    "",
+                    line=number,
+                    column=1,
+                )
+            )
             continue
         for match in _DOWNLOAD_TARGET.finditer(command):
             downloaded.add(match.group(1).strip("'\""))
@@ -92,7 +101,13 @@ def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
             base = target.removeprefix("./")
             if target and (target in downloaded or base in downloaded or f"./{base}" in downloaded):
                 issues.append(
-                    RawIssue("MLS322", number, 1, f"runs {target}, a file downloaded in this cell, unchecked")
+                    Issue(
+                        rules.DOWNLOADED_FILE_RUN,
+                        f"runs {target}, a file downloaded in this cell, unchecked",
+                        "",
+                        line=number,
+                        column=1,
+                    )
                 )
                 break
     return issues
@@ -115,22 +130,22 @@ def install_segments(command: str) -> list[str]:
     return found
 
 
-def install_issues(commands: list[tuple[int, str]]) -> list[RawIssue]:
+def install_issues(commands: list[tuple[int, str]]) -> list[Issue]:
     """MLS319/MLS320 for the package installs in shell command lines (others are ignored)."""
-    issues: list[RawIssue] = []
+    issues: list[Issue] = []
     for number, command in commands:
         for install in install_segments(command):
             issues.extend(_install_issues(number, install))
     return issues
 
 
-def _install_issues(number: int, command: str) -> list[RawIssue]:
+def _install_issues(number: int, command: str) -> list[Issue]:
     words = _split(command)
     if "install" not in words:
         return []
     arguments = words[words.index("install") + 1 :]
     conda = words[0] in ("conda", "mamba", "micromamba")
-    issues: list[RawIssue] = []
+    issues: list[Issue] = []
     index = 0
     while index < len(arguments):
         word = arguments[index]
@@ -151,29 +166,44 @@ def _install_issues(number: int, command: str) -> list[RawIssue]:
     return issues
 
 
-def _index_issue(number: int, option: str, value: str, conda: bool) -> list[RawIssue]:
-    issues: list[RawIssue] = []
+def _index_issue(number: int, option: str, value: str, conda: bool) -> list[Issue]:
+    issues: list[Issue] = []
     if option == "--trusted-host":
-        return [RawIssue("MLS320", number, 1, f"--trusted-host {value} turns off TLS checks for that index")]
+        return [
+            Issue(
+                rules.NOTEBOOK_UNSAFE_INDEX,
+                f"--trusted-host {value} turns off TLS checks for that index",
+                "",
+                line=number,
+                column=1,
+            )
+        ]
     if option == "--extra-index-url":
         issues.append(
-            RawIssue(
-                "MLS320",
-                number,
-                1,
+            Issue(
+                rules.NOTEBOOK_UNSAFE_INDEX,
                 "--extra-index-url lets a public package shadow a private one "
                 "(dependency confusion); use one index that proxies both",
+                "",
+                line=number,
+                column=1,
             )
         )
     if value.startswith("http://"):
         where = "conda channel" if conda else "find-links location" if option in ("-f", "--find-links") else "index"
         issues.append(
-            RawIssue("MLS320", number, 1, f"installs from an http:// {where}: packages can be swapped in transit")
+            Issue(
+                rules.NOTEBOOK_UNSAFE_INDEX,
+                f"installs from an http:// {where}: packages can be swapped in transit",
+                "",
+                line=number,
+                column=1,
+            )
         )
     return issues
 
 
-def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
+def _requirement_issue(number: int, word: str, conda: bool) -> list[Issue]:
     if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
         return []
     if "://" in word or word.startswith("git+"):
@@ -181,21 +211,38 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
         if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
             if not _FULL_COMMIT.search(word):
                 return [
-                    RawIssue(
-                        "MLS319",
-                        number,
-                        1,
+                    Issue(
+                        rules.NOTEBOOK_UNPINNED_INSTALL,
                         f"installs {word.split('@')[0]} from version control without a full commit hash",
+                        "",
+                        line=number,
+                        column=1,
                     )
                 ]
             return []
         if "#sha256=" not in word and "--hash" not in word:
-            return [RawIssue("MLS319", number, 1, "installs a direct URL without a #sha256= hash")]
+            return [
+                Issue(
+                    rules.NOTEBOOK_UNPINNED_INSTALL,
+                    "installs a direct URL without a #sha256= hash",
+                    "",
+                    line=number,
+                    column=1,
+                )
+            ]
         return []
     if conda:
         if "=" not in word or word.endswith("="):
-            return [RawIssue("MLS319", number, 1, f"installs {word} without a version pin")]
+            return [
+                Issue(
+                    rules.NOTEBOOK_UNPINNED_INSTALL, f"installs {word} without a version pin", "", line=number, column=1
+                )
+            ]
         return []
     if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
-        return [RawIssue("MLS319", number, 1, f"installs {word} without an exact == pin")]
+        return [
+            Issue(
+                rules.NOTEBOOK_UNPINNED_INSTALL, f"installs {word} without an exact == pin", "", line=number, column=1
+            )
+        ]
     return []

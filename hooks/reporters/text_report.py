@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hooks._core.findings import FileError, Finding
+from hooks._core.registry import RuleRegistry
 
 
 def format_finding(finding: Finding) -> str:
@@ -17,7 +18,7 @@ def format_finding(finding: Finding) -> str:
     return f"{where}:{finding.line}:{finding.column}: {finding.rule_id} [{finding.severity.value}] {message}"
 
 
-def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError], rules: RuleRegistry) -> str:
     lines = [format_finding(f) for f in findings]
     lines += [f"{e.path}: error: {e.message}" for e in errors]
     return "\n".join(lines) + ("\n" if lines else "")

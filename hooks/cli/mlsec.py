@@ -10,20 +10,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
-from hooks._core.cli import (
+from hooks._core.errors import UsageError
+from hooks._core.paths import walk_files
+from hooks._core.runner import scan_targets
+from hooks.catalog import HOOKS
+from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_USAGE,
     add_hook_options,
     add_report_options,
-    finish,
     new_parser,
-    prepare,
-    targets_for,
+    printable,
+    separate_files,
 )
-from hooks._core.errors import UsageError
-from hooks._core.paths import walk_files
-from hooks._core.runner import scan_targets
-from hooks._core.selection import HOOK_SPECS
+from hooks.cli.run import finish, prepare, targets_for
 
 PROG = "mlsec"
 
@@ -54,24 +54,24 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
         elif path.exists():
             expanded.append(raw)
         else:
-            raise UsageError(f"{raw}: no such file or folder")
+            raise UsageError(f"{printable(raw)}: no such file or folder")
     return expanded
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    context = prepare(args, HOOK_SPECS)
+    context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True)
     return finish(args, context, result, PROG)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    context = prepare(args, HOOK_SPECS)
+    context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True)
     if result.errors:
         for error in result.errors:
-            print(f"{PROG}: {error.path}: {error.message}", file=sys.stderr)
+            print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)
         raise UsageError("some files could not be read; fix that before writing a baseline")
     destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
     try:
@@ -82,14 +82,24 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def rules_markdown_table() -> str:
+    """README's rule table (a test keeps README equal to it)."""
+    from hooks.catalog import registry
+
+    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
+    for rule in registry():
+        cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
+        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+    return "\n".join(lines)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
-    from hooks._core.rules import RULES, rules_markdown_table
+    from hooks.catalog import registry
 
     if args.format == "markdown":
         print(rules_markdown_table())
         return EXIT_CLEAN
-    rows = sorted(RULES.values(), key=lambda r: r.rule_id)
-    for rule in rows:
+    for rule in registry():
         print(f"{rule.rule_id}  {rule.severity.value:<8}  {rule.scanner:<10}  {rule.title}")
     return EXIT_CLEAN
 
@@ -110,13 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="run every scanner over files, folders or the git repo")
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     add_report_options(scan)
-    add_hook_options(scan, HOOK_SPECS)
+    add_hook_options(scan, HOOKS)
     scan.set_defaults(handler=cmd_scan)
     baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
     baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
-    add_hook_options(baseline, HOOK_SPECS)
+    add_hook_options(baseline, HOOKS)
     baseline.set_defaults(handler=cmd_baseline)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
@@ -130,7 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if words and subparsers is not None and words[0] in subparsers.choices:
+        # File names after the command never become options (see hooks/cli/args.py).
+        words = [words[0], *separate_files(subparsers.choices[words[0]], words[1:])]
+    args = parser.parse_args(words)
     try:
         code: int = args.handler(args)
         return code
