@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from hooks._core.rules import Rule
+from hooks._core.rules import Rule
+from hooks._core.severity import Severity
 
-
-class Severity(str, enum.Enum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return _RANKS[self]
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        try:
-            return cls(text.lower())
-        except ValueError:
-            choices = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity {text!r} (choose one of: {choices})") from None
-
-
-_RANKS = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+__all__ = ["FileError", "Finding", "Issue", "Severity", "fingerprint", "make_finding"]
 
 
 def fingerprint(rule_id: str, path: str, content_key: str) -> str:

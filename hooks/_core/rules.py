@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hooks._core.findings import Severity
+from hooks._core.severity import Severity
 
 RULE_ID = re.compile(r"^(?:MLS\d{3}|B\d{3})$")
 _PASCAL_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*$")

@@ -12,15 +12,23 @@ from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Issue, Severity, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
+from hooks._core.settings import PolicySettings
+from hooks._core.textfile import read_text
+from hooks._shared.shell import ShellRules, install_issues, shell_issues
 from hooks.code import rules
 from hooks.code.bandit_rules import bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
 from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
-from hooks.code.shell_rules import install_issues, shell_issues
 
 MAX_BYTES = 8 << 20
+SHELL_RULES = ShellRules(
+    piped_to_shell=rules.DOWNLOAD_PIPED_TO_SHELL,
+    downloaded_run=rules.DOWNLOADED_FILE_RUN,
+    unpinned_install=rules.NOTEBOOK_UNPINNED_INSTALL,
+    unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
+)
 
 
 @dataclass(frozen=True)
@@ -38,35 +46,26 @@ class Piece:
 
 class CodeScanner:
     def __init__(self) -> None:
-        self._runner: tuple[tuple[str, ...], BanditRunner] | None = None
-
-    def _bandit(self, policy: Policy) -> BanditRunner:
-        section = policy.section("code")
-        skips = tuple(section.get("bandit_skip", DEFAULT_SKIPS))
-        if self._runner is None or self._runner[0] != skips:
-            self._runner = (skips, BanditRunner(skips))
-        return self._runner[1]
+        self._bandit = PolicySettings(
+            lambda policy: BanditRunner(tuple(policy.section("code").get("bandit_skip", DEFAULT_SKIPS)))
+        )
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            message = f"larger than {MAX_BYTES >> 20} MiB; not analysed"
-            return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="too-large")])
+        read = read_text(path, MAX_BYTES, binary_check=False)
+        if not read.ok:
+            message = f"{read.problem}; not analysed"
+            return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind)])
+        text = read.text
         if display.lower().endswith(".ipynb"):
-            return self._scan_notebook(data, display, policy)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+            return self._scan_notebook(text, display, policy)
         piece = Piece(None, text, CellSource(text))
         return self._scan_pieces([piece], display, policy)
 
-    def _scan_notebook(self, data: bytes, display: str, policy: Policy) -> FileReport:
+    def _scan_notebook(self, text: str, display: str, policy: Policy) -> FileReport:
         from hooks._core.notebooks import NotebookError, parse_notebook
 
         try:
-            cells = parse_notebook(data.decode("utf-8", errors="replace"))
+            cells = parse_notebook(text)
         except NotebookError as exc:
             message = f"notebook {exc.args[0]}; code not analysed"
             return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook")])
@@ -95,7 +94,9 @@ class CodeScanner:
                 ast.increment_lineno(tree, offset)
                 module_body.extend(tree.body)
             shell = piece.transformed.shell
-            located.extend(shell_issues(shell) + install_issues(shell + piece.transformed.installs))
+            located.extend(
+                shell_issues(shell, SHELL_RULES) + install_issues(shell + piece.transformed.installs, SHELL_RULES)
+            )
         module = ast.Module(body=module_body, type_ignores=[])
         raw_ml: list[Issue] = []
         bandit: list[BanditIssue] = []

@@ -13,6 +13,7 @@ from hooks._core.errors import UsageError
 from hooks._core.findings import Issue, Severity, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
+from hooks._core.settings import PolicySettings
 from hooks.deps import rules
 from hooks.deps.advisories import AdvisoryError, OfflineAdvisories, OnlineAdvisories
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
@@ -38,12 +39,10 @@ class DepsSettings:
 
 class DepsScanner:
     def __init__(self) -> None:
-        self._cache: tuple[Policy, DepsSettings] | None = None
+        self._settings = PolicySettings(self._load_settings)
         self.notices: list[str] = []
 
-    def _settings(self, policy: Policy) -> DepsSettings:
-        if self._cache is not None and self._cache[0] is policy:
-            return self._cache[1]
+    def _load_settings(self, policy: Policy) -> DepsSettings:
         section: dict[str, Any] = policy.section("deps")
         source: OfflineAdvisories | OnlineAdvisories | None = None
         try:
@@ -60,15 +59,13 @@ class DepsScanner:
                 "mlsec-deps: no advisory source configured, so known vulnerabilities were NOT checked "
                 "(set deps.advisory_db or pass --advisory-db PATH, or --online); all other checks ran"
             )
-        settings = DepsSettings(
+        return DepsSettings(
             source=source,
             online_failure=str(section.get("online_failure", "error")),
             allowed_indexes=tuple(section.get("allowed_indexes", ())),
             allow_names=frozenset(normalize(n) for n in section.get("allow_names", ())),
             project_kind=section.get("project_kind"),
         )
-        self._cache = (policy, settings)
-        return settings
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)

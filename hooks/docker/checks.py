@@ -7,11 +7,17 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
-from hooks.code import rules as code_rules
-from hooks.code.shell_rules import PIPE_TO_SHELL, install_issues
+from hooks._shared.shell import PIPE_TO_SHELL, ShellRules, install_issues
 from hooks.docker import rules
 from hooks.docker.parser import Dockerfile, Instruction, env_pairs, substitute
 
+# Downloads piped to a shell are checked on the whole RUN text (below); installs through these.
+_SHELL_RULES = ShellRules(
+    piped_to_shell=rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
+    downloaded_run=rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
+    unpinned_install=rules.DOCKER_UNPINNED_INSTALL,
+    unsafe_index=rules.DOCKER_UNSAFE_INDEX,
+)
 _DIGEST = re.compile(r"@sha256:[0-9a-f]{64}$")
 # Images whose default user is not root: no USER instruction still means non-root.
 _NON_ROOT_BASES = re.compile(
@@ -179,13 +185,9 @@ def _run_checks(instruction: Instruction) -> Iterator[Issue]:
         )
     if _NOPASSWD.search(command):
         yield Issue(rules.SUDO_IN_IMAGE, "grants passwordless sudo to ALL commands", "nopasswd", line=instruction.line)
-    for issue in install_issues([(instruction.line, command)]):
-        rule = (
-            rules.DOCKER_UNSAFE_INDEX
-            if issue.rule is code_rules.NOTEBOOK_UNSAFE_INDEX
-            else rules.DOCKER_UNPINNED_INSTALL
-        )
-        yield Issue(rule, f"pip/conda {issue.message}", f"{rule.rule_id}:{issue.message}", line=instruction.line)
+    for issue in install_issues([(instruction.line, command)], _SHELL_RULES):
+        key = f"{issue.rule.rule_id}:{issue.message}"
+        yield Issue(issue.rule, f"pip/conda {issue.message}", key, line=instruction.line)
 
 
 def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterator[Issue]:
@@ -283,8 +285,8 @@ def _ml_services(instruction: Instruction) -> Iterator[Issue]:
 
 def _secrets(dockerfile: Dockerfile) -> list[Issue]:
     """Literal credentials in ENV/ARG (by name or by value) and token-shaped values anywhere."""
-    from hooks.secrets.detectors import DETECTORS
-    from hooks.secrets.filters import is_placeholder, is_weak_value
+    from hooks._shared.credential_filters import is_placeholder, is_weak_value
+    from hooks._shared.credential_patterns import DETECTORS
 
     issues: list[Issue] = []
     token_detectors = [d for d in DETECTORS if d.name not in ("password_assignment", "jwt")]

@@ -7,6 +7,7 @@ from pathlib import Path
 from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
+from hooks._core.textfile import read_text
 from hooks.docker import rules
 from hooks.docker.checks import check
 from hooks.docker.parser import DockerfileError, parse
@@ -16,12 +17,11 @@ MAX_BYTES = 4 << 20
 
 class DockerfileScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES or b"\x00" in data[:8192]:
+        read = read_text(path, MAX_BYTES)
+        if not read.ok:
             message = "not a Dockerfile (binary or larger than 4 MiB)"
             return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key="binary")])
-        text = data.decode("utf-8", errors="replace")
+        text = read.text
         try:
             dockerfile = parse(text)
         except DockerfileError as exc:

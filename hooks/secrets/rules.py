@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hooks._core.rules import RuleBook
+from hooks._core.rules import Rule, RuleBook
 
 BOOK = RuleBook("secrets")
 
@@ -310,3 +310,31 @@ NOT_SCANNED_FOR_SECRETS = BOOK.rule(
     cwe=20,
     what="The file is binary or larger than 32 MiB, so it was not scanned for secrets.",
 )
+
+
+# The rule each credential kind (a detector's name in hooks/_shared/credential_patterns.py) reports.
+RULE_FOR_KIND: dict[str, Rule] = {
+    "huggingface": HUGGING_FACE_TOKEN,
+    "anthropic": ANTHROPIC_KEY,
+    "openai": OPEN_AI_KEY,
+    "wandb": WANDB_KEY,
+    "kaggle": KAGGLE_KEY,
+    "comet": COMET_KEY,
+    "neptune": NEPTUNE_TOKEN,
+    "replicate": REPLICATE_TOKEN,
+    "cohere": COHERE_KEY,
+    "google_api_key": GOOGLE_API_KEY,
+    "gcp_service_account": GCP_SERVICE_ACCOUNT_KEY,
+    "aws_access_key_id": AWS_ACCESS_KEY_ID,
+    "aws_secret_access_key": AWS_SECRET_ACCESS_KEY,
+    "azure_storage_key": AZURE_STORAGE_KEY,
+    "github": GIT_HUB_TOKEN,
+    "gitlab": GIT_LAB_TOKEN,
+    "slack_token": SLACK_TOKEN,
+    "slack_webhook": SLACK_WEBHOOK,
+    "stripe": STRIPE_LIVE_KEY,
+    "private_key": PRIVATE_KEY,
+    "jwt": JSON_WEB_TOKEN,
+    "url_credentials": URL_CREDENTIALS,
+    "password_assignment": SECRET_ASSIGNMENT,
+}

@@ -13,9 +13,18 @@ from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
+from hooks._core.settings import PolicySettings
+from hooks._core.textfile import read_text
+from hooks._shared.credential_filters import is_placeholder, is_weak_value
+from hooks._shared.credential_patterns import (
+    DELEGATED_ANCHOR,
+    DELEGATED_PLUGINS,
+    DETECTORS,
+    FILE_DETECTORS,
+    Detector,
+)
 from hooks.secrets import rules
-from hooks.secrets.detectors import DELEGATED_ANCHOR, DELEGATED_PLUGINS, DETECTORS, FILE_DETECTORS, Detector
-from hooks.secrets.filters import is_placeholder, is_weak_value
+from hooks.secrets.rules import RULE_FOR_KIND
 
 MAX_BYTES = 32 << 20
 _GENERIC = frozenset({"url_credentials", "password_assignment", "jwt"})
@@ -118,24 +127,15 @@ def _detect_secrets_baseline(path: Path, *, explicit: bool) -> frozenset[str]:
 
 class SecretScanner:
     def __init__(self) -> None:
-        self._cache: tuple[Policy, SecretSettings] | None = None
-
-    def _settings(self, policy: Policy) -> SecretSettings:
-        if self._cache is None or self._cache[0] is not policy:
-            self._cache = (policy, load_settings(policy))
-        return self._cache[1]
+        self._settings = PolicySettings(load_settings)
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            message = f"larger than {MAX_BYTES >> 20} MiB; not scanned for secrets"
-            return FileReport([make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key="too-large")])
-        if b"\x00" in data[:8192]:
-            message = "binary content; not scanned for secrets"
-            return FileReport([make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key="binary")])
-        text = data.decode("utf-8", errors="replace")
+        read = read_text(path, MAX_BYTES)
+        if not read.ok:
+            message = f"{read.problem}; not scanned for secrets"
+            return FileReport([make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind)])
+        text = read.text
         report = FileReport()
         for unit in self._units(text, display, report.findings):
             report.findings.extend(self._scan_unit(unit, display, settings))
@@ -173,7 +173,7 @@ class SecretScanner:
     def _hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
         hits: list[Hit] = []
         for detector in (*DETECTORS, *FILE_DETECTORS.get(unit.file_name, ())):
-            if detector.name in settings.disabled or detector.rule.rule_id in settings.disabled:
+            if detector.name in settings.disabled or RULE_FOR_KIND[detector.name].rule_id in settings.disabled:
                 continue
             for match in detector.pattern.finditer(unit.text):
                 value = match.group("secret")
@@ -232,8 +232,6 @@ class SecretScanner:
     def _delegated_hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
         import importlib
 
-        from hooks.secrets.detectors import Detector as _Detector
-
         hits: list[Hit] = []
         lines = _Lines(unit.text)
         for name, (module_name, anchor) in DELEGATED_PLUGINS.items():
@@ -248,9 +246,7 @@ class SecretScanner:
                     if not value or is_placeholder(value, settings.placeholders):
                         continue
                     offset = lines.starts[number - 1] + max(0, line.find(value))
-                    detector = _Detector(
-                        name, rules.DETECT_SECRETS_PLUGIN_TOKEN, f"{secret.type} (detect-secrets)", re.compile("")
-                    )
+                    detector = Detector(name, f"{secret.type} (detect-secrets)", re.compile(""))
                     hits.append(Hit(detector, value, offset, offset + len(value)))
         return hits
 
@@ -268,7 +264,7 @@ class SecretScanner:
             if hashlib.sha1(hit.value.encode(), usedforsecurity=False).hexdigest() in settings.detect_secrets_hashes:
                 continue
             finding = make_finding(
-                hit.detector.rule,
+                RULE_FOR_KIND.get(hit.detector.name, rules.DETECT_SECRETS_PLUGIN_TOKEN),
                 display,
                 f"{hit.detector.label}{hit.detail} (hash {digest[:8]})",
                 content_key=f"secret:{digest}",

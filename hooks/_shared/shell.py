@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass
 
 from hooks._core.findings import Issue
-from hooks.code import rules
+from hooks._core.rules import Rule
+
+
+@dataclass(frozen=True)
+class ShellRules:
+    """The rules a caller reports shell problems under (a notebook's, a Dockerfile's)."""
+
+    piped_to_shell: Rule
+    downloaded_run: Rule
+    unpinned_install: Rule
+    unsafe_index: Rule
+
 
 # A download fed straight to a shell or interpreter, in a notebook `!` line, a `%%bash` cell or
 # a Dockerfile RUN (which imports this pattern).
@@ -77,14 +89,14 @@ _INDEX_OPTIONS = frozenset(
 _TOOLING = frozenset({"pip", "setuptools", "wheel"})
 
 
-def shell_issues(lines: list[tuple[int, str]]) -> list[Issue]:
+def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
     issues: list[Issue] = []
     downloaded: set[str] = set()
     for number, command in lines:
         if PIPE_TO_SHELL.search(command):
             issues.append(
                 Issue(
-                    rules.DOWNLOAD_PIPED_TO_SHELL,
+                    rules.piped_to_shell,
                     "pipes a download straight into a shell or interpreter",
                     "",
                     line=number,
@@ -102,7 +114,7 @@ def shell_issues(lines: list[tuple[int, str]]) -> list[Issue]:
             if target and (target in downloaded or base in downloaded or f"./{base}" in downloaded):
                 issues.append(
                     Issue(
-                        rules.DOWNLOADED_FILE_RUN,
+                        rules.downloaded_run,
                         f"runs {target}, a file downloaded in this cell, unchecked",
                         "",
                         line=number,
@@ -130,16 +142,16 @@ def install_segments(command: str) -> list[str]:
     return found
 
 
-def install_issues(commands: list[tuple[int, str]]) -> list[Issue]:
-    """MLS319/MLS320 for the package installs in shell command lines (others are ignored)."""
+def install_issues(commands: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
+    """Unpinned-install and unsafe-index problems of the package installs in shell command lines."""
     issues: list[Issue] = []
     for number, command in commands:
         for install in install_segments(command):
-            issues.extend(_install_issues(number, install))
+            issues.extend(_install_issues(number, install, rules))
     return issues
 
 
-def _install_issues(number: int, command: str) -> list[Issue]:
+def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]:
     words = _split(command)
     if "install" not in words:
         return []
@@ -152,7 +164,7 @@ def _install_issues(number: int, command: str) -> list[Issue]:
         option, _, inline_value = word.partition("=")
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            issues.extend(_index_issue(number, option, value, conda))
+            issues.extend(_index_issue(number, option, value, conda, rules))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -161,17 +173,17 @@ def _install_issues(number: int, command: str) -> list[Issue]:
         if word.startswith("-"):
             index += 1
             continue
-        issues.extend(_requirement_issue(number, word, conda))
+        issues.extend(_requirement_issue(number, word, conda, rules))
         index += 1
     return issues
 
 
-def _index_issue(number: int, option: str, value: str, conda: bool) -> list[Issue]:
+def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules) -> list[Issue]:
     issues: list[Issue] = []
     if option == "--trusted-host":
         return [
             Issue(
-                rules.NOTEBOOK_UNSAFE_INDEX,
+                rules.unsafe_index,
                 f"--trusted-host {value} turns off TLS checks for that index",
                 "",
                 line=number,
@@ -181,7 +193,7 @@ def _index_issue(number: int, option: str, value: str, conda: bool) -> list[Issu
     if option == "--extra-index-url":
         issues.append(
             Issue(
-                rules.NOTEBOOK_UNSAFE_INDEX,
+                rules.unsafe_index,
                 "--extra-index-url lets a public package shadow a private one "
                 "(dependency confusion); use one index that proxies both",
                 "",
@@ -193,7 +205,7 @@ def _index_issue(number: int, option: str, value: str, conda: bool) -> list[Issu
         where = "conda channel" if conda else "find-links location" if option in ("-f", "--find-links") else "index"
         issues.append(
             Issue(
-                rules.NOTEBOOK_UNSAFE_INDEX,
+                rules.unsafe_index,
                 f"installs from an http:// {where}: packages can be swapped in transit",
                 "",
                 line=number,
@@ -203,7 +215,7 @@ def _index_issue(number: int, option: str, value: str, conda: bool) -> list[Issu
     return issues
 
 
-def _requirement_issue(number: int, word: str, conda: bool) -> list[Issue]:
+def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -> list[Issue]:
     if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
         return []
     if "://" in word or word.startswith("git+"):
@@ -212,7 +224,7 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[Issue]:
             if not _FULL_COMMIT.search(word):
                 return [
                     Issue(
-                        rules.NOTEBOOK_UNPINNED_INSTALL,
+                        rules.unpinned_install,
                         f"installs {word.split('@')[0]} from version control without a full commit hash",
                         "",
                         line=number,
@@ -223,7 +235,7 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[Issue]:
         if "#sha256=" not in word and "--hash" not in word:
             return [
                 Issue(
-                    rules.NOTEBOOK_UNPINNED_INSTALL,
+                    rules.unpinned_install,
                     "installs a direct URL without a #sha256= hash",
                     "",
                     line=number,
@@ -233,16 +245,8 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[Issue]:
         return []
     if conda:
         if "=" not in word or word.endswith("="):
-            return [
-                Issue(
-                    rules.NOTEBOOK_UNPINNED_INSTALL, f"installs {word} without a version pin", "", line=number, column=1
-                )
-            ]
+            return [Issue(rules.unpinned_install, f"installs {word} without a version pin", "", line=number, column=1)]
         return []
     if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
-        return [
-            Issue(
-                rules.NOTEBOOK_UNPINNED_INSTALL, f"installs {word} without an exact == pin", "", line=number, column=1
-            )
-        ]
+        return [Issue(rules.unpinned_install, f"installs {word} without an exact == pin", "", line=number, column=1)]
     return []
