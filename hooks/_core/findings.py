@@ -30,6 +30,7 @@ class Finding:
     cell: int | None = None
     output: int | None = None
     end_line: int | None = None  # last line of a finding that spans several (None: one line)
+    confidence: str | None = None  # "high", "medium" or "low" where the scanner grades it
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
@@ -57,6 +58,8 @@ class Finding:
             "output": self.output,
             "message": self.message,
             "fingerprint": self.fingerprint,
+            "end_line": self.end_line,
+            "confidence": self.confidence,
         }
 
 
@@ -72,6 +75,7 @@ def make_finding(
     output: int | None = None,
     severity: Severity | None = None,
     end_line: int | None = None,
+    confidence: str | None = None,
 ) -> Finding:
     """Build a finding with the rule's default severity unless the scanner grades it."""
     return Finding(
@@ -85,6 +89,7 @@ def make_finding(
         cell=cell,
         output=output,
         end_line=end_line if end_line is not None and end_line > max(1, line) else None,
+        confidence=confidence,
     )
 
 
@@ -114,6 +119,7 @@ class Issue:
     column: int = 1
     severity: Severity | None = None
     end_line: int | None = None
+    confidence: str | None = None
 
     def at(self, path: str, *, cell: int | None = None, output: int | None = None, line_offset: int = 0) -> Finding:
         return make_finding(
@@ -127,4 +133,5 @@ class Issue:
             output=output,
             severity=self.severity,
             end_line=None if self.end_line is None else self.end_line + line_offset,
+            confidence=self.confidence,
         )

@@ -88,6 +88,8 @@ def test_json_contract() -> None:
         "output",
         "message",
         "fingerprint",
+        "end_line",
+        "confidence",
     }
     assert [f["path"] for f in document["findings"]] == sorted(f["path"] for f in document["findings"])
     assert document["errors"] == [{"path": "gone.pkl", "message": "cannot read: No such file or directory"}]
