@@ -80,7 +80,9 @@ def _write(root: Path, rel: str, text: str, entries: list[Entry], written: dict[
         entry.file = rel
 
 
-def _render_place(root: Path, rng: random.Random, place: Place, entries: list[Entry], written: dict[str, str]) -> list[Entry]:
+def _render_place(
+    root: Path, rng: random.Random, place: Place, entries: list[Entry], written: dict[str, str]
+) -> list[Entry]:
     out: list[Entry] = []
     for index, start in enumerate(range(0, len(entries), place.per_file)):
         chunk = entries[start : start + place.per_file]
@@ -121,12 +123,14 @@ def _render_decoys(root: Path, rng: random.Random, split: str, written: dict[str
     for index, start in enumerate(range(0, len(notebook_jobs), 4)):
         nb = Notebook()
         nb.markdown("# Exploration\n\nLooking at the data and the last run.")
-        file_entries = []
+        file_entries: list[Entry] = []
         for family, variant, job in notebook_jobs[start : start + 4]:
 
-            def new(value: str, family: str = family, variant: str = variant) -> Entry:
+            def new(
+                value: str, family: str = family, variant: str = variant, into: list[Entry] = file_entries
+            ) -> Entry:
                 e = Entry("", "notebook", "decoy", family=family, variant=variant, value=value)
-                file_entries.append(e)
+                into.append(e)
                 return e
 
             job(nb, rng, new)

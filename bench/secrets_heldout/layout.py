@@ -69,7 +69,13 @@ def dump_tracked(document: Any) -> tuple[str, dict[Path_, int]]:
             out.append(f"{pad}{prefix}{{")
             keys = sorted(value)
             for i, key in enumerate(keys):
-                emit(value[key], (*path, key), indent + 1, json.dumps(key, ensure_ascii=False) + ": ", "," if i < len(keys) - 1 else "")
+                emit(
+                    value[key],
+                    (*path, key),
+                    indent + 1,
+                    json.dumps(key, ensure_ascii=False) + ": ",
+                    "," if i < len(keys) - 1 else "",
+                )
             out.append(f"{pad}}}{suffix}")
         elif isinstance(value, list) and value:
             out.append(f"{pad}{prefix}[")
@@ -133,7 +139,11 @@ class Notebook:
     def mark_source(self, entry: Entry, cell: int, line: int, end_line: int | None = None) -> None:
         """`line` is 1-based inside the cell source."""
         entry.cell, entry.part, entry.line, entry.end_line = cell, "source", line, end_line or line
-        self.marks.append(PendingMark(entry, ("cells", cell - 1, "source", line - 1), ("cells", cell - 1, "source", (end_line or line) - 1)))
+        self.marks.append(
+            PendingMark(
+                entry, ("cells", cell - 1, "source", line - 1), ("cells", cell - 1, "source", (end_line or line) - 1)
+            )
+        )
 
     def mark_output(self, entry: Entry, cell: int, index: int, unit_line: int, path_tail: Path_) -> None:
         """`unit_line` is the line in the output's text as mlsec reads it; `path_tail` locates it

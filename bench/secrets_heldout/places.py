@@ -66,11 +66,22 @@ MODELS = ["meta-llama/Meta-Llama-3-8B", "mistralai/Mistral-7B-v0.1", "bert-base-
 
 # --- Python -----------------------------------------------------------------------------
 def _py_header(doc: Doc, rng: random.Random, index: int) -> None:
-    doc.add(f'"""Experiment {index}: fine-tune and evaluate."""', "import os", "", f'MODEL_ID = "{rng.choice(MODELS)}"', "")
+    doc.add(
+        f'"""Experiment {index}: fine-tune and evaluate."""', "import os", "", f'MODEL_ID = "{rng.choice(MODELS)}"', ""
+    )
 
 
 def _py_footer(doc: Doc) -> None:
-    doc.add("", "", "def main() -> None:", '    print("training", MODEL_ID)', "", "", 'if __name__ == "__main__":', "    main()")
+    doc.add(
+        "",
+        "",
+        "def main() -> None:",
+        '    print("training", MODEL_ID)',
+        "",
+        "",
+        'if __name__ == "__main__":',
+        "    main()",
+    )
 
 
 def render_py_assign(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str, str]:
@@ -234,12 +245,19 @@ def render_ini(rng: random.Random, index: int, entries: list[Entry]) -> tuple[st
 def render_hocon(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str, str]:
     """ClearML's clearml.conf (HOCON): generic keys go in api.credentials, others in sdk blocks."""
     doc = Doc()
-    doc.add("# ClearML SDK configuration file", "api {", "    web_server: https://app.clear.ml", "    api_server: https://api.clear.ml")
+    doc.add(
+        "# ClearML SDK configuration file",
+        "api {",
+        "    web_server: https://app.clear.ml",
+        "    api_server: https://api.clear.ml",
+    )
     generic = [e for e in entries if _ct(e).group == "generic"]
     other = [e for e in entries if _ct(e).group != "generic"]
     if generic:
         doc.add("    credentials {")
-        access = Entry(entries[0].file, "hocon", "optional", value=v.pick(rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 30))
+        access = Entry(
+            entries[0].file, "hocon", "optional", value=v.pick(rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 30)
+        )
         access.line, access.end_line = doc.add(f'        "access_key" = "{access.value}"')
         entries.append(access)
         for e in generic:
@@ -256,7 +274,7 @@ def render_hocon(rng: random.Random, index: int, entries: list[Entry]) -> tuple[
 
 
 def dbt_types(c: CredType) -> bool:
-    return c.group == "generic" and plain(c) or c.name == "databricks"
+    return (c.group == "generic" and plain(c)) or c.name == "databricks"
 
 
 def render_dbt(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str, str]:
@@ -265,10 +283,17 @@ def render_dbt(rng: random.Random, index: int, entries: list[Entry]) -> tuple[st
     for n, e in enumerate(entries):
         c = _ct(e)
         if c.name == "databricks":
-            doc.add(f"    target{n}:", "      type: databricks", "      host: dbc-1234.cloud.databricks.com", "      http_path: /sql/1.0/warehouses/abc")
+            doc.add(
+                f"    target{n}:",
+                "      type: databricks",
+                "      host: dbc-1234.cloud.databricks.com",
+                "      http_path: /sql/1.0/warehouses/abc",
+            )
             e.line, e.end_line = doc.add(f"      token: {_yaml_scalar(e.value)}")
         else:
-            doc.add(f"    target{n}:", "      type: postgres", "      host: warehouse.internal", "      user: dbt_runner")
+            doc.add(
+                f"    target{n}:", "      type: postgres", "      host: warehouse.internal", "      user: dbt_runner"
+            )
             e.line, e.end_line = doc.add(f"      password: {_yaml_scalar(e.value)}")
         doc.add("      schema: analytics", "      threads: 4")
     return ("profiles.yml" if index == 0 else f"dbt/profiles_{index:03d}.yml"), doc.text()
@@ -278,7 +303,12 @@ def netrc_ok(c: CredType) -> bool:
     return plain(c) and not c.name.startswith(("slack_webhook", "discord", "teams", "google_chat", "azure"))
 
 
-HOSTS = {"wandb": "api.wandb.ai", "huggingface": "huggingface.co", "kaggle": "www.kaggle.com", "github_pat": "github.com"}
+HOSTS = {
+    "wandb": "api.wandb.ai",
+    "huggingface": "huggingface.co",
+    "kaggle": "www.kaggle.com",
+    "github_pat": "github.com",
+}
 
 
 def render_netrc(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str, str]:
@@ -380,11 +410,15 @@ def render_shell(rng: random.Random, index: int, entries: list[Entry]) -> tuple[
         elif c.name in ("huggingface", "hf_org"):
             e.line, e.end_line = doc.add(f"huggingface-cli login --token {e.value}")
         elif e.value.startswith("https://"):
-            e.line, e.end_line = doc.add(f"curl -X POST -H 'Content-Type: application/json' -d '{{\"text\":\"done\"}}' '{e.value}'")
+            e.line, e.end_line = doc.add(
+                f"curl -X POST -H 'Content-Type: application/json' -d '{{\"text\":\"done\"}}' '{e.value}'"
+            )
         elif rng.random() < 0.5:
             e.line, e.end_line = doc.add(f"export {c.env}='{e.value}'")
         else:
-            e.line, e.end_line = doc.add(f"curl -sf -H '{c.header.format(v=e.value)}' https://api.example.org/v1/status")
+            e.line, e.end_line = doc.add(
+                f"curl -sf -H '{c.header.format(v=e.value)}' https://api.example.org/v1/status"
+            )
     doc.add("python -m train --config configs/train.yaml")
     return f"scripts/run_{index:03d}.sh", doc.text()
 
@@ -411,7 +445,7 @@ def render_markdown(rng: random.Random, index: int, entries: list[Entry]) -> tup
         style = rng.choice(["fence", "table", "inline"]) if "\n" not in e.value else "fence"
         if style == "fence":
             doc.add("```bash")
-            e.line, e.end_line = doc.add(f"export {c.env}=\"{e.value}\"" if "\n" not in e.value else e.value)
+            e.line, e.end_line = doc.add(f'export {c.env}="{e.value}"' if "\n" not in e.value else e.value)
             doc.add("```", "")
         elif style == "table":
             doc.add("| variable | value |", "|---|---|")
@@ -428,7 +462,9 @@ def render_csv(rng: random.Random, index: int, entries: list[Entry]) -> tuple[st
     doc = Doc()
     doc.add("id,repo,title,body,label")
     for n in range(rng.randint(3, 6)):
-        doc.add(f'{1000 + n},acme/lib,"Crash on load","Stack trace attached, happens with model {rng.choice(MODELS)}",bug')
+        doc.add(
+            f'{1000 + n},acme/lib,"Crash on load","Stack trace attached, happens with model {rng.choice(MODELS)}",bug'
+        )
     for n, e in enumerate(entries):
         e.line, e.end_line = doc.add(
             f'{2000 + n},someone/tool,"Auth fails","I set my token to {e.value} and still get 401, any idea?",question'
@@ -468,7 +504,9 @@ def nb_env_magic(rng: random.Random, index: int, entries: list[Entry]) -> tuple[
     nb = _nb(rng)
     for e in list(entries):
         c = _ct(e)
-        cell = nb.code(f"%env {c.env}={e.value}\n%env MODEL_ID={rng.choice(MODELS)}", [lay.stream(f"env: {c.env}={e.value}\n")])
+        cell = nb.code(
+            f"%env {c.env}={e.value}\n%env MODEL_ID={rng.choice(MODELS)}", [lay.stream(f"env: {c.env}={e.value}\n")]
+        )
         nb.mark_source(e, cell, 1)
         echo = Entry(e.file, e.place, "secret", e.ctype, e.group, value=e.value)
         nb.mark_output(echo, cell, 0, 1, ("text", 0))
@@ -535,9 +573,9 @@ def nb_shell_curl(rng: random.Random, index: int, entries: list[Entry]) -> tuple
     for e in entries:
         c = _ct(e)
         if e.value.startswith("https://"):
-            command = f"!curl -s -X POST -d '{{\"text\": \"training finished\"}}' \"{e.value}\""
+            command = f'!curl -s -X POST -d \'{{"text": "training finished"}}\' "{e.value}"'
         else:
-            command = f"!curl -s -H \"{c.header.format(v=e.value)}\" https://api.example.org/v1/models | head"
+            command = f'!curl -s -H "{c.header.format(v=e.value)}" https://api.example.org/v1/models | head'
         nb.mark_source(e, nb.code(command), 1)
     return f"notebooks/shell_curl_{index:03d}.ipynb", nb.render()
 
@@ -547,7 +585,11 @@ def nb_stream_netrc(rng: random.Random, index: int, entries: list[Entry]) -> tup
     text_lines = []
     for e in entries:
         c = _ct(e)
-        text_lines += [f"machine {HOSTS.get(c.name, 'api.' + c.name.split('_')[0] + '.example.com')}", "  login mlbot", f"  password {e.value}"]
+        text_lines += [
+            f"machine {HOSTS.get(c.name, 'api.' + c.name.split('_')[0] + '.example.com')}",
+            "  login mlbot",
+            f"  password {e.value}",
+        ]
         e.line = len(text_lines)
     cell = nb.code("!cat ~/.netrc", [lay.stream("\n".join(text_lines) + "\n")])
     for e in entries:
@@ -558,7 +600,7 @@ def nb_stream_netrc(rng: random.Random, index: int, entries: list[Entry]) -> tup
 
 def nb_stream_env(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str, str]:
     nb = _nb(rng)
-    text_lines = ["HOME=/root", "PATH=/usr/local/bin:/usr/bin", f"HF_HOME=/root/.cache/huggingface"]
+    text_lines = ["HOME=/root", "PATH=/usr/local/bin:/usr/bin", "HF_HOME=/root/.cache/huggingface"]
     for e in entries:
         text_lines.append(f"{_ct(e).env}={e.value}")
         e.line = len(text_lines)
@@ -606,11 +648,13 @@ def nb_error(rng: random.Random, index: int, entries: list[Entry]) -> tuple[str,
         if e.value.startswith("https://"):
             call = f'requests.post("{e.value}", json=msg)'
         else:
-            call = f'requests.get(URL, headers={{"{c.header.split(":")[0]}": "{c.header.split(": ", 1)[1].format(v=e.value)}"}})'
+            name, template = c.header.split(": ", 1)
+            call = f'requests.get(URL, headers={{"{name}": "{template.format(v=e.value)}"}})'
         traceback = [
             f"{red}---------------------------------------------------------------------------{reset}",
             f"{red}HTTPError{reset}                                 Traceback (most recent call last)",
-            f"Cell {red}In[4], line 2{reset}\n      1 import requests\n{red}----> 2{reset} resp = {call}\n      3 resp.raise_for_status()",
+            f"Cell {red}In[4], line 2{reset}\n      1 import requests\n"
+            f"{red}----> 2{reset} resp = {call}\n      3 resp.raise_for_status()",
             f"{red}HTTPError{reset}: 401 Client Error: Unauthorized",
         ]
         out = lay.error("HTTPError", "401 Client Error: Unauthorized", traceback)
@@ -641,7 +685,7 @@ def nb_meta_papermill(rng: random.Random, index: int, entries: list[Entry]) -> t
         "version": "2.6.0",
     }
     nb.code("model_id = 'bert-base-uncased'\nepochs = 1", tags=["parameters"])
-    for e, key in zip(entries, keys):
+    for e, key in zip(entries, keys, strict=True):
         nb.mark_path(e, "notebook_metadata", ("metadata", "papermill", "parameters", key))
     return f"notebooks/papermill_run_{index:03d}.ipynb", nb.render()
 
@@ -673,11 +717,23 @@ def nb_widget_state(rng: random.Random, index: int, entries: list[Entry]) -> tup
             "model_name": "PasswordModel",
             "state": {"description": f"{_ct(e).env}:", "layout": f"IPY_MODEL_{v.hexs(rng, 32)}", "value": e.value},
         }
-        view = {"application/vnd.jupyter.widget-view+json": {"model_id": model_id, "version_major": 2, "version_minor": 0}, "text/plain": ["Password(description='key')"]}
-        nb.code(f'pw = widgets.Password(description="{_ct(e).env}:")\ndisplay(pw)', [{"data": view, "metadata": {}, "output_type": "display_data"}])
-    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": state, "version_major": 2, "version_minor": 0}}
-    for e, model_id in zip(entries, ids):
-        nb.mark_path(e, "notebook_metadata", ("metadata", "widgets", "application/vnd.jupyter.widget-state+json", "state", model_id, "state", "value"))
+        view = {
+            "application/vnd.jupyter.widget-view+json": {"model_id": model_id, "version_major": 2, "version_minor": 0},
+            "text/plain": ["Password(description='key')"],
+        }
+        nb.code(
+            f'pw = widgets.Password(description="{_ct(e).env}:")\ndisplay(pw)',
+            [{"data": view, "metadata": {}, "output_type": "display_data"}],
+        )
+    nb.metadata["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {"state": state, "version_major": 2, "version_minor": 0}
+    }
+    for e, model_id in zip(entries, ids, strict=True):
+        nb.mark_path(
+            e,
+            "notebook_metadata",
+            ("metadata", "widgets", "application/vnd.jupyter.widget-state+json", "state", model_id, "state", "value"),
+        )
     return f"notebooks/widgets_{index:03d}.ipynb", nb.render()
 
 
@@ -686,7 +742,10 @@ def nb_attachment(rng: random.Random, index: int, entries: list[Entry]) -> tuple
     png = base64.b64encode(rng.randbytes(300)).decode()
     for e in entries:
         name = f"{e.value}.png"
-        cell = nb.markdown("Training curve:\n\n![curve](attachment:curve.png)", {"curve.png": {"image/png": png}, name: {"image/png": png}})
+        cell = nb.markdown(
+            "Training curve:\n\n![curve](attachment:curve.png)",
+            {"curve.png": {"image/png": png}, name: {"image/png": png}},
+        )
         nb.mark_path(e, "attachment", ("cells", cell - 1, "attachments", name), cell=cell)
     return f"notebooks/attachments_{index:03d}.ipynb", nb.render()
 

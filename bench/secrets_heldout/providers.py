@@ -76,7 +76,15 @@ RULE_NAMED: tuple[CredType, ...] = (
         key="wandb_api_key",
         prefixed=False,
     ),
-    _c("kaggle", "rule", lambda r: v.hexs(r, 32), "KAGGLE_KEY", 'kaggle_auth(key="{v}")', key="kaggle_key", prefixed=False),
+    _c(
+        "kaggle",
+        "rule",
+        lambda r: v.hexs(r, 32),
+        "KAGGLE_KEY",
+        'kaggle_auth(key="{v}")',
+        key="kaggle_key",
+        prefixed=False,
+    ),
     _c(
         "comet",
         "rule",
@@ -110,11 +118,13 @@ RULE_NAMED: tuple[CredType, ...] = (
     _c(
         "azure_storage_key",
         "rule",
-        lambda r: "DefaultEndpointsProtocol=https;AccountName=mlstore"
-        + v.hexs(r, 4)
-        + ";AccountKey="
-        + v.b64_key(r, 64)
-        + ";EndpointSuffix=core.windows.net",
+        lambda r: (
+            "DefaultEndpointsProtocol=https;AccountName=mlstore"
+            + v.hexs(r, 4)
+            + ";AccountKey="
+            + v.b64_key(r, 64)
+            + ";EndpointSuffix=core.windows.net"
+        ),
         "AZURE_STORAGE_CONNECTION_STRING",
         'BlobServiceClient.from_connection_string("{v}")',
         key="connection_string",
@@ -133,12 +143,14 @@ RULE_NAMED: tuple[CredType, ...] = (
     _c(
         "slack_webhook",
         "rule",
-        lambda r: "https://hooks.slack.com/services/T"
-        + v.pick(r, v.string.ascii_uppercase + v.string.digits, 10)
-        + "/B"
-        + v.pick(r, v.string.ascii_uppercase + v.string.digits, 10)
-        + "/"
-        + v.pick(r, v.ALNUM, 24),
+        lambda r: (
+            "https://hooks.slack.com/services/T"
+            + v.pick(r, v.string.ascii_uppercase + v.string.digits, 10)
+            + "/B"
+            + v.pick(r, v.string.ascii_uppercase + v.string.digits, 10)
+            + "/"
+            + v.pick(r, v.ALNUM, 24)
+        ),
         "SLACK_WEBHOOK_URL",
         'requests.post("{v}", json=payload)',
         key="webhook_url",
@@ -191,8 +203,10 @@ ISSUE15: tuple[CredType, ...] = (
     _c(
         "teams_webhook",
         "issue15",
-        lambda r: f"https://contoso{v.hexs(r, 4)}.webhook.office.com/webhookb2/{v.uuid4(r)}@{v.uuid4(r)}"
-        f"/IncomingWebhook/{v.hexs(r, 32)}/{v.uuid4(r)}",
+        lambda r: (
+            f"https://contoso{v.hexs(r, 4)}.webhook.office.com/webhookb2/{v.uuid4(r)}@{v.uuid4(r)}"
+            f"/IncomingWebhook/{v.hexs(r, 32)}/{v.uuid4(r)}"
+        ),
         "TEAMS_WEBHOOK_URL",
         'pymsteams.connectorcard("{v}")',
         key="webhook_url",
@@ -200,8 +214,10 @@ ISSUE15: tuple[CredType, ...] = (
     _c(
         "google_chat_webhook",
         "issue15",
-        lambda r: f"https://chat.googleapis.com/v1/spaces/AAAA{v.pick(r, v.URLSAFE, 7)}/messages?key=AIzaSy"
-        f"{v.pick(r, v.URLSAFE, 33)}&token={v.pick(r, v.URLSAFE, 43)}%3D",
+        lambda r: (
+            f"https://chat.googleapis.com/v1/spaces/AAAA{v.pick(r, v.URLSAFE, 7)}/messages?key=AIzaSy"
+            f"{v.pick(r, v.URLSAFE, 33)}&token={v.pick(r, v.URLSAFE, 43)}%3D"
+        ),
         "GOOGLE_CHAT_WEBHOOK",
         'httpx.post("{v}", json=message)',
         key="webhook_url",
@@ -209,9 +225,7 @@ ISSUE15: tuple[CredType, ...] = (
     _c(
         "mailgun",
         "issue15",
-        lambda r: (
-            "key-" + v.hexs(r, 32) if r.random() < 0.5 else f"{v.hexs(r, 32)}-{v.hexs(r, 8)}-{v.hexs(r, 8)}"
-        ),
+        lambda r: "key-" + v.hexs(r, 32) if r.random() < 0.5 else f"{v.hexs(r, 32)}-{v.hexs(r, 8)}-{v.hexs(r, 8)}",
         "MAILGUN_API_KEY",
         'requests.post(MAILGUN_URL, auth=("api", "{v}"), data=msg)',
     ),
@@ -240,7 +254,13 @@ ISSUE15: tuple[CredType, ...] = (
         key="mistral_api_key",
         prefixed=False,
     ),
-    _c("perplexity", "issue15", _fixed("pplx-", v.ALNUM, 48), "PERPLEXITY_API_KEY", 'OpenAI(api_key="{v}", base_url=PPLX)'),
+    _c(
+        "perplexity",
+        "issue15",
+        _fixed("pplx-", v.ALNUM, 48),
+        "PERPLEXITY_API_KEY",
+        'OpenAI(api_key="{v}", base_url=PPLX)',
+    ),
     _c(
         "deepseek",
         "issue15",
@@ -311,7 +331,13 @@ UNNAMED: tuple[CredType, ...] = (
         'docker.from_env().login(username="mlbot", password="{v}")',
         key="password",
     ),
-    _c("shopify", "unnamed", lambda r: "shpat_" + v.hexs(r, 32), "SHOPIFY_ACCESS_TOKEN", 'shopify.Session(SHOP, "2024-07", "{v}")'),
+    _c(
+        "shopify",
+        "unnamed",
+        lambda r: "shpat_" + v.hexs(r, 32),
+        "SHOPIFY_ACCESS_TOKEN",
+        'shopify.Session(SHOP, "2024-07", "{v}")',
+    ),
     _c(
         "grafana",
         "unnamed",
@@ -412,7 +438,14 @@ UNNAMED: tuple[CredType, ...] = (
         'SentryApi(token="{v}")',
         key="auth_token",
     ),
-    _c("supabase", "unnamed", lambda r: "sbp_" + v.hexs(r, 40), "SUPABASE_ACCESS_TOKEN", 'SupabaseMgmt(token="{v}")', key="access_token"),
+    _c(
+        "supabase",
+        "unnamed",
+        lambda r: "sbp_" + v.hexs(r, 40),
+        "SUPABASE_ACCESS_TOKEN",
+        'SupabaseMgmt(token="{v}")',
+        key="access_token",
+    ),
     _c(
         "atlassian",
         "unnamed",
@@ -473,9 +506,33 @@ UNNAMED: tuple[CredType, ...] = (
 )
 
 GENERIC: tuple[CredType, ...] = (
-    _c("generic_password", "generic", v.password, "DB_PASSWORD", 'psycopg.connect(host=HOST, user="etl", password="{v}")', key="password", prefixed=False),
-    _c("generic_b64_key", "generic", v.b64_key, "ENCRYPTION_KEY", 'Fernet_like(key="{v}")', key="secret_key", prefixed=False),
-    _c("generic_hex_key", "generic", lambda r: v.hexs(r, 64), "API_SECRET", 'hmac_client(secret="{v}")', key="api_secret", prefixed=False),
+    _c(
+        "generic_password",
+        "generic",
+        v.password,
+        "DB_PASSWORD",
+        'psycopg.connect(host=HOST, user="etl", password="{v}")',
+        key="password",
+        prefixed=False,
+    ),
+    _c(
+        "generic_b64_key",
+        "generic",
+        v.b64_key,
+        "ENCRYPTION_KEY",
+        'Fernet_like(key="{v}")',
+        key="secret_key",
+        prefixed=False,
+    ),
+    _c(
+        "generic_hex_key",
+        "generic",
+        lambda r: v.hexs(r, 64),
+        "API_SECRET",
+        'hmac_client(secret="{v}")',
+        key="api_secret",
+        prefixed=False,
+    ),
     _c(
         "django_secret_key",
         "generic",
