@@ -1,4 +1,5 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
+python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -15,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "code", "deps", "docker"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -26,7 +27,30 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
+    parser.add_argument("--split", choices=["tune", "heldout", "both"], default="both", help="secrets-heldout split")
+    parser.add_argument(
+        "--gitleaks-config", type=Path, help="gitleaks' config/gitleaks.toml from a fetched snapshot (secrets-heldout)"
+    )
+    parser.add_argument("--scale", action="store_true", help="secrets-heldout: also time 10 MB single-line files")
+    parser.add_argument("--scale-mb", type=int, default=10, help="size of the single-line files (default 10)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
+    parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
     args = parser.parse_args()
+    if args.suite == "secrets-heldout":
+        from bench.secrets_heldout.run import run as run_heldout
+
+        splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+        run_heldout(
+            args.out / "secrets_heldout",
+            args.bin,
+            splits,
+            args.gitleaks_config,
+            with_scale=args.scale,
+            scale_mb=args.scale_mb,
+            timeout=args.timeout,
+            details=args.details,
+        )
+        return 0
     import compileall
 
     # Measure what users run: pip byte-compiles a package when it installs it.
