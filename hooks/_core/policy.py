@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from hooks._core.registry import RuleRegistry
 
 POLICY_FILE_NAMES = (".mlsec.yaml", ".mlsec.yml")
+MAX_POLICY_BYTES = 1 << 20
 DEFAULT_FAIL_ON = Severity.MEDIUM
 
 
@@ -51,11 +52,18 @@ def _read_yaml(path: Path) -> Any:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes() if path.stat().st_size <= MAX_POLICY_BYTES else None
+        text = raw.decode("utf-8-sig") if raw is not None else None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the policy file ({exc})") from None
+        raise UsageError(f"{path}: cannot read the policy file ({type(exc).__name__})") from None
+    if text is None:
+        raise UsageError(f"{path}: larger than {MAX_POLICY_BYTES >> 10} KiB; a policy file is short")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        # Anchors and aliases are refused: a policy needs none, and a few hundred bytes of
+        # nested aliases (a "billion laughs") would otherwise expand into gigabytes.
+        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise UsageError(f"{path}: YAML aliases (*name) are not allowed in the policy file; write the values out")
         data = yaml.load(text, Loader=loader)  # noqa: S506  # nosec B506 - CSafeLoader or SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -78,6 +86,8 @@ def _read_pyproject_table(path: Path) -> Any | None:
         raise UsageError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML ({exc}); fix the TOML syntax") from None
+    except RecursionError:
+        raise UsageError(f"{path}: nested too deeply to read") from None
     tool = data.get("tool", {})
     return tool.get("mlsec") if isinstance(tool, dict) else None
 
@@ -125,6 +135,7 @@ def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None)
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise UsageError(f"{source}: {errors[0]}{more}")
+    _check_globs(source, data.get("exclude", ()))
     rules = {
         rule_id.upper(): _override(source, rule_id.upper(), spec, registry)
         for rule_id, spec in data.get("rules", {}).items()
@@ -141,6 +152,18 @@ def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None)
         rules=rules,
         sections=sections,
     )
+
+
+def _check_globs(source: str | None, patterns: list[str]) -> None:
+    import re
+
+    from hooks._core.paths import glob_to_regex
+
+    for index, pattern in enumerate(patterns):
+        try:
+            glob_to_regex(pattern)
+        except re.error as exc:
+            raise UsageError(f"{source}: exclude[{index}]: not a valid glob ({exc.msg})") from None
 
 
 def _override(source: str | None, rule_id: str, spec: dict[str, Any], registry: RuleRegistry) -> RuleOverride:

@@ -150,3 +150,24 @@ SCANNER_FAILED = BOOK.rule(
     why="A file that was not analysed may hide anything the scanner looks for; it is not passed silently.",
     fix="Report the message to the mlsec-hooks maintainers; review the file by hand meanwhile.",
 )
+SYMLINK_OUTSIDE = BOOK.rule(
+    "MLS910",
+    "SymlinkOutsideRepository",
+    "medium",
+    "Symbolic link leaves the repository",
+    cwe=59,
+    what="A committed symbolic link points outside the repository (e.g. `requirements.txt -> ~/.aws/credentials`).",
+    why="Whatever the link reaches on a developer's machine or a CI runner is read by tools that follow it, and"
+    " can end up in logs, images or reports; the link itself was not read.",
+    fix="Commit the file itself, or remove the link.",
+)
+SYMLINK_BROKEN = BOOK.rule(
+    "MLS911",
+    "SymlinkBroken",
+    "low",
+    "Symbolic link that points nowhere",
+    cwe=59,
+    what="A symbolic link is dangling or part of a loop, so there is no content to analyse.",
+    why="Nothing can hide in it today, but a file created at its target later would be picked up unreviewed.",
+    fix="Remove the link or point it at a file in the repository.",
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from hooks._core.paths import is_excluded
 from hooks._core.scanner import FileReport, Scanner
 from hooks._core.selection import file_tags, selects
 from hooks._core.spec import HookSpec
-from hooks._core.tail import TailContext, filter_file
+from hooks._core.tail import TailContext, apply_rule_policy, filter_file
 
 
 @dataclass
@@ -99,12 +100,49 @@ def _scan_spec(spec: HookSpec, targets: Sequence[Target], context: TailContext) 
     return merged
 
 
+def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
+    """The target to read, or None with the reason recorded: only regular files are read; a
+    symbolic link inside the repository is read as its target, one leaving it is a finding."""
+    try:
+        info = os.lstat(target.path)
+    except OSError as exc:
+        result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            real = target.path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            message = "symbolic link that is dangling or part of a loop; nothing to read"
+            result.findings.append(make_finding(rules.SYMLINK_BROKEN, target.display, message, content_key="broken"))
+            return None
+        resolved_root = root.resolve()
+        if real != resolved_root and resolved_root not in real.parents:
+            link = str(target.path.readlink())
+            message = f"symbolic link to {link} leaves the repository; not read"
+            result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
+            return None
+        if real.is_dir():
+            return None  # a folder link: its files are scanned where they live
+        target = Target(real, target.display)
+        info = real.stat()
+    if stat.S_ISDIR(info.st_mode):
+        result.errors.append(FileError(target.display, "is a folder; pass its files (mlsec scan walks folders)"))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        result.errors.append(FileError(target.display, "not a regular file (a FIFO, socket or device); not read"))
+        return None
+    return target
+
+
 def scan_targets(
     targets: Sequence[Target], specs: Sequence[HookSpec], context: TailContext, *, select: bool
 ) -> ScanResult:
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
-    targets = [t for t in targets if not is_excluded(t.display, context.policy.exclude)]
+    root = context.policy.root
+    readable = (_readable(t, root, result) for t in targets if not is_excluded(t.display, context.policy.exclude))
+    targets = [t for t in readable if t is not None]
+    result.findings = apply_rule_policy(result.findings, context.policy, context.registry)
     tags = {t.display: file_tags(t.path) for t in targets} if select else {}
     reported: set[str] = set()
     for spec in specs:

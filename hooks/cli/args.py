@@ -14,10 +14,12 @@ import argparse
 import os
 from collections.abc import Sequence
 
+from hooks._core.display import printable
 from hooks._core.findings import Severity
 from hooks._core.spec import HookSpec
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 BASELINE_HELP = "accepted findings (default: .mlsec-baseline.json when present)"
 
 
@@ -26,13 +28,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see {self.prog} --help)\n")
-
-
-def printable(text: str) -> str:
-    """Text with control characters escaped, for one line on a terminal or in a CI log."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def new_parser(prog: str, description: str) -> Parser:
@@ -87,7 +82,7 @@ def separate_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list
     while index < len(tokens):
         word = tokens[index]
         index += 1
-        if word == "--":
+        if word == "--" and not os.path.lexists(word):  # a committed file named `--` is still a file
             files.extend(tokens[index:])
             break
         if not word.startswith("-") or word == "-" or os.path.lexists(word):
@@ -98,3 +93,19 @@ def separate_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list
             options.append(tokens[index])
             index += 1
     return [*options, "--", *files] if files else options
+
+
+def closed_pipe_exit() -> int:
+    """The reader went away (`mlsec rules | head -1`): end quietly, as command-line tools do.
+
+    Python would print a second error while flushing stdout at exit, so stdout is pointed at
+    the null device first."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE

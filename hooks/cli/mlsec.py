@@ -4,12 +4,14 @@ findings, `explain` shows what a model file's pickles would do, `rules` lists th
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
+from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.paths import walk_files
 from hooks._core.runner import scan_targets
@@ -19,8 +21,8 @@ from hooks.cli.args import (
     EXIT_USAGE,
     add_hook_options,
     add_report_options,
+    closed_pipe_exit,
     new_parser,
-    printable,
     separate_files,
 )
 from hooks.cli.run import finish, prepare, targets_for
@@ -43,18 +45,24 @@ def _git_ls_files() -> list[str]:
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:
-    """No path: the repository's files (tracked and not ignored); folders are walked."""
+    """No path: the repository's files (tracked and not ignored); folders are walked. Links are
+    kept (the runner decides what they may reach); an unreadable folder stops the run."""
     if not paths:
-        return [p for p in _git_ls_files() if Path(p).is_file()]
+        return [p for p in _git_ls_files() if Path(p).is_symlink() or (os.path.lexists(p) and not Path(p).is_dir())]
     expanded: list[str] = []
+    errors: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            expanded.extend(str(p) for p in walk_files(path))
-        elif path.exists():
+        if path.is_dir() and not path.is_symlink():
+            expanded.extend(str(p) for p in walk_files(path, errors))
+        elif os.path.lexists(path):
             expanded.append(raw)
         else:
             raise UsageError(f"{printable(raw)}: no such file or folder")
+    if errors:
+        folder, reason = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise UsageError(f"{printable(str(folder))}: cannot read the folder ({reason}){more}")
     return expanded
 
 
@@ -149,10 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()
         return code
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        return closed_pipe_exit()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, load_baseline
+from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
 from hooks._core.paths import display_path, find_repo_root
@@ -24,8 +25,8 @@ from hooks.cli.args import (
     EXIT_USAGE,
     add_hook_options,
     add_report_options,
+    closed_pipe_exit,
     new_parser,
-    printable,
     separate_files,
 )
 
@@ -118,7 +119,11 @@ def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     try:
         context = prepare(args, [spec])
         result = scan_targets(targets_for(args.filenames, context.root), [spec], context.tail, select=False)
-        return finish(args, context, result, hook_id)
+        code = finish(args, context, result, hook_id)
+        sys.stdout.flush()
+        return code
     except UsageError as exc:
         print(f"{hook_id}: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        return closed_pipe_exit()
