@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from hooks._core.display import printable
 from hooks._core.findings import FileError, Finding
-from hooks._core.registry import RuleRegistry
+from hooks.reporters import ReportContext
 
 
 def format_finding(finding: Finding) -> str:
@@ -20,7 +20,7 @@ def format_finding(finding: Finding) -> str:
     return f"{where}:{finding.line}:{finding.column}: {finding.rule_id} [{finding.severity.value}] {message}"
 
 
-def render(findings: Sequence[Finding], errors: Sequence[FileError], rules: RuleRegistry) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError], context: ReportContext) -> str:
     lines = [format_finding(f) for f in findings]
     lines += [f"{printable(e.path)}: error: {printable(e.message)}" for e in errors]
     return "\n".join(lines) + ("\n" if lines else "")

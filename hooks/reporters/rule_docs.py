@@ -1,0 +1,65 @@
+"""A rule's documentation, ruff-style: what it finds, why it is dangerous, an example, the fix
+and references. The same text is `mlsec rule ID`, the SARIF `help` and `docs/rules/ID.md`."""
+
+from __future__ import annotations
+
+from hooks._core.rules import Rule
+from hooks._version import PROJECT_URL, VERSION
+
+
+def help_uri(rule: Rule) -> str:
+    if rule.rule_id.startswith("MLS"):
+        return f"{PROJECT_URL}/blob/v{VERSION}/docs/rules/{rule.rule_id}.md"
+    return rule.references[0] if rule.references else PROJECT_URL
+
+
+def rule_markdown(rule: Rule, strict: str | None = None) -> str:
+    """The rule's page in Markdown."""
+    lines = [f"# {rule.rule_id} {rule.name}", "", f"**{rule.title}**", ""]
+    facts = [f"Hook: `{_hook(rule)}`", f"Severity: {rule.severity.value}"]
+    if rule.strict_severity is not None:
+        facts.append(f"with `profile: strict`: {rule.strict_severity.value}")
+    if rule.cwe:
+        facts.append(f"[CWE-{rule.cwe}](https://cwe.mitre.org/data/definitions/{rule.cwe}.html)")
+    facts.append(f"Precision: {rule.precision}")
+    lines += [" · ".join(facts), ""]
+    lines += ["## What it finds", "", rule.what, ""]
+    if rule.why:
+        lines += ["## Why it matters", "", rule.why, ""]
+    if rule.example:
+        lines += ["## Example", "", "```", rule.example, "```", ""]
+    if rule.fix:
+        lines += ["## How to fix it", "", rule.fix, ""]
+    if rule.rule_id.startswith("MLS") and rule.rule_id not in ("MLS001", "MLS002", "MLS003"):
+        lines += [
+            "## Accepting it",
+            "",
+            f"On the line or the comment line above: `# mlsec: ignore[{rule.rule_id}] reason`; for the whole"
+            f" repository: `rules: {{{rule.rule_id}: {{enabled: false}}}}` in `.mlsec.yaml`; or a baseline"
+            " entry (`mlsec baseline --reason ...`).",
+            "",
+        ]
+    if rule.references:
+        lines += ["## References", "", *(f"- {reference}" for reference in rule.references), ""]
+    return "\n".join(lines)
+
+
+def rule_text(rule: Rule) -> str:
+    """The same page for a terminal: plain text."""
+    out = [f"{rule.rule_id} {rule.name}: {rule.title}", f"  hook {_hook(rule)}, severity {rule.severity.value}"]
+    if rule.strict_severity is not None:
+        out[-1] += f" (strict profile: {rule.strict_severity.value})"
+    if rule.cwe:
+        out[-1] += f", CWE-{rule.cwe}"
+    for heading, body in (("What it finds", rule.what), ("Why it matters", rule.why), ("Fix", rule.fix)):
+        if body:
+            out += ["", f"{heading}:", f"  {body}"]
+    if rule.example:
+        out += ["", "Example:", *(f"  {line}" for line in rule.example.splitlines())]
+    if rule.references:
+        out += ["", "References:", *(f"  {reference}" for reference in rule.references)]
+    return "\n".join(out) + "\n"
+
+
+def _hook(rule: Rule) -> str:
+    return {"core": "all hooks", "dockerfile": "mlsec-dockerfile"}.get(rule.scanner, f"mlsec-{rule.scanner}")
