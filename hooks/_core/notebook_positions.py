@@ -211,6 +211,14 @@ class NotebookPositions:
 
     def locate(self, cell: int, line: int, output: int | None = None) -> Position | None:
         """The raw (line, column) of line `line` (1-based) of cell `cell` (1-based, all cells)."""
+        found = self.span(cell, line, output)
+        return None if found is None else found[0]
+
+    def span(
+        self, cell: int, line: int, output: int | None = None, column: int = 1
+    ) -> tuple[Position, Position] | None:
+        """Raw start (at decoded column `column` of the line) and end (just past the line's last
+        character, its `\\n` escape excluded) of one cell or output line, or None when unknown."""
         if not 1 <= cell <= len(self.cells):
             return None
         entry = self.cells[cell - 1]
@@ -221,17 +229,34 @@ class NotebookPositions:
             return None
         if len(value.starts) > 1:  # one string per line, as nbformat writes it
             index = min(max(line, 1), len(value.starts)) - 1
-            return self._offset_to_position(value.starts[index])
-        start, end = value.starts[0], value.ends[0]
-        offset = start
-        for _ in range(max(line, 1) - 1):  # one string: lines are separated by the `\n` escape
-            found = self.text.find("\\n", offset, end)
-            while found > 0 and _escaped(self.text, found):
-                found = self.text.find("\\n", found + 1, end)
-            if found < 0:
+            start, end = value.starts[index], value.ends[index]
+        else:
+            start, end = value.starts[0], value.ends[0]
+            for _ in range(max(line, 1) - 1):  # one string: lines are separated by the `\n` escape
+                found = self._newline_escape(start, end)
+                if found < 0:
+                    break
+                start = found + 2
+        newline = self._newline_escape(start, end)
+        if newline >= 0:
+            end = newline
+        first = self._advance(start, end, max(column, 1) - 1)
+        return self._offset_to_position(first), self._offset_to_position(end)
+
+    def _newline_escape(self, start: int, end: int) -> int:
+        found = self.text.find("\\n", start, end)
+        while found > 0 and _escaped(self.text, found):
+            found = self.text.find("\\n", found + 1, end)
+        return found
+
+    def _advance(self, offset: int, end: int, characters: int) -> int:
+        """The raw offset `characters` decoded characters after `offset` (an escape is one)."""
+        text = self.text
+        for _ in range(characters):
+            if offset >= end:
                 break
-            offset = found + 2
-        return self._offset_to_position(offset)
+            offset += (6 if text[offset + 1 : offset + 2] == "u" else 2) if text[offset] == "\\" else 1
+        return min(offset, end)
 
 
 def _escaped(text: str, index: int) -> bool:

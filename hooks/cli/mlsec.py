@@ -7,6 +7,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,10 +68,14 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from hooks.cli.output import Progress
+
+    started = time.monotonic()
     context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOKS, context.tail, select=True)
-    return finish(args, context, result, PROG)
+    with Progress(PROG, len(targets)):
+        result = scan_targets(targets, HOOKS, context.tail, select=True)
+    return finish(args, context, result, PROG, files=len(targets), started=started)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
