@@ -3,8 +3,13 @@ and references. The same text is `mlsec rule ID`, the SARIF `help` and `docs/rul
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from hooks._core import rules as core_rules
 from hooks._core.rules import Rule
 from hooks._version import PROJECT_URL, VERSION
+
+_MARKER_RULES = (core_rules.BARE_SUPPRESSION, core_rules.UNKNOWN_SUPPRESSION, core_rules.UNUSED_SUPPRESSION)
 
 
 def help_uri(rule: Rule) -> str:
@@ -13,7 +18,7 @@ def help_uri(rule: Rule) -> str:
     return rule.references[0] if rule.references else PROJECT_URL
 
 
-def rule_markdown(rule: Rule, strict: str | None = None) -> str:
+def rule_markdown(rule: Rule) -> str:
     """The rule's page in Markdown."""
     lines = [f"# {rule.rule_id} {rule.name}", "", f"**{rule.title}**", ""]
     facts = [f"Hook: `{_hook(rule)}`", f"Severity: {rule.severity.value}"]
@@ -30,7 +35,7 @@ def rule_markdown(rule: Rule, strict: str | None = None) -> str:
         lines += ["## Example", "", "```", rule.example, "```", ""]
     if rule.fix:
         lines += ["## How to fix it", "", rule.fix, ""]
-    if rule.rule_id.startswith("MLS") and rule.rule_id not in ("MLS001", "MLS002", "MLS003"):
+    if rule.rule_id.startswith("MLS") and rule not in _MARKER_RULES:
         lines += [
             "## Accepting it",
             "",
@@ -63,3 +68,42 @@ def rule_text(rule: Rule) -> str:
 
 def _hook(rule: Rule) -> str:
     return {"core": "all hooks", "dockerfile": "mlsec-dockerfile"}.get(rule.scanner, f"mlsec-{rule.scanner}")
+
+
+def rule_record(rule: Rule) -> dict[str, object]:
+    """The rule as `mlsec rule ID --format json` and `mlsec rules --format json` print it."""
+    return {
+        "id": rule.rule_id,
+        "name": rule.name,
+        "hook": _hook(rule),
+        "severity": rule.severity.value,
+        "strict_severity": rule.strict_severity.value if rule.strict_severity is not None else None,
+        "title": rule.title,
+        "cwe": rule.cwe,
+        "precision": rule.precision,
+        "what": rule.what,
+        "why": rule.why,
+        "example": rule.example,
+        "fix": rule.fix,
+        "references": list(rule.references),
+        "help_uri": help_uri(rule),
+    }
+
+
+def rules_table_markdown(rules: Iterable[Rule]) -> str:
+    """README's rule table, each id linked to its page under docs/rules/."""
+    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
+    for rule in rules:
+        cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
+        link = f"[{rule.rule_id}](docs/rules/{rule.rule_id}.md)"
+        lines.append(f"| {link} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+    return "\n".join(lines)
+
+
+def rule_pages(rules: Iterable[Rule]) -> dict[str, str]:
+    """`docs/rules/` as it should be: file name -> content (a test keeps the folder equal to it)."""
+    pages = {f"{rule.rule_id}.md": rule_markdown(rule) for rule in rules}
+    index = ["# Rules", "", "Generated from the rule registry by `python scripts/sync_readme.py`; do not edit.", ""]
+    index += [f"- [{name[:-3]}]({name})" for name in sorted(pages)]
+    pages["README.md"] = "\n".join(index) + "\n"
+    return pages
