@@ -255,7 +255,14 @@ class NotebookPositions:
         for _ in range(characters):
             if offset >= end:
                 break
-            offset += (6 if text[offset + 1 : offset + 2] == "u" else 2) if text[offset] == "\\" else 1
+            if text[offset] != "\\":
+                offset += 1
+            elif text[offset + 1 : offset + 2] != "u":
+                offset += 2
+            elif _is_surrogate_pair(text[offset + 2 : offset + 6], text[offset + 6 : offset + 12]):
+                offset += 12  # one character written as two escapes (ensure_ascii output)
+            else:
+                offset += 6
         return min(offset, end)
 
 
@@ -265,3 +272,14 @@ def _escaped(text: str, index: int) -> bool:
     while index - 1 - count >= 0 and text[index - 1 - count] == "\\":
         count += 1
     return count % 2 == 1
+
+
+def _is_surrogate_pair(high: str, low_escape: str) -> bool:
+    try:
+        return (
+            0xD800 <= int(high, 16) <= 0xDBFF
+            and low_escape[:2] == "\\u"
+            and 0xDC00 <= int(low_escape[2:], 16) <= 0xDFFF
+        )
+    except ValueError:
+        return False

@@ -22,6 +22,7 @@ from hooks._core.baseline import BASELINE_FILE_NAME, Entry, load_baseline, rende
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
+from hooks._core.paths import display_path
 from hooks._core.runner import Target, scan_targets
 from hooks.catalog import HOOKS
 from hooks.cli.args import EXIT_CLEAN, add_hook_options
@@ -90,7 +91,15 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
     context = prepare(args, HOOKS)
     tracked = _tracked(context.root)
-    candidates = targets_for(expand_paths(args.paths) if args.paths else sorted(tracked), context.root)
+    destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
+    shown_destination = display_path(str(destination), context.root)
+    if args.paths:
+        named = expand_paths(args.paths)
+    else:  # the index, less what was deleted from the work tree and folders (submodules)
+        named = [str(context.root / p) for p in sorted(tracked)]
+        named = [p for p in named if Path(p).is_symlink() or (os.path.lexists(p) and not Path(p).is_dir())]
+    candidates = targets_for(named, context.root)
+    candidates = [t for t in candidates if t.display != shown_destination]
     targets: list[Target] = [t for t in candidates if t.display in tracked]
     untracked = [t.display for t in candidates if t.display not in tracked]
     if untracked:
@@ -100,7 +109,6 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         for error in result.errors:
             print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)
         raise UsageError("some files could not be read; fix that before writing a baseline")
-    destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
     old = load_baseline(destination).entries if destination.is_file() else ()
     scanned: set[str] | None = None
     if args.paths:
@@ -124,7 +132,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         raise UsageError(f"{printable(str(destination))}: cannot write the baseline ({exc.strerror})") from None
     accepted = [e for e in update.entries if e not in update.stale]
     total = sum(e.count for e in accepted)
-    summary = f"{PROG}: {printable(str(destination))}: {total} accepted finding(s)"
+    summary = f"{PROG}: {printable(shown_destination)}: {total} accepted finding(s)"
     if total:
         summary += f" ({_by_severity(accepted)})"
     summary += f"; {sum(e.count for e in update.added)} new"

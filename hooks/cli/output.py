@@ -5,6 +5,7 @@ report options stay one place and the run stays a short tail."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import time
@@ -33,7 +34,7 @@ def check_rule_list(option: str, prefixes: Sequence[str], registry: RuleRegistry
     for prefix in prefixes:
         if prefix == "ALL":
             continue
-        if prefix.startswith("B") and prefix[1:].isdigit() and len(prefix) <= 4:
+        if re.fullmatch(r"B\d{0,3}", prefix):
             continue  # bandit's ids pass through; the installed bandit decides which exist
         if not any(rule_id.startswith(prefix) for rule_id in known):
             raise UsageError(f"{option} {prefix}: no rule id starts with it (see `mlsec rules`)")
