@@ -1,4 +1,5 @@
-"""Per-file analysis state: limits, the deadline and the issues found so far."""
+"""Per-file analysis state: limits, the deadline, the issues found so far and, for `mlsec
+explain`, the pickle streams interpreted so far."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
 from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
+from hooks.artifacts.reader import Recording
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,42 @@ class Limits:
 
 
 @dataclass
+class PickleStream:
+    """One pickle stream the walk interpreted, as bytes a decompiler can read again."""
+
+    container: str  # the location of the data it sits in: "pickle", "archive/data.pkl", "gzip>pickle"
+    reader: int  # which read of that data (two zip members can share a name)
+    offset: int  # where it starts in that data
+    recording: Recording  # its opcodes and arguments, without the array data joblib embeds
+    stopped_at: int | None = None  # where interpretation stopped before STOP (broken or capped)
+
+
+class StreamLog:
+    """The streams a walk interprets, kept within a byte budget for all of them together."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.streams: list[PickleStream] = []
+        self.left = max_bytes
+
+    def take(self, count: int) -> bool:
+        if count > self.left:
+            self.left = 0
+            return False
+        self.left -= count
+        return True
+
+
+Mark = tuple[int, int]
+
+
+@dataclass
 class Analysis:
     policy: GlobalsPolicy
     limits: Limits = field(default_factory=Limits)
     issues: list[Issue] = field(default_factory=list)
     deadline: float = 0.0
     opcodes: int = 0
+    stream_log: StreamLog | None = None  # only `mlsec explain` keeps the streams
     _keys: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -45,11 +77,20 @@ class Analysis:
         text = message if where == "file" else f"{where} {message}"
         self.issues.append(Issue(rule, text, content_key, severity=severity))
 
-    def rollback(self, mark: int) -> None:
-        """Forget the issues found since `mark` (a tentative parse that turned out not to apply)."""
-        for issue in self.issues[mark:]:
+    def mark(self) -> Mark:
+        return len(self.issues), len(self.stream_log.streams) if self.stream_log is not None else 0
+
+    def found_since(self, mark: Mark) -> bool:
+        return len(self.issues) > mark[0]
+
+    def rollback(self, mark: Mark) -> None:
+        """Forget what was found since `mark` (a tentative parse that turned out not to apply)."""
+        issues, streams = mark
+        for issue in self.issues[issues:]:
             self._keys.get(issue.rule.rule_id, set()).discard(issue.key)
-        del self.issues[mark:]
+        del self.issues[issues:]
+        if self.stream_log is not None:
+            del self.stream_log.streams[streams:]
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:

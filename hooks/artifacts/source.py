@@ -1,0 +1,103 @@
+"""The protocol between the walker and the format readers.
+
+A format reader gets one Source (the data and where it sits) and the Walk it is part of
+(analysis state, limits, deadline, and the way back into the walk for whatever it finds
+inside). Readers never import the walker or each other's dispatch: nested data goes back
+through `walk.walk(...)`, so the table of formats is the only place that lists them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+
+from hooks.artifacts.analysis import Analysis
+from hooks.artifacts.errors import LimitExceeded
+from hooks.artifacts.pickle_vm import PickleMachine
+from hooks.artifacts.reader import ByteReader
+
+HEAD = 512  # leading bytes a format is recognised by
+
+
+@dataclass(frozen=True)
+class Source:
+    """One piece of data to analyse: a file, a container member or a decompressed stream."""
+
+    handle: BinaryIO  # positioned at the data's first byte
+    size: int | None  # bytes available, when known
+    name: str  # what it is called (a file or member name); decides whether an unknown format is reported
+    label: str  # where it sits, outermost container first ("a.zip>b.tar>model.pkl"); "" for the file itself
+    depth: int  # containers around it
+    seekable: bool  # `handle` seeks within the data (files, stored members), as opposed to a stream
+    head: bytes = b""  # its first HEAD bytes (fewer if it is shorter), already read
+    strict: bool = True  # a parse failure is a finding (strong magic or an artifact name), else "not this format"
+
+    def inside(
+        self, handle: BinaryIO, size: int | None, name: str, label: str, *, seekable: bool, head: bytes
+    ) -> Source:
+        """Data found inside this one (a member, the decompressed content): one level deeper."""
+        return Source(handle, size, name, label, self.depth + 1, seekable, head)
+
+
+def peek_head(stream: io.BufferedReader) -> bytes:
+    return stream.peek(HEAD)[:HEAD]
+
+
+def read_head(handle: BinaryIO) -> bytes:
+    """The first bytes of a seekable handle, which is left at its start."""
+    head = handle.read(HEAD)
+    handle.seek(0)
+    return head
+
+
+def seekable_data(source: Source, cap: int) -> tuple[BinaryIO, int]:
+    """A seekable handle and size for `source`; data inside a stream is read into memory, up to `cap`."""
+    if source.seekable and source.size is not None:
+        return source.handle, source.size
+    data = source.handle.read(cap + 1)
+    if len(data) > cap:
+        raise LimitExceeded(f"{source.label or 'nested archive'} is larger than {cap} bytes inside a compressed stream")
+    return io.BytesIO(data), len(data)
+
+
+class Walk(Protocol):
+    """What a format reader may ask of the walk it is part of."""
+
+    @property
+    def analysis(self) -> Analysis: ...
+
+    def walk(self, source: Source) -> bool:
+        """Recognise `source` by its head and read it; True if it was an artifact."""
+        ...
+
+    def read_as(self, name: str, source: Source) -> None:
+        """Read `source` as the format called `name` in the table, strictly (whatever its head says)."""
+        ...
+
+    def recognise(self, head: bytes) -> str | None:
+        """The name of the format these leading bytes announce, if any."""
+        ...
+
+    def byte_reader(self, source: Source) -> ByteReader:
+        """A reader over `source` for pickle streams (it records them when explain asks)."""
+        ...
+
+    def machine(
+        self, reader: ByteReader, label: str, *, depth: int, sniffing: bool = False, container: str | None = None
+    ) -> PickleMachine:
+        """A pickle machine over `reader` whose nested payloads come back into this walk."""
+        ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """One row of the format table: how the format is recognised and how it is read."""
+
+    name: str  # also names decompressed data in locations ("gzip>pickle")
+    recognise: Callable[[bytes], bool]  # from the leading bytes (up to HEAD)
+    read: Callable[[Source, Walk], None]  # raises AnalysisError / LimitExceeded when it cannot
+    # A weak signature is one text or noise can match by chance: it only counts when the name
+    # says artifact or the data really parses (and then only if it finds something).
+    weak: bool = False
