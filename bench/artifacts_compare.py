@@ -22,10 +22,40 @@ from pathlib import Path
 _NAMES = ("x.pkl", "x.txt", "x.pt", "x.npy", "x.joblib", "x.bin", "x.pkl.gz", "x.zip", "x.dat")
 
 
+def _wrap(data: bytes, rng: random.Random) -> bytes:
+    """The data inside a container, so the containers' paths see broken content too."""
+    import bz2
+    import gzip
+    import io
+    import tarfile
+    import zipfile
+
+    choice = rng.randrange(5)
+    if choice == 0:
+        return gzip.compress(data)
+    if choice == 1:
+        return bz2.compress(data)
+    buffer = io.BytesIO()
+    if choice == 4:
+        with tarfile.open(fileobj=buffer, mode="w") as archive:
+            info = tarfile.TarInfo(rng.choice(["m.pkl", "notes.txt", "data"]))
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        return buffer.getvalue()
+    method = zipfile.ZIP_STORED if choice == 2 else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr(rng.choice(["archive/data.pkl", "m.pkl", "readme.md", "arr.npy"]), data)
+        if rng.randrange(2):
+            archive.writestr("archive/data/0", b"\x00" * 8)
+    return buffer.getvalue()
+
+
 def _mutate(data: bytes, rng: random.Random) -> bytes:
     if not data:
         return bytes(rng.randrange(256) for _ in range(rng.randrange(64)))
-    choice = rng.randrange(5)
+    choice = rng.randrange(7)
+    if choice >= 5:
+        return _wrap(_mutate(data, rng) if choice == 6 else data, rng)
     buffer = bytearray(data)
     if choice == 0:  # flip a few bytes
         for _ in range(rng.randint(1, 8)):

@@ -26,15 +26,17 @@ class Limits:
     max_zip_members: int = 200_000
 
 
-@dataclass
 class PickleStream:
     """One pickle stream the walk interpreted, as bytes a decompiler can read again."""
 
-    container: str  # the location of the data it sits in: "pickle", "archive/data.pkl", "gzip>pickle"
-    reader: int  # which read of that data (two zip members can share a name)
-    offset: int  # where it starts in that data
-    recording: Recording  # its opcodes and arguments, without the array data joblib embeds
-    stopped_at: int | None = None  # where interpretation stopped before STOP (broken or capped)
+    __slots__ = ("container", "offset", "reader", "recording", "stopped_at")
+
+    def __init__(self, container: str, reader: int, offset: int, recording: Recording) -> None:
+        self.container = container  # the location of the data it sits in: "pickle", "archive/data.pkl"
+        self.reader = reader  # which read of that data (two zip members can share a name)
+        self.offset = offset  # where it starts in that data
+        self.recording = recording  # its opcodes and arguments, without the array data joblib embeds
+        self.stopped_at: int | None = None  # where interpretation stopped before STOP (broken or capped)
 
 
 class StreamLog:

@@ -79,7 +79,6 @@ class GlobalUse:
 @dataclass
 class StreamResult:
     value: object
-    protocol: int
     persistent_ids: list[object] = field(default_factory=list)
     globals_seen: int = 0
 
@@ -132,7 +131,7 @@ class PickleMachine:
             value = self._loop()
         finally:
             self._report_globals()
-        return StreamResult(value, self.protocol, self.persistent_ids, len(self.uses))
+        return StreamResult(value, self.persistent_ids, len(self.uses))
 
     def _run_recorded(self, tap: Tap, streams: list[PickleStream]) -> StreamResult:
         stream = PickleStream(self.container, tap.serial, self.reader.tell(), tap.begin())
@@ -148,7 +147,7 @@ class PickleMachine:
         finally:
             tap.end()
             self._report_globals()
-        return StreamResult(value, self.protocol, self.persistent_ids, len(self.uses))
+        return StreamResult(value, self.persistent_ids, len(self.uses))
 
     def child(self, label: str) -> PickleMachine:
         """A machine for a stream embedded in this one, read from the same data (one level deeper)."""

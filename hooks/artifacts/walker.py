@@ -9,7 +9,6 @@ limit; the walker is the only thing that knows every format, and no reader impor
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from typing import BinaryIO
 
 from hooks.artifacts import rules
@@ -19,12 +18,12 @@ from hooks.artifacts.formats.table import BY_NAME, recognise
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
-from hooks.artifacts.source import HEAD, Format, Source, read_head
+from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head
 from hooks.artifacts.zipreader import find_eocd
 
 
-class Walker:
-    """Walks one file on behalf of one Analysis (findings, limits, deadline; see Walk)."""
+class Walker(Walk):
+    """Walks one file on behalf of one Analysis (findings, limits, deadline)."""
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
@@ -50,12 +49,12 @@ class Walker:
         fmt = recognise(source.head)
         artifact_name = named_like_artifact(source.name)
         if fmt is not None and (artifact_name or not fmt.weak):
-            self._read(fmt, replace(source, strict=True))
+            self._read(fmt, source.read_strictly(True))
             return True
         if fmt is not None:
             mark = self._analysis.mark()
             try:
-                self._read(fmt, replace(source, strict=False))
+                self._read(fmt, source.read_strictly(False))
             except (AnalysisError, LimitExceeded):
                 self._analysis.rollback(mark)
                 return False
@@ -71,7 +70,7 @@ class Walker:
         return False
 
     def read_as(self, name: str, source: Source) -> None:
-        self._read(BY_NAME[name], replace(source, strict=True))
+        self._read(BY_NAME[name], source.read_strictly(True))
 
     def recognise(self, head: bytes) -> str | None:
         fmt = recognise(head)

@@ -12,7 +12,7 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import where
 from hooks.artifacts.source import Format, Source, Walk
 
-_KERAS_LAMBDA = re.compile(rb'"class_name":\s*"(Lambda|__lambda__)"')
+_KERAS_LAMBDA = rb'"class_name":\s*"(Lambda|__lambda__)"'  # compiled (and cached by re) on first use
 
 
 def _read(source: Source, walk: Walk) -> None:
@@ -22,7 +22,7 @@ def _read(source: Source, walk: Walk) -> None:
     while chunk := source.handle.read(1 << 20):
         analysis.check_time()
         window = overlap + chunk
-        match = _KERAS_LAMBDA.search(window)
+        match = re.search(_KERAS_LAMBDA, window)
         if match is not None:
             at = offset - len(overlap) + match.start()
             analysis.add(

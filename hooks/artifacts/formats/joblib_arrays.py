@@ -17,7 +17,7 @@ from hooks.artifacts.pickle_values import Call, Mapping, Seq
 from hooks.artifacts.reader import ByteReader
 
 ARRAY_WRAPPER = ("joblib.numpy_pickle", "NumpyArrayWrapper")
-_TYPESTR = re.compile(r"^[<>|=]?([a-zA-Z])(\d*)")
+_TYPESTR = r"^[<>|=]?([a-zA-Z])(\d*)"  # compiled (and cached by re) on first use
 
 
 def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
@@ -27,7 +27,7 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     typestr = dtype.args.items[0]
     if not isinstance(typestr, str):
         raise AnalysisError("joblib array wrapper with a dtype that is not a type string")
-    match = _TYPESTR.match(typestr)
+    match = re.match(_TYPESTR, typestr)
     if match is None:
         raise AnalysisError(f"joblib array wrapper with an unknown dtype {typestr!r}")
     kind, digits = match.groups()
