@@ -19,7 +19,7 @@ Adding a format = one module here + one line in `table.py`:
 3. If files of the format have their own suffix, add it to `ARTIFACT_SUFFIXES` in
    `hooks/artifacts/names.py` (a file so named that no format recognises is then reported).
 4. Tests in `tests/artifacts/formats/test_<name>.py`: a clean file, a malicious or look-alike
-   one, a broken one (fail closed), and the garbage seeds in `tests/artifacts/test_fuzz.py`.
+   one, a broken one (fail closed); and its magic in `MAGICS` of `tests/artifacts/test_fuzz.py`.
 
 Formats recognised from inside another one have a module here but no row in the table:
 `torch_legacy` (the first pickle holds its magic number), `joblib_arrays` (a BUILD on joblib's
