@@ -128,7 +128,6 @@ def test_dependencies_point_down() -> None:
     assert list(_violations(graph())) == []
 
 
-@pytest.mark.xfail(reason="artifacts: dispatch <-> pickle_vm <-> joblib_arrays (walker split pending)", strict=True)
 def test_no_import_cycles() -> None:
     assert cycles(graph()) == []
 

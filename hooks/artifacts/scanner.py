@@ -12,10 +12,10 @@ from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, Limits, where
-from hooks.artifacts.dispatch import Inspector
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy, is_dangerous
 from hooks.artifacts.pickle_vm import NotAPickle
+from hooks.artifacts.walker import Walker
 
 
 def _limits(section: dict[str, Any]) -> Limits:
@@ -83,7 +83,7 @@ class ArtifactScanner:
         analysis = Analysis(globals_policy, limits)
         with path.open("rb") as handle:
             try:
-                Inspector(analysis).inspect_file(handle, info.st_size, display)
+                Walker(analysis).walk_file(handle, info.st_size, display)
             except NotAPickle:
                 pass  # text that merely begins like a pickle
             except AnalysisError as exc:

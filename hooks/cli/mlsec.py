@@ -113,6 +113,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        import fickling.fickle  # noqa: F401 - the decompiler is an optional extra
+    except ImportError:
+        print(f"{PROG}: error: explain needs fickling: pip install 'mlsec-hooks[explain]'", file=sys.stderr)
+        return EXIT_USAGE
     from hooks.artifacts.explain import explain_paths
 
     problems = explain_paths(args.files, sys.stdout)
