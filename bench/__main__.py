@@ -1,4 +1,5 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
+python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -15,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "code", "deps", "docker"])
+    parser.add_argument("suite", choices=["artifacts", "artifacts-precision", "secrets", "code", "deps", "docker"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -26,11 +27,20 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
+    parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
+    parser.add_argument(
+        "--split", action="append", choices=["tune", "heldout"], help="artifacts-precision: only this split (repeatable)"
+    )
     args = parser.parse_args()
     import compileall
 
     # Measure what users run: pip byte-compiles a package when it installs it.
     compileall.compile_dir(str(HERE.parent / "hooks"), quiet=1)
+    if args.suite == "artifacts-precision":
+        from bench.artifacts_corpus.precision import main as run_precision
+
+        splits = tuple(args.split or ["tune", "heldout"])
+        return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
 

@@ -184,8 +184,9 @@ def torch_legacy_tar(members: dict[str, bytes], v7: bool, order: list[str]) -> b
 
 
 def legacy_storages_pickle() -> bytes:
-    """What torch's legacy tar keeps in `storages` for no tensors: the count 0."""
-    return b"\x80\x02K\x00."
+    """What torch's legacy tar keeps in `storages` for no tensors: the count 0, then the
+    (empty) list of storage views, two streams."""
+    return b"\x80\x02K\x00." + b"\x80\x02]."
 
 
 # --- zip, written record by record -----------------------------------------------------------
