@@ -29,7 +29,7 @@ def main() -> int:
     )
     parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
     parser.add_argument(
-        "--split", action="append", choices=["tune", "heldout"], help="artifacts-precision: only this split (repeatable)"
+        "--split", action="append", choices=["tune", "heldout"], help="artifacts-precision: only this split"
     )
     args = parser.parse_args()
     import compileall

@@ -56,7 +56,12 @@ def _sklearn_instance(cls: Any) -> Any:
     is_regressor = "Regress" in cls.__name__
     for kwargs in (
         {"estimator": regressor if is_regressor else base},
-        {"estimators": [("a", regressor if is_regressor else base), ("b", LinearRegression() if is_regressor else LogisticRegression(C=0.5))]},
+        {
+            "estimators": [
+                ("a", regressor if is_regressor else base),
+                ("b", LinearRegression() if is_regressor else LogisticRegression(C=0.5)),
+            ]
+        },
         {"base_estimator": base},
         {"transformers": [("p", "passthrough", [0, 1])]},
         {"steps": [("m", base)]},
@@ -103,7 +108,7 @@ def sklearn_estimators() -> Iterator[tuple[str, Any]]:
                     est.fit(features) if target is None else est.fit(features, target)
                 yield f"sklearn.{name}", est
                 break
-            except Exception:  # noqa: BLE001,S112 - try the next toy dataset
+            except Exception:  # noqa: BLE001 - try the next toy dataset
                 continue
         else:
             yield f"skip:sklearn.{name}", "does not fit the toy datasets (needs text, graphs or special targets)"
@@ -122,7 +127,12 @@ def sklearn_extras() -> Iterator[tuple[str, Any]]:
     X, y, _ = _toy()
     docs = ["the cat sat", "the dog ran", "a cat ran", "a dog sat"] * 3
     labels = [0, 1, 0, 1] * 3
-    yield "pipe.log1p", make_pipeline(FunctionTransformer(np.log1p, inverse_func=np.expm1), StandardScaler(), LogisticRegression()).fit(X, y)
+    yield (
+        "pipe.log1p",
+        make_pipeline(FunctionTransformer(np.log1p, inverse_func=np.expm1), StandardScaler(), LogisticRegression()).fit(
+            X, y
+        ),
+    )
     yield "pipe.sqrt", make_pipeline(FunctionTransformer(np.sqrt), LogisticRegression()).fit(X, y)
     yield "select.f_classif", make_pipeline(SelectKBest(f_classif, k=2), LogisticRegression()).fit(X, y)
     yield "select.mutual_info", SelectKBest(mutual_info_classif, k=2).fit(X, y)
@@ -151,7 +161,9 @@ def pandas_frames() -> Iterator[tuple[str, Any]]:
         "sparse": pd.DataFrame({"s": pd.arrays.SparseArray([0, 0, 1, 0, 2, 0])}),
         "multiindex": pd.DataFrame({"v": range(n)}, index=pd.MultiIndex.from_product([["x", "y"], [1, 2, 3]])),
         "timedelta": pd.Series(pd.to_timedelta(range(n), unit="s")),
-        "nullable": pd.DataFrame({"i": pd.array([1, None, 3, 4, 5, 6], dtype="Int64"), "b": pd.array([True, None] * 3, dtype="boolean")}),
+        "nullable": pd.DataFrame(
+            {"i": pd.array([1, None, 3, 4, 5, 6], dtype="Int64"), "b": pd.array([True, None] * 3, dtype="boolean")}
+        ),
         "series_str": pd.Series(list("abcdef"), name="letters"),
     }
     try:
@@ -213,7 +225,11 @@ def statsmodels_results() -> Iterator[tuple[str, Any]]:
 @maker("gradient boosting wrappers")
 def boosting() -> Iterator[tuple[str, Any]]:
     X, y, y_reg = _toy()
-    for module, classes in (("xgboost", ("XGBClassifier", "XGBRegressor")), ("lightgbm", ("LGBMClassifier", "LGBMRegressor")), ("catboost", ("CatBoostClassifier", "CatBoostRegressor"))):
+    for module, classes in (
+        ("xgboost", ("XGBClassifier", "XGBRegressor")),
+        ("lightgbm", ("LGBMClassifier", "LGBMRegressor")),
+        ("catboost", ("CatBoostClassifier", "CatBoostRegressor")),
+    ):
         try:
             library = __import__(module)
         except ImportError:
@@ -292,7 +308,9 @@ def torch_layers() -> Iterator[tuple[str, Any]]:
         "embedding": torch.nn.Embedding(10, 4),
         "transformer_layer": torch.nn.TransformerEncoderLayer(8, 2, dim_feedforward=16),
         "multihead": torch.nn.MultiheadAttention(8, 2),
-        "sequential": torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.ReLU(), torch.nn.Dropout(0.1), torch.nn.Linear(4, 1)),
+        "sequential": torch.nn.Sequential(
+            torch.nn.Linear(4, 4), torch.nn.ReLU(), torch.nn.Dropout(0.1), torch.nn.Linear(4, 1)
+        ),
         "conv_transpose": torch.nn.ConvTranspose1d(2, 2, 3),
         "prelu_gelu": torch.nn.Sequential(torch.nn.PReLU(), torch.nn.GELU()),
     }
@@ -312,8 +330,22 @@ def torch_tensors() -> Iterator[tuple[str, Any]]:
     yield "torch.sparse_bsr", {"w": dense.to_sparse_bsr((2, 2))}
     yield "torch.channels_last", {"w": torch.zeros(1, 3, 4, 4).to(memory_format=torch.channels_last)}
     yield "torch.quantized", {"q": torch.quantize_per_tensor(torch.ones(4), 0.1, 0, torch.quint8)}
-    yield "torch.quantized_channel", {"q": torch.quantize_per_channel(torch.ones(2, 2), torch.tensor([0.1, 0.2]), torch.tensor([0, 0]), 0, torch.qint8)}
-    yield "torch.dtypes", {"bf16": torch.ones(2, dtype=torch.bfloat16), "c64": torch.ones(2, dtype=torch.complex64), "b": torch.ones(2, dtype=torch.bool)}
+    yield (
+        "torch.quantized_channel",
+        {
+            "q": torch.quantize_per_channel(
+                torch.ones(2, 2), torch.tensor([0.1, 0.2]), torch.tensor([0, 0]), 0, torch.qint8
+            )
+        },
+    )
+    yield (
+        "torch.dtypes",
+        {
+            "bf16": torch.ones(2, dtype=torch.bfloat16),
+            "c64": torch.ones(2, dtype=torch.complex64),
+            "b": torch.ones(2, dtype=torch.bool),
+        },
+    )
     yield "torch.return_types", torch.max(torch.eye(3), dim=0)
     model = torch.nn.Linear(4, 2)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
@@ -324,7 +356,15 @@ def torch_tensors() -> Iterator[tuple[str, Any]]:
     yield "torch.optimizer", optimizer.state_dict()
     yield "torch.scheduler", scheduler.state_dict()
     yield "torch.gradscaler", torch.amp.GradScaler("cpu").state_dict()
-    yield "torch.sgd_checkpoint", {"model": model.state_dict(), "optim": torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9).state_dict(), "epoch": 3, "rng": torch.get_rng_state()}
+    yield (
+        "torch.sgd_checkpoint",
+        {
+            "model": model.state_dict(),
+            "optim": torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9).state_dict(),
+            "epoch": 3,
+            "rng": torch.get_rng_state(),
+        },
+    )
 
 
 @maker("transformers tiny models and training files", saver="torch")
@@ -336,7 +376,9 @@ def transformers_models() -> Iterator[tuple[str, Any]]:
     import transformers
 
     configs = {
-        "bert": transformers.BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16),
+        "bert": transformers.BertConfig(
+            vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16
+        ),
         "gpt2": transformers.GPT2Config(vocab_size=50, n_embd=16, n_layer=1, n_head=2),
         "t5": transformers.T5Config(vocab_size=50, d_model=16, d_ff=16, num_layers=1, num_heads=2, d_kv=8),
     }
@@ -346,7 +388,10 @@ def transformers_models() -> Iterator[tuple[str, Any]]:
         yield f"transformers.{name}.module", model
     args = transformers.TrainingArguments(output_dir="/tmp/mlsec-corpus-trainer", report_to=[], use_cpu=True)
     yield "transformers.training_args", args
-    yield "transformers.rng_state", {"python": stdlib_random.getstate(), "numpy": np.random.get_state(), "cpu": torch.random.get_rng_state()}
+    yield (
+        "transformers.rng_state",
+        {"python": stdlib_random.getstate(), "numpy": np.random.get_state(), "cpu": torch.random.get_rng_state()},
+    )
 
 
 # --- savers ---------------------------------------------------------------------------------------
@@ -426,7 +471,14 @@ def generate(split: Split, out: Path, only: str | None) -> tuple[list[dict[str, 
                 folder.mkdir(exist_ok=True)
                 (folder / name).write_bytes(data)
                 entries.append(
-                    {"file": f"{folder.name}/{name}", "label": "benign", "split": split.name, "family": family, "object": key, "writer": how}
+                    {
+                        "file": f"{folder.name}/{name}",
+                        "label": "benign",
+                        "split": split.name,
+                        "family": family,
+                        "object": key,
+                        "writer": how,
+                    }
                 )
     return entries, skipped
 

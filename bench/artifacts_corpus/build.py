@@ -101,11 +101,13 @@ def _oracle_check(python: Path, split_dir: Path, entries: list[dict]) -> None:
         "print(json.dumps(out))\n"
     )
     jobs = [[str(split_dir / e["file"]), e["loaders"]] for e in entries]
-    result = subprocess.run([str(python), "-c", script], input=json.dumps(jobs), capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    result = subprocess.run(
+        [str(python), "-c", script], input=json.dumps(jobs), capture_output=True, text=True, cwd=ROOT, timeout=3600
+    )
     if result.returncode != 0:
         sys.stderr.write(f"oracle check failed: {result.stderr[-1500:]}\n")
         return
-    for entry, described in zip(entries, json.loads(result.stdout.splitlines()[-1])):
+    for entry, described in zip(entries, json.loads(result.stdout.splitlines()[-1]), strict=True):
         entry["oracle"] = described
         entry["oracle_reached"] = any(" resolves " in d or "side effect" in d for d in described)
     shutil.rmtree(canary_dir, ignore_errors=True)
@@ -133,7 +135,10 @@ def build(out_root: Path, splits: tuple[str, ...] = ("tune", "heldout"), force: 
             skipped += [f"pandas 2: {s}" for s in pd2["skipped"]]
         else:
             skipped.append("pandas 2: venv did not install")
-        malicious = [{**e, "file": f"malicious/{e['file']}"} for e in _generate(python, "malicious", split_dir / "malicious", split)]
+        malicious = [
+            {**e, "file": f"malicious/{e['file']}"}
+            for e in _generate(python, "malicious", split_dir / "malicious", split)
+        ]
         _oracle_check(python, split_dir, malicious)
         record = {
             "split": split,
@@ -148,5 +153,7 @@ def build(out_root: Path, splits: tuple[str, ...] = ("tune", "heldout"), force: 
 
 
 if __name__ == "__main__":
-    for name, path in build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "out" / "artifacts_corpus").items():
+    for name, path in build(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "out" / "artifacts_corpus"
+    ).items():
         print(name, path)

@@ -92,7 +92,9 @@ def safetensors(split: Split, rng: random.Random) -> Iterator[Sample]:
 
 
 def _tar_format(label: str) -> int:
-    return {"ustar": tarfile.USTAR_FORMAT, "gnu": tarfile.GNU_FORMAT, "pax": tarfile.PAX_FORMAT}.get(label, tarfile.GNU_FORMAT)
+    return {"ustar": tarfile.USTAR_FORMAT, "gnu": tarfile.GNU_FORMAT, "pax": tarfile.PAX_FORMAT}.get(
+        label, tarfile.GNU_FORMAT
+    )
 
 
 @family("1 magic prefix: tar whose name field is a pickle")
@@ -125,18 +127,36 @@ def polyglot(split: Split, rng: random.Random) -> Iterator[Sample]:
     for i in range(2):
         protocol = rng.choice(split.pickle_protocols)
         body, reached = _payload(split, rng, f"poly{i}", protocol)
-        tail = clean_zip if split.name == "tune" else pb.zip_archive([pb.ZipEntry("arr_0.npy", pb.npy_header("'<f8'", (0,)))])
-        yield Sample(f"polyglot_{i}.pt", pk.stream(body, protocol) + tail, "", "1", "pickle + zip", RAW_LOADERS, reached)
+        tail = (
+            clean_zip
+            if split.name == "tune"
+            else pb.zip_archive([pb.ZipEntry("arr_0.npy", pb.npy_header("'<f8'", (0,)))])
+        )
+        yield Sample(
+            f"polyglot_{i}.pt", pk.stream(body, protocol) + tail, "", "1", "pickle + zip", RAW_LOADERS, reached
+        )
 
 
 @family("1 nested torch.storage._load_from_bytes with a magic-prefixed inner pickle")
 def nested_load_from_bytes(split: Split, rng: random.Random) -> Iterator[Sample]:
     for i in range(2):
-        body, reached = _payload(split, rng, f"nest{i}", 2, "global")
-        inner = pb.gguf_prefix(pk.stream(body, 2), 3, 0) if i == 0 else pb.safetensors_prefix(pk.stream(body, 2), 1, 5, b"x")
+        body, _ = _payload(split, rng, f"nest{i}", 2, "global")
+        inner = (
+            pb.gguf_prefix(pk.stream(body, 2), 3, 0)
+            if i == 0
+            else pb.safetensors_prefix(pk.stream(body, 2), 1, 5, b"x")
+        )
         outer = pk.in_state_dict(pk.call("torch.storage", "_load_from_bytes", (inner,), 2), 2)
         data = pb.zip_archive(pb.torch_zip_entries(outer, split.torch_archive))
-        yield Sample(f"nested_lfb_{i}.pt", data, "", "1", "torch zip", ["torch_weights_only_false"], "torch.storage._load_from_bytes")
+        yield Sample(
+            f"nested_lfb_{i}.pt",
+            data,
+            "",
+            "1",
+            "torch zip",
+            ["torch_weights_only_false"],
+            "torch.storage._load_from_bytes",
+        )
 
 
 # --- issue 13 family 2: containers and codecs the loaders accept ------------------------------
@@ -144,11 +164,24 @@ def nested_load_from_bytes(split: Split, rng: random.Random) -> Iterator[Sample]
 def legacy_tar(split: Split, rng: random.Random) -> Iterator[Sample]:
     for i, label in enumerate(split.tar_formats):
         body, reached = _payload(split, rng, f"ltar{i}", 2, "global")
-        members = {"sys_info": b"\x80\x02}q\x00.", "pickle": b"\x80\x02}q\x00.", "storages": pb.legacy_storages_pickle(), "tensors": b"\x80\x02K\x00."}
+        members = {
+            "sys_info": b"\x80\x02}q\x00.",
+            "pickle": b"\x80\x02}q\x00.",
+            "storages": pb.legacy_storages_pickle(),
+            "tensors": b"\x80\x02K\x00.",
+        }
         members[rng.choice(["storages", "pickle"])] = pk.stream(body, 2)
         data = pb.torch_legacy_tar(members, label in ("ustar", "v7"), ["sys_info", "pickle", "storages", "tensors"])
         for j, name in enumerate(["model.pt", split.names[i % len(split.names)]]):
-            yield Sample(f"legacytar_{i}{j}_{name}", data, "", "2", f"torch legacy tar ({'v7' if label in ('ustar', 'v7') else 'gnu'})", ["torch_weights_only_false"], reached)
+            yield Sample(
+                f"legacytar_{i}{j}_{name}",
+                data,
+                "",
+                "2",
+                f"torch legacy tar ({'v7' if label in ('ustar', 'v7') else 'gnu'})",
+                ["torch_weights_only_false"],
+                reached,
+            )
 
 
 @family("2 joblib lz4")
@@ -162,7 +195,15 @@ def joblib_lz4(split: Split, rng: random.Random) -> Iterator[Sample]:
         protocol = rng.choice(split.pickle_protocols)
         body, reached = _payload(split, rng, f"lz4{i}", protocol)
         name = ["model.joblib", "model.lz4", "model.pkl", "blob"][i + (0 if split.name == "tune" else 2)]
-        yield Sample(f"lz4_{i}_{name}", pb.compress(pk.stream(body, protocol), "lz4", level), "", "2", "lz4 frame", ["joblib"], reached)
+        yield Sample(
+            f"lz4_{i}_{name}",
+            pb.compress(pk.stream(body, protocol), "lz4", level),
+            "",
+            "2",
+            "lz4 frame",
+            ["joblib"],
+            reached,
+        )
 
 
 @family("2 pandas read_pickle compression inferred from the extension")
@@ -189,8 +230,20 @@ def proto0_ints(split: Split, rng: random.Random) -> Iterator[Sample]:
         module, name = rng.choice(split.payload_globals)
         opcode = "I" if i % 2 == 0 else "L"
         prefix = f"{opcode}{spelling}{'L' if opcode == 'L' else ''}\n0".encode()
-        core = f"c{module}\n{name}\n(V{_args(module, name, f'int{i}')[0]}\ntR.".encode() if (module, name) not in (("pty", "spawn"), ("subprocess", "check_output")) else f"c{module}\n{name}\n((Vtrue\nltR.".encode()
-        yield Sample(f"int_{i}_{['notes.txt', 'model.pkl', 'blob'][i % 3]}", prefix + core, "", "2", "protocol 0", ["pickle", "joblib"], f"{module}.{name}")
+        core = (
+            f"c{module}\n{name}\n(V{_args(module, name, f'int{i}')[0]}\ntR.".encode()
+            if (module, name) not in (("pty", "spawn"), ("subprocess", "check_output"))
+            else f"c{module}\n{name}\n((Vtrue\nltR.".encode()
+        )
+        yield Sample(
+            f"int_{i}_{['notes.txt', 'model.pkl', 'blob'][i % 3]}",
+            prefix + core,
+            "",
+            "2",
+            "protocol 0",
+            ["pickle", "joblib"],
+            f"{module}.{name}",
+        )
 
 
 @family("2 protocol header in mid-stream")
@@ -199,7 +252,15 @@ def proto_midstream(split: Split, rng: random.Random) -> Iterator[Sample]:
     for i, lead in enumerate(leads):
         protocol = rng.choice([2, 4, 5])
         body, reached = _payload(split, rng, f"mid{i}", protocol)
-        yield Sample(f"midproto_{i}_{split.names[i % len(split.names)]}", lead + b"\x80" + bytes([protocol]) + body + b".", "", "2", "pickle", ["pickle", "joblib"], reached)
+        yield Sample(
+            f"midproto_{i}_{split.names[i % len(split.names)]}",
+            lead + b"\x80" + bytes([protocol]) + body + b".",
+            "",
+            "2",
+            "pickle",
+            ["pickle", "joblib"],
+            reached,
+        )
 
 
 # --- issue 13 family 3: dtypes by numpy's grammar ---------------------------------------------
@@ -224,10 +285,18 @@ def joblib_wrapper(split: Split, rng: random.Random) -> Iterator[Sample]:
     except ImportError:
         return
     for i, descr in enumerate(split.object_descrs):
-        dtype = numpy.dtype(eval(descr))  # noqa: S307 - literals from splits.py
+        dtype = numpy.dtype(eval(descr))
         outer = pickle.dumps(NumpyArrayWrapper(numpy.ndarray, (1,), "C", dtype), protocol=2)
         body, reached = _payload(split, rng, f"jw{i}", 3)
-        yield Sample(f"jobwrap_{i}_model.joblib", outer[:-1] + pk.stream(body, 3) + b".", "", "3", f"joblib wrapper {descr}", ["joblib"], reached)
+        yield Sample(
+            f"jobwrap_{i}_model.joblib",
+            outer[:-1] + pk.stream(body, 3) + b".",
+            "",
+            "3",
+            f"joblib wrapper {descr}",
+            ["joblib"],
+            reached,
+        )
 
 
 # --- issue 13 family 4: zip readers that disagree ----------------------------------------------
@@ -241,7 +310,9 @@ def zip_tricks(split: Split, rng: random.Random) -> Iterator[Sample]:
         payload = pk.in_state_dict(body, protocol)
         if trick == "case":
             pickle_name = "DATA.PKL" if split.name == "tune" else "Data.Pkl"
-            data = pb.zip_archive([*pb.torch_zip_entries(payload, archive, pickle_name), pb.ZipEntry(f"{archive}/extra/data.pkl", clean)])
+            data = pb.zip_archive(
+                [*pb.torch_zip_entries(payload, archive, pickle_name), pb.ZipEntry(f"{archive}/extra/data.pkl", clean)]
+            )
         elif trick == "missing_comment":
             data = pb.zip_archive(pb.torch_zip_entries(payload, archive), declared_comment=rng.choice([7, 40]))
         elif trick == "duplicate":
@@ -250,7 +321,9 @@ def zip_tricks(split: Split, rng: random.Random) -> Iterator[Sample]:
             entries = pb.torch_zip_entries(payload, archive)
             entries[0].local_name = f"{archive}/data.pk_"
             data = pb.zip_archive(entries)
-        yield Sample(f"zip_{trick}_{i}.pt", data, "", "4", f"torch zip ({trick})", ["torch_weights_only_false"], reached)
+        yield Sample(
+            f"zip_{trick}_{i}.pt", data, "", "4", f"torch zip ({trick})", ["torch_weights_only_false"], reached
+        )
     body, reached = _payload(split, rng, "npzcount", 3)
     npy = pb.npy_object_file("'|O'", (1,), pk.stream(body, 3))
     decoy = pb.ZipEntry("keep.npy", pb.npy_header("'<f8'", (0,)))
@@ -260,7 +333,7 @@ def zip_tricks(split: Split, rng: random.Random) -> Iterator[Sample]:
 
 
 # --- issue 13 family 5: TorchScript code -------------------------------------------------------
-TORCHSCRIPT = '''
+TORCHSCRIPT = """
 import sys
 import torch
 
@@ -297,7 +370,7 @@ class Outer(torch.nn.Module):
 
 module = Inner(sys.argv[2]) if sys.argv[3] == "flat" else Outer(sys.argv[2])
 torch.jit.script(module).save(sys.argv[1])
-'''
+"""
 
 
 @family("5 TorchScript __setstate__ that writes a file")
@@ -314,10 +387,20 @@ def torchscript(split: Split, rng: random.Random) -> Iterator[Sample]:
         script = Path(folder) / "build_ts.py"
         script.write_text(TORCHSCRIPT)
         out = Path(folder) / "ts.pt"
-        subprocess.run([sys.executable, str(script), str(out), f"{CANARY}-ts-{split.name}", shape], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(script), str(out), f"{CANARY}-ts-{split.name}", shape], check=True, capture_output=True
+        )
         data = out.read_bytes()
-    for name in (["scripted.pt"] if split.name == "tune" else ["scripted.bin", "model.pth"]):
-        yield Sample(f"torchscript_{name}", data, "", "5", f"TorchScript archive ({shape})", ["torch_jit", "torch_weights_only_false"], "torch.from_file (TorchScript __setstate__)")
+    for name in ["scripted.pt"] if split.name == "tune" else ["scripted.bin", "model.pth"]:
+        yield Sample(
+            f"torchscript_{name}",
+            data,
+            "",
+            "5",
+            f"TorchScript archive ({shape})",
+            ["torch_jit", "torch_weights_only_false"],
+            "torch.from_file (TorchScript __setstate__)",
+        )
 
 
 # --- issue 13 family 6: allowlisted classes with load-time side effects ------------------------
@@ -327,18 +410,49 @@ def side_effects(split: Split, rng: random.Random) -> Iterator[Sample]:
     for i, module in enumerate(modules):
         protocol = rng.choice(split.pickle_protocols)
         body = pk.call(module, "ExcelWriter", (f"{CANARY}-excel{i}.xlsx",), protocol, "global")
-        yield Sample(f"excelwriter_{i}_frame.pkl", pk.stream(body, protocol), "", "6", "pickle", ["pickle", "pandas"], f"{module}.ExcelWriter (creates a file)")
+        yield Sample(
+            f"excelwriter_{i}_frame.pkl",
+            pk.stream(body, protocol),
+            "",
+            "6",
+            "pickle",
+            ["pickle", "pandas"],
+            f"{module}.ExcelWriter (creates a file)",
+        )
     companions = ["model.pkl_01.npy"] if split.name == "tune" else ["weights/x.npy", "../shared_weights.npy"]
     for i, companion in enumerate(companions):
-        state = b"}(" + pk.text("filename", 2) + pk.text(companion, 2) + pk.text("subclass", 2) + b"cnumpy\nndarray\n" + pk.text("allow_mmap", 2) + b"\x89u"
+        state = (
+            b"}("
+            + pk.text("filename", 2)
+            + pk.text(companion, 2)
+            + pk.text("subclass", 2)
+            + b"cnumpy\nndarray\n"
+            + pk.text("allow_mmap", 2)
+            + b"\x89u"
+        )
         main = b"\x80\x02cjoblib.numpy_pickle_compat\nNDArrayWrapper\n)\x81" + state + b"b."
         body, reached = _payload(split, rng, f"comp{i}", 3)
         extra = {companion: pb.npy_object_file("'|O'", (1,), pk.stream(body, 3))}
-        yield Sample(f"ndwrapper_{i}_model.pkl", main, "", "6", "joblib NDArrayWrapper + companion .npy", ["joblib"], f"companion file load ({reached})", extra)
+        yield Sample(
+            f"ndwrapper_{i}_model.pkl",
+            main,
+            "",
+            "6",
+            "joblib NDArrayWrapper + companion .npy",
+            ["joblib"],
+            f"companion file load ({reached})",
+            extra,
+        )
 
 
 # --- classics ----------------------------------------------------------------------------------
-def _classic(tag: str, calls: list[tuple[str, str, tuple[pk.Arg, ...]]], split: Split, rng: random.Random, container_choice: bool = True) -> Iterator[Sample]:
+def _classic(
+    tag: str,
+    calls: list[tuple[str, str, tuple[pk.Arg, ...]]],
+    split: Split,
+    rng: random.Random,
+    container_choice: bool = True,
+) -> Iterator[Sample]:
     for i, (module, name, args) in enumerate(calls):
         protocol = rng.choice(split.pickle_protocols)
         style = rng.choice(pk.STYLES)
@@ -348,12 +462,30 @@ def _classic(tag: str, calls: list[tuple[str, str, tuple[pk.Arg, ...]]], split: 
         container = rng.choice(["raw", "torch", "joblib"]) if container_choice else "raw"
         if container == "torch":
             data = pb.zip_archive(pb.torch_zip_entries(pk.in_state_dict(body, protocol), split.torch_archive))
-            yield Sample(f"{tag}_{i}.pt", data, "", "classic", "torch zip", ["torch_weights_only_false"], f"{module}.{name}")
+            yield Sample(
+                f"{tag}_{i}.pt", data, "", "classic", "torch zip", ["torch_weights_only_false"], f"{module}.{name}"
+            )
         elif container == "joblib":
             codec = rng.choice([c for c in split.joblib_codecs if c and c != "lz4"] or ["gzip"])
-            yield Sample(f"{tag}_{i}.joblib", pb.compress(pk.stream(body, protocol), codec), "", "classic", f"joblib {codec}", ["joblib"], f"{module}.{name}")
+            yield Sample(
+                f"{tag}_{i}.joblib",
+                pb.compress(pk.stream(body, protocol), codec),
+                "",
+                "classic",
+                f"joblib {codec}",
+                ["joblib"],
+                f"{module}.{name}",
+            )
         else:
-            yield Sample(f"{tag}_{i}_{rng.choice(split.names)}", pk.stream(body, protocol), "", "classic", "pickle", RAW_LOADERS, f"{module}.{name}")
+            yield Sample(
+                f"{tag}_{i}_{rng.choice(split.names)}",
+                pk.stream(body, protocol),
+                "",
+                "classic",
+                "pickle",
+                RAW_LOADERS,
+                f"{module}.{name}",
+            )
 
 
 @family("classic REDUCE to a process or code runner")
@@ -362,7 +494,11 @@ def reduce_dangerous(split: Split, rng: random.Random) -> Iterator[Sample]:
     if split.name == "tune":
         calls += [("posix", "system", ("true",)), ("subprocess", "Popen", (["true"],))]
     else:
-        calls += [("os", "popen", ("true",)), ("subprocess", "run", (["true"],)), ("builtins", "compile", ("1", "x", "eval"))]
+        calls += [
+            ("os", "popen", ("true",)),
+            ("subprocess", "run", (["true"],)),
+            ("builtins", "compile", ("1", "x", "eval")),
+        ]
     yield from _classic("reduce", calls, split, rng)
 
 
@@ -388,10 +524,16 @@ def module_runners(split: Split, rng: random.Random) -> Iterator[Sample]:
 
 @family("classic dotted names through an allowed module")
 def dotted(split: Split, rng: random.Random) -> Iterator[Sample]:
-    targets = [("torch", "serialization.os.system")] if split.name == "tune" else [("logging", "os.system"), ("torch", "hub.os.system")]
+    targets = (
+        [("torch", "serialization.os.system")]
+        if split.name == "tune"
+        else [("logging", "os.system"), ("torch", "hub.os.system")]
+    )
     for i, (module, name) in enumerate(targets):
         body = pk.global_op(module, name, 4, "stack_global") + b"(" + pk.text("true", 4) + b"tR"
-        yield Sample(f"dotted_{i}.pkl", pk.stream(body, 4), "", "classic", "pickle (protocol 4)", RAW_LOADERS, f"{module}.{name}")
+        yield Sample(
+            f"dotted_{i}.pkl", pk.stream(body, 4), "", "classic", "pickle (protocol 4)", RAW_LOADERS, f"{module}.{name}"
+        )
 
 
 @family("classic STACK_GLOBAL operands from the memo")
@@ -402,14 +544,24 @@ def memo_stack_global(split: Split, rng: random.Random) -> Iterator[Sample]:
             pk.text(module, 4) + b"\x94" + pk.text(name, 4) + b"\x94" + b"0" + b"0"
             + b"h\x00h\x01\x93" + pk.arg(arg, 4) + b"\x85R"
         )  # fmt: skip
-        yield Sample(f"memosg_{i}.pkl", pk.stream(body, 4), "", "classic", "pickle (protocol 4)", RAW_LOADERS, f"{module}.{name}")
+        yield Sample(
+            f"memosg_{i}.pkl", pk.stream(body, 4), "", "classic", "pickle (protocol 4)", RAW_LOADERS, f"{module}.{name}"
+        )
 
 
 @family("classic EXT opcodes (copyreg extension registry)")
 def ext_opcodes(split: Split, rng: random.Random) -> Iterator[Sample]:
     ops = [b"\x82\x01", b"\x83\x00\x01"] if split.name == "tune" else [b"\x84\x01\x00\x00\x00", b"\x82\xff"]
     for i, op in enumerate(ops):
-        yield Sample(f"ext_{i}.pkl", pk.stream(op + b"(" + pk.text("true", 2) + b"tR", 2), "", "classic", "pickle", ["pickle"], "copyreg extension (unregistered here)")
+        yield Sample(
+            f"ext_{i}.pkl",
+            pk.stream(op + b"(" + pk.text("true", 2) + b"tR", 2),
+            "",
+            "classic",
+            "pickle",
+            ["pickle"],
+            "copyreg extension (unregistered here)",
+        )
 
 
 @family("classic nullifAI: payload, then a broken stream")
@@ -421,8 +573,18 @@ def nullifai(split: Split, rng: random.Random) -> Iterator[Sample]:
         head = b"\x80" + bytes([protocol]) if protocol >= 2 else b""
         data = head + body + tail
         if split.name == "heldout" and i == 0:  # nullifAI shipped such streams inside torch zips
-            data = pb.zip_archive(pb.torch_zip_entries(b"\x80\x02}" + pk.text("w", 2) + body + b"s" + tail, split.torch_archive))
-            yield Sample(f"nullifai_{i}.pt", data, "", "classic", "torch zip, broken data.pkl", ["torch_weights_only_false"], reached)
+            data = pb.zip_archive(
+                pb.torch_zip_entries(b"\x80\x02}" + pk.text("w", 2) + body + b"s" + tail, split.torch_archive)
+            )
+            yield Sample(
+                f"nullifai_{i}.pt",
+                data,
+                "",
+                "classic",
+                "torch zip, broken data.pkl",
+                ["torch_weights_only_false"],
+                reached,
+            )
             continue
         yield Sample(f"nullifai_{i}.pkl", data, "", "classic", "broken pickle", ["pickle", "joblib"], reached)
 
@@ -454,7 +616,11 @@ def torch_from_file(split: Split, rng: random.Random) -> Iterator[Sample]:
 
 @family("classic dill helpers abused")
 def dill_helpers(split: Split, rng: random.Random) -> Iterator[Sample]:
-    calls = [("dill._dill", "_eval_repr", ("len('x')",))] if split.name == "tune" else [("dill._dill", "_import_module", ("os",)), ("dill", "loads", (b"\x80\x04N.",))]
+    calls = (
+        [("dill._dill", "_eval_repr", ("len('x')",))]
+        if split.name == "tune"
+        else [("dill._dill", "_import_module", ("os",)), ("dill", "loads", (b"\x80\x04N.",))]
+    )
     yield from _classic("dill", calls, split, rng, container_choice=False)
 
 
@@ -478,16 +644,46 @@ def sleepy(split: Split, rng: random.Random) -> Iterator[Sample]:
             for entry in entries:
                 if entry.name.endswith("/data.pkl"):
                     entry.data = pk.before(body, entry.data)
-            yield Sample("sleepy_linear.pt", pb.zip_archive(entries), "", "classic", "torch zip (real state_dict)", ["torch_weights_only_false"], reached)
+            yield Sample(
+                "sleepy_linear.pt",
+                pb.zip_archive(entries),
+                "",
+                "classic",
+                "torch zip (real state_dict)",
+                ["torch_weights_only_false"],
+                reached,
+            )
         else:
             from sklearn.linear_model import LogisticRegression
 
             model = LogisticRegression().fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
             original = pickle.dumps(model, protocol=protocol)
-            yield Sample("sleepy_logreg.pkl", pk.before(body, original), "", "classic", "pickle (real sklearn model)", RAW_LOADERS, reached)
+            yield Sample(
+                "sleepy_logreg.pkl",
+                pk.before(body, original),
+                "",
+                "classic",
+                "pickle (real sklearn model)",
+                RAW_LOADERS,
+                reached,
+            )
             # BUILD that sets __setstate__ on a real object, then a second BUILD calls it
-            special = b"\x80\x02cargparse\nNamespace\n)\x81}" + pk.text("__setstate__", 2) + b"cos\nsystem\nsb" + pk.text("true", 2) + b"b."
-            yield Sample("sleepy_setstate.pkl", special, "", "classic", "pickle", RAW_LOADERS, "os.system via injected __setstate__")
+            special = (
+                b"\x80\x02cargparse\nNamespace\n)\x81}"
+                + pk.text("__setstate__", 2)
+                + b"cos\nsystem\nsb"
+                + pk.text("true", 2)
+                + b"b."
+            )
+            yield Sample(
+                "sleepy_setstate.pkl",
+                special,
+                "",
+                "classic",
+                "pickle",
+                RAW_LOADERS,
+                "os.system via injected __setstate__",
+            )
     except ImportError:
         return
 

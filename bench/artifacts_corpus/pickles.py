@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import struct
-from typing import Union
+from typing import TypeAlias
 
-Arg = Union[str, bytes, int, bool, None, list["Arg"], tuple["Arg", ...]]
+Arg: TypeAlias = "str | bytes | int | bool | list[Arg] | tuple[Arg, ...] | None"
 STYLES = ("global", "stack_global", "inst", "obj", "memo")
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-WORKER = r'''
+WORKER = r"""
 import json, signal, sys, warnings, logging, io, contextlib
 warnings.simplefilter("ignore")
 logging.disable(logging.CRITICAL)
@@ -39,7 +39,8 @@ def picklescan(path):
     from picklescan.scanner import scan_file_path
     result = scan_file_path(path)
     dangerous = sorted({f"{g.module}.{g.name}" for g in result.globals if str(g.safety).endswith("Dangerous")})
-    return {"flagged": result.issues_count > 0, "error": "scan error" if result.scan_err else None, "detail": ", ".join(dangerous)[:300]}
+    error = "scan error" if result.scan_err else None
+    return {"flagged": result.issues_count > 0, "error": error, "detail": ", ".join(dangerous)[:300]}
 
 def modelscan(path):
     from modelscan.modelscan import ModelScan
@@ -89,7 +90,7 @@ for path in paths:
     finally:
         signal.alarm(0)
 print(json.dumps(out))
-'''
+"""
 
 
 def available_tools(bin_dir: Path) -> dict[str, str]:
@@ -132,7 +133,11 @@ def run_mlsec(bin_dir: Path, root: Path, files: list[str]) -> list[dict[str, Any
     for start in range(0, len(files), 200):
         chunk = files[start : start + 200]
         result = subprocess.run(
-            [str(bin_dir / "mlsec-artifacts"), "--format", "json", *chunk], cwd=root, capture_output=True, text=True, timeout=3600
+            [str(bin_dir / "mlsec-artifacts"), "--format", "json", *chunk],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=3600,
         )
         report = json.loads(result.stdout or "{}")
         for finding in report.get("findings", []):
@@ -188,7 +193,7 @@ def blocked_benign_globals(evaluation: dict[str, Any], tool: str = "mlsec") -> l
     import re
 
     counts: dict[str, int] = defaultdict(int)
-    for entry, result in zip(evaluation["record"]["files"], evaluation["results"][tool]):
+    for entry, result in zip(evaluation["record"]["files"], evaluation["results"][tool], strict=True):
         if entry["label"] == "benign" and _blocked(result):
             found = re.findall(r"(?:calls|imports|reaches|global) ([\w.]+\.[\w.]+)", result["detail"])
             key = ", ".join(sorted(set(found))[:3]) if found else (result["detail"][:80] or result["error"] or "?")
@@ -200,7 +205,7 @@ def main(out: Path, bin_dir: Path, splits: tuple[str, ...], rebuild: bool) -> in
     from bench.artifacts_corpus.build import build
 
     manifests = build(out, splits, force=rebuild)
-    for split, manifest in manifests.items():
+    for manifest in manifests.values():
         evaluation = evaluate(manifest, bin_dir)
         (manifest.parent / "results.json").write_text(json.dumps(evaluation["results"], indent=1))
         print(f"peers: {', '.join(f'{k} {v}' for k, v in evaluation['peers'].items()) or 'none found'}")
@@ -208,7 +213,11 @@ def main(out: Path, bin_dir: Path, splits: tuple[str, ...], rebuild: bool) -> in
         print("\nmlsec blocks these benign files for:")
         for reason, count in blocked_benign_globals(evaluation)[:15]:
             print(f"  {count:>4}  {reason}")
-        missed = [e for e, r in zip(evaluation["record"]["files"], evaluation["results"]["mlsec"]) if e["label"] == "malicious" and not _blocked(r)]
+        missed = [
+            e
+            for e, r in zip(evaluation["record"]["files"], evaluation["results"]["mlsec"], strict=True)
+            if e["label"] == "malicious" and not _blocked(r)
+        ]
         print(f"\nmlsec misses {len(missed)} malicious files:")
         for entry in missed:
             print(f"  {entry['file']}: {entry['family']} ({entry['container']}; reaches {entry['reached']})")

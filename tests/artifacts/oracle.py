@@ -178,5 +178,7 @@ class LoaderOracle:
             return OracleResult(loader, "timeout", detail=f"no answer within {self.timeout} s")
         return OracleResult.from_answer(loader, json.loads(line))
 
-    def run_all(self, path: Path | str, loaders: tuple[str, ...] = LOADERS, watch: Path | str | None = None) -> list[OracleResult]:
+    def run_all(
+        self, path: Path | str, loaders: tuple[str, ...] = LOADERS, watch: Path | str | None = None
+    ) -> list[OracleResult]:
         return [self.run(path, loader, watch) for loader in loaders]

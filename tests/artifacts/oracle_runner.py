@@ -35,7 +35,6 @@ import json
 import os
 import sys
 import traceback
-from pathlib import Path
 from typing import Any
 
 _ANSWER_FD = -1
@@ -130,7 +129,7 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
         if not _allowed(module, name):
             _refuse({"status": "refused", "global": [str(module), str(name)], "via": "pickle.find_class"})
     elif event == "open":
-        path, mode, flags = (list(args) + [None, None, None])[:3]
+        path, mode, flags = [*args, None, None, None][:3]
         writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
             mode is None and isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
         )

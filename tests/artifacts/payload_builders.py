@@ -220,13 +220,16 @@ def zip_archive(
         offset = len(out)
         local_name = (entry.local_name if entry.local_name is not None else entry.name).encode()
         crc = zlib.crc32(entry.data)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, crc, len(entry.data), len(entry.data), len(local_name), 0)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, crc, len(entry.data), len(entry.data), len(local_name), 0
+        )
         out += local_name + entry.data
         if entry.in_directory:
             name = entry.name.encode()
             central += struct.pack(
                 "<IHHHHHHIIIHHHHHII",
-                0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, len(entry.data), len(entry.data), len(name), 0, 0, 0, 0, 0, offset,
+                0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, len(entry.data), len(entry.data), len(name),
+                0, 0, 0, 0, 0, offset,
             )  # fmt: skip
             central += name
             listed += 1
@@ -236,7 +239,9 @@ def zip_archive(
     if extra_eocd:
         out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0, 0, 0, directory_offset, 0)
     length = len(comment) if declared_comment is None else declared_comment
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count & 0xFFFF, count & 0xFFFF, len(central), directory_offset, length)
+    out += struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, count & 0xFFFF, count & 0xFFFF, len(central), directory_offset, length
+    )
     return bytes(out + comment)
 
 

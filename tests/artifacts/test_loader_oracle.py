@@ -175,7 +175,13 @@ RAW_LOADERS = ("pickle", "joblib", "pandas", "torch", "torch_weights_only_false"
 # --- family 1: another format's magic in front of a pickle ----------------------------------------
 @misses("1 format sniffing trusted over the loader: GGUF magic eaten by BINFLOAT")
 @needs("torch", "joblib", "pandas")
-@given(kind=kinds, style=styles, version=st.integers(1, 3), next_byte=st.integers(0, 255), name=names("model.gguf", "model.pkl"))
+@given(
+    kind=kinds,
+    style=styles,
+    version=st.integers(1, 3),
+    next_byte=st.integers(0, 255),
+    name=names("model.gguf", "model.pkl"),
+)
 @example(kind="system", style="global", version=3, next_byte=0, name="model.gguf")
 @ORACLE
 def test_gguf_magic_before_a_pickle(oracle, work, kind, style, version, next_byte, name) -> None:
@@ -270,7 +276,13 @@ def test_joblib_codecs(oracle, work, codec, kind, style, protocol, level, name) 
 
 @misses("2 codecs the loaders accept: joblib lz4")
 @needs("joblib", "lz4")
-@given(kind=kinds, style=styles, protocol=protocols, level=st.integers(0, 12), name=names("model.joblib", "model.pkl", "model.lz4"))
+@given(
+    kind=kinds,
+    style=styles,
+    protocol=protocols,
+    level=st.integers(0, 12),
+    name=names("model.joblib", "model.pkl", "model.lz4"),
+)
 @example(kind="system", style="global", protocol=4, level=0, name="model.joblib")
 @ORACLE
 def test_joblib_lz4(oracle, work, kind, style, protocol, level, name) -> None:
@@ -353,7 +365,9 @@ def object_descr(draw: st.DrawFn) -> str:
     top = draw(st.sampled_from(["plain", "fields", "nested"]))
     if top == "plain":
         return draw(object_dtypes)
-    fields = [f"('{n}', {draw(scalar_dtypes)})" for n in draw(st.lists(st.sampled_from("abcd"), unique=True, max_size=2))]
+    fields = [
+        f"('{n}', {draw(scalar_dtypes)})" for n in draw(st.lists(st.sampled_from("abcd"), unique=True, max_size=2))
+    ]
     obj = f"('o', {draw(object_dtypes)}{shape})" if top == "fields" else f"('n', [('p', {draw(object_dtypes)})])"
     fields.insert(draw(st.integers(0, len(fields))), obj)
     return "[" + ", ".join(fields) + "]"
@@ -396,7 +410,7 @@ def joblib_wrapper_file(descr: str, payload_pickle: bytes) -> bytes:
     import numpy
     from joblib.numpy_pickle import NumpyArrayWrapper
 
-    dtype = numpy.dtype(eval(descr))  # noqa: S307 - a descr this test built from literals
+    dtype = numpy.dtype(eval(descr))
     wrapper = NumpyArrayWrapper(numpy.ndarray, (1,), "C", dtype)
     outer = pickle.dumps(wrapper, protocol=2)
     assert outer.endswith(b"b.")
@@ -437,7 +451,10 @@ def zip_with_trick(trick: str, entries: list[pb.ZipEntry], decoy: pb.ZipEntry) -
 @needs("torch")
 @pytest.mark.parametrize(
     "trick",
-    [pytest.param(t, marks=misses(f"4 torch zip reader: {t}")) if t in TORCH_ZIP_MISSED else t for t in TORCH_ZIP_TRICKS],
+    [
+        pytest.param(t, marks=misses(f"4 torch zip reader: {t}")) if t in TORCH_ZIP_MISSED else t
+        for t in TORCH_ZIP_TRICKS
+    ],
 )
 @given(
     kind=kinds,
@@ -481,7 +498,7 @@ def test_npz_zip_reader_disagreements(oracle, work, trick, kind, style, protocol
 
 
 # --- family 5: code that is not pickle inside an allowed container ----------------------------------
-TORCHSCRIPT_MODULE = '''
+TORCHSCRIPT_MODULE = """
 import sys
 import torch
 
@@ -507,7 +524,7 @@ class Model(torch.nn.Module):
 
 
 torch.jit.script(Model(sys.argv[2])).save(sys.argv[1])
-'''
+"""
 
 
 @misses("5 TorchScript code/ whose scripted __setstate__ writes files (torch.from_file(shared=True))")
@@ -565,7 +582,12 @@ def ndarray_wrapper_pickle(companion: str) -> bytes:
 
 @misses("6 allowlisted classes with load-time side effects: joblib NDArrayWrapper loads a companion file")
 @needs("joblib", "numpy")
-@given(kind=kinds, style=styles, companion=st.sampled_from(["model.pkl_01.npy", "w.npy", "sub/x.npy"]), name=names("model.pkl", "model.joblib"))
+@given(
+    kind=kinds,
+    style=styles,
+    companion=st.sampled_from(["model.pkl_01.npy", "w.npy", "sub/x.npy"]),
+    name=names("model.pkl", "model.joblib"),
+)
 @example(kind="system", style="global", companion="model.pkl_01.npy", name="model.pkl")
 @ORACLE
 def test_joblib_ndarraywrapper_companion(oracle, work, kind, style, companion, name) -> None:
@@ -578,12 +600,18 @@ def test_joblib_ndarraywrapper_companion(oracle, work, kind, style, companion, n
 CONTAINERS = ["raw", "torch_zip", "joblib_gzip", "npy", "second_stream", "broken_after"]
 
 
-def in_container(container: str, work: Workspace, kind: str, protocol: int, style: str) -> tuple[str, bytes, tuple[str, ...]]:
+def in_container(
+    container: str, work: Workspace, kind: str, protocol: int, style: str
+) -> tuple[str, bytes, tuple[str, ...]]:
     payload = payload_pickle(work, kind, protocol, style)
     if container == "raw":
         return "model.pkl", payload, ("pickle", "joblib", "pandas")
     if container == "torch_zip":
-        return "model.pt", pb.zip_archive(pb.torch_zip_entries(pb.wrap_in_dict(work.payload(kind), protocol, style))), ("torch", "torch_weights_only_false")
+        return (
+            "model.pt",
+            pb.zip_archive(pb.torch_zip_entries(pb.wrap_in_dict(work.payload(kind), protocol, style))),
+            ("torch", "torch_weights_only_false"),
+        )
     if container == "joblib_gzip":
         return "model.joblib", pb.compress(payload, "gzip"), ("joblib",)
     if container == "npy":
@@ -652,7 +680,10 @@ def test_missing_loader_is_reported_not_run(oracle, work, monkeypatch) -> None:
 FAMILY_TESTS = sorted(
     name
     for name, value in list(globals().items())
-    if name.startswith("test_") and callable(value) and "oracle" not in name and "missing_loader" not in name
+    if name.startswith("test_")
+    and callable(value)
+    and "oracle" not in name
+    and "missing_loader" not in name
     and "torchscript" not in name
 )
 
