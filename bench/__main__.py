@@ -1,5 +1,6 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
 python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout]
+python -m bench artifacts-oracle [--examples N]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -16,7 +17,8 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "artifacts-precision", "secrets", "code", "deps", "docker"])
+    suites = ["artifacts", "artifacts-precision", "artifacts-oracle", "secrets", "code", "deps", "docker"]
+    parser.add_argument("suite", choices=suites)
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -31,7 +33,10 @@ def main() -> int:
     parser.add_argument(
         "--split", action="append", choices=["tune", "heldout"], help="artifacts-precision: only this split"
     )
+    parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
     args = parser.parse_args()
+    if args.suite == "artifacts-oracle":
+        return run_oracle_property_tests(args.examples)
     import compileall
 
     # Measure what users run: pip byte-compiles a package when it installs it.
@@ -89,6 +94,18 @@ def main() -> int:
         ratio = m.seconds / ours[case].seconds
         print(f"{case:<28} {tool:<16} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {ratio:>20.1f}")
     return 0
+
+
+def run_oracle_property_tests(examples: int) -> int:
+    """The loader-oracle property tests with many examples and no xfail marks: each family's
+    real outcome against today's scanner (`make test` runs a handful of examples)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "MLSEC_ORACLE_EXAMPLES": str(examples), "MLSEC_ORACLE_NO_XFAIL": "1"}
+    test = str(HERE.parent / "tests" / "artifacts" / "test_loader_oracle.py")
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", test]
+    return subprocess.run(command, env=env, cwd=HERE.parent).returncode
 
 
 if __name__ == "__main__":

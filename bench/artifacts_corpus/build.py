@@ -39,7 +39,7 @@ CORPUS_PACKAGES = [
     "zstandard",
     "openpyxl",
 ]
-PANDAS2_PACKAGES = ["pandas<3", "pyarrow", "numpy<2.3", "scipy"]
+PANDAS2_PACKAGES = ["pandas<3", "pyarrow", "numpy<2.3", "scipy", "zstandard", "lz4"]
 REPORTED_VERSIONS = [
     "torch", "scikit-learn", "pandas", "pyarrow", "numpy", "scipy", "statsmodels", "lightgbm", "xgboost-cpu",
     "catboost", "transformers", "dill", "cloudpickle", "joblib", "lz4",

@@ -6,8 +6,9 @@ Every file of the corpus manifest is given to each tool found in `--bin`'s envir
   exits 1); a scan error is its exit 2;
 - modelscan (`ModelScan.scan`, what its CLI runs): flagged = any issue (its CLI exits 1); a
   scan error is its exit 2; a file it does not support is its exit 3 (counted as not flagged);
-- fickling (its `--check-safety` logic on every stacked pickle, and its PyTorch wrapper for
-  torch zips): flagged = a severity above LIKELY_SAFE; a parse failure is its error exit.
+- fickling (its `--check-safety` logic on every stacked pickle; in a zip, on its `.pkl`
+  members, as its PyTorch wrapper reads data.pkl): flagged = a severity above LIKELY_SAFE;
+  a parse failure (a compressed joblib file, an opcode it does not support) is its error exit.
 blocked = flagged or error (both fail a pre-commit hook). For malicious files "caught" is
 blocked; for benign files "blocked" is the false-positive count.
 """
@@ -59,11 +60,19 @@ def fickling(path):
     from fickling import fickle
     worst = Severity.LIKELY_SAFE
     if zipfile.is_zipfile(path):
-        from fickling.pytorch import PyTorchModelWrapper
-        try:
-            pickles = [PyTorchModelWrapper(path, force=True).pickled]
-        except Exception as exc:
-            return {"flagged": False, "error": f"{type(exc).__name__}: {str(exc)[:100]}", "detail": ""}
+        # What fickling's PyTorchModelWrapper reads (the archive's data.pkl), without the
+        # torch import that wrapper needs.
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.endswith("data.pkl") or n.endswith(".pkl")]
+            if not names:
+                return {"flagged": False, "error": "no pickle in the zip", "detail": ""}
+            pickles = []
+            for name in names:
+                try:
+                    data = io.BytesIO(archive.read(name))
+                    pickles += list(fickle.StackedPickle.load(data, fail_on_decode_error=False))
+                except fickle.PickleDecodeError as exc:
+                    return {"flagged": False, "error": f"parse failure: {str(exc)[:100]}", "detail": ""}
     else:
         with open(path, "rb") as handle:
             try:
@@ -145,10 +154,14 @@ def run_mlsec(bin_dir: Path, root: Path, files: list[str]) -> list[dict[str, Any
                 flagged[finding["path"]].append(f"{finding['rule_id']} {finding['message'][:160]}")
         for error in report.get("errors", []):
             errors[str(error.get("path", ""))] = str(error.get("message", error))[:200]
-    return [
-        {"flagged": bool(flagged.get(f)), "error": errors.get(f), "detail": " | ".join(flagged.get(f, []))[:600]}
-        for f in files
-    ]
+    # Reported paths are relative to the project root mlsec finds (here the checkout), so
+    # they are matched by their tail, which is unique (every sample has its own folder).
+    out = []
+    for name in files:
+        found = [d for path, details in flagged.items() if path == name or path.endswith("/" + name) for d in details]
+        error = next((e for path, e in errors.items() if path == name or path.endswith("/" + name)), None)
+        out.append({"flagged": bool(found), "error": error, "detail": " | ".join(found)[:600]})
+    return out
 
 
 def evaluate(manifest: Path, bin_dir: Path) -> dict[str, Any]:
