@@ -201,17 +201,23 @@ def table(evaluation: dict[str, Any]) -> list[str]:
     return lines
 
 
-def blocked_benign_globals(evaluation: dict[str, Any], tool: str = "mlsec") -> list[tuple[str, int]]:
-    """The most frequent reasons `tool` blocks benign files (first finding per file)."""
+def blocked_benign_globals(evaluation: dict[str, Any], tool: str = "mlsec") -> list[tuple[str, int, str]]:
+    """Why `tool` blocks benign files: each global (or non-global rule) it reports at a
+    blocking level, with the number of blocked files naming it and their families."""
     import re
 
     counts: dict[str, int] = defaultdict(int)
+    families: dict[str, set[str]] = defaultdict(set)
     for entry, result in zip(evaluation["record"]["files"], evaluation["results"][tool], strict=True):
-        if entry["label"] == "benign" and _blocked(result):
-            found = re.findall(r"(?:calls|imports|reaches|global) ([\w.]+\.[\w.]+)", result["detail"])
-            key = ", ".join(sorted(set(found))[:3]) if found else (result["detail"][:80] or result["error"] or "?")
+        if entry["label"] != "benign" or not _blocked(result):
+            continue
+        found = set(re.findall(r"(?:calls|imports) ([\w.]+\.[\w.]+)", result["detail"]))
+        if not found:
+            found = {result["detail"][:70] or str(result["error"])[:70]}
+        for key in found:
             counts[key] += 1
-    return sorted(counts.items(), key=lambda item: -item[1])
+            families[key].add(entry["family"].split(":")[0])
+    return sorted(((k, n, ", ".join(sorted(families[k]))) for k, n in counts.items()), key=lambda item: -item[1])
 
 
 def main(out: Path, bin_dir: Path, splits: tuple[str, ...], rebuild: bool) -> int:
@@ -223,9 +229,9 @@ def main(out: Path, bin_dir: Path, splits: tuple[str, ...], rebuild: bool) -> in
         (manifest.parent / "results.json").write_text(json.dumps(evaluation["results"], indent=1))
         print(f"peers: {', '.join(f'{k} {v}' for k, v in evaluation['peers'].items()) or 'none found'}")
         print("\n".join(table(evaluation)))
-        print("\nmlsec blocks these benign files for:")
-        for reason, count in blocked_benign_globals(evaluation)[:15]:
-            print(f"  {count:>4}  {reason}")
+        print("\nmlsec blocks benign files for (files naming it, families):")
+        for reason, count, where in blocked_benign_globals(evaluation)[:25]:
+            print(f"  {count:>4}  {reason}  [{where}]")
         missed = [
             e
             for e, r in zip(evaluation["record"]["files"], evaluation["results"]["mlsec"], strict=True)
