@@ -201,6 +201,36 @@ def table(evaluation: dict[str, Any]) -> list[str]:
     return lines
 
 
+def markdown_summary(evaluation: dict[str, Any]) -> list[str]:
+    """The same numbers grouped by issue-13 family (malicious) and library family (benign), as a
+    Markdown table for bench/README.md."""
+    record, results = evaluation["record"], evaluation["results"]
+    tools = list(results)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(record["files"]):
+        if entry["label"] == "malicious":
+            family = entry["issue_family"]
+            groups["malicious, " + ("classic families" if family == "classic" else f"issue family {family}")].append(index)
+        else:
+            groups["benign: " + entry["family"].split(":")[0]].append(index)
+
+    def row(name: str, rows: list[int]) -> str:
+        cells = []
+        for tool in tools:
+            hit = sum(_blocked(results[tool][i]) for i in rows)
+            err = sum(bool(results[tool][i]["error"]) for i in rows)
+            cells.append(f"{hit}" + (f" ({err} err)" if err else ""))
+        return f"| {name} | {len(rows)} | " + " | ".join(cells) + " |"
+
+    labels = [e["label"] for e in record["files"]]
+    lines = [f"| {record['split']} | files | " + " | ".join(tools) + " |", "|---|---|" + "---|" * len(tools)]
+    lines += [row(k, groups[k]) for k in sorted(groups) if k.startswith("malicious")]
+    lines.append(row("**malicious caught**", [i for i, label in enumerate(labels) if label == "malicious"]))
+    lines += [row(k, groups[k]) for k in sorted(groups) if k.startswith("benign")]
+    lines.append(row("**benign blocked**", [i for i, label in enumerate(labels) if label == "benign"]))
+    return lines
+
+
 def blocked_benign_globals(evaluation: dict[str, Any], tool: str = "mlsec") -> list[tuple[str, int, str]]:
     """Why `tool` blocks benign files: each global (or non-global rule) it reports at a
     blocking level, with the number of blocked files naming it and their families."""
@@ -229,6 +259,7 @@ def main(out: Path, bin_dir: Path, splits: tuple[str, ...], rebuild: bool) -> in
         (manifest.parent / "results.json").write_text(json.dumps(evaluation["results"], indent=1))
         print(f"peers: {', '.join(f'{k} {v}' for k, v in evaluation['peers'].items()) or 'none found'}")
         print("\n".join(table(evaluation)))
+        print("\n" + "\n".join(markdown_summary(evaluation)))
         print("\nmlsec blocks benign files for (files naming it, families):")
         for reason, count, where in blocked_benign_globals(evaluation)[:25]:
             print(f"  {count:>4}  {reason}  [{where}]")
