@@ -192,6 +192,17 @@ def numpy_objects() -> Iterator[tuple[str, Any]]:
     yield "numpy.dtypes", [np.dtype("float32"), np.dtype([("x", "<i8")])]
     yield "numpy.float16_array", np.ones((2, 2), dtype=np.float16)
     yield "numpy.scalar", np.float64(3.5)
+    yield "numpy.structured_object", np.array([(1, "a"), (2, None)], dtype=[("i", "<i4"), ("o", "O")])
+    yield "numpy.zeros_1000x1000", np.zeros((1000, 1000))  # compresses far beyond 1000:1
+
+
+@maker("two pickle streams in one file (header, then data)", saver="streams")
+def header_then_data() -> Iterator[tuple[str, Any]]:
+    import numpy as np
+
+    yield "streams.header_array", ({"version": 2, "shape": (3, 3)}, np.eye(3))
+    yield "streams.header_dict", ({"format": "records", "count": 2}, [{"a": 1}, {"a": 2}])
+    yield "streams.meta_model", ({"created": "2024-01-01"}, {"weights": [0.1, 0.2]})
 
 
 @maker("scipy objects")
@@ -417,6 +428,17 @@ def save(obj: Any, saver: str, split: Split, rng: random.Random, base: str) -> l
             path = Path(folder) / f"{base}{suffix}"
             obj.to_pickle(path)
             out.append((path.name, path.read_bytes(), f"DataFrame.to_pickle ({suffix})"))
+        return out
+    if saver == "streams":  # pickle.dump(header, f); pickle.dump(data, f): read back with two loads
+        protocol = rng.choice(split.pickle_protocols)
+        header, data = obj
+        out.append(
+            (
+                f"{base}.pkl",
+                pickle.dumps(header, protocol=protocol) + pickle.dumps(data, protocol=protocol),
+                "two pickle.dump calls",
+            )
+        )
         return out
     if saver == "dill":
         import cloudpickle

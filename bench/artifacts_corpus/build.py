@@ -90,14 +90,21 @@ def _oracle_check(python: Path, split_dir: Path, entries: list[dict]) -> None:
     canary_dir = Path(CANARY).parent
     canary_dir.mkdir(parents=True, exist_ok=True)
     script = (
-        "import json, sys\n"
+        "import json, shutil, sys\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from pathlib import Path\n"
         "from tests.artifacts.oracle import LoaderOracle\n"
+        f"canary = Path({str(canary_dir)!r})\n"
         "jobs = json.load(sys.stdin)\n"
         "out = []\n"
         "with LoaderOracle(timeout=300) as oracle:\n"
         "    for path, loaders in jobs:\n"
-        f"        out.append([oracle.run(path, l, watch={str(canary_dir)!r}).describe() for l in loaders])\n"
+        "        described = []\n"
+        "        for loader in loaders:\n"
+        "            shutil.rmtree(canary, ignore_errors=True)\n"  # a canary left by an earlier sample hides a write
+        "            canary.mkdir(parents=True)\n"
+        "            described.append(oracle.run(path, loader, watch=canary).describe())\n"
+        "        out.append(described)\n"
         "print(json.dumps(out))\n"
     )
     jobs = [[str(split_dir / e["file"]), e["loaders"]] for e in entries]

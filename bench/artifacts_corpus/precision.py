@@ -210,7 +210,9 @@ def markdown_summary(evaluation: dict[str, Any]) -> list[str]:
     for index, entry in enumerate(record["files"]):
         if entry["label"] == "malicious":
             family = entry["issue_family"]
-            groups["malicious, " + ("classic families" if family == "classic" else f"issue family {family}")].append(index)
+            groups["malicious, " + ("classic families" if family == "classic" else f"issue family {family}")].append(
+                index
+            )
         else:
             groups["benign: " + entry["family"].split(":")[0]].append(index)
 
