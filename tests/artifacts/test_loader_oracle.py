@@ -79,7 +79,8 @@ class Workspace:
     """A short folder (payloads must fit a tar name field) holding the canary and one folder per example."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="mo"))
+        # /tmp rather than $TMPDIR: the canary path must stay short.
+        self.root = Path(tempfile.mkdtemp(prefix="mo", dir="/tmp" if Path("/tmp").is_dir() else None))
         self.canary = self.root / "c"
         self._numbers = count()
 
@@ -655,13 +656,23 @@ def test_oracle_reports_a_clean_load_and_the_first_refused_global(oracle, work) 
     assert not work.canary.exists()
 
 
-def test_oracle_refuses_load_time_writes_of_allowed_globals(oracle, work) -> None:
+def test_oracle_refuses_a_global_before_it_runs(oracle, work) -> None:
     folder = work.folder()
     path = folder / "w.pkl"
     path.write_bytes(b"\x80\x02cbuiltins\nopen\n(V" + str(folder / "x").encode() + b"\nVw\ntR.")
-    # builtins.open is not on the allowlist: refused at find_class, before the write is tried.
     assert oracle.run(path, "pickle", watch=folder).global_ == ("builtins", "open")
     assert not (folder / "x").exists()
+
+
+@needs("pandas", "openpyxl")
+def test_oracle_refuses_writes_by_an_allowlisted_class(oracle, work) -> None:
+    """pandas.ExcelWriter is on the allowlist; constructing it opens its path for writing."""
+    folder = work.folder()
+    path = folder / "frame.pkl"
+    path.write_bytes(b"\x80\x02cpandas\nExcelWriter\n(V" + str(folder / "out.xlsx").encode() + b"\ntR.")
+    result = oracle.run(path, "pickle", watch=folder)
+    assert (result.status, result.detail) == ("sink", f"open for writing {folder / 'out.xlsx'}")
+    assert not (folder / "out.xlsx").exists()
 
 
 @needs("torch")
@@ -677,12 +688,12 @@ def test_oracle_hooks_torch_weights_only_unpickler(oracle, work) -> None:
     )
 
 
-def test_missing_loader_is_reported_not_run(oracle, work, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "tests.artifacts.oracle", sys.modules["tests.artifacts.oracle"])
+def test_missing_loader_is_reported_not_run(work, monkeypatch) -> None:
     from tests.artifacts import oracle as module
 
     monkeypatch.setattr(module, "missing_package", lambda loader: "not here")
     assert module.LoaderOracle().run(work.root / "none", "torch").status == "unavailable"
+    monkeypatch.undo()
     assert missing_package("pickle") is None
 
 
