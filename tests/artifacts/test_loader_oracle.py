@@ -171,6 +171,7 @@ text_members = st.lists(
 tar_formats = st.sampled_from([tarfile.USTAR_FORMAT, tarfile.GNU_FORMAT, tarfile.PAX_FORMAT])
 
 RAW_LOADERS = ("pickle", "joblib", "pandas", "torch", "torch_weights_only_false")
+CLEAN_STATE = b"\x80\x02}q\x00."
 
 
 # --- family 1: another format's magic in front of a pickle ----------------------------------------
@@ -232,6 +233,28 @@ def test_tar_name_field_is_a_pickle(oracle, work, kind, fmt, extra, name) -> Non
 @ORACLE
 def test_tar_swallowed_by_a_string_then_payload(oracle, work, kind, style, protocol, fmt, extra, opcode, name) -> None:
     data = pb.tar_swallowing(payload_pickle(work, kind, protocol, style), fmt, extra, opcode)
+    check(oracle, work, name, data, RAW_LOADERS)
+
+
+@needs("torch", "joblib", "pandas")
+@given(
+    kind=kinds,
+    style=styles,
+    protocol=protocols,
+    tail=st.sampled_from(["torch", "npz", "empty"]),
+    gap=st.binary(max_size=16),
+    name=names("model.pt", "model.pkl", "arrays.npz"),
+)
+@ORACLE
+def test_pickle_with_a_zip_behind_it(oracle, work, kind, style, protocol, tail, gap, name) -> None:
+    """A pickle at offset 0 (what pickle.load and torch's legacy path run), a zip at the end
+    (what zip readers see): the polyglot of MLS106."""
+    archive = {
+        "torch": pb.zip_archive(pb.torch_zip_entries(CLEAN_STATE)),
+        "npz": pb.zip_archive([pb.ZipEntry("arr_0.npy", pb.npy_header("'<f8'", (0,)))]),
+        "empty": pb.zip_archive([]),
+    }[tail]
+    data = payload_pickle(work, kind, protocol, style) + gap + archive
     check(oracle, work, name, data, RAW_LOADERS)
 
 
@@ -430,7 +453,6 @@ def test_joblib_wrapper_object_dtypes(oracle, work, kind, style, protocol, descr
 # --- family 4: zip readers that disagree ------------------------------------------------------------
 TORCH_ZIP_TRICKS = ["decoy_end_record", "missing_comment", "upper_case_pickle", "local_name", "duplicate_name"]
 TORCH_ZIP_MISSED = {"upper_case_pickle"}
-CLEAN_STATE = b"\x80\x02}q\x00."
 
 
 def zip_with_trick(trick: str, entries: list[pb.ZipEntry], decoy: pb.ZipEntry) -> bytes:
