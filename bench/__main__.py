@@ -1,6 +1,7 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
-python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout]
+python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout|both]
 python -m bench artifacts-oracle [--examples N]
+python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -17,7 +18,16 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    suites = ["artifacts", "artifacts-precision", "artifacts-oracle", "secrets", "code", "deps", "docker"]
+    suites = [
+        "artifacts",
+        "artifacts-precision",
+        "artifacts-oracle",
+        "secrets",
+        "secrets-heldout",
+        "code",
+        "deps",
+        "docker",
+    ]
     parser.add_argument("suite", choices=suites)
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
@@ -29,14 +39,39 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
-    parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
     parser.add_argument(
-        "--split", action="append", choices=["tune", "heldout"], help="artifacts-precision: only this split"
+        "--split",
+        choices=["tune", "heldout", "both"],
+        default="both",
+        help="secrets-heldout, artifacts-precision split",
     )
+    parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
     parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
+    parser.add_argument(
+        "--gitleaks-config", type=Path, help="gitleaks' config/gitleaks.toml from a fetched snapshot (secrets-heldout)"
+    )
+    parser.add_argument("--scale", action="store_true", help="secrets-heldout: also time 10 MB single-line files")
+    parser.add_argument("--scale-mb", type=int, default=10, help="size of the single-line files (default 10)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
+    parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
     args = parser.parse_args()
     if args.suite == "artifacts-oracle":
         return run_oracle_property_tests(args.examples)
+    if args.suite == "secrets-heldout":
+        from bench.secrets_heldout.run import run as run_heldout
+
+        splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+        run_heldout(
+            args.out / "secrets_heldout",
+            args.bin,
+            splits,
+            args.gitleaks_config,
+            with_scale=args.scale,
+            scale_mb=args.scale_mb,
+            timeout=args.timeout,
+            details=args.details,
+        )
+        return 0
     import compileall
 
     # Measure what users run: pip byte-compiles a package when it installs it.
@@ -44,7 +79,7 @@ def main() -> int:
     if args.suite == "artifacts-precision":
         from bench.artifacts_corpus.precision import main as run_precision
 
-        splits = tuple(args.split or ["tune", "heldout"])
+        splits = ("tune", "heldout") if args.split == "both" else (args.split,)
         return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets

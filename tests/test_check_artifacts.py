@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.check_artifacts import main
+from hooks.cli.entry_points import mlsec_artifacts as main
 from tests import pickle_asm as asm
 from tests.artifacts.helpers import malicious_pickle
 
@@ -60,8 +60,38 @@ def test_denylisted_allow_globals_entry_is_a_config_error(repo: Path, capsys: py
     assert "os.system is on the denylist" in err and "Traceback" not in err
 
 
-def test_symlinks_are_not_followed(repo: Path) -> None:
-    (repo / "real.pkl").write_bytes(malicious_pickle(repo / "c"))
-    (repo / "link.pkl").symlink_to(repo / "real.pkl")
-    assert main(["link.pkl"]) == 0
-    assert main(["real.pkl"]) == 1
+def test_a_link_inside_the_repository_is_read_as_its_target(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "blobs").mkdir()
+    (repo / "blobs" / "deadbeef").write_bytes(malicious_pickle(repo / "c"))
+    (repo / "pytorch_model.bin").symlink_to(repo / "blobs" / "deadbeef")  # the Hugging Face cache layout
+    assert main(["pytorch_model.bin"]) == 1
+    assert capsys.readouterr().out.startswith("pytorch_model.bin:1:1: MLS101")
+
+
+def test_a_link_leaving_the_repository_is_a_finding_and_not_read(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path_factory.mktemp("home") / "credentials"
+    outside.write_text("aws_secret_access_key = not-to-be-printed\n")
+    (repo / "requirements.txt").symlink_to(outside)
+    assert main(["--fail-on", "medium", "requirements.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "MLS910" in out and "not-to-be-printed" not in out
+
+
+def test_a_link_loop_is_one_low_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "l1.pkl").symlink_to(repo / "l2.pkl")
+    (repo / "l2.pkl").symlink_to(repo / "l1.pkl")
+    assert main(["l1.pkl"]) == 0
+    assert "MLS911 [low]" in capsys.readouterr().out
+
+
+def test_folders_fifos_and_devices_are_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    (repo / "models").mkdir()
+    os.mkfifo(repo / "notes.pkl")
+    assert main(["models"]) == 2
+    assert main(["notes.pkl"]) == 2  # would block forever if opened
+    err = capsys.readouterr().out
+    assert "is a folder" in err and "not a regular file" in err

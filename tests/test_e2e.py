@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from hooks._core.selection import HOOK_SPECS
+from hooks.catalog import HOOKS as HOOK_SPECS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -95,7 +95,7 @@ def test_pre_commit_reports_exactly_the_expected_findings_then_passes_on_the_saf
 def test_mlsec_scan_sarif_over_the_sample(
     sample: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hooks.mlsec_cli import main
+    from hooks.cli.mlsec import main
 
     work = tmp_path / "copy"
     shutil.copytree(ROOT / "sample_repo", work)

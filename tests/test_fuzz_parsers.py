@@ -12,12 +12,13 @@ from hooks._core.findings import Finding
 from hooks._core.notebooks import NotebookError, parse_notebook
 from hooks._core.policy import Policy
 from hooks.code.cells import transform_cell
-from hooks.code.scanner import CodeScanner
+from hooks.code.spec import SPEC as CODE_SPEC
 from hooks.deps.conda import parse_environment
 from hooks.deps.pyproject import parse_pyproject
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.requirements import parse_requirements
-from hooks.secrets.scanner import SecretScanner
+from hooks.secrets.spec import SPEC as SECRETS_SPEC
+from tests.scanning import findings_of
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -39,8 +40,6 @@ TOKENS = [
     "\\\n",
 ]
 TEXT = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join)
-CODE_SCANNER = CodeScanner()
-SECRET_SCANNER = SecretScanner()
 
 
 @FUZZ
@@ -108,7 +107,7 @@ def test_code_and_secret_scanners_on_garbage(tmp_path_factory: object, text: str
     path = folder / name
     path.write_text(text, errors="surrogatepass")
     policy = Policy(root=folder)
-    results: list[Finding] = SECRET_SCANNER.scan_file(path, name, policy)
+    results: list[Finding] = findings_of(SECRETS_SPEC, path, name, policy)
     if name.endswith((".py", ".ipynb")):
-        results += CODE_SCANNER.scan_file(path, name, policy)
+        results += findings_of(CODE_SPEC, path, name, policy)
     assert all(f.line >= 1 for f in results)

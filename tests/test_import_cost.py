@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hooks._core.selection import HOOK_SPECS
+from hooks.catalog import HOOKS as HOOK_SPECS
 
 ML_STACKS = ("torch", "tensorflow", "numpy", "sklearn", "pandas", "scipy", "jax")
 BACKENDS = ("jsonschema", "yaml", "fickling", "py7zr", "detect_secrets", "nbformat", "requests", "bandit", "packaging")
@@ -19,8 +19,8 @@ def _modules_after(code: str, cwd: Path | None = None) -> str:
 
 
 def test_hook_modules_import_only_the_standard_library_and_ours() -> None:
-    modules = ", ".join(f"hooks.check_{spec.hook_id.split('-', 1)[1]}" for spec in HOOK_SPECS)
-    loaded = _modules_after(f"import {modules}, hooks.mlsec_cli")
+    names = ", ".join(spec.hook_id.replace("-", "_") for spec in HOOK_SPECS)
+    loaded = _modules_after(f"from hooks.cli.entry_points import {names}; import hooks.cli.mlsec")
     assert not [name for name in ML_STACKS + BACKENDS if f"'{name}'" in loaded], loaded
 
 
@@ -38,7 +38,7 @@ def test_running_each_hook_on_ordinary_files_imports_no_ml_stack(tmp_path: Path)
         "dockerfile": "['Dockerfile']",
     }
     for hook, files in calls.items():
-        loaded = _modules_after(f"from hooks.check_{hook} import main; main({files})", tmp_path)
+        loaded = _modules_after(f"from hooks.cli.entry_points import mlsec_{hook} as main; main({files})", tmp_path)
         assert not [name for name in ML_STACKS if f"'{name}'" in loaded], (hook, loaded)
         assert "'nbformat'" not in loaded and "'detect_secrets'" not in loaded, (hook, loaded)
         if hook != "code":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.mlsec_cli import main
+from hooks.cli.mlsec import main
 from tests import pickle_asm as asm
 from tests.artifacts.helpers import malicious_pickle
 
@@ -80,7 +80,7 @@ def test_baseline_accepts_findings_and_survives_unrelated_edits(repo: Path, caps
 
 
 def test_hooks_read_an_explicit_baseline_and_reject_a_missing_one(repo: Path) -> None:
-    from hooks.check_artifacts import main as hook
+    from hooks.cli.entry_points import mlsec_artifacts as hook
 
     (repo / "m.pkl").write_bytes(malicious_pickle(repo / "c"))
     assert main(["baseline", "m.pkl", "--output", "accepted.json"]) == 0

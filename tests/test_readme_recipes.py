@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from hooks._core.selection import HOOK_SPECS
+from hooks.catalog import HOOKS as HOOK_SPECS
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
@@ -56,8 +56,9 @@ def test_gitlab_job_keeps_the_json_report() -> None:
 
 def test_policy_snippets_are_valid_policies(tmp_path: Path) -> None:
     from hooks._core.policy import load_policy
+    from hooks.catalog import registry
 
     for document in snippets():
         if isinstance(document, dict) and set(document) & {"fail_on", "deps", "artifacts", "secrets", "code"}:
             (tmp_path / ".mlsec.yaml").write_text(yaml.safe_dump(document))
-            load_policy(tmp_path)  # raises UsageError if README shows an invalid policy
+            load_policy(tmp_path, registry())  # raises UsageError if README shows an invalid policy

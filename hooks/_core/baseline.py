@@ -49,19 +49,32 @@ def render_baseline(findings: Iterable[Finding]) -> str:
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
+MAX_BASELINE_BYTES = 64 << 20
+
+
 def load_baseline(path: Path) -> Baseline:
+    """Read a baseline; anything malformed is one line that says how to fix it."""
+    regenerate = "; regenerate it with `mlsec baseline`"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BASELINE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read the baseline ({exc.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UsageError(f"{path}: not a JSON baseline; regenerate it with `mlsec baseline`") from None
+    if len(data) > MAX_BASELINE_BYTES:
+        raise UsageError(f"{path}: larger than {MAX_BASELINE_BYTES >> 20} MiB{regenerate}")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise UsageError(f"{path}: not a JSON baseline{regenerate}") from None
     if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION:
-        raise UsageError(f"{path}: unsupported baseline format; regenerate it with `mlsec baseline`")
+        raise UsageError(f"{path}: unsupported baseline format{regenerate}")
+    entries = document.get("findings", [])
+    if not isinstance(entries, list):
+        raise UsageError(f"{path}: `findings` must be a list{regenerate}")
     counts: Counter[str] = Counter()
-    for entry in document.get("findings", []):
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
-            raise UsageError(f"{path}: malformed entry {entry!r}; regenerate it with `mlsec baseline`")
+            raise UsageError(f"{path}: findings[{index}] is malformed{regenerate}")
         count = entry.get("count", 1)
-        counts[entry["fingerprint"]] += count if isinstance(count, int) and count > 0 else 1
+        counts[entry["fingerprint"]] += count if isinstance(count, int) and 0 < count < 1 << 31 else 1
     return Baseline(counts)

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
 
+from hooks._core.rules import Rule
+from hooks._core.severity import Severity
 
-class Severity(str, enum.Enum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return _RANKS[self]
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        try:
-            return cls(text.lower())
-        except ValueError:
-            choices = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity {text!r} (choose one of: {choices})") from None
-
-
-_RANKS = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+__all__ = ["FileError", "Finding", "Issue", "Severity", "fingerprint", "make_finding"]
 
 
 def fingerprint(rule_id: str, path: str, content_key: str) -> str:
@@ -47,6 +29,8 @@ class Finding:
     fingerprint: str
     cell: int | None = None
     output: int | None = None
+    end_line: int | None = None  # last line of a finding that spans several (None: one line)
+    confidence: str | None = None  # "high", "medium" or "low" where the scanner grades it
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
@@ -74,11 +58,13 @@ class Finding:
             "output": self.output,
             "message": self.message,
             "fingerprint": self.fingerprint,
+            "end_line": self.end_line,
+            "confidence": self.confidence,
         }
 
 
 def make_finding(
-    rule_id: str,
+    rule: Rule,
     path: str,
     message: str,
     *,
@@ -88,20 +74,22 @@ def make_finding(
     cell: int | None = None,
     output: int | None = None,
     severity: Severity | None = None,
+    end_line: int | None = None,
+    confidence: str | None = None,
 ) -> Finding:
-    """Build a finding with the registry's default severity unless the scanner grades it."""
-    from hooks._core.rules import rule_for
-
+    """Build a finding with the rule's default severity unless the scanner grades it."""
     return Finding(
-        rule_id=rule_id,
-        severity=severity if severity is not None else rule_for(rule_id).severity,
+        rule_id=rule.rule_id,
+        severity=severity if severity is not None else rule.severity,
         path=path,
         line=max(1, line),
         column=max(1, column),
         message=message,
-        fingerprint=fingerprint(rule_id, path, content_key),
+        fingerprint=fingerprint(rule.rule_id, path, content_key),
         cell=cell,
         output=output,
+        end_line=end_line if end_line is not None and end_line > max(1, line) else None,
+        confidence=confidence,
     )
 
 
@@ -114,3 +102,36 @@ class FileError:
 
     def as_dict(self) -> dict[str, str]:
         return {"path": self.path, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding before the scanner places it in a file (path, notebook cell, output).
+
+    Checks that see only a piece of text or a parsed structure return these; the scanner that
+    knows where the text came from turns them into findings.
+    """
+
+    rule: Rule
+    message: str
+    key: str  # what was flagged, for the fingerprint (never the line number)
+    line: int = 1
+    column: int = 1
+    severity: Severity | None = None
+    end_line: int | None = None
+    confidence: str | None = None
+
+    def at(self, path: str, *, cell: int | None = None, output: int | None = None, line_offset: int = 0) -> Finding:
+        return make_finding(
+            self.rule,
+            path,
+            self.message,
+            content_key=self.key,
+            line=self.line + line_offset,
+            column=self.column,
+            cell=cell,
+            output=output,
+            severity=self.severity,
+            end_line=None if self.end_line is None else self.end_line + line_offset,
+            confidence=self.confidence,
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Iterable
@@ -20,17 +19,15 @@ def find_repo_root(start: Path | None = None) -> Path:
 
 
 def display_path(path: str, root: Path) -> str:
-    """Repo-relative, `/`-separated; paths outside the root stay as given."""
+    """Repo-relative, `/`-separated; paths outside the root stay as given. The last component is
+    never resolved, so a symbolic link keeps its own name (the runner decides what it reaches)."""
     candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.resolve().relative_to(root)
-        except ValueError:
-            return candidate.as_posix()
-    else:
-        with contextlib.suppress(ValueError, OSError):
-            candidate = (Path.cwd() / candidate).resolve().relative_to(root)
-    text = candidate.as_posix()
+    try:
+        absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
+        located = absolute.parent.resolve() / absolute.name
+        text = located.relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        text = candidate.as_posix()
     return text[2:] if text.startswith("./") else text
 
 
@@ -74,10 +71,18 @@ def is_excluded(path: str, patterns: Iterable[str]) -> bool:
     return any(glob_to_regex(pattern).fullmatch(path) for pattern in patterns)
 
 
-def walk_files(path: Path) -> Iterable[Path]:
-    """Files below a folder, sorted, skipping VCS and virtualenv folders and not following links."""
+def walk_files(path: Path, errors: list[tuple[Path, str]] | None = None) -> Iterable[Path]:
+    """Files below a folder, sorted, skipping VCS and virtualenv folders. Links are listed, not
+    followed (the runner decides what a link may reach); folders that cannot be read are added
+    to `errors`, never skipped silently."""
     skip = {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".tox", ".mypy_cache"}
-    for folder, subfolders, files in os.walk(path):
-        subfolders[:] = sorted(name for name in subfolders if name not in skip)
-        for name in sorted(files):
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append((Path(exc.filename or path), exc.strerror or type(exc).__name__))
+
+    for folder, subfolders, files in os.walk(path, onerror=unreadable):
+        links = [name for name in subfolders if (Path(folder) / name).is_symlink()]
+        subfolders[:] = sorted(name for name in subfolders if name not in skip and name not in links)
+        for name in sorted([*files, *links]):
             yield Path(folder) / name

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
 
+if TYPE_CHECKING:
+    from hooks._core.registry import RuleRegistry
+
 POLICY_FILE_NAMES = (".mlsec.yaml", ".mlsec.yml")
+MAX_POLICY_BYTES = 1 << 20
 DEFAULT_FAIL_ON = Severity.MEDIUM
 
 
@@ -27,6 +30,7 @@ class Policy:
     root: Path
     source: str | None = None
     fail_on: Severity = DEFAULT_FAIL_ON
+    profile: str = "default"  # or "strict": hygiene rules at their strict severity
     exclude: tuple[str, ...] = ()
     rules: dict[str, RuleOverride] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -35,22 +39,31 @@ class Policy:
         return self.sections.get(name, {})
 
 
-@lru_cache(maxsize=1)
-def policy_schema() -> dict[str, Any]:
+def policy_schema(registry: RuleRegistry) -> dict[str, Any]:
+    """Core's keys plus one section per hook, each hook's fragment from its spec."""
     schema_path = Path(__file__).with_name("policy_schema.json")
-    loaded: dict[str, Any] = json.loads(schema_path.read_text(encoding="utf-8"))
-    return loaded
+    schema: dict[str, Any] = json.loads(schema_path.read_text(encoding="utf-8"))
+    for spec in registry.specs:
+        schema["properties"][spec.policy_section] = spec.schema
+    return schema
 
 
 def _read_yaml(path: Path) -> Any:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes() if path.stat().st_size <= MAX_POLICY_BYTES else None
+        text = raw.decode("utf-8-sig") if raw is not None else None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the policy file ({exc})") from None
+        raise UsageError(f"{path}: cannot read the policy file ({type(exc).__name__})") from None
+    if text is None:
+        raise UsageError(f"{path}: larger than {MAX_POLICY_BYTES >> 10} KiB; a policy file is short")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        # Anchors and aliases are refused: a policy needs none, and a few hundred bytes of
+        # nested aliases (a "billion laughs") would otherwise expand into gigabytes.
+        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise UsageError(f"{path}: YAML aliases (*name) are not allowed in the policy file; write the values out")
         data = yaml.load(text, Loader=loader)  # noqa: S506  # nosec B506 - CSafeLoader or SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -73,6 +86,8 @@ def _read_pyproject_table(path: Path) -> Any | None:
         raise UsageError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML ({exc}); fix the TOML syntax") from None
+    except RecursionError:
+        raise UsageError(f"{path}: nested too deeply to read") from None
     tool = data.get("tool", {})
     return tool.get("mlsec") if isinstance(tool, dict) else None
 
@@ -111,34 +126,51 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_policy(root: Path, explicit: str | None = None) -> Policy:
+def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None) -> Policy:
     from hooks._core.schema import iter_errors
 
     source, data = _locate(root, explicit)
     data = _plain(data)
-    errors = list(iter_errors(data, policy_schema()))
+    errors = list(iter_errors(data, policy_schema(registry)))
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise UsageError(f"{source}: {errors[0]}{more}")
-    rules = {rule_id: _override(source, rule_id, spec) for rule_id, spec in data.get("rules", {}).items()}
-    sections = {name: data[name] for name in ("artifacts", "secrets", "code", "deps", "dockerfile") if name in data}
+    _check_globs(source, data.get("exclude", ()))
+    rules = {
+        rule_id.upper(): _override(source, rule_id.upper(), spec, registry)
+        for rule_id, spec in data.get("rules", {}).items()
+    }
+    sections = {
+        spec.policy_section: data[spec.policy_section] for spec in registry.specs if spec.policy_section in data
+    }
     return Policy(
         root=root,
         source=source,
         fail_on=Severity(data.get("fail_on", DEFAULT_FAIL_ON.value)),
+        profile=str(data.get("profile", "default")),
         exclude=tuple(data.get("exclude", ())),
         rules=rules,
         sections=sections,
     )
 
 
-def _override(source: str | None, rule_id: str, spec: dict[str, Any]) -> RuleOverride:
-    from hooks._core.rules import RULES
+def _check_globs(source: str | None, patterns: list[str]) -> None:
+    import re
 
-    if rule_id.startswith("MLS") and rule_id not in RULES:
+    from hooks._core.paths import glob_to_regex
+
+    for index, pattern in enumerate(patterns):
+        try:
+            glob_to_regex(pattern)
+        except re.error as exc:
+            raise UsageError(f"{source}: exclude[{index}]: not a valid glob ({exc.msg})") from None
+
+
+def _override(source: str | None, rule_id: str, spec: dict[str, Any], registry: RuleRegistry) -> RuleOverride:
+    if rule_id.startswith("MLS") and rule_id not in registry:
         import difflib
 
-        hint = difflib.get_close_matches(rule_id, list(RULES), n=1)
+        hint = difflib.get_close_matches(rule_id, registry.ids(), n=1)
         suffix = f"; did you mean {hint[0]}?" if hint else "; `mlsec rules` lists the ids"
         raise UsageError(f"{source}: rules.{rule_id}: unknown rule id{suffix}")
     severity = spec.get("severity")

@@ -1,19 +1,22 @@
-"""Run scanners over files, then apply the policy (disabled rules, severity overrides)."""
+"""Run scanners over files; every file's report goes through the one filtering tail."""
 
 from __future__ import annotations
 
 import importlib
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks._core import rules
 from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
-from hooks._core.policy import Policy
-from hooks._core.scanner import Scanner
-from hooks._core.selection import HookSpec, file_tags, selects
+from hooks._core.scanner import FileReport, Scanner
+from hooks._core.selection import file_tags, selects
+from hooks._core.spec import HookSpec
+from hooks._core.tail import TailContext, apply_rule_policy, filter_file
 
 
 @dataclass
@@ -36,45 +39,53 @@ def load_scanner(spec: HookSpec) -> Scanner:
 
 
 PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
+MAX_JOBS = 64
 
 
 def _jobs(count: int) -> int:
-    override = os.environ.get("MLSEC_JOBS")
-    if override is not None:
-        return max(1, int(override)) if override.isdigit() else 1
+    """Worker processes for `count` files: never more than files, cores (x2 when asked) or MAX_JOBS."""
+    cores = os.cpu_count() or 1
+    override = os.environ.get("MLSEC_JOBS", "").strip()
+    if override:
+        wanted = int(override) if override.isdigit() else 1
+        return max(1, min(wanted, count, 2 * cores, MAX_JOBS))
     if count < PARALLEL_MIN_FILES:
         return 1
-    return max(1, min(os.cpu_count() or 1, count // (PARALLEL_MIN_FILES // 2)))
+    return max(1, min(cores, count // (PARALLEL_MIN_FILES // 2)))
 
 
-def _scan_chunk(spec: HookSpec, targets: Sequence[Target], policy: Policy) -> ScanResult:
+def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
+    try:
+        return scanner.scan_file(target.path, target.display, context.policy)
+    except (OSError, UsageError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
+        message = f"{spec.hook_id} failed on this file ({type(exc).__name__}); treated as not analysed"
+        finding = make_finding(
+            rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
+        )
+        return FileReport([finding])
+
+
+def _scan_chunk(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
     result = ScanResult()
     scanner = load_scanner(spec)
     for target in targets:
         try:
-            result.findings.extend(scanner.scan_file(target.path, target.display, policy))
+            report = _scan_one(scanner, spec, target, context)
         except OSError as exc:
-            result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or exc}"))
-        except UsageError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
-            result.findings.append(
-                make_finding(
-                    "MLS900",
-                    target.display,
-                    f"{spec.hook_id} failed on this file ({type(exc).__name__}: {exc}); treated as not analysed",
-                    content_key=f"{spec.hook_id}:{type(exc).__name__}",
-                )
-            )
+            result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
+            continue
+        result.findings.extend(filter_file(report, spec, context, path=target.path, display=target.display))
     result.notices.extend(getattr(scanner, "notices", ()))
     return result
 
 
-def _scan_spec(spec: HookSpec, targets: Sequence[Target], policy: Policy) -> ScanResult:
+def _scan_spec(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
     """One scanner over its files; large batches are spread over the machine's cores."""
     jobs = _jobs(len(targets))
     if jobs == 1:
-        return _scan_chunk(spec, targets, policy)
+        return _scan_chunk(spec, targets, context)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -82,40 +93,73 @@ def _scan_spec(spec: HookSpec, targets: Sequence[Target], policy: Policy) -> Sca
     chunks = [targets[index::jobs] for index in range(jobs)]
     merged = ScanResult()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [policy] * jobs):
+        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [context] * jobs):
             merged.findings.extend(part.findings)
             merged.errors.extend(part.errors)
             merged.notices.extend(part.notices)
     return merged
 
 
-def scan_targets(targets: Sequence[Target], specs: Sequence[HookSpec], policy: Policy, *, select: bool) -> ScanResult:
+def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
+    """The target to read, or None with the reason recorded: only regular files are read; a
+    symbolic link inside the repository is read as its target, one leaving it is a finding."""
+    try:
+        info = os.lstat(target.path)
+    except OSError as exc:
+        result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            real = target.path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            message = "symbolic link that is dangling or part of a loop; nothing to read"
+            result.findings.append(make_finding(rules.SYMLINK_BROKEN, target.display, message, content_key="broken"))
+            return None
+        resolved_root = root.resolve()
+        if real != resolved_root and resolved_root not in real.parents:
+            link = str(target.path.readlink())
+            message = f"symbolic link to {link} leaves the repository; not read"
+            result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
+            return None
+        if real.is_dir():
+            return None  # a folder link: its files are scanned where they live
+        target = Target(real, target.display)
+        info = real.stat()
+    if stat.S_ISDIR(info.st_mode):
+        result.errors.append(FileError(target.display, "is a folder; pass its files (mlsec scan walks folders)"))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        result.errors.append(FileError(target.display, "not a regular file (a FIFO, socket or device); not read"))
+        return None
+    return target
+
+
+def scan_targets(
+    targets: Sequence[Target], specs: Sequence[HookSpec], context: TailContext, *, select: bool
+) -> ScanResult:
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
-    targets = [t for t in targets if not is_excluded(t.display, policy.exclude)]
+    root = context.policy.root
+    readable = (_readable(t, root, result) for t in targets if not is_excluded(t.display, context.policy.exclude))
+    targets = [t for t in readable if t is not None]
+    result.findings = apply_rule_policy(result.findings, context.policy, context.registry)
     tags = {t.display: file_tags(t.path) for t in targets} if select else {}
     reported: set[str] = set()
     for spec in specs:
         chosen = [t for t in targets if not select or selects(spec, t.path, t.display, tags[t.display])]
         if not chosen:
             continue
-        part = _scan_spec(spec, chosen, policy)
+        part = _scan_spec(spec, chosen, context)
         result.findings.extend(part.findings)
         result.notices.extend(n for n in part.notices if n not in result.notices)
         for error in part.errors:
             if error.path not in reported:  # one line per unreadable file, whichever scanner met it
                 reported.add(error.path)
                 result.errors.append(error)
-    result.findings = apply_rule_policy(result.findings, policy)
     return result
 
 
-def apply_rule_policy(findings: Sequence[Finding], policy: Policy) -> list[Finding]:
-    kept: list[Finding] = []
-    for finding in findings:
-        override = policy.rules.get(finding.rule_id)
-        if override is None:
-            kept.append(finding)
-        elif override.enabled:
-            kept.append(finding.with_severity(override.severity) if override.severity else finding)
-    return kept
+def scan_file(spec: HookSpec, path: Path, display: str, context: TailContext) -> list[Finding]:
+    """One hook on one file, through the filtering tail: what the hook reports for it."""
+    report = _scan_one(load_scanner(spec), spec, Target(path, display), context)
+    return filter_file(report, spec, context, path=path, display=display)

@@ -1,4 +1,4 @@
-"""Which files each hook receives: the one table behind `.pre-commit-hooks.yaml` and `mlsec scan`.
+"""Which files each hook receives: the rule behind `.pre-commit-hooks.yaml` and `mlsec scan`.
 
 pre-commit picks files by `types`/`types_or` tags (from the `identify` library) and a `files`
 regex; `mlsec scan` must hand each scanner the same files, so the tags used here are
@@ -9,103 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class CliOption:
-    """A hook-specific option that sets a key of the hook's policy section (the CLI wins)."""
-
-    flag: str
-    key: str
-    help: str
-    is_flag: bool = False
-    metavar: str = "VALUE"
-
-
-@dataclass(frozen=True)
-class HookSpec:
-    hook_id: str
-    name: str
-    description: str
-    scanner: str  # "module:attribute" of the Scanner, imported only when the hook runs
-    policy_section: str
-    types: tuple[str, ...] = ("file",)
-    types_or: tuple[str, ...] = ()
-    files: str | None = None
-    options: tuple[CliOption, ...] = ()
-
-    @property
-    def entry(self) -> str:
-        return self.hook_id
-
-
-HOOK_SPECS: tuple[HookSpec, ...] = (
-    HookSpec(
-        hook_id="mlsec-artifacts",
-        name="mlsec: model artifacts (pickle, torch, joblib, numpy, keras)",
-        description="Find code execution in model files by content, without loading them",
-        scanner="hooks.artifacts.scanner:ArtifactScanner",
-        policy_section="artifacts",
-        # Extensions lie and protocol-0 pickles are text, so every file is offered and the
-        # content decides; a file that is clearly no artifact costs a few bytes of reading.
-        types=("file",),
-    ),
-    HookSpec(
-        hook_id="mlsec-secrets",
-        name="mlsec: secrets in code, configs and notebooks",
-        description="Find credentials in text files and in notebook cell sources and outputs",
-        scanner="hooks.secrets.scanner:SecretScanner",
-        policy_section="secrets",
-        types=("text",),
-    ),
-    HookSpec(
-        hook_id="mlsec-code",
-        name="mlsec: unsafe calls in Python and notebooks",
-        description="bandit plus ML rules on scripts and notebook cells, magics and shell lines included",
-        scanner="hooks.code.scanner:CodeScanner",
-        policy_section="code",
-        types=("file",),
-        types_or=("python", "jupyter"),
-    ),
-    HookSpec(
-        hook_id="mlsec-deps",
-        name="mlsec: vulnerable, malicious and unsafe dependencies",
-        description="Check requirements, constraints, environment.yml and pyproject.toml, offline first",
-        scanner="hooks.deps.scanner:DepsScanner",
-        policy_section="deps",
-        types=("file",),
-        files=r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
-        r"|environment[^/]*\.ya?ml|pyproject\.toml)$",
-        options=(
-            CliOption(
-                "--advisory-db",
-                "advisory_db",
-                "OSV records: a folder of JSON/YAML files or an OSV zip export",
-                metavar="PATH",
-            ),
-            CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),
-        ),
-    ),
-    HookSpec(
-        hook_id="mlsec-dockerfile",
-        name="mlsec: Dockerfiles of training and serving images",
-        description="Check Dockerfiles and Containerfiles statically, without a Docker engine",
-        scanner="hooks.docker.scanner:DockerfileScanner",
-        policy_section="dockerfile",
-        types=("file",),
-        files=r"(^|/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
-    ),
-)
-
-
-def spec_for(hook_id: str) -> HookSpec:
-    for spec in HOOK_SPECS:
-        if spec.hook_id == hook_id:
-            return spec
-    raise KeyError(hook_id)
-
+from hooks._core.spec import HookSpec
 
 _PYTHON_SHEBANG = re.compile(rb"^#!.*\bpython[0-9.]*\b")
 _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F})
@@ -147,10 +54,10 @@ def selects(spec: HookSpec, path: Path, display: str, tags: set[str] | None = No
     return not spec.types_or or bool(set(spec.types_or) & tags)
 
 
-def render_hooks_yaml() -> str:
+def render_hooks_yaml(specs: Sequence[HookSpec]) -> str:
     """`.pre-commit-hooks.yaml` as it must read; a test keeps the checked-in file equal to it."""
-    lines = ["# Generated from hooks/_core/selection.py (HOOK_SPECS); edit there, not here.", ""]
-    for spec in HOOK_SPECS:
+    lines = ["# Generated from each hook's spec.py (listed in hooks/catalog.py); edit there, not here.", ""]
+    for spec in specs:
         lines += [
             f"- id: {spec.hook_id}",
             f"  name: {json.dumps(spec.name)}",

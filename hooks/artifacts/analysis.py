@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from hooks._core.findings import Severity
+from hooks._core.findings import Issue, Severity
+from hooks._core.rules import Rule
 from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 
@@ -23,17 +24,6 @@ class Limits:
     max_zip_members: int = 200_000
 
 
-@dataclass(frozen=True)
-class Issue:
-    """A finding before it is placed in a file: where in the artifact, and what."""
-
-    rule_id: str
-    where: str  # "archive/data.pkl@0x1a3", "stream 2@0x40", ...
-    message: str
-    content_key: str
-    severity: Severity | None = None
-
-
 @dataclass
 class Analysis:
     policy: GlobalsPolicy
@@ -41,13 +31,25 @@ class Analysis:
     issues: list[Issue] = field(default_factory=list)
     deadline: float = 0.0
     opcodes: int = 0
+    _keys: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.deadline:
             self.deadline = time.monotonic() + self.limits.max_seconds
 
-    def add(self, rule_id: str, where: str, message: str, content_key: str, severity: Severity | None = None) -> None:
-        self.issues.append(Issue(rule_id, where, message, content_key, severity))
+    def add(self, rule: Rule, where: str, message: str, content_key: str, severity: Severity | None = None) -> None:
+        """`where` places it inside the artifact: "file", "archive/data.pkl@0x1a3", "stream 2@0x40"."""
+        if content_key in self._keys.get(rule.rule_id, ()):
+            return  # the same thing seen again (a flood of one opcode): one finding, bounded memory
+        self._keys.setdefault(rule.rule_id, set()).add(content_key)
+        text = message if where == "file" else f"{where} {message}"
+        self.issues.append(Issue(rule, text, content_key, severity=severity))
+
+    def rollback(self, mark: int) -> None:
+        """Forget the issues found since `mark` (a tentative parse that turned out not to apply)."""
+        for issue in self.issues[mark:]:
+            self._keys.get(issue.rule.rule_id, set()).discard(issue.key)
+        del self.issues[mark:]
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:

@@ -12,6 +12,7 @@ import struct
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
+from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, inside, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.opcodes import OPCODES
@@ -141,12 +142,12 @@ class Inspector:
             try:
                 self.inspect_kind(handle, size, kind, label, depth=depth, strict=False, seekable=seekable, name=name)
             except (AnalysisError, LimitExceeded):
-                del self.analysis.issues[mark:]
+                self.analysis.rollback(mark)
                 return False
             return len(self.analysis.issues) > mark
         if artifact_name:
             self.analysis.add(
-                "MLS902",
+                rules.UNKNOWN_ARTIFACT_FORMAT,
                 label or "file",
                 f"named like a model artifact but holds no recognised format ({_hex(head)})",
                 f"{label}|unrecognised",
@@ -234,21 +235,21 @@ class Inspector:
             try:
                 result = machine.run()
             except NotAPickle:
-                del analysis.issues[mark:]
+                analysis.rollback(mark)
                 if first:
                     raise
                 self._trailing(reader, label, start, whole_file, file_size, depth)
                 return
             except AnalysisError as exc:
                 if (sniffing or not first) and not machine.executes:
-                    del analysis.issues[mark:]
+                    analysis.rollback(mark)
                     if first:
                         raise NotAPickle(exc.reason, exc.offset) from None
                     self._trailing(reader, label, start, whole_file, file_size, depth)
                     return
                 offset = exc.offset if exc.offset is not None else reader.tell()
                 analysis.add(
-                    "MLS901",
+                    rules.ARTIFACT_UNPARSEABLE,
                     where(stream_label, offset),
                     f"pickle stream breaks: {exc.reason}",
                     f"{stream_label}|broken",
@@ -258,7 +259,7 @@ class Inspector:
                 raise NotAPickle("data-only text")  # harmless even if it were loaded
             if not first:
                 analysis.add(
-                    "MLS105",
+                    rules.DATA_AFTER_PICKLE,
                     where(label, start),
                     f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it",
                     f"{label}|stream{stream}",
@@ -287,7 +288,7 @@ class Inspector:
         amount = f"{remaining + (reader.tell() - start)} bytes" if remaining is not None else "data"
         if whole_file is not None and file_size is not None and find_eocd(whole_file, file_size) is not None:
             self.analysis.add(
-                "MLS106",
+                rules.PICKLE_ZIP_POLYGLOT,
                 where(label, start),
                 "polyglot: a pickle at offset 0 (what torch.load and pickle run) and a zip archive (what zip-based "
                 "scanners read) in one file",
@@ -297,7 +298,10 @@ class Inspector:
             self.inspect_zip(whole_file, file_size, "", depth=depth + 1, strict=True)
             return
         self.analysis.add(
-            "MLS105", where(label, start), f"{amount} after the pickle's STOP opcode", f"{label}|trailing"
+            rules.DATA_AFTER_PICKLE,
+            where(label, start),
+            f"{amount} after the pickle's STOP opcode",
+            f"{label}|trailing",
         )
 
     def inspect_torch_legacy(
@@ -383,7 +387,7 @@ class Inspector:
             member_label = inside(label, member.name)
             if member.name in seen:
                 self.analysis.add(
-                    "MLS107",
+                    rules.ZIP_STRUCTURE_ANOMALY,
                     member_label,
                     "zip holds two members with this name; readers disagree which one is loaded",
                     f"{member_label}|duplicate",
@@ -392,14 +396,14 @@ class Inspector:
             local = read_local_header(handle, member)
             if local.name != member.name:
                 self.analysis.add(
-                    "MLS107",
+                    rules.ZIP_STRUCTURE_ANOMALY,
                     member_label,
                     f"local header names {local.name!r} but the central directory names {member.name!r}",
                     f"{member_label}|name-mismatch",
                 )
             if member.flags & 0x1:
                 self.analysis.add(
-                    "MLS107",
+                    rules.ZIP_STRUCTURE_ANOMALY,
                     member_label,
                     "member is flagged as encrypted; it is analysed as stored",
                     f"{member_label}|encrypted",
@@ -472,7 +476,7 @@ class Inspector:
             crc = zlib.crc32(chunk, crc)
         if crc != member.crc:
             self.analysis.add(
-                "MLS107",
+                rules.ZIP_STRUCTURE_ANOMALY,
                 label,
                 f"CRC mismatch (stored {member.crc:#010x}, actual {crc:#010x}): torch loads this member while "
                 "zipfile-based scanners skip it",
@@ -501,7 +505,7 @@ class Inspector:
             layer = inner.get("name") if isinstance(inner, dict) else None
             if class_name in ("Lambda", "__lambda__"):
                 self.analysis.add(
-                    "MLS108",
+                    rules.KERAS_LAMBDA_LAYER,
                     label,
                     f"Lambda layer {layer or ''} carries Python bytecode that runs "
                     "on load with safe_mode=False".replace("  ", " "),
@@ -516,14 +520,14 @@ class Inspector:
                 and module.split(".")[0] not in ("keras", "tensorflow", "tf_keras", "builtins", "numpy")
             ):
                 self.analysis.add(
-                    "MLS109",
+                    rules.KERAS_CUSTOM_OBJECT,
                     label,
                     f"custom object {module}.{class_name}: loading imports and runs that module's code",
                     f"{label}|custom|{module}.{class_name}",
                 )
             elif module is None and isinstance(registered, str) and ">" in registered:
                 self.analysis.add(
-                    "MLS109",
+                    rules.KERAS_CUSTOM_OBJECT,
                     label,
                     f"custom object {registered}: loading needs its code",
                     f"{label}|custom|{registered}",
@@ -540,7 +544,7 @@ class Inspector:
             if match is not None:
                 at = offset - len(overlap) + match.start()
                 self.analysis.add(
-                    "MLS108",
+                    rules.KERAS_LAMBDA_LAYER,
                     where(label or "hdf5", at),
                     "Keras model config holds a Lambda layer: Python bytecode that runs on load",
                     f"{label}|h5-lambda",
@@ -620,7 +624,7 @@ class Inspector:
             import py7zr  # noqa: F401 - optional extra
         except ImportError:
             self.analysis.add(
-                "MLS904",
+                rules.ARCHIVE_NOT_INSPECTABLE,
                 label or "7z",
                 "7z archive cannot be inspected here: install mlsec-hooks[7z] (py7zr) to analyse it",
                 f"{label}|7z",

@@ -12,6 +12,7 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.globals_policy import Verdict, resolve_name
@@ -327,12 +328,14 @@ class PickleMachine:
             at = where(self.label, use.offset)
             key = f"{self.label}|{dotted}"
             if verdict is Verdict.DANGEROUS:
-                self.analysis.add("MLS101", at, f"{action} (known dangerous)", key)
+                self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, f"{action} (known dangerous)", key)
             elif verdict is Verdict.OBFUSCATED:
-                self.analysis.add("MLS103", at, f"{action}: dotted or malformed name outside the allowlist", key)
+                self.analysis.add(
+                    rules.OBFUSCATED_IMPORT, at, f"{action}: dotted or malformed name outside the allowlist", key
+                )
             else:
                 self.analysis.add(
-                    "MLS102",
+                    rules.GLOBAL_OUTSIDE_ALLOWLIST,
                     at,
                     f"{action}, which is not on the allowlist (if it is your own class, add it to "
                     "artifacts.allow_globals with a reason)",
@@ -591,7 +594,7 @@ class PickleMachine:
             raise NotAPickle("STACK_GLOBAL without string operands")
         self.executes = True
         self.analysis.add(
-            "MLS103",
+            rules.OBFUSCATED_IMPORT,
             where(self.label, offset),
             f"STACK_GLOBAL imports a name computed at load time ({_describe(module)}, {_describe(name)})",
             f"{self.label}|STACK_GLOBAL|{_describe(module)}|{_describe(name)}",
@@ -601,7 +604,7 @@ class PickleMachine:
     def _ext(self, code: int, offset: int) -> None:
         self.executes = True
         self.analysis.add(
-            "MLS103",
+            rules.OBFUSCATED_IMPORT,
             where(self.label, offset),
             f"EXT opcode imports extension code {code} from copyreg's registry, resolved only at load time",
             f"{self.label}|EXT|{code}",
@@ -652,7 +655,7 @@ class PickleMachine:
         if injected:
             self.executes = True
             self.analysis.add(
-                "MLS104",
+                rules.SPECIAL_ATTRIBUTE_INJECTION,
                 where(self.label, offset),
                 f"BUILD sets {', '.join(sorted(injected))} on an object, so loading runs attacker-chosen code",
                 f"{self.label}|BUILD|{','.join(sorted(injected))}",

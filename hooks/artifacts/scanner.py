@@ -9,7 +9,9 @@ from typing import Any
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
-from hooks.artifacts.analysis import Analysis, Issue, Limits, where
+from hooks._core.scanner import FileReport
+from hooks.artifacts import rules
+from hooks.artifacts.analysis import Analysis, Limits, where
 from hooks.artifacts.dispatch import Inspector
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy, is_dangerous
@@ -58,20 +60,20 @@ class ArtifactScanner:
             self._policy_cache = (policy, _globals_policy(policy), _limits(section))
         return self._policy_cache[1], self._policy_cache[2]
 
-    def scan_file(self, path: Path, display: str, policy: Policy) -> list[Finding]:
+    def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         globals_policy, limits = self._settings(policy)
         info = path.lstat()
         if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-            return []  # a link's target is scanned as itself; devices and folders are not artifacts
+            return FileReport()  # a link's target is scanned as itself; devices and folders are not artifacts
         findings: list[Finding] = []
         approval = next((a for a in policy.section("artifacts").get("approved", []) if a["path"] == display), None)
         if approval is not None:
             actual = _sha256(path)
             if actual == approval["sha256"]:
-                return []
+                return FileReport()
             findings.append(
                 make_finding(
-                    "MLS110",
+                    rules.APPROVED_ARTIFACT_CHANGED,
                     display,
                     f"approved artifact changed since its review (sha256 {actual[:12]}…, approved "
                     f"{approval['sha256'][:12]}…); analyse and approve it again",
@@ -85,26 +87,15 @@ class ArtifactScanner:
             except NotAPickle:
                 pass  # text that merely begins like a pickle
             except AnalysisError as exc:
-                analysis.add("MLS901", where("file", exc.offset), f"cannot be analysed: {exc.reason}", "unparseable")
+                analysis.add(
+                    rules.ARTIFACT_UNPARSEABLE,
+                    where("file", exc.offset),
+                    f"cannot be analysed: {exc.reason}",
+                    "unparseable",
+                )
             except LimitExceeded as exc:
-                analysis.add("MLS903", "file", f"analysis stopped: {exc.reason}", "limit")
+                analysis.add(rules.ANALYSIS_LIMIT, "file", f"analysis stopped: {exc.reason}", "limit")
             except (MemoryError, RecursionError) as exc:
-                analysis.add("MLS903", "file", f"analysis stopped: {type(exc).__name__}", "limit")
-        findings.extend(_to_finding(issue, display) for issue in _unique(analysis.issues))
-        return findings
-
-
-def _unique(issues: list[Issue]) -> list[Issue]:
-    seen: set[tuple[str, str]] = set()
-    kept: list[Issue] = []
-    for issue in issues:
-        key = (issue.rule_id, issue.content_key)
-        if key not in seen:
-            seen.add(key)
-            kept.append(issue)
-    return kept
-
-
-def _to_finding(issue: Issue, display: str) -> Finding:
-    message = issue.message if issue.where == "file" else f"{issue.where} {issue.message}"
-    return make_finding(issue.rule_id, display, message, content_key=issue.content_key, severity=issue.severity)
+                analysis.add(rules.ANALYSIS_LIMIT, "file", f"analysis stopped: {type(exc).__name__}", "limit")
+        findings.extend(issue.at(display) for issue in analysis.issues)
+        return FileReport(findings)

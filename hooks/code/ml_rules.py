@@ -10,16 +10,10 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class RawIssue:
-    rule_id: str
-    line: int
-    column: int  # 1-based
-    message: str
-
+from hooks._core.findings import Issue
+from hooks._core.rules import Rule
+from hooks.code import rules
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _UNSAFE_YAML_LOADERS = frozenset(
@@ -27,18 +21,24 @@ _UNSAFE_YAML_LOADERS = frozenset(
 )
 _SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
 _PICKLE_LIKE = {
-    "joblib.load": ("MLS301", "joblib.load unpickles the file: loading runs any code it carries"),
-    "sklearn.externals.joblib.load": ("MLS301", "joblib.load unpickles the file: loading runs any code it carries"),
-    "cloudpickle.load": ("MLS302", "cloudpickle.load runs any code the data carries"),
-    "cloudpickle.loads": ("MLS302", "cloudpickle.loads runs any code the data carries"),
-    "_pickle.load": ("MLS302", "_pickle.load runs any code the data carries"),
-    "_pickle.loads": ("MLS302", "_pickle.loads runs any code the data carries"),
-    "_pickle.Unpickler": ("MLS302", "_pickle.Unpickler runs any code the data carries"),
-    "cPickle.load": ("MLS302", "cPickle.load runs any code the data carries"),
-    "cPickle.loads": ("MLS302", "cPickle.loads runs any code the data carries"),
-    "pandas.read_pickle": ("MLS304", "pandas.read_pickle unpickles the file: loading runs any code it carries"),
+    "joblib.load": (rules.JOBLIB_LOAD, "joblib.load unpickles the file: loading runs any code it carries"),
+    "sklearn.externals.joblib.load": (
+        rules.JOBLIB_LOAD,
+        "joblib.load unpickles the file: loading runs any code it carries",
+    ),
+    "cloudpickle.load": (rules.PICKLE_LIKE_LOAD, "cloudpickle.load runs any code the data carries"),
+    "cloudpickle.loads": (rules.PICKLE_LIKE_LOAD, "cloudpickle.loads runs any code the data carries"),
+    "_pickle.load": (rules.PICKLE_LIKE_LOAD, "_pickle.load runs any code the data carries"),
+    "_pickle.loads": (rules.PICKLE_LIKE_LOAD, "_pickle.loads runs any code the data carries"),
+    "_pickle.Unpickler": (rules.PICKLE_LIKE_LOAD, "_pickle.Unpickler runs any code the data carries"),
+    "cPickle.load": (rules.PICKLE_LIKE_LOAD, "cPickle.load runs any code the data carries"),
+    "cPickle.loads": (rules.PICKLE_LIKE_LOAD, "cPickle.loads runs any code the data carries"),
+    "pandas.read_pickle": (
+        rules.PANDAS_READ_PICKLE,
+        "pandas.read_pickle unpickles the file: loading runs any code it carries",
+    ),
     "pandas.io.pickle.read_pickle": (
-        "MLS304",
+        rules.PANDAS_READ_PICKLE,
         "pandas.read_pickle unpickles the file: loading runs any code it carries",
     ),
 }
@@ -90,7 +90,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self.llm_values: set[str] = set()  # variables holding model or LLM output
-        self.issues: list[RawIssue] = []
+        self.issues: list[Issue] = []
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
 
@@ -105,8 +105,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             return self.qualname(node.func)
         return None
 
-    def _add(self, rule_id: str, node: ast.AST, message: str) -> None:
-        self.issues.append(RawIssue(rule_id, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1, message))
+    def _add(self, rule: Rule, node: ast.AST, message: str) -> None:
+        line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
+        self.issues.append(Issue(rule, message, "", line=line, column=column))
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -119,7 +120,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             for alias in node.names:
                 self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
                 if alias.name == "Lambda" and "keras" in node.module:
-                    self._add("MLS310", node, "imports the Keras Lambda layer: a saved Lambda is marshalled bytecode")
+                    self._add(
+                        rules.KERAS_LAMBDA_IN_CODE,
+                        node,
+                        "imports the Keras Lambda layer: a saved Lambda is marshalled bytecode",
+                    )
         self.generic_visit(node)
 
     def _remember(self, target: ast.AST, value: ast.AST) -> None:
@@ -137,7 +142,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         for target in node.targets:
             self._remember(target, node.value)
             if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
-                self._add("MLS317", node, "TLS certificate verification switched off (`.verify = False`)")
+                self._add(
+                    rules.TLS_VERIFICATION_DISABLED,
+                    node,
+                    "TLS certificate verification switched off (`.verify = False`)",
+                )
         self.generic_visit(node)
 
     def visit_With(self, node: ast.With) -> None:
@@ -152,7 +161,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         for key, value in zip(node.keys, node.values, strict=False):
             if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
                 self._add(
-                    "MLS307", node, "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    "trust_remote_code=True (in a kwargs dict) runs code from the model repository",
                 )
         self.generic_visit(node)
 
@@ -171,19 +182,25 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add(rule_id, node, message)
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
             self._add(
-                "MLS303",
+                rules.NUMPY_LOAD_ALLOW_PICKLE,
                 node,
                 "numpy.load with allow_pickle set to True unpickles object arrays: loading runs their code",
             )
         elif name in _YAML_UNSAFE_FUNCTIONS:
-            self._add("MLS305", node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
+            self._add(rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
         elif name in ("yaml.load", "yaml.load_all"):
             loader = _keyword(node, "Loader") or (node.args[1] if len(node.args) > 1 else None)
             loader_name = self.qualname(loader) if loader is not None else None
             if loader is None and not _has_star_kwargs(node):
-                self._add("MLS305", node, f"{name} without a Loader builds arbitrary objects; use yaml.safe_load")
+                self._add(
+                    rules.UNSAFE_YAML_LOAD,
+                    node,
+                    f"{name} without a Loader builds arbitrary objects; use yaml.safe_load",
+                )
             elif loader_name in _UNSAFE_YAML_LOADERS:
-                self._add("MLS305", node, f"{name} with {loader_name} builds arbitrary objects; use SafeLoader")
+                self._add(
+                    rules.UNSAFE_YAML_LOAD, node, f"{name} with {loader_name} builds arbitrary objects; use SafeLoader"
+                )
             elif loader_name is not None and loader_name not in _SAFE_YAML_LOADERS and "Safe" not in loader_name:
                 return
         elif name in _TORCH_LOAD:
@@ -191,24 +208,46 @@ class MLRuleVisitor(ast.NodeVisitor):
             if _const_true(weights_only):
                 return
             if _const_false(weights_only):
-                self._add("MLS306", node, f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code")
+                self._add(
+                    rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
+                    node,
+                    f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code",
+                )
             elif weights_only is None:
-                self._add("MLS306", node, f"{name} without weights_only=True unpickles arbitrary objects")
+                self._add(
+                    rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
+                    node,
+                    f"{name} without weights_only=True unpickles arbitrary objects",
+                )
 
     def _model_loading(self, node: ast.Call, name: str) -> None:
         if _const_true(_keyword(node, "trust_remote_code")):
-            self._add("MLS307", node, "trust_remote_code=True runs Python code from the model or dataset repository")
+            self._add(
+                rules.TRUST_REMOTE_CODE,
+                node,
+                "trust_remote_code=True runs Python code from the model or dataset repository",
+            )
         if _const_true(_keyword(node, "allow_dangerous_deserialization")):
             self._add(
-                "MLS313", node, "allow_dangerous_deserialization=True unpickles the stored index: loading runs code"
+                rules.DANGEROUS_DESERIALIZATION_ALLOWED,
+                node,
+                "allow_dangerous_deserialization=True unpickles the stored index: loading runs code",
             )
         if name in _TORCH_HUB and not (name != "torch.hub.load" and _const_true(_keyword(node, "weights_only"))):
             what = "runs hubconf.py from a remote repository" if name == "torch.hub.load" else "unpickles a remote file"
-            self._add("MLS308", node, f"{name} {what}")
+            self._add(rules.TORCH_HUB_LOAD, node, f"{name} {what}")
         if name.endswith("load_model") and _const_false(_keyword(node, "safe_mode")):
-            self._add("MLS309", node, "Keras load_model(safe_mode=False) deserialises Lambda bytecode and custom code")
+            self._add(
+                rules.KERAS_UNSAFE_LOAD,
+                node,
+                "Keras load_model(safe_mode=False) deserialises Lambda bytecode and custom code",
+            )
         if _KERAS_LAMBDA.match(name) or (name == "Lambda" and self.aliases.get("Lambda", "").endswith("layers.Lambda")):
-            self._add("MLS310", node, "Keras Lambda layer: saved as marshalled bytecode that runs when loaded")
+            self._add(
+                rules.KERAS_LAMBDA_IN_CODE,
+                node,
+                "Keras Lambda layer: saved as marshalled bytecode that runs when loaded",
+            )
         if name.endswith("hf_hub_download"):
             filename = _keyword(node, "filename") or (node.args[1] if len(node.args) > 1 else None)
             if (
@@ -216,9 +255,15 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and isinstance(filename.value, str)
                 and filename.value.lower().endswith(_PICKLE_FORMATS)
             ):
-                self._add("MLS311", node, f"downloads a pickle-format file ({filename.value}); prefer safetensors")
+                self._add(
+                    rules.HUB_PICKLE_DOWNLOAD,
+                    node,
+                    f"downloads a pickle-format file ({filename.value}); prefer safetensors",
+                )
         if _MLFLOW_LOAD.match(name):
-            self._add("MLS312", node, f"{name} unpickles the model (cloudpickle): only load models you trust")
+            self._add(
+                rules.MLFLOW_LOAD_MODEL, node, f"{name} unpickles the model (cloudpickle): only load models you trust"
+            )
 
     def _archives(self, node: ast.Call, name: str) -> None:
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("extractall", "extract"):
@@ -231,7 +276,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
         if origin in _TAR_ORIGINS and _keyword(node, "filter") is None:
             self._add(
-                "MLS315",
+                rules.TAR_EXTRACT_WITHOUT_FILTER,
                 node,
                 f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)",
             )
@@ -242,7 +287,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         argument = node.args[0]
         tainted = any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument))
         if tainted or self._looks_like_llm_output(argument):
-            self._add("MLS314", node, f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote")
+            self._add(
+                rules.EVAL_OF_MODEL_OUTPUT,
+                node,
+                f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
+            )
 
     def _looks_like_llm_output(self, node: ast.AST) -> bool:
         if isinstance(node, ast.Constant):
@@ -292,7 +341,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if opened and not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "w" in mode.value):
                 continue
             self._add(
-                "MLS316",
+                rules.ZIP_SLIP,
                 call,
                 "writes an archive member to a path built from its name without sanitising it "
                 "(zip slip): a member named ../../x escapes the target folder",

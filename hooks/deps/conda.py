@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from hooks.deps.model import Dependency, DependencyFile, IndexOption, Problem
+from hooks._core.findings import Issue
+from hooks.deps import rules
+from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.requirements import parse_requirements
 
@@ -65,11 +68,11 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
                 result.dependencies.append(dependency)
             elif text.strip():
                 result.problems.append(
-                    Problem(
-                        "MLS908",
-                        item.start_mark.line + 1,
+                    Issue(
+                        rules.DEPENDENCY_FILE_UNREADABLE,
                         f"cannot read conda dependency {item.value!r}",
                         f"bad:{item.value}",
+                        line=item.start_mark.line + 1,
                     )
                 )
         elif isinstance(item, yaml.MappingNode):
@@ -93,7 +96,7 @@ def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -
             dependency.line = line
             result.dependencies.append(dependency)
         result.indexes.extend(IndexOption(line, option.option, option.value) for option in parsed.indexes)
-        result.problems.extend(Problem(p.rule_id, line, p.message, p.key) for p in parsed.problems)
+        result.problems.extend(replace(p, line=line) for p in parsed.problems)
 
 
 def _conda_name(text: str) -> str:

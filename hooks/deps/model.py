@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hooks._core.findings import Issue
+
 _SEPARATORS = re.compile(r"[-_.]+")
 
 
@@ -43,20 +45,10 @@ class IndexOption:
     value: str
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A line that could not be read as a requirement, an include that failed, and the like."""
-
-    rule_id: str
-    line: int
-    message: str
-    key: str
-
-
 @dataclass
 class DependencyFile:
     dependencies: list[Dependency] = field(default_factory=list)
     indexes: list[IndexOption] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Issue] = field(default_factory=list)
     hash_checking: bool = False
     lines: list[str] = field(default_factory=list)  # the source, for inline suppressions

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hooks.deps.model import Dependency, DependencyFile, Problem
+from hooks._core.findings import Issue
+from hooks.deps import rules
+from hooks.deps.model import Dependency, DependencyFile
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.requirements import _requirement
 
@@ -73,7 +75,12 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
         dependency = _requirement(text_spec, line, text_spec)
         if dependency is None:
             result.problems.append(
-                Problem("MLS908", line, f"cannot read requirement {text_spec[:80]!r}", f"bad:{text_spec[:200]}")
+                Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"cannot read requirement {text_spec[:80]!r}",
+                    f"bad:{text_spec[:200]}",
+                    line=line,
+                )
             )
             continue
         dependency.library, dependency.build_only = library, build_only

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hooks._core import textfile
+
 MAX_BYTES = 8 << 20
 
 
@@ -12,13 +14,9 @@ class DependencyFileError(Exception):
 
 
 def read_text(path: Path) -> str:
-    with path.open("rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise DependencyFileError(f"larger than {MAX_BYTES >> 20} MiB")
-    if b"\x00" in data[:8192]:
-        raise DependencyFileError("binary content, not a dependency list")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DependencyFileError("not UTF-8 text") from None
+    read = textfile.read_text(path, MAX_BYTES, strict=True)
+    if not read.ok:
+        raise DependencyFileError(
+            "binary content, not a dependency list" if read.kind == "binary" else str(read.problem)
+        )
+    return read.text

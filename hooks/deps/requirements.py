@@ -7,7 +7,9 @@ import shlex
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from hooks.deps.model import Dependency, DependencyFile, IndexOption, Problem
+from hooks._core.findings import Issue
+from hooks.deps import rules
+from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
 _COMMENT = re.compile(r"(^|\s+)#.*$")
 _INDEX_OPTIONS = {
@@ -81,7 +83,12 @@ def parse_requirements(
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:
             result.problems.append(
-                Problem("MLS908", number, f"line longer than {MAX_LINE} characters; not read", f"long:{number}")
+                Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"line longer than {MAX_LINE} characters; not read",
+                    f"long:{number}",
+                    line=number,
+                )
             )
             continue
         words = _split(line)
@@ -102,7 +109,11 @@ def parse_requirements(
             continue
         if option.startswith("-"):
             if option not in _IGNORED_OPTIONS and option != "--hash":
-                result.problems.append(Problem("MLS908", number, f"unknown pip option {option}", f"opt:{option}"))
+                result.problems.append(
+                    Issue(
+                        rules.DEPENDENCY_FILE_UNREADABLE, f"unknown pip option {option}", f"opt:{option}", line=number
+                    )
+                )
             continue
         # Per-requirement options (--hash, --config-settings) follow the requirement; the
         # requirement itself (markers and their quotes included) is read verbatim.
@@ -110,7 +121,12 @@ def parse_requirements(
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
             result.problems.append(
-                Problem("MLS908", number, f"cannot read requirement {line[:80]!r}", f"bad:{line[:200]}")
+                Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"cannot read requirement {line[:80]!r}",
+                    f"bad:{line[:200]}",
+                    line=number,
+                )
             )
             continue
         dependency.hashes = _hashes(_split("--" + option_text)) if option_text else []
@@ -195,23 +211,27 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
             relative = resolved.relative_to(root.resolve()).as_posix()
         except ValueError:
             owner.problems.append(
-                Problem(
-                    "MLS415",
-                    number,
+                Issue(
+                    rules.BAD_INCLUDE,
                     f"includes {target.name} from outside the repository; it is not read",
                     f"outside:{target.name}",
+                    line=number,
                 )
             )
             continue
         if resolved in chain:
-            owner.problems.append(Problem("MLS415", number, f"include cycle through {relative}", f"cycle:{relative}"))
+            owner.problems.append(
+                Issue(rules.BAD_INCLUDE, f"include cycle through {relative}", f"cycle:{relative}", line=number)
+            )
             continue
         if resolved in visited:
             continue
         visited.add(resolved)
         if not resolved.is_file():
             owner.problems.append(
-                Problem("MLS415", number, f"includes {relative}, which does not exist", f"missing:{relative}")
+                Issue(
+                    rules.BAD_INCLUDE, f"includes {relative}, which does not exist", f"missing:{relative}", line=number
+                )
             )
             continue
         parsed, nested = parse_requirements(read_text(resolved), resolved, root)

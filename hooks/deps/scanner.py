@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from hooks._core.errors import UsageError
-from hooks._core.findings import Finding, Severity, make_finding
+from hooks._core.findings import Issue, Severity, make_finding
 from hooks._core.policy import Policy
-from hooks._core.suppressions import is_suppressed
+from hooks._core.scanner import FileReport
+from hooks._core.settings import PolicySettings
+from hooks.deps import rules
 from hooks.deps.advisories import AdvisoryError, OfflineAdvisories, OnlineAdvisories
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.names import MALICIOUS, PLACEHOLDERS, typosquat_target
 from hooks.deps.reading import DependencyFileError, read_text
+from hooks.deps.spec import DEPENDENCY_FILES
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
 _CREDENTIALS = re.compile(r"://[^/@\s]+@")
 _FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:[#&]|$)")
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
-DEPENDENCY_FILE = re.compile(
-    r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)|environment[^/]*\.ya?ml"
-    r"|pyproject\.toml)$"
-)
+DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 
 
 @dataclass
@@ -38,12 +39,10 @@ class DepsSettings:
 
 class DepsScanner:
     def __init__(self) -> None:
-        self._cache: tuple[Policy, DepsSettings] | None = None
+        self._settings = PolicySettings(self._load_settings)
         self.notices: list[str] = []
 
-    def _settings(self, policy: Policy) -> DepsSettings:
-        if self._cache is not None and self._cache[0] is policy:
-            return self._cache[1]
+    def _load_settings(self, policy: Policy) -> DepsSettings:
         section: dict[str, Any] = policy.section("deps")
         source: OfflineAdvisories | OnlineAdvisories | None = None
         try:
@@ -60,17 +59,15 @@ class DepsScanner:
                 "mlsec-deps: no advisory source configured, so known vulnerabilities were NOT checked "
                 "(set deps.advisory_db or pass --advisory-db PATH, or --online); all other checks ran"
             )
-        settings = DepsSettings(
+        return DepsSettings(
             source=source,
             online_failure=str(section.get("online_failure", "error")),
             allowed_indexes=tuple(section.get("allowed_indexes", ())),
             allow_names=frozenset(normalize(n) for n in section.get("allow_names", ())),
             project_kind=section.get("project_kind"),
         )
-        self._cache = (policy, settings)
-        return settings
 
-    def scan_file(self, path: Path, display: str, policy: Policy) -> list[Finding]:
+    def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
         name = PurePosixPath(display).name.lower()
         try:
@@ -90,92 +87,95 @@ class DepsScanner:
                     (relative, parsed) for relative, parsed in included if not DEPENDENCY_FILE.search(relative)
                 ]
         except DependencyFileError as exc:
-            return [make_finding("MLS908", display, f"cannot be read as a dependency file: {exc}", content_key="parse")]
-        findings: list[Finding] = []
+            message = f"cannot be read as a dependency file: {exc}"
+            return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
+        report = FileReport()
         for file_display, parsed in files:
-            findings.extend(self._check(parsed, file_display, settings))
-        return findings
+            report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings))
+            report.texts[(file_display, None)] = list(parsed.lines)
+        return report
 
     # --- checks --------------------------------------------------------------------------
-    def _check(self, parsed: DependencyFile, display: str, settings: DepsSettings) -> list[Finding]:
-        issues: list[tuple[str, int, str, str, Severity | None]] = []  # rule, line, message, key, severity
-
-        def add(rule: str, line: int, message: str, key: str, severity: Severity | None = None) -> None:
-            issues.append((rule, line, message, key, severity))
-
+    def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
+        issues: list[Issue] = list(parsed.problems)
         for option in parsed.indexes:
-            self._index_checks(option, settings, add)
-        for problem in parsed.problems:
-            add(problem.rule_id, problem.line, problem.message, problem.key)
+            issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
         for dependency in parsed.dependencies:
-            self._dependency_checks(dependency, parsed, settings, add)
+            issues.extend(self._dependency_checks(dependency, parsed, settings))
             version = dependency.pinned_version
             if version and dependency.source in ("pypi", "conda"):
                 pins.append((dependency.name, version))
         if settings.source is not None and pins:
-            self._advisory_checks(parsed, pins, settings, add)
-        findings = []
-        for rule, line, message, key, severity in issues:
-            text = parsed.lines[line - 1] if 0 < line <= len(parsed.lines) else ""
-            if is_suppressed(rule, text):
-                continue
-            findings.append(make_finding(rule, display, message, content_key=key, line=line, severity=severity))
-        return findings
+            issues.extend(self._advisory_checks(parsed, pins, settings))
+        return issues
 
     @staticmethod
-    def _index_checks(option: IndexOption, settings: DepsSettings, add: Any) -> None:
+    def _index_checks(option: IndexOption, settings: DepsSettings) -> Iterator[Issue]:
         value = option.value
         shown = _CREDENTIALS.sub("://***@", value)
         if option.option == "--trusted-host":
-            add(
-                "MLS407",
-                option.line,
+            yield Issue(
+                rules.TRUSTED_HOST,
                 f"--trusted-host {value} turns off TLS verification for that host",
                 f"trusted:{value}",
+                line=option.line,
             )
             return
         if option.option == "--extra-index-url":
-            add(
-                "MLS405",
-                option.line,
+            yield Issue(
+                rules.EXTRA_INDEX_URL,
                 f"--extra-index-url {shown}: pip picks the highest version from any index, so "
                 "a public package can shadow a private one (dependency confusion)",
                 f"extra:{shown}",
+                line=option.line,
             )
         if value.startswith("http://"):
             what = "conda channel" if option.option == "channel" else option.option
-            add(
-                "MLS406",
-                option.line,
+            yield Issue(
+                rules.PLAIN_HTTP_SOURCE,
                 f"{what} uses plain http ({shown}): packages can be swapped in transit",
                 f"http:{shown}",
+                line=option.line,
             )
         if _CREDENTIALS.search(value):
-            add("MLS408", option.line, f"credentials embedded in {option.option} {shown}", f"creds:{shown}")
+            yield Issue(
+                rules.INDEX_CREDENTIALS,
+                f"credentials embedded in {option.option} {shown}",
+                f"creds:{shown}",
+                line=option.line,
+            )
         if (
             settings.allowed_indexes
             and option.option in ("--index-url", "--extra-index-url", "--find-links")
             and not value.startswith(settings.allowed_indexes)
         ):
-            add(
-                "MLS409", option.line, f"{option.option} {shown} is not one of deps.allowed_indexes", f"allowed:{shown}"
+            yield Issue(
+                rules.INDEX_NOT_ALLOWED,
+                f"{option.option} {shown} is not one of deps.allowed_indexes",
+                f"allowed:{shown}",
+                line=option.line,
             )
 
     @staticmethod
-    def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings, add: Any) -> None:
+    def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:
         key, line = dependency.key, dependency.line
         bad = MALICIOUS.get(key)
         if bad is not None:
             versions, story = bad
             if versions is None:
-                add("MLS402", line, f"{dependency.name} is a known-malicious package: {story}", f"mal:{key}")
+                yield Issue(
+                    rules.MALICIOUS_PACKAGE,
+                    f"{dependency.name} is a known-malicious package: {story}",
+                    f"mal:{key}",
+                    line=line,
+                )
             elif dependency.pinned_version in versions:
-                add(
-                    "MLS402",
-                    line,
+                yield Issue(
+                    rules.MALICIOUS_PACKAGE,
                     f"{dependency.name} {dependency.pinned_version} is a compromised release: {story}",
                     f"mal:{key}:{dependency.pinned_version}",
+                    line=line,
                 )
             elif not dependency.pinned_version and dependency.source in ("pypi", "conda"):
                 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -185,57 +185,72 @@ class DepsScanner:
                 except InvalidSpecifier:
                     admitted = sorted(versions)
                 if admitted:
-                    add(
-                        "MLS402",
-                        line,
+                    yield Issue(
+                        rules.MALICIOUS_PACKAGE,
                         f"{dependency.name}{dependency.specifier or ''} admits compromised releases "
                         f"{', '.join(admitted)}: {story}",
                         f"mal:{key}:range",
-                        Severity.HIGH,
+                        line=line,
+                        severity=Severity.HIGH,
                     )
         if key not in settings.allow_names and dependency.source != "conda":
             if key in PLACEHOLDERS:
-                add("MLS404", line, f"{dependency.name}: {PLACEHOLDERS[key]}", f"placeholder:{key}")
+                yield Issue(
+                    rules.PLACEHOLDER_PACKAGE,
+                    f"{dependency.name}: {PLACEHOLDERS[key]}",
+                    f"placeholder:{key}",
+                    line=line,
+                )
             else:
                 target = typosquat_target(dependency.name)
                 if target is not None:
-                    add("MLS403", line, f"{dependency.name} looks like a typosquat of {target}", f"typo:{key}")
+                    yield Issue(
+                        rules.TYPOSQUAT,
+                        f"{dependency.name} looks like a typosquat of {target}",
+                        f"typo:{key}",
+                        line=line,
+                    )
         if dependency.source == "vcs" and not _FULL_COMMIT.search(dependency.url):
-            add(
-                "MLS410",
-                line,
+            yield Issue(
+                rules.VCS_WITHOUT_COMMIT,
                 f"{dependency.name} from version control without a full commit hash: the branch or tag can move",
                 f"vcs:{key}",
+                line=line,
             )
         elif dependency.source == "url" and "#sha256=" not in dependency.url and not dependency.hashes:
-            add("MLS411", line, f"{dependency.name} from a direct URL without a #sha256= hash", f"url:{key}")
+            yield Issue(
+                rules.URL_WITHOUT_HASH,
+                f"{dependency.name} from a direct URL without a #sha256= hash",
+                f"url:{key}",
+                line=line,
+            )
         if dependency.source not in ("pypi", "conda") or dependency.library or dependency.build_only:
             return
         if parsed.hash_checking and not dependency.hashes and dependency.source == "pypi":
-            add(
-                "MLS412",
-                line,
+            yield Issue(
+                rules.MISSING_HASH,
                 f"{dependency.name} has no --hash while the file is in hash-checking mode: pip refuses to install it",
                 f"hash:{key}",
+                line=line,
             )
         if not dependency.specifier:
-            add(
-                "MLS413",
-                line,
+            yield Issue(
+                rules.UNPINNED,
                 f"{dependency.name} is not pinned: every install can pick a different release",
                 f"unpinned:{key}",
+                line=line,
             )
         elif dependency.pinned_version is None:
-            add(
-                "MLS414",
-                line,
+            yield Issue(
+                rules.RANGE_PIN,
                 f"{dependency.name}{dependency.specifier} is a range, not an exact == pin",
                 f"range:{key}",
+                line=line,
             )
 
     def _advisory_checks(
-        self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings, add: Any
-    ) -> None:
+        self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings
+    ) -> Iterator[Issue]:
         assert settings.source is not None
         try:
             found = settings.source.lookup(pins)
@@ -251,11 +266,11 @@ class DepsScanner:
                 continue
             malicious = [a for a in advisories if a.malicious]
             if malicious:
-                add(
-                    "MLS402",
-                    dependency.line,
+                yield Issue(
+                    rules.MALICIOUS_PACKAGE,
                     f"{name} {version} is known malware ({', '.join(a.id for a in malicious)})",
                     f"osv-mal:{normalize(name)}:{version}",
+                    line=dependency.line,
                 )
             ordinary = [a for a in advisories if not a.malicious]
             if ordinary:
@@ -263,11 +278,11 @@ class DepsScanner:
                 more = f" and {len(ordinary) - 6} more" if len(ordinary) > 6 else ""
                 fixes = [a.fixed for a in ordinary if a.fixed]
                 fixed = f"; fixed in {_highest(fixes)}" if fixes else "; no fixed version published"
-                add(
-                    "MLS401",
-                    dependency.line,
+                yield Issue(
+                    rules.VULNERABLE_DEPENDENCY,
                     f"{name} {version} has known vulnerabilities: {ids}{more}{fixed}",
                     f"vuln:{normalize(name)}:{version}",
+                    line=dependency.line,
                 )
 
 

@@ -1,312 +1,174 @@
-"""Checks on a parsed Dockerfile. Each issue is reported on its instruction's first line."""
+"""The rules of mlsec-dockerfile: training and serving images."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import PurePosixPath
+from hooks._core.rules import RuleBook
 
-from hooks.code.shell_rules import PIPE_TO_SHELL, install_issues
-from hooks.docker.parser import Dockerfile, Instruction, env_pairs, substitute
+BOOK = RuleBook("dockerfile")
 
-
-@dataclass(frozen=True)
-class DockerIssue:
-    rule_id: str
-    line: int
-    message: str
-    key: str
-
-
-_DIGEST = re.compile(r"@sha256:[0-9a-f]{64}$")
-# Images whose default user is not root: no USER instruction still means non-root.
-_NON_ROOT_BASES = re.compile(
-    r"^(?:(?:docker\.io/|quay\.io/)?jupyter/|quay\.io/jupyter/|rayproject/ray|bitnami/|gcr\.io/distroless/.*:nonroot"
-    r"|cgr\.dev/chainguard/)"
+IMAGE_NOT_PINNED = BOOK.rule(
+    "MLS501",
+    "ImageNotPinned",
+    "medium",
+    "Base image not pinned by digest",
+    cwe=1357,
+    what=(
+        "FROM image:tag (or :latest, or no tag) can resolve to different content tomorrow. Pin "
+        "image:tag@sha256:<digest>; a FROM of an earlier stage is fine."
+    ),
 )
-_HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
-_PIP_INDEX_CONTEXT = re.compile(r"(?:--(?:extra-)?index-url|--find-links|-[if])[= ]\s*$")
-_CREDENTIAL_NAME = re.compile(
-    r"(?i)(password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)"
+RUNS_AS_ROOT = BOOK.rule(
+    "MLS502",
+    "RunsAsRoot",
+    "medium",
+    "Final stage runs as root",
+    cwe=250,
+    what=(
+        "The image's last stage has no USER, or switches to root last, so the container runs as root. "
+        "Create a user and switch to it; builder stages may stay root."
+    ),
 )
-_NOT_SECRET_NAMES = re.compile(r"(?i)(_FILE|_PATH|_DIR|_URL|_HOST|_PORT|_USER|_USERNAME|_ID_FILE|_REGION|_ENDPOINT)$")
-_CREDENTIAL_FILES = re.compile(
-    r"(?:^|/)(?:\.env(?:\.[\w-]+)?|kaggle\.json|\.netrc|_netrc|\.git-credentials|\.pypirc|\.npmrc|id_(?:rsa|dsa|ecdsa|ed25519)"
-    r"(?:\.pub)?|\.ssh(?:/.*)?|\.aws(?:/.*)?|credentials(?:\.json)?|\.docker/config\.json|\.kube(?:/.*)?"
-    r"|application_default_credentials\.json|service[-_]?account[\w.-]*\.json|\.config/gcloud(?:/.*)?|[\w.-]+\.pem"
-    r"|[\w.-]+\.key|\.huggingface/token|\.cache/huggingface/token)$"
+DOCKER_DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
+    "MLS503",
+    "DockerDownloadPipedToShell",
+    "high",
+    "Download piped into a shell",
+    cwe=494,
+    what=(
+        "curl ... | sh runs whatever the server returns during the build. Download to a file, verify its "
+        "checksum, then run it."
+    ),
 )
-_PUBLIC_CERT = re.compile(r"(?i)(?:^|/)[\w.-]*(?:ca|cert|certificate|bundle|chain)[\w.-]*\.(?:crt|pem)$")
-_CHMOD_OPEN = re.compile(r"\bchmod\s+(?:-[A-Za-z]+\s+)*(?:0?777|a\+rwx|ugo\+rwx|o\+w\w*|o\+rwx|a\+w)\b")
-_SUDO = re.compile(r"(?:^|&&|\|\||;|\n|\|)\s*sudo\s+(?!-[lvkK]\b)\S")
-_NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
-_ANY_HOST = r"(?:0\.0\.0\.0|::|\*|\[::\])"
-
-
-def _command_text(instruction: Instruction) -> str:
-    words = instruction.json_arguments
-    return " ".join(words) if words is not None else instruction.text
-
-
-def check(dockerfile: Dockerfile) -> Iterator[DockerIssue]:
-    yield from _base_images(dockerfile)
-    yield from _secrets(dockerfile)
-    yield from _final_user(dockerfile)
-    variables = dict(dockerfile.global_args)
-    for instruction in dockerfile.instructions:
-        keyword = instruction.keyword
-        if keyword in ("ENV", "ARG"):
-            for name, value in env_pairs(instruction.arguments) if keyword == "ENV" else _arg_values(instruction):
-                variables[name] = value
-                yield from _pip_env(instruction, name, value)
-        if keyword in ("RUN", "CMD", "ENTRYPOINT"):
-            yield from _run_checks(instruction)
-        if keyword in ("COPY", "ADD"):
-            yield from _copy_checks(instruction, variables)
-        if keyword == "EXPOSE":
-            ports = {p.split("/")[0] for p in substitute(instruction.arguments, variables).split()}
-            if "22" in ports:
-                yield DockerIssue(
-                    "MLS512",
-                    instruction.line,
-                    "EXPOSE 22: an SSH server in a training or serving "
-                    "image is a way in; use `docker exec` or the orchestrator instead",
-                    "expose22",
-                )
-        yield from _ml_services(instruction)
-
-
-def _arg_values(instruction: Instruction) -> list[tuple[str, str]]:
-    pairs = []
-    for word in instruction.arguments.split():
-        name, equals, default = word.partition("=")
-        pairs.append((name, default.strip("\"'") if equals else ""))
-    return pairs
-
-
-def _base_images(dockerfile: Dockerfile) -> Iterator[DockerIssue]:
-    names: set[str] = set()
-    for stage in dockerfile.stages:
-        base = stage.base
-        if base.lower() in names or base == "scratch":
-            pass  # an earlier stage, or the empty image
-        elif not _DIGEST.search(base):
-            tag = base.rsplit("/", 1)[-1]
-            detail = "no tag (latest)" if ":" not in tag else "latest" if tag.endswith(":latest") else "a tag"
-            yield DockerIssue(
-                "MLS501",
-                stage.line,
-                f"base image {base} is pinned by {detail}, not by digest: the "
-                "tag can move to other content; use image:tag@sha256:...",
-                f"from:{base}",
-            )
-        if stage.name:
-            names.add(stage.name.lower())
-
-
-def _final_user(dockerfile: Dockerfile) -> Iterator[DockerIssue]:
-    final = dockerfile.stages[-1]
-    variables = dict(dockerfile.global_args)
-    user_instruction: Instruction | None = None
-    user = ""
-    for instruction in final.instructions:
-        if instruction.keyword in ("ARG", "ENV"):
-            pairs = _arg_values(instruction) if instruction.keyword == "ARG" else env_pairs(instruction.arguments)
-            variables.update(pairs)
-        if instruction.keyword == "USER":
-            user_instruction = instruction
-            user = substitute(instruction.arguments.strip(), variables).split(":")[0]
-    if user_instruction is None:
-        if not _NON_ROOT_BASES.match(final.base):
-            yield DockerIssue(
-                "MLS502", final.line, "the final stage sets no USER, so the container runs as root", "root:none"
-            )
-    elif user in ("root", "0"):
-        yield DockerIssue(
-            "MLS502",
-            user_instruction.line,
-            "the final stage switches to root (USER root) and stays there",
-            "root:explicit",
-        )
-
-
-def _pip_env(instruction: Instruction, name: str, value: str) -> Iterator[DockerIssue]:
-    upper = name.upper()
-    if upper == "PIP_TRUSTED_HOST" and value:
-        yield DockerIssue(
-            "MLS509", instruction.line, f"PIP_TRUSTED_HOST={value} turns off TLS checks for pip", f"env-trusted:{value}"
-        )
-    elif upper == "PIP_EXTRA_INDEX_URL" and value:
-        yield DockerIssue(
-            "MLS509", instruction.line, "PIP_EXTRA_INDEX_URL enables dependency confusion", f"env-extra:{value}"
-        )
-    elif upper in ("PIP_INDEX_URL", "PIP_FIND_LINKS") and value.startswith("http://"):
-        yield DockerIssue("MLS509", instruction.line, f"{upper} over plain http", f"env-http:{value}")
-
-
-def _run_checks(instruction: Instruction) -> Iterator[DockerIssue]:
-    command = _command_text(instruction)
-    if PIPE_TO_SHELL.search(command):
-        yield DockerIssue(
-            "MLS503",
-            instruction.line,
-            "pipes a download straight into a shell or interpreter; download, verify a checksum, then run",
-            "pipe",
-        )
-    for match in _HTTP_URL.finditer(command if instruction.keyword == "RUN" else ""):
-        # Build-time fetches only: CMD/ENTRYPOINT URLs are the addresses of services at run time.
-        if _PIP_INDEX_CONTEXT.search(command[: match.start()]):
-            continue  # an index: reported by the pip check
-        yield DockerIssue(
-            "MLS505",
-            instruction.line,
-            f"fetches {match.group(0)} over plain http: weights or data can be swapped in transit",
-            f"http:{match.group(0)}",
-        )
-    if _CHMOD_OPEN.search(command):
-        yield DockerIssue("MLS510", instruction.line, "makes files world-writable (chmod 777 / a+rwx)", "chmod")
-    if _SUDO.search(command):
-        yield DockerIssue(
-            "MLS511",
-            instruction.line,
-            "runs sudo inside the build: install as root and drop to a user, rather than shipping sudo",
-            "sudo",
-        )
-    if _NOPASSWD.search(command):
-        yield DockerIssue("MLS511", instruction.line, "grants passwordless sudo to ALL commands", "nopasswd")
-    for issue in install_issues([(instruction.line, command)]):
-        rule = "MLS509" if issue.rule_id == "MLS320" else "MLS508"
-        yield DockerIssue(rule, instruction.line, f"pip/conda {issue.message}", f"{rule}:{issue.message}")
-
-
-def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterator[DockerIssue]:
-    flags, rest = instruction.split_flags()
-    words = instruction.json_arguments or rest.split()
-    if instruction.json_arguments is not None:
-        words = [w for w in words if not w.startswith("--")]
-    sources = [substitute(w, variables) for w in words[:-1] if not w.startswith("<<")]
-    if instruction.keyword == "ADD":
-        for source in sources:
-            if re.match(r"^https?://", source) and "checksum" not in flags:
-                yield DockerIssue(
-                    "MLS504",
-                    instruction.line,
-                    f"ADD {source} without --checksum: the download is not verified",
-                    f"add:{source}",
-                )
-            if source.startswith("http://"):
-                yield DockerIssue("MLS505", instruction.line, f"ADD fetches {source} over plain http", f"http:{source}")
-    if "from" in flags:
-        return  # copied from another stage: its content is checked there
-    for source in sources:
-        cleaned = source.rstrip("/")
-        if _CREDENTIAL_FILES.search(cleaned) and not _PUBLIC_CERT.search(cleaned):
-            yield DockerIssue(
-                "MLS507",
-                instruction.line,
-                f"copies {PurePosixPath(cleaned).name} into the image: "
-                "credentials in a layer stay there; use build secrets (RUN --mount=type=secret)",
-                f"copy:{cleaned}",
-            )
-    for heredoc in instruction.heredocs:
-        yield from _jupyter_config(instruction, heredoc.body)
-
-
-def _jupyter_config(instruction: Instruction, text: str) -> Iterator[DockerIssue]:
-    open_auth = re.search(r"""\.(?:token|password)\s*=\s*(?:u|r)?(?:''|"")""", text)
-    any_host = re.search(rf"""\.ip\s*=\s*["']{_ANY_HOST}["']""", text)
-    if open_auth and any_host:
-        yield DockerIssue(
-            "MLS513",
-            instruction.line,
-            "Jupyter config disables the token and password and listens "
-            "on all interfaces: anyone who reaches the port runs code",
-            "jupyter-config",
-        )
-
-
-def _ml_services(instruction: Instruction) -> Iterator[DockerIssue]:
-    if instruction.keyword not in ("RUN", "CMD", "ENTRYPOINT"):
-        return
-    command = _command_text(instruction)
-    lowered = command.lower()
-    if "jupyter" in lowered or "notebookapp" in lowered or "serverapp" in lowered:
-        no_token = re.search(
-            r"""--(?:NotebookApp|ServerApp|IdentityProvider)\.(?:token|password)\s*=?\s*(?:''|""|\s|$)""", command
-        )
-        on_all = re.search(rf"--(?:ip|NotebookApp\.ip|ServerApp\.ip)[= ]\s*['\"]?{_ANY_HOST}", command)
-        if no_token and on_all:
-            yield DockerIssue(
-                "MLS513",
-                instruction.line,
-                "Jupyter started with an empty token/password on all interfaces: anyone who reaches the port runs code",
-                "jupyter-cmd",
-            )
-        yield from _jupyter_config(instruction, command)
-    if re.search(r"\bray\s+start\b", command) and "--head" in command:
-        dashboard = re.search(rf"--dashboard-host[= ]\s*['\"]?{_ANY_HOST}", command)
-        node = re.search(rf"--node-ip-address[= ]\s*['\"]?{_ANY_HOST}", command)
-        if dashboard or node:
-            yield DockerIssue(
-                "MLS514",
-                instruction.line,
-                "Ray head node with its dashboard/job API on all interfaces "
-                "and no authentication (ShadowRay, CVE-2023-48022): anyone who reaches it runs code",
-                "ray",
-            )
-    if re.search(r"\bmlflow\s+(?:server|ui)\b", command):
-        on_all = re.search(rf"(?:--host|-h)[= ]\s*['\"]?{_ANY_HOST}", command)
-        authenticated = re.search(r"--app-name[= ]\s*\S*auth", command)
-        if on_all and not authenticated:
-            yield DockerIssue(
-                "MLS515",
-                instruction.line,
-                "MLflow server on all interfaces without an auth app "
-                "(--app-name basic-auth): anyone who reaches it reads and writes models",
-                "mlflow",
-            )
-
-
-def _secrets(dockerfile: Dockerfile) -> list[DockerIssue]:
-    """Literal credentials in ENV/ARG (by name or by value) and token-shaped values anywhere."""
-    from hooks.secrets.detectors import DETECTORS
-    from hooks.secrets.filters import is_placeholder, is_weak_value
-
-    issues: list[DockerIssue] = []
-    token_detectors = [d for d in DETECTORS if d.name not in ("password_assignment", "jwt")]
-    for instruction in dockerfile.instructions:
-        reported = False
-        if instruction.keyword in ("ENV", "ARG"):
-            pairs = (
-                env_pairs(instruction.arguments)
-                if instruction.keyword == "ENV"
-                else [(w.partition("=")[0], w.partition("=")[2].strip("\"'")) for w in instruction.arguments.split()]
-            )
-            for name, value in pairs:
-                if not value or "$" in value or is_placeholder(value):
-                    continue
-                named = bool(_CREDENTIAL_NAME.search(name)) and not _NOT_SECRET_NAMES.search(name)
-                if (named and not is_weak_value(value)) or (named and len(value) >= 16):
-                    issues.append(_secret(instruction, f"{instruction.keyword} {name} holds a literal secret", name))
-                    reported = True
-                    break
-        if reported:
-            continue
-        for detector in token_detectors:
-            match = detector.pattern.search(instruction.text)
-            if match and not is_placeholder(match.group("secret")):
-                if detector.name == "url_credentials" and is_weak_value(match.group("secret")):
-                    continue
-                issues.append(_secret(instruction, f"{detector.label} written into the image", detector.name))
-                break
-    return issues
-
-
-def _secret(instruction: Instruction, message: str, key: str) -> DockerIssue:
-    return DockerIssue(
-        "MLS506",
-        instruction.line,
-        f"{message}: it stays in the image layers; pass it with RUN --mount=type=secret or at run time",
-        f"secret:{key}",
-    )
+ADD_URL_WITHOUT_CHECKSUM = BOOK.rule(
+    "MLS504",
+    "AddUrlWithoutChecksum",
+    "medium",
+    "ADD of a URL without --checksum",
+    cwe=494,
+    what=(
+        "ADD <url> fetches at build time without verifying the content. Add --checksum=sha256:... "
+        "(BuildKit) or download and verify in RUN."
+    ),
+)
+PLAIN_HTTP_FETCH = BOOK.rule(
+    "MLS505",
+    "PlainHttpFetch",
+    "high",
+    "Weights or data fetched over plain http",
+    cwe=319,
+    what="An http:// download during the build can be swapped in transit: use https and verify a checksum.",
+)
+SECRET_IN_IMAGE = BOOK.rule(
+    "MLS506",
+    "SecretInImage",
+    "high",
+    "Secret baked into the image",
+    cwe=798,
+    what=(
+        "A literal credential in ENV/ARG (by name or by value) or in a command stays in the image layers "
+        "and history. Use RUN --mount=type=secret, or pass it at run time."
+    ),
+)
+CREDENTIAL_FILE_COPIED = BOOK.rule(
+    "MLS507",
+    "CredentialFileCopied",
+    "high",
+    "Credential file copied into the image",
+    cwe=538,
+    what=(
+        "COPY/ADD of .env, kaggle.json, SSH keys, .netrc, .git-credentials or cloud credential files puts"
+        " them in a layer for good. Use build secrets or mount them at run time."
+    ),
+)
+DOCKER_UNPINNED_INSTALL = BOOK.rule(
+    "MLS508",
+    "DockerUnpinnedInstall",
+    "medium",
+    "pip/conda install without pins",
+    cwe=1104,
+    what=(
+        "RUN pip install of unpinned packages, or of VCS/URL requirements without a commit or hash, makes"
+        " every build install something else."
+    ),
+)
+DOCKER_UNSAFE_INDEX = BOOK.rule(
+    "MLS509",
+    "DockerUnsafeIndex",
+    "high",
+    "pip install from an unsafe index",
+    cwe=494,
+    what=(
+        "--extra-index-url (dependency confusion), --trusted-host, http:// indexes or find-links, and the"
+        " same set through PIP_* environment variables."
+    ),
+)
+WORLD_WRITABLE = BOOK.rule(
+    "MLS510",
+    "WorldWritable",
+    "medium",
+    "World-writable files (chmod 777)",
+    cwe=732,
+    what="chmod 777 / a+rwx lets any process in the container rewrite code and models.",
+)
+SUDO_IN_IMAGE = BOOK.rule(
+    "MLS511",
+    "SudoInImage",
+    "medium",
+    "sudo in the image",
+    cwe=250,
+    what=(
+        "Running sudo in a build, or granting passwordless sudo, keeps a root escalation path in the "
+        "image. Run privileged steps before USER instead."
+    ),
+)
+SSH_EXPOSED = BOOK.rule(
+    "MLS512",
+    "SshExposed",
+    "medium",
+    "EXPOSE 22 (SSH)",
+    cwe=1327,
+    what=(
+        "An SSH server in a training or serving image is an extra way in; use docker exec or the orchestrator's tools."
+    ),
+)
+OPEN_JUPYTER = BOOK.rule(
+    "MLS513",
+    "OpenJupyter",
+    "critical",
+    "Jupyter without authentication on all interfaces",
+    cwe=306,
+    what=(
+        "A Jupyter server with an empty token and password bound to 0.0.0.0 gives code execution to "
+        "anyone who reaches the port."
+    ),
+)
+OPEN_RAY = BOOK.rule(
+    "MLS514",
+    "OpenRay",
+    "critical",
+    "Ray head or dashboard open to the network",
+    cwe=306,
+    what=(
+        "Ray's dashboard and job API have no authentication; bound to 0.0.0.0 they run anyone's jobs "
+        "(ShadowRay, CVE-2023-48022). Bind to 127.0.0.1 and put a proxy with auth in front."
+    ),
+)
+OPEN_MLFLOW = BOOK.rule(
+    "MLS515",
+    "OpenMlflow",
+    "high",
+    "MLflow server without authentication on all interfaces",
+    cwe=306,
+    what=("mlflow server/ui on 0.0.0.0 without --app-name basic-auth lets anyone read and replace models and runs."),
+)
+DOCKERFILE_UNPARSEABLE = BOOK.rule(
+    "MLS909",
+    "DockerfileUnparseable",
+    "medium",
+    "Dockerfile could not be parsed",
+    cwe=20,
+    what=(
+        "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
+        " before FROM, binary content); nothing in it was checked."
+    ),
+)

@@ -6,9 +6,10 @@ import json
 from collections.abc import Sequence
 
 from hooks._core.findings import FileError, Finding
+from hooks._core.registry import RuleRegistry
 
 
-def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError], rules: RuleRegistry) -> str:
     document = {
         "version": 1,
         "findings": [f.as_dict() for f in findings],

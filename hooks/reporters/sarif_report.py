@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from hooks._core.findings import FileError, Finding, Severity
-from hooks._core.rules import RULES, Rule, rule_for
+from hooks._core.registry import RuleRegistry
+from hooks._core.rules import Rule
 from hooks._version import VERSION
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +23,7 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
         tags.append(f"external/cwe/cwe-{rule.cwe}")
     return {
         "id": rule.rule_id,
-        "name": "".join(word.capitalize() for word in rule.title.replace("-", " ").split()),
+        "name": rule.name,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.help},
         "help": {"text": rule.help, "markdown": rule.help},
@@ -60,8 +61,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
 
 
-def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
-    used = sorted({f.rule_id for f in findings} | set(RULES))
+def render(findings: Sequence[Finding], errors: Sequence[FileError], rules: RuleRegistry) -> str:
+    used = sorted({f.rule_id for f in findings} | set(rules.ids()))
     index = {rule_id: position for position, rule_id in enumerate(used)}
     notifications = [
         {
@@ -77,7 +78,7 @@ def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
                 "name": "mlsec-hooks",
                 "version": VERSION,
                 "semanticVersion": VERSION,
-                "rules": [_rule_descriptor(rule_for(rule_id)) for rule_id in used],
+                "rules": [_rule_descriptor(_rule(rules, rule_id)) for rule_id in used],
             }
         },
         "results": [_result(f, index[f.rule_id]) for f in findings],
@@ -86,3 +87,10 @@ def render(findings: Sequence[Finding], errors: Sequence[FileError]) -> str:
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2) + "\n"
+
+
+def _rule(rules: RuleRegistry, rule_id: str) -> Rule:
+    found = rules.get(rule_id)
+    if found is not None:
+        return found
+    return Rule(rule_id, "Unknown" + rule_id, "unknown", Severity.MEDIUM, rule_id, what="No description is available.")

@@ -12,9 +12,19 @@ from pathlib import Path, PurePosixPath
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
-from hooks._core.suppressions import bare_marker_findings, is_suppressed
-from hooks.secrets.detectors import DELEGATED_ANCHOR, DELEGATED_PLUGINS, DETECTORS, FILE_DETECTORS, Detector
-from hooks.secrets.filters import is_placeholder, is_weak_value
+from hooks._core.scanner import FileReport
+from hooks._core.settings import PolicySettings
+from hooks._core.textfile import read_text
+from hooks._shared.credential_filters import is_placeholder, is_weak_value
+from hooks._shared.credential_patterns import (
+    DELEGATED_ANCHOR,
+    DELEGATED_PLUGINS,
+    DETECTORS,
+    FILE_DETECTORS,
+    Detector,
+)
+from hooks.secrets import rules
+from hooks.secrets.rules import RULE_FOR_KIND
 
 MAX_BYTES = 32 << 20
 _GENERIC = frozenset({"url_credentials", "password_assignment", "jwt"})
@@ -26,8 +36,6 @@ _DB_SCHEMES = re.compile(
 # Adjacent string literals (implicit concatenation, `+`, across lines inside brackets).
 _LITERAL = re.compile(r"""[rRbBuU]{0,2}(?:"([^"\\\n]*(?:\\.[^"\\\n]*)*)"|'([^'\\\n]*(?:\\.[^'\\\n]*)*)')""")
 _LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?")
-_ALLOWLIST_PRAGMA = re.compile(r"pragma:\s*allowlist[ -]secret", re.IGNORECASE)
-_ALLOWLIST_NEXTLINE = re.compile(r"pragma:\s*allowlist[ -]nextline[ -]secret", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,33 +127,21 @@ def _detect_secrets_baseline(path: Path, *, explicit: bool) -> frozenset[str]:
 
 class SecretScanner:
     def __init__(self) -> None:
-        self._cache: tuple[Policy, SecretSettings] | None = None
+        self._settings = PolicySettings(load_settings)
 
-    def _settings(self, policy: Policy) -> SecretSettings:
-        if self._cache is None or self._cache[0] is not policy:
-            self._cache = (policy, load_settings(policy))
-        return self._cache[1]
-
-    def scan_file(self, path: Path, display: str, policy: Policy) -> list[Finding]:
+    def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            return [
-                make_finding(
-                    "MLS906",
-                    display,
-                    f"larger than {MAX_BYTES >> 20} MiB; not scanned for secrets",
-                    content_key="too-large",
-                )
-            ]
-        if b"\x00" in data[:8192]:
-            return [make_finding("MLS906", display, "binary content; not scanned for secrets", content_key="binary")]
-        text = data.decode("utf-8", errors="replace")
-        findings: list[Finding] = []
-        for unit in self._units(text, display, findings):
-            findings.extend(self._scan_unit(unit, display, settings))
-        return findings
+        read = read_text(path, MAX_BYTES)
+        if not read.ok:
+            message = f"{read.problem}; not scanned for secrets"
+            return FileReport([make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind)])
+        text = read.text
+        report = FileReport()
+        for unit in self._units(text, display, report.findings):
+            report.findings.extend(self._scan_unit(unit, display, settings))
+            if unit.output is None:
+                report.read(display, unit.text, unit.cell)
+        return report
 
     def _units(self, text: str, display: str, findings: list[Finding]) -> Iterator[Unit]:
         name = PurePosixPath(display).name
@@ -160,7 +156,10 @@ class SecretScanner:
         except NotebookError as exc:
             findings.append(
                 make_finding(
-                    "MLS905", display, f"notebook {exc.args[0]}; scanned as plain text", content_key="unparsable"
+                    rules.NOTEBOOK_UNPARSEABLE,
+                    display,
+                    f"notebook {exc.args[0]}; scanned as plain text",
+                    content_key="unparsable",
                 )
             )
             yield Unit(text, False, name)
@@ -174,7 +173,7 @@ class SecretScanner:
     def _hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
         hits: list[Hit] = []
         for detector in (*DETECTORS, *FILE_DETECTORS.get(unit.file_name, ())):
-            if detector.name in settings.disabled or detector.rule_id in settings.disabled:
+            if detector.name in settings.disabled or RULE_FOR_KIND[detector.name].rule_id in settings.disabled:
                 continue
             for match in detector.pattern.finditer(unit.text):
                 value = match.group("secret")
@@ -233,8 +232,6 @@ class SecretScanner:
     def _delegated_hits(self, unit: Unit, settings: SecretSettings) -> list[Hit]:
         import importlib
 
-        from hooks.secrets.detectors import Detector as _Detector
-
         hits: list[Hit] = []
         lines = _Lines(unit.text)
         for name, (module_name, anchor) in DELEGATED_PLUGINS.items():
@@ -249,7 +246,7 @@ class SecretScanner:
                     if not value or is_placeholder(value, settings.placeholders):
                         continue
                     offset = lines.starts[number - 1] + max(0, line.find(value))
-                    detector = _Detector(name, "MLS224", f"{secret.type} (detect-secrets)", re.compile(""))
+                    detector = Detector(name, f"{secret.type} (detect-secrets)", re.compile(""))
                     hits.append(Hit(detector, value, offset, offset + len(value)))
         return hits
 
@@ -260,8 +257,6 @@ class SecretScanner:
         for hit in self._hits(unit, settings):
             line, column = lines.position(hit.start)
             last_line, _ = lines.position(max(hit.start, hit.end - 1))
-            if any(self._suppressed(hit.detector.rule_id, lines, n) for n in {line, last_line}):
-                continue
             digest = secret_hash(hit.value)
             # detect-secrets' baseline format identifies secrets by SHA-1: an identifier, not protection.
             import hashlib
@@ -269,7 +264,7 @@ class SecretScanner:
             if hashlib.sha1(hit.value.encode(), usedforsecurity=False).hexdigest() in settings.detect_secrets_hashes:
                 continue
             finding = make_finding(
-                hit.detector.rule_id,
+                RULE_FOR_KIND.get(hit.detector.name, rules.DETECT_SECRETS_PLUGIN_TOKEN),
                 display,
                 f"{hit.detector.label}{hit.detail} (hash {digest[:8]})",
                 content_key=f"secret:{digest}",
@@ -277,23 +272,12 @@ class SecretScanner:
                 column=column,
                 cell=unit.cell,
                 output=unit.output,
+                end_line=last_line,
             )
             allowed, note = _allowlisted(finding, digest, settings)
             if not allowed:
                 findings.append(replace(finding, message=finding.message + note) if note else finding)
-        if unit.output is None and _owns_bare_markers(display):
-            findings.extend(bare_marker_findings(unit.text, display, unit.cell))
         return findings
-
-    @staticmethod
-    def _suppressed(rule_id: str, lines: _Lines, number: int) -> bool:
-        text = lines.line(number)
-        if is_suppressed(rule_id, text):
-            return True
-        if "allowlist" in text and _ALLOWLIST_PRAGMA.search(text):
-            return True
-        previous = lines.line(number - 1)
-        return "allowlist" in previous and bool(_ALLOWLIST_NEXTLINE.search(previous))
 
 
 def _dedupe(hits: list[Hit], *, per_value: bool) -> list[Hit]:
@@ -337,11 +321,3 @@ def _allowlisted(finding: Finding, digest: str, settings: SecretSettings) -> tup
                 return True, ""
             return False, f"; its allowlist entry expired on {expires}"
     return False, ""
-
-
-# Prose mentions markers without using them; Python and notebooks are mlsec-code's to report.
-_NOT_MARKER_FILES = frozenset({".md", ".markdown", ".rst", ".txt", ".py", ".pyw", ".pyi", ".ipynb"})
-
-
-def _owns_bare_markers(display: str) -> bool:
-    return PurePosixPath(display).suffix.lower() not in _NOT_MARKER_FILES

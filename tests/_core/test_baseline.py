@@ -8,10 +8,11 @@ import pytest
 from hooks._core.baseline import load_baseline, render_baseline
 from hooks._core.errors import UsageError
 from hooks._core.findings import make_finding
+from hooks.catalog import registry
 
 
 def _finding(line: int, content: str = "x = pickle.load(f)", path: str = "a.py") -> object:
-    return make_finding("MLS101", path, "msg", content_key=content, line=line)
+    return make_finding(registry()["MLS101"], path, "msg", content_key=content, line=line)
 
 
 def test_fingerprint_ignores_line_numbers() -> None:

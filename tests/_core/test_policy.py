@@ -10,8 +10,19 @@ from hypothesis import strategies as st
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
-from hooks._core.policy import load_policy, policy_schema
+from hooks._core.policy import Policy
+from hooks._core.policy import load_policy as _load_policy
+from hooks._core.policy import policy_schema as _policy_schema
 from hooks._core.schema import iter_errors
+from hooks.catalog import registry
+
+
+def load_policy(root: Path, explicit: str | None = None) -> Policy:
+    return _load_policy(root, registry(), explicit)
+
+
+def policy_schema() -> dict[str, Any]:
+    return _policy_schema(registry())
 
 
 def test_no_policy_gives_defaults(tmp_path: Path) -> None:

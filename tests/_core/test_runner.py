@@ -7,7 +7,9 @@ import pytest
 
 from hooks._core.policy import Policy
 from hooks._core.runner import Target, scan_targets
-from hooks._core.selection import HOOK_SPECS
+from hooks._core.tail import TailContext
+from hooks.catalog import HOOKS as HOOK_SPECS
+from hooks.catalog import registry
 from tests.artifacts.helpers import malicious_pickle
 
 
@@ -18,7 +20,7 @@ def test_parallel_scan_equals_sequential(tmp_path: Path, monkeypatch: pytest.Mon
         path.write_bytes(malicious_pickle(tmp_path / "c") if index % 3 == 0 else pickle.dumps([index]))
         targets.append(Target(path, path.name))
     targets.append(Target(tmp_path / "missing.pkl", "missing.pkl"))
-    policy = Policy(root=tmp_path)
+    policy = TailContext(Policy(root=tmp_path), registry())
     monkeypatch.setenv("MLSEC_JOBS", "1")
     sequential = scan_targets(targets, HOOK_SPECS, policy, select=True)
     monkeypatch.setenv("MLSEC_JOBS", "3")

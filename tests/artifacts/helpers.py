@@ -6,7 +6,8 @@ from pathlib import Path
 
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy
-from hooks.artifacts.scanner import ArtifactScanner
+from hooks.artifacts.spec import SPEC
+from tests.scanning import findings_of
 
 
 class Payload:
@@ -31,7 +32,7 @@ def scan_bytes(directory: Path, name: str, data: bytes, policy: Policy | None = 
     path = directory / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return ArtifactScanner().scan_file(path, name, policy or Policy(root=directory))
+    return findings_of(SPEC, path, name, policy or Policy(root=directory))
 
 
 def rules(findings: list[Finding]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from hooks.check_artifacts import main
+from hooks.cli.entry_points import mlsec_artifacts as main
 from tests.conftest import CORPUS, corpus_entries, requires_shared
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.mlsec_cli import main
+from hooks.cli.mlsec import main
 from tests.artifacts.helpers import malicious_pickle
 
 

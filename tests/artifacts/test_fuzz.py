@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy
-from hooks._core.rules import RULES
 from hooks.artifacts.analysis import Analysis, Limits
 from hooks.artifacts.dispatch import Inspector
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 from hooks.artifacts.pickle_vm import NotAPickle
-from hooks.artifacts.scanner import ArtifactScanner
+from hooks.artifacts.spec import SPEC
+from hooks.catalog import registry
+from tests.scanning import findings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "artifacts"
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"]
@@ -66,10 +67,9 @@ def test_mutated_real_model_files(seed: bytes, data: st.DataObject) -> None:
 
 
 def test_scanner_turns_every_failure_into_a_known_rule(tmp_path: Path) -> None:
-    scanner = ArtifactScanner()
     samples = [os.urandom(300), pickle.dumps(list(range(100)))[:-3], b"\x80\x05" + b"\xff" * 40, b"PK\x03\x04junk"]
     for index, sample in enumerate(samples):
         path = tmp_path / f"f{index}.pkl"
         path.write_bytes(sample)
-        found: list[Finding] = scanner.scan_file(path, path.name, Policy(root=tmp_path))
-        assert found and all(f.rule_id in RULES for f in found)
+        found: list[Finding] = findings_of(SPEC, path, path.name, Policy(root=tmp_path))
+        assert found and all(f.rule_id in registry() for f in found)

@@ -33,9 +33,10 @@ from hypothesis import strategies as st
 
 from hooks._core.findings import Finding, Severity
 from hooks._core.policy import Policy
-from hooks.artifacts.scanner import ArtifactScanner
+from hooks.artifacts.spec import SPEC
 from tests.artifacts import payload_builders as pb
 from tests.artifacts.oracle import LoaderOracle, OracleResult, missing_package
+from tests.scanning import findings_of
 
 EXAMPLES = int(os.environ.get("MLSEC_ORACLE_EXAMPLES", "6"))
 ORACLE = settings(
@@ -137,7 +138,7 @@ def check(
     RAN[_current_test()] += 1
     if reached:
         REACHED[_current_test()] += 1
-        findings = ArtifactScanner().scan_file(path, name, Policy(root=folder))
+        findings = findings_of(SPEC, path, name, Policy(root=folder))
         shown = "; ".join(f"{f.rule_id} {f.severity.value}: {f.message[:120]}" for f in findings) or "nothing"
         assert blocking(findings), f"{reached[0].describe()}, but mlsec-artifacts reports {shown}"
     return results
@@ -577,7 +578,7 @@ def test_torchscript_setstate_writes_a_file(oracle, work, torchscript_archive, n
         results.append(oracle.run(path, loader, watch=work.root))
     target.unlink(missing_ok=True)
     assert all(r.reached for r in results), [r.describe() for r in results]
-    findings = ArtifactScanner().scan_file(path, name, Policy(root=folder))
+    findings = findings_of(SPEC, path, name, Policy(root=folder))
     assert blocking(findings), f"{results[0].describe()}, but mlsec-artifacts reports {findings}"
 
 

@@ -9,7 +9,7 @@ import pickle
 import zipfile
 from pathlib import Path
 
-from hooks.check_artifacts import main
+from hooks.cli.entry_points import mlsec_artifacts as main
 from tests import pickle_asm as asm
 from tests.artifacts.helpers import Payload, canary_command
 

@@ -14,8 +14,10 @@ import pytest
 from hooks._core.findings import Severity
 from hooks._core.policy import Policy
 from hooks.artifacts import reader as reader_module
+from hooks.artifacts.spec import SPEC as ARTIFACTS_SPEC
 from tests import pickle_asm as asm
 from tests.artifacts.helpers import Payload, canary_command, malicious_pickle, rules, scan_bytes
+from tests.scanning import findings_of
 
 
 @pytest.mark.parametrize("protocol", range(6))
@@ -199,9 +201,8 @@ def test_large_byte_arguments_are_skipped_not_read(tmp_path: Path, monkeypatch: 
         return original(self, count)
 
     monkeypatch.setattr(reader_module.ByteReader, "read", spy)
-    from hooks.artifacts.scanner import ArtifactScanner
 
-    assert ArtifactScanner().scan_file(path, "big.pkl", Policy(root=tmp_path)) == []
+    assert findings_of(ARTIFACTS_SPEC, path, "big.pkl", Policy(root=tmp_path)) == []
     assert largest[0] < 1 << 20
 
 

@@ -6,15 +6,14 @@ from typing import Any
 
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy
-from hooks.code.scanner import CodeScanner
-
-_SCANNER = CodeScanner()  # bandit's test set is built once, as in a hook process
+from hooks.code.spec import SPEC
+from tests.scanning import findings_of
 
 
 def scan_code(directory: Path, source: str, name: str = "job.py", policy: Policy | None = None) -> list[Finding]:
     path = directory / name
     path.write_text(source)
-    return _SCANNER.scan_file(path, name, policy or Policy(root=directory))
+    return findings_of(SPEC, path, name, policy or Policy(root=directory))
 
 
 def notebook(*cells: str | tuple[str, str]) -> str:

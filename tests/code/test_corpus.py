@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from hooks._core.policy import Policy
-from hooks.code.scanner import CodeScanner
+from hooks.code.spec import SPEC as CODE_SPEC
 from tests.conftest import CORPUS, corpus_entries, requires_shared
+from tests.scanning import findings_of
 
 
 def _entries() -> list[Any]:
@@ -22,7 +23,7 @@ def _entries() -> list[Any]:
 def test_corpus_file(tmp_path: Path, entry: dict[str, Any]) -> None:
     copy = tmp_path / Path(entry["file"]).name
     shutil.copyfile(CORPUS / "code" / entry["file"], copy)
-    findings = CodeScanner().scan_file(copy, copy.name, Policy(root=tmp_path))
+    findings = findings_of(CODE_SPEC, copy, copy.name, Policy(root=tmp_path))
     flagged = {((f.cell - 1) if f.cell is not None else None, f.line) for f in findings}
     for label in entry["labels"]:
         lines = range(label["line"], label.get("end_line", label["line"]) + 1)

@@ -108,10 +108,10 @@ def test_hostile_input(tmp_path: Path) -> None:
     (tmp_path / "nul.py").write_bytes(b"import os\x00\n")
     (tmp_path / "latin.py").write_bytes(b"# caf\xe9\nimport pickle\npickle.loads(b)\n")
     from hooks._core.policy import Policy
-    from hooks.code.scanner import CodeScanner
+    from hooks.code.spec import SPEC
+    from tests.scanning import findings_of
 
-    scanner = CodeScanner()
-    assert [f.rule_id for f in scanner.scan_file(tmp_path / "nul.py", "nul.py", Policy(root=tmp_path))] == ["MLS907"]
+    assert [f.rule_id for f in findings_of(SPEC, tmp_path / "nul.py", "nul.py", Policy(root=tmp_path))] == ["MLS907"]
     # Python would refuse the undeclared encoding; the code is analysed anyway (latin-1), not skipped.
-    assert [f.rule_id for f in scanner.scan_file(tmp_path / "latin.py", "latin.py", Policy(root=tmp_path))] == ["B301"]
+    assert [f.rule_id for f in findings_of(SPEC, tmp_path / "latin.py", "latin.py", Policy(root=tmp_path))] == ["B301"]
     assert places(scan_code(tmp_path, '{"cells": [', "broken.ipynb")) == [("MLS907", None, 1)]

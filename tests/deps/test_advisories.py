@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from hooks.check_deps import main
+from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps.advisories import OfflineAdvisories, affects
 from tests.deps.conftest import osv_record
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.check_deps import main
+from hooks.cli.entry_points import mlsec_deps as main
 from tests.secrets.helpers import fake
 
 

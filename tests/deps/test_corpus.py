@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from hooks._core.policy import Policy
-from hooks.deps.scanner import DepsScanner
+from hooks.deps.spec import SPEC as DEPS_SPEC
 from tests.conftest import CORPUS, SHARED, corpus_entries, requires_shared
+from tests.scanning import findings_of
 
 
 def _entries() -> list[Any]:
@@ -31,7 +32,7 @@ def test_corpus_file(
     copy = tmp_path / Path(entry["file"]).name
     shutil.copyfile(CORPUS / "deps" / entry["file"], copy)
     policy = Policy(root=tmp_path, sections={"deps": {"advisory_db": str(SHARED / "advisory-db" / "vulns")}})
-    findings = DepsScanner().scan_file(copy, copy.name, policy)
+    findings = findings_of(DEPS_SPEC, copy, copy.name, policy)
     by_line: dict[int, list[str]] = {}
     for finding in findings:
         by_line.setdefault(finding.line, []).append(finding.message)

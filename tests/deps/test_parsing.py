@@ -49,7 +49,7 @@ def test_includes_are_followed_inside_the_repository_only(tmp_path: Path) -> Non
     assert [name for name, _ in included] == ["base.in", "dev.in"]
     assert sorted(p.key.split(":")[0] for p in main.problems) == ["missing", "outside"]
     cycles = [p for _, parsed in included for p in parsed.problems]
-    assert [p.rule_id for p in cycles] == ["MLS415"] and "cycle" in cycles[0].message
+    assert [p.rule.rule_id for p in cycles] == ["MLS415"] and "cycle" in cycles[0].message
 
 
 def test_conda_environment(tmp_path: Path) -> None:

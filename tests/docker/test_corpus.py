@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from hooks._core.policy import Policy
-from hooks.docker.scanner import DockerfileScanner
+from hooks.docker.spec import SPEC as DOCKER_SPEC
 from tests.conftest import CORPUS, corpus_entries, requires_shared
+from tests.scanning import findings_of
 
 
 def _entries() -> list[Any]:
@@ -22,7 +23,7 @@ def _entries() -> list[Any]:
 def test_corpus_file(tmp_path: Path, entry: dict[str, Any]) -> None:
     copy = tmp_path / "Dockerfile"
     shutil.copyfile(CORPUS / "docker" / entry["file"], copy)
-    lines = {f.line for f in DockerfileScanner().scan_file(copy, "Dockerfile", Policy(root=tmp_path))}
+    lines = {f.line for f in findings_of(DOCKER_SPEC, copy, "Dockerfile", Policy(root=tmp_path))}
     for label in entry["labels"]:
         hit = any(line in lines for line in range(label["line"], label.get("end_line", label["line"]) + 1))
         if label["kind"] == "expected":

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from hooks._core.policy import Policy
-from hooks.docker.scanner import DockerfileScanner
+from hooks.docker.spec import SPEC as DOCKER_SPEC
+from tests.scanning import findings_of
 from tests.secrets.helpers import HEX, fake
 
 PIN = "python:3.11-slim@sha256:" + "a" * 64
@@ -17,7 +18,7 @@ SAFE_END = "USER app\n"
 def scan(tmp_path: Path, text: str) -> list[tuple[str, int]]:
     path = tmp_path / "Dockerfile"
     path.write_text(text)
-    return sorted((f.rule_id, f.line) for f in DockerfileScanner().scan_file(path, "Dockerfile", Policy(root=tmp_path)))
+    return sorted((f.rule_id, f.line) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)))
 
 
 CASES = [
@@ -128,7 +129,7 @@ def test_suppression_on_the_line_above(tmp_path: Path) -> None:
 def test_unparseable_files_are_a_finding(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "Dockerfile"
     path.write_bytes(content)
-    findings = DockerfileScanner().scan_file(path, "Dockerfile", Policy(root=tmp_path))
+    findings = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
     assert [f.rule_id for f in findings] == ["MLS909"]
 
 

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from hooks._core.findings import FileError, Finding, Severity, make_finding
+from hooks.catalog import registry
 from hooks.reporters import render
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -19,13 +20,13 @@ SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.
 def sample_findings() -> list[Finding]:
     return [
         make_finding(
-            "MLS101",
+            registry()["MLS101"],
             "models/clf.pt",
             "archive/data.pkl@0x1a3 calls os.system via REDUCE",
             content_key="archive/data.pkl|os.system",
         ),
         make_finding(
-            "MLS001",
+            registry()["MLS001"],
             "notebooks/train.ipynb",
             "`# mlsec: ignore` without a rule id suppresses nothing",
             content_key="bare",
@@ -35,7 +36,7 @@ def sample_findings() -> list[Finding]:
             output=None,
         ),
         make_finding(
-            "MLS001",
+            registry()["MLS001"],
             "notebooks/train.ipynb",
             "marker in an output",
             content_key="bare-out",
@@ -44,7 +45,7 @@ def sample_findings() -> list[Finding]:
             output=0,
             severity=Severity.LOW,
         ),
-        make_finding("MLS900", "a.py", "scanner failed", content_key="x", line=4, column=2),
+        make_finding(registry()["MLS900"], "a.py", "scanner failed", content_key="x", line=4, column=2),
     ]
 
 
@@ -52,7 +53,7 @@ ERRORS = [FileError("gone.pkl", "cannot read: No such file or directory")]
 
 
 def test_text_lines() -> None:
-    assert render("text", sample_findings(), ERRORS).splitlines() == [
+    assert render("text", sample_findings(), ERRORS, registry()).splitlines() == [
         "a.py:4:2: MLS900 [high] scanner failed",
         "models/clf.pt:1:1: MLS101 [critical] archive/data.pkl@0x1a3 calls os.system via REDUCE",
         "notebooks/train.ipynb:cell_3:2:5: MLS001 [low] `# mlsec: ignore` without a rule id suppresses nothing",
@@ -62,12 +63,12 @@ def test_text_lines() -> None:
 
 
 def test_text_of_nothing_is_empty() -> None:
-    assert render("text", [], []) == ""
+    assert render("text", [], [], registry()) == ""
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 def test_golden(fmt: str) -> None:
-    produced = render(fmt, sample_findings(), ERRORS)
+    produced = render(fmt, sample_findings(), ERRORS, registry())
     golden = GOLDEN / f"report.{fmt}"
     if os.environ.get("MLSEC_UPDATE_GOLDEN"):
         golden.write_text(produced)
@@ -75,7 +76,7 @@ def test_golden(fmt: str) -> None:
 
 
 def test_json_contract() -> None:
-    document = json.loads(render("json", sample_findings(), ERRORS))
+    document = json.loads(render("json", sample_findings(), ERRORS, registry()))
     assert document["version"] == 1
     assert set(document["findings"][0]) == {
         "rule_id",
@@ -87,13 +88,15 @@ def test_json_contract() -> None:
         "output",
         "message",
         "fingerprint",
+        "end_line",
+        "confidence",
     }
     assert [f["path"] for f in document["findings"]] == sorted(f["path"] for f in document["findings"])
     assert document["errors"] == [{"path": "gone.pkl", "message": "cannot read: No such file or directory"}]
 
 
 def test_sarif_is_schema_valid_and_carries_registry_metadata() -> None:
-    document = json.loads(render("sarif", sample_findings(), ERRORS))
+    document = json.loads(render("sarif", sample_findings(), ERRORS, registry()))
     schema = json.loads(SARIF_SCHEMA.read_text())
     jsonschema.validators.validator_for(schema)(schema).validate(document)
     run = document["runs"][0]
@@ -106,6 +109,8 @@ def test_sarif_is_schema_valid_and_carries_registry_metadata() -> None:
 
 
 def test_secret_values_never_reach_a_report() -> None:
-    finding = make_finding("MLS001", "a.py", "token of type hf (hash 1a2b3c)", content_key="hf_SECRETVALUE123")
+    finding = make_finding(
+        registry()["MLS001"], "a.py", "token of type hf (hash 1a2b3c)", content_key="hf_SECRETVALUE123"
+    )
     for fmt in ("text", "json", "sarif"):
-        assert "SECRETVALUE" not in render(fmt, [finding], [])
+        assert "SECRETVALUE" not in render(fmt, [finding], [], registry())

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy
-from hooks.secrets.scanner import SecretScanner
+from hooks.secrets.spec import SPEC
+from tests.scanning import findings_of
 
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"
@@ -26,7 +27,7 @@ def scan_text(directory: Path, name: str, text: str, policy: Policy | None = Non
     path = directory / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
-    return SecretScanner().scan_file(path, name, policy or Policy(root=directory))
+    return findings_of(SPEC, path, name, policy or Policy(root=directory))
 
 
 def rules(findings: list[Finding]) -> list[str]:

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from hooks._core.policy import Policy
-from hooks.secrets.scanner import SecretScanner
+from hooks.secrets.spec import SPEC as SECRETS_SPEC
 from tests.conftest import CORPUS, corpus_entries, requires_shared
+from tests.scanning import findings_of
 
 
 def _entries() -> list[Any]:
@@ -27,7 +28,7 @@ def _unit(finding: Any) -> tuple[int | None, str, int | None]:
 def test_corpus_file(tmp_path: Path, name: str, entry: dict[str, Any]) -> None:
     copy = tmp_path / Path(name).name
     shutil.copyfile(CORPUS / "secrets" / name, copy)
-    findings = SecretScanner().scan_file(copy, copy.name, Policy(root=tmp_path))
+    findings = findings_of(SECRETS_SPEC, copy, copy.name, Policy(root=tmp_path))
     assert all(f.rule_id.startswith("MLS2") for f in findings), findings
     if entry["kind"] == "notebook":
         expected = {(e["cell"], e["part"], e.get("output_index")) for e in entry["expected"]}

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from hooks._core.policy import Policy
-from hooks.check_secrets import main
+from hooks.cli.entry_points import mlsec_secrets as main
 from hooks.secrets.scanner import secret_hash
 from tests.secrets.helpers import fake, rules, scan_text
 
@@ -22,7 +22,7 @@ def test_pragma_and_mlsec_ignore(tmp_path: Path) -> None:
         f'e = "{HF}"  # mlsec: ignore\n'
     )
     findings = scan_text(tmp_path, "settings.yaml", text)
-    assert sorted((f.rule_id, f.line) for f in findings) == [("MLS001", 6), ("MLS201", 5), ("MLS201", 6)]
+    assert sorted((f.rule_id, f.line) for f in findings) == [("MLS001", 6), ("MLS003", 5), ("MLS201", 5), ("MLS201", 6)]
 
 
 def test_bare_markers_are_reported_once_and_not_in_prose(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_detect_secrets_baseline_is_honoured(repo: Path) -> None:
 
 
 def test_mlsec_baseline_follows_a_moved_secret(repo: Path) -> None:
-    from hooks.mlsec_cli import main as mlsec
+    from hooks.cli.mlsec import main as mlsec
 
     (repo / "a.py").write_text(f'T = "{HF}"\n')
     assert mlsec(["baseline", "a.py"]) == 0

@@ -4,26 +4,28 @@ findings, `explain` shows what a model file's pickles would do, `rules` lists th
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
-from hooks._core.cli import (
+from hooks._core.display import printable
+from hooks._core.errors import UsageError
+from hooks._core.paths import walk_files
+from hooks._core.runner import scan_targets
+from hooks.catalog import HOOKS
+from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_USAGE,
     add_hook_options,
     add_report_options,
-    finish,
+    closed_pipe_exit,
     new_parser,
-    prepare,
-    targets_for,
+    separate_files,
 )
-from hooks._core.errors import UsageError
-from hooks._core.paths import walk_files
-from hooks._core.runner import scan_targets
-from hooks._core.selection import HOOK_SPECS
+from hooks.cli.run import finish, prepare, targets_for
 
 PROG = "mlsec"
 
@@ -43,35 +45,41 @@ def _git_ls_files() -> list[str]:
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:
-    """No path: the repository's files (tracked and not ignored); folders are walked."""
+    """No path: the repository's files (tracked and not ignored); folders are walked. Links are
+    kept (the runner decides what they may reach); an unreadable folder stops the run."""
     if not paths:
-        return [p for p in _git_ls_files() if Path(p).is_file()]
+        return [p for p in _git_ls_files() if Path(p).is_symlink() or (os.path.lexists(p) and not Path(p).is_dir())]
     expanded: list[str] = []
+    errors: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            expanded.extend(str(p) for p in walk_files(path))
-        elif path.exists():
+        if path.is_dir() and not path.is_symlink():
+            expanded.extend(str(p) for p in walk_files(path, errors))
+        elif os.path.lexists(path):
             expanded.append(raw)
         else:
-            raise UsageError(f"{raw}: no such file or folder")
+            raise UsageError(f"{printable(raw)}: no such file or folder")
+    if errors:
+        folder, reason = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise UsageError(f"{printable(str(folder))}: cannot read the folder ({reason}){more}")
     return expanded
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    context = prepare(args, HOOK_SPECS)
+    context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True)
     return finish(args, context, result, PROG)
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    context = prepare(args, HOOK_SPECS)
+    context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOK_SPECS, context.policy, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True)
     if result.errors:
         for error in result.errors:
-            print(f"{PROG}: {error.path}: {error.message}", file=sys.stderr)
+            print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)
         raise UsageError("some files could not be read; fix that before writing a baseline")
     destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
     try:
@@ -82,14 +90,24 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def rules_markdown_table() -> str:
+    """README's rule table (a test keeps README equal to it)."""
+    from hooks.catalog import registry
+
+    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
+    for rule in registry():
+        cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
+        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+    return "\n".join(lines)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
-    from hooks._core.rules import RULES, rules_markdown_table
+    from hooks.catalog import registry
 
     if args.format == "markdown":
         print(rules_markdown_table())
         return EXIT_CLEAN
-    rows = sorted(RULES.values(), key=lambda r: r.rule_id)
-    for rule in rows:
+    for rule in registry():
         print(f"{rule.rule_id}  {rule.severity.value:<8}  {rule.scanner:<10}  {rule.title}")
     return EXIT_CLEAN
 
@@ -110,13 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="run every scanner over files, folders or the git repo")
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     add_report_options(scan)
-    add_hook_options(scan, HOOK_SPECS)
+    add_hook_options(scan, HOOKS)
     scan.set_defaults(handler=cmd_scan)
     baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
     baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
-    add_hook_options(baseline, HOOK_SPECS)
+    add_hook_options(baseline, HOOKS)
     baseline.set_defaults(handler=cmd_baseline)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
@@ -130,13 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if words and subparsers is not None and words[0] in subparsers.choices:
+        # File names after the command never become options (see hooks/cli/args.py).
+        words = [words[0], *separate_files(subparsers.choices[words[0]], words[1:])]
+    args = parser.parse_args(words)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()
         return code
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        return closed_pipe_exit()
 
 
 if __name__ == "__main__":

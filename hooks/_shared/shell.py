@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass
 
-from hooks.code.ml_rules import RawIssue
+from hooks._core.findings import Issue
+from hooks._core.rules import Rule
+
+
+@dataclass(frozen=True)
+class ShellRules:
+    """The rules a caller reports shell problems under (a notebook's, a Dockerfile's)."""
+
+    piped_to_shell: Rule
+    downloaded_run: Rule
+    unpinned_install: Rule
+    unsafe_index: Rule
+
 
 # A download fed straight to a shell or interpreter, in a notebook `!` line, a `%%bash` cell or
 # a Dockerfile RUN (which imports this pattern).
@@ -76,12 +89,20 @@ _INDEX_OPTIONS = frozenset(
 _TOOLING = frozenset({"pip", "setuptools", "wheel"})
 
 
-def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
-    issues: list[RawIssue] = []
+def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
+    issues: list[Issue] = []
     downloaded: set[str] = set()
     for number, command in lines:
         if PIPE_TO_SHELL.search(command):
-            issues.append(RawIssue("MLS321", number, 1, "pipes a download straight into a shell or interpreter"))
+            issues.append(
+                Issue(
+                    rules.piped_to_shell,
+                    "pipes a download straight into a shell or interpreter",
+                    "",
+                    line=number,
+                    column=1,
+                )
+            )
             continue
         for match in _DOWNLOAD_TARGET.finditer(command):
             downloaded.add(match.group(1).strip("'\""))
@@ -92,7 +113,13 @@ def shell_issues(lines: list[tuple[int, str]]) -> list[RawIssue]:
             base = target.removeprefix("./")
             if target and (target in downloaded or base in downloaded or f"./{base}" in downloaded):
                 issues.append(
-                    RawIssue("MLS322", number, 1, f"runs {target}, a file downloaded in this cell, unchecked")
+                    Issue(
+                        rules.downloaded_run,
+                        f"runs {target}, a file downloaded in this cell, unchecked",
+                        "",
+                        line=number,
+                        column=1,
+                    )
                 )
                 break
     return issues
@@ -115,29 +142,29 @@ def install_segments(command: str) -> list[str]:
     return found
 
 
-def install_issues(commands: list[tuple[int, str]]) -> list[RawIssue]:
-    """MLS319/MLS320 for the package installs in shell command lines (others are ignored)."""
-    issues: list[RawIssue] = []
+def install_issues(commands: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
+    """Unpinned-install and unsafe-index problems of the package installs in shell command lines."""
+    issues: list[Issue] = []
     for number, command in commands:
         for install in install_segments(command):
-            issues.extend(_install_issues(number, install))
+            issues.extend(_install_issues(number, install, rules))
     return issues
 
 
-def _install_issues(number: int, command: str) -> list[RawIssue]:
+def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]:
     words = _split(command)
     if "install" not in words:
         return []
     arguments = words[words.index("install") + 1 :]
     conda = words[0] in ("conda", "mamba", "micromamba")
-    issues: list[RawIssue] = []
+    issues: list[Issue] = []
     index = 0
     while index < len(arguments):
         word = arguments[index]
         option, _, inline_value = word.partition("=")
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            issues.extend(_index_issue(number, option, value, conda))
+            issues.extend(_index_issue(number, option, value, conda, rules))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -146,34 +173,49 @@ def _install_issues(number: int, command: str) -> list[RawIssue]:
         if word.startswith("-"):
             index += 1
             continue
-        issues.extend(_requirement_issue(number, word, conda))
+        issues.extend(_requirement_issue(number, word, conda, rules))
         index += 1
     return issues
 
 
-def _index_issue(number: int, option: str, value: str, conda: bool) -> list[RawIssue]:
-    issues: list[RawIssue] = []
+def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules) -> list[Issue]:
+    issues: list[Issue] = []
     if option == "--trusted-host":
-        return [RawIssue("MLS320", number, 1, f"--trusted-host {value} turns off TLS checks for that index")]
+        return [
+            Issue(
+                rules.unsafe_index,
+                f"--trusted-host {value} turns off TLS checks for that index",
+                "",
+                line=number,
+                column=1,
+            )
+        ]
     if option == "--extra-index-url":
         issues.append(
-            RawIssue(
-                "MLS320",
-                number,
-                1,
+            Issue(
+                rules.unsafe_index,
                 "--extra-index-url lets a public package shadow a private one "
                 "(dependency confusion); use one index that proxies both",
+                "",
+                line=number,
+                column=1,
             )
         )
     if value.startswith("http://"):
         where = "conda channel" if conda else "find-links location" if option in ("-f", "--find-links") else "index"
         issues.append(
-            RawIssue("MLS320", number, 1, f"installs from an http:// {where}: packages can be swapped in transit")
+            Issue(
+                rules.unsafe_index,
+                f"installs from an http:// {where}: packages can be swapped in transit",
+                "",
+                line=number,
+                column=1,
+            )
         )
     return issues
 
 
-def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
+def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -> list[Issue]:
     if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
         return []
     if "://" in word or word.startswith("git+"):
@@ -181,21 +223,30 @@ def _requirement_issue(number: int, word: str, conda: bool) -> list[RawIssue]:
         if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
             if not _FULL_COMMIT.search(word):
                 return [
-                    RawIssue(
-                        "MLS319",
-                        number,
-                        1,
+                    Issue(
+                        rules.unpinned_install,
                         f"installs {word.split('@')[0]} from version control without a full commit hash",
+                        "",
+                        line=number,
+                        column=1,
                     )
                 ]
             return []
         if "#sha256=" not in word and "--hash" not in word:
-            return [RawIssue("MLS319", number, 1, "installs a direct URL without a #sha256= hash")]
+            return [
+                Issue(
+                    rules.unpinned_install,
+                    "installs a direct URL without a #sha256= hash",
+                    "",
+                    line=number,
+                    column=1,
+                )
+            ]
         return []
     if conda:
         if "=" not in word or word.endswith("="):
-            return [RawIssue("MLS319", number, 1, f"installs {word} without a version pin")]
+            return [Issue(rules.unpinned_install, f"installs {word} without a version pin", "", line=number, column=1)]
         return []
     if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
-        return [RawIssue("MLS319", number, 1, f"installs {word} without an exact == pin")]
+        return [Issue(rules.unpinned_install, f"installs {word} without an exact == pin", "", line=number, column=1)]
     return []

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Detector:
-    name: str  # stable id used in policy `secrets.disable`
-    rule_id: str
+    name: str  # the credential kind: stable, used in policy `secrets.disable` and to pick the rule
     label: str  # what the finding calls it; never the value
     pattern: re.Pattern[str]
 
@@ -28,108 +27,86 @@ def keyed(names: str, value: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:{names}){_ASSIGN}(?P<secret>{value})(?![A-Za-z0-9_+/=-])")
 
 
-def _d(name: str, rule_id: str, label: str, pattern: str | re.Pattern[str]) -> Detector:
-    return Detector(name, rule_id, label, pattern if isinstance(pattern, re.Pattern) else re.compile(pattern))
+def _d(name: str, label: str, pattern: str | re.Pattern[str]) -> Detector:
+    return Detector(name, label, pattern if isinstance(pattern, re.Pattern) else re.compile(pattern))
 
 
 DETECTORS: tuple[Detector, ...] = (
-    _d("huggingface", "MLS201", "Hugging Face token", r"\b(?P<secret>hf_[A-Za-z0-9]{34,40})\b"),
-    _d("anthropic", "MLS203", "Anthropic API key", r"\b(?P<secret>sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_-]{40,})"),
+    _d("huggingface", "Hugging Face token", r"\b(?P<secret>hf_[A-Za-z0-9]{34,40})\b"),
+    _d("anthropic", "Anthropic API key", r"\b(?P<secret>sk-ant-(?:api|admin|oat)\d{2}-[A-Za-z0-9_-]{40,})"),
     _d(
         "openai",
-        "MLS202",
         "OpenAI API key",
         r"\b(?P<secret>sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,}"
         r"|sk-[A-Za-z0-9]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}|sk-(?!ant-)[A-Za-z0-9]{48})(?![A-Za-z0-9_-])",
     ),
     _d(
         "wandb",
-        "MLS204",
         "Weights & Biases API key",
         keyed(
             r"wandb[a-z0-9_]*(?:api)?[_-]?key|wandb\.login\([^)\n]*?key|api\.wandb\.ai[^\n]*?password",
             r"[0-9a-f]{40}",
         ),
     ),
-    _d(
-        "wandb",
-        "MLS204",
-        "Weights & Biases API key",
-        r"\bwandb\s+login(?:\s+--?[a-z-]+)*\s+(?P<secret>[0-9a-f]{40})\b",
-    ),
-    _d("kaggle", "MLS205", "Kaggle API key", keyed(r"kaggle[_-]?key|\"username\"[^\n{}]*\"key\"", r"[0-9a-f]{32}")),
+    _d("wandb", "Weights & Biases API key", r"\bwandb\s+login(?:\s+--?[a-z-]+)*\s+(?P<secret>[0-9a-f]{40})\b"),
+    _d("kaggle", "Kaggle API key", keyed(r"kaggle[_-]?key|\"username\"[^\n{}]*\"key\"", r"[0-9a-f]{32}")),
     _d(
         "comet",
-        "MLS206",
         "Comet API key",
         keyed(r"comet[a-z0-9_]*api[_-]?key|comet_ml\.\w+\([^)\n]*?api_key", r"[A-Za-z0-9]{20,40}"),
     ),
     _d(
         "neptune",
-        "MLS207",
         "Neptune API token",
         keyed(r"neptune[a-z0-9_]*(?:api)?[_-]?token|neptune\.\w+\([^)\n]*?api_token", r"eyJ[A-Za-z0-9+/=_-]{40,}"),
     ),
-    _d("replicate", "MLS208", "Replicate API token", r"\b(?P<secret>r8_[A-Za-z0-9]{37})\b"),
+    _d("replicate", "Replicate API token", r"\b(?P<secret>r8_[A-Za-z0-9]{37})\b"),
     _d(
         "cohere",
-        "MLS209",
         "Cohere API key",
         keyed(r"co(?:here)?[_-]?api[_-]?key|cohere\.\w*Client\(\s*(?:api_key\s*=\s*)?", r"[A-Za-z0-9]{40}"),
     ),
-    _d("google_api_key", "MLS210", "Google API key", r"\b(?P<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"),
+    _d("google_api_key", "Google API key", r"\b(?P<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"),
     _d(
         "gcp_service_account",
-        "MLS211",
         "GCP service-account private key",
         r"\"private_key\"\s*:\s*\"-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\n|\s)*(?P<secret>[A-Za-z0-9+/=]{40,})",
     ),
-    _d("aws_access_key_id", "MLS212", "AWS access key id", r"\b(?P<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b"),
+    _d("aws_access_key_id", "AWS access key id", r"\b(?P<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b"),
     _d(
         "aws_secret_access_key",
-        "MLS213",
         "AWS secret access key",
         keyed(r"aws_?secret(?:_access)?_?key|secret_?access_?key|aws_secret", r"[A-Za-z0-9/+]{40}"),
     ),
-    _d("azure_storage_key", "MLS214", "Azure storage account key", r"AccountKey=(?P<secret>[A-Za-z0-9+/]{80,}={0,2})"),
+    _d("azure_storage_key", "Azure storage account key", r"AccountKey=(?P<secret>[A-Za-z0-9+/]{80,}={0,2})"),
     _d(
         "github",
-        "MLS215",
         "GitHub token",
         r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})(?![A-Za-z0-9_])",
     ),
-    _d("gitlab", "MLS216", "GitLab token", r"\b(?P<secret>gl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,})"),
-    _d("slack_token", "MLS217", "Slack token", r"\b(?P<secret>xox[abposre]-[A-Za-z0-9-]{10,})"),
+    _d("gitlab", "GitLab token", r"\b(?P<secret>gl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,})"),
+    _d("slack_token", "Slack token", r"\b(?P<secret>xox[abposre]-[A-Za-z0-9-]{10,})"),
     _d(
         "slack_webhook",
-        "MLS218",
         "Slack webhook URL",
         r"(?P<secret>https://hooks\.slack\.com/(?:services|workflows)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]{16,})",
     ),
-    _d("stripe", "MLS219", "Stripe live key", r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})"),
+    _d("stripe", "Stripe live key", r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})"),
     _d(
         "private_key",
-        "MLS220",
         "private key (PEM)",
         r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
         r"(?:\\n|\s)*(?P<secret>[A-Za-z0-9+/=]{40,})",
     ),
-    _d(
-        "jwt",
-        "MLS221",
-        "JSON Web Token",
-        r"\b(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})",
-    ),
+    _d("jwt", "JSON Web Token", r"\b(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})"),
     _d(
         "url_credentials",
-        "MLS222",
         "credentials in a URL",
         r"\b(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]{1,20})://(?P<user>[^\s:/@'\"<>]{1,128})"
         r":(?P<secret>[^\s@/'\"<>]{3,256})@(?P<host>[A-Za-z0-9.\-_\[\]]+)",
     ),
     _d(
         "password_assignment",
-        "MLS223",
         "secret assigned to a credential name",
         re.compile(
             r"(?i)(?P<name>\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key"
@@ -140,15 +117,12 @@ DETECTORS: tuple[Detector, ...] = (
     ),
 )
 
-BY_NAME = {d.name: d for d in DETECTORS}
-
 # Credential files whose format gives the value its meaning without a name on the same line.
 FILE_DETECTORS: dict[str, tuple[Detector, ...]] = {
-    "kaggle.json": (_d("kaggle", "MLS205", "Kaggle API key", r'"key"\s*:\s*"(?P<secret>[0-9a-f]{32})"'),),
+    "kaggle.json": (_d("kaggle", "Kaggle API key", r'"key"\s*:\s*"(?P<secret>[0-9a-f]{32})"'),),
     ".netrc": (
         _d(
             "wandb",
-            "MLS204",
             "Weights & Biases API key",
             r"machine\s+api\.wandb\.ai\s+(?:login\s+\S+\s+)?password\s+(?P<secret>[0-9a-f]{40})",
         ),

@@ -1,0 +1,77 @@
+"""Suppression comments on a line: ours (`# mlsec: ignore[MLS301] reason`) and other tools'
+that a hook honours (`# nosec B614`, `# pragma: allowlist secret`).
+
+A marker counts only in comment position: quoted inside a string (a message, a docstring, JSON)
+it is text. A marker applies to its own line; a marker standing alone on a comment line also
+applies to the line below it (Dockerfiles have no end-of-line comments, and a long line reads
+better with its reason above it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hooks._core.spec import ForeignMarker
+
+OUR_MARKER = re.compile(r"#\s*mlsec:\s*ignore\b(?P<ids>\[[^\]\n]*\])?", re.IGNORECASE)
+_ID_SPLIT = re.compile(r"[\s,]+")
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # "mlsec" or a ForeignMarker's name
+    ids: tuple[str, ...]  # upper-cased, as written; empty = a bare marker
+    column: int  # 1-based column of the marker
+    own_line: bool  # the line holds nothing but comments
+    next_line_only: bool = False
+
+    @property
+    def is_bare(self) -> bool:
+        return not self.ids
+
+
+def in_string(prefix: str) -> bool:
+    """Whether text after `prefix` sits inside a quoted string (an odd count of quotes so far)."""
+    unescaped = prefix.replace("\\\\", "").replace('\\"', "").replace("\\'", "")
+    return unescaped.count('"') % 2 == 1 or unescaped.count("'") % 2 == 1 or unescaped.count("`") % 2 == 1
+
+
+def _ids(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(part.upper() for part in _ID_SPLIT.split(text.strip("[] \t")) if part)
+
+
+def parse_markers(line: str, foreign: tuple[ForeignMarker, ...] = ()) -> list[Marker]:
+    """Every suppression marker on a line, in comment position."""
+    lowered = line.lower()
+    found: list[Marker] = []
+    own_line = line.lstrip().startswith("#")
+    if "mlsec" in lowered:
+        for match in OUR_MARKER.finditer(line):
+            if not in_string(line[: match.start()]):
+                found.append(Marker("mlsec", _ids(match.group("ids")), match.start() + 1, own_line))
+                break
+    for marker in foreign:
+        if marker.keyword not in lowered:
+            continue
+        for match in marker.pattern.finditer(line):
+            if in_string(line[: match.start()]):
+                continue
+            ids = _ids(match.groupdict().get("ids"))
+            found.append(Marker(marker.name, ids, match.start() + 1, own_line, marker.next_line))
+            break
+    return found
+
+
+def bare_markers(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every bare `# mlsec: ignore` in a text (for tests and tools)."""
+    if "mlsec" not in text.lower():
+        return []
+    return [
+        (number, marker.column)
+        for number, line in enumerate(text.split("\n"), 1)
+        for marker in parse_markers(line)
+        if marker.is_bare
+    ]

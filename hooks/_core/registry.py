@@ -1,0 +1,69 @@
+"""Every rule of every hook, joined from the specs the caller passes (core imports no scanner)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from hooks._core import rules as core_rules
+from hooks._core.rules import Rule, RuleDefinitionError
+from hooks._core.spec import HookSpec
+
+
+class RuleRegistry:
+    def __init__(self, specs: Sequence[HookSpec]) -> None:
+        self.specs = tuple(specs)
+        self._rules: dict[str, Rule] = {}
+        self._owner: dict[str, HookSpec | None] = {}
+        for rule in core_rules.BOOK.rules:
+            self._rules[rule.rule_id] = rule
+            self._owner[rule.rule_id] = None
+        for spec in self.specs:
+            for rule in spec.rules:
+                if rule.rule_id in self._rules:
+                    raise RuleDefinitionError(f"{rule.rule_id} is declared by two packages")
+                self._rules[rule.rule_id] = rule
+                self._owner[rule.rule_id] = spec
+
+    def __contains__(self, rule_id: object) -> bool:
+        return isinstance(rule_id, str) and self.get(rule_id) is not None
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._rules.values(), key=lambda r: r.rule_id))
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The rule with this id, our own or a passthrough backend's (bandit's Bnnn); None if unknown."""
+        known = self._rules.get(rule_id)
+        if known is not None:
+            return known
+        spec = self.owner_of(rule_id)
+        if spec is None or spec.passthrough_rules is None:
+            return None
+        return _passthrough(spec.passthrough_rules, rule_id)
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        found = self.get(rule_id)
+        if found is None:
+            raise KeyError(rule_id)
+        return found
+
+    def owner_of(self, rule_id: str) -> HookSpec | None:
+        """The hook that reports this id (None for core's own rules and unknown ids)."""
+        if rule_id in self._owner:
+            return self._owner[rule_id]
+        for spec in self.specs:
+            if spec.passthrough_ids is not None and re.fullmatch(spec.passthrough_ids, rule_id):
+                return spec
+        return None
+
+    def ids(self) -> list[str]:
+        return sorted(self._rules)
+
+
+@lru_cache(maxsize=512)
+def _passthrough(target: str, rule_id: str) -> Rule | None:
+    module_name, _, attribute = target.partition(":")
+    found: Rule | None = getattr(importlib.import_module(module_name), attribute)(rule_id)
+    return found

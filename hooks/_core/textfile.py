@@ -1,0 +1,67 @@
+"""Reading a text file the one way every scanner does: regular files only, a size cap, a
+binary check, the UTF-8 byte-order mark dropped (editors on Windows write it; Python, Docker
+and Jupyter ignore it, so must we)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+BOM = b"\xef\xbb\xbf"
+
+
+class NotRegularFile(OSError):
+    """A FIFO, device or socket named like a file: reading it could block forever."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open for reading without following a FIFO's writer: non-blocking open, then refuse
+    anything that is not a regular file."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(f"{path}: not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+@dataclass(frozen=True)
+class TextFile:
+    text: str  # "" when not read
+    problem: str | None = None  # why the text was not read, for a finding's message
+    kind: str = ""  # "too-large", "binary" or "encoding": the finding's content key
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def decode(data: bytes, *, strict: bool = False) -> str | None:
+    """UTF-8 without its BOM; else Latin-1 (every byte kept, so nothing is skipped), or None when strict."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None if strict else data.decode("latin-1")
+
+
+def read_text(path: Path, max_bytes: int, *, binary_check: bool = True, strict: bool = False) -> TextFile:
+    """The file's text, or the reason it was not read (never a partial read passed off as whole)."""
+    with open_regular(path) as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return TextFile("", f"larger than {max_bytes >> 20} MiB", "too-large")
+    if binary_check and b"\x00" in data[:8192]:
+        return TextFile("", "binary content", "binary")
+    text = decode(data, strict=strict)
+    if text is None:
+        return TextFile("", "not UTF-8 text", "encoding")
+    return TextFile(text)

@@ -1,0 +1,28 @@
+"""The one list of hooks. Adding a hook = one scanner package (spec, rules, scanner) + one line
+here (then regenerate `.pre-commit-hooks.yaml` and README with `python scripts/sync_readme.py`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hooks._core.registry import RuleRegistry
+from hooks._core.spec import HookSpec
+from hooks.artifacts.spec import SPEC as ARTIFACTS
+from hooks.code.spec import SPEC as CODE
+from hooks.deps.spec import SPEC as DEPS
+from hooks.docker.spec import SPEC as DOCKERFILE
+from hooks.secrets.spec import SPEC as SECRETS
+
+HOOKS: tuple[HookSpec, ...] = (ARTIFACTS, SECRETS, CODE, DEPS, DOCKERFILE)
+
+
+def spec_for(hook_id: str) -> HookSpec:
+    for spec in HOOKS:
+        if spec.hook_id == hook_id:
+            return spec
+    raise KeyError(hook_id)
+
+
+@lru_cache(maxsize=1)
+def registry() -> RuleRegistry:
+    return RuleRegistry(HOOKS)

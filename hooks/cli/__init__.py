@@ -1,0 +1,1 @@
+"""Command-line entry points: one per hook (`mlsec-*`) and the `mlsec` umbrella command."""

@@ -1,0 +1,111 @@
+"""Options every hook and `mlsec scan` share, and the one rule that keeps file names from
+ever being read as options.
+
+pre-commit runs `entry + args + file names`: a committed file named `--output=.git/hooks/x` or
+`--fail-on=critical` arrives exactly where options stand. So, as the command line is read left
+to right: everything after `--` is a file; an argument that names an existing file or folder is
+a file, never an option (unless it is the value an option asked for, as in `--config
+.mlsec.yaml`); only the remaining arguments that begin with `-` are options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+
+from hooks._core.display import printable
+from hooks._core.findings import Severity
+from hooks._core.spec import HookSpec
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
+BASELINE_HELP = "accepted findings (default: .mlsec-baseline.json when present)"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line that says what to fix, and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see {self.prog} --help)\n")
+
+
+def new_parser(prog: str, description: str) -> Parser:
+    return Parser(prog=prog, description=description)
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    from hooks.reporters import FORMATS
+
+    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
+    parser.add_argument("--baseline", metavar="FILE", help=BASELINE_HELP)
+    parser.add_argument(
+        "--fail-on",
+        metavar="SEVERITY",
+        type=_severity_arg,
+        help="lowest severity that fails the run: low, medium, high or critical (default: medium)",
+    )
+
+
+def add_hook_options(parser: argparse.ArgumentParser, specs: Sequence[HookSpec]) -> None:
+    for spec in specs:
+        for option in spec.options:
+            if option.is_flag:
+                parser.add_argument(option.flag, action="store_true", default=None, help=option.help)
+            else:
+                parser.add_argument(option.flag, metavar=option.metavar, help=option.help)
+
+
+def _severity_arg(text: str) -> Severity:
+    try:
+        return Severity.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _takes_value(parser: argparse.ArgumentParser, word: str) -> bool:
+    """Whether `word` is an option that reads the next argument as its value."""
+    if "=" in word:
+        return False
+    action = parser._option_string_actions.get(word)  # argparse has no public lookup
+    return action is not None and action.nargs != 0
+
+
+def separate_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """argv rewritten as `options -- files`, so that no file name is ever parsed as an option."""
+    options: list[str] = []
+    files: list[str] = []
+    tokens = list(argv)
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        index += 1
+        if word == "--" and not os.path.lexists(word):  # a committed file named `--` is still a file
+            files.extend(tokens[index:])
+            break
+        if not word.startswith("-") or word == "-" or os.path.lexists(word):
+            files.append(word)
+            continue
+        options.append(word)
+        if _takes_value(parser, word) and index < len(tokens):
+            options.append(tokens[index])
+            index += 1
+    return [*options, "--", *files] if files else options
+
+
+def closed_pipe_exit() -> int:
+    """The reader went away (`mlsec rules | head -1`): end quietly, as command-line tools do.
+
+    Python would print a second error while flushing stdout at exit, so stdout is pointed at
+    the null device first."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE

@@ -1,0 +1,129 @@
+"""The path from argv to findings to an exit code, the same for every hook and `mlsec scan`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from hooks._core.baseline import BASELINE_FILE_NAME, load_baseline
+from hooks._core.display import printable
+from hooks._core.errors import UsageError
+from hooks._core.findings import Severity
+from hooks._core.paths import display_path, find_repo_root
+from hooks._core.policy import Policy, load_policy
+from hooks._core.registry import RuleRegistry
+from hooks._core.runner import ScanResult, Target, scan_targets
+from hooks._core.spec import HookSpec
+from hooks._core.tail import TailContext, apply_baseline
+from hooks.catalog import registry, spec_for
+from hooks.cli.args import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    add_hook_options,
+    add_report_options,
+    closed_pipe_exit,
+    new_parser,
+    separate_files,
+)
+
+
+def apply_hook_options(policy: Policy, args: argparse.Namespace, specs: Sequence[HookSpec]) -> Policy:
+    """Hook options on the command line override the same keys of the policy file."""
+    sections = {name: dict(values) for name, values in policy.sections.items()}
+    for spec in specs:
+        for option in spec.options:
+            value = getattr(args, option.flag.lstrip("-").replace("-", "_"), None)
+            if value is not None:
+                sections.setdefault(spec.policy_section, {})[option.key] = value
+    return replace(policy, sections=sections)
+
+
+@dataclass(frozen=True)
+class RunContext:
+    root: Path
+    policy: Policy
+    registry: RuleRegistry
+
+    @property
+    def tail(self) -> TailContext:
+        return TailContext(self.policy, self.registry)
+
+
+def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunContext:
+    root = find_repo_root()
+    rules = registry()
+    policy = load_policy(root, rules, args.config)
+    return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules)
+
+
+def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
+    return [Target(Path(p), display_path(p, root)) for p in paths]
+
+
+def _output_path(args: argparse.Namespace, root: Path) -> Path | None:
+    if not args.output:
+        return None
+    destination = Path(args.output)
+    resolved = destination.resolve()
+    git_dir = (root / ".git").resolve()
+    if resolved == git_dir or git_dir in resolved.parents:
+        raise UsageError(f"--output {printable(args.output)}: refusing to write inside .git/")
+    return destination
+
+
+def finish(args: argparse.Namespace, context: RunContext, result: ScanResult, prog: str) -> int:
+    """Baseline, report, exit code: the same tail for every hook and for `mlsec scan`."""
+    baseline_path = Path(args.baseline) if args.baseline else context.root / BASELINE_FILE_NAME
+    if args.baseline and not baseline_path.is_file():
+        raise UsageError(f"--baseline {printable(args.baseline)}: no such file; create it with `mlsec baseline`")
+    baseline = load_baseline(baseline_path) if baseline_path.is_file() else None
+    findings, covered = apply_baseline(result.findings, baseline)
+    if covered:
+        print(f"{prog}: {covered} finding(s) accepted by {baseline_path.name} not shown", file=sys.stderr)
+
+    from hooks.reporters import render
+
+    output = _output_path(args, context.root)
+    report = render(args.format, findings, result.errors, context.registry)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"--output {printable(args.output)}: cannot write ({exc.strerror})") from None
+    else:
+        sys.stdout.write(report)
+    for notice in dict.fromkeys(result.notices):
+        print(notice, file=sys.stderr)
+    for error in result.errors:
+        if args.format != "text" or args.output:
+            print(f"{prog}: {printable(error.path)}: {error.message}", file=sys.stderr)
+    if result.errors:
+        return EXIT_USAGE
+    fail_on: Severity = args.fail_on or context.policy.fail_on
+    failing = [f for f in findings if f.severity.rank >= fail_on.rank]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
+    """The whole of a pre-commit hook: filenames in, report out, exit code back."""
+    spec: HookSpec = spec_for(hook_id)
+    parser = new_parser(hook_id, spec.description)
+    parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
+    add_report_options(parser)
+    add_hook_options(parser, [spec])
+    args = parser.parse_args(separate_files(parser, sys.argv[1:] if argv is None else argv))
+    try:
+        context = prepare(args, [spec])
+        result = scan_targets(targets_for(args.filenames, context.root), [spec], context.tail, select=False)
+        code = finish(args, context, result, hook_id)
+        sys.stdout.flush()
+        return code
+    except UsageError as exc:
+        print(f"{hook_id}: error: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return closed_pipe_exit()

@@ -1,0 +1,88 @@
+"""Rules for bandit's own ids (B101 ... B704), described from bandit's plugin registry.
+
+bandit's findings keep their ids; their rule rows (SARIF help, `mlsec rule B614`) come from the
+installed bandit's test descriptions and documentation links, not from a copy of ours.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from functools import lru_cache
+
+from hooks._core.findings import Severity
+from hooks._core.rules import Rule
+
+_DOCS = "https://bandit.readthedocs.io/en/latest/"
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, object], dict[str, dict[str, object]]]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # stevedore's, raised inside bandit
+        from bandit.core import extension_loader
+
+    manager = extension_loader.MANAGER
+    return dict(manager.plugins_by_id), dict(manager.blacklist_by_id)
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", name) if part)
+
+
+def _first_paragraph(doc: str) -> str:
+    """The first paragraph of prose in a plugin's reStructuredText docstring (not a heading)."""
+    for paragraph in textwrap.dedent(doc or "").strip().split("\n\n"):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if not lines or any(re.fullmatch(r"[=\-~^]{3,}", line) for line in lines) or lines[0].startswith((":", "..")):
+            continue
+        return " ".join(lines)
+    return ""
+
+
+def bandit_rule(rule_id: str) -> Rule | None:
+    """A rule row for a bandit id, or None when the installed bandit has no such test."""
+    plugins, blacklist = _registry()
+    plugin = plugins.get(rule_id)
+    if plugin is not None:
+        name = str(getattr(plugin, "name", rule_id))
+        function = getattr(plugin, "plugin", None)
+        module_name = getattr(function, "__module__", "")
+        module_doc = getattr(sys.modules.get(module_name), "__doc__", "") or ""
+        what = _first_paragraph(getattr(function, "__doc__", "") or "") or _first_paragraph(module_doc)
+        what = what or f"bandit test {name}."
+        module = module_name.rsplit(".", 1)[-1]
+        link = f"{_DOCS}plugins/{rule_id.lower()}_{module}.html" if module else _DOCS
+        return Rule(
+            rule_id,
+            _pascal(name),
+            "code",
+            Severity.MEDIUM,
+            f"bandit {name.replace('_', ' ')}",
+            what=what,
+            references=(link,),
+        )
+    entry = blacklist.get(rule_id)
+    if isinstance(entry, dict):
+        name = str(entry.get("name", rule_id))
+        cwe = entry.get("cwe")
+        kind = "calls" if rule_id < "B400" else "imports"
+        return Rule(
+            rule_id,
+            _pascal(f"blacklist {name}"),
+            "code",
+            Severity.MEDIUM,
+            f"bandit blacklist: {name.replace('_', ' ')}",
+            cwe=cwe if isinstance(cwe, int) else None,
+            what=str(entry.get("message", "")) or f"bandit blacklist entry {name}.",
+            references=(f"{_DOCS}blacklists/blacklist_{kind}.html",),
+        )
+    return None
+
+
+def bandit_fallback_rule(rule_id: str) -> Rule:
+    """A row for an id bandit reported that its registry does not describe (a third-party plugin)."""
+    return Rule(rule_id, f"Bandit{rule_id}", "code", Severity.MEDIUM, f"bandit {rule_id}", what="Reported by bandit.")

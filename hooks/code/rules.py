@@ -1,0 +1,251 @@
+"""The rules of mlsec-code: unsafe calls in scripts and notebooks (bandit ids pass through and are not listed here)."""
+
+from __future__ import annotations
+
+from hooks._core.rules import RuleBook
+
+BOOK = RuleBook("code")
+
+JOBLIB_LOAD = BOOK.rule(
+    "MLS301",
+    "JoblibLoad",
+    "high",
+    "joblib.load of a file",
+    cwe=502,
+    what=(
+        "joblib.load unpickles the file, so loading it runs any code it carries. Load only files you "
+        "produced, or store models as safetensors / skops."
+    ),
+)
+PICKLE_LIKE_LOAD = BOOK.rule(
+    "MLS302",
+    "PickleLikeLoad",
+    "high",
+    "cloudpickle or _pickle deserialisation",
+    cwe=502,
+    what=(
+        "cloudpickle, _pickle and cPickle loads run any code in the data, like pickle. bandit's B301 does"
+        " not cover these modules."
+    ),
+)
+NUMPY_LOAD_ALLOW_PICKLE = BOOK.rule(
+    "MLS303",
+    "NumpyLoadAllowPickle",
+    "high",
+    "numpy.load with pickles allowed",
+    cwe=502,
+    what=(
+        "Setting allow_pickle to True lets numpy unpickle object arrays, which runs their code. Save "
+        "plain dtypes, or load only trusted files."
+    ),
+)
+PANDAS_READ_PICKLE = BOOK.rule(
+    "MLS304",
+    "PandasReadPickle",
+    "high",
+    "pandas.read_pickle",
+    cwe=502,
+    what=(
+        "read_pickle unpickles the file: loading runs any code it carries. Prefer Parquet or Feather for data frames."
+    ),
+)
+UNSAFE_YAML_LOAD = BOOK.rule(
+    "MLS305",
+    "UnsafeYamlLoad",
+    "high",
+    "Unsafe YAML load",
+    cwe=502,
+    what=(
+        "yaml.unsafe_load, full_load and load with Loader/UnsafeLoader/FullLoader (or no Loader) build "
+        "arbitrary Python objects. Use yaml.safe_load."
+    ),
+)
+TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
+    "MLS306",
+    "TorchLoadWithoutWeightsOnly",
+    "high",
+    "torch.load without weights_only=True",
+    cwe=502,
+    what=(
+        "torch.load unpickles the checkpoint; with weights_only=False (or unset on older torch) a "
+        "checkpoint runs code when loaded. Pass weights_only=True or use safetensors."
+    ),
+)
+TRUST_REMOTE_CODE = BOOK.rule(
+    "MLS307",
+    "TrustRemoteCode",
+    "high",
+    "trust_remote_code=True",
+    cwe=94,
+    what=(
+        "from_pretrained, pipeline and load_dataset with trust_remote_code=True run Python files from the"
+        " model or dataset repository. Review and vendor that code, or pin a reviewed revision."
+    ),
+)
+TORCH_HUB_LOAD = BOOK.rule(
+    "MLS308",
+    "TorchHubLoad",
+    "high",
+    "torch.hub remote code or pickle",
+    cwe=494,
+    what=(
+        "torch.hub.load runs hubconf.py from a remote repository; load_state_dict_from_url unpickles a "
+        "downloaded file. Pin and review the source, or pass weights_only=True."
+    ),
+)
+KERAS_UNSAFE_LOAD = BOOK.rule(
+    "MLS309",
+    "KerasUnsafeLoad",
+    "high",
+    "Keras load_model with safe_mode=False",
+    cwe=502,
+    what=("safe_mode=False lets Keras deserialise Lambda bytecode and arbitrary classes when the model is loaded."),
+)
+KERAS_LAMBDA_IN_CODE = BOOK.rule(
+    "MLS310",
+    "KerasLambdaInCode",
+    "medium",
+    "Keras Lambda layer",
+    cwe=94,
+    what=(
+        "A Lambda layer is saved as marshalled Python bytecode, which runs when the model is loaded "
+        "unsafely. Use a registered custom layer."
+    ),
+)
+HUB_PICKLE_DOWNLOAD = BOOK.rule(
+    "MLS311",
+    "HubPickleDownload",
+    "medium",
+    "Hub download of a pickle-format file",
+    cwe=502,
+    what=(
+        "hf_hub_download of a .bin/.pkl/.pt/.ckpt/.joblib file fetches a pickle; whoever controls the "
+        "repository controls the code. Prefer safetensors."
+    ),
+)
+MLFLOW_LOAD_MODEL = BOOK.rule(
+    "MLS312",
+    "MlflowLoadModel",
+    "medium",
+    "MLflow load_model",
+    cwe=502,
+    what=(
+        "mlflow.<flavor>.load_model and pyfunc.load_model unpickle the model with cloudpickle: only load "
+        "models from a registry you trust."
+    ),
+)
+DANGEROUS_DESERIALIZATION_ALLOWED = BOOK.rule(
+    "MLS313",
+    "DangerousDeserializationAllowed",
+    "high",
+    "allow_dangerous_deserialization=True",
+    cwe=502,
+    what=(
+        "LangChain's allow_dangerous_deserialization=True (FAISS.load_local and others) unpickles the "
+        "stored index, which runs its code."
+    ),
+)
+EVAL_OF_MODEL_OUTPUT = BOOK.rule(
+    "MLS314",
+    "EvalOfModelOutput",
+    "high",
+    "eval or exec on model or LLM output",
+    cwe=95,
+    what=(
+        "Evaluating text that a model produced runs whatever the model (or a prompt injection) wrote. "
+        "Parse the output instead, or run it in a sandbox."
+    ),
+)
+TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
+    "MLS315",
+    "TarExtractWithoutFilter",
+    "high",
+    "tarfile extraction without a filter",
+    cwe=22,
+    what=(
+        "extract/extractall without filter='data' follows member paths and links outside the target "
+        "folder (CVE-2007-4559)."
+    ),
+)
+ZIP_SLIP = BOOK.rule(
+    "MLS316",
+    "ZipSlip",
+    "high",
+    "Archive member written without sanitising (zip slip)",
+    cwe=22,
+    what=(
+        "Writing an archive member to a path built from its name lets `../` names escape the target. Use "
+        "extractall (zip) / filter='data' (tar), or check the resolved path."
+    ),
+)
+TLS_VERIFICATION_DISABLED = BOOK.rule(
+    "MLS317",
+    "TlsVerificationDisabled",
+    "high",
+    "TLS verification disabled on a session",
+    cwe=295,
+    what=("Setting `.verify = False` on a requests session disables certificate checks for every request it makes."),
+)
+NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
+    "MLS319",
+    "NotebookUnpinnedInstall",
+    "medium",
+    "Notebook install without a pin",
+    cwe=1104,
+    what=(
+        "%pip/!pip/%conda installs without an exact version, and VCS or URL installs without a commit "
+        "hash or #sha256=, make the notebook install whatever is published today."
+    ),
+)
+NOTEBOOK_UNSAFE_INDEX = BOOK.rule(
+    "MLS320",
+    "NotebookUnsafeIndex",
+    "high",
+    "Notebook install from an unsafe index",
+    cwe=494,
+    what=(
+        "--extra-index-url (dependency confusion), --trusted-host, and http:// indexes or channels let "
+        "someone else choose the installed code."
+    ),
+)
+DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
+    "MLS321",
+    "DownloadPipedToShell",
+    "high",
+    "Download piped into a shell",
+    cwe=494,
+    what=(
+        "`curl ... | bash` and the like run whatever the server returns, unchecked. Download, verify a "
+        "checksum, then run."
+    ),
+)
+DOWNLOADED_FILE_RUN = BOOK.rule(
+    "MLS322",
+    "DownloadedFileRun",
+    "medium",
+    "Downloaded file run unchecked",
+    cwe=494,
+    what="A file downloaded in the cell is then executed without a checksum check.",
+)
+CODE_NOT_ANALYSED = BOOK.rule(
+    "MLS907",
+    "CodeNotAnalysed",
+    "low",
+    "Code could not be analysed",
+    cwe=20,
+    what=(
+        "A script or notebook cell does not parse as Python (or is too large or too deeply nested); the "
+        "other cells are still analysed."
+    ),
+)
+
+# Our rule and the bandit ids it stands for: one line, one finding; `# nosec B614` covers both.
+EQUIVALENT_BANDIT_IDS: dict[str, frozenset[str]] = {
+    JOBLIB_LOAD.rule_id: frozenset({"B301", "B403"}),
+    PICKLE_LIKE_LOAD.rule_id: frozenset({"B301", "B403"}),
+    PANDAS_READ_PICKLE.rule_id: frozenset({"B301"}),
+    UNSAFE_YAML_LOAD.rule_id: frozenset({"B506"}),
+    TORCH_LOAD_WITHOUT_WEIGHTS_ONLY.rule_id: frozenset({"B614"}),
+    EVAL_OF_MODEL_OUTPUT.rule_id: frozenset({"B102", "B307"}),
+    TAR_EXTRACT_WITHOUT_FILTER.rule_id: frozenset({"B202"}),
+}

@@ -1,0 +1,37 @@
+"""The `mlsec-deps` hook: which files it receives, its policy section, options and rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks._core.spec import CliOption, HookSpec
+from hooks.deps import rules
+
+# The dependency files the hook is handed on its own (an include with such a name is checked
+# there, not twice).
+DEPENDENCY_FILES = (
+    r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
+    r"|environment[^/]*\.ya?ml|pyproject\.toml)$"
+)
+
+SPEC = HookSpec(
+    hook_id="mlsec-deps",
+    name="mlsec: vulnerable, malicious and unsafe dependencies",
+    description="Check requirements, constraints, environment.yml and pyproject.toml, offline first",
+    scanner="hooks.deps.scanner:DepsScanner",
+    policy_section="deps",
+    book=rules.BOOK,
+    schema_file=Path(__file__).with_name("policy_schema.json"),
+    types=("file",),
+    files=DEPENDENCY_FILES,
+    options=(
+        CliOption(
+            "--advisory-db",
+            "advisory_db",
+            "OSV records: a folder of JSON/YAML files or an OSV zip export",
+            metavar="PATH",
+        ),
+        CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),
+    ),
+    marker_priority=20,
+)
