@@ -405,6 +405,47 @@ def transformers_models() -> Iterator[tuple[str, Any]]:
     )
 
 
+@maker("transformers Trainer checkpoints", saver="files")
+def trainer_checkpoints() -> Iterator[tuple[str, Any]]:
+    """A real Trainer run of one step: checkpoint-1/ as Trainer writes it (optimizer.pt,
+    scheduler.pt, rng_state.pth, training_args.bin, model.safetensors)."""
+    import tempfile
+
+    import torch
+    import transformers
+
+    configs = {
+        "bert": transformers.BertConfig(
+            vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=16
+        ),
+        "gpt2": transformers.GPT2Config(vocab_size=50, n_embd=16, n_layer=1, n_head=2, pad_token_id=0),
+        "distilbert": transformers.DistilBertConfig(vocab_size=50, dim=16, n_layers=1, n_heads=2, hidden_dim=16),
+    }
+    rows = [
+        {
+            "input_ids": torch.tensor([1, 2, 3, 4]),
+            "attention_mask": torch.ones(4, dtype=torch.long),
+            "labels": torch.tensor(i % 2),
+        }
+        for i in range(8)
+    ]
+    for name, config in configs.items():
+        model = transformers.AutoModelForSequenceClassification.from_config(config)
+        with tempfile.TemporaryDirectory() as folder:
+            args = transformers.TrainingArguments(
+                output_dir=folder, max_steps=1, save_steps=1, per_device_train_batch_size=4, report_to=[],
+                use_cpu=True, logging_strategy="no", disable_tqdm=True,
+            )  # fmt: skip
+            transformers.Trainer(model=model, args=args, train_dataset=rows).train()
+            checkpoint = Path(folder) / "checkpoint-1"
+            files = {
+                p.name: p.read_bytes()
+                for p in sorted(checkpoint.iterdir())
+                if p.suffix in (".pt", ".pth", ".bin", ".safetensors")
+            }
+        yield f"transformers.trainer.{name}", files
+
+
 # --- savers ---------------------------------------------------------------------------------------
 def save(obj: Any, saver: str, split: Split, rng: random.Random, base: str) -> list[tuple[str, bytes, str]]:
     """(file name, bytes, how it was written) for each way this split saves the object."""
@@ -429,6 +470,8 @@ def save(obj: Any, saver: str, split: Split, rng: random.Random, base: str) -> l
             obj.to_pickle(path)
             out.append((path.name, path.read_bytes(), f"DataFrame.to_pickle ({suffix})"))
         return out
+    if saver == "files":  # written by the library itself, file name included
+        return [(f"{base}.{name}", data, "written by the library") for name, data in obj.items()]
     if saver == "streams":  # pickle.dump(header, f); pickle.dump(data, f): read back with two loads
         protocol = rng.choice(split.pickle_protocols)
         header, data = obj
