@@ -1,5 +1,6 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
+python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -16,7 +17,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
+    parser.add_argument(
+        "suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker", "realrepos"]
+    )
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -27,7 +30,12 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
-    parser.add_argument("--split", choices=["tune", "heldout", "both"], default="both", help="secrets-heldout split")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "heldout", "both", "all"],
+        default="both",
+        help="secrets-heldout and realrepos: which split ('all' is 'both')",
+    )
     parser.add_argument(
         "--gitleaks-config", type=Path, help="gitleaks' config/gitleaks.toml from a fetched snapshot (secrets-heldout)"
     )
@@ -35,7 +43,17 @@ def main() -> int:
     parser.add_argument("--scale-mb", type=int, default=10, help="size of the single-line files (default 10)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
     parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
+    realrepos = parser.add_argument_group("realrepos")
+    realrepos.add_argument("--repo", metavar="NAME", help="only this repository (name or owner/name)")
+    realrepos.add_argument("--score", action="store_true", help="score the run against the labels")
+    realrepos.add_argument("--no-scan", action="store_true", help="with --score: score the last saved run")
+    realrepos.add_argument("--no-peers", action="store_true", help="skip bandit, detect-secrets, hadolint")
+    realrepos.add_argument("--rerun-peers", action="store_true", help="run the peers again instead of their cache")
     args = parser.parse_args()
+    if args.suite == "realrepos":
+        from bench.realrepos.cli import main as realrepos_main
+
+        return realrepos_main(args, HERE)
     if args.suite == "secrets-heldout":
         from bench.secrets_heldout.run import run as run_heldout
 
