@@ -23,7 +23,7 @@ def find_tool(name: str, folders: list[Path]) -> str | None:
     for folder in folders:
         found = shutil.which(name, path=str(folder))
         if found:
-            return found
+            return str(Path(found).resolve())
     return shutil.which(name)
 
 

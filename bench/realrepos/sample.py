@@ -20,7 +20,8 @@ from bench.realrepos.context import show
 from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, load_jsonl
 
 SEED = 20261130
-PER_RULE = 25
+# What was labelled (README): 10 per rule on tune, 6 on heldout; raise to extend the same sample.
+PER_RULE = {"tune": 10, "heldout": 6}
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
 
@@ -41,21 +42,23 @@ def draw(findings: list[tuple[str, dict[str, Any]]], per_rule: int, seed: int) -
             continue
         seen.add(key)
         by_rule[str(f["rule_id"])].append((repo, f))
-    rng = random.Random(seed)
     chosen: list[tuple[str, dict[str, Any]]] = []
     for rule in sorted(by_rule):
         group = by_rule[rule]
         if labelled_everywhere(rule) or len(group) <= per_rule:
             chosen.extend(group)
         else:
-            chosen.extend(rng.sample(group, per_rule))
+            # One shuffle per rule, seeded by the rule: a larger per_rule extends the same prefix.
+            order = list(group)
+            random.Random(f"{seed}:{rule}").shuffle(order)
+            chosen.extend(order[:per_rule])
     return chosen
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("split", choices=["tune", "heldout"])
-    parser.add_argument("--per-rule", type=int, default=PER_RULE)
+    parser.add_argument("--per-rule", type=int, help="findings per rule (default: 10 tune, 6 heldout)")
     args = parser.parse_args()
     repos = [r for r in load_repos() if r.split == args.split]
     findings: list[tuple[str, dict[str, Any]]] = []
@@ -63,7 +66,7 @@ def main() -> int:
         saved = OUT / f"{repo.name}.json"
         findings.extend((repo.name, f) for f in json.loads(saved.read_text())["findings"])
     index = LabelIndex.build(load_jsonl(LABELS_FILE))
-    chosen = [(repo, f) for repo, f in draw(findings, args.per_rule, SEED + (args.split == "heldout"))]
+    chosen = [(repo, f) for repo, f in draw(findings, args.per_rule or PER_RULE[args.split], SEED + (args.split == "heldout"))]
     todo = [(repo, f) for repo, f in chosen if index.find(repo, f) is None]
     with (
         (OUT / f"to_label_{args.split}.jsonl").open("w") as records,
@@ -86,7 +89,7 @@ def main() -> int:
             text.write(
                 f"#{number} [{repo}] {f['path']}{cell}:{f['line']} {f['rule_id']} [{f['severity']}] {f['message']}\n"
             )
-            text.write(show(OUT / "checkouts" / repo, f) + "\n\n")
+            text.write(show(OUT / "checkouts" / repo, f, radius=3, whole_cell_max=14) + "\n\n")
     print(f"{len(chosen)} drawn, {len(todo)} not labelled yet -> {OUT}/to_label_{args.split}.txt")
     return 0
 
