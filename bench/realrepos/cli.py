@@ -35,7 +35,13 @@ def main(args: argparse.Namespace, bench_dir: Path) -> int:
             if not saved.is_file():
                 print(f"no saved run for {repo.name}: run without --no-scan first", file=sys.stderr)
                 return 2
-            results.append(json.loads(saved.read_text()))
+            result = json.loads(saved.read_text())
+            cached_peers = out / "peers" / f"{repo.name}.json"
+            if not result.get("peers") and cached_peers.is_file():
+                cache = json.loads(cached_peers.read_text())
+                if cache.get("commit") == repo.commit:
+                    result["peers"] = cache["peers"]
+            results.append(result)
     else:
         mlsec = args.bin / "mlsec"
         if not mlsec.exists():

@@ -14,6 +14,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from bench.realrepos.checkout import Repo, materialise, tracked_files
 from bench.realrepos.peers import run_peers
@@ -141,7 +142,7 @@ def run(
     return results
 
 
-def _peer_cell(peers: dict[str, object], name: str) -> str:
+def _peer_cell(peers: dict[str, Any], name: str) -> str:
     data = peers.get(name)
     if not isinstance(data, dict):
         return "-"
@@ -150,29 +151,41 @@ def _peer_cell(peers: dict[str, object], name: str) -> str:
     return f"{data['blocking']}/{data['findings']}"
 
 
-def print_tables(results: list[dict[str, object]]) -> None:
+SCANNER_COLUMNS = (("artifacts", "art"), ("secrets", "sec"), ("code", "code"), ("deps", "deps"), ("dockerfile", "dock"))
+
+
+def _scanner_cells(by_scanner: dict[str, int]) -> str:
+    known = {name for name, _ in SCANNER_COLUMNS}
+    other = sum(n for name, n in by_scanner.items() if name not in known)
+    cells = [f"{by_scanner.get(name, 0):>5}" for name, _ in SCANNER_COLUMNS]
+    return " ".join(cells) + f" {other:>5}"
+
+
+def print_tables(results: list[dict[str, Any]]) -> None:
+    """Per split: one row per repository (mlsec's counts, blocking per scanner, the peers' counts),
+    a total row, then blocking findings per rule with the repositories they come from."""
     for split in ("tune", "heldout"):
         rows = [r for r in results if r["split"] == split]
         if not rows:
             continue
-        print(f"\n== {split} ==")
-        header = f"{'repo':<26} {'files':>6} {'secs':>6} {'findings':>8} {'blocking':>8}"
-        peers_header = "  ".join(f"{p:>14}" for p in PEER_NAMES)
-        print(f"{header}  {peers_header}   (peers: blocking/all)")
+        print(f"\n== {split}: mlsec scan (blocking = severity >= medium) and peers (blocking/all) ==")
+        scanner_header = " ".join(f"{short:>5}" for _, short in SCANNER_COLUMNS) + f" {'other':>5}"
+        peers_header = "  ".join(f"{p:>15}" for p in PEER_NAMES)
+        print(f"{'repo':<24} {'files':>6} {'secs':>6} {'all':>6} {'block':>6}  {scanner_header}  {peers_header}")
         totals: Counter[str] = Counter()
         rules: Counter[str] = Counter()
         scanners: Counter[str] = Counter()
         peer_totals: dict[str, Counter[str]] = {p: Counter() for p in PEER_NAMES}
+        peers_missing: set[str] = set()
         for r in rows:
             m = r["mlsec"]
-            assert isinstance(m, dict)
             peers = r["peers"]
-            assert isinstance(peers, dict)
-            cells = "  ".join(f"{_peer_cell(peers, p):>14}" for p in PEER_NAMES)
+            cells = "  ".join(f"{_peer_cell(peers, p):>15}" for p in PEER_NAMES)
             print(
-                f"{r['repo']:<26} {r['files']:>6} {m['seconds']:>6.1f} {m['findings']:>8} {m['blocking']:>8}  {cells}"
+                f"{r['repo']:<24} {r['files']:>6} {m['seconds']:>6.1f} {m['findings']:>6} {m['blocking']:>6}  "
+                f"{_scanner_cells(m['blocking_by_scanner'])}  {cells}"
             )
-            totals.update({"files": int(r["files"]), "findings": m["findings"], "blocking": m["blocking"]})  # type: ignore[arg-type]
+            totals.update({"files": int(r["files"]), "findings": int(m["findings"]), "blocking": int(m["blocking"])})
             totals["centiseconds"] += round(float(m["seconds"]) * 100)
             rules.update(m["blocking_by_rule"])
             scanners.update(m["blocking_by_scanner"])
@@ -180,17 +193,21 @@ def print_tables(results: list[dict[str, object]]) -> None:
                 data = peers.get(p)
                 if isinstance(data, dict) and "findings" in data:
                     peer_totals[p].update({"blocking": data["blocking"], "findings": data["findings"]})
-        cells = "  ".join(f"{peer_totals[p]['blocking']}/{peer_totals[p]['findings']:<}".rjust(14) for p in PEER_NAMES)
+                else:
+                    peers_missing.add(p)
+        marks = {p: "*" if p in peers_missing else "" for p in PEER_NAMES}
+        cells = "  ".join(
+            f"{peer_totals[p]['blocking']}/{peer_totals[p]['findings']}{marks[p]}".rjust(15) for p in PEER_NAMES
+        )
         secs = totals["centiseconds"] / 100
         print(
-            f"{'TOTAL':<26} {totals['files']:>6} {secs:>6.1f} {totals['findings']:>8} {totals['blocking']:>8}  {cells}"
+            f"{'TOTAL':<24} {totals['files']:>6} {secs:>6.1f} {totals['findings']:>6} {totals['blocking']:>6}  "
+            f"{_scanner_cells(dict(scanners))}  {cells}"
         )
-        print(f"blocking by scanner ({split}): " + ", ".join(f"{k} {v}" for k, v in scanners.most_common()))
+        if peers_missing:
+            print("  * some repositories have no result for this peer (not installed, timed out, or --no-peers)")
         print(f"blocking by rule ({split}):")
         for rule, count in rules.most_common():
-            per_repo = ", ".join(
-                f"{r['repo']} {r['mlsec']['blocking_by_rule'][rule]}"  # type: ignore[index]
-                for r in rows
-                if rule in r["mlsec"]["blocking_by_rule"]  # type: ignore[index,operator]
-            )
+            counts = [(r["repo"], r["mlsec"]["blocking_by_rule"].get(rule)) for r in rows]
+            per_repo = ", ".join(f"{repo} {n}" for repo, n in counts if n)
             print(f"  {rule:<8} {count:>6}   {per_repo}")

@@ -66,7 +66,8 @@ def main() -> int:
         saved = OUT / f"{repo.name}.json"
         findings.extend((repo.name, f) for f in json.loads(saved.read_text())["findings"])
     index = LabelIndex.build(load_jsonl(LABELS_FILE))
-    chosen = [(repo, f) for repo, f in draw(findings, args.per_rule or PER_RULE[args.split], SEED + (args.split == "heldout"))]
+    seed = SEED + (args.split == "heldout")
+    chosen = draw(findings, args.per_rule or PER_RULE[args.split], seed)
     todo = [(repo, f) for repo, f in chosen if index.find(repo, f) is None]
     with (
         (OUT / f"to_label_{args.split}.jsonl").open("w") as records,
