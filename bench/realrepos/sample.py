@@ -20,8 +20,8 @@ from bench.realrepos.context import show
 from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, load_jsonl
 
 SEED = 20261130
-# What was labelled (README): 10 per rule on tune, 6 on heldout; raise to extend the same sample.
-PER_RULE = {"tune": 10, "heldout": 6}
+# What was labelled (README): 25 per rule on tune, 15 on heldout; raise to extend the same sample.
+PER_RULE = {"tune": 25, "heldout": 15}
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
 
@@ -58,7 +58,7 @@ def draw(findings: list[tuple[str, dict[str, Any]]], per_rule: int, seed: int) -
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("split", choices=["tune", "heldout"])
-    parser.add_argument("--per-rule", type=int, help="findings per rule (default: 10 tune, 6 heldout)")
+    parser.add_argument("--per-rule", type=int, help="findings per rule (default: 25 tune, 15 heldout)")
     args = parser.parse_args()
     repos = [r for r in load_repos() if r.split == args.split]
     findings: list[tuple[str, dict[str, Any]]] = []
