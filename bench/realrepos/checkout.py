@@ -34,7 +34,7 @@ def load_repos(path: Path = REPOS_FILE) -> list[Repo]:
 
 
 def select(repos: list[Repo], split: str, name: str | None) -> list[Repo]:
-    chosen = [r for r in repos if split == "all" or r.split == split]
+    chosen = [r for r in repos if split in ("all", "both") or r.split == split]
     if name:
         chosen = [r for r in chosen if name in (r.name, r.repo)]
     return chosen
