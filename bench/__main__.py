@@ -2,6 +2,7 @@
 python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout|both]
 python -m bench artifacts-oracle [--examples N]
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
+python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -27,6 +28,7 @@ def main() -> int:
         "code",
         "deps",
         "docker",
+        "realrepos",
     ]
     parser.add_argument("suite", choices=suites)
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
@@ -41,9 +43,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "both"],
+        choices=["tune", "heldout", "both", "all"],
         default="both",
-        help="secrets-heldout, artifacts-precision split",
+        help="secrets-heldout, artifacts-precision and realrepos: which split ('all' is 'both')",
     )
     parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
     parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
@@ -54,13 +56,23 @@ def main() -> int:
     parser.add_argument("--scale-mb", type=int, default=10, help="size of the single-line files (default 10)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
     parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
+    realrepos = parser.add_argument_group("realrepos")
+    realrepos.add_argument("--repo", metavar="NAME", help="only this repository (name or owner/name)")
+    realrepos.add_argument("--score", action="store_true", help="score the run against the labels")
+    realrepos.add_argument("--no-scan", action="store_true", help="with --score: score the last saved run")
+    realrepos.add_argument("--no-peers", action="store_true", help="skip bandit, detect-secrets, hadolint")
+    realrepos.add_argument("--rerun-peers", action="store_true", help="run the peers again instead of their cache")
     args = parser.parse_args()
     if args.suite == "artifacts-oracle":
         return run_oracle_property_tests(args.examples)
+    if args.suite == "realrepos":
+        from bench.realrepos.cli import main as realrepos_main
+
+        return realrepos_main(args, HERE)
     if args.suite == "secrets-heldout":
         from bench.secrets_heldout.run import run as run_heldout
 
-        splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+        splits = ["tune", "heldout"] if args.split in ("both", "all") else [args.split]
         run_heldout(
             args.out / "secrets_heldout",
             args.bin,
@@ -79,7 +91,7 @@ def main() -> int:
     if args.suite == "artifacts-precision":
         from bench.artifacts_corpus.precision import main as run_precision
 
-        splits = ("tune", "heldout") if args.split == "both" else (args.split,)
+        splits = ("tune", "heldout") if args.split in ("both", "all") else (args.split,)
         return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
