@@ -139,7 +139,7 @@ def _read_npz(path: Path, display: str, arrays: dict[str, str]) -> tuple[Any, li
         if sensitive.shape != labels.shape:
             raise UsageError(f"{display}: the sensitive array must have one value per row")
         parts.append(sensitive[:, None])
-        names_out.append("sensitive")
+        names_out.append(sensitive_key)
     return _object_table(parts), names_out
 
 
