@@ -29,7 +29,8 @@ def encode_labels(labels: np.ndarray, classes: np.ndarray, display: str) -> np.n
         if index is None and isinstance(value, float) and value.is_integer():
             index = lookup.get(int(value), as_text.get(str(int(value))))
         if index is None:
-            raise UsageError(f"{display}: row {row + 1} has label {safe_text(value, 40)!r}, not one of the model's classes")
+            shown = int(value) if isinstance(value, float) and value.is_integer() else value
+            raise UsageError(f"{display}: row {row + 1} has label {safe_text(shown, 40)!r}, not one of the model's classes")
         out[row] = index
     return out
 
