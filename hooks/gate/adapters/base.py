@@ -70,3 +70,16 @@ def cross_entropy(proba: np.ndarray, target: np.ndarray) -> np.ndarray:
     picked = proba[np.arange(len(target)), target]
     out: np.ndarray = -np.log(np.clip(picked, 1e-12, 1.0))
     return out
+
+
+def cross_entropy_of_logits(logits: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """The same loss computed from the logits, exact where probabilities underflow."""
+    if logits.shape[1] == 1:
+        z = logits[:, 0]
+        signed = np.where(target == 1, -z, z)
+        out: np.ndarray = np.logaddexp(0.0, signed)
+        return out
+    top = logits.max(axis=1)
+    log_sum = top + np.log(np.exp(logits - top[:, None]).sum(axis=1))
+    result: np.ndarray = log_sum - logits[np.arange(len(target)), target]
+    return result

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from hooks.gate.adapters.base import NotSupported, cross_entropy, dloss_dlogits, logits_to_proba
+from hooks.gate.adapters.base import NotSupported, cross_entropy_of_logits, dloss_dlogits, logits_to_proba
 from hooks.gate.adapters.linear_maps import chain_map
 from hooks.gate.data import Dataset
 
@@ -124,7 +124,7 @@ class WhiteBound:
     def loss_grad(self, delta: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         z = self._z(delta)
         logits = self.adapter.head.logits(z)
-        loss = cross_entropy(logits_to_proba(logits), target)
+        loss = cross_entropy_of_logits(logits, target)
         grad_z = self.adapter.head.backward(z, dloss_dlogits(logits, target))
         grad: np.ndarray = grad_z @ self.adapter.jacobian.T
         return loss, grad
