@@ -13,8 +13,22 @@ RECORD_FORMAT = "mlsec-gate-record"
 MAX_RECORD_BYTES = 4 << 20
 # The files the gate can load and judge, so the ones a record can exist for.
 GATED_MODEL_SUFFIXES = frozenset(
-    {".pkl", ".pickle", ".joblib", ".jbl", ".sav", ".pk", ".p", ".pt", ".pth", ".ckpt", ".torch", ".onnx",
-     ".safetensors", ".skops"}
+    {
+        ".pkl",
+        ".pickle",
+        ".joblib",
+        ".jbl",
+        ".sav",
+        ".pk",
+        ".p",
+        ".pt",
+        ".pth",
+        ".ckpt",
+        ".torch",
+        ".onnx",
+        ".safetensors",
+        ".skops",
+    }
 )
 
 

@@ -19,15 +19,23 @@ def _classifier(context: Any, data: Dataset) -> Any:
     try:
         from art.estimators.classification import PyTorchClassifier, SklearnClassifier
     except ImportError:
-        raise UsageError("engine: art needs the Adversarial Robustness Toolbox: pip install 'mlsec-hooks[art]'") from None
+        raise UsageError(
+            "engine: art needs the Adversarial Robustness Toolbox: pip install 'mlsec-hooks[art]'"
+        ) from None
     model = context.engine_model
     clip = context.config.clip
     classes = len(context.adapter.classes)
     if type(model).__module__.startswith("torch") or hasattr(model, "state_dict"):
         import torch
 
-        return PyTorchClassifier(model=model, loss=torch.nn.CrossEntropyLoss(), input_shape=(data.numeric.shape[1],),
-                                 nb_classes=classes, clip_values=clip, device_type="cpu")
+        return PyTorchClassifier(
+            model=model,
+            loss=torch.nn.CrossEntropyLoss(),
+            input_shape=(data.numeric.shape[1],),
+            nb_classes=classes,
+            clip_values=clip,
+            device_type="cpu",
+        )
     if type(model).__name__ == "Pipeline" or not isinstance(data.inputs, np.ndarray):
         raise UsageError("engine: art cannot attack scikit-learn pipelines or DataFrame inputs; use engine: builtin")
     try:
@@ -36,8 +44,9 @@ def _classifier(context: Any, data: Dataset) -> Any:
         raise UsageError(f"engine: art does not support {type(model).__name__} ({exc})") from None
 
 
-def art_attack(context: Any, check: AdversarialCheck, data: Dataset, space: Space, target: np.ndarray,
-               eps: float) -> np.ndarray:
+def art_attack(
+    context: Any, check: AdversarialCheck, data: Dataset, space: Space, target: np.ndarray, eps: float
+) -> np.ndarray:
     from art.attacks.evasion import FastGradientMethod, HopSkipJump, ProjectedGradientDescent
 
     classifier = _classifier(context, data)
@@ -46,15 +55,29 @@ def art_attack(context: Any, check: AdversarialCheck, data: Dataset, space: Spac
     mask = space.mask.astype(x.dtype)
     labels = np.eye(len(context.adapter.classes))[target]
     if not context.adapter.white_box:
-        attack: Any = HopSkipJump(classifier, targeted=check.targeted, norm=norm, max_iter=5,
-                                  max_eval=max(check.queries // 5, 1), init_eval=10, verbose=False)
+        attack: Any = HopSkipJump(
+            classifier,
+            targeted=check.targeted,
+            norm=norm,
+            max_iter=5,
+            max_eval=max(check.queries // 5, 1),
+            init_eval=10,
+            verbose=False,
+        )
         adversarial = attack.generate(x, y=labels if check.targeted else None)
         return space.project(adversarial.astype(np.float64) - x, eps, check.norm)
     if check.attack == "fgsm":
         attack = FastGradientMethod(classifier, norm=norm, eps=eps, targeted=check.targeted)
     else:
-        attack = ProjectedGradientDescent(classifier, norm=norm, eps=eps, eps_step=check.pgd_step(eps),
-                                          max_iter=check.steps, targeted=check.targeted,
-                                          num_random_init=1 if check.random_start else 0, verbose=False)
+        attack = ProjectedGradientDescent(
+            classifier,
+            norm=norm,
+            eps=eps,
+            eps_step=check.pgd_step(eps),
+            max_iter=check.steps,
+            targeted=check.targeted,
+            num_random_init=1 if check.random_start else 0,
+            verbose=False,
+        )
     adversarial = attack.generate(x, y=labels, mask=mask)
     return space.project(adversarial.astype(np.float64) - x, eps, check.norm)

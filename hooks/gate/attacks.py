@@ -37,8 +37,10 @@ class Space:
 def _direction(grad: np.ndarray, mask: np.ndarray, norm: str) -> np.ndarray:
     grad = np.where(mask, np.nan_to_num(grad), 0.0)
     if norm == "linf":
-        return np.sign(grad)
-    return grad / np.maximum(np.linalg.norm(grad, axis=1, keepdims=True), _TINY)
+        signs: np.ndarray = np.sign(grad)
+        return signs
+    unit: np.ndarray = grad / np.maximum(np.linalg.norm(grad, axis=1, keepdims=True), _TINY)
+    return unit
 
 
 def fgsm(bound: Bound, space: Space, target: np.ndarray, eps: float, norm: str, targeted: bool) -> np.ndarray:
@@ -59,8 +61,19 @@ def _random_in_ball(rng: np.random.Generator, shape: tuple[int, int], eps: float
     return out
 
 
-def pgd(bound: Bound, space: Space, target: np.ndarray, eps: float, norm: str, targeted: bool, *,
-        steps: int, step_size: float, random_start: bool, rng: np.random.Generator) -> np.ndarray:
+def pgd(
+    bound: Bound,
+    space: Space,
+    target: np.ndarray,
+    eps: float,
+    norm: str,
+    targeted: bool,
+    *,
+    steps: int,
+    step_size: float,
+    random_start: bool,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """Projected gradient descent (Madry et al. 2018): `steps` steps of `step_size`, each
     projected back into the eps-ball and the clip range."""
     delta = _random_in_ball(rng, space.x.shape, eps, norm) if random_start else np.zeros_like(space.x)
@@ -84,8 +97,17 @@ def _margin(proba: np.ndarray, target: np.ndarray, targeted: bool) -> np.ndarray
     return out
 
 
-def random_search(bound: Bound, space: Space, target: np.ndarray, eps: float, norm: str, targeted: bool, *,
-                  queries: int, rng: np.random.Generator) -> np.ndarray:
+def random_search(
+    bound: Bound,
+    space: Space,
+    target: np.ndarray,
+    eps: float,
+    norm: str,
+    targeted: bool,
+    *,
+    queries: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """A score-based black-box attack with a fixed budget of `queries` model calls per row: start
     at a random vertex (L-inf) or sphere point (L2) of the eps-ball, then propose changes to
     a shrinking random block of cells and keep those that move the output towards the goal
@@ -108,8 +130,9 @@ def random_search(bound: Bound, space: Space, target: np.ndarray, eps: float, no
             proposal = np.where(block, -delta, delta)
         else:
             proposal = delta + np.where(block, rng.normal(scale=eps / np.sqrt(max(d, 1)), size=(n, d)), 0.0)
-            proposal *= eps / np.maximum(np.linalg.norm(np.where(space.mask, proposal, 0.0), axis=1, keepdims=True),
-                                         _TINY)
+            proposal *= eps / np.maximum(
+                np.linalg.norm(np.where(space.mask, proposal, 0.0), axis=1, keepdims=True), _TINY
+            )
         proposal = space.project(np.where(active[:, None], proposal, delta), eps, norm)
         margin = _margin(bound.proba(proposal), target, targeted)
         better = active & (margin > best)

@@ -30,7 +30,9 @@ def encode_labels(labels: np.ndarray, classes: np.ndarray, display: str) -> np.n
             index = lookup.get(int(value), as_text.get(str(int(value))))
         if index is None:
             shown = int(value) if isinstance(value, float) and value.is_integer() else value
-            raise UsageError(f"{display}: row {row + 1} has label {safe_text(shown, 40)!r}, not one of the model's classes")
+            raise UsageError(
+                f"{display}: row {row + 1} has label {safe_text(shown, 40)!r}, not one of the model's classes"
+            )
         out[row] = index
     return out
 
@@ -72,7 +74,7 @@ def clean_checks(context: Context, predicted: np.ndarray) -> list[Measurement]:
             value,
             rules.CLEAN_ACCURACY,
             check.min_accuracy if check else None,
-            details={"rows": int(len(context.truth))},
+            details={"rows": len(context.truth)},
         )
     ]
     if check is None:
@@ -86,7 +88,9 @@ def clean_checks(context: Context, predicted: np.ndarray) -> list[Measurement]:
     for index, floor in sorted(floors.items()):
         recall, count = recalls.get(index, (0.0, 0))
         if count == 0:
-            raise UsageError(f"{context.holdout.display}: no row of class {safe_text(classes[index], 40)!r} to measure its recall")
+            raise UsageError(
+                f"{context.holdout.display}: no row of class {safe_text(classes[index], 40)!r} to measure its recall"
+            )
         out.append(
             Measurement(
                 "clean_accuracy",
@@ -108,20 +112,39 @@ def _targets(check: AdversarialCheck, truth: np.ndarray, classes: np.ndarray) ->
     return (truth + 1) % len(classes)
 
 
-def _attack(context: Context, check: AdversarialCheck, data: Dataset, bound: Any, space: attacks.Space,
-            target: np.ndarray, eps: float, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+def _attack(
+    context: Context,
+    check: AdversarialCheck,
+    data: Dataset,
+    bound: Any,
+    space: attacks.Space,
+    target: np.ndarray,
+    eps: float,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, str]:
     if context.config.engine == "art":
         from hooks.gate.art_engine import art_attack
 
         return art_attack(context, check, data, space, target, eps), f"{check.attack} (ART)"
     if not context.adapter.white_box:
-        delta = attacks.random_search(bound, space, target, eps, check.norm, check.targeted,
-                                      queries=check.queries, rng=rng)
+        delta = attacks.random_search(
+            bound, space, target, eps, check.norm, check.targeted, queries=check.queries, rng=rng
+        )
         return delta, f"random-search ({check.queries} queries per row)"
     if check.attack == "fgsm":
         return attacks.fgsm(bound, space, target, eps, check.norm, check.targeted), "fgsm"
-    delta = attacks.pgd(bound, space, target, eps, check.norm, check.targeted, steps=check.steps,
-                        step_size=check.pgd_step(eps), random_start=check.random_start, rng=rng)
+    delta = attacks.pgd(
+        bound,
+        space,
+        target,
+        eps,
+        check.norm,
+        check.targeted,
+        steps=check.steps,
+        step_size=check.pgd_step(eps),
+        random_start=check.random_start,
+        rng=rng,
+    )
     return delta, f"pgd ({check.steps} steps of {check.pgd_step(eps):g})"
 
 
@@ -147,7 +170,7 @@ def adversarial_checks(context: Context, check: AdversarialCheck) -> list[Measur
             "eps": eps,
             "targeted": check.targeted,
             "seed": check.seed,
-            "rows": int(len(rows)),
+            "rows": len(rows),
             "clean_accuracy_on_rows": clean,
             "seconds": round(seconds, 6),
             "model": context.adapter.description,
@@ -156,11 +179,28 @@ def adversarial_checks(context: Context, check: AdversarialCheck) -> list[Measur
             details["target"] = check.target if check.target is not None else "next class"
             details["target_success_rate"] = float(np.mean(predicted == target))
         limits = check.thresholds(eps)
-        out.append(Measurement("adversarial", f"accuracy@eps={eps:g}", value, rules.ADVERSARIAL_ACCURACY,
-                               limits.min_accuracy, ">=", details))
-        out.append(Measurement("adversarial", f"drop@eps={eps:g}", clean - value, rules.ADVERSARIAL_DROP,
-                               limits.max_drop, "<=", {"eps": eps, "clean_accuracy_on_rows": clean,
-                                                       "adversarial_accuracy": value}))
+        out.append(
+            Measurement(
+                "adversarial",
+                f"accuracy@eps={eps:g}",
+                value,
+                rules.ADVERSARIAL_ACCURACY,
+                limits.min_accuracy,
+                ">=",
+                details,
+            )
+        )
+        out.append(
+            Measurement(
+                "adversarial",
+                f"drop@eps={eps:g}",
+                clean - value,
+                rules.ADVERSARIAL_DROP,
+                limits.max_drop,
+                "<=",
+                {"eps": eps, "clean_accuracy_on_rows": clean, "adversarial_accuracy": value},
+            )
+        )
     return out
 
 
@@ -175,12 +215,35 @@ def noise_checks(context: Context, check: NoiseCheck, sample: int) -> list[Measu
     for eps in check.eps:
         delta = attacks.noise(space, eps, check.norm, np.random.default_rng(check.seed))
         value = metrics.accuracy(bound.proba(delta).argmax(axis=1), truth)
-        details = {"norm": check.norm, "eps": eps, "seed": check.seed, "rows": int(len(rows)),
-                   "clean_accuracy_on_rows": clean}
-        out.append(Measurement("robustness_noise", f"accuracy@eps={eps:g}", value, rules.NOISE_ROBUSTNESS,
-                               check.min_accuracy, ">=", details))
-        out.append(Measurement("robustness_noise", f"drop@eps={eps:g}", clean - value, rules.NOISE_ROBUSTNESS,
-                               check.max_drop, "<=", {"eps": eps}))
+        details = {
+            "norm": check.norm,
+            "eps": eps,
+            "seed": check.seed,
+            "rows": len(rows),
+            "clean_accuracy_on_rows": clean,
+        }
+        out.append(
+            Measurement(
+                "robustness_noise",
+                f"accuracy@eps={eps:g}",
+                value,
+                rules.NOISE_ROBUSTNESS,
+                check.min_accuracy,
+                ">=",
+                details,
+            )
+        )
+        out.append(
+            Measurement(
+                "robustness_noise",
+                f"drop@eps={eps:g}",
+                clean - value,
+                rules.NOISE_ROBUSTNESS,
+                check.max_drop,
+                "<=",
+                {"eps": eps},
+            )
+        )
     return out
 
 
@@ -216,8 +279,17 @@ def membership_checks(context: Context, check: MembershipCheck, train: Dataset) 
         "auc": result.auc,
         "seed": check.seed,
     }
-    return [Measurement("membership_inference", "advantage", result.advantage, rules.MEMBERSHIP_INFERENCE,
-                        check.max_advantage, "<=", details)]
+    return [
+        Measurement(
+            "membership_inference",
+            "advantage",
+            result.advantage,
+            rules.MEMBERSHIP_INFERENCE,
+            check.max_advantage,
+            "<=",
+            details,
+        )
+    ]
 
 
 def bias_checks(context: Context, check: BiasCheck, predicted: np.ndarray) -> list[Measurement]:
@@ -240,19 +312,40 @@ def bias_checks(context: Context, check: BiasCheck, predicted: np.ndarray) -> li
     common = {
         "sensitive": safe_text(check.sensitive, 80),
         "positive_label": safe_text(classes[positive], 40),
-        "groups": {name: {"rows": r.rows, "positive_rate": r.positive_rate, "tpr": r.tpr, "accuracy": r.accuracy}
-                   for name, r in shown.items()},
+        "groups": {
+            name: {"rows": r.rows, "positive_rate": r.positive_rate, "tpr": r.tpr, "accuracy": r.accuracy}
+            for name, r in shown.items()
+        },
         "left_out_small_groups": {safe_text(name, 40): size for name, size in small.items()},
     }
     tprs = [r.tpr for r in groups.values() if r.tpr is not None]
     return [
-        Measurement("bias", "demographic_parity_difference",
-                    metrics.largest_gap([r.positive_rate for r in groups.values()]), rules.DEMOGRAPHIC_PARITY,
-                    check.max_demographic_parity, "<=", common),
-        Measurement("bias", "equal_opportunity_difference", metrics.largest_gap(tprs), rules.EQUAL_OPPORTUNITY,
-                    check.max_equal_opportunity, "<=", {"groups_with_positives": len(tprs)}),
-        Measurement("bias", "accuracy_gap", metrics.largest_gap([r.accuracy for r in groups.values()]),
-                    rules.GROUP_ACCURACY, check.max_accuracy_gap, "<="),
+        Measurement(
+            "bias",
+            "demographic_parity_difference",
+            metrics.largest_gap([r.positive_rate for r in groups.values()]),
+            rules.DEMOGRAPHIC_PARITY,
+            check.max_demographic_parity,
+            "<=",
+            common,
+        ),
+        Measurement(
+            "bias",
+            "equal_opportunity_difference",
+            metrics.largest_gap(tprs),
+            rules.EQUAL_OPPORTUNITY,
+            check.max_equal_opportunity,
+            "<=",
+            {"groups_with_positives": len(tprs)},
+        ),
+        Measurement(
+            "bias",
+            "accuracy_gap",
+            metrics.largest_gap([r.accuracy for r in groups.values()]),
+            rules.GROUP_ACCURACY,
+            check.max_accuracy_gap,
+            "<=",
+        ),
     ]
 
 

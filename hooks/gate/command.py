@@ -23,8 +23,12 @@ REPORT_FORMATS = ("text", "json", "sarif", "markdown")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="PATH", help="model file (default: gate.model in the policy)")
-    parser.add_argument("--data", metavar="PATH", help="held-out rows: .csv, .parquet, .npz or .npy (default: gate.data)")
-    parser.add_argument("--train-data", metavar="PATH", help="training rows, for membership inference (default: gate.train_data)")
+    parser.add_argument(
+        "--data", metavar="PATH", help="held-out rows: .csv, .parquet, .npz or .npy (default: gate.data)"
+    )
+    parser.add_argument(
+        "--train-data", metavar="PATH", help="training rows, for membership inference (default: gate.train_data)"
+    )
     parser.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     parser.add_argument("--format", choices=REPORT_FORMATS, default="text", help="report format (default: text)")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -122,9 +126,15 @@ def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root = find_repo_root()
     policy = load_policy(root, registry(), args.config)
-    config = build_config(policy.section("gate"), root, model=args.model, data=args.data,
-                          train_data=args.train_data, engine=args.engine,
-                          write_record=False if args.no_record else None)
+    config = build_config(
+        policy.section("gate"),
+        root,
+        model=args.model,
+        data=args.data,
+        train_data=args.train_data,
+        engine=args.engine,
+        write_record=False if args.no_record else None,
+    )
     _require_stack()
     from hooks.gate.data import file_sha256
     from hooks.gate.record import Outcome
@@ -160,26 +170,46 @@ def _judge(config: Any, policy: Policy, model_bytes: Any, outcome: Any, root: Pa
     from hooks.gate.loading import RefusedGlobal, load_model
 
     try:
-        loaded = load_model(model_bytes, _globals_policy(policy), root=root, model_class=config.model_class,
-                            model_kwargs=config.model_kwargs, max_bytes=config.max_model_bytes)
+        loaded = load_model(
+            model_bytes,
+            _globals_policy(policy),
+            root=root,
+            model_class=config.model_class,
+            model_kwargs=config.model_kwargs,
+            max_bytes=config.max_model_bytes,
+        )
     except RefusedGlobal as exc:
         outcome.refused = str(exc)
         return
-    table = read_table(config.data, outcome.data_display, arrays=config.arrays, label=config.label,
-                       max_bytes=config.max_data_bytes, max_rows=config.max_rows)
+    table = read_table(
+        config.data,
+        outcome.data_display,
+        arrays=config.arrays,
+        label=config.label,
+        max_bytes=config.max_data_bytes,
+        max_rows=config.max_rows,
+    )
     label = _label(config, table.columns, config.data.suffix.lower())
     sensitive = config.bias.sensitive if config.bias is not None else None
     features = _features(config, loaded.model, table.columns, label, sensitive)
     as_frame = getattr(loaded.model, "feature_names_in_", None) is not None
-    holdout = to_dataset(table, features=features, label=label, immutable=config.immutable, sensitive=sensitive,
-                         as_frame=as_frame)
+    holdout = to_dataset(
+        table, features=features, label=label, immutable=config.immutable, sensitive=sensitive, as_frame=as_frame
+    )
     train = None
     if config.membership is not None and config.train_data is not None:
         train_display = _display(config.train_data, root)
-        train_table = read_table(config.train_data, train_display, arrays=config.arrays, label=config.label,
-                                 max_bytes=config.max_data_bytes, max_rows=config.max_rows)
-        train = to_dataset(train_table, features=features, label=label, immutable=config.immutable, sensitive=None,
-                           as_frame=as_frame)
+        train_table = read_table(
+            config.train_data,
+            train_display,
+            arrays=config.arrays,
+            label=config.label,
+            max_bytes=config.max_data_bytes,
+            max_rows=config.max_rows,
+        )
+        train = to_dataset(
+            train_table, features=features, label=label, immutable=config.immutable, sensitive=None, as_frame=as_frame
+        )
         outcome.train_display, outcome.train_sha256 = train_display, train_table.sha256
     try:
         adapter = adapter_for(loaded.kind, loaded.model, holdout)

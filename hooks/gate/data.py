@@ -93,8 +93,9 @@ def _check_size(path: Path, display: str, max_bytes: int) -> None:
         raise UsageError(f"{display}: {size >> 20} MiB is over gate.max_data_mb ({max_bytes >> 20}); raise it")
 
 
-def read_table(path: Path, display: str, *, arrays: dict[str, str], label: str | None, max_bytes: int,
-               max_rows: int) -> Table:
+def read_table(
+    path: Path, display: str, *, arrays: dict[str, str], label: str | None, max_bytes: int, max_rows: int
+) -> Table:
     _check_size(path, display, max_bytes)
     suffix = path.suffix.lower()
     digest = file_sha256(path)
@@ -139,7 +140,7 @@ def _read_npz(path: Path, display: str, arrays: dict[str, str]) -> tuple[Any, li
         if sensitive.shape != labels.shape:
             raise UsageError(f"{display}: the sensitive array must have one value per row")
         parts.append(sensitive[:, None])
-        names_out.append(sensitive_key)
+        names_out.append(str(sensitive_key))
     return _object_table(parts), names_out
 
 
@@ -202,7 +203,9 @@ def _read_parquet(path: Path, display: str) -> tuple[Any, list[str]]:
 
         frame = pd.read_parquet(path)
     except ImportError:
-        raise UsageError(f"{display}: reading Parquet needs pandas and pyarrow (`pip install pandas pyarrow`)") from None
+        raise UsageError(
+            f"{display}: reading Parquet needs pandas and pyarrow (`pip install pandas pyarrow`)"
+        ) from None
     except (ValueError, OSError) as exc:
         raise UsageError(f"{display}: cannot read as Parquet ({safe_text(str(exc), 120)})") from None
     frame.columns = [str(c) for c in frame.columns]
@@ -227,10 +230,17 @@ def _numeric(values: np.ndarray) -> tuple[np.ndarray, bool]:
         return np.full(values.shape, np.nan), False
 
 
-def to_dataset(table: Table, *, features: Sequence[str], label: str, immutable: Sequence[str],
-               sensitive: str | None, as_frame: bool) -> Dataset:
+def to_dataset(
+    table: Table,
+    *,
+    features: Sequence[str],
+    label: str,
+    immutable: Sequence[str],
+    sensitive: str | None,
+    as_frame: bool,
+) -> Dataset:
     """The feature, label and sensitive columns of a table, named as the policy names them."""
-    missing = [name for name in (*features, label, *( [sensitive] if sensitive else [])) if name not in table.columns]
+    missing = [name for name in (*features, label, *([sensitive] if sensitive else [])) if name not in table.columns]
     if missing:
         shown = ", ".join(repr(safe_text(name)) for name in missing[:5])
         raise UsageError(f"{table.display}: no column {shown}; check gate.features, gate.label and bias.sensitive")
@@ -240,8 +250,10 @@ def to_dataset(table: Table, *, features: Sequence[str], label: str, immutable: 
     columns = [_column(table, name) for name in features]
     numbers = [_numeric(values) for values in columns]
     numeric = np.column_stack([values for values, _ in numbers]) if numbers else np.zeros((len(table.frame), 0))
-    mutable = np.array([is_number and name not in immutable for name, (_, is_number) in zip(features, numbers)],
-                       dtype=bool)
+    mutable = np.array(
+        [is_number and name not in immutable for name, (_, is_number) in zip(features, numbers, strict=True)],
+        dtype=bool,
+    )
     if as_frame and not isinstance(table.frame, np.ndarray):
         inputs: Any = table.frame.loc[:, list(features)].reset_index(drop=True)
     elif isinstance(table.frame, np.ndarray):

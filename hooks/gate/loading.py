@@ -93,20 +93,21 @@ def _decompressed(data: bytes, display: str, max_bytes: int) -> bytes:
     elif data.startswith(b"BZh"):
         reader = bz2.BZ2File(io.BytesIO(data))
     elif data.startswith((b"\xfd7zXZ", b"\x5d\x00\x00")):
-        reader = lzma.LZMAFile(io.BytesIO(data))
+        reader = lzma.LZMAFile(io.BytesIO(data))  # noqa: SIM115 - closed by the `with` below
     elif data[:1] == b"\x78" and len(data) > 1 and (data[0] * 256 + data[1]) % 31 == 0:
         inflater = zlib.decompressobj()
         try:
-            out = inflater.decompress(data, max_bytes + 1)
+            inflated = inflater.decompress(data, max_bytes + 1)
         except zlib.error as exc:
             raise UsageError(f"{display}: corrupt zlib stream ({exc})") from None
-        if len(out) > max_bytes:
+        if len(inflated) > max_bytes:
             raise UsageError(f"{display}: decompresses past gate.max_model_mb")
-        return out
+        return inflated
     if reader is None:
         return data
     try:
-        out = reader.read(max_bytes + 1)
+        with reader:
+            out: bytes = reader.read(max_bytes + 1)
     except (OSError, EOFError, lzma.LZMAError) as exc:
         raise UsageError(f"{display}: corrupt compressed stream ({safe_text(str(exc), 80)})") from None
     if len(out) > max_bytes:
@@ -185,7 +186,9 @@ def load_pickle(model: ModelBytes, policy: GlobalsPolicy, max_bytes: int) -> Any
     except UsageError:
         raise
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
-        raise UsageError(f"{model.display}: cannot be unpickled ({type(exc).__name__}: {safe_text(exc, 100)})") from None
+        raise UsageError(
+            f"{model.display}: cannot be unpickled ({type(exc).__name__}: {safe_text(exc, 100)})"
+        ) from None
     except ModuleNotFoundError as exc:
         raise UsageError(
             f"{model.display}: needs the module {safe_text(exc.name or '?')!r}, which is not installed"
@@ -237,7 +240,9 @@ def _torch_module(state: Any, spec: str | None, kwargs: dict[str, Any], root: Pa
     try:
         module.load_state_dict(state)
     except RuntimeError as exc:
-        raise UsageError(f"{display}: does not fit gate.model_class ({safe_text(str(exc).splitlines()[0], 120)})") from None
+        raise UsageError(
+            f"{display}: does not fit gate.model_class ({safe_text(str(exc).splitlines()[0], 120)})"
+        ) from None
     module.eval()
     return module
 
@@ -263,8 +268,15 @@ def _load_skops(model: ModelBytes, policy: GlobalsPolicy) -> Any:
     return sio.loads(model.data, trusted=untrusted)
 
 
-def load_model(model: ModelBytes, policy: GlobalsPolicy, *, root: Path, model_class: str | None,
-               model_kwargs: dict[str, Any], max_bytes: int) -> LoadedModel:
+def load_model(
+    model: ModelBytes,
+    policy: GlobalsPolicy,
+    *,
+    root: Path,
+    model_class: str | None,
+    model_kwargs: dict[str, Any],
+    max_bytes: int,
+) -> LoadedModel:
     """The model in memory, by format; raises RefusedGlobal or UsageError, never runs the file."""
     suffix, display = model.suffix, model.display
     if suffix == ".onnx":

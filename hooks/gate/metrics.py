@@ -58,7 +58,9 @@ def _auc(member_scores: np.ndarray, other_scores: np.ndarray) -> float:
     return float((rank_sum_others - o * (o + 1) / 2.0) / (m * o))
 
 
-def membership_advantage(member_scores: np.ndarray, other_scores: np.ndarray, rng: np.random.Generator) -> MembershipResult:
+def membership_advantage(
+    member_scores: np.ndarray, other_scores: np.ndarray, rng: np.random.Generator
+) -> MembershipResult:
     """Threshold attack (Yeom et al. 2018): a row is called a member when its score (loss, or
     minus the confidence) is at most t. t is chosen on one half of each sample and the attack is
     judged on the other half, so the advantage is not inflated by fitting t to the same rows."""
@@ -80,8 +82,9 @@ class GroupRates:
     accuracy: float
 
 
-def group_rates(predicted: np.ndarray, truth: np.ndarray, groups: np.ndarray, positive: int,
-                min_size: int) -> tuple[dict[str, GroupRates], dict[str, int]]:
+def group_rates(
+    predicted: np.ndarray, truth: np.ndarray, groups: np.ndarray, positive: int, min_size: int
+) -> tuple[dict[str, GroupRates], dict[str, int]]:
     """Rates per group of at least `min_size` rows, and the sizes of the groups left out."""
     kept: dict[str, GroupRates] = {}
     small: dict[str, int] = {}

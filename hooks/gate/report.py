@@ -41,8 +41,10 @@ def _headline(outcome: Outcome) -> str:
 def render_text(outcome: Outcome) -> str:
     lines = [f"mlsec gate: {safe_text(outcome.model_display)} on {safe_text(outcome.data_display)}"]
     for finding in outcome.blocked:
-        lines.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.rule_id} [{finding.severity.value}] "
-                     f"{finding.message}")
+        lines.append(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule_id} [{finding.severity.value}] "
+            f"{finding.message}"
+        )
     if outcome.adapter:
         lines.append(f"model attacked as: {outcome.adapter}")
     if outcome.measurements:
@@ -50,7 +52,7 @@ def render_text(outcome: Outcome) -> str:
         rows += [(m.check, m.metric, _number(m.value), _threshold(m), _result(m)) for m in outcome.measurements]
         widths = [max(len(row[i]) for row in rows) for i in range(5)]
         for row in rows:
-            lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     lines.append(f"verdict: {outcome.verdict.upper()} ({_headline(outcome)})")
     return "\n".join(lines) + "\n"
 
@@ -76,7 +78,9 @@ def render_markdown(outcome: Outcome) -> str:
             lines.append(f"| {m.check} | {markdown_cell(m.metric)} | {_number(m.value)} | {threshold} | {result} |")
         lines.append("")
     if outcome.adapter:
-        lines.append(f"Attacked as: {markdown_cell(outcome.adapter, 200)}. Policy sha256 `{outcome.policy_sha256[:12]}`.")
+        lines.append(
+            f"Attacked as: {markdown_cell(outcome.adapter, 200)}. Policy sha256 `{outcome.policy_sha256[:12]}`."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -85,13 +89,22 @@ def failed_findings(outcome: Outcome) -> list[Finding]:
     findings = list(outcome.blocked)
     if outcome.blocked or outcome.refused is not None:
         reason = "refused " + outcome.refused if outcome.refused is not None else "artifact scan findings"
-        findings.append(make_finding(rules.MODEL_NOT_LOADED, outcome.model_display, f"model not loaded: {reason}",
-                                     content_key=outcome.model_sha256))
+        findings.append(
+            make_finding(
+                rules.MODEL_NOT_LOADED,
+                outcome.model_display,
+                f"model not loaded: {reason}",
+                content_key=outcome.model_sha256,
+            )
+        )
     for m in outcome.measurements:
         if m.passed is False:
-            message = (f"{m.check} {m.metric} = {m.value:.4f}, policy requires {m.comparison} {m.threshold:.4f}")
-            findings.append(make_finding(m.rule, outcome.model_display, message,
-                                         content_key=f"{outcome.model_sha256}:{m.check}:{m.metric}"))
+            message = f"{m.check} {m.metric} = {m.value:.4f}, policy requires {m.comparison} {m.threshold:.4f}"
+            findings.append(
+                make_finding(
+                    m.rule, outcome.model_display, message, content_key=f"{outcome.model_sha256}:{m.check}:{m.metric}"
+                )
+            )
     return findings
 
 

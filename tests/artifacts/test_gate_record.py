@@ -44,8 +44,9 @@ def test_passing_record_for_this_content_is_clean(model: Path, capsys: pytest.Ca
     ("kind", "message"),
     [("stale", "other content"), ("fail", "verdict"), ("broken", "not readable"), ("foreign", "format")],
 )
-def test_records_that_do_not_vouch_for_this_content(model: Path, capsys: pytest.CaptureFixture[str], kind: str,
-                                                    message: str) -> None:
+def test_records_that_do_not_vouch_for_this_content(
+    model: Path, capsys: pytest.CaptureFixture[str], kind: str, message: str
+) -> None:
     record = model.with_name(model.name + ".gate.json")
     if kind == "stale":
         _record(model, sha="0" * 64)

@@ -38,4 +38,7 @@ def cancer() -> dict[str, Any]:
     data = load_breast_cancer(as_frame=True)
     frame = data.frame.rename(columns=lambda c: c.replace(" ", "_"))
     order = np.random.default_rng(1).permutation(len(frame))
-    return {"train": frame.iloc[order[:400]].reset_index(drop=True), "test": frame.iloc[order[400:]].reset_index(drop=True)}
+    return {
+        "train": frame.iloc[order[:400]].reset_index(drop=True),
+        "test": frame.iloc[order[400:]].reset_index(drop=True),
+    }

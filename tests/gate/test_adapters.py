@@ -80,18 +80,30 @@ def test_one_hot_columns_stay_frozen_and_numeric_ones_are_differentiated() -> No
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
     rng = np.random.default_rng(0)
-    frame = pd.DataFrame({"amount": rng.normal(100, 20, 300), "age": rng.integers(18, 80, 300).astype(float),
-                          "country": rng.choice(["fr", "de", "it"], 300)})
+    frame = pd.DataFrame(
+        {
+            "amount": rng.normal(100, 20, 300),
+            "age": rng.integers(18, 80, 300).astype(float),
+            "country": rng.choice(["fr", "de", "it"], 300),
+        }
+    )
     y = ((frame["amount"] > 100) ^ (frame["country"] == "fr")).astype(int)
-    model = Pipeline([
-        ("prep", ColumnTransformer([("num", StandardScaler(), ["amount", "age"]),
-                                    ("cat", OneHotEncoder(), ["country"])])),
-        ("clf", LogisticRegression(max_iter=500)),
-    ]).fit(frame, y)
+    model = Pipeline(
+        [
+            (
+                "prep",
+                ColumnTransformer(
+                    [("num", StandardScaler(), ["amount", "age"]), ("cat", OneHotEncoder(), ["country"])]
+                ),
+            ),
+            ("clf", LogisticRegression(max_iter=500)),
+        ]
+    ).fit(frame, y)
     frame["label"] = y
     table = Table(list(frame.columns), frame, "0" * 64, "f.csv")
-    data = to_dataset(table, features=["amount", "age", "country"], label="label", immutable=("age",),
-                      sensitive=None, as_frame=True)
+    data = to_dataset(
+        table, features=["amount", "age", "country"], label="label", immutable=("age",), sensitive=None, as_frame=True
+    )
     adapter = adapter_for("sklearn", model, data)
     assert adapter.white_box and "ColumnTransformer" in adapter.description
     assert list(adapter.frozen) == [False, False, True]  # the one-hot column

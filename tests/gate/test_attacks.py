@@ -39,8 +39,9 @@ class _Linear:
     clip=st.booleans(),
     seed=st.integers(0, 10),
 )
-def test_perturbations_stay_in_ball_clip_and_mask(rows: int, d: int, eps: float, norm: str, method: str,
-                                                  clip: bool, seed: int) -> None:
+def test_perturbations_stay_in_ball_clip_and_mask(
+    rows: int, d: int, eps: float, norm: str, method: str, clip: bool, seed: int
+) -> None:
     rng = np.random.default_rng(seed)
     x = rng.uniform(0, 1, (rows, d))
     mask = rng.random((rows, d)) < 0.7
@@ -51,7 +52,9 @@ def test_perturbations_stay_in_ball_clip_and_mask(rows: int, d: int, eps: float,
     if method == "fgsm":
         delta = attacks.fgsm(model, space, target, eps, norm, False)
     elif method == "pgd":
-        delta = attacks.pgd(model, space, target, eps, norm, True, steps=3, step_size=eps / 2, random_start=True, rng=rng)
+        delta = attacks.pgd(
+            model, space, target, eps, norm, True, steps=3, step_size=eps / 2, random_start=True, rng=rng
+        )
     elif method == "search":
         delta = attacks.random_search(model, space, target, eps, norm, False, queries=5, rng=rng)
     else:

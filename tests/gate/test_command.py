@@ -40,7 +40,9 @@ def test_pass_writes_a_record_that_names_everything(gated: Path, capsys: pytest.
     assert record["timestamp"].endswith("Z")
     attack = metric(record, "adversarial", "accuracy@eps=0.05")
     assert attack["threshold"] == 0.5 and attack["passed"] is True
-    assert attack["details"]["attack"] == "fgsm" and attack["details"]["norm"] == "linf" and attack["details"]["seed"] == 0
+    assert (
+        attack["details"]["attack"] == "fgsm" and attack["details"]["norm"] == "linf" and attack["details"]["seed"] == 0
+    )
 
 
 def test_policy_hash_ignores_paths_but_not_thresholds() -> None:
@@ -70,8 +72,9 @@ def test_fail_is_exit_1_and_every_format_says_why(gated: Path, capsys: pytest.Ca
     assert markdown.startswith("### mlsec gate: ❌ fail") and "| clean_accuracy | accuracy |" in markdown
 
 
-def test_a_malicious_model_is_scanned_refused_and_never_run(repo: Path, digits: dict[str, Any],
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malicious_model_is_scanned_refused_and_never_run(
+    repo: Path, digits: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     canary = repo / "canary"
 
     class Payload:
@@ -108,12 +111,31 @@ def test_the_restricted_unpickler_refuses_what_the_scan_was_told_to_let_through(
         (POLICY, ("--model", "missing.joblib", "--data", "holdout.npz"), "no such model file"),
         (POLICY, ("--model", "model.joblib", "--data", "missing.npz"), "no such data file"),
         ({"checks": {}}, ("--model", "model.joblib", "--data", "holdout.npz"), "names no check"),
-        ({"checks": {"clean_accuracy": {"min": 1.5}}}, ("--model", "model.joblib", "--data", "holdout.npz"), "between 0 and 1"),
-        ({"checks": {"clean_accuracy": {"mni": 0.5}}}, ("--model", "model.joblib", "--data", "holdout.npz"), "did you mean 'min'"),
-        ({"checks": {"membership_inference": {}}}, ("--model", "model.joblib", "--data", "holdout.npz"), "needs the training rows"),
-        ({"checks": {"bias": {"sensitive": "nope"}}}, ("--model", "model.joblib", "--data", "holdout.npz"), "no column"),
-        ({"checks": {"clean_accuracy": {"class_recall": {"cat": 0.5}}}}, ("--model", "model.joblib", "--data", "holdout.npz"),
-         "not one of the model's classes"),
+        (
+            {"checks": {"clean_accuracy": {"min": 1.5}}},
+            ("--model", "model.joblib", "--data", "holdout.npz"),
+            "between 0 and 1",
+        ),
+        (
+            {"checks": {"clean_accuracy": {"mni": 0.5}}},
+            ("--model", "model.joblib", "--data", "holdout.npz"),
+            "did you mean 'min'",
+        ),
+        (
+            {"checks": {"membership_inference": {}}},
+            ("--model", "model.joblib", "--data", "holdout.npz"),
+            "needs the training rows",
+        ),
+        (
+            {"checks": {"bias": {"sensitive": "nope"}}},
+            ("--model", "model.joblib", "--data", "holdout.npz"),
+            "no column",
+        ),
+        (
+            {"checks": {"clean_accuracy": {"class_recall": {"cat": 0.5}}}},
+            ("--model", "model.joblib", "--data", "holdout.npz"),
+            "not one of the model's classes",
+        ),
         (POLICY, ("--data", "holdout.npz"), "no model"),
     ],
 )
@@ -126,8 +148,9 @@ def test_usage_and_data_errors_are_one_line_and_exit_2(
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_labels_unknown_to_the_model_are_a_data_error(gated: Path, digits: dict[str, Any],
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_labels_unknown_to_the_model_are_a_data_error(
+    gated: Path, digits: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     save_npz(gated / "other.npz", digits["x_test"][:10], np.full(10, 42))
     assert run_gate("--model", "model.joblib", "--data", "other.npz") == 2
     assert "label '42'" in capsys.readouterr().err
@@ -141,8 +164,14 @@ def test_hostile_names_reach_the_terminal_escaped(repo: Path, capsys: pytest.Cap
     frame = pd.DataFrame({"a": np.arange(40.0) % 7, "label": np.arange(40) % 2, "grp": [evil, "b"] * 20})
     frame.to_csv(repo / "data.csv", index=False)
     dump(LogisticRegression().fit(frame[["a"]].to_numpy(), frame["label"]), repo / "m.joblib")
-    write_policy(repo, {"label": "label", "features": ["a"],
-                        "checks": {"bias": {"sensitive": "grp", "min_group_size": 5, "max_accuracy_gap": 1.0}}})
+    write_policy(
+        repo,
+        {
+            "label": "label",
+            "features": ["a"],
+            "checks": {"bias": {"sensitive": "grp", "min_group_size": 5, "max_accuracy_gap": 1.0}},
+        },
+    )
     name = "\x1b[31mred.joblib"
     (repo / name).write_bytes((repo / "m.joblib").read_bytes())
     for fmt in ("text", "markdown", "json"):

@@ -23,8 +23,9 @@ def test_npz_with_an_object_array_is_refused_not_unpickled(tmp_path: Path) -> No
 
 def test_npz_arrays_named_in_the_policy(tmp_path: Path) -> None:
     np.savez(tmp_path / "d.npz", feats=np.ones((5, 2)), target=np.arange(5), grp=np.array(list("aabbb")))
-    table = read_table(tmp_path / "d.npz", "d.npz", **{**CAPS, "arrays": {"features": "feats", "label": "target",
-                                                                           "sensitive": "grp"}})
+    table = read_table(
+        tmp_path / "d.npz", "d.npz", **{**CAPS, "arrays": {"features": "feats", "label": "target", "sensitive": "grp"}}
+    )
     data = to_dataset(table, features=["0", "1"], label="label", immutable=("1",), sensitive="grp", as_frame=False)
     assert data.rows == 5 and list(data.mutable) == [True, False] and list(data.sensitive) == list("aabbb")
 

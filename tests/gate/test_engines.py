@@ -85,8 +85,9 @@ def test_torch_models_are_attacked_with_autograd(repo: Path, digits: dict[str, A
     assert attacked < metric(record, "clean_accuracy", "accuracy")["value"] - 0.2
 
 
-def test_a_state_dict_without_a_model_class_is_a_usage_error(repo: Path, digits: dict[str, Any], torch_net: Any,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_state_dict_without_a_model_class_is_a_usage_error(
+    repo: Path, digits: dict[str, Any], torch_net: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     import torch
 
     torch.save(torch_net.state_dict(), repo / "net.pt")
@@ -104,8 +105,11 @@ def test_onnx_models_are_attacked_as_a_black_box(repo: Path, digits: dict[str, A
     weights = numpy_helper.from_array(digits_lr.coef_.T.astype(np.float32), "W")
     bias = numpy_helper.from_array(digits_lr.intercept_.astype(np.float32), "B")
     graph = helper.make_graph(
-        [helper.make_node("MatMul", ["X", "W"], ["Z0"]), helper.make_node("Add", ["Z0", "B"], ["Z"]),
-         helper.make_node("Softmax", ["Z"], ["P"], axis=1)],
+        [
+            helper.make_node("MatMul", ["X", "W"], ["Z0"]),
+            helper.make_node("Add", ["Z0", "B"], ["Z"]),
+            helper.make_node("Softmax", ["Z"], ["P"], axis=1),
+        ],
         "lr",
         [helper.make_tensor_value_info("X", TensorProto.FLOAT, [None, 64])],
         [helper.make_tensor_value_info("P", TensorProto.FLOAT, [None, 10])],
@@ -115,11 +119,15 @@ def test_onnx_models_are_attacked_as_a_black_box(repo: Path, digits: dict[str, A
     model.ir_version = 8
     onnx.save(model, str(repo / "lr.onnx"))
     save_npz(repo / "holdout.npz", digits["x_test"], digits["y_test"])
-    write_policy(repo, {"checks": {"clean_accuracy": {"min": 0.9}, "adversarial": {"eps": [0.2], "queries": 30, "sample": 100}}})
+    write_policy(
+        repo, {"checks": {"clean_accuracy": {"min": 0.9}, "adversarial": {"eps": [0.2], "queries": 30, "sample": 100}}}
+    )
     assert run_gate("--model", "lr.onnx", "--data", "holdout.npz") == 0
     record = read_record(repo / "lr.onnx")
     assert record["model"]["attacked_as"].startswith("ONNX")
-    assert metric(record, "clean_accuracy", "accuracy")["value"] == pytest.approx(digits_lr.score(digits["x_test"], digits["y_test"]), abs=0.01)
+    assert metric(record, "clean_accuracy", "accuracy")["value"] == pytest.approx(
+        digits_lr.score(digits["x_test"], digits["y_test"]), abs=0.01
+    )
     attack = metric(record, "adversarial", "accuracy@eps=0.2")
     assert attack["value"] < attack["details"]["clean_accuracy_on_rows"]
 
@@ -184,8 +192,9 @@ def test_builtin_fgsm_and_pgd_agree_with_art_on_a_torch_model(digits: dict[str, 
     assert np.mean(np.isclose(ours, theirs, atol=1e-5)) > 0.999  # float32 sign ties may differ in a cell or two
     rng = np.random.default_rng(0)
     ours_pgd = x + pgd(bound, space, y, 0.1, "linf", False, steps=5, step_size=0.02, random_start=False, rng=rng)
-    theirs_pgd = ProjectedGradientDescent(classifier, eps=0.1, eps_step=0.02, max_iter=5, num_random_init=0,
-                                          verbose=False).generate(x.astype(np.float32), y=labels)
+    theirs_pgd = ProjectedGradientDescent(
+        classifier, eps=0.1, eps_step=0.02, max_iter=5, num_random_init=0, verbose=False
+    ).generate(x.astype(np.float32), y=labels)
     accuracy = lambda a: float(np.mean(torch_net(torch.as_tensor(a, dtype=torch.float32)).argmax(1).numpy() == y))  # noqa: E731
     assert abs(accuracy(ours_pgd) - accuracy(theirs_pgd)) <= 0.02
 

@@ -40,8 +40,13 @@ def test_pgd_is_at_least_as_strong_as_fgsm(repo: Path, digits: dict[str, Any], d
     dump(digits_lr, repo / "lr.joblib")
     _digits_files(repo, digits)
     for attack in ("fgsm", "pgd"):
-        write_policy(repo, {"clip": {"min": 0, "max": 1},
-                            "checks": {"adversarial": {"attack": attack, "eps": [0.1], "steps": 10, "sample": 300}}})
+        write_policy(
+            repo,
+            {
+                "clip": {"min": 0, "max": 1},
+                "checks": {"adversarial": {"attack": attack, "eps": [0.1], "steps": 10, "sample": 300}},
+            },
+        )
         run_gate("--model", "lr.joblib", "--data", "holdout.npz")
         value = metric(read_record(repo / "lr.joblib"), "adversarial", "accuracy@eps=0.1")["value"]
         if attack == "fgsm":
@@ -55,7 +60,10 @@ def test_l2_attack_respects_its_norm(repo: Path, digits: dict[str, Any], digits_
     write_policy(repo, {"checks": {"adversarial": {"attack": "pgd", "norm": "l2", "eps": [0.5, 2.0], "sample": 200}}})
     run_gate("--model", "lr.joblib", "--data", "holdout.npz")
     record = read_record(repo / "lr.joblib")
-    assert metric(record, "adversarial", "accuracy@eps=0.5")["value"] > metric(record, "adversarial", "accuracy@eps=2")["value"]
+    assert (
+        metric(record, "adversarial", "accuracy@eps=0.5")["value"]
+        > metric(record, "adversarial", "accuracy@eps=2")["value"]
+    )
 
 
 @pytest.mark.parametrize("attack", ["loss", "confidence"])
@@ -66,7 +74,9 @@ def test_overfitted_model_leaks_membership_and_regularised_one_does_not(
     from sklearn.linear_model import LogisticRegression
 
     small = slice(0, 400)  # few training rows make memorisation visible
-    overfit = RandomForestClassifier(n_estimators=50, random_state=0).fit(digits["x_train"][small], digits["y_train"][small])
+    overfit = RandomForestClassifier(n_estimators=50, random_state=0).fit(
+        digits["x_train"][small], digits["y_train"][small]
+    )
     regular = LogisticRegression(C=0.05, max_iter=2000).fit(digits["x_train"][small], digits["y_train"][small])
     save_npz(repo / "train.npz", digits["x_train"][small], digits["y_train"][small])
     save_npz(repo / "holdout.npz", digits["x_test"], digits["y_test"])
@@ -120,7 +130,9 @@ def test_verdicts_flip_exactly_at_the_threshold(repo: Path, digits: dict[str, An
         assert run_gate("--model", "lr.joblib", "--data", "holdout.npz", "--train-data", "train.npz") == expected
 
 
-def test_adversarial_floor_and_drop_flip_at_their_thresholds(repo: Path, digits: dict[str, Any], digits_lr: Any) -> None:
+def test_adversarial_floor_and_drop_flip_at_their_thresholds(
+    repo: Path, digits: dict[str, Any], digits_lr: Any
+) -> None:
     dump(digits_lr, repo / "lr.joblib")
     _digits_files(repo, digits)
     base = {"eps": [0.05], "sample": 200}
@@ -129,15 +141,20 @@ def test_adversarial_floor_and_drop_flip_at_their_thresholds(repo: Path, digits:
     record = read_record(repo / "lr.joblib")
     value = metric(record, "adversarial", "accuracy@eps=0.05")["value"]
     drop = metric(record, "adversarial", "drop@eps=0.05")["value"]
-    cases = [({"min_accuracy": value}, 0), ({"min_accuracy": float(np.nextafter(value, 2))}, 1),
-             ({"max_drop": drop}, 0), ({"max_drop": float(np.nextafter(drop, -1))}, 1)]
+    cases = [
+        ({"min_accuracy": value}, 0),
+        ({"min_accuracy": float(np.nextafter(value, 2))}, 1),
+        ({"max_drop": drop}, 0),
+        ({"max_drop": float(np.nextafter(drop, -1))}, 1),
+    ]
     for limits, expected in cases:
         write_policy(repo, {"checks": {"adversarial": {**base, **limits}}})
         assert run_gate("--model", "lr.joblib", "--data", "holdout.npz") == expected, limits
 
 
-def test_per_class_recall_floor_names_the_weak_class(repo: Path, digits: dict[str, Any], digits_lr: Any,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_per_class_recall_floor_names_the_weak_class(
+    repo: Path, digits: dict[str, Any], digits_lr: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     dump(digits_lr, repo / "lr.joblib")
     _digits_files(repo, digits)
     write_policy(repo, {"checks": {"clean_accuracy": {"min": 0.5, "class_recall": {"8": 0.999}}}})

@@ -139,6 +139,7 @@ def test_skops_files_load_when_skops_is_installed(tmp_path: Path) -> None:
 
     model = LogisticRegression().fit(np.arange(20.0).reshape(10, 2), [0, 1] * 5)
     data = sio.dumps(model)
-    loaded = load_model(_bytes(data, "m.skops"), GlobalsPolicy(), root=tmp_path, model_class=None, model_kwargs={},
-                        max_bytes=LIMIT)
+    loaded = load_model(
+        _bytes(data, "m.skops"), GlobalsPolicy(), root=tmp_path, model_class=None, model_kwargs={}, max_bytes=LIMIT
+    )
     assert np.array_equal(loaded.model.coef_, model.coef_)

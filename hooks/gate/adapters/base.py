@@ -4,9 +4,12 @@ and, for white-box models, the gradient of the cross-entropy loss with respect t
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from hooks.gate.data import Dataset
 
 
 class NotSupported(Exception):
@@ -34,7 +37,7 @@ class Adapter(Protocol):
     frozen: np.ndarray  # (features,) bool: columns the model's own encoders make categorical
     description: str  # what is attacked, in which space: goes to the report and the record
 
-    def bind(self, data: object) -> Bound: ...
+    def bind(self, data: Dataset) -> Bound: ...
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -60,7 +63,8 @@ def logits_to_proba(logits: np.ndarray) -> np.ndarray:
 def dloss_dlogits(logits: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Gradient of the cross-entropy with respect to the logits (sigmoid or softmax output)."""
     if logits.shape[1] == 1:
-        return (sigmoid(logits[:, 0]) - (target == 1))[:, None]
+        binary: np.ndarray = (sigmoid(logits[:, 0]) - (target == 1))[:, None]
+        return binary
     grad = softmax(logits)
     grad[np.arange(len(target)), target] -= 1.0
     return grad

@@ -4,6 +4,7 @@ queried through predict_proba / decision_function / predict."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,9 @@ class LinearHead:
         return out
 
 
-_ACTIVATIONS = {
+_Activation = Callable[[np.ndarray], np.ndarray]
+_Derivative = Callable[[np.ndarray, np.ndarray], np.ndarray]
+_ACTIVATIONS: dict[str, tuple[_Activation, _Derivative]] = {
     "relu": (lambda h: np.maximum(h, 0.0), lambda h, a: (h > 0).astype(np.float64)),
     "tanh": (np.tanh, lambda h, a: 1.0 - a * a),
     "logistic": (lambda h: 0.5 * (1.0 + np.tanh(0.5 * h)), lambda h, a: a * (1.0 - a)),
@@ -53,7 +56,10 @@ class MLPHead:
     def __init__(self, estimator: Any) -> None:
         if estimator.activation not in _ACTIVATIONS or estimator.out_activation_ not in ("softmax", "logistic"):
             raise NotSupported("MLP activation not handled")
-        if getattr(estimator, "_label_binarizer", None) is not None and estimator._label_binarizer.y_type_ == "multilabel-indicator":
+        if (
+            getattr(estimator, "_label_binarizer", None) is not None
+            and estimator._label_binarizer.y_type_ == "multilabel-indicator"
+        ):
             raise NotSupported("multilabel MLP")
         self.weights = [np.asarray(w, dtype=np.float64) for w in estimator.coefs_]
         self.biases = [np.asarray(b, dtype=np.float64) for b in estimator.intercepts_]
@@ -63,7 +69,7 @@ class MLPHead:
     def _forward(self, z: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         pre: list[np.ndarray] = []
         post: list[np.ndarray] = [z]
-        for index, (weights, bias) in enumerate(zip(self.weights, self.biases)):
+        for index, (weights, bias) in enumerate(zip(self.weights, self.biases, strict=True)):
             h = post[-1] @ weights + bias
             pre.append(h)
             if index < len(self.weights) - 1:
