@@ -1,4 +1,5 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
+python -m bench gate [--repeat N]   (needs mlsec-hooks[gate]; ART beside it when installed)
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
@@ -16,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker", "gate"])
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -63,6 +64,12 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "gate":
+        from bench.gate_bench import run as run_gate
+        from bench.gate_bench import table as gate_table
+
+        print(gate_table(run_gate(args.out / "gate", args.bin, args.repeat)))
         return 0
     if args.suite == "docker":
         from bench.docker_bench import run as run_docker

@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
         model_display=model_display,
         model_sha256=model_bytes.sha256,
         data_display=data_display,
-        data_sha256=file_sha256(config.data),
+        data_sha256="",
         policy_sha256=config.policy_sha256,
         policy_source=policy.source,
         section=config.section,
@@ -157,6 +157,8 @@ def _run(args: argparse.Namespace) -> int:
     outcome.blocked = _artifact_findings(model_bytes, policy)
     if not outcome.blocked:
         _judge(config, policy, model_bytes, outcome, root)
+    if not outcome.data_sha256:  # not read: the model was refused
+        outcome.data_sha256 = file_sha256(config.data)
     outcome.seconds = time.perf_counter() - started
     return _finish(args, config, outcome, root)
 
@@ -189,6 +191,7 @@ def _judge(config: Any, policy: Policy, model_bytes: Any, outcome: Any, root: Pa
         max_bytes=config.max_data_bytes,
         max_rows=config.max_rows,
     )
+    outcome.data_sha256 = table.sha256  # hashed as read
     label = _label(config, table.columns, config.data.suffix.lower())
     sensitive = config.bias.sensitive if config.bias is not None else None
     features = _features(config, loaded.model, table.columns, label, sensitive)

@@ -52,7 +52,7 @@ class Dataset:
             return out
         out_frame = base.copy()
         for index in np.flatnonzero(self.mutable):
-            out_frame.iloc[:, index] = values[:, index]
+            out_frame.isetitem(int(index), values[:, index])  # the whole column: int columns become float
         return out_frame
 
     def subset(self, rows: np.ndarray) -> Dataset:
@@ -220,14 +220,20 @@ def _column(table: Table, name: str) -> np.ndarray:
 
 
 def _numeric(values: np.ndarray) -> tuple[np.ndarray, bool]:
-    if values.dtype.kind in "biuf":
+    """The column as numbers, and whether an attack may move it: integers and floats may;
+    booleans, text and mixed columns stay as they are."""
+    if values.dtype.kind in "iuf":
         return values.astype(np.float64), True
+    if values.dtype.kind == "b":
+        return values.astype(np.float64), False
     try:
-        return values.astype(np.float64), values.dtype.kind != "O" or all(
-            isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in values[:1000]
-        )
+        numbers = values.astype(np.float64)
     except (TypeError, ValueError):
         return np.full(values.shape, np.nan), False
+    movable = values.dtype.kind == "O" and all(
+        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)) for v in values
+    )
+    return numbers, movable
 
 
 def to_dataset(

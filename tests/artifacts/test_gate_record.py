@@ -69,3 +69,21 @@ def test_off_by_default_and_only_for_model_files(repo: Path, capsys: pytest.Capt
     (repo / "clf.pkl.gate.json").write_text("{}")
     assert mlsec_artifacts(["data.npz", "clf.pkl.gate.json"]) == 0
     assert "MLS111" not in capsys.readouterr().out
+
+
+def test_garbage_records_never_crash_the_hook(tmp_path: Path) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from hooks._shared.gate_record import missing_pass
+
+    model = tmp_path / "m.pkl"
+    model.write_bytes(SAFE_PICKLE)
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+    def check(content: bytes) -> None:
+        model.with_name("m.pkl.gate.json").write_bytes(content)
+        assert missing_pass(model, "0" * 64) is not None
+
+    check()

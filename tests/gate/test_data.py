@@ -77,3 +77,17 @@ def test_garbage_files_are_read_or_refused_with_a_usage_error(tmp_path: Path, co
         read_table(path, path.name, **CAPS)
     except UsageError:
         pass
+
+
+def test_black_box_inputs_keep_text_columns_and_take_floats_into_int_columns(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"count": [1, 2, 3], "flag": [True, False, True], "city": ["a", "b", "c"], "label": [0, 1, 0]})
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    table = read_table(tmp_path / "d.csv", "d.csv", **CAPS)
+    data = to_dataset(
+        table, features=["count", "flag", "city"], label="label", immutable=(), sensitive=None, as_frame=True
+    )
+    assert list(data.mutable) == [True, False, False]
+    moved = data.with_numeric(data.numeric + 0.5)
+    assert list(moved["count"]) == [1.5, 2.5, 3.5] and list(moved["city"]) == ["a", "b", "c"]
+    assert list(moved["flag"]) == [True, False, True]
