@@ -1,5 +1,10 @@
 """`mlsec gate`: scan the model file, load it safely, run the policy's checks, write the gate
-record and report. Exit 0 pass, 1 fail, 2 usage, configuration or data error (one line)."""
+record and report. Exit 0 pass, 1 fail, 2 usage, configuration or data error (one line).
+
+This module is the gate's entry point, at the level of `hooks/cli`: it alone reaches the catalog
+(to run `mlsec-artifacts`), the artifact scanner's allowlist (handed to the loader as a
+predicate) and the shared SARIF reporter. The rest of `hooks/gate` imports only core, _shared
+and itself."""
 
 from __future__ import annotations
 
@@ -74,11 +79,17 @@ def _artifact_findings(model: Any, policy: Policy) -> list[Finding]:
     return [finding for finding in findings if finding.severity.rank >= Severity.MEDIUM.rank]
 
 
-def _globals_policy(policy: Policy) -> Any:
-    from hooks.artifacts.globals_policy import GlobalsPolicy, is_dangerous
+def _allowed_globals(policy: Policy) -> Any:
+    """The scanner's allowlist and the project's `allow_globals` (never a denylisted one)."""
+    from hooks.artifacts.globals_policy import GlobalsPolicy, Verdict, is_dangerous
 
     extra = [(entry["module"], entry["name"]) for entry in policy.section("artifacts").get("allow_globals", [])]
-    return GlobalsPolicy([pair for pair in extra if not is_dangerous(*pair)])
+    globals_policy = GlobalsPolicy([pair for pair in extra if not is_dangerous(*pair)])
+
+    def allowed(module: str, name: str) -> bool:
+        return globals_policy.classify(module, name) is Verdict.ALLOWED
+
+    return allowed
 
 
 def _require_stack() -> None:
@@ -174,7 +185,7 @@ def _judge(config: Any, policy: Policy, model_bytes: Any, outcome: Any, root: Pa
     try:
         loaded = load_model(
             model_bytes,
-            _globals_policy(policy),
+            _allowed_globals(policy),
             root=root,
             model_class=config.model_class,
             model_kwargs=config.model_kwargs,
@@ -234,7 +245,14 @@ def _finish(args: argparse.Namespace, config: Any, outcome: Any, root: Path) -> 
     written: Path | None = None
     if config.write_record:
         written = write_record(outcome, config.model, Path(args.record) if args.record else None, root)
-    text = render(args.format, outcome, record)
+    if args.format == "sarif":
+        from hooks.catalog import registry
+        from hooks.gate.report import failed_findings
+        from hooks.reporters.sarif_report import render as sarif
+
+        text = sarif(sorted(failed_findings(outcome), key=lambda f: f.sort_key), [], registry())
+    else:
+        text = render(args.format, outcome, record)
     if args.output:
         destination = Path(args.output)
         resolved, git_dir = destination.resolve(), (root / ".git").resolve()

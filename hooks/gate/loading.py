@@ -16,13 +16,17 @@ import io
 import lzma
 import pickle
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hooks._core.errors import UsageError
-from hooks.artifacts.globals_policy import GlobalsPolicy, Verdict
 from hooks.gate.text import safe_text
+
+# Whether a pickle may import (module, name): the artifact scanner's allowlist plus the project's
+# `artifacts.allow_globals`, handed in by the command (the gate never imports a scanner).
+Allowed = Callable[[str, str], bool]
 
 PICKLE_SUFFIXES = frozenset({".pkl", ".pickle", ".joblib", ".jbl", ".sav", ".pk", ".p"})
 TORCH_SUFFIXES = frozenset({".pt", ".pth", ".ckpt", ".torch"})
@@ -115,12 +119,12 @@ def _decompressed(data: bytes, display: str, max_bytes: int) -> bytes:
     return out
 
 
-def _check(policy: GlobalsPolicy, module: str, name: str) -> None:
-    if policy.classify(module, name) is not Verdict.ALLOWED:
+def _check(allowed: Allowed, module: str, name: str) -> None:
+    if not allowed(module, name):
         raise RefusedGlobal(module, name)
 
 
-def _plain_unpickler(policy: GlobalsPolicy, handle: io.BytesIO) -> pickle.Unpickler:
+def _plain_unpickler(policy: Allowed, handle: io.BytesIO) -> pickle.Unpickler:
     class Restricted(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:
             _check(policy, module, name)
@@ -132,7 +136,7 @@ def _plain_unpickler(policy: GlobalsPolicy, handle: io.BytesIO) -> pickle.Unpick
     return Restricted(handle)
 
 
-def _joblib_unpickler(policy: GlobalsPolicy, handle: io.BytesIO, max_bytes: int) -> Any:
+def _joblib_unpickler(policy: Allowed, handle: io.BytesIO, max_bytes: int) -> Any:
     """joblib's own unpickler (it reads the raw array bytes that follow each array wrapper),
     restricted to the allowlist, with array sizes checked before anything is allocated."""
     from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
@@ -170,7 +174,7 @@ def _joblib_unpickler(policy: GlobalsPolicy, handle: io.BytesIO, max_bytes: int)
     return Restricted("", handle, ensure_native_byte_order=True)
 
 
-def load_pickle(model: ModelBytes, policy: GlobalsPolicy, max_bytes: int) -> Any:
+def load_pickle(model: ModelBytes, policy: Allowed, max_bytes: int) -> Any:
     raw = _decompressed(model.data, model.display, max_bytes)
     handle = io.BytesIO(raw)
     try:
@@ -259,7 +263,7 @@ def _is_torchscript(data: bytes) -> bool:
     return any(name.endswith("/constants.pkl") or name == "constants.pkl" for name in names)
 
 
-def _load_skops(model: ModelBytes, policy: GlobalsPolicy) -> Any:
+def _load_skops(model: ModelBytes, policy: Allowed) -> Any:
     sio = _import("skops.io", "skops")
     untrusted = sio.get_untrusted_types(data=model.data)
     for qualified in untrusted:
@@ -270,7 +274,7 @@ def _load_skops(model: ModelBytes, policy: GlobalsPolicy) -> Any:
 
 def load_model(
     model: ModelBytes,
-    policy: GlobalsPolicy,
+    policy: Allowed,
     *,
     root: Path,
     model_class: str | None,

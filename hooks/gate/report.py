@@ -12,8 +12,6 @@ from hooks.gate.record import Outcome
 from hooks.gate.text import markdown_cell, safe_text
 from hooks.gate.verdict import Measurement
 
-FORMATS = ("text", "json", "sarif", "markdown")
-
 
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.4f}"
@@ -109,13 +107,12 @@ def failed_findings(outcome: Outcome) -> list[Finding]:
 
 
 def render(fmt: str, outcome: Outcome, record: dict[str, Any] | None = None) -> str:
+    """text, markdown or json; SARIF is rendered by the command with the shared SARIF reporter
+    from `failed_findings` (this package imports no reporter)."""
     if fmt == "text":
         return render_text(outcome)
     if fmt == "markdown":
         return render_markdown(outcome)
     if fmt == "json":
         return json.dumps(record if record is not None else outcome.as_record(), indent=2) + "\n"
-    from hooks.catalog import registry
-    from hooks.reporters.sarif_report import render as sarif
-
-    return sarif(sorted(failed_findings(outcome), key=lambda f: f.sort_key), [], registry())
+    raise ValueError(f"unknown format {fmt!r}")

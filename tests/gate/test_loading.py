@@ -14,10 +14,15 @@ import numpy as np
 import pytest
 
 from hooks._core.errors import UsageError
-from hooks.artifacts.globals_policy import GlobalsPolicy
+from hooks.artifacts.globals_policy import GlobalsPolicy, Verdict
 from hooks.gate.loading import ModelBytes, RefusedGlobal, load_model, load_pickle, read_model_bytes
 
 LIMIT = 64 << 20
+
+
+def _allowed(extra: list[tuple[str, str]] | None = None) -> Any:
+    policy = GlobalsPolicy(extra or [])
+    return lambda module, name: policy.classify(module, name) is Verdict.ALLOWED
 
 
 def _bytes(data: bytes, name: str = "m.pkl") -> ModelBytes:
@@ -25,7 +30,7 @@ def _bytes(data: bytes, name: str = "m.pkl") -> ModelBytes:
 
 
 def _load(data: bytes, name: str = "m.pkl") -> Any:
-    return load_pickle(_bytes(data, name), GlobalsPolicy(), LIMIT)
+    return load_pickle(_bytes(data, name), _allowed(), LIMIT)
 
 
 def test_refuses_a_code_execution_pickle_before_anything_runs(tmp_path: Path) -> None:
@@ -104,7 +109,7 @@ def test_a_wrapper_declaring_a_huge_array_is_refused_before_allocation() -> None
 def test_decompression_is_capped() -> None:
     bomb = zlib.compress(b"\0" * (4 << 20))
     with pytest.raises(UsageError, match="decompresses past"):
-        load_pickle(_bytes(bomb, "m.joblib"), GlobalsPolicy(), 1 << 20)
+        load_pickle(_bytes(bomb, "m.joblib"), _allowed(), 1 << 20)
 
 
 def test_model_size_cap_and_missing_file(tmp_path: Path) -> None:
@@ -129,7 +134,7 @@ def test_project_allow_globals_extend_the_unpickler_too() -> None:
     data = pickle.dumps(collections.ChainMap({}))
     with pytest.raises(RefusedGlobal):
         _load(data)
-    loaded = load_pickle(_bytes(data), GlobalsPolicy([("collections", "ChainMap")]), LIMIT)
+    loaded = load_pickle(_bytes(data), _allowed([("collections", "ChainMap")]), LIMIT)
     assert isinstance(loaded, collections.ChainMap)
 
 
@@ -140,6 +145,6 @@ def test_skops_files_load_when_skops_is_installed(tmp_path: Path) -> None:
     model = LogisticRegression().fit(np.arange(20.0).reshape(10, 2), [0, 1] * 5)
     data = sio.dumps(model)
     loaded = load_model(
-        _bytes(data, "m.skops"), GlobalsPolicy(), root=tmp_path, model_class=None, model_kwargs={}, max_bytes=LIMIT
+        _bytes(data, "m.skops"), _allowed(), root=tmp_path, model_class=None, model_kwargs={}, max_bytes=LIMIT
     )
     assert np.array_equal(loaded.model.coef_, model.coef_)
