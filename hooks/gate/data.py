@@ -100,13 +100,13 @@ def read_table(
     suffix = path.suffix.lower()
     digest = file_sha256(path)
     if suffix == ".npz":
-        frame, columns = _read_npz(path, display, arrays)
+        frame, columns = _read_npz(path, display, arrays, max_bytes)
     elif suffix == ".npy":
         frame, columns = _read_npy(path, display)
     elif suffix in (".csv", ".txt", ".tsv"):
         frame, columns = _read_csv(path, display, max_rows, "\t" if suffix == ".tsv" else ",")
     elif suffix in (".parquet", ".pq"):
-        frame, columns = _read_parquet(path, display)
+        frame, columns = _read_parquet(path, display, max_bytes, max_rows)
     else:
         raise UsageError(f"{display}: unknown data format; use .csv, .tsv, .parquet, .npz or .npy")
     rows = len(frame)
@@ -117,9 +117,40 @@ def read_table(
     return Table(columns, frame, digest, display)
 
 
-def _read_npz(path: Path, display: str, arrays: dict[str, str]) -> tuple[Any, list[str]]:
+def _check_npz_sizes(path: Path, display: str, keys: list[str], max_bytes: int) -> None:
+    """The arrays' declared sizes, from their headers, before numpy allocates them: a
+    compressed .npz can declare far more than the file holds."""
+    import zipfile
+
+    from numpy.lib import format as npy_format
+
+    readers = {(1, 0): npy_format.read_array_header_1_0, (2, 0): npy_format.read_array_header_2_0}
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            for key in keys:
+                if f"{key}.npy" not in names:
+                    continue
+                with archive.open(f"{key}.npy") as member:
+                    version = npy_format.read_magic(member)
+                    if version not in readers:
+                        raise UsageError(f"{display}: array {safe_text(key)!r} has npy format {version}; save it again")
+                    shape, _, dtype = readers[version](member)
+                count = 1
+                for extent in shape:
+                    count *= int(extent)
+                total += count * max(np.dtype(dtype).itemsize, 1)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise UsageError(f"{display}: not a readable .npz ({safe_text(str(exc), 120)})") from None
+    if total > max_bytes:
+        raise UsageError(f"{display}: its arrays declare {total >> 20} MiB, over gate.max_data_mb ({max_bytes >> 20})")
+
+
+def _read_npz(path: Path, display: str, arrays: dict[str, str], max_bytes: int) -> tuple[Any, list[str]]:
     features_key, label_key = arrays.get("features", "X"), arrays.get("label", "y")
     sensitive_key = arrays.get("sensitive")
+    _check_npz_sizes(path, display, [k for k in (features_key, label_key, sensitive_key) if k], max_bytes)
     try:
         with np.load(path, allow_pickle=False) as archive:
             names = set(archive.files)
@@ -197,10 +228,18 @@ def _read_csv_numbers(path: Path, display: str, max_rows: int, delimiter: str) -
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(header)), header
 
 
-def _read_parquet(path: Path, display: str) -> tuple[Any, list[str]]:
+def _read_parquet(path: Path, display: str, max_bytes: int, max_rows: int) -> tuple[Any, list[str]]:
     try:
         import pandas as pd
+        import pyarrow.parquet as pq
 
+        metadata = pq.ParquetFile(path).metadata
+        declared = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+        if declared > max_bytes or metadata.num_rows > max_rows:
+            raise UsageError(
+                f"{display}: {metadata.num_rows} rows, {declared >> 20} MiB uncompressed: over "
+                "gate.max_rows or gate.max_data_mb"
+            )
         frame = pd.read_parquet(path)
     except ImportError:
         raise UsageError(

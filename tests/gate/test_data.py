@@ -91,3 +91,18 @@ def test_black_box_inputs_keep_text_columns_and_take_floats_into_int_columns(tmp
     moved = data.with_numeric(data.numeric + 0.5)
     assert list(moved["count"]) == [1.5, 2.5, 3.5] and list(moved["city"]) == ["a", "b", "c"]
     assert list(moved["flag"]) == [True, False, True]
+
+
+def test_a_compressed_npz_declaring_a_huge_array_is_refused_before_loading(tmp_path: Path) -> None:
+    np.savez_compressed(tmp_path / "d.npz", X=np.zeros((2000, 100)), y=np.zeros(2000))
+    with pytest.raises(UsageError, match="declare"):
+        read_table(tmp_path / "d.npz", "d.npz", **{**CAPS, "max_bytes": (tmp_path / "d.npz").stat().st_size * 10})
+
+
+def test_parquet_within_and_over_the_caps(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow", reason="Parquet needs pyarrow")
+    pd.DataFrame({"a": np.arange(100.0), "label": np.arange(100) % 2}).to_parquet(tmp_path / "d.parquet")
+    assert read_table(tmp_path / "d.parquet", "d.parquet", **CAPS).columns == ["a", "label"]
+    with pytest.raises(UsageError, match="max_rows"):
+        read_table(tmp_path / "d.parquet", "d.parquet", **{**CAPS, "max_rows": 10})
