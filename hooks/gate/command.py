@@ -43,8 +43,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import warnings
+
+    # Libraries warn with text from the model file (sklearn's "unpickled from version ..."), and
+    # numpy reports errors in objects a broken pickle built through sys.unraisablehook: neither
+    # may reach the terminal raw, and the report says all the gate has to say.
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
     try:
-        return _run(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _run(args)
     except UsageError as exc:
         print(f"{PROG}: error: {safe_text(exc, 400)}", file=sys.stderr)
         return EXIT_ERROR
@@ -54,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback; exit 2 is never a pass
         print(f"{PROG}: error: internal error ({type(exc).__name__}: {safe_text(exc, 200)})", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        sys.unraisablehook = previous_hook
 
 
 def _artifact_findings(model: Any, policy: Policy) -> list[Finding]:

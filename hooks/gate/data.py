@@ -5,6 +5,7 @@ column names come from the file and are shown only through `safe_text`."""
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,8 +121,6 @@ def read_table(
 def _check_npz_sizes(path: Path, display: str, keys: list[str], max_bytes: int) -> None:
     """The arrays' declared sizes, from their headers, before numpy allocates them: a
     compressed .npz can declare far more than the file holds."""
-    import zipfile
-
     from numpy.lib import format as npy_format
 
     readers = {(1, 0): npy_format.read_array_header_1_0, (2, 0): npy_format.read_array_header_2_0}
@@ -141,7 +140,9 @@ def _check_npz_sizes(path: Path, display: str, keys: list[str], max_bytes: int) 
                 for extent in shape:
                     count *= int(extent)
                 total += count * max(np.dtype(dtype).itemsize, 1)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except UsageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - numpy's header parser raises many types on hostile bytes
         raise UsageError(f"{display}: not a readable .npz ({safe_text(str(exc), 120)})") from None
     if total > max_bytes:
         raise UsageError(f"{display}: its arrays declare {total >> 20} MiB, over gate.max_data_mb ({max_bytes >> 20})")
@@ -160,7 +161,9 @@ def _read_npz(path: Path, display: str, arrays: dict[str, str], max_bytes: int) 
             features = np.asarray(archive[features_key])
             labels = np.asarray(archive[label_key])
             sensitive = np.asarray(archive[sensitive_key]) if sensitive_key is not None else None
-    except (ValueError, OSError, EOFError) as exc:
+    except UsageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - as above: fail closed, one line
         raise UsageError(f"{display}: not a readable .npz without pickles ({safe_text(str(exc), 120)})") from None
     if features.ndim != 2 or labels.ndim != 1 or len(labels) != len(features):
         raise UsageError(f"{display}: expected a 2-D features array and a 1-D label array of the same length")
@@ -182,9 +185,12 @@ def _object_table(parts: Sequence[np.ndarray]) -> np.ndarray:
 
 
 def _read_npy(path: Path, display: str) -> tuple[Any, list[str]]:
+    with path.open("rb") as handle:
+        if handle.read(6) != b"\x93NUMPY":
+            raise UsageError(f"{display}: not a .npy file (no NUMPY magic)")
     try:
         array = np.load(path, allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # noqa: BLE001 - numpy's header parser raises many types on hostile bytes
         raise UsageError(f"{display}: not a readable .npy without pickles ({safe_text(str(exc), 120)})") from None
     if array.ndim != 2 or array.dtype.kind not in "biuf":
         raise UsageError(f"{display}: a .npy must be a 2-D numeric array (features, then the label column)")

@@ -185,17 +185,15 @@ def load_pickle(model: ModelBytes, policy: Allowed, max_bytes: int) -> Any:
         unpickler = _plain_unpickler(policy, handle)
     try:
         return unpickler.load()
-    except RefusedGlobal:
+    except (RefusedGlobal, UsageError):
         raise
-    except UsageError:
-        raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
-        raise UsageError(
-            f"{model.display}: cannot be unpickled ({type(exc).__name__}: {safe_text(exc, 100)})"
-        ) from None
     except ModuleNotFoundError as exc:
         raise UsageError(
             f"{model.display}: needs the module {safe_text(exc.name or '?')!r}, which is not installed"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - a broken stream raises anything; fail closed, one line
+        raise UsageError(
+            f"{model.display}: cannot be unpickled ({type(exc).__name__}: {safe_text(exc, 100)})"
         ) from None
 
 

@@ -206,3 +206,17 @@ def test_the_gate_is_listed_and_its_rules_are_in_the_registry(capsys: pytest.Cap
     gate_rules = [rule for rule in registry() if rule.scanner == "gate"]
     assert [r.rule_id for r in gate_rules] == [f"MLS7{n:02d}" for n in range(1, 11)]
     assert all(r.what and r.why and r.example and r.fix and r.references for r in gate_rules)
+
+
+def test_library_warnings_with_text_from_the_file_never_reach_the_terminal(
+    gated: Path, digits_lr: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sklearn.base
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sklearn.base, "__version__", "0.1\x1b[2J")  # sklearn warns with this text on load
+        dump(digits_lr, gated / "model.joblib")
+    assert b"0.1\x1b[2J" in (gated / "model.joblib").read_bytes()
+    assert run_gate() == 0
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.err + captured.out and "InconsistentVersionWarning" not in captured.err
