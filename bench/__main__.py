@@ -1,6 +1,7 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
 python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout|both]
 python -m bench artifacts-oracle [--examples N]
+python -m bench gate [--repeat N]   (needs mlsec-hooks[gate]; ART beside it when installed)
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
 
@@ -29,6 +30,7 @@ def main() -> int:
         "deps",
         "docker",
         "realrepos",
+        "gate",
     ]
     parser.add_argument("suite", choices=suites)
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
@@ -101,6 +103,12 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "gate":
+        from bench.gate_bench import run as run_gate
+        from bench.gate_bench import table as gate_table
+
+        print(gate_table(run_gate(args.out / "gate", args.bin, args.repeat)))
         return 0
     if args.suite == "docker":
         from bench.docker_bench import run as run_docker
