@@ -9,11 +9,12 @@ from hooks._core.registry import RuleRegistry
 from hooks._core.spec import HookSpec
 from hooks.artifacts.spec import SPEC as ARTIFACTS
 from hooks.code.spec import SPEC as CODE
+from hooks.data.spec import SPEC as DATA
 from hooks.deps.spec import SPEC as DEPS
 from hooks.docker.spec import SPEC as DOCKERFILE
 from hooks.secrets.spec import SPEC as SECRETS
 
-HOOKS: tuple[HookSpec, ...] = (ARTIFACTS, SECRETS, CODE, DEPS, DOCKERFILE)
+HOOKS: tuple[HookSpec, ...] = (ARTIFACTS, SECRETS, CODE, DEPS, DOCKERFILE, DATA)
 
 
 def spec_for(hook_id: str) -> HookSpec:
