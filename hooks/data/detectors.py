@@ -367,12 +367,13 @@ def _ipv6(data: bytes, mapped: bytes) -> Iterator[Candidate]:
             address = ipaddress.IPv6Address(text)
         except ValueError:
             continue
-        if not address.is_global or address in _IPV6_DOCUMENTATION or address.ipv4_mapped is not None:
+        if address not in _IPV6_GLOBAL_UNICAST or address in _IPV6_DOCUMENTATION or not address.is_global:
             continue
         yield Candidate(IP, "IP address", start, start + len(text), text, True, STRONG)
 
 
 _IPV6_DOCUMENTATION = ipaddress.IPv6Network("2001:db8::/32")
+_IPV6_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")  # every address a subscriber holds today
 
 
 def _birth_dates(data: bytes) -> Iterator[Candidate]:
