@@ -54,6 +54,10 @@ def read_columns(path: Path, kind: str, columns: list[str], budget: int) -> dict
             table = pa.Table.from_batches([batch])
     except (pa.ArrowException, OSError, ValueError, StopIteration):
         return None
+    for _ in range(4):  # struct columns become `parent.child` columns
+        if not any(pa.types.is_struct(field.type) for field in table.schema):
+            break
+        table = table.flatten()
     values: dict[str, list[str]] = {}
     spent = 0
     for name in table.column_names:

@@ -299,6 +299,7 @@ def _columnar(job: Job, columns: list[str], kind: str, compressed: bool) -> None
     if values is not None:
         cells = [TableCell(column, value, 1) for column, column_values in values.items() for value in column_values]
         _scan_table(job, FILE_PART, cells)
+        _schema_only(job, [column for column in columns if column not in values])
         return
     _schema_only(job, columns)
     _scan_raw(job)
