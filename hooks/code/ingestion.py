@@ -248,9 +248,9 @@ class IngestionChecker(ast.NodeVisitor):
     def _sink(self, node: ast.Call, name: str) -> None:
         if name not in _PICKLE_SINKS:
             return
-        if name.startswith("torch.") and isinstance(_keyword(node, "weights_only"), ast.Constant):
-            if _keyword(node, "weights_only").value is True:  # type: ignore[union-attr]
-                return
+        weights_only = _keyword(node, "weights_only")
+        if name.startswith("torch.") and isinstance(weights_only, ast.Constant) and weights_only.value is True:
+            return
         if name == "numpy.load":
             allow = _keyword(node, "allow_pickle")
             if not (isinstance(allow, ast.Constant) and allow.value is True):
@@ -292,9 +292,13 @@ class IngestionChecker(ast.NodeVisitor):
 
     # --- TLS off for the process ---------------------------------------------------------
     def _tls_assignment(self, target: ast.AST, value: ast.AST) -> None:
-        if isinstance(target, ast.Attribute) and target.attr == "_create_default_https_context":
-            if isinstance(value, ast.Attribute) and value.attr == "_create_unverified_context":
-                self._tls(target, "ssl's default context replaced by _create_unverified_context")
+        if (
+            isinstance(target, ast.Attribute)
+            and target.attr == "_create_default_https_context"
+            and isinstance(value, ast.Attribute)
+            and value.attr == "_create_unverified_context"
+        ):
+            self._tls(target, "ssl's default context replaced by _create_unverified_context")
         if isinstance(target, ast.Subscript) and (self.resolve(target.value) or "") == "os.environ":
             self._environment(target, _constant_str(target.slice), value)
 

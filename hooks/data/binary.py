@@ -16,7 +16,8 @@ from pathlib import Path
 _TEXT_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 _TO_LINES = bytes(b if b in _TEXT_BYTES else 0x0A for b in range(256))
 _CREATE_TABLE = re.compile(
-    rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*\(([^;]{1,8000}?)\)\s*(?:WITHOUT|\x00|;|$)",
+    rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*"
+    rb"\(([^;]{1,8000}?)\)\s*(?:WITHOUT|\x00|;|$)",
     re.IGNORECASE,
 )
 _COLUMN_NAME = re.compile(r"^\s*[\"'`\[]?([\w ]{1,128}?)[\"'`\]]?(?:\s|$)")
@@ -42,7 +43,9 @@ def sqlite_columns(head: bytes) -> list[str]:
 
 
 def _split_columns(body: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in body:
         if char == "(":
             depth += 1

@@ -36,7 +36,16 @@ CLASSES = _class_table()
 LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
 
 # Kinds of personal data, the names `data.pii_types` accepts.
-EMAIL, PHONE, SSN, CARD, IBAN, NATIONAL_ID, DOB, IP = "email", "phone", "ssn", "card", "iban", "national_id", "dob", "ip"
+EMAIL, PHONE, SSN, CARD, IBAN, NATIONAL_ID, DOB, IP = (
+    "email",
+    "phone",
+    "ssn",
+    "card",
+    "iban",
+    "national_id",
+    "dob",
+    "ip",
+)
 VALUE_KINDS = (EMAIL, PHONE, SSN, CARD, IBAN, NATIONAL_ID, DOB, IP)
 STRONG = 3  # evidence that needs no company: one such value is enough
 
@@ -74,7 +83,8 @@ _DOTTED = re.compile(
 )
 _SPACED = re.compile(
     (
-        rf" (?:(?<=(?<!{_G})0000 )(?:(?P<card>0000 0000 0000(?: ?000)?)|(?P<amex>000000 0000(?:0)?)|(?P<aadhaar>0000 0000))"
+        rf" (?:(?<=(?<!{_G})0000 )(?:(?P<card>0000 0000 0000(?: ?000)?)|(?P<amex>000000 0000(?:0)?)"
+        rf"|(?P<aadhaar>0000 0000))"
         rf"|(?<=(?<!{_G})000 )(?:(?P<nanp>000 0000)|(?P<sin>000 000))){_END}"
     ).encode()
 )
@@ -182,16 +192,9 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         local_part, _, host = text.partition("@")
         host = host.lower()
         tld = (domain.group("tld") or b"").decode().lower()
-        if (
-            tld in _FILE_TLDS
-            or local_part.lower() in _ROLE_MAILBOXES
-            or ".." in local_part
-            or local_part.endswith(".")
-        ):
+        if tld in _FILE_TLDS or local_part.lower() in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
-        reserved = tld in _RESERVED_TLDS or any(
-            host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS
-        )
+        reserved = tld in _RESERVED_TLDS or any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
         if reserved:
             continue  # RFC 2606 names: nobody's address, by definition
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)

@@ -48,10 +48,8 @@ class CsvLocator:
     def column(self, data: bytes, position: int) -> str:
         line_start = data.rfind(b"\n", 0, position) + 1
         prefix = data[line_start:position]
-        if b'"' not in prefix:
-            index = prefix.count(self.delimiter)
-        else:
-            index = _quoted_index(prefix, self.delimiter[0])
+        quoted = b'"' in prefix
+        index = _quoted_index(prefix, self.delimiter[0]) if quoted else prefix.count(self.delimiter)
         return self.name(index)
 
     def name(self, index: int) -> str:
@@ -74,12 +72,8 @@ def _quoted_index(prefix: bytes, delimiter: int) -> int:
 def json_key(data: bytes, position: int) -> str | None:
     """The key of the value at `position`: the last `"key":` before it on the way back."""
     window = data[max(0, position - 400) : position]
-    last = None
-    for last in _JSON_KEY.finditer(window):
-        pass
-    if last is None:
-        return None
-    return last.group(1).decode("utf-8", "replace")
+    matches = list(_JSON_KEY.finditer(window))
+    return matches[-1].group(1).decode("utf-8", "replace") if matches else None
 
 
 def line_of(data: bytes, position: int, first_line: int | None) -> int | None:

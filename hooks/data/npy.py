@@ -47,7 +47,7 @@ def parse_npy_header(head: bytes) -> NpyHeader:
     fields: list[str] = []
     _collect(header["descr"], "", fields, 0)
     descr = repr(header["descr"])
-    return NpyHeader(fields, "U" in descr and "'<U" in descr or "'>U" in descr, start + length)
+    return NpyHeader(fields, ("U" in descr and "'<U" in descr) or "'>U" in descr, start + length)
 
 
 def _collect(descr: Any, prefix: str, fields: list[str], depth: int) -> None:

@@ -68,7 +68,8 @@ def _column_paths(elements: list[Any]) -> list[str]:
             raise FormatError("malformed schema element")
         raw = element.get(4, b"")
         name = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
-        children = element.get(5) if isinstance(element.get(5), int) else 0
+        raw_children = element.get(5)
+        children = raw_children if isinstance(raw_children, int) else 0
         if index == 0:
             stack.append(("", max(0, children)))
             continue

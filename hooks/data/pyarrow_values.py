@@ -62,9 +62,9 @@ def read_columns(path: Path, kind: str, columns: list[str], budget: int) -> dict
     spent = 0
     for name in table.column_names:
         column = table.column(name)
-        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-            if not (pa.types.is_integer(column.type) and len(column) and name):
-                continue
+        textual = pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+        if not textual and not pa.types.is_integer(column.type):
+            continue
         texts = [str(item) for item in column.slice(0, MAX_ROWS).to_pylist() if item is not None]
         spent += sum(len(t) for t in texts)
         values[name] = texts

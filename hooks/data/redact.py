@@ -14,9 +14,7 @@ def redact(value: str, kind: str) -> str:
     keep = 2 if kind == "iban" else 1
     out = []
     for index, char in enumerate(value[:48]):
-        if index < keep and char.isascii() and char.isalnum():
-            out.append(char)
-        elif char in _KEEP:
+        if (index < keep and char.isascii() and char.isalnum()) or char in _KEEP:
             out.append(char)
         else:
             out.append("*")

@@ -31,7 +31,10 @@ DATA_FILE_TOO_LARGE = BOOK.rule(
         "accept, and the data escapes the access control a data store would give it."
     ),
     example="data/train.parquet (312 MiB) added with plain `git add`",
-    fix="Track it with `git lfs track` or `dvc add`, or keep it out of git; raise `data.max_file_mb` if the size is fine.",
+    fix=(
+        "Track it with `git lfs track` or `dvc add`, or keep it out of git; raise `data.max_file_mb` if the size "
+        "is fine."
+    ),
     references=("https://git-lfs.com/", "https://dvc.org/doc/user-guide/data-management"),
 )
 EMAILS_IN_DATA = BOOK.rule(

@@ -19,7 +19,7 @@ from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
 from hooks.data.credentials import find_credentials
 from hooks.data.detectors import CLASSES, DOB, Candidate, find_candidates
-from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally
+from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where
 from hooks.data.locate import CsvLocator, json_key, line_of, parse_header, sniff_delimiter
 from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_cells
 from hooks.data.parquet import FormatError
@@ -133,7 +133,7 @@ def _scan_csv(job: Job, head: bytes) -> None:
             _add(job, FILE_PART, column, candidate, data, chunk)
         if cell_columns:
             _cells_by_row(job, data, chunk, delimiter, cell_columns, locator, skip_header=chunk.offset == 0)
-        _text_credentials(job, data, chunk, lambda position: locator.column(data, position))
+        _text_credentials(job, data, chunk, lambda position, data=data: locator.column(data, position))
     if header:
         _note_unvalidated(job, FILE_PART, header, lambda column: _csv_has_values(reading, locator, column))
 
@@ -163,7 +163,7 @@ def _cells_by_row(
                     found = cell_candidate(kind, row[index])
                     if found is not None:
                         line = None if chunk.first_line is None else chunk.first_line + reader.line_num - 1
-                        job.evidence.add(FILE_PART, locator.name(index), found, lambda line=line: (line, None))
+                        job.evidence.add(FILE_PART, locator.name(index), found, _at(line))
     except csv.Error:
         return
 
@@ -193,7 +193,7 @@ def _scan_json(job: Job, head: bytes) -> None:
                 continue  # counted value by value in _json_cells
             _add(job, FILE_PART, key, candidate, data, chunk)
         _json_cells(job, data, chunk, keys)
-        _text_credentials(job, data, chunk, lambda position: json_key(data, position))
+        _text_credentials(job, data, chunk, lambda position, data=data: json_key(data, position))
     _named_columns(job, FILE_PART, sorted(keys))
     _note_unvalidated(job, FILE_PART, sorted(keys), lambda key: True)
 
@@ -213,7 +213,7 @@ def _json_cells(job: Job, data: bytes, chunk: Chunk, keys: set[str]) -> None:
         found = cell_candidate(kind, raw.decode("utf-8", "replace"))
         if found is not None:
             position = match.start()
-            job.evidence.add(FILE_PART, key, found, lambda p=position: (line_of(data, p, chunk.first_line), None))
+            job.evidence.add(FILE_PART, key, found, _line_at(data, position, chunk.first_line))
         if len(keys) > 10_000:
             return
 
@@ -262,13 +262,13 @@ def _scan_table(job: Job, part: PartKey, cells: list[TableCell]) -> None:
         cell = cells[bisect.bisect_right(starts, candidate.start) - 1]
         if named.get(cell.column or "") == candidate.kind and candidate.kind in CELL_KINDS:
             continue
-        job.evidence.add(part, cell.column, candidate, lambda line=cell.line: (line, None))
+        job.evidence.add(part, cell.column, candidate, _at(cell.line))
     for cell in cells:
         kind = named.get(cell.column or "")
         if kind in CELL_KINDS:
             found = cell_candidate(kind, cell.value)
             if found is not None:
-                job.evidence.add(part, cell.column, found, lambda line=cell.line: (line, None))
+                job.evidence.add(part, cell.column, found, _at(cell.line))
     _note_unvalidated(job, part, columns, lambda column: any(c.column == column and c.value for c in cells))
 
 
@@ -409,6 +409,14 @@ def _note_unvalidated(job: Job, part: PartKey, columns: list[str], has_values: o
         kind = kind_of(column)
         if kind in (NAME, ADDRESS, "passport") and has_values(column):  # type: ignore[operator]
             job.notes.append(SchemaNote(part, column, kind, "by its name; values have no validator"))
+
+
+def _at(line: int | None) -> Where:
+    return lambda: (line, None)
+
+
+def _line_at(data: bytes, position: int, first_line: int | None) -> Where:
+    return lambda: (line_of(data, position, first_line), None)
 
 
 def _add(job: Job, part: PartKey, column: str | None, candidate: Candidate, data: bytes, chunk: Chunk) -> None:

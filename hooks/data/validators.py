@@ -188,7 +188,7 @@ def plausible_birth_date(year: int, month: int, day: int) -> bool:
         date = datetime.date(year, month, day)
     except ValueError:
         return False
-    return 1900 <= year and date <= datetime.date.today()
+    return year >= 1900 and date <= datetime.date.today()
 
 
 # --- national identity numbers with a check digit ---------------------------------------------

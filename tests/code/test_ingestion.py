@@ -19,7 +19,11 @@ CASES = [
     (HTTP, 2, "from urllib.request import urlretrieve\nurlretrieve(f'http://host.org/{name}.zip', 'x.zip')\n"),
     (HTTP, 2, "import requests\nr = requests.get('http://files.org/train.csv')\n"),
     (UNVERIFIED, 3, "import requests, pickle\n\nr = requests.get(url)\nmodel = pickle.loads(r.content)\n"),
-    (UNVERIFIED, 2, "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'clf.joblib')\nc = joblib.load('clf.joblib')\n"),
+    (
+        UNVERIFIED,
+        2,
+        "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'clf.joblib')\nc = joblib.load('clf.joblib')\n",
+    ),
     (
         UNVERIFIED,
         2,
@@ -28,7 +32,11 @@ CASES = [
         "    data = pickle.load(fh)\n",
     ),
     (UNVERIFIED, 2, "import gdown, torch\nout = gdown.download(u, 'w.pt')\nsd = torch.load(out)\n"),
-    (UNVERIFIED, 2, "from huggingface_hub import hf_hub_download\np = hf_hub_download('o/r', 'x.data')\nimport pandas as pd\ndf = pd.read_pickle(p)\n"),
+    (
+        UNVERIFIED,
+        2,
+        "from huggingface_hub import hf_hub_download\np = hf_hub_download('o/r', 'x.data')\nimport pandas as pd\ndf = pd.read_pickle(p)\n",  # noqa: E501
+    ),
     (UNVERIFIED, 2, "import numpy as np, wget\nf = wget.download(u)\na = np.load(f, allow_pickle=True)\n"),
     (TLS, 2, "import ssl\nssl._create_default_https_context = ssl._create_unverified_context\n"),
     (TLS, 2, "import os\nos.environ['CURL_CA_BUNDLE'] = ''\n"),
@@ -47,11 +55,13 @@ LOOK_ALIKES = [
     "import pandas as pd\ndf = pd.read_csv('http://localhost:8000/x.csv')\nd2 = pd.read_json('http://10.1.2.3/a.json')\n",
     "import requests\nr = requests.get('http://metadata.google.internal/computeMetadata/v1/')\n",
     "import requests\nr = requests.post('http://api.service.org/v1/predict', json=x)\n",
-    "import requests, pickle, hashlib\nr = requests.get(u)\nassert hashlib.sha256(r.content).hexdigest() == PIN\nm = pickle.loads(r.content)\n",
-    "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'c.joblib')\nverify_sha256('c.joblib', PIN)\nc = joblib.load('c.joblib')\n",
-    "import requests, torch\nr = requests.get(u)\nopen('w.pt', 'wb').write(r.content)\nsd = torch.load('w.pt', weights_only=True)\n",
-    "import tensorflow as tf, pickle\np = tf.keras.utils.get_file('d.pkl', u, file_hash=PIN)\nd = pickle.load(open(p, 'rb'))\n",
-    "from huggingface_hub import hf_hub_download\nimport joblib\np = hf_hub_download('o/r', 'm.data', revision='" + "a" * 40 + "')\nm = joblib.load(p)\n",
+    "import requests, pickle, hashlib\nr = requests.get(u)\nassert hashlib.sha256(r.content).hexdigest() == PIN\nm = pickle.loads(r.content)\n",  # noqa: E501
+    "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'c.joblib')\nverify_sha256('c.joblib', PIN)\nc = joblib.load('c.joblib')\n",  # noqa: E501
+    "import requests, torch\nr = requests.get(u)\nopen('w.pt', 'wb').write(r.content)\nsd = torch.load('w.pt', weights_only=True)\n",  # noqa: E501
+    "import tensorflow as tf, pickle\np = tf.keras.utils.get_file('d.pkl', u, file_hash=PIN)\nd = pickle.load(open(p, 'rb'))\n",  # noqa: E501
+    "from huggingface_hub import hf_hub_download\nimport joblib\np = hf_hub_download('o/r', 'm.data', revision='"
+    + "a" * 40
+    + "')\nm = joblib.load(p)\n",
     "import requests, json\nr = requests.get(u)\ncfg = json.loads(r.content)\n",
     "import pooch, pickle\np = pooch.retrieve(u, known_hash='sha256:abc')\nd = pickle.load(open(p, 'rb'))\n",
     "import os\nos.environ['REQUESTS_CA_BUNDLE'] = '/etc/ssl/certs/ca.pem'\nos.environ['PYTHONHTTPSVERIFY'] = '1'\n",

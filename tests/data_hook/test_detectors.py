@@ -26,11 +26,23 @@ POSITIVES = [
     ("phone", "mobile +44 20 7946 0123", "+44 20 7946 0123"),
     ("phone", "+4915112345678", "+4915112345678"),
     ("ssn", "ssn 219-45-6781 on file", "219-45-6781"),
-    ("card", f"paid with {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}", f"{VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}"),
-    ("card", f"card={MASTER[:4]}-{MASTER[4:8]}-{MASTER[8:12]}-{MASTER[12:]}", f"{MASTER[:4]}-{MASTER[4:8]}-{MASTER[8:12]}-{MASTER[12:]}"),
+    (
+        "card",
+        f"paid with {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}",
+        f"{VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}",
+    ),
+    (
+        "card",
+        f"card={MASTER[:4]}-{MASTER[4:8]}-{MASTER[8:12]}-{MASTER[12:]}",
+        f"{MASTER[:4]}-{MASTER[4:8]}-{MASTER[8:12]}-{MASTER[12:]}",
+    ),
     ("card", f"amex {AMEX[:4]} {AMEX[4:10]} {AMEX[10:]}", f"{AMEX[:4]} {AMEX[4:10]} {AMEX[10:]}"),
     ("iban", f"pay to {GERMAN_IBAN}.", GERMAN_IBAN),
-    ("iban", "IBAN " + " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4)), " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4))),
+    (
+        "iban",
+        "IBAN " + " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4)),
+        " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4)),
+    ),
     ("ip", "client 73.162.45.201 connected", "73.162.45.201"),
     ("ip", "from 2a03:2880:f12f:83:face:b00c:0:25de", "2a03:2880:f12f:83:face:b00c:0:25de"),
     ("dob", "John Smith, born 12/03/1985 in Leeds", "12/03/1985"),
@@ -90,6 +102,8 @@ def test_validators() -> None:
     assert v.is_india_aadhaar("234123412346") and not v.is_india_aadhaar("234123412345")
     assert v.is_netherlands_bsn("111222333") and not v.is_netherlands_bsn("111222334")
     assert v.is_poland_pesel("44051401359") and not v.is_poland_pesel("44051401358")
-    assert v.is_canada_sin("130692544") or v.is_canada_sin(next("13069254" + d for d in "0123456789" if v.luhn("13069254" + d)))
+    assert v.is_canada_sin("130692544") or v.is_canada_sin(
+        next("13069254" + d for d in "0123456789" if v.luhn("13069254" + d))
+    )
     assert v.is_france_nir("255081416802538")
     assert v.is_finland_hetu("131052-308T") and not v.is_finland_hetu("131052-308U")

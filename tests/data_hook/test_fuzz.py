@@ -68,13 +68,20 @@ def test_npy_header(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(["<table>", "<tr>", "<th>", "<td>", "</td>", "</tr>", "x@gmail.com", "\n", " ", "0"]), max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["<table>", "<tr>", "<th>", "<td>", "</td>", "</tr>", "x@gmail.com", "\n", " ", "0"]),
+        max_size=60,
+    ).map("".join)
+)
 def test_table_readers(text: str) -> None:
     html_table_cells(text)
     text_table_cells(text)
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl", ".parquet", ".arrow", ".npy", ".npz", ".xlsx", ".db", ".h5", ".pkl", ".ipynb"])
+@pytest.mark.parametrize(
+    "suffix", [".csv", ".json", ".jsonl", ".parquet", ".arrow", ".npy", ".npz", ".xlsx", ".db", ".h5", ".pkl", ".ipynb"]
+)
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_scanner_on_garbage(tmp_path: Path, suffix: str, data: bytes) -> None:

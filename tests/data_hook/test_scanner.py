@@ -48,9 +48,9 @@ def test_look_alike_dataset_is_silent(tmp_path: Path) -> None:
     rows = ["order_id,ts,created,version,sha,uuid,phone_like_id,price,host,comment"]
     for i in range(300):
         rows.append(
-            f"{6126933103096309 + i * 7919},{1700000000 + i},2023-05-{1 + i % 28:02d}T12:00:00Z,{i % 9}.{i % 20}.{i % 7}.{i % 30},"
+            f"{6126933103096309 + i * 7919},{1700000000 + i},2023-05-{1 + i % 28:02d}T12:00:00Z,{i % 9}.{i % 20}.{i % 7}.{i % 30},"  # noqa: E501
             f"356a192b7913b04c54574d18c28d46e6395428ab,6ec9d286-63ca-828d-d5f4-b3b2e4b06ce6,ID-{122 + i}-126-9870,"
-            f"{i * 3.14159:.4f},10.0.{i % 255}.1,\"build 2.{i}.0 on 2021-03-04, ticket 4155550{100 + i % 99}\""
+            f'{i * 3.14159:.4f},10.0.{i % 255}.1,"build 2.{i}.0 on 2021-03-04, ticket 4155550{100 + i % 99}"'
         )
     assert scan(tmp_path, "orders.csv", "\n".join(rows) + "\n") == []
 
@@ -74,7 +74,9 @@ def test_tsv_semicolon_and_headerless(tmp_path: Path) -> None:
 
 
 def test_json_records_and_jsonl_report_by_key_and_configs_are_skipped(tmp_path: Path) -> None:
-    records = json.dumps([{"user": {"email": "a.b@gmail.com", "phone": "4158675309"}}, {"user": {"email": "c@aol.com"}}])
+    records = json.dumps(
+        [{"user": {"email": "a.b@gmail.com", "phone": "4158675309"}}, {"user": {"email": "c@aol.com"}}]
+    )
     found = scan(tmp_path, "users.json", records)
     assert {f.rule_id for f in found} == {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id}
     assert "key" not in found[0].message and "`email`" in found[0].message
@@ -109,11 +111,13 @@ def test_notebook_dataframe_html_output_is_reported_by_cell_output_and_line(tmp_
 
 
 def test_notebook_printed_frame_and_safe_twin(tmp_path: Path) -> None:
-    text = "   id                email        phone\n0   1   ann.lee@gmail.com  (415) 867-5309\n1   2  bo.ho@outlook.com  (212) 736-5000\n"
+    text = "   id                email        phone\n0   1   ann.lee@gmail.com  (415) 867-5309\n1   2  bo.ho@outlook.com  (212) 736-5000\n"  # noqa: E501
     stream = {"output_type": "stream", "name": "stdout", "text": text}
     found = scan(tmp_path, "p.ipynb", _notebook([stream]))
     assert {f.rule_id for f in found} == {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id}
-    safe = text.replace("gmail.com", "example.com").replace("outlook.com", "example.org").replace("867-5309", "555-0101")
+    safe = (
+        text.replace("gmail.com", "example.com").replace("outlook.com", "example.org").replace("867-5309", "555-0101")
+    )
     safe = safe.replace("736-5000", "555-0102")
     assert scan(tmp_path, "q.ipynb", _notebook([{"output_type": "stream", "name": "stdout", "text": safe}])) == []
 
@@ -158,12 +162,18 @@ def test_parquet_and_arrow_schema_without_pyarrow(tmp_path: Path, monkeypatch: o
     monkeypatch.setattr(pv, "available", lambda: False)  # type: ignore[attr-defined]
     found = scan(tmp_path, "u.parquet", parquet_file(["user_id", "email", "first_name", "score"]))
     assert sorted((f.rule_id, f.severity.value) for f in found) == [
-        (PERSONAL_DATA_COLUMN.rule_id, "low"), (PERSONAL_DATA_COLUMN.rule_id, "medium"), (DATA_NOT_INSPECTED.rule_id, "low")
+        (PERSONAL_DATA_COLUMN.rule_id, "low"), (PERSONAL_DATA_COLUMN.rule_id, "medium"), (DATA_NOT_INSPECTED.rule_id, "low")  # noqa: E501
     ]  # fmt: skip
     plain = scan(tmp_path, "p.parquet", parquet_file(["email"], body=b"\x05\x00\x00\x00x.y@gmail.com", codec=0))
     assert ids(plain) == [EMAILS_IN_DATA.rule_id] and "column `email`" in plain[0].message
-    assert ids(scan(tmp_path, "a.arrow", arrow_file(["ssn", "x"]))) == [PERSONAL_DATA_COLUMN.rule_id, DATA_NOT_INSPECTED.rule_id]
-    assert ids(scan(tmp_path, "s.feather", arrow_stream(["passport"]))) == [PERSONAL_DATA_COLUMN.rule_id, DATA_NOT_INSPECTED.rule_id]
+    assert ids(scan(tmp_path, "a.arrow", arrow_file(["ssn", "x"]))) == [
+        PERSONAL_DATA_COLUMN.rule_id,
+        DATA_NOT_INSPECTED.rule_id,
+    ]
+    assert ids(scan(tmp_path, "s.feather", arrow_stream(["passport"]))) == [
+        PERSONAL_DATA_COLUMN.rule_id,
+        DATA_NOT_INSPECTED.rule_id,
+    ]
     assert ids(scan(tmp_path, "bad.parquet", b"PAR1garbage")) == [DATA_UNPARSEABLE.rule_id]
     assert ids(scan(tmp_path, "bad.arrow", b"ARROW1\x00\x00junkjunkjunk")) == [DATA_UNPARSEABLE.rule_id]
 
