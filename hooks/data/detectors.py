@@ -116,6 +116,11 @@ _ALNUM = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 # A value glued to these on the left is part of a bigger token (`ID-415-555-2671`, `v1.2.3.4`).
 _LEFT_GLUE = _ALNUM | frozenset(b"-_./+#:\\@$")
 _RESERVED_EMAIL_DOMAINS = ("example.com", "example.org", "example.net", "example.edu")
+# Registered, but what documentation and form hints write instead of an address.
+_PLACEHOLDER_EMAIL_DOMAINS = frozenset(
+    "domain.com yourdomain.com mydomain.com email.com youremail.com company.com yourcompany.com website.com "
+    "test.com sample.com somewhere.com someone.com address.com".split()
+)
 _RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost", "local", "internal", "lan", "home"})
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff pdf js mjs ts css py pyc ipynb json yaml yml toml txt md csv "
@@ -194,7 +199,11 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         tld = (domain.group("tld") or b"").decode().lower()
         if tld in _FILE_TLDS or local_part.lower() in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
-        reserved = tld in _RESERVED_TLDS or any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
+        reserved = (
+            tld in _RESERVED_TLDS
+            or host in _PLACEHOLDER_EMAIL_DOMAINS
+            or any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
+        )
         if reserved:
             continue  # RFC 2606 names: nobody's address, by definition
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
@@ -388,10 +397,14 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
                 continue
             lowered = data.translate(LOWER)
         for position in _finditer_literal(lowered, word):
-            if position > 0 and lowered[position - 1] in _ALNUM:
-                continue  # `adobe`, `reborn`
+            if position > 0 and (lowered[position - 1] in _ALNUM or lowered[position - 1] >= 0x80):
+                continue  # `adobe`, `reborn`, `Výborný` (a non-ASCII letter is a letter too)
             after = position + len(word)
-            if word == b"dob" and after < len(lowered) and lowered[after] in _ALNUM:
+            if (
+                word in (b"dob", b"born")
+                and after < len(lowered)
+                and (lowered[after] in _ALNUM or lowered[after] >= 0x80)
+            ):
                 continue
             match = _DATE.search(data, after, after + 40)
             if match is None:

@@ -334,14 +334,15 @@ def _scan_npz(job: Job, head: bytes) -> None:
 def _scan_xlsx(job: Job, head: bytes) -> None:
     import zipfile
 
+    from hooks.data.xlsx import workbook_cells
+
     try:
-        members = list(binary.zip_members(job.path, job.settings.sample_bytes, ("sharedstrings.xml", ".xml")))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as exc:
+        cells, complete = workbook_cells(job.path, job.settings.sample_bytes)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, KeyError) as exc:
         raise FormatError(f"not a readable workbook ({type(exc).__name__})") from None
-    for _name, data, whole in members:
-        _scan_bytes(job, data.replace(b"<", b"\n<"))
-        if not whole:
-            job.complete = False
+    job.complete = complete
+    _scan_table(job, FILE_PART, cells)
+    _credentials(job, "\n".join(cell.value for cell in cells), None)
 
 
 def _scan_sqlite(job: Job, head: bytes) -> None:

@@ -190,3 +190,37 @@ def test_npy_sqlite_and_credentials_in_binary_data(tmp_path: Path) -> None:
     found = scan(tmp_path, "t.pkl", b"\x80\x04\x95" + token.encode() + b"\x94.")
     assert ids(found) == [CREDENTIALS_IN_DATA.rule_id] and token not in found[0].message
     assert scan(tmp_path, "t.csv", f"k\n{token}\n") == []  # text data: the secrets hook's finding
+
+
+def _workbook(rows: list[list[str]]) -> bytes:
+    import io
+    import zipfile
+
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row):
+            strings.append(value)
+            cells.append(f'<c r="{chr(65 + c)}{r}" t="s"><v>{len(strings) - 1}</v></c>')
+    shared = "<sst>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>"
+    sheet = "<worksheet><sheetData>" + "".join(cells) + "</sheetData></worksheet>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", shared)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+def test_xlsx_cells_are_read_by_column(tmp_path: Path) -> None:
+    people = _workbook([["Name", "Email"], ["Ann", "ann.lee@gmail.com"], ["Bo", "bo.ho@outlook.com"]])
+    found = scan(tmp_path, "p.xlsx", people)
+    assert [f.rule_id for f in found if f.rule_id == EMAILS_IN_DATA.rule_id] and "`Email`" in found[-1].message
+    invoices = _workbook([["Invoice ID", "Total"]] + [[f"{750 + i}-67-84{10 + i}", "9.5"] for i in range(40)])
+    assert scan(tmp_path, "sales.xlsx", invoices) == []  # SSN-shaped invoice numbers in an id column
+    assert ids(scan(tmp_path, "bad.xlsx", b"PK\x03\x04broken")) == [DATA_UNPARSEABLE.rule_id]
+
+
+def test_non_ascii_names_and_placeholder_addresses(tmp_path: Path) -> None:
+    rows = "athlete,date\nDavid Výborný,26/02/2006\nJiří Dopita,12/03/2002\n"
+    assert scan(tmp_path, "olympics.csv", rows) == []  # `born` inside a name is not `born`
+    assert scan(tmp_path, "emb.csv", ",x\nname@domain.com,0.1\nyou@yourcompany.com,0.2\n") == []
