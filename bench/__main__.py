@@ -1,5 +1,6 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
+python -m bench data [--rows 1000000] [--heldout DIR ...]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -16,7 +17,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
+    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker", "data"])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="data: rows of the PII-free look-alike set")
+    parser.add_argument("--heldout", type=Path, action="append", default=[], help="data: folders of public datasets")
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -55,6 +58,11 @@ def main() -> int:
 
     # Measure what users run: pip byte-compiles a package when it installs it.
     compileall.compile_dir(str(HERE.parent / "hooks"), quiet=1)
+    if args.suite == "data":
+        from bench.data_bench import run as run_data
+
+        run_data(args.out / "data", args.bin, args.repeat, args.rows, args.heldout)
+        return 0
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
 
