@@ -110,6 +110,8 @@ def read_arrow_schema(path: Path, size: int) -> Schema:
             except RecursionError:
                 raise FormatError("schema nested too deeply") from None
         if head[:4] == b"\xff\xff\xff\xff":
+            if len(head) < 8:
+                raise FormatError("truncated stream")
             length = struct.unpack("<i", head[4:8])[0]
             if not 0 < length <= min(MAX_METADATA, size - 8):
                 raise FormatError("stream message length does not fit the file")

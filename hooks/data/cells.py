@@ -6,8 +6,6 @@ a 9-digit SSN, a plain date) are validated here, one cell at a time.
 
 from __future__ import annotations
 
-import ipaddress
-
 from hooks.data import validators as v
 from hooks.data.detectors import CARD, DOB, IP, NATIONAL_ID, PHONE, SSN, STRONG, Candidate, parse_date
 
@@ -51,6 +49,8 @@ def _judge(kind: str, text: str) -> bool | None:
             return None
         return parse_date(text[:10])
     if kind == IP:
+        import ipaddress
+
         try:
             address = ipaddress.ip_address(text)
         except ValueError:

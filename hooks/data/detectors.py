@@ -13,7 +13,6 @@ chance is recognised as not cards.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -181,9 +180,11 @@ def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
 
 def _emails(data: bytes) -> Iterator[Candidate]:
     for at in _finditer_literal(data, b"@"):
-        local = _EMAIL_LOCAL.search(data, max(0, at - 64), at)
         domain = _EMAIL_DOMAIN.match(data, at + 1)
-        if local is None or domain is None:
+        if domain is None or _reserved_host(data[at + 1 : domain.end()].decode("ascii").lower()):
+            continue  # RFC 2606 names and form placeholders: nobody's address, by definition
+        local = _EMAIL_LOCAL.search(data, max(0, at - 64), at)
+        if local is None:
             continue
         start = local.start()
         while start < at and data[start] in b".-+_%":
@@ -194,19 +195,17 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         if end < len(data) and data[end] == ord(":"):
             continue  # `git@github.com:org/repo`: an SSH address, not a mailbox
         text = data[start:end].decode("ascii")
-        local_part, _, host = text.partition("@")
-        host = host.lower()
+        local_part = text.partition("@")[0]
         tld = (domain.group("tld") or b"").decode().lower()
         if tld in _FILE_TLDS or local_part.lower() in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
-        reserved = (
-            tld in _RESERVED_TLDS
-            or host in _PLACEHOLDER_EMAIL_DOMAINS
-            or any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
-        )
-        if reserved:
-            continue  # RFC 2606 names: nobody's address, by definition
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
+
+
+def _reserved_host(host: str) -> bool:
+    if host.rsplit(".", 1)[-1] in _RESERVED_TLDS or host in _PLACEHOLDER_EMAIL_DOMAINS:
+        return True
+    return any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
 
 
 def _grouped(data: bytes, mapped: bytes) -> Iterator[Candidate]:
@@ -259,10 +258,20 @@ def _ipv4(text: str, start: int, end: int) -> Candidate | None:
         return None  # `1.2.3.4`, `3.10.0.1`: version numbers have small parts, addresses rarely do
     if max(numbers) > 255 or any(len(o) > 1 and o[0] == "0" for o in octets):
         return None
-    address = ipaddress.IPv4Address(text)
-    if not address.is_global:
+    if not _public_ipv4(numbers):
         return None  # private, loopback, documentation and reserved ranges identify nobody
     return Candidate(IP, "IP address", start, end, text, True, 2)
+
+
+def _public_ipv4(octets: list[int]) -> bool:
+    """Not in an IANA special-purpose block (RFC 6890): private, shared, loopback, link-local,
+    documentation, benchmarking, multicast and reserved addresses identify nobody."""
+    a, b, c = octets[0], octets[1], octets[2]
+    if a in (0, 10, 127) or a >= 224:
+        return False
+    if (a, b) in ((169, 254), (192, 168)) or (a == 172 and 16 <= b <= 31) or (a == 100 and 64 <= b <= 127):
+        return False
+    return not ((a == 198 and b in (18, 19)) or (a, b, c) in ((192, 0, 0), (192, 0, 2), (198, 51, 100), (203, 0, 113)))
 
 
 def _phones(data: bytes, mapped: bytes) -> Iterator[Candidate]:
@@ -308,6 +317,8 @@ def _long_runs(data: bytes, mapped: bytes) -> Iterator[Candidate]:
 def _ibans(data: bytes, mapped: bytes) -> Iterator[Candidate]:
     for match in _IBAN_START.finditer(mapped):
         start = match.start()
+        if data[start + 2 : start + 4] in (b"00", b"01", b"99"):
+            continue  # check digits run 02-98: this cannot be an IBAN
         if data[start : start + 2].decode("ascii") not in v.IBAN_LENGTHS or _glued_left(data, start):
             continue
         found = _IBAN_GROUPED.match(data, start) or _IBAN_COMPACT.match(data, start)
@@ -375,17 +386,21 @@ def _ipv6(data: bytes, mapped: bytes) -> Iterator[Candidate]:
         text = token.group().decode("ascii").rstrip(".:")
         if text.count(":") < 2:
             continue
+        import ipaddress
+
         try:
             address = ipaddress.IPv6Address(text)
         except ValueError:
             continue
-        if address not in _IPV6_GLOBAL_UNICAST or address in _IPV6_DOCUMENTATION or not address.is_global:
+        if not address.is_global or not _ipv6_assignable(text):
             continue
         yield Candidate(IP, "IP address", start, start + len(text), text, True, STRONG)
 
 
-_IPV6_DOCUMENTATION = ipaddress.IPv6Network("2001:db8::/32")
-_IPV6_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")  # every address a subscriber holds today
+def _ipv6_assignable(text: str) -> bool:
+    """In 2000::/3 (every address a subscriber holds today) and not documentation (2001:db8::/32)."""
+    first = text.split(":", 1)[0].lower()
+    return len(first) == 4 and first[0] in "23" and not text.lower().startswith("2001:db8:")
 
 
 def _birth_dates(data: bytes) -> Iterator[Candidate]:

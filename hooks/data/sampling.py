@@ -8,7 +8,7 @@ block, so memory stays flat and line numbers stay exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,16 +27,19 @@ class Chunk:
 
 @dataclass
 class Reading:
-    chunks: list[Chunk]
+    chunks: Iterable[Chunk]  # in full mode a generator: one block in memory at a time
     complete: bool  # every byte was read
+    head: bytes  # the file's first bytes (header line, first rows)
 
 
 def read_sample(path: Path, size: int, sample_bytes: int, *, full: bool, lines: bool = True) -> Reading:
+    with open_regular(path) as handle:
+        first = handle.read(1 << 16)
     if full:
-        return Reading(list(_blocks(path, lines)), True)
+        return Reading(_blocks(path, lines), True, first)
     with open_regular(path) as handle:
         if size <= sample_bytes + sample_bytes // 4:
-            return Reading([Chunk(handle.read(size), 0, 1)], True)
+            return Reading([Chunk(handle.read(size), 0, 1)], True, first)
         head = handle.read(sample_bytes)
         if lines:
             head = head[: head.rfind(b"\n") + 1] or head
@@ -57,7 +60,7 @@ def read_sample(path: Path, size: int, sample_bytes: int, *, full: bool, lines: 
                     continue
                 data, offset = data[first + 1 : last + 1], offset + first + 1
             chunks.append(Chunk(data, offset, None))
-        return Reading(chunks, False)
+        return Reading(chunks, False, first)
 
 
 def _blocks(path: Path, lines: bool) -> Iterator[Chunk]:

@@ -17,7 +17,6 @@ from hooks._core.settings import PolicySettings
 from hooks._core.textfile import open_regular
 from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
-from hooks.data.credentials import find_credentials
 from hooks.data.detectors import CLASSES, DOB, Candidate, find_candidates
 from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where
 from hooks.data.locate import CsvLocator, json_key, line_of, parse_header, sniff_delimiter
@@ -97,7 +96,7 @@ class DataScanner:
     @staticmethod
     def _check_size(job: Job, root: Path) -> None:
         limit = job.settings.max_file_bytes
-        if job.size <= limit or tracked_by_lfs(root, job.display) or tracked_by_dvc(job.path):
+        if job.size <= limit or tracked_by_lfs(root, job.display) or tracked_by_dvc(root, job.display):
             return
         message = (
             f"{job.size / (1 << 20):.1f} MiB data file committed to git (limit {limit / (1 << 20):g} MiB) "
@@ -117,7 +116,7 @@ def _reading(job: Job, *, lines: bool = True) -> Reading:
 
 def _scan_csv(job: Job, head: bytes) -> None:
     reading = _reading(job)
-    first = as_utf8(reading.chunks[0].data) if reading.chunks else b""
+    first = as_utf8(reading.head)
     first_line = first.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r")
     delimiter = sniff_delimiter(first_line, PurePosixPath(job.display).suffix.lower())
     header = parse_header(first_line, delimiter)
@@ -172,7 +171,7 @@ def _csv_has_values(reading: Reading, locator: CsvLocator, column: str) -> bool:
     if locator.header is None or column not in locator.header:
         return False
     index = locator.header.index(column)
-    for line in reading.chunks[0].data.split(b"\n")[1:50]:
+    for line in reading.head.split(b"\n")[1:50]:
         cells = line.decode("utf-8", "replace").split(locator.delimiter.decode())
         if index < len(cells) and cells[index].strip().strip('"'):
             return True
@@ -436,6 +435,8 @@ def _text_credentials(job: Job, data: bytes, chunk: Chunk, column_at: object) ->
 
 
 def _credentials(job: Job, text: str, column_at: object) -> None:
+    from hooks.data.credentials import find_credentials  # compiles the shared detectors: only when needed
+
     seen: dict[tuple[str | None, str], list[str]] = {}
     for credential in find_credentials(text):
         column = column_at(credential.start) if column_at is not None else None  # type: ignore[operator]

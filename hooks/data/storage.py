@@ -63,8 +63,11 @@ def _matches(pattern: str, relative: str) -> bool:
     return glob_to_regex(pattern).fullmatch(relative) is not None
 
 
-def tracked_by_dvc(path: Path) -> bool:
-    """`data/train.csv.dvc` beside the file, or `data.dvc` for the folder that holds it."""
-    if path.with_name(path.name + ".dvc").is_file():
-        return True
-    return any(folder.with_name(folder.name + ".dvc").is_file() for folder in path.parents if folder.name)
+def tracked_by_dvc(root: Path, display: str) -> bool:
+    """`data/train.csv.dvc` beside the file, or `data.dvc` for a folder that holds it (inside the repository)."""
+    parts = PurePosixPath(display).parts
+    for depth in range(len(parts), 0, -1):
+        target = root.joinpath(*parts[:depth])
+        if target.with_name(target.name + ".dvc").is_file():
+            return True
+    return False
