@@ -34,12 +34,12 @@ class Reading:
 
 def read_sample(path: Path, size: int, sample_bytes: int, *, full: bool, lines: bool = True) -> Reading:
     with open_regular(path) as handle:
-        first = handle.read(1 << 16)
+        opening = handle.read(1 << 16)
     if full:
-        return Reading(_blocks(path, lines), True, first)
+        return Reading(_blocks(path, lines), True, opening)
     with open_regular(path) as handle:
         if size <= sample_bytes + sample_bytes // 4:
-            return Reading([Chunk(handle.read(size), 0, 1)], True, first)
+            return Reading([Chunk(handle.read(size), 0, 1)], True, opening)
         head = handle.read(sample_bytes)
         if lines:
             head = head[: head.rfind(b"\n") + 1] or head
@@ -60,7 +60,7 @@ def read_sample(path: Path, size: int, sample_bytes: int, *, full: bool, lines: 
                     continue
                 data, offset = data[first + 1 : last + 1], offset + first + 1
             chunks.append(Chunk(data, offset, None))
-        return Reading(chunks, False, first)
+        return Reading(chunks, False, opening)
 
 
 def _blocks(path: Path, lines: bool) -> Iterator[Chunk]:
