@@ -173,7 +173,7 @@ def _csv_has_values(reading: Reading, locator: CsvLocator, column: str) -> bool:
     index = locator.header.index(column)
     for line in reading.head.split(b"\n")[1:50]:
         cells = line.decode("utf-8", "replace").split(locator.delimiter.decode())
-        if index < len(cells) and cells[index].strip().strip('"'):
+        if index < len(cells) and _wordy(cells[index]):
             return True
     return False
 
@@ -268,7 +268,7 @@ def _scan_table(job: Job, part: PartKey, cells: list[TableCell]) -> None:
             found = cell_candidate(kind, cell.value)
             if found is not None:
                 job.evidence.add(part, cell.column, found, _at(cell.line))
-    _note_unvalidated(job, part, columns, lambda column: any(c.column == column and c.value for c in cells))
+    _note_unvalidated(job, part, columns, lambda column: any(c.column == column and _wordy(c.value) for c in cells))
 
 
 # --- binary formats ---------------------------------------------------------------------------
@@ -401,6 +401,11 @@ def _named_columns(job: Job, part: PartKey, columns: list[str]) -> dict[str, str
             if kind == NAME:
                 job.name_parts.add(part)
     return named
+
+
+def _wordy(value: str) -> bool:
+    """Names and addresses have letters: a numeric `address` column is a feature, not an address."""
+    return any(char.isalpha() for char in value)
 
 
 def _note_unvalidated(job: Job, part: PartKey, columns: list[str], has_values: object) -> None:

@@ -224,3 +224,8 @@ def test_non_ascii_names_and_placeholder_addresses(tmp_path: Path) -> None:
     rows = "athlete,date\nDavid Výborný,26/02/2006\nJiří Dopita,12/03/2002\n"
     assert scan(tmp_path, "olympics.csv", rows) == []  # `born` inside a name is not `born`
     assert scan(tmp_path, "emb.csv", ",x\nname@domain.com,0.1\nyou@yourcompany.com,0.2\n") == []
+
+
+def test_numeric_columns_named_like_names_are_features(tmp_path: Path) -> None:
+    assert scan(tmp_path, "spam.csv", "make,address,surname\n0,0.64,0\n0.1,0,0.3\n") == []
+    assert ids(scan(tmp_path, "people.csv", "surname,x\nMoreau,1\n")) == [PERSONAL_DATA_COLUMN.rule_id]
