@@ -1,4 +1,4 @@
-"""What kind of data file a path is: by extension, confirmed by magic bytes."""
+"""What kind of data file a path is, by extension (each reader then checks the content)."""
 
 from __future__ import annotations
 
@@ -23,18 +23,6 @@ _BY_SUFFIX = {
 DATA_SUFFIXES = tuple(sorted(_BY_SUFFIX))
 # The hook's file selection (its spec's `files`).
 FILES_PATTERN = r"\.(" + "|".join(s[1:] for s in DATA_SUFFIXES) + r")$"
-# Text formats the secrets hook reads itself (up to its size limit): credentials in them are its findings.
-TEXT_KINDS = frozenset({CSV, JSON, JSONL, NOTEBOOK})
-
-MAGIC = {
-    PARQUET: (b"PAR1",),
-    ARROW: (b"ARROW1", b"FEA1", b"\xff\xff\xff\xff"),
-    NPY: (b"\x93NUMPY",),
-    NPZ: (b"PK\x03\x04", b"PK\x05\x06"),
-    XLSX: (b"PK\x03\x04",),
-    SQLITE: (b"SQLite format 3\x00",),
-    HDF5: (b"\x89HDF\r\n\x1a\n",),
-}
 
 
 def kind_of(display: str) -> str:

@@ -77,8 +77,8 @@ class DataScanner:
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(4096)
         report = FileReport()
-        if is_lfs_pointer(head) or (size < 1024 and head.startswith(b"outs:")):
-            return report  # a pointer: the data lives in LFS or DVC storage
+        if is_lfs_pointer(head):
+            return report  # a pointer: the data lives in LFS storage
         job = Job(path, display, settings, size)
         kind = formats.kind_of(display)
         if kind != formats.NOTEBOOK:
