@@ -83,12 +83,16 @@ def is_card(digits: str) -> bool:
     return card_brand(digits) is not None and luhn(digits)
 
 
+_ASCENDING = "0123456789" * 4
+_DESCENDING = "9876543210" * 4
+
+
 def _repetitive(digits: str) -> bool:
     """All one digit, or one short block repeated (4444..., 1234 1234...): typed, not issued."""
-    for size in (1, 2, 4):
-        if len(digits) >= 2 * size and digits == (digits[:size] * (len(digits) // size + 1))[: len(digits)]:
-            return True
-    return digits in "01234567890123456789" or digits in "98765432109876543210"
+    length = len(digits)
+    if any(length >= 2 * size and digits[size:] == digits[:-size] for size in (1, 2, 4)):
+        return True  # a string equal to itself shifted by `size` repeats a block of that size
+    return digits in _ASCENDING or digits in _DESCENDING
 
 
 # --- IBAN ----------------------------------------------------------------------------------
