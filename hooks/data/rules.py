@@ -192,7 +192,7 @@ CREDENTIALS_IN_DATA = BOOK.rule(
     fix="Revoke the credential, remove it from the data and the history.",
 )
 DATA_NOT_INSPECTED = BOOK.rule(
-    "MLS910",
+    "MLS912",
     "DataValuesNotInspected",
     "low",
     "Data file values not inspected",
@@ -205,7 +205,7 @@ DATA_NOT_INSPECTED = BOOK.rule(
     fix="Install `mlsec-hooks[data]` (pyarrow) where the hook runs, or review the file's values by hand.",
 )
 DATA_UNPARSEABLE = BOOK.rule(
-    "MLS911",
+    "MLS913",
     "DataFileUnparseable",
     "medium",
     "Data file does not parse as its format",
