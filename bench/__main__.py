@@ -4,6 +4,7 @@ python -m bench artifacts-oracle [--examples N]
 python -m bench gate [--repeat N]   (needs mlsec-hooks[gate]; ART beside it when installed)
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
+python -m bench data [--rows 1000000] [--heldout DIR ...]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -31,8 +32,11 @@ def main() -> int:
         "docker",
         "realrepos",
         "gate",
+        "data",
     ]
     parser.add_argument("suite", choices=suites)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="data: rows of the PII-free look-alike set")
+    parser.add_argument("--heldout", type=Path, action="append", default=[], help="data: folders of public datasets")
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -95,6 +99,11 @@ def main() -> int:
 
         splits = ("tune", "heldout") if args.split in ("both", "all") else (args.split,)
         return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
+    if args.suite == "data":
+        from bench.data_bench import run as run_data
+
+        run_data(args.out / "data", args.bin, args.repeat, args.rows, args.heldout)
+        return 0
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
 

@@ -10,12 +10,13 @@ from hooks._core.registry import RuleRegistry
 from hooks._core.spec import HookSpec, SectionSpec
 from hooks.artifacts.spec import SPEC as ARTIFACTS
 from hooks.code.spec import SPEC as CODE
+from hooks.data.spec import SPEC as DATA
 from hooks.deps.spec import SPEC as DEPS
 from hooks.docker.spec import SPEC as DOCKERFILE
 from hooks.gate.spec import SPEC as GATE
 from hooks.secrets.spec import SPEC as SECRETS
 
-HOOKS: tuple[HookSpec, ...] = (ARTIFACTS, SECRETS, CODE, DEPS, DOCKERFILE)
+HOOKS: tuple[HookSpec, ...] = (ARTIFACTS, SECRETS, CODE, DEPS, DOCKERFILE, DATA)
 # Policy sections with a rule book that are no pre-commit hook: validated and listed like the
 # hooks' own, never offered files (the gate runs as `mlsec gate`).
 SECTIONS: tuple[SectionSpec, ...] = (GATE,)
