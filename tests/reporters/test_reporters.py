@@ -236,3 +236,10 @@ def test_secret_values_never_reach_a_report(tmp_path: Path) -> None:
     )
     for fmt in FORMATS:
         assert "SECRETVALUE" not in render(fmt, [finding], [], context(tmp_path))
+
+
+def test_json_report_matches_its_published_schema(checkout: Path) -> None:
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "report.schema.json").read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    validator.validate(json.loads(render("json", sample_findings(), ERRORS, context(checkout))))
+    validator.validate(json.loads((GOLDEN / "report.json").read_text()))
