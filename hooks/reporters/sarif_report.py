@@ -65,11 +65,14 @@ class Sources:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        # Findings come sorted by path: one file is held at a time, so memory stays flat.
         self._texts: dict[str, str | None] = {}
         self._notebooks: dict[str, Any] = {}
 
     def text(self, display: str) -> str | None:
         if display not in self._texts:
+            self._texts.clear()
+            self._notebooks.clear()
             self._texts[display] = self._read(display)
         return self._texts[display]
 
@@ -90,6 +93,7 @@ class Sources:
 
         if display not in self._notebooks:
             text = self.text(display)
+            self._notebooks.clear()
             self._notebooks[display] = None if text is None else NotebookPositions(text)
         return self._notebooks[display]
 
