@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, Entry, load_baseline, render_entries, update_baseline
@@ -32,7 +32,11 @@ PROG = "mlsec"
 LISTED = 10  # names printed before "and N more"
 
 
-def add_baseline_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_baseline_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    expand_paths: Callable[[Sequence[str]], list[str]],
+) -> None:
+    """The `baseline` command; `expand_paths` is `mlsec scan`'s (folders walked the same way)."""
     from hooks.cli.args import add_version
 
     baseline = commands.add_parser(
@@ -51,7 +55,7 @@ def add_baseline_parser(commands: argparse._SubParsersAction) -> None:  # type: 
     baseline.add_argument("--prune", action="store_true", help="remove entries that no longer match any finding")
     baseline.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     add_hook_options(baseline, HOOKS)
-    baseline.set_defaults(handler=cmd_baseline)
+    baseline.set_defaults(handler=cmd_baseline, expand_paths=expand_paths)
 
 
 def _tracked(root: Path) -> set[str]:
@@ -87,8 +91,7 @@ def _by_severity(entries: Sequence[Entry]) -> str:
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    from hooks.cli.mlsec import expand_paths
-
+    expand_paths: Callable[[Sequence[str]], list[str]] = args.expand_paths
     context = prepare(args, HOOKS)
     tracked = _tracked(context.root)
     destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME

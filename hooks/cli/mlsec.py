@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_options(scan)
     add_hook_options(scan, HOOKS)
     scan.set_defaults(handler=cmd_scan)
-    add_baseline_parser(commands)
+    add_baseline_parser(commands, expand_paths)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
     )
