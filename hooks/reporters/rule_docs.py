@@ -50,17 +50,24 @@ def rule_markdown(rule: Rule) -> str:
 
 
 def rule_text(rule: Rule) -> str:
-    """The same page for a terminal: plain text."""
+    """The same page for a terminal: plain text, paragraphs wrapped at 88 columns."""
+    import textwrap
+
     out = [f"{rule.rule_id} {rule.name}: {rule.title}", f"  hook {_hook(rule)}, severity {rule.severity.value}"]
     if rule.strict_severity is not None:
         out[-1] += f" (strict profile: {rule.strict_severity.value})"
     if rule.cwe:
         out[-1] += f", CWE-{rule.cwe}"
-    for heading, body in (("What it finds", rule.what), ("Why it matters", rule.why), ("Fix", rule.fix)):
+
+    def paragraph(heading: str, body: str) -> None:
         if body:
-            out += ["", f"{heading}:", f"  {body}"]
+            out.extend(["", f"{heading}:", *textwrap.wrap(body, 88, initial_indent="  ", subsequent_indent="  ")])
+
+    paragraph("What it finds", rule.what)
+    paragraph("Why it matters", rule.why)
     if rule.example:
         out += ["", "Example:", *(f"  {line}" for line in rule.example.splitlines())]
+    paragraph("Fix", rule.fix)
     if rule.references:
         out += ["", "References:", *(f"  {reference}" for reference in rule.references)]
     return "\n".join(out) + "\n"
