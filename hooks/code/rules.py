@@ -283,7 +283,7 @@ TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
     "high",
     "tarfile extraction without a filter",
     cwe=22,
-    what="tarfile extract or extractall without filter='data' (or 'tar').",
+    what="tarfile extract or extractall without a filter= argument.",
     why=(
         "Tar members can be absolute paths, `../` paths, links or device files: a dataset or model "
         "archive from outside can write anywhere the process can (CVE-2007-4559)."
