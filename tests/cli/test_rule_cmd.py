@@ -53,3 +53,8 @@ def test_readme_links_every_rule_page() -> None:
     readme = (ROOT / "README.md").read_text()
     for rule_id in registry().ids():
         assert f"[{rule_id}](docs/rules/{rule_id}.md)" in readme
+
+
+def test_every_rule_page_says_what_why_and_how_to_fix() -> None:
+    missing = [rule.rule_id for rule in registry() if not (rule.what and rule.why and rule.fix)]
+    assert missing == [], "fill why= and fix= in the package's rules.py, then run scripts/sync_readme.py"
