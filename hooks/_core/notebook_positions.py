@@ -9,10 +9,14 @@ positions (callers fall back to the top of the file).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-Position = tuple[int, int]  # 1-based line and column in the raw file
+Position = tuple[int, int]
+_SPACE = re.compile(r"[ \t\r\n]*")
+_STRING_ITEM = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r\n]*(?:,[ \t\r\n]*)?', re.S)
+_SCALAR = re.compile(r"[^,\]} \t\r\n]*")  # a number, true, false or null  # 1-based line and column in the raw file
 
 
 @dataclass
@@ -35,10 +39,7 @@ class _Reader:
         self.pos = 0
 
     def skip_space(self) -> None:
-        text, pos = self.text, self.pos
-        while pos < len(text) and text[pos] in " \t\r\n":
-            pos += 1
-        self.pos = pos
+        self.pos = _end_of(_SPACE, self.text, self.pos)
 
     def string(self) -> tuple[int, int]:
         """(start, end) offsets of a string's content; `pos` moves past the closing quote."""
@@ -81,8 +82,7 @@ class _Reader:
                 if self.text[self.pos : self.pos + 1] == ",":
                     self.pos += 1
         elif char:
-            while self.pos < len(self.text) and self.text[self.pos] not in ",]} \t\r\n":
-                self.pos += 1
+            self.pos = _end_of(_SCALAR, self.text, self.pos)
         else:
             raise ValueError("unexpected end")
 
@@ -103,6 +103,14 @@ class _Reader:
             return found
         if char == "[":
             self.pos += 1
+            self.skip_space()
+            # The usual shape, one string per line: read the run of strings in one pass.
+            item = _STRING_ITEM.match(self.text, self.pos)
+            while item is not None:
+                found.starts.append(item.start(1))
+                found.ends.append(item.end(1))
+                self.pos = item.end()
+                item = _STRING_ITEM.match(self.text, self.pos)
             while True:
                 self.skip_space()
                 char = self.text[self.pos : self.pos + 1]
@@ -283,3 +291,9 @@ def _is_surrogate_pair(high: str, low_escape: str) -> bool:
         )
     except ValueError:
         return False
+
+
+def _end_of(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a run of `pattern` (which also matches nothing) starting at `pos` ends."""
+    found = pattern.match(text, pos)
+    return found.end() if found else pos

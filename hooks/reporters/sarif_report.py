@@ -18,13 +18,16 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hooks._core.findings import FileError, Finding, Severity
 from hooks._core.rules import Rule
 from hooks._version import PROJECT_URL, VERSION
 from hooks.reporters import ReportContext
 from hooks.reporters.rule_docs import help_uri, rule_markdown, rule_text
+
+if TYPE_CHECKING:
+    from hooks._core.notebook_positions import NotebookPositions
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "mlsec-hooks"
@@ -67,14 +70,24 @@ class Sources:
         self.root = root.resolve()
         # Findings come sorted by path: one file is held at a time, so memory stays flat.
         self._texts: dict[str, str | None] = {}
-        self._notebooks: dict[str, Any] = {}
+        self._lines: dict[str, list[str]] = {}
+        self._notebooks: dict[str, NotebookPositions | None] = {}
 
     def text(self, display: str) -> str | None:
         if display not in self._texts:
             self._texts.clear()
+            self._lines.clear()
             self._notebooks.clear()
             self._texts[display] = self._read(display)
         return self._texts[display]
+
+    def lines(self, display: str) -> list[str] | None:
+        text = self.text(display)
+        if text is None:
+            return None
+        if display not in self._lines:
+            self._lines[display] = text.split("\n")
+        return self._lines[display]
 
     def _read(self, display: str) -> str | None:
         from hooks._core.textfile import read_text
@@ -88,7 +101,7 @@ class Sources:
             return None
         return read.text if read.ok else None
 
-    def notebook(self, display: str) -> Any:
+    def notebook(self, display: str) -> NotebookPositions | None:
         from hooks._core.notebook_positions import NotebookPositions
 
         if display not in self._notebooks:
@@ -104,14 +117,12 @@ class Sources:
         last = finding.end_line or finding.line
         if last > finding.line:
             region["endLine"] = last
-        text = self.text(finding.path) if not finding.path.endswith(".ipynb") else None
-        if text is not None:
-            lines = text.split("\n")
-            if last <= len(lines):
-                end_column = len(lines[last - 1].rstrip("\r")) + 1
-                if last > finding.line or end_column > finding.column:
-                    region["endLine"] = last
-                    region["endColumn"] = end_column
+        lines = self.lines(finding.path) if not finding.path.endswith(".ipynb") else None
+        if lines is not None and last <= len(lines):
+            end_column = len(lines[last - 1].rstrip("\r")) + 1
+            if last > finding.line or end_column > finding.column:
+                region["endLine"] = last
+                region["endColumn"] = end_column
         return region
 
     def _notebook_region(self, finding: Finding) -> dict[str, int]:
