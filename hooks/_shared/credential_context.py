@@ -51,7 +51,7 @@ _STRONG_WORDS = frozenset(
     "credential credentials privatekey secretkey clientsecret accesskey pat sastoken webhooksecret "
     "signingkey encryptionkey masterkey passcode".split()
 )
-_WEAK_WORDS = frozenset("key auth pass pw sig signature hmac otp dsn cookie salt".split())
+_WEAK_WORDS = frozenset("key auth pass pw hmac otp".split())
 # Two words that name a credential together (`api key`, `access key`, `auth token`).
 _STRONG_PAIRS = frozenset(
     {
@@ -100,6 +100,7 @@ _NOT_VALUE_WORDS = frozenset(
     "key_id keyid fingerprint public pub cert certificate status error errors message text "
     "usage usages budget spent remaining rate cost price generator generation".split()
 )
+_QUALIFIERS = frozenset("api secret access private auth client app service".split())
 # `pad_token`, `max_new_tokens`, `placeholder_token`: tokenizer vocabulary, not credentials.
 _TOKENIZER_WORDS = frozenset(
     "pad bos eos unk sep cls mask special placeholder initializer new stop start end image audio video vision "
@@ -146,13 +147,15 @@ def name_strength(name: str) -> int:
             best = max(best, 1)
     if best < 2 and any(compound in joined for compound in ("apikey", "authtoken", "accesstoken", "secretkey")):
         best = 2
+    if best == 1 and words[-1] in ("key", "token") and _QUALIFIERS.intersection(words[:-1]):
+        best = 2  # API_CATALOG_KEY, SECRET_SIGNING_TOKEN
     return best
 
 
 # --- patterns ---------------------------------------------------------------------------------
 # A credential word, the rest of the name (atomic), the end of a quoted key or index, a
 # separator, then the value (quoted, or bare up to whitespace, a quote or `<`).
-_KEYWORD = r"(?P<kw>pass|pwd|secret|token|key|auth|cred|bearer|pat|sig|dsn|otp|hmac|cookie)"
+_KEYWORD = r"(?P<kw>pass|pwd|secret|token|key|auth|cred|bearer)"
 _NAMED = re.compile(
     _KEYWORD + r"(?=(?P<rest>[a-z0-9_.\-]{0,40}))(?P=rest)"
     r"(?P<close>[\"'`]?\]?)"
@@ -172,8 +175,11 @@ _USER_FLAG = re.compile(
 )
 # `wandb login KEY`, `huggingface-cli login --token KEY` (the flag is found by _NAMED).
 _LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")
-# Prose: `the key for the staging server is `AbC...``.
-_MENTION = re.compile(r"(?:key|token|password|secret)[^`\n]{0,40}`(?P<value>[^`\s]{16,200})`")
+# Prose that gives a value: "the key for the staging server is `AbC...`", "token: `AbC...`".
+_MENTION = re.compile(
+    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}`(?P<value>[^`\s]{16,200})`"
+)
+_DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
 _SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
 
 
@@ -184,7 +190,16 @@ def _name_start(text: str, end: int) -> int:
     return start
 
 
+def _loopback_url(lowered: str, query_start: int) -> bool:
+    scheme = lowered.rfind("://", max(0, query_start - 300), query_start)
+    return scheme >= 0 and lowered.startswith(_LOOPBACK, scheme + 3)
+
+
+_LOOPBACK = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 - hosts we recognise, not bind
+
+
 def _trim_bare(value: str, query: bool) -> str:
+    value = value.split("\\n", 1)[0].split("\\t", 1)[0]  # JSON-escaped code: `x = y\n`
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
@@ -197,16 +212,42 @@ def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_KEYWORDS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer")
+_SPARSE = 20_000  # keyword occurrences below which each is tried on its own
+
+
 def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
     """Every match, each search resuming after the previous name (not after its value), so a
-    value that turns out not to be one does not hide the names inside it."""
+    value that turns out not to be one does not hide the names inside it.
+
+    Where credential words are sparse (nearly always), each occurrence found by `str.find` is
+    tried with an anchored match, which skips the engine's position-by-position scan of long
+    texts; where they are dense the regex searches. Both are linear."""
+    counts = [lowered.count(keyword) for keyword in _KEYWORDS]
+    if sum(counts) <= _SPARSE:
+        starts: list[int] = []
+        for keyword, count in zip(_KEYWORDS, counts):
+            position = -1
+            for _ in range(count):
+                position = lowered.find(keyword, position + 1)
+                starts.append(position)
+        starts.sort()
+        resume = 0
+        for start in starts:
+            if start < resume:
+                continue
+            match = _NAMED.match(lowered, start)
+            if match is not None:
+                yield match
+                resume = match.end("rest")
+        return
     position = 0
     while True:
-        match = _NAMED.search(lowered, position)
-        if match is None:
+        found = _NAMED.search(lowered, position)
+        if found is None:
             return
-        yield match
-        position = match.end("rest")
+        yield found
+        position = found.end("rest")
 
 
 def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
@@ -218,7 +259,9 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             continue
         sep = match.group("sep")
         before = text[name_start - 1] if name_start else ""
-        flag = name.startswith("-")
+        flag = name.startswith("-") and (before == "" or before in " \t\n\"'([=")
+        if name.startswith("-") and not flag:
+            name = name.lstrip("-")  # `${dir}-slack-token`: part of a longer word, not an option
         bare_name = name.lstrip("-_$")
         strength = name_strength(bare_name)
         if match.group("scheme") and bare_name.lower() in ("authorization", "proxy-authorization", "auth"):
@@ -226,6 +269,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         if strength == 0:
             continue
         stripped = sep.strip()
+        if flag and stripped not in ("", "="):
+            continue  # add_argument("--token", help=...): what follows a comma is not the value
         if sep.startswith("</t"):
             pass  # an HTML table row: <td>NAME</td><td>VALUE</td>
         elif stripped == ">":
@@ -237,6 +282,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             single = len(name_words(bare_name)) == 1 or bare_name.lower() in ("add-authtoken", "authtoken")
             if not (flag or (single and strength == 2) or line_head.startswith(_SHELL_SETTERS)):
                 continue
+            if line_head.rstrip().rsplit(" ", 1)[-1] in _DETERMINERS:
+                continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
             continue  # only ("NAME", "value") as in os.getenv("NAME", "value")
         for group, quoted in (("dq", True), ("sq", True), ("bq", True), ("bare", False)):
@@ -245,6 +292,12 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 raw = text[start : match.end(group)]
                 value = raw if quoted else _trim_bare(raw, before in "?&")
                 break
+        if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
+            # ${NAME:-default}: the default is the value
+            start += 1
+            value = value[1:].split("}", 1)[0]
+        if before in "?&" and _loopback_url(lowered, name_start):
+            continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
         context = "flag" if flag else "header" if match.group("scheme") else "name"
         # In code a bare value after `=`, `:` or `,` is an expression; after a flag, a header's
         # scheme, an XML or table tag or a space it can only be text inside a string or comment.
@@ -270,12 +323,12 @@ def url_candidates(text: str) -> Iterator[Candidate]:
 
 def loose_candidates(text: str, lowered: str) -> Iterator[Candidate]:
     """Weaker contexts: a `login` command's argument, a code span after a credential word."""
-    for match in _LOGIN.finditer(lowered):
+    for match in _LOGIN.finditer(lowered) if "login" in lowered else ():
         start, end = match.span("value")
         yield Candidate(text[start:end], start, end, "", "login", True, 1)
-    for match in _MENTION.finditer(lowered):
+    for match in _MENTION.finditer(lowered) if "`" in lowered else ():
         start, end = match.span("value")
-        yield Candidate(text[start:end], start, end, "", "mention", True, 1)
+        yield Candidate(text[start:end], start, end, "", "mention", True, 2)
 
 
 def candidates(text: str, lowered: str | None = None) -> Iterator[Candidate]:

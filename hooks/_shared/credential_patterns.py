@@ -25,7 +25,7 @@ class Detector:
     name: str  # the credential kind: stable, used in policy `secrets.disable` and to pick the rule
     label: str  # what the finding calls it; never the value
     pattern: re.Pattern[str]
-    keywords: tuple[str, ...] = ()  # lower-case substrings one of which the text must contain
+    keywords: tuple[str, ...] = ()  # lower-case substrings one of which a match contains (documentation, tests)
     check: str = ""  # a structural check of the value (`credential_checks.CHECKS`), "" for none
     extend_left: str = ""  # a character class the value continues with before the match (up to 10)
 
@@ -119,7 +119,7 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
         "GitHub token",
         rf"(?P<secret>{_left('gh[pousr]_', _ALNUM + '_')}[A-Za-z0-9]{{36,251}}"
         rf"|{_left('github_pat_', _ALNUM + '_')}[A-Za-z0-9_]{{60,251}})(?![A-Za-z0-9_])",
-        ("gh", "github_pat_"),
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
         "github_crc32",
     ),
     _d(
@@ -127,7 +127,7 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
         "GitLab token",
         rf"(?P<secret>{_left('gl', _URLSAFE)}(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{{20,64}})"
         r"(?![A-Za-z0-9_-])",
-        ("gl",),
+        ("glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "glagent-"),
     ),
     _d(
         "slack_token",
@@ -142,11 +142,15 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
         r"[A-Za-z0-9]{16,40})",
         ("hooks.slack.com",),
     ),
+    # `sk_live_`/`rk_live_`: matched from the literal `_live_` (a leading character class would
+    # make the engine try every `s` and `r`); the value extends back over its two letters.
     _d(
         "stripe",
         "Stripe live key",
-        rf"(?P<secret>{_left('(?:sk|rk)_live_', _ALNUM + '_')}[A-Za-z0-9]{{20,250}})(?![A-Za-z0-9_])",
+        r"(?P<secret>_live_(?<=(?<![A-Za-z0-9_])[sr]k_live_)[A-Za-z0-9]{20,250})(?![A-Za-z0-9_])",
         ("_live_",),
+        "",
+        "a-z",
     ),
     _d(
         "private_key",
@@ -301,15 +305,11 @@ FILE_DETECTORS: dict[str, tuple[Detector, ...]] = {
     "kaggle.json": (_d("kaggle", "Kaggle API key", r'"key"[ \t]{0,8}:[ \t]{0,8}"(?P<secret>[0-9a-f]{32})"', ()),),
 }
 
-# detect-secrets plugins for the credential types not covered above. Each runs only when its
+# detect-secrets plugins for the credential types not covered above (not its Artifactory plugin,
+# whose `AP` + 9 characters matches notebook cell ids and ordinary words). Each runs only when its
 # keyword is in the text and its cheap anchor on a line (of bounded length), so the library is
 # imported only when it can matter: name -> (module, anchor, lower-case keyword or "").
 DELEGATED_PLUGINS: dict[str, tuple[str, str, str]] = {
-    "ArtifactoryDetector": (
-        "detect_secrets.plugins.artifactory",
-        r"AKC(?<=(?<![A-Za-z0-9])AKC)[a-zA-Z0-9]{10}|AP(?<=(?<![A-Za-z0-9])AP)[0-9ABCDEF][a-zA-Z0-9]{8}",
-        "",
-    ),
     "CloudantDetector": ("detect_secrets.plugins.cloudant", r"(?i:cloudant)", "cloudant"),
     "DiscordBotTokenDetector": (
         "detect_secrets.plugins.discord",

@@ -48,6 +48,7 @@ _COMMON_BIGRAMS = frozenset(
 )
 _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
@@ -93,13 +94,32 @@ _REFERENCE_PREFIXES = (
 )
 _HASHED_PASSWORD = re.compile(r"^(?:\$2[abxy]?\$|\$argon2|\$[1-6]\$|\$pbkdf2|sha1:|sha256:|argon2:|pbkdf2_|\{SSHA\}|md5\$)")
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"})
-_VARIABLE = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
+_VARIABLE = re.compile(r"\$\$?[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?")
-_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
+_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::|->)[A-Za-z_][A-Za-z0-9_]*)*)\(")
+_CALL_CHAIN = re.compile(r"[A-Za-z_][\w.]*\([^()]{0,200}\)(?:\.[A-Za-z_]\w*(?:\([^()]{0,200}\))?)+")
+_MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?:\$|::|->)[A-Za-z_][A-Za-z0-9_]*")
+_INTERPOLATION = re.compile(r"\$\{|\$\(|\$[A-Z_][A-Z0-9_]{2,}")
+_LOWER_VARIABLE = re.compile(r"\$([a-z_]{4,})(?![A-Za-z0-9])")
+# Sequences that occur in code, not in generated keys or chosen passwords.
+_CODE_MARKS = ("){", "};", "===", "!==", "=>", "();", "||", "\\n", "\\t")
+_ASSIGNMENT_PAIR = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,30})=(?P<value>.+)")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+")
+# A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
+_CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
+_VENDOR = re.compile(r"[a-z]{2,10}(?:_v[0-9])?[_-]")
 _SEPARATED_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:[_.\-][A-Z0-9]+)+|[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
 _SEPARATORS = re.compile(r"[-_.:]")
 _VENDOR_PREFIX = re.compile(r"[A-Za-z]{1,10}[-_.]|[a-z]{2,8}(?=[0-9a-f]{16,}$)")
 _LITERALS = frozenset("true false none null nil undefined yes no on off n/a na empty unset default required".split())
+
+
+def unquote_percent(value: str) -> str:
+    if "%" not in value:
+        return value
+    from urllib.parse import unquote
+
+    return unquote(value)
 
 
 def shannon_entropy(value: str) -> float:
@@ -168,8 +188,9 @@ def _wordlike(segment: str) -> bool:
 
 def word_coverage(value: str) -> float:
     """The share of the value's letters and digits that sit in words: near 1 for identifiers
-    and prose (`passwordFromEnvironment`, `my_api_key`, `HTTPResponse`), low for generated keys.
-    Short upper-case runs (acronyms) count for neither side when words surround them."""
+    and prose (`passwordFromEnvironment`, `my_api_key`, `CYBER_DEV_DAY`), low for generated
+    keys. Short upper-case runs that are no word (acronyms: `HTTP`, `NGC`) count for neither
+    side when words surround them."""
     letters = 0
     covered = 0
     acronyms = 0
@@ -177,11 +198,12 @@ def word_coverage(value: str) -> float:
     for index, segment in enumerate(segments):
         if not segment[0].isalnum():
             continue
-        if segment.isupper() and len(segment) <= 5 and len(segments) > 1:
+        wordlike = segment.isalpha() and _wordlike(segment)
+        if segment.isupper() and not wordlike and len(segment) <= 5 and len(segments) > 1:
             acronyms += len(segment)
             continue
         letters += len(segment)
-        if segment.isalpha() and _wordlike(segment):
+        if wordlike:
             covered += len(segment)
         elif segment.isdigit() and index == len(segments) - 1 and len(segment) <= 4 and index > 0:
             covered += len(segment)  # `model2024`, `user1`: a word with a number after it
@@ -194,16 +216,21 @@ def word_coverage(value: str) -> float:
 
 def is_reference(value: str) -> bool:
     """An expression or pointer (env var, attribute chain, call, secret-manager path), not a literal."""
-    lowered = value.lower()
-    if lowered.startswith(_REFERENCE_PREFIXES):
+    bare = value.lstrip("\\")
+    lowered = bare.lower()
+    if lowered.startswith(_REFERENCE_PREFIXES) or bare.startswith("=="):
         return True
-    if _VARIABLE.fullmatch(value):
-        return True  # $HF_TOKEN, ${HF_TOKEN}, $(cat token), %API_KEY%, {api_key}
-    if _DOTTED.fullmatch(value) and word_coverage(value) >= 0.5:
+    if _VARIABLE.fullmatch(bare) or _INTERPOLATION.search(bare):
+        return True
+    if any(word_coverage(name) >= 0.75 for name in _LOWER_VARIABLE.findall(bare)):
+        return True  # `--secret=$secret_name-prod`  # $HF_TOKEN, $$HF_TOKEN, %API_KEY%, {api_key}, or text with ${X}, $(cmd), $PROJECT_ID in it
+    if _DOTTED.fullmatch(bare) and word_coverage(bare) >= 0.5:
         return True  # settings.SECRET_KEY, a.b.c
-    # A call: name(...) with the parenthesis right after a word, like get_secret("x").
-    call = _CALL.match(value)
-    return bool(call) and value.endswith(")") and word_coverage(call.group(1)) >= 0.5
+    if _MEMBER.fullmatch(bare):
+        return True  # json_resp$token (R), Config::TOKEN, obj->secret
+    if (_CALL.match(bare) and bare.endswith(")")) or _CALL_CHAIN.fullmatch(bare):
+        return True  # get_secret("x"), p.getChild(2), uuid.uuid4().hex
+    return any(mark in bare for mark in _CODE_MARKS)
 
 
 def is_identifier(value: str) -> bool:
@@ -252,8 +279,18 @@ def is_common_password(value: str) -> bool:
     return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
 
 
+def _without_vendor_prefix(value: str) -> str:
+    """`nvapi-CYBER_DEV_DAY` -> `CYBER_DEV_DAY`: what follows a vendor prefix says whether the
+    rest is a key or a name."""
+    match = _VENDOR.match(value)
+    return value[match.end() :] if match and len(value) - match.end() >= 4 else value
+
+
 def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
     """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
+    pair = _ASSIGNMENT_PAIR.fullmatch(value)
+    if pair and not any(c.isdigit() for c in pair.group("key")):
+        value = pair.group("value")  # `id=HF_TOKEN`, `token=abc...`: judge what is assigned
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")
@@ -270,22 +307,25 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
         return ValueShape(0, "a placeholder")
+    if _CREDENTIAL_WORDS.search(value):
+        return ValueShape(0, "it names a credential instead of being one")
     if is_reference(value):
         return ValueShape(0, "a reference to a value kept elsewhere")
     if _HASHED_PASSWORD.match(value):
         return ValueShape(0, "a password hash, not the password")
     if name and equals_name(value, name):
         return ValueShape(0, "the value repeats its name")
-    if _EMAIL.fullmatch(value):
-        return ValueShape(0, "an e-mail address")
-    if _NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20):
+    if _EMAIL.fullmatch(value) or _AT_DOMAIN.search(unquote_percent(value)):
+        return ValueShape(0, "an e-mail address or user@host")
+    if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
         return ValueShape(0, "a number, version, date or address")
     if is_path(value):
         return ValueShape(0, "a path or model id")
     if is_common_password(value) or is_sequential(value):
         return ValueShape(0, "a well-known password")
+    rest = _without_vendor_prefix(value)
     words = word_coverage(value)
-    if words >= 0.75 or is_identifier(value):
+    if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):
         return ValueShape(0, "words or an identifier")
     classes = char_classes(value)
     ratio = entropy_ratio(value)
@@ -300,3 +340,9 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if classes >= 2 and ratio >= 0.6:
         return ValueShape(1)
     return ValueShape(0, "one character class")
+
+
+def has_vendor_prefix(value: str) -> bool:
+    """`dop_v1_…`, `tvly-…`, `pcsk_…`: a short lower-case prefix before a generated body."""
+    match = _VENDOR.match(value)
+    return bool(match) and judge_value(value[match.end() :]).strength == 2

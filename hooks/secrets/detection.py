@@ -6,6 +6,7 @@ into lines, cells and findings."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from hooks._shared.credential_patterns import (
     TOKEN_DETECTORS,
     Detector,
 )
-from hooks._shared.credential_shape import alphabet_size, judge_value
+from hooks._shared.credential_shape import has_vendor_prefix, judge_value
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import CODE, Field, Unit
 
@@ -32,11 +33,15 @@ _DB_SCHEMES = re.compile(
     r"snowflake|clickhouse|cockroachdb|sqlserver|jdbc|db2|neo4j|bolt|sqs|kafka|nats)([+:].*)?$"
 )
 # Adjacent string literals (implicit concatenation, `+`, across lines inside brackets).
+# (String prefixes such as `r`/`b` do not matter to the content; leaving them out lets the
+# engine jump from quote to quote.)
 _LITERAL = re.compile(
-    r"""[rRbBuU]{0,2}(?:"([^"\\\n]{0,512}(?:\\.[^"\\\n]{0,512}){0,32})"|'([^'\\\n]{0,512}(?:\\.[^'\\\n]{0,512}){0,32})')"""
+    r"""(?:"([^"\\\n]{0,512}(?:\\.[^"\\\n]{0,512}){0,32})"|'([^'\\\n]{0,512}(?:\\.[^'\\\n]{0,512}){0,32})')"""
 )
-_LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?")
+_LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?[rRbBuU]{0,2}")
 _AWS_CONTEXT = re.compile(r"aws|access_?key|key_?id")
+_PREFILTER_LIMIT = 1 << 18
+_WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -62,9 +67,10 @@ class Hit:
     confidence: str = "high"
     verdict: str = PLAUSIBLE  # the structural check's verdict
     specific: bool = True  # a provider's format (wins over the context detector where they overlap)
+    low_reason: str = ""  # why it is reported low (not blocking), said in the message
 
 
-def unit_hits(unit: Unit, options: Options) -> list[Hit]:
+def unit_hits(unit: Unit, options: Options, *, delegated: bool = True) -> list[Hit]:
     text = unit.text
     if not text:
         return []
@@ -72,19 +78,25 @@ def unit_hits(unit: Unit, options: Options) -> list[Hit]:
     hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()))
     runs = literal_runs(text) if unit.kind == CODE else {}
     hits.extend(joined_hits(runs, options))
-    hits.extend(context_hits(text, lowered, unit.kind, options, runs))
+    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose))
     hits.extend(k8s_hits(text, lowered, options))
-    hits.extend(delegated_hits(text, lowered, options))
+    if delegated:
+        hits.extend(delegated_hits(text, lowered, options))
     return dedupe(hits, per_value=unit.output is not None)
 
 
 def field_hits(item: Field, options: Options) -> list[Hit]:
     """A metadata value: its text like any unit's, and the value itself under its key."""
-    hits = unit_hits(Unit(item.value, "text", ""), options)
+    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False)
     if hits:
         return hits
     strength = max(item.strength, name_strength(item.name))
-    if strength == 0 or (item.place == "attachment name" and alphabet_size(item.value) <= 16):
+    if item.place == "attachment name":
+        # Pasted images are named by uuids and random ids; a vendor-shaped name is a token.
+        if not has_vendor_prefix(item.value):
+            return []
+        strength = 2
+    if strength == 0:
         return []
     candidate = Candidate(item.value, 0, len(item.value), item.name, "name", True, strength)
     hit = judge(candidate, item.name.lower() + ": ", "text", options)
@@ -96,19 +108,27 @@ def provider_hits(
     text: str, lowered: str, options: Options, extra: Iterable[Detector] = (), *, offset: int = 0
 ) -> list[Hit]:
     hits: list[Hit] = []
-    for detector in (*TOKEN_DETECTORS, *extra):
-        if not options.enabled(detector.name):
-            continue
-        if detector.keywords and not any(keyword in lowered for keyword in detector.keywords):
+    # On short texts a keyword check is cheaper than starting a regex scan; on long ones every
+    # pattern starts with a literal, which the engine finds as fast as `str.find` would.
+    short = len(text) < _PREFILTER_LIMIT
+    for detector in (*_active(options), *extra):
+        if short and detector.keywords and not any(keyword in lowered for keyword in detector.keywords):
             continue
         for match in detector.pattern.finditer(text):
             start, end = match.span("secret")
             if detector.extend_left:
                 start = _extend_left(text, start, detector.extend_left)
+            if text.startswith(("...", "…"), end):
+                continue  # elided in the text (`MIIEv...`, `sk-proj-abc…`): an example, not a key
             hit = _provider_hit(detector, text[start:end], start, end, lowered, options)
             if hit is not None:
                 hits.append(replace(hit, start=hit.start + offset, end=hit.end + offset) if offset else hit)
     return hits
+
+
+@functools.lru_cache(maxsize=16)
+def _active(options: Options) -> tuple[Detector, ...]:
+    return tuple(detector for detector in TOKEN_DETECTORS if options.enabled(detector.name))
 
 
 def _extend_left(text: str, start: int, chars: str) -> int:
@@ -136,20 +156,28 @@ def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered:
 
 # --- values in a credential context ---------------------------------------------------------------
 def context_hits(
-    text: str, lowered: str, kind: str, options: Options, runs: dict[int, tuple[str, int]] | None = None
+    text: str,
+    lowered: str,
+    kind: str,
+    options: Options,
+    runs: dict[int, tuple[str, int]] | None = None,
+    *,
+    prose: bool = False,
 ) -> list[Hit]:
     hits = []
     for candidate in candidates(text, lowered):
         if runs and candidate.quoted and candidate.start in runs:
             joined, end = runs[candidate.start]
             candidate = replace(candidate, value=joined, end=end)
-        hit = judge(candidate, lowered, kind, options, text)
+        hit = judge(candidate, lowered, kind, options, text, prose=prose)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
-def judge(candidate: Candidate, lowered: str, kind: str, options: Options, text: str = "") -> Hit | None:
+def judge(
+    candidate: Candidate, lowered: str, kind: str, options: Options, text: str = "", *, prose: bool = False
+) -> Hit | None:
     """A hit when the value looks like a secret for the context it stands in."""
     if kind == CODE and not candidate.quoted and not _shell_line(text or lowered, candidate.start):
         return None  # in Python, a bare right-hand side is an expression, not a literal
@@ -165,8 +193,25 @@ def judge(candidate: Candidate, lowered: str, kind: str, options: Options, text:
     if hinted is not None:
         return hinted
     confidence = "medium" if score >= 4 else "low"
+    low_reason = ""
+    if text and not prose and _embedded(text, candidate.start):
+        low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
     return Hit("password_assignment", _generic_label(candidate), candidate.value, candidate.start, candidate.end, "",
-               confidence, PLAUSIBLE, specific=False)
+               confidence, PLAUSIBLE, specific=False, low_reason=low_reason)
+
+
+def _embedded(text: str, offset: int) -> bool:
+    """The value sits in a long line of prose or of escaped text (a report, a prompt, a JSON
+    string holding a whole document): someone else's words, seldom the repository's secret."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    if len(line) <= 400:
+        return False
+    if line.count("\\n") >= 3:
+        return True
+    between_words = len(_WORD_SPACE.findall(line))  # a one-line JSON config has its spaces after , and :
+    return between_words >= 20 and between_words >= len(line) / 40
 
 
 def _url_hit(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
@@ -289,6 +334,8 @@ def delegated_hits(text: str, lowered: str, options: Options) -> list[Hit]:
 
     hits: list[Hit] = []
     line_starts: list[int] | None = None
+    if len(text) > DELEGATED_MAX_LINE and "\n" not in text.rstrip("\n"):
+        return hits  # one long line: the plugins' own patterns are not bounded; ours have read it
     for name, (module_name, anchor, keyword) in DELEGATED_PLUGINS.items():
         if name in options.disabled or (keyword and keyword not in lowered):
             continue

@@ -174,6 +174,9 @@ def _finding(
     note = ""
     if hit.verdict == DOUBTFUL:
         severity = Severity("low")
+    elif hit.low_reason:
+        severity = Severity("low")
+        note = hit.low_reason
     elif data and hit.verdict != VERIFIED:
         severity = Severity("low")
         note = "; in a data file, most likely someone else's (reported low)"

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hooks._core.notebooks import Cell, Notebook
 
-PYTHON_SUFFIXES = frozenset({".py", ".pyw", ".pyi"})
+# Source code: a bare right-hand side is an expression there, so only string literals are values.
+CODE_SUFFIXES = frozenset(
+    ".py .pyw .pyi .js .jsx .mjs .cjs .ts .tsx .go .rs .java .kt .kts .scala .sc .groovy .gradle .r .jl .rb "
+    ".php .cs .fs .swift .c .cc .cpp .cxx .h .hpp .m .mm .lua .pl .pm .dart .gs .jsonnet .libsonnet .tf .hcl "
+    ".vue .svelte .ex .exs .erl .clj .hs .ml .zig .nim .v .sol".split()
+)
 # Data files hold other people's text (issues, chats, scraped pages): a token there is most
 # likely not the repository's own, so it is reported low unless its checksum proves its format.
 DATA_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".psv"})
@@ -36,7 +41,8 @@ class Unit:
     file_name: str  # the name whose format the text has (a `%%writefile` cell: the file it writes)
     cell: int | None = None
     output: int | None = None
-    place: str = ""  # said in messages: "", " (written by %%writefile)", ...
+    place: str = ""  # said in messages: "", " (in a %%writefile cell)"
+    prose: bool = False  # the repository's own prose (Markdown, reStructuredText, a markdown cell)
 
 
 @dataclass(frozen=True)
@@ -53,21 +59,24 @@ class Field:
 
 def kind_for(file_name: str) -> str:
     suffix = PurePosixPath(file_name).suffix.lower()
-    if suffix in PYTHON_SUFFIXES:
+    if suffix in CODE_SUFFIXES:
         return CODE
     if suffix in DATA_SUFFIXES:
         return DATA
     return TEXT
 
 
+PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org"})
+
+
 def file_unit(text: str, display: str) -> Unit:
     name = PurePosixPath(display).name
-    return Unit(text, kind_for(name), name)
+    return Unit(text, kind_for(name), name, prose=PurePosixPath(name).suffix.lower() in PROSE_SUFFIXES)
 
 
 def cell_unit(cell: Cell, notebook_name: str) -> Unit:
     if cell.cell_type != "code":
-        return Unit(cell.source, TEXT, notebook_name, cell.number)
+        return Unit(cell.source, TEXT, notebook_name, cell.number, prose=cell.cell_type == "markdown")
     head = cell.source.lstrip().split("\n", 1)[0].strip()
     written = _WRITEFILE.match(head)
     if written:
