@@ -16,11 +16,13 @@ back-reference, which Python 3.10 understands); every repetition is bounded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_VALUE = 512
+_MIN_VALUE = 8
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def name_words(name: str) -> list[str]:
     return [w.lower() for w in _WORD_SPLIT.findall(name)]
 
 
+@functools.lru_cache(maxsize=4096)
 def name_strength(name: str) -> int:
     """2: the name says credential (`api_key`, `DB_PASSWORD`, `clientSecret`, `--token`);
     1: it may (`key`, `auth`, `KAGGLE_KEY`); 0: it names something else (`secretName`,
@@ -164,7 +167,7 @@ _NAMED = re.compile(
     r"(?P<open>\((?:[ \t]{0,4}\n)?[ \t]{0,16}|[\[{][ \t]{0,4})?"
     r"(?:[bruf]{1,2}(?=[\"'`]))?"
     r"(?:(?P<q0>[\"'`]?)(?P<scheme>bearer|basic|token|bot|apikey|api-key|key|ssws|oauth|jwt|digest|splunk)[ \t]{1,4})?"
-    r"(?:\"(?P<dq>[^\"\n]{1,512})\"|'(?P<sq>[^'\n]{1,512})'|`(?P<bq>[^`\n]{1,512})`|(?P<bare>[^\s\"'`<]{1,512}))"
+    r"(?:\"(?P<dq>[^\"\n]{8,512})\"|'(?P<sq>[^'\n]{8,512})'|`(?P<bq>[^`\n]{8,512})`|(?P<bare>[^\s\"'`<]{8,512}))"
 )
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-$")
 _URL = re.compile(r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@(?P<host>[A-Za-z0-9.\-_\[\]]{1,253})")
@@ -208,8 +211,12 @@ def _trim_bare(value: str, query: bool) -> str:
     return value.rstrip(".:")
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
+def line_head(text: str, offset: int, limit: int = 256) -> str:
+    """The text from the start of the line to `offset`, at most `limit` characters of it (never
+    a scan back over a whole long line: that would make many matches on one line quadratic)."""
+    floor = max(0, offset - limit)
+    newline = text.rfind("\n", floor, offset)
+    return text[newline + 1 if newline >= 0 else floor : offset]
 
 
 _KEYWORDS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer")
@@ -252,6 +259,8 @@ def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
 
 def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
     for match in _named_matches(lowered):
+        if match.end() - match.start(match.lastindex or 0) < _MIN_VALUE:
+            continue  # the value is too short to be a credential: the cheapest test first
         name_start = _name_start(text, match.start("kw"))
         name_end = match.end("rest")
         name = text[name_start:name_end].rstrip(".-")
@@ -278,11 +287,11 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # only <password>VALUE</password>
         elif not stripped:
             # `password VALUE` (netrc, dvc), `--token VALUE`, `%env NAME VALUE`, `ENV NAME VALUE`
-            line_head = lowered[_line_start(lowered, name_start) : name_start].lstrip(" \t!")
+            head = line_head(lowered, name_start).lstrip(" \t!")
             single = len(name_words(bare_name)) == 1 or bare_name.lower() in ("add-authtoken", "authtoken")
-            if not (flag or (single and strength == 2) or line_head.startswith(_SHELL_SETTERS)):
+            if not (flag or (single and strength == 2) or head.startswith(_SHELL_SETTERS)):
                 continue
-            if line_head.rstrip().rsplit(" ", 1)[-1] in _DETERMINERS:
+            if head.rstrip().rsplit(" ", 1)[-1] in _DETERMINERS:
                 continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
             continue  # only ("NAME", "value") as in os.getenv("NAME", "value")

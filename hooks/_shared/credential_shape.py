@@ -9,6 +9,7 @@ is linear in the value's length, and values are short (callers cap them).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -286,6 +287,7 @@ def _without_vendor_prefix(value: str) -> str:
     return value[match.end() :] if match and len(value) - match.end() >= 4 else value
 
 
+@functools.lru_cache(maxsize=4096)
 def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
     """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
     pair = _ASSIGNMENT_PAIR.fullmatch(value)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
-from hooks._shared.credential_context import Candidate, ascii_lower, candidates, name_strength
+from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength
 from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, is_placeholder
 from hooks._shared.credential_patterns import (
     DELEGATED_MAX_LINE,
@@ -146,7 +146,7 @@ def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered:
     if check.verdict == REJECT:
         return None
     if detector.name == "aws_access_key_id" and check.verdict == DOUBTFUL:
-        line = lowered[lowered.rfind("\n", 0, start) + 1 : start]
+        line = line_head(lowered, start)
         if not _AWS_CONTEXT.search(line):
             return None  # a run of capitals such as a peptide sequence, not next to an AWS name
         check = CheckResult(PLAUSIBLE)
@@ -203,9 +203,11 @@ def judge(
 def _embedded(text: str, offset: int) -> bool:
     """The value sits in a long line of prose or of escaped text (a report, a prompt, a JSON
     string holding a whole document): someone else's words, seldom the repository's secret."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)]
+    # Judged on a window around the value, so many values on one long line stay linear.
+    window_start = max(0, offset - 1000)
+    start = max(window_start, text.rfind("\n", window_start, offset) + 1)
+    end = text.find("\n", offset, offset + 1000)
+    line = text[start : end if end >= 0 else min(len(text), offset + 1000)]
     if len(line) <= 400:
         return False
     if line.count("\\n") >= 3:
@@ -264,12 +266,12 @@ def _printable_name(name: str) -> str:
 
 
 def _shell_line(text: str, offset: int) -> bool:
-    line = text[text.rfind("\n", 0, offset) + 1 : offset].lstrip()
-    return line.startswith(("!", "%"))
+    head = line_head(text, offset, 4096)
+    return len(head) < 4096 and head.lstrip().startswith(("!", "%"))
 
 
 def _url_kind(scheme: str, lowered: str, offset: int) -> str:
-    context = lowered[lowered.rfind("\n", 0, offset) + 1 : offset]
+    context = line_head(lowered, offset)
     if "mlflow" in context:
         return " (MLflow tracking URI)"
     if _DB_SCHEMES.match(scheme):

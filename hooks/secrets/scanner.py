@@ -19,7 +19,7 @@ from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
 from hooks.secrets.detection import Hit, Options, field_hits, unit_hits
 from hooks.secrets.rules import RULE_FOR_KIND
-from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units
+from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
 MAX_BYTES = 32 << 20
 
@@ -131,8 +131,8 @@ class SecretScanner:
             report.findings.extend(self._unit_findings(unit, display, settings))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
-        for item in notebook_fields(notebook, text):
-            report.findings.extend(self._field_findings(item, display, settings))
+        for item in notebook_fields(notebook):
+            report.findings.extend(self._field_findings(item, display, settings, text))
         return report
 
     def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings) -> list[Finding]:
@@ -149,10 +149,11 @@ class SecretScanner:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
 
-    def _field_findings(self, item: Field, display: str, settings: SecretSettings) -> list[Finding]:
+    def _field_findings(self, item: Field, display: str, settings: SecretSettings, raw: str) -> list[Finding]:
         findings = []
         for hit in field_hits(item, settings.options):
-            finding = _finding(hit, display, settings, False, f" in {item.place}", item.line, 1, item.line)
+            line = raw_line(raw, item.value, last=item.place != "widget state") if item.at_file_level else 1
+            finding = _finding(hit, display, settings, False, f" in {item.place}", line, 1, line)
             if finding is not None:
                 findings.append(replace(finding, cell=item.cell))
         return findings

@@ -54,7 +54,7 @@ class Field:
     place: str  # "notebook metadata", "cell metadata", "widget state", "attachment name"
     strength: int  # how surely the place holds a credential whatever the name: 0, 1 or 2
     cell: int | None = None
-    line: int = 1  # in the raw .ipynb for notebook-level fields; 1 for cell-level ones
+    at_file_level: bool = False  # reported at its line in the raw .ipynb (found only when reported)
 
 
 def kind_for(file_name: str) -> str:
@@ -96,17 +96,17 @@ def notebook_units(notebook: Notebook, notebook_name: str) -> Iterator[Unit]:
             yield Unit(output.text, TEXT, notebook_name, cell.number, output.index)
 
 
-def notebook_fields(notebook: Notebook, raw: str) -> Iterator[Field]:
+def notebook_fields(notebook: Notebook) -> Iterator[Field]:
     from hooks._core.notebooks import metadata_strings, widgets
 
     for keys, value in metadata_strings(notebook.metadata):
         name = keys[-1] if keys else ""
         place = "papermill parameters" if keys[:2] == ("papermill", "parameters") else "notebook metadata"
-        yield Field(name, value, place, 0, None, raw_line(raw, value, last=True))
+        yield Field(name, value, place, 0, None, True)
     for widget in widgets(notebook.metadata):
         password = widget.model_name == "PasswordModel"
         name = widget.description.rstrip(": ") or ("password" if password else "value")
-        yield Field(name, widget.value, "widget state", 2 if password else 0, None, raw_line(raw, widget.value))
+        yield Field(name, widget.value, "widget state", 2 if password else 0, None, True)
     for cell in notebook.cells:
         for keys, value in metadata_strings(cell.metadata):
             yield Field(keys[-1] if keys else "", value, "cell metadata", 0, cell.number)
