@@ -85,9 +85,9 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
     if payload.get("iss") in _DEMO_ISSUERS:
         return CheckResult(REJECT)
     expiry = payload.get("exp")
-    if isinstance(expiry, (int, float)) and not isinstance(expiry, bool):
-        if expiry < (time.time() if now is None else now):
-            return CheckResult(DOUBTFUL, "; it has expired")
+    reference = time.time() if now is None else now
+    if isinstance(expiry, (int, float)) and not isinstance(expiry, bool) and expiry < reference:
+        return CheckResult(DOUBTFUL, "; it has expired")
     return CheckResult(PLAUSIBLE)
 
 

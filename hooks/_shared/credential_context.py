@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_VALUE = 512
-_MIN_VALUE = 8
 
 
 @dataclass(frozen=True)
@@ -167,10 +166,12 @@ _NAMED = re.compile(
     r"(?P<open>\((?:[ \t]{0,4}\n)?[ \t]{0,16}|[\[{][ \t]{0,4})?"
     r"(?:[bruf]{1,2}(?=[\"'`]))?"
     r"(?:(?P<q0>[\"'`]?)(?P<scheme>bearer|basic|token|bot|apikey|api-key|key|ssws|oauth|jwt|digest|splunk)[ \t]{1,4})?"
-    r"(?:\"(?P<dq>[^\"\n]{8,512})\"|'(?P<sq>[^'\n]{8,512})'|`(?P<bq>[^`\n]{8,512})`|(?P<bare>[^\s\"'`<]{8,512}))"
+    r"(?:\"(?P<dq>[^\"\n]{1,512})\"|'(?P<sq>[^'\n]{1,512})'|`(?P<bq>[^`\n]{1,512})`|(?P<bare>[^\s\"'`<]{8,512}))"
 )
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-$")
-_URL = re.compile(r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@(?P<host>[A-Za-z0-9.\-_\[\]]{1,253})")
+_URL = re.compile(
+    r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@(?P<host>[A-Za-z0-9.\-_\[\]]{1,253})"
+)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 # curl/wget/httpie `-u user:password`, `--user=user:password`.
 _USER_FLAG = re.compile(
@@ -180,7 +181,8 @@ _USER_FLAG = re.compile(
 _LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")
 # Prose that gives a value: "the key for the staging server is `AbC...`", "token: `AbC...`".
 _MENTION = re.compile(
-    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}`(?P<value>[^`\s]{16,200})`"
+    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
+    r"`(?P<value>[^`\s]{16,200})`"
 )
 _DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
 _SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
@@ -206,7 +208,11 @@ def _trim_bare(value: str, query: bool) -> str:
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
-    while value and value[-1] in ")]}>" and value.count(value[-1]) > value.count({")": "(", "]": "[", "}": "{", ">": "<"}[value[-1]]):
+    while (
+        value
+        and value[-1] in ")]}>"
+        and value.count(value[-1]) > value.count({")": "(", "]": "[", "}": "{", ">": "<"}[value[-1]])
+    ):
         value = value[:-1]
     return value.rstrip(".:")
 
@@ -233,7 +239,7 @@ def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
     counts = [lowered.count(keyword) for keyword in _KEYWORDS]
     if sum(counts) <= _SPARSE:
         starts: list[int] = []
-        for keyword, count in zip(_KEYWORDS, counts):
+        for keyword, count in zip(_KEYWORDS, counts, strict=True):
             position = -1
             for _ in range(count):
                 position = lowered.find(keyword, position + 1)
@@ -259,8 +265,8 @@ def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
 
 def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
     for match in _named_matches(lowered):
-        if match.end() - match.start(match.lastindex or 0) < _MIN_VALUE:
-            continue  # the value is too short to be a credential: the cheapest test first
+        if match.lastgroup != "bare" and len(match.group(match.lastgroup or 0)) < 3:
+            continue  # a quoted value this short is no credential, nor the start of one split across literals
         name_start = _name_start(text, match.start("kw"))
         name_end = match.end("rest")
         name = text[name_start:name_end].rstrip(".-")
@@ -323,10 +329,18 @@ def url_candidates(text: str) -> Iterator[Candidate]:
             continue
         scheme = text[scheme_start : match.start()]
         value = match.group("secret")
-        yield Candidate(value, match.start("secret"), match.end("secret"), match.group("user"), f"url:{scheme}", True, 2)
+        yield Candidate(
+            value, match.start("secret"), match.end("secret"), match.group("user"), f"url:{scheme}", True, 2
+        )
     for match in _USER_FLAG.finditer(text):
         yield Candidate(
-            match.group("secret"), match.start("secret"), match.end("secret"), match.group("user"), "basic-auth", True, 2
+            match.group("secret"),
+            match.start("secret"),
+            match.end("secret"),
+            match.group("user"),
+            "basic-auth",
+            True,
+            2,
         )
 
 

@@ -186,7 +186,7 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
         "chat_webhook",
         "Google Chat webhook URL",
         r"(?P<secret>https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{8,20}/messages\?"
-        r"[A-Za-z0-9_=&%.-]{0,40}?token=[A-Za-z0-9_%-]{20,100})",
+        r"[A-Za-z0-9_=&%.-]{0,80}?token=[A-Za-z0-9_%-]{20,100})",
         ("chat.googleapis.com",),
     ),
     _d(

@@ -10,6 +10,7 @@ is linear in the value's length, and values are short (callers cap them).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -93,7 +94,9 @@ _REFERENCE_PREFIXES = (
     "env(",
     "enc[",
 )
-_HASHED_PASSWORD = re.compile(r"^(?:\$2[abxy]?\$|\$argon2|\$[1-6]\$|\$pbkdf2|sha1:|sha256:|argon2:|pbkdf2_|\{SSHA\}|md5\$)")
+_HASHED_PASSWORD = re.compile(
+    r"^(?:\$2[abxy]?\$|\$argon2|\$[1-6]\$|\$pbkdf2|sha1:|sha256:|argon2:|pbkdf2_|\{SSHA\}|md5\$)"
+)
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"})
 _VARIABLE = re.compile(r"\$\$?[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?")
@@ -163,7 +166,7 @@ def switch_rate(value: str) -> float:
     if len(value) < 2:
         return 0.0
     kinds = [0 if c.islower() else 1 if c.isupper() else 2 if c.isdigit() else 3 for c in value]
-    return sum(a != b for a, b in zip(kinds, kinds[1:])) / (len(value) - 1)
+    return sum(a != b for a, b in itertools.pairwise(kinds)) / (len(value) - 1)
 
 
 def char_classes(value: str) -> int:
@@ -220,11 +223,11 @@ def is_reference(value: str) -> bool:
     bare = value.lstrip("\\")
     lowered = bare.lower()
     if lowered.startswith(_REFERENCE_PREFIXES) or bare.startswith("=="):
-        return True
+        return True  # os.environ[...], vault:..., ==comparison
     if _VARIABLE.fullmatch(bare) or _INTERPOLATION.search(bare):
-        return True
+        return True  # $HF_TOKEN, $$HF_TOKEN, %API_KEY%, {api_key}, or text with ${X}, $(cmd), $PROJECT_ID in it
     if any(word_coverage(name) >= 0.75 for name in _LOWER_VARIABLE.findall(bare)):
-        return True  # `--secret=$secret_name-prod`  # $HF_TOKEN, $$HF_TOKEN, %API_KEY%, {api_key}, or text with ${X}, $(cmd), $PROJECT_ID in it
+        return True  # `--secret=$secret_name-prod`
     if _DOTTED.fullmatch(bare) and word_coverage(bare) >= 0.5:
         return True  # settings.SECRET_KEY, a.b.c
     if _MEMBER.fullmatch(bare):
@@ -347,4 +350,4 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
 def has_vendor_prefix(value: str) -> bool:
     """`dop_v1_…`, `tvly-…`, `pcsk_…`: a short lower-case prefix before a generated body."""
     match = _VENDOR.match(value)
-    return bool(match) and judge_value(value[match.end() :]).strength == 2
+    return match is not None and judge_value(value[match.end() :]).strength == 2

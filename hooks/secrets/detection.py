@@ -189,6 +189,8 @@ def judge(
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
+    if _refused_by_provider(candidate.value):
+        return None
     hinted = _hint(candidate, lowered, options)
     if hinted is not None:
         return hinted
@@ -196,8 +198,41 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
-    return Hit("password_assignment", _generic_label(candidate), candidate.value, candidate.start, candidate.end, "",
-               confidence, PLAUSIBLE, specific=False, low_reason=low_reason)
+    return Hit(
+        "password_assignment",
+        _generic_label(candidate),
+        candidate.value,
+        candidate.start,
+        candidate.end,
+        "",
+        confidence,
+        PLAUSIBLE,
+        specific=False,
+        low_reason=low_reason,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _refused_by_provider(value: str) -> bool:
+    """The whole value is in a provider's format and that provider's check refuses it (a published
+    demo JWT, a documented example key): the context detector must not report it either."""
+    if value in DOCUMENTED_EXAMPLES:
+        return True
+    lowered = ascii_lower(value)
+    for detector in TOKEN_DETECTORS:
+        if not detector.check or not any(keyword in lowered for keyword in detector.keywords):
+            continue
+        match = detector.pattern.search(value)
+        if match is None or match.end("secret") != len(value):
+            continue
+        start = (
+            _extend_left(value, match.start("secret"), detector.extend_left)
+            if detector.extend_left
+            else match.start("secret")
+        )
+        if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
+            return True
+    return False
 
 
 def _embedded(text: str, offset: int) -> bool:
@@ -230,8 +265,9 @@ def _url_hit(candidate: Candidate, lowered: str, options: Options) -> Hit | None
     detail = _url_kind(scheme, lowered, candidate.start) if scheme else ""
     confidence = "high" if shape.strength == 2 else "medium"
     label = "credentials in a URL" if scheme else "password in a user:password option"
-    return Hit("url_credentials", label, value,
-               candidate.start, candidate.end, detail, confidence, PLAUSIBLE, specific=False)
+    return Hit(
+        "url_credentials", label, value, candidate.start, candidate.end, detail, confidence, PLAUSIBLE, specific=False
+    )
 
 
 def _hint(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
@@ -259,8 +295,11 @@ def _generic_label(candidate: Candidate) -> str:
 
 
 def _printable_name(name: str) -> str:
-    """The name as it can be printed: a plain identifier of bounded length that is not itself random."""
-    if not re.fullmatch(r"[A-Za-z_$-][A-Za-z0-9_.$-]{0,47}", name) or judge_value(name).strength > 0:
+    """The name as it can be printed: a plain identifier of bounded length none of whose parts is
+    itself random (`<random>_token` could be a secret used as a key)."""
+    if not re.fullmatch(r"[A-Za-z_$-][A-Za-z0-9_.$-]{0,47}", name):
+        return ""
+    if any(judge_value(part).strength > 0 for part in re.split(r"[_.$-]+", name) if len(part) >= 8):
         return ""
     return name
 
@@ -276,7 +315,12 @@ def _url_kind(scheme: str, lowered: str, offset: int) -> str:
         return " (MLflow tracking URI)"
     if _DB_SCHEMES.match(scheme):
         return " (database or broker URL)"
-    if "index-url" in context or "find-links" in context or "pip_" in context or "/simple" in lowered[offset : offset + 300]:
+    if (
+        "index-url" in context
+        or "find-links" in context
+        or "pip_" in context
+        or "/simple" in lowered[offset : offset + 300]
+    ):
         return " (package index URL)"
     return ""
 
@@ -319,15 +363,26 @@ def k8s_hits(text: str, lowered: str, options: Options) -> Iterator[Hit]:
         found = provider_hits(decoded, ascii_lower(decoded), options)
         if found:
             best = max(found, key=lambda h: h.end - h.start)
-            yield replace(best, start=entry.start, end=entry.end, detail=best.detail + " (base64 in a Kubernetes Secret)")
+            yield replace(
+                best, start=entry.start, end=entry.end, detail=best.detail + " (base64 in a Kubernetes Secret)"
+            )
             continue
         if name_strength(entry.key) == 0 and entry.key.lower() in ("username", "user", "host", "port", "database"):
             continue
         candidate = Candidate(decoded, entry.start, entry.end, entry.key, "name", True, 2)
         shape = judge_value(decoded, entry.key, options.placeholders)
         if shape.strength and options.enabled("password_assignment"):
-            yield Hit("password_assignment", "secret in a Kubernetes Secret", decoded, candidate.start, candidate.end,
-                      " (base64 data)", "medium" if shape.strength == 2 else "low", PLAUSIBLE, specific=False)
+            yield Hit(
+                "password_assignment",
+                "secret in a Kubernetes Secret",
+                decoded,
+                candidate.start,
+                candidate.end,
+                " (base64 data)",
+                "medium" if shape.strength == 2 else "low",
+                PLAUSIBLE,
+                specific=True,  # the decoded value: wins over the context detector's view of the base64
+            )
 
 
 # --- detect-secrets' plugins ------------------------------------------------------------------------

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 _DOCUMENT_SPLIT = re.compile(r"^---[^\n]*$", re.MULTILINE)
 _KIND_SECRET = re.compile(r"^kind:[ \t]*[\"']?Secret[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
-_ENTRY = re.compile(r"(?P<indent>[ \t]+)(?P<key>[A-Za-z0-9_.\-]{1,253}):[ \t]*(?P<q>[\"']?)(?P<value>[A-Za-z0-9+/=]{4,8192})(?P=q)[ \t]*$")
+_ENTRY = re.compile(
+    r"(?P<indent>[ \t]+)(?P<key>[A-Za-z0-9_.\-]{1,253}):[ \t]*"
+    r"(?P<q>[\"']?)(?P<value>[A-Za-z0-9+/=]{4,8192})(?P=q)[ \t]*$"
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
@@ -35,7 +38,7 @@ def secret_entries(text: str) -> Iterator[SecretEntry]:
     for separator in _DOCUMENT_SPLIT.finditer(text):
         bounds.extend((separator.start(), separator.end()))
     bounds.append(len(text))
-    for start, end in zip(bounds[::2], bounds[1::2]):
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
         document = text[start:end]
         if _KIND_SECRET.search(document):
             yield from _data_entries(document, start)

@@ -52,5 +52,5 @@ def secret_value(line: str) -> str:
     such as DB_PASSWORD have none), good enough to check that messages never echo it."""
     import re
 
-    runs = [run for run in re.findall(r"[^\s\"'=:]{8,}", line) if any(c.isdigit() for c in run)]
+    runs = [run for run in re.findall(r"[^\s\"'=:<>]{8,}", line) if any(c.isdigit() for c in run)]
     return max(runs, key=len) if runs else line
