@@ -310,6 +310,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a literal keyword")
     if "://" in value:
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
+    if value.endswith(("...", "\u2026")):
+        return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
         return ValueShape(0, "a placeholder")
     if _CREDENTIAL_WORDS.search(value):

@@ -181,6 +181,8 @@ def judge(
     """A hit when the value looks like a secret for the context it stands in."""
     if kind == CODE and not candidate.quoted and not _shell_line(text or lowered, candidate.start):
         return None  # in Python, a bare right-hand side is an expression, not a literal
+    if text and text.startswith(("...", "\u2026"), candidate.end):
+        return None  # elided (`pypi-AgEIcHlw...`): an example in docs, not a credential
     if candidate.context.startswith("url:") or candidate.context == "basic-auth":
         return _url_hit(candidate, lowered, options)
     if not options.enabled("password_assignment"):
