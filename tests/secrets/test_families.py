@@ -307,3 +307,12 @@ def test_json_output_carries_confidence(repo: Path, capsys) -> None:  # type: ig
     mlsec_secrets(["--format", "json", ".env"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert {(f["rule_id"], f["confidence"]) for f in findings} == {("MLS223", "medium"), ("MLS201", "high")}
+
+
+def test_sarif_results_carry_precision(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from hooks.cli.entry_points import mlsec_secrets
+
+    (repo / ".env").write_text(f"ACME_API_KEY={fake('', 40)}\nHF_TOKEN={fake('hf_', 34)}\n")
+    mlsec_secrets(["--format", "sarif", ".env"])
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert {(r["ruleId"], r["properties"]["precision"]) for r in results} == {("MLS223", "medium"), ("MLS201", "high")}
