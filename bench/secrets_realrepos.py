@@ -1,6 +1,6 @@
 """Blocking secrets findings on the real repositories of `bench/realrepos`, before and after.
 
-`python -m bench.secrets_realrepos --realrepos DIR [--split tune|heldout|all] [--details]`
+`python -m bench.secrets_realrepos --realrepos DIR [--out DIR] [--split tune|heldout|all] [--details]`
 
 DIR is a `bench/realrepos` folder (its `repos.json` and `labels.jsonl`) whose `bench/out/realrepos/`
 holds the checkouts and the saved `mlsec scan` runs (`<repo>.json`): the saved run is "before"
@@ -72,12 +72,13 @@ def _label(repo: str, finding: dict[str, Any], index: tuple[dict[Any, str], dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--realrepos", type=Path, required=True, help="a bench/realrepos folder")
+    parser.add_argument("--out", type=Path, help="checkouts and saved runs (default: DIR/../out/realrepos)")
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--hook", default=str(Path(sys.executable).with_name("mlsec-secrets")))
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args(argv)
     folder: Path = args.realrepos
-    out = folder.parent / "out" / "realrepos"
+    out: Path = args.out or folder.parent / "out" / "realrepos"
     repos = json.loads((folder / "repos.json").read_text())["repos"]
     labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text().splitlines() if line.strip()]
     index = _label_index(labels)
@@ -97,6 +98,19 @@ def main(argv: list[str] | None = None) -> int:
             for finding in findings:
                 counts[f"{when}:{_label(name, finding, index)}"] += 1
         counts["low after"] = sum(1 for f in after_all if str(f["rule_id"]).startswith("MLS2")) - len(after)
+        # A true finding of before whose rule changed no longer joins its label: look for it by place.
+        places: dict[tuple[Any, ...], bool] = {}
+        for finding in after_all:
+            if str(finding["rule_id"]).startswith("MLS2"):
+                key = (finding["path"], finding["line"], finding.get("cell"))
+                blocking = finding["severity"] in BLOCKING
+                places[key] = places.get(key, False) or blocking
+        for finding in before:
+            if _label(name, finding, index) == "true":
+                where = places.get((finding["path"], finding["line"], finding.get("cell")))
+                counts["true kept"] += where is True
+                counts["true low"] += where is False
+                counts["true lost"] += where is None
         totals.setdefault(repo["split"], Counter()).update(counts)
         rows.append((repo["split"], name, counts, seconds))
         if args.details and repo["split"] == "tune":
@@ -108,18 +122,22 @@ def main(argv: list[str] | None = None) -> int:
                         f"{finding['rule_id']} {finding['message']}"
                     )
     kinds = "(true/noise/false/unlabelled)"
-    print(f"| split | repo | blocking before {kinds} | blocking after {kinds} | low after | s |")
-    print("|---|---|---|---|---|---|")
+    print(f"| split | repo | blocking before {kinds} | blocking after {kinds} | low after | true kept/low/lost | s |")
+    print("|---|---|---|---|---|---|---|")
 
     def cell(counts: Counter[str], when: str) -> str:
         parts = "/".join(str(counts[f"{when}:{kind}"]) for kind in ("true", "noise", "false", "unlabelled"))
         return f"{counts[when]} ({parts})"
 
+    def kept(counts: Counter[str]) -> str:
+        return f"{counts['true kept']}/{counts['true low']}/{counts['true lost']}"
+
     for split, name, counts, seconds in rows:
-        after = cell(counts, "after")
-        print(f"| {split} | {name} | {cell(counts, 'before')} | {after} | {counts['low after']} | {seconds:.1f} |")
+        row = [split, name, cell(counts, "before"), cell(counts, "after"), str(counts["low after"]), kept(counts)]
+        print("| " + " | ".join([*row, f"{seconds:.1f}"]) + " |")
     for split, counts in totals.items():
-        print(f"| {split} | **all** | {cell(counts, 'before')} | {cell(counts, 'after')} | {counts['low after']} | |")
+        row = [split, "**all**", cell(counts, "before"), cell(counts, "after"), str(counts["low after"]), kept(counts)]
+        print("| " + " | ".join([*row, ""]) + " |")
     return 0
 
 
