@@ -153,17 +153,26 @@ def parse_notebook(text: str) -> list[Cell]:
     return read_notebook(text).cells
 
 
-def metadata_strings(metadata: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+def metadata_strings(
+    metadata: Any, path: tuple[str, ...] = (), capped: list[str] | None = None
+) -> Iterator[tuple[tuple[str, ...], str]]:
     """Every string in a metadata tree with the keys leading to it (list items repeat their
-    key), depth- and count-bounded; the saved widget state is left to `widgets`."""
+    key), depth- and count-bounded; the saved widget state is left to `widgets`. When a bound
+    leaves part of the tree unread, its reason is appended to `capped` (so callers can say so)."""
     stack: list[tuple[tuple[str, ...], Any, int]] = [(path, metadata, 0)]
     count = 0
-    while stack and count < MAX_METADATA_STRINGS:
+    while stack:
+        if count >= MAX_METADATA_STRINGS:
+            if capped is not None:
+                capped.append(f"more than {MAX_METADATA_STRINGS:,} strings")
+            return
         keys, node, depth = stack.pop()
         if isinstance(node, str):
             count += 1
             yield keys, node
         elif depth >= MAX_METADATA_DEPTH:
+            if capped is not None and isinstance(node, (dict, list)) and node:
+                capped.append(f"nested deeper than {MAX_METADATA_DEPTH} levels")
             continue
         elif isinstance(node, dict):
             for key, value in reversed(list(node.items())):

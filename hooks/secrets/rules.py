@@ -425,7 +425,10 @@ NOT_SCANNED_FOR_SECRETS = BOOK.rule(
     "low",
     "File not scanned for secrets",
     cwe=20,
-    what="The file is binary or larger than 32 MiB, so it was not scanned for secrets.",
+    what=(
+        "The file is binary or larger than 32 MiB, so it was not scanned for secrets (low); or a notebook's "
+        "metadata is nested deeper or holds more strings than the hook reads, so part of it was not (medium)."
+    ),
 )
 
 

@@ -131,8 +131,20 @@ class SecretScanner:
             report.findings.extend(self._unit_findings(unit, display, settings))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
-        for item in notebook_fields(notebook):
+        capped: list[str] = []
+        for item in notebook_fields(notebook, capped):
             report.findings.extend(self._field_findings(item, display, settings, text))
+        if capped:
+            # Fail closed: metadata past a bound was not read, so it is not known to be clean.
+            message = f"notebook metadata {capped[0]}; the rest was not scanned for secrets"
+            finding = make_finding(
+                rules.NOT_SCANNED_FOR_SECRETS,
+                display,
+                message,
+                content_key="metadata-capped",
+                severity=Severity("medium"),
+            )
+            report.findings.append(replace(finding, confidence="high"))
         return report
 
     def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings) -> list[Finding]:

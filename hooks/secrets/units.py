@@ -96,10 +96,12 @@ def notebook_units(notebook: Notebook, notebook_name: str) -> Iterator[Unit]:
             yield Unit(output.text, TEXT, notebook_name, cell.number, output.index)
 
 
-def notebook_fields(notebook: Notebook) -> Iterator[Field]:
+def notebook_fields(notebook: Notebook, capped: list[str] | None = None) -> Iterator[Field]:
+    """Metadata values, widget values and attachment names; where a bound leaves metadata
+    unread, the reason goes to `capped`."""
     from hooks._core.notebooks import metadata_strings, widgets
 
-    for keys, value in metadata_strings(notebook.metadata):
+    for keys, value in metadata_strings(notebook.metadata, capped=capped):
         name = keys[-1] if keys else ""
         place = "papermill parameters" if keys[:2] == ("papermill", "parameters") else "notebook metadata"
         yield Field(name, value, place, 0, None, True)
@@ -108,7 +110,7 @@ def notebook_fields(notebook: Notebook) -> Iterator[Field]:
         name = widget.description.rstrip(": ") or ("password" if password else "value")
         yield Field(name, widget.value, "widget state", 2 if password else 0, None, True)
     for cell in notebook.cells:
-        for keys, value in metadata_strings(cell.metadata):
+        for keys, value in metadata_strings(cell.metadata, capped=capped):
             yield Field(keys[-1] if keys else "", value, "cell metadata", 0, cell.number)
         for attachment in cell.attachments:
             stem = attachment.rsplit(".", 1)[0] if "." in attachment else attachment

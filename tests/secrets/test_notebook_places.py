@@ -211,3 +211,18 @@ def test_secret_in_metadata_never_printed(tmp_path: Path) -> None:
     text = with_metadata({"papermill": {"parameters": {"api_secret": GENERIC}}}, code("x = 1\n"))
     (finding,) = scan_text(tmp_path, "nb.ipynb", text)
     assert GENERIC[:8] not in finding.message and "papermill parameters" in finding.message
+
+
+@pytest.mark.parametrize("shape", ["deep", "wide"])
+def test_metadata_past_a_bound_is_a_finding(tmp_path: Path, shape: str) -> None:
+    from hooks._core.notebooks import MAX_METADATA_DEPTH, MAX_METADATA_STRINGS
+
+    if shape == "deep":
+        tree: Any = {"token": GENERIC}
+        for _ in range(MAX_METADATA_DEPTH + 2):
+            tree = {"x": tree}
+    else:
+        tree = {"values": ["a"] * (MAX_METADATA_STRINGS + 1)}
+    findings = scan_text(tmp_path, "nb.ipynb", with_metadata({"custom": tree}, code("x = 1\n")))
+    assert [(f.rule_id, f.severity.value) for f in findings] == [("MLS906", "medium")]
+    assert "not scanned" in findings[0].message
