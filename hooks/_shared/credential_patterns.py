@@ -10,8 +10,8 @@ Linear time on any input: every pattern starts with a literal (so the regex engi
 one occurrence of it to the next), checks right after that literal that no token character
 precedes it (so a long run of token characters is scanned once, from its start, however often
 the prefix repeats inside it), and every repetition is bounded. `keywords` let a caller skip a
-detector on text that cannot contain its match. `tests/_shared/test_credential_patterns.py`
-holds the adversarial inputs.
+detector on text that cannot contain its match. `tests/secrets/test_hostile_inputs.py` holds
+the adversarial inputs; `bench secrets-heldout --scale` times 10 MB single lines.
 """
 
 from __future__ import annotations
