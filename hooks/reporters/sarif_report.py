@@ -153,6 +153,8 @@ def _result(finding: Finding, rule_index: int, occurrence: int, sources: Sources
     }
     if finding.confidence is not None:
         properties["confidence"] = finding.confidence
+        # GitHub code scanning's word for how often a result of this kind is right.
+        properties["precision"] = finding.confidence
     if finding.cell is not None:
         place = f"cell {finding.cell}" + (f", output {finding.output}" if finding.output is not None else "")
         message = f"{message} ({place}, line {finding.line} of the cell)"
