@@ -42,9 +42,8 @@ def check_config(analysis: Analysis, data: bytes, label: str) -> None:
             analysis.add(
                 rules.KERAS_LAMBDA_LAYER,
                 label,
-                f"Lambda layer {layer or ''} carries Python bytecode that runs on load with safe_mode=False".replace(
-                    "  ", " "
-                ),
+                f"Lambda layer {layer or ''} carries Python bytecode that runs "
+                "on load with safe_mode=False".replace("  ", " "),
                 f"{label}|lambda|{layer}",
             )
             continue
