@@ -133,6 +133,129 @@ MODEL_WITHOUT_GATE_RECORD = BOOK.rule(
     example="models/clf.joblib retrained and committed without running `mlsec gate` again",
     fix="Run `mlsec gate --model models/clf.joblib` and commit the record it writes with the model.",
 )
+# Formats beyond pickle (issue 18): graphs, configs and templates that run code or reach files.
+UNSAFE_GRAPH_OPERATION = BOOK.rule(
+    "MLS120",
+    "UnsafeGraphOperation",
+    "high",
+    "TensorFlow graph operation reaches files, Python or the network",
+    cwe=94,
+    what=(
+        "A SavedModel or frozen graph holds an operation that runs Python (PyFunc, EagerPyFunc), reads or"
+        " writes files (ReadFile, WriteFile, MatchingFiles, ...) or prints to a file when the graph runs."
+        " Real exported models do not need them; rebuild the model without them."
+    ),
+)
+EXTERNAL_DATA_ESCAPE = BOOK.rule(
+    "MLS121",
+    "ExternalDataEscape",
+    "high",
+    "Model data read from outside its folder",
+    cwe=22,
+    what=(
+        "An ONNX tensor's external data `location` is absolute or climbs out of the model's folder with"
+        " `..`: loading reads an arbitrary file (the class of CVE-2024-27318/27319). Keep external data"
+        " files next to the model and name them relatively."
+    ),
+)
+CUSTOM_OPERATOR = BOOK.rule(
+    "MLS122",
+    "CustomOperator",
+    "medium",
+    "Model needs a custom operator",
+    cwe=829,
+    what=(
+        "An ONNX node's domain is neither ONNX's, onnxruntime's built-in one nor a function the model"
+        " defines: inference loads native code from the library that registers it. Make sure that"
+        " library is yours and reviewed."
+    ),
+)
+TENSOR_METADATA_INCONSISTENT = BOOK.rule(
+    "MLS123",
+    "TensorMetadataInconsistent",
+    "high",
+    "Tensor metadata that cannot be true",
+    cwe=787,
+    what=(
+        "Counts, sizes, dimensions or offsets in a model header overflow, point outside the file, overlap"
+        " or disagree with the data (ONNX, GGUF, safetensors). Parsers in native code have been exploited"
+        " through exactly these fields (GGUF heap overflows); a writer never produces them."
+    ),
+)
+TEMPLATE_SANDBOX_ESCAPE = BOOK.rule(
+    "MLS124",
+    "TemplateSandboxEscape",
+    "critical",
+    "Chat template reaches Python internals",
+    cwe=1336,
+    what=(
+        "A Jinja chat template (GGUF `tokenizer.chat_template`, Hugging Face tokenizer config or"
+        " `chat_template.jinja`) uses dunder attributes, `attr` filters or names like `os`, `import`,"
+        " `popen`: the pattern of sandbox escapes that run commands when the template is rendered"
+        " (CVE-2024-34359 in llama-cpp-python). Real chat templates only format messages."
+    ),
+)
+REMOTE_CODE_REFERENCE = BOOK.rule(
+    "MLS125",
+    "RemoteCodeReference",
+    "medium",
+    "Model folder needs custom code to load",
+    cwe=829,
+    what=(
+        "A Hugging Face `config.json` or tokenizer config has an `auto_map`: loading with"
+        " `trust_remote_code=True` imports and runs the named Python modules. Code from another"
+        " repository (`owner/repo--module.Class`) is reported medium, code in this folder low."
+    ),
+)
+DANGEROUS_CONFIG_TARGET = BOOK.rule(
+    "MLS126",
+    "DangerousConfigTarget",
+    "critical",
+    "Config instantiates a dangerous callable",
+    cwe=94,
+    what=(
+        "A Hydra/OmegaConf `_target_` (in a `.nemo` model's `model_config.yaml` or a committed config)"
+        " names a callable that runs commands, evaluates code, imports modules or touches files:"
+        " `hydra.utils.instantiate` calls it when the config is loaded (the class of the 2025 NeMo"
+        " advisories)."
+    ),
+)
+MLFLOW_MODEL_RUNS_CODE = BOOK.rule(
+    "MLS127",
+    "MlflowModelRunsCode",
+    "medium",
+    "MLflow model runs custom code on load",
+    cwe=829,
+    what=(
+        "An `MLmodel` file's python_function flavour loads through a module outside MLflow"
+        " (`loader_module`) or ships `code` paths that `mlflow.pyfunc.load_model` puts on sys.path"
+        " and imports. Review the named code; pickled python models next to it are analysed too."
+    ),
+)
+KERAS_DANGEROUS_REFERENCE = BOOK.rule(
+    "MLS128",
+    "KerasDangerousReference",
+    "critical",
+    "Keras config reaches a dangerous function",
+    cwe=94,
+    what=(
+        "The model config names a function that runs commands, evaluates code, imports modules or"
+        " reads, writes or downloads files (`builtins.exec`, `os.system`, `keras.utils.get_file`, ...)."
+        " Keras resolves such names even with safe_mode on (the class of CVE-2025-1550 and CVE-2025-8747)."
+    ),
+)
+KERAS_EXTERNAL_RESOURCE = BOOK.rule(
+    "MLS129",
+    "KerasExternalResource",
+    "medium",
+    "Keras layer reads a file or URL on load",
+    cwe=73,
+    what=(
+        "A lookup or vectorization layer's vocabulary (or another path-like setting) names a file path or"
+        " URL that loading reads: a model can read files of the machine that loads it into its weights."
+        " Store the vocabulary in the model instead."
+    ),
+)
 ARTIFACT_UNPARSEABLE = BOOK.rule(
     "MLS901",
     "ArtifactUnparseable",
@@ -173,5 +296,8 @@ ARCHIVE_NOT_INSPECTABLE = BOOK.rule(
     "medium",
     "Archive cannot be inspected here",
     cwe=20,
-    what="A 7z archive needs the optional reader: `pip install mlsec-hooks[7z]`.",
+    what=(
+        "A 7z archive needs the optional reader: `pip install mlsec-hooks[7z]`. RAR archives and 7z"
+        " compression methods the reader lacks cannot be opened here at all."
+    ),
 )
