@@ -63,7 +63,9 @@ def test_broken_header(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "short.gguf", b"GGUF\x03\x00")) == ["MLS901"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_mutated_gguf_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
     seed = bytearray(_SEED) if _SEED else bytearray(_gguf(tmp_path, tokens=20))
