@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from hooks.artifacts.formats.chat_template import problems
 
 CHATML = (
-    "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
+    "{% for message in messages %}"
+    "{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
     "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
 )
 LLAMA2 = (
@@ -27,7 +28,8 @@ LLAMA2 = (
 TOOLS = (
     "{%- set ns = namespace(found=false) -%}{%- for tool in tools %}{{- tool | tojson(indent=4) }}"
     "{%- if tool.function is defined %}{{ tool.function.name }}{% endif %}{%- endfor %}"
-    "{{- '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n'+ message['content'] | trim + '<|eot_id|>' }}"
+    "{{- '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n'"
+    "+ message['content'] | trim + '<|eot_id|>' }}"
     "{%- set system = messages[0] -%}{{ system['content'] }}{{ '<__media__>' }} {{ strftime_now('%d %b %Y') }}"
 )
 ESCAPES = [
