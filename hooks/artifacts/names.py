@@ -1,5 +1,9 @@
 """What file names say. Content decides the format; a name only says whether data that turns out
-to be no known format must be reported (fail closed) or is simply not an artifact."""
+to be no known format must be reported (fail closed) or is simply not an artifact.
+
+`.pb` is not listed: it names any protobuf (TensorFlow fingerprints and serving configs, with
+fields in any order), and a protobuf is data. The TensorFlow files that hold graphs and Keras
+configs are recognised by content (formats/tensorflow.py)."""
 
 from __future__ import annotations
 
@@ -33,7 +37,6 @@ ARTIFACT_SUFFIXES = frozenset(
         ".dill",
         ".cloudpickle",
         ".model",
-        ".pb",
         ".pt2",
         ".torch",
         ".7z",
