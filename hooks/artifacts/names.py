@@ -44,11 +44,15 @@ ARTIFACT_SUFFIXES = frozenset(
         ".tar",
     ]
 )
+# Files named by their format rather than by suffix (TensorFlow's graph files are protobufs).
+ARTIFACT_NAMES = frozenset(["saved_model.pb", "keras_metadata.pb"])
 COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib"])
 
 
 def named_like_artifact(name: str) -> bool:
     path = PurePosixPath(name.lower())
+    if path.name in ARTIFACT_NAMES:
+        return True
     suffixes = path.suffixes
     while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
         suffixes = suffixes[:-1]
