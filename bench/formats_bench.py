@@ -133,7 +133,12 @@ def _heldout_built(work: Path) -> dict[str, tuple[bytes, bool]]:
     files["subprocess.keras"] = (
         keras_zip(
             test_keras._model(
-                {"module": "subprocess", "class_name": "function", "config": "check_output", "registered_name": "function"}
+                {
+                    "module": "subprocess",
+                    "class_name": "function",
+                    "config": "check_output",
+                    "registered_name": "function",
+                }
             )
         ),
         True,
@@ -241,13 +246,12 @@ def _score(title: str, labels: dict[str, bool], tools: dict[str, dict[str, bool]
 
 
 def _large(work: Path, megabytes: int, python: str | None) -> None:
+    import gguf
     import h5py
     import numpy as np
     import onnx
     from onnx import helper, numpy_helper
     from safetensors.numpy import save_file
-
-    import gguf
 
     rows = megabytes * (1 << 20) // (4 * 1024)
     big = np.zeros((rows, 1024), dtype=np.float32)
@@ -256,7 +260,13 @@ def _large(work: Path, megabytes: int, python: str | None) -> None:
         "model.h5": lambda p: _big_h5(p, big, h5py),
         "model.onnx": lambda p: onnx.save(
             helper.make_model(
-                helper.make_graph([helper.make_node("Identity", ["w"], ["y"])], "g", [], [], [numpy_helper.from_array(big[: min(rows, (1 << 31) // 4096 - 1)], "w")])
+                helper.make_graph(
+                    [helper.make_node("Identity", ["w"], ["y"])],
+                    "g",
+                    [],
+                    [],
+                    [numpy_helper.from_array(big[: min(rows, (1 << 31) // 4096 - 1)], "w")],
+                )
             ),
             str(p),
         ),
@@ -279,7 +289,9 @@ def _large(work: Path, megabytes: int, python: str | None) -> None:
 
 def _big_h5(path: Path, big: object, h5py: object) -> None:
     with h5py.File(path, "w") as f:  # type: ignore[attr-defined]
-        f.attrs["model_config"] = json.dumps({"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense"}]}})
+        f.attrs["model_config"] = json.dumps(
+            {"class_name": "Sequential", "config": {"layers": [{"class_name": "Dense"}]}}
+        )
         f.create_dataset("model_weights/w", data=big)
 
 

@@ -20,6 +20,7 @@ from hooks.artifacts.formats import (
     rar,
     safetensors,
     sevenzip,
+    skops,
     tar,
     tensorflow,
     zip_archive,
@@ -49,7 +50,12 @@ FORMATS: tuple[Format, ...] = (
 )
 BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in FORMATS}
 # Text configs have no magic: recognised by file name, for data no strong magic claims.
-NAMED_FORMATS: tuple[NamedFormat, ...] = (hf_config.HF_CONFIG, mlflow.MLMODEL, hydra.HYDRA_CONFIG)
+NAMED_FORMATS: tuple[NamedFormat, ...] = (
+    hf_config.HF_CONFIG,
+    mlflow.MLMODEL,
+    hydra.HYDRA_CONFIG,
+    skops.SKOPS_SCHEMA,
+)
 
 
 def recognise(head: bytes) -> Format | None:
