@@ -82,13 +82,13 @@ def check_config(analysis: Analysis, data: bytes, label: str, *, strict: bool = 
         if isinstance(node, list):
             pending.extend(node)
             continue
-        if not isinstance(node, dict):
-            continue
-        pending.extend(node.values())
-        _check_node(analysis, node, label)
+        if isinstance(node, dict) and not _check_node(analysis, node, label):
+            pending.extend(node.values())  # a Lambda layer's own function is the same finding
 
 
-def _check_node(analysis: Analysis, node: dict[str, object], label: str) -> None:
+def _check_node(analysis: Analysis, node: dict[str, object], label: str) -> bool:
+    """Report what this config node makes loading run; True if it is a Lambda layer (reported whole)."""
+
     class_name = node.get("class_name")
     inner = node.get("config")
     layer = inner.get("name") if isinstance(inner, dict) else None
@@ -102,7 +102,7 @@ def _check_node(analysis: Analysis, node: dict[str, object], label: str) -> None
             ),
             f"{label}|lambda|{layer_text}",
         )
-        return
+        return True
     module = node.get("module")
     registered = node.get("registered_name")
     if isinstance(module, str) and isinstance(class_name, str):
@@ -115,7 +115,7 @@ def _check_node(analysis: Analysis, node: dict[str, object], label: str) -> None
                 "code execution or file access without Lambda layers",
                 f"{label}|dangerous|{module}.{name}",
             )
-            return
+            return False
         if module.split(".")[0] not in _KERAS_MODULES:
             analysis.add(
                 rules.KERAS_CUSTOM_OBJECT,
@@ -140,3 +140,4 @@ def _check_node(analysis: Analysis, node: dict[str, object], label: str) -> None
                     f"{class_name} layer {layer_text} reads its {key} from {_shown(value)!r} when the model loads",
                     f"{label}|external|{layer_text}|{key}",
                 )
+    return False
