@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.errors import AnalysisError, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import chat_template
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
 
@@ -32,6 +32,7 @@ _MAX_DIMS = 4  # GGML_MAX_DIMS
 _MAX_KEY = 1 << 16
 _MAX_KEPT_STRING = 8 << 20  # chat templates and other strings we read rather than skip
 _TEMPLATE_KEY = "tokenizer.chat_template"
+_MAX_ENTRIES = 1_000_000  # key-values or tensors: real models have a few thousand; memory stays bounded
 # ggml_type -> (elements per block, bytes per block), from ggml's type traits (gguf-py GGML_QUANT_SIZES).
 _BLOCKS = {
     0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34), 9: (32, 40),
@@ -112,6 +113,8 @@ def _read_file(cursor: _Cursor, analysis: Analysis, label: str) -> None:
     kv_count = cursor.unpack(count, "key-value count")
     cursor.need(kv_count * 13, f"{kv_count} key-values")  # key length, one key byte, type, a byte of value
     cursor.need(tensor_count * 21, f"{tensor_count} tensor descriptors")
+    if max(kv_count, tensor_count) > _MAX_ENTRIES:
+        raise LimitExceeded(f"GGUF declares {max(kv_count, tensor_count)} entries, more than {_MAX_ENTRIES}")
     alignment = 32
     for _ in range(kv_count):
         cursor.tick()

@@ -35,6 +35,7 @@ _UNDEFINED = (1 << 64) - 1
 _MAX_MESSAGES = 100_000
 _MAX_BLOCKS = 1_000
 _MAX_VALUE = 64 << 20
+_MAX_HEADER_BLOCK = 16 << 20  # object header chunks are a few KiB; a larger one is hostile
 _ATTRIBUTE, _CONTINUATION, _ATTRIBUTE_INFO = 0x0C, 0x10, 0x15
 
 
@@ -144,10 +145,16 @@ def _messages(hdf: _File, address: int, analysis: Analysis) -> list[tuple[int, b
     return found
 
 
+def _header_block(hdf: _File, address: int, length: int) -> bytes:
+    if length > _MAX_HEADER_BLOCK:
+        raise AnalysisError(f"HDF5 object header block of {length} bytes", address)
+    return hdf.read(address, length, "object header messages")
+
+
 def _v1_block(
     hdf: _File, address: int, length: int, found: list[tuple[int, bytes, int]], blocks: list[tuple[int, int]]
 ) -> None:
-    data = hdf.read(address, length, "object header messages")
+    data = _header_block(hdf, address, length)
     at = 0
     while at + 8 <= len(data):
         kind, size = struct.unpack_from("<HH", data, at)
@@ -166,7 +173,7 @@ def _v2_block(
     found: list[tuple[int, bytes, int]],
     blocks: list[tuple[int, int]],
 ) -> None:
-    data = hdf.read(address, length, "object header messages")
+    data = _header_block(hdf, address, length)
     header = 6 if flags & 0x04 else 4
     at = 0
     while at + header <= len(data):

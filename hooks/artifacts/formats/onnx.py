@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.errors import AnalysisError
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.formats.protobuf import LENGTH, MAX_DEPTH, VARINT, ProtoReader, Span, signed64
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
 
@@ -42,6 +42,8 @@ _ELEMENT_BITS = {
     14: 64, 15: 128, 16: 16, 17: 8, 18: 8, 19: 8, 20: 8, 21: 4, 22: 4, 23: 4,
 }  # fmt: skip
 _MAX_DIMS = 64
+_MAX_CUSTOM = 10_000  # distinct (domain, op) pairs kept until the model's own functions are known
+_MAX_REPORTED = 50  # distinct custom operators or bad tensors reported per model (the rest are alike)
 _ONNX_NEXT_FIELDS = frozenset(b"\x12\x1a\x22\x28\x32\x3a\x42")
 
 
@@ -54,6 +56,7 @@ class _Model:
         self.reader, self.analysis, self.label = reader, analysis, label
         self.custom_nodes: dict[tuple[str, str], int] = {}  # (domain, op) -> first offset
         self.local_functions: set[tuple[str, str]] = set()
+        self.tensor_reports = 0
 
     def model(self, span: Span) -> None:
         for number, wire, value in self.reader.fields(span):
@@ -108,6 +111,8 @@ class _Model:
             elif number == 5:
                 self.attribute(value, depth)
         if domain not in STANDARD_DOMAINS:
+            if len(self.custom_nodes) >= _MAX_CUSTOM:
+                raise LimitExceeded(f"ONNX model uses more than {_MAX_CUSTOM} distinct custom operators")
             self.custom_nodes.setdefault((domain, op_type), span.start)
 
     def attribute(self, span: Span, depth: int) -> None:
@@ -176,7 +181,8 @@ class _Model:
             for key in ("offset", "length"):
                 if key in external and not external[key].isdigit():
                     problem = f"external data {key} {external[key][:40]!r} is not a non-negative number"
-        if problem is not None:
+        if problem is not None and self.tensor_reports < _MAX_REPORTED:
+            self.tensor_reports += 1
             self.analysis.add(
                 rules.TENSOR_METADATA_INCONSISTENT,
                 at,
@@ -204,9 +210,8 @@ class _Model:
             )
 
     def report_custom_ops(self) -> None:
-        for (domain, op_type), offset in sorted(self.custom_nodes.items()):
-            if (domain, op_type) in self.local_functions:
-                continue  # a function the model defines from standard operators
+        custom = [(key, at) for key, at in sorted(self.custom_nodes.items()) if key not in self.local_functions]
+        for (domain, op_type), offset in custom[:_MAX_REPORTED]:
             shown = f"{domain}::{op_type}"[:200].encode("unicode_escape").decode()
             self.analysis.add(
                 rules.CUSTOM_OPERATOR,
