@@ -13,8 +13,9 @@ The reader follows the published file format (HDF5 File Format Specification 3.0
 
 The Keras attributes go to the same checks as a `.keras` config. Attribute values that are
 pickles (PyTables pickles Python objects into attributes) are analysed as pickles. Attributes
-kept in dense storage (a fractal heap, for headers over 64 KiB) are not followed: the file is
-then searched for the config JSON instead, and the finding says so. Groups below the root
+kept in dense storage (a fractal heap, for many or large attributes) are read through
+`hdf5_dense`; where its layout is one that reader does not follow, the file is searched for the
+config JSON instead. Groups below the root
 (layer weights) hold numbers only and are not read.
 """
 
@@ -27,6 +28,7 @@ from typing import BinaryIO
 from hooks.artifacts.analysis import Analysis, inside, where
 from hooks.artifacts.errors import AnalysisError, Truncated
 from hooks.artifacts.formats import keras
+from hooks.artifacts.formats.hdf5_dense import Unsupported, dense_attributes
 from hooks.artifacts.source import HEAD, Format, Source, Walk, seekable_data
 
 SIGNATURE = b"\x89HDF\r\n\x1a\n"
@@ -279,31 +281,31 @@ def _read(source: Source, walk: Walk) -> None:
     at = _find_superblock(hdf)
     hdf.base = at
     root = _root_header(hdf, at)
-    dense = False
     for kind, body, offset in _messages(hdf, root, analysis):
-        if kind == _ATTRIBUTE_INFO:
-            dense = dense or _has_dense_storage(hdf, body)
-            continue
-        attribute = _attribute(hdf, body, offset)
-        if attribute.value is None:
-            continue
-        attribute_label = inside(label, f"@{attribute.name[:60]}")
-        if attribute.name in KERAS_ATTRIBUTES:
-            keras.check_config(analysis, attribute.value, attribute_label, strict=False)
-        elif attribute.value[:2] in (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05"):
-            nested = io.BytesIO(attribute.value)
-            walk.walk(
-                source.inside(
-                    nested,
-                    len(attribute.value),
-                    "attribute.pkl",
-                    attribute_label,
-                    seekable=True,
-                    head=attribute.value[:HEAD],
-                )
-            )
-    if dense:
-        _search_configs(hdf, analysis, label)
+        if kind != _ATTRIBUTE_INFO:
+            _check_attribute(walk, source, label, _attribute(hdf, body, offset))
+        elif _has_dense_storage(hdf, body):
+            try:
+                dense = dense_attributes(hdf, body)
+            except (Unsupported, AnalysisError):
+                _search_configs(hdf, analysis, label)
+                continue
+            for message, where_found in dense:
+                _check_attribute(walk, source, label, _attribute(hdf, message, where_found))
+
+
+def _check_attribute(walk: Walk, source: Source, label: str, attribute: _Attribute) -> None:
+    if attribute.value is None:
+        return
+    attribute_label = inside(label, f"@{attribute.name[:60]}")
+    if attribute.name in KERAS_ATTRIBUTES:
+        keras.check_config(walk.analysis, attribute.value, attribute_label, strict=False)
+    elif attribute.value[:2] in (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05"):
+        nested = io.BytesIO(attribute.value)
+        head = attribute.value[:HEAD]
+        walk.walk(
+            source.inside(nested, len(attribute.value), "attribute.pkl", attribute_label, seekable=True, head=head)
+        )
 
 
 def _has_dense_storage(hdf: _File, body: bytes) -> bool:

@@ -60,6 +60,19 @@ def test_many_attributes_continuation_and_dense_storage(tmp_path: Path) -> None:
         assert scan_bytes(tmp_path, "many_ok.h5", _h5(tmp_path, _config(DENSE), libver=libver, extra=40)) == []
 
 
+def test_dense_attribute_storage_is_read_not_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks.artifacts.formats import hdf5
+
+    def no_search(*_: object) -> None:
+        raise AssertionError("fell back to searching")
+
+    monkeypatch.setattr(hdf5, "_search_configs", no_search)
+    big_lambda = dict(LAMBDA, config=dict(LAMBDA["config"], pad="x" * 200_000))  # type: ignore[arg-type]
+    for extra, layer in ((40, LAMBDA), (300, LAMBDA), (20, big_lambda)):
+        bad = _h5(tmp_path, _config(DENSE, layer), libver="latest", extra=extra)
+        assert rules(scan_bytes(tmp_path, "dense.h5", bad)) == ["MLS108"], extra
+
+
 def test_dangerous_references_and_custom_objects_in_h5(tmp_path: Path) -> None:
     get_file = {"module": "keras.utils", "class_name": "get_file", "config": {"origin": "http://x/y"}}
     custom = {"module": "mylib.layers", "class_name": "Fancy", "config": {"name": "f"}}
@@ -88,6 +101,7 @@ def test_lookalike_and_broken_files(tmp_path: Path) -> None:
 
 
 _SEED = bytearray()
+_DENSE_SEED = bytearray()
 
 
 @settings(
@@ -97,7 +111,8 @@ _SEED = bytearray()
 def test_mutated_hdf5_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
     if not _SEED:
         _SEED[:] = _h5(tmp_path, _config(DENSE, LAMBDA), as_bytes=False, weights=1)
-    seed = bytearray(_SEED)
+        _DENSE_SEED[:] = _h5(tmp_path, _config(DENSE, LAMBDA), libver="latest", extra=40, weights=0)
+    seed = bytearray(data.draw(st.sampled_from([_SEED, _DENSE_SEED])))
     for _ in range(data.draw(st.integers(1, 6))):
         seed[data.draw(st.integers(0, len(seed) - 1))] = data.draw(st.integers(0, 255))
     inspect_bytes(bytes(seed[: data.draw(st.integers(1, len(seed)))]), "x.h5")
