@@ -13,7 +13,7 @@ Three sets, scored separately:
 
 mlsec-artifacts flags a file with a finding at or above medium; modelscan (its `ModelScan.scan`,
 run with `--peer-python`'s interpreter) with any issue or error, and "not supported" counts as
-not flagged. `--large-mb` also times both on large GGUF, safetensors, HDF5 and ONNX files.
+not flagged; modelaudit (`--modelaudit`, JSON report) with an issue of severity warning or above. `--large-mb` also times both on large GGUF, safetensors, HDF5 and ONNX files.
 Nothing fetched is written into this repository; only counts are printed.
 """
 
@@ -228,6 +228,35 @@ def _modelscan(python: str | None, paths: list[str]) -> dict[str, bool] | None:
         return None
 
 
+def _modelaudit(binary: str | None, paths: list[str]) -> dict[str, bool] | None:
+    """modelaudit (promptfoo) with telemetry off and any network pointed at a closed loopback port."""
+    if binary is None:
+        return None
+    import os
+
+    env = dict(os.environ, PROMPTFOO_DISABLE_TELEMETRY="1", NO_ANALYTICS="1")
+    env.update(HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9")
+    flagged = {p: False for p in paths}
+    for start in range(0, len(paths), 100):
+        chunk = paths[start : start + 100]
+        command = [binary, "scan", "--no-cache", "--format", "json", *chunk]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        try:
+            issues = json.loads(done.stdout)["issues"]
+        except (ValueError, KeyError):
+            for path in chunk:
+                flagged[path] = True  # a crash fails the hook
+            continue
+        for issue in issues:
+            if issue.get("severity") not in ("warning", "critical", "error"):
+                continue
+            location = str(issue.get("location") or "")
+            for path in chunk:
+                if location.startswith(path):
+                    flagged[path] = True
+    return flagged
+
+
 def _score(title: str, labels: dict[str, bool], tools: dict[str, dict[str, bool] | None]) -> None:
     malicious = [p for p, m in labels.items() if m]
     benign = [p for p, m in labels.items() if not m]
@@ -318,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.formats_bench", description=__doc__)
     parser.add_argument("--heldout", type=Path, action="append", default=[], help="folders of public model files")
     parser.add_argument("--peer-python", help="interpreter with modelscan installed")
+    parser.add_argument("--modelaudit", help="modelaudit executable (telemetry off, network to loopback)")
     parser.add_argument("--large-mb", type=int, default=0, help="also time both tools on files this large")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -335,7 +365,12 @@ def main(argv: list[str] | None = None) -> int:
             sets["heldout-public (" + ", ".join(f.name for f in args.heldout) + ")"] = public
         for title, labels in sets.items():
             paths = list(labels)
-            _score(title, labels, {"mlsec": _mlsec(paths), "modelscan": _modelscan(args.peer_python, paths)})
+            tools = {
+                "mlsec": _mlsec(paths),
+                "modelscan": _modelscan(args.peer_python, paths),
+                "modelaudit": _modelaudit(args.modelaudit, paths),
+            }
+            _score(title, labels, tools)
         if args.large_mb:
             _large(work, args.large_mb, args.peer_python)
     return 0
