@@ -13,7 +13,8 @@ Three sets, scored separately:
 
 mlsec-artifacts flags a file with a finding at or above medium; modelscan (its `ModelScan.scan`,
 run with `--peer-python`'s interpreter) with any issue or error, and "not supported" counts as
-not flagged; modelaudit (`--modelaudit`, JSON report) with an issue of severity warning or above. `--large-mb` also times both on large GGUF, safetensors, HDF5 and ONNX files.
+not flagged; modelaudit (`--modelaudit`, JSON report) with an issue of severity warning or
+above. `--large-mb` also times mlsec and modelscan on large GGUF, safetensors, HDF5 and ONNX files.
 Nothing fetched is written into this repository; only counts are printed.
 """
 
