@@ -233,8 +233,14 @@ UNSAFE_GRAPH_OPERATION = BOOK.rule(
         " writes files (ReadFile, WriteFile, MatchingFiles, ...) or prints to a file when the graph runs."
         " Real exported models do not need them; rebuild the model without them."
     ),
-    why="The graph runs these operations when the model is served or called: anyone who can change the file can run Python or read and write files on the serving machine.",
-    fix="Re-export the model from its training code without `tf.py_function`/file operations in the serving graph, and load models only from sources you trust.",
+    why=(
+        "The graph runs these operations when the model is served or called: anyone who can change the "
+        "file can run Python or read and write files on the serving machine."
+    ),
+    fix=(
+        "Re-export the model from its training code without `tf.py_function`/file operations in the "
+        "serving graph, and load models only from sources you trust."
+    ),
 )
 EXTERNAL_DATA_ESCAPE = BOOK.rule(
     "MLS121",
@@ -247,8 +253,14 @@ EXTERNAL_DATA_ESCAPE = BOOK.rule(
         " `..`: loading reads an arbitrary file (the class of CVE-2024-27318/27319). Keep external data"
         " files next to the model and name them relatively."
     ),
-    why="onnx and onnxruntime read the external file the model names when it is loaded: a shared model can exfiltrate or overwrite files of whoever loads it.",
-    fix='Save external data with a relative location inside the model folder (`onnx.save_model(..., location="weights.bin")`), and reject models that point elsewhere.',
+    why=(
+        "onnx and onnxruntime read the external file the model names when it is loaded: a shared model "
+        "can exfiltrate or overwrite files of whoever loads it."
+    ),
+    fix=(
+        "Save external data with a relative location inside the model folder"
+        ' (`onnx.save_model(..., location="weights.bin")`), and reject models that point elsewhere.'
+    ),
 )
 CUSTOM_OPERATOR = BOOK.rule(
     "MLS122",
@@ -261,8 +273,14 @@ CUSTOM_OPERATOR = BOOK.rule(
         " defines: inference loads native code from the library that registers it. Make sure that"
         " library is yours and reviewed."
     ),
-    why="The operator is implemented by a native library registered at inference time; the model cannot run without loading that code, which the model file does not show.",
-    fix="Check that the custom-op library is yours, pinned and reviewed; if the op is not needed, export with standard ONNX operators only.",
+    why=(
+        "The operator is implemented by a native library registered at inference time; the model cannot "
+        "run without loading that code, which the model file does not show."
+    ),
+    fix=(
+        "Check that the custom-op library is yours, pinned and reviewed; if the op is not needed, export "
+        "with standard ONNX operators only."
+    ),
 )
 TENSOR_METADATA_INCONSISTENT = BOOK.rule(
     "MLS123",
@@ -275,8 +293,14 @@ TENSOR_METADATA_INCONSISTENT = BOOK.rule(
         " or disagree with the data (ONNX, GGUF, safetensors). Parsers in native code have been exploited"
         " through exactly these fields (GGUF heap overflows); a writer never produces them."
     ),
-    why="Readers written in C and C++ trust these fields to size buffers; inconsistent values have been used for heap overflows in GGUF and ONNX parsers.",
-    fix="Regenerate the file with the library that owns the format; do not load a file whose header contradicts its data.",
+    why=(
+        "Readers written in C and C++ trust these fields to size buffers; inconsistent values have been "
+        "used for heap overflows in GGUF and ONNX parsers."
+    ),
+    fix=(
+        "Regenerate the file with the library that owns the format; do not load a file whose header "
+        "contradicts its data."
+    ),
 )
 TEMPLATE_SANDBOX_ESCAPE = BOOK.rule(
     "MLS124",
@@ -290,8 +314,14 @@ TEMPLATE_SANDBOX_ESCAPE = BOOK.rule(
         " `popen`: the pattern of sandbox escapes that run commands when the template is rendered"
         " (CVE-2024-34359 in llama-cpp-python). Real chat templates only format messages."
     ),
-    why="Chat templates are rendered on every request by servers such as llama-cpp-python and text-generation-inference; a template that reaches Python internals runs commands on the server.",
-    fix="Replace the template with the model family's published one, and render templates in a sandboxed Jinja environment only.",
+    why=(
+        "Chat templates are rendered on every request by servers such as llama-cpp-python and "
+        "text-generation-inference; a template that reaches Python internals runs commands on the server."
+    ),
+    fix=(
+        "Replace the template with the model family's published one, and render templates in a sandboxed "
+        "Jinja environment only."
+    ),
 )
 REMOTE_CODE_REFERENCE = BOOK.rule(
     "MLS125",
@@ -304,8 +334,14 @@ REMOTE_CODE_REFERENCE = BOOK.rule(
         " `trust_remote_code=True` imports and runs the named Python modules. Code from another"
         " repository (`owner/repo--module.Class`) is reported medium, code in this folder low."
     ),
-    why="`trust_remote_code=True` imports and runs the named module; code fetched from another repository can change after review.",
-    fix="Prefer a model whose architecture is in transformers itself; otherwise vendor the code into this folder, review it, and pin the revision you load.",
+    why=(
+        "`trust_remote_code=True` imports and runs the named module; code fetched from another repository"
+        " can change after review."
+    ),
+    fix=(
+        "Prefer a model whose architecture is in transformers itself; otherwise vendor the code into this"
+        " folder, review it, and pin the revision you load."
+    ),
 )
 DANGEROUS_CONFIG_TARGET = BOOK.rule(
     "MLS126",
@@ -319,8 +355,14 @@ DANGEROUS_CONFIG_TARGET = BOOK.rule(
         " `hydra.utils.instantiate` calls it when the config is loaded (the class of the 2025 NeMo"
         " advisories)."
     ),
-    why="`hydra.utils.instantiate` calls whatever `_target_` names with the config's arguments as soon as the config is loaded: a shared model or config becomes a command.",
-    fix="Point `_target_` at your model classes only, and load configs from untrusted sources without instantiating them.",
+    why=(
+        "`hydra.utils.instantiate` calls whatever `_target_` names with the config's arguments as soon as"
+        " the config is loaded: a shared model or config becomes a command."
+    ),
+    fix=(
+        "Point `_target_` at your model classes only, and load configs from untrusted sources without "
+        "instantiating them."
+    ),
 )
 MLFLOW_MODEL_RUNS_CODE = BOOK.rule(
     "MLS127",
@@ -333,8 +375,14 @@ MLFLOW_MODEL_RUNS_CODE = BOOK.rule(
         " (`loader_module`) or ships `code` paths that `mlflow.pyfunc.load_model` puts on sys.path"
         " and imports. Review the named code; pickled python models next to it are analysed too."
     ),
-    why="`mlflow.pyfunc.load_model` imports the loader module and the code paths before returning the model, so loading the model runs that code.",
-    fix="Review the loader module and code paths as code; prefer a built-in MLflow flavour, and load models only from registries you control.",
+    why=(
+        "`mlflow.pyfunc.load_model` imports the loader module and the code paths before returning the "
+        "model, so loading the model runs that code."
+    ),
+    fix=(
+        "Review the loader module and code paths as code; prefer a built-in MLflow flavour, and load "
+        "models only from registries you control."
+    ),
 )
 KERAS_DANGEROUS_REFERENCE = BOOK.rule(
     "MLS128",
@@ -347,8 +395,14 @@ KERAS_DANGEROUS_REFERENCE = BOOK.rule(
         " reads, writes or downloads files (`builtins.exec`, `os.system`, `keras.utils.get_file`, ...)."
         " Keras resolves such names even with safe_mode on (the class of CVE-2025-1550 and CVE-2025-8747)."
     ),
-    why="Keras deserialises these references by importing and calling them, even with `safe_mode=True`, so loading the model runs the function.",
-    fix="Rebuild the model from its code so the config only names Keras layers and your own registered objects; never load such a file.",
+    why=(
+        "Keras deserialises these references by importing and calling them, even with `safe_mode=True`, "
+        "so loading the model runs the function."
+    ),
+    fix=(
+        "Rebuild the model from its code so the config only names Keras layers and your own registered "
+        "objects; never load such a file."
+    ),
 )
 KERAS_EXTERNAL_RESOURCE = BOOK.rule(
     "MLS129",
@@ -361,7 +415,10 @@ KERAS_EXTERNAL_RESOURCE = BOOK.rule(
         " URL that loading reads: a model can read files of the machine that loads it into its weights."
         " Store the vocabulary in the model instead."
     ),
-    why="Loading reads the named file or URL into the model: a model can carry local files (keys, credentials) into weights that are later shared, or fetch content from an attacker.",
+    why=(
+        "Loading reads the named file or URL into the model: a model can carry local files (keys, "
+        "credentials) into weights that are later shared, or fetch content from an attacker."
+    ),
     fix="Adapt the layer on a vocabulary list and save it inside the model (`vocabulary=[...]`), not a path.",
 )
 ARTIFACT_UNPARSEABLE = BOOK.rule(
