@@ -1,0 +1,119 @@
+"""Per-hook before/after tables of the real-repository benchmark, on tiny synthetic runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.realrepos.by_hook import format_hooks, hook_table, hooks_of, main, noise_families
+
+
+def finding(rule: str, line: int, fp: str, scanner: str, severity: str = "medium") -> dict[str, Any]:
+    return {
+        "rule_id": rule,
+        "severity": severity,
+        "path": "a.py",
+        "line": line,
+        "cell": None,
+        "fingerprint": fp,
+        "scanner": scanner,
+    }
+
+
+def label(repo: str, rule: str, line: int, fp: str, verdict: str, reason: str = "test") -> dict[str, Any]:
+    return {
+        "repo": repo,
+        "path": "a.py",
+        "rule_id": rule,
+        "line": line,
+        "cell": None,
+        "fingerprint": fp,
+        "label": verdict,
+        "reason": reason,
+    }
+
+
+LABELS = [
+    label("tgi", "B113", 1, "b1", "true"),
+    label("tgi", "B113", 2, "b2", "noise", "requests without timeout"),
+    label("tgi", "MLS201", 3, "s3", "true"),
+    label("tgi", "MLS201", 4, "s4", "false", "a name, not a value"),
+    label("tgi", "MLS201", 5, "s5", "false", "a name, not a value"),
+]
+
+BEFORE = {
+    "repo": "tgi",
+    "split": "tune",
+    "findings": [
+        finding("B113", 1, "b1", "code"),
+        finding("B113", 2, "b2", "code"),
+        finding("MLS201", 3, "s3", "secrets", "high"),
+        finding("MLS201", 4, "s4", "secrets", "high"),
+        finding("MLS201", 5, "s5", "secrets", "high"),
+    ],
+}
+
+AFTER = {
+    "repo": "tgi",
+    "split": "tune",
+    "findings": [
+        finding("B113", 1, "b1", "code"),
+        finding("B113", 2, "b2", "code"),
+        finding("B113", 9, "b9", "code"),
+        # The true secret is now low (demoted: lost), the false ones are gone.
+        finding("MLS201", 3, "s3", "secrets", "low"),
+        # A new rule nobody labelled yet.
+        finding("MLS999", 1, "n1", "secrets"),
+    ],
+}
+
+
+def test_before_after_per_hook() -> None:
+    hook_of = hooks_of([BEFORE, AFTER])
+    before = hook_table([BEFORE], LABELS, hook_of)
+    after = hook_table([AFTER], LABELS, hook_of)
+    assert before["secrets"].blocking == 3
+    assert before["secrets"].estimated_true == pytest.approx(1.0)
+    assert before["TOTAL"].estimated_true == pytest.approx(2.0)
+    assert before["TOTAL"].lost == 0
+    # B113: 1 of 2 labelled true, 3 blocking -> 1.5 estimated true.
+    assert after["code"].estimated_true == pytest.approx(1.5)
+    assert after["code"].labelled_total == 2
+    assert after["secrets"].blocking == 1
+    assert after["secrets"].no_label == 1
+    assert after["secrets"].lost == 1
+    assert after["code"].lost == 0
+    assert after["TOTAL"].share == pytest.approx(1.5 / 4)
+    lines = format_hooks("tune", before, after)
+    assert lines[2].split()[0] == "secrets"  # hooks in their fixed order: secrets before code
+    assert lines[-1].split()[0] == "TOTAL"
+    assert lines[-1].split()[-1] == "1"  # one labelled true finding lost
+
+
+def test_noise_families_rank_not_true_with_reason() -> None:
+    hook_of = hooks_of([BEFORE])
+    families = noise_families([BEFORE], LABELS, hook_of, top=1)
+    ((rule, blocking, not_true, reason),) = families["secrets"]
+    assert (rule, blocking, reason) == ("MLS201", 3, "a name, not a value")
+    assert not_true == pytest.approx(2.0)
+    assert families["code"][0][:2] == ("B113", 2)
+    assert families["code"][0][3] == "requests without timeout"
+
+
+def test_main_reads_run_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, run in (("before", BEFORE), ("after", AFTER)):
+        folder = tmp_path / name / "realrepos"
+        folder.mkdir(parents=True)
+        (folder / "tgi.json").write_text(json.dumps(run))
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(lab) + "\n" for lab in LABELS))
+    assert main([str(tmp_path / "before"), str(tmp_path / "after"), "--labels", str(labels), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "== tune: per hook" in out
+    assert "== heldout: per hook" in out
+    total = next(line for line in out.splitlines() if line.startswith("TOTAL"))
+    assert total.split()[1:3] == ["5", "2"]  # before: 5 blocking, 2 estimated true
+    assert "MLS999" in out and "(no label)" in out
