@@ -140,6 +140,8 @@ def noise_families(
     for rule_id, rule in score.rules.items():
         rate = rule.true_rate
         not_true = rule.blocking * (1.0 - rate) if rate is not None else float(rule.blocking)
+        if not_true < 0.5:
+            continue  # all labelled true: not a noise family
         reason = reasons.get(rule_id, Counter()).most_common(1)
         entry = (rule_id, rule.blocking, not_true, reason[0][0] if reason else "(no label)")
         families.setdefault(hook_of.get(rule_id) or scanner_of(rule_id, {}), []).append(entry)

@@ -101,6 +101,9 @@ def test_noise_families_rank_not_true_with_reason() -> None:
     assert not_true == pytest.approx(2.0)
     assert families["code"][0][:2] == ("B113", 2)
     assert families["code"][0][3] == "requests without timeout"
+    # A rule whose labels are all true is no noise family.
+    only_true = [label("tgi", "B113", 2, "b2", "true"), *LABELS[2:]]
+    assert "code" not in noise_families([BEFORE], only_true, hook_of, top=1)
 
 
 def test_main_reads_run_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
