@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from hooks._core.findings import Issue
+from hooks._shared.requirements import parse_conda_spec
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.requirements import parse_requirements
 
-_CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
 # conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name.
 CONDA_TO_PYPI = {
     "pytorch": "torch",
@@ -100,18 +99,13 @@ def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -
 
 
 def _conda_name(text: str) -> str:
-    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
-    return match.group("name").lower() if match else ""
+    requirement = parse_conda_spec(text)
+    return requirement.key if requirement else ""
 
 
 def _conda_dependency(text: str, line: int) -> Dependency | None:
-    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
-    if match is None:
+    requirement = parse_conda_spec(text)
+    if requirement is None:
         return None
-    name = match.group("name")
-    spec = (match.group("spec") or "").strip()
-    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build.
-    version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
-    exact = bool(version) and "*" not in version and (spec.startswith("==") or version.count(".") >= 2)
-    specifier = f"=={version}" if exact else spec
-    return Dependency(CONDA_TO_PYPI.get(name.lower(), name), line, text, source="conda", specifier=specifier)
+    requirement.name = CONDA_TO_PYPI.get(requirement.key, requirement.name)
+    return Dependency.of(requirement, line, text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from hooks._core.findings import Issue
 from hooks.deps import rules
+from hooks._shared.requirements import parse_requirement
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
 _COMMENT = re.compile(r"(^|\s+)#.*$")
@@ -39,9 +40,6 @@ _IGNORED_OPTIONS = frozenset(
         "--global-option",
     }
 )
-_VCS = re.compile(r"^(?:git|hg|svn|bzr)\+", re.IGNORECASE)
-_EGG = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_ARCHIVE_NAME = re.compile(r"/([A-Za-z0-9][A-Za-z0-9._]*?)-\d[^/]*\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)(?:[#?].*)?$")
 MAX_LINE = 100_000
 
 
@@ -103,7 +101,7 @@ def parse_requirements(
             elif option in _INCLUDE_OPTIONS and include:
                 includes.append((number, (path.parent / value)))
             elif option in ("-e", "--editable"):
-                dependency = _direct(value, number, line)
+                dependency = _requirement(value, number, line)
                 if dependency is not None and dependency.source != "path":
                     result.dependencies.append(dependency)
             continue
@@ -145,52 +143,9 @@ def _hashes(words: list[str]) -> list[str]:
     return found
 
 
-# `name[extras] <specifiers>` without markers or URLs: most lines, read without `packaging`,
-# whose import compiles large regular expressions on every hook start.
-_SIMPLE = re.compile(
-    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\])?\s*"
-    r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
-)
-
-
 def _requirement(text: str, number: int, raw: str) -> Dependency | None:
-    simple = _SIMPLE.match(text)
-    if simple is not None:
-        specifier = ",".join(part.replace(" ", "") for part in simple.group("spec").split(",") if part.strip())
-        return Dependency(simple.group("name"), number, raw, specifier=specifier)
-    direct = _direct(text, number, raw)
-    if direct is not None:
-        return direct
-    from packaging.requirements import InvalidRequirement, Requirement
-
-    try:
-        requirement = Requirement(text)
-    except InvalidRequirement:
-        return None
-    if requirement.url:
-        return _classify_url(requirement.name, requirement.url, number, raw)
-    return Dependency(requirement.name, number, raw, specifier=str(requirement.specifier))
-
-
-def _direct(text: str, number: int, raw: str) -> Dependency | None:
-    """Bare URLs, VCS links and local paths, which PEP 508 alone does not name."""
-    target = text.split(";")[0].strip()
-    if "://" not in target and not _VCS.match(target):
-        if target.startswith((".", "/", "~")) or target.endswith((".whl", ".tar.gz", ".zip")):
-            return Dependency(PurePosixPath(target).name or target, number, raw, source="path", url=target)
-        return None
-    if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
-        return None  # `name @ url`: PEP 508 handles it
-    egg = _EGG.search(target)
-    archive = _ARCHIVE_NAME.search(target)
-    name = egg.group(1) if egg else archive.group(1) if archive else PurePosixPath(target.split("#")[0]).stem
-    name = re.sub(r"\.git$", "", name.split("@")[0])
-    return _classify_url(name, target, number, raw)
-
-
-def _classify_url(name: str, url: str, number: int, raw: str) -> Dependency:
-    source = "vcs" if _VCS.match(url) else "path" if url.startswith("file:") else "url"
-    return Dependency(name, number, raw, source=source, url=url)
+    requirement = parse_requirement(text)
+    return Dependency.of(requirement, number, raw) if requirement is not None else None
 
 
 def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tuple[str, DependencyFile]]]:

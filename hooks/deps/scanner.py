@@ -14,16 +14,30 @@ from hooks._core.findings import Issue, Severity, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
+from hooks._shared.indexes import IndexRules, index_issues
+from hooks._shared.names import NameRules, name_issues
+from hooks._shared.requirements import RequirementRules, requirement_issues
 from hooks.deps import rules
 from hooks.deps.advisories import AdvisoryError, OfflineAdvisories, OnlineAdvisories
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
-from hooks.deps.names import MALICIOUS, PLACEHOLDERS, typosquat_target
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
-_CREDENTIALS = re.compile(r"://[^/@\s]+@")
-_FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:[#&]|$)")
+INDEX_RULES = IndexRules(
+    extra_index_url=rules.EXTRA_INDEX_URL,
+    plain_http=rules.PLAIN_HTTP_SOURCE,
+    credentials=rules.INDEX_CREDENTIALS,
+    trusted_host=rules.TRUSTED_HOST,
+    not_allowed=rules.INDEX_NOT_ALLOWED,
+)
+REQUIREMENT_RULES = RequirementRules(
+    vcs_without_commit=rules.VCS_WITHOUT_COMMIT,
+    url_without_hash=rules.URL_WITHOUT_HASH,
+    unpinned=rules.UNPINNED,
+    range_pin=rules.RANGE_PIN,
+)
+NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 
@@ -111,142 +125,24 @@ class DepsScanner:
         return issues
 
     @staticmethod
-    def _index_checks(option: IndexOption, settings: DepsSettings) -> Iterator[Issue]:
-        value = option.value
-        shown = _CREDENTIALS.sub("://***@", value)
-        if option.option == "--trusted-host":
-            yield Issue(
-                rules.TRUSTED_HOST,
-                f"--trusted-host {value} turns off TLS verification for that host",
-                f"trusted:{value}",
-                line=option.line,
-            )
-            return
-        if option.option == "--extra-index-url":
-            yield Issue(
-                rules.EXTRA_INDEX_URL,
-                f"--extra-index-url {shown}: pip picks the highest version from any index, so "
-                "a public package can shadow a private one (dependency confusion)",
-                f"extra:{shown}",
-                line=option.line,
-            )
-        if value.startswith("http://"):
-            what = "conda channel" if option.option == "channel" else option.option
-            yield Issue(
-                rules.PLAIN_HTTP_SOURCE,
-                f"{what} uses plain http ({shown}): packages can be swapped in transit",
-                f"http:{shown}",
-                line=option.line,
-            )
-        if _CREDENTIALS.search(value):
-            yield Issue(
-                rules.INDEX_CREDENTIALS,
-                f"credentials embedded in {option.option} {shown}",
-                f"creds:{shown}",
-                line=option.line,
-            )
-        if (
-            settings.allowed_indexes
-            and option.option in ("--index-url", "--extra-index-url", "--find-links")
-            and not value.startswith(settings.allowed_indexes)
-        ):
-            yield Issue(
-                rules.INDEX_NOT_ALLOWED,
-                f"{option.option} {shown} is not one of deps.allowed_indexes",
-                f"allowed:{shown}",
-                line=option.line,
-            )
+    def _index_checks(option: IndexOption, settings: DepsSettings) -> list[Issue]:
+        return index_issues(option, INDEX_RULES, settings.allowed_indexes)
 
     @staticmethod
     def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:
-        key, line = dependency.key, dependency.line
-        bad = MALICIOUS.get(key)
-        if bad is not None:
-            versions, story = bad
-            if versions is None:
-                yield Issue(
-                    rules.MALICIOUS_PACKAGE,
-                    f"{dependency.name} is a known-malicious package: {story}",
-                    f"mal:{key}",
-                    line=line,
-                )
-            elif dependency.pinned_version in versions:
-                yield Issue(
-                    rules.MALICIOUS_PACKAGE,
-                    f"{dependency.name} {dependency.pinned_version} is a compromised release: {story}",
-                    f"mal:{key}:{dependency.pinned_version}",
-                    line=line,
-                )
-            elif not dependency.pinned_version and dependency.source in ("pypi", "conda"):
-                from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-                try:
-                    admitted = [v for v in sorted(versions) if SpecifierSet(dependency.specifier).contains(v)]
-                except InvalidSpecifier:
-                    admitted = sorted(versions)
-                if admitted:
-                    yield Issue(
-                        rules.MALICIOUS_PACKAGE,
-                        f"{dependency.name}{dependency.specifier or ''} admits compromised releases "
-                        f"{', '.join(admitted)}: {story}",
-                        f"mal:{key}:range",
-                        line=line,
-                        severity=Severity.HIGH,
-                    )
-        if key not in settings.allow_names and dependency.source != "conda":
-            if key in PLACEHOLDERS:
-                yield Issue(
-                    rules.PLACEHOLDER_PACKAGE,
-                    f"{dependency.name}: {PLACEHOLDERS[key]}",
-                    f"placeholder:{key}",
-                    line=line,
-                )
-            else:
-                target = typosquat_target(dependency.name)
-                if target is not None:
-                    yield Issue(
-                        rules.TYPOSQUAT,
-                        f"{dependency.name} looks like a typosquat of {target}",
-                        f"typo:{key}",
-                        line=line,
-                    )
-        if dependency.source == "vcs" and not _FULL_COMMIT.search(dependency.url):
-            yield Issue(
-                rules.VCS_WITHOUT_COMMIT,
-                f"{dependency.name} from version control without a full commit hash: the branch or tag can move",
-                f"vcs:{key}",
-                line=line,
-            )
-        elif dependency.source == "url" and "#sha256=" not in dependency.url and not dependency.hashes:
-            yield Issue(
-                rules.URL_WITHOUT_HASH,
-                f"{dependency.name} from a direct URL without a #sha256= hash",
-                f"url:{key}",
-                line=line,
-            )
-        if dependency.source not in ("pypi", "conda") or dependency.library or dependency.build_only:
-            return
-        if parsed.hash_checking and not dependency.hashes and dependency.source == "pypi":
+        requirement = dependency.requirement
+        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names)
+        checks_pin = dependency.source in ("pypi", "conda") and not (dependency.library or dependency.build_only)
+        if parsed.hash_checking and checks_pin and not dependency.hashes and dependency.source == "pypi":
             yield Issue(
                 rules.MISSING_HASH,
                 f"{dependency.name} has no --hash while the file is in hash-checking mode: pip refuses to install it",
-                f"hash:{key}",
-                line=line,
+                f"hash:{dependency.key}",
+                line=dependency.line,
             )
-        if not dependency.specifier:
-            yield Issue(
-                rules.UNPINNED,
-                f"{dependency.name} is not pinned: every install can pick a different release",
-                f"unpinned:{key}",
-                line=line,
-            )
-        elif dependency.pinned_version is None:
-            yield Issue(
-                rules.RANGE_PIN,
-                f"{dependency.name}{dependency.specifier} is a range, not an exact == pin",
-                f"range:{key}",
-                line=line,
-            )
+        if dependency.source in ("pypi", "conda") and not checks_pin:
+            return
+        yield from requirement_issues(requirement, dependency.line, REQUIREMENT_RULES, dependency.hashes)
 
     def _advisory_checks(
         self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings
