@@ -41,6 +41,7 @@ from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
+from hooks._shared.urls import url_host, without_credentials
 
 _SEPARATORS = re.compile(r"[-_.]+")
 _VCS = re.compile(r"^(?:git|hg|svn|bzr)\+", re.IGNORECASE)
@@ -128,10 +129,14 @@ def _direct(text: str) -> Requirement | None:
         return None
     if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
         return None  # `name @ url`: PEP 508 handles it
-    egg = _EGG.search(target)
-    archive = _ARCHIVE_NAME.search(target)
-    name = egg.group(1) if egg else archive.group(1) if archive else PurePosixPath(target.split("#")[0]).stem
-    name = re.sub(r"\.git$", "", name.split("@")[0])
+    # The name comes from the fragment or the path, never from the authority (credentials).
+    bare = without_credentials(target)
+    egg = _EGG.search(bare)
+    archive = _ARCHIVE_NAME.search(bare)
+    path = bare.split("://", 1)[-1].partition("/")[2]
+    stem = PurePosixPath(path.split("#")[0].split("?")[0]).stem if path else ""
+    name = egg.group(1) if egg else archive.group(1) if archive else stem
+    name = re.sub(r"\.git$", "", name.split("@")[0]) or url_host(bare) or "a direct URL"
     return _classify_url(name, target)
 
 

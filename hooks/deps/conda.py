@@ -10,7 +10,7 @@ from hooks._shared.requirements import parse_conda_spec
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import parse_requirements
+from hooks.deps.requirements import describe, parse_requirements
 
 # conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name.
 CONDA_TO_PYPI = {
@@ -30,6 +30,10 @@ def _load(text: str) -> object:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            # One alias repeated inside another multiplies the entries to read (a 36 KB file
+            # expands to millions); conda environment files have no use for them.
+            raise DependencyFileError("YAML aliases (*name) are not supported in environment files")
         return yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -69,7 +73,7 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
                 result.problems.append(
                     Issue(
                         rules.DEPENDENCY_FILE_UNREADABLE,
-                        f"cannot read conda dependency {item.value!r}",
+                        f"cannot read the conda dependency on this line ({describe(text)})",
                         f"bad:{item.value}",
                         line=item.start_mark.line + 1,
                     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from hooks._core.findings import Issue
 from hooks.deps import rules
@@ -41,6 +41,20 @@ _IGNORED_OPTIONS = frozenset(
     }
 )
 MAX_LINE = 100_000
+_OPTION_NAME = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")
+
+
+def describe(text: str) -> str:
+    """What an unreadable entry looks like, without quoting it: it may be a secret (a config
+    file pulled in by an include, a token pasted in the wrong place)."""
+    text = text.strip()
+    if "://" in text:
+        shape = "a URL that is not a requirement"
+    elif any(ch in text for ch in "=:") and " " not in text:
+        shape = "not a PEP 508 requirement (looks like a setting)"
+    else:
+        shape = "not a PEP 508 requirement"
+    return f"{len(text)} characters, {shape}; not quoted"
 
 
 def logical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -107,10 +121,9 @@ def parse_requirements(
             continue
         if option.startswith("-"):
             if option not in _IGNORED_OPTIONS and option != "--hash":
+                shown = option if _OPTION_NAME.fullmatch(option) else "an option that is not a pip option name"
                 result.problems.append(
-                    Issue(
-                        rules.DEPENDENCY_FILE_UNREADABLE, f"unknown pip option {option}", f"opt:{option}", line=number
-                    )
+                    Issue(rules.DEPENDENCY_FILE_UNREADABLE, f"unknown pip option {shown}", f"opt:{option}", line=number)
                 )
             continue
         # Per-requirement options (--hash, --config-settings) follow the requirement; the
@@ -121,7 +134,7 @@ def parse_requirements(
             result.problems.append(
                 Issue(
                     rules.DEPENDENCY_FILE_UNREADABLE,
-                    f"cannot read requirement {line[:80]!r}",
+                    f"cannot read the requirement on this line ({describe(requirement_text)})",
                     f"bad:{line[:200]}",
                     line=number,
                 )
@@ -170,6 +183,16 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
                     rules.BAD_INCLUDE,
                     f"includes {target.name} from outside the repository; it is not read",
                     f"outside:{target.name}",
+                    line=number,
+                )
+            )
+            continue
+        if ".git" in PurePosixPath(relative).parts:
+            owner.problems.append(
+                Issue(
+                    rules.BAD_INCLUDE,
+                    "includes a file inside .git/ (git's own configuration can hold tokens); it is not read",
+                    "git-dir",
                     line=number,
                 )
             )

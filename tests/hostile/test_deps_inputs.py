@@ -1,0 +1,123 @@
+"""mlsec-deps on hostile dependency files: bounded time, no secret in any report format, no
+include reaching into .git/, unreadable lines described and never quoted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from hooks.cli.entry_points import mlsec_deps as main
+from hooks.cli.mlsec import main as mlsec
+
+PASSWORD = "p@ssW0rd-Secret9"
+TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MLSEC_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _timed(argv: list[str]) -> tuple[int, float]:
+    start = time.perf_counter()
+    code = main(argv)
+    return code, time.perf_counter() - start
+
+
+# Generous bounds: each case took minutes before (quadratic joining, alias fan-out, a line
+# scan per pyproject dependency) and takes well under a few seconds now.
+def test_fifty_thousand_continuation_lines(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text("torch==2.3.1 \\\n" + "  --hash=sha256:aa \\\n" * 50_000 + "\n")
+    (repo / "requirements-b.txt").write_text("a \\\n" * 50_000 + "b==1.0\n")
+    code, seconds = _timed(["requirements.txt", "requirements-b.txt"])
+    assert code == 1 and seconds < 60
+    assert "MLS908" in capsys.readouterr().out  # too long to read: a finding, not a pass
+
+
+def test_yaml_alias_fan_out_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inner = "[" + ",".join(["*s"] * 6000) + "]"
+    outer = "[" + ",".join(["*m"] * 6000) + "]"
+    (repo / "environment.yml").write_text(f's: &s "torch==1.0.0"\nm: &m {{pip: {inner}}}\ndependencies: {outer}\n')
+    code, seconds = _timed(["environment.yml"])
+    assert code == 1 and seconds < 60
+    assert "YAML aliases" in capsys.readouterr().out
+
+
+def test_aliases_are_refused_but_stars_in_versions_are_not(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "environment.yml").write_text("dependencies:\n  - numpy=1.26.*\n")
+    main(["environment.yml"])
+    assert "MLS908" not in capsys.readouterr().out
+
+
+def test_sixty_thousand_pyproject_dependencies(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "".join(f'  "p{i}==1.{i}",\n' for i in range(60_000))
+    (repo / "pyproject.toml").write_text(f"[project]\nname = 'x'\ndependencies = [\n{body}]\n")
+    code, seconds = _timed(["pyproject.toml"])
+    assert code in (0, 1) and seconds < 120
+    capsys.readouterr()
+
+
+def test_pyproject_lines_follow_each_string_even_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ndependencies = ["tourch==1.0", "reqeusts==2.0"]\n'
+        '[tool.poetry.dependencies]\npython = "^3.10"\nsklearn = "0.0"\n'
+    )
+    main(["pyproject.toml"])
+    out = capsys.readouterr().out
+    assert "pyproject.toml:3:1: MLS403 [high] tourch" in out
+    assert "pyproject.toml:3:1: MLS403 [high] reqeusts" in out
+    assert "pyproject.toml:6:1: MLS404" in out
+
+
+def _all_formats(capsys: pytest.CaptureFixture[str], *files: str) -> str:
+    seen = []
+    for fmt in ("text", "json", "sarif"):
+        main(["--format", fmt, *files])
+        captured = capsys.readouterr()
+        seen.append(captured.out + captured.err)
+    return "\n".join(seen)
+
+
+def test_index_password_with_at_sign_never_printed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text(
+        f"--extra-index-url https://deploy:{PASSWORD}@pypi.corp.example/simple\n"
+        f"--index-url https://x-access-token:{TOKEN}@pkgs.example/simple?key={TOKEN}\n"
+        "--find-links https://u:pa/ss@files.example/wheels\n"
+        "torch==2.3.1\n"
+    )
+    out = _all_formats(capsys, "requirements.txt")
+    for secret in ("ssW0rd", "Secret9", "deploy", TOKEN[4:20], "x-access-token", "pa/ss"):
+        assert secret not in out
+    assert "https://***@pypi.corp.example" in out and "MLS408" in out and "MLS405" in out
+
+
+def test_include_of_git_config_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    header = "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX0ZBS0VGQUtFRkFLRUZBS0VGQUtFRkFLRUZBS0VGQUtF"
+    subprocess.run(["git", "-C", str(repo), "config", "http.https://github.com/.extraheader", header], check=True)
+    (repo / "requirements-ci.txt").write_text("-r .git/config\n-c ./sub/../.git/config\n")
+    out = _all_formats(capsys, "requirements-ci.txt")
+    assert "eC1hY2Nl" not in out and "extraheader" not in out
+    assert "inside .git/" in out
+
+
+def test_unreadable_lines_are_described_not_quoted(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text(
+        f"token={TOKEN}\n--password={TOKEN}\n!!{TOKEN} ??\nhttps://{TOKEN}@x\n"
+    )
+    (repo / "environment.yml").write_text(f"dependencies:\n  - '!!{TOKEN} ??'\n")
+    (repo / "pyproject.toml").write_text(f'[project]\nname = "x"\ndependencies = ["!!{TOKEN} ??"]\n')
+    out = _all_formats(capsys, "requirements.txt", "environment.yml", "pyproject.toml")
+    assert TOKEN[4:20] not in out
+    assert out.count("not quoted") >= 3
+
+
+def test_mlsec_scan_json_carries_no_credential(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text(f"-i https://ci:{PASSWORD}@pypi.corp.example/simple\ntorch==2.3.1\n")
+    mlsec(["scan", "--format", "json", "requirements.txt"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["findings"] and PASSWORD not in json.dumps(report) and "Secret9" not in json.dumps(report)
