@@ -159,6 +159,23 @@ BAD_INCLUDE = BOOK.rule(
         "included. It is not followed."
     ),
 )
+ADVISORIES_NOT_CHECKED = BOOK.rule(
+    "MLS416",
+    "AdvisoriesNotChecked",
+    "medium",
+    "Known vulnerabilities not checked, or checked against old data",
+    cwe=1395,
+    what=(
+        "No advisory source was available (no snapshot installed, no deps.advisory_db, no --online), the "
+        "advisory data is older than deps.max_snapshot_age_days (default 45), or some of its records could "
+        "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities."
+    ),
+    fix=(
+        "Run `mlsec advisories update` (or `mlsec advisories update --from PyPI-all.zip` on an air-gapped "
+        "machine), point deps.advisory_db at a current OSV export, or use --online. To run without "
+        "vulnerability checks on purpose, disable MLS416 in the policy's rules section."
+    ),
+)
 DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
     "MLS908",
     "DependencyFileUnreadable",

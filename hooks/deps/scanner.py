@@ -18,12 +18,13 @@ from hooks._shared.indexes import IndexRules, index_issues
 from hooks._shared.names import NameRules, name_issues
 from hooks._shared.requirements import RequirementRules, requirement_issues
 from hooks.deps import rules
-from hooks.deps.advisories import AdvisoryError, OfflineAdvisories, OnlineAdvisories
+from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, OnlineAdvisories, installed_snapshot
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
+DEFAULT_MAX_AGE_DAYS = 45
 INDEX_RULES = IndexRules(
     extra_index_url=rules.EXTRA_INDEX_URL,
     plain_http=rules.PLAIN_HTTP_SOURCE,
@@ -49,6 +50,7 @@ class DepsSettings:
     allowed_indexes: tuple[str, ...]
     allow_names: frozenset[str]
     project_kind: str | None
+    source_gap: Issue | None = None  # MLS416 for every file: no source, old data, unread records
 
 
 class DepsScanner:
@@ -65,34 +67,31 @@ class DepsScanner:
                 source = OfflineAdvisories(path if path.is_absolute() else policy.root / path)
             elif section.get("online"):
                 url = os.environ.get("MLSEC_OSV_URL") or section.get("osv_url") or DEFAULT_OSV_URL
-                source = OnlineAdvisories(url, float(section.get("timeout_seconds", 5)))
+                timeout = float(section.get("timeout_seconds", 5))
+                source = OnlineAdvisories(url, timeout, float(section.get("online_deadline_seconds", 60)))
+            else:
+                source = installed_snapshot()
         except AdvisoryError as exc:
-            raise UsageError(f"deps: {exc}; fix deps.advisory_db / --advisory-db") from None
-        if source is None:
-            self.notices.append(
-                "mlsec-deps: no advisory source configured, so known vulnerabilities were NOT checked "
-                "(set deps.advisory_db or pass --advisory-db PATH, or --online); all other checks ran"
-            )
+            raise UsageError(f"deps: {exc}; fix deps.advisory_db / --advisory-db or run `mlsec advisories update`") from None
+        max_age = int(section.get("max_snapshot_age_days", DEFAULT_MAX_AGE_DAYS))
         return DepsSettings(
             source=source,
             online_failure=str(section.get("online_failure", "error")),
             allowed_indexes=tuple(section.get("allowed_indexes", ())),
             allow_names=frozenset(normalize(n) for n in section.get("allow_names", ())),
             project_kind=section.get("project_kind"),
+            source_gap=_source_gap(source, max_age),
         )
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
         name = PurePosixPath(display).name.lower()
+        if name.endswith(".ipynb"):
+            return self._scan_notebook(path, display, policy, settings)
         try:
-            if name == "pyproject.toml":
-                from hooks.deps.pyproject import parse_pyproject
-
-                files = [(display, parse_pyproject(read_text(path), path, policy.root, settings.project_kind))]
-            elif name.endswith((".yml", ".yaml")):
-                from hooks.deps.conda import parse_environment
-
-                files = [(display, parse_environment(read_text(path), path, policy.root))]
+            if name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
+                kind = "pyproject" if name == "pyproject.toml" else "environment"
+                files = [(display, _parse_written(kind, read_text(path), path, policy, settings))]
             else:
                 from hooks.deps.requirements import read_with_includes
 
@@ -109,9 +108,42 @@ class DepsScanner:
             report.texts[(file_display, None)] = list(parsed.lines)
         return report
 
+    def _scan_notebook(self, path: Path, display: str, policy: Policy, settings: DepsSettings) -> FileReport:
+        """The dependency files the notebook writes (`%%writefile requirements.txt`), at their cells."""
+        from hooks._core.notebooks import NotebookError
+        from hooks.deps.notebook import written_files
+
+        report = FileReport()
+        try:
+            written = written_files(read_text(path))
+        except (DependencyFileError, NotebookError) as exc:
+            message = f"notebook cannot be read, so the dependency files its cells write were not checked: {exc}"
+            report.findings.append(
+                make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="notebook")
+            )
+            return report
+        for file in written:
+            offset = file.first_line - 1
+            try:
+                parsed = _parse_written(file.kind, file.body, path, policy, settings)
+            except DependencyFileError as exc:
+                issue = Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"the {file.kind} file this cell writes cannot be read: {exc}",
+                    f"written:{file.name}",
+                )
+                report.findings.append(issue.at(display, cell=file.cell, line_offset=offset))
+                continue
+            for issue in self._check(parsed, settings):
+                report.findings.append(issue.at(display, cell=file.cell, line_offset=offset))
+            report.texts[(display, file.cell)] = [""] * offset + list(parsed.lines)
+        return report
+
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)
+        if settings.source_gap is not None and any(d.source in ("pypi", "conda") for d in parsed.dependencies):
+            issues.append(settings.source_gap)
         for option in parsed.indexes:
             issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
@@ -153,6 +185,12 @@ class DepsScanner:
         except AdvisoryError as exc:
             if settings.online_failure == "warn":
                 self.notices.append(f"mlsec-deps: {exc}; vulnerabilities not checked (deps.online_failure: warn)")
+                yield Issue(
+                    rules.ADVISORIES_NOT_CHECKED,
+                    f"known vulnerabilities were NOT checked: {exc} (deps.online_failure: warn)",
+                    "online-failed",
+                    severity=Severity.LOW,
+                )
                 return
             raise UsageError(f"{exc}; check the network or set deps.online_failure: warn") from None
         by_pin = {(d.name, d.pinned_version): d for d in parsed.dependencies}
@@ -168,18 +206,85 @@ class DepsScanner:
                     f"osv-mal:{normalize(name)}:{version}",
                     line=dependency.line,
                 )
-            ordinary = [a for a in advisories if not a.malicious]
+            ordinary = [a for a in advisories if not a.malicious and not a.disputed]
+            disputed = [a for a in advisories if not a.malicious and a.disputed]
             if ordinary:
-                ids = ", ".join(f"{a.id} ({', '.join(a.aliases[:2])})" if a.aliases else a.id for a in ordinary[:6])
-                more = f" and {len(ordinary) - 6} more" if len(ordinary) > 6 else ""
-                fixes = [a.fixed for a in ordinary if a.fixed]
-                fixed = f"; fixed in {_highest(fixes)}" if fixes else "; no fixed version published"
                 yield Issue(
                     rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} has known vulnerabilities: {ids}{more}{fixed}",
+                    f"{name} {version} has known vulnerabilities: {_summary(ordinary)}",
                     f"vuln:{normalize(name)}:{version}",
                     line=dependency.line,
                 )
+            if disputed:
+                # The project disputes these (the CVE text says ** DISPUTED **): worth a look, not
+                # a blocked commit.
+                yield Issue(
+                    rules.VULNERABLE_DEPENDENCY,
+                    f"{name} {version} has disputed advisories (the project contests them): {_summary(disputed)}",
+                    f"vuln-disputed:{normalize(name)}:{version}",
+                    line=dependency.line,
+                    severity=Severity.LOW,
+                )
+
+
+def _parse_written(kind: str, text: str, path: Path, policy: Policy, settings: DepsSettings) -> DependencyFile:
+    if kind == "pyproject":
+        from hooks.deps.pyproject import parse_pyproject
+
+        return parse_pyproject(text, path, policy.root, settings.project_kind)
+    if kind == "environment":
+        from hooks.deps.conda import parse_environment
+
+        return parse_environment(text, path, policy.root)
+    from hooks.deps.requirements import parse_requirements
+
+    # Includes of a written file are relative to wherever the notebook runs: not followed.
+    return parse_requirements(text, path, policy.root, include=False)[0]
+
+
+def _summary(advisories: list[Advisory]) -> str:
+    ids = ", ".join(f"{a.id} ({', '.join(a.aliases[:2])})" if a.aliases else a.id for a in advisories[:6])
+    more = f" and {len(advisories) - 6} more" if len(advisories) > 6 else ""
+    fixes = [a.fixed for a in advisories if a.fixed]
+    fixed = f"; fixed in {_highest(fixes)}" if fixes else "; no fixed version published"
+    return f"{ids}{more}{fixed}"
+
+
+def _source_gap(source: OfflineAdvisories | OnlineAdvisories | None, max_age: int) -> Issue | None:
+    """Why this run's vulnerability verdicts cannot be trusted in full, as one MLS416 issue."""
+    if source is None:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            "known vulnerabilities were NOT checked: no advisory data (run `mlsec advisories update`, "
+            "or set deps.advisory_db / --advisory-db, or --online); all other checks ran",
+            "no-source",
+        )
+    if isinstance(source, OnlineAdvisories):
+        return None
+    snapshot = source.snapshot
+    age = snapshot.age_days()
+    if age is None:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"the {source.label} has no record dates, so its age is unknown; refresh it (`mlsec advisories update`)",
+            "undated",
+        )
+    if age > max_age:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"vulnerabilities checked against the {source.label}, whose newest record is from "
+            f"{snapshot.newest[:10]} ({age} days old, more than deps.max_snapshot_age_days {max_age}); "
+            "refresh it: `mlsec advisories update`",
+            "stale",
+        )
+    if snapshot.skipped:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"{snapshot.skipped} of {snapshot.records + snapshot.skipped} records of the {source.label} could not "
+            "be read (invalid OSV); pins were checked against the others only",
+            "skipped-records",
+        )
+    return None
 
 
 def _highest(versions: list[str]) -> str:

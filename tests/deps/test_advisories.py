@@ -57,16 +57,18 @@ def test_offline_findings_name_ids_aliases_and_fix(
     assert len(out) == 3
 
 
-def test_index_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, cache_in_tmp: Path) -> None:
+def test_snapshot_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, cache_in_tmp: Path) -> None:
     first = OfflineAdvisories(advisory_db)
     assert first.lookup([("torch", "1.0")])[("torch", "1.0")][0].id == "PYSEC-1"
-    assert len(list(cache_in_tmp.glob("osv-*.sqlite"))) == 1
+    cached = list(cache_in_tmp.glob("osv-*.snapshot.gz"))
+    assert len(cached) == 1
     again = OfflineAdvisories(advisory_db)
-    assert again.index_path == first.index_path
+    assert again.snapshot.source_key == first.snapshot.source_key
     (advisory_db / "torch" / "PYSEC-3.json").write_text(json.dumps(osv_record("PYSEC-3", "torch", fixed="9.0")))
     rebuilt = OfflineAdvisories(advisory_db)
-    assert rebuilt.index_path != first.index_path
+    assert rebuilt.snapshot.source_key != first.snapshot.source_key
     assert [a.id for a in rebuilt.lookup([("torch", "1.0")])[("torch", "1.0")]] == ["PYSEC-1", "PYSEC-3"]
+    assert not list(cache_in_tmp.glob("*.tmp"))
 
 
 def test_osv_zip_export(tmp_path: Path) -> None:
