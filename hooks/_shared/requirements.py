@@ -50,9 +50,10 @@ _ARCHIVE_NAME = re.compile(r"/([A-Za-z0-9][A-Za-z0-9._]*?)-\d[^/]*\.(?:whl|tar\.
 _FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:[#&]|$)")
 _EXACT = re.compile(r"\s*===?\s*([^\s,;*]+)\s*")
 # `name[extras] <specifiers>` without markers or URLs: most lines, read without `packaging`,
-# whose import compiles large regular expressions on every hook start.
+# whose import compiles large regular expressions on every hook start. No two `\s*` may meet:
+# a long blank run would be split between them in every way (quadratic).
 _SIMPLE = re.compile(
-    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\])?\s*"
+    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\]\s*)?"
     r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
 )
 _CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")

@@ -12,7 +12,6 @@ from hooks.deps import rules
 from hooks._shared.requirements import parse_requirement
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
-_COMMENT = re.compile(r"(^|\s+)#.*$")
 _INDEX_OPTIONS = {
     "-i": "--index-url",
     "--index-url": "--index-url",
@@ -57,12 +56,23 @@ def describe(text: str) -> str:
     return f"{len(text)} characters, {shape}; not quoted"
 
 
+def strip_comment(line: str) -> str:
+    """pip's comment rule (a `#` at the start or after whitespace) in linear time; the regex
+    `(^|\\s+)#.*$` retries its whitespace run from every start and takes minutes on long runs."""
+    position = line.find("#")
+    while position != -1:
+        if position == 0 or line[position - 1].isspace():
+            return line[:position].rstrip()
+        position = line.find("#", position + 1)
+    return line
+
+
 def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """(first physical line, joined text) with comments removed and `\\` continuations joined."""
     buffer: list[str] = []
     start = 0
     for number, raw in enumerate(text.splitlines(), 1):
-        line = _COMMENT.sub("", raw) if "#" in raw else raw
+        line = strip_comment(raw) if "#" in raw else raw
         if not buffer:
             start = number
         if line.endswith("\\"):

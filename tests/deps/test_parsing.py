@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hooks.deps.conda import parse_environment
 from hooks.deps.pyproject import parse_pyproject
 from hooks.deps.requirements import parse_requirements, read_with_includes
@@ -103,3 +106,13 @@ def test_pyproject_dependency_groups_and_tool_dev_dependencies(tmp_path: Path) -
     )
     names = [d.name for d in parse_pyproject(text, tmp_path / "pyproject.toml", tmp_path).dependencies]
     assert names == ["pytest", "ruff", "tourch"]
+
+
+@given(st.text(alphabet=" \t#ab=\\", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_comment_stripping_matches_pips_rule(line: str) -> None:
+    import re
+
+    from hooks.deps.requirements import strip_comment
+
+    assert strip_comment(line).rstrip() == re.sub(r"(^|\s+)#.*$", "", line).rstrip()

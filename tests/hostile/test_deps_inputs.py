@@ -121,3 +121,45 @@ def test_mlsec_scan_json_carries_no_credential(repo: Path, capsys: pytest.Captur
     mlsec(["scan", "--format", "json", "requirements.txt"])
     report = json.loads(capsys.readouterr().out)
     assert report["findings"] and PASSWORD not in json.dumps(report) and "Secret9" not in json.dumps(report)
+
+
+def test_long_whitespace_runs_before_a_hash(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """pip's comment regex `(^|\\s+)#.*$` retried the run from every start: 40,000 spaces took 44 s."""
+    (repo / "requirements.txt").write_text("a" + " " * 90_000 + "b#\n" + "torch==2.3.1 " + "\t " * 40_000 + "#c\n")
+    code, seconds = _timed(["requirements.txt"])
+    assert code == 1 and seconds < 30
+    assert "MLS908" in capsys.readouterr().out  # `a   b` is not a requirement: described, not passed
+
+
+def test_notebook_written_index_credentials_are_never_printed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cell = f"%%writefile requirements.txt\n--extra-index-url https://deploy:{PASSWORD}@pypi.corp.example/simple\n"
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [{"cell_type": "code", "metadata": {}, "source": cell, "outputs": [], "execution_count": None}],
+    }
+    (repo / "setup.ipynb").write_text(json.dumps(notebook))
+    assert main(["setup.ipynb"]) == 1
+    for fmt in ("text", "json", "sarif"):
+        mlsec(["scan", "--format", fmt, "setup.ipynb"])
+        captured = capsys.readouterr()
+        assert PASSWORD not in captured.out + captured.err
+        assert "ssW0rd" not in captured.out + captured.err
+
+
+def test_hostile_written_file_names_stay_out_of_the_report(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "\x1b[2J\rrequirements.txt"
+    cell = f"%%writefile '{name}'\nsklearn==0.0\n"
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [{"cell_type": "code", "metadata": {}, "source": cell, "outputs": [], "execution_count": None}],
+    }
+    (repo / "nb.ipynb").write_text(json.dumps(notebook))
+    main(["nb.ipynb"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out
