@@ -1,5 +1,6 @@
 """`mlsec`: the umbrella command. `scan` runs every scanner, `baseline` accepts today's
-findings, `explain` shows what a model file's pickles would do, `rules` lists the registry."""
+findings, `explain` shows what a model file's pickles would do, `rules` lists the registry,
+`gate` judges a trained model against the policy's checks (hooks/gate/command.py)."""
 
 from __future__ import annotations
 
@@ -113,6 +114,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        import fickling.fickle  # noqa: F401 - the decompiler is an optional extra
+    except ImportError:
+        print(f"{PROG}: error: explain needs fickling: pip install 'mlsec-hooks[explain]'", file=sys.stderr)
+        return EXIT_USAGE
     from hooks.artifacts.explain import explain_paths
 
     problems = explain_paths(args.files, sys.stdout)
@@ -161,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="an OSV zip export, OSV folder or URL (default: OSV's PyPI export)",
     )
     advisories.set_defaults(handler=cmd_advisories)
+    from hooks.gate import command as gate_command
+
+    gate = commands.add_parser(
+        "gate", help="judge a trained model: accuracy, adversarial attacks, membership inference, bias"
+    )
+    gate_command.configure(gate)
+    gate.set_defaults(handler=gate_command.run)
     rules = commands.add_parser("rules", help="list the rule registry")
     rules.add_argument("--format", choices=("table", "markdown"), default="table")
     rules.set_defaults(handler=cmd_rules)

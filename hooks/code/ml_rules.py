@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks.code import rules
+from hooks.code.ingestion import ingestion_issues
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _UNSAFE_YAML_LOADERS = frozenset(
@@ -93,6 +94,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.issues: list[Issue] = []
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
+
+    def visit_Module(self, node: ast.Module) -> None:
+        self.generic_visit(node)
+        self.issues.extend(ingestion_issues(node, self.qualname))  # unsafe data ingestion (MLS330-332)
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:
