@@ -63,7 +63,7 @@ def serve(snapshot: Path) -> tuple[ThreadingHTTPServer, str]:
     for name, data in _iter_files(snapshot):
         try:
             record = _parse(name, data)
-        except Exception:  # noqa: BLE001, S112 - a bad record is left out of the stand-in server
+        except Exception:  # noqa: BLE001 - a bad record is left out of the stand-in server
             continue
         for affected in record.get("affected", []) if isinstance(record, dict) else []:
             records.setdefault(normalize(affected["package"]["name"]), []).append(record)

@@ -210,7 +210,8 @@ def _malicious_issues(requirement: Requirement, line: int, rule: Rule) -> list[I
         admitted = sorted(versions)
     if not admitted:
         return []
-    message = f"{requirement.name}{requirement.specifier or ''} admits compromised releases {', '.join(admitted)}: {story}"
+    written = f"{requirement.name}{requirement.specifier or ''}"
+    message = f"{written} admits compromised releases {', '.join(admitted)}: {story}"
     return [Issue(rule, message, f"mal:{key}:range", line=line, severity=Severity.HIGH)]
 
 

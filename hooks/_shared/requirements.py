@@ -178,7 +178,8 @@ def requirement_issues(
         message = f"{name} from version control without a full commit hash: the branch or tag can move"
         return [Issue(rules.vcs_without_commit, message, f"vcs:{key}", line=line)]
     if kind is Pinning.URL_NO_HASH and rules.url_without_hash is not None:
-        return [Issue(rules.url_without_hash, f"{name} from a direct URL without a #sha256= hash", f"url:{key}", line=line)]
+        message = f"{name} from a direct URL without a #sha256= hash"
+        return [Issue(rules.url_without_hash, message, f"url:{key}", line=line)]
     if kind is Pinning.UNPINNED and rules.unpinned is not None:
         message = f"{name} is not pinned: every install can pick a different release"
         return [Issue(rules.unpinned, message, f"unpinned:{key}", line=line)]

@@ -110,7 +110,7 @@ class OnlineAdvisories:
             try:
                 with os.fdopen(handle, "w") as out:
                     json.dump(record, out)
-                os.replace(temporary, file)
+                Path(temporary).replace(file)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from hooks._core.findings import Issue
-from hooks.deps import rules
 from hooks._shared.requirements import parse_requirement
+from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
 _INDEX_OPTIONS = {

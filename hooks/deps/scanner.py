@@ -72,7 +72,8 @@ class DepsScanner:
             else:
                 source = installed_snapshot()
         except AdvisoryError as exc:
-            raise UsageError(f"deps: {exc}; fix deps.advisory_db / --advisory-db or run `mlsec advisories update`") from None
+            fix = "fix deps.advisory_db / --advisory-db or run `mlsec advisories update`"
+            raise UsageError(f"deps: {exc}; {fix}") from None
         max_age = int(section.get("max_snapshot_age_days", DEFAULT_MAX_AGE_DAYS))
         return DepsSettings(
             source=source,

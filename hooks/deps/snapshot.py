@@ -155,7 +155,7 @@ def write(snapshot: Snapshot, target: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as compressed:
             compressed.write(json.dumps(header, sort_keys=True).encode() + b"\n" + payload)
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -241,8 +241,8 @@ def _valid_span(span: Any, size: int) -> bool:
         isinstance(span, list)
         and len(span) == 2
         and all(isinstance(n, int) and not isinstance(n, bool) for n in span)
-        and 0 <= span[0]
-        and 0 <= span[1]
+        and span[0] >= 0
+        and span[1] >= 0
         and span[0] + span[1] <= size
     )
 
