@@ -15,7 +15,9 @@ Contract:
   * unless the normalised name is in `allow`, or the requirement comes from conda:
     a decoy (`sklearn`, `pytorch`, `cv2`, `PIL`, `tensorflow-gpu` after its last real
     release): `decoy`, key `placeholder:NAME`; a pin to a release that really was the
-    project (`tensorflow-gpu==2.5.3`) is not a decoy;
+    project (`tensorflow-gpu==2.5.3`) is not a decoy; a decoy whose name the real project's
+    maintainers hold (`sklearn`, `pytorch`, `tensorflow-gpu`: the install fails or does
+    nothing) has severity LOW, one nobody legitimate holds keeps the rule's severity;
     else a typosquat of a popular package: `typosquat`, key `typo:NAME`. A name that is
     itself an established project (in the shipped top-PyPI list, see `is_established`) is
     never a typosquat (`ppft` is not `peft`).
@@ -73,16 +75,26 @@ KNOWN_LEGITIMATE = frozenset(
 class Decoy:
     reason: str
     real_below: str | None = None  # releases below this version were the real project
+    # The real project's maintainers hold the name (a placeholder that fails or installs nothing):
+    # a broken install to fix, not code an attacker controls, so it is reported low.
+    held_by_project: bool = False
 
 
 # Names that install nothing useful, or a stand-in for an ML package.
 DECOYS = {
-    "pytorch": Decoy("the PyPI project 'pytorch' is a placeholder that refuses to install; the package is 'torch'"),
-    "sklearn": Decoy("'sklearn' is a deprecated dummy package; install 'scikit-learn'"),
+    "pytorch": Decoy(
+        "the PyPI project 'pytorch' is a placeholder that refuses to install; the package is 'torch'",
+        held_by_project=True,
+    ),
+    "sklearn": Decoy(
+        "'sklearn' is a deprecated dummy package held by scikit-learn; install 'scikit-learn'", held_by_project=True
+    ),
     "cv2": Decoy("there is no 'cv2' on PyPI; install 'opencv-python' (the import name is cv2)"),
     "pil": Decoy("'PIL' is not installable; install 'pillow'"),
     # tensorflow-gpu 2.12.0 and later are stubs that fail; earlier releases were TensorFlow with GPU.
-    "tensorflow-gpu": Decoy("'tensorflow-gpu' is discontinued and now a stub; install 'tensorflow'", "2.12.0"),
+    "tensorflow-gpu": Decoy(
+        "'tensorflow-gpu' is discontinued and now a stub; install 'tensorflow'", "2.12.0", held_by_project=True
+    ),
 }
 # Releases that were malware themselves, for ML stacks (OSV MAL records cover the rest).
 MALICIOUS: dict[str, tuple[frozenset[str] | None, str]] = {
@@ -225,7 +237,9 @@ def name_issues(
     reason = decoy_reason(key, requirement.pinned_version)
     if reason is not None:
         if rules.decoy is not None:
-            issues.append(Issue(rules.decoy, f"{requirement.name}: {reason}", f"placeholder:{key}", line=line))
+            severity = Severity.LOW if DECOYS[key].held_by_project else None
+            message = f"{requirement.name}: {reason}"
+            issues.append(Issue(rules.decoy, message, f"placeholder:{key}", line=line, severity=severity))
         return issues
     if key in DECOYS:
         return issues  # a real release of a name that is a decoy today

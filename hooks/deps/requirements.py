@@ -176,7 +176,7 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
 
     A problem with an include is reported on the file whose `-r`/`-c` line names it.
     """
-    from hooks.deps.reading import read_text
+    from hooks.deps.reading import DependencyFileError, read_text
 
     main, includes = parse_requirements(read_text(path), path, root)
     included: list[tuple[str, DependencyFile]] = []
@@ -222,7 +222,21 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
                 )
             )
             continue
-        parsed, nested = parse_requirements(read_text(resolved), resolved, root)
+        try:
+            text = read_text(resolved)
+        except (DependencyFileError, OSError) as exc:
+            # Fail closed on the include line; the including file's own checks still stand.
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            owner.problems.append(
+                Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"includes {relative}, which cannot be read ({reason}); nothing in it was checked",
+                    f"unreadable:{relative}",
+                    line=number,
+                )
+            )
+            continue
+        parsed, nested = parse_requirements(text, resolved, root)
         included.append((relative, parsed))
         pending.extend((parsed, n, t, chain | {resolved}) for n, t in nested)
     return main, included

@@ -23,6 +23,7 @@ CASES = [
     ("MLS403", "tourch==1.0.0\n", "torch==2.3.1\n"),
     ("MLS403", "reqeusts==2.32.3\n", "requests==2.32.3\n"),
     ("MLS404", "sklearn==0.0.post12\n", "scikit-learn==1.5.2\n"),
+    ("MLS404", "cv2==4.0\n", "opencv-python==4.10.0.84\n"),
     (
         "MLS405",
         "--extra-index-url https://x.example/simple\ntorch==2.3.1\n",

@@ -163,3 +163,12 @@ def test_hostile_written_file_names_stay_out_of_the_report(repo: Path, capsys: p
     main(["nb.ipynb"])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\r" not in out
+
+
+def test_unreadable_includes_are_findings_on_the_include_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "blob.txt").write_bytes(b"\x00\x01binary\x00" * 10)
+    (repo / "requirements.txt").write_text("-r blob.txt\ntourch==1.0\n")
+    assert main(["requirements.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "requirements.txt:1:1: MLS908" in out and "blob.txt, which cannot be read" in out
+    assert "requirements.txt:2:1: MLS403" in out  # the including file was still checked
