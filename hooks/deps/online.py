@@ -37,9 +37,7 @@ def _loads(data: bytes, what: str) -> Any:
 
 
 class OnlineAdvisories:
-    def __init__(
-        self, base_url: str, timeout: float = 5.0, deadline: float = 60.0, cache: Path | None = None
-    ) -> None:
+    def __init__(self, base_url: str, timeout: float = 5.0, deadline: float = 60.0, cache: Path | None = None) -> None:
         if not base_url.startswith(("https://", "http://")):
             raise AdvisoryError(f"OSV URL {redact_url(base_url)!r} is not an http(s) URL")
         self.base_url = base_url.rstrip("/")

@@ -55,9 +55,7 @@ def update(source: str | None = None) -> str:
         path = Path(source)
         if not path.exists():
             raise AdvisoryError(f"{source} does not exist")
-        built = (
-            snapshots.read(path) if path.is_file() and snapshots._is_snapshot(path) else snapshots.build(path)
-        )
+        built = snapshots.read(path) if path.is_file() and snapshots._is_snapshot(path) else snapshots.build(path)
         origin = path.name
     else:
         url = source or os.environ.get("MLSEC_OSV_EXPORT_URL") or DEFAULT_EXPORT_URL

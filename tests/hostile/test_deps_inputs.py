@@ -106,9 +106,7 @@ def test_include_of_git_config_is_refused(repo: Path, capsys: pytest.CaptureFixt
 
 
 def test_unreadable_lines_are_described_not_quoted(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (repo / "requirements.txt").write_text(
-        f"token={TOKEN}\n--password={TOKEN}\n!!{TOKEN} ??\nhttps://{TOKEN}@x\n"
-    )
+    (repo / "requirements.txt").write_text(f"token={TOKEN}\n--password={TOKEN}\n!!{TOKEN} ??\nhttps://{TOKEN}@x\n")
     (repo / "environment.yml").write_text(f"dependencies:\n  - '!!{TOKEN} ??'\n")
     (repo / "pyproject.toml").write_text(f'[project]\nname = "x"\ndependencies = ["!!{TOKEN} ??"]\n')
     out = _all_formats(capsys, "requirements.txt", "environment.yml", "pyproject.toml")
@@ -131,9 +129,7 @@ def test_long_whitespace_runs_before_a_hash(repo: Path, capsys: pytest.CaptureFi
     assert "MLS908" in capsys.readouterr().out  # `a   b` is not a requirement: described, not passed
 
 
-def test_notebook_written_index_credentials_are_never_printed(
-    repo: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_notebook_written_index_credentials_are_never_printed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cell = f"%%writefile requirements.txt\n--extra-index-url https://deploy:{PASSWORD}@pypi.corp.example/simple\n"
     notebook = {
         "nbformat": 4,
