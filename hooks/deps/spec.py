@@ -30,7 +30,7 @@ SPEC = HookSpec(
         CliOption(
             "--advisory-db",
             "advisory_db",
-            "OSV records: a folder of JSON/YAML files or an OSV zip export",
+            "OSV records: a folder of JSON/YAML files, an OSV zip export or an mlsec snapshot file",
             metavar="PATH",
         ),
         CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),
