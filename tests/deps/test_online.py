@@ -11,11 +11,15 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps import online
+from hooks.deps.osv import AdvisoryError
 from tests.deps.conftest import osv_record
 
+KEYS = ["results", "vulns", "id", "modified", "affected", "package", "name", "ecosystem", "ranges", "aliases"]
 RECORD = osv_record("PYSEC-TEST-1", "jinja2", fixed="2.11.3", aliases=["CVE-2099-0001"])
 
 
@@ -144,3 +148,26 @@ def test_a_bad_record_is_not_cached_and_a_tampered_cache_is_refetched(
     fetched = len(server.paths)
     assert main(["requirements.txt", "--online"]) == 1
     assert len(server.paths) == fetched + 1
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.sampled_from(["PYSEC-1", "GHSA-x"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(KEYS), children, max_size=4),
+    max_leaves=25,
+)
+
+
+@given(batch=_JSON, record=_JSON)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_answer_is_a_result_or_an_advisory_error(tmp_path: Path, batch: object, record: object) -> None:
+    client = online.OnlineAdvisories("http://127.0.0.1:9", cache=tmp_path)
+
+    def answer(path: str, body: object, limit: int) -> object:
+        return batch if path == "/v1/querybatch" else record
+
+    client._request = answer  # type: ignore[method-assign]
+    try:
+        found = client.lookup([("jinja2", "2.4.1")])
+    except AdvisoryError:
+        return
+    assert set(found) == {("jinja2", "2.4.1")}
