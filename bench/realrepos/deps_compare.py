@@ -60,7 +60,7 @@ def main() -> int:
     labels = LabelIndex.build(load_jsonl(LABELS_FILE))
     table: dict[tuple[str, str], dict[str, Counter[str]]] = {}
     per_repo: list[tuple[str, str, int, int]] = []
-    for side, executable in (("before", args.before), ("after", args.after)):
+    for side, executable in (("before", args.before.absolute()), ("after", args.after.absolute())):
         pattern = re.compile(_files_regex(executable))
         for repo in repos:
             checkout = args.checkouts / repo["name"]

@@ -38,6 +38,9 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         place = f"cell {finding.cell}" + (f", output {finding.output}" if finding.output is not None else "")
         message = f"{message} ({place}, line {finding.line} of the cell)"
     properties: dict[str, Any] = {"severity": finding.severity.value}
+    if finding.confidence is not None:
+        # GitHub code scanning's word for how often a result of this kind is right.
+        properties["precision"] = finding.confidence
     if finding.cell is not None:
         properties["cell"] = finding.cell
         properties["output"] = finding.output
