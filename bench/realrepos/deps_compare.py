@@ -32,7 +32,9 @@ CHUNK = 400
 def _files_regex(executable: Path) -> str:
     python = executable.parent / "python"
     code = "from hooks.deps.spec import SPEC; print(SPEC.files)"
-    return subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    # -I: the executable's own installed code, not whatever `hooks` the current folder holds.
+    done = subprocess.run([str(python), "-I", "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def _scan(executable: Path, checkout: Path, files: list[str], advisories: Path) -> list[dict[str, Any]]:
