@@ -102,6 +102,7 @@ def parse_requirements(
     """Parse one file; return it and the (line, path) of files it includes with -r/-c."""
     result = DependencyFile(lines=text.splitlines())
     includes: list[tuple[int, Path]] = []
+    unreadable: list[tuple[int, str]] = []
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:
             result.problems.append(
@@ -141,19 +142,35 @@ def parse_requirements(
         requirement_text, _, option_text = line.partition(" --")
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
-            result.problems.append(
-                Issue(
-                    rules.DEPENDENCY_FILE_UNREADABLE,
-                    f"cannot read the requirement on this line ({describe(requirement_text)})",
-                    f"bad:{line[:200]}",
-                    line=number,
-                )
-            )
+            unreadable.append((number, requirement_text))
             continue
         dependency.hashes = _hashes(_split("--" + option_text)) if option_text else []
         result.dependencies.append(dependency)
+    if unreadable:
+        result.problems.append(_unreadable_issue(unreadable))
     result.hash_checking = any(d.hashes for d in result.dependencies)
     return result, includes
+
+
+def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
+    """One finding per file for its unreadable requirement lines (a file with quoted, comma-ended
+    lines has one problem, not one per line); pip stops at the first of them."""
+    first, text = unreadable[0]
+    if len(unreadable) == 1:
+        return Issue(
+            rules.DEPENDENCY_FILE_UNREADABLE,
+            f"cannot read the requirement on this line ({describe(text)})",
+            "bad-lines",
+            line=first,
+        )
+    numbers = ", ".join(str(number) for number, _ in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+    return Issue(
+        rules.DEPENDENCY_FILE_UNREADABLE,
+        f"{len(unreadable)} lines cannot be read as requirements (lines {numbers}; the first: {describe(text)}); "
+        "pip stops at the first, and none of them was checked",
+        "bad-lines",
+        line=first,
+    )
 
 
 def _hashes(words: list[str]) -> list[str]:

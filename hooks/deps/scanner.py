@@ -92,7 +92,9 @@ class DepsScanner:
         try:
             if name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
                 kind = "pyproject" if name == "pyproject.toml" else "environment"
-                files = [(display, _parse_written(kind, read_text(path), path, policy, settings))]
+                files = [
+                    (display, _parse_written(kind, read_text(path, wide=kind != "pyproject"), path, policy, settings))
+                ]
             else:
                 from hooks.deps.requirements import read_with_includes
 
@@ -116,7 +118,7 @@ class DepsScanner:
 
         report = FileReport()
         try:
-            written = written_files(read_text(path))
+            written = written_files(read_text(path, wide=False))
         except (DependencyFileError, NotebookError) as exc:
             message = f"notebook cannot be read, so the dependency files its cells write were not checked: {exc}"
             report.findings.append(

@@ -116,3 +116,33 @@ def test_comment_stripping_matches_pips_rule(line: str) -> None:
     from hooks.deps.requirements import strip_comment
 
     assert strip_comment(line).rstrip() == re.sub(r"(^|\s+)#.*$", "", line).rstrip()
+
+
+def test_unreadable_lines_are_one_finding_per_file(tmp_path: Path) -> None:
+    text = "".join(f"'pkg{i}>=1.0',\n" for i in range(12)) + "torch==2.3.1\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    (problem,) = parsed.problems
+    assert problem.line == 1 and problem.rule.rule_id == "MLS908"
+    assert "12 lines cannot be read" in problem.message and "pkg" not in problem.message
+    assert [d.name for d in parsed.dependencies] == ["torch"]
+
+
+def test_utf16_and_utf32_requirements_are_read_as_pip_reads_them(tmp_path: Path) -> None:
+    from hooks.deps.reading import DependencyFileError, read_text
+
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"requirements-{codec}.txt"
+        data = "torch==2.3.1\ntourch==1.0\n".encode(codec)
+        if codec == "utf-16-be":
+            data = b"\xfe\xff" + data
+        path.write_bytes(data)
+        assert read_text(path).splitlines() == ["torch==2.3.1", "tourch==1.0"]
+    # Look-alikes: NUL bytes without a mark stay binary; TOML is read as UTF-8 only.
+    (tmp_path / "blob.txt").write_bytes(b"torch\x00\x00==1\n")
+    (tmp_path / "pyproject.toml").write_bytes("[project]\n".encode("utf-16"))
+    for path, wide in ((tmp_path / "blob.txt", True), (tmp_path / "pyproject.toml", False)):
+        try:
+            read_text(path, wide=wide)
+        except DependencyFileError:
+            continue
+        raise AssertionError(path)
