@@ -418,6 +418,14 @@ NOTEBOOK_UNPARSEABLE = BOOK.rule(
         "The .ipynb file is not a readable notebook (broken JSON, wrong shape, nested too deeply), so it "
         "was scanned for secrets as plain text, without cell positions."
     ),
+    why=(
+        "Cell positions are unknown, so findings point at the raw file and cell-level suppressions "
+        "cannot apply; it is reported rather than passed quietly."
+    ),
+    fix=(
+        "Repair the notebook (open and save it in Jupyter, or check it with nbformat's validate); if it "
+        "is not a notebook, rename it."
+    ),
 )
 NOT_SCANNED_FOR_SECRETS = BOOK.rule(
     "MLS906",
@@ -428,6 +436,11 @@ NOT_SCANNED_FOR_SECRETS = BOOK.rule(
     what=(
         "The file is binary or larger than 32 MiB, so it was not scanned for secrets (low); or a notebook's "
         "metadata is nested deeper or holds more strings than the hook reads, so part of it was not (medium)."
+    ),
+    why="A secret in it would not be found, so the file is named instead of passed silently.",
+    fix=(
+        "Keep credentials out of binary and very large files; if the file is text, split it, or review "
+        "it and exclude its path in `.mlsec.yaml`; strip oversized notebook metadata (nbstripout)."
     ),
 )
 
