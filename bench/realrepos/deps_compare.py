@@ -57,6 +57,7 @@ def main() -> int:
     parser.add_argument("--after", type=Path, required=True)
     parser.add_argument("--checkouts", type=Path, required=True)
     parser.add_argument("--advisories", type=Path, default=ADVISORIES)
+    parser.add_argument("--dump", type=Path, help="write each side's findings here as JSON (for reading them)")
     args = parser.parse_args()
     repos = json.loads((HERE / "repos.json").read_text())["repos"]
     labels = LabelIndex.build(load_jsonl(LABELS_FILE))
@@ -66,11 +67,18 @@ def main() -> int:
         pattern = re.compile(_files_regex(executable))
         for repo in repos:
             checkout = args.checkouts / repo["name"]
+            if not (checkout / ".git").exists():
+                print(f"{repo['name']}: no checkout, skipped", file=sys.stderr)
+                continue
             listed = subprocess.run(
                 ["git", "ls-files", "-z"], cwd=checkout, capture_output=True, check=True
             ).stdout.decode("utf-8", "replace")
             files = [name for name in listed.split("\0") if name and pattern.search(name)]
-            blocking = [f for f in _scan(executable, checkout, files, args.advisories) if f["severity"] in BLOCKING]
+            found = _scan(executable, checkout, files, args.advisories)
+            if args.dump is not None:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                (args.dump / f"{repo['name']}.{side}.json").write_text(json.dumps(found, indent=1))
+            blocking = [f for f in found if f["severity"] in BLOCKING]
             counts = table.setdefault((repo["split"], side), {})
             for finding in blocking:
                 rule = finding["rule_id"]

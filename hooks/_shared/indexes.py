@@ -17,7 +17,7 @@ Contract:
   * `--trusted-host HOST` -> `trusted_host` (and nothing else for that option);
   * `--extra-index-url` -> `extra_index_url` (dependency confusion);
   * an `http://` value -> `plain_http`;
-  * credentials in the URL -> `credentials`;
+  * a secret in the URL (`urls.embeds_secret`: not `${TOKEN}` references) -> `credentials`;
   * `allowed` non-empty and an `--index-url`/`--extra-index-url`/`--find-links` value that starts
     with none of its prefixes -> `not_allowed`.
   Messages show URLs only through `hooks._shared.urls.redact_url` (scheme, host, `***`).
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
-from hooks._shared.urls import has_credentials, redact_url, without_credentials
+from hooks._shared.urls import embeds_secret, redact_url, without_credentials
 
 _PIP_OPTIONS = {
     "-i": "--index-url",
@@ -107,7 +107,7 @@ def index_issues(option: IndexOption, rules: IndexRules, allowed: Sequence[str] 
                 line=line,
             )
         )
-    if has_credentials(value) and rules.credentials is not None:
+    if embeds_secret(value) and rules.credentials is not None:
         issues.append(
             Issue(rules.credentials, f"credentials embedded in {option.option} {shown}", f"creds:{key}", line=line)
         )

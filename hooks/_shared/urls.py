@@ -9,6 +9,11 @@ Contract (used by every message that names an index, a channel or a download URL
   credentials the URL is returned with its query and fragment replaced by `?…` (query values
   can be tokens). Text that is not a URL is returned unchanged.
 - `has_credentials(text) -> bool`: whether `redact_url` would hide credentials.
+- `embeds_secret(text) -> bool`: whether the URL itself holds a secret: a password with literal
+  characters once environment references (`${NAME}`, `$NAME`, `%NAME%`, `{name}`) are removed,
+  or a user alone that is token-long (20+ characters, `https://ghp_...@github.com`). pip expands
+  `${NAME}` in requirements files and its documentation recommends
+  `https://${USER}:${TOKEN}@host` for private indexes: that names a secret, it does not hold one.
 - `url_host(text) -> str`: the host (lowercase, no port), or "" when there is none.
 - `without_credentials(text) -> str`: the whole URL with only the credentials replaced by
   `***` (for fingerprint keys, which are hashed and never shown; stable across password changes).
@@ -50,6 +55,22 @@ def _split(text: str) -> tuple[str, str, str, str] | None:
 def has_credentials(text: str) -> bool:
     parts = _split(text.strip())
     return parts is not None and bool(parts[1])
+
+
+# Environment references a tool or shell fills in at install time: `${TOKEN}`, `$TOKEN`,
+# `%TOKEN%` (Windows), `{token}` (notebook/Jinja templating).
+_REFERENCE = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{?[^}]*\}\}?")
+_TOKEN_LONG_USER = 20
+
+
+def embeds_secret(text: str) -> bool:
+    parts = _split(text.strip())
+    if parts is None or not parts[1]:
+        return False
+    user, colon, password = parts[1].partition(":")
+    if colon:
+        return bool(_REFERENCE.sub("", password).strip())
+    return len(_REFERENCE.sub("", user)) >= _TOKEN_LONG_USER
 
 
 def url_host(text: str) -> str:

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from hooks._core.findings import Issue
+from hooks._shared.indexes import canonical_option
 from hooks._shared.requirements import parse_requirement
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
-_INDEX_OPTIONS = {
-    "-i": "--index-url",
-    "--index-url": "--index-url",
-    "--extra-index-url": "--extra-index-url",
-    "-f": "--find-links",
-    "--find-links": "--find-links",
-    "--trusted-host": "--trusted-host",
-}
 _INCLUDE_OPTIONS = {
     "-r": "requirement",
     "--requirement": "requirement",
@@ -119,10 +113,11 @@ def parse_requirements(
             continue
         head = words[0]
         option, _, inline = head.partition("=")
-        if option in _INDEX_OPTIONS or option in _INCLUDE_OPTIONS or option in ("-e", "--editable"):
+        index_option = canonical_option(option)
+        if index_option is not None or option in _INCLUDE_OPTIONS or option in ("-e", "--editable"):
             value = inline or (words[1] if len(words) > 1 else "")
-            if option in _INDEX_OPTIONS:
-                result.indexes.append(IndexOption(number, _INDEX_OPTIONS[option], value))
+            if index_option is not None:
+                result.indexes.append(IndexOption(number, index_option, value))
             elif option in _INCLUDE_OPTIONS and include:
                 includes.append((number, (path.parent / value)))
             elif option in ("-e", "--editable"):
@@ -197,11 +192,22 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
 
     main, includes = parse_requirements(read_text(path), path, root)
     included: list[tuple[str, DependencyFile]] = []
-    pending = [(main, number, target, frozenset({path.resolve()})) for number, target in includes]
+    pending = deque((main, number, target, frozenset({path.resolve()})) for number, target in includes)
     visited: set[Path] = set()
     while pending:
-        owner, number, target, chain = pending.pop(0)
-        resolved = target.resolve()
+        owner, number, target, chain = pending.popleft()
+        try:
+            resolved = target.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+            owner.problems.append(
+                Issue(
+                    rules.BAD_INCLUDE,
+                    f"includes {target.name}, a symbolic link loop; nothing to read",
+                    f"loop:{target.name}",
+                    line=number,
+                )
+            )
+            continue
         try:
             relative = resolved.relative_to(root.resolve()).as_posix()
         except ValueError:
@@ -233,11 +239,9 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
             continue
         visited.add(resolved)
         if not resolved.is_file():
-            owner.problems.append(
-                Issue(
-                    rules.BAD_INCLUDE, f"includes {relative}, which does not exist", f"missing:{relative}", line=number
-                )
-            )
+            what = "is not a regular file; it is not read" if resolved.exists() else "does not exist"
+            message = f"includes {relative}, which {what}"
+            owner.problems.append(Issue(rules.BAD_INCLUDE, message, f"missing:{relative}", line=number))
             continue
         try:
             text = read_text(resolved)

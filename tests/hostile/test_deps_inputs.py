@@ -168,3 +168,39 @@ def test_unreadable_includes_are_findings_on_the_include_line(repo: Path, capsys
     out = capsys.readouterr().out
     assert "requirements.txt:1:1: MLS908" in out and "blob.txt, which cannot be read" in out
     assert "requirements.txt:2:1: MLS403" in out  # the including file was still checked
+
+
+def test_symlinked_includes_loops_and_special_files(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12 (symlinks): an include that is a link loop was a RuntimeError (MLS900); one that
+    leaves the repository, a FIFO (would block a read) or a folder is MLS415 on its line, unread."""
+    import os
+
+    outside = repo.parent / "outside-secret.txt"
+    outside.write_text(f"--index-url https://ci:{TOKEN}@pkgs.example/simple\n")
+    (repo / "loop.txt").symlink_to("loop.txt")
+    (repo / "away.txt").symlink_to(outside)
+    os.mkfifo(repo / "pipe.txt")
+    (repo / "folder").mkdir()
+    (repo / "inside.txt").write_text("tourch==1.0\n")
+    (repo / "link-inside.txt").symlink_to("inside.txt")
+    (repo / "requirements.txt").write_text(
+        "-r loop.txt\n-r away.txt\n-c pipe.txt\n-r folder\n-r link-inside.txt\ntorch==2.3.1\n"
+    )
+    code, seconds = _timed(["requirements.txt"])
+    out = capsys.readouterr().out
+    assert code == 1 and seconds < 20
+    assert "MLS900" not in out and TOKEN[4:] not in out
+    for line in (1, 2, 3, 4):
+        assert f"requirements.txt:{line}:1: MLS415" in out
+    assert "a symbolic link loop" in out and "from outside the repository" in out
+    assert "pipe.txt, which is not a regular file" in out
+    assert "MLS403" in out and "tourch" in out  # a link inside the repository is followed
+
+
+def test_requirements_file_linked_outside_is_not_read(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = repo.parent / "credentials"
+    outside.write_text(f"aws_secret_access_key = {TOKEN}\n")
+    (repo / "requirements.txt").symlink_to(outside)
+    assert main(["requirements.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "MLS910" in out and "leaves the repository" in out and TOKEN[4:] not in out
