@@ -51,7 +51,6 @@ _SEGMENT_SPLIT = re.compile(r"\s*(?:&&|\|\|?|;|\n)\s*")
 # Output redirection ends the install's arguments (`pip install x > log 2>&1`).
 _REDIRECTION = re.compile(r"\s(?:[0-9]*>>?|&>>?|<)")
 _SHOWABLE = re.compile(r"[\w.\[\]{}$<>=!~,*-]{1,80}")
-_VCS_PREFIX = re.compile(r"^(?:git|hg|svn|bzr)\+")
 _VALUE_OPTIONS = frozenset(
     {
         "-r",
@@ -279,7 +278,7 @@ def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -
 
 def _as_requirement(word: str) -> Requirement | None:
     lowered = word.lower()
-    if "://" in word and not _VCS_PREFIX.match(lowered) and "github.com" in lowered and ".git" in lowered:
+    if lowered.startswith(("https://", "http://")) and "github.com" in lowered and ".git" in lowered:
         word = f"git+{word}"  # `pip install https://github.com/org/repo.git` clones the default branch
     return parse_requirement(word)
 

@@ -84,6 +84,13 @@ def test_each_judgement_and_its_look_alike(flagged: str, look_alike: str, expect
     assert _messages(look_alike) == []
 
 
+def test_quoted_direct_references_are_one_requirement() -> None:
+    assert _messages(f'pip install "clip @ git+https://github.com/openai/CLIP.git@{COMMIT}"') == []
+    assert _messages('pip install "clip @ git+https://github.com/openai/CLIP.git@v1"') == [
+        "MLS319 installs clip from version control without a full commit hash"
+    ]
+
+
 def test_pip_constraint_option_is_not_a_conda_channel() -> None:
     assert _messages("pip install -c http://constraints.example/c.txt torch==2.3.1") == []
 
