@@ -1,11 +1,4 @@
-"""Checks for notebook shell lines and package installs (`!`, `%%bash`, `%pip`, `%conda`).
-
-A Dockerfile's RUN lines use the same checks. How well a requirement is pinned and whether an
-index is safe are judged by `hooks._shared.requirements` and `hooks._shared.indexes`, as in
-requirements files; this module only finds the installs in a command line and words the findings
-for it. Messages never quote a URL as written (it can carry a token): names come from the path
-or `#egg=`, URLs go through `hooks._shared.urls.redact_url`.
-"""
+"""Checks for notebook shell lines and package installs (`!`, `%%bash`, `%pip`, `%conda`)."""
 
 from __future__ import annotations
 
@@ -15,9 +8,7 @@ from dataclasses import dataclass
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
-from hooks._shared.indexes import IndexOption, IndexRules, canonical_option, index_issues
-from hooks._shared.requirements import Pinning, Requirement, parse_conda_spec, parse_requirement, pinning
-from hooks._shared.urls import redact_url
+from hooks._shared.urls import has_credentials, redact_url
 
 
 @dataclass(frozen=True)
@@ -50,7 +41,8 @@ _INSTALL_COMMAND = re.compile(
 _SEGMENT_SPLIT = re.compile(r"\s*(?:&&|\|\|?|;|\n)\s*")
 # Output redirection ends the install's arguments (`pip install x > log 2>&1`).
 _REDIRECTION = re.compile(r"\s(?:[0-9]*>>?|&>>?|<)")
-_SHOWABLE = re.compile(r"[\w.\[\]{}$<>=!~,*-]{1,80}")
+_EXACT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*[^,;*\s]+$")
+_FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:#|$)")
 _VALUE_OPTIONS = frozenset(
     {
         "-r",
@@ -90,6 +82,9 @@ _VALUE_OPTIONS = frozenset(
         "--report",
         "--python",
     }
+)
+_INDEX_OPTIONS = frozenset(
+    {"-i", "--index-url", "--extra-index-url", "--trusted-host", "-c", "--channel", "-f", "--find-links"}
 )
 # Upgrading the installer itself is routine; an unpinned `pip install -U pip` is not a finding.
 _TOOLING = frozenset({"pip", "setuptools", "wheel"})
@@ -132,19 +127,10 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
 
 
 def _split(command: str) -> list[str]:
-    """Shell words up to a comment. As in a shell, `#` starts a comment only at a word's start:
-    shlex's own comment handling would also cut `pkg.tar.gz#sha256=...` at its `#`."""
-    lexer = shlex.shlex(command, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
     try:
-        words = list(lexer)
+        return shlex.split(command, comments=True)
     except ValueError:
-        words = command.split()
-    for index, word in enumerate(words):
-        if word.startswith("#"):
-            return words[:index]
-    return words
+        return command.split()
 
 
 def install_segments(command: str) -> list[str]:
@@ -170,17 +156,16 @@ def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]
     words = _split(command)
     if "install" not in words:
         return []
-    arguments = _joined_direct_references(words[words.index("install") + 1 :])
+    arguments = words[words.index("install") + 1 :]
     conda = words[0] in ("conda", "mamba", "micromamba")
     issues: list[Issue] = []
     index = 0
     while index < len(arguments):
         word = arguments[index]
         option, _, inline_value = word.partition("=")
-        canonical = canonical_option(option, conda=conda)
-        if canonical is not None:
+        if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            issues.extend(_index_issues(number, canonical, value, rules))
+            issues.extend(_index_issue(number, option, value, conda, rules))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -194,94 +179,80 @@ def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]
     return issues
 
 
-def _joined_direct_references(arguments: list[str]) -> list[str]:
-    """`name @ https://...` is one requirement though the shell splits it into three words."""
-    joined: list[str] = []
-    index = 0
-    while index < len(arguments):
-        if index + 2 < len(arguments) and arguments[index + 1] == "@" and not arguments[index].startswith("-"):
-            joined.append(" ".join(arguments[index : index + 3]))
-            index += 3
-            continue
-        joined.append(arguments[index])
-        index += 1
-    return joined
-
-
-def _index_issues(number: int, option: str, value: str, rules: ShellRules) -> list[Issue]:
-    # Judged by hooks._shared.indexes (as in requirements files); worded for a command line.
-    found = index_issues(IndexOption(number, option, value), _index_rules(rules))
-    shown = redact_url(value.strip())
+def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules) -> list[Issue]:
     issues: list[Issue] = []
-    for issue in found:
-        kind = issue.key.partition(":")[0]
-        if kind == "trusted":
-            message = f"--trusted-host {shown} turns off TLS checks for that index"
-        elif kind == "extra":
-            message = (
+    if option == "--trusted-host":
+        return [
+            Issue(
+                rules.unsafe_index,
+                f"--trusted-host {value} turns off TLS checks for that index",
+                "",
+                line=number,
+                column=1,
+            )
+        ]
+    if option == "--extra-index-url":
+        issues.append(
+            Issue(
+                rules.unsafe_index,
                 "--extra-index-url lets a public package shadow a private one "
-                "(dependency confusion); use one index that proxies both"
+                "(dependency confusion); use one index that proxies both",
+                "",
+                line=number,
+                column=1,
             )
-        elif kind == "http":
-            where = (
-                "conda channel"
-                if option == "channel"
-                else "find-links location"
-                if option == "--find-links"
-                else "index"
+        )
+    if value.startswith("http://"):
+        where = "conda channel" if conda else "find-links location" if option in ("-f", "--find-links") else "index"
+        issues.append(
+            Issue(
+                rules.unsafe_index,
+                f"installs from an http:// {where}: packages can be swapped in transit",
+                "",
+                line=number,
+                column=1,
             )
-            message = f"installs from an http:// {where}: packages can be swapped in transit"
-        else:
-            message = (
-                f"installs from {shown}, a URL with credentials in it: they are saved with the "
-                "command; pass them from the environment"
-            )
-        issues.append(Issue(rules.unsafe_index, message, "", line=number, column=1))
+        )
     return issues
-
-
-def _index_rules(rules: ShellRules) -> IndexRules:
-    return IndexRules(
-        extra_index_url=rules.unsafe_index,
-        plain_http=rules.unsafe_index,
-        credentials=rules.unsafe_index,
-        trusted_host=rules.unsafe_index,
-    )
 
 
 def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -> list[Issue]:
     if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
         return []
-    if conda:
-        spec = parse_conda_spec(word) if "://" not in word else None
-        if spec is None or spec.specifier.strip("=") == "":
-            return [_unpinned(number, word if spec is None else spec.name, "a version pin", rules)]
-        return []  # conda's `pkg=1.2` prefix is the usual way to pin in a notebook
-    requirement = _as_requirement(word)
-    if requirement is None:
-        # Not a requirement pip reads literally (`$PKG`, `{name}`): shown only when it is
-        # plainly a name or a reference, since a word can hold anything.
-        shown = word if _SHOWABLE.fullmatch(word) else "a package named by a variable or template"
-        return [_unpinned(number, shown, "an exact == pin", rules)]
-    kind = pinning(requirement)
-    name = requirement.name  # from the path or #egg=, never the URL's authority (credentials)
-    if kind is Pinning.VCS_MOVABLE:
-        message = f"installs {name} from version control without a full commit hash"
-    elif kind is Pinning.URL_NO_HASH:
-        message = f"installs {name} from a direct URL without a #sha256= hash"
-    elif kind in (Pinning.UNPINNED, Pinning.RANGE) and requirement.key not in _TOOLING:
-        return [_unpinned(number, requirement.name + requirement.specifier, "an exact == pin", rules)]
-    else:
+    if "://" in word or word.startswith("git+"):
+        lowered = word.lower()
+        if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
+            if not _FULL_COMMIT.search(word):
+                return [
+                    Issue(
+                        rules.unpinned_install,
+                        f"installs {_shown_vcs(word)} from version control without a full commit hash",
+                        "",
+                        line=number,
+                        column=1,
+                    )
+                ]
+            return []
+        if "#sha256=" not in word and "--hash" not in word:
+            return [
+                Issue(
+                    rules.unpinned_install,
+                    "installs a direct URL without a #sha256= hash",
+                    "",
+                    line=number,
+                    column=1,
+                )
+            ]
         return []
-    return [Issue(rules.unpinned_install, message, "", line=number, column=1)]
+    if conda:
+        if "=" not in word or word.endswith("="):
+            return [Issue(rules.unpinned_install, f"installs {word} without a version pin", "", line=number, column=1)]
+        return []
+    if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
+        return [Issue(rules.unpinned_install, f"installs {word} without an exact == pin", "", line=number, column=1)]
+    return []
 
 
-def _as_requirement(word: str) -> Requirement | None:
-    lowered = word.lower()
-    if lowered.startswith(("https://", "http://")) and "github.com" in lowered and ".git" in lowered:
-        word = f"git+{word}"  # `pip install https://github.com/org/repo.git` clones the default branch
-    return parse_requirement(word)
-
-
-def _unpinned(number: int, what: str, pin: str, rules: ShellRules) -> Issue:
-    return Issue(rules.unpinned_install, f"installs {what} without {pin}", "", line=number, column=1)
+def _shown_vcs(word: str) -> str:
+    """The VCS URL without its ref; a token in its userinfo is never shown (issue 12)."""
+    return redact_url(word) if has_credentials(word) else word.split("@")[0]

@@ -1,6 +1,6 @@
-"""Install commands (notebook `!pip install`, Dockerfile `RUN pip install`) judged by the shared
-requirement and index modules: a positive and a look-alike per judgement, tokens never shown,
-`${TOKEN}` references not taken for credentials, and any command text is findings or nothing."""
+"""Credentials in URLs: a URL that holds a secret versus one that only names it (`${TOKEN}`,
+pip's documented form for private indexes), and install commands in notebooks and Dockerfiles
+whose tokens never reach a report."""
 
 from __future__ import annotations
 
@@ -8,91 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from hooks._shared.shell import ShellRules, install_issues
 from hooks._shared.urls import embeds_secret
 from hooks.cli.entry_points import mlsec_code, mlsec_deps, mlsec_dockerfile
-from hooks.code import rules as code_rules
 
-RULES = ShellRules(
-    piped_to_shell=code_rules.DOWNLOAD_PIPED_TO_SHELL,
-    downloaded_run=code_rules.DOWNLOADED_FILE_RUN,
-    unpinned_install=code_rules.NOTEBOOK_UNPINNED_INSTALL,
-    unsafe_index=code_rules.NOTEBOOK_UNSAFE_INDEX,
-)
 TOKEN = "ghp_" + "Zq7" * 12  # shaped like a GitHub token, not one
-COMMIT = "0123456789abcdef0123456789abcdef01234567"
-
-
-def _messages(command: str) -> list[str]:
-    return [f"{issue.rule.rule_id} {issue.message}" for issue in install_issues([(1, command)], RULES)]
-
-
-@pytest.mark.parametrize(
-    ("flagged", "look_alike", "expected"),
-    [
-        ("pip install torch", "pip install torch==2.3.1", "MLS319 installs torch without an exact == pin"),
-        ("pip install 'numpy>=1.26'", "pip install 'numpy===1.26.4'", "numpy>=1.26 without an exact == pin"),
-        (
-            "pip install git+https://github.com/o/apex.git@v1",
-            f"pip install git+https://github.com/o/apex.git@{COMMIT}",
-            "installs apex from version control",
-        ),
-        ("pip install https://github.com/o/apex.git", "pip install ./apex", "installs apex from version control"),
-        (
-            "pip install https://files.example/lib-2.0.tar.gz",
-            "pip install https://files.example/lib-2.0.tar.gz#sha256=" + "a" * 64,
-            "installs lib from a direct URL without a #sha256= hash",
-        ),
-        (
-            "pip install lib @ https://files.example/lib-2.0.whl",
-            "pip install lib==2.0",
-            "installs lib from a direct URL",
-        ),
-        (
-            "pip install --trusted-host m.local torch==2.3.1",
-            "pip install torch==2.3.1 # --trusted-host m.local",
-            "MLS320 --trusted-host m.local turns off TLS checks",
-        ),
-        (
-            "pip install --extra-index-url https://x.example/simple torch==2.3.1",
-            "pip install --index-url https://x.example/simple torch==2.3.1",
-            "dependency confusion",
-        ),
-        (
-            "pip install -i http://m.local/simple torch==2.3.1",
-            "pip install -i https://m.local/simple torch==2.3.1",
-            "installs from an http:// index",
-        ),
-        (
-            "conda install -c http://ch.local/main numpy=1.26",
-            "conda install -c conda-forge numpy=1.26",
-            "installs from an http:// conda channel",
-        ),
-        ("conda install numpy", "conda install numpy=1.26", "installs numpy without a version pin"),
-        (
-            f"pip install -i https://ci:{TOKEN}@pkgs.example/simple torch==2.3.1",
-            "pip install -i https://ci:${PIP_TOKEN}@pkgs.example/simple torch==2.3.1",
-            "a URL with credentials in it",
-        ),
-    ],
-)
-def test_each_judgement_and_its_look_alike(flagged: str, look_alike: str, expected: str) -> None:
-    assert any(expected in message for message in _messages(flagged)), _messages(flagged)
-    assert _messages(look_alike) == []
-
-
-def test_quoted_direct_references_are_one_requirement() -> None:
-    assert _messages(f'pip install "clip @ git+https://github.com/openai/CLIP.git@{COMMIT}"') == []
-    assert _messages('pip install "clip @ git+https://github.com/openai/CLIP.git@v1"') == [
-        "MLS319 installs clip from version control without a full commit hash"
-    ]
-
-
-def test_pip_constraint_option_is_not_a_conda_channel() -> None:
-    assert _messages("pip install -c http://constraints.example/c.txt torch==2.3.1") == []
 
 
 @pytest.mark.parametrize(
@@ -124,7 +44,7 @@ def test_urls_that_only_name_a_secret(url: str) -> None:
     assert not embeds_secret(url)
 
 
-def test_requirements_file_with_token_references_is_not_mls408(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_url_with_token_references_is_not_mls408(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "requirements.txt").write_text(
         "--index-url https://${PIP_USER}:${PIP_TOKEN}@pkgs.example/simple\ntorch==2.3.1\n"
     )
@@ -147,7 +67,6 @@ def test_install_tokens_never_reach_the_report(repo: Path, capsys: pytest.Captur
         _notebook(
             f"!pip install git+https://x-access-token:{TOKEN}@github.com/org/tool.git\n",
             f"!pip install https://user:{TOKEN}@files.example/pkg-1.0.tar.gz\n",
-            f"!pip install -i http://ci:{TOKEN}@idx.example/simple torch==2.3.1\n",
         )
     )
     (repo / "Dockerfile").write_text(
@@ -163,12 +82,5 @@ def test_install_tokens_never_reach_the_report(repo: Path, capsys: pytest.Captur
             at = shown.find(TOKEN[4:])
             assert at < 0, (main, form, shown[max(0, at - 300) : at + 100])
             assert "x-access-token:" not in shown and "oauth2:" not in shown
-            assert "tool from version control" in shown or form != "text"
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200))
-def test_any_command_text_is_findings_or_nothing(command: str) -> None:
-    for issue in install_issues([(1, "pip install " + command)], RULES):
-        assert issue.rule in (RULES.unpinned_install, RULES.unsafe_index)
-        assert "\n" not in issue.message or "\n" in command
+            if form == "text":
+                assert "version control without a full commit hash" in shown
