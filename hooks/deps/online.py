@@ -130,7 +130,10 @@ class OnlineAdvisories:
     def lookup(self, pins: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[Advisory]]:
         pins = list(dict.fromkeys(pins))
         found: dict[tuple[str, str], list[Advisory]] = {pin: [] for pin in pins}
-        self._deadline = time.monotonic() + self.deadline_seconds
+        if not self._deadline:
+            # One deadline for the whole run, not one per file: a trickling server must not
+            # hold a pre-commit run of fifty requirements files for fifty deadlines.
+            self._deadline = time.monotonic() + self.deadline_seconds
         for start in range(0, len(pins), MAX_QUERIES):
             batch = pins[start : start + MAX_QUERIES]
             queries = [{"package": {"name": name, "ecosystem": "PyPI"}, "version": version} for name, version in batch]

@@ -104,6 +104,22 @@ def test_a_trickling_server_cannot_hold_the_hook(
     assert "took longer than 2 s" in capsys.readouterr().err
 
 
+def test_the_deadline_is_one_for_the_run_not_one_per_file(
+    server: type[_Server], pinned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.mode = "slow"
+    (pinned / ".mlsec.yaml").write_text(
+        "deps:\n  online: true\n  timeout_seconds: 1\n  online_deadline_seconds: 2\n  online_failure: warn\n"
+    )
+    names = [f"requirements-{n}.txt" for n in range(6)]
+    for name in names:
+        (pinned / name).write_text(f"jinja2==2.4.{names.index(name)}\n")
+    started = time.monotonic()
+    main(names)
+    assert time.monotonic() - started < 9  # six per-file deadlines would be 12 s or more
+    assert capsys.readouterr().out.count("MLS416") == len(names)
+
+
 @pytest.mark.parametrize(
     ("mode", "said"),
     [

@@ -5,10 +5,14 @@ whose tokens never reach a report."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from hooks._shared.requirements import parse_requirement, pinning
 from hooks._shared.urls import embeds_secret
 from hooks.cli.entry_points import mlsec_code, mlsec_deps, mlsec_dockerfile
 
@@ -84,3 +88,42 @@ def test_install_tokens_never_reach_the_report(repo: Path, capsys: pytest.Captur
             assert "x-access-token:" not in shown and "oauth2:" not in shown
             if form == "text":
                 assert "version control without a full commit hash" in shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_a_requirement_or_none(text: str) -> None:
+    requirement = parse_requirement(text)
+    if requirement is not None:
+        assert requirement.source in ("pypi", "vcs", "url", "path")
+        pinning(requirement)  # every parsed requirement has a pinning
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    user=st.text(alphabet=st.characters(blacklist_characters="/?#@\n\r\t "), min_size=1, max_size=12),
+    password=st.text(alphabet=st.characters(blacklist_characters="\n\r\t "), min_size=6, max_size=30),
+)
+def test_a_requirement_name_never_comes_from_credentials(user: str, password: str) -> None:
+    """The name of a direct URL is taken from its path or #egg=, never from the authority."""
+    for text in (f"git+https://{user}:{password}@github.com/org/tool.git@v1", f"https://{user}:{password}@h.example/"):
+        requirement = parse_requirement(text)
+        if requirement is not None:
+            assert password not in requirement.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 200_000,
+        "torch" + " " * 200_000 + "==1",
+        "x @ https://" + "a:" * 50_000 + "@h/",
+        "git+https://" + "@" * 100_000,
+        "name[" + "a," * 50_000 + "]",
+    ],
+)
+def test_long_lines_are_read_in_bounded_time(text: str) -> None:
+    start = time.perf_counter()
+    parse_requirement(text)
+    embeds_secret(text)
+    assert time.perf_counter() - start < 5
