@@ -131,12 +131,15 @@ INDEX_CREDENTIALS = BOOK.rule(
     "high",
     "Credentials in an index URL",
     cwe=522,
-    what="A user name and password or token written into an index URL.",
+    what=(
+        "A password or token written into an index URL (`${NAME}` references, which pip fills from "
+        "the environment, are not credentials and are not reported)."
+    ),
     why="The credential is committed to the repository and leaks into logs, lock files and images.",
     example="--index-url https://user:token@pypi.internal.example/simple",
     fix=(
-        "Remove it, rotate the credential, and use pip's keyring or netrc support, or environment "
-        "variables (PIP_INDEX_URL set in CI secrets)."
+        "Remove it, rotate the credential, and use pip's keyring or netrc support, an environment "
+        "reference (`https://${PIP_USER}:${PIP_TOKEN}@host/simple`) or PIP_INDEX_URL set in CI secrets."
     ),
     references=("https://pip.pypa.io/en/stable/topics/authentication/",),
 )
