@@ -243,6 +243,11 @@ ADVISORIES_NOT_CHECKED = BOOK.rule(
         "advisory data is older than deps.max_snapshot_age_days (default 45), or some of its records could "
         "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities."
     ),
+    why=(
+        "A passing hook reads as 'no known vulnerabilities'. Without current advisory data that is not "
+        "what was checked, and pre-commit hides notices: new advisories (and malicious releases) appear "
+        "every day, so weeks-old data misses exactly the recent ones."
+    ),
     fix=(
         "Run `mlsec advisories update` (or `mlsec advisories update --from PyPI-all.zip` on an air-gapped "
         "machine), point deps.advisory_db at a current OSV export, or use --online. To run without "
