@@ -14,8 +14,11 @@ matching follows the OSV schema (`hooks/deps/osv.py`).
 
 from __future__ import annotations
 
+import datetime
+import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from hooks._shared.requirements import normalize
 from hooks.deps import snapshot as snapshots
@@ -31,6 +34,7 @@ __all__ = [
     "affects",
     "cache_dir",
     "installed_snapshot",
+    "verdict_inputs",
 ]
 
 
@@ -67,3 +71,36 @@ def installed_snapshot() -> OfflineAdvisories | None:
     if snapshots.PACKAGE_SNAPSHOT.is_file():
         return OfflineAdvisories(snapshots.PACKAGE_SNAPSHOT, label="advisory snapshot shipped with mlsec-hooks")
     return None
+
+
+def verdict_inputs(section: dict[str, Any], root: Path) -> list[str] | None:
+    """What a dependency file's verdict depends on besides its own bytes, for a result cache:
+    the advisory source that `deps` settings `section` select (a configured folder or zip by its
+    content key, the online API by URL and hour, else the user or shipped snapshot by size and
+    mtime) and today's date (MLS416 turns on when data ages past deps.max_snapshot_age_days).
+    None when the source cannot be identified: do not cache.
+
+    No snapshot is read or built, but a configured zip is hashed and a folder stat'ed file by
+    file: call it once per run, not once per file."""
+    today = datetime.date.today().isoformat()
+    try:
+        if section.get("advisory_db"):
+            path = Path(section["advisory_db"])
+            return [f"offline:{snapshots.source_key(path if path.is_absolute() else root / path)}", today]
+        if section.get("online"):
+            url = os.environ.get("MLSEC_OSV_URL") or section.get("osv_url") or "default"
+            hour = int(datetime.datetime.now(datetime.timezone.utc).timestamp()) // 3600
+            return [f"online:{url}:{hour}", today]
+        for label, path in (("user", snapshots.user_snapshot_path()), ("package", snapshots.PACKAGE_SNAPSHOT)):
+            if path.is_file():
+                info = path.stat()
+                return [f"{label}:{info.st_size}:{info.st_mtime_ns}", today]
+        return ["none", today]
+    except (AdvisoryError, OSError):
+        return None
+
+
+def _source_key(source: Path) -> str:
+    """The content key of a configured advisory folder or zip (the name the SQLite index had;
+    kept for callers written against it). Prefer `verdict_inputs`."""
+    return snapshots.source_key(source)

@@ -164,3 +164,28 @@ def test_withdrawn_records_are_skipped_and_aliases_reported_once(tmp_path: Path)
     (db / "PYSEC-6.json").write_text(json.dumps(withdrawn))
     found = OfflineAdvisories(db).lookup([("numpy", "1.21.0")])[("numpy", "1.21.0")]
     assert [a.id for a in found] == ["PYSEC-5"]
+
+
+def test_verdict_inputs_follow_the_source_and_the_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a result cache: a refreshed snapshot, another configured source or another day is
+    another verdict (MLS416 ages); an unreadable configured source is 'do not cache'."""
+    from hooks.deps import snapshot as snapshots
+    from hooks.deps.advisories import verdict_inputs
+
+    monkeypatch.setenv("MLSEC_CACHE_DIR", str(tmp_path / "empty-cache"))
+    empty = verdict_inputs({}, tmp_path)
+    assert empty is not None and empty[0] == "none"
+    folder = tmp_path / "db"
+    folder.mkdir()
+    (folder / "a.json").write_text("{}")
+    first = verdict_inputs({"advisory_db": "db"}, tmp_path)
+    (folder / "b.json").write_text("{}")
+    assert first is not None and verdict_inputs({"advisory_db": "db"}, tmp_path) != first
+    assert verdict_inputs({"advisory_db": "missing.zip"}, tmp_path) is None
+    user = snapshots.user_snapshot_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_bytes(b"\x1f\x8b")
+    installed = verdict_inputs({}, tmp_path)
+    assert installed is not None and installed[0].startswith("user:")
+    online = verdict_inputs({"online": True}, tmp_path)
+    assert online is not None and online[0].startswith("online:")
