@@ -19,6 +19,7 @@ from typing import Any
 from hooks._shared.requirements import normalize
 
 # OSV ids: a prefix (PYSEC, GHSA, MAL, CVE, ...) and an id made of letters, digits, `-`, `_`, `.`.
+_EVENT_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+!_*-]{0,63}")
 OSV_ID = re.compile(r"^[A-Z][A-Z0-9]{1,15}-[A-Za-z0-9][A-Za-z0-9._:-]{0,80}$")
 DISPUTED_MARK = "** DISPUTED **"
 MAX_RECORD_BYTES = 4 << 20
@@ -98,6 +99,9 @@ def _events(version_range: Any) -> list[dict[str, str]] | None:
             return None
         ((kind, value),) = event.items()
         if kind not in ("introduced", "fixed", "last_affected", "limit") or not isinstance(value, (str, int, float)):
+            return None
+        # A fixed version is printed ("fixed in X"): only version-shaped text, never a payload.
+        if not _EVENT_VERSION.fullmatch(str(value)):
             return None
         events.append({kind: str(value)})
     return events

@@ -242,3 +242,16 @@ def test_snapshot_reader_on_garbage_only_raises_advisory_error(tmp_path: Path, d
             snapshot.read(target).entries("numpy")
         except AdvisoryError:
             pass
+
+
+@pytest.mark.parametrize("fixed", ["1.0\x1b[31m", "2.0\nrequirements.txt:1:1: MLS000 forged", "9" * 500, ""])
+def test_event_versions_that_are_not_versions_make_the_record_invalid(fixed: str) -> None:
+    """A fixed version is printed in MLS401 ("fixed in X"): a record whose version is not
+    version-shaped is skipped and counted, never shown."""
+    from hooks.deps.osv import stored_entries
+    from tests.deps.conftest import osv_record
+
+    record = osv_record("PYSEC-0000-9", "jinja2", fixed="2.0")
+    assert stored_entries(record)
+    record["affected"][0]["ranges"][0]["events"][1] = {"fixed": fixed}  # type: ignore[index]
+    assert stored_entries(record) is None
