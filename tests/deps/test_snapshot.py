@@ -99,9 +99,14 @@ def test_a_tampered_cache_is_rebuilt_not_trusted(repo: Path, tmp_path: Path, cac
     assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
 
 
-@pytest.mark.parametrize("kind", ["truncated", "not-zip", "only-bad-records"])
+@pytest.mark.parametrize("kind", ["truncated", "not-zip", "only-bad-records", "too-many-entries"])
 def test_unusable_sources_are_exit_2_with_one_line(
-    repo: Path, tmp_path: Path, cache_in_tmp: Path, capsys: pytest.CaptureFixture[str], kind: str
+    repo: Path,
+    tmp_path: Path,
+    cache_in_tmp: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
 ) -> None:
     """Repro 09: a truncated export used to mean "no vulnerabilities"."""
     records = [osv_record("PYSEC-9", "jinja2", fixed="2.11.3"), {"id": "PYSEC-P", "details": "A" * 4000}]
@@ -110,6 +115,12 @@ def test_unusable_sources_are_exit_2_with_one_line(
         db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
     elif kind == "not-zip":
         db.write_bytes(b"<html>proxy login page</html>")
+    elif kind == "too-many-entries":
+        # The limit is lowered rather than a million entries written: the check reads the count
+        # from the zip's end record, before ZipFile loads the directory.
+        import hooks.deps.osv
+
+        monkeypatch.setattr(hooks.deps.osv, "MAX_ZIP_ENTRIES", 1)
     else:
         with zipfile.ZipFile(db, "w") as archive:
             archive.writestr("a.json", json.dumps({"id": "PYSEC-B", "affected": ["x"]}))
@@ -118,6 +129,8 @@ def test_unusable_sources_are_exit_2_with_one_line(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not list(cache_in_tmp.rglob("*.tmp"))
+    if kind == "too-many-entries":
+        assert "lists more than 1 entries" in err
 
 
 def test_some_bad_records_are_skipped_and_said(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
