@@ -142,6 +142,28 @@ class DepsScanner:
             report.texts[(display, file.cell)] = [""] * offset + list(parsed.lines)
         return report
 
+    def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
+        """A dependency file named `name` that another file writes (for a caller that finds
+        written files itself, such as core handing on a Dockerfile heredoc), checked as
+        `scan_file` checks one on disk, at the text's own line numbers, reported under
+        `display`; its -r/-c includes are not followed."""
+        settings = self._settings(policy)
+        base = PurePosixPath(name).name
+        lowered = base.lower()
+        kind = (
+            "pyproject"
+            if lowered == "pyproject.toml"
+            else "environment"
+            if lowered.endswith((".yml", ".yaml"))
+            else "requirements"
+        )
+        try:
+            parsed = _parse_written(kind, text, policy.root / base, policy, settings)
+        except DependencyFileError as exc:
+            message = f"cannot be read as a dependency file: {exc}"
+            return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
+        return FileReport([issue.at(display) for issue in self._check(parsed, settings)])
+
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)

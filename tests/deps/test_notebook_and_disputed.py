@@ -153,3 +153,18 @@ def test_the_word_disputed_without_the_mark_stays_high(
     (repo / "requirements.txt").write_text("mlflow==2.9.2\n")
     assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
     assert "MLS401 [high]" in capsys.readouterr().out
+
+
+def test_scan_text_checks_a_written_file_as_one_on_disk(repo: Path) -> None:
+    """For callers that find written files themselves (core handing on a heredoc or a cell)."""
+    from hooks._core.policy import Policy
+    from hooks.deps.scanner import DepsScanner
+
+    scanner = DepsScanner()
+    policy = Policy(root=repo, sections={})
+    found = scanner.scan_text("tourch==1.0\n-r ../../etc/passwd\n", "reqs/requirements.txt", "n.ipynb", policy)
+    assert [f.rule_id for f in found.findings] == ["MLS403"]  # includes are not followed
+    assert found.findings[0].path == "n.ipynb" and found.findings[0].line == 1
+    found = scanner.scan_text("dependencies: [\n", "environment.yml", "Dockerfile", policy)
+    assert [f.rule_id for f in found.findings] == ["MLS908"]
+    assert scanner.scan_text("torch==2.3.1\n", "requirements.txt", "x", policy).findings == []
