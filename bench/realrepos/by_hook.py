@@ -8,7 +8,7 @@ Per hook: blocking findings, how many of them carry a label, true/noise/false am
 the estimated true share: each rule's true rate in its labelled findings times its blocking
 count, summed over the hook's rules, over the hook's blocking count. Blocking findings of rules
 without any label count as not true and are shown in `no-label`. `lost` counts the labelled true
-findings of the hook that the after run no longer reports at a blocking severity. The hook of a
+findings of the hook that block in the before run and no longer block in the after run (listed). The hook of a
 rule is the scanner the run recorded for it (`mlsec rules`), else its rule-id prefix.
 
 `--top N` lists, per hook, the N rules of the after run with the most blocking findings estimated
@@ -27,7 +27,7 @@ from typing import Any
 
 from bench.realrepos.checkout import load_repos
 from bench.realrepos.runner import scanner_of
-from bench.realrepos.score import LABELS_FILE, LabelIndex, Record, load_jsonl, score_split
+from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, Record, load_jsonl, score_split
 
 HOOKS = ("artifacts", "secrets", "code", "deps", "dockerfile", "data", "core")
 SPLITS = ("tune", "heldout")
@@ -75,8 +75,14 @@ def hooks_of(runs: Sequence[Record]) -> dict[str, str]:
     return table
 
 
-def hook_table(runs: Sequence[Record], labels: Sequence[Record], hook_of: dict[str, str]) -> dict[str, HookRow]:
-    """One row per hook plus "TOTAL"; `hook_of` maps rule ids (else the rule-id prefix decides)."""
+def hook_table(
+    runs: Sequence[Record],
+    labels: Sequence[Record],
+    hook_of: dict[str, str],
+    lost_labels: Sequence[Record] = (),
+) -> dict[str, HookRow]:
+    """One row per hook plus "TOTAL"; `hook_of` maps rule ids (else the rule-id prefix decides);
+    `lost_labels` (from `lost_true`) are counted in the hooks of their rules."""
     score = score_split(runs, labels, [])
     rows: dict[str, HookRow] = {}
 
@@ -91,10 +97,34 @@ def hook_table(runs: Sequence[Record], labels: Sequence[Record], hook_of: dict[s
             row.estimated_true += rule.estimated_true or 0.0
             if rule.true_rate is None:
                 row.no_label += rule.blocking
-    for lost in score.lost_true + score.demoted_true:
+    for lost in lost_labels:
         for key in (hook(str(lost["rule_id"])), "TOTAL"):
             rows.setdefault(key, HookRow()).lost += 1
     return rows
+
+
+def blocking_true(runs: Sequence[Record], labels: Sequence[Record]) -> dict[int, Record]:
+    """The true labels that join a blocking finding of `runs`, by the label's identity."""
+    index = LabelIndex.build(label for label in labels if label["repo"] in {str(r["repo"]) for r in runs})
+    found: dict[int, Record] = {}
+    for run in runs:
+        for f in run["findings"]:
+            if f["severity"] not in BLOCKING:
+                continue
+            lab = index.find(str(run["repo"]), f)
+            if lab is not None and lab["label"] == "true":
+                found[id(lab)] = lab
+    return found
+
+
+def lost_true(before: Sequence[Record], after: Sequence[Record], labels: Sequence[Record]) -> list[Record]:
+    """Labelled true findings that block in the before run and no longer block in the after run.
+
+    Compared run to run, not run to labels file: labels added for findings that only a later
+    version reports are not "lost" by an earlier one.
+    """
+    was, now = blocking_true(before, labels), blocking_true(after, labels)
+    return [lab for key, lab in was.items() if key not in now]
 
 
 def _share(row: HookRow | None) -> str:
@@ -167,9 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split in SPLITS:
         before_runs, after_runs = load_runs(args.before, split), load_runs(args.after, split)
         hook_of = {**hooks_of(before_runs), **hooks_of(after_runs)}
+        lost = lost_true(before_runs, after_runs, labels)
         before = hook_table(before_runs, labels, hook_of)
-        after = hook_table(after_runs, labels, hook_of)
+        after = hook_table(after_runs, labels, hook_of, lost)
         print("\n".join(["", *format_hooks(split, before, after)]))
+        print(f"labelled true findings blocking before and not after: {len(lost)}")
+        for lab in sorted(lost, key=lambda lab: (str(lab["rule_id"]), str(lab["repo"]), str(lab["path"]))):
+            cell = f":cell_{lab['cell']}" if lab.get("cell") is not None else ""
+            print(f"  {lab['rule_id']} {lab['repo']}: {lab['path']}{cell}:{lab['line']} ({lab.get('reason', '')})")
         if args.top:
             print("\n".join(["", *format_families(split, noise_families(after_runs, labels, hook_of, args.top))]))
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bench.realrepos.by_hook import format_hooks, hook_table, hooks_of, main, noise_families
+from bench.realrepos.by_hook import format_hooks, hook_table, hooks_of, lost_true, main, noise_families
 
 
 def finding(rule: str, line: int, fp: str, scanner: str, severity: str = "medium") -> dict[str, Any]:
@@ -73,8 +73,10 @@ AFTER = {
 
 def test_before_after_per_hook() -> None:
     hook_of = hooks_of([BEFORE, AFTER])
+    lost = lost_true([BEFORE], [AFTER], LABELS)
+    assert [lab["fingerprint"] for lab in lost] == ["s3"]
     before = hook_table([BEFORE], LABELS, hook_of)
-    after = hook_table([AFTER], LABELS, hook_of)
+    after = hook_table([AFTER], LABELS, hook_of, lost)
     assert before["secrets"].blocking == 3
     assert before["secrets"].estimated_true == pytest.approx(1.0)
     assert before["TOTAL"].estimated_true == pytest.approx(2.0)
@@ -91,6 +93,13 @@ def test_before_after_per_hook() -> None:
     assert lines[2].split()[0] == "secrets"  # hooks in their fixed order: secrets before code
     assert lines[-1].split()[0] == "TOTAL"
     assert lines[-1].split()[-1] == "1"  # one labelled true finding lost
+
+
+def test_a_label_for_a_finding_only_the_after_run_reports_is_not_lost_by_the_before_run() -> None:
+    newer = [*LABELS, label("tgi", "B113", 9, "b9", "true")]
+    # b9 is blocking only in AFTER: AFTER -> BEFORE loses it, BEFORE -> AFTER does not.
+    assert [lab["fingerprint"] for lab in lost_true([BEFORE], [AFTER], newer)] == ["s3"]
+    assert [lab["fingerprint"] for lab in lost_true([AFTER], [BEFORE], newer)] == ["b9"]
 
 
 def test_noise_families_rank_not_true_with_reason() -> None:
@@ -120,3 +129,5 @@ def test_main_reads_run_folders(tmp_path: Path, capsys: pytest.CaptureFixture[st
     total = next(line for line in out.splitlines() if line.startswith("TOTAL"))
     assert total.split()[1:3] == ["5", "2"]  # before: 5 blocking, 2 estimated true
     assert "MLS999" in out and "(no label)" in out
+    assert "labelled true findings blocking before and not after: 1" in out
+    assert "MLS201 tgi: a.py:3 (test)" in out
