@@ -66,6 +66,13 @@ def load_runs(folder: Path, split: str) -> list[dict[str, Any]]:
     return runs
 
 
+def without_rules(runs: list[dict[str, Any]], rules: Sequence[str]) -> list[dict[str, Any]]:
+    """The runs with the findings of `rules` left out (a rule the run's setting alone triggers)."""
+    if not rules:
+        return runs
+    return [{**run, "findings": [f for f in run["findings"] if f["rule_id"] not in rules]} for run in runs]
+
+
 def hooks_of(runs: Sequence[Record]) -> dict[str, str]:
     """rule id -> hook, as the run recorded it."""
     table: dict[str, str] = {}
@@ -192,10 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("after", type=Path, help="the after run's --out folder")
     parser.add_argument("--top", type=int, default=0, help="list the N largest not-true rules per hook")
     parser.add_argument("--labels", type=Path, default=LABELS_FILE, help="labels file (default: labels.jsonl)")
+    parser.add_argument(
+        "--skip-rule", action="append", default=[], metavar="RULE", help="leave this rule out of both runs"
+    )
     args = parser.parse_args(argv)
     labels = load_jsonl(args.labels)
     for split in SPLITS:
-        before_runs, after_runs = load_runs(args.before, split), load_runs(args.after, split)
+        before_runs = without_rules(load_runs(args.before, split), args.skip_rule)
+        after_runs = without_rules(load_runs(args.after, split), args.skip_rule)
         hook_of = {**hooks_of(before_runs), **hooks_of(after_runs)}
         lost = lost_true(before_runs, after_runs, labels)
         before = hook_table(before_runs, labels, hook_of)

@@ -131,3 +131,11 @@ def test_main_reads_run_folders(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "MLS999" in out and "(no label)" in out
     assert "labelled true findings blocking before and not after: 1" in out
     assert "MLS201 tgi: a.py:3 (test)" in out
+    # After: 3 B113 + 1 MLS999 blocking; leaving MLS999 out of both runs leaves 3.
+    assert total.split()[5] == "4"
+    args = [str(tmp_path / "before"), str(tmp_path / "after"), "--labels", str(labels), "--top", "2"]
+    assert main([*args, "--skip-rule", "MLS999"]) == 0
+    out = capsys.readouterr().out
+    total = next(line for line in out.splitlines() if line.startswith("TOTAL"))
+    assert total.split()[5] == "3"
+    assert "MLS999" not in out
