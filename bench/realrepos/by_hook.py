@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import Any
 
 from bench.realrepos.checkout import load_repos
 from bench.realrepos.runner import scanner_of
-from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, Record, load_jsonl, score_split
+from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, Record, load_jsonl, location_key, score_split
 
 HOOKS = ("artifacts", "secrets", "code", "deps", "dockerfile", "data", "core")
 SPLITS = ("tune", "heldout")
@@ -134,6 +134,71 @@ def lost_true(before: Sequence[Record], after: Sequence[Record], labels: Sequenc
     return [lab for key, lab in was.items() if key not in now]
 
 
+def _keys(repo: str, f: Record) -> tuple[tuple[str, str, str], tuple[str, str, str, int, int | None]]:
+    return (repo, str(f["rule_id"]), str(f.get("fingerprint", ""))), location_key(repo, f)
+
+
+def _blocking_keys(runs: Sequence[Record]) -> set[tuple[Any, ...]]:
+    keys: set[tuple[Any, ...]] = set()
+    for run in runs:
+        for f in run["findings"]:
+            if f["severity"] in BLOCKING:
+                keys.update(_keys(str(run["repo"]), f))
+    return keys
+
+
+def stratified_true(
+    runs: Sequence[Record], other: Sequence[Record], labels: Sequence[Record], hook_of: dict[str, str]
+) -> dict[str, float]:
+    """hook -> estimated true blocking findings of `runs`, each rule's rate taken apart for its
+    findings that `other` also blocks and those it does not (when that part has labels; else the
+    other part's rate).
+
+    Why: labels drawn from an after run sit mostly on findings the change kept, so one rate per
+    rule over both runs lets the kept findings' rate stand for the removed ones (and back).
+    """
+    shared = _blocking_keys(other)
+    index = LabelIndex.build(label for label in labels if label["repo"] in {str(r["repo"]) for r in runs})
+    counts: dict[tuple[str, bool], int] = Counter()
+    labelled: dict[tuple[str, bool], Counter[str]] = {}
+    for run in runs:
+        repo = str(run["repo"])
+        for f in run["findings"]:
+            if f["severity"] not in BLOCKING:
+                continue
+            part = (str(f["rule_id"]), any(k in shared for k in _keys(repo, f)))
+            counts[part] += 1
+            lab = index.find(repo, f)
+            if lab is not None:
+                labelled.setdefault(part, Counter())[str(lab["label"])] += 1
+    estimate: dict[str, float] = defaultdict(float)
+    for (rule_id, kept), n in counts.items():
+        tally = labelled.get((rule_id, kept)) or labelled.get((rule_id, not kept))
+        if not tally:
+            continue  # a rule without labels: not true, as in the scorer
+        rate = tally["true"] / sum(tally.values())
+        for key in (hook_of.get(rule_id) or scanner_of(rule_id, {}), "TOTAL"):
+            estimate[key] += rate * n
+    return estimate
+
+
+def format_stratified(
+    split: str, before: dict[str, float], after: dict[str, float], rows: dict[str, HookRow]
+) -> list[str]:
+    lines = [f"stratified estimate ({split}): est.true before -> after, rate per rule within kept/removed/new findings"]
+    for hook in [h for h in (*HOOKS, "TOTAL") if h in before or h in after]:
+        b_rows = rows.get(hook)
+        lines.append(
+            f"  {hook:<11} {before.get(hook, 0.0):>6.0f} -> {after.get(hook, 0.0):>6.0f}"
+            + (
+                f"  ({after.get(hook, 0.0) / b_rows.blocking:.1%} of {b_rows.blocking})"
+                if b_rows and b_rows.blocking
+                else ""
+            )
+        )
+    return lines
+
+
 def _share(row: HookRow | None) -> str:
     share = None if row is None else row.share
     return "     -" if share is None else f"{share:6.1%}"
@@ -212,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = hook_table(before_runs, labels, hook_of)
         after = hook_table(after_runs, labels, hook_of, lost)
         print("\n".join(["", *format_hooks(split, before, after)]))
+        strat_before = stratified_true(before_runs, after_runs, labels, hook_of)
+        strat_after = stratified_true(after_runs, before_runs, labels, hook_of)
+        print("\n".join(format_stratified(split, strat_before, strat_after, after)))
         print(f"labelled true findings blocking before and not after: {len(lost)}")
         for lab in sorted(lost, key=lambda lab: (str(lab["rule_id"]), str(lab["repo"]), str(lab["path"]))):
             cell = f":cell_{lab['cell']}" if lab.get("cell") is not None else ""

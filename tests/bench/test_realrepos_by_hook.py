@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 
-from bench.realrepos.by_hook import format_hooks, hook_table, hooks_of, lost_true, main, noise_families
+from bench.realrepos.by_hook import (
+    format_hooks,
+    hook_table,
+    hooks_of,
+    lost_true,
+    main,
+    noise_families,
+    stratified_true,
+)
 
 
 def finding(rule: str, line: int, fp: str, scanner: str, severity: str = "medium") -> dict[str, Any]:
@@ -139,3 +147,30 @@ def test_main_reads_run_folders(tmp_path: Path, capsys: pytest.CaptureFixture[st
     total = next(line for line in out.splitlines() if line.startswith("TOTAL"))
     assert total.split()[5] == "3"
     assert "MLS999" not in out
+
+
+def test_stratified_estimate_keeps_the_rates_of_kept_and_removed_findings_apart() -> None:
+    # Before: 4 B113; the change keeps k1, k2 (labelled true) and removes r1, r2 (r1 labelled noise).
+    before = {
+        "repo": "tgi",
+        "split": "tune",
+        "findings": [finding("B113", i, fp, "code") for i, fp in enumerate(["k1", "k2", "r1", "r2"])],
+    }
+    after = {
+        "repo": "tgi",
+        "split": "tune",
+        "findings": [finding("B113", i, fp, "code") for i, fp in enumerate(["k1", "k2"])],
+    }
+    labels = [
+        label("tgi", "B113", 0, "k1", "true"),
+        label("tgi", "B113", 1, "k2", "true"),
+        label("tgi", "B113", 2, "r1", "noise"),
+    ]
+    hook_of = hooks_of([before])
+    # One rate for the rule (2 of 3) would say 2.67 of the 4 before were true.
+    assert hook_table([before], labels, hook_of)["TOTAL"].estimated_true == pytest.approx(8 / 3)
+    assert stratified_true([before], [after], labels, hook_of)["TOTAL"] == pytest.approx(2.0)
+    assert stratified_true([after], [before], labels, hook_of)["code"] == pytest.approx(2.0)
+    # A part without labels borrows the other part's rate: r2 alone removed and unlabelled.
+    only_kept = labels[:2]
+    assert stratified_true([before], [after], only_kept, hook_of)["TOTAL"] == pytest.approx(4.0)
