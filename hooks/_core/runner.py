@@ -121,6 +121,13 @@ def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
             message = f"symbolic link to {link} leaves the repository; not read"
             result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
             return None
+        git_dir = resolved_root / ".git"
+        if real == git_dir or git_dir in real.parents:
+            # .git/config holds the token actions/checkout persists: never read through a link.
+            link = str(target.path.readlink())
+            message = f"symbolic link to {link} reaches into .git/; not read"
+            result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
+            return None
         if real.is_dir():
             return None  # a folder link: its files are scanned where they live
         target = Target(real, target.display)

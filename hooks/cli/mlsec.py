@@ -28,7 +28,7 @@ from hooks.cli.args import (
     separate_files,
 )
 from hooks.cli.baseline_cmd import add_baseline_parser
-from hooks.cli.run import finish, prepare, targets_for
+from hooks.cli.run import check_report_options, finish, prepare, targets_for
 
 PROG = "mlsec"
 
@@ -74,10 +74,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     context = prepare(args, HOOKS)
+    checked = check_report_options(args, context)
     targets = targets_for(expand_paths(args.paths), context.root)
     with Progress(PROG, len(targets)):
         result = scan_targets(targets, HOOKS, context.tail, select=True)
-    return finish(args, context, result, PROG, files=len(targets), started=started)
+    return finish(args, context, result, PROG, checked=checked, files=len(targets), started=started)
 
 
 def rules_markdown_table() -> str:
