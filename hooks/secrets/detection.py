@@ -70,7 +70,28 @@ class Hit:
     low_reason: str = ""  # why it is reported low (not blocking), said in the message
 
 
-def unit_hits(unit: Unit, options: Options, *, delegated: bool = True) -> list[Hit]:
+MAX_JUDGED_VALUES = 5_000  # per file: judging a value costs ~0.3 ms, so a second or two
+
+
+@dataclass
+class Budget:
+    """How many values in a credential context one file may still have judged. A dense run of
+    `password=...` assignments (tens of thousands per MiB) would otherwise take minutes; past the
+    budget the context detector stops (provider formats are still searched everywhere) and the
+    scanner reports that the rest was not judged."""
+
+    remaining: int = MAX_JUDGED_VALUES
+    exhausted: bool = False
+
+    def take(self) -> bool:
+        if self.remaining <= 0:
+            self.exhausted = True
+            return False
+        self.remaining -= 1
+        return True
+
+
+def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: Budget | None = None) -> list[Hit]:
     text = unit.text
     if not text:
         return []
@@ -78,16 +99,16 @@ def unit_hits(unit: Unit, options: Options, *, delegated: bool = True) -> list[H
     hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()))
     runs = literal_runs(text) if unit.kind == CODE else {}
     hits.extend(joined_hits(runs, options))
-    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose))
+    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget))
     hits.extend(k8s_hits(text, lowered, options))
     if delegated:
         hits.extend(delegated_hits(text, lowered, options))
     return dedupe(hits, per_value=unit.output is not None)
 
 
-def field_hits(item: Field, options: Options) -> list[Hit]:
+def field_hits(item: Field, options: Options, budget: Budget | None = None) -> list[Hit]:
     """A metadata value: its text like any unit's, and the value itself under its key."""
-    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False)
+    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False, budget=budget)
     if hits:
         return hits
     strength = max(item.strength, name_strength(item.name))
@@ -163,9 +184,12 @@ def context_hits(
     runs: dict[int, tuple[str, int]] | None = None,
     *,
     prose: bool = False,
+    budget: Budget | None = None,
 ) -> list[Hit]:
     hits = []
     for candidate in candidates(text, lowered):
+        if budget is not None and not budget.take():
+            break
         if runs and candidate.quoted and candidate.start in runs:
             joined, end = runs[candidate.start]
             candidate = replace(candidate, value=joined, end=end)

@@ -435,7 +435,8 @@ NOT_SCANNED_FOR_SECRETS = BOOK.rule(
     cwe=20,
     what=(
         "The file is binary or larger than 32 MiB, so it was not scanned for secrets (low); or a notebook's "
-        "metadata is nested deeper or holds more strings than the hook reads, so part of it was not (medium)."
+        "metadata is nested deeper or holds more strings than the hook reads, or the file holds more than 5,000 "
+        "values in a credential context (`password=`), so part of it was not (medium; low in a data file)."
     ),
     why="A secret in it would not be found, so the file is named instead of passed silently.",
     fix=(

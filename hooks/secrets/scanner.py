@@ -17,7 +17,7 @@ from hooks._core.severity import Severity
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
-from hooks.secrets.detection import Hit, Options, field_hits, unit_hits
+from hooks.secrets.detection import MAX_JUDGED_VALUES, Budget, Hit, Options, field_hits, unit_hits
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
@@ -100,10 +100,17 @@ class SecretScanner:
             finding = make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind)
             return FileReport([replace(finding, confidence="high")])
         text = read.text
+        budget = Budget()
+        report = self._scan_text(text, display, settings, budget)
+        if budget.exhausted:
+            report.findings.append(_budget_finding(display, data=file_unit("", display).kind == DATA))
+        return report
+
+    def _scan_text(self, text: str, display: str, settings: SecretSettings, budget: Budget) -> FileReport:
         report = FileReport()
         if not display.lower().endswith(".ipynb"):
             unit = file_unit(text, display)
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             report.read(display, text)
             return report
         from hooks._core.notebooks import NotebookError, read_notebook
@@ -123,17 +130,17 @@ class SecretScanner:
                 )
             )
             unit = Unit(text, "text", Path(display).name)
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             report.read(display, text)
             return report
         name = Path(display).name
         for unit in notebook_units(notebook, name):
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
         capped: list[str] = []
         for item in notebook_fields(notebook, capped):
-            report.findings.extend(self._field_findings(item, display, settings, text))
+            report.findings.extend(self._field_findings(item, display, settings, text, budget))
         if capped:
             # Fail closed: metadata past a bound was not read, so it is not known to be clean.
             message = f"notebook metadata {capped[0]}; the rest was not scanned for secrets"
@@ -147,8 +154,8 @@ class SecretScanner:
             report.findings.append(replace(finding, confidence="high"))
         return report
 
-    def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings) -> list[Finding]:
-        hits = unit_hits(unit, settings.options)
+    def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings, budget: Budget) -> list[Finding]:
+        hits = unit_hits(unit, settings.options, budget=budget)
         if not hits:
             return []
         lines = _Lines(unit.text)
@@ -161,14 +168,33 @@ class SecretScanner:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
 
-    def _field_findings(self, item: Field, display: str, settings: SecretSettings, raw: str) -> list[Finding]:
+    def _field_findings(
+        self, item: Field, display: str, settings: SecretSettings, raw: str, budget: Budget
+    ) -> list[Finding]:
         findings = []
-        for hit in field_hits(item, settings.options):
+        for hit in field_hits(item, settings.options, budget):
             line = raw_line(raw, item.value, last=item.place != "widget state") if item.at_file_level else 1
             finding = _finding(hit, display, settings, False, f" in {item.place}", line, 1, line)
             if finding is not None:
                 findings.append(replace(finding, cell=item.cell))
         return findings
+
+
+def _budget_finding(display: str, *, data: bool) -> Finding:
+    """Fail closed: values past the budget were not judged, so the file is not known to be clean
+    (medium; low in a data file, where such runs are rows of someone else's records)."""
+    message = (
+        f"more than {MAX_JUDGED_VALUES:,} values in a credential context (`password=`, `token:`); the rest"
+        " were not judged (provider token formats were still searched)"
+    )
+    finding = make_finding(
+        rules.NOT_SCANNED_FOR_SECRETS,
+        display,
+        message,
+        content_key="context-budget",
+        severity=Severity("low" if data else "medium"),
+    )
+    return replace(finding, confidence="high")
 
 
 def _finding(
