@@ -22,6 +22,7 @@ from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
 MAX_BYTES = 32 << 20
+MAX_DETECT_SECRETS_BASELINE = 64 << 20  # read automatically from the repository: bounded like ours
 
 
 def secret_hash(value: str) -> str:
@@ -79,12 +80,19 @@ def _detect_secrets_baseline(path: Path, *, explicit: bool) -> frozenset[str]:
             raise UsageError(f"secrets.detect_secrets_baseline: {path} does not exist")
         return frozenset()
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DETECT_SECRETS_BASELINE + 1)
+        if len(data) > MAX_DETECT_SECRETS_BASELINE:
+            raise UsageError(f"{path}: larger than {MAX_DETECT_SECRETS_BASELINE >> 20} MiB; not read")
+        document = json.loads(data.decode("utf-8"))
         results = document["results"]
-        return frozenset(
+        hashes = frozenset(
             entry["hashed_secret"] for entries in results.values() for entry in entries if "hashed_secret" in entry
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if not all(isinstance(value, str) for value in hashes):
+            raise TypeError
+        return hashes
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise UsageError(f"{path}: not a detect-secrets baseline; fix or remove it") from None
 
 
