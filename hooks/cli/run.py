@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, Baseline, load_baseline
+from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
@@ -68,12 +69,7 @@ def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
 def _output_path(args: argparse.Namespace, root: Path) -> Path | None:
     if not args.output:
         return None
-    destination = Path(args.output)
-    resolved = destination.resolve()
-    git_dir = (root / ".git").resolve()
-    if resolved == git_dir or git_dir in resolved.parents:
-        raise UsageError(f"--output {printable(args.output)}: refusing to write inside .git/")
-    return destination
+    return check_destination(Path(args.output), root, "--output")
 
 
 @dataclass(frozen=True)
