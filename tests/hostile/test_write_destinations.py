@@ -89,5 +89,5 @@ def test_a_link_inside_the_repository_is_still_refused_for_writing(repo: Path) -
 def test_git_is_refused_through_any_spelling(repo: Path) -> None:
     (repo / ".git" / "hooks").mkdir()
     for name in [".git/hooks/pre-commit", "./.git/config", "out/../.git/hooks/x"]:
-        with pytest.raises(UsageError, match="inside .git"):
+        with pytest.raises(UsageError, match=r"inside \.git"):
             check_destination(Path(name), repo, "--output")
