@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
-from hooks._core.paths import walk_files
+from hooks._core.paths import find_repo_root, walk_files
 from hooks._core.runner import scan_targets
 from hooks.catalog import HOOKS
 from hooks.cli.args import (
@@ -54,9 +54,13 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
         return [p for p in _git_ls_files() if Path(p).is_symlink() or (os.path.lexists(p) and not Path(p).is_dir())]
     expanded: list[str] = []
     errors: list[tuple[Path, str]] = []
+    root = find_repo_root().resolve()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir() and (not path.is_symlink() or _inside(path.resolve(), root)):
+            # A folder named on the command line is walked, through a link too when the link stays
+            # in the repository (`mlsec scan models` with models -> cache/...); one leaving it is
+            # passed on as it is and reported (MLS910) without being read.
             expanded.extend(str(p) for p in walk_files(path, errors))
         elif os.path.lexists(path):
             expanded.append(raw)
@@ -67,6 +71,10 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise UsageError(f"{printable(str(folder))}: cannot read the folder ({reason}){more}")
     return expanded
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
