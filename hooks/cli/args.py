@@ -164,3 +164,18 @@ def closed_pipe_exit() -> int:
     except (OSError, ValueError):
         pass
     return EXIT_BROKEN_PIPE
+
+
+def tolerant_output() -> None:
+    """A terminal or CI log whose encoding cannot show a name (`café.pkl` under
+    PYTHONIOENCODING=ascii, a non-UTF-8 locale) gets it escaped instead of a UnicodeEncodeError
+    traceback halfway through the report."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError, TypeError):
+                pass

@@ -26,6 +26,7 @@ from hooks.cli.args import (
     closed_pipe_exit,
     new_parser,
     separate_files,
+    tolerant_output,
 )
 from hooks.cli.baseline_cmd import add_baseline_parser
 from hooks.cli.run import check_report_options, finish, prepare, targets_for
@@ -200,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_output()
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)

@@ -30,6 +30,7 @@ from hooks.cli.args import (
     closed_pipe_exit,
     new_parser,
     separate_files,
+    tolerant_output,
 )
 
 
@@ -156,6 +157,7 @@ def finish(
 
 def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     """The whole of a pre-commit hook: filenames in, report out, exit code back."""
+    tolerant_output()
     spec: HookSpec = spec_for(hook_id)
     parser = new_parser(hook_id, spec.description)
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
