@@ -22,6 +22,7 @@ from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
 MAX_BYTES = 32 << 20
+MAX_NOTEBOOK_BYTES = 128 << 20  # past MAX_BYTES a notebook's cell sources are still read, not its outputs
 MAX_DETECT_SECRETS_BASELINE = 64 << 20  # read automatically from the repository: bounded like ours
 
 
@@ -102,19 +103,32 @@ class SecretScanner:
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
-        read = read_text(path, MAX_BYTES)
+        notebook = display.lower().endswith(".ipynb")
+        read = read_text(path, MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES)
         if not read.ok:
             message = f"{read.problem}; not scanned for secrets"
-            finding = make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind)
+            # A notebook past even its bound may hide credentials in code cells: that blocks.
+            severity = Severity("medium") if notebook and read.kind == "too-large" else None
+            finding = make_finding(
+                rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind, severity=severity
+            )
             return FileReport([replace(finding, confidence="high")])
         text = read.text
         budget = Budget()
-        report = self._scan_text(text, display, settings, budget)
+        oversize = notebook and len(text) > MAX_BYTES
+        report = self._scan_text(text, display, settings, budget, sources_only=oversize)
+        if oversize:
+            # Outputs (plots, logs) are what makes a notebook this large; its cells were read.
+            message = f"larger than {MAX_BYTES >> 20} MiB: cell sources and metadata scanned, outputs not"
+            finding = make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key="outputs-too-large")
+            report.findings.append(replace(finding, confidence="high"))
         if budget.exhausted:
             report.findings.append(_budget_finding(display, data=file_unit("", display).kind == DATA))
         return report
 
-    def _scan_text(self, text: str, display: str, settings: SecretSettings, budget: Budget) -> FileReport:
+    def _scan_text(
+        self, text: str, display: str, settings: SecretSettings, budget: Budget, *, sources_only: bool = False
+    ) -> FileReport:
         report = FileReport()
         if not display.lower().endswith(".ipynb"):
             unit = file_unit(text, display)
@@ -143,6 +157,8 @@ class SecretScanner:
             return report
         name = Path(display).name
         for unit in notebook_units(notebook, name):
+            if sources_only and unit.output is not None:
+                continue
             report.findings.extend(self._unit_findings(unit, display, settings, budget))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
