@@ -17,7 +17,7 @@ from hooks._core.severity import Severity
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
-from hooks.secrets.detection import MAX_JUDGED_VALUES, Budget, Hit, Options, field_hits, unit_hits
+from hooks.secrets.detection import MAX_JUDGED_VALUES, MAX_PROVIDER_MATCHES, Budget, Hit, Options, field_hits, unit_hits
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
@@ -208,8 +208,8 @@ def _budget_finding(display: str, *, data: bool) -> Finding:
     """Fail closed: values past the budget were not judged, so the file is not known to be clean
     (medium; low in a data file, where such runs are rows of someone else's records)."""
     message = (
-        f"more than {MAX_JUDGED_VALUES:,} values in a credential context (`password=`, `token:`); the rest"
-        " were not judged (provider token formats were still searched)"
+        f"more than {MAX_JUDGED_VALUES:,} values in a credential context (`password=`, `token:`) or"
+        f" {MAX_PROVIDER_MATCHES:,} token-shaped strings; the rest were not judged"
     )
     finding = make_finding(
         rules.NOT_SCANNED_FOR_SECRETS,

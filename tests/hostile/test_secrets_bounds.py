@@ -53,6 +53,21 @@ def test_a_dense_run_of_assignments_is_judged_up_to_the_budget(
     assert "[medium]" in budget and "were not judged" in budget
 
 
+def test_a_flood_of_token_shaped_strings_is_judged_up_to_the_budget(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chooser = random.Random(1)
+    alphabet = string.ascii_uppercase + "234567"
+    count = detection.MAX_PROVIDER_MATCHES + 5_000
+    ids = " ".join("AKIA" + "".join(chooser.choice(alphabet) for _ in range(16)) for _ in range(count))
+    (repo / "aws_keys.txt").write_text(f"aws_access_key_id {ids}\n")
+    assert hook_main("mlsec_secrets")(["aws_keys.txt"]) == 1
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) <= detection.MAX_PROVIDER_MATCHES + 1
+    (budget,) = [row for row in rows if "MLS906" in row]
+    assert "[medium]" in budget and "token-shaped strings" in budget
+
+
 def test_a_token_past_the_budget_is_still_found(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     filler = "".join(f"password={value} " for value in _values(detection.MAX_JUDGED_VALUES + 10))
     token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
