@@ -3,6 +3,7 @@ explain`, the pickle streams interpreted so far."""
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -11,6 +12,9 @@ from hooks._core.rules import Rule
 from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 from hooks.artifacts.reader import Recording
+
+
+MAX_ISSUES = 1000  # findings kept per file; past them memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,17 @@ class Analysis:
 
     def __post_init__(self) -> None:
         if not self.deadline:
-            self.deadline = time.monotonic() + self.limits.max_seconds
+            seconds = self.limits.max_seconds
+            if not math.isfinite(seconds) or seconds <= 0:  # `.nan` or `inf` must not disable the cap
+                seconds = Limits.max_seconds
+            self.deadline = time.monotonic() + seconds
 
     def add(self, rule: Rule, where: str, message: str, content_key: str, severity: Severity | None = None) -> None:
         """`where` places it inside the artifact: "file", "archive/data.pkl@0x1a3", "stream 2@0x40"."""
         if content_key in self._keys.get(rule.rule_id, ()):
             return  # the same thing seen again (a flood of one opcode): one finding, bounded memory
+        if len(self.issues) >= MAX_ISSUES:
+            return  # a flood of distinct findings: the first MAX_ISSUES already block the file
         self._keys.setdefault(rule.rule_id, set()).add(content_key)
         text = message if where == "file" else f"{where} {message}"
         self.issues.append(Issue(rule, text, content_key, severity=severity))

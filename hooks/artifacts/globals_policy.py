@@ -241,6 +241,47 @@ _CURATED_ALLOWED = frozenset(
         ("copyreg", "__newobj__"),
         ("copyreg", "__newobj_ex__"),
         ("enum", "Enum"),
+        ("builtins", "object"),  # copyreg._reconstructor(cls, object, None): protocol 0/1 instances
+        # Value types of the standard library, rebuilt from their value (no I/O on construction).
+        ("collections", "UserDict"),
+        ("collections", "UserList"),
+        ("collections", "UserString"),
+        ("ipaddress", "IPv4Address"),
+        ("ipaddress", "IPv6Address"),
+        ("ipaddress", "IPv4Network"),
+        ("ipaddress", "IPv6Network"),
+        ("ipaddress", "IPv4Interface"),
+        ("ipaddress", "IPv6Interface"),
+        ("zoneinfo", "ZoneInfo"),  # validates its key; reads only the system tz database
+        ("types", "SimpleNamespace"),
+        ("http", "HTTPStatus"),  # an enum: calling it looks a member up by value
+        ("logging", "getLogger"),  # returns (or creates) a logger object; no handler, no I/O
+        # pandas 3 with pyarrow: arrow-backed columns rebuild through these.
+        ("pyarrow.lib", "_restore_array"),
+        ("pyarrow.lib", "py_buffer"),
+        ("pyarrow.lib", "type_for_alias"),
+        ("pyarrow.lib", "ChunkedArray"),
+        ("pyarrow.lib", "chunked_array"),
+        ("pyarrow.lib", "schema"),
+        ("pyarrow.lib", "field"),
+        ("pyarrow.lib", "table"),
+        ("pyarrow.lib", "Table"),
+        ("pyarrow.lib", "RecordBatch"),
+        ("pyarrow.lib", "dictionary"),
+        ("pyarrow.lib", "struct"),
+        ("pyarrow.lib", "list_"),
+        ("pyarrow.lib", "timestamp"),
+        ("pyarrow.lib", "duration"),
+        ("pyarrow.lib", "decimal128"),
+        # numpy subclasses and helpers that numpy's own __reduce__ names
+        ("numpy", "matrix"),
+        ("numpy", "poly1d"),
+        ("numpy", "record"),
+        ("numpy", "recarray"),
+        ("numpy.rec", "recarray"),
+        ("numpy.ma", "MaskedArray"),
+        ("numpy.ma.core", "MaskedConstant"),
+        ("numpy.ma.core", "mvoid"),
         # Path objects: constructing one reads and writes nothing (a method call would need a
         # getattr gadget, which is denylisted).
         ("pathlib", "PurePosixPath"),
@@ -344,6 +385,15 @@ _CURATED_ALLOWED = frozenset(
         ("torch._tensor", "_rebuild_from_type_v2"),
         ("torch.serialization", "_get_layout"),
         ("torch", "Size"),
+        ("torch", "memory_format"),
+        ("torch", "layout"),
+        ("torch", "sparse_csc"),
+        ("torch", "sparse_bsr"),
+        ("torch", "sparse_bsc"),
+        ("torch", "_sparse_coo"),
+        ("torch", "per_tensor_symmetric"),
+        ("torch", "per_channel_symmetric"),
+        ("torch", "per_channel_affine_float_qparams"),
         ("torch", "device"),
         ("torch", "Tensor"),
         ("torch", "dtype"),
@@ -503,21 +553,49 @@ def _module_is_dangerous(module: str) -> bool:
 
 # Harmless helpers that live inside a dangerous package (TorchScript's list builders).
 _SAFE_IN_DANGEROUS_MODULES = frozenset(
-    ("torch.jit._pickle", name)
-    for name in (
-        "build_intlist",
-        "build_tensorlist",
-        "build_doublelist",
-        "build_boollist",
-        "build_tensor_from_id",
-        "restore_type_tag",
-    )
+    [
+        *(
+            ("torch.jit._pickle", name)
+            for name in (
+                "build_intlist",
+                "build_tensorlist",
+                "build_doublelist",
+                "build_boollist",
+                "build_tensor_from_id",
+                "restore_type_tag",
+            )
+        ),
+        # The layout of a sparse or channels-last tensor: a lookup in a table of torch.layout values.
+        ("torch.serialization", "_get_layout"),
+        ("types", "SimpleNamespace"),
+        ("http", "HTTPStatus"),
+    ]
 )
+
+# Library classes whose construction or state restoration touches files: refused whatever the
+# allowlist says, with the reason. Matched by package root and class name, so a re-export
+# (`pandas.ExcelWriter`, `pandas.io.excel._base.ExcelWriter`) is the same class.
+SIDE_EFFECT_CLASSES: dict[tuple[str, str], str] = {
+    ("pandas", "ExcelWriter"): "creates or truncates the file it is given",
+    ("pandas", "ExcelFile"): "opens the file it is given",
+    ("pandas", "HDFStore"): "opens (and may create) the HDF5 file it is given",
+    ("joblib", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",
+    ("joblib", "ZNDArrayWrapper"): "reads a companion file named in the pickle",
+    ("sklearn", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",
+    ("sklearn", "ZNDArrayWrapper"): "reads a companion file named in the pickle",
+}
+
+
+def side_effect(module: str, name: str) -> str | None:
+    """Why constructing this global touches files, if it is such a library class."""
+    return SIDE_EFFECT_CLASSES.get((module.split(".", 1)[0], name.rsplit(".", 1)[-1]))
 
 
 def is_dangerous(module: str, name: str) -> bool:
     if (module, name) in _SAFE_IN_DANGEROUS_MODULES:
         return False
+    if side_effect(module, name) is not None:
+        return True
     if _module_is_dangerous(module) or (module, name) in _DANGEROUS_EXACT:
         return True
     parts = name.split(".")
@@ -530,6 +608,70 @@ def is_dangerous(module: str, name: str) -> bool:
 
 def _is_special(part: str) -> bool:
     return len(part) > 4 and part.startswith("__") and part.endswith("__")
+
+
+class Use(enum.IntEnum):
+    """How a pickle uses a global, least to most powerful: what the unpickler does with it."""
+
+    REFERENCE = 0  # imported and kept as a value (a score function, a ufunc): nothing is called
+    NEW = 1  # a class rebuilt without its __init__ (NEWOBJ, copyreg.__newobj__/_reconstructor)
+    CALL = 2  # called with arguments from the file (REDUCE, INST, OBJ, BUILD on it)
+
+
+# Packages whose code the user already runs and trusts: importing one of their names and keeping
+# it as a value, or rebuilding one of their classes without __init__, runs nothing chosen by the
+# file. Calls are not judged by this: a call needs the exact allowlist (or an argument check).
+LIBRARY_ROOTS = frozenset(
+    {
+        "numpy",
+        "scipy",
+        "sklearn",
+        "pandas",
+        "pyarrow",
+        "torch",
+        "torchvision",
+        "torchaudio",
+        "transformers",
+        "accelerate",
+        "tokenizers",
+        "peft",
+        "timm",
+        "lightgbm",
+        "xgboost",
+        "catboost",
+        "statsmodels",
+        "patsy",
+        "lightning",
+        "pytorch_lightning",
+        "lightning_fabric",
+        "omegaconf",
+        "builtins",
+        "collections",
+        "datetime",
+        "decimal",
+        "fractions",
+        "ipaddress",
+        "zoneinfo",
+        "enum",
+        "uuid",
+        "numbers",
+        "typing",
+        "math",
+        "cmath",
+        "array",
+        "string",
+        "re",
+        "calendar",
+    }
+)
+# Classmethods that classes name in their own __reduce__ to rebuild an instance from its value
+# (`getattr(ZoneInfo, "_unpickle")`): calling one through getattr is the class's own unpickler.
+_UNPICKLER_METHODS = frozenset({"_unpickle", "_reconstruct", "_restore", "fromkeys", "_from_pickle"})
+
+
+def _prefixes(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
 
 
 class GlobalsPolicy:
@@ -550,3 +692,22 @@ class GlobalsPolicy:
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name) or "." in name:
             return Verdict.OBFUSCATED
         return Verdict.UNKNOWN
+
+    def judge(self, module: str, name: str, use: Use) -> Verdict:
+        """The verdict for a global used this way (see `Use`): `classify` for calls, and for
+        references and instance rebuilds a library's own names are accepted."""
+        verdict = self.classify(module, name)
+        if verdict is Verdict.ALLOWED or verdict is Verdict.DANGEROUS:
+            return verdict
+        if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):
+            return Verdict.OBFUSCATED
+        if module.split(".", 1)[0] not in LIBRARY_ROOTS:
+            return verdict
+        last = name.rsplit(".", 1)[-1]
+        if "." not in name and any((prefix, name) in self.allowed for prefix in _prefixes(module)):
+            return Verdict.ALLOWED  # a public re-export of an allowed class (pandas.PeriodDtype)
+        if use is Use.REFERENCE or (use is Use.NEW and "." not in name):
+            return Verdict.ALLOWED
+        if "." in name and last in _UNPICKLER_METHODS:
+            return Verdict.ALLOWED
+        return verdict

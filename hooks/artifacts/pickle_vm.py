@@ -19,11 +19,12 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
-from hooks.artifacts.globals_policy import Verdict, resolve_name
+from hooks.artifacts.globals_policy import Use, Verdict, resolve_name
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
 
+_COST_CHECK = 1 << 16  # items walked between two looks at the clock
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
@@ -66,6 +67,28 @@ _SPECIAL_STATE_KEYS = frozenset(
 NestedHandler = Callable[[bytes, str, int], bool]
 
 
+# Globals whose danger depends on their arguments: each call is judged by what it is called on
+# (`getattr(allowed_class, "constant")`, `functools.partial(allowed_callable, ...)`, dill's
+# helpers by what they rebuild); a global of these called only in vetted ways is not reported.
+_GETATTR = ("builtins", "getattr")
+_PARTIAL = ("functools", "partial")
+_DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
+_DILL_LOAD_TYPE = ("dill._dill", "_load_type")
+_NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
+_RECONSTRUCTOR = ("copyreg", "_reconstructor")
+ARGUMENT_JUDGED = frozenset({_GETATTR, _PARTIAL, _DILL_CREATE_ARRAY, _DILL_LOAD_TYPE})
+# Types dill's _load_type may name for a pickle of plain data (not code, frames or modules).
+_DILL_VALUE_TYPES = frozenset(
+    {
+        "ListType", "TupleType", "DictType", "SetType", "FrozenSetType", "IntType", "FloatType",
+        "ComplexType", "StringType", "UnicodeType", "BytesType", "ByteArrayType", "BooleanType",
+        "BoolType", "NoneType", "EllipsisType", "NotImplementedType", "SliceType", "RangeType",
+        "XRangeType", "ObjectType", "MappingProxyType", "OrderedDictType", "DequeType",
+        "DefaultDictType", "CounterType", "PartialType", "SimpleNamespaceType",
+    }
+)  # fmt: skip
+
+
 @dataclass
 class GlobalUse:
     module: str
@@ -74,6 +97,9 @@ class GlobalUse:
     opcode: str
     via: str | None = None  # how it was first called or instantiated
     unverified_calls: int = 0  # nested-loader calls whose payload was not literal, or not clean
+    use: Use = Use.REFERENCE  # the most powerful way the stream uses it
+    calls: int = 0  # calls of an ARGUMENT_JUDGED global
+    vetted: int = 0  # of those, calls whose arguments make it harmless
 
 
 @dataclass
@@ -115,6 +141,7 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        self.cost = 0  # items walked by opcodes since the clock was last read
         self.dispatch: dict[int, Callable[[int], None]] = {}
         for code, (name, _arg) in OPCODES.items():
             handler = getattr(self, "op_" + name, None)
@@ -173,9 +200,12 @@ class PickleMachine:
                 raise AnalysisError(f"unknown opcode {code:#04x}", self.reader.tell() - 1)
             handler(self.reader.tell() - 1)
             count += 1
-            if count & 0xFFFF == 0:
+            # Time is checked by cost, not by opcode count: an opcode that walks many items
+            # (DICT, SETITEMS, APPENDS, BUILD with a large state) adds its items to `cost`.
+            if count & 0x3FF == 0 or self.cost > _COST_CHECK:
                 analysis.opcodes += count
                 count = 0
+                self.cost = 0
                 analysis.check_time()
                 if analysis.opcodes > analysis.limits.max_opcodes:
                     raise LimitExceeded(f"more than {analysis.limits.max_opcodes} pickle opcodes")
@@ -249,15 +279,67 @@ class PickleMachine:
             self.uses[key] = GlobalUse(module, name, offset, opcode)
         return Global(module, name, offset)
 
-    def _called(self, func: object, via: str, args: object, offset: int) -> Call:
-        if isinstance(func, Global):
-            use = self.uses.get((func.module, func.name))
-            if use is not None and use.via is None:
-                use.via = via
-            self.executes = True
-            if (func.module, func.name) in _NESTED_LOADERS:
-                self._nested_pickle(func, args, offset)
+    def _used(self, value: object, how: Use, via: str) -> GlobalUse | None:
+        """Record that `value`, if it is a global, is used `how` (the strongest use counts)."""
+        if not isinstance(value, Global):
+            return None
+        use = self.uses.get((value.module, value.name))
+        if use is None:
+            return None
+        if how > use.use:
+            use.use = how
+        if how is not Use.REFERENCE and use.via is None:
+            use.via = via
+        return use
+
+    def _called(self, func: object, via: str, args: object, offset: int) -> object:
+        if isinstance(func, Call) and isinstance(func.func, Global) and (func.func.module, func.func.name) == _PARTIAL:
+            for target in _partial_targets(func):  # calling a partial calls what it wraps
+                self._used(target, Use.CALL, f"{via} of functools.partial")
+        if not isinstance(func, Global):
+            return Call(func, args, offset, via)
+        self.executes = True
+        use = self._used(func, Use.NEW if via.startswith("NEWOBJ") else Use.CALL, via)
+        key = (func.module, func.name)
+        items = args.items if isinstance(args, Seq) else []
+        if key in _NESTED_LOADERS:
+            self._nested_pickle(func, args, offset)
+        elif key in _NEWOBJ_HELPERS and items:
+            self._used(items[0], Use.NEW, f"{func.module}.{func.name}")
+        elif key == _RECONSTRUCTOR and items:
+            self._used(items[0], Use.NEW, "copyreg._reconstructor")
+            if len(items) > 1 and not (isinstance(items[1], Global) and items[1].module == "builtins"):
+                self._used(items[1], Use.CALL, "copyreg._reconstructor base")
+        elif key in ARGUMENT_JUDGED and use is not None:
+            use.calls += 1
+            result = self._judged_call(key, items, via)
+            if result is not None:
+                use.vetted += 1
+                return result
         return Call(func, args, offset, via)
+
+    def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
+        """The value of a vetted call of an ARGUMENT_JUDGED global, or None if not vetted."""
+        first = items[0] if items else None
+        if key == _GETATTR:
+            attr = items[1] if len(items) == 2 else None
+            if not isinstance(first, Global) or not isinstance(attr, str) or not attr.isidentifier():
+                return None
+            # getattr(cls, "name") is the dotted global `cls.name`, judged as such (specials included).
+            return self._global(first.module, f"{first.name}.{attr}", first.offset, "getattr")
+        if key == _PARTIAL:
+            if not isinstance(first, Global):
+                return None
+            self._used(first, Use.REFERENCE, via)
+            return Call(Global(*key, first.offset), Seq("tuple", items), first.offset, via)
+        if key == _DILL_CREATE_ARRAY:  # _create_array(f, args, state, npdict): f(*args), then state
+            if not isinstance(first, Global):
+                return None
+            self._used(first, Use.CALL, "dill._dill._create_array")
+            return Opaque("ndarray")
+        if key == _DILL_LOAD_TYPE:
+            return Opaque("type") if isinstance(first, str) and first in _DILL_VALUE_TYPES else None
+        return None
 
     def _nested_pickle(self, func: Global, args: object, offset: int) -> None:
         """A loader called on literal bytes: analyse those bytes as an artifact of their own."""
@@ -281,9 +363,11 @@ class PickleMachine:
             use.unverified_calls += 1
 
     def _report_globals(self) -> None:
-        classify = self.analysis.policy.classify
+        judge = self.analysis.policy.judge
         for use in self.uses.values():
-            verdict = classify(use.module, use.name)
+            if (use.module, use.name) in ARGUMENT_JUDGED and use.calls == use.vetted:
+                continue  # never called, or called only on arguments that make it harmless
+            verdict = judge(use.module, use.name, use.use)
             if verdict is Verdict.ALLOWED:
                 continue
             if (use.module, use.name) == TORCH_BYTES_LOADER and use.via and not use.unverified_calls:
@@ -326,14 +410,24 @@ class PickleMachine:
         self.stack.append(False)
 
     def op_INT(self, offset: int) -> None:
-        self.stack.append(self._parse_int(self._line(), offset))
+        text = self._line()
+        if text in (b"00", b"01"):  # protocol 0's False and True
+            self.stack.append(text == b"01")
+            return
+        self.stack.append(self._parse_int(text, offset))
 
     def op_LONG(self, offset: int) -> None:
-        self.stack.append(self._parse_int(self._line().rstrip(b"L"), offset))
+        text = self._line()
+        self.stack.append(self._parse_int(text[:-1] if text.endswith(b"L") else text, offset))
 
     def _parse_int(self, text: bytes, offset: int) -> int:
+        """An integer as the unpickler reads it: C strtol in base 0 (`0x7b`, `017` octal, spaces,
+        a sign), else Python's int(text, 0) (underscores, `0o17`, trailing spaces)."""
+        value = _strtol_base0(text)
+        if value is not None:
+            return value
         try:
-            return int(text)
+            return int(text, 0)
         except ValueError:
             raise self._fail("malformed integer literal", offset) from None
 
@@ -464,6 +558,7 @@ class PickleMachine:
 
     def op_DICT(self, offset: int) -> None:
         items = self.pop_mark(offset)
+        self.cost += len(items)
         mapping = Mapping()
         for index in range(0, len(items) - 1, 2):
             mapping.set(items[index], items[index + 1])
@@ -477,6 +572,7 @@ class PickleMachine:
 
     def op_APPENDS(self, offset: int) -> None:
         values = self.pop_mark(offset)
+        self.cost += len(values)
         target = self.top(offset)
         if isinstance(target, Seq):
             target.extend(values)
@@ -493,6 +589,7 @@ class PickleMachine:
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
+        self.cost += len(items)
         target = self.top(offset)
         if isinstance(target, Mapping):
             for index in range(0, len(items) - 1, 2):
@@ -516,7 +613,7 @@ class PickleMachine:
         self.stack.append(self.top(offset))
 
     def op_GET(self, offset: int) -> None:
-        self._memo_get(self._parse_int(self._line(), offset), offset)
+        self._memo_get(self._memo_index(self._line(), offset), offset)
 
     def op_BINGET(self, offset: int) -> None:
         self._memo_get(self._u(1), offset)
@@ -525,7 +622,13 @@ class PickleMachine:
         self._memo_get(self._u(4), offset)
 
     def op_PUT(self, offset: int) -> None:
-        self._memo_put(self._parse_int(self._line(), offset), offset)
+        self._memo_put(self._memo_index(self._line(), offset), offset)
+
+    def _memo_index(self, text: bytes, offset: int) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise self._fail("malformed memo index", offset) from None
 
     def op_BINPUT(self, offset: int) -> None:
         self._memo_put(self._u(1), offset)
@@ -568,11 +671,12 @@ class PickleMachine:
 
     def _ext(self, code: int, offset: int) -> None:
         self.executes = True
+        # One finding per stream (an EXT flood of distinct codes must not grow the report).
         self.analysis.add(
             rules.OBFUSCATED_IMPORT,
             where(self.label, offset),
             f"EXT opcode imports extension code {code} from copyreg's registry, resolved only at load time",
-            f"{self.label}|EXT|{code}",
+            f"{self.label}|EXT",
         )
         self.stack.append(Opaque("extension-global"))
 
@@ -616,8 +720,11 @@ class PickleMachine:
     def op_BUILD(self, offset: int) -> None:
         state = self.pop(offset)
         target = self.top(offset)
+        self.cost += _state_size(state)
         injected = _special_state_keys(state)
         if injected:
+            for value in _special_state_values(state):
+                self._used(value, Use.CALL, "BUILD-injected " + "/".join(sorted(injected)))
             self.executes = True
             self.analysis.add(
                 rules.SPECIAL_ATTRIBUTE_INJECTION,
@@ -625,6 +732,8 @@ class PickleMachine:
                 f"BUILD sets {', '.join(sorted(injected))} on an object, so loading runs attacker-chosen code",
                 f"{self.label}|BUILD|{','.join(sorted(injected))}",
             )
+        if isinstance(target, Global):
+            self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
             func = target.func
@@ -644,6 +753,39 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
+def _strtol_base0(text: bytes) -> int | None:
+    """C's strtol(text, &end, 0) when it consumes the whole line, else None."""
+    body = text.lstrip(b" \t\n\v\f\r")
+    sign = 1
+    if body[:1] in (b"+", b"-"):
+        sign = -1 if body[:1] == b"-" else 1
+        body = body[1:]
+    base = 10
+    if body[:2].lower() == b"0x":
+        base, body = 16, body[2:]
+    elif body[:1] == b"0" and len(body) > 1:
+        base, body = 8, body[1:]
+    if not body or len(body) > 4300:
+        return None
+    try:
+        digits = body.decode("ascii")
+        if not digits.isalnum() or not digits.isascii():
+            return None
+        return sign * int(digits, base)
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _partial_targets(partial: Call) -> list[object]:
+    """What a functools.partial wraps: its first argument, or the function its BUILD state sets."""
+    targets: list[object] = []
+    if isinstance(partial.args, Seq) and partial.args.items:
+        targets.append(partial.args.items[0])
+    if isinstance(partial.state, Seq) and partial.state.items:
+        targets.append(partial.state.items[0])
+    return targets
+
+
 def _describe(value: object) -> str:
     if isinstance(value, str):
         return repr(value[:40])
@@ -652,6 +794,22 @@ def _describe(value: object) -> str:
         name = f"{func.module}.{func.name}" if isinstance(func, Global) else "a computed callable"
         return f"result of {name}"
     return type(value).__name__.lower()
+
+
+def _state_size(state: object) -> int:
+    if isinstance(state, Mapping):
+        return len(state.items)
+    if isinstance(state, Seq):
+        return len(state.items) + sum(len(item.items) for item in state.items[:2] if isinstance(item, Mapping))
+    return 0
+
+
+def _special_state_values(state: object) -> list[object]:
+    """The values a BUILD state puts under special attribute names (they get called)."""
+    mappings = [state] if isinstance(state, Mapping) else []
+    if isinstance(state, Seq) and state.kind == "tuple":
+        mappings.extend(item for item in state.items[:2] if isinstance(item, Mapping))
+    return [v for m in mappings for k, v in m.items.items() if isinstance(k, str) and k in _SPECIAL_STATE_KEYS]
 
 
 def _special_state_keys(state: object) -> set[str]:

@@ -133,6 +133,31 @@ MODEL_WITHOUT_GATE_RECORD = BOOK.rule(
     example="models/clf.joblib retrained and committed without running `mlsec gate` again",
     fix="Run `mlsec gate --model models/clf.joblib` and commit the record it writes with the model.",
 )
+TORCHSCRIPT_FILE_ACCESS = BOOK.rule(
+    "MLS120",
+    "TorchScriptFileAccess",
+    "high",
+    "TorchScript code touches files",
+    cwe=502,
+    what=(
+        "The archive's TorchScript code (its `code/` folder, compiled and run by torch.jit.load and by "
+        "torch.load) calls an operator that reads, maps or creates files (`torch.from_file`, ...). A "
+        "scripted `__setstate__` runs it at load time; any method runs it on use."
+    ),
+    fix="Do not load the archive; export the weights as safetensors and script the model from reviewed code.",
+)
+GIT_LFS_POINTER = BOOK.rule(
+    "MLS121",
+    "GitLfsPointer",
+    "medium",
+    "Model is a Git LFS pointer",
+    cwe=20,
+    what=(
+        "The file is a Git LFS pointer (a few lines naming the object's sha256), not the model: the model "
+        "itself was not available to analyse, so it cannot be shown safe."
+    ),
+    fix="Fetch the LFS objects before scanning (`git lfs pull`; `lfs: true` in actions/checkout).",
+)
 ARTIFACT_UNPARSEABLE = BOOK.rule(
     "MLS901",
     "ArtifactUnparseable",

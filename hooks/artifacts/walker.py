@@ -48,6 +48,10 @@ class Walker(Walk):
         """
         fmt = recognise(source.head)
         artifact_name = named_like_artifact(source.name)
+        if fmt is not None and fmt.name not in _PICKLE_FORMATS:
+            # pickle.load, joblib, pandas and torch's legacy path start at byte 0 whatever the
+            # magic: data that is also a pickle there is read as one too (polyglots).
+            self._pickle_from_byte_zero(source)
         if fmt is not None and (artifact_name or not fmt.weak):
             self._read(fmt, source.read_strictly(True))
             return True
@@ -68,6 +72,30 @@ class Walker(Walk):
             )
             return True
         return False
+
+    def _pickle_from_byte_zero(self, source: Source) -> None:
+        """Read seekable data as a pickle from its first byte, keeping what that finds.
+
+        Most other formats' magics are not valid pickles (the reading stops at once, nothing
+        kept); one that is (GGUF's `G` is BINFLOAT, a tar name field can be protocol-0 text)
+        runs whatever follows for pickle.load, so its findings are the file's findings.
+        """
+        if not source.seekable or source.size is None:
+            return
+        handle = source.handle
+        start = handle.tell()
+        mark = self._analysis.mark()
+        try:
+            self._read(BY_NAME["maybe-pickle"], Source(
+                handle, source.size, source.name, f"{source.label or 'file'} as a pickle from byte 0",
+                source.depth, seekable=True, head=source.head, strict=False,
+            ))  # fmt: skip
+        except (AnalysisError, LimitExceeded):
+            self._analysis.rollback(mark)
+        else:
+            if not self._analysis.found_since(mark):
+                self._analysis.rollback(mark)
+        handle.seek(start)
 
     def read_as(self, name: str, source: Source) -> None:
         self._read(BY_NAME[name], source.read_strictly(True))
@@ -97,6 +125,9 @@ class Walker(Walk):
         """Bytes a pickle passes to a loader (`pickle.loads(b"...")`): an artifact of their own."""
         handle = io.BytesIO(payload)
         return self.walk(Source(handle, len(payload), "nested.pt", label, depth, seekable=True, head=payload[:HEAD]))
+
+
+_PICKLE_FORMATS = frozenset({"pickle", "maybe-pickle"})
 
 
 def _hex(head: bytes) -> str:

@@ -1,4 +1,5 @@
-"""Compressed streams: gzip, bz2, xz, lzma (alone), zlib, and joblib's old ZF container.
+"""Compressed streams: gzip, bz2, xz, lzma (alone), zlib, lz4 frames, zstd, and joblib's old ZF
+container.
 
 Each is recognised by its magic (zlib and lzma-alone headers are short, so they are weak) and
 decompressed as a stream with size and ratio caps, never to disk; what it holds is recognised
@@ -50,6 +51,8 @@ def _is_zlib(head: bytes) -> bool:
 GZIP = Format("gzip", lambda head: head.startswith(b"\x1f\x8b"), _reading("gzip"))
 BZ2 = Format("bz2", lambda head: head.startswith(b"BZh") and head[3:4].isdigit(), _reading("bz2"))
 XZ = Format("xz", lambda head: head.startswith(b"\xfd7zXZ\x00"), _reading("xz"))
+LZ4 = Format("lz4", lambda head: head.startswith(b"\x04\x22\x4d\x18"), _reading("lz4"))  # joblib, lz4.frame
+ZSTD = Format("zstd", lambda head: head.startswith(b"\x28\xb5\x2f\xfd"), _reading("zstd"))  # pandas .zst
 ZFILE = Format("zfile", lambda head: head.startswith(b"ZF0x"), _reading("zfile"))
 LZMA = Format("lzma", lambda head: head.startswith(b"]\x00\x00"), _reading("lzma"), weak=True)
 ZLIB = Format("zlib", _is_zlib, _reading("zlib"), weak=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hooks.artifacts.formats import (
     compressed,
+    git_lfs,
     gguf,
     hdf5,
     npy,
@@ -26,11 +27,14 @@ FORMATS: tuple[Format, ...] = (
     compressed.GZIP,
     compressed.BZ2,
     compressed.XZ,
+    compressed.LZ4,
+    compressed.ZSTD,
     sevenzip.SEVEN_ZIP,
     hdf5.HDF5,
     gguf.GGUF,
     compressed.ZFILE,
     tar.TAR,
+    git_lfs.GIT_LFS_POINTER,
     pickles.PICKLE,
     safetensors.SAFETENSORS,
     compressed.LZMA,

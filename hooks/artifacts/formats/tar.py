@@ -1,8 +1,9 @@
 """Tar archives: bundles of anything, and torch's oldest checkpoints (a tar of pickles).
 
-Recognised by `ustar` at offset 257. Members are read in place through tarfile's member views,
+Recognised by `ustar` at offset 257, or by a valid header checksum (V7 tar, no `ustar`). Members are read in place through tarfile's member views,
 never extracted. A tar holding `sys_info`, `pickle`, `storages` and `tensors` is a torch tar
-checkpoint: its members are pickles and record lists whose raw bytes are skipped by size.
+checkpoint: its members are pickles and record lists whose raw bytes are skipped by size; any
+other member is recognised by its own head, like a member of any tar.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _read(source: Source, walk: Walk) -> None:
         if extracted is None:
             continue
         stream: BinaryIO = extracted  # type: ignore[assignment]
-        if torch_tar:
+        if torch_tar and member.name in _TORCH_TAR_MEMBERS:
             inner = source.inside(stream, member.size, member.name, member_label, seekable=True, head=b"")
             _read_torch_tar_member(walk, inner)
             continue
@@ -88,4 +89,20 @@ def _storage_element_size(record: object) -> int:
     raise AnalysisError("torch tar storage record without a known storage type")
 
 
-TAR = Format("tar", lambda head: len(head) >= 262 and head[257:262] == b"ustar", _read)
+def _is_tar_header(head: bytes) -> bool:
+    """A first tar header: `ustar` at 257, or (pre-POSIX V7 tar, which tarfile and so torch's
+    legacy loader accept) a header whose checksum field matches its bytes."""
+    if len(head) < 512:
+        return False
+    if head[257:262] == b"ustar":
+        return True
+    field = head[148:156].replace(b"\x00", b" ").strip()
+    if not field or not field.isdigit() or any(c > 0x37 for c in field):
+        return False
+    stored = int(field, 8)
+    header = head[:148] + b" " * 8 + head[156:512]
+    signed = sum(header) - 256 * sum(1 for byte in header if byte > 127)
+    return stored in (sum(header), signed) and head[0] != 0
+
+
+TAR = Format("tar", _is_tar_header, _read)
