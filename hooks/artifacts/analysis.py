@@ -85,7 +85,7 @@ class Analysis:
         if len(self.issues) >= MAX_ISSUES:
             return  # a flood of distinct findings: the first MAX_ISSUES already block the file
         self._keys.setdefault(rule.rule_id, set()).add(content_key)
-        text = message if where == "file" else f"{where} {message}"
+        text = shown(message if where == "file" else f"{where} {message}")
         self.issues.append(Issue(rule, text, content_key, severity=severity))
 
     def mark(self) -> Mark:
@@ -106,6 +106,19 @@ class Analysis:
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise LimitExceeded(f"analysis took longer than {self.limits.max_seconds:g} s")
+
+
+# Member, file and global names come from the file: control characters (ANSI escapes, CR/LF that
+# forge report lines) and bidirectional overrides are shown escaped, never raw.
+_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_ESCAPES.update({c: f"\\u{c:04x}" for c in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+MAX_SHOWN = 2000  # characters of one message
+
+
+def shown(text: str) -> str:
+    """`text` safe for a terminal and a log: escaped and bounded."""
+    text = text.translate(_ESCAPES)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
 def inside(label: str, part: str) -> str:

@@ -685,6 +685,10 @@ class GlobalsPolicy:
             return Verdict.DANGEROUS
         if (module, name) in self.allowed:
             return Verdict.ALLOWED
+        if module == "torch.return_types" and name.isidentifier():
+            # structseq result types (torch.max's values/indices): called with a tuple, they
+            # build a named tuple and nothing else.
+            return Verdict.ALLOWED
         if (module == "__torch__" or module.startswith("__torch__.")) and _IDENTIFIER_PATH.fullmatch(name):
             # TorchScript class names: no Python module by that name exists to import, and
             # TorchScript's unpickler resolves them from the archive's own code.

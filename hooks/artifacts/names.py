@@ -37,7 +37,7 @@ ARTIFACT_SUFFIXES = frozenset(
         ".tar",
     ]
 )
-COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib"])
+COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib", ".lz4", ".zst", ".zstd"])
 
 
 def named_like_artifact(name: str) -> bool:

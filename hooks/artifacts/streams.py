@@ -191,6 +191,15 @@ def _lz4() -> _Decompressor:
     return Lz4FrameDecompressor()
 
 
+def zstd_available() -> bool:
+    import importlib.util
+
+    try:
+        return any(importlib.util.find_spec(name) is not None for name in ("compression.zstd", "zstandard"))
+    except (ImportError, ValueError):
+        return importlib.util.find_spec("zstandard") is not None
+
+
 def _zstd() -> _Decompressor:
     """zstd needs a decoder outside the standard library before Python 3.14: the optional
     `zstandard` package, else the data cannot be read (the caller fails closed)."""

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hooks.artifacts import rules
 from hooks.artifacts.analysis import inside
 from hooks.artifacts.names import decompressed_name
 from hooks.artifacts.source import Format, Source, Walk, peek_head
-from hooks.artifacts.streams import COMPRESSORS, DecompressStream, buffered
+from hooks.artifacts.streams import COMPRESSORS, DecompressStream, buffered, zstd_available
 
 
 def read_compressed(kind: str, source: Source, walk: Walk) -> None:
     limits = walk.analysis.limits
+    if kind == "zstd" and not zstd_available():
+        walk.analysis.add(
+            rules.ARCHIVE_NOT_INSPECTABLE,
+            source.label or "zstd",
+            "zstd-compressed data cannot be inspected here: install zstandard (Python < 3.14) to analyse it",
+            f"{source.label}|zstd",
+        )
+        return
     if kind == "zfile":  # joblib < 0.10: b"ZF" + hex length padded to 19 bytes, then zlib
         source.handle.read(21)
         kind = "zlib"

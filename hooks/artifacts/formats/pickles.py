@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -105,11 +106,16 @@ def read_streams(
         if first and sniffing and result.globals_seen == 0:
             raise NotAPickle("data-only text")  # harmless even if it were loaded
         if not first:
+            # Analysed like the first: a clean one (a header, then the data) is worth knowing, not
+            # blocking; one with findings blocks through them.
+            clean = not analysis.found_since(mark)
             analysis.add(
                 rules.DATA_AFTER_PICKLE,
                 where(label, start),
-                f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it",
+                f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it"
+                + (" (it was analysed and is clean)" if clean else ""),
                 f"{label}|stream{stream}",
+                severity=Severity.LOW if clean else None,
             )
         if first and result.value == torch_legacy.MAGIC:
             torch_legacy.read_storages(walk, reader, label, depth=depth)
