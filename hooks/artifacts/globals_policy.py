@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from hooks.artifacts.allowlist_data import GENERATED_ALLOWED
 
@@ -255,7 +256,11 @@ _CURATED_ALLOWED = frozenset(
         ("zoneinfo", "ZoneInfo"),  # validates its key; reads only the system tz database
         ("types", "SimpleNamespace"),
         ("http", "HTTPStatus"),  # an enum: calling it looks a member up by value
-        ("logging", "getLogger"),  # returns (or creates) a logger object; no handler, no I/O
+        ("logging", "getLogger"),
+        # pytz's own unpicklers (marked __safe_for_unpickling__): a zone rebuilt by name from
+        # pytz's bundled database.
+        ("pytz", "_p"),
+        ("pytz", "_UTC"),  # returns (or creates) a logger object; no handler, no I/O
         # pandas 3 with pyarrow: arrow-backed columns rebuild through these.
         ("pyarrow.lib", "_restore_array"),
         ("pyarrow.lib", "py_buffer"),
@@ -662,6 +667,8 @@ LIBRARY_ROOTS = frozenset(
         "string",
         "re",
         "calendar",
+        "pytz",
+        "dateutil",
     }
 )
 # Classmethods that classes name in their own __reduce__ to rebuild an instance from its value
@@ -677,8 +684,33 @@ def _prefixes(module: str) -> list[str]:
 class GlobalsPolicy:
     """The built-in allowlist plus a project's own `allow_globals` (never over the denylist)."""
 
-    def __init__(self, extra_allowed: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, extra_allowed: Iterable[tuple[str, str]] = (), project_root: Path | None = None) -> None:
         self.allowed = BUILTIN_ALLOWED | frozenset(extra_allowed)
+        self._root = project_root
+        self._own: dict[str, str | None] = {}
+
+    def own_module(self, module: str) -> str | None:
+        """The repository file that defines `module` (the project being scanned), if any.
+
+        A module path is resolved as the interpreter would from the repository root or its
+        `src/` folder: `pkg/mod.py` or `pkg/mod/__init__.py`. Never imported, only located."""
+        if self._root is None or not _IDENTIFIER_PATH.fullmatch(module):
+            return None
+        if module not in self._own:
+            found = None
+            relative = module.replace(".", "/")
+            for base in (self._root, self._root / "src"):
+                for candidate in (base / f"{relative}.py", base / relative / "__init__.py"):
+                    try:
+                        if candidate.is_file() and not candidate.is_symlink():
+                            found = candidate.relative_to(self._root).as_posix()
+                            break
+                    except OSError:
+                        continue
+                if found:
+                    break
+            self._own[module] = found
+        return self._own[module]
 
     def classify(self, module: str, name: str) -> Verdict:
         if is_dangerous(module, name):

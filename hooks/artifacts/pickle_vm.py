@@ -15,6 +15,7 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
@@ -61,6 +62,8 @@ _SPECIAL_STATE_KEYS = frozenset(
         "__getstate__",
     }
 )
+
+_EXTENSION_GLOBAL = Opaque("extension-global")
 
 # Analyse the literal bytes a nested loader is called on, as an artifact found at (label, depth);
 # True when they were one. Findings inside are the walker's; the caller only learns the verdict.
@@ -382,6 +385,16 @@ class PickleMachine:
                 self.analysis.add(
                     rules.OBFUSCATED_IMPORT, at, f"{action}: dotted or malformed name outside the allowlist", key
                 )
+            elif use.use is not Use.CALL and (defined_in := self.analysis.policy.own_module(use.module)):
+                # The repository's own class, rebuilt without __init__: its code is the user's own.
+                self.analysis.add(
+                    rules.GLOBAL_OUTSIDE_ALLOWLIST,
+                    at,
+                    f"{action}, a class defined in this repository ({defined_in}); loading runs that code "
+                    "(allowed: it is your own; add it to artifacts.allow_globals to record the review)",
+                    key,
+                    severity=Severity.LOW,
+                )
             else:
                 self.analysis.add(
                     rules.GLOBAL_OUTSIDE_ALLOWLIST,
@@ -678,7 +691,7 @@ class PickleMachine:
             f"EXT opcode imports extension code {code} from copyreg's registry, resolved only at load time",
             f"{self.label}|EXT",
         )
-        self.stack.append(Opaque("extension-global"))
+        self.stack.append(_EXTENSION_GLOBAL)  # one shared stand-in: a flood costs a pointer per opcode
 
     def op_EXT1(self, offset: int) -> None:
         self._ext(self._u(1), offset)

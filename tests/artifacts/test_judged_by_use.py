@@ -143,3 +143,39 @@ def test_hostile_global_names_are_escaped(tmp_path: Path) -> None:
     data = asm.proto(4) + ref("evil\x1b[2J", "x\r\nmodel.pkl:1:1: fake") + asm.STOP
     findings = scan_bytes(tmp_path, "n.pkl", data)
     assert findings and all("\x1b" not in f.message and "\n" not in f.message and "\r" not in f.message for f in findings)
+
+
+def test_the_repositorys_own_class_is_low_but_its_functions_block(tmp_path: Path) -> None:
+    (tmp_path / "mypkg").mkdir()
+    (tmp_path / "mypkg" / "__init__.py").write_text("")
+    (tmp_path / "mypkg" / "models.py").write_text("class Net:\n    pass\n\ndef build():\n    pass\n")
+    rebuilt = asm.proto(4) + ref("mypkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    findings = scan_bytes(tmp_path, "own.pkl", rebuilt)
+    assert rules(findings) == ["MLS102"] and findings[0].severity is Severity.LOW
+    assert "mypkg/models.py" in findings[0].message
+    called = asm.proto(4) + ref("mypkg.models", "build") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "call.pkl", called)) == ["MLS102"]
+    elsewhere = asm.proto(4) + ref("otherpkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "other.pkl", elsewhere)) == ["MLS102"]
+
+
+def test_an_ext_flood_stays_within_a_memory_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    flood = tmp_path / "flood.pkl"
+    codes = b"".join(b"\x84" + code.to_bytes(4, "little") for code in range(1, 1 << 19))  # distinct EXT4 codes
+    flood.write_bytes(asm.proto(2) + codes + asm.STOP)
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (384 << 20, 384 << 20))\n"
+        "from pathlib import Path\n"
+        "from hooks._core.policy import Policy\n"
+        "from hooks.artifacts.spec import SPEC\n"
+        "from tests.scanning import findings_of\n"
+        "found = findings_of(SPEC, Path(sys.argv[1]), 'flood.pkl', Policy(root=Path(sys.argv[1]).parent))\n"
+        "print(len(found), sorted({f.rule_id for f in found}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(flood)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split()[0] == "1" and "MLS103" in done.stdout
