@@ -13,7 +13,6 @@ from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 from hooks.artifacts.reader import Recording
 
-
 MAX_ISSUES = 1000  # findings kept per file; past them memory stays bounded
 
 

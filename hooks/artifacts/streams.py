@@ -241,7 +241,7 @@ class _ZstandardAdapter:
         if data:
             try:
                 self._pending += self._inner.decompress(data)  # type: ignore[attr-defined]
-            except Exception as exc:  # zstandard.ZstdError: report as corrupt data
+            except Exception as exc:  # noqa: BLE001 - zstandard.ZstdError (no common base): corrupt data
                 raise ValueError(str(exc)) from None
         if max_length < 0:
             out, self._pending = self._pending, b""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from hooks.artifacts.formats import (
     compressed,
-    git_lfs,
     gguf,
+    git_lfs,
     hdf5,
     npy,
     pickles,

@@ -1,9 +1,10 @@
 """Tar archives: bundles of anything, and torch's oldest checkpoints (a tar of pickles).
 
-Recognised by `ustar` at offset 257, or by a valid header checksum (V7 tar, no `ustar`). Members are read in place through tarfile's member views,
-never extracted. A tar holding `sys_info`, `pickle`, `storages` and `tensors` is a torch tar
-checkpoint: its members are pickles and record lists whose raw bytes are skipped by size; any
-other member is recognised by its own head, like a member of any tar.
+Recognised by `ustar` at offset 257, or by a valid header checksum (V7 tar, no `ustar`).
+Members are read in place through tarfile's member views, never extracted. A tar holding
+`sys_info`, `pickle`, `storages` and `tensors` is a torch tar checkpoint: its members are
+pickles and record lists whose raw bytes are skipped by size; any other member is recognised
+by its own head, like a member of any tar.
 """
 
 from __future__ import annotations

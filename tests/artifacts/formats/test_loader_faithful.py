@@ -37,7 +37,8 @@ def test_a_v7_tar_without_ustar_is_read(tmp_path: Path) -> None:
     raw[257:512] = b"\x00" * 255  # drop the ustar fields, as a V7 writer would
     raw[148:156] = b" " * 8
     raw[148:156] = f"{sum(raw[:512]):06o}\x00 ".encode()
-    assert tarfile.open(fileobj=io.BytesIO(bytes(raw))).getnames() == ["payload"]
+    with tarfile.open(fileobj=io.BytesIO(bytes(raw))) as parsed:
+        assert parsed.getnames() == ["payload"]
     assert "MLS101" in rules(scan_bytes(tmp_path, "blob", bytes(raw)))
 
 
