@@ -584,6 +584,7 @@ SIDE_EFFECT_CLASSES: dict[tuple[str, str], str] = {
     ("pandas", "ExcelWriter"): "creates or truncates the file it is given",
     ("pandas", "ExcelFile"): "opens the file it is given",
     ("pandas", "HDFStore"): "opens (and may create) the HDF5 file it is given",
+    ("numpy", "memmap"): "maps (and with mode 'w+' creates) the file it is given",
     ("joblib", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",
     ("joblib", "ZNDArrayWrapper"): "reads a companion file named in the pickle",
     ("sklearn", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",

@@ -302,13 +302,17 @@ class PickleMachine:
         if not isinstance(func, Global):
             return Call(func, args, offset, via)
         self.executes = True
-        use = self._used(func, Use.NEW if via.startswith("NEWOBJ") else Use.CALL, via)
-        key = (func.module, func.name)
         items = args.items if isinstance(args, Seq) else []
+        # NEWOBJ is cls.__new__(cls, *args): with arguments a class's own __new__ acts on them
+        # (numpy.memmap opens its file), so only an argument-free rebuild counts as NEW.
+        use = self._used(func, Use.NEW if via.startswith("NEWOBJ") and _no_arguments(args) else Use.CALL, via)
+        key = (func.module, func.name)
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
         elif key in _NEWOBJ_HELPERS and items:
-            self._used(items[0], Use.NEW, f"{func.module}.{func.name}")
+            rest = items[1:] if key == ("copyreg", "__newobj__") else items[1:2]
+            how = Use.NEW if all(_no_arguments(item) for item in rest) else Use.CALL
+            self._used(items[0], how, f"{func.module}.{func.name}")
         elif key == _RECONSTRUCTOR and items:
             self._used(items[0], Use.NEW, "copyreg._reconstructor")
             if len(items) > 1 and not (isinstance(items[1], Global) and items[1].module == "builtins"):
@@ -319,6 +323,14 @@ class PickleMachine:
             if result is not None:
                 use.vetted += 1
                 return result
+        elif func.name.startswith("__pyx_unpickle_") and items:
+            # Cython's generated unpickler: cls.__new__(cls), then its fields from the state.
+            self._used(items[0], Use.NEW, f"{func.module}.{func.name}")
+        else:
+            # A callable may call what it is given (torch's _rebuild_from_type_v2 calls its first
+            # argument with the next ones): a global passed to a call is judged as called.
+            for passed in _globals_in(items):
+                self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
         return Call(func, args, offset, via)
 
     def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
@@ -725,10 +737,11 @@ class PickleMachine:
         self.stack.append(self._called(cls, "NEWOBJ", args, offset))
 
     def op_NEWOBJ_EX(self, offset: int) -> None:
-        self.pop(offset)  # kwargs
+        kwargs = self.pop(offset)
         args = self.pop(offset)
         cls = self.pop(offset)
-        self.stack.append(self._called(cls, "NEWOBJ_EX", args, offset))
+        empty = _no_arguments(args) and _no_arguments(kwargs)
+        self.stack.append(self._called(cls, "NEWOBJ_EX", Seq("tuple") if empty else Seq("tuple", [args]), offset))
 
     def op_BUILD(self, offset: int) -> None:
         state = self.pop(offset)
@@ -764,6 +777,31 @@ class PickleMachine:
     def op_BINPERSID(self, offset: int) -> None:
         self.persistent_ids.append(self.pop(offset))
         self.stack.append(Opaque("persistent"))
+
+
+def _globals_in(items: list[object], budget: int = 64) -> list[Global]:
+    """The globals among call arguments, looking into nested tuples and lists (bounded)."""
+    found: list[Global] = []
+    pending = list(items[:budget])
+    while pending and budget > 0:
+        budget -= 1
+        item = pending.pop()
+        if isinstance(item, Global):
+            found.append(item)
+        elif isinstance(item, Seq):
+            pending.extend(item.items[:budget])
+    return found
+
+
+def _no_arguments(value: object) -> bool:
+    """An empty tuple or dict (or None): what a class is given when rebuilt without arguments."""
+    if value is None:
+        return True
+    if isinstance(value, Seq):
+        return value.length == 0
+    if isinstance(value, Mapping):
+        return value.length == 0
+    return False
 
 
 def _strtol_base0(text: bytes) -> int | None:

@@ -180,3 +180,28 @@ def test_an_ext_flood_stays_within_a_memory_limit(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script, str(flood)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.split()[0] == "1" and "MLS103" in done.stdout
+
+
+def test_a_rebuild_with_arguments_is_a_call(tmp_path: Path) -> None:
+    # NEWOBJ runs cls.__new__(cls, *args): a class's own __new__ acts on the arguments.
+    with_args = asm.proto(4) + ref("scipy.interpolate._bsplines", "BSpline") + asm.text("x") + b"\x85" + asm.NEWOBJ
+    assert rules(scan_bytes(tmp_path, "a.pkl", with_args + asm.STOP)) == ["MLS102"]
+    memmap = asm.proto(4) + ref("numpy", "memmap") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert rules(scan_bytes(tmp_path, "m.pkl", memmap)) == ["MLS101"]
+
+
+def test_a_library_function_passed_to_a_call_is_judged_as_called(tmp_path: Path) -> None:
+    # torch._tensor._rebuild_from_type_v2(func, type, args, state) calls func(*args).
+    data = asm.proto(2) + asm.global_("torch._tensor", "_rebuild_from_type_v2") + asm.MARK
+    data += asm.global_("numpy", "save") + asm.global_("torch", "Tensor") + asm.MARK + asm.text("/tmp/x")
+    data += asm.EMPTY_LIST + asm.TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "r.pkl", data)) == ["MLS102"]
+
+
+def test_cythons_unpickler_rebuilds_its_class_argument(tmp_path: Path) -> None:
+    def pyx(cls_module: str, cls: str) -> bytes:
+        data = asm.proto(2) + asm.global_("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked")
+        return data + asm.MARK + asm.global_(cls_module, cls) + b"K\x01" + asm.NONE + asm.TUPLE + asm.REDUCE + asm.STOP
+
+    assert rules(scan_bytes(tmp_path, "ok.pkl", pyx("pandas.core.arrays.period", "PeriodArray"))) == []
+    assert rules(scan_bytes(tmp_path, "bad.pkl", pyx("evilpkg", "Thing"))) == ["MLS102"]
