@@ -18,7 +18,8 @@ from hooks.artifacts.formats.table import BY_NAME, recognise
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
-from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head
+from hooks.artifacts.opcodes import OPCODES
+from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
 
 
@@ -48,9 +49,13 @@ class Walker(Walk):
         """
         fmt = recognise(source.head)
         artifact_name = named_like_artifact(source.name)
-        if fmt is not None and fmt.name not in _PICKLE_FORMATS:
+        if fmt is not None and fmt.name not in _PICKLE_FORMATS and source.head[:1] and source.head[0] in OPCODES:
             # pickle.load, joblib, pandas and torch's legacy path start at byte 0 whatever the
-            # magic: data that is also a pickle there is read as one too (polyglots).
+            # magic: data whose first byte is an opcode is read as a pickle too (polyglots).
+            # Data inside a stream is held in memory for that, up to the member cap.
+            if not source.seekable or source.size is None:
+                handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
+                source = Source(handle, size, source.name, source.label, source.depth, seekable=True, head=source.head)
             self._pickle_from_byte_zero(source)
         if fmt is not None and (artifact_name or not fmt.weak):
             self._read(fmt, source.read_strictly(True))

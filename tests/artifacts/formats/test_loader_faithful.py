@@ -107,3 +107,11 @@ def test_torch_legacy_key_is_never_shown_with_a_memory_address(tmp_path: Path) -
     findings = scan_bytes(tmp_path, "m.pth", data)
     assert rules(findings) == ["MLS901"]
     assert " at 0x" not in findings[0].message and "key of type global" in findings[0].message
+
+
+def test_a_polyglot_inside_a_compressed_stream(tmp_path: Path) -> None:
+    import gzip
+
+    payload = malicious_pickle(tmp_path / "c")
+    inner = b"GGUF\x03\x00\x00\x00\x00" + payload[2:] + b"\x00" * 64  # joblib.load decompresses, then unpickles
+    assert "MLS101" in rules(scan_bytes(tmp_path, "model.joblib", gzip.compress(inner)))
