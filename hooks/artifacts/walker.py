@@ -16,9 +16,9 @@ from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.formats.table import BY_NAME, recognise
 from hooks.artifacts.names import named_like_artifact
+from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
-from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
 
