@@ -27,6 +27,7 @@ from hooks.artifacts.reader import ByteReader, Tap
 
 _COST_CHECK = 1 << 16  # items walked between two looks at the clock
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
+KEEP_TOTAL = 32 << 20  # and past this many kept bytes per stream, every one is (memory stays flat)
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
 # What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
@@ -145,6 +146,7 @@ class PickleMachine:
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
         self.cost = 0  # items walked by opcodes since the clock was last read
+        self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
         for code, (name, _arg) in OPCODES.items():
             handler = getattr(self, "op_" + name, None)
@@ -245,9 +247,10 @@ class PickleMachine:
     def _blob(self, length: int, offset: int, kind: str) -> object:
         if length < 0:
             raise self._fail("negative length", offset)
-        if length > KEEP_BYTES:
+        if length > KEEP_BYTES or self.kept + length > KEEP_TOTAL:
             self.reader.skip(length)
             return Opaque(kind, length)
+        self.kept += length
         data = self.reader.read(length)
         if kind == "str":
             return data.decode("utf-8", "surrogatepass") if self._valid_utf8(data) else Opaque("str", length)
