@@ -130,6 +130,7 @@ class PickleMachine:
         depth: int = 0,
         on_nested: NestedHandler | None = None,
         container: str | None = None,
+        reached_by: str = "",
     ) -> None:
         self.reader = reader
         self.analysis = analysis
@@ -138,6 +139,7 @@ class PickleMachine:
         self.depth = depth
         self.on_nested = on_nested
         self.container = label if container is None else container  # names the stream in explain
+        self.reached_by = reached_by  # the loader that would run this stream, for messages
         self.stack: list[object] = []
         self.metastack: list[list[object]] = []
         self.memo: dict[int, object] = {}
@@ -183,7 +185,14 @@ class PickleMachine:
 
     def child(self, label: str) -> PickleMachine:
         """A machine for a stream embedded in this one, read from the same data (one level deeper)."""
-        return PickleMachine(self.reader, self.analysis, label, depth=self.depth + 1, on_nested=self.on_nested)
+        return PickleMachine(
+            self.reader,
+            self.analysis,
+            label,
+            depth=self.depth + 1,
+            on_nested=self.on_nested,
+            reached_by=self.reached_by,
+        )
 
     def _loop(self) -> object:
         read = self.reader.handle.read
@@ -392,6 +401,8 @@ class PickleMachine:
                 continue  # every call loaded a literal archive that analysed clean
             dotted = f"{use.module}.{use.name}"
             action = f"calls {dotted} via {use.via}" if use.via else f"imports {dotted} via {use.opcode}"
+            if self.reached_by:
+                action += f" (reached by {self.reached_by})"
             at = where(self.label, use.offset)
             key = f"{self.label}|{dotted}"
             if verdict is Verdict.DANGEROUS:

@@ -55,7 +55,10 @@ class Walker(Walk):
             # Data inside a stream is held in memory for that, up to the member cap.
             if not source.seekable or source.size is None:
                 handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
-                source = Source(handle, size, source.name, source.label, source.depth, seekable=True, head=source.head)
+                source = Source(
+                    handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
+                    loader=source.loader,
+                )  # fmt: skip
             self._pickle_from_byte_zero(source)
         if fmt is not None and (artifact_name or not fmt.weak):
             self._read(fmt, source.read_strictly(True))
@@ -94,6 +97,7 @@ class Walker(Walk):
             self._read(BY_NAME["maybe-pickle"], Source(
                 handle, source.size, source.name, f"{source.label or 'file'} as a pickle from byte 0",
                 source.depth, seekable=True, head=source.head, strict=False,
+                loader="pickle.load, from byte 0 whatever the magic",
             ))  # fmt: skip
         except (AnalysisError, LimitExceeded):
             self._analysis.rollback(mark)
@@ -113,10 +117,24 @@ class Walker(Walk):
         return ByteReader(source.handle, source.size if source.seekable else None, budget=self._analysis.stream_log)
 
     def machine(
-        self, reader: ByteReader, label: str, *, depth: int, sniffing: bool = False, container: str | None = None
+        self,
+        reader: ByteReader,
+        label: str,
+        *,
+        depth: int,
+        sniffing: bool = False,
+        container: str | None = None,
+        reached_by: str = "",
     ) -> PickleMachine:
         return PickleMachine(
-            reader, self._analysis, label, sniffing=sniffing, depth=depth, on_nested=self._nested, container=container
+            reader,
+            self._analysis,
+            label,
+            sniffing=sniffing,
+            depth=depth,
+            on_nested=self._nested,
+            container=container,
+            reached_by=reached_by,
         )
 
     def _read(self, fmt: Format, source: Source) -> None:
@@ -129,7 +147,11 @@ class Walker(Walk):
     def _nested(self, payload: bytes, label: str, depth: int) -> bool:
         """Bytes a pickle passes to a loader (`pickle.loads(b"...")`): an artifact of their own."""
         handle = io.BytesIO(payload)
-        return self.walk(Source(handle, len(payload), "nested.pt", label, depth, seekable=True, head=payload[:HEAD]))
+        nested = Source(
+            handle, len(payload), "nested.pt", label, depth, seekable=True, head=payload[:HEAD],
+            loader="the loader the outer pickle calls on these bytes",
+        )  # fmt: skip
+        return self.walk(nested)
 
 
 _PICKLE_FORMATS = frozenset({"pickle", "maybe-pickle"})

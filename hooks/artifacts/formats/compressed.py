@@ -43,7 +43,10 @@ def read_compressed(kind: str, source: Source, walk: Walk) -> None:
     inner = walk.recognise(head)
     inner_kind = "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
     label = inside(source.label, f"{kind}>{inner_kind}")
-    walk.walk(source.inside(stream, None, decompressed_name(source.name), label, seekable=False, head=head))
+    loader = source.loader or "joblib.load or pandas.read_pickle (which decompress first)"
+    walk.walk(
+        source.inside(stream, None, decompressed_name(source.name), label, seekable=False, head=head, loader=loader)
+    )
 
 
 def _reading(kind: str) -> Callable[[Source, Walk], None]:

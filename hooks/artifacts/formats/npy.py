@@ -37,7 +37,9 @@ def _read(source: Source, walk: Walk) -> None:
     if not isinstance(meta, dict) or "descr" not in meta:
         raise AnalysisError(".npy header has no 'descr'", 10)
     if descr_holds_objects(meta["descr"]):
-        read_streams(walk, reader, f"{label} object array", depth=source.depth + 1)
+        read_streams(
+            walk, reader, f"{label} object array", depth=source.depth + 1, reached_by="numpy.load(allow_pickle=True)"
+        )
 
 
 def descr_holds_objects(descr: object) -> bool:

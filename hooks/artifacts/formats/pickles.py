@@ -43,6 +43,9 @@ PICKLE = Format("pickle", _has_pickle_header, _read_pickle)
 MAYBE_PICKLE = Format("maybe-pickle", _starts_with_opcode, _read_maybe_pickle, weak=True)
 
 
+ANY_PICKLE_LOADER = "pickle.load, joblib.load, pandas.read_pickle or torch.load(weights_only=False)"
+
+
 def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
     read_streams(
         walk,
@@ -52,6 +55,7 @@ def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
         sniffing=sniffing,
         whole_file=source.handle if (source.seekable and source.depth == 0) else None,
         file_size=source.size,
+        reached_by=source.loader or ANY_PICKLE_LOADER,
     )
 
 
@@ -65,6 +69,7 @@ def read_streams(
     whole_file: BinaryIO | None = None,
     file_size: int | None = None,
     after_stop: bool = False,
+    reached_by: str = "",
 ) -> None:
     """Every stream in the data, then whatever follows the last STOP.
 
@@ -79,7 +84,9 @@ def read_streams(
         mark = analysis.mark()
         first = stream == 1
         stream_label = label if first else f"{label} stream {stream}"
-        machine = walk.machine(reader, stream_label, sniffing=sniffing or not first, depth=depth, container=label)
+        machine = walk.machine(
+            reader, stream_label, sniffing=sniffing or not first, depth=depth, container=label, reached_by=reached_by
+        )
         try:
             result = machine.run()
         except NotAPickle:
@@ -120,7 +127,7 @@ def read_streams(
         if first and result.value == torch_legacy.MAGIC:
             torch_legacy.read_storages(walk, reader, label, depth=depth)
             if not reader.at_end():
-                read_streams(walk, reader, label, depth=depth, after_stop=True)
+                read_streams(walk, reader, label, depth=depth, after_stop=True, reached_by=reached_by)
             return
         if reader.at_end():
             return

@@ -42,7 +42,9 @@ def _read(source: Source, walk: Walk) -> None:
             continue
         stream: BinaryIO = extracted  # type: ignore[assignment]
         if torch_tar and member.name in _TORCH_TAR_MEMBERS:
-            inner = source.inside(stream, member.size, member.name, member_label, seekable=True, head=b"")
+            inner = source.inside(
+                stream, member.size, member.name, member_label, seekable=True, head=b"", loader="torch.load"
+            )
             _read_torch_tar_member(walk, inner)
             continue
         head = read_head(stream)
@@ -54,17 +56,18 @@ def _read_torch_tar_member(walk: Walk, member: Source) -> None:
     depth = member.depth - 1  # the tar's own depth: the records below are read at its level
     reader = walk.byte_reader(member)
     if name == "sys_info" or name == "pickle":
-        read_streams(walk, reader, label, depth=depth + 1)
+        read_streams(walk, reader, label, depth=depth + 1, reached_by="torch.load")
         return
     if name not in ("storages", "tensors"):
         return
     analysis = walk.analysis
-    count = walk.machine(reader, f"{label} count", depth=depth, container=label).run().value
+    count = walk.machine(reader, f"{label} count", depth=depth, container=label, reached_by="torch.load").run().value
     if not isinstance(count, int) or count < 0:
         raise AnalysisError(f"torch tar {name}: record count is not an integer")
     for index in range(count):
         analysis.check_time()
-        record = walk.machine(reader, f"{label} record {index}", depth=depth, container=label).run().value
+        machine = walk.machine(reader, f"{label} record {index}", depth=depth, container=label, reached_by="torch.load")
+        record = machine.run().value
         if name == "storages":
             element_size = _storage_element_size(record)
             numel = int.from_bytes(reader.read(8), "little", signed=True)

@@ -18,7 +18,10 @@ _PARTS = ("protocol version", "sys_info", "object", "storage keys")
 
 def read_storages(walk: Walk, reader: ByteReader, label: str, *, depth: int) -> None:
     """Read what follows the magic number, up to the end of the last storage."""
-    results = [walk.machine(reader, f"{label} {part}", depth=depth, container=label).run() for part in _PARTS]
+    results = [
+        walk.machine(reader, f"{label} {part}", depth=depth, container=label, reached_by="torch.load").run()
+        for part in _PARTS
+    ]
     element_sizes = _storage_sizes(results[2].persistent_ids)
     keys = results[3].value
     if not isinstance(keys, Seq) or keys.length != len(keys.items):

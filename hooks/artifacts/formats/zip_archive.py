@@ -119,7 +119,8 @@ def _read_member(
         keras.check_config(walk.analysis, stream.read(64 << 20), label)
         return
     if torch_pickle:
-        walk.read_as("pickle", archive.inside(stream, size, "", label, seekable=seekable, head=b""))
+        inner = archive.inside(stream, size, "", label, seekable=seekable, head=b"", loader="torch.load")
+        walk.read_as("pickle", inner)
         _check_crc(walk, handle, member, data_offset, label)
         return
     head = peek_head(stream)
