@@ -43,7 +43,7 @@ PICKLE = Format("pickle", _has_pickle_header, _read_pickle)
 MAYBE_PICKLE = Format("maybe-pickle", _starts_with_opcode, _read_maybe_pickle, weak=True)
 
 
-ANY_PICKLE_LOADER = "pickle.load, joblib.load, pandas.read_pickle or torch.load(weights_only=False)"
+ANY_PICKLE_LOADER = "pickle.load, joblib, pandas or torch.load"
 
 
 def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
