@@ -11,10 +11,14 @@ __all__ = ["FileError", "Finding", "Issue", "Severity", "fingerprint", "make_fin
 
 
 def fingerprint(rule_id: str, path: str, content_key: str) -> str:
-    """Identify a finding by what was flagged, never by where, so edits elsewhere keep it stable."""
+    """Identify a finding by what was flagged, never by where, so edits elsewhere keep it stable.
+
+    Whitespace in the flagged content is dropped before hashing: re-indenting or re-spacing the
+    flagged line (a formatter run) is not a new finding and does not escape the baseline."""
     import hashlib
 
-    digest = hashlib.sha256(f"{rule_id}\0{path}\0{content_key}".encode("utf-8", "surrogatepass"))
+    content = "".join(content_key.split())
+    digest = hashlib.sha256(f"{rule_id}\0{path}\0{content}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:24]
 
 
