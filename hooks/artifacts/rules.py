@@ -232,6 +232,11 @@ TORCHSCRIPT_FILE_ACCESS = BOOK.rule(
         "torch.load) calls an operator that reads, maps or creates files (`torch.from_file`, ...). A "
         "scripted `__setstate__` runs it at load time; any method runs it on use."
     ),
+    why=(
+        "TorchScript code is not pickle: an allowlist of pickle globals never sees it, and `__torch__` classes"
+        " are allowed wholesale, so a scripted module can map or create files on the machine that loads it."
+    ),
+    example="A scripted module whose `__setstate__` calls `torch.from_file(path, True, 16)` (creates the file).",
     fix="Do not load the archive; export the weights as safetensors and script the model from reviewed code.",
 )
 GIT_LFS_POINTER = BOOK.rule(
@@ -244,6 +249,11 @@ GIT_LFS_POINTER = BOOK.rule(
         "The file is a Git LFS pointer (a few lines naming the object's sha256), not the model: the model "
         "itself was not available to analyse, so it cannot be shown safe."
     ),
+    why=(
+        "A check that passes a pointer has checked nothing: the real model arrives later (on `git lfs pull`)"
+        " without ever being analysed."
+    ),
+    example="`model.safetensors` committed through Git LFS, scanned in CI by a checkout without `lfs: true`.",
     fix="Fetch the LFS objects before scanning (`git lfs pull`; `lfs: true` in actions/checkout).",
 )
 ARTIFACT_UNPARSEABLE = BOOK.rule(
