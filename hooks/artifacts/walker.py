@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.table import BY_NAME, recognise
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
@@ -54,23 +54,16 @@ class Walker(Walk):
             # magic: data whose first byte is an opcode is read as a pickle too (polyglots).
             # Data inside a stream is held in memory for that, up to the member cap.
             if not source.seekable or source.size is None:
+                if not self._may_be_longer_pickle(source.head):
+                    return self._walk_known(fmt, source, artifact_name)
                 handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
                 source = Source(
                     handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
                     loader=source.loader,
                 )  # fmt: skip
             self._pickle_from_byte_zero(source)
-        if fmt is not None and (artifact_name or not fmt.weak):
-            self._read(fmt, source.read_strictly(True))
-            return True
         if fmt is not None:
-            mark = self._analysis.mark()
-            try:
-                self._read(fmt, source.read_strictly(False))
-            except (AnalysisError, LimitExceeded):
-                self._analysis.rollback(mark)
-                return False
-            return self._analysis.found_since(mark)
+            return self._walk_known(fmt, source, artifact_name)
         if artifact_name:
             self._analysis.add(
                 rules.UNKNOWN_ARTIFACT_FORMAT,
@@ -80,6 +73,33 @@ class Walker(Walk):
             )
             return True
         return False
+
+    def _walk_known(self, fmt: Format, source: Source, artifact_name: bool) -> bool:
+        """Read data of a recognised format: strictly when its magic is strong or its name says
+        artifact, else tentatively (it counts only if it parses and finds something)."""
+        if artifact_name or not fmt.weak:
+            self._read(fmt, source.read_strictly(True))
+            return True
+        mark = self._analysis.mark()
+        try:
+            self._read(fmt, source.read_strictly(False))
+        except (AnalysisError, LimitExceeded):
+            self._analysis.rollback(mark)
+            return False
+        return self._analysis.found_since(mark)
+
+    def _may_be_longer_pickle(self, head: bytes) -> bool:
+        """Whether a pickle read from byte 0 could go past these leading bytes: it runs out of
+        data (or ends) inside them rather than breaking. Probed on a scratch analysis."""
+        probe = Analysis(self._analysis.policy, self._analysis.limits)
+        machine = PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=True)
+        try:
+            machine.run()
+        except Truncated:
+            return True
+        except (AnalysisError, LimitExceeded):
+            return False
+        return True
 
     def _pickle_from_byte_zero(self, source: Source) -> None:
         """Read seekable data as a pickle from its first byte, keeping what that finds.
