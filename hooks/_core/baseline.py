@@ -57,8 +57,12 @@ class Baseline:
         kept: list[Finding] = []
         covered = 0
         for finding in findings:
+            earlier = finding.earlier_fingerprint
             if remaining[finding.fingerprint] > 0:
                 remaining[finding.fingerprint] -= 1
+                covered += 1
+            elif earlier is not None and remaining[earlier] > 0:  # written by 0.1: whitespace kept
+                remaining[earlier] -= 1
                 covered += 1
             else:
                 kept.append(finding)
@@ -104,6 +108,13 @@ def update_baseline(
     other paths are kept untouched. An accepted finding keeps its old reason; a new one gets
     `reason`. Entries of scanned paths that match nothing are stale: kept unless `prune`."""
     previous = {entry.fingerprint: entry for entry in old}
+    # An entry written by 0.1 (whitespace kept in the fingerprint) is carried over to today's
+    # fingerprint with its reason, not reported stale.
+    earlier = {f.earlier_fingerprint: f.fingerprint for f in findings if f.earlier_fingerprint}
+    for entry in old:
+        renamed = earlier.get(entry.fingerprint)
+        if renamed is not None and renamed not in previous:
+            previous[renamed] = replace(entry, fingerprint=renamed)
     current = entries_for(findings, reason)
     added: list[Entry] = []
     kept: list[Entry] = []
@@ -114,7 +125,7 @@ def update_baseline(
         else:
             current[index] = replace(entry, reason=before.reason if before.reason else reason)
             kept.append(current[index])
-    matched = {entry.fingerprint for entry in current}
+    matched = {entry.fingerprint for entry in current} | {old for old, new in earlier.items() if new in previous}
     stale: list[Entry] = []
     untouched: list[Entry] = []
     for entry in old:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
@@ -22,6 +22,16 @@ def fingerprint(rule_id: str, path: str, content_key: str) -> str:
     return digest.hexdigest()[:24]
 
 
+def spaced_fingerprint(rule_id: str, path: str, content_key: str) -> str | None:
+    """The fingerprint before whitespace was dropped (0.1 baselines), when it differs."""
+    if "".join(content_key.split()) == content_key:
+        return None
+    import hashlib
+
+    digest = hashlib.sha256(f"{rule_id}\0{path}\0{content_key}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
 @dataclass(frozen=True)
 class Finding:
     rule_id: str
@@ -35,6 +45,9 @@ class Finding:
     output: int | None = None
     end_line: int | None = None  # last line of a finding that spans several (None: one line)
     confidence: str | None = None  # "high", "medium" or "low" where the scanner grades it
+    # The 0.1 fingerprint (whitespace kept), so a baseline written by 0.1 still covers the finding.
+    # Not part of any report.
+    earlier_fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
@@ -94,6 +107,7 @@ def make_finding(
         output=output,
         end_line=end_line if end_line is not None and end_line > max(1, line) else None,
         confidence=confidence,
+        earlier_fingerprint=spaced_fingerprint(rule.rule_id, path, content_key),
     )
 
 

@@ -23,6 +23,8 @@ from tests.scanning import findings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "artifacts"
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"]
+
+
 def _tar_header(ustar: bool) -> bytes:
     import tarfile
 
@@ -62,6 +64,10 @@ MAGICS = [
     b"version https://git-lfs.github.com/spec/v1\n",  # Git LFS pointer
     TAR_HEADER,  # a ustar header (the body then stands for its members)
     V7_TAR_HEADER,  # a pre-POSIX header, recognised by its checksum
+    b"\x08\x07\x12",  # ONNX ModelProto
+    b"\x08\x01\x12",  # TensorFlow SavedModel
+    b"\x0a\x10\x0a\x01x\x12",  # TensorFlow GraphDef
+    b"Rar!\x1a\x07",
 ]
 
 

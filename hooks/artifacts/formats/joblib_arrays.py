@@ -49,9 +49,7 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     return int(digits), False
 
 
-def skip_inline_array(
-    reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]
-) -> None:
+def skip_inline_array(reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]) -> None:
     """Move `reader` past the array that follows a wrapper BUILD with this `state`.
 
     An object array is a pickle stream of its own at this point: `read_object_array` reads it.

@@ -12,13 +12,21 @@ from hooks.artifacts.formats import (
     gguf,
     git_lfs,
     hdf5,
+    hf_config,
+    hydra,
+    mlflow,
     npy,
+    onnx,
     pickles,
+    rar,
     safetensors,
     sevenzip,
+    skops,
     tar,
+    tensorflow,
     zip_archive,
 )
+from hooks.artifacts.formats.named import NamedFormat, base_name
 from hooks.artifacts.source import Format
 
 FORMATS: tuple[Format, ...] = (
@@ -30,6 +38,7 @@ FORMATS: tuple[Format, ...] = (
     compressed.LZ4,
     compressed.ZSTD,
     sevenzip.SEVEN_ZIP,
+    rar.RAR,
     hdf5.HDF5,
     gguf.GGUF,
     compressed.ZFILE,
@@ -37,16 +46,36 @@ FORMATS: tuple[Format, ...] = (
     git_lfs.GIT_LFS_POINTER,
     pickles.PICKLE,
     safetensors.SAFETENSORS,
+    onnx.ONNX,
+    tensorflow.TENSORFLOW,
     compressed.LZMA,
     compressed.ZLIB,
     pickles.MAYBE_PICKLE,
 )
 BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in FORMATS}
+# Text configs have no magic: recognised by file name, for data no strong magic claims.
+NAMED_FORMATS: tuple[NamedFormat, ...] = (
+    hf_config.HF_CONFIG,
+    mlflow.MLMODEL,
+    hydra.HYDRA_CONFIG,
+    skops.SKOPS_SCHEMA,
+)
 
 
 def recognise(head: bytes) -> Format | None:
-    """The format these leading bytes announce, if any."""
+    """The format these leading bytes announce first, if any."""
     for fmt in FORMATS:
         if fmt.recognise(head):
             return fmt
     return None
+
+
+def recognise_all(head: bytes) -> list[Format]:
+    """Every format that accepts these leading bytes, in table order (a polyglot has several)."""
+    return [fmt for fmt in FORMATS if fmt.recognise(head)]
+
+
+def recognise_name(name: str) -> NamedFormat | None:
+    """The text format a file or member name announces, if any."""
+    base = base_name(name)
+    return next((fmt for fmt in NAMED_FORMATS if fmt.matches(base)), None)

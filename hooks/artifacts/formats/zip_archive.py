@@ -119,7 +119,9 @@ def _read_member(
         keras.check_config(walk.analysis, stream.read(64 << 20), label)
         return
     if torch_pickle:
-        inner = archive.inside(stream, size, "", label, seekable=seekable, head=b"", loader="torch.load")
+        inner = archive.inside(
+            stream, size, "", label, seekable=seekable, head=b"", loader=archive.loader or "torch.load"
+        )
         walk.read_as("pickle", inner)
         _check_crc(walk, handle, member, data_offset, label)
         return

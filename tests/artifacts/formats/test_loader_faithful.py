@@ -69,7 +69,7 @@ def test_lz4_frames_are_decompressed_like_lz4_does(tmp_path: Path) -> None:
 def test_a_git_lfs_pointer_is_reported_not_passed(tmp_path: Path) -> None:
     pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"a" * 64 + b"\nsize 123\n"
     findings = scan_bytes(tmp_path, "model.safetensors", pointer)
-    assert rules(findings) == ["MLS121"] and findings[0].severity is Severity.MEDIUM
+    assert rules(findings) == ["MLS131"] and findings[0].severity is Severity.MEDIUM
     look_alike = b"version: https://example.org/spec\n"  # text that is no pointer, under a text name
     assert rules(scan_bytes(tmp_path, "notes.txt", look_alike)) == []
 
@@ -78,7 +78,7 @@ def test_torchscript_code_that_touches_files(tmp_path: Path) -> None:
     code = b"def __setstate__(self, state):\n    self.w = torch.from_file(state[0], True, 16)\n"
     data = torch_zip(BENIGN_STATE, extra={"archive/code/__torch__.py": code})
     findings = scan_bytes(tmp_path, "scripted.pt", data)
-    assert rules(findings) == ["MLS120"]
+    assert rules(findings) == ["MLS130"]
     assert "at load time" in findings[0].message
     harmless = torch_zip(BENIGN_STATE, extra={"archive/code/__torch__.py": b"x = torch.from_numpy(a)\n"})
     assert rules(scan_bytes(tmp_path, "ok.pt", harmless)) == []
