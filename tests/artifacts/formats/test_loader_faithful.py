@@ -115,3 +115,49 @@ def test_a_polyglot_inside_a_compressed_stream(tmp_path: Path) -> None:
     payload = malicious_pickle(tmp_path / "c")
     inner = b"GGUF\x03\x00\x00\x00\x00" + payload[2:] + b"\x00" * 64  # joblib.load decompresses, then unpickles
     assert "MLS101" in rules(scan_bytes(tmp_path, "model.joblib", gzip.compress(inner)))
+
+
+def _tar_named(name: str, members: dict[str, bytes]) -> bytes:
+    """A tar whose first member's name field is `name` (its header's leading bytes), then `members`."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for member, data in {name: b"", **members}.items():
+            info = tarfile.TarInfo(member)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_every_format_that_recognises_the_data_is_read(tmp_path: Path) -> None:
+    # A tar whose first name field starts with GGUF's magic is a valid (empty) GGUF header for the
+    # GGUF reader and a tar for tarfile: the first recognition alone passed the tar's payload.
+    name = "GGUF\x03"
+    assert rules(scan_bytes(tmp_path, "ok.tar", _tar_named(name, {"w.pkl": pickle.dumps([1], protocol=2)}))) == []
+    polyglot = _tar_named(name, {"payload.pkl": malicious_pickle(tmp_path / "c")})
+    with tarfile.open(fileobj=io.BytesIO(polyglot)) as parsed:
+        assert "payload.pkl" in parsed.getnames()
+    assert polyglot.startswith(b"GGUF")
+    assert "MLS101" in rules(scan_bytes(tmp_path, "model.gguf", polyglot))
+
+
+def test_a_zip_found_from_its_end_behind_another_format(tmp_path: Path) -> None:
+    # zipfile (Keras, skops, pandas' zip) finds the archive from its end record whatever precedes it.
+    header = b"GGUF\x03\x00\x00\x00" + b"\x00" * 16
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("archive/data.pkl", malicious_pickle(tmp_path / "c"))
+    findings = scan_bytes(tmp_path, "model.keras", header + archive.getvalue())
+    assert "MLS101" in rules(findings)
+    assert any("zipfile" in finding.message for finding in findings)
+    clean = io.BytesIO()
+    with zipfile.ZipFile(clean, "w") as zf:
+        zf.writestr("archive/data.pkl", pickle.dumps({"w": [1.0]}, protocol=2))
+    assert rules(scan_bytes(tmp_path, "ok.gguf", header + clean.getvalue())) == []
+
+
+def test_a_tar_ending_in_a_zip_member_is_read_once(tmp_path: Path) -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("archive/data.pkl", malicious_pickle(tmp_path / "c"))
+    findings = scan_bytes(tmp_path, "bundle.tar", tar({"w.pt": archive.getvalue()}))
+    assert rules(findings) == ["MLS101"]
