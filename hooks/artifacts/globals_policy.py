@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks.artifacts.allowlist_data import GENERATED_ALLOWED
+from hooks.artifacts.allowlist_data import GENERATED_ALLOWED, GENERATED_REFUSED
 
 
 class Verdict(enum.Enum):
@@ -592,9 +592,31 @@ SIDE_EFFECT_CLASSES: dict[tuple[str, str], str] = {
 }
 
 
+def _generated_refused() -> dict[tuple[str, str], str]:
+    """scripts/allowlist_sinks.py's findings: library classes whose unpickling reaches a sink,
+    keyed by exact pair and by (package root, class name) so a public re-export matches too."""
+    refused: dict[tuple[str, str], str] = {}
+    for line in GENERATED_REFUSED.splitlines():
+        pair, _, how = line.partition("\t")
+        module, _, name = pair.partition(" ")
+        if module and name and how:
+            refused[(module, name)] = refused[(module.split(".", 1)[0], name)] = (
+                f"reaches a file, process, network or import call ({how})"
+            )
+    return refused
+
+
+_GENERATED_REFUSED = _generated_refused()
+
+
 def side_effect(module: str, name: str) -> str | None:
     """Why constructing this global touches files, if it is such a library class."""
-    return SIDE_EFFECT_CLASSES.get((module.split(".", 1)[0], name.rsplit(".", 1)[-1]))
+    root, last = module.split(".", 1)[0], name.rsplit(".", 1)[-1]
+    return (
+        SIDE_EFFECT_CLASSES.get((root, last))
+        or _GENERATED_REFUSED.get((module, name))
+        or (_GENERATED_REFUSED.get((root, name)) if module == root else None)  # a public re-export
+    )
 
 
 def is_dangerous(module: str, name: str) -> bool:

@@ -1,0 +1,184 @@
+"""Which allowlisted classes reach a load-time sink: used by scripts/gen_allowlist.py.
+
+Unpickling a class runs its constructor (`__new__`, `__init__` and a dataclass's `__post_init__`
+when the pickle calls the class through REDUCE/INST/OBJ) and its state restoration
+(`__setstate__`, or `__setattr__` for each attribute of a plain BUILD). For each generated entry
+this reads the source of those methods (with `ast`, nothing is called), follows calls to the
+class's own methods and to Python functions of the same library a few levels deep, and reports
+the first call that reaches a sink: the file, process, network, import or nested-loader
+functions below, or builtins `open`/`exec`/`eval`/`compile`/`__import__`. Such an entry is
+refused by the hook with the reason (pandas `ExcelWriter` creates the file it is given).
+
+Static and conservative in one direction only: a call it cannot resolve (a method of an
+argument, C code) is not followed, so an entry it passes is not proven safe; the hand table in
+`globals_policy.SIDE_EFFECT_CLASSES` covers what this misses.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+
+# Modules whose functions touch files, processes, the network or the import system, and the
+# nested loaders. Narrower than the hook's denylist, which also grades attribute and functional
+# helpers (operator, functools, types) that library constructors use harmlessly.
+SINK_MODULES = (
+    "os", "posix", "nt", "subprocess", "_posixsubprocess", "pty", "socket", "_socket", "ssl", "shutil",
+    "tempfile", "io", "_io", "fileinput", "shelve", "dbm", "sqlite3", "pickle", "_pickle", "marshal", "dill",
+    "cloudpickle", "urllib", "http", "ftplib", "smtplib", "requests", "httpx", "urllib3", "webbrowser",
+    "importlib", "runpy", "ctypes", "multiprocessing", "pip", "setuptools", "h5py", "tables",
+)  # fmt: skip
+SINK_BUILTINS = frozenset({"open", "exec", "eval", "compile", "__import__"})
+SINK_EXACT = frozenset(
+    {
+        ("numpy", "load"),
+        ("numpy", "fromfile"),
+        ("numpy", "memmap"),
+        ("numpy", "loadtxt"),
+        ("numpy", "genfromtxt"),
+        ("torch", "load"),
+        ("torch", "from_file"),
+        ("joblib", "load"),
+        ("pandas", "read_pickle"),
+    }
+)
+# os functions that read process facts or convert paths: no file is opened or changed.
+_HARMLESS_OS = frozenset(
+    {"fspath", "fsencode", "fsdecode", "getpid", "cpu_count", "process_cpu_count", "getcwd", "getenv",
+     "get_terminal_size", "urandom", "sched_getaffinity", "environ"}
+)  # fmt: skip
+# What unpickling runs on a class: its constructor when called, its state restoration on BUILD.
+ENTRY_METHODS = ("__new__", "__init__", "__post_init__", "__setstate__", "__setattr__")
+MAX_DEPTH = 3
+
+
+def sink_name(obj: object) -> str | None:
+    """`module.name` of a sink function or class, else None."""
+    if isinstance(obj, types.BuiltinFunctionType) and getattr(obj, "__self__", None) is builtins:
+        return f"builtins.{obj.__name__}" if obj.__name__ in SINK_BUILTINS else None
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    if not isinstance(module, str) or not isinstance(name, str):
+        return None
+    if module == "builtins":
+        return f"builtins.{name}" if name in SINK_BUILTINS else None
+    root = module.split(".", 1)[0]
+    if (module, name) in SINK_EXACT or (root, name) in SINK_EXACT:
+        return f"{module}.{name}"
+    if root in ("os", "posix", "nt") and name in _HARMLESS_OS:
+        return None
+    if root in ("io", "_io") and name in ("BytesIO", "StringIO"):
+        return None  # in memory
+    if any(module == sink or module.startswith(sink + ".") for sink in SINK_MODULES):
+        return f"{module}.{name}"
+    return None
+
+
+def _function_of(obj: object) -> types.FunctionType | None:
+    """The Python function behind a method, staticmethod, classmethod or function."""
+    obj = getattr(obj, "__func__", obj)
+    obj = inspect.unwrap(obj) if callable(obj) else obj
+    return obj if isinstance(obj, types.FunctionType) else None
+
+
+def _calls(function: types.FunctionType) -> Iterator[ast.Call]:
+    try:
+        source = textwrap.dedent(inspect.getsource(function))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return
+    yield from (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def _dotted(node: ast.expr) -> list[str] | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return parts[::-1]
+
+
+def _resolve(parts: list[str], function: types.FunctionType, cls: type) -> object | None:
+    """The object a dotted call target names inside `function` (a method of `cls`)."""
+    head, rest = parts[0], parts[1:]
+    if head in ("self", "cls") and rest:
+        obj: object = cls
+    elif head in function.__globals__:
+        obj = function.__globals__[head]
+    elif hasattr(builtins, head):
+        obj = getattr(builtins, head)
+    else:
+        return None
+    for part in rest:
+        try:
+            obj = inspect.getattr_static(obj, part)
+        except AttributeError:
+            return None
+    return obj
+
+
+def _same_library(obj: object, root: str) -> bool:
+    module = getattr(_function_of(obj), "__module__", None)
+    return isinstance(module, str) and module.split(".", 1)[0] == root
+
+
+def first_sink(cls: type, root: str) -> str | None:
+    """How unpickling `cls` reaches a sink (`__init__ -> get_handle -> builtins.open`), if it does."""
+    seen: set[object] = set()
+    imports: list[str] = []  # an import of a fixed optional dependency: reported if nothing worse is
+
+    def visit(function: types.FunctionType, path: str, depth: int) -> str | None:
+        if function in seen:
+            return None
+        seen.add(function)
+        for call in _calls(function):
+            parts = _dotted(call.func)
+            if parts is None:
+                continue
+            target = _resolve(parts, function, cls)
+            if target is None:
+                continue
+            sink = sink_name(getattr(target, "__func__", target))
+            if sink is not None and sink.startswith(("importlib.", "builtins.__import__")):
+                imports.append(f"{path} calls {sink}")
+            elif sink is not None:
+                return f"{path} calls {sink}"
+            inner = _function_of(target)
+            if inner is not None and depth < MAX_DEPTH and _same_library(inner, root):
+                found = visit(inner, f"{path} -> {inner.__qualname__}", depth + 1)
+                if found:
+                    return found
+        return None
+
+    for method in ENTRY_METHODS:
+        try:
+            attribute = inspect.getattr_static(cls, method)
+        except AttributeError:
+            continue
+        function = _function_of(attribute)
+        if function is None or not _same_library(function, root):
+            continue  # object's, a C type's or another library's own constructor
+        found = visit(function, f"{cls.__qualname__}.{method}", 1)
+        if found:
+            return found
+    return imports[0] if imports else None
+
+
+def refused(pairs: set[tuple[str, str]], load: Callable[[str, str], object | None]) -> dict[tuple[str, str], str]:
+    """The entries whose unpickling reaches a sink, with the call path as the reason."""
+    out: dict[tuple[str, str], str] = {}
+    for module, name in sorted(pairs):
+        obj = load(module, name)
+        if not isinstance(obj, type):
+            continue
+        reason = first_sink(obj, module.split(".", 1)[0])
+        if reason:
+            out[(module, name)] = reason
+    return out
