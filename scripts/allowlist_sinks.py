@@ -51,8 +51,18 @@ _HARMLESS_OS = frozenset(
     {"fspath", "fsencode", "fsdecode", "getpid", "cpu_count", "process_cpu_count", "getcwd", "getenv",
      "get_terminal_size", "urandom", "sched_getaffinity", "environ"}
 )  # fmt: skip
+# ctypes names that load a native library or touch raw memory; the rest are values and the
+# library's own function pointers.
+_CTYPES_LOADS = frozenset(
+    {"CDLL", "PyDLL", "WinDLL", "OleDLL", "LibraryLoader", "LoadLibrary", "find_library", "memmove", "memset",
+     "string_at", "wstring_at"}
+)  # fmt: skip
+_IMPORT_PROBES = frozenset({"find_spec", "version", "metadata", "distribution", "PackageNotFoundError"})
 # What unpickling runs on a class: its constructor when called, its state restoration on BUILD.
-ENTRY_METHODS = ("__new__", "__init__", "__post_init__", "__setstate__", "__setattr__")
+# `__new__` and state restoration run on every rebuild (NEWOBJ, copyreg, BUILD); `__init__` and
+# `__post_init__` only when the pickle calls the class (REDUCE, INST, OBJ).
+ALWAYS_METHODS = ("__new__", "__setstate__", "__setattr__")
+CALL_METHODS = ("__init__", "__post_init__")
 MAX_DEPTH = 3
 
 
@@ -73,6 +83,10 @@ def sink_name(obj: object) -> str | None:
         return None
     if root in ("io", "_io") and name in ("BytesIO", "StringIO"):
         return None  # in memory
+    if root == "ctypes" and name.split(".")[-1] not in _CTYPES_LOADS:
+        return None  # C values, buffers and the library's own native functions: no new library is loaded
+    if module.startswith(("importlib.metadata", "importlib.util")) and name.split(".")[-1] in _IMPORT_PROBES:
+        return None  # asks whether a package is installed; imports nothing
     if any(module == sink or module.startswith(sink + ".") for sink in SINK_MODULES):
         return f"{module}.{name}"
     return None
@@ -129,8 +143,8 @@ def _same_library(obj: object, root: str) -> bool:
     return isinstance(module, str) and module.split(".", 1)[0] == root
 
 
-def first_sink(cls: type, root: str) -> str | None:
-    """How unpickling `cls` reaches a sink (`__init__ -> get_handle -> builtins.open`), if it does."""
+def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS + CALL_METHODS) -> str | None:
+    """How running these methods of `cls` reaches a sink (`__init__ -> get_handle -> io.open`), if it does."""
     seen: set[object] = set()
     imports: list[str] = []  # an import of a fixed optional dependency: reported if nothing worse is
 
@@ -157,7 +171,7 @@ def first_sink(cls: type, root: str) -> str | None:
                     return found
         return None
 
-    for method in ENTRY_METHODS:
+    for method in methods:
         try:
             attribute = inspect.getattr_static(cls, method)
         except AttributeError:
@@ -171,14 +185,19 @@ def first_sink(cls: type, root: str) -> str | None:
     return imports[0] if imports else None
 
 
-def refused(pairs: set[tuple[str, str]], load: Callable[[str, str], object | None]) -> dict[tuple[str, str], str]:
-    """The entries whose unpickling reaches a sink, with the call path as the reason."""
-    out: dict[tuple[str, str], str] = {}
+def refused(
+    pairs: set[tuple[str, str]], load: Callable[[str, str], object | None]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """The entries whose unpickling reaches a sink: ("always", path) when any rebuild reaches it,
+    ("call", path) when only calling the class does."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
     for module, name in sorted(pairs):
         obj = load(module, name)
         if not isinstance(obj, type):
             continue
-        reason = first_sink(obj, module.split(".", 1)[0])
-        if reason:
-            out[(module, name)] = reason
+        root = module.split(".", 1)[0]
+        if reason := first_sink(obj, root, ALWAYS_METHODS):
+            out[(module, name)] = ("always", reason)
+        elif reason := first_sink(obj, root, CALL_METHODS):
+            out[(module, name)] = ("call", reason)
     return out

@@ -172,6 +172,7 @@ def main() -> None:
     from scripts.allowlist_sinks import refused
 
     sinks = refused(pairs, _load)
+    print("# ruff: noqa: E501 (generated: a refused entry's call path is one line)")
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
     print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')
     print("# One `module name` pair per line; a string loads faster than 2,000 tuple constants.")
@@ -181,10 +182,11 @@ def main() -> None:
     print('"""')
     print()
     print("# Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):")
-    print("# refused with the reason. `module name<TAB>how`.")
+    print("# refused with the reason. `module name<TAB>when<TAB>how`: when is `always` (any rebuild reaches")
+    print("# it) or `call` (only calling the class, REDUCE/INST/OBJ, runs the constructor that does).")
     print('GENERATED_REFUSED = """\\')
-    for (module, name), reason in sorted(sinks.items()):
-        print(f"{module} {name}\t{reason}")
+    for (module, name), (when, reason) in sorted(sinks.items()):
+        print(f"{module} {name}\t{when}\t{reason}")
     print('"""')
 
 

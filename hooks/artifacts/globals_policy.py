@@ -592,31 +592,41 @@ SIDE_EFFECT_CLASSES: dict[tuple[str, str], str] = {
 }
 
 
-def _generated_refused() -> dict[tuple[str, str], str]:
-    """scripts/allowlist_sinks.py's findings: library classes whose unpickling reaches a sink,
-    keyed by exact pair and by (package root, class name) so a public re-export matches too."""
-    refused: dict[tuple[str, str], str] = {}
+def _generated_refused() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """scripts/allowlist_sinks.py's findings, split by when they run: on any rebuild, or only
+    when the pickle calls the class. Keyed by exact pair, and by package for a public re-export."""
+    always: dict[tuple[str, str], str] = {}
+    on_call: dict[tuple[str, str], str] = {}
     for line in GENERATED_REFUSED.splitlines():
-        pair, _, how = line.partition("\t")
+        pair, when, how = [*line.split("\t"), "", ""][:3]
         module, _, name = pair.partition(" ")
         if module and name and how:
-            refused[(module, name)] = refused[(module.split(".", 1)[0], name)] = (
-                f"reaches a file, process, network or import call ({how})"
-            )
-    return refused
+            table = always if when == "always" else on_call
+            table[(module, name)] = f"reaches a file, process, network or import call ({how})"
+    return always, on_call
 
 
-_GENERATED_REFUSED = _generated_refused()
+_REFUSED_ALWAYS, _REFUSED_ON_CALL = _generated_refused()
+
+
+def _refused_in(table: dict[tuple[str, str], str], module: str, name: str) -> str | None:
+    found = table.get((module, name))
+    if found is None and "." not in module:  # a public re-export: `pandas.X` for `pandas.io.x.X`
+        found = next(
+            (why for (owner, entry), why in table.items() if entry == name and owner.startswith(module + ".")), None
+        )
+    return found
 
 
 def side_effect(module: str, name: str) -> str | None:
-    """Why constructing this global touches files, if it is such a library class."""
+    """Why rebuilding this global touches files, processes or the network, if it is such a library class."""
     root, last = module.split(".", 1)[0], name.rsplit(".", 1)[-1]
-    return (
-        SIDE_EFFECT_CLASSES.get((root, last))
-        or _GENERATED_REFUSED.get((module, name))
-        or (_GENERATED_REFUSED.get((root, name)) if module == root else None)  # a public re-export
-    )
+    return SIDE_EFFECT_CLASSES.get((root, last)) or _refused_in(_REFUSED_ALWAYS, module, name)
+
+
+def constructor_effect(module: str, name: str) -> str | None:
+    """Why calling this class (its `__init__`, which a plain rebuild skips) touches files, processes or the network."""
+    return _refused_in(_REFUSED_ON_CALL, module, name)
 
 
 def is_dangerous(module: str, name: str) -> bool:
@@ -756,6 +766,8 @@ class GlobalsPolicy:
         """The verdict for a global used this way (see `Use`): `classify` for calls, and for
         references and instance rebuilds a library's own names are accepted."""
         verdict = self.classify(module, name)
+        if verdict is Verdict.ALLOWED and use is Use.CALL and constructor_effect(module, name):
+            return Verdict.DANGEROUS
         if verdict is Verdict.ALLOWED or verdict is Verdict.DANGEROUS:
             return verdict
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):

@@ -20,7 +20,7 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
-from hooks.artifacts.globals_policy import Use, Verdict, resolve_name, side_effect
+from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
@@ -406,7 +406,7 @@ class PickleMachine:
             at = where(self.label, use.offset)
             key = f"{self.label}|{dotted}"
             if verdict is Verdict.DANGEROUS:
-                effect = side_effect(use.module, use.name)
+                effect = side_effect(use.module, use.name) or constructor_effect(use.module, use.name)
                 why = f"refused: loading it {effect}" if effect else "known dangerous"
                 self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, f"{action} ({why})", key)
             elif verdict is Verdict.OBFUSCATED:
