@@ -132,6 +132,10 @@ def build(out_root: Path, splits: tuple[str, ...] = ("tune", "heldout"), force: 
             continue
         if split_dir.exists():
             shutil.rmtree(split_dir)
+        if split == "fresh":  # written after the scanner changes, measured once (fresh.py)
+            command = [str(python), "-m", "bench.artifacts_corpus.fresh", str(split_dir)]
+            subprocess.run(command, cwd=ROOT, check=True, timeout=3600)
+            continue
         started = time.time()
         benign = _generate(python, "benign", split_dir / "benign", split)
         skipped = [f"not installed: {p}" for p in missing] + benign["skipped"]
