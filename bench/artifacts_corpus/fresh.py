@@ -12,7 +12,9 @@ GGUF's magic, a zip appended behind an HDF5 or GGUF header, a pickle inside a ta
 protocol 0); library classes whose construction touches files or the network.
 
 Run in the corpus venv: `python -m bench.artifacts_corpus.fresh OUT` writes OUT/manifest.json in
-the format of the other splits (no loader-oracle check: labels are by construction).
+the format of the other splits; the build then runs the loader oracle on the malicious files
+(`oracle_reached`: a zip behind another header is read by zipfile-based loaders the oracle does
+not drive, and the SHORT_BINSTRING tar variant turned out to be reached by no loader).
 """
 
 from __future__ import annotations
@@ -425,6 +427,7 @@ def main() -> None:
         folder = out / "malicious" / f"m{index:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / sample["name"]).write_bytes(sample["data"])
+        sample.setdefault("loaders", ["pickle", "joblib", "pandas", "torch_weights_only_false"])  # for the oracle check
         entries.append({"file": f"malicious/{folder.name}/{sample['name']}", "label": "malicious", "split": "fresh",
                         **{k: v for k, v in sample.items() if k not in ("name", "data")}})  # fmt: skip
     record = {"split": "fresh", "skipped": skipped, "files": entries}
