@@ -618,6 +618,37 @@ def _refused_in(table: dict[tuple[str, str], str], module: str, name: str) -> st
     return found
 
 
+# State fields that a library's state restoration runs as code, with what the library itself
+# writes there. scipy.stats distributions keep the source of their argument parsers in
+# `_parse_arg_template` and `__setstate__` exec()s it: any other text is code run at load time.
+# Found by running scripts/allowlist_sinks.py over scipy's classes (rv_generic.__setstate__ ->
+# _attach_methods -> _attach_argparser_methods calls exec).
+_SCIPY_ARGPARSER = re.compile(
+    "".join(
+        re.escape(part) if index % 2 == 0 else r"[A-Za-z0-9_=, ]*"
+        for index, part in enumerate(
+            re.split(
+                r"(%\((?:shape_arg_str|locscale_in|locscale_out)\)s)",
+                "\ndef _parse_args(self, %(shape_arg_str)s %(locscale_in)s):\n"
+                "    return (%(shape_arg_str)s), %(locscale_out)s\n\n"
+                "def _parse_args_rvs(self, %(shape_arg_str)s %(locscale_in)s, size=None):\n"
+                "    return self._argcheck_rvs(%(shape_arg_str)s %(locscale_out)s, size=size)\n\n"
+                "def _parse_args_stats(self, %(shape_arg_str)s %(locscale_in)s, moments='mv'):\n"
+                "    return (%(shape_arg_str)s), %(locscale_out)s, moments\n",
+            )
+        )
+    )
+)
+EXECUTED_STATE: dict[str, dict[str, re.Pattern[str]]] = {"scipy.stats": {"_parse_arg_template": _SCIPY_ARGPARSER}}
+
+
+def executed_state(module: str) -> dict[str, re.Pattern[str]]:
+    """The state fields this module's classes run as code on restoration, and their only valid form."""
+    return next(
+        (fields for prefix, fields in EXECUTED_STATE.items() if module == prefix or module.startswith(prefix + ".")), {}
+    )
+
+
 def side_effect(module: str, name: str) -> str | None:
     """Why rebuilding this global touches files, processes or the network, if it is such a library class."""
     root, last = module.split(".", 1)[0], name.rsplit(".", 1)[-1]

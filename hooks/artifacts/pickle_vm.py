@@ -20,7 +20,7 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
-from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, resolve_name, side_effect
+from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
@@ -350,6 +350,14 @@ class PickleMachine:
         first = items[0] if items else None
         if key == _GETATTR:
             attr = items[1] if len(items) == 2 else None
+            if isinstance(first, Call) and isinstance(attr, str) and attr.isidentifier() and not attr.startswith("__"):
+                # getattr(instance, "method"): how a bound method of an object rebuilt in this
+                # pickle is pickled (scipy's discrete distributions keep `self._entropy` in a
+                # vectorize). Judged as the dotted global `Class.method`: kept as a value, a
+                # library's passes; called, it needs the exact allowlist like any call.
+                cls = _rebuilt_class(first)
+                if cls is not None:
+                    return self._global(cls.module, f"{cls.name}.{attr}", cls.offset, "getattr")
             if not isinstance(first, Global) or not isinstance(attr, str) or not attr.isidentifier():
                 return None
             # getattr(cls, "name") is the dotted global `cls.name`, judged as such (specials included).
@@ -778,10 +786,33 @@ class PickleMachine:
             self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
+            self._check_executed_state(target, state, offset)
             func = target.func
             if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:
                 skip_inline_array(self.reader, state, offset, self._object_array)
                 self.stack[-1] = Opaque("ndarray")
+
+    def _check_executed_state(self, target: Call, state: object, offset: int) -> None:
+        """A state field the rebuilt class's __setstate__ runs as code must hold what its library writes."""
+        cls = _rebuilt_class(target)
+        fields = executed_state(cls.module) if cls is not None else {}
+        if cls is None or not fields:
+            return
+        for mapping in _state_mappings(state):
+            for key, valid in fields.items():
+                if key not in mapping.items:
+                    continue
+                value = mapping.items[key]
+                if isinstance(value, str) and valid.fullmatch(value):
+                    continue
+                self.executes = True
+                self.analysis.add(
+                    rules.DANGEROUS_CALL_IN_PICKLE,
+                    where(self.label, offset),
+                    f"BUILD gives {cls.module}.{cls.name} a {key} that is not what its library writes; "
+                    "its __setstate__ runs that field with exec() at load time",
+                    f"{self.label}|executed-state|{key}",
+                )
 
     def _object_array(self) -> None:
         self.child(f"{self.label} object array").run()
@@ -879,13 +910,34 @@ def _special_state_values(state: object) -> list[object]:
     return [v for m in mappings for k, v in m.items.items() if isinstance(k, str) and k in _SPECIAL_STATE_KEYS]
 
 
+def _state_mappings(state: object) -> list[Mapping]:
+    """The dicts a BUILD state sets: a dict state, or (dict, slotstate)."""
+    if isinstance(state, Mapping):
+        return [state]
+    if isinstance(state, Seq) and state.kind == "tuple":
+        return [item for item in state.items[:2] if isinstance(item, Mapping)]
+    return []
+
+
+def _rebuilt_class(call: Call) -> Global | None:
+    """The class an instance was made from: NEWOBJ/REDUCE on the class, or copyreg's helpers."""
+    func = call.func
+    if not isinstance(func, Global):
+        return None
+    if (func.module, func.name) in (
+        ("copyreg", "_reconstructor"),
+        ("copyreg", "__newobj__"),
+        ("copy_reg", "_reconstructor"),
+    ):
+        args = call.args
+        first = args.items[0] if isinstance(args, Seq) and args.items else None
+        return first if isinstance(first, Global) else None
+    return func
+
+
 def _special_state_keys(state: object) -> set[str]:
     """Special attribute names a BUILD state would set (dict state or (dict, slotstate))."""
-    mappings: list[Mapping] = []
-    if isinstance(state, Mapping):
-        mappings.append(state)
-    elif isinstance(state, Seq) and state.kind == "tuple":
-        mappings.extend(item for item in state.items[:2] if isinstance(item, Mapping))
+    mappings = _state_mappings(state)
     found: set[str] = set()
     for mapping in mappings:
         for key in mapping.items:
