@@ -201,3 +201,66 @@ def refused(
         elif reason := first_sink(obj, root, CALL_METHODS):
             out[(module, name)] = ("call", reason)
     return out
+
+
+# Packages whose classes the hook lets a pickle rebuild without __init__ (globals_policy's
+# LIBRARY_ROOTS, where installed): their state restoration is checked library-wide, since a
+# rebuilt instance's __setstate__ runs whatever it runs on state from the file.
+REBUILD_ROOTS = (
+    "sklearn", "pandas", "scipy", "torch", "transformers", "accelerate", "lightgbm", "xgboost", "catboost",
+    "statsmodels", "pyarrow", "numpy", "tokenizers", "peft", "timm", "torchvision", "torchaudio",
+    "lightning", "pytorch_lightning", "lightning_fabric", "omegaconf", "patsy", "dateutil", "pytz",
+)  # fmt: skip
+# Module parts not walked: test suites, build tools and command-line entry points (importing
+# numpy.f2py's main prints usage and exits) and per-architecture model zoos (transformers.models
+# classes are torch.nn modules whose state restoration is torch's).
+_SKIP_PARTS = frozenset(
+    {"tests", "test", "testing", "_testing", "conftest", "f2py", "distutils", "_build_utils", "__main__",
+     "models", "benchmarks", "_pyinstaller"}
+)  # fmt: skip
+# Sinks the hook checks by argument instead of refusing the class (globals_policy.EXECUTED_STATE).
+REVIEWED = {"rv_generic._attach_argparser_methods calls builtins.exec": "scipy.stats"}
+
+
+def _modules(root: str) -> Iterator[types.ModuleType]:
+    import importlib
+    import pkgutil
+    import warnings
+
+    try:
+        package = importlib.import_module(root)
+    except BaseException:  # noqa: BLE001 - not installed, or fails to import: nothing to check
+        return
+    yield package
+    for info in pkgutil.walk_packages(getattr(package, "__path__", []), root + "."):
+        if _SKIP_PARTS.intersection(info.name.split(".")):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                yield importlib.import_module(info.name)
+        except BaseException:  # noqa: BLE001 - optional submodules, SystemExit from entry points
+            continue
+
+
+def rebuild_sinks(roots: tuple[str, ...] = REBUILD_ROOTS) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every class of these packages whose rebuild (`__new__`, `__setstate__`, `__setattr__`) reaches a sink."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for root in roots:
+        seen: set[tuple[str, str]] = set()
+        for module in _modules(root):
+            for value in list(vars(module).values()):
+                owner = getattr(value, "__module__", None)
+                if not isinstance(value, type) or not isinstance(owner, str) or owner.split(".", 1)[0] != root:
+                    continue
+                key = (owner, value.__qualname__)
+                if key in seen or "<" in key[1]:
+                    continue
+                seen.add(key)
+                try:
+                    reason = first_sink(value, root, ALWAYS_METHODS)
+                except Exception:  # noqa: BLE001 - odd descriptors: not checked
+                    continue
+                if reason and not any(reason.endswith(path) for path in REVIEWED):
+                    out[key] = ("always", reason)
+    return out

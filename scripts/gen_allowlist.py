@@ -13,13 +13,16 @@ What it collects, and why each is safe to construct from a pickle:
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
-source) is listed in GENERATED_REFUSED with the call path, and the hook refuses it.
+source) is listed in GENERATED_REFUSED with the call path, and the hook refuses it; so is every
+class of the libraries whose names a pickle may rebuild without __init__ (LIBRARY_ROOTS) whose
+state restoration reaches one (torch's DataPipe wrappers pickle.loads their state).
 Each library's modules are also listed under their pre-privatisation names
 (`sklearn.ensemble.forest` for `sklearn.ensemble._forest`), which older pickles use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import pkgutil
@@ -169,9 +172,10 @@ def main() -> None:
     from hooks.artifacts.globals_policy import is_dangerous
 
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
-    from scripts.allowlist_sinks import refused
+    from scripts.allowlist_sinks import rebuild_sinks, refused
 
-    sinks = refused(pairs, _load)
+    with contextlib.redirect_stdout(sys.stderr):  # libraries print while their modules import
+        sinks = {**rebuild_sinks(), **refused(pairs, _load)}
     print("# ruff: noqa: E501 (generated: a refused entry's call path is one line)")
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
     print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')

@@ -641,7 +641,6 @@ sklearn.callback._progressbar _Progress
 sklearn.callback._progressbar _StyledColumnMixin
 sklearn.callback._progressbar _StyledPercentageColumn
 sklearn.callback._progressbar _StyledTimeRemainingColumn
-sklearn.callback._scoring_monitor ScoringMonitor
 sklearn.callback._scoring_monitor ScoringMonitorLog
 sklearn.callback._transport ListenerHandle
 sklearn.callback.base AutoPropagatedCallback
@@ -2100,7 +2099,16 @@ GENERATED_REFUSED = """\
 accelerate.state AcceleratorState	call	AcceleratorState.__init__ -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.state PartialState	call	PartialState.__init__ -> set_numa_affinity -> override_numa_affinity calls posix.sched_setaffinity
 lightgbm.basic Booster	call	Booster.__init__ -> _load_pandas_categorical calls io.open
+numpy memmap	always	memmap.__new__ calls io.open
+pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
+torch.utils._config_module ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.datapipe _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.datapipe _MapDataPipeSerializationWrapper	always	_MapDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
 transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open

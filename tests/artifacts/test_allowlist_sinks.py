@@ -75,3 +75,20 @@ def test_a_constructor_sink_blocks_only_when_the_pickle_calls_the_class(tmp_path
     called = asm.proto(2) + cls + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
     findings = scan_bytes(tmp_path, "called.bin", called)
     assert rules(findings) == ["MLS101"] and "_process_fsdp_args" in findings[0].message
+
+
+def _rebuilt_with_state(module: str, name: str, state: bytes) -> bytes:
+    data = asm.proto(2) + asm.global_("copyreg", "_reconstructor") + asm.MARK + asm.global_(module, name)
+    return data + asm.global_("builtins", "object") + asm.NONE + asm.TUPLE + asm.REDUCE + state + asm.BUILD + asm.STOP
+
+
+def test_a_library_class_whose_state_restoration_loads_a_pickle_is_refused(tmp_path: Path) -> None:
+    # torch's DataPipe wrapper: __setstate__ pickle.loads (or dill.loads) its state, so a pickle
+    # naming only torch's own class ran whatever the inner bytes held. Checked library-wide.
+    inner = b"cos\nsystem\n(S'true'\ntR."
+    state = asm.MARK + asm.binbytes(inner) + b"\x89" + asm.TUPLE  # (bytes, use_dill=False)
+    wrapper = _rebuilt_with_state("torch.utils.data.datapipes.datapipe", "_IterDataPipeSerializationWrapper", state)
+    findings = scan_bytes(tmp_path, "pipe.pkl", wrapper)
+    assert rules(findings) == ["MLS101"] and "refused: loading it reaches" in findings[0].message
+    module = _rebuilt_with_state("torch.nn.modules.linear", "Linear", asm.EMPTY_DICT)
+    assert rules(scan_bytes(tmp_path, "linear.pkl", module)) == []  # torch.nn's own state restoration
