@@ -100,7 +100,7 @@ def _scan_spec(spec: HookSpec, targets: Sequence[Target], context: TailContext) 
     return merged
 
 
-def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
+def _readable(target: Target, root: Path, result: ScanResult, *, walked: bool) -> Target | None:
     """The target to read, or None with the reason recorded: only regular files are read; a
     symbolic link inside the repository is read as its target, one leaving it is a finding."""
     try:
@@ -121,8 +121,20 @@ def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
             message = f"symbolic link to {link} leaves the repository; not read"
             result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
             return None
+        git_dir = resolved_root / ".git"
+        if real == git_dir or git_dir in real.parents:
+            # .git/config holds the token actions/checkout persists: never read through a link.
+            link = str(target.path.readlink())
+            message = f"symbolic link to {link} reaches into .git/; not read"
+            result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
+            return None
         if real.is_dir():
-            return None  # a folder link: its files are scanned where they live
+            if walked:
+                return None  # a folder link met in a listing: its files are scanned where they live
+            result.errors.append(
+                FileError(target.display, "is a link to a folder; pass its files (mlsec scan walks folders)")
+            )
+            return None
         target = Target(real, target.display)
         info = real.stat()
     if stat.S_ISDIR(info.st_mode):
@@ -140,7 +152,9 @@ def scan_targets(
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
     root = context.policy.root
-    readable = (_readable(t, root, result) for t in targets if not is_excluded(t.display, context.policy.exclude))
+    readable = (
+        _readable(t, root, result, walked=select) for t in targets if not is_excluded(t.display, context.policy.exclude)
+    )
     targets = [t for t in readable if t is not None]
     result.findings = apply_rule_policy(result.findings, context.policy, context.registry)
     tags = {t.display: file_tags(t.path) for t in targets} if select else {}
