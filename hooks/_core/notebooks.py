@@ -32,6 +32,13 @@ class Cell:
     cell_type: str
     source: str
     outputs: list[Output] = field(default_factory=list)
+    language: str | None = None  # the cell's own language where the editor records one (VS Code)
+
+
+@dataclass(frozen=True)
+class Notebook:
+    cells: list[Cell]
+    language: str | None  # the kernel's language (kernelspec / language_info), lower case
 
 
 def strip_ansi(text: str) -> str:
@@ -66,6 +73,34 @@ def output_text(output: dict[str, Any]) -> str:
 
 def parse_notebook(text: str) -> list[Cell]:
     """Cells of a notebook (any nbformat version nbformat can upgrade to 4)."""
+    return read_notebook(text).cells
+
+
+def _language(metadata: Any) -> str | None:
+    if not isinstance(metadata, dict):
+        return None
+    for key in ("kernelspec", "language_info"):
+        entry = metadata.get(key)
+        if isinstance(entry, dict):
+            value = entry.get("language") if key == "kernelspec" else entry.get("name")
+            if isinstance(value, str) and value.strip():
+                return value.strip().lower()[:40]
+    return None
+
+
+def _cell_language(metadata: Any) -> str | None:
+    if not isinstance(metadata, dict):
+        return None
+    vscode = metadata.get("vscode")
+    value = vscode.get("languageId") if isinstance(vscode, dict) else None
+    if not isinstance(value, str):
+        interactive = metadata.get("dotnet_interactive") or metadata.get("polyglot_notebook")
+        value = interactive.get("language") or interactive.get("kernelName") if isinstance(interactive, dict) else None
+    return value.strip().lower()[:40] if isinstance(value, str) and value.strip() else None
+
+
+def read_notebook(text: str) -> Notebook:
+    """A notebook's cells and its kernel language."""
     import nbformat.converter
     import nbformat.reader
 
@@ -86,5 +121,6 @@ def parse_notebook(text: str) -> list[Cell]:
             raise NotebookError(f"cell {number} is not an object")
         outputs = cell.get("outputs") if cell.get("cell_type") == "code" else None
         texts = [Output(index, output_text(out)) for index, out in enumerate(outputs or []) if isinstance(out, dict)]
-        parsed.append(Cell(number, str(cell.get("cell_type", "")), _joined(cell.get("source")), texts))
-    return parsed
+        language = _cell_language(cell.get("metadata"))
+        parsed.append(Cell(number, str(cell.get("cell_type", "")), _joined(cell.get("source")), texts, language))
+    return Notebook(parsed, _language(notebook.get("metadata")))

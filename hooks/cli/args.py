@@ -47,6 +47,12 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         type=_severity_arg,
         help="lowest severity that fails the run: low, medium, high or critical (default: medium)",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("default", "strict"),
+        help="severity profile: strict reports hygiene (pins, digests, root, timeouts, /tmp) at medium "
+        "(default: the policy's `profile`, else default)",
+    )
 
 
 def add_hook_options(parser: argparse.ArgumentParser, specs: Sequence[HookSpec]) -> None:

@@ -94,10 +94,15 @@ def rules_markdown_table() -> str:
     """README's rule table (a test keeps README equal to it)."""
     from hooks.catalog import registry
 
-    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
-    for rule in registry():
+    from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_rule
+
+    lines = ["| id | scanner | severity | strict | title | CWE |", "|---|---|---|---|---|---|"]
+    # Our rules, then the bandit tests whose default severity differs between the profiles.
+    hygiene = [bandit_rule(rule_id) for rule_id in sorted(HYGIENE_BANDIT_IDS)]
+    for rule in [*registry(), *(r for r in hygiene if r is not None)]:
         cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
-        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+        strict = rule.severity_for("strict").value
+        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {strict} | {rule.title} | {cwe} |")
     return "\n".join(lines)
 
 

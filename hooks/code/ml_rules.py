@@ -86,13 +86,17 @@ def _identifiers(node: ast.AST) -> Iterator[str]:
 
 
 class MLRuleVisitor(ast.NodeVisitor):
-    def __init__(self) -> None:
+    def __init__(self, *, notebook: bool = False, strict: bool = False) -> None:
+        self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
+        self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self.llm_values: set[str] = set()  # variables holding model or LLM output
         self.issues: list[Issue] = []
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
+        # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
+        self.quiet_bandit: set[tuple[int, str]] = set()
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:

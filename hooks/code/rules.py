@@ -104,8 +104,9 @@ KERAS_UNSAFE_LOAD = BOOK.rule(
 KERAS_LAMBDA_IN_CODE = BOOK.rule(
     "MLS310",
     "KerasLambdaInCode",
-    "medium",
+    "low",
     "Keras Lambda layer",
+    strict="medium",
     cwe=94,
     what=(
         "A Lambda layer is saved as marshalled Python bytecode, which runs when the model is loaded "
@@ -189,8 +190,9 @@ TLS_VERIFICATION_DISABLED = BOOK.rule(
 NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
     "MLS319",
     "NotebookUnpinnedInstall",
-    "medium",
+    "low",
     "Notebook install without a pin",
+    strict="medium",
     cwe=1104,
     what=(
         "%pip/!pip/%conda installs without an exact version, and VCS or URL installs without a commit "
@@ -227,6 +229,28 @@ DOWNLOADED_FILE_RUN = BOOK.rule(
     cwe=494,
     what="A file downloaded in the cell is then executed without a checksum check.",
 )
+OPEN_ML_SERVICE = BOOK.rule(
+    "MLS323",
+    "OpenMlService",
+    "high",
+    "ML service started open to the network",
+    cwe=306,
+    what=(
+        "A notebook or script shell line (or a Dockerfile written from a notebook) starts Jupyter without a "
+        "token, a Ray head with its dashboard, or an MLflow server without auth on all interfaces: anyone who "
+        "reaches the port runs code or replaces models."
+    ),
+)
+NOT_PYTHON = BOOK.rule(
+    "MLS324",
+    "NotPythonCell",
+    "low",
+    "Notebook code that is not Python",
+    what=(
+        "The notebook's kernel is another language (R, Julia, Scala, ...), or a cell is a cell magic IPython "
+        "does not ship (`%%name` from an extension): its code was not analysed."
+    ),
+)
 CODE_NOT_ANALYSED = BOOK.rule(
     "MLS907",
     "CodeNotAnalysed",
@@ -234,8 +258,9 @@ CODE_NOT_ANALYSED = BOOK.rule(
     "Code could not be analysed",
     cwe=20,
     what=(
-        "A script or notebook cell does not parse as Python (or is too large or too deeply nested); the "
-        "other cells are still analysed."
+        "A script or notebook cell does not parse as Python (IPython syntax and newer f-strings are read "
+        "first), or is larger than a cap or too deeply nested; the other cells are still analysed. A cap "
+        "exceeded is reported medium."
     ),
 )
 

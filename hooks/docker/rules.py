@@ -9,8 +9,9 @@ BOOK = RuleBook("dockerfile")
 IMAGE_NOT_PINNED = BOOK.rule(
     "MLS501",
     "ImageNotPinned",
-    "medium",
+    "low",
     "Base image not pinned by digest",
+    strict="medium",
     cwe=1357,
     what=(
         "FROM image:tag (or :latest, or no tag) can resolve to different content tomorrow. Pin "
@@ -20,8 +21,9 @@ IMAGE_NOT_PINNED = BOOK.rule(
 RUNS_AS_ROOT = BOOK.rule(
     "MLS502",
     "RunsAsRoot",
-    "medium",
+    "low",
     "Final stage runs as root",
+    strict="medium",
     cwe=250,
     what=(
         "The image's last stage has no USER, or switches to root last, so the container runs as root. "
@@ -83,8 +85,9 @@ CREDENTIAL_FILE_COPIED = BOOK.rule(
 DOCKER_UNPINNED_INSTALL = BOOK.rule(
     "MLS508",
     "DockerUnpinnedInstall",
-    "medium",
+    "low",
     "pip/conda install without pins",
+    strict="medium",
     cwe=1104,
     what=(
         "RUN pip install of unpinned packages, or of VCS/URL requirements without a commit or hash, makes"
@@ -105,16 +108,18 @@ DOCKER_UNSAFE_INDEX = BOOK.rule(
 WORLD_WRITABLE = BOOK.rule(
     "MLS510",
     "WorldWritable",
-    "medium",
+    "low",
     "World-writable files (chmod 777)",
+    strict="medium",
     cwe=732,
     what="chmod 777 / a+rwx lets any process in the container rewrite code and models.",
 )
 SUDO_IN_IMAGE = BOOK.rule(
     "MLS511",
     "SudoInImage",
-    "medium",
+    "low",
     "sudo in the image",
+    strict="medium",
     cwe=250,
     what=(
         "Running sudo in a build, or granting passwordless sudo, keeps a root escalation path in the "

@@ -8,9 +8,9 @@ from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks._core.textfile import read_text
+from hooks._shared.dockerfile import DockerfileError, parse
 from hooks.docker import rules
 from hooks.docker.checks import check
-from hooks.docker.parser import DockerfileError, parse
 
 MAX_BYTES = 4 << 20
 
@@ -19,8 +19,8 @@ class DockerfileScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         read = read_text(path, MAX_BYTES)
         if not read.ok:
-            message = "not a Dockerfile (binary or larger than 4 MiB)"
-            return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key="binary")])
+            message = f"not a Dockerfile ({read.problem}); not analysed"
+            return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key=read.kind)])
         text = read.text
         try:
             dockerfile = parse(text)
@@ -35,7 +35,9 @@ class DockerfileScanner:
         report = FileReport()
         report.read(display, text)
         seen: set[tuple[str, int, str]] = set()
-        for issue in sorted(check(dockerfile), key=lambda i: (i.line, i.rule.rule_id)):
+        for issue in sorted(
+            check(dockerfile, strict=policy.profile == "strict"), key=lambda i: (i.line, i.rule.rule_id)
+        ):
             if (issue.rule.rule_id, issue.line, issue.key) not in seen:
                 seen.add((issue.rule.rule_id, issue.line, issue.key))
                 report.findings.append(issue.at(display))
