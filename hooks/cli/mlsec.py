@@ -93,7 +93,6 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def rules_markdown_table() -> str:
     """README's rule table (a test keeps README equal to it)."""
     from hooks.catalog import registry
-
     from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_rule
 
     lines = ["| id | scanner | severity | strict | title | CWE |", "|---|---|---|---|---|---|"]

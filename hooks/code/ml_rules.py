@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
+from hooks._core.severity import Severity
 from hooks.code import rules
+from hooks.code.load_context import LoadContext, prescan_writes
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _UNSAFE_YAML_LOADERS = frozenset(
@@ -53,6 +55,14 @@ _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
 )
+# pickle-module loads bandit reports as B301 (we add no rule of our own for them).
+_BANDIT_PICKLE_LOADS = frozenset(
+    {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
+)
+# trust_remote_code=True as text: lm-eval's `model_args="pretrained=x,trust_remote_code=True"`.
+TRUST_REMOTE_CODE_TEXT = re.compile(r"(?:^|,)\s*trust_remote_code\s*=\s*True\s*(?:,|$)")
+_KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$")
+_TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"})
@@ -77,6 +87,16 @@ def _has_star_kwargs(call: ast.Call) -> bool:
     return any(keyword.arg is None for keyword in call.keywords)
 
 
+def _constant_text(node: ast.AST) -> str | None:
+    """A string argument's text; an f-string's with `x` for each field."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = node.values
+        return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "x" for v in parts)
+    return None
+
+
 def _identifiers(node: ast.AST) -> Iterator[str]:
     for child in ast.walk(node):
         if isinstance(child, ast.Name):
@@ -97,6 +117,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.bandit_false_positives: set[tuple[int, str]] = set()
         # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
         self.quiet_bandit: set[tuple[int, str]] = set()
+        self.loads = LoadContext(notebook)
+        self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+
+    def prepare(self, module: ast.Module) -> None:
+        """For a script (not a notebook): the files it serialises anywhere, before the visit."""
+        if not self.notebook:
+            prescan_writes(module, self.loads, self.qualname)
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:
@@ -109,9 +136,17 @@ class MLRuleVisitor(ast.NodeVisitor):
             return self.qualname(node.func)
         return None
 
-    def _add(self, rule: Rule, node: ast.AST, message: str) -> None:
+    def _add(self, rule: Rule, node: ast.AST, message: str, severity: Severity | None = None) -> None:
         line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
-        self.issues.append(Issue(rule, message, "", line=line, column=column))
+        self.issues.append(Issue(rule, message, "", line=line, column=column, severity=severity))
+
+    def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
+        """A deserialising load: low when it reads back a file this notebook or script wrote."""
+        if not self.strict and self.loads.loads_own_file(node, name):
+            where = "notebook" if self.notebook else "script"
+            self._add(rule, node, f"{message} (a file this {where} wrote itself)", Severity.LOW)
+            return
+        self._add(rule, node, message)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -135,6 +170,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not isinstance(target, ast.Name):
             return
         origin = self.qualname(value) if isinstance(value, ast.Call) else None
+        self.loads.remember_assignment(target, value)
         if origin:
             self.origins[target.id] = origin
         if self._looks_like_llm_output(value):
@@ -145,6 +181,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
             self._remember(target, node.value)
+            self._flag(target, node.value)
             if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
                 self._add(
                     rules.TLS_VERIFICATION_DISABLED,
@@ -152,6 +189,36 @@ class MLRuleVisitor(ast.NodeVisitor):
                     "TLS certificate verification switched off (`.verify = False`)",
                 )
         self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self._flag(node.target, node.value)
+        self.generic_visit(node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        arguments = node.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
+        pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None]
+        outer = set(self.truthy_flags)
+        every = [*positional, *arguments.kwonlyargs]
+        self.truthy_flags -= {a.arg for a in every}  # parameters shadow the names outside
+        for argument, default in pairs:
+            if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
+                self.truthy_flags.add(argument.arg)
+        self.generic_visit(node)
+        self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def _flag(self, target: ast.AST, value: ast.AST) -> None:
+        """Remember names like `self.trust_remote_code` set to True (they reach from_pretrained later)."""
+        name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
+        if name and _TRUST_REMOTE_CODE_NAME.search(name):
+            if _const_true(value):
+                self.truthy_flags.add(name)
+            else:
+                self.truthy_flags.discard(name)
 
     def visit_With(self, node: ast.With) -> None:
         for item in node.items:
@@ -178,17 +245,22 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._model_loading(node, name)
         self._archives(node, name)
         self._dynamic_code(node, name)
+        self.loads.record_call(node, name)
         self.generic_visit(node)
 
     def _deserialisation(self, node: ast.Call, name: str) -> None:
         if name in _PICKLE_LIKE:
             rule_id, message = _PICKLE_LIKE[name]
-            self._add(rule_id, node, message)
+            self._add_load(rule_id, node, message, name)
+        elif name in _BANDIT_PICKLE_LOADS:
+            if not self.strict and self.loads.loads_own_file(node, name):
+                self.quiet_bandit.add((node.lineno, "B301"))
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
-            self._add(
+            self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,
                 node,
                 "numpy.load with allow_pickle set to True unpickles object arrays: loading runs their code",
+                name,
             )
         elif name in _YAML_UNSAFE_FUNCTIONS:
             self._add(rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
@@ -212,30 +284,62 @@ class MLRuleVisitor(ast.NodeVisitor):
             if _const_true(weights_only):
                 return
             if _const_false(weights_only):
-                self._add(
+                self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,
                     f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code",
+                    name,
                 )
             elif weights_only is None:
-                self._add(
+                self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,
                     f"{name} without weights_only=True unpickles arbitrary objects",
+                    name,
                 )
 
+    def _trust_remote_code(self, node: ast.Call) -> None:
+        """trust_remote_code=True as a keyword, under another name, through a flag set True, or
+        inside a `key=value,...` argument string (lm-eval's model_args)."""
+        for keyword in node.keywords:
+            if keyword.arg is None or not _TRUST_REMOTE_CODE_NAME.search(keyword.arg):
+                continue
+            value = keyword.value
+            if _const_true(value):
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    f"{keyword.arg}=True runs Python code from the model or dataset repository",
+                )
+                return
+            flag = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
+            if flag in self.truthy_flags:
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    f"{keyword.arg}={ast.unparse(value)[:60]}, which is set True: runs Python code from the model "
+                    "repository",
+                )
+                return
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            text = _constant_text(argument)
+            if text is not None and TRUST_REMOTE_CODE_TEXT.search(text) and _KEY_VALUE_LIST.match(text):
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    argument,
+                    "trust_remote_code=True in an argument string (model_args): runs Python code from the model "
+                    "repository",
+                )
+                return
+
     def _model_loading(self, node: ast.Call, name: str) -> None:
-        if _const_true(_keyword(node, "trust_remote_code")):
-            self._add(
-                rules.TRUST_REMOTE_CODE,
-                node,
-                "trust_remote_code=True runs Python code from the model or dataset repository",
-            )
+        self._trust_remote_code(node)
         if _const_true(_keyword(node, "allow_dangerous_deserialization")):
-            self._add(
+            self._add_load(
                 rules.DANGEROUS_DESERIALIZATION_ALLOWED,
                 node,
                 "allow_dangerous_deserialization=True unpickles the stored index: loading runs code",
+                name,
             )
         if name in _TORCH_HUB and not (name != "torch.hub.load" and _const_true(_keyword(node, "weights_only"))):
             what = "runs hubconf.py from a remote repository" if name == "torch.hub.load" else "unpickles a remote file"
@@ -265,8 +369,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"downloads a pickle-format file ({filename.value}); prefer safetensors",
                 )
         if _MLFLOW_LOAD.match(name):
-            self._add(
-                rules.MLFLOW_LOAD_MODEL, node, f"{name} unpickles the model (cloudpickle): only load models you trust"
+            self._add_load(
+                rules.MLFLOW_LOAD_MODEL,
+                node,
+                f"{name} unpickles the model (cloudpickle): only load models you trust",
+                name,
             )
 
     def _archives(self, node: ast.Call, name: str) -> None:

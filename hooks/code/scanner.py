@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -48,6 +49,10 @@ SHELL_RULES = ShellRules(
     unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
 )
 _PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", "sage", "py"})
+# `vllm serve m --trust-remote-code`, `lm_eval --model_args pretrained=m,trust_remote_code=True`.
+_SHELL_TRUST_REMOTE_CODE = re.compile(
+    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)|[,=\s]trust_remote_code\s*=\s*True\b"
+)
 _SERVICE_SEVERITY = {"jupyter": Severity.CRITICAL, "ray": Severity.CRITICAL, "mlflow": Severity.HIGH}
 
 
@@ -233,6 +238,7 @@ class CodeScanner:
         bandit: list[BanditIssue] = []
         if module_body:
             try:
+                visitor.prepare(module)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
@@ -266,6 +272,15 @@ class CodeScanner:
         installs = piece.transformed.installs + list(piece.extra_installs)
         found = shell_issues(shell, SHELL_RULES) + install_issues(shell + installs, SHELL_RULES, strict=limits.strict)
         for number, command in shell:
+            if "trust" in command and _SHELL_TRUST_REMOTE_CODE.search(command):
+                found.append(
+                    Issue(
+                        rules.TRUST_REMOTE_CODE,
+                        "a command with trust_remote_code: it runs Python code from the model repository",
+                        "shell-trust-remote-code",
+                        line=number,
+                    )
+                )
             for service in open_services(command):
                 found.append(
                     Issue(
