@@ -15,7 +15,7 @@ import re
 # once from its scheme, so the time stays linear in the text.
 _URL = re.compile(
     r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]{0,30}://)"
-    r"(?:(?P<userinfo>[^\s/?#'\"<>]*)@)?"
+    r"(?:(?P<userinfo>[^\s/?#]*)@)?"
     r"(?P<host>[^\s/?#@'\"<>]*)"
     r"(?P<path>/[^\s?#'\"<>]*)?"
     r"(?P<rest>[?#][^\s'\"<>]*)?"

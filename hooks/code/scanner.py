@@ -260,6 +260,7 @@ class CodeScanner:
                 (result.line, result.test_id) in visitor.quiet_bandit and not limits.strict
             ):
                 severity = Severity.LOW
+                message += f" (a file this {'notebook' if unit.notebook else 'script'} wrote itself)"
             column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(

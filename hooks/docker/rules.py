@@ -44,12 +44,14 @@ DOCKER_DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
 ADD_URL_WITHOUT_CHECKSUM = BOOK.rule(
     "MLS504",
     "AddUrlWithoutChecksum",
-    "medium",
+    "low",
     "ADD of a URL without --checksum",
+    strict="medium",
     cwe=494,
     what=(
         "ADD <url> fetches at build time without verifying the content. Add --checksum=sha256:... "
-        "(BuildKit) or download and verify in RUN."
+        "(BuildKit) or download and verify in RUN. Low unless a later RUN executes what was fetched "
+        "(medium); URLs pinned to a commit are immutable and not reported."
     ),
 )
 PLAIN_HTTP_FETCH = BOOK.rule(

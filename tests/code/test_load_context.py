@@ -1,0 +1,114 @@
+"""Loads of a file the same notebook or script wrote are low; downloads, parameters, environment
+values and serving inputs stay high; `profile: strict` never lowers anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks._core.policy import Policy
+from tests.code.helpers import notebook, scan_code
+
+
+def graded(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.line, f.severity.value) for f in findings)
+
+
+def test_a_notebook_reloading_what_it_dumped(tmp_path: Path) -> None:
+    text = notebook(
+        "import joblib, pickle, torch\nimport pandas as pd\nMODEL = 'model.pkl'",
+        "joblib.dump(clf, MODEL)\ntorch.save(net.state_dict(), 'net.pt')\ndf.to_pickle('frame.pkl')",
+        "with open('prep.pkl', 'wb') as f:\n    pickle.dump(prep, f)",
+        "clf = joblib.load('model.pkl')\nnet.load_state_dict(torch.load('net.pt'))\ndf = pd.read_pickle('frame.pkl')\n"
+        "with open('prep.pkl', 'rb') as f:\n    prep = pickle.load(f)",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert {f.severity.value for f in findings} == {"low"}
+    assert sorted(f.rule_id for f in findings) == ["B301", "MLS301", "MLS304", "MLS306"]
+    assert all("wrote itself" in f.message for f in findings)
+
+
+def test_look_alikes_stay_high(tmp_path: Path) -> None:
+    text = notebook(
+        "import joblib, torch, urllib.request, os",
+        "joblib.dump(clf, 'model.pkl')",
+        "clf = joblib.load('other.pkl')",  # a file it did not write
+        "urllib.request.urlretrieve(URL, 'w.pt')\nm = torch.load('w.pt')",  # a download
+        "p = hf_hub_download('org/m', 'model.pkl')\nmm = joblib.load(p)",  # from the Hub
+        "e = joblib.load(os.environ['MODEL'])",  # the environment
+        "x = joblib.load('later.pkl')\njoblib.dump(x, 'later.pkl')",  # written after it was read
+    )
+    findings = [f for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id in ("MLS301", "MLS306")]
+    assert [(f.cell, f.severity.value) for f in findings] == [
+        (3, "high"),
+        (4, "high"),
+        (5, "high"),
+        (6, "high"),
+        (7, "high"),
+    ]
+
+
+def test_a_script_matches_constants_only(tmp_path: Path) -> None:
+    source = (
+        "import joblib\nPATH = 'artifacts/model.joblib'\n\n"
+        "def train(clf):\n    joblib.dump(clf, PATH)\n\n"
+        "def predict(x):\n    return joblib.load(PATH).predict(x)\n\n"
+        "def save(clf, path):\n    joblib.dump(clf, path)\n\n"
+        "def load(path):\n    return joblib.load(path)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS301", 8, "low"), ("MLS301", 14, "high")]
+
+
+def test_serving_code_stays_high(tmp_path: Path) -> None:
+    source = (
+        "import os, joblib\n\ndef init():\n    global model\n"
+        "    model = joblib.load(os.path.join(os.getenv('AZUREML_MODEL_DIR'), 'model.pkl'))\n"
+    )
+    assert graded(scan_code(tmp_path, source, "score.py")) == [("MLS301", 5, "high")]
+
+
+def test_mlflow_and_vector_stores_the_notebook_logged(tmp_path: Path) -> None:
+    text = notebook(
+        "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')",
+        "m = mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')",
+        "r = mlflow.pyfunc.load_model('models:/prod/3')",
+        "db.save_local('faiss_index')\nFAISS.load_local('faiss_index', emb, allow_dangerous_deserialization=True)",
+        "FAISS.load_local(INDEX_DIR, emb, allow_dangerous_deserialization=True)",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert sorted((f.rule_id, f.cell, f.severity.value) for f in findings) == [
+        ("MLS312", 2, "low"),
+        ("MLS312", 3, "medium"),
+        ("MLS313", 4, "low"),
+        ("MLS313", 5, "high"),
+    ]
+
+
+def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
+    text = notebook("import joblib\njoblib.dump(clf, 'm.pkl')\nclf = joblib.load('m.pkl')")
+    strict = Policy(root=tmp_path, profile="strict")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb", strict)] == ["high"]
+
+
+def test_trust_remote_code_families(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\nimport lm_eval\n"
+        "class Loader:\n    def __init__(self):\n        self.trust_remote_code = True\n"
+        "    def load(self, name):\n        return AutoModel.from_pretrained(name, trust_remote_code=self.trust_remote_code)\n"
+        "def load(name, trust_remote_code=True):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "lm_eval.simple_evaluate(model='hf', model_args='pretrained=org/m,trust_remote_code=True')\n"
+        "engine = LLM(model=name, enable_trust_remote_code=True)\n"
+    )
+    found = [(f.rule_id, f.line) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"]
+    assert found == [("MLS307", 7), ("MLS307", 9), ("MLS307", 10), ("MLS307", 11)]
+
+
+def test_trust_remote_code_look_alikes(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\n"
+        "def load(name, trust_remote_code=False):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "print('pass trust_remote_code=True only for reviewed models')\n"
+        "AutoModel.from_pretrained(name, trust_remote_code=False, revision='a' * 40)\n"
+        "cfg = 'pretrained=org/m,trust_remote_code=False'\n"
+        '"""Set trust_remote_code=True in model_args to run custom code."""\n'
+    )
+    assert [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"] == []
