@@ -93,19 +93,22 @@ def test_trust_remote_code_families(tmp_path: Path) -> None:
     source = (
         "from transformers import AutoModel\nimport lm_eval\n"
         "class Loader:\n    def __init__(self):\n        self.trust_remote_code = True\n"
-        "    def load(self, name):\n        return AutoModel.from_pretrained(name, trust_remote_code=self.trust_remote_code)\n"
-        "def load(name, trust_remote_code=True):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "    def load(self, name):\n"
+        "        return AutoModel.from_pretrained(name, trust_remote_code=self.trust_remote_code)\n"
+        "def load(name, trust_remote_code=True):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
         "lm_eval.simple_evaluate(model='hf', model_args='pretrained=org/m,trust_remote_code=True')\n"
         "engine = LLM(model=name, enable_trust_remote_code=True)\n"
     )
     found = [(f.rule_id, f.line) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"]
-    assert found == [("MLS307", 7), ("MLS307", 9), ("MLS307", 10), ("MLS307", 11)]
+    assert found == [("MLS307", 8), ("MLS307", 11), ("MLS307", 12), ("MLS307", 13)]
 
 
 def test_trust_remote_code_look_alikes(tmp_path: Path) -> None:
     source = (
         "from transformers import AutoModel\n"
-        "def load(name, trust_remote_code=False):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "def load(name, trust_remote_code=False):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
         "print('pass trust_remote_code=True only for reviewed models')\n"
         "AutoModel.from_pretrained(name, trust_remote_code=False, revision='a' * 40)\n"
         "cfg = 'pretrained=org/m,trust_remote_code=False'\n"
