@@ -101,7 +101,7 @@ def test_trust_remote_code_families(tmp_path: Path) -> None:
         "engine = LLM(model=name, enable_trust_remote_code=True)\n"
     )
     found = [(f.rule_id, f.line) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"]
-    assert found == [("MLS307", 8), ("MLS307", 11), ("MLS307", 12), ("MLS307", 13)]
+    assert found == [("MLS307", 7), ("MLS307", 9), ("MLS307", 10), ("MLS307", 11)]
 
 
 def test_trust_remote_code_look_alikes(tmp_path: Path) -> None:
