@@ -367,15 +367,17 @@ def _transform_lines(lines: list[str], result: CellSource, line_base: int) -> li
             end += 1
         indent = line[: len(line) - len(stripped)]
         number = index + line_base
+        # `obj?` wins over every other reading of the logical line, as in IPython (its HelpEnd
+        # transformer starts at the line's first token and has the highest priority).
+        help_end = _help_end(lines, infos, index)
+        if help_end is not None:
+            for blank in range(index, help_end + 1):
+                out[blank] = ""
+            out[index] = _blank(indent)
+            index = help_end + 1
+            continue
         replaced = _special(lines, index, end, indent, stripped, info.assign_column, number, result)
         if replaced is None:
-            help_end = _help_end(lines, infos, index)
-            if help_end is not None:
-                for blank in range(index, help_end + 1):
-                    out[blank] = ""
-                out[index] = _blank(indent)
-                index = help_end + 1
-                continue
             index += 1
             continue
         out[index] = replaced
@@ -456,7 +458,7 @@ def _help_end(lines: list[str], infos: list, index: int) -> int | None:  # type:
     while end + 1 < len(lines) and not infos[end + 1].starts_statement:
         end += 1
     last = infos[end].last_significant
-    if last is None or lines[end][last] != "?":
+    if last is None or infos[end].open_at_end or lines[end][last] != "?":
         return None
     text = " ".join(line.strip() for line in lines[index : end + 1])
     if infos[end].comment_column is not None:

@@ -88,6 +88,10 @@ class LoadContext:
         self.mlflow_logged = False
 
     # --- keys --------------------------------------------------------------------------------
+    def constant_text(self, node: ast.AST) -> str | None:
+        """The text an expression evaluates to when it is built of constants only."""
+        return _text(node, self.constants)
+
     def key(self, node: ast.AST | None) -> str | None:
         if node is None:
             return None

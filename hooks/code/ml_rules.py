@@ -59,6 +59,20 @@ _LLM_HINT = re.compile(
 _BANDIT_PICKLE_LOADS = frozenset(
     {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
 )
+# Calls whose first argument is a shell command or code text, with the bandit id that reports them.
+_COMMAND_RUNNERS = {
+    "os.system": "B605",
+    "os.popen": "B605",
+    "os.popen2": "B605",
+    "os.popen3": "B605",
+    "os.popen4": "B605",
+    "commands.getoutput": "B605",
+    "commands.getstatusoutput": "B605",
+    "eval": "B307",
+    "builtins.eval": "B307",
+    "exec": "B102",
+    "builtins.exec": "B102",
+}
 # trust_remote_code=True as text: lm-eval's `model_args="pretrained=x,trust_remote_code=True"`.
 TRUST_REMOTE_CODE_TEXT = re.compile(r"(?:^|,)\s*trust_remote_code\s*=\s*True\s*(?:,|$)")
 _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$")
@@ -116,7 +130,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
         # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
-        self.quiet_bandit: set[tuple[int, str]] = set()
+        self.quiet_bandit: dict[tuple[int, str], str] = {}
         self.loads = LoadContext(notebook)
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
 
@@ -254,7 +268,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add_load(rule_id, node, message, name)
         elif name in _BANDIT_PICKLE_LOADS:
             if not self.strict and self.loads.loads_own_file(node, name):
-                self.quiet_bandit.add((node.lineno, "B301"))
+                where = "notebook" if self.notebook else "script"
+                self.quiet_bandit[(node.lineno, "B301")] = f"a file this {where} wrote itself"
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
             self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,
@@ -392,7 +407,27 @@ class MLRuleVisitor(ast.NodeVisitor):
                 f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)",
             )
 
+    def _constant_commands(self, node: ast.Call, name: str) -> None:
+        """A shell command or eval'd text built only of constants is as safe as a literal, which
+        bandit already reports low: treat it the same (`os.system(f"gsutil cp {BUCKET}/x .")`
+        with `BUCKET = "gs://b"`)."""
+        if not node.args:
+            return
+        bandit_id = _COMMAND_RUNNERS.get(name)
+        if bandit_id is None:
+            shell = _keyword(node, "shell")
+            if not _const_true(shell):
+                return
+            bandit_id = "B602" if name.startswith("subprocess.") else "B604"
+        if self.strict:
+            return
+        argument = node.args[0]
+        parts = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
+        if parts and all(self.loads.constant_text(part) is not None for part in parts):
+            self.quiet_bandit[(node.lineno, bandit_id)] = "built only of constants, like a literal"
+
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
+        self._constant_commands(node, name)
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
             return
         argument = node.args[0]

@@ -61,6 +61,7 @@ class LineInfo:
     assign_column: int | None  # first `=` at bracket depth 0, when the line starts a statement
     last_significant: int | None  # last character outside comments
     comment_column: int | None  # where a top-level comment starts
+    open_at_end: bool = False  # a bracket or string is still open when the line ends
 
 
 class Lexer:
@@ -134,7 +135,9 @@ class Lexer:
             index += 1
         self._end_of_line(line, number)
         self.continued = continued
-        return LineInfo(starts, continued, assign, last, comment)
+        base = self.stack[0]
+        still_open = len(self.stack) > 1 or (isinstance(base, _Code) and base.depth > 0)
+        return LineInfo(starts, continued, assign, last, comment, still_open)
 
     # --- strings ---------------------------------------------------------------------------
     def _word_or_string(self, line: str, index: int, number: int) -> int:

@@ -256,11 +256,11 @@ class CodeScanner:
             index, line = self._place(starts, result.line)
             message = f"{result.text} (bandit, confidence {result.confidence})"
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
-            if (result.test_id in HYGIENE_BANDIT_IDS and not limits.strict) or (
-                (result.line, result.test_id) in visitor.quiet_bandit and not limits.strict
-            ):
-                severity = Severity.LOW
-                message += f" (a file this {'notebook' if unit.notebook else 'script'} wrote itself)"
+            quiet = visitor.quiet_bandit.get((result.line, result.test_id))
+            if not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
+                severity = Severity.LOW  # hygiene, or a context that makes it so
+                if quiet is not None:
+                    message += f" ({quiet})"
             column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(

@@ -115,3 +115,19 @@ def test_trust_remote_code_look_alikes(tmp_path: Path) -> None:
         '"""Set trust_remote_code=True in model_args to run custom code."""\n'
     )
     assert [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"] == []
+
+
+def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Path) -> None:
+    source = (
+        "import os, subprocess\nBUCKET = 'gs://b'\n"
+        "os.system(f'gsutil cp {BUCKET}/x .')\nsubprocess.run(f'gsutil ls {BUCKET}', shell=True)\neval('3/4')\n"
+        "def run(cmd):\n    os.system(f'echo {cmd}')\n    subprocess.run(cmd, shell=True)\n    eval(cmd)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [
+        ("B307", 5, "low"),
+        ("B307", 9, "medium"),
+        ("B602", 4, "low"),
+        ("B602", 8, "high"),
+        ("B605", 3, "low"),
+        ("B605", 7, "high"),
+    ]
