@@ -36,6 +36,7 @@ from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, n
 from hooks.code.cells import CellSource, transform_cell
 from hooks.code.embedded import split_embedded
 from hooks.code.fstrings import has_fstring, rewrite_fstrings
+from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
@@ -236,12 +237,14 @@ class CodeScanner:
         module = ast.Module(body=module_body, type_ignores=[])
         raw_ml: list[Issue] = []
         bandit: list[BanditIssue] = []
+        keep_severity: dict[tuple[int, str], str] = {}
         if module_body:
             try:
                 visitor.prepare(module)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
+                keep_severity = blocking_hygiene(module, unit.notebook)
             except RecursionError:
                 unit.issues[0].append(Issue(rules.CODE_NOT_ANALYSED, "code nested too deeply to analyse", "nested"))
             except UsageError:
@@ -257,7 +260,10 @@ class CodeScanner:
             message = f"{result.text} (bandit, confidence {result.confidence})"
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
             quiet = visitor.quiet_bandit.get((result.line, result.test_id))
-            if not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
+            keep = keep_severity.get((result.line, result.test_id))
+            if keep is not None:
+                message += f" ({keep})"
+            elif not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
                 severity = Severity.LOW  # hygiene, or a context that makes it so
                 if quiet is not None:
                     message += f" ({quiet})"
