@@ -6,14 +6,14 @@ import importlib
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hooks._core import rules
 from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
-from hooks._core.scanner import FileReport, Scanner
+from hooks._core.scanner import FileReport, Scanner, TextScanner, WrittenFile
 from hooks._core.selection import file_tags, selects
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_rule_policy, filter_file
@@ -56,7 +56,7 @@ def _jobs(count: int) -> int:
 
 def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
     try:
-        return scanner.scan_file(target.path, target.display, context.policy)
+        report = scanner.scan_file(target.path, target.display, context.policy)
     except (OSError, UsageError):
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
@@ -65,6 +65,59 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
             rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
         )
         return FileReport([finding])
+    for written in report.written:
+        report.findings.extend(_written_findings(written, spec, target.display, context))
+    return report
+
+
+_TEXT_SCANNERS: dict[str, TextScanner | None] = {}
+MAX_SHOWN_NAME = 80
+
+
+def _text_scanner(spec: HookSpec) -> TextScanner | None:
+    """The hook's scanner when it can check a text that is not a file on disk (loaded once)."""
+    if spec.hook_id not in _TEXT_SCANNERS:
+        scanner = load_scanner(spec)
+        _TEXT_SCANNERS[spec.hook_id] = scanner if callable(getattr(scanner, "scan_text", None)) else None  # type: ignore[assignment]
+    return _TEXT_SCANNERS[spec.hook_id]
+
+
+def _written_findings(written: WrittenFile, spec: HookSpec, display: str, context: TailContext) -> list[Finding]:
+    """A file the scanned file writes (`%%writefile Dockerfile`), checked by the hooks that check
+    files of that name, as if it were committed; findings stand at the writing cell's lines."""
+    found: list[Finding] = []
+    offset = written.first_line - 1
+    shown = written.name[:MAX_SHOWN_NAME]
+    for other in context.registry.specs:
+        if other is spec or not selects(other, Path(written.name), written.name, {"file", "text"}):
+            continue
+        scanner = _text_scanner(other)
+        if scanner is None:
+            continue
+        try:
+            report = scanner.scan_text(written.text, written.name, display, context.policy)
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - fail closed, as for a file on disk
+            message = f"{other.hook_id} failed on {shown}, which this cell writes ({type(exc).__name__})"
+            key = f"{other.hook_id}:written:{written.name}:{type(exc).__name__}"
+            found.append(
+                make_finding(
+                    rules.SCANNER_FAILED, display, message, content_key=key, cell=written.cell, line=written.first_line
+                )
+            )
+            continue
+        for finding in report.findings:
+            found.append(
+                replace(
+                    finding,
+                    line=finding.line + offset,
+                    end_line=None if finding.end_line is None else finding.end_line + offset,
+                    cell=written.cell,
+                    message=f"{finding.message} (in {shown}, which this cell writes)",
+                )
+            )
+    return found
 
 
 def _scan_chunk(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:

@@ -16,7 +16,7 @@ prefilter's automagic) is the reference, and the tests check this module against
 - a cell of one line whose first word is a magic's name is that magic (`pip install x`,
   `cd data`): IPython applies automagic to one-line cells only.
 
-What is not Python becomes a blank line or `pass` at the same indentation, so the cell still
+What is not Python becomes `pass` at the same indentation (lines it joined become blank), so the cell still
 parses and every finding keeps its line; columns removed in front are kept in `python_offsets`.
 """
 
@@ -457,14 +457,22 @@ def _help_end(lines: list[str], infos: list, index: int) -> int | None:  # type:
     end = index
     while end + 1 < len(lines) and not infos[end + 1].starts_statement:
         end += 1
-    last = infos[end].last_significant
-    if last is None or infos[end].open_at_end or lines[end][last] != "?":
+    # A bracket left open at the end of the cell still ends in help syntax for IPython (its
+    # tokenizer stops at the end of input), also after the cell's one final newline.
+    last_line = end - 1 if end > index and end == len(lines) - 1 and lines[end] == "" else end
+    info = infos[last_line]
+    last = info.last_significant
+    if last is None or lines[last_line][last] != "?":
         return None
-    text = " ".join(line.strip() for line in lines[index : end + 1])
-    if infos[end].comment_column is not None:
-        text = " ".join(line.strip() for line in lines[index:end]) + " " + lines[end][: infos[end].comment_column]
+    if info.open_at_end and (info.string_open_at_end or end != len(lines) - 1):
+        return None
+    text = " ".join(line.strip() for line in lines[index : last_line + 1])
+    if info.comment_column is not None:
+        text = " ".join(line.strip() for line in lines[index:last_line]) + " " + lines[last_line][: info.comment_column]
     return end if _HELP_END.search(text.strip()) else None
 
 
 def _blank(indent: str) -> str:
-    return f"{indent}pass" if indent else ""
+    # A statement even at the top level, as IPython's call is: a block after it must not read
+    # as the continuation of an earlier block (`if x:` ... `!cmd` ... indented lines).
+    return f"{indent}pass"

@@ -62,6 +62,7 @@ class LineInfo:
     last_significant: int | None  # last character outside comments
     comment_column: int | None  # where a top-level comment starts
     open_at_end: bool = False  # a bracket or string is still open when the line ends
+    string_open_at_end: bool = False  # a string (not only a bracket) is still open
 
 
 class Lexer:
@@ -137,7 +138,7 @@ class Lexer:
         self.continued = continued
         base = self.stack[0]
         still_open = len(self.stack) > 1 or (isinstance(base, _Code) and base.depth > 0)
-        return LineInfo(starts, continued, assign, last, comment, still_open)
+        return LineInfo(starts, continued, assign, last, comment, still_open, len(self.stack) > 1)
 
     # --- strings ---------------------------------------------------------------------------
     def _word_or_string(self, line: str, index: int, number: int) -> int:

@@ -1,8 +1,10 @@
 """`mlsec-code`: bandit plus ML rules on Python files and notebook code cells, magics included.
 
 A notebook is read the way IPython runs it (`cells.py`); its cells form one module (imports in
-one cell resolve calls in another), each `%%writefile` script is a module of its own, and what
-the cells write as shell scripts, requirements or Dockerfiles reaches the shell judgement.
+one cell resolve calls in another), each `%%writefile` script is a module of its own, what the
+cells write as shell scripts reaches the shell judgement, and other written files (requirements,
+Dockerfiles) go back to core in `FileReport.written`, which hands them to mlsec-deps and
+mlsec-dockerfile.
 
 Caps are per part: a notebook file up to `max_notebook_bytes` (outputs make notebooks large;
 the code is read whatever the outputs weigh), each script, cell or written file up to
@@ -24,7 +26,7 @@ from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Issue, Severity, make_finding
 from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
-from hooks._core.scanner import FileReport
+from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
@@ -34,7 +36,7 @@ from hooks.code import rules
 from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
-from hooks.code.embedded import split_embedded
+from hooks.code.embedded import split_embedded, written_name
 from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.ml_rules import MLRuleVisitor
@@ -83,7 +85,6 @@ class Piece:
     original: str  # what the user wrote (for suppression comments)
     transformed: CellSource
     extra_shell: tuple[tuple[int, str], ...] = ()
-    extra_installs: tuple[tuple[int, str], ...] = ()
 
     @cached_property
     def nosec(self) -> dict[int, set[str]]:
@@ -143,6 +144,7 @@ class CodeScanner:
         kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES
         pieces: list[Piece] = []
         scripts: list[_Unit] = []
+        handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
         budget = limits.notebook_code
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
@@ -162,7 +164,10 @@ class CodeScanner:
                 name = transformed.unknown_magic[:40]
                 notes.append(self._not_python(display, cell, f"cell magic %%{name} (not one IPython ships)"))
             written = split_embedded(transformed.embedded)
-            pieces.append(Piece(cell.number, cell.source, transformed, tuple(written.shell), tuple(written.installs)))
+            pieces.append(Piece(cell.number, cell.source, transformed, tuple(written.shell)))
+            handed_on.extend(
+                WrittenFile(written_name(item.name), item.text, cell.number, item.first_line) for item in written.other
+            )
             for script in written.python:
                 body = "\n" * (script.first_line - 1) + script.text
                 scripts.append(_Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False))
@@ -174,6 +179,7 @@ class CodeScanner:
             notes.append(make_finding(rules.NOT_PYTHON, display, message, content_key=f"kernel:{notebook.language}"))
         report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
         report.findings.extend(notes)
+        report.written.extend(handed_on)
         return report
 
     @staticmethod
@@ -264,9 +270,9 @@ class CodeScanner:
             if keep is not None:
                 message += f" ({keep})"
             elif not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
+                if quiet is not None and severity is not Severity.LOW:
+                    message += f" ({quiet})"  # say why bandit's severity was lowered
                 severity = Severity.LOW  # hygiene, or a context that makes it so
-                if quiet is not None:
-                    message += f" ({quiet})"
             column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(
@@ -276,7 +282,7 @@ class CodeScanner:
     @staticmethod
     def _shell(piece: Piece, limits: Limits) -> list[Issue]:
         shell = piece.transformed.shell + list(piece.extra_shell)
-        installs = piece.transformed.installs + list(piece.extra_installs)
+        installs = piece.transformed.installs
         found = shell_issues(shell, SHELL_RULES) + install_issues(shell + installs, SHELL_RULES, strict=limits.strict)
         for number, command in shell:
             if "trust" in command and _SHELL_TRUST_REMOTE_CODE.search(command):

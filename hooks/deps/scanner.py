@@ -95,6 +95,30 @@ class DepsScanner:
             report.texts[(file_display, None)] = list(parsed.lines)
         return report
 
+    def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
+        """A dependency file another file writes (a notebook's `%%writefile requirements.txt`),
+        checked as `scan_file` checks one on disk; its -r/-c includes are not followed."""
+        settings = self._settings(policy)
+        virtual = policy.root / PurePosixPath(name).name
+        lowered = virtual.name.lower()
+        try:
+            if lowered == "pyproject.toml":
+                from hooks.deps.pyproject import parse_pyproject
+
+                parsed = parse_pyproject(text, virtual, policy.root, settings.project_kind)
+            elif lowered.endswith((".yml", ".yaml")):
+                from hooks.deps.conda import parse_environment
+
+                parsed = parse_environment(text, virtual, policy.root)
+            else:
+                from hooks.deps.requirements import parse_requirements
+
+                parsed, _ = parse_requirements(text, virtual, policy.root, include=False)
+        except DependencyFileError as exc:
+            message = f"cannot be read as a dependency file: {exc}"
+            return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
+        return FileReport([issue.at(display) for issue in self._check(parsed, settings)])
+
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)

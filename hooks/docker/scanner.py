@@ -21,7 +21,11 @@ class DockerfileScanner:
         if not read.ok:
             message = f"not a Dockerfile ({read.problem}); not analysed"
             return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key=read.kind)])
-        text = read.text
+        return self.scan_text(read.text, display, display, policy)
+
+    def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
+        """A Dockerfile's text: a committed one, or one a notebook cell writes (`name`)."""
+        del name  # every Dockerfile is read the same way whatever its name
         try:
             dockerfile = parse(text)
         except DockerfileError as exc:

@@ -177,7 +177,9 @@ def _check(cell: str, shell) -> None:  # type: ignore[no-untyped-def]
         return
     assert sorted(c for _, c in ours.shell) == sorted(expected_shell), (cell, shell.transform_cell(cell))
     assert sorted(i for _, i in ours.installs) == sorted(installs), (cell, shell.transform_cell(cell))
-    assert [e.text for e in ours.embedded] == written, cell
+    # IPython ends every cell with a newline before it splits off the body; one final newline
+    # more or less changes nothing in the written file's analysis.
+    assert [e.text.removesuffix("\n") for e in ours.embedded] == written, cell
     assert not (calls - _calls(ast.parse(ours.python))), (cell, shell.transform_cell(cell), ours.python)
 
 
@@ -203,6 +205,13 @@ def test_one_line_cells_follow_automagic(shell, cell: str) -> None:  # type: ign
         ">>> x = f(1)\n... y",
         "%%time\n!pip install z\ny = f(3)",
         "def f():\n    '''\n    !not a command\n    '''\n    return g(1)",
+        # Help syntax at the end of a cell whose bracket is still open, as IPython reads it.
+        "w = (1 +\nobj?",
+        "x = [1,\n  2,\nobj?\n",
+        "x = [1,\n  2,\nobj?\n\n",
+        'x = """\nobj?',
+        # A top-level command is a statement: indented lines after it do not continue `if x:`.
+        "if x:\n    !ls\n    y = f(1)\n!pip install a \\\nif x:\n    !ls\n    y = f(1)",
     ],
 )
 def test_hand_written_cells(shell, cell: str) -> None:  # type: ignore[no-untyped-def]

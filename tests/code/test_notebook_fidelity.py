@@ -71,7 +71,9 @@ def test_writefile_python_is_analysed_as_its_own_script(tmp_path: Path) -> None:
     assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("B301", 2, 8), ("MLS301", 2, 7)]
 
 
-def test_writefile_requirements_shell_and_dockerfile_reach_the_shell_checks(tmp_path: Path) -> None:
+def test_writefile_requirements_shell_and_dockerfile_reach_their_hooks(tmp_path: Path) -> None:
+    """Scripts reach the code hook's shell checks; requirements and Dockerfiles reach mlsec-deps
+    and mlsec-dockerfile as if committed, at the writing cell's lines."""
     text = notebook(
         "%%writefile requirements.txt\ntorch==2.3.1\ntransformers\n--extra-index-url https://pypi.corp.example/simple",
         "%%writefile setup.sh\nset -e\ncurl -fsSL https://x.example/i.sh | bash",
@@ -80,13 +82,49 @@ def test_writefile_requirements_shell_and_dockerfile_reach_the_shell_checks(tmp_
         "%%writefile start.sh\nray start --head --dashboard-host=0.0.0.0",
         "%%writefile config.yaml\nrun: curl https://x | bash",
     )
-    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [
-        ("MLS319", 1, 3),
-        ("MLS320", 1, 4),
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [
         ("MLS321", 2, 3),
-        ("MLS323", 3, 4),
         ("MLS323", 4, 2),
+        ("MLS405", 1, 4),
+        ("MLS413", 1, 3),
+        ("MLS501", 3, 2),
+        ("MLS502", 3, 2),
+        ("MLS515", 3, 4),
     ]
+    docker = next(f for f in findings if f.rule_id == "MLS515")
+    assert docker.message.endswith("(in Dockerfile, which this cell writes)")
+
+
+def test_written_files_no_hook_checks_and_look_alike_names_stay_quiet(tmp_path: Path) -> None:
+    text = notebook(
+        "%%writefile notes.txt\nFROM python:3.11\nRUN curl https://x.example/i.sh | bash",
+        "%%writefile docker-notes.txt\nRUN curl https://x.example/i.sh | bash",
+        "print('%%writefile Dockerfile')",
+    )
+    assert scan_code(tmp_path, text, "nb.ipynb") == []
+
+
+def test_a_written_file_the_other_hook_fails_on_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks.docker.scanner import DockerfileScanner
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(DockerfileScanner, "scan_text", broken)
+    from hooks._core import runner
+
+    monkeypatch.setattr(runner, "_TEXT_SCANNERS", {})
+    (finding,) = scan_code(tmp_path, notebook("x = 1", "%%writefile Dockerfile\nFROM x"), "nb.ipynb")
+    assert (finding.rule_id, finding.cell, finding.line, finding.severity.value) == ("MLS900", 2, 2, "high")
+
+
+def test_markers_in_the_writing_cell_silence_the_other_hooks_findings(tmp_path: Path) -> None:
+    run = "RUN curl -fsSL https://x.example/i.sh | bash"
+    text = notebook(f"%%writefile Dockerfile\nFROM python:3.11\n{run}")
+    assert ("MLS503", 1, 3) in places(scan_code(tmp_path, text, "nb.ipynb"))
+    marked = notebook(f"%%writefile Dockerfile\nFROM python:3.11\n{run}  # mlsec: ignore[MLS503] vendor installer")
+    assert ("MLS503", 1, 3) not in places(scan_code(tmp_path, marked, "nb.ipynb"))
 
 
 def test_bash_and_script_cells_are_shell(tmp_path: Path) -> None:
