@@ -7,9 +7,9 @@ reported low; loads of downloaded files, parameters, environment values and requ
 writes of this file and stay high.
 
 Paths are compared as keys: `c:<text>` for a constant string (literals, names bound to one,
-`os.path.join`/`Path`/f-strings of constants), `n:<name>` for a notebook variable or attribute
-chain (a notebook's variables are its author's own; a script's may be parameters, so only
-constants count there).
+`os.path.join`/`Path`/f-strings of constants), `n:<expression>` for a path a notebook builds of
+its variables, attributes and constants (`folder + "/m.pkl"`; a notebook's variables are its
+author's own; a script's may be parameters, so only constants count there).
 """
 
 from __future__ import annotations
@@ -73,6 +73,31 @@ def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
     return None
 
 
+def _path_of_names(node: ast.AST, depth: int = 0) -> bool:
+    """A path a notebook builds from its own variables and constants (`folder`, `cfg.out`,
+    `folder + "/m.pkl"`, `f"{folder}/m.pkl"`, `os.path.join(folder, "m.pkl")`): the same text twice
+    is the same file."""
+    if depth > 20:
+        return False
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return isinstance(node, ast.Name) or _path_of_names(node.value, depth + 1)
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+        return _path_of_names(node.left, depth + 1) and _path_of_names(node.right, depth + 1)
+    if isinstance(node, ast.JoinedStr):
+        return all(
+            _path_of_names(v.value if isinstance(v, ast.FormattedValue) else v, depth + 1)
+            and not (isinstance(v, ast.FormattedValue) and v.format_spec is not None)
+            for v in node.values
+        )
+    if isinstance(node, ast.Call) and node.args and not node.keywords:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in ("join", "Path") and all(_path_of_names(arg, depth + 1) for arg in node.args)
+    return False
+
+
 def _normal(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
 
@@ -98,7 +123,7 @@ class LoadContext:
         text = _text(node, self.constants)
         if text is not None and text.strip():
             return "c:" + _normal(text)
-        if self.notebook and isinstance(node, (ast.Name, ast.Attribute)):
+        if self.notebook and _path_of_names(node):
             try:
                 return "n:" + ast.unparse(node)
             except (ValueError, RecursionError):

@@ -131,3 +131,41 @@ def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Pa
         ("B605", 3, "low"),
         ("B605", 7, "high"),
     ]
+
+
+def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_path: Path) -> None:
+    cells = (
+        "import os, subprocess\nbucket = input_bucket()\nos.system(f'gsutil ls {bucket}')",
+        "subprocess.run(f'mkdir -p {bucket}/out', shell=True)",
+        "answer = client.chat(prompt)\nsubprocess.run(answer, shell=True)",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("B602", 1, "low"),
+        ("B602", 2, "high"),
+        ("B605", 3, "low"),
+    ]
+    # The same command in a script keeps bandit's severity: a script's values may come from outside.
+    script = "import os\ndef mk(path):\n    os.system(f'mkdir -p {path}')\n"
+    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high")]
+
+
+def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
+    code = "import tarfile\nwith tarfile.open(path) as t:\n    t.extractall('data')"
+    assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) == [("MLS315", 3, "low")]
+    assert graded(scan_code(tmp_path, code, "job.py")) == [("MLS315", 3, "high")]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb", strict)) == [("MLS315", 3, "high")]
+
+
+def test_a_notebook_path_built_of_its_variables_matches_the_same_text(tmp_path: Path) -> None:
+    cells = (
+        "import joblib\ndef prep(log_folder):\n    joblib.dump(freq, log_folder + '/freq.pkl')",
+        "def train(log_folder):\n    freq = joblib.load(open(log_folder + '/freq.pkl', 'rb'))\n"
+        "    other = joblib.load(open(log_folder + '/other.pkl', 'rb'))\n"
+        "    url = joblib.load(download(log_folder + '/freq.pkl'))",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("MLS301", 2, "low"),
+        ("MLS301", 3, "high"),
+        ("MLS301", 4, "high"),
+    ]
