@@ -82,6 +82,20 @@ _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.op
 _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"})
 
 
+_PLACEHOLDER_REPOSITORY = re.compile(r"<[^<>/]*>|\{[^{}/]*\}|(?i:\byour[-_ ]?\w*|\busername\b|\bxxx+\b)")
+_REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", "path", "model")
+
+
+def _placeholder_repository(call: ast.Call) -> bool:
+    """The repository argument is a constant with a placeholder in it (`"<user>/<model>"`,
+    `"{your_username}/tool"`, `"YOUR_ORG/model"`); an f-string fills its fields, so it is not."""
+    candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _REPOSITORY_KEYWORDS)]
+    for candidate in candidates:
+        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
+            return bool(_PLACEHOLDER_REPOSITORY.search(candidate.value))
+    return False
+
+
 def _const_true(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
@@ -321,11 +335,13 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue
             value = keyword.value
             if _const_true(value):
-                self._add(
-                    rules.TRUST_REMOTE_CODE,
-                    node,
-                    f"{keyword.arg}=True runs Python code from the model or dataset repository",
-                )
+                message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
+                if not self.strict and _placeholder_repository(node):
+                    # Documentation's `"<your-username>/<repo>"`: the reader's own repository.
+                    message += " (the repository name is a placeholder for the reader's own)"
+                    self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                    return
+                self._add(rules.TRUST_REMOTE_CODE, node, message)
                 return
             flag = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
             if flag in self.truthy_flags:

@@ -169,3 +169,19 @@ def test_a_notebook_path_built_of_its_variables_matches_the_same_text(tmp_path: 
         ("MLS301", 3, "high"),
         ("MLS301", 4, "high"),
     ]
+
+
+def test_trust_remote_code_on_a_placeholder_repository_is_low(tmp_path: Path) -> None:
+    code = (
+        "from transformers import AutoModel\nfrom smolagents import load_tool\n"
+        "a = AutoModel.from_pretrained('<change-username>/<change-id>', trust_remote_code=True)\n"
+        "b = load_tool('{your_username}/hf-model-downloads', trust_remote_code=True)\n"
+        "c = load_tool('m-ric/text-to-image', trust_remote_code=True)\n"
+        "d = AutoModel.from_pretrained(f'{org}/{name}', trust_remote_code=True)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) if g[0] == "MLS307"] == [
+        ("MLS307", 3, "low"),
+        ("MLS307", 4, "low"),
+        ("MLS307", 5, "high"),
+        ("MLS307", 6, "high"),
+    ]
