@@ -1,5 +1,10 @@
 """python -m bench artifacts [--size-mb N] [--repeat N] [--out DIR] [--bin DIR]
+python -m bench artifacts-precision [--rebuild-corpus] [--split tune|heldout|both]
+python -m bench artifacts-oracle [--examples N]
+python -m bench gate [--repeat N]   (needs mlsec-hooks[gate]; ART beside it when installed)
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
+python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
+python -m bench data [--rows 1000000] [--heldout DIR ...]
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -16,7 +21,22 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("suite", choices=["artifacts", "secrets", "secrets-heldout", "code", "deps", "docker"])
+    suites = [
+        "artifacts",
+        "artifacts-precision",
+        "artifacts-oracle",
+        "secrets",
+        "secrets-heldout",
+        "code",
+        "deps",
+        "docker",
+        "realrepos",
+        "gate",
+        "data",
+    ]
+    parser.add_argument("suite", choices=suites)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="data: rows of the PII-free look-alike set")
+    parser.add_argument("--heldout", type=Path, action="append", default=[], help="data: folders of public datasets")
     parser.add_argument("--size-mb", type=int, default=1024, help="size of the large files (default 1024)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and case; the best counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated files are kept")
@@ -27,7 +47,14 @@ def main() -> int:
         default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
         help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
     )
-    parser.add_argument("--split", choices=["tune", "heldout", "both"], default="both", help="secrets-heldout split")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "heldout", "both", "all"],
+        default="both",
+        help="secrets-heldout, artifacts-precision and realrepos: which split ('all' is 'both')",
+    )
+    parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
+    parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
     parser.add_argument(
         "--gitleaks-config", type=Path, help="gitleaks' config/gitleaks.toml from a fetched snapshot (secrets-heldout)"
     )
@@ -35,11 +62,23 @@ def main() -> int:
     parser.add_argument("--scale-mb", type=int, default=10, help="size of the single-line files (default 10)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a scale case is called too slow")
     parser.add_argument("--details", action="store_true", help="secrets-heldout: list every miss and false positive")
+    realrepos = parser.add_argument_group("realrepos")
+    realrepos.add_argument("--repo", metavar="NAME", help="only this repository (name or owner/name)")
+    realrepos.add_argument("--score", action="store_true", help="score the run against the labels")
+    realrepos.add_argument("--no-scan", action="store_true", help="with --score: score the last saved run")
+    realrepos.add_argument("--no-peers", action="store_true", help="skip bandit, detect-secrets, hadolint")
+    realrepos.add_argument("--rerun-peers", action="store_true", help="run the peers again instead of their cache")
     args = parser.parse_args()
+    if args.suite == "artifacts-oracle":
+        return run_oracle_property_tests(args.examples)
+    if args.suite == "realrepos":
+        from bench.realrepos.cli import main as realrepos_main
+
+        return realrepos_main(args, HERE)
     if args.suite == "secrets-heldout":
         from bench.secrets_heldout.run import run as run_heldout
 
-        splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+        splits = ["tune", "heldout"] if args.split in ("both", "all") else [args.split]
         run_heldout(
             args.out / "secrets_heldout",
             args.bin,
@@ -55,6 +94,16 @@ def main() -> int:
 
     # Measure what users run: pip byte-compiles a package when it installs it.
     compileall.compile_dir(str(HERE.parent / "hooks"), quiet=1)
+    if args.suite == "artifacts-precision":
+        from bench.artifacts_corpus.precision import main as run_precision
+
+        splits = ("tune", "heldout") if args.split in ("both", "all") else (args.split,)
+        return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
+    if args.suite == "data":
+        from bench.data_bench import run as run_data
+
+        run_data(args.out / "data", args.bin, args.repeat, args.rows, args.heldout)
+        return 0
     if args.suite == "secrets":
         from bench.secrets_bench import run as run_secrets
 
@@ -63,6 +112,12 @@ def main() -> int:
         print(f"{'case':<20} {'tool':<20} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'x slower than mlsec':>20}")
         for case, tool, m, count in results:
             print(f"{case:<20} {tool:<20} {m.seconds:>8.2f} {m.peak_mb:>8.1f} {count:>9} {m.seconds / base:>20.1f}")
+        return 0
+    if args.suite == "gate":
+        from bench.gate_bench import run as run_gate
+        from bench.gate_bench import table as gate_table
+
+        print(gate_table(run_gate(args.out / "gate", args.bin, args.repeat)))
         return 0
     if args.suite == "docker":
         from bench.docker_bench import run as run_docker
@@ -103,6 +158,18 @@ def main() -> int:
         ratio = m.seconds / ours[case].seconds
         print(f"{case:<28} {tool:<16} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {ratio:>20.1f}")
     return 0
+
+
+def run_oracle_property_tests(examples: int) -> int:
+    """The loader-oracle property tests with many examples and no xfail marks: each family's
+    real outcome against today's scanner (`make test` runs a handful of examples)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "MLSEC_ORACLE_EXAMPLES": str(examples), "MLSEC_ORACLE_NO_XFAIL": "1"}
+    test = str(HERE.parent / "tests" / "artifacts" / "test_loader_oracle.py")
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", test]
+    return subprocess.run(command, env=env, cwd=HERE.parent).returncode
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ UNSAFE = [
     "requirements.txt",
     "environment.yml",
     "Dockerfile",
+    "data/customers.csv",
+    "data/fetch_data.py",
 ]
 needs_package_index = pytest.mark.skipif(
     os.environ.get("MLSEC_OFFLINE") == "1", reason="MLSEC_OFFLINE=1: no package index for pre-commit's install"

@@ -43,3 +43,15 @@ def test_running_each_hook_on_ordinary_files_imports_no_ml_stack(tmp_path: Path)
         assert "'nbformat'" not in loaded and "'detect_secrets'" not in loaded, (hook, loaded)
         if hook != "code":
             assert "'bandit'" not in loaded, (hook, loaded)
+
+
+def test_the_gate_imports_its_ml_stack_only_when_it_runs(tmp_path: Path) -> None:
+    """The catalog carries the gate's rules and policy section, and `mlsec` knows the `gate`
+    command, without numpy; the artifact hook's gate-record check is standard library too."""
+    loaded = _modules_after("from hooks.cli.mlsec import build_parser; build_parser(); import hooks.gate.command")
+    assert not [name for name in ML_STACKS if f"'{name}'" in loaded], loaded
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".mlsec.yaml").write_text("artifacts:\n  require_gate_record: true\n")
+    (tmp_path / "m.pkl").write_bytes(b"\x80\x04N.")
+    loaded = _modules_after("from hooks.cli.entry_points import mlsec_artifacts as main; main(['m.pkl'])", tmp_path)
+    assert not [name for name in ML_STACKS if f"'{name}'" in loaded], loaded

@@ -59,6 +59,33 @@ def test_policy_snippets_are_valid_policies(tmp_path: Path) -> None:
     from hooks.catalog import registry
 
     for document in snippets():
-        if isinstance(document, dict) and set(document) & {"fail_on", "deps", "artifacts", "secrets", "code"}:
+        if isinstance(document, dict) and set(document) & {"fail_on", "deps", "artifacts", "secrets", "code", "gate"}:
             (tmp_path / ".mlsec.yaml").write_text(yaml.safe_dump(document))
             load_policy(tmp_path, registry())  # raises UsageError if README shows an invalid policy
+
+
+def test_gate_policy_snippet_is_a_complete_gate_configuration(tmp_path: Path) -> None:
+    from hooks._core.policy import load_policy
+    from hooks.catalog import registry
+    from hooks.gate.config import build_config
+
+    gate = next(d for d in snippets() if isinstance(d, dict) and "gate" in d)
+    (tmp_path / ".mlsec.yaml").write_text(yaml.safe_dump(gate))
+    policy = load_policy(tmp_path, registry())
+    config = build_config(policy.section("gate"), tmp_path)
+    assert config.adversarial is not None and config.membership is not None and config.bias is not None
+    assert config.noise is not None and config.noise.eps == config.adversarial.eps
+
+
+def test_gate_after_training_recipes() -> None:
+    workflows = [d for d in snippets() if isinstance(d, dict) and "jobs" in d]
+    steps = [step for w in workflows for job in w["jobs"].values() for step in job["steps"]]
+    runs = [step.get("run", "") for step in steps]
+    gate_at = next(i for i, run in enumerate(runs) if run.startswith("mlsec gate"))
+    assert "--format markdown" in runs[gate_at] and "GITHUB_STEP_SUMMARY" in runs[gate_at + 1]
+    assert steps[gate_at + 1].get("if") == "always()"
+    assert any("train.py" in run for run in runs[:gate_at]) and "register" in runs[gate_at + 2]
+    gitlab = next(d for d in snippets() if isinstance(d, dict) and "model-gate" in d)["model-gate"]
+    assert any(line.startswith("mlsec gate") and "--format json" in line for line in gitlab["script"])
+    assert gitlab["artifacts"]["when"] == "always"
+    assert "models/clf.joblib.gate.json" in gitlab["artifacts"]["paths"]

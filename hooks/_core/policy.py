@@ -40,11 +40,14 @@ class Policy:
 
 
 def policy_schema(registry: RuleRegistry) -> dict[str, Any]:
-    """Core's keys plus one section per hook, each hook's fragment from its spec."""
+    """Core's keys plus one section per hook and per extra section (the gate), each fragment
+    from its spec."""
     schema_path = Path(__file__).with_name("policy_schema.json")
     schema: dict[str, Any] = json.loads(schema_path.read_text(encoding="utf-8"))
     for spec in registry.specs:
         schema["properties"][spec.policy_section] = spec.schema
+    for section in registry.sections:
+        schema["properties"][section.name] = section.schema
     return schema
 
 
@@ -140,9 +143,8 @@ def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None)
         rule_id.upper(): _override(source, rule_id.upper(), spec, registry)
         for rule_id, spec in data.get("rules", {}).items()
     }
-    sections = {
-        spec.policy_section: data[spec.policy_section] for spec in registry.specs if spec.policy_section in data
-    }
+    names = [spec.policy_section for spec in registry.specs] + [section.name for section in registry.sections]
+    sections = {name: data[name] for name in names if name in data}
     return Policy(
         root=root,
         source=source,

@@ -9,12 +9,13 @@ from functools import lru_cache
 
 from hooks._core import rules as core_rules
 from hooks._core.rules import Rule, RuleDefinitionError
-from hooks._core.spec import HookSpec
+from hooks._core.spec import HookSpec, SectionSpec
 
 
 class RuleRegistry:
-    def __init__(self, specs: Sequence[HookSpec]) -> None:
+    def __init__(self, specs: Sequence[HookSpec], sections: Sequence[SectionSpec] = ()) -> None:
         self.specs = tuple(specs)
+        self.sections = tuple(sections)  # policy sections with rules that are no hook (the gate)
         self._rules: dict[str, Rule] = {}
         self._owner: dict[str, HookSpec | None] = {}
         for rule in core_rules.BOOK.rules:
@@ -26,6 +27,12 @@ class RuleRegistry:
                     raise RuleDefinitionError(f"{rule.rule_id} is declared by two packages")
                 self._rules[rule.rule_id] = rule
                 self._owner[rule.rule_id] = spec
+        for section in self.sections:
+            for rule in section.rules:
+                if rule.rule_id in self._rules:
+                    raise RuleDefinitionError(f"{rule.rule_id} is declared by two packages")
+                self._rules[rule.rule_id] = rule
+                self._owner[rule.rule_id] = None  # no hook reports it, so no marker judges it
 
     def __contains__(self, rule_id: object) -> bool:
         return isinstance(rule_id, str) and self.get(rule_id) is not None

@@ -44,6 +44,26 @@ class ForeignMarker:
 
 
 @dataclass(frozen=True)
+class SectionSpec:
+    """A policy section and a rule book that belong to no pre-commit hook (the model gate): the
+    policy loader validates the section and the registry knows the rules, but nothing selects
+    files for it, and it runs only when its own command is called."""
+
+    name: str  # the policy section, also the rule book's scanner name
+    book: RuleBook
+    schema_file: Path
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return self.book.rules
+
+    @cached_property
+    def schema(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.schema_file.read_text(encoding="utf-8"))
+        return loaded
+
+
+@dataclass(frozen=True)
 class HookSpec:
     hook_id: str
     name: str

@@ -1,4 +1,5 @@
-"""Per-file analysis state: limits, the deadline and the issues found so far."""
+"""Per-file analysis state: limits, the deadline, the issues found so far and, for `mlsec
+explain`, the pickle streams interpreted so far."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
 from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
+from hooks.artifacts.reader import Recording
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,37 @@ class Limits:
     max_zip_members: int = 200_000
 
 
+class PickleStream:
+    """One pickle stream the walk interpreted, as bytes a decompiler can read again."""
+
+    __slots__ = ("container", "offset", "reader", "recording", "stopped_at")
+
+    def __init__(self, container: str, reader: int, offset: int, recording: Recording) -> None:
+        self.container = container  # the location of the data it sits in: "pickle", "archive/data.pkl"
+        self.reader = reader  # which read of that data (two zip members can share a name)
+        self.offset = offset  # where it starts in that data
+        self.recording = recording  # its opcodes and arguments, without the array data joblib embeds
+        self.stopped_at: int | None = None  # where interpretation stopped before STOP (broken or capped)
+
+
+class StreamLog:
+    """The streams a walk interprets, kept within a byte budget for all of them together."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.streams: list[PickleStream] = []
+        self.left = max_bytes
+
+    def take(self, count: int) -> bool:
+        if count > self.left:
+            self.left = 0
+            return False
+        self.left -= count
+        return True
+
+
+Mark = tuple[int, int]
+
+
 @dataclass
 class Analysis:
     policy: GlobalsPolicy
@@ -31,6 +64,7 @@ class Analysis:
     issues: list[Issue] = field(default_factory=list)
     deadline: float = 0.0
     opcodes: int = 0
+    stream_log: StreamLog | None = None  # only `mlsec explain` keeps the streams
     _keys: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -45,11 +79,20 @@ class Analysis:
         text = message if where == "file" else f"{where} {message}"
         self.issues.append(Issue(rule, text, content_key, severity=severity))
 
-    def rollback(self, mark: int) -> None:
-        """Forget the issues found since `mark` (a tentative parse that turned out not to apply)."""
-        for issue in self.issues[mark:]:
+    def mark(self) -> Mark:
+        return len(self.issues), len(self.stream_log.streams) if self.stream_log is not None else 0
+
+    def found_since(self, mark: Mark) -> bool:
+        return len(self.issues) > mark[0]
+
+    def rollback(self, mark: Mark) -> None:
+        """Forget what was found since `mark` (a tentative parse that turned out not to apply)."""
+        issues, streams = mark
+        for issue in self.issues[issues:]:
             self._keys.get(issue.rule.rule_id, set()).discard(issue.key)
-        del self.issues[mark:]
+        del self.issues[issues:]
+        if self.stream_log is not None:
+            del self.stream_log.streams[streams:]
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:

@@ -4,6 +4,9 @@ It keeps the stack, the mark stack and the memo exactly as the unpickler does, s
 reached through STACK_GLOBAL operands fetched from the memo, INST/OBJ/NEWOBJ, EXT codes or a
 BUILD that plants `__setstate__` is seen for what it is. Large byte arguments are skipped by
 seeking, so cost follows the number of opcodes, not the size of the file.
+
+It knows nothing of containers: a loader called on literal bytes (`pickle.loads(b"...")`) is
+handed to `on_nested`, which the walker points at itself.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
+from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
 from hooks.artifacts.globals_policy import Verdict, resolve_name
 from hooks.artifacts.opcodes import OPCODES
-from hooks.artifacts.reader import ByteReader
+from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
+from hooks.artifacts.reader import ByteReader, Tap
 
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
-MAX_ITEMS = 1_000_000  # items kept per container; the rest are counted only
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
 # What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
@@ -56,66 +60,10 @@ _SPECIAL_STATE_KEYS = frozenset(
         "__getstate__",
     }
 )
-JOBLIB_ARRAY_WRAPPER = ("joblib.numpy_pickle", "NumpyArrayWrapper")
 
-
-class Global:
-    __slots__ = ("module", "name", "offset")
-
-    def __init__(self, module: str, name: str, offset: int) -> None:
-        self.module, self.name, self.offset = module, name, offset
-
-
-class Call:
-    """The result of calling or instantiating something at load time."""
-
-    __slots__ = ("args", "func", "offset", "state", "via")
-
-    def __init__(self, func: object, args: object, offset: int, via: str) -> None:
-        self.func, self.args, self.offset, self.via = func, args, offset, via
-        self.state: object = None
-
-
-class Seq:
-    __slots__ = ("items", "kind", "length")
-
-    def __init__(self, kind: str, items: list[object] | None = None) -> None:
-        self.kind = kind
-        self.items: list[object] = items if items is not None else []
-        self.length = len(self.items)
-        if self.length > MAX_ITEMS:
-            del self.items[MAX_ITEMS:]
-
-    def extend(self, values: list[object]) -> None:
-        room = MAX_ITEMS - len(self.items)
-        if room > 0:
-            self.items.extend(values[:room])
-        self.length += len(values)
-
-
-class Mapping:
-    __slots__ = ("items", "length")
-
-    def __init__(self) -> None:
-        self.items: dict[object, object] = {}
-        self.length = 0
-
-    def set(self, key: object, value: object) -> None:
-        self.length += 1
-        if len(self.items) < MAX_ITEMS:
-            try:
-                self.items[key] = value
-            except TypeError:  # an unhashable stand-in as key: the real load would differ anyway
-                pass
-
-
-class Opaque:
-    """A value the analysis does not model (persistent ids, skipped blobs, buffers)."""
-
-    __slots__ = ("label", "length")
-
-    def __init__(self, label: str, length: int = 0) -> None:
-        self.label, self.length = label, length
+# Analyse the literal bytes a nested loader is called on, as an artifact found at (label, depth);
+# True when they were one. Findings inside are the walker's; the caller only learns the verdict.
+NestedHandler = Callable[[bytes, str, int], bool]
 
 
 @dataclass
@@ -131,7 +79,6 @@ class GlobalUse:
 @dataclass
 class StreamResult:
     value: object
-    protocol: int
     persistent_ids: list[object] = field(default_factory=list)
     globals_seen: int = 0
 
@@ -151,12 +98,16 @@ class PickleMachine:
         *,
         sniffing: bool = False,
         depth: int = 0,
+        on_nested: NestedHandler | None = None,
+        container: str | None = None,
     ) -> None:
         self.reader = reader
         self.analysis = analysis
         self.label = label
         self.sniffing = sniffing
         self.depth = depth
+        self.on_nested = on_nested
+        self.container = label if container is None else container  # names the stream in explain
         self.stack: list[object] = []
         self.metastack: list[list[object]] = []
         self.memo: dict[int, object] = {}
@@ -173,11 +124,34 @@ class PickleMachine:
     # --- driving -------------------------------------------------------------------------
     def run(self) -> StreamResult:
         """Interpret up to and including STOP. Findings are recorded even if the stream breaks."""
+        tap = self.reader.tap
+        if tap is not None and self.analysis.stream_log is not None:
+            return self._run_recorded(tap, self.analysis.stream_log.streams)
         try:
             value = self._loop()
         finally:
             self._report_globals()
-        return StreamResult(value, self.protocol, self.persistent_ids, len(self.uses))
+        return StreamResult(value, self.persistent_ids, len(self.uses))
+
+    def _run_recorded(self, tap: Tap, streams: list[PickleStream]) -> StreamResult:
+        stream = PickleStream(self.container, tap.serial, self.reader.tell(), tap.begin())
+        streams.append(stream)  # listed where it starts, before the streams nested in it
+        try:
+            value = self._loop()
+        except AnalysisError as exc:
+            stream.stopped_at = exc.offset if exc.offset is not None else self.reader.tell()
+            raise
+        except BaseException:
+            stream.stopped_at = self.reader.tell()
+            raise
+        finally:
+            tap.end()
+            self._report_globals()
+        return StreamResult(value, self.persistent_ids, len(self.uses))
+
+    def child(self, label: str) -> PickleMachine:
+        """A machine for a stream embedded in this one, read from the same data (one level deeper)."""
+        return PickleMachine(self.reader, self.analysis, label, depth=self.depth + 1, on_nested=self.on_nested)
 
     def _loop(self) -> object:
         read = self.reader.handle.read
@@ -293,23 +267,14 @@ class PickleMachine:
             return
         if self.depth + 1 > self.analysis.limits.max_depth:
             raise LimitExceeded("nested pickles deeper than the depth limit")
-        import io
-
-        from hooks.artifacts.dispatch import Inspector
-
+        if self.on_nested is None:
+            use.unverified_calls += 1
+            return
         payload: bytes = args.items[0]
         label = f"{where(self.label, offset)} > {func.module}.{func.name} payload"
         before = len(self.analysis.issues)
         try:
-            found = Inspector(self.analysis).inspect_content(
-                io.BytesIO(payload),
-                len(payload),
-                payload[:512],
-                "nested.pt",
-                label,
-                depth=self.depth + 1,
-                seekable=True,
-            )
+            found = self.on_nested(payload, label, self.depth + 1)
         except (AnalysisError, LimitExceeded):
             found = False
         if not found or len(self.analysis.issues) > before:
@@ -663,11 +628,12 @@ class PickleMachine:
         if isinstance(target, Call):
             target.state = state
             func = target.func
-            if isinstance(func, Global) and (func.module, func.name) == JOBLIB_ARRAY_WRAPPER:
-                from hooks.artifacts.joblib_arrays import consume_inline_array
-
-                consume_inline_array(self, state, offset)
+            if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:
+                skip_inline_array(self.reader, state, offset, self._object_array)
                 self.stack[-1] = Opaque("ndarray")
+
+    def _object_array(self) -> None:
+        self.child(f"{self.label} object array").run()
 
     def op_PERSID(self, offset: int) -> None:
         self.persistent_ids.append(self._line().decode("utf-8", "replace"))

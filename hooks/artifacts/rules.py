@@ -118,6 +118,21 @@ APPROVED_ARTIFACT_CHANGED = BOOK.rule(
         "one. Review the new file and update the approval."
     ),
 )
+MODEL_WITHOUT_GATE_RECORD = BOOK.rule(
+    "MLS111",
+    "ModelWithoutGateRecord",
+    "medium",
+    "Model without a passing gate record",
+    cwe=1357,
+    what=(
+        "`artifacts.require_gate_record` is on, and this model file has no `<model>.gate.json` beside it "
+        "whose verdict is pass for the file's current sha256 (no record, a failing one, or one written "
+        "for an older version of the file)."
+    ),
+    why="A model that was never judged by `mlsec gate`, or changed after it, reaches the repository unchecked.",
+    example="models/clf.joblib retrained and committed without running `mlsec gate` again",
+    fix="Run `mlsec gate --model models/clf.joblib` and commit the record it writes with the model.",
+)
 ARTIFACT_UNPARSEABLE = BOOK.rule(
     "MLS901",
     "ArtifactUnparseable",

@@ -10,12 +10,13 @@ from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
+from hooks._shared.gate_record import is_gated_model, missing_pass
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, Limits, where
-from hooks.artifacts.dispatch import Inspector
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy, is_dangerous
 from hooks.artifacts.pickle_vm import NotAPickle
+from hooks.artifacts.walker import Walker
 
 
 def _limits(section: dict[str, Any]) -> Limits:
@@ -50,6 +51,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _gate_record_findings(path: Path, display: str) -> list[Finding]:
+    actual = _sha256(path)
+    reason = missing_pass(path, actual)
+    if reason is None:
+        return []
+    return [make_finding(rules.MODEL_WITHOUT_GATE_RECORD, display, reason, content_key=actual)]
+
+
 class ArtifactScanner:
     def __init__(self) -> None:
         self._policy_cache: tuple[Policy, GlobalsPolicy, Limits] | None = None
@@ -66,6 +75,8 @@ class ArtifactScanner:
         if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
             return FileReport()  # a link's target is scanned as itself; devices and folders are not artifacts
         findings: list[Finding] = []
+        if policy.section("artifacts").get("require_gate_record") and is_gated_model(display):
+            findings.extend(_gate_record_findings(path, display))
         approval = next((a for a in policy.section("artifacts").get("approved", []) if a["path"] == display), None)
         if approval is not None:
             actual = _sha256(path)
@@ -83,7 +94,7 @@ class ArtifactScanner:
         analysis = Analysis(globals_policy, limits)
         with path.open("rb") as handle:
             try:
-                Inspector(analysis).inspect_file(handle, info.st_size, display)
+                Walker(analysis).walk_file(handle, info.st_size, display)
             except NotAPickle:
                 pass  # text that merely begins like a pickle
             except AnalysisError as exc:

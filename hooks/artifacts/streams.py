@@ -60,7 +60,6 @@ class _ZlibAdapter:
 
     def __init__(self, wbits: int) -> None:
         self._obj = zlib.decompressobj(wbits)
-        self._tail = b""
 
     @property
     def eof(self) -> bool:
@@ -85,7 +84,7 @@ class _Source(Protocol):
 
 
 class DecompressStream(io.RawIOBase):
-    """Streams decompressed bytes of `handle` (to its end, or `compressed_size` bytes).
+    """Streams the decompressed bytes of `handle`, to its end.
 
     Concatenated members (gzip, bz2, xz all allow them) are followed, as the standard
     readers do. Output past `max_bytes`, or growing faster than `max_ratio` times the input
@@ -99,7 +98,6 @@ class DecompressStream(io.RawIOBase):
         *,
         max_bytes: int,
         max_ratio: int,
-        compressed_size: int | None = None,
         multi_member: bool = True,
         kind: str = "compressed",
     ) -> None:
@@ -107,7 +105,6 @@ class DecompressStream(io.RawIOBase):
         self._handle = handle
         self._factory = factory
         self._decompressor = factory()
-        self._left = compressed_size
         self._max_bytes = max_bytes
         self._max_ratio = max_ratio
         self._multi = multi_member
@@ -124,10 +121,7 @@ class DecompressStream(io.RawIOBase):
         return self._produced
 
     def _feed(self) -> bytes:
-        size = _CHUNK if self._left is None else min(_CHUNK, self._left)
-        data = self._handle.read(size) if size else b""
-        if self._left is not None:
-            self._left -= len(data)
+        data = self._handle.read(_CHUNK)
         self._consumed += len(data)
         return data
 

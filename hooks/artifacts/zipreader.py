@@ -8,7 +8,6 @@ tolerates what torch tolerates and reports the tricks as findings instead.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -21,21 +20,28 @@ LOCAL = b"PK\x03\x04"
 _EOCD_SEARCH = 65535 + 22
 
 
-@dataclass(frozen=True)
 class ZipMember:
-    name: str
-    method: int
-    flags: int
-    crc: int
-    compressed_size: int
-    size: int
-    local_offset: int
+    """One central directory entry. (Plain classes, not dataclasses: hooks import this on every commit.)"""
+
+    __slots__ = ("compressed_size", "crc", "flags", "local_offset", "method", "name", "size")
+
+    def __init__(
+        self, name: str, method: int, flags: int, crc: int, compressed_size: int, size: int, local_offset: int
+    ) -> None:
+        self.name = name
+        self.method = method
+        self.flags = flags
+        self.crc = crc
+        self.compressed_size = compressed_size
+        self.size = size
+        self.local_offset = local_offset
 
 
-@dataclass(frozen=True)
 class ZipDirectory:
-    members: list[ZipMember]
-    prefix: int  # bytes before the archive proper (self-extracting stubs, polyglots)
+    __slots__ = ("members",)
+
+    def __init__(self, members: list[ZipMember]) -> None:
+        self.members = members
 
 
 def find_eocd(handle: BinaryIO, file_size: int) -> int | None:
@@ -96,7 +102,7 @@ def read_directory(handle: BinaryIO, file_size: int, max_members: int) -> ZipDir
             ZipMember(_decode_name(name_bytes, flags), method, flags, crc, compressed, size, local_offset + prefix)
         )
         position += 46 + name_len + extra_len + comment_len
-    return ZipDirectory(members, prefix)
+    return ZipDirectory(members)
 
 
 def _zip64_end(handle: BinaryIO, eocd: int) -> tuple[int, int, int, int]:
@@ -138,10 +144,12 @@ def _decode_name(raw: bytes, flags: int) -> str:
     return raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
 
 
-@dataclass(frozen=True)
 class LocalHeader:
-    name: str
-    data_offset: int
+    __slots__ = ("data_offset", "name")
+
+    def __init__(self, name: str, data_offset: int) -> None:
+        self.name = name
+        self.data_offset = data_offset
 
 
 def read_local_header(handle: BinaryIO, member: ZipMember) -> LocalHeader:

@@ -1,5 +1,6 @@
 """`mlsec`: the umbrella command. `scan` runs every scanner, `baseline` accepts today's
-findings, `explain` shows what a model file's pickles would do, `rules` lists the registry."""
+findings, `explain` shows what a model file's pickles would do, `rules` lists the registry,
+`gate` judges a trained model against the policy's checks (hooks/gate/command.py)."""
 
 from __future__ import annotations
 
@@ -117,6 +118,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        import fickling.fickle  # noqa: F401 - the decompiler is an optional extra
+    except ImportError:
+        print(f"{PROG}: error: explain needs fickling: pip install 'mlsec-hooks[explain]'", file=sys.stderr)
+        return EXIT_USAGE
     from hooks.artifacts.explain import explain_paths
 
     problems = explain_paths(args.files, sys.stdout)
@@ -145,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("files", nargs="+", metavar="FILE")
     explain.set_defaults(handler=cmd_explain)
+    from hooks.gate import command as gate_command
+
+    gate = commands.add_parser(
+        "gate", help="judge a trained model: accuracy, adversarial attacks, membership inference, bias"
+    )
+    gate_command.configure(gate)
+    gate.set_defaults(handler=gate_command.run)
     rules = commands.add_parser("rules", help="list the rule registry")
     rules.add_argument("--format", choices=("table", "markdown"), default="table")
     rules.set_defaults(handler=cmd_rules)

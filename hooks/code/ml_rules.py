@@ -15,6 +15,7 @@ from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks.code import rules
+from hooks.code.ingestion import ingestion_issues
 from hooks.code.load_context import LoadContext, prescan_writes
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -152,6 +153,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         """For a script (not a notebook): the files it serialises anywhere, before the visit."""
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
+
+    def visit_Module(self, node: ast.Module) -> None:
+        self.generic_visit(node)
+        self.issues.extend(ingestion_issues(node, self.qualname))  # unsafe data ingestion (MLS330-332)
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:

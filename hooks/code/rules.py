@@ -274,3 +274,54 @@ EQUIVALENT_BANDIT_IDS: dict[str, frozenset[str]] = {
     EVAL_OF_MODEL_OUTPUT.rule_id: frozenset({"B102", "B307"}),
     TAR_EXTRACT_WITHOUT_FILTER.rule_id: frozenset({"B202"}),
 }
+
+# --- unsafe data ingestion (issue 20; checks in hooks/code/ingestion.py) ----------------------
+DATA_READ_OVER_HTTP = BOOK.rule(
+    "MLS330",
+    "DataReadOverHttp",
+    "medium",
+    "Training data or files fetched over plain http",
+    cwe=319,
+    what=(
+        "A dataset reader (`pd.read_csv`, `read_parquet`, `read_json`, polars, dask, `np.loadtxt`) or a file "
+        "download (`urlretrieve`, `wget.download`, `get_file`, `requests.get` of a data or model file) given an "
+        "`http://` URL on a non-local host."
+    ),
+    why=(
+        "Anyone on the path can swap the bytes: poisoned training data, or for a pickle format, code that runs "
+        "when the file is loaded."
+    ),
+    fix="Use the https:// URL (and pin a checksum for files you download).",
+)
+UNVERIFIED_DOWNLOAD_DESERIALISED = BOOK.rule(
+    "MLS331",
+    "UnverifiedDownloadDeserialised",
+    "high",
+    "Downloaded file unpickled without a checksum check",
+    cwe=494,
+    what=(
+        "A file fetched from the network (`requests`, `urllib`, `wget`, `gdown`, `hf_hub_download` without a "
+        "pinned commit, `get_file` without `file_hash`) reaches `pickle`, `joblib.load`, `torch.load` without "
+        "`weights_only=True`, `np.load(allow_pickle=True)` or `pd.read_pickle`, and no hash of it is checked "
+        "in between. Reported at the download."
+    ),
+    why="Whoever controls or intercepts the URL chooses code that runs when the file is loaded.",
+    fix=(
+        "Check a pinned sha256 of the file before loading it (`hashlib.file_digest`, `get_file(file_hash=...)`, "
+        "`pooch.retrieve(known_hash=...)`), pin hub downloads to a commit, or use a format without pickles."
+    ),
+)
+TLS_VERIFICATION_DISABLED_GLOBALLY = BOOK.rule(
+    "MLS332",
+    "TlsVerificationDisabledGlobally",
+    "high",
+    "TLS verification disabled for every download of the process",
+    cwe=295,
+    what=(
+        "`ssl._create_default_https_context = ssl._create_unverified_context`, or an empty `CURL_CA_BUNDLE` / "
+        "`REQUESTS_CA_BUNDLE` or `PYTHONHTTPSVERIFY=0` set from code: the usual workaround for a certificate "
+        "error when a dataset or model will not download. (`requests.get(..., verify=False)` is bandit's B501.)"
+    ),
+    why="Every dataset, model and package fetched afterwards can be swapped in transit.",
+    fix="Fix the certificate store (`pip install certifi`, a corporate CA via SSL_CERT_FILE) instead.",
+)

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy
 from hooks.artifacts.analysis import Analysis, Limits
-from hooks.artifacts.dispatch import Inspector
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 from hooks.artifacts.pickle_vm import NotAPickle
 from hooks.artifacts.spec import SPEC
+from hooks.artifacts.walker import Walker
 from hooks.catalog import registry
 from tests.scanning import findings_of
 
@@ -44,7 +44,7 @@ MAGICS = [
 def _inspect(data: bytes, name: str) -> None:
     analysis = Analysis(GlobalsPolicy(), Limits(max_seconds=5))
     try:
-        Inspector(analysis).inspect_file(io.BytesIO(data), len(data), name)
+        Walker(analysis).walk_file(io.BytesIO(data), len(data), name)
     except (AnalysisError, LimitExceeded, NotAPickle):
         pass  # the scanner turns these into MLS9xx findings
 

@@ -232,14 +232,14 @@ def test_artifact_named_garbage_fails_closed(tmp_path: Path) -> None:
 
 def test_opcode_budget_fails_closed(tmp_path: Path) -> None:
     from hooks.artifacts.analysis import Analysis, Limits
-    from hooks.artifacts.dispatch import Inspector
     from hooks.artifacts.errors import LimitExceeded
     from hooks.artifacts.globals_policy import GlobalsPolicy
+    from hooks.artifacts.walker import Walker
 
     data = asm.proto(2) + asm.EMPTY_LIST + (asm.NONE + asm.APPEND) * 70_000 + asm.STOP
     analysis = Analysis(GlobalsPolicy(), Limits(max_opcodes=1000))
     with pytest.raises(LimitExceeded):
-        Inspector(analysis).inspect_file(io.BytesIO(data), len(data), "m.pkl")
+        Walker(analysis).walk_file(io.BytesIO(data), len(data), "m.pkl")
 
 
 def test_checkpoint_containers_and_torchscript_names_are_allowed(tmp_path: Path) -> None:

@@ -1,33 +1,33 @@
-"""joblib writes each numpy array's raw bytes straight after the wrapper's BUILD opcode.
+"""joblib: each numpy array's raw bytes are written straight after the wrapper's BUILD opcode.
 
-Those bytes are not pickle opcodes, so they are skipped exactly, from the shape and dtype the
-wrapper declares; an object array is a nested pickle at that point and is analysed as one.
+Recognised inside a pickle stream, by a BUILD on `joblib.numpy_pickle.NumpyArrayWrapper` (the
+file itself is a pickle, raw or compressed, and is read by those formats). The array bytes are
+not pickle opcodes, so they are skipped exactly, from the shape and dtype the wrapper declares;
+an object array is a nested pickle at that point and is handed back to the machine to analyse.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from hooks.artifacts.errors import AnalysisError
+from hooks.artifacts.pickle_values import Call, Mapping, Seq
+from hooks.artifacts.reader import ByteReader
 
-if TYPE_CHECKING:
-    from hooks.artifacts.pickle_vm import PickleMachine
-
-_TYPESTR = re.compile(r"^[<>|=]?([a-zA-Z])(\d*)")
+ARRAY_WRAPPER = ("joblib.numpy_pickle", "NumpyArrayWrapper")
+_TYPESTR = r"^[<>|=]?([a-zA-Z])(\d*)"  # compiled (and cached by re) on first use
 
 
 def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     """(bytes per element, holds Python objects) of a pickled numpy dtype stand-in."""
-    from hooks.artifacts.pickle_vm import Call, Seq
-
     if not isinstance(dtype, Call) or not isinstance(dtype.args, Seq) or not dtype.args.items:
         raise AnalysisError("joblib array wrapper without a readable dtype")
     typestr = dtype.args.items[0]
     if not isinstance(typestr, str):
         raise AnalysisError("joblib array wrapper with a dtype that is not a type string")
-    match = _TYPESTR.match(typestr)
+    match = re.match(_TYPESTR, typestr)
     if match is None:
         raise AnalysisError(f"joblib array wrapper with an unknown dtype {typestr!r}")
     kind, digits = match.groups()
@@ -45,9 +45,13 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     return int(digits), False
 
 
-def consume_inline_array(machine: PickleMachine, state: object, offset: int) -> None:
-    from hooks.artifacts.pickle_vm import Mapping, PickleMachine, Seq
+def skip_inline_array(
+    reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]
+) -> None:
+    """Move `reader` past the array that follows a wrapper BUILD with this `state`.
 
+    An object array is a pickle stream of its own at this point: `read_object_array` reads it.
+    """
     if not isinstance(state, Mapping):
         raise AnalysisError("joblib array wrapper without a state dict", offset)
     items = state.items
@@ -58,11 +62,11 @@ def consume_inline_array(machine: PickleMachine, state: object, offset: int) -> 
         raise AnalysisError("joblib array wrapper with a non-integer shape", offset)
     count = math.prod(shape.items)  # type: ignore[arg-type]
     itemsize, holds_objects = _dtype_itemsize(items.get("dtype"))
-    reader = machine.reader
     if holds_objects:
-        PickleMachine(reader, machine.analysis, f"{machine.label} object array", depth=machine.depth + 1).run()
+        read_object_array()
         return
-    if items.get("numpy_array_alignment_bytes") is not None:
-        padding = reader.read(1)[0]
-        reader.skip(padding)
-    reader.skip(count * itemsize)
+    with reader.outside_stream():
+        if items.get("numpy_array_alignment_bytes") is not None:
+            padding = reader.read(1)[0]
+            reader.skip(padding)
+        reader.skip(count * itemsize)

@@ -1,18 +1,17 @@
-"""7z archives (the nullifAI carrier), read into memory with py7zr when the extra is installed."""
+"""7z members unpacked into capped memory buffers with py7zr (the `7z` extra): never to disk.
+
+Imported only when a 7z archive is met and py7zr is installed.
+"""
 
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from py7zr import SevenZipFile
 from py7zr.io import Py7zIO, WriterFactory
 
-from hooks.artifacts.analysis import inside
-from hooks.artifacts.errors import AnalysisError, LimitExceeded
-
-if TYPE_CHECKING:
-    from hooks.artifacts.dispatch import Inspector
+from hooks.artifacts.errors import AnalysisError
 
 
 class _CappedBuffer(Py7zIO):
@@ -53,10 +52,8 @@ class _MemoryFactory(WriterFactory):
         return product
 
 
-def inspect_7z_members(
-    inspector: Inspector, handle: BinaryIO, size: int | None, seekable: bool, label: str, *, depth: int
-) -> None:
-    cap = inspector.analysis.limits.max_member_in_memory
+def unpack(handle: BinaryIO, cap: int) -> list[tuple[str, bytes | None]]:
+    """(name, content) of every member in name order; None for a member larger than `cap`."""
     factory = _MemoryFactory(cap)
     try:
         with SevenZipFile(handle, mode="r") as archive:
@@ -67,11 +64,7 @@ def inspect_7z_members(
         raise
     except Exception as exc:  # noqa: BLE001 - py7zr raises many types for corrupt input
         raise AnalysisError(f"corrupt 7z archive ({type(exc).__name__})") from None
-    for name, product in sorted(factory.products.items()):
-        member_label = inside(label, name)
-        if product.overflow:
-            raise LimitExceeded(f"7z member {name!r} is larger than {cap} bytes")
-        data = product.buffer.getvalue()
-        inspector.inspect_content(
-            io.BytesIO(data), len(data), data[:512], name, member_label, depth=depth + 1, seekable=True
-        )
+    return [
+        (name, None if product.overflow else product.buffer.getvalue())
+        for name, product in sorted(factory.products.items())
+    ]

@@ -1,0 +1,76 @@
+"""Materialise a pinned repository from its local mirror as a fresh git checkout under bench/out."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPOS_FILE = HERE / "repos.json"
+MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
+
+
+@dataclass(frozen=True)
+class Repo:
+    name: str
+    repo: str
+    commit: str
+    category: str
+    split: str
+    subdir: str | None = None
+
+    @property
+    def mirror(self) -> Path:
+        return MIRRORS / self.repo.replace("/", "+") / "repo"
+
+
+def load_repos(path: Path = REPOS_FILE) -> list[Repo]:
+    rows = json.loads(path.read_text())["repos"]
+    return [Repo(**row) for row in rows]
+
+
+def select(repos: list[Repo], split: str, name: str | None) -> list[Repo]:
+    chosen = [r for r in repos if split in ("all", "both") or r.split == split]
+    if name:
+        chosen = [r for r in chosen if name in (r.name, r.repo)]
+    return chosen
+
+
+def _git(*args: str, cwd: Path | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def materialise(repo: Repo, cache: Path) -> Path:
+    """A checkout of `repo.commit` at cache/<name>, reused when it is already at that commit.
+
+    A shared clone of the mirror (no objects copied) whose index holds exactly the commit's files,
+    so `git ls-files` inside it, as `mlsec scan` runs it, lists what the repository committed.
+    """
+    target = cache / repo.name
+    if (target / ".git").is_dir():
+        try:
+            if _git("rev-parse", "HEAD", cwd=target).strip() == repo.commit:
+                return target
+        except subprocess.CalledProcessError:
+            pass
+        shutil.rmtree(target)
+    if not repo.mirror.is_dir():
+        raise FileNotFoundError(f"no mirror for {repo.repo} at {repo.mirror}: fetch it first")
+    cache.mkdir(parents=True, exist_ok=True)
+    _git("clone", "--quiet", "--shared", "--no-checkout", str(repo.mirror), str(target))
+    _git("-c", "advice.detachedHead=false", "checkout", "--quiet", repo.commit, cwd=target)
+    return target
+
+
+def tracked_files(checkout: Path, subdir: str | None = None) -> list[str]:
+    listed = _git("ls-files", "-z", cwd=checkout).split("\0")
+    files = [p for p in listed if p and (checkout / p).is_file() and not (checkout / p).is_symlink()]
+    if subdir:
+        prefix = subdir.rstrip("/") + "/"
+        files = [p for p in files if p.startswith(prefix)]
+    return files

@@ -1,0 +1,55 @@
+"""Compressed streams: gzip, bz2, xz, lzma (alone), zlib, and joblib's old ZF container.
+
+Each is recognised by its magic (zlib and lzma-alone headers are short, so they are weak) and
+decompressed as a stream with size and ratio caps, never to disk; what it holds is recognised
+and read again by its own head, under a location such as `gzip>pickle`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hooks.artifacts.analysis import inside
+from hooks.artifacts.names import decompressed_name
+from hooks.artifacts.source import Format, Source, Walk, peek_head
+from hooks.artifacts.streams import COMPRESSORS, DecompressStream, buffered
+
+
+def read_compressed(kind: str, source: Source, walk: Walk) -> None:
+    limits = walk.analysis.limits
+    if kind == "zfile":  # joblib < 0.10: b"ZF" + hex length padded to 19 bytes, then zlib
+        source.handle.read(21)
+        kind = "zlib"
+    stream = buffered(
+        DecompressStream(
+            source.handle,
+            COMPRESSORS[kind],
+            max_bytes=limits.max_decompressed_bytes,
+            max_ratio=limits.max_ratio,
+            kind=kind,
+        )
+    )
+    head = peek_head(stream)
+    inner = walk.recognise(head)
+    inner_kind = "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
+    label = inside(source.label, f"{kind}>{inner_kind}")
+    walk.walk(source.inside(stream, None, decompressed_name(source.name), label, seekable=False, head=head))
+
+
+def _reading(kind: str) -> Callable[[Source, Walk], None]:
+    def read(source: Source, walk: Walk) -> None:
+        read_compressed(kind, source, walk)
+
+    return read
+
+
+def _is_zlib(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] == 0x78 and ((head[0] << 8) | head[1]) % 31 == 0
+
+
+GZIP = Format("gzip", lambda head: head.startswith(b"\x1f\x8b"), _reading("gzip"))
+BZ2 = Format("bz2", lambda head: head.startswith(b"BZh") and head[3:4].isdigit(), _reading("bz2"))
+XZ = Format("xz", lambda head: head.startswith(b"\xfd7zXZ\x00"), _reading("xz"))
+ZFILE = Format("zfile", lambda head: head.startswith(b"ZF0x"), _reading("zfile"))
+LZMA = Format("lzma", lambda head: head.startswith(b"]\x00\x00"), _reading("lzma"), weak=True)
+ZLIB = Format("zlib", _is_zlib, _reading("zlib"), weak=True)

@@ -1,0 +1,166 @@
+"""Pickle data: every stream in it, and whatever follows the last STOP.
+
+Recognised by a protocol 2-5 header (strong), or by a first byte that is any opcode (weak:
+protocol 0/1 pickles are text, so plain text matches too and only counts if it really parses).
+Loaders that read in a loop run every stream, so a second stream or data after STOP is a
+finding; a pickle at offset 0 of a file that also ends like a zip is a polyglot. A first
+stream holding torch's legacy magic number hands over to `torch_legacy`.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from hooks.artifacts import rules
+from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.formats import torch_legacy
+from hooks.artifacts.opcodes import OPCODES
+from hooks.artifacts.pickle_vm import NotAPickle
+from hooks.artifacts.reader import ByteReader
+from hooks.artifacts.source import Format, Source, Walk
+from hooks.artifacts.zipreader import find_eocd
+
+
+def _has_pickle_header(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5
+
+
+def _starts_with_opcode(head: bytes) -> bool:
+    return bool(head) and head[0] in OPCODES
+
+
+def _read_pickle(source: Source, walk: Walk) -> None:
+    _read(source, walk, sniffing=False)
+
+
+def _read_maybe_pickle(source: Source, walk: Walk) -> None:
+    _read(source, walk, sniffing=not source.strict)
+
+
+PICKLE = Format("pickle", _has_pickle_header, _read_pickle)
+MAYBE_PICKLE = Format("maybe-pickle", _starts_with_opcode, _read_maybe_pickle, weak=True)
+
+
+def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
+    read_streams(
+        walk,
+        walk.byte_reader(source),
+        source.label or "pickle",
+        depth=source.depth,
+        sniffing=sniffing,
+        whole_file=source.handle if (source.seekable and source.depth == 0) else None,
+        file_size=source.size,
+    )
+
+
+def read_streams(
+    walk: Walk,
+    reader: ByteReader,
+    label: str,
+    *,
+    depth: int,
+    sniffing: bool = False,
+    whole_file: BinaryIO | None = None,
+    file_size: int | None = None,
+    after_stop: bool = False,
+) -> None:
+    """Every stream in the data, then whatever follows the last STOP.
+
+    `sniffing`: the data may be text that merely starts like a pickle (NotAPickle then).
+    `after_stop` continues behind data that already ended (torch legacy storages): what
+    follows is judged as a further stream or as trailing data.
+    """
+    analysis = walk.analysis
+    stream = 2 if after_stop else 1
+    while True:
+        start = reader.tell()
+        mark = analysis.mark()
+        first = stream == 1
+        stream_label = label if first else f"{label} stream {stream}"
+        machine = walk.machine(reader, stream_label, sniffing=sniffing or not first, depth=depth, container=label)
+        try:
+            result = machine.run()
+        except NotAPickle:
+            analysis.rollback(mark)
+            if first:
+                raise
+            _trailing(walk, reader, label, start, whole_file, file_size, depth)
+            return
+        except AnalysisError as exc:
+            if (sniffing or not first) and not machine.executes:
+                analysis.rollback(mark)
+                if first:
+                    raise NotAPickle(exc.reason, exc.offset) from None
+                _trailing(walk, reader, label, start, whole_file, file_size, depth)
+                return
+            offset = exc.offset if exc.offset is not None else reader.tell()
+            analysis.add(
+                rules.ARTIFACT_UNPARSEABLE,
+                where(stream_label, offset),
+                f"pickle stream breaks: {exc.reason}",
+                f"{stream_label}|broken",
+            )
+            return
+        if first and sniffing and result.globals_seen == 0:
+            raise NotAPickle("data-only text")  # harmless even if it were loaded
+        if not first:
+            analysis.add(
+                rules.DATA_AFTER_PICKLE,
+                where(label, start),
+                f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it",
+                f"{label}|stream{stream}",
+            )
+        if first and result.value == torch_legacy.MAGIC:
+            torch_legacy.read_storages(walk, reader, label, depth=depth)
+            if not reader.at_end():
+                read_streams(walk, reader, label, depth=depth, after_stop=True)
+            return
+        if reader.at_end():
+            return
+        stream += 1
+        if stream > analysis.limits.max_streams:
+            raise LimitExceeded(f"more than {analysis.limits.max_streams} pickle streams")
+        if not _starts_like_pickle(reader):
+            _trailing(walk, reader, label, reader.tell(), whole_file, file_size, depth)
+            return
+
+
+def _starts_like_pickle(reader: ByteReader) -> bool:
+    head = reader.peek(1)
+    return bool(head) and head[0] in OPCODES
+
+
+def _trailing(
+    walk: Walk,
+    reader: ByteReader,
+    label: str,
+    start: int,
+    whole_file: BinaryIO | None,
+    file_size: int | None,
+    depth: int,
+) -> None:
+    if whole_file is not None and file_size is not None and find_eocd(whole_file, file_size) is not None:
+        walk.analysis.add(
+            rules.PICKLE_ZIP_POLYGLOT,
+            where(label, start),
+            "polyglot: a pickle at offset 0 (what torch.load and pickle run) and a zip archive (what zip-based "
+            "scanners read) in one file",
+            f"{label}|polyglot",
+        )
+        whole_file.seek(0)
+        walk.read_as("zip", Source(whole_file, file_size, "", "", depth + 1, seekable=True))
+        return
+    trailing_data(walk.analysis, reader, label, start)
+
+
+def trailing_data(analysis: Analysis, reader: ByteReader, label: str, start: int) -> None:
+    """Report the bytes from `start` on, which follow a STOP and form no further stream."""
+    remaining = reader.remaining()
+    amount = f"{remaining + (reader.tell() - start)} bytes" if remaining is not None else "data"
+    analysis.add(
+        rules.DATA_AFTER_PICKLE,
+        where(label, start),
+        f"{amount} after the pickle's STOP opcode",
+        f"{label}|trailing",
+    )

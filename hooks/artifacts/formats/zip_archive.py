@@ -1,0 +1,137 @@
+"""Zip archives: torch checkpoints, `.npz`, Keras v3 `.keras`, bundles of anything.
+
+Recognised by a local-header or end-of-directory signature at offset 0 (and, for a file that
+is nothing else, by an end record behind a prefix). The directory and every local header are
+parsed by our own reader (`zipreader.py`), tolerating what torch tolerates and reporting the
+tricks (duplicate or mismatched names, encrypted flags, CRC mismatches) as findings. In a
+torch zip (a member named `data.pkl`) only the `.pkl` members are read, as pickles; tensor
+storage is never read. Other members are recognised by their own head.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import PurePosixPath
+from typing import BinaryIO
+
+from hooks.artifacts import rules
+from hooks.artifacts.analysis import inside
+from hooks.artifacts.errors import AnalysisError
+from hooks.artifacts.formats import keras
+from hooks.artifacts.source import Format, Source, Walk, peek_head, seekable_data
+from hooks.artifacts.streams import COMPRESSORS, DecompressStream, SubFile, buffered
+from hooks.artifacts.zipreader import ZipMember, read_directory, read_local_header
+
+
+def _read(source: Source, walk: Walk) -> None:
+    analysis = walk.analysis
+    handle, size = seekable_data(source, analysis.limits.max_member_in_memory)
+    label = source.label
+    members = read_directory(handle, size, analysis.limits.max_zip_members).members
+    seen: set[str] = set()
+    names = [m.name for m in members]
+    is_torch = any(PurePosixPath(n).name == "data.pkl" for n in names)
+    is_keras = keras.is_keras_zip(names)
+    for member in members:
+        analysis.check_time()
+        member_label = inside(label, member.name)
+        if member.name in seen:
+            analysis.add(
+                rules.ZIP_STRUCTURE_ANOMALY,
+                member_label,
+                "zip holds two members with this name; readers disagree which one is loaded",
+                f"{member_label}|duplicate",
+            )
+        seen.add(member.name)
+        local = read_local_header(handle, member)
+        if local.name != member.name:
+            analysis.add(
+                rules.ZIP_STRUCTURE_ANOMALY,
+                member_label,
+                f"local header names {local.name!r} but the central directory names {member.name!r}",
+                f"{member_label}|name-mismatch",
+            )
+        if member.flags & 0x1:
+            analysis.add(
+                rules.ZIP_STRUCTURE_ANOMALY,
+                member_label,
+                "member is flagged as encrypted; it is analysed as stored",
+                f"{member_label}|encrypted",
+            )
+        if member.name.endswith("/"):
+            continue
+        if is_torch and not member.name.endswith(".pkl"):
+            continue  # tensor storage: raw numbers, never unpickled
+        _read_member(
+            walk, source, handle, member, local.data_offset, member_label, torch_pickle=is_torch, keras_zip=is_keras
+        )
+
+
+def _read_member(
+    walk: Walk,
+    archive: Source,
+    handle: BinaryIO,
+    member: ZipMember,
+    data_offset: int,
+    label: str,
+    *,
+    torch_pickle: bool,
+    keras_zip: bool,
+) -> None:
+    limits = walk.analysis.limits
+    window = SubFile(handle, data_offset, member.compressed_size)
+    if member.method == 0:
+        stream: io.BufferedReader = buffered(window)
+        size: int | None = member.compressed_size
+        seekable = True
+    elif member.method in (8, 12):
+        kind = "deflate" if member.method == 8 else "bz2"
+        stream = buffered(
+            DecompressStream(
+                window,
+                COMPRESSORS[kind],
+                max_bytes=limits.max_decompressed_bytes,
+                max_ratio=limits.max_ratio,
+                multi_member=False,
+                kind="zip member",
+            )
+        )
+        size, seekable = None, False
+    else:
+        raise AnalysisError(f"zip member {member.name!r} uses unsupported compression method {member.method}")
+    if keras_zip and member.name == keras.CONFIG:
+        keras.check_config(walk.analysis, stream.read(64 << 20), label)
+        return
+    if torch_pickle:
+        walk.read_as("pickle", archive.inside(stream, size, "", label, seekable=seekable, head=b""))
+        _check_crc(walk, handle, member, data_offset, label)
+        return
+    head = peek_head(stream)
+    walk.walk(archive.inside(stream, size, member.name, label, seekable=seekable, head=head))
+
+
+def _check_crc(walk: Walk, handle: BinaryIO, member: ZipMember, data_offset: int, label: str) -> None:
+    import zlib
+
+    if member.size > 64 << 20:
+        return
+    window = SubFile(handle, data_offset, member.compressed_size)
+    raw: BinaryIO = buffered(window)
+    if member.method == 8:
+        raw = buffered(
+            DecompressStream(window, COMPRESSORS["deflate"], max_bytes=64 << 20, max_ratio=1 << 30, multi_member=False)
+        )
+    crc = 0
+    while chunk := raw.read(1 << 16):
+        crc = zlib.crc32(chunk, crc)
+    if crc != member.crc:
+        walk.analysis.add(
+            rules.ZIP_STRUCTURE_ANOMALY,
+            label,
+            f"CRC mismatch (stored {member.crc:#010x}, actual {crc:#010x}): torch loads this member while "
+            "zipfile-based scanners skip it",
+            f"{label}|crc",
+        )
+
+
+ZIP = Format("zip", lambda head: head.startswith((b"PK\x03\x04", b"PK\x05\x06")), _read)

@@ -1,0 +1,56 @@
+"""What file names say. Content decides the format; a name only says whether data that turns out
+to be no known format must be reported (fail closed) or is simply not an artifact."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+ARTIFACT_SUFFIXES = frozenset(
+    [
+        ".pkl",
+        ".pickle",
+        ".pk",
+        ".p",
+        ".pt",
+        ".pth",
+        ".bin",
+        ".ckpt",
+        ".joblib",
+        ".jbl",
+        ".npy",
+        ".npz",
+        ".sav",
+        ".mar",
+        ".keras",
+        ".h5",
+        ".hdf5",
+        ".safetensors",
+        ".gguf",
+        ".dill",
+        ".cloudpickle",
+        ".model",
+        ".pb",
+        ".pt2",
+        ".torch",
+        ".7z",
+        ".zip",
+        ".tar",
+    ]
+)
+COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib"])
+
+
+def named_like_artifact(name: str) -> bool:
+    path = PurePosixPath(name.lower())
+    suffixes = path.suffixes
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes = suffixes[:-1]
+        if not suffixes:
+            return True
+    return bool(suffixes) and suffixes[-1] in ARTIFACT_SUFFIXES
+
+
+def decompressed_name(name: str) -> str:
+    """The name of what a compressed file holds: model.pkl.gz holds model.pkl."""
+    path = PurePosixPath(name)
+    return path.stem if path.suffix.lower() in COMPRESSION_SUFFIXES else name

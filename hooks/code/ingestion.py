@@ -1,0 +1,354 @@
+"""Unsafe data ingestion, found in the code hook's AST: data read over plain http, downloads
+unpickled without a checksum check, TLS verification switched off for the whole process.
+
+One walk over the module collects downloads (what they return or write), derivations (a file
+opened from a path, a response's `.content`), checksum calls and pickle-capable loads; the
+verdicts are drawn at the end, so a hash checked after the download but before the load in
+another function still counts. Names are module-wide (like MLRuleVisitor's origins): this is a
+heuristic for precision, not a full data-flow analysis.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hooks._core.findings import Issue
+from hooks.code import rules
+
+Resolver = Callable[[ast.AST], "str | None"]
+
+_READERS = re.compile(
+    r"^(?:pandas\.read_\w+|polars\.(?:read|scan)_\w+|dask\.dataframe\.read_\w+|numpy\.(?:loadtxt|genfromtxt)"
+    r"|pyarrow\.(?:csv|parquet|json)\.read_\w+)$"
+)
+_FILE_DOWNLOADS = re.compile(
+    r"(?:^|\.)(?:urlretrieve|download_url_to_file|get_file|download_url)$|^wget\.download$|^gdown\.(?:cached_)?download$"
+)
+_HTTP_CLIENTS = re.compile(r"^(?:requests|httpx)\.(?:get|post|request|stream)$|^urllib\.request\.urlopen$")
+_DATA_URL = re.compile(
+    r"(?i)\.(?:csv|tsv|jsonl?|parquet|feather|arrow|zip|gz|tgz|tar|bz2|xz|zst|pkl|pickle|pt|pth|bin|npy|npz|h5|hdf5"
+    r"|xlsx?|joblib|ckpt|safetensors|onnx|model|txt|data)(?:[?#].*)?$"
+)
+_LOCAL_HOST = re.compile(
+    r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+"
+    r"|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:local|internal|lan|localhost))(?::\d+)?$"
+)
+_PICKLE_SINKS = frozenset(
+    {
+        "pickle.load", "pickle.loads", "pickle.Unpickler", "_pickle.load", "_pickle.loads", "cPickle.load",
+        "cPickle.loads", "cloudpickle.load", "cloudpickle.loads", "dill.load", "dill.loads", "joblib.load",
+        "sklearn.externals.joblib.load", "pandas.read_pickle", "pandas.io.pickle.read_pickle", "torch.load",
+        "torch.serialization.load", "numpy.load",
+    }
+)  # fmt: skip
+_CHECKSUM_NAME = re.compile(r"(?i)sha\d*|md5|hash|digest|checksum|integrity|verif")
+_PICKLE_SUFFIXES = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
+_CA_VARIABLES = frozenset({"CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE"})
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
+@dataclass(frozen=True)
+class Download:
+    node: ast.Call
+    name: str
+
+
+def _constant_str(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _keyword(call: ast.Call, *names: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg in names:
+            return keyword.value
+    return None
+
+
+def _argument(call: ast.Call, index: int, *names: str) -> ast.expr | None:
+    found = _keyword(call, *names)
+    if found is not None:
+        return found
+    return call.args[index] if len(call.args) > index else None
+
+
+class IngestionChecker(ast.NodeVisitor):
+    def __init__(self, resolve: Resolver) -> None:
+        self.resolve = resolve
+        self.issues: list[Issue] = []
+        self.strings: dict[str, str] = {}  # name -> the string literal last assigned to it
+        self.derived: dict[str, set[str]] = {}  # name -> roots (names or "lit:path") it came from
+        self.downloads: dict[str, Download] = {}  # root -> the download that produced it
+        self.checked: set[str] = set()  # roots passed to a checksum
+        self.sinks: list[tuple[ast.Call, str, set[str]]] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def roots(self, node: ast.AST | None) -> set[str]:
+        found: set[str] = set()
+        if node is None:
+            return found
+        for child in ast.walk(node):
+            if isinstance(child, ast.Name):
+                found |= self.derived.get(child.id, {child.id})
+            elif isinstance(child, ast.Constant) and isinstance(child.value, str) and len(child.value) < 512:
+                found.add("lit:" + child.value)
+        return found
+
+    def url_of(self, node: ast.AST | None) -> str | None:
+        if node is None:
+            return None
+        text = _constant_str(node)
+        if text is not None:
+            return text
+        if isinstance(node, ast.Name):
+            return self.strings.get(node.id)
+        if isinstance(node, ast.JoinedStr) and node.values:
+            return _constant_str(node.values[0])
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return self.url_of(node.left)
+        return None
+
+    def _taint(self, target: ast.AST | None, download: Download) -> None:
+        if target is None:
+            return
+        if isinstance(target, ast.Name):
+            self.downloads[target.id] = download
+            self.derived.pop(target.id, None)
+        elif isinstance(target, (ast.Tuple, ast.List)) and target.elts:
+            self._taint(target.elts[0], download)
+        else:
+            text = _constant_str(target)
+            if text is not None:
+                self.downloads["lit:" + text] = download
+            elif isinstance(target, ast.Call):  # Path("x") / os.path.join(d, "x.pkl")
+                for root in self.roots(target):
+                    self.downloads.setdefault(root, download)
+
+    # --- assignments and flow ------------------------------------------------------------
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.generic_visit(node)
+        for target in node.targets:
+            self._assigned(target, node.value)
+            self._tls_assignment(target, node.value)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.generic_visit(node)
+        if node.value is not None:
+            self._assigned(node.target, node.value)
+
+    def visit_With(self, node: ast.With) -> None:
+        for item in node.items:
+            self.visit(item.context_expr)
+            if item.optional_vars is not None:
+                self._assigned(item.optional_vars, item.context_expr)
+        for statement in node.body:
+            self.visit(statement)
+
+    visit_AsyncWith = visit_With  # type: ignore[assignment]
+
+    def visit_For(self, node: ast.For) -> None:
+        self.visit(node.iter)
+        if isinstance(node.target, ast.Name):
+            self.derived[node.target.id] = self.roots(node.iter)
+        for statement in [*node.body, *node.orelse]:
+            self.visit(statement)
+
+    def _assigned(self, target: ast.AST, value: ast.AST) -> None:
+        download = self._download(value) if isinstance(value, ast.Call) else None
+        if download is not None:
+            self._taint(target, download)
+            return
+        if not isinstance(target, ast.Name):
+            return
+        text = _constant_str(value)
+        if text is not None:
+            self.strings[target.id] = text
+        self.derived[target.id] = self.roots(value)
+
+    # --- calls ---------------------------------------------------------------------------
+    def visit_Call(self, node: ast.Call) -> None:
+        self.generic_visit(node)
+        name = self.resolve(node.func) or ""
+        self._http_read(node, name)
+        download = self._download(node)
+        if download is not None:
+            for target in self._written_paths(node, name):
+                self._taint(target, download)
+        self._writes(node, name)
+        self._checksums(node, name)
+        self._sink(node, name)
+        self._tls_environment(node, name)
+
+    def _download(self, node: ast.Call) -> Download | None:
+        name = self.resolve(node.func) or ""
+        if _HTTP_CLIENTS.match(name) or _FILE_DOWNLOADS.search(name):
+            if _keyword(node, "file_hash", "md5_hash", "hash_prefix", "md5", "hash", "known_hash") is not None:
+                return None
+            return Download(node, ".".join(name.split(".")[-2:]))
+        if name.endswith("hf_hub_download"):
+            revision = _constant_str(_keyword(node, "revision"))
+            filename = _constant_str(_argument(node, 1, "filename"))
+            if (revision is not None and _COMMIT.match(revision)) or (
+                filename is not None and filename.lower().endswith(_PICKLE_SUFFIXES)
+            ):
+                return None  # pinned to a commit, or already MLS311 at this call
+            return Download(node, "hf_hub_download")
+        if name.endswith("pooch.retrieve") or name == "pooch.retrieve":
+            known = _argument(node, 1, "known_hash")
+            if isinstance(known, ast.Constant) and known.value is None:
+                return Download(node, "pooch.retrieve")
+        return None
+
+    @staticmethod
+    def _written_paths(node: ast.Call, name: str) -> list[ast.expr]:
+        """The destination a file download writes, besides what it returns."""
+        if name.endswith("urlretrieve"):
+            return [x for x in (_argument(node, 1, "filename"),) if x is not None]
+        if name.endswith("download_url_to_file"):
+            return [x for x in (_argument(node, 1, "dst"),) if x is not None]
+        if name == "wget.download":
+            return [x for x in (_argument(node, 1, "out"),) if x is not None]
+        if name.startswith("gdown."):
+            return [x for x in (_argument(node, 1, "output", "path"),) if x is not None]
+        return []
+
+    def _writes(self, node: ast.Call, name: str) -> None:
+        """`f.write(r.content)`, `Path(p).write_bytes(data)`, `shutil.copyfileobj(r.raw, f)`."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("write", "write_bytes", "writelines") and node.args:
+            source = self._tainted(self.roots(node.args[0]))
+            if source is not None:
+                receiver = func.value
+                if isinstance(receiver, ast.Call) and (self.resolve(receiver.func) or "") in ("open", "io.open"):
+                    receiver = receiver.args[0] if receiver.args else receiver
+                for root in self.roots(receiver):
+                    self.downloads.setdefault(root, source)
+        if name == "shutil.copyfileobj" and len(node.args) > 1:
+            source = self._tainted(self.roots(node.args[0]))
+            if source is not None:
+                for root in self.roots(node.args[1]):
+                    self.downloads.setdefault(root, source)
+
+    def _tainted(self, roots: set[str]) -> Download | None:
+        for root in sorted(roots):
+            if root in self.downloads:
+                return self.downloads[root]
+        return None
+
+    def _checksums(self, node: ast.Call, name: str) -> None:
+        last = name.rsplit(".", 1)[-1]
+        if name.startswith("hashlib.") or _CHECKSUM_NAME.search(last):
+            for argument in [*node.args, *(k.value for k in node.keywords)]:
+                self.checked |= self.roots(argument)
+            if isinstance(node.func, ast.Attribute):
+                self.checked |= self.roots(node.func.value)
+
+    def _sink(self, node: ast.Call, name: str) -> None:
+        if name not in _PICKLE_SINKS:
+            return
+        weights_only = _keyword(node, "weights_only")
+        if name.startswith("torch.") and isinstance(weights_only, ast.Constant) and weights_only.value is True:
+            return
+        if name == "numpy.load":
+            allow = _keyword(node, "allow_pickle")
+            if not (isinstance(allow, ast.Constant) and allow.value is True):
+                return
+        argument = _argument(node, 0, "file", "f", "filepath_or_buffer", "filename", "data")
+        if argument is not None:
+            self.sinks.append((node, name, self.roots(argument)))
+
+    # --- plain http ----------------------------------------------------------------------
+    def _http_read(self, node: ast.Call, name: str) -> None:
+        reader = _READERS.match(name) is not None
+        file_download = _FILE_DOWNLOADS.search(name) is not None
+        client = _HTTP_CLIENTS.match(name) is not None
+        if not (reader or file_download or client):
+            return
+        url = None
+        for candidate in (*node.args[:2], _keyword(node, "origin", "url", "filepath_or_buffer", "source")):
+            url = self.url_of(candidate)
+            if url is not None and url.lower().startswith("http://"):
+                break
+            url = None
+        if url is None:
+            return
+        host = url[7:].split("/", 1)[0].split("@")[-1].lower()
+        if _LOCAL_HOST.match(host):
+            return
+        if client and not _DATA_URL.search(url.split("?", 1)[0]):
+            return  # an API call, not a file
+        what = name.rsplit(".", 1)[-1]
+        self.issues.append(
+            Issue(
+                rules.DATA_READ_OVER_HTTP,
+                f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https",
+                "",
+                line=node.lineno,
+                column=node.col_offset + 1,
+            )
+        )
+
+    # --- TLS off for the process ---------------------------------------------------------
+    def _tls_assignment(self, target: ast.AST, value: ast.AST) -> None:
+        if (
+            isinstance(target, ast.Attribute)
+            and target.attr == "_create_default_https_context"
+            and isinstance(value, ast.Attribute)
+            and value.attr == "_create_unverified_context"
+        ):
+            self._tls(target, "ssl's default context replaced by _create_unverified_context")
+        if isinstance(target, ast.Subscript) and (self.resolve(target.value) or "") == "os.environ":
+            self._environment(target, _constant_str(target.slice), value)
+
+    def _tls_environment(self, node: ast.Call, name: str) -> None:
+        if name in ("os.environ.update", "os.environ.setdefault", "os.putenv"):
+            if name == "os.environ.update" and node.args and isinstance(node.args[0], ast.Dict):
+                for key, value in zip(node.args[0].keys, node.args[0].values, strict=False):
+                    self._environment(node, _constant_str(key), value)
+            elif len(node.args) > 1:
+                self._environment(node, _constant_str(node.args[0]), node.args[1])
+
+    def _environment(self, node: ast.AST, variable: str | None, value: ast.AST) -> None:
+        text = _constant_str(value)
+        if variable in _CA_VARIABLES and text is not None and not text.strip():
+            self._tls(node, f"{variable} set to an empty string turns off certificate checks in requests")
+        elif variable == "PYTHONHTTPSVERIFY" and text is not None and text.strip() == "0":
+            self._tls(node, "PYTHONHTTPSVERIFY=0 turns off certificate checks")
+
+    def _tls(self, node: ast.AST, what: str) -> None:
+        message = f"{what}: every later download (data, models) can be swapped in transit"
+        line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
+        self.issues.append(Issue(rules.TLS_VERIFICATION_DISABLED_GLOBALLY, message, "", line=line, column=column))
+
+    # --- verdicts ------------------------------------------------------------------------
+    def finish(self) -> list[Issue]:
+        reported: set[int] = set()
+        for sink, sink_name, roots in self.sinks:
+            for root in sorted(roots):
+                download = self.downloads.get(root)
+                if download is None or root in self.checked or id(download.node) in reported:
+                    continue
+                reported.add(id(download.node))
+                self.issues.append(
+                    Issue(
+                        rules.UNVERIFIED_DOWNLOAD_DESERIALISED,
+                        f"{download.name}() fetches a file that {sink_name} at line {sink.lineno} unpickles with no "
+                        "checksum check: whoever serves or intercepts it runs code; verify a pinned sha256 first",
+                        "",
+                        line=download.node.lineno,
+                        column=download.node.col_offset + 1,
+                    )
+                )
+        return self.issues
+
+
+def _host(host: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in host)[:60]
+
+
+def ingestion_issues(module: ast.Module, resolve: Resolver) -> list[Issue]:
+    checker = IngestionChecker(resolve)
+    checker.visit(module)
+    return checker.finish()

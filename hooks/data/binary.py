@@ -1,0 +1,75 @@
+"""Bytes of binary data files made scannable, and what little structure is cheap to read.
+
+Strings inside SQLite pages, pickled data frames, HDF5 datasets and uncompressed parquet or
+arrow buffers are stored as plain UTF-8: mapping every non-text byte to a line break turns
+the file into short lines of text the detectors read like any other. Zip containers (`.npz`,
+`.xlsx`) are read member by member with a cap on what is decompressed.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+_TEXT_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+_TO_LINES = bytes(b if b in _TEXT_BYTES else 0x0A for b in range(256))
+_CREATE_TABLE = re.compile(
+    rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*"
+    rb"\(([^;]{1,8000}?)\)\s*(?:WITHOUT|\x00|;|$)",
+    re.IGNORECASE,
+)
+_COLUMN_NAME = re.compile(r"^\s*[\"'`\[]?([\w ]{1,128}?)[\"'`\]]?(?:\s|$)")
+_CONSTRAINTS = ("primary", "foreign", "unique", "check", "constraint")
+MAX_MEMBERS = 1000
+
+
+def as_lines(data: bytes) -> bytes:
+    return data.translate(_TO_LINES)
+
+
+def sqlite_columns(head: bytes) -> list[str]:
+    """Column names from the `CREATE TABLE` statements in sqlite_master (page 1 and nearby)."""
+    names: list[str] = []
+    for match in _CREATE_TABLE.finditer(head):
+        table = match.group(1).decode("utf-8", "replace")
+        body = match.group(2).decode("utf-8", "replace")
+        for part in _split_columns(body):
+            found = _COLUMN_NAME.match(part)
+            if found and found.group(1).split()[0].lower() not in _CONSTRAINTS:
+                names.append(f"{table}.{found.group(1).strip()}")
+    return names
+
+
+def _split_columns(body: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in body:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def zip_members(path: Path, budget: int, suffixes: tuple[str, ...]) -> Iterator[tuple[str, bytes, bool]]:
+    """(name, first bytes, whole) of each member with one of `suffixes`, within `budget` bytes in all."""
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()[:MAX_MEMBERS]
+        for info in infos:
+            if budget <= 0:
+                return
+            if info.is_dir() or not info.filename.lower().endswith(suffixes):
+                continue
+            with archive.open(info) as member:
+                data = member.read(budget)
+            budget -= len(data)
+            yield info.filename, data, len(data) >= info.file_size

@@ -1,0 +1,75 @@
+"""Candidates counted per column, and the verdict on each column.
+
+A column is reported for a kind when its valid values bring enough evidence (one strong value,
+or several weak ones) and most of the values of that shape in it are valid: a column of order
+numbers where one in ten passes Luhn by chance is not a column of cards. A column named like
+the kind needs less evidence; a column named like an identifier of something else (`order_id`,
+`version`) is never reported for digit-shaped kinds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hooks.data.detectors import EMAIL, STRONG, Candidate
+from hooks.data.redact import redact
+
+PartKey = tuple[int | None, int | None]  # (notebook cell, output) or (None, None) for a file
+FILE_PART: PartKey = (None, None)
+
+
+@dataclass
+class Tally:
+    kind: str
+    column: str | None
+    valid: int = 0
+    invalid: int = 0
+    weight: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    example: str = ""
+    line: int | None = None
+    offset: int | None = None
+    hinted: bool = False
+    other_identifier: bool = False
+
+    @property
+    def ratio(self) -> float:
+        return self.valid / max(1, self.valid + self.invalid)
+
+    def reported(self) -> bool:
+        if self.valid == 0:
+            return False
+        if self.hinted:
+            return self.ratio >= 0.3
+        if self.other_identifier and self.kind != EMAIL:
+            return False
+        return self.weight >= STRONG and self.ratio >= 0.5
+
+
+Where = Callable[[], tuple[int | None, int | None]]  # lazily: (line, byte offset) of a value
+
+
+class Evidence:
+    def __init__(self) -> None:
+        self.tallies: dict[tuple[PartKey, str | None, str], Tally] = {}
+
+    def tally(self, part: PartKey, column: str | None, kind: str) -> Tally:
+        key = (part, column, kind)
+        found = self.tallies.get(key)
+        if found is None:
+            found = self.tallies[key] = Tally(kind, column)
+        return found
+
+    def add(self, part: PartKey, column: str | None, candidate: Candidate, where: Where) -> None:
+        tally = self.tally(part, column, candidate.kind)
+        if not candidate.valid:
+            tally.invalid += 1
+            return
+        tally.valid += 1
+        tally.weight += candidate.weight
+        tally.labels[candidate.label] += 1
+        if not tally.example:
+            tally.example = redact(candidate.value, candidate.kind)
+            tally.line, tally.offset = where()

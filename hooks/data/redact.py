@@ -1,0 +1,36 @@
+"""Show what a value looks like, never the value: `j***@g***.com`, `4*** **** **** ****`."""
+
+from __future__ import annotations
+
+_KEEP = frozenset(" -./()+:@")
+
+
+def redact(value: str, kind: str) -> str:
+    if kind == "email" and "@" in value:
+        local, _, domain = value.partition("@")
+        labels = domain.split(".")
+        masked = [_first(label) for label in labels[:-1]] + [_printable(labels[-1])[:24]]
+        return f"{_first(local)}@{'.'.join(masked)}"
+    keep = 2 if kind == "iban" else 1
+    out = []
+    for index, char in enumerate(value[:48]):
+        if (index < keep and char.isascii() and char.isalnum()) or char in _KEEP:
+            out.append(char)
+        else:
+            out.append("*")
+    return "".join(out)
+
+
+def _first(text: str) -> str:
+    head = text[:1]
+    return (head if head.isascii() and head.isalnum() else "*") + "***"
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isascii() and c.isalnum() else "?" for c in text)
+
+
+def printable_name(name: str, limit: int = 40) -> str:
+    """A column name or key for a message: control characters escaped, long names cut."""
+    cleaned = "".join(c if c.isprintable() and c != "`" else "?" for c in name.strip())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

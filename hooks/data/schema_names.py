@@ -1,0 +1,94 @@
+"""Personal data by name: what a column header, JSON key or parquet field says it holds.
+
+A name is split into words (`customerEmail`, `billing_address.street`, `DOB`), so `email`
+matches `user_email` but not `emailed`. Words that say the column holds something *about* the
+data rather than the data itself (`email_verified`, `phone_type`, `ip_country`, `card_brand`,
+`ssn_hash`) cancel the match. Names of identifiers of other things (`order_id`, `sku`,
+`version`, `hash`) mark a column whose numbers are not personal even when they look it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NAME, ADDRESS, PASSPORT = "name", "address", "passport"
+SCHEMA_ONLY_KINDS = (NAME, ADDRESS, PASSPORT)
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# A single word, or two adjacent words, and the kind it names.
+_KINDS: dict[str, str] = {
+    "email": "email", "e mail": "email", "mail address": "email", "emailaddress": "email", "mail": "email",
+    "phone": "phone", "telephone": "phone", "tel": "phone", "mobile": "phone", "msisdn": "phone",
+    "phonenumber": "phone", "cellphone": "phone", "fax": "phone", "cell phone": "phone",
+    "ssn": "ssn", "social security": "ssn", "socialsecurity": "ssn",
+    "card number": "card", "cardnumber": "card", "cc number": "card", "ccnum": "card", "pan": "card",
+    "credit card": "card", "creditcard": "card", "cc": "card",
+    "iban": "iban", "bank account": "iban", "account number": "iban",
+    "passport": PASSPORT,
+    "national id": "national_id", "nationalid": "national_id", "nin": "national_id", "nino": "national_id",
+    "dni": "national_id", "nie": "national_id", "cpf": "national_id", "aadhaar": "national_id",
+    "pesel": "national_id", "bsn": "national_id", "personnummer": "national_id", "hetu": "national_id",
+    "nir": "national_id", "codice fiscale": "national_id", "tax id": "national_id", "taxid": "national_id",
+    "driver license": "national_id", "drivers license": "national_id", "driving licence": "national_id",
+    "id number": "national_id", "sin": "national_id",
+    "dob": "dob", "birth": "dob", "birthdate": "dob", "birthday": "dob", "born": "dob",
+    "ip": "ip", "ipaddress": "ip", "ipv4": "ip", "ipv6": "ip", "ip address": "ip", "remote addr": "ip",
+    "first name": NAME, "last name": NAME, "full name": NAME, "given name": NAME, "family name": NAME,
+    "firstname": NAME, "lastname": NAME, "fullname": NAME, "surname": NAME, "forename": NAME,
+    "customer name": NAME, "patient name": NAME, "person name": NAME, "contact name": NAME,
+    "address": ADDRESS, "street": ADDRESS, "street address": ADDRESS, "home address": ADDRESS,
+    "postal address": ADDRESS, "address line": ADDRESS,
+}  # fmt: skip
+# Words that make the column a property of the data, not the data.
+_ABOUT = frozenset(
+    "hash hashed sha sha1 sha256 md5 digest masked redacted anon anonymized anonymised pseudonym token tokenized "
+    "encrypted domain count num n is has valid verified flag length len type format provider country prefix "
+    "brand issuer network kind opt optin optout consent status year month age bucket range version mask "
+    "template subject body sent opened clicked bounced".split()
+)
+# Identifiers of other things: numbers in such a column are not personal data.
+_OTHER_IDS = frozenset(
+    "id ids uuid guid order invoice sku product item part serial txn transaction tracking ticket ref reference "
+    "version build release hash sha md5 checksum digest isbn ean upc asin gtin batch lot model code timestamp ts "
+    "epoch time created updated".split()
+)
+# `email_address` and `ip_address` are not postal addresses.
+_NOT_ALONE = {"address": ("email", "mail", "ip", "mac", "wallet", "contract", "memory", "host", "server")}
+
+
+def words(name: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(name)]
+
+
+@lru_cache(maxsize=4096)
+def kind_of(name: str) -> str | None:
+    """The personal-data kind a column name says it holds, or None."""
+    parts = words(name[:200])
+    if not parts or any(part in _ABOUT for part in parts):
+        return None
+    found: str | None = None
+    for index, part in enumerate(parts):
+        pair = f"{part} {parts[index + 1]}" if index + 1 < len(parts) else ""
+        joined = pair.replace(" ", "")
+        for key in (pair, joined, part):
+            kind = _KINDS.get(key) if key else None
+            if kind is None:
+                continue
+            blockers = _NOT_ALONE.get(part, ())
+            if kind == ADDRESS and any(p in blockers for p in parts):
+                if "ip" in parts:
+                    return "ip"
+                if "email" in parts or "mail" in parts:
+                    return "email"
+                kind = None
+                continue
+            found = found or kind
+            break
+    return found
+
+
+@lru_cache(maxsize=4096)
+def names_other_identifier(name: str) -> bool:
+    """`order_id`, `sku`, `build_version`: values here are not personal even when shaped like it."""
+    return any(part in _OTHER_IDS for part in words(name[:200]))

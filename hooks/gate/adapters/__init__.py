@@ -1,0 +1,1 @@
+"""Model adapters: one per kind of model the gate can attack (`choose.adapter_for` picks one)."""

@@ -1,0 +1,81 @@
+"""Unsafe data ingestion (MLS330-332): each check with a positive and safe look-alikes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks.code.rules import DATA_READ_OVER_HTTP, TLS_VERIFICATION_DISABLED_GLOBALLY, UNVERIFIED_DOWNLOAD_DESERIALISED
+from tests.code.helpers import notebook, scan_code
+
+HTTP = DATA_READ_OVER_HTTP.rule_id
+UNVERIFIED = UNVERIFIED_DOWNLOAD_DESERIALISED.rule_id
+TLS = TLS_VERIFICATION_DISABLED_GLOBALLY.rule_id
+
+CASES = [
+    (HTTP, 2, "import pandas as pd\ndf = pd.read_csv('http://archive.ics.uci.edu/ml/iris.data')\n"),
+    (HTTP, 3, "import polars as pl\nURL = 'http://data.example.net/x.parquet'\ndf = pl.read_parquet(URL)\n"),
+    (HTTP, 2, "from urllib.request import urlretrieve\nurlretrieve(f'http://host.org/{name}.zip', 'x.zip')\n"),
+    (HTTP, 2, "import requests\nr = requests.get('http://files.org/train.csv')\n"),
+    (UNVERIFIED, 3, "import requests, pickle\n\nr = requests.get(url)\nmodel = pickle.loads(r.content)\n"),
+    (
+        UNVERIFIED,
+        2,
+        "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'clf.joblib')\nc = joblib.load('clf.joblib')\n",
+    ),
+    (
+        UNVERIFIED,
+        2,
+        "import requests, pickle\nresp = requests.get(u, stream=True)\nwith open(p, 'wb') as fh:\n"
+        "    for chunk in resp.iter_content(8192):\n        fh.write(chunk)\nwith open(p, 'rb') as fh:\n"
+        "    data = pickle.load(fh)\n",
+    ),
+    (UNVERIFIED, 2, "import gdown, torch\nout = gdown.download(u, 'w.pt')\nsd = torch.load(out)\n"),
+    (
+        UNVERIFIED,
+        2,
+        "from huggingface_hub import hf_hub_download\np = hf_hub_download('o/r', 'x.data')\nimport pandas as pd\ndf = pd.read_pickle(p)\n",  # noqa: E501
+    ),
+    (UNVERIFIED, 2, "import numpy as np, wget\nf = wget.download(u)\na = np.load(f, allow_pickle=True)\n"),
+    (TLS, 2, "import ssl\nssl._create_default_https_context = ssl._create_unverified_context\n"),
+    (TLS, 2, "import os\nos.environ['CURL_CA_BUNDLE'] = ''\n"),
+    (TLS, 2, "import os\nos.environ.update({'PYTHONHTTPSVERIFY': '0'})\n"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "line", "source"), CASES)
+def test_positive(tmp_path: Path, rule_id: str, line: int, source: str) -> None:
+    found = [(f.rule_id, f.line) for f in scan_code(tmp_path, source)]
+    assert (rule_id, line) in found
+
+
+LOOK_ALIKES = [
+    "import pandas as pd\ndf = pd.read_csv('https://archive.ics.uci.edu/ml/iris.data')\n",
+    "import pandas as pd\ndf = pd.read_csv('http://localhost:8000/x.csv')\nd2 = pd.read_json('http://10.1.2.3/a.json')\n",
+    "import requests\nr = requests.get('http://metadata.google.internal/computeMetadata/v1/')\n",
+    "import requests\nr = requests.post('http://api.service.org/v1/predict', json=x)\n",
+    "import requests, pickle, hashlib\nr = requests.get(u)\nassert hashlib.sha256(r.content).hexdigest() == PIN\nm = pickle.loads(r.content)\n",  # noqa: E501
+    "import urllib.request, joblib\nurllib.request.urlretrieve(u, 'c.joblib')\nverify_sha256('c.joblib', PIN)\nc = joblib.load('c.joblib')\n",  # noqa: E501
+    "import requests, torch\nr = requests.get(u)\nopen('w.pt', 'wb').write(r.content)\nsd = torch.load('w.pt', weights_only=True)\n",  # noqa: E501
+    "import tensorflow as tf, pickle\np = tf.keras.utils.get_file('d.pkl', u, file_hash=PIN)\nd = pickle.load(open(p, 'rb'))\n",  # noqa: E501
+    "from huggingface_hub import hf_hub_download\nimport joblib\np = hf_hub_download('o/r', 'm.data', revision='"
+    + "a" * 40
+    + "')\nm = joblib.load(p)\n",
+    "import requests, json\nr = requests.get(u)\ncfg = json.loads(r.content)\n",
+    "import pooch, pickle\np = pooch.retrieve(u, known_hash='sha256:abc')\nd = pickle.load(open(p, 'rb'))\n",
+    "import os\nos.environ['REQUESTS_CA_BUNDLE'] = '/etc/ssl/certs/ca.pem'\nos.environ['PYTHONHTTPSVERIFY'] = '1'\n",
+    "import ssl\nctx = ssl.create_default_context()\n",
+]
+
+
+@pytest.mark.parametrize("source", LOOK_ALIKES)
+def test_look_alike(tmp_path: Path, source: str) -> None:
+    found = {f.rule_id for f in scan_code(tmp_path, source)}
+    assert not found & {HTTP, UNVERIFIED, TLS}, found
+
+
+def test_in_a_notebook_across_cells(tmp_path: Path) -> None:
+    source = notebook("import requests, pickle", "r = requests.get(URL)", "m = pickle.loads(r.content)")
+    found = [(f.rule_id, f.cell, f.line) for f in scan_code(tmp_path, source, "nb.ipynb") if f.rule_id == UNVERIFIED]
+    assert found == [(UNVERIFIED, 2, 1)]

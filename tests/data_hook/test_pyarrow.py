@@ -1,0 +1,49 @@
+"""With pyarrow installed (the `data` extra), parquet and arrow values are read; our own footer
+readers agree with pyarrow's schema on files pyarrow wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks.data.arrow import read_arrow_schema
+from hooks.data.parquet import read_parquet_schema
+from hooks.data.rules import EMAILS_IN_DATA, PERSONAL_DATA_COLUMN, SSNS_IN_DATA
+from tests.data_hook.helpers import ids, scan
+
+pa = pytest.importorskip("pyarrow")
+
+
+def _table() -> object:
+    return pa.table(
+        {
+            "email": ["a.b@gmail.com", "c.d@yahoo.com"],
+            "score": [0.5, 0.7],
+            "person": [{"ssn": "219-45-6781", "passport": "X1"}, {"ssn": "601-22-3334", "passport": "X2"}],
+        }
+    )
+
+
+@pytest.mark.parametrize("compression", ["snappy", "none"])
+def test_parquet_values_and_schema(tmp_path: Path, compression: str) -> None:
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "t.parquet"
+    pq.write_table(_table(), path, compression=compression)
+    assert read_parquet_schema(path, path.stat().st_size).columns == ["email", "score", "person.ssn", "person.passport"]
+    found = scan(tmp_path, "t.parquet", path.read_bytes())
+    assert ids(found) == [EMAILS_IN_DATA.rule_id, SSNS_IN_DATA.rule_id, PERSONAL_DATA_COLUMN.rule_id]
+
+
+def test_arrow_file_and_stream(tmp_path: Path) -> None:
+    import pyarrow.feather as feather
+    import pyarrow.ipc as ipc
+
+    feather.write_feather(_table(), tmp_path / "t.feather")
+    with ipc.new_stream(str(tmp_path / "s.arrow"), _table().schema) as writer:
+        writer.write_table(_table())
+    for name in ("t.feather", "s.arrow"):
+        path = tmp_path / name
+        assert read_arrow_schema(path, path.stat().st_size).columns[0] == "email"
+        assert EMAILS_IN_DATA.rule_id in ids(scan(tmp_path, name, path.read_bytes()))

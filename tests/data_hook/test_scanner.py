@@ -1,0 +1,231 @@
+"""mlsec-data on whole files: per-column reports, names, notebooks, size and storage, policy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hooks.data.rules import (
+    BIRTH_DATES_IN_DATA,
+    CARDS_IN_DATA,
+    CREDENTIALS_IN_DATA,
+    DATA_FILE_TOO_LARGE,
+    DATA_NOT_INSPECTED,
+    DATA_UNPARSEABLE,
+    EMAILS_IN_DATA,
+    PERSONAL_DATA_COLUMN,
+    PHONES_IN_DATA,
+    SSNS_IN_DATA,
+)
+from tests.data_hook.helpers import arrow_file, arrow_stream, card, ids, parquet_file, policy, scan
+
+PEOPLE = (
+    "id,first_name,email,phone,ssn,card,dob,notes\n"
+    f"1,John,john.doe@gmail.com,4158675309,219456781,{card('4539')},1985-03-12,call me\n"
+    f"2,Mary,mary.major@yahoo.com,(415) 867-5310,601-22-3334,{card('4539', seed=1)},1990-12-01,ok\n"
+    f"3,Ann,ann.lee@outlook.com,+1 212 736 5000,457-21-7744,{card('4539', seed=2)},1977-07-07,ok\n"
+)
+
+
+def test_each_personal_column_is_reported_once_with_count_and_redacted_example(tmp_path: Path) -> None:
+    findings = scan(tmp_path, "people.csv", PEOPLE)
+    by_rule = {f.rule_id: f for f in findings}
+    email = by_rule[EMAILS_IN_DATA.rule_id]
+    assert "column `email`: 3 email addresses" in email.message and "j***@g***.com" in email.message
+    assert email.line == 2 and "john" not in email.message
+    assert "column `phone`: 3 phone numbers" in by_rule[PHONES_IN_DATA.rule_id].message  # bare digits: named column
+    assert "column `ssn`: 3" in by_rule[SSNS_IN_DATA.rule_id].message
+    assert "column `card`: 3" in by_rule[CARDS_IN_DATA.rule_id].message
+    dob = by_rule[BIRTH_DATES_IN_DATA.rule_id]
+    assert dob.severity.value == "high"  # next to a name column
+    name = by_rule[PERSONAL_DATA_COLUMN.rule_id]
+    assert "first_name" in name.message and name.severity.value == "low"
+    for finding in findings:
+        assert "4158675309" not in finding.message and "1985-03-12" not in finding.message
+
+
+def test_look_alike_dataset_is_silent(tmp_path: Path) -> None:
+    rows = ["order_id,ts,created,version,sha,uuid,phone_like_id,price,host,comment"]
+    for i in range(300):
+        rows.append(
+            f"{6126933103096309 + i * 7919},{1700000000 + i},2023-05-{1 + i % 28:02d}T12:00:00Z,{i % 9}.{i % 20}.{i % 7}.{i % 30},"  # noqa: E501
+            f"356a192b7913b04c54574d18c28d46e6395428ab,6ec9d286-63ca-828d-d5f4-b3b2e4b06ce6,ID-{122 + i}-126-9870,"
+            f'{i * 3.14159:.4f},10.0.{i % 255}.1,"build 2.{i}.0 on 2021-03-04, ticket 4155550{100 + i % 99}"'
+        )
+    assert scan(tmp_path, "orders.csv", "\n".join(rows) + "\n") == []
+
+
+def test_a_column_of_luhn_passing_ids_is_not_cards_but_a_column_of_cards_is(tmp_path: Path) -> None:
+    ids_rows = "\n".join(["ref"] + [str(4000000000000000 + i * 104729) for i in range(200)])
+    assert scan(tmp_path, "ids.csv", ids_rows + "\n") == []
+    cards = "\n".join(["x"] + [card("4916", seed=i) for i in range(20)])
+    assert ids(scan(tmp_path, "cards.csv", cards + "\n")) == [CARDS_IN_DATA.rule_id]
+
+
+def test_identifier_columns_are_not_read_as_personal(tmp_path: Path) -> None:
+    rows = "\n".join(["order_number,tracking"] + [f"219-45-{6780 + i},(415) 867-{5300 + i}" for i in range(30)])
+    assert scan(tmp_path, "o.csv", rows + "\n") == []
+
+
+def test_tsv_semicolon_and_headerless(tmp_path: Path) -> None:
+    assert "column `mail`" in scan(tmp_path, "a.tsv", "id\tmail\n1\tx.y@gmail.com\n")[0].message
+    assert "column `mail`" in scan(tmp_path, "b.csv", "id;mail\n1;x.y@gmail.com\n")[0].message
+    assert "column 2" in scan(tmp_path, "c.csv", "1,x.y@gmail.com\n2,z@gmail.com\n")[0].message
+
+
+def test_json_records_and_jsonl_report_by_key_and_configs_are_skipped(tmp_path: Path) -> None:
+    records = json.dumps(
+        [{"user": {"email": "a.b@gmail.com", "phone": "4158675309"}}, {"user": {"email": "c@aol.com"}}]
+    )
+    found = scan(tmp_path, "users.json", records)
+    assert {f.rule_id for f in found} == {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id}
+    assert "key" not in found[0].message and "`email`" in found[0].message
+    config = json.dumps({"name": "pkg", "author": {"email": "me@gmail.com"}})
+    assert scan(tmp_path, "package.json", config) == []
+    lines = '{"email": "a.b@gmail.com"}\n{"email": "c.d@gmail.com"}\n'
+    assert scan(tmp_path, "e.jsonl", lines)[0].line == 1
+
+
+def _notebook(outputs: list[dict[str, object]]) -> str:
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": "# EDA"},
+        {"cell_type": "code", "metadata": {}, "source": "df.head()", "execution_count": 1, "outputs": outputs},
+    ]
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
+
+
+HTML = (
+    '<table border="1" class="dataframe">\n<thead>\n<tr style="text-align: right;">\n<th></th>\n<th>name</th>\n'
+    "<th>email</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th>0</th>\n<td>John</td>\n<td>john.doe@gmail.com</td>\n</tr>\n"
+    "<tr>\n<th>1</th>\n<td>Mary</td>\n<td>mary@yahoo.com</td>\n</tr>\n</tbody>\n</table>"
+)
+
+
+def test_notebook_dataframe_html_output_is_reported_by_cell_output_and_line(tmp_path: Path) -> None:
+    output = {"output_type": "execute_result", "execution_count": 1, "metadata": {},
+              "data": {"text/plain": "   name  email\n0  John  john.doe@gmail.com", "text/html": HTML}}  # fmt: skip
+    findings = scan(tmp_path, "eda.ipynb", _notebook([output]))
+    assert [(f.rule_id, f.cell, f.output) for f in findings] == [(EMAILS_IN_DATA.rule_id, 2, 0)]
+    assert "table column `email`: 2 email addresses" in findings[0].message
+    assert findings[0].line > 2
+
+
+def test_notebook_printed_frame_and_safe_twin(tmp_path: Path) -> None:
+    text = "   id                email        phone\n0   1   ann.lee@gmail.com  (415) 867-5309\n1   2  bo.ho@outlook.com  (212) 736-5000\n"  # noqa: E501
+    stream = {"output_type": "stream", "name": "stdout", "text": text}
+    found = scan(tmp_path, "p.ipynb", _notebook([stream]))
+    assert {f.rule_id for f in found} == {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id}
+    safe = (
+        text.replace("gmail.com", "example.com").replace("outlook.com", "example.org").replace("867-5309", "555-0101")
+    )
+    safe = safe.replace("736-5000", "555-0102")
+    assert scan(tmp_path, "q.ipynb", _notebook([{"output_type": "stream", "name": "stdout", "text": safe}])) == []
+
+
+def test_size_lfs_dvc_and_pointers(tmp_path: Path) -> None:
+    big = b"a,b\n" + b"1,2\n" * 300_000
+    settings = policy(tmp_path, max_file_mb=1)
+    assert ids(scan(tmp_path, "data/big.csv", big, settings)) == [DATA_FILE_TOO_LARGE.rule_id]
+    (tmp_path / ".gitattributes").write_text("data/*.csv filter=lfs diff=lfs merge=lfs -text\n")
+    assert scan(tmp_path, "data/big.csv", big, settings) == []
+    (tmp_path / "data" / ".gitattributes").write_text("big.csv -filter\n")
+    assert ids(scan(tmp_path, "data/big.csv", big, settings)) == [DATA_FILE_TOO_LARGE.rule_id]
+    (tmp_path / "data" / "big.csv.dvc").write_text("outs:\n- md5: 0\n  path: big.csv\n")
+    assert scan(tmp_path, "data/big.csv", big, settings) == []
+    pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + "0" * 64 + "\nsize 999999999\n"
+    assert scan(tmp_path, "other/huge.parquet", pointer, settings) == []
+
+
+def test_allowlist_and_pii_types(tmp_path: Path) -> None:
+    allow = policy(tmp_path, allowlist=[{"path": "public/*.csv", "columns": ["EMAIL"], "reason": "public dataset"}])
+    assert {f.rule_id for f in scan(tmp_path, "public/p.csv", PEOPLE, allow)} == {
+        PHONES_IN_DATA.rule_id, SSNS_IN_DATA.rule_id, CARDS_IN_DATA.rule_id,
+        BIRTH_DATES_IN_DATA.rule_id, PERSONAL_DATA_COLUMN.rule_id,
+    }  # fmt: skip
+    only = policy(tmp_path, pii_types=["ssn"])
+    assert ids(scan(tmp_path, "p.csv", PEOPLE, only)) == [SSNS_IN_DATA.rule_id]
+
+
+def test_sampling_says_so_and_full_reads_everything(tmp_path: Path) -> None:
+    filler = b"id,v\n" + b"1,2\n" * 40_000
+    late = b"3,zed.a@gmail.com\n"
+    content = filler + late * 1 + b"4,5\n" * 1000
+    sampled = scan(tmp_path, "late.csv", content, policy(tmp_path, sample_mb=0.0625))
+    full = scan(tmp_path, "late.csv", content, policy(tmp_path, sample_mb=0.0625, full=True))
+    assert len(full) == 1 and full[0].line == 40_002 and "sampled" not in full[0].message
+    assert all("sampled" in f.message for f in sampled)
+
+
+def test_parquet_and_arrow_schema_without_pyarrow(tmp_path: Path, monkeypatch: object) -> None:
+    import hooks.data.pyarrow_values as pv
+
+    monkeypatch.setattr(pv, "available", lambda: False)  # type: ignore[attr-defined]
+    found = scan(tmp_path, "u.parquet", parquet_file(["user_id", "email", "first_name", "score"]))
+    assert sorted((f.rule_id, f.severity.value) for f in found) == [
+        (PERSONAL_DATA_COLUMN.rule_id, "low"), (PERSONAL_DATA_COLUMN.rule_id, "medium"), (DATA_NOT_INSPECTED.rule_id, "low")  # noqa: E501
+    ]  # fmt: skip
+    plain = scan(tmp_path, "p.parquet", parquet_file(["email"], body=b"\x05\x00\x00\x00x.y@gmail.com", codec=0))
+    assert ids(plain) == [EMAILS_IN_DATA.rule_id] and "column `email`" in plain[0].message
+    assert ids(scan(tmp_path, "a.arrow", arrow_file(["ssn", "x"]))) == [
+        PERSONAL_DATA_COLUMN.rule_id,
+        DATA_NOT_INSPECTED.rule_id,
+    ]
+    assert ids(scan(tmp_path, "s.feather", arrow_stream(["passport"]))) == [
+        PERSONAL_DATA_COLUMN.rule_id,
+        DATA_NOT_INSPECTED.rule_id,
+    ]
+    assert ids(scan(tmp_path, "bad.parquet", b"PAR1garbage")) == [DATA_UNPARSEABLE.rule_id]
+    assert ids(scan(tmp_path, "bad.arrow", b"ARROW1\x00\x00junkjunkjunk")) == [DATA_UNPARSEABLE.rule_id]
+
+
+def test_npy_sqlite_and_credentials_in_binary_data(tmp_path: Path) -> None:
+    header = "{'descr': [('email', '<U20'), ('age', '<i8')], 'fortran_order': False, 'shape': (1,), }"
+    header += " " * (-(len(header) + 11) % 64) + "\n"
+    body = "ab.cd@gmail.com".ljust(20, "\x00").encode("utf-32-le") + b"\x00" * 8
+    npy = b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header.encode() + body
+    assert ids(scan(tmp_path, "a.npy", npy)) == [EMAILS_IN_DATA.rule_id]
+    sqlite = b"SQLite format 3\x00" + b"\x00" * 84 + b"CREATE TABLE users (id INTEGER PRIMARY KEY, ssn TEXT)\x00"
+    assert ids(scan(tmp_path, "u.db", sqlite)) == [PERSONAL_DATA_COLUMN.rule_id]
+    token = "hf_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG"
+    found = scan(tmp_path, "t.pkl", b"\x80\x04\x95" + token.encode() + b"\x94.")
+    assert ids(found) == [CREDENTIALS_IN_DATA.rule_id] and token not in found[0].message
+    assert scan(tmp_path, "t.csv", f"k\n{token}\n") == []  # text data: the secrets hook's finding
+
+
+def _workbook(rows: list[list[str]]) -> bytes:
+    import io
+    import zipfile
+
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row):
+            strings.append(value)
+            cells.append(f'<c r="{chr(65 + c)}{r}" t="s"><v>{len(strings) - 1}</v></c>')
+    shared = "<sst>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>"
+    sheet = "<worksheet><sheetData>" + "".join(cells) + "</sheetData></worksheet>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", shared)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+def test_xlsx_cells_are_read_by_column(tmp_path: Path) -> None:
+    people = _workbook([["Name", "Email"], ["Ann", "ann.lee@gmail.com"], ["Bo", "bo.ho@outlook.com"]])
+    found = scan(tmp_path, "p.xlsx", people)
+    assert [f.rule_id for f in found if f.rule_id == EMAILS_IN_DATA.rule_id] and "`Email`" in found[-1].message
+    invoices = _workbook([["Invoice ID", "Total"]] + [[f"{750 + i}-67-84{10 + i}", "9.5"] for i in range(40)])
+    assert scan(tmp_path, "sales.xlsx", invoices) == []  # SSN-shaped invoice numbers in an id column
+    assert ids(scan(tmp_path, "bad.xlsx", b"PK\x03\x04broken")) == [DATA_UNPARSEABLE.rule_id]
+
+
+def test_non_ascii_names_and_placeholder_addresses(tmp_path: Path) -> None:
+    rows = "athlete,date\nDavid Výborný,26/02/2006\nJiří Dopita,12/03/2002\n"
+    assert scan(tmp_path, "olympics.csv", rows) == []  # `born` inside a name is not `born`
+    assert scan(tmp_path, "emb.csv", ",x\nname@domain.com,0.1\nyou@yourcompany.com,0.2\n") == []
+
+
+def test_numeric_columns_named_like_names_are_features(tmp_path: Path) -> None:
+    assert scan(tmp_path, "spam.csv", "make,address,surname\n0,0.64,0\n0.1,0,0.3\n") == []
+    assert ids(scan(tmp_path, "people.csv", "surname,x\nMoreau,1\n")) == [PERSONAL_DATA_COLUMN.rule_id]
