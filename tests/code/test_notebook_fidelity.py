@@ -209,3 +209,13 @@ def test_a_byte_order_mark_changes_nothing(tmp_path: Path) -> None:
 def test_a_big_script_is_bounded(tmp_path: Path) -> None:
     findings = scan_code(tmp_path, "x = 1\n" * 400_000, "huge.py")
     assert [(f.rule_id, f.severity.value) for f in findings] == [("MLS907", "medium")]
+
+
+def test_written_environment_files_and_appends_reach_the_deps_checks(tmp_path: Path) -> None:
+    text = notebook(
+        "%%writefile environment.yml\nname: x\ndependencies:\n  - python=3.11\n  - pip:\n    - torchtriton\n",
+        "%%writefile -a {out_dir}/requirements.txt\nultralytics==8.3.41\n",
+        "%%writefile -a {out_dir}/notes.txt\nultralytics==8.3.41\n",
+    )
+    blocking = [(f.rule_id, f.cell, f.line) for f in scan_code(tmp_path, text, "nb.ipynb") if f.severity.value != "low"]
+    assert blocking == [("MLS402", 1, 6), ("MLS402", 2, 2)]
