@@ -446,13 +446,19 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         argument = node.args[0]
         parts = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
+        reason: str | None = None
         if parts and all(self.loads.constant_text(part) is not None for part in parts):
-            self.quiet_bandit[(node.lineno, bandit_id)] = "built only of constants, like a literal"
-        elif self.notebook and not self._looks_like_llm_output(argument):
+            reason = "built only of constants, like a literal"
+        elif bandit_id in ("B102", "B307") or self._looks_like_llm_output(argument):
+            pass  # code text, or model output: someone else's text runs
+        elif self.notebook:
             # A notebook runs as its author, interactively: a command built from the notebook's own
             # variables (a bucket, a path, a project id) is the author's command, not an injection.
-            # Model output is the exception: that text is someone else's.
-            self.quiet_bandit[(node.lineno, bandit_id)] = "a command of the notebook's own session"
+            reason = "a command of the notebook's own session"
+        if reason is not None:
+            # bandit reports a call on one of its lines (the line of `shell=True`, say).
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                self.quiet_bandit[(line, bandit_id)] = reason
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         self._constant_commands(node, name)

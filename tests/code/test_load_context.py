@@ -185,3 +185,13 @@ def test_trust_remote_code_on_a_placeholder_repository_is_low(tmp_path: Path) ->
         ("MLS307", 5, "high"),
         ("MLS307", 6, "high"),
     ]
+
+
+
+def test_a_multi_line_notebook_command_is_low_and_eval_of_a_notebook_value_is_not(tmp_path: Path) -> None:
+    cells = (
+        "import subprocess\nurl = subprocess.check_output(\n    (\n        'gcloud run services describe '\n"
+        "        f'{SERVICE} --project={PROJECT}'\n    ),\n    shell=True,\n)",
+        "df['v'] = df['expr'].apply(lambda e: eval(e))",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [("B307", 1, "medium"), ("B602", 7, "low")]
