@@ -108,13 +108,17 @@ def _written_findings(written: WrittenFile, spec: HookSpec, display: str, contex
             )
             continue
         for finding in report.findings:
+            if written.only is not None and finding.rule_id not in written.only:
+                continue
+            if written.installed:
+                line, end_line, where = written.first_line, None, "installed by the command on this line"
+            else:
+                line = finding.line + offset
+                end_line = None if finding.end_line is None else finding.end_line + offset
+                where = f"in {shown}, which this cell writes"
             found.append(
                 replace(
-                    finding,
-                    line=finding.line + offset,
-                    end_line=None if finding.end_line is None else finding.end_line + offset,
-                    cell=written.cell,
-                    message=f"{finding.message} (in {shown}, which this cell writes)",
+                    finding, line=line, end_line=end_line, cell=written.cell, message=f"{finding.message} ({where})"
                 )
             )
     return found

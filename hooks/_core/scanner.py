@@ -20,6 +20,11 @@ class WrittenFile:
     text: str
     cell: int | None
     first_line: int  # line of the cell (or file) where the written text's first line stands
+    # The packages an install command names (`!pip install a b`, `RUN pip install a`), one
+    # requirement a line, rather than a file: every finding stands at `first_line` (the command)
+    # and only the rules in `only` count (the name and advisory checks; pins are judged already).
+    installed: bool = False
+    only: frozenset[str] | None = None
 
 
 @dataclass

@@ -314,6 +314,45 @@ def install_segments(command: str) -> list[list[str]]:
     return found
 
 
+# mlsec-deps' checks that judge a package by its name and release (malicious, typosquat, decoy,
+# known-vulnerable): what an install command's packages are handed on to (core runs them).
+INSTALLED_NAME_RULES = frozenset({"MLS401", "MLS402", "MLS403", "MLS404"})
+# A PyPI requirement as a single shell word: a name, extras, version clauses. Paths, URLs,
+# variables and files (`requirements.txt`, wheels) are not names of PyPI projects.
+_REQUIREMENT = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?(?:\[[A-Za-z0-9._,\s-]{0,200}\])?"
+    r"(?:(?:===?|~=|!=|<=?|>=?)[A-Za-z0-9.*+!_-]{1,64}(?:,(?:===?|~=|!=|<=?|>=?)[A-Za-z0-9.*+!_-]{1,64}){0,8})?$"
+)
+_FILE_SUFFIXES = (".txt", ".in", ".yml", ".yaml", ".toml", ".cfg", ".py", ".whl", ".zip", ".gz", ".tgz", ".bz2")
+
+
+def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """The PyPI requirements each pip/uv install, download or wheel names, per command line, as
+    requirement-file lines (conda's names are another index's, and are left out)."""
+    found: list[tuple[int, list[str]]] = []
+    for number, command in commands:
+        for words in install_segments(command):
+            if _program(words[0]) in ("conda", "mamba", "micromamba"):
+                continue
+            requirements = []
+            arguments = words[2:]
+            index = 0
+            while index < len(arguments):
+                word = arguments[index]
+                option, _, inline_value = word.partition("=")
+                if option in _VALUE_OPTIONS or option in _INDEX_OPTIONS:
+                    index += 1 if inline_value else 2
+                    continue
+                index += 1
+                if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
+                    continue
+                if _REQUIREMENT.match(word) and word.lower() not in _TOOLING:
+                    requirements.append(word)
+            if requirements:
+                found.append((number, requirements))
+    return found
+
+
 @dataclass
 class _InstallProblems:
     unpinned: list[str]

@@ -21,9 +21,7 @@ _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values lo
 
 
 def _strings(node: ast.AST) -> str:
-    return " ".join(
-        n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-    )[:4000]
+    return " ".join(n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str))[:4000]
 
 
 def _names(node: ast.AST) -> set[str]:

@@ -31,7 +31,13 @@ from hooks._core.settings import PolicySettings
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
 from hooks._shared.services import open_services
-from hooks._shared.shell import ShellRules, install_issues, shell_issues
+from hooks._shared.shell import (
+    INSTALLED_NAME_RULES,
+    ShellRules,
+    install_issues,
+    installed_requirements,
+    shell_issues,
+)
 from hooks.code import rules
 from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
@@ -102,6 +108,16 @@ class _Unit:
 
 def _mib(size: int) -> str:
     return f"{size / (1 << 20):g} MiB"
+
+
+def _installed(piece: Piece) -> list[WrittenFile]:
+    """The packages each install command of the piece names, for mlsec-deps' name and advisory
+    checks (a typosquat installed from a notebook is as bad as one in requirements.txt)."""
+    commands = piece.transformed.shell + list(piece.extra_shell) + piece.transformed.installs
+    return [
+        WrittenFile("requirements.txt", "\n".join(names), piece.cell, line, installed=True, only=INSTALLED_NAME_RULES)
+        for line, names in installed_requirements(commands)
+    ]
 
 
 class CodeScanner:
@@ -216,6 +232,7 @@ class CodeScanner:
                 if piece.cell not in read:
                     read.add(piece.cell)
                     report.read(display, piece.original, piece.cell)
+                report.written.extend(_installed(piece))
         return report
 
     def _analyse(self, unit: _Unit, display: str, policy: Policy, limits: Limits) -> None:

@@ -76,6 +76,15 @@ def _commands(instruction: Instruction) -> list[tuple[int, str]]:
     return commands
 
 
+def run_commands(dockerfile: Dockerfile) -> list[tuple[int, str]]:
+    """Every shell command the image runs at build or start, heredoc scripts included."""
+    commands: list[tuple[int, str]] = []
+    for instruction in dockerfile.instructions:
+        if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT") or instruction.heredocs:
+            commands.extend(_commands(instruction))
+    return commands
+
+
 def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
     yield from _base_images(dockerfile)
     yield from _secrets(dockerfile)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
-from hooks._core.scanner import FileReport
+from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.textfile import read_text
 from hooks._shared.dockerfile import DockerfileError, parse
+from hooks._shared.shell import INSTALLED_NAME_RULES, installed_requirements
 from hooks.docker import rules
-from hooks.docker.checks import check
+from hooks.docker.checks import check, run_commands
 
 MAX_BYTES = 4 << 20
 
@@ -45,4 +46,9 @@ class DockerfileScanner:
             if (issue.rule.rule_id, issue.line, issue.key) not in seen:
                 seen.add((issue.rule.rule_id, issue.line, issue.key))
                 report.findings.append(issue.at(display))
+        # The packages RUN lines install, for mlsec-deps' name and advisory checks (core runs them;
+        # a Dockerfile that a notebook writes is checked without them).
+        for line, names in installed_requirements(run_commands(dockerfile)):
+            written = WrittenFile("requirements.txt", "\n".join(names), None, line, True, INSTALLED_NAME_RULES)
+            report.written.append(written)
         return report
