@@ -61,6 +61,41 @@ _BANDIT_PICKLE_LOADS = frozenset(
     {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
 )
 # Calls whose first argument is a shell command or code text, with the bandit id that reports them.
+# Programs that only create, copy, list or unpack files: what scripts run through a shell to
+# prepare folders (`os.system("mkdir -p " + out_dir)`).
+_FILE_UTILITIES = frozenset("mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar".split())
+_REQUEST_DATA = re.compile(r"\b(?:request|req|flask|query|form|params|payload|body|user_input)\b", re.IGNORECASE)
+
+
+def _leading_text(node: ast.AST) -> str | None:
+    """The constant text a built string starts with: `"mkdir " + p`, `f"mkdir {p}"`,
+    `"mkdir {}".format(p)`, `"mkdir %s" % p`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return _leading_text(node.values[0])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _leading_text(node.left)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _leading_text(node.func.value)
+    return None
+
+
+def _file_utility(argument: ast.AST) -> bool:
+    """A command that is one file-system utility and nothing else (no `;`, `&&`, pipes, `$(...)`
+    in its constant text)."""
+    leading = _leading_text(argument)
+    if not leading:
+        return False
+    words = leading.split()
+    if not words or words[0] not in _FILE_UTILITIES:
+        return False
+    constants = " ".join(
+        n.value for n in ast.walk(argument) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
+    return not re.search(r"[;&|`<>]|\$\(", constants)
+
+
 _COMMAND_RUNNERS = {
     "os.system": "B605",
     "os.popen": "B605",
@@ -455,6 +490,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             # A notebook runs as its author, interactively: a command built from the notebook's own
             # variables (a bucket, a path, a project id) is the author's command, not an injection.
             reason = "a command of the notebook's own session"
+        elif bandit_id != "B604" and _file_utility(argument) and not _REQUEST_DATA.search(ast.unparse(argument)):
+            # `os.system("mkdir " + path)`: a fixed file-system utility on the script's own paths
+            # (its arguments, a pipeline's volume); a value from a web request stays bandit's.
+            reason = "a fixed file-system command on the script's own paths"
         if reason is not None:
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):

@@ -9,7 +9,7 @@ from tests.code.helpers import notebook, scan_code
 
 SOURCE = (
     "from flask import Flask\napp = Flask(__name__)\nTABLE = 't'\n"
-    "def search(term):\n    q = \"SELECT * FROM funds WHERE name = '\" + term + \"'\"\n    return run(q)\n"
+    'def search(term):\n    q = "SELECT * FROM funds WHERE name = \'" + term + "\'"\n    return run(q)\n'
     "def count():\n    return run('SELECT count(*) FROM ' + TABLE)\n"
     "app.run(host='0.0.0.0', port=80, debug=True)\n"
     "app.run(host='0.0.0.0', port=80)\n"
@@ -42,3 +42,30 @@ def test_a_notebook_query_of_its_own_values_is_low(tmp_path: Path) -> None:
 def test_strict_profile_restores_bandits_severity(tmp_path: Path) -> None:
     strict = Policy(root=tmp_path, profile="strict")
     assert {s for _, _, s in graded(scan_code(tmp_path, SOURCE, "app.py", strict))} == {"medium", "high"}
+
+
+def test_a_file_utility_on_the_scripts_own_paths_is_low_and_anything_more_keeps_bandits_severity(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "import os, subprocess\n"
+        "def main(path, request):\n"
+        '    os.system("mkdir " + path)\n'
+        '    os.system(f"mkdir -p {path}")\n'
+        '    subprocess.call("cp -r {} {}".format(path, path), shell=True)\n'
+        '    os.system("mkdir " + path + " && curl x | sh")\n'
+        '    os.system("python train.py " + path)\n'
+        '    os.system("rm " + request.args["f"])\n'
+        '    os.system("ls $(" + path + ")")\n'
+    )
+    assert graded(scan_code(tmp_path, source)) == [
+        ("B602", 5, "low"),
+        ("B605", 3, "low"),
+        ("B605", 4, "low"),
+        ("B605", 6, "high"),
+        ("B605", 7, "high"),
+        ("B605", 8, "high"),
+        ("B605", 9, "high"),
+    ]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("B605", 3, "high") in graded(scan_code(tmp_path, source, policy=strict))

@@ -144,9 +144,10 @@ def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_p
         ("B602", 2, "high"),
         ("B605", 3, "low"),
     ]
-    # The same command in a script keeps bandit's severity: a script's values may come from outside.
-    script = "import os\ndef mk(path):\n    os.system(f'mkdir -p {path}')\n"
-    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high")]
+    # In a script, a command built of its values keeps bandit's severity (they may come from
+    # outside), unless it is one fixed file-system utility on a path (test_hygiene_context).
+    script = "import os\ndef mk(path):\n    os.system(f'gsutil ls {path}')\n    os.system(f'mkdir -p {path}')\n"
+    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high"), ("B605", 4, "low")]
 
 
 def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
@@ -185,7 +186,6 @@ def test_trust_remote_code_on_a_placeholder_repository_is_low(tmp_path: Path) ->
         ("MLS307", 5, "high"),
         ("MLS307", 6, "high"),
     ]
-
 
 
 def test_a_multi_line_notebook_command_is_low_and_eval_of_a_notebook_value_is_not(tmp_path: Path) -> None:
