@@ -94,8 +94,14 @@ def _written_findings(written: WrittenFile, spec: HookSpec, display: str, contex
         scanner = _text_scanner(other)
         if scanner is None:
             continue
+        installed = getattr(scanner, "scan_installed", None) if written.installed else None
+        if written.installed and not callable(installed):
+            continue  # this hook checks files of that name, not installed packages
         try:
-            report = scanner.scan_text(written.text, written.name, display, context.policy)
+            if installed is not None:
+                report = installed(written.text, display, context.policy)
+            else:
+                report = scanner.scan_text(written.text, written.name, display, context.policy)
         except UsageError:
             raise
         except Exception as exc:  # noqa: BLE001 - fail closed, as for a file on disk
@@ -108,8 +114,6 @@ def _written_findings(written: WrittenFile, spec: HookSpec, display: str, contex
             )
             continue
         for finding in report.findings:
-            if written.only is not None and finding.rule_id not in written.only:
-                continue
             if written.installed:
                 line, end_line, where = written.first_line, None, "installed by the command on this line"
             else:

@@ -21,10 +21,9 @@ class WrittenFile:
     cell: int | None
     first_line: int  # line of the cell (or file) where the written text's first line stands
     # The packages an install command names (`!pip install a b`, `RUN pip install a`), one
-    # requirement a line, rather than a file: every finding stands at `first_line` (the command)
-    # and only the rules in `only` count (the name and advisory checks; pins are judged already).
+    # requirement a line, rather than a file: they go to hooks that judge installed packages
+    # (`scan_installed`), and every finding stands at `first_line`, the command's line.
     installed: bool = False
-    only: frozenset[str] | None = None
 
 
 @dataclass
@@ -53,4 +52,11 @@ class TextScanner(Protocol):
     def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
         """Findings for the text of a file named `name` that another file writes; reported at
         `display` with lines counted from the text's first line."""
+        ...
+
+
+class InstalledScanner(Protocol):
+    def scan_installed(self, text: str, display: str, policy: Policy) -> FileReport:
+        """Findings for the packages an install command names (one requirement a line), judged
+        by name and release only: the installing hook judges pins and indexes itself."""
         ...

@@ -314,9 +314,6 @@ def install_segments(command: str) -> list[list[str]]:
     return found
 
 
-# mlsec-deps' checks that judge a package by its name and release (malicious, typosquat, decoy,
-# known-vulnerable): what an install command's packages are handed on to (core runs them).
-INSTALLED_NAME_RULES = frozenset({"MLS401", "MLS402", "MLS403", "MLS404"})
 # A PyPI requirement as a single shell word: a name, extras, version clauses. Paths, URLs,
 # variables and files (`requirements.txt`, wheels) are not names of PyPI projects.
 _REQUIREMENT = re.compile(

@@ -32,7 +32,6 @@ from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
 from hooks._shared.services import open_services
 from hooks._shared.shell import (
-    INSTALLED_NAME_RULES,
     ShellRules,
     install_issues,
     installed_requirements,
@@ -115,7 +114,7 @@ def _installed(piece: Piece) -> list[WrittenFile]:
     checks (a typosquat installed from a notebook is as bad as one in requirements.txt)."""
     commands = piece.transformed.shell + list(piece.extra_shell) + piece.transformed.installs
     return [
-        WrittenFile("requirements.txt", "\n".join(names), piece.cell, line, installed=True, only=INSTALLED_NAME_RULES)
+        WrittenFile("requirements.txt", "\n".join(names), piece.cell, line, installed=True)
         for line, names in installed_requirements(commands)
     ]
 

