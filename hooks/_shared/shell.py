@@ -343,7 +343,10 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                 index += 1
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
                     continue
-                if _REQUIREMENT.match(word) and word.lower() not in _TOOLING:
+                name = re.split(r"[\[<>=!~]", word, maxsplit=1)[0].lower()
+                # The installer itself (`-U pip==23.1`, a mangled `-q! pip3 install ...`) is
+                # routine upkeep, not a dependency of the project.
+                if _REQUIREMENT.match(word) and name not in _TOOLING and not _INSTALLERS.match(name):
                     requirements.append(word)
             if requirements:
                 found.append((number, requirements))

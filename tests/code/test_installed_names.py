@@ -40,6 +40,7 @@ def test_look_alike_installs_stay_quiet(tmp_path: Path) -> None:
         "!conda install -y pytorch",
         "!pip install git+https://github.com/org/sklearn.git -e ./torchtriton",
         "# !pip install torchtriton\nx = 'pip install sklearn'",
+        "!pip install -U pip==23.1.2 setuptools==59.5.0 -q! pip3 install future",
     )
     assert places(scan_code(tmp_path, text, "nb.ipynb")) == []
 
