@@ -9,7 +9,9 @@ writes of this file and stay high.
 Paths are compared as keys: `c:<text>` for a constant string (literals, names bound to one,
 `os.path.join`/`Path`/f-strings of constants), `n:<expression>` for a path a notebook builds of
 its variables, attributes and constants (`folder + "/m.pkl"`; a notebook's variables are its
-author's own; a script's may be parameters, so only constants count there).
+author's own). A script's variables may be parameters, so across the script only constants
+count; inside one function, a path expression it serialised to on an earlier line (directly or
+through an `open()` handle) is the file it just wrote (`torch.save(sd, ckpt)` ... `torch.load(ckpt)`).
 """
 
 from __future__ import annotations
@@ -111,6 +113,12 @@ class LoadContext:
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
         self.written: set[str] = set()
         self.mlflow_logged = False
+        # A script's paths held in variables count within one function: (function line, path
+        # text) -> first line it is serialised to; calls -> the line of the function they are in.
+        self.scoped_writes: dict[tuple[int, str], int] = {}
+        self.scope_of: dict[int, int] = {}
+        # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
+        self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
 
     # --- keys --------------------------------------------------------------------------------
     def constant_text(self, node: ast.AST) -> str | None:
@@ -174,6 +182,53 @@ class LoadContext:
             if key is not None:
                 self.written.add(key)
 
+    def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int) -> None:
+        """For a script: `with open(path) as f` / `f = open(path)` inside a function."""
+        if not isinstance(target, ast.Name) or not isinstance(value, ast.Call) or not _is_open(value):
+            scope = self.scope_of.get(id(value))
+            if isinstance(target, ast.Name) and scope is not None:
+                self.scoped_handles.setdefault((scope, target.id), []).append((line, ""))  # rebound: not a file
+            return
+        text = _scoped_text(value.args[0]) or ""
+        scope = self.scope_of.get(id(value), 0)
+        self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
+
+    def _scoped_path(self, node: ast.AST, scope: int, line: int) -> str | None:
+        """The path text a serialiser or loader argument stands for: an `open(path)` call, a
+        handle variable bound to one earlier in the function, or the path expression itself."""
+        if isinstance(node, ast.Call) and _is_open(node):
+            return _scoped_text(node.args[0])
+        if isinstance(node, ast.Name) and (scope, node.id) in self.scoped_handles:
+            bound = [entry for entry in self.scoped_handles[(scope, node.id)] if entry[0] <= line]
+            return (max(bound)[1] or None) if bound else None
+        return _scoped_text(node)
+
+    def record_scoped_write(self, call: ast.Call, scope: int) -> None:
+        """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
+        serialiser call writes inside one function."""
+        func = call.func
+        attribute = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        positions = _WRITERS.get(attribute)
+        if positions is None:
+            return
+        candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
+        candidates += [k.value for k in call.keywords if k.arg in _PATH_KEYWORDS]
+        line = getattr(call, "lineno", 0)
+        for candidate in candidates:
+            text = self._scoped_path(candidate, scope, line)
+            if text is not None:
+                key = (scope, text)
+                self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
+
+    def _scoped_own_file(self, call: ast.Call, target: ast.AST) -> bool:
+        scope = self.scope_of.get(id(call))
+        if scope is None:
+            return False
+        line = getattr(call, "lineno", 0)
+        text = self._scoped_path(target, scope, line)
+        written = self.scoped_writes.get((scope, text)) if text is not None else None
+        return written is not None and written < line
+
     # --- loads ---------------------------------------------------------------------------------
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
         """Whether this load reads a file this notebook or script serialised earlier."""
@@ -189,7 +244,27 @@ class LoadContext:
             return self.handles[target.id] in self.written
         opened = self._opened(target)
         key = opened if opened is not None else self.key(target)
-        return key is not None and key in self.written
+        if key is not None and key in self.written:
+            return True
+        return not self.notebook and self._scoped_own_file(call, target)
+
+
+def _is_open(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    func = node.func
+    return (func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "") == "open"
+
+
+def _scoped_text(node: ast.AST) -> str | None:
+    """A path expression of names, attributes and constants that is not a constant alone (those
+    are compared across the whole script), as text."""
+    if isinstance(node, ast.Constant) or not _path_of_names(node):
+        return None
+    try:
+        return ast.unparse(node)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _uri_prefix(node: ast.AST | None) -> str | None:
@@ -208,10 +283,25 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
                 context.remember_assignment(target, statement.value)
+    # Each call's innermost function (ast.walk meets outer functions first); 0 for module level.
+    for function in ast.walk(module):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(function):
+                if isinstance(inner, ast.Call):
+                    context.scope_of[id(inner)] = function.lineno
     for node in ast.walk(module):
         if isinstance(node, ast.Call):
-            context.record_call(node, qualname(node.func) or "")
-        elif isinstance(node, ast.With):
+            context.scope_of.setdefault(id(node), 0)
+    # Handles first (`with open(p, "wb") as f`), then the serialiser calls that write through them.
+    for node in ast.walk(module):
+        if isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
                     context.remember_assignment(item.optional_vars, item.context_expr)
+                    context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            context.record_scoped_handle(node.targets[0], node.value, node.lineno)
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call):
+            context.record_call(node, qualname(node.func) or "")
+            context.record_scoped_write(node, context.scope_of[id(node)])

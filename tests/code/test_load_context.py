@@ -195,3 +195,45 @@ def test_a_multi_line_notebook_command_is_low_and_eval_of_a_notebook_value_is_no
         "df['v'] = df['expr'].apply(lambda e: eval(e))",
     )
     assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [("B307", 1, "medium"), ("B602", 7, "low")]
+
+
+def test_a_script_loading_the_variable_path_it_saved_in_the_same_function_is_low(tmp_path: Path) -> None:
+    """Training code reloads the checkpoint it just saved (`torch.save(sd, ckpt)` ... `torch.load(ckpt)`);
+    a path saved in another function, loaded before it is saved, another handle's file, or an
+    argv entry stays high."""
+    source = (
+        "import os, pickle, sys, joblib, torch\n"
+        "def train(args, model):\n"
+        "    ckpt = args.out + '/ckpt.pt'\n"
+        "    torch.save(model.state_dict(), ckpt)\n"
+        "    model.load_state_dict(torch.load(ckpt))\n"
+        "    joblib.dump(model, os.path.join(args.out, 'm.joblib'))\n"
+        "    m = joblib.load(os.path.join(args.out, 'm.joblib'))\n"
+        "    with open(args.pre, 'wb') as f:\n"
+        "        pickle.dump(model, f)\n"
+        "    with open(args.pre, 'rb') as g:\n"
+        "        return pickle.load(g)\n"
+        "def serve(ckpt):\n"
+        "    return torch.load(ckpt)\n"
+        "def resume(ckpt):\n"
+        "    state = torch.load(ckpt)\n"
+        "    torch.save(state, ckpt)\n"
+        "def two(a, b, model):\n"
+        "    with open(a, 'wb') as f:\n"
+        "        pickle.dump(model, f)\n"
+        "    with open(b, 'rb') as f:\n"
+        "        return pickle.load(f)\n"
+        "torch.save(m, sys.argv[1])\n"
+        "y = torch.load(sys.argv[1])\n"
+    )
+    assert graded(scan_code(tmp_path, source, "train.py")) == [
+        ("B301", 11, "low"),
+        ("B301", 21, "medium"),
+        ("MLS301", 7, "low"),
+        ("MLS306", 5, "low"),
+        ("MLS306", 13, "high"),
+        ("MLS306", 15, "high"),
+        ("MLS306", 23, "high"),
+    ]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS306", 5, "high") in graded(scan_code(tmp_path, source, "train.py", policy=strict))
