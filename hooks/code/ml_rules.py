@@ -60,10 +60,11 @@ _LLM_HINT = re.compile(
 _BANDIT_PICKLE_LOADS = frozenset(
     {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
 )
-# Calls whose first argument is a shell command or code text, with the bandit id that reports them.
 # Programs that only create, copy, list or unpack files: what scripts run through a shell to
-# prepare folders (`os.system("mkdir -p " + out_dir)`).
-_FILE_UTILITIES = frozenset("mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar".split())
+# prepare folders (`os.system("mkdir -p " + out_dir)`) or copy to and from a bucket (gsutil).
+_FILE_UTILITIES = frozenset(
+    "mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar gsutil azcopy".split()
+)
 _REQUEST_DATA = re.compile(r"\b(?:request|req|flask|query|form|params|payload|body|user_input)\b", re.IGNORECASE)
 
 
@@ -96,6 +97,7 @@ def _file_utility(argument: ast.AST) -> bool:
     return not re.search(r"[;&|`<>]|\$\(", constants)
 
 
+# Calls whose first argument is a shell command or code text, with the bandit id that reports them.
 _COMMAND_RUNNERS = {
     "os.system": "B605",
     "os.popen": "B605",

@@ -57,9 +57,13 @@ def test_a_file_utility_on_the_scripts_own_paths_is_low_and_anything_more_keeps_
         '    os.system("python train.py " + path)\n'
         '    os.system("rm " + request.args["f"])\n'
         '    os.system("ls $(" + path + ")")\n'
+        '    subprocess.run(f"gsutil cp {path} {path}", shell=True)\n'
+        '    subprocess.run(f"gcloud run deploy {path}", shell=True)\n'
     )
     assert graded(scan_code(tmp_path, source)) == [
         ("B602", 5, "low"),
+        ("B602", 10, "low"),
+        ("B602", 11, "high"),
         ("B605", 3, "low"),
         ("B605", 4, "low"),
         ("B605", 6, "high"),

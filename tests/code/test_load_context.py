@@ -146,7 +146,7 @@ def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_p
     ]
     # In a script, a command built of its values keeps bandit's severity (they may come from
     # outside), unless it is one fixed file-system utility on a path (test_hygiene_context).
-    script = "import os\ndef mk(path):\n    os.system(f'gsutil ls {path}')\n    os.system(f'mkdir -p {path}')\n"
+    script = "import os\ndef mk(path):\n    os.system(f'bq load {path}')\n    os.system(f'mkdir -p {path}')\n"
     assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high"), ("B605", 4, "low")]
 
 
