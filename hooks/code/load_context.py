@@ -200,7 +200,8 @@ class LoadContext:
             return _scoped_text(node.args[0])
         if isinstance(node, ast.Name) and (scope, node.id) in self.scoped_handles:
             bound = [entry for entry in self.scoped_handles[(scope, node.id)] if entry[0] <= line]
-            return (max(bound)[1] or None) if bound else None
+            if bound and max(bound)[1]:
+                return max(bound)[1]  # a handle: the file it was opened on
         return _scoped_text(node)
 
     def record_scoped_write(self, call: ast.Call, scope: int) -> None:

@@ -52,6 +52,8 @@ _KERAS_LAMBDA = re.compile(
     r"^(?:tensorflow\.|tf\.)?(?:keras\.)?(?:src\.)?layers\.(?:core\.)?Lambda$|^keras\.layers\.Lambda$"
 )
 _MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
+# Names of places, not of what a model said: `output_file`, `output_dir`, `prediction_uri`.
+_PLACE_NAME = re.compile(r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$")
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
@@ -520,7 +522,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         names = list(_identifiers(node))
         if any(name in self.llm_values for name in names):
             return True
-        return any(_LLM_HINT.search(name) for name in names)
+        return any(_LLM_HINT.search(name) and not _PLACE_NAME.search(name) for name in names)
 
     # --- manual archive extraction (zip slip) --------------------------------------------
     def visit_For(self, node: ast.For) -> None:

@@ -204,7 +204,7 @@ def test_a_script_loading_the_variable_path_it_saved_in_the_same_function_is_low
     source = (
         "import os, pickle, sys, joblib, torch\n"
         "def train(args, model):\n"
-        "    ckpt = args.out + '/ckpt.pt'\n"
+        "    ckpt = os.path.join(args.out, 'ckpt.pt')\n"
         "    torch.save(model.state_dict(), ckpt)\n"
         "    model.load_state_dict(torch.load(ckpt))\n"
         "    joblib.dump(model, os.path.join(args.out, 'm.joblib'))\n"
@@ -237,3 +237,18 @@ def test_a_script_loading_the_variable_path_it_saved_in_the_same_function_is_low
     ]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("MLS306", 5, "high") in graded(scan_code(tmp_path, source, "train.py", policy=strict))
+
+
+def test_a_path_named_output_is_not_model_output(tmp_path: Path) -> None:
+    """`output_file`, `output_gcs_file`, `prediction_uri` name places; `response`, `output` and
+    `answer` still hold what a model said."""
+    cells = (
+        "import subprocess\ndef upload(output_gcs_file):\n    output_file = 'list.txt'\n"
+        "    cmd = f'bq load {output_file} {output_gcs_file}'\n    subprocess.run(cmd, shell=True)",
+        "response = client.chat(prompt)\nsubprocess.run(response.text, shell=True)\neval(output)",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("B602", 2, "high"),
+        ("B602", 5, "low"),
+        ("MLS314", 3, "high"),
+    ]
