@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import ast
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 # Serialisers: the call's attribute name -> positions of the path among positional arguments.
 # Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
@@ -35,6 +36,7 @@ _WRITERS: dict[str, tuple[int, ...]] = {
     "write_index": (1,),  # faiss.write_index(index, path)
 }
 _PATH_KEYWORDS = frozenset({"f", "file", "filename", "fname", "path", "filepath", "folder_path", "path_or_buf", "dst"})
+_NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -113,6 +115,7 @@ class LoadContext:
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
         self.written: set[str] = set()
         self.mlflow_logged = False
+        self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -231,6 +234,41 @@ class LoadContext:
         return written is not None and written < line
 
     # --- loads ---------------------------------------------------------------------------------
+    def fixed_path(self, call: ast.Call) -> str | None:
+        """The constant local path a load reads (directly, through `open()` or a handle), or None
+        for anything else: variables, parameters, environment values, URLs, bytes in memory."""
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in _PATH_KEYWORDS), None)
+        if target is None:
+            return None
+        if isinstance(target, ast.Name) and target.id in self.handles:
+            key: str | None = self.handles[target.id]
+        else:
+            opened = self._opened(target)
+            key = opened if opened is not None else (None if isinstance(target, ast.Call) else self.key(target))
+        if key is None or not key.startswith("c:"):
+            return None
+        path = key[2:]
+        # A URL (`https:/x` after normalising) is a download; a shared temporary folder can hold
+        # anyone's file; a home folder is not the repository.
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path) or path.startswith(_NOT_THE_REPOSITORY):
+            return None
+        return path
+
+    def remember_texts(self, module: ast.Module, shell: Sequence[str]) -> None:
+        """Every string constant of the code and its shell commands, to tell whether a fixed path
+        is named anywhere but in its load (downloaded to, written, copied there)."""
+        self.texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        self.texts.extend(shell)
+
+    def named_once(self, call: ast.Call) -> bool:
+        """Whether the file a fixed-path load reads is named in one text only: its own path,
+        never a download's, a write's or a copy's target."""
+        path = self.fixed_path(call)
+        if path is None:
+            return False
+        name = posixpath.basename(path)
+        return bool(name) and sum(name in text for text in self.texts) <= 1
+
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
         """Whether this load reads a file this notebook or script serialised earlier."""
         if qualname.startswith("mlflow.") and qualname.endswith("load_model"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
@@ -17,6 +17,7 @@ from hooks._core.severity import Severity
 from hooks.code import rules
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.load_context import LoadContext, prescan_writes
+from hooks.code.serving import serves_requests
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _UNSAFE_YAML_LOADERS = frozenset(
@@ -186,10 +187,15 @@ class MLRuleVisitor(ast.NodeVisitor):
         # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
         self.quiet_bandit: dict[tuple[int, str], str] = {}
         self.loads = LoadContext(notebook)
+        self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
 
-    def prepare(self, module: ast.Module) -> None:
-        """For a script (not a notebook): the files it serialises anywhere, before the visit."""
+    def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
+        """Before the visit: whether the code serves requests, every text that could name a file
+        (string constants and shell commands) and, for a script (not a notebook), the files it
+        serialises anywhere."""
+        self.serving = serves_requests(module)
+        self.loads.remember_texts(module, shell)
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
 
@@ -212,11 +218,22 @@ class MLRuleVisitor(ast.NodeVisitor):
         line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
         self.issues.append(Issue(rule, message, "", line=line, column=column, severity=severity))
 
+    def _quiet_load(self, node: ast.Call, name: str) -> str | None:
+        """Why a deserialising load is low: it reads back a file this notebook or script wrote, or
+        a fixed path of the repository in code that serves no requests."""
+        if self.strict:
+            return None
+        if self.loads.loads_own_file(node, name):
+            return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
+        if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
+            return "a fixed path of the repository, in code that serves no requests"
+        return None
+
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
-        """A deserialising load: low when it reads back a file this notebook or script wrote."""
-        if not self.strict and self.loads.loads_own_file(node, name):
-            where = "notebook" if self.notebook else "script"
-            self._add(rule, node, f"{message} (a file this {where} wrote itself)", Severity.LOW)
+        """A deserialising load: low when `_quiet_load` says why."""
+        reason = self._quiet_load(node, name)
+        if reason is not None:
+            self._add(rule, node, f"{message} ({reason})", Severity.LOW)
             return
         self._add(rule, node, message)
 
@@ -325,9 +342,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             rule_id, message = _PICKLE_LIKE[name]
             self._add_load(rule_id, node, message, name)
         elif name in _BANDIT_PICKLE_LOADS:
-            if not self.strict and self.loads.loads_own_file(node, name):
-                where = "notebook" if self.notebook else "script"
-                self.quiet_bandit[(node.lineno, "B301")] = f"a file this {where} wrote itself"
+            reason = self._quiet_load(node, name)
+            if reason is not None:
+                self.quiet_bandit[(node.lineno, "B301")] = reason
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
             self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,

@@ -262,7 +262,8 @@ class CodeScanner:
         keep_severity: dict[tuple[int, str], str] = {}
         if module_body:
             try:
-                visitor.prepare(module)
+                shell = [command for piece in pieces for _, command in (*piece.transformed.shell, *piece.extra_shell)]
+                visitor.prepare(module, shell)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)

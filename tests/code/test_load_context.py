@@ -31,7 +31,7 @@ def test_look_alikes_stay_high(tmp_path: Path) -> None:
     text = notebook(
         "import joblib, torch, urllib.request, os",
         "joblib.dump(clf, 'model.pkl')",
-        "clf = joblib.load('other.pkl')",  # a file it did not write
+        "clf = joblib.load(f'{folder}/other.pkl')",  # a file it did not write, not a fixed path
         "urllib.request.urlretrieve(URL, 'w.pt')\nm = torch.load('w.pt')",  # a download
         "p = hf_hub_download('org/m', 'model.pkl')\nmm = joblib.load(p)",  # from the Hub
         "e = joblib.load(os.environ['MODEL'])",  # the environment
@@ -252,3 +252,41 @@ def test_a_path_named_output_is_not_model_output(tmp_path: Path) -> None:
         ("B602", 5, "low"),
         ("MLS314", 3, "high"),
     ]
+
+
+def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None:
+    """A course notebook or batch job loading the repository's own `model.bin` is low; the same
+    line in serving code, or a path the code downloads to, writes, names twice, or in /tmp, is not."""
+    batch = (
+        "import pickle, joblib, torch\n"
+        "with open('model.bin', 'rb') as f_in:\n    dv, lr = pickle.load(f_in)\n"
+        "m = joblib.load('models/lin_reg.joblib')\n"
+        "t = torch.load('/data/step1.pt')\n"
+        "u = torch.load('/tmp/shared.pt')\n"
+        "v = torch.load('https://example.org/m.pt')\n"
+        "urllib.request.urlretrieve(URL, 'w.pt')\nw = torch.load('w.pt')\n"
+    )
+    assert graded(scan_code(tmp_path, batch, "batch.py")) == [
+        ("B108", 6, "low"),
+        ("B301", 3, "low"),
+        ("B310", 8, "low"),
+        ("MLS301", 4, "low"),
+        ("MLS306", 5, "low"),
+        ("MLS306", 6, "high"),
+        ("MLS306", 7, "high"),
+        ("MLS306", 9, "high"),
+        ("MLS331", 8, "high"),
+    ]
+    notebook_text = notebook("import torch\n!wget -q https://x.example/m.pt -O m.pt", "m = torch.load('m.pt')")
+    assert graded(scan_code(tmp_path, notebook_text, "nb.ipynb")) == [("MLS306", 1, "high")]
+    load = "import joblib\n{0}\nm = joblib.load('model.joblib')\n"
+    for serving in (
+        "from flask import Flask",
+        "import fastapi",
+        "def model_fn(model_dir):\n    pass",
+        "class P:\n    def load(self, uri):\n        pass\n    def predict(self, x):\n        pass",
+        "def init():\n    pass\ndef run(data):\n    pass",
+    ):
+        assert graded(scan_code(tmp_path, load.format(serving), "app.py"))[-1][2] == "high", serving
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS301", 4, "high") in graded(scan_code(tmp_path, batch, "batch.py", policy=strict))
