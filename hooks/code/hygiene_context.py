@@ -72,9 +72,16 @@ def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
 def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str], str]:
     """(line, bandit id) -> why that hygiene finding keeps bandit's severity."""
     found: dict[tuple[int, str], str] = {}
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    sql = False
     for node in ast.walk(module):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
-            _sql_from_parameters(node, found)
+            functions.append(node)
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
+            sql = _SQL.search(node.value[:4000]) is not None
+    # Functions are walked again only when some string of the module reads like SQL.
+    for function in functions if sql else []:
+        _sql_from_parameters(function, found)
     return found

@@ -185,15 +185,12 @@ class LoadContext:
             if key is not None:
                 self.written.add(key)
 
-    def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int) -> None:
-        """For a script: `with open(path) as f` / `f = open(path)` inside a function."""
-        if not isinstance(target, ast.Name) or not isinstance(value, ast.Call) or not _is_open(value):
-            scope = self.scope_of.get(id(value))
-            if isinstance(target, ast.Name) and scope is not None:
-                self.scoped_handles.setdefault((scope, target.id), []).append((line, ""))  # rebound: not a file
+    def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
+        """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
+        value bound to the name ends its time as a handle)."""
+        if not isinstance(target, ast.Name):
             return
-        text = _scoped_text(value.args[0]) or ""
-        scope = self.scope_of.get(id(value), 0)
+        text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
         self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
 
     def _scoped_path(self, node: ast.AST, scope: int, line: int) -> str | None:
@@ -254,10 +251,11 @@ class LoadContext:
             return None
         return path
 
-    def remember_texts(self, module: ast.Module, shell: Sequence[str]) -> None:
-        """Every string constant of the code and its shell commands, to tell whether a fixed path
-        is named anywhere but in its load (downloaded to, written, copied there)."""
-        self.texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
+        """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
+        tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
+        there)."""
+        self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         self.texts.extend(shell)
 
     def named_once(self, call: ast.Call) -> bool:
@@ -317,30 +315,29 @@ def _uri_prefix(node: ast.AST | None) -> str | None:
 
 
 def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName) -> None:
-    """For a script: every constant path it serialises anywhere (functions run in any order)."""
+    """For a script: every constant path it serialises anywhere (functions run in any order), and
+    within each function the variable paths it serialises to. One pass over the tree."""
     for statement in module.body:
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
                 context.remember_assignment(target, statement.value)
-    # Each call's innermost function (ast.walk meets outer functions first); 0 for module level.
-    for function in ast.walk(module):
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for inner in ast.walk(function):
-                if isinstance(inner, ast.Call):
-                    context.scope_of[id(inner)] = function.lineno
-    for node in ast.walk(module):
+    calls: list[ast.Call] = []
+    stack: list[tuple[ast.AST, int]] = [(module, 0)]  # node, line of its innermost function (0: module)
+    while stack:
+        node, scope = stack.pop()
         if isinstance(node, ast.Call):
-            context.scope_of.setdefault(id(node), 0)
-    # Handles first (`with open(p, "wb") as f`), then the serialiser calls that write through them.
-    for node in ast.walk(module):
-        if isinstance(node, ast.With):
+            context.scope_of[id(node)] = scope
+            calls.append(node)
+        elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
                     context.remember_assignment(item.optional_vars, item.context_expr)
-                    context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno)
+                    context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            context.record_scoped_handle(node.targets[0], node.value, node.lineno)
-    for node in ast.walk(module):
-        if isinstance(node, ast.Call):
-            context.record_call(node, qualname(node.func) or "")
-            context.record_scoped_write(node, context.scope_of[id(node)])
+            context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
+        inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    # Handles are all known now; then the serialiser calls that write through them.
+    for call in calls:
+        context.record_call(call, qualname(call.func) or "")
+        context.record_scoped_write(call, context.scope_of[id(call)])

@@ -194,8 +194,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands) and, for a script (not a notebook), the files it
         serialises anywhere."""
-        self.serving = serves_requests(module)
-        self.loads.remember_texts(module, shell)
+        nodes = list(ast.walk(module))
+        self.serving = serves_requests(nodes)
+        self.loads.remember_texts(nodes, shell)
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
 

@@ -13,6 +13,7 @@ serving platform downloaded, and stays a finding. Serving code is recognised by 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 
 _SERVING_MODULES = (
     "flask",
@@ -48,9 +49,10 @@ def _serving_import(module: str) -> bool:
     return any(module == name or module.startswith(name + ".") for name in _SERVING_MODULES)
 
 
-def serves_requests(tree: ast.Module) -> bool:
+def serves_requests(nodes: Iterable[ast.AST]) -> bool:
+    """`nodes`: every node of the module's tree."""
     functions: set[str] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import) and any(_serving_import(alias.name) for alias in node.names):
             return True
         if isinstance(node, ast.ImportFrom) and not node.level and node.module and _serving_import(node.module):
