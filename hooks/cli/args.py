@@ -62,6 +62,12 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         type=_severity_arg,
         help="lowest severity that fails the run: low, medium, high or critical (default: medium)",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("default", "strict"),
+        help="severity profile: strict reports hygiene (pins, digests, root, timeouts, /tmp) at medium "
+        "(default: the policy's `profile`, else default)",
+    )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     parser.add_argument(
         "--select",

@@ -93,9 +93,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def rules_markdown_table() -> str:
     """README's rule table (a test keeps README equal to it)."""
     from hooks.catalog import registry
+    from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_rule
     from hooks.reporters.rule_docs import rules_table_markdown
 
-    return rules_table_markdown(registry())
+    # Our rules, then the bandit tests whose default severity differs between the profiles.
+    hygiene = [bandit_rule(rule_id) for rule_id in sorted(HYGIENE_BANDIT_IDS)]
+    return rules_table_markdown([*registry(), *(rule for rule in hygiene if rule is not None)])
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

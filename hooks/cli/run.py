@@ -60,6 +60,8 @@ def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunCont
     root = find_repo_root()
     rules = registry()
     policy = load_policy(root, rules, args.config)
+    if getattr(args, "profile", None):
+        policy = replace(policy, profile=args.profile)  # --profile wins over the policy's `profile`
     return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules)
 
 
