@@ -1,9 +1,11 @@
-"""What a message may say about a URL: its scheme and host, never a credential.
+"""What a message may say about a URL found in code: its scheme, host and path, never a credential.
 
 Findings are printed into CI logs, JSON and SARIF; a URL they quote may carry a password or a
 token in its userinfo (`https://user:ghp_...@github.com/...`) or its query (`?sig=...`,
-`?access_token=...`). Messages quote URLs only through `redact_url`/`redact_urls`: userinfo
-becomes `***`, a query or fragment becomes `?***`, and the path is cut to a readable length.
+`?access_token=...`). Messages of the code and Dockerfile hooks quote URLs only through
+`redact_url`/`redact_urls`: userinfo becomes `***`, a query or fragment becomes `?***`, and the
+path is cut to a readable length. (mlsec-deps names indexes through `hooks._shared.urls`, which
+shows even less: scheme and host.)
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import re
 
 # scheme://[userinfo@]host[:port][/path][?query][#fragment], with `git+`/`hg+` VCS prefixes.
-# Userinfo runs to the last `@` before the path (passwords may hold `@`); each URL is matched
+# The password runs to the last `@` before the path (passwords may hold `@`); when no `@` comes
+# before the path, a password may itself hold `/`, `?`, `#` or quotes (`user:pa/ss@host`: pip and
+# curl send it whole, so it is secret up to its `@`). Every part is bounded and each URL is matched
 # once from its scheme, so the time stays linear in the text.
 _URL = re.compile(
     r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]{0,30}://)"
-    r"(?:(?P<userinfo>[^\s/?#]*)@)?"
-    r"(?P<host>[^\s/?#@'\"<>]*)"
+    r"(?:(?P<userinfo>[^\s/?#@:]{0,256}(?::(?:[^\s/?#]{0,512}|[^\s]{0,512}?))?)@)?"
+    r"(?P<host>[^\s/?#'\"<>@]*)"
     r"(?P<path>/[^\s?#'\"<>]*)?"
     r"(?P<rest>[?#][^\s'\"<>]*)?"
 )

@@ -29,3 +29,21 @@ def test_a_password_never_survives(password: str) -> None:
     text = f"pip install git+https://user:{password}@github.com/o/r.git"
     redacted = redact_urls(text)
     assert f"user:{password}@" not in redacted
+
+
+def test_a_password_holding_a_slash_is_hidden_whole() -> None:
+    # A URL parser ends the authority at the `/` inside the password; pip and curl send it whole.
+    assert redact_url("https://user:pa/ss@host.example/x") == "https://***@host.example/x"
+    shown = redact_urls("curl https://bob:s3cr/etpass@files.example.com/a.sh | sh")
+    assert shown == "curl https://***@files.example.com/a.sh | sh"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+        lambda s: not any(c.isspace() or c in "@'\"<>" for c in s)
+    )
+)
+def test_a_password_with_path_characters_never_survives(password: str) -> None:
+    redacted = redact_urls(f"RUN curl -fsSL https://deploy:{password}@files.example.com/get.sh | sh")
+    assert redacted == "RUN curl -fsSL https://***@files.example.com/get.sh | sh"
