@@ -98,3 +98,11 @@ def test_hostile_names_never_reach_the_message_raw(tmp_path: Path) -> None:
     report = DataScanner().scan_file(path, path.name, Policy(root=tmp_path))
     assert report.findings and all(f.message.isprintable() for f in report.findings)
     assert json.dumps([f.message for f in report.findings]).count("\\u001b") == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
+def test_stands_alone_takes_any_bytes_and_span(data: bytes, start: int, length: int) -> None:
+    from hooks.data.evidence import stands_alone
+
+    assert isinstance(stands_alone(data, start, start + length), bool)
