@@ -111,6 +111,17 @@ _ASSIGNMENT_PAIR = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,30})=(?P<value
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+")
 # A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
 _CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
+# A name that holds a password (not a key or a token, which are generated, not chosen).
+_PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
+# Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`.
+# An identifier separates its parts (`model_v2`, `data.version1`) or humps them (`modelName2`).
+_CHOSEN_PASSWORD = re.compile(r"[A-Za-z][a-z]*[a-z]{2,}[a-z]*(?:[0-9]+[!@#$%^&*?]*|[!@#$%^&*?]+[0-9]*)")
+
+
+def _chosen_password(value: str) -> bool:
+    return _CHOSEN_PASSWORD.fullmatch(value) is not None and not is_identifier(value)
+
+
 _VENDOR = re.compile(r"[a-z]{2,10}(?:_v[0-9])?[_-]")
 _SEPARATED_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:[_.\-][A-Z0-9]+)+|[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
 _SEPARATORS = re.compile(r"[-_.:]")
@@ -333,6 +344,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     rest = _without_vendor_prefix(value)
     words = word_coverage(value)
     if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):
+        if _PASSWORD_NAME.search(name) and _chosen_password(value):
+            return ValueShape(1)  # `password = "Californiahousing1"`: how people choose passwords
         return ValueShape(0, "words or an identifier")
     classes = char_classes(value)
     ratio = entropy_ratio(value)
