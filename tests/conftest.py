@@ -25,6 +25,14 @@ def corpus_entries(folder: str) -> list[Any]:
     return sorted(files.items()) if isinstance(files, dict) else list(files)
 
 
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own empty cache folder (hooks/_core/cache.py), so the cache path runs
+    in every test, cold, and no test ever sees another's verdicts or the user's cache."""
+    monkeypatch.setenv("MLSEC_CACHE_DIR", str(tmp_path_factory.mktemp("mlsec-cache")))
+    monkeypatch.delenv("MLSEC_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty git-like repository root as the working directory, as pre-commit runs hooks."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks._core import rules
+from hooks._core.cache import Probe, ResultCache
 from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
@@ -67,33 +68,85 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
         return FileReport([finding])
 
 
-def _scan_chunk(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
+def _scan_chunk(
+    spec: HookSpec,
+    targets: Sequence[Target],
+    context: TailContext,
+    cache: ResultCache | None = None,
+    probes: Sequence[Probe | None] = (),
+) -> ScanResult:
     result = ScanResult()
     scanner = load_scanner(spec)
-    for target in targets:
+    for index, target in enumerate(targets):
         try:
             report = _scan_one(scanner, spec, target, context)
         except OSError as exc:
             result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
             continue
-        result.findings.extend(filter_file(report, spec, context, path=target.path, display=target.display))
+        findings = filter_file(report, spec, context, path=target.path, display=target.display)
+        result.findings.extend(findings)
+        probe = probes[index] if index < len(probes) else None
+        if cache is not None and probe is not None:
+            cache.store(probe, findings, getattr(scanner, "notices", ()))
     result.notices.extend(getattr(scanner, "notices", ()))
     return result
 
 
-def _scan_spec(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
-    """One scanner over its files; large batches are spread over the machine's cores."""
+def _from_cache(
+    spec: HookSpec, targets: Sequence[Target], context: TailContext, cache: ResultCache, result: ScanResult
+) -> tuple[list[Target], list[Probe | None]]:
+    """Findings of the files the cache knows go to `result`; the rest (with their keys) is returned."""
+    missing: list[Target] = []
+    probes: list[Probe | None] = []
+    for target in targets:
+        probe = cache.probe(spec, target.path, target.display, context.policy)
+        entry = cache.lookup(probe, context.registry) if probe is not None else None
+        if entry is not None:
+            result.findings.extend(entry.findings)
+            result.notices.extend(n for n in entry.notices if n not in result.notices)
+            continue
+        missing.append(target)
+        probes.append(probe)
+    return missing, probes
+
+
+def _scan_spec(
+    spec: HookSpec, targets: Sequence[Target], context: TailContext, cache: ResultCache | None = None
+) -> ScanResult:
+    """One scanner over its files; large batches are spread over the machine's cores. With a
+    cache, only the files it does not know are scanned, and their verdicts are stored."""
+    if cache is not None:
+        cached = ScanResult()
+        missing, probes = _from_cache(spec, targets, context, cache, cached)
+        if not missing:
+            return cached
+        fresh = _scan_missing(spec, missing, context, cache, probes)
+        cached.findings.extend(fresh.findings)
+        cached.errors.extend(fresh.errors)
+        cached.notices.extend(n for n in fresh.notices if n not in cached.notices)
+        return cached
+    return _scan_missing(spec, targets, context, None, ())
+
+
+def _scan_missing(
+    spec: HookSpec,
+    targets: Sequence[Target],
+    context: TailContext,
+    cache: ResultCache | None,
+    probes: Sequence[Probe | None],
+) -> ScanResult:
     jobs = _jobs(len(targets))
     if jobs == 1:
-        return _scan_chunk(spec, targets, context)
+        return _scan_chunk(spec, targets, context, cache, probes)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunks = [targets[index::jobs] for index in range(jobs)]
+    probe_chunks = [list(probes[index::jobs]) for index in range(jobs)]
     merged = ScanResult()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [context] * jobs):
+        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [context] * jobs, [cache] * jobs, probe_chunks):
             merged.findings.extend(part.findings)
             merged.errors.extend(part.errors)
             merged.notices.extend(part.notices)
@@ -135,7 +188,12 @@ def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
 
 
 def scan_targets(
-    targets: Sequence[Target], specs: Sequence[HookSpec], context: TailContext, *, select: bool
+    targets: Sequence[Target],
+    specs: Sequence[HookSpec],
+    context: TailContext,
+    *,
+    select: bool,
+    cache: ResultCache | None = None,
 ) -> ScanResult:
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
@@ -149,7 +207,7 @@ def scan_targets(
         chosen = [t for t in targets if not select or selects(spec, t.path, t.display, tags[t.display])]
         if not chosen:
             continue
-        part = _scan_spec(spec, chosen, context)
+        part = _scan_spec(spec, chosen, context, cache)
         result.findings.extend(part.findings)
         result.notices.extend(n for n in part.notices if n not in result.notices)
         for error in part.errors:

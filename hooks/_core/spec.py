@@ -88,6 +88,11 @@ class HookSpec:
     # among the hooks that select a file, the one with the lowest number does it.
     marker_priority: int = 100
     marker_prose: bool = True  # False: never check markers in prose (.md, .rst, .txt)
+    # What else than the file's bytes, path and the hook's policy section its verdict depends on
+    # (hooks/_core/cache.py): "module:function" taking (path, display, policy) and returning the
+    # extra files and values to key the cache on, or None when that file's verdict must not be
+    # cached. Unset: a pure per-file function of bytes, path and policy.
+    cache_inputs: str | None = None
 
     @property
     def entry(self) -> str:

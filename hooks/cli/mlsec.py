@@ -26,6 +26,7 @@ from hooks.cli.args import (
     new_parser,
     separate_files,
 )
+from hooks.cli import merge, scale
 from hooks.cli.run import finish, prepare, targets_for
 
 PROG = "mlsec"
@@ -69,15 +70,18 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     context = prepare(args, HOOKS)
-    targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOKS, context.tail, select=True)
-    return finish(args, context, result, PROG)
+    targets = scale.narrow(args, context.root, context.policy, targets_for(expand_paths(args.paths), context.root))
+    result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
+    code = finish(args, context, result, PROG)
+    scale.after_run(args, context.cache, len(targets), PROG)
+    return code
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     context = prepare(args, HOOKS)
     targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOKS, context.tail, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
+    scale.after_run(args, context.cache, len(targets), PROG)
     if result.errors:
         for error in result.errors:
             print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)
@@ -135,12 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     add_report_options(scan)
     add_hook_options(scan, HOOKS)
+    scale.add_scale_options(scan)
     scan.set_defaults(handler=cmd_scan)
     baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
     baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
     baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
     add_hook_options(baseline, HOOKS)
+    scale.add_cache_option(baseline)
     baseline.set_defaults(handler=cmd_baseline)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
@@ -154,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gate_command.configure(gate)
     gate.set_defaults(handler=gate_command.run)
+    merge.configure(commands.add_parser("merge", help="join the JSON or SARIF reports of shards into one"))
+    scale.configure_cache_command(commands.add_parser("cache", help="show, prune or clear the result cache"))
     rules = commands.add_parser("rules", help="list the rule registry")
     rules.add_argument("--format", choices=("table", "markdown"), default="table")
     rules.set_defaults(handler=cmd_rules)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, load_baseline
+from hooks._core.cache import ResultCache
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
@@ -19,6 +20,7 @@ from hooks._core.runner import ScanResult, Target, scan_targets
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_baseline
 from hooks.catalog import registry, spec_for
+from hooks.cli.scale import add_cache_option, after_run
 from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -47,6 +49,7 @@ class RunContext:
     root: Path
     policy: Policy
     registry: RuleRegistry
+    cache: ResultCache | None = None  # hooks/cli/scale.py
 
     @property
     def tail(self) -> TailContext:
@@ -57,7 +60,10 @@ def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunCont
     root = find_repo_root()
     rules = registry()
     policy = load_policy(root, rules, args.config)
-    return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules)
+    from hooks.cli.scale import open_cache
+
+    cache = open_cache(args, root, specs[0].hook_id if len(specs) == 1 else "mlsec")
+    return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules, cache=cache)
 
 
 def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
@@ -87,8 +93,10 @@ def finish(args: argparse.Namespace, context: RunContext, result: ScanResult, pr
 
     from hooks.reporters import render
 
+    from hooks.cli.scale import label_report
+
     output = _output_path(args, context.root)
-    report = render(args.format, findings, result.errors, context.registry)
+    report = label_report(render(args.format, findings, result.errors, context.registry), args)
     if output is not None:
         try:
             output.write_text(report, encoding="utf-8")
@@ -115,11 +123,14 @@ def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_report_options(parser)
     add_hook_options(parser, [spec])
+    add_cache_option(parser)
     args = parser.parse_args(separate_files(parser, sys.argv[1:] if argv is None else argv))
     try:
         context = prepare(args, [spec])
-        result = scan_targets(targets_for(args.filenames, context.root), [spec], context.tail, select=False)
+        targets = targets_for(args.filenames, context.root)
+        result = scan_targets(targets, [spec], context.tail, select=False, cache=context.cache)
         code = finish(args, context, result, hook_id)
+        after_run(args, context.cache, len(targets), hook_id)
         sys.stdout.flush()
         return code
     except UsageError as exc:

@@ -1,0 +1,181 @@
+"""CI at scale, as the command line sees it: the result cache (`--no-cache`, `mlsec cache`),
+`--changed-since REF`, `--shard K/N` with its report label, and `--timing`.
+
+run.py and mlsec.py call in here at a few points, so that the scanning path stays one path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hooks._core.cache import CacheUnavailable, ResultCache, cache_home, disabled_by_environment
+from hooks._core.display import printable
+from hooks._core.errors import UsageError
+from hooks._core.shard import Shard
+
+if TYPE_CHECKING:
+    from hooks._core.policy import Policy
+    from hooks._core.runner import Target
+
+# Files whose change can move the verdict of any other file: the whole run is scanned again.
+_RUN_WIDE = re.compile(r"(?:^|/)(?:\.gitattributes|[^/]*\.dvc)$")
+_STARTED = time.perf_counter()
+# Hooks whose files name other files of their kind (`-r base.txt`): a change to one of them
+# rescans all of them.
+_INCLUDING_HOOKS = ("mlsec-deps",)
+
+
+# --- options ------------------------------------------------------------------------------------
+
+
+def add_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="scan every file even if its verdict is cached (also MLSEC_NO_CACHE=1)",
+    )
+
+
+def add_scale_options(parser: argparse.ArgumentParser) -> None:
+    add_cache_option(parser)
+    parser.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="scan only files changed since the merge-base of REF and HEAD (and files they affect)",
+    )
+    parser.add_argument(
+        "--shard", metavar="K/N", type=_shard_arg, help="scan only the K-th of N path-hash shards (CI matrices)"
+    )
+    parser.add_argument("--timing", action="store_true", help="print files scanned, cache hits and time to stderr")
+
+
+def _shard_arg(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+# --- the cache ----------------------------------------------------------------------------------
+
+
+def open_cache(args: argparse.Namespace, root: Path, prog: str) -> ResultCache | None:
+    if getattr(args, "no_cache", False) or disabled_by_environment():
+        return None
+    try:
+        return ResultCache.open(cache_home(), root)
+    except CacheUnavailable as exc:
+        print(f"{prog}: result cache not used: {printable(str(exc))}", file=sys.stderr)
+        return None
+
+
+def after_run(args: argparse.Namespace, cache: ResultCache | None, targets: int, prog: str) -> None:
+    """Prune the cache when this run added to it; print `--timing`."""
+    if cache is not None and cache.stats.misses:
+        cache.prune()
+    if getattr(args, "timing", False):
+        seconds = time.perf_counter() - _STARTED
+        verdicts = cache.stats.describe() if cache is not None else "cache off"
+        print(f"{prog}: {targets} file(s); {verdicts}; {seconds:.2f} s", file=sys.stderr)
+
+
+# --- which files ------------------------------------------------------------------------------------
+
+
+def narrow(args: argparse.Namespace, root: Path, policy: Policy, targets: Sequence[Target]) -> list[Target]:
+    """The targets `--changed-since` and `--shard` keep, in their original order."""
+    kept = list(targets)
+    if getattr(args, "changed_since", None):
+        kept = _changed_targets(args, root, policy, kept)
+    shard: Shard | None = getattr(args, "shard", None)
+    if shard is not None:
+        kept = [t for t in kept if shard.holds(t.display)]
+    return kept
+
+
+def run_wide_inputs(args: argparse.Namespace, root: Path, policy: Policy) -> set[str]:
+    """Repo-relative paths whose change can alter any verdict: the policy, the baselines."""
+    from hooks._core.baseline import BASELINE_FILE_NAME
+    from hooks._core.paths import display_path
+
+    names = {".mlsec.yaml", ".mlsec.yml", BASELINE_FILE_NAME, ".secrets.baseline"}
+    source = policy.source or ""
+    if source.endswith("[tool.mlsec]"):
+        names.add(display_path(source.rsplit(" [", 1)[0], root))
+    if getattr(args, "config", None):
+        names.add(display_path(args.config, root))
+    if getattr(args, "baseline", None):
+        names.add(display_path(args.baseline, root))
+    secrets_baseline = policy.section("secrets").get("detect_secrets_baseline")
+    if isinstance(secrets_baseline, str):
+        names.add(secrets_baseline)
+    return names
+
+
+def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targets: list[Target]) -> list[Target]:
+    from hooks._core.changed import changed_since
+    from hooks.catalog import HOOKS
+
+    changed = set(changed_since(args.changed_since, root).paths)
+    wide = run_wide_inputs(args, root, policy)
+    if changed & wide or any(_RUN_WIDE.search(name) for name in changed):
+        return targets  # the policy or a baseline moved: every verdict may have moved with it
+    # Dependency files include each other (`-r base.txt`): when one changes, all are read again.
+    families = [re.compile(spec.files) for spec in HOOKS if spec.hook_id in _INCLUDING_HOOKS and spec.files]
+    related = [family for family in families if any(family.search(name) for name in changed)]
+    kept: list[Target] = []
+    for target in targets:
+        if target.display in changed or target.path.is_symlink():  # a link follows its target's changes
+            kept.append(target)
+        elif any(family.search(target.display) for family in related):
+            kept.append(target)
+    return kept
+
+
+# --- the report label -------------------------------------------------------------------------------
+
+
+def label_report(report: str, args: argparse.Namespace) -> str:
+    """A shard's SARIF gets its own `automationDetails.id` (GitHub code scanning keeps one
+    analysis per category, so shards must not replace each other); JSON says which shard it is."""
+    shard: Shard | None = getattr(args, "shard", None)
+    if shard is None or args.format not in ("sarif", "json"):
+        return report
+    document = json.loads(report)
+    if args.format == "sarif":
+        for run in document.get("runs", []):
+            run["automationDetails"] = {"id": f"mlsec-{shard.label}/"}
+    else:
+        document["shard"] = {"index": shard.index, "count": shard.count}
+    return json.dumps(document, indent=2) + "\n"
+
+
+# --- `mlsec cache` ----------------------------------------------------------------------------------
+
+
+def configure_cache_command(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("info", "prune", "clear"), help="show, bound or empty the result cache")
+    parser.set_defaults(handler=cache_command)
+
+
+def cache_command(args: argparse.Namespace) -> int:
+    try:
+        cache = ResultCache.open(cache_home())
+    except CacheUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    if args.action == "clear":
+        print(f"mlsec: removed {cache.clear()} cache file(s) from {cache.folder}")
+    elif args.action == "prune":
+        print(f"mlsec: removed {cache.prune()} cache file(s) from {cache.folder}")
+    else:
+        count, size = cache.size()
+        print(f"{cache.folder}: {count} entries, {size / (1 << 20):.1f} MiB (bound {cache.max_bytes >> 20} MiB)")
+    return 0
+
