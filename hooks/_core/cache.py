@@ -265,7 +265,7 @@ class ResultCache:
     secret: bytes
     max_bytes: int = DEFAULT_MAX_MEGABYTES << 20
     stats: CacheStats = field(default_factory=CacheStats)
-    _spec_keys: dict[str, str] = field(default_factory=dict)
+    _spec_keys: dict[str, tuple[Policy, str]] = field(default_factory=dict)
     _known_ids: dict[int, frozenset[str]] = field(default_factory=dict)
 
     # opening ------------------------------------------------------------------------------
@@ -289,13 +289,13 @@ class ResultCache:
 
     # keys ---------------------------------------------------------------------------------------
     def _spec_key(self, spec: HookSpec, policy: Policy) -> str:
-        memo = f"{spec.hook_id}\0{id(policy)}"
-        known = self._spec_keys.get(memo)
-        if known is None:
-            material = f"{code_fingerprint()}\0{spec.hook_id}\0{policy_fingerprint(spec, policy)}"
-            known = hashlib.sha256(material.encode()).hexdigest()
-            self._spec_keys[memo] = known
-        return known
+        memo = self._spec_keys.get(spec.hook_id)
+        if memo is not None and memo[0] is policy:  # the policy object itself is kept, so its id is never reused
+            return memo[1]
+        material = f"{code_fingerprint()}\0{spec.hook_id}\0{policy_fingerprint(spec, policy)}"
+        key = hashlib.sha256(material.encode()).hexdigest()
+        self._spec_keys[spec.hook_id] = (policy, key)
+        return key
 
     def probe(self, spec: HookSpec, path: Path, display: str, policy: Policy) -> Probe | None:
         """The file's key, or None when its verdict cannot be cached (unreadable, or the hook

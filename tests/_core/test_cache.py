@@ -1,0 +1,320 @@
+"""The result cache: what goes into a key, and that no stale, corrupt, forged, linked or
+half-written entry ever changes a verdict (hooks/_core/cache.py)."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import stat
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hooks._core.cache import (
+    MAX_ENTRY_BYTES,
+    CacheUnavailable,
+    ResultCache,
+    content_digest,
+)
+from hooks._core.findings import Finding
+from hooks._core.policy import Policy, RuleOverride
+from hooks._core.severity import Severity
+from hooks.catalog import registry, spec_for
+
+CODE = spec_for("mlsec-code")
+SECRETS = spec_for("mlsec-secrets")
+
+
+def _finding(display: str, rule_id: str = "MLS301", line: int = 2) -> Finding:
+    return Finding(rule_id, Severity.HIGH, display, line, 1, "unsafe call", "0123456789abcdef01234567")
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> ResultCache:
+    return ResultCache.open(tmp_path / "cache")
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "repo" / "train.py"
+    path.parent.mkdir()
+    path.write_text("import pickle\npickle.loads(data)\n")
+    return path
+
+
+def _policy(tmp_path: Path, **changes: object) -> Policy:
+    return replace(Policy(root=tmp_path / "repo"), **changes)  # type: ignore[arg-type]
+
+
+def _entry_file(cache: ResultCache, key: str) -> Path:
+    return cache.folder / key[:2] / key[2:]
+
+
+def test_a_stored_verdict_is_found_again_exactly(cache: ResultCache, source: Path, tmp_path: Path) -> None:
+    policy = _policy(tmp_path)
+    probe = cache.probe(CODE, source, "train.py", policy)
+    assert probe is not None and cache.lookup(probe, registry()) is None
+    findings = [_finding("train.py"), _finding("train.py", "B301", 3)]
+    assert cache.store(probe, findings, ["a notice"])
+    again = cache.probe(CODE, source, "train.py", policy)
+    assert again == probe
+    entry = cache.lookup(again, registry())
+    assert entry is not None and list(entry.findings) == findings and entry.notices == ("a notice",)
+    assert (cache.stats.hits, cache.stats.misses, cache.stats.rejected) == (1, 1, 0)
+
+
+def test_the_key_follows_content_path_hook_policy_and_rules(cache: ResultCache, source: Path, tmp_path: Path) -> None:
+    policy = _policy(tmp_path)
+    base = cache.probe(CODE, source, "train.py", policy)
+    assert base is not None
+    keys = {base.key}
+    keys.add(cache.probe(CODE, source, "other.py", policy).key)  # type: ignore[union-attr]
+    keys.add(cache.probe(SECRETS, source, "train.py", policy).key)  # type: ignore[union-attr]
+    for changed in (
+        _policy(tmp_path, sections={"code": {"bandit_skip": ["B101"]}}),
+        _policy(tmp_path, rules={"MLS301": RuleOverride(severity=Severity.LOW)}),
+        _policy(tmp_path, rules={"MLS301": RuleOverride(enabled=False)}),
+        _policy(tmp_path, profile="strict"),
+        _policy(tmp_path, exclude=("vendor/**",)),
+    ):
+        keys.add(cache.probe(CODE, source, "train.py", changed).key)  # type: ignore[union-attr]
+    source.write_text("import pickle\npickle.loads(data)  \n")
+    keys.add(cache.probe(CODE, source, "train.py", policy).key)  # type: ignore[union-attr]
+    assert len(keys) == 9
+
+
+def test_policy_parts_that_do_not_reach_the_hook_keep_the_key(cache: ResultCache, source: Path, tmp_path: Path) -> None:
+    one = cache.probe(CODE, source, "train.py", _policy(tmp_path))
+    other = cache.probe(
+        CODE, source, "train.py", _policy(tmp_path, fail_on=Severity.LOW, sections={"deps": {"online": True}})
+    )
+    assert one is not None and other is not None and one.key == other.key
+
+
+def test_a_declared_input_file_is_part_of_the_key(cache: ResultCache, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    notes = repo / "notes.txt"
+    notes.write_text("hello\n")
+    policy = Policy(root=repo)
+    absent = cache.probe(SECRETS, notes, "notes.txt", policy)
+    (repo / ".secrets.baseline").write_text('{"results": {}}')
+    present = cache.probe(SECRETS, notes, "notes.txt", policy)
+    (repo / ".secrets.baseline").write_text('{"results": {"x": []}}')
+    changed = cache.probe(SECRETS, notes, "notes.txt", policy)
+    assert absent is not None and present is not None and changed is not None
+    assert len({absent.key, present.key, changed.key}) == 3
+
+
+def test_a_hook_can_refuse_caching_a_file(cache: ResultCache, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "requirements.txt").write_text("-r base.txt\nflask==2.0\n")
+    (repo / "base.txt").write_text("numpy==1.0\n")
+    deps = spec_for("mlsec-deps")
+    assert cache.probe(deps, repo / "requirements.txt", "requirements.txt", Policy(root=repo)) is None
+    assert cache.probe(deps, repo / "base.txt", "base.txt", Policy(root=repo)) is not None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["flip_body", "flip_mac", "truncate", "empty", "garbage", "other_key", "huge"],
+)
+def test_a_damaged_entry_is_a_miss_never_a_verdict(
+    cache: ResultCache, source: Path, tmp_path: Path, damage: str
+) -> None:
+    policy = _policy(tmp_path)
+    probe = cache.probe(CODE, source, "train.py", policy)
+    assert probe is not None and cache.store(probe, [_finding("train.py")], [])
+    entry = _entry_file(cache, probe.key)
+    data = entry.read_bytes()
+    if damage == "flip_body":
+        data = data[:-5] + bytes([data[-5] ^ 1]) + data[-4:]
+    elif damage == "flip_mac":
+        data = bytes([data[0] ^ 1]) + data[1:]
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "empty":
+        data = b""
+    elif damage == "garbage":
+        data = os.urandom(300)
+    elif damage == "other_key":  # a valid entry of another file copied over this one
+        other = cache.probe(CODE, source, "elsewhere.py", policy)
+        assert other is not None and cache.store(other, [], [])
+        data = _entry_file(cache, other.key).read_bytes()
+    else:
+        data = data + b" " * MAX_ENTRY_BYTES
+    entry.write_bytes(data)
+    assert cache.lookup(probe, registry()) is None
+    assert cache.stats.rejected == 1
+
+
+def _forge(cache: ResultCache, key: str, document: object) -> None:
+    """An entry written with the right secret: only validation stands between it and a verdict."""
+    body = json.dumps(document).encode()
+    path = _entry_file(cache, key)
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(cache._mac(key, body).encode() + b"\n" + body)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"rule_id": "MLS999"},
+        {"rule_id": "B301; rm -rf /"},
+        {"path": "other.py"},
+        {"severity": "none"},
+        {"line": 0},
+        {"line": True},
+        {"cell": -1},
+        {"fingerprint": "zz"},
+        {"confidence": "certain"},
+        {"extra": 1},
+    ],
+)
+def test_an_authentic_but_invalid_entry_is_refused(
+    cache: ResultCache, source: Path, tmp_path: Path, change: dict[str, object]
+) -> None:
+    probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
+    assert probe is not None
+    finding = {**_finding("train.py").as_dict(), **change}
+    _forge(cache, probe.key, {"format": 1, "key": probe.key, "findings": [finding], "notices": []})
+    assert cache.lookup(probe, registry()) is None
+    good = {"format": 1, "key": probe.key, "findings": [_finding("train.py").as_dict()], "notices": []}
+    _forge(cache, probe.key, good)
+    assert cache.lookup(probe, registry()) is not None
+
+
+def test_entries_and_shard_folders_are_never_followed_through_links(
+    cache: ResultCache, source: Path, tmp_path: Path
+) -> None:
+    policy = _policy(tmp_path)
+    probe = cache.probe(CODE, source, "train.py", policy)
+    assert probe is not None and cache.store(probe, [], [])
+    entry = _entry_file(cache, probe.key)
+    elsewhere = tmp_path / "planted"
+    elsewhere.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+    assert cache.lookup(probe, registry()) is None
+    shard = entry.parent
+    moved = tmp_path / "moved-shard"
+    entry.unlink()
+    shard.rename(moved)
+    (moved / entry.name).write_bytes(elsewhere.read_bytes())
+    shard.symlink_to(moved, target_is_directory=True)
+    assert cache.lookup(probe, registry()) is None
+    assert not cache.store(probe, [], [])  # nor written through a linked folder
+
+
+def test_a_file_changed_during_its_scan_is_not_stored(cache: ResultCache, source: Path, tmp_path: Path) -> None:
+    probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
+    assert probe is not None
+    source.write_text("print('changed meanwhile')\n")
+    assert not cache.store(probe, [], [])
+
+
+def test_could_not_analyse_and_cross_file_reports_are_not_stored(
+    cache: ResultCache, source: Path, tmp_path: Path
+) -> None:
+    probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
+    assert probe is not None
+    assert not cache.store(probe, [_finding("train.py", "MLS900")], [])
+    assert not cache.store(probe, [_finding("included.txt")], [])
+    assert cache.store(probe, [_finding("train.py")], [])
+
+
+def test_the_cache_is_bounded_and_prunes_least_recently_used(tmp_path: Path) -> None:
+    cache = ResultCache.open(tmp_path / "cache", max_bytes=20_000)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    keys = []
+    for index in range(120):
+        path = repo / f"f{index}.py"
+        path.write_text(f"x = {index}\n")
+        probe = cache.probe(CODE, path, path.name, Policy(root=repo))
+        assert probe is not None and cache.store(probe, [_finding(path.name)], [])
+        os.utime(_entry_file(cache, probe.key), (1_000_000 + index, 1_000_000 + index))
+        keys.append(probe.key)
+    assert cache.size()[1] > 20_000
+    assert cache.prune() > 0
+    count, size = cache.size()
+    assert size <= 20_000 and count < 120
+    assert _entry_file(cache, keys[-1]).exists() and not _entry_file(cache, keys[0]).exists()
+
+
+def test_an_unsafe_cache_folder_is_refused(tmp_path: Path) -> None:
+    home = tmp_path / "cache"
+    ResultCache.open(home)
+    secret = home / "results-v1" / "secret"
+    secret.chmod(0o644)
+    with pytest.raises(CacheUnavailable):
+        ResultCache.open(home)
+    secret.chmod(0o600)
+    (home / "results-v1").chmod(0o777)
+    with pytest.raises(CacheUnavailable):
+        ResultCache.open(home)
+    (home / "results-v1").chmod(0o700)
+    ResultCache.open(home)
+
+
+def test_a_linked_results_folder_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    ResultCache.open(real)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "results-v1").symlink_to(real / "results-v1", target_is_directory=True)
+    with pytest.raises(CacheUnavailable):
+        ResultCache.open(home)
+
+
+def test_a_cache_tracked_by_git_is_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    home = repo / ".mlsec-cache"
+    ResultCache.open(home, repo)  # inside the repository but untracked: fine
+    subprocess.run(["git", "-C", str(repo), "add", "-f", ".mlsec-cache"], check=True)
+    with pytest.raises(CacheUnavailable, match="tracked by git"):
+        ResultCache.open(home, repo)
+
+
+def test_content_digest_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):
+        content_digest(fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def _writer(home: str, repo: str, rounds: int) -> int:
+    cache = ResultCache.open(Path(home))
+    hits = 0
+    for round_ in range(rounds):
+        for index in range(20):
+            path = Path(repo) / f"f{index}.py"
+            probe = cache.probe(CODE, path, path.name, Policy(root=Path(repo)))
+            assert probe is not None
+            entry = cache.lookup(probe, registry())
+            if entry is not None:
+                assert list(entry.findings) == [_finding(path.name, line=index + 1)]
+                hits += 1
+            else:
+                cache.store(probe, [_finding(path.name, line=index + 1)], [])
+    assert cache.stats.rejected == 0, round_
+    return hits
+
+
+def test_concurrent_runs_share_one_cache_without_corrupting_it(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for index in range(20):
+        (repo / f"f{index}.py").write_text(f"x = {index}\n")
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(4) as pool:
+        hits = pool.starmap(_writer, [(str(tmp_path / "cache"), str(repo), 5)] * 4)
+    assert sum(hits) >= 4 * 20 * 3  # after its first round, every process finds every verdict
+    secrets = list((tmp_path / "cache" / "results-v1").glob("secret*"))
+    assert [p.name for p in secrets] == ["secret"]
