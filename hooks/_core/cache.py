@@ -46,6 +46,7 @@ ENTRY_FORMAT = 1
 RESULTS_FOLDER = f"results-v{ENTRY_FORMAT}"
 SECRET_NAME = "secret"
 MAX_ENTRY_BYTES = 4 << 20  # a report larger than this is not worth caching
+MAX_BUNDLE_BYTES = 64 << 20  # one hook's verdicts on every file of a run
 DEFAULT_MAX_MEGABYTES = 256
 PRUNE_TO = 0.8  # pruning leaves the folder at this share of its bound
 STALE_TEMPORARY_SECONDS = 3600
@@ -53,6 +54,8 @@ MAX_FINDINGS_PER_ENTRY = 5000
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+TOUCH_AFTER_SECONDS = 86400
 _RULE_ID = re.compile(r"[A-Z][A-Z0-9]{1,15}")
 _FINGERPRINT = re.compile(r"[0-9a-f]{24}")
 _SHARD_NAME = re.compile(r"[0-9a-f]{2}")
@@ -159,13 +162,6 @@ def content_digest(path: Path) -> tuple[str, FileState]:
     return digest, FileState.of(info)
 
 
-def _input_digest(item: Path | str) -> str:
-    if isinstance(item, str):
-        return f"s:{item}"
-    try:
-        return f"f:{item.as_posix()}:{content_digest(item)[0]}"
-    except OSError:
-        return f"f:{item.as_posix()}:absent"
 
 
 # --- entries --------------------------------------------------------------------------------------
@@ -267,6 +263,9 @@ class ResultCache:
     stats: CacheStats = field(default_factory=CacheStats)
     _spec_keys: dict[str, tuple[Policy, str]] = field(default_factory=dict)
     _known_ids: dict[int, frozenset[str]] = field(default_factory=dict)
+    # One run reads each file once, however many hooks take it, unless its state changes.
+    _digests: dict[str, tuple[str, FileState] | None] = field(default_factory=dict)
+    _shards: dict[str, str] = field(default_factory=dict)
 
     # opening ------------------------------------------------------------------------------
     @classmethod
@@ -307,90 +306,158 @@ class ResultCache:
         if extra is None:
             self.stats.uncacheable += 1
             return None
-        try:
-            digest, state = content_digest(path)
-        except OSError:
+        read = self._digest(path)
+        if read is None:
             self.stats.uncacheable += 1
             return None
-        material = "\0".join([self._spec_key(spec, policy), display, digest, *(_input_digest(i) for i in extra)])
+        digest, state = read
+        material = "\0".join([self._spec_key(spec, policy), display, digest, *(self._input(i) for i in extra)])
         key = hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()
         return Probe(key, path, display, state)
 
+    def _digest(self, path: Path) -> tuple[str, FileState] | None:
+        name = os.fspath(path)
+        known = self._digests.get(name)
+        if known is not None:
+            try:
+                if FileState.of(os.stat(name)) == known[1]:
+                    return known
+            except OSError:
+                pass
+        try:
+            known = content_digest(path)
+        except OSError:
+            known = None
+        self._digests[name] = known
+        return known
+
+    def _input(self, item: Path | str) -> str:
+        if isinstance(item, str):
+            return f"s:{item}"
+        read = self._digest(item)
+        return f"f:{item.as_posix()}:{read[0] if read is not None else 'absent'}"
+
     # reading ------------------------------------------------------------------------------------
     def lookup(self, probe: Probe, registry: RuleRegistry) -> Entry | None:
-        raw = self._read(probe.key)
-        if raw is None:
-            self.stats.misses += 1
-            return None
-        entry = self._verify(probe, raw, registry)
+        data = self._load(probe.key, MAX_ENTRY_BYTES)
+        entry = None
+        if data is not None:
+            try:
+                entry = self._entry(data, probe.display, registry)
+            except (ValueError, KeyError, TypeError):
+                entry = None
+            if entry is None:
+                self.stats.rejected += 1
         if entry is None:
-            self.stats.rejected += 1
             self.stats.misses += 1
             return None
         self.stats.hits += 1
         return entry
 
-    def _read(self, key: str) -> bytes | None:
-        try:
-            folder = os.open(self.folder / key[:2], os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
-        except OSError:
+    def lookup_bundle(
+        self, spec: HookSpec, probes: Sequence[Probe], registry: RuleRegistry
+    ) -> tuple[dict[str, Entry], tuple[str, ...]] | None:
+        """The verdicts one earlier run stored for exactly these files (one read instead of one
+        per file), or None. Files the bundle does not cover are looked up one by one."""
+        data = self._load(bundle_key(spec, probes), MAX_BUNDLE_BYTES)
+        if data is None:
             return None
         try:
-            descriptor = os.open(key[2:], os.O_RDONLY | _NOFOLLOW | _BINARY | getattr(os, "O_NONBLOCK", 0), dir_fd=folder)
+            files = data["files"]
+            displays = {probe.key: probe.display for probe in probes}
+            if not isinstance(files, dict) or not set(files) <= set(displays):
+                raise ValueError("files")
+            entries = {key: self._entry(item, displays[key], registry) for key, item in files.items()}
+            notices = _notices(data["notices"])
+        except (ValueError, KeyError, TypeError):
+            self.stats.rejected += 1
+            return None
+        if any(entry is None for entry in entries.values()):
+            self.stats.rejected += 1
+            return None
+        self.stats.hits += len(entries)
+        return {key: entry for key, entry in entries.items() if entry is not None}, notices
+
+    def _entry(self, data: Any, display: str, registry: RuleRegistry) -> Entry | None:
+        items, notices = data["findings"], data["notices"]
+        if not isinstance(items, list) or len(items) > MAX_FINDINGS_PER_ENTRY:
+            return None
+        known = self._known_ids.get(id(registry))
+        if known is None:
+            known = self._known_ids[id(registry)] = frozenset(registry.ids())
+        findings = tuple(_finding_from(item, display, registry, known) for item in items)
+        return Entry(findings, _notices(notices))
+
+    def _load(self, key: str, limit: int) -> Any | None:
+        """The authenticated document stored under `key`, or None (a refused one is counted)."""
+        raw = self._read(key, limit)
+        if raw is None:
+            return None
+        mac, newline, body = raw.partition(b"\n")
+        if newline and len(raw) <= limit and hmac.compare_digest(mac, self._mac(key, body).encode()):
+            try:
+                data = json.loads(body)
+                if isinstance(data, dict) and data.get("key") == key and data.get("format") == ENTRY_FORMAT:
+                    return data
+            except (ValueError, RecursionError):
+                pass
+        self.stats.rejected += 1
+        return None
+
+    def _shard(self, key: str) -> str | None:
+        """The entry's folder, if it is a real folder of ours (checked once per run)."""
+        name = key[:2]
+        known = self._shards.get(name)
+        if known is None:
+            path = os.path.join(self.folder, name)
+            try:
+                _check_own_folder(Path(path))
+            except OSError:
+                return None  # not there (yet), or not safe: a miss, and asked again next time
+            known = self._shards[name] = path
+        return known
+
+    def _read(self, key: str, limit: int) -> bytes | None:
+        shard = self._shard(key)
+        if shard is None:
+            return None
+        name = os.path.join(shard, key[2:])
+        try:
+            descriptor = os.open(name, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
         except OSError:
-            os.close(folder)
             return None
         try:
             info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
                 return b""  # present but unusable: counted as refused
-            with os.fdopen(descriptor, "rb", closefd=False) as handle:
-                raw = handle.read(MAX_ENTRY_BYTES + 1)
-            try:
-                os.utime(key[2:], dir_fd=folder, follow_symlinks=False)  # recently used: pruned last
-            except (OSError, NotImplementedError):
-                pass
-            return raw
+            chunks = []
+            remaining = info.st_size + 1
+            while remaining > 0:
+                chunk = os.read(descriptor, remaining)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+            if time.time() - info.st_mtime > TOUCH_AFTER_SECONDS:
+                try:
+                    os.utime(descriptor)  # recently used: pruned last (once a day is precise enough)
+                except (OSError, NotImplementedError):
+                    pass
+            return b"".join(chunks)
         except OSError:
             return b""
         finally:
             os.close(descriptor)
-            os.close(folder)
 
     def _mac(self, key: str, body: bytes) -> str:
         return hmac.new(self.secret, key.encode() + b"\n" + body, hashlib.sha256).hexdigest()
-
-    def _verify(self, probe: Probe, raw: bytes, registry: RuleRegistry) -> Entry | None:
-        mac, newline, body = raw.partition(b"\n")
-        if not newline or len(raw) > MAX_ENTRY_BYTES:
-            return None
-        if not hmac.compare_digest(mac, self._mac(probe.key, body).encode()):
-            return None
-        try:
-            data = json.loads(body)
-            if not isinstance(data, dict) or data.get("key") != probe.key or data.get("format") != ENTRY_FORMAT:
-                return None
-            items, notices = data["findings"], data["notices"]
-            if not isinstance(items, list) or len(items) > MAX_FINDINGS_PER_ENTRY or not isinstance(notices, list):
-                return None
-            known = self._known_ids.get(id(registry))
-            if known is None:
-                known = self._known_ids[id(registry)] = frozenset(registry.ids())
-            findings = tuple(_finding_from(item, probe.display, registry, known) for item in items)
-            if not all(isinstance(n, str) and len(n) <= 2000 for n in notices) or len(notices) > 20:
-                return None
-        except (ValueError, KeyError, TypeError, RecursionError):
-            return None
-        return Entry(findings, tuple(notices))
 
     # writing ------------------------------------------------------------------------------------
     def store(self, probe: Probe, findings: Iterable[Finding], notices: Iterable[str]) -> bool:
         """Keep this verdict, unless the file changed while it was scanned or the report is not
         a plain per-file result. Never raises: a cache that cannot be written is only slower."""
         findings = list(findings)
-        if any(f.path != probe.display or f.rule_id.startswith("MLS9") for f in findings):
-            return False  # "could not analyse" and cross-file reports are always recomputed
-        if len(findings) > MAX_FINDINGS_PER_ENTRY:
+        if not storable(probe, findings):
             return False
         try:
             if FileState.of(os.stat(probe.path)) != probe.state:
@@ -403,21 +470,38 @@ class ResultCache:
             "findings": [f.as_dict() for f in findings],
             "notices": list(dict.fromkeys(notices))[:20],
         }
+        return self._write(probe.key, document, MAX_ENTRY_BYTES)
+
+    def store_bundle(
+        self, spec: HookSpec, probes: Sequence[Probe], verdicts: dict[str, Sequence[Finding]], notices: Iterable[str]
+    ) -> bool:
+        """One document with the verdicts of every file of this hook's run that has one."""
+        files = {
+            probe.key: {"findings": [f.as_dict() for f in verdicts[probe.key]], "notices": []}
+            for probe in probes
+            if probe.key in verdicts
+        }
+        key = bundle_key(spec, probes)
+        document = {"format": ENTRY_FORMAT, "key": key, "files": files, "notices": list(dict.fromkeys(notices))[:20]}
+        return self._write(key, document, MAX_BUNDLE_BYTES)
+
+    def _write(self, key: str, document: dict[str, Any], limit: int) -> bool:
         body = json.dumps(document, separators=(",", ":"), sort_keys=True).encode()
-        data = self._mac(probe.key, body).encode() + b"\n" + body
-        if len(data) > MAX_ENTRY_BYTES:
+        data = self._mac(key, body).encode() + b"\n" + body
+        if len(data) > limit:
             return False
         try:
-            shard = self.folder / probe.key[:2]
+            shard = self.folder / key[:2]
             try:
                 shard.mkdir(mode=0o700)
             except FileExistsError:
-                _check_own_folder(shard)
+                pass
+            _check_own_folder(shard)
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=shard)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(data)
-                os.replace(temporary, shard / probe.key[2:])  # atomic: readers see the old entry or the new
+                os.replace(temporary, shard / key[2:])  # atomic: readers see the old entry or the new
             except BaseException:
                 _unlink(Path(temporary))
                 raise
@@ -482,6 +566,24 @@ class ResultCache:
                     if not item.is_dir():
                         removed += _unlink(item)
         return removed
+
+
+def storable(probe: Probe, findings: Sequence[Finding]) -> bool:
+    """A plain per-file verdict: "could not analyse" and cross-file reports are always recomputed."""
+    return len(findings) <= MAX_FINDINGS_PER_ENTRY and not any(
+        f.path != probe.display or f.rule_id.startswith("MLS9") for f in findings
+    )
+
+
+def bundle_key(spec: HookSpec, probes: Sequence[Probe]) -> str:
+    material = "\0".join(["bundle", spec.hook_id, *(probe.key for probe in probes)])
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def _notices(items: Any) -> tuple[str, ...]:
+    if not isinstance(items, list) or len(items) > 20 or not all(isinstance(n, str) and len(n) <= 2000 for n in items):
+        raise ValueError("notices")
+    return tuple(items)
 
 
 def _unlink(path: Path) -> int:

@@ -25,6 +25,7 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # one-line remarks for stderr, e.g. "no advisory source"
+    verdicts: dict[str, list[Finding]] = field(default_factory=dict)  # cache key -> findings, of cached files
 
 
 @dataclass(frozen=True)
@@ -86,28 +87,37 @@ def _scan_chunk(
         findings = filter_file(report, spec, context, path=target.path, display=target.display)
         result.findings.extend(findings)
         probe = probes[index] if index < len(probes) else None
-        if cache is not None and probe is not None:
-            cache.store(probe, findings, getattr(scanner, "notices", ()))
+        if cache is not None and probe is not None and cache.store(probe, findings, getattr(scanner, "notices", ())):
+            result.verdicts[probe.key] = findings
     result.notices.extend(getattr(scanner, "notices", ()))
     return result
 
 
 def _from_cache(
     spec: HookSpec, targets: Sequence[Target], context: TailContext, cache: ResultCache, result: ScanResult
-) -> tuple[list[Target], list[Probe | None]]:
-    """Findings of the files the cache knows go to `result`; the rest (with their keys) is returned."""
+) -> tuple[list[Target], list[Probe | None], list[Probe], set[str] | None]:
+    """Findings of the files the cache knows go to `result` (and their verdicts to
+    `result.verdicts`); returned: the files to scan with their keys, every key, and the keys
+    the run's bundle covered (None: no bundle)."""
+    probes = [cache.probe(spec, target.path, target.display, context.policy) for target in targets]
+    known = [probe for probe in probes if probe is not None]
+    bundle = cache.lookup_bundle(spec, known, context.registry) if known else None
+    entries, notices = bundle if bundle is not None else ({}, ())
+    result.notices.extend(n for n in notices if n not in result.notices)
     missing: list[Target] = []
-    probes: list[Probe | None] = []
-    for target in targets:
-        probe = cache.probe(spec, target.path, target.display, context.policy)
-        entry = cache.lookup(probe, context.registry) if probe is not None else None
-        if entry is not None:
+    missing_probes: list[Probe | None] = []
+    for target, probe in zip(targets, probes, strict=True):
+        entry = None
+        if probe is not None:
+            entry = entries.get(probe.key) or cache.lookup(probe, context.registry)
+        if entry is not None and probe is not None:
             result.findings.extend(entry.findings)
             result.notices.extend(n for n in entry.notices if n not in result.notices)
+            result.verdicts[probe.key] = list(entry.findings)
             continue
         missing.append(target)
-        probes.append(probe)
-    return missing, probes
+        missing_probes.append(probe)
+    return missing, missing_probes, known, set(entries) if bundle is not None else None
 
 
 def _scan_spec(
@@ -117,13 +127,15 @@ def _scan_spec(
     cache, only the files it does not know are scanned, and their verdicts are stored."""
     if cache is not None:
         cached = ScanResult()
-        missing, probes = _from_cache(spec, targets, context, cache, cached)
-        if not missing:
-            return cached
-        fresh = _scan_missing(spec, missing, context, cache, probes)
-        cached.findings.extend(fresh.findings)
-        cached.errors.extend(fresh.errors)
-        cached.notices.extend(n for n in fresh.notices if n not in cached.notices)
+        missing, probes, known, covered = _from_cache(spec, targets, context, cache, cached)
+        if missing:
+            fresh = _scan_missing(spec, missing, context, cache, probes)
+            cached.findings.extend(fresh.findings)
+            cached.errors.extend(fresh.errors)
+            cached.notices.extend(n for n in fresh.notices if n not in cached.notices)
+            cached.verdicts.update(fresh.verdicts)
+        if known and cached.verdicts and (covered is None or set(cached.verdicts) - covered):
+            cache.store_bundle(spec, known, cached.verdicts, cached.notices)
         return cached
     return _scan_missing(spec, targets, context, None, ())
 

@@ -1,9 +1,11 @@
 """What a data file's verdict depends on besides its bytes (for hooks/_core/cache.py): whether
-Git LFS (`.gitattributes` along its path) or DVC (`<name>.dvc` beside it or a folder) tracks it, and today's date (a birth date is only one if it is not in the future)."""
+Git LFS (`.gitattributes` along its path) or DVC (`<name>.dvc` beside it or a folder) tracks it
+when it is over the size limit, and today's date (a birth date is only one if it is not in the future)."""
 
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
@@ -11,11 +13,17 @@ from hooks._core.policy import Policy
 
 
 def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | str] | None:
-    parts = PurePosixPath(display).parts
-    root = policy.root
     inputs: list[Path | str] = [f"date:{datetime.date.today().isoformat()}"]
-    inputs += [root.joinpath(*parts[:depth]) / ".gitattributes" for depth in range(len(parts))]
-    for depth in range(len(parts), 0, -1):
-        target = root.joinpath(*parts[:depth])
-        inputs.append(target.with_name(target.name + ".dvc"))
+    limit = int(float(policy.section("data").get("max_file_mb", 10)) * (1 << 20))
+    try:
+        if os.stat(path).st_size <= limit:
+            return inputs  # LFS and DVC are only asked about files over the size limit
+    except OSError:
+        return None
+    parts = PurePosixPath(display).parts
+    root = str(policy.root)
+    # Plain string joins: this runs for every data file of a warm run.
+    folders = [os.path.join(root, *parts[:depth]) for depth in range(len(parts))]
+    inputs += [Path(os.path.join(folder, ".gitattributes")) for folder in folders]
+    inputs += [Path(os.path.join(root, *parts[:depth]) + ".dvc") for depth in range(len(parts), 0, -1)]
     return inputs
