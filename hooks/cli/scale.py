@@ -91,13 +91,23 @@ def after_run(args: argparse.Namespace, cache: ResultCache | None, targets: int,
 
 def narrow(args: argparse.Namespace, root: Path, policy: Policy, targets: Sequence[Target]) -> list[Target]:
     """The targets `--changed-since` and `--shard` keep, in their original order."""
-    kept = list(targets)
+    kept = _outside_the_cache(root, list(targets))
     if getattr(args, "changed_since", None):
         kept = _changed_targets(args, root, policy, kept)
     shard: Shard | None = getattr(args, "shard", None)
     if shard is not None:
         kept = [t for t in kept if shard.holds(t.display)]
     return kept
+
+
+def _outside_the_cache(root: Path, targets: list[Target]) -> list[Target]:
+    """A cache folder inside the repository (GitLab caches only those) is never scanned."""
+    home = cache_home().resolve()
+    resolved = root.resolve()
+    if home != resolved and resolved not in home.parents:
+        return targets
+    prefix = home.relative_to(resolved).as_posix() + "/"
+    return [t for t in targets if not t.display.startswith(prefix)]
 
 
 def run_wide_inputs(args: argparse.Namespace, root: Path, policy: Policy) -> set[str]:
