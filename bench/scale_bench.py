@@ -61,7 +61,9 @@ def generate_repo(target: Path, files: int = 2000, seed: int = 17) -> Path:
         folder.mkdir(exist_ok=True)
         bad = rng.random() < 0.05
         if kind == "py":
-            body = "".join(f"def f{n}(x):\n    return x * {n} + {rng.randint(0, 99)}\n\n" for n in range(rng.randint(5, 60)))
+            body = "".join(
+                f"def f{n}(x):\n    return x * {n} + {rng.randint(0, 99)}\n\n" for n in range(rng.randint(5, 60))
+            )
             if bad:
                 body += "import pickle\n\ndef load(blob):\n    return pickle.loads(blob)\n"
             (folder / f"module_{index}.py").write_text(body)
@@ -134,7 +136,9 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
         timings.append(Timing("no cache", seconds, code))
         reference = _findings(report)
         seconds, code, _ = _run(scan, repo, base_env)
-        timings.append(Timing("cold cache", seconds, code, "same findings" if _findings(report) == reference else "DIFFERENT"))
+        timings.append(
+            Timing("cold cache", seconds, code, "same findings" if _findings(report) == reference else "DIFFERENT")
+        )
         seconds, code, err = _run([*scan, "--timing"], repo, base_env)
         timings.append(Timing("warm cache", seconds, code, err.strip().splitlines()[-1] if err.strip() else ""))
         assert _findings(report) == reference, f"{name}: the warm run found something else"
@@ -162,7 +166,9 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
         merged = Path(scratch) / "merged.json"
         _run([*mlsec, "merge", *parts, "--output", str(merged)], repo, base_env)
         same = _findings(merged) == reference
-        timings.append(Timing(f"slowest of {SHARDS} shards (no cache)", slowest, 0, "merged == full" if same else "MERGE DIFFERS"))
+        timings.append(
+            Timing(f"slowest of {SHARDS} shards (no cache)", slowest, 0, "merged == full" if same else "MERGE DIFFERS")
+        )
 
         if peers:
             timings.extend(_peers(repo, bin_dir, base_env))
@@ -172,7 +178,10 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
 def _peers(repo: Path, bin_dir: Path, env: dict[str, str]) -> list[Timing]:
     found: list[Timing] = []
     candidates = [bin_dir, HERE.parent / ".venv-bench" / "bin"]
-    tool = {name: next((d / name for d in candidates if (d / name).exists()), None) for name in ("bandit", "nbqa", "detect-secrets")}
+    tool = {
+        name: next((d / name for d in candidates if (d / name).exists()), None)
+        for name in ("bandit", "nbqa", "detect-secrets")
+    }
     if tool["bandit"]:
         seconds, code, _ = _run([str(tool["bandit"]), "-q", "-r", ".", "-f", "json", "-o", os.devnull], repo, env)
         found.append(Timing("peer: bandit -r .", seconds, code))

@@ -31,7 +31,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +44,7 @@ from hooks._core.spec import HookSpec
 
 ENTRY_FORMAT = 1
 RESULTS_FOLDER = f"results-v{ENTRY_FORMAT}"
-SECRET_NAME = "secret"
+HMAC_KEY_FILE = "secret"
 MAX_ENTRY_BYTES = 4 << 20  # a report larger than this is not worth caching
 MAX_BUNDLE_BYTES = 64 << 20  # one hook's verdicts on every file of a run
 DEFAULT_MAX_MEGABYTES = 256
@@ -105,10 +105,10 @@ def code_fingerprint() -> str:
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
     installed: set[str] = set()
     for entry in sys.path:
-        if not entry or entry == os.getcwd():  # the scanned folder: not what is installed
+        if not entry or entry == str(Path.cwd()):  # the scanned folder: not what is installed
             continue
         try:
-            installed.update(name for name in os.listdir(entry) if name.endswith((".dist-info", ".egg-info")))
+            installed.update(p.name for p in Path(entry).iterdir() if p.name.endswith((".dist-info", ".egg-info")))
         except OSError:
             continue
     digest.update("/".join(sorted(installed)).encode("utf-8", "surrogateescape"))
@@ -160,8 +160,6 @@ def content_digest(path: Path) -> tuple[str, FileState]:
                 hasher.update(chunk)
             digest = hasher.hexdigest()
     return digest, FileState.of(info)
-
-
 
 
 # --- entries --------------------------------------------------------------------------------------
@@ -320,7 +318,7 @@ class ResultCache:
         known = self._digests.get(name)
         if known is not None:
             try:
-                if FileState.of(os.stat(name)) == known[1]:
+                if FileState.of(os.stat(name)) == known[1]:  # noqa: PTH116 - a str path, once per file and hook
                     return known
             except OSError:
                 pass
@@ -409,7 +407,7 @@ class ResultCache:
         name = key[:2]
         known = self._shards.get(name)
         if known is None:
-            path = os.path.join(self.folder, name)
+            path = os.path.join(self.folder, name)  # noqa: PTH118 - plain strings on the hot path
             try:
                 _check_own_folder(Path(path))
             except OSError:
@@ -421,7 +419,7 @@ class ResultCache:
         shard = self._shard(key)
         if shard is None:
             return None
-        name = os.path.join(shard, key[2:])
+        name = os.path.join(shard, key[2:])  # noqa: PTH118 - plain strings on the hot path
         try:
             descriptor = os.open(name, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
         except OSError:
@@ -460,7 +458,7 @@ class ResultCache:
         if not storable(probe, findings):
             return False
         try:
-            if FileState.of(os.stat(probe.path)) != probe.state:
+            if FileState.of(probe.path.stat()) != probe.state:
                 return False
         except OSError:
             return False
@@ -473,7 +471,7 @@ class ResultCache:
         return self._write(probe.key, document, MAX_ENTRY_BYTES)
 
     def store_bundle(
-        self, spec: HookSpec, probes: Sequence[Probe], verdicts: dict[str, Sequence[Finding]], notices: Iterable[str]
+        self, spec: HookSpec, probes: Sequence[Probe], verdicts: Mapping[str, Sequence[Finding]], notices: Iterable[str]
     ) -> bool:
         """One document with the verdicts of every file of this hook's run that has one."""
         files = {
@@ -501,7 +499,7 @@ class ResultCache:
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(data)
-                os.replace(temporary, shard / key[2:])  # atomic: readers see the old entry or the new
+                Path(temporary).replace(shard / key[2:])  # atomic: readers see the old entry or the new
             except BaseException:
                 _unlink(Path(temporary))
                 raise
@@ -608,7 +606,7 @@ def _check_own_folder(folder: Path) -> None:
 def _load_secret(folder: Path) -> bytes:
     """The cache's HMAC key: 32 random bytes in a file only this user can read, created once
     (a hard link publishes it atomically, so two first runs agree on one secret)."""
-    path = folder / SECRET_NAME
+    path = folder / HMAC_KEY_FILE
     for _ in range(2):
         try:
             descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)

@@ -68,7 +68,9 @@ def resolve_base(ref: str, root: Path) -> str:
     try:
         base = _git(["merge-base", "--end-of-options", commit.decode().strip(), "HEAD"], root)
     except _GitFailed as exc:
-        raise UsageError(f"--changed-since {printable(ref)}: no common ancestor with HEAD ({printable(str(exc))})") from None
+        raise UsageError(
+            f"--changed-since {printable(ref)}: no common ancestor with HEAD ({printable(str(exc))})"
+        ) from None
     return base.decode().strip()
 
 
@@ -78,7 +80,17 @@ def changed_since(ref: str, root: Path) -> ChangedFiles:
     base = resolve_base(ref, root)
     try:
         differ = _git(
-            ["diff", "-z", "--name-only", "--no-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", base, "--"],
+            [
+                "diff",
+                "-z",
+                "--name-only",
+                "--no-renames",
+                "--diff-filter=d",
+                "--no-ext-diff",
+                "--no-textconv",
+                base,
+                "--",
+            ],
             root,
         )
         untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root)

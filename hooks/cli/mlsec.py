@@ -17,6 +17,7 @@ from hooks._core.errors import UsageError
 from hooks._core.paths import walk_files
 from hooks._core.runner import scan_targets
 from hooks.catalog import HOOKS
+from hooks.cli import merge, scale
 from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_USAGE,
@@ -26,7 +27,6 @@ from hooks.cli.args import (
     new_parser,
     separate_files,
 )
-from hooks.cli import merge, scale
 from hooks.cli.run import finish, prepare, targets_for
 
 PROG = "mlsec"

@@ -20,7 +20,6 @@ from hooks._core.runner import ScanResult, Target, scan_targets
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_baseline
 from hooks.catalog import registry, spec_for
-from hooks.cli.scale import add_cache_option, after_run
 from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -31,6 +30,7 @@ from hooks.cli.args import (
     new_parser,
     separate_files,
 )
+from hooks.cli.scale import add_cache_option, after_run
 
 
 def apply_hook_options(policy: Policy, args: argparse.Namespace, specs: Sequence[HookSpec]) -> Policy:
@@ -91,9 +91,8 @@ def finish(args: argparse.Namespace, context: RunContext, result: ScanResult, pr
     if covered:
         print(f"{prog}: {covered} finding(s) accepted by {baseline_path.name} not shown", file=sys.stderr)
 
-    from hooks.reporters import render
-
     from hooks.cli.scale import label_report
+    from hooks.reporters import render
 
     output = _output_path(args, context.root)
     report = label_report(render(args.format, findings, result.errors, context.registry), args)

@@ -140,13 +140,14 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
     # Dependency files include each other (`-r base.txt`): when one changes, all are read again.
     families = [re.compile(spec.files) for spec in HOOKS if spec.hook_id in _INCLUDING_HOOKS and spec.files]
     related = [family for family in families if any(family.search(name) for name in changed)]
-    kept: list[Target] = []
-    for target in targets:
-        if target.display in changed or target.path.is_symlink():  # a link follows its target's changes
-            kept.append(target)
-        elif any(family.search(target.display) for family in related):
-            kept.append(target)
-    return kept
+    # A symbolic link is kept whatever changed: its target may have.
+    return [
+        target
+        for target in targets
+        if target.display in changed
+        or target.path.is_symlink()
+        or any(family.search(target.display) for family in related)
+    ]
 
 
 # --- the report label -------------------------------------------------------------------------------
@@ -188,4 +189,3 @@ def cache_command(args: argparse.Namespace) -> int:
         count, size = cache.size()
         print(f"{cache.folder}: {count} entries, {size / (1 << 20):.1f} MiB (bound {cache.max_bytes >> 20} MiB)")
     return 0
-

@@ -5,7 +5,6 @@ when it is over the size limit, and today's date (a birth date is only one if it
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
@@ -16,14 +15,13 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     inputs: list[Path | str] = [f"date:{datetime.date.today().isoformat()}"]
     limit = int(float(policy.section("data").get("max_file_mb", 10)) * (1 << 20))
     try:
-        if os.stat(path).st_size <= limit:
+        if path.stat().st_size <= limit:
             return inputs  # LFS and DVC are only asked about files over the size limit
     except OSError:
         return None
     parts = PurePosixPath(display).parts
     root = str(policy.root)
-    # Plain string joins: this runs for every data file of a warm run.
-    folders = [os.path.join(root, *parts[:depth]) for depth in range(len(parts))]
-    inputs += [Path(os.path.join(folder, ".gitattributes")) for folder in folders]
-    inputs += [Path(os.path.join(root, *parts[:depth]) + ".dvc") for depth in range(len(parts), 0, -1)]
+    folders = [Path(root, *parts[:depth]) for depth in range(len(parts))]
+    inputs += [folder / ".gitattributes" for folder in folders]
+    inputs += [Path(root, *parts[: depth - 1], parts[depth - 1] + ".dvc") for depth in range(len(parts), 0, -1)]
     return inputs

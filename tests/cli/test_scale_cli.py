@@ -85,7 +85,9 @@ def test_merged_shards_are_the_full_report(project: Path, tmp_path: Path, fmt: s
     assert _without_notification_order(merged) == _without_notification_order(full)
 
 
-def test_merge_refuses_mixed_or_foreign_reports(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_merge_refuses_mixed_or_foreign_reports(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.json").write_text(json.dumps({"version": 1, "findings": [], "errors": []}))
     (tmp_path / "b.sarif").write_text(json.dumps({"version": "2.1.0", "runs": [{"results": []}]}))
     (tmp_path / "c.txt").write_text("not json")

@@ -63,7 +63,9 @@ def test_github_matrix_shards_cover_the_repository_in_distinct_categories(projec
     assert len(set(categories)) == len(shards)
     assert main(["scan", "--format", "sarif", "--output", "full.sarif", "--no-cache"]) == 1
     full = json.loads((project / "full.sarif").read_text())
-    found = sorted(r["partialFingerprints"]["mlsecFingerprint/v1"] for report in reports for r in report["runs"][0]["results"])
+    found = sorted(
+        r["partialFingerprints"]["mlsecFingerprint/v1"] for report in reports for r in report["runs"][0]["results"]
+    )
     assert found == sorted(r["partialFingerprints"]["mlsecFingerprint/v1"] for r in full["runs"][0]["results"])
 
 
