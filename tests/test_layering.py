@@ -10,8 +10,6 @@ import ast
 from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "hooks"
 SCANNERS = frozenset({"artifacts", "secrets", "code", "deps", "docker", "data", "gate"})

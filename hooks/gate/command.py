@@ -188,7 +188,7 @@ def _run(args: argparse.Namespace) -> int:
 def _judge(config: Any, policy: Policy, model_bytes: Any, outcome: Any, root: Path) -> None:
     import numpy as np
 
-    from hooks.gate.adapters import adapter_for
+    from hooks.gate.adapters.choose import adapter_for
     from hooks.gate.checks import Context, encode_labels, run_checks
     from hooks.gate.data import read_table, to_dataset
     from hooks.gate.loading import RefusedGlobal, load_model

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hooks.gate.adapters import adapter_for
+from hooks.gate.adapters.choose import adapter_for
 from hooks.gate.data import Dataset, Table, to_dataset
 
 

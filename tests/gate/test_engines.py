@@ -140,7 +140,7 @@ def _art() -> Any:
 
 
 def _space_and_bound(model: Any, x: np.ndarray, y: np.ndarray, kind: str = "sklearn") -> tuple[Any, Any, Any]:
-    from hooks.gate.adapters import adapter_for
+    from hooks.gate.adapters.choose import adapter_for
     from hooks.gate.attacks import Space
     from hooks.gate.data import Table, to_dataset
 
