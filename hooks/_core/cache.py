@@ -566,10 +566,15 @@ class ResultCache:
         return removed
 
 
+# Results that may not come out the same on the next run of the same bytes: a scanner crash
+# (memory, an environment problem) and an analysis stopped by its time or memory limit.
+UNREPEATABLE_RULES = frozenset({"MLS900", "MLS903"})
+
+
 def storable(probe: Probe, findings: Sequence[Finding]) -> bool:
-    """A plain per-file verdict: "could not analyse" and cross-file reports are always recomputed."""
+    """A plain per-file verdict: unrepeatable results and cross-file reports are always recomputed."""
     return len(findings) <= MAX_FINDINGS_PER_ENTRY and not any(
-        f.path != probe.display or f.rule_id.startswith("MLS9") for f in findings
+        f.path != probe.display or f.rule_id in UNREPEATABLE_RULES for f in findings
     )
 
 
@@ -593,39 +598,48 @@ def _unlink(path: Path) -> int:
 
 
 def _check_own_folder(folder: Path) -> None:
-    """A real folder (not a link), owned by this user, that others cannot write."""
+    """A real folder (not a link), owned by this user, that others cannot write (a CI cache
+    restored with loose modes is tightened: it is ours, and entries need the secret anyway)."""
     info = os.lstat(folder)
     if not stat.S_ISDIR(info.st_mode):
         raise OSError(f"{folder} is not a folder (a link or a file)")
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         raise OSError(f"{folder} belongs to another user")
     if info.st_mode & 0o022:
-        raise OSError(f"{folder} can be written by other users")
+        folder.chmod(0o700)
 
 
 def _load_secret(folder: Path) -> bytes:
     """The cache's HMAC key: 32 random bytes in a file only this user can read, created once
-    (a hard link publishes it atomically, so two first runs agree on one secret)."""
+    (a hard link publishes it atomically, so two first runs agree on one secret). A key that
+    others could have read (loose mode, another owner, a link) is replaced: every entry signed
+    with it is then refused and rescanned."""
     path = folder / HMAC_KEY_FILE
-    for _ in range(2):
+    for attempt in range(3):
         try:
             descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
         except FileNotFoundError:
             _create_secret(folder, path)
             continue
+        except OSError:
+            if attempt:
+                raise
+            _create_secret(folder, path, replace=True)  # a link or worse where the key should be
+            continue
         try:
             info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode) or info.st_size != 32 or info.st_mode & 0o077:
-                raise OSError(f"{path} is not a private 32-byte secret")
-            if hasattr(os, "getuid") and info.st_uid != os.getuid():
-                raise OSError(f"{path} belongs to another user")
-            return os.read(descriptor, 32)
+            private = stat.S_ISREG(info.st_mode) and info.st_size == 32 and not info.st_mode & 0o077
+            if private and (not hasattr(os, "getuid") or info.st_uid == os.getuid()):
+                return os.read(descriptor, 32)
         finally:
             os.close(descriptor)
-    raise OSError(f"{path} cannot be created")
+        if attempt:
+            break
+        _create_secret(folder, path, replace=True)
+    raise OSError(f"{path}: cannot create a private key")
 
 
-def _create_secret(folder: Path, path: Path) -> None:
+def _create_secret(folder: Path, path: Path, *, replace: bool = False) -> None:
     temporary = folder / f".tmp-secret-{os.getpid()}-{secrets.token_hex(4)}"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600)
     try:
@@ -633,7 +647,10 @@ def _create_secret(folder: Path, path: Path) -> None:
     finally:
         os.close(descriptor)
     try:
-        os.link(temporary, path)
+        if replace:
+            temporary.replace(path)  # atomic, and never through a link
+        else:
+            os.link(temporary, path)
     except FileExistsError:
         pass  # another run published its secret first; use that one
     finally:

@@ -218,12 +218,13 @@ def test_a_file_changed_during_its_scan_is_not_stored(cache: ResultCache, source
     assert not cache.store(probe, [], [])
 
 
-def test_could_not_analyse_and_cross_file_reports_are_not_stored(
+def test_unrepeatable_and_cross_file_reports_are_not_stored(
     cache: ResultCache, source: Path, tmp_path: Path
 ) -> None:
     probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
     assert probe is not None
     assert not cache.store(probe, [_finding("train.py", "MLS900")], [])
+    assert not cache.store(probe, [_finding("train.py", "MLS903")], [])
     assert not cache.store(probe, [_finding("included.txt")], [])
     assert cache.store(probe, [_finding("train.py")], [])
 
@@ -247,19 +248,28 @@ def test_the_cache_is_bounded_and_prunes_least_recently_used(tmp_path: Path) -> 
     assert _entry_file(cache, keys[-1]).exists() and not _entry_file(cache, keys[0]).exists()
 
 
-def test_an_unsafe_cache_folder_is_refused(tmp_path: Path) -> None:
+def test_a_loose_cache_is_tightened_and_an_exposed_key_replaced(tmp_path: Path) -> None:
+    """What a CI cache restore with loose modes looks like: the folder becomes private again, and
+    a key others could read is replaced, so every entry signed with it is refused."""
     home = tmp_path / "cache"
-    ResultCache.open(home)
-    secret = home / "results-v1" / "secret"
-    secret.chmod(0o644)
-    with pytest.raises(CacheUnavailable):
-        ResultCache.open(home)
-    secret.chmod(0o600)
-    (home / "results-v1").chmod(0o777)
-    with pytest.raises(CacheUnavailable):
-        ResultCache.open(home)
-    (home / "results-v1").chmod(0o700)
-    ResultCache.open(home)
+    first = ResultCache.open(home)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "a.py").write_text("x = 1\n")
+    probe = first.probe(CODE, repo / "a.py", "a.py", Policy(root=repo))
+    assert probe is not None and first.store(probe, [], [])
+    folder = home / "results-v1"
+    folder.chmod(0o777)
+    (folder / "secret").chmod(0o644)
+    again = ResultCache.open(home)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert again.secret != first.secret and stat.S_IMODE((folder / "secret").stat().st_mode) == 0o600
+    assert again.lookup(probe, registry()) is None and again.stats.rejected == 1
+    (folder / "secret").unlink()
+    (folder / "secret").symlink_to(tmp_path / "planted")
+    (tmp_path / "planted").write_bytes(b"k" * 32)
+    third = ResultCache.open(home)
+    assert not (folder / "secret").is_symlink() and third.secret != b"k" * 32
 
 
 def test_a_linked_results_folder_is_refused(tmp_path: Path) -> None:
@@ -319,3 +329,55 @@ def test_concurrent_runs_share_one_cache_without_corrupting_it(tmp_path: Path) -
     assert sum(hits) >= 4 * 20 * 3  # after its first round, every process finds every verdict
     secrets = list((tmp_path / "cache" / "results-v1").glob("secret*"))
     assert [p.name for p in secrets] == ["secret"]
+
+
+def _run(repo: Path, cache: ResultCache) -> list[Finding]:
+    from hooks._core.runner import Target, scan_targets
+    from hooks._core.tail import TailContext
+
+    targets = [Target(path, path.name) for path in sorted(repo.glob("*.py"))]
+    result = scan_targets(targets, [CODE], TailContext(Policy(root=repo), registry()), select=False, cache=cache)
+    return sorted(result.findings, key=lambda f: f.sort_key)
+
+
+def test_a_warm_run_reads_one_bundle_and_a_damaged_bundle_falls_back(tmp_path: Path) -> None:
+    from hooks._core.cache import bundle_key
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for index in range(6):
+        (repo / f"m{index}.py").write_text(f"import pickle\nx{index} = pickle.loads(b'')\n")
+    home = tmp_path / "cache"
+    cold = _run(repo, ResultCache.open(home))
+    warm_cache = ResultCache.open(home)
+    assert _run(repo, warm_cache) == cold and len(cold) >= 6
+    assert warm_cache.stats.hits == 6 and warm_cache.stats.misses == 0
+    probes = [warm_cache.probe(CODE, p, p.name, Policy(root=repo)) for p in sorted(repo.glob("*.py"))]
+    bundle = _entry_file(warm_cache, bundle_key(CODE, [p for p in probes if p is not None]))
+    assert bundle.is_file()
+    data = bytearray(bundle.read_bytes())
+    data[-3] ^= 1
+    bundle.write_bytes(bytes(data))
+    damaged = ResultCache.open(home)
+    assert _run(repo, damaged) == cold
+    assert damaged.stats.rejected == 1 and damaged.stats.hits == 6  # one by one from the file entries
+    for entry in (home / "results-v1").glob("??/*"):
+        if entry.name != "secret":
+            entry.write_bytes(b"x")
+    assert _run(repo, ResultCache.open(home)) == cold
+
+
+def test_a_bundle_naming_a_file_outside_the_run_is_refused(cache: ResultCache, tmp_path: Path) -> None:
+    from hooks._core.cache import bundle_key
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "a.py").write_text("x = 1\n")
+    probe = cache.probe(CODE, repo / "a.py", "a.py", Policy(root=repo))
+    assert probe is not None
+    key = bundle_key(CODE, [probe])
+    entry = {"findings": [], "notices": []}
+    _forge(cache, key, {"format": 1, "key": key, "files": {"f" * 64: entry}, "notices": []})
+    assert cache.lookup_bundle(CODE, [probe], registry()) is None
+    _forge(cache, key, {"format": 1, "key": key, "files": {probe.key: entry}, "notices": []})
+    assert cache.lookup_bundle(CODE, [probe], registry()) is not None
