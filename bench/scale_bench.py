@@ -34,12 +34,25 @@ class Timing:
     seconds: float
     exit_code: int
     note: str = ""
+    cpu: float = 0.0  # user + system seconds of the process and its workers
+
+
+_LAST_CPU = [0.0]
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    import resource
+
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _LAST_CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return time.perf_counter() - start, done.returncode, done.stderr
+
+
+def _timing(case: str, seconds: float, code: int, note: str = "") -> Timing:
+    return Timing(case, seconds, code, note, _LAST_CPU[0])
 
 
 def _mlsec(bin_dir: Path) -> list[str]:
@@ -133,14 +146,14 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
         scan = [*mlsec, "scan", "--format", "json", "--output", str(report)]
 
         seconds, code, _ = _run([*scan, "--no-cache"], repo, base_env)
-        timings.append(Timing("no cache", seconds, code))
+        timings.append(_timing("no cache", seconds, code))
         reference = _findings(report)
         seconds, code, _ = _run(scan, repo, base_env)
         timings.append(
-            Timing("cold cache", seconds, code, "same findings" if _findings(report) == reference else "DIFFERENT")
+            _timing("cold cache", seconds, code, "same findings" if _findings(report) == reference else "DIFFERENT")
         )
         seconds, code, err = _run([*scan, "--timing"], repo, base_env)
-        timings.append(Timing("warm cache", seconds, code, err.strip().splitlines()[-1] if err.strip() else ""))
+        timings.append(_timing("warm cache", seconds, code, err.strip().splitlines()[-1] if err.strip() else ""))
         assert _findings(report) == reference, f"{name}: the warm run found something else"
 
         changed = _one_file_to_change(repo)
@@ -148,26 +161,33 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
         try:
             changed.write_bytes(original + b"\n")
             seconds, code, _ = _run(scan, repo, base_env)
-            timings.append(Timing("one file changed, warm full scan", seconds, code))
+            timings.append(_timing("one file changed, warm full scan", seconds, code))
             seconds, code, _ = _run([*scan, "--changed-since", "HEAD"], repo, base_env)
-            timings.append(Timing("one file changed, --changed-since HEAD", seconds, code))
+            timings.append(_timing("one file changed, --changed-since HEAD", seconds, code))
         finally:
             changed.write_bytes(original)
 
         shard_env = {**base_env, "MLSEC_CACHE_DIR": str(Path(scratch) / "shard-cache")}
         parts = []
-        slowest = 0.0
+        slowest, slowest_cpu = 0.0, 0.0
         for index in range(1, SHARDS + 1):
             part = Path(scratch) / f"shard{index}.json"
             shard_scan = [*mlsec, "scan", "--format", "json", "--output", str(part), "--shard", f"{index}/{SHARDS}"]
             seconds, code, _ = _run([*shard_scan, "--no-cache"], repo, shard_env)
-            slowest = max(slowest, seconds)
+            if seconds > slowest:
+                slowest, slowest_cpu = seconds, _LAST_CPU[0]
             parts.append(str(part))
         merged = Path(scratch) / "merged.json"
         _run([*mlsec, "merge", *parts, "--output", str(merged)], repo, base_env)
         same = _findings(merged) == reference
         timings.append(
-            Timing(f"slowest of {SHARDS} shards (no cache)", slowest, 0, "merged == full" if same else "MERGE DIFFERS")
+            Timing(
+                f"slowest of {SHARDS} shards (no cache)",
+                slowest,
+                0,
+                "merged == full" if same else "MERGE DIFFERS",
+                slowest_cpu,
+            )
         )
 
         if peers:
@@ -184,22 +204,27 @@ def _peers(repo: Path, bin_dir: Path, env: dict[str, str]) -> list[Timing]:
     }
     if tool["bandit"]:
         seconds, code, _ = _run([str(tool["bandit"]), "-q", "-r", ".", "-f", "json", "-o", os.devnull], repo, env)
-        found.append(Timing("peer: bandit -r .", seconds, code))
+        found.append(_timing("peer: bandit -r .", seconds, code))
     if tool["nbqa"]:
         seconds, code, _ = _run([str(tool["nbqa"]), "bandit", ".", "-q"], repo, env)
-        found.append(Timing("peer: nbqa bandit .", seconds, code))
+        found.append(_timing("peer: nbqa bandit .", seconds, code))
     if tool["detect-secrets"]:
         seconds, code, _ = _run([str(tool["detect-secrets"]), "scan", "--all-files"], repo, env)
-        found.append(Timing("peer: detect-secrets scan --all-files", seconds, code))
+        found.append(_timing("peer: detect-secrets scan --all-files", seconds, code))
     return found
 
 
 def _table(name: str, files: int, timings: list[Timing]) -> str:
     none = next(t.seconds for t in timings if t.case == "no cache")
-    lines = [f"### {name} ({files} files)", "", "| case | seconds | vs no cache | note |", "|---|---|---|---|"]
+    lines = [
+        f"### {name} ({files} files)",
+        "",
+        "| case | wall s | CPU s | vs no cache (wall) | note |",
+        "|---|---|---|---|---|",
+    ]
     for timing in timings:
         ratio = none / timing.seconds if timing.seconds else float("inf")
-        lines.append(f"| {timing.case} | {timing.seconds:.2f} | {ratio:.1f}x | {timing.note} |")
+        lines.append(f"| {timing.case} | {timing.seconds:.2f} | {timing.cpu:.2f} | {ratio:.1f}x | {timing.note} |")
     return "\n".join(lines)
 
 
