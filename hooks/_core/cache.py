@@ -16,6 +16,10 @@ field by field; anything else is a miss, and the file is scanned again. Writes a
 temporary file renamed into place), so concurrent runs never see half an entry. The folder is
 bounded (oldest entries pruned first) and refused when git tracks it: a cache must never come
 from the repository being scanned.
+
+Besides one entry per file and hook, each hook's run leaves a bundle (the verdicts of all its
+files, keyed by all their keys), so an unchanged repository costs one read per hook; a bundle
+is checked like an entry, and when it is missing or refused the entries are read one by one.
 """
 
 from __future__ import annotations
