@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,8 @@ UNSAFE = [
     "data/customers.csv",
     "data/fetch_data.py",
 ]
+README_YAML = re.compile(r"```yaml\n(.*?)```", re.S)
+LOCAL_CLONE = "/path/to/mlsec-hooks"
 needs_package_index = pytest.mark.skipif(
     os.environ.get("MLSEC_OFFLINE") == "1", reason="MLSEC_OFFLINE=1: no package index for pre-commit's install"
 )
@@ -51,16 +54,12 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     base = tmp_path_factory.mktemp("e2e")
     work = base / "sample_repo"
     shutil.copytree(ROOT / "sample_repo", work)
-    config = {
-        "repos": [
-            {
-                "repo": str(ROOT),
-                "rev": _git("rev-parse", "HEAD", cwd=ROOT),
-                "hooks": [{"id": spec.hook_id} for spec in HOOK_SPECS],
-            }
-        ]
-    }
-    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    # README's local-clone install snippet, verbatim but for the clone's path and commit.
+    snippet = next(block for block in README_YAML.findall((ROOT / "README.md").read_text()) if LOCAL_CLONE in block)
+    config_text = snippet.replace(LOCAL_CLONE, str(ROOT)).replace("<sha>", _git("rev-parse", "HEAD", cwd=ROOT))
+    config = yaml.safe_load(config_text)
+    assert {hook["id"] for hook in config["repos"][0]["hooks"]} == {spec.hook_id for spec in HOOK_SPECS}
+    (work / ".pre-commit-config.yaml").write_text(config_text)
     _git("init", "-q", cwd=work)
     _git("add", "-A", cwd=work)
     env = {

@@ -18,6 +18,14 @@ def _git_repo(path: Path) -> None:
     subprocess.run(["git", "init", "-q", str(path)], check=True)
 
 
+def _track(repo: Path, *names: str) -> None:
+    """`mlsec baseline` accepts findings only in files git tracks."""
+    if not (repo / ".git" / "HEAD").exists():
+        (repo / ".git").rmdir()
+        _git_repo(repo)
+    subprocess.run(["git", "-C", str(repo), "add", "--", *names], check=True)
+
+
 def test_scan_defaults_to_the_repositorys_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -64,6 +72,7 @@ def test_bad_fail_on_value(capsys: pytest.CaptureFixture[str]) -> None:
 def test_baseline_accepts_findings_and_survives_unrelated_edits(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = asm.proto(2) + asm.global_("mypkg", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
     (repo / "m.pkl").write_bytes(bad)
+    _track(repo, "m.pkl")
     assert main(["scan", "m.pkl"]) == 1
     assert main(["baseline", "m.pkl"]) == 0
     baseline = (repo / ".mlsec-baseline.json").read_text()
@@ -83,7 +92,8 @@ def test_hooks_read_an_explicit_baseline_and_reject_a_missing_one(repo: Path) ->
     from hooks.cli.entry_points import mlsec_artifacts as hook
 
     (repo / "m.pkl").write_bytes(malicious_pickle(repo / "c"))
-    assert main(["baseline", "m.pkl", "--output", "accepted.json"]) == 0
+    _track(repo, "m.pkl")
+    assert main(["baseline", "m.pkl", "--output", "accepted.json", "--accept-critical"]) == 0
     assert hook(["m.pkl"]) == 1
     assert hook(["m.pkl", "--baseline", "accepted.json"]) == 0
     assert hook(["m.pkl", "--baseline", "missing.json"]) == 2

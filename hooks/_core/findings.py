@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
@@ -11,7 +11,21 @@ __all__ = ["FileError", "Finding", "Issue", "Severity", "fingerprint", "make_fin
 
 
 def fingerprint(rule_id: str, path: str, content_key: str) -> str:
-    """Identify a finding by what was flagged, never by where, so edits elsewhere keep it stable."""
+    """Identify a finding by what was flagged, never by where, so edits elsewhere keep it stable.
+
+    Whitespace in the flagged content is dropped before hashing: re-indenting or re-spacing the
+    flagged line (a formatter run) is not a new finding and does not escape the baseline."""
+    import hashlib
+
+    content = "".join(content_key.split())
+    digest = hashlib.sha256(f"{rule_id}\0{path}\0{content}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
+def spaced_fingerprint(rule_id: str, path: str, content_key: str) -> str | None:
+    """The fingerprint before whitespace was dropped (0.1 baselines), when it differs."""
+    if "".join(content_key.split()) == content_key:
+        return None
     import hashlib
 
     digest = hashlib.sha256(f"{rule_id}\0{path}\0{content_key}".encode("utf-8", "surrogatepass"))
@@ -31,6 +45,9 @@ class Finding:
     output: int | None = None
     end_line: int | None = None  # last line of a finding that spans several (None: one line)
     confidence: str | None = None  # "high", "medium" or "low" where the scanner grades it
+    # The 0.1 fingerprint (whitespace kept), so a baseline written by 0.1 still covers the finding.
+    # Not part of any report.
+    earlier_fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
@@ -90,6 +107,7 @@ def make_finding(
         output=output,
         end_line=end_line if end_line is not None and end_line > max(1, line) else None,
         confidence=confidence,
+        earlier_fingerprint=spaced_fingerprint(rule.rule_id, path, content_key),
     )
 
 

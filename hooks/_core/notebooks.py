@@ -1,19 +1,29 @@
-"""Read a Jupyter notebook into cells and text outputs, with positions people recognise.
+"""Read a Jupyter notebook into cells, outputs and metadata, with positions people recognise.
 
 nbformat reads and upgrades the file (it is imported only when a notebook is scanned); its
 schema validation is skipped, because a notebook that fails validation must still be scanned.
+Every place a notebook keeps text is reachable from here: cell sources, text outputs (stream,
+execute_result, display_data in every text MIME type, error tracebacks), notebook and cell
+metadata (papermill parameters, tags), saved widget state and attachment names.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
-# Text-like output MIME types worth reading; images, widgets and other binary payloads are not.
+# Text-like output MIME types worth reading, in this order (what a person sees first); any other
+# `text/*` or JSON type follows. Images and widget views are not text.
 TEXT_MIME_TYPES = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
+_MORE_TEXT = re.compile(r"text/[\w.+-]+|application/(?:javascript|x-javascript|[\w.-]+\+json)")
+_SKIPPED_MIME = frozenset({"application/vnd.jupyter.widget-view+json"})
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+MAX_METADATA_DEPTH = 32
+MAX_METADATA_STRINGS = 100_000
 
 
 class NotebookError(Exception):
@@ -24,6 +34,7 @@ class NotebookError(Exception):
 class Output:
     index: int  # 0-based position among the cell's outputs
     text: str
+    kind: str = ""  # the output_type: stream, execute_result, display_data, error
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,27 @@ class Cell:
     cell_type: str
     source: str
     outputs: list[Output] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    attachments: tuple[str, ...] = ()  # attachment names (their data are images)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        tags = self.metadata.get("tags")
+        return tuple(str(tag) for tag in tags) if isinstance(tags, list) else ()
+
+
+@dataclass(frozen=True)
+class Notebook:
+    cells: list[Cell]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Widget:
+    model_id: str
+    model_name: str  # e.g. "PasswordModel", "TextModel"
+    description: str
+    value: str
 
 
 def strip_ansi(text: str) -> str:
@@ -42,6 +74,16 @@ def _joined(value: Any) -> str:
     if isinstance(value, list):
         return "".join(str(part) for part in value)
     return value if isinstance(value, str) else ""
+
+
+def _mime_types(data: dict[str, Any]) -> list[str]:
+    ordered = [mime for mime in TEXT_MIME_TYPES if mime in data]
+    extra = sorted(
+        str(mime)
+        for mime in data
+        if mime not in ordered and mime not in _SKIPPED_MIME and _MORE_TEXT.fullmatch(str(mime))
+    )
+    return ordered + extra
 
 
 def output_text(output: dict[str, Any]) -> str:
@@ -57,15 +99,15 @@ def output_text(output: dict[str, Any]) -> str:
     if not isinstance(data, dict):
         return ""
     parts = []
-    for mime in TEXT_MIME_TYPES:
-        if mime in data:
-            value = data[mime]
-            parts.append(json.dumps(value, indent=1) if mime == "application/json" else _joined(value))
+    for mime in _mime_types(data):
+        value = data[mime]
+        as_json = mime.endswith("json") and not isinstance(value, str)
+        parts.append(json.dumps(value, indent=1) if as_json else _joined(value))
     return strip_ansi("\n".join(parts))
 
 
-def parse_notebook(text: str) -> list[Cell]:
-    """Cells of a notebook (any nbformat version nbformat can upgrade to 4)."""
+def read_notebook(text: str) -> Notebook:
+    """Cells and metadata of a notebook (any nbformat version nbformat can upgrade to 4)."""
     import nbformat.converter
     import nbformat.reader
 
@@ -85,6 +127,80 @@ def parse_notebook(text: str) -> list[Cell]:
         if not isinstance(cell, dict):
             raise NotebookError(f"cell {number} is not an object")
         outputs = cell.get("outputs") if cell.get("cell_type") == "code" else None
-        texts = [Output(index, output_text(out)) for index, out in enumerate(outputs or []) if isinstance(out, dict)]
-        parsed.append(Cell(number, str(cell.get("cell_type", "")), _joined(cell.get("source")), texts))
-    return parsed
+        texts = [
+            Output(index, output_text(out), str(out.get("output_type", "")))
+            for index, out in enumerate(outputs if isinstance(outputs, list) else [])
+            if isinstance(out, dict)
+        ]
+        metadata = cell.get("metadata")
+        attachments = cell.get("attachments")
+        parsed.append(
+            Cell(
+                number,
+                str(cell.get("cell_type", "")),
+                _joined(cell.get("source")),
+                texts,
+                dict(metadata) if isinstance(metadata, dict) else {},
+                tuple(str(name) for name in attachments) if isinstance(attachments, dict) else (),
+            )
+        )
+    metadata = notebook.get("metadata")
+    return Notebook(parsed, dict(metadata) if isinstance(metadata, dict) else {})
+
+
+def parse_notebook(text: str) -> list[Cell]:
+    """Cells of a notebook (any nbformat version nbformat can upgrade to 4)."""
+    return read_notebook(text).cells
+
+
+def metadata_strings(
+    metadata: Any, path: tuple[str, ...] = (), capped: list[str] | None = None
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string in a metadata tree with the keys leading to it (list items repeat their
+    key), depth- and count-bounded; the saved widget state is left to `widgets`. When a bound
+    leaves part of the tree unread, its reason is appended to `capped` (so callers can say so)."""
+    stack: list[tuple[tuple[str, ...], Any, int]] = [(path, metadata, 0)]
+    count = 0
+    while stack:
+        if count >= MAX_METADATA_STRINGS:
+            if capped is not None:
+                capped.append(f"more than {MAX_METADATA_STRINGS:,} strings")
+            return
+        keys, node, depth = stack.pop()
+        if isinstance(node, str):
+            count += 1
+            yield keys, node
+        elif depth >= MAX_METADATA_DEPTH:
+            if capped is not None and isinstance(node, (dict, list)) and node:
+                capped.append(f"nested deeper than {MAX_METADATA_DEPTH} levels")
+            continue
+        elif isinstance(node, dict):
+            for key, value in reversed(list(node.items())):
+                if key != WIDGET_STATE:
+                    stack.append(((*keys, str(key)), value, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((keys, item, depth + 1) for item in reversed(node))
+
+
+def widgets(metadata: dict[str, Any]) -> Iterator[Widget]:
+    """String values of the saved ipywidgets state (`metadata.widgets[<widget-state MIME>]`)."""
+    holder = metadata.get("widgets")
+    state = holder.get(WIDGET_STATE) if isinstance(holder, dict) else None
+    models = state.get("state") if isinstance(state, dict) else None
+    if not isinstance(models, dict):
+        return
+    for model_id, model in models.items():
+        if not isinstance(model, dict):
+            continue
+        fields = model.get("state")
+        if not isinstance(fields, dict):
+            continue
+        value = fields.get("value")
+        if isinstance(value, str) and value:
+            description = fields.get("description")
+            yield Widget(
+                str(model_id),
+                str(model.get("model_name", "")),
+                description if isinstance(description, str) else "",
+                value,
+            )

@@ -89,6 +89,8 @@ def _read_pyproject_table(path: Path) -> Any | None:
         raise UsageError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML ({exc}); fix the TOML syntax") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8, so not TOML; save it as UTF-8") from None
     except RecursionError:
         raise UsageError(f"{path}: nested too deeply to read") from None
     tool = data.get("tool", {})

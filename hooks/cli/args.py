@@ -31,13 +31,28 @@ class Parser(argparse.ArgumentParser):
 
 
 def new_parser(prog: str, description: str) -> Parser:
-    return Parser(prog=prog, description=description)
+    parser = Parser(prog=prog, description=description)
+    add_version(parser)
+    return parser
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    from hooks._version import VERSION
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s (mlsec-hooks) {VERSION}")
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     from hooks.reporters import FORMATS
 
-    parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
+    parser.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=FORMATS,
+        default="text",
+        help="report format (default: text; gitlab is GitLab Code Quality JSON)",
+    )
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
     parser.add_argument("--baseline", metavar="FILE", help=BASELINE_HELP)
@@ -46,6 +61,21 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         metavar="SEVERITY",
         type=_severity_arg,
         help="lowest severity that fails the run: low, medium, high or critical (default: medium)",
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    parser.add_argument(
+        "--select",
+        metavar="IDS",
+        help="report only these rule ids or prefixes, comma-separated (MLS1,B3); MLS9xx stay unless ignored",
+    )
+    parser.add_argument("--ignore", metavar="IDS", help="do not report these rule ids or prefixes (MLS105,B1)")
+    parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of each finding")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print the findings and nothing else")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces)",
     )
 
 

@@ -3,13 +3,15 @@ one unsharded run would have written.
 
 Each file belongs to exactly one shard and every shard's findings are sorted by path first, so a
 stable sort of the joined findings by path restores the full run's order. Exact duplicates (the
-same report passed twice, overlapping runs) are kept once; the shard labels are dropped.
+same report passed twice, overlapping runs) are kept once; the shard labels are dropped
+(SARIF's category goes back to the unsharded run's).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +21,7 @@ from hooks._core.display import printable
 from hooks._core.errors import UsageError
 
 MAX_REPORT_BYTES = 512 << 20
+_SHARD_SUFFIX = re.compile(r"-shard-[0-9]+-of-[0-9]+/$")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -124,7 +127,10 @@ def merge_sarif(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         ]
     )
     notifications.sort(key=_uri_of)
-    merged_run = {key: value for key, value in runs[0].items() if key != "automationDetails"}
+    merged_run = dict(runs[0])
+    category = runs[0].get("automationDetails", {}).get("id")
+    if isinstance(category, str):  # `mlsec-shard-2-of-4/` -> `mlsec/`, the unsharded run's category
+        merged_run["automationDetails"] = {"id": _SHARD_SUFFIX.sub("/", category)}
     merged_run["tool"] = {**runs[0]["tool"], "driver": {**drivers[0], "rules": [rules[r] for r in order]}}
     merged_run["results"] = results
     successful = all(inv.get("executionSuccessful", True) for run in runs for inv in run.get("invocations", []))

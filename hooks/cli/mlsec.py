@@ -8,10 +8,10 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from hooks._core.baseline import BASELINE_FILE_NAME, render_baseline
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.paths import walk_files
@@ -23,10 +23,12 @@ from hooks.cli.args import (
     EXIT_USAGE,
     add_hook_options,
     add_report_options,
+    add_version,
     closed_pipe_exit,
     new_parser,
     separate_files,
 )
+from hooks.cli.baseline_cmd import add_baseline_parser
 from hooks.cli.run import finish, prepare, targets_for
 
 PROG = "mlsec"
@@ -69,51 +71,69 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from hooks.cli.output import Progress
+
+    started = time.monotonic()
     context = prepare(args, HOOKS)
     targets = scale.narrow(args, context.root, context.policy, targets_for(expand_paths(args.paths), context.root))
-    result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
-    code = finish(args, context, result, PROG)
+    with Progress(PROG, len(targets)):
+        result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
+    code = finish(args, context, result, PROG, files=len(targets), started=started)
     scale.after_run(args, context.cache, len(targets), PROG)
     return code
-
-
-def cmd_baseline(args: argparse.Namespace) -> int:
-    context = prepare(args, HOOKS)
-    targets = targets_for(expand_paths(args.paths), context.root)
-    result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
-    scale.after_run(args, context.cache, len(targets), PROG)
-    if result.errors:
-        for error in result.errors:
-            print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)
-        raise UsageError("some files could not be read; fix that before writing a baseline")
-    destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
-    try:
-        destination.write_text(render_baseline(result.findings), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{destination}: cannot write the baseline ({exc.strerror})") from None
-    print(f"{PROG}: wrote {len(result.findings)} accepted finding(s) to {destination}", file=sys.stderr)
-    return EXIT_CLEAN
 
 
 def rules_markdown_table() -> str:
     """README's rule table (a test keeps README equal to it)."""
     from hooks.catalog import registry
+    from hooks.reporters.rule_docs import rules_table_markdown
 
-    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
-    for rule in registry():
-        cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
-        lines.append(f"| {rule.rule_id} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
-    return "\n".join(lines)
+    return rules_table_markdown(registry())
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from hooks.catalog import registry
+    import json
 
-    if args.format == "markdown":
-        print(rules_markdown_table())
-        return EXIT_CLEAN
-    for rule in registry():
-        print(f"{rule.rule_id}  {rule.severity.value:<8}  {rule.scanner:<10}  {rule.title}")
+    from hooks.catalog import registry
+    from hooks.cli.output import check_rule_list, parse_rule_list
+    from hooks.reporters.rule_docs import rule_markdown, rule_record
+
+    rules = registry()
+    select = parse_rule_list(args.select)
+    check_rule_list("--select", select, rules)
+    chosen = [rule for rule in rules if not select or any(rule.rule_id.startswith(p) for p in select)]
+    if args.format == "json":
+        sys.stdout.write(json.dumps([rule_record(rule) for rule in chosen], indent=2) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write("\n".join(rule_markdown(rule) for rule in chosen))
+    elif args.format == "table":
+        for rule in chosen:
+            sys.stdout.write(f"{rule.rule_id}  {rule.severity.value:<8}  {rule.scanner:<10}  {rule.title}\n")
+    return EXIT_CLEAN
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    """`mlsec rule MLS306`: one rule's page, ruff-style (bandit's ids too)."""
+    import json
+
+    from hooks.catalog import registry
+    from hooks.reporters.rule_docs import rule_markdown, rule_record, rule_text
+
+    rules = registry()
+    wanted = args.rule_id.strip().upper()
+    rule = rules.get(wanted)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, rules.ids(), n=1)
+        hint = f"; did you mean {close[0]}?" if close else " (see `mlsec rules`)"
+        raise UsageError(f"unknown rule {printable(args.rule_id)}{hint}")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rule_record(rule), indent=2) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rule_markdown(rule))
+    else:
+        sys.stdout.write(rule_text(rule))
     return EXIT_CLEAN
 
 
@@ -137,20 +157,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     scan = commands.add_parser("scan", help="run every scanner over files, folders or the git repo")
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
+    add_version(scan)
     add_report_options(scan)
     add_hook_options(scan, HOOKS)
     scale.add_scale_options(scan)
     scan.set_defaults(handler=cmd_scan)
-    baseline = commands.add_parser("baseline", help=f"accept every current finding in {BASELINE_FILE_NAME}")
-    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: git ls-files)")
-    baseline.add_argument("--config", metavar="FILE", help="policy file (default: .mlsec.yaml or [tool.mlsec])")
-    baseline.add_argument("--output", metavar="FILE", help=f"where to write (default: {BASELINE_FILE_NAME})")
-    add_hook_options(baseline, HOOKS)
-    scale.add_cache_option(baseline)
-    baseline.set_defaults(handler=cmd_baseline)
+    add_baseline_parser(commands, expand_paths)
     explain = commands.add_parser(
         "explain", help="decompile the pickles in model files to Python (with fickling), without running them"
     )
+    add_version(explain)
     explain.add_argument("files", nargs="+", metavar="FILE")
     explain.set_defaults(handler=cmd_explain)
     from hooks.gate import command as gate_command
@@ -158,13 +174,25 @@ def build_parser() -> argparse.ArgumentParser:
     gate = commands.add_parser(
         "gate", help="judge a trained model: accuracy, adversarial attacks, membership inference, bias"
     )
+    add_version(gate)
     gate_command.configure(gate)
     gate.set_defaults(handler=gate_command.run)
     merge.configure(commands.add_parser("merge", help="join the JSON or SARIF reports of shards into one"))
     scale.configure_cache_command(commands.add_parser("cache", help="show, prune or clear the result cache"))
-    rules = commands.add_parser("rules", help="list the rule registry")
-    rules.add_argument("--format", choices=("table", "markdown"), default="table")
+    rules = commands.add_parser("rules", help="list the rules (table), or their full documentation (json, markdown)")
+    add_version(rules)
+    rules.add_argument(
+        "--format", "--output-format", dest="format", choices=("table", "json", "markdown"), default="table"
+    )
+    rules.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes (MLS1,MLS3)")
     rules.set_defaults(handler=cmd_rules)
+    rule = commands.add_parser("rule", help="explain one rule: what it finds, why it matters, an example, the fix")
+    add_version(rule)
+    rule.add_argument("rule_id", metavar="ID", help="a rule id, e.g. MLS306 or B301")
+    rule.add_argument(
+        "--format", "--output-format", dest="format", choices=("text", "json", "markdown"), default="text"
+    )
+    rule.set_defaults(handler=cmd_rule)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,38 +82,68 @@ def _output_path(args: argparse.Namespace, root: Path) -> Path | None:
     return destination
 
 
-def finish(args: argparse.Namespace, context: RunContext, result: ScanResult, prog: str) -> int:
-    """Baseline, report, exit code: the same tail for every hook and for `mlsec scan`."""
+def finish(
+    args: argparse.Namespace,
+    context: RunContext,
+    result: ScanResult,
+    prog: str,
+    *,
+    files: int | None = None,
+    started: float | None = None,
+) -> int:
+    """Baseline, selection, report, exit code: the same tail for every hook and for `mlsec scan`.
+    With `files` and `started` (mlsec scan), a one-line summary ends stderr; hooks print none."""
+    from hooks.cli import output as shown
+
+    select, ignore = shown.parse_rule_list(args.select), shown.parse_rule_list(args.ignore)
+    shown.check_rule_list("--select", select, context.registry)
+    shown.check_rule_list("--ignore", ignore, context.registry)
     baseline_path = Path(args.baseline) if args.baseline else context.root / BASELINE_FILE_NAME
     if args.baseline and not baseline_path.is_file():
         raise UsageError(f"--baseline {printable(args.baseline)}: no such file; create it with `mlsec baseline`")
     baseline = load_baseline(baseline_path) if baseline_path.is_file() else None
     findings, covered = apply_baseline(result.findings, baseline)
+    findings = shown.select_findings(findings, select, ignore)
+    notes: list[str] = []
     if covered:
-        print(f"{prog}: {covered} finding(s) accepted by {baseline_path.name} not shown", file=sys.stderr)
+        notes.append(f"{prog}: {covered} finding(s) accepted by {baseline_path.name} not shown")
 
-    from hooks.cli.scale import label_report
-    from hooks.reporters import render
+    from hooks.cli.scale import label_report, report_category
+    from hooks.reporters import ReportContext, render
 
     output = _output_path(args, context.root)
-    report = label_report(render(args.format, findings, result.errors, context.registry), args)
+    stream = sys.stdout
+    color = output is None and args.format == "text" and shown.use_color(args.color, stream)
+    category = report_category(args, prog)
+    report_context = ReportContext(context.registry, context.root, context.policy, category=category, color=color)
+    if args.statistics and args.format == "text":
+        report = shown.statistics(findings, context.registry)
+    else:
+        report = label_report(render(args.format, findings, result.errors, report_context), args)
+        if args.statistics:
+            notes.append(shown.statistics(findings, context.registry).rstrip("\n"))
     if output is not None:
         try:
             output.write_text(report, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"--output {printable(args.output)}: cannot write ({exc.strerror})") from None
     else:
-        sys.stdout.write(report)
-    for notice in dict.fromkeys(result.notices):
-        print(notice, file=sys.stderr)
+        stream.write(report)
     for error in result.errors:
-        if args.format != "text" or args.output:
+        if args.format != "text" or args.output or args.statistics:
             print(f"{prog}: {printable(error.path)}: {error.message}", file=sys.stderr)
+    if not args.quiet:
+        lines = [*notes, *dict.fromkeys(result.notices)]
+        if files is not None:
+            elapsed = time.monotonic() - (started if started is not None else time.monotonic())
+            lines.append(shown.summary_line(prog, files, findings, len(result.errors), elapsed))
+        for line in lines:
+            print(line, file=sys.stderr)
     if result.errors:
         return EXIT_USAGE
     fail_on: Severity = args.fail_on or context.policy.fail_on
     failing = [f for f in findings if f.severity.rank >= fail_on.rank]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
 def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:

@@ -153,18 +153,20 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
 # --- the report label -------------------------------------------------------------------------------
 
 
-def label_report(report: str, args: argparse.Namespace) -> str:
-    """A shard's SARIF gets its own `automationDetails.id` (GitHub code scanning keeps one
-    analysis per category, so shards must not replace each other); JSON says which shard it is."""
+def report_category(args: argparse.Namespace, prog: str) -> str:
+    """SARIF `automationDetails.id` without its slash: GitHub code scanning keeps one analysis per
+    category, so each shard needs its own or the shards replace each other."""
     shard: Shard | None = getattr(args, "shard", None)
-    if shard is None or args.format not in ("sarif", "json"):
+    return f"{prog}-{shard.label}" if shard is not None else prog
+
+
+def label_report(report: str, args: argparse.Namespace) -> str:
+    """A shard's JSON report says which shard it is (`mlsec merge` drops the label)."""
+    shard: Shard | None = getattr(args, "shard", None)
+    if shard is None or args.format != "json":
         return report
     document = json.loads(report)
-    if args.format == "sarif":
-        for run in document.get("runs", []):
-            run["automationDetails"] = {"id": f"mlsec-{shard.label}/"}
-    else:
-        document["shard"] = {"index": shard.index, "count": shard.count}
+    document["shard"] = {"index": shard.index, "count": shard.count}
     return json.dumps(document, indent=2) + "\n"
 
 

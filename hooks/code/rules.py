@@ -12,9 +12,21 @@ JOBLIB_LOAD = BOOK.rule(
     "high",
     "joblib.load of a file",
     cwe=502,
-    what=(
-        "joblib.load unpickles the file, so loading it runs any code it carries. Load only files you "
-        "produced, or store models as safetensors / skops."
+    what="joblib.load of a file: joblib files are pickles, and joblib.load unpickles them.",
+    why=(
+        "Unpickling calls whatever functions the file names, so a model file from a colleague, a hub or "
+        "a shared bucket runs its payload with your privileges the moment it is loaded; nothing "
+        "sandboxes it."
+    ),
+    example='model = joblib.load("models/classifier.joblib")',
+    fix=(
+        "Load only files your own pipeline wrote, pinned by hash (`artifacts.approved`), and scan them "
+        "with mlsec-artifacts. To share models, use a format without code: skops.io with an explicit "
+        "list of trusted types, ONNX, or safetensors for weights."
+    ),
+    references=(
+        "https://joblib.readthedocs.io/en/stable/persistence.html",
+        "https://docs.python.org/3/library/pickle.html",
     ),
 )
 PICKLE_LIKE_LOAD = BOOK.rule(
@@ -23,9 +35,19 @@ PICKLE_LIKE_LOAD = BOOK.rule(
     "high",
     "cloudpickle or _pickle deserialisation",
     cwe=502,
-    what=(
-        "cloudpickle, _pickle and cPickle loads run any code in the data, like pickle. bandit's B301 does"
-        " not cover these modules."
+    what="cloudpickle, _pickle or cPickle load/loads of data.",
+    why=(
+        "These are pickle under another name: loading calls any function the data names. bandit's B301 "
+        "only knows the pickle module itself, so these calls pass unnoticed elsewhere."
+    ),
+    example="state = cloudpickle.loads(blob)",
+    fix=(
+        "Do not deserialise data that can come from outside with pickle; use JSON or a schema-checked "
+        "format. Keep pickling for data that never leaves processes you control."
+    ),
+    references=(
+        "https://docs.python.org/3/library/pickle.html",
+        "https://github.com/cloudpipe/cloudpickle",
     ),
 )
 NUMPY_LOAD_ALLOW_PICKLE = BOOK.rule(
@@ -34,9 +56,17 @@ NUMPY_LOAD_ALLOW_PICKLE = BOOK.rule(
     "high",
     "numpy.load with pickles allowed",
     cwe=502,
-    what=(
-        "Setting allow_pickle to True lets numpy unpickle object arrays, which runs their code. Save "
-        "plain dtypes, or load only trusted files."
+    what="numpy.load with allow_pickle=True.",
+    why=(
+        "Object arrays are stored as pickles inside .npy/.npz files; numpy refuses them by default since "
+        "1.16.3 (CVE-2019-6446) because loading one runs code. Allowing it makes every loaded array file "
+        "a possible payload."
+    ),
+    example='features = np.load("features.npy", allow_pickle=True)',
+    fix=("Save numeric dtypes only and drop allow_pickle; keep strings and mixed records in Parquet or Arrow."),
+    references=(
+        "https://numpy.org/doc/stable/reference/generated/numpy.load.html",
+        "https://nvd.nist.gov/vuln/detail/CVE-2019-6446",
     ),
 )
 PANDAS_READ_PICKLE = BOOK.rule(
@@ -45,9 +75,14 @@ PANDAS_READ_PICKLE = BOOK.rule(
     "high",
     "pandas.read_pickle",
     cwe=502,
-    what=(
-        "read_pickle unpickles the file: loading runs any code it carries. Prefer Parquet or Feather for data frames."
+    what="pandas.read_pickle of a file.",
+    why=(
+        "read_pickle is pickle.load behind a decompressor: a data file that came from outside runs its "
+        "code when read. pandas' own documentation warns to load only trusted data."
     ),
+    example='df = pd.read_pickle("data/train.pkl")',
+    fix="Store data frames as Parquet (`to_parquet`/`read_parquet`), Feather or CSV.",
+    references=("https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html",),
 )
 UNSAFE_YAML_LOAD = BOOK.rule(
     "MLS305",
@@ -56,8 +91,19 @@ UNSAFE_YAML_LOAD = BOOK.rule(
     "Unsafe YAML load",
     cwe=502,
     what=(
-        "yaml.unsafe_load, full_load and load with Loader/UnsafeLoader/FullLoader (or no Loader) build "
-        "arbitrary Python objects. Use yaml.safe_load."
+        "yaml.unsafe_load, yaml.full_load, or yaml.load / load_all with Loader, UnsafeLoader, FullLoader "
+        "or no Loader at all."
+    ),
+    why=(
+        "These loaders build Python objects from tags such as `!!python/object/apply`, which call "
+        "arbitrary functions; FullLoader was bypassed more than once (CVE-2020-1747, CVE-2020-14343). "
+        "Training configs often come from hubs, trackers and pull requests."
+    ),
+    example='cfg = yaml.load(open("config.yaml"), Loader=yaml.FullLoader)',
+    fix="Use `yaml.safe_load` (or `Loader=yaml.SafeLoader` / `CSafeLoader`).",
+    references=(
+        "https://pyyaml.org/wiki/PyYAMLDocumentation",
+        "https://nvd.nist.gov/vuln/detail/CVE-2020-14343",
     ),
 )
 TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
@@ -66,9 +112,21 @@ TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
     "high",
     "torch.load without weights_only=True",
     cwe=502,
-    what=(
-        "torch.load unpickles the checkpoint; with weights_only=False (or unset on older torch) a "
-        "checkpoint runs code when loaded. Pass weights_only=True or use safetensors."
+    what="torch.load with weights_only=False, or without weights_only=True.",
+    why=(
+        "torch.load unpickles the checkpoint; unless weights_only=True restricts it to tensors and plain "
+        "containers, a checkpoint from a hub, a colleague or a compromised bucket runs code when loaded. "
+        "torch 2.6 made True the default, but code that omits it runs unprotected on older torch, and "
+        "False turns it off everywhere."
+    ),
+    example='state = torch.load("checkpoint.pt")\nstate = torch.load(path, weights_only=False)',
+    fix=(
+        "`torch.load(path, weights_only=True)`, allowing your own classes with "
+        "`torch.serialization.add_safe_globals` if needed; or store weights as safetensors."
+    ),
+    references=(
+        "https://pytorch.org/docs/stable/generated/torch.load.html",
+        "https://huggingface.co/docs/safetensors",
     ),
 )
 TRUST_REMOTE_CODE = BOOK.rule(
@@ -77,10 +135,18 @@ TRUST_REMOTE_CODE = BOOK.rule(
     "high",
     "trust_remote_code=True",
     cwe=94,
-    what=(
-        "from_pretrained, pipeline and load_dataset with trust_remote_code=True run Python files from the"
-        " model or dataset repository. Review and vendor that code, or pin a reviewed revision."
+    what="from_pretrained, pipeline or load_dataset with trust_remote_code=True.",
+    why=(
+        "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
+        "privileges. Whoever can push to that repository, or take over its account, decides what runs, "
+        "and without a pinned revision the next download may differ from the one you reviewed."
     ),
+    example='model = AutoModel.from_pretrained("org/model", trust_remote_code=True)',
+    fix=(
+        'Review the remote code and pin `revision="<commit sha>"`, or vendor the code into your '
+        "repository; prefer architectures the library supports natively."
+    ),
+    references=("https://huggingface.co/docs/transformers/custom_models",),
 )
 TORCH_HUB_LOAD = BOOK.rule(
     "MLS308",
@@ -89,9 +155,16 @@ TORCH_HUB_LOAD = BOOK.rule(
     "torch.hub remote code or pickle",
     cwe=494,
     what=(
-        "torch.hub.load runs hubconf.py from a remote repository; load_state_dict_from_url unpickles a "
-        "downloaded file. Pin and review the source, or pass weights_only=True."
+        "torch.hub.load, which runs hubconf.py from a remote repository, or load_state_dict_from_url "
+        "without weights_only=True, which unpickles a downloaded file."
     ),
+    why=("Both run code chosen by whoever controls the remote repository or URL, at the time of the download."),
+    example='model = torch.hub.load("someone/repo", "resnet")',
+    fix=(
+        "Pin the repository to a reviewed tag or commit (`owner/repo:<ref>`), pass `weights_only=True` "
+        "to load_state_dict_from_url, or download safetensors weights with a checksum."
+    ),
+    references=("https://pytorch.org/docs/stable/hub.html",),
 )
 KERAS_UNSAFE_LOAD = BOOK.rule(
     "MLS309",
@@ -99,7 +172,18 @@ KERAS_UNSAFE_LOAD = BOOK.rule(
     "high",
     "Keras load_model with safe_mode=False",
     cwe=502,
-    what=("safe_mode=False lets Keras deserialise Lambda bytecode and arbitrary classes when the model is loaded."),
+    what="Keras load_model with safe_mode=False.",
+    why=(
+        "safe_mode refuses the marshalled Python bytecode of Lambda layers and arbitrary classes in "
+        ".keras files; turning it off runs whatever the model file carries (CVE-2024-3660 was a bypass "
+        "of the same protection)."
+    ),
+    example='model = keras.models.load_model("model.keras", safe_mode=False)',
+    fix=("Keep the default safe_mode; replace Lambda layers with registered custom layers so the model loads safely."),
+    references=(
+        "https://keras.io/api/models/model_saving_apis/model_saving_and_loading/",
+        "https://nvd.nist.gov/vuln/detail/CVE-2024-3660",
+    ),
 )
 KERAS_LAMBDA_IN_CODE = BOOK.rule(
     "MLS310",
@@ -107,10 +191,14 @@ KERAS_LAMBDA_IN_CODE = BOOK.rule(
     "medium",
     "Keras Lambda layer",
     cwe=94,
-    what=(
-        "A Lambda layer is saved as marshalled Python bytecode, which runs when the model is loaded "
-        "unsafely. Use a registered custom layer."
+    what="A Keras Lambda layer in code.",
+    why=(
+        "A Lambda layer is saved as marshalled Python bytecode, so the saved model can only be loaded "
+        "with safe_mode=False, which teaches everyone who uses it to switch the protection off."
     ),
+    example="x = keras.layers.Lambda(lambda t: t * 2)(x)",
+    fix=("Write a small Layer subclass and register it with `@keras.saving.register_keras_serializable()`."),
+    references=("https://keras.io/api/layers/core_layers/lambda/",),
 )
 HUB_PICKLE_DOWNLOAD = BOOK.rule(
     "MLS311",
@@ -118,10 +206,17 @@ HUB_PICKLE_DOWNLOAD = BOOK.rule(
     "medium",
     "Hub download of a pickle-format file",
     cwe=502,
-    what=(
-        "hf_hub_download of a .bin/.pkl/.pt/.ckpt/.joblib file fetches a pickle; whoever controls the "
-        "repository controls the code. Prefer safetensors."
+    what="hf_hub_download of a pickle-format file (.bin, .pkl, .pt, .ckpt, .joblib).",
+    why=(
+        "These formats are pickles that are loaded next; whoever controls the repository controls the "
+        "code. The Hub's pickle scanning is a denylist and has been bypassed."
     ),
+    example='path = hf_hub_download("org/model", "pytorch_model.bin")',
+    fix=(
+        "Download the `.safetensors` file instead and pin `revision=` to a commit; if only a pickle "
+        "exists, scan it with mlsec-artifacts and load it with weights_only=True."
+    ),
+    references=("https://huggingface.co/docs/hub/security-pickle",),
 )
 MLFLOW_LOAD_MODEL = BOOK.rule(
     "MLS312",
@@ -129,10 +224,17 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     "medium",
     "MLflow load_model",
     cwe=502,
-    what=(
-        "mlflow.<flavor>.load_model and pyfunc.load_model unpickle the model with cloudpickle: only load "
-        "models from a registry you trust."
+    what="mlflow.<flavor>.load_model or mlflow.pyfunc.load_model.",
+    why=(
+        "Most MLflow flavours store the model with cloudpickle, so loading a model from a run or "
+        "registry URI runs code stored by whoever logged it."
     ),
+    example='model = mlflow.pyfunc.load_model("models:/churn/Production")',
+    fix=(
+        "Load only from a registry whose writers you trust and review, pin model versions, and prefer a "
+        "code-free flavour (ONNX) for models from outside."
+    ),
+    references=("https://mlflow.org/docs/latest/python_api/mlflow.pyfunc.html",),
 )
 DANGEROUS_DESERIALIZATION_ALLOWED = BOOK.rule(
     "MLS313",
@@ -140,9 +242,18 @@ DANGEROUS_DESERIALIZATION_ALLOWED = BOOK.rule(
     "high",
     "allow_dangerous_deserialization=True",
     cwe=502,
-    what=(
-        "LangChain's allow_dangerous_deserialization=True (FAISS.load_local and others) unpickles the "
-        "stored index, which runs its code."
+    what="allow_dangerous_deserialization=True in LangChain (FAISS.load_local and other stores).",
+    why=(
+        "LangChain refuses these loads by default because the stored index is pickled: an index that was "
+        "shared, downloaded or written by someone else runs its code when loaded."
+    ),
+    example='db = FAISS.load_local("index", embeddings, allow_dangerous_deserialization=True)',
+    fix=(
+        "Rebuild the index from the source documents, or load only indexes your own pipeline wrote to "
+        "storage nobody else can write."
+    ),
+    references=(
+        "https://python.langchain.com/api_reference/community/vectorstores/langchain_community.vectorstores.faiss.FAISS.html",
     ),
 )
 EVAL_OF_MODEL_OUTPUT = BOOK.rule(
@@ -151,9 +262,19 @@ EVAL_OF_MODEL_OUTPUT = BOOK.rule(
     "high",
     "eval or exec on model or LLM output",
     cwe=95,
-    what=(
-        "Evaluating text that a model produced runs whatever the model (or a prompt injection) wrote. "
-        "Parse the output instead, or run it in a sandbox."
+    what="eval or exec on text a model or an LLM produced.",
+    why=(
+        "Model output follows whatever its input says, including prompt injections hidden in documents, "
+        "web pages and user messages; eval turns that into code execution."
+    ),
+    example="result = eval(response.choices[0].message.content)",
+    fix=(
+        "Ask for JSON and parse it (`json.loads`, `ast.literal_eval`) and validate it; run model-written "
+        "code only in an isolated sandbox without credentials."
+    ),
+    references=(
+        "https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/",
+        "https://cwe.mitre.org/data/definitions/95.html",
     ),
 )
 TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
@@ -162,9 +283,16 @@ TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
     "high",
     "tarfile extraction without a filter",
     cwe=22,
-    what=(
-        "extract/extractall without filter='data' follows member paths and links outside the target "
-        "folder (CVE-2007-4559)."
+    what="tarfile extract or extractall without a filter= argument.",
+    why=(
+        "Tar members can be absolute paths, `../` paths, links or device files: a dataset or model "
+        "archive from outside can write anywhere the process can (CVE-2007-4559)."
+    ),
+    example='tarfile.open("data.tar.gz").extractall("data/")',
+    fix='`extractall(path, filter="data")` (Python 3.12, and 3.8.17+, 3.9.17+, 3.10.12+, 3.11.4+).',
+    references=(
+        "https://docs.python.org/3/library/tarfile.html#extraction-filters",
+        "https://peps.python.org/pep-0706/",
     ),
 )
 ZIP_SLIP = BOOK.rule(
@@ -174,9 +302,19 @@ ZIP_SLIP = BOOK.rule(
     "Archive member written without sanitising (zip slip)",
     cwe=22,
     what=(
-        "Writing an archive member to a path built from its name lets `../` names escape the target. Use "
-        "extractall (zip) / filter='data' (tar), or check the resolved path."
+        "An archive member written to a path built from its own name, without checking where that path "
+        "leads (zip slip)."
     ),
+    why=(
+        "Member names are chosen by whoever made the archive: `../../.bashrc` or an absolute name "
+        "escapes the target folder."
+    ),
+    example='open(os.path.join(dest, member.filename), "wb").write(archive.read(member))',
+    fix=(
+        "Use ZipFile.extractall (it sanitises names) or tar's filter='data', or resolve the target and "
+        "check that it stays inside the destination."
+    ),
+    references=("https://cwe.mitre.org/data/definitions/22.html",),
 )
 TLS_VERIFICATION_DISABLED = BOOK.rule(
     "MLS317",
@@ -184,7 +322,20 @@ TLS_VERIFICATION_DISABLED = BOOK.rule(
     "high",
     "TLS verification disabled on a session",
     cwe=295,
-    what=("Setting `.verify = False` on a requests session disables certificate checks for every request it makes."),
+    what="`.verify = False` on a requests session.",
+    why=(
+        "Every request of the session then accepts any certificate: anyone on the network path can read "
+        "the tokens it sends and swap the models, data or packages it downloads."
+    ),
+    example="session = requests.Session()\nsession.verify = False",
+    fix=(
+        'Remove it; for a private certificate authority set `session.verify = "/path/to/ca-bundle.pem"` '
+        "or REQUESTS_CA_BUNDLE."
+    ),
+    references=(
+        "https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification",
+        "https://cwe.mitre.org/data/definitions/295.html",
+    ),
 )
 NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
     "MLS319",
@@ -193,9 +344,20 @@ NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
     "Notebook install without a pin",
     cwe=1104,
     what=(
-        "%pip/!pip/%conda installs without an exact version, and VCS or URL installs without a commit "
-        "hash or #sha256=, make the notebook install whatever is published today."
+        "%pip, !pip or %conda installs in a notebook without an exact version, and VCS or URL installs "
+        "without a commit hash or #sha256=."
     ),
+    why=(
+        "Every rerun installs whatever is published that day: a compromised or hijacked release, or a "
+        "breaking change that makes results irreproducible. Reported low (hygiene); the strict profile "
+        "raises it."
+    ),
+    example="%pip install transformers",
+    fix=(
+        "Pin exact versions (`%pip install transformers==4.44.2`), or install from a lock file with "
+        "hashes; VCS installs at a commit (`git+https://...@<sha>`)."
+    ),
+    references=("https://pip.pypa.io/en/stable/topics/secure-installs/",),
 )
 NOTEBOOK_UNSAFE_INDEX = BOOK.rule(
     "MLS320",
@@ -203,9 +365,20 @@ NOTEBOOK_UNSAFE_INDEX = BOOK.rule(
     "high",
     "Notebook install from an unsafe index",
     cwe=494,
-    what=(
-        "--extra-index-url (dependency confusion), --trusted-host, and http:// indexes or channels let "
-        "someone else choose the installed code."
+    what="A notebook install that uses --extra-index-url, --trusted-host, or an http:// index or channel.",
+    why=(
+        "With an extra index pip takes the highest version from any index, so a public package named "
+        "like your private one wins (dependency confusion); --trusted-host and http:// drop TLS, so "
+        "anyone on the path chooses the installed code."
+    ),
+    example="!pip install --extra-index-url https://pypi.internal/simple mylib",
+    fix=(
+        "Use a single `--index-url` (a proxy that serves both public and private packages) over https, "
+        "without --trusted-host."
+    ),
+    references=(
+        "https://pip.pypa.io/en/stable/topics/secure-installs/",
+        "https://cwe.mitre.org/data/definitions/427.html",
     ),
 )
 DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
@@ -214,10 +387,18 @@ DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     "high",
     "Download piped into a shell",
     cwe=494,
-    what=(
-        "`curl ... | bash` and the like run whatever the server returns, unchecked. Download, verify a "
-        "checksum, then run."
+    what=("A download piped into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, `| python`)."),
+    why=(
+        "The script runs with your privileges without any integrity check: the server, whoever "
+        "compromises it, or anyone on the path of an http download decides what runs, and it can serve a "
+        "different script to a pipe than to a browser."
     ),
+    example="!curl -fsSL https://example.org/install.sh | bash",
+    fix=(
+        "Download to a file, verify a pinned checksum (`sha256sum -c`), then run it; or install through "
+        "a package manager that checks signatures."
+    ),
+    references=("https://cwe.mitre.org/data/definitions/494.html",),
 )
 DOWNLOADED_FILE_RUN = BOOK.rule(
     "MLS322",
@@ -225,7 +406,11 @@ DOWNLOADED_FILE_RUN = BOOK.rule(
     "medium",
     "Downloaded file run unchecked",
     cwe=494,
-    what="A file downloaded in the cell is then executed without a checksum check.",
+    what="A file downloaded in a cell that is then executed without a checksum check.",
+    why=("What runs is whatever the server returned at that moment; nothing ties it to the script you reviewed."),
+    example="!wget https://example.org/tool.sh && bash tool.sh",
+    fix=('Verify a pinned checksum between the download and the run (`echo "<sha256>  tool.sh" | sha256sum -c`).'),
+    references=("https://cwe.mitre.org/data/definitions/494.html",),
 )
 CODE_NOT_ANALYSED = BOOK.rule(
     "MLS907",
@@ -236,6 +421,14 @@ CODE_NOT_ANALYSED = BOOK.rule(
     what=(
         "A script or notebook cell does not parse as Python (or is too large or too deeply nested); the "
         "other cells are still analysed."
+    ),
+    why=(
+        "A script or cell that is not parsed is not checked: anything in it would pass unseen, so it is "
+        "reported instead of skipped."
+    ),
+    fix=(
+        "Fix the syntax error the message names (IPython magics and `!` lines are understood); review "
+        "generated files over the size limit by hand and exclude them in `.mlsec.yaml`."
     ),
 )
 

@@ -13,8 +13,22 @@ VULNERABLE_DEPENDENCY = BOOK.rule(
     "Dependency pinned to a vulnerable version",
     cwe=1395,
     what=(
-        "The exact version pinned has known vulnerabilities in the OSV records (PYSEC, GHSA, CVE ids in "
-        "the message). Upgrade to the fixed version named."
+        "A dependency pinned to an exact version that has known vulnerabilities in the OSV records "
+        "(PYSEC, GHSA and CVE ids are in the message)."
+    ),
+    why=(
+        "The pinned release is what gets installed on developer machines, CI and images; the advisories "
+        "describe how it can be attacked, often through the inputs ML code handles (model files, "
+        "archives, prompts, web requests)."
+    ),
+    example="torch==1.13.0",
+    fix=(
+        "Upgrade to the fixed version the message names; if no fix exists, check whether the vulnerable "
+        "feature is reachable and record the decision in the baseline with a reason."
+    ),
+    references=(
+        "https://osv.dev/",
+        "https://github.com/pypa/advisory-database",
     ),
 )
 MALICIOUS_PACKAGE = BOOK.rule(
@@ -24,8 +38,21 @@ MALICIOUS_PACKAGE = BOOK.rule(
     "Known-malicious package or compromised release",
     cwe=506,
     what=(
-        "The package, or this release of it, was malware (OSV MAL records, and known ML incidents such as"
-        " torchtriton and ultralytics 8.3.41/42/45/46). Remove it and check the machines it ran on."
+        "The package, or this release of it, was published as malware (OSV MAL records, and ML incidents "
+        "such as torchtriton and ultralytics 8.3.41, 8.3.42, 8.3.45 and 8.3.46)."
+    ),
+    why=(
+        "Installing it already ran its code: install hooks and import-time payloads steal credentials, "
+        "mine coins or open shells."
+    ),
+    example="ultralytics==8.3.41",
+    fix=(
+        "Remove it, pin a clean release, and treat every machine that installed it as compromised: "
+        "rotate the credentials it could read."
+    ),
+    references=(
+        "https://osv.dev/list?ecosystem=PyPI&q=MAL",
+        "https://pytorch.org/blog/compromised-nightly-dependency/",
     ),
 )
 TYPOSQUAT = BOOK.rule(
@@ -34,9 +61,12 @@ TYPOSQUAT = BOOK.rule(
     "high",
     "Typosquat of a popular ML package",
     cwe=1357,
-    what=(
-        "The name is one or two edits (or a separator or look-alike character) away from a popular ML or "
-        "data package. Check the spelling; if the name is right, add it to deps.allow_names."
+    what=("A name one or two edits (or a separator or look-alike character) away from a popular ML or data package."),
+    why="Typosquats are published to catch mistyped names and run their code at install time.",
+    example="trasnformers==4.44.0",
+    fix=(
+        "Correct the spelling; if the name is right and the package is the one you want, add it to "
+        "`deps.allow_names` in `.mlsec.yaml`."
     ),
 )
 PLACEHOLDER_PACKAGE = BOOK.rule(
@@ -45,10 +75,13 @@ PLACEHOLDER_PACKAGE = BOOK.rule(
     "high",
     "Placeholder or decoy package name",
     cwe=1357,
-    what=(
-        "The name is a decoy or a placeholder for an ML package (pytorch, sklearn, cv2, ...): it installs"
-        " nothing useful, or something else."
+    what="A decoy or placeholder name for an ML package (pytorch, sklearn, cv2, ...).",
+    why=(
+        "These names install nothing useful, or something other than the library people think of, and "
+        "are a favourite target for takeovers."
     ),
+    example="sklearn",
+    fix="Use the real distribution name (torch, scikit-learn, opencv-python, ...).",
 )
 EXTRA_INDEX_URL = BOOK.rule(
     "MLS405",
@@ -56,9 +89,18 @@ EXTRA_INDEX_URL = BOOK.rule(
     "high",
     "Extra index URL (dependency confusion)",
     cwe=427,
-    what=(
-        "With --extra-index-url pip takes the highest version from any index, so a public package can "
-        "shadow a private one (the torchtriton attack). Use one index that proxies both."
+    what="--extra-index-url in a requirements file.",
+    why=(
+        "pip takes the highest version from any index, so a public package named like your private one "
+        "wins: the dependency confusion attack that hit PyTorch nightly (torchtriton)."
+    ),
+    example="--extra-index-url https://pypi.internal.example/simple",
+    fix=(
+        "Use a single `--index-url` that proxies both public and private packages, or pin private packages with hashes."
+    ),
+    references=(
+        "https://pytorch.org/blog/compromised-nightly-dependency/",
+        "https://pip.pypa.io/en/stable/topics/secure-installs/",
     ),
 )
 PLAIN_HTTP_SOURCE = BOOK.rule(
@@ -67,7 +109,10 @@ PLAIN_HTTP_SOURCE = BOOK.rule(
     "high",
     "Package source over plain http",
     cwe=319,
-    what="An index, find-links location or conda channel uses http://: packages can be swapped in transit.",
+    what="An index, find-links location or conda channel over http://.",
+    why="Without TLS anyone on the network path can swap the packages being installed.",
+    example="--index-url http://pypi.internal.example/simple",
+    fix="Use https (and hashes for full protection).",
 )
 TRUSTED_HOST = BOOK.rule(
     "MLS407",
@@ -75,7 +120,10 @@ TRUSTED_HOST = BOOK.rule(
     "medium",
     "Trusted host disables TLS checks",
     cwe=295,
-    what="--trusted-host turns off certificate verification for that host.",
+    what="--trusted-host for a package host.",
+    why="It turns off certificate verification for that host, so the index can be impersonated.",
+    example="--trusted-host pypi.internal.example",
+    fix="Install the host's certificate authority (`--cert` or PIP_CERT) instead of disabling checks.",
 )
 INDEX_CREDENTIALS = BOOK.rule(
     "MLS408",
@@ -83,10 +131,14 @@ INDEX_CREDENTIALS = BOOK.rule(
     "high",
     "Credentials in an index URL",
     cwe=522,
-    what=(
-        "A user name and password or token are written into an index URL. Use pip's keyring or netrc "
-        "support, or environment variables."
+    what="A user name and password or token written into an index URL.",
+    why="The credential is committed to the repository and leaks into logs, lock files and images.",
+    example="--index-url https://user:token@pypi.internal.example/simple",
+    fix=(
+        "Remove it, rotate the credential, and use pip's keyring or netrc support, or environment "
+        "variables (PIP_INDEX_URL set in CI secrets)."
     ),
+    references=("https://pip.pypa.io/en/stable/topics/authentication/",),
 )
 INDEX_NOT_ALLOWED = BOOK.rule(
     "MLS409",
@@ -94,10 +146,13 @@ INDEX_NOT_ALLOWED = BOOK.rule(
     "medium",
     "Index not in the allowed list",
     cwe=494,
-    what=(
-        "The policy's deps.allowed_indexes lists the package indexes (for example a private proxy) this "
-        "project may use; this one is not among them."
+    what="A package index not listed in the policy's `deps.allowed_indexes`.",
+    why=(
+        "The policy names the indexes (for example a private proxy) this project may install from; any "
+        "other index chooses code nobody agreed to."
     ),
+    example="--index-url https://mirror.example.org/simple",
+    fix="Use an allowed index, or add this one to `deps.allowed_indexes` after review.",
 )
 VCS_WITHOUT_COMMIT = BOOK.rule(
     "MLS410",
@@ -105,7 +160,10 @@ VCS_WITHOUT_COMMIT = BOOK.rule(
     "medium",
     "VCS requirement without a full commit hash",
     cwe=1104,
-    what="A branch or tag can be moved to other code; pin the full 40-character commit.",
+    what="A VCS requirement pinned to a branch or tag instead of a full commit hash.",
+    why="A branch or tag can be moved to other code at any time.",
+    example="git+https://github.com/org/lib@main",
+    fix="Pin the full 40-character commit: `git+https://github.com/org/lib@<sha>`.",
 )
 URL_WITHOUT_HASH = BOOK.rule(
     "MLS411",
@@ -113,7 +171,10 @@ URL_WITHOUT_HASH = BOOK.rule(
     "medium",
     "Direct URL without a hash",
     cwe=494,
-    what="A direct archive URL without #sha256= installs whatever the server returns.",
+    what="A direct archive URL without #sha256=.",
+    why="pip installs whatever the server returns at that moment.",
+    example="https://example.org/lib-1.0.tar.gz",
+    fix="Append `#sha256=<digest>` of the reviewed archive.",
 )
 MISSING_HASH = BOOK.rule(
     "MLS412",
@@ -121,10 +182,17 @@ MISSING_HASH = BOOK.rule(
     "high",
     "Requirement without a hash in hash-checking mode",
     cwe=494,
-    what=(
-        "Some requirements in the file carry --hash, which puts pip in hash-checking mode; this one has "
-        "none, so the install fails or the file is half-protected."
+    what="A requirement without --hash in a file where others carry one.",
+    why=(
+        "A single --hash puts pip in hash-checking mode: this line makes the install fail, or, if the "
+        "hashes are removed to fix it, leaves the whole file unprotected."
     ),
+    example="numpy==2.1.0   (next to lines with --hash=sha256:...)",
+    fix=(
+        "Regenerate the file with hashes for every requirement (`pip-compile --generate-hashes`, `uv pip "
+        "compile --generate-hashes`)."
+    ),
+    references=("https://pip.pypa.io/en/stable/topics/secure-installs/#hash-checking-mode",),
 )
 UNPINNED = BOOK.rule(
     "MLS413",
@@ -132,10 +200,12 @@ UNPINNED = BOOK.rule(
     "low",
     "Unpinned requirement",
     cwe=1104,
-    what=(
-        "No version constraint: every install can pick a different release. Low by default; raise it in "
-        "the policy's rules section if you want it to fail the hook."
+    what="A requirement without any version constraint.",
+    why=(
+        "Every install can pick a different release, including a compromised or breaking one. Low by default (hygiene)."
     ),
+    example="transformers",
+    fix=("Pin an exact version (`transformers==4.44.2`), or raise the rule in `.mlsec.yaml` to make it fail the hook."),
 )
 RANGE_PIN = BOOK.rule(
     "MLS414",
@@ -143,10 +213,10 @@ RANGE_PIN = BOOK.rule(
     "low",
     "Range instead of an exact pin",
     cwe=1104,
-    what=(
-        "A range (>=, ~=, <, !=, ==x.*) lets each install pick another release. Pin exact versions in "
-        "applications; ranges in a library's pyproject.toml are normal and not reported."
-    ),
+    what="A range (>=, ~=, <, !=, ==x.*) instead of an exact pin, in an application's requirements.",
+    why=("Each install may pick another release. Ranges in a library's pyproject.toml are normal and not reported."),
+    example="torch>=2.0",
+    fix="Pin exact versions in applications, with a lock file for the transitive ones.",
 )
 BAD_INCLUDE = BOOK.rule(
     "MLS415",
@@ -154,10 +224,10 @@ BAD_INCLUDE = BOOK.rule(
     "medium",
     "Include outside the repository, missing or cyclic",
     cwe=22,
-    what=(
-        "A -r/-c include points outside the repository, at a missing file, or back at a file already "
-        "included. It is not followed."
-    ),
+    what=("A -r/-c include that points outside the repository, at a missing file, or back at a file already included."),
+    why="It is not followed, so the requirements it would add are not checked.",
+    example="-r ../../shared/requirements.txt",
+    fix="Keep included files inside the repository and fix the path.",
 )
 DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
     "MLS908",
@@ -168,5 +238,12 @@ DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
     what=(
         "The file is not valid for its format (broken YAML or TOML, binary content, an unreadable line). "
         "Nothing in it, or in that line, was checked."
+    ),
+    why=(
+        "A file (or a line) that is not understood is not checked, so it is reported rather than passed (fail closed)."
+    ),
+    fix=(
+        "Fix the syntax the message names; if the file is not a dependency file, rename it or exclude "
+        "its path in `.mlsec.yaml`."
     ),
 )

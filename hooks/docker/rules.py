@@ -12,10 +12,14 @@ IMAGE_NOT_PINNED = BOOK.rule(
     "medium",
     "Base image not pinned by digest",
     cwe=1357,
-    what=(
-        "FROM image:tag (or :latest, or no tag) can resolve to different content tomorrow. Pin "
-        "image:tag@sha256:<digest>; a FROM of an earlier stage is fine."
+    what="FROM image:tag (or :latest, or no tag) without a digest.",
+    why=(
+        "The tag can resolve to different content tomorrow: a rebuilt image, or a compromised one. A "
+        "FROM of an earlier stage is fine."
     ),
+    example="FROM python:3.11",
+    fix=("Pin `image:tag@sha256:<digest>` and update it deliberately (Dependabot and Renovate can do this)."),
+    references=("https://docs.docker.com/reference/dockerfile/#from",),
 )
 RUNS_AS_ROOT = BOOK.rule(
     "MLS502",
@@ -23,10 +27,14 @@ RUNS_AS_ROOT = BOOK.rule(
     "medium",
     "Final stage runs as root",
     cwe=250,
-    what=(
-        "The image's last stage has no USER, or switches to root last, so the container runs as root. "
-        "Create a user and switch to it; builder stages may stay root."
+    what="The image's last stage has no USER, or switches to root last.",
+    why=(
+        "The container runs as root: a bug in the model server or a malicious model gets root in the "
+        "container, one step from the host. Builder stages may stay root."
     ),
+    example='FROM python:3.11-slim\nCOPY . /app\nCMD ["python", "serve.py"]',
+    fix="Create a user and switch to it: `RUN useradd --create-home app` then `USER app`.",
+    references=("https://docs.docker.com/build/building/best-practices/#user",),
 )
 DOCKER_DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     "MLS503",
@@ -34,10 +42,11 @@ DOCKER_DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     "high",
     "Download piped into a shell",
     cwe=494,
-    what=(
-        "curl ... | sh runs whatever the server returns during the build. Download to a file, verify its "
-        "checksum, then run it."
-    ),
+    what="`curl ... | sh` (or wget, bash, python) in a RUN instruction.",
+    why=("The build runs whatever the server returns, unchecked and baked into every container of the image."),
+    example="RUN curl -fsSL https://example.org/install.sh | bash",
+    fix="Download to a file, verify its checksum (`sha256sum -c`), then run it.",
+    references=("https://cwe.mitre.org/data/definitions/494.html",),
 )
 ADD_URL_WITHOUT_CHECKSUM = BOOK.rule(
     "MLS504",
@@ -45,10 +54,11 @@ ADD_URL_WITHOUT_CHECKSUM = BOOK.rule(
     "medium",
     "ADD of a URL without --checksum",
     cwe=494,
-    what=(
-        "ADD <url> fetches at build time without verifying the content. Add --checksum=sha256:... "
-        "(BuildKit) or download and verify in RUN."
-    ),
+    what="ADD of a URL without --checksum.",
+    why="ADD fetches the URL at build time and does not verify the content.",
+    example="ADD https://example.org/weights.bin /models/",
+    fix="`ADD --checksum=sha256:<digest> <url> <dest>` (BuildKit), or download and verify in RUN.",
+    references=("https://docs.docker.com/reference/dockerfile/#add---checksum",),
 )
 PLAIN_HTTP_FETCH = BOOK.rule(
     "MLS505",
@@ -56,7 +66,10 @@ PLAIN_HTTP_FETCH = BOOK.rule(
     "high",
     "Weights or data fetched over plain http",
     cwe=319,
-    what="An http:// download during the build can be swapped in transit: use https and verify a checksum.",
+    what="Weights, data or tools fetched over http:// during the build.",
+    why="The download can be swapped in transit.",
+    example="RUN wget http://example.org/model.bin",
+    fix="Use https and verify a checksum.",
 )
 SECRET_IN_IMAGE = BOOK.rule(
     "MLS506",
@@ -64,10 +77,14 @@ SECRET_IN_IMAGE = BOOK.rule(
     "high",
     "Secret baked into the image",
     cwe=798,
-    what=(
-        "A literal credential in ENV/ARG (by name or by value) or in a command stays in the image layers "
-        "and history. Use RUN --mount=type=secret, or pass it at run time."
+    what="A literal credential in ENV or ARG (by name or by value) or in a command.",
+    why="It stays in the image layers and `docker history` for everyone who can pull the image.",
+    example="ENV HF_TOKEN=hf_...",
+    fix=(
+        "Remove it, rotate the credential, and use `RUN --mount=type=secret,id=...` at build time or "
+        "pass it at run time."
     ),
+    references=("https://docs.docker.com/build/building/secrets/",),
 )
 CREDENTIAL_FILE_COPIED = BOOK.rule(
     "MLS507",
@@ -75,10 +92,11 @@ CREDENTIAL_FILE_COPIED = BOOK.rule(
     "high",
     "Credential file copied into the image",
     cwe=538,
-    what=(
-        "COPY/ADD of .env, kaggle.json, SSH keys, .netrc, .git-credentials or cloud credential files puts"
-        " them in a layer for good. Use build secrets or mount them at run time."
-    ),
+    what="COPY/ADD of .env, kaggle.json, SSH keys, .netrc, .git-credentials or cloud credential files.",
+    why="The file is stored in a layer for good, even if a later step deletes it.",
+    example="COPY kaggle.json /root/.kaggle/",
+    fix=("Use build secrets (`RUN --mount=type=secret`) or mount the file at run time; add it to .dockerignore."),
+    references=("https://docs.docker.com/build/building/secrets/",),
 )
 DOCKER_UNPINNED_INSTALL = BOOK.rule(
     "MLS508",
@@ -86,9 +104,12 @@ DOCKER_UNPINNED_INSTALL = BOOK.rule(
     "medium",
     "pip/conda install without pins",
     cwe=1104,
-    what=(
-        "RUN pip install of unpinned packages, or of VCS/URL requirements without a commit or hash, makes"
-        " every build install something else."
+    what=("RUN pip/conda install of unpinned packages, or of VCS/URL requirements without a commit or hash."),
+    why="Every build installs whatever is published that day.",
+    example="RUN pip install flask",
+    fix=(
+        "Pin exact versions, ideally from a requirements file with hashes (`pip install --require-hashes "
+        "-r requirements.txt`)."
     ),
 )
 DOCKER_UNSAFE_INDEX = BOOK.rule(
@@ -98,9 +119,13 @@ DOCKER_UNSAFE_INDEX = BOOK.rule(
     "pip install from an unsafe index",
     cwe=494,
     what=(
-        "--extra-index-url (dependency confusion), --trusted-host, http:// indexes or find-links, and the"
-        " same set through PIP_* environment variables."
+        "pip installs in the image that use --extra-index-url, --trusted-host, http:// indexes or "
+        "find-links, or the same through PIP_* environment variables."
     ),
+    why=("Dependency confusion and unauthenticated transport let someone else choose the code installed in the image."),
+    example="RUN pip install --extra-index-url https://pypi.internal.example/simple mylib",
+    fix="A single https `--index-url` that proxies public and private packages; no --trusted-host.",
+    references=("https://pip.pypa.io/en/stable/topics/secure-installs/",),
 )
 WORLD_WRITABLE = BOOK.rule(
     "MLS510",
@@ -108,7 +133,10 @@ WORLD_WRITABLE = BOOK.rule(
     "medium",
     "World-writable files (chmod 777)",
     cwe=732,
-    what="chmod 777 / a+rwx lets any process in the container rewrite code and models.",
+    what="chmod 777 or a+rwx in the image.",
+    why="Any process in the container, whatever its user, can rewrite the code and models.",
+    example="RUN chmod -R 777 /app",
+    fix=("Give ownership to the runtime user (`COPY --chown=app:app`) and keep files read-only for others."),
 )
 SUDO_IN_IMAGE = BOOK.rule(
     "MLS511",
@@ -116,10 +144,10 @@ SUDO_IN_IMAGE = BOOK.rule(
     "medium",
     "sudo in the image",
     cwe=250,
-    what=(
-        "Running sudo in a build, or granting passwordless sudo, keeps a root escalation path in the "
-        "image. Run privileged steps before USER instead."
-    ),
+    what="sudo in a build step, or passwordless sudo granted in the image.",
+    why="It keeps a root escalation path inside the running container.",
+    example="RUN echo 'app ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers",
+    fix="Run privileged steps before USER; do not install sudo in runtime images.",
 )
 SSH_EXPOSED = BOOK.rule(
     "MLS512",
@@ -127,9 +155,10 @@ SSH_EXPOSED = BOOK.rule(
     "medium",
     "EXPOSE 22 (SSH)",
     cwe=1327,
-    what=(
-        "An SSH server in a training or serving image is an extra way in; use docker exec or the orchestrator's tools."
-    ),
+    what="EXPOSE 22.",
+    why="An SSH server in a training or serving image is one more way in, with its own keys to manage.",
+    example="EXPOSE 22",
+    fix="Use `docker exec`, `kubectl exec` or the orchestrator's tools instead of SSH.",
 )
 OPEN_JUPYTER = BOOK.rule(
     "MLS513",
@@ -137,10 +166,14 @@ OPEN_JUPYTER = BOOK.rule(
     "critical",
     "Jupyter without authentication on all interfaces",
     cwe=306,
-    what=(
-        "A Jupyter server with an empty token and password bound to 0.0.0.0 gives code execution to "
-        "anyone who reaches the port."
+    what="A Jupyter server started with an empty token and password on 0.0.0.0.",
+    why=(
+        "Anyone who reaches the port gets a Python shell: code execution in the container, with its "
+        "credentials and data."
     ),
+    example='CMD ["jupyter", "lab", "--ip=0.0.0.0", "--NotebookApp.token="]',
+    fix=("Keep the token (the default) or set a password, and bind to 127.0.0.1 behind an authenticating proxy."),
+    references=("https://jupyter-server.readthedocs.io/en/latest/operators/security.html",),
 )
 OPEN_RAY = BOOK.rule(
     "MLS514",
@@ -148,9 +181,16 @@ OPEN_RAY = BOOK.rule(
     "critical",
     "Ray head or dashboard open to the network",
     cwe=306,
-    what=(
-        "Ray's dashboard and job API have no authentication; bound to 0.0.0.0 they run anyone's jobs "
-        "(ShadowRay, CVE-2023-48022). Bind to 127.0.0.1 and put a proxy with auth in front."
+    what="A Ray head or dashboard bound to 0.0.0.0.",
+    why=(
+        "Ray's dashboard and job API have no authentication, so anyone who reaches them runs jobs on the "
+        "cluster (ShadowRay, CVE-2023-48022)."
+    ),
+    example='CMD ["ray", "start", "--head", "--dashboard-host=0.0.0.0"]',
+    fix="Bind to 127.0.0.1 and put an authenticating proxy in front; restrict the network.",
+    references=(
+        "https://docs.ray.io/en/latest/ray-security/index.html",
+        "https://nvd.nist.gov/vuln/detail/CVE-2023-48022",
     ),
 )
 OPEN_MLFLOW = BOOK.rule(
@@ -159,7 +199,14 @@ OPEN_MLFLOW = BOOK.rule(
     "high",
     "MLflow server without authentication on all interfaces",
     cwe=306,
-    what=("mlflow server/ui on 0.0.0.0 without --app-name basic-auth lets anyone read and replace models and runs."),
+    what="`mlflow server` or `mlflow ui` on 0.0.0.0 without `--app-name basic-auth`.",
+    why=(
+        "Anyone who reaches the port can read, replace and delete models and runs, and a replaced model "
+        "is code that others load."
+    ),
+    example='CMD ["mlflow", "server", "--host", "0.0.0.0"]',
+    fix=("Enable authentication (`--app-name basic-auth`) or bind to 127.0.0.1 behind an authenticating proxy."),
+    references=("https://mlflow.org/docs/latest/auth/index.html",),
 )
 DOCKERFILE_UNPARSEABLE = BOOK.rule(
     "MLS909",
@@ -170,5 +217,10 @@ DOCKERFILE_UNPARSEABLE = BOOK.rule(
     what=(
         "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
         " before FROM, binary content); nothing in it was checked."
+    ),
+    why=("A Dockerfile that is not understood is not checked, so it is reported rather than passed (fail closed)."),
+    fix=(
+        "Fix the syntax the message names (`docker build --check` shows BuildKit's view); if the file is "
+        "not a Dockerfile, rename it or exclude it in `.mlsec.yaml`."
     ),
 )

@@ -259,9 +259,11 @@ def _finish(args: argparse.Namespace, config: Any, outcome: Any, root: Path) -> 
     if args.format == "sarif":
         from hooks.catalog import registry
         from hooks.gate.report import failed_findings
+        from hooks.reporters import ReportContext
         from hooks.reporters.sarif_report import render as sarif
 
-        text = sarif(sorted(failed_findings(outcome), key=lambda f: f.sort_key), [], registry())
+        context = ReportContext(registry(), root=root, category="mlsec-gate")
+        text = sarif(sorted(failed_findings(outcome), key=lambda f: f.sort_key), [], context)
     else:
         text = render(args.format, outcome, record)
     if args.output:

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 
 from hooks._core.findings import FileError, Finding
-from hooks._core.registry import RuleRegistry
+from hooks.reporters import ReportContext
 
 
-def render(findings: Sequence[Finding], errors: Sequence[FileError], rules: RuleRegistry) -> str:
+def render(findings: Sequence[Finding], errors: Sequence[FileError], context: ReportContext) -> str:
     document = {
         "version": 1,
         "findings": [f.as_dict() for f in findings],

@@ -44,3 +44,37 @@ def test_bad_baseline_is_a_usage_error(tmp_path: Path, content: str) -> None:
     path.write_text(content)
     with pytest.raises(UsageError, match="mlsec baseline"):
         load_baseline(path)
+
+
+def _v1_baseline(path: Path, fingerprint: str) -> None:
+    path.write_text(json.dumps({"version": 1, "findings": [{"fingerprint": fingerprint, "count": 1}]}))
+
+
+def test_a_baseline_written_before_whitespace_was_dropped_still_covers_its_findings(tmp_path: Path) -> None:
+    import hashlib
+
+    spaced = "x = pickle.load(f)"
+    old = hashlib.sha256(f"MLS101\0a.py\0{spaced}".encode()).hexdigest()[:24]  # the 0.1 scheme
+    finding = _finding(1, spaced)
+    assert finding.fingerprint != old  # type: ignore[attr-defined]
+    path = tmp_path / "b.json"
+    _v1_baseline(path, old)
+    kept, covered = load_baseline(path).split([finding, _finding(2, "y = pickle.load(f)")])  # type: ignore[list-item]
+    assert covered == 1 and len(kept) == 1  # the other content is not covered by the old entry
+
+
+def test_updating_carries_an_old_entry_over_instead_of_calling_it_stale(tmp_path: Path) -> None:
+    import hashlib
+
+    from hooks._core.baseline import update_baseline
+
+    spaced = "x = pickle.load(f)"
+    old = hashlib.sha256(f"MLS101\0a.py\0{spaced}".encode()).hexdigest()[:24]
+    path = tmp_path / "b.json"
+    _v1_baseline(path, old)
+    previous = load_baseline(path).entries
+    previous = tuple(e.__class__(**{**e.__dict__, "reason": "reviewed", "path": "a.py"}) for e in previous)
+    finding = _finding(1, spaced)
+    update = update_baseline(previous, [finding], {"a.py"}, reason=None, prune=False)  # type: ignore[list-item]
+    assert update.stale == [] and update.added == []
+    assert [(e.fingerprint, e.reason) for e in update.entries] == [(finding.fingerprint, "reviewed")]  # type: ignore[attr-defined]

@@ -48,6 +48,20 @@ def test_pyproject_policy(tmp_path: Path) -> None:
     assert policy.fail_on is Severity.LOW and policy.source == "pyproject.toml [tool.mlsec]"
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"[tool.mlsec]\nfail_on = '\xff\xfe'\n", "not UTF-8"),
+        (b"[project\n", "invalid TOML"),
+        (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply|invalid TOML"),
+    ],
+)
+def test_unreadable_pyproject_is_one_usage_line(tmp_path: Path, data: bytes, reason: str) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(data)
+    with pytest.raises(UsageError, match=reason):
+        load_policy(tmp_path)
+
+
 def test_both_policies_is_an_error(tmp_path: Path) -> None:
     (tmp_path / ".mlsec.yaml").write_text("fail_on: high\n")
     (tmp_path / "pyproject.toml").write_text("[tool.mlsec]\nfail_on = 'low'\n")

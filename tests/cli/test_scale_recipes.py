@@ -54,15 +54,17 @@ def test_github_matrix_shards_cover_the_repository_in_distinct_categories(projec
     cache_step = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/cache@"))
     assert Path(os.path.expanduser(cache_step["with"]["path"])) == Path.home() / ".cache" / "mlsec-hooks"
     assert "${{ matrix.shard }}" in cache_step["with"]["key"]  # each shard keeps its own cache
+    assert main(["scan", "--format", "sarif", "--output", str(project.parent / "full.sarif"), "--no-cache"]) == 1
+    full = json.loads((project.parent / "full.sarif").read_text())
     reports = []
-    for shard in shards:
+    for shard in shards:  # each matrix job has a checkout of its own: no other shard's report in it
         line = scan.replace("${{ matrix.shard }}", str(shard))
         assert _mlsec(line, {}) in (0, 1)
-        reports.append(json.loads((project / f"mlsec-{shard}.sarif").read_text()))
+        written = project / f"mlsec-{shard}.sarif"
+        reports.append(json.loads(written.read_text()))
+        written.unlink()
     categories = [report["runs"][0]["automationDetails"]["id"] for report in reports]
     assert len(set(categories)) == len(shards)
-    assert main(["scan", "--format", "sarif", "--output", "full.sarif", "--no-cache"]) == 1
-    full = json.loads((project / "full.sarif").read_text())
     found = sorted(
         r["partialFingerprints"]["mlsecFingerprint/v1"] for report in reports for r in report["runs"][0]["results"]
     )

@@ -16,7 +16,11 @@ HEX = "0123456789abcdef"
 
 
 def fake(prefix: str, length: int, alphabet: str = ALNUM, seed: int = 1) -> str:
+    """A random value without three equal characters in a row (which placeholders such as `xxx`
+    would look like); long values are rarely free of them, so they are built without the rule."""
     rng = random.Random(f"{prefix}{length}{seed}")
+    if length > 512:
+        return prefix + "".join(rng.choice(alphabet) for _ in range(length))
     while True:
         body = "".join(rng.choice(alphabet) for _ in range(length))
         if not any(body[i] == body[i + 1] == body[i + 2] for i in range(len(body) - 2)):
@@ -32,3 +36,25 @@ def scan_text(directory: Path, name: str, text: str, policy: Policy | None = Non
 
 def rules(findings: list[Finding]) -> list[str]:
     return sorted(f.rule_id for f in findings)
+
+
+def jwt(claims: dict[str, object], alg: str = "HS256", seed: int = 1) -> str:
+    """A signed-looking JWT: JSON header and payload, a random 32-byte signature."""
+    import base64
+    import json
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    signature = random.Random(f"jwt{seed}").randbytes(32)
+    header = part(json.dumps({"alg": alg, "typ": "JWT"}).encode())
+    return f"{header}.{part(json.dumps(claims).encode())}.{part(signature)}"
+
+
+def secret_value(line: str) -> str:
+    """The longest run of value characters holding a digit: the value a test line plants (names
+    such as DB_PASSWORD have none), good enough to check that messages never echo it."""
+    import re
+
+    runs = [run for run in re.findall(r"[^\s\"'=:<>]{8,}", line) if any(c.isdigit() for c in run)]
+    return max(runs, key=len) if runs else line

@@ -1,0 +1,111 @@
+"""Structural checks of a matched value: checksums and encodings a real credential has.
+
+A check says whether the value is provably in the provider's live format (`verified`: a
+GitHub/npm CRC32 that matches, a PyPI macaroon located at pypi.org), merely has its shape
+(`plausible`), is unlikely to be a usable credential (`doubtful`: a checksum that fails, an
+expired JWT), or is not one at all (`reject`: an unsigned or undecodable JWT, a documented demo
+token). Pure functions of the value; nothing is looked up anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+VERIFIED = "verified"
+PLAUSIBLE = "plausible"
+DOUBTFUL = "doubtful"
+REJECT = "reject"
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# Issuers of JWTs that are published on purpose: Supabase's local development keys.
+_DEMO_ISSUERS = frozenset({"supabase-demo"})
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    verdict: str
+    note: str = ""  # said in the finding's message (never the value)
+
+
+def _base62(number: int, width: int) -> str:
+    digits = ""
+    while number:
+        number, rest = divmod(number, 62)
+        digits = _BASE62[rest] + digits
+    return digits.rjust(width, "0")
+
+
+def github_crc32(value: str) -> CheckResult:
+    """GitHub's token layout (npm's too): prefix, 30 base62 characters, then the CRC32 of those
+    30 in base62, 6 characters. Fine-grained `github_pat_` tokens carry no public checksum."""
+    prefix, _, body = value.partition("_")
+    if prefix == "github" or len(body) != 36:
+        return CheckResult(PLAUSIBLE)
+    entropy, checksum = body[:30], body[30:]
+    if _base62(binascii.crc32(entropy.encode()), 6) == checksum:
+        return CheckResult(VERIFIED, "; its checksum is valid")
+    return CheckResult(DOUBTFUL, "; its checksum does not match, so it is probably not a real token")
+
+
+def _b64decode(text: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def pypi_macaroon(value: str) -> CheckResult:
+    """PyPI tokens are `pypi-` and a base64url binary (v2) macaroon whose location is pypi.org."""
+    data = _b64decode(value.removeprefix("pypi-"))
+    if data and data[:1] == b"\x02" and (b"pypi.org" in data[:40] or b"test.pypi.org" in data[:40]):
+        return CheckResult(VERIFIED, "; it decodes as a PyPI macaroon")
+    return CheckResult(DOUBTFUL, "; it does not decode as a PyPI macaroon")
+
+
+def jwt(value: str, now: float | None = None) -> CheckResult:
+    """A JWT must decode to a JSON header and payload and be signed; a published demo issuer or
+    an expiry in the past makes it nothing to act on."""
+    parts = value.split(".")
+    if len(parts) != 3 or not parts[2]:
+        return CheckResult(REJECT)
+    try:
+        header = json.loads(_b64decode(parts[0]) or b"")
+        payload = json.loads(_b64decode(parts[1]) or b"")
+    except (ValueError, UnicodeDecodeError):
+        return CheckResult(REJECT)
+    if not isinstance(header, dict) or not isinstance(payload, dict):
+        return CheckResult(REJECT)
+    if str(header.get("alg", "")).lower() == "none":
+        return CheckResult(REJECT)
+    if payload.get("iss") in _DEMO_ISSUERS:
+        return CheckResult(REJECT)
+    expiry = payload.get("exp")
+    reference = time.time() if now is None else now
+    if isinstance(expiry, (int, float)) and not isinstance(expiry, bool) and expiry < reference:
+        return CheckResult(DOUBTFUL, "; it has expired")
+    return CheckResult(PLAUSIBLE)
+
+
+def aws_key_id(value: str) -> CheckResult:
+    """Real key ids almost always hold a digit (base32 over A-Z2-7); a run of letters such as a
+    peptide sequence starting `AKIA` does not, so without a digit it needs a credential name."""
+    return CheckResult(PLAUSIBLE if any(c.isdigit() for c in value) else DOUBTFUL)
+
+
+def telegram(value: str) -> CheckResult:
+    bot_id = value.partition(":")[0]
+    return CheckResult(PLAUSIBLE if 8 <= len(bot_id) <= 10 and bot_id.isdigit() else REJECT)
+
+
+CHECKS: dict[str, Callable[[str], CheckResult]] = {
+    "github_crc32": github_crc32,
+    "pypi_macaroon": pypi_macaroon,
+    "jwt": jwt,
+    "aws_key_id": aws_key_id,
+    "telegram": telegram,
+}

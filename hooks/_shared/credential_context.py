@@ -1,0 +1,362 @@
+"""Where a value is a credential because of where it stands, whatever its provider.
+
+A `Candidate` is a value in a credential context: assigned to a credential-like name (code,
+`.env`, YAML, JSON, TOML, INI, HOCON, `%env`, Dockerfile `ENV`, k8s `stringData`, an HTML
+table row, an XML element), given to a CLI flag (`--token`, `--password=`, `add-authtoken`),
+the password of a URL, an HTTP authorization (`Authorization: Bearer ...`, `-u user:pass`),
+the argument of a `login` command, or a quoted value right after a credential word in prose.
+Whether the value itself looks like a secret is `credential_shape`'s judgement; how strong the
+context is, is this module's (`name_strength`).
+
+Linear time: the name pattern runs over ASCII-lower-cased text (so no case-insensitive
+alternation defeats the engine's first-character scan), starts at a credential word, and never
+backtracks into the rest of the name (an atomic group emulated with a lookahead and a
+back-reference, which Python 3.10 understands); every repetition is bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_VALUE = 512
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: str
+    start: int  # offset of the value in the text
+    end: int
+    name: str  # the name, flag or header it is given to ("" when none)
+    context: str  # "name", "flag", "header", "url:<scheme>", "basic-auth", "login", "mention"
+    quoted: bool  # a string literal, or text no expression can be (in code, only these are values)
+    strength: int  # how surely the context holds a credential: 1 weak, 2 strong
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-case ASCII letters only, so offsets in the result are offsets in `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+# --- names ------------------------------------------------------------------------------------
+_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_STRONG_WORDS = frozenset(
+    "password passwd passphrase pwd secret secrets token apikey authtoken accesstoken refreshtoken bearer "
+    "credential credentials privatekey secretkey clientsecret accesskey pat sastoken webhooksecret "
+    "signingkey encryptionkey masterkey passcode".split()
+)
+_WEAK_WORDS = frozenset("key auth pass pw hmac otp".split())
+# Two words that name a credential together (`api key`, `access key`, `auth token`).
+_STRONG_PAIRS = frozenset(
+    {
+        ("api", "key"),
+        ("access", "key"),
+        ("private", "key"),
+        ("secret", "key"),
+        ("client", "secret"),
+        ("auth", "token"),
+        ("access", "token"),
+        ("refresh", "token"),
+        ("session", "token"),
+        ("bot", "token"),
+        ("master", "key"),
+        ("encryption", "key"),
+        ("signing", "key"),
+        ("license", "key"),
+        ("account", "key"),
+        ("app", "key"),
+        ("app", "secret"),
+        ("service", "key"),
+        ("shared", "key"),
+        ("subscription", "key"),
+        ("storage", "key"),
+        ("sas", "token"),
+        ("api", "token"),
+        ("api", "secret"),
+        ("consumer", "secret"),
+        ("webhook", "secret"),
+        ("server", "token"),
+        ("write", "token"),
+        ("read", "token"),
+    }
+)
+# A name ending in one of these holds something about a credential, not the credential.
+_NOT_VALUE_WORDS = frozenset(
+    "id ids name names file files filename path paths dir directory url urls uri endpoint host hostname port type "
+    "types count counts len length size limit max min num number index idx field fields prefix suffix env var "
+    "variable ref reference arn version format expiry expires expiration ttl timeout hash hashed sha digest checksum "
+    "policy mode enabled enable disabled required rotation label description help hint prompt placeholder example "
+    "template pattern regex mask list store manager provider source location scope scopes audience issuer "
+    "algorithm alg encoding kind schema table column header headers param params parameter arg args option "
+    "options flag cache helper class method func function callback handler validator style color icon input "
+    "output strength lifetime age duration interval created updated date time owner user username login email "
+    "region bucket project tenant resource service backend engine keyring vault keychain mapping map dict set "
+    "key_id keyid fingerprint public pub cert certificate status error errors message text "
+    "usage usages budget spent remaining rate cost price generator generation".split()
+)
+_QUALIFIERS = frozenset("api secret access private auth client app service".split())
+# `pad_token`, `max_new_tokens`, `placeholder_token`: tokenizer vocabulary, not credentials.
+_TOKENIZER_WORDS = frozenset(
+    "pad bos eos unk sep cls mask special placeholder initializer new stop start end image audio video vision "
+    "eot eom begin boundary split decoder encoder max min num total input output prompt completion generated "
+    "last first next prev target char word sub byte fim middle think tool img chat system assistant default "
+    "added extra vocab embed embedding trigger class".split()
+)
+# `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
+_KEY_QUALIFIERS = frozenset(
+    "primary foreign sort partition cache dict hash map lookup row column index unique composite group join "
+    "object s3 blob file public pub idempotency dedup message label output input target feature hot shortcut "
+    "keyboard sharding routing metric config state model data dataset batch item entry field image text query "
+    "value attr attribute param json yaml registry schedule sample cursor node edge tree sorting "
+    "dimension dim translation i18n locale lang bucket prefix path name".split()
+)
+
+
+def name_words(name: str) -> list[str]:
+    return [w.lower() for w in _WORD_SPLIT.findall(name)]
+
+
+@functools.lru_cache(maxsize=4096)
+def name_strength(name: str) -> int:
+    """2: the name says credential (`api_key`, `DB_PASSWORD`, `clientSecret`, `--token`);
+    1: it may (`key`, `auth`, `KAGGLE_KEY`); 0: it names something else (`secretName`,
+    `pad_token`, `password_file`, `tokenizer`, `primary_key`)."""
+    words = name_words(name)
+    if not words:
+        return 0
+    joined = "".join(words)
+    if words[-1] in _NOT_VALUE_WORDS or (len(words) > 1 and "_".join(words[-2:]) in _NOT_VALUE_WORDS):
+        return 0
+    best = 0
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else ""
+        if word in ("token", "tokens") and before in _TOKENIZER_WORDS:
+            return 0
+        if word == "tokens":
+            continue
+        if word == "key" and before in _KEY_QUALIFIERS:
+            return 0
+        if (before, word) in _STRONG_PAIRS or word in _STRONG_WORDS:
+            best = 2
+        elif word in _WEAK_WORDS:
+            best = max(best, 1)
+    if best < 2 and any(compound in joined for compound in ("apikey", "authtoken", "accesstoken", "secretkey")):
+        best = 2
+    if best == 1 and words[-1] in ("key", "token") and _QUALIFIERS.intersection(words[:-1]):
+        best = 2  # API_CATALOG_KEY, SECRET_SIGNING_TOKEN
+    return best
+
+
+# --- patterns ---------------------------------------------------------------------------------
+# A credential word, the rest of the name (atomic), the end of a quoted key or index, a
+# separator, then the value (quoted, or bare up to whitespace, a quote or `<`).
+_KEYWORD = r"(?P<kw>pass|pwd|secret|token|key|auth|cred|bearer)"
+_NAMED = re.compile(
+    _KEYWORD + r"(?=(?P<rest>[a-z0-9_.\-]{0,40}))(?P=rest)"
+    r"(?P<close>[\"'`]?\]?)"
+    r"(?P<sep>[ \t]{0,8}(?::=|=>|[=:,])[ \t]{0,8}|</t[dh]>[ \t]{0,8}<td[^>\n]{0,40}>|>|[ \t]{1,8})"
+    r"(?:default[ \t]{0,4}=[ \t]{0,4})?"
+    r"(?P<open>\((?:[ \t]{0,4}\n)?[ \t]{0,16}|[\[{][ \t]{0,4})?"
+    r"(?:[bruf]{1,2}(?=[\"'`]))?"
+    r"(?:(?P<q0>[\"'`]?)(?P<scheme>bearer|basic|token|bot|apikey|api-key|key|ssws|oauth|jwt|digest|splunk)[ \t]{1,4})?"
+    r"(?:\"(?P<dq>[^\"\n]{1,512})\"|'(?P<sq>[^'\n]{1,512})'|`(?P<bq>[^`\n]{1,512})`|(?P<bare>[^\s\"'`<]{8,512}))"
+)
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-$")
+_URL = re.compile(
+    r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@(?P<host>[A-Za-z0-9.\-_\[\]]{1,253})"
+)
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+# curl/wget/httpie `-u user:password`, `--user=user:password`.
+_USER_FLAG = re.compile(
+    r"(?:-u|--user|--basic-auth|--auth)(?:[ \t]{1,4}|=)[\"']?(?P<user>[^\s:\"'@]{1,64}):(?P<secret>[^\s\"'@]{1,256})"
+)
+# `wandb login KEY`, `huggingface-cli login --token KEY` (the flag is found by _NAMED).
+_LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")
+# Prose that gives a value: "the key for the staging server is `AbC...`", "token: `AbC...`".
+_MENTION = re.compile(
+    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
+    r"`(?P<value>[^`\s]{16,200})`"
+)
+_DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
+_SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
+
+
+def _name_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and end - start < 60 and text[start - 1] in _NAME_CHARS:
+        start -= 1
+    return start
+
+
+def _loopback_url(lowered: str, query_start: int) -> bool:
+    scheme = lowered.rfind("://", max(0, query_start - 300), query_start)
+    return scheme >= 0 and lowered.startswith(_LOOPBACK, scheme + 3)
+
+
+_LOOPBACK = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 - hosts we recognise, not bind
+
+
+def _trim_bare(value: str, query: bool) -> str:
+    value = value.split("\\n", 1)[0].split("\\t", 1)[0]  # JSON-escaped code: `x = y\n`
+    if query:
+        value = re.split(r"[&#]", value, maxsplit=1)[0]
+    value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
+    while (
+        value
+        and value[-1] in ")]}>"
+        and value.count(value[-1]) > value.count({")": "(", "]": "[", "}": "{", ">": "<"}[value[-1]])
+    ):
+        value = value[:-1]
+    return value.rstrip(".:")
+
+
+def line_head(text: str, offset: int, limit: int = 256) -> str:
+    """The text from the start of the line to `offset`, at most `limit` characters of it (never
+    a scan back over a whole long line: that would make many matches on one line quadratic)."""
+    floor = max(0, offset - limit)
+    newline = text.rfind("\n", floor, offset)
+    return text[newline + 1 if newline >= 0 else floor : offset]
+
+
+_KEYWORDS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer")
+_SPARSE = 20_000  # keyword occurrences below which each is tried on its own
+
+
+def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
+    """Every match, each search resuming after the previous name (not after its value), so a
+    value that turns out not to be one does not hide the names inside it.
+
+    Where credential words are sparse (nearly always), each occurrence found by `str.find` is
+    tried with an anchored match, which skips the engine's position-by-position scan of long
+    texts; where they are dense the regex searches. Both are linear."""
+    counts = [lowered.count(keyword) for keyword in _KEYWORDS]
+    if sum(counts) <= _SPARSE:
+        starts: list[int] = []
+        for keyword, count in zip(_KEYWORDS, counts, strict=True):
+            position = -1
+            for _ in range(count):
+                position = lowered.find(keyword, position + 1)
+                starts.append(position)
+        starts.sort()
+        resume = 0
+        for start in starts:
+            if start < resume:
+                continue
+            match = _NAMED.match(lowered, start)
+            if match is not None:
+                yield match
+                resume = match.end("rest")
+        return
+    position = 0
+    while True:
+        found = _NAMED.search(lowered, position)
+        if found is None:
+            return
+        yield found
+        position = found.end("rest")
+
+
+def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
+    for match in _named_matches(lowered):
+        if match.lastgroup != "bare" and len(match.group(match.lastgroup or 0)) < 3:
+            continue  # a quoted value this short is no credential, nor the start of one split across literals
+        name_start = _name_start(text, match.start("kw"))
+        name_end = match.end("rest")
+        name = text[name_start:name_end].rstrip(".-")
+        if not name:
+            continue
+        sep = match.group("sep")
+        before = text[name_start - 1] if name_start else ""
+        flag = name.startswith("-") and (before == "" or before in " \t\n\"'([=")
+        if name.startswith("-") and not flag:
+            name = name.lstrip("-")  # `${dir}-slack-token`: part of a longer word, not an option
+        bare_name = name.lstrip("-_$")
+        strength = name_strength(bare_name)
+        if match.group("scheme") and bare_name.lower() in ("authorization", "proxy-authorization", "auth"):
+            strength = 2
+        if strength == 0:
+            continue
+        stripped = sep.strip()
+        if flag and stripped not in ("", "="):
+            continue  # add_argument("--token", help=...): what follows a comma is not the value
+        if sep.startswith("</t"):
+            pass  # an HTML table row: <td>NAME</td><td>VALUE</td>
+        elif stripped == ">":
+            if before != "<":
+                continue  # only <password>VALUE</password>
+        elif not stripped:
+            # `password VALUE` (netrc, dvc), `--token VALUE`, `%env NAME VALUE`, `ENV NAME VALUE`
+            head = line_head(lowered, name_start).lstrip(" \t!")
+            single = len(name_words(bare_name)) == 1 or bare_name.lower() in ("add-authtoken", "authtoken")
+            if not (flag or (single and strength == 2) or head.startswith(_SHELL_SETTERS)):
+                continue
+            if head.rstrip().rsplit(" ", 1)[-1] in _DETERMINERS:
+                continue  # "if the password X was entered": prose about a password, not a setting
+        elif stripped == "," and not match.group("close").startswith(("'", '"')):
+            continue  # only ("NAME", "value") as in os.getenv("NAME", "value")
+        for group, quoted in (("dq", True), ("sq", True), ("bq", True), ("bare", False)):
+            if match.group(group) is not None:
+                start = match.start(group)
+                raw = text[start : match.end(group)]
+                value = raw if quoted else _trim_bare(raw, before in "?&")
+                break
+        if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
+            # ${NAME:-default}: the default is the value
+            start += 1
+            value = value[1:].split("}", 1)[0]
+        if before in "?&" and _loopback_url(lowered, name_start):
+            continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
+        context = "flag" if flag else "header" if match.group("scheme") else "name"
+        # In code a bare value after `=`, `:` or `,` is an expression; after a flag, a header's
+        # scheme, an XML or table tag or a space it can only be text inside a string or comment.
+        literal = quoted or context != "name" or stripped in ("", ">") or sep.startswith("</t")
+        yield Candidate(value, start, start + len(value), name, context, literal, strength)
+
+
+def url_candidates(text: str) -> Iterator[Candidate]:
+    for match in _URL.finditer(text):
+        scheme_start = match.start()
+        while scheme_start > 0 and match.start() - scheme_start < 24 and text[scheme_start - 1] in _SCHEME_CHARS:
+            scheme_start -= 1
+        if scheme_start == match.start():
+            continue
+        scheme = text[scheme_start : match.start()]
+        value = match.group("secret")
+        yield Candidate(
+            value, match.start("secret"), match.end("secret"), match.group("user"), f"url:{scheme}", True, 2
+        )
+    for match in _USER_FLAG.finditer(text):
+        yield Candidate(
+            match.group("secret"),
+            match.start("secret"),
+            match.end("secret"),
+            match.group("user"),
+            "basic-auth",
+            True,
+            2,
+        )
+
+
+def loose_candidates(text: str, lowered: str) -> Iterator[Candidate]:
+    """Weaker contexts: a `login` command's argument, a code span after a credential word."""
+    for match in _LOGIN.finditer(lowered) if "login" in lowered else ():
+        start, end = match.span("value")
+        yield Candidate(text[start:end], start, end, "", "login", True, 1)
+    for match in _MENTION.finditer(lowered) if "`" in lowered else ():
+        start, end = match.span("value")
+        yield Candidate(text[start:end], start, end, "", "mention", True, 2)
+
+
+def candidates(text: str, lowered: str | None = None) -> Iterator[Candidate]:
+    """Every value in a credential context, in no particular order (callers sort and dedupe)."""
+    low = ascii_lower(text) if lowered is None else lowered
+    yield from named_candidates(text, low)
+    yield from url_candidates(text)
+    yield from loose_candidates(text, low)

@@ -1,0 +1,355 @@
+"""Does a value look like a secret, judged by its characters alone?
+
+A generated key is long, uses its alphabet evenly and reads as no language; a human-chosen
+password mixes character classes; an identifier, a path, a sentence, a placeholder or a
+reference to somewhere else does none of that. `judge_value` grades a value 0 (not a secret,
+with the reason), 1 (could be a password) or 2 (random like a generated key). Every test here
+is linear in the value's length, and values are short (callers cap them).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from hooks._shared.credential_filters import COMMON_PASSWORDS, is_placeholder, is_sequential
+
+MIN_LENGTH = 8
+MAX_LENGTH = 512
+
+
+@dataclass(frozen=True)
+class ValueShape:
+    strength: int  # 0 not a secret, 1 could be a password, 2 random like a generated key
+    reason: str = ""  # why it is not a secret (empty when strength > 0)
+
+
+NOT_A_SECRET = ValueShape(0, "")
+
+# Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
+_SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
+_VOWELS = frozenset("aeiouy")
+# The letter pairs that make up 97% of the pairs in English words (counted once per distinct
+# word over the words of CPython's standard library sources and docstrings). A pair of random
+# letters is in this set about half the time; the pairs of a word almost always are.
+_COMMON_BIGRAMS = frozenset(
+    re.findall(
+        "..",
+        "abacadafagaiakalamanaparasatauavawaxaybabcbdbebibjblbobpbrbsbubycacccdcechcickclcmcncocpcrcsctcucydadb"
+        "dcdddedfdidldndodpdrdsdtdueaebecedeeefegeiekelemeneoepeqereseteuevewexeyfafdfefffiflfofrfsftfugageggghg"
+        "iglgmgngogrgsguhahehihohrhthuiaibicidieifigiliminioipirisitivixizjukakekiklkskwlalcldlelflilllnlolplsl"
+        "tlulymambmdmemimlmmmompmsmtmunancndnenfngninknlnmnnnonpnrnsntnunvnyoaobocodofogoiokolomonoooporosotouov"
+        "owoxpapcpdpepfphpiplpoppprpsptpupyqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrwrysascsdsesfsgshsiskslsmsn"
+        "sospsrssstsuswsytatbtctdtetfthtitltmtntotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevivowawewhwi"
+        "wnwowrwsxaxcxexfxixpxtyeyiymynypysytzazezi",
+    )
+)
+_HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
+_EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
+_NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
+_FILE_SUFFIX = re.compile(
+    r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
+    r"keystore|der|html?|md|png|jpe?g|gz|zip|tar|bin|pt|pkl|onnx|safetensors)$",
+    re.IGNORECASE,
+)
+# Where a value is a pointer to a secret kept elsewhere, not the secret.
+_REFERENCE_PREFIXES = (
+    "os.",
+    "env.",
+    "env:",
+    "process.env",
+    "secrets.",
+    "vars.",
+    "settings.",
+    "config.",
+    "self.",
+    "cls.",
+    "args.",
+    "opts.",
+    "options.",
+    "getenv",
+    "environ",
+    "userdata.",
+    "dbutils.",
+    "vault:",
+    "vault://",
+    "ssm:",
+    "arn:aws:",
+    "projects/",
+    "@microsoft.keyvault",
+    "keyvault:",
+    "op://",
+    "sm://",
+    "gcp-secret",
+    "!ref",
+    "!sub",
+    "!getatt",
+    "{{resolve:",
+    "file:",
+    "env(",
+    "enc[",
+)
+_HASHED_PASSWORD = re.compile(
+    r"^(?:\$2[abxy]?\$|\$argon2|\$[1-6]\$|\$pbkdf2|sha1:|sha256:|argon2:|pbkdf2_|\{SSHA\}|md5\$)"
+)
+_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"})
+_VARIABLE = re.compile(r"\$\$?[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?")
+_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::|->)[A-Za-z_][A-Za-z0-9_]*)*)\(")
+_CALL_CHAIN = re.compile(r"[A-Za-z_][\w.]*\([^()]{0,200}\)(?:\.[A-Za-z_]\w*(?:\([^()]{0,200}\))?)+")
+_MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?:\$|::|->)[A-Za-z_][A-Za-z0-9_]*")
+_INTERPOLATION = re.compile(r"\$\{|\$\(|\$[A-Z_][A-Z0-9_]{2,}")
+_LOWER_VARIABLE = re.compile(r"\$([a-z_]{4,})(?![A-Za-z0-9])")
+# Sequences that occur in code, not in generated keys or chosen passwords.
+_CODE_MARKS = ("){", "};", "===", "!==", "=>", "();", "||", "\\n", "\\t")
+_ASSIGNMENT_PAIR = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,30})=(?P<value>.+)")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+")
+# A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
+_CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
+_VENDOR = re.compile(r"[a-z]{2,10}(?:_v[0-9])?[_-]")
+_SEPARATED_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:[_.\-][A-Z0-9]+)+|[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
+_SEPARATORS = re.compile(r"[-_.:]")
+_VENDOR_PREFIX = re.compile(r"[A-Za-z]{1,10}[-_.]|[a-z]{2,8}(?=[0-9a-f]{16,}$)")
+_LITERALS = frozenset("true false none null nil undefined yes no on off n/a na empty unset default required".split())
+
+
+def unquote_percent(value: str) -> str:
+    if "%" not in value:
+        return value
+    from urllib.parse import unquote
+
+    return unquote(value)
+
+
+def shannon_entropy(value: str) -> float:
+    counts = Counter(value)
+    total = len(value)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def alphabet_size(value: str) -> int:
+    """The size of the alphabet the value was most plausibly drawn from."""
+    if _HEX.fullmatch(value) and any(c.isdigit() for c in value):
+        return 16
+    size = 0
+    if any(c.islower() for c in value):
+        size += 26
+    if any(c.isupper() for c in value):
+        size += 26
+    if any(c.isdigit() for c in value):
+        size += 10
+    symbols = {c for c in value if not c.isalnum()}
+    if symbols:
+        size += 2 if symbols <= set("-_+/=.") else 16
+    return max(size, 2)
+
+
+def entropy_ratio(value: str) -> float:
+    """Shannon entropy as a share of the most a value of this length and alphabet can have:
+    close to 1 for random values, low for repeats and for a few letters used again and again.
+    A vendor prefix (`sk-`, `dapi`) and separators (`-` in a UUID) are left out."""
+    body = _SEPARATORS.sub("", _VENDOR_PREFIX.sub("", value, count=1)) or value
+    if len(body) < 6:
+        body = value
+    best = math.log2(min(alphabet_size(body), len(body)))
+    return shannon_entropy(body) / best if best > 0 else 0.0
+
+
+def switch_rate(value: str) -> float:
+    """How often neighbouring characters change class (lower, upper, digit, other): around 0.6
+    in random base62, 0.3 or more in any random mix, rare inside words and identifiers."""
+    if len(value) < 2:
+        return 0.0
+    kinds = [0 if c.islower() else 1 if c.isupper() else 2 if c.isdigit() else 3 for c in value]
+    return sum(a != b for a, b in itertools.pairwise(kinds)) / (len(value) - 1)
+
+
+def char_classes(value: str) -> int:
+    return sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
+
+
+def _wordlike(segment: str) -> bool:
+    """A run of letters that reads as a word: it has a vowel and its letter pairs are the pairs
+    words are made of (one unusual pair allowed in a long word: `github`, `kubectl`)."""
+    lowered = segment.lower()
+    if len(lowered) < 3 or not any(c in _VOWELS for c in lowered):
+        return False
+    unusual = sum(lowered[i : i + 2] not in _COMMON_BIGRAMS for i in range(len(lowered) - 1))
+    return unusual == 0 or (unusual == 1 and len(lowered) >= 6)
+
+
+def word_coverage(value: str) -> float:
+    """The share of the value's letters and digits that sit in words: near 1 for identifiers
+    and prose (`passwordFromEnvironment`, `my_api_key`, `CYBER_DEV_DAY`), low for generated
+    keys. Short upper-case runs that are no word (acronyms: `HTTP`, `NGC`) count for neither
+    side when words surround them."""
+    letters = 0
+    covered = 0
+    acronyms = 0
+    segments = _SEGMENT.findall(value)
+    for index, segment in enumerate(segments):
+        if not segment[0].isalnum():
+            continue
+        wordlike = segment.isalpha() and _wordlike(segment)
+        if segment.isupper() and not wordlike and len(segment) <= 5 and len(segments) > 1:
+            acronyms += len(segment)
+            continue
+        letters += len(segment)
+        if wordlike:
+            covered += len(segment)
+        elif segment.isdigit() and index == len(segments) - 1 and len(segment) <= 4 and index > 0:
+            covered += len(segment)  # `model2024`, `user1`: a word with a number after it
+    if letters == 0:
+        return 0.0 if acronyms else 1.0
+    if covered < acronyms:
+        return covered / (letters + acronyms)  # mostly upper-case runs: judge them as letters
+    return covered / letters
+
+
+def is_reference(value: str) -> bool:
+    """An expression or pointer (env var, attribute chain, call, secret-manager path), not a literal."""
+    bare = value.lstrip("\\")
+    lowered = bare.lower()
+    if lowered.startswith(_REFERENCE_PREFIXES) or bare.startswith("=="):
+        return True  # os.environ[...], vault:..., ==comparison
+    if _VARIABLE.fullmatch(bare) or _INTERPOLATION.search(bare):
+        return True  # $HF_TOKEN, $$HF_TOKEN, %API_KEY%, {api_key}, or text with ${X}, $(cmd), $PROJECT_ID in it
+    if any(word_coverage(name) >= 0.75 for name in _LOWER_VARIABLE.findall(bare)):
+        return True  # `--secret=$secret_name-prod`
+    if _DOTTED.fullmatch(bare) and word_coverage(bare) >= 0.5:
+        return True  # settings.SECRET_KEY, a.b.c
+    if _MEMBER.fullmatch(bare):
+        return True  # json_resp$token (R), Config::TOKEN, obj->secret
+    if (_CALL.match(bare) and bare.endswith(")")) or _CALL_CHAIN.fullmatch(bare):
+        return True  # get_secret("x"), p.getChild(2), uuid.uuid4().hex
+    return any(mark in bare for mark in _CODE_MARKS)
+
+
+def is_identifier(value: str) -> bool:
+    """CONSTANT_CASE, snake_case, kebab-case or dotted names whose parts are words or short
+    abbreviations (`OPENAI_API_KEY`, `db-credentials`, `AF_INET6`), not a generated key."""
+    if not _SEPARATED_NAME.fullmatch(value):
+        return False
+    parts = [p for p in re.split(r"[_.\-]+", value) if p]
+    if len(parts) < 2:
+        return False
+    digits = sum(c.isdigit() for c in value)
+    return digits <= len(value) // 5 and sum(len(p) for p in parts) / len(parts) >= 3
+
+
+def is_path(value: str) -> bool:
+    if value.startswith(("/", "~/", "./", "../", "file:")) or re.match(r"[A-Za-z]:[\\/]", value):
+        # A leading slash is also how some base64 starts; a path has words between its slashes.
+        parts = [p for p in re.split(r"[\\/]", value) if p]
+        return not parts or sum(word_coverage(p) >= 0.5 or len(p) < 6 for p in parts) >= len(parts) / 2
+    if _FILE_SUFFIX.search(value):
+        return True
+    if "/" in value:
+        parts = value.split("/")
+        return all(word_coverage(p) >= 0.6 or len(p) < 4 for p in parts if p)  # org/model, a/b/c
+    return False
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def equals_name(value: str, name: str) -> bool:
+    """`OPENAI_API_KEY="OPENAI_API_KEY"`, `token: YOUR_TOKEN`, `--password PASSWORD`."""
+    plain_value = _normalised(value)
+    plain_name = _normalised(name)
+    if not plain_value or not plain_name:
+        return False
+    return plain_value == plain_name or (len(plain_name) >= 5 and plain_name in plain_value)
+
+
+def is_common_password(value: str) -> bool:
+    lowered = value.lower()
+    if lowered in COMMON_PASSWORDS:
+        return True
+    stem = re.sub(r"[0-9!@#$%^&*._\-]+$", "", lowered.translate(_LEET))
+    return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
+
+
+def _without_vendor_prefix(value: str) -> str:
+    """`nvapi-CYBER_DEV_DAY` -> `CYBER_DEV_DAY`: what follows a vendor prefix says whether the
+    rest is a key or a name."""
+    match = _VENDOR.match(value)
+    return value[match.end() :] if match and len(value) - match.end() >= 4 else value
+
+
+@functools.lru_cache(maxsize=4096)
+def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
+    """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
+    pair = _ASSIGNMENT_PAIR.fullmatch(value)
+    if pair and not any(c.isdigit() for c in pair.group("key")):
+        value = pair.group("value")  # `id=HF_TOKEN`, `token=abc...`: judge what is assigned
+    length = len(value)
+    if length < MIN_LENGTH:
+        return ValueShape(0, "too short")
+    if length > MAX_LENGTH:
+        return ValueShape(0, "too long for one credential")
+    if any(c.isspace() for c in value):
+        return ValueShape(0, "contains spaces: prose, not a key")
+    if not value.isprintable():
+        return ValueShape(0, "not printable")
+    lowered = value.lower()
+    if lowered in _LITERALS:
+        return ValueShape(0, "a literal keyword")
+    if "://" in value:
+        return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
+    if value.endswith(("...", "\u2026")):
+        return ValueShape(0, "elided: an example, not a value")
+    if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
+        return ValueShape(0, "a placeholder")
+    if _CREDENTIAL_WORDS.search(value):
+        return ValueShape(0, "it names a credential instead of being one")
+    if is_reference(value):
+        return ValueShape(0, "a reference to a value kept elsewhere")
+    if _HASHED_PASSWORD.match(value):
+        return ValueShape(0, "a password hash, not the password")
+    if name and equals_name(value, name):
+        return ValueShape(0, "the value repeats its name")
+    if _EMAIL.fullmatch(value) or _AT_DOMAIN.search(unquote_percent(value)):
+        return ValueShape(0, "an e-mail address or user@host")
+    if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
+        return ValueShape(0, "a number, version, date or address")
+    if is_path(value):
+        return ValueShape(0, "a path or model id")
+    if is_common_password(value) or is_sequential(value):
+        return ValueShape(0, "a well-known password")
+    rest = _without_vendor_prefix(value)
+    words = word_coverage(value)
+    if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):
+        return ValueShape(0, "words or an identifier")
+    classes = char_classes(value)
+    ratio = entropy_ratio(value)
+    distinct = len(set(value))
+    if ratio < 0.55 or distinct < 6:
+        return ValueShape(0, "too little randomness")
+    switches = switch_rate(value)
+    if length >= 16 and ratio >= 0.72 and words <= 0.5 and classes >= 2 and switches >= 0.2:
+        return ValueShape(2)
+    if length >= 12 and classes >= 3 and ratio >= 0.8 and words <= 0.4 and switches >= 0.3:
+        return ValueShape(2)
+    if classes >= 2 and ratio >= 0.6:
+        return ValueShape(1)
+    return ValueShape(0, "one character class")
+
+
+def has_vendor_prefix(value: str) -> bool:
+    """`dop_v1_…`, `tvly-…`, `pcsk_…`: a short lower-case prefix before a generated body."""
+    match = _VENDOR.match(value)
+    return match is not None and judge_value(value[match.end() :]).strength == 2

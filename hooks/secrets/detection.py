@@ -1,0 +1,464 @@
+"""From a stretch of text to the credentials in it: provider detectors, the context detector,
+tokens split across string literals, Kubernetes Secret data and detect-secrets' rarer plugins,
+then one hit per secret occurrence. Positions are offsets in the text; the scanner turns them
+into lines, cells and findings."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from urllib.parse import unquote
+
+from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
+from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength
+from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, is_placeholder
+from hooks._shared.credential_patterns import (
+    DELEGATED_MAX_LINE,
+    DELEGATED_PLUGINS,
+    FILE_DETECTORS,
+    PROVIDER_HINTS,
+    TOKEN_DETECTORS,
+    Detector,
+)
+from hooks._shared.credential_shape import has_vendor_prefix, judge_value
+from hooks.secrets.rules import RULE_FOR_KIND
+from hooks.secrets.units import CODE, Field, Unit
+
+GENERIC = frozenset({"url_credentials", "password_assignment"})
+_DB_SCHEMES = re.compile(
+    r"(?i)^(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|redis|rediss|amqps?|mssql|oracle|"
+    r"snowflake|clickhouse|cockroachdb|sqlserver|jdbc|db2|neo4j|bolt|sqs|kafka|nats)([+:].*)?$"
+)
+# Adjacent string literals (implicit concatenation, `+`, across lines inside brackets).
+# (String prefixes such as `r`/`b` do not matter to the content; leaving them out lets the
+# engine jump from quote to quote.)
+_LITERAL = re.compile(
+    r"""(?:"([^"\\\n]{0,512}(?:\\.[^"\\\n]{0,512}){0,32})"|'([^'\\\n]{0,512}(?:\\.[^'\\\n]{0,512}){0,32})')"""
+)
+_LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?[rRbBuU]{0,2}")
+_AWS_CONTEXT = re.compile(r"aws|access_?key|key_?id")
+_PREFILTER_LIMIT = 1 << 18
+_WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Options:
+    disabled: frozenset[str] = frozenset()  # detector kinds, plugin names and rule ids
+    placeholders: tuple[re.Pattern[str], ...] = ()
+
+    def enabled(self, kind: str) -> bool:
+        if kind in self.disabled:
+            return False
+        rule = RULE_FOR_KIND.get(kind)
+        return rule is None or rule.rule_id not in self.disabled
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    label: str
+    value: str
+    start: int
+    end: int
+    detail: str = ""  # said after the label (never the value)
+    confidence: str = "high"
+    verdict: str = PLAUSIBLE  # the structural check's verdict
+    specific: bool = True  # a provider's format (wins over the context detector where they overlap)
+    low_reason: str = ""  # why it is reported low (not blocking), said in the message
+
+
+def unit_hits(unit: Unit, options: Options, *, delegated: bool = True) -> list[Hit]:
+    text = unit.text
+    if not text:
+        return []
+    lowered = ascii_lower(text)
+    hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()))
+    runs = literal_runs(text) if unit.kind == CODE else {}
+    hits.extend(joined_hits(runs, options))
+    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose))
+    hits.extend(k8s_hits(text, lowered, options))
+    if delegated:
+        hits.extend(delegated_hits(text, lowered, options))
+    return dedupe(hits, per_value=unit.output is not None)
+
+
+def field_hits(item: Field, options: Options) -> list[Hit]:
+    """A metadata value: its text like any unit's, and the value itself under its key."""
+    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False)
+    if hits:
+        return hits
+    strength = max(item.strength, name_strength(item.name))
+    if item.place == "attachment name":
+        # Pasted images are named by uuids and random ids; a vendor-shaped name is a token.
+        if not has_vendor_prefix(item.value):
+            return []
+        strength = 2
+    if strength == 0:
+        return []
+    candidate = Candidate(item.value, 0, len(item.value), item.name, "name", True, strength)
+    hit = judge(candidate, item.name.lower() + ": ", "text", options)
+    return [hit] if hit is not None else []
+
+
+# --- provider formats ---------------------------------------------------------------------------
+def provider_hits(
+    text: str, lowered: str, options: Options, extra: Iterable[Detector] = (), *, offset: int = 0
+) -> list[Hit]:
+    hits: list[Hit] = []
+    # On short texts a keyword check is cheaper than starting a regex scan; on long ones every
+    # pattern starts with a literal, which the engine finds as fast as `str.find` would.
+    short = len(text) < _PREFILTER_LIMIT
+    for detector in (*_active(options), *extra):
+        if short and detector.keywords and not any(keyword in lowered for keyword in detector.keywords):
+            continue
+        for match in detector.pattern.finditer(text):
+            start, end = match.span("secret")
+            if detector.extend_left:
+                start = _extend_left(text, start, detector.extend_left)
+            if text.startswith(("...", "…"), end):
+                continue  # elided in the text (`MIIEv...`, `sk-proj-abc…`): an example, not a key
+            hit = _provider_hit(detector, text[start:end], start, end, lowered, options)
+            if hit is not None:
+                hits.append(replace(hit, start=hit.start + offset, end=hit.end + offset) if offset else hit)
+    return hits
+
+
+@functools.lru_cache(maxsize=16)
+def _active(options: Options) -> tuple[Detector, ...]:
+    return tuple(detector for detector in TOKEN_DETECTORS if options.enabled(detector.name))
+
+
+def _extend_left(text: str, start: int, chars: str) -> int:
+    allowed = re.compile(f"[{chars}]")
+    limit = max(0, start - 10)
+    while start > limit and allowed.match(text, start - 1):
+        start -= 1
+    return start
+
+
+def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered: str, options: Options) -> Hit | None:
+    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders):
+        return None
+    check = CHECKS[detector.check](value) if detector.check else CheckResult(PLAUSIBLE)
+    if check.verdict == REJECT:
+        return None
+    if detector.name == "aws_access_key_id" and check.verdict == DOUBTFUL:
+        line = line_head(lowered, start)
+        if not _AWS_CONTEXT.search(line):
+            return None  # a run of capitals such as a peptide sequence, not next to an AWS name
+        check = CheckResult(PLAUSIBLE)
+    confidence = "low" if check.verdict == DOUBTFUL else "high"
+    return Hit(detector.name, detector.label, value, start, end, check.note, confidence, check.verdict)
+
+
+# --- values in a credential context ---------------------------------------------------------------
+def context_hits(
+    text: str,
+    lowered: str,
+    kind: str,
+    options: Options,
+    runs: dict[int, tuple[str, int]] | None = None,
+    *,
+    prose: bool = False,
+) -> list[Hit]:
+    hits = []
+    for candidate in candidates(text, lowered):
+        if runs and candidate.quoted and candidate.start in runs:
+            joined, end = runs[candidate.start]
+            candidate = replace(candidate, value=joined, end=end)
+        hit = judge(candidate, lowered, kind, options, text, prose=prose)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def judge(
+    candidate: Candidate, lowered: str, kind: str, options: Options, text: str = "", *, prose: bool = False
+) -> Hit | None:
+    """A hit when the value looks like a secret for the context it stands in."""
+    if kind == CODE and not candidate.quoted and not _shell_line(text or lowered, candidate.start):
+        return None  # in Python, a bare right-hand side is an expression, not a literal
+    if text and text.startswith(("...", "\u2026"), candidate.end):
+        return None  # elided (`pypi-AgEIcHlw...`): an example in docs, not a credential
+    if candidate.context.startswith("url:") or candidate.context == "basic-auth":
+        return _url_hit(candidate, lowered, options)
+    if not options.enabled("password_assignment"):
+        return None
+    shape = judge_value(candidate.value, candidate.name, options.placeholders)
+    score = candidate.strength + shape.strength
+    if shape.strength == 0 or score < 3:
+        return None
+    if _refused_by_provider(candidate.value):
+        return None
+    hinted = _hint(candidate, lowered, options)
+    if hinted is not None:
+        return hinted
+    confidence = "medium" if score >= 4 else "low"
+    low_reason = ""
+    if text and not prose and _embedded(text, candidate.start):
+        low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    return Hit(
+        "password_assignment",
+        _generic_label(candidate),
+        candidate.value,
+        candidate.start,
+        candidate.end,
+        "",
+        confidence,
+        PLAUSIBLE,
+        specific=False,
+        low_reason=low_reason,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _refused_by_provider(value: str) -> bool:
+    """The whole value is in a provider's format and that provider's check refuses it (a published
+    demo JWT, a documented example key): the context detector must not report it either."""
+    if value in DOCUMENTED_EXAMPLES:
+        return True
+    lowered = ascii_lower(value)
+    for detector in TOKEN_DETECTORS:
+        if not detector.check or not any(keyword in lowered for keyword in detector.keywords):
+            continue
+        match = detector.pattern.search(value)
+        if match is None or match.end("secret") != len(value):
+            continue
+        start = (
+            _extend_left(value, match.start("secret"), detector.extend_left)
+            if detector.extend_left
+            else match.start("secret")
+        )
+        if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
+            return True
+    return False
+
+
+def _embedded(text: str, offset: int) -> bool:
+    """The value sits in a long line of prose or of escaped text (a report, a prompt, a JSON
+    string holding a whole document): someone else's words, seldom the repository's secret."""
+    # Judged on a window around the value, so many values on one long line stay linear.
+    window_start = max(0, offset - 1000)
+    start = max(window_start, text.rfind("\n", window_start, offset) + 1)
+    end = text.find("\n", offset, offset + 1000)
+    line = text[start : end if end >= 0 else min(len(text), offset + 1000)]
+    if len(line) <= 400:
+        return False
+    if line.count("\\n") >= 3:
+        return True
+    between_words = len(_WORD_SPACE.findall(line))  # a one-line JSON config has its spaces after , and :
+    return between_words >= 20 and between_words >= len(line) / 40
+
+
+def _url_hit(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
+    if not options.enabled("url_credentials"):
+        return None
+    value = candidate.value
+    decoded = unquote(value)
+    if decoded == candidate.name or value == candidate.name:
+        return None
+    shape = judge_value(decoded, "", options.placeholders)
+    if shape.strength == 0 or is_placeholder(value, options.placeholders):
+        return None
+    scheme = candidate.context.partition(":")[2]
+    detail = _url_kind(scheme, lowered, candidate.start) if scheme else ""
+    confidence = "high" if shape.strength == 2 else "medium"
+    label = "credentials in a URL" if scheme else "password in a user:password option"
+    return Hit(
+        "url_credentials", label, value, candidate.start, candidate.end, detail, confidence, PLAUSIBLE, specific=False
+    )
+
+
+def _hint(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
+    # The provider's name may stand up to three lines before: a `.netrc` machine, a YAML
+    # section, the call the value is passed to.
+    window = "\n".join(lowered[max(0, candidate.start - 240) : candidate.start].split("\n")[-3:])
+    window += " " + candidate.name.lower()
+    for hint in PROVIDER_HINTS:
+        if hint.value.fullmatch(candidate.value) and hint.provider.search(window) and options.enabled(hint.name):
+            return Hit(hint.name, hint.label, candidate.value, candidate.start, candidate.end, "", "high")
+    return None
+
+
+def _generic_label(candidate: Candidate) -> str:
+    name = _printable_name(candidate.name)
+    if candidate.context == "flag":
+        return f"secret given to the {name} option" if name else "secret given to a command-line option"
+    if candidate.context == "header":
+        return "secret in an HTTP Authorization header"
+    if candidate.context == "login":
+        return "secret given to a login command"
+    if candidate.context == "mention":
+        return "secret-looking value quoted next to a credential word"
+    return f"secret-looking value assigned to {name}" if name else "secret-looking value in a credential field"
+
+
+def _printable_name(name: str) -> str:
+    """The name as it can be printed: a plain identifier of bounded length none of whose parts is
+    itself random (`<random>_token` could be a secret used as a key)."""
+    if not re.fullmatch(r"[A-Za-z_$-][A-Za-z0-9_.$-]{0,47}", name):
+        return ""
+    if any(judge_value(part).strength > 0 for part in re.split(r"[_.$-]+", name) if len(part) >= 8):
+        return ""
+    return name
+
+
+def _shell_line(text: str, offset: int) -> bool:
+    head = line_head(text, offset, 4096)
+    return len(head) < 4096 and head.lstrip().startswith(("!", "%"))
+
+
+def _url_kind(scheme: str, lowered: str, offset: int) -> str:
+    context = line_head(lowered, offset)
+    if "mlflow" in context:
+        return " (MLflow tracking URI)"
+    if _DB_SCHEMES.match(scheme):
+        return " (database or broker URL)"
+    if (
+        "index-url" in context
+        or "find-links" in context
+        or "pip_" in context
+        or "/simple" in lowered[offset : offset + 300]
+    ):
+        return " (package index URL)"
+    return ""
+
+
+# --- tokens split across string literals ---------------------------------------------------------
+def literal_runs(text: str) -> dict[int, tuple[str, int]]:
+    """Runs of two or more adjacent literals: the first one's content offset -> (joined text, end)."""
+    runs: dict[int, tuple[str, int]] = {}
+    literals = list(_LITERAL.finditer(text))
+    index = 0
+    while index < len(literals):
+        run = [literals[index]]
+        while index + 1 < len(literals) and _LITERAL_GAP.fullmatch(text, run[-1].end(), literals[index + 1].start()):
+            index += 1
+            run.append(literals[index])
+        index += 1
+        if len(run) >= 2:
+            joined = "".join(m.group(1) if m.group(1) is not None else m.group(2) or "" for m in run)
+            content_start = run[0].start(1) if run[0].group(1) is not None else run[0].start(2)
+            runs[content_start] = (joined, run[-1].end() - 1)
+    return runs
+
+
+def joined_hits(runs: dict[int, tuple[str, int]], options: Options) -> Iterator[Hit]:
+    """Tokens split over adjacent literals (`"hf_" "AbC..."`) are matched once joined."""
+    for start, (joined, end) in runs.items():
+        for hit in provider_hits(joined, ascii_lower(joined), options):
+            if hit.kind != "jwt":
+                yield replace(hit, start=start, end=end, detail=hit.detail + " split across strings")
+
+
+# --- Kubernetes Secret data -----------------------------------------------------------------------
+def k8s_hits(text: str, lowered: str, options: Options) -> Iterator[Hit]:
+    if "kind:" not in lowered or "secret" not in lowered:
+        return
+    from hooks.secrets.k8s import secret_entries
+
+    for entry in secret_entries(text):
+        decoded = entry.decoded
+        found = provider_hits(decoded, ascii_lower(decoded), options)
+        if found:
+            best = max(found, key=lambda h: h.end - h.start)
+            yield replace(
+                best, start=entry.start, end=entry.end, detail=best.detail + " (base64 in a Kubernetes Secret)"
+            )
+            continue
+        if name_strength(entry.key) == 0 and entry.key.lower() in ("username", "user", "host", "port", "database"):
+            continue
+        candidate = Candidate(decoded, entry.start, entry.end, entry.key, "name", True, 2)
+        shape = judge_value(decoded, entry.key, options.placeholders)
+        if shape.strength and options.enabled("password_assignment"):
+            yield Hit(
+                "password_assignment",
+                "secret in a Kubernetes Secret",
+                decoded,
+                candidate.start,
+                candidate.end,
+                " (base64 data)",
+                "medium" if shape.strength == 2 else "low",
+                PLAUSIBLE,
+                specific=True,  # the decoded value: wins over the context detector's view of the base64
+            )
+
+
+# --- detect-secrets' plugins ------------------------------------------------------------------------
+def delegated_hits(text: str, lowered: str, options: Options) -> list[Hit]:
+    import importlib
+
+    hits: list[Hit] = []
+    line_starts: list[int] | None = None
+    if len(text) > DELEGATED_MAX_LINE and "\n" not in text.rstrip("\n"):
+        return hits  # one long line: the plugins' own patterns are not bounded; ours have read it
+    for name, (module_name, anchor, keyword) in DELEGATED_PLUGINS.items():
+        if name in options.disabled or (keyword and keyword not in lowered):
+            continue
+        pattern = re.compile(anchor)
+        if not pattern.search(text):
+            continue
+        plugin = getattr(importlib.import_module(module_name), name)()
+        if line_starts is None:
+            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        for number, line_start in enumerate(line_starts, 1):
+            line_end = line_starts[number] - 1 if number < len(line_starts) else len(text)
+            if line_end - line_start > DELEGATED_MAX_LINE or not pattern.search(text, line_start, line_end):
+                continue
+            line = text[line_start:line_end]
+            for secret in plugin.analyze_line(filename="-", line=line, line_number=number):
+                value = secret.secret_value or ""
+                if not value or is_placeholder(value, options.placeholders):
+                    continue
+                start = line_start + max(0, line.find(value))
+                hits.append(Hit(name, f"{secret.type} (detect-secrets)", value, start, start + len(value)))
+    return hits
+
+
+# --- one hit per secret ---------------------------------------------------------------------------
+def dedupe(hits: list[Hit], *, per_value: bool) -> list[Hit]:
+    """One hit per secret occurrence: where hits overlap, a provider's format wins over the
+    context detector, then the longer match. In a generated output (`per_value`) a secret
+    echoed several times is reported once. O(n log n)."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    kept: list[Hit] = []
+    cluster: list[Hit] = []
+    cluster_end = -1
+    for hit in [*ordered, None]:
+        if hit is not None and hit.start < cluster_end:
+            cluster.append(hit)
+            cluster_end = max(cluster_end, hit.end)
+            continue
+        if cluster:
+            kept.extend(_resolve(cluster))
+        if hit is not None:
+            cluster, cluster_end = [hit], hit.end
+    kept.sort(key=lambda h: h.start)
+    if not per_value:
+        return kept
+    seen: set[str] = set()
+    unique = []
+    for hit in kept:
+        if hit.value not in seen:
+            seen.add(hit.value)
+            unique.append(hit)
+    return unique
+
+
+def _resolve(cluster: list[Hit]) -> list[Hit]:
+    if len(cluster) == 1:
+        return cluster
+    chosen: list[Hit] = []
+    starts: list[int] = []
+    for hit in sorted(cluster, key=lambda h: (not h.specific, h.verdict != VERIFIED, h.start - h.end, h.start)):
+        index = bisect.bisect_left(starts, hit.start)
+        before = chosen[index - 1] if index else None
+        after = chosen[index] if index < len(chosen) else None
+        if (before is not None and before.end > hit.start) or (after is not None and hit.end > after.start):
+            continue
+        chosen.insert(index, hit)
+        starts.insert(index, hit.start)
+    return chosen

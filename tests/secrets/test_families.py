@@ -1,0 +1,318 @@
+"""Issue 15's families: each credential type, place and format is found, and its look-alike
+(the false-positive family it is confused with) stays silent."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from tests.secrets.helpers import ALNUM, HEX, fake, jwt, rules, scan_text, secret_value
+
+URLSAFE = ALNUM + "_-"
+BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def crc32_token(prefix: str, seed: int = 1, *, valid: bool = True) -> str:
+    """GitHub's (and npm's) layout: 30 base62 characters and their CRC32 in 6 base62 characters."""
+    rng = random.Random(f"{prefix}{seed}")
+    entropy = "".join(rng.choice(BASE62) for _ in range(30))
+    number = binascii.crc32(entropy.encode()) + (0 if valid else 1)
+    digits = ""
+    while number:
+        number, rest = divmod(number, 62)
+        digits = BASE62[rest] + digits
+    return prefix + entropy + digits.rjust(6, "0")
+
+
+PASSWORD = fake("", 14, ALNUM) + "!x9"
+B64_KEY = base64.b64encode(random.Random(7).randbytes(32)).decode()
+HEX_KEY = fake("", 64, HEX)
+_DJANGO_RNG = random.Random(3)
+DJANGO = "".join(_DJANGO_RNG.choice(string.ascii_lowercase + string.digits + "!@#%^&*(-_=+)") for _ in range(50))
+
+# (rule, file name, text): one per type issue 15 lists and per place and format it names.
+POSITIVES = [
+    # credential types without a rule before
+    (
+        "MLS225",
+        "notify.py",
+        f'URL = "https://discord.com/api/webhooks/{fake("", 18, "0123456789")}/{fake("", 68, URLSAFE)}"\n',
+    ),
+    (
+        "MLS225",
+        "teams.yaml",
+        "webhook: https://acme.webhook.office.com/webhookb2/5bf0b45f-10af-4894-abf8-b326ee0c1a2b@"
+        f"e282542c-6d71-484c-9506-1bd2ae488bff/IncomingWebhook/{fake('', 32, HEX)}/"
+        "af3cb810-bc25-487b-a634-5b28eaa9c544\n",
+    ),
+    (
+        "MLS225",
+        "chat.env",
+        f"CHAT=https://chat.googleapis.com/v1/spaces/AAAA{fake('', 7)}/messages?key=AIzaSy{fake('', 33, URLSAFE)}"
+        f"&token={fake('', 43, URLSAFE)}%3D\n",
+    ),
+    ("MLS226", ".env", f"MAILGUN_API_KEY=key-{fake('', 32, HEX)}\n"),
+    ("MLS226", "mail.py", f'mailgun_key = "{fake("", 32, HEX)}-{fake("", 8, HEX)}-{fake("", 8, HEX)}"\n'),
+    ("MLS227", "mail.py", f'SG = "SG.{fake("", 22, URLSAFE)}.{fake("", 43, URLSAFE)}"\n'),
+    ("MLS228", "tunnel.sh", f"ngrok config add-authtoken 2{fake('', 26)}_{fake('', 21)}\n"),
+    ("MLS229", ".env", f"GROQ_API_KEY={fake('gsk_', 52)}\n"),
+    ("MLS230", "chat.py", f'client = Mistral(api_key="{fake("", 32)}")\n'),
+    ("MLS231", ".env", f"PERPLEXITY_API_KEY={fake('pplx-', 48)}\n"),
+    ("MLS232", "llm.py", f'DEEPSEEK_API_KEY = "sk-{fake("", 32, HEX)}"\n'),
+    ("MLS233", "client_secret.json", f'{{"web": {{"client_secret": "{fake("GOCSPX-", 28, URLSAFE)}"}}}}\n'),
+    ("MLS234", ".npmrc", f"//registry.npmjs.org/:_authToken={crc32_token('npm_')}\n"),
+    ("MLS235", "ls.env", f"LABEL_STUDIO_API_KEY={fake('', 40, HEX)}\n"),
+    ("MLS236", "bot.py", f'reddit = praw.Reddit(client_id="abc", client_secret="{fake("", 27, URLSAFE)}")\n'),
+    ("MLS201", "org.env", f"HF_ORG_TOKEN={fake('api_org_', 34, string.ascii_letters)}\n"),
+    ("MLS215", "ci.sh", f"export GH={crc32_token('ghp_')}\n"),
+    (
+        "MLS237",
+        ".pypirc",
+        "[pypi]\npassword = pypi-AgEIcHlwaS5vcmcCJDc5NDEyMzMwLTZhOTgtNDk0Mi04MGYzLWU0ODgyOGNiOWI4NQACInsi\n",
+    ),
+    ("MLS238", "bot.env", f"TELEGRAM_BOT_TOKEN={fake('', 10, '123456789')}:AA{fake('', 33, URLSAFE)}\n"),
+    # providers nobody named: the context and the value's shape decide
+    ("MLS223", "settings.py", f'ACME_API_KEY = "{fake("acme_live_", 32)}"\n'),
+    ("MLS223", ".env", f"ENCRYPTION_KEY={B64_KEY}\n"),
+    ("MLS223", "config.yaml", f"auth:\n  api_secret: {HEX_KEY}\n"),
+    ("MLS223", "settings.py", f"SECRET_KEY = '{DJANGO}'\n"),
+    ("MLS223", "profiles.yml", f'ml:\n  outputs:\n    prod:\n      type: postgres\n      password: "{PASSWORD}"\n'),
+    ("MLS223", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
+    ("MLS223", "clearml.conf", f'api {{\n    credentials {{\n        secret_key: "{fake("", 30)}"\n    }}\n}}\n'),
+    ("MLS223", "call.sh", f'curl -H "Authorization: Bearer {fake("", 40)}" https://api.example.com/v1\n'),
+    ("MLS223", "call.py", f'headers = {{"X-API-Key": "{fake("", 36)}"}}\n'),
+    ("MLS223", "run.sh", f"python train.py --api-key {fake('', 32)}\n"),
+    ("MLS223", "run.sh", f"python train.py --password={PASSWORD}\n"),
+    ("MLS223", "setup.sh", f"dvc remote modify --local storage password {PASSWORD}\n"),
+    ("MLS223", "table.html", f"<tr><td>VENDOR_TOKEN</td><td>{fake('', 40)}</td></tr>\n"),
+    ("MLS223", "settings.xml", f"<server><id>x</id><password>{PASSWORD}</password></server>\n"),
+    ("MLS223", "NOTES.md", f"The key for the staging server is `{fake('', 32)}`.\n"),
+    ("MLS223", "split.py", f'ACME_TOKEN = (\n    "{fake("tok_", 12)}"\n    "{fake("", 24)}"\n)\n'),
+    ("MLS223", "env.py", f'token = os.getenv("ACME_TOKEN", "{fake("", 40)}")\n'),
+    ("MLS223", "compose.yaml", f"    environment:\n      - ACME_TOKEN=${{ACME_TOKEN:-{fake('', 32)}}}\n"),
+    # URLs with passwords: database, broker, curl -u
+    ("MLS222", "celeryconfig.py", f'broker_url = "amqps://ml:{PASSWORD}@mq.internal:5671"\n'),
+    ("MLS222", "celeryconfig.py", f'result_backend = "redis://:{PASSWORD}@cache.internal:6379/0"\n'),
+    ("MLS222", "fetch.sh", f"curl -u deploy:{PASSWORD} https://repo.example.com/file\n"),
+    ("MLS221", "auth.ini", f"access_token = {jwt({'sub': 'svc', 'role': 'service', 'exp': 4102444800})}\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "name", "text"), POSITIVES, ids=[f"{p[0]}-{p[1]}-{i}" for i, p in enumerate(POSITIVES)]
+)
+def test_family_found(tmp_path: Path, rule: str, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert rules(findings) == [rule], findings
+    assert findings[0].severity.value != "low", findings
+    assert findings[0].confidence in ("high", "medium", "low")
+    secret = secret_value(text)
+    assert not any(secret[i : i + 8] in findings[0].message for i in range(0, len(secret) - 8, 4))
+
+
+LOOKALIKES = [
+    # names and structure, not values (MLS223 before)
+    ("identifier", "deploy.yaml", "spec:\n  automountServiceAccountToken: false\n  serviceAccountName: trainer\n"),
+    (
+        "k8s reference",
+        "deploy.yaml",
+        "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db-credentials\n",
+    ),
+    (
+        "k8s secret name",
+        "deploy.yaml",
+        "volumes:\n  - secret:\n      secretName: my-secret\nimagePullSecrets:\n  - name: regcred\n",
+    ),
+    ("nested mapping", "model.yaml", "api_key:\n  from_env: OPENAI_API_KEY\ntoken:\n  source: keyring\n"),
+    (
+        "rhs reference",
+        "a.py",
+        'HF_TOKEN = userdata.get("HF_TOKEN")\npassword = getpass.getpass("Database password: ")\n',
+    ),
+    ("hydra", "conf.yaml", "db:\n  password: ${oc.env:DB_PASSWORD}\n  token: ${env:API_TOKEN}\n"),
+    ("value equals key", ".env", "HF_TOKEN=HF_TOKEN\nWANDB_API_KEY=WANDB_API_KEY\n"),
+    ("value equals key in code", "a.py", 'OPENAI_API_KEY = "OPENAI_API_KEY"\n'),
+    (
+        "placeholder words",
+        "a.yaml",
+        "api_key: my_api_key\ntoken: my_token\nsecret: Randomstr\npassword: nvidiaapikey\n",
+    ),
+    ("placeholder markup", "a.yaml", "username: <username>\npassword: <password>\n"),
+    ("html escaped", "doc.md", "mlflow server --backend-store-uri postgresql://admin:&lt;password&gt;@db/mlflow\n"),
+    (
+        "placeholder url",
+        "a.py",
+        'URL = "postgresql://DB_USER:DB_PASSWORD@localhost/db"\nU2 = "mysql://user:password@h/db"\n',
+    ),
+    ("fstring url", "a.py", 'url = f"postgresql://{user}:{password}@{host}:{port}/{db}"\n'),
+    (
+        "masked",
+        "a.env",
+        "OPENAI_API_KEY=sk-...\nGITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\ntoken: xoxb-REDACTED\n",
+    ),
+    ("special tokens", "tok.yaml", 'bos_token: "<|begin_of_text|>"\npad_token: "[PAD]"\nmax_new_tokens: 512\n'),
+    (
+        "placeholder token flag",
+        "train.sh",
+        'accelerate launch t.py --placeholder_token="<cat-toy>" --initializer_token="toy"\n',
+    ),
+    ("textual inversion", "a.py", 'pipe.load_textual_inversion("sd-concepts/x", token="EasyNegative")\n'),
+    (
+        "clearml keys",
+        "clearml.conf",
+        'api {\n    credentials {\n        "access_key" = ""\n        "secret_key" = ""\n    }\n}\n',
+    ),
+    ("jwt.io", "doc.md", jwt({"sub": "1"}, alg="none")[:-43] + "\n"),
+    ("alg none", "doc.md", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIiLCJyb2xlIjoidmlld2VyIn0.\n"),
+    ("supabase demo", "a.env", f"ANON_KEY={jwt({'iss': 'supabase-demo', 'role': 'anon', 'exp': 1983812996})}\n"),
+    ("peptide", "seqs.fasta", ">p1\nAKIARTHQFYQCKRENAHIS\n>p2\nASIALQQGFIDEYPPFTDRK\n"),
+    ("dna", "reads.fa", ">read_1\nTTTAGAGAGGCTATGGGTCGGTAGACGTGAGTCTCCGGCTACACTGTGCGCGAGACGGTA\n"),
+    ("git sha", "a.py", f'model = AutoModel.from_pretrained("bert-base-uncased", revision="{fake("", 40, HEX)}")\n'),
+    ("sha256", "a.py", f'DATA_SHA256 = "{fake("", 64, HEX)}"\n'),
+    ("image digest", "k.yaml", f"image: ghcr.io/acme/serve@sha256:{fake('', 64, HEX)}\n"),
+    ("package hash", "req.txt", f"numpy==1.26.4 --hash=sha256:{fake('', 64, HEX)}\n"),
+    (
+        "uuid ids",
+        "a.yaml",
+        "experiment_id: b1d45103-ecfc-4170-8bf6-7e44118f03a7\nrequest_id: f347dec7-006a-4e8c-8a37-023738e6719d\n",
+    ),
+    ("run ids", "a.py", 'run = wandb.init(project="nlp", id="o7radfc9", resume="allow")\n'),
+    (
+        "azurite",
+        "a.py",
+        'C = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey='
+        'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"\n',
+    ),
+    (
+        "path",
+        ".env",
+        "GOOGLE_APPLICATION_CREDENTIALS=/secrets/service-account.json\nprivate_key_file: ~/.ssh/id_ed25519\n",
+    ),
+    ("prose", "conf.yaml", 'api_key: "Set this to the key shown on your dashboard"\n'),
+    ("argparse", "a.py", 'parser.add_argument("--token", help="Hugging Face token with write access")\n'),
+    (
+        "argparse default",
+        "a.py",
+        'parser.add_argument("--hub_token", type=str, default=None)\n'
+        'p.add_argument("--jupyter_token", default=uuid.uuid1().hex)\n',
+    ),
+    ("code in other languages", "main.rs", 'let token = std::env::var("HF_TOKEN").unwrap();\n'),
+    ("r member", "utils.R", "Sys.setenv(MLFLOW_TRACKING_TOKEN = json_resp$token)\n"),
+    (
+        "shell default",
+        "c.yaml",
+        "      - NGC_API_KEY=${NGC_API_KEY:-nvidiaapikey}\n      - X=${MYSQL_PASSWORD:-$MYSQL_ROOT_PASSWORD}\n",
+    ),
+    ("vendor placeholder", ".env", "NVIDIA_API_KEY=nvapi-CYBER_DEV_DAY\n"),
+    (
+        "shell variables",
+        "env.sh",
+        'export P=$(gcloud secrets versions access latest --secret="db-password-$PROJECT_ID")\n',
+    ),
+    ("local jupyter", "README.md", f"    http://127.0.0.1:8888/lab?token={fake('', 48, HEX)}\n"),
+    (
+        "presigned url",
+        "out.txt",
+        "https://s.example.com/a.jpg?X-Goog-Credential=sa%40proj.iam.gserviceaccount.com%2F2023"
+        f"&Signature={fake('', 40)}\n",
+    ),
+    (
+        "truncated pem",
+        "app.js",
+        "privKey: '-----BEGIN PRIVATE KEY-----\\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ... (KMS)',\n",
+    ),
+    (
+        "prose password",
+        "r.json",
+        '{"d": "this build will authenticate the user if the password passDs5Bu9Te7 was entered"}\n',
+    ),
+    ("datetime", "log.txt", "harvest account credentials:  2016-10-03T09:27:47 dir\n"),
+    ("crypto signature", "run.sh", '"signature": "0x5a8a1c8fcf4f5d2b7e0d3c1a9c8b7f6e5d4c3b2a1"\n'),
+    ("pasted image names", "doc.md", "![image.png](attachment:4c5c1883-5ab6-4fca-9b4f-c7b1584d50e3.png)\n"),
+]
+
+
+@pytest.mark.parametrize(("what", "name", "text"), LOOKALIKES, ids=[n[0] for n in LOOKALIKES])
+def test_lookalike_silent(tmp_path: Path, what: str, name: str, text: str) -> None:
+    assert [f for f in scan_text(tmp_path, name, text) if f.severity.value != "low"] == []
+
+
+def test_checksum_decides_github_and_npm_tokens(tmp_path: Path) -> None:
+    good = scan_text(tmp_path, "a.env", f"T={crc32_token('ghp_')}\n")
+    bad = scan_text(tmp_path, "b.env", f"T={crc32_token('ghp_', valid=False)}\n")
+    assert [(f.rule_id, f.severity.value, f.confidence) for f in good] == [("MLS215", "high", "high")]
+    assert [(f.rule_id, f.severity.value, f.confidence) for f in bad] == [("MLS215", "low", "low")]
+    assert "checksum does not match" in bad[0].message
+
+
+def test_expired_jwt_is_low(tmp_path: Path) -> None:
+    (finding,) = scan_text(tmp_path, "a.ini", f"token = {jwt({'sub': 'x', 'exp': 1000000000})}\n")
+    assert (finding.rule_id, finding.severity.value) == ("MLS221", "low")
+
+
+def test_data_files_report_third_party_tokens_low(tmp_path: Path) -> None:
+    """Tokens strangers pasted into a committed dataset are not the repository's: reported low,
+    unless their checksum proves the live format."""
+    text = (
+        "id,body\n"
+        f'1,"I set my token to {fake("sk-proj-", 120, URLSAFE)} and still get 401"\n'
+        f'2,"my key is {crc32_token("ghp_")}"\n'
+        f'3,"password = {PASSWORD}"\n'
+    )
+    findings = scan_text(tmp_path, "issues.csv", text)
+    levels = sorted((f.rule_id, f.severity.value) for f in findings)
+    assert levels == [("MLS202", "low"), ("MLS215", "high"), ("MLS223", "low")]
+    for jsonl in ("issues.jsonl", "issues.tsv"):
+        assert all(f.severity.value == "low" or f.rule_id == "MLS215" for f in scan_text(tmp_path, jsonl, text))
+
+
+def test_k8s_secret_base64_data(tmp_path: Path) -> None:
+    token = fake("hf_", 34)
+    password = PASSWORD
+    text = (
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: aGVsbG8gd29ybGQgaGVsbG8=\n---\n"
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\ntype: Opaque\ndata:\n"
+        f"  HF_TOKEN: {base64.b64encode(token.encode()).decode()}\n"
+        f"  db-password: {base64.b64encode(password.encode()).decode()}\n"
+        f"  username: {base64.b64encode(b'trainer').decode()}\n"
+    )
+    findings = scan_text(tmp_path, "secret.yaml", text)
+    assert sorted((f.rule_id, f.line) for f in findings) == [("MLS201", 12), ("MLS223", 13)]
+    assert all("Kubernetes Secret" in f.message or "base64" in f.message for f in findings)
+
+
+def test_split_literal_generic_value(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "a.py", f'VENDOR_API_KEY = "{fake("vnd_", 6)}" "{fake("", 30)}"\n')
+    assert rules(findings) == ["MLS223"]
+
+
+def test_message_names_the_field_but_never_a_random_name(tmp_path: Path) -> None:
+    (finding,) = scan_text(tmp_path, ".env", f"API_SECRET={HEX_KEY}\n")
+    assert "API_SECRET" in finding.message
+    random_name = fake("", 24)
+    findings = scan_text(tmp_path, "b.yaml", f"{random_name}_token: {fake('', 40)}\n")
+    assert all(random_name not in f.message for f in findings)
+
+
+def test_json_output_carries_confidence(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from hooks.cli.entry_points import mlsec_secrets
+
+    (repo / ".env").write_text(f"ACME_API_KEY={fake('', 40)}\nHF_TOKEN={fake('hf_', 34)}\n")
+    mlsec_secrets(["--format", "json", ".env"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {(f["rule_id"], f["confidence"]) for f in findings} == {("MLS223", "medium"), ("MLS201", "high")}
+
+
+def test_sarif_results_carry_precision(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from hooks.cli.entry_points import mlsec_secrets
+
+    (repo / ".env").write_text(f"ACME_API_KEY={fake('', 40)}\nHF_TOKEN={fake('hf_', 34)}\n")
+    mlsec_secrets(["--format", "sarif", ".env"])
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert {(r["ruleId"], r["properties"]["precision"]) for r in results} == {("MLS223", "medium"), ("MLS201", "high")}
