@@ -71,13 +71,16 @@ class Analysis:
         if not self.deadline:
             self.deadline = time.monotonic() + self.limits.max_seconds
 
-    def add(self, rule: Rule, where: str, message: str, content_key: str, severity: Severity | None = None) -> None:
-        """`where` places it inside the artifact: "file", "archive/data.pkl@0x1a3", "stream 2@0x40"."""
+    def add(
+        self, rule: Rule, where: str, message: str, content_key: str, severity: Severity | None = None, line: int = 1
+    ) -> None:
+        """`where` places it inside the artifact: "file", "archive/data.pkl@0x1a3", "stream 2@0x40";
+        `line` is the file's own line, for text formats read at the top level."""
         if content_key in self._keys.get(rule.rule_id, ()):
             return  # the same thing seen again (a flood of one opcode): one finding, bounded memory
         self._keys.setdefault(rule.rule_id, set()).add(content_key)
         text = message if where == "file" else f"{where} {message}"
-        self.issues.append(Issue(rule, text, content_key, severity=severity))
+        self.issues.append(Issue(rule, text, content_key, line=line, severity=severity))
 
     def mark(self) -> Mark:
         return len(self.issues), len(self.stream_log.streams) if self.stream_log is not None else 0

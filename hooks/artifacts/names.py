@@ -1,5 +1,9 @@
 """What file names say. Content decides the format; a name only says whether data that turns out
-to be no known format must be reported (fail closed) or is simply not an artifact."""
+to be no known format must be reported (fail closed) or is simply not an artifact.
+
+`.pb` is not listed: it names any protobuf (TensorFlow fingerprints and serving configs, with
+fields in any order), and a protobuf is data. The TensorFlow files that hold graphs and Keras
+configs are recognised by content (formats/tensorflow.py)."""
 
 from __future__ import annotations
 
@@ -26,10 +30,13 @@ ARTIFACT_SUFFIXES = frozenset(
         ".hdf5",
         ".safetensors",
         ".gguf",
+        ".onnx",
+        ".nemo",
+        ".skops",
+        ".rar",
         ".dill",
         ".cloudpickle",
         ".model",
-        ".pb",
         ".pt2",
         ".torch",
         ".7z",
@@ -37,11 +44,15 @@ ARTIFACT_SUFFIXES = frozenset(
         ".tar",
     ]
 )
+# Files named by their format rather than by suffix (TensorFlow's graph files are protobufs).
+ARTIFACT_NAMES = frozenset(["saved_model.pb", "keras_metadata.pb"])
 COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib"])
 
 
 def named_like_artifact(name: str) -> bool:
     path = PurePosixPath(name.lower())
+    if path.name in ARTIFACT_NAMES:
+        return True
     suffixes = path.suffixes
     while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
         suffixes = suffixes[:-1]

@@ -221,6 +221,206 @@ MODEL_WITHOUT_GATE_RECORD = BOOK.rule(
     example="models/clf.joblib retrained and committed without running `mlsec gate` again",
     fix="Run `mlsec gate --model models/clf.joblib` and commit the record it writes with the model.",
 )
+# Formats beyond pickle (issue 18): graphs, configs and templates that run code or reach files.
+UNSAFE_GRAPH_OPERATION = BOOK.rule(
+    "MLS120",
+    "UnsafeGraphOperation",
+    "high",
+    "TensorFlow graph operation reaches files, Python or the network",
+    cwe=94,
+    what=(
+        "A SavedModel or frozen graph holds an operation that runs Python (PyFunc, EagerPyFunc), reads or"
+        " writes files (ReadFile, WriteFile, MatchingFiles, ...) or prints to a file when the graph runs."
+        " Real exported models do not need them; rebuild the model without them."
+    ),
+    why=(
+        "The graph runs these operations when the model is served or called: anyone who can change the "
+        "file can run Python or read and write files on the serving machine."
+    ),
+    fix=(
+        "Re-export the model from its training code without `tf.py_function`/file operations in the "
+        "serving graph, and load models only from sources you trust."
+    ),
+)
+EXTERNAL_DATA_ESCAPE = BOOK.rule(
+    "MLS121",
+    "ExternalDataEscape",
+    "high",
+    "Model data read from outside its folder",
+    cwe=22,
+    what=(
+        "An ONNX tensor's external data `location` is absolute or climbs out of the model's folder with"
+        " `..`: loading reads an arbitrary file (the class of CVE-2024-27318/27319). Keep external data"
+        " files next to the model and name them relatively."
+    ),
+    why=(
+        "onnx and onnxruntime read the external file the model names when it is loaded: a shared model "
+        "can exfiltrate or overwrite files of whoever loads it."
+    ),
+    fix=(
+        "Save external data with a relative location inside the model folder"
+        ' (`onnx.save_model(..., location="weights.bin")`), and reject models that point elsewhere.'
+    ),
+)
+CUSTOM_OPERATOR = BOOK.rule(
+    "MLS122",
+    "CustomOperator",
+    "medium",
+    "Model needs a custom operator",
+    cwe=829,
+    what=(
+        "An ONNX node's domain is neither ONNX's, onnxruntime's built-in one nor a function the model"
+        " defines: inference loads native code from the library that registers it. Make sure that"
+        " library is yours and reviewed."
+    ),
+    why=(
+        "The operator is implemented by a native library registered at inference time; the model cannot "
+        "run without loading that code, which the model file does not show."
+    ),
+    fix=(
+        "Check that the custom-op library is yours, pinned and reviewed; if the op is not needed, export "
+        "with standard ONNX operators only."
+    ),
+)
+TENSOR_METADATA_INCONSISTENT = BOOK.rule(
+    "MLS123",
+    "TensorMetadataInconsistent",
+    "high",
+    "Tensor metadata that cannot be true",
+    cwe=787,
+    what=(
+        "Counts, sizes, dimensions or offsets in a model header overflow, point outside the file, overlap"
+        " or disagree with the data (ONNX, GGUF, safetensors). Parsers in native code have been exploited"
+        " through exactly these fields (GGUF heap overflows); a writer never produces them."
+    ),
+    why=(
+        "Readers written in C and C++ trust these fields to size buffers; inconsistent values have been "
+        "used for heap overflows in GGUF and ONNX parsers."
+    ),
+    fix=(
+        "Regenerate the file with the library that owns the format; do not load a file whose header "
+        "contradicts its data."
+    ),
+)
+TEMPLATE_SANDBOX_ESCAPE = BOOK.rule(
+    "MLS124",
+    "TemplateSandboxEscape",
+    "critical",
+    "Chat template reaches Python internals",
+    cwe=1336,
+    what=(
+        "A Jinja chat template (GGUF `tokenizer.chat_template`, Hugging Face tokenizer config or"
+        " `chat_template.jinja`) uses dunder attributes, `attr` filters or names like `os`, `import`,"
+        " `popen`: the pattern of sandbox escapes that run commands when the template is rendered"
+        " (CVE-2024-34359 in llama-cpp-python). Real chat templates only format messages."
+    ),
+    why=(
+        "Chat templates are rendered on every request by servers such as llama-cpp-python and "
+        "text-generation-inference; a template that reaches Python internals runs commands on the server."
+    ),
+    fix=(
+        "Replace the template with the model family's published one, and render templates in a sandboxed "
+        "Jinja environment only."
+    ),
+)
+REMOTE_CODE_REFERENCE = BOOK.rule(
+    "MLS125",
+    "RemoteCodeReference",
+    "medium",
+    "Model folder needs custom code to load",
+    cwe=829,
+    what=(
+        "A Hugging Face `config.json` or tokenizer config has an `auto_map`: loading with"
+        " `trust_remote_code=True` imports and runs the named Python modules. Code from another"
+        " repository (`owner/repo--module.Class`) is reported medium, code in this folder low."
+    ),
+    why=(
+        "`trust_remote_code=True` imports and runs the named module; code fetched from another repository"
+        " can change after review."
+    ),
+    fix=(
+        "Prefer a model whose architecture is in transformers itself; otherwise vendor the code into this"
+        " folder, review it, and pin the revision you load."
+    ),
+)
+DANGEROUS_CONFIG_TARGET = BOOK.rule(
+    "MLS126",
+    "DangerousConfigTarget",
+    "critical",
+    "Config instantiates a dangerous callable",
+    cwe=94,
+    what=(
+        "A Hydra/OmegaConf `_target_` (in a `.nemo` model's `model_config.yaml` or a committed config)"
+        " names a callable that runs commands, evaluates code, imports modules or touches files:"
+        " `hydra.utils.instantiate` calls it when the config is loaded (the class of the 2025 NeMo"
+        " advisories)."
+    ),
+    why=(
+        "`hydra.utils.instantiate` calls whatever `_target_` names with the config's arguments as soon as"
+        " the config is loaded: a shared model or config becomes a command."
+    ),
+    fix=(
+        "Point `_target_` at your model classes only, and load configs from untrusted sources without "
+        "instantiating them."
+    ),
+)
+MLFLOW_MODEL_RUNS_CODE = BOOK.rule(
+    "MLS127",
+    "MlflowModelRunsCode",
+    "medium",
+    "MLflow model runs custom code on load",
+    cwe=829,
+    what=(
+        "An `MLmodel` file's python_function flavour loads through a module outside MLflow"
+        " (`loader_module`) or ships `code` paths that `mlflow.pyfunc.load_model` puts on sys.path"
+        " and imports. Review the named code; pickled python models next to it are analysed too."
+    ),
+    why=(
+        "`mlflow.pyfunc.load_model` imports the loader module and the code paths before returning the "
+        "model, so loading the model runs that code."
+    ),
+    fix=(
+        "Review the loader module and code paths as code; prefer a built-in MLflow flavour, and load "
+        "models only from registries you control."
+    ),
+)
+KERAS_DANGEROUS_REFERENCE = BOOK.rule(
+    "MLS128",
+    "KerasDangerousReference",
+    "critical",
+    "Keras config reaches a dangerous function",
+    cwe=94,
+    what=(
+        "The model config names a function that runs commands, evaluates code, imports modules or"
+        " reads, writes or downloads files (`builtins.exec`, `os.system`, `keras.utils.get_file`, ...)."
+        " Keras resolves such names even with safe_mode on (the class of CVE-2025-1550 and CVE-2025-8747)."
+    ),
+    why=(
+        "Keras deserialises these references by importing and calling them, even with `safe_mode=True`, "
+        "so loading the model runs the function."
+    ),
+    fix=(
+        "Rebuild the model from its code so the config only names Keras layers and your own registered "
+        "objects; never load such a file."
+    ),
+)
+KERAS_EXTERNAL_RESOURCE = BOOK.rule(
+    "MLS129",
+    "KerasExternalResource",
+    "medium",
+    "Keras layer reads a file or URL on load",
+    cwe=73,
+    what=(
+        "A lookup or vectorization layer's vocabulary (or another path-like setting) names a file path or"
+        " URL that loading reads: a model can read files of the machine that loads it into its weights."
+        " Store the vocabulary in the model instead."
+    ),
+    why=(
+        "Loading reads the named file or URL into the model: a model can carry local files (keys, "
+        "credentials) into weights that are later shared, or fetch content from an attacker."
+    ),
+    fix="Adapt the layer on a vocabulary list and save it inside the model (`vocabulary=[...]`), not a path.",
+)
 ARTIFACT_UNPARSEABLE = BOOK.rule(
     "MLS901",
     "ArtifactUnparseable",
@@ -283,7 +483,13 @@ ARCHIVE_NOT_INSPECTABLE = BOOK.rule(
     "medium",
     "Archive cannot be inspected here",
     cwe=20,
-    what="A 7z archive, which needs the optional reader to be inspected.",
-    why="Its members cannot be read without the reader, so what they hold is unknown.",
-    fix=("Install the reader (`pip install mlsec-hooks[7z]`, or add py7zr to the hook's `additional_dependencies`)."),
+    what=(
+        "A 7z archive needs the optional reader: `pip install mlsec-hooks[7z]`. RAR archives and 7z"
+        " compression methods the reader lacks cannot be opened here at all."
+    ),
+    why="Its members cannot be read, so what they hold is unknown.",
+    fix=(
+        "Install the reader (`pip install mlsec-hooks[7z]`, or add py7zr to the hook's `additional_dependencies`);"
+        " for RAR or an unsupported 7z method, ship the model as a zip or tar instead."
+    ),
 )

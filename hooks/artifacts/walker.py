@@ -14,7 +14,8 @@ from typing import BinaryIO
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
-from hooks.artifacts.formats.table import BY_NAME, recognise
+from hooks.artifacts.formats.named import buffered_text
+from hooks.artifacts.formats.table import BY_NAME, recognise, recognise_name
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
@@ -47,6 +48,11 @@ class Walker(Walk):
         says artifact or the data really parses as one; otherwise the data is not an artifact.
         """
         fmt = recognise(source.head)
+        named = recognise_name(source.name) if fmt is None or fmt.weak else None
+        if named is not None:  # a text config: checked, then its bytes still go through the table
+            text, source = buffered_text(source)
+            if text is not None:
+                named.read(text, source, self)
         artifact_name = named_like_artifact(source.name)
         if fmt is not None and (artifact_name or not fmt.weak):
             self._read(fmt, source.read_strictly(True))

@@ -38,6 +38,12 @@ MAGICS = [
     b"]\x00\x00",
     b"x\x9c",
     b"ZF0x",
+    b"\x89HDF\r\n\x1a\n",
+    b"GGUF\x03\x00\x00\x00",
+    b"\x08\x07\x12",  # ONNX ModelProto
+    b"\x08\x01\x12",  # TensorFlow SavedModel
+    b"\x0a\x10\x0a\x01x\x12",  # TensorFlow GraphDef
+    b"Rar!\x1a\x07",
 ]
 
 

@@ -176,7 +176,6 @@ CLEAN_STATE = b"\x80\x02}q\x00."
 
 
 # --- family 1: another format's magic in front of a pickle ----------------------------------------
-@misses("1 format sniffing trusted over the loader: GGUF magic eaten by BINFLOAT")
 @needs("torch", "joblib", "pandas")
 @given(
     kind=kinds,

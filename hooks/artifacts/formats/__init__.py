@@ -21,6 +21,11 @@ Adding a format = one module here + one line in `table.py`:
 4. Tests in `tests/artifacts/formats/test_<name>.py`: a clean file, a malicious or look-alike
    one, a broken one (fail closed); and its magic in `MAGICS` of `tests/artifacts/test_fuzz.py`.
 
+Text configs without magic (Hugging Face JSON, MLmodel, Hydra YAML, skops' schema.json) are a
+`NamedFormat` (`named.py`) listed in `NAMED_FORMATS` of `table.py`: recognised by base name for
+data no strong magic claims, whose bytes then still go through the content table. `protobuf` and
+`chat_template` are shared readers, not formats.
+
 Formats recognised from inside another one have a module here but no row in the table:
 `torch_legacy` (the first pickle holds its magic number), `joblib_arrays` (a BUILD on joblib's
 array wrapper inside a pickle stream) and `keras` (a zip holding `config.json`).

@@ -11,13 +11,21 @@ from hooks.artifacts.formats import (
     compressed,
     gguf,
     hdf5,
+    hf_config,
+    hydra,
+    mlflow,
     npy,
+    onnx,
     pickles,
+    rar,
     safetensors,
     sevenzip,
+    skops,
     tar,
+    tensorflow,
     zip_archive,
 )
+from hooks.artifacts.formats.named import NamedFormat, base_name
 from hooks.artifacts.source import Format
 
 FORMATS: tuple[Format, ...] = (
@@ -27,17 +35,27 @@ FORMATS: tuple[Format, ...] = (
     compressed.BZ2,
     compressed.XZ,
     sevenzip.SEVEN_ZIP,
+    rar.RAR,
     hdf5.HDF5,
     gguf.GGUF,
     compressed.ZFILE,
     tar.TAR,
     pickles.PICKLE,
     safetensors.SAFETENSORS,
+    onnx.ONNX,
+    tensorflow.TENSORFLOW,
     compressed.LZMA,
     compressed.ZLIB,
     pickles.MAYBE_PICKLE,
 )
 BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in FORMATS}
+# Text configs have no magic: recognised by file name, for data no strong magic claims.
+NAMED_FORMATS: tuple[NamedFormat, ...] = (
+    hf_config.HF_CONFIG,
+    mlflow.MLMODEL,
+    hydra.HYDRA_CONFIG,
+    skops.SKOPS_SCHEMA,
+)
 
 
 def recognise(head: bytes) -> Format | None:
@@ -46,3 +64,9 @@ def recognise(head: bytes) -> Format | None:
         if fmt.recognise(head):
             return fmt
     return None
+
+
+def recognise_name(name: str) -> NamedFormat | None:
+    """The text format a file or member name announces, if any."""
+    base = base_name(name)
+    return next((fmt for fmt in NAMED_FORMATS if fmt.matches(base)), None)

@@ -1,0 +1,242 @@
+"""ONNX models (`.onnx`): a protobuf ModelProto, read field by field without the onnx package.
+
+Recognised (weakly: it is a protobuf without magic) by the ModelProto's first field, an
+`ir_version` between 3 and 15, followed by one of the fields serializers write next. Checked:
+
+- external data whose `location` is absolute or leaves the model's folder (`..`): loading
+  reads (and some versions wrote) arbitrary files, the class of CVE-2024-27318/27319;
+- nodes in an operator domain that is neither ONNX's, onnxruntime's built-in contrib domains
+  nor a function defined in the model: a custom operator is native code loaded at inference;
+- tensor metadata that cannot be true: negative dimensions, sizes that overflow, raw data of
+  another length than the dims and type say, external offsets or lengths that are not numbers.
+
+Field numbers follow onnx/onnx.proto3 (ModelProto, GraphProto, NodeProto, AttributeProto,
+TensorProto, FunctionProto). Tensor bytes are skipped by seeking.
+"""
+
+from __future__ import annotations
+
+from hooks.artifacts import rules
+from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.formats.protobuf import LENGTH, MAX_DEPTH, VARINT, ProtoReader, Span, signed64
+from hooks.artifacts.source import Format, Source, Walk, seekable_data
+
+# Domains whose operators ship with ONNX itself or inside onnxruntime (no extra native library).
+STANDARD_DOMAINS = frozenset(
+    {
+        "",
+        "ai.onnx",
+        "ai.onnx.ml",
+        "ai.onnx.training",
+        "ai.onnx.preview.training",
+        "com.microsoft",
+        "com.microsoft.nchwc",
+        "com.microsoft.experimental",
+        "com.ms.internal.nhwc",
+    }
+)
+# TensorProto.DataType -> bits per element (strings and undefined have none).
+_ELEMENT_BITS = {
+    1: 32, 2: 8, 3: 8, 4: 16, 5: 16, 6: 32, 7: 64, 9: 8, 10: 16, 11: 64, 12: 32, 13: 64,
+    14: 64, 15: 128, 16: 16, 17: 8, 18: 8, 19: 8, 20: 8, 21: 4, 22: 4, 23: 4,
+}  # fmt: skip
+_MAX_DIMS = 64
+_MAX_CUSTOM = 10_000  # distinct (domain, op) pairs kept until the model's own functions are known
+_MAX_REPORTED = 50  # distinct custom operators or bad tensors reported per model (the rest are alike)
+_ONNX_NEXT_FIELDS = frozenset(b"\x12\x1a\x22\x28\x32\x3a\x42")
+
+
+def _recognise(head: bytes) -> bool:
+    return len(head) >= 3 and head[0] == 0x08 and 3 <= head[1] <= 15 and head[2] in _ONNX_NEXT_FIELDS
+
+
+class _Model:
+    def __init__(self, reader: ProtoReader, analysis: Analysis, label: str) -> None:
+        self.reader, self.analysis, self.label = reader, analysis, label
+        self.custom_nodes: dict[tuple[str, str], int] = {}  # (domain, op) -> first offset
+        self.local_functions: set[tuple[str, str]] = set()
+        self.tensor_reports = 0
+
+    def model(self, span: Span) -> None:
+        for number, wire, value in self.reader.fields(span):
+            if wire != LENGTH or not isinstance(value, Span):
+                continue
+            if number == 7:
+                self.graph(value, 1)
+            elif number == 20:  # TrainingInfoProto: initialization and algorithm graphs
+                for inner_number, inner_wire, inner in self.reader.fields(value):
+                    if inner_number in (1, 2) and inner_wire == LENGTH and isinstance(inner, Span):
+                        self.graph(inner, 2)
+            elif number == 25:
+                self.function(value)
+
+    def function(self, span: Span) -> None:
+        name = domain = ""
+        for number, wire, value in self.reader.fields(span):
+            if wire != LENGTH or not isinstance(value, Span):
+                continue
+            if number == 1:
+                name = self.reader.text(value)
+            elif number == 10:
+                domain = self.reader.text(value)
+            elif number == 7:
+                self.node(value, 2)
+        self.local_functions.add((domain, name))
+
+    def graph(self, span: Span, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise AnalysisError("ONNX subgraphs nested deeper than the reader follows", span.start)
+        for number, wire, value in self.reader.fields(span):
+            if wire != LENGTH or not isinstance(value, Span):
+                continue
+            if number == 1:
+                self.node(value, depth)
+            elif number == 5:
+                self.tensor(value)
+            elif number == 15:  # SparseTensorProto: values and indices are tensors
+                for inner_number, inner_wire, inner in self.reader.fields(value):
+                    if inner_number in (1, 2) and inner_wire == LENGTH and isinstance(inner, Span):
+                        self.tensor(inner)
+
+    def node(self, span: Span, depth: int) -> None:
+        op_type = domain = ""
+        for number, wire, value in self.reader.fields(span):
+            if wire != LENGTH or not isinstance(value, Span):
+                continue
+            if number == 4:
+                op_type = self.reader.text(value, 256)
+            elif number == 7:
+                domain = self.reader.text(value, 256)
+            elif number == 5:
+                self.attribute(value, depth)
+        if domain not in STANDARD_DOMAINS:
+            if len(self.custom_nodes) >= _MAX_CUSTOM:
+                raise LimitExceeded(f"ONNX model uses more than {_MAX_CUSTOM} distinct custom operators")
+            self.custom_nodes.setdefault((domain, op_type), span.start)
+
+    def attribute(self, span: Span, depth: int) -> None:
+        for number, wire, value in self.reader.fields(span):
+            if wire != LENGTH or not isinstance(value, Span):
+                continue
+            if number in (5, 10):  # t, tensors
+                self.tensor(value)
+            elif number in (6, 11):  # g, graphs
+                self.graph(value, depth + 1)
+
+    def tensor(self, span: Span) -> None:
+        reader = self.reader
+        dims: list[int] = []
+        data_type = 0
+        raw: Span | None = None
+        external: dict[str, str] = {}
+        name = ""
+        external_location = False
+        for number, wire, value in reader.fields(span):
+            if number == 1:
+                if wire == VARINT and isinstance(value, int):
+                    dims.append(signed64(value))
+                elif isinstance(value, Span):
+                    dims.extend(signed64(v) for v in reader.packed_varints(value, _MAX_DIMS + 1))
+            elif number == 2 and isinstance(value, int):
+                data_type = value
+            elif number == 8 and isinstance(value, Span):
+                name = reader.text(value, 256)
+            elif number == 9 and isinstance(value, Span):
+                raw = value
+            elif number == 13 and isinstance(value, Span):
+                key = entry = ""
+                for entry_number, _, entry_value in reader.fields(value):
+                    if isinstance(entry_value, Span):
+                        if entry_number == 1:
+                            key = reader.text(entry_value, 256)
+                        elif entry_number == 2:
+                            entry = reader.text(entry_value)
+                external[key] = entry
+            elif number == 14 and value == 1:
+                external_location = True
+        self._check_tensor(span, name, dims, data_type, raw, external if external or external_location else None)
+
+    def _check_tensor(
+        self, span: Span, name: str, dims: list[int], data_type: int, raw: Span | None, external: dict[str, str] | None
+    ) -> None:
+        at = where(self.label, span.start)
+        shown = name[:80].encode("unicode_escape").decode()
+        problem = None
+        if len(dims) > _MAX_DIMS:
+            problem = f"has more than {_MAX_DIMS} dimensions"
+        elif any(d < 0 for d in dims):
+            problem = f"has a negative dimension {dims[:8]}"
+        else:
+            count = 1
+            for dim in dims:
+                count *= dim
+            bits = _ELEMENT_BITS.get(data_type)
+            if bits is not None and count * bits > 8 << 40:
+                problem = f"declares {count} elements, more than any real model holds"
+            elif bits is not None and raw is not None and external is None and raw.length != (count * bits + 7) // 8:
+                problem = f"holds {raw.length} raw bytes where its dims and type say {(count * bits + 7) // 8}"
+        if external is not None:
+            self._check_external(at, shown, external)
+            for key in ("offset", "length"):
+                if key in external and not external[key].isdigit():
+                    problem = f"external data {key} {external[key][:40]!r} is not a non-negative number"
+        if problem is not None and self.tensor_reports < _MAX_REPORTED:
+            self.tensor_reports += 1
+            self.analysis.add(
+                rules.TENSOR_METADATA_INCONSISTENT,
+                at,
+                f"ONNX tensor {shown!r} {problem}",
+                f"{self.label}|onnx-tensor|{shown}|{problem}",
+            )
+
+    def _check_external(self, at: str, shown: str, external: dict[str, str]) -> None:
+        location = external.get("location")
+        if location is None:
+            self.analysis.add(
+                rules.TENSOR_METADATA_INCONSISTENT,
+                at,
+                f"ONNX tensor {shown!r} stores its data externally without a location",
+                f"{self.label}|onnx-external-missing|{shown}",
+            )
+            return
+        if escapes_folder(location):
+            shown_location = location[:200].encode("unicode_escape").decode()
+            self.analysis.add(
+                rules.EXTERNAL_DATA_ESCAPE,
+                at,
+                f"ONNX tensor {shown!r} reads its data from {shown_location!r}, outside the model's folder",
+                f"{self.label}|onnx-external|{shown_location}",
+            )
+
+    def report_custom_ops(self) -> None:
+        custom = [(key, at) for key, at in sorted(self.custom_nodes.items()) if key not in self.local_functions]
+        for (domain, op_type), offset in custom[:_MAX_REPORTED]:
+            shown = f"{domain}::{op_type}"[:200].encode("unicode_escape").decode()
+            self.analysis.add(
+                rules.CUSTOM_OPERATOR,
+                where(self.label, offset),
+                f"ONNX node uses custom operator {shown}: native code from an extra library runs at inference",
+                f"{self.label}|onnx-custom|{shown}",
+            )
+
+
+def escapes_folder(location: str) -> bool:
+    """True if a relative path names something outside the folder it is relative to."""
+    if not location or location.startswith(("/", "\\")) or (len(location) > 1 and location[1] == ":"):
+        return True
+    if "\x00" in location:
+        return True
+    return any(part == ".." for part in location.replace("\\", "/").split("/"))
+
+
+def _read(source: Source, walk: Walk) -> None:
+    analysis = walk.analysis
+    handle, size = seekable_data(source, analysis.limits.max_member_in_memory)
+    reader = ProtoReader(handle, size, on_progress=analysis.check_time)
+    model = _Model(reader, analysis, source.label or "onnx")
+    model.model(reader.whole())
+    model.report_custom_ops()
+
+
+ONNX = Format("onnx", _recognise, _read, weak=True)

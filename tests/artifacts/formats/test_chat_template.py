@@ -1,0 +1,70 @@
+"""Jinja chat templates: sandbox escapes found, real chat templates left alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.artifacts.formats.chat_template import problems
+
+CHATML = (
+    "{% for message in messages %}"
+    "{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}"
+    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+LLAMA2 = (
+    "{% if messages[0]['role'] == 'system' %}{% set loop_messages = messages[1:] %}"
+    "{% set system_message = messages[0]['content'] %}{% else %}{% set loop_messages = messages %}"
+    "{% set system_message = false %}{% endif %}{% for message in loop_messages %}"
+    "{% if (message['role'] == 'user') != (loop.index0 % 2 == 0) %}"
+    "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}"
+    "{% if loop.index0 == 0 and system_message != false %}"
+    "{% set content = '<<SYS>>\\n' + system_message + '\\n<</SYS>>\\n\\n' + message['content'] %}"
+    "{% else %}{% set content = message['content'] %}{% endif %}"
+    "{% if message['role'] == 'user' %}{{ bos_token + '[INST] ' + content.strip() + ' [/INST]' }}"
+    "{% elif message['role'] == 'assistant' %}{{ ' '  + content.strip() + ' ' + eos_token }}{% endif %}{% endfor %}"
+)
+TOOLS = (
+    "{%- set ns = namespace(found=false) -%}{%- for tool in tools %}{{- tool | tojson(indent=4) }}"
+    "{%- if tool.function is defined %}{{ tool.function.name }}{% endif %}{%- endfor %}"
+    "{{- '<|start_header_id|>' + message['role'] + '<|end_header_id|>\\n\\n'"
+    "+ message['content'] | trim + '<|eot_id|>' }}"
+    "{%- set system = messages[0] -%}{{ system['content'] }}{{ '<__media__>' }} {{ strftime_now('%d %b %Y') }}"
+)
+ESCAPES = [
+    "{{ self.__init__.__globals__.__builtins__.__import__('os').system('touch /tmp/x') }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ ''|attr('\\x5f\\x5fclass\\x5f\\x5f') }}",
+    "{{ ''['\\x5f\\x5fclass\\x5f\\x5f'] }}",
+    "{{ x['__cl' ~ 'ass__'] }}",
+    "{{ x['__cl' + 'ass__']['__m' 'ro__'] }}",
+    "{% set c = '%c%c'|format(95, 95) ~ 'class' %}{{ m[c] }}",
+    "{{ [].__class__.__base__.__subclasses__() }}",
+    "{{ self._TemplateReference__context.joiner.__init__ }}",
+    "{% include '/etc/passwd' %}",
+    "{{ messages|map(attribute='__class__')|list }}",
+]
+
+
+@pytest.mark.parametrize("template", [CHATML, LLAMA2, TOOLS, "plain text {{ bos_token }}", ""])
+def test_real_chat_templates_are_clean(template: str) -> None:
+    assert problems(template) == []
+
+
+@pytest.mark.parametrize("template", ESCAPES)
+def test_sandbox_escapes_are_found(template: str) -> None:
+    assert problems(CHATML + template)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_judged_without_error(text: str) -> None:
+    assert isinstance(problems("{{" + text + "}}" + text), list)
+
+
+def test_hostile_templates_are_judged() -> None:
+    # Unclosed spans and long runs of escapes or joins: linear scans (a quadratic one would not finish).
+    for hostile in ("{{" * 300_000, "{{ %c" * 200_000, "{{ '" + "\\x5f" * 200_000, "{{ " + "'a' ~ " * 100_000):
+        assert isinstance(problems(hostile), list)

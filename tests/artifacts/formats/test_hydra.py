@@ -1,0 +1,68 @@
+"""Hydra `_target_` entries: in committed configs and in NeMo models' model_config.yaml."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.artifacts.builders import BENIGN_STATE, torch_zip
+from tests.artifacts.formats.format_helpers import inspect_bytes
+from tests.artifacts.helpers import malicious_pickle, rules, scan_bytes
+
+TRAINING = b"""model:
+  _target_: torchvision.models.resnet50
+  num_classes: 10
+optimizer:
+  _target_: torch.optim.AdamW
+  lr: ${oc.env:LR,0.001}
+callbacks:
+  - _target_: "pytorch_lightning.callbacks.ModelCheckpoint"
+    dirpath: checkpoints/
+loader: {_target_: my_project.data.Loader, root: data/}
+"""
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["os.system", "subprocess.Popen", "builtins.eval", "posix.system", "hydra.utils.get_method", "'builtins.exec'"],
+)
+def test_dangerous_targets(tmp_path: Path, target: str) -> None:
+    config = TRAINING + f"evil:\n  _target_: {target}\n  _args_: ['touch /tmp/x']\n".encode()
+    found = scan_bytes(tmp_path, "configs/train.yaml", config)
+    assert rules(found) == ["MLS126"] and found[0].line == 12
+
+
+def test_ordinary_training_configs_are_clean(tmp_path: Path) -> None:
+    assert scan_bytes(tmp_path, "configs/train.yaml", TRAINING) == []
+    assert scan_bytes(tmp_path, "notes.md", b"_target_: os.system") == []  # not a config file
+
+
+def _nemo(config: bytes, weights: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in (("./model_config.yaml", config), ("./model_weights.ckpt", weights)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_nemo_models(tmp_path: Path) -> None:
+    clean = _nemo(b"encoder:\n  _target_: nemo.collections.asr.modules.ConformerEncoder\n", torch_zip(BENIGN_STATE))
+    assert scan_bytes(tmp_path, "asr.nemo", clean) == []
+    bad_config = _nemo(b"encoder:\n  _target_: subprocess.run\n", torch_zip(BENIGN_STATE))
+    found = scan_bytes(tmp_path, "asr.nemo", bad_config)
+    assert rules(found) == ["MLS126"] and "model_config.yaml" in found[0].message
+    bad_weights = _nemo(b"a: 1\n", torch_zip(malicious_pickle(tmp_path / "c")))
+    assert rules(scan_bytes(tmp_path, "asr.nemo", bad_weights)) == ["MLS101"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_garbage_never_crashes(body: bytes) -> None:
+    inspect_bytes(b"_target_: " + body, "c.yaml")

@@ -1,0 +1,81 @@
+"""skops files: written by the real skops (test-only), the schema judged without importing it."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.artifacts.formats.format_helpers import inspect_bytes
+from tests.artifacts.helpers import rules, scan_bytes
+
+sio = pytest.importorskip("skops.io", reason="skops (test extra) writes the fixture files")
+np = pytest.importorskip("numpy")
+
+
+def _pipeline() -> bytes:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+    model = make_pipeline(FunctionTransformer(np.log1p), StandardScaler(), LogisticRegression())
+    return bytes(sio.dumps(model.fit(np.random.default_rng(0).random((20, 3)), [0, 1] * 10)))
+
+
+def _swap_schema(data: bytes, edit: object) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "schema.json":
+                schema = json.loads(content)
+                edit(schema)  # type: ignore[operator]
+                content = json.dumps(schema).encode()
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_real_skops_pipeline_is_clean(tmp_path: Path) -> None:
+    assert scan_bytes(tmp_path, "model.skops", _pipeline()) == []
+
+
+def test_dangerous_and_untrusted_types(tmp_path: Path) -> None:
+    def to_system(schema: dict[str, object]) -> None:
+        schema["content"]["content"]["memory"] = {
+            "__class__": "system",
+            "__module__": "os",
+            "__loader__": "FunctionNode",
+        }  # type: ignore[index]
+
+    def to_custom(schema: dict[str, object]) -> None:
+        schema["__module__"], schema["__class__"] = "mylib.models", "Fancy"
+
+    assert rules(scan_bytes(tmp_path, "bad.skops", _swap_schema(_pipeline(), to_system))) == ["MLS101"]
+    found = scan_bytes(tmp_path, "custom.skops", _swap_schema(_pipeline(), to_custom))
+    assert rules(found) == ["MLS102"] and found[0].severity.value == "medium"
+
+
+def test_other_json_schemas_are_not_skops(tmp_path: Path) -> None:
+    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "__module__": "os", "__class__": "system"}
+    assert scan_bytes(tmp_path, "schema.json", json.dumps(schema).encode()) == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.recursive(
+        st.none() | st.text(max_size=6),
+        lambda c: (
+            st.lists(c)
+            | st.dictionaries(st.sampled_from(["__module__", "__class__", "__loader__", "content", "protocol"]), c)
+        ),
+        max_leaves=15,
+    )
+)
+def test_any_schema_is_judged_without_error(value: object) -> None:
+    inspect_bytes(json.dumps({"__loader__": "ObjectNode", "protocol": 1, "content": value}).encode(), "schema.json")
