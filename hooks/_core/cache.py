@@ -213,6 +213,9 @@ def _finding_from(data: Any, display: str, registry: RuleRegistry, known: frozen
         raise ValueError("path or message")
     if not (isinstance(fp, str) and _FINGERPRINT.fullmatch(fp)):
         raise ValueError("fingerprint")
+    earlier = data["earlier_fingerprint"]
+    if earlier is not None and not (isinstance(earlier, str) and _FINGERPRINT.fullmatch(earlier)):
+        raise ValueError("earlier fingerprint")
     for name, least, optional in (("line", 1, False), ("column", 1, False), ("cell", 0, True), ("output", 0, True),
                                   ("end_line", 1, True)):  # fmt: skip
         value = data[name]
@@ -234,7 +237,14 @@ def _finding_from(data: Any, display: str, registry: RuleRegistry, known: frozen
         output=data["output"],
         end_line=data["end_line"],
         confidence=data["confidence"],
+        earlier_fingerprint=earlier,
     )
+
+
+def _finding_document(finding: Finding) -> dict[str, object]:
+    """A finding as the cache keeps it: its report fields, and the 0.1 fingerprint that no report
+    shows but an old baseline matches (a warm run must accept what a cold run accepts)."""
+    return {**finding.as_dict(), "earlier_fingerprint": finding.earlier_fingerprint}
 
 
 _FINDING_FIELDS = (
@@ -249,6 +259,7 @@ _FINDING_FIELDS = (
     "fingerprint",
     "end_line",
     "confidence",
+    "earlier_fingerprint",
 )
 
 
@@ -469,7 +480,7 @@ class ResultCache:
         document = {
             "format": ENTRY_FORMAT,
             "key": probe.key,
-            "findings": [f.as_dict() for f in findings],
+            "findings": [_finding_document(f) for f in findings],
             "notices": list(dict.fromkeys(notices))[:20],
         }
         return self._write(probe.key, document, MAX_ENTRY_BYTES)
@@ -479,7 +490,7 @@ class ResultCache:
     ) -> bool:
         """One document with the verdicts of every file of this hook's run that has one."""
         files = {
-            probe.key: {"findings": [f.as_dict() for f in verdicts[probe.key]], "notices": []}
+            probe.key: {"findings": [_finding_document(f) for f in verdicts[probe.key]], "notices": []}
             for probe in probes
             if probe.key in verdicts
         }

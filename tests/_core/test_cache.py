@@ -17,6 +17,7 @@ from hooks._core.cache import (
     MAX_ENTRY_BYTES,
     CacheUnavailable,
     ResultCache,
+    _finding_document,
     content_digest,
 )
 from hooks._core.findings import Finding
@@ -172,6 +173,8 @@ def _forge(cache: ResultCache, key: str, document: object) -> None:
         {"cell": -1},
         {"fingerprint": "zz"},
         {"confidence": "certain"},
+        {"earlier_fingerprint": "zz"},
+        {"earlier_fingerprint": 7},
         {"extra": 1},
     ],
 )
@@ -180,10 +183,10 @@ def test_an_authentic_but_invalid_entry_is_refused(
 ) -> None:
     probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
     assert probe is not None
-    finding = {**_finding("train.py").as_dict(), **change}
+    finding = {**_finding_document(_finding("train.py")), **change}
     _forge(cache, probe.key, {"format": 1, "key": probe.key, "findings": [finding], "notices": []})
     assert cache.lookup(probe, registry()) is None
-    good = {"format": 1, "key": probe.key, "findings": [_finding("train.py").as_dict()], "notices": []}
+    good = {"format": 1, "key": probe.key, "findings": [_finding_document(_finding("train.py"))], "notices": []}
     _forge(cache, probe.key, good)
     assert cache.lookup(probe, registry()) is not None
 
@@ -218,9 +221,7 @@ def test_a_file_changed_during_its_scan_is_not_stored(cache: ResultCache, source
     assert not cache.store(probe, [], [])
 
 
-def test_unrepeatable_and_cross_file_reports_are_not_stored(
-    cache: ResultCache, source: Path, tmp_path: Path
-) -> None:
+def test_unrepeatable_and_cross_file_reports_are_not_stored(cache: ResultCache, source: Path, tmp_path: Path) -> None:
     probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
     assert probe is not None
     assert not cache.store(probe, [_finding("train.py", "MLS900")], [])

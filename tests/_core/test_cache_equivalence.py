@@ -153,3 +153,38 @@ def test_the_cache_never_changes_the_corpus_report(
     monkeypatch.setenv("MLSEC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(repo)
     _equivalence(repo, tmp_path, capsys, ("flipped",))
+
+
+def test_a_warm_run_accepts_what_an_old_baseline_accepts_cold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A baseline written by 0.1 (fingerprints with whitespace kept) covers findings through
+    their earlier fingerprint, which no report shows: the cache must keep it, or a warm run
+    would block on findings a cold run accepts (and `mlsec baseline` would call them stale)."""
+    from hooks._core.baseline import BASELINE_FILE_NAME, Entry, render_entries
+    from hooks._core.runner import scan_targets
+    from hooks.catalog import HOOKS
+    from hooks.cli.run import prepare, targets_for
+    from hooks.cli.mlsec import build_parser
+
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "train.py").write_text(
+        "import pickle\n\ndef load(blob):\n    model = pickle.loads(blob)\n    return model\n"
+    )
+    (repo / "leak.py").write_text('TOKEN = "hf_' + "aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM" + '"\n')
+    monkeypatch.chdir(repo)
+    args = build_parser().parse_args(["scan", ".", "--no-cache"])
+    context = prepare(args, HOOKS)
+    found = scan_targets(targets_for(["train.py", "leak.py"], context.root), HOOKS, context.tail, select=True).findings
+    old = [f for f in found if f.earlier_fingerprint is not None]
+    assert old, "the fixture needs a finding whose flagged text has spaces"
+    entries = [Entry(f.earlier_fingerprint or "", f.rule_id, f.path, f.severity.value, f.message) for f in old]
+    (repo / BASELINE_FILE_NAME).write_text(render_entries(entries))
+
+    home = tmp_path / "cache"
+    reports = [_scan(repo, home, "--no-cache"), _scan(repo, home), _scan(repo, home, "--timing")]
+    assert " 0 verdict(s) from cache" not in capsys.readouterr().err
+    assert reports[0] == reports[1] == reports[2]
+    shown = {(f["rule_id"], f["fingerprint"]) for f in json.loads(reports[2][1])["findings"]}
+    assert not shown & {(f.rule_id, f.fingerprint) for f in old}, "the old baseline must still cover them"
