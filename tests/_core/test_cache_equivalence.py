@@ -164,8 +164,8 @@ def test_a_warm_run_accepts_what_an_old_baseline_accepts_cold(
     from hooks._core.baseline import BASELINE_FILE_NAME, Entry, render_entries
     from hooks._core.runner import scan_targets
     from hooks.catalog import HOOKS
-    from hooks.cli.run import prepare, targets_for
     from hooks.cli.mlsec import build_parser
+    from hooks.cli.run import prepare, targets_for
 
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
