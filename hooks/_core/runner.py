@@ -87,7 +87,12 @@ def _scan_chunk(
         findings = filter_file(report, spec, context, path=target.path, display=target.display)
         result.findings.extend(findings)
         probe = probes[index] if index < len(probes) else None
-        if cache is not None and probe is not None and cache.store(probe, findings, getattr(scanner, "notices", ())):
+        if (
+            cache is not None
+            and probe is not None
+            and report.cacheable
+            and cache.store(probe, findings, getattr(scanner, "notices", ()))
+        ):
             result.verdicts[probe.key] = findings
     result.notices.extend(getattr(scanner, "notices", ()))
     return result

@@ -20,6 +20,9 @@ class FileReport:
 
     findings: list[Finding] = field(default_factory=list)
     texts: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    # False when this verdict may not come out the same for the same bytes next time (an online
+    # lookup that failed and was only warned about): the result cache must not keep it.
+    cacheable: bool = True
 
     def read(self, path: str, text: str, cell: int | None = None) -> None:
         self.texts[(path, cell)] = text.split("\n")

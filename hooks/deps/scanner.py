@@ -41,6 +41,7 @@ class DepsScanner:
     def __init__(self) -> None:
         self._settings = PolicySettings(self._load_settings)
         self.notices: list[str] = []
+        self._lookup_failed = False  # this file's advisory lookup failed (online_failure: warn)
 
     def _load_settings(self, policy: Policy) -> DepsSettings:
         section: dict[str, Any] = policy.section("deps")
@@ -69,6 +70,7 @@ class DepsScanner:
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
+        self._lookup_failed = False
         name = PurePosixPath(display).name.lower()
         try:
             if name == "pyproject.toml":
@@ -93,6 +95,7 @@ class DepsScanner:
         for file_display, parsed in files:
             report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings))
             report.texts[(file_display, None)] = list(parsed.lines)
+        report.cacheable = not self._lookup_failed  # the next run may reach the advisories
         return report
 
     # --- checks --------------------------------------------------------------------------
@@ -256,6 +259,7 @@ class DepsScanner:
             found = settings.source.lookup(pins)
         except AdvisoryError as exc:
             if settings.online_failure == "warn":
+                self._lookup_failed = True
                 self.notices.append(f"mlsec-deps: {exc}; vulnerabilities not checked (deps.online_failure: warn)")
                 return
             raise UsageError(f"{exc}; check the network or set deps.online_failure: warn") from None
