@@ -324,12 +324,15 @@ class ResultCache:
             self.stats.uncacheable += 1
             return None
         digest, state = read
-        material = "\0".join([self._spec_key(spec, policy), display, digest, *(self._input(i) for i in extra)])
+        inputs = (self._input(item, policy.root) for item in extra)
+        material = "\0".join([self._spec_key(spec, policy), display, digest, *inputs])
         key = hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()
         return Probe(key, path, display, state)
 
     def _digest(self, path: Path) -> tuple[str, FileState] | None:
         name = os.fspath(path)
+        if name in self._digests and self._digests[name] is None:
+            return None  # unreadable or absent (a missing .secrets.baseline): asked once per run
         known = self._digests.get(name)
         if known is not None:
             try:
@@ -344,11 +347,17 @@ class ResultCache:
         self._digests[name] = known
         return known
 
-    def _input(self, item: Path | str) -> str:
+    def _input(self, item: Path | str, root: Path) -> str:
+        """A declared input: a value, or a file by content under its repository-relative name
+        (so that two checkouts of one commit in different folders share their verdicts)."""
         if isinstance(item, str):
             return f"s:{item}"
         read = self._digest(item)
-        return f"f:{item.as_posix()}:{read[0] if read is not None else 'absent'}"
+        try:
+            name = "r:" + item.relative_to(root).as_posix()
+        except ValueError:
+            name = item.as_posix()
+        return f"f:{name}:{read[0] if read is not None else 'absent'}"
 
     # reading ------------------------------------------------------------------------------------
     def lookup(self, probe: Probe, registry: RuleRegistry) -> Entry | None:

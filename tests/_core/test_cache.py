@@ -110,6 +110,21 @@ def test_a_declared_input_file_is_part_of_the_key(cache: ResultCache, tmp_path: 
     assert len({absent.key, present.key, changed.key}) == 3
 
 
+def test_two_checkouts_of_one_commit_share_their_keys(cache: ResultCache, tmp_path: Path) -> None:
+    """Declared input files are named relative to the repository, so a CI runner that checks
+    out into another folder still hits; a different input is still a different key."""
+    keys = []
+    for name, accepted in (("one", []), ("two", []), ("three", ["x"])):
+        repo = tmp_path / name
+        repo.mkdir()
+        (repo / "notes.txt").write_text("hello\n")
+        (repo / ".secrets.baseline").write_text(json.dumps({"results": {"a": accepted}}))
+        probe = cache.probe(SECRETS, repo / "notes.txt", "notes.txt", Policy(root=repo))
+        assert probe is not None
+        keys.append(probe.key)
+    assert keys[0] == keys[1] != keys[2]
+
+
 def test_a_hook_can_refuse_caching_a_file(cache: ResultCache, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
