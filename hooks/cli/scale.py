@@ -147,7 +147,31 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
         if target.display in changed
         or target.path.is_symlink()
         or any(family.search(target.display) for family in related)
+        or _declared_input_changed(target, root, policy, changed)
     ]
+
+
+def _declared_input_changed(target: Target, root: Path, policy: Policy, changed: set[str]) -> bool:
+    """A file whose verdict a hook says depends on a changed file (the hooks' `cache_inputs`,
+    the same declaration the result cache keys on): a model and its gate record, say."""
+    import importlib
+
+    from hooks._core.paths import display_path
+    from hooks._core.selection import file_tags, selects
+    from hooks.catalog import HOOKS
+
+    tags: set[str] | None = None
+    for spec in HOOKS:
+        if spec.cache_inputs is None:
+            continue
+        tags = tags if tags is not None else file_tags(target.path)
+        if not selects(spec, target.path, target.display, tags):
+            continue  # a hook's inputs matter only for the files it scans
+        module_name, _, attribute = spec.cache_inputs.partition(":")
+        inputs = getattr(importlib.import_module(module_name), attribute)(target.path, target.display, policy)
+        if any(isinstance(item, Path) and display_path(str(item), root) in changed for item in inputs or ()):
+            return True
+    return False
 
 
 # --- the report label -------------------------------------------------------------------------------

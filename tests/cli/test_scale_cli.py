@@ -3,6 +3,7 @@ switches and `mlsec cache` (hooks/cli/scale.py, hooks/cli/merge.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -117,6 +118,26 @@ def test_changed_dependency_file_rescans_the_files_that_include_it(project: Path
     paths = {f["path"] for f in report["findings"]}
     assert "requirements-dev.txt" in paths  # it includes requirements.txt
     assert "leak.py" not in paths
+
+
+def test_a_changed_gate_record_rescans_its_model(project: Path) -> None:
+    """The model's verdict depends on its record (artifacts.require_gate_record): a branch that
+    only replaces the record must see the model again, and nothing unrelated."""
+    (project / ".mlsec.yaml").write_text("artifacts:\n  require_gate_record: true\n")
+    model = project / "models" / "fine.pkl"
+    record = model.with_name(model.name + ".gate.json")
+    passing = {"format": "mlsec-gate-record", "version": 1, "verdict": "pass"}
+    record.write_text(json.dumps({**passing, "model": {"sha256": hashlib.sha256(model.read_bytes()).hexdigest()}}))
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "gated")
+    _, before = _report("--format", "json", "--no-cache")
+    assert "models/fine.pkl" not in {f["path"] for f in before["findings"]}
+    git(project, "checkout", "-qb", "feature")
+    record.write_text(json.dumps({**passing, "verdict": "fail", "model": {"sha256": "0" * 64}}))
+    _, report = _report("--format", "json", "--changed-since", "main")
+    paths = {f["path"] for f in report["findings"]}
+    assert ("MLS111", "models/fine.pkl") in {(f["rule_id"], f["path"]) for f in report["findings"]}
+    assert not paths & {"leak.py", "models/evil.pkl"}
 
 
 def test_a_policy_change_rescans_everything(project: Path) -> None:
