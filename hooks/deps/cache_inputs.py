@@ -7,7 +7,6 @@ import os
 import re
 import time
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from hooks._core.policy import Policy
@@ -18,14 +17,23 @@ _INCLUDE = re.compile(rb"(?:^|[\s\"'\[,=])(?:-r|-c|--requirements?|--constraints
 ONLINE_TTL_SECONDS = 3600  # online advisories are trusted for at most this long
 
 
-@lru_cache(maxsize=8)
-def _offline_identity(source: str) -> str | None:
+# The snapshot's identity, computed once per run: a run has one policy object, kept here so that
+# its id is never reused. A process that runs twice (a test, an IDE) sees a refreshed snapshot.
+_IDENTITIES: dict[str, tuple[Policy, str | None]] = {}
+
+
+def _offline_identity(source: str, policy: Policy) -> str | None:
+    known = _IDENTITIES.get(source)
+    if known is not None and known[0] is policy:
+        return known[1]
     from hooks.deps.advisories import _source_key
 
     try:
-        return _source_key(Path(source))
+        identity: str | None = _source_key(Path(source))
     except OSError:
-        return None
+        identity = None
+    _IDENTITIES[source] = (policy, identity)
+    return identity
 
 
 def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | str] | None:
@@ -33,7 +41,7 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     inputs: list[Path | str] = []
     if section.get("advisory_db"):
         database = Path(section["advisory_db"])
-        identity = _offline_identity(str(database if database.is_absolute() else policy.root / database))
+        identity = _offline_identity(str(database if database.is_absolute() else policy.root / database), policy)
         if identity is None:
             return None
         inputs.append(f"offline:{identity}")

@@ -69,6 +69,20 @@ def test_index_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, 
     assert [a.id for a in rebuilt.lookup([("torch", "1.0")])[("torch", "1.0")]] == ["PYSEC-1", "PYSEC-3"]
 
 
+def test_a_refreshed_snapshot_is_a_new_verdict_not_a_cached_one(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The snapshot's identity is in the result cache's key: a record added to the mirror reaches
+    an unchanged requirements file on the very next run (of the same process too)."""
+    (repo / "requirements.txt").write_text("numpy==1.21.0\n")
+    for _ in range(2):  # cold, then warm
+        assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 0
+    (advisory_db / "numpy").mkdir()
+    (advisory_db / "numpy" / "PYSEC-7.json").write_text(json.dumps(osv_record("PYSEC-7", "numpy", fixed="1.22")))
+    assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 1
+    assert "PYSEC-7" in capsys.readouterr().out
+
+
 def test_osv_zip_export(tmp_path: Path) -> None:
     export = tmp_path / "PyPI.zip"
     with zipfile.ZipFile(export, "w") as archive:
