@@ -81,6 +81,9 @@ def main(argv: list[str]) -> int:
             if done.returncode != 0:
                 failed = True
                 print(done.stdout[-4000:], file=sys.stderr)
+            if mode == "warm" and not counts.get("hits"):
+                failed = True  # the code changed under the run, or nothing reaches the cache
+                print("warm: no verdict came from the cache; this run proves nothing", file=sys.stderr)
         differ = sorted(name for name in runs["cold"] if len({runs[m].get(name) for m in runs}) > 1)
         for name in differ:
             print(f"outcome differs: {name}: " + ", ".join(f"{m}={runs[m].get(name)}" for m in runs))

@@ -98,8 +98,11 @@ def code_fingerprint() -> str:
     """This package's files by content, the interpreter, and the names (with versions) of every
     installed distribution: any upgrade of a backend (bandit, detect-secrets, py7zr...) or any
     edit of a rule changes every key."""
+    return fingerprint_of(Path(__file__).resolve().parents[1], sys.path)
+
+
+def fingerprint_of(package: Path, path_entries: Sequence[str]) -> str:
     digest = hashlib.sha256(f"format {ENTRY_FORMAT}\0{sys.version}\0{sys.platform}\0".encode())
-    package = Path(__file__).resolve().parents[1]
     for folder, subfolders, files in os.walk(package):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(files):
@@ -108,7 +111,7 @@ def code_fingerprint() -> str:
                 digest.update(f"{path.relative_to(package).as_posix()}\0".encode())
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
     installed: set[str] = set()
-    for entry in sys.path:
+    for entry in path_entries:
         if not entry or entry == str(Path.cwd()):  # the scanned folder: not what is installed
             continue
         try:
@@ -331,8 +334,6 @@ class ResultCache:
 
     def _digest(self, path: Path) -> tuple[str, FileState] | None:
         name = os.fspath(path)
-        if name in self._digests and self._digests[name] is None:
-            return None  # unreadable or absent (a missing .secrets.baseline): asked once per run
         known = self._digests.get(name)
         if known is not None:
             try:

@@ -19,11 +19,13 @@ from hooks._core.cache import (
     ResultCache,
     _finding_document,
     content_digest,
+    fingerprint_of,
 )
 from hooks._core.findings import Finding
 from hooks._core.policy import Policy, RuleOverride
 from hooks._core.severity import Severity
 from hooks.catalog import registry, spec_for
+from tests.conftest import PROJECT
 
 CODE = spec_for("mlsec-code")
 SECRETS = spec_for("mlsec-secrets")
@@ -85,6 +87,33 @@ def test_the_key_follows_content_path_hook_policy_and_rules(cache: ResultCache, 
     source.write_text("import pickle\npickle.loads(data)  \n")
     keys.add(cache.probe(CODE, source, "train.py", policy).key)  # type: ignore[union-attr]
     assert len(keys) == 9
+
+
+def test_the_code_key_follows_rules_formats_schemas_and_backends(tmp_path: Path) -> None:
+    """Every key starts from the package's code and the installed distributions: a new rule or
+    format reader, a schema edit or a backend upgrade means every file is judged again."""
+    import shutil
+
+    package = tmp_path / "hooks"
+    shutil.copytree(PROJECT / "hooks", package, ignore=shutil.ignore_patterns("__pycache__"))
+    site = tmp_path / "site"
+    (site / "bandit-1.7.9.dist-info").mkdir(parents=True)
+    keys = [fingerprint_of(package, [str(site)])]
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    (package / "notes.md").write_text("prose")
+    assert fingerprint_of(package, [str(site)]) == keys[0]  # neither code nor data
+    with (package / "artifacts" / "rules.py").open("a") as handle:
+        handle.write("\n# a new rule\n")
+    keys.append(fingerprint_of(package, [str(site)]))
+    (package / "artifacts" / "formats" / "newformat.py").write_text("")
+    keys.append(fingerprint_of(package, [str(site)]))
+    with (package / "deps" / "policy_schema.json").open("a") as handle:
+        handle.write(" ")
+    keys.append(fingerprint_of(package, [str(site)]))
+    (site / "bandit-1.7.9.dist-info").rename(site / "bandit-1.8.0.dist-info")
+    keys.append(fingerprint_of(package, [str(site)]))
+    assert len(set(keys)) == 5
 
 
 def test_policy_parts_that_do_not_reach_the_hook_keep_the_key(cache: ResultCache, source: Path, tmp_path: Path) -> None:
