@@ -26,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARDS = 4
+WARM_RUNS = 3
 
 
 @dataclass(frozen=True)
@@ -152,9 +153,16 @@ def bench_repo(name: str, repo: Path, bin_dir: Path, out: Path, peers: bool) -> 
         timings.append(
             _timing("cold cache", seconds, code, "same findings" if _findings(report) == reference else "DIFFERENT")
         )
-        seconds, code, err = _run([*scan, "--timing"], repo, base_env)
-        timings.append(_timing("warm cache", seconds, code, err.strip().splitlines()[-1] if err.strip() else ""))
-        assert _findings(report) == reference, f"{name}: the warm run found something else"
+        warm: list[Timing] = []
+        for _ in range(WARM_RUNS):  # the fastest of a few: the machine is shared, load only adds
+            seconds, code, err = _run([*scan, "--timing"], repo, base_env)
+            warm.append(_timing("warm cache", seconds, code, err.strip().splitlines()[-1] if err.strip() else ""))
+            assert _findings(report) == reference, f"{name}: the warm run found something else"
+        best = min(warm, key=lambda t: t.seconds)
+        spread = f"; {WARM_RUNS} runs, wall {min(t.seconds for t in warm):.2f}-{max(t.seconds for t in warm):.2f} s"
+        timings.append(
+            Timing(f"warm cache (best of {WARM_RUNS})", best.seconds, best.exit_code, best.note + spread, best.cpu)
+        )
 
         changed = _one_file_to_change(repo)
         original = changed.read_bytes()
