@@ -19,9 +19,11 @@ from typing import Any
 
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
+from hooks._core.shard import MAX_SHARDS
 
 MAX_REPORT_BYTES = 512 << 20
 _SHARD_SUFFIX = re.compile(r"-shard-[0-9]+-of-[0-9]+/$")
+_SHARD_LABEL = re.compile(r"-shard-([0-9]{1,4})-of-([0-9]{1,4})/$")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     kinds = {_kind(name, document) for name, document in zip(args.reports, documents, strict=True)}
     if len(kinds) != 1:
         raise UsageError("the reports mix JSON and SARIF; merge reports of one format")
-    merged = merge_sarif(documents) if kinds == {"sarif"} else merge_json(documents)
+    kind = next(iter(kinds))
+    _check_shards(args.reports, documents, kind)
+    merged = merge_sarif(documents) if kind == "sarif" else merge_json(documents)
     text = json.dumps(merged, indent=2) + "\n"
     if args.output:
         try:
@@ -66,10 +70,72 @@ def _kind(name: str, document: dict[str, Any]) -> str:
     if isinstance(document.get("runs"), list) and document.get("version") == "2.1.0":
         if len(document["runs"]) != 1 or not isinstance(document["runs"][0], dict):
             raise UsageError(f"{printable(name)}: a SARIF report of mlsec has exactly one run")
+        _check_sarif(name, document["runs"][0])
         return "sarif"
     if isinstance(document.get("findings"), list) and isinstance(document.get("errors"), list):
         return "json"
     raise UsageError(f"{printable(name)}: neither an mlsec JSON report nor SARIF 2.1.0")
+
+
+def _shard_of(name: str, document: dict[str, Any], kind: str) -> tuple[int, int] | None:
+    """(K, N) of a report written with --shard K/N, None for an unsharded one."""
+    if kind == "sarif":
+        category = document["runs"][0].get("automationDetails", {}).get("id")
+        found = _SHARD_LABEL.search(category) if isinstance(category, str) else None
+        if found is None:
+            return None
+        index, count = int(found[1]), int(found[2])
+    else:
+        label = document.get("shard")
+        if label is None:
+            return None
+        index, count = (label.get("index"), label.get("count")) if isinstance(label, dict) else (None, None)
+    if type(index) is not int or type(count) is not int or not 1 <= index <= count <= MAX_SHARDS:
+        raise UsageError(f"{printable(name)}: its `shard` label is malformed; write it again with --shard K/N")
+    return index, count
+
+
+def _check_shards(names: Sequence[str], documents: Sequence[dict[str, Any]], kind: str) -> None:
+    """Shards are merged only as a whole: a missing shard would give a report that looks like
+    the full run and is not (a failed CI job, a mistyped file list)."""
+    labels = [_shard_of(name, document, kind) for name, document in zip(names, documents, strict=True)]
+    if all(label is None for label in labels):
+        return  # unsharded reports (two folders scanned apart): joined as they are
+    unlabelled = [name for name, label in zip(names, labels, strict=True) if label is None]
+    if unlabelled:
+        raise UsageError(f"{printable(unlabelled[0])} is not a shard report; merge the N shards of one run only")
+    counts = sorted({label[1] for label in labels if label is not None})
+    if len(counts) != 1:
+        raise UsageError(f"the reports are shards of different splits (of {' and of '.join(map(str, counts))})")
+    missing = sorted(set(range(1, counts[0] + 1)) - {label[0] for label in labels if label is not None})
+    if missing:
+        which = ", ".join(map(str, missing))
+        raise UsageError(f"shard {which} of {counts[0]} is missing; the merged report would look complete and not be")
+
+
+def _check_sarif(name: str, run: dict[str, Any]) -> None:
+    """The parts of a SARIF run that merging reads, each of the type mlsec writes."""
+    tool = run.get("tool", {})
+    driver = tool.get("driver", {}) if isinstance(tool, dict) else None
+    problems = {
+        "tool": not isinstance(tool, dict),
+        "tool.driver": not isinstance(driver, dict),
+        "rules": isinstance(driver, dict)
+        and not _list_of_dicts(driver.get("rules", []), lambda r: isinstance(r.get("id"), str)),
+        "results": not _list_of_dicts(run.get("results", []), lambda r: isinstance(r.get("ruleId", ""), str)),
+        "invocations": not _list_of_dicts(
+            run.get("invocations", []),
+            lambda i: _list_of_dicts(i.get("toolExecutionNotifications", []), lambda _: True),
+        ),
+        "automationDetails": not isinstance(run.get("automationDetails", {}), dict),
+    }
+    wrong = [part for part, bad in problems.items() if bad]
+    if wrong:
+        raise UsageError(f"{printable(name)}: not an mlsec SARIF report ({wrong[0]} is malformed)")
+
+
+def _list_of_dicts(value: Any, check: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) and check(item) for item in value)
 
 
 def _unique(items: Sequence[Any]) -> list[Any]:
@@ -106,7 +172,7 @@ def _uri_of(result: Any) -> str:
 def merge_sarif(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     runs = [document["runs"][0] for document in documents]
     drivers = [run.get("tool", {}).get("driver", {}) for run in runs]
-    if len({(d.get("name"), d.get("version")) for d in drivers}) != 1:
+    if len({json.dumps([d.get("name"), d.get("version")]) for d in drivers}) != 1:
         raise UsageError("the SARIF reports come from different tools or versions; merge reports of one release")
     rules: dict[str, Any] = {}
     for driver in drivers:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks.cli.mlsec import main
 from tests._core.test_cache_equivalence import _hostile_files
@@ -209,3 +211,61 @@ def test_hooks_take_no_cache_and_a_file_named_like_it_stays_a_file(
     assert run_hook("mlsec-secrets", ["--no-cache", "--", "--no-cache"]) == 1
     assert run_hook("mlsec-secrets", ["--no-cache"]) == 1  # the file exists: it is scanned, not read as the flag
     assert "--no-cache:1:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_merge_refuses_an_incomplete_or_mixed_set_of_shards(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A shard whose report is missing would make a merged report that looks whole and is not."""
+    names = {}
+    for label in ("1/3", "2/3", "3/3", "1/2"):
+        _, part = _report("--format", fmt, "--shard", label)
+        names[label] = tmp_path / f"shard-{label.replace('/', '-of-')}.{fmt}"
+        names[label].write_text(json.dumps(part))
+    _, whole = _report("--format", fmt, "--no-cache")
+    (tmp_path / f"whole.{fmt}").write_text(json.dumps(whole))
+    out = str(tmp_path / f"merged.{fmt}")
+    assert main(["merge", str(names["1/3"]), str(names["3/3"]), "--output", out]) == 2
+    assert "shard 2 of 3 is missing" in capsys.readouterr().err
+    assert main(["merge", str(names["1/3"]), str(names["2/3"]), str(names["1/2"]), "--output", out]) == 2
+    assert "shards of different splits" in capsys.readouterr().err
+    everything = [str(names[label]) for label in ("1/3", "2/3", "3/3")]
+    assert main(["merge", *everything, str(tmp_path / f"whole.{fmt}"), "--output", out]) == 2
+    assert "not a shard" in capsys.readouterr().err
+    assert main(["merge", *everything, "--output", out]) == 0
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=12,
+)
+_SKELETONS = (
+    lambda v: {"version": "2.1.0", "runs": [{"tool": v, "results": []}]},
+    lambda v: {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "mlsec", "rules": v}}, "results": []}]},
+    lambda v: {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "mlsec"}}, "results": v}]},
+    lambda v: {"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": [], "invocations": v}]},
+    lambda v: {"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "automationDetails": v}]},
+    lambda v: {"version": 1, "findings": [], "errors": [], "shard": v},
+    lambda v: {"version": 1, "findings": v, "errors": []},
+    lambda v: {"version": 1, "findings": [], "errors": v},
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_JSON, which=st.integers(0, len(_SKELETONS) - 1), twice=st.booleans())
+def test_merge_of_garbage_is_a_usage_error_never_a_traceback(value: object, which: int, twice: bool) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "r.json"
+        report.write_text(json.dumps(_SKELETONS[which](value)))
+        names = [str(report)] * (2 if twice else 1)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["merge", *names, "--output", str(Path(scratch) / "out.json")])
+    assert code in (0, 2), err.getvalue()
+    assert "Traceback" not in err.getvalue()
