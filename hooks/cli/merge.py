@@ -79,6 +79,8 @@ def _kind(name: str, document: dict[str, Any]) -> str:
 
 def _shard_of(name: str, document: dict[str, Any], kind: str) -> tuple[int, int] | None:
     """(K, N) of a report written with --shard K/N, None for an unsharded one."""
+    index: object
+    count: object
     if kind == "sarif":
         category = document["runs"][0].get("automationDetails", {}).get("id")
         found = _SHARD_LABEL.search(category) if isinstance(category, str) else None
@@ -90,7 +92,7 @@ def _shard_of(name: str, document: dict[str, Any], kind: str) -> tuple[int, int]
         if label is None:
             return None
         index, count = (label.get("index"), label.get("count")) if isinstance(label, dict) else (None, None)
-    if type(index) is not int or type(count) is not int or not 1 <= index <= count <= MAX_SHARDS:
+    if not (type(index) is int and type(count) is int and 1 <= index <= count <= MAX_SHARDS):
         raise UsageError(f"{printable(name)}: its `shard` label is malformed; write it again with --shard K/N")
     return index, count
 
