@@ -167,6 +167,7 @@ def _scan_missing(
             merged.findings.extend(part.findings)
             merged.errors.extend(part.errors)
             merged.notices.extend(part.notices)
+            merged.verdicts.update(part.verdicts)  # what the workers stored: the run's bundle lists them
     return merged
 
 

@@ -385,9 +385,14 @@ def _run(repo: Path, cache: ResultCache) -> list[Finding]:
     return sorted(result.findings, key=lambda f: f.sort_key)
 
 
-def test_a_warm_run_reads_one_bundle_and_a_damaged_bundle_falls_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_warm_run_reads_one_bundle_and_a_damaged_bundle_falls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """The cold run leaves the bundle, also when its files were scanned by worker processes."""
     from hooks._core.cache import bundle_key
 
+    monkeypatch.setenv("MLSEC_JOBS", jobs)
     repo = tmp_path / "repo"
     repo.mkdir()
     for index in range(6):
@@ -395,11 +400,11 @@ def test_a_warm_run_reads_one_bundle_and_a_damaged_bundle_falls_back(tmp_path: P
     home = tmp_path / "cache"
     cold = _run(repo, ResultCache.open(home))
     warm_cache = ResultCache.open(home)
-    assert _run(repo, warm_cache) == cold and len(cold) >= 6
-    assert warm_cache.stats.hits == 6 and warm_cache.stats.misses == 0
     probes = [warm_cache.probe(CODE, p, p.name, Policy(root=repo)) for p in sorted(repo.glob("*.py"))]
     bundle = _entry_file(warm_cache, bundle_key(CODE, [p for p in probes if p is not None]))
     assert bundle.is_file()
+    assert _run(repo, warm_cache) == cold and len(cold) >= 6
+    assert warm_cache.stats.hits == 6 and warm_cache.stats.misses == 0
     data = bytearray(bundle.read_bytes())
     data[-3] ^= 1
     bundle.write_bytes(bytes(data))
