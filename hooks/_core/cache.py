@@ -591,16 +591,11 @@ class ResultCache:
         return removed
 
 
-# Results that may not come out the same on the next run of the same bytes: a scanner crash
-# (memory, an environment problem) and an analysis stopped by its time or memory limit.
-UNREPEATABLE_RULES = frozenset({"MLS900", "MLS903"})
-
-
 def storable(probe: Probe, findings: Sequence[Finding]) -> bool:
-    """A plain per-file verdict: unrepeatable results and cross-file reports are always recomputed."""
-    return len(findings) <= MAX_FINDINGS_PER_ENTRY and not any(
-        f.path != probe.display or f.rule_id in UNREPEATABLE_RULES for f in findings
-    )
+    """A plain per-file verdict: cross-file reports are always recomputed. (Results that may not
+    come out the same for the same bytes, a scanner crash or an analysis stopped by a limit, never
+    get here: their FileReport says `cacheable=False`.)"""
+    return len(findings) <= MAX_FINDINGS_PER_ENTRY and not any(f.path != probe.display for f in findings)
 
 
 def bundle_key(spec: HookSpec, probes: Sequence[Probe]) -> str:

@@ -66,7 +66,7 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
         finding = make_finding(
             rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
         )
-        return FileReport([finding])
+        return FileReport([finding], cacheable=False)  # memory, the environment: the next run may pass
 
 
 def _scan_chunk(

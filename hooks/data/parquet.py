@@ -93,6 +93,8 @@ def _any_codec(row_groups: Any) -> bool:
         return True
     for group in row_groups[:64]:
         columns = group.get(1) if isinstance(group, dict) else None
+        if columns is not None and not isinstance(columns, list):
+            return True  # a footer field of the wrong type (a fuzzed `true`): judged as compressed
         for column in columns or []:
             meta = column.get(3) if isinstance(column, dict) else None
             if not isinstance(meta, dict) or meta.get(4, 0) != 0:

@@ -265,13 +265,41 @@ def test_a_file_changed_during_its_scan_is_not_stored(cache: ResultCache, source
     assert not cache.store(probe, [], [])
 
 
-def test_unrepeatable_and_cross_file_reports_are_not_stored(cache: ResultCache, source: Path, tmp_path: Path) -> None:
+def test_cross_file_reports_are_not_stored(cache: ResultCache, source: Path, tmp_path: Path) -> None:
     probe = cache.probe(CODE, source, "train.py", _policy(tmp_path))
     assert probe is not None
-    assert not cache.store(probe, [_finding("train.py", "MLS900")], [])
-    assert not cache.store(probe, [_finding("train.py", "MLS903")], [])
     assert not cache.store(probe, [_finding("included.txt")], [])
     assert cache.store(probe, [_finding("train.py")], [])
+
+
+@pytest.mark.parametrize("failure", ["crash", "limit", "memory"])
+def test_a_crash_or_a_stopped_analysis_is_never_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """MLS900 (the scanner crashed) and MLS903 (a limit stopped it) may not come out the same
+    next time: each run analyses the file again."""
+    from hooks._core.runner import Target, scan_targets
+    from hooks._core.tail import TailContext
+    from hooks.artifacts.errors import LimitExceeded
+    from hooks.artifacts.walker import Walker
+
+    def fail(*args: object, **kwargs: object) -> None:
+        if failure == "crash":
+            raise RuntimeError("boom")
+        raise LimitExceeded("time limit") if failure == "limit" else MemoryError
+
+    monkeypatch.setattr(Walker, "walk_file", fail)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "model.pkl").write_bytes(b"\x80\x04K\x01.")
+    artifacts = spec_for("mlsec-artifacts")
+    context = TailContext(Policy(root=repo), registry())
+    for _ in range(2):
+        cache = ResultCache.open(tmp_path / "cache")
+        found = scan_targets([Target(repo / "model.pkl", "model.pkl")], [artifacts], context, select=False, cache=cache)
+        assert [f.rule_id for f in found.findings] == ["MLS900" if failure == "crash" else "MLS903"]
+        assert cache.stats.hits == 0
+    assert not [p for p in (tmp_path / "cache" / "results-v1").glob("??/*")]
 
 
 def test_the_cache_is_bounded_and_prunes_least_recently_used(tmp_path: Path) -> None:
