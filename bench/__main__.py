@@ -46,8 +46,18 @@ def main() -> int:
     parser.add_argument(
         "--advisory-db",
         type=Path,
-        default=HERE.parent.parent / "shared" / "advisory-db" / "vulns",
-        help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns)",
+        default=next(
+            (
+                folder
+                for folder in (
+                    HERE.parent.parent / "shared" / "advisory-db" / "vulns",
+                    Path("/work/shared/advisory-db/vulns"),
+                )
+                if folder.is_dir()
+            ),
+            HERE.parent.parent / "shared" / "advisory-db" / "vulns",
+        ),
+        help="OSV snapshot for the deps suite (default: ../shared/advisory-db/vulns, else /work/shared/...)",
     )
     parser.add_argument(
         "--split",

@@ -56,12 +56,16 @@ class _LocalOSV(BaseHTTPRequestHandler):
 
 
 def serve(snapshot: Path) -> tuple[ThreadingHTTPServer, str]:
-    from hooks.deps.advisories import iter_records
     from hooks.deps.model import normalize
+    from hooks.deps.osv import _iter_files, _parse
 
     records: dict[str, list[dict[str, Any]]] = {}
-    for record in iter_records(snapshot):
-        for affected in record.get("affected", []):
+    for name, data in _iter_files(snapshot):
+        try:
+            record = _parse(name, data)
+        except Exception:  # noqa: BLE001 - a bad record is left out of the stand-in server
+            continue
+        for affected in record.get("affected", []) if isinstance(record, dict) else []:
             records.setdefault(normalize(affected["package"]["name"]), []).append(record)
     _LocalOSV.records = records
     server = ThreadingHTTPServer(("127.0.0.1", 0), _LocalOSV)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
+from hooks._shared.urls import has_credentials, redact_url
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -
                 return [
                     Issue(
                         rules.unpinned_install,
-                        f"installs {word.split('@')[0]} from version control without a full commit hash",
+                        f"installs {_shown_vcs(word)} from version control without a full commit hash",
                         "",
                         line=number,
                         column=1,
@@ -250,3 +251,8 @@ def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -
     if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
         return [Issue(rules.unpinned_install, f"installs {word} without an exact == pin", "", line=number, column=1)]
     return []
+
+
+def _shown_vcs(word: str) -> str:
+    """The VCS URL without its ref; a token in its userinfo is never shown (issue 12)."""
+    return redact_url(word) if has_credentials(word) else word.split("@")[0]

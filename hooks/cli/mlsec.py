@@ -151,6 +151,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_USAGE if problems else EXIT_CLEAN
 
 
+def cmd_advisories(args: argparse.Namespace) -> int:
+    from hooks.deps.osv import AdvisoryError
+    from hooks.deps.update import update
+
+    try:
+        print(printable(update(args.source)))
+    except AdvisoryError as exc:
+        raise UsageError(f"advisories update: {exc}") from None
+    return EXIT_CLEAN
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = new_parser(PROG, __doc__ or "")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=type(parser))
@@ -169,6 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_version(explain)
     explain.add_argument("files", nargs="+", metavar="FILE")
     explain.set_defaults(handler=cmd_explain)
+    advisories = commands.add_parser("advisories", help="manage the offline advisory snapshot of mlsec-deps")
+    advisories.add_argument("action", choices=("update",), help="update: refresh the snapshot in the user cache")
+    advisories.add_argument(
+        "--from",
+        dest="source",
+        metavar="ZIP|FOLDER|URL",
+        help="an OSV zip export, OSV folder or URL (default: OSV's PyPI export)",
+    )
+    advisories.set_defaults(handler=cmd_advisories)
     from hooks.gate import command as gate_command
 
     gate = commands.add_parser(

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from hooks._core.findings import Issue
+from hooks._shared.requirements import parse_conda_spec
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import parse_requirements
+from hooks.deps.requirements import describe, parse_requirements
 
-_CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
 # conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name.
 CONDA_TO_PYPI = {
     "pytorch": "torch",
@@ -31,6 +30,10 @@ def _load(text: str) -> object:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            # One alias repeated inside another multiplies the entries to read (a 36 KB file
+            # expands to millions); conda environment files have no use for them.
+            raise DependencyFileError("YAML aliases (*name) are not supported in environment files")
         return yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -70,7 +73,7 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
                 result.problems.append(
                     Issue(
                         rules.DEPENDENCY_FILE_UNREADABLE,
-                        f"cannot read conda dependency {item.value!r}",
+                        f"cannot read the conda dependency on this line ({describe(text)})",
                         f"bad:{item.value}",
                         line=item.start_mark.line + 1,
                     )
@@ -100,18 +103,13 @@ def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -
 
 
 def _conda_name(text: str) -> str:
-    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
-    return match.group("name").lower() if match else ""
+    requirement = parse_conda_spec(text)
+    return requirement.key if requirement else ""
 
 
 def _conda_dependency(text: str, line: int) -> Dependency | None:
-    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
-    if match is None:
+    requirement = parse_conda_spec(text)
+    if requirement is None:
         return None
-    name = match.group("name")
-    spec = (match.group("spec") or "").strip()
-    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build.
-    version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
-    exact = bool(version) and "*" not in version and (spec.startswith("==") or version.count(".") >= 2)
-    specifier = f"=={version}" if exact else spec
-    return Dependency(CONDA_TO_PYPI.get(name.lower(), name), line, text, source="conda", specifier=specifier)
+    requirement.name = CONDA_TO_PYPI.get(requirement.key, requirement.name)
+    return Dependency.of(requirement, line, text)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from hooks._core.findings import Issue
+from hooks._shared.indexes import IndexOption
+from hooks._shared.requirements import Requirement, normalize
 
-_SEPARATORS = re.compile(r"[-_.]+")
-
-
-def normalize(name: str) -> str:
-    """PEP 503 name normalisation: `Scikit_Learn` and `scikit-learn` are one project."""
-    return _SEPARATORS.sub("-", name).lower()
+__all__ = ["Dependency", "DependencyFile", "IndexOption", "normalize"]
 
 
 @dataclass
@@ -32,17 +28,17 @@ class Dependency:
         return normalize(self.name)
 
     @property
+    def requirement(self) -> Requirement:
+        return Requirement(self.name, self.specifier, self.source, self.url)
+
+    @property
     def pinned_version(self) -> str | None:
         """The exact version of an `==`/`===` pin (not `==1.*`), else None."""
-        match = re.fullmatch(r"\s*===?\s*([^\s,;*]+)\s*", self.specifier)
-        return match.group(1) if match else None
+        return self.requirement.pinned_version
 
-
-@dataclass(frozen=True)
-class IndexOption:
-    line: int
-    option: str  # --index-url, --extra-index-url, --find-links, --trusted-host, channel
-    value: str
+    @classmethod
+    def of(cls, requirement: Requirement, line: int, raw: str) -> Dependency:
+        return cls(requirement.name, line, raw, requirement.source, requirement.specifier, requirement.url)
 
 
 @dataclass

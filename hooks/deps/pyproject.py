@@ -11,7 +11,7 @@ from hooks._core.findings import Issue
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import _requirement
+from hooks.deps.requirements import _requirement, describe
 
 _POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
 # Metadata a project publishes with; its version ranges are normal, not a finding.
@@ -32,20 +32,46 @@ def _toml(text: str) -> dict[str, Any]:
     return data
 
 
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'')
+_KEY = re.compile(r"^\s*(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=")
+
+
 class _LineFinder:
-    """TOML parsers give no positions: find each dependency string's line, in order."""
+    """TOML parsers give no positions: find each dependency string's line, in order.
+
+    Every quoted string and every `key =` of the file is indexed once, so each look-up is a
+    dictionary access (a scan per look-up made 60,000 dependencies take minutes)."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.used: set[int] = set()
+        self.strings: dict[str, list[int]] = {}
+        self.keys: dict[str, list[int]] = {}
+        for number, line in enumerate(lines, 1):
+            if '"' in line or "'" in line:
+                for match in _QUOTED.finditer(line):
+                    text = match.group(1) if match.group(1) is not None else match.group(2)
+                    self.strings.setdefault(text, []).append(number)
+            key = _KEY.match(line)
+            if key is not None:
+                self.keys.setdefault(next(g for g in key.groups() if g is not None), []).append(number)
+        self.next_string: dict[str, int] = {}
+        self.next_key: dict[str, int] = {}
+
+    @staticmethod
+    def _take(table: dict[str, list[int]], cursor: dict[str, int], needle: str) -> int | None:
+        numbers = table.get(needle)
+        position = cursor.get(needle, 0)
+        if not numbers or position >= len(numbers):
+            return numbers[-1] if numbers else None
+        cursor[needle] = position + 1
+        return numbers[position]
 
     def find(self, needle: str, fallback: int = 1) -> int:
-        for quoted in (f'"{needle}"', f"'{needle}'", needle):
-            for number, line in enumerate(self.lines, 1):
-                if number not in self.used and quoted in line:
-                    self.used.add(number)
-                    return number
-        return fallback
+        found = self._take(self.strings, self.next_string, needle)
+        return found if found is not None else fallback
+
+    def find_key(self, name: str, fallback: int = 1) -> int:
+        found = self._take(self.keys, self.next_key, name)
+        return found if found is not None else self.find(name, fallback)
 
 
 def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) -> DependencyFile:
@@ -77,7 +103,7 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
             result.problems.append(
                 Issue(
                     rules.DEPENDENCY_FILE_UNREADABLE,
-                    f"cannot read requirement {text_spec[:80]!r}",
+                    f"cannot read the requirement on this line ({describe(text_spec)})",
                     f"bad:{text_spec[:200]}",
                     line=line,
                 )
@@ -100,7 +126,7 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
 
 
 def _poetry_dependency(name: str, spec: Any, finder: _LineFinder, library: bool) -> Dependency:
-    line = finder.find(f"{name} =", finder.find(name))
+    line = finder.find_key(name)
     if isinstance(spec, dict):
         if "git" in spec:
             rev = spec.get("rev") or spec.get("tag") or spec.get("branch") or ""

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from hooks._core.findings import Issue
+from hooks._shared.indexes import canonical_option
+from hooks._shared.requirements import parse_requirement
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
-_COMMENT = re.compile(r"(^|\s+)#.*$")
-_INDEX_OPTIONS = {
-    "-i": "--index-url",
-    "--index-url": "--index-url",
-    "--extra-index-url": "--extra-index-url",
-    "-f": "--find-links",
-    "--find-links": "--find-links",
-    "--trusted-host": "--trusted-host",
-}
 _INCLUDE_OPTIONS = {
     "-r": "requirement",
     "--requirement": "requirement",
@@ -39,10 +33,32 @@ _IGNORED_OPTIONS = frozenset(
         "--global-option",
     }
 )
-_VCS = re.compile(r"^(?:git|hg|svn|bzr)\+", re.IGNORECASE)
-_EGG = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_ARCHIVE_NAME = re.compile(r"/([A-Za-z0-9][A-Za-z0-9._]*?)-\d[^/]*\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)(?:[#?].*)?$")
 MAX_LINE = 100_000
+_OPTION_NAME = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")
+
+
+def describe(text: str) -> str:
+    """What an unreadable entry looks like, without quoting it: it may be a secret (a config
+    file pulled in by an include, a token pasted in the wrong place)."""
+    text = text.strip()
+    if "://" in text:
+        shape = "a URL that is not a requirement"
+    elif any(ch in text for ch in "=:") and " " not in text:
+        shape = "not a PEP 508 requirement (looks like a setting)"
+    else:
+        shape = "not a PEP 508 requirement"
+    return f"{len(text)} characters, {shape}; not quoted"
+
+
+def strip_comment(line: str) -> str:
+    """pip's comment rule (a `#` at the start or after whitespace) in linear time; the regex
+    `(^|\\s+)#.*$` retries its whitespace run from every start and takes minutes on long runs."""
+    position = line.find("#")
+    while position != -1:
+        if position == 0 or line[position - 1].isspace():
+            return line[:position].rstrip()
+        position = line.find("#", position + 1)
+    return line
 
 
 def logical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -50,7 +66,7 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     buffer: list[str] = []
     start = 0
     for number, raw in enumerate(text.splitlines(), 1):
-        line = _COMMENT.sub("", raw) if "#" in raw else raw
+        line = strip_comment(raw) if "#" in raw else raw
         if not buffer:
             start = number
         if line.endswith("\\"):
@@ -80,6 +96,7 @@ def parse_requirements(
     """Parse one file; return it and the (line, path) of files it includes with -r/-c."""
     result = DependencyFile(lines=text.splitlines())
     includes: list[tuple[int, Path]] = []
+    unreadable: list[tuple[int, str]] = []
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:
             result.problems.append(
@@ -96,23 +113,23 @@ def parse_requirements(
             continue
         head = words[0]
         option, _, inline = head.partition("=")
-        if option in _INDEX_OPTIONS or option in _INCLUDE_OPTIONS or option in ("-e", "--editable"):
+        index_option = canonical_option(option)
+        if index_option is not None or option in _INCLUDE_OPTIONS or option in ("-e", "--editable"):
             value = inline or (words[1] if len(words) > 1 else "")
-            if option in _INDEX_OPTIONS:
-                result.indexes.append(IndexOption(number, _INDEX_OPTIONS[option], value))
+            if index_option is not None:
+                result.indexes.append(IndexOption(number, index_option, value))
             elif option in _INCLUDE_OPTIONS and include:
                 includes.append((number, (path.parent / value)))
             elif option in ("-e", "--editable"):
-                dependency = _direct(value, number, line)
+                dependency = _requirement(value, number, line)
                 if dependency is not None and dependency.source != "path":
                     result.dependencies.append(dependency)
             continue
         if option.startswith("-"):
             if option not in _IGNORED_OPTIONS and option != "--hash":
+                shown = option if _OPTION_NAME.fullmatch(option) else "an option that is not a pip option name"
                 result.problems.append(
-                    Issue(
-                        rules.DEPENDENCY_FILE_UNREADABLE, f"unknown pip option {option}", f"opt:{option}", line=number
-                    )
+                    Issue(rules.DEPENDENCY_FILE_UNREADABLE, f"unknown pip option {shown}", f"opt:{option}", line=number)
                 )
             continue
         # Per-requirement options (--hash, --config-settings) follow the requirement; the
@@ -120,19 +137,35 @@ def parse_requirements(
         requirement_text, _, option_text = line.partition(" --")
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
-            result.problems.append(
-                Issue(
-                    rules.DEPENDENCY_FILE_UNREADABLE,
-                    f"cannot read requirement {line[:80]!r}",
-                    f"bad:{line[:200]}",
-                    line=number,
-                )
-            )
+            unreadable.append((number, requirement_text))
             continue
         dependency.hashes = _hashes(_split("--" + option_text)) if option_text else []
         result.dependencies.append(dependency)
+    if unreadable:
+        result.problems.append(_unreadable_issue(unreadable))
     result.hash_checking = any(d.hashes for d in result.dependencies)
     return result, includes
+
+
+def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
+    """One finding per file for its unreadable requirement lines (a file with quoted, comma-ended
+    lines has one problem, not one per line); pip stops at the first of them."""
+    first, text = unreadable[0]
+    if len(unreadable) == 1:
+        return Issue(
+            rules.DEPENDENCY_FILE_UNREADABLE,
+            f"cannot read the requirement on this line ({describe(text)})",
+            "bad-lines",
+            line=first,
+        )
+    numbers = ", ".join(str(number) for number, _ in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+    return Issue(
+        rules.DEPENDENCY_FILE_UNREADABLE,
+        f"{len(unreadable)} lines cannot be read as requirements (lines {numbers}; the first: {describe(text)}); "
+        "pip stops at the first, and none of them was checked",
+        "bad-lines",
+        line=first,
+    )
 
 
 def _hashes(words: list[str]) -> list[str]:
@@ -145,52 +178,9 @@ def _hashes(words: list[str]) -> list[str]:
     return found
 
 
-# `name[extras] <specifiers>` without markers or URLs: most lines, read without `packaging`,
-# whose import compiles large regular expressions on every hook start.
-_SIMPLE = re.compile(
-    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\])?\s*"
-    r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
-)
-
-
 def _requirement(text: str, number: int, raw: str) -> Dependency | None:
-    simple = _SIMPLE.match(text)
-    if simple is not None:
-        specifier = ",".join(part.replace(" ", "") for part in simple.group("spec").split(",") if part.strip())
-        return Dependency(simple.group("name"), number, raw, specifier=specifier)
-    direct = _direct(text, number, raw)
-    if direct is not None:
-        return direct
-    from packaging.requirements import InvalidRequirement, Requirement
-
-    try:
-        requirement = Requirement(text)
-    except InvalidRequirement:
-        return None
-    if requirement.url:
-        return _classify_url(requirement.name, requirement.url, number, raw)
-    return Dependency(requirement.name, number, raw, specifier=str(requirement.specifier))
-
-
-def _direct(text: str, number: int, raw: str) -> Dependency | None:
-    """Bare URLs, VCS links and local paths, which PEP 508 alone does not name."""
-    target = text.split(";")[0].strip()
-    if "://" not in target and not _VCS.match(target):
-        if target.startswith((".", "/", "~")) or target.endswith((".whl", ".tar.gz", ".zip")):
-            return Dependency(PurePosixPath(target).name or target, number, raw, source="path", url=target)
-        return None
-    if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
-        return None  # `name @ url`: PEP 508 handles it
-    egg = _EGG.search(target)
-    archive = _ARCHIVE_NAME.search(target)
-    name = egg.group(1) if egg else archive.group(1) if archive else PurePosixPath(target.split("#")[0]).stem
-    name = re.sub(r"\.git$", "", name.split("@")[0])
-    return _classify_url(name, target, number, raw)
-
-
-def _classify_url(name: str, url: str, number: int, raw: str) -> Dependency:
-    source = "vcs" if _VCS.match(url) else "path" if url.startswith("file:") else "url"
-    return Dependency(name, number, raw, source=source, url=url)
+    requirement = parse_requirement(text)
+    return Dependency.of(requirement, number, raw) if requirement is not None else None
 
 
 def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tuple[str, DependencyFile]]]:
@@ -198,15 +188,26 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
 
     A problem with an include is reported on the file whose `-r`/`-c` line names it.
     """
-    from hooks.deps.reading import read_text
+    from hooks.deps.reading import DependencyFileError, read_text
 
     main, includes = parse_requirements(read_text(path), path, root)
     included: list[tuple[str, DependencyFile]] = []
-    pending = [(main, number, target, frozenset({path.resolve()})) for number, target in includes]
+    pending = deque((main, number, target, frozenset({path.resolve()})) for number, target in includes)
     visited: set[Path] = set()
     while pending:
-        owner, number, target, chain = pending.pop(0)
-        resolved = target.resolve()
+        owner, number, target, chain = pending.popleft()
+        try:
+            resolved = target.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+            owner.problems.append(
+                Issue(
+                    rules.BAD_INCLUDE,
+                    f"includes {target.name}, a symbolic link loop; nothing to read",
+                    f"loop:{target.name}",
+                    line=number,
+                )
+            )
+            continue
         try:
             relative = resolved.relative_to(root.resolve()).as_posix()
         except ValueError:
@@ -215,6 +216,16 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
                     rules.BAD_INCLUDE,
                     f"includes {target.name} from outside the repository; it is not read",
                     f"outside:{target.name}",
+                    line=number,
+                )
+            )
+            continue
+        if ".git" in PurePosixPath(relative).parts:
+            owner.problems.append(
+                Issue(
+                    rules.BAD_INCLUDE,
+                    "includes a file inside .git/ (git's own configuration can hold tokens); it is not read",
+                    "git-dir",
                     line=number,
                 )
             )
@@ -228,13 +239,25 @@ def read_with_includes(path: Path, root: Path) -> tuple[DependencyFile, list[tup
             continue
         visited.add(resolved)
         if not resolved.is_file():
+            what = "is not a regular file; it is not read" if resolved.exists() else "does not exist"
+            message = f"includes {relative}, which {what}"
+            owner.problems.append(Issue(rules.BAD_INCLUDE, message, f"missing:{relative}", line=number))
+            continue
+        try:
+            text = read_text(resolved)
+        except (DependencyFileError, OSError) as exc:
+            # Fail closed on the include line; the including file's own checks still stand.
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             owner.problems.append(
                 Issue(
-                    rules.BAD_INCLUDE, f"includes {relative}, which does not exist", f"missing:{relative}", line=number
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"includes {relative}, which cannot be read ({reason}); nothing in it was checked",
+                    f"unreadable:{relative}",
+                    line=number,
                 )
             )
             continue
-        parsed, nested = parse_requirements(read_text(resolved), resolved, root)
+        parsed, nested = parse_requirements(text, resolved, root)
         included.append((relative, parsed))
         pending.extend((parsed, n, t, chain | {resolved}) for n, t in nested)
     return main, included

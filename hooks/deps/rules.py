@@ -131,12 +131,15 @@ INDEX_CREDENTIALS = BOOK.rule(
     "high",
     "Credentials in an index URL",
     cwe=522,
-    what="A user name and password or token written into an index URL.",
+    what=(
+        "A password or token written into an index URL (`${NAME}` references, which pip fills from "
+        "the environment, are not credentials and are not reported)."
+    ),
     why="The credential is committed to the repository and leaks into logs, lock files and images.",
     example="--index-url https://user:token@pypi.internal.example/simple",
     fix=(
-        "Remove it, rotate the credential, and use pip's keyring or netrc support, or environment "
-        "variables (PIP_INDEX_URL set in CI secrets)."
+        "Remove it, rotate the credential, and use pip's keyring or netrc support, an environment "
+        "reference (`https://${PIP_USER}:${PIP_TOKEN}@host/simple`) or PIP_INDEX_URL set in CI secrets."
     ),
     references=("https://pip.pypa.io/en/stable/topics/authentication/",),
 )
@@ -228,6 +231,28 @@ BAD_INCLUDE = BOOK.rule(
     why="It is not followed, so the requirements it would add are not checked.",
     example="-r ../../shared/requirements.txt",
     fix="Keep included files inside the repository and fix the path.",
+)
+ADVISORIES_NOT_CHECKED = BOOK.rule(
+    "MLS416",
+    "AdvisoriesNotChecked",
+    "medium",
+    "Known vulnerabilities not checked, or checked against old data",
+    cwe=1395,
+    what=(
+        "No advisory source was available (no snapshot installed, no deps.advisory_db, no --online), the "
+        "advisory data is older than deps.max_snapshot_age_days (default 45), or some of its records could "
+        "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities."
+    ),
+    why=(
+        "A passing hook reads as 'no known vulnerabilities'. Without current advisory data that is not "
+        "what was checked, and pre-commit hides notices: new advisories (and malicious releases) appear "
+        "every day, so weeks-old data misses exactly the recent ones."
+    ),
+    fix=(
+        "Run `mlsec advisories update` (or `mlsec advisories update --from PyPI-all.zip` on an air-gapped "
+        "machine), point deps.advisory_db at a current OSV export, or use --online. To run without "
+        "vulnerability checks on purpose, disable MLS416 in the policy's rules section."
+    ),
 )
 DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
     "MLS908",

@@ -14,16 +14,31 @@ from hooks._core.findings import Issue, Severity, make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
+from hooks._shared.indexes import IndexRules, index_issues
+from hooks._shared.names import NameRules, name_issues
+from hooks._shared.requirements import RequirementRules, requirement_issues
 from hooks.deps import rules
-from hooks.deps.advisories import AdvisoryError, OfflineAdvisories, OnlineAdvisories
+from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, OnlineAdvisories, installed_snapshot
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
-from hooks.deps.names import MALICIOUS, PLACEHOLDERS, typosquat_target
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
-_CREDENTIALS = re.compile(r"://[^/@\s]+@")
-_FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:[#&]|$)")
+DEFAULT_MAX_AGE_DAYS = 45
+INDEX_RULES = IndexRules(
+    extra_index_url=rules.EXTRA_INDEX_URL,
+    plain_http=rules.PLAIN_HTTP_SOURCE,
+    credentials=rules.INDEX_CREDENTIALS,
+    trusted_host=rules.TRUSTED_HOST,
+    not_allowed=rules.INDEX_NOT_ALLOWED,
+)
+REQUIREMENT_RULES = RequirementRules(
+    vcs_without_commit=rules.VCS_WITHOUT_COMMIT,
+    url_without_hash=rules.URL_WITHOUT_HASH,
+    unpinned=rules.UNPINNED,
+    range_pin=rules.RANGE_PIN,
+)
+NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 
@@ -35,6 +50,7 @@ class DepsSettings:
     allowed_indexes: tuple[str, ...]
     allow_names: frozenset[str]
     project_kind: str | None
+    source_gap: Issue | None = None  # MLS416 for every file: no source, old data, unread records
 
 
 class DepsScanner:
@@ -52,35 +68,35 @@ class DepsScanner:
                 source = OfflineAdvisories(path if path.is_absolute() else policy.root / path)
             elif section.get("online"):
                 url = os.environ.get("MLSEC_OSV_URL") or section.get("osv_url") or DEFAULT_OSV_URL
-                source = OnlineAdvisories(url, float(section.get("timeout_seconds", 5)))
+                timeout = float(section.get("timeout_seconds", 5))
+                source = OnlineAdvisories(url, timeout, float(section.get("online_deadline_seconds", 60)))
+            else:
+                source = installed_snapshot()
         except AdvisoryError as exc:
-            raise UsageError(f"deps: {exc}; fix deps.advisory_db / --advisory-db") from None
-        if source is None:
-            self.notices.append(
-                "mlsec-deps: no advisory source configured, so known vulnerabilities were NOT checked "
-                "(set deps.advisory_db or pass --advisory-db PATH, or --online); all other checks ran"
-            )
+            fix = "fix deps.advisory_db / --advisory-db or run `mlsec advisories update`"
+            raise UsageError(f"deps: {exc}; {fix}") from None
+        max_age = int(section.get("max_snapshot_age_days", DEFAULT_MAX_AGE_DAYS))
         return DepsSettings(
             source=source,
             online_failure=str(section.get("online_failure", "error")),
             allowed_indexes=tuple(section.get("allowed_indexes", ())),
             allow_names=frozenset(normalize(n) for n in section.get("allow_names", ())),
             project_kind=section.get("project_kind"),
+            source_gap=_source_gap(source, max_age),
         )
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
         self._lookup_failed = False
         name = PurePosixPath(display).name.lower()
+        if name.endswith(".ipynb"):
+            return self._scan_notebook(path, display, policy, settings)
         try:
-            if name == "pyproject.toml":
-                from hooks.deps.pyproject import parse_pyproject
-
-                files = [(display, parse_pyproject(read_text(path), path, policy.root, settings.project_kind))]
-            elif name.endswith((".yml", ".yaml")):
-                from hooks.deps.conda import parse_environment
-
-                files = [(display, parse_environment(read_text(path), path, policy.root))]
+            if name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
+                kind = "pyproject" if name == "pyproject.toml" else "environment"
+                files = [
+                    (display, _parse_written(kind, read_text(path, wide=kind != "pyproject"), path, policy, settings))
+                ]
             else:
                 from hooks.deps.requirements import read_with_includes
 
@@ -98,9 +114,64 @@ class DepsScanner:
         report.cacheable = not self._lookup_failed  # the next run may reach the advisories
         return report
 
+    def _scan_notebook(self, path: Path, display: str, policy: Policy, settings: DepsSettings) -> FileReport:
+        """The dependency files the notebook writes (`%%writefile requirements.txt`), at their cells."""
+        from hooks._core.notebooks import NotebookError
+        from hooks.deps.notebook import written_files
+
+        report = FileReport()
+        try:
+            written = written_files(read_text(path, wide=False))
+        except (DependencyFileError, NotebookError) as exc:
+            message = f"notebook cannot be read, so the dependency files its cells write were not checked: {exc}"
+            report.findings.append(
+                make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="notebook")
+            )
+            return report
+        for file in written:
+            offset = file.first_line - 1
+            try:
+                parsed = _parse_written(file.kind, file.body, path, policy, settings)
+            except DependencyFileError as exc:
+                issue = Issue(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    f"the {file.kind} file this cell writes cannot be read: {exc}",
+                    f"written:{file.name}",
+                )
+                report.findings.append(issue.at(display, cell=file.cell, line_offset=offset))
+                continue
+            for issue in self._check(parsed, settings):
+                report.findings.append(issue.at(display, cell=file.cell, line_offset=offset))
+            report.texts[(display, file.cell)] = [""] * offset + list(parsed.lines)
+        return report
+
+    def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
+        """A dependency file named `name` that another file writes (for a caller that finds
+        written files itself, such as core handing on a Dockerfile heredoc), checked as
+        `scan_file` checks one on disk, at the text's own line numbers, reported under
+        `display`; its -r/-c includes are not followed."""
+        settings = self._settings(policy)
+        base = PurePosixPath(name).name
+        lowered = base.lower()
+        kind = (
+            "pyproject"
+            if lowered == "pyproject.toml"
+            else "environment"
+            if lowered.endswith((".yml", ".yaml"))
+            else "requirements"
+        )
+        try:
+            parsed = _parse_written(kind, text, policy.root / base, policy, settings)
+        except DependencyFileError as exc:
+            message = f"cannot be read as a dependency file: {exc}"
+            return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
+        return FileReport([issue.at(display) for issue in self._check(parsed, settings)])
+
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)
+        if settings.source_gap is not None and any(d.source in ("pypi", "conda") for d in parsed.dependencies):
+            issues.append(settings.source_gap)
         for option in parsed.indexes:
             issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
@@ -114,142 +185,24 @@ class DepsScanner:
         return issues
 
     @staticmethod
-    def _index_checks(option: IndexOption, settings: DepsSettings) -> Iterator[Issue]:
-        value = option.value
-        shown = _CREDENTIALS.sub("://***@", value)
-        if option.option == "--trusted-host":
-            yield Issue(
-                rules.TRUSTED_HOST,
-                f"--trusted-host {value} turns off TLS verification for that host",
-                f"trusted:{value}",
-                line=option.line,
-            )
-            return
-        if option.option == "--extra-index-url":
-            yield Issue(
-                rules.EXTRA_INDEX_URL,
-                f"--extra-index-url {shown}: pip picks the highest version from any index, so "
-                "a public package can shadow a private one (dependency confusion)",
-                f"extra:{shown}",
-                line=option.line,
-            )
-        if value.startswith("http://"):
-            what = "conda channel" if option.option == "channel" else option.option
-            yield Issue(
-                rules.PLAIN_HTTP_SOURCE,
-                f"{what} uses plain http ({shown}): packages can be swapped in transit",
-                f"http:{shown}",
-                line=option.line,
-            )
-        if _CREDENTIALS.search(value):
-            yield Issue(
-                rules.INDEX_CREDENTIALS,
-                f"credentials embedded in {option.option} {shown}",
-                f"creds:{shown}",
-                line=option.line,
-            )
-        if (
-            settings.allowed_indexes
-            and option.option in ("--index-url", "--extra-index-url", "--find-links")
-            and not value.startswith(settings.allowed_indexes)
-        ):
-            yield Issue(
-                rules.INDEX_NOT_ALLOWED,
-                f"{option.option} {shown} is not one of deps.allowed_indexes",
-                f"allowed:{shown}",
-                line=option.line,
-            )
+    def _index_checks(option: IndexOption, settings: DepsSettings) -> list[Issue]:
+        return index_issues(option, INDEX_RULES, settings.allowed_indexes)
 
     @staticmethod
     def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:
-        key, line = dependency.key, dependency.line
-        bad = MALICIOUS.get(key)
-        if bad is not None:
-            versions, story = bad
-            if versions is None:
-                yield Issue(
-                    rules.MALICIOUS_PACKAGE,
-                    f"{dependency.name} is a known-malicious package: {story}",
-                    f"mal:{key}",
-                    line=line,
-                )
-            elif dependency.pinned_version in versions:
-                yield Issue(
-                    rules.MALICIOUS_PACKAGE,
-                    f"{dependency.name} {dependency.pinned_version} is a compromised release: {story}",
-                    f"mal:{key}:{dependency.pinned_version}",
-                    line=line,
-                )
-            elif not dependency.pinned_version and dependency.source in ("pypi", "conda"):
-                from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-                try:
-                    admitted = [v for v in sorted(versions) if SpecifierSet(dependency.specifier).contains(v)]
-                except InvalidSpecifier:
-                    admitted = sorted(versions)
-                if admitted:
-                    yield Issue(
-                        rules.MALICIOUS_PACKAGE,
-                        f"{dependency.name}{dependency.specifier or ''} admits compromised releases "
-                        f"{', '.join(admitted)}: {story}",
-                        f"mal:{key}:range",
-                        line=line,
-                        severity=Severity.HIGH,
-                    )
-        if key not in settings.allow_names and dependency.source != "conda":
-            if key in PLACEHOLDERS:
-                yield Issue(
-                    rules.PLACEHOLDER_PACKAGE,
-                    f"{dependency.name}: {PLACEHOLDERS[key]}",
-                    f"placeholder:{key}",
-                    line=line,
-                )
-            else:
-                target = typosquat_target(dependency.name)
-                if target is not None:
-                    yield Issue(
-                        rules.TYPOSQUAT,
-                        f"{dependency.name} looks like a typosquat of {target}",
-                        f"typo:{key}",
-                        line=line,
-                    )
-        if dependency.source == "vcs" and not _FULL_COMMIT.search(dependency.url):
-            yield Issue(
-                rules.VCS_WITHOUT_COMMIT,
-                f"{dependency.name} from version control without a full commit hash: the branch or tag can move",
-                f"vcs:{key}",
-                line=line,
-            )
-        elif dependency.source == "url" and "#sha256=" not in dependency.url and not dependency.hashes:
-            yield Issue(
-                rules.URL_WITHOUT_HASH,
-                f"{dependency.name} from a direct URL without a #sha256= hash",
-                f"url:{key}",
-                line=line,
-            )
-        if dependency.source not in ("pypi", "conda") or dependency.library or dependency.build_only:
-            return
-        if parsed.hash_checking and not dependency.hashes and dependency.source == "pypi":
+        requirement = dependency.requirement
+        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names)
+        checks_pin = dependency.source in ("pypi", "conda") and not (dependency.library or dependency.build_only)
+        if parsed.hash_checking and checks_pin and not dependency.hashes and dependency.source == "pypi":
             yield Issue(
                 rules.MISSING_HASH,
                 f"{dependency.name} has no --hash while the file is in hash-checking mode: pip refuses to install it",
-                f"hash:{key}",
-                line=line,
+                f"hash:{dependency.key}",
+                line=dependency.line,
             )
-        if not dependency.specifier:
-            yield Issue(
-                rules.UNPINNED,
-                f"{dependency.name} is not pinned: every install can pick a different release",
-                f"unpinned:{key}",
-                line=line,
-            )
-        elif dependency.pinned_version is None:
-            yield Issue(
-                rules.RANGE_PIN,
-                f"{dependency.name}{dependency.specifier} is a range, not an exact == pin",
-                f"range:{key}",
-                line=line,
-            )
+        if dependency.source in ("pypi", "conda") and not checks_pin:
+            return
+        yield from requirement_issues(requirement, dependency.line, REQUIREMENT_RULES, dependency.hashes)
 
     def _advisory_checks(
         self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings
@@ -261,6 +214,12 @@ class DepsScanner:
             if settings.online_failure == "warn":
                 self._lookup_failed = True
                 self.notices.append(f"mlsec-deps: {exc}; vulnerabilities not checked (deps.online_failure: warn)")
+                yield Issue(
+                    rules.ADVISORIES_NOT_CHECKED,
+                    f"known vulnerabilities were NOT checked: {exc} (deps.online_failure: warn)",
+                    "online-failed",
+                    severity=Severity.LOW,
+                )
                 return
             raise UsageError(f"{exc}; check the network or set deps.online_failure: warn") from None
         by_pin = {(d.name, d.pinned_version): d for d in parsed.dependencies}
@@ -276,18 +235,85 @@ class DepsScanner:
                     f"osv-mal:{normalize(name)}:{version}",
                     line=dependency.line,
                 )
-            ordinary = [a for a in advisories if not a.malicious]
+            ordinary = [a for a in advisories if not a.malicious and not a.disputed]
+            disputed = [a for a in advisories if not a.malicious and a.disputed]
             if ordinary:
-                ids = ", ".join(f"{a.id} ({', '.join(a.aliases[:2])})" if a.aliases else a.id for a in ordinary[:6])
-                more = f" and {len(ordinary) - 6} more" if len(ordinary) > 6 else ""
-                fixes = [a.fixed for a in ordinary if a.fixed]
-                fixed = f"; fixed in {_highest(fixes)}" if fixes else "; no fixed version published"
                 yield Issue(
                     rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} has known vulnerabilities: {ids}{more}{fixed}",
+                    f"{name} {version} has known vulnerabilities: {_summary(ordinary)}",
                     f"vuln:{normalize(name)}:{version}",
                     line=dependency.line,
                 )
+            if disputed:
+                # The project disputes these (the CVE text says ** DISPUTED **): worth a look, not
+                # a blocked commit.
+                yield Issue(
+                    rules.VULNERABLE_DEPENDENCY,
+                    f"{name} {version} has disputed advisories (the project contests them): {_summary(disputed)}",
+                    f"vuln-disputed:{normalize(name)}:{version}",
+                    line=dependency.line,
+                    severity=Severity.LOW,
+                )
+
+
+def _parse_written(kind: str, text: str, path: Path, policy: Policy, settings: DepsSettings) -> DependencyFile:
+    if kind == "pyproject":
+        from hooks.deps.pyproject import parse_pyproject
+
+        return parse_pyproject(text, path, policy.root, settings.project_kind)
+    if kind == "environment":
+        from hooks.deps.conda import parse_environment
+
+        return parse_environment(text, path, policy.root)
+    from hooks.deps.requirements import parse_requirements
+
+    # Includes of a written file are relative to wherever the notebook runs: not followed.
+    return parse_requirements(text, path, policy.root, include=False)[0]
+
+
+def _summary(advisories: list[Advisory]) -> str:
+    ids = ", ".join(f"{a.id} ({', '.join(a.aliases[:2])})" if a.aliases else a.id for a in advisories[:6])
+    more = f" and {len(advisories) - 6} more" if len(advisories) > 6 else ""
+    fixes = [a.fixed for a in advisories if a.fixed]
+    fixed = f"; fixed in {_highest(fixes)}" if fixes else "; no fixed version published"
+    return f"{ids}{more}{fixed}"
+
+
+def _source_gap(source: OfflineAdvisories | OnlineAdvisories | None, max_age: int) -> Issue | None:
+    """Why this run's vulnerability verdicts cannot be trusted in full, as one MLS416 issue."""
+    if source is None:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            "known vulnerabilities were NOT checked: no advisory data (run `mlsec advisories update`, "
+            "or set deps.advisory_db / --advisory-db, or --online); all other checks ran",
+            "no-source",
+        )
+    if isinstance(source, OnlineAdvisories):
+        return None
+    snapshot = source.snapshot
+    age = snapshot.age_days()
+    if age is None:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"the {source.label} has no record dates, so its age is unknown; refresh it (`mlsec advisories update`)",
+            "undated",
+        )
+    if age > max_age:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"vulnerabilities checked against the {source.label}, whose newest record is from "
+            f"{snapshot.newest[:10]} ({age} days old, more than deps.max_snapshot_age_days {max_age}); "
+            "refresh it: `mlsec advisories update`",
+            "stale",
+        )
+    if snapshot.skipped:
+        return Issue(
+            rules.ADVISORIES_NOT_CHECKED,
+            f"{snapshot.skipped} of {snapshot.records + snapshot.skipped} records of the {source.label} could not "
+            "be read (invalid OSV); pins were checked against the others only",
+            "skipped-records",
+        )
+    return None
 
 
 def _highest(versions: list[str]) -> str:

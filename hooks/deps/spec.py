@@ -13,6 +13,8 @@ DEPENDENCY_FILES = (
     r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
     r"|environment[^/]*\.ya?ml|pyproject\.toml)$"
 )
+# Notebooks too: the dependency files their `%%writefile` cells write are checked there.
+FILES = DEPENDENCY_FILES + r"|\.ipynb$"
 
 SPEC = HookSpec(
     hook_id="mlsec-deps",
@@ -24,12 +26,12 @@ SPEC = HookSpec(
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),
     types=("file",),
-    files=DEPENDENCY_FILES,
+    files=FILES,
     options=(
         CliOption(
             "--advisory-db",
             "advisory_db",
-            "OSV records: a folder of JSON/YAML files or an OSV zip export",
+            "OSV records: a folder of JSON/YAML files, an OSV zip export or an mlsec snapshot file",
             metavar="PATH",
         ),
         CliOption("--online", "online", "query the OSV API (cached on disk, short timeouts)", is_flag=True),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -8,10 +9,28 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Advisory indexes go to a per-test cache, never the user's."""
+    """Advisory snapshots go to a per-test cache, never the user's; it starts with a current
+    snapshot (as after `mlsec advisories update`) that knows one unrelated advisory."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("MLSEC_CACHE_DIR", str(cache))
+    install_user_snapshot(cache, [osv_record("PYSEC-0000-1", "unrelated-test-package", fixed="2.0")])
     return cache
+
+
+def install_user_snapshot(cache: Path, records: list[dict[str, object]]) -> Path:
+    from hooks.deps import snapshot
+
+    folder = cache.parent / "user-snapshot-source"
+    folder.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        (folder / f"{record['id']}.json").write_text(json.dumps(record))
+    target = cache / snapshot.SNAPSHOT_NAME
+    snapshot.write(snapshot.build(folder), target)
+    return target
+
+
+# Records dated today: an advisory source older than deps.max_snapshot_age_days is MLS416.
+RECENT = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def osv_record(
@@ -31,7 +50,7 @@ def osv_record(
         events.append({"last_affected": last_affected})
     return {
         "id": advisory_id,
-        "modified": "2024-01-01T00:00:00Z",
+        "modified": RECENT,
         "aliases": aliases or [],
         "summary": "test advisory",
         "affected": [

@@ -57,16 +57,18 @@ def test_offline_findings_name_ids_aliases_and_fix(
     assert len(out) == 3
 
 
-def test_index_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, cache_in_tmp: Path) -> None:
+def test_snapshot_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Path, cache_in_tmp: Path) -> None:
     first = OfflineAdvisories(advisory_db)
     assert first.lookup([("torch", "1.0")])[("torch", "1.0")][0].id == "PYSEC-1"
-    assert len(list(cache_in_tmp.glob("osv-*.sqlite"))) == 1
+    cached = list(cache_in_tmp.glob("osv-*.snapshot.gz"))
+    assert len(cached) == 1
     again = OfflineAdvisories(advisory_db)
-    assert again.index_path == first.index_path
+    assert again.snapshot.source_key == first.snapshot.source_key
     (advisory_db / "torch" / "PYSEC-3.json").write_text(json.dumps(osv_record("PYSEC-3", "torch", fixed="9.0")))
     rebuilt = OfflineAdvisories(advisory_db)
-    assert rebuilt.index_path != first.index_path
+    assert rebuilt.snapshot.source_key != first.snapshot.source_key
     assert [a.id for a in rebuilt.lookup([("torch", "1.0")])[("torch", "1.0")]] == ["PYSEC-1", "PYSEC-3"]
+    assert not list(cache_in_tmp.glob("*.tmp"))
 
 
 def test_a_refreshed_snapshot_is_a_new_verdict_not_a_cached_one(
@@ -197,3 +199,28 @@ def test_withdrawn_records_are_skipped_and_aliases_reported_once(tmp_path: Path)
     (db / "PYSEC-6.json").write_text(json.dumps(withdrawn))
     found = OfflineAdvisories(db).lookup([("numpy", "1.21.0")])[("numpy", "1.21.0")]
     assert [a.id for a in found] == ["PYSEC-5"]
+
+
+def test_verdict_inputs_follow_the_source_and_the_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a result cache: a refreshed snapshot, another configured source or another day is
+    another verdict (MLS416 ages); an unreadable configured source is 'do not cache'."""
+    from hooks.deps import snapshot as snapshots
+    from hooks.deps.advisories import verdict_inputs
+
+    monkeypatch.setenv("MLSEC_CACHE_DIR", str(tmp_path / "empty-cache"))
+    empty = verdict_inputs({}, tmp_path)
+    assert empty is not None and empty[0] == "none"
+    folder = tmp_path / "db"
+    folder.mkdir()
+    (folder / "a.json").write_text("{}")
+    first = verdict_inputs({"advisory_db": "db"}, tmp_path)
+    (folder / "b.json").write_text("{}")
+    assert first is not None and verdict_inputs({"advisory_db": "db"}, tmp_path) != first
+    assert verdict_inputs({"advisory_db": "missing.zip"}, tmp_path) is None
+    user = snapshots.user_snapshot_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_bytes(b"\x1f\x8b")
+    installed = verdict_inputs({}, tmp_path)
+    assert installed is not None and installed[0].startswith("user:")
+    online = verdict_inputs({"online": True}, tmp_path)
+    assert online is not None and online[0].startswith("online:")

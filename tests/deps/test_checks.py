@@ -23,6 +23,7 @@ CASES = [
     ("MLS403", "tourch==1.0.0\n", "torch==2.3.1\n"),
     ("MLS403", "reqeusts==2.32.3\n", "requests==2.32.3\n"),
     ("MLS404", "sklearn==0.0.post12\n", "scikit-learn==1.5.2\n"),
+    ("MLS404", "cv2==4.0\n", "opencv-python==4.10.0.84\n"),
     (
         "MLS405",
         "--extra-index-url https://x.example/simple\ntorch==2.3.1\n",
@@ -101,12 +102,19 @@ def test_suppression_in_an_included_file(repo: Path, capsys: pytest.CaptureFixtu
     assert "deps/base.in:2:" in out.out
 
 
-def test_no_advisory_source_is_said_once(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_advisory_source_is_a_finding_on_each_file(
+    repo: Path, cache_in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (cache_in_tmp / "advisories.snapshot.gz").unlink()  # no snapshot installed, nothing configured
     (repo / "requirements-dev.txt").write_text("torch==1.13.0\n")
     (repo / "requirements.txt").write_text("numpy==1.19.0\n")
-    assert main(["requirements.txt", "requirements-dev.txt"]) == 0
-    err = capsys.readouterr().err
-    assert err.count("no advisory source configured") == 1
+    assert main(["requirements.txt", "requirements-dev.txt"]) == 1  # pre-commit shows it
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(" ")[1] for line in out] == ["MLS416", "MLS416"]
+    assert "known vulnerabilities were NOT checked" in out[0]
+    # A file with nothing to look up (no PyPI or conda pins) has nothing unchecked.
+    (repo / "requirements.txt").write_text("-e ./local\n")
+    assert main(["requirements.txt"]) == 0
 
 
 @pytest.mark.parametrize(

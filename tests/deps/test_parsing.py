@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hooks.deps.conda import parse_environment
 from hooks.deps.pyproject import parse_pyproject
 from hooks.deps.requirements import parse_requirements, read_with_includes
@@ -103,3 +106,43 @@ def test_pyproject_dependency_groups_and_tool_dev_dependencies(tmp_path: Path) -
     )
     names = [d.name for d in parse_pyproject(text, tmp_path / "pyproject.toml", tmp_path).dependencies]
     assert names == ["pytest", "ruff", "tourch"]
+
+
+@given(st.text(alphabet=" \t#ab=\\", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_comment_stripping_matches_pips_rule(line: str) -> None:
+    import re
+
+    from hooks.deps.requirements import strip_comment
+
+    assert strip_comment(line).rstrip() == re.sub(r"(^|\s+)#.*$", "", line).rstrip()
+
+
+def test_unreadable_lines_are_one_finding_per_file(tmp_path: Path) -> None:
+    text = "".join(f"'pkg{i}>=1.0',\n" for i in range(12)) + "torch==2.3.1\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    (problem,) = parsed.problems
+    assert problem.line == 1 and problem.rule.rule_id == "MLS908"
+    assert "12 lines cannot be read" in problem.message and "pkg" not in problem.message
+    assert [d.name for d in parsed.dependencies] == ["torch"]
+
+
+def test_utf16_and_utf32_requirements_are_read_as_pip_reads_them(tmp_path: Path) -> None:
+    from hooks.deps.reading import DependencyFileError, read_text
+
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"requirements-{codec}.txt"
+        data = "torch==2.3.1\ntourch==1.0\n".encode(codec)
+        if codec == "utf-16-be":
+            data = b"\xfe\xff" + data
+        path.write_bytes(data)
+        assert read_text(path).splitlines() == ["torch==2.3.1", "tourch==1.0"]
+    # Look-alikes: NUL bytes without a mark stay binary; TOML is read as UTF-8 only.
+    (tmp_path / "blob.txt").write_bytes(b"torch\x00\x00==1\n")
+    (tmp_path / "pyproject.toml").write_bytes("[project]\n".encode("utf-16"))
+    for path, wide in ((tmp_path / "blob.txt", True), (tmp_path / "pyproject.toml", False)):
+        try:
+            read_text(path, wide=wide)
+        except DependencyFileError:
+            continue
+        raise AssertionError(path)

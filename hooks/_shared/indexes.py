@@ -1,0 +1,128 @@
+"""Judging where packages come from: index URLs, find-links, trusted hosts and conda channels.
+
+The same judgement for a requirements file, an environment.yml, a notebook's `!pip install
+--extra-index-url ...` and a Dockerfile's `RUN pip install -i ...`; the caller passes the rules
+its findings are reported under (the `ShellRules` pattern of `hooks/_shared/shell.py`).
+
+Contract:
+
+- `IndexOption(line, option, value)`: `option` is canonical: `--index-url`, `--extra-index-url`,
+  `--find-links`, `--trusted-host` or `channel` (a conda channel); `value` as written.
+- `canonical_option(word, conda=False) -> str | None`: `-i`/`--index-url` -> `--index-url`,
+  `--extra-index-url`, `-f`/`--find-links` -> `--find-links`, `--trusted-host`; for conda
+  (`conda=True`) `-c`/`--channel` -> `channel`. None for any other word.
+- `IndexRules(extra_index_url, plain_http, credentials, trusted_host, not_allowed)`: one `Rule`
+  per judgement; a rule set to None is not reported (a caller that has no rule for it).
+- `index_issues(option, rules, allowed=()) -> list[Issue]`: in this order,
+  * `--trusted-host HOST` -> `trusted_host` (and nothing else for that option);
+  * `--extra-index-url` -> `extra_index_url` (dependency confusion);
+  * an `http://` value -> `plain_http`;
+  * a secret in the URL (`urls.embeds_secret`: not `${TOKEN}` references) -> `credentials`;
+  * `allowed` non-empty and an `--index-url`/`--extra-index-url`/`--find-links` value that starts
+    with none of its prefixes -> `not_allowed`.
+  Messages show URLs only through `hooks._shared.urls.redact_url` (scheme, host, `***`).
+  `Issue.key` (the fingerprint's content key) is `trusted:HOST`, `extra:URL`, `http:URL`,
+  `creds:URL`, `allowed:URL`, where URL is the value as written with any credentials replaced
+  by `***` (`urls.without_credentials`): a fingerprint never hashes a password.
+  Issues carry `line=option.line` and column 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hooks._core.findings import Issue
+from hooks._core.rules import Rule
+from hooks._shared.urls import embeds_secret, redact_url, without_credentials
+
+_PIP_OPTIONS = {
+    "-i": "--index-url",
+    "--index-url": "--index-url",
+    "--extra-index-url": "--extra-index-url",
+    "-f": "--find-links",
+    "--find-links": "--find-links",
+    "--trusted-host": "--trusted-host",
+}
+_CONDA_OPTIONS = {"-c": "channel", "--channel": "channel"}
+_URL_OPTIONS = ("--index-url", "--extra-index-url", "--find-links")
+
+
+@dataclass(frozen=True)
+class IndexOption:
+    line: int
+    option: str  # --index-url, --extra-index-url, --find-links, --trusted-host, channel
+    value: str
+
+
+@dataclass(frozen=True)
+class IndexRules:
+    extra_index_url: Rule | None
+    plain_http: Rule | None
+    credentials: Rule | None
+    trusted_host: Rule | None
+    not_allowed: Rule | None = None
+
+
+def canonical_option(word: str, conda: bool = False) -> str | None:
+    if conda and word in _CONDA_OPTIONS:
+        return _CONDA_OPTIONS[word]
+    return _PIP_OPTIONS.get(word)
+
+
+def index_issues(option: IndexOption, rules: IndexRules, allowed: Sequence[str] = ()) -> list[Issue]:
+    value = option.value.strip()
+    shown = redact_url(value)
+    key = without_credentials(value)
+    line = option.line
+    issues: list[Issue] = []
+    if option.option == "--trusted-host":
+        if rules.trusted_host is not None:
+            issues.append(
+                Issue(
+                    rules.trusted_host,
+                    f"--trusted-host {shown} turns off TLS verification for that host",
+                    f"trusted:{key}",
+                    line=line,
+                )
+            )
+        return issues
+    if option.option == "--extra-index-url" and rules.extra_index_url is not None:
+        issues.append(
+            Issue(
+                rules.extra_index_url,
+                f"--extra-index-url {shown}: pip picks the highest version from any index, so "
+                "a public package can shadow a private one (dependency confusion)",
+                f"extra:{key}",
+                line=line,
+            )
+        )
+    if value.lower().startswith("http://") and rules.plain_http is not None:
+        what = "conda channel" if option.option == "channel" else option.option
+        issues.append(
+            Issue(
+                rules.plain_http,
+                f"{what} uses plain http ({shown}): packages can be swapped in transit",
+                f"http:{key}",
+                line=line,
+            )
+        )
+    if embeds_secret(value) and rules.credentials is not None:
+        issues.append(
+            Issue(rules.credentials, f"credentials embedded in {option.option} {shown}", f"creds:{key}", line=line)
+        )
+    if (
+        allowed
+        and rules.not_allowed is not None
+        and option.option in _URL_OPTIONS
+        and not value.startswith(tuple(allowed))
+    ):
+        issues.append(
+            Issue(
+                rules.not_allowed,
+                f"{option.option} {shown} is not one of deps.allowed_indexes",
+                f"allowed:{key}",
+                line=line,
+            )
+        )
+    return issues

@@ -1,0 +1,189 @@
+"""One requirement, read and judged the same way wherever it is written.
+
+A requirements line, a pyproject string, an environment.yml entry, a notebook's `!pip install
+...` argument and a Dockerfile's `RUN pip install ...` argument all name a requirement; this
+module reads one and says how well it is pinned. The caller passes the rules its findings are
+reported under (the `ShellRules` pattern of `hooks/_shared/shell.py`).
+
+Contract:
+
+- `normalize(name) -> str`: PEP 503 (`Scikit_Learn` -> `scikit-learn`).
+- `Requirement(name, specifier="", source="pypi", url="")`: `name` as written; `specifier` such
+  as `==1.2.3`, `>=2,<3` or "" (none); `source` is `pypi`, `vcs`, `url`, `path` or `conda`;
+  `url` the VCS/archive URL or local path. `.key` is the normalised name, `.pinned_version` the
+  version of an exact `==`/`===` pin (not `==1.*`), else None.
+- `parse_requirement(text) -> Requirement | None`: one pip requirement argument or line without
+  its pip options (`torch==2.3.1`, `numpy>=1.26 ; python_version>"3.9"`, `pkg[extra]`,
+  `name @ https://...`, `git+https://...@rev#egg=name`, a bare archive URL, `./local/path`, a
+  `.whl`). None when it is not a requirement (the caller reports that, never quoting the text).
+  Linear time; imports `packaging` only for lines the fast path cannot read.
+- `parse_conda_spec(text) -> Requirement | None`: `pkg`, `pkg=1.2.3`, `pkg==1.2.3`,
+  `pkg=1.2.3=build`, `channel::pkg>=1` (source `conda`; `pkg=1.2` is a prefix, not a pin).
+- `Pinning` and `pinning(requirement, hashes=()) -> Pinning`: EXACT, RANGE, UNPINNED,
+  VCS_MOVABLE (no full 40-hex commit), VCS_COMMIT, URL_NO_HASH, URL_HASHED, LOCAL.
+- `RequirementRules(vcs_without_commit, url_without_hash, unpinned, range_pin)`: a `Rule` or
+  None (not reported) for each.
+- `requirement_issues(requirement, line, rules) -> list[Issue]`: at most one issue:
+  VCS_MOVABLE -> `vcs_without_commit` (key `vcs:NAME`), URL_NO_HASH -> `url_without_hash`
+  (`url:NAME`), UNPINNED -> `unpinned` (`unpinned:NAME`), RANGE -> `range_pin` (`range:NAME`);
+  NAME is the normalised name. Messages name the package, never a URL (URLs can carry tokens).
+  A caller that groups findings per command (notebooks, Dockerfiles) uses `pinning()` and
+  writes its own message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+
+from hooks._core.findings import Issue
+from hooks._core.rules import Rule
+from hooks._shared.urls import url_host, without_credentials
+
+_SEPARATORS = re.compile(r"[-_.]+")
+_VCS = re.compile(r"^(?:git|hg|svn|bzr)\+", re.IGNORECASE)
+_EGG = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_ARCHIVE_NAME = re.compile(r"/([A-Za-z0-9][A-Za-z0-9._]*?)-\d[^/]*\.(?:whl|tar\.gz|zip|tar\.bz2|tgz)(?:[#?].*)?$")
+_FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:[#&]|$)")
+_EXACT = re.compile(r"\s*===?\s*([^\s,;*]+)\s*")
+# `name[extras] <specifiers>` without markers or URLs: most lines, read without `packaging`,
+# whose import compiles large regular expressions on every hook start. No two `\s*` may meet:
+# a long blank run would be split between them in every way (quadratic).
+_SIMPLE = re.compile(
+    r"^(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[A-Za-z0-9._,\s-]*\]\s*)?"
+    r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
+)
+_CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
+
+
+def normalize(name: str) -> str:
+    """PEP 503 name normalisation: `Scikit_Learn` and `scikit-learn` are one project."""
+    return _SEPARATORS.sub("-", name).lower()
+
+
+@dataclass
+class Requirement:
+    name: str  # as written; normalize() for comparisons
+    specifier: str = ""  # "==1.2.3", ">=2", "" (none)
+    source: str = "pypi"  # pypi | vcs | url | path | conda
+    url: str = ""
+
+    @property
+    def key(self) -> str:
+        return normalize(self.name)
+
+    @property
+    def pinned_version(self) -> str | None:
+        match = _EXACT.fullmatch(self.specifier)
+        return match.group(1) if match else None
+
+
+class Pinning(Enum):
+    EXACT = "exact"
+    RANGE = "range"
+    UNPINNED = "unpinned"
+    VCS_MOVABLE = "vcs-movable"
+    VCS_COMMIT = "vcs-commit"
+    URL_NO_HASH = "url-no-hash"
+    URL_HASHED = "url-hashed"
+    LOCAL = "local"
+
+
+@dataclass(frozen=True)
+class RequirementRules:
+    vcs_without_commit: Rule | None
+    url_without_hash: Rule | None
+    unpinned: Rule | None
+    range_pin: Rule | None
+
+
+def parse_requirement(text: str) -> Requirement | None:
+    text = text.strip()
+    simple = _SIMPLE.match(text)
+    if simple is not None:
+        specifier = ",".join(part.replace(" ", "") for part in simple.group("spec").split(",") if part.strip())
+        return Requirement(simple.group("name"), specifier=specifier)
+    direct = _direct(text)
+    if direct is not None:
+        return direct
+    from packaging.requirements import InvalidRequirement
+    from packaging.requirements import Requirement as Pep508
+
+    try:
+        parsed = Pep508(text)
+    except InvalidRequirement:
+        return None
+    if parsed.url:
+        return _classify_url(parsed.name, parsed.url)
+    return Requirement(parsed.name, specifier=str(parsed.specifier))
+
+
+def _direct(text: str) -> Requirement | None:
+    """Bare URLs, VCS links and local paths, which PEP 508 alone does not name."""
+    target = text.split(";")[0].strip()
+    if "://" not in target and not _VCS.match(target):
+        if target.startswith((".", "/", "~")) or target.endswith((".whl", ".tar.gz", ".zip")):
+            return Requirement(PurePosixPath(target).name or target, source="path", url=target)
+        return None
+    if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
+        return None  # `name @ url`: PEP 508 handles it
+    # The name comes from the fragment or the path, never from the authority (credentials).
+    bare = without_credentials(target)
+    egg = _EGG.search(bare)
+    archive = _ARCHIVE_NAME.search(bare)
+    path = bare.split("://", 1)[-1].partition("/")[2]
+    stem = PurePosixPath(path.split("#")[0].split("?")[0]).stem if path else ""
+    name = egg.group(1) if egg else archive.group(1) if archive else stem
+    name = re.sub(r"\.git$", "", name.split("@")[0]) or url_host(bare) or "a direct URL"
+    return _classify_url(name, target)
+
+
+def _classify_url(name: str, url: str) -> Requirement:
+    source = "vcs" if _VCS.match(url) else "path" if url.startswith("file:") else "url"
+    return Requirement(name, source=source, url=url)
+
+
+def parse_conda_spec(text: str) -> Requirement | None:
+    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
+    if match is None:
+        return None
+    spec = (match.group("spec") or "").strip()
+    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build.
+    version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
+    exact = bool(version) and "*" not in version and (spec.startswith("==") or version.count(".") >= 2)
+    return Requirement(match.group("name"), specifier=f"=={version}" if exact else spec, source="conda")
+
+
+def pinning(requirement: Requirement, hashes: Sequence[str] = ()) -> Pinning:
+    if requirement.source == "vcs":
+        return Pinning.VCS_COMMIT if _FULL_COMMIT.search(requirement.url) else Pinning.VCS_MOVABLE
+    if requirement.source == "url":
+        return Pinning.URL_HASHED if "#sha256=" in requirement.url or hashes else Pinning.URL_NO_HASH
+    if requirement.source == "path":
+        return Pinning.LOCAL
+    if not requirement.specifier:
+        return Pinning.UNPINNED
+    return Pinning.EXACT if requirement.pinned_version is not None else Pinning.RANGE
+
+
+def requirement_issues(
+    requirement: Requirement, line: int, rules: RequirementRules, hashes: Sequence[str] = ()
+) -> list[Issue]:
+    kind = pinning(requirement, hashes)
+    name, key = requirement.name, requirement.key
+    if kind is Pinning.VCS_MOVABLE and rules.vcs_without_commit is not None:
+        message = f"{name} from version control without a full commit hash: the branch or tag can move"
+        return [Issue(rules.vcs_without_commit, message, f"vcs:{key}", line=line)]
+    if kind is Pinning.URL_NO_HASH and rules.url_without_hash is not None:
+        message = f"{name} from a direct URL without a #sha256= hash"
+        return [Issue(rules.url_without_hash, message, f"url:{key}", line=line)]
+    if kind is Pinning.UNPINNED and rules.unpinned is not None:
+        message = f"{name} is not pinned: every install can pick a different release"
+        return [Issue(rules.unpinned, message, f"unpinned:{key}", line=line)]
+    if kind is Pinning.RANGE and rules.range_pin is not None:
+        message = f"{name}{requirement.specifier} is a range, not an exact == pin"
+        return [Issue(rules.range_pin, message, f"range:{key}", line=line)]
+    return []
