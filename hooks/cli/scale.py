@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 # Files whose change can move the verdict of any other file: the whole run is scanned again.
 _RUN_WIDE = re.compile(r"(?:^|/)(?:\.gitattributes|[^/]*\.dvc)$")
 _STARTED = time.perf_counter()
-# Hooks whose files name other files of their kind (`-r base.txt`): a change to one of them
-# rescans all of them.
-_INCLUDING_HOOKS = ("mlsec-deps",)
 
 
 # --- options ------------------------------------------------------------------------------------
@@ -131,14 +128,15 @@ def run_wide_inputs(args: argparse.Namespace, root: Path, policy: Policy) -> set
 
 def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targets: list[Target]) -> list[Target]:
     from hooks._core.changed import changed_since
-    from hooks.catalog import HOOKS
+    from hooks.deps.spec import DEPENDENCY_FILES
 
     changed = set(changed_since(args.changed_since, root).paths)
     wide = run_wide_inputs(args, root, policy)
     if changed & wide or any(_RUN_WIDE.search(name) for name in changed):
         return targets  # the policy or a baseline moved: every verdict may have moved with it
     # Dependency files include each other (`-r base.txt`): when one changes, all are read again.
-    families = [re.compile(spec.files) for spec in HOOKS if spec.hook_id in _INCLUDING_HOOKS and spec.files]
+    # Only they: the deps hook also reads notebooks (their %%writefile cells), which include nothing.
+    families = [re.compile(DEPENDENCY_FILES)]
     related = [family for family in families if any(family.search(name) for name in changed)]
     # A symbolic link is kept whatever changed: its target may have.
     return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,6 +121,28 @@ def test_changed_dependency_file_rescans_the_files_that_include_it(project: Path
     paths = {f["path"] for f in report["findings"]}
     assert "requirements-dev.txt" in paths  # it includes requirements.txt
     assert "leak.py" not in paths
+
+
+def test_a_changed_notebook_is_not_a_changed_dependency_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The deps hook reads notebooks too (their %%writefile cells); a changed notebook must not
+    rescan every notebook and dependency file as a changed requirements file does."""
+    source = json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    for index in range(3):
+        (project / f"nb{index}.ipynb").write_text(source)
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "notebooks")
+    git(project, "checkout", "-qb", "feature")
+    (project / "nb1.ipynb").write_text(
+        source.replace(
+            "[]",
+            '[{"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": null}]',
+            1,
+        )
+    )
+    capsys.readouterr()
+    assert main(["scan", "--changed-since", "main", "--timing", "--format", "json", "--output", "../o.json"]) in (0, 1)
+    files = int(re.search(r"(\d+) file\(s\)", capsys.readouterr().err)[1])  # type: ignore[index]
+    assert files <= 3  # nb1.ipynb and the two links, not the other notebooks or requirements files
 
 
 def test_a_changed_gate_record_rescans_its_model(project: Path) -> None:
