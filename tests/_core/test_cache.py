@@ -154,6 +154,23 @@ def test_two_checkouts_of_one_commit_share_their_keys(cache: ResultCache, tmp_pa
     assert keys[0] == keys[1] != keys[2]
 
 
+def test_deps_caches_notebooks_but_not_requirements_that_include_others(cache: ResultCache, tmp_path: Path) -> None:
+    """A requirements file's `-r base.txt` is followed, so its verdict depends on another file;
+    the requirements a notebook writes are checked without following includes."""
+    deps = spec_for("mlsec-deps")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    notebook = {"cells": [{**cell, "source": ["%%writefile requirements.txt\n", "-r base.txt\n"]}], "metadata": {}}
+    (repo / "setup.ipynb").write_text(json.dumps({**notebook, "nbformat": 4, "nbformat_minor": 5}))
+    (repo / "requirements.txt").write_text("-r base.txt\ntorch==2.0.0\n")
+    (repo / "requirements-lock.txt").write_text("torch==2.0.0\n")
+    policy = Policy(root=repo)
+    assert cache.probe(deps, repo / "setup.ipynb", "setup.ipynb", policy) is not None
+    assert cache.probe(deps, repo / "requirements.txt", "requirements.txt", policy) is None
+    assert cache.probe(deps, repo / "requirements-lock.txt", "requirements-lock.txt", policy) is not None
+
+
 def test_a_hook_can_refuse_caching_a_file(cache: ResultCache, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
