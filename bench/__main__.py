@@ -61,9 +61,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "both", "all"],
+        choices=["tune", "heldout", "fresh", "both", "all"],
         default="both",
-        help="secrets-heldout, artifacts-precision and realrepos: which split ('all' is 'both')",
+        help="secrets-heldout, artifacts-precision, realrepos: which split ('all' is 'both'; artifacts: 'fresh' too)",
     )
     parser.add_argument("--rebuild-corpus", action="store_true", help="artifacts-precision: regenerate the corpus")
     parser.add_argument("--examples", type=int, default=300, help="artifacts-oracle: hypothesis examples per test")
@@ -112,7 +112,7 @@ def main() -> int:
     if args.suite == "artifacts-precision":
         from bench.artifacts_corpus.precision import main as run_precision
 
-        splits = ("tune", "heldout") if args.split in ("both", "all") else (args.split,)
+        splits = {"both": ("tune", "heldout"), "all": ("tune", "heldout", "fresh")}.get(args.split, (args.split,))
         return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
     if args.suite == "scale":
         from bench.scale_bench import run as run_scale

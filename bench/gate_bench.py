@@ -144,7 +144,9 @@ def table(results: list[dict[str, Any]]) -> str:
     ]
     for r in results:
         gate = f"{r['gate_seconds']:.2f} ({r['gate_peak_mb']:.0f})"
-        attacks = [cell(r[key]) for key in ("fgsm_ms_per_eps", "art_fgsm_ms_per_eps", "pgd10_ms_per_eps",
-                                             "art_pgd10_ms_per_eps")]
+        attacks = [
+            cell(r[key])
+            for key in ("fgsm_ms_per_eps", "art_fgsm_ms_per_eps", "pgd10_ms_per_eps", "art_pgd10_ms_per_eps")
+        ]
         lines.append(f"| {r['model']} | {r['rows']:,} | {gate} | " + " | ".join(attacks) + " |")
     return "\n".join(lines)

@@ -11,12 +11,18 @@ What it collects, and why each is safe to construct from a pickle:
 - lightgbm's estimator classes;
 - Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it.
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
+Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
+restoration reaches a file, process, network, import or loader function (read from the library
+source) is listed in GENERATED_REFUSED with the call path, and the hook refuses it; so is every
+class of the libraries whose names a pickle may rebuild without __init__ (LIBRARY_ROOTS) whose
+state restoration reaches one (torch's DataPipe wrappers pickle.loads their state).
 Each library's modules are also listed under their pre-privatisation names
 (`sklearn.ensemble.forest` for `sklearn.ensemble._forest`), which older pickles use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import pkgutil
@@ -166,6 +172,11 @@ def main() -> None:
     from hooks.artifacts.globals_policy import is_dangerous
 
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
+    from scripts.allowlist_sinks import rebuild_sinks, refused
+
+    with contextlib.redirect_stdout(sys.stderr):  # libraries print while their modules import
+        sinks = {**rebuild_sinks(), **refused(pairs, _load)}
+    print("# ruff: noqa: E501 (generated: a refused entry's call path is one line)")
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
     print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')
     print("# One `module name` pair per line; a string loads faster than 2,000 tuple constants.")
@@ -173,6 +184,24 @@ def main() -> None:
     for module, name in sorted(pairs):
         print(f"{module} {name}")
     print('"""')
+    print()
+    print("# Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):")
+    print("# refused with the reason. `module name<TAB>when<TAB>how`: when is `always` (any rebuild reaches")
+    print("# it) or `call` (only calling the class, REDUCE/INST/OBJ, runs the constructor that does).")
+    print('GENERATED_REFUSED = """\\')
+    for (module, name), (when, reason) in sorted(sinks.items()):
+        print(f"{module} {name}\t{when}\t{reason}")
+    print('"""')
+
+
+def _load(module: str, name: str) -> object | None:
+    try:
+        obj: object = importlib.import_module(module)
+        for part in name.split("."):
+            obj = getattr(obj, part)
+    except Exception:  # noqa: BLE001 - a name the library no longer has is simply not checked
+        return None
+    return obj
 
 
 if __name__ == "__main__":

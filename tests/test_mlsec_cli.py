@@ -112,3 +112,17 @@ def test_disabled_rule_and_severity_override(repo: Path) -> None:
     assert main(["scan", "m.pkl"]) == 0
     (repo / ".mlsec.yaml").write_text("rules:\n  MLS105: {enabled: false}\nfail_on: low\n")
     assert main(["scan", "m.pkl"]) == 0
+
+
+def test_profile_strict_from_the_policy_or_the_command_line(repo: Path) -> None:
+    from hooks.cli.entry_points import mlsec_code, mlsec_dockerfile
+
+    (repo / "Dockerfile").write_text("FROM python:3.11\nRUN pip install torch\n")
+    (repo / "nb.py").write_text("from transformers import AutoModel\nm = AutoModel.from_pretrained('org/m')\n")
+    assert main(["scan", "Dockerfile", "nb.py"]) == 0  # hygiene only: low under the default profile
+    assert main(["scan", "--profile", "strict", "Dockerfile", "nb.py"]) == 1
+    assert mlsec_dockerfile(["--profile", "strict", "Dockerfile"]) == 1
+    assert mlsec_code(["--profile=strict", "nb.py"]) == 1  # B615 at bandit's own severity
+    (repo / ".mlsec.yaml").write_text("profile: strict\n")
+    assert main(["scan", "Dockerfile"]) == 1
+    assert main(["scan", "--profile", "default", "Dockerfile"]) == 0  # the command line wins

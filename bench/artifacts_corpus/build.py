@@ -132,6 +132,13 @@ def build(out_root: Path, splits: tuple[str, ...] = ("tune", "heldout"), force: 
             continue
         if split_dir.exists():
             shutil.rmtree(split_dir)
+        if split == "fresh":  # written after the scanner changes, measured once (fresh.py)
+            command = [str(python), "-m", "bench.artifacts_corpus.fresh", str(split_dir)]
+            subprocess.run(command, cwd=ROOT, check=True, timeout=3600)
+            record = json.loads(manifest.read_text())
+            _oracle_check(python, split_dir, [e for e in record["files"] if e["label"] == "malicious"])
+            manifest.write_text(json.dumps(record, indent=1))
+            continue
         started = time.time()
         benign = _generate(python, "benign", split_dir / "benign", split)
         skipped = [f"not installed: {p}" for p in missing] + benign["skipped"]

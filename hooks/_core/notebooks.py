@@ -51,11 +51,21 @@ class Cell:
         tags = self.metadata.get("tags")
         return tuple(str(tag) for tag in tags) if isinstance(tags, list) else ()
 
+    @property
+    def language(self) -> str | None:
+        """The cell's own language where the editor records one (VS Code, polyglot notebooks)."""
+        return _cell_language(self.metadata)
+
 
 @dataclass(frozen=True)
 class Notebook:
     cells: list[Cell]
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str | None:
+        """The kernel's language (kernelspec / language_info), lower case."""
+        return _language(self.metadata)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,29 @@ def output_text(output: dict[str, Any]) -> str:
         as_json = mime.endswith("json") and not isinstance(value, str)
         parts.append(json.dumps(value, indent=1) if as_json else _joined(value))
     return strip_ansi("\n".join(parts))
+
+
+def _language(metadata: Any) -> str | None:
+    if not isinstance(metadata, dict):
+        return None
+    for key in ("kernelspec", "language_info"):
+        entry = metadata.get(key)
+        if isinstance(entry, dict):
+            value = entry.get("language") if key == "kernelspec" else entry.get("name")
+            if isinstance(value, str) and value.strip():
+                return value.strip().lower()[:40]
+    return None
+
+
+def _cell_language(metadata: Any) -> str | None:
+    if not isinstance(metadata, dict):
+        return None
+    vscode = metadata.get("vscode")
+    value = vscode.get("languageId") if isinstance(vscode, dict) else None
+    if not isinstance(value, str):
+        interactive = metadata.get("dotnet_interactive") or metadata.get("polyglot_notebook")
+        value = interactive.get("language") or interactive.get("kernelName") if isinstance(interactive, dict) else None
+    return value.strip().lower()[:40] if isinstance(value, str) and value.strip() else None
 
 
 def read_notebook(text: str) -> Notebook:

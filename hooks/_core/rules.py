@@ -161,7 +161,8 @@ SYMLINK_OUTSIDE = BOOK.rule(
     "medium",
     "Symbolic link leaves the repository",
     cwe=59,
-    what="A committed symbolic link points outside the repository (e.g. `requirements.txt -> ~/.aws/credentials`).",
+    what="A committed symbolic link points outside the repository (e.g. `requirements.txt -> ~/.aws/credentials`)"
+    " or into its `.git/` folder, which holds git's configuration (CI tokens) rather than the repository's files.",
     why="Whatever the link reaches on a developer's machine or a CI runner is read by tools that follow it, and"
     " can end up in logs, images or reports; the link itself was not read.",
     fix="Commit the file itself, or remove the link.",

@@ -6,7 +6,7 @@ import importlib
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hooks._core import rules
@@ -14,7 +14,7 @@ from hooks._core.cache import Probe, ResultCache
 from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
-from hooks._core.scanner import FileReport, Scanner
+from hooks._core.scanner import FileReport, Scanner, TextScanner, WrittenFile
 from hooks._core.selection import file_tags, selects
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_rule_policy, filter_file
@@ -58,7 +58,7 @@ def _jobs(count: int) -> int:
 
 def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
     try:
-        return scanner.scan_file(target.path, target.display, context.policy)
+        report = scanner.scan_file(target.path, target.display, context.policy)
     except (OSError, UsageError):
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
@@ -67,6 +67,76 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
             rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
         )
         return FileReport([finding], cacheable=False)  # memory, the environment: the next run may pass
+    for written in report.written:
+        report.findings.extend(_written_findings(written, spec, target, context))
+    if report.written:
+        # Other hooks judged what this file writes, under their own policy sections and inputs
+        # (the advisory snapshot for installed packages), which this hook's key does not hold.
+        report.cacheable = False
+    return report
+
+
+_TEXT_SCANNERS: dict[str, TextScanner | None] = {}
+MAX_SHOWN_NAME = 80
+
+
+def _text_scanner(spec: HookSpec) -> TextScanner | None:
+    """The hook's scanner when it can check a text that is not a file on disk (loaded once)."""
+    if spec.hook_id not in _TEXT_SCANNERS:
+        scanner = load_scanner(spec)
+        _TEXT_SCANNERS[spec.hook_id] = scanner if callable(getattr(scanner, "scan_text", None)) else None  # type: ignore[assignment]
+    return _TEXT_SCANNERS[spec.hook_id]
+
+
+def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, context: TailContext) -> list[Finding]:
+    """A file the scanned file writes (`%%writefile Dockerfile`), checked by the hooks that check
+    files of that name, as if it were committed; findings stand at the writing cell's lines. A
+    hook that reads the writing file itself (mlsec-deps reads a notebook's written requirements)
+    is left to do so, so nothing is reported twice."""
+    display = target.display
+    found: list[Finding] = []
+    offset = written.first_line - 1
+    shown = written.name[:MAX_SHOWN_NAME]
+    for other in context.registry.specs:
+        if other is spec or not selects(other, Path(written.name), written.name, {"file", "text"}):
+            continue
+        if not written.installed and selects(other, target.path, display):
+            continue
+        scanner = _text_scanner(other)
+        if scanner is None:
+            continue
+        installed = getattr(scanner, "scan_installed", None) if written.installed else None
+        if written.installed and not callable(installed):
+            continue  # this hook checks files of that name, not installed packages
+        try:
+            if installed is not None:
+                report = installed(written.text, display, context.policy)
+            else:
+                report = scanner.scan_text(written.text, written.name, display, context.policy)
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - fail closed, as for a file on disk
+            message = f"{other.hook_id} failed on {shown}, which this cell writes ({type(exc).__name__})"
+            key = f"{other.hook_id}:written:{written.name}:{type(exc).__name__}"
+            found.append(
+                make_finding(
+                    rules.SCANNER_FAILED, display, message, content_key=key, cell=written.cell, line=written.first_line
+                )
+            )
+            continue
+        for finding in report.findings:
+            if written.installed:
+                line, end_line, where = written.first_line, None, "installed by the command on this line"
+            else:
+                line = finding.line + offset
+                end_line = None if finding.end_line is None else finding.end_line + offset
+                where = f"in {shown}, which this cell writes"
+            found.append(
+                replace(
+                    finding, line=line, end_line=end_line, cell=written.cell, message=f"{finding.message} ({where})"
+                )
+            )
+    return found
 
 
 def _scan_chunk(
@@ -171,7 +241,7 @@ def _scan_missing(
     return merged
 
 
-def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
+def _readable(target: Target, root: Path, result: ScanResult, *, walked: bool) -> Target | None:
     """The target to read, or None with the reason recorded: only regular files are read; a
     symbolic link inside the repository is read as its target, one leaving it is a finding."""
     try:
@@ -192,8 +262,20 @@ def _readable(target: Target, root: Path, result: ScanResult) -> Target | None:
             message = f"symbolic link to {link} leaves the repository; not read"
             result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
             return None
+        git_dir = resolved_root / ".git"
+        if real == git_dir or git_dir in real.parents:
+            # .git/config holds the token actions/checkout persists: never read through a link.
+            link = str(target.path.readlink())
+            message = f"symbolic link to {link} reaches into .git/; not read"
+            result.findings.append(make_finding(rules.SYMLINK_OUTSIDE, target.display, message, content_key=link))
+            return None
         if real.is_dir():
-            return None  # a folder link: its files are scanned where they live
+            if walked:
+                return None  # a folder link met in a listing: its files are scanned where they live
+            result.errors.append(
+                FileError(target.display, "is a link to a folder; pass its files (mlsec scan walks folders)")
+            )
+            return None
         target = Target(real, target.display)
         info = real.stat()
     if stat.S_ISDIR(info.st_mode):
@@ -216,7 +298,9 @@ def scan_targets(
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
     root = context.policy.root
-    readable = (_readable(t, root, result) for t in targets if not is_excluded(t.display, context.policy.exclude))
+    readable = (
+        _readable(t, root, result, walked=select) for t in targets if not is_excluded(t.display, context.policy.exclude)
+    )
     targets = [t for t in readable if t is not None]
     result.findings = apply_rule_policy(result.findings, context.policy, context.registry)
     tags = {t.display: file_tags(t.path) for t in targets} if select else {}

@@ -7,6 +7,7 @@ intended key. tests/ check that this agrees with the reference `jsonschema` impl
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -25,10 +26,16 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 def _type_matches(value: Any, type_name: str) -> bool:
     if isinstance(value, bool) and type_name in ("integer", "number"):
         return False
+    if isinstance(value, float) and not math.isfinite(value):
+        # YAML's .nan/.inf and TOML's nan/inf are not JSON numbers, and every comparison with
+        # nan is false: `max_seconds: .nan` would switch a time cap off.
+        return False
     return isinstance(value, _JSON_TYPES[type_name])
 
 
 def _describe(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     for name in ("boolean", "null", "integer", "number", "string", "array", "object"):
         if _type_matches(value, name):
             return name

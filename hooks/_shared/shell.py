@@ -1,4 +1,13 @@
-"""Checks for notebook shell lines and package installs (`!`, `%%bash`, `%pip`, `%conda`)."""
+"""Shell command judgement shared by notebooks (`!`, `%%bash`, `%pip`) and Dockerfiles (RUN).
+
+A command line is split into segments at `|`, `||`, `&&`, `;` and newlines, each segment into
+words, and every check reads words, never a pattern that scans the rest of the line from each
+candidate start: time stays linear in the command (1 MB of `curl curl ...` is one pass).
+
+Installs (`pip install`, `pip download`, `pip wheel`, `uv pip install`, `conda install`, ...) are
+judged once per command: one issue names every unpinned requirement of that command. URLs are
+quoted only in their redacted form (scheme, host, `***`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,8 @@ from dataclasses import dataclass
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
-from hooks._shared.urls import has_credentials, redact_url
+from hooks._core.severity import Severity
+from hooks._shared.redaction import redact_url
 
 
 @dataclass(frozen=True)
@@ -21,26 +31,19 @@ class ShellRules:
     unsafe_index: Rule
 
 
-# A download fed straight to a shell or interpreter, in a notebook `!` line, a `%%bash` cell or
-# a Dockerfile RUN (which imports this pattern).
-PIPE_TO_SHELL = re.compile(
-    r"\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+\S+\s+)*(?:ba|z|k|da|fi)?sh\b"
-    r"|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
-    r"|(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b"
-    r"|(?:ba|z)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b"
-)
-_DOWNLOAD_TARGET = re.compile(r"\b(?:wget\b.*?(?:-O\s*|--output-document[= ])|curl\b.*?(?:-o\s*|--output[= ]))(\S+)")
-_WGET_IMPLICIT = re.compile(r"\bwget\s+(?:-\S+\s+)*\S*/([\w.-]+\.(?:sh|py|run|bin))\b")
-_EXEC = re.compile(
-    r"(?:^|&&|;|\|\|)\s*(?:sudo\s+)?(?:bash|sh|zsh|python[0-9.]*|source|\.)\s+(\S+)|(?:^|&&|;)\s*(\./\S+)"
-)
-# An install command anywhere in a shell segment (after `sudo`, `cd x &&`, ...).
-_INSTALL_COMMAND = re.compile(
-    r"(?:^|\s)(?:python[0-9.]*\s+-m\s+)?(?:pip[0-9.]*|uv\s+pip|conda|mamba|micromamba)\s+install\b"
-)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:&&|\|\|?|;|\n)\s*")
+_SEPARATORS = re.compile(r"(\|\||\||&&|;|\n)")
+_DOWNLOADERS = frozenset({"curl", "wget", "fetch"})
+_SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "fish"})
+_PYTHON = re.compile(r"^python[0-9.]*$")
+_INTERPRETERS = _SHELLS | {"source", "."}
+_WRAPPERS = frozenset({"sudo", "env", "exec", "time", "nohup", "command"})
+# `bash <(curl ...)` and `sh -c "$(curl ...)"`: bounded look-behind from the downloader, linear.
+_PROCESS_SUBSTITUTION = re.compile(r"(?:ba|z|k|da)?sh\s+(?:-s\s+)?<\(\s*(?:curl|wget)\b")
+_COMMAND_SUBSTITUTION = re.compile(r"(?:ba|z|k|da)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b")
+_INSTALLERS = re.compile(r"^(?:pip[0-9.]*|uv|conda|mamba|micromamba)$")
+_PIP_VERBS = frozenset({"install", "download", "wheel"})
 # Output redirection ends the install's arguments (`pip install x > log 2>&1`).
-_REDIRECTION = re.compile(r"\s(?:[0-9]*>>?|&>>?|<)")
+_REDIRECTION = re.compile(r"^(?:[0-9]*>>?|&>>?|<|[0-9]*>&[0-9]*)")
 _EXACT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*[^,;*\s]+$")
 _FULL_COMMIT = re.compile(r"@[0-9a-f]{40}(?:#|$)")
 _VALUE_OPTIONS = frozenset(
@@ -56,8 +59,6 @@ _VALUE_OPTIONS = frozenset(
         "--prefix",
         "--root",
         "--src",
-        "-f",
-        "--find-links",
         "--platform",
         "--python-version",
         "--implementation",
@@ -81,20 +82,176 @@ _VALUE_OPTIONS = frozenset(
         "--config-settings",
         "--report",
         "--python",
+        "-d",
+        "--dest",
+        "-w",
+        "--wheel-dir",
+        "--override",
+        "--with",
     }
 )
 _INDEX_OPTIONS = frozenset(
     {"-i", "--index-url", "--extra-index-url", "--trusted-host", "-c", "--channel", "-f", "--find-links"}
 )
 # Upgrading the installer itself is routine; an unpinned `pip install -U pip` is not a finding.
-_TOOLING = frozenset({"pip", "setuptools", "wheel"})
+_TOOLING = frozenset({"pip", "setuptools", "wheel", "uv"})
+# PyPI itself given as an extra index: still one source of names, no confusion.
+_PYPI_HOSTS = frozenset({"pypi.org", "pypi.python.org", "files.pythonhosted.org"})
+# Public wheel indexes run by framework vendors: they publish builds of their own packages only
+# (CUDA wheels of torch, NVIDIA and Neuron libraries). A name there that PyPI also has is still a
+# confusion risk (torchtriton, 2022), so it stays a finding, at low severity unless strict.
+_VENDOR_INDEX_HOSTS = frozenset(
+    {
+        "download.pytorch.org",
+        "pypi.nvidia.com",
+        "pypi.ngc.nvidia.com",
+        "developer.download.nvidia.com",
+        "pip.repos.neuron.amazonaws.com",
+        "data.pyg.org",
+        "storage.googleapis.com",
+        "us-python.pkg.dev",
+        "download.openmmlab.com",
+        "flashinfer.ai",
+        "wheels.vllm.ai",
+        "dl.fbaipublicfiles.com",
+    }
+)
+_MAX_NAMES = 6
+_NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://)")
+
+
+def _segments(command: str) -> list[tuple[str, str]]:
+    """(text, separator before it) for each segment of a command line."""
+    parts = _SEPARATORS.split(command.replace("\\\n", " "))
+    segments = [(parts[0], "")]
+    for index in range(1, len(parts) - 1, 2):
+        segments.append((parts[index + 1], parts[index]))
+    return segments
+
+
+def _words(segment: str) -> list[str]:
+    try:
+        return shlex.split(segment, comments=True)
+    except ValueError:
+        return segment.split()
+
+
+def _command_words(words: list[str]) -> list[str]:
+    """The words from the program on: `sudo -E env A=1 bash x` -> [bash, x]."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _WRAPPERS or word.startswith("-") or ("=" in word and not word.startswith(("/", "."))):
+            index += 1
+            continue
+        break
+    return words[index:]
+
+
+def _program(word: str) -> str:
+    return word.rsplit("/", 1)[-1]
+
+
+def shell_lines(lines: list[str], first_line: int) -> list[tuple[int, str]]:
+    """Shell lines as the shell reads them: `\\` at the end joins the next line; blank lines and
+    comments are not commands. Lines are numbered from `first_line`."""
+    commands: list[tuple[int, str]] = []
+    pending: list[str] = []
+    start = first_line
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if not pending:
+            start = number
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+        stripped = line.rstrip()
+        if stripped.endswith("\\") and (len(stripped) - len(stripped.rstrip("\\"))) % 2 == 1:
+            pending.append(stripped[:-1])
+            continue
+        pending.append(stripped)
+        commands.append((start, " ".join(part.strip() for part in pending if part.strip())))
+        pending = []
+    if pending:
+        commands.append((start, " ".join(part.strip() for part in pending if part.strip())))
+    return commands
+
+
+def pipes_download_to_shell(command: str) -> bool:
+    """`curl ... | sh`, `wget -qO- ... | sudo python3`, `bash <(curl ...)`, `sh -c "$(curl ...)"`."""
+    lowered = command.lower()
+    if "curl" not in lowered and "wget" not in lowered and "fetch" not in lowered:
+        return False
+    if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
+        return True
+    segments = _segments(command)
+    for index in range(1, len(segments)):
+        text, separator = segments[index]
+        if separator != "|":
+            continue
+        previous = segments[index - 1][0]
+        if not any(_program(word) in _DOWNLOADERS for word in previous.split()):
+            continue
+        words = _command_words(text.split())
+        if words and (_program(words[0]) in _SHELLS or _PYTHON.match(_program(words[0]))):
+            return True
+    return False
+
+
+def _download_targets(words: list[str]) -> set[str]:
+    """Files a curl/wget segment writes: -o/-O/--output(-document) values and wget's implicit name."""
+    if not words or _program(words[0]) not in ("curl", "wget"):
+        return set()
+    targets: set[str] = set()
+    wget = _program(words[0]) == "wget"
+    output_options = ("-O", "--output-document") if wget else ("-o", "--output")
+    urls: list[str] = []
+    index = 1
+    while index < len(words):
+        word = words[index]
+        option, equals, value = word.partition("=")
+        if option in output_options:
+            if equals:
+                targets.add(value)
+            elif index + 1 < len(words):
+                targets.add(words[index + 1])
+                index += 1
+        elif word.startswith(output_options[0]) and len(word) > 2 and not word.startswith("--"):
+            targets.add(word[2:])
+        elif "://" in word:
+            urls.append(word)
+        index += 1
+    if wget and not targets:
+        for url in urls:
+            name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            if name:
+                targets.add(name)
+    return {t.strip("'\"") for t in targets if t and t != "-"}
+
+
+def _executed(words: list[str]) -> str | None:
+    """The file a segment runs: `bash x.sh`, `python3 x.py`, `source x`, `./x`."""
+    if not words:
+        return None
+    program = words[0]
+    if program.startswith("./") or (program.startswith("/") and "." in program.rsplit("/", 1)[-1]):
+        return program
+    name = _program(program)
+    if name in _INTERPRETERS or _PYTHON.match(name):
+        rest = [w for w in words[1:] if not w.startswith("-")]
+        return rest[0] if rest else None
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    return a == b or a.removeprefix("./") == b.removeprefix("./") or a.rsplit("/", 1)[-1] == b.rsplit("/", 1)[-1]
 
 
 def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
+    """Downloads piped into a shell, and files downloaded earlier in the same lines then run."""
     issues: list[Issue] = []
     downloaded: set[str] = set()
     for number, command in lines:
-        if PIPE_TO_SHELL.search(command):
+        if pipes_download_to_shell(command):
             issues.append(
                 Issue(
                     rules.piped_to_shell,
@@ -105,59 +262,118 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 )
             )
             continue
-        for match in _DOWNLOAD_TARGET.finditer(command):
-            downloaded.add(match.group(1).strip("'\""))
-        for match in _WGET_IMPLICIT.finditer(command):
-            downloaded.add(match.group(1))
-        for match in _EXEC.finditer(command):
-            target = (match.group(1) or match.group(2) or "").strip("'\"")
-            base = target.removeprefix("./")
-            if target and (target in downloaded or base in downloaded or f"./{base}" in downloaded):
+        for segment, _ in _segments(command):
+            words = _command_words(_words(segment))
+            target = _executed(words)
+            if target is not None and any(_same_file(target, d) for d in downloaded):
+                shown = redact_url(target)[:80]
                 issues.append(
                     Issue(
                         rules.downloaded_run,
-                        f"runs {target}, a file downloaded in this cell, unchecked",
+                        f"runs {shown}, a file downloaded in this cell, unchecked",
                         "",
                         line=number,
                         column=1,
                     )
                 )
                 break
+            downloaded |= _download_targets(words)
     return issues
 
 
-def _split(command: str) -> list[str]:
-    try:
-        return shlex.split(command, comments=True)
-    except ValueError:
-        return command.split()
-
-
-def install_segments(command: str) -> list[str]:
-    """Each `pip/conda ... install ...` in a shell command line, from the installer on."""
-    found = []
-    for segment in _SEGMENT_SPLIT.split(command.replace("\\\n", " ")):
-        match = _INSTALL_COMMAND.search(segment)
-        if match is not None:
-            found.append(_REDIRECTION.split(segment[match.start() :], maxsplit=1)[0].strip())
+def install_segments(command: str) -> list[list[str]]:
+    """The words of each `pip/uv/conda ... install|download|wheel ...` in a command line, from
+    the installer on, up to a redirection."""
+    found: list[list[str]] = []
+    for segment, _ in _segments(command):
+        if not any(verb in segment for verb in _PIP_VERBS):
+            continue
+        words = _words(segment)
+        for start, word in enumerate(words):
+            name = _program(word)
+            installer = _INSTALLERS.match(name) is not None or (
+                _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]
+            )
+            if not installer:
+                continue
+            rest = words[start:]
+            if _PYTHON.match(name):
+                rest = rest[2:]
+            if rest[:2] == ["uv", "pip"]:
+                rest = rest[1:]
+            verb = next((i for i, w in enumerate(rest[:4]) if w in _PIP_VERBS), None)
+            if verb is None:
+                continue
+            arguments = []
+            for argument in rest[verb + 1 :]:
+                if _REDIRECTION.match(argument):
+                    break
+                arguments.append(argument)
+            found.append([rest[0], rest[verb], *arguments])
+            break
     return found
 
 
-def install_issues(commands: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
-    """Unpinned-install and unsafe-index problems of the package installs in shell command lines."""
+# A PyPI requirement as a single shell word: a name, extras, version clauses. Paths, URLs,
+# variables and files (`requirements.txt`, wheels) are not names of PyPI projects.
+_REQUIREMENT = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?(?:\[[A-Za-z0-9._,\s-]{0,200}\])?"
+    r"(?:(?:===?|~=|!=|<=?|>=?)[A-Za-z0-9.*+!_-]{1,64}(?:,(?:===?|~=|!=|<=?|>=?)[A-Za-z0-9.*+!_-]{1,64}){0,8})?$"
+)
+_FILE_SUFFIXES = (".txt", ".in", ".yml", ".yaml", ".toml", ".cfg", ".py", ".whl", ".zip", ".gz", ".tgz", ".bz2")
+
+
+def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """The PyPI requirements each pip/uv install, download or wheel names, per command line, as
+    requirement-file lines (conda's names are another index's, and are left out)."""
+    found: list[tuple[int, list[str]]] = []
+    for number, command in commands:
+        for words in install_segments(command):
+            if _program(words[0]) in ("conda", "mamba", "micromamba"):
+                continue
+            requirements = []
+            arguments = words[2:]
+            index = 0
+            while index < len(arguments):
+                word = arguments[index]
+                option, _, inline_value = word.partition("=")
+                if option in _VALUE_OPTIONS or option in _INDEX_OPTIONS:
+                    index += 1 if inline_value else 2
+                    continue
+                index += 1
+                if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
+                    continue
+                name = re.split(r"[\[<>=!~]", word, maxsplit=1)[0].lower()
+                # The installer itself (`-U pip==23.1`, a mangled `-q! pip3 install ...`) is
+                # routine upkeep, not a dependency of the project.
+                if _REQUIREMENT.match(word) and name not in _TOOLING and not _INSTALLERS.match(name):
+                    requirements.append(word)
+            if requirements:
+                found.append((number, requirements))
+    return found
+
+
+@dataclass
+class _InstallProblems:
+    unpinned: list[str]
+    vcs: list[str]
+    urls: list[str]
+
+
+def install_issues(commands: list[tuple[int, str]], rules: ShellRules, *, strict: bool = False) -> list[Issue]:
+    """Unpinned-install and unsafe-index problems of the package installs in shell command lines:
+    one unpinned-install issue per install command, one issue per unsafe index option."""
     issues: list[Issue] = []
     for number, command in commands:
-        for install in install_segments(command):
-            issues.extend(_install_issues(number, install, rules))
+        for words in install_segments(command):
+            issues.extend(_install_issues(number, words, rules, strict))
     return issues
 
 
-def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]:
-    words = _split(command)
-    if "install" not in words:
-        return []
-    arguments = words[words.index("install") + 1 :]
-    conda = words[0] in ("conda", "mamba", "micromamba")
+def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bool) -> list[Issue]:
+    conda = _program(words[0]) in ("conda", "mamba", "micromamba")
+    arguments = words[2:]
+    problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
     index = 0
     while index < len(arguments):
@@ -165,7 +381,7 @@ def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]
         option, _, inline_value = word.partition("=")
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            issues.extend(_index_issue(number, option, value, conda, rules))
+            issues.extend(_index_issue(number, option, value, conda, rules, strict))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -174,32 +390,111 @@ def _install_issues(number: int, command: str, rules: ShellRules) -> list[Issue]
         if word.startswith("-"):
             index += 1
             continue
-        issues.extend(_requirement_issue(number, word, conda, rules))
+        _judge_requirement(word, conda, problems)
         index += 1
+    if problems.unpinned or problems.vcs or problems.urls:
+        issues.insert(0, _unpinned_issue(number, problems, rules))
     return issues
 
 
-def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules) -> list[Issue]:
+def _unpinned_issue(number: int, problems: _InstallProblems, rules: ShellRules) -> Issue:
+    parts = []
+    if problems.unpinned:
+        names = problems.unpinned[:_MAX_NAMES]
+        more = len(problems.unpinned) - len(names)
+        shown = ", ".join(names) + (f" and {more} more" if more else "")
+        parts.append(f"installs {shown} without an exact == pin")
+    if problems.vcs:
+        shown = ", ".join(redact_url(_without_ref(url)) for url in problems.vcs[:3])
+        parts.append(f"installs {shown} from version control without a full commit hash")
+    if problems.urls:
+        parts.append(
+            f"installs {', '.join(redact_url(u) for u in problems.urls[:3])} (a direct URL) without a #sha256= hash"
+        )
+    flagged = (
+        problems.unpinned + [redact_url(_without_ref(u)) for u in problems.vcs] + [redact_url(u) for u in problems.urls]
+    )
+    key = "unpinned:" + ",".join(sorted(flagged))
+    return Issue(rules.unpinned_install, "; ".join(parts), key, line=number, column=1)
+
+
+def _without_ref(url: str) -> str:
+    """A VCS URL without its `@ref` (the ref after the path, not userinfo) or fragment."""
+    url = url.split("#", 1)[0]
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url.split("@", 1)[0]
+    slash = rest.find("/")
+    if slash >= 0 and "@" in rest[slash:]:
+        rest = rest[:slash] + rest[slash:].rsplit("@", 1)[0]
+    return f"{scheme}://{rest}"
+
+
+def _judge_requirement(word: str, conda: bool, problems: _InstallProblems) -> None:
+    if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
+        return
+    if "$" in word or re.search(r"\{[^}]*\}", word):
+        return  # a shell or IPython variable: its value is not in the file
+    if word.endswith((".whl", ".tar.gz", ".zip")) and "://" not in word:
+        return  # a local artifact
+    if "://" in word or word.startswith("git+"):
+        named = _NAMED_URL.match(word)  # `name @ git+https://...`
+        target = word[named.end() :] if named else word
+        lowered = target.lower()
+        if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
+            if not _FULL_COMMIT.search(target):
+                problems.vcs.append(target)
+            return
+        if "#sha256=" not in target and "--hash" not in target:
+            problems.urls.append(target)
+        return
+    if conda:
+        if "=" not in word or word.endswith("="):
+            problems.unpinned.append(word)
+        return
+    if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
+        problems.unpinned.append(word)
+
+
+def _index_host(value: str) -> str:
+    rest = value.partition("://")[2]
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+    return host.split(":", 1)[0].lower()
+
+
+def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules, strict: bool) -> list[Issue]:
     issues: list[Issue] = []
+    shown = redact_url(value)
     if option == "--trusted-host":
         return [
             Issue(
                 rules.unsafe_index,
-                f"--trusted-host {value} turns off TLS checks for that index",
-                "",
+                f"--trusted-host {shown} turns off TLS checks for that index",
+                f"trusted-host:{shown}",
                 line=number,
                 column=1,
             )
         ]
-    if option == "--extra-index-url":
+    host = _index_host(value)
+    if option == "--extra-index-url" and host not in _PYPI_HOSTS:
+        vendor = host in _VENDOR_INDEX_HOSTS
+        message = (
+            f"--extra-index-url {shown} lets a public package shadow a private one "
+            "(dependency confusion); use one index that proxies both"
+        )
+        if vendor:
+            message = (
+                f"--extra-index-url {shown}, a vendor's public index: a PyPI package with the name of one "
+                "of its packages would win (dependency confusion, as with torchtriton); prefer --index-url"
+            )
         issues.append(
             Issue(
                 rules.unsafe_index,
-                "--extra-index-url lets a public package shadow a private one "
-                "(dependency confusion); use one index that proxies both",
-                "",
+                message,
+                f"extra-index:{shown}",
                 line=number,
                 column=1,
+                severity=Severity.LOW if vendor and not strict else None,
             )
         )
     if value.startswith("http://"):
@@ -207,52 +502,10 @@ def _index_issue(number: int, option: str, value: str, conda: bool, rules: Shell
         issues.append(
             Issue(
                 rules.unsafe_index,
-                f"installs from an http:// {where}: packages can be swapped in transit",
-                "",
+                f"installs from an http:// {where} ({shown}): packages can be swapped in transit",
+                f"http-index:{shown}",
                 line=number,
                 column=1,
             )
         )
     return issues
-
-
-def _requirement_issue(number: int, word: str, conda: bool, rules: ShellRules) -> list[Issue]:
-    if word in (".", "..") or word.startswith(("./", "../", "/", "~")) or word.endswith((".txt", ".yml", ".yaml")):
-        return []
-    if "://" in word or word.startswith("git+"):
-        lowered = word.lower()
-        if lowered.startswith(("git+", "hg+", "svn+", "bzr+")) or ("github.com" in lowered and ".git" in lowered):
-            if not _FULL_COMMIT.search(word):
-                return [
-                    Issue(
-                        rules.unpinned_install,
-                        f"installs {_shown_vcs(word)} from version control without a full commit hash",
-                        "",
-                        line=number,
-                        column=1,
-                    )
-                ]
-            return []
-        if "#sha256=" not in word and "--hash" not in word:
-            return [
-                Issue(
-                    rules.unpinned_install,
-                    "installs a direct URL without a #sha256= hash",
-                    "",
-                    line=number,
-                    column=1,
-                )
-            ]
-        return []
-    if conda:
-        if "=" not in word or word.endswith("="):
-            return [Issue(rules.unpinned_install, f"installs {word} without a version pin", "", line=number, column=1)]
-        return []
-    if not _EXACT_PIN.match(word) and word.lower() not in _TOOLING:
-        return [Issue(rules.unpinned_install, f"installs {word} without an exact == pin", "", line=number, column=1)]
-    return []
-
-
-def _shown_vcs(word: str) -> str:
-    """The VCS URL without its ref; a token in its userinfo is never shown (issue 12)."""
-    return redact_url(word) if has_credentials(word) else word.split("@")[0]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (generated: a refused entry's call path is one line)
 """Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:
 torch 2.13.0+cpu;
 scikit-learn 1.9.1;
@@ -80,13 +81,10 @@ pandas DataFrame
 pandas DateOffset
 pandas DatetimeIndex
 pandas DatetimeTZDtype
-pandas ExcelFile
-pandas ExcelWriter
 pandas Flags
 pandas Float32Dtype
 pandas Float64Dtype
 pandas Grouper
-pandas HDFStore
 pandas Index
 pandas Int16Dtype
 pandas Int32Dtype
@@ -378,6 +376,8 @@ pandas.core.arrays._mixins NDArrayBackedExtensionArray
 pandas.core.arrays.arrow.accessors ArrowAccessor
 pandas.core.arrays.arrow.accessors ListAccessor
 pandas.core.arrays.arrow.accessors StructAccessor
+pandas.core.arrays.arrow.extension_types ArrowIntervalType
+pandas.core.arrays.arrow.extension_types ArrowPeriodType
 pandas.core.arrays.base ExtensionArrayNaResult
 pandas.core.arrays.base ExtensionOpsMixin
 pandas.core.arrays.categorical CategoricalAccessor
@@ -641,7 +641,6 @@ sklearn.callback._progressbar _Progress
 sklearn.callback._progressbar _StyledColumnMixin
 sklearn.callback._progressbar _StyledPercentageColumn
 sklearn.callback._progressbar _StyledTimeRemainingColumn
-sklearn.callback._scoring_monitor ScoringMonitor
 sklearn.callback._scoring_monitor ScoringMonitorLog
 sklearn.callback._transport ListenerHandle
 sklearn.callback.base AutoPropagatedCallback
@@ -2091,4 +2090,26 @@ transformers.training_args ParallelMode
 transformers.training_args TrainingArguments
 transformers.training_args_seq2seq Seq2SeqTrainingArguments
 transformers.utils.generic ExplicitEnum
+"""
+
+# Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):
+# refused with the reason. `module name<TAB>when<TAB>how`: when is `always` (any rebuild reaches
+# it) or `call` (only calling the class, REDUCE/INST/OBJ, runs the constructor that does).
+GENERATED_REFUSED = """\
+accelerate.state AcceleratorState	call	AcceleratorState.__init__ -> check_cuda_fp8_capability calls subprocess.check_output
+accelerate.state PartialState	call	PartialState.__init__ -> set_numa_affinity -> override_numa_affinity calls posix.sched_setaffinity
+lightgbm.basic Booster	call	Booster.__init__ -> _load_pandas_categorical calls io.open
+numpy memmap	always	memmap.__new__ calls io.open
+pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
+torch.utils._config_module ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.datapipe _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.datapipe _MapDataPipeSerializationWrapper	always	_MapDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
+transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 """

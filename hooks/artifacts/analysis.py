@@ -3,6 +3,7 @@ explain`, the pickle streams interpreted so far."""
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -11,6 +12,8 @@ from hooks._core.rules import Rule
 from hooks.artifacts.errors import LimitExceeded
 from hooks.artifacts.globals_policy import GlobalsPolicy
 from hooks.artifacts.reader import Recording
+
+MAX_ISSUES = 1000  # findings kept per file; past them memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,10 @@ class Analysis:
 
     def __post_init__(self) -> None:
         if not self.deadline:
-            self.deadline = time.monotonic() + self.limits.max_seconds
+            seconds = self.limits.max_seconds
+            if not math.isfinite(seconds) or seconds <= 0:  # `.nan` or `inf` must not disable the cap
+                seconds = Limits.max_seconds
+            self.deadline = time.monotonic() + seconds
 
     def add(
         self, rule: Rule, where: str, message: str, content_key: str, severity: Severity | None = None, line: int = 1
@@ -78,12 +84,17 @@ class Analysis:
         `line` is the file's own line, for text formats read at the top level."""
         if content_key in self._keys.get(rule.rule_id, ()):
             return  # the same thing seen again (a flood of one opcode): one finding, bounded memory
+        if len(self.issues) >= MAX_ISSUES:
+            return  # a flood of distinct findings: the first MAX_ISSUES already block the file
         self._keys.setdefault(rule.rule_id, set()).add(content_key)
-        text = message if where == "file" else f"{where} {message}"
+        text = shown(message if where == "file" else f"{where} {message}")
         self.issues.append(Issue(rule, text, content_key, line=line, severity=severity))
 
     def mark(self) -> Mark:
         return len(self.issues), len(self.stream_log.streams) if self.stream_log is not None else 0
+
+    def has_rule(self, rule: Rule) -> bool:
+        return rule.rule_id in self._keys and bool(self._keys[rule.rule_id])
 
     def found_since(self, mark: Mark) -> bool:
         return len(self.issues) > mark[0]
@@ -100,6 +111,19 @@ class Analysis:
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise LimitExceeded(f"analysis took longer than {self.limits.max_seconds:g} s")
+
+
+# Member, file and global names come from the file: control characters (ANSI escapes, CR/LF that
+# forge report lines) and bidirectional overrides are shown escaped, never raw.
+_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_ESCAPES.update({c: f"\\u{c:04x}" for c in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+MAX_SHOWN = 2000  # characters of one message
+
+
+def shown(text: str) -> str:
+    """`text` safe for a terminal and a log: escaped and bounded."""
+    text = text.translate(_ESCAPES)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
 def inside(label: str, part: str) -> str:

@@ -42,19 +42,22 @@ def _show(stream: PickleStream, number: int, out: TextIO) -> None:
 
     from fickling.fickle import Pickled
 
-    header = f"# {stream.container} stream {number} @ {stream.offset:#x}"
+    container = printable(stream.container)  # an archive member's name is attacker-chosen
+    header = f"# {container} stream {number} @ {stream.offset:#x}"
     data = io.BytesIO(bytes(stream.recording.data))
     try:
         pickled = Pickled.load(data, fail_on_decode_error=False)
         source = ast.unparse(pickled.ast)
     except Exception as exc:  # noqa: BLE001 - fickling raises many types on hostile input
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        reason = printable(str(exc).splitlines()[0][:120]) if str(exc).strip() else type(exc).__name__
         out.write(f"{header}: fickling cannot decompile it ({reason})\n")
         return
-    out.write(f"{header}\n{source}\n")
+    # Names in the decompiled source come from the pickle: each line is shown escaped.
+    shown = "\n".join(printable(line) for line in source.splitlines())
+    out.write(f"{header}\n{shown}\n")
     if stream.stopped_at is not None or pickled.has_invalid_opcode:
         at = stream.stopped_at if stream.stopped_at is not None else stream.offset + data.tell()
-        out.write(f"# {stream.container}: the stream breaks at {at:#x}; the rest is not a pickle\n")
+        out.write(f"# {container}: the stream breaks at {at:#x}; the rest is not a pickle\n")
 
 
 def explain_file(path: Path, out: TextIO) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
-from hooks.artifacts.allowlist_data import GENERATED_ALLOWED
+from hooks.artifacts.allowlist_data import GENERATED_ALLOWED, GENERATED_REFUSED
 
 
 class Verdict(enum.Enum):
@@ -241,6 +242,51 @@ _CURATED_ALLOWED = frozenset(
         ("copyreg", "__newobj__"),
         ("copyreg", "__newobj_ex__"),
         ("enum", "Enum"),
+        ("builtins", "object"),  # copyreg._reconstructor(cls, object, None): protocol 0/1 instances
+        # Value types of the standard library, rebuilt from their value (no I/O on construction).
+        ("collections", "UserDict"),
+        ("collections", "UserList"),
+        ("collections", "UserString"),
+        ("ipaddress", "IPv4Address"),
+        ("ipaddress", "IPv6Address"),
+        ("ipaddress", "IPv4Network"),
+        ("ipaddress", "IPv6Network"),
+        ("ipaddress", "IPv4Interface"),
+        ("ipaddress", "IPv6Interface"),
+        ("zoneinfo", "ZoneInfo"),  # validates its key; reads only the system tz database
+        ("types", "SimpleNamespace"),
+        ("http", "HTTPStatus"),  # an enum: calling it looks a member up by value
+        ("logging", "getLogger"),
+        # pytz's own unpicklers (marked __safe_for_unpickling__): a zone rebuilt by name from
+        # pytz's bundled database.
+        ("pytz", "_p"),
+        ("pytz", "_UTC"),  # returns (or creates) a logger object; no handler, no I/O
+        # pandas 3 with pyarrow: arrow-backed columns rebuild through these.
+        ("pyarrow.lib", "_restore_array"),
+        ("pyarrow.lib", "py_buffer"),
+        ("pyarrow.lib", "type_for_alias"),
+        ("pyarrow.lib", "ChunkedArray"),
+        ("pyarrow.lib", "chunked_array"),
+        ("pyarrow.lib", "schema"),
+        ("pyarrow.lib", "field"),
+        ("pyarrow.lib", "table"),
+        ("pyarrow.lib", "Table"),
+        ("pyarrow.lib", "RecordBatch"),
+        ("pyarrow.lib", "dictionary"),
+        ("pyarrow.lib", "struct"),
+        ("pyarrow.lib", "list_"),
+        ("pyarrow.lib", "timestamp"),
+        ("pyarrow.lib", "duration"),
+        ("pyarrow.lib", "decimal128"),
+        # numpy subclasses and helpers that numpy's own __reduce__ names
+        ("numpy", "matrix"),
+        ("numpy", "poly1d"),
+        ("numpy", "record"),
+        ("numpy", "recarray"),
+        ("numpy.rec", "recarray"),
+        ("numpy.ma", "MaskedArray"),
+        ("numpy.ma.core", "MaskedConstant"),
+        ("numpy.ma.core", "mvoid"),
         # Path objects: constructing one reads and writes nothing (a method call would need a
         # getattr gadget, which is denylisted).
         ("pathlib", "PurePosixPath"),
@@ -344,6 +390,15 @@ _CURATED_ALLOWED = frozenset(
         ("torch._tensor", "_rebuild_from_type_v2"),
         ("torch.serialization", "_get_layout"),
         ("torch", "Size"),
+        ("torch", "memory_format"),
+        ("torch", "layout"),
+        ("torch", "sparse_csc"),
+        ("torch", "sparse_bsr"),
+        ("torch", "sparse_bsc"),
+        ("torch", "_sparse_coo"),
+        ("torch", "per_tensor_symmetric"),
+        ("torch", "per_channel_symmetric"),
+        ("torch", "per_channel_affine_float_qparams"),
         ("torch", "device"),
         ("torch", "Tensor"),
         ("torch", "dtype"),
@@ -503,21 +558,113 @@ def _module_is_dangerous(module: str) -> bool:
 
 # Harmless helpers that live inside a dangerous package (TorchScript's list builders).
 _SAFE_IN_DANGEROUS_MODULES = frozenset(
-    ("torch.jit._pickle", name)
-    for name in (
-        "build_intlist",
-        "build_tensorlist",
-        "build_doublelist",
-        "build_boollist",
-        "build_tensor_from_id",
-        "restore_type_tag",
+    [
+        *(
+            ("torch.jit._pickle", name)
+            for name in (
+                "build_intlist",
+                "build_tensorlist",
+                "build_doublelist",
+                "build_boollist",
+                "build_tensor_from_id",
+                "restore_type_tag",
+            )
+        ),
+        # The layout of a sparse or channels-last tensor: a lookup in a table of torch.layout values.
+        ("torch.serialization", "_get_layout"),
+        ("types", "SimpleNamespace"),
+        ("http", "HTTPStatus"),
+    ]
+)
+
+# Library classes whose construction or state restoration touches files: refused whatever the
+# allowlist says, with the reason. Matched by package root and class name, so a re-export
+# (`pandas.ExcelWriter`, `pandas.io.excel._base.ExcelWriter`) is the same class.
+SIDE_EFFECT_CLASSES: dict[tuple[str, str], str] = {
+    ("pandas", "ExcelWriter"): "creates or truncates the file it is given",
+    ("pandas", "ExcelFile"): "opens the file it is given",
+    ("pandas", "HDFStore"): "opens (and may create) the HDF5 file it is given",
+    ("numpy", "memmap"): "maps (and with mode 'w+' creates) the file it is given",
+    ("joblib", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",
+    ("joblib", "ZNDArrayWrapper"): "reads a companion file named in the pickle",
+    ("sklearn", "NDArrayWrapper"): "loads a companion .npy file with allow_pickle=True",
+    ("sklearn", "ZNDArrayWrapper"): "reads a companion file named in the pickle",
+}
+
+
+def _generated_refused() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """scripts/allowlist_sinks.py's findings, split by when they run: on any rebuild, or only
+    when the pickle calls the class. Keyed by exact pair, and by package for a public re-export."""
+    always: dict[tuple[str, str], str] = {}
+    on_call: dict[tuple[str, str], str] = {}
+    for line in GENERATED_REFUSED.splitlines():
+        pair, when, how = [*line.split("\t"), "", ""][:3]
+        module, _, name = pair.partition(" ")
+        if module and name and how:
+            table = always if when == "always" else on_call
+            table[(module, name)] = f"reaches a file, process, network or import call ({how})"
+    return always, on_call
+
+
+_REFUSED_ALWAYS, _REFUSED_ON_CALL = _generated_refused()
+
+
+def _refused_in(table: dict[tuple[str, str], str], module: str, name: str) -> str | None:
+    found = table.get((module, name))
+    if found is None and "." not in module:  # a public re-export: `pandas.X` for `pandas.io.x.X`
+        found = next(
+            (why for (owner, entry), why in table.items() if entry == name and owner.startswith(module + ".")), None
+        )
+    return found
+
+
+# State fields that a library's state restoration runs as code, with what the library itself
+# writes there. scipy.stats distributions keep the source of their argument parsers in
+# `_parse_arg_template` and `__setstate__` exec()s it: any other text is code run at load time.
+# Found by running scripts/allowlist_sinks.py over scipy's classes (rv_generic.__setstate__ ->
+# _attach_methods -> _attach_argparser_methods calls exec).
+_SCIPY_ARGPARSER = re.compile(
+    "".join(
+        re.escape(part) if index % 2 == 0 else r"[A-Za-z0-9_=, ]*"
+        for index, part in enumerate(
+            re.split(
+                r"(%\((?:shape_arg_str|locscale_in|locscale_out)\)s)",
+                "\ndef _parse_args(self, %(shape_arg_str)s %(locscale_in)s):\n"
+                "    return (%(shape_arg_str)s), %(locscale_out)s\n\n"
+                "def _parse_args_rvs(self, %(shape_arg_str)s %(locscale_in)s, size=None):\n"
+                "    return self._argcheck_rvs(%(shape_arg_str)s %(locscale_out)s, size=size)\n\n"
+                "def _parse_args_stats(self, %(shape_arg_str)s %(locscale_in)s, moments='mv'):\n"
+                "    return (%(shape_arg_str)s), %(locscale_out)s, moments\n",
+            )
+        )
     )
 )
+EXECUTED_STATE: dict[str, dict[str, re.Pattern[str]]] = {"scipy.stats": {"_parse_arg_template": _SCIPY_ARGPARSER}}
+
+
+def executed_state(module: str) -> dict[str, re.Pattern[str]]:
+    """The state fields this module's classes run as code on restoration, and their only valid form."""
+    return next(
+        (fields for prefix, fields in EXECUTED_STATE.items() if module == prefix or module.startswith(prefix + ".")), {}
+    )
+
+
+def side_effect(module: str, name: str) -> str | None:
+    """Why rebuilding this global touches files, processes or the network, if it is such a library class."""
+    root, last = module.split(".", 1)[0], name.rsplit(".", 1)[-1]
+    return SIDE_EFFECT_CLASSES.get((root, last)) or _refused_in(_REFUSED_ALWAYS, module, name)
+
+
+def constructor_effect(module: str, name: str) -> str | None:
+    """Why calling this class (its `__init__`, which a plain rebuild skips) touches files, processes or the network."""
+    return _refused_in(_REFUSED_ON_CALL, module, name)
 
 
 def is_dangerous(module: str, name: str) -> bool:
     if (module, name) in _SAFE_IN_DANGEROUS_MODULES:
         return False
+    if side_effect(module, name) is not None:
+        return True
     if _module_is_dangerous(module) or (module, name) in _DANGEROUS_EXACT:
         return True
     parts = name.split(".")
@@ -532,16 +679,111 @@ def _is_special(part: str) -> bool:
     return len(part) > 4 and part.startswith("__") and part.endswith("__")
 
 
+class Use(enum.IntEnum):
+    """How a pickle uses a global, least to most powerful: what the unpickler does with it."""
+
+    REFERENCE = 0  # imported and kept as a value (a score function, a ufunc): nothing is called
+    NEW = 1  # a class rebuilt without its __init__ (NEWOBJ, copyreg.__newobj__/_reconstructor)
+    CALL = 2  # called with arguments from the file (REDUCE, INST, OBJ, BUILD on it)
+
+
+# Packages whose code the user already runs and trusts: importing one of their names and keeping
+# it as a value, or rebuilding one of their classes without __init__, runs nothing chosen by the
+# file. Calls are not judged by this: a call needs the exact allowlist (or an argument check).
+LIBRARY_ROOTS = frozenset(
+    {
+        "numpy",
+        "scipy",
+        "sklearn",
+        "pandas",
+        "pyarrow",
+        "torch",
+        "torchvision",
+        "torchaudio",
+        "transformers",
+        "accelerate",
+        "tokenizers",
+        "peft",
+        "timm",
+        "lightgbm",
+        "xgboost",
+        "catboost",
+        "statsmodels",
+        "patsy",
+        "lightning",
+        "pytorch_lightning",
+        "lightning_fabric",
+        "omegaconf",
+        "builtins",
+        "collections",
+        "datetime",
+        "decimal",
+        "fractions",
+        "ipaddress",
+        "zoneinfo",
+        "enum",
+        "uuid",
+        "numbers",
+        "typing",
+        "math",
+        "cmath",
+        "array",
+        "string",
+        "re",
+        "calendar",
+        "pytz",
+        "dateutil",
+    }
+)
+# Classmethods that classes name in their own __reduce__ to rebuild an instance from its value
+# (`getattr(ZoneInfo, "_unpickle")`): calling one through getattr is the class's own unpickler.
+_UNPICKLER_METHODS = frozenset({"_unpickle", "_reconstruct", "_restore", "fromkeys", "_from_pickle"})
+
+
+def _prefixes(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+
+
 class GlobalsPolicy:
     """The built-in allowlist plus a project's own `allow_globals` (never over the denylist)."""
 
-    def __init__(self, extra_allowed: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, extra_allowed: Iterable[tuple[str, str]] = (), project_root: Path | None = None) -> None:
         self.allowed = BUILTIN_ALLOWED | frozenset(extra_allowed)
+        self._root = project_root
+        self._own: dict[str, str | None] = {}
+
+    def own_module(self, module: str) -> str | None:
+        """The repository file that defines `module` (the project being scanned), if any.
+
+        A module path is resolved as the interpreter would from the repository root or its
+        `src/` folder: `pkg/mod.py` or `pkg/mod/__init__.py`. Never imported, only located."""
+        if self._root is None or not _IDENTIFIER_PATH.fullmatch(module):
+            return None
+        if module not in self._own:
+            found = None
+            relative = module.replace(".", "/")
+            for base in (self._root, self._root / "src"):
+                for candidate in (base / f"{relative}.py", base / relative / "__init__.py"):
+                    try:
+                        if candidate.is_file() and not candidate.is_symlink():
+                            found = candidate.relative_to(self._root).as_posix()
+                            break
+                    except OSError:
+                        continue
+                if found:
+                    break
+            self._own[module] = found
+        return self._own[module]
 
     def classify(self, module: str, name: str) -> Verdict:
         if is_dangerous(module, name):
             return Verdict.DANGEROUS
         if (module, name) in self.allowed:
+            return Verdict.ALLOWED
+        if module == "torch.return_types" and name.isidentifier():
+            # structseq result types (torch.max's values/indices): called with a tuple, they
+            # build a named tuple and nothing else.
             return Verdict.ALLOWED
         if (module == "__torch__" or module.startswith("__torch__.")) and _IDENTIFIER_PATH.fullmatch(name):
             # TorchScript class names: no Python module by that name exists to import, and
@@ -550,3 +792,24 @@ class GlobalsPolicy:
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name) or "." in name:
             return Verdict.OBFUSCATED
         return Verdict.UNKNOWN
+
+    def judge(self, module: str, name: str, use: Use) -> Verdict:
+        """The verdict for a global used this way (see `Use`): `classify` for calls, and for
+        references and instance rebuilds a library's own names are accepted."""
+        verdict = self.classify(module, name)
+        if verdict is Verdict.ALLOWED and use is Use.CALL and constructor_effect(module, name):
+            return Verdict.DANGEROUS
+        if verdict is Verdict.ALLOWED or verdict is Verdict.DANGEROUS:
+            return verdict
+        if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):
+            return Verdict.OBFUSCATED
+        if module.split(".", 1)[0] not in LIBRARY_ROOTS:
+            return verdict
+        last = name.rsplit(".", 1)[-1]
+        if "." not in name and any((prefix, name) in self.allowed for prefix in _prefixes(module)):
+            return Verdict.ALLOWED  # a public re-export of an allowed class (pandas.PeriodDtype)
+        if use is Use.REFERENCE or (use is Use.NEW and "." not in name):
+            return Verdict.ALLOWED
+        if "." in name and last in _UNPICKLER_METHODS:
+            return Verdict.ALLOWED
+        return verdict

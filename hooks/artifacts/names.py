@@ -46,7 +46,7 @@ ARTIFACT_SUFFIXES = frozenset(
 )
 # Files named by their format rather than by suffix (TensorFlow's graph files are protobufs).
 ARTIFACT_NAMES = frozenset(["saved_model.pb", "keras_metadata.pb"])
-COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib"])
+COMPRESSION_SUFFIXES = frozenset([".gz", ".bz2", ".xz", ".lzma", ".z", ".zlib", ".lz4", ".zst", ".zstd"])
 
 
 def named_like_artifact(name: str) -> bool:

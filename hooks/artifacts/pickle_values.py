@@ -8,6 +8,12 @@ at most MAX_ITEMS items and count the rest, so memory stays bounded.
 from __future__ import annotations
 
 MAX_ITEMS = 1_000_000  # items kept per container; the rest are counted only
+# State keys kept past MAX_ITEMS: padding a dict must not hide what loading runs (special
+# attributes a BUILD plants, state fields a library's __setstate__ executes).
+WATCHED_KEYS = frozenset(
+    {"__setstate__", "__reduce__", "__reduce_ex__", "__getattr__", "__getattribute__", "__class__", "__dict__",
+     "_parse_arg_template"}
+)  # fmt: skip
 
 
 class Global:
@@ -53,7 +59,7 @@ class Mapping:
 
     def set(self, key: object, value: object) -> None:
         self.length += 1
-        if len(self.items) < MAX_ITEMS:
+        if len(self.items) < MAX_ITEMS or (isinstance(key, str) and key in WATCHED_KEYS):
             try:
                 self.items[key] = value
             except TypeError:  # an unhashable stand-in as key: the real load would differ anyway

@@ -15,16 +15,19 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
-from hooks.artifacts.globals_policy import Verdict, resolve_name
+from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
 
+_COST_CHECK = 1 << 16  # items walked between two looks at the clock
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
+KEEP_TOTAL = 32 << 20  # and past this many kept bytes per stream, every one is (memory stays flat)
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
 # What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
@@ -61,9 +64,33 @@ _SPECIAL_STATE_KEYS = frozenset(
     }
 )
 
+_EXTENSION_GLOBAL = Opaque("extension-global")
+
 # Analyse the literal bytes a nested loader is called on, as an artifact found at (label, depth);
 # True when they were one. Findings inside are the walker's; the caller only learns the verdict.
 NestedHandler = Callable[[bytes, str, int], bool]
+
+
+# Globals whose danger depends on their arguments: each call is judged by what it is called on
+# (`getattr(allowed_class, "constant")`, `functools.partial(allowed_callable, ...)`, dill's
+# helpers by what they rebuild); a global of these called only in vetted ways is not reported.
+_GETATTR = ("builtins", "getattr")
+_PARTIAL = ("functools", "partial")
+_DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
+_DILL_LOAD_TYPE = ("dill._dill", "_load_type")
+_NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
+_RECONSTRUCTOR = ("copyreg", "_reconstructor")
+ARGUMENT_JUDGED = frozenset({_GETATTR, _PARTIAL, _DILL_CREATE_ARRAY, _DILL_LOAD_TYPE})
+# Types dill's _load_type may name for a pickle of plain data (not code, frames or modules).
+_DILL_VALUE_TYPES = frozenset(
+    {
+        "ListType", "TupleType", "DictType", "SetType", "FrozenSetType", "IntType", "FloatType",
+        "ComplexType", "StringType", "UnicodeType", "BytesType", "ByteArrayType", "BooleanType",
+        "BoolType", "NoneType", "EllipsisType", "NotImplementedType", "SliceType", "RangeType",
+        "XRangeType", "ObjectType", "MappingProxyType", "OrderedDictType", "DequeType",
+        "DefaultDictType", "CounterType", "PartialType", "SimpleNamespaceType",
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -74,6 +101,9 @@ class GlobalUse:
     opcode: str
     via: str | None = None  # how it was first called or instantiated
     unverified_calls: int = 0  # nested-loader calls whose payload was not literal, or not clean
+    use: Use = Use.REFERENCE  # the most powerful way the stream uses it
+    calls: int = 0  # calls of an ARGUMENT_JUDGED global
+    vetted: int = 0  # of those, calls whose arguments make it harmless
 
 
 @dataclass
@@ -100,6 +130,7 @@ class PickleMachine:
         depth: int = 0,
         on_nested: NestedHandler | None = None,
         container: str | None = None,
+        reached_by: str = "",
     ) -> None:
         self.reader = reader
         self.analysis = analysis
@@ -108,6 +139,7 @@ class PickleMachine:
         self.depth = depth
         self.on_nested = on_nested
         self.container = label if container is None else container  # names the stream in explain
+        self.reached_by = reached_by  # the loader that would run this stream, for messages
         self.stack: list[object] = []
         self.metastack: list[list[object]] = []
         self.memo: dict[int, object] = {}
@@ -115,6 +147,8 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        self.cost = 0  # items walked by opcodes since the clock was last read
+        self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
         for code, (name, _arg) in OPCODES.items():
             handler = getattr(self, "op_" + name, None)
@@ -151,7 +185,14 @@ class PickleMachine:
 
     def child(self, label: str) -> PickleMachine:
         """A machine for a stream embedded in this one, read from the same data (one level deeper)."""
-        return PickleMachine(self.reader, self.analysis, label, depth=self.depth + 1, on_nested=self.on_nested)
+        return PickleMachine(
+            self.reader,
+            self.analysis,
+            label,
+            depth=self.depth + 1,
+            on_nested=self.on_nested,
+            reached_by=self.reached_by,
+        )
 
     def _loop(self) -> object:
         read = self.reader.handle.read
@@ -173,9 +214,12 @@ class PickleMachine:
                 raise AnalysisError(f"unknown opcode {code:#04x}", self.reader.tell() - 1)
             handler(self.reader.tell() - 1)
             count += 1
-            if count & 0xFFFF == 0:
+            # Time is checked by cost, not by opcode count: an opcode that walks many items
+            # (DICT, SETITEMS, APPENDS, BUILD with a large state) adds its items to `cost`.
+            if count & 0x3FF == 0 or self.cost > _COST_CHECK:
                 analysis.opcodes += count
                 count = 0
+                self.cost = 0
                 analysis.check_time()
                 if analysis.opcodes > analysis.limits.max_opcodes:
                     raise LimitExceeded(f"more than {analysis.limits.max_opcodes} pickle opcodes")
@@ -212,9 +256,10 @@ class PickleMachine:
     def _blob(self, length: int, offset: int, kind: str) -> object:
         if length < 0:
             raise self._fail("negative length", offset)
-        if length > KEEP_BYTES:
+        if length > KEEP_BYTES or self.kept + length > KEEP_TOTAL:
             self.reader.skip(length)
             return Opaque(kind, length)
+        self.kept += length
         data = self.reader.read(length)
         if kind == "str":
             return data.decode("utf-8", "surrogatepass") if self._valid_utf8(data) else Opaque("str", length)
@@ -249,15 +294,87 @@ class PickleMachine:
             self.uses[key] = GlobalUse(module, name, offset, opcode)
         return Global(module, name, offset)
 
-    def _called(self, func: object, via: str, args: object, offset: int) -> Call:
-        if isinstance(func, Global):
-            use = self.uses.get((func.module, func.name))
-            if use is not None and use.via is None:
-                use.via = via
-            self.executes = True
-            if (func.module, func.name) in _NESTED_LOADERS:
-                self._nested_pickle(func, args, offset)
+    def _used(self, value: object, how: Use, via: str) -> GlobalUse | None:
+        """Record that `value`, if it is a global, is used `how` (the strongest use counts)."""
+        if not isinstance(value, Global):
+            return None
+        use = self.uses.get((value.module, value.name))
+        if use is None:
+            return None
+        if how > use.use:
+            use.use = how
+        if how is not Use.REFERENCE and use.via is None:
+            use.via = via
+        return use
+
+    def _called(self, func: object, via: str, args: object, offset: int) -> object:
+        if isinstance(func, Call) and isinstance(func.func, Global) and (func.func.module, func.func.name) == _PARTIAL:
+            for target in _partial_targets(func):  # calling a partial calls what it wraps
+                self._used(target, Use.CALL, f"{via} of functools.partial")
+        if not isinstance(func, Global):
+            return Call(func, args, offset, via)
+        self.executes = True
+        items = args.items if isinstance(args, Seq) else []
+        # NEWOBJ is cls.__new__(cls, *args): with arguments a class's own __new__ acts on them
+        # (numpy.memmap opens its file), so only an argument-free rebuild counts as NEW.
+        use = self._used(func, Use.NEW if via.startswith("NEWOBJ") and _no_arguments(args) else Use.CALL, via)
+        key = (func.module, func.name)
+        if key in _NESTED_LOADERS:
+            self._nested_pickle(func, args, offset)
+        elif key in _NEWOBJ_HELPERS and items:
+            rest = items[1:] if key == ("copyreg", "__newobj__") else items[1:2]
+            how = Use.NEW if all(_no_arguments(item) for item in rest) else Use.CALL
+            self._used(items[0], how, f"{func.module}.{func.name}")
+        elif key == _RECONSTRUCTOR and items:
+            self._used(items[0], Use.NEW, "copyreg._reconstructor")
+            if len(items) > 1 and not (isinstance(items[1], Global) and items[1].module == "builtins"):
+                self._used(items[1], Use.CALL, "copyreg._reconstructor base")
+        elif key in ARGUMENT_JUDGED and use is not None:
+            use.calls += 1
+            result = self._judged_call(key, items, via)
+            if result is not None:
+                use.vetted += 1
+                return result
+        elif func.name.startswith("__pyx_unpickle_") and items:
+            # Cython's generated unpickler: cls.__new__(cls), then its fields from the state.
+            self._used(items[0], Use.NEW, f"{func.module}.{func.name}")
+        else:
+            # A callable may call what it is given (torch's _rebuild_from_type_v2 calls its first
+            # argument with the next ones): a global passed to a call is judged as called.
+            for passed in _globals_in(items):
+                self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
         return Call(func, args, offset, via)
+
+    def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
+        """The value of a vetted call of an ARGUMENT_JUDGED global, or None if not vetted."""
+        first = items[0] if items else None
+        if key == _GETATTR:
+            attr = items[1] if len(items) == 2 else None
+            if isinstance(first, Call) and isinstance(attr, str) and attr.isidentifier() and not attr.startswith("__"):
+                # getattr(instance, "method"): how a bound method of an object rebuilt in this
+                # pickle is pickled (scipy's discrete distributions keep `self._entropy` in a
+                # vectorize). Judged as the dotted global `Class.method`: kept as a value, a
+                # library's passes; called, it needs the exact allowlist like any call.
+                cls = _rebuilt_class(first)
+                if cls is not None:
+                    return self._global(cls.module, f"{cls.name}.{attr}", cls.offset, "getattr")
+            if not isinstance(first, Global) or not isinstance(attr, str) or not attr.isidentifier():
+                return None
+            # getattr(cls, "name") is the dotted global `cls.name`, judged as such (specials included).
+            return self._global(first.module, f"{first.name}.{attr}", first.offset, "getattr")
+        if key == _PARTIAL:
+            if not isinstance(first, Global):
+                return None
+            self._used(first, Use.REFERENCE, via)
+            return Call(Global(*key, first.offset), Seq("tuple", items), first.offset, via)
+        if key == _DILL_CREATE_ARRAY:  # _create_array(f, args, state, npdict): f(*args), then state
+            if not isinstance(first, Global):
+                return None
+            self._used(first, Use.CALL, "dill._dill._create_array")
+            return Opaque("ndarray")
+        if key == _DILL_LOAD_TYPE:
+            return Opaque("type") if isinstance(first, str) and first in _DILL_VALUE_TYPES else None
+        return None
 
     def _nested_pickle(self, func: Global, args: object, offset: int) -> None:
         """A loader called on literal bytes: analyse those bytes as an artifact of their own."""
@@ -281,22 +398,38 @@ class PickleMachine:
             use.unverified_calls += 1
 
     def _report_globals(self) -> None:
-        classify = self.analysis.policy.classify
+        judge = self.analysis.policy.judge
         for use in self.uses.values():
-            verdict = classify(use.module, use.name)
+            if (use.module, use.name) in ARGUMENT_JUDGED and use.calls == use.vetted:
+                continue  # never called, or called only on arguments that make it harmless
+            verdict = judge(use.module, use.name, use.use)
             if verdict is Verdict.ALLOWED:
                 continue
             if (use.module, use.name) == TORCH_BYTES_LOADER and use.via and not use.unverified_calls:
                 continue  # every call loaded a literal archive that analysed clean
             dotted = f"{use.module}.{use.name}"
             action = f"calls {dotted} via {use.via}" if use.via else f"imports {dotted} via {use.opcode}"
+            if self.reached_by:
+                action += f" (reached by {self.reached_by})"
             at = where(self.label, use.offset)
             key = f"{self.label}|{dotted}"
             if verdict is Verdict.DANGEROUS:
-                self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, f"{action} (known dangerous)", key)
+                effect = side_effect(use.module, use.name) or constructor_effect(use.module, use.name)
+                why = f"refused: loading it {effect}" if effect else "known dangerous"
+                self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, f"{action} ({why})", key)
             elif verdict is Verdict.OBFUSCATED:
                 self.analysis.add(
                     rules.OBFUSCATED_IMPORT, at, f"{action}: dotted or malformed name outside the allowlist", key
+                )
+            elif use.use is not Use.CALL and (defined_in := self.analysis.policy.own_module(use.module)):
+                # The repository's own class, rebuilt without __init__: its code is the user's own.
+                self.analysis.add(
+                    rules.GLOBAL_OUTSIDE_ALLOWLIST,
+                    at,
+                    f"{action}, a class defined in this repository ({defined_in}); loading runs that code "
+                    "(allowed: it is your own; add it to artifacts.allow_globals to record the review)",
+                    key,
+                    severity=Severity.LOW,
                 )
             else:
                 self.analysis.add(
@@ -326,14 +459,24 @@ class PickleMachine:
         self.stack.append(False)
 
     def op_INT(self, offset: int) -> None:
-        self.stack.append(self._parse_int(self._line(), offset))
+        text = self._line()
+        if text in (b"00", b"01"):  # protocol 0's False and True
+            self.stack.append(text == b"01")
+            return
+        self.stack.append(self._parse_int(text, offset))
 
     def op_LONG(self, offset: int) -> None:
-        self.stack.append(self._parse_int(self._line().rstrip(b"L"), offset))
+        text = self._line()
+        self.stack.append(self._parse_int(text[:-1] if text.endswith(b"L") else text, offset))
 
     def _parse_int(self, text: bytes, offset: int) -> int:
+        """An integer as the unpickler reads it: C strtol in base 0 (`0x7b`, `017` octal, spaces,
+        a sign), else Python's int(text, 0) (underscores, `0o17`, trailing spaces)."""
+        value = _strtol_base0(text)
+        if value is not None:
+            return value
         try:
-            return int(text)
+            return int(text, 0)
         except ValueError:
             raise self._fail("malformed integer literal", offset) from None
 
@@ -464,6 +607,7 @@ class PickleMachine:
 
     def op_DICT(self, offset: int) -> None:
         items = self.pop_mark(offset)
+        self.cost += len(items)
         mapping = Mapping()
         for index in range(0, len(items) - 1, 2):
             mapping.set(items[index], items[index + 1])
@@ -477,6 +621,7 @@ class PickleMachine:
 
     def op_APPENDS(self, offset: int) -> None:
         values = self.pop_mark(offset)
+        self.cost += len(values)
         target = self.top(offset)
         if isinstance(target, Seq):
             target.extend(values)
@@ -493,6 +638,7 @@ class PickleMachine:
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
+        self.cost += len(items)
         target = self.top(offset)
         if isinstance(target, Mapping):
             for index in range(0, len(items) - 1, 2):
@@ -516,7 +662,7 @@ class PickleMachine:
         self.stack.append(self.top(offset))
 
     def op_GET(self, offset: int) -> None:
-        self._memo_get(self._parse_int(self._line(), offset), offset)
+        self._memo_get(self._memo_index(self._line(), offset), offset)
 
     def op_BINGET(self, offset: int) -> None:
         self._memo_get(self._u(1), offset)
@@ -525,7 +671,13 @@ class PickleMachine:
         self._memo_get(self._u(4), offset)
 
     def op_PUT(self, offset: int) -> None:
-        self._memo_put(self._parse_int(self._line(), offset), offset)
+        self._memo_put(self._memo_index(self._line(), offset), offset)
+
+    def _memo_index(self, text: bytes, offset: int) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise self._fail("malformed memo index", offset) from None
 
     def op_BINPUT(self, offset: int) -> None:
         self._memo_put(self._u(1), offset)
@@ -568,13 +720,14 @@ class PickleMachine:
 
     def _ext(self, code: int, offset: int) -> None:
         self.executes = True
+        # One finding per stream (an EXT flood of distinct codes must not grow the report).
         self.analysis.add(
             rules.OBFUSCATED_IMPORT,
             where(self.label, offset),
             f"EXT opcode imports extension code {code} from copyreg's registry, resolved only at load time",
-            f"{self.label}|EXT|{code}",
+            f"{self.label}|EXT",
         )
-        self.stack.append(Opaque("extension-global"))
+        self.stack.append(_EXTENSION_GLOBAL)  # one shared stand-in: a flood costs a pointer per opcode
 
     def op_EXT1(self, offset: int) -> None:
         self._ext(self._u(1), offset)
@@ -608,16 +761,20 @@ class PickleMachine:
         self.stack.append(self._called(cls, "NEWOBJ", args, offset))
 
     def op_NEWOBJ_EX(self, offset: int) -> None:
-        self.pop(offset)  # kwargs
+        kwargs = self.pop(offset)
         args = self.pop(offset)
         cls = self.pop(offset)
-        self.stack.append(self._called(cls, "NEWOBJ_EX", args, offset))
+        empty = _no_arguments(args) and _no_arguments(kwargs)
+        self.stack.append(self._called(cls, "NEWOBJ_EX", Seq("tuple") if empty else Seq("tuple", [args]), offset))
 
     def op_BUILD(self, offset: int) -> None:
         state = self.pop(offset)
         target = self.top(offset)
+        self.cost += _state_size(state)
         injected = _special_state_keys(state)
         if injected:
+            for value in _special_state_values(state):
+                self._used(value, Use.CALL, "BUILD-injected " + "/".join(sorted(injected)))
             self.executes = True
             self.analysis.add(
                 rules.SPECIAL_ATTRIBUTE_INJECTION,
@@ -625,12 +782,37 @@ class PickleMachine:
                 f"BUILD sets {', '.join(sorted(injected))} on an object, so loading runs attacker-chosen code",
                 f"{self.label}|BUILD|{','.join(sorted(injected))}",
             )
+        if isinstance(target, Global):
+            self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
+            self._check_executed_state(target, state, offset)
             func = target.func
             if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:
                 skip_inline_array(self.reader, state, offset, self._object_array)
                 self.stack[-1] = Opaque("ndarray")
+
+    def _check_executed_state(self, target: Call, state: object, offset: int) -> None:
+        """A state field the rebuilt class's __setstate__ runs as code must hold what its library writes."""
+        cls = _rebuilt_class(target)
+        fields = executed_state(cls.module) if cls is not None else {}
+        if cls is None or not fields:
+            return
+        for mapping in _state_mappings(state):
+            for key, valid in fields.items():
+                if key not in mapping.items:
+                    continue
+                value = mapping.items[key]
+                if isinstance(value, str) and valid.fullmatch(value):
+                    continue
+                self.executes = True
+                self.analysis.add(
+                    rules.DANGEROUS_CALL_IN_PICKLE,
+                    where(self.label, offset),
+                    f"BUILD gives {cls.module}.{cls.name} a {key} that is not what its library writes; "
+                    "its __setstate__ runs that field with exec() at load time",
+                    f"{self.label}|executed-state|{key}",
+                )
 
     def _object_array(self) -> None:
         self.child(f"{self.label} object array").run()
@@ -644,6 +826,64 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
+def _globals_in(items: list[object], budget: int = 64) -> list[Global]:
+    """The globals among call arguments, looking into nested tuples and lists (bounded)."""
+    found: list[Global] = []
+    pending = list(items[:budget])
+    while pending and budget > 0:
+        budget -= 1
+        item = pending.pop()
+        if isinstance(item, Global):
+            found.append(item)
+        elif isinstance(item, Seq):
+            pending.extend(item.items[:budget])
+    return found
+
+
+def _no_arguments(value: object) -> bool:
+    """An empty tuple or dict (or None): what a class is given when rebuilt without arguments."""
+    if value is None:
+        return True
+    if isinstance(value, Seq):
+        return value.length == 0
+    if isinstance(value, Mapping):
+        return value.length == 0
+    return False
+
+
+def _strtol_base0(text: bytes) -> int | None:
+    """C's strtol(text, &end, 0) when it consumes the whole line, else None."""
+    body = text.lstrip(b" \t\n\v\f\r")
+    sign = 1
+    if body[:1] in (b"+", b"-"):
+        sign = -1 if body[:1] == b"-" else 1
+        body = body[1:]
+    base = 10
+    if body[:2].lower() == b"0x":
+        base, body = 16, body[2:]
+    elif body[:1] == b"0" and len(body) > 1:
+        base, body = 8, body[1:]
+    if not body or len(body) > 4300:
+        return None
+    try:
+        digits = body.decode("ascii")
+        if not digits.isalnum() or not digits.isascii():
+            return None
+        return sign * int(digits, base)
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _partial_targets(partial: Call) -> list[object]:
+    """What a functools.partial wraps: its first argument, or the function its BUILD state sets."""
+    targets: list[object] = []
+    if isinstance(partial.args, Seq) and partial.args.items:
+        targets.append(partial.args.items[0])
+    if isinstance(partial.state, Seq) and partial.state.items:
+        targets.append(partial.state.items[0])
+    return targets
+
+
 def _describe(value: object) -> str:
     if isinstance(value, str):
         return repr(value[:40])
@@ -654,13 +894,50 @@ def _describe(value: object) -> str:
     return type(value).__name__.lower()
 
 
+def _state_size(state: object) -> int:
+    if isinstance(state, Mapping):
+        return len(state.items)
+    if isinstance(state, Seq):
+        return len(state.items) + sum(len(item.items) for item in state.items[:2] if isinstance(item, Mapping))
+    return 0
+
+
+def _special_state_values(state: object) -> list[object]:
+    """The values a BUILD state puts under special attribute names (they get called)."""
+    mappings = [state] if isinstance(state, Mapping) else []
+    if isinstance(state, Seq) and state.kind == "tuple":
+        mappings.extend(item for item in state.items[:2] if isinstance(item, Mapping))
+    return [v for m in mappings for k, v in m.items.items() if isinstance(k, str) and k in _SPECIAL_STATE_KEYS]
+
+
+def _state_mappings(state: object) -> list[Mapping]:
+    """The dicts a BUILD state sets: a dict state, or (dict, slotstate)."""
+    if isinstance(state, Mapping):
+        return [state]
+    if isinstance(state, Seq) and state.kind == "tuple":
+        return [item for item in state.items[:2] if isinstance(item, Mapping)]
+    return []
+
+
+def _rebuilt_class(call: Call) -> Global | None:
+    """The class an instance was made from: NEWOBJ/REDUCE on the class, or copyreg's helpers."""
+    func = call.func
+    if not isinstance(func, Global):
+        return None
+    if (func.module, func.name) in (
+        ("copyreg", "_reconstructor"),
+        ("copyreg", "__newobj__"),
+        ("copy_reg", "_reconstructor"),
+    ):
+        args = call.args
+        first = args.items[0] if isinstance(args, Seq) and args.items else None
+        return first if isinstance(first, Global) else None
+    return func
+
+
 def _special_state_keys(state: object) -> set[str]:
     """Special attribute names a BUILD state would set (dict state or (dict, slotstate))."""
-    mappings: list[Mapping] = []
-    if isinstance(state, Mapping):
-        mappings.append(state)
-    elif isinstance(state, Seq) and state.kind == "tuple":
-        mappings.extend(item for item in state.items[:2] if isinstance(item, Mapping))
+    mappings = _state_mappings(state)
     found: set[str] = set()
     for mapping in mappings:
         for key in mapping.items:

@@ -421,6 +421,42 @@ KERAS_EXTERNAL_RESOURCE = BOOK.rule(
     ),
     fix="Adapt the layer on a vocabulary list and save it inside the model (`vocabulary=[...]`), not a path.",
 )
+# Loader-faithful reading (issue 13): code and pointers that are not pickle.
+TORCHSCRIPT_FILE_ACCESS = BOOK.rule(
+    "MLS130",
+    "TorchScriptFileAccess",
+    "high",
+    "TorchScript code touches files",
+    cwe=502,
+    what=(
+        "The archive's TorchScript code (its `code/` folder, compiled and run by torch.jit.load and by "
+        "torch.load) calls an operator that reads, maps or creates files (`torch.from_file`, ...). A "
+        "scripted `__setstate__` runs it at load time; any method runs it on use."
+    ),
+    why=(
+        "TorchScript code is not pickle: an allowlist of pickle globals never sees it, and `__torch__` classes"
+        " are allowed wholesale, so a scripted module can map or create files on the machine that loads it."
+    ),
+    example="A scripted module whose `__setstate__` calls `torch.from_file(path, True, 16)` (creates the file).",
+    fix="Do not load the archive; export the weights as safetensors and script the model from reviewed code.",
+)
+GIT_LFS_POINTER = BOOK.rule(
+    "MLS131",
+    "GitLfsPointer",
+    "medium",
+    "Model is a Git LFS pointer",
+    cwe=20,
+    what=(
+        "The file is a Git LFS pointer (a few lines naming the object's sha256), not the model: the model "
+        "itself was not available to analyse, so it cannot be shown safe."
+    ),
+    why=(
+        "A check that passes a pointer has checked nothing: the real model arrives later (on `git lfs pull`)"
+        " without ever being analysed."
+    ),
+    example="`model.safetensors` committed through Git LFS, scanned in CI by a checkout without `lfs: true`.",
+    fix="Fetch the LFS objects before scanning (`git lfs pull`; `lfs: true` in actions/checkout).",
+)
 ARTIFACT_UNPARSEABLE = BOOK.rule(
     "MLS901",
     "ArtifactUnparseable",

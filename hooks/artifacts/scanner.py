@@ -38,7 +38,7 @@ def _globals_policy(policy: Policy) -> GlobalsPolicy:
                 "dangerous globals and cannot be allowed; remove the entry"
             )
         extra.append((module, name))
-    return GlobalsPolicy(extra)
+    return GlobalsPolicy(extra, project_root=policy.root)
 
 
 def _sha256(path: Path) -> str:

@@ -26,7 +26,7 @@ class Source:
     (A plain class rather than a dataclass: a hook imports this on every commit.)
     """
 
-    __slots__ = ("depth", "handle", "head", "label", "name", "seekable", "size", "strict")
+    __slots__ = ("depth", "handle", "head", "label", "loader", "name", "seekable", "size", "strict")
 
     def __init__(
         self,
@@ -39,6 +39,7 @@ class Source:
         seekable: bool,
         head: bytes = b"",
         strict: bool = True,
+        loader: str = "",
     ) -> None:
         self.handle = handle  # positioned at the data's first byte
         self.size = size  # bytes available, when known
@@ -48,12 +49,25 @@ class Source:
         self.seekable = seekable  # `handle` seeks within the data (files, stored members), unlike a stream
         self.head = head  # its first HEAD bytes (fewer if it is shorter), already read
         self.strict = strict  # a parse failure is a finding (strong magic or artifact name), else "not this format"
+        self.loader = loader  # the loader that would unpickle this data, for messages ("" = any pickle loader)
 
     def inside(
-        self, handle: BinaryIO, size: int | None, name: str, label: str, *, seekable: bool, head: bytes
+        self,
+        handle: BinaryIO,
+        size: int | None,
+        name: str,
+        label: str,
+        *,
+        seekable: bool,
+        head: bytes,
+        loader: str | None = None,
     ) -> Source:
-        """Data found inside this one (a member, the decompressed content): one level deeper."""
-        return Source(handle, size, name, label, self.depth + 1, seekable=seekable, head=head)
+        """Data found inside this one (a member, the decompressed content): one level deeper.
+        `loader` names what would unpickle it, when the container says (else this one's)."""
+        return Source(
+            handle, size, name, label, self.depth + 1, seekable=seekable, head=head,
+            loader=self.loader if loader is None else loader,
+        )  # fmt: skip
 
     def read_strictly(self, strict: bool) -> Source:
         """The same data, read with or without failing closed."""
@@ -66,6 +80,7 @@ class Source:
             seekable=self.seekable,
             head=self.head,
             strict=strict,
+            loader=self.loader,
         )
 
 
@@ -114,9 +129,17 @@ class Walk:
         raise NotImplementedError
 
     def machine(
-        self, reader: ByteReader, label: str, *, depth: int, sniffing: bool = False, container: str | None = None
+        self,
+        reader: ByteReader,
+        label: str,
+        *,
+        depth: int,
+        sniffing: bool = False,
+        container: str | None = None,
+        reached_by: str = "",
     ) -> PickleMachine:
-        """A pickle machine over `reader` whose nested payloads come back into this walk."""
+        """A pickle machine over `reader` whose nested payloads come back into this walk;
+        `reached_by` names the loader that would run it, for its findings."""
         raise NotImplementedError
 
 

@@ -13,13 +13,14 @@ from typing import BinaryIO
 
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.named import buffered_text
-from hooks.artifacts.formats.table import BY_NAME, recognise, recognise_name
+from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.names import named_like_artifact
+from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
-from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head
+from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
 
 
@@ -35,61 +36,158 @@ class Walker(Walk):
 
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
-        if self.walk(source):
+        found = self.walk(source)
+        if find_eocd(handle, size) is None:
             return
-        if find_eocd(handle, size) is not None:  # a zip behind a prefix that is no known format
-            handle.seek(0)
+        formats = recognise_all(source.head)
+        if (formats and formats[0].name in _READS_TRAILING_ZIP) or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
+            return  # the zip was read already: as the file, as a member, or after the pickle's STOP
+        handle.seek(0)
+        if not found:  # a zip behind a prefix that is no known format
             self._read(BY_NAME["zip"], source)
+        else:  # zipfile (Keras, skops, pandas' zip) finds the archive from its end whatever precedes it
+            self._tentatively(BY_NAME["zip"], Source(
+                handle, size, name, "file as a zip from its end record", 0, seekable=True, head=source.head,
+                loader="zipfile, which finds the archive from its end record",
+            ))  # fmt: skip
+        handle.seek(0)
 
     def walk(self, source: Source) -> bool:
         """Analyse data whose kind its leading bytes tell; True if it was an artifact.
 
         Weak signatures (protocol-0 text, zlib, lzma, safetensors) only count when the name
         says artifact or the data really parses as one; otherwise the data is not an artifact.
+        Every loader that would read the data is considered, not only the first format that
+        recognises it: data whose first byte is an opcode is also a pickle from byte 0, and
+        data that more formats recognise (a tar header behind a zip's magic) is read as each.
         """
-        fmt = recognise(source.head)
+        formats = recognise_all(source.head)
+        fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table
             text, source = buffered_text(source)
             if text is not None:
                 named.read(text, source, self)
         artifact_name = named_like_artifact(source.name)
-        if fmt is not None and (artifact_name or not fmt.weak):
+        if fmt is None:
+            if artifact_name:
+                self._analysis.add(
+                    rules.UNKNOWN_ARTIFACT_FORMAT,
+                    source.label or "file",
+                    f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
+                    f"{source.label}|unrecognised",
+                )
+                return True
+            return False
+        others = [other for other in formats[1:] if other.name not in _PICKLE_FORMATS]
+        from_byte_zero = fmt.name not in _PICKLE_FORMATS and source.head[:1] and source.head[0] in OPCODES
+        if from_byte_zero or others:
+            # pickle.load, joblib, pandas and torch's legacy path start at byte 0 whatever the
+            # magic: data whose first byte is an opcode is read as a pickle too (polyglots).
+            # Data inside a stream is held in memory for that, up to the member cap.
+            if not source.seekable or source.size is None:
+                if not others and not self._may_be_longer_pickle(source.head):
+                    return self._walk_known(fmt, source, artifact_name)
+                handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
+                source = Source(
+                    handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
+                    loader=source.loader,
+                )  # fmt: skip
+            if from_byte_zero:
+                self._pickle_from_byte_zero(source)
+            found = False
+            for other in others:
+                start = source.handle.tell()
+                found = self._tentatively(other, source.read_strictly(False)) or found
+                source.handle.seek(start)
+            return self._walk_known(fmt, source, artifact_name) or found
+        return self._walk_known(fmt, source, artifact_name)
+
+    def _walk_known(self, fmt: Format, source: Source, artifact_name: bool) -> bool:
+        """Read data of a recognised format: strictly when its magic is strong or its name says
+        artifact, else tentatively (it counts only if it parses and finds something)."""
+        if artifact_name or not fmt.weak:
             self._read(fmt, source.read_strictly(True))
             return True
-        if fmt is not None:
-            mark = self._analysis.mark()
-            try:
-                self._read(fmt, source.read_strictly(False))
-            except (AnalysisError, LimitExceeded):
-                self._analysis.rollback(mark)
-                return False
-            return self._analysis.found_since(mark)
-        if artifact_name:
-            self._analysis.add(
-                rules.UNKNOWN_ARTIFACT_FORMAT,
-                source.label or "file",
-                f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
-                f"{source.label}|unrecognised",
-            )
+        return self._tentatively(fmt, source.read_strictly(False))
+
+    def _tentatively(self, fmt: Format, source: Source) -> bool:
+        """Read data as `fmt` keeping the findings only if it parses and finds something."""
+        mark = self._analysis.mark()
+        try:
+            self._read(fmt, source)
+        except (AnalysisError, LimitExceeded):
+            self._analysis.rollback(mark)
+            return False
+        return self._analysis.found_since(mark)
+
+    def _may_be_longer_pickle(self, head: bytes) -> bool:
+        """Whether a pickle read from byte 0 could go past these leading bytes: it runs out of
+        data (or ends) inside them rather than breaking. Probed on a scratch analysis."""
+        probe = Analysis(self._analysis.policy, self._analysis.limits)
+        machine = PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=True)
+        try:
+            machine.run()
+        except Truncated:
             return True
-        return False
+        except (AnalysisError, LimitExceeded):
+            return False
+        return True
+
+    def _pickle_from_byte_zero(self, source: Source) -> None:
+        """Read seekable data as a pickle from its first byte, keeping what that finds.
+
+        Most other formats' magics are not valid pickles (the reading stops at once, nothing
+        kept); one that is (GGUF's `G` is BINFLOAT, a tar name field can be protocol-0 text)
+        runs whatever follows for pickle.load, so its findings are the file's findings.
+        """
+        if not source.seekable or source.size is None:
+            return
+        handle = source.handle
+        start = handle.tell()
+        mark = self._analysis.mark()
+        try:
+            self._read(BY_NAME["maybe-pickle"], Source(
+                handle, source.size, source.name, f"{source.label or 'file'} as a pickle from byte 0",
+                source.depth, seekable=True, head=source.head, strict=False,
+                loader="pickle.load, from byte 0 whatever the magic",
+            ))  # fmt: skip
+        except (AnalysisError, LimitExceeded):
+            self._analysis.rollback(mark)
+        else:
+            if not self._analysis.found_since(mark):
+                self._analysis.rollback(mark)
+        handle.seek(start)
 
     def read_as(self, name: str, source: Source) -> None:
         self._read(BY_NAME[name], source.read_strictly(True))
 
     def recognise(self, head: bytes) -> str | None:
-        fmt = recognise(head)
-        return fmt.name if fmt is not None else None
+        formats = recognise_all(head)
+        return formats[0].name if formats else None
 
     def byte_reader(self, source: Source) -> ByteReader:
         return ByteReader(source.handle, source.size if source.seekable else None, budget=self._analysis.stream_log)
 
     def machine(
-        self, reader: ByteReader, label: str, *, depth: int, sniffing: bool = False, container: str | None = None
+        self,
+        reader: ByteReader,
+        label: str,
+        *,
+        depth: int,
+        sniffing: bool = False,
+        container: str | None = None,
+        reached_by: str = "",
     ) -> PickleMachine:
         return PickleMachine(
-            reader, self._analysis, label, sniffing=sniffing, depth=depth, on_nested=self._nested, container=container
+            reader,
+            self._analysis,
+            label,
+            sniffing=sniffing,
+            depth=depth,
+            on_nested=self._nested,
+            container=container,
+            reached_by=reached_by,
         )
 
     def _read(self, fmt: Format, source: Source) -> None:
@@ -102,7 +200,17 @@ class Walker(Walk):
     def _nested(self, payload: bytes, label: str, depth: int) -> bool:
         """Bytes a pickle passes to a loader (`pickle.loads(b"...")`): an artifact of their own."""
         handle = io.BytesIO(payload)
-        return self.walk(Source(handle, len(payload), "nested.pt", label, depth, seekable=True, head=payload[:HEAD]))
+        nested = Source(
+            handle, len(payload), "nested.pt", label, depth, seekable=True, head=payload[:HEAD],
+            loader="the loader the outer pickle calls on these bytes",
+        )  # fmt: skip
+        return self.walk(nested)
+
+
+_PICKLE_FORMATS = frozenset({"pickle", "maybe-pickle"})
+# Formats whose reading already reaches a zip at the end of the data (its own members, a pickle's
+# trailing data or nested loads): a second reading from the end record would only repeat them.
+_READS_TRAILING_ZIP = frozenset({"zip", "tar", "7z", *_PICKLE_FORMATS})
 
 
 def _hex(head: bytes) -> str:

@@ -87,7 +87,11 @@ def read_directory(handle: BinaryIO, file_size: int, max_members: int) -> ZipDir
         raise AnalysisError("zip central directory is truncated")
     members: list[ZipMember] = []
     position = 0
-    for _ in range(count):
+    # zipfile reads entries until the directory's declared size is used up, whatever the end
+    # record's count says; torch's reader trusts the count. Read every entry either would.
+    while len(members) < count or (position + 46 <= cd_size and directory[position : position + 4] == CENTRAL):
+        if len(members) >= max_members:
+            raise LimitExceeded(f"zip holds more than {max_members} members")
         if directory[position : position + 4] != CENTRAL:
             raise AnalysisError(f"zip central directory entry {len(members)} is corrupt")
         fields = struct.unpack_from("<4sHHHHHHIIIHHHHHII", directory, position)

@@ -62,6 +62,12 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         type=_severity_arg,
         help="lowest severity that fails the run: low, medium, high or critical (default: medium)",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("default", "strict"),
+        help="severity profile: strict reports hygiene (pins, digests, root, timeouts, /tmp) at medium "
+        "(default: the policy's `profile`, else default)",
+    )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     parser.add_argument(
         "--select",
@@ -103,8 +109,27 @@ def _takes_value(parser: argparse.ArgumentParser, word: str) -> bool:
     return action is not None and action.nargs != 0
 
 
+def _names_option(parser: argparse.ArgumentParser, word: str) -> bool:
+    """Whether argparse would read `word` as one of the parser's options (abbreviations included)."""
+    if not word.startswith("-") or word in ("-", "--"):
+        return False
+    name = word.split("=", 1)[0]
+    known = parser._option_string_actions  # argparse has no public lookup
+    if name in known:
+        return True
+    if name.startswith("--"):
+        return parser.allow_abbrev and any(option.startswith(name) for option in known)
+    return len(name) > 2 and name[:2] in known  # `-qh`, `-ofile`
+
+
 def separate_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
-    """argv rewritten as `options -- files`, so that no file name is ever parsed as an option."""
+    """argv rewritten as `options -- files`, so that no file name is ever parsed as an option.
+
+    One case cannot be told apart: before the first file, a word that is both one of our options
+    and the name of a file here. It is either the user's option (`args: [--fail-on=low]` in
+    .pre-commit-config.yaml) or a committed file of that name at the head of pre-commit's list;
+    reading it either way lets a committed file steer the run (drop the user's option, or set
+    one), so it is a usage error (exit 2) that names the file to rename."""
     options: list[str] = []
     files: list[str] = []
     tokens = list(argv)
@@ -115,7 +140,13 @@ def separate_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list
         if word == "--" and not os.path.lexists(word):  # a committed file named `--` is still a file
             files.extend(tokens[index:])
             break
-        if not word.startswith("-") or word == "-" or os.path.lexists(word):
+        exists = os.path.lexists(word)
+        if exists and not files and _names_option(parser, word):
+            parser.error(
+                f"{word!r} is both an option and a file name here; rename or remove the file "
+                "(or give the hook's options in the policy file)"
+            )
+        if not word.startswith("-") or word == "-" or exists:
             files.append(word)
             continue
         options.append(word)
@@ -139,3 +170,18 @@ def closed_pipe_exit() -> int:
     except (OSError, ValueError):
         pass
     return EXIT_BROKEN_PIPE
+
+
+def tolerant_output() -> None:
+    """A terminal or CI log whose encoding cannot show a name (`café.pkl` under
+    PYTHONIOENCODING=ascii, a non-UTF-8 locale) gets it escaped instead of a UnicodeEncodeError
+    traceback halfway through the report."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError, TypeError):
+                pass

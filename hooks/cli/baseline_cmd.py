@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, Entry, load_baseline, render_entries, update_baseline
+from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
@@ -94,7 +95,11 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     expand_paths: Callable[[Sequence[str]], list[str]] = args.expand_paths
     context = prepare(args, HOOKS)
     tracked = _tracked(context.root)
-    destination = Path(args.output) if args.output else context.root / BASELINE_FILE_NAME
+    destination = check_destination(
+        Path(args.output) if args.output else context.root / BASELINE_FILE_NAME,
+        context.root,
+        "--output" if args.output else "baseline",
+    )
     shown_destination = display_path(str(destination), context.root)
     if args.paths:
         named = expand_paths(args.paths)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
-from hooks._core.paths import walk_files
+from hooks._core.paths import find_repo_root, walk_files
 from hooks._core.runner import scan_targets
 from hooks.catalog import HOOKS
 from hooks.cli import merge, scale
@@ -27,9 +27,10 @@ from hooks.cli.args import (
     closed_pipe_exit,
     new_parser,
     separate_files,
+    tolerant_output,
 )
 from hooks.cli.baseline_cmd import add_baseline_parser
-from hooks.cli.run import finish, prepare, targets_for
+from hooks.cli.run import check_report_options, finish, prepare, targets_for
 
 PROG = "mlsec"
 
@@ -55,9 +56,13 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
         return [p for p in _git_ls_files() if Path(p).is_symlink() or (os.path.lexists(p) and not Path(p).is_dir())]
     expanded: list[str] = []
     errors: list[tuple[Path, str]] = []
+    root = find_repo_root().resolve()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and not path.is_symlink():
+        if path.is_dir() and (not path.is_symlink() or _inside(path.resolve(), root)):
+            # A folder named on the command line is walked, through a link too when the link stays
+            # in the repository (`mlsec scan models` with models -> cache/...); one leaving it is
+            # passed on as it is and reported (MLS910) without being read.
             expanded.extend(str(p) for p in walk_files(path, errors))
         elif os.path.lexists(path):
             expanded.append(raw)
@@ -70,15 +75,20 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
     return expanded
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from hooks.cli.output import Progress
 
     started = time.monotonic()
     context = prepare(args, HOOKS)
+    checked = check_report_options(args, context)
     targets = scale.narrow(args, context.root, context.policy, targets_for(expand_paths(args.paths), context.root))
     with Progress(PROG, len(targets)):
         result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
-    code = finish(args, context, result, PROG, files=len(targets), started=started)
+    code = finish(args, context, result, PROG, checked=checked, files=len(targets), started=started)
     scale.after_run(args, context.cache, len(targets), PROG)
     return code
 
@@ -86,9 +96,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def rules_markdown_table() -> str:
     """README's rule table (a test keeps README equal to it)."""
     from hooks.catalog import registry
+    from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_rule
     from hooks.reporters.rule_docs import rules_table_markdown
 
-    return rules_table_markdown(registry())
+    # Our rules, then the bandit tests whose default severity differs between the profiles.
+    hygiene = [bandit_rule(rule_id) for rule_id in sorted(HYGIENE_BANDIT_IDS)]
+    return rules_table_markdown([*registry(), *(rule for rule in hygiene if rule is not None)])
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -217,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_output()
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     subparsers = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)

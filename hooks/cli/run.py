@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hooks._core.baseline import BASELINE_FILE_NAME, load_baseline
+from hooks._core.baseline import BASELINE_FILE_NAME, Baseline, load_baseline
 from hooks._core.cache import ResultCache
+from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
@@ -30,6 +31,7 @@ from hooks.cli.args import (
     closed_pipe_exit,
     new_parser,
     separate_files,
+    tolerant_output,
 )
 from hooks.cli.scale import add_cache_option, after_run
 
@@ -61,6 +63,8 @@ def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunCont
     root = find_repo_root()
     rules = registry()
     policy = load_policy(root, rules, args.config)
+    if getattr(args, "profile", None):
+        policy = replace(policy, profile=args.profile)  # --profile wins over the policy's `profile`
     from hooks.cli.scale import open_cache
 
     cache = open_cache(args, root, specs[0].hook_id if len(specs) == 1 else "mlsec")
@@ -74,25 +78,22 @@ def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
 def _output_path(args: argparse.Namespace, root: Path) -> Path | None:
     if not args.output:
         return None
-    destination = Path(args.output)
-    resolved = destination.resolve()
-    git_dir = (root / ".git").resolve()
-    if resolved == git_dir or git_dir in resolved.parents:
-        raise UsageError(f"--output {printable(args.output)}: refusing to write inside .git/")
-    return destination
+    return check_destination(Path(args.output), root, "--output")
 
 
-def finish(
-    args: argparse.Namespace,
-    context: RunContext,
-    result: ScanResult,
-    prog: str,
-    *,
-    files: int | None = None,
-    started: float | None = None,
-) -> int:
-    """Baseline, selection, report, exit code: the same tail for every hook and for `mlsec scan`.
-    With `files` and `started` (mlsec scan), a one-line summary ends stderr; hooks print none."""
+@dataclass(frozen=True)
+class ReportOptions:
+    """The report options, checked: read before any file is scanned, so that a typo in `--select`,
+    a broken baseline or a refused `--output` is one usage line at once, not after a long scan."""
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    baseline_path: Path
+    baseline: Baseline | None
+    output: Path | None
+
+
+def check_report_options(args: argparse.Namespace, context: RunContext) -> ReportOptions:
     from hooks.cli import output as shown
 
     select, ignore = shown.parse_rule_list(args.select), shown.parse_rule_list(args.ignore)
@@ -102,16 +103,34 @@ def finish(
     if args.baseline and not baseline_path.is_file():
         raise UsageError(f"--baseline {printable(args.baseline)}: no such file; create it with `mlsec baseline`")
     baseline = load_baseline(baseline_path) if baseline_path.is_file() else None
-    findings, covered = apply_baseline(result.findings, baseline)
-    findings = shown.select_findings(findings, select, ignore)
+    return ReportOptions(select, ignore, baseline_path, baseline, _output_path(args, context.root))
+
+
+def finish(
+    args: argparse.Namespace,
+    context: RunContext,
+    result: ScanResult,
+    prog: str,
+    *,
+    checked: ReportOptions | None = None,
+    files: int | None = None,
+    started: float | None = None,
+) -> int:
+    """Baseline, selection, report, exit code: the same tail for every hook and for `mlsec scan`.
+    With `files` and `started` (mlsec scan), a one-line summary ends stderr; hooks print none."""
+    from hooks.cli import output as shown
+
+    options = checked if checked is not None else check_report_options(args, context)
+    findings, covered = apply_baseline(result.findings, options.baseline)
+    findings = shown.select_findings(findings, options.select, options.ignore)
     notes: list[str] = []
     if covered:
-        notes.append(f"{prog}: {covered} finding(s) accepted by {baseline_path.name} not shown")
+        notes.append(f"{prog}: {covered} finding(s) accepted by {options.baseline_path.name} not shown")
 
     from hooks.cli.scale import label_report, report_category
     from hooks.reporters import ReportContext, render
 
-    output = _output_path(args, context.root)
+    output = options.output
     stream = sys.stdout
     color = output is None and args.format == "text" and shown.use_color(args.color, stream)
     category = report_category(args, prog)
@@ -148,6 +167,7 @@ def finish(
 
 def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     """The whole of a pre-commit hook: filenames in, report out, exit code back."""
+    tolerant_output()
     spec: HookSpec = spec_for(hook_id)
     parser = new_parser(hook_id, spec.description)
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
@@ -157,9 +177,10 @@ def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     args = parser.parse_args(separate_files(parser, sys.argv[1:] if argv is None else argv))
     try:
         context = prepare(args, [spec])
+        checked = check_report_options(args, context)
         targets = targets_for(args.filenames, context.root)
         result = scan_targets(targets, [spec], context.tail, select=False, cache=context.cache)
-        code = finish(args, context, result, hook_id)
+        code = finish(args, context, result, hook_id, checked=checked)
         after_run(args, context.cache, len(targets), hook_id)
         sys.stdout.flush()
         return code

@@ -16,6 +16,25 @@ from hooks._core.rules import Rule
 
 _DOCS = "https://bandit.readthedocs.io/en/latest/"
 
+# bandit tests whose findings are hygiene in ML code (DESIGN.md, "Blocking means act"): reported
+# low by default; under `profile: strict` at bandit's own severity (given here for the docs).
+# Hub downloads without a revision, requests without a timeout, /tmp paths and mktemp, urlopen of
+# a URL, SQL built as a string, binding all interfaces, md5/sha1 without usedforsecurity, the
+# stdlib XML parsers (expat has refused entity expansion bombs since 2.4.1; the stdlib never
+# fetches external entities) and Jinja2 without autoescape (ML code renders prompts, not HTML).
+HYGIENE_BANDIT_IDS: dict[str, Severity] = {
+    "B615": Severity.MEDIUM,
+    "B113": Severity.MEDIUM,
+    "B108": Severity.MEDIUM,
+    "B306": Severity.MEDIUM,
+    "B310": Severity.MEDIUM,
+    "B608": Severity.MEDIUM,
+    "B104": Severity.MEDIUM,
+    "B324": Severity.HIGH,
+    **{f"B{number}": Severity.MEDIUM for number in range(313, 321)},
+    "B701": Severity.HIGH,
+}
+
 
 @lru_cache(maxsize=1)
 def _registry() -> tuple[dict[str, object], dict[str, dict[str, object]]]:
@@ -60,10 +79,11 @@ def bandit_rule(rule_id: str) -> Rule | None:
             rule_id,
             _pascal(name),
             "code",
-            Severity.MEDIUM,
+            Severity.LOW if rule_id in HYGIENE_BANDIT_IDS else Severity.MEDIUM,
             f"bandit {name.replace('_', ' ')}",
             what=what,
             references=(link,),
+            strict_severity=HYGIENE_BANDIT_IDS.get(rule_id),
         )
     entry = blacklist.get(rule_id)
     if isinstance(entry, dict):
@@ -74,11 +94,12 @@ def bandit_rule(rule_id: str) -> Rule | None:
             rule_id,
             _pascal(f"blacklist {name}"),
             "code",
-            Severity.MEDIUM,
+            Severity.LOW if rule_id in HYGIENE_BANDIT_IDS else Severity.MEDIUM,
             f"bandit blacklist: {name.replace('_', ' ')}",
             cwe=cwe if isinstance(cwe, int) else None,
             what=str(entry.get("message", "")) or f"bandit blacklist entry {name}.",
             references=(f"{_DOCS}blacklists/blacklist_{kind}.html",),
+            strict_severity=HYGIENE_BANDIT_IDS.get(rule_id),
         )
     return None
 

@@ -1,8 +1,23 @@
-"""Turn a notebook cell into Python that parses, keeping every line where it was.
+"""Read a notebook cell the way IPython runs it, keeping every line where it was.
 
-IPython syntax is not hidden: `%time`/`%timeit`/`%prun` statements and `%%time`/`%%capture`
-bodies stay Python; `%pip`/`%conda`/`!pip` installs and `!`/`%%bash` shell lines are kept
-aside for the shell checks; help (`obj?`) and autocall lines become `pass`.
+IPython's cell transformation (IPython.core.inputtransformer2 and, for one-line cells, the
+prefilter's automagic) is the reference, and the tests check this module against it:
+
+- cleanup: leading blank lines, `>>>` and `In [1]:` prompts, the indentation common to all lines;
+- a first line `%%name args` makes the whole cell a cell magic: `%%time`, `%%capture`,
+  `%%timeit`, `%%prun`, `%%python` bodies are Python (transformed again, as IPython does);
+  `%%bash`, `%%sh`, `%%script bash`, `%%!` bodies are shell; `%%writefile name` bodies are the
+  file they write (`EmbeddedFile`, analysed as that file type by the scanner); `%%html`,
+  `%%sql`, `%%R`, ... are other languages and are not Python;
+- at the start of any logical line (outside strings and brackets): `!cmd` and `!!cmd` are
+  shell, `%name args` a line magic (`%time stmt` keeps its statement), `?obj`/`obj?` help,
+  `/f x`, `,f x`, `;f x` autocalls; `x = !cmd` and `x = %magic` assignments; a trailing `\\`
+  joins the next physical line into the same command;
+- a cell of one line whose first word is a magic's name is that magic (`pip install x`,
+  `cd data`): IPython applies automagic to one-line cells only.
+
+What is not Python becomes `pass` at the same indentation (lines it joined become blank), so the cell still
+parses and every finding keeps its line; columns removed in front are kept in `python_offsets`.
 """
 
 from __future__ import annotations
@@ -10,91 +25,454 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hooks._shared.shell import shell_lines
+from hooks.code.pylex import scan_lines
+
 # Cell magics whose body is Python, and those whose body is shell.
-PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "pypy"})
-SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "!", "script"})
+PYTHON_CELL_MAGICS = frozenset(
+    {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python3", "pypy", "code_wrap"}
+)
+SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "sx", "!", "zsh"})
+WRITEFILE_MAGICS = frozenset({"writefile", "file"})
+# Cell magics of other languages or of data: their bodies are not Python and hold no shell.
+OTHER_LANGUAGE_MAGICS = frozenset(
+    {
+        "html",
+        "HTML",
+        "javascript",
+        "js",
+        "latex",
+        "markdown",
+        "svg",
+        "SVG",
+        "perl",
+        "ruby",
+        "python2",
+        "sql",
+        "bigquery",
+        "R",
+        "Rpush",
+        "julia",
+        "octave",
+        "matlab",
+        "cython",
+        "fortran",
+        "ai",
+        "ai_ask",
+        "chatgpt",
+        "spark",
+        "pyspark",
+        "sparksql",
+        "configure",
+        "local",
+        "info",
+        "cleanup",
+        "kql",
+        "mermaid",
+        "graphviz",
+        "dot",
+        "typst",
+        "manim",
+        "tensorboard",
+    }
+)
+_SCRIPT_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "/bin/bash", "/bin/sh", "/usr/bin/env bash"})
+_SCRIPT_PYTHONS = frozenset({"python", "python3", "pypy", "pypy3", "ipython"})
 # Line magics whose argument is a Python statement.
 PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug", "memit", "mprun"})
 INSTALL_LINE_MAGICS = frozenset({"pip", "conda", "mamba", "micromamba", "uv"})
+SHELL_LINE_MAGICS = frozenset({"sx", "system"})
+# Magic names IPython resolves without `%` in a one-line cell (built-in line magics, the POSIX
+# aliases, ipykernel's, and those of extensions notebooks commonly load first).
+AUTOMAGIC_NAMES = frozenset(
+    {
+        *INSTALL_LINE_MAGICS,
+        *PYTHON_LINE_MAGICS,
+        *SHELL_LINE_MAGICS,
+        "alias",
+        "alias_magic",
+        "autoawait",
+        "autocall",
+        "automagic",
+        "autosave",
+        "bookmark",
+        "cat",
+        "cd",
+        "clear",
+        "colors",
+        "config",
+        "connect_info",
+        "cp",
+        "dhist",
+        "dirs",
+        "doctest_mode",
+        "ed",
+        "edit",
+        "env",
+        "gui",
+        "hist",
+        "history",
+        "killbgscripts",
+        "ldir",
+        "less",
+        "lf",
+        "lk",
+        "ll",
+        "load",
+        "load_ext",
+        "loadpy",
+        "logoff",
+        "logon",
+        "logstart",
+        "logstate",
+        "logstop",
+        "ls",
+        "lsmagic",
+        "lx",
+        "macro",
+        "magic",
+        "man",
+        "matplotlib",
+        "mkdir",
+        "more",
+        "mv",
+        "notebook",
+        "page",
+        "pastebin",
+        "pdb",
+        "pdef",
+        "pdoc",
+        "pfile",
+        "pinfo",
+        "pinfo2",
+        "popd",
+        "pprint",
+        "precision",
+        "psearch",
+        "psource",
+        "pushd",
+        "pwd",
+        "pycat",
+        "pylab",
+        "qtconsole",
+        "quickref",
+        "recall",
+        "rehashx",
+        "reload_ext",
+        "rep",
+        "rerun",
+        "reset",
+        "reset_selective",
+        "rm",
+        "rmdir",
+        "run",
+        "save",
+        "sc",
+        "set_env",
+        "store",
+        "tb",
+        "unalias",
+        "unload_ext",
+        "who",
+        "who_ls",
+        "whos",
+        "xdel",
+        "xmode",
+        "autoreload",
+        "aimport",
+        "tensorboard",
+        "tensorflow_version",
+        "wandb",
+    }
+)
+# After the magic's name, these make the line Python (`ls = 1`, `pwd()`, `cd.x`): IPython's
+# assignment and Python-operator checks come before automagic.
+_NOT_AUTOMAGIC_NEXT = frozenset("!=()<>,+*/%^&|.[:")
+_CLASSIC_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+_CLASSIC_FIRST = re.compile(r"^>>>( |$)")
+_IPYTHON_PROMPT = re.compile(r"^((\[nav\]|\[ins\])? )?In \[\d+\]: |^\s*\.{3,}: ?")
+_MAGIC_NAME = re.compile(r"%(?P<name>[A-Za-z_][\w.]*)")
+_HELP_END = re.compile(r"%{0,2}(?!\d)[\w*]+(\.(?!\d)[\w*]+|\[-?[0-9]+\])*\?\??$")
+_FIRST_WORD = re.compile(r"^(?P<name>[A-Za-z_]\w*)(?P<rest>(?:\s.*)?)$", re.S)
 
-_LINE_MAGIC = re.compile(r"^(?P<indent>\s*)%(?P<name>[A-Za-z_]\w*)\b(?P<rest>.*)$")
-_SHELL_LINE = re.compile(r"^(?P<indent>\s*)!!?(?P<command>.*)$")
-_SHELL_ASSIGN = re.compile(r"^(?P<head>\s*[A-Za-z_][\w.,\s\[\]]*=\s*)!(?P<command>.*)$")
-_MAGIC_ASSIGN = re.compile(r"^(?P<head>\s*[A-Za-z_][\w.,\s\[\]]*=\s*)%(?P<name>[A-Za-z_]\w*)\b(?P<rest>.*)$")
-_HELP = re.compile(r"^\s*(?:\?\??[\w.]+|[\w.()\[\]]+\?\??)\s*$")
-_AUTOCALL = re.compile(r"^\s*[/,;][A-Za-z_]")
+
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """The body of a `%%writefile name` cell: the file it writes, line by line from `first_line`."""
+
+    name: str
+    text: str
+    first_line: int  # cell line of the body's first line
+    append: bool = False
 
 
 @dataclass
 class CellSource:
     python: str  # parseable Python (or blank lines), same line count as the cell
-    shell: list[tuple[int, str]] = field(default_factory=list)  # (line, command)
+    shell: list[tuple[int, str]] = field(default_factory=list)  # (line, command), continuations joined
     installs: list[tuple[int, str]] = field(default_factory=list)  # (line, "pip install ...") from %pip etc.
     python_offsets: dict[int, int] = field(default_factory=dict)  # line -> columns removed in front
-
-
-def _blank(indent: str) -> str:
-    return f"{indent}pass" if indent else ""
+    embedded: list[EmbeddedFile] = field(default_factory=list)
+    other_language: str | None = None  # `%%html`, `%%sql`, ...: a body that is not Python
+    unknown_magic: str | None = None  # `%%name` IPython does not ship: what the body is is unknown
+    alternatives: list[str] = field(default_factory=list)  # other readings IPython versions accept
 
 
 def transform_cell(source: str) -> CellSource:
-    lines = source.split("\n")
+    lines = [line.rstrip("\r") for line in source.split("\n")]
     result = CellSource("")
-    out: list[str] = []
-    first = lines[0].strip() if lines else ""
-    if first.startswith("%%"):
-        name, _, rest = first[2:].partition(" ")
-        body_is_shell = name in SHELL_CELL_MAGICS and (
-            name != "script" or rest.strip().split()[:1] in (["bash"], ["sh"])
-        )
-        if name in PYTHON_CELL_MAGICS:
-            out.append("")
-            lines = lines[1:]
-            start = 2
-        else:
-            # Shell, writefile, html, sql, ...: not Python. Shell bodies are checked as shell.
-            if body_is_shell:
-                result.shell.extend((number, line) for number, line in enumerate(lines[1:], 2) if line.strip())
-            result.python = "\n".join("" for _ in lines)
-            return result
-    else:
-        start = 1
-    for number, line in enumerate(lines, start):
-        out.append(_transform_line(line, number, result))
+    offsets = _cleanup(lines, result)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        result.python = "\n".join(lines)
+        return result
+    if lines[first].startswith("%%") and not re.match(r"%%\w+\?", lines[first]):
+        _cell_magic(lines, first, result)
+        return result
+    meaningful = [i for i, line in enumerate(source.split("\n")) if line.strip()]
+    if len(meaningful) == 1 and first == meaningful[0] and _automagic(lines, first, result):
+        _merge_offsets(result, offsets)
+        return result
+    out = _transform_lines(lines, result, line_base=1)
     result.python = "\n".join(out)
+    _merge_offsets(result, offsets)
     return result
 
 
-def _transform_line(line: str, number: int, result: CellSource) -> str:
-    stripped = line.strip()
-    if not stripped or stripped.startswith("#"):
-        return line
-    match = _SHELL_LINE.match(line)
-    if match:
-        command = match.group("command").strip()
-        result.shell.append((number, command))
-        return _blank(match.group("indent"))
-    match = _SHELL_ASSIGN.match(line)
-    if match:
-        result.shell.append((number, match.group("command").strip()))
-        return f"{match.group('head')}None"
-    match = _MAGIC_ASSIGN.match(line)
-    if match:
-        return f"{match.group('head')}None"
-    match = _LINE_MAGIC.match(line)
-    if match:
-        name, rest, indent = match.group("name"), match.group("rest"), match.group("indent")
-        if name in PYTHON_LINE_MAGICS and rest.strip():
-            statement = rest.strip()
-            # `%timeit -n 10 f()`: drop the magic's own options before the statement.
-            statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", statement)
-            result.python_offsets[number] = len(line) - len(statement) - len(indent)
-            return f"{indent}{statement}"
-        if name in INSTALL_LINE_MAGICS:
-            result.installs.append((number, f"{name} {rest.strip()}"))
-        elif name in ("sx", "system"):
-            result.shell.append((number, rest.strip()))
+def _merge_offsets(result: CellSource, cleanup: dict[int, int]) -> None:
+    for line, removed in cleanup.items():
+        result.python_offsets[line] = result.python_offsets.get(line, 0) + removed
+
+
+def _cleanup(lines: list[str], result: CellSource) -> dict[int, int]:
+    """Prompts and common indentation, removed in place; columns removed per 1-based line."""
+    removed: dict[int, int] = {}
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return removed
+    for prompt, initial in ((_CLASSIC_PROMPT, _CLASSIC_FIRST), (_IPYTHON_PROMPT, _IPYTHON_PROMPT)):
+        body = lines[first:]
+        if initial.match(body[0]) or (len(body) > 1 and prompt.match(body[1])):
+            for index in range(first, len(lines)):
+                match = prompt.match(lines[index])
+                if match:
+                    lines[index] = lines[index][match.end() :]
+                    removed[index + 1] = removed.get(index + 1, 0) + match.end()
+    indent = _common_indent(lines[first:])
+    if indent:
+        original = list(lines)
+        for index in range(first, len(lines)):
+            if lines[index].startswith(indent):
+                lines[index] = lines[index][len(indent) :]
+                removed[index + 1] = removed.get(index + 1, 0) + len(indent)
+        result.alternatives.append("\n".join(original))
+    return removed
+
+
+def _common_indent(lines: list[str]) -> str:
+    """textwrap.dedent's margin: the longest whitespace prefix of every line that is not blank."""
+    margin: str | None = None
+    for line in lines:
+        if not line.strip():
+            continue
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if margin is None or indent.startswith(margin):
+            margin = margin if margin is not None else indent
+        elif margin.startswith(indent):
+            margin = indent
+        else:
+            common = 0
+            while common < min(len(margin), len(indent)) and margin[common] == indent[common]:
+                common += 1
+            margin = margin[:common]
+        if not margin:
+            return ""
+    return margin or ""
+
+
+# --- cell magics -------------------------------------------------------------------------------
+def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
+    name, _, arguments = lines[first][2:].rstrip().partition(" ")
+    body_start = first + 1  # 0-based index of the body's first line
+    blank = ["" for _ in lines]
+    result.python = "\n".join(blank)
+    words = arguments.split()
+    if name == "script":
+        program = " ".join(w for w in words if not w.startswith("-"))[:40]
+        shell = words and (words[0] in _SCRIPT_SHELLS or program in _SCRIPT_SHELLS)
+        python = words and words[0] in _SCRIPT_PYTHONS
+        name = "bash" if shell else "python" if python else "script"
+        if name == "script":
+            result.other_language = f"script {program}".strip()
+            return
+    if name in PYTHON_CELL_MAGICS:
+        body = "\n".join(lines[body_start:])
+        inner = transform_cell(body)
+        result.python = "\n".join([*blank[:body_start], inner.python])
+        result.shell = [(line + body_start, command) for line, command in inner.shell]
+        result.installs = [(line + body_start, command) for line, command in inner.installs]
+        result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
+        result.embedded = inner.embedded
+        result.other_language = inner.other_language
+        result.unknown_magic = inner.unknown_magic
+        return
+    if name in SHELL_CELL_MAGICS:
+        result.shell.extend(shell_lines(lines[body_start:], body_start + 1))
+        return
+    if name in WRITEFILE_MAGICS:
+        append = any(w in ("-a", "--append") for w in words)
+        target = " ".join(w for w in words if w not in ("-a", "--append")).strip("'\"")
+        text = "\n".join(lines[body_start:])
+        result.embedded.append(EmbeddedFile(target, text, body_start + 1, append))
+        return
+    if name in OTHER_LANGUAGE_MAGICS:
+        result.other_language = name
+        return
+    result.unknown_magic = name
+
+
+# --- one-line cells: automagic -----------------------------------------------------------------
+def _automagic(lines: list[str], index: int, result: CellSource) -> bool:
+    line = lines[index].strip()
+    match = _FIRST_WORD.match(line)
+    if match is None or match.group("name") not in AUTOMAGIC_NAMES:
+        return False
+    rest = match.group("rest").strip()
+    if rest and rest[0] in _NOT_AUTOMAGIC_NEXT:
+        return False
+    if rest.startswith(("in ", "is ", "and ", "or ", "if ", "not ")) or rest in ("in", "is", "and", "or"):
+        return False  # `ls in x`: a Python expression with a keyword operator
+    out = list(lines)
+    leading = len(lines[index]) - len(lines[index].lstrip())
+    name = match.group("name")
+    out[index] = _line_magic(name, match.group("rest"), "", index + 1, result, leading + len(name))
+    result.python = "\n".join(out)
+    return True
+
+
+# --- line by line --------------------------------------------------------------------------------
+def _transform_lines(lines: list[str], result: CellSource, line_base: int) -> list[str]:
+    infos, _ = scan_lines(lines)
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        info = infos[index]
+        line = lines[index]
+        stripped = line.lstrip()
+        if not info.starts_statement or not stripped or stripped.startswith("#"):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) - 1 and infos[end].continued:
+            end += 1
+        indent = line[: len(line) - len(stripped)]
+        number = index + line_base
+        # `obj?` wins over every other reading of the logical line, as in IPython (its HelpEnd
+        # transformer starts at the line's first token and has the highest priority).
+        help_end = _help_end(lines, infos, index)
+        if help_end is not None:
+            for blank in range(index, help_end + 1):
+                out[blank] = ""
+            out[index] = _blank(indent)
+            index = help_end + 1
+            continue
+        replaced = _special(lines, index, end, indent, stripped, info.assign_column, number, result)
+        if replaced is None:
+            index += 1
+            continue
+        out[index] = replaced
+        for blank in range(index + 1, end + 1):
+            out[blank] = ""
+        index = end + 1
+    return out
+
+
+def _joined(lines: list[str], start: int, column: int, end: int) -> str:
+    """IPython's assemble_continued_line: pieces joined by a space, each `\\` dropped."""
+    parts = [lines[start][column:], *lines[start + 1 : end + 1]]
+    return " ".join([part.rstrip()[:-1] for part in parts[:-1]] + [parts[-1].rstrip()])
+
+
+def _special(
+    lines: list[str],
+    index: int,
+    end: int,
+    indent: str,
+    stripped: str,
+    assign: int | None,
+    number: int,
+    result: CellSource,
+) -> str | None:
+    """The Python that stands for an IPython line (None when the line is plain Python)."""
+    column = len(indent)
+    first = stripped[:1]
+    if first == "!":
+        command = _joined(lines, index, column, end)
+        command = command[2:] if command.startswith("!!") else command[1:]
+        result.shell.append((number, command.strip()))
         return _blank(indent)
-    if _HELP.match(line) or _AUTOCALL.match(line):
-        return _blank(line[: len(line) - len(line.lstrip())])
-    return line
+    if first == "%":
+        text = _joined(lines, index, column, end)
+        match = _MAGIC_NAME.match(text)
+        if match is None:
+            return _blank(indent)
+        return _line_magic(match.group("name"), text[match.end() :], indent, number, result, column + match.end())
+    if first in ("?", "/", ",", ";"):
+        return _blank(indent)
+    if assign is not None:
+        after = lines[index][assign + 1 :]
+        value = after.lstrip()
+        value_column = assign + 1 + len(after) - len(value)
+        head = lines[index][:value_column]
+        if value.startswith("!") and not head.strip().startswith("="):
+            command = _joined(lines, index, value_column, end)[1:]
+            result.shell.append((number, command.strip()))
+            return f"{head}None"
+        if value.startswith("%") and re.match(r"%[A-Za-z_]", value):
+            text = _joined(lines, index, value_column, end)
+            match = _MAGIC_NAME.match(text)
+            if match is not None and match.group("name") not in PYTHON_LINE_MAGICS:
+                _line_magic(match.group("name"), text[match.end() :], "", number, result, 0)
+            return f"{head}None"
+    return None
+
+
+def _line_magic(name: str, arguments: str, indent: str, number: int, result: CellSource, arguments_column: int) -> str:
+    """`%name arguments` (arguments as written, starting at `arguments_column` of the line)."""
+    stripped = arguments.strip()
+    if name in PYTHON_LINE_MAGICS and stripped:
+        statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", stripped)
+        column = arguments_column + len(arguments) - len(arguments.lstrip()) + len(stripped) - len(statement)
+        result.python_offsets[number] = column - len(indent)
+        return f"{indent}{statement}"
+    if name in INSTALL_LINE_MAGICS:
+        result.installs.append((number, f"{name} {stripped}".strip()))
+    elif name in SHELL_LINE_MAGICS:
+        result.shell.append((number, stripped))
+    return _blank(indent)
+
+
+def _help_end(lines: list[str], infos: list, index: int) -> int | None:  # type: ignore[type-arg]
+    """The last line of a logical line that ends in `?` or `??` (IPython's help syntax)."""
+    end = index
+    while end + 1 < len(lines) and not infos[end + 1].starts_statement:
+        end += 1
+    # A bracket left open at the end of the cell still ends in help syntax for IPython (its
+    # tokenizer stops at the end of input), also after the cell's one final newline.
+    last_line = end - 1 if end > index and end == len(lines) - 1 and lines[end] == "" else end
+    info = infos[last_line]
+    last = info.last_significant
+    if last is None or lines[last_line][last] != "?":
+        return None
+    if info.open_at_end and (info.string_open_at_end or end != len(lines) - 1):
+        return None
+    text = " ".join(line.strip() for line in lines[index : last_line + 1])
+    if info.comment_column is not None:
+        text = " ".join(line.strip() for line in lines[index:last_line]) + " " + lines[last_line][: info.comment_column]
+    return end if _HELP_END.search(text.strip()) else None
+
+
+def _blank(indent: str) -> str:
+    # A statement even at the top level, as IPython's call is: a block after it must not read
+    # as the continuation of an earlier block (`if x:` ... `!cmd` ... indented lines).
+    return f"{indent}pass"

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
+from hooks._core.severity import Severity
 from hooks.code import rules
 from hooks.code.ingestion import ingestion_issues
+from hooks.code.load_context import LoadContext, prescan_writes
+from hooks.code.serving import serves_requests
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _UNSAFE_YAML_LOADERS = frozenset(
@@ -50,13 +53,88 @@ _KERAS_LAMBDA = re.compile(
     r"^(?:tensorflow\.|tf\.)?(?:keras\.)?(?:src\.)?layers\.(?:core\.)?Lambda$|^keras\.layers\.Lambda$"
 )
 _MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
+# Names of places, not of what a model said: `output_file`, `output_dir`, `prediction_uri`.
+_PLACE_NAME = re.compile(r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$")
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
 )
+# pickle-module loads bandit reports as B301 (we add no rule of our own for them).
+_BANDIT_PICKLE_LOADS = frozenset(
+    {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
+)
+# Programs that only create, copy, list or unpack files: what scripts run through a shell to
+# prepare folders (`os.system("mkdir -p " + out_dir)`) or copy to and from a bucket (gsutil).
+_FILE_UTILITIES = frozenset(
+    "mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar gsutil azcopy".split()
+)
+_REQUEST_DATA = re.compile(r"\b(?:request|req|flask|query|form|params|payload|body|user_input)\b", re.IGNORECASE)
+
+
+def _leading_text(node: ast.AST) -> str | None:
+    """The constant text a built string starts with: `"mkdir " + p`, `f"mkdir {p}"`,
+    `"mkdir {}".format(p)`, `"mkdir %s" % p`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return _leading_text(node.values[0])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _leading_text(node.left)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _leading_text(node.func.value)
+    return None
+
+
+def _file_utility(argument: ast.AST) -> bool:
+    """A command that is one file-system utility and nothing else (no `;`, `&&`, pipes, `$(...)`
+    in its constant text)."""
+    leading = _leading_text(argument)
+    if not leading:
+        return False
+    words = leading.split()
+    if not words or words[0] not in _FILE_UTILITIES:
+        return False
+    constants = " ".join(
+        n.value for n in ast.walk(argument) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
+    return not re.search(r"[;&|`<>]|\$\(", constants)
+
+
+# Calls whose first argument is a shell command or code text, with the bandit id that reports them.
+_COMMAND_RUNNERS = {
+    "os.system": "B605",
+    "os.popen": "B605",
+    "os.popen2": "B605",
+    "os.popen3": "B605",
+    "os.popen4": "B605",
+    "commands.getoutput": "B605",
+    "commands.getstatusoutput": "B605",
+    "eval": "B307",
+    "builtins.eval": "B307",
+    "exec": "B102",
+    "builtins.exec": "B102",
+}
+# trust_remote_code=True as text: lm-eval's `model_args="pretrained=x,trust_remote_code=True"`.
+TRUST_REMOTE_CODE_TEXT = re.compile(r"(?:^|,)\s*trust_remote_code\s*=\s*True\s*(?:,|$)")
+_KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$")
+_TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"})
+
+
+_PLACEHOLDER_REPOSITORY = re.compile(r"<[^<>/]*>|\{[^{}/]*\}|(?i:\byour[-_ ]?\w*|\busername\b|\bxxx+\b)")
+_REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", "path", "model")
+
+
+def _placeholder_repository(call: ast.Call) -> bool:
+    """The repository argument is a constant with a placeholder in it (`"<user>/<model>"`,
+    `"{your_username}/tool"`, `"YOUR_ORG/model"`); an f-string fills its fields, so it is not."""
+    candidates = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _REPOSITORY_KEYWORDS)]
+    for candidate in candidates:
+        if isinstance(candidate, ast.Constant) and isinstance(candidate.value, str):
+            return bool(_PLACEHOLDER_REPOSITORY.search(candidate.value))
+    return False
 
 
 def _const_true(node: ast.AST | None) -> bool:
@@ -78,6 +156,16 @@ def _has_star_kwargs(call: ast.Call) -> bool:
     return any(keyword.arg is None for keyword in call.keywords)
 
 
+def _constant_text(node: ast.AST) -> str | None:
+    """A string argument's text; an f-string's with `x` for each field."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = node.values
+        return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "x" for v in parts)
+    return None
+
+
 def _identifiers(node: ast.AST) -> Iterator[str]:
     for child in ast.walk(node):
         if isinstance(child, ast.Name):
@@ -87,13 +175,30 @@ def _identifiers(node: ast.AST) -> Iterator[str]:
 
 
 class MLRuleVisitor(ast.NodeVisitor):
-    def __init__(self) -> None:
+    def __init__(self, *, notebook: bool = False, strict: bool = False) -> None:
+        self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
+        self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self.llm_values: set[str] = set()  # variables holding model or LLM output
         self.issues: list[Issue] = []
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
+        # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
+        self.quiet_bandit: dict[tuple[int, str], str] = {}
+        self.loads = LoadContext(notebook)
+        self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
+        self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+
+    def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
+        """Before the visit: whether the code serves requests, every text that could name a file
+        (string constants and shell commands) and, for a script (not a notebook), the files it
+        serialises anywhere."""
+        nodes = list(ast.walk(module))
+        self.serving = serves_requests(nodes)
+        self.loads.remember_texts(nodes, shell)
+        if not self.notebook:
+            prescan_writes(module, self.loads, self.qualname)
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
@@ -110,9 +215,28 @@ class MLRuleVisitor(ast.NodeVisitor):
             return self.qualname(node.func)
         return None
 
-    def _add(self, rule: Rule, node: ast.AST, message: str) -> None:
+    def _add(self, rule: Rule, node: ast.AST, message: str, severity: Severity | None = None) -> None:
         line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
-        self.issues.append(Issue(rule, message, "", line=line, column=column))
+        self.issues.append(Issue(rule, message, "", line=line, column=column, severity=severity))
+
+    def _quiet_load(self, node: ast.Call, name: str) -> str | None:
+        """Why a deserialising load is low: it reads back a file this notebook or script wrote, or
+        a fixed path of the repository in code that serves no requests."""
+        if self.strict:
+            return None
+        if self.loads.loads_own_file(node, name):
+            return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
+        if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
+            return "a fixed path of the repository, in code that serves no requests"
+        return None
+
+    def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
+        """A deserialising load: low when `_quiet_load` says why."""
+        reason = self._quiet_load(node, name)
+        if reason is not None:
+            self._add(rule, node, f"{message} ({reason})", Severity.LOW)
+            return
+        self._add(rule, node, message)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -136,6 +260,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not isinstance(target, ast.Name):
             return
         origin = self.qualname(value) if isinstance(value, ast.Call) else None
+        self.loads.remember_assignment(target, value)
         if origin:
             self.origins[target.id] = origin
         if self._looks_like_llm_output(value):
@@ -146,6 +271,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
             self._remember(target, node.value)
+            self._flag(target, node.value)
             if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
                 self._add(
                     rules.TLS_VERIFICATION_DISABLED,
@@ -153,6 +279,36 @@ class MLRuleVisitor(ast.NodeVisitor):
                     "TLS certificate verification switched off (`.verify = False`)",
                 )
         self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self._flag(node.target, node.value)
+        self.generic_visit(node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        arguments = node.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
+        pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None]
+        outer = set(self.truthy_flags)
+        every = [*positional, *arguments.kwonlyargs]
+        self.truthy_flags -= {a.arg for a in every}  # parameters shadow the names outside
+        for argument, default in pairs:
+            if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
+                self.truthy_flags.add(argument.arg)
+        self.generic_visit(node)
+        self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def _flag(self, target: ast.AST, value: ast.AST) -> None:
+        """Remember names like `self.trust_remote_code` set to True (they reach from_pretrained later)."""
+        name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
+        if name and _TRUST_REMOTE_CODE_NAME.search(name):
+            if _const_true(value):
+                self.truthy_flags.add(name)
+            else:
+                self.truthy_flags.discard(name)
 
     def visit_With(self, node: ast.With) -> None:
         for item in node.items:
@@ -179,17 +335,23 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._model_loading(node, name)
         self._archives(node, name)
         self._dynamic_code(node, name)
+        self.loads.record_call(node, name)
         self.generic_visit(node)
 
     def _deserialisation(self, node: ast.Call, name: str) -> None:
         if name in _PICKLE_LIKE:
             rule_id, message = _PICKLE_LIKE[name]
-            self._add(rule_id, node, message)
+            self._add_load(rule_id, node, message, name)
+        elif name in _BANDIT_PICKLE_LOADS:
+            reason = self._quiet_load(node, name)
+            if reason is not None:
+                self.quiet_bandit[(node.lineno, "B301")] = reason
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
-            self._add(
+            self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,
                 node,
                 "numpy.load with allow_pickle set to True unpickles object arrays: loading runs their code",
+                name,
             )
         elif name in _YAML_UNSAFE_FUNCTIONS:
             self._add(rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
@@ -213,30 +375,64 @@ class MLRuleVisitor(ast.NodeVisitor):
             if _const_true(weights_only):
                 return
             if _const_false(weights_only):
-                self._add(
+                self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,
                     f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code",
+                    name,
                 )
             elif weights_only is None:
-                self._add(
+                self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,
                     f"{name} without weights_only=True unpickles arbitrary objects",
+                    name,
                 )
 
+    def _trust_remote_code(self, node: ast.Call) -> None:
+        """trust_remote_code=True as a keyword, under another name, through a flag set True, or
+        inside a `key=value,...` argument string (lm-eval's model_args)."""
+        for keyword in node.keywords:
+            if keyword.arg is None or not _TRUST_REMOTE_CODE_NAME.search(keyword.arg):
+                continue
+            value = keyword.value
+            if _const_true(value):
+                message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
+                if not self.strict and _placeholder_repository(node):
+                    # Documentation's `"<your-username>/<repo>"`: the reader's own repository.
+                    message += " (the repository name is a placeholder for the reader's own)"
+                    self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                    return
+                self._add(rules.TRUST_REMOTE_CODE, node, message)
+                return
+            flag = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
+            if flag in self.truthy_flags:
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    f"{keyword.arg}={ast.unparse(value)[:60]}, which is set True: runs Python code from the model "
+                    "repository",
+                )
+                return
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            text = _constant_text(argument)
+            if text is not None and TRUST_REMOTE_CODE_TEXT.search(text) and _KEY_VALUE_LIST.match(text):
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    argument,
+                    "trust_remote_code=True in an argument string (model_args): runs Python code from the model "
+                    "repository",
+                )
+                return
+
     def _model_loading(self, node: ast.Call, name: str) -> None:
-        if _const_true(_keyword(node, "trust_remote_code")):
-            self._add(
-                rules.TRUST_REMOTE_CODE,
-                node,
-                "trust_remote_code=True runs Python code from the model or dataset repository",
-            )
+        self._trust_remote_code(node)
         if _const_true(_keyword(node, "allow_dangerous_deserialization")):
-            self._add(
+            self._add_load(
                 rules.DANGEROUS_DESERIALIZATION_ALLOWED,
                 node,
                 "allow_dangerous_deserialization=True unpickles the stored index: loading runs code",
+                name,
             )
         if name in _TORCH_HUB and not (name != "torch.hub.load" and _const_true(_keyword(node, "weights_only"))):
             what = "runs hubconf.py from a remote repository" if name == "torch.hub.load" else "unpickles a remote file"
@@ -266,8 +462,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"downloads a pickle-format file ({filename.value}); prefer safetensors",
                 )
         if _MLFLOW_LOAD.match(name):
-            self._add(
-                rules.MLFLOW_LOAD_MODEL, node, f"{name} unpickles the model (cloudpickle): only load models you trust"
+            self._add_load(
+                rules.MLFLOW_LOAD_MODEL,
+                node,
+                f"{name} unpickles the model (cloudpickle): only load models you trust",
+                name,
             )
 
     def _archives(self, node: ast.Call, name: str) -> None:
@@ -280,13 +479,50 @@ class MLRuleVisitor(ast.NodeVisitor):
         if origin in ("zipfile.ZipFile", "zipfile.ZipFile.open"):
             self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
         if origin in _TAR_ORIGINS and _keyword(node, "filter") is None:
-            self._add(
-                rules.TAR_EXTRACT_WITHOUT_FILTER,
-                node,
-                f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)",
-            )
+            message = f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)"
+            if self.notebook and not self.strict:
+                # A notebook unpacks the dataset its author just fetched, on the author's own
+                # machine; jobs and services that unpack archives handed to them stay high.
+                self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, f"{message} (in a notebook)", Severity.LOW)
+            else:
+                self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, message)
+
+    def _constant_commands(self, node: ast.Call, name: str) -> None:
+        """A shell command or eval'd text built only of constants is as safe as a literal, which
+        bandit already reports low: treat it the same (`os.system(f"gsutil cp {BUCKET}/x .")`
+        with `BUCKET = "gs://b"`)."""
+        if not node.args:
+            return
+        bandit_id = _COMMAND_RUNNERS.get(name)
+        if bandit_id is None:
+            shell = _keyword(node, "shell")
+            if not _const_true(shell):
+                return
+            bandit_id = "B602" if name.startswith("subprocess.") else "B604"
+        if self.strict:
+            return
+        argument = node.args[0]
+        parts = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
+        reason: str | None = None
+        if parts and all(self.loads.constant_text(part) is not None for part in parts):
+            reason = "built only of constants, like a literal"
+        elif bandit_id in ("B102", "B307") or self._looks_like_llm_output(argument):
+            pass  # code text, or model output: someone else's text runs
+        elif self.notebook:
+            # A notebook runs as its author, interactively: a command built from the notebook's own
+            # variables (a bucket, a path, a project id) is the author's command, not an injection.
+            reason = "a command of the notebook's own session"
+        elif bandit_id != "B604" and _file_utility(argument) and not _REQUEST_DATA.search(ast.unparse(argument)):
+            # `os.system("mkdir " + path)`: a fixed file-system utility on the script's own paths
+            # (its arguments, a pipeline's volume); a value from a web request stays bandit's.
+            reason = "a fixed file-system command on the script's own paths"
+        if reason is not None:
+            # bandit reports a call on one of its lines (the line of `shell=True`, say).
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                self.quiet_bandit[(line, bandit_id)] = reason
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
+        self._constant_commands(node, name)
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
             return
         argument = node.args[0]
@@ -304,7 +540,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         names = list(_identifiers(node))
         if any(name in self.llm_values for name in names):
             return True
-        return any(_LLM_HINT.search(name) for name in names)
+        return any(_LLM_HINT.search(name) and not _PLACE_NAME.search(name) for name in names)
 
     # --- manual archive extraction (zip slip) --------------------------------------------
     def visit_For(self, node: ast.For) -> None:

@@ -188,8 +188,9 @@ KERAS_UNSAFE_LOAD = BOOK.rule(
 KERAS_LAMBDA_IN_CODE = BOOK.rule(
     "MLS310",
     "KerasLambdaInCode",
-    "medium",
+    "low",
     "Keras Lambda layer",
+    strict="medium",
     cwe=94,
     what="A Keras Lambda layer in code.",
     why=(
@@ -340,8 +341,9 @@ TLS_VERIFICATION_DISABLED = BOOK.rule(
 NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
     "MLS319",
     "NotebookUnpinnedInstall",
-    "medium",
+    "low",
     "Notebook install without a pin",
+    strict="medium",
     cwe=1104,
     what=(
         "%pip, !pip or %conda installs in a notebook without an exact version, and VCS or URL installs "
@@ -412,6 +414,37 @@ DOWNLOADED_FILE_RUN = BOOK.rule(
     fix=('Verify a pinned checksum between the download and the run (`echo "<sha256>  tool.sh" | sha256sum -c`).'),
     references=("https://cwe.mitre.org/data/definitions/494.html",),
 )
+OPEN_ML_SERVICE = BOOK.rule(
+    "MLS323",
+    "OpenMlService",
+    "high",
+    "ML service started open to the network",
+    cwe=306,
+    what=(
+        "A notebook or script shell line (or a Dockerfile written from a notebook) starts Jupyter without a "
+        "token, a Ray head with its dashboard, or an MLflow server without auth on all interfaces."
+    ),
+    why="Anyone who reaches the port runs code in the kernel or cluster, or replaces the registered models.",
+    example="!jupyter notebook --ip 0.0.0.0 --NotebookApp.token=''",
+    fix=(
+        "Bind to 127.0.0.1 and reach the service through an SSH tunnel, or keep a token/password and put an "
+        "authenticating proxy in front (`mlflow server --app-name basic-auth`)."
+    ),
+    references=("https://docs.ray.io/en/latest/ray-security/index.html",),
+)
+NOT_PYTHON = BOOK.rule(
+    "MLS324",
+    "NotPythonCell",
+    "low",
+    "Notebook code that is not Python",
+    what=(
+        "The notebook's kernel is another language (R, Julia, Scala, ...), or a cell is a cell magic IPython "
+        "does not ship (`%%name` from an extension)."
+    ),
+    why="Its code was not analysed: a note so that nobody takes the silence for a review.",
+    example='{"metadata": {"kernelspec": {"language": "R"}}, ...}',
+    fix="Review such cells by hand; keep security-relevant steps in Python cells or scripts the hook reads.",
+)
 CODE_NOT_ANALYSED = BOOK.rule(
     "MLS907",
     "CodeNotAnalysed",
@@ -419,8 +452,9 @@ CODE_NOT_ANALYSED = BOOK.rule(
     "Code could not be analysed",
     cwe=20,
     what=(
-        "A script or notebook cell does not parse as Python (or is too large or too deeply nested); the "
-        "other cells are still analysed."
+        "A script or notebook cell does not parse as Python (IPython syntax and newer f-strings are read "
+        "first), or is larger than a cap or too deeply nested; the other cells are still analysed. A cap "
+        "exceeded is reported medium."
     ),
     why=(
         "A script or cell that is not parsed is not checked: anything in it would pass unseen, so it is "

@@ -1,47 +1,122 @@
-"""`mlsec-code`: bandit plus ML rules on Python files and notebook code cells, magics included."""
+"""`mlsec-code`: bandit plus ML rules on Python files and notebook code cells, magics included.
+
+A notebook is read the way IPython runs it (`cells.py`); its cells form one module (imports in
+one cell resolve calls in another), each `%%writefile` script is a module of its own, what the
+cells write as shell scripts reaches the shell judgement, and other written files (requirements,
+Dockerfiles) go back to core in `FileReport.written`, which hands them to mlsec-deps and
+mlsec-dockerfile.
+
+Caps are per part: a notebook file up to `max_notebook_bytes` (outputs make notebooks large;
+the code is read whatever the outputs weigh), each script, cell or written file up to
+`max_python_bytes`, and a notebook's code up to `max_notebook_code_bytes` in all. A part over a
+cap is a medium MLS907 that says which cap, never a silent pass.
+"""
 
 from __future__ import annotations
 
 import ast
 import bisect
-from dataclasses import dataclass, replace
+import re
+import sys
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Issue, Severity, make_finding
+from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
-from hooks._core.scanner import FileReport
+from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
 from hooks._core.textfile import read_text
-from hooks._shared.shell import ShellRules, install_issues, shell_issues
+from hooks._shared.redaction import redact_urls
+from hooks._shared.services import open_services
+from hooks._shared.shell import (
+    ShellRules,
+    install_issues,
+    installed_requirements,
+    shell_issues,
+)
 from hooks.code import rules
-from hooks.code.bandit_rules import bandit_fallback_rule, bandit_rule
+from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
+from hooks.code.embedded import split_embedded, written_name
+from hooks.code.fstrings import has_fstring, rewrite_fstrings
+from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
-MAX_BYTES = 8 << 20
+MAX_PYTHON_BYTES = 1 << 20
+MAX_NOTEBOOK_BYTES = 64 << 20
+MAX_NOTEBOOK_CODE_BYTES = 4 << 20
 SHELL_RULES = ShellRules(
     piped_to_shell=rules.DOWNLOAD_PIPED_TO_SHELL,
     downloaded_run=rules.DOWNLOADED_FILE_RUN,
     unpinned_install=rules.NOTEBOOK_UNPINNED_INSTALL,
     unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
 )
+_PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", "sage", "py"})
+# `vllm serve m --trust-remote-code`, `lm_eval --model_args pretrained=m,trust_remote_code=True`.
+_SHELL_TRUST_REMOTE_CODE = re.compile(
+    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)|[,=\s]trust_remote_code\s*=\s*True\b"
+)
+_SERVICE_SEVERITY = {"jupyter": Severity.CRITICAL, "ray": Severity.CRITICAL, "mlflow": Severity.HIGH}
+
+
+@dataclass(frozen=True)
+class Limits:
+    python: int = MAX_PYTHON_BYTES
+    notebook: int = MAX_NOTEBOOK_BYTES
+    notebook_code: int = MAX_NOTEBOOK_CODE_BYTES
+    strict: bool = False
+
+    @classmethod
+    def of(cls, policy: Policy) -> Limits:
+        section = policy.section("code")
+        return cls(
+            int(section.get("max_python_bytes", MAX_PYTHON_BYTES)),
+            int(section.get("max_notebook_bytes", MAX_NOTEBOOK_BYTES)),
+            int(section.get("max_notebook_code_bytes", MAX_NOTEBOOK_CODE_BYTES)),
+            policy.profile == "strict",
+        )
 
 
 @dataclass(frozen=True)
 class Piece:
-    """One parseable stretch of source: a whole script, or a notebook code cell."""
+    """One parseable stretch of source: a whole script, a notebook code cell, or a script a cell writes."""
 
     cell: int | None
     original: str  # what the user wrote (for suppression comments)
     transformed: CellSource
+    extra_shell: tuple[tuple[int, str], ...] = ()
 
     @cached_property
     def nosec(self) -> dict[int, set[str]]:
         return nosec_lines(self.original)
+
+
+@dataclass
+class _Unit:
+    """Pieces analysed as one module (a notebook's cells, or one script)."""
+
+    pieces: list[Piece]
+    notebook: bool
+    issues: list[list[Issue]] = field(default_factory=list)
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):g} MiB"
+
+
+def _installed(piece: Piece) -> list[WrittenFile]:
+    """The packages each install command of the piece names, for mlsec-deps' name and advisory
+    checks (a typosquat installed from a notebook is as bad as one in requirements.txt)."""
+    commands = piece.transformed.shell + list(piece.extra_shell) + piece.transformed.installs
+    return [
+        WrittenFile("requirements.txt", "\n".join(names), piece.cell, line, installed=True)
+        for line, names in installed_requirements(commands)
+    ]
 
 
 class CodeScanner:
@@ -49,95 +124,229 @@ class CodeScanner:
         self._bandit = PolicySettings(
             lambda policy: BanditRunner(tuple(policy.section("code").get("bandit_skip", DEFAULT_SKIPS)))
         )
+        self._limits = PolicySettings(Limits.of)
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
-        read = read_text(path, MAX_BYTES, binary_check=False)
+        limits = self._limits(policy)
+        notebook = display.lower().endswith(".ipynb")
+        cap = limits.notebook if notebook else limits.python
+        read = read_text(path, cap, binary_check=False)
         if not read.ok:
-            message = f"{read.problem}; not analysed"
-            return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind)])
-        text = read.text
-        if display.lower().endswith(".ipynb"):
-            return self._scan_notebook(text, display, policy)
-        piece = Piece(None, text, CellSource(text))
-        return self._scan_pieces([piece], display, policy)
+            if read.kind == "too-large":
+                setting = "max_notebook_bytes" if notebook else "max_python_bytes"
+                message = f"larger than {_mib(cap)} (code.{setting}); not analysed"
+                finding = make_finding(
+                    rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind, severity=Severity.MEDIUM
+                )
+            else:
+                message = f"{read.problem}; not analysed"
+                finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind)
+            return FileReport([finding])
+        if notebook:
+            return self._scan_notebook(read.text, display, policy, limits)
+        piece = Piece(None, read.text, CellSource(read.text))
+        return self._scan_units([_Unit([piece], notebook=False)], display, policy, limits)
 
-    def _scan_notebook(self, text: str, display: str, policy: Policy) -> FileReport:
-        from hooks._core.notebooks import NotebookError, parse_notebook
+    def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
+        from hooks._core.notebooks import NotebookError, read_notebook
 
         try:
-            cells = parse_notebook(text)
+            notebook = read_notebook(text)
         except NotebookError as exc:
             message = f"notebook {exc.args[0]}; code not analysed"
             return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook")])
-        pieces = [Piece(c.number, c.source, transform_cell(c.source)) for c in cells if c.cell_type == "code"]
-        return self._scan_pieces(pieces, display, policy)
+        notes: list[Finding] = []
+        kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES
+        pieces: list[Piece] = []
+        scripts: list[_Unit] = []
+        handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
+        budget = limits.notebook_code
+        for cell in notebook.cells:
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            language = cell.language or (None if kernel_is_python else notebook.language)
+            if language is not None and language not in _PYTHON_LANGUAGES:
+                if cell.language is not None:
+                    notes.append(self._not_python(display, cell, f"a {language} cell"))
+                continue
+            size = len(cell.source.encode("utf-8", "surrogatepass"))
+            if size > limits.python or size > budget:
+                notes.append(self._capped(display, cell, size, limits, over_budget=size <= limits.python))
+                continue
+            budget -= size
+            transformed = transform_cell(cell.source)
+            if transformed.unknown_magic is not None:
+                name = transformed.unknown_magic[:40]
+                notes.append(self._not_python(display, cell, f"cell magic %%{name} (not one IPython ships)"))
+            written = split_embedded(transformed.embedded)
+            pieces.append(Piece(cell.number, cell.source, transformed, tuple(written.shell)))
+            handed_on.extend(
+                WrittenFile(written_name(item.name), item.text, cell.number, item.first_line) for item in written.other
+            )
+            for script in written.python:
+                body = "\n" * (script.first_line - 1) + script.text
+                scripts.append(_Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False))
+        if not kernel_is_python:
+            message = (
+                f"the notebook's kernel language is {notebook.language!r}: its cells are not Python and were "
+                "not analysed"
+            )
+            notes.append(make_finding(rules.NOT_PYTHON, display, message, content_key=f"kernel:{notebook.language}"))
+        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
+        report.findings.extend(notes)
+        report.written.extend(handed_on)
+        return report
 
-    def _scan_pieces(self, pieces: list[Piece], display: str, policy: Policy) -> FileReport:
+    @staticmethod
+    def _not_python(display: str, cell: Cell, what: str) -> Finding:
+        message = f"{what}: not Python, not analysed"
+        return make_finding(rules.NOT_PYTHON, display, message, content_key=f"not-python:{what}", cell=cell.number)
+
+    @staticmethod
+    def _capped(display: str, cell: Cell, size: int, limits: Limits, *, over_budget: bool) -> Finding:
+        if over_budget:
+            message = (
+                f"the notebook's code exceeds {_mib(limits.notebook_code)} (code.max_notebook_code_bytes); "
+                "this cell was not analysed"
+            )
+        else:
+            message = f"cell of {_mib(size)} exceeds {_mib(limits.python)} (code.max_python_bytes); not analysed"
+        return make_finding(
+            rules.CODE_NOT_ANALYSED,
+            display,
+            message,
+            content_key=f"cap:{cell.source[:200]}",
+            cell=cell.number,
+            severity=Severity.MEDIUM,
+        )
+
+    def _scan_units(self, units: list[_Unit], display: str, policy: Policy, limits: Limits) -> FileReport:
         report = FileReport()
+        for unit in units:
+            self._analyse(unit, display, policy, limits)
+        read: set[int | None] = set()
+        for unit in units:
+            for piece, located in zip(unit.pieces, unit.issues, strict=True):
+                report.findings.extend(self._report(piece, located, display))
+                if piece.cell not in read:
+                    read.add(piece.cell)
+                    report.read(display, piece.original, piece.cell)
+                report.written.extend(_installed(piece))
+        return report
+
+    def _analyse(self, unit: _Unit, display: str, policy: Policy, limits: Limits) -> None:
+        pieces = unit.pieces
         module_body: list[ast.stmt] = []
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        visitor = MLRuleVisitor()
-        per_piece: list[list[Issue]] = []
-        for piece in pieces:
-            located: list[Issue] = []
-            per_piece.append(located)
+        visitor = MLRuleVisitor(notebook=unit.notebook, strict=limits.strict)
+        unit.issues = [[] for _ in pieces]
+        for piece, located in zip(pieces, unit.issues, strict=True):
             offset = len(virtual_lines)
             starts.append(offset)
             source = piece.transformed.python
-            virtual_lines.extend(source.split("\n"))
             for line, ids in piece.nosec.items():
                 nosec[line + offset] = ids
-            tree = self._parse(source, located)
+            tree, source = self._parse(source, located)
+            virtual_lines.extend(source.split("\n"))
             if tree is not None:
                 ast.increment_lineno(tree, offset)
                 module_body.extend(tree.body)
-            shell = piece.transformed.shell
-            located.extend(
-                shell_issues(shell, SHELL_RULES) + install_issues(shell + piece.transformed.installs, SHELL_RULES)
-            )
+            located.extend(self._shell(piece, limits))
+        if not pieces:
+            return
         module = ast.Module(body=module_body, type_ignores=[])
         raw_ml: list[Issue] = []
         bandit: list[BanditIssue] = []
+        keep_severity: dict[tuple[int, str], str] = {}
         if module_body:
             try:
+                shell = [command for piece in pieces for _, command in (*piece.transformed.shell, *piece.extra_shell)]
+                visitor.prepare(module, shell)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
+                keep_severity = blocking_hygiene(module, unit.notebook)
             except RecursionError:
-                per_piece[0].append(Issue(rules.CODE_NOT_ANALYSED, "code nested too deeply to analyse", "nested"))
+                unit.issues[0].append(Issue(rules.CODE_NOT_ANALYSED, "code nested too deeply to analyse", "nested"))
             except UsageError:
                 raise
         for issue in raw_ml:
             index, line = self._place(starts, issue.line)
             column = issue.column + pieces[index].transformed.python_offsets.get(line, 0)
-            per_piece[index].append(replace(issue, line=line, column=column))
+            unit.issues[index].append(replace(issue, line=line, column=column))
         for result in bandit:
             if (result.line, result.test_id) in visitor.bandit_false_positives:
                 continue
             index, line = self._place(starts, result.line)
             message = f"{result.text} (bandit, confidence {result.confidence})"
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
+            quiet = visitor.quiet_bandit.get((result.line, result.test_id))
+            keep = keep_severity.get((result.line, result.test_id))
+            if keep is not None:
+                message += f" ({keep})"
+            elif not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
+                if quiet is not None and severity is not Severity.LOW:
+                    message += f" ({quiet})"  # say why bandit's severity was lowered
+                severity = Severity.LOW  # hygiene, or a context that makes it so
             column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
-            per_piece[index].append(Issue(rule, message, "", line=line, column=column, severity=severity))
-        for piece, located in zip(pieces, per_piece, strict=True):
-            report.findings.extend(self._report(piece, located, display))
-            report.read(display, piece.original, piece.cell)
-        return report
+            unit.issues[index].append(
+                Issue(rule, message, "", line=line, column=column, severity=severity, confidence=result.confidence)
+            )
 
     @staticmethod
-    def _parse(source: str, located: list[Issue]) -> ast.Module | None:
+    def _shell(piece: Piece, limits: Limits) -> list[Issue]:
+        shell = piece.transformed.shell + list(piece.extra_shell)
+        installs = piece.transformed.installs
+        found = shell_issues(shell, SHELL_RULES) + install_issues(shell + installs, SHELL_RULES, strict=limits.strict)
+        for number, command in shell:
+            if "trust" in command and _SHELL_TRUST_REMOTE_CODE.search(command):
+                found.append(
+                    Issue(
+                        rules.TRUST_REMOTE_CODE,
+                        "a command with trust_remote_code: it runs Python code from the model repository",
+                        "shell-trust-remote-code",
+                        line=number,
+                    )
+                )
+            for service in open_services(command):
+                found.append(
+                    Issue(
+                        rules.OPEN_ML_SERVICE,
+                        service.message,
+                        f"service:{service.kind}",
+                        line=number,
+                        severity=_SERVICE_SEVERITY[service.kind],
+                    )
+                )
+        return found
+
+    @staticmethod
+    def _parse(source: str, located: list[Issue]) -> tuple[ast.Module | None, str]:
+        """The tree, and the source it was parsed from (f-strings rewritten when the running
+        Python is older than the grammar the cell uses)."""
         try:
-            return ast.parse(source)
+            return ast.parse(source), source
         except SyntaxError as exc:
-            message = f"does not parse as Python ({exc.msg})"
-            located.append(Issue(rules.CODE_NOT_ANALYSED, message, "", line=exc.lineno or 1, column=exc.offset or 1))
+            error: SyntaxError | Exception = exc
         except (ValueError, RecursionError, MemoryError) as exc:
             message = f"does not parse as Python ({type(exc).__name__}: {exc})"
             located.append(Issue(rules.CODE_NOT_ANALYSED, message, ""))
-        return None
+            return None, source
+        if sys.version_info < (3, 12) and has_fstring(source):
+            rewritten = rewrite_fstrings(source)
+            if rewritten is not None:
+                try:
+                    return ast.parse(rewritten), rewritten
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    pass
+        assert isinstance(error, SyntaxError)
+        message = f"does not parse as Python ({error.msg})"
+        line = error.lineno or 1
+        located.append(Issue(rules.CODE_NOT_ANALYSED, message, "", line=line, column=error.offset or 1))
+        return None, source
 
     @staticmethod
     def _place(starts: list[int], virtual_line: int) -> tuple[int, int]:
@@ -146,7 +355,8 @@ class CodeScanner:
 
     @staticmethod
     def _report(piece: Piece, located: list[Issue], display: str) -> list[Finding]:
-        """Findings of one piece; bandit's finding gives way to ours on the same line."""
+        """Findings of one piece; bandit's finding gives way to ours on the same line. Messages
+        never carry a credential: URLs in them are redacted."""
         lines = piece.original.split("\n")
         ours_on_line = {
             (item.line, bandit_id) for item in located for bandit_id in EQUIVALENT_BANDIT_IDS.get(item.rule.rule_id, ())
@@ -157,5 +367,5 @@ class CodeScanner:
                 continue  # our rule already reports this line with an ML-specific message
             text = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
             key = item.key or f"{item.rule.rule_id}:{text.strip()}"
-            findings.append(replace(item, key=key).at(display, cell=piece.cell))
+            findings.append(replace(item, key=key, message=redact_urls(item.message)).at(display, cell=piece.cell))
         return findings

@@ -123,7 +123,9 @@ def _scan_csv(job: Job, head: bytes) -> None:
     locator = CsvLocator(header, delimiter)
     named = _named_columns(job, FILE_PART, header or [])
     cell_columns = {i: k for i, k in enumerate(_header_kinds(header)) if k in CELL_KINDS}
+    rows_seen = 0
     for chunk in reading.chunks:
+        rows_seen += chunk.data.count(b"\n", 0, 1 << 20)
         data = as_utf8(chunk.data)
         for candidate in find_candidates(data):
             column = locator.column(data, candidate.start)
@@ -135,6 +137,10 @@ def _scan_csv(job: Job, head: bytes) -> None:
         _text_credentials(job, data, chunk, lambda position, data=data: locator.column(data, position))
     if header:
         _note_unvalidated(job, FILE_PART, header, lambda column: _csv_has_values(reading, locator, column))
+    if not reading.complete and rows_seen <= 1:
+        # Lines longer than the sample: the head held the header at most, and every window was
+        # inside one line. Say so rather than pass a file whose rows were never read.
+        _not_inspected(job, "lines longer than the sample, so no row was read (--full reads all)")
 
 
 def _header_kinds(header: list[str] | None) -> list[str | None]:

@@ -42,8 +42,11 @@ def workbook_cells(path: Path, budget: int) -> tuple[list[TableCell], bool]:
             complete &= whole
             for item in _SHARED.finditer(data):
                 shared.append(html.unescape(b"".join(_TEXT.findall(item.group(1))).decode("utf-8", "replace")))
+        sheets = sorted((n for n in names if _SHEET.match(n)), key=_sheet_number)
+        if not sheets:
+            raise KeyError("no worksheet")  # a zip named .xlsx with no sheet is not a workbook: fail closed
         cells: list[TableCell] = []
-        for name in sorted((n for n in names if _SHEET.match(n)), key=_sheet_number)[:MAX_SHEETS]:
+        for name in sheets[:MAX_SHEETS]:
             data, whole = _read(archive, name, budget)
             complete &= whole
             header: dict[bytes, str] = {}

@@ -41,6 +41,11 @@ REQUIREMENT_RULES = RequirementRules(
 NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
+# The checks that judge a package by its name and release, for packages an install command names.
+_INSTALLED_NAME_RULES = frozenset(
+    rule.rule_id
+    for rule in (rules.VULNERABLE_DEPENDENCY, rules.MALICIOUS_PACKAGE, rules.TYPOSQUAT, rules.PLACEHOLDER_PACKAGE)
+)
 
 
 @dataclass
@@ -166,6 +171,13 @@ class DepsScanner:
             message = f"cannot be read as a dependency file: {exc}"
             return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
         return FileReport([issue.at(display) for issue in self._check(parsed, settings)])
+
+    def scan_installed(self, text: str, display: str, policy: Policy) -> FileReport:
+        """The packages an install command names (`!pip install a b`, `RUN pip install a`), one
+        requirement a line: judged by name and release (malicious, typosquat, decoy, known
+        advisories); pins and indexes are the installing hook's findings, not repeated here."""
+        report = self.scan_text(text, "requirements.txt", display, policy)
+        return FileReport([finding for finding in report.findings if finding.rule_id in _INSTALLED_NAME_RULES])
 
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:

@@ -1,4 +1,9 @@
-"""Checks on a parsed Dockerfile. Each issue is reported on its instruction's first line."""
+"""Checks on a parsed Dockerfile. Each issue is reported on its instruction's first line, or on
+the line of a heredoc script (`RUN <<EOF`, `COPY <<EOF start.sh`) where the command stands.
+
+Hygiene (tags instead of digests, root, unpinned installs, sudo, chmod 777, ADD without a
+checksum) is reported low under the default profile; `strict` restores medium (rules.py). URLs in
+messages are redacted (scheme, host, `***`)."""
 
 from __future__ import annotations
 
@@ -7,9 +12,12 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
-from hooks._shared.shell import PIPE_TO_SHELL, ShellRules, install_issues
+from hooks._core.severity import Severity
+from hooks._shared.dockerfile import Dockerfile, Instruction, env_pairs, substitute
+from hooks._shared.redaction import redact_url
+from hooks._shared.services import jupyter_config_open, open_services
+from hooks._shared.shell import ShellRules, install_issues, pipes_download_to_shell, shell_lines
 from hooks.docker import rules
-from hooks.docker.parser import Dockerfile, Instruction, env_pairs, substitute
 
 # Downloads piped to a shell are checked on the whole RUN text (below); installs through these.
 _SHELL_RULES = ShellRules(
@@ -26,32 +34,62 @@ _NON_ROOT_BASES = re.compile(
 )
 _HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
 _PIP_INDEX_CONTEXT = re.compile(r"(?:--(?:extra-)?index-url|--find-links|-[if])[= ]\s*$")
+# An apt source line: apt checks the repository's signature whatever the transport.
+_APT_SOURCE = re.compile(r"\bdeb(?:-src)?\s+(?:\[[^\]]{0,300}\]\s*)?$")
+_APT_UNTRUSTED = re.compile(r"trusted=yes")
+_COMMIT_IN_URL = re.compile(r"/[0-9a-f]{40}(?:/|$)")
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)"
 )
 _NOT_SECRET_NAMES = re.compile(r"(?i)(_FILE|_PATH|_DIR|_URL|_HOST|_PORT|_USER|_USERNAME|_ID_FILE|_REGION|_ENDPOINT)$")
+# A value that names a file (`GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json`) is not the secret.
+_PATH_VALUE = re.compile(
+    r"^(?:/|\./|\.\./|~/)[\w.@+/-]*$|^[\w.-]+(?:/[\w.-]+)+$|^[\w.-]+\.(?:json|pem|key|p12|crt|ya?ml|txt)$"
+)
 _CREDENTIAL_FILES = re.compile(
     r"(?:^|/)(?:\.env(?:\.[\w-]+)?|kaggle\.json|\.netrc|_netrc|\.git-credentials|\.pypirc|\.npmrc|id_(?:rsa|dsa|ecdsa|ed25519)"
-    r"(?:\.pub)?|\.ssh(?:/.*)?|\.aws(?:/.*)?|credentials(?:\.json)?|\.docker/config\.json|\.kube(?:/.*)?"
+    r"|\.ssh(?:/.*)?|\.aws(?:/.*)?|credentials(?:\.json)?|\.docker/config\.json|\.kube(?:/.*)?"
     r"|application_default_credentials\.json|service[-_]?account[\w.-]*\.json|\.config/gcloud(?:/.*)?|[\w.-]+\.pem"
     r"|[\w.-]+\.key|\.huggingface/token|\.cache/huggingface/token)$"
 )
 _PUBLIC_CERT = re.compile(r"(?i)(?:^|/)[\w.-]*(?:ca|cert|certificate|bundle|chain)[\w.-]*\.(?:crt|pem)$")
+# Templates and public halves: `.env.example`, `config.sample`, `id_rsa.pub`, `x.env.template`.
+_NOT_CREDENTIAL_FILE = re.compile(r"(?i)(?:\.|_|-)(?:example|sample|template|dist|defaults?|tmpl|tpl)$|\.pub$")
 _CHMOD_OPEN = re.compile(r"\bchmod\s+(?:-[A-Za-z]+\s+)*(?:0?777|a\+rwx|ugo\+rwx|o\+w\w*|o\+rwx|a\+w)\b")
 _SUDO = re.compile(r"(?:^|&&|\|\||;|\n|\|)\s*sudo\s+(?!-[lvkK]\b)\S")
 _NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
-_ANY_HOST = r"(?:0\.0\.0\.0|::|\*|\[::\])"
 
 
 def _command_text(instruction: Instruction) -> str:
     words = instruction.json_arguments
-    return " ".join(words) if words is not None else instruction.text
+    return " ".join(words) if words is not None else instruction.arguments
 
 
-def check(dockerfile: Dockerfile) -> Iterator[Issue]:
+def _commands(instruction: Instruction) -> list[tuple[int, str]]:
+    """(line, command) of a RUN/CMD/ENTRYPOINT: its own text, then each command of its heredoc
+    scripts at the line where it stands; COPY/ADD heredocs (`COPY <<EOF start.sh`) are scripts too."""
+    commands: list[tuple[int, str]] = []
+    if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT"):
+        commands.append((instruction.line, _command_text(instruction)))
+    for heredoc in instruction.heredocs:
+        commands.extend(shell_lines(heredoc.body.split("\n"), heredoc.start_line))
+    return commands
+
+
+def run_commands(dockerfile: Dockerfile) -> list[tuple[int, str]]:
+    """Every shell command the image runs at build or start, heredoc scripts included."""
+    commands: list[tuple[int, str]] = []
+    for instruction in dockerfile.instructions:
+        if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT") or instruction.heredocs:
+            commands.extend(_commands(instruction))
+    return commands
+
+
+def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
     yield from _base_images(dockerfile)
     yield from _secrets(dockerfile)
     yield from _final_user(dockerfile)
+    yield from _unchecked_adds(dockerfile, strict)
     variables = dict(dockerfile.global_args)
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
@@ -59,8 +97,8 @@ def check(dockerfile: Dockerfile) -> Iterator[Issue]:
             for name, value in env_pairs(instruction.arguments) if keyword == "ENV" else _arg_values(instruction):
                 variables[name] = value
                 yield from _pip_env(instruction, name, value)
-        if keyword in ("RUN", "CMD", "ENTRYPOINT"):
-            yield from _run_checks(instruction)
+        if keyword in ("RUN", "CMD", "ENTRYPOINT") or (keyword in ("COPY", "ADD") and instruction.heredocs):
+            yield from _run_checks(instruction, strict)
         if keyword in ("COPY", "ADD"):
             yield from _copy_checks(instruction, variables)
         if keyword == "EXPOSE":
@@ -73,7 +111,6 @@ def check(dockerfile: Dockerfile) -> Iterator[Issue]:
                     "expose22",
                     line=instruction.line,
                 )
-        yield from _ml_services(instruction)
 
 
 def _arg_values(instruction: Instruction) -> list[tuple[str, str]]:
@@ -85,23 +122,36 @@ def _arg_values(instruction: Instruction) -> list[tuple[str, str]]:
 
 
 def _base_images(dockerfile: Dockerfile) -> Iterator[Issue]:
+    """FROM and `COPY --from=image` (an image, not a stage) pinned by tag instead of digest."""
     names: set[str] = set()
     for stage in dockerfile.stages:
         base = stage.base
-        if base.lower() in names or base == "scratch":
-            pass  # an earlier stage, or the empty image
-        elif not _DIGEST.search(base):
-            tag = base.rsplit("/", 1)[-1]
-            detail = "no tag (latest)" if ":" not in tag else "latest" if tag.endswith(":latest") else "a tag"
-            yield Issue(
-                rules.IMAGE_NOT_PINNED,
-                f"base image {base} is pinned by {detail}, not by digest: the "
-                "tag can move to other content; use image:tag@sha256:...",
-                f"from:{base}",
-                line=stage.line,
-            )
+        if base.lower() not in names and base != "scratch":
+            yield from _image_pin(base, "base image", f"from:{base}", stage.line)
         if stage.name:
             names.add(stage.name.lower())
+        for instruction in stage.instructions:
+            if instruction.keyword not in ("COPY", "ADD"):
+                continue
+            flags, _ = instruction.split_flags()
+            source = substitute(flags.get("from", ""), dockerfile.global_args)
+            if not source or source.lower() in names or source.isdigit() or "$" in source:
+                continue
+            yield from _image_pin(source, "COPY --from image", f"copy-from:{source}", instruction.line)
+
+
+def _image_pin(image: str, what: str, key: str, line: int) -> Iterator[Issue]:
+    if _DIGEST.search(image):
+        return
+    tag = image.rsplit("/", 1)[-1]
+    detail = "no tag (latest)" if ":" not in tag else "latest" if tag.endswith(":latest") else "a tag"
+    yield Issue(
+        rules.IMAGE_NOT_PINNED,
+        f"{what} {image} is pinned by {detail}, not by digest: the tag can move to other content; "
+        "use image:tag@sha256:...",
+        key,
+        line=line,
+    )
 
 
 def _final_user(dockerfile: Dockerfile) -> Iterator[Issue]:
@@ -153,41 +203,59 @@ def _pip_env(instruction: Instruction, name: str, value: str) -> Iterator[Issue]
         yield Issue(rules.DOCKER_UNSAFE_INDEX, f"{upper} over plain http", f"env-http:{value}", line=instruction.line)
 
 
-def _run_checks(instruction: Instruction) -> Iterator[Issue]:
-    command = _command_text(instruction)
-    if PIPE_TO_SHELL.search(command):
+def _run_checks(instruction: Instruction, strict: bool) -> Iterator[Issue]:
+    unpinned: list[Issue] = []
+    for line, command in _commands(instruction):
+        yield from _command_checks(instruction, line, command)
+        for issue in install_issues([(line, command)], _SHELL_RULES, strict=strict):
+            if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
+                unpinned.append(issue)
+            else:
+                yield Issue(issue.rule, f"pip/conda {issue.message}", issue.key, line=line, severity=issue.severity)
+    if unpinned:
+        # One finding per RUN instruction, whatever the number of packages or commands.
+        message = "; ".join(dict.fromkeys(issue.message for issue in unpinned))
+        key = "|".join(issue.key for issue in unpinned)
+        yield Issue(rules.DOCKER_UNPINNED_INSTALL, f"pip/conda {message}", key, line=unpinned[0].line)
+
+
+def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
+    if pipes_download_to_shell(command):
         yield Issue(
             rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
             "pipes a download straight into a shell or interpreter; download, verify a checksum, then run",
             "pipe",
-            line=instruction.line,
+            line=line,
         )
-    for match in _HTTP_URL.finditer(command if instruction.keyword == "RUN" else ""):
+    fetches = instruction.keyword == "RUN" or (instruction.keyword in ("COPY", "ADD") and line != instruction.line)
+    for match in _HTTP_URL.finditer(command if fetches else ""):
         # Build-time fetches only: CMD/ENTRYPOINT URLs are the addresses of services at run time.
-        if _PIP_INDEX_CONTEXT.search(command[: match.start()]):
+        before = command[max(0, match.start() - 300) : match.start()]
+        if _PIP_INDEX_CONTEXT.search(before[-60:]):
             continue  # an index: reported by the pip check
+        if _APT_SOURCE.search(before) and not _APT_UNTRUSTED.search(before):
+            continue  # an apt repository: apt verifies its signature
+        shown = redact_url(match.group(0))
         yield Issue(
             rules.PLAIN_HTTP_FETCH,
-            f"fetches {match.group(0)} over plain http: weights or data can be swapped in transit",
-            f"http:{match.group(0)}",
-            line=instruction.line,
+            f"fetches {shown} over plain http: weights or data can be swapped in transit",
+            f"http:{shown}",
+            line=line,
         )
     if _CHMOD_OPEN.search(command):
-        yield Issue(
-            rules.WORLD_WRITABLE, "makes files world-writable (chmod 777 / a+rwx)", "chmod", line=instruction.line
-        )
+        yield Issue(rules.WORLD_WRITABLE, "makes files world-writable (chmod 777 / a+rwx)", "chmod", line=line)
     if _SUDO.search(command):
         yield Issue(
             rules.SUDO_IN_IMAGE,
             "runs sudo inside the build: install as root and drop to a user, rather than shipping sudo",
             "sudo",
-            line=instruction.line,
+            line=line,
         )
     if _NOPASSWD.search(command):
-        yield Issue(rules.SUDO_IN_IMAGE, "grants passwordless sudo to ALL commands", "nopasswd", line=instruction.line)
-    for issue in install_issues([(instruction.line, command)], _SHELL_RULES):
-        key = f"{issue.rule.rule_id}:{issue.message}"
-        yield Issue(issue.rule, f"pip/conda {issue.message}", key, line=instruction.line)
+        yield Issue(rules.SUDO_IN_IMAGE, "grants passwordless sudo to ALL commands", "nopasswd", line=line)
+    if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT") or line != instruction.line:
+        for service in open_services(command):
+            yield Issue(_SERVICE_RULES[service.kind], service.message, service.kind, line=line)
 
 
 def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterator[Issue]:
@@ -198,25 +266,23 @@ def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterato
     sources = [substitute(w, variables) for w in words[:-1] if not w.startswith("<<")]
     if instruction.keyword == "ADD":
         for source in sources:
-            if re.match(r"^https?://", source) and "checksum" not in flags:
-                yield Issue(
-                    rules.ADD_URL_WITHOUT_CHECKSUM,
-                    f"ADD {source} without --checksum: the download is not verified",
-                    f"add:{source}",
-                    line=instruction.line,
-                )
             if source.startswith("http://"):
+                shown = redact_url(source)
                 yield Issue(
                     rules.PLAIN_HTTP_FETCH,
-                    f"ADD fetches {source} over plain http",
-                    f"http:{source}",
+                    f"ADD fetches {shown} over plain http",
+                    f"http:{shown}",
                     line=instruction.line,
                 )
     if "from" in flags:
         return  # copied from another stage: its content is checked there
     for source in sources:
         cleaned = source.rstrip("/")
-        if _CREDENTIAL_FILES.search(cleaned) and not _PUBLIC_CERT.search(cleaned):
+        if (
+            _CREDENTIAL_FILES.search(cleaned)
+            and not _PUBLIC_CERT.search(cleaned)
+            and not _NOT_CREDENTIAL_FILE.search(cleaned)
+        ):
             yield Issue(
                 rules.CREDENTIAL_FILE_COPIED,
                 f"copies {PurePosixPath(cleaned).name} into the image: "
@@ -229,58 +295,69 @@ def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterato
 
 
 def _jupyter_config(instruction: Instruction, text: str) -> Iterator[Issue]:
-    open_auth = re.search(r"""\.(?:token|password)\s*=\s*(?:u|r)?(?:''|"")""", text)
-    any_host = re.search(rf"""\.ip\s*=\s*["']{_ANY_HOST}["']""", text)
-    if open_auth and any_host:
-        yield Issue(
-            rules.OPEN_JUPYTER,
-            "Jupyter config disables the token and password and listens "
-            "on all interfaces: anyone who reaches the port runs code",
-            "jupyter-config",
-            line=instruction.line,
-        )
+    service = jupyter_config_open(text)
+    if service is not None:
+        yield Issue(rules.OPEN_JUPYTER, service.message, "jupyter-config", line=instruction.line)
 
 
-def _ml_services(instruction: Instruction) -> Iterator[Issue]:
-    if instruction.keyword not in ("RUN", "CMD", "ENTRYPOINT"):
-        return
-    command = _command_text(instruction)
-    lowered = command.lower()
-    if "jupyter" in lowered or "notebookapp" in lowered or "serverapp" in lowered:
-        no_token = re.search(
-            r"""--(?:NotebookApp|ServerApp|IdentityProvider)\.(?:token|password)\s*=?\s*(?:''|""|\s|$)""", command
-        )
-        on_all = re.search(rf"--(?:ip|NotebookApp\.ip|ServerApp\.ip)[= ]\s*['\"]?{_ANY_HOST}", command)
-        if no_token and on_all:
+_SERVICE_RULES = {"jupyter": rules.OPEN_JUPYTER, "ray": rules.OPEN_RAY, "mlflow": rules.OPEN_MLFLOW}
+
+
+def _unchecked_adds(dockerfile: Dockerfile, strict: bool) -> Iterator[Issue]:
+    """ADD <url> without --checksum: hygiene, unless a later RUN executes what it fetched."""
+    variables = dict(dockerfile.global_args)
+    for position, instruction in enumerate(dockerfile.instructions):
+        if instruction.keyword in ("ENV", "ARG"):
+            pairs = env_pairs(instruction.arguments) if instruction.keyword == "ENV" else _arg_values(instruction)
+            variables.update(pairs)
+        if instruction.keyword != "ADD":
+            continue
+        flags, rest = instruction.split_flags()
+        if "checksum" in flags:
+            continue
+        words = instruction.json_arguments or rest.split()
+        if len(words) < 2:
+            continue
+        destination = substitute(words[-1], variables)
+        for source in (substitute(w, variables) for w in words[:-1]):
+            if not re.match(r"^https?://", source) or _COMMIT_IN_URL.search(source.split("?", 1)[0]):
+                continue  # not a URL, or one pinned to a commit (immutable content)
+            name = source.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            target = destination.rstrip("/") + "/" + name if destination.endswith("/") else destination
+            run = _runs_later(dockerfile.instructions[position + 1 :], target)
+            shown = redact_url(source)
+            if run:
+                message = f"ADD {shown} without --checksum, then runs it: an unverified download is executed"
+            else:
+                message = f"ADD {shown} without --checksum: the download is not verified"
+            severity = Severity.MEDIUM if run else None
             yield Issue(
-                rules.OPEN_JUPYTER,
-                "Jupyter started with an empty token/password on all interfaces: anyone who reaches the port runs code",
-                "jupyter-cmd",
-                line=instruction.line,
+                rules.ADD_URL_WITHOUT_CHECKSUM, message, f"add:{shown}", line=instruction.line, severity=severity
             )
-        yield from _jupyter_config(instruction, command)
-    if re.search(r"\bray\s+start\b", command) and "--head" in command:
-        dashboard = re.search(rf"--dashboard-host[= ]\s*['\"]?{_ANY_HOST}", command)
-        node = re.search(rf"--node-ip-address[= ]\s*['\"]?{_ANY_HOST}", command)
-        if dashboard or node:
-            yield Issue(
-                rules.OPEN_RAY,
-                "Ray head node with its dashboard/job API on all interfaces "
-                "and no authentication (ShadowRay, CVE-2023-48022): anyone who reaches it runs code",
-                "ray",
-                line=instruction.line,
-            )
-    if re.search(r"\bmlflow\s+(?:server|ui)\b", command):
-        on_all = re.search(rf"(?:--host|-h)[= ]\s*['\"]?{_ANY_HOST}", command)
-        authenticated = re.search(r"--app-name[= ]\s*\S*auth", command)
-        if on_all and not authenticated:
-            yield Issue(
-                rules.OPEN_MLFLOW,
-                "MLflow server on all interfaces without an auth app "
-                "(--app-name basic-auth): anyone who reaches it reads and writes models",
-                "mlflow",
-                line=instruction.line,
-            )
+
+
+def _runs_later(instructions: list[Instruction], target: str) -> bool:
+    base = target.rsplit("/", 1)[-1]
+    if not base:
+        return False
+    for later in instructions:
+        if later.keyword not in ("RUN", "CMD", "ENTRYPOINT"):
+            continue
+        text = " ".join(later.json_arguments) if later.json_arguments is not None else later.text
+        for word in re.split(r"[\s;&|()'\"]+", text):
+            if word and (word == target or word.rsplit("/", 1)[-1] == base) and _is_run(text, word):
+                return True
+    return False
+
+
+def _is_run(text: str, word: str) -> bool:
+    """Whether `word` is executed in `text`: as a program, or as the script of an interpreter."""
+    escaped = re.escape(word)
+    interpreter = r"(?:ba|z|da|k)?sh|python[0-9.]*|source|\."
+    return bool(
+        re.search(rf"(?:^|[;&|]\s*|\s)(?:{interpreter})\s+(?:-\S+\s+)*{escaped}(?:\s|$)", text)
+        or re.search(rf"(?:^|[;&|]\s*)\s*{escaped}(?:\s|$)", text)
+    )
 
 
 def _secrets(dockerfile: Dockerfile) -> list[Issue]:
@@ -299,7 +376,7 @@ def _secrets(dockerfile: Dockerfile) -> list[Issue]:
                 else [(w.partition("=")[0], w.partition("=")[2].strip("\"'")) for w in instruction.arguments.split()]
             )
             for name, value in pairs:
-                if not value or "$" in value or is_placeholder(value):
+                if not value or "$" in value or is_placeholder(value) or _PATH_VALUE.match(value):
                     continue
                 named = bool(_CREDENTIAL_NAME.search(name)) and not _NOT_SECRET_NAMES.search(name)
                 if (named and not is_weak_value(value)) or (named and len(value) >= 16):

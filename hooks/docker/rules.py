@@ -9,8 +9,9 @@ BOOK = RuleBook("dockerfile")
 IMAGE_NOT_PINNED = BOOK.rule(
     "MLS501",
     "ImageNotPinned",
-    "medium",
+    "low",
     "Base image not pinned by digest",
+    strict="medium",
     cwe=1357,
     what="FROM image:tag (or :latest, or no tag) without a digest.",
     why=(
@@ -24,8 +25,9 @@ IMAGE_NOT_PINNED = BOOK.rule(
 RUNS_AS_ROOT = BOOK.rule(
     "MLS502",
     "RunsAsRoot",
-    "medium",
+    "low",
     "Final stage runs as root",
+    strict="medium",
     cwe=250,
     what="The image's last stage has no USER, or switches to root last.",
     why=(
@@ -51,10 +53,14 @@ DOCKER_DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
 ADD_URL_WITHOUT_CHECKSUM = BOOK.rule(
     "MLS504",
     "AddUrlWithoutChecksum",
-    "medium",
+    "low",
     "ADD of a URL without --checksum",
+    strict="medium",
     cwe=494,
-    what="ADD of a URL without --checksum.",
+    what=(
+        "ADD of a URL without --checksum. Low unless a later RUN executes what was fetched (then medium); "
+        "URLs pinned to a commit are immutable and not reported."
+    ),
     why="ADD fetches the URL at build time and does not verify the content.",
     example="ADD https://example.org/weights.bin /models/",
     fix="`ADD --checksum=sha256:<digest> <url> <dest>` (BuildKit), or download and verify in RUN.",
@@ -101,8 +107,9 @@ CREDENTIAL_FILE_COPIED = BOOK.rule(
 DOCKER_UNPINNED_INSTALL = BOOK.rule(
     "MLS508",
     "DockerUnpinnedInstall",
-    "medium",
+    "low",
     "pip/conda install without pins",
+    strict="medium",
     cwe=1104,
     what=("RUN pip/conda install of unpinned packages, or of VCS/URL requirements without a commit or hash."),
     why="Every build installs whatever is published that day.",
@@ -130,8 +137,9 @@ DOCKER_UNSAFE_INDEX = BOOK.rule(
 WORLD_WRITABLE = BOOK.rule(
     "MLS510",
     "WorldWritable",
-    "medium",
+    "low",
     "World-writable files (chmod 777)",
+    strict="medium",
     cwe=732,
     what="chmod 777 or a+rwx in the image.",
     why="Any process in the container, whatever its user, can rewrite the code and models.",
@@ -141,8 +149,9 @@ WORLD_WRITABLE = BOOK.rule(
 SUDO_IN_IMAGE = BOOK.rule(
     "MLS511",
     "SudoInImage",
-    "medium",
+    "low",
     "sudo in the image",
+    strict="medium",
     cwe=250,
     what="sudo in a build step, or passwordless sudo granted in the image.",
     why="It keeps a root escalation path inside the running container.",

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
-from hooks._core.scanner import FileReport
+from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.textfile import read_text
+from hooks._shared.dockerfile import DockerfileError, parse
+from hooks._shared.shell import installed_requirements
 from hooks.docker import rules
-from hooks.docker.checks import check
-from hooks.docker.parser import DockerfileError, parse
+from hooks.docker.checks import check, run_commands
 
 MAX_BYTES = 4 << 20
 
@@ -19,9 +20,13 @@ class DockerfileScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         read = read_text(path, MAX_BYTES)
         if not read.ok:
-            message = "not a Dockerfile (binary or larger than 4 MiB)"
-            return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key="binary")])
-        text = read.text
+            message = f"not a Dockerfile ({read.problem}); not analysed"
+            return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key=read.kind)])
+        return self.scan_text(read.text, display, display, policy)
+
+    def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
+        """A Dockerfile's text: a committed one, or one a notebook cell writes (`name`)."""
+        del name  # every Dockerfile is read the same way whatever its name
         try:
             dockerfile = parse(text)
         except DockerfileError as exc:
@@ -35,8 +40,15 @@ class DockerfileScanner:
         report = FileReport()
         report.read(display, text)
         seen: set[tuple[str, int, str]] = set()
-        for issue in sorted(check(dockerfile), key=lambda i: (i.line, i.rule.rule_id)):
+        for issue in sorted(
+            check(dockerfile, strict=policy.profile == "strict"), key=lambda i: (i.line, i.rule.rule_id)
+        ):
             if (issue.rule.rule_id, issue.line, issue.key) not in seen:
                 seen.add((issue.rule.rule_id, issue.line, issue.key))
                 report.findings.append(issue.at(display))
+        # The packages RUN lines install, for mlsec-deps' name and advisory checks (core runs them;
+        # a Dockerfile that a notebook writes is checked without them).
+        for line, names in installed_requirements(run_commands(dockerfile)):
+            written = WrittenFile("requirements.txt", "\n".join(names), None, line, installed=True)
+            report.written.append(written)
         return report

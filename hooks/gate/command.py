@@ -267,10 +267,9 @@ def _finish(args: argparse.Namespace, config: Any, outcome: Any, root: Path) -> 
     else:
         text = render(args.format, outcome, record)
     if args.output:
-        destination = Path(args.output)
-        resolved, git_dir = destination.resolve(), (root / ".git").resolve()
-        if resolved == git_dir or git_dir in resolved.parents:
-            raise UsageError("--output: refusing to write inside .git/")
+        from hooks._core.destinations import check_destination
+
+        destination = check_destination(Path(args.output), root, "--output")
         try:
             destination.write_text(text, encoding="utf-8")
         except OSError as exc:

@@ -257,8 +257,17 @@ def _read_parquet(path: Path, display: str, max_bytes: int, max_rows: int) -> tu
     return frame, list(frame.columns)
 
 
-def _column(table: Table, name: str) -> np.ndarray:
-    index = table.columns.index(name)
+def _positions(table: Table) -> dict[str, int]:
+    """Column name -> its first position (a dict: `list.index` per column was quadratic in a
+    file with 100,000 columns)."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(table.columns):
+        positions.setdefault(name, index)
+    return positions
+
+
+def _column(table: Table, name: str, positions: dict[str, int] | None = None) -> np.ndarray:
+    index = (positions if positions is not None else _positions(table))[name]
     if isinstance(table.frame, np.ndarray):
         return np.asarray(table.frame[:, index])
     return np.asarray(table.frame.iloc[:, index].to_numpy())
@@ -291,24 +300,26 @@ def to_dataset(
     as_frame: bool,
 ) -> Dataset:
     """The feature, label and sensitive columns of a table, named as the policy names them."""
-    missing = [name for name in (*features, label, *([sensitive] if sensitive else [])) if name not in table.columns]
+    positions = _positions(table)
+    missing = [name for name in (*features, label, *([sensitive] if sensitive else [])) if name not in positions]
     if missing:
         shown = ", ".join(repr(safe_text(name)) for name in missing[:5])
         raise UsageError(f"{table.display}: no column {shown}; check gate.features, gate.label and bias.sensitive")
     unknown = [name for name in immutable if name not in features]
     if unknown:
         raise UsageError(f"gate.immutable: {safe_text(unknown[0])!r} is not a feature column")
-    columns = [_column(table, name) for name in features]
+    columns = [_column(table, name, positions) for name in features]
     numbers = [_numeric(values) for values in columns]
     numeric = np.column_stack([values for values, _ in numbers]) if numbers else np.zeros((len(table.frame), 0))
+    fixed = set(immutable)
     mutable = np.array(
-        [is_number and name not in immutable for name, (_, is_number) in zip(features, numbers, strict=True)],
+        [is_number and name not in fixed for name, (_, is_number) in zip(features, numbers, strict=True)],
         dtype=bool,
     )
     if as_frame and not isinstance(table.frame, np.ndarray):
         inputs: Any = table.frame.loc[:, list(features)].reset_index(drop=True)
     elif isinstance(table.frame, np.ndarray):
-        indices = [table.columns.index(name) for name in features]
+        indices = [positions[name] for name in features]
         inputs = table.frame[:, indices]
         if inputs.dtype.kind in "biuf":
             inputs = inputs.astype(np.float64)
@@ -318,9 +329,9 @@ def to_dataset(
         inputs=inputs,
         numeric=numeric,
         mutable=mutable,
-        labels=_column(table, label),
+        labels=_column(table, label, positions),
         features=list(features),
-        sensitive=_column(table, sensitive) if sensitive else None,
+        sensitive=_column(table, sensitive, positions) if sensitive else None,
         sha256=table.sha256,
         display=table.display,
     )

@@ -68,11 +68,13 @@ class Outcome:
 
 
 def write_record(outcome: Outcome, model: Path, destination: Path | None, root: Path) -> Path:
-    target = destination if destination is not None else record_path(model)
-    resolved = target.resolve()
-    git_dir = (root / ".git").resolve()
-    if resolved == git_dir or git_dir in resolved.parents:
-        raise UsageError("refusing to write the gate record inside .git/")
+    from hooks._core.destinations import check_destination
+
+    target = check_destination(
+        destination if destination is not None else record_path(model),
+        root,
+        "--record" if destination is not None else "gate record",
+    )
     try:
         target.write_text(json.dumps(outcome.as_record(), indent=2, sort_keys=False) + "\n", encoding="utf-8")
     except OSError as exc:

@@ -98,12 +98,15 @@ def rule_record(rule: Rule) -> dict[str, object]:
 
 
 def rules_table_markdown(rules: Iterable[Rule]) -> str:
-    """README's rule table, each id linked to its page under docs/rules/."""
-    lines = ["| id | scanner | severity | title | CWE |", "|---|---|---|---|---|"]
+    """README's rule table, each id linked to its page (docs/rules/ for ours), with the severity
+    under each profile."""
+    lines = ["| id | scanner | severity | strict | title | CWE |", "|---|---|---|---|---|---|"]
     for rule in rules:
         cwe = f"CWE-{rule.cwe}" if rule.cwe else ""
-        link = f"[{rule.rule_id}](docs/rules/{rule.rule_id}.md)"
-        lines.append(f"| {link} | {rule.scanner} | {rule.severity.value} | {rule.title} | {cwe} |")
+        target = f"docs/rules/{rule.rule_id}.md" if rule.rule_id.startswith("MLS") else help_uri(rule)
+        link = f"[{rule.rule_id}]({target})"
+        strict = rule.severity_for("strict").value
+        lines.append(f"| {link} | {rule.scanner} | {rule.severity.value} | {strict} | {rule.title} | {cwe} |")
     return "\n".join(lines)
 
 

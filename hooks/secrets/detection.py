@@ -70,24 +70,54 @@ class Hit:
     low_reason: str = ""  # why it is reported low (not blocking), said in the message
 
 
-def unit_hits(unit: Unit, options: Options, *, delegated: bool = True) -> list[Hit]:
+MAX_JUDGED_VALUES = 5_000  # per file: judging a value costs ~0.3 ms, so a second or two
+MAX_PROVIDER_MATCHES = 20_000  # per file: a file of 400,000 AWS-shaped ids took 10 s and 320 MB
+
+
+@dataclass
+class Budget:
+    """How many values in a credential context one file may still have judged. A dense run of
+    `password=...` assignments (tens of thousands per MiB) would otherwise take minutes; past the
+    budget the context detector stops (provider formats are still searched everywhere) and the
+    scanner reports that the rest was not judged."""
+
+    remaining: int = MAX_JUDGED_VALUES
+    matches_remaining: int = MAX_PROVIDER_MATCHES
+    exhausted: bool = False
+
+    def take(self) -> bool:
+        if self.remaining <= 0:
+            self.exhausted = True
+            return False
+        self.remaining -= 1
+        return True
+
+    def take_match(self) -> bool:
+        if self.matches_remaining <= 0:
+            self.exhausted = True
+            return False
+        self.matches_remaining -= 1
+        return True
+
+
+def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: Budget | None = None) -> list[Hit]:
     text = unit.text
     if not text:
         return []
     lowered = ascii_lower(text)
-    hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()))
+    hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()), budget=budget)
     runs = literal_runs(text) if unit.kind == CODE else {}
     hits.extend(joined_hits(runs, options))
-    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose))
+    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget))
     hits.extend(k8s_hits(text, lowered, options))
     if delegated:
         hits.extend(delegated_hits(text, lowered, options))
     return dedupe(hits, per_value=unit.output is not None)
 
 
-def field_hits(item: Field, options: Options) -> list[Hit]:
+def field_hits(item: Field, options: Options, budget: Budget | None = None) -> list[Hit]:
     """A metadata value: its text like any unit's, and the value itself under its key."""
-    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False)
+    hits = unit_hits(Unit(item.value, "text", ""), options, delegated=False, budget=budget)
     if hits:
         return hits
     strength = max(item.strength, name_strength(item.name))
@@ -105,7 +135,13 @@ def field_hits(item: Field, options: Options) -> list[Hit]:
 
 # --- provider formats ---------------------------------------------------------------------------
 def provider_hits(
-    text: str, lowered: str, options: Options, extra: Iterable[Detector] = (), *, offset: int = 0
+    text: str,
+    lowered: str,
+    options: Options,
+    extra: Iterable[Detector] = (),
+    *,
+    offset: int = 0,
+    budget: Budget | None = None,
 ) -> list[Hit]:
     hits: list[Hit] = []
     # On short texts a keyword check is cheaper than starting a regex scan; on long ones every
@@ -115,6 +151,8 @@ def provider_hits(
         if short and detector.keywords and not any(keyword in lowered for keyword in detector.keywords):
             continue
         for match in detector.pattern.finditer(text):
+            if budget is not None and not budget.take_match():
+                return hits
             start, end = match.span("secret")
             if detector.extend_left:
                 start = _extend_left(text, start, detector.extend_left)
@@ -163,9 +201,12 @@ def context_hits(
     runs: dict[int, tuple[str, int]] | None = None,
     *,
     prose: bool = False,
+    budget: Budget | None = None,
 ) -> list[Hit]:
     hits = []
     for candidate in candidates(text, lowered):
+        if budget is not None and not budget.take():
+            break
         if runs and candidate.quoted and candidate.start in runs:
             joined, end = runs[candidate.start]
             candidate = replace(candidate, value=joined, end=end)

@@ -17,11 +17,13 @@ from hooks._core.severity import Severity
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
-from hooks.secrets.detection import Hit, Options, field_hits, unit_hits
+from hooks.secrets.detection import MAX_JUDGED_VALUES, MAX_PROVIDER_MATCHES, Budget, Hit, Options, field_hits, unit_hits
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
 MAX_BYTES = 32 << 20
+MAX_NOTEBOOK_BYTES = 128 << 20  # past MAX_BYTES a notebook's cell sources are still read, not its outputs
+MAX_DETECT_SECRETS_BASELINE = 64 << 20  # read automatically from the repository: bounded like ours
 
 
 def secret_hash(value: str) -> str:
@@ -79,12 +81,19 @@ def _detect_secrets_baseline(path: Path, *, explicit: bool) -> frozenset[str]:
             raise UsageError(f"secrets.detect_secrets_baseline: {path} does not exist")
         return frozenset()
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DETECT_SECRETS_BASELINE + 1)
+        if len(data) > MAX_DETECT_SECRETS_BASELINE:
+            raise UsageError(f"{path}: larger than {MAX_DETECT_SECRETS_BASELINE >> 20} MiB; not read")
+        document = json.loads(data.decode("utf-8"))
         results = document["results"]
-        return frozenset(
+        hashes = frozenset(
             entry["hashed_secret"] for entries in results.values() for entry in entries if "hashed_secret" in entry
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if not all(isinstance(value, str) for value in hashes):
+            raise TypeError
+        return hashes
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise UsageError(f"{path}: not a detect-secrets baseline; fix or remove it") from None
 
 
@@ -94,16 +103,36 @@ class SecretScanner:
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
-        read = read_text(path, MAX_BYTES)
+        notebook = display.lower().endswith(".ipynb")
+        read = read_text(path, MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES)
         if not read.ok:
             message = f"{read.problem}; not scanned for secrets"
-            finding = make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind)
+            # A notebook past even its bound may hide credentials in code cells: that blocks.
+            severity = Severity("medium") if notebook and read.kind == "too-large" else None
+            finding = make_finding(
+                rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key=read.kind, severity=severity
+            )
             return FileReport([replace(finding, confidence="high")])
         text = read.text
+        budget = Budget()
+        oversize = notebook and len(text) > MAX_BYTES
+        report = self._scan_text(text, display, settings, budget, sources_only=oversize)
+        if oversize:
+            # Outputs (plots, logs) are what makes a notebook this large; its cells were read.
+            message = f"larger than {MAX_BYTES >> 20} MiB: cell sources and metadata scanned, outputs not"
+            finding = make_finding(rules.NOT_SCANNED_FOR_SECRETS, display, message, content_key="outputs-too-large")
+            report.findings.append(replace(finding, confidence="high"))
+        if budget.exhausted:
+            report.findings.append(_budget_finding(display, data=file_unit("", display).kind == DATA))
+        return report
+
+    def _scan_text(
+        self, text: str, display: str, settings: SecretSettings, budget: Budget, *, sources_only: bool = False
+    ) -> FileReport:
         report = FileReport()
         if not display.lower().endswith(".ipynb"):
             unit = file_unit(text, display)
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             report.read(display, text)
             return report
         from hooks._core.notebooks import NotebookError, read_notebook
@@ -123,17 +152,19 @@ class SecretScanner:
                 )
             )
             unit = Unit(text, "text", Path(display).name)
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             report.read(display, text)
             return report
         name = Path(display).name
         for unit in notebook_units(notebook, name):
-            report.findings.extend(self._unit_findings(unit, display, settings))
+            if sources_only and unit.output is not None:
+                continue
+            report.findings.extend(self._unit_findings(unit, display, settings, budget))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
         capped: list[str] = []
         for item in notebook_fields(notebook, capped):
-            report.findings.extend(self._field_findings(item, display, settings, text))
+            report.findings.extend(self._field_findings(item, display, settings, text, budget))
         if capped:
             # Fail closed: metadata past a bound was not read, so it is not known to be clean.
             message = f"notebook metadata {capped[0]}; the rest was not scanned for secrets"
@@ -147,8 +178,8 @@ class SecretScanner:
             report.findings.append(replace(finding, confidence="high"))
         return report
 
-    def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings) -> list[Finding]:
-        hits = unit_hits(unit, settings.options)
+    def _unit_findings(self, unit: Unit, display: str, settings: SecretSettings, budget: Budget) -> list[Finding]:
+        hits = unit_hits(unit, settings.options, budget=budget)
         if not hits:
             return []
         lines = _Lines(unit.text)
@@ -161,14 +192,33 @@ class SecretScanner:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
 
-    def _field_findings(self, item: Field, display: str, settings: SecretSettings, raw: str) -> list[Finding]:
+    def _field_findings(
+        self, item: Field, display: str, settings: SecretSettings, raw: str, budget: Budget
+    ) -> list[Finding]:
         findings = []
-        for hit in field_hits(item, settings.options):
+        for hit in field_hits(item, settings.options, budget):
             line = raw_line(raw, item.value, last=item.place != "widget state") if item.at_file_level else 1
             finding = _finding(hit, display, settings, False, f" in {item.place}", line, 1, line)
             if finding is not None:
                 findings.append(replace(finding, cell=item.cell))
         return findings
+
+
+def _budget_finding(display: str, *, data: bool) -> Finding:
+    """Fail closed: values past the budget were not judged, so the file is not known to be clean
+    (medium; low in a data file, where such runs are rows of someone else's records)."""
+    message = (
+        f"more than {MAX_JUDGED_VALUES:,} values in a credential context (`password=`, `token:`) or"
+        f" {MAX_PROVIDER_MATCHES:,} token-shaped strings; the rest were not judged"
+    )
+    finding = make_finding(
+        rules.NOT_SCANNED_FOR_SECRETS,
+        display,
+        message,
+        content_key="context-budget",
+        severity=Severity("low" if data else "medium"),
+    )
+    return replace(finding, confidence="high")
 
 
 def _finding(

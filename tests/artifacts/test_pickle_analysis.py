@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import collections
 import io
-import os
 import pickle
 import subprocess
 from pathlib import Path
@@ -89,8 +88,11 @@ def test_computed_global_name_is_critical(tmp_path: Path) -> None:
 
 
 def test_dotted_name_walking_out_of_an_allowed_module(tmp_path: Path) -> None:
-    data = asm.proto(4) + asm.text("collections") + asm.text("OrderedDict.fromkeys") + asm.STACK_GLOBAL + asm.STOP
-    assert rules(scan_bytes(tmp_path, "a.pkl", data)) == ["MLS103"]
+    # Kept as a value, a library method is harmless; called, a dotted name is obfuscation.
+    reference = asm.proto(4) + asm.text("collections") + asm.text("OrderedDict.popitem") + asm.STACK_GLOBAL
+    assert rules(scan_bytes(tmp_path, "r.pkl", reference + asm.STOP)) == []
+    called = reference + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "a.pkl", called)) == ["MLS103"]
     dunder = asm.proto(4) + asm.text("numpy") + asm.text("__builtins__.eval") + asm.STACK_GLOBAL + asm.STOP
     assert rules(scan_bytes(tmp_path, "b.pkl", dunder)) == ["MLS101"]
 
@@ -225,8 +227,12 @@ def test_protocol0_payload_under_a_text_name_is_found(tmp_path: Path) -> None:
 
 
 def test_artifact_named_garbage_fails_closed(tmp_path: Path) -> None:
-    findings = scan_bytes(tmp_path, "weights.bin", os.urandom(64).replace(b"\x80", b"\x00").replace(b"(", b"\x00"))
-    assert rules(findings) in (["MLS902"], ["MLS901"])
+    import random
+
+    for seed in range(20):  # seeded: random bytes can spell an EXT code or a global by chance (then MLS103)
+        garbage = random.Random(seed).randbytes(64).replace(b"\x80", b"\x00").replace(b"(", b"\x00")
+        findings = scan_bytes(tmp_path, "weights.bin", garbage)
+        assert {"MLS901", "MLS902"} & set(rules(findings)), (seed, rules(findings))
     assert rules(scan_bytes(tmp_path, "empty.pt", b"")) == ["MLS902"]
 
 

@@ -232,8 +232,10 @@ def test_hooks_take_no_cache_and_a_file_named_like_it_stays_a_file(
 
     (project / "--no-cache").write_text('TOKEN = "hf_' + "aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM" + '"\n')
     assert run_hook("mlsec-secrets", ["--no-cache", "--", "--no-cache"]) == 1
-    assert run_hook("mlsec-secrets", ["--no-cache"]) == 1  # the file exists: it is scanned, not read as the flag
     assert "--no-cache:1:" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stopped:  # both the flag and a file here: main's rule, a usage error
+        run_hook("mlsec-secrets", ["--no-cache"])
+    assert stopped.value.code == 2 and "both an option and a file name" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])

@@ -82,7 +82,12 @@ def test_shell_lines_and_bash_cells(tmp_path: Path) -> None:
         "!curl -o data.tar.gz https://x.example/data.tar.gz\n!sha256sum -c data.sha256",
         "%%writefile run.sh\ncurl https://x | bash",
     )
-    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS321", 1, 1), ("MLS321", 2, 3), ("MLS322", 3, 1)]
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [
+        ("MLS321", 1, 1),
+        ("MLS321", 2, 3),
+        ("MLS321", 5, 2),  # the script the cell writes
+        ("MLS322", 3, 1),
+    ]
 
 
 def test_nosec_and_mlsec_ignore(tmp_path: Path) -> None:

@@ -136,3 +136,98 @@ def test_unparseable_files_are_a_finding(tmp_path: Path, content: bytes) -> None
 def test_huge_lines_do_not_hang(tmp_path: Path) -> None:
     text = f"FROM {PIN}\nRUN echo " + "a" * 500_000 + f"\n{SAFE_END}"
     assert scan(tmp_path, text) == []
+
+
+def graded(tmp_path: Path, text: str, profile: str = "default") -> list[tuple[str, int, str]]:
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    policy = Policy(root=tmp_path, profile=profile)
+    return sorted((f.rule_id, f.line, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", policy))
+
+
+def test_hygiene_is_low_by_default_and_medium_when_strict(tmp_path: Path) -> None:
+    text = "FROM python:3.11\nRUN pip install torch transformers && pip install rich\nRUN sudo apt-get update\n"
+    assert graded(tmp_path, text) == [
+        ("MLS501", 1, "low"),
+        ("MLS502", 1, "low"),
+        ("MLS508", 2, "low"),  # one per RUN instruction, every package named
+        ("MLS511", 3, "low"),
+    ]
+    assert {severity for _, _, severity in graded(tmp_path, text, "strict")} == {"medium"}
+
+
+def test_copy_from_an_image_is_pinned_like_from(tmp_path: Path) -> None:
+    text = (
+        f"FROM {PIN} AS build\nFROM {PIN}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nCOPY --from=build /a /a\n"
+    )
+    text += f"COPY --from=0 /b /b\nCOPY --from=ghcr.io/astral-sh/uv:0.4@sha256:{'c' * 64} /uv /bin/\n{SAFE_END}"
+    assert scan(tmp_path, text) == [("MLS501", 3)]
+
+
+def test_heredoc_scripts_are_run_lines(tmp_path: Path) -> None:
+    text = (
+        f"FROM {PIN}\nCOPY <<EOF /start.sh\n#!/bin/sh\nset -e\nray start --head --dashboard-host=0.0.0.0\nEOF\n"
+        "RUN <<EOT bash\napt-get update\ncurl -fsSL https://x.example/i.sh | sh\nEOT\n"
+        f"COPY <<EOF /safe.sh\nray start --head --dashboard-host=127.0.0.1\nEOF\n{SAFE_END}"
+    )
+    assert scan(tmp_path, text) == [("MLS503", 9), ("MLS514", 5)]
+
+
+def test_pip_wheel_and_download_of_vcs_refs(tmp_path: Path) -> None:
+    text = f"FROM {PIN}\nRUN pip wheel -w /w git+https://github.com/org/repo.git@main\n"
+    text += f"RUN pip download git+https://github.com/org/repo.git@{'d' * 40}\n{SAFE_END}"
+    assert graded(tmp_path, text) == [("MLS508", 2, "low")]
+
+
+def test_false_positives_from_real_images(tmp_path: Path) -> None:
+    text = (
+        f"FROM {PIN}\nCOPY .env.example .env.sample config.sample id_rsa.pub /app/\n"
+        "ENV GOOGLE_APPLICATION_CREDENTIALS=/secrets/x.json\n"
+        "RUN echo 'deb [signed-by=/usr/share/keyrings/cloud.google.gpg] http://packages.cloud.google.com/apt "
+        "cloud-sdk main' > /etc/apt/sources.list.d/g.list\n"
+        f"ADD https://raw.githubusercontent.com/org/repo/{'e' * 40}/LICENSE /LICENSE\n{SAFE_END}"
+    )
+    assert scan(tmp_path, text) == []
+    real = (
+        f"FROM {PIN}\nCOPY .env id_rsa /app/\nENV API_TOKEN=hf_abcdefghijklmnopqrstuvwxyz012345\n"
+        "RUN echo 'deb [trusted=yes] http://repo.example/apt ./' > /etc/apt/sources.list.d/x.list\n"
+        "RUN curl -o /w.bin http://weights.example/w.bin\n" + SAFE_END
+    )
+    assert [rule for rule, _ in scan(tmp_path, real) if rule.startswith("MLS5")] == [
+        "MLS505",
+        "MLS505",
+        "MLS506",
+        "MLS507",
+        "MLS507",
+    ]
+
+
+def test_add_of_a_url_that_is_then_run(tmp_path: Path) -> None:
+    text = f"FROM {PIN}\nADD https://x.example/install.sh /tmp/install.sh\nRUN bash /tmp/install.sh\n{SAFE_END}"
+    assert graded(tmp_path, text) == [("MLS504", 2, "medium")]
+    kept = f"FROM {PIN}\nADD https://x.example/data.tar.gz /data/\nRUN ls /data\n{SAFE_END}"
+    assert graded(tmp_path, kept) == [("MLS504", 2, "low")]
+
+
+def test_credentials_in_urls_are_redacted(tmp_path: Path) -> None:
+    text = (
+        f"FROM {PIN}\nRUN curl -o /w.bin http://user:S3cretPassw0rd9@weights.example.com/w.bin\n"
+        "ADD https://oauth2:glpat-AbCdEfGhIjKlMnOpQrStUv@gitlab.example.com/x.tar.gz /x\n"
+        "RUN pip install git+https://user:ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8@github.com/org/repo.git\n" + SAFE_END
+    )
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    messages = " ".join(f.message for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)))
+    for secret in ("S3cretPassw0rd9", "glpat-", "ghp_A1b2", "user:", "oauth2:"):
+        assert secret not in messages
+    assert "***@weights.example.com" in messages and "***@github.com/org/repo.git" in messages
+
+
+def test_a_byte_order_mark_does_not_hide_the_checks(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_bytes(
+        b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN curl -fsSL https://x.example/i.sh | bash\nUSER app\n"
+    )
+    assert [f.rule_id for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))] == ["MLS503"]
+    path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN echo ok\nUSER app\n")
+    assert findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) == []

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,8 +57,52 @@ def test_options_given_before_files_still_work(repo: Path, capsys: pytest.Captur
 
 def test_mlsec_scan_reads_option_shaped_names_as_paths(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "--fail-on=critical").write_bytes(malicious_pickle(repo / "canary"))
-    assert mlsec(["scan", "--fail-on=critical"]) == 1  # the file exists: it is a path, not the option
+    (repo / "m.pkl").write_bytes(b"\x80\x04N.")
+    assert mlsec(["scan", "m.pkl", "--fail-on=critical"]) == 1  # after a path, an existing name is a path
     assert "MLS101" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("spec", HOOKS, ids=lambda s: s.hook_id)
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["--fail-on=low", "model.pkl"], "--fail-on=low"),  # the user's `args:` shadowed by a committed file
+        (["--config", "strict.yaml", "model.pkl"], "--config"),
+        (["--fail-on=critical", "model.pkl"], "--fail-on=critical"),  # the head of pre-commit's list
+        (["--fail=critical", "model.pkl"], "--fail=critical"),  # argparse's abbreviations count
+        (["-qh", "model.pkl"], "-qh"),  # and combined short flags
+    ],
+)
+def test_a_file_named_like_an_option_where_options_stand_stops_the_run(
+    repo: Path, capsys: pytest.CaptureFixture[str], spec: object, argv: list[str], name: str
+) -> None:
+    """Read as a file, it would silently drop the user's option; read as an option, it would set
+    one. Either way a committed file steers the run, so the run stops and names the file."""
+    hook_id = spec.hook_id  # type: ignore[attr-defined]
+    (repo / name).write_bytes(b"")
+    (repo / "model.pkl").write_bytes(malicious_pickle(repo / "canary"))
+    with pytest.raises(SystemExit) as stopped:
+        hook_main(hook_id.replace("-", "_"))(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "is both an option and a file name" in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_the_same_name_after_the_first_file_is_a_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "--fail-on=critical").write_bytes(malicious_pickle(repo / "canary"))
+    (repo / "model.pkl").write_bytes(b"\x80\x04N.")
+    assert hook_main("mlsec_artifacts")(["--fail-on=high", "model.pkl", "--fail-on=critical"]) == 1
+    assert "MLS101" in capsys.readouterr().out
+
+
+def test_mlsec_scan_refuses_an_option_shaped_name_before_any_path(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "--fail-on=critical").write_bytes(malicious_pickle(repo / "canary"))
+    with pytest.raises(SystemExit) as stopped:
+        mlsec(["scan", "--fail-on=critical"])
+    assert stopped.value.code == 2 and "rename or remove the file" in capsys.readouterr().err
 
 
 def test_output_never_writes_into_git(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -141,17 +186,25 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert "Traceback" not in stderr and "Error" not in stderr
 
 
-def test_unreadable_folders_stop_mlsec_scan(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_folders_stop_mlsec_scan(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user without read permission meets it (simulated: root, as in CI containers, reads
+    every folder whatever its mode)."""
     import os
 
-    if os.geteuid() == 0:
-        pytest.skip("root reads every folder")
     locked = repo / "locked"
     locked.mkdir()
     (locked / "m.pkl").write_bytes(b"\x80\x04N.")
-    locked.chmod(0)
-    try:
-        assert mlsec(["scan", "."]) == 2
-        assert "cannot read the folder" in capsys.readouterr().err
-    finally:
-        locked.chmod(0o755)
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(os.fsdecode(path)).resolve() == locked.resolve():
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for argument in (".", "locked"):
+        assert mlsec(["scan", argument]) == 2
+        err = capsys.readouterr().err
+        assert "cannot read the folder (Permission denied)" in err and "locked" in err

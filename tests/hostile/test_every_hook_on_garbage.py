@@ -121,7 +121,10 @@ def _repository() -> Iterator[Path]:
 def _run(argv: list[str], entry: str | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = hook_main(entry)(argv) if entry else mlsec(argv)
+        try:
+            code = hook_main(entry)(argv) if entry else mlsec(argv)
+        except SystemExit as stopped:  # argparse's usage errors (a name that is also an option)
+            code = stopped.code if isinstance(stopped.code, int) else 2
     return code, out.getvalue(), err.getvalue()
 
 

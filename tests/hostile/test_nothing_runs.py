@@ -73,7 +73,9 @@ def _build(repo: Path) -> dict[str, Path]:
     (repo / "names.npy").write_bytes(npy + pickle.dumps(Payload(os.system, touch("names.npy")), protocol=3))
     (repo / "evil.pth").write_text(f"import os; os.system({touch('evil.pth')!r})\n")
     for name in ("setup.py", "train.py", "conftest.py", "evil.py"):
-        (repo / name).write_text(f"import os\n{_canary_code(canary(name))}os.system({touch(name)!r})\n")
+        # mlsec-code blocks on the unpickling line (commands of constants are low): exit 1 shows it read it.
+        unpickle = "import pickle, sys\npickle.loads(sys.stdin.buffer.read())\n"
+        (repo / name).write_text(f"import os\n{_canary_code(canary(name))}os.system({touch(name)!r})\n{unpickle}")
     (repo / "requirements.txt").write_text("-e .\n./\ntorch==2.3.0\n")
     (repo / "pyproject.toml").write_text(
         '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "evil"\n'

@@ -1,4 +1,5 @@
-"""Compressed streams: gzip, bz2, xz, lzma (alone), zlib, and joblib's old ZF container.
+"""Compressed streams: gzip, bz2, xz, lzma (alone), zlib, lz4 frames, zstd, and joblib's old ZF
+container.
 
 Each is recognised by its magic (zlib and lzma-alone headers are short, so they are weak) and
 decompressed as a stream with size and ratio caps, never to disk; what it holds is recognised
@@ -9,14 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hooks.artifacts import rules
 from hooks.artifacts.analysis import inside
 from hooks.artifacts.names import decompressed_name
 from hooks.artifacts.source import Format, Source, Walk, peek_head
-from hooks.artifacts.streams import COMPRESSORS, DecompressStream, buffered
+from hooks.artifacts.streams import COMPRESSORS, DecompressStream, buffered, zstd_available
 
 
 def read_compressed(kind: str, source: Source, walk: Walk) -> None:
     limits = walk.analysis.limits
+    if kind == "zstd" and not zstd_available():
+        walk.analysis.add(
+            rules.ARCHIVE_NOT_INSPECTABLE,
+            source.label or "zstd",
+            "zstd-compressed data cannot be inspected here: install zstandard (Python < 3.14) to analyse it",
+            f"{source.label}|zstd",
+        )
+        return
     if kind == "zfile":  # joblib < 0.10: b"ZF" + hex length padded to 19 bytes, then zlib
         source.handle.read(21)
         kind = "zlib"
@@ -33,7 +43,10 @@ def read_compressed(kind: str, source: Source, walk: Walk) -> None:
     inner = walk.recognise(head)
     inner_kind = "pickle" if inner in ("pickle", "maybe-pickle") else (inner or "data")
     label = inside(source.label, f"{kind}>{inner_kind}")
-    walk.walk(source.inside(stream, None, decompressed_name(source.name), label, seekable=False, head=head))
+    loader = source.loader or "joblib.load or pandas.read_pickle (which decompress first)"
+    walk.walk(
+        source.inside(stream, None, decompressed_name(source.name), label, seekable=False, head=head, loader=loader)
+    )
 
 
 def _reading(kind: str) -> Callable[[Source, Walk], None]:
@@ -50,6 +63,8 @@ def _is_zlib(head: bytes) -> bool:
 GZIP = Format("gzip", lambda head: head.startswith(b"\x1f\x8b"), _reading("gzip"))
 BZ2 = Format("bz2", lambda head: head.startswith(b"BZh") and head[3:4].isdigit(), _reading("bz2"))
 XZ = Format("xz", lambda head: head.startswith(b"\xfd7zXZ\x00"), _reading("xz"))
+LZ4 = Format("lz4", lambda head: head.startswith(b"\x04\x22\x4d\x18"), _reading("lz4"))  # joblib, lz4.frame
+ZSTD = Format("zstd", lambda head: head.startswith(b"\x28\xb5\x2f\xfd"), _reading("zstd"))  # pandas .zst
 ZFILE = Format("zfile", lambda head: head.startswith(b"ZF0x"), _reading("zfile"))
 LZMA = Format("lzma", lambda head: head.startswith(b"]\x00\x00"), _reading("lzma"), weak=True)
 ZLIB = Format("zlib", _is_zlib, _reading("zlib"), weak=True)

@@ -31,9 +31,13 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     if match is None:
         raise AnalysisError(f"joblib array wrapper with an unknown dtype {typestr!r}")
     kind, digits = match.groups()
-    if kind == "O":
+    if kind == "O" or typestr.lstrip("<>|=").startswith("object"):
         return 8, True
     state = dtype.state
+    # A structured or subarray dtype ('V...') holds objects when numpy's flags say so
+    # (NPY_ITEM_HASOBJECT, bit 0 of the state's flags): joblib then pickles the array.
+    if isinstance(state, Seq) and len(state.items) > 7 and isinstance(state.items[7], int) and state.items[7] & 1:
+        return 8, True
     if isinstance(state, Seq) and len(state.items) > 5:
         elsize = state.items[5]
         if isinstance(elsize, int) and elsize > 0:
@@ -45,9 +49,7 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     return int(digits), False
 
 
-def skip_inline_array(
-    reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]
-) -> None:
+def skip_inline_array(reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]) -> None:
     """Move `reader` past the array that follows a wrapper BUILD with this `state`.
 
     An object array is a pickle stream of its own at this point: `read_object_array` reads it.

@@ -36,8 +36,9 @@ def buffered_text(source: Source) -> tuple[bytes | None, Source]:
     data = source.handle.read(MAX_TEXT + 1)
     if len(data) <= MAX_TEXT:
         again = Source(
-            io.BytesIO(data), len(data), source.name, source.label, source.depth, seekable=True, head=source.head
-        )
+            io.BytesIO(data), len(data), source.name, source.label, source.depth, seekable=True, head=source.head,
+            loader=source.loader,
+        )  # fmt: skip
         return data, again
     if source.seekable:
         source.handle.seek(-len(data), io.SEEK_CUR)
@@ -50,6 +51,7 @@ def buffered_text(source: Source) -> tuple[bytes | None, Source]:
         source.depth,
         seekable=False,
         head=source.head,
+        loader=source.loader,
     )
 
 

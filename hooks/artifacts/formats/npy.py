@@ -1,7 +1,8 @@
 """numpy `.npy` files (and so the members of `.npz` zips): an object array is a pickle.
 
 Recognised by the `\\x93NUMPY` magic. The header is a Python literal read with
-`ast.literal_eval`, as numpy does; only an object dtype makes numpy.load unpickle the data.
+`ast.literal_eval`, as numpy does; only a dtype that holds objects (by numpy's dtype grammar:
+plain, structured, subarray, nested) makes numpy.load unpickle the data.
 """
 
 from __future__ import annotations
@@ -35,16 +36,36 @@ def _read(source: Source, walk: Walk) -> None:
         raise AnalysisError(".npy header is not a Python literal", 10) from None
     if not isinstance(meta, dict) or "descr" not in meta:
         raise AnalysisError(".npy header has no 'descr'", 10)
-    if _descr_holds_objects(meta["descr"]):
-        read_streams(walk, reader, f"{label} object array", depth=source.depth + 1)
+    if descr_holds_objects(meta["descr"]):
+        read_streams(
+            walk, reader, f"{label} object array", depth=source.depth + 1, reached_by="numpy.load(allow_pickle=True)"
+        )
 
 
-def _descr_holds_objects(descr: object) -> bool:
+def descr_holds_objects(descr: object) -> bool:
+    """Whether numpy's dtype for this descr holds Python objects (then numpy.load unpickles).
+
+    Follows numpy's dtype-string grammar rather than a prefix: an optional subarray shape
+    (`(2,)O`), a byte order, then a type code or name (`O`, `O8`, `object`, `object_`); lists are
+    structured dtypes whose fields (name, dtype[, shape]) may nest; a tuple is (base, shape)."""
     if isinstance(descr, str):
-        return bool(re.match(r"^[<>|=]?O", descr))
-    if isinstance(descr, (list, tuple)):
-        return any(_descr_holds_objects(part) for part in descr)
+        text = descr.strip()
+        if text.startswith("("):  # subarray: "(2,)O", "(1, 2)<f8"
+            close = text.find(")")
+            text = text[close + 1 :].strip() if close >= 0 else text
+        text = text.lstrip("<>|=!")
+        return bool(_OBJECT_TYPE.match(text))
+    if isinstance(descr, list):
+        return any(descr_holds_objects(field[1]) for field in descr if isinstance(field, tuple) and len(field) >= 2)
+    if isinstance(descr, tuple):
+        return bool(descr) and descr_holds_objects(descr[0])
+    if isinstance(descr, dict):  # {'names': [...], 'formats': [...]}
+        formats = descr.get("formats")
+        return isinstance(formats, (list, tuple)) and any(descr_holds_objects(f) for f in formats)
     return False
+
+
+_OBJECT_TYPE = re.compile(r"(?:O\d*|object_?\d*)$")
 
 
 NPY = Format("npy", lambda head: head.startswith(b"\x93NUMPY"), _read)

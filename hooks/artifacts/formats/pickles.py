@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -42,6 +43,9 @@ PICKLE = Format("pickle", _has_pickle_header, _read_pickle)
 MAYBE_PICKLE = Format("maybe-pickle", _starts_with_opcode, _read_maybe_pickle, weak=True)
 
 
+ANY_PICKLE_LOADER = "pickle.load, joblib, pandas or torch.load"
+
+
 def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
     read_streams(
         walk,
@@ -51,6 +55,7 @@ def _read(source: Source, walk: Walk, *, sniffing: bool) -> None:
         sniffing=sniffing,
         whole_file=source.handle if (source.seekable and source.depth == 0) else None,
         file_size=source.size,
+        reached_by=source.loader or ANY_PICKLE_LOADER,
     )
 
 
@@ -64,6 +69,7 @@ def read_streams(
     whole_file: BinaryIO | None = None,
     file_size: int | None = None,
     after_stop: bool = False,
+    reached_by: str = "",
 ) -> None:
     """Every stream in the data, then whatever follows the last STOP.
 
@@ -78,7 +84,9 @@ def read_streams(
         mark = analysis.mark()
         first = stream == 1
         stream_label = label if first else f"{label} stream {stream}"
-        machine = walk.machine(reader, stream_label, sniffing=sniffing or not first, depth=depth, container=label)
+        machine = walk.machine(
+            reader, stream_label, sniffing=sniffing or not first, depth=depth, container=label, reached_by=reached_by
+        )
         try:
             result = machine.run()
         except NotAPickle:
@@ -105,16 +113,21 @@ def read_streams(
         if first and sniffing and result.globals_seen == 0:
             raise NotAPickle("data-only text")  # harmless even if it were loaded
         if not first:
+            # Analysed like the first: a clean one (a header, then the data) is worth knowing, not
+            # blocking; one with findings blocks through them.
+            clean = not analysis.found_since(mark)
             analysis.add(
                 rules.DATA_AFTER_PICKLE,
                 where(label, start),
-                f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it",
+                f"a second pickle stream (#{stream}) follows the first; loaders that read in a loop run it"
+                + (" (it was analysed and is clean)" if clean else ""),
                 f"{label}|stream{stream}",
+                severity=Severity.LOW if clean else None,
             )
         if first and result.value == torch_legacy.MAGIC:
             torch_legacy.read_storages(walk, reader, label, depth=depth)
             if not reader.at_end():
-                read_streams(walk, reader, label, depth=depth, after_stop=True)
+                read_streams(walk, reader, label, depth=depth, after_stop=True, reached_by=reached_by)
             return
         if reader.at_end():
             return

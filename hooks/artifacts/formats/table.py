@@ -10,6 +10,7 @@ from __future__ import annotations
 from hooks.artifacts.formats import (
     compressed,
     gguf,
+    git_lfs,
     hdf5,
     hf_config,
     hydra,
@@ -34,12 +35,15 @@ FORMATS: tuple[Format, ...] = (
     compressed.GZIP,
     compressed.BZ2,
     compressed.XZ,
+    compressed.LZ4,
+    compressed.ZSTD,
     sevenzip.SEVEN_ZIP,
     rar.RAR,
     hdf5.HDF5,
     gguf.GGUF,
     compressed.ZFILE,
     tar.TAR,
+    git_lfs.GIT_LFS_POINTER,
     pickles.PICKLE,
     safetensors.SAFETENSORS,
     onnx.ONNX,
@@ -59,11 +63,16 @@ NAMED_FORMATS: tuple[NamedFormat, ...] = (
 
 
 def recognise(head: bytes) -> Format | None:
-    """The format these leading bytes announce, if any."""
+    """The format these leading bytes announce first, if any."""
     for fmt in FORMATS:
         if fmt.recognise(head):
             return fmt
     return None
+
+
+def recognise_all(head: bytes) -> list[Format]:
+    """Every format that accepts these leading bytes, in table order (a polyglot has several)."""
+    return [fmt for fmt in FORMATS if fmt.recognise(head)]
 
 
 def recognise_name(name: str) -> NamedFormat | None:

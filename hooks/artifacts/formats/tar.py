@@ -1,8 +1,10 @@
 """Tar archives: bundles of anything, and torch's oldest checkpoints (a tar of pickles).
 
-Recognised by `ustar` at offset 257. Members are read in place through tarfile's member views,
-never extracted. A tar holding `sys_info`, `pickle`, `storages` and `tensors` is a torch tar
-checkpoint: its members are pickles and record lists whose raw bytes are skipped by size.
+Recognised by `ustar` at offset 257, or by a valid header checksum (V7 tar, no `ustar`).
+Members are read in place through tarfile's member views, never extracted. A tar holding
+`sys_info`, `pickle`, `storages` and `tensors` is a torch tar checkpoint: its members are
+pickles and record lists whose raw bytes are skipped by size; any other member is recognised
+by its own head, like a member of any tar.
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ def _read(source: Source, walk: Walk) -> None:
         if extracted is None:
             continue
         stream: BinaryIO = extracted  # type: ignore[assignment]
-        if torch_tar:
-            inner = source.inside(stream, member.size, member.name, member_label, seekable=True, head=b"")
+        if torch_tar and member.name in _TORCH_TAR_MEMBERS:
+            inner = source.inside(
+                stream, member.size, member.name, member_label, seekable=True, head=b"", loader="torch.load"
+            )
             _read_torch_tar_member(walk, inner)
             continue
         head = read_head(stream)
@@ -52,17 +56,18 @@ def _read_torch_tar_member(walk: Walk, member: Source) -> None:
     depth = member.depth - 1  # the tar's own depth: the records below are read at its level
     reader = walk.byte_reader(member)
     if name == "sys_info" or name == "pickle":
-        read_streams(walk, reader, label, depth=depth + 1)
+        read_streams(walk, reader, label, depth=depth + 1, reached_by="torch.load")
         return
     if name not in ("storages", "tensors"):
         return
     analysis = walk.analysis
-    count = walk.machine(reader, f"{label} count", depth=depth, container=label).run().value
+    count = walk.machine(reader, f"{label} count", depth=depth, container=label, reached_by="torch.load").run().value
     if not isinstance(count, int) or count < 0:
         raise AnalysisError(f"torch tar {name}: record count is not an integer")
     for index in range(count):
         analysis.check_time()
-        record = walk.machine(reader, f"{label} record {index}", depth=depth, container=label).run().value
+        machine = walk.machine(reader, f"{label} record {index}", depth=depth, container=label, reached_by="torch.load")
+        record = machine.run().value
         if name == "storages":
             element_size = _storage_element_size(record)
             numel = int.from_bytes(reader.read(8), "little", signed=True)
@@ -88,4 +93,20 @@ def _storage_element_size(record: object) -> int:
     raise AnalysisError("torch tar storage record without a known storage type")
 
 
-TAR = Format("tar", lambda head: len(head) >= 262 and head[257:262] == b"ustar", _read)
+def _is_tar_header(head: bytes) -> bool:
+    """A first tar header: `ustar` at 257, or (pre-POSIX V7 tar, which tarfile and so torch's
+    legacy loader accept) a header whose checksum field matches its bytes."""
+    if len(head) < 512:
+        return False
+    if head[257:262] == b"ustar":
+        return True
+    field = head[148:156].replace(b"\x00", b" ").strip()
+    if not field or not field.isdigit() or any(c > 0x37 for c in field):
+        return False
+    stored = int(field, 8)
+    header = head[:148] + b" " * 8 + head[156:512]
+    signed = sum(header) - 256 * sum(1 for byte in header if byte > 127)
+    return stored in (sum(header), signed) and head[0] != 0
+
+
+TAR = Format("tar", _is_tar_header, _read)

@@ -18,18 +18,28 @@ _PARTS = ("protocol version", "sys_info", "object", "storage keys")
 
 def read_storages(walk: Walk, reader: ByteReader, label: str, *, depth: int) -> None:
     """Read what follows the magic number, up to the end of the last storage."""
-    results = [walk.machine(reader, f"{label} {part}", depth=depth, container=label).run() for part in _PARTS]
+    results = [
+        walk.machine(reader, f"{label} {part}", depth=depth, container=label, reached_by="torch.load").run()
+        for part in _PARTS
+    ]
     element_sizes = _storage_sizes(results[2].persistent_ids)
     keys = results[3].value
     if not isinstance(keys, Seq) or keys.length != len(keys.items):
         raise AnalysisError("torch legacy checkpoint without a readable storage key list", reader.tell())
     for key in keys.items:
         if not isinstance(key, str) or key not in element_sizes:
-            raise AnalysisError(f"torch legacy storage {key!r} is not declared by the object", reader.tell())
+            raise AnalysisError(f"torch legacy storage {_shown_key(key)} is not declared by the object", reader.tell())
         numel = int.from_bytes(reader.read(8), "little", signed=True)
         if numel < 0:
-            raise AnalysisError(f"torch legacy storage {key!r} has a negative size", reader.tell())
+            raise AnalysisError(f"torch legacy storage {_shown_key(key)} has a negative size", reader.tell())
         reader.skip(numel * element_sizes[key])
+
+
+def _shown_key(key: object) -> str:
+    """A storage key for a message: its escaped text, or what kind of value stands there."""
+    if isinstance(key, str):
+        return ascii(key[:40])
+    return f"key of type {type(key).__name__.lower()}"  # never a repr with a memory address
 
 
 def _storage_sizes(persistent_ids: list[object]) -> dict[str, int]:

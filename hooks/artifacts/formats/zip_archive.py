@@ -4,8 +4,9 @@ Recognised by a local-header or end-of-directory signature at offset 0 (and, for
 is nothing else, by an end record behind a prefix). The directory and every local header are
 parsed by our own reader (`zipreader.py`), tolerating what torch tolerates and reporting the
 tricks (duplicate or mismatched names, encrypted flags, CRC mismatches) as findings. In a
-torch zip (a member named `data.pkl`) only the `.pkl` members are read, as pickles; tensor
-storage is never read. Other members are recognised by their own head.
+torch zip (a member named `data.pkl`, in any case, as torch's reader finds it) the `.pkl` and
+`.debug_pkl` members are read as pickles and tensor storage (`data/<key>`) is skipped; every
+other member, here and in any zip, is recognised by its own head.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import BinaryIO
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import inside
 from hooks.artifacts.errors import AnalysisError
-from hooks.artifacts.formats import keras
+from hooks.artifacts.formats import keras, torchscript
 from hooks.artifacts.source import Format, Source, Walk, peek_head, seekable_data
 from hooks.artifacts.streams import COMPRESSORS, DecompressStream, SubFile, buffered
 from hooks.artifacts.zipreader import ZipMember, read_directory, read_local_header
@@ -30,7 +31,8 @@ def _read(source: Source, walk: Walk) -> None:
     members = read_directory(handle, size, analysis.limits.max_zip_members).members
     seen: set[str] = set()
     names = [m.name for m in members]
-    is_torch = any(PurePosixPath(n).name == "data.pkl" for n in names)
+    # torch's reader (miniz) finds `data.pkl` case-insensitively: `archive/DATA.PKL` is the one it loads.
+    is_torch = any(PurePosixPath(n).name.lower() == "data.pkl" for n in names)
     is_keras = keras.is_keras_zip(names)
     for member in members:
         analysis.check_time()
@@ -60,11 +62,22 @@ def _read(source: Source, walk: Walk) -> None:
             )
         if member.name.endswith("/"):
             continue
-        if is_torch and not member.name.endswith(".pkl"):
+        if is_torch and _is_torch_storage(member.name):
             continue  # tensor storage: raw numbers, never unpickled
+        torch_pickle = is_torch and member.name.lower().endswith(_TORCH_PICKLE_SUFFIXES)
         _read_member(
-            walk, source, handle, member, local.data_offset, member_label, torch_pickle=is_torch, keras_zip=is_keras
+            walk, source, handle, member, local.data_offset, member_label, torch_pickle=torch_pickle, keras_zip=is_keras
         )
+
+
+# Pickles in a torch archive: data.pkl, constants.pkl, TorchScript's `.debug_pkl` source maps.
+_TORCH_PICKLE_SUFFIXES = (".pkl", ".debug_pkl")
+
+
+def _is_torch_storage(name: str) -> bool:
+    """`<archive>/data/<key>`: a storage's raw bytes, which torch maps as numbers."""
+    parts = PurePosixPath(name).parts
+    return len(parts) >= 3 and parts[-2] == "data" and parts[-1].isalnum() and "." not in parts[-1]
 
 
 def _read_member(
@@ -99,11 +112,17 @@ def _read_member(
         size, seekable = None, False
     else:
         raise AnalysisError(f"zip member {member.name!r} uses unsupported compression method {member.method}")
+    if torchscript.is_code_member(member.name):
+        torchscript.check_code(walk.analysis, stream.read(torchscript.MAX_CODE), label)
+        return
     if keras_zip and member.name == keras.CONFIG:
         keras.check_config(walk.analysis, stream.read(64 << 20), label)
         return
     if torch_pickle:
-        walk.read_as("pickle", archive.inside(stream, size, "", label, seekable=seekable, head=b""))
+        inner = archive.inside(
+            stream, size, "", label, seekable=seekable, head=b"", loader=archive.loader or "torch.load"
+        )
+        walk.read_as("pickle", inner)
         _check_crc(walk, handle, member, data_offset, label)
         return
     head = peek_head(stream)

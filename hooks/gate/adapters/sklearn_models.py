@@ -16,6 +16,8 @@ from hooks.gate.data import Dataset
 _CHECK_ROWS = 64
 _TOLERANCE = 1e-6
 
+MAX_DENSE_WIDTH = 8192  # a dense Jacobian of this width is 512 MiB
+
 
 def _dense(values: Any) -> np.ndarray:
     if hasattr(values, "toarray"):
@@ -150,6 +152,9 @@ class SklearnWhiteBox:
         self.estimator, self.prefix, self.head = estimator, prefix, head
         self.classes = np.asarray(estimator.classes_)
         width = data.numeric.shape[1]
+        if width > MAX_DENSE_WIDTH:
+            # The chain's Jacobian is a dense width x width matrix (8 * width**2 bytes).
+            raise NotSupported(f"{width:,} input columns: more than the {MAX_DENSE_WIDTH:,} the gate differentiates")
         self.jacobian, self.frozen = chain_map(prefix, width)
         self.proba_head = type(final).__name__ in ("LogisticRegression", "LogisticRegressionCV", "MLPClassifier")
         self._verify(data)

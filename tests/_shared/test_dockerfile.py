@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.docker.parser import DockerfileError, parse
+from hooks._shared.dockerfile import DockerfileError, parse
 
 
 def test_continuations_with_comments_and_blank_lines_between() -> None:

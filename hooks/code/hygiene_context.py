@@ -1,0 +1,87 @@
+"""When a hygiene finding of bandit's is more than hygiene, so it keeps bandit's severity.
+
+B608 (SQL built as a string) and B104 (binding all interfaces) are low by default: in ML code
+they are mostly queries built from a notebook's constants and servers inside containers. Two
+shapes are worth acting on and stay at bandit's severity:
+
+- B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
+  notebook): the caller's value, often a user's search text, goes into the query;
+- B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
+  on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
+  exposed beyond the network.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+_SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
+_ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
+
+
+def _strings(node: ast.AST) -> str:
+    return " ".join(n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str))[:4000]
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _lines(node: ast.AST) -> range:
+    start = getattr(node, "lineno", 0)
+    return range(start, (getattr(node, "end_lineno", None) or start) + 1)
+
+
+def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str]) -> None:
+    arguments = function.args
+    tainted = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs] if a.arg != "self"}
+    if arguments.vararg:
+        tainted.add(arguments.vararg.arg)
+    if arguments.kwarg:
+        tainted.add(arguments.kwarg.arg)
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and _names(node.value) & tainted:
+            tainted |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    for node in ast.walk(function):
+        built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+        )
+        if built and _names(node) & tainted and _SQL.search(_strings(node)):
+            for line in _lines(node):
+                found[(line, "B608")] = "the query takes a parameter of the function that builds it"
+
+
+def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
+    keywords = {k.arg: k.value for k in call.keywords if k.arg}
+    host = keywords.get("host") or keywords.get("server_name")
+    if not (isinstance(host, ast.Constant) and host.value in _ALL_INTERFACES):
+        return
+    debug = keywords.get("debug")
+    share = keywords.get("share")
+    if isinstance(debug, ast.Constant) and debug.value is True:
+        reason = "with the debugger on (debug=True): anyone who reaches it runs code"
+    elif isinstance(share, ast.Constant) and share.value is True:
+        reason = "and published on a public share link (share=True)"
+    else:
+        return
+    for line in _lines(host):
+        found[(line, "B104")] = reason
+
+
+def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str], str]:
+    """(line, bandit id) -> why that hygiene finding keeps bandit's severity."""
+    found: dict[tuple[int, str], str] = {}
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    sql = False
+    for node in ast.walk(module):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
+            functions.append(node)
+        elif isinstance(node, ast.Call):
+            _exposed_server(node, found)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
+            sql = _SQL.search(node.value[:4000]) is not None
+    # Functions are walked again only when some string of the module reads like SQL.
+    for function in functions if sql else []:
+        _sql_from_parameters(function, found)
+    return found

@@ -1,0 +1,343 @@
+"""Which files a notebook or script wrote itself, so that loading them again is not a blocker.
+
+`joblib.dump(model, "model.pkl")` a few cells before `joblib.load("model.pkl")` reloads the
+notebook's own object: whoever could swap that file could already change the notebook. Loads of
+a constant path (or, in a notebook, the same variable) that the same file serialised earlier are
+reported low; loads of downloaded files, parameters, environment values and request data are not
+writes of this file and stay high.
+
+Paths are compared as keys: `c:<text>` for a constant string (literals, names bound to one,
+`os.path.join`/`Path`/f-strings of constants), `n:<expression>` for a path a notebook builds of
+its variables, attributes and constants (`folder + "/m.pkl"`; a notebook's variables are its
+author's own). A script's variables may be parameters, so across the script only constants
+count; inside one function, a path expression it serialised to on an earlier line (directly or
+through an `open()` handle) is the file it just wrote (`torch.save(sd, ckpt)` ... `torch.load(ckpt)`).
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+
+# Serialisers: the call's attribute name -> positions of the path among positional arguments.
+# Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
+# download, which must stay high when loaded.
+_WRITERS: dict[str, tuple[int, ...]] = {
+    "dump": (1,),  # pickle/joblib/cloudpickle/dill.dump(obj, target)
+    "save": (0, 1),  # torch.save(obj, f), np.save(file, arr), model.save(path)
+    "savez": (0,),
+    "savez_compressed": (0,),
+    "to_pickle": (0,),
+    "save_local": (0,),  # LangChain vector stores
+    "save_pretrained": (0,),
+    "save_model": (1, 0),  # mlflow.<flavor>.save_model(model, path), keras save_model(model, path)
+    "write_index": (1,),  # faiss.write_index(index, path)
+}
+_PATH_KEYWORDS = frozenset({"f", "file", "filename", "fname", "path", "filepath", "folder_path", "path_or_buf", "dst"})
+_NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
+_OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
+QualName = Callable[[ast.AST], "str | None"]
+
+
+def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """The constant string an expression evaluates to, when it is built only of constants."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                inner = _text(value.value, constants)
+                if inner is None or value.format_spec is not None:
+                    return None
+                parts.append(inner)
+            else:
+                text = _text(value, constants)
+                if text is None:
+                    return None
+                parts.append(text)
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+        left, right = _text(node.left, constants), _text(node.right, constants)
+        if left is None or right is None:
+            return None
+        return posixpath.join(left, right) if isinstance(node.op, ast.Div) else left + right
+    if isinstance(node, ast.Call) and node.args and not node.keywords:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in ("join", "Path", "PurePath", "PosixPath", "str", "abspath", "expanduser", "normpath"):
+            texts = [_text(arg, constants) for arg in node.args]
+            if any(t is None for t in texts):
+                return None
+            return posixpath.join(*(t for t in texts if t is not None))
+    return None
+
+
+def _path_of_names(node: ast.AST, depth: int = 0) -> bool:
+    """A path a notebook builds from its own variables and constants (`folder`, `cfg.out`,
+    `folder + "/m.pkl"`, `f"{folder}/m.pkl"`, `os.path.join(folder, "m.pkl")`): the same text twice
+    is the same file."""
+    if depth > 20:
+        return False
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return isinstance(node, ast.Name) or _path_of_names(node.value, depth + 1)
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+        return _path_of_names(node.left, depth + 1) and _path_of_names(node.right, depth + 1)
+    if isinstance(node, ast.JoinedStr):
+        return all(
+            _path_of_names(v.value if isinstance(v, ast.FormattedValue) else v, depth + 1)
+            and not (isinstance(v, ast.FormattedValue) and v.format_spec is not None)
+            for v in node.values
+        )
+    if isinstance(node, ast.Call) and node.args and not node.keywords:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in ("join", "Path") and all(_path_of_names(arg, depth + 1) for arg in node.args)
+    return False
+
+
+def _normal(path: str) -> str:
+    return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
+
+
+class LoadContext:
+    """What the file has written so far; the visitor asks it about each load."""
+
+    def __init__(self, notebook: bool) -> None:
+        self.notebook = notebook
+        self.constants: dict[str, str] = {}
+        self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
+        self.written: set[str] = set()
+        self.mlflow_logged = False
+        self.texts: list[str] = []  # string constants and shell commands (remember_texts)
+        # A script's paths held in variables count within one function: (function line, path
+        # text) -> first line it is serialised to; calls -> the line of the function they are in.
+        self.scoped_writes: dict[tuple[int, str], int] = {}
+        self.scope_of: dict[int, int] = {}
+        # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
+        self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
+
+    # --- keys --------------------------------------------------------------------------------
+    def constant_text(self, node: ast.AST) -> str | None:
+        """The text an expression evaluates to when it is built of constants only."""
+        return _text(node, self.constants)
+
+    def key(self, node: ast.AST | None) -> str | None:
+        if node is None:
+            return None
+        text = _text(node, self.constants)
+        if text is not None and text.strip():
+            return "c:" + _normal(text)
+        if self.notebook and _path_of_names(node):
+            try:
+                return "n:" + ast.unparse(node)
+            except (ValueError, RecursionError):
+                return None
+        return None
+
+    def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
+        if not isinstance(target, ast.Name):
+            return
+        text = _text(value, self.constants)
+        if text is not None:
+            self.constants[target.id] = text
+        else:
+            self.constants.pop(target.id, None)
+        handle = self._opened(value)
+        if handle is not None:
+            self.handles[target.id] = handle
+        else:
+            self.handles.pop(target.id, None)
+
+    def _opened(self, value: ast.AST, qualname: QualName | None = None) -> str | None:
+        if not isinstance(value, ast.Call) or not value.args:
+            return None
+        func = value.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name not in ("open",):
+            return None
+        return self.key(value.args[0])
+
+    # --- writes --------------------------------------------------------------------------------
+    def record_call(self, call: ast.Call, qualname: str) -> None:
+        """Note the file a serialiser call writes."""
+        func = call.func
+        attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
+        if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
+            self.mlflow_logged = True
+        positions = _WRITERS.get(attribute)
+        if positions is None:
+            return
+        candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
+        candidates += [k.value for k in call.keywords if k.arg in _PATH_KEYWORDS]
+        for candidate in candidates:
+            if isinstance(candidate, ast.Name) and candidate.id in self.handles:
+                self.written.add(self.handles[candidate.id])
+                continue
+            opened = self._opened(candidate)
+            key = opened if opened is not None else self.key(candidate)
+            if key is not None:
+                self.written.add(key)
+
+    def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
+        """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
+        value bound to the name ends its time as a handle)."""
+        if not isinstance(target, ast.Name):
+            return
+        text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
+        self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
+
+    def _scoped_path(self, node: ast.AST, scope: int, line: int) -> str | None:
+        """The path text a serialiser or loader argument stands for: an `open(path)` call, a
+        handle variable bound to one earlier in the function, or the path expression itself."""
+        if isinstance(node, ast.Call) and _is_open(node):
+            return _scoped_text(node.args[0])
+        if isinstance(node, ast.Name) and (scope, node.id) in self.scoped_handles:
+            bound = [entry for entry in self.scoped_handles[(scope, node.id)] if entry[0] <= line]
+            if bound and max(bound)[1]:
+                return max(bound)[1]  # a handle: the file it was opened on
+        return _scoped_text(node)
+
+    def record_scoped_write(self, call: ast.Call, scope: int) -> None:
+        """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
+        serialiser call writes inside one function."""
+        func = call.func
+        attribute = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        positions = _WRITERS.get(attribute)
+        if positions is None:
+            return
+        candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
+        candidates += [k.value for k in call.keywords if k.arg in _PATH_KEYWORDS]
+        line = getattr(call, "lineno", 0)
+        for candidate in candidates:
+            text = self._scoped_path(candidate, scope, line)
+            if text is not None:
+                key = (scope, text)
+                self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
+
+    def _scoped_own_file(self, call: ast.Call, target: ast.AST) -> bool:
+        scope = self.scope_of.get(id(call))
+        if scope is None:
+            return False
+        line = getattr(call, "lineno", 0)
+        text = self._scoped_path(target, scope, line)
+        written = self.scoped_writes.get((scope, text)) if text is not None else None
+        return written is not None and written < line
+
+    # --- loads ---------------------------------------------------------------------------------
+    def fixed_path(self, call: ast.Call) -> str | None:
+        """The constant local path a load reads (directly, through `open()` or a handle), or None
+        for anything else: variables, parameters, environment values, URLs, bytes in memory."""
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in _PATH_KEYWORDS), None)
+        if target is None:
+            return None
+        if isinstance(target, ast.Name) and target.id in self.handles:
+            key: str | None = self.handles[target.id]
+        else:
+            opened = self._opened(target)
+            key = opened if opened is not None else (None if isinstance(target, ast.Call) else self.key(target))
+        if key is None or not key.startswith("c:"):
+            return None
+        path = key[2:]
+        # A URL (`https:/x` after normalising) is a download; a shared temporary folder can hold
+        # anyone's file; a home folder is not the repository.
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path) or path.startswith(_NOT_THE_REPOSITORY):
+            return None
+        return path
+
+    def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
+        """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
+        tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
+        there)."""
+        self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        self.texts.extend(shell)
+
+    def named_once(self, call: ast.Call) -> bool:
+        """Whether the file a fixed-path load reads is named in one text only: its own path,
+        never a download's, a write's or a copy's target."""
+        path = self.fixed_path(call)
+        if path is None:
+            return False
+        name = posixpath.basename(path)
+        return bool(name) and sum(name in text for text in self.texts) <= 1
+
+    def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
+        """Whether this load reads a file this notebook or script serialised earlier."""
+        if qualname.startswith("mlflow.") and qualname.endswith("load_model"):
+            uri = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "model_uri"), None)
+            text = _uri_prefix(uri)
+            if self.mlflow_logged and text is not None and text.startswith("runs:/"):
+                return True
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in _PATH_KEYWORDS), None)
+        if target is None:
+            return False
+        if isinstance(target, ast.Name) and target.id in self.handles:
+            return self.handles[target.id] in self.written
+        opened = self._opened(target)
+        key = opened if opened is not None else self.key(target)
+        if key is not None and key in self.written:
+            return True
+        return not self.notebook and self._scoped_own_file(call, target)
+
+
+def _is_open(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    func = node.func
+    return (func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "") == "open"
+
+
+def _scoped_text(node: ast.AST) -> str | None:
+    """A path expression of names, attributes and constants that is not a constant alone (those
+    are compared across the whole script), as text."""
+    if isinstance(node, ast.Constant) or not _path_of_names(node):
+        return None
+    try:
+        return ast.unparse(node)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _uri_prefix(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value
+    return None
+
+
+def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName) -> None:
+    """For a script: every constant path it serialises anywhere (functions run in any order), and
+    within each function the variable paths it serialises to. One pass over the tree."""
+    for statement in module.body:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                context.remember_assignment(target, statement.value)
+    calls: list[ast.Call] = []
+    stack: list[tuple[ast.AST, int]] = [(module, 0)]  # node, line of its innermost function (0: module)
+    while stack:
+        node, scope = stack.pop()
+        if isinstance(node, ast.Call):
+            context.scope_of[id(node)] = scope
+            calls.append(node)
+        elif isinstance(node, ast.With):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    context.remember_assignment(item.optional_vars, item.context_expr)
+                    context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
+        inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    # Handles are all known now; then the serialiser calls that write through them.
+    for call in calls:
+        context.record_call(call, qualname(call.func) or "")
+        context.record_scoped_write(call, context.scope_of[id(call)])

@@ -1,0 +1,66 @@
+"""Whether a script or notebook serves predictions: code that runs where requests arrive, so the
+model file it loads is whatever the deployment put there.
+
+A load of a fixed path (`pickle.load(open("model.bin", "rb"))`) in a course notebook or a batch
+job reads the repository's own file, which mlsec-artifacts checks when it is committed; the same
+line in a web app, a model server's handler or a cloud prediction routine reads the artifact the
+serving platform downloaded, and stays a finding. Serving code is recognised by what it imports
+(web and model-serving frameworks), by handler functions the platforms call (SageMaker's
+`model_fn`, Azure ML's `init`/`run`) and by predictor classes (a `predict` method beside a
+`load`/`initialize`/`setup`/`__init__`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+
+_SERVING_MODULES = (
+    "flask",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "gunicorn",
+    "aiohttp",
+    "tornado",
+    "django",
+    "sanic",
+    "bentoml",
+    "gradio",
+    "streamlit",
+    "ray.serve",
+    "kserve",
+    "mlserver",
+    "seldon_core",
+    "ts",
+    "sagemaker_inference",
+    "sagemaker_containers",
+    "google.cloud.aiplatform.prediction",
+    "azureml",
+    "litserve",
+    "triton_python_backend_utils",
+    "grpc",
+)
+_HANDLERS = frozenset({"model_fn", "input_fn", "predict_fn", "output_fn", "transform_fn", "handle"})
+_LOADERS = frozenset({"load", "initialize", "setup", "__init__", "load_model"})
+
+
+def _serving_import(module: str) -> bool:
+    return any(module == name or module.startswith(name + ".") for name in _SERVING_MODULES)
+
+
+def serves_requests(nodes: Iterable[ast.AST]) -> bool:
+    """`nodes`: every node of the module's tree."""
+    functions: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import) and any(_serving_import(alias.name) for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module and _serving_import(node.module):
+            return True
+        if isinstance(node, ast.ClassDef):
+            methods = {item.name for item in node.body if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            if "predict" in methods and methods & _LOADERS:
+                return True
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.add(node.name)
+    return bool(functions & _HANDLERS) or {"init", "run"} <= functions

@@ -1,0 +1,266 @@
+"""Which allowlisted classes reach a load-time sink: used by scripts/gen_allowlist.py.
+
+Unpickling a class runs its constructor (`__new__`, `__init__` and a dataclass's `__post_init__`
+when the pickle calls the class through REDUCE/INST/OBJ) and its state restoration
+(`__setstate__`, or `__setattr__` for each attribute of a plain BUILD). For each generated entry
+this reads the source of those methods (with `ast`, nothing is called), follows calls to the
+class's own methods and to Python functions of the same library a few levels deep, and reports
+the first call that reaches a sink: the file, process, network, import or nested-loader
+functions below, or builtins `open`/`exec`/`eval`/`compile`/`__import__`. Such an entry is
+refused by the hook with the reason (pandas `ExcelWriter` creates the file it is given).
+
+Static and conservative in one direction only: a call it cannot resolve (a method of an
+argument, C code) is not followed, so an entry it passes is not proven safe; the hand table in
+`globals_policy.SIDE_EFFECT_CLASSES` covers what this misses.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+
+# Modules whose functions touch files, processes, the network or the import system, and the
+# nested loaders. Narrower than the hook's denylist, which also grades attribute and functional
+# helpers (operator, functools, types) that library constructors use harmlessly.
+SINK_MODULES = (
+    "os", "posix", "nt", "subprocess", "_posixsubprocess", "pty", "socket", "_socket", "ssl", "shutil",
+    "tempfile", "io", "_io", "fileinput", "shelve", "dbm", "sqlite3", "pickle", "_pickle", "marshal", "dill",
+    "cloudpickle", "urllib", "http", "ftplib", "smtplib", "requests", "httpx", "urllib3", "webbrowser",
+    "importlib", "runpy", "ctypes", "multiprocessing", "pip", "setuptools", "h5py", "tables",
+)  # fmt: skip
+SINK_BUILTINS = frozenset({"open", "exec", "eval", "compile", "__import__"})
+SINK_EXACT = frozenset(
+    {
+        ("numpy", "load"),
+        ("numpy", "fromfile"),
+        ("numpy", "memmap"),
+        ("numpy", "loadtxt"),
+        ("numpy", "genfromtxt"),
+        ("torch", "load"),
+        ("torch", "from_file"),
+        ("joblib", "load"),
+        ("pandas", "read_pickle"),
+    }
+)
+# os functions that read process facts or convert paths: no file is opened or changed.
+_HARMLESS_OS = frozenset(
+    {"fspath", "fsencode", "fsdecode", "getpid", "cpu_count", "process_cpu_count", "getcwd", "getenv",
+     "get_terminal_size", "urandom", "sched_getaffinity", "environ"}
+)  # fmt: skip
+# ctypes names that load a native library or touch raw memory; the rest are values and the
+# library's own function pointers.
+_CTYPES_LOADS = frozenset(
+    {"CDLL", "PyDLL", "WinDLL", "OleDLL", "LibraryLoader", "LoadLibrary", "find_library", "memmove", "memset",
+     "string_at", "wstring_at"}
+)  # fmt: skip
+_IMPORT_PROBES = frozenset({"find_spec", "version", "metadata", "distribution", "PackageNotFoundError"})
+# What unpickling runs on a class: its constructor when called, its state restoration on BUILD.
+# `__new__` and state restoration run on every rebuild (NEWOBJ, copyreg, BUILD); `__init__` and
+# `__post_init__` only when the pickle calls the class (REDUCE, INST, OBJ).
+ALWAYS_METHODS = ("__new__", "__setstate__", "__setattr__")
+CALL_METHODS = ("__init__", "__post_init__")
+MAX_DEPTH = 3
+
+
+def sink_name(obj: object) -> str | None:
+    """`module.name` of a sink function or class, else None."""
+    if isinstance(obj, types.BuiltinFunctionType) and getattr(obj, "__self__", None) is builtins:
+        return f"builtins.{obj.__name__}" if obj.__name__ in SINK_BUILTINS else None
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    if not isinstance(module, str) or not isinstance(name, str):
+        return None
+    if module == "builtins":
+        return f"builtins.{name}" if name in SINK_BUILTINS else None
+    root = module.split(".", 1)[0]
+    if (module, name) in SINK_EXACT or (root, name) in SINK_EXACT:
+        return f"{module}.{name}"
+    if root in ("os", "posix", "nt") and name in _HARMLESS_OS:
+        return None
+    if root in ("io", "_io") and name in ("BytesIO", "StringIO"):
+        return None  # in memory
+    if root == "ctypes" and name.split(".")[-1] not in _CTYPES_LOADS:
+        return None  # C values, buffers and the library's own native functions: no new library is loaded
+    if module.startswith(("importlib.metadata", "importlib.util")) and name.split(".")[-1] in _IMPORT_PROBES:
+        return None  # asks whether a package is installed; imports nothing
+    if any(module == sink or module.startswith(sink + ".") for sink in SINK_MODULES):
+        return f"{module}.{name}"
+    return None
+
+
+def _function_of(obj: object) -> types.FunctionType | None:
+    """The Python function behind a method, staticmethod, classmethod or function."""
+    obj = getattr(obj, "__func__", obj)
+    obj = inspect.unwrap(obj) if callable(obj) else obj
+    return obj if isinstance(obj, types.FunctionType) else None
+
+
+def _calls(function: types.FunctionType) -> Iterator[ast.Call]:
+    try:
+        source = textwrap.dedent(inspect.getsource(function))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return
+    yield from (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def _dotted(node: ast.expr) -> list[str] | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return parts[::-1]
+
+
+def _resolve(parts: list[str], function: types.FunctionType, cls: type) -> object | None:
+    """The object a dotted call target names inside `function` (a method of `cls`)."""
+    head, rest = parts[0], parts[1:]
+    if head in ("self", "cls") and rest:
+        obj: object = cls
+    elif head in function.__globals__:
+        obj = function.__globals__[head]
+    elif hasattr(builtins, head):
+        obj = getattr(builtins, head)
+    else:
+        return None
+    for part in rest:
+        try:
+            obj = inspect.getattr_static(obj, part)
+        except AttributeError:
+            return None
+    return obj
+
+
+def _same_library(obj: object, root: str) -> bool:
+    module = getattr(_function_of(obj), "__module__", None)
+    return isinstance(module, str) and module.split(".", 1)[0] == root
+
+
+def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS + CALL_METHODS) -> str | None:
+    """How running these methods of `cls` reaches a sink (`__init__ -> get_handle -> io.open`), if it does."""
+    seen: set[object] = set()
+    imports: list[str] = []  # an import of a fixed optional dependency: reported if nothing worse is
+
+    def visit(function: types.FunctionType, path: str, depth: int) -> str | None:
+        if function in seen:
+            return None
+        seen.add(function)
+        for call in _calls(function):
+            parts = _dotted(call.func)
+            if parts is None:
+                continue
+            target = _resolve(parts, function, cls)
+            if target is None:
+                continue
+            sink = sink_name(getattr(target, "__func__", target))
+            if sink is not None and sink.startswith(("importlib.", "builtins.__import__")):
+                imports.append(f"{path} calls {sink}")
+            elif sink is not None:
+                return f"{path} calls {sink}"
+            inner = _function_of(target)
+            if inner is not None and depth < MAX_DEPTH and _same_library(inner, root):
+                found = visit(inner, f"{path} -> {inner.__qualname__}", depth + 1)
+                if found:
+                    return found
+        return None
+
+    for method in methods:
+        try:
+            attribute = inspect.getattr_static(cls, method)
+        except AttributeError:
+            continue
+        function = _function_of(attribute)
+        if function is None or not _same_library(function, root):
+            continue  # object's, a C type's or another library's own constructor
+        found = visit(function, f"{cls.__qualname__}.{method}", 1)
+        if found:
+            return found
+    return imports[0] if imports else None
+
+
+def refused(
+    pairs: set[tuple[str, str]], load: Callable[[str, str], object | None]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """The entries whose unpickling reaches a sink: ("always", path) when any rebuild reaches it,
+    ("call", path) when only calling the class does."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for module, name in sorted(pairs):
+        obj = load(module, name)
+        if not isinstance(obj, type):
+            continue
+        root = module.split(".", 1)[0]
+        if reason := first_sink(obj, root, ALWAYS_METHODS):
+            out[(module, name)] = ("always", reason)
+        elif reason := first_sink(obj, root, CALL_METHODS):
+            out[(module, name)] = ("call", reason)
+    return out
+
+
+# Packages whose classes the hook lets a pickle rebuild without __init__ (globals_policy's
+# LIBRARY_ROOTS, where installed): their state restoration is checked library-wide, since a
+# rebuilt instance's __setstate__ runs whatever it runs on state from the file.
+REBUILD_ROOTS = (
+    "sklearn", "pandas", "scipy", "torch", "transformers", "accelerate", "lightgbm", "xgboost", "catboost",
+    "statsmodels", "pyarrow", "numpy", "tokenizers", "peft", "timm", "torchvision", "torchaudio",
+    "lightning", "pytorch_lightning", "lightning_fabric", "omegaconf", "patsy", "dateutil", "pytz",
+)  # fmt: skip
+# Module parts not walked: test suites, build tools and command-line entry points (importing
+# numpy.f2py's main prints usage and exits) and per-architecture model zoos (transformers.models
+# classes are torch.nn modules whose state restoration is torch's).
+_SKIP_PARTS = frozenset(
+    {"tests", "test", "testing", "_testing", "conftest", "f2py", "distutils", "_build_utils", "__main__",
+     "models", "benchmarks", "_pyinstaller"}
+)  # fmt: skip
+# Sinks the hook checks by argument instead of refusing the class (globals_policy.EXECUTED_STATE).
+REVIEWED = {"rv_generic._attach_argparser_methods calls builtins.exec": "scipy.stats"}
+
+
+def _modules(root: str) -> Iterator[types.ModuleType]:
+    import importlib
+    import pkgutil
+    import warnings
+
+    try:
+        package = importlib.import_module(root)
+    except BaseException:  # noqa: BLE001 - not installed, or fails to import: nothing to check
+        return
+    yield package
+    for info in pkgutil.walk_packages(getattr(package, "__path__", []), root + "."):
+        if _SKIP_PARTS.intersection(info.name.split(".")):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                yield importlib.import_module(info.name)
+        except BaseException:  # noqa: BLE001 - optional submodules, SystemExit from entry points
+            continue
+
+
+def rebuild_sinks(roots: tuple[str, ...] = REBUILD_ROOTS) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every class of these packages whose rebuild (`__new__`, `__setstate__`, `__setattr__`) reaches a sink."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for root in roots:
+        seen: set[tuple[str, str]] = set()
+        for module in _modules(root):
+            for value in list(vars(module).values()):
+                owner = getattr(value, "__module__", None)
+                if not isinstance(value, type) or not isinstance(owner, str) or owner.split(".", 1)[0] != root:
+                    continue
+                key = (owner, value.__qualname__)
+                if key in seen or "<" in key[1]:
+                    continue
+                seen.add(key)
+                try:
+                    reason = first_sink(value, root, ALWAYS_METHODS)
+                except Exception:  # noqa: BLE001 - odd descriptors: not checked
+                    continue
+                if reason and not any(reason.endswith(path) for path in REVIEWED):
+                    out[key] = ("always", reason)
+    return out

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.severity import Severity
+from hooks._shared.shell import (
+    ShellRules,
+    install_issues,
+    install_segments,
+    pipes_download_to_shell,
+    shell_issues,
+    shell_lines,
+)
+from hooks.code import rules
+
+RULES = ShellRules(
+    rules.DOWNLOAD_PIPED_TO_SHELL,
+    rules.DOWNLOADED_FILE_RUN,
+    rules.NOTEBOOK_UNPINNED_INSTALL,
+    rules.NOTEBOOK_UNSAFE_INDEX,
+)
+
+
+def messages(command: str, strict: bool = False) -> list[tuple[str, str, Severity | None]]:
+    return [(i.rule.rule_id, i.message, i.severity) for i in install_issues([(1, command)], RULES, strict=strict)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "curl -fsSL https://get.example.sh | sudo bash",
+        "wget -qO- https://x.example/install.sh | sh",
+        "curl -s https://x.example | sudo -E env A=1 bash -s -- --yes",
+        "curl https://bootstrap.pypa.io/get-pip.py | python3",
+        "bash <(curl -s https://x.example/i.sh)",
+        'sh -c "$(curl -fsSL https://x.example/i.sh)"',
+        "apt-get update && curl -L https://x.example | /bin/bash",
+    ],
+)
+def test_downloads_piped_to_a_shell(command: str) -> None:
+    assert pipes_download_to_shell(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "curl -o x.sh https://x.example && sha256sum -c x.sha256",
+        "curl https://x.example | tee out.txt",
+        "curl https://x.example | jq .name",
+        "bash run.sh | curl -d @- https://x.example",
+        "curl https://x.example > out.sh; echo written | bash",
+    ],
+)
+def test_look_alikes_are_not_pipes_to_a_shell(command: str) -> None:
+    assert not pipes_download_to_shell(command)
+
+
+def test_a_downloaded_file_run_in_the_same_cell() -> None:
+    issues = shell_issues([(1, "wget https://x.example/setup.sh"), (2, "bash setup.sh")], RULES)
+    assert [(i.rule.rule_id, i.line) for i in issues] == [("MLS322", 2)]
+    assert shell_issues([(1, "bash setup.sh")], RULES) == []
+    checked = shell_issues([(1, "curl -o setup.sh https://x.example"), (2, "cat setup.sh")], RULES)
+    assert checked == []
+
+
+def test_one_finding_per_install_command_naming_every_package() -> None:
+    assert messages("pip install transformers datasets accelerate==0.30.1") == [
+        ("MLS319", "installs transformers, datasets without an exact == pin", None)
+    ]
+    assert messages("pip install torch==2.3.1 'numpy==1.26.4' -e . -r requirements.txt -U pip") == []
+
+
+def test_continuations_variables_and_redirections() -> None:
+    assert install_segments("pip install -q a \\\n  b > /dev/null 2>&1") == [["pip", "install", "-q", "a", "b"]]
+    assert messages("pip install $USER_FLAG {extra} torch==2.3.1") == []
+    assert messages("cd /x && sudo python3 -m pip install accelerate; uv pip install rich") == [
+        ("MLS319", "installs accelerate without an exact == pin", None),
+        ("MLS319", "installs rich without an exact == pin", None),
+    ]
+
+
+def test_pip_wheel_and_download_of_vcs_refs_are_judged_like_install() -> None:
+    for verb in ("install", "wheel", "download"):
+        (found,) = messages(f"pip {verb} git+https://github.com/org/repo.git@main")
+        assert found[0] == "MLS319"
+        assert "version control without a full commit hash" in found[1]
+    assert messages("pip wheel git+https://github.com/org/repo.git@" + "a" * 40) == []
+
+
+def test_indexes() -> None:
+    assert messages("pip install --extra-index-url https://pypi.org/simple x==1") == []
+    (vendor,) = messages("pip install --extra-index-url https://download.pytorch.org/whl/cu121 torch==2.3.1")
+    assert vendor[0] == "MLS320" and vendor[2] is Severity.LOW
+    (strict,) = messages("pip install --extra-index-url https://download.pytorch.org/whl/cu121 torch==2.3.1", True)
+    assert strict[2] is None  # the rule's own severity (high)
+    (private,) = messages("pip install --extra-index-url https://pypi.corp.example/simple x==1")
+    assert private[0] == "MLS320" and private[2] is None
+    assert [m[0] for m in messages("pip install --trusted-host h -i http://h/simple x==1")] == ["MLS320", "MLS320"]
+
+
+def test_credentials_in_urls_never_reach_a_message() -> None:
+    found = messages(
+        "pip install git+https://x-access-token:ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8@github.com/org/p.git "
+        "--extra-index-url https://deploy:p@ssW0rd-Secret9@pypi.corp.example/simple"
+    )
+    text = " ".join(m[1] for m in found)
+    assert "ghp_" not in text and "ssW0rd" not in text and "deploy" not in text
+    assert "https://***@github.com/org/p.git" in text and "https://***@pypi.corp.example/simple" in text
+
+
+def test_shell_lines_join_continuations_and_skip_comments() -> None:
+    assert shell_lines(["# set up", "pip install a \\", "  b", "", "echo done"], 2) == [
+        (3, "pip install a b"),
+        (6, "echo done"),
+    ]
+
+
+def test_a_megabyte_of_curl_is_linear() -> None:
+    # The old pattern scanned the rest of the line from every `curl`: quadratic, minutes on 1 MB.
+    command = "curl " * 200_000
+    started = time.perf_counter()
+    assert not pipes_download_to_shell(command)
+    shell_issues([(1, command)], RULES)
+    install_issues([(1, "pip install " + "x " * 200_000)], RULES)
+    assert time.perf_counter() - started < 30  # a guard against quadratic time, not a speed goal
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("curl wget|&;\\\n'\"$(){}<>-=shbapython3 git+https://@#")), max_size=300))
+def test_garbage_commands_never_raise(command: str) -> None:
+    pipes_download_to_shell(command)
+    shell_issues([(1, command)], RULES)
+    install_issues([(1, command)], RULES)

@@ -1,0 +1,94 @@
+"""The allowlist generator's sink check (scripts/allowlist_sinks.py): a library class whose
+constructor or state restoration reaches a file, process, network or import call is refused."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+from pathlib import Path
+
+from scripts.allowlist_sinks import first_sink, refused
+from tests import pickle_asm as asm
+from tests.artifacts.helpers import rules, scan_bytes
+
+
+class _Writer:
+    def __init__(self, path: str) -> None:
+        self.handle = open(path, "w")  # noqa: SIM115 - the sink under test
+
+
+class _Restored:
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self._restore(state)
+
+    def _restore(self, state: dict[str, str]) -> None:
+        _clean_up(state["path"])
+
+
+def _clean_up(path: str) -> None:
+    os.remove(path)
+
+
+class _Runner:
+    def __init__(self, command: str) -> None:
+        self.output = subprocess.check_output(command)
+
+
+class _Estimator:
+    def __init__(self, alpha: float = 1.0, buffer: bytes = b"") -> None:
+        self.alpha = alpha
+        self.buffer = io.BytesIO(buffer)  # in memory
+        self.workers = os.cpu_count()
+
+    def fit(self) -> None:
+        open("never-called-by-unpickling")  # noqa: SIM115 - not a load-time method
+
+
+def test_sinks_reached_from_the_constructor_or_state_restoration() -> None:
+    assert first_sink(_Writer, "tests") == "_Writer.__init__ calls io.open"
+    assert (
+        first_sink(_Restored, "tests") == "_Restored.__setstate__ -> _Restored._restore -> _clean_up calls posix.remove"
+    )
+    assert "subprocess.check_output" in (first_sink(_Runner, "tests") or "")
+    assert first_sink(_Estimator, "tests") is None  # parameters, memory, process facts; fit() is not run
+
+
+def test_refused_names_each_entry_with_its_path() -> None:
+    classes = {"_Writer": _Writer, "_Estimator": _Estimator}
+    found = refused({("tests.x", name) for name in classes}, lambda _module, name: classes.get(name))
+    assert list(found) == [("tests.x", "_Writer")]
+
+
+def test_a_refused_library_class_blocks_with_the_reason(tmp_path: Path) -> None:
+    data = asm.proto(4) + asm.global_("numpy", "memmap") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    findings = scan_bytes(tmp_path, "m.pkl", data)
+    assert rules(findings) == ["MLS101"] and "refused: loading it maps" in findings[0].message
+
+
+def test_a_constructor_sink_blocks_only_when_the_pickle_calls_the_class(tmp_path: Path) -> None:
+    # transformers' TrainingArguments.__post_init__ reads the fsdp config file it is given: a
+    # Trainer checkpoint rebuilds it without __init__ (passes), a pickle that calls it is refused.
+    cls = asm.global_("transformers.training_args", "TrainingArguments")
+    rebuilt = asm.proto(2) + asm.global_("copyreg", "__newobj__") + cls + b"\x85" + asm.REDUCE  # TUPLE1
+    assert rules(scan_bytes(tmp_path, "training_args.bin", rebuilt + asm.EMPTY_DICT + b"b" + asm.STOP)) == []
+    called = asm.proto(2) + cls + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "called.bin", called)
+    assert rules(findings) == ["MLS101"] and "_process_fsdp_args" in findings[0].message
+
+
+def _rebuilt_with_state(module: str, name: str, state: bytes) -> bytes:
+    data = asm.proto(2) + asm.global_("copyreg", "_reconstructor") + asm.MARK + asm.global_(module, name)
+    return data + asm.global_("builtins", "object") + asm.NONE + asm.TUPLE + asm.REDUCE + state + asm.BUILD + asm.STOP
+
+
+def test_a_library_class_whose_state_restoration_loads_a_pickle_is_refused(tmp_path: Path) -> None:
+    # torch's DataPipe wrapper: __setstate__ pickle.loads (or dill.loads) its state, so a pickle
+    # naming only torch's own class ran whatever the inner bytes held. Checked library-wide.
+    inner = b"cos\nsystem\n(S'true'\ntR."
+    state = asm.MARK + asm.binbytes(inner) + b"\x89" + asm.TUPLE  # (bytes, use_dill=False)
+    wrapper = _rebuilt_with_state("torch.utils.data.datapipes.datapipe", "_IterDataPipeSerializationWrapper", state)
+    findings = scan_bytes(tmp_path, "pipe.pkl", wrapper)
+    assert rules(findings) == ["MLS101"] and "refused: loading it reaches" in findings[0].message
+    module = _rebuilt_with_state("torch.nn.modules.linear", "Linear", asm.EMPTY_DICT)
+    assert rules(scan_bytes(tmp_path, "linear.pkl", module)) == []  # torch.nn's own state restoration

@@ -1,0 +1,207 @@
+"""Globals judged by what the unpickler does with them (reference, rebuild, call) and by the
+arguments of the calls whose danger depends on them; each with a look-alike that must still block."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from hooks._core.findings import Severity
+from hooks.artifacts.analysis import Analysis, Limits
+from hooks.artifacts.globals_policy import GlobalsPolicy, Use, Verdict
+from tests import pickle_asm as asm
+from tests.artifacts.helpers import rules, scan_bytes
+
+
+def ref(module: str, name: str) -> bytes:
+    return asm.text(module) + asm.text(name) + asm.STACK_GLOBAL
+
+
+def blocking(findings: list) -> list[str]:
+    return sorted(f.rule_id for f in findings if f.severity.rank >= Severity.MEDIUM.rank)
+
+
+def test_a_library_function_kept_as_a_value_passes_but_called_blocks(tmp_path: Path) -> None:
+    kept = asm.proto(4) + asm.EMPTY_DICT + asm.text("score_func") + ref("numpy", "log1p") + asm.SETITEM + asm.STOP
+    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) == []
+    called = asm.proto(4) + ref("numpy", "log1p") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "called.pkl", called)) == ["MLS102"]
+
+
+def test_an_unknown_package_is_not_a_library(tmp_path: Path) -> None:
+    kept = asm.proto(4) + ref("evilpkg.helpers", "thing") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) == ["MLS102"]  # importing it runs its code
+
+
+def test_a_library_class_rebuilt_without_init_passes_but_called_blocks(tmp_path: Path) -> None:
+    rebuilt = asm.proto(4) + ref("scipy.interpolate._bsplines", "BSpline") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    assert rules(scan_bytes(tmp_path, "new.pkl", rebuilt + asm.EMPTY_DICT + asm.BUILD + asm.STOP)) == []
+    called = asm.proto(4) + ref("scipy.interpolate._bsplines", "BSpline") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "call.pkl", called)) == ["MLS102"]
+
+
+def test_copyreg_reconstructor_with_object_base(tmp_path: Path) -> None:
+    data = asm.proto(0) + asm.global_("copyreg", "_reconstructor") + asm.MARK
+    data += asm.global_("sklearn.base", "SomeEstimatorLikeClass") + asm.global_("__builtin__", "object") + asm.NONE
+    data += asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "p0.pkl", data)) == []
+
+
+def test_side_effect_classes_block_under_any_module_and_use(tmp_path: Path) -> None:
+    for index, module in enumerate(["pandas", "pandas.io.excel._base"]):
+        data = asm.proto(4) + ref(module, "ExcelWriter") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+        findings = scan_bytes(tmp_path, f"x{index}.pkl", data)
+        assert rules(findings) == ["MLS101"]
+    legacy = asm.proto(2) + asm.global_("joblib.numpy_pickle_compat", "NDArrayWrapper") + asm.EMPTY_TUPLE
+    assert rules(scan_bytes(tmp_path, "nd.pkl", legacy + asm.NEWOBJ + asm.STOP)) == ["MLS101"]
+
+
+def test_getattr_is_judged_by_its_arguments(tmp_path: Path) -> None:
+    method = asm.proto(2) + asm.global_("builtins", "getattr") + asm.global_("builtins", "str") + asm.text("split")
+    method += b"\x86" + asm.REDUCE  # TUPLE2
+    assert rules(scan_bytes(tmp_path, "split.pkl", method + asm.STOP)) == []  # str.split kept as a value
+    unpickler = asm.proto(2) + asm.global_("builtins", "getattr") + asm.global_("zoneinfo", "ZoneInfo")
+    unpickler += asm.text("_unpickle") + b"\x86" + asm.REDUCE + asm.text("UTC") + b"K\x01\x86" + asm.REDUCE
+    assert rules(scan_bytes(tmp_path, "tz.pkl", unpickler + asm.STOP)) == []  # the class's own unpickler
+    write = asm.proto(2) + asm.global_("builtins", "getattr") + asm.global_("pathlib", "Path") + asm.text("write_text")
+    write += b"\x86" + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "write.pkl", write)) == ["MLS103"]
+    special = asm.proto(2) + asm.global_("builtins", "getattr") + asm.global_("builtins", "str")
+    special += asm.text("__class__") + b"\x86" + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "special.pkl", special))
+    computed = asm.proto(2) + asm.global_("builtins", "getattr") + asm.EMPTY_DICT + asm.text("x") + b"\x86"
+    assert rules(scan_bytes(tmp_path, "obj.pkl", computed + asm.REDUCE + asm.STOP)) == ["MLS101"]
+
+
+def test_partial_is_judged_by_what_it_wraps(tmp_path: Path) -> None:
+    wrap = asm.proto(2) + asm.global_("functools", "partial") + asm.global_("numpy", "log1p") + b"\x85" + asm.REDUCE
+    assert rules(scan_bytes(tmp_path, "p.pkl", wrap + asm.STOP)) == []
+    called = wrap + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP  # calling the partial calls numpy.log1p
+    assert rules(scan_bytes(tmp_path, "pc.pkl", called)) == ["MLS102"]
+    opaque = asm.proto(2) + asm.global_("functools", "partial") + asm.EMPTY_DICT + b"\x85" + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "po.pkl", opaque)) == ["MLS101"]
+
+
+def test_dill_load_type_is_judged_by_the_type(tmp_path: Path) -> None:
+    def load_type(name: str) -> bytes:
+        return asm.proto(2) + asm.global_("dill._dill", "_load_type") + asm.text(name) + b"\x85" + asm.REDUCE
+
+    assert rules(scan_bytes(tmp_path, "list.pkl", load_type("ListType") + asm.STOP)) == []
+    assert rules(scan_bytes(tmp_path, "code.pkl", load_type("CodeType") + asm.STOP)) == ["MLS101"]
+
+
+def test_injected_setstate_value_is_judged_as_called(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE
+    data += asm.EMPTY_DICT + asm.text("__setstate__") + ref("numpy", "log1p") + asm.SETITEM + asm.BUILD + asm.STOP
+    assert rules(scan_bytes(tmp_path, "s.pkl", data)) == ["MLS102", "MLS104"]
+
+
+def test_policy_judge_modes() -> None:
+    policy = GlobalsPolicy()
+    assert policy.judge("sklearn.metrics._classification", "f1_score", Use.REFERENCE) is Verdict.ALLOWED
+    assert policy.judge("sklearn.metrics._classification", "f1_score", Use.CALL) is Verdict.UNKNOWN
+    assert policy.judge("pandas.core.dtypes.dtypes", "PeriodDtype", Use.CALL) is Verdict.ALLOWED  # re-export
+    assert policy.judge("os", "system", Use.REFERENCE) is Verdict.DANGEROUS
+    assert policy.judge("numpy", "__builtins__.eval", Use.REFERENCE) is Verdict.DANGEROUS
+    assert policy.judge("torch.serialization", "_get_layout", Use.CALL) is Verdict.ALLOWED
+    assert policy.judge("torch.serialization", "load", Use.REFERENCE) is Verdict.DANGEROUS
+    assert policy.judge("torch.return_types", "max", Use.CALL) is Verdict.ALLOWED
+
+
+# --- bounds ---------------------------------------------------------------------------------------
+def test_an_ext_flood_is_one_finding(tmp_path: Path) -> None:
+    body = b"".join(b"\x84" + code.to_bytes(4, "little") + asm.POP for code in range(1, 20_000))
+    findings = scan_bytes(tmp_path, "ext.pkl", asm.proto(2) + body + asm.NONE + asm.STOP)
+    assert rules(findings) == ["MLS103"]
+
+
+def test_time_is_checked_by_cost_not_opcode_count() -> None:
+    import io
+
+    import pytest
+
+    from hooks.artifacts.errors import LimitExceeded
+    from hooks.artifacts.walker import Walker
+
+    big = asm.EMPTY_DICT + asm.MARK + b"".join(b"J" + i.to_bytes(4, "little") + asm.NONE for i in range(200_000))
+    big += asm.SETITEMS + asm.binput(0)
+    data = asm.proto(2) + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE + big + asm.POP
+    data += (asm.binget(0) + asm.BUILD) * 3000 + asm.STOP  # few opcodes, each walking 200,000 keys
+    analysis = Analysis(GlobalsPolicy(), Limits(max_seconds=1))
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded):
+        Walker(analysis).walk_file(io.BytesIO(data), len(data), "b.pkl")
+    assert time.monotonic() - started < 10
+
+
+def test_a_nan_time_cap_does_not_disable_it() -> None:
+    analysis = Analysis(GlobalsPolicy(), Limits(max_seconds=float("nan")))
+    assert analysis.deadline < time.monotonic() + Limits.max_seconds + 1
+
+
+def test_hostile_global_names_are_escaped(tmp_path: Path) -> None:
+    data = asm.proto(4) + ref("evil\x1b[2J", "x\r\nmodel.pkl:1:1: fake") + asm.STOP
+    findings = scan_bytes(tmp_path, "n.pkl", data)
+    assert findings
+    assert all(not {"\x1b", "\n", "\r"} & set(f.message) for f in findings)
+
+
+def test_the_repositorys_own_class_is_low_but_its_functions_block(tmp_path: Path) -> None:
+    (tmp_path / "mypkg").mkdir()
+    (tmp_path / "mypkg" / "__init__.py").write_text("")
+    (tmp_path / "mypkg" / "models.py").write_text("class Net:\n    pass\n\ndef build():\n    pass\n")
+    rebuilt = asm.proto(4) + ref("mypkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    findings = scan_bytes(tmp_path, "own.pkl", rebuilt)
+    assert rules(findings) == ["MLS102"] and findings[0].severity is Severity.LOW
+    assert "mypkg/models.py" in findings[0].message
+    called = asm.proto(4) + ref("mypkg.models", "build") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "call.pkl", called)) == ["MLS102"]
+    elsewhere = asm.proto(4) + ref("otherpkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "other.pkl", elsewhere)) == ["MLS102"]
+
+
+def test_an_ext_flood_stays_within_a_memory_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    flood = tmp_path / "flood.pkl"
+    codes = b"".join(b"\x84" + code.to_bytes(4, "little") for code in range(1, 1 << 19))  # distinct EXT4 codes
+    flood.write_bytes(asm.proto(2) + codes + asm.STOP)
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (384 << 20, 384 << 20))\n"
+        "from pathlib import Path\n"
+        "from hooks._core.policy import Policy\n"
+        "from hooks.artifacts.spec import SPEC\n"
+        "from tests.scanning import findings_of\n"
+        "found = findings_of(SPEC, Path(sys.argv[1]), 'flood.pkl', Policy(root=Path(sys.argv[1]).parent))\n"
+        "print(len(found), sorted({f.rule_id for f in found}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(flood)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split()[0] == "1" and "MLS103" in done.stdout
+
+
+def test_a_rebuild_with_arguments_is_a_call(tmp_path: Path) -> None:
+    # NEWOBJ runs cls.__new__(cls, *args): a class's own __new__ acts on the arguments.
+    with_args = asm.proto(4) + ref("scipy.interpolate._bsplines", "BSpline") + asm.text("x") + b"\x85" + asm.NEWOBJ
+    assert rules(scan_bytes(tmp_path, "a.pkl", with_args + asm.STOP)) == ["MLS102"]
+    memmap = asm.proto(4) + ref("numpy", "memmap") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert rules(scan_bytes(tmp_path, "m.pkl", memmap)) == ["MLS101"]
+
+
+def test_a_library_function_passed_to_a_call_is_judged_as_called(tmp_path: Path) -> None:
+    # torch._tensor._rebuild_from_type_v2(func, type, args, state) calls func(*args).
+    data = asm.proto(2) + asm.global_("torch._tensor", "_rebuild_from_type_v2") + asm.MARK
+    data += asm.global_("numpy", "save") + asm.global_("torch", "Tensor") + asm.MARK + asm.text("/tmp/x")
+    data += asm.EMPTY_LIST + asm.TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert blocking(scan_bytes(tmp_path, "r.pkl", data)) == ["MLS102"]
+
+
+def test_cythons_unpickler_rebuilds_its_class_argument(tmp_path: Path) -> None:
+    def pyx(cls_module: str, cls: str) -> bytes:
+        data = asm.proto(2) + asm.global_("pandas._libs.arrays", "__pyx_unpickle_NDArrayBacked")
+        return data + asm.MARK + asm.global_(cls_module, cls) + b"K\x01" + asm.NONE + asm.TUPLE + asm.REDUCE + asm.STOP
+
+    assert rules(scan_bytes(tmp_path, "ok.pkl", pyx("pandas.core.arrays.period", "PeriodArray"))) == []
+    assert rules(scan_bytes(tmp_path, "bad.pkl", pyx("evilpkg", "Thing"))) == ["MLS102"]

@@ -1,0 +1,75 @@
+"""Hygiene tests of bandit's are low, unless their context makes them worth acting on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks._core.policy import Policy
+from tests.code.helpers import notebook, scan_code
+
+SOURCE = (
+    "from flask import Flask\napp = Flask(__name__)\nTABLE = 't'\n"
+    'def search(term):\n    q = "SELECT * FROM funds WHERE name = \'" + term + "\'"\n    return run(q)\n'
+    "def count():\n    return run('SELECT count(*) FROM ' + TABLE)\n"
+    "app.run(host='0.0.0.0', port=80, debug=True)\n"
+    "app.run(host='0.0.0.0', port=80)\n"
+    "demo.launch(server_name='0.0.0.0', share=True)\n"
+    "requests.get(URL)\n"
+)
+
+
+def graded(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.line, f.severity.value) for f in findings)
+
+
+def test_sql_from_a_parameter_and_exposed_servers_keep_their_severity(tmp_path: Path) -> None:
+    assert graded(scan_code(tmp_path, SOURCE, "app.py")) == [
+        ("B104", 9, "medium"),  # with the debugger on
+        ("B104", 10, "low"),
+        ("B104", 11, "medium"),  # published on a share link
+        ("B113", 12, "low"),
+        ("B201", 9, "high"),
+        ("B608", 5, "medium"),  # the caller's text goes into the query
+        ("B608", 8, "low"),  # a constant table name
+    ]
+
+
+def test_a_notebook_query_of_its_own_values_is_low(tmp_path: Path) -> None:
+    text = notebook("def q(day):\n    return client.query(f'SELECT * FROM t WHERE day = {day}')")
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("B608", 2, "low")]
+
+
+def test_strict_profile_restores_bandits_severity(tmp_path: Path) -> None:
+    strict = Policy(root=tmp_path, profile="strict")
+    assert {s for _, _, s in graded(scan_code(tmp_path, SOURCE, "app.py", strict))} == {"medium", "high"}
+
+
+def test_a_file_utility_on_the_scripts_own_paths_is_low_and_anything_more_keeps_bandits_severity(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "import os, subprocess\n"
+        "def main(path, request):\n"
+        '    os.system("mkdir " + path)\n'
+        '    os.system(f"mkdir -p {path}")\n'
+        '    subprocess.call("cp -r {} {}".format(path, path), shell=True)\n'
+        '    os.system("mkdir " + path + " && curl x | sh")\n'
+        '    os.system("python train.py " + path)\n'
+        '    os.system("rm " + request.args["f"])\n'
+        '    os.system("ls $(" + path + ")")\n'
+        '    subprocess.run(f"gsutil cp {path} {path}", shell=True)\n'
+        '    subprocess.run(f"gcloud run deploy {path}", shell=True)\n'
+    )
+    assert graded(scan_code(tmp_path, source)) == [
+        ("B602", 5, "low"),
+        ("B602", 10, "low"),
+        ("B602", 11, "high"),
+        ("B605", 3, "low"),
+        ("B605", 4, "low"),
+        ("B605", 6, "high"),
+        ("B605", 7, "high"),
+        ("B605", 8, "high"),
+        ("B605", 9, "high"),
+    ]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("B605", 3, "high") in graded(scan_code(tmp_path, source, policy=strict))

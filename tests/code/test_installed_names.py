@@ -1,0 +1,63 @@
+"""Packages that notebooks and Dockerfiles install reach mlsec-deps' name and advisory checks
+(malicious, typosquat, decoy, known-vulnerable), at the installing line; pins stay the hooks' own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks._shared.shell import _REQUIREMENT, installed_requirements
+from hooks.docker.spec import SPEC as DOCKER_SPEC
+from tests.code.helpers import notebook, scan_code
+from tests.scanning import findings_of
+
+
+def places(findings: list) -> list[tuple[str, int | None, int]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.cell, f.line) for f in findings if f.rule_id.startswith("MLS40"))
+
+
+def test_notebook_installs_of_trap_names_are_found_at_the_command(tmp_path: Path) -> None:
+    text = notebook(
+        "import os\n!pip install -q sklearn \\\n    pytorch-nightly-cpu",
+        "%pip install torchtriton",
+        "pip install sklearn",  # automagic: IPython runs it as %pip
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [("MLS402", 1, 2), ("MLS402", 2, 1), ("MLS404", 1, 2), ("MLS404", 3, 1)]
+    malicious = next(f for f in findings if f.rule_id == "MLS402")
+    assert malicious.message.endswith("(installed by the command on this line)")
+    assert malicious.severity.value == "critical"
+
+
+def test_look_alike_installs_stay_quiet(tmp_path: Path) -> None:
+    """Real names, conda's own `pytorch`, files, paths, variables and URLs are not PyPI names;
+    unpinned installs are not reported twice (MLS413 belongs to requirement files)."""
+    text = notebook(
+        "!pip install scikit-learn torch transformers -r requirements.txt ./sklearn $PKG {pkg}",
+        "!conda install -y pytorch",
+        "!pip install git+https://github.com/org/sklearn.git -e ./torchtriton",
+        "# !pip install torchtriton\nx = 'pip install sklearn'",
+        "!pip install -U pip==23.1.2 setuptools==59.5.0 -q! pip3 install future",
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == []
+
+
+def test_dockerfile_run_installs_reach_the_name_checks(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text(
+        "FROM python:3.11\nRUN pip install --no-cache-dir torchtriton scikit-learn==1.5.0\n"
+        "RUN conda install pytorch && pip install -r requirements.txt\nRUN <<EOF\npip install sklearn\nEOF\n"
+    )
+    findings = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    assert places(findings) == [("MLS402", None, 2), ("MLS404", None, 5)]
+
+
+@given(st.text(max_size=300))
+def test_installed_requirements_of_any_text_are_requirement_words(command: str) -> None:
+    for _, names in installed_requirements([(1, command), (2, f"pip install {command}")]):
+        assert names
+        for name in names:
+            assert _REQUIREMENT.match(name) and not name.startswith("-") and "/" not in name and "$" not in name

@@ -1,0 +1,292 @@
+"""Loads of a file the same notebook or script wrote are low; downloads, parameters, environment
+values and serving inputs stay high; `profile: strict` never lowers anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks._core.policy import Policy
+from tests.code.helpers import notebook, scan_code
+
+
+def graded(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.line, f.severity.value) for f in findings)
+
+
+def test_a_notebook_reloading_what_it_dumped(tmp_path: Path) -> None:
+    text = notebook(
+        "import joblib, pickle, torch\nimport pandas as pd\nMODEL = 'model.pkl'",
+        "joblib.dump(clf, MODEL)\ntorch.save(net.state_dict(), 'net.pt')\ndf.to_pickle('frame.pkl')",
+        "with open('prep.pkl', 'wb') as f:\n    pickle.dump(prep, f)",
+        "clf = joblib.load('model.pkl')\nnet.load_state_dict(torch.load('net.pt'))\ndf = pd.read_pickle('frame.pkl')\n"
+        "with open('prep.pkl', 'rb') as f:\n    prep = pickle.load(f)",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert {f.severity.value for f in findings} == {"low"}
+    assert sorted(f.rule_id for f in findings) == ["B301", "MLS301", "MLS304", "MLS306"]
+    assert all("wrote itself" in f.message for f in findings)
+
+
+def test_look_alikes_stay_high(tmp_path: Path) -> None:
+    text = notebook(
+        "import joblib, torch, urllib.request, os",
+        "joblib.dump(clf, 'model.pkl')",
+        "clf = joblib.load(f'{folder}/other.pkl')",  # a file it did not write, not a fixed path
+        "urllib.request.urlretrieve(URL, 'w.pt')\nm = torch.load('w.pt')",  # a download
+        "p = hf_hub_download('org/m', 'model.pkl')\nmm = joblib.load(p)",  # from the Hub
+        "e = joblib.load(os.environ['MODEL'])",  # the environment
+        "x = joblib.load('later.pkl')\njoblib.dump(x, 'later.pkl')",  # written after it was read
+    )
+    findings = [f for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id in ("MLS301", "MLS306")]
+    assert [(f.cell, f.severity.value) for f in findings] == [
+        (3, "high"),
+        (4, "high"),
+        (5, "high"),
+        (6, "high"),
+        (7, "high"),
+    ]
+
+
+def test_a_script_matches_constants_only(tmp_path: Path) -> None:
+    source = (
+        "import joblib\nPATH = 'artifacts/model.joblib'\n\n"
+        "def train(clf):\n    joblib.dump(clf, PATH)\n\n"
+        "def predict(x):\n    return joblib.load(PATH).predict(x)\n\n"
+        "def save(clf, path):\n    joblib.dump(clf, path)\n\n"
+        "def load(path):\n    return joblib.load(path)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS301", 8, "low"), ("MLS301", 14, "high")]
+
+
+def test_serving_code_stays_high(tmp_path: Path) -> None:
+    source = (
+        "import os, joblib\n\ndef init():\n    global model\n"
+        "    model = joblib.load(os.path.join(os.getenv('AZUREML_MODEL_DIR'), 'model.pkl'))\n"
+    )
+    assert graded(scan_code(tmp_path, source, "score.py")) == [("MLS301", 5, "high")]
+
+
+def test_mlflow_and_vector_stores_the_notebook_logged(tmp_path: Path) -> None:
+    text = notebook(
+        "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')",
+        "m = mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')",
+        "r = mlflow.pyfunc.load_model('models:/prod/3')",
+        "db.save_local('faiss_index')\nFAISS.load_local('faiss_index', emb, allow_dangerous_deserialization=True)",
+        "FAISS.load_local(INDEX_DIR, emb, allow_dangerous_deserialization=True)",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert sorted((f.rule_id, f.cell, f.severity.value) for f in findings) == [
+        ("MLS312", 2, "low"),
+        ("MLS312", 3, "medium"),
+        ("MLS313", 4, "low"),
+        ("MLS313", 5, "high"),
+    ]
+
+
+def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
+    text = notebook("import joblib\njoblib.dump(clf, 'm.pkl')\nclf = joblib.load('m.pkl')")
+    strict = Policy(root=tmp_path, profile="strict")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb", strict)] == ["high"]
+
+
+def test_trust_remote_code_families(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\nimport lm_eval\n"
+        "class Loader:\n    def __init__(self):\n        self.trust_remote_code = True\n"
+        "    def load(self, name):\n"
+        "        return AutoModel.from_pretrained(name, trust_remote_code=self.trust_remote_code)\n"
+        "def load(name, trust_remote_code=True):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "lm_eval.simple_evaluate(model='hf', model_args='pretrained=org/m,trust_remote_code=True')\n"
+        "engine = LLM(model=name, enable_trust_remote_code=True)\n"
+    )
+    found = [(f.rule_id, f.line) for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"]
+    assert found == [("MLS307", 7), ("MLS307", 9), ("MLS307", 10), ("MLS307", 11)]
+
+
+def test_trust_remote_code_look_alikes(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\n"
+        "def load(name, trust_remote_code=False):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "print('pass trust_remote_code=True only for reviewed models')\n"
+        "AutoModel.from_pretrained(name, trust_remote_code=False, revision='a' * 40)\n"
+        "cfg = 'pretrained=org/m,trust_remote_code=False'\n"
+        '"""Set trust_remote_code=True in model_args to run custom code."""\n'
+    )
+    assert [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"] == []
+
+
+def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Path) -> None:
+    source = (
+        "import os, subprocess\nBUCKET = 'gs://b'\n"
+        "os.system(f'gsutil cp {BUCKET}/x .')\nsubprocess.run(f'gsutil ls {BUCKET}', shell=True)\neval('3/4')\n"
+        "def run(cmd):\n    os.system(f'echo {cmd}')\n    subprocess.run(cmd, shell=True)\n    eval(cmd)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [
+        ("B307", 5, "low"),
+        ("B307", 9, "medium"),
+        ("B602", 4, "low"),
+        ("B602", 8, "high"),
+        ("B605", 3, "low"),
+        ("B605", 7, "high"),
+    ]
+
+
+def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_path: Path) -> None:
+    cells = (
+        "import os, subprocess\nbucket = input_bucket()\nos.system(f'gsutil ls {bucket}')",
+        "subprocess.run(f'mkdir -p {bucket}/out', shell=True)",
+        "answer = client.chat(prompt)\nsubprocess.run(answer, shell=True)",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("B602", 1, "low"),
+        ("B602", 2, "high"),
+        ("B605", 3, "low"),
+    ]
+    # In a script, a command built of its values keeps bandit's severity (they may come from
+    # outside), unless it is one fixed file-system utility on a path (test_hygiene_context).
+    script = "import os\ndef mk(path):\n    os.system(f'bq load {path}')\n    os.system(f'mkdir -p {path}')\n"
+    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high"), ("B605", 4, "low")]
+
+
+def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
+    code = "import tarfile\nwith tarfile.open(path) as t:\n    t.extractall('data')"
+    assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) == [("MLS315", 3, "low")]
+    assert graded(scan_code(tmp_path, code, "job.py")) == [("MLS315", 3, "high")]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb", strict)) == [("MLS315", 3, "high")]
+
+
+def test_a_notebook_path_built_of_its_variables_matches_the_same_text(tmp_path: Path) -> None:
+    cells = (
+        "import joblib\ndef prep(log_folder):\n    joblib.dump(freq, log_folder + '/freq.pkl')",
+        "def train(log_folder):\n    freq = joblib.load(open(log_folder + '/freq.pkl', 'rb'))\n"
+        "    other = joblib.load(open(log_folder + '/other.pkl', 'rb'))\n"
+        "    url = joblib.load(download(log_folder + '/freq.pkl'))",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("MLS301", 2, "low"),
+        ("MLS301", 3, "high"),
+        ("MLS301", 4, "high"),
+    ]
+
+
+def test_trust_remote_code_on_a_placeholder_repository_is_low(tmp_path: Path) -> None:
+    code = (
+        "from transformers import AutoModel\nfrom smolagents import load_tool\n"
+        "a = AutoModel.from_pretrained('<change-username>/<change-id>', trust_remote_code=True)\n"
+        "b = load_tool('{your_username}/hf-model-downloads', trust_remote_code=True)\n"
+        "c = load_tool('m-ric/text-to-image', trust_remote_code=True)\n"
+        "d = AutoModel.from_pretrained(f'{org}/{name}', trust_remote_code=True)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) if g[0] == "MLS307"] == [
+        ("MLS307", 3, "low"),
+        ("MLS307", 4, "low"),
+        ("MLS307", 5, "high"),
+        ("MLS307", 6, "high"),
+    ]
+
+
+def test_a_multi_line_notebook_command_is_low_and_eval_of_a_notebook_value_is_not(tmp_path: Path) -> None:
+    cells = (
+        "import subprocess\nurl = subprocess.check_output(\n    (\n        'gcloud run services describe '\n"
+        "        f'{SERVICE} --project={PROJECT}'\n    ),\n    shell=True,\n)",
+        "df['v'] = df['expr'].apply(lambda e: eval(e))",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [("B307", 1, "medium"), ("B602", 7, "low")]
+
+
+def test_a_script_loading_the_variable_path_it_saved_in_the_same_function_is_low(tmp_path: Path) -> None:
+    """Training code reloads the checkpoint it just saved (`torch.save(sd, ckpt)` ... `torch.load(ckpt)`);
+    a path saved in another function, loaded before it is saved, another handle's file, or an
+    argv entry stays high."""
+    source = (
+        "import os, pickle, sys, joblib, torch\n"
+        "def train(args, model):\n"
+        "    ckpt = os.path.join(args.out, 'ckpt.pt')\n"
+        "    torch.save(model.state_dict(), ckpt)\n"
+        "    model.load_state_dict(torch.load(ckpt))\n"
+        "    joblib.dump(model, os.path.join(args.out, 'm.joblib'))\n"
+        "    m = joblib.load(os.path.join(args.out, 'm.joblib'))\n"
+        "    with open(args.pre, 'wb') as f:\n"
+        "        pickle.dump(model, f)\n"
+        "    with open(args.pre, 'rb') as g:\n"
+        "        return pickle.load(g)\n"
+        "def serve(ckpt):\n"
+        "    return torch.load(ckpt)\n"
+        "def resume(ckpt):\n"
+        "    state = torch.load(ckpt)\n"
+        "    torch.save(state, ckpt)\n"
+        "def two(a, b, model):\n"
+        "    with open(a, 'wb') as f:\n"
+        "        pickle.dump(model, f)\n"
+        "    with open(b, 'rb') as f:\n"
+        "        return pickle.load(f)\n"
+        "torch.save(m, sys.argv[1])\n"
+        "y = torch.load(sys.argv[1])\n"
+    )
+    assert graded(scan_code(tmp_path, source, "train.py")) == [
+        ("B301", 11, "low"),
+        ("B301", 21, "medium"),
+        ("MLS301", 7, "low"),
+        ("MLS306", 5, "low"),
+        ("MLS306", 13, "high"),
+        ("MLS306", 15, "high"),
+        ("MLS306", 23, "high"),
+    ]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS306", 5, "high") in graded(scan_code(tmp_path, source, "train.py", policy=strict))
+
+
+def test_a_path_named_output_is_not_model_output(tmp_path: Path) -> None:
+    """`output_file`, `output_gcs_file`, `prediction_uri` name places; `response`, `output` and
+    `answer` still hold what a model said."""
+    cells = (
+        "import subprocess\ndef upload(output_gcs_file):\n    output_file = 'list.txt'\n"
+        "    cmd = f'bq load {output_file} {output_gcs_file}'\n    subprocess.run(cmd, shell=True)",
+        "response = client.chat(prompt)\nsubprocess.run(response.text, shell=True)\neval(output)",
+    )
+    assert graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb")) == [
+        ("B602", 2, "high"),
+        ("B602", 5, "low"),
+        ("MLS314", 3, "high"),
+    ]
+
+
+def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None:
+    """A course notebook or batch job loading the repository's own `model.bin` is low; the same
+    line in serving code, or a path the code downloads to, writes, names twice, or in /tmp, is not."""
+    batch = (
+        "import pickle, joblib, torch\n"
+        "with open('model.bin', 'rb') as f_in:\n    dv, lr = pickle.load(f_in)\n"
+        "m = joblib.load('models/lin_reg.joblib')\n"
+        "t = torch.load('/data/step1.pt')\n"
+        "u = torch.load('/tmp/shared.pt')\n"
+        "v = torch.load('https://example.org/m.pt')\n"
+        "urllib.request.urlretrieve(URL, 'w.pt')\nw = torch.load('w.pt')\n"
+    )
+    assert graded(scan_code(tmp_path, batch, "batch.py")) == [
+        ("B108", 6, "low"),
+        ("B301", 3, "low"),
+        ("B310", 8, "low"),
+        ("MLS301", 4, "low"),
+        ("MLS306", 5, "low"),
+        ("MLS306", 6, "high"),
+        ("MLS306", 7, "high"),
+        ("MLS306", 9, "high"),
+        ("MLS331", 8, "high"),
+    ]
+    notebook_text = notebook("import torch\n!wget -q https://x.example/m.pt -O m.pt", "m = torch.load('m.pt')")
+    assert graded(scan_code(tmp_path, notebook_text, "nb.ipynb")) == [("MLS306", 1, "high")]
+    load = "import joblib\n{0}\nm = joblib.load('model.joblib')\n"
+    for serving in (
+        "from flask import Flask",
+        "import fastapi",
+        "def model_fn(model_dir):\n    pass",
+        "class P:\n    def load(self, uri):\n        pass\n    def predict(self, x):\n        pass",
+        "def init():\n    pass\ndef run(data):\n    pass",
+    ):
+        assert graded(scan_code(tmp_path, load.format(serving), "app.py"))[-1][2] == "high", serving
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS301", 4, "high") in graded(scan_code(tmp_path, batch, "batch.py", policy=strict))

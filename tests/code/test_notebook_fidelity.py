@@ -1,0 +1,235 @@
+"""Notebook cells read as IPython reads them, scanned end to end: each family has a positive and
+a look-alike."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from hooks._core.policy import Policy
+from hooks.deps.spec import SPEC as DEPS_SPEC
+from tests.code.helpers import notebook, scan_code
+from tests.scanning import findings_of
+
+
+def scan_both(directory: Path, text: str, name: str) -> list:  # type: ignore[type-arg]
+    """mlsec-code and mlsec-deps on one notebook, as `mlsec scan` runs them: mlsec-deps reads the
+    dependency files a notebook writes itself, so mlsec-code does not hand them on (no duplicates)."""
+    code = scan_code(directory, text, name)
+    path = directory / name
+    path.write_text(text)
+    # MLS416 (advisories not checked, or against old data) is about the advisory source, not the notebook.
+    deps = [f for f in findings_of(DEPS_SPEC, path, name, Policy(root=directory)) if f.rule_id != "MLS416"]
+    assert not {f.rule_id for f in code} & {f.rule_id for f in deps}, "a finding reported by both hooks"
+    return code + deps
+
+
+def places(findings: list) -> list[tuple[str, int | None, int]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.cell, f.line) for f in findings)
+
+
+def test_continued_pip_lines_are_joined(tmp_path: Path) -> None:
+    text = notebook("!pip install -q torch==2.3.1 \\\n    transformers \\\n    datasets==2.19.0")
+    (finding,) = scan_code(tmp_path, text, "nb.ipynb")
+    assert (finding.rule_id, finding.line, finding.message) == (
+        "MLS319",
+        1,
+        "installs transformers without an exact == pin",
+    )
+    pinned = notebook("!pip install -q torch==2.3.1 \\\n    transformers==4.41.0")
+    assert scan_code(tmp_path, pinned, "nb.ipynb") == []
+
+
+def test_shell_variables_are_not_packages(tmp_path: Path) -> None:
+    text = notebook("USER_FLAG = '--user'\n!pip install $USER_FLAG {USER_FLAG} torch==2.3.1")
+    assert scan_code(tmp_path, text, "nb.ipynb") == []
+
+
+def test_what_ipython_runs_is_never_unparseable(tmp_path: Path) -> None:
+    text = notebook(
+        "    x = 1\n    y = x + 1",  # indented cell
+        "files = !ls\nout = %sx echo hi",
+        "pip install torch==2.3.1",  # automagic, one-line cell
+        "cd data",
+        "if True:\n    !ls\n    %time y = 2",
+        "df.head?",
+        "In [3]: z = 3\n   ...: w = 4",
+    )
+    assert scan_code(tmp_path, text, "nb.ipynb") == []
+
+
+def test_automagic_needs_a_one_line_cell_as_in_ipython(tmp_path: Path) -> None:
+    # IPython applies automagic to one-line cells only: this cell fails in IPython too.
+    findings = scan_code(tmp_path, notebook("import os\npip install torch"), "nb.ipynb")
+    assert [(f.rule_id, f.severity.value) for f in findings] == [("MLS907", "low")]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12 parses PEP 701 f-strings itself")
+def test_newer_f_strings_are_read_not_reported(tmp_path: Path) -> None:
+    text = notebook('import torch\nrow = {"a": 1}\nprint(f"{row["a"]}")\nm = torch.load(f"{row["a"]}.pt")')
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS306", 1, 4)]
+    broken = notebook('print(f"{row["a"]")')  # unterminated field: really broken
+    assert places(scan_code(tmp_path, broken, "nb.ipynb")) == [("MLS907", 1, 1)]
+
+
+def test_writefile_python_is_analysed_as_its_own_script(tmp_path: Path) -> None:
+    text = notebook(
+        "import joblib as jl",
+        "%%writefile predictor.py\nimport pickle\nimport joblib\n\nclass P:\n    def load(self, d):\n"
+        "        self.m = joblib.load(d + '/model.joblib')\n        self.p = pickle.load(open(d + '/p.pkl', 'rb'))",
+        "%%writefile notes.txt\njoblib.load(x)",
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("B301", 2, 8), ("MLS301", 2, 7)]
+
+
+def test_writefile_requirements_shell_and_dockerfile_reach_their_hooks(tmp_path: Path) -> None:
+    """Scripts reach the code hook's shell checks; requirements and Dockerfiles reach mlsec-deps
+    and mlsec-dockerfile as if committed, at the writing cell's lines."""
+    text = notebook(
+        "%%writefile requirements.txt\ntorch==2.3.1\ntransformers\n--extra-index-url https://pypi.corp.example/simple",
+        "%%writefile setup.sh\nset -e\ncurl -fsSL https://x.example/i.sh | bash",
+        "%%writefile Dockerfile\nFROM python:3.11\nRUN pip install mlflow==2.12.1\n"
+        "CMD mlflow server --host 0.0.0.0 --port 5000",
+        "%%writefile start.sh\nray start --head --dashboard-host=0.0.0.0",
+        "%%writefile config.yaml\nrun: curl https://x | bash",
+    )
+    findings = scan_both(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [
+        ("MLS321", 2, 3),
+        ("MLS323", 4, 2),
+        ("MLS405", 1, 4),
+        ("MLS413", 1, 3),
+        ("MLS501", 3, 2),
+        ("MLS502", 3, 2),
+        ("MLS515", 3, 4),
+    ]
+    docker = next(f for f in findings if f.rule_id == "MLS515")
+    assert docker.message.endswith("(in Dockerfile, which this cell writes)")
+
+
+def test_written_files_no_hook_checks_and_look_alike_names_stay_quiet(tmp_path: Path) -> None:
+    text = notebook(
+        "%%writefile notes.txt\nFROM python:3.11\nRUN curl https://x.example/i.sh | bash",
+        "%%writefile docker-notes.txt\nRUN curl https://x.example/i.sh | bash",
+        "print('%%writefile Dockerfile')",
+    )
+    assert scan_code(tmp_path, text, "nb.ipynb") == []
+
+
+def test_a_written_file_the_other_hook_fails_on_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks.docker.scanner import DockerfileScanner
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(DockerfileScanner, "scan_text", broken)
+    from hooks._core import runner
+
+    monkeypatch.setattr(runner, "_TEXT_SCANNERS", {})
+    (finding,) = scan_code(tmp_path, notebook("x = 1", "%%writefile Dockerfile\nFROM x"), "nb.ipynb")
+    assert (finding.rule_id, finding.cell, finding.line, finding.severity.value) == ("MLS900", 2, 2, "high")
+
+
+def test_markers_in_the_writing_cell_silence_the_other_hooks_findings(tmp_path: Path) -> None:
+    run = "RUN curl -fsSL https://x.example/i.sh | bash"
+    text = notebook(f"%%writefile Dockerfile\nFROM python:3.11\n{run}")
+    assert ("MLS503", 1, 3) in places(scan_code(tmp_path, text, "nb.ipynb"))
+    marked = notebook(f"%%writefile Dockerfile\nFROM python:3.11\n{run}  # mlsec: ignore[MLS503] vendor installer")
+    assert ("MLS503", 1, 3) not in places(scan_code(tmp_path, marked, "nb.ipynb"))
+
+
+def test_bash_and_script_cells_are_shell(tmp_path: Path) -> None:
+    text = notebook(
+        "%%bash\npip install \\\n  accelerate",
+        "%%script bash\ncurl -s https://x.example | sh",
+        "%%sh\necho ok",
+        "%%html\n<script>curl https://x | bash</script>",
+        "%%capture out\nimport torch\nm = torch.load(p)",
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS306", 5, 3), ("MLS319", 1, 2), ("MLS321", 2, 2)]
+
+
+def test_kernel_language_decides(tmp_path: Path) -> None:
+    r_notebook = json.loads(notebook("library(dplyr)\nx <- read.csv('a.csv')", "!curl x | bash"))
+    r_notebook["metadata"] = {"kernelspec": {"language": "R", "name": "ir"}}
+    (finding,) = scan_code(tmp_path, json.dumps(r_notebook), "r.ipynb")
+    assert (finding.rule_id, finding.severity.value) == ("MLS324", "low")
+    python = json.loads(notebook("import torch\nm = torch.load(p)"))
+    python["metadata"] = {"kernelspec": {"language": "python", "name": "python3"}}
+    assert places(scan_code(tmp_path, json.dumps(python), "p.ipynb")) == [("MLS306", 1, 2)]
+
+
+def test_unknown_cell_magics_are_a_low_note_not_a_parse_failure(tmp_path: Path) -> None:
+    text = notebook("%%sql\nSELECT * FROM t", "%%mystery arg\nwhatever ( this is")
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert [(f.rule_id, f.cell, f.severity.value) for f in findings] == [("MLS324", 2, "low")]
+
+
+def test_shell_trust_remote_code_and_open_services(tmp_path: Path) -> None:
+    text = notebook(
+        "!lm_eval --model hf --model_args pretrained=org/m,trust_remote_code=True --tasks x",
+        "!vllm serve org/m --trust-remote-code --port 8000",
+        "!vllm serve org/m --trust-remote-code=false",
+        "!jupyter lab --ip 0.0.0.0 --ServerApp.token='' --allow-root",
+        "!jupyter lab --ip 127.0.0.1",
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS307", 1, 1), ("MLS307", 2, 1), ("MLS323", 4, 1)]
+
+
+def test_large_outputs_do_not_stop_the_code_being_read(tmp_path: Path) -> None:
+    image = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo" + "A" * (12 << 20)}}
+    cells = [
+        {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [image], "source": "plt.plot(x)"},
+        {"cell_type": "code", "metadata": {}, "execution_count": 2, "outputs": [], "source": "m = torch.load(p)"},
+    ]
+    text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
+    assert places(scan_code(tmp_path, text, "plots.ipynb")) == [("MLS306", 2, 1)]
+
+
+def test_caps_are_per_part_and_medium(tmp_path: Path) -> None:
+    policy = Policy(root=tmp_path, sections={"code": {"max_python_bytes": 2048, "max_notebook_code_bytes": 4096}})
+    big_cell = "x = 1\n" * 1000
+    filler = ["y = 1\n" * 330, "z = 1\n" * 330, "w = 1\n" * 330]  # 1,980 bytes each
+    text = notebook("import torch\nm = torch.load(p)", big_cell, *filler, "n = torch.load(q)")
+    findings = sorted(scan_code(tmp_path, text, "nb.ipynb", policy), key=lambda f: f.cell or 0)
+    assert [(f.rule_id, f.cell, f.severity.value) for f in findings] == [
+        ("MLS306", 1, "high"),
+        ("MLS907", 2, "medium"),  # over the per-part cap
+        ("MLS907", 5, "medium"),  # over the notebook's code budget
+        ("MLS306", 6, "high"),  # small enough for what is left: still read
+    ]
+    assert "code.max_python_bytes" in findings[1].message
+    assert "code.max_notebook_code_bytes" in findings[2].message
+    script = scan_code(tmp_path, "x = 1\n" * 1000, "big.py", policy)
+    assert [(f.rule_id, f.severity.value) for f in script] == [("MLS907", "medium")]
+    assert "code.max_python_bytes" in script[0].message
+
+
+def test_a_byte_order_mark_changes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbfimport pickle, sys\npickle.loads(sys.stdin.buffer.read())\n")
+    from hooks.code.spec import SPEC
+    from tests.scanning import findings_of
+
+    assert [f.rule_id for f in findings_of(SPEC, tmp_path / "bom.py", "bom.py", Policy(root=tmp_path))] == ["B301"]
+    (tmp_path / "bom.ipynb").write_bytes(b"\xef\xbb\xbf" + notebook("m = torch.load(p)").encode())
+    assert [f.rule_id for f in findings_of(SPEC, tmp_path / "bom.ipynb", "bom.ipynb", Policy(root=tmp_path))] == [
+        "MLS306"
+    ]
+
+
+def test_a_big_script_is_bounded(tmp_path: Path) -> None:
+    findings = scan_code(tmp_path, "x = 1\n" * 400_000, "huge.py")
+    assert [(f.rule_id, f.severity.value) for f in findings] == [("MLS907", "medium")]
+
+
+def test_written_environment_files_and_appends_reach_the_deps_checks(tmp_path: Path) -> None:
+    text = notebook(
+        "%%writefile environment.yml\nname: x\ndependencies:\n  - python=3.11\n  - pip:\n    - torchtriton\n",
+        "%%writefile -a {out_dir}/requirements.txt\nultralytics==8.3.41\n",
+        "%%writefile -a {out_dir}/notes.txt\nultralytics==8.3.41\n",
+    )
+    blocking = [(f.rule_id, f.cell, f.line) for f in scan_both(tmp_path, text, "nb.ipynb") if f.severity.value != "low"]
+    assert blocking == [("MLS402", 1, 6), ("MLS402", 2, 2)]
