@@ -231,7 +231,7 @@ def test_hooks_take_no_cache_and_a_file_named_like_it_stays_a_file(
     from hooks.cli.run import run_hook
 
     (project / "--no-cache").write_text('TOKEN = "hf_' + "aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM" + '"\n')
-    assert run_hook("mlsec-secrets", ["--no-cache", "--", "--no-cache"]) == 1
+    assert run_hook("mlsec-secrets", ["--", "--no-cache"]) == 1  # after `--`, a file
     assert "--no-cache:1:" in capsys.readouterr().out
     with pytest.raises(SystemExit) as stopped:  # both the flag and a file here: main's rule, a usage error
         run_hook("mlsec-secrets", ["--no-cache"])
