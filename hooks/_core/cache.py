@@ -312,16 +312,23 @@ class ResultCache:
         self._spec_keys[spec.hook_id] = (policy, key)
         return key
 
-    def probe(self, spec: HookSpec, path: Path, display: str, policy: Policy) -> Probe | None:
+    def probe(
+        self, spec: HookSpec, path: Path, display: str, policy: Policy, also: Sequence[HookSpec] = ()
+    ) -> Probe | None:
         """The file's key, or None when its verdict cannot be cached (unreadable, or the hook
-        says it depends on more than it can name)."""
-        extra: Sequence[Path | str] | None = ()
-        if spec.cache_inputs is not None:
-            module_name, _, attribute = spec.cache_inputs.partition(":")
-            extra = getattr(importlib.import_module(module_name), attribute)(path, display, policy)
-        if extra is None:
-            self.stats.uncacheable += 1
-            return None
+        says it depends on more than it can name). `also`: the hooks of `spec.cache_with`, whose
+        policy and inputs reach this hook's verdicts through the files its files write."""
+        extra: list[Path | str] = []
+        for owner in (spec, *also):
+            if owner is not spec:
+                extra.append(f"policy:{owner.hook_id}:{policy_fingerprint(owner, policy)}")
+            if owner.cache_inputs is not None:
+                module_name, _, attribute = owner.cache_inputs.partition(":")
+                inputs = getattr(importlib.import_module(module_name), attribute)(path, display, policy)
+                if inputs is None:
+                    self.stats.uncacheable += 1
+                    return None
+                extra.extend(inputs)
         read = self._digest(path)
         if read is None:
             self.stats.uncacheable += 1

@@ -67,11 +67,12 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
             rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
         )
         return FileReport([finding], cacheable=False)  # memory, the environment: the next run may pass
+    judges: set[str] = set()
     for written in report.written:
-        report.findings.extend(_written_findings(written, spec, target, context))
-    if report.written:
-        # Other hooks judged what this file writes, under their own policy sections and inputs
-        # (the advisory snapshot for installed packages), which this hook's key does not hold.
+        report.findings.extend(_written_findings(written, spec, target, context, judges))
+    if not judges <= set(spec.cache_with):
+        # A hook judged what this file writes under its own policy section and inputs, which
+        # this hook's key does not hold (spec.cache_with does not name it): not cached.
         report.cacheable = False
     return report
 
@@ -88,7 +89,9 @@ def _text_scanner(spec: HookSpec) -> TextScanner | None:
     return _TEXT_SCANNERS[spec.hook_id]
 
 
-def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, context: TailContext) -> list[Finding]:
+def _written_findings(
+    written: WrittenFile, spec: HookSpec, target: Target, context: TailContext, judges: set[str]
+) -> list[Finding]:
     """A file the scanned file writes (`%%writefile Dockerfile`), checked by the hooks that check
     files of that name, as if it were committed; findings stand at the writing cell's lines. A
     hook that reads the writing file itself (mlsec-deps reads a notebook's written requirements)
@@ -105,6 +108,7 @@ def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, cont
         scanner = _text_scanner(other)
         if scanner is None:
             continue
+        judges.add(other.hook_id)
         installed = getattr(scanner, "scan_installed", None) if written.installed else None
         if written.installed and not callable(installed):
             continue  # this hook checks files of that name, not installed packages
@@ -174,7 +178,8 @@ def _from_cache(
     """Findings of the files the cache knows go to `result` (and their verdicts to
     `result.verdicts`); returned: the files to scan with their keys, every key, and the keys
     the run's bundle covered (None: no bundle)."""
-    probes = [cache.probe(spec, target.path, target.display, context.policy) for target in targets]
+    also = [other for other in context.registry.specs if other.hook_id in spec.cache_with]
+    probes = [cache.probe(spec, target.path, target.display, context.policy, also) for target in targets]
     known = [probe for probe in probes if probe is not None]
     bundle = cache.lookup_bundle(spec, known, context.registry) if known else None
     entries, notices = bundle if bundle is not None else ({}, ())

@@ -93,6 +93,10 @@ class HookSpec:
     # extra files and values to key the cache on, or None when that file's verdict must not be
     # cached. Unset: a pure per-file function of bytes, path and policy.
     cache_inputs: str | None = None
+    # Hooks that judge what this hook's files write (a notebook's `%%writefile Dockerfile`, an
+    # install command's packages): their policy sections and `cache_inputs` are in this hook's
+    # cache key too. A report with written files judged by a hook not named here is not cached.
+    cache_with: tuple[str, ...] = ()
 
     @property
     def entry(self) -> str:

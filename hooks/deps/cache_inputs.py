@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.policy import Policy
+from hooks.deps.spec import DEPENDENCY_FILES
+
+_OWN_FILES = re.compile(DEPENDENCY_FILES)
 
 # `-r other.txt`, `--constraint c.txt`, also inside environment.yml pip lists: the verdict then
 # depends on other files, so the file is not cached at all (dependency files are few and small).
@@ -35,8 +38,10 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     advisory = _advisory_inputs(policy)
     if advisory is None:
         return None
-    if display.lower().endswith(".ipynb"):
-        return list(advisory)  # the files a notebook writes are checked with their includes not followed
+    if not _OWN_FILES.search(display):
+        # Not a dependency file on disk (a notebook, or a file whose written requirements and
+        # install commands other hooks hand to deps): includes are not followed there.
+        return list(advisory)
     try:
         with path.open("rb") as handle:
             head = handle.read(1 << 20)

