@@ -26,7 +26,8 @@ def main(args: argparse.Namespace, bench_dir: Path) -> int:
     if not repos:
         print(f"no repository matches --split {args.split} --repo {args.repo}", file=sys.stderr)
         return 2
-    out = args.out / "realrepos"
+    # Absolute: `mlsec scan --output` runs from inside each checkout.
+    out = args.out.resolve() / "realrepos"
     out.mkdir(parents=True, exist_ok=True)
     if args.score and args.no_scan:
         results = []

@@ -59,19 +59,21 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("split", choices=["tune", "heldout"])
     parser.add_argument("--per-rule", type=int, help="findings per rule (default: 25 tune, 15 heldout)")
+    parser.add_argument("--run", type=Path, help="a run's --out folder (default: bench/out), its draw is written there")
     args = parser.parse_args()
+    out = OUT if args.run is None else args.run.resolve() / "realrepos"
     repos = [r for r in load_repos() if r.split == args.split]
     findings: list[tuple[str, dict[str, Any]]] = []
     for repo in repos:
-        saved = OUT / f"{repo.name}.json"
+        saved = out / f"{repo.name}.json"
         findings.extend((repo.name, f) for f in json.loads(saved.read_text())["findings"])
     index = LabelIndex.build(load_jsonl(LABELS_FILE))
     seed = SEED + (args.split == "heldout")
     chosen = draw(findings, args.per_rule or PER_RULE[args.split], seed)
     todo = [(repo, f) for repo, f in chosen if index.find(repo, f) is None]
     with (
-        (OUT / f"to_label_{args.split}.jsonl").open("w") as records,
-        (OUT / f"to_label_{args.split}.txt").open("w") as text,
+        (out / f"to_label_{args.split}.jsonl").open("w") as records,
+        (out / f"to_label_{args.split}.txt").open("w") as text,
     ):
         for number, (repo, f) in enumerate(todo):
             record = {
@@ -90,8 +92,8 @@ def main() -> int:
             text.write(
                 f"#{number} [{repo}] {f['path']}{cell}:{f['line']} {f['rule_id']} [{f['severity']}] {f['message']}\n"
             )
-            text.write(show(OUT / "checkouts" / repo, f, radius=3, whole_cell_max=14) + "\n\n")
-    print(f"{len(chosen)} drawn, {len(todo)} not labelled yet -> {OUT}/to_label_{args.split}.txt")
+            text.write(show(out / "checkouts" / repo, f, radius=3, whole_cell_max=14) + "\n\n")
+    print(f"{len(chosen)} drawn, {len(todo)} not labelled yet -> {out}/to_label_{args.split}.txt")
     return 0
 
 

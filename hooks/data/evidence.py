@@ -33,6 +33,7 @@ class Tally:
     offset: int | None = None
     hinted: bool = False
     other_identifier: bool = False
+    standalone: int = 0  # valid values that were a whole field, not words inside free text
 
     @property
     def ratio(self) -> float:
@@ -46,6 +47,29 @@ class Tally:
         if self.other_identifier and self.kind != EMAIL:
             return False
         return self.weight >= STRONG and self.ratio >= 0.5
+
+
+# What may stand right before / after a value that is a whole field: a line edge, a CSV or table
+# separator, a quote, or an HTML cell edge. Two or more spaces also separate aligned columns of a
+# printed table; prose has one space and words around its values.
+_FIELD_BEFORE = frozenset(b"\n\r,;\t|\"'>")
+_FIELD_AFTER = frozenset(b"\n\r,;\t|\"'<")
+_MAX_PADDING = 64
+
+
+def stands_alone(data: bytes, start: int, end: int) -> bool:
+    """Whether data[start:end] is a whole field (a record's value) rather than words in free text."""
+    return _edge(data, start - 1, -1, _FIELD_BEFORE) and _edge(data, end, 1, _FIELD_AFTER)
+
+
+def _edge(data: bytes, index: int, step: int, field_edges: frozenset[int]) -> bool:
+    spaces = 0
+    while 0 <= index < len(data) and data[index] == 0x20 and spaces < _MAX_PADDING:
+        index += step
+        spaces += 1
+    if not 0 <= index < len(data) or spaces >= 2:
+        return True
+    return data[index] in field_edges
 
 
 Where = Callable[[], tuple[int | None, int | None]]  # lazily: (line, byte offset) of a value
@@ -62,12 +86,15 @@ class Evidence:
             found = self.tallies[key] = Tally(kind, column)
         return found
 
-    def add(self, part: PartKey, column: str | None, candidate: Candidate, where: Where) -> None:
+    def add(
+        self, part: PartKey, column: str | None, candidate: Candidate, where: Where, *, standalone: bool = True
+    ) -> None:
         tally = self.tally(part, column, candidate.kind)
         if not candidate.valid:
             tally.invalid += 1
             return
         tally.valid += 1
+        tally.standalone += standalone
         tally.weight += candidate.weight
         tally.labels[candidate.label] += 1
         if not tally.example:

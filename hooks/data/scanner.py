@@ -17,8 +17,8 @@ from hooks._core.settings import PolicySettings
 from hooks._core.textfile import open_regular
 from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
-from hooks.data.detectors import CLASSES, DOB, Candidate, find_candidates
-from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where
+from hooks.data.detectors import CLASSES, DOB, EMAIL, PHONE, Candidate, find_candidates
+from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where, stands_alone
 from hooks.data.locate import CsvLocator, json_key, line_of, parse_header, sniff_delimiter
 from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_cells
 from hooks.data.parquet import FormatError
@@ -41,6 +41,7 @@ _NOUNS = {
     "dob": "date of birth",
     "ip": "IP address",
 }
+_MENTIONED_KINDS = frozenset({EMAIL, PHONE, DOB})
 _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address": "email addresses"}
 _JSON_RECORDS = re.compile(rb"^\s*\[\s*\{|:\s*\[\s*\{")
 
@@ -267,7 +268,9 @@ def _scan_table(job: Job, part: PartKey, cells: list[TableCell]) -> None:
         cell = cells[bisect.bisect_right(starts, candidate.start) - 1]
         if named.get(cell.column or "") == candidate.kind and candidate.kind in CELL_KINDS:
             continue
-        job.evidence.add(part, cell.column, candidate, _at(cell.line))
+        job.evidence.add(
+            part, cell.column, candidate, _at(cell.line), standalone=stands_alone(data, candidate.start, candidate.end)
+        )
     for cell in cells:
         kind = named.get(cell.column or "")
         if kind in CELL_KINDS:
@@ -437,6 +440,7 @@ def _add(job: Job, part: PartKey, column: str | None, candidate: Candidate, data
         column,
         candidate,
         lambda: (line_of(data, position, chunk.first_line), chunk.offset + position),
+        standalone=stands_alone(data, candidate.start, candidate.end),
     )
 
 
@@ -512,8 +516,14 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
     else:
         where = "in the file's text: " if tally.offset is None or tally.line is not None else "in the file's bytes: "
     scope = "" if job.complete else " in the rows sampled (--full reads all)"
-    message = f"{where}{count:,} {what}{detail}{scope}, e.g. {tally.example}"
     severity = Severity.HIGH if tally.kind == DOB and part in job.name_parts else None
+    prose = ""
+    if severity is None and tally.kind in _MENTIONED_KINDS and tally.standalone == 0:
+        # Every one sits inside free text (tweets, forum posts, articles, printed logs): mentions
+        # in a text corpus, not a table of people. Reported low; a column of them still blocks.
+        severity = Severity.LOW
+        prose = " inside free text"
+    message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],
         job.display,

@@ -113,3 +113,11 @@ def test_a_row_group_whose_columns_field_is_a_boolean(tmp_path: Path) -> None:
         read_parquet_schema(path, len(data))
     except FormatError:
         pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
+def test_stands_alone_takes_any_bytes_and_span(data: bytes, start: int, length: int) -> None:
+    from hooks.data.evidence import stands_alone
+
+    assert isinstance(stands_alone(data, start, start + length), bool)

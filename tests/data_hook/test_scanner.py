@@ -229,3 +229,38 @@ def test_non_ascii_names_and_placeholder_addresses(tmp_path: Path) -> None:
 def test_numeric_columns_named_like_names_are_features(tmp_path: Path) -> None:
     assert scan(tmp_path, "spam.csv", "make,address,surname\n0,0.64,0\n0.1,0,0.3\n") == []
     assert ids(scan(tmp_path, "people.csv", "surname,x\nMoreau,1\n")) == [PERSONAL_DATA_COLUMN.rule_id]
+
+
+def test_contacts_mentioned_in_free_text_are_low_but_a_column_of_them_blocks(tmp_path: Path) -> None:
+    # A text corpus (tweets, forum posts, articles) mentions an address or a phone number inside
+    # its sentences; a table of people holds them as whole fields. Only the second blocks.
+    posts = ["id,text"]
+    for i in range(40):
+        posts.append(f'{i},"Great service today, write to helpdesk{i}@gmail.com or call (415) 867-{5300 + i} for help"')
+    findings = scan(tmp_path, "tweets.csv", "\n".join(posts) + "\n")
+    mentioned = {f.rule_id: f for f in findings}
+    assert {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id} <= set(mentioned)
+    for rule in (EMAILS_IN_DATA, PHONES_IN_DATA):
+        assert mentioned[rule.rule_id].severity.value == "low"
+        assert "inside free text" in mentioned[rule.rule_id].message
+
+    table = ["id,contact,phone_number"] + [f"{i},helpdesk{i}@gmail.com,(415) 867-{5300 + i}" for i in range(40)]
+    blocking = {f.rule_id: f for f in scan(tmp_path, "contacts.csv", "\n".join(table) + "\n")}
+    for rule in (EMAILS_IN_DATA, PHONES_IN_DATA):
+        assert blocking[rule.rule_id].severity.value == "medium"
+        assert "free text" not in blocking[rule.rule_id].message
+
+
+def test_free_text_in_a_notebook_output_is_low_and_a_printed_table_blocks(tmp_path: Path) -> None:
+    log = "commit 1a2b3c\nAuthor: Jane Roe <jane.roe@gmail.com>\nDate: Mon\n\n    fix typo\n"
+    frame = "   name        email\n0  Jane   jane.roe@gmail.com\n1  John   john.doe@yahoo.com\n"
+
+    def notebook(text: str) -> str:
+        output = {"output_type": "stream", "name": "stdout", "text": text}
+        cell = {"cell_type": "code", "source": "x", "metadata": {}, "outputs": [output], "execution_count": 1}
+        return json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    logged = [f for f in scan(tmp_path, "log.ipynb", notebook(log)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert logged and all(f.severity.value == "low" for f in logged)
+    printed = [f for f in scan(tmp_path, "frame.ipynb", notebook(frame)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert printed and all(f.severity.value == "medium" for f in printed)
