@@ -5,6 +5,7 @@ python -m bench gate [--repeat N]   (needs mlsec-hooks[gate]; ART beside it when
 python -m bench secrets-heldout [--split tune|heldout|both] [--gitleaks-config FILE] [--scale]
 python -m bench realrepos [--split tune|heldout|all] [--repo NAME] [--score] [--no-scan] [--no-peers]
 python -m bench data [--rows 1000000] [--heldout DIR ...]
+python -m bench scale [--repo NAME] [--generated 2000] [--peers]   (cache, --changed-since, shards)
 
 Prints seconds and peak RSS per tool and case, and each peer's time as a multiple of ours
 (a ratio above 1 means mlsec is faster), all measured in the same run.
@@ -33,6 +34,7 @@ def main() -> int:
         "realrepos",
         "gate",
         "data",
+        "scale",
     ]
     parser.add_argument("suite", choices=suites)
     parser.add_argument("--rows", type=int, default=1_000_000, help="data: rows of the PII-free look-alike set")
@@ -78,6 +80,9 @@ def main() -> int:
     realrepos.add_argument("--no-scan", action="store_true", help="with --score: score the last saved run")
     realrepos.add_argument("--no-peers", action="store_true", help="skip bandit, detect-secrets, hadolint")
     realrepos.add_argument("--rerun-peers", action="store_true", help="run the peers again instead of their cache")
+    scale = parser.add_argument_group("scale")
+    scale.add_argument("--generated", type=int, default=2000, help="scale: files of the generated repo (0: none)")
+    scale.add_argument("--peers", action="store_true", help="scale: also time bandit, nbqa bandit, detect-secrets")
     args = parser.parse_args()
     if args.suite == "artifacts-oracle":
         return run_oracle_property_tests(args.examples)
@@ -109,6 +114,10 @@ def main() -> int:
 
         splits = {"both": ("tune", "heldout"), "all": ("tune", "heldout", "fresh")}.get(args.split, (args.split,))
         return run_precision(args.out / "artifacts_corpus", args.bin, splits, args.rebuild_corpus)
+    if args.suite == "scale":
+        from bench.scale_bench import run as run_scale
+
+        return run_scale(args.out, args.bin, [args.repo] if args.repo else ["hf-notebooks"], args.generated, args.peers)
     if args.suite == "data":
         from bench.data_bench import run as run_data
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,34 @@ def corpus_entries(folder: str) -> list[Any]:
         return []
     files = json.loads(manifest.read_text())["files"]
     return sorted(files.items()) if isinstance(files, dict) else list(files)
+
+
+# scripts/cache_modes.py runs the scanners' tests three times over one shared cache folder
+# (cold, warm, every entry corrupted): the same tests must pass each time.
+SHARED_CACHE = os.environ.get("MLSEC_TEST_SHARED_CACHE")
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own empty cache folder (hooks/_core/cache.py), so the cache path runs
+    in every test, cold, and no test ever sees another's verdicts or the user's cache; under
+    scripts/cache_modes.py, every test shares the one folder it names."""
+    monkeypatch.setenv("MLSEC_CACHE_DIR", SHARED_CACHE or str(tmp_path_factory.mktemp("mlsec-cache")))
+    monkeypatch.delenv("MLSEC_NO_CACHE", raising=False)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if SHARED_CACHE:
+        from tests.cache_modes_plugin import count_cache_use
+
+        count_cache_use()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if SHARED_CACHE:
+        from tests.cache_modes_plugin import write_counts
+
+        write_counts(Path(SHARED_CACHE).parent / "counts.json")
 
 
 @pytest.fixture

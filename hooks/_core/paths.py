@@ -11,6 +11,7 @@ from pathlib import Path
 
 def find_repo_root(start: Path | None = None) -> Path:
     """The nearest folder holding `.git`, else the start folder (pre-commit runs from the root)."""
+    _resolved_folder.cache_clear()  # a new run: folders may have moved since the last one
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / ".git").exists():
@@ -24,11 +25,23 @@ def display_path(path: str, root: Path) -> str:
     candidate = Path(path)
     try:
         absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
-        located = absolute.parent.resolve() / absolute.name
-        text = located.relative_to(root).as_posix()
+        folder = _resolved_folder(str(absolute.parent))
+        top = str(root)
+        if folder == top:
+            text = absolute.name
+        elif folder.startswith(top.rstrip(os.sep) + os.sep):
+            text = folder[len(top.rstrip(os.sep)) + 1 :].replace(os.sep, "/") + "/" + absolute.name
+        else:
+            raise ValueError(path)
     except (ValueError, OSError, RuntimeError):
         text = candidate.as_posix()
     return text[2:] if text.startswith("./") else text
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> str:
+    """A folder's real path; a run lists thousands of files in a few hundred folders."""
+    return str(Path(folder).resolve())
 
 
 @lru_cache(maxsize=256)

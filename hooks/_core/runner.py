@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hooks._core import rules
+from hooks._core.cache import Probe, ResultCache
 from hooks._core.errors import UsageError
 from hooks._core.findings import FileError, Finding, make_finding
 from hooks._core.paths import is_excluded
@@ -24,6 +25,7 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # one-line remarks for stderr, e.g. "no advisory source"
+    verdicts: dict[str, list[Finding]] = field(default_factory=dict)  # cache key -> findings, of cached files
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,14 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
         finding = make_finding(
             rules.SCANNER_FAILED, target.display, message, content_key=f"{spec.hook_id}:{type(exc).__name__}"
         )
-        return FileReport([finding])
+        return FileReport([finding], cacheable=False)  # memory, the environment: the next run may pass
+    judges: set[str] = set()
     for written in report.written:
-        report.findings.extend(_written_findings(written, spec, target, context))
+        report.findings.extend(_written_findings(written, spec, target, context, judges))
+    if not judges <= set(spec.cache_with):
+        # A hook judged what this file writes under its own policy section and inputs, which
+        # this hook's key does not hold (spec.cache_with does not name it): not cached.
+        report.cacheable = False
     return report
 
 
@@ -82,7 +89,9 @@ def _text_scanner(spec: HookSpec) -> TextScanner | None:
     return _TEXT_SCANNERS[spec.hook_id]
 
 
-def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, context: TailContext) -> list[Finding]:
+def _written_findings(
+    written: WrittenFile, spec: HookSpec, target: Target, context: TailContext, judges: set[str]
+) -> list[Finding]:
     """A file the scanned file writes (`%%writefile Dockerfile`), checked by the hooks that check
     files of that name, as if it were committed; findings stand at the writing cell's lines. A
     hook that reads the writing file itself (mlsec-deps reads a notebook's written requirements)
@@ -99,6 +108,7 @@ def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, cont
         scanner = _text_scanner(other)
         if scanner is None:
             continue
+        judges.add(other.hook_id)
         installed = getattr(scanner, "scan_installed", None) if written.installed else None
         if written.installed and not callable(installed):
             continue  # this hook checks files of that name, not installed packages
@@ -133,36 +143,106 @@ def _written_findings(written: WrittenFile, spec: HookSpec, target: Target, cont
     return found
 
 
-def _scan_chunk(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
+def _scan_chunk(
+    spec: HookSpec,
+    targets: Sequence[Target],
+    context: TailContext,
+    cache: ResultCache | None = None,
+    probes: Sequence[Probe | None] = (),
+) -> ScanResult:
     result = ScanResult()
     scanner = load_scanner(spec)
-    for target in targets:
+    for index, target in enumerate(targets):
         try:
             report = _scan_one(scanner, spec, target, context)
         except OSError as exc:
             result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
             continue
-        result.findings.extend(filter_file(report, spec, context, path=target.path, display=target.display))
+        findings = filter_file(report, spec, context, path=target.path, display=target.display)
+        result.findings.extend(findings)
+        probe = probes[index] if index < len(probes) else None
+        if (
+            cache is not None
+            and probe is not None
+            and report.cacheable
+            and cache.store(probe, findings, getattr(scanner, "notices", ()))
+        ):
+            result.verdicts[probe.key] = findings
     result.notices.extend(getattr(scanner, "notices", ()))
     return result
 
 
-def _scan_spec(spec: HookSpec, targets: Sequence[Target], context: TailContext) -> ScanResult:
-    """One scanner over its files; large batches are spread over the machine's cores."""
+def _from_cache(
+    spec: HookSpec, targets: Sequence[Target], context: TailContext, cache: ResultCache, result: ScanResult
+) -> tuple[list[Target], list[Probe | None], list[Probe], set[str] | None]:
+    """Findings of the files the cache knows go to `result` (and their verdicts to
+    `result.verdicts`); returned: the files to scan with their keys, every key, and the keys
+    the run's bundle covered (None: no bundle)."""
+    also = [other for other in context.registry.specs if other.hook_id in spec.cache_with]
+    probes = [cache.probe(spec, target.path, target.display, context.policy, also) for target in targets]
+    known = [probe for probe in probes if probe is not None]
+    bundle = cache.lookup_bundle(spec, known, context.registry) if known else None
+    entries, notices = bundle if bundle is not None else ({}, ())
+    result.notices.extend(n for n in notices if n not in result.notices)
+    missing: list[Target] = []
+    missing_probes: list[Probe | None] = []
+    for target, probe in zip(targets, probes, strict=True):
+        entry = None
+        if probe is not None:
+            entry = entries.get(probe.key) or cache.lookup(probe, context.registry)
+        if entry is not None and probe is not None:
+            result.findings.extend(entry.findings)
+            result.notices.extend(n for n in entry.notices if n not in result.notices)
+            result.verdicts[probe.key] = list(entry.findings)
+            continue
+        missing.append(target)
+        missing_probes.append(probe)
+    return missing, missing_probes, known, set(entries) if bundle is not None else None
+
+
+def _scan_spec(
+    spec: HookSpec, targets: Sequence[Target], context: TailContext, cache: ResultCache | None = None
+) -> ScanResult:
+    """One scanner over its files; large batches are spread over the machine's cores. With a
+    cache, only the files it does not know are scanned, and their verdicts are stored."""
+    if cache is not None:
+        cached = ScanResult()
+        missing, probes, known, covered = _from_cache(spec, targets, context, cache, cached)
+        if missing:
+            fresh = _scan_missing(spec, missing, context, cache, probes)
+            cached.findings.extend(fresh.findings)
+            cached.errors.extend(fresh.errors)
+            cached.notices.extend(n for n in fresh.notices if n not in cached.notices)
+            cached.verdicts.update(fresh.verdicts)
+        if known and cached.verdicts and (covered is None or set(cached.verdicts) - covered):
+            cache.store_bundle(spec, known, cached.verdicts, cached.notices)
+        return cached
+    return _scan_missing(spec, targets, context, None, ())
+
+
+def _scan_missing(
+    spec: HookSpec,
+    targets: Sequence[Target],
+    context: TailContext,
+    cache: ResultCache | None,
+    probes: Sequence[Probe | None],
+) -> ScanResult:
     jobs = _jobs(len(targets))
     if jobs == 1:
-        return _scan_chunk(spec, targets, context)
+        return _scan_chunk(spec, targets, context, cache, probes)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunks = [targets[index::jobs] for index in range(jobs)]
+    probe_chunks = [list(probes[index::jobs]) for index in range(jobs)]
     merged = ScanResult()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [context] * jobs):
+        for part in pool.map(_scan_chunk, [spec] * jobs, chunks, [context] * jobs, [cache] * jobs, probe_chunks):
             merged.findings.extend(part.findings)
             merged.errors.extend(part.errors)
             merged.notices.extend(part.notices)
+            merged.verdicts.update(part.verdicts)  # what the workers stored: the run's bundle lists them
     return merged
 
 
@@ -213,7 +293,12 @@ def _readable(target: Target, root: Path, result: ScanResult, *, walked: bool) -
 
 
 def scan_targets(
-    targets: Sequence[Target], specs: Sequence[HookSpec], context: TailContext, *, select: bool
+    targets: Sequence[Target],
+    specs: Sequence[HookSpec],
+    context: TailContext,
+    *,
+    select: bool,
+    cache: ResultCache | None = None,
 ) -> ScanResult:
     """`select=False` is the pre-commit case: the hook already got exactly its files."""
     result = ScanResult()
@@ -229,7 +314,7 @@ def scan_targets(
         chosen = [t for t in targets if not select or selects(spec, t.path, t.display, tags[t.display])]
         if not chosen:
             continue
-        part = _scan_spec(spec, chosen, context)
+        part = _scan_spec(spec, chosen, context, cache)
         result.findings.extend(part.findings)
         result.notices.extend(n for n in part.notices if n not in result.notices)
         for error in part.errors:

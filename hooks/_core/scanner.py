@@ -34,6 +34,9 @@ class FileReport:
 
     findings: list[Finding] = field(default_factory=list)
     texts: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    # False when this verdict may not come out the same for the same bytes next time (an online
+    # lookup that failed and was only warned about): the result cache must not keep it.
+    cacheable: bool = True
     # Files the scanned file writes (a notebook's `%%writefile Dockerfile` cell): core hands each
     # to the hook that checks files of that name and reports its findings at the writing cell.
     written: list[WrittenFile] = field(default_factory=list)

@@ -88,6 +88,15 @@ class HookSpec:
     # among the hooks that select a file, the one with the lowest number does it.
     marker_priority: int = 100
     marker_prose: bool = True  # False: never check markers in prose (.md, .rst, .txt)
+    # What else than the file's bytes, path and the hook's policy section its verdict depends on
+    # (hooks/_core/cache.py): "module:function" taking (path, display, policy) and returning the
+    # extra files and values to key the cache on, or None when that file's verdict must not be
+    # cached. Unset: a pure per-file function of bytes, path and policy.
+    cache_inputs: str | None = None
+    # Hooks that judge what this hook's files write (a notebook's `%%writefile Dockerfile`, an
+    # install command's packages): their policy sections and `cache_inputs` are in this hook's
+    # cache key too. A report with written files judged by a hook not named here is not cached.
+    cache_with: tuple[str, ...] = ()
 
     @property
     def entry(self) -> str:

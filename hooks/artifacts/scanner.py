@@ -92,6 +92,7 @@ class ArtifactScanner:
                 )
             )
         analysis = Analysis(globals_policy, limits)
+        limited = False  # stopped by a limit (time and memory among them): never a cached verdict
         with path.open("rb") as handle:
             try:
                 Walker(analysis).walk_file(handle, info.st_size, display)
@@ -106,7 +107,9 @@ class ArtifactScanner:
                 )
             except LimitExceeded as exc:
                 analysis.add(rules.ANALYSIS_LIMIT, "file", f"analysis stopped: {exc.reason}", "limit")
+                limited = True
             except (MemoryError, RecursionError) as exc:
                 analysis.add(rules.ANALYSIS_LIMIT, "file", f"analysis stopped: {type(exc).__name__}", "limit")
+                limited = True
         findings.extend(issue.at(display) for issue in analysis.issues)
-        return FileReport(findings)
+        return FileReport(findings, cacheable=not limited)

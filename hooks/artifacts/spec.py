@@ -12,6 +12,7 @@ SPEC = HookSpec(
     name="mlsec: model artifacts (pickle, torch, joblib, numpy, keras)",
     description="Find code execution in model files by content, without loading them",
     scanner="hooks.artifacts.scanner:ArtifactScanner",
+    cache_inputs="hooks.artifacts.cache_inputs:cache_inputs",
     policy_section="artifacts",
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),

@@ -112,7 +112,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     untracked = [t.display for t in candidates if t.display not in tracked]
     if untracked:
         print(f"{PROG}: not tracked by git, not accepted: {_names(untracked)}", file=sys.stderr)
-    result = scan_targets(targets, HOOKS, context.tail, select=True)
+    result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
     if result.errors:
         for error in result.errors:
             print(f"{PROG}: {printable(error.path)}: {error.message}", file=sys.stderr)

@@ -17,6 +17,7 @@ from hooks._core.errors import UsageError
 from hooks._core.paths import find_repo_root, walk_files
 from hooks._core.runner import scan_targets
 from hooks.catalog import HOOKS
+from hooks.cli import merge, scale
 from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_USAGE,
@@ -84,10 +85,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     started = time.monotonic()
     context = prepare(args, HOOKS)
     checked = check_report_options(args, context)
-    targets = targets_for(expand_paths(args.paths), context.root)
+    targets = scale.narrow(args, context.root, context.policy, targets_for(expand_paths(args.paths), context.root))
     with Progress(PROG, len(targets)):
-        result = scan_targets(targets, HOOKS, context.tail, select=True)
-    return finish(args, context, result, PROG, checked=checked, files=len(targets), started=started)
+        result = scan_targets(targets, HOOKS, context.tail, select=True, cache=context.cache)
+    code = finish(args, context, result, PROG, checked=checked, files=len(targets), started=started)
+    scale.after_run(args, context.cache, len(targets), PROG)
+    return code
 
 
 def rules_markdown_table() -> str:
@@ -181,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_version(scan)
     add_report_options(scan)
     add_hook_options(scan, HOOKS)
+    scale.add_scale_options(scan)
     scan.set_defaults(handler=cmd_scan)
     add_baseline_parser(commands, expand_paths)
     explain = commands.add_parser(
@@ -206,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_version(gate)
     gate_command.configure(gate)
     gate.set_defaults(handler=gate_command.run)
+    merge.configure(commands.add_parser("merge", help="join the JSON or SARIF reports of shards into one"))
+    scale.configure_cache_command(commands.add_parser("cache", help="show, prune or clear the result cache"))
     rules = commands.add_parser("rules", help="list the rules (table), or their full documentation (json, markdown)")
     add_version(rules)
     rules.add_argument(

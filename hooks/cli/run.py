@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hooks._core.baseline import BASELINE_FILE_NAME, Baseline, load_baseline
+from hooks._core.cache import ResultCache
 from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
@@ -32,6 +33,7 @@ from hooks.cli.args import (
     separate_files,
     tolerant_output,
 )
+from hooks.cli.scale import add_cache_option, after_run
 
 
 def apply_hook_options(policy: Policy, args: argparse.Namespace, specs: Sequence[HookSpec]) -> Policy:
@@ -50,6 +52,7 @@ class RunContext:
     root: Path
     policy: Policy
     registry: RuleRegistry
+    cache: ResultCache | None = None  # hooks/cli/scale.py
 
     @property
     def tail(self) -> TailContext:
@@ -62,7 +65,10 @@ def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunCont
     policy = load_policy(root, rules, args.config)
     if getattr(args, "profile", None):
         policy = replace(policy, profile=args.profile)  # --profile wins over the policy's `profile`
-    return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules)
+    from hooks.cli.scale import open_cache
+
+    cache = open_cache(args, root, specs[0].hook_id if len(specs) == 1 else "mlsec")
+    return RunContext(root=root, policy=apply_hook_options(policy, args, specs), registry=rules, cache=cache)
 
 
 def targets_for(paths: Sequence[str], root: Path) -> list[Target]:
@@ -121,16 +127,18 @@ def finish(
     if covered:
         notes.append(f"{prog}: {covered} finding(s) accepted by {options.baseline_path.name} not shown")
 
+    from hooks.cli.scale import label_report, report_category
     from hooks.reporters import ReportContext, render
 
     output = options.output
     stream = sys.stdout
     color = output is None and args.format == "text" and shown.use_color(args.color, stream)
-    report_context = ReportContext(context.registry, context.root, context.policy, category=prog, color=color)
+    category = report_category(args, prog)
+    report_context = ReportContext(context.registry, context.root, context.policy, category=category, color=color)
     if args.statistics and args.format == "text":
         report = shown.statistics(findings, context.registry)
     else:
-        report = render(args.format, findings, result.errors, report_context)
+        report = label_report(render(args.format, findings, result.errors, report_context), args)
         if args.statistics:
             notes.append(shown.statistics(findings, context.registry).rstrip("\n"))
     if output is not None:
@@ -165,12 +173,15 @@ def run_hook(hook_id: str, argv: Sequence[str] | None) -> int:
     parser.add_argument("filenames", nargs="*", help="files to check (pre-commit passes the staged ones)")
     add_report_options(parser)
     add_hook_options(parser, [spec])
+    add_cache_option(parser)
     args = parser.parse_args(separate_files(parser, sys.argv[1:] if argv is None else argv))
     try:
         context = prepare(args, [spec])
         checked = check_report_options(args, context)
-        result = scan_targets(targets_for(args.filenames, context.root), [spec], context.tail, select=False)
+        targets = targets_for(args.filenames, context.root)
+        result = scan_targets(targets, [spec], context.tail, select=False, cache=context.cache)
         code = finish(args, context, result, hook_id, checked=checked)
+        after_run(args, context.cache, len(targets), hook_id)
         sys.stdout.flush()
         return code
     except UsageError as exc:

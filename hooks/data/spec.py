@@ -13,6 +13,7 @@ SPEC = HookSpec(
     name="mlsec: personal data, credentials and oversize files in committed data",
     description="Check datasets and notebook dataframe outputs for personal data, credentials and size",
     scanner="hooks.data.scanner:DataScanner",
+    cache_inputs="hooks.data.cache_inputs:cache_inputs",
     policy_section="data",
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),

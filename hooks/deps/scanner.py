@@ -62,6 +62,7 @@ class DepsScanner:
     def __init__(self) -> None:
         self._settings = PolicySettings(self._load_settings)
         self.notices: list[str] = []
+        self._lookup_failed = False  # this file's advisory lookup failed (online_failure: warn)
 
     def _load_settings(self, policy: Policy) -> DepsSettings:
         section: dict[str, Any] = policy.section("deps")
@@ -91,6 +92,7 @@ class DepsScanner:
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
+        self._lookup_failed = False
         name = PurePosixPath(display).name.lower()
         if name.endswith(".ipynb"):
             return self._scan_notebook(path, display, policy, settings)
@@ -114,6 +116,7 @@ class DepsScanner:
         for file_display, parsed in files:
             report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings))
             report.texts[(file_display, None)] = list(parsed.lines)
+        report.cacheable = not self._lookup_failed  # the next run may reach the advisories
         return report
 
     def _scan_notebook(self, path: Path, display: str, policy: Policy, settings: DepsSettings) -> FileReport:
@@ -221,6 +224,7 @@ class DepsScanner:
             found = settings.source.lookup(pins)
         except AdvisoryError as exc:
             if settings.online_failure == "warn":
+                self._lookup_failed = True
                 self.notices.append(f"mlsec-deps: {exc}; vulnerabilities not checked (deps.online_failure: warn)")
                 yield Issue(
                     rules.ADVISORIES_NOT_CHECKED,

@@ -21,6 +21,7 @@ SPEC = HookSpec(
     name="mlsec: vulnerable, malicious and unsafe dependencies",
     description="Check requirements, constraints, environment.yml and pyproject.toml, offline first",
     scanner="hooks.deps.scanner:DepsScanner",
+    cache_inputs="hooks.deps.cache_inputs:cache_inputs",
     policy_section="deps",
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),

@@ -9,6 +9,7 @@ from hooks.docker import rules
 
 SPEC = HookSpec(
     hook_id="mlsec-dockerfile",
+    cache_with=("mlsec-deps",),  # the files its files write (hooks/_core/runner.py)
     name="mlsec: Dockerfiles of training and serving images",
     description="Check Dockerfiles and Containerfiles statically, without a Docker engine",
     scanner="hooks.docker.scanner:DockerfileScanner",

@@ -13,6 +13,7 @@ SPEC = HookSpec(
     name="mlsec: secrets in code, configs and notebooks",
     description="Find credentials in text files and in notebook cell sources and outputs",
     scanner="hooks.secrets.scanner:SecretScanner",
+    cache_inputs="hooks.secrets.cache_inputs:cache_inputs",
     policy_section="secrets",
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),

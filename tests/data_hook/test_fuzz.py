@@ -100,6 +100,21 @@ def test_hostile_names_never_reach_the_message_raw(tmp_path: Path) -> None:
     assert json.dumps([f.message for f in report.findings]).count("\\u001b") == 0
 
 
+def test_a_row_group_whose_columns_field_is_a_boolean(tmp_path: Path) -> None:
+    """Found by the fuzz test above: `columns` decoded as `true` made the codec check iterate a
+    bool (TypeError) instead of judging the footer."""
+    data = (
+        b"PAR1\x16\x02\x19<H\x06schema\x16\x04\x00\x16\x0c&\x02\x18\x05email\x00\x16\x0c&\x02\x18\x01a\x00\x16"
+        b"\x06\x19\x1c\x11,<\x16\x0c6\x02\x00\x00<\x16\x0c6\x02\x00\x00\x16\x00\x16\x06\x00\x00=\x00\x00\x00PAR1"
+    )
+    path = tmp_path / "f.parquet"
+    path.write_bytes(data)
+    try:
+        read_parquet_schema(path, len(data))
+    except FormatError:
+        pass
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=200), st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
 def test_stands_alone_takes_any_bytes_and_span(data: bytes, start: int, length: int) -> None:

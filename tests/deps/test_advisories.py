@@ -71,6 +71,20 @@ def test_snapshot_is_cached_and_rebuilt_when_the_source_changes(advisory_db: Pat
     assert not list(cache_in_tmp.glob("*.tmp"))
 
 
+def test_a_refreshed_snapshot_is_a_new_verdict_not_a_cached_one(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The snapshot's identity is in the result cache's key: a record added to the mirror reaches
+    an unchanged requirements file on the very next run (of the same process too)."""
+    (repo / "requirements.txt").write_text("numpy==1.21.0\n")
+    for _ in range(2):  # cold, then warm
+        assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 0
+    (advisory_db / "numpy").mkdir()
+    (advisory_db / "numpy" / "PYSEC-7.json").write_text(json.dumps(osv_record("PYSEC-7", "numpy", fixed="1.22")))
+    assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 1
+    assert "PYSEC-7" in capsys.readouterr().out
+
+
 def test_osv_zip_export(tmp_path: Path) -> None:
     export = tmp_path / "PyPI.zip"
     with zipfile.ZipFile(export, "w") as archive:
@@ -87,6 +101,7 @@ def test_missing_advisory_db_is_a_usage_error(repo: Path, capsys: pytest.Capture
 
 class _OSV(BaseHTTPRequestHandler):
     records: ClassVar[dict[str, dict[str, Any]]] = {}
+    down: ClassVar[bool] = False  # answer every query with a server error
 
     def log_message(self, *args: object) -> None:
         pass
@@ -100,6 +115,9 @@ class _OSV(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_POST(self) -> None:
+        if self.down:
+            self._send({"message": "unavailable"}, 503)
+            return
         queries = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["queries"]
         results = []
         for query in queries:
@@ -120,6 +138,7 @@ class _OSV(BaseHTTPRequestHandler):
 @pytest.fixture
 def osv_server() -> Iterator[str]:
     _OSV.records = {"GHSA-1": osv_record("GHSA-1", "torch", fixed="2.0.0", aliases=["CVE-1"])}
+    _OSV.down = False
     server = HTTPServer(("127.0.0.1", 0), _OSV)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -152,6 +171,22 @@ def test_online_failure_is_exit_2_unless_the_policy_says_warn(
     (repo / ".mlsec.yaml").write_text("deps:\n  online: true\n  online_failure: warn\n")
     assert main(["requirements.txt"]) == 0
     assert "vulnerabilities not checked" in capsys.readouterr().err
+
+
+def test_a_lookup_that_failed_with_a_warning_is_not_cached(
+    repo: Path, osv_server: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Within the online TTL, a run after the outage must check the advisories again, not
+    replay the unchecked verdict from the result cache."""
+    monkeypatch.setenv("MLSEC_OSV_URL", osv_server)
+    (repo / ".mlsec.yaml").write_text("deps:\n  online: true\n  online_failure: warn\n")
+    (repo / "requirements.txt").write_text("torch==1.13.0\n")
+    _OSV.down = True
+    assert main(["requirements.txt"]) == 0
+    assert "vulnerabilities not checked" in capsys.readouterr().err
+    _OSV.down = False
+    assert main(["requirements.txt"]) == 1
+    assert "GHSA-1" in capsys.readouterr().out
 
 
 def test_withdrawn_records_are_skipped_and_aliases_reported_once(tmp_path: Path) -> None:
