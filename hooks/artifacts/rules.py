@@ -448,7 +448,8 @@ GIT_LFS_POINTER = BOOK.rule(
     cwe=20,
     what=(
         "The file is a Git LFS pointer (a few lines naming the object's sha256), not the model: the model "
-        "itself was not available to analyse, so it cannot be shown safe."
+        "itself was not available to analyse, so it cannot be shown safe. A pointer under a name that is "
+        "no model or archive (an image, a document, a dataset) is reported low."
     ),
     why=(
         "A check that passes a pointer has checked nothing: the real model arrives later (on `git lfs pull`)"

@@ -72,6 +72,16 @@ def test_a_git_lfs_pointer_is_reported_not_passed(tmp_path: Path) -> None:
     assert rules(findings) == ["MLS131"] and findings[0].severity is Severity.MEDIUM
     look_alike = b"version: https://example.org/spec\n"  # text that is no pointer, under a text name
     assert rules(scan_bytes(tmp_path, "notes.txt", look_alike)) == []
+    archived = scan_bytes(tmp_path, "weights.zip", pointer)  # an archive could hold a model: blocks
+    assert rules(archived) == ["MLS131"] and archived[0].severity is Severity.MEDIUM
+
+
+def test_a_git_lfs_pointer_of_an_image_or_a_document_is_low(tmp_path: Path) -> None:
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"b" * 64 + b"\nsize 4567\n"
+    for name in ("demo.gif", "slides.pdf", "train.csv"):
+        findings = scan_bytes(tmp_path, name, pointer)
+        assert rules(findings) == ["MLS131"] and findings[0].severity is Severity.LOW
+        assert "not named like a model" in findings[0].message
 
 
 def test_torchscript_code_that_touches_files(tmp_path: Path) -> None:
