@@ -4,11 +4,8 @@ B608 (SQL built as a string) and B104 (binding all interfaces) are low by defaul
 they are mostly queries built from a notebook's constants and servers inside containers. Two
 shapes are worth acting on and stay at bandit's severity:
 
-- B608 where the SQL text takes a parameter of the function that builds it, in code that serves
-  requests (`serving.serves_requests`: web and model-serving frameworks, platform handlers): the
-  caller's value, often a user's search text, goes into the query. In notebooks, batch jobs and
-  pipeline steps the parameters are the job's own configuration (a table, a date, an id), and the
-  same query is hygiene;
+- B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
+  notebook): the caller's value, often a user's search text, goes into the query;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network.
@@ -18,8 +15,6 @@ from __future__ import annotations
 
 import ast
 import re
-
-from hooks.code.serving import serves_requests
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
@@ -86,9 +81,7 @@ def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str]
             _exposed_server(node, found)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
-    # Functions are walked again only when some string of the module reads like SQL and the
-    # module serves requests.
-    if sql and functions and serves_requests(ast.walk(module)):
-        for function in functions:
-            _sql_from_parameters(function, found)
+    # Functions are walked again only when some string of the module reads like SQL.
+    for function in functions if sql else []:
+        _sql_from_parameters(function, found)
     return found

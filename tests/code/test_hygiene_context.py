@@ -34,18 +34,6 @@ def test_sql_from_a_parameter_and_exposed_servers_keep_their_severity(tmp_path: 
     ]
 
 
-def test_a_batch_jobs_query_of_its_parameters_is_low(tmp_path: Path) -> None:
-    # The same function outside serving code: a pipeline step's table, date or id.
-    job = (
-        "import pandas as pd\n"
-        "def load(day):\n"
-        '    return pd.read_sql("SELECT * FROM events WHERE day = \'" + day + "\'", con)\n'
-    )
-    assert graded(scan_code(tmp_path, job, "extract.py")) == [("B608", 3, "low")]
-    served = "from fastapi import FastAPI\n" + job
-    assert graded(scan_code(tmp_path, served, "api.py")) == [("B608", 4, "medium")]
-
-
 def test_a_notebook_query_of_its_own_values_is_low(tmp_path: Path) -> None:
     text = notebook("def q(day):\n    return client.query(f'SELECT * FROM t WHERE day = {day}')")
     assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("B608", 2, "low")]
