@@ -71,6 +71,7 @@ class Lexer:
     def __init__(self) -> None:
         self.stack: list[_Code | _String | _FormatSpec] = [_Code()]
         self.continued = False
+        self.escaped = False  # inside an IPython escape line (`!cmd`, `%magic`) and its `\` continuations
         self.fstrings: list[FString] = []
 
     @property
@@ -80,6 +81,8 @@ class Lexer:
 
     def feed(self, line: str, number: int = 0) -> LineInfo:
         starts = self.at_statement_start
+        if self.escaped or (starts and line.lstrip()[:1] in ("!", "%")):
+            return self._escape_line(line, starts)
         assign: int | None = None
         last: int | None = None
         comment: int | None = None
@@ -139,6 +142,18 @@ class Lexer:
         base = self.stack[0]
         still_open = len(self.stack) > 1 or (isinstance(base, _Code) and base.depth > 0)
         return LineInfo(starts, continued, assign, last, comment, still_open, len(self.stack) > 1)
+
+    def _escape_line(self, line: str, starts: bool) -> LineInfo:
+        r"""A shell command or magic line is text, not Python: IPython joins its `\` continuations
+        and turns the whole into one call with a string argument, so a bracket or quote inside it
+        opens nothing for the lines after it (`!pip install a \` / `w = (1 +` ends there)."""
+        content = line.rstrip("\r")
+        continued = content.endswith("\\")
+        self.escaped = continued
+        self.continued = continued
+        stripped = content.rstrip()
+        last = len(stripped) - 1 if stripped.strip() else None
+        return LineInfo(starts, continued, None, last, None)
 
     # --- strings ---------------------------------------------------------------------------
     def _word_or_string(self, line: str, index: int, number: int) -> int:

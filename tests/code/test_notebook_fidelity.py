@@ -233,3 +233,17 @@ def test_written_environment_files_and_appends_reach_the_deps_checks(tmp_path: P
     )
     blocking = [(f.rule_id, f.cell, f.line) for f in scan_both(tmp_path, text, "nb.ipynb") if f.severity.value != "low"]
     assert blocking == [("MLS402", 1, 6), ("MLS402", 2, 2)]
+
+
+def test_a_bracket_inside_a_continued_command_opens_nothing_after_it() -> None:
+    # IPython joins `!cmd \` with its next line into one call with a string argument, so the
+    # `(` it carries is text: the lines after it are statements again (`!ls` runs, code parses).
+    import ast
+
+    from hooks.code.cells import transform_cell
+
+    cell = transform_cell("!pip install a \\\nw = (1 +\nx = 1\n!ls -la\n%env A = [\ny = 2\n")
+    ast.parse(cell.python)
+    assert [command for _, command in cell.shell] == ["pip install a  w = (1 +", "ls -la"]
+    plain = transform_cell("w = (1 +\n!ls -la\n)\n")  # a real open bracket: `!ls` is inside it
+    assert plain.shell == []
