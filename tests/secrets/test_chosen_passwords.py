@@ -47,3 +47,14 @@ def test_a_chosen_password_under_a_password_name_blocks(tmp_path: Path, name: st
 def test_word_like_values_elsewhere_do_not_block(tmp_path: Path, name: str, text: str) -> None:
     findings = scan_text(tmp_path, name, text)
     assert [f for f in findings if f.severity.value in BLOCKING] == []
+
+
+def test_a_long_word_like_value_under_a_password_name_is_judged_in_linear_time() -> None:
+    import time
+
+    from hooks._shared.credential_shape import judge_value
+
+    started = time.process_time()
+    for length in range(400, 512):
+        judge_value("A" + "a" * length + "X", "password")
+    assert time.process_time() - started < 2.0  # cubic backtracking took about 20 s here
