@@ -10,6 +10,8 @@ import ast
 from collections.abc import Iterable
 from pathlib import Path
 
+from tests.test_import_graph import find_cycles
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "hooks"
 SCANNERS = frozenset({"artifacts", "secrets", "code", "deps", "docker", "data", "gate"})
@@ -88,38 +90,8 @@ def allowed(source: str, target: str) -> bool:
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components with more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in edges.get(node, ()):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(edges):
-        if node not in index:
-            visit(node)
-    return found
+    """The modules of each import cycle, sorted (the search is test_import_graph's)."""
+    return [sorted(set(cycle)) for cycle in find_cycles(edges)]
 
 
 def _violations(edges: dict[str, set[str]]) -> Iterable[str]:
