@@ -8,14 +8,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hooks._core.baseline import BASELINE_FILE_NAME, Baseline, load_baseline
 from hooks._core.cache import ResultCache
 from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
 from hooks._core.findings import Severity
-from hooks._core.paths import display_path, find_repo_root
+from hooks._core.paths import BASELINE_FILE_NAME, display_path, find_repo_root
 from hooks._core.policy import Policy, load_policy
 from hooks._core.registry import RuleRegistry
 from hooks._core.runner import ScanResult, Target, scan_targets
@@ -34,6 +34,9 @@ from hooks.cli.args import (
     tolerant_output,
 )
 from hooks.cli.scale import add_cache_option, after_run
+
+if TYPE_CHECKING:
+    from hooks._core.baseline import Baseline
 
 
 def apply_hook_options(policy: Policy, args: argparse.Namespace, specs: Sequence[HookSpec]) -> Policy:
@@ -102,7 +105,11 @@ def check_report_options(args: argparse.Namespace, context: RunContext) -> Repor
     baseline_path = Path(args.baseline) if args.baseline else context.root / BASELINE_FILE_NAME
     if args.baseline and not baseline_path.is_file():
         raise UsageError(f"--baseline {printable(args.baseline)}: no such file; create it with `mlsec baseline`")
-    baseline = load_baseline(baseline_path) if baseline_path.is_file() else None
+    baseline = None
+    if baseline_path.is_file():
+        from hooks._core.baseline import load_baseline  # only a repository with a baseline pays for it
+
+        baseline = load_baseline(baseline_path)
     return ReportOptions(select, ignore, baseline_path, baseline, _output_path(args, context.root))
 
 
