@@ -132,14 +132,17 @@ def _plain(value: Any) -> Any:
 
 
 def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None) -> Policy:
-    from hooks._core.schema import iter_errors
-
     source, data = _locate(root, explicit)
     data = _plain(data)
-    errors = list(iter_errors(data, policy_schema(registry)))
-    if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise UsageError(f"{source}: {errors[0]}{more}")
+    # No policy, or an empty one, is the defaults (tests/_core/test_policy.py holds the schema to
+    # accepting it): reading the eight schema files would be a millisecond of every hook run.
+    if data:
+        from hooks._core.schema import iter_errors
+
+        errors = list(iter_errors(data, policy_schema(registry)))
+        if errors:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise UsageError(f"{source}: {errors[0]}{more}")
     _check_globs(source, data.get("exclude", ()))
     rules = {
         rule_id.upper(): _override(source, rule_id.upper(), spec, registry)

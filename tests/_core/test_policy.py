@@ -30,6 +30,16 @@ def test_no_policy_gives_defaults(tmp_path: Path) -> None:
     assert policy.source is None and policy.fail_on is Severity.MEDIUM and policy.exclude == ()
 
 
+def test_an_empty_policy_is_valid_so_it_is_not_checked(tmp_path: Path) -> None:
+    """load_policy skips the schema for an absent or empty policy: the schema must accept it."""
+    assert list(iter_errors({}, policy_schema())) == []
+    (tmp_path / ".mlsec.yaml").write_text("# nothing yet\n")
+    assert load_policy(tmp_path).fail_on is Severity.MEDIUM
+    (tmp_path / ".mlsec.yaml").write_text("fail_on: urgent\n")
+    with pytest.raises(UsageError, match="fail_on"):
+        load_policy(tmp_path)
+
+
 def test_yaml_policy(tmp_path: Path) -> None:
     (tmp_path / ".mlsec.yaml").write_text(
         "fail_on: high\nexclude: ['third_party/**']\n"
