@@ -77,16 +77,22 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _read_pyproject_table(path: Path) -> Any | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc})") from None
+    # A [tool.mlsec] table spells "mlsec" (or escapes it in a quoted key): without either, the
+    # file holds no policy and is not parsed (importing the TOML parser is 3 ms of every run in
+    # a repository with a pyproject.toml; a broken pyproject.toml is not this tool's business).
+    if b"mlsec" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return None
     if sys.version_info >= (3, 11):
         import tomllib
     else:
         import tomli as tomllib
 
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc})") from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML ({exc}); fix the TOML syntax") from None
     except UnicodeDecodeError:
