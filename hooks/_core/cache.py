@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hooks._core.findings import Finding, Severity
 from hooks._core.policy import Policy
@@ -151,8 +151,9 @@ def policy_fingerprint(spec: HookSpec, policy: Policy) -> str:
     return hashlib.sha256(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class FileState:
+# A NamedTuple, not a dataclass, like the other plain records a hook run defines: each dataclass
+# costs about 0.3 ms to create at start-up, on every commit (bench artifacts: python -m bench artifacts).
+class FileState(NamedTuple):
     """What the file looked like when it was hashed; a scan is stored only if it still does."""
 
     size: int
@@ -186,8 +187,7 @@ def content_digest(path: Path) -> tuple[str, FileState]:
 # --- entries --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Probe:
+class Probe(NamedTuple):
     """A file's key, computed before its scan; `state` guards the store after it."""
 
     key: str
@@ -196,8 +196,7 @@ class Probe:
     state: FileState
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     findings: tuple[Finding, ...]
     notices: tuple[str, ...]
 
