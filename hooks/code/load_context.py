@@ -21,21 +21,9 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 
-# Serialisers: the call's attribute name -> positions of the path among positional arguments.
-# Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
-# download, which must stay high when loaded.
-_WRITERS: dict[str, tuple[int, ...]] = {
-    "dump": (1,),  # pickle/joblib/cloudpickle/dill.dump(obj, target)
-    "save": (0, 1),  # torch.save(obj, f), np.save(file, arr), model.save(path)
-    "savez": (0,),
-    "savez_compressed": (0,),
-    "to_pickle": (0,),
-    "save_local": (0,),  # LangChain vector stores
-    "save_pretrained": (0,),
-    "save_model": (1, 0),  # mlflow.<flavor>.save_model(model, path), keras save_model(model, path)
-    "write_index": (1,),  # faiss.write_index(index, path)
-}
-_PATH_KEYWORDS = frozenset({"f", "file", "filename", "fname", "path", "filepath", "folder_path", "path_or_buf", "dst"})
+from hooks.code.own_cache import OwnCaches
+from hooks.code.serialisers import PATH_KEYWORDS, WRITERS
+
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
 QualName = Callable[[ast.AST], "str | None"]
@@ -122,6 +110,7 @@ class LoadContext:
         self.scope_of: dict[int, int] = {}
         # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
         self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
 
     # --- keys --------------------------------------------------------------------------------
     def constant_text(self, node: ast.AST) -> str | None:
@@ -171,11 +160,11 @@ class LoadContext:
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
-        positions = _WRITERS.get(attribute)
+        positions = WRITERS.get(attribute)
         if positions is None:
             return
         candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
-        candidates += [k.value for k in call.keywords if k.arg in _PATH_KEYWORDS]
+        candidates += [k.value for k in call.keywords if k.arg in PATH_KEYWORDS]
         for candidate in candidates:
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
                 self.written.add(self.handles[candidate.id])
@@ -209,11 +198,11 @@ class LoadContext:
         serialiser call writes inside one function."""
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        positions = _WRITERS.get(attribute)
+        positions = WRITERS.get(attribute)
         if positions is None:
             return
         candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
-        candidates += [k.value for k in call.keywords if k.arg in _PATH_KEYWORDS]
+        candidates += [k.value for k in call.keywords if k.arg in PATH_KEYWORDS]
         line = getattr(call, "lineno", 0)
         for candidate in candidates:
             text = self._scoped_path(candidate, scope, line)
@@ -234,7 +223,7 @@ class LoadContext:
     def fixed_path(self, call: ast.Call) -> str | None:
         """The constant local path a load reads (directly, through `open()` or a handle), or None
         for anything else: variables, parameters, environment values, URLs, bytes in memory."""
-        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in _PATH_KEYWORDS), None)
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
         if target is None:
             return None
         if isinstance(target, ast.Name) and target.id in self.handles:
@@ -267,6 +256,11 @@ class LoadContext:
         name = posixpath.basename(path)
         return bool(name) and sum(name in text for text in self.texts) <= 1
 
+    def reads_own_cache(self, call: ast.Call) -> bool:
+        """Whether this load reads the file the other path of its existence check saves."""
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
+        return target is not None and self.own_caches.reads_own_cache(call, target)
+
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
         """Whether this load reads a file this notebook or script serialised earlier."""
         if qualname.startswith("mlflow.") and qualname.endswith("load_model"):
@@ -274,7 +268,7 @@ class LoadContext:
             text = _uri_prefix(uri)
             if self.mlflow_logged and text is not None and text.startswith("runs:/"):
                 return True
-        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in _PATH_KEYWORDS), None)
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
         if target is None:
             return False
         if isinstance(target, ast.Name) and target.id in self.handles:

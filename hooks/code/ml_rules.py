@@ -197,6 +197,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         nodes = list(ast.walk(module))
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
+        self.loads.own_caches.scan(module)
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
 
@@ -226,6 +227,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
+        if self.loads.reads_own_cache(node):
+            return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None
