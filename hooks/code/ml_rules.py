@@ -16,6 +16,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks.code import rules
 from hooks.code.ingestion import ingestion_issues
+from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.serving import serves_requests
 
@@ -189,6 +190,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads = LoadContext(notebook)
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+        self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
@@ -261,6 +263,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         origin = self.qualname(value) if isinstance(value, ast.Call) else None
         self.loads.remember_assignment(target, value)
+        self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
         if self._looks_like_llm_output(value):
@@ -336,6 +339,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._archives(node, name)
         self._dynamic_code(node, name)
         self.loads.record_call(node, name)
+        self.commands.record_call(node, name)
         self.generic_visit(node)
 
     def _deserialisation(self, node: ast.Call, name: str) -> None:
