@@ -86,6 +86,24 @@ class CommandFinder:
         self._constant_text = constant_text
         self._argvs: dict[str, ast.List | ast.Tuple] = {}
         self.commands: list[LaunchedCommand] = []
+        # Parameters of the functions being visited: `def run(cmd): os.system(cmd)` runs the
+        # caller's command, not a module-level `cmd = "..."` of the same name.
+        self.shadowed: frozenset[str] = frozenset()
+
+    def enter_function(self, parameters: set[str]) -> frozenset[str]:
+        """Parameters shadow the names outside until `leave_function(what this returned)`."""
+        outer = self.shadowed
+        self.shadowed = outer | parameters
+        return outer
+
+    def leave_function(self, outer: frozenset[str]) -> None:
+        self.shadowed = outer
+
+    def _known(self, node: ast.AST) -> str | None:
+        """The constant text of an expression, unless it reads a parameter of the function."""
+        if self.shadowed and any(isinstance(n, ast.Name) and n.id in self.shadowed for n in ast.walk(node)):
+            return None
+        return self._constant_text(node)
 
     def remember(self, target: ast.AST, value: ast.AST) -> None:
         """Note a name bound to an argv list (strings are the load context's constants)."""
@@ -116,14 +134,14 @@ class CommandFinder:
         if name in _ARGV_RUNNERS:
             return self._text_or_argv(argument)
         if name == "get_ipython.run_line_magic" and len(call.args) > 1:
-            magic = self._constant_text(argument)
+            magic = self._known(argument)
             if magic in ("pip", "conda", "mamba", "micromamba", "uv", "system", "sx"):
                 line = self._text(call.args[1])
                 return None if line is None else (line if magic in ("system", "sx") else f"{magic} {line}")
         return None
 
     def _text_or_argv(self, node: ast.AST) -> str | None:
-        if isinstance(node, ast.Name) and node.id in self._argvs:
+        if isinstance(node, ast.Name) and node.id in self._argvs and node.id not in self.shadowed:
             node = self._argvs[node.id]
         if isinstance(node, (ast.List, ast.Tuple)):
             return self._argv(list(node.elts))
@@ -168,14 +186,14 @@ class CommandFinder:
         """(text, is constant) pieces of a built string."""
         if depth > _MAX_DEPTH:
             return [(_placeholder(node), False)]
-        known = self._constant_text(node)
+        known = self._known(node)
         if known is not None:
             return [(known, True)]
         if isinstance(node, ast.JoinedStr):
             parts: list[tuple[str, bool]] = []
             for value in node.values:
                 if isinstance(value, ast.FormattedValue):
-                    inner = self._constant_text(value.value) if value.format_spec is None else None
+                    inner = self._known(value.value) if value.format_spec is None else None
                     parts.append((inner, True) if inner is not None else (_placeholder(value.value), False))
                 else:
                     parts.extend(self._parts(value, depth + 1))
@@ -183,11 +201,11 @@ class CommandFinder:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._parts(node.left, depth + 1) + self._parts(node.right, depth + 1)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-            template = self._constant_text(node.left)
+            template = self._known(node.left)
             if template is not None:
                 return [(_PERCENT_SPEC.sub("{}", template), True)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-            template = self._constant_text(node.func.value)
+            template = self._known(node.func.value)
             if template is not None:
                 return [(template, True)]  # its `{}` fields are placeholders already
         return [(_placeholder(node), False)]

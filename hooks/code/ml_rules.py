@@ -299,7 +299,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         for argument, default in pairs:
             if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
                 self.truthy_flags.add(argument.arg)
+        names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        outer_commands = self.commands.enter_function(names)
         self.generic_visit(node)
+        self.commands.leave_function(outer_commands)
         self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
 
     visit_AsyncFunctionDef = visit_FunctionDef
