@@ -27,9 +27,10 @@ SHELL_RULES = ShellRules(
     unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
 )
 # `vllm serve m --trust-remote-code`, `lm_eval --model_args pretrained=m,trust_remote_code=True`.
-# A value the command does not show (`--trust-remote-code={flag}`, `=$TRUST`) may be false.
+# A value the command does not show (`--trust-remote-code={flag}`, `--trust_remote_code $TRUST`,
+# an argv's `str(flag)`) may be false.
 _SHELL_TRUST_REMOTE_CODE = re.compile(
-    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)(?!\s*=\s*[{$])"
+    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)(?!\s*=?\s*[{$])"
     r"|[,=\s]trust_remote_code\s*=\s*True\b"
 )
 # Programs that print, search or store text: a flag in their arguments is text, not an option.

@@ -191,6 +191,8 @@ class CommandFinder:
         """(text, is constant) pieces of a built string."""
         if depth > _MAX_DEPTH:
             return [(_placeholder(node), False)]
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [(node.value, True)]
         known = self._known(node)
         if known is not None:
             return [(known, True)]

@@ -31,6 +31,7 @@ def test_commands_that_trust_remote_code(command: str) -> None:
         "vllm serve org/m --trust-remote-code 0",
         "vllm serve {m} --trust-remote-code={flag}",  # a value the command does not show
         "vllm serve org/m --trust-remote-code=$TRUST",
+        "python serve.py --trust_remote_code {str_args.trust_}",  # argv ["--trust_remote_code", str(flag)]
         "echo 'pass --trust-remote-code for custom models'",
         "printf '%s' model_args=pretrained=x,trust_remote_code=True > args.txt",
         "grep -r -- --trust-remote-code docs/",
