@@ -172,10 +172,10 @@ def main() -> int:
 
     rows = run(args.out / args.suite, args.bin, args.size_mb << 20, args.repeat)
     ours = {case: m for case, tool, m in rows if tool == "mlsec-artifacts"}
-    print(f"{'case':<28} {'tool':<16} {'seconds':>8} {'peak MB':>8} {'exit':>4} {'x slower than mlsec':>20}")
+    print(f"{'case':<28} {'tool':<22} {'seconds':>8} {'peak MB':>8} {'exit':>4} {'x slower than mlsec':>20}")
     for case, tool, m in rows:
         ratio = m.seconds / ours[case].seconds
-        print(f"{case:<28} {tool:<16} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {ratio:>20.1f}")
+        print(f"{case:<28} {tool:<22} {m.seconds:>8.3f} {m.peak_mb:>8.1f} {m.exit_code:>4} {ratio:>20.2f}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -25,12 +26,21 @@ class Measurement:
     exit_code: int
 
 
-def measure(command: list[str], repeat: int = 3, cwd: Path | None = None) -> Measurement:
-    """Best of `repeat` runs; each run in a fresh wrapper so its peak RSS is its own."""
+def measure(
+    command: list[str], repeat: int = 3, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Measurement:
+    """Best of `repeat` runs; each run in a fresh wrapper so its peak RSS is its own. `env`: variables
+    set for the command on top of this process's environment."""
     best: Measurement | None = None
+    environment = {**os.environ, **env} if env else None
     for _ in range(repeat):
         out = subprocess.run(
-            [sys.executable, "-c", _CHILD, *command], capture_output=True, text=True, check=True, cwd=cwd
+            [sys.executable, "-c", _CHILD, *command],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=cwd,
+            env=environment,
         )
         data = json.loads(out.stdout)
         current = Measurement(data["seconds"], data["max_rss_kb"] / 1024, data["rc"])

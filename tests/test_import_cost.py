@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,29 @@ def test_the_gate_imports_its_ml_stack_only_when_it_runs(tmp_path: Path) -> None
     (tmp_path / "m.pkl").write_bytes(b"\x80\x04N.")
     loaded = _modules_after("from hooks.cli.entry_points import mlsec_artifacts as main; main(['m.pkl'])", tmp_path)
     assert not [name for name in ML_STACKS if f"'{name}'" in loaded], loaded
+
+
+def test_a_plain_hook_run_leaves_out_what_only_some_runs_need(tmp_path: Path) -> None:
+    """No baseline file, no shard, a file whose verdict is cached: the baseline reader, the shard
+    arithmetic and tempfile (random, shutil) are not imported; a baseline brings its reader in."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "m.pkl").write_bytes(b"\x80\x04N.")
+    probe = (
+        "from hooks.cli.entry_points import mlsec_artifacts as main; main(['m.pkl']); main(['m.pkl']); "
+        "import sys; print(sorted(sys.modules))"
+    )
+    environment = {**os.environ, "MLSEC_CACHE_DIR": str(tmp_path / "cache")}
+    environment.pop("MLSEC_NO_CACHE", None)
+
+    def loaded() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True, env=environment
+        )
+        return done.stdout.strip().splitlines()[-1].strip("[]").replace("'", "").split(", ")
+
+    modules = loaded()
+    assert "hooks._core.cache" in modules  # the cache was used
+    for unneeded in ("hooks._core.baseline", "hooks._core.shard", "tempfile", "random", "shutil"):
+        assert unneeded not in modules, unneeded
+    (tmp_path / ".mlsec-baseline.json").write_text('{"version": 2, "findings": []}\n')
+    assert "hooks._core.baseline" in loaded()

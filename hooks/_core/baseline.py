@@ -15,8 +15,17 @@ from pathlib import Path
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding
+from hooks._core.paths import BASELINE_FILE_NAME
 
-BASELINE_FILE_NAME = ".mlsec-baseline.json"
+__all__ = [
+    "BASELINE_FILE_NAME",
+    "Baseline",
+    "Entry",
+    "load_baseline",
+    "render_entries",
+    "update_baseline",
+]
+
 BASELINE_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 MAX_BASELINE_BYTES = 64 << 20

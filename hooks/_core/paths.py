@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+# Where the baseline lives by default, at the repository root (named here so that a run without
+# a baseline never imports hooks/_core/baseline.py).
+BASELINE_FILE_NAME = ".mlsec-baseline.json"
+
 
 def find_repo_root(start: Path | None = None) -> Path:
     """The nearest folder holding `.git`, else the start folder (pre-commit runs from the root)."""

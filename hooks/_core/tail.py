@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from hooks._core import rules as core_rules
-from hooks._core.baseline import Baseline
 from hooks._core.findings import Finding, make_finding
 from hooks._core.markers import Marker, parse_markers
 from hooks._core.paths import is_excluded
@@ -22,6 +22,9 @@ from hooks._core.rules import Rule
 from hooks._core.scanner import FileReport
 from hooks._core.selection import selects
 from hooks._core.spec import HookSpec
+
+if TYPE_CHECKING:
+    from hooks._core.baseline import Baseline
 
 PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt"})
 

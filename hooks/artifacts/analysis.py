@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
@@ -16,8 +17,10 @@ from hooks.artifacts.reader import Recording
 MAX_ISSUES = 1000  # findings kept per file; past them memory stays bounded
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
+    """What one file's analysis may spend. (A NamedTuple rather than a frozen dataclass: made
+    once per run, and a dataclass costs 1 ms to create on every commit's start-up.)"""
+
     max_seconds: float = 60.0
     max_opcodes: int = 50_000_000
     max_memo: int = 10_000_000
@@ -74,7 +77,7 @@ class Analysis:
         if not self.deadline:
             seconds = self.limits.max_seconds
             if not math.isfinite(seconds) or seconds <= 0:  # `.nan` or `inf` must not disable the cap
-                seconds = Limits.max_seconds
+                seconds = Limits().max_seconds
             self.deadline = time.monotonic() + seconds
 
     def add(

@@ -7,16 +7,18 @@ from __future__ import annotations
 import os
 import re
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding
 from hooks._core.registry import RuleRegistry
 from hooks._core.severity import Severity
+
+if TYPE_CHECKING:
+    import threading
 
 COULD_NOT_ANALYSE = "MLS9"  # fail closed: --select never hides these, only an explicit --ignore does
 
@@ -118,7 +120,7 @@ class Progress:
         self.files = files
         self.stream = stream if stream is not None else sys.stderr
         self.delay = delay
-        self._stop = threading.Event()
+        self._stop: threading.Event | None = None  # made with the thread, on a terminal only
         self._thread: threading.Thread | None = None
         self._shown = False
         self._start = time.monotonic()
@@ -126,11 +128,15 @@ class Progress:
     def __enter__(self) -> Progress:
         isatty = getattr(self.stream, "isatty", None)
         if isatty is not None and isatty():
+            import threading  # pipes and CI logs never show it: they never import it
+
+            self._stop = threading.Event()
             self._thread = threading.Thread(target=self._run, name="mlsec-progress", daemon=True)
             self._thread.start()
         return self
 
     def _run(self) -> None:
+        assert self._stop is not None
         if self._stop.wait(self.delay):
             return
         while not self._stop.is_set():
@@ -144,10 +150,12 @@ class Progress:
             self.stream.write(text)
             self.stream.flush()
         except (OSError, ValueError):
-            self._stop.set()
+            if self._stop is not None:
+                self._stop.set()
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
+        if self._stop is not None:
+            self._stop.set()
         if self._thread is not None:
             self._thread.join()
         if self._shown:

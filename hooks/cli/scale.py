@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from hooks._core.cache import CacheUnavailable, ResultCache, cache_home, disabled_by_environment
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
-from hooks._core.shard import Shard
 
 if TYPE_CHECKING:
     from hooks._core.policy import Policy
     from hooks._core.runner import Target
+    from hooks._core.shard import Shard
 
 # Files whose change can move the verdict of any other file: the whole run is scanned again.
 _RUN_WIDE = re.compile(r"(?:^|/)(?:\.gitattributes|[^/]*\.dvc)$")
@@ -54,6 +54,8 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _shard_arg(text: str) -> Shard:
+    from hooks._core.shard import Shard  # only a sharded run pays for it
+
     try:
         return Shard.parse(text)
     except UsageError as exc:
@@ -74,9 +76,9 @@ def open_cache(args: argparse.Namespace, root: Path, prog: str) -> ResultCache |
 
 
 def after_run(args: argparse.Namespace, cache: ResultCache | None, targets: int, prog: str) -> None:
-    """Prune the cache when this run added to it; print `--timing`."""
+    """Prune the cache when this run added to it and a prune is due; print `--timing`."""
     if cache is not None and cache.stats.misses:
-        cache.prune()
+        cache.prune_if_due()
     if getattr(args, "timing", False):
         seconds = time.perf_counter() - _STARTED
         verdicts = cache.stats.describe() if cache is not None else "cache off"

@@ -15,6 +15,8 @@ import pytest
 
 from hooks._core.cache import (
     MAX_ENTRY_BYTES,
+    PRUNE_INTERVAL_SECONDS,
+    PRUNE_STAMP,
     CacheUnavailable,
     ResultCache,
     _finding_document,
@@ -113,7 +115,15 @@ def test_the_code_key_follows_rules_formats_schemas_and_backends(tmp_path: Path)
     keys.append(fingerprint_of(package, [str(site)]))
     (site / "bandit-1.7.9.dist-info").rename(site / "bandit-1.8.0.dist-info")
     keys.append(fingerprint_of(package, [str(site)]))
-    assert len(set(keys)) == 5
+    # An edit that keeps the size (a severity "high" -> "mid!") still rewrites the file.
+    rules = package / "code" / "rules.py"
+    text = rules.read_text()
+    info = rules.stat()
+    rules.write_text(text[:-1] + ("#" if text[-1] != "#" else " "))
+    os.utime(rules, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert rules.stat().st_size == info.st_size
+    keys.append(fingerprint_of(package, [str(site)]))
+    assert len(set(keys)) == 6
 
 
 def test_policy_parts_that_do_not_reach_the_hook_keep_the_key(cache: ResultCache, source: Path, tmp_path: Path) -> None:
@@ -336,6 +346,39 @@ def test_the_cache_is_bounded_and_prunes_least_recently_used(tmp_path: Path) -> 
     count, size = cache.size()
     assert size <= 20_000 and count < 120
     assert _entry_file(cache, keys[-1]).exists() and not _entry_file(cache, keys[0]).exists()
+
+
+def test_runs_prune_at_most_once_an_interval(tmp_path: Path) -> None:
+    """Pruning stats every entry, so runs that add entries prune only when the last prune is
+    older than PRUNE_INTERVAL_SECONDS; until then the folder may pass its bound."""
+    cache = ResultCache.open(tmp_path / "cache", max_bytes=2_000)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def fill(count: int, start: int) -> None:
+        for index in range(start, start + count):
+            path = repo / f"f{index}.py"
+            path.write_text(f"x = {index}\n")
+            probe = cache.probe(CODE, path, path.name, Policy(root=repo))
+            assert probe is not None and cache.store(probe, [_finding(path.name)], [])
+
+    fill(30, 0)
+    assert cache.prune_if_due(now=1_000_000.0) > 0  # never pruned: due
+    assert cache.size()[1] <= 2_000
+    fill(30, 100)
+    assert cache.prune_if_due(now=1_000_000.0 + PRUNE_INTERVAL_SECONDS - 1) == 0  # not yet
+    assert cache.size()[1] > 2_000
+    assert cache.prune_if_due(now=1_000_000.0 + PRUNE_INTERVAL_SECONDS + 1) > 0
+    assert cache.size()[1] <= 2_000
+    # A stamp replaced by a link is never followed: pruning goes on, the target is untouched.
+    target = tmp_path / "elsewhere"
+    target.write_text("keep")
+    (cache.folder / PRUNE_STAMP).unlink()
+    (cache.folder / PRUNE_STAMP).symlink_to(target)
+    os.utime(cache.folder / PRUNE_STAMP, (1_000_000.0, 1_000_000.0), follow_symlinks=False)
+    fill(30, 200)
+    assert cache.prune_if_due(now=1_000_000.0 + PRUNE_INTERVAL_SECONDS + 2) > 0
+    assert target.read_text() == "keep"
 
 
 def test_a_loose_cache_is_tightened_and_an_exposed_key_replaced(tmp_path: Path) -> None:

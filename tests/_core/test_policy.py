@@ -30,6 +30,16 @@ def test_no_policy_gives_defaults(tmp_path: Path) -> None:
     assert policy.source is None and policy.fail_on is Severity.MEDIUM and policy.exclude == ()
 
 
+def test_an_empty_policy_is_valid_so_it_is_not_checked(tmp_path: Path) -> None:
+    """load_policy skips the schema for an absent or empty policy: the schema must accept it."""
+    assert list(iter_errors({}, policy_schema())) == []
+    (tmp_path / ".mlsec.yaml").write_text("# nothing yet\n")
+    assert load_policy(tmp_path).fail_on is Severity.MEDIUM
+    (tmp_path / ".mlsec.yaml").write_text("fail_on: urgent\n")
+    with pytest.raises(UsageError, match="fail_on"):
+        load_policy(tmp_path)
+
+
 def test_yaml_policy(tmp_path: Path) -> None:
     (tmp_path / ".mlsec.yaml").write_text(
         "fail_on: high\nexclude: ['third_party/**']\n"
@@ -52,14 +62,23 @@ def test_pyproject_policy(tmp_path: Path) -> None:
     ("data", "reason"),
     [
         (b"[tool.mlsec]\nfail_on = '\xff\xfe'\n", "not UTF-8"),
-        (b"[project\n", "invalid TOML"),
-        (b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply|invalid TOML"),
+        (b"[tool.mlsec\n", "invalid TOML"),
+        (b"[project\nname = '\\u006dlsec'\n", "invalid TOML"),
+        (b"mlsec = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply|invalid TOML"),
     ],
 )
 def test_unreadable_pyproject_is_one_usage_line(tmp_path: Path, data: bytes, reason: str) -> None:
     (tmp_path / "pyproject.toml").write_bytes(data)
     with pytest.raises(UsageError, match=reason):
         load_policy(tmp_path)
+
+
+def test_a_pyproject_without_an_mlsec_table_is_not_parsed(tmp_path: Path) -> None:
+    """Broken TOML that cannot hold [tool.mlsec] is someone else's problem; an escaped key can."""
+    (tmp_path / "pyproject.toml").write_bytes(b"[project\nname = 'x'\n")
+    assert load_policy(tmp_path).source is None
+    (tmp_path / "pyproject.toml").write_text('[tool."\\u006dlsec"]\nfail_on = "low"\n')
+    assert load_policy(tmp_path).fail_on is Severity.LOW
 
 
 def test_both_policies_is_an_error(tmp_path: Path) -> None:

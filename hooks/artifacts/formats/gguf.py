@@ -23,7 +23,6 @@ from typing import BinaryIO
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import chat_template
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
 
 _SCALAR_SIZES = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
@@ -201,6 +200,8 @@ def _value(cursor: _Cursor, count: str, value_type: int, *, keep: bool) -> objec
 
 
 def _check_template(analysis: Analysis, label: str, at: int, key: str, template: str) -> None:
+    from hooks.artifacts.formats import chat_template  # its patterns: only for files with a template
+
     found = chat_template.problems(template)
     if found:
         analysis.add(

@@ -18,7 +18,6 @@ from __future__ import annotations
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.formats import chat_template
 from hooks.artifacts.formats.named import NamedFormat, shown
 from hooks.artifacts.source import Source, Walk
 
@@ -73,6 +72,8 @@ def _check_auto_map(analysis: Analysis, label: str, auto_map: dict[str, object])
 
 
 def check_template(analysis: Analysis, label: str, key: str, template: str) -> None:
+    from hooks.artifacts.formats import chat_template  # its patterns: only for files with a template
+
     found = chat_template.problems(template)
     if found:
         analysis.add(
