@@ -21,7 +21,7 @@ import ast
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Calls that run their first argument: a command line, or an argv list.
 _STRING_RUNNERS = frozenset(
@@ -59,9 +59,9 @@ _MAX_TEXT = 1 << 16  # a command longer than this is cut: the judgement stays bo
 ConstantText = Callable[[ast.AST], "str | None"]
 
 
-@dataclass(frozen=True)
-class LaunchedCommand:
-    """A command line Python code starts, at the call that starts it."""
+class LaunchedCommand(NamedTuple):
+    """A command line Python code starts, at the call that starts it (a plain record: a
+    NamedTuple is cheaper to define at import than a dataclass)."""
 
     line: int
     column: int  # 1-based

@@ -285,7 +285,7 @@ class CodeScanner:
         for command in visitor.commands.commands:
             index, line = self._place(starts, command.line)
             column = command.column + pieces[index].transformed.python_offsets.get(line, 0)
-            unit.launched[index].append(replace(command, line=line, column=column))
+            unit.launched[index].append(command._replace(line=line, column=column))
         for piece, located, launched in zip(pieces, unit.issues, unit.launched, strict=True):
             located.extend(self._commands(piece, launched, located, limits))
 
