@@ -277,7 +277,7 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 issues.append(
                     Issue(
                         rules.downloaded_run,
-                        f"runs {shown}, a file downloaded in this cell, unchecked",
+                        f"runs {shown}, a file downloaded earlier in this cell or script, unchecked",
                         "",
                         line=number,
                         column=1,

@@ -76,12 +76,15 @@ def test_downloads_piped_into_a_shell_and_downloaded_files_run(tmp_path: Path) -
         'subprocess.run(["wget", "https://x.example/tool.sh"])\n'
         'subprocess.run(["bash", "tool.sh"])\n'
     )
-    assert ours(scan_code(tmp_path, source)) == [
+    findings = scan_code(tmp_path, source)
+    assert ours(findings) == [
         ("MLS321", 2, 1, "high"),
         ("MLS321", 3, 1, "high"),
         ("MLS321", 4, 1, "high"),
         ("MLS322", 6, 1, "medium"),
     ]
+    run = next(f for f in findings if f.rule_id == "MLS322")
+    assert run.message == "runs tool.sh, a file downloaded earlier in this cell or script, unchecked"
 
 
 def test_pipe_look_alikes(tmp_path: Path) -> None:
