@@ -188,6 +188,8 @@ def test_command_text_of_built_strings() -> None:
         'os.system(" ".join(["vllm", "serve", model, "--port", str(port)]))\n'
         'subprocess.run("vllm serve m".split())\n'
         "get_ipython().run_cell_magic('bash', '', 'cd x\\npip install y')\n"
+        'os.execlp("pip", "pip", "install", "x")\n'
+        'os.spawnlp(os.P_WAIT, "vllm", "vllm", "serve", m)\n'
     ) == [
         "pip install {pkg} && ls",
         "gsutil cp {src} {dst}",
@@ -198,6 +200,8 @@ def test_command_text_of_built_strings() -> None:
         "vllm serve {model} --port {str_port_}",
         "vllm serve m",
         "cd x\npip install y",
+        "pip install x",  # execlp(file, arg0, ...): arg0 is the program's name
+        "vllm serve {m}",
     ]
 
 
