@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hooks.catalog import HOOK_MODULES
 from hooks.catalog import HOOKS as HOOK_SPECS
 
 ML_STACKS = ("torch", "tensorflow", "numpy", "sklearn", "pandas", "scipy", "jax")
@@ -78,7 +79,15 @@ def test_a_plain_hook_run_leaves_out_what_only_some_runs_need(tmp_path: Path) ->
 
     modules = loaded()
     assert "hooks._core.cache" in modules  # the cache was used
-    for unneeded in ("hooks._core.baseline", "hooks._core.shard", "tempfile", "random", "shutil"):
-        assert unneeded not in modules, unneeded
+    other_hooks = [module for hook_id, module in HOOK_MODULES.items() if hook_id != "mlsec-artifacts"]
+    unneeded = ["hooks._core.baseline", "hooks._core.shard", "tempfile", "random", "shutil", "tomllib", *other_hooks]
+    assert not [name for name in unneeded if name in modules]
     (tmp_path / ".mlsec-baseline.json").write_text('{"version": 2, "findings": []}\n')
     assert "hooks._core.baseline" in loaded()
+    # A policy is checked against every hook's section: then the whole catalog is loaded.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert "tomllib" not in loaded()
+    (tmp_path / "pyproject.toml").write_text('[tool.mlsec]\nfail_on = "high"\n')
+    modules = loaded()
+    toml = "tomllib" if sys.version_info >= (3, 11) else "tomli"
+    assert toml in modules and all(name in modules for name in other_hooks)

@@ -213,17 +213,17 @@ class CacheStats:
         return text + (f", {self.rejected} cache entries refused" if self.rejected else "")
 
 
-def _known_rule(rule_id: str, registry: RuleRegistry, known: frozenset[str]) -> bool:
+def _known_rule(rule_id: str, registry: RuleRegistry) -> bool:
     """A registered id, or one a hook passes through (bandit's Bnnn), without importing the backend."""
-    return rule_id in known or registry.owner_of(rule_id) is not None
+    return registry.declares(rule_id) or registry.owner_of(rule_id) is not None
 
 
-def _finding_from(data: Any, display: str, registry: RuleRegistry, known: frozenset[str]) -> Finding:
+def _finding_from(data: Any, display: str, registry: RuleRegistry) -> Finding:
     """A cached finding, checked field by field; ValueError on anything unexpected."""
     if not isinstance(data, dict) or set(data) != set(_FINDING_FIELDS):
         raise ValueError("fields")
     rule_id, path, message, fp = data["rule_id"], data["path"], data["message"], data["fingerprint"]
-    if not (isinstance(rule_id, str) and _RULE_ID.fullmatch(rule_id) and _known_rule(rule_id, registry, known)):
+    if not (isinstance(rule_id, str) and _RULE_ID.fullmatch(rule_id) and _known_rule(rule_id, registry)):
         raise ValueError("rule id")
     if path != display or not isinstance(message, str) or len(message) > 20000:
         raise ValueError("path or message")
@@ -291,7 +291,6 @@ class ResultCache:
     max_bytes: int = DEFAULT_MAX_MEGABYTES << 20
     stats: CacheStats = field(default_factory=CacheStats)
     _spec_keys: dict[str, tuple[Policy, str]] = field(default_factory=dict)
-    _known_ids: dict[int, frozenset[str]] = field(default_factory=dict)
     # One run reads each file once, however many hooks take it, unless its state changes.
     _digests: dict[str, tuple[str, FileState] | None] = field(default_factory=dict)
     _shards: dict[str, str] = field(default_factory=dict)
@@ -425,10 +424,7 @@ class ResultCache:
         items, notices = data["findings"], data["notices"]
         if not isinstance(items, list) or len(items) > MAX_FINDINGS_PER_ENTRY:
             return None
-        known = self._known_ids.get(id(registry))
-        if known is None:
-            known = self._known_ids[id(registry)] = frozenset(registry.ids())
-        findings = tuple(_finding_from(item, display, registry, known) for item in items)
+        findings = tuple(_finding_from(item, display, registry) for item in items)
         return Entry(findings, _notices(notices))
 
     def _load(self, key: str, limit: int) -> Any | None:

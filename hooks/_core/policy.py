@@ -155,8 +155,10 @@ def load_policy(root: Path, registry: RuleRegistry, explicit: str | None = None)
         rule_id.upper(): _override(source, rule_id.upper(), spec, registry)
         for rule_id, spec in data.get("rules", {}).items()
     }
-    names = [spec.policy_section for spec in registry.specs] + [section.name for section in registry.sections]
-    sections = {name: data[name] for name in names if name in data}
+    sections = {}
+    if data:  # the names of every hook's section: the whole catalog
+        names = [spec.policy_section for spec in registry.specs] + [section.name for section in registry.sections]
+        sections = {name: data[name] for name in names if name in data}
     return Policy(
         root=root,
         source=source,

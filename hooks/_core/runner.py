@@ -180,7 +180,7 @@ def _from_cache(
     """Findings of the files the cache knows go to `result` (and their verdicts to
     `result.verdicts`); returned: the files to scan with their keys, every key, and the keys
     the run's bundle covered (None: no bundle)."""
-    also = [other for other in context.registry.specs if other.hook_id in spec.cache_with]
+    also = [other for other in context.registry.specs if other.hook_id in spec.cache_with] if spec.cache_with else []
     probes = [cache.probe(spec, target.path, target.display, context.policy, also) for target in targets]
     known = [probe for probe in probes if probe is not None]
     bundle = cache.lookup_bundle(spec, known, context.registry) if known else None

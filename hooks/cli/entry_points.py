@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 
 
 def __getattr__(name: str) -> Callable[[Sequence[str] | None], int]:
-    from hooks.catalog import HOOKS
+    from hooks.catalog import HOOK_MODULES
 
     hook_id = name.replace("_", "-")
-    if not any(spec.hook_id == hook_id for spec in HOOKS):
+    if hook_id not in HOOK_MODULES:
         raise AttributeError(name)
 
     def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,8 @@ def parse_rule_list(text: str | None) -> tuple[str, ...]:
 
 def check_rule_list(option: str, prefixes: Sequence[str], registry: RuleRegistry) -> None:
     """A selector must name at least one known rule (as ruff does): a typo is a usage error, not a silent no-op."""
+    if not prefixes:
+        return
     known = registry.ids()
     for prefix in prefixes:
         if prefix == "ALL":

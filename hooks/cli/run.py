@@ -21,7 +21,7 @@ from hooks._core.registry import RuleRegistry
 from hooks._core.runner import ScanResult, Target, scan_targets
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_baseline
-from hooks.catalog import registry, spec_for
+from hooks.catalog import registry_for, spec_for
 from hooks.cli.args import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -65,7 +65,7 @@ class RunContext(NamedTuple):
 
 def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunContext:
     root = find_repo_root()
-    rules = registry()
+    rules = registry_for(specs)
     policy = load_policy(root, rules, args.config)
     if getattr(args, "profile", None):
         policy = replace(policy, profile=args.profile)  # --profile wins over the policy's `profile`

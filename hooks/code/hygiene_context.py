@@ -5,7 +5,10 @@ they are mostly queries built from a notebook's constants and servers inside con
 shapes are worth acting on and stay at bandit's severity:
 
 - B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
-  notebook): the caller's value, often a user's search text, goes into the query;
+  notebook) at a place the database reads as data (a quoted literal, a comparison, an IN or
+  VALUES list; hooks/code/sql_position.py): the caller's value, often a user's search text,
+  goes into the query. Parameters spliced in as table or column names, or as clauses the code
+  assembles, stay low;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network.
@@ -15,6 +18,8 @@ from __future__ import annotations
 
 import ast
 import re
+
+from hooks.code.sql_position import spliced_values
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
@@ -47,9 +52,15 @@ def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
         )
-        if built and _names(node) & tainted and _SQL.search(_strings(node)):
+        if (
+            built
+            and isinstance(node, ast.expr)
+            and _names(node) & tainted
+            and _SQL.search(_strings(node))
+            and spliced_values(node, tainted)
+        ):
             for line in _lines(node):
-                found[(line, "B608")] = "the query takes a parameter of the function that builds it"
+                found[(line, "B608")] = "the query takes a parameter of the function that builds it as a value"
 
 
 def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:

@@ -74,3 +74,19 @@ def test_a_file_utility_on_the_scripts_own_paths_is_low_and_anything_more_keeps_
     ]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("B605", 3, "high") in graded(scan_code(tmp_path, source, policy=strict))
+
+
+def test_sql_taking_parameters_only_as_names_or_clauses_is_low(tmp_path: Path) -> None:
+    source = (
+        "def rows(client, table_id, id_column):\n"
+        "    return client.query(f'SELECT * FROM `{PROJECT}.{DATASET}.{table_id}` WHERE `{id_column}` = @id')\n"
+        "def where(client, conditions):\n"
+        "    return client.query(f'SELECT * FROM t WHERE {conditions}')\n"
+        "def by_id(client, table_id, id_value):\n"
+        "    return client.query(f'SELECT * FROM `{table_id}` WHERE id = \"{id_value}\"')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "repository.py")) == [
+        ("B608", 2, "low"),
+        ("B608", 4, "low"),
+        ("B608", 6, "medium"),  # the value itself comes from the caller
+    ]

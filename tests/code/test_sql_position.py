@@ -1,0 +1,81 @@
+"""Where a spliced value lands in SQL text (hooks/code/sql_position.py)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.code.sql_position import lands_as_value, parts_of, spliced_values
+
+
+def _expr(source: str) -> ast.expr:
+    node = ast.parse(source, mode="eval").body
+    return node
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\"SELECT * FROM funds WHERE name = '\" + term + \"'\"",  # a quoted literal
+        "f'SELECT * FROM t WHERE id = {term}'",  # a comparison
+        "f\"SELECT * FROM t WHERE name LIKE '%{term}%'\"",
+        "f'SELECT * FROM t WHERE id IN ({term})'",
+        "f'INSERT INTO t VALUES (1, {term})'",  # inside an open VALUES list, after other items
+        "f'SELECT * FROM t LIMIT {term}'",
+        "\"SELECT * FROM t WHERE a = '%s'\" % term",
+        "\"SELECT * FROM t WHERE a = %(v)s\" % {'v': term}",
+        "\"SELECT * FROM t WHERE a = '{}'\".format(term)",
+        "\"SELECT * FROM {} WHERE a = '{}'\".format(table, term)",
+        "\"SELECT * FROM t WHERE a = '{v}'\".format(v=term)",
+        'f"SELECT * FROM `{table}` WHERE `{column}` = \\"{term}\\""',  # names quoted, the value too
+    ],
+)
+def test_a_parameter_read_as_data_is_a_value(source: str) -> None:
+    assert spliced_values(_expr(source), {"term"})
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "f'SELECT * FROM `{term}.dataset.table`'",  # a quoted table name
+        "f'SELECT * FROM {term} WHERE id = @id'",  # a table name; the value is a query parameter
+        "f'SELECT {term} FROM t'",  # column names
+        "f'SELECT * FROM t WHERE {term}'",  # a clause the code assembled
+        "f'SELECT * FROM t ORDER BY name'",  # no splice at all
+        "\"SELECT * FROM {} WHERE a = '{}'\".format(term, constant)",  # the value is not the parameter
+        "\"SELECT * FROM t WHERE a = '%s' AND b = %%s\" % constant",
+        "f'SELECT * FROM t WHERE id = {constant} AND name = {term_table}'.strip()",  # not an f-string node
+    ],
+)
+def test_a_parameter_spliced_as_structure_is_not_a_value(source: str) -> None:
+    assert not spliced_values(_expr(source), {"term"})
+
+
+def test_the_quote_state_follows_closed_literals_and_names() -> None:
+    assert lands_as_value("WHERE a = 'x' AND b = '")
+    assert not lands_as_value("WHERE a = 'it''s' AND `")
+    assert not lands_as_value("SELECT * FROM `a.b` JOIN ")
+    assert lands_as_value('WHERE note = "say ""hi"" to ')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_before_a_splice_is_judged_without_error(text: str) -> None:
+    assert lands_as_value(text) in (True, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["%", "{}", "{0}", "{x.y}", "{z[1]}", "%(a)s", "{{", "}}"]))
+def test_any_template_splits_without_error(template: str, field: str) -> None:
+    for source in (
+        f"{(template + field)!r} % (a, b)",
+        f"{(template + field)!r}.format(a, k=b)",
+        f"{(template + field)!r} + a",
+    ):
+        node = _expr(source)
+        parts = parts_of(node)
+        assert parts is None or all(isinstance(p, (str, ast.expr)) for p in parts)
+        spliced_values(node, {"a", "b"})
