@@ -152,6 +152,13 @@ def _program(word: str) -> str:
     return word.rsplit("/", 1)[-1]
 
 
+def command_segments(command: str) -> list[tuple[str, list[str]]]:
+    """Each segment of a command line with its words from the program on (`sudo env A=1 vllm
+    serve m` -> [vllm, serve, m]): what a check needs to tell the program that runs from text
+    another program only prints (`echo "--trust-remote-code"`)."""
+    return [(text, _command_words(_words(text))) for text, _ in _segments(command)]
+
+
 def shell_lines(lines: list[str], first_line: int) -> list[tuple[int, str]]:
     """Shell lines as the shell reads them: `\\` at the end joins the next line; blank lines and
     comments are not commands. Lines are numbered from `first_line`."""
@@ -270,7 +277,7 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 issues.append(
                     Issue(
                         rules.downloaded_run,
-                        f"runs {shown}, a file downloaded in this cell, unchecked",
+                        f"runs {shown}, a file downloaded earlier in this cell or script, unchecked",
                         "",
                         line=number,
                         column=1,

@@ -16,6 +16,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks.code import rules
 from hooks.code.ingestion import ingestion_issues
+from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.serving import serves_requests
 
@@ -189,6 +190,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads = LoadContext(notebook)
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+        self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
@@ -264,6 +266,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         origin = self.qualname(value) if isinstance(value, ast.Call) else None
         self.loads.remember_assignment(target, value)
+        self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
         if self._looks_like_llm_output(value):
@@ -299,7 +302,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         for argument, default in pairs:
             if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
                 self.truthy_flags.add(argument.arg)
+        names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
+        outer_commands = self.commands.enter_function(names)
         self.generic_visit(node)
+        self.commands.leave_function(outer_commands)
         self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -339,6 +345,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._archives(node, name)
         self._dynamic_code(node, name)
         self.loads.record_call(node, name)
+        self.commands.record_call(node, name)
         self.generic_visit(node)
 
     def _deserialisation(self, node: ast.Call, name: str) -> None:

@@ -135,7 +135,11 @@ TRUST_REMOTE_CODE = BOOK.rule(
     "high",
     "trust_remote_code=True",
     cwe=94,
-    what="from_pretrained, pipeline or load_dataset with trust_remote_code=True.",
+    what=(
+        "from_pretrained, pipeline or load_dataset with trust_remote_code=True, or a command that passes "
+        "it (`--trust-remote-code`, lm-eval's `model_args=...,trust_remote_code=True`) in a notebook shell "
+        "line or started from Python (`os.system`, `subprocess.run`)."
+    ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
         "privileges. Whoever can push to that repository, or take over its account, decides what runs, "
@@ -346,8 +350,9 @@ NOTEBOOK_UNPINNED_INSTALL = BOOK.rule(
     strict="medium",
     cwe=1104,
     what=(
-        "%pip, !pip or %conda installs in a notebook without an exact version, and VCS or URL installs "
-        "without a commit hash or #sha256=."
+        "%pip, !pip or %conda installs in a notebook, or pip installs Python code starts "
+        "(`subprocess.run([sys.executable, '-m', 'pip', 'install', ...])`), without an exact version, and "
+        "VCS or URL installs without a commit hash or #sha256=."
     ),
     why=(
         "Every rerun installs whatever is published that day: a compromised or hijacked release, or a "
@@ -367,7 +372,10 @@ NOTEBOOK_UNSAFE_INDEX = BOOK.rule(
     "high",
     "Notebook install from an unsafe index",
     cwe=494,
-    what="A notebook install that uses --extra-index-url, --trusted-host, or an http:// index or channel.",
+    what=(
+        "A notebook install, or one Python code starts, that uses --extra-index-url, --trusted-host, or an "
+        "http:// index or channel."
+    ),
     why=(
         "With an extra index pip takes the highest version from any index, so a public package named "
         "like your private one wins (dependency confusion); --trusted-host and http:// drop TLS, so "
@@ -389,7 +397,10 @@ DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     "high",
     "Download piped into a shell",
     cwe=494,
-    what=("A download piped into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, `| python`)."),
+    what=(
+        "A download piped into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, `| python`), "
+        "in a notebook shell line or a command Python starts (`os.system`, `subprocess.run`)."
+    ),
     why=(
         "The script runs with your privileges without any integrity check: the server, whoever "
         "compromises it, or anyone on the path of an http download decides what runs, and it can serve a "
@@ -408,7 +419,9 @@ DOWNLOADED_FILE_RUN = BOOK.rule(
     "medium",
     "Downloaded file run unchecked",
     cwe=494,
-    what="A file downloaded in a cell that is then executed without a checksum check.",
+    what=(
+        "A file downloaded in a cell (or by a command the code starts) that is then executed without a checksum check."
+    ),
     why=("What runs is whatever the server returned at that moment; nothing ties it to the script you reviewed."),
     example="!wget https://example.org/tool.sh && bash tool.sh",
     fix=('Verify a pinned checksum between the download and the run (`echo "<sha256>  tool.sh" | sha256sum -c`).'),
@@ -421,8 +434,9 @@ OPEN_ML_SERVICE = BOOK.rule(
     "ML service started open to the network",
     cwe=306,
     what=(
-        "A notebook or script shell line (or a Dockerfile written from a notebook) starts Jupyter without a "
-        "token, a Ray head with its dashboard, or an MLflow server without auth on all interfaces."
+        "A notebook or script shell line, a command Python starts (`subprocess.Popen`), or a Dockerfile "
+        "written from a notebook starts Jupyter without a token, a Ray head with its dashboard, or an MLflow "
+        "server without auth on all interfaces."
     ),
     why="Anyone who reaches the port runs code in the kernel or cluster, or replaces the registered models.",
     example="!jupyter notebook --ip 0.0.0.0 --NotebookApp.token=''",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import bisect
-import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -30,38 +29,23 @@ from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
-from hooks._shared.services import open_services
-from hooks._shared.shell import (
-    ShellRules,
-    install_issues,
-    installed_requirements,
-    shell_issues,
-)
+from hooks._shared.shell import installed_requirements
 from hooks.code import rules
 from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
+from hooks.code.commands import command_issues
 from hooks.code.embedded import split_embedded, written_name
 from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
+from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
 MAX_PYTHON_BYTES = 1 << 20
 MAX_NOTEBOOK_BYTES = 64 << 20
 MAX_NOTEBOOK_CODE_BYTES = 4 << 20
-SHELL_RULES = ShellRules(
-    piped_to_shell=rules.DOWNLOAD_PIPED_TO_SHELL,
-    downloaded_run=rules.DOWNLOADED_FILE_RUN,
-    unpinned_install=rules.NOTEBOOK_UNPINNED_INSTALL,
-    unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
-)
 _PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", "sage", "py"})
-# `vllm serve m --trust-remote-code`, `lm_eval --model_args pretrained=m,trust_remote_code=True`.
-_SHELL_TRUST_REMOTE_CODE = re.compile(
-    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)|[,=\s]trust_remote_code\s*=\s*True\b"
-)
-_SERVICE_SEVERITY = {"jupyter": Severity.CRITICAL, "ray": Severity.CRITICAL, "mlflow": Severity.HIGH}
 
 
 @dataclass(frozen=True)
@@ -103,16 +87,19 @@ class _Unit:
     pieces: list[Piece]
     notebook: bool
     issues: list[list[Issue]] = field(default_factory=list)
+    launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
 
 
 def _mib(size: int) -> str:
     return f"{size / (1 << 20):g} MiB"
 
 
-def _installed(piece: Piece) -> list[WrittenFile]:
+def _installed(piece: Piece, launched: list[LaunchedCommand]) -> list[WrittenFile]:
     """The packages each install command of the piece names, for mlsec-deps' name and advisory
-    checks (a typosquat installed from a notebook is as bad as one in requirements.txt)."""
+    checks (a typosquat installed from a notebook or by `subprocess.run(["pip", ...])` is as bad
+    as one in requirements.txt)."""
     commands = piece.transformed.shell + list(piece.extra_shell) + piece.transformed.installs
+    commands += [(command.line, command.text) for command in launched]
     return [
         WrittenFile("requirements.txt", "\n".join(names), piece.cell, line, installed=True)
         for line, names in installed_requirements(commands)
@@ -226,12 +213,12 @@ class CodeScanner:
             self._analyse(unit, display, policy, limits)
         read: set[int | None] = set()
         for unit in units:
-            for piece, located in zip(unit.pieces, unit.issues, strict=True):
+            for piece, located, launched in zip(unit.pieces, unit.issues, unit.launched, strict=True):
                 report.findings.extend(self._report(piece, located, display))
                 if piece.cell not in read:
                     read.add(piece.cell)
                     report.read(display, piece.original, piece.cell)
-                report.written.extend(_installed(piece))
+                report.written.extend(_installed(piece, launched))
         return report
 
     def _analyse(self, unit: _Unit, display: str, policy: Policy, limits: Limits) -> None:
@@ -242,6 +229,7 @@ class CodeScanner:
         nosec: dict[int, set[str]] = {}
         visitor = MLRuleVisitor(notebook=unit.notebook, strict=limits.strict)
         unit.issues = [[] for _ in pieces]
+        unit.launched = [[] for _ in pieces]
         for piece, located in zip(pieces, unit.issues, strict=True):
             offset = len(virtual_lines)
             starts.append(offset)
@@ -253,7 +241,6 @@ class CodeScanner:
             if tree is not None:
                 ast.increment_lineno(tree, offset)
                 module_body.extend(tree.body)
-            located.extend(self._shell(piece, limits))
         if not pieces:
             return
         module = ast.Module(body=module_body, type_ignores=[])
@@ -295,33 +282,36 @@ class CodeScanner:
             unit.issues[index].append(
                 Issue(rule, message, "", line=line, column=column, severity=severity, confidence=result.confidence)
             )
+        for command in visitor.commands.commands:
+            index, line = self._place(starts, command.line)
+            column = command.column + pieces[index].transformed.python_offsets.get(line, 0)
+            unit.launched[index].append(command._replace(line=line, column=column))
+        for piece, located, launched in zip(pieces, unit.issues, unit.launched, strict=True):
+            located.extend(self._commands(piece, launched, located, limits))
 
     @staticmethod
-    def _shell(piece: Piece, limits: Limits) -> list[Issue]:
+    def _commands(piece: Piece, launched: list[LaunchedCommand], located: list[Issue], limits: Limits) -> list[Issue]:
+        """The piece's shell lines and the commands its Python starts, judged together in the order
+        they run (a file `subprocess.run(["wget", ...])` fetched, then a `!bash` line runs). An issue
+        of a started command points at the call, and says nothing the line's other findings say."""
         shell = piece.transformed.shell + list(piece.extra_shell)
-        installs = piece.transformed.installs
-        found = shell_issues(shell, SHELL_RULES) + install_issues(shell + installs, SHELL_RULES, strict=limits.strict)
-        for number, command in shell:
-            if "trust" in command and _SHELL_TRUST_REMOTE_CODE.search(command):
-                found.append(
-                    Issue(
-                        rules.TRUST_REMOTE_CODE,
-                        "a command with trust_remote_code: it runs Python code from the model repository",
-                        "shell-trust-remote-code",
-                        line=number,
-                    )
-                )
-            for service in open_services(command):
-                found.append(
-                    Issue(
-                        rules.OPEN_ML_SERVICE,
-                        service.message,
-                        f"service:{service.kind}",
-                        line=number,
-                        severity=_SERVICE_SEVERITY[service.kind],
-                    )
-                )
-        return found
+        commands = sorted([*shell, *((command.line, command.text) for command in launched)], key=lambda c: c[0])
+        found = command_issues(commands, piece.transformed.installs, strict=limits.strict)
+        if not launched:
+            return found
+        columns: dict[int, int] = {}
+        for command in launched:
+            columns.setdefault(command.line, command.column)
+        seen = {(issue.rule.rule_id, issue.line) for issue in located}
+        placed: list[Issue] = []
+        for issue in found:
+            if issue.line in columns:
+                if (issue.rule.rule_id, issue.line) in seen:
+                    continue  # one finding of a rule per call line
+                seen.add((issue.rule.rule_id, issue.line))
+                issue = replace(issue, column=columns[issue.line])
+            placed.append(issue)
+        return placed
 
     @staticmethod
     def _parse(source: str, located: list[Issue]) -> tuple[ast.Module | None, str]:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hooks._core.severity import Severity
 from hooks._shared.shell import (
     ShellRules,
+    command_segments,
     install_issues,
     install_segments,
     pipes_download_to_shell,
@@ -135,3 +136,13 @@ def test_garbage_commands_never_raise(command: str) -> None:
     pipes_download_to_shell(command)
     shell_issues([(1, command)], RULES)
     install_issues([(1, command)], RULES)
+    for text, words in command_segments(command):
+        assert text in command.replace("\\\n", " ") and all(isinstance(word, str) for word in words)
+
+
+def test_command_segments_start_at_the_program() -> None:
+    assert command_segments("sudo -E env A=1 vllm serve m && echo 'a | b'") == [
+        ("sudo -E env A=1 vllm serve m ", ["vllm", "serve", "m"]),
+        (" echo 'a ", ["echo", "'a"]),  # a quoted pipe still splits: segments are a cheap reading
+        (" b'", ["b'"]),
+    ]

@@ -1,0 +1,250 @@
+"""Shell commands that Python code starts, as command lines for the shell judgement (`commands.py`).
+
+`os.system("vllm serve m --trust-remote-code")`, `subprocess.run(["pip", "install", "x"])`,
+`subprocess.run(f"curl {url} | sh", shell=True)`: the same commands as a notebook's `!` lines,
+started from Python. The command text is what the code shows of it:
+
+- a string: its text; an f-string, `+` concatenation, `%` or `.format` template: the constant
+  parts, each value the code fills in shown as `{name}` (a placeholder the judgement reads as
+  unknown: never a package name, never a `true` or `false`);
+- an argv list or tuple (`[sys.executable, "-m", "pip", "install", x]`, `shlex.split("...")`):
+  its words joined, `sys.executable` read as `python`; `[shell, "-c", script]` is the script;
+- a name bound to one of these earlier (`cmd = [...]` ... `subprocess.run(cmd)`).
+
+A command with no constant text at all (`os.system(cmd)` of a parameter) says nothing and is left
+out. Nothing here evaluates the code: the text is read from the tree.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shlex
+from collections.abc import Callable
+from typing import NamedTuple
+
+# Calls that run their first argument: a command line, or an argv list.
+_STRING_RUNNERS = frozenset(
+    {
+        "os.system",
+        "os.popen",
+        "subprocess.getoutput",
+        "subprocess.getstatusoutput",
+        "commands.getoutput",
+        "commands.getstatusoutput",
+        "asyncio.create_subprocess_shell",
+        # A notebook exported as a script (nbconvert, jupytext): `!cmd` became these calls.
+        "get_ipython.system",
+        "get_ipython.getoutput",
+    }
+)
+_ARGV_RUNNERS = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+    }
+)
+# Each positional argument is one word of the argv (`create_subprocess_exec("pip", "install", x)`).
+_SPREAD_RUNNERS = frozenset({"asyncio.create_subprocess_exec", "os.execlp", "os.spawnlp"})
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh"})
+# Shell syntax inside one argv word is text for the program, not a pipe or a list of commands.
+_SHELL_SYNTAX = re.compile(r"[|;&<>`\n\r]")
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]{0,40}\))?[-#0 +]*[0-9*]*(?:\.[0-9*]+)?[sdifrxXeEgGc%]")
+_MAX_DEPTH = 40
+_MAX_TEXT = 1 << 16  # a command longer than this is cut: the judgement stays bounded
+
+ConstantText = Callable[[ast.AST], "str | None"]
+
+
+class LaunchedCommand(NamedTuple):
+    """A command line Python code starts, at the call that starts it (a plain record: a
+    NamedTuple is cheaper to define at import than a dataclass)."""
+
+    line: int
+    column: int  # 1-based
+    text: str
+
+
+def _placeholder(node: ast.AST) -> str:
+    """`{name}` for a value the code fills in: braces, as IPython's `{var}` in `!` lines, read
+    by the shell judgement as a value it cannot see."""
+    try:
+        shown = ast.unparse(node)
+    except (ValueError, RecursionError):
+        shown = "value"
+    return "{" + (re.sub(r"[^\w.]", "_", shown)[:40] or "value") + "}"
+
+
+class CommandFinder:
+    """Finds started commands while the rule visitor walks the module, in source order, so a
+    name means what it was last bound to (`cmd = [...]` then `subprocess.run(cmd)`)."""
+
+    def __init__(self, constant_text: ConstantText) -> None:
+        self._constant_text = constant_text
+        self._argvs: dict[str, ast.List | ast.Tuple] = {}
+        self.commands: list[LaunchedCommand] = []
+        # Parameters of the functions being visited: `def run(cmd): os.system(cmd)` runs the
+        # caller's command, not a module-level `cmd = "..."` of the same name.
+        self.shadowed: frozenset[str] = frozenset()
+
+    def enter_function(self, parameters: set[str]) -> frozenset[str]:
+        """Parameters shadow the names outside until `leave_function(what this returned)`."""
+        outer = self.shadowed
+        self.shadowed = outer | parameters
+        return outer
+
+    def leave_function(self, outer: frozenset[str]) -> None:
+        self.shadowed = outer
+
+    def _known(self, node: ast.AST) -> str | None:
+        """The constant text of an expression, unless it reads a parameter of the function."""
+        if self.shadowed and any(isinstance(n, ast.Name) and n.id in self.shadowed for n in ast.walk(node)):
+            return None
+        return self._constant_text(node)
+
+    def remember(self, target: ast.AST, value: ast.AST) -> None:
+        """Note a name bound to an argv list (strings are the load context's constants)."""
+        if not isinstance(target, ast.Name):
+            return
+        if isinstance(value, (ast.List, ast.Tuple)):
+            self._argvs[target.id] = value
+        else:
+            self._argvs.pop(target.id, None)
+
+    def record_call(self, call: ast.Call, name: str) -> None:
+        text = self._command(call, name)
+        if text is not None and text.strip():
+            self.commands.append(LaunchedCommand(call.lineno, call.col_offset + 1, text[:_MAX_TEXT]))
+
+    # --- what the call runs ------------------------------------------------------------------
+    def _command(self, call: ast.Call, name: str) -> str | None:
+        if name in _SPREAD_RUNNERS:
+            # create_subprocess_exec(program, *args); execlp(file, arg0, ...); spawnlp(mode, file, arg0, ...):
+            # arg0 is the program's own name.
+            skip = {"asyncio.create_subprocess_exec": 0, "os.execlp": 1, "os.spawnlp": 2}[name]
+            return self._argv(list(call.args[skip:]))
+        if not call.args:
+            return None
+        argument = call.args[0]
+        if name in _STRING_RUNNERS:
+            return self._text(argument)
+        if name in _ARGV_RUNNERS:
+            return self._text_or_argv(argument)
+        if name == "get_ipython.run_line_magic" and len(call.args) > 1:
+            magic = self._known(argument)
+            if magic in ("pip", "conda", "mamba", "micromamba", "uv", "system", "sx"):
+                line = self._text(call.args[1])
+                return None if line is None else (line if magic in ("system", "sx") else f"{magic} {line}")
+        shell_cell = name == "get_ipython.run_cell_magic" and len(call.args) > 2
+        if shell_cell and self._known(argument) in ("bash", "sh", "zsh", "system", "sx"):
+            return self._text(call.args[2])  # a `%%bash` cell's body: its lines are segments
+        return None
+
+    def _text_or_argv(self, node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name) and node.id in self._argvs and node.id not in self.shadowed:
+            node = self._argvs[node.id]
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return self._argv(list(node.elts))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split":
+            receiver = node.func.value
+            if isinstance(receiver, ast.Name) and receiver.id == "shlex" and node.args:
+                return self._text(node.args[0])  # shlex.split("a b c"): the command line itself
+            if not node.args and not node.keywords:
+                return self._text(receiver)  # "vllm serve m".split(): the words of that line
+        return self._text(node)
+
+    def _argv(self, elements: list[ast.expr]) -> str | None:
+        words: list[str] = []
+        constant = False
+        for element in elements:
+            if isinstance(element, ast.Starred):
+                words.append(_placeholder(element.value))
+                continue
+            if _is_python_executable(element):
+                words.append("python")
+                continue
+            text = self._text(element)
+            if text is None:
+                words.append(_placeholder(element))
+                continue
+            constant = True
+            words.append(text)
+        if not constant:
+            return None
+        program = words[0].rsplit("/", 1)[-1] if words else ""
+        if program in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]{0,4}c", words[1]):
+            return words[2]  # the script the shell runs
+        return " ".join(_argv_word(word) for word in words)
+
+    def _text(self, node: ast.AST, depth: int = 0) -> str | None:
+        """The command text the expression shows, values filled in as placeholders; None when
+        no part of it is constant."""
+        parts = self._parts(node, depth)
+        if not any(constant for _, constant in parts):
+            return None
+        return "".join(text for text, _ in parts)
+
+    def _parts(self, node: ast.AST, depth: int) -> list[tuple[str, bool]]:
+        """(text, is constant) pieces of a built string."""
+        if depth > _MAX_DEPTH:
+            return [(_placeholder(node), False)]
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [(node.value, True)]
+        known = self._known(node)
+        if known is not None:
+            return [(known, True)]
+        if isinstance(node, ast.JoinedStr):
+            parts: list[tuple[str, bool]] = []
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue):
+                    inner = self._known(value.value) if value.format_spec is None else None
+                    parts.append((inner, True) if inner is not None else (_placeholder(value.value), False))
+                else:
+                    parts.extend(self._parts(value, depth + 1))
+            return parts
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return self._parts(node.left, depth + 1) + self._parts(node.right, depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            template = self._known(node.left)
+            if template is not None:
+                return [(_PERCENT_SPEC.sub("{}", template), True)]
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "join"
+            and len(node.args) == 1
+            and isinstance(node.args[0], (ast.List, ast.Tuple))
+            and self._known(node.func.value) is not None
+        ):
+            # " ".join(["vllm", "serve", model]): the words with the separator between them.
+            separator = self._known(node.func.value) or ""
+            pieces = [self._parts(element, depth + 1) for element in node.args[0].elts]
+            joined: list[tuple[str, bool]] = []
+            for index, piece in enumerate(pieces):
+                if index:
+                    joined.append((separator, False))
+                joined.extend(piece)
+            return joined
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            template = self._known(node.func.value)
+            if template is not None:
+                return [(template, True)]  # its `{}` fields are placeholders already
+        return [(_placeholder(node), False)]
+
+
+def _is_python_executable(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "executable"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "sys"
+    )
+
+
+def _argv_word(word: str) -> str:
+    """One argv word as a shell word: its shell syntax is text, and a word with spaces stays one."""
+    word = _SHELL_SYNTAX.sub(" ", word)
+    return shlex.quote(word) if re.search(r"\s|['\"\\]", word) or not word else word
