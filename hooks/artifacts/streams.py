@@ -213,7 +213,7 @@ def _zstd() -> _Decompressor:
         import zstandard  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         raise AnalysisError(
-            "zstd-compressed data needs the zstandard package to be analysed (pip install zstandard)"
+            "zstd-compressed data needs the zstandard package to be analysed (pip install mlsec-hooks[zstd])"
         ) from None
     return _ZstandardAdapter(zstandard.ZstdDecompressor().decompressobj())
 
