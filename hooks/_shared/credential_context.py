@@ -99,7 +99,10 @@ _NOT_VALUE_WORDS = frozenset(
     "output strength lifetime age duration interval created updated date time owner user username login email "
     "region bucket project tenant resource service backend engine keyring vault keychain mapping map dict set "
     "key_id keyid fingerprint public pub cert certificate status error errors message text "
-    "usage usages budget spent remaining rate cost price generator generation".split()
+    "usage usages budget spent remaining rate cost price generator generation "
+    # `docker login --password-stdin HOST`: the secret is read from standard input; what follows
+    # the option is the registry, never the password.
+    "stdin".split()
 )
 _QUALIFIERS = frozenset("api secret access private auth client app service".split())
 # `pad_token`, `max_new_tokens`, `placeholder_token`: tokenizer vocabulary, not credentials.

@@ -58,6 +58,13 @@ LOOKALIKES = [
         'url = f"postgresql://{user}:{password}@{host}/db"\nU = "redis://:${REDIS_PASSWORD}@cache:6379"\n',
     ),
     ("MLS223", "a.yaml", "api_key: my_api_key\ntoken: ${oc.env:API_TOKEN}\nsecretName: db-credentials\n"),
+    (
+        "MLS223",
+        "push.sh",
+        "aws ecr get-login-password | docker login --username AWS --password-stdin "
+        "739275468103.dkr.ecr.us-west-2.amazonaws.com/${IMAGE_REPOSITORY}\n"
+        "echo $CR_PAT | docker login ghcr.io -u octo --password-stdin xK9f2mQ7vL3pR8tW\n",
+    ),
     ("MLS224", "a.py", 'ACCOUNT_SID = "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n'),
     ("MLS225", "a.md", "DISCORD_WEBHOOK=https://discord.com/api/webhooks/<id>/<token>\n"),
     ("MLS226", "a.py", f'MAILGUN_DOMAIN = "mg.example.com"\nkey_hash = "key-{fake("", 20, HEX)}"\n'),
