@@ -240,6 +240,20 @@ class LoadContext:
             return None
         return path
 
+    def read_fixed_file(self, node: ast.AST) -> str | None:
+        """The constant local path whose text `node` reads: `open(p).read()`, `f.read()` on a
+        handle of such a file, `Path(p).read_text()`; None for anything else."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return None
+        if node.func.attr not in ("read", "read_text"):
+            return None
+        owner = node.func.value
+        if isinstance(owner, ast.Call) and owner.args and isinstance(owner.func, (ast.Name, ast.Attribute)):
+            name = owner.func.id if isinstance(owner.func, ast.Name) else owner.func.attr
+            if name in ("Path", "PurePath", "PosixPath"):
+                owner = owner.args[0]  # Path(p).read_text(): p
+        return self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
+
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
         tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied

@@ -374,6 +374,9 @@ class MLRuleVisitor(ast.NodeVisitor):
                     node,
                     f"{name} without a Loader builds arbitrary objects; use yaml.safe_load",
                 )
+            elif loader_name in _SAFE_YAML_LOADERS:
+                # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and dicts
+                self.bandit_false_positives.add((node.lineno, "B506"))
             elif loader_name in _UNSAFE_YAML_LOADERS:
                 self._add(
                     rules.UNSAFE_YAML_LOAD, node, f"{name} with {loader_name} builds arbitrary objects; use SafeLoader"
@@ -516,6 +519,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         reason: str | None = None
         if parts and all(self.loads.constant_text(part) is not None for part in parts):
             reason = "built only of constants, like a literal"
+        elif bandit_id == "B102" and self.loads.read_fixed_file(argument) is not None:
+            # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
+            reason = "the text of a fixed file of the repository: its own code"
         elif bandit_id in ("B102", "B307") or self._looks_like_llm_output(argument):
             pass  # code text, or model output: someone else's text runs
         elif self.notebook:

@@ -290,3 +290,24 @@ def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None
         assert graded(scan_code(tmp_path, load.format(serving), "app.py"))[-1][2] == "high", serving
     strict = Policy(root=tmp_path, profile="strict")
     assert ("MLS301", 4, "high") in graded(scan_code(tmp_path, batch, "batch.py", policy=strict))
+
+
+def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_path: Path) -> None:
+    source = (
+        "from pathlib import Path\n"
+        "with open('notebooks/1.develop.py') as f:\n"
+        "    exec(f.read())\n"
+        "exec(open('scripts/setup_env.py').read())\n"
+        "exec(Path('tools/prepare.py').read_text())\n"
+        "exec(open(sys.argv[1]).read())\n"  # look-alikes: a path from outside,
+        "exec(open('/tmp/job.py').read())\n"  # a shared temporary folder,
+        "exec(requests.get(URL).text)\n"  # a download
+    )
+    assert [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "run_all.py") if f.rule_id == "B102"] == [
+        (3, "low"),
+        (4, "low"),
+        (5, "low"),
+        (6, "medium"),
+        (7, "medium"),
+        (8, "medium"),
+    ]

@@ -123,3 +123,16 @@ def test_noisy_bandit_tests_are_skipped_unless_asked_for(tmp_path: Path) -> None
     assert scan_code(tmp_path, source) == []
     everything = Policy(root=tmp_path, sections={"code": {"bandit_skip": []}})
     assert {"B101", "B404", "B603", "B607"} <= {f.rule_id for f in scan_code(tmp_path, source, policy=everything)}
+
+
+def test_yaml_base_loader_builds_no_objects_so_bandit_b506_is_dropped(tmp_path: Path) -> None:
+    source = (
+        "import yaml\n"
+        "a = yaml.load(stream, Loader=yaml.BaseLoader)\n"
+        "b = yaml.load(stream, Loader=yaml.CBaseLoader)\n"
+        "c = yaml.load(stream, Loader=yaml.FullLoader)\n"  # look-alike: builds Python objects
+        "d = yaml.load(stream, Loader=yaml.UnsafeLoader)\n"
+    )
+    found = sorted((f.rule_id, f.line) for f in scan_code(tmp_path, source) if f.rule_id in ("B506", "MLS305"))
+    assert ("B506", 2) not in found and ("B506", 3) not in found
+    assert {line for _, line in found} == {4, 5}

@@ -19,7 +19,7 @@ def _expr(source: str) -> ast.expr:
 @pytest.mark.parametrize(
     "source",
     [
-        "\"SELECT * FROM funds WHERE name = '\" + term + \"'\"",  # a quoted literal
+        '"SELECT * FROM funds WHERE name = \'" + term + "\'"',  # a quoted literal
         "f'SELECT * FROM t WHERE id = {term}'",  # a comparison
         "f\"SELECT * FROM t WHERE name LIKE '%{term}%'\"",
         "f'SELECT * FROM t WHERE id IN ({term})'",
