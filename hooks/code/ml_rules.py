@@ -402,6 +402,10 @@ class MLRuleVisitor(ast.NodeVisitor):
                     name,
                 )
 
+    def _mcp_consent(self, node: ast.Call) -> bool:
+        """smolagents' `ToolCollection.from_mcp(server, trust_remote_code=True)`."""
+        return (self.qualname(node.func) or "").endswith("ToolCollection.from_mcp")
+
     def _trust_remote_code(self, node: ast.Call) -> None:
         """trust_remote_code=True as a keyword, under another name, through a flag set True, or
         inside a `key=value,...` argument string (lm-eval's model_args)."""
@@ -409,6 +413,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             if keyword.arg is None or not _TRUST_REMOTE_CODE_NAME.search(keyword.arg):
                 continue
             value = keyword.value
+            if _const_true(value) and not self.strict and self._mcp_consent(node):
+                # smolagents' ToolCollection.from_mcp refuses every MCP server without it: it is the
+                # consent to use the server's tools, not a download of code into this process. What
+                # runs is the server itself (a package `uvx` starts, or a URL): a dependency.
+                message = (
+                    f"{keyword.arg}=True lets the agent use the tools of the MCP server it names; the server "
+                    "(the package or URL given) is what runs: pin and review it like a dependency"
+                )
+                self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
                 if not self.strict and _placeholder_repository(node):

@@ -311,3 +311,20 @@ def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_
         (7, "medium"),
         (8, "medium"),
     ]
+
+
+def test_trust_remote_code_for_an_mcp_server_is_consent_and_low(tmp_path: Path) -> None:
+    code = (
+        "from smolagents import ToolCollection, load_tool\nimport smolagents\n"
+        "params = StdioServerParameters(command='uvx', args=['pubmedmcp@0.1.3'])\n"
+        "with ToolCollection.from_mcp(params, trust_remote_code=True) as tools:\n    pass\n"
+        "c = smolagents.ToolCollection.from_mcp({'url': 'http://127.0.0.1:8000/mcp'}, trust_remote_code=True)\n"
+        "t = load_tool('m-ric/text-to-image', trust_remote_code=True)\n"  # look-alike: code from the Hub
+        "h = ToolCollection.from_hub('org/collection', trust_remote_code=True)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) if g[0] == "MLS307"] == [
+        ("MLS307", 4, "low"),
+        ("MLS307", 6, "low"),
+        ("MLS307", 7, "high"),
+        ("MLS307", 8, "high"),
+    ]
