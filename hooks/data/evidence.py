@@ -62,6 +62,37 @@ def stands_alone(data: bytes, start: int, end: int) -> bool:
     return _edge(data, start - 1, -1, _FIELD_BEFORE) and _edge(data, end, 1, _FIELD_AFTER)
 
 
+def stands_alone_in_csv(data: bytes, start: int, end: int, delimiter: int, fields: int | None) -> bool:
+    """Whether data[start:end] is a whole CSV field: bounded by the delimiter, a quote or a line
+    end (a space of padding at most), on a line that is a record (as many delimiters outside
+    quotes as the header has, when there is one). Spaces and tabs that align a signature inside
+    a quoted post are layout of the prose; a line inside a multi-line cell is no record."""
+    edges = frozenset({delimiter, 34, 10, 13})
+    if not (_csv_edge(data, start - 1, -1, edges) and _csv_edge(data, end, 1, edges)):
+        return False
+    if fields is None or fields < 2:
+        return True
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line_end = data.find(b"\n", end)
+    line = data[line_start : line_end if line_end != -1 else len(data)]
+    quoted = False
+    count = 0
+    for byte in line:
+        if byte == 34:
+            quoted = not quoted
+        elif byte == delimiter and not quoted:
+            count += 1
+    return count == fields - 1
+
+
+def _csv_edge(data: bytes, index: int, step: int, edges: frozenset[int]) -> bool:
+    if 0 <= index < len(data) and data[index] == 0x20 and 0x20 not in edges:
+        index += step  # one space of padding
+    if not 0 <= index < len(data):
+        return True
+    return data[index] in edges
+
+
 def _edge(data: bytes, index: int, step: int, field_edges: frozenset[int]) -> bool:
     spaces = 0
     while 0 <= index < len(data) and data[index] == 0x20 and spaces < _MAX_PADDING:

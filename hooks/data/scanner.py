@@ -18,7 +18,7 @@ from hooks._core.textfile import open_regular
 from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
 from hooks.data.detectors import CLASSES, DOB, EMAIL, PHONE, Candidate, find_candidates
-from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where, stands_alone
+from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where, stands_alone, stands_alone_in_csv
 from hooks.data.locate import CsvLocator, json_key, line_of, parse_header, sniff_delimiter
 from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_cells
 from hooks.data.parquet import FormatError
@@ -124,6 +124,8 @@ def _scan_csv(job: Job, head: bytes) -> None:
     locator = CsvLocator(header, delimiter)
     named = _named_columns(job, FILE_PART, header or [])
     cell_columns = {i: k for i, k in enumerate(_header_kinds(header)) if k in CELL_KINDS}
+    delimiter_byte = delimiter.encode()[0]
+    fields = len(header) if header else None
     rows_seen = 0
     for chunk in reading.chunks:
         rows_seen += chunk.data.count(b"\n", 0, 1 << 20)
@@ -132,7 +134,8 @@ def _scan_csv(job: Job, head: bytes) -> None:
             column = locator.column(data, candidate.start)
             if cell_columns and named.get(column) == candidate.kind and candidate.kind in CELL_KINDS:
                 continue  # counted cell by cell below
-            _add(job, FILE_PART, column, candidate, data, chunk)
+            standalone = stands_alone_in_csv(data, candidate.start, candidate.end, delimiter_byte, fields)
+            _add(job, FILE_PART, column, candidate, data, chunk, standalone=standalone)
         if cell_columns:
             _cells_by_row(job, data, chunk, delimiter, cell_columns, locator, skip_header=chunk.offset == 0)
         _text_credentials(job, data, chunk, lambda position, data=data: locator.column(data, position))
@@ -433,14 +436,23 @@ def _line_at(data: bytes, position: int, first_line: int | None) -> Where:
     return lambda: (line_of(data, position, first_line), None)
 
 
-def _add(job: Job, part: PartKey, column: str | None, candidate: Candidate, data: bytes, chunk: Chunk) -> None:
+def _add(
+    job: Job,
+    part: PartKey,
+    column: str | None,
+    candidate: Candidate,
+    data: bytes,
+    chunk: Chunk,
+    *,
+    standalone: bool | None = None,
+) -> None:
     position = candidate.start
     job.evidence.add(
         part,
         column,
         candidate,
         lambda: (line_of(data, position, chunk.first_line), chunk.offset + position),
-        standalone=stands_alone(data, candidate.start, candidate.end),
+        standalone=stands_alone(data, candidate.start, candidate.end) if standalone is None else standalone,
     )
 
 

@@ -121,3 +121,20 @@ def test_stands_alone_takes_any_bytes_and_span(data: bytes, start: int, length: 
     from hooks.data.evidence import stands_alone
 
     assert isinstance(stands_alone(data, start, start + length), bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.binary(max_size=300),
+    st.integers(min_value=0, max_value=300),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from([b",", b";", b"\t", b"|"]),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=30)),
+)
+def test_stands_alone_in_csv_takes_any_bytes_span_and_header(
+    data: bytes, start: int, length: int, delimiter: bytes, fields: int | None
+) -> None:
+    from hooks.data.evidence import stands_alone_in_csv
+
+    start = min(start, len(data))
+    assert isinstance(stands_alone_in_csv(data, start, min(start + length, len(data)), delimiter[0], fields), bool)

@@ -264,3 +264,21 @@ def test_free_text_in_a_notebook_output_is_low_and_a_printed_table_blocks(tmp_pa
     assert logged and all(f.severity.value == "low" for f in logged)
     printed = [f for f in scan(tmp_path, "frame.ipynb", notebook(frame)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert printed and all(f.severity.value == "medium" for f in printed)
+
+
+def test_an_aligned_signature_inside_a_post_is_free_text_and_a_short_record_cell_blocks(tmp_path: Path) -> None:
+    # A newsgroup corpus as CSV: the posts' signatures align addresses with spaces and tabs, which
+    # is layout of the prose, not a field; a cell holding a name and an address is a record.
+    posts = ["id,text"]
+    for i in range(30):
+        body = (
+            "I agree with the last post about the launch window and the fuel budget.\n\n--\n"
+            f"Larry Klaes  klaes{i}@verga.enet.dec.com\n\tcall\t(415) 867-{5300 + i}\n"
+        )
+        posts.append(f'{i},"{body}"')
+    findings = {f.rule_id: f for f in scan(tmp_path, "newsgroups.csv", "\n".join(posts) + "\n")}
+    emails = findings[EMAILS_IN_DATA.rule_id]
+    assert emails.severity.value == "low" and "inside free text" in emails.message
+    records = ["id,contact,city"] + [f"{i}, ann.lee{i}@gmail.com,Oslo" for i in range(30)]
+    blocking = {f.rule_id: f for f in scan(tmp_path, "contacts.csv", "\n".join(records) + "\n")}
+    assert blocking[EMAILS_IN_DATA.rule_id].severity.value == "medium"
