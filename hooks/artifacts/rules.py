@@ -485,7 +485,8 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
     cwe=20,
     what=(
         "The file is named like a model artifact (.pkl, .pt, .bin, .npy, ...) but its content is in no "
-        "format the hook recognises."
+        "format the hook recognises. An empty file is reported low: every loader fails on it before "
+        "running anything."
     ),
     why=(
         "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "

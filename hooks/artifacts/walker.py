@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from typing import BinaryIO
 
+from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
@@ -70,6 +71,17 @@ class Walker(Walk):
                 named.read(text, source, self)
         artifact_name = named_like_artifact(source.name)
         if fmt is None:
+            if artifact_name and not source.head:
+                # Zero bytes are fully read: every loader fails on them before running anything
+                # (EOFError, "not a zip file"). A placeholder or a test fixture, not a risk.
+                self._analysis.add(
+                    rules.UNKNOWN_ARTIFACT_FORMAT,
+                    source.label or "file",
+                    "named like a model artifact but empty: nothing for a loader to run",
+                    f"{source.label}|empty",
+                    severity=Severity.LOW,
+                )
+                return True
             if artifact_name:
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,

@@ -18,3 +18,15 @@ def test_approved_artifact_by_sha256(tmp_path: Path) -> None:
     changed = data.replace(b"Model", b"Other")
     policy = Policy(root=tmp_path, sections={"artifacts": approved})
     assert rules(scan_bytes(tmp_path, "m.pkl", changed, policy)) == ["MLS102", "MLS110"]
+
+
+def test_an_empty_file_named_like_a_model_is_low_and_unknown_bytes_still_block(tmp_path: Path) -> None:
+    """Zero bytes are read in full and no loader runs anything from them; one unknown byte is
+    not analysed and fails closed."""
+    for name in ("model.pt", "weights.pkl", "bundle.tar"):
+        found = scan_bytes(tmp_path, name, b"")
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "low")], name
+        assert "empty" in found[0].message
+    found = scan_bytes(tmp_path, "model.pt", b"\x00")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "high")]
+    assert scan_bytes(tmp_path, "notes.txt", b"") == []
