@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hooks.data.detectors import EMAIL, STRONG, Candidate
+from hooks.data.locate import delimiters_outside_quotes
 from hooks.data.redact import redact
 
 PartKey = tuple[int | None, int | None]  # (notebook cell, output) or (None, None) for a file
@@ -75,14 +76,7 @@ def stands_alone_in_csv(data: bytes, start: int, end: int, delimiter: int, field
     line_start = data.rfind(b"\n", 0, start) + 1
     line_end = data.find(b"\n", end)
     line = data[line_start : line_end if line_end != -1 else len(data)]
-    quoted = False
-    count = 0
-    for byte in line:
-        if byte == 34:
-            quoted = not quoted
-        elif byte == delimiter and not quoted:
-            count += 1
-    return count == fields - 1
+    return delimiters_outside_quotes(line, delimiter) == fields - 1
 
 
 def _csv_edge(data: bytes, index: int, step: int, edges: frozenset[int]) -> bool:

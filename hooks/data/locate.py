@@ -49,7 +49,7 @@ class CsvLocator:
         line_start = data.rfind(b"\n", 0, position) + 1
         prefix = data[line_start:position]
         quoted = b'"' in prefix
-        index = _quoted_index(prefix, self.delimiter[0]) if quoted else prefix.count(self.delimiter)
+        index = delimiters_outside_quotes(prefix, self.delimiter[0]) if quoted else prefix.count(self.delimiter)
         return self.name(index)
 
     def name(self, index: int) -> str:
@@ -58,7 +58,8 @@ class CsvLocator:
         return f"column {index + 1}"
 
 
-def _quoted_index(prefix: bytes, delimiter: int) -> int:
+def delimiters_outside_quotes(prefix: bytes, delimiter: int) -> int:
+    """How many delimiters these bytes of a CSV line hold outside double quotes."""
     quoted = False
     index = 0
     for byte in prefix:
