@@ -43,6 +43,9 @@ class Rule:
     references: tuple[str, ...] = ()
     strict_severity: Severity | None = None  # under `profile: strict`, when it differs
     precision: str = "high"  # SARIF precision: how often a finding of this rule is right
+    # The condition belongs to the run, not to a file (no advisory data): reported once per run
+    # and message, on the first file it concerns (hooks/_core/tail.py collapse_run_wide).
+    run_wide: bool = False
 
     @property
     def help(self) -> str:
@@ -79,6 +82,7 @@ class RuleBook:
         references: tuple[str, ...] = (),
         strict: str | None = None,
         precision: str = "high",
+        run_wide: bool = False,
     ) -> Rule:
         if not re.fullmatch(r"MLS\d{3}", rule_id) or rule_id[3] not in (SERIES[self.scanner], "9"):
             raise RuleDefinitionError(f"{rule_id}: not an id of the {self.scanner} series")
@@ -104,6 +108,7 @@ class RuleBook:
             references,
             Severity(strict) if strict is not None else None,
             precision,
+            run_wide,
         )
         self._rules[rule_id] = created
         return created

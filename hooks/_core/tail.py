@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -255,3 +255,27 @@ def apply_baseline(findings: Sequence[Finding], baseline: Baseline | None) -> tu
     if baseline is None:
         return list(findings), 0
     return baseline.split(findings)
+
+
+def collapse_run_wide(findings: Sequence[Finding], registry: RuleRegistry) -> list[Finding]:
+    """Each finding of a run-wide rule (no advisory data for any file of the run) once per rule
+    and message: on the first file it concerns by path, saying how many more it concerns, in the
+    place that file's finding had. The per-file verdicts (and the cache) keep every file's."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if _run_wide(finding.rule_id, registry):
+            groups.setdefault((finding.rule_id, finding.message), []).append(finding)
+    if not groups:
+        return list(findings)
+    shown: dict[int, Finding] = {}
+    for group in groups.values():
+        first = min(group, key=lambda f: (f.path, f.cell if f.cell is not None else -1, f.line))
+        more = len({f.path for f in group} - {first.path})
+        message = f"{first.message} (and {more} more file(s) in this run)" if more else first.message
+        shown[id(first)] = replace(first, message=message)
+    return [shown.get(id(f), f) for f in findings if id(f) in shown or not _run_wide(f.rule_id, registry)]
+
+
+def _run_wide(rule_id: str, registry: RuleRegistry) -> bool:
+    # Only our own rules can be run-wide: a passthrough id (bandit's) is never looked up.
+    return registry.declares(rule_id) and registry[rule_id].run_wide

@@ -20,7 +20,7 @@ from hooks._core.policy import Policy, load_policy
 from hooks._core.registry import RuleRegistry
 from hooks._core.runner import ScanResult, Target, scan_targets
 from hooks._core.spec import HookSpec
-from hooks._core.tail import TailContext, apply_baseline
+from hooks._core.tail import TailContext, apply_baseline, collapse_run_wide
 from hooks.catalog import registry_for, spec_for
 from hooks.cli.args import (
     EXIT_CLEAN,
@@ -129,7 +129,7 @@ def finish(
 
     options = checked if checked is not None else check_report_options(args, context)
     findings, covered = apply_baseline(result.findings, options.baseline)
-    findings = shown.select_findings(findings, options.select, options.ignore)
+    findings = collapse_run_wide(shown.select_findings(findings, options.select, options.ignore), context.registry)
     notes: list[str] = []
     if covered:
         notes.append(f"{prog}: {covered} finding(s) accepted by {options.baseline_path.name} not shown")

@@ -238,10 +238,13 @@ ADVISORIES_NOT_CHECKED = BOOK.rule(
     "medium",
     "Known vulnerabilities not checked, or checked against old data",
     cwe=1395,
+    run_wide=True,
     what=(
         "No advisory source was available (no snapshot installed, no deps.advisory_db, no --online), the "
         "advisory data is older than deps.max_snapshot_age_days (default 45), or some of its records could "
-        "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities."
+        "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities. "
+        "The cause belongs to the run, so it is reported once per run, on the first file it concerns, "
+        "saying how many more it concerns."
     ),
     why=(
         "A passing hook reads as 'no known vulnerabilities'. Without current advisory data that is not "

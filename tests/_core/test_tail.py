@@ -213,3 +213,32 @@ def test_policy_rule_ids_are_case_insensitive(tmp_path: Path) -> None:
     path = _write(tmp_path, case)
     (found,) = [f for f in findings_of(spec_for(case.hook), path, case.name, policy) if f.rule_id == "MLS501"]
     assert found.severity.value == "high"
+
+
+def test_a_run_wide_condition_is_reported_once_on_the_first_file_it_concerns() -> None:
+    from hooks._core.severity import Severity
+    from hooks._core.tail import collapse_run_wide
+    from hooks.catalog import registry
+
+    def finding(rule_id: str, path: str, message: str) -> Finding:
+        return Finding(rule_id, Severity.MEDIUM, path, 1, 1, message, "0123456789abcdef01234567")
+
+    stale = "vulnerabilities checked against old data"
+    findings = [
+        finding("MLS401", "b/requirements.txt", "numpy 1.19.0 has known vulnerabilities"),
+        finding("MLS416", "b/requirements.txt", stale),
+        finding("MLS416", "a/requirements.txt", stale),
+        finding("MLS416", "c/requirements.txt", "no advisory data"),
+        finding("MLS401", "a/requirements.txt", "numpy 1.19.0 has known vulnerabilities"),
+        finding("MLS416", "d/requirements.txt", stale),
+    ]
+    shown = collapse_run_wide(findings, registry())
+    assert [(f.rule_id, f.path) for f in shown] == [
+        ("MLS401", "b/requirements.txt"),
+        ("MLS416", "a/requirements.txt"),  # in its own place, for the two other files too
+        ("MLS416", "c/requirements.txt"),  # another cause, its own finding
+        ("MLS401", "a/requirements.txt"),  # per-file rules are never collapsed
+    ]
+    assert shown[1].message == f"{stale} (and 2 more file(s) in this run)"
+    assert shown[2].message == "no advisory data"
+    assert collapse_run_wide(findings[:1], registry()) == findings[:1]

@@ -102,7 +102,7 @@ def test_suppression_in_an_included_file(repo: Path, capsys: pytest.CaptureFixtu
     assert "deps/base.in:2:" in out.out
 
 
-def test_no_advisory_source_is_a_finding_on_each_file(
+def test_no_advisory_source_is_one_finding_per_run_counting_the_files(
     repo: Path, cache_in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (cache_in_tmp / "advisories.snapshot.gz").unlink()  # no snapshot installed, nothing configured
@@ -110,8 +110,10 @@ def test_no_advisory_source_is_a_finding_on_each_file(
     (repo / "requirements.txt").write_text("numpy==1.19.0\n")
     assert main(["requirements.txt", "requirements-dev.txt"]) == 1  # pre-commit shows it
     out = capsys.readouterr().out.splitlines()
-    assert [line.split(" ")[1] for line in out] == ["MLS416", "MLS416"]
-    assert "known vulnerabilities were NOT checked" in out[0]
+    assert [line.split(" ")[:2] for line in out] == [["requirements-dev.txt:1:1:", "MLS416"]]
+    assert "known vulnerabilities were NOT checked" in out[0] and "(and 1 more file(s) in this run)" in out[0]
+    assert main(["requirements.txt"]) == 1  # alone, the file carries it itself
+    assert "more file" not in capsys.readouterr().out
     # A file with nothing to look up (no PyPI or conda pins) has nothing unchecked.
     (repo / "requirements.txt").write_text("-e ./local\n")
     assert main(["requirements.txt"]) == 0
