@@ -111,6 +111,8 @@ class LoadContext:
         # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
         self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
         self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
+        # Functions of this code that serialise to a parameter: a call of one writes its argument.
+        self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
 
     # --- keys --------------------------------------------------------------------------------
     def constant_text(self, node: ast.AST) -> str | None:
@@ -160,6 +162,13 @@ class LoadContext:
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
+        if isinstance(func, ast.Name) and func.id in self.writing_functions:
+            for position, parameter in self.writing_functions[func.id]:
+                given = call.args[position] if 0 <= position < len(call.args) else None
+                given = given or next((k.value for k in call.keywords if k.arg == parameter), None)
+                key = self.key(given) if given is not None else None
+                if key is not None:
+                    self.written.add(key)
         positions = WRITERS.get(attribute)
         if positions is None:
             return

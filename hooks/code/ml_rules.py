@@ -18,6 +18,7 @@ from hooks.code import rules
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
+from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -200,6 +201,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
+        self.loads.writing_functions = writing_functions(module)
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Sequence
 
-from hooks.code.serialisers import PATH_KEYWORDS, WRITERS
+from hooks.code.serialisers import opened_path, path_arguments
 
 _CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
 _LEAVES = (ast.Return, ast.Continue, ast.Break, ast.Raise)
@@ -33,16 +33,6 @@ def _text(node: ast.AST) -> str | None:
         return ast.unparse(node)
     except (ValueError, RecursionError):
         return None
-
-
-def _opened(node: ast.AST) -> ast.AST | None:
-    """`p` of `open(p, ...)` (any `open`: builtins, io, gzip...)."""
-    if isinstance(node, ast.Call) and node.args:
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        if name == "open":
-            return node.args[0]
-    return None
 
 
 def checked_path(test: ast.expr) -> ast.AST | None:
@@ -79,14 +69,14 @@ def _handles(statements: Sequence[ast.stmt], path: str) -> set[str]:
             elif isinstance(node, ast.Assign) and len(node.targets) == 1:
                 pairs.append((node.targets[0], node.value))
             for target, value in pairs:
-                opened = _opened(value)
+                opened = opened_path(value)
                 if isinstance(target, ast.Name) and opened is not None and _text(opened) == path:
                     names.add(target.id)
     return names
 
 
 def _names_path(node: ast.AST, path: str, handles: set[str]) -> bool:
-    opened = _opened(node)
+    opened = opened_path(node)
     if opened is not None:
         return _text(opened) == path
     if isinstance(node, ast.Name) and node.id in handles:
@@ -97,19 +87,13 @@ def _names_path(node: ast.AST, path: str, handles: set[str]) -> bool:
 def _writes(statements: Sequence[ast.stmt], path: str) -> bool:
     """Whether a serialiser in these statements writes to `path`."""
     handles = _handles(statements, path)
-    for statement in statements:
-        for node in ast.walk(statement):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name))):
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
-            positions = WRITERS.get(name)
-            if positions is None:
-                continue
-            targets = [node.args[i] for i in positions if i < len(node.args)]
-            targets += [k.value for k in node.keywords if k.arg in PATH_KEYWORDS]
-            if any(_names_path(target, path, handles) for target in targets):
-                return True
-    return False
+    return any(
+        _names_path(target, path, handles)
+        for statement in statements
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Call)
+        for target in path_arguments(node)
+    )
 
 
 def _leaves(statements: Sequence[ast.stmt]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 # Serialisers: the call's attribute name -> positions of the path among positional arguments.
 # Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
 # download, which must stay high when loaded.
@@ -17,3 +19,66 @@ WRITERS: dict[str, tuple[int, ...]] = {
     "write_index": (1,),  # faiss.write_index(index, path)
 }
 PATH_KEYWORDS = frozenset({"f", "file", "filename", "fname", "path", "filepath", "folder_path", "path_or_buf", "dst"})
+
+
+def opened_path(node: ast.AST) -> ast.AST | None:
+    """`p` of `open(p, ...)` (any `open`: builtins, io, gzip...)."""
+    if isinstance(node, ast.Call) and node.args:
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name == "open":
+            return node.args[0]
+    return None
+
+
+def path_arguments(call: ast.Call) -> list[ast.expr]:
+    """The arguments a serialiser call writes to (none when the call is no serialiser)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    positions = WRITERS.get(name)
+    if positions is None:
+        return []
+    return [call.args[i] for i in positions if i < len(call.args)] + [
+        k.value for k in call.keywords if k.arg in PATH_KEYWORDS
+    ]
+
+
+def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Functions defined in this code that serialise to a path given as one of their parameters
+    (`def dump_pickle(obj, filename): with open(filename, "wb") as f: pickle.dump(obj, f)`):
+    name -> (position or -1 for keyword-only, parameter) of each such parameter. A call of one
+    with a path writes that path, as the serialiser inside it does."""
+    found: dict[str, tuple[tuple[int, str], ...]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+        parameters = set(positional) | {a.arg for a in node.args.kwonlyargs}
+        handles: dict[str, str] = {}  # `with open(path, "wb") as f`: f -> path
+        for inner in ast.walk(node):
+            pairs: list[tuple[ast.AST, ast.AST]] = []
+            if isinstance(inner, ast.withitem) and inner.optional_vars is not None:
+                pairs.append((inner.optional_vars, inner.context_expr))
+            elif isinstance(inner, ast.Assign) and len(inner.targets) == 1:
+                pairs.append((inner.targets[0], inner.value))
+            for target, value in pairs:
+                opened = opened_path(value)
+                if isinstance(target, ast.Name) and isinstance(opened, ast.Name) and opened.id in parameters:
+                    handles[target.id] = opened.id
+        written: set[str] = set()
+        for inner in ast.walk(node):
+            if not isinstance(inner, ast.Call):
+                continue
+            for argument in path_arguments(inner):
+                opened = opened_path(argument)
+                if isinstance(opened, ast.Name) and opened.id in parameters:
+                    written.add(opened.id)
+                elif isinstance(argument, ast.Name) and argument.id in parameters:
+                    written.add(argument.id)
+                elif isinstance(argument, ast.Name) and argument.id in handles:
+                    written.add(handles[argument.id])
+        if written:
+            found[node.name] = tuple(
+                (positional.index(name) if name in positional else -1, name) for name in sorted(written)
+            )
+    return found

@@ -328,3 +328,21 @@ def test_trust_remote_code_for_an_mcp_server_is_consent_and_low(tmp_path: Path) 
         ("MLS307", 7, "high"),
         ("MLS307", 8, "high"),
     ]
+
+
+def test_a_path_written_through_the_codes_own_helper_is_its_own_file(tmp_path: Path) -> None:
+    text = notebook(
+        "import os, pickle\nfrom langchain_community.vectorstores import FAISS",
+        "def dump_pickle(obj, filename):\n    with open(filename, 'wb') as f_out:\n        pickle.dump(obj, f_out)",
+        "def index_docs(docs, emb, dest_embed_dir):\n    store = FAISS.from_documents(docs, emb)\n"
+        "    store.save_local(folder_path=dest_embed_dir)",
+        "dump_pickle(dv, os.path.join(dest_path, 'dv.pkl'))\nindex_docs(docs, emb, './data/nv_embedding')",
+        "with open(os.path.join(dest_path, 'dv.pkl'), 'rb') as f:\n    dv = pickle.load(f)\n"
+        "store = FAISS.load_local('./data/nv_embedding', emb, allow_dangerous_deserialization=True)",
+        # look-alikes: a helper that only reads, and a path the helper was never given
+        "def show(filename):\n    print(open(filename).read())",
+        "show('other.pkl')\nx = pickle.load(open('other.pkl', 'rb'))\n"
+        "y = FAISS.load_local(os.environ['INDEX'], emb, allow_dangerous_deserialization=True)",
+    )
+    graded_loads = [g for g in graded(scan_code(tmp_path, text, "nb.ipynb")) if g[0] in ("B301", "MLS313")]
+    assert graded_loads == [("B301", 2, "low"), ("B301", 2, "medium"), ("MLS313", 3, "high"), ("MLS313", 3, "low")]

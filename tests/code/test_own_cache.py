@@ -156,3 +156,16 @@ def test_any_arrangement_of_checks_loads_and_saves_is_read_without_error(lines: 
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.args:
             caches.reads_own_cache(node, node.args[0])
+
+
+def test_helpers_that_serialise_to_a_parameter_are_found_by_position_and_name() -> None:
+    from hooks.code.serialisers import writing_functions
+
+    tree = ast.parse(
+        "def a(obj, filename):\n    with open(filename, 'wb') as f:\n        pickle.dump(obj, f)\n"
+        "def b(model, *, path):\n    joblib.dump(model, path)\n"
+        "def c(index, out):\n    index.save_local(out)\n"
+        "def reader(filename):\n    return pickle.load(open(filename, 'rb'))\n"  # look-alike: reads
+        "def other(obj, filename):\n    pickle.dump(obj, open('fixed.pkl', 'wb'))\n"  # writes elsewhere
+    )
+    assert writing_functions(tree) == {"a": ((1, "filename"),), "b": ((-1, "path"),), "c": ((1, "out"),)}
