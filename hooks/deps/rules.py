@@ -160,22 +160,30 @@ INDEX_NOT_ALLOWED = BOOK.rule(
 VCS_WITHOUT_COMMIT = BOOK.rule(
     "MLS410",
     "VcsWithoutCommit",
-    "medium",
+    "low",
     "VCS requirement without a full commit hash",
     cwe=1104,
+    strict="medium",
     what="A VCS requirement pinned to a branch or tag instead of a full commit hash.",
-    why="A branch or tag can be moved to other code at any time.",
+    why=(
+        "A branch or tag can be moved to other code at any time. Like an unpinned requirement (MLS413) "
+        "it is pinning hygiene, low by default; `profile: strict` makes it medium."
+    ),
     example="git+https://github.com/org/lib@main",
     fix="Pin the full 40-character commit: `git+https://github.com/org/lib@<sha>`.",
 )
 URL_WITHOUT_HASH = BOOK.rule(
     "MLS411",
     "UrlWithoutHash",
-    "medium",
+    "low",
     "Direct URL without a hash",
     cwe=494,
+    strict="medium",
     what="A direct archive URL without #sha256=.",
-    why="pip installs whatever the server returns at that moment.",
+    why=(
+        "pip installs whatever the server returns at that moment. Like an unpinned requirement (MLS413) it "
+        "is pinning hygiene, low by default; `profile: strict` makes it medium."
+    ),
     example="https://example.org/lib-1.0.tar.gz",
     fix="Append `#sha256=<digest>` of the reviewed archive.",
 )

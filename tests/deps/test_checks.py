@@ -88,6 +88,16 @@ def test_pin_severity_is_low_by_default_and_policy_can_raise_it(repo: Path, caps
     assert run(repo, "torch\n", capsys)[0] == 1
 
 
+def test_moving_vcs_refs_and_unhashed_urls_are_pinning_hygiene_low_unless_strict(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "git+https://github.com/org/apex.git@main\nmylib @ https://files.example/mylib-2.0.tar.gz\n"
+    code, rules, _ = run(repo, text, capsys)
+    assert code == 0 and rules == ["MLS410", "MLS411"]
+    (repo / ".mlsec.yaml").write_text("profile: strict\n")
+    assert run(repo, text, capsys)[0] == 1
+
+
 def test_suppression_on_the_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "--extra-index-url https://download.pytorch.org/whl/cu121  # mlsec: ignore[MLS405] wheels only\n"
     assert run(repo, text, capsys)[1] == []
