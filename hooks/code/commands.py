@@ -11,13 +11,12 @@ services started open to the network.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from hooks._core.findings import Issue
 from hooks._core.severity import Severity
 from hooks._shared.services import open_services
-from hooks._shared.shell import ShellRules, command_segments, install_issues, shell_issues
+from hooks._shared.shell import ShellRules, install_issues, passes_trust_remote_code, shell_issues
 from hooks.code import rules
 
 SHELL_RULES = ShellRules(
@@ -26,29 +25,7 @@ SHELL_RULES = ShellRules(
     unpinned_install=rules.NOTEBOOK_UNPINNED_INSTALL,
     unsafe_index=rules.NOTEBOOK_UNSAFE_INDEX,
 )
-# `vllm serve m --trust-remote-code`, `lm_eval --model_args pretrained=m,trust_remote_code=True`.
-# A value the command does not show (`--trust-remote-code={flag}`, `--trust_remote_code $TRUST`,
-# an argv's `str(flag)`) may be false.
-_SHELL_TRUST_REMOTE_CODE = re.compile(
-    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)(?!\s*=?\s*[{$])"
-    r"|[,=\s]trust_remote_code\s*=\s*True\b"
-)
-# Programs that print, search or store text: a flag in their arguments is text, not an option.
-_TEXT_PROGRAMS = frozenset({"echo", "printf", "print", "grep", "egrep", "fgrep", "rg", "sed", "awk", "cat", "tee"})
 _SERVICE_SEVERITY = {"jupyter": Severity.CRITICAL, "ray": Severity.CRITICAL, "mlflow": Severity.HIGH}
-
-
-def passes_trust_remote_code(command: str) -> bool:
-    """A program of the command line is told to trust remote code (not a program that only
-    prints the words)."""
-    if "trust" not in command:
-        return False
-    for text, words in command_segments(command):
-        if words and words[0].rsplit("/", 1)[-1] in _TEXT_PROGRAMS:
-            continue
-        if _SHELL_TRUST_REMOTE_CODE.search(text):
-            return True
-    return False
 
 
 def command_issues(

@@ -16,7 +16,13 @@ from hooks._core.severity import Severity
 from hooks._shared.dockerfile import Dockerfile, Instruction, env_pairs, substitute
 from hooks._shared.redaction import redact_url
 from hooks._shared.services import jupyter_config_open, open_services
-from hooks._shared.shell import ShellRules, install_issues, pipes_download_to_shell, shell_lines
+from hooks._shared.shell import (
+    ShellRules,
+    install_issues,
+    passes_trust_remote_code,
+    pipes_download_to_shell,
+    shell_lines,
+)
 from hooks.docker import rules
 
 # Downloads piped to a shell are checked on the whole RUN text (below); installs through these.
@@ -58,6 +64,9 @@ _NOT_CREDENTIAL_FILE = re.compile(r"(?i)(?:\.|_|-)(?:example|sample|template|dis
 _CHMOD_OPEN = re.compile(r"\bchmod\s+(?:-[A-Za-z]+\s+)*(?:0?777|a\+rwx|ugo\+rwx|o\+w\w*|o\+rwx|a\+w)\b")
 _SUDO = re.compile(r"(?:^|&&|\|\||;|\n|\|)\s*sudo\s+(?!-[lvkK]\b)\S")
 _NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
+# TGI's TRUST_REMOTE_CODE, DJL's OPTION_TRUST_REMOTE_CODE (its option.* settings as environment).
+_TRUST_ENV = re.compile(r"(?:^|_)TRUST_REMOTE_CODE$", re.IGNORECASE)
+_TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
 
 
 def _command_text(instruction: Instruction) -> str:
@@ -97,6 +106,13 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
             for name, value in env_pairs(instruction.arguments) if keyword == "ENV" else _arg_values(instruction):
                 variables[name] = value
                 yield from _pip_env(instruction, name, value)
+                if keyword == "ENV" and _TRUST_ENV.search(name) and value.strip().lower() in _TRUE_VALUES:
+                    yield Issue(
+                        rules.TRUST_REMOTE_CODE_IN_IMAGE,
+                        f"ENV {name}={value}: the server runs the Python code of the model repository it loads",
+                        f"env-trust:{name.upper()}",
+                        line=instruction.line,
+                    )
         if keyword in ("RUN", "CMD", "ENTRYPOINT") or (keyword in ("COPY", "ADD") and instruction.heredocs):
             yield from _run_checks(instruction, strict)
         if keyword in ("COPY", "ADD"):
@@ -240,6 +256,13 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             rules.PLAIN_HTTP_FETCH,
             f"fetches {shown} over plain http: weights or data can be swapped in transit",
             f"http:{shown}",
+            line=line,
+        )
+    if passes_trust_remote_code(command):
+        yield Issue(
+            rules.TRUST_REMOTE_CODE_IN_IMAGE,
+            "a command with trust_remote_code: the server runs the Python code of the model repository",
+            "trust-remote-code",
             line=line,
         )
     if _CHMOD_OPEN.search(command):

@@ -217,6 +217,28 @@ OPEN_MLFLOW = BOOK.rule(
     fix=("Enable authentication (`--app-name basic-auth`) or bind to 127.0.0.1 behind an authenticating proxy."),
     references=("https://mlflow.org/docs/latest/auth/index.html",),
 )
+TRUST_REMOTE_CODE_IN_IMAGE = BOOK.rule(
+    "MLS516",
+    "TrustRemoteCodeInImage",
+    "high",
+    "Image trusts remote code from the model repository",
+    cwe=94,
+    what=(
+        "A RUN, CMD or ENTRYPOINT that passes `--trust-remote-code` or `trust_remote_code=True` (vLLM, TGI, "
+        "lm-eval, SGLang), or an ENV that turns it on (`TRUST_REMOTE_CODE=true` for TGI, "
+        "`OPTION_TRUST_REMOTE_CODE=true` for DJL)."
+    ),
+    why=(
+        "The server imports and runs the Python files of the model repository it loads, as the container's "
+        "user, every time it starts: whoever can push to that repository runs code in your service."
+    ),
+    example='CMD ["vllm", "serve", "org/model", "--trust-remote-code"]',
+    fix=(
+        "Serve architectures the server supports natively; if the model needs its own code, pin the "
+        "repository revision (`--revision <commit>`), review that code, or vendor it into the image."
+    ),
+    references=("https://huggingface.co/docs/transformers/main/en/custom_models",),
+)
 DOCKERFILE_UNPARSEABLE = BOOK.rule(
     "MLS909",
     "DockerfileUnparseable",

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.code.commands import command_issues, passes_trust_remote_code
+from hooks._shared.shell import passes_trust_remote_code
+from hooks.code.commands import command_issues
 from tests.code.helpers import notebook, scan_code
 
 

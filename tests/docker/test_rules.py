@@ -106,6 +106,21 @@ CASES = [
         f'FROM {PIN}\nENTRYPOINT ["mlflow", "server", "--host", "0.0.0.0"]\n{SAFE_END}',
         f'FROM {PIN}\nENTRYPOINT ["mlflow", "server", "--host", "0.0.0.0", "--app-name", "basic-auth"]\n{SAFE_END}',
     ),
+    (
+        "MLS516",
+        f'FROM {PIN}\nCMD ["vllm", "serve", "org/model", "--trust-remote-code"]\n{SAFE_END}',
+        f'FROM {PIN}\nCMD ["vllm", "serve", "org/model", "--trust-remote-code=false"]\n{SAFE_END}',
+    ),
+    (
+        "MLS516",
+        f"FROM {PIN}\nENV MODEL_ID=org/model TRUST_REMOTE_CODE=true\n{SAFE_END}",
+        f"FROM {PIN}\nENV TRUST_REMOTE_CODE=false\nRUN echo 'pass --trust-remote-code for custom code'\n{SAFE_END}",
+    ),
+    (
+        "MLS516",
+        f"FROM {PIN}\nENV OPTION_TRUST_REMOTE_CODE=1\n{SAFE_END}",
+        f"FROM {PIN}\nENV TRUST_REMOTE_CODE_DOCS=true\n{SAFE_END}",
+    ),
 ]
 
 
