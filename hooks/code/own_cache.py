@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Sequence
 
-from hooks.code.serialisers import opened_path, path_arguments
+from hooks.code.serialisers import handle_bindings, opened_path, path_arguments
 
 _CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
 _LEAVES = (ast.Return, ast.Continue, ast.Break, ast.Raise)
@@ -60,19 +60,7 @@ def checked_path(test: ast.expr) -> ast.AST | None:
 
 def _handles(statements: Sequence[ast.stmt], path: str) -> set[str]:
     """Names bound to `open(path)` in these statements (`with open(p) as f`, `f = open(p)`)."""
-    names: set[str] = set()
-    for statement in statements:
-        for node in ast.walk(statement):
-            pairs: list[tuple[ast.AST, ast.AST]] = []
-            if isinstance(node, ast.withitem) and node.optional_vars is not None:
-                pairs.append((node.optional_vars, node.context_expr))
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-                pairs.append((node.targets[0], node.value))
-            for target, value in pairs:
-                opened = opened_path(value)
-                if isinstance(target, ast.Name) and opened is not None and _text(opened) == path:
-                    names.add(target.id)
-    return names
+    return {name for name, opened in handle_bindings(statements) if _text(opened) == path}
 
 
 def _names_path(node: ast.AST, path: str, handles: set[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Iterator
 
 # Serialisers: the call's attribute name -> positions of the path among positional arguments.
 # Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
@@ -31,6 +32,21 @@ def opened_path(node: ast.AST) -> ast.AST | None:
     return None
 
 
+def handle_bindings(nodes: Iterable[ast.AST]) -> Iterator[tuple[str, ast.AST]]:
+    """(name, path) of each file handle these nodes bind: `with open(path) as f`, `f = open(path)`."""
+    for top in nodes:
+        for node in ast.walk(top):
+            pairs: list[tuple[ast.AST, ast.AST]] = []
+            if isinstance(node, ast.withitem) and node.optional_vars is not None:
+                pairs.append((node.optional_vars, node.context_expr))
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                pairs.append((node.targets[0], node.value))
+            for target, value in pairs:
+                opened = opened_path(value)
+                if isinstance(target, ast.Name) and opened is not None:
+                    yield target.id, opened
+
+
 def path_arguments(call: ast.Call) -> list[ast.expr]:
     """The arguments a serialiser call writes to (none when the call is no serialiser)."""
     func = call.func
@@ -54,17 +70,11 @@ def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
             continue
         positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
         parameters = set(positional) | {a.arg for a in node.args.kwonlyargs}
-        handles: dict[str, str] = {}  # `with open(path, "wb") as f`: f -> path
-        for inner in ast.walk(node):
-            pairs: list[tuple[ast.AST, ast.AST]] = []
-            if isinstance(inner, ast.withitem) and inner.optional_vars is not None:
-                pairs.append((inner.optional_vars, inner.context_expr))
-            elif isinstance(inner, ast.Assign) and len(inner.targets) == 1:
-                pairs.append((inner.targets[0], inner.value))
-            for target, value in pairs:
-                opened = opened_path(value)
-                if isinstance(target, ast.Name) and isinstance(opened, ast.Name) and opened.id in parameters:
-                    handles[target.id] = opened.id
+        handles = {  # `with open(path, "wb") as f`: f -> path
+            name: opened.id
+            for name, opened in handle_bindings([node])
+            if isinstance(opened, ast.Name) and opened.id in parameters
+        }
         written: set[str] = set()
         for inner in ast.walk(node):
             if not isinstance(inner, ast.Call):
