@@ -12,6 +12,7 @@ from hooks._shared.shell import (
     command_segments,
     install_issues,
     install_segments,
+    passes_trust_remote_code,
     pipes_download_to_shell,
     shell_issues,
     shell_lines,
@@ -146,3 +147,36 @@ def test_command_segments_start_at_the_program() -> None:
         (" echo 'a ", ["echo", "'a"]),  # a quoted pipe still splits: segments are a cheap reading
         (" b'", ["b'"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "vllm serve org/m --trust-remote-code",
+        "sudo env A=1 vllm serve org/m --trust_remote_code --port 8000",
+        "lm_eval --model hf --model_args pretrained=org/m,trust_remote_code=True --tasks x",
+        "cd /w && python serve.py --trust-remote-code=true",
+        "echo start && vllm serve org/m --trust-remote-code | tee log.txt",
+    ],
+)
+def test_commands_that_trust_remote_code(command: str) -> None:
+    assert passes_trust_remote_code(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "vllm serve org/m --trust-remote-code=false",
+        "vllm serve org/m --trust-remote-code 0",
+        "vllm serve {m} --trust-remote-code={flag}",  # a value the command does not show
+        "vllm serve org/m --trust-remote-code=$TRUST",
+        "python serve.py --trust_remote_code {str_args.trust_}",  # argv ["--trust_remote_code", str(flag)]
+        "echo 'pass --trust-remote-code for custom models'",
+        "printf '%s' model_args=pretrained=x,trust_remote_code=True > args.txt",
+        "grep -r -- --trust-remote-code docs/",
+        "lm_eval --model_args pretrained=org/m,trust_remote_code=False",
+        "ls --trust-remote-code-docs",
+    ],
+)
+def test_look_alikes_do_not_trust_remote_code(command: str) -> None:
+    assert not passes_trust_remote_code(command)
