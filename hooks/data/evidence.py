@@ -63,16 +63,21 @@ def stands_alone(data: bytes, start: int, end: int) -> bool:
     return _edge(data, start - 1, -1, _FIELD_BEFORE) and _edge(data, end, 1, _FIELD_AFTER)
 
 
-def stands_alone_in_csv(data: bytes, start: int, end: int, delimiter: int, fields: int | None) -> bool:
+def stands_alone_in_csv(
+    data: bytes, start: int, end: int, delimiter: int, fields: int | None, line_fields: int | None = None
+) -> bool:
     """Whether data[start:end] is a whole CSV field: bounded by the delimiter, a quote or a line
     end (a space of padding at most), on a line that is a record (as many delimiters outside
-    quotes as the header has, when there is one). Spaces and tabs that align a signature inside
-    a quoted post are layout of the prose; a line inside a multi-line cell is no record."""
+    quotes as the header has, when there is one; `line_fields`, when the caller has counted them).
+    Spaces and tabs that align a signature inside a quoted post are layout of the prose; a line
+    inside a multi-line cell is no record."""
     edges = frozenset({delimiter, 34, 10, 13})
     if not (_csv_edge(data, start - 1, -1, edges) and _csv_edge(data, end, 1, edges)):
         return False
     if fields is None or fields < 2:
         return True
+    if line_fields is not None:
+        return line_fields == fields
     line_start = data.rfind(b"\n", 0, start) + 1
     line_end = data.find(b"\n", end)
     line = data[line_start : line_end if line_end != -1 else len(data)]

@@ -19,7 +19,7 @@ from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
 from hooks.data.detectors import CLASSES, DOB, EMAIL, PHONE, Candidate, find_candidates
 from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where, stands_alone, stands_alone_in_csv
-from hooks.data.locate import CsvLocator, json_key, line_of, parse_header, sniff_delimiter
+from hooks.data.locate import CsvLines, CsvLocator, json_key, line_of, parse_header, sniff_delimiter
 from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_cells
 from hooks.data.parquet import FormatError
 from hooks.data.redact import printable_name
@@ -130,11 +130,14 @@ def _scan_csv(job: Job, head: bytes) -> None:
     for chunk in reading.chunks:
         rows_seen += chunk.data.count(b"\n", 0, 1 << 20)
         data = as_utf8(chunk.data)
+        lines = CsvLines(data, delimiter)
         for candidate in find_candidates(data):
-            column = locator.column(data, candidate.start)
+            column = locator.name(lines.index(candidate.start))
             if cell_columns and named.get(column) == candidate.kind and candidate.kind in CELL_KINDS:
                 continue  # counted cell by cell below
-            standalone = stands_alone_in_csv(data, candidate.start, candidate.end, delimiter_byte, fields)
+            standalone = stands_alone_in_csv(
+                data, candidate.start, candidate.end, delimiter_byte, fields, lines.fields(candidate.start)
+            )
             _add(job, FILE_PART, column, candidate, data, chunk, standalone=standalone)
         if cell_columns:
             _cells_by_row(job, data, chunk, delimiter, cell_columns, locator, skip_header=chunk.offset == 0)
