@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from hooks._core.findings import Finding, Severity
+from hooks._core.findings import REPORT_FIELDS, Finding, Severity
 from hooks._core.policy import Policy
 from hooks._core.registry import RuleRegistry
 from hooks._core.spec import HookSpec
@@ -263,20 +263,7 @@ def _finding_document(finding: Finding) -> dict[str, object]:
     return {**finding.as_dict(), "earlier_fingerprint": finding.earlier_fingerprint}
 
 
-_FINDING_FIELDS = (
-    "rule_id",
-    "severity",
-    "path",
-    "line",
-    "column",
-    "cell",
-    "output",
-    "message",
-    "fingerprint",
-    "end_line",
-    "confidence",
-    "earlier_fingerprint",
-)
+_FINDING_FIELDS = (*REPORT_FIELDS, "earlier_fingerprint")
 
 
 # --- the cache --------------------------------------------------------------------------------

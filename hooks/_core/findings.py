@@ -32,6 +32,22 @@ def spaced_fingerprint(rule_id: str, path: str, content_key: str) -> str | None:
     return digest.hexdigest()[:24]
 
 
+# A finding's fields in reports (JSON, SARIF properties) and in cache entries, in that order.
+REPORT_FIELDS = (
+    "rule_id",
+    "severity",
+    "path",
+    "line",
+    "column",
+    "cell",
+    "output",
+    "message",
+    "fingerprint",
+    "end_line",
+    "confidence",
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     rule_id: str
@@ -65,19 +81,9 @@ class Finding:
         return replace(self, severity=severity)
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "rule_id": self.rule_id,
-            "severity": self.severity.value,
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "cell": self.cell,
-            "output": self.output,
-            "message": self.message,
-            "fingerprint": self.fingerprint,
-            "end_line": self.end_line,
-            "confidence": self.confidence,
-        }
+        document: dict[str, object] = {name: getattr(self, name) for name in REPORT_FIELDS}
+        document["severity"] = self.severity.value  # in its place: the keys keep REPORT_FIELDS' order
+        return document
 
 
 def make_finding(

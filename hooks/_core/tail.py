@@ -267,13 +267,14 @@ def collapse_run_wide(findings: Sequence[Finding], registry: RuleRegistry) -> li
             groups.setdefault((finding.rule_id, finding.message), []).append(finding)
     if not groups:
         return list(findings)
+    collapsed = {id(f) for group in groups.values() for f in group}
     shown: dict[int, Finding] = {}
     for group in groups.values():
         first = min(group, key=lambda f: (f.path, f.cell if f.cell is not None else -1, f.line))
         more = len({f.path for f in group} - {first.path})
         message = f"{first.message} (and {more} more file(s) in this run)" if more else first.message
         shown[id(first)] = replace(first, message=message)
-    return [shown.get(id(f), f) for f in findings if id(f) in shown or not _run_wide(f.rule_id, registry)]
+    return [shown.get(id(f), f) for f in findings if id(f) in shown or id(f) not in collapsed]
 
 
 def _run_wide(rule_id: str, registry: RuleRegistry) -> bool:

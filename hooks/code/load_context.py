@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from hooks.code.own_cache import OwnCaches
-from hooks.code.serialisers import PATH_KEYWORDS, WRITERS
+from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
@@ -169,12 +169,7 @@ class LoadContext:
                 key = self.key(given) if given is not None else None
                 if key is not None:
                     self.written.add(key)
-        positions = WRITERS.get(attribute)
-        if positions is None:
-            return
-        candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
-        candidates += [k.value for k in call.keywords if k.arg in PATH_KEYWORDS]
-        for candidate in candidates:
+        for candidate in path_arguments(call, attribute):
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
                 self.written.add(self.handles[candidate.id])
                 continue
@@ -205,15 +200,8 @@ class LoadContext:
     def record_scoped_write(self, call: ast.Call, scope: int) -> None:
         """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
         serialiser call writes inside one function."""
-        func = call.func
-        attribute = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        positions = WRITERS.get(attribute)
-        if positions is None:
-            return
-        candidates: list[ast.AST] = [call.args[i] for i in positions if i < len(call.args)]
-        candidates += [k.value for k in call.keywords if k.arg in PATH_KEYWORDS]
         line = getattr(call, "lineno", 0)
-        for candidate in candidates:
+        for candidate in path_arguments(call):
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
                 key = (scope, text)
@@ -232,7 +220,7 @@ class LoadContext:
     def fixed_path(self, call: ast.Call) -> str | None:
         """The constant local path a load reads (directly, through `open()` or a handle), or None
         for anything else: variables, parameters, environment values, URLs, bytes in memory."""
-        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
+        target = _load_target(call)
         if target is None:
             return None
         if isinstance(target, ast.Name) and target.id in self.handles:
@@ -281,7 +269,7 @@ class LoadContext:
 
     def reads_own_cache(self, call: ast.Call) -> bool:
         """Whether this load reads the file the other path of its existence check saves."""
-        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
+        target = _load_target(call)
         return target is not None and self.own_caches.reads_own_cache(call, target)
 
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
@@ -291,7 +279,7 @@ class LoadContext:
             text = _uri_prefix(uri)
             if self.mlflow_logged and text is not None and text.startswith("runs:/"):
                 return True
-        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
+        target = _load_target(call)
         if target is None:
             return False
         if isinstance(target, ast.Name) and target.id in self.handles:
@@ -301,6 +289,11 @@ class LoadContext:
         if key is not None and key in self.written:
             return True
         return not self.notebook and self._scoped_own_file(call, target)
+
+
+def _load_target(call: ast.Call) -> ast.expr | None:
+    """The path a load reads: its first argument, else a path keyword (`path=`, `f=`, ...)."""
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
 
 
 def _is_open(node: ast.AST) -> bool:

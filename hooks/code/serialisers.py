@@ -47,10 +47,12 @@ def handle_bindings(nodes: Iterable[ast.AST]) -> Iterator[tuple[str, ast.AST]]:
                     yield target.id, opened
 
 
-def path_arguments(call: ast.Call) -> list[ast.expr]:
-    """The arguments a serialiser call writes to (none when the call is no serialiser)."""
+def path_arguments(call: ast.Call, name: str | None = None) -> list[ast.expr]:
+    """The arguments a serialiser call writes to (none when the call is no serialiser); `name`:
+    the serialiser's name when the caller resolved an import alias, else the call's own."""
     func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name is None:
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     positions = WRITERS.get(name)
     if positions is None:
         return []
