@@ -72,16 +72,29 @@ def _names_path(node: ast.AST, path: str, handles: set[str]) -> bool:
     return _text(node) == path
 
 
-def _writes(statements: Sequence[ast.stmt], path: str) -> bool:
-    """Whether a serialiser in these statements writes to `path`."""
-    handles = _handles(statements, path)
-    return any(
-        _names_path(target, path, handles)
-        for statement in statements
-        for node in ast.walk(statement)
-        if isinstance(node, ast.Call)
-        for target in path_arguments(node)
-    )
+def _written(statements: Sequence[ast.stmt], handles: dict[str, str]) -> set[str]:
+    """The paths (as written) serialisers in these statements write to; `handles`: names bound
+    to `open(path)` in the block, as path texts."""
+    found: set[str] = set()
+    for statement in statements:
+        for node in ast.walk(statement):
+            if not isinstance(node, ast.Call):
+                continue
+            for target in path_arguments(node):
+                opened = opened_path(target)
+                if opened is not None:
+                    text = _text(opened)
+                elif isinstance(target, ast.Name) and target.id in handles:
+                    text = handles[target.id]
+                else:
+                    text = _text(target)
+                if text is not None:
+                    found.add(text)
+    return found
+
+
+def _handle_paths(statements: Sequence[ast.stmt]) -> dict[str, str]:
+    return {name: text for name, opened in handle_bindings(statements) if (text := _text(opened)) is not None}
 
 
 def _leaves(statements: Sequence[ast.stmt]) -> bool:
@@ -125,11 +138,19 @@ class OwnCaches:
 
     def scan(self, tree: ast.AST) -> None:
         for block in _blocks(tree):
-            for index, statement in enumerate(block):
-                if isinstance(statement, ast.If) and len(self.branches) < _MAX_GUARDS:
-                    self._check(statement, block[index + 1 :])
+            checks = [isinstance(s, ast.If) and checked_path(s.test) is not None for s in block]
+            if not any(checks):
+                continue
+            # From the end of the block back: what the statements after each check write, gathered
+            # once per block (asking each check about the rest of its block was quadratic).
+            handles = _handle_paths(block)
+            after: set[str] = set()
+            for statement, is_check in zip(reversed(block), reversed(checks), strict=True):
+                if is_check and isinstance(statement, ast.If) and len(self.branches) < _MAX_GUARDS:
+                    self._check(statement, after, handles)
+                after |= _written([statement], handles)
 
-    def _check(self, node: ast.If, after: Sequence[ast.stmt]) -> None:
+    def _check(self, node: ast.If, after: set[str], handles: dict[str, str]) -> None:
         checked = checked_path(node.test)
         path = _text(checked) if checked is not None else None
         if path is None:
@@ -138,8 +159,8 @@ class OwnCaches:
             span = _span(loading)
             if span is None:
                 continue
-            rest = [*other, *(after if _leaves(loading) else ())]
-            if _writes(rest, path):
+            rest = _written(other, handles) | (after if _leaves(loading) else set())
+            if path in rest:
                 self.branches.append((*span, path, frozenset(_handles(loading, path))))
 
     def reads_own_cache(self, call: ast.Call, target: ast.AST) -> bool:
