@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.realrepos.checkout import load_repos
+from bench.realrepos.checkout import SPLITS, load_repos
 from bench.realrepos.runner import scanner_of
 from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, Record, load_jsonl, location_key, score_split
 
 HOOKS = ("artifacts", "secrets", "code", "deps", "dockerfile", "data", "core")
-SPLITS = ("tune", "heldout")
 
 
 @dataclass

@@ -12,6 +12,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPOS_FILE = HERE / "repos.json"
 MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
+# tune: what the scanners were tuned on; heldout: chosen before any scan, read only for before/after;
+# fresh: chosen at stop 24 before any scan, labelled blind after that stop's changes (README).
+SPLITS = ("tune", "heldout", "fresh")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench.realrepos.checkout import SPLITS
 from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, load_jsonl
 
 HERE = Path(__file__).resolve().parent
@@ -92,7 +93,7 @@ def main() -> int:
                 counts.setdefault(rule, Counter())["blocking"] += 1
                 counts[rule][label["label"] if label else "unlabelled"] += 1
             per_repo.append((repo["name"], side, len(blocking), sum(f["rule_id"] == "MLS416" for f in blocking)))
-    for split in ("tune", "heldout"):
+    for split in SPLITS:
         print(f"\n## {split}: deps blocking findings (labelled true/noise/false/unlabelled)\n")
         print("| rule | before | after |")
         print("|---|---|---|")

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.realrepos.checkout import Repo, materialise, tracked_files
+from bench.realrepos.checkout import SPLITS, Repo, materialise, tracked_files
 from bench.realrepos.peers import run_peers
 
 BLOCKING = frozenset({"medium", "high", "critical"})
@@ -164,7 +164,7 @@ def _scanner_cells(by_scanner: dict[str, int]) -> str:
 def print_tables(results: list[dict[str, Any]]) -> None:
     """Per split: one row per repository (mlsec's counts, blocking per scanner, the peers' counts),
     a total row, then blocking findings per rule with the repositories they come from."""
-    for split in ("tune", "heldout"):
+    for split in SPLITS:
         rows = [r for r in results if r["split"] == split]
         if not rows:
             continue

@@ -15,13 +15,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench.realrepos.checkout import load_repos
+from bench.realrepos.checkout import SPLITS, load_repos
 from bench.realrepos.context import show
 from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, load_jsonl
 
 SEED = 20261130
 # What was labelled (README): 25 per rule on tune, 15 on heldout; raise to extend the same sample.
-PER_RULE = {"tune": 25, "heldout": 15}
+PER_RULE = {"tune": 25, "heldout": 15, "fresh": 15}
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
 
@@ -57,7 +57,7 @@ def draw(findings: list[tuple[str, dict[str, Any]]], per_rule: int, seed: int) -
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("split", choices=["tune", "heldout"])
+    parser.add_argument("split", choices=SPLITS)
     parser.add_argument("--per-rule", type=int, help="findings per rule (default: 25 tune, 15 heldout)")
     parser.add_argument("--run", type=Path, help="a run's --out folder (default: bench/out), its draw is written there")
     args = parser.parse_args()
@@ -68,7 +68,7 @@ def main() -> int:
         saved = out / f"{repo.name}.json"
         findings.extend((repo.name, f) for f in json.loads(saved.read_text())["findings"])
     index = LabelIndex.build(load_jsonl(LABELS_FILE))
-    seed = SEED + (args.split == "heldout")
+    seed = SEED + SPLITS.index(args.split)
     chosen = draw(findings, args.per_rule or PER_RULE[args.split], seed)
     todo = [(repo, f) for repo, f in chosen if index.find(repo, f) is None]
     with (

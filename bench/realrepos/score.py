@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.realrepos.checkout import SPLITS
+
 HERE = Path(__file__).resolve().parent
 LABELS_FILE = HERE / "labels.jsonl"
 MISSES_FILE = HERE / "misses.jsonl"
@@ -197,7 +199,7 @@ def format_score(split: str, score: SplitScore) -> list[str]:
 
 
 def print_score(results: Sequence[Record], labels: Sequence[Record], misses: Sequence[Record]) -> None:
-    for split in ("tune", "heldout"):
+    for split in SPLITS:
         runs = [r for r in results if r["split"] == split]
         if runs:
             print("\n".join(format_score(split, score_split(runs, labels, misses))))

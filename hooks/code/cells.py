@@ -363,7 +363,10 @@ def _transform_lines(lines: list[str], result: CellSource, line_base: int) -> li
             index += 1
             continue
         end = index
-        while end < len(lines) - 1 and infos[end].continued:
+        # The empty piece after a cell's last newline is no line to IPython: a `\\` there runs
+        # off the cell's end and stays in the command (find_end_of_continued_line).
+        last = len(lines) - 1 - (len(lines) > 1 and lines[-1] == "")
+        while end < last and infos[end].continued:
             end += 1
         indent = line[: len(line) - len(stripped)]
         number = index + line_base

@@ -15,6 +15,7 @@ from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks.code import rules
+from hooks.code.command_origin import CommandOrigins
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
@@ -57,6 +58,10 @@ _KERAS_LAMBDA = re.compile(
 _MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
 # Names of places, not of what a model said: `output_file`, `output_dir`, `prediction_uri`.
 _PLACE_NAME = re.compile(r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$")
+# Names of what a program printed, not of what a model said: `shell_output`, `cmd_output`.
+_PROCESS_NAME = re.compile(r"(?i)(?:^|_)(?:shell|cmd|command|process|proc|subprocess|stdout|stderr|console)(?:_|$)")
+# Names of generated identifiers, not of generated text: `generate_uuid`, `generated_id`.
+_IDENTITY_NAME = re.compile(r"(?i)(?:^|_)(?:uuid|guid|id|name|suffix|seed|salt|hash|timestamp)s?$")
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
@@ -192,11 +197,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
+        self._module: ast.Module | None = None
+        self._origins: CommandOrigins | None = None
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands) and, for a script (not a notebook), the files it
         serialises anywhere."""
+        self._module = module
         nodes = list(ast.walk(module))
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
@@ -525,7 +533,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         bandit_id = _COMMAND_RUNNERS.get(name)
         if bandit_id is None:
             shell = _keyword(node, "shell")
-            if not _const_true(shell):
+            # bandit also reports `shell=use_shell`: a shell is possible unless it is a false constant.
+            if shell is None or (isinstance(shell, ast.Constant) and not shell.value):
                 return
             bandit_id = "B602" if name.startswith("subprocess.") else "B604"
         if self.strict:
@@ -548,10 +557,20 @@ class MLRuleVisitor(ast.NodeVisitor):
             # `os.system("mkdir " + path)`: a fixed file-system utility on the script's own paths
             # (its arguments, a pipeline's volume); a value from a web request stays bandit's.
             reason = "a fixed file-system command on the script's own paths"
+        elif not self._command_origins().from_outside(argument, self._command_origins().function_of(node)):
+            # An install script's `pip install -r {path}`, a launcher's `mpirun {args.hosts}`: the
+            # operator's own values; text from files, the network, a request or a model stays high.
+            reason = "the script's own values (constants, arguments, environment); no outside text reaches it"
         if reason is not None:
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
                 self.quiet_bandit[(line, bandit_id)] = reason
+
+    def _command_origins(self) -> CommandOrigins:
+        """Built on the first shell call: most files start none."""
+        if self._origins is None:
+            self._origins = CommandOrigins(self._module or ast.Module(body=[], type_ignores=[]))
+        return self._origins
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         self._constant_commands(node, name)
@@ -569,10 +588,18 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _looks_like_llm_output(self, node: ast.AST) -> bool:
         if isinstance(node, ast.Constant):
             return False
+        if isinstance(node, ast.Call) and (self.qualname(node.func) or "").startswith(("subprocess.", "os.popen")):
+            return False  # what a program printed (`subprocess.check_output`), not what a model said
         names = list(_identifiers(node))
         if any(name in self.llm_values for name in names):
             return True
-        return any(_LLM_HINT.search(name) and not _PLACE_NAME.search(name) for name in names)
+        return any(
+            _LLM_HINT.search(name)
+            and not _PLACE_NAME.search(name)
+            and not _PROCESS_NAME.search(name)
+            and not _IDENTITY_NAME.search(name)
+            for name in names
+        )
 
     # --- manual archive extraction (zip slip) --------------------------------------------
     def visit_For(self, node: ast.For) -> None:

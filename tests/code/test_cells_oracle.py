@@ -200,6 +200,7 @@ def test_one_line_cells_follow_automagic(shell, cell: str) -> None:  # type: ign
     "cell",
     [
         "!pip install -q a \\\n    b \\\n    c==1.0\nimport a",
+        "!pip install a \\\n",  # a continuation that runs off the cell's end keeps its backslash
         "  x = 1\n  !ls\n  y = 2",
         "\n\n%%bash\necho a \\\n  b",
         "x = 1\npip install torch",  # two lines: no automagic, IPython fails too

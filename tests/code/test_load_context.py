@@ -125,11 +125,11 @@ def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Pa
     )
     assert graded(scan_code(tmp_path, source, "job.py")) == [
         ("B307", 5, "low"),
-        ("B307", 9, "medium"),
+        ("B307", 9, "medium"),  # code text: eval runs whatever the caller passes
         ("B602", 4, "low"),
-        ("B602", 8, "high"),
+        ("B602", 8, "low"),  # the caller's command, and no caller here hands it text from outside
         ("B605", 3, "low"),
-        ("B605", 7, "high"),
+        ("B605", 7, "low"),
     ]
 
 
@@ -144,10 +144,12 @@ def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_p
         ("B602", 2, "high"),
         ("B605", 3, "low"),
     ]
-    # In a script, a command built of its values keeps bandit's severity (they may come from
-    # outside), unless it is one fixed file-system utility on a path (test_hygiene_context).
+    # In a script, a command built of its own values is low too; one a web route hands a request's
+    # text keeps bandit's severity (tests/code/test_command_origin.py).
     script = "import os\ndef mk(path):\n    os.system(f'bq load {path}')\n    os.system(f'mkdir -p {path}')\n"
-    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "high"), ("B605", 4, "low")]
+    assert graded(scan_code(tmp_path, script, "job.py")) == [("B605", 3, "low"), ("B605", 4, "low")]
+    routed = "import os\n@app.post('/load')\ndef mk(path):\n    os.system(f'bq load {path}')\n"
+    assert graded(scan_code(tmp_path, routed, "job.py")) == [("B605", 4, "high")]
 
 
 def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:

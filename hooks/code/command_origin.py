@@ -1,0 +1,268 @@
+"""Where the text of a shell command comes from: the script's operator, or someone else.
+
+Bandit reports every `os.system(x)` and `subprocess.run(x, shell=True)` whose command is not a
+literal, and in ML repositories almost all of them are a script running its own command: an
+install script's `pip install -r {requirements}`, a launcher's `mpirun ... {args.hosts}`, a job's
+`gsutil cp {bucket}/x .`. Whoever can change those values (constants, command-line arguments, the
+environment, the output of the operator's own tools) already runs code as the operator; there is
+nothing to inject. A command is an injection risk when text from outside reaches it: data read
+from a file, a socket or an HTTP response, a web request, an LLM's output, or the arguments of a
+function that someone else calls (an LLM tool, a web route, a UI callback).
+
+`CommandOrigins(module)` answers, for one command expression, whether such text can reach it
+within this file. It follows names to their assignments in the same function (then the module),
+and a function's parameters to the callers in this file when the function is exposed or called
+from an exposed function with those values. It does not follow values across files; a
+parameter of a function nobody in this file exposes is the caller's value, like bandit's literal.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from collections.abc import Iterator
+
+_DEPTH = 12
+_BUDGET = 200_000
+# Calls whose result is text from outside the program (files, sockets, HTTP, UIs, dataframes).
+_DATA_CALLS = frozenset(
+    {
+        "read",
+        "readline",
+        "readlines",
+        "read_text",
+        "read_bytes",
+        "recv",
+        "recvfrom",
+        "urlopen",
+        "json",
+        "get_json",
+        "load",
+        "loads",
+        "safe_load",
+        "text_input",
+        "text_area",
+        "chat_input",
+        "read_csv",
+        "read_json",
+        "read_parquet",
+        "read_sql",
+        "read_excel",
+        "getvalue",
+        "get_data",
+    }
+)
+_DATA_MODULES = ("requests.", "httpx.", "urllib.", "aiohttp.", "socket.")
+# Response attributes that hold its body.
+_BODY_ATTRIBUTES = frozenset({"text", "content", "body", "data", "form", "args", "values", "files", "json"})
+_OUTSIDE_NAMES = re.compile(
+    r"(?i)^(?:request|req|payload|body|query|form|params|user_input|prompt|completion|response|"
+    r"llm_\w*|\w*_(?:output|response|completion)|tool_call\w*|function_call\w*|arguments)$"
+)
+# Decorators and registrations that hand a function to someone else to call.
+_EXPOSING_DECORATORS = re.compile(
+    r"(?i)(?:^|\.)(?:tool|function_tool|route|get|post|put|patch|delete|websocket|api|endpoint|"
+    r"command|callback|handler|on_message|event|action)$"
+)
+_REGISTRATIONS = frozenset(
+    {"click", "submit", "change", "Interface", "ChatInterface", "add_api_route", "add_url_rule", "Tool"}
+    | {"from_function"}
+)
+_SERVING_HANDLERS = frozenset(
+    {"handle", "predict", "preprocess", "inference", "postprocess", "predict_fn", "input_fn", "transform_fn"}
+)
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+_DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _name_of(node: ast.AST) -> str:
+    if isinstance(node, ast.Call):
+        return _name_of(node.func)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return ""
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Call):
+        return _dotted(node.func)
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    if isinstance(node, ast.Name):
+        return node.id
+    return ""
+
+
+def _parameters(function: Function) -> list[str]:
+    arguments = function.args
+    names = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+    names += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
+    return names
+
+
+def _bound_names(target: ast.AST) -> Iterator[str]:
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name):
+            yield node.id
+
+
+class CommandOrigins:
+    """Per module: which functions are exposed, where each name is assigned, which calls pass
+    which values to which functions."""
+
+    def __init__(self, module: ast.Module) -> None:
+        self.enclosing: dict[int, Function] = {}  # id(node) -> innermost function holding it
+        self.bindings: dict[tuple[int, str], list[ast.AST]] = {}  # (id(function) or 0, name) -> values
+        self.functions: dict[str, list[Function]] = {}
+        self.calls: list[tuple[Function | None, ast.Call]] = []
+        self.constants: set[str] = set()  # every string constant (tool schemas name functions)
+        self.budget = _BUDGET  # nodes looked at, over every question about this module
+        self._collect(module)
+        self.exposed: set[int] = set()  # id(function)
+        self._expose()
+
+    # --- indexing -------------------------------------------------------------------------
+    def _collect(self, module: ast.Module) -> None:
+        # An explicit stack: hostile files nest deeper than Python's recursion limit.
+        stack: list[tuple[ast.AST, Function | None]] = [(module, None)]
+        while stack:
+            node, function = stack.pop()
+            if function is not None:
+                self.enclosing[id(node)] = function
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not function:
+                self.functions.setdefault(node.name, []).append(node)
+                self._bind(node, id(function) if function is not None else 0)
+                # Decorators and defaults run where the function is defined; the body runs in it.
+                defaults = (*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None))
+                stack.extend((child, function) for child in (*node.decorator_list, *defaults))
+                stack.extend((child, node) for child in node.body)
+                continue
+            self._bind(node, id(function) if function is not None else 0)
+            if isinstance(node, ast.Call):
+                self.calls.append((function, node))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 100:
+                self.constants.add(node.value)
+            stack.extend((child, function) for child in ast.iter_child_nodes(node))
+
+    def _bind(self, node: ast.AST, scope: int) -> None:
+        pairs: list[tuple[ast.AST, ast.AST]] = []
+        if isinstance(node, ast.Assign):
+            pairs = [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            pairs = [(node.target, node.value)]
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            pairs = [(node.target, node.iter)]
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            pairs = [(node.optional_vars, node.context_expr)]
+        elif isinstance(node, ast.NamedExpr):
+            pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:  # a module or what it defines: code, not text from outside
+                bound = alias.asname or alias.name.partition(".")[0]
+                self.bindings.setdefault((scope, bound), []).append(_DEFINED)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
+        for target, value in pairs:
+            for name in _bound_names(target):
+                self.bindings.setdefault((scope, name), []).append(value)
+
+    # --- exposure -------------------------------------------------------------------------
+    def _is_exposed(self, function: Function) -> bool:
+        for decorator in function.decorator_list:
+            if _EXPOSING_DECORATORS.search(_dotted(decorator)):
+                return True
+        if function.name in self.constants and not function.name.startswith("__"):
+            return True  # named in a tool schema ({"name": "exec_bash_command", ...})
+        return function.name in _SERVING_HANDLERS
+
+    def _expose(self) -> None:
+        for functions in self.functions.values():
+            for function in functions:
+                if self._is_exposed(function):
+                    self.exposed.add(id(function))
+        for _, call in self.calls:
+            if _name_of(call.func) in _REGISTRATIONS:
+                for argument in (*call.args, *(k.value for k in call.keywords)):
+                    for function in self.functions.get(_name_of(argument), []):
+                        if isinstance(argument, (ast.Name, ast.Attribute)):
+                            self.exposed.add(id(function))
+        # A function called from an exposed one with values from its parameters is exposed too:
+        # a worklist, so each function's calls are followed once.
+        calls_by_caller: dict[int, list[ast.Call]] = {}
+        for caller, call in self.calls:
+            if caller is not None:
+                calls_by_caller.setdefault(id(caller), []).append(call)
+        callers = {id(f): f for functions in self.functions.values() for f in functions}
+        pending = list(self.exposed)
+        while pending:
+            caller = callers.get(pending.pop())
+            if caller is None:
+                continue
+            for call in calls_by_caller.get(id(caller), []):
+                callees = [f for f in self.functions.get(_name_of(call.func), []) if id(f) not in self.exposed]
+                passed = (*call.args, *(k.value for k in call.keywords))
+                if callees and any(self.from_outside(argument, caller) for argument in passed):
+                    for function in callees:
+                        self.exposed.add(id(function))
+                        pending.append(id(function))
+
+    # --- provenance -----------------------------------------------------------------------
+    def function_of(self, node: ast.AST) -> Function | None:
+        return self.enclosing.get(id(node))
+
+    def from_outside(self, node: ast.AST, function: Function | None) -> bool:
+        """Whether text from outside the operator can reach the value of `node`, evaluated in
+        `function` (None: module level)."""
+        return self._reaches(node, function, set(), 0)
+
+    def _reaches(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        if depth > _DEPTH:
+            return True  # too far to follow: keep bandit's judgement
+        for child in ast.walk(node):
+            self.budget -= 1
+            if self.budget < 0:
+                return True  # a file built to make this slow: keep bandit's judgement
+            if isinstance(child, ast.Call) and self._data_call(child):
+                return True
+            if (
+                isinstance(child, ast.Attribute)
+                and child.attr in _BODY_ATTRIBUTES
+                and _OUTSIDE_NAMES.match(_name_of(child.value))
+            ):
+                return True
+            if isinstance(child, ast.Name) and self._name_reaches(child.id, function, seen, depth):
+                return True
+        return False
+
+    def _data_call(self, call: ast.Call) -> bool:
+        dotted = _dotted(call.func)
+        if any(dotted.startswith(prefix) for prefix in _DATA_MODULES):
+            return True
+        return _name_of(call.func) in _DATA_CALLS
+
+    def _name_reaches(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        scope = function
+        while True:
+            key = (id(scope) if scope is not None else 0, name)
+            values = self.bindings.get(key)
+            if values is not None:
+                if key in seen:
+                    return False  # a loop (`x = x + 1`): its other bindings decide
+                seen.add(key)
+                return any(self._reaches(value, scope, seen, depth + 1) for value in values)
+            if scope is None:
+                # Bound nowhere in this file (a star import, another cell, a typo): its origin is
+                # unknown, so bandit's judgement stands; builtins are the interpreter's.
+                return name not in _BUILTINS
+            if name in _parameters(scope):
+                if name in ("self", "cls"):
+                    return False  # the object's own state; what reaches it is judged where it is set
+                return id(scope) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
+            scope = self.enclosing.get(id(scope))

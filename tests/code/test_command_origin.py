@@ -1,0 +1,124 @@
+"""Shell commands built from the operator's own values are low; text from outside keeps bandit's
+severity (hooks/code/command_origin.py)."""
+
+from __future__ import annotations
+
+import ast
+import time
+from pathlib import Path
+
+import pytest
+
+from hooks.code.command_origin import CommandOrigins
+from tests.code.helpers import scan_code
+
+
+def shell_severities(tmp_path: Path, source: str) -> list[tuple[int, str]]:
+    return sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id in ("B602", "B605"))
+
+
+def origin_of_command(source: str) -> bool:
+    """from_outside() of the first argument of the last `os.system` call."""
+    module = ast.parse(source)
+    origins = CommandOrigins(module)
+    calls = [n for n in ast.walk(module) if isinstance(n, ast.Call) and ast.unparse(n.func) == "os.system"]
+    call = max(calls, key=lambda c: c.lineno)
+    return origins.from_outside(call.args[0], origins.function_of(call))
+
+
+OPERATOR_COMMANDS = {
+    "argparse": "import argparse, os\np = argparse.ArgumentParser()\nargs = p.parse_args()\n"
+    'os.system(f"find {args.dataset}")\n',
+    "argv": 'import os, sys\nos.system("ls " + sys.argv[1])\n',
+    "environment": "import os\nos.system(f\"gsutil cp {os.environ['BUCKET']}/x .\")\n",
+    "interpreter": 'import os, sys\nREQS = "r.txt"\nos.system(f"{sys.executable} -m pip install -r {REQS}")\n',
+    "attribute of self": "import os\nclass I:\n    def __init__(self):\n        self.sudo = 'sudo '\n"
+    '    def apt(self, pkg):\n        os.system(f"{self.sudo}apt-get install {pkg}")\n',
+    "helper called with constants": "import os\ndef run(cmd):\n    os.system(cmd)\nrun('nvidia-smi')\n",
+    "a program's own output": "import os, subprocess\n"
+    "shell_output = subprocess.check_output('gcloud config list', shell=True)\n"
+    'project = shell_output.decode()\nos.system(f"gcloud projects describe {project}")\n',
+    "generated identifier": "import os\nfrom ids import generate_uuid\n"
+    'run_id = generate_uuid()\nos.system(f"mkdir runs/{run_id}")\n',
+    "a loop over its own list": 'import os\nfor p in ["a", "b"]:\n    cmd = "pip install " + p\n    os.system(cmd)\n',
+    "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
+}
+OUTSIDE_COMMANDS = {
+    "an HTTP response": "import os, requests\ncmd = requests.get(URL).text\nos.system(cmd)\n",
+    "a response's body": 'import os\ndef show(response):\n    os.system("echo " + response.text)\n',
+    "a file's content": 'import os\nwith open("jobs.txt") as f:\n    line = f.readline()\nos.system("run " + line)\n',
+    "a name bound nowhere in the file": "import os\nos.system(command_from_elsewhere)\n",
+    "a web route's argument": "import os\n@app.route('/run')\ndef run(name):\n    os.system('convert ' + name)\n",
+    "an LLM tool named in its schema": "import os\nclass Bash:\n"
+    '    def schema(self):\n        return {"name": "exec_command", "parameters": {}}\n'
+    "    def exec_command(self, cmd):\n        return self._run(cmd)\n"
+    '    def _run(self, cmd):\n        wrapped = f"{cmd}; pwd"\n        os.system(wrapped)\n',
+    "a decorated tool": "import os\n@tool\ndef shell(command: str) -> str:\n    os.system(command)\n",
+    "a UI callback": "import os\ndef go(text):\n    os.system('say ' + text)\nbutton.click(go, inputs=[box])\n",
+    "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
+    "a UI text box": 'import os\nimport streamlit as st\nname = st.text_input("name")\nos.system("echo " + name)\n',
+}
+
+
+@pytest.mark.parametrize("source", OPERATOR_COMMANDS.values(), ids=OPERATOR_COMMANDS.keys())
+def test_commands_of_the_operators_own_values_have_no_outside_origin(source: str) -> None:
+    assert origin_of_command(source) is False
+
+
+@pytest.mark.parametrize("source", OUTSIDE_COMMANDS.values(), ids=OUTSIDE_COMMANDS.keys())
+def test_commands_reached_by_outside_text_have_an_outside_origin(source: str) -> None:
+    assert origin_of_command(source) is True
+
+
+def test_the_code_hook_reports_operator_commands_low_and_outside_ones_at_bandits_severity(tmp_path: Path) -> None:
+    source = (
+        "import os, subprocess, sys, argparse\n"
+        "args = argparse.ArgumentParser().parse_args()\n"
+        'os.system(f"{sys.executable} -m pip install -r {args.requirements}")\n'
+        "def run_command(cmd, shell=True):\n"
+        "    return subprocess.run(cmd, shell=shell, capture_output=True)\n"
+        'run_command(f"docker stop {args.name}")\n'
+        "@tool\n"
+        "def terminal(command):\n"
+        '    subprocess.run(f"{command}; echo done", shell=True)\n'
+    )
+    assert shell_severities(tmp_path, source) == [(3, "low"), (5, "low"), (9, "high")]
+
+
+def test_a_helper_called_from_a_tool_with_its_argument_is_exposed_too() -> None:
+    module = ast.parse(
+        "def schema():\n    return {'name': 'act'}\n"
+        "def act(cmd):\n    helper(cmd)\n"
+        "def helper(text):\n    inner(text)\n"
+        "def inner(value):\n    pass\n"
+        "def unrelated(value):\n    pass\n"
+    )
+    origins = CommandOrigins(module)
+    exposed = {
+        node.name for node in ast.walk(module) if isinstance(node, ast.FunctionDef) and id(node) in origins.exposed
+    }
+    assert exposed == {"act", "helper", "inner"}
+
+
+def test_a_file_built_to_be_slow_is_answered_in_bounded_time_and_keeps_bandits_judgement() -> None:
+    # 3,000 functions each calling the next with its argument, a tool at the head: every
+    # question follows the chain; the budget stops it and the answer is "keep bandit's".
+    chain = "".join(f"def f{i}(x):\n    f{i + 1}(x + x)\n" for i in range(3000))
+    source = "import os\n@tool\n" + chain + "def f3000(x):\n    os.system(x)\n"
+    started = time.monotonic()
+    assert origin_of_command(source) is True
+    assert time.monotonic() - started < 20
+
+
+def test_names_of_program_output_and_generated_ids_are_not_taken_for_model_output(tmp_path: Path) -> None:
+    source = (
+        "import os, subprocess\n"
+        "shell_output = subprocess.check_output('gcloud config list', shell=True)\n"
+        "project = shell_output.decode()\n"
+        'os.system(f"gcloud projects describe {project}")\n'
+        "run_id = generate_uuid()\n"
+        'os.system(f"mkdir runs/{run_id}")\n'
+        "response = llm.invoke(question)\n"
+        "os.system(response)\n"
+    )
+    assert shell_severities(tmp_path, source) == [(2, "low"), (4, "low"), (6, "low"), (8, "high")]
