@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hooks._shared.requirements import normalize
+from hooks.deps.disputed import disputed_by_vendor
 
 # OSV ids: a prefix (PYSEC, GHSA, MAL, CVE, ...) and an id made of letters, digits, `-`, `_`, `.`.
 _EVENT_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+!_*-]{0,63}")
@@ -298,7 +299,7 @@ def advisory_of(stored: Stored, fixed: str | None) -> Advisory:
         stored.summary,
         fixed,
         bool(stored.flags & FLAG_MALICIOUS),
-        bool(stored.flags & FLAG_DISPUTED),
+        bool(stored.flags & FLAG_DISPUTED) or disputed_by_vendor((stored.id, *stored.aliases)),
     )
 
 

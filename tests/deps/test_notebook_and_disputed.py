@@ -155,6 +155,25 @@ def test_the_word_disputed_without_the_mark_stays_high(
     assert "MLS401 [high]" in capsys.readouterr().out
 
 
+def test_a_cve_nvd_lists_as_disputed_is_low_though_its_record_lacks_the_mark(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    disputed = osv_record("PYSEC-2023-102", "scipy", fixed="1.10.0")
+    disputed["aliases"] = ["CVE-2023-25399"]
+    other = osv_record("PYSEC-2023-999", "scipy", fixed="1.10.0")
+    other["aliases"] = ["CVE-2023-25400"]  # look-alike: a neighbouring id, not disputed
+    db = tmp_path / "scipy.zip"
+    with zipfile.ZipFile(db, "w") as archive:
+        archive.writestr("a.json", json.dumps(disputed))
+    (repo / "requirements.txt").write_text("scipy==1.2.1\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 0
+    assert "MLS401 [low] scipy 1.2.1 has disputed advisories" in capsys.readouterr().out
+    with zipfile.ZipFile(db, "w") as archive:
+        archive.writestr("b.json", json.dumps(other))
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
+    assert "MLS401 [high]" in capsys.readouterr().out
+
+
 def test_scan_text_checks_a_written_file_as_one_on_disk(repo: Path) -> None:
     """For callers that find written files themselves (core handing on a heredoc or a cell)."""
     from hooks._core.policy import Policy
