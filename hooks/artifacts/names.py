@@ -33,6 +33,7 @@ ARTIFACT_SUFFIXES = frozenset(
         ".onnx",
         ".nemo",
         ".skops",
+        ".cbm",
         ".rar",
         ".dill",
         ".cloudpickle",
@@ -53,6 +54,8 @@ def named_like_artifact(name: str) -> bool:
     path = PurePosixPath(name.lower())
     if path.name in ARTIFACT_NAMES:
         return True
+    if path.name.startswith(("dockerfile.", "containerfile.")):
+        return False  # `Dockerfile.model`: an image recipe by the convention `docker build -f` follows
     suffixes = path.suffixes
     while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
         suffixes = suffixes[:-1]

@@ -66,6 +66,8 @@ _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
 )
+# A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
+_LOOPBACK_URL = re.compile(r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?:[:/?#]|$)")
 # pickle-module loads bandit reports as B301 (we add no rule of our own for them).
 _BANDIT_PICKLE_LOADS = frozenset(
     {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
@@ -198,6 +200,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        self.url_prefixes: dict[str, str] = {}  # variable -> the constant text its string starts with
         self._origins: CommandOrigins | None = None
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
@@ -279,6 +282,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
+        leading = _leading_text(value)
+        if leading is not None:
+            self.url_prefixes[target.id] = leading
+        else:
+            self.url_prefixes.pop(target.id, None)
         if self._looks_like_llm_output(value):
             self.llm_values.add(target.id)
         else:
@@ -354,6 +362,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._model_loading(node, name)
         self._archives(node, name)
         self._dynamic_code(node, name)
+        self._loopback_tls(node)
         self.loads.record_call(node, name)
         self.commands.record_call(node, name)
         self.generic_visit(node)
@@ -571,6 +580,23 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self._origins is None:
             self._origins = CommandOrigins(self._module or ast.Module(body=[], type_ignores=[]))
         return self._origins
+
+    def _loopback_tls(self, node: ast.Call) -> None:
+        """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off
+        against this machine's own address (a local server's self-signed certificate). No network
+        lies between the two ends, so nobody can step in; any other host keeps bandit's B501."""
+        verify = _keyword(node, "verify")
+        if self.strict or not (isinstance(verify, ast.Constant) and verify.value is False):
+            return
+        url = _keyword(node, "url") or (node.args[0] if node.args else None)
+        if url is None:
+            return
+        leading = _leading_text(url)
+        if leading is None and isinstance(url, ast.Name):
+            leading = self.url_prefixes.get(url.id)
+        if leading is not None and _LOOPBACK_URL.match(leading):
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                self.quiet_bandit[(line, "B501")] = "certificate checks off against this machine's own address"
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         self._constant_commands(node, name)

@@ -68,6 +68,8 @@ MAGICS = [
     b"\x08\x01\x12",  # TensorFlow SavedModel
     b"\x0a\x10\x0a\x01x\x12",  # TensorFlow GraphDef
     b"Rar!\x1a\x07",
+    b"binf\x00\x00\x00\x3f" + b"\x00" * 132 + b"\x0f" + b"\x00" * 7 + b"binary:logistic\x06" + b"\x00" * 7 + b"gbtree",
+    b"CBM1\x40\x00\x00\x00",  # CatBoost
 ]
 
 

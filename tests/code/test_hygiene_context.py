@@ -90,3 +90,20 @@ def test_sql_taking_parameters_only_as_names_or_clauses_is_low(tmp_path: Path) -
         ("B608", 4, "low"),
         ("B608", 6, "medium"),  # the value itself comes from the caller
     ]
+
+
+def test_certificate_checks_off_against_this_machine_are_low_and_against_any_other_host_high(tmp_path: Path) -> None:
+    source = (
+        "import requests\n"
+        "requests.get('https://localhost:8443/ping', verify=False)\n"
+        "url = f'https://127.0.0.1:{port}/predictions/m'\n"
+        "requests.post(url, data=x, verify=False)\n"
+        "requests.get(url='https://[::1]/x', verify=False)\n"
+        "requests.get('https://localhost.attacker.example/x', verify=False)\n"  # look-alike: not loopback
+        "requests.get(f'https://{host}:8443/x', verify=False)\n"
+        "requests.get('https://10.0.0.5/x', verify=False)\n"
+    )
+    b501 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B501"]
+    assert b501 == [(2, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("B501", 2, "high") in graded(scan_code(tmp_path, source, policy=strict))

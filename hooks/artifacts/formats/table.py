@@ -24,6 +24,7 @@ from hooks.artifacts.formats import (
     skops,
     tar,
     tensorflow,
+    tree_models,
     zip_archive,
 )
 from hooks.artifacts.formats.named import NamedFormat, base_name
@@ -44,6 +45,8 @@ FORMATS: tuple[Format, ...] = (
     compressed.ZFILE,
     tar.TAR,
     git_lfs.GIT_LFS_POINTER,
+    tree_models.XGBOOST_BINARY,
+    tree_models.CATBOOST,
     pickles.PICKLE,
     safetensors.SAFETENSORS,
     onnx.ONNX,
