@@ -66,6 +66,9 @@ _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
 )
+# torch.hub's `owner/name[:ref]` (hub.py's _parse_repo_info) and a full git commit id.
+_HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)(?::(?P<ref>[^\s:]+))?")
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}")
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
 _LOOPBACK_URL = re.compile(r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?:[:/?#]|$)")
 # pickle-module loads bandit reports as B301 (we add no rule of our own for them).
@@ -482,7 +485,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             )
         if name in _TORCH_HUB and not (name != "torch.hub.load" and _const_true(_keyword(node, "weights_only"))):
             what = "runs hubconf.py from a remote repository" if name == "torch.hub.load" else "unpickles a remote file"
-            self._add(rules.TORCH_HUB_LOAD, node, f"{name} {what}")
+            trusted = self._trusted_hub_repository(node) if name == "torch.hub.load" else None
+            if trusted is not None:
+                self._add(rules.TORCH_HUB_LOAD, node, f"{name} {what} ({trusted})", Severity.LOW)
+            else:
+                self._add(rules.TORCH_HUB_LOAD, node, f"{name} {what}")
         if name.endswith("load_model") and _const_false(_keyword(node, "safe_mode")):
             self._add(
                 rules.KERAS_UNSAFE_LOAD,
@@ -580,6 +587,27 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self._origins is None:
             self._origins = CommandOrigins(self._module or ast.Module(body=[], type_ignores=[]))
         return self._origins
+
+    def _trusted_hub_repository(self, node: ast.Call) -> str | None:
+        """Why a `torch.hub.load` runs code a reviewer need not hold the change for: the folder
+        is local (`source="local"`, the repository's own hubconf.py), the repository is the
+        PyTorch project's own (`pytorch/vision`, what torchvision's docs load), or its ref is a
+        full commit id (the code cannot change under the caller). Anything else stays high."""
+        if self.strict:
+            return None
+        source = _keyword(node, "source")
+        if isinstance(source, ast.Constant) and source.value == "local":
+            return "a local folder: the repository's own hubconf.py"
+        repository = _keyword(node, "repo_or_dir") or (node.args[0] if node.args else None)
+        text = self.loads.constant_text(repository) if repository is not None else None
+        match = _HUB_REPOSITORY.fullmatch(text or "")
+        if match is None:
+            return None
+        if match["owner"].lower() == "pytorch":
+            return "the PyTorch project's own repository"
+        if match["ref"] and _COMMIT_ID.fullmatch(match["ref"]):
+            return "pinned to a commit"
+        return None
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off

@@ -160,7 +160,9 @@ TORCH_HUB_LOAD = BOOK.rule(
     cwe=494,
     what=(
         "torch.hub.load, which runs hubconf.py from a remote repository, or load_state_dict_from_url "
-        "without weights_only=True, which unpickles a downloaded file."
+        "without weights_only=True, which unpickles a downloaded file. Reported low for a local folder "
+        "(`source='local'`), the PyTorch project's own repositories (`pytorch/...`) and a ref that is a "
+        "full commit id."
     ),
     why=("Both run code chosen by whoever controls the remote repository or URL, at the time of the download."),
     example='model = torch.hub.load("someone/repo", "resnet")',

@@ -136,3 +136,19 @@ def test_yaml_base_loader_builds_no_objects_so_bandit_b506_is_dropped(tmp_path: 
     found = sorted((f.rule_id, f.line) for f in scan_code(tmp_path, source) if f.rule_id in ("B506", "MLS305"))
     assert ("B506", 2) not in found and ("B506", 3) not in found
     assert {line for _, line in found} == {4, 5}
+
+
+def test_torch_hub_loads_of_local_pytorch_owned_or_commit_pinned_repositories_are_low(tmp_path: Path) -> None:
+    source = (
+        "import torch\n"
+        "a = torch.hub.load('pytorch/vision', 'resnet18', pretrained=True)\n"
+        "b = torch.hub.load('pytorch/vision:v0.10.0', 'resnet18')\n"
+        "c = torch.hub.load('./hub', 'model', source='local')\n"
+        "d = torch.hub.load('owner/repo:" + "0123456789abcdef0123456789abcdef01234567" + "', 'm')\n"
+        "e = torch.hub.load('facebookresearch/dino:main', 'dino_vits16')\n"  # look-alikes below: high
+        "f = torch.hub.load('pytorch-community/vision', 'resnet18')\n"
+        "g = torch.hub.load('owner/repo:0123abc', 'm')\n"
+        "h = torch.hub.load(repo, 'm')\n"
+    )
+    graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS308")
+    assert graded == [(2, "low"), (3, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high"), (9, "high")]
