@@ -24,6 +24,7 @@ from hooks._shared.credential_patterns import (
     Detector,
 )
 from hooks._shared.credential_shape import has_vendor_prefix, judge_value
+from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import CODE, Field, Unit
 
@@ -189,7 +190,14 @@ def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered:
             return None  # a run of capitals such as a peptide sequence, not next to an AWS name
         check = CheckResult(PLAUSIBLE)
     confidence = "low" if check.verdict == DOUBTFUL else "high"
-    return Hit(detector.name, detector.label, value, start, end, check.note, confidence, check.verdict)
+    low_reason = ""
+    if detector.name == "aws_access_key_id" and "expires=" in lowered:
+        expired = expired_presigned_url(lowered, start, end)
+        if expired is not None:
+            low_reason = f"; in a presigned URL that expired on {expired}: the id alone signs nothing (reported low)"
+    return Hit(
+        detector.name, detector.label, value, start, end, check.note, confidence, check.verdict, low_reason=low_reason
+    )
 
 
 # --- values in a credential context ---------------------------------------------------------------
