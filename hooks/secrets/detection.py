@@ -42,6 +42,9 @@ _LITERAL = re.compile(
 _LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?[rRbBuU]{0,2}")
 _AWS_CONTEXT = re.compile(r"aws|access_?key|key_?id")
 _PREFILTER_LIMIT = 1 << 18
+_LOOPBACK_URL = re.compile(
+    r"(?<![\w.@-])(?:https?://)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?(?=[/?#\s\"'`]|$)"
+)
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 
 
@@ -249,6 +252,10 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    elif candidate.context == "header" and _LOOPBACK_URL.search(_line_of(lowered, candidate.start)):
+        # `curl http://localhost:8081/models -H "Authorization: Bearer ..."`: a key of a server on
+        # the reader's own machine (docs and local tests), which works nowhere else.
+        low_reason = "; sent to a server on this machine (localhost), where no other key is valid (reported low)"
     return Hit(
         "password_assignment",
         _generic_label(candidate),
@@ -330,6 +337,12 @@ def _hint(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
         if hint.value.fullmatch(candidate.value) and hint.provider.search(window) and options.enabled(hint.name):
             return Hit(hint.name, hint.label, candidate.value, candidate.start, candidate.end, "", "high")
     return None
+
+
+def _line_of(lowered: str, offset: int) -> str:
+    start = lowered.rfind("\n", max(0, offset - 4096), offset) + 1
+    end = lowered.find("\n", offset, offset + 4096)
+    return lowered[start : end if end >= 0 else offset + 4096]
 
 
 def _generic_label(candidate: Candidate) -> str:
