@@ -66,16 +66,19 @@ _EXPOSING_DECORATORS = re.compile(
     r"command|callback|handler|on_message|event|action)$"
 )
 _REGISTRATIONS = frozenset(
-    {"click", "submit", "change", "Interface", "ChatInterface", "add_api_route", "add_url_rule", "Tool"}
-    | {"from_function"}
+    {"click", "Interface", "ChatInterface", "add_api_route", "add_url_rule", "Tool", "from_function"}
 )
+# UI events whose names other APIs share (`executor.submit(fn, x)` passes its own values): a
+# registration only with the UI's `inputs=`/`outputs=`/`fn=` keywords.
+_UI_EVENTS = frozenset({"submit", "change", "input", "select", "upload"})
+_UI_KEYWORDS = frozenset({"inputs", "outputs", "fn"})
 _SERVING_HANDLERS = frozenset(
     {"handle", "predict", "preprocess", "inference", "postprocess", "predict_fn", "input_fn", "transform_fn"}
 )
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
-_BUILTINS = frozenset(dir(builtins))
+_BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
 
 
 def _name_of(node: ast.AST) -> str:
@@ -188,7 +191,8 @@ class CommandOrigins:
                 if self._is_exposed(function):
                     self.exposed.add(id(function))
         for _, call in self.calls:
-            if _name_of(call.func) in _REGISTRATIONS:
+            called = _name_of(call.func)
+            if called in _REGISTRATIONS or (called in _UI_EVENTS and any(k.arg in _UI_KEYWORDS for k in call.keywords)):
                 for argument in (*call.args, *(k.value for k in call.keywords)):
                     for function in self.functions.get(_name_of(argument), []):
                         if isinstance(argument, (ast.Name, ast.Attribute)):

@@ -41,6 +41,11 @@ OPERATOR_COMMANDS = {
     "generated identifier": "import os\nfrom ids import generate_uuid\n"
     'run_id = generate_uuid()\nos.system(f"mkdir runs/{run_id}")\n',
     "a loop over its own list": 'import os\nfor p in ["a", "b"]:\n    cmd = "pip install " + p\n    os.system(cmd)\n',
+    "an executor's task": "import os\nfrom concurrent.futures import ThreadPoolExecutor\n"
+    "def work(idx):\n    os.system(f'python prep.py --shard {idx}')\n"
+    "pool = ThreadPoolExecutor()\n[pool.submit(work, i) for i in range(8)]\n",
+    "the script's own file": "import os\nROOT = os.path.dirname(os.path.abspath(__file__))\n"
+    "os.system(f'pip install {ROOT}/dist/x.whl')\n",
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
 }
 OUTSIDE_COMMANDS = {
@@ -56,6 +61,8 @@ OUTSIDE_COMMANDS = {
     "a decorated tool": "import os\n@tool\ndef shell(command: str) -> str:\n    os.system(command)\n",
     "a UI callback": "import os\ndef go(text):\n    os.system('say ' + text)\nbutton.click(go, inputs=[box])\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
+    "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
+    "box.submit(go, inputs=[box], outputs=[out])\n",
     "a UI text box": 'import os\nimport streamlit as st\nname = st.text_input("name")\nos.system("echo " + name)\n',
 }
 

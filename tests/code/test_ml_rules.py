@@ -151,4 +151,13 @@ def test_torch_hub_loads_of_local_pytorch_owned_or_commit_pinned_repositories_ar
         "h = torch.hub.load(repo, 'm')\n"
     )
     graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS308")
-    assert graded == [(2, "low"), (3, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high"), (9, "high")]
+    assert graded == [
+        (2, "low"),
+        (3, "low"),
+        (4, "low"),
+        (5, "low"),
+        (6, "high"),
+        (7, "high"),
+        (8, "high"),
+        (9, "high"),
+    ]
