@@ -57,7 +57,10 @@ _KERAS_LAMBDA = re.compile(
 )
 _MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
 # Names of places, not of what a model said: `output_file`, `output_dir`, `prediction_uri`.
-_PLACE_NAME = re.compile(r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$")
+_PLACE_NAME = re.compile(
+    r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$"
+    r"|(?i:^|_)(?:s3|gcs|gs|blob|bucket|destination|dest)(?:_|$)"  # `s3_output`: where output is stored
+)
 # Names of what a program printed, not of what a model said: `shell_output`, `cmd_output`.
 _PROCESS_NAME = re.compile(r"(?i)(?:^|_)(?:shell|cmd|command|process|proc|subprocess|stdout|stderr|console)(?:_|$)")
 # Names of generated identifiers, not of generated text: `generate_uuid`, `generated_id`.
@@ -71,6 +74,20 @@ _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}")
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
 _LOOPBACK_URL = re.compile(r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?:[:/?#]|$)")
+# Calls whose result is made of their arguments (a model's text stays a model's text).
+_PASS_THROUGH = frozenset({"str", "format", "join", "strip", "lower", "upper", "replace", "decode", "loads", "dumps"})
+
+
+def _hinted(name: str) -> bool:
+    """A name that says "what a model produced" and is not a place, a program's output or an id."""
+    return bool(
+        _LLM_HINT.search(name)
+        and not _PLACE_NAME.search(name)
+        and not _PROCESS_NAME.search(name)
+        and not _IDENTITY_NAME.search(name)
+    )
+
+
 # pickle-module loads bandit reports as B301 (we add no rule of our own for them).
 _BANDIT_PICKLE_LOADS = frozenset(
     {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
@@ -639,21 +656,34 @@ class MLRuleVisitor(ast.NodeVisitor):
                 f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
             )
 
-    def _looks_like_llm_output(self, node: ast.AST) -> bool:
-        if isinstance(node, ast.Constant):
+    def _looks_like_llm_output(self, node: ast.AST, depth: int = 0) -> bool:
+        """Whether a value is what a model said, judged by what the value itself is called: the
+        last attribute of a chain (`response.content`, not `job.outputs[0].destination`), the
+        function that made it (`llm.invoke(...)`), or a variable that held model output."""
+        if depth > 30 or isinstance(node, ast.Constant):
             return False
-        if isinstance(node, ast.Call) and (self.qualname(node.func) or "").startswith(("subprocess.", "os.popen")):
-            return False  # what a program printed (`subprocess.check_output`), not what a model said
-        names = list(_identifiers(node))
-        if any(name in self.llm_values for name in names):
-            return True
-        return any(
-            _LLM_HINT.search(name)
-            and not _PLACE_NAME.search(name)
-            and not _PROCESS_NAME.search(name)
-            and not _IDENTITY_NAME.search(name)
-            for name in names
-        )
+        if isinstance(node, ast.Name):
+            return node.id in self.llm_values or _hinted(node.id)
+        if isinstance(node, ast.Attribute):
+            return _hinted(node.attr) or self._held_model_output(node.value)
+        if isinstance(node, ast.Subscript):
+            return self._looks_like_llm_output(node.value, depth + 1)
+        if isinstance(node, ast.Call):
+            name = self.qualname(node.func) or ""
+            if name.startswith(("subprocess.", "os.popen")):
+                return False  # what a program printed (`subprocess.check_output`), not what a model said
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else name
+            if _hinted(called) or (isinstance(node.func, ast.Attribute) and self._held_model_output(node.func.value)):
+                return True
+            # Conversions and joins pass their arguments' nature on: `str(answer)`, `" ".join(parts)`.
+            return called in _PASS_THROUGH and any(self._looks_like_llm_output(a, depth + 1) for a in node.args)
+        return any(self._looks_like_llm_output(child, depth + 1) for child in ast.iter_child_nodes(node))
+
+    def _held_model_output(self, node: ast.AST) -> bool:
+        """A chain whose root variable holds model output (`answer.text`, `result["x"].y`)."""
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        return isinstance(node, ast.Name) and node.id in self.llm_values
 
     # --- manual archive extraction (zip slip) --------------------------------------------
     def visit_For(self, node: ast.For) -> None:

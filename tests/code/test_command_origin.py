@@ -119,7 +119,7 @@ def test_a_file_built_to_be_slow_is_answered_in_bounded_time_and_keeps_bandits_j
 
 def test_names_of_program_output_and_generated_ids_are_not_taken_for_model_output(tmp_path: Path) -> None:
     source = (
-        "import os, subprocess\n"
+        "import os, subprocess, job  # job: a module here, bound like any import\n"
         "shell_output = subprocess.check_output('gcloud config list', shell=True)\n"
         "project = shell_output.decode()\n"
         'os.system(f"gcloud projects describe {project}")\n'
@@ -127,5 +127,16 @@ def test_names_of_program_output_and_generated_ids_are_not_taken_for_model_outpu
         'os.system(f"mkdir runs/{run_id}")\n'
         "response = llm.invoke(question)\n"
         "os.system(response)\n"
+        "s3_output = job.latest_job.outputs[0].destination\n"
+        'os.system(f"aws s3 cp --recursive {s3_output} .")\n'
+        "answer = chain.invoke(q)['output']\n"
+        'os.system("echo " + str(answer))\n'
     )
-    assert shell_severities(tmp_path, source) == [(2, "low"), (4, "low"), (6, "low"), (8, "high")]
+    assert shell_severities(tmp_path, source) == [
+        (2, "low"),
+        (4, "low"),
+        (6, "low"),
+        (8, "high"),
+        (10, "low"),  # where a job's output was stored, not what a model said
+        (12, "high"),
+    ]
