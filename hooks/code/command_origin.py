@@ -38,8 +38,7 @@ _DATA_CALLS = frozenset(
         "urlopen",
         "json",
         "get_json",
-        "load",
-        "loads",
+        "load",  # json.load(f), yaml.safe_load(stream): a file's text (`loads` is its argument's nature)
         "safe_load",
         "text_input",
         "text_area",

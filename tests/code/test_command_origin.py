@@ -46,12 +46,16 @@ OPERATOR_COMMANDS = {
     "pool = ThreadPoolExecutor()\n[pool.submit(work, i) for i in range(8)]\n",
     "the script's own file": "import os\nROOT = os.path.dirname(os.path.abspath(__file__))\n"
     "os.system(f'pip install {ROOT}/dist/x.whl')\n",
+    "the job's hyperparameters from its environment": "import os, json\n"
+    "hps = json.loads(os.environ['SM_HPS'])\nos.system(f\"train --lr {hps['lr']}\")\n",
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
 }
 OUTSIDE_COMMANDS = {
     "an HTTP response": "import os, requests\ncmd = requests.get(URL).text\nos.system(cmd)\n",
     "a response's body": 'import os\ndef show(response):\n    os.system("echo " + response.text)\n',
     "a file's content": 'import os\nwith open("jobs.txt") as f:\n    line = f.readline()\nos.system("run " + line)\n',
+    "a JSON document read from a file": "import os, json\nwith open('jobs.json') as f:\n"
+    "    jobs = json.load(f)\nos.system(jobs['command'])\n",
     "a name bound nowhere in the file": "import os\nos.system(command_from_elsewhere)\n",
     "a web route's argument": "import os\n@app.route('/run')\ndef run(name):\n    os.system('convert ' + name)\n",
     "an LLM tool named in its schema": "import os\nclass Bash:\n"
