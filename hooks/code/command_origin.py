@@ -124,6 +124,7 @@ class CommandOrigins:
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
         self.budget = _BUDGET  # nodes looked at, over every question about this module
+        self._parameters_outside = False  # this question counts every parameter as outside text
         self._collect(module)
         self.exposed: set[int] = set()  # id(function)
         self._expose()
@@ -220,9 +221,10 @@ class CommandOrigins:
     def function_of(self, node: ast.AST) -> Function | None:
         return self.enclosing.get(id(node))
 
-    def from_outside(self, node: ast.AST, function: Function | None) -> bool:
+    def from_outside(self, node: ast.AST, function: Function | None, *, parameters_outside: bool = False) -> bool:
         """Whether text from outside the operator can reach the value of `node`, evaluated in
         `function` (None: module level)."""
+        self._parameters_outside = parameters_outside
         return self._reaches(node, function, set(), 0)
 
     def _reaches(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -267,5 +269,6 @@ class CommandOrigins:
             if name in _parameters(scope):
                 if name in ("self", "cls"):
                     return False  # the object's own state; what reaches it is judged where it is set
-                return id(scope) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
+                exposed = id(scope) in self.exposed or self._parameters_outside
+                return exposed or bool(_OUTSIDE_NAMES.match(name))
             scope = self.enclosing.get(id(scope))

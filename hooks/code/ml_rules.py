@@ -580,8 +580,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id == "B102" and self.loads.read_fixed_file(argument) is not None:
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
             reason = "the text of a fixed file of the repository: its own code"
-        elif bandit_id in ("B102", "B307") or self._looks_like_llm_output(argument):
-            pass  # code text, or model output: someone else's text runs
+        elif self._looks_like_llm_output(argument):
+            pass  # model output: someone else's text runs
+        elif bandit_id in ("B102", "B307"):
+            # Code text: the script's own arguments and environment are the operator's code; a
+            # function's parameter is whatever its callers pass, so it keeps bandit's severity.
+            origins = self._command_origins()
+            if not origins.from_outside(argument, origins.function_of(node), parameters_outside=True):
+                reason = "code text of the script's own values (constants, arguments, environment)"
         elif self.notebook:
             # A notebook runs as its author, interactively: a command built from the notebook's own
             # variables (a bucket, a path, a project id) is the author's command, not an injection.

@@ -144,3 +144,20 @@ def test_names_of_program_output_and_generated_ids_are_not_taken_for_model_outpu
         (10, "low"),  # where a job's output was stored, not what a model said
         (12, "high"),
     ]
+
+
+def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_keeps_bandits_severity(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "import argparse, os, json\n"
+        "args = argparse.ArgumentParser().parse_args()\n"
+        "overrides = eval(args.optimizer_overrides)\n"
+        "threshold = eval(os.environ.get('THRESHOLD', '0.5'))\n"
+        "def parse(value):\n"
+        "    return eval(value)\n"
+        "with open('scores.txt') as f:\n"
+        "    scores = eval(f.read())\n"
+    )
+    b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
+    assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium")]
