@@ -75,6 +75,12 @@ _SERVING_HANDLERS = frozenset(
     {"handle", "predict", "preprocess", "inference", "postprocess", "predict_fn", "input_fn", "transform_fn"}
 )
 
+# Values the operator provides: the command line and the environment.
+_OPERATOR_SOURCES = ("sys.argv", "os.environ")
+_OPERATOR_CALLS = frozenset({"os.getenv", "os.environ.get", "input"})
+_CONVERSIONS = frozenset({"str", "int", "float", "bool", "json.loads", "ast.literal_eval"})
+_TEXT_METHODS = frozenset({"strip", "lower", "upper", "replace", "format", "split", "join", "get"})
+
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
@@ -272,3 +278,81 @@ class CommandOrigins:
                 exposed = id(scope) in self.exposed or self._parameters_outside
                 return exposed or bool(_OUTSIDE_NAMES.match(name))
             scope = self.enclosing.get(id(scope))
+
+    # --- operator's own values only (for code text) -------------------------------------------
+    def operator_only(self, node: ast.AST, function: Function | None) -> bool:
+        """Whether `node` is built only of what the operator provides: constants, command-line
+        arguments (`args.x` of `parse_args()`, `sys.argv`), the environment (`os.environ`,
+        `os.getenv`) and names bound to those. Stricter than `not from_outside`: any other value
+        (an object's attribute, a call's result, a parameter) is not known to be the operator's."""
+        return self._operator(node, function, set(), 0)
+
+    def _operator(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        self.budget -= 1
+        if depth > _DEPTH or self.budget < 0:
+            return False
+        if isinstance(node, ast.Constant):
+            return True
+        dotted = _dotted(node)
+        if dotted.startswith(_OPERATOR_SOURCES):
+            return True
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if _parses_arguments(node) or name in _OPERATOR_CALLS:
+                return True
+            method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
+            if name not in _CONVERSIONS and not method:
+                return False
+            parts = [*node.args, *(k.value for k in node.keywords)]
+            if method and isinstance(node.func, ast.Attribute):
+                parts.append(node.func.value)
+            return all(self._operator(part, function, seen, depth + 1) for part in parts)
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
+            root: ast.expr = node
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                if isinstance(root, ast.Attribute) and _dotted(root).startswith(_OPERATOR_SOURCES):
+                    return True  # os.environ["X"], sys.argv[1]
+                root = root.value
+            return isinstance(root, ast.Name) and self._name_is_arguments(root.id, function)
+        if isinstance(node, ast.Name):
+            return self._name_operator(node.id, function, seen, depth)
+        if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
+            children = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
+            return all(self._operator(c, function, seen, depth + 1) for c in children)
+        return False
+
+    def _bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
+        scope = function
+        while True:
+            values = self.bindings.get((id(scope) if scope is not None else 0, name))
+            if values is not None:
+                return values, scope
+            if scope is None or name in _parameters(scope):
+                return None
+            scope = self.enclosing.get(id(scope))
+
+    def _name_operator(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        found = self._bound_values(name, function)
+        if found is None:
+            return False
+        values, scope = found
+        key = (id(scope) if scope is not None else 0, name)
+        if key in seen:
+            return True  # a loop: its other bindings decide
+        seen.add(key)
+        return all(self._operator(value, scope, seen, depth + 1) for value in values)
+
+    def _name_is_arguments(self, name: str, function: Function | None) -> bool:
+        """`args` in `args.lr`: a name bound to what an argument parser returned."""
+        found = self._bound_values(name, function)
+        if found is None:
+            return False
+        values, _ = found
+        return all(_parses_arguments(value) for value in values)
+
+
+def _parses_arguments(value: ast.AST) -> bool:
+    """`parser.parse_args()`, `parser.parse_known_args()[0]`: the command line, parsed."""
+    if isinstance(value, ast.Subscript):
+        value = value.value
+    return isinstance(value, ast.Call) and _dotted(value.func).endswith((".parse_args", ".parse_known_args"))

@@ -74,8 +74,6 @@ _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}")
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
 _LOOPBACK_URL = re.compile(r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?:[:/?#]|$)")
-# Calls whose result is made of their arguments (a model's text stays a model's text).
-_PASS_THROUGH = frozenset({"str", "format", "join", "strip", "lower", "upper", "replace", "decode", "loads", "dumps"})
 
 
 def _hinted(name: str) -> bool:
@@ -586,8 +584,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             # Code text: the script's own arguments and environment are the operator's code; a
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
             origins = self._command_origins()
-            if not origins.from_outside(argument, origins.function_of(node), parameters_outside=True):
-                reason = "code text of the script's own values (constants, arguments, environment)"
+            if origins.operator_only(argument, origins.function_of(node)):
+                reason = "code text of the operator's own arguments or environment"
         elif self.notebook:
             # A notebook runs as its author, interactively: a command built from the notebook's own
             # variables (a bucket, a path, a project id) is the author's command, not an injection.
@@ -681,8 +679,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             called = node.func.attr if isinstance(node.func, ast.Attribute) else name
             if _hinted(called) or (isinstance(node.func, ast.Attribute) and self._held_model_output(node.func.value)):
                 return True
-            # Conversions and joins pass their arguments' nature on: `str(answer)`, `" ".join(parts)`.
-            return called in _PASS_THROUGH and any(self._looks_like_llm_output(a, depth + 1) for a in node.args)
+            # What a function makes of model output is model output: `extract_code(full_response)`,
+            # `str(answer)`, `" ".join(parts)`.
+            arguments = (*node.args, *(k.value for k in node.keywords))
+            return any(self._looks_like_llm_output(a, depth + 1) for a in arguments)
         return any(self._looks_like_llm_output(child, depth + 1) for child in ast.iter_child_nodes(node))
 
     def _held_model_output(self, node: ast.AST) -> bool:

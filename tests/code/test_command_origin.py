@@ -150,14 +150,25 @@ def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_k
     tmp_path: Path,
 ) -> None:
     source = (
-        "import argparse, os, json\n"
+        "import argparse, os, json, sys\n"
         "args = argparse.ArgumentParser().parse_args()\n"
         "overrides = eval(args.optimizer_overrides)\n"
-        "threshold = eval(os.environ.get('THRESHOLD', '0.5'))\n"
+        "threshold = eval(os.environ.get('THRESHOLD', '0.5') + os.environ['X'] + sys.argv[1])\n"
         "def parse(value):\n"
         "    return eval(value)\n"
         "with open('scores.txt') as f:\n"
         "    scores = eval(f.read())\n"
+        "config = eval(job.profiler_config['Profiling'].get('PythonConfig'))\n"  # an API's answer: not known
     )
     b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
-    assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium")]
+    assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium")]
+
+
+def test_what_a_function_makes_of_model_output_is_model_output(tmp_path: Path) -> None:
+    source = (
+        "def run(question):\n"
+        "    full_response = client.chat.completions.create(messages=question)\n"
+        "    code = extract_first_code_block(full_response)\n"
+        "    exec(code, {}, {})\n"
+    )
+    assert ("MLS314", 4) in {(f.rule_id, f.line) for f in scan_code(tmp_path, source)}
