@@ -155,6 +155,11 @@ class Walker(Walk):
         """
         if not source.seekable or source.size is None:
             return
+        if source.head.startswith(b"P"):
+            # PERSID first (every zip starts `PK`): pickle.load, joblib and pandas have no
+            # persistent_load and refuse it; torch's legacy loader takes only BINPERSID tuples
+            # and asserts so. No loader gets past byte 0, so nothing after it can run.
+            return
         handle = source.handle
         start = handle.tell()
         mark = self._analysis.mark()

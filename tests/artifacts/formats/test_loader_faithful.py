@@ -26,6 +26,18 @@ def test_a_gguf_magic_that_is_also_a_pickle(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "m.gguf", plain)) == []
 
 
+def test_a_zip_is_not_read_as_a_pickle_past_its_first_byte(tmp_path: Path) -> None:
+    # `P` (the zip's `PK`) is PERSID: pickle.load and joblib have no persistent_load and stop;
+    # torch's legacy loader takes only BINPERSID tuples. Bytes later in the archive that happen
+    # to be opcodes (an EXT code in a deflated member) run for nobody.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("model-config.yaml", "minWorkers: 1\n")
+        archive.writestr("MAR-INF/MANIFEST.json", b"\n\x82\x30\x10E\x85.")  # newline, then EXT1, ...
+    assert rules(scan_bytes(tmp_path, "init-error.mar", buffer.getvalue())) == []
+    # Look-alike: data whose first opcode is not PERSID is still read from byte 0 (GGUF above).
+
+
 def test_a_v7_tar_without_ustar_is_read(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
