@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hooks._core.findings import Issue
+from hooks._core.severity import Severity
 from hooks.code import rules
 
 Resolver = Callable[[ast.AST], "str | None"]
@@ -32,6 +33,13 @@ _DATA_URL = re.compile(
     r"(?i)\.(?:csv|tsv|jsonl?|parquet|feather|arrow|zip|gz|tgz|tar|bz2|xz|zst|pkl|pickle|pt|pth|bin|npy|npz|h5|hdf5"
     r"|xlsx?|joblib|ckpt|safetensors|onnx|model|txt|data)(?:[?#].*)?$"
 )
+# Readers and files of data no loader executes: a CSV swapped in transit poisons results, not the
+# machine (pickle-capable files and archives, which can hold them, keep the rule's severity).
+_INERT_READERS = re.compile(
+    r"(?:^|\.)(?:read_(?:csv|table|fwf|json|ndjson|parquet|feather|ipc|excel|xml|html|orc)|scan_(?:csv|parquet|ndjson|ipc)"
+    r"|loadtxt|genfromtxt)$"
+)
+_INERT_URL = re.compile(r"(?i)\.(?:csv|tsv|jsonl?|parquet|feather|arrow|txt|data|xlsx?)$")
 _LOCAL_HOST = re.compile(
     r"^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+"
     r"|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:local|internal|lan|localhost))(?::\d+)?$"
@@ -280,13 +288,16 @@ class IngestionChecker(ast.NodeVisitor):
         if client and not _DATA_URL.search(url.split("?", 1)[0]):
             return  # an API call, not a file
         what = name.rsplit(".", 1)[-1]
+        inert = _INERT_READERS.search(name) is not None or _INERT_URL.search(url.split("?", 1)[0]) is not None
+        note = "; tabular or text data that no loader runs, so a swap changes results, not code" if inert else ""
         self.issues.append(
             Issue(
                 rules.DATA_READ_OVER_HTTP,
-                f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https",
+                f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https{note}",
                 "",
                 line=node.lineno,
                 column=node.col_offset + 1,
+                severity=Severity.LOW if inert else None,
             )
         )
 

@@ -79,3 +79,19 @@ def test_in_a_notebook_across_cells(tmp_path: Path) -> None:
     source = notebook("import requests, pickle", "r = requests.get(URL)", "m = pickle.loads(r.content)")
     found = [(f.rule_id, f.cell, f.line) for f in scan_code(tmp_path, source, "nb.ipynb") if f.rule_id == UNVERIFIED]
     assert found == [(UNVERIFIED, 2, 1)]
+
+
+def test_tabular_or_text_data_over_http_is_low_and_pickle_capable_files_or_archives_keep_medium(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "import pandas as pd, requests\n"
+        "from urllib.request import urlretrieve\n"
+        "df = pd.read_csv('http://archive.ics.uci.edu/ml/iris.data')\n"
+        "r = requests.get('http://files.org/train.csv')\n"
+        "urlretrieve('http://host.org/weights.pkl', 'w.pkl')\n"
+        "urlretrieve('http://host.org/data.tar.gz', 'd.tgz')\n"
+        "m = pd.read_pickle('http://host.org/frame.pkl')\n"
+    )
+    graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == HTTP)
+    assert graded == [(3, "low"), (4, "low"), (5, "medium"), (6, "medium"), (7, "medium")]
