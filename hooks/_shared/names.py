@@ -66,7 +66,8 @@ KNOWN_LEGITIMATE = frozenset(
         "langgraph llama-cpp-python torch-geometric torchmetrics spacy-transformers mlflow-skinny gradio-client "
         "fastapi-cli pydantic-core pydantic-settings boto3-stubs polars-lts-cpu pyarrow-hotfix scikit-image "
         "scikit-optimize numpy-financial torchsde tritonclient openapi openai-agents boto wand tensorboardx "
-        "psycopg psycopg-binary seaborn-image plotly-express urllib3-secure-extra pyyaml-include jinja2-time"
+        "psycopg psycopg-binary seaborn-image plotly-express urllib3-secure-extra pyyaml-include jinja2-time "
+        "torchnet"
     ).split()
 )
 
