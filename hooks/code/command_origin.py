@@ -78,8 +78,13 @@ _SERVING_HANDLERS = frozenset(
 # Values the operator provides: the command line and the environment.
 _OPERATOR_SOURCES = ("sys.argv", "os.environ")
 _OPERATOR_CALLS = frozenset({"os.getenv", "os.environ.get", "input"})
-_CONVERSIONS = frozenset({"str", "int", "float", "bool", "json.loads", "ast.literal_eval"})
-_TEXT_METHODS = frozenset({"strip", "lower", "upper", "replace", "format", "split", "join", "get"})
+# Calls whose result has their arguments' origin (eval of the operator's text is the operator's value).
+_CONVERSIONS = frozenset(
+    {"str", "int", "float", "bool", "dict", "list", "tuple", "json.loads", "ast.literal_eval", "eval"}
+)
+_TEXT_METHODS = frozenset(
+    {"strip", "lower", "upper", "replace", "format", "split", "join", "get", "items", "values", "keys"}
+)
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
@@ -114,9 +119,15 @@ def _parameters(function: Function) -> list[str]:
 
 
 def _bound_names(target: ast.AST) -> Iterator[str]:
-    for node in ast.walk(target):
-        if isinstance(node, ast.Name):
-            yield node.id
+    """Names an assignment target binds: `x`, `a, (b, *c)`; not `obj.attr` or `d[k]`, which change
+    an object and rebind no name."""
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            yield from _bound_names(element)
+    elif isinstance(target, ast.Starred):
+        yield from _bound_names(target.value)
 
 
 class CommandOrigins:
@@ -355,4 +366,7 @@ def _parses_arguments(value: ast.AST) -> bool:
     """`parser.parse_args()`, `parser.parse_known_args()[0]`: the command line, parsed."""
     if isinstance(value, ast.Subscript):
         value = value.value
-    return isinstance(value, ast.Call) and _dotted(value.func).endswith((".parse_args", ".parse_known_args"))
+    if not isinstance(value, ast.Call):
+        return False
+    name = _dotted(value.func).rpartition(".")[2]
+    return name in ("parse_args", "parse_known_args")  # argparse's, or the script's own wrapper of it

@@ -159,9 +159,16 @@ def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_k
         "with open('scores.txt') as f:\n"
         "    scores = eval(f.read())\n"
         "config = eval(job.profiler_config['Profiling'].get('PythonConfig'))\n"  # an API's answer: not known
+        "for key, value in dict(os.environ).items():\n"
+        "    value = eval(value)\n"
+        "def parse_args():\n"
+        "    return argparse.ArgumentParser().parse_args()\n"
+        "options = parse_args()\n"
+        "for name, text in options.fit_args['hyperparameters'].items():\n"
+        "    options.fit_args[name] = eval(text)\n"
     )
     b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
-    assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium")]
+    assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium"), (11, "low"), (16, "low")]
 
 
 def test_what_a_function_makes_of_model_output_is_model_output(tmp_path: Path) -> None:
