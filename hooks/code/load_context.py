@@ -108,6 +108,10 @@ class LoadContext:
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
         self.scope_of: dict[int, int] = {}
+        # An instance's own paths (`self.snapshot_path`) count across its class's methods, which run
+        # in any order: calls -> the line of the class they are in (0: none); writes are recorded
+        # under the negated class line.
+        self.class_of: dict[int, int] = {}
         # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
         self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
         self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
@@ -206,6 +210,9 @@ class LoadContext:
             if text is not None:
                 key = (scope, text)
                 self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
+                owner = self.class_of.get(id(call), 0)
+                if owner and _instance_path(text):
+                    self.scoped_writes[(-owner, text)] = 0
 
     def _scoped_own_file(self, call: ast.Call, target: ast.AST) -> bool:
         scope = self.scope_of.get(id(call))
@@ -213,7 +220,12 @@ class LoadContext:
             return False
         line = getattr(call, "lineno", 0)
         text = self._scoped_path(target, scope, line)
-        written = self.scoped_writes.get((scope, text)) if text is not None else None
+        if text is None:
+            return False
+        owner = self.class_of.get(id(call), 0)
+        if owner and _instance_path(text) and (-owner, text) in self.scoped_writes:
+            return True  # the class saves to the same attribute path (a training snapshot it resumes from)
+        written = self.scoped_writes.get((scope, text))
         return written is not None and written < line
 
     # --- loads ---------------------------------------------------------------------------------
@@ -314,6 +326,11 @@ def _scoped_text(node: ast.AST) -> str | None:
         return None
 
 
+def _instance_path(text: str) -> bool:
+    """A path expression built on the instance's own attributes (`self.snapshot_path`)."""
+    return text.startswith("self.")
+
+
 def _uri_prefix(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
@@ -332,11 +349,13 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
             for target in statement.targets:
                 context.remember_assignment(target, statement.value)
     calls: list[ast.Call] = []
-    stack: list[tuple[ast.AST, int]] = [(module, 0)]  # node, line of its innermost function (0: module)
+    # node, line of its innermost function (0: module), line of its innermost class (0: none)
+    stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     while stack:
-        node, scope = stack.pop()
+        node, scope, owner = stack.pop()
         if isinstance(node, ast.Call):
             context.scope_of[id(node)] = scope
+            context.class_of[id(node)] = owner
             calls.append(node)
         elif isinstance(node, ast.With):
             for item in node.items:
@@ -346,7 +365,8 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
-        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+        inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
+        stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
     # Handles are all known now; then the serialiser calls that write through them.
     for call in calls:
         context.record_call(call, qualname(call.func) or "")

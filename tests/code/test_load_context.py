@@ -241,6 +241,29 @@ def test_a_script_loading_the_variable_path_it_saved_in_the_same_function_is_low
     assert ("MLS306", 5, "high") in graded(scan_code(tmp_path, source, "train.py", policy=strict))
 
 
+def test_a_class_resuming_from_the_snapshot_it_saves_to_its_own_attribute_path_is_low(tmp_path: Path) -> None:
+    """torchrun's elastic-training idiom: `_save_snapshot` writes `self.snapshot_path`, `__init__`
+    resumes from it. A class that only loads its attribute path, or loads a path another class
+    saves, stays high."""
+    source = (
+        "import os, torch\n"
+        "class Trainer:\n"
+        "    def __init__(self, snapshot_path):\n"
+        "        self.snapshot_path = snapshot_path\n"
+        "        if os.path.exists(snapshot_path):\n"
+        "            self.model.load_state_dict(torch.load(self.snapshot_path)['MODEL'])\n"
+        "    def _save_snapshot(self):\n"
+        "        torch.save({'MODEL': self.model.state_dict()}, self.snapshot_path)\n"
+        "class Evaluator:\n"
+        "    def __init__(self, snapshot_path, weights_path):\n"
+        "        self.snapshot_path = snapshot_path\n"
+        "        self.state = torch.load(self.snapshot_path)\n"
+        "        self.weights = torch.load(self.weights_path)\n"
+    )
+    loads = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "train.py"))]
+    assert loads == [(6, "low"), (12, "high"), (13, "high")]
+
+
 def test_a_path_named_output_is_not_model_output(tmp_path: Path) -> None:
     """`output_file`, `output_gcs_file`, `prediction_uri` name places; `response`, `output` and
     `answer` still hold what a model said."""
