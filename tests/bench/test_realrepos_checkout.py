@@ -9,8 +9,9 @@ def test_repository_list_is_pinned_and_split() -> None:
     repos = load_repos()
     assert len({r.name for r in repos}) == len(repos)
     assert all(len(r.commit) == 40 for r in repos)
-    assert {r.split for r in repos} == {"tune", "heldout"}
+    assert {r.split for r in repos} == {"tune", "heldout", "fresh"}
     assert sum(r.split == "heldout" for r in repos) == 4
+    assert sum(r.split == "fresh" for r in repos) == 4
 
 
 def test_select_by_split_and_name() -> None:

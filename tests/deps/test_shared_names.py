@@ -30,7 +30,9 @@ def test_near_misses_of_popular_names_are_typosquats(name: str, target: str) -> 
     assert typosquat_target(name) == target
 
 
-@pytest.mark.parametrize("name", ["ppft", "peft", "torch", "scikit_learn", "Scikit-Learn", "tensorflow-cpu", "torchnet"])
+@pytest.mark.parametrize(
+    "name", ["ppft", "peft", "torch", "scikit_learn", "Scikit-Learn", "tensorflow-cpu", "torchnet"]
+)
 def test_established_and_popular_projects_are_not_typosquats(name: str) -> None:
     """`ppft` (pathos' parallel python fork) is one edit from `peft` and a real, popular project."""
     assert typosquat_target(name) is None
