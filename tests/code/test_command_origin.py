@@ -64,6 +64,8 @@ OUTSIDE_COMMANDS = {
     '    def _run(self, cmd):\n        wrapped = f"{cmd}; pwd"\n        os.system(wrapped)\n',
     "a decorated tool": "import os\n@tool\ndef shell(command: str) -> str:\n    os.system(command)\n",
     "a UI callback": "import os\ndef go(text):\n    os.system('say ' + text)\nbutton.click(go, inputs=[box])\n",
+    "flask's request global": "import os\nfrom flask import Flask, request\n"
+    "def convert():\n    os.system('convert ' + request.args['file'])\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
