@@ -73,7 +73,11 @@ _LLM_HINT = re.compile(
 _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)(?::(?P<ref>[^\s:]+))?")
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}")
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
-_LOOPBACK_URL = re.compile(r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?:[:/?#]|$)")
+# The host must end the authority (a port, then `/`, `?`, `#` or the end of the constant text):
+# `https://localhost:80@evil.com` is evil.com with a user name.
+_LOOPBACK_URL = re.compile(
+    r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d{0,5})?(?:[/?#]|$)"
+)
 
 
 def _hinted(name: str) -> bool:

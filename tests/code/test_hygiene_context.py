@@ -102,8 +102,9 @@ def test_certificate_checks_off_against_this_machine_are_low_and_against_any_oth
         "requests.get('https://localhost.attacker.example/x', verify=False)\n"  # look-alike: not loopback
         "requests.get(f'https://{host}:8443/x', verify=False)\n"
         "requests.get('https://10.0.0.5/x', verify=False)\n"
+        "requests.get('https://localhost:80@evil.example/x', verify=False)\n"  # a user name, then the host
     )
     b501 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B501"]
-    assert b501 == [(2, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+    assert b501 == [(2, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high"), (9, "high")]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("B501", 2, "high") in graded(scan_code(tmp_path, source, policy=strict))
