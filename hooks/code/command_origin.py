@@ -50,8 +50,23 @@ _DATA_CALLS = frozenset(
         "read_excel",
         "getvalue",
         "get_data",
+        # messages and rows arriving from brokers and databases
+        "consume",
+        "poll",
+        "receive",
+        "recv_json",
+        "recv_string",
+        "recv_multipart",
+        "get_message",
+        "basic_get",
+        "KafkaConsumer",
+        "fetchone",
+        "fetchall",
+        "fetchmany",
     }
 )
+# Programs whose output is a download: `subprocess.check_output(["curl", url])` is a response body.
+_DOWNLOADERS = frozenset({"curl", "wget"})
 _DATA_MODULES = ("requests.", "httpx.", "urllib.", "aiohttp.", "socket.")
 # Response attributes that hold its body.
 _BODY_ATTRIBUTES = frozenset({"text", "content", "body", "data", "form", "args", "values", "files", "json"})
@@ -62,7 +77,8 @@ _OUTSIDE_NAMES = re.compile(
 # Decorators and registrations that hand a function to someone else to call.
 _EXPOSING_DECORATORS = re.compile(
     r"(?i)(?:^|\.)(?:tool|function_tool|route|get|post|put|patch|delete|websocket|api|endpoint|"
-    r"command|callback|handler|on_message|event|action)$"
+    r"command|callback|handler|on_message|event|action|task|shared_task|actor|subscriber|subscribe|listener|"
+    r"consumer)$"
 )
 _REGISTRATIONS = frozenset(
     {"click", "Interface", "ChatInterface", "add_api_route", "add_url_rule", "Tool", "from_function"}
@@ -71,6 +87,13 @@ _REGISTRATIONS = frozenset(
 # registration only with the UI's `inputs=`/`outputs=`/`fn=` keywords.
 _UI_EVENTS = frozenset({"submit", "change", "input", "select", "upload"})
 _UI_KEYWORDS = frozenset({"inputs", "outputs", "fn"})
+# Classes whose methods a server calls with the request (`self.path`, `self.get_argument()`).
+_HANDLER_BASES = re.compile(
+    r"(?:RequestHandler|Handler|View|APIView|ViewSet|MethodView|Resource|HTTPEndpoint|WebSocketEndpoint"
+    r"|Consumer|Servicer)$"
+)
+# Names that mark a file as dispatching an LLM's tool calls to its functions by name.
+_TOOL_CALLING = frozenset({"tool_calls", "tool_call", "function_call"})
 _SERVING_HANDLERS = frozenset(
     {"handle", "predict", "preprocess", "inference", "postprocess", "predict_fn", "input_fn", "transform_fn"}
 )
@@ -136,12 +159,19 @@ class CommandOrigins:
     """Per module: which functions are exposed, where each name is assigned, which calls pass
     which values to which functions."""
 
-    def __init__(self, module: ast.Module) -> None:
+    def __init__(self, module: ast.Module, *, unbound_outside: bool = True) -> None:
+        # A name bound nowhere in a script is of unknown origin; in a notebook it is the session's
+        # (defined by `%run`, `%store -r` or a cell that is gone), the author's own.
+        self.unbound_outside = unbound_outside
         self.enclosing: dict[int, Function] = {}  # id(node) -> innermost function holding it
         self.bindings: dict[tuple[int, str], list[ast.AST]] = {}  # (id(function) or 0, name) -> values
         self.functions: dict[str, list[Function]] = {}
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
+        self.handler_methods: set[int] = set()  # methods of request-handler classes: `self` is the request
+        self.global_names: dict[int, set[str]] = {}  # id(function) -> names it declares `global`
+        self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
+        self.tool_calling = False  # the file handles an LLM's tool calls
         self.budget = _BUDGET  # nodes looked at, over every question about this module
         self._parameters_outside = False  # this question counts every parameter as outside text
         self._collect(module)
@@ -151,33 +181,47 @@ class CommandOrigins:
     # --- indexing -------------------------------------------------------------------------
     def _collect(self, module: ast.Module) -> None:
         # An explicit stack: hostile files nest deeper than Python's recursion limit.
-        stack: list[tuple[ast.AST, Function | None]] = [(module, None)]
+        stack: list[tuple[ast.AST, Function | None, ast.ClassDef | None]] = [(module, None, None)]
         while stack:
-            node, function = stack.pop()
+            node, function, owner = stack.pop()
             if function is not None:
                 self.enclosing[id(node)] = function
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not function:
                 self.functions.setdefault(node.name, []).append(node)
-                self._bind(node, id(function) if function is not None else 0)
+                self._bind(node, function)
+                if owner is not None and any(_HANDLER_BASES.search(_dotted(base)) for base in owner.bases):
+                    self.handler_methods.add(id(node))
+                self.global_names[id(node)] = {
+                    name for child in ast.walk(node) if isinstance(child, ast.Global) for name in child.names
+                }
                 # Decorators and defaults run where the function is defined; the body runs in it.
                 defaults = (*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None))
-                stack.extend((child, function) for child in (*node.decorator_list, *defaults))
-                stack.extend((child, node) for child in node.body)
+                stack.extend((child, function, owner) for child in (*node.decorator_list, *defaults))
+                stack.extend((child, node, None) for child in node.body)
                 continue
-            self._bind(node, id(function) if function is not None else 0)
+            self._bind(node, function)
             if isinstance(node, ast.Call):
                 self.calls.append((function, node))
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 100:
                 self.constants.add(node.value)
-            stack.extend((child, function) for child in ast.iter_child_nodes(node))
+                self.tool_calling = self.tool_calling or node.value in _TOOL_CALLING
+            elif isinstance(node, ast.Attribute) and node.attr in _TOOL_CALLING:
+                self.tool_calling = True
+            elif isinstance(node, ast.Dict):
+                self.dispatched.update(_name_of(v) for v in node.values if isinstance(v, (ast.Name, ast.Attribute)))
+            inner = node if isinstance(node, ast.ClassDef) else owner
+            stack.extend((child, function, inner) for child in ast.iter_child_nodes(node))
 
-    def _bind(self, node: ast.AST, scope: int) -> None:
+    def _bind(self, node: ast.AST, function: Function | None) -> None:
+        scope = id(function) if function is not None else 0
         pairs: list[tuple[ast.AST, ast.AST]] = []
         if isinstance(node, ast.Assign):
             pairs = [(target, node.value) for target in node.targets]
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             pairs = [(node.target, node.value)]
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+        elif isinstance(node, ast.AsyncFor):
+            pairs = [(node.target, _REQUEST_OBJECT)]  # `async for msg in ws`: messages as they arrive
+        elif isinstance(node, (ast.For, ast.comprehension)):
             pairs = [(node.target, node.iter)]
         elif isinstance(node, ast.withitem) and node.optional_vars is not None:
             pairs = [(node.optional_vars, node.context_expr)]
@@ -194,9 +238,11 @@ class CommandOrigins:
                 self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else _DEFINED)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
+        declared_global = self.global_names.get(scope, set()) if function is not None else set()
         for target, value in pairs:
             for name in _bound_names(target):
-                self.bindings.setdefault((scope, name), []).append(value)
+                # `global CMD` in a route, then `CMD = request.form[...]`: the module's CMD changes.
+                self.bindings.setdefault((0 if name in declared_global else scope, name), []).append(value)
 
     # --- exposure -------------------------------------------------------------------------
     def _is_exposed(self, function: Function) -> bool:
@@ -205,7 +251,9 @@ class CommandOrigins:
                 return True
         if function.name in self.constants and not function.name.startswith("__"):
             return True  # named in a tool schema ({"name": "exec_bash_command", ...})
-        return function.name in _SERVING_HANDLERS
+        if self.tool_calling and function.name in self.dispatched:
+            return True  # {"shell": run_shell}: called with the arguments of a model's tool call
+        return function.name in _SERVING_HANDLERS or id(function) in self.handler_methods
 
     def _expose(self) -> None:
         for functions in self.functions.values():
@@ -232,12 +280,20 @@ class CommandOrigins:
             if caller is None:
                 continue
             for call in calls_by_caller.get(id(caller), []):
-                callees = [f for f in self.functions.get(_name_of(call.func), []) if id(f) not in self.exposed]
-                passed = (*call.args, *(k.value for k in call.keywords))
-                if callees and any(self.from_outside(argument, caller) for argument in passed):
-                    for function in callees:
-                        self.exposed.add(id(function))
-                        pending.append(id(function))
+                arguments = [*call.args, *(k.value for k in call.keywords)]
+                # Called directly, or handed over with its arguments: `Thread(target=f, args=(x,))`,
+                # `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
+                targets = [(self.functions.get(_name_of(call.func), []), arguments)]
+                for argument in arguments:
+                    if isinstance(argument, (ast.Name, ast.Attribute)) and _name_of(argument) in self.functions:
+                        others = [a for a in arguments if a is not argument]
+                        targets.append((self.functions[_name_of(argument)], others))
+                for functions, passed in targets:
+                    callees = [f for f in functions if id(f) not in self.exposed]
+                    if callees and any(self.from_outside(argument, caller) for argument in passed):
+                        for function in callees:
+                            self.exposed.add(id(function))
+                            pending.append(id(function))
 
     # --- provenance -----------------------------------------------------------------------
     def function_of(self, node: ast.AST) -> Function | None:
@@ -272,6 +328,11 @@ class CommandOrigins:
         dotted = _dotted(call.func)
         if any(dotted.startswith(prefix) for prefix in _DATA_MODULES):
             return True
+        if dotted.startswith("subprocess.") and call.args:
+            command = call.args[0]
+            first = command.elts[0] if isinstance(command, (ast.List, ast.Tuple)) and command.elts else command
+            if isinstance(first, ast.Constant) and str(first.value).split(" ", 1)[0] in _DOWNLOADERS:
+                return True
         return _name_of(call.func) in _DATA_CALLS
 
     def _name_reaches(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -287,13 +348,71 @@ class CommandOrigins:
             if scope is None:
                 # Bound nowhere in this file (a star import, another cell, a typo): its origin is
                 # unknown, so bandit's judgement stands; builtins are the interpreter's.
-                return name not in _BUILTINS
+                return self.unbound_outside and name not in _BUILTINS
             if name in _parameters(scope):
                 if name in ("self", "cls"):
-                    return False  # the object's own state; what reaches it is judged where it is set
+                    # The object's own state (judged where it is set), except a request handler's.
+                    return id(scope) in self.handler_methods
                 exposed = id(scope) in self.exposed or self._parameters_outside
                 return exposed or bool(_OUTSIDE_NAMES.match(name))
             scope = self.enclosing.get(id(scope))
+
+    # --- constants, as the scope sees them ----------------------------------------------------
+    def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:
+        """The text `node` evaluates to when it is built of string constants only, names resolved
+        in their own scope (a parameter or a name bound more than one way is not constant)."""
+        if depth > _DEPTH:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name):
+            found = self._bound_values(node.id, function)
+            if found is None:
+                return None
+            values, scope = found
+            texts = {self.constant_value(value, scope, depth + 1) for value in values}
+            return texts.pop() if len(texts) == 1 else None
+        if isinstance(node, ast.JoinedStr):
+            parts = [
+                self.constant_value(v.value if isinstance(v, ast.FormattedValue) else v, function, depth + 1)
+                if not (isinstance(v, ast.FormattedValue) and v.format_spec is not None)
+                else None
+                for v in node.values
+            ]
+            return None if any(part is None for part in parts) else "".join(p for p in parts if p is not None)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left = self.constant_value(node.left, function, depth + 1)
+            right = self.constant_value(node.right, function, depth + 1)
+            return left + right if left is not None and right is not None else None
+        return None
+
+    def leading_texts(self, node: ast.AST, function: Function | None, depth: int = 0) -> list[str] | None:
+        """The constant text each value `node` may hold starts with (`f"https://localhost:{port}/x"`
+        starts `https://localhost:`); None when one of them starts with something not constant."""
+        if depth > _DEPTH:
+            return None
+        if isinstance(node, ast.Constant):
+            return [node.value] if isinstance(node.value, str) else None
+        if isinstance(node, ast.JoinedStr) and node.values:
+            first = node.values[0]
+            return self.leading_texts(
+                first.value if isinstance(first, ast.FormattedValue) else first, function, depth + 1
+            )
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            return self.leading_texts(node.left, function, depth + 1)
+        if isinstance(node, ast.Name):
+            found = self._bound_values(node.id, function)
+            if found is None:
+                return None
+            values, scope = found
+            texts: list[str] = []
+            for value in values:
+                leading = self.leading_texts(value, scope, depth + 1)
+                if leading is None:
+                    return None
+                texts.extend(leading)
+            return texts
+        return None
 
     # --- operator's own values only (for code text) -------------------------------------------
     def operator_only(self, node: ast.AST, function: Function | None) -> bool:

@@ -72,11 +72,13 @@ _LLM_HINT = re.compile(
 # torch.hub's `owner/name[:ref]` (hub.py's _parse_repo_info) and a full git commit id.
 _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)(?::(?P<ref>[^\s:]+))?")
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}")
+_BRANCH_OR_TAG = re.compile(r"[A-Za-z0-9._-]{1,100}")  # `main`, `v0.10.0`; not `refs/pull/1/head`
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
-# The host must end the authority (a port, then `/`, `?`, `#` or the end of the constant text):
-# `https://localhost:80@evil.com` is evil.com with a user name.
+# The host must end the authority: a path, query or fragment follows, or a port (whose digits may
+# come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
+# evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
 _LOOPBACK_URL = re.compile(
-    r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d{0,5})?(?:[/?#]|$)"
+    r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d{0,5}(?:[/?#]|$)|[/?#])"
 )
 
 
@@ -99,7 +101,6 @@ _BANDIT_PICKLE_LOADS = frozenset(
 _FILE_UTILITIES = frozenset(
     "mkdir rmdir cp mv rm ls touch ln du df wc head tail unzip gzip gunzip tar gsutil azcopy".split()
 )
-_REQUEST_DATA = re.compile(r"\b(?:request|req|flask|query|form|params|payload|body|user_input)\b", re.IGNORECASE)
 
 
 def _leading_text(node: ast.AST) -> str | None:
@@ -217,12 +218,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.bandit_false_positives: set[tuple[int, str]] = set()
         # (line, bandit id) pairs whose context makes them hygiene (a load of a file written earlier).
         self.quiet_bandit: dict[tuple[int, str], str] = {}
+        self.loud_bandit: set[tuple[int, str]] = set()  # lines where a call keeps bandit's severity
         self.loads = LoadContext(notebook)
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
-        self.url_prefixes: dict[str, str] = {}  # variable -> the constant text its string starts with
         self._origins: CommandOrigins | None = None
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
@@ -240,6 +241,8 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
+        for key in self.loud_bandit:
+            self.quiet_bandit.pop(key, None)
         self.issues.extend(ingestion_issues(node, self.qualname))  # unsafe data ingestion (MLS330-332)
 
     # --- names ---------------------------------------------------------------------------
@@ -304,11 +307,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
-        leading = _leading_text(value)
-        if leading is not None:
-            self.url_prefixes[target.id] = leading
-        else:
-            self.url_prefixes.pop(target.id, None)
         if self._looks_like_llm_output(value):
             self.llm_values.add(target.id)
         else:
@@ -576,8 +574,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         argument = node.args[0]
         parts = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
+        origins = self._command_origins()
+        function = origins.function_of(node)
         reason: str | None = None
-        if parts and all(self.loads.constant_text(part) is not None for part in parts):
+        if parts and all(origins.constant_value(part, function) is not None for part in parts):
             reason = "built only of constants, like a literal"
         elif bandit_id == "B102" and self.loads.read_fixed_file(argument) is not None:
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
@@ -587,30 +587,36 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id in ("B102", "B307"):
             # Code text: the script's own arguments and environment are the operator's code; a
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
-            origins = self._command_origins()
-            if origins.operator_only(argument, origins.function_of(node)):
+            if origins.operator_only(argument, function):
                 reason = "code text of the operator's own arguments or environment"
+        elif origins.from_outside(argument, function):
+            pass  # a file's or a socket's text, a request, a route's or a tool's argument: bandit's severity
         elif self.notebook:
             # A notebook runs as its author, interactively: a command built from the notebook's own
             # variables (a bucket, a path, a project id) is the author's command, not an injection.
             reason = "a command of the notebook's own session"
-        elif bandit_id != "B604" and _file_utility(argument) and not _REQUEST_DATA.search(ast.unparse(argument)):
-            # `os.system("mkdir " + path)`: a fixed file-system utility on the script's own paths
-            # (its arguments, a pipeline's volume); a value from a web request stays bandit's.
+        elif bandit_id != "B604" and _file_utility(argument):
+            # `os.system("mkdir " + path)`: a fixed file-system utility on the script's own paths.
             reason = "a fixed file-system command on the script's own paths"
-        elif not self._command_origins().from_outside(argument, self._command_origins().function_of(node)):
+        else:
             # An install script's `pip install -r {path}`, a launcher's `mpirun {args.hosts}`: the
             # operator's own values; text from files, the network, a request or a model stays high.
             reason = "the script's own values (constants, arguments, environment); no outside text reaches it"
-        if reason is not None:
+        lines = range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        if reason is None:
+            # Another call on the same line may be quiet; bandit's findings are matched by line,
+            # so one that keeps its severity keeps the line's (`os.system("ls"); os.system(q)`).
+            self.loud_bandit.update((line, bandit_id) for line in lines)
+        else:
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
-                self.quiet_bandit[(line, bandit_id)] = reason
+            for line in lines:
+                self.quiet_bandit.setdefault((line, bandit_id), reason)
 
     def _command_origins(self) -> CommandOrigins:
         """Built on the first shell call: most files start none."""
         if self._origins is None:
-            self._origins = CommandOrigins(self._module or ast.Module(body=[], type_ignores=[]))
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            self._origins = CommandOrigins(module, unbound_outside=not self.notebook)
         return self._origins
 
     def _trusted_hub_repository(self, node: ast.Call) -> str | None:
@@ -623,15 +629,19 @@ class MLRuleVisitor(ast.NodeVisitor):
         source = _keyword(node, "source")
         if isinstance(source, ast.Constant) and source.value == "local":
             return "a local folder: the repository's own hubconf.py"
+        if not _const_false(_keyword(node, "skip_validation")) and _keyword(node, "skip_validation") is not None:
+            return None  # without torch's fork check a parent's name serves a fork's commit
         repository = _keyword(node, "repo_or_dir") or (node.args[0] if node.args else None)
-        text = self.loads.constant_text(repository) if repository is not None else None
+        origins = self._command_origins()
+        text = origins.constant_value(repository, origins.function_of(node)) if repository is not None else None
         match = _HUB_REPOSITORY.fullmatch(text or "")
         if match is None:
             return None
-        if match["owner"].lower() == "pytorch":
-            return "the PyTorch project's own repository"
-        if match["ref"] and _COMMIT_ID.fullmatch(match["ref"]):
+        ref = match["ref"]
+        if ref and _COMMIT_ID.fullmatch(ref):
             return "pinned to a commit"
+        if match["owner"].lower() == "pytorch" and (ref is None or _BRANCH_OR_TAG.fullmatch(ref)):
+            return "the PyTorch project's own repository"
         return None
 
     def _loopback_tls(self, node: ast.Call) -> None:
@@ -644,10 +654,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         url = _keyword(node, "url") or (node.args[0] if node.args else None)
         if url is None:
             return
-        leading = _leading_text(url)
-        if leading is None and isinstance(url, ast.Name):
-            leading = self.url_prefixes.get(url.id)
-        if leading is not None and _LOOPBACK_URL.match(leading):
+        origins = self._command_origins()
+        leading = origins.leading_texts(url, origins.function_of(node))
+        if leading and all(_LOOPBACK_URL.match(text) for text in leading):
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
                 self.quiet_bandit[(line, "B501")] = "certificate checks off against this machine's own address"
 

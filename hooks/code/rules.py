@@ -470,7 +470,7 @@ CODE_NOT_ANALYSED = BOOK.rule(
     what=(
         "A script or notebook cell does not parse as Python (IPython syntax and newer f-strings are read "
         "first), or is larger than a cap or too deeply nested; the other cells are still analysed. A cap "
-        "exceeded is reported medium."
+        "exceeded, or code nested deeper than the analysis can walk (which Python still runs), is reported medium."
     ),
     why=(
         "A script or cell that is not parsed is not checked: anything in it would pass unseen, so it is "

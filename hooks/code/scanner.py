@@ -256,7 +256,16 @@ class CodeScanner:
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
                 keep_severity = blocking_hygiene(module, unit.notebook)
             except RecursionError:
-                unit.issues[0].append(Issue(rules.CODE_NOT_ANALYSED, "code nested too deeply to analyse", "nested"))
+                # Python runs it (its compiler nests deeper than an AST walk can), so nothing in the
+                # file was checked: fail closed at the failing severity, like a cap.
+                unit.issues[0].append(
+                    Issue(
+                        rules.CODE_NOT_ANALYSED,
+                        "code nested too deeply to analyse: nothing in this file was checked",
+                        "nested",
+                        severity=Severity.MEDIUM,
+                    )
+                )
             except UsageError:
                 raise
         for issue in raw_ml:

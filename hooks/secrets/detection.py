@@ -45,6 +45,9 @@ _PREFILTER_LIMIT = 1 << 18
 _LOOPBACK_URL = re.compile(
     r"(?<![\w.@-])(?:https?://)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?(?=[/?#\s\"'`]|$)"
 )
+_ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
+# A host named without a scheme, before a port or a path (`api.acme.com/v1`, `10.0.0.5:8080`).
+_BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 
 
@@ -252,7 +255,7 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
-    elif candidate.context == "header" and _LOOPBACK_URL.search(_line_of(lowered, candidate.start)):
+    elif candidate.context == "header" and _only_local_targets(_line_of(lowered, candidate.start)):
         # `curl http://localhost:8081/models -H "Authorization: Bearer ..."`: a key of a server on
         # the reader's own machine (docs and local tests), which works nowhere else.
         low_reason = "; sent to a server on this machine (localhost), where no other key is valid (reported low)"
@@ -337,6 +340,17 @@ def _hint(candidate: Candidate, lowered: str, options: Options) -> Hit | None:
         if hint.value.fullmatch(candidate.value) and hint.provider.search(window) and options.enabled(hint.name):
             return Hit(hint.name, hint.label, candidate.value, candidate.start, candidate.end, "", "high")
     return None
+
+
+def _only_local_targets(line: str) -> bool:
+    """A line that names this machine and no other host: `curl localhost:8081/x -H ...`, not a
+    proxy on localhost in front of a remote URL, nor an `Origin: http://localhost` header."""
+    if not _LOOPBACK_URL.search(line):
+        return False
+    for match in _ANY_URL.finditer(line):
+        if not _LOOPBACK_URL.match(match.group()):
+            return False
+    return not any(not _LOOPBACK_URL.match(m.group()) for m in _BARE_HOST.finditer(line))
 
 
 def _line_of(lowered: str, offset: int) -> str:

@@ -17,6 +17,8 @@ from calendar import timegm
 
 _WINDOW = 4096  # a URL's query string is looked for this far around the key id
 _URL_END = re.compile(r"[\s\"'<>`]")
+_NEXT_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://")
+_SCHEME_NAME = re.compile(r"[a-z][a-z0-9+.-]*$")
 _SIGV4_DATE = re.compile(r"x-amz-date=(\d{8})t(\d{6})z")
 _SIGV4_EXPIRES = re.compile(r"x-amz-expires=(\d{1,7})(?!\d)")
 _SIGV4_CREDENTIAL = re.compile(r"x-amz-credential=$")
@@ -26,13 +28,20 @@ _SIGNATURE = re.compile(r"[?&](?:x-amz-signature|signature)=")
 
 
 def _url_around(lowered: str, start: int, end: int) -> tuple[str, int] | None:
-    """The URL-like run holding [start, end) and the key id's offset in it."""
+    """The one URL holding [start, end) and the key id's offset in it: from the last scheme
+    before the id to the next whitespace, quote or scheme after it (URLs joined by commas are
+    separate links, each with its own expiry)."""
     left = max(0, start - _WINDOW)
     before = lowered[left:start]
-    cut = max((m.end() for m in _URL_END.finditer(before)), default=0)
+    scheme = before.rfind("://")
+    if scheme < 0:
+        return None
+    name = _SCHEME_NAME.search(before, 0, scheme)
+    cut = name.start() if name is not None else scheme
     after = lowered[end : end + _WINDOW]
-    stop = _URL_END.search(after)
-    url = before[cut:] + lowered[start:end] + (after[: stop.start()] if stop else after)
+    stops = [m.start() for m in (_URL_END.search(after), _NEXT_SCHEME.search(after)) if m is not None]
+    stop = min(stops) if stops else len(after)
+    url = before[cut:] + lowered[start:end] + after[:stop]
     return url, len(before) - cut
 
 

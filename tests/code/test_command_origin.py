@@ -66,6 +66,35 @@ OUTSIDE_COMMANDS = {
     "a UI callback": "import os\ndef go(text):\n    os.system('say ' + text)\nbutton.click(go, inputs=[box])\n",
     "flask's request global": "import os\nfrom flask import Flask, request\n"
     "def convert():\n    os.system('convert ' + request.args['file'])\n",
+    "a route parameter named like another function's constant": "import os\nfrom flask import Flask\n"
+    "def warmup():\n    cmd = 'nvidia-smi'\n    os.system(cmd)\n"
+    "@app.route('/exec/<cmd>')\ndef run_cmd(cmd):\n    os.system(cmd)\n",
+    "a loop over request data rebinding a constant's name": "import os\nfrom flask import request\n"
+    "cmd = 'nvidia-smi'\nfor cmd in request.json['commands']:\n    os.system(cmd)\n",
+    "a websocket's messages": "import os\nasync def handler(ws):\n    async for msg in ws:\n"
+    "        os.system('echo ' + msg)\n",
+    "a Kafka consumer's messages": "import os\nfrom kafka import KafkaConsumer\n"
+    "for message in KafkaConsumer('jobs'):\n    os.system('train --config ' + message.value.decode())\n",
+    "an http.server handler's path": "import os\nfrom http.server import BaseHTTPRequestHandler\n"
+    "class Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        model = self.path[1:]\n"
+    "        os.system(f'export {model}')\n",
+    "a Tornado handler's argument": "import os\nimport tornado.web\nclass H(tornado.web.RequestHandler):\n"
+    "    def get(self):\n        os.system('convert --to ' + self.get_argument('format'))\n",
+    "a Django view's URL argument": "import os\nfrom django.views import View\nclass Export(View):\n"
+    "    def get(self, request, model_name):\n        os.system(f'export {model_name}')\n",
+    "a Celery task's argument": "import os\n@app.task\ndef train(config):\n    os.system(f'train {config}')\n",
+    "an LLM tool dispatched by a table": "import os\nimport subprocess\n"
+    "def run_shell(command):\n    os.system(command)\nDISPATCH = {'shell': run_shell}\n"
+    "for call in message.tool_calls:\n    DISPATCH[call.function.name](**call.function.arguments)\n",
+    "a downloaded script": "import os, subprocess\n"
+    "cmd = subprocess.check_output(['curl', '-s', 'https://config.example.com/post.txt']).decode()\n"
+    "os.system(cmd)\n",
+    "a global set by a route": "import os\nfrom flask import request\nCMD = 'true'\n"
+    "@app.post('/set')\ndef set_cmd():\n    global CMD\n    CMD = request.form['cmd']\n"
+    "def run():\n    os.system(CMD)\n",
+    "a thread started with a route's value": "import os, threading\nfrom flask import request\n"
+    "def launch(name):\n    os.system('start ' + name)\n@app.get('/go')\ndef go():\n"
+    "    threading.Thread(target=launch, args=(request.args['name'],)).start()\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
@@ -125,7 +154,7 @@ def test_a_file_built_to_be_slow_is_answered_in_bounded_time_and_keeps_bandits_j
 
 def test_names_of_program_output_and_generated_ids_are_not_taken_for_model_output(tmp_path: Path) -> None:
     source = (
-        "import os, subprocess, job  # job: a module here, bound like any import\n"
+        "import os, subprocess, job, generate_uuid  # bound like any import\n"
         "shell_output = subprocess.check_output('gcloud config list', shell=True)\n"
         "project = shell_output.decode()\n"
         'os.system(f"gcloud projects describe {project}")\n'
@@ -181,3 +210,33 @@ def test_what_a_function_makes_of_model_output_is_model_output(tmp_path: Path) -
         "    exec(code, {}, {})\n"
     )
     assert ("MLS314", 4) in {(f.rule_id, f.line) for f in scan_code(tmp_path, source)}
+
+
+def test_two_calls_on_one_line_keep_the_louder_verdict(tmp_path: Path) -> None:
+    source = (
+        "import os\nfrom flask import request\n"
+        "@app.route('/restart')\ndef restart():\n"
+        "    os.system('nvidia-smi'); os.system('systemctl restart ' + request.args['svc'])\n"
+    )
+    # bandit's own low for the literal, and the request's command at bandit's severity
+    assert shell_severities(tmp_path, source) == [(5, "high"), (5, "low")]
+
+
+def test_a_file_utility_on_a_routes_or_tools_argument_keeps_bandits_severity(tmp_path: Path) -> None:
+    source = (
+        "import os, subprocess\n"
+        "@app.post('/upload')\nasync def upload(file):\n    os.system(f'unzip -o x.zip -d /data/{file.filename}')\n"
+        "@tool\ndef make_dir(path):\n    os.system('mkdir -p ' + path)\n"
+        "@mcp.tool()\ndef archive(name):\n    subprocess.run(f'tar czf /srv/{name}.tgz /srv/data', shell=True)\n"
+    )
+    assert shell_severities(tmp_path, source) == [(4, "high"), (7, "high"), (10, "high")]
+
+
+def test_code_nested_too_deeply_to_walk_blocks_instead_of_passing(tmp_path: Path) -> None:
+    # CPython compiles a long chain of `+` that an AST walk cannot recurse through: if the walk
+    # gives up, the file must not pass with a low note.
+    chain = " + ".join(["x"] * 1500)
+    source = f"import os\nfrom flask import request\nx = 'a'\ny = ({chain})\nos.system(request.args['c'])\n"
+    findings = scan_code(tmp_path, source)
+    blocking = {f.rule_id for f in findings if f.severity.value in ("medium", "high", "critical")}
+    assert blocking & {"MLS907", "B605"}, [(f.rule_id, f.severity.value) for f in findings]

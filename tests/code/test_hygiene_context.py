@@ -103,8 +103,22 @@ def test_certificate_checks_off_against_this_machine_are_low_and_against_any_oth
         "requests.get(f'https://{host}:8443/x', verify=False)\n"
         "requests.get('https://10.0.0.5/x', verify=False)\n"
         "requests.get('https://localhost:80@evil.example/x', verify=False)\n"  # a user name, then the host
+        "requests.get(f'https://localhost{suffix}/api', verify=False)\n"  # may be localhost.evil.example
+        "def ping():\n    url = 'https://localhost:8443/health'\n    requests.get(url, verify=False)\n"
+        "def fetch(url):\n    return requests.get(url, verify=False)\n"  # the caller's URL, not ping's
     )
     b501 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B501"]
-    assert b501 == [(2, "low"), (4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high"), (9, "high")]
+    assert b501 == [
+        (2, "low"),
+        (4, "low"),
+        (5, "low"),
+        (6, "high"),
+        (7, "high"),
+        (8, "high"),
+        (9, "high"),
+        (10, "high"),
+        (13, "low"),
+        (15, "high"),
+    ]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("B501", 2, "high") in graded(scan_code(tmp_path, source, policy=strict))

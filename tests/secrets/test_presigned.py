@@ -58,3 +58,12 @@ def test_garbage_around_a_key_id_never_raises(before: str, after: str) -> None:
     start = len(before.lower()) + len("x-amz-credential=")
     result = expired_presigned_url(text, start, start + len(KEY_ID), now=0.0)
     assert result is None or len(result) == 10
+
+
+def test_urls_joined_by_commas_are_judged_each_by_its_own_expiry(tmp_path: Path) -> None:
+    live_id = "AKIAR2TX7KQ3VH6ZL4MB"
+    expired = sigv4("20230101T000000Z", expires=3600)
+    live = sigv4("20991201T090000Z", expires=604800).replace(KEY_ID, live_id)
+    findings = scan_text(tmp_path, "shards.py", f'SHARDS = "{expired},{live}"\n')
+    by_value = sorted((f.severity.value, "expired" in f.message) for f in findings if f.rule_id == "MLS212")
+    assert by_value == [("high", False), ("low", True)]
