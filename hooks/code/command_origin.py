@@ -82,6 +82,9 @@ _EXPOSING_DECORATORS = re.compile(
 )
 _REGISTRATIONS = frozenset(
     {"click", "Interface", "ChatInterface", "add_api_route", "add_url_rule", "Tool", "from_function"}
+    # aiohttp's `web.get("/x", handler)`, its router's `add_get`, Starlette's `Route`, Socket.IO's `on`
+    | {"get", "post", "put", "patch", "delete", "route", "view", "Route", "WebSocketRoute", "on"}
+    | {"add_get", "add_post", "add_put", "add_patch", "add_delete", "add_route", "add_view", "add_websocket_route"}
 )
 # UI events whose names other APIs share (`executor.submit(fn, x)` passes its own values): a
 # registration only with the UI's `inputs=`/`outputs=`/`fn=` keywords.

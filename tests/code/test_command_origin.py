@@ -95,6 +95,9 @@ OUTSIDE_COMMANDS = {
     "a thread started with a route's value": "import os, threading\nfrom flask import request\n"
     "def launch(name):\n    os.system('start ' + name)\n@app.get('/go')\ndef go():\n"
     "    threading.Thread(target=launch, args=(request.args['name'],)).start()\n",
+    "an aiohttp route's match info": "import os\nfrom aiohttp import web\n"
+    "async def convert(req_obj):\n    fmt = req_obj.match_info['fmt']\n    os.system('convert --to ' + fmt)\n"
+    "app.add_routes([web.get('/convert/{fmt}', convert)])\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
