@@ -109,17 +109,18 @@ def hook_table(
     return rows
 
 
-def blocking_true(runs: Sequence[Record], labels: Sequence[Record]) -> dict[int, Record]:
-    """The true labels that join a blocking finding of `runs`, by the label's identity."""
+def blocking_true(runs: Sequence[Record], labels: Sequence[Record]) -> dict[tuple[Any, ...], Record]:
+    """The true labels that join a blocking finding of `runs`, by the place the label is about:
+    two labels of one finding (drawn from runs whose fingerprints differ) are one finding."""
     index = LabelIndex.build(label for label in labels if label["repo"] in {str(r["repo"]) for r in runs})
-    found: dict[int, Record] = {}
+    found: dict[tuple[Any, ...], Record] = {}
     for run in runs:
         for f in run["findings"]:
             if f["severity"] not in BLOCKING:
                 continue
             lab = index.find(str(run["repo"]), f)
             if lab is not None and lab["label"] == "true":
-                found[id(lab)] = lab
+                found[location_key(str(lab["repo"]), lab)] = lab
     return found
 
 
@@ -129,8 +130,13 @@ def lost_true(before: Sequence[Record], after: Sequence[Record], labels: Sequenc
     Compared run to run, not run to labels file: labels added for findings that only a later
     version reports are not "lost" by an earlier one.
     """
-    was, now = blocking_true(before, labels), blocking_true(after, labels)
-    return [lab for key, lab in was.items() if key not in now]
+    was = blocking_true(before, labels)
+    still = _blocking_keys(after)  # a finding that still blocks is not lost, whatever its other labels say
+    return [
+        lab
+        for key, lab in was.items()
+        if key not in still and (lab["repo"], str(lab["rule_id"]), str(lab["fingerprint"])) not in still
+    ]
 
 
 def _keys(repo: str, f: Record) -> tuple[tuple[str, str, str], tuple[str, str, str, int, int | None]]:

@@ -71,8 +71,8 @@ _DATA_MODULES = ("requests.", "httpx.", "urllib.", "aiohttp.", "socket.")
 # Response attributes that hold its body.
 _BODY_ATTRIBUTES = frozenset({"text", "content", "body", "data", "form", "args", "values", "files", "json"})
 _OUTSIDE_NAMES = re.compile(
-    r"(?i)^(?:request|req|payload|body|query|form|params|user_input|prompt|completion|response|"
-    r"llm_\w*|\w*_(?:output|response|completion)|tool_call\w*|function_call\w*|arguments)$"
+    r"(?i)^(?:request|req|payload|body|query|form|params|user_input|prompt|completion|response|event|msg|"
+    r"message|messages|llm_\w*|\w*_(?:output|response|completion)|tool_call\w*|function_call\w*|arguments)$"
 )
 # Decorators and registrations that hand a function to someone else to call.
 _EXPOSING_DECORATORS = re.compile(

@@ -11,7 +11,11 @@ shapes are worth acting on and stay at bandit's severity:
   assembles, stay low;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
-  exposed beyond the network.
+  exposed beyond the network;
+- B615 (a Hub download without a revision) on a call that passes `trust_remote_code` anything but
+  a false constant: the repository's latest code runs, whoever pushed it;
+- B310 (urlopen/urlretrieve of a URL) when the URL is text from outside (hooks/code/command_origin.py):
+  a request's URL list fetched by a serving step lets the caller read `file://` and internal hosts.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from hooks.code.sql_position import spliced_values
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
+_HUB_LOADERS = frozenset({"from_pretrained", "snapshot_download", "hf_hub_download", "pipeline"})
+_URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
 
 def _strings(node: ast.AST) -> str:
@@ -80,19 +86,61 @@ def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
         found[(line, "B104")] = reason
 
 
+def _unpinned_remote_code(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
+    """B615 (a Hub download without `revision=`) on a call that may also run the repository's
+    code: `trust_remote_code` given anything but a false constant."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
+        return
+    keywords = {k.arg: k.value for k in call.keywords if k.arg}
+    trust = keywords.get("trust_remote_code")
+    if trust is None or "revision" in keywords or (isinstance(trust, ast.Constant) and not trust.value):
+        return
+    for line in _lines(call):
+        found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
+
+
+def _url_from_outside(
+    calls: list[ast.Call], module: ast.Module, notebook: bool, found: dict[tuple[int, str], str]
+) -> None:
+    """B310 (urlopen of a URL) where the URL is text from outside (a request, a route's or a
+    tool's argument, a file's content): the caller picks what the server fetches (`file://`,
+    internal hosts), not only a mirror of a dataset."""
+    from hooks.code.command_origin import CommandOrigins
+
+    origins = CommandOrigins(module, unbound_outside=not notebook)
+    for call in calls:
+        url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
+        if url is not None and origins.from_outside(url, origins.function_of(call)):
+            for line in _lines(call):
+                found[(line, "B310")] = (
+                    "the URL is text from outside: the caller picks what is fetched (file://, internal hosts)"
+                )
+
+
 def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str], str]:
     """(line, bandit id) -> why that hygiene finding keeps bandit's severity."""
     found: dict[tuple[int, str], str] = {}
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    fetches: list[ast.Call] = []
     sql = False
     for node in ast.walk(module):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
             functions.append(node)
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
+            _unpinned_remote_code(node, found)
+            if isinstance(node.func, (ast.Attribute, ast.Name)) and _called(node) in _URL_OPENERS:
+                fetches.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
     # Functions are walked again only when some string of the module reads like SQL.
     for function in functions if sql else []:
         _sql_from_parameters(function, found)
+    if fetches:
+        _url_from_outside(fetches, module, notebook, found)
     return found
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""

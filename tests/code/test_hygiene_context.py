@@ -122,3 +122,28 @@ def test_certificate_checks_off_against_this_machine_are_low_and_against_any_oth
     ]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("B501", 2, "high") in graded(scan_code(tmp_path, source, policy=strict))
+
+
+def test_an_unpinned_hub_download_that_may_run_remote_code_keeps_bandits_severity(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoConfig, AutoModel\n"
+        "def load(path, trust_remote_code=False):\n"
+        "    return AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+        "m = AutoModel.from_pretrained('org/model', trust_remote_code=False)\n"  # look-alike: no code runs
+        "n = AutoModel.from_pretrained('org/model')\n"
+    )
+    b615 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B615"]
+    assert b615 == [(3, "medium"), (4, "low"), (5, "low")]
+
+
+def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path: Path) -> None:
+    source = (
+        "import urllib.request\n"
+        "class Step:\n"
+        "    def do(self, event):\n"
+        "        for url in event.body['data_url']:\n"
+        "            urllib.request.urlretrieve(url, 'x.jpg')\n"
+        "urllib.request.urlretrieve('https://data.example.org/iris.csv', 'iris.csv')\n"  # a fixed mirror: low
+    )
+    b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
+    assert b310 == [(5, "medium"), (6, "low")]

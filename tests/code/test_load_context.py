@@ -289,7 +289,7 @@ def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None
         "t = torch.load('/data/step1.pt')\n"
         "u = torch.load('/tmp/shared.pt')\n"
         "v = torch.load('https://example.org/m.pt')\n"
-        "urllib.request.urlretrieve(URL, 'w.pt')\nw = torch.load('w.pt')\n"
+        "urllib.request.urlretrieve('https://example.org/w.pt', 'w.pt')\nw = torch.load('w.pt')\n"
     )
     assert graded(scan_code(tmp_path, batch, "batch.py")) == [
         ("B108", 6, "low"),
