@@ -52,6 +52,9 @@ _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
+# A semantic version with its pre-release or build part and what a lock file appends to it:
+# `v1.2.3`, `v0.0.0-20230711153332-06a737ee72cb` (Go), `v0.4.0/go.mod` (go.sum), `2.1.0+cu118`.
+_VERSION = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,64})?(?:/[A-Za-z0-9_.-]{1,40})?")
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
     r"keystore|der|html?|md|png|jpe?g|gz|zip|tar|bin|pt|pkl|onnx|safetensors)$",
@@ -338,6 +341,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "an e-mail address or user@host")
     if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
         return ValueShape(0, "a number, version, date or address")
+    if _VERSION.fullmatch(value):
+        return ValueShape(0, "a release version (`v0.4.0/go.mod`, a Go pseudo-version)")
     if is_path(value):
         return ValueShape(0, "a path or model id")
     if is_common_password(value) or is_sequential(value):

@@ -34,3 +34,13 @@ def test_a_key_sent_elsewhere_or_a_providers_key_keeps_its_severity(tmp_path: Pa
     assert (1, "MLS223", "medium") in found and (2, "MLS223", "medium") in found
     assert (4, "MLS223", "medium") in found and (5, "MLS223", "medium") in found  # a proxy or a header on localhost
     assert [s for line, _, s in found if line == 3] and all(s != "low" for line, _, s in found if line == 3)
+
+
+def test_go_sum_and_version_strings_are_not_secrets_but_a_key_beside_the_same_name_is(tmp_path: Path) -> None:
+    go_sum = (
+        "cloud.google.com/go/apikeys v0.4.0/go.mod h1:XATS/yqZbaBK0HOssf+ALHp8jAlNHUgyfprvNcBIszU=\n"
+        "github.com/acme/tokens v0.0.0-20230711153332-06a737ee72cb h1:abcDEF123ghiJKL456mnoPQR789stuVWX012yzABCDE=\n"
+    )
+    assert scan_text(tmp_path, "go.sum", go_sum) == []
+    found = scan_text(tmp_path, "settings.env", "APIKEYS=Zq9xK3pLm8vN2rT5wY7bQ4\n")
+    assert [f.rule_id for f in found] == ["MLS223"]
