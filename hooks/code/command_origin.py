@@ -459,6 +459,11 @@ class CommandOrigins:
             return all(self._operator(c, function, seen, depth + 1) for c in children)
         return False
 
+    def bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
+        """What `name` may hold where `function` reads it, and the scope that binds it; None for a
+        parameter or a name bound nowhere."""
+        return self._bound_values(name, function)
+
     def _bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
         scope = function
         while True:

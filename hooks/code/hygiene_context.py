@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import re
 
+from hooks.code.command_origin import CommandOrigins
 from hooks.code.sql_position import spliced_values
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
@@ -93,7 +94,9 @@ def _unpinned_remote_code(call: ast.Call, found: dict[tuple[int, str], str]) -> 
         return
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
     trust = keywords.get("trust_remote_code")
-    if trust is None or "revision" in keywords or (isinstance(trust, ast.Constant) and not trust.value):
+    # A constant True is MLS307's finding on the same call; a value from a parameter or a
+    # config (`trust_remote_code=args.trust_remote_code`) is not, and runs the latest code too.
+    if trust is None or isinstance(trust, ast.Constant) or "revision" in keywords:
         return
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
@@ -105,16 +108,29 @@ def _url_from_outside(
     """B310 (urlopen of a URL) where the URL is text from outside (a request, a route's or a
     tool's argument, a file's content): the caller picks what the server fetches (`file://`,
     internal hosts), not only a mirror of a dataset."""
-    from hooks.code.command_origin import CommandOrigins
-
     origins = CommandOrigins(module, unbound_outside=not notebook)
     for call in calls:
         url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
-        if url is not None and origins.from_outside(url, origins.function_of(call)):
+        function = origins.function_of(call)
+        if url is None or _built_request(origins, url, function):
+            continue  # `urlopen(req)` of a `Request(url, body)`: judged at the Request, by its URL alone
+        if origins.from_outside(url, function):
             for line in _lines(call):
                 found[(line, "B310")] = (
                     "the URL is text from outside: the caller picks what is fetched (file://, internal hosts)"
                 )
+
+
+def _built_request(
+    origins: CommandOrigins, url: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None
+) -> bool:
+    """`req` bound only to `urllib.request.Request(...)` calls (whose body is what is sent)."""
+    if isinstance(url, ast.Call):
+        return _called(url) == "Request"
+    if not isinstance(url, ast.Name):
+        return False
+    found = origins.bound_values(url.id, function)
+    return found is not None and all(isinstance(v, ast.Call) and _called(v) == "Request" for v in found[0])
 
 
 def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str], str]:

@@ -131,9 +131,12 @@ def test_an_unpinned_hub_download_that_may_run_remote_code_keeps_bandits_severit
         "    return AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
         "m = AutoModel.from_pretrained('org/model', trust_remote_code=False)\n"  # look-alike: no code runs
         "n = AutoModel.from_pretrained('org/model')\n"
+        "o = AutoModel.from_pretrained('org/model', trust_remote_code=True)\n"  # MLS307 reports this call
     )
-    b615 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B615"]
-    assert b615 == [(3, "medium"), (4, "low"), (5, "low")]
+    graded_findings = graded(scan_code(tmp_path, source))
+    b615 = [(line, severity) for rule, line, severity in graded_findings if rule == "B615"]
+    assert b615 == [(3, "medium"), (4, "low"), (5, "low"), (6, "low")]
+    assert ("MLS307", 6, "high") in graded_findings
 
 
 def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path: Path) -> None:
@@ -144,6 +147,9 @@ def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path
         "        for url in event.body['data_url']:\n"
         "            urllib.request.urlretrieve(url, 'x.jpg')\n"
         "urllib.request.urlretrieve('https://data.example.org/iris.csv', 'iris.csv')\n"  # a fixed mirror: low
+        "def score(endpoint, body):\n"  # the body is what is sent, not where it goes
+        "    req = urllib.request.Request(endpoint, body)\n"
+        "    return urllib.request.urlopen(req)\n"
     )
     b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
-    assert b310 == [(5, "medium"), (6, "low")]
+    assert b310 == [(5, "medium"), (6, "low"), (9, "low")]
