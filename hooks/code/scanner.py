@@ -255,6 +255,11 @@ class CodeScanner:
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
                 keep_severity = blocking_hygiene(module, unit.notebook)
+                # An unpinned download that runs remote code is reported once: by MLS307 where it
+                # sees trust_remote_code on (a constant or a flag set True), else by B615 kept.
+                for issue in raw_ml:
+                    if issue.rule is rules.TRUST_REMOTE_CODE:
+                        keep_severity.pop((issue.line, "B615"), None)
             except RecursionError:
                 # Python runs it (its compiler nests deeper than an AST walk can), so nothing in the
                 # file was checked: fail closed at the failing severity, like a cap.

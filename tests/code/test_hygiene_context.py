@@ -153,3 +153,16 @@ def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path
     )
     b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
     assert b310 == [(5, "medium"), (6, "low"), (9, "low")]
+
+
+def test_an_unpinned_download_that_mls307_reports_is_not_reported_twice(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\n"
+        "class Handler:\n"
+        "    def __init__(self):\n"
+        "        self.trust_remote_code = True\n"
+        "    def load(self, model_id):\n"
+        "        return AutoModel.from_pretrained(model_id, trust_remote_code=self.trust_remote_code)\n"
+    )
+    found = graded(scan_code(tmp_path, source))
+    assert ("MLS307", 6, "high") in found and ("B615", 6, "low") in found
