@@ -45,6 +45,7 @@ _PREFILTER_LIMIT = 1 << 18
 _LOOPBACK_URL = re.compile(
     r"(?<![\w.@-])(?:https?://)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?(?=[/?#\s\"'`]|$)"
 )
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
 # A host named without a scheme, before a port or a path (`api.acme.com/v1`, `10.0.0.5:8080`).
 _BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
@@ -246,6 +247,9 @@ def judge(
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
+    decoded = _base64_text(candidate.value)
+    if decoded is not None and judge_value(decoded, candidate.name, options.placeholders).strength == 0:
+        return None  # base64 of a placeholder or a word (`VEhFUEFTU1dPUkQ=` is THEPASSWORD)
     if _refused_by_provider(candidate.value):
         return None
     hinted = _hint(candidate, lowered, options)
@@ -351,6 +355,21 @@ def _only_local_targets(line: str) -> bool:
         if not _LOOPBACK_URL.match(match.group()):
             return False
     return not any(not _LOOPBACK_URL.match(m.group()) for m in _BARE_HOST.finditer(line))
+
+
+def _base64_text(value: str) -> str | None:
+    """The printable text a base64 value encodes (Kubernetes Secret data, `.env` files copied
+    from one), or None when it is not base64 of text (random bytes: a real key's encoding)."""
+    if len(value) < 8 or len(value) % 4 or not _BASE64.fullmatch(value):
+        return None
+    import base64
+    import binascii
+
+    try:
+        text = base64.b64decode(value, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return text if len(text) >= 3 and text.isprintable() else None
 
 
 def _line_of(lowered: str, offset: int) -> str:

@@ -44,3 +44,12 @@ def test_go_sum_and_version_strings_are_not_secrets_but_a_key_beside_the_same_na
     assert scan_text(tmp_path, "go.sum", go_sum) == []
     found = scan_text(tmp_path, "settings.env", "APIKEYS=Zq9xK3pLm8vN2rT5wY7bQ4\n")
     assert [f.rule_id for f in found] == ["MLS223"]
+
+
+def test_base64_of_a_placeholder_is_not_a_secret_but_base64_of_a_password_is(tmp_path: Path) -> None:
+    text = (
+        "AWS_SECRET_ACCESS_KEY: VEhFUEFTU1dPUkQ=\n"  # THEPASSWORD
+        "AWS_SECRET_ACCESS_KEY: bWluaW8xMjM=\n"  # minio123
+        "password: WGs4I21QcTMkelI3dkwy\n"  # Xk8#mPq3$zR7vL2
+    )
+    assert [f.line for f in scan_text(tmp_path, "secret.yaml", text)] == [3]
