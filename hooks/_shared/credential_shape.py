@@ -33,6 +33,7 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
+_PASCAL_CASE = re.compile(r"(?:[A-Z][a-z]{2,12}){3,8}")
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
 # letters is in this set about half the time; the pairs of a word almost always are.
@@ -347,6 +348,14 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a path or model id")
     if is_common_password(value) or is_sequential(value):
         return ValueShape(0, "a well-known password")
+    if (
+        _PASCAL_CASE.fullmatch(value)
+        and not _PASSWORD_NAME.search(name)
+        and all(any(c in _VOWELS for c in part) for part in _SEGMENT.findall(value))
+    ):
+        # `{"Key": "AmazonDataZoneDomain"}`: capitalised syllables are an identifier (random letters
+        # never fall into them); under a password name they may be a passphrase, judged as usual.
+        return ValueShape(0, "words or an identifier")
     rest = _without_vendor_prefix(value)
     words = word_coverage(value)
     if words >= 0.75 or is_identifier(value) or word_coverage(rest) >= 0.75 or is_identifier(rest):

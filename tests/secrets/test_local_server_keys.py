@@ -53,3 +53,12 @@ def test_base64_of_a_placeholder_is_not_a_secret_but_base64_of_a_password_is(tmp
         "password: WGs4I21QcTMkelI3dkwy\n"  # Xk8#mPq3$zR7vL2
     )
     assert [f.line for f in scan_text(tmp_path, "secret.yaml", text)] == [3]
+
+
+def test_a_pascal_case_identifier_under_a_weak_name_is_not_a_secret(tmp_path: Path) -> None:
+    tags = 'Tags=[{"Key": "AmazonDataZoneDomain", "Value": domain_id}]\n'
+    assert scan_text(tmp_path, "setup.py", tags) == []
+    # Look-alike: random letters in mixed case under the same name are still judged.
+    assert [f.rule_id for f in scan_text(tmp_path, "setup.py", 'creds = {"Key": "Zq9xK3pLm8vN2rT5wY7bQ4"}\n')] == [
+        "MLS223"
+    ]
