@@ -146,6 +146,13 @@ def _parameters(function: Function) -> list[str]:
     return names
 
 
+def _self_attribute(node: ast.AST) -> str | None:
+    """`x` of `self.x`."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    return None
+
+
 def _bound_names(target: ast.AST) -> Iterator[str]:
     """Names an assignment target binds: `x`, `a, (b, *c)`; not `obj.attr` or `d[k]`, which change
     an object and rebind no name."""
@@ -175,6 +182,10 @@ class CommandOrigins:
         self.global_names: dict[int, set[str]] = {}  # id(function) -> names it declares `global`
         self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
         self.tool_calling = False  # the file handles an LLM's tool calls
+        self.class_of: dict[int, int] = {}  # id(method) -> id(its class)
+        self.constructors: dict[str, list[Function]] = {}  # class name -> its __init__
+        # (id(class), attribute) -> (value, method) of each `self.attribute = value` in its methods
+        self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
         self._parameters_outside = False  # this question counts every parameter as outside text
         self._collect(module)
@@ -192,8 +203,12 @@ class CommandOrigins:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not function:
                 self.functions.setdefault(node.name, []).append(node)
                 self._bind(node, function)
-                if owner is not None and any(_HANDLER_BASES.search(_dotted(base)) for base in owner.bases):
-                    self.handler_methods.add(id(node))
+                if owner is not None:
+                    self.class_of[id(node)] = id(owner)
+                    if node.name == "__init__":
+                        self.constructors.setdefault(owner.name, []).append(node)
+                    if any(_HANDLER_BASES.search(_dotted(base)) for base in owner.bases):
+                        self.handler_methods.add(id(node))
                 self.global_names[id(node)] = {
                     name for child in ast.walk(node) if isinstance(child, ast.Global) for name in child.names
                 }
@@ -242,7 +257,10 @@ class CommandOrigins:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
         declared_global = self.global_names.get(scope, set()) if function is not None else set()
+        owner = self.class_of.get(scope) if function is not None else None
         for target, value in pairs:
+            if owner is not None and function is not None and _self_attribute(target) is not None:
+                self.attributes.setdefault((owner, str(_self_attribute(target))), []).append((value, function))
             for name in _bound_names(target):
                 # `global CMD` in a route, then `CMD = request.form[...]`: the module's CMD changes.
                 self.bindings.setdefault((0 if name in declared_global else scope, name), []).append(value)
@@ -286,7 +304,8 @@ class CommandOrigins:
                 arguments = [*call.args, *(k.value for k in call.keywords)]
                 # Called directly, or handed over with its arguments: `Thread(target=f, args=(x,))`,
                 # `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
-                targets = [(self.functions.get(_name_of(call.func), []), arguments)]
+                called = _name_of(call.func)
+                targets = [(self.functions.get(called, []) + self.constructors.get(called, []), arguments)]
                 for argument in arguments:
                     if isinstance(argument, (ast.Name, ast.Attribute)) and _name_of(argument) in self.functions:
                         others = [a for a in arguments if a is not argument]
@@ -325,7 +344,29 @@ class CommandOrigins:
                 return True
             if isinstance(child, ast.Name) and self._name_reaches(child.id, function, seen, depth):
                 return True
+            attribute = _self_attribute(child)
+            if (
+                attribute is not None
+                and function is not None
+                and self._attribute_reaches(attribute, function, seen, depth)
+            ):
+                return True
         return False
+
+    def _attribute_reaches(self, attribute: str, function: Function, seen: set[tuple[int, str]], depth: int) -> bool:
+        """`self.name` in a method: what the class's methods assign to it (`self.name = name` in
+        `__init__`, whose parameter is outside text when an exposed function builds the object)."""
+        owner = self.class_of.get(id(function))
+        if owner is None:
+            return False
+        key = (owner, "self." + attribute)
+        if key in seen:
+            return False
+        seen.add(key)
+        return any(
+            self._reaches(value, method, seen, depth + 1)
+            for value, method in self.attributes.get((owner, attribute), [])
+        )
 
     def _data_call(self, call: ast.Call) -> bool:
         dotted = _dotted(call.func)

@@ -48,6 +48,10 @@ OPERATOR_COMMANDS = {
     "os.system(f'pip install {ROOT}/dist/x.whl')\n",
     "the job's hyperparameters from its environment": "import os, json\n"
     "hps = json.loads(os.environ['SM_HPS'])\nos.system(f\"train --lr {hps['lr']}\")\n",
+    "an object built from constants": "import os\n"
+    "class Job:\n    def __init__(self, name):\n        self.name = name\n"
+    "    def launch(self):\n        os.system(f'start {self.name}')\n"
+    "Job('nightly').launch()\n",
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
 }
 OUTSIDE_COMMANDS = {
@@ -98,6 +102,10 @@ OUTSIDE_COMMANDS = {
     "an aiohttp route's match info": "import os\nfrom aiohttp import web\n"
     "async def convert(req_obj):\n    fmt = req_obj.match_info['fmt']\n    os.system('convert --to ' + fmt)\n"
     "app.add_routes([web.get('/convert/{fmt}', convert)])\n",
+    "an object built from a request": "import os\nfrom flask import request\n"
+    "class Job:\n    def __init__(self, name):\n        self.name = name\n"
+    "    def launch(self):\n        os.system(f'start {self.name}')\n"
+    "@app.post('/jobs')\ndef submit():\n    Job(request.json['name']).launch()\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
