@@ -146,6 +146,13 @@ def _parameters(function: Function) -> list[str]:
     return names
 
 
+def _root_name(node: ast.AST) -> str | None:
+    """`d` of `d["k"]`, `d.x.y`, `d[k][j]`."""
+    while isinstance(node, (ast.Subscript, ast.Attribute)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def _self_attribute(node: ast.AST) -> str | None:
     """`x` of `self.x`."""
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
@@ -183,12 +190,17 @@ class CommandOrigins:
         self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
         self.tool_calling = False  # the file handles an LLM's tool calls
         self.class_of: dict[int, int] = {}  # id(method) -> id(its class)
+        # Values stored into a container or an object a name holds, and where they were written:
+        # (root name, function storing, value) until resolved, then (scope, name) -> [(value, function)].
+        self.mutations: list[tuple[str, Function | None, ast.AST]] = []
+        self.stored: dict[tuple[int, str], list[tuple[ast.AST, Function | None]]] = {}
         self.constructors: dict[str, list[Function]] = {}  # class name -> its __init__
         # (id(class), attribute) -> (value, method) of each `self.attribute = value` in its methods
         self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
         self._parameters_outside = False  # this question counts every parameter as outside text
         self._collect(module)
+        self._resolve_mutations()
         self.exposed: set[int] = set()  # id(function)
         self._expose()
 
@@ -261,9 +273,27 @@ class CommandOrigins:
         for target, value in pairs:
             if owner is not None and function is not None and _self_attribute(target) is not None:
                 self.attributes.setdefault((owner, str(_self_attribute(target))), []).append((value, function))
+            elif isinstance(target, (ast.Subscript, ast.Attribute)):
+                root = _root_name(target)
+                if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
+                    self.mutations.append((root, function, value))
             for name in _bound_names(target):
                 # `global CMD` in a route, then `CMD = request.form[...]`: the module's CMD changes.
                 self.bindings.setdefault((0 if name in declared_global else scope, name), []).append(value)
+
+    def _resolve_mutations(self) -> None:
+        """Attach each stored value to the binding of the name whose object it changes (a module
+        dict filled by a route); a parameter's object is its caller's and is left alone."""
+        for name, function, value in self.mutations:
+            scope = function
+            while True:
+                key = (id(scope) if scope is not None else 0, name)
+                if key in self.bindings:
+                    self.stored.setdefault(key, []).append((value, function))
+                    break
+                if scope is None or name in _parameters(scope):
+                    break
+                scope = self.enclosing.get(id(scope))
 
     # --- exposure -------------------------------------------------------------------------
     def _is_exposed(self, function: Function) -> bool:
@@ -388,6 +418,8 @@ class CommandOrigins:
                 if key in seen:
                     return False  # a loop (`x = x + 1`): its other bindings decide
                 seen.add(key)
+                if any(self._reaches(value, writer, seen, depth + 1) for value, writer in self.stored.get(key, [])):
+                    return True
                 return any(self._reaches(value, scope, seen, depth + 1) for value in values)
             if scope is None:
                 # Bound nowhere in this file (a star import, another cell, a typo): its origin is
@@ -492,7 +524,7 @@ class CommandOrigins:
                 if isinstance(root, ast.Attribute) and _dotted(root).startswith(_OPERATOR_SOURCES):
                     return True  # os.environ["X"], sys.argv[1]
                 root = root.value
-            return isinstance(root, ast.Name) and self._name_is_arguments(root.id, function)
+            return isinstance(root, ast.Name) and self._name_is_arguments(root.id, function, seen, depth)
         if isinstance(node, ast.Name):
             return self._name_operator(node.id, function, seen, depth)
         if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
@@ -504,6 +536,11 @@ class CommandOrigins:
         """What `name` may hold where `function` reads it, and the scope that binds it; None for a
         parameter or a name bound nowhere."""
         return self._bound_values(name, function)
+
+    def _stored_operator(self, key: tuple[int, str], seen: set[tuple[int, str]], depth: int) -> bool:
+        """Whether everything stored into the object bound at `key` is the operator's too
+        (`args.fit_args[k] = eval(text)` of the command line's text is)."""
+        return all(self._operator(value, writer, seen, depth + 1) for value, writer in self.stored.get(key, []))
 
     def _bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
         scope = function
@@ -524,15 +561,19 @@ class CommandOrigins:
         if key in seen:
             return True  # a loop: its other bindings decide
         seen.add(key)
+        if not self._stored_operator(key, seen, depth):
+            return False  # something else is stored into it
         return all(self._operator(value, scope, seen, depth + 1) for value in values)
 
-    def _name_is_arguments(self, name: str, function: Function | None) -> bool:
+    def _name_is_arguments(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         """`args` in `args.lr`: a name bound to what an argument parser returned."""
         found = self._bound_values(name, function)
         if found is None:
             return False
-        values, _ = found
-        return all(_parses_arguments(value) for value in values)
+        values, scope = found
+        return all(_parses_arguments(value) for value in values) and self._stored_operator(
+            (id(scope) if scope is not None else 0, name), seen, depth
+        )
 
 
 def _parses_arguments(value: ast.AST) -> bool:

@@ -52,6 +52,8 @@ OPERATOR_COMMANDS = {
     "class Job:\n    def __init__(self, name):\n        self.name = name\n"
     "    def launch(self):\n        os.system(f'start {self.name}')\n"
     "Job('nightly').launch()\n",
+    "a module dict filled with constants": "import os\nJOBS = {}\nJOBS['nightly'] = 'train.py --epochs 3'\n"
+    "def run():\n    os.system('python ' + JOBS['nightly'])\n",
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
 }
 OUTSIDE_COMMANDS = {
@@ -106,6 +108,9 @@ OUTSIDE_COMMANDS = {
     "class Job:\n    def __init__(self, name):\n        self.name = name\n"
     "    def launch(self):\n        os.system(f'start {self.name}')\n"
     "@app.post('/jobs')\ndef submit():\n    Job(request.json['name']).launch()\n",
+    "a module dict a route fills": "import os\nfrom flask import request\nJOBS = {}\n"
+    "@app.post('/jobs')\ndef add():\n    JOBS['last'] = request.json['script']\n"
+    "def run():\n    os.system('bash -c ' + JOBS['last'])\n",
     "a request parameter by name": "import os\ndef handle(payload):\n    os.system('echo ' + payload)\n",
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
