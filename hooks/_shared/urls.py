@@ -15,6 +15,7 @@ Contract (used by every message that names an index, a channel or a download URL
   `${NAME}` in requirements files and its documentation recommends
   `https://${USER}:${TOKEN}@host` for private indexes: that names a secret, it does not hold one.
 - `url_host(text) -> str`: the host (lowercase, no port), or "" when there is none.
+- `LOOPBACK_HOST`: a regular-expression fragment for this machine's own host names.
 - `without_credentials(text) -> str`: the whole URL with only the credentials replaced by
   `***` (for fingerprint keys, which are hashed and never shown; stable across password changes).
 
@@ -25,6 +26,9 @@ from __future__ import annotations
 
 import re
 
+# This machine's own address, as a pattern to compose (the code and secrets hooks judge
+# connections to it): localhost, 127.0.0.0/8, [::1].
+LOOPBACK_HOST = r"(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])"
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://")
 _AUTHORITY_END = re.compile(r"[/?#]")
 

@@ -119,9 +119,10 @@ _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], ke
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
 
 
-def _name_of(node: ast.AST) -> str:
+def name_of(node: ast.AST) -> str:
+    """The last name of a call, attribute or name: `get` of `requests.get(...)`."""
     if isinstance(node, ast.Call):
-        return _name_of(node.func)
+        return name_of(node.func)
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Name):
@@ -198,7 +199,6 @@ class CommandOrigins:
         # (id(class), attribute) -> (value, method) of each `self.attribute = value` in its methods
         self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
-        self._parameters_outside = False  # this question counts every parameter as outside text
         self._collect(module)
         self._resolve_mutations()
         self.exposed: set[int] = set()  # id(function)
@@ -238,7 +238,7 @@ class CommandOrigins:
             elif isinstance(node, ast.Attribute) and node.attr in _TOOL_CALLING:
                 self.tool_calling = True
             elif isinstance(node, ast.Dict):
-                self.dispatched.update(_name_of(v) for v in node.values if isinstance(v, (ast.Name, ast.Attribute)))
+                self.dispatched.update(name_of(v) for v in node.values if isinstance(v, (ast.Name, ast.Attribute)))
             inner = node if isinstance(node, ast.ClassDef) else owner
             stack.extend((child, function, inner) for child in ast.iter_child_nodes(node))
 
@@ -312,10 +312,10 @@ class CommandOrigins:
                 if self._is_exposed(function):
                     self.exposed.add(id(function))
         for _, call in self.calls:
-            called = _name_of(call.func)
+            called = name_of(call.func)
             if called in _REGISTRATIONS or (called in _UI_EVENTS and any(k.arg in _UI_KEYWORDS for k in call.keywords)):
                 for argument in (*call.args, *(k.value for k in call.keywords)):
-                    for function in self.functions.get(_name_of(argument), []):
+                    for function in self.functions.get(name_of(argument), []):
                         if isinstance(argument, (ast.Name, ast.Attribute)):
                             self.exposed.add(id(function))
         # A function called from an exposed one with values from its parameters is exposed too:
@@ -334,12 +334,12 @@ class CommandOrigins:
                 arguments = [*call.args, *(k.value for k in call.keywords)]
                 # Called directly, or handed over with its arguments: `Thread(target=f, args=(x,))`,
                 # `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
-                called = _name_of(call.func)
+                called = name_of(call.func)
                 targets = [(self.functions.get(called, []) + self.constructors.get(called, []), arguments)]
                 for argument in arguments:
-                    if isinstance(argument, (ast.Name, ast.Attribute)) and _name_of(argument) in self.functions:
+                    if isinstance(argument, (ast.Name, ast.Attribute)) and name_of(argument) in self.functions:
                         others = [a for a in arguments if a is not argument]
-                        targets.append((self.functions[_name_of(argument)], others))
+                        targets.append((self.functions[name_of(argument)], others))
                 for functions, passed in targets:
                     callees = [f for f in functions if id(f) not in self.exposed]
                     if callees and any(self.from_outside(argument, caller) for argument in passed):
@@ -351,10 +351,9 @@ class CommandOrigins:
     def function_of(self, node: ast.AST) -> Function | None:
         return self.enclosing.get(id(node))
 
-    def from_outside(self, node: ast.AST, function: Function | None, *, parameters_outside: bool = False) -> bool:
+    def from_outside(self, node: ast.AST, function: Function | None) -> bool:
         """Whether text from outside the operator can reach the value of `node`, evaluated in
         `function` (None: module level)."""
-        self._parameters_outside = parameters_outside
         return self._reaches(node, function, set(), 0)
 
     def _reaches(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -369,7 +368,7 @@ class CommandOrigins:
             if (
                 isinstance(child, ast.Attribute)
                 and child.attr in _BODY_ATTRIBUTES
-                and _OUTSIDE_NAMES.match(_name_of(child.value))
+                and _OUTSIDE_NAMES.match(name_of(child.value))
             ):
                 return True
             if isinstance(child, ast.Name) and self._name_reaches(child.id, function, seen, depth):
@@ -407,7 +406,7 @@ class CommandOrigins:
             first = command.elts[0] if isinstance(command, (ast.List, ast.Tuple)) and command.elts else command
             if isinstance(first, ast.Constant) and str(first.value).split(" ", 1)[0] in _DOWNLOADERS:
                 return True
-        return _name_of(call.func) in _DATA_CALLS
+        return name_of(call.func) in _DATA_CALLS
 
     def _name_reaches(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         scope = function
@@ -429,8 +428,7 @@ class CommandOrigins:
                 if name in ("self", "cls"):
                     # The object's own state (judged where it is set), except a request handler's.
                     return id(scope) in self.handler_methods
-                exposed = id(scope) in self.exposed or self._parameters_outside
-                return exposed or bool(_OUTSIDE_NAMES.match(name))
+                return id(scope) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
             scope = self.enclosing.get(id(scope))
 
     # --- constants, as the scope sees them ----------------------------------------------------
@@ -442,7 +440,7 @@ class CommandOrigins:
         if isinstance(node, ast.Constant):
             return node.value if isinstance(node.value, str) else None
         if isinstance(node, ast.Name):
-            found = self._bound_values(node.id, function)
+            found = self.bound_values(node.id, function)
             if found is None:
                 return None
             values, scope = found
@@ -477,7 +475,7 @@ class CommandOrigins:
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
             return self.leading_texts(node.left, function, depth + 1)
         if isinstance(node, ast.Name):
-            found = self._bound_values(node.id, function)
+            found = self.bound_values(node.id, function)
             if found is None:
                 return None
             values, scope = found
@@ -532,17 +530,14 @@ class CommandOrigins:
             return all(self._operator(c, function, seen, depth + 1) for c in children)
         return False
 
-    def bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
-        """What `name` may hold where `function` reads it, and the scope that binds it; None for a
-        parameter or a name bound nowhere."""
-        return self._bound_values(name, function)
-
     def _stored_operator(self, key: tuple[int, str], seen: set[tuple[int, str]], depth: int) -> bool:
         """Whether everything stored into the object bound at `key` is the operator's too
         (`args.fit_args[k] = eval(text)` of the command line's text is)."""
         return all(self._operator(value, writer, seen, depth + 1) for value, writer in self.stored.get(key, []))
 
-    def _bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
+    def bound_values(self, name: str, function: Function | None) -> tuple[list[ast.AST], Function | None] | None:
+        """What `name` may hold where `function` reads it, and the scope that binds it; None for a
+        parameter or a name bound nowhere."""
         scope = function
         while True:
             values = self.bindings.get((id(scope) if scope is not None else 0, name))
@@ -553,7 +548,7 @@ class CommandOrigins:
             scope = self.enclosing.get(id(scope))
 
     def _name_operator(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        found = self._bound_values(name, function)
+        found = self.bound_values(name, function)
         if found is None:
             return False
         values, scope = found
@@ -567,7 +562,7 @@ class CommandOrigins:
 
     def _name_is_arguments(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         """`args` in `args.lr`: a name bound to what an argument parser returned."""
-        found = self._bound_values(name, function)
+        found = self.bound_values(name, function)
         if found is None:
             return False
         values, scope = found

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 
-from hooks.code.command_origin import CommandOrigins
+from hooks.code.command_origin import CommandOrigins, name_of
 from hooks.code.sql_position import spliced_values
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
@@ -102,13 +103,10 @@ def _unpinned_remote_code(call: ast.Call, found: dict[tuple[int, str], str]) -> 
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
 
 
-def _url_from_outside(
-    calls: list[ast.Call], module: ast.Module, notebook: bool, found: dict[tuple[int, str], str]
-) -> None:
+def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dict[tuple[int, str], str]) -> None:
     """B310 (urlopen of a URL) where the URL is text from outside (a request, a route's or a
     tool's argument, a file's content): the caller picks what the server fetches (`file://`,
     internal hosts), not only a mirror of a dataset."""
-    origins = CommandOrigins(module, unbound_outside=not notebook)
     for call in calls:
         url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
         function = origins.function_of(call)
@@ -126,15 +124,18 @@ def _built_request(
 ) -> bool:
     """`req` bound only to `urllib.request.Request(...)` calls (whose body is what is sent)."""
     if isinstance(url, ast.Call):
-        return _called(url) == "Request"
+        return name_of(url) == "Request"
     if not isinstance(url, ast.Name):
         return False
     found = origins.bound_values(url.id, function)
-    return found is not None and all(isinstance(v, ast.Call) and _called(v) == "Request" for v in found[0])
+    return found is not None and all(isinstance(v, ast.Call) and name_of(v) == "Request" for v in found[0])
 
 
-def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str], str]:
-    """(line, bandit id) -> why that hygiene finding keeps bandit's severity."""
+def blocking_hygiene(
+    module: ast.Module, notebook: bool, origins: Callable[[], CommandOrigins]
+) -> dict[tuple[int, str], str]:
+    """(line, bandit id) -> why that hygiene finding keeps bandit's severity. `origins` gives the
+    module's command-origin index (built once per module, shared with the ML rules)."""
     found: dict[tuple[int, str], str] = {}
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     fetches: list[ast.Call] = []
@@ -145,7 +146,7 @@ def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str]
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
             _unpinned_remote_code(node, found)
-            if isinstance(node.func, (ast.Attribute, ast.Name)) and _called(node) in _URL_OPENERS:
+            if name_of(node) in _URL_OPENERS:
                 fetches.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
@@ -153,10 +154,5 @@ def blocking_hygiene(module: ast.Module, notebook: bool) -> dict[tuple[int, str]
     for function in functions if sql else []:
         _sql_from_parameters(function, found)
     if fetches:
-        _url_from_outside(fetches, module, notebook, found)
+        _url_from_outside(fetches, origins(), found)
     return found
-
-
-def _called(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
+from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.command_origin import CommandOrigins
 from hooks.code.ingestion import ingestion_issues
@@ -77,9 +78,7 @@ _BRANCH_OR_TAG = re.compile(r"[A-Za-z0-9._-]{1,100}")  # `main`, `v0.10.0`; not 
 # The host must end the authority: a path, query or fragment follows, or a port (whose digits may
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
 # evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
-_LOOPBACK_URL = re.compile(
-    r"(?i)^https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d{0,5}(?:[/?#]|$)|[/?#])"
-)
+_LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d{{0,5}}(?:[/?#]|$)|[/?#])")
 
 
 def _hinted(name: str) -> bool:
@@ -196,14 +195,6 @@ def _constant_text(node: ast.AST) -> str | None:
         parts = node.values
         return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "x" for v in parts)
     return None
-
-
-def _identifiers(node: ast.AST) -> Iterator[str]:
-    for child in ast.walk(node):
-        if isinstance(child, ast.Name):
-            yield child.id
-        elif isinstance(child, ast.Attribute):
-            yield child.attr
 
 
 class MLRuleVisitor(ast.NodeVisitor):
@@ -574,7 +565,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         argument = node.args[0]
         parts = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
-        origins = self._command_origins()
+        origins = self.command_origins()
         function = origins.function_of(node)
         reason: str | None = None
         if parts and all(origins.constant_value(part, function) is not None for part in parts):
@@ -612,7 +603,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             for line in lines:
                 self.quiet_bandit.setdefault((line, bandit_id), reason)
 
-    def _command_origins(self) -> CommandOrigins:
+    def command_origins(self) -> CommandOrigins:
         """Built on the first shell call: most files start none."""
         if self._origins is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
@@ -629,10 +620,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         source = _keyword(node, "source")
         if isinstance(source, ast.Constant) and source.value == "local":
             return "a local folder: the repository's own hubconf.py"
-        if not _const_false(_keyword(node, "skip_validation")) and _keyword(node, "skip_validation") is not None:
+        skip_validation = _keyword(node, "skip_validation")
+        if skip_validation is not None and not _const_false(skip_validation):
             return None  # without torch's fork check a parent's name serves a fork's commit
         repository = _keyword(node, "repo_or_dir") or (node.args[0] if node.args else None)
-        origins = self._command_origins()
+        origins = self.command_origins()
         text = origins.constant_value(repository, origins.function_of(node)) if repository is not None else None
         match = _HUB_REPOSITORY.fullmatch(text or "")
         if match is None:
@@ -654,7 +646,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         url = _keyword(node, "url") or (node.args[0] if node.args else None)
         if url is None:
             return
-        origins = self._command_origins()
+        origins = self.command_origins()
         leading = origins.leading_texts(url, origins.function_of(node))
         if leading and all(_LOOPBACK_URL.match(text) for text in leading):
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):

@@ -254,7 +254,7 @@ class CodeScanner:
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
-                keep_severity = blocking_hygiene(module, unit.notebook)
+                keep_severity = blocking_hygiene(module, unit.notebook, visitor.command_origins)
                 # An unpinned download that runs remote code is reported once: by MLS307 where it
                 # sees trust_remote_code on (a constant or a flag set True), else by B615 kept.
                 for issue in raw_ml:

@@ -24,6 +24,7 @@ from hooks._shared.credential_patterns import (
     Detector,
 )
 from hooks._shared.credential_shape import has_vendor_prefix, judge_value
+from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import CODE, Field, Unit
@@ -42,9 +43,7 @@ _LITERAL = re.compile(
 _LITERAL_GAP = re.compile(r"\s*(?:\+\s*)?(?:\\\n\s*)?[rRbBuU]{0,2}")
 _AWS_CONTEXT = re.compile(r"aws|access_?key|key_?id")
 _PREFILTER_LIMIT = 1 << 18
-_LOOPBACK_URL = re.compile(
-    r"(?<![\w.@-])(?:https?://)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?(?=[/?#\s\"'`]|$)"
-)
+_LOOPBACK_URL = re.compile(rf"(?<![\w.@-])(?:https?://)?{LOOPBACK_HOST}(?::\d{{1,5}})?(?=[/?#\s\"'`]|$)")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
 # A host named without a scheme, before a port or a path (`api.acme.com/v1`, `10.0.0.5:8080`).

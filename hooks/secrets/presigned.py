@@ -21,9 +21,7 @@ _NEXT_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://")
 _SCHEME_NAME = re.compile(r"[a-z][a-z0-9+.-]*$")
 _SIGV4_DATE = re.compile(r"x-amz-date=(\d{8})t(\d{6})z")
 _SIGV4_EXPIRES = re.compile(r"x-amz-expires=(\d{1,7})(?!\d)")
-_SIGV4_CREDENTIAL = re.compile(r"x-amz-credential=$")
 _SIGV2_EXPIRES = re.compile(r"[?&]expires=(\d{9,11})(?!\d)")
-_SIGV2_KEY = re.compile(r"[?&]awsaccesskeyid=$")
 _SIGNATURE = re.compile(r"[?&](?:x-amz-signature|signature)=")
 
 
@@ -56,7 +54,7 @@ def expired_presigned_url(lowered: str, start: int, end: int, now: float | None 
     if not _SIGNATURE.search(url):
         return None
     expiry: float | None = None
-    if _SIGV4_CREDENTIAL.search(prefix):
+    if prefix.endswith("x-amz-credential="):
         date, expires = _SIGV4_DATE.search(url), _SIGV4_EXPIRES.search(url)
         if date is None or expires is None:
             return None
@@ -66,7 +64,7 @@ def expired_presigned_url(lowered: str, start: int, end: int, now: float | None 
         except ValueError:
             return None
         expiry = timegm(signed) + int(expires.group(1))
-    elif _SIGV2_KEY.search(prefix):
+    elif prefix.endswith(("?awsaccesskeyid=", "&awsaccesskeyid=")):
         expires = _SIGV2_EXPIRES.search(url)
         if expires is None:
             return None
