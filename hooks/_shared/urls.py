@@ -44,6 +44,13 @@ def _split(text: str) -> tuple[str, str, str, str] | None:
     tail = rest[end.start() :] if end else ""
     if "@" in authority:
         credentials, _, host = authority.rpartition("@")
+        if (not host or host.startswith(":")) and "@" in tail:
+            # `0@:000/@host`: a user holding `@` and a password holding `/`; what parsed as the
+            # host is the password's start, so the secret runs to the next `@`.
+            secret_tail, _, after = tail.partition("@")
+            end = _AUTHORITY_END.search(after)
+            host = after[: end.start()] if end else after
+            return match.group("scheme"), authority + secret_tail, host, after[end.start() :] if end else ""
         return match.group("scheme"), credentials, host, tail
     host, _, port = authority.partition(":")
     if port and not port.isdigit() and "@" in tail:

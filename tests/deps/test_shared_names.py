@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hooks._shared.names import decoy_reason, is_established, typosquat_target
@@ -90,6 +90,7 @@ def test_redacted_urls(url: str, shown: str) -> None:
 
 
 @given(user=st.text(min_size=1, max_size=20), password=st.text(min_size=1, max_size=30))
+@example(user="0@", password="000/")  # a user holding `@`, a password holding `/` (found by hypothesis)
 @settings(max_examples=200, deadline=None)
 def test_no_password_survives_redaction(user: str, password: str) -> None:
     url = f"https://{user}:{password}@pypi.corp.example/simple/"
