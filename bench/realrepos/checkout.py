@@ -13,8 +13,9 @@ HERE = Path(__file__).resolve().parent
 REPOS_FILE = HERE / "repos.json"
 MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # tune: what the scanners were tuned on; heldout: chosen before any scan, read only for before/after;
-# fresh: chosen at stop 24 before any scan, labelled blind after that stop's changes (README).
-SPLITS = ("tune", "heldout", "fresh")
+# fresh: chosen at stop 24 before any scan, labelled blind after that stop's changes (README);
+# blind: chosen at stop 25 before any scan, scanned only with that stop's final code (README).
+SPLITS = ("tune", "heldout", "fresh", "blind")
 
 
 @dataclass(frozen=True)
