@@ -199,6 +199,8 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         tld = (domain.group("tld") or b"").decode().lower()
         if tld in _FILE_TLDS or local_part.lower() in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
+        if len(local_part) == 1 and text.index(".", len(local_part)) - len(local_part) == 2:
+            continue  # `a@b.com`, `c@d.org`: one letter at a one-letter name, the shape examples use
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
 
 

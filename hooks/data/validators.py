@@ -88,10 +88,13 @@ _DESCENDING = "9876543210" * 4
 
 
 def _repetitive(digits: str) -> bool:
-    """All one digit, or one short block repeated (4444..., 1234 1234...): typed, not issued."""
+    """All one digit, one short block repeated (4444..., 1234 1234...), or one digit held down
+    after or before another (266666666, 42222222): typed to fill a form, not issued."""
     length = len(digits)
     if any(length >= 2 * size and digits[size:] == digits[:-size] for size in (1, 2, 4)):
         return True  # a string equal to itself shifted by `size` repeats a block of that size
+    if length >= 6 and (len(set(digits[1:])) == 1 or len(set(digits[:-1])) == 1):
+        return True
     return digits in _ASCENDING or digits in _DESCENDING
 
 

@@ -21,11 +21,14 @@ GERMAN_IBAN = iban("DE", "500105175407324932")
 POSITIVES = [
     ("email", "contact: jane.roe@gmail.com;", "jane.roe@gmail.com"),
     ("email", '"to": "Zoë <z.smith+ml@posteo.de>"', "z.smith+ml@posteo.de"),
+    ("email", "reach j@ab.io", "j@ab.io"),
+    ("email", "or ab@c.io", "ab@c.io"),
     ("phone", "call (415) 867-5309 today", "(415) 867-5309"),
     ("phone", "tel 415-867-5309,", "415-867-5309"),
     ("phone", "mobile +44 20 7946 0123", "+44 20 7946 0123"),
     ("phone", "+4915112345678", "+4915112345678"),
     ("ssn", "ssn 219-45-6781 on file", "219-45-6781"),
+    ("ssn", "ssn 266-66-6661 on file", "266-66-6661"),
     (
         "card",
         f"paid with {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}",
@@ -75,6 +78,8 @@ LOOK_ALIKES = [
     "user@example.com admin@test.invalid noreply@github.com git@github.com:org/repo.git",
     "image@2x.png logo@3x.jpg",
     "987-65-4321 000-12-3456 666-12-3456 912-12-3456",  # SSNs never issued
+    "ssn 266-66-6666 and 422222222, 555555552",  # one digit held down: typed into a form
+    "emails a@b.com, c@d.org",  # one letter at a one-letter name: the shape examples use
     "GB82WEST12345698765432",  # published example IBAN
     "DE00123456789012345678",  # IBAN shape, wrong check digits
     "pi 3.14159265358979 e 2.718281828459045",
