@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from hooks.code.own_cache import OwnCaches
+from hooks.code.pipeline_inputs import under
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
@@ -117,6 +118,10 @@ class LoadContext:
         self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
         # Functions of this code that serialise to a parameter: a call of one writes its argument.
         self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
+        # Folders another step of the notebook's own pipeline fills (pipeline_inputs.py), and the
+        # folders this script unpacked an archive from one of them into.
+        self.pipeline_fed: frozenset[str] = frozenset()
+        self.unpacked_from_pipeline: set[str] = set()
 
     # --- keys --------------------------------------------------------------------------------
     def constant_text(self, node: ast.AST) -> str | None:
@@ -278,6 +283,33 @@ class LoadContext:
             return False
         name = posixpath.basename(path)
         return bool(name) and sum(name in text for text in self.texts) <= 1
+
+    def pipeline_path(self, node: ast.AST | None) -> bool:
+        """Whether `node` is a constant path inside a folder the notebook's own pipeline fills."""
+        key = self.key(node)
+        return key is not None and key.startswith("c:") and under(key[2:], self.pipeline_fed)
+
+    def unpacked(self, archive: ast.AST | None, destination: ast.AST | None) -> bool:
+        """For `tarfile.open(archive).extractall(destination)`: whether the archive is a pipeline
+        step's output; if so, what lands in the destination folder is that output too."""
+        if not self.pipeline_path(archive):
+            return False
+        folder = "." if destination is None else self.constant_text(destination)
+        if folder is not None and folder.strip():
+            self.unpacked_from_pipeline.add(posixpath.normpath(folder))
+        return True
+
+    def loads_pipeline_output(self, call: ast.Call) -> bool:
+        """Whether a load reads a file another step of the notebook's pipeline wrote: a fixed path
+        in a folder the pipeline fills, or named nowhere else in a folder unpacked from one."""
+        if not self.pipeline_fed:
+            return False
+        path = self.fixed_path(call)
+        if path is None:
+            return False
+        if under(path, self.pipeline_fed):
+            return True
+        return under(path, self.unpacked_from_pipeline) and self.named_once(call)
 
     def reads_own_cache(self, call: ast.Call) -> bool:
         """Whether this load reads the file the other path of its existence check saves."""

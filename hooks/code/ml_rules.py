@@ -151,6 +151,17 @@ _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$"
 _TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+_PIPELINE_OUTPUT = (
+    "the output of another step of its own pipeline: the pipeline definition wires this input from that "
+    "step's properties, not from outside"
+)
+
+
+def _archive_path(call: ast.Call) -> ast.expr | None:
+    """The path `tarfile.open(path)` / `tarfile.open(name=path)` reads."""
+    return call.args[0] if call.args else _keyword(call, "name")
+
+
 _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"})
 
 
@@ -198,7 +209,9 @@ def _constant_text(node: ast.AST) -> str | None:
 
 
 class MLRuleVisitor(ast.NodeVisitor):
-    def __init__(self, *, notebook: bool = False, strict: bool = False) -> None:
+    def __init__(
+        self, *, notebook: bool = False, strict: bool = False, pipeline_fed: frozenset[str] = frozenset()
+    ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
@@ -211,6 +224,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.quiet_bandit: dict[tuple[int, str], str] = {}
         self.loud_bandit: set[tuple[int, str]] = set()  # lines where a call keeps bandit's severity
         self.loads = LoadContext(notebook)
+        self.loads.pipeline_fed = pipeline_fed
+        self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -260,6 +275,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
+        if self.loads.loads_pipeline_output(node):
+            return _PIPELINE_OUTPUT
         if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None
@@ -295,6 +312,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         origin = self.qualname(value) if isinstance(value, ast.Call) else None
         self.loads.remember_assignment(target, value)
+        archive = _archive_path(value) if origin in _TAR_ORIGINS and isinstance(value, ast.Call) else None
+        if archive is not None:
+            self.archive_paths[target.id] = archive
+        else:
+            self.archive_paths.pop(target.id, None)
         self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
@@ -541,7 +563,19 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
         if origin in _TAR_ORIGINS and _keyword(node, "filter") is None:
             message = f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)"
-            if self.notebook and not self.strict:
+            archive = (
+                self.archive_paths.get(receiver.id)
+                if isinstance(receiver, ast.Name)
+                else _archive_path(receiver)
+                if isinstance(receiver, ast.Call)
+                else None
+            )
+            destination = _keyword(node, "path") or (
+                node.args[0] if node.args and node.func.attr == "extractall" else None
+            )
+            if not self.strict and self.loads.unpacked(archive, destination):
+                self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, f"{message} ({_PIPELINE_OUTPUT})", Severity.LOW)
+            elif self.notebook and not self.strict:
                 # A notebook unpacks the dataset its author just fetched, on the author's own
                 # machine; jobs and services that unpack archives handed to them stay high.
                 self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, f"{message} (in a notebook)", Severity.LOW)

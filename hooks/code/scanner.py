@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import posixpath
 import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -40,6 +41,7 @@ from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
+from hooks.code.pipeline_inputs import fed_by_neighbours, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
 MAX_PYTHON_BYTES = 1 << 20
@@ -86,8 +88,24 @@ class _Unit:
 
     pieces: list[Piece]
     notebook: bool
+    # Folders the notebook's own pipeline fills with another step's output before this script runs.
+    pipeline_fed: frozenset[str] = frozenset()
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
+
+
+def _pipeline_fed(pieces: list[Piece]) -> dict[str, frozenset[str]]:
+    """Script name -> folders another step of the pipeline these cells define fills
+    (`pipeline_inputs.py`); cells that do not parse add nothing."""
+    if not any("ProcessingInput" in piece.original for piece in pieces):
+        return {}
+    body: list[ast.stmt] = []
+    for piece in pieces:
+        try:
+            body.extend(ast.parse(piece.transformed.python).body)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    return step_fed_folders(ast.Module(body=body, type_ignores=[]))
 
 
 def _mib(size: int) -> str:
@@ -132,7 +150,10 @@ class CodeScanner:
         if notebook:
             return self._scan_notebook(read.text, display, policy, limits)
         piece = Piece(None, read.text, CellSource(read.text))
-        return self._scan_units([_Unit([piece], notebook=False)], display, policy, limits)
+        fed = frozenset[str]()
+        if "/opt/ml/" in read.text and not limits.strict:
+            fed = fed_by_neighbours(path, limits.python, limits.notebook)
+        return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
         from hooks._core.notebooks import NotebookError, read_notebook
@@ -147,6 +168,7 @@ class CodeScanner:
         pieces: list[Piece] = []
         scripts: list[_Unit] = []
         handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
+        named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts by the name they are written to
         budget = limits.notebook_code
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
@@ -172,13 +194,19 @@ class CodeScanner:
             )
             for script in written.python:
                 body = "\n" * (script.first_line - 1) + script.text
-                scripts.append(_Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False))
+                unit = _Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False)
+                scripts.append(unit)
+                named_scripts.append((written_name(script.name), unit))
         if not kernel_is_python:
             message = (
                 f"the notebook's kernel language is {notebook.language!r}: its cells are not Python and were "
                 "not analysed"
             )
             notes.append(make_finding(rules.NOT_PYTHON, display, message, content_key=f"kernel:{notebook.language}"))
+        if named_scripts and not limits.strict:
+            fed = _pipeline_fed(pieces)
+            for name, unit in named_scripts:
+                unit.pipeline_fed = fed.get(posixpath.basename(name), frozenset())
         report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
         report.findings.extend(notes)
         report.written.extend(handed_on)
@@ -227,7 +255,7 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        visitor = MLRuleVisitor(notebook=unit.notebook, strict=limits.strict)
+        visitor = MLRuleVisitor(notebook=unit.notebook, strict=limits.strict, pipeline_fed=unit.pipeline_fed)
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]
         for piece, located in zip(pieces, unit.issues, strict=True):
