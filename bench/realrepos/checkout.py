@@ -14,8 +14,9 @@ REPOS_FILE = HERE / "repos.json"
 MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # tune: what the scanners were tuned on; heldout: chosen before any scan, read only for before/after;
 # fresh: chosen at stop 24 before any scan, labelled blind after that stop's changes (README);
-# blind: chosen at stop 25 before any scan, scanned only with that stop's final code (README).
-SPLITS = ("tune", "heldout", "fresh", "blind")
+# blind: chosen at stop 25 before any scan, scanned mid-stop (README); blind2: chosen at stop 25
+# before any scan, scanned once with that stop's final code (README).
+SPLITS = ("tune", "heldout", "fresh", "blind", "blind2")
 
 
 @dataclass(frozen=True)
