@@ -17,6 +17,7 @@ SPEC = HookSpec(
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),
     types=("file",),
-    files=r"(^|/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
+    # `Dockerfile.dockerignore` is the ignore list Docker reads for that Dockerfile, not a Dockerfile.
+    files=r"(^|/)(Dockerfile|Containerfile)(\.(?!dockerignore$)[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
     marker_priority=30,
 )
