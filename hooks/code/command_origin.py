@@ -177,10 +177,15 @@ class CommandOrigins:
     """Per module: which functions are exposed, where each name is assigned, which calls pass
     which values to which functions."""
 
-    def __init__(self, module: ast.Module, *, unbound_outside: bool = True) -> None:
+    def __init__(self, module: ast.Module, *, unbound_outside: bool = True, self_contained: bool = False) -> None:
         # A name bound nowhere in a script is of unknown origin; in a notebook it is the session's
         # (defined by `%run`, `%store -r` or a cell that is gone), the author's own.
         self.unbound_outside = unbound_outside
+        # A notebook's functions are called by its own cells only (nothing imports a notebook), so
+        # a parameter holds what those calls pass; a script's may be imported and called by anyone.
+        self.self_contained = self_contained
+        self._module = module
+        self._uses: tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]] | None = None
         self.enclosing: dict[int, Function] = {}  # id(node) -> innermost function holding it
         self.bindings: dict[tuple[int, str], list[ast.AST]] = {}  # (id(function) or 0, name) -> values
         self.functions: dict[str, list[Function]] = {}
@@ -521,6 +526,9 @@ class CommandOrigins:
             while isinstance(root, (ast.Attribute, ast.Subscript)):
                 if isinstance(root, ast.Attribute) and _dotted(root).startswith(_OPERATOR_SOURCES):
                     return True  # os.environ["X"], sys.argv[1]
+                attribute = _self_attribute(root)
+                if attribute is not None and function is not None:
+                    return self._attribute_operator(attribute, function, seen, depth)  # self.args[0]
                 root = root.value
             return isinstance(root, ast.Name) and self._name_is_arguments(root.id, function, seen, depth)
         if isinstance(node, ast.Name):
@@ -547,10 +555,97 @@ class CommandOrigins:
                 return None
             scope = self.enclosing.get(id(scope))
 
+    def _attribute_operator(self, attribute: str, function: Function, seen: set[tuple[int, str]], depth: int) -> bool:
+        """`self.name` in a method: everything the class's methods assign to it is the operator's."""
+        owner = self.class_of.get(id(function))
+        assigned = self.attributes.get((owner, attribute), []) if owner is not None else []
+        if not assigned:
+            return False
+        key = (owner or 0, "self." + attribute)
+        if key in seen:
+            return True  # a loop: its other assignments decide
+        seen.add(key)
+        return all(self._operator(value, method, seen, depth + 1) for value, method in assigned)
+
+    def _parameter_scope(self, name: str, function: Function | None) -> Function | None:
+        """The function whose parameter `name` is, where `function` reads it; None otherwise."""
+        scope = function
+        while scope is not None:
+            if (id(scope), name) in self.bindings:
+                return None
+            if name in _parameters(scope):
+                return scope
+            scope = self.enclosing.get(id(scope))
+        return None
+
+    def _name_uses(self) -> tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]]:
+        """Calls of each name (`f(...)`), and the names also used any other way (passed as a
+        callback, stored, decorated with)."""
+        if self._uses is None:
+            called: dict[str, list[tuple[Function | None, ast.Call]]] = {}
+            callees: set[int] = set()
+            for caller, call in self.calls:
+                if isinstance(call.func, ast.Name):
+                    called.setdefault(call.func.id, []).append((caller, call))
+                    callees.add(id(call.func))
+            other = set()
+            for node in ast.walk(self._module):
+                self.budget -= 1
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
+                    other.add(node.id)
+            self._uses = (called, other)
+        return self._uses
+
+    def _callers_operator(self, name: str, scope: Function, seen: set[tuple[int, str]], depth: int) -> bool:
+        """In a notebook: a parameter of a function (or of a class's `__init__`) that only its own
+        cells call, by name, always passing the operator's own values for it
+        (`display('df1', 'df2')` for `display(*args)`). A function handed to anything else
+        (`df.apply(f)`, a UI callback, a dispatch table) or exposed gets text it cannot see."""
+        if not self.self_contained or id(scope) in self.exposed or id(scope) in self.handler_methods:
+            return False
+        key = (id(scope), name)
+        if key in seen:
+            return True  # recursion: the other calls decide
+        seen.add(key)
+        arguments = scope.args
+        positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+        callee = scope.name
+        if id(scope) in self.class_of:
+            callee = next((c for c, inits in self.constructors.items() if scope in inits), "")
+            if scope.name != "__init__" or not callee or not positional:
+                return False
+            positional = positional[1:]  # self
+        if len(self.bindings.get((0, callee), [])) != 1 or callee in self.dispatched or callee in self.constants:
+            return False  # rebound, or named in a table or a tool schema
+        calls, used_otherwise = self._name_uses()
+        if callee in used_otherwise or not calls.get(callee):
+            return False
+        defaults = dict(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
+        defaults.update(
+            (a.arg, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None
+        )
+        for caller, call in calls[callee]:
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                return False  # f(*xs), f(**kw): which value lands where is not known
+            given = [k.value for k in call.keywords if k.arg == name]
+            if arguments.vararg is not None and name == arguments.vararg.arg:
+                given = list(call.args[len(positional) :])
+            elif name in positional and positional.index(name) < len(call.args):
+                given = [call.args[positional.index(name)]]
+            elif not given:
+                default = defaults.get(name)
+                if default is None:
+                    return False  # `**kwargs`, or a call that does not pass it
+                given = [default]
+            if not all(self._operator(value, caller, seen, depth + 1) for value in given):
+                return False
+        return True
+
     def _name_operator(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         found = self.bound_values(name, function)
         if found is None:
-            return False
+            scope = self._parameter_scope(name, function)
+            return scope is not None and self._callers_operator(name, scope, seen, depth)
         values, scope = found
         key = (id(scope) if scope is not None else 0, name)
         if key in seen:

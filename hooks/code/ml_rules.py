@@ -641,7 +641,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         """Built on the first shell call: most files start none."""
         if self._origins is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
-            self._origins = CommandOrigins(module, unbound_outside=not self.notebook)
+            self._origins = CommandOrigins(module, unbound_outside=not self.notebook, self_contained=self.notebook)
         return self._origins
 
     def _trusted_hub_repository(self, node: ast.Call) -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hooks.code.command_origin import CommandOrigins
-from tests.code.helpers import scan_code
+from tests.code.helpers import notebook, scan_code
 
 
 def shell_severities(tmp_path: Path, source: str) -> list[tuple[int, str]]:
@@ -256,3 +256,51 @@ def test_code_nested_too_deeply_to_walk_blocks_instead_of_passing(tmp_path: Path
     findings = scan_code(tmp_path, source)
     blocking = {f.rule_id for f in findings if f.severity.value in ("medium", "high", "critical")}
     assert blocking & {"MLS907", "B605"}, [(f.rule_id, f.severity.value) for f in findings]
+
+
+DISPLAY = (
+    "class display(object):\n"
+    "    def __init__(self, *args):\n"
+    "        self.args = args\n"
+    "    def _repr_html_(self):\n"
+    "        return '\\n'.join(str(eval(a)) for a in self.args)\n"
+)
+SHOW = "def show(expr, scale='1'):\n    return eval(expr + '*' + scale)\n"
+
+
+@pytest.mark.parametrize(
+    ("helper", "calls"),
+    [
+        (DISPLAY, "display('df1', 'df2')\ndisplay('pd.concat([df1, df2])')"),
+        (SHOW, "show('df1')\nshow(expr='df2', scale=os.environ['SCALE'])"),
+    ],
+)
+def test_eval_in_a_notebook_helper_its_own_cells_call_with_constants_is_low(
+    tmp_path: Path, helper: str, calls: str
+) -> None:
+    findings = [f for f in scan_code(tmp_path, notebook("import os", helper, calls), "nb.ipynb") if f.rule_id == "B307"]
+    assert [f.severity.value for f in findings] == ["low"]
+
+
+@pytest.mark.parametrize(
+    ("helper", "calls"),
+    [
+        (DISPLAY, "display('df1')\ndisplay(open('expr.txt').read())"),  # one call passes a file's text
+        (DISPLAY, "display('df1')\nwidgets.Button().on_click(display)"),  # handed to a UI callback
+        (SHOW, "show('df1')\ndf['formula'].apply(show)"),  # applied to a column's values
+        (SHOW, "show(*exprs)"),  # which value lands in expr is not known
+        (SHOW, "show(requests.get(URL).text)"),
+        ("f = lambda s: eval(s)\n", "f('1')"),  # a lambda is called through a name it is bound to
+        ("def show(**kw):\n    return eval(kw['e'])\n", "show(e='1')"),
+    ],
+)
+def test_eval_of_a_notebook_parameter_from_outside_or_unknown_callers_keeps_bandits_severity(
+    tmp_path: Path, helper: str, calls: str
+) -> None:
+    findings = [f for f in scan_code(tmp_path, notebook("import os", helper, calls), "nb.ipynb") if f.rule_id == "B307"]
+    assert [f.severity.value for f in findings] == ["medium"]
+
+
+def test_a_scripts_helper_may_be_imported_so_its_parameter_keeps_bandits_severity(tmp_path: Path) -> None:
+    source = SHOW + "show('df1')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"]
