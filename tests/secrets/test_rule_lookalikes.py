@@ -58,6 +58,7 @@ LOOKALIKES = [
         'url = f"postgresql://{user}:{password}@{host}/db"\nU = "redis://:${REDIS_PASSWORD}@cache:6379"\n',
     ),
     ("MLS223", "a.yaml", "api_key: my_api_key\ntoken: ${oc.env:API_TOKEN}\nsecretName: db-credentials\n"),
+    ("MLS223", "a.py", 'ner = pipeline("token-classification", "lakshyakh93/deberta_finetuned_pii")\n'),
     (
         "MLS223",
         "push.sh",
