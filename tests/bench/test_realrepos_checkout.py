@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from bench.realrepos.checkout import Repo, load_repos, select
+from bench.realrepos.checkout import SPLITS, Repo, load_repos, select
 
 
 def test_repository_list_is_pinned_and_split() -> None:
     repos = load_repos()
     assert len({r.name for r in repos}) == len(repos)
     assert all(len(r.commit) == 40 for r in repos)
-    assert {r.split for r in repos} == {"tune", "heldout", "fresh"}
+    assert {r.split for r in repos} == set(SPLITS)
     assert sum(r.split == "heldout" for r in repos) == 4
     assert sum(r.split == "fresh" for r in repos) == 4
+    assert sum(r.split == "blind" for r in repos) == 4
+    assert sum(r.split == "blind2" for r in repos) == 8
 
 
 def test_select_by_split_and_name() -> None:
