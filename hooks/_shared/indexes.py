@@ -15,7 +15,8 @@ Contract:
   per judgement; a rule set to None is not reported (a caller that has no rule for it).
 - `index_issues(option, rules, allowed=()) -> list[Issue]`: in this order,
   * `--trusted-host HOST` -> `trusted_host` (and nothing else for that option);
-  * `--extra-index-url` -> `extra_index_url` (dependency confusion);
+  * `--extra-index-url` -> `extra_index_url` (dependency confusion); low when the URL is a
+    framework vendor's public https index (`vendor_index`) unless `strict`;
   * an `http://` value -> `plain_http`;
   * a secret in the URL (`urls.embeds_secret`: not `${TOKEN}` references) -> `credentials`;
   * `allowed` non-empty and an `--index-url`/`--extra-index-url`/`--find-links` value that starts
@@ -32,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hooks._core.findings import Issue
+from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
 from hooks._shared.urls import embeds_secret, redact_url, without_credentials
 
@@ -46,6 +47,38 @@ _PIP_OPTIONS = {
 }
 _CONDA_OPTIONS = {"-c": "channel", "--channel": "channel"}
 _URL_OPTIONS = ("--index-url", "--extra-index-url", "--find-links")
+# Public wheel indexes run by framework vendors: they publish builds of their own packages (CUDA
+# wheels of torch, NVIDIA and Neuron libraries) and mirror the dependencies, whose names PyPI has
+# under the same owners. A name there that PyPI lacks is still a confusion risk (torchtriton, 2022,
+# on PyTorch's nightly channel), so it stays a finding, at low severity unless strict. Shared
+# hosting (a storage bucket, an Artifact Registry project) is anyone's index, not a vendor's.
+_VENDOR_INDEX_HOSTS = frozenset(
+    {
+        "download.pytorch.org",
+        "pypi.nvidia.com",
+        "pypi.ngc.nvidia.com",
+        "developer.download.nvidia.com",
+        "pip.repos.neuron.amazonaws.com",
+        "data.pyg.org",
+        "download.openmmlab.com",
+        "flashinfer.ai",
+        "wheels.vllm.ai",
+        "dl.fbaipublicfiles.com",
+    }
+)
+VENDOR_INDEX_NOTE = (
+    "a PyPI package with the name of one of its packages would win (dependency confusion, as with torchtriton); "
+    "prefer --index-url"
+)
+
+
+def vendor_index(value: str) -> bool:
+    """Whether an index URL is a framework vendor's public https index (no credentials)."""
+    scheme, _, rest = value.strip().partition("://")
+    authority = rest.split("/", 1)[0]
+    if scheme.lower() != "https" or "@" in authority:
+        return False
+    return authority.split(":", 1)[0].lower() in _VENDOR_INDEX_HOSTS
 
 
 @dataclass(frozen=True)
@@ -70,7 +103,9 @@ def canonical_option(word: str, conda: bool = False) -> str | None:
     return _PIP_OPTIONS.get(word)
 
 
-def index_issues(option: IndexOption, rules: IndexRules, allowed: Sequence[str] = ()) -> list[Issue]:
+def index_issues(
+    option: IndexOption, rules: IndexRules, allowed: Sequence[str] = (), *, strict: bool = False
+) -> list[Issue]:
     value = option.value.strip()
     shown = redact_url(value)
     key = without_credentials(value)
@@ -88,13 +123,20 @@ def index_issues(option: IndexOption, rules: IndexRules, allowed: Sequence[str] 
             )
         return issues
     if option.option == "--extra-index-url" and rules.extra_index_url is not None:
+        vendor = vendor_index(value)
+        message = (
+            f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
+            if vendor
+            else f"--extra-index-url {shown}: pip picks the highest version from any index, so "
+            "a public package can shadow a private one (dependency confusion)"
+        )
         issues.append(
             Issue(
                 rules.extra_index_url,
-                f"--extra-index-url {shown}: pip picks the highest version from any index, so "
-                "a public package can shadow a private one (dependency confusion)",
+                message,
                 f"extra:{key}",
                 line=line,
+                severity=Severity.LOW if vendor and not strict else None,
             )
         )
     if value.lower().startswith("http://") and rules.plain_http is not None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
+from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
 from hooks._shared.redaction import redact_url
 
 
@@ -97,25 +98,6 @@ _INDEX_OPTIONS = frozenset(
 _TOOLING = frozenset({"pip", "setuptools", "wheel", "uv"})
 # PyPI itself given as an extra index: still one source of names, no confusion.
 _PYPI_HOSTS = frozenset({"pypi.org", "pypi.python.org", "files.pythonhosted.org"})
-# Public wheel indexes run by framework vendors: they publish builds of their own packages only
-# (CUDA wheels of torch, NVIDIA and Neuron libraries). A name there that PyPI also has is still a
-# confusion risk (torchtriton, 2022), so it stays a finding, at low severity unless strict.
-_VENDOR_INDEX_HOSTS = frozenset(
-    {
-        "download.pytorch.org",
-        "pypi.nvidia.com",
-        "pypi.ngc.nvidia.com",
-        "developer.download.nvidia.com",
-        "pip.repos.neuron.amazonaws.com",
-        "data.pyg.org",
-        "storage.googleapis.com",
-        "us-python.pkg.dev",
-        "download.openmmlab.com",
-        "flashinfer.ai",
-        "wheels.vllm.ai",
-        "dl.fbaipublicfiles.com",
-    }
-)
 _MAX_NAMES = 6
 _NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://)")
 
@@ -484,15 +466,14 @@ def _index_issue(number: int, option: str, value: str, conda: bool, rules: Shell
         ]
     host = _index_host(value)
     if option == "--extra-index-url" and host not in _PYPI_HOSTS:
-        vendor = host in _VENDOR_INDEX_HOSTS
+        vendor = vendor_index(value)
         message = (
             f"--extra-index-url {shown} lets a public package shadow a private one "
             "(dependency confusion); use one index that proxies both"
         )
         if vendor:
             message = (
-                f"--extra-index-url {shown}, a vendor's public index: a PyPI package with the name of one "
-                "of its packages would win (dependency confusion, as with torchtriton); prefer --index-url"
+                f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
             )
         issues.append(
             Issue(

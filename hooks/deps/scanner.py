@@ -56,6 +56,7 @@ class DepsSettings:
     allow_names: frozenset[str]
     project_kind: str | None
     source_gap: Issue | None = None  # MLS416 for every file: no source, old data, unread records
+    strict: bool = False  # `profile: strict`: context never lowers a severity
 
 
 class DepsScanner:
@@ -88,6 +89,7 @@ class DepsScanner:
             allow_names=frozenset(normalize(n) for n in section.get("allow_names", ())),
             project_kind=section.get("project_kind"),
             source_gap=_source_gap(source, max_age),
+            strict=policy.profile == "strict",
         )
 
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
@@ -198,7 +200,7 @@ class DepsScanner:
 
     @staticmethod
     def _index_checks(option: IndexOption, settings: DepsSettings) -> list[Issue]:
-        return index_issues(option, INDEX_RULES, settings.allowed_indexes)
+        return index_issues(option, INDEX_RULES, settings.allowed_indexes, strict=settings.strict)
 
     @staticmethod
     def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:

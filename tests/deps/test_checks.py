@@ -149,3 +149,23 @@ def test_hostile_input_is_a_finding_not_a_traceback(
     out = capsys.readouterr()
     assert "Traceback" not in out.err + out.out
     assert code == 1 and "MLS908" in out.out
+
+
+@pytest.mark.parametrize(
+    ("index", "blocks"),
+    [
+        ("https://download.pytorch.org/whl/cu121", False),  # a vendor's public index: low, as in notebooks
+        ("https://pypi.nvidia.com", False),
+        ("https://pkgs.internal.example/simple", True),  # a private index: the confusion case
+        ("http://download.pytorch.org/whl/cu121", True),  # not over https: anyone on the path serves it
+        ("https://user:pw@download.pytorch.org/whl/cu121", True),  # credentials: not the public index
+        ("https://storage.googleapis.com/some-bucket/simple", True),  # shared hosting is anyone's
+    ],
+)
+def test_extra_index_of_a_vendor_is_low_and_any_other_blocks(
+    repo: Path, capsys: pytest.CaptureFixture[str], index: str, blocks: bool
+) -> None:
+    code, rules, _ = run(repo, f"--extra-index-url {index}\ntorch==2.3.1\n", capsys)
+    assert "MLS405" in rules and code == int(blocks)
+    (repo / ".mlsec.yaml").write_text("profile: strict\n")
+    assert run(repo, f"--extra-index-url {index}\ntorch==2.3.1\n", capsys)[0] == 1
