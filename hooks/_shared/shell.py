@@ -89,6 +89,27 @@ _VALUE_OPTIONS = frozenset(
         "--wheel-dir",
         "--override",
         "--with",
+        # uv pip's options that take a value (`--torch-backend cpu`, `--index-strategy unsafe-best-match`)
+        "--index-strategy",
+        "--torch-backend",
+        "--resolution",
+        "--prerelease",
+        "--keyring-provider",
+        "--link-mode",
+        "--python-platform",
+        "--reinstall-package",
+        "--upgrade-package",
+        "-P",
+        "--no-build-package",
+        "--refresh-package",
+        "--exclude-newer",
+        "--extra",
+        "--group",
+        "--config-file",
+        "-b",
+        "--build-constraint",
+        "--index",
+        "--default-index",
     }
 )
 _INDEX_OPTIONS = frozenset(
@@ -472,9 +493,7 @@ def _index_issue(number: int, option: str, value: str, conda: bool, rules: Shell
             "(dependency confusion); use one index that proxies both"
         )
         if vendor:
-            message = (
-                f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
-            )
+            message = f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
         issues.append(
             Issue(
                 rules.unsafe_index,

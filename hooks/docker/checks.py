@@ -66,6 +66,7 @@ _SUDO = re.compile(r"(?:^|&&|\|\||;|\n|\|)\s*sudo\s+(?!-[lvkK]\b)\S")
 _NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
 # TGI's TRUST_REMOTE_CODE, DJL's OPTION_TRUST_REMOTE_CODE (its option.* settings as environment).
 _TRUST_ENV = re.compile(r"(?:^|_)TRUST_REMOTE_CODE$", re.IGNORECASE)
+_ONE_HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s$`\"'\\]*)?")
 _TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
 
 
@@ -114,7 +115,7 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
                         line=instruction.line,
                     )
         if keyword in ("RUN", "CMD", "ENTRYPOINT") or (keyword in ("COPY", "ADD") and instruction.heredocs):
-            yield from _run_checks(instruction, strict)
+            yield from _run_checks(instruction, strict, _url_variables(variables))
         if keyword in ("COPY", "ADD"):
             yield from _copy_checks(instruction, variables)
         if keyword == "EXPOSE":
@@ -219,11 +220,19 @@ def _pip_env(instruction: Instruction, name: str, value: str) -> Iterator[Issue]
         yield Issue(rules.DOCKER_UNSAFE_INDEX, f"{upper} over plain http", f"env-http:{value}", line=instruction.line)
 
 
-def _run_checks(instruction: Instruction, strict: bool) -> Iterator[Issue]:
+def _url_variables(variables: dict[str, str]) -> dict[str, str]:
+    """The ARG/ENV values set so far that are one https URL: an index given as
+    `--extra-index-url ${TORCH_EXTRA_INDEX_URL}` is judged by the URL the Dockerfile sets (a
+    `--build-arg` may change it, like any other line of the file)."""
+    return {name: value for name, value in variables.items() if _ONE_HTTPS_URL.fullmatch(value)}
+
+
+def _run_checks(instruction: Instruction, strict: bool, urls: dict[str, str] | None = None) -> Iterator[Issue]:
     unpinned: list[Issue] = []
     for line, command in _commands(instruction):
         yield from _command_checks(instruction, line, command)
-        for issue in install_issues([(line, command)], _SHELL_RULES, strict=strict):
+        installed = substitute(command, urls) if urls else command
+        for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict):
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
                 unpinned.append(issue)
             else:

@@ -83,6 +83,11 @@ def test_continuations_variables_and_redirections() -> None:
         ("MLS319", "installs accelerate without an exact == pin", None),
         ("MLS319", "installs rich without an exact == pin", None),
     ]
+    # uv's options that take a value: the value is no package
+    assert messages("uv pip install -v --torch-backend cpu --index-strategy unsafe-best-match -r r.txt") == []
+    assert messages("uv pip install --index-strategy unsafe-best-match torch==2.3.1 rich") == [
+        ("MLS319", "installs rich without an exact == pin", None)
+    ]
 
 
 def test_pip_wheel_and_download_of_vcs_refs_are_judged_like_install() -> None:

@@ -246,3 +246,20 @@ def test_a_byte_order_mark_does_not_hide_the_checks(tmp_path: Path) -> None:
     assert [f.rule_id for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))] == ["MLS503"]
     path.write_bytes(b"\xef\xbb\xbfFROM " + PIN.encode() + b"\nRUN echo ok\nUSER app\n")
     assert findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) == []
+
+
+def test_an_index_given_through_a_build_argument_is_judged_by_the_url_it_sets(tmp_path: Path) -> None:
+    vendor = (
+        "FROM python:3.12@sha256:" + "a" * 64 + '\nARG TORCH_INDEX="https://download.pytorch.org/whl/cpu"\n'
+        "RUN pip install --extra-index-url ${TORCH_INDEX} torch==2.3.1\nUSER app\n"
+    )
+    path = tmp_path / "Dockerfile"
+    path.write_text(vendor)
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS509", "low")]
+    path.write_text(vendor.replace("https://download.pytorch.org/whl/cpu", "https://pkgs.corp.example/simple"))
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS509", "high")]
+    path.write_text(vendor.replace('ARG TORCH_INDEX="https://download.pytorch.org/whl/cpu"', "ARG TORCH_INDEX"))
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS509", "high")]  # no value in the file: whatever the build passes
