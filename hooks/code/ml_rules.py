@@ -93,8 +93,19 @@ def _hinted(name: str) -> bool:
 
 # pickle-module loads bandit reports as B301 (we add no rule of our own for them).
 _BANDIT_PICKLE_LOADS = frozenset(
-    {"pickle.load", "pickle.Unpickler", "dill.load", "shelve.open", "jsonpickle.decode", "cPickle.load"}
+    {
+        "pickle.load",
+        "pickle.loads",
+        "pickle.Unpickler",
+        "dill.load",
+        "dill.loads",
+        "shelve.open",
+        "jsonpickle.decode",
+        "cPickle.load",
+    }
 )
+# Serialisers whose bytes a pickle-family `loads` reads back in a round trip (`loads(dumps(x))`).
+_PICKLE_DUMPS = frozenset({"pickle.dumps", "cloudpickle.dumps", "dill.dumps", "_pickle.dumps", "cPickle.dumps"})
 # Programs that only create, copy, list or unpack files: what scripts run through a shell to
 # prepare folders (`os.system("mkdir -p " + out_dir)`) or copy to and from a bucket (gsutil).
 _FILE_UTILITIES = frozenset(
@@ -271,6 +282,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         a fixed path of the repository in code that serves no requests."""
         if self.strict:
             return None
+        if self._round_trip(node):
+            return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if self.loads.reads_own_cache(node):
@@ -280,6 +293,16 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None
+
+    def _round_trip(self, node: ast.Call) -> bool:
+        """`loads(dumps(obj))`, or `loads(blob)` with `blob = dumps(obj)`: a copy or a test of
+        picklability, no bytes from anywhere else."""
+        if not node.args or not (self.qualname(node.func) or "").endswith("loads"):
+            return False
+        data = node.args[0]
+        if isinstance(data, ast.Call):
+            return self.qualname(data.func) in _PICKLE_DUMPS
+        return isinstance(data, ast.Name) and self.origins.get(data.id) in _PICKLE_DUMPS
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
         """A deserialising load: low when `_quiet_load` says why."""
@@ -320,6 +343,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands.remember(target, value)
         if origin:
             self.origins[target.id] = origin
+        else:
+            self.origins.pop(target.id, None)  # rebound to something no call made
         if self._looks_like_llm_output(value):
             self.llm_values.add(target.id)
         else:

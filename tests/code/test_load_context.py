@@ -371,3 +371,29 @@ def test_a_path_written_through_the_codes_own_helper_is_its_own_file(tmp_path: P
     )
     graded_loads = [g for g in graded(scan_code(tmp_path, text, "nb.ipynb")) if g[0] in ("B301", "MLS313")]
     assert graded_loads == [("B301", 2, "low"), ("B301", 2, "medium"), ("MLS313", 3, "high"), ("MLS313", 3, "low")]
+
+
+def test_a_round_trip_in_memory_is_low_and_bytes_from_elsewhere_are_not(tmp_path: Path) -> None:
+    source = (
+        "import pickle, cloudpickle\n"
+        "copy = cloudpickle.loads(cloudpickle.dumps(svc))\n"
+        "blob = pickle.dumps(obj)\n"
+        "same = pickle.loads(blob)\n"
+        "blob = sock.recv(1024)\n"
+        "other = pickle.loads(blob)\n"
+        "blob = pickle.dumps(obj)\n"
+        "blob = payload\n"
+        "again = pickle.loads(blob)\n"
+        "theirs = cloudpickle.loads(request.data)\n"
+        "wrapped = pickle.loads(zlib.decompress(pickle.dumps(obj)))\n"
+    )
+    assert graded(scan_code(tmp_path, source)) == [
+        ("B301", 4, "low"),
+        ("B301", 6, "medium"),
+        ("B301", 9, "medium"),
+        ("B301", 11, "medium"),
+        ("MLS302", 2, "low"),
+        ("MLS302", 10, "high"),
+    ]
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS302", 2, "high") in graded(scan_code(tmp_path, source, "job.py", strict))
