@@ -91,6 +91,7 @@ class IngestionChecker(ast.NodeVisitor):
         self.downloads: dict[str, Download] = {}  # root -> the download that produced it
         self.checked: set[str] = set()  # roots passed to a checksum
         self.sinks: list[tuple[ast.Call, str, set[str]]] = []
+        self.archives_over_http: list[Issue] = []  # MLS330 of files that are not plainly inert
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
@@ -288,18 +289,21 @@ class IngestionChecker(ast.NodeVisitor):
         if client and not _DATA_URL.search(url.split("?", 1)[0]):
             return  # an API call, not a file
         what = name.rsplit(".", 1)[-1]
-        inert = _INERT_READERS.search(name) is not None or _INERT_URL.search(url.split("?", 1)[0]) is not None
+        path = url.split("?", 1)[0].split("#", 1)[0].lower()
+        inert = _INERT_READERS.search(name) is not None or _INERT_URL.search(path) is not None
         note = "; tabular or text data that no loader runs, so a swap changes results, not code" if inert else ""
-        self.issues.append(
-            Issue(
-                rules.DATA_READ_OVER_HTTP,
-                f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https{note}",
-                "",
-                line=node.lineno,
-                column=node.col_offset + 1,
-                severity=Severity.LOW if inert else None,
-            )
+        issue = Issue(
+            rules.DATA_READ_OVER_HTTP,
+            f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https{note}",
+            "",
+            line=node.lineno,
+            column=node.col_offset + 1,
+            severity=Severity.LOW if inert else None,
         )
+        if inert or path.endswith(_PICKLE_SUFFIXES):
+            self.issues.append(issue)
+        else:
+            self.archives_over_http.append(issue)  # judged in finish(), once every load is known
 
     # --- TLS off for the process ---------------------------------------------------------
     def _tls_assignment(self, target: ast.AST, value: ast.AST) -> None:
@@ -335,6 +339,15 @@ class IngestionChecker(ast.NodeVisitor):
 
     # --- verdicts ------------------------------------------------------------------------
     def finish(self) -> list[Issue]:
+        # An archive or other file fetched over http in code that unpickles nothing: a swap changes
+        # the data (and an unfiltered tar extraction is MLS315's finding), it runs no code here.
+        for issue in self.archives_over_http:
+            if not self.sinks:
+                note = "; nothing in this code unpickles, so a swap changes the data, not the code that runs"
+                issue = Issue(
+                    issue.rule, issue.message + note, "", line=issue.line, column=issue.column, severity=Severity.LOW
+                )
+            self.issues.append(issue)
         reported: set[int] = set()
         for sink, sink_name, roots in self.sinks:
             for root in sorted(roots):

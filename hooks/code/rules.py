@@ -504,7 +504,8 @@ DATA_READ_OVER_HTTP = BOOK.rule(
         "A dataset reader (`pd.read_csv`, `read_parquet`, `read_json`, polars, dask, `np.loadtxt`) or a file "
         "download (`urlretrieve`, `wget.download`, `get_file`, `requests.get` of a data or model file) given an "
         "`http://` URL on a non-local host. Tabular and text data (CSV, JSON, Parquet readers and such URLs) is "
-        "reported low: a swap changes results, no loader runs it; pickle-capable files and archives stay medium."
+        "reported low: a swap changes results, no loader runs it; so are archives and other files fetched by "
+        "code that unpickles nothing. Pickle-capable files, and anything fetched by code that unpickles, stay medium."
     ),
     why=(
         "Anyone on the path can swap the bytes: poisoned training data, or for a pickle format, code that runs "

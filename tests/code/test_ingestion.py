@@ -95,3 +95,17 @@ def test_tabular_or_text_data_over_http_is_low_and_pickle_capable_files_or_archi
     )
     graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == HTTP)
     assert graded == [(3, "low"), (4, "low"), (5, "medium"), (6, "medium"), (7, "medium")]
+
+
+def test_an_archive_over_http_is_low_where_nothing_unpickles_and_medium_where_something_does(tmp_path: Path) -> None:
+    fetch = (
+        "import tarfile\nfrom urllib.request import urlretrieve\n"
+        "urlretrieve('http://ai.stanford.edu/aclImdb.tar.gz', 'a.tgz')\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetch) if f.rule_id == HTTP]
+    assert found == [(3, "low")]
+    for load in ("import pickle\nx = pickle.load(open('a/x.pkl', 'rb'))\n", "import torch\nsd = torch.load(p)\n"):
+        found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetch + load) if f.rule_id == HTTP]
+        assert found == [(3, "medium")]
+    weights = "import torch\nfrom urllib.request import urlretrieve\nurlretrieve('http://host.org/w.pt', 'w.pt')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, weights) if f.rule_id == HTTP] == ["medium"]
