@@ -441,22 +441,30 @@ class MLRuleVisitor(ast.NodeVisitor):
                 name,
             )
         elif name in _YAML_UNSAFE_FUNCTIONS:
-            self._add(rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load")
+            # A deserialising load like pickle's: the same context (the file this code wrote, a
+            # fixed file of the repository in code that serves nothing) makes it low.
+            self._add_load(
+                rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load", name
+            )
         elif name in ("yaml.load", "yaml.load_all"):
             loader = _keyword(node, "Loader") or (node.args[1] if len(node.args) > 1 else None)
             loader_name = self.qualname(loader) if loader is not None else None
             if loader is None and not _has_star_kwargs(node):
-                self._add(
+                self._add_load(
                     rules.UNSAFE_YAML_LOAD,
                     node,
                     f"{name} without a Loader builds arbitrary objects; use yaml.safe_load",
+                    name,
                 )
             elif loader_name in _SAFE_YAML_LOADERS:
                 # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and dicts
                 self.bandit_false_positives.add((node.lineno, "B506"))
             elif loader_name in _UNSAFE_YAML_LOADERS:
-                self._add(
-                    rules.UNSAFE_YAML_LOAD, node, f"{name} with {loader_name} builds arbitrary objects; use SafeLoader"
+                self._add_load(
+                    rules.UNSAFE_YAML_LOAD,
+                    node,
+                    f"{name} with {loader_name} builds arbitrary objects; use SafeLoader",
+                    name,
                 )
             elif loader_name is not None and loader_name not in _SAFE_YAML_LOADERS and "Safe" not in loader_name:
                 return

@@ -397,3 +397,19 @@ def test_a_round_trip_in_memory_is_low_and_bytes_from_elsewhere_are_not(tmp_path
     ]
     strict = Policy(root=tmp_path, profile="strict")
     assert ("MLS302", 2, "high") in graded(scan_code(tmp_path, source, "job.py", strict))
+
+
+def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tmp_path: Path) -> None:
+    source = (
+        "import yaml\n"
+        "with open('config.yaml') as f:\n"
+        "    cfg = yaml.load(f, Loader=yaml.FullLoader)\n"
+        "with open(args.config) as f:\n"
+        "    given = yaml.load(f)\n"
+        "remote = yaml.load(requests.get(URL).text, Loader=yaml.Loader)\n"
+        "full = yaml.full_load(open('pipeline.yaml'))\n"
+    )
+    mls305 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "MLS305"]
+    assert mls305 == [(3, "low"), (5, "high"), (6, "high"), (7, "low")]
+    serving = source + "from flask import Flask\napp = Flask(__name__)\n"
+    assert {s for r, _, s in graded(scan_code(tmp_path, serving, "serve.py")) if r == "MLS305"} == {"high"}
