@@ -304,11 +304,6 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
             continue  # only ("NAME", "value") as in os.getenv("NAME", "value")
-        elif stripped == "," and name_strength(name_words(bare_name)[-1]) == 0:
-            # Two strings side by side are a pair only when the first ends as a credential name
-            # (`getenv("API_TOKEN", ...)`, `("X-Api-Key", ...)`); `pipeline("token-classification",
-            # "org/model")` passes a task and a model.
-            continue
         for group, quoted in (("dq", True), ("sq", True), ("bq", True), ("bare", False)):
             if match.group(group) is not None:
                 start = match.start(group)

@@ -274,7 +274,17 @@ def is_path(value: str) -> bool:
         return True
     if "/" in value:
         parts = value.split("/")
-        return all(word_coverage(p) >= 0.6 or len(p) < 4 for p in parts if p)  # org/model, a/b/c
+        if all(word_coverage(p) >= 0.6 or len(p) < 4 for p in parts if p):
+            return True  # org/model, a/b/c
+        # `lakshyakh93/deberta_finetuned_pii`: an owner's handle, then a worded name. A slash
+        # beside `_` or `-` fits neither base64 alphabet (standard has `+/`, URL-safe `-_`).
+        return (
+            len(parts) == 2
+            and all(parts)
+            and any(c in "_-" for c in value)
+            and not any(c in "+=" for c in value)
+            and word_coverage(parts[1]) >= 0.6
+        )
     return False
 
 

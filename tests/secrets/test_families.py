@@ -96,6 +96,7 @@ POSITIVES = [
     ("MLS223", "split.py", f'ACME_TOKEN = (\n    "{fake("tok_", 12)}"\n    "{fake("", 24)}"\n)\n'),
     ("MLS223", "env.py", f'token = os.getenv("ACME_TOKEN", "{fake("", 40)}")\n'),
     ("MLS223", "client.py", f'session.headers.setdefault("X-Api-Key", "{fake("", 40)}")\n'),
+    ("MLS223", "env.py", f'password = os.getenv("DB_PASSWORD_PROD", "{fake("", 24)}")\n'),
     ("MLS223", "compose.yaml", f"    environment:\n      - ACME_TOKEN=${{ACME_TOKEN:-{fake('', 32)}}}\n"),
     # URLs with passwords: database, broker, curl -u
     ("MLS222", "celeryconfig.py", f'broker_url = "amqps://ml:{PASSWORD}@mq.internal:5671"\n'),
