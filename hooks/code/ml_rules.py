@@ -302,7 +302,15 @@ class MLRuleVisitor(ast.NodeVisitor):
         data = node.args[0]
         if isinstance(data, ast.Call):
             return self.qualname(data.func) in _PICKLE_DUMPS
-        return isinstance(data, ast.Name) and self.origins.get(data.id) in _PICKLE_DUMPS
+        if not isinstance(data, ast.Name):
+            return False
+        # Every value the name may hold where it is read (assignments, loop and unpacking targets,
+        # `+=`, in its own scope; a parameter has none known) is a dumps call.
+        origins = self.command_origins()
+        found = origins.bound_values(data.id, origins.function_of(node))
+        return found is not None and all(
+            isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]
+        )
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
         """A deserialising load: low when `_quiet_load` says why."""
