@@ -55,6 +55,15 @@ _PICKLE_SINKS = frozenset(
 _CHECKSUM_NAME = re.compile(r"(?i)sha\d*|md5|hash|digest|checksum|integrity|verif")
 _PICKLE_SUFFIXES = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _CA_VARIABLES = frozenset({"CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE"})
+_ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".gz", ".bz2", ".tbz2", ".xz", ".txz", ".zst", ".7z")
+_ARCHIVE_READERS = re.compile(
+    r"^(?:zipfile\.(?:ZipFile|is_zipfile)|tarfile\.(?:open|TarFile)|gzip\.(?:open|GzipFile)|bz2\.(?:open|BZ2File)"
+    r"|lzma\.open|shutil\.unpack_archive|py7zr\.SevenZipFile|pandas\.read_\w+)$"
+)
+_RUNNERS = re.compile(
+    r"^(?:subprocess\.\w+|os\.(?:system|popen|exec\w*|spawn\w*)|importlib\.\w+|runpy\.\w+|pip\._internal\.\w+"
+    r"|zipimport\.\w+|sys\.path\.(?:append|insert|extend))$"
+)
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -91,7 +100,9 @@ class IngestionChecker(ast.NodeVisitor):
         self.downloads: dict[str, Download] = {}  # root -> the download that produced it
         self.checked: set[str] = set()  # roots passed to a checksum
         self.sinks: list[tuple[ast.Call, str, set[str]]] = []
-        self.archives_over_http: list[Issue] = []  # MLS330 of files that are not plainly inert
+        self.archives_over_http: list[Issue] = []  # MLS330 of archives: judged in finish()
+        self.runs_or_unpacks = False  # the code starts commands, imports from paths or unpacks unfiltered tars
+        self.reads_archives = False  # the code opens or unpacks archives itself (zipfile, tarfile, gzip, ...)
 
     # --- helpers -------------------------------------------------------------------------
     def roots(self, node: ast.AST | None) -> set[str]:
@@ -189,6 +200,22 @@ class IngestionChecker(ast.NodeVisitor):
         self._checksums(node, name)
         self._sink(node, name)
         self._tls_environment(node, name)
+        self._runs_or_unpacks(node, name)
+
+    def _runs_or_unpacks(self, node: ast.Call, name: str) -> None:
+        """What can turn a fetched archive into running code in this file: a command started
+        (a shell line of a notebook is one too), an import from a path, or a tar extraction
+        without a filter (members can land anywhere, a startup script among them)."""
+        attribute = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+        unpacks = attribute in ("extractall", "extract") or name == "shutil.unpack_archive"
+        if (
+            _RUNNERS.match(name)
+            or attribute in ("system", "getoutput", "run_line_magic", "run_cell_magic")
+            or (unpacks and not _keyword(node, "filter") and not name.startswith("zipfile."))
+        ):
+            self.runs_or_unpacks = True
+        if _ARCHIVE_READERS.match(name) or unpacks or _keyword(node, "extract", "untar") is not None:
+            self.reads_archives = True  # what it does with an archive: unpack or read it as data
 
     def _download(self, node: ast.Call) -> Download | None:
         name = self.resolve(node.func) or ""
@@ -300,10 +327,10 @@ class IngestionChecker(ast.NodeVisitor):
             column=node.col_offset + 1,
             severity=Severity.LOW if inert else None,
         )
-        if inert or path.endswith(_PICKLE_SUFFIXES):
-            self.issues.append(issue)
+        if path.endswith(_ARCHIVE_SUFFIXES) and not inert:
+            self.archives_over_http.append(issue)  # judged in finish(), once the whole code is seen
         else:
-            self.archives_over_http.append(issue)  # judged in finish(), once every load is known
+            self.issues.append(issue)
 
     # --- TLS off for the process ---------------------------------------------------------
     def _tls_assignment(self, target: ast.AST, value: ast.AST) -> None:
@@ -339,11 +366,13 @@ class IngestionChecker(ast.NodeVisitor):
 
     # --- verdicts ------------------------------------------------------------------------
     def finish(self) -> list[Issue]:
-        # An archive or other file fetched over http in code that unpickles nothing: a swap changes
-        # the data (and an unfiltered tar extraction is MLS315's finding), it runs no code here.
+        # A data archive fetched over http by code that unpacks or reads it itself and unpickles
+        # nothing, starts no command, imports nothing from a path and unpacks no tar without a
+        # filter: a swap changes the data, not the code that runs. A script that only downloads
+        # (another file uses the archive) shows nothing of the kind, and stays medium.
         for issue in self.archives_over_http:
-            if not self.sinks:
-                note = "; nothing in this code unpickles, so a swap changes the data, not the code that runs"
+            if self.reads_archives and not self.sinks and not self.runs_or_unpacks:
+                note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): a swap changes data"
                 issue = Issue(
                     issue.rule, issue.message + note, "", line=issue.line, column=issue.column, severity=Severity.LOW
                 )

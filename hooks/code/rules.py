@@ -504,8 +504,9 @@ DATA_READ_OVER_HTTP = BOOK.rule(
         "A dataset reader (`pd.read_csv`, `read_parquet`, `read_json`, polars, dask, `np.loadtxt`) or a file "
         "download (`urlretrieve`, `wget.download`, `get_file`, `requests.get` of a data or model file) given an "
         "`http://` URL on a non-local host. Tabular and text data (CSV, JSON, Parquet readers and such URLs) is "
-        "reported low: a swap changes results, no loader runs it; so are archives and other files fetched by "
-        "code that unpickles nothing. Pickle-capable files, and anything fetched by code that unpickles, stay medium."
+        "reported low: a swap changes results, no loader runs it; so is a data archive the same code only "
+        "unpacks (zip, or tar with a filter) or reads, where it unpickles nothing, starts no command and imports "
+        "nothing from a path. Pickle-capable files, other archives and downloads used elsewhere stay medium."
     ),
     why=(
         "Anyone on the path can swap the bytes: poisoned training data, or for a pickle format, code that runs "

@@ -97,15 +97,39 @@ def test_tabular_or_text_data_over_http_is_low_and_pickle_capable_files_or_archi
     assert graded == [(3, "low"), (4, "low"), (5, "medium"), (6, "medium"), (7, "medium")]
 
 
-def test_an_archive_over_http_is_low_where_nothing_unpickles_and_medium_where_something_does(tmp_path: Path) -> None:
-    fetch = (
-        "import tarfile\nfrom urllib.request import urlretrieve\n"
-        "urlretrieve('http://ai.stanford.edu/aclImdb.tar.gz', 'a.tgz')\n"
-    )
-    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetch) if f.rule_id == HTTP]
-    assert found == [(3, "low")]
-    for load in ("import pickle\nx = pickle.load(open('a/x.pkl', 'rb'))\n", "import torch\nsd = torch.load(p)\n"):
-        found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetch + load) if f.rule_id == HTTP]
-        assert found == [(3, "medium")]
-    weights = "import torch\nfrom urllib.request import urlretrieve\nurlretrieve('http://host.org/w.pt', 'w.pt')\n"
-    assert [f.severity.value for f in scan_code(tmp_path, weights) if f.rule_id == HTTP] == ["medium"]
+ARCHIVE = "from urllib.request import urlretrieve\nurlretrieve('http://ai.stanford.edu/aclImdb.zip', 'a.zip')\n"
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "import zipfile\nzipfile.ZipFile('a.zip').extractall('data')\n",
+        "import tarfile\ntarfile.open('a.tgz').extractall('data', filter='data')\n",
+        "import pandas as pd\ndf = pd.read_csv('a.zip')\n",
+    ],
+)
+def test_a_data_archive_over_http_that_the_code_only_unpacks_or_reads_is_low(tmp_path: Path, use: str) -> None:
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, ARCHIVE + use) if f.rule_id == HTTP]
+    assert found == [(2, "low")]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "",  # download only: another file uses it, unseen here
+        "import tarfile\ntarfile.open('a.zip').extractall('data')\n",  # unfiltered tar: members land anywhere
+        "import zipfile, subprocess\nzipfile.ZipFile('a.zip').extractall('t')\nsubprocess.run(['bash', 't/i.sh'])\n",
+        "import zipfile, sys\nzipfile.ZipFile('a.zip').extractall('t')\nsys.path.insert(0, 't')\n",
+        "import zipfile, pickle\nzipfile.ZipFile('a.zip').extractall('t')\nx = pickle.load(open('t/x.pkl', 'rb'))\n",
+    ],
+)
+def test_an_archive_over_http_that_may_become_running_code_stays_medium(tmp_path: Path, use: str) -> None:
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, ARCHIVE + use) if f.rule_id == HTTP]
+    assert found == [(2, "medium")]
+
+
+def test_executables_wheels_sources_and_models_over_http_stay_medium(tmp_path: Path) -> None:
+    for name in ("install.sh", "pkg-1.0-py3-none-any.whl", "resnet.h5", "w.pt"):
+        source = f"import zipfile\nfrom urllib.request import urlretrieve\nurlretrieve('http://h.org/{name}', 'x')\n"
+        source += "zipfile.ZipFile('d.zip').extractall('d')\n"
+        assert {f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == HTTP} <= {"medium"}, name
