@@ -372,7 +372,7 @@ class IngestionChecker(ast.NodeVisitor):
         # (another file uses the archive) shows nothing of the kind, and stays medium.
         for issue in self.archives_over_http:
             if self.reads_archives and not self.sinks and not self.runs_or_unpacks:
-                note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): a swap changes data"
+                note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): data at stake"
                 issue = Issue(
                     issue.rule, issue.message + note, "", line=issue.line, column=issue.column, severity=Severity.LOW
                 )
