@@ -186,6 +186,9 @@ class CommandOrigins:
         self.self_contained = self_contained
         self._module = module
         self._uses: tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]] | None = None
+        # Attribute names stored on anything but `self` inside a method (`c.formula = text`,
+        # `setattr(c, "formula", text)`): an object's attribute may then hold what any code put there.
+        self.foreign_attributes: set[str] = set()
         self.enclosing: dict[int, Function] = {}  # id(node) -> innermost function holding it
         self.bindings: dict[tuple[int, str], list[ast.AST]] = {}  # (id(function) or 0, name) -> values
         self.functions: dict[str, list[Function]] = {}
@@ -237,6 +240,11 @@ class CommandOrigins:
             self._bind(node, function)
             if isinstance(node, ast.Call):
                 self.calls.append((function, node))
+                if name_of(node.func) in ("setattr", "object.__setattr__"):
+                    attribute = node.args[1] if len(node.args) > 1 else None
+                    # A name set by a non-constant (`setattr(obj, key, v)`) could be any attribute.
+                    named = attribute.value if isinstance(attribute, ast.Constant) else "*"
+                    self.foreign_attributes.add(str(named))
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 100:
                 self.constants.add(node.value)
                 self.tool_calling = self.tool_calling or node.value in _TOOL_CALLING
@@ -279,6 +287,8 @@ class CommandOrigins:
             if owner is not None and function is not None and _self_attribute(target) is not None:
                 self.attributes.setdefault((owner, str(_self_attribute(target))), []).append((value, function))
             elif isinstance(target, (ast.Subscript, ast.Attribute)):
+                if isinstance(target, ast.Attribute):
+                    self.foreign_attributes.add(target.attr)
                 root = _root_name(target)
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
@@ -556,7 +566,11 @@ class CommandOrigins:
             scope = self.enclosing.get(id(scope))
 
     def _attribute_operator(self, attribute: str, function: Function, seen: set[tuple[int, str]], depth: int) -> bool:
-        """`self.name` in a method: everything the class's methods assign to it is the operator's."""
+        """`self.name` in a notebook's method: everything the class's methods assign to it is the
+        operator's, and nothing else stores that attribute on any object. A script's class may be
+        imported and its objects changed by anyone."""
+        if not self.self_contained or attribute in self.foreign_attributes or "*" in self.foreign_attributes:
+            return False
         owner = self.class_of.get(id(function))
         assigned = self.attributes.get((owner, attribute), []) if owner is not None else []
         if not assigned:
@@ -614,6 +628,8 @@ class CommandOrigins:
             callee = next((c for c, inits in self.constructors.items() if scope in inits), "")
             if scope.name != "__init__" or not callee or not positional:
                 return False
+            if any(isinstance(c.func, ast.Attribute) and c.func.attr == "__init__" for _, c in self.calls):
+                return False  # `obj.__init__(text)`, `super().__init__(text)`: built again with other values
             positional = positional[1:]  # self
         if len(self.bindings.get((0, callee), [])) != 1 or callee in self.dispatched or callee in self.constants:
             return False  # rebound, or named in a table or a tool schema

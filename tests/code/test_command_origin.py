@@ -287,6 +287,9 @@ def test_eval_in_a_notebook_helper_its_own_cells_call_with_constants_is_low(
     [
         (DISPLAY, "display('df1')\ndisplay(open('expr.txt').read())"),  # one call passes a file's text
         (DISPLAY, "display('df1')\nwidgets.Button().on_click(display)"),  # handed to a UI callback
+        (DISPLAY, "d = display('df1')\nd.args = (open('e.txt').read(),)"),  # the attribute set from outside
+        (DISPLAY, "d = display('df1')\nsetattr(d, name, value)"),  # any attribute may be set
+        (DISPLAY, "d = display('df1')\nd.__init__(open('e.txt').read())"),  # built again with a file's text
         (SHOW, "show('df1')\ndf['formula'].apply(show)"),  # applied to a column's values
         (SHOW, "show(*exprs)"),  # which value lands in expr is not known
         (SHOW, "show(requests.get(URL).text)"),
@@ -304,3 +307,8 @@ def test_eval_of_a_notebook_parameter_from_outside_or_unknown_callers_keeps_band
 def test_a_scripts_helper_may_be_imported_so_its_parameter_keeps_bandits_severity(tmp_path: Path) -> None:
     source = SHOW + "show('df1')\n"
     assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"]
+    # nor is a script's object attribute the operator's: anything importing the class can set it
+    attribute = (
+        "class Calc:\n    def __init__(self):\n        self.f = '1+1'\n    def r(self):\n        return eval(self.f)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, attribute) if f.rule_id == "B307"] == ["medium"]
