@@ -275,6 +275,15 @@ class LoadContext:
         self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         self.texts.extend(shell)
 
+    def repository_file(self, call: ast.Call) -> bool:
+        """Whether a load reads a fixed path inside the repository: relative (the code runs from
+        its checkout) and named nowhere else. An absolute path is a mount, a volume, an upload
+        folder or another machine's layout, not a file the repository holds."""
+        path = self.fixed_path(call)
+        if path is None or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
+            return False
+        return ".." not in path.split("/") and self.named_once(call)
+
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
         never a download's, a write's or a copy's target."""

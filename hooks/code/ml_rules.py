@@ -290,7 +290,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
-        if not self.serving and self.loads.fixed_path(node) is not None and self.loads.named_once(node):
+        if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None
 
