@@ -66,6 +66,7 @@ _VENDOR_INDEX_HOSTS = frozenset(
         "dl.fbaipublicfiles.com",
     }
 )
+_PRERELEASE_CHANNELS = frozenset({"nightly", "test", "pre", "preview"})
 VENDOR_INDEX_NOTE = (
     "a PyPI package with the name of one of its packages would win (dependency confusion, as with torchtriton); "
     "prefer --index-url"
@@ -75,9 +76,12 @@ VENDOR_INDEX_NOTE = (
 def vendor_index(value: str) -> bool:
     """Whether an index URL is a framework vendor's public https index (no credentials)."""
     scheme, _, rest = value.strip().partition("://")
-    authority = rest.split("/", 1)[0]
+    authority, _, path = rest.partition("/")
     if scheme.lower() != "https" or "@" in authority:
         return False
+    segments = {segment.lower() for segment in path.split("/")}
+    if segments & _PRERELEASE_CHANNELS:
+        return False  # where torchtriton came in: pre-release builds pull names PyPI may not hold
     return authority.split(":", 1)[0].lower() in _VENDOR_INDEX_HOSTS
 
 

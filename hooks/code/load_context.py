@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from hooks.code.own_cache import OwnCaches
-from hooks.code.pipeline_inputs import under
+from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
@@ -120,7 +120,7 @@ class LoadContext:
         self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
         # Folders another step of the notebook's own pipeline fills (pipeline_inputs.py), and the
         # folders this script unpacked an archive from one of them into.
-        self.pipeline_fed: frozenset[str] = frozenset()
+        self.pipeline_fed = FedFolders()
         self.unpacked_from_pipeline: set[str] = set()
 
     # --- keys --------------------------------------------------------------------------------
@@ -296,7 +296,7 @@ class LoadContext:
     def pipeline_path(self, node: ast.AST | None) -> bool:
         """Whether `node` is a constant path inside a folder the notebook's own pipeline fills."""
         key = self.key(node)
-        return key is not None and key.startswith("c:") and under(key[2:], self.pipeline_fed)
+        return key is not None and key.startswith("c:") and self.pipeline_fed.holds(key[2:])
 
     def unpacked(self, archive: ast.AST | None, destination: ast.AST | None) -> bool:
         """For `tarfile.open(archive).extractall(destination)`: whether the archive is a pipeline
@@ -316,7 +316,7 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None:
             return False
-        if under(path, self.pipeline_fed):
+        if self.pipeline_fed.holds(path):
             return True
         return under(path, self.unpacked_from_pipeline) and self.named_once(call)
 

@@ -20,6 +20,7 @@ from hooks.code.command_origin import CommandOrigins
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
+from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 
@@ -221,7 +222,7 @@ def _constant_text(node: ast.AST) -> str | None:
 
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
-        self, *, notebook: bool = False, strict: bool = False, pipeline_fed: frozenset[str] = frozenset()
+        self, *, notebook: bool = False, strict: bool = False, pipeline_fed: FedFolders | None = None
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
@@ -235,7 +236,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.quiet_bandit: dict[tuple[int, str], str] = {}
         self.loud_bandit: set[tuple[int, str]] = set()  # lines where a call keeps bandit's severity
         self.loads = LoadContext(notebook)
-        self.loads.pipeline_fed = pipeline_fed
+        self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -288,7 +289,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
-        if self.loads.loads_pipeline_output(node):
+        if not self.serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
@@ -614,7 +615,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             destination = _keyword(node, "path") or (
                 node.args[0] if node.args and node.func.attr == "extractall" else None
             )
-            if not self.strict and self.loads.unpacked(archive, destination):
+            if not self.strict and not self.serving and self.loads.unpacked(archive, destination):
                 self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, f"{message} ({_PIPELINE_OUTPUT})", Severity.LOW)
             elif self.notebook and not self.strict:
                 # A notebook unpacks the dataset its author just fetched, on the author's own

@@ -17,7 +17,9 @@ from. Reading back `/opt/ml/processing/model/model.tar.gz` is then reading a fil
 own pipeline wrote, like `joblib.load` of a file the notebook dumped a few cells earlier.
 
 An input whose source is anything else (an S3 URI, a parameter, a variable) is not a step
-output: a script reading it keeps its findings.
+output: a script reading it keeps its findings. A script several steps run counts a folder as fed
+only when every one of those steps feeds it from a step output, and a path inside a folder that
+another input of the same step is mounted on belongs to that other input.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import ast
 import os
 import posixpath
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 _STEP_OUTPUT_ATTRIBUTE = "properties"  # `step.properties.<...>`: SageMaker's step-output reference
@@ -44,28 +47,56 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 
 def _is_step_output(node: ast.AST, step_outputs: set[str]) -> bool:
-    """`step.properties.X.Y`, `step.properties.Outputs["test"].S3Output.S3Uri`, or a name bound
-    (only) to such a reference."""
+    """`step.properties.X.Y`, `step.properties.Outputs["test"].S3Output.S3Uri`, a tuning step's
+    `get_top_model_s3_uri(...)`, or a name bound (only) to such a reference."""
     if isinstance(node, ast.Name):
         return node.id in step_outputs
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        # `step_tuning.get_top_model_s3_uri(top_k=0, ...)`: a tuning step's best model
         return node.func.attr in _STEP_OUTPUT_METHODS and isinstance(node.func.value, (ast.Name, ast.Attribute))
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
+    for _ in range(64):  # an attribute chain this long is built to be slow, not a pipeline
+        if not isinstance(node, (ast.Attribute, ast.Subscript)):
+            return False
         if isinstance(node, ast.Attribute) and node.attr == _STEP_OUTPUT_ATTRIBUTE:
             return isinstance(node.value, (ast.Name, ast.Attribute))
         node = node.value
     return False
 
 
-def _script_names(code: ast.AST) -> list[str]:
-    """The file names a `code=` argument can stand for: each string constant in it that ends in
-    `.py` (`"code/evaluation.py"`, `os.path.join(BASE_DIR, "evaluate.py")`)."""
-    return [
-        posixpath.basename(n.value)
-        for n in ast.walk(code)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.endswith(".py")
-    ]
+def _trailing_text(node: ast.AST) -> str | None:
+    """The constant end of a path expression: `"code/evaluate.py"`, the constant arguments that
+    end `os.path.join(BASE_DIR, "code", "evaluate.py")`, the text after the last `{...}` of an
+    f-string, the right side of `base + "/evaluate.py"`. Looked at one level deep, never walked."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call):
+        parts: list[str] = []
+        for argument in reversed(node.args):
+            if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                break
+            parts.insert(0, argument.value)
+        return "/".join(parts) if parts else None
+    if isinstance(node, ast.JoinedStr) and node.values:
+        last = node.values[-1]
+        return last.value if isinstance(last, ast.Constant) and isinstance(last.value, str) else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+        return _trailing_text(node.right)
+    return None
+
+
+def _script_key(call: ast.Call, code: ast.AST) -> str | None:
+    """The script a step runs, as a relative path: `code` (within `source_dir` when that is a
+    constant), normalised; None when it is not a constant `.py` path."""
+    text = _trailing_text(code)
+    if text is None or not text.endswith(".py"):
+        return None
+    text = text.lstrip("/") if not isinstance(code, ast.Constant) else text
+    source_dir = _keyword(call, "source_dir")
+    if isinstance(source_dir, ast.Constant) and isinstance(source_dir.value, str) and "/" not in text:
+        text = posixpath.join(source_dir.value, text)
+    normal = posixpath.normpath(text)
+    if normal.startswith(("/", "..")) or normal == ".":
+        return None
+    return normal
 
 
 def _step_output_names(module: ast.Module) -> set[str]:
@@ -87,32 +118,72 @@ def _inputs(value: ast.AST | None) -> Iterable[ast.Call]:
                 yield element
 
 
-def step_fed_folders(module: ast.Module) -> dict[str, frozenset[str]]:
-    """Script file name -> the folders (`/opt/ml/processing/model`) that the pipeline this code
-    defines fills with another step's output before that script runs."""
+@dataclass(frozen=True)
+class FedFolders:
+    """For one script: per step that runs it, (folders fed by another step's output, every
+    folder an input is mounted on)."""
+
+    steps: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.steps)
+
+    def __add__(self, other: FedFolders) -> FedFolders:
+        return FedFolders(self.steps + other.steps)
+
+    def holds(self, path: str) -> bool:
+        """Whether every step that runs the script finds this path in a folder another step's
+        output fills (the innermost mounted folder that holds it decides)."""
+        normal = posixpath.normpath(path)
+        if not self.steps or ".." in normal.split("/"):
+            return False
+        for fed, mounted in self.steps:
+            holding = [folder for folder in mounted if normal == folder or normal.startswith(folder + "/")]
+            if not holding or max(holding, key=len) not in fed:
+                return False
+        return True
+
+
+def step_fed_folders(module: ast.Module) -> dict[str, FedFolders]:
+    """Script path (relative, as the definition names it) -> what the pipeline this code defines
+    feeds it, one entry per step that runs it (steps without inputs included)."""
     step_outputs = _step_output_names(module)
-    fed: dict[str, set[str]] = {}
+    fed: dict[str, FedFolders] = {}
     for node in ast.walk(module):
         if not isinstance(node, ast.Call):
             continue
         code = _keyword(node, "code")
-        inputs = _keyword(node, "inputs")
-        if code is None or inputs is None:
+        key = _script_key(node, code) if code is not None else None
+        if key is None:
             continue
-        folders = set()
-        for given in _inputs(inputs):
+        from_steps: set[str] = set()
+        mounted: set[str] = set()
+        for given in _inputs(_keyword(node, "inputs")):
             source = _keyword(given, "source") or (given.args[0] if given.args else None)
             destination = _keyword(given, "destination") or (given.args[1] if len(given.args) > 1 else None)
-            if source is None or not _is_step_output(source, step_outputs):
+            if not (isinstance(destination, ast.Constant) and isinstance(destination.value, str)):
                 continue
-            if isinstance(destination, ast.Constant) and isinstance(destination.value, str):
-                folder = posixpath.normpath(destination.value)
-                if folder.startswith(_MOUNT_ROOT) and ".." not in folder.split("/"):
-                    folders.add(folder)
-        if folders:
-            for name in _script_names(code):
-                fed.setdefault(name, set()).update(folders)
-    return {name: frozenset(folders) for name, folders in fed.items()}
+            folder = posixpath.normpath(destination.value)
+            if ".." in folder.split("/"):
+                continue
+            mounted.add(folder)
+            if source is not None and _is_step_output(source, step_outputs) and folder.startswith(_MOUNT_ROOT):
+                from_steps.add(folder)
+        fed[key] = fed.get(key, FedFolders()) + FedFolders(((frozenset(from_steps), frozenset(mounted)),))
+    return fed
+
+
+def fed_in_notebook(fed: dict[str, FedFolders], written: str, written_names: list[str]) -> FedFolders:
+    """What a notebook's pipeline feeds the script a `%%writefile` cell writes: the entries that
+    name its path, or its bare file name when no other written script has that name."""
+    normal = posixpath.normpath(written.removeprefix("./"))
+    base = posixpath.basename(normal)
+    unique = sum(posixpath.basename(n) == base for n in written_names) == 1
+    found = FedFolders()
+    for key, steps in fed.items():
+        if key == normal or (unique and "/" not in key and key == base):
+            found = found + steps
+    return found
 
 
 def under(path: str, folders: Iterable[str]) -> bool:
@@ -133,27 +204,36 @@ def under(path: str, folders: Iterable[str]) -> bool:
 # nothing from them reaches a report: they can only lower the script's load findings to low.
 _NEIGHBOUR_LEVELS = 2  # the script's folder and its parent
 _NEIGHBOURS_PER_FOLDER = 200
+_DEFINITION_MAX_BYTES = 1 << 20  # pipeline definitions are small; a bigger file is not read
 _DEFINITION_SUFFIXES = (".py", ".ipynb")
+_CACHE_SIZE = 256
+_parsed: dict[tuple[str, int, int], dict[str, FedFolders]] = {}  # (path, size, mtime) -> its wiring
 
 
-def fed_by_neighbours(script: Path, max_bytes: int, max_notebook_bytes: int) -> frozenset[str]:
-    """Folders a pipeline defined next to `script` fills with other steps' outputs before it runs."""
-    name = script.name
-    folders: set[str] = set()
+def fed_by_neighbours(script: Path, max_bytes: int) -> FedFolders:
+    """What a pipeline defined next to `script` feeds it before it runs."""
+    cap = min(max_bytes, _DEFINITION_MAX_BYTES)
+    found = FedFolders()
     folder = script.parent
     for _ in range(_NEIGHBOUR_LEVELS):
-        for candidate in _definitions(folder, script, max(max_bytes, max_notebook_bytes)):
-            cap = max_notebook_bytes if candidate.name.endswith(".ipynb") else max_bytes
-            folders.update(_fed_in(candidate, cap).get(name, frozenset()))
+        for definition in _definitions(folder, script, cap):
+            try:
+                relative = script.relative_to(folder).as_posix()
+            except ValueError:
+                continue
+            wiring = _fed_in(definition, cap, script.name)
+            if relative in wiring:
+                found = found + wiring[relative]
         if folder.parent == folder:
             break
         folder = folder.parent
-    return frozenset(folders)
+    return found
 
 
 def _definitions(folder: Path, script: Path, max_bytes: int) -> list[Path]:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)[:_NEIGHBOURS_PER_FOLDER]
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)[:_NEIGHBOURS_PER_FOLDER]
     except OSError:
         return []
     found = []
@@ -171,18 +251,20 @@ def _definitions(folder: Path, script: Path, max_bytes: int) -> list[Path]:
     return found
 
 
-def _fed_in(definition: Path, max_bytes: int) -> dict[str, frozenset[str]]:
+def _fed_in(definition: Path, max_bytes: int, script_name: str) -> dict[str, FedFolders]:
     from hooks._core.textfile import read_text
 
     try:
+        status = definition.lstat()
+        key = (str(definition), status.st_size, status.st_mtime_ns)
+        if key in _parsed:
+            return _parsed[key]
         read = read_text(definition, max_bytes)
     except (OSError, ValueError):
         return {}
-    if not read.ok or "ProcessingInput" not in read.text:
+    if not read.ok or "ProcessingInput" not in read.text or script_name not in read.text:
         return {}
-    sources = [read.text]
-    if definition.name.endswith(".ipynb"):
-        sources = _notebook_code(read.text)
+    sources = _notebook_code(read.text) if definition.name.endswith(".ipynb") else [read.text]
     body: list[ast.stmt] = []
     for source in sources:
         try:
@@ -190,9 +272,13 @@ def _fed_in(definition: Path, max_bytes: int) -> dict[str, frozenset[str]]:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
     try:
-        return step_fed_folders(ast.Module(body=body, type_ignores=[]))
+        wiring = step_fed_folders(ast.Module(body=body, type_ignores=[]))
     except RecursionError:
-        return {}
+        wiring = {}
+    if len(_parsed) >= _CACHE_SIZE:
+        _parsed.clear()
+    _parsed[key] = wiring
+    return wiring
 
 
 def _notebook_code(text: str) -> list[str]:

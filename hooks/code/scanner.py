@@ -41,7 +41,7 @@ from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
-from hooks.code.pipeline_inputs import fed_by_neighbours, step_fed_folders
+from hooks.code.pipeline_inputs import FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
 MAX_PYTHON_BYTES = 1 << 20
@@ -88,13 +88,13 @@ class _Unit:
 
     pieces: list[Piece]
     notebook: bool
-    # Folders the notebook's own pipeline fills with another step's output before this script runs.
-    pipeline_fed: frozenset[str] = frozenset()
+    # What the notebook's own pipeline feeds this script before it runs (pipeline_inputs.py).
+    pipeline_fed: FedFolders = field(default_factory=FedFolders)
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
 
 
-def _pipeline_fed(pieces: list[Piece]) -> dict[str, frozenset[str]]:
+def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
     """Script name -> folders another step of the pipeline these cells define fills
     (`pipeline_inputs.py`); cells that do not parse add nothing."""
     if not any("ProcessingInput" in piece.original for piece in pieces):
@@ -150,9 +150,9 @@ class CodeScanner:
         if notebook:
             return self._scan_notebook(read.text, display, policy, limits)
         piece = Piece(None, read.text, CellSource(read.text))
-        fed = frozenset[str]()
+        fed = FedFolders()
         if "/opt/ml/" in read.text and not limits.strict:
-            fed = fed_by_neighbours(path, limits.python, limits.notebook)
+            fed = fed_by_neighbours(path, limits.python)
         return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
@@ -205,8 +205,9 @@ class CodeScanner:
             notes.append(make_finding(rules.NOT_PYTHON, display, message, content_key=f"kernel:{notebook.language}"))
         if named_scripts and not limits.strict:
             fed = _pipeline_fed(pieces)
+            names = [posixpath.normpath(name) for name, _ in named_scripts]
             for name, unit in named_scripts:
-                unit.pipeline_fed = fed.get(posixpath.basename(name), frozenset())
+                unit.pipeline_fed = fed_in_notebook(fed, name, names)
         report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
         report.findings.extend(notes)
         report.written.extend(handed_on)

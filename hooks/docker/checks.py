@@ -131,10 +131,17 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
 
 
 def _arg_values(instruction: Instruction) -> list[tuple[str, str]]:
+    """`ARG A=1 B="x y" C`: quoted defaults are one value (spaces and all), as Docker reads them."""
+    import shlex
+
+    try:
+        words = shlex.split(instruction.arguments, posix=True)
+    except ValueError:
+        words = instruction.arguments.split()
     pairs = []
-    for word in instruction.arguments.split():
+    for word in words:
         name, equals, default = word.partition("=")
-        pairs.append((name, default.strip("\"'") if equals else ""))
+        pairs.append((name, default if equals else ""))
     return pairs
 
 

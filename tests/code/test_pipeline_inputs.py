@@ -48,19 +48,39 @@ def test_step_outputs_feed_the_named_script() -> None:
         + "other.run(code=os.path.join(BASE, 'score.py'),\n"
         + "          inputs=[ProcessingInput('s3://bucket/x', '/opt/ml/processing/x')])\n"
     )
-    assert step_fed_folders(module) == {
-        "evaluate.py": frozenset({"/opt/ml/processing/model", "/opt/ml/processing/test"})
-    }
+    fed = step_fed_folders(module)
+    assert fed["code/evaluate.py"].holds("/opt/ml/processing/model/model.tar.gz")
+    assert fed["code/evaluate.py"].holds("/opt/ml/processing/test/test.csv")
+    assert not fed["score.py"].holds("/opt/ml/processing/x/a.pkl")
 
 
 def test_only_step_outputs_into_job_mounts_count() -> None:
     for source in ("'s3://public-bucket/model.tar.gz'", "model_uri", "ParameterString(name='m')", "get(properties)"):
-        folders = step_fed_folders(ast.parse(wiring(source, source)))
-        assert folders == {}, source
+        fed = step_fed_folders(ast.parse(wiring(source, source)))
+        assert not fed["code/evaluate.py"].holds("/opt/ml/processing/model/m.tar.gz"), source
     rebound = "uri = step.properties.X\nuri = sys.argv[1]\n" + wiring("uri", "uri")
-    assert step_fed_folders(ast.parse(rebound)) == {}
-    outside = wiring("step.properties.X").replace("/opt/ml/processing/model", "/etc/../opt/ml/x")
-    assert "/etc/../opt/ml/x" not in str(step_fed_folders(ast.parse(outside)))
+    assert not step_fed_folders(ast.parse(rebound))["code/evaluate.py"].holds("/opt/ml/processing/model/m")
+    outside = wiring("step.properties.X").replace("/opt/ml/processing/model", "/data/model")
+    assert not step_fed_folders(ast.parse(outside))["code/evaluate.py"].holds("/data/model/m")  # not a job mount
+
+
+def test_every_step_running_the_script_must_feed_the_folder() -> None:
+    second = wiring("ParameterString(name='model')").replace("eval_args", "other_args")
+    fed = step_fed_folders(ast.parse(wiring("step_train.properties.ModelArtifacts") + second))
+    assert not fed["code/evaluate.py"].holds("/opt/ml/processing/model/model.tar.gz")
+    assert fed["code/evaluate.py"].holds("/opt/ml/processing/test/test.csv")  # fed by a step in both
+
+
+def test_an_outside_input_mounted_inside_a_fed_folder_is_not_fed() -> None:
+    nested = (
+        "proc.run(code='evaluate.py', inputs=[\n"
+        "    ProcessingInput(source=step.properties.Out, destination='/opt/ml/processing'),\n"
+        "    ProcessingInput(source=upload_uri, destination='/opt/ml/processing/upload'),\n"
+        "])\n"
+    )
+    fed = step_fed_folders(ast.parse(nested))["evaluate.py"]
+    assert fed.holds("/opt/ml/processing/model.tar.gz")
+    assert not fed.holds("/opt/ml/processing/upload/model.tar.gz")
 
 
 def test_under_never_climbs_out() -> None:
@@ -172,3 +192,24 @@ def test_definitions_that_do_not_wire_this_script_or_are_not_files_change_nothin
     strict = Policy(root=tmp_path, profile="strict")
     findings = scan_code(tmp_path, SCRIPT, "e/pipelines/evaluate.py", strict)
     assert [f.severity.value for f in findings if f.rule_id == "MLS315"] == ["high"]
+
+
+def test_serving_code_keeps_its_severity_even_when_fed(tmp_path: Path) -> None:
+    serving = EVALUATE + "from flask import Flask\napp = Flask(__name__)\n"
+    text = notebook(serving, wiring("step_train.properties.ModelArtifacts"))
+    findings = [f for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id in ("MLS315", "B301")]
+    assert "low" not in {f.severity.value for f in findings}
+
+
+def test_a_script_of_the_same_name_in_another_folder_is_not_the_wired_one(tmp_path: Path) -> None:
+    (tmp_path / "p" / "customer").mkdir(parents=True)
+    (tmp_path / "p" / "pipeline.py").write_text(DEFINITION)  # wires p/evaluate.py, not p/customer/evaluate.py
+    assert extraction(tmp_path, "p/customer/evaluate.py") == "high"
+    assert extraction(tmp_path, "p/evaluate.py") == "low"
+
+
+def test_a_large_neighbour_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "big").mkdir()
+    padding = "# " + "x" * 100 + "\n"
+    (tmp_path / "big" / "pipeline.py").write_text(DEFINITION + padding * 12000)  # over 1 MiB
+    assert extraction(tmp_path, "big/evaluate.py") == "high"

@@ -156,6 +156,7 @@ def test_hostile_input_is_a_finding_not_a_traceback(
     [
         ("https://download.pytorch.org/whl/cu121", False),  # a vendor's public index: low, as in notebooks
         ("https://pypi.nvidia.com", False),
+        ("https://download.pytorch.org/whl/nightly/cu121", True),  # the channel torchtriton came through
         ("https://pkgs.internal.example/simple", True),  # a private index: the confusion case
         ("http://download.pytorch.org/whl/cu121", True),  # not over https: anyone on the path serves it
         ("https://user:pw@download.pytorch.org/whl/cu121", True),  # credentials: not the public index
