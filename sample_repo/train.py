@@ -18,7 +18,7 @@ def load_everything(path):
     cached = torch.load(path + ".cache")  # mlsec: ignore[MLS306] written by this job a minute ago
     features = joblib.load("features.joblib")
     table = np.load("table.npy", allow_pickle=True)
-    with open("config.yaml") as handle:
+    with open(path + ".yaml") as handle:
         config = yaml.load(handle, Loader=yaml.Loader)
     model = AutoModelForCausalLM.from_pretrained("org/model", trust_remote_code=True)
     blob = pickle.loads(open("blob.bin", "rb").read())
