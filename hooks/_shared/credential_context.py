@@ -317,6 +317,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         if before in "?&" and _loopback_url(lowered, name_start):
             continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
         context = "flag" if flag else "header" if match.group("scheme") else "name"
+        if context == "header" and value.startswith("+"):
+            continue  # `"Basic " + btoa(user + ":" + pass)`: the literal ends at the scheme; code follows
         # In code a bare value after `=`, `:` or `,` is an expression; after a flag, a header's
         # scheme, an XML or table tag or a space it can only be text inside a string or comment.
         literal = quoted or context != "name" or stripped in ("", ">") or sep.startswith("</t")

@@ -59,6 +59,7 @@ LOOKALIKES = [
     ),
     ("MLS223", "a.yaml", "api_key: my_api_key\ntoken: ${oc.env:API_TOKEN}\nsecretName: db-credentials\n"),
     ("MLS223", "a.py", 'ner = pipeline("token-classification", "lakshyakh93/deberta_finetuned_pii")\n'),
+    ("MLS223", "ui.js", 'h={Authorization:"Basic "+utils_btoa(user+":"+pass)};\n'),
     (
         "MLS223",
         "push.sh",
