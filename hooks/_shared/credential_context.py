@@ -110,7 +110,7 @@ _TOKENIZER_WORDS = frozenset(
     "pad bos eos unk sep cls mask special placeholder initializer new stop start end image audio video vision "
     "eot eom begin boundary split decoder encoder max min num total input output prompt completion generated "
     "last first next prev target char word sub byte fim middle think tool img chat system assistant default "
-    "added extra vocab embed embedding trigger class".split()
+    "added extra vocab embed embedding trigger class to".split()  # `to`: `idx_to_token`, a vocabulary map
 )
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
 _KEY_QUALIFIERS = frozenset(

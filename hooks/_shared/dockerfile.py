@@ -18,9 +18,10 @@ _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A
 
 
 class DockerfileError(Exception):
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, message: str, line: int, *, empty: bool = False) -> None:
         super().__init__(message)
         self.line = line
+        self.empty = empty  # nothing but comments and blank lines: `docker build` refuses it too
 
 
 @dataclass
@@ -176,6 +177,8 @@ def _stages(instructions: list[Instruction]) -> Dockerfile:
         instruction.stage = len(stages) - 1
         stages[-1].instructions.append(instruction)
     if not stages:
+        if not instructions:
+            raise DockerfileError("no instructions at all (only comments or blank lines)", 1, empty=True)
         raise DockerfileError("no FROM instruction", 1)
     return Dockerfile(stages, global_args, instructions)
 

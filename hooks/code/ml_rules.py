@@ -16,7 +16,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
-from hooks.code.command_origin import CommandOrigins
+from hooks.code.command_origin import DEFINED, CommandOrigins
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
@@ -221,9 +221,7 @@ def _constant_text(node: ast.AST) -> str | None:
 
 
 class MLRuleVisitor(ast.NodeVisitor):
-    def __init__(
-        self, *, notebook: bool = False, strict: bool = False, pipeline_fed: FedFolders | None = None
-    ) -> None:
+    def __init__(self, *, notebook: bool = False, strict: bool = False, pipeline_fed: FedFolders | None = None) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
@@ -729,6 +727,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.quiet_bandit[(line, "B501")] = "certificate checks off against this machine's own address"
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
+        if name in ("eval", "exec") and isinstance(node.func, ast.Name) and self._shadowed(node.func.id, node):
+            # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the builtin
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                self.bandit_false_positives.add((line, "B307" if name == "eval" else "B102"))
+            return
         self._constant_commands(node, name)
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
             return
@@ -740,6 +743,16 @@ class MLRuleVisitor(ast.NodeVisitor):
                 node,
                 f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
             )
+
+    def _shadowed(self, name: str, node: ast.Call) -> bool:
+        """Whether `name` is bound by the code itself (a def, a class, an assignment or an import)
+        where the call reads it, every binding being its own function or class: then it is not
+        the builtin."""
+        if self.aliases.get(name, "").startswith("builtins."):
+            return False  # `from builtins import eval`: the builtin itself
+        origins = self.command_origins()
+        found = origins.bound_values(name, origins.function_of(node))
+        return found is not None and all(value is DEFINED for value in found[0])
 
     def _looks_like_llm_output(self, node: ast.AST, depth: int = 0) -> bool:
         """Whether a value is what a model said, judged by what the value itself is called: the

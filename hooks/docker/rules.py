@@ -247,7 +247,8 @@ DOCKERFILE_UNPARSEABLE = BOOK.rule(
     cwe=20,
     what=(
         "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
-        " before FROM, binary content); nothing in it was checked."
+        " before FROM, binary content); nothing in it was checked. A file of comments and blank lines only"
+        " (an exercise's `# TODO` stub) is reported low: it builds nothing and holds nothing to check."
     ),
     why=("A Dockerfile that is not understood is not checked, so it is reported rather than passed (fail closed)."),
     fix=(

@@ -7,6 +7,7 @@ from pathlib import Path
 from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
+from hooks._core.severity import Severity
 from hooks._core.textfile import read_text
 from hooks._shared.dockerfile import DockerfileError, parse
 from hooks._shared.shell import installed_requirements
@@ -30,8 +31,15 @@ class DockerfileScanner:
         try:
             dockerfile = parse(text)
         except DockerfileError as exc:
+            # A file of comments only (an exercise's `# TODO` stub) builds nothing and holds nothing
+            # to check, so it is fully read: low. Anything else not understood stays at the rule's severity.
             finding = make_finding(
-                rules.DOCKERFILE_UNPARSEABLE, display, f"cannot be parsed: {exc}", content_key="parse", line=exc.line
+                rules.DOCKERFILE_UNPARSEABLE,
+                display,
+                f"cannot be parsed: {exc}",
+                content_key="parse",
+                line=exc.line,
+                severity=Severity.LOW if exc.empty else None,
             )
             return FileReport([finding])
         except RecursionError:

