@@ -121,11 +121,6 @@ class LoadContext:
         # Folders another step of the notebook's own pipeline fills (pipeline_inputs.py), and the
         # folders this script unpacked an archive from one of them into.
         self.pipeline_fed = FedFolders()
-        # W&B: names of the artifacts this code creates (`wandb.Artifact("convnet", ...)`), variables
-        # holding `use_artifact(...)` of a bare name, and variables holding paths inside one.
-        self.logged_artifacts: set[str] = set()
-        self.artifact_handles: dict[str, str] = {}
-        self.artifact_paths: dict[str, str] = {}
         self.unpacked_from_pipeline: set[str] = set()
 
     # --- keys --------------------------------------------------------------------------------
@@ -159,45 +154,6 @@ class LoadContext:
             self.handles[target.id] = handle
         else:
             self.handles.pop(target.id, None)
-        self._remember_artifact(target.id, value)
-
-    # --- W&B artifacts the code logs itself ------------------------------------------------------
-    def _remember_artifact(self, name: str, value: ast.AST) -> None:
-        """`a = run.use_artifact("convnet:latest")`, `d = a.download()`, `p = os.path.join(d, "m.pth")`:
-        which names hold an artifact of the code's own project, and which hold paths inside one
-        (name -> the artifact's name)."""
-        self.artifact_handles.pop(name, None)
-        self.artifact_paths.pop(name, None)
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
-            if value.func.attr == "use_artifact" and value.args:
-                text = _text(value.args[0], self.constants)
-                if text is not None and "/" not in text:  # `entity/project/name` is someone else's
-                    self.artifact_handles[name] = text.split(":", 1)[0]
-                return
-            owner = value.func.value
-            if value.func.attr in ("download", "file", "checkout") and isinstance(owner, ast.Name):
-                if owner.id in self.artifact_handles:
-                    self.artifact_paths[name] = self.artifact_handles[owner.id]
-                return
-        inside = {
-            self.artifact_paths[n.id]
-            for n in ast.walk(value)
-            if isinstance(n, ast.Name) and n.id in self.artifact_paths
-        }
-        if len(inside) == 1:
-            self.artifact_paths[name] = inside.pop()  # a path built inside the downloaded folder
-
-    def loads_own_artifact(self, call: ast.Call) -> bool:
-        """Whether a load reads from the folder of a W&B artifact that this code logs itself (a
-        `wandb.Artifact` of the same name, so in the run's own project)."""
-        target = _load_target(call)
-        if target is None or not self.logged_artifacts:
-            return False
-        if isinstance(target, ast.Call) and _is_open(target) and target.args:
-            target = target.args[0]
-        names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
-        inside = [self.artifact_paths[n] for n in names if n in self.artifact_paths]
-        return bool(inside) and all(artifact in self.logged_artifacts for artifact in inside)
 
     def _opened(self, value: ast.AST, qualname: QualName | None = None) -> str | None:
         if not isinstance(value, ast.Call) or not value.args:

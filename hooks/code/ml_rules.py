@@ -169,17 +169,6 @@ _PIPELINE_OUTPUT = (
 )
 
 
-def _called_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
-def _artifact_name(call: ast.Call) -> str | None:
-    """The constant name of `wandb.Artifact("convnet", type="model")`."""
-    given = call.args[0] if call.args else _keyword(call, "name")
-    return given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
-
-
 def _archive_path(call: ast.Call) -> ast.expr | None:
     """The path `tarfile.open(path)` / `tarfile.open(name=path)` reads."""
     return call.args[0] if call.args else _keyword(call, "name")
@@ -263,19 +252,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
-        uses_wandb = any(
-            (isinstance(n, ast.Import) and any(a.name.split(".")[0] == "wandb" for a in n.names))
-            or (isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "wandb")
-            for n in nodes
-        )
-        self.loads.logged_artifacts = {
-            text
-            for node in nodes
-            if uses_wandb
-            and isinstance(node, ast.Call)
-            and _called_name(node) == "Artifact"
-            and (text := _artifact_name(node)) is not None
-        }
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname)
 
@@ -309,8 +285,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
-        if self.loads.loads_own_artifact(node):
-            return "a W&B artifact this code logs itself (wandb.Artifact of the same name, its own project)"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if not self.serving and self.loads.loads_pipeline_output(node):

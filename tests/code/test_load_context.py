@@ -417,31 +417,3 @@ def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tm
     assert mls305 == [(3, "low"), (5, "high"), (6, "high"), (7, "low")]
     serving = source + "from flask import Flask\napp = Flask(__name__)\n"
     assert {s for r, _, s in graded(scan_code(tmp_path, serving, "serve.py")) if r == "MLS305"} == {"high"}
-
-
-WANDB = (
-    "import os, torch, wandb\n"
-    "def build(run):\n"
-    "    artifact = wandb.Artifact('convnet', type='model')\n"
-    "    torch.save(net.state_dict(), 'init.pth')\n"
-    "    artifact.add_file('init.pth')\n"
-    "    run.log_artifact(artifact)\n"
-    "def train(run):\n"
-    "    model_artifact = run.use_artifact({name!r})\n"
-    "    model_dir = model_artifact.download()\n"
-    "    model_path = os.path.join(model_dir, 'init.pth')\n"
-    "    net.load_state_dict(torch.load(model_path))\n"
-)
-
-
-def test_a_wandb_artifact_the_code_logs_itself_is_low_and_anyone_elses_is_not(tmp_path: Path) -> None:
-    def mls306(source: str) -> list[str]:
-        return [s for r, _, s in graded(scan_code(tmp_path, notebook(source), "nb.ipynb")) if r == "MLS306"]
-
-    assert mls306(WANDB.format(name="convnet:latest")) == ["low"]
-    assert mls306(WANDB.format(name="geekyrakshit/paella/convnet:v0")) == ["high"]  # another project's
-    assert mls306(WANDB.format(name="pretrained:latest")) == ["high"]  # not an artifact this code logs
-    rebound = WANDB.format(name="convnet:latest").replace(
-        "    net.load_state_dict(", "    model_path = sys.argv[1]\n    net.load_state_dict("
-    )
-    assert mls306(rebound) == ["high"]
