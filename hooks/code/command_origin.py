@@ -113,7 +113,7 @@ _TEXT_METHODS = frozenset(
 )
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
-DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
+_DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
 # What `from flask import request` binds: stands for text received from outside (a `recv()`).
 _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], keywords=[])
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
@@ -271,16 +271,16 @@ class CommandOrigins:
         elif isinstance(node, ast.NamedExpr):
             pairs = [(node.target, node.value)]
         elif isinstance(node, ast.ExceptHandler) and node.name:
-            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
+            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 bound = alias.asname or alias.name.partition(".")[0]
                 # A module or what it defines is code, not text from outside, except the request
                 # objects web frameworks hand out as module globals (`from flask import request`).
                 outside = isinstance(node, ast.ImportFrom) and _OUTSIDE_NAMES.match(alias.name.rpartition(".")[2])
-                self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else DEFINED)
+                self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else _DEFINED)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
+            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
         declared_global = self.global_names.get(scope, set()) if function is not None else set()
         owner = self.class_of.get(scope) if function is not None else None
         for target, value in pairs:

@@ -16,7 +16,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
-from hooks.code.command_origin import DEFINED, CommandOrigins
+from hooks.code.command_origin import CommandOrigins
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
@@ -728,11 +728,12 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         if name in ("eval", "exec") and isinstance(node.func, ast.Name) and self._shadowed(node.func.id, node):
-            # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the builtin
+            # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the
+            # builtin, so bandit's finding is dropped (what it does with model output is still checked).
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
                 self.bandit_false_positives.add((line, "B307" if name == "eval" else "B102"))
-            return
-        self._constant_commands(node, name)
+        else:
+            self._constant_commands(node, name)
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
             return
         argument = node.args[0]
@@ -745,14 +746,46 @@ class MLRuleVisitor(ast.NodeVisitor):
             )
 
     def _shadowed(self, name: str, node: ast.Call) -> bool:
-        """Whether `name` is bound by the code itself (a def, a class, an assignment or an import)
-        where the call reads it, every binding being its own function or class: then it is not
-        the builtin."""
-        if self.aliases.get(name, "").startswith("builtins."):
-            return False  # `from builtins import eval`: the builtin itself
+        """Whether the call's `eval`/`exec` is the code's own function: a `def` (or `class`) of that
+        name run unconditionally before the call in the calling function's own body, or at the
+        module's top level (before the call when the call is at top level too), and the name bound
+        no other way anywhere. A method named `eval` is an attribute, never in scope; a `def`
+        inside `try`/`if` may not run."""
+        module = self._module
+        if module is None or self.aliases.get(name, "").startswith("builtins."):
+            return False
         origins = self.command_origins()
-        found = origins.bound_values(name, origins.function_of(node))
-        return found is not None and all(value is DEFINED for value in found[0])
+        function = origins.function_of(node)
+        bodies: list[list[ast.stmt]] = [module.body] if function is None else [function.body, module.body]
+        defined = False
+        for body in bodies:
+            lines = [
+                statement.lineno
+                for statement in body
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                and statement.name == name
+            ]
+            if lines and (body is not module.body or function is not None or min(lines) < node.lineno):
+                defined = True
+                break
+        if not defined:
+            return False
+        # Any other binding of the name (an assignment, a loop or `except ... as` target, an
+        # import, a parameter) could make it something else.
+        for other in ast.walk(module):
+            if isinstance(other, ast.Name) and other.id == name and isinstance(other.ctx, (ast.Store, ast.Del)):
+                return False
+            if isinstance(other, ast.ExceptHandler) and other.name == name:
+                return False
+            if isinstance(other, (ast.Import, ast.ImportFrom)) and any(
+                (alias.asname or alias.name.split(".")[0]) == name for alias in other.names
+            ):
+                return False
+            if isinstance(other, ast.arg) and other.arg == name:
+                return False
+            if isinstance(other, (ast.Global, ast.Nonlocal)) and name in other.names:
+                return False
+        return True
 
     def _looks_like_llm_output(self, node: ast.AST, depth: int = 0) -> bool:
         """Whether a value is what a model said, judged by what the value itself is called: the

@@ -168,9 +168,30 @@ def test_torch_hub_loads_of_local_pytorch_owned_or_commit_pinned_repositories_ar
 def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: Path) -> None:
     own = "def eval(model, X, y):\n    return model.score(X, y)\nacc = eval(m, X, y)\n"
     nested = "def f(t):\n    def exec(x):\n        return x\n    return exec(t)\n"
-    for source in (own, nested):
+    later_in_module = "def run(t):\n    return eval(t)\ndef eval(x):\n    return x\n"  # resolved when run() runs
+    for source in (own, nested, later_in_module):
         assert not [f for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102")], source
-    rebound = "def eval(a):\n    return a\neval = __builtins__.eval\nx = eval(open('f').read())\n"
-    builtin = "x = eval(open('f').read())\n"
-    for source in (rebound, builtin):
-        assert [f.rule_id for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["B307"], source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = eval(open('f').read())\n",
+        "def eval(a):\n    return a\neval = __builtins__.eval\nx = eval(open('f').read())\n",  # rebound
+        "class Trainer:\n    def eval(self):\n        pass\ndef calc(q):\n    return eval(q)\n",  # a method
+        "rules = eval(open('f').read())\ndef eval(model):\n    return model\n",  # called before the def
+        "try:\n    def eval(x):\n        return x\nexcept ImportError:\n    pass\ny = eval(open('f').read())\n",
+        "def exec(x):\n    pass\ntry:\n    pass\nexcept ImportError as exec:\n    pass\nexec(open('f').read())\n",
+    ],
+)
+def test_the_builtin_eval_or_exec_keeps_bandits_finding(tmp_path: Path, source: str) -> None:
+    assert [f.rule_id for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102")] != []
+
+
+def test_model_output_through_an_own_function_named_eval_is_still_checked(tmp_path: Path) -> None:
+    source = (
+        "class Evaluator:\n    def eval(self, ds):\n        pass\n"
+        "def answer(client):\n    resp = client.chat.completions.create(model='m', messages=[])\n"
+        "    return eval(resp.choices[0].message.content)\n"
+    )
+    assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, source)]
