@@ -110,7 +110,7 @@ _TOKENIZER_WORDS = frozenset(
     "pad bos eos unk sep cls mask special placeholder initializer new stop start end image audio video vision "
     "eot eom begin boundary split decoder encoder max min num total input output prompt completion generated "
     "last first next prev target char word sub byte fim middle think tool img chat system assistant default "
-    "added extra vocab embed embedding trigger class to".split()  # `to`: `idx_to_token`, a vocabulary map
+    "added extra vocab embed embedding trigger class".split()
 )
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
 _KEY_QUALIFIERS = frozenset(
@@ -142,6 +142,8 @@ def name_strength(name: str) -> int:
         before = words[index - 1] if index else ""
         if word in ("token", "tokens") and before in _TOKENIZER_WORDS:
             return 0
+        if word in ("token", "tokens") and before == "to" and best == 0:
+            return 0  # `idx_to_token`: a vocabulary map (`API_KEY_TO_TOKEN` keeps its `API_KEY`)
         if word == "tokens":
             continue
         if word == "key" and before in _KEY_QUALIFIERS:

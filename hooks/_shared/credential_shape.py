@@ -55,7 +55,8 @@ _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
 # A semantic version with its pre-release or build part and what a lock file appends to it:
 # `v1.2.3`, `v0.0.0-20230711153332-06a737ee72cb` (Go), `v0.4.0/go.mod` (go.sum), `2.1.0+cu118`.
-_TAG_URI = re.compile(r"tag:[A-Za-z0-9.@-]+,\d{4}(?:-\d{2}){0,2}:")  # RFC 4151
+# RFC 4151 tag URIs as YAML and schemas name types: a domain, a date, then a short name.
+_TAG_URI = re.compile(r"tag:[A-Za-z0-9.@-]+,\d{4}(?:-\d{2}){0,2}:[A-Za-z][A-Za-z./#-]{0,30}")
 _VERSION = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,64})?(?:/[A-Za-z0-9_.-]{1,40})?")
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
@@ -337,10 +338,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a literal keyword")
     if "://" in value:
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
-    if _TAG_URI.match(value):
+    if _TAG_URI.fullmatch(value):
         return ValueShape(0, "a tag URI (`tag:yaml.org,2002:str`), a name")
-    if length > 2 and value.startswith("$") and value.endswith("$"):
-        return ValueShape(0, "TeX math in prose (`$y_{t}$`)")
     if value.endswith(("...", "\u2026")):
         return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:

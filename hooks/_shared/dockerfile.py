@@ -102,11 +102,14 @@ def parse(text: str) -> Dockerfile:
     lines = text.split("\n")
     escape = "\\"
     index = 0
+    frontend = ""  # `# syntax=IMAGE`: BuildKit hands the whole file to that image instead
     # Parser directives: only before anything else, each once.
     while index < len(lines):
         match = _DIRECTIVE.match(lines[index].strip())
         if not match:
             break
+        if match.group(1).lower() == "syntax":
+            frontend = match.group(2)
         if match.group(1).lower() == "escape":
             if match.group(2) not in ("\\", "`"):
                 raise DockerfileError(f"invalid escape character {match.group(2)!r}", index + 1)
@@ -154,10 +157,10 @@ def parse(text: str) -> Dockerfile:
                 index += 1
             instruction.end_line = index
         instructions.append(instruction)
-    return _stages(instructions)
+    return _stages(instructions, frontend)
 
 
-def _stages(instructions: list[Instruction]) -> Dockerfile:
+def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
     global_args: dict[str, str] = {}
     stages: list[Stage] = []
     for instruction in instructions:
@@ -177,7 +180,10 @@ def _stages(instructions: list[Instruction]) -> Dockerfile:
         instruction.stage = len(stages) - 1
         stages[-1].instructions.append(instruction)
     if not stages:
-        if not instructions:
+        # Comments only build nothing, unless a custom frontend (`# syntax=` of anything but
+        # Docker's own docker/dockerfile) reads the file its own way.
+        own_frontend = not frontend or re.match(r"(?:docker\.io/)?docker/dockerfile(?:[:@]|$)", frontend)
+        if not instructions and own_frontend:
             raise DockerfileError("no instructions at all (only comments or blank lines)", 1, empty=True)
         raise DockerfileError("no FROM instruction", 1)
     return Dockerfile(stages, global_args, instructions)

@@ -30,6 +30,11 @@ from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import CODE, Field, Unit
 
 GENERIC = frozenset({"url_credentials", "password_assignment"})
+# Inline TeX in prose: `$...$` around a formula with a TeX marker (`\`, `^`, `_`, `{`), no `$` inside.
+_TEX_MATH = re.compile(r"\$[^$\s]*[\\^_{][^$\s]*\$")
+_PASSWORDISH = re.compile(r"(?i)pass|pwd")
+
+
 _DB_SCHEMES = re.compile(
     r"(?i)^(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|redis|rediss|amqps?|mssql|oracle|"
     r"snowflake|clickhouse|cockroachdb|sqlserver|jdbc|db2|neo4j|bolt|sqs|kafka|nats)([+:].*)?$"
@@ -242,6 +247,8 @@ def judge(
         return _url_hit(candidate, lowered, options)
     if not options.enabled("password_assignment"):
         return None
+    if _TEX_MATH.fullmatch(candidate.value) and not _PASSWORDISH.search(candidate.name):
+        return None  # "the previous step's target token $y_{t^\prime}$": TeX math in prose
     shape = judge_value(candidate.value, candidate.name, options.placeholders)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:

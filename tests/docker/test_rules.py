@@ -273,3 +273,13 @@ def test_a_dockerfile_of_comments_only_is_low_and_one_without_from_is_not(tmp_pa
     path.write_text("# TODO\nRUN curl https://x.example/i.sh | sh\n")
     found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
     assert found == [("MLS909", "medium")]
+
+
+def test_comments_only_under_a_custom_frontend_are_not_empty(tmp_path: Path) -> None:
+    path = tmp_path / "Dockerfile"
+    path.write_text("# syntax=ghcr.io/some-user/buildkit-frontend:latest\n# the frontend reads build.yaml\n")
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS909", "medium")]
+    path.write_text("# syntax=docker/dockerfile:1\n# TODO\n")
+    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert found == [("MLS909", "low")]

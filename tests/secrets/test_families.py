@@ -97,6 +97,9 @@ POSITIVES = [
     ("MLS223", "env.py", f'token = os.getenv("ACME_TOKEN", "{fake("", 40)}")\n'),
     ("MLS223", "client.py", f'session.headers.setdefault("X-Api-Key", "{fake("", 40)}")\n'),
     ("MLS223", "env.py", f'password = os.getenv("DB_PASSWORD_PROD", "{fake("", 24)}")\n'),
+    ("MLS223", "db.py", 'DB_PASSWORD = "$uperS3cretPa$$"\n'),  # `$` for `s`: a password, not TeX
+    ("MLS223", "tok.py", f'API_KEY_TO_TOKEN = "{fake("", 32)}"\n'),
+    ("MLS222", "url.py", 'create_engine("postgresql://ml:$ecretPa$$@db.internal:5432/features")\n'),
     ("MLS223", "compose.yaml", f"    environment:\n      - ACME_TOKEN=${{ACME_TOKEN:-{fake('', 32)}}}\n"),
     # URLs with passwords: database, broker, curl -u
     ("MLS222", "celeryconfig.py", f'broker_url = "amqps://ml:{PASSWORD}@mq.internal:5671"\n'),
