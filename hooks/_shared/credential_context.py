@@ -112,6 +112,8 @@ _TOKENIZER_WORDS = frozenset(
     "last first next prev target char word sub byte fim middle think tool img chat system assistant default "
     "added extra vocab embed embedding trigger class".split()
 )
+# `hashed_secret` (detect-secrets baselines), `password_sha256`: what a hash of a credential is called.
+_HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest".split())
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
 _KEY_QUALIFIERS = frozenset(
     "primary foreign sort partition cache dict hash map lookup row column index unique composite group join "
@@ -144,6 +146,8 @@ def name_strength(name: str) -> int:
             return 0
         if word in ("token", "tokens") and before == "to" and best == 0:
             return 0  # `idx_to_token`: a vocabulary map (`API_KEY_TO_TOKEN` keeps its `API_KEY`)
+        if before in _HASH_WORDS and (word in _STRONG_WORDS or word in _WEAK_WORDS):
+            return 0  # `hashed_secret`, `sha256_password`: a digest of the credential, which cannot be used
         if word == "tokens":
             continue
         if word == "key" and before in _KEY_QUALIFIERS:

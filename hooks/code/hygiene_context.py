@@ -94,6 +94,9 @@ def _unpinned_remote_code(call: ast.Call, found: dict[tuple[int, str], str]) -> 
     if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
         return
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
+    local = keywords.get("local_files_only")
+    if isinstance(local, ast.Constant) and local.value is True:
+        return  # nothing is downloaded
     trust = keywords.get("trust_remote_code")
     # A constant True is MLS307's finding on the same call; a value from a parameter or a
     # config (`trust_remote_code=args.trust_remote_code`) is not, and runs the latest code too.

@@ -166,3 +166,14 @@ def test_an_unpinned_download_that_mls307_reports_is_not_reported_twice(tmp_path
     )
     found = graded(scan_code(tmp_path, source))
     assert ("MLS307", 6, "high") in found and ("B615", 6, "low") in found
+
+
+def test_a_hub_load_of_local_files_only_downloads_nothing(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\n"
+        "a = AutoModel.from_pretrained(path, local_files_only=True, trust_remote_code=args.trust)\n"
+        "b = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust)\n"
+        "c = AutoModel.from_pretrained('org/m', local_files_only=flag)\n"
+    )
+    found = sorted((f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B615")
+    assert found == [("B615", 3, "medium"), ("B615", 4, "low")]

@@ -65,6 +65,12 @@ LOOKALIKES = [
     ("MLS223", "constructor.py", "key_node.tag = 'tag:yaml.org,2002:str'\n"),
     (
         "MLS223",
+        ".secrets.baseline",
+        '{"results": {"a.py": [{"type": "Secret Keyword",\n'
+        '  "hashed_secret": "4f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345"}]}}\n',
+    ),
+    (
+        "MLS223",
         "push.sh",
         "aws ecr get-login-password | docker login --username AWS --password-stdin "
         "739275468103.dkr.ecr.us-west-2.amazonaws.com/${IMAGE_REPOSITORY}\n"
