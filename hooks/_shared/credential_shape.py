@@ -55,6 +55,7 @@ _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
 # A semantic version with its pre-release or build part and what a lock file appends to it:
 # `v1.2.3`, `v0.0.0-20230711153332-06a737ee72cb` (Go), `v0.4.0/go.mod` (go.sum), `2.1.0+cu118`.
+_RANGE_OPERATOR = re.compile(r"^(?:\^|~=?|[<>]=?|==?|!=)\s*")
 # RFC 4151 tag URIs as YAML and schemas name types: a domain, a date, then a short name.
 _TAG_URI = re.compile(r"tag:[A-Za-z0-9.@-]+,\d{4}(?:-\d{2}){0,2}:[A-Za-z][A-Za-z./#-]{0,30}")
 _VERSION = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,64})?(?:/[A-Za-z0-9_.-]{1,40})?")
@@ -356,8 +357,9 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "an e-mail address or user@host")
     if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
         return ValueShape(0, "a number, version, date or address")
-    if _VERSION.fullmatch(value):
-        return ValueShape(0, "a release version (`v0.4.0/go.mod`, a Go pseudo-version)")
+    if _VERSION.fullmatch(value) or _VERSION.fullmatch(_RANGE_OPERATOR.sub("", value, count=1)):
+        # `^3.529.0`, `~1.2.3`, `>=2.0.1`: a dependency's version range (package.json, pyproject)
+        return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`)")
     if is_path(value):
         return ValueShape(0, "a path or model id")
     if is_common_password(value) or is_sequential(value):

@@ -63,6 +63,7 @@ LOOKALIKES = [
     ("MLS223", "seq2seq.md", "the decoder takes the previous step's target token $y_{t^\\prime}$ as input\n"),
     ("MLS223", "nli.md", "    vocab.idx_to_token = json.load(open(os.path.join(data_dir, 'vocab.json')))\n"),
     ("MLS223", "constructor.py", "key_node.tag = 'tag:yaml.org,2002:str'\n"),
+    ("MLS223", "package.json", '{"dependencies": {"@aws-sdk/credential-providers": "^3.529.0"}}\n'),
     (
         "MLS223",
         ".secrets.baseline",
