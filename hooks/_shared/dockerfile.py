@@ -174,7 +174,7 @@ def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
         elif not stages:
             if instruction.keyword != "ARG":
                 raise DockerfileError(f"{instruction.keyword} before the first FROM", instruction.line)
-            for name, default in _arg_pairs(instruction.arguments):
+            for name, default in arg_pairs(instruction.arguments):
                 global_args[name] = default
             continue
         instruction.stage = len(stages) - 1
@@ -189,12 +189,25 @@ def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
     return Dockerfile(stages, global_args, instructions)
 
 
-def _arg_pairs(arguments: str) -> list[tuple[str, str]]:
-    pairs = []
-    for word in arguments.split():
-        name, _, default = word.partition("=")
-        pairs.append((name, default.strip("\"'")))
-    return pairs
+def arg_pairs(arguments: str) -> list[tuple[str, str]]:
+    """`ARG A=1 B="x y" C`: (name, default) pairs, a quoted default one value (spaces and all) as
+    Docker reads it; "" for an ARG without a default."""
+    import shlex
+
+    try:
+        words = shlex.split(arguments, posix=True)
+    except ValueError:
+        words = arguments.split()
+    return [(name, default) for name, _, default in (word.partition("=") for word in words)]
+
+
+def variable_pairs(instruction: Instruction) -> list[tuple[str, str]]:
+    """The variables an ENV or ARG instruction sets, with their values ([] for any other)."""
+    if instruction.keyword == "ENV":
+        return env_pairs(instruction.arguments)
+    if instruction.keyword == "ARG":
+        return arg_pairs(instruction.arguments)
+    return []
 
 
 def env_pairs(arguments: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
 from hooks._core.severity import Severity
-from hooks._shared.dockerfile import Dockerfile, Instruction, env_pairs, substitute
+from hooks._shared.dockerfile import Dockerfile, Instruction, substitute, variable_pairs
 from hooks._shared.redaction import redact_url
 from hooks._shared.services import jupyter_config_open, open_services
 from hooks._shared.shell import (
@@ -104,7 +104,7 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
         if keyword in ("ENV", "ARG"):
-            for name, value in env_pairs(instruction.arguments) if keyword == "ENV" else _arg_values(instruction):
+            for name, value in variable_pairs(instruction):
                 variables[name] = value
                 yield from _pip_env(instruction, name, value)
                 if keyword == "ENV" and _TRUST_ENV.search(name) and value.strip().lower() in _TRUE_VALUES:
@@ -128,21 +128,6 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
                     "expose22",
                     line=instruction.line,
                 )
-
-
-def _arg_values(instruction: Instruction) -> list[tuple[str, str]]:
-    """`ARG A=1 B="x y" C`: quoted defaults are one value (spaces and all), as Docker reads them."""
-    import shlex
-
-    try:
-        words = shlex.split(instruction.arguments, posix=True)
-    except ValueError:
-        words = instruction.arguments.split()
-    pairs = []
-    for word in words:
-        name, equals, default = word.partition("=")
-        pairs.append((name, default if equals else ""))
-    return pairs
 
 
 def _base_images(dockerfile: Dockerfile) -> Iterator[Issue]:
@@ -185,8 +170,7 @@ def _final_user(dockerfile: Dockerfile) -> Iterator[Issue]:
     user = ""
     for instruction in final.instructions:
         if instruction.keyword in ("ARG", "ENV"):
-            pairs = _arg_values(instruction) if instruction.keyword == "ARG" else env_pairs(instruction.arguments)
-            variables.update(pairs)
+            variables.update(variable_pairs(instruction))
         if instruction.keyword == "USER":
             user_instruction = instruction
             user = substitute(instruction.arguments.strip(), variables).split(":")[0]
@@ -347,8 +331,7 @@ def _unchecked_adds(dockerfile: Dockerfile, strict: bool) -> Iterator[Issue]:
     variables = dict(dockerfile.global_args)
     for position, instruction in enumerate(dockerfile.instructions):
         if instruction.keyword in ("ENV", "ARG"):
-            pairs = env_pairs(instruction.arguments) if instruction.keyword == "ENV" else _arg_values(instruction)
-            variables.update(pairs)
+            variables.update(variable_pairs(instruction))
         if instruction.keyword != "ADD":
             continue
         flags, rest = instruction.split_flags()
@@ -409,12 +392,7 @@ def _secrets(dockerfile: Dockerfile) -> list[Issue]:
     for instruction in dockerfile.instructions:
         reported = False
         if instruction.keyword in ("ENV", "ARG"):
-            pairs = (
-                env_pairs(instruction.arguments)
-                if instruction.keyword == "ENV"
-                else [(w.partition("=")[0], w.partition("=")[2].strip("\"'")) for w in instruction.arguments.split()]
-            )
-            for name, value in pairs:
+            for name, value in variable_pairs(instruction):
                 if not value or "$" in value or is_placeholder(value) or _PATH_VALUE.match(value):
                     continue
                 named = bool(_CREDENTIAL_NAME.search(name)) and not _NOT_SECRET_NAMES.search(name)
