@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
-from hooks._shared.urls import embeds_secret, redact_url, without_credentials
+from hooks._shared.urls import embeds_secret, has_credentials, redact_url, url_host, without_credentials
 
 _PIP_OPTIONS = {
     "-i": "--index-url",
@@ -75,14 +75,13 @@ VENDOR_INDEX_NOTE = (
 
 def vendor_index(value: str) -> bool:
     """Whether an index URL is a framework vendor's public https index (no credentials)."""
-    scheme, _, rest = value.strip().partition("://")
-    authority, _, path = rest.partition("/")
-    if scheme.lower() != "https" or "@" in authority:
-        return False
-    segments = {segment.lower() for segment in path.split("/")}
+    value = value.strip()
+    if not value.lower().startswith("https://") or has_credentials(value):
+        return False  # not https, or credentials in the URL: not the vendor's public index
+    segments = {segment.lower() for segment in value.partition("://")[2].split("/")[1:]}
     if segments & _PRERELEASE_CHANNELS:
         return False  # where torchtriton came in: pre-release builds pull names PyPI may not hold
-    return authority.split(":", 1)[0].lower() in _VENDOR_INDEX_HOSTS
+    return url_host(value) in _VENDOR_INDEX_HOSTS
 
 
 @dataclass(frozen=True)

@@ -752,28 +752,22 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _shadowed(self, name: str, node: ast.Call) -> bool:
         """Whether the call's `eval`/`exec` is the code's own function: a `def` (or `class`) of that
-        name run unconditionally before the call in the calling function's own body, or at the
-        module's top level (before the call when the call is at top level too), and the name bound
-        no other way anywhere. A method named `eval` is an attribute, never in scope; a `def`
-        inside `try`/`if` may not run."""
+        name directly in the calling function's body or at the module's top level (before the
+        call when the call is at top level: a function body runs after the module has loaded),
+        and the name bound no other way anywhere. A method named `eval` is an attribute, never in
+        scope; a `def` inside `try`/`if` may not run."""
         module = self._module
         if module is None or self.aliases.get(name, "").startswith("builtins."):
             return False
-        origins = self.command_origins()
-        function = origins.function_of(node)
-        bodies: list[list[ast.stmt]] = [module.body] if function is None else [function.body, module.body]
-        defined = False
-        for body in bodies:
-            lines = [
-                statement.lineno
-                for statement in body
-                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                and statement.name == name
-            ]
-            if lines and (body is not module.body or function is not None or min(lines) < node.lineno):
-                defined = True
-                break
-        if not defined:
+        function = self.command_origins().function_of(node)
+        bodies = [module.body] if function is None else [function.body, module.body]
+        lines = [
+            statement.lineno
+            for body in bodies
+            for statement in body
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name
+        ]
+        if not lines or (function is None and min(lines) >= node.lineno):
             return False
         # Any other binding of the name (an assignment, a loop or `except ... as` target, an
         # import, a parameter) could make it something else.

@@ -31,15 +31,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.code.command_origin import name_of
+
 _STEP_OUTPUT_ATTRIBUTE = "properties"  # `step.properties.<...>`: SageMaker's step-output reference
 _STEP_OUTPUT_METHODS = frozenset({"get_top_model_s3_uri"})  # TuningStep's reference to a trained model
 _INPUT_CLASSES = frozenset({"ProcessingInput"})
-_MOUNT_ROOT = "/opt/ml/"  # where SageMaker jobs find their inputs
-
-
-def _call_name(call: ast.Call) -> str:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+MOUNT_ROOT = "/opt/ml/"  # where SageMaker jobs find their inputs
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -114,7 +111,7 @@ def _step_output_names(module: ast.Module) -> set[str]:
 def _inputs(value: ast.AST | None) -> Iterable[ast.Call]:
     if isinstance(value, (ast.List, ast.Tuple)):
         for element in value.elts:
-            if isinstance(element, ast.Call) and _call_name(element) in _INPUT_CLASSES:
+            if isinstance(element, ast.Call) and name_of(element) in _INPUT_CLASSES:
                 yield element
 
 
@@ -167,7 +164,7 @@ def step_fed_folders(module: ast.Module) -> dict[str, FedFolders]:
             if ".." in folder.split("/"):
                 continue
             mounted.add(folder)
-            if source is not None and _is_step_output(source, step_outputs) and folder.startswith(_MOUNT_ROOT):
+            if source is not None and _is_step_output(source, step_outputs) and folder.startswith(MOUNT_ROOT):
                 from_steps.add(folder)
         fed[key] = fed.get(key, FedFolders()) + FedFolders(((frozenset(from_steps), frozenset(mounted)),))
     return fed

@@ -41,7 +41,7 @@ from hooks.code.fstrings import has_fstring, rewrite_fstrings
 from hooks.code.hygiene_context import blocking_hygiene
 from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
-from hooks.code.pipeline_inputs import FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
+from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 
 MAX_PYTHON_BYTES = 1 << 20
@@ -151,7 +151,7 @@ class CodeScanner:
             return self._scan_notebook(read.text, display, policy, limits)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
-        if "/opt/ml/" in read.text and not limits.strict:
+        if MOUNT_ROOT in read.text and not limits.strict:
             fed = fed_by_neighbours(path, limits.python)
         return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
 
@@ -166,9 +166,8 @@ class CodeScanner:
         notes: list[Finding] = []
         kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES
         pieces: list[Piece] = []
-        scripts: list[_Unit] = []
         handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
-        named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts by the name they are written to
+        named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts, by the name they are written to
         budget = limits.notebook_code
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
@@ -195,7 +194,6 @@ class CodeScanner:
             for script in written.python:
                 body = "\n" * (script.first_line - 1) + script.text
                 unit = _Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False)
-                scripts.append(unit)
                 named_scripts.append((written_name(script.name), unit))
         if not kernel_is_python:
             message = (
@@ -208,6 +206,7 @@ class CodeScanner:
             names = [posixpath.normpath(name) for name, _ in named_scripts]
             for name, unit in named_scripts:
                 unit.pipeline_fed = fed_in_notebook(fed, name, names)
+        scripts = [unit for _, unit in named_scripts]
         report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
         report.findings.extend(notes)
         report.written.extend(handed_on)
