@@ -16,8 +16,9 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # fresh: chosen at stop 24 before any scan, labelled blind after that stop's changes (README);
 # blind: chosen at stop 25 before any scan, scanned mid-stop (README); blind2: chosen at stop 25
 # before any scan, scanned once with that stop's code of the time; blind3: chosen after that, scanned
-# once with the stop's final code (README).
-SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3")
+# once with the stop's final code; blind4: chosen and pinned at the start of stop 26, scanned once with
+# that stop's final code (README).
+SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4")
 
 
 @dataclass(frozen=True)
