@@ -8,7 +8,8 @@ shapes are worth acting on and stay at bandit's severity:
   notebook) at a place the database reads as data (a quoted literal, a comparison, an IN or
   VALUES list; hooks/code/sql_position.py): the caller's value, often a user's search text,
   goes into the query. Parameters spliced in as table or column names, or as clauses the code
-  assembles, stay low;
+  assembles, stay low; so do parameters declared numbers, dates or UUIDs (`start: datetime`),
+  and values only counted, formatted as dates or passed through the code's quoting function;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network;
@@ -25,11 +26,17 @@ import re
 from collections.abc import Callable
 
 from hooks.code.command_origin import CommandOrigins, name_of
-from hooks.code.sql_position import spliced_values
+from hooks.code.sql_position import spliced_values, text_names
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
 _HUB_LOADERS = frozenset({"from_pretrained", "snapshot_download", "hf_hub_download", "pipeline"})
+_NOT_TEXT_TYPES = frozenset(
+    {"int", "float", "bool", "complex", "Decimal", "datetime", "date", "time", "timedelta", "Timestamp", "UUID"}
+)
+_CONTAINERS = frozenset(
+    {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
+)
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
 
@@ -46,15 +53,39 @@ def _lines(node: ast.AST) -> range:
     return range(start, (getattr(node, "end_lineno", None) or start) + 1)
 
 
+def _typed_not_text(annotation: ast.expr | None) -> bool:
+    """A parameter declared a number, bool, date or UUID (or an optional or list of them): its
+    text has no quote a caller could close."""
+    if annotation is None:
+        return False
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            annotation = ast.parse(annotation.value, mode="eval").body  # "datetime" in quotes
+        except SyntaxError:
+            return False
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _typed_not_text(annotation.left) and _typed_not_text(annotation.right)
+    if isinstance(annotation, ast.Subscript) and name_of(annotation.value) in _CONTAINERS:
+        items = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+        return all(_typed_not_text(i) for i in items if not (isinstance(i, ast.Constant) and i.value is ...))
+    if isinstance(annotation, ast.Constant) and annotation.value is None:
+        return True
+    return name_of(annotation) in _NOT_TEXT_TYPES
+
+
 def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str]) -> None:
     arguments = function.args
-    tainted = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs] if a.arg != "self"}
+    tainted = {
+        a.arg
+        for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+        if a.arg != "self" and not _typed_not_text(a.annotation)
+    }
     if arguments.vararg:
         tainted.add(arguments.vararg.arg)
     if arguments.kwarg:
         tainted.add(arguments.kwarg.arg)
     for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and _names(node.value) & tainted:
+        if isinstance(node, ast.Assign) and text_names(node.value) & tainted:
             tainted |= {t.id for t in node.targets if isinstance(t, ast.Name)}
     for node in ast.walk(function):
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (

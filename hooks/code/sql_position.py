@@ -10,6 +10,13 @@ ML pipelines and services; they are reported, but as hygiene.
 
 The query is read as the Python expression that builds it: an f-string, `+` concatenation,
 `%` formatting or `str.format`, with each spliced expression at its place in the text.
+
+A name in a spliced expression counts only when its text can reach the query
+(`text_names`): not under `len()`/`int()`/`float()`, a date's `strftime()`/`isoformat()`, a
+comparison, a subscript's index or a function named for quoting or escaping
+(`_sql_literal(v)`, `quote_ident(v)`), whose results a caller cannot turn into SQL. A text in
+double quotes is a value where SQL expects one (`id = "{v}"`, BigQuery's strings) and a quoted
+name elsewhere (`SELECT MAX("{column}")`, `FROM {schema}."{table}"`, `WHERE "{column}" =`).
 """
 
 from __future__ import annotations
@@ -23,9 +30,18 @@ _VALUE_BEFORE = re.compile(
 )
 # An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`).
 _OPEN_LIST = re.compile(r"\b(?:in|values)\s*\(([^()]*)$", re.IGNORECASE)
+_QUOTED_NAME_BEFORE = re.compile(r"(?:\.|\b(?:min|max|sum|avg|count)\s*\()\s*$", re.IGNORECASE)
+_QUOTED_NAME_AFTER = re.compile(r'"(?:\.|\s*(?:[=<>!]|\b(?:in|is|like|between)\b))', re.IGNORECASE)
 _PERCENT_FIELD = re.compile(
     r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<kind>[diouxXeEfFgGcrsa%])"
 )
+# Functions whose result is a number, a bool or a fixed-format date: no quote of the caller's
+# survives them.
+_NUMERIC_CALLS = frozenset({"len", "int", "float", "bool", "round", "abs", "hash", "ord", "id"})
+_FIXED_FORMAT_METHODS = frozenset({"strftime", "isoformat", "timestamp", "toordinal", "count", "index", "bit_length"})
+# A function named for quoting or escaping SQL text (`_snowflake_sql_literal`, `quote_ident`,
+# `escape_string`, `sql.Literal`): the code's own guard; what it lets through is its contract.
+_QUOTING_NAME = re.compile(r"(?i)quot|escap|sanitiz|literal|bindparam")
 _FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
 
 Part = str | ast.expr
@@ -111,17 +127,66 @@ def _format_parts(template: str, call: ast.Call) -> list[Part]:
     return found
 
 
-def lands_as_value(before: str) -> bool:
-    """Whether text spliced right after `before` (the query so far) is read as data."""
+def _called_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def text_names(node: ast.AST) -> set[str]:
+    """The names in `node` whose text can reach its value: not those only counted, compared,
+    used as an index, formatted as a date or passed through a quoting function."""
+    if isinstance(node, ast.Name):
+        return {node.id}
+    if isinstance(node, ast.Call):
+        called = _called_name(node)
+        if called in _NUMERIC_CALLS or called in _FIXED_FORMAT_METHODS or _QUOTING_NAME.search(called):
+            return set()
+        found = text_names(node.func)
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            found |= text_names(argument)
+        return found
+    if isinstance(node, ast.Compare):
+        return set()
+    if isinstance(node, ast.Subscript):
+        return text_names(node.value)  # `compression_map[compression]`: the map's text, not the key
+    if isinstance(node, ast.IfExp):
+        return text_names(node.body) | text_names(node.orelse)
+    if isinstance(node, ast.Attribute):
+        return text_names(node.value)
+    if isinstance(node, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
+        # The items' text, and the iterated values' only when an item shows them (not in `if`s).
+        bound = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        shown = text_names(node.elt)
+        found = shown - bound
+        if shown & bound:
+            for generator in node.generators:
+                found |= text_names(generator.iter)
+        return found
+    found = set()
+    for child in ast.iter_child_nodes(node):
+        found |= text_names(child)
+    return found
+
+
+def lands_as_value(before: str, after: str = "") -> bool:
+    """Whether text spliced right after `before` (the query so far) is read as data; `after`
+    is the query's text that follows the splice, when known."""
     quote = ""
-    for character in before[-20000:]:
+    opened_at = 0
+    window = before[-20000:]
+    for at, character in enumerate(window):
         if quote:
             if character == quote:
                 quote = ""  # a doubled quote closes and reopens: the state comes out the same
         elif character in "'\"`":
-            quote = character
-    if quote in ("'", '"'):
+            quote, opened_at = character, at
+    if quote == "'":
         return True  # inside a string literal
+    if quote == '"':
+        # A string in BigQuery, Spanner and MySQL, a name in standard SQL: a name only where no
+        # dialect reads a value: qualified (`schema."t"`, `"t".col`), aggregated (`MAX("c")`)
+        # or the left side of a comparison (`WHERE "c" = ...`).
+        return not _QUOTED_NAME_BEFORE.search(window[:opened_at]) and not _QUOTED_NAME_AFTER.match(after)
     if quote == "`":
         return False  # inside a quoted name (BigQuery, MySQL)
     return bool(_VALUE_BEFORE.search(before) or _OPEN_LIST.search(before))
@@ -133,12 +198,13 @@ def spliced_values(node: ast.expr, tainted: set[str]) -> bool:
     if parts is None:
         return False
     before = ""
-    for part in parts:
+    for at, part in enumerate(parts):
         if isinstance(part, str):
             before += part
             continue
-        names = {n.id for n in ast.walk(part) if isinstance(n, ast.Name)}
-        if names & tainted and lands_as_value(before):
+        following = parts[at + 1] if at + 1 < len(parts) else ""
+        after = following if isinstance(following, str) else ""
+        if text_names(part) & tainted and lands_as_value(before, after):
             return True
         before += "0"  # a value of its own: keeps the quote state and ends any open operator
     return False

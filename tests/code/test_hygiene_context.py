@@ -177,3 +177,29 @@ def test_a_hub_load_of_local_files_only_downloads_nothing(tmp_path: Path) -> Non
     )
     found = sorted((f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B615")
     assert found == [("B615", 3, "medium"), ("B615", 4, "low")]
+
+
+def test_sql_taking_parameters_declared_numbers_or_dates_is_low_and_text_parameters_keep_bandits_severity(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "from datetime import datetime\n"
+        "from typing import Optional\n"
+        "def window(conn, table, start: datetime, end: 'Optional[datetime]', limit: int | None):\n"
+        "    end_str = end.strftime('%Y-%m-%d')\n"
+        "    return conn.execute(f\"SELECT * FROM {table} WHERE ts BETWEEN '{start}' AND '{end_str}' LIMIT {limit}\")\n"
+        "def window_text(conn, table, start: str, end: 'Optional[str]'):\n"
+        "    return conn.execute(f\"SELECT * FROM {table} WHERE ts BETWEEN '{start}' AND '{end}'\")\n"
+        "def rows(conn, keys):\n"
+        "    placeholders = ','.join('?' * len(keys))\n"
+        "    return conn.execute(f'SELECT * FROM t WHERE k IN ({placeholders})', keys)\n"
+        "def rows_text(conn, keys):\n"
+        "    listed = ','.join(keys)\n"
+        "    return conn.execute(f'SELECT * FROM t WHERE k IN ({listed})')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "store.py")) == [
+        ("B608", 5, "low"),  # a datetime, an optional datetime, an int: no quote to close
+        ("B608", 7, "medium"),  # declared text: the caller's value goes into the query
+        ("B608", 10, "low"),  # only '?' placeholders, counted from the keys
+        ("B608", 13, "medium"),  # the keys themselves
+    ]

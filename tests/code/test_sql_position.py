@@ -31,6 +31,11 @@ def _expr(source: str) -> ast.expr:
         "\"SELECT * FROM {} WHERE a = '{}'\".format(table, term)",
         "\"SELECT * FROM t WHERE a = '{v}'\".format(v=term)",
         'f"SELECT * FROM `{table}` WHERE `{column}` = \\"{term}\\""',  # names quoted, the value too
+        "f'SELECT \"{term}\" AS content'",  # a string in GoogleSQL and MySQL: a value
+        "f'SELECT * FROM t WHERE a = {term.strip()}'",  # text methods keep the text
+        "f'SELECT * FROM t WHERE a IN ({\", \".join(repr(v) for v in term)})'",  # items shown
+        "f'SELECT * FROM t WHERE a = \\'{names[term] if term else term}\\''",  # either branch
+        "f'SELECT * FROM t WHERE a = {len(term) and term}'",  # `and` returns the text
     ],
 )
 def test_a_parameter_read_as_data_is_a_value(source: str) -> None:
@@ -48,6 +53,18 @@ def test_a_parameter_read_as_data_is_a_value(source: str) -> None:
         "\"SELECT * FROM {} WHERE a = '{}'\".format(term, constant)",  # the value is not the parameter
         "\"SELECT * FROM t WHERE a = '%s' AND b = %%s\" % constant",
         "f'SELECT * FROM t WHERE id = {constant} AND name = {term_table}'.strip()",  # not an f-string node
+        # What no caller can turn into SQL: a count, a number, a date's format, a quoting function
+        'f\'SELECT * FROM t WHERE id IN ({",".join("?" * len(term))})\'',
+        "f'SELECT * FROM t LIMIT {int(term)}'",
+        "f\"SELECT * FROM t WHERE d > TIMESTAMP '{term.strftime('%Y-%m-%d')}'\"",
+        "f'SELECT * FROM t WHERE d > {_sql_literal(term)}'",
+        "f'SELECT * FROM t WHERE a = {quote_ident(term)}'",
+        'f\'SELECT * FROM t WHERE a IN ({", ".join("?" for v in term)})\'',  # items hide the values
+        # A name in double quotes where no dialect reads a value
+        "f'SELECT MAX(\"{term}\") FROM t'",
+        "f'SELECT * FROM {schema}.\"{term}\"'",
+        "f'SELECT * FROM t WHERE \"{term}\" = 1'",
+        "f'SELECT * FROM t a WHERE a.\"{term}\" BETWEEN 1 AND 2'",
     ],
 )
 def test_a_parameter_spliced_as_structure_is_not_a_value(source: str) -> None:
