@@ -140,7 +140,7 @@ def _dotted(node: ast.AST) -> str:
     return ""
 
 
-def _parameters(function: Function) -> list[str]:
+def parameters_of(function: Function) -> list[str]:
     arguments = function.args
     names = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
     names += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
@@ -306,7 +306,7 @@ class CommandOrigins:
                 if key in self.bindings:
                     self.stored.setdefault(key, []).append((value, function))
                     break
-                if scope is None or name in _parameters(scope):
+                if scope is None or name in parameters_of(scope):
                     break
                 scope = self.enclosing.get(id(scope))
 
@@ -439,7 +439,7 @@ class CommandOrigins:
                 # Bound nowhere in this file (a star import, another cell, a typo): its origin is
                 # unknown, so bandit's judgement stands; builtins are the interpreter's.
                 return self.unbound_outside and name not in _BUILTINS
-            if name in _parameters(scope):
+            if name in parameters_of(scope):
                 if name in ("self", "cls"):
                     # The object's own state (judged where it is set), except a request handler's.
                     return id(scope) in self.handler_methods
@@ -561,7 +561,7 @@ class CommandOrigins:
             values = self.bindings.get((id(scope) if scope is not None else 0, name))
             if values is not None:
                 return values, scope
-            if scope is None or name in _parameters(scope):
+            if scope is None or name in parameters_of(scope):
                 return None
             scope = self.enclosing.get(id(scope))
 
@@ -587,7 +587,7 @@ class CommandOrigins:
         while scope is not None:
             if (id(scope), name) in self.bindings:
                 return None
-            if name in _parameters(scope):
+            if name in parameters_of(scope):
                 return scope
             scope = self.enclosing.get(id(scope))
         return None

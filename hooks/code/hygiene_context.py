@@ -25,7 +25,7 @@ import ast
 import re
 from collections.abc import Callable
 
-from hooks.code.command_origin import CommandOrigins, name_of
+from hooks.code.command_origin import CommandOrigins, name_of, parameters_of
 from hooks.code.sql_position import spliced_values, text_names
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
@@ -119,22 +119,54 @@ def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
         found[(line, "B104")] = reason
 
 
-def _unpinned_remote_code(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
+def _unpinned_remote_code(
+    call: ast.Call, origins: Callable[[], CommandOrigins], found: dict[tuple[int, str], str]
+) -> None:
     """B615 (a Hub download without `revision=`) on a call that may also run the repository's
     code: `trust_remote_code` given anything but a false constant."""
     if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
         return
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
-    local = keywords.get("local_files_only")
-    if isinstance(local, ast.Constant) and local.value is True:
-        return  # nothing is downloaded
     trust = keywords.get("trust_remote_code")
     # A constant True is MLS307's finding on the same call; a value from a parameter or a
     # config (`trust_remote_code=args.trust_remote_code`) is not, and runs the latest code too.
     if trust is None or isinstance(trust, ast.Constant) or "revision" in keywords:
         return
+    local = keywords.get("local_files_only")
+    if _always(local, True, call, origins) or _always(trust, False, call, origins):
+        return  # nothing is downloaded by default, or no code of the repository runs
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
+
+
+def _always(value: ast.expr | None, constant: bool, call: ast.Call, origins: Callable[[], CommandOrigins]) -> bool:
+    """Whether `value` is `constant` as the code stands: the constant itself, a local name bound
+    only to it, or, for True, a parameter whose default is True and that nothing rebinds (a
+    loader whose own default is `local_files_only=True` downloads only when a caller asks).
+    A parameter defaulting to False proves nothing: callers pass True to turn a feature on."""
+    if isinstance(value, ast.Constant):
+        return value.value is constant
+    if not isinstance(value, ast.Name):
+        return False
+    index = origins()
+    function = index.function_of(call)
+    bound = index.bound_values(value.id, function)
+    rebound_only_to_it = bound is None or all(isinstance(v, ast.Constant) and v.value is constant for v in bound[0])
+    parameter = function is not None and value.id in parameters_of(function)
+    if parameter and function is not None:
+        return rebound_only_to_it and constant is True and _default_of(function, value.id) is True
+    return bound is not None and rebound_only_to_it
+
+
+def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> object:
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
+    pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None]
+    for argument, default in pairs:
+        if argument.arg == name:
+            return default.value if isinstance(default, ast.Constant) else None
+    return None
 
 
 def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dict[tuple[int, str], str]) -> None:
@@ -179,7 +211,7 @@ def blocking_hygiene(
             functions.append(node)
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
-            _unpinned_remote_code(node, found)
+            _unpinned_remote_code(node, origins, found)
             if name_of(node) in _URL_OPENERS:
                 fetches.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:

@@ -203,3 +203,33 @@ def test_sql_taking_parameters_declared_numbers_or_dates_is_low_and_text_paramet
         ("B608", 10, "low"),  # only '?' placeholders, counted from the keys
         ("B608", 13, "medium"),  # the keys themselves
     ]
+
+
+def test_remote_code_loads_that_download_nothing_or_run_no_code_by_default_are_low(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel\n"
+        "def local(path, trust_remote_code: bool = False, local_files_only: bool = True):\n"
+        "    return AutoModel.from_pretrained(\n"
+        "        path, trust_remote_code=trust_remote_code, local_files_only=local_files_only)\n"
+        "def remote(name, trust_remote_code=False):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "def switched(path, trust_remote_code, local_files_only=True):\n"
+        "    if path.startswith('hub:'):\n"
+        "        local_files_only = False\n"
+        "    return AutoModel.from_pretrained(\n"
+        "        path, trust_remote_code=trust_remote_code, local_files_only=local_files_only)\n"
+        "def critic(path):\n"
+        "    trust_remote_code = False\n"
+        "    return AutoModel.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+        "def actor(path, config):\n"
+        "    trust_remote_code = config.trust_remote_code\n"
+        "    return AutoModel.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+    )
+    found = [f for f in graded(scan_code(tmp_path, source, "loaders.py")) if f[0] == "B615"]
+    assert found == [
+        ("B615", 3, "low"),  # local files only unless a caller asks otherwise
+        ("B615", 6, "medium"),  # a caller turns trust_remote_code on: the latest code runs
+        ("B615", 10, "medium"),  # the default is rebound to download
+        ("B615", 14, "low"),  # bound only to False: no repository code runs
+        ("B615", 17, "medium"),  # from the configuration
+    ]
