@@ -114,12 +114,17 @@ _TOKENIZER_WORDS = frozenset(
 )
 # `hashed_secret` (detect-secrets baselines), `password_sha256`: what a hash of a credential is called.
 _HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest".split())
+# `NextToken`, `CreationToken`, `continuation_token`: a page cursor or an idempotency id the API
+# hands back or asks for, never a credential.
+_CURSOR_WORDS = frozenset("creation idempotency continuation pagination page paging next cursor".split())
+# The shell's working directories (`-v "$PWD:$PWD"`), not a password.
+_SHELL_DIRECTORIES = frozenset({"$PWD", "${PWD}", "$OLDPWD", "${OLDPWD}"})
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
 _KEY_QUALIFIERS = frozenset(
     "primary foreign sort partition cache dict hash map lookup row column index unique composite group join "
     "object s3 blob file public pub idempotency dedup message label output input target feature hot shortcut "
     "keyboard sharding routing metric config state model data dataset batch item entry field image text query "
-    "value attr attribute param json yaml registry schedule sample cursor node edge tree sorting "
+    "value attr attribute param parameter json yaml registry schedule sample cursor node edge tree sorting "
     "dimension dim translation i18n locale lang bucket prefix path name".split()
 )
 
@@ -143,6 +148,8 @@ def name_strength(name: str) -> int:
     for index, word in enumerate(words):
         before = words[index - 1] if index else ""
         if word in ("token", "tokens") and before in _TOKENIZER_WORDS:
+            return 0
+        if word in ("token", "tokens") and before in _CURSOR_WORDS and best == 0:
             return 0
         if word in ("token", "tokens") and before == "to" and best == 0:
             return 0  # `idx_to_token`: a vocabulary map (`API_KEY_TO_TOKEN` keeps its `API_KEY`)
@@ -286,6 +293,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         flag = name.startswith("-") and (before == "" or before in " \t\n\"'([=")
         if name.startswith("-") and not flag:
             name = name.lstrip("-")  # `${dir}-slack-token`: part of a longer word, not an option
+        if name in _SHELL_DIRECTORIES:
+            continue
         bare_name = name.lstrip("-_$")
         strength = name_strength(bare_name)
         if match.group("scheme") and bare_name.lower() in ("authorization", "proxy-authorization", "auth"):

@@ -9,6 +9,7 @@ is linear in the value's length, and values are short (callers cap them).
 
 from __future__ import annotations
 
+import base64
 import functools
 import itertools
 import math
@@ -312,6 +313,38 @@ def is_common_password(value: str) -> bool:
     return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
 
 
+_FIELD_SEPARATORS = re.compile(r"[-_.:=&;,|@ ]+")
+_VERSION_FIELD = re.compile(r"v[0-9]{1,3}")
+
+
+def _plain_field(field: str) -> bool:
+    """A field no generator wrote: digits, a version, a short one-case run (`sk`, `or`, `sco`),
+    a word, or base64 of JSON (a JWT's header: `{"alg":"RS256"}` is no secret)."""
+    if field.isdigit() or _VERSION_FIELD.fullmatch(field):
+        return True
+    if field.isalpha() and (field.islower() or field.isupper()) and len(field) <= 4:
+        return True
+    if field.isalpha() and word_coverage(field) >= 0.75:
+        return True
+    return _base64_json(field)
+
+
+def _base64_json(field: str) -> bool:
+    if not field.startswith("eyJ") or len(field) > 2048:
+        return False
+    try:
+        decoded = base64.urlsafe_b64decode(field + "=" * (-len(field) % 4)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return decoded.startswith("{") and decoded.rstrip().endswith("}") and decoded.isprintable()
+
+
+def _only_plain_fields(value: str) -> bool:
+    """Two fields or more, every one plain: the value is made of names and numbers."""
+    fields = [f for f in _FIELD_SEPARATORS.split(value) if f]
+    return len(fields) >= 2 and all(_plain_field(f) for f in fields)
+
+
 def _without_vendor_prefix(value: str) -> str:
     """`nvapi-CYBER_DEV_DAY` -> `CYBER_DEV_DAY`: what follows a vendor prefix says whether the
     rest is a key or a name."""
@@ -367,7 +400,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if (
         _PASCAL_CASE.fullmatch(value)
         and not _PASSWORD_NAME.search(name)
-        and all(any(c in _VOWELS for c in part) for part in _SEGMENT.findall(value))
+        and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value))
     ):
         # `{"Key": "AmazonDataZoneDomain"}`: capitalised syllables are an identifier (random letters
         # never fall into them); under a password name they may be a passphrase, judged as usual.
@@ -378,6 +411,11 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         if _PASSWORD_NAME.search(name) and _chosen_password(value):
             return ValueShape(1)  # `password = "Californiahousing1"`: how people choose passwords
         return ValueShape(0, "words or an identifier")
+    if _only_plain_fields(value) and not (_PASSWORD_NAME.search(name) and _chosen_password(value)):
+        # `sk-or-v1-test`, `rf_key:user:12345`, a SAS string without its `sig=`, a JWT header
+        # with no signature: vendor prefixes, words, numbers and short fields, and no generated
+        # run anywhere. A real key's body is one (`sk-or-v1-` + 64 hex digits).
+        return ValueShape(0, "words, numbers and short fields: no generated part")
     classes = char_classes(value)
     ratio = entropy_ratio(value)
     distinct = len(set(value))

@@ -1,0 +1,67 @@
+"""A secret has a generated part; a value made only of names, numbers and short fields has none.
+
+`sk-or-v1-test` carries a vendor's prefix and a word; a real OpenRouter key carries the prefix and
+64 generated hex digits. Test suites and docs fill credential slots with such compositions: a
+prefix and a word, a SAS string without its signature, a JWT header with no claims or signature.
+The names around them matter too: `$PWD` is the shell's working directory, `NextToken` and
+`CreationToken` are page cursors and idempotency ids, `ParameterKey` names a parameter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks._shared.credential_shape import judge_value
+from tests.secrets.helpers import scan_text
+
+BLOCKING = ("medium", "high", "critical")
+_HEX64 = "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"
+_SIGNATURE = "kR7vQ2mX9pL4sT8wZ1nB6cY3dF5gH0jK2aE7uI4oP9q"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("test_client.py", f'client = OpenRouter(api_key="sk-or-v1-{_HEX64}")\n'),
+        ("a.py", 'headers = {"X-Api-Key": "630a6130-8475-44c3-aaa7-3a538ee36579"}\n'),
+        ("a.py", 'password = "Xk9-4Rt_pQ2!"\n'),  # short fields, but generated ones
+        ("a.py", f'token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtbC1zZXJ2aWNlIn0.{_SIGNATURE}"\n'),
+        ("a.py", f'AZURE_STORAGE_SAS_TOKEN = "sv=2021-06-08&ss=b&srt=sco&sp=rl&se=2024-12-31&sig={_SIGNATURE}%3D"\n'),
+    ],
+)
+def test_a_value_with_a_generated_part_blocks(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("test_client.py", 'client = OpenRouter(api_key="sk-or-v1-test")\n'),
+        ("test_client.py", 'block.run(openai_api_key="rf_key:user:12345")\n'),
+        ("test_storage.py", 'env = {"AZURE_STORAGE_SAS_TOKEN": "sv=2021-06-08&ss=b&srt=sco&sp=rl&se=2024-12-31"}\n'),
+        ("test_auth.py", 'cfg = AuthConfig(type="oidc", token="eyJhbGciOiJSUzI1NiJ9.test")\n'),
+        ("build.sh", 'alias h=\'docker run --rm -ti -v "$PWD:$PWD:Z" -w "$PWD" quay.io/konflux-ci/hermeto:0.25.0\''),
+        ("deploy.sh", "aws cloudformation create-stack --parameters ParameterKey=CfnresponseLayerArn,ParameterValue=x"),
+        ("README.md", "CreationToken: quickstart-efs-20231\nNextToken: AbCdEf123456GhIjKl\n"),
+    ],
+)
+def test_a_value_of_names_numbers_and_short_fields_does_not_block(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f for f in findings if f.severity.value in BLOCKING] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "strength"),
+    [
+        ("sk-or-v1-test", 0),
+        ("sv=2021-06-08&ss=b&srt=sco", 0),
+        ("CfnresponseLayerArn", 0),  # capitalised syllables, `Arn` included: an identifier
+        ("Xk9-4Rt_pQ2!", 2),
+        ("630a6130-8475-44c3-aaa7-3a538ee36579", 2),
+    ],
+)
+def test_judged_strength(value: str, strength: int) -> None:
+    assert judge_value(value, "api_key").strength == strength
