@@ -121,6 +121,19 @@ _PLACEHOLDER_EMAIL_DOMAINS = frozenset(
     "test.com sample.com somewhere.com someone.com address.com".split()
 )
 _RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost", "local", "internal", "lan", "home"})
+# The fictitious companies Microsoft's documentation and samples use in place of real ones
+# (Contoso, Fabrikam, Northwind...): registered by Microsoft so that no one's mail reaches them.
+_FICTITIOUS_DOMAINS = frozenset(
+    "contoso.com fabrikam.com northwindtraders.com adventure-works.com wingtiptoys.com tailspintoys.com "
+    "woodgrovebank.com litwareinc.com proseware.com fourthcoffee.com alpineskihouse.com margiestravel.com "
+    "lucernepublishing.com wideworldimporters.com cohovineyard.com cohowinery.com relecloud.com "
+    "humongousinsurance.com blueyonderairlines.com treyresearch.net contosopharma.com".split()
+)
+# Local parts that fill an address slot in examples at any domain (`example@amazon.com`).
+_PLACEHOLDER_LOCAL_PARTS = frozenset(
+    "example sample test someone somebody yourname your.name youremail your.email yourmail username user.name "
+    "firstname.lastname first.last name.surname email".split()
+)
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff pdf js mjs ts css py pyc ipynb json yaml yml toml txt md csv "
     "tsv html htm xml zip gz tar bz2 xz whl egg so dll exe bin pt pth pkl onnx h5 safetensors ckpt".split()
@@ -197,8 +210,11 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         text = data[start:end].decode("ascii")
         local_part = text.partition("@")[0]
         tld = (domain.group("tld") or b"").decode().lower()
-        if tld in _FILE_TLDS or local_part.lower() in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
+        lowered_local = local_part.lower()
+        if tld in _FILE_TLDS or lowered_local in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
+        if lowered_local in _PLACEHOLDER_LOCAL_PARTS:
+            continue  # `example@amazon.com`, `your.email@gmail.com`: a slot's hint, nobody's mailbox
         if len(local_part) == 1 and text.index(".", len(local_part)) - len(local_part) == 2:
             continue  # `a@b.com`, `c@d.org`: one letter at a one-letter name, the shape examples use
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)
@@ -207,7 +223,7 @@ def _emails(data: bytes) -> Iterator[Candidate]:
 def _reserved_host(host: str) -> bool:
     if host.rsplit(".", 1)[-1] in _RESERVED_TLDS or host in _PLACEHOLDER_EMAIL_DOMAINS:
         return True
-    return any(host == d or host.endswith("." + d) for d in _RESERVED_EMAIL_DOMAINS)
+    return any(host == d or host.endswith("." + d) for d in (*_RESERVED_EMAIL_DOMAINS, *_FICTITIOUS_DOMAINS))
 
 
 def _grouped(data: bytes, mapped: bytes) -> Iterator[Candidate]:

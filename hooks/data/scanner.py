@@ -24,7 +24,7 @@ from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_c
 from hooks.data.parquet import FormatError
 from hooks.data.redact import printable_name
 from hooks.data.sampling import Chunk, Reading, as_utf8, read_sample
-from hooks.data.schema_names import ADDRESS, NAME, kind_of, names_other_identifier
+from hooks.data.schema_names import ADDRESS, NAME, kind_of, names_other_identifier, names_package_contact
 from hooks.data.settings import DataSettings, load_settings
 from hooks.data.storage import is_lfs_pointer, tracked_by_dvc, tracked_by_lfs
 
@@ -538,6 +538,11 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         # in a text corpus, not a table of people. Reported low; a column of them still blocks.
         severity = Severity.LOW
         prose = " inside free text"
+    if severity is None and tally.kind == EMAIL and column is not None and names_package_contact(column):
+        # `author_email` in a pip report or a package's METADATA: what its author published on
+        # the index for users to write to.
+        severity = Severity.LOW
+        prose = " (a package's published author or maintainer contact)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],

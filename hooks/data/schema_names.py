@@ -92,3 +92,14 @@ def kind_of(name: str) -> str | None:
 def names_other_identifier(name: str) -> bool:
     """`order_id`, `sku`, `build_version`: values here are not personal even when shaped like it."""
     return any(part in _OTHER_IDS for part in words(name[:200]))
+
+
+# Python's core metadata fields (PKG-INFO, METADATA, `pip install --report`, setup() keywords):
+# the contact a package's author published with it on the index.
+_PACKAGE_CONTACTS = frozenset({("author", "email"), ("maintainer", "email")})
+
+
+@lru_cache(maxsize=4096)
+def names_package_contact(name: str) -> bool:
+    """`author_email`, `Maintainer-email`: a package's published contact, not a person's record."""
+    return tuple(words(name[:200])) in _PACKAGE_CONTACTS

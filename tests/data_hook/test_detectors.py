@@ -46,6 +46,8 @@ POSITIVES = [
         "IBAN " + " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4)),
         " ".join(GERMAN_IBAN[i : i + 4] for i in range(0, 22, 4)),
     ),
+    ("email", "reach shannon.walker@contosso.com now", "shannon.walker@contosso.com"),  # not Contoso
+    ("email", "examples.team@amazon.com", "examples.team@amazon.com"),  # only the bare hint is one
     ("ip", "client 73.162.45.201 connected", "73.162.45.201"),
     ("ip", "from 2a03:2880:f12f:83:face:b00c:0:25de", "2a03:2880:f12f:83:face:b00c:0:25de"),
     ("dob", "John Smith, born 12/03/1985 in Leeds", "12/03/1985"),
@@ -80,6 +82,8 @@ LOOK_ALIKES = [
     "987-65-4321 000-12-3456 666-12-3456 912-12-3456",  # SSNs never issued
     "ssn 266-66-6666 and 422222222, 555555552",  # one digit held down: typed into a form
     "emails a@b.com, c@d.org",  # one letter at a one-letter name: the shape examples use
+    "shannon.walker@contoso.com, ops@fabrikam.com",  # Microsoft's fictitious documentation companies
+    "example@amazon.com your.email@gmail.com",  # a slot's hint at a real provider
     "GB82WEST12345698765432",  # published example IBAN
     "DE00123456789012345678",  # IBAN shape, wrong check digits
     "pi 3.14159265358979 e 2.718281828459045",

@@ -282,3 +282,19 @@ def test_an_aligned_signature_inside_a_post_is_free_text_and_a_short_record_cell
     records = ["id,contact,city"] + [f"{i}, ann.lee{i}@gmail.com,Oslo" for i in range(30)]
     blocking = {f.rule_id: f for f in scan(tmp_path, "contacts.csv", "\n".join(records) + "\n")}
     assert blocking[EMAILS_IN_DATA.rule_id].severity.value == "medium"
+
+
+def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path: Path) -> None:
+    report = {
+        "install": [
+            {"metadata": {"name": f"pkg{i}", "author_email": f"dev{i}@maintainers{i}.org", "maintainer_email": None}}
+            for i in range(3)
+        ]
+    }
+    findings = [f for f in scan(tmp_path, "pip-report.json", json.dumps(report)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert [f.severity.value for f in findings] == ["low"]
+    assert "published author or maintainer contact" in findings[0].message
+    customers = {"customers": [{"name": f"c{i}", "author": f"dev{i}@maintainers{i}.org"} for i in range(3)]}
+    findings = scan(tmp_path, "customers.json", json.dumps(customers))
+    findings = [f for f in findings if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert [f.severity.value for f in findings] == ["medium"]  # `author` alone may be a forum's posters
