@@ -220,6 +220,18 @@ _DANGEROUS_EXACT = frozenset(
 )
 
 # Hand-vetted pairs; the introspected framework classes live in allowlist_data.py.
+_LANGCHAIN_DOCUMENTS = (
+    ("langchain_core.documents.base", "Document"),
+    ("langchain_core.stores", "InMemoryStore"),
+    ("langchain_core.stores", "InMemoryBaseStore"),
+    ("langchain_community.docstore.in_memory", "InMemoryDocstore"),
+    ("langchain.docstore.in_memory", "InMemoryDocstore"),
+    ("langchain.docstore.document", "Document"),
+    ("langchain.schema.document", "Document"),
+    ("langchain.storage.in_memory", "InMemoryStore"),
+    ("langchain.storage.in_memory", "InMemoryBaseStore"),
+)
+
 _CURATED_ALLOWED = frozenset(
     {
         ("collections", "OrderedDict"),
@@ -418,6 +430,9 @@ _CURATED_ALLOWED = frozenset(
         ("torch", "UntypedStorage"),
         ("torch", "TypedStorage"),
         ("torch.torch_version", "TorchVersion"),
+        # LangChain's document containers, which `FAISS.save_local` and docstores pickle: pydantic
+        # models (their `__setstate__` only restores fields) and plain classes holding a dict.
+        *_LANGCHAIN_DOCUMENTS,
         # gradient-boosting libraries' model containers
         ("lightgbm.basic", "Booster"),
         ("lightgbm.sklearn", "LGBMClassifier"),
@@ -574,6 +589,9 @@ _SAFE_IN_DANGEROUS_MODULES = frozenset(
         ("torch.serialization", "_get_layout"),
         ("types", "SimpleNamespace"),
         ("http", "HTTPStatus"),
+        # `langchain` is refused as a whole (its chain loaders and tools run code); its document
+        # containers are data.
+        *(pair for pair in _LANGCHAIN_DOCUMENTS if pair[0].startswith("langchain.")),
     ]
 )
 

@@ -907,7 +907,8 @@ def _special_state_values(state: object) -> list[object]:
     mappings = [state] if isinstance(state, Mapping) else []
     if isinstance(state, Seq) and state.kind == "tuple":
         mappings.extend(item for item in state.items[:2] if isinstance(item, Mapping))
-    return [v for m in mappings for k, v in m.items.items() if isinstance(k, str) and k in _SPECIAL_STATE_KEYS]
+    injected = _special_state_keys(state)
+    return [v for m in mappings for k, v in m.items.items() if isinstance(k, str) and k in injected]
 
 
 def _state_mappings(state: object) -> list[Mapping]:
@@ -936,11 +937,20 @@ def _rebuilt_class(call: Call) -> Global | None:
 
 
 def _special_state_keys(state: object) -> set[str]:
-    """Special attribute names a BUILD state would set (dict state or (dict, slotstate))."""
+    """Special attribute names a BUILD state would set (dict state or (dict, slotstate)).
+
+    `__dict__` holding a dict of plain names is how pydantic models (and any `__getstate__`
+    returning `{"__dict__": ...}`) store their fields: the loader puts that dict in place of the
+    instance's attributes, and no name in it is one the loader or Python calls. It is an
+    injection only when the dict itself carries special names (`{"__dict__": {"__setstate__":
+    os.system}}` followed by another BUILD)."""
     mappings = _state_mappings(state)
     found: set[str] = set()
     for mapping in mappings:
-        for key in mapping.items:
-            if isinstance(key, str) and key in _SPECIAL_STATE_KEYS:
-                found.add(key)
+        for key, value in mapping.items.items():
+            if not (isinstance(key, str) and key in _SPECIAL_STATE_KEYS):
+                continue
+            if key == "__dict__" and isinstance(value, Mapping) and not _special_state_keys(value):
+                continue
+            found.add(key)
     return found

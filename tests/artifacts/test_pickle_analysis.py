@@ -286,3 +286,40 @@ def test_tensors_pickled_with_plain_pickle_pass_when_their_archive_is_clean(tmp_
         loader + asm.global_("builtins", "bytes") + asm.EMPTY_TUPLE + asm.REDUCE + asm.TUPLE1 + asm.REDUCE + asm.STOP
     )
     assert "MLS101" in rules(scan_bytes(tmp_path, "computed.pkl", computed))
+
+
+def _pydantic_document(module: str, fields: bytes) -> bytes:
+    """A pydantic model pickled the way pydantic does it: NEWOBJ, then BUILD with the fields
+    under `__dict__`."""
+    state = asm.EMPTY_DICT + asm.text("__dict__") + asm.EMPTY_DICT + fields + asm.SETITEM
+    state += asm.text("__pydantic_fields_set__") + asm.EMPTY_DICT + asm.SETITEM
+    return asm.global_(module, "Document") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+
+
+@pytest.mark.parametrize(
+    ("docstore", "document"),
+    [
+        ("langchain_community.docstore.in_memory", "langchain_core.documents.base"),
+        ("langchain.docstore.in_memory", "langchain.schema.document"),  # before langchain 0.1
+    ],
+)
+def test_a_langchain_docstore_of_documents_is_clean(tmp_path: Path, docstore: str, document: str) -> None:
+    fields = asm.text("page_content") + asm.text("a chunk of text") + asm.SETITEM
+    data = asm.proto(2) + asm.global_(docstore, "InMemoryDocstore") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    data += asm.EMPTY_DICT + asm.text("_dict") + asm.EMPTY_DICT
+    data += asm.text("id-1") + _pydantic_document(document, fields)
+    data += asm.SETITEM + asm.SETITEM + asm.BUILD + asm.STOP
+    assert scan_bytes(tmp_path, "index.pkl", data) == []
+
+
+def test_a_dict_state_that_carries_special_names_is_still_an_injection(tmp_path: Path) -> None:
+    fields = asm.text("__setstate__") + asm.global_("builtins", "print") + asm.SETITEM
+    data = asm.proto(2) + _pydantic_document("langchain_core.documents.base", fields)
+    data += asm.text("x") + asm.BUILD + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "index.pkl", data))
+
+
+def test_langchain_code_outside_its_document_containers_stays_refused(tmp_path: Path) -> None:
+    data = asm.proto(2) + asm.global_("langchain.chains.loading", "load_chain") + asm.text("chain.json")
+    data += asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "chain.pkl", data)) == ["MLS101"]
