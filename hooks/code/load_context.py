@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from hooks.code.own_cache import OwnCaches
@@ -95,6 +96,17 @@ def _normal(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
 
 
+# Loads that read a file or folder named by their first argument (or these keywords).
+_READING_CALL = re.compile(r"(?i)^(?:load|load_local|load_model|load_state_dict|read_pickle|from_pretrained)$")
+_PATH_KEYWORDS = frozenset({"folder_path", "path", "filepath", "file_path", "f"})
+
+
+def _reads(call: ast.Call) -> bool:
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return _READING_CALL.match(name) is not None
+
+
 class LoadContext:
     """What the file has written so far; the visitor asks it about each load."""
 
@@ -105,6 +117,10 @@ class LoadContext:
         self.written: set[str] = set()
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
+        self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
+        # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
+        # its loads lands. Empty when unknown, and then a `../` path is outside.
+        self.source_folder = ""
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -274,6 +290,15 @@ class LoadContext:
         there)."""
         self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         self.texts.extend(shell)
+        # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
+        # reading a file again does not make it anything but the repository's.
+        self.read_texts = Counter(
+            argument.value
+            for n in nodes
+            if isinstance(n, ast.Call) and _reads(n)
+            for argument in [*n.args[:1], *(k.value for k in n.keywords if k.arg in _PATH_KEYWORDS)]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+        )
 
     def repository_file(self, call: ast.Call) -> bool:
         """Whether a load reads a fixed path inside the repository: relative (the code runs from
@@ -282,7 +307,14 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
             return False
-        return ".." not in path.split("/") and self.named_once(call)
+        if ".." in path.split("/"):
+            # `../faiss-index/` from `workshops/l200/notebook.ipynb` is `workshops/faiss-index`:
+            # still the repository's, as long as it does not climb out of the checkout.
+            inside = posixpath.normpath(posixpath.join(self.source_folder or ".", path))
+            known = self.source_folder not in ("", ".") and not self.source_folder.startswith("/")
+            if not known or inside == ".." or inside.startswith("../"):
+                return False
+        return self.named_once(call)
 
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
@@ -290,8 +322,13 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None:
             return False
-        name = posixpath.basename(path)
-        return bool(name) and sum(name in text for text in self.texts) <= 1
+        name = posixpath.basename(path.rstrip("/"))  # a folder (`./faiss-index/langchain/`) by its own name
+        if not name or name in (".", ".."):
+            return False
+        named = sum(name in text for text in self.texts)
+        reads = sum(count for text, count in self.read_texts.items() if name in text)
+        # Its own mention, plus any other load's of the very same path, and nothing else.
+        return named - max(reads - 1, 0) <= 1
 
     def pipeline_path(self, node: ast.AST | None) -> bool:
         """Whether `node` is a constant path inside a folder the notebook's own pipeline fills."""

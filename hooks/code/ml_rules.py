@@ -221,7 +221,14 @@ def _constant_text(node: ast.AST) -> str | None:
 
 
 class MLRuleVisitor(ast.NodeVisitor):
-    def __init__(self, *, notebook: bool = False, strict: bool = False, pipeline_fed: FedFolders | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        notebook: bool = False,
+        strict: bool = False,
+        pipeline_fed: FedFolders | None = None,
+        source_folder: str = "",
+    ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
@@ -235,6 +242,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loud_bandit: set[tuple[int, str]] = set()  # lines where a call keeps bandit's severity
         self.loads = LoadContext(notebook)
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
+        self.loads.source_folder = source_folder
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True

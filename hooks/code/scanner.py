@@ -255,7 +255,12 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        visitor = MLRuleVisitor(notebook=unit.notebook, strict=limits.strict, pipeline_fed=unit.pipeline_fed)
+        visitor = MLRuleVisitor(
+            notebook=unit.notebook,
+            strict=limits.strict,
+            pipeline_fed=unit.pipeline_fed,
+            source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
+        )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]
         for piece, located in zip(pieces, unit.issues, strict=True):

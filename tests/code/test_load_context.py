@@ -417,3 +417,38 @@ def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tm
     assert mls305 == [(3, "low"), (5, "high"), (6, "high"), (7, "low")]
     serving = source + "from flask import Flask\napp = Flask(__name__)\n"
     assert {s for r, _, s in graded(scan_code(tmp_path, serving, "serve.py")) if r == "MLS305"} == {"high"}
+
+
+def test_a_repository_folder_reached_with_dots_or_a_trailing_slash_is_the_repositorys(tmp_path: Path) -> None:
+    """`FAISS.load_local('./faiss-index/langchain/')` and `'../faiss-index/'` from a workshop's
+    folder name a folder of the checkout; `../` past the checkout's root names somewhere else."""
+    source = (
+        "from langchain_community.vectorstores import FAISS\n"
+        "a = FAISS.load_local('./faiss-index/langchain/', emb, allow_dangerous_deserialization=True)\n"
+        "b = FAISS.load_local('../shared-index/', emb, allow_dangerous_deserialization=True)\n"
+        "c = FAISS.load_local('../../../outside/', emb, allow_dangerous_deserialization=True)\n"
+    )
+    (tmp_path / "workshops" / "l200").mkdir(parents=True)
+    assert graded(scan_code(tmp_path, source, "workshops/l200/chat.py")) == [
+        ("MLS313", 2, "low"),
+        ("MLS313", 3, "low"),
+        ("MLS313", 4, "high"),  # climbs out of the checkout
+    ]
+    assert graded(scan_code(tmp_path, source.replace("../shared", "../../shared"), "chat.py"))[1] == (
+        "MLS313",
+        3,
+        "high",
+    )  # from the root, `../` is outside
+
+
+def test_the_same_repository_path_loaded_in_several_cells_is_still_the_repositorys(tmp_path: Path) -> None:
+    load = "vs = FAISS.load_local('./faiss-index/', emb, allow_dangerous_deserialization=True)"
+    text = notebook("from langchain_community.vectorstores import FAISS", load, load, load)
+    assert {severity for _, _, severity in graded(scan_code(tmp_path, text, "chat.ipynb"))} == {"low"}
+    fetched = notebook(
+        "from langchain_community.vectorstores import FAISS",
+        "!aws s3 cp --recursive s3://bucket/index ./faiss-index/",
+        load,
+        load,
+    )
+    assert {severity for _, _, severity in graded(scan_code(tmp_path, fetched, "chat.ipynb"))} == {"high"}
