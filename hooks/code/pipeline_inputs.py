@@ -227,6 +227,18 @@ def fed_by_neighbours(script: Path, max_bytes: int) -> FedFolders:
     return found
 
 
+def neighbour_definitions(script: Path) -> list[Path]:
+    """The files `fed_by_neighbours` may read for `script` (the cache keys its verdict on them)."""
+    found: list[Path] = []
+    folder = script.parent
+    for _ in range(_NEIGHBOUR_LEVELS):
+        found.extend(_definitions(folder, script, _DEFINITION_MAX_BYTES))
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return found
+
+
 def _definitions(folder: Path, script: Path, max_bytes: int) -> list[Path]:
     try:
         with os.scandir(folder) as listing:

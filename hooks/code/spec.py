@@ -11,6 +11,7 @@ from hooks.code import rules
 SPEC = HookSpec(
     hook_id="mlsec-code",
     cache_with=("mlsec-deps", "mlsec-dockerfile"),  # the files its files write (hooks/_core/runner.py)
+    cache_inputs="hooks.code.cache_inputs:cache_inputs",  # pipeline definitions beside a script
     name="mlsec: unsafe calls in Python and notebooks",
     description="bandit plus ML rules on scripts and notebook cells, magics and shell lines included",
     scanner="hooks.code.scanner:CodeScanner",
