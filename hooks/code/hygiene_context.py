@@ -15,6 +15,8 @@ shapes are worth acting on and stay at bandit's severity:
   exposed beyond the network;
 - B615 (a Hub download without a revision) on a call that passes `trust_remote_code` anything but
   a false constant: the repository's latest code runs, whoever pushed it;
+- B103 (chmod with group or other bits) when the mode makes the file writable by every user,
+  setuid/setgid, or cannot be read as a constant; 0o755/0o775/0o555 are an executable's modes;
 - B310 (urlopen/urlretrieve of a URL) when the URL is text from outside (hooks/code/command_origin.py):
   a request's URL list fetched by a serving step lets the caller read `file://` and internal hosts.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import re
+import stat
 from collections.abc import Callable
 
 from hooks.code.command_origin import CommandOrigins, name_of, parameters_of
@@ -37,6 +40,7 @@ _NOT_TEXT_TYPES = frozenset(
 _CONTAINERS = frozenset(
     {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
 )
+_CHMODS = frozenset({"chmod", "fchmod", "lchmod"})
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
 
@@ -169,6 +173,40 @@ def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> 
     return None
 
 
+def _permissive_mode(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
+    """B103 (chmod to a mode with group or other bits) where the mode is more than an executable's
+    or a shared folder's: writable by every user (o+w), setuid/setgid, or a mode this cannot read.
+    0o755, 0o775 and 0o555 let others run or read a file, which is what scripts and binaries need."""
+    if name_of(call) not in _CHMODS:
+        return
+    mode = next((k.value for k in call.keywords if k.arg == "mode"), None)
+    if mode is None:
+        # `os.chmod(path, mode)`; `Path(p).chmod(mode)`
+        mode = call.args[1] if len(call.args) > 1 else call.args[0] if call.args else None
+    value = _mode_value(mode) if mode is not None else None
+    if value is None:
+        reason = "a mode that is not a constant: it may make the file writable by every user"
+    elif value & 0o002:
+        reason = "writable by every user on the machine (o+w): anyone can change what runs or is read"
+    elif value & 0o6000:
+        reason = "setuid/setgid: the file runs with its owner's or group's rights"
+    else:
+        return
+    for line in _lines(call):
+        found[(line, "B103")] = reason
+
+
+def _mode_value(node: ast.expr) -> int | None:
+    """A chmod mode of constants and `stat.S_*` flags joined with `|`; None when it is anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = _mode_value(node.left), _mode_value(node.right)
+        return None if left is None or right is None else left | right
+    flag = name_of(node)
+    return getattr(stat, flag) if flag.startswith("S_I") and isinstance(getattr(stat, flag, None), int) else None
+
+
 def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dict[tuple[int, str], str]) -> None:
     """B310 (urlopen of a URL) where the URL is text from outside (a request, a route's or a
     tool's argument, a file's content): the caller picks what the server fetches (`file://`,
@@ -212,6 +250,7 @@ def blocking_hygiene(
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
             _unpinned_remote_code(node, origins, found)
+            _permissive_mode(node, found)
             if name_of(node) in _URL_OPENERS:
                 fetches.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:

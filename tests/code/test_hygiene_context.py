@@ -233,3 +233,36 @@ def test_remote_code_loads_that_download_nothing_or_run_no_code_by_default_are_l
         ("B615", 14, "low"),  # bound only to False: no repository code runs
         ("B615", 17, "medium"),  # from the configuration
     ]
+
+
+def test_chmod_to_an_executables_mode_is_low_and_to_a_world_writable_one_is_not(tmp_path: Path) -> None:
+    source = (
+        "import os, stat\nfrom pathlib import Path\n"
+        "os.chmod('run.sh', 0o755)\n"
+        "os.chmod('shared', 0o775)\n"
+        "Path('ro').chmod(0o555)\n"
+        "os.chmod('bin', stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)\n"
+        "os.chmod('all', 0o777)\n"
+        "os.chmod('suid', 0o4755)\n"
+        "os.chmod('x', mode)\n"
+    )
+    found = [f for f in graded(scan_code(tmp_path, source, "setup_env.py")) if f[0] == "B103"]
+    assert found == [
+        ("B103", 3, "low"),
+        ("B103", 4, "low"),
+        ("B103", 7, "high"),  # every user may write it
+        ("B103", 8, "medium"),  # setuid
+    ]  # bandit itself reports no Path.chmod, stat flags or modes held in a variable
+
+
+def test_chmod_modes_are_read_from_constants_and_stat_flags_only() -> None:
+    import ast
+
+    from hooks.code.hygiene_context import _mode_value
+
+    def value(text: str) -> int | None:
+        return _mode_value(ast.parse(text, mode="eval").body)
+
+    assert value("0o755") == 0o755
+    assert value("stat.S_IRWXU | stat.S_IWOTH") == 0o702
+    assert value("mode") is None and value("0o755 | extra") is None and value("stat.S_IMODE") is None
