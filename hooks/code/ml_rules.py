@@ -16,6 +16,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
+from hooks.code.arithmetic_guard import arithmetic_only
 from hooks.code.command_origin import CommandOrigins
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
@@ -745,6 +746,12 @@ class MLRuleVisitor(ast.NodeVisitor):
             # builtin, so bandit's finding is dropped (what it does with model output is still checked).
             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
                 self.bandit_false_positives.add((line, "B307" if name == "eval" else "B102"))
+        elif name in ("eval", "builtins.eval") and not self.strict and self._arithmetic_only(node):
+            # `if not re.match(r'^[\d+\-*/().\s]+$', eq): return` then `eval(eq)`: no name can
+            # be written with those characters, so only arithmetic runs (hooks/code/arithmetic_guard.py).
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                self.quiet_bandit.setdefault((line, "B307"), "text a regex limited to digits, operators and brackets")
+            return
         else:
             self._constant_commands(node, name)
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
@@ -793,6 +800,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(other, (ast.Global, ast.Nonlocal)) and name in other.names:
                 return False
         return True
+
+    def _arithmetic_only(self, node: ast.Call) -> bool:
+        origins = self.command_origins()
+        scope: ast.AST | None = origins.function_of(node) or self._module
+        return scope is not None and arithmetic_only(node, scope)
 
     def _looks_like_llm_output(self, node: ast.AST, depth: int = 0) -> bool:
         """Whether a value is what a model said, judged by what the value itself is called: the

@@ -195,3 +195,24 @@ def test_model_output_through_an_own_function_named_eval_is_still_checked(tmp_pa
         "    return eval(resp.choices[0].message.content)\n"
     )
     assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, source)]
+
+
+def test_eval_of_text_a_regex_limited_to_arithmetic_is_low_and_other_guards_are_not(tmp_path: Path) -> None:
+    guarded = (
+        "import re\n"
+        "def reward(completion):\n"
+        "    equation = completion.split('<answer>')[1]\n"
+        "    if not re.match(r'^[\\d+\\-*/().\\s]+$', equation):\n"
+        "        return 0.0\n"
+        "    return eval(equation, {'__builtins__': None}, {})\n"
+    )
+    found = scan_code(tmp_path, guarded, "reward.py")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("B307", "low")]
+    for weaker in (
+        guarded.replace("\\d+", "\\w+"),  # \\w admits letters and underscores: names
+        guarded.replace("'^[", "'[").replace("]+$'", "]+'"),  # unanchored: a prefix passes
+        guarded.replace("        return 0.0\n", "        print('odd')\n"),  # the check does not stop it
+        guarded.replace("    return eval(", "    equation += completion\n    return eval("),  # changed after
+    ):
+        severities = {f.severity.value for f in scan_code(tmp_path, weaker, "reward.py") if f.rule_id == "B307"}
+        assert severities == {"medium"}, weaker

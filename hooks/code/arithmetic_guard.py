@@ -1,0 +1,139 @@
+"""`eval` of text a regular expression has already limited to arithmetic.
+
+Reward functions for arithmetic tasks (the "Countdown" reward many RL recipes copy) check a
+model's equation with `re.match(r'^[\\d+\\-*/().\\s]+$', equation)` and only then `eval` it. Text
+made only of digits, operators, brackets, dots and spaces holds no name, attribute or string, so
+Python can evaluate nothing but arithmetic with it: no builtin, no import, no call of anything.
+That guard is what this module recognises, and only in its sound form:
+
+- the pattern is one character class repeated (`^[...]+$`, or any such class under `fullmatch`),
+  not negated, whose characters include no letter and no underscore (`\\d` and `\\s` are allowed;
+  `\\w` is not);
+- the check is an `if not re.match(P, x):` whose body leaves (`raise`, `return`, `continue`,
+  `break`), before the `eval(x)` in the same function, and nothing assigns `x` in between.
+
+The evaluation can still be slow (`9**9**9`); that is a resource bound, not code execution.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+_MATCHERS = frozenset({"match", "fullmatch"})
+# What an arithmetic class may hold once `\d`, `\s` and escaped punctuation are taken out.
+_ARITHMETIC = frozenset("0123456789+-*/%().,^~&|<>=! \t\n")
+_ESCAPES = re.compile(r"\\[ds]|\\[^A-Za-z0-9_]")
+_REPEATED_CLASS = re.compile(r"\[(?P<chars>[^\]\\]*(?:\\.[^\]\\]*)*)\][+*]")
+
+
+def _arithmetic_class(pattern: str, anchored: bool) -> bool:
+    """`^[\\d+\\-*/().\\s]+$`: one repeated class of digits, operators and spaces, nothing else."""
+    body = pattern
+    if not anchored:
+        if not (body.startswith("^") and (body.endswith("$") or body.endswith("\\Z"))):
+            return False
+        body = body[1:-2] if body.endswith("\\Z") else body[1:-1]
+    elif body.startswith("^") and body.endswith("$"):
+        body = body[1:-1]
+    match = _REPEATED_CLASS.fullmatch(body)
+    if match is None or match["chars"].startswith("^"):
+        return False
+    remaining = _ESCAPES.sub("", match["chars"])
+    for index, character in enumerate(remaining):
+        inner = character == "-" and 0 < index < len(remaining) - 1
+        if inner and not (remaining[index - 1].isdigit() and remaining[index + 1].isdigit()):
+            return False  # a range (`[!-~]`) may span letters: only digit ranges are read
+    return bool(match["chars"]) and all(character in _ARITHMETIC for character in remaining)
+
+
+def _constant_pattern(node: ast.expr, scope: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        values = [
+            statement.value
+            for statement in ast.walk(scope)
+            if isinstance(statement, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == node.id for t in statement.targets)
+        ]
+        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
+            return values[0].value
+    return None
+
+
+def _guard_of(test: ast.expr, name: str, scope: ast.AST) -> bool:
+    """`not re.match(P, name)` (or `fullmatch`) with an arithmetic-only P."""
+    if not (isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Call)):
+        return False
+    call = test.operand
+    func = call.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if called not in _MATCHERS or len(call.args) < 2 or call.keywords:
+        return False
+    subject = call.args[1]
+    if not (isinstance(subject, ast.Name) and subject.id == name):
+        return False
+    pattern = _constant_pattern(call.args[0], scope)
+    return pattern is not None and _arithmetic_class(pattern, anchored=called == "fullmatch")
+
+
+def _leaves(body: list[ast.stmt]) -> bool:
+    return bool(body) and isinstance(body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break))
+
+
+def arithmetic_only(call: ast.Call, scope: ast.AST) -> bool:
+    """Whether `eval(x)` (`call`) runs only after `scope` (its function, or the module) has
+    refused every `x` that is not arithmetic: the guard sits in a block of statements, and the
+    eval in a later statement of that same block, with no assignment to `x` between them."""
+    if not call.args or not isinstance(call.args[0], ast.Name):
+        return False
+    name = call.args[0].id
+    for block in _blocks(scope):
+        for index, statement in enumerate(block):
+            if not (
+                isinstance(statement, ast.If)
+                and _guard_of(statement.test, name, scope)
+                and _leaves(statement.body)
+                and not statement.orelse
+            ):
+                continue
+            later = block[index + 1 :]
+            holder = next((s for s in later if any(n is call for n in ast.walk(s))), None)
+            if holder is None:
+                continue
+            between = [*later[: later.index(holder)], holder]
+            if not any(_assigns(node, name, before=call.lineno) for node in between):
+                return True
+    return False
+
+
+def _blocks(scope: ast.AST) -> list[list[ast.stmt]]:
+    """Every list of statements under `scope` (bodies, else branches, handlers)."""
+    found = []
+    for node in ast.walk(scope):
+        for field in ("body", "orelse", "finalbody"):
+            value = getattr(node, field, None)
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                found.append(value)
+    return found
+
+
+def _assigns(statement: ast.stmt, name: str, before: int) -> bool:
+    """Whether `statement` assigns `name` anywhere before line `before`."""
+    for inner in ast.walk(statement):
+        if getattr(inner, "lineno", before) >= before:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == name for target in _targets(inner) for t in ast.walk(target)):
+            return True
+    return False
+
+
+def _targets(node: ast.AST) -> list[ast.expr]:
+    if isinstance(node, ast.Assign):
+        return list(node.targets)
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.AsyncFor)):
+        return [node.target]
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return [item.optional_vars for item in node.items if item.optional_vars is not None]
+    return []
