@@ -115,6 +115,7 @@ class LoadContext:
         self.constants: dict[str, str] = {}
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
         self.written: set[str] = set()
+        self.written_lines: dict[str, int] = {}  # key -> the line that first wrote it
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -182,7 +183,13 @@ class LoadContext:
 
     # --- writes --------------------------------------------------------------------------------
     def record_call(self, call: ast.Call, qualname: str) -> None:
-        """Note the file a serialiser call writes."""
+        """Note the file a serialiser call writes (and, for a notebook, the first line it does)."""
+        before = set(self.written)
+        self._record_call(call, qualname)
+        for key in self.written - before:
+            self.written_lines.setdefault(key, call.lineno)
+
+    def _record_call(self, call: ast.Call, qualname: str) -> None:
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
@@ -249,6 +250,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
+        self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
 
     def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
@@ -266,6 +269,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
+        self._judge_helper_loads(node)
         for key in self.loud_bandit:
             self.quiet_bandit.pop(key, None)
         self.issues.extend(ingestion_issues(node, self.qualname))  # unsafe data ingestion (MLS330-332)
@@ -327,6 +331,43 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add(rule, node, f"{message} ({reason})", Severity.LOW)
             return
         self._add(rule, node, message)
+        if self.notebook and not self.strict and not self.serving:
+            helper = _helper_parameter(node, self.command_origins())
+            if helper is not None:
+                self._helper_loads.append((len(self.issues) - 1, *helper))
+
+    def _judge_helper_loads(self, module: ast.Module) -> None:
+        """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
+        reads what its callers pass: low when the notebook's cells are its only callers, by name,
+        and every call passes a path the notebook wrote before that call. Judged once the whole
+        notebook is read, since the helper is defined before the cells that call it."""
+        if not self._helper_loads:
+            return
+        calls: dict[str, list[ast.Call]] = {}
+        referenced: set[str] = set()
+        for node in ast.walk(module):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                calls.setdefault(node.func.id, []).append(node)
+        callees = {id(call.func) for found in calls.values() for call in found}
+        for node in ast.walk(module):
+            if isinstance(node, ast.Name) and id(node) not in callees:
+                referenced.add(node.id)  # passed on, stored or rebound: other callers are possible
+        for index, function, parameter in self._helper_loads:
+            callers = calls.get(function.name, [])
+            if not callers or function.name in referenced:
+                continue
+            if all(self._passes_own_file(call, function, parameter) for call in callers):
+                issue = self.issues[index]
+                message = f"{issue.message} (a file this notebook wrote: every call of {function.name}() passes one)"
+                self.issues[index] = replace(issue, message=message, severity=Severity.LOW)
+
+    def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
+        given = _argument_for(call, function, parameter)
+        key = self.loads.key(given) if given is not None else None
+        if key is None or not key.startswith("c:"):
+            return False
+        written = self.loads.written_lines.get(key)
+        return written is not None and written < call.lineno
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -882,3 +923,41 @@ class MLRuleVisitor(ast.NodeVisitor):
                 "writes an archive member to a path built from its name without sanitising it "
                 "(zip slip): a member named ../../x escapes the target folder",
             )
+
+
+def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.FunctionDef, str] | None:
+    """(the module-level function, its parameter) when a load reads that parameter itself."""
+    target = call.args[0] if call.args else None
+    function = origins.function_of(call)
+    if not isinstance(target, ast.Name) or not isinstance(function, ast.FunctionDef):
+        return None
+    if origins.enclosing.get(id(function)) is not None:
+        return None  # a nested function or a method: called through more than its name
+    arguments = function.args
+    if target.id not in [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]:
+        return None
+    rebound = any(
+        isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.With))
+        and any(isinstance(n, ast.Name) and n.id == target.id and isinstance(n.ctx, ast.Store) for n in ast.walk(node))
+        for node in ast.walk(function)
+    )
+    return None if rebound else (function, target.id)
+
+
+def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> ast.expr | None:
+    """What `call` passes for `parameter`: by keyword, by position, else the default."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return None  # *args / **kwargs: cannot tell
+    for keyword in call.keywords:
+        if keyword.arg == parameter:
+            return keyword.value
+    positional = [*function.args.posonlyargs, *function.args.args]
+    names = [a.arg for a in positional]
+    if parameter in names:
+        position = names.index(parameter)
+        if position < len(call.args):
+            return call.args[position]
+        defaults = function.args.defaults
+        offset = position - (len(positional) - len(defaults))
+        return defaults[offset] if 0 <= offset < len(defaults) else None
+    return None

@@ -452,3 +452,29 @@ def test_the_same_repository_path_loaded_in_several_cells_is_still_the_repositor
         load,
     )
     assert {severity for _, _, severity in graded(scan_code(tmp_path, fetched, "chat.ipynb"))} == {"high"}
+
+
+def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_passes_an_own_file(
+    tmp_path: Path,
+) -> None:
+    helper = "def load_checkpoint(filepath):\n    checkpoint = torch.load(filepath)\n    return checkpoint"
+    text = notebook(
+        "import torch",
+        "torch.save(model.state_dict(), 'checkpoint.pth')",
+        helper,
+        "model = load_checkpoint('checkpoint.pth')",
+    )
+    assert [(rule, severity) for rule, _, severity in graded(scan_code(tmp_path, text, "nb.ipynb"))] == [
+        ("MLS306", "low")
+    ]
+    look_alikes = [
+        notebook("import torch", helper, "m = load_checkpoint('downloaded.pth')"),  # never written here
+        notebook("import torch", helper, "m = load_checkpoint('c.pth')", "torch.save(m, 'c.pth')"),  # read first
+        notebook("import torch", "torch.save(m, 'c.pth')", helper, "m = load_checkpoint(path)"),  # a variable
+        notebook(
+            "import torch", "torch.save(m, 'c.pth')", helper, "m = load_checkpoint('c.pth')", "f = load_checkpoint"
+        ),
+    ]
+    for look_alike in look_alikes:
+        severities = {s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule == "MLS306"}
+        assert severities == {"high"}, look_alike
