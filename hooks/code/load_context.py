@@ -36,7 +36,20 @@ def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.Name):
-        return constants.get(node.id)
+        # `__file__`: the script itself, so `dirname(__file__)` is its folder ("") and paths built
+        # on it are the repository's files beside it.
+        return _OWN_FILE if node.id == "__file__" else constants.get(node.id)
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = _text(node.value, constants)  # Path(__file__).parent
+        return None if inner is None else _dirname(inner)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("resolve", "absolute")
+        and not node.args
+        and not node.keywords
+    ):
+        return _text(node.func.value, constants)  # Path(p).resolve(): the same place
     if isinstance(node, ast.JoinedStr):
         parts = []
         for value in node.values:
@@ -59,12 +72,28 @@ def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
     if isinstance(node, ast.Call) and node.args and not node.keywords:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name in ("join", "Path", "PurePath", "PosixPath", "str", "abspath", "expanduser", "normpath"):
+        if name in ("join", "Path", "PurePath", "PosixPath", "str", "abspath", "realpath", "expanduser", "normpath"):
             texts = [_text(arg, constants) for arg in node.args]
             if any(t is None for t in texts):
                 return None
             return posixpath.join(*(t for t in texts if t is not None))
+        if name == "dirname" and len(node.args) == 1:
+            inner = _text(node.args[0], constants)
+            return None if inner is None else _dirname(inner)
     return None
+
+
+_OWN_FILE = "__file__"
+
+
+def _dirname(text: str) -> str:
+    """The folder of a path text; `..` for the folder above a path that is already a folder."""
+    stripped = text.rstrip("/")
+    if stripped in ("", "."):
+        return ".."
+    if stripped == ".." or stripped.endswith("/.."):
+        return stripped + "/.."
+    return posixpath.dirname(stripped)
 
 
 def _path_of_names(node: ast.AST, depth: int = 0) -> bool:
@@ -289,7 +318,10 @@ class LoadContext:
             name = owner.func.id if isinstance(owner.func, ast.Name) else owner.func.attr
             if name in ("Path", "PurePath", "PosixPath"):
                 owner = owner.args[0]  # Path(p).read_text(): p
-        return self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
+        path = self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
+        if path is None or path.startswith(("/", "\\")) or not self.inside_checkout(path):
+            return None  # an absolute path or one above the checkout is not the repository's code
+        return path
 
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
@@ -314,14 +346,16 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
             return False
-        if ".." in path.split("/"):
-            # `../faiss-index/` from `workshops/l200/notebook.ipynb` is `workshops/faiss-index`:
-            # still the repository's, as long as it does not climb out of the checkout.
-            inside = posixpath.normpath(posixpath.join(self.source_folder or ".", path))
-            known = self.source_folder not in ("", ".") and not self.source_folder.startswith("/")
-            if not known or inside == ".." or inside.startswith("../"):
-                return False
-        return self.named_once(call)
+        return self.inside_checkout(path) and self.named_once(call)
+
+    def inside_checkout(self, path: str) -> bool:
+        """A relative path that does not climb out of the checkout: `../faiss-index/` from
+        `workshops/l200/notebook.ipynb` is `workshops/faiss-index`, still the repository's."""
+        if ".." not in path.split("/"):
+            return True
+        known = self.source_folder not in ("", ".") and not self.source_folder.startswith("/")
+        inside = posixpath.normpath(posixpath.join(self.source_folder or ".", path))
+        return known and inside != ".." and not inside.startswith("../")
 
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,

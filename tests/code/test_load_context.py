@@ -478,3 +478,20 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
     for look_alike in look_alikes:
         severities = {s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule == "MLS306"}
         assert severities == {"high"}, look_alike
+
+
+def test_exec_of_a_file_found_beside_the_script_through_dunder_file_is_the_repositorys(tmp_path: Path) -> None:
+    """setup.py reading `__version__` from the package's version file, found from `__file__`."""
+    source = (
+        "import os\nfrom pathlib import Path\n"
+        "root = os.path.abspath(os.path.join(os.path.dirname(__file__), '../..'))\n"
+        "namespace = {}\n"
+        "with open(os.path.join(root, 'inference', 'core', 'version.py')) as f:\n"
+        "    exec(f.read(), namespace)\n"
+        "exec((Path(__file__).resolve().parent / 'version.py').read_text())\n"
+        "exec(open(os.path.join(os.path.dirname(__file__), '../../../../etc/x.py')).read())\n"  # above the checkout
+        "exec(open(os.path.join(os.path.expanduser('~'), 'v.py')).read())\n"  # a home folder
+    )
+    (tmp_path / ".release" / "pypi").mkdir(parents=True)
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, ".release/pypi/setup.py")]
+    assert [f for f in found if f[0] in (6, 7, 8, 9)] == [(6, "low"), (7, "low"), (8, "medium"), (9, "medium")]
