@@ -732,6 +732,16 @@ LIBRARY_ROOTS = frozenset(
         "pytorch_lightning",
         "lightning_fabric",
         "omegaconf",
+        # forecasting and scientific-data libraries whose fitted models are pickled whole
+        # (darts keeps its series as xarray DataArrays)
+        "xarray",
+        "darts",
+        "sktime",
+        "pmdarima",
+        "prophet",
+        "statsforecast",
+        "gensim",
+        "sentence_transformers",
         "builtins",
         "collections",
         "datetime",

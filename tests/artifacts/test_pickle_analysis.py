@@ -323,3 +323,14 @@ def test_langchain_code_outside_its_document_containers_stays_refused(tmp_path: 
     data = asm.proto(2) + asm.global_("langchain.chains.loading", "load_chain") + asm.text("chain.json")
     data += asm.TUPLE1 + asm.REDUCE + asm.STOP
     assert rules(scan_bytes(tmp_path, "chain.pkl", data)) == ["MLS101"]
+
+
+def test_a_forecasting_models_classes_rebuilt_without_init_are_library_names(tmp_path: Path) -> None:
+    """A darts model keeps its series as xarray DataArrays: NEWOBJ without arguments, then state."""
+    state = asm.EMPTY_DICT + asm.text("lags") + asm.binint(3) + asm.SETITEM
+    data = asm.proto(2) + asm.global_("darts.models.forecasting.linear_regression_model", "LinearRegressionModel")
+    data += asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD + asm.STOP
+    assert scan_bytes(tmp_path, "model.pth", data) == []
+    called = asm.proto(2) + asm.global_("xarray.backends.api", "open_dataset") + asm.text("x.nc") + asm.TUPLE1
+    called += asm.REDUCE + asm.STOP  # a call still needs the exact allowlist
+    assert rules(scan_bytes(tmp_path, "called.pth", called)) == ["MLS102"]
