@@ -24,7 +24,14 @@ from hooks.data.notebook_tables import TableCell, html_table_cells, text_table_c
 from hooks.data.parquet import FormatError
 from hooks.data.redact import printable_name
 from hooks.data.sampling import Chunk, Reading, as_utf8, read_sample
-from hooks.data.schema_names import ADDRESS, NAME, kind_of, names_other_identifier, names_package_contact
+from hooks.data.schema_names import (
+    ADDRESS,
+    NAME,
+    is_package_metadata,
+    kind_of,
+    names_other_identifier,
+    names_package_contact,
+)
 from hooks.data.settings import DataSettings, load_settings
 from hooks.data.storage import is_lfs_pointer, tracked_by_dvc, tracked_by_lfs
 
@@ -65,6 +72,7 @@ class Job:
     notes: list[SchemaNote] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     name_parts: set[PartKey] = field(default_factory=set)  # parts whose table has a person-name column
+    package_parts: set[PartKey] = field(default_factory=set)  # parts with a package's metadata fields
     sole_column: dict[str, str] = field(default_factory=dict)  # kind -> the only column named for it
 
 
@@ -408,6 +416,8 @@ def _not_inspected(job: Job, why: str) -> None:
 
 
 def _named_columns(job: Job, part: PartKey, columns: list[str]) -> dict[str, str]:
+    if is_package_metadata(columns):
+        job.package_parts.add(part)
     named: dict[str, str] = {}
     for column in columns:
         kind = kind_of(column)
@@ -538,7 +548,8 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         # in a text corpus, not a table of people. Reported low; a column of them still blocks.
         severity = Severity.LOW
         prose = " inside free text"
-    if severity is None and tally.kind == EMAIL and column is not None and names_package_contact(column):
+    contact = column is not None and names_package_contact(column) and part in job.package_parts
+    if severity is None and tally.kind == EMAIL and contact:
         # `author_email` in a pip report or a package's METADATA: what its author published on
         # the index for users to write to.
         severity = Severity.LOW

@@ -96,10 +96,23 @@ def names_other_identifier(name: str) -> bool:
 
 # Python's core metadata fields (PKG-INFO, METADATA, `pip install --report`, setup() keywords):
 # the contact a package's author published with it on the index.
-_PACKAGE_CONTACTS = frozenset({("author", "email"), ("maintainer", "email")})
+_PACKAGE_CONTACTS = frozenset({("author", "email"), ("maintainer", "email"), ("author",), ("maintainer",)})
 
 
 @lru_cache(maxsize=4096)
 def names_package_contact(name: str) -> bool:
-    """`author_email`, `Maintainer-email`: a package's published contact, not a person's record."""
+    """`author_email`, `Maintainer-email`, `author`: a package's published contact fields (only
+    read so in a table of package metadata, `is_package_metadata`)."""
     return tuple(words(name[:200])) in _PACKAGE_CONTACTS
+
+
+# The fields every core-metadata record has, and one only a package's metadata has.
+_PACKAGE_FIELDS = frozenset({"name", "version"})
+_PACKAGE_ONLY = frozenset({"requires_python", "requires_dist", "metadata_version", "home_page", "classifiers"})
+
+
+def is_package_metadata(columns: list[str]) -> bool:
+    """A table whose fields are a package's core metadata (a pip report's `metadata` objects,
+    PKG-INFO): `name`, `version` and a field that only packages have (`requires_dist`...)."""
+    names = {"_".join(words(column[:200])) for column in columns[:10_000]}
+    return _PACKAGE_FIELDS <= names and bool(_PACKAGE_ONLY & names)

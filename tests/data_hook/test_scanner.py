@@ -287,7 +287,15 @@ def test_an_aligned_signature_inside_a_post_is_free_text_and_a_short_record_cell
 def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path: Path) -> None:
     report = {
         "install": [
-            {"metadata": {"name": f"pkg{i}", "author_email": f"dev{i}@maintainers{i}.org", "maintainer_email": None}}
+            {
+                "metadata": {
+                    "metadata_version": "2.1",
+                    "name": f"pkg{i}",
+                    "version": "1.0",
+                    "author_email": f"dev{i}@maintainers{i}.org",
+                    "requires_dist": ["numpy"],
+                }
+            }
             for i in range(3)
         ]
     }
@@ -298,3 +306,6 @@ def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path:
     findings = scan(tmp_path, "customers.json", json.dumps(customers))
     findings = [f for f in findings if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # `author` alone may be a forum's posters
+    comments = "name,version,author_email\n" + "".join(f"c{i},2,dev{i}@gmail{i}.com\n" for i in range(5))
+    findings = [f for f in scan(tmp_path, "comments.csv", comments) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert [f.severity.value for f in findings] == ["medium"]  # a CMS export: no package's metadata fields
