@@ -115,4 +115,4 @@ def is_package_metadata(columns: list[str]) -> bool:
     """A table whose fields are a package's core metadata (a pip report's `metadata` objects,
     PKG-INFO): `name`, `version` and a field that only packages have (`requires_dist`...)."""
     names = {"_".join(words(column[:200])) for column in columns[:10_000]}
-    return _PACKAGE_FIELDS <= names and bool(_PACKAGE_ONLY & names)
+    return names >= _PACKAGE_FIELDS and bool(_PACKAGE_ONLY & names)
