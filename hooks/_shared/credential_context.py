@@ -116,7 +116,8 @@ _TOKENIZER_WORDS = frozenset(
 _HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest".split())
 # `NextToken`, `CreationToken`, `continuation_token`: a page cursor or an idempotency id the API
 # hands back or asks for, never a credential.
-_CURSOR_WORDS = frozenset("creation idempotency continuation pagination page paging next cursor".split())
+# (Not `page`: a Facebook Page access token is a credential.)
+_CURSOR_WORDS = frozenset("creation idempotency continuation pagination next cursor".split())
 # The shell's working directories (`-v "$PWD:$PWD"`), not a password.
 _SHELL_DIRECTORIES = frozenset({"$PWD", "${PWD}", "$OLDPWD", "${OLDPWD}"})
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
@@ -293,8 +294,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         flag = name.startswith("-") and (before == "" or before in " \t\n\"'([=")
         if name.startswith("-") and not flag:
             name = name.lstrip("-")  # `${dir}-slack-token`: part of a longer word, not an option
-        if name in _SHELL_DIRECTORIES:
-            continue
+        if name in _SHELL_DIRECTORIES and sep.strip() != "=":
+            continue  # `-v "$PWD:$PWD"`, `-w "$PWD" image`: the shell's directory; `$PWD = "..."` is judged
         bare_name = name.lstrip("-_$")
         strength = name_strength(bare_name)
         if match.group("scheme") and bare_name.lower() in ("authorization", "proxy-authorization", "auth"):

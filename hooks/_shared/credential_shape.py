@@ -318,12 +318,12 @@ _VERSION_FIELD = re.compile(r"v[0-9]{1,3}")
 
 
 def _plain_field(field: str) -> bool:
-    """A field no generator wrote: digits, a version, a short one-case run (`sk`, `or`, `sco`),
-    a word, or base64 of JSON (a JWT's header: `{"alg":"RS256"}` is no secret)."""
+    """A field no generator wrote: digits, a version, a one-case run of three letters or fewer
+    (`sk`, `or`, `sco`), a word, or base64 of JSON (a JWT's header: `{"alg":"RS256"}` is no secret)."""
     if field.isdigit() or _VERSION_FIELD.fullmatch(field):
         return True
-    if field.isalpha() and (field.islower() or field.isupper()) and len(field) <= 4:
-        return True
+    if field.isalpha() and (field.islower() or field.isupper()) and len(field) <= 3:
+        return True  # `sk`, `or`, `sco`: abbreviations (four random letters are a key's group)
     if field.isalpha() and word_coverage(field) >= 0.75:
         return True
     return _base64_json(field)

@@ -65,3 +65,17 @@ def test_a_value_of_names_numbers_and_short_fields_does_not_block(tmp_path: Path
 )
 def test_judged_strength(value: str, strength: int) -> None:
     assert judge_value(value, "api_key").strength == strength
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("settings.py", 'FB_PAGE_TOKEN = "EAAGm0PX4ZCpsBAKb8ZBqR2xZCwZDZD7nLq9tYvQhW3uK1sF5jD8"\n'),  # a Page token
+        ("deploy.ps1", '$PWD = "Kq7#vX9!mZ2@pL4w"\n'),  # PowerShell's variable holding a password
+        ("ci.py", 'api_key = "sk-or-v1-QMZV-KTXR-HBWJ-PFYN"\n'),  # four random letters per group
+        ("ci.py", 'app_password = "abcd:EFGH:ijkl:MNOP:qrst:UVWX"\n'),
+    ],
+)
+def test_look_alikes_of_the_quiet_shapes_still_block(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
