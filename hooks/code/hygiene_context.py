@@ -37,6 +37,11 @@ _HUB_LOADERS = frozenset({"from_pretrained", "snapshot_download", "hf_hub_downlo
 _NOT_TEXT_TYPES = frozenset(
     {"int", "float", "bool", "complex", "Decimal", "datetime", "date", "time", "timedelta", "Timestamp", "UUID"}
 )
+# Decorators that make a function an entry point a framework calls with a request's text.
+_ENTRY_DECORATORS = frozenset(
+    "route get post put patch delete head options websocket api_route endpoint tool task command callback "
+    "view handler".split()
+)
 _CONTAINERS = frozenset(
     {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
 )
@@ -79,10 +84,13 @@ def _typed_not_text(annotation: ast.expr | None) -> bool:
 
 def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str]) -> None:
     arguments = function.args
+    # A declared type is a contract its callers keep; a route, a tool or a task is called by a
+    # framework that passes what the request held, whatever the annotation says.
+    typed = not any(name_of(d) in _ENTRY_DECORATORS for d in function.decorator_list)
     tainted = {
         a.arg
         for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-        if a.arg != "self" and not _typed_not_text(a.annotation)
+        if a.arg != "self" and not (typed and _typed_not_text(a.annotation))
     }
     if arguments.vararg:
         tainted.add(arguments.vararg.arg)

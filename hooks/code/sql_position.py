@@ -39,9 +39,16 @@ _PERCENT_FIELD = re.compile(
 # survives them.
 _NUMERIC_CALLS = frozenset({"len", "int", "float", "bool", "round", "abs", "hash", "ord", "id"})
 _FIXED_FORMAT_METHODS = frozenset({"strftime", "isoformat", "timestamp", "toordinal", "count", "index", "bit_length"})
-# A function named for quoting or escaping SQL text (`_snowflake_sql_literal`, `quote_ident`,
-# `escape_string`, `sql.Literal`): the code's own guard; what it lets through is its contract.
-_QUOTING_NAME = re.compile(r"(?i)quot|escap|sanitiz|literal|bindparam")
+# A function named for quoting SQL (`_snowflake_sql_literal`, `quote_ident`, `quote_literal`,
+# `escape_string`, `sql.Literal`, `mogrify`, `bindparam`): the code's own guard, whose contract is
+# what it lets through. Not decoders (`unquote`, `unescape`), `literal_eval` (returns the text) or
+# other languages' escaping (`re.escape`, `shlex.quote`, `html.escape`), which leave `'` in place.
+_QUOTING_NAME = re.compile(
+    r"(?i)sql_?(?:literal|quote|escape|ident)|(?:quote|escape)_?sql|^(?:quote_ident\w*|quote_literal|quote_identifier|escape_string|escape_literal|real_escape_string|"
+    r"literal|identifier|mogrify|bindparams?)$"
+)
+_NOT_QUOTING = re.compile(r"(?i)^un|literal_eval")
+_OTHER_LANGUAGES = frozenset({"re", "shlex", "html", "parse", "urllib", "saxutils", "markupsafe", "json", "cgi"})
 _FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
 
 Part = str | ast.expr
@@ -132,6 +139,13 @@ def _called_name(call: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
+def _quoting(call: ast.Call, called: str) -> bool:
+    if not _QUOTING_NAME.search(called) or _NOT_QUOTING.search(called):
+        return False
+    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    return not (isinstance(owner, ast.Name) and owner.id in _OTHER_LANGUAGES)
+
+
 def text_names(node: ast.AST) -> set[str]:
     """The names in `node` whose text can reach its value: not those only counted, compared,
     used as an index, formatted as a date or passed through a quoting function."""
@@ -139,8 +153,10 @@ def text_names(node: ast.AST) -> set[str]:
         return {node.id}
     if isinstance(node, ast.Call):
         called = _called_name(node)
-        if called in _NUMERIC_CALLS or called in _FIXED_FORMAT_METHODS or _QUOTING_NAME.search(called):
+        if called in _NUMERIC_CALLS or _quoting(node, called):
             return set()
+        if called in _FIXED_FORMAT_METHODS and all(isinstance(a, ast.Constant) for a in node.args):
+            return set()  # `d.strftime('%Y-%m-%d')`; a caller's format string is copied into the text
         found = text_names(node.func)
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             found |= text_names(argument)

@@ -266,3 +266,22 @@ def test_chmod_modes_are_read_from_constants_and_stat_flags_only() -> None:
     assert value("0o755") == 0o755
     assert value("stat.S_IRWXU | stat.S_IWOTH") == 0o702
     assert value("mode") is None and value("0o755 | extra") is None and value("stat.S_IMODE") is None
+
+
+def test_sql_through_decoders_other_languages_escaping_or_a_routes_annotation_keeps_bandits_severity(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "import re, shlex\nfrom urllib.parse import unquote\n"
+        "def a(conn, term):\n    return conn.execute(f\"SELECT * FROM t WHERE n = '{unquote(term)}'\")\n"
+        "def b(conn, term):\n    return conn.execute(f\"SELECT * FROM t WHERE n REGEXP '{re.escape(term)}'\")\n"
+        "def c(conn, term):\n    return conn.execute(f\"SELECT * FROM t WHERE n = '{shlex.quote(term)}'\")\n"
+        "def d(conn, fmt):\n    return conn.execute(f\"SELECT * FROM t WHERE d = '{now.strftime(fmt)}'\")\n"
+        "@app.route('/users/<user_id>')\n"
+        "def e(user_id: int):\n    return conn.execute(f'SELECT * FROM users WHERE id = {user_id}')\n"
+        'def f(conn, term):\n    return conn.execute(f"SELECT * FROM t WHERE n = {_sql_literal(term)}")\n'
+    )
+    found = [
+        (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"
+    ]
+    assert found == [(4, "medium"), (6, "medium"), (8, "medium"), (10, "medium"), (13, "medium"), (15, "low")]
