@@ -24,6 +24,7 @@ _MATCHERS = frozenset({"match", "fullmatch"})
 # What an arithmetic class may hold once `\d`, `\s` and escaped punctuation are taken out.
 _ARITHMETIC = frozenset("0123456789+-*/%().,^~&|<>=! \t\n")
 _ESCAPES = re.compile(r"\\[ds]|\\[^A-Za-z0-9_]")
+_CLASS_TOKEN = re.compile(r"\\.|[^\\]", re.DOTALL)  # one escape or one character of a class
 _REPEATED_CLASS = re.compile(r"\[(?P<chars>[^\]\\]*(?:\\.[^\]\\]*)*)\][+*]")
 
 
@@ -39,12 +40,13 @@ def _arithmetic_class(pattern: str, anchored: bool) -> bool:
     match = _REPEATED_CLASS.fullmatch(body)
     if match is None or match["chars"].startswith("^"):
         return False
-    remaining = _ESCAPES.sub("", match["chars"])
-    for index, character in enumerate(remaining):
-        inner = character == "-" and 0 < index < len(remaining) - 1
-        if inner and not (remaining[index - 1].isdigit() and remaining[index + 1].isdigit()):
-            return False  # a range (`[!-~]`) may span letters: only digit ranges are read
-    return bool(match["chars"]) and all(character in _ARITHMETIC for character in remaining)
+    tokens = _CLASS_TOKEN.findall(match["chars"])
+    for index, part in enumerate(tokens):
+        if part == "-" and 0 < index < len(tokens) - 1:
+            low, high = tokens[index - 1], tokens[index + 1]
+            if not (len(low) == 1 and len(high) == 1 and low.isdigit() and high.isdigit()):
+                return False  # a range (`[!-~]`, `[\+-\~]`) may span letters: only digit ranges are read
+    return bool(tokens) and all(_ESCAPES.fullmatch(part) or part in _ARITHMETIC for part in tokens)
 
 
 def _constant_pattern(node: ast.expr, scope: ast.AST) -> str | None:
@@ -68,8 +70,12 @@ def _guard_of(test: ast.expr, name: str, scope: ast.AST) -> bool:
         return False
     call = test.operand
     func = call.func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if called not in _MATCHERS or len(call.args) < 2 or call.keywords:
+    # `re.match(P, x)` itself: no flags (re.M lets `$` stop at the first line), no other object's
+    # `match` method, which may accept anything.
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "re"):
+        return False
+    called = func.attr
+    if called not in _MATCHERS or len(call.args) != 2 or call.keywords:
         return False
     subject = call.args[1]
     if not (isinstance(subject, ast.Name) and subject.id == name):
@@ -102,8 +108,9 @@ def arithmetic_only(call: ast.Call, scope: ast.AST) -> bool:
             holder = next((s for s in later if any(n is call for n in ast.walk(s))), None)
             if holder is None:
                 continue
-            between = [*later[: later.index(holder)], holder]
-            if not any(_assigns(node, name, before=call.lineno) for node in between):
+            # Nothing may change the text after the check, before the eval or after it (a loop
+            # comes back to the eval with what it assigned last).
+            if not any(_assigns(node, name) for node in later) and not _in_loop_assigning(scope, statement, name):
                 return True
     return False
 
@@ -119,13 +126,37 @@ def _blocks(scope: ast.AST) -> list[list[ast.stmt]]:
     return found
 
 
-def _assigns(statement: ast.stmt, name: str, before: int) -> bool:
-    """Whether `statement` assigns `name` anywhere before line `before`."""
-    for inner in ast.walk(statement):
-        if getattr(inner, "lineno", before) >= before:
+def _assigns(statement: ast.stmt, name: str) -> bool:
+    """Whether `statement` assigns `name` anywhere in it."""
+    return any(
+        isinstance(t, ast.Name) and t.id == name
+        for inner in ast.walk(statement)
+        for target in _targets(inner)
+        for t in ast.walk(target)
+    )
+
+
+def _in_loop_assigning(scope: ast.AST, guard: ast.stmt, name: str) -> bool:
+    """Whether a loop around the guard assigns `name` after the guard runs (a `while` body's last
+    line), so a later turn reaches the eval with text the check never saw. A loop that assigns
+    it before the guard is checked again each turn; this only answers for loops without the guard
+    in the same block as the assignment, conservatively: any loop holding the guard that assigns
+    the name outside the guard's own block."""
+    for node in ast.walk(scope):
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While)) or not any(n is guard for n in ast.walk(node)):
             continue
-        if any(isinstance(t, ast.Name) and t.id == name for target in _targets(inner) for t in ast.walk(target)):
-            return True
+        block = next((b for b in _blocks(node) if guard in b), None)
+        if isinstance(node, (ast.For, ast.AsyncFor)) and any(
+            isinstance(t, ast.Name) and t.id == name for t in ast.walk(node.target)
+        ):
+            if block is not node.body:
+                return True  # the loop variable changes each turn, checked only in an inner block
+            continue
+        for statement in node.body:
+            if statement in (block or []):
+                continue
+            if _assigns(statement, name) and not any(n is guard for n in ast.walk(statement)):
+                return True
     return False
 
 

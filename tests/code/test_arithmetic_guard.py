@@ -23,6 +23,8 @@ from hooks.code.arithmetic_guard import _arithmetic_class, arithmetic_only
         (r"[\d+]+", False, False),  # re.match without `$`: a prefix is enough
         (r"[^a-z]+", True, False),  # a negated class admits `_` and capitals
         (r"^[\d\S]+$", False, False),  # \S admits letters
+        (r"[\!-\~]+", True, False),  # a range between escaped characters spans the letters too
+        (r"^[\d\s\*\/\(\)\+-\~]+$", False, False),
     ],
 )
 def test_arithmetic_classes(pattern: str, fullmatch: bool, arithmetic: bool) -> None:
@@ -52,6 +54,14 @@ NESTED = GUARD.replace("\n    ", "\n        ")  # one block deeper
         (f"def f(e):\n{GUARD}    e = e + 'x'\n    return eval(e)\n", False),
         (f"def f(e, g):\n{GUARD}    return eval(g)\n", False),  # another text
         (f"def f(e):\n    return eval(e)\n{GUARD}", False),  # checked after
+        (f"def f(e):\n{GUARD}    while e:\n        print(eval(e))\n        e = input()\n", False),  # a REPL
+        (f"def f(e):\n{GUARD.replace(', e)', ', e, re.M)')}    return eval(e)\n", False),  # `$` at any line
+        (f"def f(e):\n{GUARD.replace('re.match', 'checker.match')}    return eval(e)\n", False),  # any match()
+        (
+            "def f(cs):\n    for c in cs:\n        e = c.strip()\n"
+            "        if not re.match(r'^[\\d+]+$', e):\n            continue\n        print(eval(e))\n",
+            True,
+        ),  # checked again on every turn
     ],
 )
 def test_the_guard_must_refuse_before_the_eval_in_the_same_block(source: str, guarded: bool) -> None:
