@@ -64,6 +64,11 @@ _SPECIAL_STATE_KEYS = frozenset(
     }
 )
 
+# Methods the unpickler itself calls on an object (APPEND, APPENDS): an instance attribute of that
+# name answers first.
+_LOADER_CALLED = frozenset({"append", "extend"})
+_CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED
+
 _EXTENSION_GLOBAL = Opaque("extension-global")
 
 # Analyse the literal bytes a nested loader is called on, as an artifact found at (label, depth);
@@ -147,6 +152,9 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
+        # later is set on the instance (id -> the dict, kept so the id stays its own).
+        self.instance_dicts: dict[int, Mapping] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
@@ -618,6 +626,8 @@ class PickleMachine:
         target = self.top(offset)
         if isinstance(target, Seq):
             target.extend([value])
+        elif isinstance(target, Call):
+            self._called_through_state(target, ("append",), offset)
 
     def op_APPENDS(self, offset: int) -> None:
         values = self.pop_mark(offset)
@@ -625,6 +635,16 @@ class PickleMachine:
         target = self.top(offset)
         if isinstance(target, Seq):
             target.extend(values)
+        elif isinstance(target, Call):
+            self._called_through_state(target, ("extend", "append"), offset)
+
+    def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
+        """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own
+        attributes answer before its class does: a state that set one chose what runs."""
+        for mapping in _attribute_mappings(target.state):
+            for name in names:
+                if name in mapping.items:
+                    self._injected(mapping.items[name], name, offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
         self.op_APPENDS(offset)
@@ -635,6 +655,7 @@ class PickleMachine:
         target = self.top(offset)
         if isinstance(target, Mapping):
             target.set(key, value)
+            self._set_on_instance(target, key, value, offset)
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
@@ -643,6 +664,23 @@ class PickleMachine:
         if isinstance(target, Mapping):
             for index in range(0, len(items) - 1, 2):
                 target.set(items[index], items[index + 1])
+                self._set_on_instance(target, items[index], items[index + 1], offset)
+
+    def _set_on_instance(self, target: Mapping, key: object, value: object, offset: int) -> None:
+        """A special name or `append`/`extend` put into a dict that is already an instance's
+        attribute dict (filled after the BUILD that installed it was checked)."""
+        if id(target) in self.instance_dicts and isinstance(key, str) and key in _CALLED_NAMES:
+            self._injected(value, key, offset, "a later SETITEM")
+
+    def _injected(self, value: object, name: str, offset: int, how: str) -> None:
+        self._used(value, Use.CALL, f"{how}-injected {name}")
+        self.executes = True
+        self.analysis.add(
+            rules.SPECIAL_ATTRIBUTE_INJECTION,
+            where(self.label, offset),
+            f"{how} sets {name} on an object's own attributes, so loading runs attacker-chosen code",
+            f"{self.label}|{how}|{name}",
+        )
 
     # --- opcodes: stack and memo ---------------------------------------------------------
     def op_MARK(self, offset: int) -> None:
@@ -782,6 +820,10 @@ class PickleMachine:
                 f"BUILD sets {', '.join(sorted(injected))} on an object, so loading runs attacker-chosen code",
                 f"{self.label}|BUILD|{','.join(sorted(injected))}",
             )
+        for mapping in _state_mappings(state):
+            attributes = mapping.items.get("__dict__")
+            if isinstance(attributes, Mapping):
+                self.instance_dicts[id(attributes)] = attributes
         if isinstance(target, Global):
             self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
@@ -902,6 +944,18 @@ def _state_size(state: object) -> int:
     return 0
 
 
+def _attribute_mappings(state: object) -> list[Mapping]:
+    """The dicts whose names become an instance's attributes: the state's own, and the dict
+    under a `__dict__` key of one (which pydantic and slot state install as the instance dict)."""
+    found = []
+    for mapping in _state_mappings(state):
+        found.append(mapping)
+        inner = mapping.items.get("__dict__")
+        if isinstance(inner, Mapping):
+            found.append(inner)
+    return found
+
+
 def _special_state_values(state: object) -> list[object]:
     """The values a BUILD state puts under special attribute names (they get called)."""
     mappings = [state] if isinstance(state, Mapping) else []
@@ -950,7 +1004,12 @@ def _special_state_keys(state: object) -> set[str]:
         for key, value in mapping.items.items():
             if not (isinstance(key, str) and key in _SPECIAL_STATE_KEYS):
                 continue
-            if key == "__dict__" and isinstance(value, Mapping) and not _special_state_keys(value):
+            plain = (
+                isinstance(value, Mapping)
+                and not _special_state_keys(value)
+                and not any(name in value.items for name in _LOADER_CALLED)
+            )
+            if key == "__dict__" and plain:
                 continue
             found.add(key)
     return found

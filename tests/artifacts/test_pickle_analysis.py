@@ -334,3 +334,24 @@ def test_a_forecasting_models_classes_rebuilt_without_init_are_library_names(tmp
     called = asm.proto(2) + asm.global_("xarray.backends.api", "open_dataset") + asm.text("x.nc") + asm.TUPLE1
     called += asm.REDUCE + asm.STOP  # a call still needs the exact allowlist
     assert rules(scan_bytes(tmp_path, "called.pth", called)) == ["MLS102"]
+
+
+def test_append_on_an_object_whose_state_set_append_is_an_injection(tmp_path: Path) -> None:
+    """APPEND on an object calls `obj.append`, which the instance's own attributes answer first."""
+    fields = asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM
+    data = asm.proto(2) + _pydantic_document("langchain_core.documents.base", fields)
+    data += asm.text("payload") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "nested.pkl", data))
+    plain = asm.proto(2) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    plain += asm.EMPTY_DICT + asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
+    plain += asm.text("payload") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "plain.pkl", plain))
+
+
+def test_a_special_name_put_into_an_installed_attribute_dict_later_is_an_injection(tmp_path: Path) -> None:
+    """`{"__dict__": D}` checked while D is empty, then D filled through the memo, then a BUILD."""
+    data = asm.proto(2) + asm.global_("langchain_core.documents.base", "Document") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    data += asm.EMPTY_DICT + asm.text("__dict__") + asm.EMPTY_DICT + asm.binput(1) + asm.SETITEM + asm.BUILD
+    data += asm.binget(1) + asm.text("__setstate__") + asm.global_("builtins", "print") + asm.SETITEM + asm.POP
+    data += asm.text("payload") + asm.BUILD + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "late.pkl", data))
