@@ -145,6 +145,8 @@ class LoadContext:
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
         self.written: set[str] = set()
         self.written_lines: dict[str, int] = {}  # key -> the line that first wrote it
+        self.write_counts: Counter[str] = Counter()  # key -> how many serialiser calls write it
+        self._wrote_now: list[str] = []
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -213,10 +215,12 @@ class LoadContext:
     # --- writes --------------------------------------------------------------------------------
     def record_call(self, call: ast.Call, qualname: str) -> None:
         """Note the file a serialiser call writes (and, for a notebook, the first line it does)."""
-        before = set(self.written)
+        self._wrote_now = []
         self._record_call(call, qualname)
-        for key in self.written - before:
+        for key in self._wrote_now:
+            self.written.add(key)
             self.written_lines.setdefault(key, call.lineno)
+            self.write_counts[key] += 1
 
     def _record_call(self, call: ast.Call, qualname: str) -> None:
         func = call.func
@@ -229,15 +233,15 @@ class LoadContext:
                 given = given or next((k.value for k in call.keywords if k.arg == parameter), None)
                 key = self.key(given) if given is not None else None
                 if key is not None:
-                    self.written.add(key)
+                    self._wrote_now.append(key)
         for candidate in path_arguments(call, attribute):
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
-                self.written.add(self.handles[candidate.id])
+                self._wrote_now.append(self.handles[candidate.id])
                 continue
             opened = self._opened(candidate)
             key = opened if opened is not None else self.key(candidate)
             if key is not None:
-                self.written.add(key)
+                self._wrote_now.append(key)
 
     def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
         """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
@@ -321,7 +325,14 @@ class LoadContext:
         path = self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
         if path is None or path.startswith(("/", "\\")) or not self.inside_checkout(path):
             return None  # an absolute path or one above the checkout is not the repository's code
+        if self.mentions(path) > 1:
+            return None  # also named by a download, a write or a copy: not only the repository's
         return path
+
+    def mentions(self, path: str) -> int:
+        """How many texts of the code (constants, shell commands) name the file's own name."""
+        name = posixpath.basename(path.rstrip("/"))
+        return sum(name in text for text in self.texts) if name else 0
 
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to

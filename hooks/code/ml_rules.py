@@ -352,14 +352,32 @@ class MLRuleVisitor(ast.NodeVisitor):
         for node in ast.walk(module):
             if isinstance(node, ast.Name) and id(node) not in callees:
                 referenced.add(node.id)  # passed on, stored or rebound: other callers are possible
+        named_elsewhere = {node.attr for node in ast.walk(module) if isinstance(node, ast.Attribute)} | {
+            text for text in self.loads.texts
+        }
         for index, function, parameter in self._helper_loads:
             callers = calls.get(function.name, [])
-            if not callers or function.name in referenced:
-                continue
-            if all(self._passes_own_file(call, function, parameter) for call in callers):
+            if not callers or function.name in referenced or function.name in named_elsewhere:
+                continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
+            if all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
+                callers, function, parameter
+            ):
                 issue = self.issues[index]
                 message = f"{issue.message} (a file this notebook wrote: every call of {function.name}() passes one)"
                 self.issues[index] = replace(issue, message=message, severity=Severity.LOW)
+
+    def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
+        """No text names the files but the notebook's own writes and the helper's calls: a
+        download or copy to the same name (`!wget -O checkpoint.pth`) would replace the file."""
+        passed: dict[str, int] = {}
+        for call in callers:
+            given = _argument_for(call, function, parameter)
+            key = self.loads.key(given) if given is not None else None
+            if key is not None:
+                passed[key] = passed.get(key, 0) + 1
+        return all(
+            self.loads.mentions(key[2:]) <= self.loads.write_counts[key] + count for key, count in passed.items()
+        )
 
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
         given = _argument_for(call, function, parameter)

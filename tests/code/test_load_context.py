@@ -488,10 +488,18 @@ def test_exec_of_a_file_found_beside_the_script_through_dunder_file_is_the_repos
         "namespace = {}\n"
         "with open(os.path.join(root, 'inference', 'core', 'version.py')) as f:\n"
         "    exec(f.read(), namespace)\n"
-        "exec((Path(__file__).resolve().parent / 'version.py').read_text())\n"
+        "exec((Path(__file__).resolve().parent / 'about.py').read_text())\n"
         "exec(open(os.path.join(os.path.dirname(__file__), '../../../../etc/x.py')).read())\n"  # above the checkout
         "exec(open(os.path.join(os.path.expanduser('~'), 'v.py')).read())\n"  # a home folder
     )
     (tmp_path / ".release" / "pypi").mkdir(parents=True)
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, ".release/pypi/setup.py")]
     assert [f for f in found if f[0] in (6, 7, 8, 9)] == [(6, "low"), (7, "low"), (8, "medium"), (9, "medium")]
+    fetched = (
+        "import os, urllib.request\n"
+        "target = os.path.join(os.path.dirname(__file__), 'plugin.py')\n"
+        "urllib.request.urlretrieve(URL, os.path.join(os.path.dirname(__file__), 'plugin.py'))\n"
+        "exec(open(target).read())\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetched, ".release/pypi/update.py")]
+    assert (4, "medium") in found  # the same name is a download's target: not only the repository's
