@@ -32,6 +32,7 @@ Pure functions; names are normalised (PEP 503) before every comparison.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -168,6 +169,10 @@ def typosquat_target(name: str) -> str | None:
     """The popular package this name imitates, if it is a near miss of one and not a project itself."""
     key = normalize(name)
     if key in POPULAR or key in KNOWN_LEGITIMATE or len(key) < 4 or len(key) > 100:
+        return None
+    if key.replace("-", "_") in sys.stdlib_module_names:
+        # `pip install json time` lists the standard library by mistake: PyPI refuses new
+        # projects named like its modules, and the older ones are the modules' own backports.
         return None
     flat = key.replace("-", "")
     look_alike = _look_alike(flat)

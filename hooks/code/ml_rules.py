@@ -30,6 +30,8 @@ _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib",
 _UNSAFE_YAML_LOADERS = frozenset(
     {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
 )
+# PyYAML's constructors of Python objects: a loader given one is no longer safe.
+_PYTHON_CONSTRUCTORS = re.compile(r"construct_python|UnsafeConstructor|FullConstructor|^Constructor$")
 _SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
 _PICKLE_LIKE = {
     "joblib.load": (rules.JOBLIB_LOAD, "joblib.load unpickles the file: loading runs any code it carries"),
@@ -531,8 +533,10 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"{name} without a Loader builds arbitrary objects; use yaml.safe_load",
                     name,
                 )
-            elif loader_name in _SAFE_YAML_LOADERS:
-                # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and dicts
+            elif loader_name in _SAFE_YAML_LOADERS or (loader is not None and self._own_safe_loader(loader)):
+                # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and
+                # dicts; the code's own subclass of a safe loader (`class FloatSafeLoader(
+                # yaml.SafeLoader)`) builds what its base does unless it adds Python's constructors
                 self.bandit_false_positives.add((node.lineno, "B506"))
             elif loader_name in _UNSAFE_YAML_LOADERS:
                 self._add_load(
@@ -859,6 +863,30 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(other, (ast.Global, ast.Nonlocal)) and name in other.names:
                 return False
         return True
+
+    def _own_safe_loader(self, loader: ast.expr) -> bool:
+        """A loader the module itself defines, every binding of it a subclass of (or the name
+        of) a safe loader, in a module that never touches PyYAML's object constructors."""
+        if not isinstance(loader, ast.Name) or self._module is None:
+            return False
+        bindings: list[bool] = []
+        for node in ast.walk(self._module):
+            if isinstance(node, ast.ClassDef) and node.name == loader.id:
+                bases = [self.qualname(base) or "" for base in node.bases]
+                bindings.append(
+                    any(base in _SAFE_YAML_LOADERS for base in bases)
+                    and not any(base in _UNSAFE_YAML_LOADERS for base in bases)
+                )
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and any(
+                isinstance(t, ast.Name) and t.id == loader.id
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            ):
+                bindings.append(node.value is not None and self.qualname(node.value) in _SAFE_YAML_LOADERS)
+            elif isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
+                node.attr if isinstance(node, ast.Attribute) else node.id
+            ):
+                return False  # `add_constructor(tag, UnsafeConstructor.construct_python_object)`
+        return bool(bindings) and all(bindings)
 
     def _arithmetic_only(self, node: ast.Call) -> bool:
         origins = self.command_origins()

@@ -216,3 +216,26 @@ def test_eval_of_text_a_regex_limited_to_arithmetic_is_low_and_other_guards_are_
     ):
         severities = {f.severity.value for f in scan_code(tmp_path, weaker, "reward.py") if f.rule_id == "B307"}
         assert severities == {"medium"}, weaker
+
+
+def test_yaml_load_with_the_codes_own_subclass_of_a_safe_loader_is_safe(tmp_path: Path) -> None:
+    source = (
+        "import yaml\n"
+        "try:\n"
+        "    class FloatSafeLoader(yaml.SafeLoader):\n"
+        "        pass\n"
+        "except Exception:\n"
+        "    FloatSafeLoader = yaml.SafeLoader\n"
+        "def parse(text):\n"
+        "    return yaml.load(text, Loader=FloatSafeLoader)\n"
+    )
+    assert [f.rule_id for f in scan_code(tmp_path, source, "args.py")] == []
+    unsafe_subclass = source.replace("yaml.SafeLoader):", "yaml.FullLoader):")
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, unsafe_subclass, "args.py")]
+    widened = source.replace(
+        "        pass\n",
+        "        pass\n"
+        "    FloatSafeLoader.add_constructor('tag:yaml.org,2002:python/object/apply',"
+        " yaml.constructor.UnsafeConstructor.construct_python_object_apply)\n",
+    )
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, widened, "args.py")]

@@ -24,6 +24,7 @@ from hooks.cli.entry_points import mlsec_deps as main
         ("scikitlearn", "scikit-learn"),
         ("langchian", "langchain"),
         ("t0rch", "torch"),  # a look-alike character
+        ("tiem", "timm"),  # near `time` as well, but not a module of the standard library
     ],
 )
 def test_near_misses_of_popular_names_are_typosquats(name: str, target: str) -> None:
@@ -31,7 +32,7 @@ def test_near_misses_of_popular_names_are_typosquats(name: str, target: str) -> 
 
 
 @pytest.mark.parametrize(
-    "name", ["ppft", "peft", "torch", "scikit_learn", "Scikit-Learn", "tensorflow-cpu", "torchnet"]
+    "name", ["ppft", "peft", "torch", "scikit_learn", "Scikit-Learn", "tensorflow-cpu", "torchnet", "time", "typing"]
 )
 def test_established_and_popular_projects_are_not_typosquats(name: str) -> None:
     """`ppft` (pathos' parallel python fork) is one edit from `peft` and a real, popular project."""
