@@ -30,8 +30,12 @@ _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib",
 _UNSAFE_YAML_LOADERS = frozenset(
     {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
 )
-# PyYAML's constructors of Python objects: a loader given one is no longer safe.
-_PYTHON_CONSTRUCTORS = re.compile(r"construct_python|UnsafeConstructor|FullConstructor|^Constructor$")
+# What changes a loader's constructors (PyYAML's Python-object constructors, an unsafe loader's
+# table, any constructor registration): a module that does is not judged by its loader's base.
+_PYTHON_CONSTRUCTORS = re.compile(
+    r"construct_python|UnsafeConstructor|FullConstructor|^Constructor$|^C?(?:Unsafe|Full)?Loader$|"
+    r"yaml_(?:multi_)?constructors|add_(?:multi_)?constructor"
+)
 _SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
 _PICKLE_LIKE = {
     "joblib.load": (rules.JOBLIB_LOAD, "joblib.load unpickles the file: loading runs any code it carries"),

@@ -239,3 +239,8 @@ def test_yaml_load_with_the_codes_own_subclass_of_a_safe_loader_is_safe(tmp_path
         " yaml.constructor.UnsafeConstructor.construct_python_object_apply)\n",
     )
     assert "B506" in [f.rule_id for f in scan_code(tmp_path, widened, "args.py")]
+    copied = source.replace(
+        "        pass\n",
+        "        pass\n    FloatSafeLoader.yaml_constructors = dict(yaml.FullLoader.yaml_constructors)\n",
+    )
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, copied, "args.py")]
