@@ -12,7 +12,7 @@ MAX_ITEMS = 1_000_000  # items kept per container; the rest are counted only
 # attributes a BUILD plants, state fields a library's __setstate__ executes).
 WATCHED_KEYS = frozenset(
     {"__setstate__", "__reduce__", "__reduce_ex__", "__getattr__", "__getattribute__", "__class__", "__dict__",
-     "_parse_arg_template", "append", "extend"}
+     "_parse_arg_template", "append", "extend", "add"}
 )  # fmt: skip
 
 

@@ -64,9 +64,9 @@ _SPECIAL_STATE_KEYS = frozenset(
     }
 )
 
-# Methods the unpickler itself calls on an object (APPEND, APPENDS): an instance attribute of that
-# name answers first.
-_LOADER_CALLED = frozenset({"append", "extend"})
+# Methods the unpickler itself calls on an object (APPEND, APPENDS, ADDITEMS): an instance
+# attribute of that name answers first.
+_LOADER_CALLED = frozenset({"append", "extend", "add"})
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -155,6 +155,9 @@ class PickleMachine:
         # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
         # later is set on the instance (id -> the dict, kept so the id stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
+        # Every attribute dict BUILDs gave an object (id -> (the object, its dicts)): a later BUILD
+        # adds names, it does not take the earlier ones away.
+        self.attributes_of: dict[int, tuple[Call, list[Mapping]]] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
@@ -627,7 +630,8 @@ class PickleMachine:
         if isinstance(target, Seq):
             target.extend([value])
         elif isinstance(target, Call):
-            self._called_through_state(target, ("append",), offset)
+            # CPython's unpickler calls `extend([value])` when the object has one, else `append`.
+            self._called_through_state(target, ("append", "extend"), offset)
 
     def op_APPENDS(self, offset: int) -> None:
         values = self.pop_mark(offset)
@@ -641,13 +645,21 @@ class PickleMachine:
     def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
         """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own
         attributes answer before its class does: a state that set one chose what runs."""
-        for mapping in _attribute_mappings(target.state):
+        held = self.attributes_of.get(id(target))
+        mappings = held[1] if held is not None and held[0] is target else _attribute_mappings(target.state)
+        for mapping in mappings:
             for name in names:
                 if name in mapping.items:
                     self._injected(mapping.items[name], name, offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
-        self.op_APPENDS(offset)
+        values = self.pop_mark(offset)
+        self.cost += len(values)
+        target = self.top(offset)
+        if isinstance(target, Seq):
+            target.extend(values)
+        elif isinstance(target, Call):
+            self._called_through_state(target, ("add",), offset)  # `obj.add(item)` for a non-set
 
     def op_SETITEM(self, offset: int) -> None:
         value = self.pop(offset)
@@ -828,6 +840,7 @@ class PickleMachine:
             self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
+            self.attributes_of.setdefault(id(target), (target, []))[1].extend(_attribute_mappings(state))
             self._check_executed_state(target, state, offset)
             func = target.func
             if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:

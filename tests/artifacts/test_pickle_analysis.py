@@ -355,3 +355,17 @@ def test_a_special_name_put_into_an_installed_attribute_dict_later_is_an_injecti
     data += asm.binget(1) + asm.text("__setstate__") + asm.global_("builtins", "print") + asm.SETITEM + asm.POP
     data += asm.text("payload") + asm.BUILD + asm.STOP
     assert "MLS104" in rules(scan_bytes(tmp_path, "late.pkl", data))
+
+
+def test_a_later_build_does_not_hide_an_earlier_ones_extend_nor_additems_its_add(tmp_path: Path) -> None:
+    planted = asm.proto(4) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    planted += asm.EMPTY_DICT + asm.text("extend") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
+    rebuilt = planted + asm.EMPTY_DICT + asm.text("a") + asm.binint(1) + asm.SETITEM + asm.BUILD
+    rebuilt += asm.MARK + asm.text("payload") + b"e" + asm.STOP  # APPENDS
+    assert "MLS104" in rules(scan_bytes(tmp_path, "rebuilt.pkl", rebuilt))
+    one = planted + asm.text("payload") + asm.APPEND + asm.STOP  # APPEND calls extend when there is one
+    assert "MLS104" in rules(scan_bytes(tmp_path, "one.pkl", one))
+    added = asm.proto(4) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    added += asm.EMPTY_DICT + asm.text("add") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
+    added += asm.MARK + asm.text("payload") + b"\x90" + asm.STOP  # ADDITEMS calls add on a non-set
+    assert "MLS104" in rules(scan_bytes(tmp_path, "added.pkl", added))
