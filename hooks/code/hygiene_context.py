@@ -39,8 +39,8 @@ _NOT_TEXT_TYPES = frozenset(
 )
 # Decorators that make a function an entry point a framework calls with a request's text.
 _ENTRY_DECORATORS = frozenset(
-    "route get post put patch delete head options websocket api_route endpoint tool task command callback "
-    "view handler".split()
+    "route get post put patch delete head options websocket api_route endpoint tool task shared_task command "
+    "callback view handler".split()
 )
 _CONTAINERS = frozenset(
     {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
@@ -60,6 +60,19 @@ def _names(node: ast.AST) -> set[str]:
 def _lines(node: ast.AST) -> range:
     start = getattr(node, "lineno", 0)
     return range(start, (getattr(node, "end_lineno", None) or start) + 1)
+
+
+def _binding(node: ast.AST) -> tuple[ast.expr | None, list[ast.expr]]:
+    """(value, targets) of an assignment, an annotated or augmented one, a walrus or a loop."""
+    if isinstance(node, ast.Assign):
+        return node.value, list(node.targets)
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+        return node.value, [node.target]
+    if isinstance(node, ast.NamedExpr):
+        return node.value, [node.target]
+    if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return node.iter, [node.target]
+    return None, []
 
 
 def _typed_not_text(annotation: ast.expr | None) -> bool:
@@ -82,11 +95,15 @@ def _typed_not_text(annotation: ast.expr | None) -> bool:
     return name_of(annotation) in _NOT_TEXT_TYPES
 
 
-def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str]) -> None:
+def _sql_from_parameters(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str], registered: set[str]
+) -> None:
     arguments = function.args
     # A declared type is a contract its callers keep; a route, a tool or a task is called by a
     # framework that passes what the request held, whatever the annotation says.
-    typed = not any(name_of(d) in _ENTRY_DECORATORS for d in function.decorator_list)
+    typed = not any(name_of(d) in _ENTRY_DECORATORS for d in function.decorator_list) and (
+        function.name not in registered
+    )
     tainted = {
         a.arg
         for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
@@ -96,9 +113,11 @@ def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found
         tainted.add(arguments.vararg.arg)
     if arguments.kwarg:
         tainted.add(arguments.kwarg.arg)
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and text_names(node.value) & tainted:
-            tainted |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    for _ in range(2):  # twice: a name tainted later in the walk taints what it feeds
+        for node in ast.walk(function):
+            value, targets = _binding(node)
+            if value is not None and text_names(value) & tainted:
+                tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
     for node in ast.walk(function):
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
@@ -112,6 +131,18 @@ def _sql_from_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, found
         ):
             for line in _lines(node):
                 found[(line, "B608")] = "the query takes a parameter of the function that builds it as a value"
+
+
+def _registered_handlers(module: ast.Module) -> set[str]:
+    """Functions a framework is handed without a decorator (`app.add_url_rule(..., view_func=f)`,
+    `router.add_api_route(path, f)`, `Tool(func=f)`): any function passed to a call by name."""
+    found: set[str] = set()
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call):
+            for value in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(value, ast.Name):
+                    found.add(value.id)
+    return found
 
 
 def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
@@ -264,8 +295,9 @@ def blocking_hygiene(
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
     # Functions are walked again only when some string of the module reads like SQL.
+    registered = _registered_handlers(module) if sql else set()
     for function in functions if sql else []:
-        _sql_from_parameters(function, found)
+        _sql_from_parameters(function, found, registered)
     if fetches:
         _url_from_outside(fetches, origins(), found)
     return found

@@ -44,10 +44,12 @@ _FIXED_FORMAT_METHODS = frozenset({"strftime", "isoformat", "timestamp", "toordi
 # what it lets through. Not decoders (`unquote`, `unescape`), `literal_eval` (returns the text) or
 # other languages' escaping (`re.escape`, `shlex.quote`, `html.escape`), which leave `'` in place.
 _QUOTING_NAME = re.compile(
-    r"(?i)sql_?(?:literal|quote|escape|ident)|(?:quote|escape)_?sql|^(?:quote_ident\w*|quote_literal|quote_identifier|escape_string|escape_literal|real_escape_string|"
-    r"literal|identifier|mogrify|bindparams?)$"
+    r"(?i)^_*(?:[a-z0-9]+_)*(?:sql_literal|(?:sql_)?(?:quote|escape)(?:_(?:ident|identifier|literal|string|value|sql))?)$"
+    r"|^(?:mogrify|bindparams?)$"
 )
-_NOT_QUOTING = re.compile(r"(?i)^un|literal_eval")
+# `sql.Literal(v)`, `sql.Identifier(v)`: psycopg's composition objects, only as attributes of `sql`.
+_SQL_COMPOSED = frozenset({"Literal", "Identifier"})
+_NOT_QUOTING = re.compile(r"(?i)^_*un|literal_eval")
 _OTHER_LANGUAGES = frozenset({"re", "shlex", "html", "parse", "urllib", "saxutils", "markupsafe", "json", "cgi"})
 _FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
 
@@ -140,9 +142,13 @@ def _called_name(call: ast.Call) -> str:
 
 
 def _quoting(call: ast.Call, called: str) -> bool:
+    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if called in _SQL_COMPOSED:
+        return isinstance(owner, ast.Name) and owner.id == "sql"
     if not _QUOTING_NAME.search(called) or _NOT_QUOTING.search(called):
         return False
-    owner = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if owner is None and called.strip("_") in ("quote", "escape"):
+        return False  # a bare `escape(v)` may be `from re import escape`: which language is unknown
     return not (isinstance(owner, ast.Name) and owner.id in _OTHER_LANGUAGES)
 
 

@@ -285,3 +285,22 @@ def test_sql_through_decoders_other_languages_escaping_or_a_routes_annotation_ke
         (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"
     ]
     assert found == [(4, "medium"), (6, "medium"), (8, "medium"), (10, "medium"), (13, "medium"), (15, "low")]
+
+
+def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_without_a_decorator(
+    tmp_path: Path,
+) -> None:
+    source = (
+        "def a(conn, name):\n    term: str = name.strip()\n"
+        "    return conn.execute(f\"SELECT * FROM t WHERE n = '{term}'\")\n"
+        "def b(conn, name):\n    if (term := name.strip()):\n"
+        "        return conn.execute(f\"SELECT * FROM t WHERE n = '{term}'\")\n"
+        "def c(conn, names):\n    for n in names:\n"
+        "        conn.execute(f\"SELECT * FROM t WHERE n = '{n}'\")\n"
+        "def d(user_id: int):\n    return conn.execute(f'SELECT * FROM users WHERE id = {user_id}')\n"
+        "app.add_url_rule('/users/<user_id>', view_func=d)\n"
+        "def e(conn, name):\n    return conn.execute(f\"SELECT * FROM t WHERE n = '{dequote_sql(name)}'\")\n"
+        "def f(conn, name):\n    return conn.execute(f\"SELECT * FROM t WHERE n = '{literal(name)}'\")\n"
+    )
+    found = [(line, grade) for rule, line, grade in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"]
+    assert {grade for _, grade in found} == {"medium"} and len(found) == 6
