@@ -50,17 +50,25 @@ def _arithmetic_class(pattern: str, anchored: bool) -> bool:
 
 
 def _constant_pattern(node: ast.expr, scope: ast.AST) -> str | None:
+    """The pattern's text: a constant, or a name bound exactly once in the scope, to a constant
+    (`pattern += "|.*"`, a tuple assignment or any other binding makes it unknown)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
-    if isinstance(node, ast.Name):
-        values = [
-            statement.value
-            for statement in ast.walk(scope)
-            if isinstance(statement, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == node.id for t in statement.targets)
-        ]
-        if len(values) == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str):
-            return values[0].value
+    if not isinstance(node, ast.Name):
+        return None
+    stores = [
+        n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == node.id and isinstance(n.ctx, ast.Store)
+    ]
+    values = [
+        statement.value
+        for statement in ast.walk(scope)
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and statement.targets[0].id == node.id
+    ]
+    if len(stores) == 1 and len(values) == 1 and isinstance(values[0], ast.Constant):
+        return values[0].value if isinstance(values[0].value, str) else None
     return None
 
 
@@ -95,6 +103,8 @@ def arithmetic_only(call: ast.Call, scope: ast.AST) -> bool:
     if not call.args or not isinstance(call.args[0], ast.Name):
         return False
     name = call.args[0].id
+    if _rebound_elsewhere(scope, name):
+        return False
     for block in _blocks(scope):
         for index, statement in enumerate(block):
             if not (
@@ -106,13 +116,39 @@ def arithmetic_only(call: ast.Call, scope: ast.AST) -> bool:
                 continue
             later = block[index + 1 :]
             holder = next((s for s in later if any(n is call for n in ast.walk(s))), None)
-            if holder is None:
+            if holder is None or _in_new_binding(holder, call):
                 continue
             # Nothing may change the text after the check, before the eval or after it (a loop
             # comes back to the eval with what it assigned last).
             if not any(_assigns(node, name) for node in later) and not _in_loop_assigning(scope, statement, name):
                 return True
     return False
+
+
+_NEW_SCOPES = (
+    ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Match,
+)  # fmt: skip
+
+
+def _in_new_binding(holder: ast.stmt, call: ast.Call) -> bool:
+    """Whether the eval sits inside something that binds names anew (a lambda's or a
+    comprehension's variables, a `case` capture, a nested function): its `x` may be another."""
+    if isinstance(holder, _NEW_SCOPES):
+        return True
+    stack: list[tuple[ast.AST, bool]] = [(holder, False)]
+    while stack:
+        node, inside = stack.pop()
+        if node is call:
+            return inside
+        for child in ast.iter_child_nodes(node):
+            stack.append((child, inside or isinstance(child, _NEW_SCOPES)))
+    return False
+
+
+def _rebound_elsewhere(scope: ast.AST, name: str) -> bool:
+    """`global x` / `nonlocal x` anywhere in the scope: a function it calls may change `x`."""
+    return any(isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names for node in ast.walk(scope))
 
 
 def _blocks(scope: ast.AST) -> list[list[ast.stmt]]:

@@ -62,6 +62,15 @@ NESTED = GUARD.replace("\n    ", "\n        ")  # one block deeper
             "        if not re.match(r'^[\\d+]+$', e):\n            continue\n        print(eval(e))\n",
             True,
         ),  # checked again on every turn
+        (f"def f(e, es):\n{GUARD}    return [eval(e) for e in es]\n", False),  # another `e`
+        (f"def f(e):\n{GUARD}    return (lambda e: eval(e))(input())\n", False),
+        (
+            "p = r'^[\\d+]+$'\nif cond:\n    p += '|.*'\ndef f(e):\n    if not re.match(p, e):\n"
+            "        return\n    return eval(e)\n",
+            False,
+        ),  # the pattern is changed on a branch
+        (f"def f(e):\n    global e2\n{GUARD}    return eval(e)\n", True),  # another name is global
+        (f"def f(e):\n    global e\n{GUARD}    load()\n    return eval(e)\n", False),  # load() may rebind it
     ],
 )
 def test_the_guard_must_refuse_before_the_eval_in_the_same_block(source: str, guarded: bool) -> None:
