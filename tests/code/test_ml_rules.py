@@ -244,3 +244,25 @@ def test_yaml_load_with_the_codes_own_subclass_of_a_safe_loader_is_safe(tmp_path
         "        pass\n    FloatSafeLoader.yaml_constructors = dict(yaml.FullLoader.yaml_constructors)\n",
     )
     assert "B506" in [f.rule_id for f in scan_code(tmp_path, copied, "args.py")]
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "FloatSafeLoader, _ = getattr(yaml, 'Unsafe' + 'Loader'), None\n",  # a tuple, a lookup by text
+        "for FloatSafeLoader in loaders:\n    pass\n",  # a loop
+        "FloatSafeLoader.__bases__ = (Base,)\n",  # the bases changed
+        "import importlib\nm = importlib.import_module('yaml')\n",  # a module reached by text
+    ],
+)
+def test_an_own_safe_loader_rebound_or_reached_through_text_is_not_trusted(tmp_path: Path, rebinding: str) -> None:
+    source = (
+        "import yaml\nfrom yaml.resolver import Resolver\n"
+        "class Mixin(Resolver):\n    pass\n"
+        "class FloatSafeLoader(yaml.SafeLoader, Mixin):\n    pass\n"
+        f"{rebinding}"
+        "def parse(text):\n    return yaml.load(text, Loader=FloatSafeLoader)\n"
+    )
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, source, "args.py")]
+    clean = source.replace(rebinding, "")
+    assert [f.rule_id for f in scan_code(tmp_path, clean, "args.py")] == []  # a resolver mixin is plain
