@@ -336,13 +336,23 @@ def _base64_json(field: str) -> bool:
         decoded = base64.urlsafe_b64decode(field + "=" * (-len(field) % 4)).decode("utf-8")
     except (ValueError, UnicodeDecodeError):
         return False
-    return decoded.startswith("{") and decoded.rstrip().endswith("}") and decoded.isprintable()
+    if not (decoded.startswith("{") and decoded.rstrip().endswith("}") and decoded.isprintable()):
+        return False
+    # A JWT's header (`{"alg":"RS256","typ":"JWT"}`) names an algorithm; other JSON in base64
+    # (a tunnel token `{"a":..,"t":..,"s":<secret>}`, a service-account key) may carry a secret.
+    return '"alg"' in decoded and len(decoded) <= 200
 
 
 def _only_plain_fields(value: str) -> bool:
-    """Two fields or more, every one plain: the value is made of names and numbers."""
+    """Two fields or more, every one plain: the value is made of names and numbers. Not a run of
+    five or more groups split by one separator with no word among them (`XJQ-4821-PZT-9937-MKL`):
+    that is how recovery and licence keys print their random groups."""
     fields = [f for f in _FIELD_SEPARATORS.split(value) if f]
-    return len(fields) >= 2 and all(_plain_field(f) for f in fields)
+    if len(fields) < 2 or not all(_plain_field(f) for f in fields):
+        return False
+    separators = set(_FIELD_SEPARATORS.findall(value))
+    grouped = len(fields) >= 5 and len(separators) == 1
+    return not (grouped and not any(len(f) >= 4 and f.isalpha() and word_coverage(f) >= 0.75 for f in fields))
 
 
 def _without_vendor_prefix(value: str) -> str:

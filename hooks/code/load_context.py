@@ -130,6 +130,20 @@ _READING_CALL = re.compile(r"(?i)^(?:load|load_local|load_model|load_state_dict|
 _PATH_KEYWORDS = frozenset({"folder_path", "path", "filepath", "file_path", "f"})
 
 
+_FETCHING_CALLS = frozenset(
+    "urlretrieve snapshot_download hf_hub_download download_file download_fileobj download extractall extract "
+    "unpack_archive copyfile copy copy2 copytree move sync_folder".split()
+)
+_FETCHING_COMMAND = re.compile(
+    r"\b(?:wget|curl|aws\s+s3|gsutil|azcopy|rsync|scp|git\s+clone|unzip|tar|cp|mv|kaggle|huggingface-cli)\b"
+)
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
 def _reads(call: ast.Call) -> bool:
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -150,6 +164,7 @@ class LoadContext:
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
+        self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
@@ -325,8 +340,8 @@ class LoadContext:
         path = self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
         if path is None or path.startswith(("/", "\\")) or not self.inside_checkout(path):
             return None  # an absolute path or one above the checkout is not the repository's code
-        if self.mentions(path) > 1:
-            return None  # also named by a download, a write or a copy: not only the repository's
+        if self.mentions(path) > 1 or self.fetches:
+            return None  # also named by (or possibly written by) a download, a write or a copy
         return path
 
     def mentions(self, path: str) -> int:
@@ -340,6 +355,11 @@ class LoadContext:
         there)."""
         self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         self.texts.extend(shell)
+        # Whether anything in the code fetches, unpacks or copies files: such a call may write a
+        # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
+        self.fetches = any(_FETCHING_COMMAND.search(line) for line in shell) or any(
+            isinstance(n, ast.Call) and _called(n) in _FETCHING_CALLS for n in nodes
+        )
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.
         self.read_texts = Counter(

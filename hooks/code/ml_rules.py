@@ -348,8 +348,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         reads what its callers pass: low when the notebook's cells are its only callers, by name,
         and every call passes a path the notebook wrote before that call. Judged once the whole
         notebook is read, since the helper is defined before the cells that call it."""
-        if not self._helper_loads:
-            return
+        if not self._helper_loads or self.loads.fetches:
+            return  # a fetch may replace the file under a name no text spells
         calls: dict[str, list[ast.Call]] = {}
         referenced: set[str] = set()
         for node in ast.walk(module):

@@ -108,11 +108,12 @@ def names_package_contact(name: str) -> bool:
 
 # The fields every core-metadata record has, and one only a package's metadata has.
 _PACKAGE_FIELDS = frozenset({"name", "version"})
-_PACKAGE_ONLY = frozenset({"requires_python", "requires_dist", "metadata_version", "home_page", "classifiers"})
+_PACKAGE_ONLY = frozenset({"requires_python", "requires_dist", "metadata_version"})
 
 
 def is_package_metadata(columns: list[str]) -> bool:
     """A table whose fields are a package's core metadata (a pip report's `metadata` objects,
-    PKG-INFO): `name`, `version` and a field that only packages have (`requires_dist`...)."""
+    PKG-INFO): `name`, `version` and a field only packages have (`requires_dist`, `requires_python`,
+    `metadata_version`; a helpdesk export may well have a `home_page`)."""
     names = {"_".join(words(column[:200])) for column in columns[:10_000]}
     return names >= _PACKAGE_FIELDS and bool(_PACKAGE_ONLY & names)

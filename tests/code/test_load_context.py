@@ -503,3 +503,24 @@ def test_exec_of_a_file_found_beside_the_script_through_dunder_file_is_the_repos
     )
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetched, ".release/pypi/update.py")]
     assert (4, "medium") in found  # the same name is a download's target: not only the repository's
+
+
+def test_a_fetch_under_a_name_no_text_spells_keeps_helper_loads_and_exec_high(tmp_path: Path) -> None:
+    helper = "def load_checkpoint(filepath):\n    return torch.load(filepath)"
+    synced = notebook(
+        "import torch",
+        "torch.save(m, 'checkpoint.pth')",
+        helper,
+        "!aws s3 sync s3://bucket/run .",
+        "m = load_checkpoint('checkpoint.pth')",
+    )
+    assert {s for rule, _, s in graded(scan_code(tmp_path, synced, "nb.ipynb")) if rule == "MLS306"} == {"high"}
+    fetched = (
+        "import os, urllib.request\n"
+        "here = os.path.dirname(__file__)\n"
+        "urllib.request.urlretrieve(URL, os.path.join(here, 'plugin' + '.py'))\n"
+        "exec(open(os.path.join(here, 'plugin.py')).read())\n"
+    )
+    (tmp_path / "tools").mkdir(exist_ok=True)
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetched, "tools/update.py") if f.rule_id == "B102"]
+    assert found == [(4, "medium")]

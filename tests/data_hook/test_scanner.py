@@ -306,6 +306,8 @@ def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path:
     findings = scan(tmp_path, "customers.json", json.dumps(customers))
     findings = [f for f in findings if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # `author` alone may be a forum's posters
-    comments = "name,version,author_email\n" + "".join(f"c{i},2,dev{i}@gmail{i}.com\n" for i in range(5))
+    comments = "name,version,home_page,author_email\n" + "".join(
+        f"c{i},2,https://c{i}.example,dev{i}@gmail{i}.com\n" for i in range(5)
+    )
     findings = [f for f in scan(tmp_path, "comments.csv", comments) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # a CMS export: no package's metadata fields

@@ -19,6 +19,8 @@ from tests.secrets.helpers import scan_text
 BLOCKING = ("medium", "high", "critical")
 _HEX64 = "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"
 _SIGNATURE = "kR7vQ2mX9pL4sT8wZ1nB6cY3dF5gH0jK2aE7uI4oP9q"
+# base64 of {"a":"9f2c41d7e8","t":"6b1e0a5d-tunnel","s":"Zm9yZXZlcnNlY3JldHZhbHVlMTIz"}
+_TUNNEL = "eyJhIjoiOWYyYzQxZDdlOCIsInQiOiI2YjFlMGE1ZC10dW5uZWwiLCJzIjoiWm05eVpYWmxjbk5sWTNKbGRIWmhiSFZsTVRJeiJ9"
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,8 @@ def test_judged_strength(value: str, strength: int) -> None:
         ("deploy.ps1", '$PWD = "Kq7#vX9!mZ2@pL4w"\n'),  # PowerShell's variable holding a password
         ("ci.py", 'api_key = "sk-or-v1-QMZV-KTXR-HBWJ-PFYN"\n'),  # four random letters per group
         ("ci.py", 'app_password = "abcd:EFGH:ijkl:MNOP:qrst:UVWX"\n'),
+        ("ci.py", 'RECOVERY_KEY = "XJQ-4821-PZT-9937-MKL-0412-RWB-5530"\n'),  # random groups
+        ("ci.py", f'TUNNEL_TOKEN = "{_TUNNEL},backup"\n'),  # base64 JSON that holds a secret
     ],
 )
 def test_look_alikes_of_the_quiet_shapes_still_block(tmp_path: Path, name: str, text: str) -> None:
