@@ -634,13 +634,18 @@ class PickleMachine:
             self._called_through_state(target, ("append", "extend"), offset)
 
     def op_APPENDS(self, offset: int) -> None:
+        self._add_marked(offset, ("extend", "append"))
+
+    def _add_marked(self, offset: int, methods: tuple[str, ...]) -> None:
+        """APPENDS and ADDITEMS: the marked values go into a list or set, or through the object's
+        own `extend`/`append`/`add` (`methods`) into anything else."""
         values = self.pop_mark(offset)
         self.cost += len(values)
         target = self.top(offset)
         if isinstance(target, Seq):
             target.extend(values)
         elif isinstance(target, Call):
-            self._called_through_state(target, ("extend", "append"), offset)
+            self._called_through_state(target, methods, offset)
 
     def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
         """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own
@@ -653,13 +658,7 @@ class PickleMachine:
                     self._injected(mapping.items[name], name, offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
-        values = self.pop_mark(offset)
-        self.cost += len(values)
-        target = self.top(offset)
-        if isinstance(target, Seq):
-            target.extend(values)
-        elif isinstance(target, Call):
-            self._called_through_state(target, ("add",), offset)  # `obj.add(item)` for a non-set
+        self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
 
     def op_SETITEM(self, offset: int) -> None:
         value = self.pop(offset)
