@@ -655,7 +655,7 @@ class PickleMachine:
         for mapping in mappings:
             for name in names:
                 if name in mapping.items:
-                    self._injected(mapping.items[name], name, offset, "APPEND")
+                    self._injected([mapping.items[name]], [name], offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
@@ -681,16 +681,21 @@ class PickleMachine:
         """A special name or `append`/`extend` put into a dict that is already an instance's
         attribute dict (filled after the BUILD that installed it was checked)."""
         if id(target) in self.instance_dicts and isinstance(key, str) and key in _CALLED_NAMES:
-            self._injected(value, key, offset, "a later SETITEM")
+            self._injected([value], [key], offset, "a later SETITEM")
 
-    def _injected(self, value: object, name: str, offset: int, how: str) -> None:
-        self._used(value, Use.CALL, f"{how}-injected {name}")
+    def _injected(
+        self, values: list[object], names: list[str], offset: int, how: str, on: str = "an object's own attributes"
+    ) -> None:
+        """`how` (a BUILD, an APPEND, a later SETITEM) sets `names` where the loader calls them:
+        the `values` under them run."""
+        for value in values:
+            self._used(value, Use.CALL, f"{how}-injected {'/'.join(names)}")
         self.executes = True
         self.analysis.add(
             rules.SPECIAL_ATTRIBUTE_INJECTION,
             where(self.label, offset),
-            f"{how} sets {name} on an object's own attributes, so loading runs attacker-chosen code",
-            f"{self.label}|{how}|{name}",
+            f"{how} sets {', '.join(names)} on {on}, so loading runs attacker-chosen code",
+            f"{self.label}|{how}|{','.join(names)}",
         )
 
     # --- opcodes: stack and memo ---------------------------------------------------------
@@ -822,15 +827,7 @@ class PickleMachine:
         self.cost += _state_size(state)
         injected = _special_state_keys(state)
         if injected:
-            for value in _special_state_values(state):
-                self._used(value, Use.CALL, "BUILD-injected " + "/".join(sorted(injected)))
-            self.executes = True
-            self.analysis.add(
-                rules.SPECIAL_ATTRIBUTE_INJECTION,
-                where(self.label, offset),
-                f"BUILD sets {', '.join(sorted(injected))} on an object, so loading runs attacker-chosen code",
-                f"{self.label}|BUILD|{','.join(sorted(injected))}",
-            )
+            self._injected(_special_state_values(state), sorted(injected), offset, "BUILD", "an object")
         for mapping in _state_mappings(state):
             attributes = mapping.items.get("__dict__")
             if isinstance(attributes, Mapping):

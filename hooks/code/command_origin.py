@@ -130,6 +130,19 @@ def name_of(node: ast.AST) -> str:
     return ""
 
 
+def qualified_name(node: ast.AST, aliases: dict[str, str]) -> str | None:
+    """The dotted name a call, attribute or name resolves to through the imports in `aliases`:
+    `yaml.SafeLoader` for `SafeLoader` after `from yaml import SafeLoader`."""
+    if isinstance(node, ast.Name):
+        return aliases.get(node.id, node.id)
+    if isinstance(node, ast.Attribute):
+        base = qualified_name(node.value, aliases)
+        return f"{base}.{node.attr}" if base else None
+    if isinstance(node, ast.Call):
+        return qualified_name(node.func, aliases)
+    return None
+
+
 def _dotted(node: ast.AST) -> str:
     if isinstance(node, ast.Call):
         return _dotted(node.func)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from hooks.code.command_origin import name_of
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
@@ -139,15 +140,8 @@ _FETCHING_COMMAND = re.compile(
 )
 
 
-def _called(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
 def _reads(call: ast.Call) -> bool:
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return _READING_CALL.match(name) is not None
+    return _READING_CALL.match(name_of(call)) is not None
 
 
 class LoadContext:
@@ -160,7 +154,6 @@ class LoadContext:
         self.written: set[str] = set()
         self.written_lines: dict[str, int] = {}  # key -> the line that first wrote it
         self.write_counts: Counter[str] = Counter()  # key -> how many serialiser calls write it
-        self._wrote_now: list[str] = []
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -230,14 +223,14 @@ class LoadContext:
     # --- writes --------------------------------------------------------------------------------
     def record_call(self, call: ast.Call, qualname: str) -> None:
         """Note the file a serialiser call writes (and, for a notebook, the first line it does)."""
-        self._wrote_now = []
-        self._record_call(call, qualname)
-        for key in self._wrote_now:
+        for key in self._written_by(call, qualname):
             self.written.add(key)
             self.written_lines.setdefault(key, call.lineno)
             self.write_counts[key] += 1
 
-    def _record_call(self, call: ast.Call, qualname: str) -> None:
+    def _written_by(self, call: ast.Call, qualname: str) -> list[str]:
+        """The keys of the files `call` writes (one per path it is given)."""
+        written: list[str] = []
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
@@ -248,15 +241,16 @@ class LoadContext:
                 given = given or next((k.value for k in call.keywords if k.arg == parameter), None)
                 key = self.key(given) if given is not None else None
                 if key is not None:
-                    self._wrote_now.append(key)
+                    written.append(key)
         for candidate in path_arguments(call, attribute):
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
-                self._wrote_now.append(self.handles[candidate.id])
+                written.append(self.handles[candidate.id])
                 continue
             opened = self._opened(candidate)
             key = opened if opened is not None else self.key(candidate)
             if key is not None:
-                self._wrote_now.append(key)
+                written.append(key)
+        return written
 
     def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
         """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
@@ -358,7 +352,7 @@ class LoadContext:
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
         self.fetches = any(_FETCHING_COMMAND.search(line) for line in shell) or any(
-            isinstance(n, ast.Call) and _called(n) in _FETCHING_CALLS for n in nodes
+            isinstance(n, ast.Call) and name_of(n) in _FETCHING_CALLS for n in nodes
         )
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.

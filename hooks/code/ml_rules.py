@@ -18,26 +18,16 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.command_origin import CommandOrigins, name_of
+from hooks.code.command_origin import CommandOrigins, qualified_name
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
+from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
-_UNSAFE_YAML_LOADERS = frozenset(
-    {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
-)
-# What changes a loader's constructors (PyYAML's Python-object constructors, an unsafe loader's
-# table, any constructor registration): a module that does is not judged by its loader's base.
-_PYTHON_CONSTRUCTORS = re.compile(
-    r"construct_python|UnsafeConstructor|FullConstructor|^Constructor$|^C?(?:Unsafe|Full)?Loader$|"
-    r"yaml_(?:multi_)?constructors|add_(?:multi_)?constructor|^__bases__$|^__class__$|^__mro__$"
-)
-_PLAIN_YAML_MIXINS = frozenset({"yaml.Resolver", "yaml.BaseResolver"})
-_SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"})
 _PICKLE_LIKE = {
     "joblib.load": (rules.JOBLIB_LOAD, "joblib.load unpickles the file: loading runs any code it carries"),
     "sklearn.externals.joblib.load": (
@@ -283,14 +273,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:
-        if isinstance(node, ast.Name):
-            return self.aliases.get(node.id, node.id)
-        if isinstance(node, ast.Attribute):
-            base = self.qualname(node.value)
-            return f"{base}.{node.attr}" if base else None
-        if isinstance(node, ast.Call):
-            return self.qualname(node.func)
-        return None
+        return qualified_name(node, self.aliases)
 
     def _add(self, rule: Rule, node: ast.AST, message: str, severity: Severity | None = None) -> None:
         line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
@@ -538,19 +521,23 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"{name} without a Loader builds arbitrary objects; use yaml.safe_load",
                     name,
                 )
-            elif loader_name in _SAFE_YAML_LOADERS or (loader is not None and self._own_safe_loader(loader)):
+            elif loader_name in SAFE_YAML_LOADERS or (
+                isinstance(loader, ast.Name)
+                and self._module is not None
+                and own_safe_loader(self._module, loader.id, self.aliases)
+            ):
                 # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and
                 # dicts; the code's own subclass of a safe loader (`class FloatSafeLoader(
                 # yaml.SafeLoader)`) builds what its base does unless it adds Python's constructors
                 self.bandit_false_positives.add((node.lineno, "B506"))
-            elif loader_name in _UNSAFE_YAML_LOADERS:
+            elif loader_name in UNSAFE_YAML_LOADERS:
                 self._add_load(
                     rules.UNSAFE_YAML_LOAD,
                     node,
                     f"{name} with {loader_name} builds arbitrary objects; use SafeLoader",
                     name,
                 )
-            elif loader_name is not None and loader_name not in _SAFE_YAML_LOADERS and "Safe" not in loader_name:
+            elif loader_name is not None and loader_name not in SAFE_YAML_LOADERS and "Safe" not in loader_name:
                 return
         elif name in _TORCH_LOAD:
             weights_only = _keyword(node, "weights_only")
@@ -869,77 +856,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return False
         return True
 
-    def _own_safe_loader(self, loader: ast.expr) -> bool:
-        """A loader the module itself defines as a subclass of a safe loader, bound nowhere else,
-        whose other bases are the module's own plain classes, in a module that never changes a
-        loader's constructors or its classes' bases, and reaches no name through strings."""
-        if not isinstance(loader, ast.Name) or self._module is None:
-            return False
-        classes = {n.name: n for n in ast.walk(self._module) if isinstance(n, ast.ClassDef)}
-        for node in ast.walk(self._module):
-            if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
-                node.attr if isinstance(node, ast.Attribute) else node.id
-            ):
-                return False  # `add_constructor(...)`, `__bases__ = ...`, an unsafe loader named
-            if isinstance(node, ast.Call) and self._reaches_yaml_dynamically(node, loader.id, classes):
-                return False  # `getattr(yaml, "Unsafe" + "Loader")`, `importlib.import_module(...)`
-            if isinstance(node, ast.alias) and (node.asname or node.name).split(".")[-1] == loader.id:
-                return False  # imported under the loader's name
-            if isinstance(node, ast.arg) and node.arg == loader.id:
-                return False  # a parameter named like it: any loader can be passed
-            if isinstance(node, ast.Name) and node.id == loader.id and isinstance(node.ctx, ast.Store):
-                value = _assigned_value(self._module, node)
-                if value is None or self.qualname(value) not in _SAFE_YAML_LOADERS:
-                    return False  # bound by a loop, a tuple or to anything but a safe loader
-        definition = classes.get(loader.id)
-        # Imports anywhere in the module name the bases (the loader may be used above them); the
-        # visit's own aliases are restored after.
-        saved = dict(self.aliases)
-        for node in ast.walk(self._module):
-            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                for alias in node.names:
-                    self.aliases.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        self.aliases.setdefault(alias.asname, alias.name)
-        try:
-            return definition is not None and self._safe_bases(definition, classes, set())
-        finally:
-            self.aliases = saved
-
-    def _reaches_yaml_dynamically(self, call: ast.Call, loader: str, classes: dict[str, ast.ClassDef]) -> bool:
-        """`importlib.import_module(...)`, `__import__(...)`, or `getattr`/`setattr` on yaml, on
-        `sys.modules`/`globals()`, or on a class of this module: a name reached through text."""
-        called = name_of(call)
-        if called in ("import_module", "__import__", "locate"):
-            return True
-        if called not in ("getattr", "setattr", "delattr") or not call.args:
-            return False
-        yaml_names = {alias for alias, target in self.aliases.items() if target == "yaml" or target.startswith("yaml.")}
-        watched = {"yaml", "sys", "globals", "vars", "modules", loader, *classes, *yaml_names}
-        return any(isinstance(n, ast.Name) and n.id in watched for n in ast.walk(call.args[0]))
-
-    def _safe_bases(self, definition: ast.ClassDef, classes: dict[str, ast.ClassDef], seen: set[str]) -> bool:
-        """Some base is a safe loader, and every other base is a safe loader or the module's own
-        class whose bases are (recursively) plain: `object`, a resolver, or such classes."""
-        if definition.name in seen or definition.keywords:
-            return False  # a loop, or a metaclass
-        seen.add(definition.name)
-        names = [self.qualname(base) or "" for base in definition.bases]
-        if not any(name in _SAFE_YAML_LOADERS for name in names):
-            return False
-        return all(name in _SAFE_YAML_LOADERS or self._plain_class(name, classes, set(seen)) for name in names)
-
-    def _plain_class(self, name: str, classes: dict[str, ast.ClassDef], seen: set[str]) -> bool:
-        if name in ("object", "") or name.startswith("yaml.resolver.") or name in _PLAIN_YAML_MIXINS:
-            return name != ""
-        definition = classes.get(name)
-        if definition is None or name in seen or definition.keywords:
-            return False
-        seen.add(name)
-        return all(self._plain_class(self.qualname(base) or "", classes, seen) for base in definition.bases)
-
     def _arithmetic_only(self, node: ast.Call) -> bool:
         origins = self.command_origins()
         scope: ast.AST | None = origins.function_of(node) or self._module
@@ -1058,12 +974,4 @@ def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> 
         defaults = function.args.defaults
         offset = position - (len(positional) - len(defaults))
         return defaults[offset] if 0 <= offset < len(defaults) else None
-    return None
-
-
-def _assigned_value(module: ast.Module, target: ast.Name) -> ast.expr | None:
-    """The value a simple `name = value` gives `target`; None for any other binding."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and node.targets[0] is target:
-            return node.value
     return None

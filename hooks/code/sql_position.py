@@ -24,6 +24,8 @@ from __future__ import annotations
 import ast
 import re
 
+from hooks.code.command_origin import name_of
+
 # What, just before a spliced value, makes it a value the database parses as data.
 _VALUE_BEFORE = re.compile(
     r"(?:[=<>]|\b(?:like|ilike|between|limit|offset|then|else|when)|\b(?:in|values)\s*\()\s*$", re.IGNORECASE
@@ -136,11 +138,6 @@ def _format_parts(template: str, call: ast.Call) -> list[Part]:
     return found
 
 
-def _called_name(call: ast.Call) -> str:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-
-
 def _quoting(call: ast.Call, called: str) -> bool:
     owner = call.func.value if isinstance(call.func, ast.Attribute) else None
     if called in _SQL_COMPOSED:
@@ -158,7 +155,7 @@ def text_names(node: ast.AST) -> set[str]:
     if isinstance(node, ast.Name):
         return {node.id}
     if isinstance(node, ast.Call):
-        called = _called_name(node)
+        called = name_of(node)
         if called in _NUMERIC_CALLS or _quoting(node, called):
             return set()
         if called in _FIXED_FORMAT_METHODS and all(isinstance(a, ast.Constant) for a in node.args):
