@@ -17,8 +17,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind: chosen at stop 25 before any scan, scanned mid-stop (README); blind2: chosen at stop 25
 # before any scan, scanned once with that stop's code of the time; blind3: chosen after that, scanned
 # once with the stop's final code; blind4: chosen and pinned at the start of stop 26, scanned once with
-# that stop's final code (README).
-SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4")
+# that stop's final code; blind5: the same at stop 27 (README).
+SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 
 
 @dataclass(frozen=True)
