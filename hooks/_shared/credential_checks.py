@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 import time
 from collections.abc import Callable
@@ -24,6 +26,12 @@ REJECT = "reject"
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # Issuers of JWTs that are published on purpose: Supabase's local development keys.
 _DEMO_ISSUERS = frozenset({"supabase-demo"})
+# HMAC keys that documentation signs its example tokens with: jwt.io's debugger defaults and the
+# `"secret"` of PyJWT's and most tutorials' first example. A token that verifies under one of
+# them can be minted by anyone, so it is an example, not a credential (the service that accepts
+# it would be the problem, and that service is not in the token).
+_DEMO_HMAC_KEYS = (b"secret", b"your-256-bit-secret", b"your-384-bit-secret", b"your-512-bit-secret")
+_HMAC_DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 
 
 @dataclass(frozen=True)
@@ -82,13 +90,24 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
         return CheckResult(REJECT)
     if str(header.get("alg", "")).lower() == "none":
         return CheckResult(REJECT)
-    if payload.get("iss") in _DEMO_ISSUERS:
+    if payload.get("iss") in _DEMO_ISSUERS or _signed_with_demo_key(parts, str(header.get("alg", ""))):
         return CheckResult(REJECT)
     expiry = payload.get("exp")
     reference = time.time() if now is None else now
     if isinstance(expiry, (int, float)) and not isinstance(expiry, bool) and expiry < reference:
         return CheckResult(DOUBTFUL, "; it has expired")
     return CheckResult(PLAUSIBLE)
+
+
+def _signed_with_demo_key(parts: list[str], alg: str) -> bool:
+    digest = _HMAC_DIGESTS.get(alg.upper())
+    signature = _b64decode(parts[2])
+    if digest is None or signature is None:
+        return False
+    signed = f"{parts[0]}.{parts[1]}".encode()
+    return any(
+        hmac.compare_digest(hmac.new(key, signed, digest).digest(), signature) for key in _DEMO_HMAC_KEYS
+    )
 
 
 def aws_key_id(value: str) -> CheckResult:

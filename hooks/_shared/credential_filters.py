@@ -56,6 +56,24 @@ def is_sequential(value: str) -> bool:
     return len(lowered) >= 6 and any(lowered in seq or lowered in seq * 2 for seq in _SEQUENCES)
 
 
+def has_typed_run(value: str, length: int = 6) -> bool:
+    """`AbCdEfGh`, `123456789`: `length` letters or digits in alphabet order, in either case. A
+    person typing an example writes them; a generator does not (one in tens of millions of keys
+    of the usual lengths). Used only on values in a generated format (a provider's layout or a
+    vendor prefix before a body), never on passwords, which people do type."""
+    run = 1
+    previous = ""
+    for char in value.lower():
+        if char.isascii() and char.isalnum() and previous and ord(char) == ord(previous) + 1:
+            run += 1
+            if run >= length:
+                return True
+        else:
+            run = 1
+        previous = char if char.isascii() and char.isalnum() else ""
+    return False
+
+
 # Publishable keys are meant to be shipped to browsers.
 _PUBLIC_PREFIXES = ("pk_live_", "pk_test_")
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hooks._shared.credential_filters import COMMON_PASSWORDS, is_placeholder, is_sequential
+from hooks._shared.credential_filters import COMMON_PASSWORDS, has_typed_run, is_placeholder, is_sequential
 
 MIN_LENGTH = 8
 MAX_LENGTH = 512
@@ -34,7 +34,8 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
-_PASCAL_CASE = re.compile(r"(?:[A-Z][a-z]{2,12}){3,8}")
+# Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
+_PASCAL_CASE = re.compile(r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:[A-Z][a-z]?[0-9]{0,2}|[0-9]{1,2}){1,2}")
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
 # letters is in this set about half the time; the pairs of a word almost always are.
@@ -388,6 +389,9 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
         return ValueShape(0, "a placeholder")
+    prefix = _VENDOR_PREFIX.match(value)
+    if prefix is not None and has_typed_run(value[prefix.end() :]):
+        return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
     if _CREDENTIAL_WORDS.search(value):
         return ValueShape(0, "it names a credential instead of being one")
     if is_reference(value):
@@ -410,7 +414,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if (
         _PASCAL_CASE.fullmatch(value)
         and not _PASSWORD_NAME.search(name)
-        and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value))
+        and all(any(c in _VOWELS for c in part.lower()) for part in _SEGMENT.findall(value) if len(part) >= 3)
     ):
         # `{"Key": "AmazonDataZoneDomain"}`: capitalised syllables are an identifier (random letters
         # never fall into them); under a password name they may be a passphrase, judged as usual.

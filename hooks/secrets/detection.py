@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
 from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength
-from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, is_placeholder
+from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, has_typed_run, is_placeholder
 from hooks._shared.credential_patterns import (
     DELEGATED_MAX_LINE,
     DELEGATED_PLUGINS,
@@ -190,8 +190,8 @@ def _extend_left(text: str, start: int, chars: str) -> int:
 
 
 def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered: str, options: Options) -> Hit | None:
-    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders):
-        return None
+    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders) or has_typed_run(value):
+        return None  # a provider's keys are generated: `sk_live_51234567890abcdef...` was typed
     check = CHECKS[detector.check](value) if detector.check else CheckResult(PLAUSIBLE)
     if check.verdict == REJECT:
         return None

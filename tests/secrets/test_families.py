@@ -240,6 +240,14 @@ LOOKALIKES = [
     ("datetime", "log.txt", "harvest account credentials:  2016-10-03T09:27:47 dir\n"),
     ("crypto signature", "run.sh", '"signature": "0x5a8a1c8fcf4f5d2b7e0d3c1a9c8b7f6e5d4c3b2a1"\n'),
     ("pasted image names", "doc.md", "![image.png](attachment:4c5c1883-5ab6-4fca-9b4f-c7b1584d50e3.png)\n"),
+    # Typed examples in a generated format, and an identifier with a short suffix.
+    ("typed stripe key", "demo.py", 'prompt = "my key is sk_live_51234567890abcdefghijklmnop"\n'),
+    ("typed oauth secret", "demo.py", "google_client_secret = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUv'\n"),
+    (
+        "jmespath output name",
+        "run.sh",
+        "aws cloudformation describe-stacks --query 'Stacks[0].Outputs[?OutputKey==`KnowledgeBaseIdS2`].OutputValue'\n",
+    ),
 ]
 
 
@@ -321,3 +329,33 @@ def test_sarif_results_carry_precision(repo: Path, capsys) -> None:  # type: ign
     mlsec_secrets(["--format", "sarif", ".env"])
     results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     assert {(r["ruleId"], r["properties"]["precision"]) for r in results} == {("MLS223", "medium"), ("MLS201", "high")}
+
+
+def _hs256(claims: dict[str, object], key: bytes) -> str:
+    import hashlib
+    import hmac
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    signed = f"{part(json.dumps({'alg': 'HS256', 'typ': 'JWT'}).encode())}.{part(json.dumps(claims).encode())}"
+    return f"{signed}.{part(hmac.new(key, signed.encode(), hashlib.sha256).digest())}"
+
+
+@pytest.mark.parametrize("key", [b"secret", b"your-256-bit-secret"])
+def test_jwt_signed_with_a_published_demo_key_is_an_example(tmp_path: Path, key: bytes) -> None:
+    """PyJWT's README token and jwt.io's default verify under keys everyone knows: anyone can mint
+    them, so they are examples. The same claims under any other key are a bearer token."""
+    claims = {"sub": "svc", "role": "service"}
+    assert scan_text(tmp_path, "README.md", f"token = {_hs256(claims, key)}\n") == []
+    found = scan_text(tmp_path, "a.ini", f"token = {_hs256(claims, b'k8Fq2-unpublished-signing-key')}\n")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS221", "medium")]
+
+
+def test_typed_run_silences_only_generated_formats(tmp_path: Path) -> None:
+    """A run like `123456` in a vendor key's body marks a typed example; in a password it is how
+    people choose passwords, and the password is still reported."""
+    stripe = scan_text(tmp_path, "a.py", f'STRIPE = "sk_live_{fake("", 24, ALNUM)}"\n')
+    assert [f.rule_id for f in stripe] == ["MLS219"]
+    secret = scan_text(tmp_path, "b.py", 'DB_PASSWORD = "Zq!Summer123456x"\n')
+    assert [f.rule_id for f in secret] == ["MLS223"]
