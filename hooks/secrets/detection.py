@@ -54,6 +54,8 @@ _ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
 # A host named without a scheme, before a port or a path (`api.acme.com/v1`, `10.0.0.5:8080`).
 _BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,11 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    elif _storage_download_token(candidate, lowered):
+        low_reason = (
+            "; a storage download token (`?alt=media&token=`): a read link to one stored object, shared"
+            " by design (reported low)"
+        )
     elif candidate.context == "header" and _only_local_targets(_line_of(lowered, candidate.start)):
         # `curl http://localhost:8081/models -H "Authorization: Bearer ..."`: a key of a server on
         # the reader's own machine (docs and local tests), which works nowhere else.
@@ -304,6 +311,23 @@ def _refused_by_provider(value: str) -> bool:
         if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
             return True
     return False
+
+
+def _storage_download_token(candidate: Candidate, lowered: str) -> bool:
+    """`...appspot.com/o/img.png?alt=media&token=<uuid>`: Firebase Storage's download URL (GitBook's
+    CDN serves the same). The token reads that one object and nothing else; the service hands it
+    out for embedding in pages. Only a UUID token in a URL query that also asks `alt=media`."""
+    if candidate.name.lower() != "token" or not _UUID.fullmatch(candidate.value):
+        return False
+    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_ENDS)
+    query_start = lowered.find("?", url_start + 1, candidate.start)
+    if query_start < 0 or lowered.find("://", url_start + 1, query_start) < 0:
+        return False
+    if not lowered.endswith(("?token=", "&token="), 0, candidate.start):
+        return False
+    ends = [i for i in (lowered.find(sep, candidate.end, candidate.end + 2000) for sep in (*_URL_ENDS, ")")) if i >= 0]
+    query = lowered[query_start + 1 : min(ends, default=min(len(lowered), candidate.end + 2000))]
+    return "alt=media" in query.replace("&amp;", "&").split("&")
 
 
 def _embedded(text: str, offset: int) -> bool:

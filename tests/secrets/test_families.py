@@ -359,3 +359,24 @@ def test_typed_run_silences_only_generated_formats(tmp_path: Path) -> None:
     assert [f.rule_id for f in stripe] == ["MLS219"]
     secret = scan_text(tmp_path, "b.py", 'DB_PASSWORD = "Zq!Summer123456x"\n')
     assert [f.rule_id for f in secret] == ["MLS223"]
+
+
+def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> None:
+    """Firebase Storage's `?alt=media&token=<uuid>` reads one object and is handed out for embedding;
+    the same UUID under `token=` in any other query is a bearer token and blocks."""
+    uuid = "0c9a7b1e-5f2d-4c11-9a3e-7d1b2c3d4e5f"
+    shared = scan_text(
+        tmp_path,
+        "README.md",
+        f"![diagram](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/a%2Fb.png?alt=media&token={uuid})\n"
+        f"![gif](https://cdn.example.org/assets%2Fx.gif?token={uuid}&amp;alt=media)\n",
+    )
+    assert [(f.rule_id, f.severity.value) for f in shared] == [("MLS223", "low"), ("MLS223", "low")]
+    assert all("storage download token" in f.message for f in shared)
+    export = scan_text(
+        tmp_path,
+        "b.md",
+        f"curl 'https://api.acme.io/v1/export?format=csv&token={uuid}'\n"
+        f"curl 'https://api.acme.io/v1/export?alt=mediax&token={uuid}'\n",
+    )
+    assert [(f.rule_id, f.severity.value) for f in export] == [("MLS223", "medium"), ("MLS223", "medium")]
