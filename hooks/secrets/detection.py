@@ -54,6 +54,13 @@ _ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
 # A host named without a scheme, before a port or a path (`api.acme.com/v1`, `10.0.0.5:8080`).
 _BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
+# Keys of event-ingestion services, which their vendors document as public: the client that sends
+# events carries them (Segment and RudderStack write keys, Mixpanel and Amplitude project tokens,
+# Application Insights instrumentation keys). The name must say both the service and the key.
+_ANALYTICS_KEY_NAME = re.compile(
+    r"(?i)(?:(?:segment|rudder\w*|analytics)[\w.]*write_?key|(?:mixpanel|amplitude)[\w.]*(?:token|api_?key)"
+    r"|(?:app_?insights|instrumentation)[\w.]*key)$"
+)
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 
@@ -267,6 +274,11 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    elif _ANALYTICS_KEY_NAME.search(candidate.name):
+        low_reason = (
+            "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
+            " and ships to every browser or client by design (reported low)"
+        )
     elif _storage_download_token(candidate, lowered):
         low_reason = (
             "; a storage download token (`?alt=media&token=`): a read link to one stored object, shared"

@@ -380,3 +380,21 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         f"curl 'https://api.acme.io/v1/export?alt=mediax&token={uuid}'\n",
     )
     assert [(f.rule_id, f.severity.value) for f in export] == [("MLS223", "medium"), ("MLS223", "medium")]
+
+
+@pytest.mark.parametrize(
+    ("name", "severity"),
+    [
+        ("SEGMENT_WRITE_KEY", "low"),
+        ("analytics._writeKey", "low"),
+        ("MIXPANEL_PROJECT_TOKEN", "low"),
+        ("APPINSIGHTS_INSTRUMENTATIONKEY", "low"),
+        ("SEGMENT_ACCESS_TOKEN", "medium"),  # Segment's Public API token manages the workspace
+        ("MIXPANEL_API_SECRET", "medium"),
+        ("ANALYTICS_API_KEY", "medium"),
+        ("DB_WRITE_KEY", "medium"),
+    ],
+)
+def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
+    (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
+    assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
