@@ -388,7 +388,7 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("SEGMENT_WRITE_KEY", "low"),
         ("analytics._writeKey", "low"),
         ("MIXPANEL_PROJECT_TOKEN", "low"),
-        ("APPINSIGHTS_INSTRUMENTATIONKEY", "low"),
+        ("AML_APP_INSIGHTS_KEY", "low"),
         ("SEGMENT_ACCESS_TOKEN", "medium"),  # Segment's Public API token manages the workspace
         ("MIXPANEL_API_SECRET", "medium"),
         ("ANALYTICS_API_KEY", "medium"),
