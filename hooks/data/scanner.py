@@ -27,6 +27,7 @@ from hooks.data.sampling import Chunk, Reading, as_utf8, read_sample
 from hooks.data.schema_names import (
     ADDRESS,
     NAME,
+    is_api_description,
     is_package_metadata,
     kind_of,
     names_other_identifier,
@@ -73,6 +74,7 @@ class Job:
     findings: list[Finding] = field(default_factory=list)
     name_parts: set[PartKey] = field(default_factory=set)  # parts whose table has a person-name column
     package_parts: set[PartKey] = field(default_factory=set)  # parts with a package's metadata fields
+    api_parts: set[PartKey] = field(default_factory=set)  # parts that are an OpenAPI/Swagger description
     sole_column: dict[str, str] = field(default_factory=dict)  # kind -> the only column named for it
 
 
@@ -418,6 +420,8 @@ def _not_inspected(job: Job, why: str) -> None:
 def _named_columns(job: Job, part: PartKey, columns: list[str]) -> dict[str, str]:
     if is_package_metadata(columns):
         job.package_parts.add(part)
+    if is_api_description(columns):
+        job.api_parts.add(part)
     named: dict[str, str] = {}
     for column in columns:
         kind = kind_of(column)
@@ -549,11 +553,15 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         severity = Severity.LOW
         prose = " inside free text"
     contact = column is not None and names_package_contact(column) and part in job.package_parts
+    api_contact = column == "email" and part in job.api_parts
     if severity is None and tally.kind == EMAIL and contact:
         # `author_email` in a pip report or a package's METADATA: what its author published on
         # the index for users to write to.
         severity = Severity.LOW
         prose = " (a package's published author or maintainer contact)"
+    elif severity is None and tally.kind == EMAIL and api_contact:
+        severity = Severity.LOW
+        prose = " (the contact an API description publishes for its users)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],

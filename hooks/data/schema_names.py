@@ -117,3 +117,17 @@ def is_package_metadata(columns: list[str]) -> bool:
     `metadata_version`; a helpdesk export may well have a `home_page`)."""
     names = {"_".join(words(column[:200])) for column in columns[:10_000]}
     return names >= _PACKAGE_FIELDS and bool(_PACKAGE_ONLY & names)
+
+
+# An OpenAPI (or Swagger 2) description: its `info.contact.email` is the address the API's
+# publisher printed for its users, like a package's author contact.
+# (The keys seen are those with a text or number value: `info` and `paths` hold objects.)
+_API_DESCRIPTION_FIELDS = frozenset({"title", "version"})
+_API_DESCRIPTION_MARKS = frozenset({"openapi", "swagger"})
+
+
+def is_api_description(columns: list[str]) -> bool:
+    """The keys of an OpenAPI or Swagger document: its `openapi: "3.x"` or `swagger: "2.0"`
+    version field and the `title` and `version` its `info` object must carry."""
+    names = set(columns[:10_000])
+    return names >= _API_DESCRIPTION_FIELDS and bool(_API_DESCRIPTION_MARKS & names)

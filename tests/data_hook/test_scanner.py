@@ -284,6 +284,24 @@ def test_an_aligned_signature_inside_a_post_is_free_text_and_a_short_record_cell
     assert blocking[EMAILS_IN_DATA.rule_id].severity.value == "medium"
 
 
+def test_an_api_descriptions_contact_is_low_and_a_user_list_blocks(tmp_path: Path) -> None:
+    spec = {
+        "swagger": "2.0",
+        "info": {
+            "title": "Pipelines",
+            "version": "2.1",
+            "contact": {"name": "team", "email": "pipelines-team@acme-ml.org"},
+        },
+        "paths": {"/runs": {"get": {"parameters": [{"name": "page", "in": "query", "type": "integer"}]}}},
+        "definitions": {"Run": {"type": "object", "properties": {"id": {"type": "string"}}}},
+    }
+    (finding,) = [f for f in scan(tmp_path, "api.swagger.json", json.dumps(spec)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert finding.severity.value == "low" and "API description" in finding.message
+    users = {"title": "export", "version": "2", "users": [{"email": f"ann.lee{i}@gmail.com"} for i in range(3)]}
+    (finding,) = [f for f in scan(tmp_path, "users.json", json.dumps(users)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert finding.severity.value == "medium"  # a title and a version alone do not make an API description
+
+
 def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path: Path) -> None:
     report = {
         "install": [
