@@ -105,9 +105,7 @@ def _signed_with_demo_key(parts: list[str], alg: str) -> bool:
     if digest is None or signature is None:
         return False
     signed = f"{parts[0]}.{parts[1]}".encode()
-    return any(
-        hmac.compare_digest(hmac.new(key, signed, digest).digest(), signature) for key in _DEMO_HMAC_KEYS
-    )
+    return any(hmac.compare_digest(hmac.new(key, signed, digest).digest(), signature) for key in _DEMO_HMAC_KEYS)
 
 
 def aws_key_id(value: str) -> CheckResult:

@@ -35,7 +35,9 @@ NOT_A_SECRET = ValueShape(0, "")
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
-_PASCAL_CASE = re.compile(r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:[A-Z][a-z]?[0-9]{0,2}|[0-9]{1,2}){1,2}")
+_PASCAL_CASE = re.compile(
+    r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:[A-Z][a-z]?[0-9]{0,2}|[0-9]{1,2}){1,2}"
+)
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
 # letters is in this set about half the time; the pairs of a word almost always are.

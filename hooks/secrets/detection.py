@@ -27,6 +27,7 @@ from hooks._shared.credential_shape import has_vendor_prefix, judge_value
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
+from hooks.secrets.throwaway import creates_throwaway_service
 from hooks.secrets.units import CODE, Field, Unit
 
 GENERIC = frozenset({"url_credentials", "password_assignment"})
@@ -274,6 +275,11 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    elif creates_throwaway_service(candidate.name, lowered, candidate.start):
+        low_reason = (
+            "; it sets the first password of a container started right there (`docker run -e`, a CI job's"
+            " service), a throwaway instance (reported low)"
+        )
     elif _ANALYTICS_KEY_NAME.search(candidate.name):
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"

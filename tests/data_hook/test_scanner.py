@@ -295,7 +295,8 @@ def test_an_api_descriptions_contact_is_low_and_a_user_list_blocks(tmp_path: Pat
         "paths": {"/runs": {"get": {"parameters": [{"name": "page", "in": "query", "type": "integer"}]}}},
         "definitions": {"Run": {"type": "object", "properties": {"id": {"type": "string"}}}},
     }
-    (finding,) = [f for f in scan(tmp_path, "api.swagger.json", json.dumps(spec)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    found = scan(tmp_path, "api.swagger.json", json.dumps(spec))
+    (finding,) = [f for f in found if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "low" and "API description" in finding.message
     users = {"title": "export", "version": "2", "users": [{"email": f"ann.lee{i}@gmail.com"} for i in range(3)]}
     (finding,) = [f for f in scan(tmp_path, "users.json", json.dumps(users)) if f.rule_id == EMAILS_IN_DATA.rule_id]
