@@ -34,6 +34,7 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::[0-9]{1,5})?")
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
 _PASCAL_CASE = re.compile(
     r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:[A-Z][a-z]?[0-9]{0,2}|[0-9]{1,2}){1,2}"
@@ -283,6 +284,11 @@ def is_path(value: str) -> bool:
         parts = value.split("/")
         if all(word_coverage(p) >= 0.6 or len(p) < 4 for p in parts if p):
             return True  # org/model, a/b/c
+        names = [*parts[1:-1], parts[-1].split("@", 1)[0].split(":", 1)[0]]  # without `:tag`, `@digest`
+        if _HOST.fullmatch(parts[0]) and all(word_coverage(p) >= 0.6 or len(p) < 4 for p in names if p):
+            # `ghcr.io/github/github-mcp-server`: a registry host, then worded names (an image or a
+            # repository); neither base64 alphabet has a dot.
+            return True
         # `lakshyakh93/deberta_finetuned_pii`: an owner's handle, then a worded name. A slash
         # beside `_` or `-` fits neither base64 alphabet (standard has `+/`, URL-safe `-_`).
         return (

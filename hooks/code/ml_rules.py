@@ -190,6 +190,23 @@ def _placeholder_repository(call: ast.Call) -> bool:
     return False
 
 
+_RUAMEL_YAML = frozenset({"ruamel.yaml.YAML", "ruamel.yaml.main.YAML"})
+_RUAMEL_LOADS = frozenset(f"{base}.{method}" for base in _RUAMEL_YAML for method in ("load", "load_all"))
+_RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base"})
+
+
+def _ruamel_kind(typ: ast.expr | None) -> str | None:
+    """`typ` of `YAML(typ=...)`: "rt" when left out; a list's only entry (`typ=["safe"]`); None when
+    it is not a constant."""
+    if typ is None:
+        return "rt"
+    if isinstance(typ, (ast.List, ast.Tuple)) and len(typ.elts) == 1:
+        typ = typ.elts[0]
+    if isinstance(typ, ast.Constant) and isinstance(typ.value, str):
+        return typ.value
+    return None
+
+
 def _const_true(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
@@ -243,6 +260,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.loads.source_folder = source_folder
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
+        self.ruamel_loaders: dict[str, ast.Call] = {}  # variable -> the `ruamel.yaml.YAML(...)` call that made it
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -379,6 +397,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
+            self.ruamel_loaders.pop(alias.asname or alias.name.split(".", 1)[0], None)  # rebound by the import
             if alias.asname:
                 self.aliases[alias.asname] = alias.name
         self.generic_visit(node)
@@ -386,6 +405,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         if node.module and not node.level:
             for alias in node.names:
+                self.ruamel_loaders.pop(alias.asname or alias.name, None)
                 self.aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
                 if alias.name == "Lambda" and "keras" in node.module:
                     self._add(
@@ -406,6 +426,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         else:
             self.archive_paths.pop(target.id, None)
         self.commands.remember(target, value)
+        if origin in _RUAMEL_YAML and isinstance(value, ast.Call):
+            self.ruamel_loaders[target.id] = value
+        else:
+            self.ruamel_loaders.pop(target.id, None)
         if origin:
             self.origins[target.id] = origin
         else:
@@ -445,7 +469,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.truthy_flags.add(argument.arg)
         names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
         outer_commands = self.commands.enter_function(names)
+        outer_ruamel = dict(self.ruamel_loaders)
+        for name in names:
+            self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
         self.generic_visit(node)
+        self.ruamel_loaders = outer_ruamel  # a function's locals end with it
         self.commands.leave_function(outer_commands)
         self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
 
@@ -481,6 +509,12 @@ class MLRuleVisitor(ast.NodeVisitor):
     # --- calls ---------------------------------------------------------------------------
     def visit_Call(self, node: ast.Call) -> None:
         name = self.qualname(node.func) or ""
+        func = node.func
+        instance = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(func, ast.Attribute) and isinstance(instance, ast.Name) and instance.id in self.ruamel_loaders:
+            # `yaml = YAML(typ="safe")` then `yaml.load(text)`: the instance's method, not PyYAML's
+            # module function, whatever the variable is called.
+            name = f"ruamel.yaml.YAML.{func.attr}"
         self._deserialisation(node, name)
         self._model_loading(node, name)
         self._archives(node, name)
@@ -489,6 +523,26 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.record_call(node, name)
         self.commands.record_call(node, name)
         self.generic_visit(node)
+
+    def _ruamel_load(self, node: ast.Call, name: str) -> None:
+        """ruamel's `YAML(typ=...)`: the default round-trip loader and `safe`/`base` build only
+        plain data; `unsafe` (and the older `full`) construct Python objects from tags, like
+        PyYAML's UnsafeLoader. A `typ` that is not a constant is reported as unknown."""
+        func = node.func
+        made = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(made, ast.Name):
+            made = self.ruamel_loaders.get(made.id)
+        if not isinstance(made, ast.Call):
+            return
+        typ = _keyword(made, "typ")
+        kind = _ruamel_kind(typ)
+        self.bandit_false_positives.add((node.lineno, "B506"))
+        if kind in _RUAMEL_SAFE_KINDS:
+            return
+        detail = f"YAML(typ={kind!r})" if kind is not None else "YAML(typ=...) with a typ not known here"
+        self._add_load(
+            rules.UNSAFE_YAML_LOAD, node, f"ruamel {detail} builds arbitrary Python objects; use typ='safe'", name
+        )
 
     def _deserialisation(self, node: ast.Call, name: str) -> None:
         if name in _PICKLE_LIKE:
@@ -511,6 +565,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add_load(
                 rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load", name
             )
+        elif name in _RUAMEL_LOADS:
+            self._ruamel_load(node, name)
         elif name in ("yaml.load", "yaml.load_all"):
             loader = _keyword(node, "Loader") or (node.args[1] if len(node.args) > 1 else None)
             loader_name = self.qualname(loader) if loader is not None else None

@@ -92,7 +92,8 @@ UNSAFE_YAML_LOAD = BOOK.rule(
     cwe=502,
     what=(
         "yaml.unsafe_load, yaml.full_load, or yaml.load / load_all with Loader, UnsafeLoader, FullLoader "
-        "or no Loader at all."
+        "or no Loader at all; ruamel.yaml's YAML(typ='unsafe') (its default round-trip, `safe` and `base` "
+        "loaders build plain data)."
     ),
     why=(
         "These loaders build Python objects from tags such as `!!python/object/apply`, which call "

@@ -25,6 +25,11 @@ CASES = [
         "from yaml import load, FullLoader\nc = load(t, Loader=FullLoader)\n",
         "from yaml import load, CSafeLoader\nc = load(t, Loader=CSafeLoader)\n",
     ),
+    (
+        "MLS305",
+        "from ruamel.yaml import YAML\nyaml = YAML(typ='unsafe')\nc = yaml.load(t)\n",
+        "from ruamel.yaml import YAML\nyaml = YAML(typ='safe')\nc = yaml.load(t)\nd = YAML().load(t)\n",
+    ),
     ("MLS306", "import torch as T\nsd = T.load(p)\n", "import torch as T\nsd = T.load(p, weights_only=True)\n"),
     (
         "MLS306",
@@ -266,3 +271,20 @@ def test_an_own_safe_loader_rebound_or_reached_through_text_is_not_trusted(tmp_p
     assert "B506" in [f.rule_id for f in scan_code(tmp_path, source, "args.py")]
     clean = source.replace(rebinding, "")
     assert [f.rule_id for f in scan_code(tmp_path, clean, "args.py")] == []  # a resolver mixin is plain
+
+
+def test_a_ruamel_instance_named_yaml_is_scoped_to_its_function(tmp_path: Path) -> None:
+    """`yaml = YAML()` inside one function does not turn PyYAML's `yaml.load` in another function,
+    or after `import yaml` rebinds the name, into ruamel's safe method."""
+    source = (
+        "from ruamel.yaml import YAML\n"
+        "def a(t):\n"
+        "    yaml = YAML()\n"
+        "    return yaml.load(t)\n"
+        "import yaml\n"
+        "def b(t):\n"
+        "    return yaml.load(t)\n"
+        "def c(t, v):\n"
+        "    return YAML(typ=v).load(t)\n"
+    )
+    assert ids([f for f in scan_code(tmp_path, source) if f.rule_id == "MLS305"]) == [("MLS305", 7), ("MLS305", 9)]

@@ -240,6 +240,12 @@ LOOKALIKES = [
     ("datetime", "log.txt", "harvest account credentials:  2016-10-03T09:27:47 dir\n"),
     ("crypto signature", "run.sh", '"signature": "0x5a8a1c8fcf4f5d2b7e0d3c1a9c8b7f6e5d4c3b2a1"\n'),
     ("pasted image names", "doc.md", "![image.png](attachment:4c5c1883-5ab6-4fca-9b4f-c7b1584d50e3.png)\n"),
+    (
+        "image after an env flag",
+        "agent.py",
+        'args = ["run", "-i", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"]\n'
+        'IMAGE_PULL_TOKEN_IMAGE = "nvcr.io/nvidia/pytorch:24.01-py3"\n',
+    ),
     # Typed examples in a generated format, and an identifier with a short suffix.
     ("typed stripe key", "demo.py", 'prompt = "my key is sk_live_51234567890abcdefghijklmnop"\n'),
     ("typed oauth secret", "demo.py", "google_client_secret = 'GOCSPX-AbCdEfGhIjKlMnOpQrStUv'\n"),
