@@ -203,8 +203,33 @@ def pipes_download_to_shell(command: str) -> bool:
             continue
         words = _command_words(text.split())
         if words and (_program(words[0]) in _SHELLS or _PYTHON.match(_program(words[0]))):
-            return True
+            rest = " ".join(segment for segment, _ in segments[index:])  # `-c` code may hold `;`
+            if not _reads_stdin_as_data(rest, words):
+                return True
     return False
+
+
+# Standard-library modules `python -m` runs on the data it reads (pretty-printing, decoding).
+_DATA_MODULES = frozenset({"json.tool", "base64", "quopri", "uu"})
+# What a `-c` program must contain to run text it reads rather than handle it as data.
+_RUNS_INPUT = re.compile(r"\b(?:exec|eval|compile|source|sh|bash|zsh|python[0-9.]*|__import__|runpy|/dev/stdin)\b|\.\s")
+
+
+def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
+    """`curl ... | python3 -m json.tool`, `| python -c "import json,sys; print(json.load(sys.stdin))"`,
+    `| sudo bash -c 'cat > /etc/x.list'`: the interpreter runs a program given on the command line
+    (a standard-library data module, or `-c` code that never executes what it reads), and the
+    download is only its input. `python3`, `python -`, `bash -s` run the download itself."""
+    if len(words) < 3:
+        return False
+    option, argument = words[1], words[2]
+    if option == "-m" and _PYTHON.match(_program(words[0])):
+        return argument in _DATA_MODULES
+    if option != "-c":
+        return False
+    # The code and whatever follows it on the line: a `;` inside the quotes splits segments, so
+    # everything after `-c` is searched (more text only makes this say "runs it").
+    return not _RUNS_INPUT.search(text[text.find("-c") :])
 
 
 def _download_targets(words: list[str]) -> set[str]:

