@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from hooks._shared.credential_filters import is_sequential
 from hooks.data import validators as v
 
 
@@ -134,6 +135,7 @@ _PLACEHOLDER_LOCAL_PARTS = frozenset(
     "example sample test someone somebody yourname your.name youremail your.email yourmail username user.name "
     "firstname.lastname first.last name.surname email".split()
 )
+_ONE_CHARACTER = re.compile(r"(.)\1{3,}")  # `xxxx`, `0000`: a filler
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff pdf js mjs ts css py pyc ipynb json yaml yml toml txt md csv "
     "tsv html htm xml zip gz tar bz2 xz whl egg so dll exe bin pt pth pkl onnx h5 safetensors ckpt".split()
@@ -213,8 +215,14 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         lowered_local = local_part.lower()
         if tld in _FILE_TLDS or lowered_local in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
-        if lowered_local in _PLACEHOLDER_LOCAL_PARTS:
-            continue  # `example@amazon.com`, `your.email@gmail.com`: a slot's hint, nobody's mailbox
+        if (
+            lowered_local in _PLACEHOLDER_LOCAL_PARTS
+            or is_sequential(local_part)
+            or _ONE_CHARACTER.fullmatch(local_part)
+        ):
+            # `example@amazon.com`, `your.email@gmail.com`, `123456@gmail.com`, `xxxxx@corp.com`:
+            # a slot's hint or a typed filler, nobody's mailbox
+            continue
         if len(local_part) == 1 and text.index(".", len(local_part)) - len(local_part) == 2:
             continue  # `a@b.com`, `c@d.org`: one letter at a one-letter name, the shape examples use
         yield Candidate(EMAIL, "email address", start, end, text, True, STRONG)

@@ -23,6 +23,7 @@ POSITIVES = [
     ("email", '"to": "Zoë <z.smith+ml@posteo.de>"', "z.smith+ml@posteo.de"),
     ("email", "reach j@ab.io", "j@ab.io"),
     ("email", "or ab@c.io", "ab@c.io"),
+    ("email", "qq 1234586@qq.com", "1234586@qq.com"),  # a number, not a typed run
     ("phone", "call (415) 867-5309 today", "(415) 867-5309"),
     ("phone", "tel 415-867-5309,", "415-867-5309"),
     ("phone", "mobile +44 20 7946 0123", "+44 20 7946 0123"),
@@ -84,6 +85,7 @@ LOOK_ALIKES = [
     "emails a@b.com, c@d.org",  # one letter at a one-letter name: the shape examples use
     "shannon.walker@contoso.com, ops@fabrikam.com",  # Microsoft's fictitious documentation companies
     "example@amazon.com your.email@gmail.com",  # a slot's hint at a real provider
+    "123456@gmail.com abcdef@yahoo.com xxxxx@corp-mail.com",  # typed fillers
     "GB82WEST12345698765432",  # published example IBAN
     "DE00123456789012345678",  # IBAN shape, wrong check digits
     "pi 3.14159265358979 e 2.718281828459045",
