@@ -34,6 +34,9 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
+_MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)?(?P<inner>[^*_]+?)(?:\*\*|__)")
+_NODE_ID = re.compile(r"[A-Z][A-Za-z]{0,5}_(?P<body>k[A-Za-z0-9_-]{7,60})")
+_LEGACY_NODE_ID = re.compile(r"[0-9]{2,3}:[A-Z][A-Za-z]{1,40}[0-9A-Za-z:=_-]{1,40}")
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::[0-9]{1,5})?")
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
 _PASCAL_CASE = re.compile(
@@ -377,6 +380,18 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     pair = _ASSIGNMENT_PAIR.fullmatch(value)
     if pair and not any(c.isdigit() for c in pair.group("key")):
         value = pair.group("value")  # `id=HF_TOKEN`, `token=abc...`: judge what is assigned
+    emphasis = _MARKDOWN_EMPHASIS.fullmatch(value)
+    if (
+        emphasis
+        and emphasis.group("mark") is None
+        and emphasis.group("inner").isalpha()
+        and not _PASSWORD_NAME.search(name)
+    ):
+        # `- **Token Injector**: adds ...`: the closing mark of a bold phrase in Markdown prose;
+        # the "value" is that phrase's last word
+        return ValueShape(0, "the end of a bold phrase in Markdown (`**Token Injector**`)")
+    if emphasis:
+        value = emphasis.group("inner")  # `**sk-...**`: judged without Markdown's marks
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")
@@ -393,6 +408,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
     if _TAG_URI.fullmatch(value):
         return ValueShape(0, "a tag URI (`tag:yaml.org,2002:str`), a name")
+    if is_github_node_id(value):
+        return ValueShape(0, "a GitHub GraphQL node id (`LA_kwDO...`, `MDU6TGFiZWw...`), a public object id")
     if value.endswith(("...", "\u2026")):
         return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
@@ -451,6 +468,27 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if classes >= 2 and ratio >= 0.6:
         return ValueShape(1)
     return ValueShape(0, "one character class")
+
+
+def is_github_node_id(value: str) -> bool:
+    """GitHub's GraphQL ids, which every API response lists: `LA_kwDO...` (a type, `_`, then
+    base64url of a MessagePack array whose first entry is the format version 0) and the older
+    `MDU6TGFiZWwyMDk0...` (base64 of `05:Label2094...`)."""
+    typed = _NODE_ID.fullmatch(value)
+    if typed:
+        body = typed.group("body")
+        try:
+            head = base64.urlsafe_b64decode(body[:8])
+        except ValueError:
+            return False
+        return len(head) >= 2 and 0x91 <= head[0] <= 0x9F and head[1] == 0
+    if value.startswith("MD") and len(value) % 4 == 0 and len(value) <= 64:
+        try:
+            decoded = base64.b64decode(value, validate=True).decode("ascii")
+        except ValueError:
+            return False
+        return _LEGACY_NODE_ID.fullmatch(decoded) is not None
+    return False
 
 
 def has_vendor_prefix(value: str) -> bool:

@@ -106,6 +106,8 @@ POSITIVES = [
     ("MLS222", "celeryconfig.py", f'result_backend = "redis://:{PASSWORD}@cache.internal:6379/0"\n'),
     ("MLS222", "fetch.sh", f"curl -u deploy:{PASSWORD} https://repo.example.com/file\n"),
     ("MLS221", "auth.ini", f"access_token = {jwt({'sub': 'svc', 'role': 'service', 'exp': 4102444800})}\n"),
+    ("MLS223", "notes.md", f"token: **{fake('', 24, ALNUM)}7**\n"),  # bold around a secret
+    ("MLS223", "ids.yaml", "node_token: PR_kwXk3pTz9RmWvQ2sLd8Yb\n"),  # node-id shape, no MessagePack inside
 ]
 
 
@@ -245,6 +247,14 @@ LOOKALIKES = [
         "agent.py",
         'args = ["run", "-i", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"]\n'
         'IMAGE_PULL_TOKEN_IMAGE = "nvcr.io/nvidia/pytorch:24.01-py3"\n',
+    ),
+    ("bold phrase", "rbac.md", "- **Token Injector**: Adds the authorization token to each request header.\n"),
+    (
+        "github node ids",
+        "labels.csv",
+        "Id,Url,Name,NodeId\n4803279709,https://api.github.com/repos/o/r/labels/Area-Auth,Area-Auth,"
+        "LA_kwDODgj8L88AAAABHkw7XQ\n2094097123,https://api.github.com/repos/o/r/labels/Auth,Auth,"
+        "MDU6TGFiZWwyMDk0MDk3MTIz\n",
     ),
     # Typed examples in a generated format, and an identifier with a short suffix.
     ("typed stripe key", "demo.py", 'prompt = "my key is sk_live_51234567890abcdefghijklmnop"\n'),
