@@ -62,6 +62,12 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"(?i)(?:(?:segment|rudder\w*|analytics)[\w.]*write_?key|(?:mixpanel|amplitude)[\w.]*(?:token|api_?key)"
     r"|(?:app_?insights|instrumentation)[\w.]*key)$"
 )
+# `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
+_VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?value["']?[ \t]*[:=]""")
+_VALUE_FIELD_BEFORE = re.compile(
+    r"""["']?value["']?[ \t]*[:=][ \t]*["']?[^\s"',;]{0,200}["']?[ \t]*[,;]?"""
+    r"""[ \t]*\n?[ \t]*-?[ \t]*["']?key["']?[ \t]*[:=][ \t]*["']?$"""
+)
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 
@@ -263,6 +269,8 @@ def judge(
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
+    if candidate.name in ("Key", "key") and _tag_pair(lowered, candidate.start, candidate.end):
+        return None  # `{"Key": "aws-cdk:cr-owned:af230d0d", "Value": "true"}`: a tag's name, not a key
     decoded = _base64_text(candidate.value)
     if decoded is not None and judge_value(decoded, candidate.name, options.placeholders).strength == 0:
         return None  # base64 of a placeholder or a word (`VEhFUEFTU1dPUkQ=` is THEPASSWORD)
@@ -329,6 +337,17 @@ def _refused_by_provider(value: str) -> bool:
         if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
             return True
     return False
+
+
+def _tag_pair(lowered: str, start: int, end: int) -> bool:
+    """The `Key` is one half of a name/value pair (AWS and CloudFormation tags, Azure and k8s
+    label lists): a sibling `Value` field sits right beside it, on its line or the next/previous
+    one, with nothing between the two but punctuation and whitespace."""
+    after = lowered[end : end + 160]
+    if _VALUE_FIELD_AFTER.match(after):
+        return True
+    before = lowered[max(0, start - 200) : start]
+    return _VALUE_FIELD_BEFORE.search(before) is not None
 
 
 def _storage_download_token(candidate: Candidate, lowered: str) -> bool:

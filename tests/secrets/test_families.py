@@ -108,6 +108,7 @@ POSITIVES = [
     ("MLS221", "auth.ini", f"access_token = {jwt({'sub': 'svc', 'role': 'service', 'exp': 4102444800})}\n"),
     ("MLS223", "notes.md", f"token: **{fake('', 24, ALNUM)}7**\n"),  # bold around a secret
     ("MLS223", "ids.yaml", "node_token: PR_kwXk3pTz9RmWvQ2sLd8Yb\n"),  # node-id shape, no MessagePack inside
+    ("MLS223", "api.yaml", "api:\n  key: 'Xk3pTz9RmWvQ2sLd8Yb'\n  url: https://api.acme.io\n"),  # no Value beside it
 ]
 
 
@@ -248,6 +249,13 @@ LOOKALIKES = [
         'args = ["run", "-i", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"]\n'
         'IMAGE_PULL_TOKEN_IMAGE = "nvcr.io/nvidia/pytorch:24.01-py3"\n',
     ),
+    (
+        "tag pairs",
+        "stack.json",
+        '{"Tags": [\n  {\n    "Key": "aws-cdk:cr-owned:af230d0d",\n    "Value": "true"\n  },\n'
+        '  {"Value": "true", "Key": "aws-cdk:cr-owned:bf230d0e"}\n]}\n',
+    ),
+    ("yaml tag list", "t.yaml", "Tags:\n  - Key: aws-cdk:cr-owned:af230d0d\n    Value: 'true'\n"),
     ("bold phrase", "rbac.md", "- **Token Injector**: Adds the authorization token to each request header.\n"),
     (
         "github node ids",
