@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
@@ -29,6 +30,9 @@ from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.throwaway import creates_throwaway_service
 from hooks.secrets.units import CODE, Field, Unit
+
+if TYPE_CHECKING:
+    from hooks.secrets.k8s import SecretEntry
 
 GENERIC = frozenset({"url_credentials", "password_assignment"})
 # Inline TeX in prose: `$...$` around a formula with a TeX marker (`\`, `^`, `_`, `{`), no `$` inside.
@@ -136,8 +140,14 @@ def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: B
     hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()), budget=budget)
     runs = literal_runs(text) if unit.kind == CODE else {}
     hits.extend(joined_hits(runs, options))
-    hits.extend(context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget))
-    hits.extend(k8s_hits(text, lowered, options))
+    context = context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget)
+    secret_hits, refused = k8s_hits(text, lowered, options)
+    if refused:
+        # A generic value that is a Secret's `data` entry the API server cannot decode: never a
+        # working credential. Provider formats keep their findings wherever they stand.
+        context = [h for h in context if not any(start <= h.start and h.end <= end for start, end in refused)]
+    hits.extend(context)
+    hits.extend(secret_hits)
     if delegated:
         hits.extend(delegated_hits(text, lowered, options))
     return dedupe(hits, per_value=unit.output is not None)
@@ -517,12 +527,19 @@ def joined_hits(runs: dict[int, tuple[str, int]], options: Options) -> Iterator[
 
 
 # --- Kubernetes Secret data -----------------------------------------------------------------------
-def k8s_hits(text: str, lowered: str, options: Options) -> Iterator[Hit]:
+def k8s_hits(text: str, lowered: str, options: Options) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The credentials in Kubernetes Secrets' `data`, and the spans of entries that are not base64."""
     if "kind:" not in lowered or "secret" not in lowered:
-        return
+        return [], []
     from hooks.secrets.k8s import secret_entries
 
-    for entry in secret_entries(text):
+    entries = list(secret_entries(text))
+    refused = [(entry.start, entry.end) for entry in entries if not entry.valid]
+    return list(_k8s_entry_hits([entry for entry in entries if entry.valid], options)), refused
+
+
+def _k8s_entry_hits(entries: list[SecretEntry], options: Options) -> Iterator[Hit]:
+    for entry in entries:
         decoded = entry.decoded
         found = provider_hits(decoded, ascii_lower(decoded), options)
         if found:

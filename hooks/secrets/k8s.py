@@ -26,9 +26,10 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 @dataclass(frozen=True)
 class SecretEntry:
     key: str
-    decoded: str  # the value once decoded (printable UTF-8 only)
+    decoded: str  # the value once decoded (printable UTF-8 only); "" when it is not base64 at all
     start: int  # offset of the base64 text in the file
     end: int
+    valid: bool = True  # False: not base64, so the API server refuses the manifest
 
 
 def secret_entries(text: str) -> Iterator[SecretEntry]:
@@ -65,15 +66,28 @@ def _data_entries(document: str, base: int) -> Iterator[SecretEntry]:
         match = _ENTRY.fullmatch(line)
         if match is None:
             continue
-        decoded = _decode(match.group("value"))
+        value = match.group("value")
+        start = base + line_start + match.start("value")
+        if not _is_base64(value):
+            # `kubectl apply` fails on it ("illegal base64 data"): a dummy that never becomes a Secret
+            yield SecretEntry(match.group("key"), "", start, start + len(value), valid=False)
+            continue
+        decoded = _decode(value)
         if decoded is not None:
-            start = base + line_start + match.start("value")
-            yield SecretEntry(match.group("key"), decoded, start, start + len(match.group("value")))
+            yield SecretEntry(match.group("key"), decoded, start, start + len(value))
+
+
+def _is_base64(value: str) -> bool:
+    if not _BASE64.fullmatch(value) or len(value) % 4:
+        return False
+    try:
+        base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
 
 
 def _decode(value: str) -> str | None:
-    if not _BASE64.fullmatch(value) or len(value) % 4:
-        return None
     try:
         text = base64.b64decode(value, validate=True).decode("utf-8")
     except (binascii.Error, ValueError):

@@ -324,6 +324,19 @@ def test_k8s_secret_base64_data(tmp_path: Path) -> None:
     assert all("Kubernetes Secret" in f.message or "base64" in f.message for f in findings)
 
 
+def test_k8s_secret_entry_that_is_not_base64_is_a_dummy(tmp_path: Path) -> None:
+    """The API server refuses a `data` value that is not base64 (`kubectl apply` fails), so a
+    random-looking one is no working credential; the same text under a ConfigMap, or a Secret's
+    valid base64 of a password, still blocks."""
+    broken = "Xk3pTz9RmWvQ2sLd8YbXk3pTz9RmWvQ2sLd8YbXk3pTz9Rm"  # 47 characters: not base64
+    secret = f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\ndata:\n  HF_TOKEN: {broken}\n"
+    assert [f for f in scan_text(tmp_path, "secret.yaml", secret) if f.severity.value != "low"] == []
+    config = f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  HF_TOKEN: {broken}\n"
+    assert [f.rule_id for f in scan_text(tmp_path, "config.yaml", config)] == ["MLS223"]
+    valid = secret.replace(broken, base64.b64encode(PASSWORD.encode()).decode())
+    assert [f.rule_id for f in scan_text(tmp_path, "valid.yaml", valid)] == ["MLS223"]
+
+
 def test_split_literal_generic_value(tmp_path: Path) -> None:
     findings = scan_text(tmp_path, "a.py", f'VENDOR_API_KEY = "{fake("vnd_", 6)}" "{fake("", 30)}"\n')
     assert rules(findings) == ["MLS223"]

@@ -89,6 +89,7 @@ def test_literal_runs_and_k8s_entries(text: str) -> None:
     for entry in secret_entries(text):
         assert 0 <= entry.start <= entry.end <= len(text)
         assert isinstance(entry.decoded, str)
+        assert entry.valid or entry.decoded == ""
 
 
 @FUZZ
