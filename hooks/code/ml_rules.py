@@ -66,6 +66,9 @@ _PLACE_NAME = re.compile(
 _PROCESS_NAME = re.compile(r"(?i)(?:^|_)(?:shell|cmd|command|process|proc|subprocess|stdout|stderr|console)(?:_|$)")
 # Names of generated identifiers, not of generated text: `generate_uuid`, `generated_id`.
 _IDENTITY_NAME = re.compile(r"(?i)(?:^|_)(?:uuid|guid|id|name|suffix|seed|salt|hash|timestamp)s?$")
+# Names of what a test compares model output with, written by the test's author:
+# `expected_output`, `golden_response`, `reference_answer`, `ground_truth_completion`.
+_EXPECTED_NAME = re.compile(r"(?i)(?:^|_)(?:expected|golden|gold|reference|ground_truth|groundtruth)(?:_|$)")
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
@@ -82,12 +85,14 @@ _LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d
 
 
 def _hinted(name: str) -> bool:
-    """A name that says "what a model produced" and is not a place, a program's output or an id."""
+    """A name that says "what a model produced" and is not a place, a program's output, an id or
+    the output a test expects."""
     return bool(
         _LLM_HINT.search(name)
         and not _PLACE_NAME.search(name)
         and not _PROCESS_NAME.search(name)
         and not _IDENTITY_NAME.search(name)
+        and not _EXPECTED_NAME.search(name)
     )
 
 

@@ -83,6 +83,11 @@ CASES = [
         "value = ast.literal_eval(tokenizer.decode(out[0]))\n",
     ),
     (
+        "MLS314",
+        "reply = client.chat(messages)\nscore = eval(reply['output'])\n",
+        "expected = eval(config['expected_output'])\ngolden = eval(case.golden_response)\n",
+    ),
+    (
         "MLS315",
         "import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall(dest)\n",
         "import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall(dest, filter='data')\n",
