@@ -200,6 +200,25 @@ _RUAMEL_LOADS = frozenset(f"{base}.{method}" for base in _RUAMEL_YAML for method
 _RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base"})
 
 
+_MEMBER_CHECKS = frozenset(
+    {"basename", "data_filter", "tar_filter", "commonpath", "is_relative_to", "realpath", "abspath", "normpath"}
+)
+
+
+def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A tar filter function that decides per member: it branches (and so can skip or refuse a
+    member) or rewrites the member's path through a path check."""
+    for node in ast.walk(function):
+        if isinstance(node, (ast.If, ast.IfExp, ast.Raise)):
+            return True
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _MEMBER_CHECKS:
+                return True
+    return False
+
+
 def _ruamel_kind(typ: ast.expr | None) -> str | None:
     """`typ` of `YAML(typ=...)`: "rt" when left out; a list's only entry (`typ=["safe"]`); None when
     it is not a constant."""
@@ -731,7 +750,19 @@ class MLRuleVisitor(ast.NodeVisitor):
         )
         if origin in ("zipfile.ZipFile", "zipfile.ZipFile.open"):
             self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
-        if origin in _TAR_ORIGINS and _keyword(node, "filter") is None:
+        tar_filter = _keyword(node, "filter")
+        if origin in _TAR_ORIGINS and tar_filter is not None:
+            verdict = self._tar_filter_verdict(tar_filter)
+            if verdict == "safe":
+                # bandit's B202 says "without any validation": a filter is that validation
+                self.bandit_false_positives.add((node.lineno, "B202"))
+            elif verdict == "trusted":
+                self._add(
+                    rules.TAR_EXTRACT_WITHOUT_FILTER,
+                    node,
+                    f"tarfile {node.func.attr}() with filter='fully_trusted' writes wherever member names point",
+                )
+        if origin in _TAR_ORIGINS and tar_filter is None:
             message = f"tarfile {node.func.attr}() without filter='data' can write outside the target (CVE-2007-4559)"
             archive = (
                 self.archive_paths.get(receiver.id)
@@ -751,6 +782,27 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, f"{message} (in a notebook)", Severity.LOW)
             else:
                 self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, node, message)
+
+    def _tar_filter_verdict(self, tar_filter: ast.expr) -> str:
+        """`filter=` of tarfile's extract: "trusted" for `fully_trusted` (extraction as before
+        Python 3.12: no check at all), "safe" for the `data`/`tar` filters or a filter function of
+        this file that checks or rewrites the member (`if ...`, `os.path.basename`,
+        `tarfile.data_filter(member, path)`), else "unknown" (a parameter, a lambda, another
+        module's function: nothing this pass can read)."""
+        if isinstance(tar_filter, ast.Constant):
+            if tar_filter.value in ("data", "tar"):
+                return "safe"
+            return "trusted" if tar_filter.value == "fully_trusted" else "unknown"
+        name = self.qualname(tar_filter) or ""
+        if name.endswith(("tarfile.data_filter", "tarfile.tar_filter")):
+            return "safe"
+        if name.endswith("tarfile.fully_trusted_filter"):
+            return "trusted"
+        if isinstance(tar_filter, ast.Name) and self._module is not None:
+            for function in ast.walk(self._module):
+                if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name == tar_filter.id:
+                    return "safe" if _checks_members(function) else "unknown"
+        return "unknown"
 
     def _constant_commands(self, node: ast.Call, name: str) -> None:
         """A shell command or eval'd text built only of constants is as safe as a literal, which

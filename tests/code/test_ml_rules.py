@@ -293,3 +293,28 @@ def test_a_ruamel_instance_named_yaml_is_scoped_to_its_function(tmp_path: Path) 
         "    return YAML(typ=v).load(t)\n"
     )
     assert ids([f for f in scan_code(tmp_path, source) if f.rule_id == "MLS305"]) == [("MLS305", 7), ("MLS305", 9)]
+
+
+def test_tar_filters_are_judged(tmp_path: Path) -> None:
+    """A filter that branches on or rewrites members is validation (no bandit B202); one that
+    passes members through keeps B202; `fully_trusted` is an explicit no-check (MLS315)."""
+    source = (
+        "import os, tarfile\n"
+        "def keep_uv(member, path):\n"
+        "    if os.path.basename(member.name) != 'uv':\n"
+        "        return None\n"
+        "    member.path = os.path.basename(member.path)\n"
+        "    return member\n"
+        "def anything(member, path):\n"
+        "    return member\n"
+        "def run(p, d):\n"
+        "    with tarfile.open(p) as tar:\n"
+        "        tar.extractall(d, filter=keep_uv)\n"
+        "        tar.extractall(d, filter='fully_trusted')\n"
+        "        tar.extractall(d, filter=anything)\n"
+        "        tar.extractall(d, filter=tarfile.data_filter)\n"
+        "        tar.extractall(d, filter='data')\n"
+    )
+    found = sorted((f.rule_id, f.line) for f in scan_code(tmp_path, source) if f.rule_id in ("B202", "MLS315"))
+    assert ("MLS315", 12) in found and ("B202", 13) in found
+    assert not [line for _, line in found if line in (11, 14, 15)]
