@@ -242,6 +242,11 @@ class LoadContext:
                 key = self.key(given) if given is not None else None
                 if key is not None:
                     written.append(key)
+        folder_and_name = _folder_and_file_keywords(call, attribute)
+        if folder_and_name is not None:
+            folder, file_name = (_text(part, self.constants) for part in folder_and_name)
+            if folder is not None and file_name is not None and file_name.strip():
+                written.append("c:" + _normal(posixpath.join(folder, file_name)))
         for candidate in path_arguments(call, attribute):
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
                 written.append(self.handles[candidate.id])
@@ -445,6 +450,22 @@ class LoadContext:
         if key is not None and key in self.written:
             return True
         return not self.notebook and self._scoped_own_file(call, target)
+
+
+# A save helper given a folder and a file name (`utils.save_model(model=m, target_dir="models",
+# model_name="effnet.pth")`, the course pattern) writes the file at their join.
+_FOLDER_KEYWORDS = frozenset(
+    {"target_dir", "save_dir", "output_dir", "out_dir", "model_dir", "checkpoint_dir", "folder"}
+)
+_FILE_KEYWORDS = frozenset({"model_name", "filename", "file_name", "fname", "checkpoint_name"})
+
+
+def _folder_and_file_keywords(call: ast.Call, attribute: str) -> tuple[ast.expr, ast.expr] | None:
+    if not attribute.startswith("save"):
+        return None
+    folder = next((k.value for k in call.keywords if k.arg in _FOLDER_KEYWORDS), None)
+    file_name = next((k.value for k in call.keywords if k.arg in _FILE_KEYWORDS), None)
+    return (folder, file_name) if folder is not None and file_name is not None else None
 
 
 def _load_target(call: ast.Call) -> ast.expr | None:

@@ -524,3 +524,17 @@ def test_a_fetch_under_a_name_no_text_spells_keeps_helper_loads_and_exec_high(tm
     (tmp_path / "tools").mkdir(exist_ok=True)
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, fetched, "tools/update.py") if f.rule_id == "B102"]
     assert found == [(4, "medium")]
+
+
+def test_a_save_helper_given_a_folder_and_a_file_name_writes_their_join(tmp_path: Path) -> None:
+    """`utils.save_model(model=m, target_dir="models", model_name=p)` writes models/<p>: loading it
+    later in the notebook reads its own file. A download helper with the same keywords does not."""
+    text = notebook(
+        "import torch\nfrom going_modular import utils\npath = 'effnet.pth'",
+        "utils.save_model(model=m, target_dir='models', model_name=path)",
+        "m.load_state_dict(torch.load('models/effnet.pth'))",
+        "utils.download_model(target_dir='models', model_name='vit.pth')\nv = torch.load('models/vit.pth')",
+    )
+    found = {f.cell: f for f in scan_code(tmp_path, text, "nb.ipynb")}
+    assert found[3].severity.value == "low" and "wrote itself" in found[3].message
+    assert found[4].severity.value == "high"
