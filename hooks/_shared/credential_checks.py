@@ -28,8 +28,7 @@ _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _DEMO_ISSUERS = frozenset({"supabase-demo"})
 # HMAC keys that documentation signs its example tokens with: jwt.io's debugger defaults and the
 # `"secret"` of PyJWT's and most tutorials' first example. A token that verifies under one of
-# them can be minted by anyone, so it is an example, not a credential (the service that accepts
-# it would be the problem, and that service is not in the token).
+# them can be minted by anyone: an example, or a server left on a default key. Reported low.
 _DEMO_HMAC_KEYS = (b"secret", b"your-256-bit-secret", b"your-384-bit-secret", b"your-512-bit-secret")
 _HMAC_DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 
@@ -90,8 +89,11 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
         return CheckResult(REJECT)
     if str(header.get("alg", "")).lower() == "none":
         return CheckResult(REJECT)
-    if payload.get("iss") in _DEMO_ISSUERS or _signed_with_demo_key(parts, str(header.get("alg", ""))):
+    if payload.get("iss") in _DEMO_ISSUERS:
         return CheckResult(REJECT)
+    if _signed_with_demo_key(parts, str(header.get("alg", ""))):
+        # An example (PyJWT's README token), or a server still on a default key: low, not silent
+        return CheckResult(DOUBTFUL, "; it is signed with a published demo key (`secret`), so anyone can make it")
     expiry = payload.get("exp")
     reference = time.time() if now is None else now
     if isinstance(expiry, (int, float)) and not isinstance(expiry, bool) and expiry < reference:

@@ -40,7 +40,7 @@ _LEGACY_NODE_ID = re.compile(r"[0-9]{2,3}:[A-Z][A-Za-z]{1,40}[0-9A-Za-z:=_-]{1,4
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::[0-9]{1,5})?")
 # Capitalised syllables, possibly ending in a short suffix (`KnowledgeBaseIdS2`, `ModelArnV2`).
 _PASCAL_CASE = re.compile(
-    r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:[A-Z][a-z]?[0-9]{0,2}|[0-9]{1,2}){1,2}"
+    r"(?:[A-Z][a-z]{2,12}){3,8}|(?:[A-Z][a-z]{2,12}){2,8}(?:Id(?:[A-Z]?[0-9]{1,2})?|V[0-9]{1,2}|[A-Z]?[0-9]{1,2})"
 )
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
@@ -414,8 +414,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
         return ValueShape(0, "a placeholder")
-    prefix = _VENDOR_PREFIX.match(value)
-    if prefix is not None and has_typed_run(value[prefix.end() :]):
+    if name and not _PASSWORD_NAME.search(name) and _typed_vendor_example(value):
         return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
     if _CREDENTIAL_WORDS.search(value):
         return ValueShape(0, "it names a credential instead of being one")
@@ -468,6 +467,19 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if classes >= 2 and ratio >= 0.6:
         return ValueShape(1)
     return ValueShape(0, "one character class")
+
+
+def _typed_vendor_example(value: str) -> bool:
+    """`GOCSPX-AbCdEfGhIjKlMnOpQrStUv`, `sk_live_51234567890abcdef...`: a vendor's prefix (all
+    lower or all upper case, like the ones vendors print; `Prod_`, `Welcome_` are words people
+    put in passwords) before a long body with a typed run in it. Never judged under a password
+    name or without a name (URL user info): people type runs into passwords."""
+    prefix = _VENDOR_PREFIX.match(value)
+    if prefix is None:
+        return False
+    letters = value[: prefix.end() - 1]
+    body = value[prefix.end() :]
+    return (letters.islower() or letters.isupper()) and len(body) >= 16 and has_typed_run(body)
 
 
 def is_github_node_id(value: str) -> bool:

@@ -51,6 +51,9 @@ _NOUNS = {
 }
 _MENTIONED_KINDS = frozenset({EMAIL, PHONE, DOB})
 _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address": "email addresses"}
+# OpenAPI's `info.contact` object (name, url, email: no nested objects) and the email fields.
+_CONTACT_OBJECT = re.compile(rb'"contact"\s*:\s*\{[^{}]{0,2000}\}')
+_EMAIL_KEY = re.compile(rb'"email"\s*:')
 _JSON_RECORDS = re.compile(rb"^\s*\[\s*\{|:\s*\[\s*\{")
 
 
@@ -207,8 +210,11 @@ def _scan_json(job: Job, head: bytes) -> None:
         return  # a configuration file, not a dataset
     reading = _reading(job)
     keys: set[str] = set()
+    email_keys = contact_emails = 0  # `"email":` fields, and those inside a `"contact": {...}` object
     for chunk in reading.chunks:
         data = as_utf8(chunk.data)
+        email_keys += len(_EMAIL_KEY.findall(data))
+        contact_emails += sum(len(_EMAIL_KEY.findall(m.group())) for m in _CONTACT_OBJECT.finditer(data))
         for candidate in find_candidates(data):
             key = json_key(data, candidate.start)
             if key is not None and candidate.kind in CELL_KINDS and kind_of(key) == candidate.kind:
@@ -217,6 +223,8 @@ def _scan_json(job: Job, head: bytes) -> None:
         _json_cells(job, data, chunk, keys)
         _text_credentials(job, data, chunk, lambda position, data=data: json_key(data, position))
     _named_columns(job, FILE_PART, sorted(keys))
+    if job.complete and is_api_description(sorted(keys)) and 0 < email_keys == contact_emails <= 2:
+        job.api_parts.add(FILE_PART)
     _note_unvalidated(job, FILE_PART, sorted(keys), lambda key: True)
 
 
@@ -420,8 +428,6 @@ def _not_inspected(job: Job, why: str) -> None:
 def _named_columns(job: Job, part: PartKey, columns: list[str]) -> dict[str, str]:
     if is_package_metadata(columns):
         job.package_parts.add(part)
-    if is_api_description(columns):
-        job.api_parts.add(part)
     named: dict[str, str] = {}
     for column in columns:
         kind = kind_of(column)
@@ -560,6 +566,7 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         severity = Severity.LOW
         prose = " (a package's published author or maintainer contact)"
     elif severity is None and tally.kind == EMAIL and api_contact:
+        # `info.contact.email` of an OpenAPI/Swagger document, the only email field in it
         severity = Severity.LOW
         prose = " (the contact an API description publishes for its users)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"

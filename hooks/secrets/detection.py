@@ -60,17 +60,28 @@ _ANY_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'`]+")
 _BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 # Keys of event-ingestion services, which their vendors document as public: the client that sends
-# events carries them (Segment and RudderStack write keys, Mixpanel and Amplitude project tokens,
-# Application Insights instrumentation keys). The name must say both the service and the key.
+# events carries them (Segment and RudderStack write keys, Mixpanel project tokens, Amplitude API
+# keys, Application Insights instrumentation keys). Whole names only, each a vendor's own term
+# (an environment word may sit between, `SEGMENT_DEMO_WRITE_KEY`); the same vendors' secret,
+# service-account and management keys keep their severity.
 _ANALYTICS_KEY_NAME = re.compile(
-    r"(?i)(?:(?:segment|rudder\w*|analytics)[\w.]*write_?key|(?:mixpanel|amplitude)[\w.]*(?:token|api_?key)"
-    r"|(?:app_?insights|instrumentation)[\w.]*key)$"
+    r"(?i)(?:^|\.)(?:segment|rudder(?:stack)?|analytics)(?:[._](?:demo|prod|dev|test|public|browser|client|js))?"
+    r"[._]{0,2}write_?key"
+    r"|^(?:mixpanel[._]?(?:project[._]?)?token|amplitude[._]?api[._]?key)"
+    r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
 )
+_ANALYTICS_NAME_LIMIT = 80
 # `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
 _VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?value["']?[ \t]*[:=]""")
 _VALUE_FIELD_BEFORE = re.compile(
     r"""["']?value["']?[ \t]*[:=][ \t]*["']?[^\s"',;]{0,200}["']?[ \t]*[,;]?"""
     r"""[ \t]*\n?[ \t]*-?[ \t]*["']?key["']?[ \t]*[:=][ \t]*["']?$"""
+)
+# Hosts that serve Firebase Storage download links: Google's API host, the buckets' own names,
+# and GitBook's CDNs in front of its Firebase bucket.
+_STORAGE_HOST = re.compile(
+    r"firebasestorage\.googleapis\.com|[a-z0-9.-]+\.(?:appspot\.com|firebasestorage\.app)"
+    r"|(?:gblobscdn|files)\.gitbook\.com"
 )
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
@@ -216,11 +227,15 @@ def _extend_left(text: str, start: int, chars: str) -> int:
 
 
 def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered: str, options: Options) -> Hit | None:
-    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders) or has_typed_run(value):
-        return None  # a provider's keys are generated: `sk_live_51234567890abcdef...` was typed
+    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders):
+        return None
     check = CHECKS[detector.check](value) if detector.check else CheckResult(PLAUSIBLE)
     if check.verdict == REJECT:
         return None
+    if check.verdict != VERIFIED and has_typed_run(value):
+        # A provider's keys are generated: `sk_live_51234567890abcdef...` was typed by hand. Low,
+        # not silent: a real key holds such a run about once in ten thousand (digit ids).
+        check = CheckResult(DOUBTFUL, "; it holds a typed run (`123456`, `AbCdEf`) like a hand-written example")
     if detector.name == "aws_access_key_id" and check.verdict == DOUBTFUL:
         line = line_head(lowered, start)
         if not _AWS_CONTEXT.search(line):
@@ -298,7 +313,9 @@ def judge(
             "; it sets the first password of a container started right there (`docker run -e`, a CI job's"
             " service), a throwaway instance (reported low)"
         )
-    elif _ANALYTICS_KEY_NAME.search(candidate.name):
+    elif len(candidate.name) <= _ANALYTICS_NAME_LIMIT and _ANALYTICS_KEY_NAME.fullmatch(
+        ".".join(candidate.name.split(".")[-2:])  # `window.analytics._writeKey`: the object and its key
+    ):
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
             " and ships to every browser or client by design (reported low)"
@@ -368,11 +385,17 @@ def _storage_download_token(candidate: Candidate, lowered: str) -> bool:
         return False
     url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_ENDS)
     query_start = lowered.find("?", url_start + 1, candidate.start)
-    if query_start < 0 or lowered.find("://", url_start + 1, query_start) < 0:
+    scheme_end = lowered.find("://", url_start + 1, query_start) if query_start >= 0 else -1
+    if scheme_end < 0 or "#" in lowered[query_start : candidate.start]:
+        return False
+    host = re.split(r"[/:?]", lowered[scheme_end + 3 : query_start], maxsplit=1)[0]
+    if not _STORAGE_HOST.fullmatch(host):
         return False
     if not lowered.endswith(("?token=", "&token="), 0, candidate.start):
         return False
-    ends = [i for i in (lowered.find(sep, candidate.end, candidate.end + 2000) for sep in (*_URL_ENDS, ")")) if i >= 0]
+    ends = [
+        i for i in (lowered.find(sep, candidate.end, candidate.end + 2000) for sep in (*_URL_ENDS, ")", "#")) if i >= 0
+    ]
     query = lowered[query_start + 1 : min(ends, default=min(len(lowered), candidate.end + 2000))]
     return "alt=media" in query.replace("&amp;", "&").split("&")
 

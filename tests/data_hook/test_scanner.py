@@ -301,6 +301,15 @@ def test_an_api_descriptions_contact_is_low_and_a_user_list_blocks(tmp_path: Pat
     users = {"title": "export", "version": "2", "users": [{"email": f"ann.lee{i}@gmail.com"} for i in range(3)]}
     (finding,) = [f for f in scan(tmp_path, "users.json", json.dumps(users)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "medium"  # a title and a version alone do not make an API description
+    marked = {"swagger": "2.0", **users}  # the marks, but the addresses are records, not a contact
+    (finding,) = [f for f in scan(tmp_path, "marked.json", json.dumps(marked)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert finding.severity.value == "medium"
+    spec["definitions"]["Run"]["example"] = {"email": "bo.kim1@gmail.com"}  # an address outside the contact
+    (finding,) = [f for f in scan(tmp_path, "ex.json", json.dumps(spec)) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert finding.severity.value == "medium"
+    table = "service,title,version,openapi,email\nx,t,1,3.0,ann.lee0@gmail.com\ny,t,1,3.0,bo.kim1@gmail.com\n"
+    (finding,) = [f for f in scan(tmp_path, "apis.csv", table) if f.rule_id == EMAILS_IN_DATA.rule_id]
+    assert finding.severity.value == "medium"  # only a JSON document can be an API description
 
 
 def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path: Path) -> None:

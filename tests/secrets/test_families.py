@@ -380,22 +380,37 @@ def _hs256(claims: dict[str, object], key: bytes) -> str:
 
 
 @pytest.mark.parametrize("key", [b"secret", b"your-256-bit-secret"])
-def test_jwt_signed_with_a_published_demo_key_is_an_example(tmp_path: Path, key: bytes) -> None:
+def test_jwt_signed_with_a_published_demo_key_is_low(tmp_path: Path, key: bytes) -> None:
     """PyJWT's README token and jwt.io's default verify under keys everyone knows: anyone can mint
-    them, so they are examples. The same claims under any other key are a bearer token."""
+    them (an example, or a server left on a default key): low. The same claims under any other
+    key are a bearer token."""
     claims = {"sub": "svc", "role": "service"}
-    assert scan_text(tmp_path, "README.md", f"token = {_hs256(claims, key)}\n") == []
+    demo = scan_text(tmp_path, "README.md", f"token = {_hs256(claims, key)}\n")
+    assert [(f.rule_id, f.severity.value) for f in demo] == [("MLS221", "low")]
+    assert "published demo key" in demo[0].message
     found = scan_text(tmp_path, "a.ini", f"token = {_hs256(claims, b'k8Fq2-unpublished-signing-key')}\n")
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS221", "medium")]
 
 
-def test_typed_run_silences_only_generated_formats(tmp_path: Path) -> None:
-    """A run like `123456` in a vendor key's body marks a typed example; in a password it is how
-    people choose passwords, and the password is still reported."""
+def test_typed_run_lowers_only_generated_formats(tmp_path: Path) -> None:
+    """A run like `123456` in a vendor key's body marks a typed example (low for a provider format,
+    silent for a vendor-prefixed generic value); in a password, or after a capitalised word, it is
+    how people choose passwords, and the password still blocks. A checksum that holds wins."""
     stripe = scan_text(tmp_path, "a.py", f'STRIPE = "sk_live_{fake("", 24, ALNUM)}"\n')
-    assert [f.rule_id for f in stripe] == ["MLS219"]
-    secret = scan_text(tmp_path, "b.py", 'DB_PASSWORD = "Zq!Summer123456x"\n')
-    assert [f.rule_id for f in secret] == ["MLS223"]
+    assert [(f.rule_id, f.severity.value) for f in stripe] == [("MLS219", "critical")]
+    typed = scan_text(tmp_path, "t.py", 'STRIPE = "sk_live_51234567890abcdefghijklmnop"\n')
+    assert [(f.rule_id, f.severity.value) for f in typed] == [("MLS219", "low")]
+    assert "typed run" in typed[0].message
+    passwords = scan_text(
+        tmp_path,
+        "pw.env",
+        "DB_PASSWORD=Prod_Xk9m123456\nPOSTGRES_PASSWORD=acme-Rt7q!abcdef9\n"
+        "DATABASE_URL=postgres://app:Prod_Xk9m123456@db.prod.acme.com:5432/app\n",
+    )
+    assert [f.severity.value for f in passwords] == ["medium", "medium", "high"]
+    token = "ghp_" + "05ajOF1MoYsbTuvwxylO7AMtdUf3og" + "1gqAbV"  # checksum valid, holds `Tuvwxy`
+    verified = scan_text(tmp_path, "gh.py", f'GITHUB_TOKEN = "{token}"\n')
+    assert [(f.rule_id, f.severity.value) for f in verified] == [("MLS215", "high")]
 
 
 def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> None:
@@ -406,7 +421,7 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         tmp_path,
         "README.md",
         f"![diagram](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/a%2Fb.png?alt=media&token={uuid})\n"
-        f"![gif](https://cdn.example.org/assets%2Fx.gif?token={uuid}&amp;alt=media)\n",
+        f"![gif](https://gblobscdn.gitbook.com/assets%2Fx.gif?token={uuid}&amp;alt=media)\n",
     )
     assert [(f.rule_id, f.severity.value) for f in shared] == [("MLS223", "low"), ("MLS223", "low")]
     assert all("storage download token" in f.message for f in shared)
@@ -414,9 +429,11 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         tmp_path,
         "b.md",
         f"curl 'https://api.acme.io/v1/export?format=csv&token={uuid}'\n"
-        f"curl 'https://api.acme.io/v1/export?alt=mediax&token={uuid}'\n",
+        f"curl 'https://api.acme.io/v1/export?alt=mediax&token={uuid}'\n"
+        f"curl 'https://api.heroku.com/account?alt=media&token={uuid}'\n"  # another host: a UUID API token
+        f"curl 'https://firebasestorage.googleapis.com/v0/b/a/o/x?token={uuid}#&alt=media'\n",  # in the fragment
     )
-    assert [(f.rule_id, f.severity.value) for f in export] == [("MLS223", "medium"), ("MLS223", "medium")]
+    assert [(f.rule_id, f.severity.value) for f in export] == [("MLS223", "medium")] * 4
 
 
 @pytest.mark.parametrize(
@@ -430,6 +447,15 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("MIXPANEL_API_SECRET", "medium"),
         ("ANALYTICS_API_KEY", "medium"),
         ("DB_WRITE_KEY", "medium"),
+        ("SEGMENT_DEMO_WRITE_KEY", "low"),
+        ("AMPLITUDE_API_KEY", "low"),  # Amplitude's API key is public; its secret key is not
+        ("AMPLITUDE_SECRET_API_KEY", "medium"),
+        ("MIXPANEL_SERVICE_ACCOUNT_TOKEN", "medium"),
+        ("APPINSIGHTS_API_KEY", "medium"),  # App Insights' read API key
+        ("LOG_ANALYTICS_WRITE_KEY", "medium"),  # an Azure workspace's shared key
+        ("ANALYTICS_S3_WRITE_KEY", "medium"),
+        ("OTEL_INSTRUMENTATION_KEY", "medium"),
+        ("rudder" * 800 + "_api_token", "medium"),  # hostile length: judged without the pattern
     ],
 )
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
