@@ -38,7 +38,12 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
     """Whether `loader` is the module's own, trusted subclass of a safe loader. `aliases` are the
     imports seen where it is used."""
     classes = {n.name: n for n in ast.walk(module) if isinstance(n, ast.ClassDef)}
+    constant_constructors = {
+        id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
+    }
     for node in ast.walk(module):
+        if id(node) in constant_constructors:
+            continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
         if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
             node.attr if isinstance(node, ast.Attribute) else node.id
         ):
@@ -65,6 +70,23 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
                 if alias.asname:
                     everywhere.setdefault(alias.asname, alias.name)
     return definition is not None and _safe_bases(definition, classes, everywhere, set())
+
+
+def _registers_a_constant(call: ast.Call) -> bool:
+    """`Loader.add_constructor(tag, lambda loader, node: None)` (or `add_multi_constructor` with a
+    three-argument lambda): the tag becomes a constant; nothing of the document is constructed."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in ("add_constructor", "add_multi_constructor"):
+        return False
+    if len(call.args) != 2 or call.keywords:
+        return False
+    tag, constructor = call.args
+    return (
+        isinstance(tag, ast.Constant)
+        and isinstance(tag.value, str)
+        and isinstance(constructor, ast.Lambda)
+        and isinstance(constructor.body, ast.Constant)
+    )
 
 
 def _reaches_yaml_dynamically(

@@ -254,6 +254,14 @@ def test_yaml_load_with_the_codes_own_subclass_of_a_safe_loader_is_safe(tmp_path
         "        pass\n    FloatSafeLoader.yaml_constructors = dict(yaml.FullLoader.yaml_constructors)\n",
     )
     assert "B506" in [f.rule_id for f in scan_code(tmp_path, copied, "args.py")]
+    # Registering a constant for Python's tags makes it build less: still the code's safe loader.
+    ignoring = source.replace(
+        "        pass\n",
+        "        pass\n    FloatSafeLoader.add_multi_constructor('tag:yaml.org,2002:python/', lambda l, s, n: None)\n",
+    )
+    assert [f.rule_id for f in scan_code(tmp_path, ignoring, "args.py")] == []
+    calling = ignoring.replace("lambda l, s, n: None", "lambda l, s, n: yaml.unsafe_load(n.value)")
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, calling, "args.py")]
 
 
 @pytest.mark.parametrize(
