@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,6 +56,41 @@ def test_compose_exports_and_plain_flags_block(tmp_path: Path) -> None:
     # `services:` under a key other than a workflow's jobs (no runs-on) is not a CI service
     other = f"services:\n  db:\n    env:\n      POSTGRES_PASSWORD: {PASSWORD}\n"
     assert _levels(tmp_path, "deploy.yml", other) == [(4, "medium")]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        # an application image that logs in to a database elsewhere with the same variable
+        f"docker run -d -e POSTGRES_HOST=db.prod.internal -e POSTGRES_PASSWORD={PASSWORD} myorg/backend:1.4",
+        # the container's name, not its image, says minio
+        f"docker run -d --name minio -e MINIO_ROOT_PASSWORD={PASSWORD} myorg/etl",
+        # `-e` of another program later on the line
+        f"docker run --rm postgres:16 true && ansible-playbook site.yml -e POSTGRES_PASSWORD={PASSWORD}",
+        # made to last, or on another machine
+        f"docker run -d --restart unless-stopped -v pgdata:/var/lib/postgresql -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
+        f"ssh deploy@db1 docker run -d -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
+        f"docker -H ssh://prod run -d -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
+    ],
+)
+def test_containers_that_are_not_a_fresh_official_instance_block(tmp_path: Path, command: str) -> None:
+    assert [f.severity.value for f in scan_text(tmp_path, "run.sh", command + "\n")] == ["medium"]
+
+
+def test_a_fresh_official_image_is_low_also_by_registry_path(tmp_path: Path) -> None:
+    command = f"docker run -d -p 9000:9000 -e MINIO_ROOT_PASSWORD={PASSWORD} quay.io/minio/minio:latest server /data\n"
+    assert [f.severity.value for f in scan_text(tmp_path, "run.sh", command)] == ["low"]
+
+
+def test_ci_services_need_the_official_image_and_real_yaml_keys(tmp_path: Path) -> None:
+    client = WORKFLOW.replace("image: postgres:16", "image: myorg/migrator:2")
+    assert (10, "medium") in _levels(tmp_path, "ci.yml", client)
+    scripted = (
+        "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
+        "          cat > compose.yml <<EOF\n          services:\n            db:\n              image: postgres:16\n"
+        f"              environment:\n                POSTGRES_PASSWORD: {PASSWORD}\n          EOF\n"
+    )
+    assert _levels(tmp_path, "deploy.yml", scripted) == [(12, "medium")]
 
 
 @settings(max_examples=200, deadline=None)
