@@ -68,7 +68,7 @@ def test_compose_exports_and_plain_flags_block(tmp_path: Path) -> None:
         # `-e` of another program later on the line
         f"docker run --rm postgres:16 true && ansible-playbook site.yml -e POSTGRES_PASSWORD={PASSWORD}",
         # made to last, or on another machine
-        f"docker run -d --restart unless-stopped -v pgdata:/var/lib/postgresql -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
+        f"docker run -d --restart always -v pgdata:/data -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
         f"ssh deploy@db1 docker run -d -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
         f"docker -H ssh://prod run -d -e POSTGRES_PASSWORD={PASSWORD} postgres:16",
     ],
