@@ -34,6 +34,8 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
+_ONE_WORD = re.compile(r"[A-Z]?[a-z]{2,14}")  # `Injector`, `header`: how a word is written, not a key
+_IMAGE_TAG = re.compile(r"v?[0-9][\w.-]{0,40}|[a-z][a-z0-9]*(?:[._-][a-z0-9]+){0,6}|sha256:[0-9a-f]{64}")
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)?(?P<inner>[^*_]+?)(?:\*\*|__)")
 _NODE_ID = re.compile(r"[A-Z][A-Za-z]{0,5}_(?P<body>k[A-Za-z0-9_-]{7,60})")
 _LEGACY_NODE_ID = re.compile(r"[0-9]{2,3}:[A-Z][A-Za-z]{1,40}[0-9A-Za-z:=_-]{1,40}")
@@ -287,8 +289,15 @@ def is_path(value: str) -> bool:
         parts = value.split("/")
         if all(word_coverage(p) >= 0.6 or len(p) < 4 for p in parts if p):
             return True  # org/model, a/b/c
-        names = [*parts[1:-1], parts[-1].split("@", 1)[0].split(":", 1)[0]]  # without `:tag`, `@digest`
-        if _HOST.fullmatch(parts[0]) and all(word_coverage(p) >= 0.6 or len(p) < 4 for p in names if p):
+        last, _, digest = parts[-1].partition("@")
+        last, _, tag = last.partition(":")
+        names = [*parts[1:-1], last]
+        plain_reference = (not tag or _IMAGE_TAG.fullmatch(tag)) and (not digest or _IMAGE_TAG.fullmatch(digest))
+        if (
+            plain_reference
+            and _HOST.fullmatch(parts[0])
+            and all(word_coverage(p) >= 0.6 or len(p) < 4 for p in names if p)
+        ):
             # `ghcr.io/github/github-mcp-server`: a registry host, then worded names (an image or a
             # repository); neither base64 alphabet has a dot.
             return True
@@ -384,7 +393,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if (
         emphasis
         and emphasis.group("mark") is None
-        and emphasis.group("inner").isalpha()
+        and _ONE_WORD.fullmatch(emphasis.group("inner"))
         and not _PASSWORD_NAME.search(name)
     ):
         # `- **Token Injector**: adds ...`: the closing mark of a bold phrase in Markdown prose;

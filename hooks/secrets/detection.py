@@ -24,7 +24,7 @@ from hooks._shared.credential_patterns import (
     TOKEN_DETECTORS,
     Detector,
 )
-from hooks._shared.credential_shape import has_vendor_prefix, judge_value
+from hooks._shared.credential_shape import has_vendor_prefix, judge_value, word_coverage
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
@@ -72,9 +72,9 @@ _ANALYTICS_KEY_NAME = re.compile(
 )
 _ANALYTICS_NAME_LIMIT = 80
 # `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
-_VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?value["']?[ \t]*[:=]""")
+_VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?(?<![\w.-])value["']?[ \t]*[:=]""")
 _VALUE_FIELD_BEFORE = re.compile(
-    r"""["']?value["']?[ \t]*[:=][ \t]*["']?[^\s"',;]{0,200}["']?[ \t]*[,;]?"""
+    r"""(?<![\w.-])["']?value["']?[ \t]*[:=][ \t]*["']?[^\s"',;]{0,200}["']?[ \t]*[,;]?"""
     r"""[ \t]*\n?[ \t]*-?[ \t]*["']?key["']?[ \t]*[:=][ \t]*["']?$"""
 )
 # Hosts that serve Firebase Storage download links: Google's API host, the buckets' own names,
@@ -83,6 +83,7 @@ _STORAGE_HOST = re.compile(
     r"firebasestorage\.googleapis\.com|[a-z0-9.-]+\.(?:appspot\.com|firebasestorage\.app)"
     r"|(?:gblobscdn|files)\.gitbook\.com"
 )
+_NAME_PARTS = re.compile(r"[:/._-]")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 
@@ -154,9 +155,15 @@ def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: B
     context = context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget)
     secret_hits, refused = k8s_hits(text, lowered, options)
     if refused:
-        # A generic value that is a Secret's `data` entry the API server cannot decode: never a
-        # working credential. Provider formats keep their findings wherever they stand.
-        context = [h for h in context if not any(start <= h.start and h.end <= end for start, end in refused)]
+        # A generic value that is a Secret's `data` entry the API server cannot decode: the manifest
+        # is refused, so it never becomes a working Secret; still committed text, so reported low.
+        # Provider formats keep their findings wherever they stand.
+        refused.sort()
+        starts = [start for start, _ in refused]
+        context = [
+            replace(hit, low_reason=_NOT_BASE64) if _within(refused, starts, hit.start, hit.end) else hit
+            for hit in context
+        ]
     hits.extend(context)
     hits.extend(secret_hits)
     if delegated:
@@ -294,7 +301,7 @@ def judge(
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
-    if candidate.name in ("Key", "key") and _tag_pair(lowered, candidate.start, candidate.end):
+    if candidate.name in ("Key", "key") and _name_like(candidate.value) and _tag_pair(lowered, candidate.start, candidate.end):
         return None  # `{"Key": "aws-cdk:cr-owned:af230d0d", "Value": "true"}`: a tag's name, not a key
     decoded = _base64_text(candidate.value)
     if decoded is not None and judge_value(decoded, candidate.name, options.placeholders).strength == 0:
@@ -364,6 +371,13 @@ def _refused_by_provider(value: str) -> bool:
         if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
             return True
     return False
+
+
+def _name_like(value: str) -> bool:
+    """`aws-cdk:cr-owned:af230d0d`, `team/owner`: separated parts that read as words or are short,
+    the shape of a tag's name; a random run (`Qm7vXk2pLr9TzW4s`) is not one."""
+    parts = [part for part in _NAME_PARTS.split(value) if part]
+    return len(parts) >= 2 and all(len(part) <= 8 or word_coverage(part) >= 0.6 for part in parts)
 
 
 def _tag_pair(lowered: str, start: int, end: int) -> bool:
@@ -550,6 +564,15 @@ def joined_hits(runs: dict[int, tuple[str, int]], options: Options) -> Iterator[
 
 
 # --- Kubernetes Secret data -----------------------------------------------------------------------
+_NOT_BASE64 = "; a Kubernetes Secret `data` entry that is not base64: the API server refuses it (reported low)"
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, non-overlapping `spans`."""
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and spans[index][1] >= end
+
+
 def k8s_hits(text: str, lowered: str, options: Options) -> tuple[list[Hit], list[tuple[int, int]]]:
     """The credentials in Kubernetes Secrets' `data`, and the spans of entries that are not base64."""
     if "kind:" not in lowered or "secret" not in lowered:

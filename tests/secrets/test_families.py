@@ -109,6 +109,10 @@ POSITIVES = [
     ("MLS223", "notes.md", f"token: **{fake('', 24, ALNUM)}7**\n"),  # bold around a secret
     ("MLS223", "ids.yaml", "node_token: PR_kwXk3pTz9RmWvQ2sLd8Yb\n"),  # node-id shape, no MessagePack inside
     ("MLS223", "api.yaml", "api:\n  key: 'Xk3pTz9RmWvQ2sLd8Yb'\n  url: https://api.acme.io\n"),  # no Value beside it
+    ("MLS223", "sign.py", 'x = sign(value=payload, key="Qm7vXk2pLr9TzW4sHq8nBc3d")\n'),  # a keyword, not a tag
+    ("MLS223", "notes.md", "**api_key: QmvXkpLrTzWsHqnBcdRtYu**\n"),  # letters only, but no word
+    ("MLS223", "ci.env", "REGISTRY_TOKEN=registry.corp.io/ci:Qm7vXk2pLr9TzW4sHq8nBc3d\n"),  # a tag that is no tag
+    ("MLS223", "svc.json", '{"service": "weather", "key": "Qm7vXk2pLr9TzW4sHq8nBc3d",\n"value": "on"}\n'),  # random
 ]
 
 
@@ -324,13 +328,14 @@ def test_k8s_secret_base64_data(tmp_path: Path) -> None:
     assert all("Kubernetes Secret" in f.message or "base64" in f.message for f in findings)
 
 
-def test_k8s_secret_entry_that_is_not_base64_is_a_dummy(tmp_path: Path) -> None:
-    """The API server refuses a `data` value that is not base64 (`kubectl apply` fails), so a
-    random-looking one is no working credential; the same text under a ConfigMap, or a Secret's
-    valid base64 of a password, still blocks."""
+def test_k8s_secret_entry_that_is_not_base64_is_low(tmp_path: Path) -> None:
+    """The API server refuses a `data` value that is not base64 (`kubectl apply` fails), so it never
+    becomes a working Secret: low (still committed text). The same text under a ConfigMap, or a
+    Secret's valid base64 of a password, still blocks."""
     broken = "Xk3pTz9RmWvQ2sLd8YbXk3pTz9RmWvQ2sLd8YbXk3pTz9Rm"  # 47 characters: not base64
     secret = f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\ndata:\n  HF_TOKEN: {broken}\n"
-    assert [f for f in scan_text(tmp_path, "secret.yaml", secret) if f.severity.value != "low"] == []
+    (finding,) = scan_text(tmp_path, "secret.yaml", secret)
+    assert finding.severity.value == "low" and "not base64" in finding.message
     config = f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  HF_TOKEN: {broken}\n"
     assert [f.rule_id for f in scan_text(tmp_path, "config.yaml", config)] == ["MLS223"]
     valid = secret.replace(broken, base64.b64encode(PASSWORD.encode()).decode())
