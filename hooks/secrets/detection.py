@@ -301,7 +301,8 @@ def judge(
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
-    if candidate.name in ("Key", "key") and _name_like(candidate.value) and _tag_pair(lowered, candidate.start, candidate.end):
+    tag_name = candidate.name in ("Key", "key") and _name_like(candidate.value)
+    if tag_name and _tag_pair(lowered, candidate.start, candidate.end):
         return None  # `{"Key": "aws-cdk:cr-owned:af230d0d", "Value": "true"}`: a tag's name, not a key
     decoded = _base64_text(candidate.value)
     if decoded is not None and judge_value(decoded, candidate.name, options.placeholders).strength == 0:
