@@ -219,6 +219,24 @@ def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
+def _locals_of(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names a function assigns (outside nested functions and classes) and does not declare
+    `global` or `nonlocal`."""
+    assigned: set[str] = set()
+    declared: set[str] = set()
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned.add(node.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return assigned - declared
+
+
 def _ruamel_kind(typ: ast.expr | None) -> str | None:
     """`typ` of `YAML(typ=...)`: "rt" when left out; a list's only entry (`typ=["safe"]`); None when
     it is not a constant."""
@@ -285,6 +303,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.source_folder = source_folder
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.ruamel_loaders: dict[str, ast.Call] = {}  # variable -> the `ruamel.yaml.YAML(...)` call that made it
+        self._imported_names: set[str] = set()  # names some import binds anywhere in the module
+        # Names local to the function being visited (assigned in it, not declared global): Python
+        # binds them for the whole function, so there an assignment decides what the name is.
+        self._function_locals: set[str] | None = None
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -299,6 +321,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         serialises anywhere."""
         self._module = module
         nodes = list(ast.walk(module))
+        for node in nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
@@ -450,7 +475,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         else:
             self.archive_paths.pop(target.id, None)
         self.commands.remember(target, value)
-        if origin in _RUAMEL_YAML and isinstance(value, ast.Call):
+        local = self._function_locals is not None and target.id in self._function_locals
+        if origin in _RUAMEL_YAML and isinstance(value, ast.Call) and (local or target.id not in self._imported_names):
+            # Outside a function, a name some import also binds (`try: import yaml` / `except: yaml =
+            # YAML()`) may be either at run time: it keeps PyYAML's judgement.
             self.ruamel_loaders[target.id] = value
         else:
             self.ruamel_loaders.pop(target.id, None)
@@ -494,14 +522,22 @@ class MLRuleVisitor(ast.NodeVisitor):
         names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
         outer_commands = self.commands.enter_function(names)
         outer_ruamel = dict(self.ruamel_loaders)
+        outer_locals = self._function_locals
+        self._function_locals = _locals_of(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
         self.generic_visit(node)
         self.ruamel_loaders = outer_ruamel  # a function's locals end with it
+        self._function_locals = outer_locals
         self.commands.leave_function(outer_commands)
         self.truthy_flags = outer | {f for f in self.truthy_flags if f not in {a.arg for a in every}}
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        outer_ruamel = dict(self.ruamel_loaders)
+        self.generic_visit(node)
+        self.ruamel_loaders = outer_ruamel  # `yaml = YAML()` in a class body is a class attribute
 
     def _flag(self, target: ast.AST, value: ast.AST) -> None:
         """Remember names like `self.trust_remote_code` set to True (they reach from_pretrained later)."""

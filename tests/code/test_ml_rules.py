@@ -301,6 +301,16 @@ def test_a_ruamel_instance_named_yaml_is_scoped_to_its_function(tmp_path: Path) 
         "    return YAML(typ=v).load(t)\n"
     )
     assert ids([f for f in scan_code(tmp_path, source) if f.rule_id == "MLS305"]) == [("MLS305", 7), ("MLS305", 9)]
+    fallback = (
+        "try:\n    import yaml\nexcept ImportError:\n    from ruamel.yaml import YAML\n    yaml = YAML()\n"
+        "def f(body):\n    return yaml.full_load(body)\n"
+    )
+    assert ids([f for f in scan_code(tmp_path, fallback) if f.rule_id == "MLS305"]) == [("MLS305", 7)]
+    attribute = (
+        "from ruamel.yaml import YAML\nclass Config:\n    yaml = YAML(typ='safe')\n"
+        "def f(t):\n    return yaml.load(t, Loader=yaml.UnsafeLoader)\n"
+    )
+    assert ids([f for f in scan_code(tmp_path, attribute) if f.rule_id == "MLS305"]) == [("MLS305", 5)]
 
 
 def test_tar_filters_are_judged(tmp_path: Path) -> None:
