@@ -200,23 +200,33 @@ _RUAMEL_LOADS = frozenset(f"{base}.{method}" for base in _RUAMEL_YAML for method
 _RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base"})
 
 
-_MEMBER_CHECKS = frozenset(
-    {"basename", "data_filter", "tar_filter", "commonpath", "is_relative_to", "realpath", "abspath", "normpath"}
-)
+# Calls that confine a member's path (normpath/abspath/realpath alone confine nothing).
+_PATH_CONFINERS = frozenset({"basename", "commonpath", "is_relative_to", "isabs"})
+_STDLIB_FILTERS = frozenset({"data_filter", "tar_filter"})
 
 
 def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A tar filter function that decides per member: it branches (and so can skip or refuse a
-    member) or rewrites the member's path through a path check."""
-    for node in ast.walk(function):
-        if isinstance(node, (ast.If, ast.IfExp, ast.Raise)):
-            return True
-        if isinstance(node, ast.Call):
-            func = node.func
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if called in _MEMBER_CHECKS:
-                return True
-    return False
+    """A tar filter function that really validates: every value it returns is the standard
+    library's `data_filter`/`tar_filter` of the member, or it can refuse a member (returns None or
+    raises) and confines paths (`os.path.basename`, `commonpath`, `is_relative_to`, `isabs`, a
+    `..` test). A filter that logs and passes members through validates nothing."""
+    returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
+    if returns and all(isinstance(r.value, ast.Call) and _called_name(r.value) in _STDLIB_FILTERS for r in returns):
+        return True
+    refuses = any(isinstance(node, ast.Raise) for node in ast.walk(function)) or any(
+        r.value is None or (isinstance(r.value, ast.Constant) and r.value.value is None) for r in returns
+    )
+    confines = any(
+        (isinstance(node, ast.Call) and _called_name(node) in _PATH_CONFINERS)
+        or (isinstance(node, ast.Constant) and node.value == "..")
+        for node in ast.walk(function)
+    )
+    return refuses and confines
+
+
+def _called_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _locals_of(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -307,6 +317,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Names local to the function being visited (assigned in it, not declared global): Python
         # binds them for the whole function, so there an assignment decides what the name is.
         self._function_locals: set[str] | None = None
+        self._functions_by_name: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -834,10 +845,15 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "safe"
         if name.endswith("tarfile.fully_trusted_filter"):
             return "trusted"
-        if isinstance(tar_filter, ast.Name) and self._module is not None:
-            for function in ast.walk(self._module):
-                if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and function.name == tar_filter.id:
-                    return "safe" if _checks_members(function) else "unknown"
+        if isinstance(tar_filter, ast.Name):
+            if self._functions_by_name is None:
+                self._functions_by_name = {}
+                for function in ast.walk(self._module) if self._module is not None else ():
+                    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self._functions_by_name.setdefault(function.name, []).append(function)
+            found = self._functions_by_name.get(tar_filter.id, [])
+            # One definition only: a name defined twice may be either at run time.
+            return "safe" if len(found) == 1 and _checks_members(found[0]) else "unknown"
         return "unknown"
 
     def _constant_commands(self, node: ast.Call, name: str) -> None:

@@ -336,3 +336,15 @@ def test_tar_filters_are_judged(tmp_path: Path) -> None:
     found = sorted((f.rule_id, f.line) for f in scan_code(tmp_path, source) if f.rule_id in ("B202", "MLS315"))
     assert ("MLS315", 12) in found and ("B202", 13) in found
     assert not [line for _, line in found if line in (11, 14, 15)]
+    # Filters that only look like checks: logging, normalising, falling back to no filter.
+    for weak in (
+        "def anything(member, path):\n    if member.isdir():\n        print(member.name)\n    return member\n",
+        "def anything(member, path):\n    member.name = os.path.normpath(member.name)\n    return member\n",
+        "def anything(member, path):\n    try:\n        return tarfile.data_filter(member, path)\n"
+        "    except tarfile.FilterError:\n        return member\n",
+    ):
+        weakened = source.replace("def anything(member, path):\n    return member\n", weak)
+        lines = weakened.splitlines()
+        line = next(i for i, text in enumerate(lines, 1) if "filter=anything" in text)
+        found = [f.line for f in scan_code(tmp_path, weakened) if f.rule_id == "B202"]
+        assert line in found, weak
