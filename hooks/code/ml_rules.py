@@ -69,6 +69,8 @@ _IDENTITY_NAME = re.compile(r"(?i)(?:^|_)(?:uuid|guid|id|name|suffix|seed|salt|h
 # Names of what a test compares model output with, written by the test's author:
 # `expected_output`, `golden_response`, `reference_answer`, `ground_truth_completion`.
 _EXPECTED_NAME = re.compile(r"(?i)(?:^|_)(?:expected|golden|gold|reference|ground_truth|groundtruth)(?:_|$)")
+# ... unless the name also says a model made it (`generated_reference_code`, `llm_golden_output`).
+_MODEL_MADE_NAME = re.compile(r"(?i)(?:^|_)(?:generated?|llm|model|completion|chat|assistant|agent)(?:_|$)")
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
@@ -92,7 +94,7 @@ def _hinted(name: str) -> bool:
         and not _PLACE_NAME.search(name)
         and not _PROCESS_NAME.search(name)
         and not _IDENTITY_NAME.search(name)
-        and not _EXPECTED_NAME.search(name)
+        and not (_EXPECTED_NAME.search(name) and not _MODEL_MADE_NAME.search(name))
     )
 
 

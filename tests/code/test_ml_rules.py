@@ -87,6 +87,7 @@ CASES = [
         "reply = client.chat(messages)\nscore = eval(reply['output'])\n",
         "expected = eval(config['expected_output'])\ngolden = eval(case.golden_response)\n",
     ),
+    ("MLS314", "exec(generated_reference_code)\n", "exec(reference_code)\n"),
     (
         "MLS315",
         "import tarfile\nwith tarfile.open(p) as tar:\n    tar.extractall(dest)\n",
