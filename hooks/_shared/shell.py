@@ -194,42 +194,64 @@ def pipes_download_to_shell(command: str) -> bool:
     if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
         return True
     segments = _segments(command)
-    for index in range(1, len(segments)):
-        text, separator = segments[index]
+    downloaded = False  # the segment reads, through the pipe, what a download wrote
+    for index, (text, separator) in enumerate(segments):
         if separator != "|":
-            continue
-        previous = segments[index - 1][0]
-        if not any(_program(word) in _DOWNLOADERS for word in previous.split()):
-            continue
+            downloaded = False  # `;`, `&&`: a new command, not fed by the pipe
         words = _command_words(text.split())
-        if words and (_program(words[0]) in _SHELLS or _PYTHON.match(_program(words[0]))):
-            rest = " ".join(segment for segment, _ in segments[index:])  # `-c` code may hold `;`
+        program = _program(words[0]) if words else ""
+        if downloaded and (program in _SHELLS or _PYTHON.match(program)):
+            # `-c` code may hold `;` or `|`, which split segments: the rest of the line, separators kept
+            rest = text + "".join(separator_after + segment for segment, separator_after in segments[index + 1 :])
             if not _reads_stdin_as_data(rest, words):
                 return True
+        if any(_program(word) in _DOWNLOADERS for word in text.split()):
+            downloaded = True
+        # Any other program in the pipe (`jq`, `base64 -d`, `python -m json.tool`) passes the
+        # download's bytes, changed or not, to the next one: `downloaded` stays set.
     return False
 
 
 # Standard-library modules `python -m` runs on the data it reads (pretty-printing, decoding).
 _DATA_MODULES = frozenset({"json.tool", "base64", "quopri", "uu"})
-# What a `-c` program must contain to run text it reads rather than handle it as data.
-_RUNS_INPUT = re.compile(r"\b(?:exec|eval|compile|source|sh|bash|zsh|python[0-9.]*|__import__|runpy|/dev/stdin)\b|\.\s")
+# Shell programs a `bash -c` script may run on piped data without running it.
+_DATA_PROGRAMS = frozenset(
+    {"cat", "tee", "jq", "yq", "grep", "egrep", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "echo", "printf"}
+)
+# What makes `python -c` code run, import or unpickle text rather than read it as data.
+_PYTHON_RUNS_INPUT = re.compile(
+    r"\b(?:exec|eval|compile|os|subprocess|pickle|cpickle|marshal|shelve|dill|yaml|code|builtins|getattr|"
+    r"importlib|runpy|ctypes|pty|popen|system|spawn\w*|exec\w+|interact|input)\b|__\w+__"
+)
+_SUBSTITUTION = re.compile(r"\$\(|`|<\(|>\(")
 
 
 def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
     """`curl ... | python3 -m json.tool`, `| python -c "import json,sys; print(json.load(sys.stdin))"`,
     `| sudo bash -c 'cat > /etc/x.list'`: the interpreter runs a program given on the command line
-    (a standard-library data module, or `-c` code that never executes what it reads), and the
-    download is only its input. `python3`, `python -`, `bash -s` run the download itself."""
+    (a standard-library data module, `-c` Python that only reads and prints, a `-c` script of
+    text tools), and the download is only its input. `python3`, `python -`, `bash -s`, and any
+    `-c` code that substitutes commands or reaches exec, os, subprocess or a deserialiser run it."""
     if len(words) < 3:
         return False
     option, argument = words[1], words[2]
-    if option == "-m" and _PYTHON.match(_program(words[0])):
+    python = bool(_PYTHON.match(_program(words[0])))
+    if option == "-m" and python:
         return argument in _DATA_MODULES
     if option != "-c":
         return False
     # The code and whatever follows it on the line: a `;` inside the quotes splits segments, so
-    # everything after `-c` is searched (more text only makes this say "runs it").
-    return not _RUNS_INPUT.search(text[text.find("-c") :])
+    # everything after `-c` is judged (more text only makes this say "runs it").
+    code = text[text.find("-c") + 2 :]
+    if _SUBSTITUTION.search(code):
+        return False
+    if python:
+        return not _PYTHON_RUNS_INPUT.search(code)
+    for part in _SEPARATORS.split(code.strip().strip("\"'")):
+        part_words = part.split()
+        if part_words and part_words[0] not in ("|", "||", "&&", ";", "&") and part_words[0] not in _DATA_PROGRAMS:
+            return False
+    return True
 
 
 def _download_targets(words: list[str]) -> set[str]:
