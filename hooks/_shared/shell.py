@@ -254,6 +254,14 @@ def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
     return True
 
 
+def download_targets(command: str) -> set[str]:
+    """The files a command line's curl/wget segments write (`wget -O m.pt URL`, `curl -o m.pt URL`)."""
+    targets: set[str] = set()
+    for segment, _ in _segments(command):
+        targets |= _download_targets(_command_words(_words(segment)))
+    return targets
+
+
 def _download_targets(words: list[str]) -> set[str]:
     """Files a curl/wget segment writes: -o/-O/--output(-document) values and wget's implicit name."""
     if not words or _program(words[0]) not in ("curl", "wget"):

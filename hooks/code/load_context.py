@@ -154,6 +154,10 @@ class LoadContext:
         self.written: set[str] = set()
         self.written_lines: dict[str, int] = {}  # key -> the line that first wrote it
         self.write_counts: Counter[str] = Counter()  # key -> how many serialiser calls write it
+        self.write_line_lists: dict[str, list[int]] = {}  # key -> every line that serialises to it
+        # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
+        # download after the code's own write replaces the file with someone else's bytes.
+        self.download_lines: dict[str, list[int]] = {}
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -227,6 +231,44 @@ class LoadContext:
             self.written.add(key)
             self.written_lines.setdefault(key, call.lineno)
             self.write_counts[key] += 1
+            self.write_line_lists.setdefault(key, []).append(call.lineno)
+        downloaded = self._downloaded_by(call, qualname)
+        if downloaded is not None:
+            self.download_lines.setdefault(downloaded, []).append(call.lineno)
+
+    def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
+        """The key of the file a download call writes: `urlretrieve(url, path)`, `wget.download(url,
+        out=path)`, `gdown.download(url, output=path)`."""
+        name = qualname.rsplit(".", 1)[-1]
+        if name == "urlretrieve":
+            target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
+        elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
+            target = (
+                call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
+            )
+        else:
+            return None
+        return self.key(target) if target is not None else None
+
+    def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
+        """The files shell lines download to (`!wget -O models/x.pt URL`), with their lines."""
+        from hooks._shared.shell import download_targets
+
+        for line, command in commands:
+            for target in download_targets(command):
+                self.download_lines.setdefault("c:" + _normal(target), []).append(line)
+
+    def _replaced_by_download(self, key: str, line: int) -> bool:
+        """A download writes the path after the code's last own write before `line` (for a script,
+        whose functions run in any order: any download of it at all)."""
+        downloads = self.download_lines.get(key)
+        if not downloads:
+            return False
+        if not self.notebook:
+            return True
+        writes = [w for w in self.write_line_lists.get(key, []) if w < line]
+        last_write = max(writes, default=-1)
+        return any(last_write < d < line for d in downloads)
 
     def _written_by(self, call: ast.Call, qualname: str) -> list[str]:
         """The keys of the files `call` writes (one per path it is given)."""
@@ -448,7 +490,7 @@ class LoadContext:
         opened = self._opened(target)
         key = opened if opened is not None else self.key(target)
         if key is not None and key in self.written:
-            return True
+            return not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
 
 
@@ -461,11 +503,30 @@ _FILE_KEYWORDS = frozenset({"model_name", "filename", "file_name", "fname", "che
 
 
 def _folder_and_file_keywords(call: ast.Call, attribute: str) -> tuple[ast.expr, ast.expr] | None:
-    if not attribute.startswith("save"):
-        return None
+    if not attribute.startswith("save") or _FETCHING_NAME.search(attribute) or _names_a_source(call):
+        return None  # `save_from_url(url=..., target_dir=..., filename=...)` saves a download
     folder = next((k.value for k in call.keywords if k.arg in _FOLDER_KEYWORDS), None)
     file_name = next((k.value for k in call.keywords if k.arg in _FILE_KEYWORDS), None)
     return (folder, file_name) if folder is not None and file_name is not None else None
+
+
+_FETCHING_NAME = re.compile(r"(?i)url|uri|download|fetch|remote|http|hub|pull|from")
+_SOURCE_KEYWORDS = frozenset({"url", "uri", "source", "src", "link", "href", "remote", "repo_id", "endpoint"})
+
+
+def _names_a_source(call: ast.Call) -> bool:
+    """The call is given somewhere to read from: a `url=`-like keyword or a text with `://`."""
+    if any(k.arg in _SOURCE_KEYWORDS for k in call.keywords):
+        return True
+    return any(
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and "://" in node.value
+        for argument in (*call.args, *(k.value for k in call.keywords))
+        for node in ast.walk(argument)
+    )
+
+
+def _keyword_value(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _load_target(call: ast.Call) -> ast.expr | None:

@@ -328,11 +328,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
 
-    def prepare(self, module: ast.Module, shell: Sequence[str] = ()) -> None:
+    def prepare(
+        self, module: ast.Module, shell: Sequence[str] = (), shell_lines: Sequence[tuple[int, str]] = ()
+    ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
-        (string constants and shell commands) and, for a script (not a notebook), the files it
-        serialises anywhere."""
+        (string constants and shell commands), the files its shell lines download (at their
+        lines) and, for a script (not a notebook), the files it serialises anywhere."""
         self._module = module
+        self.loads.record_shell_downloads(shell_lines)
         nodes = list(ast.walk(module))
         for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):

@@ -282,8 +282,12 @@ class CodeScanner:
         keep_severity: dict[tuple[int, str], str] = {}
         if module_body:
             try:
-                shell = [command for piece in pieces for _, command in (*piece.transformed.shell, *piece.extra_shell)]
-                visitor.prepare(module, shell)
+                shell_lines = [
+                    (line + start, command)
+                    for piece, start in zip(pieces, starts, strict=True)
+                    for line, command in (*piece.transformed.shell, *piece.extra_shell)
+                ]
+                visitor.prepare(module, [command for _, command in shell_lines], shell_lines)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)

@@ -534,7 +534,28 @@ def test_a_save_helper_given_a_folder_and_a_file_name_writes_their_join(tmp_path
         "utils.save_model(model=m, target_dir='models', model_name=path)",
         "m.load_state_dict(torch.load('models/effnet.pth'))",
         "utils.download_model(target_dir='models', model_name='vit.pth')\nv = torch.load('models/vit.pth')",
+        "utils.save_from_url(url=U, target_dir='models', model_name='a.pth')\na = torch.load('models/a.pth')",
+        "utils.save_remote(U, save_dir='models', filename='b.pth')\nb = torch.load('models/b.pth')",
+        "utils.save_model('https://x.example/m.pth', target_dir='models', model_name='c.pth')\n"
+        "c = torch.load('models/c.pth')",
     )
     found = {f.cell: f for f in scan_code(tmp_path, text, "nb.ipynb")}
     assert found[3].severity.value == "low" and "wrote itself" in found[3].message
-    assert found[4].severity.value == "high"
+    assert [found[cell].severity.value for cell in (4, 5, 6, 7)] == ["high"] * 4
+
+
+def test_a_download_over_the_written_path_makes_the_load_someone_elses(tmp_path: Path) -> None:
+    """`torch.save(m, p)`, then `!wget -O p URL` (or `urlretrieve(URL, p)`), then `torch.load(p)`
+    reads the download: high. Saving again after the download makes it the notebook's own again."""
+    for download in ("!wget -O models/x.pt https://x.example/x.pt", "urllib.request.urlretrieve(URL, 'models/x.pt')"):
+        text = notebook(
+            "import torch, urllib.request",
+            "torch.save(m, 'models/x.pt')",
+            download,
+            "a = torch.load('models/x.pt')",
+            "torch.save(m, 'models/x.pt')\nb = torch.load('models/x.pt')",
+        )
+        found = sorted(
+            (f.cell, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"
+        )
+        assert found == [(4, "high"), (5, "low")], download
