@@ -135,6 +135,9 @@ _PLACEHOLDER_LOCAL_PARTS = frozenset(
     "example sample test someone somebody yourname your.name youremail your.email yourmail username user.name "
     "firstname.lastname first.last name.surname email".split()
 )
+_NUMERIC_MAILBOX_DOMAINS = frozenset(
+    "qq.com vip.qq.com foxmail.com 163.com 126.com yeah.net sina.com sina.cn sohu.com 139.com 189.cn".split()
+)
 _ONE_CHARACTER = re.compile(r"(.)\1{3,}")  # `xxxx`, `0000`: a filler
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff pdf js mjs ts css py pyc ipynb json yaml yml toml txt md csv "
@@ -215,10 +218,11 @@ def _emails(data: bytes) -> Iterator[Candidate]:
         lowered_local = local_part.lower()
         if tld in _FILE_TLDS or lowered_local in _ROLE_MAILBOXES or ".." in local_part or local_part.endswith("."):
             continue
-        if (
-            lowered_local in _PLACEHOLDER_LOCAL_PARTS
-            or is_sequential(local_part)
-            or _ONE_CHARACTER.fullmatch(local_part)
+        host = text.partition("@")[2].lower()
+        # QQ, NetEase and Sina mailboxes are account numbers: `123456789@qq.com` may be somebody's.
+        numeric_mailbox = local_part.isdigit() and host in _NUMERIC_MAILBOX_DOMAINS
+        if lowered_local in _PLACEHOLDER_LOCAL_PARTS or (
+            not numeric_mailbox and (is_sequential(local_part) or _ONE_CHARACTER.fullmatch(local_part))
         ):
             # `example@amazon.com`, `your.email@gmail.com`, `123456@gmail.com`, `xxxxx@corp.com`:
             # a slot's hint or a typed filler, nobody's mailbox

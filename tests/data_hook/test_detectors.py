@@ -24,6 +24,7 @@ POSITIVES = [
     ("email", "reach j@ab.io", "j@ab.io"),
     ("email", "or ab@c.io", "ab@c.io"),
     ("email", "qq 1234586@qq.com", "1234586@qq.com"),  # a number, not a typed run
+    ("email", "Li Wei, 123456789@qq.com", "123456789@qq.com"),  # QQ mailboxes are account numbers
     ("phone", "call (415) 867-5309 today", "(415) 867-5309"),
     ("phone", "tel 415-867-5309,", "415-867-5309"),
     ("phone", "mobile +44 20 7946 0123", "+44 20 7946 0123"),
