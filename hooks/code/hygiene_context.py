@@ -178,6 +178,8 @@ def _unpinned_remote_code(
     local = keywords.get("local_files_only")
     if _always(local, True, call, origins) or _always(trust, False, call, origins):
         return  # nothing is downloaded by default, or no code of the repository runs
+    if _forwarded_opt_in(trust, call, origins):
+        return  # the caller's choice, off by default: the call that turns it on is where it is reported
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
 
@@ -199,6 +201,25 @@ def _always(value: ast.expr | None, constant: bool, call: ast.Call, origins: Cal
     if parameter and function is not None:
         return rebound_only_to_it and constant is True and _default_of(function, value.id) is True
     return bound is not None and rebound_only_to_it
+
+
+def _forwarded_opt_in(value: ast.expr, call: ast.Call, origins: Callable[[], CommandOrigins]) -> bool:
+    """`def load(path, trust_remote_code=False): AutoTokenizer.from_pretrained(path,
+    trust_remote_code=trust_remote_code)`: a library passing its caller's opt-in through. The
+    parameter defaults to False, nothing in the function rebinds it, and no framework calls the
+    function with outside values (a route, a tool, a task): the code turns nothing on. Every call
+    that passes `trust_remote_code=True` (literally, or a name set True) is MLS307's finding at
+    that call. A command-line flag declared `action="store_true"` is the operator's opt-in at run
+    time, judged the same way (`args.trust_remote_code`)."""
+    index = origins()
+    function = index.function_of(call)
+    if isinstance(value, ast.Name) and function is not None and value.id in parameters_of(function):
+        bound = index.bound_values(value.id, function)
+        unbound = bound is None or not bound[0]
+        return unbound and _default_of(function, value.id) is False and id(function) not in index.exposed
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "args":
+        return value.attr in index.store_true_options
+    return False
 
 
 def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> object:

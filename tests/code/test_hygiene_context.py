@@ -127,7 +127,7 @@ def test_certificate_checks_off_against_this_machine_are_low_and_against_any_oth
 def test_an_unpinned_hub_download_that_may_run_remote_code_keeps_bandits_severity(tmp_path: Path) -> None:
     source = (
         "from transformers import AutoConfig, AutoModel\n"
-        "def load(path, trust_remote_code=False):\n"
+        "def load(path, trust_remote_code):\n"  # every caller decides (a default of False: see below)
         "    return AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
         "m = AutoModel.from_pretrained('org/model', trust_remote_code=False)\n"  # look-alike: no code runs
         "n = AutoModel.from_pretrained('org/model')\n"
@@ -224,15 +224,36 @@ def test_remote_code_loads_that_download_nothing_or_run_no_code_by_default_are_l
         "def actor(path, config):\n"
         "    trust_remote_code = config.trust_remote_code\n"
         "    return AutoModel.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+        "@app.post('/load')\n"
+        "def route(name: str, trust_remote_code: bool = False):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
+        "def required(name, trust_remote_code):\n"
+        "    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)\n"
     )
     found = [f for f in graded(scan_code(tmp_path, source, "loaders.py")) if f[0] == "B615"]
     assert found == [
         ("B615", 3, "low"),  # local files only unless a caller asks otherwise
-        ("B615", 6, "medium"),  # a caller turns trust_remote_code on: the latest code runs
+        ("B615", 6, "low"),  # the caller's opt-in, off by default: a call passing True is MLS307's
         ("B615", 10, "medium"),  # the default is rebound to download
         ("B615", 14, "low"),  # bound only to False: no repository code runs
         ("B615", 17, "medium"),  # from the configuration
+        ("B615", 20, "medium"),  # a route: the request decides
+        ("B615", 22, "medium"),  # no default: every caller decides, none seen off
     ]
+
+
+def test_a_store_true_flag_is_the_operators_opt_in(tmp_path: Path) -> None:
+    source = (
+        "import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--trust-remote-code', action='store_true')\n"
+        "parser.add_argument('--trust-everything', action='store_true', default=True)\n"
+        "args = parser.parse_args()\n"
+        "a = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust_remote_code)\n"
+        "b = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust_everything)\n"
+        "c = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust)\n"
+    )
+    found = [f for f in graded(scan_code(tmp_path, source, "cli.py")) if f[0] == "B615"]
+    assert found == [("B615", 7, "low"), ("B615", 8, "medium"), ("B615", 9, "medium")]
 
 
 def test_chmod_to_an_executables_mode_is_low_and_to_a_world_writable_one_is_not(tmp_path: Path) -> None:
