@@ -34,6 +34,7 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,60}\((?:[A-Za-z_\"'\[{)]|$)")
 _ONE_WORD = re.compile(r"[A-Z]?[a-z]{2,14}")  # `Injector`, `header`: how a word is written, not a key
 _IMAGE_TAG = re.compile(r"v?[0-9][\w.-]{0,40}|[a-z][a-z0-9]*(?:[._-][a-z0-9]+){0,6}|sha256:[0-9a-f]{64}")
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)?(?P<inner>[^*_]+?)(?:\*\*|__)")
@@ -417,6 +418,9 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
     if _TAG_URI.fullmatch(value):
         return ValueShape(0, "a tag URI (`tag:yaml.org,2002:str`), a name")
+    if _CALL.match(value) and not _PASSWORD_NAME.search(name):
+        # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block: a call
+        return ValueShape(0, "a call expression (`llm(prompt`), code in prose")
     if is_github_node_id(value):
         return ValueShape(0, "a GitHub GraphQL node id (`LA_kwDO...`, `MDU6TGFiZWw...`), a public object id")
     if value.endswith(("...", "\u2026")):

@@ -260,6 +260,7 @@ LOOKALIKES = [
         '  {"Value": "true", "Key": "aws-cdk:cr-owned:bf230d0e"}\n]}\n',
     ),
     ("yaml tag list", "t.yaml", "Tags:\n  - Key: aws-cdk:cr-owned:af230d0d\n    Value: 'true'\n"),
+    ("call in prose", "lesson.md", "```python\n    answer, token_stats = llm(prompt, model=model)\n```\n"),
     ("bold phrase", "rbac.md", "- **Token Injector**: Adds the authorization token to each request header.\n"),
     (
         "github node ids",
