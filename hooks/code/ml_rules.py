@@ -231,6 +231,13 @@ def _called_name(call: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
+def _compiled_text(node: ast.expr) -> ast.expr:
+    """`compile(text, name, "exec")` -> `text`: exec of compiled source runs that source."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "compile" and node.args:
+        return node.args[0]
+    return node
+
+
 def _locals_of(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Names a function assigns (outside nested functions and classes) and does not declare
     `global` or `nonlocal`."""
@@ -883,7 +890,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         reason: str | None = None
         if parts and all(origins.constant_value(part, function) is not None for part in parts):
             reason = "built only of constants, like a literal"
-        elif bandit_id == "B102" and self.loads.read_fixed_file(argument) is not None:
+        elif bandit_id == "B102" and self.loads.read_fixed_file(_compiled_text(argument)) is not None:
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
             reason = "the text of a fixed file of the repository: its own code"
         elif self._looks_like_llm_output(argument):

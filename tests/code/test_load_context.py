@@ -320,7 +320,7 @@ def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None
 
 def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_path: Path) -> None:
     source = (
-        "from pathlib import Path\n"
+        "from pathlib import Path\nVERSION_FILE = 'lib/version.py'\n"
         "with open('notebooks/1.develop.py') as f:\n"
         "    exec(f.read())\n"
         "exec(open('scripts/setup_env.py').read())\n"
@@ -328,14 +328,19 @@ def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_
         "exec(open(sys.argv[1]).read())\n"  # look-alikes: a path from outside,
         "exec(open('/tmp/job.py').read())\n"  # a shared temporary folder,
         "exec(requests.get(URL).text)\n"  # a download
+        "with open(VERSION_FILE) as f:\n"
+        "    exec(compile(f.read(), VERSION_FILE, 'exec'))\n"  # compiled first: the same text
+        "exec(compile(requests.get(URL).text, 'x', 'exec'))\n"  # a compiled download
     )
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "run_all.py") if f.rule_id == "B102"] == [
-        (3, "low"),
         (4, "low"),
         (5, "low"),
-        (6, "medium"),
+        (6, "low"),
         (7, "medium"),
         (8, "medium"),
+        (9, "medium"),
+        (11, "low"),
+        (12, "medium"),
     ]
 
 
