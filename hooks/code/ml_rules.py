@@ -18,7 +18,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.command_origin import CommandOrigins, qualified_name
+from hooks.code.command_origin import CommandOrigins, name_of, qualified_name
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
@@ -169,6 +169,10 @@ _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$"
 _TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+_MATERIALIZER_OUTPUT = (
+    "a ZenML materializer's load(): it reads, from the pipeline's own artifact store, the artifact its "
+    "save() wrote for an earlier step"
+)
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
@@ -229,6 +233,32 @@ def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _called_name(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _materializer_load_calls(nodes: list[ast.AST]) -> set[int]:
+    """Calls in the `load` method (and its `_load_*` helpers) of a ZenML materializer: a class of a
+    module that imports zenml, with a base named `...Materializer`. ZenML calls `load` with the URI of an artifact in
+    the pipeline's artifact store, which the same class's `save` wrote when an earlier step
+    returned it; the materializer's own format is what it reads."""
+    if not any(
+        (isinstance(n, ast.ImportFrom) and (n.module or "").split(".", 1)[0] == "zenml")
+        or (isinstance(n, ast.Import) and any(a.name.split(".", 1)[0] == "zenml" for a in n.names))
+        for n in nodes
+    ):
+        return set()
+    found: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        if not any(name_of(base).endswith("Materializer") for base in node.bases):
+            continue
+        for method in node.body:
+            loads = isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name.lstrip("_").startswith(
+                "load"
+            )
+            if loads:
+                found.update(id(call) for call in ast.walk(method) if isinstance(call, ast.Call))
+    return found
 
 
 def _compiled_text(node: ast.expr) -> ast.expr:
@@ -327,6 +357,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # binds them for the whole function, so there an assignment decides what the name is.
         self._function_locals: set[str] | None = None
         self._functions_by_name: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None
+        self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -347,6 +378,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
+        self._materializer_loads = _materializer_load_calls(nodes)
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
@@ -382,6 +414,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if not self.serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
+        if id(node) in self._materializer_loads:
+            return _MATERIALIZER_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None

@@ -564,3 +564,30 @@ def test_a_download_over_the_written_path_makes_the_load_someone_elses(tmp_path:
             (f.cell, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"
         )
         assert found == [(4, "high"), (5, "low")], download
+
+
+def test_a_zenml_materializers_load_reads_its_own_artifact(tmp_path: Path) -> None:
+    """ZenML calls a materializer's load() with an artifact its save() wrote to the pipeline's
+    artifact store: low. The same class without zenml, a non-materializer class, or another
+    method of the materializer keep the severity."""
+    source = (
+        "import os, pickle, torch\n"
+        "from zenml.materializers.base_materializer import BaseMaterializer\n"
+        "class PolicyMaterializer(BaseMaterializer):\n"
+        "    def load(self, data_type):\n"
+        "        with open(os.path.join(self.uri, 'p.pkl'), 'rb') as f:\n"
+        "            return pickle.load(f)\n"
+        "    def _load_weights(self):\n"
+        "        return torch.load(os.path.join(self.uri, 'w.pt'))\n"
+        "    def fetch(self, path):\n"
+        "        return torch.load(path)\n"
+        "class Loader:\n"
+        "    def load(self, path):\n"
+        "        return torch.load(path)\n"
+    )
+    found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source, "materializer.py")]
+    assert ("B301", 6, "low") in found and ("MLS306", 8, "low") in found
+    assert ("MLS306", 10, "high") in found and ("MLS306", 13, "high") in found
+    without_zenml = source.replace("from zenml.materializers.base_materializer import", "from mylib import")
+    found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, without_zenml, "materializer.py")]
+    assert ("MLS306", 8, "high") in found
