@@ -235,6 +235,31 @@ def _run_checks(instruction: Instruction, strict: bool, urls: dict[str, str] | N
         yield Issue(rules.DOCKER_UNPINNED_INSTALL, f"pip/conda {message}", key, line=unpinned[0].line)
 
 
+# The programs that only handle a URL as text (`sed` rewriting a mirror, `echo` into a config).
+_TEXT_TOOLS = frozenset({"sed", "echo", "printf", "grep", "awk", "tee", "cat", "tr", "cut"})
+_COMMAND_KEYWORDS = frozenset({"then", "do", "else", "if", "while", "until", "!"})
+
+
+def _current_command(text: str) -> str:
+    """The command the end of `text` is in: what follows the last `&&`, `||`, `;`, `|` or newline
+    outside quotes (a `|` inside `sed 's|a|b|'` separates nothing), from its first word on,
+    shell keywords (`then`, `do`) skipped."""
+    start = 0
+    quote = ""
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in ";|&\n":
+            start = index + 1
+    words = text[start:].split()
+    while words and words[0] in _COMMAND_KEYWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
     if pipes_download_to_shell(command):
         yield Issue(
@@ -251,6 +276,9 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             continue  # an index: reported by the pip check
         if _APT_SOURCE.search(before) and not _APT_UNTRUSTED.search(before):
             continue  # an apt repository: apt verifies its signature
+        segment = _current_command(before)
+        if segment.split(" ", 1)[0] in _TEXT_TOOLS and not _APT_SOURCE.search(before):
+            continue  # `sed -i 's|http://archive...|http://mirror...|'`, `echo`: text, nothing is fetched
         shown = redact_url(match.group(0))
         yield Issue(
             rules.PLAIN_HTTP_FETCH,

@@ -40,7 +40,10 @@ CASES = [
     (
         "MLS505",
         f"FROM {PIN}\nRUN wget http://x.example/weights.pth -O /w.pth\n{SAFE_END}",
-        f"FROM {PIN}\nRUN wget https://x.example/weights.pth -O /w.pth\nCMD curl http://localhost:8000/health\n{SAFE_END}",
+        f"FROM {PIN}\nRUN wget https://x.example/weights.pth -O /w.pth\nCMD curl http://localhost:8000/health\n"
+        "RUN if [ -f /etc/apt/sources.list ]; then \\\n"
+        "    sed -i 's|http://archive.ubuntu.com|http://azure.archive.ubuntu.com|g' /etc/apt/sources.list; fi\n"
+        f"RUN echo http://mirror.example/simple >> /etc/mirrors.txt\n{SAFE_END}",
     ),
     (
         "MLS506",
