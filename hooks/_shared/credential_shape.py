@@ -35,6 +35,9 @@ NOT_A_SECRET = ValueShape(0, "")
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,60}\((?:[A-Za-z_\"'\[{)]|$)")
+_PARENTHESISED = re.compile(r"\([^()]{1,80}\)")
+_COMPARISON = re.compile(r"\w(?:==|!=|<=|>=)\w")  # `prompt%bs==3`; base64's `==` ends a value
+_AZURE_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9+/]{86}==")
 _ONE_WORD = re.compile(r"[A-Z]?[a-z]{2,14}")  # `Injector`, `header`: how a word is written, not a key
 _IMAGE_TAG = re.compile(r"v?[0-9][\w.-]{0,40}|[a-z][a-z0-9]*(?:[._-][a-z0-9]+){0,6}|sha256:[0-9a-f]{64}")
 _MARKDOWN_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)?(?P<inner>[^*_]+?)(?:\*\*|__)")
@@ -418,9 +421,20 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
     if _TAG_URI.fullmatch(value):
         return ValueShape(0, "a tag URI (`tag:yaml.org,2002:str`), a name")
-    if _CALL.match(value) and not _PASSWORD_NAME.search(name):
-        # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block: a call
-        return ValueShape(0, "a call expression (`llm(prompt`), code in prose")
+    expression = (
+        _CALL.match(value)
+        or _PARENTHESISED.fullmatch(value)
+        or _COMPARISON.search(value)
+        or value.count(")") > value.count("(")
+    ) and _of_words(value)
+    if expression and not _PASSWORD_NAME.search(name):
+        # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block, `token
+        # (prompt%bs==3)` in a comment: an expression, code in prose
+        return ValueShape(0, "a call or a parenthesised expression (`llm(prompt`), code in prose")
+    if name.lower() == "accountkey" and not _AZURE_ACCOUNT_KEY.fullmatch(value):
+        # An Azure Storage account key is 64 bytes in base64 (88 characters): anything else in a
+        # connection string's AccountKey is a stand-in (`AccountName=test;AccountKey=Yabc983...`)
+        return ValueShape(0, "not an Azure Storage account key's shape (88 base64 characters)")
     if is_github_node_id(value):
         return ValueShape(0, "a GitHub GraphQL node id (`LA_kwDO...`, `MDU6TGFiZWw...`), a public object id")
     if value.endswith(("...", "\u2026")):
@@ -493,6 +507,13 @@ def _typed_vendor_example(value: str) -> bool:
     letters = value[: prefix.end() - 1]
     body = value[prefix.end() :]
     return (letters.islower() or letters.isupper()) and len(body) >= 16 and has_typed_run(body)
+
+
+def _of_words(value: str) -> bool:
+    """`prompt%bs==3)`: operators between words and short names, no generated run among them
+    (a Django key's punctuation sits between random letters)."""
+    parts = [part for part in re.split(r"[^A-Za-z0-9_]+", value) if part]
+    return any(len(part) >= 4 for part in parts) and all(len(part) <= 3 or word_coverage(part) >= 0.6 for part in parts)
 
 
 def is_github_node_id(value: str) -> bool:

@@ -276,8 +276,10 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             continue  # an index: reported by the pip check
         if _APT_SOURCE.search(before) and not _APT_UNTRUSTED.search(before):
             continue  # an apt repository: apt verifies its signature
-        segment = _current_command(before)
-        if segment.split(" ", 1)[0] in _TEXT_TOOLS and not _APT_SOURCE.search(before):
+        words = _current_command(before).split(" ")
+        # the program, or the one `find -exec` / `xargs` runs on each file
+        handler = words[0] if words[0] not in ("find", "xargs") else next((w for w in words if w in _TEXT_TOOLS), "")
+        if handler in _TEXT_TOOLS and not _APT_SOURCE.search(before):
             continue  # `sed -i 's|http://archive...|http://mirror...|'`, `echo`: text, nothing is fetched
         shown = redact_url(match.group(0))
         yield Issue(

@@ -43,7 +43,9 @@ CASES = [
         f"FROM {PIN}\nRUN wget https://x.example/weights.pth -O /w.pth\nCMD curl http://localhost:8000/health\n"
         "RUN if [ -f /etc/apt/sources.list ]; then \\\n"
         "    sed -i 's|http://archive.ubuntu.com|http://azure.archive.ubuntu.com|g' /etc/apt/sources.list; fi\n"
-        f"RUN echo http://mirror.example/simple >> /etc/mirrors.txt\n{SAFE_END}",
+        "RUN echo http://mirror.example/simple >> /etc/mirrors.txt\n"
+        "RUN find /etc/apt/sources.list.d -name '*.sources' -exec \\\n"
+        f"    sed -i 's|http://archive.ubuntu.com|http://mirror.example|g' {{}} +\n{SAFE_END}",
     ),
     (
         "MLS506",

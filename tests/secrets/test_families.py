@@ -261,6 +261,12 @@ LOOKALIKES = [
     ),
     ("yaml tag list", "t.yaml", "Tags:\n  - Key: aws-cdk:cr-owned:af230d0d\n    Value: 'true'\n"),
     ("call in prose", "lesson.md", "```python\n    answer, token_stats = llm(prompt, model=model)\n```\n"),
+    ("expression in a comment", "trie.cc", "    // K=1, last block has >1 token (prompt%bs==3): partial node\n"),
+    (
+        "stand-in account key",
+        "storage.md",
+        '"connection_string": "DefaultEndpointsProtocol=https;AccountName=test;AccountKey=Yabc983f11822334455;"\n',
+    ),
     ("bold phrase", "rbac.md", "- **Token Injector**: Adds the authorization token to each request header.\n"),
     (
         "github node ids",
