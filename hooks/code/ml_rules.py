@@ -19,6 +19,7 @@ from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
 from hooks.code.command_origin import CommandOrigins, name_of, qualified_name
+from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
@@ -169,6 +170,10 @@ _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$"
 _TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+_FLYTE_OUTPUT = (
+    "another task's output in its own Flyte workflow: every workflow of the file passes this parameter the "
+    "file a task of the same workflow returned"
+)
 _MATERIALIZER_OUTPUT = (
     "a ZenML materializer's load(): it reads, from the pipeline's own artifact store, the artifact its "
     "save() wrote for an earlier step"
@@ -358,6 +363,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._functions_by_name: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
+        self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
@@ -379,6 +385,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
+        self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
@@ -416,9 +423,26 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _PIPELINE_OUTPUT
         if id(node) in self._materializer_loads:
             return _MATERIALIZER_OUTPUT
+        if self._flyte_fed and self._reads_fed_task_input(node):
+            return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         return None
+
+    def _reads_fed_task_input(self, call: ast.Call) -> bool:
+        """The load reads a Flyte task's parameter that every workflow of the file fills with
+        another task's output (flyte_inputs.py), and the task never rebinds it."""
+        target = call.args[0] if call.args else None
+        while isinstance(target, (ast.Attribute, ast.Subscript)):
+            target = target.value  # `model_ser.path`
+        if not isinstance(target, ast.Name):
+            return False
+        origins = self.command_origins()
+        function = origins.function_of(call)
+        if function is None or (id(function), target.id) not in self._flyte_fed:
+            return False
+        bound = origins.bound_values(target.id, function)
+        return bound is None or not bound[0]
 
     def _round_trip(self, node: ast.Call) -> bool:
         """`loads(dumps(obj))`, or `loads(blob)` with `blob = dumps(obj)`: a copy or a test of
