@@ -36,6 +36,7 @@ _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,60}\((?:[A-Za-z_\"'\[{)]|$)")
 _PARENTHESISED = re.compile(r"\([^()]{1,80}\)")
+_KEY_SYMBOLS = re.compile(r"[#$^~{};!@*\\`|]")
 _COMPARISON = re.compile(r"\w(?:==|!=|<=|>=)\w")  # `prompt%bs==3`; base64's `==` ends a value
 _AZURE_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9+/]{86}==")
 _ONE_WORD = re.compile(r"[A-Z]?[a-z]{2,14}")  # `Injector`, `header`: how a word is written, not a key
@@ -431,7 +432,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block, `token
         # (prompt%bs==3)` in a comment: an expression, code in prose
         return ValueShape(0, "a call or a parenthesised expression (`llm(prompt`), code in prose")
-    if name.lower() == "accountkey" and not _AZURE_ACCOUNT_KEY.fullmatch(value):
+    if name.lower() == "accountkey" and _stand_in_account_key(value):
         # An Azure Storage account key is 64 bytes in base64 (88 characters): anything else in a
         # connection string's AccountKey is a stand-in (`AccountName=test;AccountKey=Yabc983...`)
         return ValueShape(0, "not an Azure Storage account key's shape (88 base64 characters)")
@@ -510,10 +511,24 @@ def _typed_vendor_example(value: str) -> bool:
 
 
 def _of_words(value: str) -> bool:
-    """`prompt%bs==3)`: operators between words and short names, no generated run among them
-    (a Django key's punctuation sits between random letters)."""
+    """`prompt%bs==3)`, `llm(prompt`: code's punctuation between words and short names, most of
+    the letters in words of four or more, and none of the symbols generated keys are made of
+    (`#$^~{};!@*` - a Django key's or a webhook secret's punctuation)."""
+    if _KEY_SYMBOLS.search(value) or value.count("%") > 1:
+        return False
     parts = [part for part in re.split(r"[^A-Za-z0-9_]+", value) if part]
-    return any(len(part) >= 4 for part in parts) and all(len(part) <= 3 or word_coverage(part) >= 0.6 for part in parts)
+    worded = sum(len(part) for part in parts if len(part) >= 4 and word_coverage(part) >= 0.6)
+    total = sum(len(part) for part in parts)
+    short_or_words = all(len(part) <= 3 or word_coverage(part) >= 0.6 for part in parts)
+    return total > 0 and worded * 2 >= total and short_or_words
+
+
+def _stand_in_account_key(value: str) -> bool:
+    """An AccountKey too short to be any service's key (`Yabc983f11822334455`): not the 88
+    base64 characters of an Azure Storage key, nor a 44-character key of other services, once
+    JSON's escaped slashes and URL escapes are undone."""
+    plain = unquote_percent(value.replace("\\/", "/"))
+    return len(plain) < 40 and not _AZURE_ACCOUNT_KEY.fullmatch(plain)
 
 
 def is_github_node_id(value: str) -> bool:

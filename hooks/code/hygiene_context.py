@@ -213,13 +213,60 @@ def _forwarded_opt_in(value: ast.expr, call: ast.Call, origins: Callable[[], Com
     time, judged the same way (`args.trust_remote_code`)."""
     index = origins()
     function = index.function_of(call)
+    if function is not None and (id(function) in index.exposed or _handler_like(function)):
+        return False  # a framework calls it with outside values
     if isinstance(value, ast.Name) and function is not None and value.id in parameters_of(function):
         bound = index.bound_values(value.id, function)
         unbound = bound is None or not bound[0]
-        return unbound and _default_of(function, value.id) is False and id(function) not in index.exposed
+        return unbound and _default_of(function, value.id) is False and _callers_leave_it_off(function, value.id, index)
     if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "args":
-        return value.attr in index.store_true_options
+        parsed = index.bound_values("args", function)
+        from_parser = (
+            parsed is not None
+            and bool(parsed[0])
+            and all(isinstance(v, ast.Call) and name_of(v) in ("parse_args", "parse_known_args") for v in parsed[0])
+        )
+        return from_parser and value.attr in index.store_true_options
     return False
+
+
+# Entry points a platform calls with a request: AWS Lambda, Google Cloud Functions, Modal, Azure
+# Functions, Ray Serve and BentoML services (besides the routes, tools and tasks CommandOrigins knows).
+_HANDLER_NAMES = frozenset({"lambda_handler", "handler", "main", "handle", "invoke", "__call__"})
+_HANDLER_DECORATORS = frozenset(
+    {"http", "cloud_event", "function", "web_endpoint", "fastapi_endpoint", "api", "method"}
+)
+
+
+def _handler_like(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    if function.name in _HANDLER_NAMES:
+        return True
+    return any(name_of(decorator) in _HANDLER_DECORATORS for decorator in function.decorator_list)
+
+
+def _callers_leave_it_off(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str, index: CommandOrigins
+) -> bool:
+    """Every call of the function in this file passes False (a constant) for `parameter`, or leaves it
+    out: a caller here handing it a variable, a positional value or `**kwargs` turns it on for all
+    this file can tell."""
+    positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    position = positional.index(parameter) if parameter in positional else -1
+    if positional[:1] in (["self"], ["cls"]):
+        position -= 1
+    for _, call in index.calls:
+        if name_of(call.func) != function.name:
+            continue
+        given = next((k.value for k in call.keywords if k.arg == parameter), None)
+        if given is None and any(k.arg is None for k in call.keywords):
+            return False  # `**options`
+        if given is None and 0 <= position < len(call.args):
+            given = call.args[position]
+        if given is None and any(isinstance(a, ast.Starred) for a in call.args):
+            return False
+        if given is not None and not (isinstance(given, ast.Constant) and given.value in (False, None)):
+            return False
+    return True
 
 
 def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> object:

@@ -133,11 +133,34 @@ _PATH_KEYWORDS = frozenset({"folder_path", "path", "filepath", "file_path", "f"}
 
 _FETCHING_CALLS = frozenset(
     "urlretrieve snapshot_download hf_hub_download download_file download_fileobj download extractall extract "
-    "unpack_archive copyfile copy copy2 copytree move sync_folder".split()
+    "unpack_archive copyfile copy copy2 copytree move sync_folder urlopen".split()
 )
+# HTTP clients: what they fetch may be written anywhere (`open(name, "wb").write(r.content)`).
+_HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
+_RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen"})
 _FETCHING_COMMAND = re.compile(
-    r"\b(?:wget|curl|aws\s+s3|gsutil|azcopy|rsync|scp|git\s+clone|unzip|tar|cp|mv|kaggle|huggingface-cli)\b"
+    r"\b(?:wget|curl|aws\s+s3|gsutil|azcopy|rsync|scp|git\s+(?:clone|pull|fetch|checkout)|unzip|tar|cp|mv|kaggle|"
+    r"huggingface-cli)\b"
 )
+
+
+def _fetching_call(call: ast.Call) -> bool:
+    """A call that downloads, copies or unpacks files, an HTTP client's request, or a program
+    started with a fetching command line (`subprocess.run(["git", "pull"])`)."""
+    name = name_of(call)
+    if name in _FETCHING_CALLS:
+        return True
+    func = call.func
+    dotted = ""
+    while isinstance(func, ast.Attribute):
+        dotted = f"{func.attr}.{dotted}"
+        func = func.value
+    if isinstance(func, ast.Name) and f"{func.id}.{dotted}".startswith(_HTTP_CLIENTS):
+        return True
+    if name in _RUNNERS and call.args:
+        words = [n.value for n in ast.walk(call.args[0]) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        return _FETCHING_COMMAND.search(" ".join(words)) is not None
+    return False
 
 
 def _reads(call: ast.Call) -> bool:
@@ -399,7 +422,7 @@ class LoadContext:
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
         self.fetches = any(_FETCHING_COMMAND.search(line) for line in shell) or any(
-            isinstance(n, ast.Call) and name_of(n) in _FETCHING_CALLS for n in nodes
+            isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.

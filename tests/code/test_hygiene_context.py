@@ -325,3 +325,31 @@ def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_withou
     )
     found = [(line, grade) for rule, line, grade in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"]
     assert {grade for _, grade in found} == {"medium"} and len(found) == 6
+
+
+def test_a_forwarded_opt_in_stays_blocking_when_a_caller_here_may_turn_it_on(tmp_path: Path) -> None:
+    head = "from transformers import AutoModel\ndef load(p, trust_remote_code=False):\n"
+    head += "    return AutoModel.from_pretrained(p, trust_remote_code=trust_remote_code)\n"
+    for caller in (
+        "trust = True\nload(M, trust_remote_code=trust)\n",  # a variable
+        "load('org/m', True)\n",  # by position
+        "load(M, **options)\n",
+        "def lambda_handler(event, context):\n    return load(M, trust_remote_code=event.get('t'))\n",
+    ):
+        found = [f for f in graded(scan_code(tmp_path, head + caller, "svc.py")) if f[0] == "B615"]
+        assert found == [("B615", 3, "medium")], caller
+    off = head + "load(M)\nload(M, trust_remote_code=False)\n"
+    assert [f for f in graded(scan_code(tmp_path, off, "svc.py")) if f[0] == "B615"] == [("B615", 3, "low")]
+    handler = (
+        "import functions_framework\nfrom transformers import AutoModel\n@functions_framework.http\n"
+        "def serve(request, trust_remote_code=False):\n"
+        "    return AutoModel.from_pretrained(M, trust_remote_code=trust_remote_code)\n"
+    )
+    assert [f for f in graded(scan_code(tmp_path, handler, "main.py")) if f[0] == "B615"] == [("B615", 5, "medium")]
+    route_args = (
+        "import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--trust-remote-code', action='store_true')\n"
+        "def load_model(args):\n"
+        "    return AutoModel.from_pretrained(M, trust_remote_code=args.trust_remote_code)\n"
+    )
+    assert [f for f in graded(scan_code(tmp_path, route_args, "api.py")) if f[0] == "B615"] == [("B615", 6, "medium")]

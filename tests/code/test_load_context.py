@@ -327,10 +327,10 @@ def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_
         "exec(Path('tools/prepare.py').read_text())\n"
         "exec(open(sys.argv[1]).read())\n"  # look-alikes: a path from outside,
         "exec(open('/tmp/job.py').read())\n"  # a shared temporary folder,
-        "exec(requests.get(URL).text)\n"  # a download
+        "exec(fetch_text(URL))\n"  # a download
         "with open(VERSION_FILE) as f:\n"
         "    exec(compile(f.read(), VERSION_FILE, 'exec'))\n"  # compiled first: the same text
-        "exec(compile(requests.get(URL).text, 'x', 'exec'))\n"  # a compiled download
+        "exec(compile(fetch_text(URL), 'x', 'exec'))\n"  # a compiled download
     )
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "run_all.py") if f.rule_id == "B102"] == [
         (4, "low"),
@@ -591,3 +591,15 @@ def test_a_zenml_materializers_load_reads_its_own_artifact(tmp_path: Path) -> No
     without_zenml = source.replace("from zenml.materializers.base_materializer import", "from mylib import")
     found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, without_zenml, "materializer.py")]
     assert ("MLS306", 8, "high") in found
+
+
+def test_a_fixed_file_the_code_may_fetch_first_is_not_its_own(tmp_path: Path) -> None:
+    """An HTTP client's response or `git pull` may write the file under a name no text spells."""
+    run = "with open('plugins/latest.py') as f:\n    exec(compile(f.read(), '<x>', 'exec'))\n"
+    for fetch in (
+        "import requests\nr = requests.get(URL)\nopen('plugins/' + name, 'wb').write(r.content)\n",
+        "import subprocess\nsubprocess.run(['git', 'pull'])\n",
+        "import urllib.request\ndata = urllib.request.urlopen(URL).read()\n",
+    ):
+        found = [f.severity.value for f in scan_code(tmp_path, fetch + run, "update.py") if f.rule_id == "B102"]
+        assert found == ["medium"], fetch

@@ -111,6 +111,13 @@ POSITIVES = [
     ("MLS223", "api.yaml", "api:\n  key: 'Xk3pTz9RmWvQ2sLd8Yb'\n  url: https://api.acme.io\n"),  # no Value beside it
     ("MLS223", "sign.py", 'x = sign(value=payload, key="Qm7vXk2pLr9TzW4sHq8nBc3d")\n'),  # a keyword, not a tag
     ("MLS223", "notes.md", "**api_key: QmvXkpLrTzWsHqnBcdRtYu**\n"),  # letters only, but no word
+    ("MLS223", "hooks.py", 'STRIPE_WEBHOOK_SECRET = "G3(x7Q}H5upl/1g;"\n'),  # punctuation, not code
+    ("MLS223", "keys.py", 'api_secret = "kf)-pMov#ok6$uhf"\n'),
+    (
+        "MLS223",
+        "az.json",
+        '{"AccountKey": "' + base64.b64encode(random.Random(9).randbytes(64)).decode().replace("/", "\\/") + '"}\n',
+    ),  # JSON escapes `/` as `\/`: still an account key
     ("MLS223", "ci.env", "REGISTRY_TOKEN=registry.corp.io/ci:Qm7vXk2pLr9TzW4sHq8nBc3d\n"),  # a tag that is no tag
     ("MLS223", "svc.json", '{"service": "weather", "key": "Qm7vXk2pLr9TzW4sHq8nBc3d",\n"value": "on"}\n'),  # random
 ]
