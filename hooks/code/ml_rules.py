@@ -241,10 +241,11 @@ def _called_name(call: ast.Call) -> str:
 
 
 def _materializer_load_calls(nodes: list[ast.AST]) -> set[int]:
-    """Calls in the `load` method (and its `_load_*` helpers) of a ZenML materializer: a class of a
-    module that imports zenml, with a base named `...Materializer`. ZenML calls `load` with the URI of an artifact in
-    the pipeline's artifact store, which the same class's `save` wrote when an earlier step
-    returned it; the materializer's own format is what it reads."""
+    """Deserialising calls in the `load` method (and its `_load_*` helpers) of a ZenML materializer
+    (a class of a module that imports zenml, with a base named `...Materializer`) whose target is
+    built from `self.uri`: ZenML calls `load` with the URI of an artifact in the pipeline's artifact
+    store, which the same class's `save` wrote when an earlier step returned it. A target from a
+    parameter, a URL or anything fetched keeps its finding."""
     if not any(
         (isinstance(n, ast.ImportFrom) and (n.module or "").split(".", 1)[0] == "zenml")
         or (isinstance(n, ast.Import) and any(a.name.split(".", 1)[0] == "zenml" for a in n.names))
@@ -253,17 +254,55 @@ def _materializer_load_calls(nodes: list[ast.AST]) -> set[int]:
         return set()
     found: set[int] = set()
     for node in nodes:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        if not any(name_of(base).endswith("Materializer") for base in node.bases):
+        if not isinstance(node, ast.ClassDef) or not any(name_of(b).endswith("Materializer") for b in node.bases):
             continue
         for method in node.body:
-            loads = isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.name.lstrip("_").startswith(
-                "load"
-            )
-            if loads:
-                found.update(id(call) for call in ast.walk(method) if isinstance(call, ast.Call))
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                method.name == "load" or method.name.startswith("_load")
+            ):
+                found.update(_uri_loads(method))
     return found
+
+
+def _uri_loads(method: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
+    """Calls in `method` whose first argument is built from `self.uri` (directly, or through names
+    and `with ... as f` handles bound from it), with nothing fetched on the way."""
+    derived: set[str] = set()
+
+    def from_uri(expression: ast.AST) -> bool:
+        if any(isinstance(n, ast.Call) and _fetches(n) for n in ast.walk(expression)):
+            return False
+        return any(
+            (
+                isinstance(n, ast.Attribute)
+                and n.attr == "uri"
+                and isinstance(n.value, ast.Name)
+                and n.value.id == "self"
+            )
+            or (isinstance(n, ast.Name) and n.id in derived)
+            for n in ast.walk(expression)
+        )
+
+    for _ in range(3):  # names bound from names bound from self.uri
+        for node in ast.walk(method):
+            if isinstance(node, ast.Assign) and from_uri(node.value):
+                derived.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif (
+                isinstance(node, ast.withitem)
+                and isinstance(node.optional_vars, ast.Name)
+                and from_uri(node.context_expr)
+            ):
+                derived.add(node.optional_vars.id)
+    return {
+        id(call) for call in ast.walk(method) if isinstance(call, ast.Call) and call.args and from_uri(call.args[0])
+    }
+
+
+_HTTP_FETCHERS = frozenset({"get", "post", "urlopen", "urlretrieve", "request", "download", "hf_hub_download"})
+
+
+def _fetches(call: ast.Call) -> bool:
+    return name_of(call) in _HTTP_FETCHERS
 
 
 def _compiled_text(node: ast.expr) -> ast.expr:

@@ -588,6 +588,18 @@ def test_a_zenml_materializers_load_reads_its_own_artifact(tmp_path: Path) -> No
     found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source, "materializer.py")]
     assert ("B301", 6, "low") in found and ("MLS306", 8, "low") in found
     assert ("MLS306", 10, "high") in found and ("MLS306", 13, "high") in found
+    fetched = (
+        "import pickle, requests, torch\n"
+        "from zenml.materializers.base_materializer import BaseMaterializer\n"
+        "class M(BaseMaterializer):\n"
+        "    def load(self, data_type):\n"
+        "        url = open(self.uri + '/url').read()\n"
+        "        return pickle.loads(requests.get(url).content)\n"
+        "    def load_path(self, path):\n"
+        "        return torch.load(path)\n"
+    )
+    found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, fetched, "materializer.py")]
+    assert ("B301", 6, "medium") in found and ("MLS306", 8, "high") in found
     without_zenml = source.replace("from zenml.materializers.base_materializer import", "from mylib import")
     found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, without_zenml, "materializer.py")]
     assert ("MLS306", 8, "high") in found
