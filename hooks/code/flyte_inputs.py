@@ -46,26 +46,78 @@ def fed_task_parameters(module: ast.Module) -> set[tuple[int, str]]:
         if decorators & _WORKFLOW_DECORATORS:
             workflows.append(node)
     verdicts: dict[tuple[str, str], bool] = {}
+    in_workflows: set[int] = set()
     for workflow in workflows:
+        # Statements in source order: a name counts as a task's output from the task call that
+        # binds it until anything else rebinds it.
         outputs: set[str] = set()
-        for statement in ast.walk(workflow):
-            made_by_task = isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
-            if made_by_task and name_of(statement.value.func) in tasks:  # type: ignore[attr-defined]
-                for target in statement.targets:  # type: ignore[attr-defined]
-                    outputs.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
-            if not isinstance(statement, ast.Call) or name_of(statement.func) not in tasks:
-                continue
-            task = name_of(statement.func)
-            for keyword in statement.keywords:
-                if keyword.arg is None:
-                    continue
-                fed = _root(keyword.value) in outputs
-                key = (task, keyword.arg)
-                verdicts[key] = verdicts.get(key, True) and fed
-            if statement.args:
-                for parameter in _parameters(tasks[task])[: len(statement.args)]:
-                    verdicts[(task, parameter)] = False  # positional: not read here
+        ordered = sorted(
+            _nodes_in_order(workflow), key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0))
+        )
+        for step in ordered:
+            if isinstance(step, ast.Call) and isinstance(step.func, ast.Name) and step.func.id in tasks:
+                in_workflows.add(id(step))
+                _judge_call(step, tasks, outputs, verdicts)
+            elif isinstance(step, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.With, ast.NamedExpr)):
+                _rebind(step, tasks, outputs)
+    # A task called anywhere else (module level, `if __name__ == "__main__"`, another function, or
+    # handed over by name to `partial`/`map`) gets its inputs from there: nothing is fed.
+    for other in ast.walk(module):
+        if isinstance(other, ast.Call) and id(other) not in in_workflows:
+            called = other.func.id if isinstance(other.func, ast.Name) else ""  # `x.predict()` is a method
+            handed = {a.id for a in other.args if isinstance(a, ast.Name)}
+            for task in tasks:
+                if called == task or task in handed:
+                    for parameter in _parameters(tasks[task]) + [a.arg for a in tasks[task].args.kwonlyargs]:
+                        verdicts[(task, parameter)] = False
     return {(id(tasks[task]), parameter) for (task, parameter), fed in verdicts.items() if fed}
+
+
+def _nodes_in_order(function: Function) -> list[ast.AST]:
+    return [
+        n
+        for n in ast.walk(function)
+        if n is not function and hasattr(n, "lineno") and isinstance(n, (ast.stmt, ast.Call, ast.NamedExpr))
+    ]
+
+
+def _judge_call(
+    call: ast.Call, tasks: dict[str, Function], outputs: set[str], verdicts: dict[tuple[str, str], bool]
+) -> None:
+    task = name_of(call.func)
+    parameters = _parameters(tasks[task]) + [a.arg for a in tasks[task].args.kwonlyargs]
+    if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
+        for parameter in parameters:
+            verdicts[(task, parameter)] = False  # `**inputs`: not read here
+        return
+    for keyword in call.keywords:
+        key = (task, keyword.arg or "")
+        verdicts[key] = verdicts.get(key, True) and _root(keyword.value) in outputs
+    for parameter in _parameters(tasks[task])[: len(call.args)]:
+        verdicts[(task, parameter)] = False  # positional: not read here
+
+
+def _rebind(node: ast.AST, tasks: dict[str, Function], outputs: set[str]) -> None:
+    """Names `node` binds: a task's output when its value is a task call, else no longer one."""
+    value = getattr(node, "value", None)
+    from_task = (
+        isinstance(node, ast.Assign)
+        and isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id in tasks
+    )
+    targets: list[ast.AST] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.NamedExpr)):
+        targets = [node.target]
+    elif isinstance(node, ast.With):
+        targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+    names = {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+    if from_task:
+        outputs.update(names)
+    else:
+        outputs.difference_update(names)
 
 
 def _root(node: ast.AST) -> str | None:

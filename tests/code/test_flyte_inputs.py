@@ -59,3 +59,17 @@ def test_garbage_workflows_never_raise(lines: list[str]) -> None:
     except SyntaxError:
         return
     assert isinstance(fed_task_parameters(module), set)
+
+
+def test_rebinding_main_calls_and_unpacked_inputs_feed_nothing(tmp_path: Path) -> None:
+    rebound = SOURCE.replace(
+        "    predict(model_ser=model, x=x)\n", "    model = outside\n    predict(model_ser=model, x=x)\n"
+    )
+    main = SOURCE + "if __name__ == '__main__':\n    predict(model_ser=FlyteFile(sys.argv[1]), x=1)\n"
+    unpacked = SOURCE.replace("    predict(model_ser=model, x=x)\n", "    predict(**{'model_ser': outside, 'x': x})\n")
+    handed = SOURCE + "from functools import partial\nrun = partial(predict, model_ser=FILE)\n"
+    for variant in (rebound, main, unpacked, handed):
+        found = [
+            f.severity.value for f in scan_code(tmp_path, variant, "wf.py") if f.rule_id == "MLS301" and f.line == 10
+        ]
+        assert found == ["high"], variant
