@@ -238,26 +238,55 @@ def _run_checks(instruction: Instruction, strict: bool, urls: dict[str, str] | N
 # The programs that only handle a URL as text (`sed` rewriting a mirror, `echo` into a config).
 _TEXT_TOOLS = frozenset({"sed", "echo", "printf", "grep", "awk", "tee", "cat", "tr", "cut"})
 _COMMAND_KEYWORDS = frozenset({"then", "do", "else", "if", "while", "until", "!"})
+# What makes a text tool's command run or fetch something after all.
+_RUNS_SOMETHING = re.compile(r"\$\(|`|<\(|>\(|\bsystem\s*\(|\bgetline\b")
 
 
-def _current_command(text: str) -> str:
-    """The command the end of `text` is in: what follows the last `&&`, `||`, `;`, `|` or newline
-    outside quotes (a `|` inside `sed 's|a|b|'` separates nothing), from its first word on,
-    shell keywords (`then`, `do`) skipped."""
+def _segments_of(command: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator after it) of each simple command of a shell line: split at `&&`,
+    `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
+    segments: list[tuple[int, int, str]] = []
     start = 0
     quote = ""
-    for index, char in enumerate(text):
+    index = 0
+    while index < len(command):
+        char = command[index]
+        if char == "\\" and quote != "'":
+            index += 2
+            continue
         if quote:
             if char == quote:
                 quote = ""
         elif char in "'\"":
             quote = char
         elif char in ";|&\n":
+            segments.append((start, index, char))
             start = index + 1
-    words = text[start:].split()
-    while words and words[0] in _COMMAND_KEYWORDS:
-        words.pop(0)
-    return " ".join(words)
+        index += 1
+    segments.append((start, len(command), ""))
+    return segments
+
+
+def _text_handled(command: str, segments: list[tuple[int, int, str]], position: int) -> bool:
+    """The URL at `position` is only text for the command it is in: `sed` rewriting a mirror,
+    `echo` into a file, `find -exec sed` / `xargs sed` on files. Not when that command substitutes
+    or runs another (`$(...)`, `<(...)`, awk's `system()`), or pipes its output on (`| xargs
+    wget`, `| sh`)."""
+    for start, end, separator in segments:
+        if not start <= position < end:
+            continue
+        text = command[start:end]
+        if _RUNS_SOMETHING.search(text) or separator == "|":
+            return False
+        words = [w for w in text.replace("\\\n", " ").split() if w != "\\"]
+        while words and words[0] in _COMMAND_KEYWORDS:
+            words.pop(0)
+        if not words:
+            return False
+        if words[0] in ("find", "xargs"):
+            return any(word in ("sed", "grep") for word in words)  # the tool run on each file
+        return words[0] in _TEXT_TOOLS
+    return False
 
 
 def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
@@ -269,6 +298,7 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             line=line,
         )
     fetches = instruction.keyword == "RUN" or (instruction.keyword in ("COPY", "ADD") and line != instruction.line)
+    segments = _segments_of(command) if fetches and "http://" in command else []
     for match in _HTTP_URL.finditer(command if fetches else ""):
         # Build-time fetches only: CMD/ENTRYPOINT URLs are the addresses of services at run time.
         before = command[max(0, match.start() - 300) : match.start()]
@@ -276,10 +306,7 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             continue  # an index: reported by the pip check
         if _APT_SOURCE.search(before) and not _APT_UNTRUSTED.search(before):
             continue  # an apt repository: apt verifies its signature
-        words = _current_command(before).split(" ")
-        # the program, or the one `find -exec` / `xargs` runs on each file
-        handler = words[0] if words[0] not in ("find", "xargs") else next((w for w in words if w in _TEXT_TOOLS), "")
-        if handler in _TEXT_TOOLS and not _APT_SOURCE.search(before):
+        if not _APT_SOURCE.search(before) and _text_handled(command, segments, match.start()):
             continue  # `sed -i 's|http://archive...|http://mirror...|'`, `echo`: text, nothing is fetched
         shown = redact_url(match.group(0))
         yield Issue(

