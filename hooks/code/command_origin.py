@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
 import re
 from collections.abc import Iterator
 
@@ -225,31 +224,6 @@ class CommandOrigins:
         self._resolve_mutations()
         self.exposed: set[int] = set()  # id(function)
         self._expose()
-
-    @functools.cached_property
-    def store_true_options(self) -> frozenset[str]:
-        """`args` attributes of `parser.add_argument("--trust-remote-code", action="store_true")`
-        flags (no `default=` other than False): off unless the operator passes the flag."""
-        found: set[str] = set()
-        for _, call in self.calls:
-            if name_of(call.func) != "add_argument":
-                continue
-            keywords = {k.arg: k.value for k in call.keywords if k.arg}
-            action = keywords.get("action")
-            default = keywords.get("default")
-            if not (isinstance(action, ast.Constant) and action.value == "store_true"):
-                continue
-            if default is not None and not (isinstance(default, ast.Constant) and default.value is False):
-                continue
-            dest = keywords.get("dest")
-            if isinstance(dest, ast.Constant) and isinstance(dest.value, str):
-                found.add(dest.value)
-                continue
-            options = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            long_options = [o for o in options if o.startswith("--")]
-            if long_options:
-                found.add(long_options[0][2:].replace("-", "_"))
-        return frozenset(found)
 
     # --- indexing -------------------------------------------------------------------------
     def _collect(self, module: ast.Module) -> None:

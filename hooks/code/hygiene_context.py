@@ -178,8 +178,6 @@ def _unpinned_remote_code(
     local = keywords.get("local_files_only")
     if _always(local, True, call, origins) or _always(trust, False, call, origins):
         return  # nothing is downloaded by default, or no code of the repository runs
-    if _forwarded_opt_in(trust, call, origins):
-        return  # the caller's choice, off by default: the call that turns it on is where it is reported
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
 
@@ -201,72 +199,6 @@ def _always(value: ast.expr | None, constant: bool, call: ast.Call, origins: Cal
     if parameter and function is not None:
         return rebound_only_to_it and constant is True and _default_of(function, value.id) is True
     return bound is not None and rebound_only_to_it
-
-
-def _forwarded_opt_in(value: ast.expr, call: ast.Call, origins: Callable[[], CommandOrigins]) -> bool:
-    """`def load(path, trust_remote_code=False): AutoTokenizer.from_pretrained(path,
-    trust_remote_code=trust_remote_code)`: a library passing its caller's opt-in through. The
-    parameter defaults to False, nothing in the function rebinds it, and no framework calls the
-    function with outside values (a route, a tool, a task): the code turns nothing on. Every call
-    that passes `trust_remote_code=True` (literally, or a name set True) is MLS307's finding at
-    that call. A command-line flag declared `action="store_true"` is the operator's opt-in at run
-    time, judged the same way (`args.trust_remote_code`)."""
-    index = origins()
-    function = index.function_of(call)
-    if function is not None and (id(function) in index.exposed or _handler_like(function)):
-        return False  # a framework calls it with outside values
-    if isinstance(value, ast.Name) and function is not None and value.id in parameters_of(function):
-        bound = index.bound_values(value.id, function)
-        unbound = bound is None or not bound[0]
-        return unbound and _default_of(function, value.id) is False and _callers_leave_it_off(function, value.id, index)
-    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id == "args":
-        parsed = index.bound_values("args", function)
-        from_parser = (
-            parsed is not None
-            and bool(parsed[0])
-            and all(isinstance(v, ast.Call) and name_of(v) in ("parse_args", "parse_known_args") for v in parsed[0])
-        )
-        return from_parser and value.attr in index.store_true_options
-    return False
-
-
-# Entry points a platform calls with a request: AWS Lambda, Google Cloud Functions, Modal, Azure
-# Functions, Ray Serve and BentoML services (besides the routes, tools and tasks CommandOrigins knows).
-_HANDLER_NAMES = frozenset({"lambda_handler", "handler", "main", "handle", "invoke", "__call__"})
-_HANDLER_DECORATORS = frozenset(
-    {"http", "cloud_event", "function", "web_endpoint", "fastapi_endpoint", "api", "method"}
-)
-
-
-def _handler_like(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    if function.name in _HANDLER_NAMES:
-        return True
-    return any(name_of(decorator) in _HANDLER_DECORATORS for decorator in function.decorator_list)
-
-
-def _callers_leave_it_off(
-    function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str, index: CommandOrigins
-) -> bool:
-    """Every call of the function in this file passes False (a constant) for `parameter`, or leaves it
-    out: a caller here handing it a variable, a positional value or `**kwargs` turns it on for all
-    this file can tell."""
-    positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    position = positional.index(parameter) if parameter in positional else -1
-    if positional[:1] in (["self"], ["cls"]):
-        position -= 1
-    for _, call in index.calls:
-        if name_of(call.func) != function.name:
-            continue
-        given = next((k.value for k in call.keywords if k.arg == parameter), None)
-        if given is None and any(k.arg is None for k in call.keywords):
-            return False  # `**options`
-        if given is None and 0 <= position < len(call.args):
-            given = call.args[position]
-        if given is None and any(isinstance(a, ast.Starred) for a in call.args):
-            return False
-        if given is not None and not (isinstance(given, ast.Constant) and given.value in (False, None)):
-            return False
-    return True
 
 
 def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> object:

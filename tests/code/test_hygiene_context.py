@@ -127,7 +127,7 @@ def test_certificate_checks_off_against_this_machine_are_low_and_against_any_oth
 def test_an_unpinned_hub_download_that_may_run_remote_code_keeps_bandits_severity(tmp_path: Path) -> None:
     source = (
         "from transformers import AutoConfig, AutoModel\n"
-        "def load(path, trust_remote_code):\n"  # every caller decides (a default of False: see below)
+        "def load(path, trust_remote_code=False):\n"
         "    return AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
         "m = AutoModel.from_pretrained('org/model', trust_remote_code=False)\n"  # look-alike: no code runs
         "n = AutoModel.from_pretrained('org/model')\n"
@@ -233,27 +233,13 @@ def test_remote_code_loads_that_download_nothing_or_run_no_code_by_default_are_l
     found = [f for f in graded(scan_code(tmp_path, source, "loaders.py")) if f[0] == "B615"]
     assert found == [
         ("B615", 3, "low"),  # local files only unless a caller asks otherwise
-        ("B615", 6, "low"),  # the caller's opt-in, off by default: a call passing True is MLS307's
+        ("B615", 6, "medium"),  # a caller turns trust_remote_code on: the latest code runs
         ("B615", 10, "medium"),  # the default is rebound to download
         ("B615", 14, "low"),  # bound only to False: no repository code runs
         ("B615", 17, "medium"),  # from the configuration
         ("B615", 20, "medium"),  # a route: the request decides
         ("B615", 22, "medium"),  # no default: every caller decides, none seen off
     ]
-
-
-def test_a_store_true_flag_is_the_operators_opt_in(tmp_path: Path) -> None:
-    source = (
-        "import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\n"
-        "parser.add_argument('--trust-remote-code', action='store_true')\n"
-        "parser.add_argument('--trust-everything', action='store_true', default=True)\n"
-        "args = parser.parse_args()\n"
-        "a = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust_remote_code)\n"
-        "b = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust_everything)\n"
-        "c = AutoModel.from_pretrained(args.model, trust_remote_code=args.trust)\n"
-    )
-    found = [f for f in graded(scan_code(tmp_path, source, "cli.py")) if f[0] == "B615"]
-    assert found == [("B615", 7, "low"), ("B615", 8, "medium"), ("B615", 9, "medium")]
 
 
 def test_chmod_to_an_executables_mode_is_low_and_to_a_world_writable_one_is_not(tmp_path: Path) -> None:
@@ -325,31 +311,3 @@ def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_withou
     )
     found = [(line, grade) for rule, line, grade in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"]
     assert {grade for _, grade in found} == {"medium"} and len(found) == 6
-
-
-def test_a_forwarded_opt_in_stays_blocking_when_a_caller_here_may_turn_it_on(tmp_path: Path) -> None:
-    head = "from transformers import AutoModel\ndef load(p, trust_remote_code=False):\n"
-    head += "    return AutoModel.from_pretrained(p, trust_remote_code=trust_remote_code)\n"
-    for caller in (
-        "trust = True\nload(M, trust_remote_code=trust)\n",  # a variable
-        "load('org/m', True)\n",  # by position
-        "load(M, **options)\n",
-        "def lambda_handler(event, context):\n    return load(M, trust_remote_code=event.get('t'))\n",
-    ):
-        found = [f for f in graded(scan_code(tmp_path, head + caller, "svc.py")) if f[0] == "B615"]
-        assert found == [("B615", 3, "medium")], caller
-    off = head + "load(M)\nload(M, trust_remote_code=False)\n"
-    assert [f for f in graded(scan_code(tmp_path, off, "svc.py")) if f[0] == "B615"] == [("B615", 3, "low")]
-    handler = (
-        "import functions_framework\nfrom transformers import AutoModel\n@functions_framework.http\n"
-        "def serve(request, trust_remote_code=False):\n"
-        "    return AutoModel.from_pretrained(M, trust_remote_code=trust_remote_code)\n"
-    )
-    assert [f for f in graded(scan_code(tmp_path, handler, "main.py")) if f[0] == "B615"] == [("B615", 5, "medium")]
-    route_args = (
-        "import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\n"
-        "p.add_argument('--trust-remote-code', action='store_true')\n"
-        "def load_model(args):\n"
-        "    return AutoModel.from_pretrained(M, trust_remote_code=args.trust_remote_code)\n"
-    )
-    assert [f for f in graded(scan_code(tmp_path, route_args, "api.py")) if f[0] == "B615"] == [("B615", 6, "medium")]
