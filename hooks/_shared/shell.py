@@ -132,6 +132,31 @@ def _segments(command: str) -> list[tuple[str, str]]:
     return segments
 
 
+def command_spans(command: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator after it) of each simple command of a shell line: split at `&&`,
+    `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
+    segments: list[tuple[int, int, str]] = []
+    start = 0
+    quote = ""
+    index = 0
+    while index < len(command):
+        char = command[index]
+        if char == "\\" and quote != "'":
+            index += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in ";|&\n":
+            segments.append((start, index, char))
+            start = index + 1
+        index += 1
+    segments.append((start, len(command), ""))
+    return segments
+
+
 def _words(segment: str) -> list[str]:
     try:
         return shlex.split(segment, comments=True)

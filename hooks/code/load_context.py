@@ -174,10 +174,9 @@ class LoadContext:
         self.notebook = notebook
         self.constants: dict[str, str] = {}
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
-        self.written: set[str] = set()
-        self.written_lines: dict[str, int] = {}  # key -> the line that first wrote it
-        self.write_counts: Counter[str] = Counter()  # key -> how many serialiser calls write it
-        self.write_line_lists: dict[str, list[int]] = {}  # key -> every line that serialises to it
+        # key -> every line that serialises to it, in the order written: what the file wrote
+        # (`key in write_lines`), first (`[0]`), and how often (`len`).
+        self.write_lines: dict[str, list[int]] = {}
         # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
@@ -251,10 +250,7 @@ class LoadContext:
     def record_call(self, call: ast.Call, qualname: str) -> None:
         """Note the file a serialiser call writes (and, for a notebook, the first line it does)."""
         for key in self._written_by(call, qualname):
-            self.written.add(key)
-            self.written_lines.setdefault(key, call.lineno)
-            self.write_counts[key] += 1
-            self.write_line_lists.setdefault(key, []).append(call.lineno)
+            self.write_lines.setdefault(key, []).append(call.lineno)
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
@@ -289,7 +285,7 @@ class LoadContext:
             return False
         if not self.notebook:
             return True
-        writes = [w for w in self.write_line_lists.get(key, []) if w < line]
+        writes = [w for w in self.write_lines.get(key, []) if w < line]
         last_write = max(writes, default=-1)
         return any(last_write < d < line for d in downloads)
 
@@ -509,10 +505,10 @@ class LoadContext:
         if target is None:
             return False
         if isinstance(target, ast.Name) and target.id in self.handles:
-            return self.handles[target.id] in self.written
+            return self.handles[target.id] in self.write_lines
         opened = self._opened(target)
         key = opened if opened is not None else self.key(target)
-        if key is not None and key in self.written:
+        if key is not None and key in self.write_lines:
             return not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
 

@@ -400,7 +400,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Names local to the function being visited (assigned in it, not declared global): Python
         # binds them for the whole function, so there an assignment decides what the name is.
         self._function_locals: set[str] | None = None
-        self._functions_by_name: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
@@ -411,13 +410,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
 
-    def prepare(
-        self, module: ast.Module, shell: Sequence[str] = (), shell_lines: Sequence[tuple[int, str]] = ()
-    ) -> None:
+    def prepare(self, module: ast.Module, shell_lines: Sequence[tuple[int, str]] = ()) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands), the files its shell lines download (at their
         lines) and, for a script (not a notebook), the files it serialises anywhere."""
         self._module = module
+        shell = [command for _, command in shell_lines]
         self.loads.record_shell_downloads(shell_lines)
         nodes = list(ast.walk(module))
         for node in nodes:
@@ -553,7 +551,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             if key is not None:
                 passed[key] = passed.get(key, 0) + 1
         return all(
-            self.loads.mentions(key[2:]) <= self.loads.write_counts[key] + count for key, count in passed.items()
+            self.loads.mentions(key[2:]) <= len(self.loads.write_lines.get(key, ())) + count
+            for key, count in passed.items()
         )
 
     def _passes_own_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
@@ -561,8 +560,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         key = self.loads.key(given) if given is not None else None
         if key is None or not key.startswith("c:"):
             return False
-        written = self.loads.written_lines.get(key)
-        return written is not None and written < call.lineno
+        written = self.loads.write_lines.get(key)
+        return written is not None and written[0] < call.lineno
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -955,12 +954,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if name.endswith("tarfile.fully_trusted_filter"):
             return "trusted"
         if isinstance(tar_filter, ast.Name):
-            if self._functions_by_name is None:
-                self._functions_by_name = {}
-                for function in ast.walk(self._module) if self._module is not None else ():
-                    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self._functions_by_name.setdefault(function.name, []).append(function)
-            found = self._functions_by_name.get(tar_filter.id, [])
+            found = self.command_origins().functions.get(tar_filter.id, [])
             # One definition only: a name defined twice may be either at run time.
             return "safe" if len(found) == 1 and _checks_members(found[0]) else "unknown"
         return "unknown"

@@ -287,7 +287,7 @@ class CodeScanner:
                     for piece, start in zip(pieces, starts, strict=True)
                     for line, command in (*piece.transformed.shell, *piece.extra_shell)
                 ]
-                visitor.prepare(module, [command for _, command in shell_lines], shell_lines)
+                visitor.prepare(module, shell_lines)
                 visitor.visit(module)
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)

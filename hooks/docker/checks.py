@@ -18,6 +18,7 @@ from hooks._shared.redaction import redact_url
 from hooks._shared.services import jupyter_config_open, open_services
 from hooks._shared.shell import (
     ShellRules,
+    command_spans,
     install_issues,
     passes_trust_remote_code,
     pipes_download_to_shell,
@@ -242,31 +243,6 @@ _COMMAND_KEYWORDS = frozenset({"then", "do", "else", "if", "while", "until", "!"
 _RUNS_SOMETHING = re.compile(r"\$\(|`|<\(|>\(|\bsystem\s*\(|\bgetline\b")
 
 
-def _segments_of(command: str) -> list[tuple[int, int, str]]:
-    """(start, end, separator after it) of each simple command of a shell line: split at `&&`,
-    `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
-    segments: list[tuple[int, int, str]] = []
-    start = 0
-    quote = ""
-    index = 0
-    while index < len(command):
-        char = command[index]
-        if char == "\\" and quote != "'":
-            index += 2
-            continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in ";|&\n":
-            segments.append((start, index, char))
-            start = index + 1
-        index += 1
-    segments.append((start, len(command), ""))
-    return segments
-
-
 def _text_handled(command: str, segments: list[tuple[int, int, str]], position: int) -> bool:
     """The URL at `position` is only text for the command it is in: `sed` rewriting a mirror,
     `echo` into a file, `find -exec sed` / `xargs sed` on files. Not when that command substitutes
@@ -298,7 +274,7 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
             line=line,
         )
     fetches = instruction.keyword == "RUN" or (instruction.keyword in ("COPY", "ADD") and line != instruction.line)
-    segments = _segments_of(command) if fetches and "http://" in command else []
+    segments = command_spans(command) if fetches and "http://" in command else []
     for match in _HTTP_URL.finditer(command if fetches else ""):
         # Build-time fetches only: CMD/ENTRYPOINT URLs are the addresses of services at run time.
         before = command[max(0, match.start() - 300) : match.start()]
