@@ -18,7 +18,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # before any scan, scanned once with that stop's code of the time; blind3: chosen after that, scanned
 # once with the stop's final code; blind4: chosen and pinned at the start of stop 26, scanned once with
 # that stop's final code; blind5: the same at stop 27 (README).
-SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
+# blind6: the same at stop 28.
+SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 
 
 @dataclass(frozen=True)
