@@ -18,8 +18,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # before any scan, scanned once with that stop's code of the time; blind3: chosen after that, scanned
 # once with the stop's final code; blind4: chosen and pinned at the start of stop 26, scanned once with
 # that stop's final code; blind5: the same at stop 27 (README).
-# blind6: the same at stop 28.
-SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+# blind6a/blind6b: chosen at stop 28; 6a scanned at the start (read while tuning), 6b once at the end.
+SPLITS = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6a", "blind6b")
 
 
 @dataclass(frozen=True)
