@@ -16,6 +16,11 @@ class Truncated(AnalysisError):
     """The data ended before the structure did."""
 
 
+class LineTooLong(Truncated):
+    """A text line longer than the reader's own cap: the data did not end, the analysis stopped.
+    A loader has no such cap and reads on, so this is never evidence that a loader fails."""
+
+
 class LimitExceeded(Exception):
     """A size, ratio, depth, opcode-count or time cap was reached: fail closed."""
 

@@ -30,6 +30,21 @@ KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
 KEEP_TOTAL = 32 << 20  # and past this many kept bytes per stream, every one is (memory stays flat)
 MAX_LINE = 1 << 16
 HIGHEST_PROTOCOL = 5
+# Opcodes with which an unpickler imports, calls or builds an object. A stream that breaks before
+# one of them completed ran nothing in any loader: the others push constants and build lists,
+# tuples, dicts and sets. (PERSID hands its id to the loader's own persistent_load, which the
+# file does not choose; without a global resolved first, that id is a constant.)
+_ACTING_OPCODES = frozenset(
+    code
+    for code, (name, _arg) in OPCODES.items()
+    if name
+    in {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ", "REDUCE", "BUILD", "NEWOBJ", "NEWOBJ_EX", "EXT1", "EXT2", "EXT4"}
+)
+STACK_UNDERFLOW = "stack underflow"
+MARK_MISSING = "MARK expected but missing"
+# Breaks an acting opcode meets while taking its operands off the stack, which unpicklers do
+# before they import or call anything.
+OPERANDS_MISSING = frozenset({STACK_UNDERFLOW, MARK_MISSING})
 # What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
 # literal torch.save archive. Judged by that archive, which is analysed like any artifact.
 TORCH_BYTES_LOADER = ("torch.storage", "_load_from_bytes")
@@ -152,6 +167,8 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        self.acted = False  # an opcode of _ACTING_OPCODES completed
+        self.acting = False  # the opcode being run (or the one the stream broke in) is one of them
         # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
         # later is set on the instance (id -> the dict, kept so the id stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
@@ -209,6 +226,7 @@ class PickleMachine:
         read = self.reader.handle.read
         dispatch = self.dispatch
         analysis = self.analysis
+        acting = _ACTING_OPCODES
         count = 0
         while True:
             code_byte = read(1)
@@ -223,7 +241,10 @@ class PickleMachine:
             handler = dispatch.get(code)
             if handler is None:
                 raise AnalysisError(f"unknown opcode {code:#04x}", self.reader.tell() - 1)
+            self.acting = code in acting
             handler(self.reader.tell() - 1)
+            if self.acting:
+                self.acted = True
             count += 1
             # Time is checked by cost, not by opcode count: an opcode that walks many items
             # (DICT, SETITEMS, APPENDS, BUILD with a large state) adds its items to `cost`.
@@ -243,17 +264,17 @@ class PickleMachine:
 
     def pop(self, offset: int) -> object:
         if not self.stack:
-            raise self._fail("stack underflow", offset)
+            raise self._fail(STACK_UNDERFLOW, offset)
         return self.stack.pop()
 
     def top(self, offset: int) -> object:
         if not self.stack:
-            raise self._fail("stack underflow", offset)
+            raise self._fail(STACK_UNDERFLOW, offset)
         return self.stack[-1]
 
     def pop_mark(self, offset: int) -> list[object]:
         if not self.metastack:
-            raise self._fail("MARK expected but missing", offset)
+            raise self._fail(MARK_MISSING, offset)
         items = self.stack
         self.stack = self.metastack.pop()
         return items

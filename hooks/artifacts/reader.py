@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, Protocol
 
-from hooks.artifacts.errors import Truncated
+from hooks.artifacts.errors import LineTooLong, Truncated
 
 _SKIP_CHUNK = 1 << 20
 
@@ -130,7 +130,7 @@ class ByteReader:
         line = self.handle.readline(limit + 1)
         if not line.endswith(b"\n"):
             if len(line) > limit:
-                raise Truncated(f"line longer than {limit} bytes", self.tell())
+                raise LineTooLong(f"line longer than {limit} bytes", self.tell())
             raise Truncated("data ends inside a line", self.tell())
         return line
 

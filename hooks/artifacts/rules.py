@@ -470,7 +470,9 @@ ARTIFACT_UNPARSEABLE = BOOK.rule(
     ),
     why=(
         "A file that cannot be fully analysed may hide anything; loaders still run every opcode before "
-        "the break, so it is reported rather than passed (fail closed)."
+        "the break, so it is reported rather than passed (fail closed). A pickle stream that breaks "
+        "before any opcode that imports, calls or builds an object is reported low: every unpickler "
+        "raises at that byte having run nothing (a broken test fixture, or text named like a model)."
     ),
     fix=(
         "Re-export the file from the framework that wrote it; if it is not a model, rename it or exclude "

@@ -140,6 +140,44 @@ def test_truncated_pickle_is_a_finding(tmp_path: Path) -> None:
     assert "truncated" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"I pretended to be a tarball",  # text named like an archive: INT cannot parse it
+        b"N\xff\xfe",  # an unknown opcode after a constant
+        b"0000",  # POP on an empty stack
+        pickle.dumps({"a": list(range(50))}, protocol=4)[:-10],  # data only, cut short
+        b"(lp0\nI1\naI2\na",  # protocol 0 list, no STOP
+        b"PK I pretended to be a zip file",  # a persistent id for the loader's own persistent_load
+        b"blah\n",  # BUILD with nothing on the stack: unpicklers take operands before acting
+        b"(I1\nI2\ntR",  # REDUCE finds arguments but no callable under them
+    ],
+)
+def test_stream_breaking_before_anything_acts_is_low(tmp_path: Path, data: bytes) -> None:
+    """A stream that breaks before any opcode that imports, calls or builds: every loader raises at
+    the same byte having run nothing. Still reported (fail closed), not blocking."""
+    findings = scan_bytes(tmp_path, "model.pth", data)
+    assert rules(findings) == ["MLS901"]
+    assert findings[0].severity is Severity.LOW
+    assert "before any opcode that imports, calls or builds" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pickle.dumps(collections.OrderedDict(a=1), protocol=2)[:-3],  # a global resolved, then cut
+        b"cos\nsys",  # the break is inside GLOBAL's own operand: the import may already be under way
+        b"I1\n(I2\ntR",  # REDUCE took its operands (a call was made), then the data ends
+        b"S'" + b"a" * (1 << 17) + b"'\ncos\nsystem\n(S'id'\ntR.",  # a line past this analysis' cap
+    ],
+)
+def test_stream_breaking_after_an_acting_opcode_or_at_a_cap_keeps_blocking(tmp_path: Path, data: bytes) -> None:
+    findings = scan_bytes(tmp_path, "model.pth", data)
+    broken = [f for f in findings if f.rule_id == "MLS901"]
+    assert broken, rules(findings)
+    assert all(f.severity.rank >= Severity.MEDIUM.rank for f in broken)
+
+
 def test_unknown_class_is_high_and_policy_can_allow_it(tmp_path: Path) -> None:
     data = asm.proto(2) + asm.global_("mypkg.models", "Net") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
     findings = scan_bytes(tmp_path, "m.pkl", data)

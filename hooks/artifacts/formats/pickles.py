@@ -14,10 +14,10 @@ from typing import BinaryIO
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
 from hooks.artifacts.opcodes import OPCODES
-from hooks.artifacts.pickle_vm import NotAPickle
+from hooks.artifacts.pickle_vm import OPERANDS_MISSING, NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import Format, Source, Walk
 from hooks.artifacts.zipreader import find_eocd
@@ -103,6 +103,18 @@ def read_streams(
                 _trailing(walk, reader, label, start, whole_file, file_size, depth)
                 return
             offset = exc.offset if exc.offset is not None else reader.tell()
+            if first and _loader_fails_first(machine, exc):
+                # Every loader stops at the same byte, having only pushed constants: the file is
+                # broken or not a pickle, and loading it raises before anything is imported.
+                analysis.add(
+                    rules.ARTIFACT_UNPARSEABLE,
+                    where(stream_label, offset),
+                    f"pickle stream breaks: {exc.reason}, before any opcode that imports, calls or builds an "
+                    f"object ({reached_by or ANY_PICKLE_LOADER} raises there without running anything)",
+                    f"{stream_label}|broken",
+                    severity=Severity.LOW,
+                )
+                return
             analysis.add(
                 rules.ARTIFACT_UNPARSEABLE,
                 where(stream_label, offset),
@@ -137,6 +149,17 @@ def read_streams(
         if not _starts_like_pickle(reader):
             _trailing(walk, reader, label, reader.tell(), whole_file, file_size, depth)
             return
+
+
+def _loader_fails_first(machine: PickleMachine, exc: AnalysisError) -> bool:
+    """Whether a real unpickler fails where this stream broke, before it imported or called
+    anything: no acting opcode completed, the break is not inside one (unless it is one taking
+    operands the stack does not hold, which unpicklers check first), and it is a break the
+    unpickler shares (an unknown opcode, data that ends, a stack or memo it cannot read, a literal
+    it cannot parse), not a cap of this analysis (a long line, which a loader reads on)."""
+    if machine.acted or isinstance(exc, LineTooLong):
+        return False
+    return not machine.acting or exc.reason in OPERANDS_MISSING
 
 
 def _starts_like_pickle(reader: ByteReader) -> bool:
