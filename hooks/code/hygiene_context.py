@@ -29,7 +29,7 @@ import stat
 from collections.abc import Callable
 
 from hooks.code.command_origin import CommandOrigins, name_of, parameters_of
-from hooks.code.sql_position import spliced_values, text_names
+from hooks.code.sql_position import query_text, reads_like_sql, spliced_values, text_names
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
@@ -127,6 +127,7 @@ def _sql_from_parameters(
             and isinstance(node, ast.expr)
             and _names(node) & tainted
             and _SQL.search(_strings(node))
+            and reads_like_sql(query_text(node))
             and spliced_values(node, tainted)
         ):
             for line in _lines(node):

@@ -211,6 +211,49 @@ def lands_as_value(before: str, after: str = "") -> bool:
     return bool(_VALUE_BEFORE.search(before) or _OPEN_LIST.search(before))
 
 
+# The shape of a statement, not its keywords: prose says "select from the available tools" and
+# "update it and set", SQL says `SELECT a, b FROM t WHERE` and `UPDATE t SET c =`. A splice
+# (`{}` here, or `%s`, `?`, `:name`) stands where a name or a value would.
+_SQL_WORD = r"""(?:[A-Za-z_][\w$]*|\{\}|%s|\?|:\w+|`[^`\n]{1,200}`|"[^"\n]{1,200}"|\[[^\]\n]{1,200}\])"""
+_NAME = rf"{_SQL_WORD}(?:\s*\.\s*{_SQL_WORD}){{0,3}}"
+_SELECT = re.compile(r"\b(select)\s+(?:distinct\s+)?(.{0,500}?)\s*\b(from)\s+(.{0,200})", re.IGNORECASE | re.DOTALL)
+_LIST_MARKS = re.compile(r"[,(*.{%?]|\bas\b", re.IGNORECASE)
+_AFTER_FROM = re.compile(
+    rf"(?:\(|{_NAME}\s*(?:(?:as\s+)?{_SQL_WORD}\s*)?"
+    r"(?:$|[;),{]|\b(?:where|join|inner|left|right|full|cross|natural|group|order|limit|union|having|on|offset"
+    r"|fetch|window|qualify|tablesample|for|using|lateral|except|intersect|pivot|unpivot)\b))",
+    re.IGNORECASE,
+)
+_STATEMENTS = (
+    re.compile(rf"\binsert\s+(?:or\s+\w+\s+)?into\s+{_NAME}\s*(?:\(|\{{\}}|\b(?:values|select|default)\b)", re.I),
+    re.compile(rf"\bupdate\s+{_NAME}\s+set\s+{_NAME}\s*=", re.IGNORECASE),
+    re.compile(rf"\bdelete\s+from\s+{_NAME}\s*(?:$|[;){{]|\b(?:where|using|returning)\b)", re.IGNORECASE),
+)
+
+
+def query_text(node: ast.expr) -> str:
+    """The text an expression builds, each spliced expression shown as `{}`."""
+    parts = parts_of(node)
+    if parts is None:
+        return ""
+    return "".join(part if isinstance(part, str) else "{}" for part in parts)[:4000]
+
+
+def reads_like_sql(text: str) -> bool:
+    """Whether `text` holds a SQL statement's shape: SELECT with a column list and a FROM that
+    names a table followed by a clause (or upper-case SELECT ... FROM, as code writes it), or
+    INSERT INTO / UPDATE ... SET / DELETE FROM on a name."""
+    for match in _SELECT.finditer(text):
+        if match[1].isupper() and match[3].isupper():
+            return True
+        columns = match[2].strip()
+        if not columns or not (_LIST_MARKS.search(columns) or re.fullmatch(_NAME, columns)):
+            continue  # "select from the list", "select the best one from"
+        if _AFTER_FROM.match(match[4].lstrip()):
+            return True
+    return any(statement.search(text) for statement in _STATEMENTS)
+
+
 def spliced_values(node: ast.expr, tainted: set[str]) -> bool:
     """Whether an expression naming one of `tainted` lands where the query reads data."""
     parts = parts_of(node)

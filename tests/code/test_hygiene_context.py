@@ -34,6 +34,24 @@ def test_sql_from_a_parameter_and_exposed_servers_keep_their_severity(tmp_path: 
     ]
 
 
+def test_prose_that_says_select_from_is_not_a_query(tmp_path: Path) -> None:
+    """bandit reads "select ... from" in any text as SQL; the caller's value in quotes inside an
+    error message is not an injection. The same splice in a real statement still blocks."""
+    text = (
+        "def invalid(choice):\n"
+        "    return f\"'{choice}' is not a valid selection.\\nPlease select from the available tools: 1, 2.\"\n"
+        "def lookup(name):\n"
+        "    return f\"select id, owner from tools where name = '{name}'\"\n"
+        "def remove(name):\n"
+        "    return f\"Delete from the list '{name}' and update it, then set it again\"\n"
+    )
+    assert graded(scan_code(tmp_path, text, "cli.py")) == [
+        ("B608", 2, "low"),
+        ("B608", 4, "medium"),
+        ("B608", 6, "low"),
+    ]
+
+
 def test_a_notebook_query_of_its_own_values_is_low(tmp_path: Path) -> None:
     text = notebook("def q(day):\n    return client.query(f'SELECT * FROM t WHERE day = {day}')")
     assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("B608", 2, "low")]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.code.sql_position import lands_as_value, parts_of, spliced_values
+from hooks.code.sql_position import lands_as_value, parts_of, query_text, reads_like_sql, spliced_values
 
 
 def _expr(source: str) -> ast.expr:
@@ -96,3 +96,48 @@ def test_any_template_splits_without_error(template: str, field: str) -> None:
         parts = parts_of(node)
         assert parts is None or all(isinstance(p, (str, ast.expr)) for p in parts)
         spliced_values(node, {"a", "b"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * FROM {} WHERE name = '{}'",
+        "select id, name from users where name = '{}'",
+        "select name from {} where x={}",
+        "SELECT {} FROM `{}.{}.{}` WHERE ts > '{}'",
+        "select * from (select a from b) where c = '{}'",
+        "SELECT\n  a,\n  b\nFROM\n  {}\nWHERE c = '{}'",
+        "UPDATE registry SET data = '{}' WHERE project_id = '{}'",
+        "insert into {} values ('{}')",
+        "delete from {} where id = {}",
+        "select a from t",
+    ],
+)
+def test_statements_read_as_sql(text: str) -> None:
+    assert reads_like_sql(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'{}' is not a valid selection.\nPlease select from the available tools: 1, 2, 3.",
+        "please select one of the options from the menu below",
+        "Update the config and set the value",
+        "Insert into the list the values",
+        "Delete from the cache any stale entries",
+    ],
+)
+def test_prose_with_sql_words_is_not_sql(text: str) -> None:
+    assert not reads_like_sql(text)
+
+
+def test_query_text_marks_each_splice() -> None:
+    node = ast.parse("f\"SELECT a FROM {t} WHERE b = '{v}'\"", mode="eval").body
+    assert query_text(node) == "SELECT a FROM {} WHERE b = '{}'"
+    assert query_text(ast.parse("name", mode="eval").body) == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("selctfromwhinsupdav ,(*.{}`'\"\n")), max_size=4000))
+def test_garbage_is_answered(text: str) -> None:
+    assert reads_like_sql(text) in (True, False)
