@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hooks._core.findings import Issue
+from hooks._core.findings import Issue, Severity
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import _requirement, describe
+from hooks.deps.requirements import TEMPLATE_NOTE, _requirement, describe, template_line
 
 _POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
 # Metadata a project publishes with; its version ranges are normal, not a finding.
@@ -100,12 +100,14 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
         line = finder.find(text_spec)
         dependency = _requirement(text_spec, line, text_spec)
         if dependency is None:
+            templated = template_line(text_spec)
             result.problems.append(
                 Issue(
                     rules.DEPENDENCY_FILE_UNREADABLE,
-                    f"cannot read the requirement on this line ({describe(text_spec)})",
+                    TEMPLATE_NOTE if templated else f"cannot read the requirement on this line ({describe(text_spec)})",
                     f"bad:{text_spec[:200]}",
                     line=line,
+                    severity=Severity.LOW if templated else None,
                 )
             )
             continue

@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from hooks._core.findings import Issue
+from hooks._core.findings import Issue, Severity
 from hooks._shared.indexes import canonical_option
 from hooks._shared.requirements import parse_requirement
 from hooks.deps import rules
@@ -47,7 +47,24 @@ def describe(text: str) -> str:
         shape = "not a PEP 508 requirement (looks like a setting)"
     else:
         shape = "not a PEP 508 requirement"
-    return f"{len(text)} characters, {shape}; not quoted"
+    return f"{len(text)} characters, {shape}; the text is not quoted"
+
+
+# A template engine's placeholder or tag (Jinja, cookiecutter, copier): `kedro~={{ cookiecutter.
+# kedro_version }}`, `{% if ... %}`. The file is rendered before pip reads it; as it stands, pip
+# cannot read the line either.
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{\{[^{}\n]{1,200}\}\}|\{%[^{}\n]{1,200}%\}")
+
+
+def template_line(text: str) -> bool:
+    """Whether an unreadable requirement holds a template placeholder, so the file is a template."""
+    return _TEMPLATE_PLACEHOLDER.search(text[:2000]) is not None
+
+
+TEMPLATE_NOTE = (
+    "a template placeholder ({{ }} or {% %}): the file is rendered before pip reads it, so what gets "
+    "installed is not known here; the readable lines were checked"
+)
 
 
 def strip_comment(line: str) -> str:
@@ -149,7 +166,18 @@ def parse_requirements(
 
 def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
     """One finding per file for its unreadable requirement lines (a file with quoted, comma-ended
-    lines has one problem, not one per line); pip stops at the first of them."""
+    lines has one problem, not one per line); pip stops at the first of them. Lines that hold a
+    template placeholder are a template's, reported low when they are the only ones."""
+    if all(template_line(text) for _, text in unreadable):
+        numbers = ", ".join(str(number) for number, _ in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+        return Issue(
+            rules.DEPENDENCY_FILE_UNREADABLE,
+            f"{'line' if len(unreadable) == 1 else 'lines'} {numbers}: {TEMPLATE_NOTE}",
+            "template-lines",
+            line=unreadable[0][0],
+            severity=Severity.LOW,
+        )
+    unreadable = [(number, text) for number, text in unreadable if not template_line(text)]
     first, text = unreadable[0]
     if len(unreadable) == 1:
         return Issue(

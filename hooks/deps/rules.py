@@ -276,7 +276,9 @@ DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
         "Nothing in it, or in that line, was checked."
     ),
     why=(
-        "A file (or a line) that is not understood is not checked, so it is reported rather than passed (fail closed)."
+        "A file (or a line) that is not understood is not checked, so it is reported rather than passed (fail closed). "
+        "Lines holding a template placeholder (`{{ }}`, `{% %}`: a cookiecutter or copier project) are "
+        "reported low: the file is rendered before pip reads it."
     ),
     fix=(
         "Fix the syntax the message names; if the file is not a dependency file, rename it or exclude "

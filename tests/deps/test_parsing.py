@@ -127,6 +127,29 @@ def test_unreadable_lines_are_one_finding_per_file(tmp_path: Path) -> None:
     assert [d.name for d in parsed.dependencies] == ["torch"]
 
 
+def test_template_placeholder_lines_are_low_and_the_rest_is_checked(tmp_path: Path) -> None:
+    """A cookiecutter project's requirements (`kedro~={{ cookiecutter.kedro_version }}`) are
+    rendered before pip reads them: noted low, the readable lines still parsed."""
+    text = "kedro~={{ cookiecutter.kedro_version }}\n{% if tools %}\ntourch==1.0\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    (problem,) = parsed.problems
+    assert problem.rule.rule_id == "MLS908" and problem.severity is not None and problem.severity.value == "low"
+    assert "template placeholder" in problem.message and "lines 1, 2" in problem.message
+    assert [d.name for d in parsed.dependencies] == ["tourch"]
+    project = '[project]\nname = "x"\ndependencies = ["kedro~={{ cookiecutter.kedro_version }}", "numpy"]\n'
+    (problem,) = parse_pyproject(project, tmp_path / "pyproject.toml", tmp_path).problems
+    assert problem.severity is not None and problem.severity.value == "low"
+
+
+def test_an_unreadable_line_beside_template_lines_keeps_blocking(tmp_path: Path) -> None:
+    text = "kedro~={{ cookiecutter.kedro_version }}\n'torch>=2',\n"
+    (problem,) = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)[0].problems
+    assert problem.severity is None and problem.line == 2  # the rule's own severity
+    text = "{ not a placeholder }\n"
+    (problem,) = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)[0].problems
+    assert problem.severity is None
+
+
 def test_utf16_and_utf32_requirements_are_read_as_pip_reads_them(tmp_path: Path) -> None:
     from hooks.deps.reading import DependencyFileError, read_text
 
