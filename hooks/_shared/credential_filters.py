@@ -3,6 +3,7 @@ examples, references to the environment, and strings with no randomness in them.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import string
@@ -72,6 +73,28 @@ def has_typed_run(value: str, length: int = 6) -> bool:
             run = 1
         previous = char if char.isascii() and char.isalnum() else ""
     return False
+
+
+def typed_runs_only(value: str) -> bool:
+    """`abc123XYZ987`, `abc123xyz`: letters and digits made only of runs of three or more in
+    alphabet or keyboard-digit order (up or down), each run in one case. A person typing a stand-in
+    writes them; a generator would need luck of one in billions. Used on keys and tokens, never on
+    passwords, which people do type like this."""
+    if len(value) < 6 or not (value.isascii() and value.isalnum()):
+        return False
+    run = 1
+    step = 0
+    for previous, char in itertools.pairwise(value):
+        same_kind = (previous.isdigit() == char.isdigit()) and (previous.isupper() == char.isupper())
+        difference = ord(char) - ord(previous)
+        if same_kind and difference in (1, -1) and (run == 1 or difference == step):
+            run += 1
+            step = difference
+            continue
+        if run < 3:
+            return False
+        run, step = 1, 0
+    return run >= 3
 
 
 # Publishable keys are meant to be shipped to browsers.

@@ -17,7 +17,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hooks._shared.credential_filters import COMMON_PASSWORDS, has_typed_run, is_placeholder, is_sequential
+from hooks._shared.credential_filters import (
+    COMMON_PASSWORDS,
+    has_typed_run,
+    is_placeholder,
+    is_sequential,
+    typed_runs_only,
+)
 
 MIN_LENGTH = 8
 MAX_LENGTH = 512
@@ -444,6 +450,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a placeholder")
     if name and not _PASSWORD_NAME.search(name) and _typed_vendor_example(value):
         return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
+    if name and not _PASSWORD_NAME.search(name) and typed_runs_only(value):
+        return ValueShape(0, "typed runs only (`abc123XYZ987`) given to a key or token: a stand-in")
     if _CREDENTIAL_WORDS.search(value):
         return ValueShape(0, "it names a credential instead of being one")
     if is_reference(value):

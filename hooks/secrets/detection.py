@@ -291,6 +291,8 @@ def judge(
         return None  # in Python, a bare right-hand side is an expression, not a literal
     if text and text.startswith(("...", "\u2026"), candidate.end):
         return None  # elided (`pypi-AgEIcHlw...`): an example in docs, not a credential
+    if candidate.context == "name" and _inside_arn(lowered, candidate.start):
+        return None  # `arn:aws:secretsmanager:...:secret:name-AbC123`: a resource's name, not its value
     if candidate.context.startswith("url:") or candidate.context == "basic-auth":
         return _url_hit(candidate, lowered, options)
     if not options.enabled("password_assignment"):
@@ -372,6 +374,17 @@ def _refused_by_provider(value: str) -> bool:
         if start == 0 and CHECKS[detector.check](value).verdict == REJECT:
             return True
     return False
+
+
+_ARN = re.compile(r"arn:aws[a-z-]{0,20}:[a-z0-9-]{1,40}:[a-z0-9-]{0,30}:\d{0,12}:[\w+,.@/:-]{0,300}:$")
+
+
+def _inside_arn(lowered: str, start: int) -> bool:
+    """Whether the value at `start` ends an Amazon Resource Name (`arn:aws:secretsmanager:region:
+    account:secret:name`): the "secret:" before it is a resource type, and what follows names the
+    resource; the secret's value is kept in the service."""
+    before = lowered[max(0, start - 400) : start]
+    return _ARN.search(before) is not None
 
 
 def _name_like(value: str) -> bool:

@@ -432,6 +432,31 @@ def test_typed_run_lowers_only_generated_formats(tmp_path: Path) -> None:
     assert [(f.rule_id, f.severity.value) for f in verified] == [("MLS215", "high")]
 
 
+def test_keys_typed_from_runs_are_stand_ins_but_passwords_are_not(tmp_path: Path) -> None:
+    """`abc123XYZ987` given to an API key or a token is typed from alphabet and digit runs: a
+    stand-in (no generator makes that). The same under a password name is how people choose
+    passwords, and a random key of the same length still blocks."""
+    stand_ins = scan_text(tmp_path, "values.yaml", 'vllmApiKey: "abc123XYZ987"\nVLLM_API_KEY=abc123xyz\n')
+    assert stand_ins == []
+    kept = scan_text(
+        tmp_path,
+        "kept.yaml",
+        f'vllmApiKey: "{fake("", 12, ALNUM)}"\nadmin_password: "abc123XYZ987"\napiKey: "abc123XYZ98"\n',
+    )
+    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2, 3]
+
+
+def test_a_secret_names_arn_is_a_reference(tmp_path: Path) -> None:
+    """`...:secret:name-AbC123` ends an AWS Secrets Manager ARN: the resource's name, the value is
+    kept in the service. A `secret:` outside an ARN still blocks."""
+    arn = "Example ARN: *arn:aws:secretsmanager:ap-southeast-2:111504783555:secret:cb-llm-oidc-Xk9mQ2*\n"
+    assert scan_text(tmp_path, "docs.md", arn) == []
+    plain = scan_text(tmp_path, "conf.yaml", f"secret: {fake('', 24, ALNUM)}\n")
+    assert [f.rule_id for f in plain] == ["MLS223"]
+    chained = scan_text(tmp_path, "conf2.yaml", f"arn:aws:iam::123456789012:role/x secret: {fake('', 24, ALNUM)}\n")
+    assert [f.rule_id for f in chained] == ["MLS223"]
+
+
 def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> None:
     """Firebase Storage's `?alt=media&token=<uuid>` reads one object and is handed out for embedding;
     the same UUID under `token=` in any other query is a bearer token and blocks."""
