@@ -797,6 +797,30 @@ class MLRuleVisitor(ast.NodeVisitor):
         """smolagents' `ToolCollection.from_mcp(server, trust_remote_code=True)`."""
         return (self.qualname(node.func) or "").endswith("ToolCollection.from_mcp")
 
+    def _pipeline_of_loaded_objects(self, node: ast.Call) -> bool:
+        """`pipeline(task, model=model, tokenizer=tokenizer, trust_remote_code=True)` where both
+        names hold only what `from_pretrained` calls returned: transformers builds the pipeline
+        from those objects and fetches no model, config or tokenizer code of its own. Without a
+        tokenizer object it would load one by the model's name, with that flag."""
+        if not (self.qualname(node.func) or "").endswith("pipeline"):
+            return False
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        model = keywords.get("model", node.args[1] if len(node.args) > 1 else None)
+        tokenizer = keywords.get("tokenizer", node.args[3] if len(node.args) > 3 else None)
+        return self._holds_loaded_object(node, model) and self._holds_loaded_object(node, tokenizer)
+
+    def _holds_loaded_object(self, call: ast.Call, value: ast.expr | None) -> bool:
+        if isinstance(value, ast.Call):
+            return isinstance(value.func, ast.Attribute) and value.func.attr == "from_pretrained"
+        if not isinstance(value, ast.Name):
+            return False
+        origins = self.command_origins()
+        bound = origins.bound_values(value.id, origins.function_of(call))
+        return bound is not None and all(
+            isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "from_pretrained"
+            for v in bound[0]
+        )
+
     def _trust_remote_code(self, node: ast.Call) -> None:
         """trust_remote_code=True as a keyword, under another name, through a flag set True, or
         inside a `key=value,...` argument string (lm-eval's model_args)."""
@@ -811,6 +835,13 @@ class MLRuleVisitor(ast.NodeVisitor):
                 message = (
                     f"{keyword.arg}=True lets the agent use the tools of the MCP server it names; the server "
                     "(the package or URL given) is what runs: pin and review it like a dependency"
+                )
+                self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                return
+            if _const_true(value) and not self.strict and self._pipeline_of_loaded_objects(node):
+                message = (
+                    f"{keyword.arg}=True on a pipeline given a model and a tokenizer already loaded: it loads "
+                    "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
                 )
                 self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
                 return

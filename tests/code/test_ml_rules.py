@@ -349,3 +349,30 @@ def test_tar_filters_are_judged(tmp_path: Path) -> None:
         line = next(i for i, text in enumerate(lines, 1) if "filter=anything" in text)
         found = [f.line for f in scan_code(tmp_path, weakened) if f.rule_id == "B202"]
         assert line in found, weak
+
+
+def test_pipeline_of_already_loaded_model_and_tokenizer_is_low(tmp_path: Path) -> None:
+    """`pipeline(model=model, tokenizer=tokenizer, trust_remote_code=True)` after both were loaded
+    with from_pretrained fetches nothing: low (the loads keep their own findings). Without a
+    tokenizer object, or with names as strings, the pipeline loads by name with the flag: blocking."""
+    source = (
+        "import transformers\n"
+        "from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline\n"
+        "def model_fn(model_dir):\n"
+        "    tokenizer = AutoTokenizer.from_pretrained(model_dir)\n"
+        "    model = AutoModelForCausalLM.from_pretrained(model_dir, trust_remote_code=True)\n"
+        "    return transformers.pipeline('text-generation', model=model, tokenizer=tokenizer,\n"
+        "        trust_remote_code=True)\n"
+        "def no_tokenizer(model_dir):\n"
+        "    model = AutoModelForCausalLM.from_pretrained(model_dir)\n"
+        "    return pipeline('text-generation', model=model, trust_remote_code=True)\n"
+        "def by_name(name):\n"
+        "    return pipeline('text-generation', model=name, tokenizer=name, trust_remote_code=True)\n"
+        "def rebound(model_dir):\n"
+        "    model = AutoModelForCausalLM.from_pretrained(model_dir)\n"
+        "    tokenizer = AutoTokenizer.from_pretrained(model_dir)\n"
+        "    model = 'org/other'\n"
+        "    return pipeline('text-generation', model=model, tokenizer=tokenizer, trust_remote_code=True)\n"
+    )
+    found = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source, "serve.py") if f.rule_id == "MLS307")
+    assert found == [(5, "high"), (6, "low"), (10, "high"), (12, "high"), (17, "high")]
