@@ -50,6 +50,11 @@ _NOUNS = {
     "ip": "IP address",
 }
 _MENTIONED_KINDS = frozenset({EMAIL, PHONE, DOB})
+# Contact details (email addresses, phone numbers) block from this many in one column or one block
+# of text: a dataset of people. Fewer are the contacts any text carries (authors, maintainers,
+# a support address, a sample's made-up customers, a public corpus' few).
+BULK_CONTACTS = 20
+_CONTACT_KINDS = frozenset({EMAIL, PHONE})
 _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address": "email addresses"}
 # OpenAPI's `info.contact` object (name, url, email: no nested objects) and the email fields.
 _CONTACT_OBJECT = re.compile(rb'"contact"\s*:\s*\{[^{}]{0,2000}\}')
@@ -569,6 +574,9 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         # `info.contact.email` of an OpenAPI/Swagger document, the only email field in it
         severity = Severity.LOW
         prose = " (the contact an API description publishes for its users)"
+    if severity is None and tally.kind in _CONTACT_KINDS and count < BULK_CONTACTS:
+        severity = Severity.LOW
+        prose = f" (a few contact details; from {BULK_CONTACTS} in one column or text, they block)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],

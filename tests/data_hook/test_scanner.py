@@ -253,7 +253,7 @@ def test_contacts_mentioned_in_free_text_are_low_but_a_column_of_them_blocks(tmp
 
 def test_free_text_in_a_notebook_output_is_low_and_a_printed_table_blocks(tmp_path: Path) -> None:
     log = "commit 1a2b3c\nAuthor: Jane Roe <jane.roe@gmail.com>\nDate: Mon\n\n    fix typo\n"
-    frame = "   name        email\n0  Jane   jane.roe@gmail.com\n1  John   john.doe@yahoo.com\n"
+    frame = "   name        email\n" + "".join(f"{i}  Jane   jane.roe{i}@gmail.com\n" for i in range(20))
 
     def notebook(text: str) -> str:
         output = {"output_type": "stream", "name": "stdout", "text": text}
@@ -298,18 +298,33 @@ def test_an_api_descriptions_contact_is_low_and_a_user_list_blocks(tmp_path: Pat
     found = scan(tmp_path, "api.swagger.json", json.dumps(spec))
     (finding,) = [f for f in found if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "low" and "API description" in finding.message
-    users = {"title": "export", "version": "2", "users": [{"email": f"ann.lee{i}@gmail.com"} for i in range(3)]}
+    users = {"title": "export", "version": "2", "users": [{"email": f"ann.lee{i}@gmail.com"} for i in range(20)]}
     (finding,) = [f for f in scan(tmp_path, "users.json", json.dumps(users)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "medium"  # a title and a version alone do not make an API description
     marked = {"swagger": "2.0", **users}  # the marks, but the addresses are records, not a contact
     (finding,) = [f for f in scan(tmp_path, "marked.json", json.dumps(marked)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "medium"
-    spec["definitions"]["Run"]["example"] = {"email": "bo.kim1@gmail.com"}  # an address outside the contact
+    spec["definitions"]["Run"]["example"] = [{"email": f"bo.kim{i}@gmail.com"} for i in range(20)]  # outside it
     (finding,) = [f for f in scan(tmp_path, "ex.json", json.dumps(spec)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "medium"
-    table = "service,title,version,openapi,email\nx,t,1,3.0,ann.lee0@gmail.com\ny,t,1,3.0,bo.kim1@gmail.com\n"
+    table = "service,title,version,openapi,email\n" + "".join(f"x,t,1,3.0,ann.lee{i}@gmail.com\n" for i in range(20))
     (finding,) = [f for f in scan(tmp_path, "apis.csv", table) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert finding.severity.value == "medium"  # only a JSON document can be an API description
+
+
+def test_a_few_contact_details_are_low_and_a_column_of_them_blocks(tmp_path: Path) -> None:
+    """Addresses and phone numbers block from 20 in one place (a dataset of people); a sample's four
+    made-up customers, a support address or a printed author are reported low. Dates of birth and
+    identity numbers are not contact details: one still blocks."""
+    few = "id,name,email,phone\n" + "".join(f"{i},C{i},cust{i}@gmail.com,+1 415 555 01{i:02d}\n" for i in range(4))
+    found = [f for f in scan(tmp_path, "customers.csv", few) if f.rule_id in ("MLS602", "MLS603")]
+    assert found and all(f.severity.value == "low" for f in found)
+    assert all("a few contact details" in f.message for f in found)
+    many = "id,name,email\n" + "".join(f"{i},C{i},cust{i}@gmail.com\n" for i in range(20))
+    found = [f for f in scan(tmp_path, "all.csv", many) if f.rule_id == "MLS602"]
+    assert [f.severity.value for f in found] == ["medium"]
+    ssn = scan(tmp_path, "ssn.csv", "name,ssn\nAnn,078-05-1121\n")
+    assert [f.severity.value for f in ssn if f.rule_id == "MLS604"] == ["high"]
 
 
 def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path: Path) -> None:
@@ -330,12 +345,12 @@ def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path:
     findings = [f for f in scan(tmp_path, "pip-report.json", json.dumps(report)) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["low"]
     assert "published author or maintainer contact" in findings[0].message
-    customers = {"customers": [{"name": f"c{i}", "author": f"dev{i}@maintainers{i}.org"} for i in range(3)]}
+    customers = {"customers": [{"name": f"c{i}", "author": f"dev{i}@maintainers{i}.org"} for i in range(20)]}
     findings = scan(tmp_path, "customers.json", json.dumps(customers))
     findings = [f for f in findings if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # `author` alone may be a forum's posters
     comments = "name,version,home_page,author_email\n" + "".join(
-        f"c{i},2,https://c{i}.example,dev{i}@gmail{i}.com\n" for i in range(5)
+        f"c{i},2,https://c{i}.example,dev{i}@gmail{i}.com\n" for i in range(20)
     )
     findings = [f for f in scan(tmp_path, "comments.csv", comments) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # a CMS export: no package's metadata fields
