@@ -84,6 +84,7 @@ _BRANCH_OR_TAG = re.compile(r"[A-Za-z0-9._-]{1,100}")  # `main`, `v0.10.0`; not 
 # The host must end the authority: a path, query or fragment follows, or a port (whose digits may
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
 # evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 _LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d{{0,5}}(?:[/?#]|$)|[/?#])")
 
 
@@ -699,6 +700,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._archives(node, name)
         self._dynamic_code(node, name)
         self._loopback_tls(node)
+        self._loopback_debugger(node)
         self.loads.record_call(node, name)
         self.commands.record_call(node, name)
         self.generic_visit(node)
@@ -1077,6 +1079,24 @@ class MLRuleVisitor(ast.NodeVisitor):
         if match["owner"].lower() == "pytorch" and (ref is None or _BRANCH_OR_TAG.fullmatch(ref)):
             return "the PyTorch project's own repository"
         return None
+
+    def _loopback_debugger(self, node: ast.Call) -> None:
+        """`app.run(debug=True)` with no host, or a loopback one: Werkzeug's debugger listens on this
+        machine only (Flask's default host is 127.0.0.1), behind its PIN; nobody on the network
+        reaches it. Any other host, or one from a variable, keeps bandit's B201."""
+        if self.strict or not (isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
+            return
+        debug = _keyword(node, "debug")
+        if not (isinstance(debug, ast.Constant) and debug.value is True):
+            return
+        host = _keyword(node, "host") or (node.args[0] if node.args else None)
+        if host is not None and not (isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS):
+            return
+        if any(k.arg is None for k in node.keywords) or len(node.args) > 1:
+            return  # `**options` or a positional port/debug: what else is passed is unknown
+        reason = "the debugger listens on this machine only (loopback host, Flask's default)"
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            self.quiet_bandit[(line, "B201")] = reason
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off

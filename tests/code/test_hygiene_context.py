@@ -329,3 +329,20 @@ def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_withou
     )
     found = [(line, grade) for rule, line, grade in graded(scan_code(tmp_path, source, "db.py")) if rule == "B608"]
     assert {grade for _, grade in found} == {"medium"} and len(found) == 6
+
+
+def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: Path) -> None:
+    """Werkzeug's debugger runs code for whoever reaches it: on 0.0.0.0, or a host from a variable,
+    B201 keeps bandit's severity; with Flask's default host or a loopback one it is low."""
+    source = (
+        "from flask import Flask\napp = Flask(__name__)\nHOST = '0.0.0.0'\n"
+        "app.run(debug=True)\n"
+        "app.run(host='127.0.0.1', port=5000, debug=True)\n"
+        "app.run(host='0.0.0.0', debug=True)\n"
+        "app.run(host=HOST, debug=True)\n"
+        "app.run(debug=True, **options)\n"
+    )
+    found = [
+        (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"
+    ]
+    assert found == [(4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
