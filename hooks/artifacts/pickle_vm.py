@@ -12,6 +12,7 @@ handed to `on_nested`, which the walker points at itself.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,8 +44,10 @@ _ACTING_OPCODES = frozenset(
 STACK_UNDERFLOW = "stack underflow"
 MARK_MISSING = "MARK expected but missing"
 # Breaks an acting opcode meets while taking its operands off the stack, which unpicklers do
-# before they import or call anything.
+# before they import or call anything. Not INST: the pure-Python unpickler (joblib's) imports
+# its class before it looks for the MARK.
 OPERANDS_MISSING = frozenset({STACK_UNDERFLOW, MARK_MISSING})
+IMPORTS_BEFORE_OPERANDS = frozenset(code for code, (name, _arg) in OPCODES.items() if name == "INST")
 # What torch itself writes when a tensor is pickled with plain pickle/joblib: torch.load on a
 # literal torch.save archive. Judged by that archive, which is analysed like any artifact.
 TORCH_BYTES_LOADER = ("torch.storage", "_load_from_bytes")
@@ -168,7 +171,7 @@ class PickleMachine:
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
         self.acted = False  # an opcode of _ACTING_OPCODES completed
-        self.acting = False  # the opcode being run (or the one the stream broke in) is one of them
+        self.acting = 0  # the opcode being run (or the one the stream broke in), when one of them
         # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
         # later is set on the instance (id -> the dict, kept so the id stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
@@ -241,7 +244,7 @@ class PickleMachine:
             handler = dispatch.get(code)
             if handler is None:
                 raise AnalysisError(f"unknown opcode {code:#04x}", self.reader.tell() - 1)
-            self.acting = code in acting
+            self.acting = code if code in acting else 0
             handler(self.reader.tell() - 1)
             if self.acting:
                 self.acted = True
@@ -495,21 +498,29 @@ class PickleMachine:
         if text in (b"00", b"01"):  # protocol 0's False and True
             self.stack.append(text == b"01")
             return
+        if not _c_string(text):
+            self.stack.append(0)  # C's strtol of nothing stops at the newline: the C unpickler reads 0
+            return
         self.stack.append(self._parse_int(text, offset))
 
     def op_LONG(self, offset: int) -> None:
         text = self._line()
         self.stack.append(self._parse_int(text[:-1] if text.endswith(b"L") else text, offset))
 
-    def _parse_int(self, text: bytes, offset: int) -> int:
-        """An integer as the unpickler reads it: C strtol in base 0 (`0x7b`, `017` octal, spaces,
-        a sign), else Python's int(text, 0) (underscores, `0o17`, trailing spaces)."""
+    def _parse_int(self, text: bytes, offset: int) -> object:
+        """An integer as the more lenient of the two unpicklers reads it: the C one parses the line
+        as a C string (a NUL ends it: `1\\x00junk` is 1), with strtol in base 0 (`0x7b`, `017`
+        octal, spaces, a sign), else int(text, 0) (underscores, `0o17`, trailing spaces). Digits
+        past CPython's int-to-str limit are a number a loader may accept (the limit can be lifted)."""
+        text = _c_string(text)
         value = _strtol_base0(text)
         if value is not None:
             return value
         try:
             return int(text, 0)
         except ValueError:
+            if _DIGITS.fullmatch(text):
+                return Opaque("int", len(text))
             raise self._fail("malformed integer literal", offset) from None
 
     def op_BININT(self, offset: int) -> None:
@@ -535,8 +546,12 @@ class PickleMachine:
             self.stack.append(int.from_bytes(self.reader.read(length), "little", signed=True))
 
     def op_FLOAT(self, offset: int) -> None:
+        text = _c_string(self._line())
+        if not text:
+            self.stack.append(0.0)  # nothing before the newline or a NUL: C's parser stops there
+            return
         try:
-            self.stack.append(float(self._line()))
+            self.stack.append(float(text))
         except ValueError:
             raise self._fail("malformed float literal", offset) from None
 
@@ -750,7 +765,7 @@ class PickleMachine:
 
     def _memo_index(self, text: bytes, offset: int) -> int:
         try:
-            return int(text)
+            return int(_c_string(text))
         except ValueError:
             raise self._fail("malformed memo index", offset) from None
 
@@ -921,6 +936,16 @@ def _no_arguments(value: object) -> bool:
     if isinstance(value, Mapping):
         return value.length == 0
     return False
+
+
+_DIGITS = re.compile(rb"\s*[+-]?\d+\s*")
+
+
+def _c_string(text: bytes) -> bytes:
+    """A line as C code reads it: up to the first NUL. The C unpickler (pickle.load, torch.load,
+    pandas) parses INT, LONG, FLOAT, GET and PUT operands this way; the pure-Python one refuses a
+    NUL, but the analysis follows the loader that reads on."""
+    return text.split(b"\0", 1)[0]
 
 
 def _strtol_base0(text: bytes) -> int | None:

@@ -69,6 +69,13 @@ _BREAKS = [
     b"Sunquoted\n",  # STRING without quotes
     b"\x80\x09",  # PROTO 9
     b".",  # STOP (on whatever the stack holds: an empty one breaks)
+    b"I1\x00junk\n",  # the C unpickler reads numeric operands as C strings: a NUL ends them
+    b"L2\x00L\n",
+    b"F1.5\x00x\n",
+    b"I\n",  # an empty INT is 0 to C's strtol
+    b"p0\x00z\ng0\x00z\n",  # PUT and GET with a NUL
+    b"I" + b"9" * 5000 + b"\n",  # past CPython's int-to-str limit, which a loader may lift
+    b"(I1\ni\nos\nsystem\n",  # INST: the pure-Python unpickler imports before it looks for the MARK
     b"Pan id\n",  # PERSID: the loader's persistent_load, not the file's code
     b"Q",  # BINPERSID
     b"R",  # REDUCE, BUILD, NEWOBJ, STACK_GLOBAL, OBJ on whatever the stack holds

@@ -163,11 +163,44 @@ def test_stream_breaking_before_anything_acts_is_low(tmp_path: Path, data: bytes
 
 
 @pytest.mark.parametrize(
+    "prefix",
+    [b"I0\x00\n0", b"\x80\x02L5\x00L\n0", b"F\x00\n0", b"I\n0", b"I" + b"7" * 5000 + b"\n0"],
+)
+def test_numeric_operands_are_read_as_the_c_unpickler_reads_them(tmp_path: Path, prefix: bytes) -> None:
+    """pickle.load, torch.load and pandas parse INT/LONG/FLOAT/GET/PUT operands as C strings (a NUL
+    ends them; an empty INT is 0) and may lift the int-digit limit: the stream goes on, and so does
+    the analysis, to the payload behind."""
+    data = prefix + b"cos\nsystem\n(S'" + canary_command(tmp_path / "c").encode() + b"'\ntR."
+    assert "MLS101" in rules(scan_bytes(tmp_path, "model.pkl", data))
+
+
+def test_a_broken_first_stream_stays_blocking_where_a_loader_reads_another_format(tmp_path: Path) -> None:
+    """A zip after the broken pickle (pandas' read_pickle of `.zip` and zipfile read from the end),
+    an HDF5 superblock behind a user block (h5py finds it at 512), or the bytes come through a
+    decompressor whose error is not the unpickler's: not the low "every loader fails" case."""
+    import gzip
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("data.pkl", malicious_pickle(tmp_path / "c"))
+    cases = {
+        "a.pkl.zip": b"\x80\x04K\x01\xff" + buffer.getvalue(),
+        "b.h5": b"\x80\x02\xff" + b"\x00" * 509 + b"\x89HDF\r\n\x1a\n" + b"\x00" * 64,
+        "c.pkl.gz": gzip.compress(b"\x80\x02\xff"),
+    }
+    for name, data in cases.items():
+        broken = [f for f in scan_bytes(tmp_path, name, data) if f.rule_id == "MLS901"]
+        assert broken and all(f.severity.rank >= Severity.MEDIUM.rank for f in broken), (name, broken)
+
+
+@pytest.mark.parametrize(
     "data",
     [
         pickle.dumps(collections.OrderedDict(a=1), protocol=2)[:-3],  # a global resolved, then cut
         b"cos\nsys",  # the break is inside GLOBAL's own operand: the import may already be under way
         b"I1\n(I2\ntR",  # REDUCE took its operands (a call was made), then the data ends
+        b"(I1\nios\nsystem\n0",  # INST without a MARK under it: joblib's unpickler imports first
         b"S'" + b"a" * (1 << 17) + b"'\ncos\nsystem\n(S'id'\ntR.",  # a line past this analysis' cap
     ],
 )

@@ -16,8 +16,9 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
+from hooks.artifacts.formats.hdf5 import SIGNATURE as HDF5_SIGNATURE
 from hooks.artifacts.opcodes import OPCODES
-from hooks.artifacts.pickle_vm import OPERANDS_MISSING, NotAPickle, PickleMachine
+from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import Format, Source, Walk
 from hooks.artifacts.zipreader import find_eocd
@@ -103,7 +104,7 @@ def read_streams(
                 _trailing(walk, reader, label, start, whole_file, file_size, depth)
                 return
             offset = exc.offset if exc.offset is not None else reader.tell()
-            if first and _loader_fails_first(machine, exc):
+            if first and depth == 0 and _loader_fails_first(machine, exc, reader, whole_file, file_size):
                 # Every loader stops at the same byte, having only pushed constants: the file is
                 # broken or not a pickle, and loading it raises before anything is imported.
                 analysis.add(
@@ -151,15 +152,53 @@ def read_streams(
             return
 
 
-def _loader_fails_first(machine: PickleMachine, exc: AnalysisError) -> bool:
-    """Whether a real unpickler fails where this stream broke, before it imported or called
-    anything: no acting opcode completed, the break is not inside one (unless it is one taking
-    operands the stack does not hold, which unpicklers check first), and it is a break the
-    unpickler shares (an unknown opcode, data that ends, a stack or memo it cannot read, a literal
-    it cannot parse), not a cap of this analysis (a long line, which a loader reads on)."""
-    if machine.acted or isinstance(exc, LineTooLong):
+def _loader_fails_first(
+    machine: PickleMachine,
+    exc: AnalysisError,
+    reader: ByteReader,
+    whole_file: BinaryIO | None,
+    file_size: int | None,
+) -> bool:
+    """Whether every loader fails where this file's pickle broke, before it imported or called
+    anything:
+    - no acting opcode completed, and the break is not inside one (unless it is one taking
+      operands the stack does not hold, which unpicklers check before importing; not INST);
+    - the break is one the unpicklers share (an unknown opcode, data that ends, a stack or memo
+      they cannot read, a literal neither parses; the VM reads literals as the more lenient C
+      unpickler does), not a cap of this analysis (a long line, which a loader reads on);
+    - the bytes were read straight from the file, not through a decompressor (whose errors are
+      its own, and past which a loader may read on);
+    - and no loader finds another format elsewhere in the file: a zip from its end (pandas and
+      zipfile), an HDF5 superblock after a user block (h5py, Keras), a tar header (torch's
+      legacy loader)."""
+    if machine.acted or isinstance(exc, LineTooLong) or reader.size is None:
         return False
-    return not machine.acting or exc.reason in OPERANDS_MISSING
+    if machine.acting and (machine.acting in IMPORTS_BEFORE_OPERANDS or exc.reason not in OPERANDS_MISSING):
+        return False
+    if whole_file is None or file_size is None:
+        return False
+    return not _other_format_inside(whole_file, file_size)
+
+
+def _other_format_inside(handle: BinaryIO, size: int) -> bool:
+    from hooks.artifacts.formats.tar import is_tar_header  # tar.py reads its members with this module
+
+    position = handle.tell()
+    try:
+        if find_eocd(handle, size) is not None:
+            return True
+        handle.seek(0)
+        if is_tar_header(handle.read(512)):
+            return True
+        offset = 512  # HDF5 looks for its superblock at 0, 512, 1024, 2048, ...
+        while offset + len(HDF5_SIGNATURE) <= size:
+            handle.seek(offset)
+            if handle.read(len(HDF5_SIGNATURE)) == HDF5_SIGNATURE:
+                return True
+            offset *= 2
+        return False
+    finally:
+        handle.seek(position)
 
 
 def _starts_like_pickle(reader: ByteReader) -> bool:
