@@ -17,6 +17,7 @@ from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
 from hooks.artifacts.formats.hdf5 import SIGNATURE as HDF5_SIGNATURE
+from hooks.artifacts.formats.tar_header import is_tar_header
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
@@ -181,8 +182,6 @@ def _loader_fails_first(
 
 
 def _other_format_inside(handle: BinaryIO, size: int) -> bool:
-    from hooks.artifacts.formats.tar import is_tar_header  # tar.py reads its members with this module
-
     position = handle.tell()
     try:
         if find_eocd(handle, size) is not None:

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from hooks.artifacts.analysis import inside
 from hooks.artifacts.errors import AnalysisError
 from hooks.artifacts.formats.pickles import read_streams, trailing_data
+from hooks.artifacts.formats.tar_header import is_tar_header
 from hooks.artifacts.pickle_values import Global, Seq
 from hooks.artifacts.source import Format, Source, Walk, read_head, seekable_data
 
@@ -91,28 +92,6 @@ def _storage_element_size(record: object) -> int:
         if size:
             return size
     raise AnalysisError("torch tar storage record without a known storage type")
-
-
-def is_tar_header(head: bytes) -> bool:
-    """A first tar header: `ustar` at 257, or (pre-POSIX V7 tar, which tarfile and so torch's
-    legacy loader accept) a header whose checksum field matches its bytes."""
-    if len(head) < 512:
-        return False
-    if head[257:262] == b"ustar":
-        return True
-    # tarfile reads the field as its nti() does: up to the first NUL, spaces stripped, octal
-    # (`6300\x00zzz` is 0o6300); a base-256 field starts with 0x80 or 0xff.
-    raw = head[148:156]
-    if raw[0] in (0x80, 0xFF):
-        stored = int.from_bytes(raw[1:], "big") - (1 << 56 if raw[0] == 0xFF else 0)
-    else:
-        field = raw.split(b"\x00", 1)[0].strip()
-        if field and (not field.isdigit() or any(c > 0x37 for c in field)):
-            return False
-        stored = int(field or b"0", 8)
-    header = head[:148] + b" " * 8 + head[156:512]
-    signed = sum(header) - 256 * sum(1 for byte in header if byte > 127)
-    return stored in (sum(header), signed) and head[0] != 0
 
 
 TAR = Format("tar", is_tar_header, _read)
