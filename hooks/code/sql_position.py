@@ -216,18 +216,22 @@ def lands_as_value(before: str, after: str = "") -> bool:
 # (`{}` here, or `%s`, `?`, `:name`) stands where a name or a value would.
 _SQL_WORD = r"""(?:[A-Za-z_][\w$]*|\{\}|%s|\?|:\w+|`[^`\n]{1,200}`|"[^"\n]{1,200}"|\[[^\]\n]{1,200}\])"""
 _NAME = rf"{_SQL_WORD}(?:\s*\.\s*{_SQL_WORD}){{0,3}}"
-_SELECT = re.compile(r"\b(select)\s+(?:distinct\s+)?(.{0,500}?)\s*\b(from)\s+(.{0,200})", re.IGNORECASE | re.DOTALL)
-_LIST_MARKS = re.compile(r"[,(*.{%?]|\bas\b", re.IGNORECASE)
+_ALIAS = rf"(?:\s+(?:as\s+)?{_SQL_WORD})?"
+_SELECT_WORD = re.compile(r"\bselect\b", re.IGNORECASE)
+_FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
+# Words that may stand alone before the columns, and a list of plain words (prose: "the best one").
+_SELECT_MODIFIERS = re.compile(r"^(?:(?:distinct|all|top\s+\d+|top\s*\(\s*\d+\s*\))\s+)+", re.IGNORECASE)
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)+")
 _AFTER_FROM = re.compile(
     rf"(?:\(|{_NAME}\s*(?:(?:as\s+)?{_SQL_WORD}\s*)?"
-    r"(?:$|[;),{]|\b(?:where|join|inner|left|right|full|cross|natural|group|order|limit|union|having|on|offset"
-    r"|fetch|window|qualify|tablesample|for|using|lateral|except|intersect|pivot|unpivot)\b))",
+    r"(?:$|[;),{(]|/\*|--|\b(?:where|join|inner|left|right|full|cross|natural|group|order|limit|union|having|on"
+    r"|offset|fetch|window|qualify|tablesample|for|using|lateral|except|intersect|pivot|unpivot|with)\b))",
     re.IGNORECASE,
 )
 _STATEMENTS = (
     re.compile(rf"\binsert\s+(?:or\s+\w+\s+)?into\s+{_NAME}\s*(?:\(|\{{\}}|\b(?:values|select|default)\b)", re.I),
-    re.compile(rf"\bupdate\s+{_NAME}\s+set\s+{_NAME}\s*=", re.IGNORECASE),
-    re.compile(rf"\bdelete\s+from\s+{_NAME}\s*(?:$|[;){{]|\b(?:where|using|returning)\b)", re.IGNORECASE),
+    re.compile(rf"\bupdate\s+{_NAME}{_ALIAS}\s+set\s+{_NAME}\s*=", re.IGNORECASE),
+    re.compile(rf"\bdelete\s+from\s+{_NAME}{_ALIAS}\s*(?:$|[;){{]|\b(?:where|using|returning)\b)", re.IGNORECASE),
 )
 
 
@@ -242,14 +246,19 @@ def query_text(node: ast.expr) -> str:
 def reads_like_sql(text: str) -> bool:
     """Whether `text` holds a SQL statement's shape: SELECT with a column list and a FROM that
     names a table followed by a clause (or upper-case SELECT ... FROM, as code writes it), or
-    INSERT INTO / UPDATE ... SET / DELETE FROM on a name."""
-    for match in _SELECT.finditer(text):
-        if match[1].isupper() and match[3].isupper():
+    INSERT INTO / UPDATE ... SET / DELETE FROM on a name. Every SELECT is tried, nested ones too;
+    each looks at most 500 characters ahead for its FROM (no regex spans both: linear time)."""
+    for select in _SELECT_WORD.finditer(text):
+        window = text[select.end() : select.end() + 500]
+        found = _FROM_WORD.search(window)
+        if found is None:
+            continue
+        if select.group().isupper() and found.group().isupper():
             return True
-        columns = match[2].strip()
-        if not columns or not (_LIST_MARKS.search(columns) or re.fullmatch(_NAME, columns)):
+        columns = _SELECT_MODIFIERS.sub("", window[: found.start()].strip())
+        if not columns or _PLAIN_WORDS.fullmatch(columns):
             continue  # "select from the list", "select the best one from"
-        if _AFTER_FROM.match(match[4].lstrip()):
+        if _AFTER_FROM.match(window[found.end() :].lstrip() + text[select.end() + 500 : select.end() + 700]):
             return True
     return any(statement.search(text) for statement in _STATEMENTS)
 

@@ -111,6 +111,16 @@ def test_any_template_splits_without_error(template: str, field: str) -> None:
         "insert into {} values ('{}')",
         "delete from {} where id = {}",
         "select a from t",
+        "select 1 from users where email = '{}'",
+        "select 'x' from users where email = '{}'",
+        "select top 1 id from users where name = '{}'",
+        "select * from read_parquet('{}') where a = '{}'",
+        "select id from users /* c */ where name = '{}'",
+        "select id from users with (nolock) where name = '{}'",
+        "update users as u set name = '{}'",
+        "DELETE FROM users AS u WHERE id = {}",
+        "select 1 from t where id in (select x from y where name='{}')",
+        "with q as (select a from t where b = '{}') select * from q",
     ],
 )
 def test_statements_read_as_sql(text: str) -> None:
@@ -141,3 +151,13 @@ def test_query_text_marks_each_splice() -> None:
 @given(st.text(alphabet=st.sampled_from(list("selctfromwhinsupdav ,(*.{}`'\"\n")), max_size=4000))
 def test_garbage_is_answered(text: str) -> None:
     assert reads_like_sql(text) in (True, False)
+
+
+@pytest.mark.parametrize("head", ["select", "select distinct", "SELECT", "update a", "delete from a"])
+def test_long_runs_of_spaces_take_linear_time(head: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    for size in (1000, 2000, 3990):
+        reads_like_sql(head + " " * size)
+    assert time.perf_counter() - started < 1.0  # the cubic regex took minutes here
