@@ -100,6 +100,17 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
             yield start, joined
 
 
+def break_args_options(line: str) -> tuple[str, str]:
+    """The requirement and its options, split as pip splits a line (req_file.break_args_options):
+    at the first space-separated token that starts with `-`, short options included
+    (`torch==2.3 -i URL` installs torch==2.3; pip ignores a file-level option there)."""
+    tokens = line.split(" ")
+    for index, token in enumerate(tokens):
+        if token.startswith("-"):
+            return " ".join(tokens[:index]), " ".join(tokens[index:])
+    return line, ""
+
+
 def _split(text: str) -> list[str]:
     try:
         return shlex.split(text)
@@ -150,13 +161,14 @@ def parse_requirements(
                 )
             continue
         # Per-requirement options (--hash, --config-settings) follow the requirement; the
-        # requirement itself (markers and their quotes included) is read verbatim.
-        requirement_text, _, option_text = line.partition(" --")
+        # requirement itself (markers and their quotes included) is read verbatim, up to where
+        # pip's own split puts the options.
+        requirement_text, option_text = break_args_options(line)
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
             unreadable.append((number, requirement_text))
             continue
-        dependency.hashes = _hashes(_split("--" + option_text)) if option_text else []
+        dependency.hashes = _hashes(_split(option_text)) if option_text else []
         result.dependencies.append(dependency)
     if unreadable:
         result.problems.append(_unreadable_issue(unreadable))

@@ -141,6 +141,18 @@ def test_template_placeholder_lines_are_low_and_the_rest_is_checked(tmp_path: Pa
     assert problem.severity is not None and problem.severity.value == "low"
 
 
+def test_options_after_a_requirement_are_split_as_pip_splits_them(tmp_path: Path) -> None:
+    """pip splits at the first space-separated token starting with `-` (short options too) and
+    installs what precedes it: a placeholder among the options does not make the line a template."""
+    text = "ultralytics==8.3.41 -i {{ cookiecutter.index_url }}\ntrasnformers==4.44.0 -f{{cookiecutter.wheels}}\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    assert [(d.name, d.line) for d in parsed.dependencies] == [("ultralytics", 1), ("trasnformers", 2)]
+    assert parsed.problems == []
+    hashed = "torch==2.3.1 --hash=sha256:" + "a" * 64 + "\n"
+    (dependency,) = parse_requirements(hashed, tmp_path / "r.txt", tmp_path)[0].dependencies
+    assert dependency.hashes == ["sha256:" + "a" * 64]
+
+
 def test_an_unreadable_line_beside_template_lines_keeps_blocking(tmp_path: Path) -> None:
     text = "kedro~={{ cookiecutter.kedro_version }}\n'torch>=2',\n"
     (problem,) = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)[0].problems
