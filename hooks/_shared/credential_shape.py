@@ -394,6 +394,13 @@ def _without_vendor_prefix(value: str) -> str:
     return value[match.end() :] if match and len(value) - match.end() >= 4 else value
 
 
+# Names of values people choose and type (passwords, passcodes, PINs, shared secrets such as a
+# SECRET_KEY): a value typed from runs is still theirs. Keys and tokens are generated.
+_CHOSEN_SECRET_NAME = re.compile(
+    r"(?i)pass|pwd|(?:^|[^a-z])pw(?:[^a-z]|$)|(?:^|[^a-z])pin(?:[^a-z]|$)|secret|kennwort|contrase|mot_?de_?passe"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
     """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
@@ -450,7 +457,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a placeholder")
     if name and not _PASSWORD_NAME.search(name) and _typed_vendor_example(value):
         return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
-    if name and not _PASSWORD_NAME.search(name) and typed_runs_only(value):
+    if name and not _CHOSEN_SECRET_NAME.search(name) and typed_runs_only(value):
         return ValueShape(0, "typed runs only (`abc123XYZ987`) given to a key or token: a stand-in")
     if _CREDENTIAL_WORDS.search(value):
         return ValueShape(0, "it names a credential instead of being one")

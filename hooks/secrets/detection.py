@@ -376,13 +376,14 @@ def _refused_by_provider(value: str) -> bool:
     return False
 
 
-_ARN = re.compile(r"arn:aws[a-z-]{0,20}:[a-z0-9-]{1,40}:[a-z0-9-]{0,30}:\d{0,12}:[\w+,.@/:-]{0,300}:$")
+_ARN = re.compile(r"arn:aws[a-z-]{0,20}:secretsmanager:[a-z0-9-]{1,30}:\d{12}:secret:$")
 
 
 def _inside_arn(lowered: str, start: int) -> bool:
-    """Whether the value at `start` ends an Amazon Resource Name (`arn:aws:secretsmanager:region:
-    account:secret:name`): the "secret:" before it is a resource type, and what follows names the
-    resource; the secret's value is kept in the service."""
+    """Whether the value at `start` ends a Secrets Manager ARN (`arn:aws:secretsmanager:region:
+    account:secret:name`): the "secret:" before it is the resource type, and what follows names
+    the secret, whose value is kept in the service. Only that exact shape: other ARNs end in
+    free-form paths where `...:api_key:VALUE` could be written."""
     before = lowered[max(0, start - 400) : start]
     return _ARN.search(before) is not None
 

@@ -441,9 +441,10 @@ def test_keys_typed_from_runs_are_stand_ins_but_passwords_are_not(tmp_path: Path
     kept = scan_text(
         tmp_path,
         "kept.yaml",
-        f'vllmApiKey: "{fake("", 12, ALNUM)}"\nadmin_password: "abc123XYZ987"\napiKey: "abc123XYZ98"\n',
+        f'vllmApiKey: "{fake("", 12, ALNUM)}"\nadmin_password: "abc123XYZ987"\napiKey: "abc123XYZ98"\n'
+        'adminPwd: "hijk5678MNOPqrst"\nSECRET_KEY: "hijk5678MNOPqrst"\nPASSCODE: "hijk5678MNOPqrst"\n',
     )
-    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2, 3]
+    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2, 3, 4, 5, 6]  # chosen secrets stay
 
 
 def test_a_secret_names_arn_is_a_reference(tmp_path: Path) -> None:
@@ -455,6 +456,9 @@ def test_a_secret_names_arn_is_a_reference(tmp_path: Path) -> None:
     assert [f.rule_id for f in plain] == ["MLS223"]
     chained = scan_text(tmp_path, "conf2.yaml", f"arn:aws:iam::123456789012:role/x secret: {fake('', 24, ALNUM)}\n")
     assert [f.rule_id for f in chained] == ["MLS223"]
+    # Only a Secrets Manager ARN's `:secret:`: other ARNs end in free paths where anything is written.
+    other = f"role=arn:aws:iam::123456789012:role/etl,api_key:{fake('', 24, ALNUM)}\n"
+    assert [f.rule_id for f in scan_text(tmp_path, "conf3.txt", other)] == ["MLS223"]
 
 
 def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> None:
