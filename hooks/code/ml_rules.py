@@ -823,6 +823,23 @@ class MLRuleVisitor(ast.NodeVisitor):
             for v in bound[0]
         )
 
+    def _flag_loads_nothing(self, node: ast.Call, flag: str) -> str | None:
+        """Why `flag=True` on this call downloads no repository code into this process, if it does not."""
+        if self._mcp_consent(node):
+            # smolagents' ToolCollection.from_mcp refuses every MCP server without it: it is the
+            # consent to use the server's tools, not a download of code into this process. What
+            # runs is the server itself (a package `uvx` starts, or a URL): a dependency.
+            return (
+                f"{flag}=True lets the agent use the tools of the MCP server it names; the server "
+                "(the package or URL given) is what runs: pin and review it like a dependency"
+            )
+        if self._pipeline_of_loaded_objects(node):
+            return (
+                f"{flag}=True on a pipeline given a model and a tokenizer already loaded: it loads "
+                "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
+            )
+        return None
+
     def _trust_remote_code(self, node: ast.Call) -> None:
         """trust_remote_code=True as a keyword, under another name, through a flag set True, or
         inside a `key=value,...` argument string (lm-eval's model_args)."""
@@ -830,22 +847,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             if keyword.arg is None or not _TRUST_REMOTE_CODE_NAME.search(keyword.arg):
                 continue
             value = keyword.value
-            if _const_true(value) and not self.strict and self._mcp_consent(node):
-                # smolagents' ToolCollection.from_mcp refuses every MCP server without it: it is the
-                # consent to use the server's tools, not a download of code into this process. What
-                # runs is the server itself (a package `uvx` starts, or a URL): a dependency.
-                message = (
-                    f"{keyword.arg}=True lets the agent use the tools of the MCP server it names; the server "
-                    "(the package or URL given) is what runs: pin and review it like a dependency"
-                )
-                self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
-                return
-            if _const_true(value) and not self.strict and self._pipeline_of_loaded_objects(node):
-                message = (
-                    f"{keyword.arg}=True on a pipeline given a model and a tokenizer already loaded: it loads "
-                    "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
-                )
-                self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+            quiet = self._flag_loads_nothing(node, keyword.arg) if _const_true(value) and not self.strict else None
+            if quiet is not None:
+                self._add(rules.TRUST_REMOTE_CODE, node, quiet, Severity.LOW)
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
