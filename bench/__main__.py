@@ -61,7 +61,20 @@ def main() -> int:
     )
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6a", "blind6b", "both", "all"],
+        choices=[
+            "tune",
+            "heldout",
+            "fresh",
+            "blind",
+            "blind2",
+            "blind3",
+            "blind4",
+            "blind5",
+            "blind6a",
+            "blind6b",
+            "both",
+            "all",
+        ],
         default="both",
         help="secrets-heldout, artifacts-precision, realrepos: which split ('all' is 'both'; artifacts: 'fresh' too)",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hooks._core.findings import Finding
@@ -21,7 +21,10 @@ from hooks.secrets.spec import SPEC as SECRETS_SPEC
 from tests.scanning import findings_of
 
 FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    derandomize=True,  # the suite is deterministic: the same examples on every run
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 TOKENS = [
     *"abc=<>!~@#:;/\\\"'[]{}()-_.*+%$ \t\n01rRfF\x00é",
@@ -95,6 +98,7 @@ def test_notebook_reader(document: object) -> None:
 
 @FUZZ
 @given(TEXT)
+@example("%%time ")  # a cell magic with no body (found by an undeterministic run)
 def test_cell_transform_keeps_line_count(source: str) -> None:
     transformed = transform_cell(source)
     assert transformed.python.count("\n") == source.count("\n")

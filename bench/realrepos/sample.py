@@ -21,7 +21,18 @@ from bench.realrepos.score import BLOCKING, LABELS_FILE, LabelIndex, load_jsonl
 
 SEED = 20261130
 # What was labelled (README): 25 per rule on tune, 15 on heldout; raise to extend the same sample.
-PER_RULE = {"tune": 25, "heldout": 15, "fresh": 15, "blind": 15, "blind2": 15, "blind3": 15, "blind4": 15, "blind5": 15, "blind6a": 15, "blind6b": 15}
+PER_RULE = {
+    "tune": 25,
+    "heldout": 15,
+    "fresh": 15,
+    "blind": 15,
+    "blind2": 15,
+    "blind3": 15,
+    "blind4": 15,
+    "blind5": 15,
+    "blind6a": 15,
+    "blind6b": 15,
+}
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
 

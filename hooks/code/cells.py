@@ -306,6 +306,8 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
             result.other_language = f"script {program}".strip()
             return
     if name in PYTHON_CELL_MAGICS:
+        if body_start >= len(lines):
+            return  # `%%time` alone: no body, every line stays blank
         body = "\n".join(lines[body_start:])
         inner = transform_cell(body)
         result.python = "\n".join([*blank[:body_start], inner.python])
