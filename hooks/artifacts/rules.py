@@ -470,9 +470,10 @@ ARTIFACT_UNPARSEABLE = BOOK.rule(
     ),
     why=(
         "A file that cannot be fully analysed may hide anything; loaders still run every opcode before "
-        "the break, so it is reported rather than passed (fail closed). A pickle stream that breaks "
-        "before any opcode that imports, calls or builds an object is reported low: every unpickler "
-        "raises at that byte having run nothing (a broken test fixture, or text named like a model)."
+        "the break, so it is reported rather than passed (fail closed). A short printable-text file "
+        "whose pickle breaks before any opcode that imports, calls or builds an object is reported low: "
+        "every unpickler raises at that byte having run nothing, and text holds no other container a "
+        "loader could read instead (a broken test fixture, or a note named like a model)."
     ),
     fix=(
         "Re-export the file from the framework that wrote it; if it is not a model, rename it or exclude "

@@ -144,9 +144,8 @@ def test_truncated_pickle_is_a_finding(tmp_path: Path) -> None:
     "data",
     [
         b"I pretended to be a tarball",  # text named like an archive: INT cannot parse it
-        b"N\xff\xfe",  # an unknown opcode after a constant
+        b"N!",  # an unknown opcode after a constant
         b"0000",  # POP on an empty stack
-        pickle.dumps({"a": list(range(50))}, protocol=4)[:-10],  # data only, cut short
         b"(lp0\nI1\naI2\na",  # protocol 0 list, no STOP
         b"PK I pretended to be a zip file",  # a persistent id for the loader's own persistent_load
         b"blah\n",  # BUILD with nothing on the stack: unpicklers take operands before acting
@@ -154,8 +153,8 @@ def test_truncated_pickle_is_a_finding(tmp_path: Path) -> None:
     ],
 )
 def test_stream_breaking_before_anything_acts_is_low(tmp_path: Path, data: bytes) -> None:
-    """A stream that breaks before any opcode that imports, calls or builds: every loader raises at
-    the same byte having run nothing. Still reported (fail closed), not blocking."""
+    """A short text file whose pickle breaks before any opcode that imports, calls or builds: every
+    loader raises at the same byte having run nothing. Still reported (fail closed), not blocking."""
     findings = scan_bytes(tmp_path, "model.pth", data)
     assert rules(findings) == ["MLS901"]
     assert findings[0].severity is Severity.LOW
@@ -185,6 +184,8 @@ def test_a_broken_first_stream_stays_blocking_where_a_loader_reads_another_forma
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("data.pkl", malicious_pickle(tmp_path / "c"))
     cases = {
+        "binary.pkl": pickle.dumps({"a": list(range(50))}, protocol=4)[:-10],  # not text: not shown harmless
+        "joblib.pkl": b"BZ" + b"h" * 40,  # joblib reads bz2 behind this prefix, not a pickle
         "a.pkl.zip": b"\x80\x04K\x01\xff" + buffer.getvalue(),
         "b.h5": b"\x80\x02\xff" + b"\x00" * 509 + b"\x89HDF\r\n\x1a\n" + b"\x00" * 64,
         "c.pkl.gz": gzip.compress(b"\x80\x02\xff"),

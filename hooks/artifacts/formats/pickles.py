@@ -9,6 +9,7 @@ stream holding torch's legacy magic number hands over to `torch_legacy`.
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from hooks._core.findings import Severity
@@ -16,7 +17,6 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
-from hooks.artifacts.formats.hdf5 import SIGNATURE as HDF5_SIGNATURE
 from hooks.artifacts.formats.tar_header import is_tar_header
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
@@ -161,43 +161,42 @@ def _loader_fails_first(
     file_size: int | None,
 ) -> bool:
     """Whether every loader fails where this file's pickle broke, before it imported or called
-    anything:
+    anything. Kept to what can be shown from the bytes alone:
     - no acting opcode completed, and the break is not inside one (unless it is one taking
       operands the stack does not hold, which unpicklers check before importing; not INST);
     - the break is one the unpicklers share (an unknown opcode, data that ends, a stack or memo
       they cannot read, a literal neither parses; the VM reads literals as the more lenient C
       unpickler does), not a cap of this analysis (a long line, which a loader reads on);
-    - the bytes were read straight from the file, not through a decompressor (whose errors are
-      its own, and past which a loader may read on);
-    - and no loader finds another format elsewhere in the file: a zip from its end (pandas and
-      zipfile), an HDF5 superblock after a user block (h5py, Keras), a tar header (torch's
-      legacy loader)."""
+    - the bytes were read straight from a plain file, not through a decompressor;
+    - and the whole file is short printable text (a broken test fixture, a note named like a
+      model): every container a loader might find instead (zip, HDF5, gzip, xz, lzma, zstd)
+      needs bytes that text has not, none of joblib's compressor prefixes starts it, and it is
+      not a tar header as tarfile reads one."""
     if machine.acted or isinstance(exc, LineTooLong) or reader.size is None:
         return False
     if machine.acting and (machine.acting in IMPORTS_BEFORE_OPERANDS or exc.reason not in OPERANDS_MISSING):
         return False
-    if whole_file is None or file_size is None:
+    if whole_file is None or file_size is None or file_size > _TEXT_FIXTURE_LIMIT:
         return False
-    return not _other_format_inside(whole_file, file_size)
-
-
-def _other_format_inside(handle: BinaryIO, size: int) -> bool:
-    position = handle.tell()
+    position = whole_file.tell()
     try:
-        if find_eocd(handle, size) is not None:
-            return True
-        handle.seek(0)
-        if is_tar_header(handle.read(512)):
-            return True
-        offset = 512  # HDF5 looks for its superblock at 0, 512, 1024, 2048, ...
-        while offset + len(HDF5_SIGNATURE) <= size:
-            handle.seek(offset)
-            if handle.read(len(HDF5_SIGNATURE)) == HDF5_SIGNATURE:
-                return True
-            offset *= 2
-        return False
+        whole_file.seek(0)
+        data = whole_file.read(_TEXT_FIXTURE_LIMIT + 1)
     finally:
-        handle.seek(position)
+        whole_file.seek(position)
+    return (
+        len(data) == file_size
+        and _PRINTABLE_TEXT.fullmatch(data) is not None
+        and not data.startswith(_JOBLIB_PREFIXES)
+        and not is_tar_header(data[:512])
+    )
+
+
+_TEXT_FIXTURE_LIMIT = 64 << 10
+_PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
+# What joblib.load sniffs before it reads a pickle (joblib/compressor.py): zlib, gzip, bz2, xz,
+# lzma, lz4 and its old `ZF` files.
+_JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
 
 
 def _starts_like_pickle(reader: ByteReader) -> bool:

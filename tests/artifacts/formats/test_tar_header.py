@@ -23,7 +23,7 @@ def _v7_header(checksum_field: bytes) -> bytes:
 
 
 def test_a_checksum_ended_by_a_nul_is_read_as_tarfile_reads_it() -> None:
-    for field in (b"%o\x00", b"%o\x00zzz", b" %o \x00", b"0%o\x00"):
+    for field in (b"%o\x00", b"%o\x00zzz", b" %o \x00", b"0%o\x00", b"+%o\x00", b"0o%o\x00", b"\x1c%o\x00"):
         header = _v7_header(field)
         assert is_tar_header(header), field
         with tarfile.open(fileobj=io.BytesIO(header + b"\x00" * 1024), mode="r:") as archive:
