@@ -18,7 +18,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.command_origin import CommandOrigins, name_of, qualified_name
+from hooks.code.command_origin import CommandOrigins, name_of, parameters_of, qualified_name
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
@@ -84,6 +84,22 @@ _BRANCH_OR_TAG = re.compile(r"[A-Za-z0-9._-]{1,100}")  # `main`, `v0.10.0`; not 
 # The host must end the authority: a path, query or fragment follows, or a port (whose digits may
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
 # evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
+# transformers.pipeline arguments that fetch nothing by themselves.
+_INERT_PIPELINE_ARGUMENTS = frozenset(
+    {
+        "task",
+        "model",
+        "tokenizer",
+        "trust_remote_code",
+        "device",
+        "device_map",
+        "torch_dtype",
+        "dtype",
+        "framework",
+        "batch_size",
+        "use_fast",
+    }
+)
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 _LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d{{0,5}}(?:[/?#]|$)|[/?#])")
 
@@ -405,6 +421,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
+        self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
@@ -800,28 +817,53 @@ class MLRuleVisitor(ast.NodeVisitor):
         return (self.qualname(node.func) or "").endswith("ToolCollection.from_mcp")
 
     def _pipeline_of_loaded_objects(self, node: ast.Call) -> bool:
-        """`pipeline(task, model=model, tokenizer=tokenizer, trust_remote_code=True)` where both
-        names hold only what `from_pretrained` calls returned: transformers builds the pipeline
-        from those objects and fetches no model, config or tokenizer code of its own. Without a
-        tokenizer object it would load one by the model's name, with that flag."""
-        if not (self.qualname(node.func) or "").endswith("pipeline"):
+        """`transformers.pipeline(task, model=model, tokenizer=tokenizer, trust_remote_code=True)`
+        where both names hold only what `from_pretrained` calls returned: transformers builds the
+        pipeline from those objects and fetches no code of its own. Only those arguments and a few
+        that load nothing (device, dtype, batch size): a config, processor, feature extractor or
+        image processor given by name, a config that may declare a custom pipeline, `**kwargs`, or
+        a tokenizer left for it to find are all fetched with that flag."""
+        if self.qualname(node.func) != "transformers.pipeline" or len(node.args) > 2:
+            return False
+        if any(k.arg is None or k.arg not in _INERT_PIPELINE_ARGUMENTS for k in node.keywords):
             return False
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         model = keywords.get("model", node.args[1] if len(node.args) > 1 else None)
-        tokenizer = keywords.get("tokenizer", node.args[3] if len(node.args) > 3 else None)
+        tokenizer = keywords.get("tokenizer")
         return self._holds_loaded_object(node, model) and self._holds_loaded_object(node, tokenizer)
 
     def _holds_loaded_object(self, call: ast.Call, value: ast.expr | None) -> bool:
+        """A `from_pretrained` call, or a local name that only such calls bind (not a parameter,
+        which a caller may pass as a repository's name)."""
         if isinstance(value, ast.Call):
             return isinstance(value.func, ast.Attribute) and value.func.attr == "from_pretrained"
         if not isinstance(value, ast.Name):
             return False
         origins = self.command_origins()
-        bound = origins.bound_values(value.id, origins.function_of(call))
+        function = origins.function_of(call)
+        if function is not None and value.id in parameters_of(function):
+            return False
+        if value.id in self._rebound_elsewhere():
+            return False  # a `nonlocal`/`global` or a `match` capture may rebind it unseen
+        bound = origins.bound_values(value.id, function)
         return bound is not None and all(
             isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "from_pretrained"
             for v in bound[0]
         )
+
+    def _rebound_elsewhere(self) -> frozenset[str]:
+        """Names a `nonlocal` or `global` statement or a `match` pattern binds anywhere in the module."""
+        if self._rebinders is None:
+            found: set[str] = set()
+            for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
+                if isinstance(node, (ast.Nonlocal, ast.Global)):
+                    found.update(node.names)
+                elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+                    found.add(node.name)
+                elif isinstance(node, ast.MatchMapping) and node.rest:
+                    found.add(node.rest)
+            self._rebinders = frozenset(found)
+        return self._rebinders
 
     def _flag_loads_nothing(self, node: ast.Call, flag: str) -> str | None:
         """Why `flag=True` on this call downloads no repository code into this process, if it does not."""

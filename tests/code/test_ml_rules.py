@@ -376,3 +376,33 @@ def test_pipeline_of_already_loaded_model_and_tokenizer_is_low(tmp_path: Path) -
     )
     found = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source, "serve.py") if f.rule_id == "MLS307")
     assert found == [(5, "high"), (6, "low"), (10, "high"), (12, "high"), (17, "high")]
+
+
+def test_pipeline_arguments_that_fetch_code_keep_it_blocking(tmp_path: Path) -> None:
+    """With the model and tokenizer loaded, a config, processor or feature extractor given by name,
+    a config object (it may declare a custom pipeline), `**kwargs`, another function named
+    `...pipeline`, a parameter re-loaded only when missing, or a name a `nonlocal` may rebind,
+    each lets the flag fetch code: blocking."""
+    head = (
+        "from transformers import AutoModel, AutoTokenizer, pipeline\n"
+        "def build(name, extra, model=None, tokenizer=None):\n"
+        "    m = AutoModel.from_pretrained('./ckpt')\n"
+        "    t = AutoTokenizer.from_pretrained('./ckpt')\n"
+    )
+    calls = [
+        "pipeline('t', model=m, tokenizer=t, config='org/repo', trust_remote_code=True)",
+        "pipeline('t', model=m, tokenizer=t, processor='org/repo', trust_remote_code=True)",
+        "pipeline('t', model=m, tokenizer=t, feature_extractor='org/repo', trust_remote_code=True)",
+        "pipeline('t', model=m, tokenizer=t, config=m.config, trust_remote_code=True)",
+        "pipeline('t', model=m, tokenizer=t, trust_remote_code=True, **extra)",
+        "pipeline('t', m, 'org/repo', t, trust_remote_code=True)",
+        "my_pipeline('t', model=m, tokenizer=t, trust_remote_code=True)",
+    ]
+    rebound = (
+        "    if model is None:\n        model = AutoModel.from_pretrained(name)\n"
+        "    if tokenizer is None:\n        tokenizer = AutoTokenizer.from_pretrained(name)\n"
+        "    return pipeline('t', model=model, tokenizer=tokenizer, trust_remote_code=True)\n"
+    )
+    source = head + "".join(f"    {call}\n" for call in calls) + rebound
+    found = [f.severity.value for f in scan_code(tmp_path, source, "serve.py") if f.rule_id == "MLS307"]
+    assert found == ["high"] * (len(calls) + 1)
