@@ -46,8 +46,8 @@ EMAILS_IN_DATA = BOOK.rule(
     what=(
         "Email addresses in a data file or a notebook's dataframe output, counted per column. Reserved example "
         "domains (`example.com`, `.test`, `.invalid`), role mailboxes (`noreply@`) and `git@host:` addresses "
-        "are not counted. Fewer than 20 in one column or block of text (authors, a support address, a "
-        "sample's made-up customers) are reported low; a column of 20 or more is a dataset of people."
+        "are not counted. Fewer than 20 in a whole file (authors, a support address, a sample's "
+        "made-up customers) are reported low; 20 or more records in one file are a dataset of people."
     ),
     why=_PII_WHY,
     example="customers.csv: column `email`: 1,204 email addresses, e.g. j***@g***.com",
@@ -63,7 +63,7 @@ PHONES_IN_DATA = BOOK.rule(
     what=(
         "Phone numbers in E.164 form (`+44 20 7946 0958`, with a known country code) or North American form "
         "(`(415) 555-2671`, valid area and exchange codes; the fictional 555-01xx range is ignored). Bare digit "
-        "runs count only in a column named like a phone number. Fewer than 20 in one place are reported low."
+        "runs count only in a column named like a phone number. Fewer than 20 in a whole file are reported low."
     ),
     why=_PII_WHY,
     example="leads.csv: column `phone`: 88 phone numbers, e.g. (***) ***-****",

@@ -50,9 +50,9 @@ _NOUNS = {
     "ip": "IP address",
 }
 _MENTIONED_KINDS = frozenset({EMAIL, PHONE, DOB})
-# Contact details (email addresses, phone numbers) block from this many in one column or one block
-# of text: a dataset of people. Fewer are the contacts any text carries (authors, maintainers,
-# a support address, a sample's made-up customers, a public corpus' few).
+# Contact details (email addresses, phone numbers) block from this many in one file, counted over
+# all its columns, outputs and parts: a dataset of people. Fewer are the contacts any text carries
+# (authors, maintainers, a support address, a sample's made-up customers, a public corpus' few).
 BULK_CONTACTS = 20
 _CONTACT_KINDS = frozenset({EMAIL, PHONE})
 _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address": "email addresses"}
@@ -512,6 +512,7 @@ def _verdicts(job: Job) -> list[Finding]:
     settings = job.settings
     findings: list[Finding] = []
     confirmed: set[tuple[PartKey, str | None, str]] = set()
+    reported: list[tuple[PartKey, str | None, Tally]] = []
     for (part, column, kind), tally in job.evidence.tallies.items():
         if column is not None:
             tally.hinted = kind_of(column) == kind
@@ -519,7 +520,14 @@ def _verdicts(job: Job) -> list[Finding]:
         if not tally.reported() or not settings.counts(kind) or settings.allowed(job.display, column, kind):
             continue
         confirmed.add((part, column, kind))
-        findings.append(_value_finding(job, part, column, tally))
+        reported.append((part, column, tally))
+    # Contact details are weighed per file (every column, output and part together): a mapping of
+    # ids to addresses is one column per key, a notebook shows a table in many outputs.
+    contacts = sum(
+        tally.standalone for _, _, tally in reported if tally.kind in _CONTACT_KINDS
+    )  # records, not mentions
+    for part, column, tally in reported:
+        findings.append(_value_finding(job, part, column, tally, contacts))
     for note in job.notes:
         if (note.part, note.column, note.kind) in confirmed or not settings.counts(note.kind):
             continue
@@ -543,7 +551,7 @@ def _verdicts(job: Job) -> list[Finding]:
     return findings
 
 
-def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) -> Finding:
+def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, contacts: int) -> Finding:
     noun = _NOUNS[tally.kind]
     count = tally.valid
     what = noun if count == 1 else _PLURALS.get(noun, noun + ("es" if noun.endswith("ss") else "s"))
@@ -574,9 +582,10 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally) ->
         # `info.contact.email` of an OpenAPI/Swagger document, the only email field in it
         severity = Severity.LOW
         prose = " (the contact an API description publishes for its users)"
-    if severity is None and tally.kind in _CONTACT_KINDS and count < BULK_CONTACTS:
+    if severity is None and tally.kind in _CONTACT_KINDS and contacts < BULK_CONTACTS and job.complete:
+        # Read whole (a sampled count is a floor, not the file's), and few in the whole file.
         severity = Severity.LOW
-        prose = f" (a few contact details; from {BULK_CONTACTS} in one column or text, they block)"
+        prose = f" (a few contact details in the file; from {BULK_CONTACTS} they block)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],

@@ -312,17 +312,27 @@ def test_an_api_descriptions_contact_is_low_and_a_user_list_blocks(tmp_path: Pat
     assert finding.severity.value == "medium"  # only a JSON document can be an API description
 
 
-def test_a_few_contact_details_are_low_and_a_column_of_them_blocks(tmp_path: Path) -> None:
-    """Addresses and phone numbers block from 20 in one place (a dataset of people); a sample's four
-    made-up customers, a support address or a printed author are reported low. Dates of birth and
-    identity numbers are not contact details: one still blocks."""
-    few = "id,name,email,phone\n" + "".join(f"{i},C{i},cust{i}@gmail.com,+1 415 555 01{i:02d}\n" for i in range(4))
+def test_a_few_contact_details_are_low_and_a_file_of_them_blocks(tmp_path: Path) -> None:
+    """Emails and phone numbers block from 20 in one file, counted over every column, key and
+    output (records, not mentions in prose): a sample's four made-up customers are low; the same
+    split as 12 emails and 12 phones, or over two keys of JSON records, blocks. A sampled file's
+    count is a floor, never lowered. Kinds that identify a person alone (an SSN) block from the
+    first."""
+    few = "id,name,email,phone\n" + "".join(f"{i},C{i},cust{i}@gmail.com,+1 415 867 53{i:02d}\n" for i in range(4))
     found = [f for f in scan(tmp_path, "customers.csv", few) if f.rule_id in ("MLS602", "MLS603")]
     assert found and all(f.severity.value == "low" for f in found)
     assert all("a few contact details" in f.message for f in found)
-    many = "id,name,email\n" + "".join(f"{i},C{i},cust{i}@gmail.com\n" for i in range(20))
-    found = [f for f in scan(tmp_path, "all.csv", many) if f.rule_id == "MLS602"]
-    assert [f.severity.value for f in found] == ["medium"]
+    split = "id,email,phone\n" + "".join(f"{i},cust{i}@gmail.com,+1 415 867 53{i:02d}\n" for i in range(12))
+    found = [f for f in scan(tmp_path, "split.csv", split) if f.rule_id in ("MLS602", "MLS603")]
+    assert found and all(f.severity.value == "medium" for f in found)
+    records = json.dumps([{"home": f"h{i}@gmail.com", "work": f"w{i}@acme-corp.com"} for i in range(10)])
+    found = [f for f in scan(tmp_path, "people.json", records) if f.rule_id == "MLS602"]
+    assert len(found) == 2 and all(f.severity.value == "medium" for f in found)
+    sampled = "id,v\n" + "".join(f"{i},early{i}@gmail.com\n" for i in range(3)) + "1,2\n" * 40_000
+    found = [
+        f for f in scan(tmp_path, "late.csv", sampled, policy(tmp_path, sample_mb=0.0625)) if f.rule_id == "MLS602"
+    ]
+    assert found and all(f.severity.value == "medium" and "sampled" in f.message for f in found)
     ssn = scan(tmp_path, "ssn.csv", "name,ssn\nAnn,078-05-1121\n")
     assert [f.severity.value for f in ssn if f.rule_id == "MLS604"] == ["high"]
 
