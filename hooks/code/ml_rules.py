@@ -1127,17 +1127,19 @@ class MLRuleVisitor(ast.NodeVisitor):
         return None
 
     def _loopback_debugger(self, node: ast.Call) -> None:
-        """`app.run(debug=True)` with no host, or a loopback one: Werkzeug's debugger listens on this
-        machine only (Flask's default host is 127.0.0.1), behind its PIN; nobody on the network
-        reaches it. Any other host, or one from a variable, keeps bandit's B201."""
+        """`app.run(host="127.0.0.1", debug=True)`: Werkzeug's debugger listens on this machine
+        only, behind its PIN; nobody on the network reaches it. An explicit host wins over Flask's
+        SERVER_NAME, and Dash and Connexion pass it through. No host (Flask's default is loopback,
+        but SERVER_NAME, Dash's HOST variable or Connexion choose others), any other host, or one
+        from a variable keeps bandit's B201."""
         if self.strict or not (isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
             return
         debug = _keyword(node, "debug")
         if not (isinstance(debug, ast.Constant) and debug.value is True):
             return
         host = _keyword(node, "host") or (node.args[0] if node.args else None)
-        if host is not None and not (isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS):
-            return
+        if not (isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS):
+            return  # no host is not loopback everywhere: SERVER_NAME, Dash's HOST, Connexion's 0.0.0.0
         if any(k.arg is None for k in node.keywords) or len(node.args) > 1:
             return  # `**options` or a positional port/debug: what else is passed is unknown
         reason = "the debugger listens on this machine only (loopback host, Flask's default)"
