@@ -394,10 +394,12 @@ def _without_vendor_prefix(value: str) -> str:
     return value[match.end() :] if match and len(value) - match.end() >= 4 else value
 
 
-# Names of values people choose and type (passwords, passcodes, PINs, shared secrets such as a
-# SECRET_KEY): a value typed from runs is still theirs. Keys and tokens are generated.
+# Names of values people choose and type (passwords, passcodes, PINs, credentials and logins,
+# shared secrets such as a SECRET_KEY): a value typed from runs is still theirs. Keys and tokens
+# are generated.
 _CHOSEN_SECRET_NAME = re.compile(
-    r"(?i)pass|pwd|(?:^|[^a-z])pw(?:[^a-z]|$)|(?:^|[^a-z])pin(?:[^a-z]|$)|secret|kennwort|contrase|mot_?de_?passe"
+    r"(?i)pass|pwd|(?:^|[^a-z])pw(?:[^a-z]|$)|(?:^|[^a-z])pin(?:[^a-z]|$)|secret|credential|login|auth(?!or)"
+    r"|kennwort|contrase|mot_?de_?passe"
 )
 
 

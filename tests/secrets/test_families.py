@@ -442,9 +442,10 @@ def test_keys_typed_from_runs_are_stand_ins_but_passwords_are_not(tmp_path: Path
         tmp_path,
         "kept.yaml",
         f'vllmApiKey: "{fake("", 12, ALNUM)}"\nadmin_password: "abc123XYZ987"\napiKey: "abc123XYZ98"\n'
-        'adminPwd: "hijk5678MNOPqrst"\nSECRET_KEY: "hijk5678MNOPqrst"\nPASSCODE: "hijk5678MNOPqrst"\n',
+        'adminPwd: "hijk5678MNOPqrst"\nSECRET_KEY: "hijk5678MNOPqrst"\nPASSCODE: "hijk5678MNOPqrst"\n'
+        'DB_CREDENTIAL: "hijk5678MNOPqrst"\n',
     )
-    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2, 3, 4, 5, 6]  # chosen secrets stay
+    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2, 3, 4, 5, 6, 7]  # chosen secrets stay
 
 
 def test_a_secret_names_arn_is_a_reference(tmp_path: Path) -> None:
