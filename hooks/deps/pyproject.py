@@ -11,7 +11,7 @@ from hooks._core.findings import Issue, Severity
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import TEMPLATE_NOTE, _requirement, describe, template_line
+from hooks.deps.requirements import TEMPLATE_NOTE, _requirement, describe, rendered_template, template_line
 
 _POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
 # Metadata a project publishes with; its version ranges are normal, not a finding.
@@ -110,6 +110,10 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
                     severity=Severity.LOW if templated else None,
                 )
             )
+            rendered = rendered_template(text_spec, line, text_spec) if templated else None
+            if rendered is not None:
+                rendered.library, rendered.build_only = library, build_only
+                result.dependencies.append(rendered)
             continue
         dependency.library, dependency.build_only = library, build_only
         result.dependencies.append(dependency)

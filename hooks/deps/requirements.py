@@ -61,9 +61,26 @@ def template_line(text: str) -> bool:
     return _TEMPLATE_PLACEHOLDER.search(text[:2000]) is not None
 
 
+_REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]{0,200})")
+
+
+def rendered_template(text: str, number: int, raw: str) -> Dependency | None:
+    """A template line's requirement as far as it is fixed: tags (`{% if x %}...{% endif %}`)
+    and placeholders removed, then the line as it stands, else its project name alone (a
+    placeholder version: `kedro~={{ v }}` is at least `kedro`, judged as unpinned)."""
+    if not template_line(text):
+        return None
+    bare = _TEMPLATE_PLACEHOLDER.sub("", text[:2000]).strip()
+    dependency = _requirement(bare, number, raw)
+    if dependency is None:
+        name = _REQUIREMENT_NAME.match(bare)
+        dependency = _requirement(name.group(1), number, raw) if name else None
+    return dependency
+
+
 TEMPLATE_NOTE = (
     "a template placeholder ({{ }} or {% %}): the file is rendered before pip reads it, so what gets "
-    "installed is not known here; the readable lines were checked"
+    "installed is not fully known here; the readable lines, and each template line's fixed part, were checked"
 )
 
 
@@ -167,6 +184,9 @@ def parse_requirements(
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
             unreadable.append((number, requirement_text))
+            rendered = rendered_template(requirement_text, number, line)
+            if rendered is not None:
+                result.dependencies.append(rendered)  # what any rendering installs, judged as well
             continue
         dependency.hashes = _hashes(_split(option_text)) if option_text else []
         result.dependencies.append(dependency)

@@ -135,7 +135,7 @@ def test_template_placeholder_lines_are_low_and_the_rest_is_checked(tmp_path: Pa
     (problem,) = parsed.problems
     assert problem.rule.rule_id == "MLS908" and problem.severity is not None and problem.severity.value == "low"
     assert "template placeholder" in problem.message and "lines 1, 2" in problem.message
-    assert [d.name for d in parsed.dependencies] == ["tourch"]
+    assert [d.name for d in parsed.dependencies] == ["kedro", "tourch"]  # kedro: its fixed part
     project = '[project]\nname = "x"\ndependencies = ["kedro~={{ cookiecutter.kedro_version }}", "numpy"]\n'
     (problem,) = parse_pyproject(project, tmp_path / "pyproject.toml", tmp_path).problems
     assert problem.severity is not None and problem.severity.value == "low"
@@ -151,6 +151,22 @@ def test_options_after_a_requirement_are_split_as_pip_splits_them(tmp_path: Path
     hashed = "torch==2.3.1 --hash=sha256:" + "a" * 64 + "\n"
     (dependency,) = parse_requirements(hashed, tmp_path / "r.txt", tmp_path)[0].dependencies
     assert dependency.hashes == ["sha256:" + "a" * 64]
+
+
+def test_a_template_lines_fixed_part_is_judged(tmp_path: Path) -> None:
+    """Tags and placeholders removed, what is left is what any rendering installs: a compromised
+    pin inside `{% if %}`, extras from a placeholder, or at least the project's name."""
+    text = (
+        '{% if cookiecutter.use_yolo == "y" %}ultralytics==8.3.41{% endif %}\n'
+        "ultralytics[{{ x }}]==8.3.41\nkedro~={{ cookiecutter.kedro_version }}\n"
+    )
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    assert [(d.name, d.line) for d in parsed.dependencies] == [("ultralytics", 1), ("ultralytics", 2), ("kedro", 3)]
+    assert [d.specifier for d in parsed.dependencies][:2] == ["==8.3.41", "==8.3.41"]
+    assert [p.severity.value for p in parsed.problems if p.severity] == ["low"]
+    project = '[project]\nname = "x"\ndependencies = ["{% if a %}ultralytics==8.3.41{% endif %}"]\n'
+    names = [d.name for d in parse_pyproject(project, tmp_path / "pyproject.toml", tmp_path).dependencies]
+    assert names == ["ultralytics"]
 
 
 def test_an_unreadable_line_beside_template_lines_keeps_blocking(tmp_path: Path) -> None:
