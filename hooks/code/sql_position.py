@@ -214,7 +214,7 @@ def lands_as_value(before: str, after: str = "") -> bool:
 # The shape of a statement, not its keywords: prose says "select from the available tools" and
 # "update it and set", SQL says `SELECT a, b FROM t WHERE` and `UPDATE t SET c =`. A splice
 # (`{}` here, or `%s`, `?`, `:name`) stands where a name or a value would.
-_SQL_WORD = r"""(?:[A-Za-z_][\w$]*|\{\}|%s|\?|:\w+|`[^`\n]{1,200}`|"[^"\n]{1,200}"|\[[^\]\n]{1,200}\])"""
+_SQL_WORD = r"""(?:[A-Za-z_][\w$]{0,63}(?![\w$])|\{\}|%s|\?|:\w+|`[^`\n]{1,200}`|"[^"\n]{1,200}"|\[[^\]\n]{1,200}\])"""
 _NAME = rf"{_SQL_WORD}(?:\s*\.\s*{_SQL_WORD}){{0,3}}"
 _ALIAS = rf"(?:\s+(?:as\s+)?{_SQL_WORD})?"
 _SELECT_WORD = re.compile(r"\bselect\b", re.IGNORECASE)
@@ -258,7 +258,8 @@ def reads_like_sql(text: str) -> bool:
         columns = _SELECT_MODIFIERS.sub("", window[: found.start()].strip())
         if not columns or _PLAIN_WORDS.fullmatch(columns):
             continue  # "select from the list", "select the best one from"
-        if _AFTER_FROM.match(window[found.end() :].lstrip() + text[select.end() + 500 : select.end() + 700]):
+        after = (window[found.end() :] + text[select.end() + 500 : select.end() + 700]).lstrip()[:200]
+        if _AFTER_FROM.match(after):
             return True
     return any(statement.search(text) for statement in _STATEMENTS)
 
