@@ -153,7 +153,10 @@ def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
         return
     debug = keywords.get("debug")
     share = keywords.get("share")
-    if isinstance(debug, ast.Constant) and debug.value is True:
+    # Flask's and Werkzeug's `run(debug=True)` start the debugger; Gradio's `launch(debug=True)`
+    # only keeps the main thread waiting and prints errors: no console to reach.
+    debugger = isinstance(call.func, ast.Attribute) and call.func.attr == "run"
+    if debugger and isinstance(debug, ast.Constant) and debug.value is True:
         reason = "with the debugger on (debug=True): anyone who reaches it runs code"
     elif isinstance(share, ast.Constant) and share.value is True:
         reason = "and published on a public share link (share=True)"

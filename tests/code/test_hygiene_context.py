@@ -347,3 +347,18 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"
     ]
     assert found == [(4, "high"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+
+
+def test_gradio_debug_is_not_a_debugger(tmp_path: Path) -> None:
+    """Gradio's `launch(debug=True)` only blocks the main thread: on 0.0.0.0 it is the plain B104
+    (low); `share=True` still publishes it, and Flask's `run(debug=True)` is the debugger."""
+    source = (
+        "import gradio as gr\ndemo = gr.Blocks()\n"
+        "demo.launch(server_name='0.0.0.0', debug=True)\n"
+        "demo.launch(server_name='0.0.0.0', share=True)\n"
+        "app.run(host='0.0.0.0', debug=True)\n"
+    )
+    found = [
+        (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "ui.py")) if rule == "B104"
+    ]
+    assert found == [(3, "low"), (4, "medium"), (5, "medium")]
