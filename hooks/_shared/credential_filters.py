@@ -23,8 +23,6 @@ DOCUMENTED_EXAMPLES = frozenset(
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     }
 )
-# A format field (`f"gpu-{npu_id}-{chip_id}"`, `"{api_key}"`, `{0}`): text filled in at run time.
-_FORMAT_FIELD = re.compile(r"\{(?:[A-Za-z_][\w.]{0,64}(?:\[[\w'\"]{0,64}\])?|\d{1,2})(?:![rsa])?(?::[^{}]{0,20})?\}")
 _TEMPLATE_MARKS = ("...", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "[", "]", "&lt;", "&gt;")
 _PLACEHOLDER_WORDS = re.compile(
     r"(?i)(your|example|sample|dummy|placeholder|redacted|changeme|change_me|replace|insert|enter_|"
@@ -106,7 +104,7 @@ _PUBLIC_PREFIXES = ("pk_live_", "pk_test_")
 def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = ()) -> bool:
     if value in DOCUMENTED_EXAMPLES or value.startswith(_PUBLIC_PREFIXES):
         return True
-    if any(mark in value for mark in _TEMPLATE_MARKS) or _FORMAT_FIELD.search(value):
+    if any(mark in value for mark in _TEMPLATE_MARKS):
         return True
     if _MASKED.search(value) or _REPEATED.search(value) or _PLACEHOLDER_WORDS.search(value):
         return True

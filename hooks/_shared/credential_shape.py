@@ -394,7 +394,6 @@ def _without_vendor_prefix(value: str) -> str:
     return value[match.end() :] if match and len(value) - match.end() >= 4 else value
 
 
-_PROSE_WORD = re.compile(r"[A-Z][a-z]{2,30}[.,;:!?)]?")
 # Names of values people choose and type (passwords, passcodes, PINs, credentials and logins,
 # shared secrets such as a SECRET_KEY): a value typed from runs is still theirs. Keys and tokens
 # are generated.
@@ -460,10 +459,6 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a placeholder")
     if name and not _PASSWORD_NAME.search(name) and _typed_vendor_example(value):
         return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
-    if name and not _CHOSEN_SECRET_NAME.search(name) and (_PROSE_WORD.fullmatch(value) or not value.isascii()):
-        # `credentials Polyaxon will use`, `token 计数）...`: a capitalised word or text in another
-        # script after a key's or token's name, which generated values never are
-        return ValueShape(0, "a word or text in another script, not a generated key or token")
     if name and not _CHOSEN_SECRET_NAME.search(name) and typed_runs_only(value):
         return ValueShape(0, "typed runs only (`abc123XYZ987`) given to a key or token: a stand-in")
     if _CREDENTIAL_WORDS.search(value):

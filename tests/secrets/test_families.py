@@ -510,21 +510,3 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
     (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
     assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
-
-
-def test_format_fields_words_and_other_scripts_are_not_keys(tmp_path: Path) -> None:
-    """A format field (`f"gpu-{npu_id}-{chip_id}"`) is filled in at run time; a capitalised word or
-    text in another script after a token's name is prose (`token 计数`, `first Token latency`).
-    A generated key under the same names still blocks."""
-    text = (
-        'device_key = f"gpu-{npu_id}-{chip_id}"\n'
-        "notes = '指标隔离：Worker 专属指标（如 token 计数），Worker 端点'\n"
-        "api_token = 'Polyaxon'\n"
-    )
-    assert scan_text(tmp_path, "a.py", text) == []
-    kept = scan_text(
-        tmp_path,
-        "b.py",
-        f'device_key = "{fake("", 24, ALNUM)}"\napi_token = "{fake("", 24, ALNUM)}"\n',
-    )
-    assert [f.line for f in kept if f.severity.value != "low"] == [1, 2]
