@@ -23,7 +23,10 @@ DOCUMENTED_EXAMPLES = frozenset(
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     }
 )
-_TEMPLATE_MARKS = ("...", "…", "<", ">", "${", "{{", "}}", "%(", "$(", "[", "]", "&lt;", "&gt;")
+_TEMPLATE_MARKS = ("...", "…", "${", "{{", "}}", "%(", "$(", "&lt;", "&gt;")
+# `<YOUR_API_KEY>`, `<token>`, `[REDACTED]`, `[your key]`: a bracketed name, as docs write a slot.
+# A lone `<`, `>`, `[` or `]` is one of a random password's symbols, not a slot.
+_BRACKETED_SLOT = re.compile(r"<[A-Za-z_][\w .:/-]{0,60}>|\[[A-Za-z_][\w .:/-]{0,60}\]")
 _PLACEHOLDER_WORDS = re.compile(
     r"(?i)(your|example|sample|dummy|placeholder|redacted|changeme|change_me|replace|insert|enter_|"
     r"secret_here|token_here|key_here|xxxx|todo|fixme|notreal|not_real|fake|mask)"
@@ -104,7 +107,7 @@ _PUBLIC_PREFIXES = ("pk_live_", "pk_test_")
 def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = ()) -> bool:
     if value in DOCUMENTED_EXAMPLES or value.startswith(_PUBLIC_PREFIXES):
         return True
-    if any(mark in value for mark in _TEMPLATE_MARKS):
+    if any(mark in value for mark in _TEMPLATE_MARKS) or _BRACKETED_SLOT.search(value):
         return True
     if _MASKED.search(value) or _REPEATED.search(value) or _PLACEHOLDER_WORDS.search(value):
         return True

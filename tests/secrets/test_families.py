@@ -510,3 +510,12 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
     (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
     assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
+
+
+def test_brackets_in_a_password_are_symbols_and_a_bracketed_name_is_a_slot(tmp_path: Path) -> None:
+    """`<YOUR_API_KEY>` and `[REDACTED]` are slots the reader fills; a random password's `<`, `>`,
+    `[` or `]` are symbols like any other (they were taken for slots, and such passwords passed)."""
+    slots = scan_text(tmp_path, "a.env", "API_KEY=<YOUR_API_KEY>\nDB_PASSWORD=[REDACTED]\nTOKEN=sk-<your key>\n")
+    assert slots == []
+    real = scan_text(tmp_path, "b.env", "DB_PASSWORD=Zq<8]mK3vR7t>Lw\nADMIN_PASSWORD=aB3]x9<Qz!7pW\n")
+    assert [f.line for f in real if f.severity.value != "low"] == [1, 2]
