@@ -517,5 +517,5 @@ def test_brackets_in_a_password_are_symbols_and_a_bracketed_name_is_a_slot(tmp_p
     `[` or `]` are symbols like any other (they were taken for slots, and such passwords passed)."""
     slots = scan_text(tmp_path, "a.env", "API_KEY=<YOUR_API_KEY>\nDB_PASSWORD=[REDACTED]\nTOKEN=sk-<your key>\n")
     assert slots == []
-    real = scan_text(tmp_path, "b.env", "DB_PASSWORD=Zq<8]mK3vR7t>Lw\nADMIN_PASSWORD=aB3]x9<Qz!7pW\n")
+    real = scan_text(tmp_path, "b.yaml", 'DB_PASSWORD: "Zq<8]mK3vR7t>Lw"\nadmin_password: "aB3]x9<Qz!7pW"\n')
     assert [f.line for f in real if f.severity.value != "low"] == [1, 2]
