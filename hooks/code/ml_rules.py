@@ -80,10 +80,6 @@ _LLM_HINT = re.compile(
 _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)(?::(?P<ref>[^\s:]+))?")
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}")
 _BRANCH_OR_TAG = re.compile(r"[A-Za-z0-9._-]{1,100}")  # `main`, `v0.10.0`; not `refs/pull/1/head`
-# A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
-# The host must end the authority: a path, query or fragment follows, or a port (whose digits may
-# come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
-# evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
 # transformers.pipeline arguments that fetch nothing by themselves.
 _INERT_PIPELINE_ARGUMENTS = frozenset(
     {
@@ -100,7 +96,12 @@ _INERT_PIPELINE_ARGUMENTS = frozenset(
         "use_fast",
     }
 )
+# Bind addresses of this machine alone, as a server's `host=` takes them.
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
+# The host must end the authority: a path, query or fragment follows, or a port (whose digits may
+# come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
+# evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
 _LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d{{0,5}}(?:[/?#]|$)|[/?#])")
 
 
@@ -386,6 +387,17 @@ def _constant_text(node: ast.AST) -> str | None:
         parts = node.values
         return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "x" for v in parts)
     return None
+
+
+def _lines_of(node: ast.AST) -> range:
+    """Every line a node spans: bandit reports a call on any one of them."""
+    start = getattr(node, "lineno", 1)
+    return range(start, (getattr(node, "end_lineno", None) or start) + 1)
+
+
+def _from_pretrained(node: ast.AST) -> bool:
+    """`X.from_pretrained(...)`: what it returns is a loaded model, tokenizer or processor."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
 class MLRuleVisitor(ast.NodeVisitor):
@@ -836,7 +848,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         """A `from_pretrained` call, or a local name that only such calls bind (not a parameter,
         which a caller may pass as a repository's name)."""
         if isinstance(value, ast.Call):
-            return isinstance(value.func, ast.Attribute) and value.func.attr == "from_pretrained"
+            return _from_pretrained(value)
         if not isinstance(value, ast.Name):
             return False
         origins = self.command_origins()
@@ -846,10 +858,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if value.id in self._rebound_elsewhere():
             return False  # a `nonlocal`/`global` or a `match` capture may rebind it unseen
         bound = origins.bound_values(value.id, function)
-        return bound is not None and all(
-            isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr == "from_pretrained"
-            for v in bound[0]
-        )
+        return bound is not None and all(_from_pretrained(v) for v in bound[0])
 
     def _rebound_elsewhere(self) -> frozenset[str]:
         """Names a `nonlocal` or `global` statement or a `match` pattern binds anywhere in the module."""
@@ -927,7 +936,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if _const_true(_keyword(node, "local_files_only")):
             # `from_pretrained(path, local_files_only=True)`: nothing is downloaded, so bandit's
             # B615 (a Hub download without a pinned revision) does not hold.
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            for line in _lines_of(node):
                 self.bandit_false_positives.add((line, "B615"))
         if _const_true(_keyword(node, "allow_dangerous_deserialization")):
             self._add_load(
@@ -1083,7 +1092,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             # An install script's `pip install -r {path}`, a launcher's `mpirun {args.hosts}`: the
             # operator's own values; text from files, the network, a request or a model stays high.
             reason = "the script's own values (constants, arguments, environment); no outside text reaches it"
-        lines = range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        lines = _lines_of(node)
         if reason is None:
             # Another call on the same line may be quiet; bandit's findings are matched by line,
             # so one that keeps its severity keeps the line's (`os.system("ls"); os.system(q)`).
@@ -1142,8 +1151,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return  # no host is not loopback everywhere: SERVER_NAME, Dash's HOST, Connexion's 0.0.0.0
         if any(k.arg is None for k in node.keywords) or len(node.args) > 1:
             return  # `**options` or a positional port/debug: what else is passed is unknown
-        reason = "the debugger listens on this machine only (loopback host, Flask's default)"
-        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+        reason = "the debugger listens on this machine only (an explicit loopback host)"
+        for line in _lines_of(node):
             self.quiet_bandit[(line, "B201")] = reason
 
     def _loopback_tls(self, node: ast.Call) -> None:
@@ -1159,19 +1168,19 @@ class MLRuleVisitor(ast.NodeVisitor):
         origins = self.command_origins()
         leading = origins.leading_texts(url, origins.function_of(node))
         if leading and all(_LOOPBACK_URL.match(text) for text in leading):
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            for line in _lines_of(node):
                 self.quiet_bandit[(line, "B501")] = "certificate checks off against this machine's own address"
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         if name in ("eval", "exec") and isinstance(node.func, ast.Name) and self._shadowed(node.func.id, node):
             # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the
             # builtin, so bandit's finding is dropped (what it does with model output is still checked).
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            for line in _lines_of(node):
                 self.bandit_false_positives.add((line, "B307" if name == "eval" else "B102"))
         elif name in ("eval", "builtins.eval") and not self.strict and self._arithmetic_only(node):
             # `if not re.match(r'^[\d+\-*/().\s]+$', eq): return` then `eval(eq)`: no name can
             # be written with those characters, so only arithmetic runs (hooks/code/arithmetic_guard.py).
-            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            for line in _lines_of(node):
                 self.quiet_bandit.setdefault((line, "B307"), "text a regex limited to digits, operators and brackets")
             return
         else:

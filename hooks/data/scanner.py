@@ -521,11 +521,10 @@ def _verdicts(job: Job) -> list[Finding]:
             continue
         confirmed.add((part, column, kind))
         reported.append((part, column, tally))
-    # Contact details are weighed per file (every column, output and part together): a mapping of
-    # ids to addresses is one column per key, a notebook shows a table in many outputs.
-    contacts = sum(
-        tally.standalone for _, _, tally in reported if tally.kind in _CONTACT_KINDS
-    )  # records, not mentions
+    # Contact details are weighed per file (every column, output and part together: a mapping of
+    # ids to addresses is one column per key, a notebook shows a table in many outputs), and as
+    # records (whole fields), not mentions in prose.
+    contacts = sum(tally.standalone for _, _, tally in reported if tally.kind in _CONTACT_KINDS)
     for part, column, tally in reported:
         findings.append(_value_finding(job, part, column, tally, contacts))
     for note in job.notes:

@@ -67,9 +67,8 @@ _REQUIREMENT_NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]{0,200})")
 def rendered_template(text: str, number: int, raw: str) -> Dependency | None:
     """A template line's requirement as far as it is fixed: tags (`{% if x %}...{% endif %}`)
     and placeholders removed, then the line as it stands, else its project name alone (a
-    placeholder version: `kedro~={{ v }}` is at least `kedro`, judged as unpinned)."""
-    if not template_line(text):
-        return None
+    placeholder version: `kedro~={{ v }}` is at least `kedro`, judged as unpinned). Callers
+    pass lines `template_line` accepted."""
     bare = _TEMPLATE_PLACEHOLDER.sub("", text[:2000]).strip()
     dependency = _requirement(bare, number, raw)
     if dependency is None:
@@ -141,7 +140,7 @@ def parse_requirements(
     """Parse one file; return it and the (line, path) of files it includes with -r/-c."""
     result = DependencyFile(lines=text.splitlines())
     includes: list[tuple[int, Path]] = []
-    unreadable: list[tuple[int, str]] = []
+    unreadable: list[tuple[int, str, bool]] = []  # (line, text, holds a template placeholder)
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:
             result.problems.append(
@@ -183,8 +182,9 @@ def parse_requirements(
         requirement_text, option_text = break_args_options(line)
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
-            unreadable.append((number, requirement_text))
-            rendered = rendered_template(requirement_text, number, line)
+            templated = template_line(requirement_text)
+            unreadable.append((number, requirement_text, templated))
+            rendered = rendered_template(requirement_text, number, line) if templated else None
             if rendered is not None:
                 result.dependencies.append(rendered)  # what any rendering installs, judged as well
             continue
@@ -196,12 +196,12 @@ def parse_requirements(
     return result, includes
 
 
-def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
+def _unreadable_issue(unreadable: list[tuple[int, str, bool]]) -> Issue:
     """One finding per file for its unreadable requirement lines (a file with quoted, comma-ended
     lines has one problem, not one per line); pip stops at the first of them. Lines that hold a
     template placeholder are a template's, reported low when they are the only ones."""
-    if all(template_line(text) for _, text in unreadable):
-        numbers = ", ".join(str(number) for number, _ in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+    if all(templated for _, _, templated in unreadable):
+        numbers = _line_numbers(unreadable)
         return Issue(
             rules.DEPENDENCY_FILE_UNREADABLE,
             f"{'line' if len(unreadable) == 1 else 'lines'} {numbers}: {TEMPLATE_NOTE}",
@@ -209,8 +209,8 @@ def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
             line=unreadable[0][0],
             severity=Severity.LOW,
         )
-    unreadable = [(number, text) for number, text in unreadable if not template_line(text)]
-    first, text = unreadable[0]
+    unreadable = [line for line in unreadable if not line[2]]
+    first, text, _ = unreadable[0]
     if len(unreadable) == 1:
         return Issue(
             rules.DEPENDENCY_FILE_UNREADABLE,
@@ -218,7 +218,7 @@ def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
             "bad-lines",
             line=first,
         )
-    numbers = ", ".join(str(number) for number, _ in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+    numbers = _line_numbers(unreadable)
     return Issue(
         rules.DEPENDENCY_FILE_UNREADABLE,
         f"{len(unreadable)} lines cannot be read as requirements (lines {numbers}; the first: {describe(text)}); "
@@ -226,6 +226,10 @@ def _unreadable_issue(unreadable: list[tuple[int, str]]) -> Issue:
         "bad-lines",
         line=first,
     )
+
+
+def _line_numbers(unreadable: list[tuple[int, str, bool]]) -> str:
+    return ", ".join(str(line[0]) for line in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
 
 
 def _hashes(words: list[str]) -> list[str]:
