@@ -72,6 +72,8 @@ def main() -> int:
             "blind5",
             "blind6a",
             "blind6b",
+            "blind7a",
+            "blind7b",
             "both",
             "all",
         ],

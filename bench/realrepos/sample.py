@@ -32,6 +32,8 @@ PER_RULE = {
     "blind5": 15,
     "blind6a": 15,
     "blind6b": 15,
+    "blind7a": 15,
+    "blind7b": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 

@@ -19,6 +19,8 @@ def test_repository_list_is_pinned_and_split() -> None:
     assert sum(r.split == "blind5" for r in repos) == 8
     assert sum(r.split == "blind6a" for r in repos) == 4
     assert sum(r.split == "blind6b" for r in repos) == 4
+    assert sum(r.split == "blind7a" for r in repos) == 4
+    assert sum(r.split == "blind7b" for r in repos) == 4
 
 
 def test_select_by_split_and_name() -> None:
