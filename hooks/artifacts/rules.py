@@ -489,7 +489,8 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
     what=(
         "The file is named like a model artifact (.pkl, .pt, .bin, .npy, ...) but its content is in no "
         "format the hook recognises. An empty file is reported low: every loader fails on it before "
-        "running anything."
+        "running anything. So is a document or image known by its magic (an Office file's embedded "
+        "`oleObject1.bin`, a JPEG, a PDF): pickle and the loaders built on it refuse its first byte."
     ),
     why=(
         "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "

@@ -17,6 +17,7 @@ from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.named import buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
+from hooks.artifacts.inert import inert_kind
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import PickleMachine
@@ -79,6 +80,17 @@ class Walker(Walk):
                     source.label or "file",
                     "named like a model artifact but empty: nothing for a loader to run",
                     f"{source.label}|empty",
+                    severity=Severity.LOW,
+                )
+                return True
+            inert = inert_kind(source.head) if artifact_name else None
+            if inert is not None:
+                self._analysis.add(
+                    rules.UNKNOWN_ARTIFACT_FORMAT,
+                    source.label or "file",
+                    f"named like a model artifact but holds {inert}, which no model loader reads: pickle"
+                    " and the loaders built on it raise at its first byte, which is no opcode",
+                    f"{source.label}|inert",
                     severity=Severity.LOW,
                 )
                 return True
