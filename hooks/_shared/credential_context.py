@@ -99,7 +99,7 @@ _NOT_VALUE_WORDS = frozenset(
     "output strength lifetime age duration interval created updated date time owner user username login email "
     "region bucket project tenant resource service backend engine keyring vault keychain mapping map dict set "
     "key_id keyid fingerprint public pub cert certificate status error errors message text "
-    "usage usages budget spent remaining rate cost price generator generation "
+    "usage usages budget spent remaining rate cost price generator generation revision revisions rev commit "
     # `docker login --password-stdin HOST`: the secret is read from standard input; what follows
     # the option is the registry, never the password.
     "stdin".split()
@@ -152,6 +152,8 @@ def name_strength(name: str) -> int:
             return 0
         if word in ("token", "tokens") and before in _CURSOR_WORDS and best == 0:
             return 0
+        if word in ("token", "tokens") and before == "per":
+            return 0  # `time_per_token`, `cost_per_token`: a measure per token of text
         if word in ("token", "tokens") and before == "to" and best == 0:
             return 0  # `idx_to_token`: a vocabulary map (`API_KEY_TO_TOKEN` keeps its `API_KEY`)
         if before in _HASH_WORDS and (word in _STRONG_WORDS or word in _WEAK_WORDS):
@@ -198,8 +200,13 @@ _USER_FLAG = re.compile(
 _LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")
 # Prose that gives a value: "the key for the staging server is `AbC...`", "token: `AbC...`".
 _MENTION = re.compile(
-    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
+    r"(?<![a-z0-9])(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
     r"`(?P<value>[^`\s]{16,200})`"
+)
+# What follows a value given after a space when the line is a sentence: two more words. A netrc
+# line goes on with its own keywords (`password X machine Y`), which are no sentence.
+_SENTENCE_GOES_ON = re.compile(
+    r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
 _DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
 _SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
@@ -220,8 +227,19 @@ def _loopback_url(lowered: str, query_start: int) -> bool:
 _LOOPBACK = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 - hosts we recognise, not bind
 
 
+# CJK punctuation and full-width forms (`，`, `（`, `）`, `：`, `。`, `、`) end a clause where
+# English puts a space, so a bare value stops there as it stops at whitespace. And
+# CJK text runs words together with no space between (`Token Table高效地检索`): a bare value
+# stops at the first ideograph, kana or hangul syllable as an English one stops at a space.
+_IDEOGRAPHIC_PUNCTUATION = re.compile(
+    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
 def _trim_bare(value: str, query: bool) -> str:
     value = value.split("\\n", 1)[0].split("\\t", 1)[0]  # JSON-escaped code: `x = y\n`
+    value = _IDEOGRAPHIC_PUNCTUATION.split(value, maxsplit=1)[0]
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
@@ -290,6 +308,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         if not name:
             continue
         sep = match.group("sep")
+        spaced = False
         before = text[name_start - 1] if name_start else ""
         flag = name.startswith("-") and (before == "" or before in " \t\n\"'([=")
         if name.startswith("-") and not flag:
@@ -310,12 +329,16 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         elif stripped == ">":
             if before != "<":
                 continue  # only <password>VALUE</password>
+            if text[max(0, name_start - 3) : name_start - 1].endswith(("?P", "(?", "\\k")):
+                continue  # `(?P<key>[a-z]+)`, `(?<token>...)`, `\k<key>`: a regex's named group
         elif not stripped:
             # `password VALUE` (netrc, dvc), `--token VALUE`, `%env NAME VALUE`, `ENV NAME VALUE`
             head = line_head(lowered, name_start).lstrip(" \t!")
             single = len(name_words(bare_name)) == 1 or bare_name.lower() in ("add-authtoken", "authtoken")
-            if not (flag or (single and strength == 2) or head.startswith(_SHELL_SETTERS)):
+            setter = head.startswith(_SHELL_SETTERS)
+            if not (flag or (single and strength == 2) or setter):
                 continue
+            spaced = not (flag or setter)
             if head.rstrip().rsplit(" ", 1)[-1] in _DETERMINERS:
                 continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
@@ -332,6 +355,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             value = value[1:].split("}", 1)[0]
         if before in "?&" and _loopback_url(lowered, name_start):
             continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
+        if spaced and _SENTENCE_GOES_ON.match(text, start + len(value)):
+            # "the login credentials Polyaxon will use": a word of a sentence, unless it is random
+            # like a generated key (strength 1 needs a value judged 2 to reach a finding)
+            strength = 1
         context = "flag" if flag else "header" if match.group("scheme") else "name"
         if context == "header" and value.startswith("+"):
             continue  # `"Basic " + btoa(user + ":" + pass)`: the literal ends at the scheme; code follows

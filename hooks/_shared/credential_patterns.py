@@ -138,8 +138,11 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
     _d(
         "slack_webhook",
         "Slack webhook URL",
-        r"(?P<secret>https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,14}/"
-        r"[A-Za-z0-9]{16,40})",
+        # Incoming webhooks are `services/T<team>/B<bot>/<24-character secret>`, each id eight
+        # characters or more after its letter: a shorter or longer part is no URL Slack accepts
+        # (docs abridge them). Workflow and trigger URLs carry longer secrets of their own.
+        r"(?P<secret>https://hooks\.slack\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,14}/[A-Za-z0-9]{24}"
+        r"|(?:workflows|triggers)/T[A-Z0-9]{8,12}/[A-Za-z0-9/]{8,40}/[A-Za-z0-9]{24,40}))(?![A-Za-z0-9])",
         ("hooks.slack.com",),
     ),
     # `sk_live_`/`rk_live_`: matched from the literal `_live_` (a leading character class would

@@ -44,6 +44,16 @@ _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,60}\((?:[A-Za-z_\"'\[{)]|$)")
 _PARENTHESISED = re.compile(r"\([^()]{1,80}\)")
 _KEY_SYMBOLS = re.compile(r"[#$^~{};!@*\\`|]")
 _COMPARISON = re.compile(r"\w(?:==|!=|<=|>=)\w")  # `prompt%bs==3`; base64's `==` ends a value
+# `Dict[str`, `Optional[List[int]]`, `config["token"]`: a subscript or a type, cut where a bare
+# value ends (`credentials: Dict[str, Any] = None` in a Markdown code block).
+_SUBSCRIPT = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,40}(?:\[[A-Za-z_\"'][A-Za-z0-9_.\"']{0,40}\]?){1,4}\]{0,4}")
+# A tokenizer's special token: `<|im_start|>`, `<|endoftext|>`, DeepSeek's `<｜end▁of▁sentence｜>`.
+_SPECIAL_TOKEN = re.compile(r"<[|\uff5c][^\s<>|\uff5c]{1,60}[|\uff5c]>")
+# What regular expressions are made of and keys and passwords are not: a class escape, a group's
+# opening, a character range, a quantified class or group. Two different ones make a pattern.
+_REGEX_PARTS = re.compile(
+    r"\\[wdsbWDSB]|\(\?(?:[:=!]|P?<)|\[[^\]\s]{0,20}[A-Za-z0-9]-[A-Za-z0-9][^\]\s]{0,20}\]|[\])][+*?]"
+)
 _AZURE_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9+/]{86}==")
 _ONE_WORD = re.compile(r"[A-Z]?[a-z]{2,14}")  # `Injector`, `header`: how a word is written, not a key
 _IMAGE_TAG = re.compile(r"v?[0-9][\w.-]{0,40}|[a-z][a-z0-9]*(?:[._-][a-z0-9]+){0,6}|sha256:[0-9a-f]{64}")
@@ -152,7 +162,8 @@ def _chosen_password(value: str) -> bool:
 
 
 _VENDOR = re.compile(r"[a-z]{2,10}(?:_v[0-9])?[_-]")
-_SEPARATED_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:[_.\-][A-Z0-9]+)+|[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
+# (`MLRUN_HTTPDB__DSN`: a double underscore nests settings in pydantic and dynaconf names.)
+_SEPARATED_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:[_.\-]{1,2}[A-Z0-9]+)+|[a-z][a-z0-9]*(?:[_.\-]{1,2}[a-z0-9]+)+")
 _SEPARATORS = re.compile(r"[-_.:]")
 _VENDOR_PREFIX = re.compile(r"[A-Za-z]{1,10}[-_.]|[a-z]{2,8}(?=[0-9a-f]{16,}$)")
 _LITERALS = frozenset("true false none null nil undefined yes no on off n/a na empty unset default required".split())
@@ -421,6 +432,13 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "the end of a bold phrase in Markdown (`**Token Injector**`)")
     if emphasis:
         value = emphasis.group("inner")  # `**sk-...**`: judged without Markdown's marks
+    if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value):
+        fixed = fixed_text(value)
+        if fixed is not None:
+            # `f"Failed retrieving secrets {project}/{provider}"`, `project:{self.project}`: the
+            # fields are filled at run time; only the text around them is written here. (Not under
+            # a password's name: people put braces in the passwords they choose.)
+            value = fixed
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")
@@ -443,17 +461,23 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         or _COMPARISON.search(value)
         or value.count(")") > value.count("(")
     ) and _of_words(value)
+    if _SUBSCRIPT.fullmatch(value) and "[" in value and _of_words(value):
+        expression = True
     if expression and not _PASSWORD_NAME.search(name):
         # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block, `token
         # (prompt%bs==3)` in a comment: an expression, code in prose
-        return ValueShape(0, "a call or a parenthesised expression (`llm(prompt`), code in prose")
+        return ValueShape(0, "a call, a subscript or a parenthesised expression (`llm(prompt`, `Dict[str`), code")
+    if _SPECIAL_TOKEN.fullmatch(value):
+        return ValueShape(0, "a tokenizer's special token (`<|im_start|>`)")
+    if _regex_like(value):
+        return ValueShape(0, "a regular expression (`\\w+`, `(?:`, `[0-9a-z]+`)")
     if name.lower() == "accountkey" and _stand_in_account_key(value):
         # An Azure Storage account key is 64 bytes in base64 (88 characters): anything else in a
         # connection string's AccountKey is a stand-in (`AccountName=test;AccountKey=Yabc983...`)
         return ValueShape(0, "not an Azure Storage account key's shape (88 base64 characters)")
     if is_github_node_id(value):
         return ValueShape(0, "a GitHub GraphQL node id (`LA_kwDO...`, `MDU6TGFiZWw...`), a public object id")
-    if value.endswith(("...", "\u2026")):
+    if value.endswith(("..", "\u2026")):
         return ValueShape(0, "elided: an example, not a value")
     if is_placeholder(value, extra_placeholders) or "&lt;" in lowered or "&gt;" in lowered:
         return ValueShape(0, "a placeholder")
@@ -512,6 +536,30 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if classes >= 2 and ratio >= 0.6:
         return ValueShape(1)
     return ValueShape(0, "one character class")
+
+
+# A format field (`{project}`, `{self.user.name}`, `{0}`, `{x!r:>10}`); a value cut at a brace may
+# begin inside one (`project}/{provider`) or end in one.
+_FORMAT_FIELD = re.compile(
+    r"\{[A-Za-z_0-9][\w.]{0,60}(?:\[[^\]{}]{0,40}\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
+    r"|^[A-Za-z_][\w.]{0,60}\}|\{[A-Za-z_][\w.]{0,60}$"
+)
+
+
+def fixed_text(value: str) -> str | None:
+    """The longest stretch of `value` between format fields, or None when it has none."""
+    parts = _FORMAT_FIELD.split(value.replace("{{", "").replace("}}", ""))
+    if len(parts) < 2:
+        return None
+    # The punctuation beside a field joins it to the text (`project:{p}`, `{host}/{db}`).
+    return max((part.strip(":/=-_.@,;| ") for part in parts), key=len)
+
+
+def _regex_like(value: str) -> bool:
+    """Two kinds of a pattern's parts, one of them an escape, a group or a range: a quantified
+    bracket alone (`)+`, `)*`, which a Django key's punctuation can hold) never decides it."""
+    kinds = {part.group()[0] for part in _REGEX_PARTS.finditer(value)}
+    return len(kinds) >= 2 and bool(kinds & {"\\", "(", "["})
 
 
 def _typed_vendor_example(value: str) -> bool:

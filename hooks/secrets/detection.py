@@ -24,7 +24,7 @@ from hooks._shared.credential_patterns import (
     TOKEN_DETECTORS,
     Detector,
 )
-from hooks._shared.credential_shape import has_vendor_prefix, judge_value, word_coverage
+from hooks._shared.credential_shape import fixed_text, has_vendor_prefix, judge_value, word_coverage
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
@@ -299,7 +299,12 @@ def judge(
         return None
     if _TEX_MATH.fullmatch(candidate.value) and not _PASSWORDISH.search(candidate.name):
         return None  # "the previous step's target token $y_{t^\prime}$": TeX math in prose
-    shape = judge_value(candidate.value, candidate.name, options.placeholders)
+    if candidate.name.lower() == "auth" and _DOCKER_AUTHS.search(
+        lowered, max(0, candidate.start - 4000), candidate.start
+    ):
+        return _docker_auth_hit(candidate, options)
+    fixed = _fstring_fixed_part(text, candidate) if kind == CODE and candidate.quoted else None
+    shape = judge_value(candidate.value if fixed is None else fixed, candidate.name, options.placeholders)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
@@ -351,6 +356,68 @@ def judge(
         specific=False,
         low_reason=low_reason,
     )
+
+
+# A Docker client config (`~/.docker/config.json`, a pull secret's `.dockerconfigjson`).
+_DOCKER_AUTHS = re.compile(r"\"auths\"[ \t]{0,4}:")
+_DOCKER_REFUSED = "; not base64 of `user:password`: the Docker client refuses this `auths` entry (reported low)"
+
+
+def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
+    """An `auths` entry's `auth` is base64 of `user:password`, which the Docker client decodes and
+    splits at the first colon, refusing anything else. What it carries is the password: judged as
+    one (a service account's JSON key after `_json_key:` is searched like any text)."""
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.b64decode(candidate.value, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        decoded = ""
+    _, colon, password = decoded.partition(":")
+    hit = Hit(
+        "password_assignment",
+        "secret in a Docker registry auth",
+        candidate.value,
+        candidate.start,
+        candidate.end,
+        "",
+        "medium",
+        PLAUSIBLE,
+        specific=False,
+    )
+    if not colon:
+        return replace(hit, low_reason=_DOCKER_REFUSED)
+    inner = provider_hits(password, ascii_lower(password), options)
+    if inner:
+        best = max(inner, key=lambda h: h.end - h.start)
+        return replace(
+            best,
+            value=candidate.value,
+            start=candidate.start,
+            end=candidate.end,
+            detail=best.detail + " (base64 in a Docker auths entry)",
+        )
+    shape = judge_value(password, "password", options.placeholders)
+    if shape.strength == 0:
+        return None  # `user:changeme`, `_json_key:{...placeholder...}`: no credential inside
+    return replace(hit, confidence="medium" if shape.strength == 2 else "low")
+
+
+_STRING_PREFIX = re.compile(r"(?<![A-Za-z0-9_])(?P<prefix>[rRfFbBuU]{1,2})$")
+
+
+def _fstring_fixed_part(text: str, candidate: Candidate) -> str | None:
+    """In an f-string (`f"gpu-{npu_id}-{chip_id}"`) the fields are filled at run time: what is
+    written is the text between them, and that alone can be a committed secret. The longest such
+    part, or None when the literal is no f-string or has no field."""
+    start = candidate.start
+    if start < 2 or text[start - 1] not in "\"'" or "{" not in candidate.value:
+        return None
+    match = _STRING_PREFIX.search(text, max(0, start - 4), start - 1)
+    if match is None or "f" not in match.group("prefix").lower():
+        return None
+    return fixed_text(candidate.value)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,115 @@
+"""Values that prose and code put after a credential word without being a credential: a word of a
+sentence, CJK text run together, a regex, a format field, a type, a tokenizer's special token, a
+revision id, an elided example, a Docker auth Docker itself would refuse. Each family has a
+look-alike that is a credential written the same way, which still blocks."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from hooks._core.severity import Severity
+from tests.secrets.helpers import ALNUM, fake, scan_text
+
+KEY = fake("", 22, ALNUM, seed=29)
+PASSWORD = "Qm7v" + fake("", 10, ALNUM, seed=30) + "!2"
+
+
+def _blocking(tmp_path: Path, name: str, text: str) -> list[str]:
+    return [f.rule_id for f in scan_text(tmp_path, name, text) if f.severity >= Severity.MEDIUM]
+
+
+SILENT = [
+    ("a sentence word", "a.md", "These are the login credentials Polyaxon will use to access the registry.\n"),
+    ("CJK punctuation", "a.md", "Worker 专属指标（如 token 计数），Worker 端点不会暴露 Supervisor 专属指标。\n"),
+    ("CJK run together", "a.rst", "该算子可以根据Token Table高效地检索相应的KV缓存并进行注意力计算。\n"),
+    (
+        "CJK table cell",
+        "a.md",
+        "| `x:time_to_first_token_seconds` | LLM 首 Token 延迟（TTFT）。分桶：0.05、0.1、+Inf |\n",
+    ),
+    ("a regex named group", "p.py", 'pattern = re.compile(r"(?P<prefix>[{,])\\s*(?P<key>[A-Za-z0-9_\\-]+)\\s*:")\n'),
+    ("a regex in a DSN parser", "d.py", 'dsn = r"mysql://(?P<user>[^:]+)(?::(?P<password>[^@]*))?@(?P<host>[^:]+)"\n'),
+    ("a regex value", "patterns.txt", "/docs\\.google\\.com/[a-z]+/(?:ccc\\?key=\\w+|(?:u/\\d+|d/)[0-9a-zA-Z_-]+/)?\n"),
+    (
+        "a Go raw string beside an identifier",
+        "u_test.go",
+        'm := map[string]string{AnnotationKey: `["unknown.com-1/gpu"]`}\n',
+    ),
+    ("a measure per token", "load.js", "thresholds: {\n    time_per_token: ['p(95)<90'],\n},\n"),
+    ("a type annotation", "a.md", "```python\ndef __init__(self, credentials: Dict[str, Any] = None):\n```\n"),
+    ("a special token", "a.md", '```\n[\n  { "token": "<|im_start|>" },\n]\n```\n'),
+    ("an f-string's fields", "d.py", 'device_key = f"gpu-{npu_id}-{chip_id}"\n'),
+    ("fields in an f-string message", "h.py", 'message = f"Failed retrieving secrets {project}/{provider}"\n'),
+    ("format fields in a mapping", "t.py", 'env = {"APP_SECRET_STORES__VAULT__ROLE": f"project:{self.project}"}\n'),
+    ("a nested settings name", "s.py", 'raise ValueError("cannot start without a path or secret MLRUN_SQL__URL")\n'),
+    ("a revision id", "m.py", 'params_to_secret_params_revision = "eefc169f7633"\n'),
+    ("an elided example", "a.md", "mount(name='data', access_key='XYZ123..', volume='/data')\n"),
+    (
+        "an abridged Slack webhook",
+        "a.md",
+        '{"url": "https://hooks.slack.com/services/T6QR3FYN7/BC34VRP/7KRWJAtQWOxjxYgee"}\n',
+    ),
+]
+
+BLOCKING = [
+    ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
+    ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
+    ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
+    ("an XML element", "c.xml", f"<config><password>{PASSWORD}</password></config>\n"),
+    ("a password with a class escape", "c.env", f"DB_PASSWORD={PASSWORD[:6]}\\d{PASSWORD[6:]}\n"),
+    ("prose naming a key", "a.md", f"The API key is `{KEY}` for the staging server.\n"),
+    ("a token name", "load.js", f"api_token: '{KEY}',\n"),
+    ("a bracket in a random value", "a.md", f"credentials: {KEY[:8]}[{KEY[8:]}\n"),
+    ("a random value in special-token bars", "a.json", f'{{"token": "<|{KEY}"}}\n'),
+    ("an f-string with a literal key", "d.py", f'api_key = f"{KEY}{{suffix}}"\n'),
+    ("braces in a chosen password", "c.py", 'db_password = "Zq{word}99Lp!x"\n'),
+    ("a secret beside a field", "t.py", f'env = {{"APP_TOKEN": f"{KEY}:{{self.project}}"}}\n'),
+    (
+        "a Slack workflow webhook",
+        "a.md",
+        f"https://hooks.slack.com/workflows/T0{KEY[:8].upper()}/A0{KEY[8:16].upper()}/4815162342/{KEY}{KEY[:6]}\n",
+    ),
+    ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
+]
+
+
+@pytest.mark.parametrize(("what", "name", "text"), SILENT, ids=[c[0] for c in SILENT])
+def test_not_a_credential(tmp_path: Path, what: str, name: str, text: str) -> None:
+    assert _blocking(tmp_path, name, text) == [], what
+
+
+@pytest.mark.parametrize(("what", "name", "text"), BLOCKING, ids=[c[0] for c in BLOCKING])
+def test_look_alike_credential_still_blocks(tmp_path: Path, what: str, name: str, text: str) -> None:
+    assert _blocking(tmp_path, name, text) != [], what
+
+
+def _docker_config(auth: str) -> str:
+    return '{\n  "auths": {\n    "registry.example.com": {\n      "auth": "' + auth + '"\n    }\n  }\n}\n'
+
+
+def test_docker_auth_that_docker_refuses_is_low(tmp_path: Path) -> None:
+    # Keyboard mash ending in `==`: not base64 of `user:password`, so `docker pull` fails on it.
+    findings = scan_text(tmp_path, "config.json", _docker_config("YW11cmRhY2Esdfdsflkdjsf=="))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.LOW)]
+    no_colon = base64.b64encode(PASSWORD.encode()).decode()
+    findings = scan_text(tmp_path, "config.json", _docker_config(no_colon))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.LOW)]
+
+
+def test_docker_auth_is_judged_by_its_password(tmp_path: Path) -> None:
+    real = base64.b64encode(f"robot:{KEY}".encode()).decode()
+    findings = scan_text(tmp_path, "config.json", _docker_config(real))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.MEDIUM)]
+    assert KEY not in findings[0].message and real not in findings[0].message
+    placeholder = base64.b64encode(b"user:password").decode()
+    assert scan_text(tmp_path, "config.json", _docker_config(placeholder)) == []
+
+
+def test_docker_auth_carrying_a_provider_token_is_that_provider(tmp_path: Path) -> None:
+    token = fake("hf_", 34, ALNUM, seed=31)
+    auth = base64.b64encode(f"user:{token}".encode()).decode()
+    findings = scan_text(tmp_path, "config.json", _docker_config(auth))
+    assert [f.rule_id for f in findings] == ["MLS201"]
