@@ -395,6 +395,20 @@ def _lines_of(node: ast.AST) -> range:
     return range(start, (getattr(node, "end_lineno", None) or start) + 1)
 
 
+# `transformers.GenerationConfig.from_pretrained`, `transformers.LlamaConfig.from_pretrained`: a
+# configuration class named directly. Their from_pretrained reads the JSON file and builds the
+# object from it; dynamic modules (a repository's own Python) are imported only through the Auto
+# classes and pipeline, which resolve a class from the repository's `auto_map`.
+_CONCRETE_CONFIG = re.compile(
+    r"transformers(?:\.[a-z_][a-z0-9_]*)*\.(?P<cls>(?!Auto)[A-Z][A-Za-z0-9]*Config)\.from_pretrained"
+)
+
+
+def _concrete_config_class(qualname: str | None) -> str | None:
+    match = _CONCRETE_CONFIG.fullmatch(qualname or "")
+    return match.group("cls") if match else None
+
+
 def _from_pretrained(node: ast.AST) -> bool:
     """`X.from_pretrained(...)`: what it returns is a loaded model, tokenizer or processor."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
@@ -888,6 +902,12 @@ class MLRuleVisitor(ast.NodeVisitor):
             return (
                 f"{flag}=True on a pipeline given a model and a tokenizer already loaded: it loads "
                 "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
+            )
+        config_class = _concrete_config_class(self.qualname(node.func))
+        if config_class is not None:
+            return (
+                f"{flag}=True on {config_class}.from_pretrained, which reads a JSON file and imports no code "
+                "from the repository whatever the flag says (only the Auto classes and pipeline do)"
             )
         return None
 

@@ -585,6 +585,11 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, co
         # Read whole (a sampled count is a floor, not the file's), and few in the whole file.
         severity = Severity.LOW
         prose = f" (a few contact details in the file; from {BULK_CONTACTS} they block)"
+    elif severity != Severity.LOW and tally.kind == DOB and tally.standalone < BULK_CONTACTS and job.complete:
+        # Dates of birth (with names: people) in a handful of records of a file read whole are a
+        # fixture's or an example's made-up rows; a table of people has many more.
+        severity = Severity.LOW
+        prose = f" (a few dates of birth in the file; from {BULK_CONTACTS} records they block)"
     message = f"{where}{count:,} {what}{detail}{prose}{scope}, e.g. {tally.example}"
     return make_finding(
         rules.RULE_FOR_KIND[tally.kind],

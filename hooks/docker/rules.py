@@ -248,7 +248,9 @@ DOCKERFILE_UNPARSEABLE = BOOK.rule(
     what=(
         "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
         " before FROM, binary content); nothing in it was checked. A file of comments and blank lines only"
-        " (an exercise's `# TODO` stub) is reported low: it builds nothing and holds nothing to check."
+        " (an exercise's `# TODO` stub) is reported low: it builds nothing and holds nothing to check. So is"
+        " a template whose only unparseable lines are placeholders (`{args}`, `{{ steps }}`, `{% if %}`): the"
+        " other lines are checked as usual, and the note names the placeholder lines nobody can check here."
     ),
     why=("A Dockerfile that is not understood is not checked, so it is reported rather than passed (fail closed)."),
     fix=(

@@ -13,6 +13,7 @@ from hooks._shared.dockerfile import DockerfileError, parse
 from hooks._shared.shell import installed_requirements
 from hooks.docker import rules
 from hooks.docker.checks import check, run_commands
+from hooks.docker.template import blank_placeholders
 
 MAX_BYTES = 4 << 20
 
@@ -28,8 +29,15 @@ class DockerfileScanner:
     def scan_text(self, text: str, name: str, display: str, policy: Policy) -> FileReport:
         """A Dockerfile's text: a committed one, or one a notebook cell writes (`name`)."""
         del name  # every Dockerfile is read the same way whatever its name
+        template_lines: list[int] = []
         try:
-            dockerfile = parse(text)
+            try:
+                dockerfile = parse(text)
+            except DockerfileError:
+                filled, template_lines = blank_placeholders(text)
+                if not template_lines:
+                    raise
+                dockerfile = parse(filled)
         except DockerfileError as exc:
             # A file of comments only (an exercise's `# TODO` stub) builds nothing and holds nothing
             # to check, so it is fully read: low. Anything else not understood stays at the rule's severity.
@@ -47,6 +55,19 @@ class DockerfileScanner:
             return FileReport([make_finding(rules.DOCKERFILE_UNPARSEABLE, display, message, content_key="parse")])
         report = FileReport()
         report.read(display, text)
+        if template_lines:
+            shown = ", ".join(str(n) for n in template_lines[:5]) + (", ..." if len(template_lines) > 5 else "")
+            report.findings.append(
+                make_finding(
+                    rules.DOCKERFILE_UNPARSEABLE,
+                    display,
+                    f"a template: line(s) {shown} are placeholders a generator fills in before the build and "
+                    "could not be checked; every other line was",
+                    content_key="template",
+                    line=template_lines[0],
+                    severity=Severity.LOW,
+                )
+            )
         seen: set[tuple[str, int, str]] = set()
         for issue in sorted(
             check(dockerfile, strict=policy.profile == "strict"), key=lambda i: (i.line, i.rule.rule_id)

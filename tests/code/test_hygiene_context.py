@@ -362,3 +362,16 @@ def test_gradio_debug_is_not_a_debugger(tmp_path: Path) -> None:
         (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "ui.py")) if rule == "B104"
     ]
     assert found == [(3, "low"), (4, "medium"), (5, "medium")]
+
+
+def test_a_query_a_test_compares_is_not_sent(tmp_path: Path) -> None:
+    """`assert build(x) == f"DELETE FROM ... '{x}'"` compares text; the same text executed blocks."""
+    text = (
+        "def test_delete(schema, table, values):\n"
+        "    assert schema.delete_query(table, values) == (\n"
+        "        f\"DELETE FROM db.{table} WHERE tag LIKE '{values['tag']}';\"\n"
+        "    )\n"
+        "def delete(db, table, values):\n"
+        "    return db.execute(f\"DELETE FROM db.{table} WHERE tag LIKE '{values['tag']}';\")\n"
+    )
+    assert graded(scan_code(tmp_path, text, "test_q.py")) == [("B608", 3, "low"), ("B608", 6, "medium")]

@@ -406,3 +406,23 @@ def test_pipeline_arguments_that_fetch_code_keep_it_blocking(tmp_path: Path) -> 
     source = head + "".join(f"    {call}\n" for call in calls) + rebound
     found = [f.severity.value for f in scan_code(tmp_path, source, "serve.py") if f.rule_id == "MLS307"]
     assert found == ["high"] * (len(calls) + 1)
+
+
+def test_trust_remote_code_on_a_configuration_class_is_low(tmp_path: Path) -> None:
+    """`GenerationConfig.from_pretrained(d, trust_remote_code=True)` reads generation_config.json
+    and imports nothing; AutoConfig resolves a class from the repository's auto_map (code runs),
+    and a class of the project's own that happens to share the name is not transformers'."""
+    text = (
+        "import transformers\n"
+        "from transformers import AutoConfig, GenerationConfig\n"
+        "def load(d):\n"
+        "    a = GenerationConfig.from_pretrained(d, trust_remote_code=True)\n"
+        "    b = transformers.LlamaConfig.from_pretrained(d, trust_remote_code=True)\n"
+        "    c = AutoConfig.from_pretrained(d, trust_remote_code=True)\n"
+        "    e = transformers.LlamaForCausalLM.from_pretrained(d, trust_remote_code=True)\n"
+        "    return a, b, c, e\n"
+    )
+    found = {(f.line, f.severity.value) for f in scan_code(tmp_path, text, "load.py") if f.rule_id == "MLS307"}
+    assert found == {(4, "low"), (5, "low"), (6, "high"), (7, "high")}
+    own = "from mylib import GenerationConfig\ng = GenerationConfig.from_pretrained(d, trust_remote_code=True)\n"
+    assert [f.severity.value for f in scan_code(tmp_path, own, "own.py") if f.rule_id == "MLS307"] == ["high"]

@@ -37,7 +37,7 @@ def test_each_personal_column_is_reported_once_with_count_and_redacted_example(t
     assert "column `ssn`: 3" in by_rule[SSNS_IN_DATA.rule_id].message
     assert "column `card`: 3" in by_rule[CARDS_IN_DATA.rule_id].message
     dob = by_rule[BIRTH_DATES_IN_DATA.rule_id]
-    assert dob.severity.value == "high"  # next to a name column
+    assert dob.severity.value == "low" and "a few dates of birth" in dob.message  # three made-up rows
     name = by_rule[PERSONAL_DATA_COLUMN.rule_id]
     assert "first_name" in name.message and name.severity.value == "low"
     for finding in findings:
@@ -364,3 +364,13 @@ def test_a_packages_published_contact_is_low_and_a_people_table_blocks(tmp_path:
     )
     findings = [f for f in scan(tmp_path, "comments.csv", comments) if f.rule_id == EMAILS_IN_DATA.rule_id]
     assert [f.severity.value for f in findings] == ["medium"]  # a CMS export: no package's metadata fields
+
+
+def test_dates_of_birth_beside_names_block_from_twenty_records(tmp_path: Path) -> None:
+    """A fixture's few birth dates are low; a table of twenty people with names blocks (high)."""
+    rows = "".join(f"{i},Person{i},19{50 + i}-0{1 + i % 9}-1{i % 10}\n" for i in range(20))
+    found = [f for f in scan(tmp_path, "people.csv", "id,first_name,dob\n" + rows) if f.rule_id == "MLS608"]
+    assert [f.severity.value for f in found] == ["high"]
+    few = "id,first_name,dob\n" + rows.split("\n", 3)[0] + "\n"
+    found = [f for f in scan(tmp_path, "few.csv", few) if f.rule_id == "MLS608"]
+    assert [f.severity.value for f in found] == ["low"]

