@@ -105,14 +105,30 @@ def _edge(data: bytes, index: int, step: int, field_edges: frozenset[int]) -> bo
 Where = Callable[[], tuple[int | None, int | None]]  # lazily: (line, byte offset) of a value
 
 
+# Columns of one kind in one part that get a finding each; the rest are counted together. A JSON
+# object keyed by user id (`{"u1": "a@x.com", ...}`) is one column per key: 40,000 people would
+# otherwise be 40,000 findings.
+MAX_COLUMNS_PER_KIND = 8
+OTHER_KEYS = "(other keys)"
+
+
 class Evidence:
     def __init__(self) -> None:
         self.tallies: dict[tuple[PartKey, str | None, str], Tally] = {}
+        self._columns: dict[tuple[PartKey, str], set[str | None]] = {}
 
     def tally(self, part: PartKey, column: str | None, kind: str) -> Tally:
         key = (part, column, kind)
         found = self.tallies.get(key)
         if found is None:
+            columns = self._columns.setdefault((part, kind), set())
+            if len(columns) >= MAX_COLUMNS_PER_KIND:
+                key = (part, OTHER_KEYS, kind)
+                found = self.tallies.get(key)
+                if found is not None:
+                    return found
+                column = OTHER_KEYS
+            columns.add(column)
             found = self.tallies[key] = Tally(kind, column)
         return found
 

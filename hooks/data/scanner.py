@@ -59,7 +59,6 @@ _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address":
 # OpenAPI's `info.contact` object (name, url, email: no nested objects) and the email fields.
 _CONTACT_OBJECT = re.compile(rb'"contact"\s*:\s*\{[^{}]{0,2000}\}')
 _EMAIL_KEY = re.compile(rb'"email"\s*:')
-_JSON_RECORDS = re.compile(rb"^\s*\[\s*\{|:\s*\[\s*\{")
 
 
 @dataclass
@@ -210,9 +209,6 @@ def _csv_has_values(reading: Reading, locator: CsvLocator, column: str) -> bool:
 
 
 def _scan_json(job: Job, head: bytes) -> None:
-    lines = formats.kind_of(job.display) == formats.JSONL
-    if not lines and not _JSON_RECORDS.search(head[:4096]) and job.size < (1 << 20):
-        return  # a configuration file, not a dataset
     reading = _reading(job)
     keys: set[str] = set()
     email_keys = contact_emails = 0  # `"email":` fields, and those inside a `"contact": {...}` object

@@ -73,7 +73,7 @@ def test_tsv_semicolon_and_headerless(tmp_path: Path) -> None:
     assert "column 2" in scan(tmp_path, "c.csv", "1,x.y@gmail.com\n2,z@gmail.com\n")[0].message
 
 
-def test_json_records_and_jsonl_report_by_key_and_configs_are_skipped(tmp_path: Path) -> None:
+def test_json_records_and_jsonl_report_by_key_and_configs_stay_quiet(tmp_path: Path) -> None:
     records = json.dumps(
         [{"user": {"email": "a.b@gmail.com", "phone": "4158675309"}}, {"user": {"email": "c@aol.com"}}]
     )
@@ -81,7 +81,7 @@ def test_json_records_and_jsonl_report_by_key_and_configs_are_skipped(tmp_path: 
     assert {f.rule_id for f in found} == {EMAILS_IN_DATA.rule_id, PHONES_IN_DATA.rule_id}
     assert "key" not in found[0].message and "`email`" in found[0].message
     config = json.dumps({"name": "pkg", "author": {"email": "me@gmail.com"}})
-    assert scan(tmp_path, "package.json", config) == []
+    assert all(f.severity.value == "low" for f in scan(tmp_path, "package.json", config))  # read, not skipped
     lines = '{"email": "a.b@gmail.com"}\n{"email": "c.d@gmail.com"}\n'
     assert scan(tmp_path, "e.jsonl", lines)[0].line == 1
 
@@ -374,3 +374,21 @@ def test_dates_of_birth_beside_names_block_from_twenty_records(tmp_path: Path) -
     few = "id,first_name,dob\n" + rows.split("\n", 3)[0] + "\n"
     found = [f for f in scan(tmp_path, "few.csv", few) if f.rule_id == "MLS608"]
     assert [f.severity.value for f in found] == ["low"]
+
+
+def test_a_json_object_of_people_is_read_and_its_keys_folded(tmp_path: Path) -> None:
+    """An object keyed by user id (no `[{` records) is read like any JSON, whatever its size, and
+    its keys past the eighth are counted together: one finding per person would be unreadable."""
+    people = {f"user{i}": f"person.{i}@gmail.com" for i in range(2_000)}
+    found = [f for f in scan(tmp_path, "users.json", json.dumps(people)) if f.rule_id == "MLS602"]
+    assert len(found) == 9 and all(f.severity.value == "medium" for f in found)
+    assert sum("(other keys)" in f.message for f in found) == 1
+    nested = {f"u{i}": {"email": f"p.{i}@gmail.com"} for i in range(30)}
+    found = [f for f in scan(tmp_path, "nested.json", json.dumps(nested)) if f.rule_id == "MLS602"]
+    assert [f.severity.value for f in found] == ["medium"] and "30 email addresses" in found[0].message
+
+
+def test_a_configuration_file_with_its_authors_address_stays_quiet(tmp_path: Path) -> None:
+    package = {"name": "ui", "version": "1.0.0", "author": "Team <team@example-corp.com>", "private": True}
+    found = scan(tmp_path, "package.json", json.dumps(package))
+    assert all(f.severity.value == "low" for f in found)
