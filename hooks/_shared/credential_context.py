@@ -189,7 +189,10 @@ _NAMED = re.compile(
 )
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-$")
 _URL = re.compile(
-    r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@(?P<host>[A-Za-z0-9.\-_\[\]]{1,253})"
+    r"://(?P<user>[^\s:/@'\"<>]{0,128}):(?P<secret>[^\s@/'\"<>]{1,256})@"
+    # The host may be filled in at run time (`@{host}`, `@${DB_HOST}`, `@%(host)s`): the password
+    # before it is written here all the same.
+    r"(?P<host>[A-Za-z0-9.\-_\[\]]{1,253}|\$?\{[A-Za-z_][\w.]{0,60}\}|%\([A-Za-z_]\w{0,60}\)s)"
 )
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 # curl/wget/httpie `-u user:password`, `--user=user:password`.
@@ -364,7 +367,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             continue  # `"Basic " + btoa(user + ":" + pass)`: the literal ends at the scheme; code follows
         # In code a bare value after `=`, `:` or `,` is an expression; after a flag, a header's
         # scheme, an XML or table tag or a space it can only be text inside a string or comment.
-        literal = quoted or context != "name" or stripped in ("", ">") or sep.startswith("</t")
+        # A URL's query parameter (`?api_key=`, `&token=`) or a connection string's key (`;Pwd=`)
+        # is text inside a string whatever the file's language: no expression starts that way.
+        in_string = before in "?&;" and bool(before) and stripped == "="
+        literal = quoted or in_string or context != "name" or stripped in ("", ">") or sep.startswith("</t")
         yield Candidate(value, start, start + len(value), name, context, literal, strength)
 
 

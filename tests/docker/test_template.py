@@ -25,7 +25,7 @@ def test_a_template_is_checked_around_its_placeholders(tmp_path: Path) -> None:
     found = _findings(tmp_path, text)
     assert ("MLS909", 2, Severity.LOW) in found
     assert ("MLS503", 5, Severity.HIGH) in found  # the fixed lines are still judged
-    assert not any(rule == "MLS909" and severity >= Severity.MEDIUM for rule, _, severity in found)
+    assert not any(rule == "MLS909" and severity.rank >= Severity.MEDIUM.rank for rule, _, severity in found)
 
 
 def test_a_placeholder_inside_an_instruction_is_no_template_line(tmp_path: Path) -> None:
@@ -36,7 +36,7 @@ def test_a_placeholder_inside_an_instruction_is_no_template_line(tmp_path: Path)
 
 def test_a_line_that_is_no_placeholder_still_fails_closed(tmp_path: Path) -> None:
     found = _findings(tmp_path, "FROM python:3.11\n{args}\n--flag value\n")
-    assert [(rule, severity >= Severity.MEDIUM) for rule, _, severity in found] == [("MLS909", True)]
+    assert [(rule, severity.rank >= Severity.MEDIUM.rank) for rule, _, severity in found] == [("MLS909", True)]
 
 
 def test_blanking_keeps_every_other_line() -> None:

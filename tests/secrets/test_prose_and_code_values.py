@@ -18,7 +18,7 @@ PASSWORD = "Qm7v" + fake("", 10, ALNUM, seed=30) + "!2"
 
 
 def _blocking(tmp_path: Path, name: str, text: str) -> list[str]:
-    return [f.rule_id for f in scan_text(tmp_path, name, text) if f.severity >= Severity.MEDIUM]
+    return [f.rule_id for f in scan_text(tmp_path, name, text) if f.severity.rank >= Severity.MEDIUM.rank]
 
 
 SILENT = [
@@ -71,6 +71,17 @@ BLOCKING = [
         "a Slack workflow webhook",
         "a.md",
         f"https://hooks.slack.com/workflows/T0{KEY[:8].upper()}/A0{KEY[8:16].upper()}/4815162342/{KEY}{KEY[:6]}\n",
+    ),
+    ("a query parameter in code", "q.py", f'r = requests.get("https://api.example.com/v1?city=Paris&api_key={KEY}")\n'),
+    (
+        "an ODBC password in code",
+        "o.py",
+        f'c = pyodbc.connect("Driver={{ODBC}};Server=db.example.net;Uid=admin;Pwd={PASSWORD};")\n',
+    ),
+    (
+        "a URL password before a templated host",
+        "e.py",
+        f'e = create_engine(f"postgresql://app:{PASSWORD}@{{host}}:5432/db")\n',
     ),
     ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
 ]
