@@ -1,15 +1,23 @@
 """Documents and images that a file named like a model artifact may hold, known by their magic.
 
 An Office file keeps the objects embedded in it as `embeddings/oleObject1.bin`; a `.bin` may be
-a scanned page. These are known formats that no model loader reads: pickle and every loader
-built on it (torch, joblib, pandas) raise at the first byte, because it is no pickle opcode
-(`tests/artifacts/test_inert.py` holds each magic to that), and the zip, HDF5, ONNX and
-safetensors readers refuse the magic. So the file is reported low, by name, instead of as an
-unknown format that blocks. Executables (ELF, PE, Mach-O) are not listed: a program named like
-a model is worth a reviewer's look.
+a scanned page. Pickle and every loader built on it (torch, joblib, pandas, numpy) raise at the
+first byte of these formats, because it is no pickle opcode (`tests/artifacts/test_inert.py`
+holds each magic to that). But some readers do not start at byte 0: zipfile finds an archive
+from its end record, HDF5 looks for its superblock at 512, 1024, 2048, ... after a user block,
+a protobuf parser (ONNX, TensorFlow, Core ML) skips leading fields it does not know, and a
+flatbuffer (TFLite, ExecuTorch) starts from the offset its first four bytes give. So the file is
+"inert", reported low, only when none of those readers could take it either; otherwise it stays
+an unknown format that blocks. Executables (ELF, PE, Mach-O) are never listed: a program named
+like a model is worth a reviewer's look.
 """
 
 from __future__ import annotations
+
+import struct
+from typing import BinaryIO
+
+from hooks.artifacts.zipreader import find_eocd
 
 # (magic, what it is), each magic long enough that random data matches it about never.
 INERT_MAGICS: tuple[tuple[bytes, str], ...] = (
@@ -18,6 +26,8 @@ INERT_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF document"),
     (b"\xd7\xcd\xc6\x9a", "a Windows metafile image"),
 )
+_HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+_PROTOBUF_FIELD_LIMIT = 1 << 20  # fields walked before the data is taken as maybe protobuf
 
 
 def inert_kind(head: bytes) -> str | None:
@@ -26,3 +36,74 @@ def inert_kind(head: bytes) -> str | None:
         if head.startswith(magic):
             return kind
     return None
+
+
+def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
+    """Whether a reader that does not start at byte 0 could accept this data: a zip end record,
+    an HDF5 superblock after a user block, a whole protobuf message, or a flatbuffer's root."""
+    if find_eocd(handle, size) is not None:
+        return True
+    offset = 512
+    while offset + 8 <= size:
+        handle.seek(offset)
+        if handle.read(8) == _HDF5_SIGNATURE:
+            return True
+        offset *= 2
+    handle.seek(0)
+    data = handle.read(size)
+    if len(data) >= 8 and struct.unpack_from("<I", data)[0] < len(data):
+        return True  # a flatbuffer's root table offset that lands inside the data
+    return _whole_protobuf(data)
+
+
+def _varint(data: bytes, position: int) -> tuple[int, int] | None:
+    value = shift = 0
+    while position < len(data) and shift < 70:
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return value, position
+        shift += 7
+    return None
+
+
+def _whole_protobuf(data: bytes) -> bool:
+    """Whether the data reads to its last byte as protobuf fields (unknown ones included, groups
+    nested properly): what a parser that skips unknown fields would accept at the top level."""
+    position = 0
+    groups: list[int] = []
+    for _ in range(_PROTOBUF_FIELD_LIMIT):
+        if position == len(data):
+            return not groups
+        key = _varint(data, position)
+        if key is None:
+            return False
+        tag, position = key
+        number, wire = tag >> 3, tag & 7
+        if number == 0:
+            return False
+        if wire == 0:
+            value = _varint(data, position)
+            if value is None:
+                return False
+            position = value[1]
+        elif wire == 1:
+            position += 8
+        elif wire == 5:
+            position += 4
+        elif wire == 2:
+            length = _varint(data, position)
+            if length is None:
+                return False
+            position = length[1] + length[0]
+        elif wire == 3:
+            groups.append(number)
+        elif wire == 4:
+            if not groups or groups.pop() != number:
+                return False
+        else:
+            return False
+        if position > len(data):
+            return False
+    return True  # too many fields to walk: taken as maybe protobuf (fail closed)

@@ -17,7 +17,7 @@ from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.named import buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
-from hooks.artifacts.inert import inert_kind
+from hooks.artifacts.inert import another_reader_may_take, inert_kind
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import PickleMachine
@@ -84,7 +84,7 @@ class Walker(Walk):
                 )
                 return True
             inert = inert_kind(source.head) if artifact_name else None
-            if inert is not None:
+            if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
                     source.label or "file",
@@ -126,6 +126,18 @@ class Walker(Walk):
                 source.handle.seek(start)
             return self._walk_known(fmt, source, artifact_name) or found
         return self._walk_known(fmt, source, artifact_name)
+
+    def _no_other_reader(self, source: Source) -> bool:
+        """No reader that starts past byte 0 (zip, HDF5, protobuf, flatbuffer) could take the data."""
+        try:
+            handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
+        except LimitExceeded:
+            return False
+        start = handle.tell()
+        try:
+            return not another_reader_may_take(handle, size)
+        finally:
+            handle.seek(start)
 
     def _walk_known(self, fmt: Format, source: Source, artifact_name: bool) -> bool:
         """Read data of a recognised format: strictly when its magic is strong or its name says

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import pickletools
+import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hooks._core.severity import Severity
 from hooks.artifacts.inert import INERT_MAGICS, inert_kind
-from tests.artifacts.builders import zip_with
+from tests.artifacts.builders import tar, zip_with
 from tests.artifacts.helpers import malicious_pickle, scan_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -53,3 +58,71 @@ def test_inert_kind_is_none_for_other_data() -> None:
     assert inert_kind(b"\x80\x04\x95") is None
     assert inert_kind(b"") is None
     assert inert_kind(b"%PD") is None
+
+
+def _lzma_zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_LZMA) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _severities(findings: list) -> list[tuple[str, Severity]]:  # type: ignore[type-arg]
+    return [(f.rule_id, f.severity) for f in findings]
+
+
+def test_readers_that_start_past_byte_zero_keep_it_blocking(tmp_path: Path) -> None:
+    """A magic prefix does not make data inert when zipfile (from the end record), HDF5 (after a
+    user block), a protobuf parser (skipping unknown fields) or a flatbuffer (from its root
+    offset) could still read it; pandas' read_pickle opens such a zip and runs its pickle."""
+    payload = malicious_pickle(tmp_path / "canary")
+    cases = {
+        # a member the scanner cannot decompress: the zip from its end record adds nothing, so
+        # only the unknown format stands between the payload and a loader
+        "lzma.zip": b"%PDF-1.4\n" + _lzma_zip({"model.pkl": payload}),
+        "h5.bin": OLE + bytes(504) + b"\x89HDF\r\n\x1a\n" + bytes(100),
+        "proto.bin": b"%PDF-" + b"\x08\x07\x12\x03abc",  # field 4 (fixed32), then fields 1 and 2
+    }
+    for name, data in cases.items():
+        findings = scan_bytes(tmp_path, name, data)
+        assert ("MLS902", Severity.LOW) not in _severities(findings), name
+        assert findings, name
+    nested = gzip.compress(tar({"model/model.zip": b"%PDF-1.4\n" + zip_with({"m.pkl": payload})}))
+    findings = scan_bytes(tmp_path, "model.tar.gz", nested)
+    assert findings and ("MLS902", Severity.LOW) not in _severities(findings)
+
+
+def test_a_flatbuffer_root_inside_the_data_is_another_reader() -> None:
+    # JPEG's magic read as a flatbuffer's root offset is 0x00ffd8ff: data longer than that could be one.
+    from hooks.artifacts.inert import another_reader_may_take
+
+    head = b"\xff\xd8\xff\x00"
+    longer = head + bytes(0x00FFD8FF)
+    assert another_reader_may_take(io.BytesIO(longer), len(longer))
+    shorter = b"\xff\xd8\xff\xe0" + bytes(4096)
+    assert not another_reader_may_take(io.BytesIO(shorter), len(shorter))
+
+
+def _field(number: int, wire: int, body: bytes) -> bytes:
+    key, out = (number << 3) | wire, bytearray()
+    while True:
+        out.append((key & 0x7F) | (0x80 if key > 0x7F else 0))
+        key >>= 7
+        if not key:
+            return bytes(out) + body
+
+
+@given(st.binary(max_size=2048))
+def test_the_protobuf_walk_takes_any_bytes(data: bytes) -> None:
+    from hooks.artifacts.inert import _whole_protobuf
+
+    assert _whole_protobuf(data) in (True, False)
+
+
+@given(st.lists(st.tuples(st.integers(1, 5000), st.binary(max_size=40)), max_size=20))
+def test_the_protobuf_walk_accepts_what_a_writer_writes(fields: list[tuple[int, bytes]]) -> None:
+    from hooks.artifacts.inert import _whole_protobuf
+
+    data = b"".join(_field(number, 2, bytes([len(body)]) + body) for number, body in fields)
+    assert _whole_protobuf(data)
