@@ -203,7 +203,7 @@ _USER_FLAG = re.compile(
 _LOGIN = re.compile(r"login(?:[ \t]{1,4}--?[a-z][a-z-]{0,20}){0,4}[ \t]{1,4}(?P<value>[^\s\"'`<-][^\s\"'`<]{7,511})")
 # Prose that gives a value: "the key for the staging server is `AbC...`", "token: `AbC...`".
 _MENTION = re.compile(
-    r"(?<![a-z0-9])(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
+    r"(?:key|token|password|secret)\b[^`\n]{0,40}?(?:\bis|\bwas|:|=|\buse|\bset to)[ \t]{0,4}"
     r"`(?P<value>[^`\s]{16,200})`"
 )
 # What follows a value given after a space when the line is a sentence: two more words. A netrc
@@ -233,10 +233,11 @@ _LOOPBACK = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 - hosts
 # CJK punctuation and full-width forms (`，`, `（`, `）`, `：`, `。`, `、`) end a clause where
 # English puts a space, so a bare value stops there as it stops at whitespace. And
 # CJK text runs words together with no space between (`Token Table高效地检索`): a bare value
-# stops at the first ideograph, kana or hangul syllable as an English one stops at a space.
+# stops where an ideograph, kana or hangul syllable follows ASCII, as an English one stops at a
+# space (a value that starts in CJK, a password typed so, is kept whole).
 _IDEOGRAPHIC_PUNCTUATION = re.compile(
-    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+    r"|(?<=[\x21-\x7e])[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
 
 
@@ -358,9 +359,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             value = value[1:].split("}", 1)[0]
         if before in "?&" and _loopback_url(lowered, name_start):
             continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
-        if spaced and _SENTENCE_GOES_ON.match(text, start + len(value)):
-            # "the login credentials Polyaxon will use": a word of a sentence, unless it is random
-            # like a generated key (strength 1 needs a value judged 2 to reach a finding)
+        if spaced and value.isalpha() and _SENTENCE_GOES_ON.match(text, start + len(value)):
+            # "the login credentials Polyaxon will use": a word of the sentence, unless it is random
+            # like a generated key (strength 1 needs a value judged 2 to reach a finding). A value
+            # with digits or symbols (`with password Adm1n@2024 and then`) is what people type.
             strength = 1
         context = "flag" if flag else "header" if match.group("scheme") else "name"
         if context == "header" and value.startswith("+"):

@@ -467,6 +467,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         # `answer, token_stats = llm(prompt, model=model)` in a Markdown code block, `token
         # (prompt%bs==3)` in a comment: an expression, code in prose
         return ValueShape(0, "a call, a subscript or a parenthesised expression (`llm(prompt`, `Dict[str`), code")
+    if value[:1] in "[{" and value[1:2] in "\"'[{" and value[-1:] in "]}":
+        return ValueShape(0, 'a JSON or list literal (`["unknown.com-1/gpu"]`), not one value')
     if _SPECIAL_TOKEN.fullmatch(value):
         return ValueShape(0, "a tokenizer's special token (`<|im_start|>`)")
     if _regex_like(value):
@@ -539,20 +541,43 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
 
 
 # A format field (`{project}`, `{self.user.name}`, `{0}`, `{x!r:>10}`); a value cut at a brace may
-# begin inside one (`project}/{provider`) or end in one.
+# begin inside one (`project}/{provider`) or end in one. Its name must read as one (words, short
+# parts, an index): random characters in braces (`Zp{Qx7Lm2Rv9}Tn`) are part of a secret.
 _FORMAT_FIELD = re.compile(
-    r"\{[A-Za-z_0-9][\w.]{0,60}(?:\[[^\]{}]{0,40}\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
-    r"|^[A-Za-z_][\w.]{0,60}\}|\{[A-Za-z_][\w.]{0,60}$"
+    r"\{(?P<inner>[A-Za-z_0-9][\w.]{0,60})(?:\[[^\]{}]{0,40}\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
+    r"|^(?P<head>[A-Za-z_][\w.]{0,60})\}|\{(?P<tail>[A-Za-z_][\w.]{0,60})$"
 )
+_GLUE = ":/=-_.@,;| "
+
+
+# How code names a field: snake_case, CONSTANT_CASE or camelCase, digits only at the end, or an
+# index. Random characters (`Qx7Lm2Rv9`, `qx7lm2rv9`) switch between letters and digits.
+_FIELD_PART = re.compile(r"[0-9]+|[a-z_]+[0-9]*|[A-Z_]+[0-9]*|[a-z]+(?:[A-Z][a-z]+)+[0-9]*|[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+
+
+def _field_name(name: str) -> bool:
+    parts = name.split(".")
+    return all(_FIELD_PART.fullmatch(part) for part in parts)
 
 
 def fixed_text(value: str) -> str | None:
-    """The longest stretch of `value` between format fields, or None when it has none."""
-    parts = _FORMAT_FIELD.split(value.replace("{{", "").replace("}}", ""))
-    if len(parts) < 2:
+    """The text of `value` outside its format fields (joined, glue punctuation at the ends
+    trimmed), or None when it has no field."""
+    plain = value.replace("{{", "").replace("}}", "")
+    kept: list[str] = []
+    position = 0
+    found = False
+    for match in _FORMAT_FIELD.finditer(plain):
+        name = match.group("inner") or match.group("head") or match.group("tail") or ""
+        if not _field_name(name):
+            continue
+        found = True
+        kept.append(plain[position : match.start()])
+        position = match.end()
+    if not found:
         return None
-    # The punctuation beside a field joins it to the text (`project:{p}`, `{host}/{db}`).
-    return max((part.strip(":/=-_.@,;| ") for part in parts), key=len)
+    kept.append(plain[position:])
+    return "".join(kept).strip(_GLUE)
 
 
 def _regex_like(value: str) -> bool:

@@ -299,9 +299,7 @@ def judge(
         return None
     if _TEX_MATH.fullmatch(candidate.value) and not _PASSWORDISH.search(candidate.name):
         return None  # "the previous step's target token $y_{t^\prime}$": TeX math in prose
-    if candidate.name.lower() == "auth" and _DOCKER_AUTHS.search(
-        lowered, max(0, candidate.start - 4000), candidate.start
-    ):
+    if candidate.name.lower() == "auth" and candidate.quoted and _in_docker_auths(lowered, candidate.start):
         return _docker_auth_hit(candidate, options)
     fixed = _fstring_fixed_part(text, candidate) if kind == CODE and candidate.quoted else None
     shape = judge_value(candidate.value if fixed is None else fixed, candidate.name, options.placeholders)
@@ -359,21 +357,69 @@ def judge(
 
 
 # A Docker client config (`~/.docker/config.json`, a pull secret's `.dockerconfigjson`).
-_DOCKER_AUTHS = re.compile(r"\"auths\"[ \t]{0,4}:")
-_DOCKER_REFUSED = "; not base64 of `user:password`: the Docker client refuses this `auths` entry (reported low)"
+_DOCKER_AUTHS = re.compile(r"\"auths\"[ \t]{0,4}:[ \t\r\n]{0,40}\{")
+_DOCKER_REFUSED = "; not base64 of `user:password`: Docker and the kubelet refuse this `auths` entry (reported low)"
+# What a decoded password judged "not a secret" may still be: a short or plain password of a real
+# registry account. Only these reasons mean there is no credential at all.
+_NO_PASSWORD = (
+    "a placeholder",
+    "a well-known password",
+    "contains spaces",
+    "the value repeats its name",
+    "it names a credential instead of being one",
+)
 
 
-def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
-    """An `auths` entry's `auth` is base64 of `user:password`, which the Docker client decodes and
-    splits at the first colon, refusing anything else. What it carries is the password: judged as
-    one (a service account's JSON key after `_json_key:` is searched like any text)."""
+def _in_docker_auths(lowered: str, start: int) -> bool:
+    """The value is the `auth` of one registry inside an `auths` object: two braces deep from
+    `"auths": {`, never closed before it (strings skipped). Bounded to 4,000 characters back."""
+    window_start = max(0, start - 4000)
+    opening = None
+    for match in _DOCKER_AUTHS.finditer(lowered, window_start, start):
+        opening = match.end()
+    if opening is None:
+        return False
+    depth = 1
+    position = opening
+    in_string = False
+    while position < start:
+        char = lowered[position]
+        if in_string:
+            if char == "\\":
+                position += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return False
+        position += 1
+    return depth == 2
+
+
+def _decode_docker_auth(value: str) -> str | None:
+    """base64 as Go's StdEncoding reads it, then RawStdEncoding (no padding), as the kubelet does."""
     import base64
     import binascii
 
-    try:
-        decoded = base64.b64decode(candidate.value, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        decoded = ""
+    for candidate in (value, value + "=" * (-len(value) % 4)):
+        try:
+            return base64.b64decode(candidate, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+    return None
+
+
+def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
+    """An `auths` entry's `auth` is base64 of `user:password`, which the Docker client and the
+    kubelet decode and split at the first colon, refusing anything else. What it carries is the
+    password: judged as one (a service account's JSON key after `_json_key:` is searched like any
+    text); a short or plain one is still a registry's password, reported low."""
+    decoded = _decode_docker_auth(candidate.value) or ""
     _, colon, password = decoded.partition(":")
     hit = Hit(
         "password_assignment",
@@ -400,7 +446,9 @@ def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
         )
     shape = judge_value(password, "password", options.placeholders)
     if shape.strength == 0:
-        return None  # `user:changeme`, `_json_key:{...placeholder...}`: no credential inside
+        if len(password) < 6 or shape.reason in _NO_PASSWORD:
+            return None  # `user:changeme`, `_json_key:{...placeholder...}`: no credential inside
+        return replace(hit, low_reason=f"; the password it carries is {shape.reason} (reported low)")
     return replace(hit, confidence="medium" if shape.strength == 2 else "low")
 
 

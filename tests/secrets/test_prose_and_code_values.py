@@ -83,6 +83,13 @@ BLOCKING = [
         "e.py",
         f'e = create_engine(f"postgresql://app:{PASSWORD}@{{host}}:5432/db")\n',
     ),
+    ("a typed password in a sentence", "README.md", "Log in as admin with password Adm1n@2024 and then change it.\n"),
+    ("a fetchmail line", ".fetchmailrc", "poll imap.example.com user jsmith password Adm1n@2024 is jsmith here\n"),
+    ("a one-word credential name in prose", "notes.md", f"The apikey is `{KEY}` for staging.\n"),
+    ("random braces in a secret", "a.env", f"SECRET_KEY={KEY[:4]}{{{KEY[4:12]}}}{KEY[12:]}\n"),
+    ("a trailing brace after a key", "k.py", f'api_key = "{KEY}}}"\n'),
+    ("an f-string password", "p.py", 'db_password = f"Adm1n{env}@2024x"\n'),
+    ("a password typed in hangul first", "c.yaml", "password: 비밀번호Zq2024!abc\n"),
     ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
 ]
 
@@ -124,3 +131,22 @@ def test_docker_auth_carrying_a_provider_token_is_that_provider(tmp_path: Path) 
     auth = base64.b64encode(f"user:{token}".encode()).decode()
     findings = scan_text(tmp_path, "config.json", _docker_config(auth))
     assert [f.rule_id for f in findings] == ["MLS201"]
+
+
+def test_docker_auth_without_padding_is_read_as_the_kubelet_reads_it(tmp_path: Path) -> None:
+    unpadded = base64.b64encode(f"deploy:{KEY}x".encode()).decode().rstrip("=")
+    findings = scan_text(tmp_path, ".dockerconfigjson", _docker_config(unpadded))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.MEDIUM)]
+
+
+def test_an_auth_outside_the_auths_object_is_judged_as_usual(tmp_path: Path) -> None:
+    text = '{"auths": {"ghcr.io": {}}, "credsStore": "desktop", "plugins": {"notify": {"auth": "' + KEY + '"}}}\n'
+    findings = scan_text(tmp_path, "config.json", text)
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.MEDIUM)]
+    assert "Docker" not in findings[0].message
+
+
+def test_a_short_registry_password_is_low_not_silent(tmp_path: Path) -> None:
+    auth = base64.b64encode(b"admin:Qx7#pL2").decode()
+    findings = scan_text(tmp_path, "config.json", _docker_config(auth))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.LOW)]
