@@ -124,11 +124,33 @@ _NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://
 
 
 def _segments(command: str) -> list[tuple[str, str]]:
-    """(text, separator before it) for each segment of a command line."""
-    parts = _SEPARATORS.split(command.replace("\\\n", " "))
-    segments = [(parts[0], "")]
-    for index in range(1, len(parts) - 1, 2):
-        segments.append((parts[index + 1], parts[index]))
+    """(text, separator before it) for each segment of a command line: split at `&&`, `||`, `|`,
+    `;` and newlines outside quotes (`echo "a; b"` is one command), `\\` escapes honoured."""
+    text = command.replace("\\\n", " ")
+    segments: list[tuple[str, str]] = []
+    start = index = 0
+    before = quote = ""
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and quote != "'":
+            index += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        else:
+            pair = text[index : index + 2]
+            separator = pair if pair in ("&&", "||") else char if char in ";|\n" else ""
+            if separator:
+                segments.append((text[start:index], before))
+                before = separator
+                index += len(separator)
+                start = index
+                continue
+        index += 1
+    segments.append((text[start:], before))
     return segments
 
 
@@ -180,6 +202,26 @@ def _program(word: str) -> str:
     return word.rsplit("/", 1)[-1]
 
 
+def _shell_scripts(segments: list[tuple[str, str]]) -> list[str]:
+    """The scripts given to a shell with `-c` (`bash -c "..."`, `sh -ec '...'`, `sudo bash -lc ...`)."""
+    scripts: list[str] = []
+    for text, _ in segments:
+        words = _words(text)
+        index = 0
+        while index < len(words) and (words[index] in _WRAPPERS or "=" in words[index]):
+            index += 1  # `sudo`, `env A=1`: what runs is the shell after them
+        if index >= len(words) or _program(words[index]) not in _SHELLS:
+            continue
+        for position in range(index + 1, len(words) - 1):
+            flag = words[position]
+            if not flag.startswith("-"):
+                break
+            if not flag.startswith("--") and "c" in flag:
+                scripts.append(words[position + 1])
+                break
+    return scripts
+
+
 def command_segments(command: str) -> list[tuple[str, list[str]]]:
     """Each segment of a command line with its words from the program on (`sudo env A=1 vllm
     serve m` -> [vllm, serve, m]): what a check needs to tell the program that runs from text
@@ -211,14 +253,17 @@ def shell_lines(lines: list[str], first_line: int) -> list[tuple[int, str]]:
     return commands
 
 
-def pipes_download_to_shell(command: str) -> bool:
-    """`curl ... | sh`, `wget -qO- ... | sudo python3`, `bash <(curl ...)`, `sh -c "$(curl ...)"`."""
+def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
+    """`curl ... | sh`, `wget -qO- ... | sudo python3`, `bash <(curl ...)`, `sh -c "$(curl ...)"`,
+    and any of these inside a shell's `-c` script (`bash -c "curl ... | sh"`)."""
     lowered = command.lower()
     if "curl" not in lowered and "wget" not in lowered and "fetch" not in lowered:
         return False
     if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
         return True
     segments = _segments(command)
+    if depth < 4 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(segments)):
+        return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
     for index, (text, separator) in enumerate(segments):
         if separator != "|":
