@@ -548,6 +548,7 @@ _FORMAT_FIELD = re.compile(
     r"|^(?P<head>[A-Za-z_][\w.]{0,60})\}|\{(?P<tail>[A-Za-z_][\w.]{0,60})$"
 )
 _GLUE = ":/=-_.@,;| "
+_CUT_FIELD = re.compile(r"[a-z_]{3,}(?:\.[a-z_]{2,}){0,4}")
 
 
 # How code names a field: snake_case, CONSTANT_CASE or camelCase, digits only at the end, or an
@@ -568,8 +569,11 @@ def fixed_text(value: str) -> str | None:
     position = 0
     found = False
     for match in _FORMAT_FIELD.finditer(plain):
-        name = match.group("inner") or match.group("head") or match.group("tail") or ""
-        if not _field_name(name):
+        inner = match.group("inner")
+        name = inner or match.group("head") or match.group("tail") or ""
+        # Cut at a brace, only half a field shows: it must read as a name in lower case
+        # (`project}`, `{self.provider`), not a random run before a brace (`iXym8}`).
+        if not _field_name(name) or (inner is None and not _CUT_FIELD.fullmatch(name)):
             continue
         found = True
         kept.append(plain[position : match.start()])

@@ -27,7 +27,11 @@ INERT_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"\xd7\xcd\xc6\x9a", "a Windows metafile image"),
 )
 _HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
-_PROTOBUF_FIELD_LIMIT = 1 << 20  # fields walked before the data is taken as maybe protobuf
+# Fields walked before the data is taken as maybe protobuf (fail closed): a real document breaks
+# the wire format within a few fields, and a walk this short costs microseconds per member.
+_PROTOBUF_FIELD_LIMIT = 4096
+# Archives that 7-Zip (`-t7z`) and unrar find past a prefix (self-extracting archives start so).
+_ARCHIVE_SIGNATURES = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
 
 
 def inert_kind(head: bytes) -> str | None:
@@ -40,7 +44,8 @@ def inert_kind(head: bytes) -> str | None:
 
 def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
     """Whether a reader that does not start at byte 0 could accept this data: a zip end record,
-    an HDF5 superblock after a user block, a whole protobuf message, or a flatbuffer's root."""
+    an HDF5 superblock after a user block, a 7z or RAR archive past a prefix, a whole protobuf
+    message, or a flatbuffer's root."""
     if find_eocd(handle, size) is not None:
         return True
     offset = 512
@@ -51,6 +56,8 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
         offset *= 2
     handle.seek(0)
     data = handle.read(size)
+    if any(signature in data for signature in _ARCHIVE_SIGNATURES):
+        return True
     if len(data) >= 8 and struct.unpack_from("<I", data)[0] < len(data):
         return True  # a flatbuffer's root table offset that lands inside the data
     return _whole_protobuf(data)

@@ -448,6 +448,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
+        self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
@@ -874,6 +875,25 @@ class MLRuleVisitor(ast.NodeVisitor):
         bound = origins.bound_values(value.id, function)
         return bound is not None and all(_from_pretrained(v) for v in bound[0])
 
+    def _rebinds_callee(self, node: ast.Call) -> bool:
+        """The name the call's receiver starts from (`LlamaConfig` in `LlamaConfig.from_pretrained`)
+        is also assigned in the module, so the import alone does not say what it is."""
+        base = node.func
+        while isinstance(base, ast.Attribute):
+            base = base.value
+        if not isinstance(base, ast.Name):
+            return True
+        return base.id in self._assigned_names() or base.id in self._rebound_elsewhere()
+
+    def _assigned_names(self) -> frozenset[str]:
+        if self._assigned is None:
+            self._assigned = frozenset(
+                node.id
+                for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[]))
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+            )
+        return self._assigned
+
     def _rebound_elsewhere(self) -> frozenset[str]:
         """Names a `nonlocal` or `global` statement or a `match` pattern binds anywhere in the module."""
         if self._rebinders is None:
@@ -904,7 +924,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 "nothing more (the from_pretrained calls that loaded them are judged on their own lines)"
             )
         config_class = _concrete_config_class(self.qualname(node.func))
-        if config_class is not None:
+        if config_class is not None and not self._rebinds_callee(node):
             return (
                 f"{flag}=True on {config_class}.from_pretrained, which reads a JSON file and imports no code "
                 "from the repository whatever the flag says (only the Auto classes and pipeline do)"

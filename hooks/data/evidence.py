@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from hooks.data.detectors import EMAIL, STRONG, Candidate
 from hooks.data.locate import delimiters_outside_quotes
 from hooks.data.redact import redact
+from hooks.data.schema_names import kind_of
 
 PartKey = tuple[int | None, int | None]  # (notebook cell, output) or (None, None) for a file
 FILE_PART: PartKey = (None, None)
@@ -122,7 +123,9 @@ class Evidence:
         found = self.tallies.get(key)
         if found is None:
             columns = self._columns.setdefault((part, kind), set())
-            if len(columns) >= MAX_COLUMNS_PER_KIND:
+            # A column named for its kind (`dependent7_ssn`) always keeps its own tally: only
+            # keys that say nothing (user ids) are folded.
+            if len(columns) >= MAX_COLUMNS_PER_KIND and (column is None or kind_of(column) != kind):
                 key = (part, OTHER_KEYS, kind)
                 found = self.tallies.get(key)
                 if found is not None:

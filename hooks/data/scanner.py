@@ -521,8 +521,9 @@ def _verdicts(job: Job) -> list[Finding]:
     # ids to addresses is one column per key, a notebook shows a table in many outputs), and as
     # records (whole fields), not mentions in prose.
     contacts = sum(tally.standalone for _, _, tally in reported if tally.kind in _CONTACT_KINDS)
+    births = sum(tally.standalone for _, _, tally in reported if tally.kind == DOB)
     for part, column, tally in reported:
-        findings.append(_value_finding(job, part, column, tally, contacts))
+        findings.append(_value_finding(job, part, column, tally, births if tally.kind == DOB else contacts))
     for note in job.notes:
         if (note.part, note.column, note.kind) in confirmed or not settings.counts(note.kind):
             continue
@@ -547,6 +548,8 @@ def _verdicts(job: Job) -> list[Finding]:
 
 
 def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, contacts: int) -> Finding:
+    """One kind in one column; `contacts` is the file's count of records of that family (contact
+    details for emails and phones, dates of birth for those), which decides whether few are low."""
     noun = _NOUNS[tally.kind]
     count = tally.valid
     what = noun if count == 1 else _PLURALS.get(noun, noun + ("es" if noun.endswith("ss") else "s"))
@@ -581,7 +584,7 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, co
         # Read whole (a sampled count is a floor, not the file's), and few in the whole file.
         severity = Severity.LOW
         prose = f" (a few contact details in the file; from {BULK_CONTACTS} they block)"
-    elif severity != Severity.LOW and tally.kind == DOB and tally.standalone < BULK_CONTACTS and job.complete:
+    elif severity != Severity.LOW and tally.kind == DOB and contacts < BULK_CONTACTS and job.complete:
         # Dates of birth (with names: people) in a handful of records of a file read whole are a
         # fixture's or an example's made-up rows; a table of people has many more.
         severity = Severity.LOW

@@ -61,8 +61,8 @@ class DockerfileScanner:
                 make_finding(
                     rules.DOCKERFILE_UNPARSEABLE,
                     display,
-                    f"a template: line(s) {shown} are placeholders a generator fills in before the build and "
-                    "could not be checked; every other line was",
+                    f"a template: line(s) {shown} hold placeholders or template tags a generator fills in "
+                    "before the build; what they insert could not be checked, everything else was",
                     content_key="template",
                     line=template_lines[0],
                     severity=Severity.LOW,

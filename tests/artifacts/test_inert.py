@@ -83,6 +83,8 @@ def test_readers_that_start_past_byte_zero_keep_it_blocking(tmp_path: Path) -> N
         "lzma.zip": b"%PDF-1.4\n" + _lzma_zip({"model.pkl": payload}),
         "h5.bin": OLE + bytes(504) + b"\x89HDF\r\n\x1a\n" + bytes(100),
         "proto.bin": b"%PDF-" + b"\x08\x07\x12\x03abc",  # field 4 (fixed32), then fields 1 and 2
+        "sfx.bin": b"%PDF-1.4\n" + b"7z\xbc\xaf\x27\x1c" + bytes(64),  # 7-Zip -t7z finds it past the prefix
+        "long.bin": b"%PDF-" + b"\x0b\x0c" * 5000 + bytes(3),  # more fields than are walked: maybe protobuf
     }
     for name, data in cases.items():
         findings = scan_bytes(tmp_path, name, data)

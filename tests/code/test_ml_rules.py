@@ -426,3 +426,14 @@ def test_trust_remote_code_on_a_configuration_class_is_low(tmp_path: Path) -> No
     assert found == {(4, "low"), (5, "low"), (6, "high"), (7, "high")}
     own = "from mylib import GenerationConfig\ng = GenerationConfig.from_pretrained(d, trust_remote_code=True)\n"
     assert [f.severity.value for f in scan_code(tmp_path, own, "own.py") if f.rule_id == "MLS307"] == ["high"]
+
+
+def test_a_configuration_class_name_rebound_in_the_module_keeps_blocking(tmp_path: Path) -> None:
+    text = (
+        "import transformers\n"
+        "from transformers import LlamaConfig\n"
+        "LlamaConfig = transformers.AutoModel\n"
+        "m = LlamaConfig.from_pretrained(name, trust_remote_code=True)\n"
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "x.py") if f.rule_id == "MLS307"]
+    assert found == ["high"]

