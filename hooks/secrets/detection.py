@@ -445,6 +445,9 @@ def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
             detail=best.detail + " (base64 in a Docker auths entry)",
         )
     shape = judge_value(password, "password", options.placeholders)
+    spelled = _base64_text(password)
+    if spelled is not None and judge_value(spelled, "password", options.placeholders).strength == 0:
+        return None  # the password is base64 of a sentence or a placeholder ("This is not a real secret")
     if shape.strength == 0:
         if len(password) < 6 or shape.reason in _NO_PASSWORD:
             return None  # `user:changeme`, `_json_key:{...placeholder...}`: no credential inside

@@ -150,3 +150,9 @@ def test_a_short_registry_password_is_low_not_silent(tmp_path: Path) -> None:
     auth = base64.b64encode(b"admin:Qx7#pL2").decode()
     findings = scan_text(tmp_path, "config.json", _docker_config(auth))
     assert [(f.rule_id, f.severity) for f in findings] == [("MLS223", Severity.LOW)]
+
+
+def test_docker_auth_whose_password_is_base64_of_a_sentence_is_silent(tmp_path: Path) -> None:
+    sentence = base64.b64encode(b"This is not a real secret, it is only for demonstration purposes.").decode()
+    auth = base64.b64encode(f"$oauthtoken:{sentence}".encode()).decode()
+    assert scan_text(tmp_path, "README.md", "```json\n" + _docker_config(auth) + "```\n") == []
