@@ -126,6 +126,17 @@ def _sql_from_parameters(
         if isinstance(node, ast.Compare)
         for operand in (node.left, *node.comparators)
     }
+    # The same through a name: `expected = f"SELECT ..."` that is only ever compared.
+    loads: dict[str, list[bool]] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.setdefault(node.id, []).append(id(node) in compared)
+    only_compared = {name for name, uses in loads.items() if uses and all(uses)}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and all(
+            isinstance(t, ast.Name) and t.id in only_compared for t in node.targets
+        ):
+            compared.add(id(node.value))
     for node in ast.walk(function):
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"

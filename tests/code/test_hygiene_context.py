@@ -375,3 +375,13 @@ def test_a_query_a_test_compares_is_not_sent(tmp_path: Path) -> None:
         "    return db.execute(f\"DELETE FROM db.{table} WHERE tag LIKE '{values['tag']}';\")\n"
     )
     assert graded(scan_code(tmp_path, text, "test_q.py")) == [("B608", 3, "low"), ("B608", 6, "medium")]
+    named = (
+        "def test_select(schema, table, start):\n"
+        "    expected = f\"SELECT * FROM db.{table} WHERE ts >= '{start}';\"\n"
+        "    assert schema.select_query(table, start) == expected\n"
+        "def select(db, table, start):\n"
+        "    query = f\"SELECT * FROM db.{table} WHERE ts >= '{start}';\"\n"
+        "    assert query\n"
+        "    return db.execute(query)\n"
+    )
+    assert graded(scan_code(tmp_path, named, "test_s.py")) == [("B608", 2, "low"), ("B608", 5, "medium")]
