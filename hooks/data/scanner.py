@@ -55,6 +55,7 @@ _MENTIONED_KINDS = frozenset({EMAIL, PHONE, DOB})
 # (authors, maintainers, a support address, a sample's made-up customers, a public corpus' few).
 BULK_CONTACTS = 20
 _CONTACT_KINDS = frozenset({EMAIL, PHONE})
+_COUNTED_KINDS = frozenset({EMAIL, PHONE, DOB})  # kinds a few of which are low in a file read whole
 _PLURALS = {"date of birth": "dates of birth", "IBAN": "IBANs", "email address": "email addresses"}
 # OpenAPI's `info.contact` object (name, url, email: no nested objects) and the email fields.
 _CONTACT_OBJECT = re.compile(rb'"contact"\s*:\s*\{[^{}]{0,2000}\}')
@@ -83,6 +84,7 @@ class Job:
     package_parts: set[PartKey] = field(default_factory=set)  # parts with a package's metadata fields
     api_parts: set[PartKey] = field(default_factory=set)  # parts that are an OpenAPI/Swagger description
     sole_column: dict[str, str] = field(default_factory=dict)  # kind -> the only column named for it
+    rows: int | None = None  # the row count a columnar file's footer gives, when its values are not read
 
 
 class DataScanner:
@@ -315,6 +317,7 @@ def _scan_parquet(job: Job, head: bytes) -> None:
     if schema.encrypted:
         _not_inspected(job, "encrypted parquet footer: columns and values not read")
         return
+    job.rows = schema.rows
     _columnar(job, schema.columns, "parquet", schema.compressed)
 
 
@@ -532,7 +535,13 @@ def _verdicts(job: Job) -> list[Finding]:
         if note.why == "values not read" and any(k[0] == note.part and k[2] == note.kind for k in confirmed):
             continue  # the raw bytes already showed this kind
         severity = Severity.LOW if note.kind in (NAME, ADDRESS, "ip") else None
-        message = f"column `{printable_name(note.column)}` holds {note.kind.replace('_', ' ')} data ({note.why})"
+        why = note.why
+        if severity is None and note.kind in _COUNTED_KINDS and job.rows is not None and job.rows < BULK_CONTACTS:
+            # The footer says how many rows the column has: a fixture's handful of people, not a
+            # table of them (the count contact details and dates of birth block from).
+            severity = Severity.LOW
+            why = f"{why}; {job.rows} rows in the file, from {BULK_CONTACTS} they block"
+        message = f"column `{printable_name(note.column)}` holds {note.kind.replace('_', ' ')} data ({why})"
         findings.append(
             make_finding(
                 rules.PERSONAL_DATA_COLUMN,

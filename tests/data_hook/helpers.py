@@ -82,10 +82,10 @@ def thrift_struct(fields: dict[int, Any]) -> bytes:
     return bytes(out + b"\x00")
 
 
-def parquet_file(columns: list[str], *, body: bytes = b"", codec: int = 1) -> bytes:
+def parquet_file(columns: list[str], *, body: bytes = b"", codec: int = 1, rows: int = 300) -> bytes:
     schema = [{4: b"schema", 5: len(columns)}] + [{1: 6, 3: 1, 4: c.encode()} for c in columns]
     chunks = [{3: {1: 6, 4: codec}} for _ in columns]
-    footer = thrift_struct({1: 1, 2: schema, 3: 3, 4: [{1: chunks, 2: 0, 3: 3}]})
+    footer = thrift_struct({1: 1, 2: schema, 3: rows, 4: [{1: chunks, 2: 0, 3: rows}]})
     return b"PAR1" + body + footer + struct.pack("<I", len(footer)) + b"PAR1"
 
 

@@ -417,3 +417,16 @@ def test_dates_of_birth_are_counted_over_the_whole_file(tmp_path: Path) -> None:
         if f.rule_id == "MLS608"
     ]
     assert found and all(f.severity.value in ("medium", "high") for f in found)
+
+
+def test_a_columnar_file_of_a_few_rows_names_its_people_low(monkeypatch: object, tmp_path: Path) -> None:
+    """Values unread (no pyarrow), the footer's row count decides as the contact count does."""
+    import hooks.data.pyarrow_values as pv
+
+    monkeypatch.setattr(pv, "available", lambda: False)  # type: ignore[attr-defined]
+    few = [f for f in scan(tmp_path, "f.parquet", parquet_file(["date_of_birth"], rows=3)) if f.rule_id == "MLS610"]
+    assert [f.severity.value for f in few] == ["low"] and "3 rows" in few[0].message
+    many = [f for f in scan(tmp_path, "m.parquet", parquet_file(["date_of_birth"], rows=20)) if f.rule_id == "MLS610"]
+    assert [f.severity.value for f in many] == ["medium"]
+    ssn = [f for f in scan(tmp_path, "s.parquet", parquet_file(["ssn"], rows=3)) if f.rule_id == "MLS610"]
+    assert [f.severity.value for f in ssn] != ["low"]  # a kind that identifies alone blocks from one
