@@ -45,6 +45,8 @@ _ENTRY_DECORATORS = frozenset(
 _CONTAINERS = frozenset(
     {"Optional", "Union", "List", "list", "Sequence", "Tuple", "tuple", "Set", "set", "FrozenSet", "Iterable"}
 )
+# A configuration class named directly (`GenerationConfig`, `LlamaConfig`, not `AutoConfig`).
+_CONFIG_CLASS = re.compile(r"(?!Auto)[A-Z][A-Za-z0-9]*Config")
 _CHMODS = frozenset({"chmod", "fchmod", "lchmod"})
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
@@ -193,6 +195,8 @@ def _unpinned_remote_code(
     code: `trust_remote_code` given anything but a false constant."""
     if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
         return
+    if _CONFIG_CLASS.fullmatch(name_of(call.func.value) or ""):
+        return  # `GenerationConfig.from_pretrained`: reads a JSON file; the flag imports nothing there
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
     trust = keywords.get("trust_remote_code")
     # A constant True is MLS307's finding on the same call; a value from a parameter or a

@@ -385,3 +385,16 @@ def test_a_query_a_test_compares_is_not_sent(tmp_path: Path) -> None:
         "    return db.execute(query)\n"
     )
     assert graded(scan_code(tmp_path, named, "test_s.py")) == [("B608", 2, "low"), ("B608", 5, "medium")]
+
+
+def test_an_unpinned_configuration_class_with_a_forwarded_flag_stays_low(tmp_path: Path) -> None:
+    """The flag does nothing on GenerationConfig, so B615 stays hygiene; AutoTokenizer keeps it."""
+    text = (
+        "from transformers import AutoTokenizer, GenerationConfig\n"
+        "def load(path, trust_remote_code):\n"
+        "    g = GenerationConfig.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+        "    t = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)\n"
+        "    return g, t\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "lib.py") if f.rule_id == "B615"]
+    assert found == [(3, "low"), (4, "medium")]
