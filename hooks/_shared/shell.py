@@ -123,7 +123,20 @@ _MAX_NAMES = 6
 _NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://)")
 
 
-def _segments(command: str) -> list[tuple[str, str]]:
+def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
+    """(text, separator before it) for each segment of a command line, then the segments of the
+    scripts it gives a shell to run (`sh -c "cd /app && pip install x"`): what runs, wherever the
+    quotes put it."""
+    segments = _split_segments(command)
+    if depth < 4:
+        for script in _shell_scripts(segments):
+            inner = _segments(script, depth + 1)
+            if inner:
+                segments.extend([(inner[0][0], ";"), *inner[1:]])
+    return segments
+
+
+def _split_segments(command: str) -> list[tuple[str, str]]:
     """(text, separator before it) for each segment of a command line: split at `&&`, `||`, `|`,
     `;` and newlines outside quotes (`echo "a; b"` is one command), `\\` escapes honoured."""
     text = command.replace("\\\n", " ")

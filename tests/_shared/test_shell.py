@@ -227,3 +227,11 @@ def test_commands_that_trust_remote_code(command: str) -> None:
 )
 def test_look_alikes_do_not_trust_remote_code(command: str) -> None:
     assert not passes_trust_remote_code(command)
+
+
+def test_commands_inside_a_shell_script_are_segments_too() -> None:
+    """`sh -c "cd /app && pip install ..."`: the install runs, so the checks see it, as they did
+    when the quotes were ignored; a quoted `;` elsewhere splits nothing."""
+    segments = [words for _, words in command_segments('sh -c "cd /app && pip install --index-url http://x foo"')]
+    assert ["pip", "install", "--index-url", "http://x", "foo"] in segments
+    assert command_segments('echo "a; b"') == [('echo "a; b"', ["echo", "a; b"])]
