@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hooks._core.findings import Issue
@@ -136,13 +137,11 @@ def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     return segments
 
 
-def _split_segments(command: str) -> list[tuple[str, str]]:
-    """(text, separator before it) for each segment of a command line: split at `&&`, `||`, `|`,
-    `;` and newlines outside quotes (`echo "a; b"` is one command), `\\` escapes honoured."""
-    text = command.replace("\\\n", " ")
-    segments: list[tuple[str, str]] = []
-    start = index = 0
-    before = quote = ""
+def _outside_quotes(text: str) -> Iterator[int]:
+    """Indices of the characters of `text` outside quotes, quote marks excluded (`\\` escapes
+    honoured except inside single quotes)."""
+    quote = ""
+    index = 0
     while index < len(text):
         char = text[index]
         if char == "\\" and quote != "'":
@@ -154,15 +153,26 @@ def _split_segments(command: str) -> list[tuple[str, str]]:
         elif char in "'\"":
             quote = char
         else:
-            pair = text[index : index + 2]
-            separator = pair if pair in ("&&", "||") else char if char in ";|\n" else ""
-            if separator:
-                segments.append((text[start:index], before))
-                before = separator
-                index += len(separator)
-                start = index
-                continue
+            yield index
         index += 1
+
+
+def _split_segments(command: str) -> list[tuple[str, str]]:
+    """(text, separator before it) for each segment of a command line: split at `&&`, `||`, `|`,
+    `;` and newlines outside quotes (`echo "a; b"` is one command), `\\` escapes honoured."""
+    text = command.replace("\\\n", " ")
+    segments: list[tuple[str, str]] = []
+    start = 0
+    before = ""
+    for index in _outside_quotes(text):
+        if index < start:
+            continue  # the second character of `&&` or `||`
+        pair = text[index : index + 2]
+        separator = pair if pair in ("&&", "||") else text[index] if text[index] in ";|\n" else ""
+        if separator:
+            segments.append((text[start:index], before))
+            before = separator
+            start = index + len(separator)
     segments.append((text[start:], before))
     return segments
 
@@ -172,22 +182,10 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
     `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
     segments: list[tuple[int, int, str]] = []
     start = 0
-    quote = ""
-    index = 0
-    while index < len(command):
-        char = command[index]
-        if char == "\\" and quote != "'":
-            index += 2
-            continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in ";|&\n":
-            segments.append((start, index, char))
+    for index in _outside_quotes(command):
+        if command[index] in ";|&\n":
+            segments.append((start, index, command[index]))
             start = index + 1
-        index += 1
     segments.append((start, len(command), ""))
     return segments
 
