@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from hooks._core.severity import Severity
 from hooks._shared.shell import (
-    _split_segments,
     ShellRules,
+    _split_segments,
     command_segments,
     install_issues,
     install_segments,
