@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from bench.realrepos.checkout import SPLITS
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -61,22 +63,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--split",
-        choices=[
-            "tune",
-            "heldout",
-            "fresh",
-            "blind",
-            "blind2",
-            "blind3",
-            "blind4",
-            "blind5",
-            "blind6a",
-            "blind6b",
-            "blind7a",
-            "blind7b",
-            "both",
-            "all",
-        ],
+        choices=[*SPLITS, "both", "all"],
         default="both",
         help="secrets-heldout, artifacts-precision, realrepos: which split ('all' is 'both'; artifacts: 'fresh' too)",
     )
