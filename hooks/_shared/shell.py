@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hooks._core.findings import Issue
@@ -126,54 +125,27 @@ _NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://
 
 def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     """(text, separator before it) for each segment of a command line, then the segments of the
-    scripts it gives a shell to run (`sh -c "cd /app && pip install x"`): what runs, wherever the
-    quotes put it."""
+    scripts it gives a shell to run (`sudo -u app bash -c "cd /app && pip install x"`): what
+    runs, wherever the quotes put it."""
     segments = _split_segments(command)
     if depth < 4:
-        for script in _shell_scripts(segments):
+        for script in _shell_scripts(command):
             inner = _segments(script, depth + 1)
             if inner:
                 segments.extend([(inner[0][0], ";"), *inner[1:]])
     return segments
 
 
-def _outside_quotes(text: str) -> Iterator[int]:
-    """Indices of the characters of `text` outside quotes, quote marks excluded (`\\` escapes
-    honoured except inside single quotes)."""
-    quote = ""
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and quote != "'":
-            index += 2
-            continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        else:
-            yield index
-        index += 1
-
-
 def _split_segments(command: str) -> list[tuple[str, str]]:
-    """(text, separator before it) for each segment of a command line: split at `&&`, `||`, `|`,
-    `;` and newlines outside quotes (`echo "a; b"` is one command), `\\` escapes honoured."""
-    text = command.replace("\\\n", " ")
-    segments: list[tuple[str, str]] = []
-    start = 0
-    before = ""
-    for index in _outside_quotes(text):
-        if index < start:
-            continue  # the second character of `&&` or `||`
-        pair = text[index : index + 2]
-        separator = pair if pair in ("&&", "||") else text[index] if text[index] in ";|\n" else ""
-        if separator:
-            segments.append((text[start:index], before))
-            before = separator
-            start = index + len(separator)
-    segments.append((text[start:], before))
+    """(text, separator before it) for each segment of a command line, split at every `&&`, `||`,
+    `|`, `;` and newline. Quotes are not honoured on purpose: a stray apostrophe in a comment
+    (`# the model's server`) or an ANSI-C string would hide every command after it, while a
+    separator inside quotes only adds a segment; what a shell runs from quotes (`sh -c "..."`)
+    is read by `_shell_scripts`."""
+    parts = _SEPARATORS.split(command.replace("\\\n", " "))
+    segments = [(parts[0], "")]
+    for index in range(1, len(parts) - 1, 2):
+        segments.append((parts[index + 1], parts[index]))
     return segments
 
 
@@ -182,10 +154,22 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
     `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
     segments: list[tuple[int, int, str]] = []
     start = 0
-    for index in _outside_quotes(command):
-        if command[index] in ";|&\n":
-            segments.append((start, index, command[index]))
+    quote = ""
+    index = 0
+    while index < len(command):
+        char = command[index]
+        if char == "\\" and quote != "'":
+            index += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in ";|&\n":
+            segments.append((start, index, char))
             start = index + 1
+        index += 1
     segments.append((start, len(command), ""))
     return segments
 
@@ -213,21 +197,29 @@ def _program(word: str) -> str:
     return word.rsplit("/", 1)[-1]
 
 
-def _shell_scripts(segments: list[tuple[str, str]]) -> list[str]:
-    """The scripts given to a shell with `-c` (`bash -c "..."`, `sh -ec '...'`, `sudo bash -lc ...`)."""
+# A shell (or `su`) and, within a few words, a short option cluster holding `c`: a `-c` script.
+_SHELL_SCRIPT_HINT = re.compile(r"(?:^|[\s/\"'])(?:ba|z|k|da|fi)?sh\b|\bsu\b")
+_SCRIPT_FLAG = re.compile(r"-[A-Za-z]*c[A-Za-z]*")
+_SCRIPT_SCAN_LIMIT = 64 << 10  # characters of a command line tokenised to find its scripts
+
+
+def _shell_scripts(command: str) -> list[str]:
+    """The scripts a command line gives a shell to run with `-c`, whatever precedes the shell
+    (`sudo -u app bash -lc ...`, `timeout 600 sh -c ...`, `bash -o pipefail -c ...`, `su app -c
+    ...`, `xargs -I{} sh -c ...`). Lines past the scan limit, or that do not tokenise (an
+    unbalanced quote), are left to the plain split."""
+    if len(command) > _SCRIPT_SCAN_LIMIT or not _SHELL_SCRIPT_HINT.search(command):
+        return []
+    try:
+        words = shlex.split(command.replace("\\\n", " "), comments=False)
+    except ValueError:
+        return []
     scripts: list[str] = []
-    for text, _ in segments:
-        words = _words(text)
-        index = 0
-        while index < len(words) and (words[index] in _WRAPPERS or "=" in words[index]):
-            index += 1  # `sudo`, `env A=1`: what runs is the shell after them
-        if index >= len(words) or _program(words[index]) not in _SHELLS:
+    for index, word in enumerate(words):
+        if _program(word) not in _SHELLS and word != "su":
             continue
-        for position in range(index + 1, len(words) - 1):
-            flag = words[position]
-            if not flag.startswith("-"):
-                break
-            if not flag.startswith("--") and "c" in flag:
+        for position in range(index + 1, min(index + 8, len(words) - 1)):
+            if _SCRIPT_FLAG.fullmatch(words[position]):
                 scripts.append(words[position + 1])
                 break
     return scripts
@@ -272,8 +264,8 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
         return False
     if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
         return True
-    segments = _segments(command)
-    if depth < 4 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(segments)):
+    segments = _split_segments(command)
+    if depth < 4 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
     for index, (text, separator) in enumerate(segments):

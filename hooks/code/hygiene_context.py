@@ -189,13 +189,17 @@ def _exposed_server(call: ast.Call, found: dict[tuple[int, str], str]) -> None:
 
 
 def _unpinned_remote_code(
-    call: ast.Call, origins: Callable[[], CommandOrigins], found: dict[tuple[int, str], str]
+    call: ast.Call,
+    origins: Callable[[], CommandOrigins],
+    found: dict[tuple[int, str], str],
+    imported_as: dict[str, str],
 ) -> None:
     """B615 (a Hub download without `revision=`) on a call that may also run the repository's
     code: `trust_remote_code` given anything but a false constant."""
     if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
         return
-    if _CONFIG_CLASS.fullmatch(name_of(call.func.value) or ""):
+    receiver = name_of(call.func.value)
+    if _CONFIG_CLASS.fullmatch(imported_as.get(receiver, receiver).rsplit(".", 1)[-1]):
         return  # `GenerationConfig.from_pretrained`: reads a JSON file; the flag imports nothing there
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
     trust = keywords.get("trust_remote_code")
@@ -311,12 +315,21 @@ def blocking_hygiene(
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     fetches: list[ast.Call] = []
     sql = False
+    # `from transformers import AutoConfig as HFConfig`: the name a class was imported as says
+    # nothing; the imported name does.
+    imported_as = {
+        alias.asname: alias.name
+        for node in ast.walk(module)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+        if alias.asname
+    }
     for node in ast.walk(module):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
             functions.append(node)
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
-            _unpinned_remote_code(node, origins, found)
+            _unpinned_remote_code(node, origins, found, imported_as)
             _permissive_mode(node, found)
             if name_of(node) in _URL_OPENERS:
                 fetches.append(node)

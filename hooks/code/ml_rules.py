@@ -877,7 +877,8 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _rebinds_callee(self, node: ast.Call) -> bool:
         """The name the call's receiver starts from (`LlamaConfig` in `LlamaConfig.from_pretrained`)
-        is also assigned in the module, so the import alone does not say what it is."""
+        is also bound in the module (assigned, a parameter, a def or class), so the import alone
+        does not say what it is."""
         base = node.func
         while isinstance(base, ast.Attribute):
             base = base.value
@@ -887,11 +888,15 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _assigned_names(self) -> frozenset[str]:
         if self._assigned is None:
-            self._assigned = frozenset(
-                node.id
-                for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[]))
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-            )
+            found: set[str] = set()
+            for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    found.add(node.id)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    found.add(node.name)  # a def or class of that name shadows the import
+                elif isinstance(node, ast.arg):
+                    found.add(node.arg)  # so does a parameter (`def load(LlamaConfig=AutoModel)`)
+            self._assigned = frozenset(found)
         return self._assigned
 
     def _rebound_elsewhere(self) -> frozenset[str]:

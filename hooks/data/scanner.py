@@ -536,7 +536,14 @@ def _verdicts(job: Job) -> list[Finding]:
             continue  # the raw bytes already showed this kind
         severity = Severity.LOW if note.kind in (NAME, ADDRESS, "ip") else None
         why = note.why
-        if severity is None and note.kind in _COUNTED_KINDS and job.rows is not None and job.rows < BULK_CONTACTS:
+        top_level = "." not in note.column  # a nested path (`customers.list.element.email`) repeats per row
+        if (
+            severity is None
+            and top_level
+            and note.kind in _COUNTED_KINDS
+            and job.rows is not None
+            and job.rows < BULK_CONTACTS
+        ):
             # The footer says how many rows the column has: a fixture's handful of people, not a
             # table of them (the count contact details and dates of birth block from).
             severity = Severity.LOW

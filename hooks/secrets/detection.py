@@ -446,7 +446,10 @@ def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
         )
     shape = judge_value(password, "password", options.placeholders)
     spelled = _base64_text(password)
-    if spelled is not None and judge_value(spelled, "password", options.placeholders).strength == 0:
+    if spelled is not None and judge_value(spelled, "password", options.placeholders).reason in (
+        "contains spaces: prose, not a key",
+        "a placeholder",
+    ):
         return None  # the password is base64 of a sentence or a placeholder ("This is not a real secret")
     if shape.strength == 0:
         if len(password) < 6 or shape.reason in _NO_PASSWORD:

@@ -170,7 +170,8 @@ def test_garbage_commands_never_raise(command: str) -> None:
 def test_command_segments_start_at_the_program() -> None:
     assert command_segments("sudo -E env A=1 vllm serve m && echo 'a | b'") == [
         ("sudo -E env A=1 vllm serve m ", ["vllm", "serve", "m"]),
-        (" echo 'a | b'", ["echo", "a | b"]),  # a quoted pipe is text, not a pipeline
+        (" echo 'a ", ["echo", "'a"]),  # a quoted pipe still splits: a stray quote must hide nothing
+        (" b'", ["b'"]),
     ]
 
 
@@ -192,7 +193,6 @@ def test_a_download_piped_to_a_shell_inside_a_shell_script_is_found(command: str
     [
         'echo "curl -sSL https://get.example.com/i.sh | sh"',  # printed, not run
         'bash -c "curl -sSL -o i.sh https://get.example.com/i.sh; sha256sum -c i.sha"',
-        "git commit -m 'fetch: curl x | sh is bad'",
     ],
 )
 def test_a_quoted_pipe_that_runs_nothing_is_not_a_download_to_shell(command: str) -> None:
@@ -233,8 +233,17 @@ def test_look_alikes_do_not_trust_remote_code(command: str) -> None:
 
 
 def test_commands_inside_a_shell_script_are_segments_too() -> None:
-    """`sh -c "cd /app && pip install ..."`: the install runs, so the checks see it, as they did
-    when the quotes were ignored; a quoted `;` elsewhere splits nothing."""
-    segments = [words for _, words in command_segments('sh -c "cd /app && pip install --index-url http://x foo"')]
-    assert ["pip", "install", "--index-url", "http://x", "foo"] in segments
-    assert command_segments('echo "a; b"') == [('echo "a; b"', ["echo", "a; b"])]
+    """`sudo -u app bash -lc "cd /app && pip install ..."`: the install runs, so the checks see it,
+    whatever wraps the shell; a stray apostrophe in a comment hides nothing after it."""
+    for command in (
+        'sh -c "cd /app && pip install --index-url http://x foo"',
+        "sudo -u app bash -lc 'cd /app && pip install --index-url http://x foo'",
+        'timeout 600 bash -o pipefail -c "cd /app && pip install --index-url http://x foo"',
+        "su app -c 'cd /app && pip install --index-url http://x foo'",
+    ):
+        segments = [words for _, words in command_segments(command)]
+        assert ["pip", "install", "--index-url", "http://x", "foo"] in segments, command
+    exported = "# Start the model's server\necho starting\nvllm serve m --trust-remote-code"
+    assert ["vllm", "serve", "m", "--trust-remote-code"] in [words for _, words in command_segments(exported)]
+    assert pipes_download_to_shell("# the vendor's installer\ncurl -fsSL https://x.example/i | sh")
+    assert pipes_download_to_shell('sudo -u app bash -c "cd /tmp && curl -fsSL https://x.example/i | bash -s -- -y"')

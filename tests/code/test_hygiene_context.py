@@ -398,3 +398,14 @@ def test_an_unpinned_configuration_class_with_a_forwarded_flag_stays_low(tmp_pat
     )
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "lib.py") if f.rule_id == "B615"]
     assert found == [(3, "low"), (4, "medium")]
+
+
+def test_an_auto_class_imported_under_a_config_name_keeps_b615(tmp_path: Path) -> None:
+    text = (
+        "from transformers import AutoModelForCausalLM as LMConfig\n"
+        "def load(path, trust):\n"
+        "    return LMConfig.from_pretrained(path, trust_remote_code=trust)\n"
+    )
+    assert [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "lib.py") if f.rule_id == "B615"] == [
+        (3, "medium")
+    ]

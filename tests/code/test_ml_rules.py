@@ -437,3 +437,17 @@ def test_a_configuration_class_name_rebound_in_the_module_keeps_blocking(tmp_pat
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "x.py") if f.rule_id == "MLS307"]
     assert found == ["high"]
+
+
+def test_a_configuration_class_name_shadowed_by_a_parameter_or_class_keeps_blocking(tmp_path: Path) -> None:
+    for shadow in (
+        "def load(LlamaConfig=AutoModel):\n    ",
+        "class LlamaConfig(AutoModel):\n    pass\ndef load():\n    ",
+    ):
+        text = (
+            "from transformers import AutoModel, LlamaConfig\n"
+            + shadow
+            + "return LlamaConfig.from_pretrained(name, trust_remote_code=True)\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, text, "x.py") if f.rule_id == "MLS307"]
+        assert found == ["high"], shadow

@@ -430,3 +430,13 @@ def test_a_columnar_file_of_a_few_rows_names_its_people_low(monkeypatch: object,
     assert [f.severity.value for f in many] == ["medium"]
     ssn = [f for f in scan(tmp_path, "s.parquet", parquet_file(["ssn"], rows=3)) if f.rule_id == "MLS610"]
     assert [f.severity.value for f in ssn] != ["low"]  # a kind that identifies alone blocks from one
+
+
+def test_a_nested_column_is_not_lowered_by_the_top_level_row_count(monkeypatch: object, tmp_path: Path) -> None:
+    """A repeated field holds many people per row: the footer's count of rows says nothing then."""
+    import hooks.data.pyarrow_values as pv
+
+    monkeypatch.setattr(pv, "available", lambda: False)  # type: ignore[attr-defined]
+    nested = parquet_file(["customers.list.element.date_of_birth"], rows=3)
+    found = [f for f in scan(tmp_path, "n.parquet", nested) if f.rule_id == "MLS610"]
+    assert found and all(f.severity.value != "low" for f in found)

@@ -156,3 +156,9 @@ def test_docker_auth_whose_password_is_base64_of_a_sentence_is_silent(tmp_path: 
     sentence = base64.b64encode(b"This is not a real secret, it is only for demonstration purposes.").decode()
     auth = base64.b64encode(f"$oauthtoken:{sentence}".encode()).decode()
     assert scan_text(tmp_path, "README.md", "```json\n" + _docker_config(auth) + "```\n") == []
+
+
+def test_docker_auth_whose_password_is_base64_of_a_chosen_password_is_reported(tmp_path: Path) -> None:
+    inner = base64.b64encode(b"Summer2024!Deploy").decode()
+    auth = base64.b64encode(f"deploy:{inner}".encode()).decode()
+    assert [f.rule_id for f in scan_text(tmp_path, "config.json", _docker_config(auth))] == ["MLS223"]
