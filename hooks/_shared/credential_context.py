@@ -142,6 +142,8 @@ def name_strength(name: str) -> int:
     words = name_words(name)
     if not words:
         return 0
+    if words[:3] in (["x", "amz", "credential"], ["x", "goog", "credential"]) and len(words) == 3:
+        return 0  # a signed URL's credential scope: the key id, date and region, not the secret
     joined = "".join(words)
     if words[-1] in _NOT_VALUE_WORDS or (len(words) > 1 and "_".join(words[-2:]) in _NOT_VALUE_WORDS):
         return 0

@@ -432,7 +432,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "the end of a bold phrase in Markdown (`**Token Injector**`)")
     if emphasis:
         value = emphasis.group("inner")  # `**sk-...**`: judged without Markdown's marks
-    if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value):
+    if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value) and not _INTERPOLATION.search(value):
+        # (`${x}` is a shell's or a template literal's interpolation: a reference, judged below)
         fixed = fixed_text(value)
         if fixed is not None:
             # `f"Failed retrieving secrets {project}/{provider}"`, `project:{self.project}`: the
