@@ -11,6 +11,7 @@ quoted only in their redacted form (scheme, host, `***`).
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from dataclasses import dataclass
@@ -126,14 +127,20 @@ _NAMED_URL = re.compile(r"^[A-Za-z0-9._-]+(?:\[[^\]]*\])?\s*@\s*(?=[A-Za-z+]+://
 def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     """(text, separator before it) for each segment of a command line, then the segments of the
     scripts it gives a shell to run (`sudo -u app bash -c "cd /app && pip install x"`): what
-    runs, wherever the quotes put it."""
+    runs, wherever the quotes put it. A plain segment that is only a script's segment with a
+    quote left on (`pip install torch"`) gives way to the script's own."""
     segments = _split_segments(command)
-    if depth < 4:
-        for script in _shell_scripts(command):
-            inner = _segments(script, depth + 1)
-            if inner:
-                segments.extend([(inner[0][0], ";"), *inner[1:]])
-    return segments
+    if depth >= 2:
+        return segments
+    inner: list[tuple[str, str]] = []
+    for script in _shell_scripts(command):
+        found = _segments(script, depth + 1)
+        if found:
+            inner.extend([(found[0][0], ";"), *found[1:]])
+    if not inner:
+        return segments
+    seen = {text.strip(" \t\"'") for text, _ in inner}
+    return [segment for segment in segments if segment[0].strip(" \t\"'") not in seen] + inner
 
 
 def _split_segments(command: str) -> list[tuple[str, str]]:
@@ -201,28 +208,59 @@ def _program(word: str) -> str:
 _SHELL_SCRIPT_HINT = re.compile(r"(?:^|[\s/\"'])(?:ba|z|k|da|fi)?sh\b|\bsu\b")
 _SCRIPT_FLAG = re.compile(r"-[A-Za-z]*c[A-Za-z]*")
 _SCRIPT_SCAN_LIMIT = 64 << 10  # characters of a command line tokenised to find its scripts
+_SCRIPTS_PER_LINE = 4
+# Programs that run the command after their own options: the shell after them is what runs.
+_RUNNERS = frozenset(
+    "sudo env exec time nohup command timeout nice ionice stdbuf chroot flock xargs runuser gosu su-exec "
+    "setsid unshare conda mamba micromamba uv pixi poetry pipenv run --".split()
+)
+_COMMAND_BREAKS = frozenset({"&&", "||", ";", "|", "&", "(", "{", "then", "do", "else"})
 
 
-def _shell_scripts(command: str) -> list[str]:
-    """The scripts a command line gives a shell to run with `-c`, whatever precedes the shell
+def _runner_word(word: str, before: str) -> bool:
+    """A word of what runs the next program: a runner (`sudo`, `timeout`), one of its options,
+    an option's value (`-u app`, `-n 10`), an assignment (`A=1`) or a number (`timeout 600`)."""
+    return (
+        word in _RUNNERS
+        or word.startswith("-")
+        or "=" in word
+        or word.isdigit()
+        or (before.startswith("-") and len(before) > 1 and "=" not in before)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _shell_scripts(command: str) -> tuple[str, ...]:
+    """The scripts a command line gives a shell to run with `-c`, whatever runs the shell
     (`sudo -u app bash -lc ...`, `timeout 600 sh -c ...`, `bash -o pipefail -c ...`, `su app -c
-    ...`, `xargs -I{} sh -c ...`). Lines past the scan limit, or that do not tokenise (an
-    unbalanced quote), are left to the plain split."""
+    ...`, `xargs -I{} sh -c ...`). Only a shell where a command starts counts (`echo run: sh -c
+    x` prints it); comments are not read. At most four per line; lines past the scan limit, or
+    that do not tokenise (an unbalanced quote), are left to the plain split."""
     if len(command) > _SCRIPT_SCAN_LIMIT or not _SHELL_SCRIPT_HINT.search(command):
-        return []
+        return ()
     try:
-        words = shlex.split(command.replace("\\\n", " "), comments=False)
+        words = shlex.split(command.replace("\\\n", " "), comments=True)
     except ValueError:
-        return []
+        return ()
     scripts: list[str] = []
-    for index, word in enumerate(words):
-        if _program(word) not in _SHELLS and word != "su":
-            continue
-        for position in range(index + 1, min(index + 8, len(words) - 1)):
-            if _SCRIPT_FLAG.fullmatch(words[position]):
-                scripts.append(words[position + 1])
-                break
-    return scripts
+    at_command = True  # the next word may be a program
+    index = 0
+    while index < len(words) and len(scripts) < _SCRIPTS_PER_LINE:
+        word = words[index]
+        if word in _COMMAND_BREAKS or word.endswith(";"):
+            at_command = True
+        elif at_command and (_program(word) in _SHELLS or word == "su"):
+            for position in range(index + 1, min(index + 8, len(words) - 1)):
+                if _SCRIPT_FLAG.fullmatch(words[position]):
+                    if words[position + 1] not in scripts:
+                        scripts.append(words[position + 1])
+                    index = position + 1  # past the script: a shell word before it finds nothing new
+                    break
+            at_command = False
+        elif at_command and not _runner_word(word, words[index - 1] if index else ""):
+            at_command = False  # `echo ... sh -c x`: the shell is an argument, not a program
+        index += 1
+    return tuple(scripts)
 
 
 def command_segments(command: str) -> list[tuple[str, list[str]]]:
@@ -265,7 +303,7 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
     if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
         return True
     segments = _split_segments(command)
-    if depth < 4 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
+    if depth < 2 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
     for index, (text, separator) in enumerate(segments):

@@ -133,7 +133,10 @@ def _sql_from_parameters(
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             loads.setdefault(node.id, []).append(id(node) in compared)
-    only_compared = {name for name, uses in loads.items() if uses and all(uses)}
+    shared = {  # `global QUERY`: another function may run what this one only compares
+        name for node in ast.walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names
+    }
+    only_compared = {name for name, uses in loads.items() if uses and all(uses) and name not in shared}
     for node in ast.walk(function):
         if isinstance(node, ast.Assign) and all(
             isinstance(t, ast.Name) and t.id in only_compared for t in node.targets

@@ -247,3 +247,21 @@ def test_commands_inside_a_shell_script_are_segments_too() -> None:
     assert ["vllm", "serve", "m", "--trust-remote-code"] in [words for _, words in command_segments(exported)]
     assert pipes_download_to_shell("# the vendor's installer\ncurl -fsSL https://x.example/i | sh")
     assert pipes_download_to_shell('sudo -u app bash -c "cd /tmp && curl -fsSL https://x.example/i | bash -s -- -y"')
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'pip install -r requirements.txt  # behind a proxy: sh -c "pip install --trusted-host pypi.org -r r.txt"',
+        'echo To update run: sh -c "curl -fsSL https://x.example/i | sh" > /etc/motd',
+        'useradd -s /bin/bash -c "App user" app',
+    ],
+)
+def test_a_shell_named_in_a_comment_or_an_argument_runs_no_script(command: str) -> None:
+    assert not pipes_download_to_shell(command)
+    assert all(words[:1] != ["pip"] or "--trusted-host" not in words for _, words in command_segments(command))
+
+
+def test_a_script_is_read_once_however_many_shell_words_precede_it() -> None:
+    command = "sh " * 5 + '-c "cd /a && pip install x==1"'
+    assert [words for _, words in command_segments(command)].count(["pip", "install", "x==1"]) == 1

@@ -409,3 +409,18 @@ def test_an_auto_class_imported_under_a_config_name_keeps_b615(tmp_path: Path) -
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "lib.py") if f.rule_id == "B615"] == [
         (3, "medium")
     ]
+
+
+def test_a_global_query_only_compared_here_may_run_elsewhere(tmp_path: Path) -> None:
+    text = (
+        "QUERY = ''\n"
+        "def build(user_id):\n"
+        "    global QUERY\n"
+        "    QUERY = f\"SELECT * FROM users WHERE id = '{user_id}'\"\n"
+        "    return QUERY != ''\n"
+        "def run(cur):\n"
+        "    return cur.execute(QUERY)\n"
+    )
+    assert [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "q.py") if f.rule_id == "B608"] == [
+        (4, "medium")
+    ]
