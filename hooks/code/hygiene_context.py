@@ -136,7 +136,12 @@ def _sql_from_parameters(
     shared = {  # `global QUERY`: another function may run what this one only compares
         name for node in ast.walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names
     }
-    only_compared = {name for name, uses in loads.items() if uses and all(uses) and name not in shared}
+    escapes = any(  # `return locals()`: every local leaves the function, whatever it was compared with
+        isinstance(node, ast.Call) and name_of(node.func) in ("locals", "vars") for node in ast.walk(function)
+    )
+    only_compared = (
+        set() if escapes else {name for name, uses in loads.items() if uses and all(uses) and name not in shared}
+    )
     for node in ast.walk(function):
         if isinstance(node, ast.Assign) and all(
             isinstance(t, ast.Name) and t.id in only_compared for t in node.targets
