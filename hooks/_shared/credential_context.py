@@ -213,6 +213,8 @@ _MENTION = re.compile(
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
+# The name's opening quote right after a call's parenthesis: `getenv("NAME", ...`, `get('NAME', ...`.
+_CALL_OPENS = re.compile(r"\([ \t]{0,8}[\"'`]$")
 _DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
 _SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
 
@@ -349,6 +351,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
             continue  # only ("NAME", "value") as in os.getenv("NAME", "value")
+        elif stripped == "," and not _CALL_OPENS.search(text, max(0, name_start - 24), name_start):
+            # `"names": ["isApiKeyAuth", "skipToken", ...]` (a source map), a list of identifiers:
+            # the word after a comma is the next item, not a value; getenv("NAME", "value") opens a call
+            continue
         for group, quoted in (("dq", True), ("sq", True), ("bq", True), ("bare", False)):
             if match.group(group) is not None:
                 start = match.start(group)

@@ -333,6 +333,11 @@ def judge(
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
             " and ships to every browser or client by design (reported low)"
         )
+    elif _published_link_secret(candidate, lowered):
+        low_reason = (
+            "; the passcode of a meeting invite or the token of a coverage badge, in the link that"
+            " publishes it: whoever the link is shared with holds it, by design (reported low)"
+        )
     elif _storage_download_token(candidate, lowered):
         low_reason = (
             "; a storage download token (`?alt=media&token=`): a read link to one stored object, shared"
@@ -525,6 +530,28 @@ def _tag_pair(lowered: str, start: int, end: int) -> bool:
         return True
     before = lowered[max(0, start - 200) : start]
     return _VALUE_FIELD_BEFORE.search(before) is not None
+
+
+# Links whose query secret is handed to everyone the link reaches: a video meeting's join link
+# (`zoom.us/j/<id>?pwd=`, LFX's `zoom-lfx.../meeting/<id>?password=`) and a coverage service's
+# badge or graph (`codecov.io/gh/<org>/<repo>/graph/badge.svg?token=`), a read-only token.
+_MEETING_LINK = re.compile(r"[a-z0-9.-]*zoom[a-z0-9.-]*\.[a-z]{2,}/(?:j|w|s|wc/join|meeting)/\d{6,}")
+_BADGE_LINK = re.compile(r"(?:app\.)?codecov\.io/(?:gh|gl|bb|github|gitlab|bitbucket)/[^?\s]*/graph/")
+
+
+def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
+    if candidate.context != "name" or not lowered.endswith(("?", "&"), 0, candidate.start - len(candidate.name) - 1):
+        return False
+    url_start = lowered.rfind("://", max(0, candidate.start - 400), candidate.start)
+    if url_start < 0:
+        return False
+    link = lowered[url_start + 3 : candidate.start]
+    if any(c in link for c in " \n\t\"'`<>"):
+        return False
+    name = candidate.name.lower()
+    if name in ("pwd", "password", "passcode") and _MEETING_LINK.match(link):
+        return True
+    return name == "token" and _BADGE_LINK.match(link) is not None
 
 
 def _storage_download_token(candidate: Candidate, lowered: str) -> bool:

@@ -128,3 +128,20 @@ def test_the_protobuf_walk_accepts_what_a_writer_writes(fields: list[tuple[int, 
 
     data = b"".join(_field(number, 2, bytes([len(body)]) + body) for number, body in fields)
     assert _whole_protobuf(data)
+
+
+def test_an_office_documents_own_binary_parts_are_low(tmp_path: Path) -> None:
+    """Excel keeps printer settings (a DEVMODE record, the printer's name in UTF-16) as
+    `xl/printerSettings/*.bin`; in an Office package they are Office's, not models. The same
+    member in a plain zip blocks, and a pickle there is still analysed."""
+    devmode = "HP Officejet 4620".encode("utf-16-le") + bytes(200)
+    office = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}
+    findings = scan_bytes(
+        tmp_path, "book.xlsx", zip_with({**office, "xl/printerSettings/printerSettings1.bin": devmode})
+    )
+    assert findings and all(f.severity == Severity.LOW for f in findings)
+    plain = scan_bytes(tmp_path, "plain.zip", zip_with({"xl/printerSettings/printerSettings1.bin": devmode}))
+    assert any(f.severity.rank >= Severity.MEDIUM.rank for f in plain)
+    payload = malicious_pickle(tmp_path / "canary")
+    hidden = scan_bytes(tmp_path, "evil.xlsx", zip_with({**office, "xl/printerSettings/printerSettings1.bin": payload}))
+    assert "MLS101" in {f.rule_id for f in hidden}

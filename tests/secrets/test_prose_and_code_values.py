@@ -162,3 +162,20 @@ def test_docker_auth_whose_password_is_base64_of_a_chosen_password_is_reported(t
     inner = base64.b64encode(b"Summer2024!Deploy").decode()
     auth = base64.b64encode(f"deploy:{inner}".encode()).decode()
     assert [f.rule_id for f in scan_text(tmp_path, "config.json", _docker_config(auth))] == ["MLS223"]
+
+
+def test_a_secret_published_in_its_own_link_is_low(tmp_path: Path) -> None:
+    """A meeting invite's passcode and a coverage badge's token are handed to whoever gets the link."""
+    meeting = f"Join on [Zoom](https://zoom.us/j/99190775938?pwd={KEY}).\n"
+    badge = f"[cov]: https://codecov.io/gh/acme/tool/branch/main/graph/badge.svg?token={KEY[:10].upper()}\n"
+    for text in (meeting, badge):
+        findings = scan_text(tmp_path, "README.md", text)
+        assert findings and all(f.severity == Severity.LOW for f in findings), text
+    for text in (f"GET https://api.example.com/v1/items?token={KEY}\n", f"https://db.example.com/x?pwd={PASSWORD}\n"):
+        assert _blocking(tmp_path, "README.md", text), text
+
+
+def test_a_list_of_identifiers_is_no_assignment(tmp_path: Path) -> None:
+    source_map = '{"version":3,"names":["isApiKeyAuth","escapeJsonPointer","skipToken","withCredentials","e"]}\n'
+    assert _blocking(tmp_path, "bundle.js.map", source_map) == []
+    assert _blocking(tmp_path, "a.py", f'key = os.getenv("API_TOKEN", "{KEY}")\n')

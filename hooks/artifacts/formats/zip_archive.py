@@ -12,11 +12,14 @@ other member, here and in any zip, is recognised by its own head.
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
+from hooks._core.severity import Severity
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import inside
+from hooks.artifacts.analysis import Analysis, inside
 from hooks.artifacts.errors import AnalysisError
 from hooks.artifacts.formats import keras, torchscript
 from hooks.artifacts.source import Format, Source, Walk, peek_head, seekable_data
@@ -34,6 +37,7 @@ def _read(source: Source, walk: Walk) -> None:
     # torch's reader (miniz) finds `data.pkl` case-insensitively: `archive/DATA.PKL` is the one it loads.
     is_torch = any(PurePosixPath(n).name.lower() == "data.pkl" for n in names)
     is_keras = keras.is_keras_zip(names)
+    is_office = _OFFICE_TYPES in names and any(n.startswith(_OFFICE_ROOTS) for n in names)
     for member in members:
         analysis.check_time()
         member_label = inside(label, member.name)
@@ -65,9 +69,32 @@ def _read(source: Source, walk: Walk) -> None:
         if is_torch and _is_torch_storage(member.name):
             continue  # tensor storage: raw numbers, never unpickled
         torch_pickle = is_torch and member.name.lower().endswith(_TORCH_PICKLE_SUFFIXES)
+        mark = analysis.mark()
         _read_member(
             walk, source, handle, member, local.data_offset, member_label, torch_pickle=torch_pickle, keras_zip=is_keras
         )
+        if is_office and _OFFICE_PART.match(member.name):
+            _lower_unread(analysis, mark[0])
+
+
+# An Office Open XML package (.xlsx, .docx, .pptx): its content types, and the binary parts Office
+# writes under its own folders (printer settings are a DEVMODE record, embeddings OLE objects).
+_OFFICE_TYPES = "[Content_Types].xml"
+_OFFICE_ROOTS = ("xl/", "word/", "ppt/")
+_OFFICE_PART = re.compile(r"(?:xl|word|ppt)/(?:printerSettings|embeddings|activeX)/[^/]+\.bin$")
+_OFFICE_PART_NOTE = (
+    " (a binary part of an Office document, where Office keeps printer settings and embedded objects:"
+    " no model loader opens it from inside the document; reported low)"
+)
+
+
+def _lower_unread(analysis: Analysis, since: int) -> None:
+    """Unknown-format and unparseable findings on an Office document's own binary part are low:
+    what it holds is Office's, and the pickle analysis still reports any import or call in it."""
+    for index in range(since, len(analysis.issues)):
+        issue = analysis.issues[index]
+        if issue.rule in (rules.UNKNOWN_ARTIFACT_FORMAT, rules.ARTIFACT_UNPARSEABLE) and issue.severity != Severity.LOW:
+            analysis.issues[index] = replace(issue, severity=Severity.LOW, message=issue.message + _OFFICE_PART_NOTE)
 
 
 # Pickles in a torch archive: data.pkl, constants.pkl, TorchScript's `.debug_pkl` source maps.
