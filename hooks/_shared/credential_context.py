@@ -213,8 +213,25 @@ _MENTION = re.compile(
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
-# The name's opening quote right after a call's parenthesis: `getenv("NAME", ...`, `get('NAME', ...`.
-_CALL_OPENS = re.compile(r"\([ \t]{0,8}[\"'`]$")
+# A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
+_SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
+
+
+def _source_map_names(lowered: str) -> list[tuple[int, int]]:
+    """The spans of a source map's `names` arrays (none unless the text has `"mappings"`)."""
+    if '"mappings"' not in lowered:
+        return []
+    spans = []
+    for match in _SOURCE_MAP_NAMES.finditer(lowered):
+        end = lowered.find("]", match.end())
+        spans.append((match.end(), end if end >= 0 else len(lowered)))
+    return spans
+
+
+def _within_spans(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
 _DETERMINERS = frozenset("the a an your my our their his her its this that new default same old any no".split())
 _SHELL_SETTERS = ("%env", "%set_env", "env ", "arg ", "set ", "setx ", "export ")
 
@@ -307,6 +324,7 @@ def _named_matches(lowered: str) -> Iterator[re.Match[str]]:
 
 
 def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
+    names_lists = _source_map_names(lowered)
     for match in _named_matches(lowered):
         if match.lastgroup != "bare" and len(match.group(match.lastgroup or 0)) < 3:
             continue  # a quoted value this short is no credential, nor the start of one split across literals
@@ -351,9 +369,9 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 continue  # "if the password X was entered": prose about a password, not a setting
         elif stripped == "," and not match.group("close").startswith(("'", '"')):
             continue  # only ("NAME", "value") as in os.getenv("NAME", "value")
-        elif stripped == "," and not _CALL_OPENS.search(text, max(0, name_start - 24), name_start):
-            # `"names": ["isApiKeyAuth", "skipToken", ...]` (a source map), a list of identifiers:
-            # the word after a comma is the next item, not a value; getenv("NAME", "value") opens a call
+        elif stripped == "," and names_lists and _within_spans(names_lists, name_start):
+            # `"names": ["isApiKeyAuth", "skipToken", ...]`: a source map's list of the identifiers
+            # in the code it maps; the word after a comma is the next identifier, not a value
             continue
         for group, quoted in (("dq", True), ("sq", True), ("bq", True), ("bare", False)):
             if match.group(group) is not None:

@@ -124,6 +124,11 @@ class Walk:
         """The name of the format these leading bytes announce, if any."""
         raise NotImplementedError
 
+    def announces_format(self, head: bytes) -> bool:
+        """Whether these leading bytes carry a format's strong magic (npy, zip, HDF5, a pickle's
+        protocol header), not only a weak signature any bytes can match."""
+        raise NotImplementedError
+
     def byte_reader(self, source: Source) -> ByteReader:
         """A reader over `source` for pickle streams (it records them when explain asks)."""
         raise NotImplementedError

@@ -207,6 +207,9 @@ class Walker(Walk):
         formats = recognise_all(head)
         return formats[0].name if formats else None
 
+    def announces_format(self, head: bytes) -> bool:
+        return any(not fmt.weak for fmt in recognise_all(head))
+
     def byte_reader(self, source: Source) -> ByteReader:
         return ByteReader(source.handle, source.size if source.seekable else None, budget=self._analysis.stream_log)
 

@@ -535,7 +535,9 @@ def _tag_pair(lowered: str, start: int, end: int) -> bool:
 # Links whose query secret is handed to everyone the link reaches: a video meeting's join link
 # (`zoom.us/j/<id>?pwd=`, LFX's `zoom-lfx.../meeting/<id>?password=`) and a coverage service's
 # badge or graph (`codecov.io/gh/<org>/<repo>/graph/badge.svg?token=`), a read-only token.
-_MEETING_LINK = re.compile(r"[a-z0-9.-]*zoom[a-z0-9.-]*\.[a-z]{2,}/(?:j|w|s|wc/join|meeting)/\d{6,}")
+_MEETING_LINK = re.compile(
+    r"(?:(?:[a-z0-9-]+\.)*zoom\.us|zoom-lfx\.platform\.linuxfoundation\.org)/(?:j|w|s|wc/join|meeting)/\d{6,}[/?]"
+)
 _BADGE_LINK = re.compile(r"(?:app\.)?codecov\.io/(?:gh|gl|bb|github|gitlab|bitbucket)/[^?\s]*/graph/")
 
 
@@ -546,8 +548,8 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     if url_start < 0:
         return False
     link = lowered[url_start + 3 : candidate.start]
-    if any(c in link for c in " \n\t\"'`<>"):
-        return False
+    if any(c in link for c in " \n\t\"'`<>") or "?" not in link:
+        return False  # the parameter must be this link's own (`?next=https://zoom.us/j/1&password=` is not)
     name = candidate.name.lower()
     if name in ("pwd", "password", "passcode") and _MEETING_LINK.match(link):
         return True

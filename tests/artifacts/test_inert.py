@@ -145,3 +145,16 @@ def test_an_office_documents_own_binary_parts_are_low(tmp_path: Path) -> None:
     payload = malicious_pickle(tmp_path / "canary")
     hidden = scan_bytes(tmp_path, "evil.xlsx", zip_with({**office, "xl/printerSettings/printerSettings1.bin": payload}))
     assert "MLS101" in {f.rule_id for f in hidden}
+
+
+def test_office_lowering_needs_an_office_only_package_and_a_part_with_no_format_of_its_own(tmp_path: Path) -> None:
+    """An npz loads every member: a package with anything besides Office's folders is no Office
+    file. And a part that announces a format (npy's magic) failing to parse is the scanner's
+    failure, which blocks."""
+    office = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}
+    broken_npy = b"\x93NUMPY\x01\x00" + b"\x10\x00" + b"{'descr': '|O'  \n" + bytes(40)
+    findings = scan_bytes(tmp_path, "a.xlsx", zip_with({**office, "xl/embeddings/oleObject1.bin": broken_npy}))
+    assert any(f.severity.rank >= Severity.MEDIUM.rank for f in findings)
+    devmode = "HP Officejet 4620".encode("utf-16-le") + bytes(200)
+    mixed = zip_with({**office, "weights.npy": b"", "xl/printerSettings/printerSettings1.bin": devmode})
+    assert any(f.severity.rank >= Severity.MEDIUM.rank for f in scan_bytes(tmp_path, "params.npz", mixed))

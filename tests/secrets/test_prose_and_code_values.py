@@ -171,11 +171,25 @@ def test_a_secret_published_in_its_own_link_is_low(tmp_path: Path) -> None:
     for text in (meeting, badge):
         findings = scan_text(tmp_path, "README.md", text)
         assert findings and all(f.severity == Severity.LOW for f in findings), text
-    for text in (f"GET https://api.example.com/v1/items?token={KEY}\n", f"https://db.example.com/x?pwd={PASSWORD}\n"):
+    for text in (
+        f"GET https://api.example.com/v1/items?token={KEY}\n",
+        f"https://db.example.com/x?pwd={PASSWORD}\n",
+        f"https://sso.corp.example/login?next=https://zoom.us/j/1234567&password={PASSWORD}\n",
+        f"https://zoomdata-bi.corp.example/s/2024010?password={PASSWORD}\n",
+    ):
         assert _blocking(tmp_path, "README.md", text), text
 
 
 def test_a_list_of_identifiers_is_no_assignment(tmp_path: Path) -> None:
-    source_map = '{"version":3,"names":["isApiKeyAuth","escapeJsonPointer","skipToken","withCredentials","e"]}\n'
+    names = ",".join(f'"{n}"' for n in ["isApiKeyAuth", KEY, "skipToken", "Xq7Lm2Rv9Tn4Yb6Wz", "withCredentials", "e"])
+    source_map = '{"version":3,"sources":["a.js"],"names":[' + names + '],"mappings":"AAAA,SAASA"}\n'
     assert _blocking(tmp_path, "bundle.js.map", source_map) == []
-    assert _blocking(tmp_path, "a.py", f'key = os.getenv("API_TOKEN", "{KEY}")\n')
+    for name, text in (
+        ("a.py", f'key = os.getenv("API_TOKEN", "{KEY}")\n'),
+        ("b.py", f'API_TOKEN = os.environ.get(\n    "API_TOKEN", "{KEY}"\n)\n'),
+        ("c.py", f'token = getattr(settings, "API_TOKEN", "{KEY}")\n'),
+        ("x.go", f'flag.StringVar(&apiKey, "api-key", "{KEY}", "API key")\n'),
+        ("M.java", f'Map<String, String> m = Map.of("username", "svc", "password", "{PASSWORD}");\n'),
+        ("h.ex", f'headers = [{{"x-api-key", "{KEY}"}}]\n'),
+    ):
+        assert _blocking(tmp_path, name, text), name

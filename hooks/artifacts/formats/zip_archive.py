@@ -37,7 +37,9 @@ def _read(source: Source, walk: Walk) -> None:
     # torch's reader (miniz) finds `data.pkl` case-insensitively: `archive/DATA.PKL` is the one it loads.
     is_torch = any(PurePosixPath(n).name.lower() == "data.pkl" for n in names)
     is_keras = keras.is_keras_zip(names)
-    is_office = _OFFICE_TYPES in names and any(n.startswith(_OFFICE_ROOTS) for n in names)
+    # Only a package made of Office's own parts: an npz or a torch zip with an Office-shaped member
+    # is read by loaders that open every member.
+    is_office = _OFFICE_TYPES in names and all(n == _OFFICE_TYPES or n.startswith(_OFFICE_FOLDERS) for n in names)
     for member in members:
         analysis.check_time()
         member_label = inside(label, member.name)
@@ -70,17 +72,17 @@ def _read(source: Source, walk: Walk) -> None:
             continue  # tensor storage: raw numbers, never unpickled
         torch_pickle = is_torch and member.name.lower().endswith(_TORCH_PICKLE_SUFFIXES)
         mark = analysis.mark()
-        _read_member(
+        head = _read_member(
             walk, source, handle, member, local.data_offset, member_label, torch_pickle=torch_pickle, keras_zip=is_keras
         )
-        if is_office and _OFFICE_PART.match(member.name):
+        if is_office and head is not None and _OFFICE_PART.match(member.name) and not walk.announces_format(head):
             _lower_unread(analysis, mark[0])
 
 
 # An Office Open XML package (.xlsx, .docx, .pptx): its content types, and the binary parts Office
 # writes under its own folders (printer settings are a DEVMODE record, embeddings OLE objects).
 _OFFICE_TYPES = "[Content_Types].xml"
-_OFFICE_ROOTS = ("xl/", "word/", "ppt/")
+_OFFICE_FOLDERS = ("_rels/", "docProps/", "customXml/", "xl/", "word/", "ppt/")
 _OFFICE_PART = re.compile(r"(?:xl|word|ppt)/(?:printerSettings|embeddings|activeX)/[^/]+\.bin$")
 _OFFICE_PART_NOTE = (
     " (a binary part of an Office document, where Office keeps printer settings and embedded objects:"
@@ -117,7 +119,8 @@ def _read_member(
     *,
     torch_pickle: bool,
     keras_zip: bool,
-) -> None:
+) -> bytes | None:
+    """Walk one member; its leading bytes, when it was walked as data of its own."""
     limits = walk.analysis.limits
     window = SubFile(handle, data_offset, member.compressed_size)
     if member.method == 0:
@@ -141,19 +144,20 @@ def _read_member(
         raise AnalysisError(f"zip member {member.name!r} uses unsupported compression method {member.method}")
     if torchscript.is_code_member(member.name):
         torchscript.check_code(walk.analysis, stream.read(torchscript.MAX_CODE), label)
-        return
+        return None
     if keras_zip and member.name == keras.CONFIG:
         keras.check_config(walk.analysis, stream.read(64 << 20), label)
-        return
+        return None
     if torch_pickle:
         inner = archive.inside(
             stream, size, "", label, seekable=seekable, head=b"", loader=archive.loader or "torch.load"
         )
         walk.read_as("pickle", inner)
         _check_crc(walk, handle, member, data_offset, label)
-        return
+        return None
     head = peek_head(stream)
     walk.walk(archive.inside(stream, size, member.name, label, seekable=seekable, head=head))
+    return head
 
 
 def _check_crc(walk: Walk, handle: BinaryIO, member: ZipMember, data_offset: int, label: str) -> None:
