@@ -16,3 +16,8 @@ def _escape(char: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def line_list(numbers: list[int], limit: int) -> str:
+    """Line numbers as a message lists them: the first `limit`, then `...` when there are more."""
+    return ", ".join(str(number) for number in numbers[:limit]) + (", ..." if len(numbers) > limit else "")

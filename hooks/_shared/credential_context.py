@@ -251,12 +251,11 @@ def _loopback_url(lowered: str, query_start: int) -> bool:
 _LOOPBACK = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 - hosts we recognise, not bind
 
 
-# CJK punctuation and full-width forms (`，`, `（`, `）`, `：`, `。`, `、`) end a clause where
-# English puts a space, so a bare value stops there as it stops at whitespace. And
-# CJK text runs words together with no space between (`Token Table高效地检索`): a bare value
-# stops where an ideograph, kana or hangul syllable follows ASCII, as an English one stops at a
-# space (a value that starts in CJK, a password typed so, is kept whole).
-_IDEOGRAPHIC_PUNCTUATION = re.compile(
+# Where a bare value ends in CJK text, as an English one ends at a space: at CJK punctuation and
+# full-width forms (`，`, `（`, `）`, `：`, `。`, `、`), and where an ideograph, kana or hangul syllable
+# follows ASCII, since CJK runs words together (`Token Table高效地检索`). A value that starts in CJK,
+# a password typed so, is kept whole.
+_CJK_BREAK = re.compile(
     r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
     r"|(?<=[\x21-\x7e])[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
@@ -264,7 +263,7 @@ _IDEOGRAPHIC_PUNCTUATION = re.compile(
 
 def _trim_bare(value: str, query: bool) -> str:
     value = value.split("\\n", 1)[0].split("\\t", 1)[0]  # JSON-escaped code: `x = y\n`
-    value = _IDEOGRAPHIC_PUNCTUATION.split(value, maxsplit=1)[0]
+    value = _CJK_BREAK.split(value, maxsplit=1)[0]
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
@@ -397,7 +396,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         # scheme, an XML or table tag or a space it can only be text inside a string or comment.
         # A URL's query parameter (`?api_key=`, `&token=`) or a connection string's key (`;Pwd=`)
         # is text inside a string whatever the file's language: no expression starts that way.
-        in_string = before in "?&;" and bool(before) and stripped == "="
+        in_string = before in ("?", "&", ";") and stripped == "="
         literal = quoted or in_string or context != "name" or stripped in ("", ">") or sep.startswith("</t")
         yield Candidate(value, start, start + len(value), name, context, literal, strength)
 

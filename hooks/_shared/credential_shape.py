@@ -432,14 +432,13 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "the end of a bold phrase in Markdown (`**Token Injector**`)")
     if emphasis:
         value = emphasis.group("inner")  # `**sk-...**`: judged without Markdown's marks
+    # `f"Failed retrieving secrets {project}/{provider}"`, `project:{self.project}`: the fields are
+    # filled at run time; only the text around them is written here. Not under a password's name
+    # (people put braces in the passwords they choose), and not `${x}`, a shell's or a template
+    # literal's interpolation, which is a reference (judged below).
     if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value) and not _INTERPOLATION.search(value):
-        # (`${x}` is a shell's or a template literal's interpolation: a reference, judged below)
         fixed = fixed_text(value)
-        if fixed is not None:
-            # `f"Failed retrieving secrets {project}/{provider}"`, `project:{self.project}`: the
-            # fields are filled at run time; only the text around them is written here. (Not under
-            # a password's name: people put braces in the passwords they choose.)
-            value = fixed
+        value = value if fixed is None else fixed
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")
@@ -568,7 +567,6 @@ def fixed_text(value: str) -> str | None:
     plain = value.replace("{{", "").replace("}}", "")
     kept: list[str] = []
     position = 0
-    found = False
     for match in _FORMAT_FIELD.finditer(plain):
         inner = match.group("inner")
         name = inner or match.group("head") or match.group("tail") or ""
@@ -576,10 +574,9 @@ def fixed_text(value: str) -> str | None:
         # (`project}`, `{self.provider`), not a random run before a brace (`iXym8}`).
         if not _field_name(name) or (inner is None and not _CUT_FIELD.fullmatch(name)):
             continue
-        found = True
         kept.append(plain[position : match.start()])
         position = match.end()
-    if not found:
+    if not kept:
         return None
     kept.append(plain[position:])
     return "".join(kept).strip(_GLUE)

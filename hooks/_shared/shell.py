@@ -130,7 +130,7 @@ def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     runs, wherever the quotes put it. A plain segment that is only a script's segment with a
     quote left on (`pip install torch"`) gives way to the script's own."""
     segments = _split_segments(command)
-    if depth >= 2:
+    if depth >= _SCRIPT_DEPTH:
         return segments
     inner: list[tuple[str, str]] = []
     for script in _shell_scripts(command):
@@ -205,7 +205,8 @@ def _program(word: str) -> str:
 
 
 # A shell (or `su`) and, within a few words, a short option cluster holding `c`: a `-c` script.
-_SHELL_SCRIPT_HINT = re.compile(r"(?:^|[\s/\"'])(?:ba|z|k|da|fi)?sh\b|\bsu\b")
+_SHELL_SCRIPT_HINT = re.compile(rf"(?:^|[\s/\"'])(?:{'|'.join(sorted(_SHELLS))})\b|\bsu\b")
+_SCRIPT_DEPTH = 2  # shells inside shells read
 _SCRIPT_FLAG = re.compile(r"-[A-Za-z]*c[A-Za-z]*")
 _SCRIPT_SCAN_LIMIT = 64 << 10  # characters of a command line tokenised to find its scripts
 _SCRIPTS_PER_LINE = 4
@@ -303,7 +304,7 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
     if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
         return True
     segments = _split_segments(command)
-    if depth < 2 and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
+    if depth < _SCRIPT_DEPTH and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
     for index, (text, separator) in enumerate(segments):

@@ -55,15 +55,60 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
             return True
         offset *= 2
     handle.seek(0)
-    data = handle.read(size)
-    if any(signature in data for signature in _ARCHIVE_SIGNATURES):
+    if _holds_signature(handle, size):
         return True
-    if len(data) >= 8 and struct.unpack_from("<I", data)[0] < len(data):
+    data = _Blocks(handle, size)
+    if size >= 8 and struct.unpack("<I", data.read(0, 4))[0] < size:
         return True  # a flatbuffer's root table offset that lands inside the data
-    return _whole_protobuf(data)
+    try:
+        return _whole_protobuf(data)
+    except IndexError:
+        return True  # shorter than its size said: not read whole, so not shown inert (fail closed)
 
 
-def _varint(data: bytes, position: int) -> tuple[int, int] | None:
+_CHUNK = 1 << 20
+
+
+def _holds_signature(handle: BinaryIO, size: int) -> bool:
+    """Whether a 7z or RAR signature stands anywhere in the data, read a chunk at a time."""
+    overlap = max(len(signature) for signature in _ARCHIVE_SIGNATURES) - 1
+    tail = b""
+    read = 0
+    while read < size:
+        chunk = handle.read(min(_CHUNK, size - read))
+        if not chunk:
+            return False
+        window = tail + chunk
+        if any(signature in window for signature in _ARCHIVE_SIGNATURES):
+            return True
+        tail = window[-overlap:]
+        read += len(chunk)
+    return False
+
+
+class _Blocks:
+    """Random access to the data by the byte, holding one block in memory: the protobuf walk
+    visits at most a few thousand places of what may be a file of gigabytes."""
+
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self._handle, self._size = handle, size
+        self._start, self._block = 0, b""
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, position: int) -> int:
+        if not self._start <= position < self._start + len(self._block):
+            self._start = position - position % 65536
+            self._block = self.read(self._start, 65536)
+        return self._block[position - self._start]
+
+    def read(self, position: int, count: int) -> bytes:
+        self._handle.seek(position)
+        return self._handle.read(count)
+
+
+def _varint(data: bytes | _Blocks, position: int) -> tuple[int, int] | None:
     value = shift = 0
     while position < len(data) and shift < 70:
         byte = data[position]
@@ -75,7 +120,7 @@ def _varint(data: bytes, position: int) -> tuple[int, int] | None:
     return None
 
 
-def _whole_protobuf(data: bytes) -> bool:
+def _whole_protobuf(data: bytes | _Blocks) -> bool:
     """Whether the data reads to its last byte as protobuf fields (unknown ones included, groups
     nested properly): what a parser that skips unknown fields would accept at the top level."""
     position = 0

@@ -120,33 +120,7 @@ def _sql_from_parameters(
             value, targets = _binding(node)
             if value is not None and text_names(value) & tainted:
                 tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    # A query that is an operand of a comparison (`assert build(x) == f"SELECT ... {x}"`) is the
-    # text a test expects; it is compared, never sent to a database.
-    compared = {
-        id(operand)
-        for node in ast.walk(function)
-        if isinstance(node, ast.Compare)
-        for operand in (node.left, *node.comparators)
-    }
-    # The same through a name: `expected = f"SELECT ..."` that is only ever compared.
-    loads: dict[str, list[bool]] = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            loads.setdefault(node.id, []).append(id(node) in compared)
-    shared = {  # `global QUERY`: another function may run what this one only compares
-        name for node in ast.walk(function) if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names
-    }
-    escapes = any(  # `return locals()`: every local leaves the function, whatever it was compared with
-        isinstance(node, ast.Call) and name_of(node.func) in ("locals", "vars") for node in ast.walk(function)
-    )
-    only_compared = (
-        set() if escapes else {name for name, uses in loads.items() if uses and all(uses) and name not in shared}
-    )
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and all(
-            isinstance(t, ast.Name) and t.id in only_compared for t in node.targets
-        ):
-            compared.add(id(node.value))
+    compared = _only_compared(function)
     for node in ast.walk(function):
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
@@ -162,6 +136,40 @@ def _sql_from_parameters(
         ):
             for line in _lines(node):
                 found[(line, "B608")] = "the query takes a parameter of the function that builds it as a value"
+
+
+def _only_compared(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
+    """The ids of the expressions in `function` that are only ever compared: an operand of a
+    comparison (`assert build(x) == f"SELECT ... {x}"`, the text a test expects), or the value of
+    an assignment to names used nowhere else (`expected = f"SELECT ..."`). Not a `global` or
+    `nonlocal` name (another function may run it), nothing when `locals()`/`vars()` hand every
+    local out."""
+    compared: set[int] = set()
+    names: list[ast.Name] = []
+    assignments: list[ast.Assign] = []
+    shared: set[str] = set()
+    escapes = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Compare):
+            compared.update(id(operand) for operand in (node.left, *node.comparators))
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.append(node)
+        elif isinstance(node, ast.Assign):
+            assignments.append(node)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            shared.update(node.names)
+        elif isinstance(node, ast.Call) and name_of(node.func) in ("locals", "vars"):
+            escapes = True
+    if escapes:
+        return compared
+    uses: dict[str, list[bool]] = {}
+    for name in names:
+        uses.setdefault(name.id, []).append(id(name) in compared)
+    only = {name for name, compared_uses in uses.items() if all(compared_uses) and name not in shared}
+    for assignment in assignments:
+        if all(isinstance(target, ast.Name) and target.id in only for target in assignment.targets):
+            compared.add(id(assignment.value))
+    return compared
 
 
 def _registered_handlers(module: ast.Module) -> set[str]:

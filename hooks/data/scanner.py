@@ -563,8 +563,8 @@ def _verdicts(job: Job) -> list[Finding]:
     return findings
 
 
-def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, contacts: int) -> Finding:
-    """One kind in one column; `contacts` is the file's count of records of that family (contact
+def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, records: int) -> Finding:
+    """One kind in one column; `records` is the file's count of that family's records (contact
     details for emails and phones, dates of birth for those), which decides whether few are low."""
     noun = _NOUNS[tally.kind]
     count = tally.valid
@@ -596,11 +596,11 @@ def _value_finding(job: Job, part: PartKey, column: str | None, tally: Tally, co
         # `info.contact.email` of an OpenAPI/Swagger document, the only email field in it
         severity = Severity.LOW
         prose = " (the contact an API description publishes for its users)"
-    if severity is None and tally.kind in _CONTACT_KINDS and contacts < BULK_CONTACTS and job.complete:
+    if severity is None and tally.kind in _CONTACT_KINDS and records < BULK_CONTACTS and job.complete:
         # Read whole (a sampled count is a floor, not the file's), and few in the whole file.
         severity = Severity.LOW
         prose = f" (a few contact details in the file; from {BULK_CONTACTS} they block)"
-    elif severity != Severity.LOW and tally.kind == DOB and contacts < BULK_CONTACTS and job.complete:
+    elif severity != Severity.LOW and tally.kind == DOB and records < BULK_CONTACTS and job.complete:
         # Dates of birth (with names: people) in a handful of records of a file read whole are a
         # fixture's or an example's made-up rows; a table of people has many more.
         severity = Severity.LOW

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from hooks._core.display import line_list
 from hooks._core.findings import Issue, Severity
 from hooks._shared.indexes import canonical_option
 from hooks._shared.requirements import parse_requirement
@@ -229,7 +230,7 @@ def _unreadable_issue(unreadable: list[tuple[int, str, bool]]) -> Issue:
 
 
 def _line_numbers(unreadable: list[tuple[int, str, bool]]) -> str:
-    return ", ".join(str(line[0]) for line in unreadable[:8]) + (", ..." if len(unreadable) > 8 else "")
+    return line_list([line[0] for line in unreadable], 8)
 
 
 def _hashes(words: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hooks._core.display import line_list
 from hooks._core.findings import make_finding
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
@@ -56,7 +57,7 @@ class DockerfileScanner:
         report = FileReport()
         report.read(display, text)
         if template_lines:
-            shown = ", ".join(str(n) for n in template_lines[:5]) + (", ..." if len(template_lines) > 5 else "")
+            shown = line_list(template_lines, 5)
             report.findings.append(
                 make_finding(
                     rules.DOCKERFILE_UNPARSEABLE,

@@ -369,7 +369,6 @@ _DOCKER_REFUSED = "; not base64 of `user:password`: Docker and the kubelet refus
 _NO_PASSWORD = (
     "a placeholder",
     "a well-known password",
-    "contains spaces",
     "the value repeats its name",
     "it names a credential instead of being one",
 )
@@ -458,7 +457,7 @@ def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
         return None  # the password is base64 of a sentence or a placeholder ("This is not a real secret")
     if shape.strength == 0:
         if len(password) < 6 or shape.reason in _NO_PASSWORD:
-            return None  # `user:changeme`, `_json_key:{...placeholder...}`: no credential inside
+            return None  # `user:changeme`, `user:password`: no credential inside
         return replace(hit, low_reason=f"; the password it carries is {shape.reason} (reported low)")
     return replace(hit, confidence="medium" if shape.strength == 2 else "low")
 
@@ -468,8 +467,8 @@ _STRING_PREFIX = re.compile(r"(?<![A-Za-z0-9_])(?P<prefix>[rRfFbBuU]{1,2})$")
 
 def _fstring_fixed_part(text: str, candidate: Candidate) -> str | None:
     """In an f-string (`f"gpu-{npu_id}-{chip_id}"`) the fields are filled at run time: what is
-    written is the text between them, and that alone can be a committed secret. The longest such
-    part, or None when the literal is no f-string or has no field."""
+    written is the text around them, and that alone can be a committed secret. That text (see
+    `fixed_text`), or None when the literal is no f-string or has no field."""
     start = candidate.start
     if start < 2 or text[start - 1] not in "\"'" or "{" not in candidate.value:
         return None
