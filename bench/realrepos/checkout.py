@@ -19,7 +19,7 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # once with the stop's final code; blind4: chosen and pinned at the start of stop 26, scanned once with
 # that stop's final code; blind5: the same at stop 27 (README).
 # blind6a/blind6b: chosen at stop 28; 6a scanned at the start (read while tuning), 6b once at the end.
-# blind7a/blind7b: chosen at stop 29 the same way.
+# blind7a/blind7b: chosen at stop 29 the same way; blind8a/blind8b at stop 30.
 SPLITS = (
     "tune",
     "heldout",
@@ -33,6 +33,8 @@ SPLITS = (
     "blind6b",
     "blind7a",
     "blind7b",
+    "blind8a",
+    "blind8b",
 )
 
 

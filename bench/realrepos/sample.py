@@ -34,6 +34,8 @@ PER_RULE = {
     "blind6b": 15,
     "blind7a": 15,
     "blind7b": 15,
+    "blind8a": 15,
+    "blind8b": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
