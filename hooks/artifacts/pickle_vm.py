@@ -434,6 +434,9 @@ class PickleMachine:
 
     def _report_globals(self) -> None:
         judge = self.analysis.policy.judge
+        unlisted: list[tuple[str, str, int | None]] = []  # (dotted, action, offset): one finding for all
+        own: list[tuple[str, str, int | None]] = []
+        own_modules: dict[str, str] = {}
         for use in self.uses.values():
             if (use.module, use.name) in ARGUMENT_JUDGED and use.calls == use.vetted:
                 continue  # never called, or called only on arguments that make it harmless
@@ -443,9 +446,8 @@ class PickleMachine:
             if (use.module, use.name) == TORCH_BYTES_LOADER and use.via and not use.unverified_calls:
                 continue  # every call loaded a literal archive that analysed clean
             dotted = f"{use.module}.{use.name}"
-            action = f"calls {dotted} via {use.via}" if use.via else f"imports {dotted} via {use.opcode}"
-            if self.reached_by:
-                action += f" (reached by {self.reached_by})"
+            plain_action = f"calls {dotted} via {use.via}" if use.via else f"imports {dotted} via {use.opcode}"
+            action = f"{plain_action} (reached by {self.reached_by})" if self.reached_by else plain_action
             at = where(self.label, use.offset)
             key = f"{self.label}|{dotted}"
             if verdict is Verdict.DANGEROUS:
@@ -457,23 +459,53 @@ class PickleMachine:
                     rules.OBFUSCATED_IMPORT, at, f"{action}: dotted or malformed name outside the allowlist", key
                 )
             elif use.use is not Use.CALL and (defined_in := self.analysis.policy.own_module(use.module)):
-                # The repository's own class, rebuilt without __init__: its code is the user's own.
-                self.analysis.add(
-                    rules.GLOBAL_OUTSIDE_ALLOWLIST,
-                    at,
-                    f"{action}, a class defined in this repository ({defined_in}); loading runs that code "
-                    "(allowed: it is your own; add it to artifacts.allow_globals to record the review)",
-                    key,
-                    severity=Severity.LOW,
+                own.append((dotted, plain_action, use.offset))
+                own_modules[dotted] = defined_in
+            else:
+                unlisted.append((dotted, plain_action, use.offset))
+        self._report_unlisted(own, own_modules)
+        self._report_unlisted(unlisted, None)
+
+    def _report_unlisted(self, found: list[tuple[str, str, int | None]], own_modules: dict[str, str] | None) -> None:
+        """One finding per stream for the globals outside the allowlist, not one per global: the
+        reviewer's act is one (vet the classes and allow them, or distrust the file), and a pickle
+        of a framework nobody vetted names dozens of its classes. Its key is the whole set, so a
+        baseline accepts exactly these globals and a new one is a new finding."""
+        if not found:
+            return
+        found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
+        _, first_plain, first_offset = found[0]
+        reached = f" (reached by {self.reached_by})" if self.reached_by else ""
+        first_action = first_plain + reached
+        at = where(self.label, first_offset)
+        if own_modules is not None:
+            # The repository's own classes, rebuilt without __init__: their code is the user's own.
+            places = sorted(set(own_modules.values()))
+            if len(found) == 1:
+                message = (
+                    f"{first_action}, a class defined in this repository ({places[0]}); loading runs that code "
+                    "(allowed: it is your own; add it to artifacts.allow_globals to record the review)"
                 )
             else:
-                self.analysis.add(
-                    rules.GLOBAL_OUTSIDE_ALLOWLIST,
-                    at,
-                    f"{action}, which is not on the allowlist (if it is your own class, add it to "
-                    "artifacts.allow_globals with a reason)",
-                    key,
+                message = (
+                    f"{len(found)} classes defined in this repository ({', '.join(places[:3])}"
+                    f"{', ...' if len(places) > 3 else ''}): {_listed(found)}{reached}; loading runs their code "
+                    "(allowed: they are your own; add them to artifacts.allow_globals to record the review)"
                 )
+            self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, found),
+                              severity=Severity.LOW)  # fmt: skip
+            return
+        if len(found) == 1:
+            message = (
+                f"{first_action}, which is not on the allowlist (if it is your own class, add it to "
+                "artifacts.allow_globals with a reason)"
+            )
+        else:
+            message = (
+                f"{len(found)} globals not on the allowlist: {_listed(found)}{reached} (if they are your own "
+                "classes, add them to artifacts.allow_globals with a reason)"
+            )
+        self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, found))
 
     # --- opcodes: framing and constants ---------------------------------------------------
     def op_PROTO(self, offset: int) -> None:
@@ -1068,3 +1100,19 @@ def _special_state_keys(state: object) -> set[str]:
                 continue
             found.add(key)
     return found
+
+
+_LISTED = 6  # globals named in one finding's message; the rest are counted
+
+
+def _listed(found: list[tuple[str, str, int | None]]) -> str:
+    """`calls a.B via NEWOBJ; imports c.D via GLOBAL @0x40; and 3 more`: the first few, in stream order."""
+    parts = [action if offset is None else f"{action} @{offset:#x}" for _, action, offset in found[:_LISTED]]
+    rest = len(found) - _LISTED
+    return "; ".join(parts) + (f"; and {rest} more" if rest > 0 else "")
+
+
+def _set_key(label: str, found: list[tuple[str, str, int | None]]) -> str:
+    """A lone global keeps the key it always had (`label|a.B`), so existing baselines still match."""
+    names = sorted({dotted for dotted, _, _ in found})
+    return f"{label}|{names[0]}" if len(names) == 1 else f"{label}|" + ",".join(names)

@@ -205,3 +205,55 @@ def test_cythons_unpickler_rebuilds_its_class_argument(tmp_path: Path) -> None:
 
     assert rules(scan_bytes(tmp_path, "ok.pkl", pyx("pandas.core.arrays.period", "PeriodArray"))) == []
     assert rules(scan_bytes(tmp_path, "bad.pkl", pyx("evilpkg", "Thing"))) == ["MLS102"]
+
+
+def _pickle_of(*globals_: tuple[str, str]) -> bytes:
+    data = asm.proto(4) + asm.EMPTY_LIST
+    for module, name in globals_:
+        data += ref(module, name) + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.APPEND
+    return data + asm.STOP
+
+
+def test_globals_outside_the_allowlist_are_one_finding_per_stream(tmp_path: Path) -> None:
+    names = [("tempo.serve.model", "Model"), ("tempo.serve.pipeline", "Pipeline"), ("alibi.explainers", "Anchor")]
+    findings = scan_bytes(tmp_path, "many.pkl", _pickle_of(*names))
+    assert rules(findings) == ["MLS102"]  # the reviewer's act is one: vet them all or distrust the file
+    assert "3 globals not on the allowlist" in findings[0].message
+    assert all(f"{m}.{n}" in findings[0].message for m, n in names)
+
+
+def test_a_dangerous_global_among_unlisted_ones_still_has_its_own_finding(tmp_path: Path) -> None:
+    data = _pickle_of(("tempo.serve.model", "Model"), ("tempo.serve.pipeline", "Pipeline"))[:-2]
+    data += asm.global_("os", "system") + asm.text("id") + asm.TUPLE1 + asm.REDUCE + asm.APPEND + asm.STOP
+    assert rules(scan_bytes(tmp_path, "mixed.pkl", data)) == ["MLS101", "MLS102"]
+
+
+def test_a_long_list_of_unlisted_globals_is_counted_not_spelt_out(tmp_path: Path) -> None:
+    names = [(f"vendor.pkg{i}", "Thing") for i in range(20)]
+    [finding] = scan_bytes(tmp_path, "long.pkl", _pickle_of(*names))
+    assert "20 globals not on the allowlist" in finding.message and "and 14 more" in finding.message
+    assert "vendor.pkg19" not in finding.message
+
+
+def test_a_new_unlisted_global_is_a_new_finding_for_the_baseline(tmp_path: Path) -> None:
+    two = scan_bytes(tmp_path, "a.pkl", _pickle_of(("vendor.a", "A"), ("vendor.b", "B")))
+    three = scan_bytes(tmp_path, "a.pkl", _pickle_of(("vendor.a", "A"), ("vendor.b", "B"), ("vendor.c", "C")))
+    same = scan_bytes(tmp_path, "a.pkl", _pickle_of(("vendor.b", "B"), ("vendor.a", "A")))
+    assert two[0].fingerprint != three[0].fingerprint
+    assert two[0].fingerprint == same[0].fingerprint  # the set, not the order
+
+
+def test_a_lone_unlisted_global_keeps_its_message_and_key(tmp_path: Path) -> None:
+    [finding] = scan_bytes(tmp_path, "one.pkl", _pickle_of(("vendor.a", "A")))
+    assert "calls vendor.a.A via NEWOBJ" in finding.message and "globals not on the allowlist" not in finding.message
+
+
+def test_classes_of_this_repository_are_one_low_finding_and_foreign_ones_still_block(tmp_path: Path) -> None:
+    (tmp_path / "mypkg").mkdir()
+    (tmp_path / "mypkg" / "__init__.py").write_text("")
+    (tmp_path / "mypkg" / "features.py").write_text("class Scaler: ...\nclass Encoder: ...\n")
+    own = scan_bytes(tmp_path, "own.pkl", _pickle_of(("mypkg.features", "Scaler"), ("mypkg.features", "Encoder")))
+    assert rules(own) == ["MLS102"] and own[0].severity is Severity.LOW
+    assert "2 classes defined in this repository (mypkg/features.py)" in own[0].message
+    mixed = _pickle_of(("mypkg.features", "Scaler"), ("vendor.a", "A"))
+    assert blocking(scan_bytes(tmp_path, "mixed.pkl", mixed)) == ["MLS102"]
