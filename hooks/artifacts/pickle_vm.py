@@ -171,6 +171,7 @@ class PickleMachine:
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
         self.acted = False  # an opcode of _ACTING_OPCODES completed
+        self.extensions = 0  # EXT opcodes read: imports from copyreg's registry
         self.acting = 0  # the opcode being run (or the one the stream broke in), when one of them
         # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
         # later is set on the instance (id -> the dict, kept so the id stays its own).
@@ -196,7 +197,7 @@ class PickleMachine:
             value = self._loop()
         finally:
             self._report_globals()
-        return StreamResult(value, self.persistent_ids, len(self.uses))
+        return StreamResult(value, self.persistent_ids, len(self.uses) + self.extensions)
 
     def _run_recorded(self, tap: Tap, streams: list[PickleStream]) -> StreamResult:
         stream = PickleStream(self.container, tap.serial, self.reader.tell(), tap.begin())
@@ -212,7 +213,7 @@ class PickleMachine:
         finally:
             tap.end()
             self._report_globals()
-        return StreamResult(value, self.persistent_ids, len(self.uses))
+        return StreamResult(value, self.persistent_ids, len(self.uses) + self.extensions)
 
     def child(self, label: str) -> PickleMachine:
         """A machine for a stream embedded in this one, read from the same data (one level deeper)."""
@@ -347,6 +348,8 @@ class PickleMachine:
             for target in _partial_targets(func):  # calling a partial calls what it wraps
                 self._used(target, Use.CALL, f"{via} of functools.partial")
         if not isinstance(func, Global):
+            if func is _EXTENSION_GLOBAL:
+                self.executes = True
             return Call(func, args, offset, via)
         self.executes = True
         items = args.items if isinstance(args, Seq) else []
@@ -841,7 +844,9 @@ class PickleMachine:
         self.stack.append(Opaque("computed-global"))
 
     def _ext(self, code: int, offset: int) -> None:
-        self.executes = True
+        # An import, like GLOBAL: evidence that data is a pickle only once something calls it
+        # (data whose first byte happens to be EXT1, a TensorFlow checkpoint index, is not).
+        self.extensions += 1
         # One finding per stream (an EXT flood of distinct codes must not grow the report).
         self.analysis.add(
             rules.OBFUSCATED_IMPORT,

@@ -58,6 +58,27 @@ _KERAS_LAMBDA = re.compile(
     r"^(?:tensorflow\.|tf\.)?(?:keras\.)?(?:src\.)?layers\.(?:core\.)?Lambda$|^keras\.layers\.Lambda$"
 )
 _MLFLOW_LOAD = re.compile(r"^mlflow\.(?:\w+\.)?load_model$")
+# Flavours whose loader reads the framework's own file format (no pickle). Their load_model still
+# puts the model's bundled `code` folder first on sys.path and imports what its MLmodel names
+# (xgboost's `model_class`), so an untrusted model still runs code: the message says how.
+_MLFLOW_NATIVE_FORMATS = {
+    "xgboost": "XGBoost's own format",
+    "catboost": "CatBoost's own format",
+    "onnx": "an ONNX protobuf",
+    "prophet": "Prophet's JSON",
+}
+
+
+def _mlflow_load_effect(name: str) -> str:
+    flavour = name.split(".")[1] if name.count(".") == 2 else ""
+    if flavour in _MLFLOW_NATIVE_FORMATS:
+        return (
+            f"{name} reads {_MLFLOW_NATIVE_FORMATS[flavour]}, but puts the model's bundled code first on "
+            "sys.path and imports what its MLmodel names: only load models you trust"
+        )
+    return f"{name} unpickles the model (cloudpickle): only load models you trust"
+
+
 # Names of places, not of what a model said: `output_file`, `output_dir`, `prediction_uri`.
 _PLACE_NAME = re.compile(
     r"(?i)(?:^|_)(?:file|path|dir|folder|uri|url|filename|bucket|prefix|location)s?$"
@@ -1022,12 +1043,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"downloads a pickle-format file ({filename.value}); prefer safetensors",
                 )
         if _MLFLOW_LOAD.match(name):
-            self._add_load(
-                rules.MLFLOW_LOAD_MODEL,
-                node,
-                f"{name} unpickles the model (cloudpickle): only load models you trust",
-                name,
-            )
+            self._add_load(rules.MLFLOW_LOAD_MODEL, node, _mlflow_load_effect(name), name)
 
     def _archives(self, node: ast.Call, name: str) -> None:
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("extractall", "extract"):

@@ -235,7 +235,9 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     what="mlflow.<flavor>.load_model or mlflow.pyfunc.load_model.",
     why=(
         "Most MLflow flavours store the model with cloudpickle, so loading a model from a run or "
-        "registry URI runs code stored by whoever logged it."
+        "registry URI runs code stored by whoever logged it. Flavours with a format of their own "
+        "(xgboost, catboost, onnx, prophet) still put the model's bundled code first on sys.path and "
+        "import what its MLmodel file names."
     ),
     example='model = mlflow.pyfunc.load_model("models:/churn/Production")',
     fix=(

@@ -441,3 +441,23 @@ def test_a_later_build_does_not_hide_an_earlier_ones_extend_nor_additems_its_add
     added += asm.EMPTY_DICT + asm.text("add") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
     added += asm.MARK + asm.text("payload") + b"\x90" + asm.STOP  # ADDITEMS calls add on a non-set
     assert "MLS104" in rules(scan_bytes(tmp_path, "added.pkl", added))
+
+
+# A TensorFlow checkpoint index (a LevelDB table) of a SavedModel whose first byte is EXT1 (0x82):
+# its first bytes as committed in a real SavedModel, then the table's data and footer magic.
+_TABLE_STARTING_WITH_EXT1 = bytes.fromhex("8276f07d00000608011a0208") + b"\x00" * 64 + bytes.fromhex("57fb808b247547db")
+
+
+def test_data_whose_first_byte_is_ext1_and_then_breaks_is_no_pickle(tmp_path: Path) -> None:
+    # pickle.load raises at the EXT (no extension is registered) or at the next byte; nothing is called,
+    # as with a GLOBAL that is followed by garbage.
+    assert rules(scan_bytes(tmp_path, "variables/variables.index", _TABLE_STARTING_WITH_EXT1)) == []
+
+
+def test_an_ext_import_that_is_called_is_still_reported_in_data_of_unknown_kind(tmp_path: Path) -> None:
+    called = asm.ext1(118) + asm.MARK + asm.text("id") + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "variables/variables.index", called)) == ["MLS103"]
+
+
+def test_a_file_named_like_a_model_that_starts_with_ext1_and_breaks_fails_closed(tmp_path: Path) -> None:
+    assert rules(scan_bytes(tmp_path, "model.bin", _TABLE_STARTING_WITH_EXT1)) == ["MLS103", "MLS901"]

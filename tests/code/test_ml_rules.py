@@ -451,3 +451,15 @@ def test_a_configuration_class_name_shadowed_by_a_parameter_or_class_keeps_block
         )
         found = [f.severity.value for f in scan_code(tmp_path, text, "x.py") if f.rule_id == "MLS307"]
         assert found == ["high"], shadow
+
+
+def test_mlflow_flavours_with_their_own_format_say_how_loading_runs_code(tmp_path: Path) -> None:
+    [native] = [
+        f for f in scan_code(tmp_path, "import mlflow\nm = mlflow.xgboost.load_model(uri)\n") if f.rule_id == "MLS312"
+    ]
+    assert "XGBoost's own format" in native.message and "cloudpickle" not in native.message
+    assert "bundled code first on sys.path" in native.message  # an untrusted model still runs code
+    [pickled] = [
+        f for f in scan_code(tmp_path, "import mlflow\nm = mlflow.pyfunc.load_model(uri)\n") if f.rule_id == "MLS312"
+    ]
+    assert "cloudpickle" in pickled.message
