@@ -443,8 +443,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
+        test_module: bool = False,
     ) -> None:
-        self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
+        self.notebook = notebook
+        # A file a test runner collects (`test_*.py`): its calls run on the fixtures the tests name.
+        self.test_module = (
+            test_module and not strict
+        )  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
@@ -744,10 +749,8 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=False):
             if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
-                self._add(
-                    rules.TRUST_REMOTE_CODE,
-                    node,
-                    "trust_remote_code=True (in a kwargs dict) runs code from the model repository",
+                self._add_remote_code(
+                    node, "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
                 )
         self.generic_visit(node)
 
@@ -975,12 +978,11 @@ class MLRuleVisitor(ast.NodeVisitor):
                     message += " (the repository name is a placeholder for the reader's own)"
                     self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
                     return
-                self._add(rules.TRUST_REMOTE_CODE, node, message)
+                self._add_remote_code(node, message)
                 return
             flag = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
             if flag in self.truthy_flags:
-                self._add(
-                    rules.TRUST_REMOTE_CODE,
+                self._add_remote_code(
                     node,
                     f"{keyword.arg}={ast.unparse(value)[:60]}, which is set True: runs Python code from the model "
                     "repository",
@@ -989,13 +991,24 @@ class MLRuleVisitor(ast.NodeVisitor):
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             text = _constant_text(argument)
             if text is not None and TRUST_REMOTE_CODE_TEXT.search(text) and _KEY_VALUE_LIST.match(text):
-                self._add(
-                    rules.TRUST_REMOTE_CODE,
+                self._add_remote_code(
                     argument,
                     "trust_remote_code=True in an argument string (model_args): runs Python code from the model "
                     "repository",
                 )
                 return
+
+    def _add_remote_code(self, node: ast.AST, message: str) -> None:
+        """MLS307 at its severity; low in a test module, where the repositories are the tests' fixtures
+        and the code runs under the test runner (a script in a test folder, which takes its model from
+        the command line, keeps it)."""
+        if self.test_module:
+            message += (
+                " (in a test module, on the repositories the tests name: reported low; `profile: strict` blocks it)"
+            )
+            self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+            return
+        self._add(rules.TRUST_REMOTE_CODE, node, message)
 
     def _model_loading(self, node: ast.Call, name: str) -> None:
         self._trust_remote_code(node)

@@ -343,6 +343,11 @@ def judge(
             "; a storage download token (`?alt=media&token=`): a read link to one stored object, shared"
             " by design (reported low)"
         )
+    elif _image_link_key(candidate, lowered):
+        low_reason = (
+            "; a query key of an image link (`![](...?key=)`, `<img src>`): it fetches that image, which"
+            " every reader of the page loads anyway (reported low)"
+        )
     elif candidate.context == "header" and _only_local_targets(_line_of(lowered, candidate.start)):
         # `curl http://localhost:8081/models -H "Authorization: Bearer ..."`: a key of a server on
         # the reader's own machine (docs and local tests), which works nowhere else.
@@ -553,6 +558,24 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     if name in ("pwd", "password", "passcode") and _MEETING_LINK.match(link):
         return True
     return name == "token" and _BADGE_LINK.match(link) is not None
+
+
+_IMAGE_LINK_START = re.compile(r"(?:!\[[^\]\n]{0,300}\]\(|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?)$")
+
+
+def _image_link_key(candidate: Candidate, lowered: str) -> bool:
+    """`![](https://lh7-rt.googleusercontent.com/docsz/...?key=...)`: an image pasted from a shared
+    document, or any image whose URL carries its own access key. The value is a query parameter
+    (`?name=` or `&name=`) of the URL a Markdown image or an HTML `<img src>` loads, with no space
+    between: a key that serves this image to whoever views the page."""
+    if not lowered.endswith(("?", "&"), 0, candidate.start - len(candidate.name) - 1):
+        return False
+    if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
+        return False
+    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_ENDS)
+    if url_start < 0 or "://" not in lowered[url_start : candidate.start]:
+        return False
+    return _IMAGE_LINK_START.search(lowered, max(0, url_start - 400), url_start + 1) is not None
 
 
 def _storage_download_token(candidate: Candidate, lowered: str) -> bool:

@@ -14,6 +14,7 @@ from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
 from hooks._core.severity import Severity
+from hooks._core.test_paths import place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
@@ -48,6 +49,7 @@ class SecretSettings:
     placeholders: tuple[re.Pattern[str], ...]
     allowed: dict[str, tuple[str, str | None]]  # hash or fingerprint -> (reason, expires)
     detect_secrets_hashes: frozenset[str]
+    strict: bool = False  # `profile: strict`: a generic value in the tests blocks as anywhere else
 
     @property
     def options(self) -> Options:
@@ -71,6 +73,7 @@ def load_settings(policy: Policy) -> SecretSettings:
         detect_secrets_hashes=_detect_secrets_baseline(
             policy.root / baseline_name, explicit="detect_secrets_baseline" in section
         ),
+        strict=policy.profile == "strict",
     )
 
 
@@ -221,6 +224,10 @@ def _budget_finding(display: str, *, data: bool) -> Finding:
     return replace(finding, confidence="high")
 
 
+# `sk-or-v1-<64 hex>`, `acme_live_<40 base62>`: a vendor's prefix, then a long generated part.
+_VENDOR_KEY = re.compile(r"[A-Za-z]{2,10}(?:[-_][A-Za-z0-9]{1,8}){0,3}[-_][A-Za-z0-9]{32,}")
+
+
 def _finding(
     hit: Hit, display: str, settings: SecretSettings, data: bool, place: str, line: int, column: int, last_line: int
 ) -> Finding | None:
@@ -243,6 +250,18 @@ def _finding(
     elif data and hit.verdict != VERIFIED:
         severity = Severity("low")
         note = "; in a data file, most likely someone else's (reported low)"
+    elif (
+        not hit.specific
+        and hit.verdict != VERIFIED
+        and not settings.strict
+        and not _VENDOR_KEY.fullmatch(hit.value)
+        and (where := place_in_tests(display))
+    ):
+        # A value judged only by its shape, in the project's tests: fixtures' passwords, mocked
+        # access keys and throwaway services' defaults. Provider formats keep their severity here,
+        # and so does a key of a vendor no rule names (a prefix, then a long generated part).
+        severity = Severity("low")
+        note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
     finding = make_finding(
         rule,
         display,

@@ -463,3 +463,24 @@ def test_mlflow_flavours_with_their_own_format_say_how_loading_runs_code(tmp_pat
         f for f in scan_code(tmp_path, "import mlflow\nm = mlflow.pyfunc.load_model(uri)\n") if f.rule_id == "MLS312"
     ]
     assert "cloudpickle" in pickled.message
+
+
+def test_trust_remote_code_in_a_test_module_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
+    from hooks._core.policy import Policy
+
+    source = (
+        "from transformers import AutoTokenizer\n"
+        "def test_tokenizer():\n"
+        "    tok = AutoTokenizer.from_pretrained('internlm/internlm2-chat-7b', trust_remote_code=True)\n"
+        "    kwargs = {'trust_remote_code': True}\n"
+    )
+    (tmp_path / "tests").mkdir()
+    found = [f for f in scan_code(tmp_path, source, "tests/test_tokenizer.py") if f.rule_id == "MLS307"]
+    assert [f.severity.value for f in found] == ["low", "low"]
+    assert all("in a test module" in f.message for f in found)
+    strict = scan_code(tmp_path, source, "tests/test_tokenizer.py", Policy(root=tmp_path, profile="strict"))
+    assert [f.severity.value for f in strict if f.rule_id == "MLS307"] == ["high", "high"]
+    # look-alike: a benchmark script in a test folder takes its model from the command line
+    (tmp_path / "test" / "benchmark").mkdir(parents=True)
+    script = [f for f in scan_code(tmp_path, source, "test/benchmark/bench_qps.py") if f.rule_id == "MLS307"]
+    assert [f.severity.value for f in script] == ["high", "high"]

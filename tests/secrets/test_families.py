@@ -519,3 +519,26 @@ def test_brackets_in_a_password_are_symbols_and_a_bracketed_name_is_a_slot(tmp_p
     assert slots == []
     real = scan_text(tmp_path, "b.yaml", 'DB_PASSWORD: "Zq<8]mK3vR7t>Lw"\nadmin_password: "aB3]x9<Qz!7pW"\n')
     assert [f.line for f in real if f.severity.value != "low"] == [1, 2]
+
+
+def test_a_query_key_of_an_image_link_is_low_and_the_same_key_elsewhere_blocks(tmp_path: Path) -> None:
+    """An image pasted from a shared document (`![](https://lh7-rt.googleusercontent.com/...?key=)`) or
+    any `<img src>` URL carrying its own key: it fetches that image for whoever views the page."""
+    key = "nSj5OwtjFXw0peMUG5DbZheN"
+    images = scan_text(
+        tmp_path,
+        "README.md",
+        f"![](https://lh7-rt.googleusercontent.com/docsz/AD_4nXeOXc3VOVXwuZe?key={key})\n"
+        f'<p><img alt="x" src="https://cdn.acme.io/chart.png?size=2&token={key}" width="40%"></p>\n',
+    )
+    assert [(f.rule_id, f.severity.value) for f in images] == [("MLS223", "low"), ("MLS223", "low")]
+    assert all("image link" in f.message for f in images)
+    elsewhere = scan_text(
+        tmp_path,
+        "b.md",
+        f"curl 'https://api.acme.io/v1/export?key={key}'\n"  # an API call, not an image
+        f"[report](https://api.acme.io/v1/report?key={key})\n"  # a link, not an image
+        f"![](https://img.acme.io/x.png) curl https://api.acme.io/?key={key}\n"  # after the image
+        f'<img src="x.png"> api_key = "{key}"\n',  # an assignment next to an image
+    )
+    assert [(f.rule_id, f.severity.value) for f in elsewhere] == [("MLS223", "medium")] * 4

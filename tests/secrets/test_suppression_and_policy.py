@@ -96,3 +96,26 @@ def test_secret_never_printed(repo: Path, capsys) -> None:  # type: ignore[no-un
     for fmt in ("text", "json", "sarif"):
         main(["a.py", "--format", fmt])
         assert HF[5:] not in capsys.readouterr().out
+
+
+def test_a_generic_value_in_the_tests_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
+    from hooks._core.policy import Policy
+
+    line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
+    for name in ("tests/test_db.py", "test/e2e/conftest.py", "deploy/overlays/test/values.py"):
+        [finding] = scan_text(tmp_path, name, line)
+        assert finding.rule_id == "MLS223" and finding.severity.value == "low", name
+        assert "most likely a fixture's value" in finding.message
+    [strict] = scan_text(tmp_path, "tests/test_db.py", line, Policy(root=tmp_path, profile="strict"))
+    assert strict.severity.value == "medium"
+    [script] = scan_text(tmp_path, "scripts/test.py", line)  # a script called test: not the tests
+    assert script.severity.value == "medium"
+    vendor = 'client = Acme(api_key="ak-live-' + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4c5d6e7f8" + '")\n'
+    [key] = scan_text(tmp_path, "tests/test_client.py", vendor)  # a vendor's prefix and a generated part
+    assert key.severity.value == "medium"
+
+
+def test_a_provider_token_in_the_tests_still_blocks(tmp_path: Path) -> None:
+    token = fake("hf_", 34, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    [finding] = scan_text(tmp_path, "tests/test_hub.py", f'TOKEN = "{token}"\n')
+    assert finding.rule_id == "MLS201" and finding.severity.value in ("medium", "high", "critical")
