@@ -1,11 +1,14 @@
-"""Whether a path is part of a project's own tests, by the conventions test runners follow.
+"""Whether a file is part of a project's own tests, by the conventions test runners follow.
 
 Two strengths, because they say different things:
 - a *test module* is a file a test runner collects by its name (`test_*.py`, `*_test.py`,
-  `conftest.py`, `*_test.go`, `*.test.ts`, `*.spec.js`): the code in it runs under the runner,
-  on the fixtures the test names;
-- a file in a *test folder* (`tests/`, `test/`, `e2e/`, `testdata/`, `fixtures/`, `__mocks__/`)
-  may also be a helper script, a benchmark or a fixture file of any type.
+  `conftest.py`, `*_test.go`, `*.test.ts`, `*.spec.js`); a Python one must also look like one
+  (it defines tests or imports a test framework, and reads no command line): `tools/test_net.py`
+  evaluates whatever model it is given, and `serve/ab_test.py` serves an experiment;
+- a file in a *test folder* (`tests/`, `test/`, `e2e/`, `testdata/`, `__mocks__/`) may also be a
+  helper script or a fixture file of any type. A `test` folder that is a deployment environment
+  (`overlays/test/`, `environments/test/`, `group_vars` under it) is not the tests, and neither are
+  environment files (`.env`, `*.tfvars`) anywhere: they configure a running system.
 
 Hooks use this only to lower values that are judged by shape (a generic secret-looking value, a
 flag in a test module), never to skip reading a file, and `profile: strict` undoes it.
@@ -17,9 +20,26 @@ import re
 from pathlib import PurePosixPath
 
 _TEST_FOLDERS = frozenset(
-    ["test", "tests", "testing", "__tests__", "e2e", "testdata", "test_data", "test-data", "fixtures", "__mocks__"]
+    ["test", "tests", "testing", "__tests__", "e2e", "testdata", "test_data", "test-data", "__mocks__"]
 )
+# Folders under which `test` names an environment of a deployment, not the tests.
+_DEPLOYMENT_FOLDERS = frozenset(
+    [
+        "overlays", "environments", "environment", "envs", "env", "stages", "inventories", "inventory",
+        "group_vars", "host_vars", "clusters", "deploy", "deployment", "deployments", "terraform", "helm",
+        "charts", "values", "infra", "infrastructure", "k8s", "kubernetes", "manifests", "config", "configs",
+    ]
+)  # fmt: skip
+_ENVIRONMENT_FILE = re.compile(r"\.env(?:\..*)?|.*\.env|.*\.tfvars(?:\.json)?|.*\.auto\.tfvars")
 _TEST_MODULE = re.compile(r"(?:test_[^/]+\.py|[^/]+_test\.(?:py|go)|conftest\.py|[^/]+\.(?:test|spec)\.[cm]?[jt]sx?)")
+_DEFINES_TESTS = re.compile(
+    r"^(?:async\s+def\s+test|def\s+test|class\s+Test|import\s+(?:pytest|unittest)\b|from\s+(?:pytest|unittest)\b)",
+    re.MULTILINE,
+)
+_READS_COMMAND_LINE = re.compile(
+    r"^\s*(?:import|from)\s+(?:argparse|click|fire|typer|absl|optparse|docopt|jsonargparse)\b|\bsys\.argv\b",
+    re.MULTILINE,
+)
 
 
 def is_test_module(path: str) -> bool:
@@ -27,9 +47,24 @@ def is_test_module(path: str) -> bool:
     return _TEST_MODULE.fullmatch(PurePosixPath(path).name.lower()) is not None
 
 
-def place_in_tests(path: str) -> str | None:
-    """How the path belongs to the tests ("a test module", "a test folder"), or None."""
-    if is_test_module(path):
+def looks_like_python_tests(text: str) -> bool:
+    """Python text that defines tests or imports a test framework, and reads no command line."""
+    return _DEFINES_TESTS.search(text) is not None and _READS_COMMAND_LINE.search(text) is None
+
+
+def place_in_tests(path: str, text: str | None = None) -> str | None:
+    """How the file belongs to the tests ("a test module", "a test folder"), or None. `text`, when
+    given, is the file's content: a Python module named like a test must also look like one."""
+    posix = PurePosixPath(path.lower())
+    if _ENVIRONMENT_FILE.fullmatch(posix.name):
+        return None
+    if is_test_module(path) and (text is None or not posix.name.endswith(".py") or looks_like_python_tests(text)):
         return "a test module"
-    folders = PurePosixPath(path.lower()).parts[:-1]
-    return "a test folder" if any(part in _TEST_FOLDERS for part in folders) else None
+    folders = posix.parts[:-1]
+    for index, part in enumerate(folders):
+        if part not in _TEST_FOLDERS:
+            continue
+        if part == "test" and index and folders[index - 1] in _DEPLOYMENT_FOLDERS:
+            return None  # `overlays/test/`: the test environment of a deployment
+        return "a test folder"
+    return None

@@ -162,6 +162,14 @@ _DANGEROUS_MODULES = frozenset(
         "langchain",
         "jinja2",
         "mako",
+        # Gadgets past the obvious ones: pydoc.pipepager and pydoc.tempfilepager run a shell
+        # command, pydoc.locate imports by name, logging.config.listen serves a socket that
+        # execs received config, numexpr and sympy's parsers evaluate text, idlelib runs code.
+        "pydoc",
+        "logging.config",
+        "numexpr",
+        "sympy.parsing",
+        "idlelib",
     }
 )
 _DANGEROUS_BUILTINS = frozenset(
@@ -216,6 +224,13 @@ _DANGEROUS_EXACT = frozenset(
         ("yaml", "load"),
         ("yaml", "unsafe_load"),
         ("yaml", "full_load"),
+        ("uuid", "_get_command_stdout"),  # runs an executable it is given
+        ("uuid", "_popen"),
+        ("sympy", "sympify"),  # eval of a string
+        ("sympy.core.sympify", "sympify"),
+        ("sympy", "parse_expr"),
+        ("pandas", "eval"),
+        ("pandas.core.computation.eval", "eval"),
     }
 )
 

@@ -470,45 +470,48 @@ class PickleMachine:
         self._report_unlisted(unlisted, None)
 
     def _report_unlisted(self, found: list[tuple[str, str, int | None]], own_modules: dict[str, str] | None) -> None:
-        """One finding per stream for the globals outside the allowlist, not one per global: the
+        """The globals outside the allowlist as one finding per stream, not one per global: the
         reviewer's act is one (vet the classes and allow them, or distrust the file), and a pickle
-        of a framework nobody vetted names dozens of its classes. Its key is the whole set, so a
-        baseline accepts exactly these globals and a new one is a new finding."""
+        of a framework nobody vetted names dozens of its classes. Every global is named (past
+        `_LISTED`, in further findings of the same rule): the first names are the pickle's to
+        choose, so none may hide behind "and N more". A finding's key is its set of globals, so a
+        baseline accepts exactly these and a new one is a new finding."""
         if not found:
             return
         found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
-        _, first_plain, first_offset = found[0]
         reached = f" (reached by {self.reached_by})" if self.reached_by else ""
-        first_action = first_plain + reached
-        at = where(self.label, first_offset)
-        if own_modules is not None:
-            # The repository's own classes, rebuilt without __init__: their code is the user's own.
-            places = sorted(set(own_modules.values()))
+        for start in range(0, len(found), _LISTED):
+            chunk = found[start : start + _LISTED]
+            at = where(self.label, chunk[0][2])
+            more = f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else ""
+            if own_modules is not None:
+                # The repository's own classes, rebuilt without __init__: their code is the user's own.
+                places = sorted({own_modules[dotted] for dotted, _, _ in chunk})
+                if len(found) == 1:
+                    message = (
+                        f"{chunk[0][1]}{reached}, a class defined in this repository ({places[0]}); loading runs "
+                        "that code (allowed: it is your own; add it to artifacts.allow_globals to record the review)"
+                    )
+                else:
+                    message = (
+                        f"{len(found)} classes defined in this repository{more} ({', '.join(places)}): "
+                        f"{_listed(chunk)}{reached}; loading runs their code (allowed: they are your own; add them "
+                        "to artifacts.allow_globals to record the review)"
+                    )
+                self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, chunk),
+                                  severity=Severity.LOW)  # fmt: skip
+                continue
             if len(found) == 1:
                 message = (
-                    f"{first_action}, a class defined in this repository ({places[0]}); loading runs that code "
-                    "(allowed: it is your own; add it to artifacts.allow_globals to record the review)"
+                    f"{chunk[0][1]}{reached}, which is not on the allowlist (if it is your own class, add it to "
+                    "artifacts.allow_globals with a reason)"
                 )
             else:
                 message = (
-                    f"{len(found)} classes defined in this repository ({', '.join(places[:3])}"
-                    f"{', ...' if len(places) > 3 else ''}): {_listed(found)}{reached}; loading runs their code "
-                    "(allowed: they are your own; add them to artifacts.allow_globals to record the review)"
+                    f"{len(found)} globals not on the allowlist{more}: {_listed(chunk)}{reached} (if they are your "
+                    "own classes, add them to artifacts.allow_globals with a reason)"
                 )
-            self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, found),
-                              severity=Severity.LOW)  # fmt: skip
-            return
-        if len(found) == 1:
-            message = (
-                f"{first_action}, which is not on the allowlist (if it is your own class, add it to "
-                "artifacts.allow_globals with a reason)"
-            )
-        else:
-            message = (
-                f"{len(found)} globals not on the allowlist: {_listed(found)}{reached} (if they are your own "
-                "classes, add them to artifacts.allow_globals with a reason)"
-            )
-        self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, found))
+            self.analysis.add(rules.GLOBAL_OUTSIDE_ALLOWLIST, at, message, _set_key(self.label, chunk))
 
     # --- opcodes: framing and constants ---------------------------------------------------
     def op_PROTO(self, offset: int) -> None:
@@ -1107,14 +1110,12 @@ def _special_state_keys(state: object) -> set[str]:
     return found
 
 
-_LISTED = 6  # globals named in one finding's message; the rest are counted
+_LISTED = 12  # globals named in one finding's message; more make further findings, never "and N more"
 
 
 def _listed(found: list[tuple[str, str, int | None]]) -> str:
-    """`calls a.B via NEWOBJ; imports c.D via GLOBAL @0x40; and 3 more`: the first few, in stream order."""
-    parts = [action if offset is None else f"{action} @{offset:#x}" for _, action, offset in found[:_LISTED]]
-    rest = len(found) - _LISTED
-    return "; ".join(parts) + (f"; and {rest} more" if rest > 0 else "")
+    """`calls a.B via NEWOBJ @0x2d; imports c.D via GLOBAL @0x40`, in stream order."""
+    return "; ".join(action if offset is None else f"{action} @{offset:#x}" for _, action, offset in found)
 
 
 def _set_key(label: str, found: list[tuple[str, str, int | None]]) -> str:

@@ -69,6 +69,38 @@ _MLFLOW_NATIVE_FORMATS = {
 }
 
 
+_COMMAND_LINE_READERS = frozenset(["argparse", "click", "fire", "typer", "absl", "optparse", "docopt", "jsonargparse"])
+
+
+def _runs_under_test_runner(module: ast.Module, nodes: list[ast.AST]) -> bool:
+    """Whether a file named like a test module is one: it defines tests (`def test_*`, `class Test*`)
+    or imports a test framework, and reads no command line (`tools/test_net.py`, which evaluates
+    whatever model it is given, is a script that only shares the name)."""
+    defines_tests = any(
+        (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"))
+        or (isinstance(node, ast.ClassDef) and node.name.startswith("Test"))
+        for node in module.body
+    )
+    imported = {
+        alias.name.split(".", 1)[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names
+    } | {(node.module or "").split(".", 1)[0] for node in nodes if isinstance(node, ast.ImportFrom)}
+    if imported & _COMMAND_LINE_READERS:
+        return False
+    if any(isinstance(node, ast.Attribute) and node.attr == "argv" for node in nodes):
+        return False
+    return defines_tests or bool(imported & {"pytest", "unittest"})
+
+
+def _names_from_environment(node: ast.AST) -> bool:
+    """The call's arguments read the environment (`os.environ["MODEL_ID"]`, `os.getenv(...)`): the
+    repository is whatever the run is given, not one the tests name."""
+    return any(
+        (isinstance(inner, ast.Attribute) and inner.attr in ("environ", "getenv"))
+        or (isinstance(inner, ast.Name) and inner.id in ("environ", "getenv"))
+        for inner in ast.walk(node)
+    )
+
+
 def _mlflow_load_effect(name: str) -> str:
     flavour = name.split(".")[1] if name.count(".") == 2 else ""
     if flavour in _MLFLOW_NATIVE_FORMATS:
@@ -495,6 +527,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
+        if self.test_module:
+            self.test_module = _runs_under_test_runner(module, nodes)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
@@ -1001,8 +1035,8 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _add_remote_code(self, node: ast.AST, message: str) -> None:
         """MLS307 at its severity; low in a test module, where the repositories are the tests' fixtures
         and the code runs under the test runner (a script in a test folder, which takes its model from
-        the command line, keeps it)."""
-        if self.test_module:
+        the command line, keeps it, and so does a repository read from the environment)."""
+        if self.test_module and not _names_from_environment(node):
             message += (
                 " (in a test module, on the repositories the tests name: reported low; `profile: strict` blocks it)"
             )

@@ -560,6 +560,7 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     return name == "token" and _BADGE_LINK.match(link) is not None
 
 
+_IMAGE_KEY_NAMES = frozenset(["key", "token", "sig", "signature"])
 _IMAGE_LINK_START = re.compile(r"(?:!\[[^\]\n]{0,300}\]\(|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?)$")
 
 
@@ -568,6 +569,8 @@ def _image_link_key(candidate: Candidate, lowered: str) -> bool:
     document, or any image whose URL carries its own access key. The value is a query parameter
     (`?name=` or `&name=`) of the URL a Markdown image or an HTML `<img src>` loads, with no space
     between: a key that serves this image to whoever views the page."""
+    if candidate.name.lower() not in _IMAGE_KEY_NAMES:
+        return False  # `password=`, `private_token=`, `client_secret=` open more than one image
     if not lowered.endswith(("?", "&"), 0, candidate.start - len(candidate.name) - 1):
         return False
     if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
@@ -851,13 +854,18 @@ def dedupe(hits: list[Hit], *, per_value: bool) -> list[Hit]:
     kept.sort(key=lambda h: h.start)
     if not per_value:
         return kept
-    seen: set[str] = set()
-    unique = []
+    # The occurrence kept is the first of the strongest: an echo reported low (in an image link,
+    # sent to localhost) must not hide the same value blocking elsewhere in the output.
+    strongest: dict[str, Hit] = {}
     for hit in kept:
-        if hit.value not in seen:
-            seen.add(hit.value)
-            unique.append(hit)
-    return unique
+        held = strongest.get(hit.value)
+        if held is None or (_reported_low(held) and not _reported_low(hit)):
+            strongest[hit.value] = hit
+    return sorted(strongest.values(), key=lambda h: h.start)
+
+
+def _reported_low(hit: Hit) -> bool:
+    return hit.verdict == DOUBTFUL or bool(hit.low_reason)
 
 
 def _resolve(cluster: list[Hit]) -> list[Hit]:

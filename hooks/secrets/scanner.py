@@ -190,7 +190,9 @@ class SecretScanner:
         for hit in hits:
             line, column = lines.position(hit.start)
             last_line, _ = lines.position(max(hit.start, hit.end - 1))
-            finding = _finding(hit, display, settings, unit.kind == DATA, unit.place, line, column, last_line)
+            finding = _finding(
+                hit, display, settings, unit.kind == DATA, unit.place, line, column, last_line, unit.text
+            )
             if finding is not None:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
@@ -229,7 +231,15 @@ _VENDOR_KEY = re.compile(r"[A-Za-z]{2,10}(?:[-_][A-Za-z0-9]{1,8}){0,3}[-_][A-Za-
 
 
 def _finding(
-    hit: Hit, display: str, settings: SecretSettings, data: bool, place: str, line: int, column: int, last_line: int
+    hit: Hit,
+    display: str,
+    settings: SecretSettings,
+    data: bool,
+    place: str,
+    line: int,
+    column: int,
+    last_line: int,
+    text: str | None = None,
 ) -> Finding | None:
     import hashlib
 
@@ -251,11 +261,11 @@ def _finding(
         severity = Severity("low")
         note = "; in a data file, most likely someone else's (reported low)"
     elif (
-        not hit.specific
+        hit.kind == "password_assignment"
         and hit.verdict != VERIFIED
         and not settings.strict
         and not _VENDOR_KEY.fullmatch(hit.value)
-        and (where := place_in_tests(display))
+        and (where := place_in_tests(display, text))
     ):
         # A value judged only by its shape, in the project's tests: fixtures' passwords, mocked
         # access keys and throwaway services' defaults. Provider formats keep their severity here,

@@ -15,8 +15,14 @@ from hooks._core.test_paths import is_test_module, place_in_tests
         ("web/src/App.test.tsx", "a test module"),
         ("web/src/app.spec.js", "a test module"),
         ("tests/fixtures/creds.json", "a test folder"),
+        ("src/app/fixtures/prod_config.py", None),  # Django's fixtures load into a real database
+        ("k8s/overlays/test/db-secret.yaml", None),  # a deployment's test environment
+        ("infra/environments/test/main.tf", None),
+        ("deploy/test/group_vars/all.yml", None),
+        ("e2e/.env", None),  # an environment file configures a running system
+        ("tests/prod.tfvars", None),
+        ("tests/.env.test", None),
         ("test/e2e/logger/s3_utils.py", "a test folder"),
-        ("config/overlays/test/secret.yaml", "a test folder"),
         ("Tests/Data/x.yaml", "a test folder"),
         ("src/__mocks__/client.js", "a test folder"),
         # look-alikes: a word in a name is no test convention
@@ -35,3 +41,13 @@ def test_place_in_tests(path: str, place: str | None) -> None:
 
 def test_a_test_module_is_named_by_the_runner_conventions_only() -> None:
     assert is_test_module("a/b/test_x.py") and not is_test_module("tests/helpers.py")
+
+
+def test_a_python_module_named_like_a_test_must_look_like_one() -> None:
+    assert place_in_tests("tests/test_db.py", "import pytest\nPASSWORD = 'x'\n") == "a test module"
+    assert place_in_tests("pkg/db_test.py", "def test_connect():\n    pass\n") == "a test module"
+    # an evaluation script and an A/B-serving module only share the name
+    assert place_in_tests("tools/test_net.py", "import argparse\ndef test(cfg): ...\n") is None
+    assert place_in_tests("src/serve/ab_test.py", "TOKEN = 'x'\n") is None
+    # in a test folder it is still the tests' (a helper), whatever it defines
+    assert place_in_tests("tests/helpers/ab_test.py", "TOKEN = 'x'\n") == "a test folder"

@@ -228,11 +228,23 @@ def test_a_dangerous_global_among_unlisted_ones_still_has_its_own_finding(tmp_pa
     assert rules(scan_bytes(tmp_path, "mixed.pkl", data)) == ["MLS101", "MLS102"]
 
 
-def test_a_long_list_of_unlisted_globals_is_counted_not_spelt_out(tmp_path: Path) -> None:
-    names = [(f"vendor.pkg{i}", "Thing") for i in range(20)]
-    [finding] = scan_bytes(tmp_path, "long.pkl", _pickle_of(*names))
-    assert "20 globals not on the allowlist" in finding.message and "and 14 more" in finding.message
-    assert "vendor.pkg19" not in finding.message
+def test_every_unlisted_global_is_named_however_many_precede_it(tmp_path: Path) -> None:
+    # The pickle chooses the order: a global must not hide behind "and N more".
+    names = [(f"vendor.pkg{i}", "Thing") for i in range(20)] + [("vendor.late", "Runner")]
+    findings = scan_bytes(tmp_path, "long.pkl", _pickle_of(*names))
+    assert rules(findings) == ["MLS102", "MLS102"]
+    text = " ".join(f.message for f in findings)
+    assert all(f"{m}.{n}" in text for m, n in names) and "more" not in text
+    assert "21 globals not on the allowlist (1-12 of 21)" in text and "(13-21 of 21)" in text
+
+
+def test_a_shell_gadget_after_many_framework_classes_is_its_own_critical_finding(tmp_path: Path) -> None:
+    classes = [(f"ultralytics.nn.modules.block{i}", "C2f") for i in range(6)]
+    data = _pickle_of(*classes)[:-2]
+    data += asm.global_("pydoc", "pipepager") + asm.MARK + asm.text("") + asm.text("id") + asm.TUPLE + asm.REDUCE
+    data += asm.APPEND + asm.STOP
+    findings = scan_bytes(tmp_path, "yolo.pt", data)
+    assert [f for f in findings if f.rule_id == "MLS101" and "pydoc.pipepager" in f.message]
 
 
 def test_a_new_unlisted_global_is_a_new_finding_for_the_baseline(tmp_path: Path) -> None:

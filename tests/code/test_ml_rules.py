@@ -484,3 +484,28 @@ def test_trust_remote_code_in_a_test_module_is_low_and_strict_blocks_it(tmp_path
     (tmp_path / "test" / "benchmark").mkdir(parents=True)
     script = [f for f in scan_code(tmp_path, source, "test/benchmark/bench_qps.py") if f.rule_id == "MLS307"]
     assert [f.severity.value for f in script] == ["high", "high"]
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        (  # Detectron-style evaluation script: named like a test, runs whatever model it is given
+            "tools/test_net.py",
+            "import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\n"
+            "a = p.parse_args()\nm = AutoModel.from_pretrained(a.model, trust_remote_code=True)\n",
+        ),
+        (  # a module named like a test that defines no test
+            "src/serve/ab_test.py",
+            "from transformers import AutoModel\nm = AutoModel.from_pretrained('acme/m', trust_remote_code=True)\n",
+        ),
+        (  # a real test module whose repository comes from the environment
+            "tests/conftest.py",
+            "import os, pytest\nfrom transformers import AutoModel\n@pytest.fixture\ndef model():\n"
+            "    return AutoModel.from_pretrained(os.environ['MODEL_ID'], trust_remote_code=True)\n",
+        ),
+    ],
+)
+def test_trust_remote_code_in_what_only_looks_like_a_test_module_blocks(tmp_path: Path, name: str, source: str) -> None:
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    found = [f for f in scan_code(tmp_path, source, name) if f.rule_id == "MLS307"]
+    assert [f.severity.value for f in found] == ["high"]

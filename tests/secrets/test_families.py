@@ -542,3 +542,24 @@ def test_a_query_key_of_an_image_link_is_low_and_the_same_key_elsewhere_blocks(t
         f'<img src="x.png"> api_key = "{key}"\n',  # an assignment next to an image
     )
     assert [(f.rule_id, f.severity.value) for f in elsewhere] == [("MLS223", "medium")] * 4
+
+
+def test_an_image_link_lowers_only_keys_that_serve_the_image(tmp_path: Path) -> None:
+    key = "nSj5OwtjFXw0peMUG5DbZheN"
+    text = (
+        f"![arch](https://gitlab.acme.io/api/v4/projects/12/files/a.png/raw?ref=main&private_token={key})\n"
+        f"![x](https://hooks.acme.io/deploy.png?password={key}x)\n"
+    )
+    assert [f.severity.value for f in scan_text(tmp_path, "README.md", text)] == ["medium", "medium"]
+
+
+def test_an_echo_reported_low_does_not_hide_the_same_value_blocking_in_an_output(tmp_path: Path) -> None:
+    key = "nSj5OwtjFXw0peMUG5DbZheN"
+    html = f'<img src="https://charts.acme.io/render.png?key={key}"><pre>api_key: {key}</pre>'
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": ["show()\n"], "execution_count": 1,
+                   "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"text/html": [html]}}]}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+    }  # fmt: skip
+    findings = scan_text(tmp_path, "report.ipynb", json.dumps(notebook))
+    assert [f.severity.value for f in findings] == ["medium"]

@@ -102,7 +102,7 @@ def test_a_generic_value_in_the_tests_is_low_and_strict_blocks_it(tmp_path: Path
     from hooks._core.policy import Policy
 
     line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
-    for name in ("tests/test_db.py", "test/e2e/conftest.py", "deploy/overlays/test/values.py"):
+    for name in ("tests/test_db.py", "test/e2e/conftest.py", "tests/unit/values.py"):
         [finding] = scan_text(tmp_path, name, line)
         assert finding.rule_id == "MLS223" and finding.severity.value == "low", name
         assert "most likely a fixture's value" in finding.message
@@ -119,3 +119,17 @@ def test_a_provider_token_in_the_tests_still_blocks(tmp_path: Path) -> None:
     token = fake("hf_", 34, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     [finding] = scan_text(tmp_path, "tests/test_hub.py", f'TOKEN = "{token}"\n')
     assert finding.rule_id == "MLS201" and finding.severity.value in ("medium", "high", "critical")
+
+
+def test_credentials_that_only_look_like_tests_keep_blocking(tmp_path: Path) -> None:
+    line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
+    for name, text in (
+        ("k8s/overlays/test/settings.py", line),  # the test environment of a deployment
+        ("src/serve/ab_test.py", line),  # named like a test, defines none
+        ("e2e/.env", "STAGING_API_KEY=Zq8XrT2vLp9WmN4cQs7B\n"),  # an environment file
+    ):
+        [finding] = scan_text(tmp_path, name, text)
+        assert finding.severity.value == "medium", name
+    url = "DATABASE_URL = 'postgres://admin:Zq8XrT2vLp9WmN4cQs7B@prod-db.acme.com:5432/app'\n"
+    [remote] = scan_text(tmp_path, "tests/settings.py", url)  # a URL's password is not lowered in tests
+    assert remote.severity.value in ("medium", "high", "critical")
