@@ -15,8 +15,6 @@ from hooks.artifacts.source import Format, Source, Walk
 
 
 def _read(source: Source, walk: Walk) -> None:
-    import ast
-
     reader = walk.byte_reader(source)
     label = source.label or "npy"
     magic = reader.read(8)
@@ -31,7 +29,7 @@ def _read(source: Source, walk: Walk) -> None:
         raise AnalysisError(".npy header longer than 1 MiB", 8)
     header = reader.read(header_length).decode("utf-8" if major == 3 else "latin-1", "replace")
     try:
-        meta = ast.literal_eval(header.strip())  # literals only: numpy's own header parser does the same
+        meta = _literal(header, python2_longs=major <= 2)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         raise AnalysisError(".npy header is not a Python literal", 10) from None
     if not isinstance(meta, dict) or "descr" not in meta:
@@ -40,6 +38,22 @@ def _read(source: Source, walk: Walk) -> None:
         read_streams(
             walk, reader, f"{label} object array", depth=source.depth + 1, reached_by="numpy.load(allow_pickle=True)"
         )
+
+
+# Python 2 wrote shapes as `(3L, 4L)`; numpy reads such version 1 and 2 headers after dropping
+# the suffix from integer literals (numpy.lib.format._filter_header), so this reads them too.
+_PYTHON2_LONG = re.compile(r"(?<![\w.'\"])(\d+)[lL]\b")
+
+
+def _literal(header: str, *, python2_longs: bool) -> object:
+    import ast
+
+    try:
+        return ast.literal_eval(header.strip())  # literals only: numpy's own header parser does the same
+    except SyntaxError:
+        if not python2_longs:
+            raise
+        return ast.literal_eval(_PYTHON2_LONG.sub(r"\1", header).strip())
 
 
 def descr_holds_objects(descr: object) -> bool:

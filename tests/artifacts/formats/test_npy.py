@@ -25,3 +25,23 @@ def test_npz_members(tmp_path: Path) -> None:
     bad = zip_with({"x.npy": npy("<f8", b"\x00" * 16), "names.npy": npy("|O", malicious_pickle(tmp_path / "c"))})
     assert rules(scan_bytes(tmp_path, "a.npz", bad)) == ["MLS101"]
     assert scan_bytes(tmp_path, "b.npz", zip_with({"x.npy": npy("<f8", b"\x00" * 16)})) == []
+
+
+def _npy_with_header(header: str, data: bytes, major: int = 1) -> bytes:
+    raw = header.encode("latin-1")
+    raw += b" " * (-(10 + len(raw) + 1) % 64) + b"\n"
+    length = struct.pack("<H", len(raw)) if major == 1 else struct.pack("<I", len(raw))
+    return b"\x93NUMPY" + bytes([major, 0]) + length + raw + data
+
+
+def test_a_python2_header_is_read_as_numpy_reads_it(tmp_path: Path) -> None:
+    # Python 2 wrote shapes as (2L,); numpy drops the suffix for version 1 and 2 headers.
+    plain = _npy_with_header("{'descr': '<f8', 'fortran_order': False, 'shape': (2L,), }", b"\x00" * 16)
+    assert scan_bytes(tmp_path, "old.npy", plain) == []
+    objects = _npy_with_header(
+        "{'descr': '|O', 'fortran_order': False, 'shape': (3L,), }", malicious_pickle(tmp_path / "c")
+    )
+    assert rules(scan_bytes(tmp_path, "old_objects.npy", objects)) == ["MLS101"]
+    # version 3 headers are read as they are: numpy refuses the suffix there too
+    version3 = _npy_with_header("{'descr': '<f8', 'fortran_order': False, 'shape': (2L,), }", b"\x00" * 16, major=3)
+    assert rules(scan_bytes(tmp_path, "v3.npy", version3)) == ["MLS901"]
