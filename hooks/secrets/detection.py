@@ -166,6 +166,7 @@ def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: B
         ]
     hits.extend(context)
     hits.extend(secret_hits)
+    hits.extend(_long_docker_auths(text, lowered, options))
     if delegated:
         hits.extend(delegated_hits(text, lowered, options))
     return dedupe(hits, per_value=unit.output is not None)
@@ -423,6 +424,25 @@ def _decode_docker_auth(value: str) -> str | None:
     return None
 
 
+# An `auth` longer than any password the context detector takes (512): a registry login with a
+# service account's JSON key (`_json_key:{...}`, `_json_key_base64:...`), which is a few KiB.
+_LONG_DOCKER_AUTH = re.compile(r'"auth"\s*:\s*"(?P<value>[A-Za-z0-9+/]{513,65536}={0,2})"')
+
+
+def _long_docker_auths(text: str, lowered: str, options: Options) -> list[Hit]:
+    if '"auths"' not in lowered or not options.enabled("password_assignment"):
+        return []
+    hits = []
+    for match in _LONG_DOCKER_AUTH.finditer(text):
+        if not _in_docker_auths(lowered, match.start("value")):
+            continue
+        candidate = Candidate(match["value"], match.start("value"), match.end("value"), "auth", "name", True, 2)
+        hit = _docker_auth_hit(candidate, options)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
 def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
     """An `auths` entry's `auth` is base64 of `user:password`, which the Docker client and the
     kubelet decode and split at the first colon, refusing anything else. What it carries is the
@@ -443,6 +463,9 @@ def _docker_auth_hit(candidate: Candidate, options: Options) -> Hit | None:
     )
     if not colon:
         return replace(hit, low_reason=_DOCKER_REFUSED)
+    user = decoded.partition(":")[0]
+    if user == "_json_key_base64":  # Google's registries: the service account's JSON key, base64 again
+        password = _decode_docker_auth(password) or password
     inner = provider_hits(password, ascii_lower(password), options)
     if inner:
         best = max(inner, key=lambda h: h.end - h.start)

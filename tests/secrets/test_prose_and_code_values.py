@@ -6,6 +6,7 @@ look-alike that is a credential written the same way, which still blocks."""
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,19 @@ def test_a_list_of_identifiers_is_no_assignment(tmp_path: Path) -> None:
         ("h.ex", f'headers = [{{"x-api-key", "{KEY}"}}]\n'),
     ):
         assert _blocking(tmp_path, name, text), name
+
+
+def test_docker_auth_with_a_service_account_key_is_found_however_long(tmp_path: Path) -> None:
+    # Google's registries take the service account's JSON key as the password (`_json_key`), or that
+    # JSON in base64 again (`_json_key_base64`): a few KiB, longer than any password.
+    from tests.secrets.test_detectors import PEM_BODY
+
+    key = json.dumps({"type": "service_account", "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n"})
+    plain = base64.b64encode(f"_json_key:{key}".encode()).decode()
+    nested = base64.b64encode(f"_json_key_base64:{base64.b64encode(key.encode()).decode()}".encode()).decode()
+    assert len(plain) > 512 and len(nested) > 512
+    for auth in (plain, nested):
+        findings = scan_text(tmp_path, "config.json", _docker_config(auth))
+        assert [f.rule_id for f in findings] == ["MLS211"]
+    # look-alike: the same long base64 outside an `auths` object is no registry login
+    assert scan_text(tmp_path, "other.json", '{"auth": "' + nested + '"}\n') == []
