@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 MIN_VERSION = (14, 0, 1)
 MAX_ROWS = 20_000
@@ -61,9 +62,8 @@ def read_columns(path: Path, kind: str, columns: list[str], budget: int) -> dict
     values: dict[str, list[str]] = {}
     spent = 0
     for name in table.column_names:
-        column = table.column(name)
-        textual = pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
-        if not textual and not pa.types.is_integer(column.type):
+        column = _plain(table.column(name).slice(0, MAX_ROWS))
+        if column is None:
             continue
         texts = [str(item) for item in column.slice(0, MAX_ROWS).to_pylist() if item is not None]
         spent += sum(len(t) for t in texts)
@@ -71,3 +71,23 @@ def read_columns(path: Path, kind: str, columns: list[str], budget: int) -> dict
         if spent > budget:
             break
     return values
+
+
+def _plain(column: Any) -> Any:
+    """The column as plain strings or integers, or None: a categorical (dictionary) column is its
+    values, a list column (`emails: list<string>`, up to two levels) its items."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for _ in range(3):
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            column = column.cast(kind.value_type)
+        elif pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
+            column = pc.list_flatten(column)
+        else:
+            break
+    kind = column.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind):
+        return column
+    return None

@@ -47,3 +47,29 @@ def test_arrow_file_and_stream(tmp_path: Path) -> None:
         path = tmp_path / name
         assert read_arrow_schema(path, path.stat().st_size).columns[0] == "email"
         assert EMAILS_IN_DATA.rule_id in ids(scan(tmp_path, name, path.read_bytes()))
+
+
+def test_list_and_categorical_columns_are_read_as_their_values(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    emails = [f"user{i}.name@gmail.com" for i in range(40)]
+    table = pa.table(
+        {
+            "contacts": pa.array([[e] for e in emails], type=pa.list_(pa.string())),  # `list<string>`
+            "owner": pa.array(emails).dictionary_encode(),  # a pandas categorical comes back as this
+        }
+    )
+    pq.write_table(table, tmp_path / "l.parquet")
+    found = scan(tmp_path, "l.parquet", (tmp_path / "l.parquet").read_bytes())
+    assert EMAILS_IN_DATA.rule_id in ids(found)
+    # look-alike: lists of numbers are not text
+    pq.write_table(pa.table({"scores": pa.array([[0.5, 0.25]] * 40)}), tmp_path / "n.parquet")
+    assert EMAILS_IN_DATA.rule_id not in ids(scan(tmp_path, "n.parquet", (tmp_path / "n.parquet").read_bytes()))
+
+
+def test_a_categorical_column_of_emails_alone_is_found(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    emails = [f"user{i}.name@gmail.com" for i in range(40)]
+    pq.write_table(pa.table({"owner": pa.array(emails).dictionary_encode()}), tmp_path / "c.parquet")
+    assert EMAILS_IN_DATA.rule_id in ids(scan(tmp_path, "c.parquet", (tmp_path / "c.parquet").read_bytes()))
