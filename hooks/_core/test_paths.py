@@ -7,8 +7,9 @@ Two strengths, because they say different things:
   evaluates whatever model it is given, and `serve/ab_test.py` serves an experiment;
 - a file in a *test folder* (`tests/`, `test/`, `e2e/`, `testdata/`, `__mocks__/`) may also be a
   helper script or a fixture file of any type. A `test` folder that is a deployment environment
-  (`overlays/test/`, `environments/test/`, `group_vars` under it) is not the tests, and neither are
-  environment files (`.env`, `*.tfvars`) anywhere: they configure a running system.
+  (a test folder anywhere below `overlays/`, `environments/`, `deploy/`, `k8s/`, `argocd/`, ...) is
+  not the tests, and neither are environment files (`.env*`, `.envrc`, `*.tfvars`) anywhere: they
+  configure a running system.
 
 Hooks use this only to lower values that are judged by shape (a generic secret-looking value, a
 flag in a test module), never to skip reading a file, and `profile: strict` undoes it.
@@ -16,28 +17,31 @@ flag in a test module), never to skip reading a file, and `profile: strict` undo
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePosixPath
 
 _TEST_FOLDERS = frozenset(
     ["test", "tests", "testing", "__tests__", "e2e", "testdata", "test_data", "test-data", "__mocks__"]
 )
-# Folders under which `test` names an environment of a deployment, not the tests.
+# Folders that hold deployments: a test folder below one is a deployment's test environment.
 _DEPLOYMENT_FOLDERS = frozenset(
     [
         "overlays", "environments", "environment", "envs", "env", "stages", "inventories", "inventory",
         "group_vars", "host_vars", "clusters", "deploy", "deployment", "deployments", "terraform", "helm",
-        "charts", "values", "infra", "infrastructure", "k8s", "kubernetes", "manifests", "config", "configs",
+        "charts", "values", "infra", "infrastructure", "k8s", "kubernetes", "manifests", "kustomize",
+        "argocd", "argo", "flux", "gitops", "ansible", "playbooks", "ops", "devops", "aws", "gcp", "azure",
     ]
 )  # fmt: skip
-_ENVIRONMENT_FILE = re.compile(r"\.env(?:\..*)?|.*\.env|.*\.tfvars(?:\.json)?|.*\.auto\.tfvars")
+_ENVIRONMENT_FILE = re.compile(r"\.env(?:rc)?(?:[.-].*)?|.*\.env(?:[.-].*)?|.*\.envrc|.*\.tfvars(?:\.json)?")
 _TEST_MODULE = re.compile(r"(?:test_[^/]+\.py|[^/]+_test\.(?:py|go)|conftest\.py|[^/]+\.(?:test|spec)\.[cm]?[jt]sx?)")
 _DEFINES_TESTS = re.compile(
     r"^(?:async\s+def\s+test|def\s+test|class\s+Test|import\s+(?:pytest|unittest)\b|from\s+(?:pytest|unittest)\b)",
     re.MULTILINE,
 )
 _READS_COMMAND_LINE = re.compile(
-    r"^\s*(?:import|from)\s+(?:argparse|click|fire|typer|absl|optparse|docopt|jsonargparse)\b|\bsys\.argv\b",
+    r"^[ \t]*(?:import|from)[ \t]+(?:argparse|click|fire|typer|absl|optparse|docopt|jsonargparse|hydra)\b"
+    r"|\bargv\b|HfArgumentParser|\baddoption\b|\bgetoption\b",
     re.MULTILINE,
 )
 
@@ -47,8 +51,11 @@ def is_test_module(path: str) -> bool:
     return _TEST_MODULE.fullmatch(PurePosixPath(path).name.lower()) is not None
 
 
+@functools.lru_cache(maxsize=8)
 def looks_like_python_tests(text: str) -> bool:
-    """Python text that defines tests or imports a test framework, and reads no command line."""
+    """Python text that defines tests or imports a test framework, and reads no command line
+    (argparse and its kin, `argv`, Hugging Face's argument parser, pytest's `addoption`). Cached:
+    one file's hits ask about the same text."""
     return _DEFINES_TESTS.search(text) is not None and _READS_COMMAND_LINE.search(text) is None
 
 
@@ -61,10 +68,6 @@ def place_in_tests(path: str, text: str | None = None) -> str | None:
     if is_test_module(path) and (text is None or not posix.name.endswith(".py") or looks_like_python_tests(text)):
         return "a test module"
     folders = posix.parts[:-1]
-    for index, part in enumerate(folders):
-        if part not in _TEST_FOLDERS:
-            continue
-        if part == "test" and index and folders[index - 1] in _DEPLOYMENT_FOLDERS:
-            return None  # `overlays/test/`: the test environment of a deployment
-        return "a test folder"
-    return None
+    if any(part in _DEPLOYMENT_FOLDERS for part in folders):
+        return None  # `overlays/test/`, `environments/testing/`: a deployment's test environment
+    return "a test folder" if any(part in _TEST_FOLDERS for part in folders) else None

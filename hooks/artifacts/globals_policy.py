@@ -170,6 +170,9 @@ _DANGEROUS_MODULES = frozenset(
         "numexpr",
         "sympy.parsing",
         "idlelib",
+        "_osx_support",  # _read_output runs a shell command
+        "_aix_support",
+        "_pyrepl",
     }
 )
 _DANGEROUS_BUILTINS = frozenset(

@@ -480,8 +480,7 @@ class PickleMachine:
             return
         found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
         reached = f" (reached by {self.reached_by})" if self.reached_by else ""
-        for start in range(0, len(found), _LISTED):
-            chunk = found[start : start + _LISTED]
+        for start, chunk in _chunks(found):
             at = where(self.label, chunk[0][2])
             more = f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else ""
             if own_modules is not None:
@@ -1111,6 +1110,25 @@ def _special_state_keys(state: object) -> set[str]:
 
 
 _LISTED = 12  # globals named in one finding's message; more make further findings, never "and N more"
+_LISTED_CHARACTERS = 1200  # and so many characters of them, so the message is never cut short
+
+
+def _chunks(found: list[tuple[str, str, int | None]]) -> list[tuple[int, list[tuple[str, str, int | None]]]]:
+    """(index of the first, globals) for each finding: at most `_LISTED` globals and about
+    `_LISTED_CHARACTERS` of their text each (a single longer one stands alone)."""
+    chunks: list[tuple[int, list[tuple[str, str, int | None]]]] = []
+    current: list[tuple[str, str, int | None]] = []
+    start = size = 0
+    for index, item in enumerate(found):
+        length = len(item[1]) + 12
+        if current and (len(current) >= _LISTED or size + length > _LISTED_CHARACTERS):
+            chunks.append((start, current))
+            current, start, size = [], index, 0
+        current.append(item)
+        size += length
+    if current:
+        chunks.append((start, current))
+    return chunks
 
 
 def _listed(found: list[tuple[str, str, int | None]]) -> str:

@@ -112,6 +112,7 @@ class Hit:
     verdict: str = PLAUSIBLE  # the structural check's verdict
     specific: bool = True  # a provider's format (wins over the context detector where they overlap)
     low_reason: str = ""  # why it is reported low (not blocking), said in the message
+    in_url_query: bool = False  # a URL's query parameter (`jdbc:...?password=`): a system's address
 
 
 MAX_JUDGED_VALUES = 5_000  # per file: judging a value costs ~0.3 ms, so a second or two
@@ -364,6 +365,7 @@ def judge(
         PLAUSIBLE,
         specific=False,
         low_reason=low_reason,
+        in_url_query=_url_query_start(candidate, lowered) is not None,
     )
 
 
@@ -584,7 +586,20 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
 
 
 _IMAGE_KEY_NAMES = frozenset(["key", "token", "sig", "signature"])
+# Where a URL starts: the text separators, and a table cell's or a Markdown link's edge.
+_IMAGE_URL_ENDS = (*_URL_ENDS, "|", ")")
 _IMAGE_LINK_START = re.compile(r"(?:!\[[^\]\n]{0,300}\]\(|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?)$")
+
+
+def _url_query_start(candidate: Candidate, lowered: str) -> int | None:
+    """Where the URL starts whose query parameter (`?name=` or `&name=`) the value is, or None."""
+    name_start = candidate.start - len(candidate.name) - 1
+    if not candidate.name or name_start < 1 or not lowered.endswith(("?", "&"), 0, name_start):
+        return None
+    if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
+        return None
+    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _IMAGE_URL_ENDS)
+    return url_start if "://" in lowered[url_start + 1 : candidate.start] else None
 
 
 def _image_link_key(candidate: Candidate, lowered: str) -> bool:
@@ -594,12 +609,12 @@ def _image_link_key(candidate: Candidate, lowered: str) -> bool:
     between: a key that serves this image to whoever views the page."""
     if candidate.name.lower() not in _IMAGE_KEY_NAMES:
         return False  # `password=`, `private_token=`, `client_secret=` open more than one image
-    if not lowered.endswith(("?", "&"), 0, candidate.start - len(candidate.name) - 1):
-        return False
-    if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
-        return False
-    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_ENDS)
-    if url_start < 0 or "://" not in lowered[url_start : candidate.start]:
+    from hooks.secrets.scanner import is_vendor_key
+
+    if is_vendor_key(candidate.value):
+        return False  # a vendor's API token (`dapi...`) opens more than an image, wherever it is pasted
+    url_start = _url_query_start(candidate, lowered)
+    if url_start is None or url_start < 0:
         return False
     return _IMAGE_LINK_START.search(lowered, max(0, url_start - 400), url_start + 1) is not None
 

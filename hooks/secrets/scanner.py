@@ -226,8 +226,18 @@ def _budget_finding(display: str, *, data: bool) -> Finding:
     return replace(finding, confidence="high")
 
 
-# `sk-or-v1-<64 hex>`, `acme_live_<40 base62>`: a vendor's prefix, then a long generated part.
-_VENDOR_KEY = re.compile(r"[A-Za-z]{2,10}(?:[-_][A-Za-z0-9]{1,8}){0,3}[-_][A-Za-z0-9]{32,}")
+# A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,
+# `lsv2_pt_<32 hex>_<10 hex>`, `sk-lf-<uuid>`, `dapi<32 hex>`, `pat<14>.<64 hex>`): a short prefix and
+# a separator before a long generated part, or a prefix glued to a long hex or dotted hex part.
+_VENDOR_KEY = re.compile(
+    r"[A-Za-z][A-Za-z0-9]{1,9}[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
+    r"|[a-z]{2,6}[0-9a-f]{32,}"
+    r"|[A-Za-z]{2,6}[A-Za-z0-9]{8,20}\.[0-9a-f]{32,}"
+)
+
+
+def is_vendor_key(value: str) -> bool:
+    return _VENDOR_KEY.fullmatch(value) is not None
 
 
 def _finding(
@@ -264,7 +274,8 @@ def _finding(
         hit.kind == "password_assignment"
         and hit.verdict != VERIFIED
         and not settings.strict
-        and not _VENDOR_KEY.fullmatch(hit.value)
+        and not is_vendor_key(hit.value)
+        and not hit.in_url_query
         and (where := place_in_tests(display, text))
     ):
         # A value judged only by its shape, in the project's tests: fixtures' passwords, mocked

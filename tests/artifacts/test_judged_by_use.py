@@ -269,3 +269,22 @@ def test_classes_of_this_repository_are_one_low_finding_and_foreign_ones_still_b
     assert "2 classes defined in this repository (mypkg/features.py)" in own[0].message
     mixed = _pickle_of(("mypkg.features", "Scaler"), ("vendor.a", "A"))
     assert blocking(scan_bytes(tmp_path, "mixed.pkl", mixed)) == ["MLS102"]
+
+
+def test_long_global_names_never_push_one_out_of_the_shown_message(tmp_path: Path) -> None:
+    long_names = [
+        ("acme_vendor.models.very_long_model_family_name.modeling_very_long_model_family_name", f"Cls{i:02d}" * 8)
+        for i in range(11)
+    ]
+    names = [*long_names, ("vendor.helpers", "run_later")]
+    findings = scan_bytes(tmp_path, "long.pkl", _pickle_of(*names))
+    assert all(not f.message.endswith("\u2026") for f in findings)
+    shown = " ".join(f.message for f in findings)
+    assert all(f"{m}.{n}" in shown for m, n in names)
+
+
+def test_the_osx_support_shell_helper_is_dangerous(tmp_path: Path) -> None:
+    data = (
+        asm.proto(2) + asm.global_("_osx_support", "_read_output") + asm.text("id") + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    )
+    assert "MLS101" in rules(scan_bytes(tmp_path, "x.pkl", data))

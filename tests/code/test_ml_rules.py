@@ -469,10 +469,13 @@ def test_trust_remote_code_in_a_test_module_is_low_and_strict_blocks_it(tmp_path
     from hooks._core.policy import Policy
 
     source = (
-        "from transformers import AutoTokenizer\n"
+        "import pytest\nfrom transformers import AutoTokenizer\n"
+        "MODELS = ['internlm/internlm2-chat-7b', 'Qwen/Qwen-7B-Chat']\n"
         "def test_tokenizer():\n"
         "    tok = AutoTokenizer.from_pretrained('internlm/internlm2-chat-7b', trust_remote_code=True)\n"
-        "    kwargs = {'trust_remote_code': True}\n"
+        "@pytest.mark.parametrize('model_path', MODELS)\n"
+        "def test_chat_template(model_path):\n"
+        "    tok = AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
     )
     (tmp_path / "tests").mkdir()
     found = [f for f in scan_code(tmp_path, source, "tests/test_tokenizer.py") if f.rule_id == "MLS307"]
@@ -484,6 +487,23 @@ def test_trust_remote_code_in_a_test_module_is_low_and_strict_blocks_it(tmp_path
     (tmp_path / "test" / "benchmark").mkdir(parents=True)
     script = [f for f in scan_code(tmp_path, source, "test/benchmark/bench_qps.py") if f.rule_id == "MLS307"]
     assert [f.severity.value for f in script] == ["high", "high"]
+    # look-alikes in a real test module: a repository from an option, a variable, or the environment
+    given = (
+        "import os, pytest\nfrom transformers import AutoModel\nMODEL_ID = os.environ.get('MODEL_ID')\n"
+        "def test_b():\n    AutoModel.from_pretrained(MODEL_ID, trust_remote_code=True)\n"
+        "@pytest.mark.parametrize('m', [os.environ['M']])\n"
+        "def test_c(m):\n    AutoModel.from_pretrained(m, trust_remote_code=True)\n"
+        "def test_d(model_dir):\n    AutoModel.from_pretrained(model_dir, trust_remote_code=True)\n"
+    )
+    found = [f for f in scan_code(tmp_path, given, "tests/test_given.py") if f.rule_id == "MLS307"]
+    assert [f.severity.value for f in found] == ["high", "high", "high"]
+    option = (
+        "from transformers import AutoModel\n"
+        "def test_a(request):\n"
+        "    AutoModel.from_pretrained(request.config.getoption('--model'), trust_remote_code=True)\n"
+    )
+    found = [f for f in scan_code(tmp_path, option, "tests/test_option.py") if f.rule_id == "MLS307"]
+    assert [f.severity.value for f in found] == ["high"]
 
 
 @pytest.mark.parametrize(

@@ -563,3 +563,11 @@ def test_an_echo_reported_low_does_not_hide_the_same_value_blocking_in_an_output
     }  # fmt: skip
     findings = scan_text(tmp_path, "report.ipynb", json.dumps(notebook))
     assert [f.severity.value for f in findings] == ["medium"]
+
+
+def test_an_image_link_does_not_lower_a_link_beside_it_or_a_vendor_token(tmp_path: Path) -> None:
+    key = "nSj5OwtjFXw0peMUG5DbZheN"
+    row = f"|![grafana](https://cdn.acme.io/g.png)|https://grafana.acme.io/api/export?token={key}|\n"
+    assert [f.severity.value for f in scan_text(tmp_path, "links.md", row)] == ["medium"]
+    vendor = "![](https://img.acme.io/a.png?token=dapi" + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4" + ")\n"
+    assert [f.severity.value for f in scan_text(tmp_path, "img.md", vendor)] == ["medium"]

@@ -5,6 +5,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from hooks._core.policy import Policy
 from hooks.cli.entry_points import mlsec_secrets as main
 from hooks.secrets.scanner import secret_hash
@@ -133,3 +135,33 @@ def test_credentials_that_only_look_like_tests_keep_blocking(tmp_path: Path) -> 
     url = "DATABASE_URL = 'postgres://admin:Zq8XrT2vLp9WmN4cQs7B@prod-db.acme.com:5432/app'\n"
     [remote] = scan_text(tmp_path, "tests/settings.py", url)  # a URL's password is not lowered in tests
     assert remote.severity.value in ("medium", "high", "critical")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # vendors' keys no rule names, by their layout
+        ("tests/test_vendors.py", 'DATABRICKS_TOKEN = "dapi' + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4" + '"\n'),
+        (
+            "tests/test_vendors.py",
+            'LANGSMITH_API_KEY = "lsv2_pt_' + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4_5c6d7e8f9a" + '"\n',
+        ),
+        ("tests/test_vendors.py", 'GRAFANA_TOKEN = "glsa_' + "Zq8XrT2vLp9WmN4cQs7BhK1dYe3uIo5P_5c6d7e8f" + '"\n'),
+        (
+            "tests/test_vendors.py",
+            'AIRTABLE_KEY = "patZq8XrT2vLp9WmN4.' + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4" * 2 + '"\n',
+        ),
+        # deployments' test environments and environment files
+        ("environments/testing/values.py", 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'),
+        ("argocd/apps/test/settings.py", 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'),
+        ("tests/.envrc", "export DB_PASSWORD=Zq8XrT2vLp9WmN4cQs7B\n"),
+        # a password in a URL's query names a running system
+        (
+            "tests/test_urls.py",
+            'URL = "jdbc:postgresql://prod-db.acme.io:5432/app?user=admin&password=Zq8XrT2vLp9WmN4cQs7B"\n',
+        ),
+    ],
+)
+def test_what_only_sits_in_the_tests_keeps_blocking(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, "import pytest\n" + text if name.endswith(".py") else text)
+    assert any(f.severity.value in ("medium", "high", "critical") for f in findings), name
