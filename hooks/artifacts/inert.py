@@ -16,7 +16,6 @@ inert: a program named like a model is worth a reviewer's look.
 from __future__ import annotations
 
 import struct
-from collections.abc import Collection
 from typing import BinaryIO
 
 from hooks.artifacts.zipreader import find_eocd
@@ -50,7 +49,7 @@ _PROGRAM_MAGICS = (
 )
 
 
-def inert_kind(head: bytes, opcodes: Collection[int] | None = None) -> str | None:
+def inert_kind(head: bytes, opcodes: frozenset[int] | None = None) -> str | None:
     """What document or image these leading bytes start, if one of the inert formats; with
     `opcodes` (the pickle opcode bytes), also any data whose first byte is none of them, which
     every pickle-based loader refuses there, unless it starts like a program or a script."""
