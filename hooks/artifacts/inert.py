@@ -1,16 +1,15 @@
-"""Data that a file named like a model artifact may hold and that no model loader reads.
+"""Documents and images that a file named like a model artifact may hold, known by their magic.
 
 An Office file keeps the objects embedded in it as `embeddings/oleObject1.bin`; a `.bin` may be
-a scanned page, a `.tar.gz` a PMML document. Pickle and every loader built on it (torch, joblib,
-pandas, numpy) raise at a first byte that is no pickle opcode (`tests/artifacts/test_inert.py`
-holds each listed magic to that): documents and images known by their magic, and any other data
-starting with such a byte. But some readers do not start at byte 0: zipfile finds an archive
+a scanned page. Pickle and every loader built on it (torch, joblib, pandas, numpy) raise at the
+first byte of these formats, because it is no pickle opcode (`tests/artifacts/test_inert.py`
+holds each magic to that). But some readers do not start at byte 0: zipfile finds an archive
 from its end record, HDF5 looks for its superblock at 512, 1024, 2048, ... after a user block,
 a protobuf parser (ONNX, TensorFlow, Core ML) skips leading fields it does not know, and a
 flatbuffer (TFLite, ExecuTorch) starts from the offset its first four bytes give. So the file is
 "inert", reported low, only when none of those readers could take it either; otherwise it stays
-an unknown format that blocks. Programs and scripts (ELF, PE, Mach-O, WebAssembly, `#!`) are never
-inert: a program named like a model is worth a reviewer's look.
+an unknown format that blocks. Executables (ELF, PE, Mach-O) are never listed: a program named
+like a model is worth a reviewer's look.
 """
 
 from __future__ import annotations
@@ -35,30 +34,12 @@ _PROTOBUF_FIELD_LIMIT = 4096
 _ARCHIVE_SIGNATURES = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
 
 
-# Programs and scripts are worth a reviewer's look whatever they are named: never "inert".
-_PROGRAM_MAGICS = (
-    b"\x7fELF",
-    b"MZ",
-    b"\xfe\xed\xfa\xce",
-    b"\xfe\xed\xfa\xcf",
-    b"\xce\xfa\xed\xfe",
-    b"\xcf\xfa\xed\xfe",
-    b"\xca\xfe\xba\xbe",
-    b"#!",
-    b"\x00asm",
-)
-
-
-def inert_kind(head: bytes, opcodes: frozenset[int] | None = None) -> str | None:
-    """What document or image these leading bytes start, if one of the inert formats; with
-    `opcodes` (the pickle opcode bytes), also any data whose first byte is none of them, which
-    every pickle-based loader refuses there, unless it starts like a program or a script."""
+def inert_kind(head: bytes) -> str | None:
+    """What document or image these leading bytes start, if one of the inert formats."""
     for magic, kind in INERT_MAGICS:
         if head.startswith(magic):
             return kind
-    if opcodes is None or not head or head[0] in opcodes or head.startswith(_PROGRAM_MAGICS):
-        return None
-    return f"data in no format a model loader reads (starts {head[:4].hex(' ')})"
+    return None
 
 
 def another_reader_may_take(handle: BinaryIO, size: int) -> bool:

@@ -83,7 +83,7 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
-            inert = inert_kind(source.head, OPCODES) if artifact_name else None
+            inert = inert_kind(source.head) if artifact_name else None
             if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,

