@@ -59,27 +59,58 @@ def _literal(header: str, *, python2_longs: bool) -> object:
 def descr_holds_objects(descr: object) -> bool:
     """Whether numpy's dtype for this descr holds Python objects (then numpy.load unpickles).
 
-    Follows numpy's dtype-string grammar rather than a prefix: an optional subarray shape
-    (`(2,)O`), a byte order, then a type code or name (`O`, `O8`, `object`, `object_`); lists are
-    structured dtypes whose fields (name, dtype[, shape]) may nest; a tuple is (base, shape)."""
+    numpy writes descrs in one canonical form (`dtype.str` such as `<f8`, `|O`, `<M8[ns]`, lists of
+    (name, descr[, shape]) fields, (base, shape) subarrays), but reads many more: comma strings
+    (`<i4,O`), repeat counts (`2O`), type names, dicts. Only the canonical forms are judged; any
+    other is not understood and fails closed (raises), since it may spell an object dtype."""
+    verdict = _judge_descr(descr, 0)
+    if verdict is None:
+        raise AnalysisError(".npy header's dtype is not in the form numpy writes; not analysed", 10)
+    return verdict
+
+
+def _judge_descr(descr: object, depth: int) -> bool | None:
+    """True: holds objects; False: plain data; None: not understood."""
+    if depth > 32:
+        return None
     if isinstance(descr, str):
-        text = descr.strip()
-        if text.startswith("("):  # subarray: "(2,)O", "(1, 2)<f8"
-            close = text.find(")")
-            text = text[close + 1 :].strip() if close >= 0 else text
-        text = text.lstrip("<>|=!")
-        return bool(_OBJECT_TYPE.match(text))
-    if isinstance(descr, list):
-        return any(descr_holds_objects(field[1]) for field in descr if isinstance(field, tuple) and len(field) >= 2)
-    if isinstance(descr, tuple):
-        return bool(descr) and descr_holds_objects(descr[0])
-    if isinstance(descr, dict):  # {'names': [...], 'formats': [...]}
-        formats = descr.get("formats")
-        return isinstance(formats, (list, tuple)) and any(descr_holds_objects(f) for f in formats)
-    return False
+        if _OBJECT_DESCR.fullmatch(descr):
+            return True
+        return False if _PLAIN_DESCR.fullmatch(descr) else None
+    if isinstance(descr, list):  # structured: (name, descr) or (name, descr, shape) fields
+        verdicts = []
+        for field in descr:
+            if not isinstance(field, (tuple, list)) or len(field) not in (2, 3):
+                return None
+            name = field[0]
+            if not isinstance(name, str) and not (
+                isinstance(name, tuple) and len(name) == 2 and all(isinstance(n, str) for n in name)
+            ):
+                return None
+            verdicts.append(_judge_descr(field[1], depth + 1))
+        return _combined(verdicts)
+    if isinstance(descr, tuple) and len(descr) == 2:  # (base, shape)
+        return _judge_descr(descr[0], depth + 1)
+    if isinstance(descr, dict) and set(descr) <= _DICT_KEYS and isinstance(descr.get("formats"), (list, tuple)):
+        names = descr.get("names")
+        if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+            return None
+        return _combined([_judge_descr(f, depth + 1) for f in descr["formats"]])
+    return None
 
 
-_OBJECT_TYPE = re.compile(r"(?:O\d*|object_?\d*)$")
+def _combined(verdicts: list[bool | None]) -> bool | None:
+    if any(v is True for v in verdicts):
+        return True
+    return None if any(v is None for v in verdicts) else False
+
+
+_SUBARRAY = r"(?:\(\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\))?"
+_OBJECT_DESCR = re.compile(_SUBARRAY + r"[<>|=]?(?:O\d*|object_?)")
+# `dtype.str`: a byte order, a kind (bool, signed, unsigned, float, complex, bytes, str, void,
+# datetime, timedelta, old bytes) and an item size, a date unit for the last two.
+_PLAIN_DESCR = re.compile(_SUBARRAY + r"[<>|=]?(?:[biufcSUVa]\d+|[Mm]8(?:\[\d*\w+\])?)")
+_DICT_KEYS = frozenset(["names", "formats", "offsets", "titles", "itemsize", "aligned"])
 
 
 NPY = Format("npy", lambda head: head.startswith(b"\x93NUMPY"), _read)
