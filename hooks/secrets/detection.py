@@ -382,10 +382,10 @@ _NO_PASSWORD = (
 )
 
 
-def _in_docker_auths(lowered: str, start: int) -> bool:
+def _in_docker_auths(lowered: str, start: int, *, window: int = 4000) -> bool:
     """The value is the `auth` of one registry inside an `auths` object: two braces deep from
-    `"auths": {`, never closed before it (strings skipped). Bounded to 4,000 characters back."""
-    window_start = max(0, start - 4000)
+    `"auths": {`, never closed before it (strings skipped). Bounded to `window` characters back."""
+    window_start = max(0, start - window)
     opening = None
     for match in _DOCKER_AUTHS.finditer(lowered, window_start, start):
         opening = match.end()
@@ -428,17 +428,24 @@ def _decode_docker_auth(value: str) -> str | None:
 
 # An `auth` longer than any password the context detector takes (512): a registry login with a
 # service account's JSON key (`_json_key:{...}`, `_json_key_base64:...`), which is a few KiB.
-_LONG_DOCKER_AUTH = re.compile(r'"auth"\s*:\s*"(?P<value>[A-Za-z0-9+/]{513,65536}={0,2})"')
+# Base64 as `base64.encodebytes` wraps it (JSON-escaped line breaks), which Go's decoder reads.
+_LONG_DOCKER_AUTH = re.compile(
+    r'"auth"\s*:\s*"(?P<value>(?:[A-Za-z0-9+/]|\\[rn]){513,70000}(?:=|\\[rn]){0,6})"', re.IGNORECASE
+)
+_LONG_AUTHS_PER_FILE = 64  # each is walked back to its `"auths"` (up to 256 KiB)
 
 
 def _long_docker_auths(text: str, lowered: str, options: Options) -> list[Hit]:
     if '"auths"' not in lowered or not options.enabled("password_assignment"):
         return []
     hits = []
-    for match in _LONG_DOCKER_AUTH.finditer(text):
-        if not _in_docker_auths(lowered, match.start("value")):
+    for count, match in enumerate(_LONG_DOCKER_AUTH.finditer(text)):
+        if count >= _LONG_AUTHS_PER_FILE:
+            break
+        if not _in_docker_auths(lowered, match.start("value"), window=1 << 18):
             continue
-        candidate = Candidate(match["value"], match.start("value"), match.end("value"), "auth", "name", True, 2)
+        value = match["value"].replace("\\n", "").replace("\\r", "")
+        candidate = Candidate(value, match.start("value"), match.end("value"), "auth", "name", True, 2)
         hit = _docker_auth_hit(candidate, options)
         if hit is not None:
             hits.append(hit)

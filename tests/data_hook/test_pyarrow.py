@@ -73,3 +73,25 @@ def test_a_categorical_column_of_emails_alone_is_found(tmp_path: Path) -> None:
     emails = [f"user{i}.name@gmail.com" for i in range(40)]
     pq.write_table(pa.table({"owner": pa.array(emails).dictionary_encode()}), tmp_path / "c.parquet")
     assert EMAILS_IN_DATA.rule_id in ids(scan(tmp_path, "c.parquet", (tmp_path / "c.parquet").read_bytes()))
+
+
+def test_a_column_type_the_conversions_do_not_take_is_skipped_not_a_failure(tmp_path: Path) -> None:
+    import pyarrow.ipc as ipc
+
+    lists = pa.array([[1, 2], [3]])
+    values = pa.DictionaryArray.from_arrays(pa.array([0, 1] * 20, type=pa.int32()), lists)  # categorical of lists
+    emails = pa.array([f"user{i}.name@gmail.com" for i in range(40)])
+    table = pa.table({"lists": values, "email": emails})
+    with ipc.new_file(str(tmp_path / "d.arrow"), table.schema) as writer:
+        writer.write_table(table)
+    found = ids(scan(tmp_path, "d.arrow", (tmp_path / "d.arrow").read_bytes()))
+    assert EMAILS_IN_DATA.rule_id in found and "MLS900" not in found
+
+
+def test_a_categorical_of_one_huge_value_is_read_as_its_dictionary(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    huge = "x" * 40960 + " a.b@gmail.com"
+    pq.write_table(pa.table({"c": pa.array([huge] * 20000).dictionary_encode()}), tmp_path / "h.parquet")
+    found = ids(scan(tmp_path, "h.parquet", (tmp_path / "h.parquet").read_bytes()))
+    assert "MLS900" not in found  # read, bounded: its one distinct value, not 800 MB of copies

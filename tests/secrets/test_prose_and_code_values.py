@@ -210,3 +210,15 @@ def test_docker_auth_with_a_service_account_key_is_found_however_long(tmp_path: 
         assert [f.rule_id for f in findings] == ["MLS211"]
     # look-alike: the same long base64 outside an `auths` object is no registry login
     assert scan_text(tmp_path, "other.json", '{"auth": "' + nested + '"}\n') == []
+
+
+def test_every_registry_of_a_long_auths_object_is_read_and_wrapped_base64_too(tmp_path: Path) -> None:
+    from tests.secrets.test_detectors import PEM_BODY
+
+    key = json.dumps({"type": "service_account", "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n"})
+    login = f"_json_key:{key}".encode()
+    registries = {f"r{i}.gcr.io": {"auth": base64.b64encode(login).decode()} for i in range(4)}
+    findings = scan_text(tmp_path, "config.json", json.dumps({"auths": registries}, indent=1))
+    assert [f.rule_id for f in findings] == ["MLS211"] * 4  # the last starts far past the `"auths"`
+    wrapped = {"auths": {"gcr.io": {"auth": base64.encodebytes(login).decode()}}}  # Go's decoder skips \n
+    assert [f.rule_id for f in scan_text(tmp_path, "w.json", json.dumps(wrapped))] == ["MLS211"]
