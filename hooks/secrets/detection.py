@@ -592,6 +592,20 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     return name == "token" and _BADGE_LINK.match(link) is not None
 
 
+# A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,
+# `lsv2_pt_<32 hex>_<10 hex>`, `sk-lf-<uuid>`, `dapi<32 hex>`, `pat<14>.<64 hex>`): a short prefix and
+# a separator before a long generated part, or a prefix glued to a long hex or dotted hex part.
+_VENDOR_KEY = re.compile(
+    r"[A-Za-z][A-Za-z0-9]{1,9}[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
+    r"|[a-z]{2,6}[0-9a-f]{32,}"
+    r"|[A-Za-z]{2,6}[A-Za-z0-9]{8,20}\.[0-9a-f]{32,}"
+)
+
+
+def is_vendor_key(value: str) -> bool:
+    return _VENDOR_KEY.fullmatch(value) is not None
+
+
 _IMAGE_KEY_NAMES = frozenset(["key", "token", "sig", "signature"])
 # Where a URL starts: the text separators, and a table cell's or a Markdown link's edge.
 _IMAGE_URL_ENDS = (*_URL_ENDS, "|", ")")
@@ -616,8 +630,6 @@ def _image_link_key(candidate: Candidate, lowered: str) -> bool:
     between: a key that serves this image to whoever views the page."""
     if candidate.name.lower() not in _IMAGE_KEY_NAMES:
         return False  # `password=`, `private_token=`, `client_secret=` open more than one image
-    from hooks.secrets.scanner import is_vendor_key
-
     if is_vendor_key(candidate.value):
         return False  # a vendor's API token (`dapi...`) opens more than an image, wherever it is pasted
     url_start = _url_query_start(candidate, lowered)

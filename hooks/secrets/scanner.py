@@ -18,7 +18,16 @@ from hooks._core.test_paths import place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
-from hooks.secrets.detection import MAX_JUDGED_VALUES, MAX_PROVIDER_MATCHES, Budget, Hit, Options, field_hits, unit_hits
+from hooks.secrets.detection import (
+    MAX_JUDGED_VALUES,
+    MAX_PROVIDER_MATCHES,
+    Budget,
+    Hit,
+    Options,
+    field_hits,
+    is_vendor_key,
+    unit_hits,
+)
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
@@ -224,20 +233,6 @@ def _budget_finding(display: str, *, data: bool) -> Finding:
         severity=Severity("low" if data else "medium"),
     )
     return replace(finding, confidence="high")
-
-
-# A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,
-# `lsv2_pt_<32 hex>_<10 hex>`, `sk-lf-<uuid>`, `dapi<32 hex>`, `pat<14>.<64 hex>`): a short prefix and
-# a separator before a long generated part, or a prefix glued to a long hex or dotted hex part.
-_VENDOR_KEY = re.compile(
-    r"[A-Za-z][A-Za-z0-9]{1,9}[-_.](?:[A-Za-z0-9]{1,10}[-_.]){0,3}[A-Za-z0-9][A-Za-z0-9._-]{23,}"
-    r"|[a-z]{2,6}[0-9a-f]{32,}"
-    r"|[A-Za-z]{2,6}[A-Za-z0-9]{8,20}\.[0-9a-f]{32,}"
-)
-
-
-def is_vendor_key(value: str) -> bool:
-    return _VENDOR_KEY.fullmatch(value) is not None
 
 
 def _finding(
