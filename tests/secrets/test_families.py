@@ -525,23 +525,20 @@ def test_a_query_key_of_an_image_link_is_low_and_the_same_key_elsewhere_blocks(t
     """An image pasted from a shared document (`![](https://lh7-rt.googleusercontent.com/...?key=)`) or
     any `<img src>` URL carrying its own key: it fetches that image for whoever views the page."""
     key = "nSj5OwtjFXw0peMUG5DbZheN"
-    images = scan_text(
-        tmp_path,
-        "README.md",
+    images = (
         f"![](https://lh7-rt.googleusercontent.com/docsz/AD_4nXeOXc3VOVXwuZe?key={key})\n"
-        f'<p><img alt="x" src="https://cdn.acme.io/chart.png?size=2&token={key}" width="40%"></p>\n',
+        f'<p><img alt="x" src="https://cdn.acme.io/chart.png?size=2&token={key}" width="40%"></p>\n'
     )
-    assert [(f.rule_id, f.severity.value) for f in images] == [("MLS223", "low"), ("MLS223", "low")]
-    assert all("image link" in f.message for f in images)
-    elsewhere = scan_text(
-        tmp_path,
-        "b.md",
+    elsewhere = (
         f"curl 'https://api.acme.io/v1/export?key={key}'\n"  # an API call, not an image
         f"[report](https://api.acme.io/v1/report?key={key})\n"  # a link, not an image
         f"![](https://img.acme.io/x.png) curl https://api.acme.io/?key={key}\n"  # after the image
-        f'<img src="x.png"> api_key = "{key}"\n',  # an assignment next to an image
+        f'<img src="x.png"> api_key = "{key}"\n'  # an assignment next to an image
     )
-    assert [(f.rule_id, f.severity.value) for f in elsewhere] == [("MLS223", "medium")] * 4
+    severities = {name: [(f.rule_id, f.severity.value) for f in scan_text(tmp_path, name, text)]
+                  for name, text in (("README.md", images), ("b.md", elsewhere))}  # fmt: skip
+    assert severities == {"README.md": [("MLS223", "low")] * 2, "b.md": [("MLS223", "medium")] * 4}
+    assert all("image link" in f.message for f in scan_text(tmp_path, "README.md", images))
 
 
 def test_an_image_link_lowers_only_keys_that_serve_the_image(tmp_path: Path) -> None:
