@@ -11,8 +11,9 @@ Two strengths, because they say different things:
   not the tests, and neither are environment files (`.env*`, `.envrc`, `*.tfvars`) anywhere: they
   configure a running system.
 
-Hooks use this only to lower values that are judged by shape (a generic secret-looking value, a
-flag in a test module), never to skip reading a file, and `profile: strict` undoes it.
+Only the secrets hook uses this, to lower a value judged by its shape alone (a generic
+secret-looking value), never to skip reading a file; `profile: strict` undoes it. Nothing that
+runs code is lowered by a path: a test that loads remote code runs it in CI.
 """
 
 from __future__ import annotations

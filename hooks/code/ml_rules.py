@@ -69,105 +69,6 @@ _MLFLOW_NATIVE_FORMATS = {
 }
 
 
-_FIXTURE_REPOSITORY_KEYWORDS = frozenset(
-    ["pretrained_model_name_or_path", "model_name_or_path", "model_path", "model_id", "model", "repo_id", "path"]
-)
-
-
-def _is_text(node: ast.expr | None) -> bool:
-    return isinstance(node, ast.Constant) and isinstance(node.value, str)
-
-
-def _module_literals(module: ast.Module) -> dict[str, ast.expr]:
-    """Module-level names assigned exactly once in the whole module, with what the module assigns."""
-    counts: dict[str, int] = {}
-    for node in ast.walk(module):
-        if isinstance(node, ast.Assign):
-            targets: list[ast.expr] = list(node.targets)
-        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
-            targets = [node.target]
-        else:
-            continue
-        for target in targets:
-            for inner in ast.walk(target):
-                if isinstance(inner, ast.Name):
-                    counts[inner.id] = counts.get(inner.id, 0) + 1
-    values: dict[str, ast.expr] = {}
-    for statement in module.body:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-            target = statement.targets[0]
-            if isinstance(target, ast.Name) and counts.get(target.id) == 1:
-                values[target.id] = statement.value
-    return values
-
-
-def _parametrizes(decorator: ast.expr, name: str, literals: dict[str, ast.expr]) -> bool:
-    """`@pytest.mark.parametrize("name", ["org/a", "org/b"])` (or a module constant holding the
-    list, or tuples whose column for `name` holds strings)."""
-    if not isinstance(decorator, ast.Call) or len(decorator.args) < 2:
-        return False
-    if not ast.unparse(decorator.func).endswith("parametrize"):
-        return False
-    names = decorator.args[0]
-    if not isinstance(names, ast.Constant) or not isinstance(names.value, str):
-        return False
-    columns = [part.strip() for part in names.value.split(",")]
-    if name not in columns:
-        return False
-    column = columns.index(name)
-    values = decorator.args[1]
-    if isinstance(values, ast.Name):
-        values = literals.get(values.id, values)
-    if not isinstance(values, (ast.List, ast.Tuple)) or not values.elts:
-        return False
-    for element in values.elts:
-        if len(columns) > 1:
-            if not isinstance(element, (ast.Tuple, ast.List)) or len(element.elts) <= column:
-                return False
-            element = element.elts[column]
-        if not _is_text(element):
-            return False
-    return True
-
-
-_COMMAND_LINE_READERS = frozenset(
-    ["argparse", "click", "fire", "typer", "absl", "optparse", "docopt", "jsonargparse", "hydra"]
-)
-
-
-def _runs_under_test_runner(module: ast.Module, nodes: list[ast.AST]) -> bool:
-    """Whether a file named like a test module is one: it defines tests (`def test_*`, `class Test*`)
-    or imports a test framework, and reads no command line (`tools/test_net.py`, which evaluates
-    whatever model it is given, is a script that only shares the name)."""
-    defines_tests = any(
-        (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"))
-        or (isinstance(node, ast.ClassDef) and node.name.startswith("Test"))
-        for node in module.body
-    )
-    imported = {
-        alias.name.split(".", 1)[0] for node in nodes if isinstance(node, ast.Import) for alias in node.names
-    } | {(node.module or "").split(".", 1)[0] for node in nodes if isinstance(node, ast.ImportFrom)}
-    if imported & _COMMAND_LINE_READERS:
-        return False
-    if any(
-        (isinstance(node, ast.Attribute) and node.attr in ("argv", "addoption", "getoption"))
-        or (isinstance(node, ast.Name) and node.id in ("argv", "HfArgumentParser"))
-        for node in nodes
-    ):
-        return False
-    return defines_tests or bool(imported & {"pytest", "unittest"})
-
-
-def _names_from_environment(node: ast.AST) -> bool:
-    """The call's arguments read the environment (`os.environ["MODEL_ID"]`, `os.getenv(...)`): the
-    repository is whatever the run is given, not one the tests name."""
-    return any(
-        (isinstance(inner, ast.Attribute) and inner.attr in ("environ", "getenv"))
-        or (isinstance(inner, ast.Name) and inner.id in ("environ", "getenv"))
-        for inner in ast.walk(node)
-    )
-
-
 def _mlflow_load_effect(name: str) -> str:
     flavour = name.split(".")[1] if name.count(".") == 2 else ""
     if flavour in _MLFLOW_NATIVE_FORMATS:
@@ -542,13 +443,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
-        test_module: bool = False,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
-        # A file a test runner collects (`test_*.py`): its calls run on the fixtures the tests name.
-        self.test_module = test_module and not strict
-        self._functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # the enclosing definitions
-        self._module_literals: dict[str, ast.expr] = {}  # module names bound once, to a literal
         self.strict = strict  # `profile: strict`: context never lowers a severity
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
@@ -594,9 +490,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
-        if self.test_module:
-            self.test_module = _runs_under_test_runner(module, nodes)
-            self._module_literals = _module_literals(module)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
@@ -818,9 +711,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals = _locals_of(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
-        self._functions.append(node)
         self.generic_visit(node)
-        self._functions.pop()
         self.ruamel_loaders = outer_ruamel  # a function's locals end with it
         self._function_locals = outer_locals
         self.commands.leave_function(outer_commands)
@@ -1102,41 +993,9 @@ class MLRuleVisitor(ast.NodeVisitor):
                 )
                 return
 
-    def _names_a_fixture(self, call: ast.Call) -> bool:
-        """The repository the call loads is one the test names: a string, a module constant, or a
-        parameter of the test that `pytest.mark.parametrize` fills with strings. Anything else (an
-        option, the environment, a config) is whatever the run is given."""
-        repository = call.args[0] if call.args else None
-        for keyword in call.keywords:
-            if keyword.arg in _FIXTURE_REPOSITORY_KEYWORDS:
-                repository = keyword.value
-        if repository is None or _names_from_environment(repository):
-            return False
-        if _is_text(repository):
-            return True
-        if not isinstance(repository, ast.Name):
-            return False
-        name = repository.id
-        for function in reversed(self._functions):
-            arguments = function.args
-            if name in {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}:
-                return any(
-                    _parametrizes(decorator, name, self._module_literals) for decorator in function.decorator_list
-                )
-            if name in _locals_of(function):
-                return False  # computed inside the function
-        return _is_text(self._module_literals.get(name))
-
     def _add_remote_code(self, node: ast.AST, message: str) -> None:
-        """MLS307 at its severity; low in a test module, where the repositories are the tests' fixtures
-        and the code runs under the test runner (a script in a test folder, which takes its model from
-        the command line, keeps it, and so does a repository read from the environment)."""
-        if self.test_module and isinstance(node, ast.Call) and self._names_a_fixture(node):
-            message += (
-                " (in a test module, on the repositories the tests name: reported low; `profile: strict` blocks it)"
-            )
-            self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
-            return
+        """MLS307 at its severity wherever it is, tests included: a pull request that adds a test
+        loading a repository it names with trust_remote_code runs that repository's code in CI."""
         self._add(rules.TRUST_REMOTE_CODE, node, message)
 
     def _model_loading(self, node: ast.Call, name: str) -> None:

@@ -28,7 +28,6 @@ from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
-from hooks._core.test_paths import is_test_module
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import installed_requirements
@@ -261,7 +260,6 @@ class CodeScanner:
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
-            test_module=is_test_module(display.replace("\\", "/")),
         )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]

@@ -465,67 +465,15 @@ def test_mlflow_flavours_with_their_own_format_say_how_loading_runs_code(tmp_pat
     assert "cloudpickle" in pickled.message
 
 
-def test_trust_remote_code_in_a_test_module_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
-    from hooks._core.policy import Policy
-
+def test_trust_remote_code_in_a_test_module_still_blocks(tmp_path: Path) -> None:
+    """A pull request that adds a test loading a repository it names runs that repository's code in
+    CI: the file's name must not lower it (the labellers called lmdeploy's such tests noise)."""
     source = (
         "import pytest\nfrom transformers import AutoTokenizer\n"
-        "MODELS = ['internlm/internlm2-chat-7b', 'Qwen/Qwen-7B-Chat']\n"
-        "def test_tokenizer():\n"
-        "    tok = AutoTokenizer.from_pretrained('internlm/internlm2-chat-7b', trust_remote_code=True)\n"
-        "@pytest.mark.parametrize('model_path', MODELS)\n"
+        "@pytest.mark.parametrize('model_path', ['internlm/internlm2-chat-7b'])\n"
         "def test_chat_template(model_path):\n"
         "    tok = AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
     )
     (tmp_path / "tests").mkdir()
     found = [f for f in scan_code(tmp_path, source, "tests/test_tokenizer.py") if f.rule_id == "MLS307"]
-    assert [f.severity.value for f in found] == ["low", "low"]
-    assert all("in a test module" in f.message for f in found)
-    strict = scan_code(tmp_path, source, "tests/test_tokenizer.py", Policy(root=tmp_path, profile="strict"))
-    assert [f.severity.value for f in strict if f.rule_id == "MLS307"] == ["high", "high"]
-    # look-alike: a benchmark script in a test folder takes its model from the command line
-    (tmp_path / "test" / "benchmark").mkdir(parents=True)
-    script = [f for f in scan_code(tmp_path, source, "test/benchmark/bench_qps.py") if f.rule_id == "MLS307"]
-    assert [f.severity.value for f in script] == ["high", "high"]
-    # look-alikes in a real test module: a repository from an option, a variable, or the environment
-    given = (
-        "import os, pytest\nfrom transformers import AutoModel\nMODEL_ID = os.environ.get('MODEL_ID')\n"
-        "def test_b():\n    AutoModel.from_pretrained(MODEL_ID, trust_remote_code=True)\n"
-        "@pytest.mark.parametrize('m', [os.environ['M']])\n"
-        "def test_c(m):\n    AutoModel.from_pretrained(m, trust_remote_code=True)\n"
-        "def test_d(model_dir):\n    AutoModel.from_pretrained(model_dir, trust_remote_code=True)\n"
-    )
-    found = [f for f in scan_code(tmp_path, given, "tests/test_given.py") if f.rule_id == "MLS307"]
-    assert [f.severity.value for f in found] == ["high", "high", "high"]
-    option = (
-        "from transformers import AutoModel\n"
-        "def test_a(request):\n"
-        "    AutoModel.from_pretrained(request.config.getoption('--model'), trust_remote_code=True)\n"
-    )
-    found = [f for f in scan_code(tmp_path, option, "tests/test_option.py") if f.rule_id == "MLS307"]
-    assert [f.severity.value for f in found] == ["high"]
-
-
-@pytest.mark.parametrize(
-    ("name", "source"),
-    [
-        (  # Detectron-style evaluation script: named like a test, runs whatever model it is given
-            "tools/test_net.py",
-            "import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\n"
-            "a = p.parse_args()\nm = AutoModel.from_pretrained(a.model, trust_remote_code=True)\n",
-        ),
-        (  # a module named like a test that defines no test
-            "src/serve/ab_test.py",
-            "from transformers import AutoModel\nm = AutoModel.from_pretrained('acme/m', trust_remote_code=True)\n",
-        ),
-        (  # a real test module whose repository comes from the environment
-            "tests/conftest.py",
-            "import os, pytest\nfrom transformers import AutoModel\n@pytest.fixture\ndef model():\n"
-            "    return AutoModel.from_pretrained(os.environ['MODEL_ID'], trust_remote_code=True)\n",
-        ),
-    ],
-)
-def test_trust_remote_code_in_what_only_looks_like_a_test_module_blocks(tmp_path: Path, name: str, source: str) -> None:
-    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-    found = [f for f in scan_code(tmp_path, source, name) if f.rule_id == "MLS307"]
     assert [f.severity.value for f in found] == ["high"]
