@@ -52,7 +52,7 @@ def is_test_module(path: str) -> bool:
     return _TEST_MODULE.fullmatch(PurePosixPath(path).name.lower()) is not None
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)  # the file being scanned (a text may be 32 MiB: hold few)
 def looks_like_python_tests(text: str) -> bool:
     """Python text that defines tests or imports a test framework, and reads no command line
     (argparse and its kin, `argv`, Hugging Face's argument parser, pytest's `addoption`). Cached:
