@@ -607,8 +607,8 @@ def is_vendor_key(value: str) -> bool:
 
 
 _IMAGE_KEY_NAMES = frozenset(["key", "token", "sig", "signature"])
-# Where a URL starts: the text separators, and a table cell's or a Markdown link's edge.
-_IMAGE_URL_ENDS = (*_URL_ENDS, "|", ")")
+# What a URL starts after: the text separators, and a table cell's or a Markdown link's edge.
+_URL_STARTS_AFTER = (*_URL_ENDS, "|", ")")
 _IMAGE_LINK_START = re.compile(r"(?:!\[[^\]\n]{0,300}\]\(|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?)$")
 
 
@@ -619,7 +619,7 @@ def _url_query_start(candidate: Candidate, lowered: str) -> int | None:
         return None
     if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
         return None
-    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _IMAGE_URL_ENDS)
+    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_STARTS_AFTER)
     return url_start if "://" in lowered[url_start + 1 : candidate.start] else None
 
 
