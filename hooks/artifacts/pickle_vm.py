@@ -437,8 +437,8 @@ class PickleMachine:
 
     def _report_globals(self) -> None:
         judge = self.analysis.policy.judge
-        unlisted: list[tuple[str, str, int | None]] = []  # (dotted, action, offset): one finding for all
-        own: list[tuple[str, str, int | None]] = []
+        unlisted: list[_Unlisted] = []  # one finding for all of them
+        own: list[_Unlisted] = []
         own_modules: dict[str, str] = {}
         for use in self.uses.values():
             if (use.module, use.name) in ARGUMENT_JUDGED and use.calls == use.vetted:
@@ -469,7 +469,7 @@ class PickleMachine:
         self._report_unlisted(own, own_modules)
         self._report_unlisted(unlisted, None)
 
-    def _report_unlisted(self, found: list[tuple[str, str, int | None]], own_modules: dict[str, str] | None) -> None:
+    def _report_unlisted(self, found: list[_Unlisted], own_modules: dict[str, str] | None) -> None:
         """The globals outside the allowlist as one finding per stream, not one per global: the
         reviewer's act is one (vet the classes and allow them, or distrust the file), and a pickle
         of a framework nobody vetted names dozens of its classes. Every global is named (past
@@ -1109,15 +1109,16 @@ def _special_state_keys(state: object) -> set[str]:
     return found
 
 
+_Unlisted = tuple[str, str, int | None]  # a global outside the allowlist: (dotted name, action, offset)
 _LISTED = 12  # globals named in one finding's message; more make further findings, never "and N more"
 _LISTED_CHARACTERS = 1200  # and so many characters of them, so the message is never cut short
 
 
-def _chunks(found: list[tuple[str, str, int | None]]) -> list[tuple[int, list[tuple[str, str, int | None]]]]:
+def _chunks(found: list[_Unlisted]) -> list[tuple[int, list[_Unlisted]]]:
     """(index of the first, globals) for each finding: at most `_LISTED` globals and about
     `_LISTED_CHARACTERS` of their text each (a single longer one stands alone)."""
-    chunks: list[tuple[int, list[tuple[str, str, int | None]]]] = []
-    current: list[tuple[str, str, int | None]] = []
+    chunks: list[tuple[int, list[_Unlisted]]] = []
+    current: list[_Unlisted] = []
     start = size = 0
     for index, item in enumerate(found):
         length = len(item[1]) + 12
@@ -1131,12 +1132,12 @@ def _chunks(found: list[tuple[str, str, int | None]]) -> list[tuple[int, list[tu
     return chunks
 
 
-def _listed(found: list[tuple[str, str, int | None]]) -> str:
+def _listed(found: list[_Unlisted]) -> str:
     """`calls a.B via NEWOBJ @0x2d; imports c.D via GLOBAL @0x40`, in stream order."""
     return "; ".join(action if offset is None else f"{action} @{offset:#x}" for _, action, offset in found)
 
 
-def _set_key(label: str, found: list[tuple[str, str, int | None]]) -> str:
+def _set_key(label: str, found: list[_Unlisted]) -> str:
     """A lone global keeps the key it always had (`label|a.B`), so existing baselines still match."""
     names = sorted({dotted for dotted, _, _ in found})
     return f"{label}|{names[0]}" if len(names) == 1 else f"{label}|" + ",".join(names)

@@ -744,8 +744,10 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=False):
             if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
-                self._add_remote_code(
-                    node, "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    "trust_remote_code=True (in a kwargs dict) runs code from the model repository",
                 )
         self.generic_visit(node)
 
@@ -973,11 +975,12 @@ class MLRuleVisitor(ast.NodeVisitor):
                     message += " (the repository name is a placeholder for the reader's own)"
                     self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
                     return
-                self._add_remote_code(node, message)
+                self._add(rules.TRUST_REMOTE_CODE, node, message)
                 return
             flag = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
             if flag in self.truthy_flags:
-                self._add_remote_code(
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
                     node,
                     f"{keyword.arg}={ast.unparse(value)[:60]}, which is set True: runs Python code from the model "
                     "repository",
@@ -986,17 +989,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             text = _constant_text(argument)
             if text is not None and TRUST_REMOTE_CODE_TEXT.search(text) and _KEY_VALUE_LIST.match(text):
-                self._add_remote_code(
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
                     argument,
                     "trust_remote_code=True in an argument string (model_args): runs Python code from the model "
                     "repository",
                 )
                 return
-
-    def _add_remote_code(self, node: ast.AST, message: str) -> None:
-        """MLS307 at its severity wherever it is, tests included: a pull request that adds a test
-        loading a repository it names with trust_remote_code runs that repository's code in CI."""
-        self._add(rules.TRUST_REMOTE_CODE, node, message)
 
     def _model_loading(self, node: ast.Call, name: str) -> None:
         self._trust_remote_code(node)

@@ -44,11 +44,12 @@ def read_columns(path: Path, kind: str, columns: list[str], budget: int) -> dict
             # In batches, stopping at the budget: a row group is decoded whole otherwise (a 446-byte
             # file of 20,000 copies of one 40 KiB value decodes to 800 MB).
             batches = []
-            decoded = 0
+            decoded = rows = 0
             for piece in parquet.iter_batches(batch_size=_BATCH_ROWS, row_groups=[0]):
                 batches.append(piece)
                 decoded += piece.nbytes
-                if decoded > budget or sum(len(b) for b in batches) >= MAX_ROWS:
+                rows += len(piece)
+                if decoded > budget or rows >= MAX_ROWS:
                     break
             if not batches:
                 return {}

@@ -612,6 +612,12 @@ _URL_STARTS_AFTER = (*_URL_ENDS, "|", ")")
 _IMAGE_LINK_START = re.compile(r"(?:!\[[^\]\n]{0,300}\]\(|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?)$")
 
 
+def _url_start(lowered: str, position: int, separators: tuple[str, ...]) -> int:
+    """The last separator before `position` (the character a URL around it starts after), looking
+    back at most 2,000 characters; -1 when there is none."""
+    return max(lowered.rfind(sep, max(0, position - 2000), position) for sep in separators)
+
+
 def _url_query_start(candidate: Candidate, lowered: str) -> int | None:
     """Where the URL starts whose query parameter (`?name=` or `&name=`) the value is, or None."""
     name_start = candidate.start - len(candidate.name) - 1
@@ -619,7 +625,7 @@ def _url_query_start(candidate: Candidate, lowered: str) -> int | None:
         return None
     if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
         return None
-    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_STARTS_AFTER)
+    url_start = _url_start(lowered, candidate.start, _URL_STARTS_AFTER)
     return url_start if "://" in lowered[url_start + 1 : candidate.start] else None
 
 
@@ -644,7 +650,7 @@ def _storage_download_token(candidate: Candidate, lowered: str) -> bool:
     out for embedding in pages. Only a UUID token in a URL query that also asks `alt=media`."""
     if candidate.name.lower() != "token" or not _UUID.fullmatch(candidate.value):
         return False
-    url_start = max(lowered.rfind(sep, max(0, candidate.start - 2000), candidate.start) for sep in _URL_ENDS)
+    url_start = _url_start(lowered, candidate.start, _URL_ENDS)
     query_start = lowered.find("?", url_start + 1, candidate.start)
     scheme_end = lowered.find("://", url_start + 1, query_start) if query_start >= 0 else -1
     if scheme_end < 0 or "#" in lowered[query_start : candidate.start]:
