@@ -36,6 +36,7 @@ PER_RULE = {
     "blind7b": 15,
     "blind8a": 15,
     "blind8b": 15,
+    "blind9": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
