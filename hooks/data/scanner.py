@@ -331,16 +331,30 @@ def _scan_arrow(job: Job, head: bytes) -> None:
 def _columnar(job: Job, columns: list[str], kind: str, compressed: bool) -> None:
     from hooks.data.pyarrow_values import read_columns
 
-    values = read_columns(job.path, kind, columns, job.settings.sample_bytes)
-    if values is not None:
+    read = read_columns(job.path, kind, job.settings.sample_bytes)
+    if read is not None:
+        values = read.values
         cells = [TableCell(column, value, 1) for column, column_values in values.items() for value in column_values]
         _scan_table(job, FILE_PART, cells)
-        _schema_only(job, [column for column in columns if column not in values])
+        _schema_only(job, [column for column in columns if _logical_name(column) not in values])
+        if read.unread:
+            shown = ", ".join(printable_name(name[:120]) for name in read.unread[:8])
+            more = f" and {len(read.unread) - 8} more" if len(read.unread) > 8 else ""
+            _not_inspected(job, f"{kind} columns that may hold text were not read: {shown}{more}")
         return
     _schema_only(job, columns)
     _scan_raw(job)
     if compressed:
         _not_inspected(job, f"{kind} values are compressed and pyarrow is not installed: only the schema was read")
+
+
+_LIST_LEVELS = re.compile(r"\.(?:list\.element|bag\.array_element|key_value)(?=\.|$)")
+
+
+def _logical_name(column: str) -> str:
+    """A parquet leaf's path as pyarrow names its values: without the levels the list and map
+    encodings add (`tags.list.element` is `tags`, `attrs.key_value.key` is `attrs.key`)."""
+    return _LIST_LEVELS.sub("", column)
 
 
 def _scan_npy(job: Job, head: bytes) -> None:

@@ -278,6 +278,13 @@ def _finding(
         # and so does a key of a vendor no rule names (a prefix, then a long generated part).
         severity = Severity("low")
         note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
+    elif hit.kind == "private_key" and not settings.strict and (where := place_in_tests(display, text)):
+        # A bare PEM key in the project's tests is the key of a test server or a signing test
+        # (`testdata/tls.key`, `tests/resources/key.pem`): TLS and SSH tests need one, and none can
+        # be a provider's account by its form. A cloud service account's key file keeps blocking
+        # there (its own rule), and so does a key anywhere outside the tests.
+        severity = Severity("low")
+        note = f"; in {where}, most likely a test server's key (reported low; `profile: strict` blocks it)"
     finding = make_finding(
         rule,
         display,

@@ -95,3 +95,75 @@ def test_a_categorical_of_one_huge_value_is_read_as_its_dictionary(tmp_path: Pat
     pq.write_table(pa.table({"c": pa.array([huge] * 20000).dictionary_encode()}), tmp_path / "h.parquet")
     found = ids(scan(tmp_path, "h.parquet", (tmp_path / "h.parquet").read_bytes()))
     assert "MLS900" not in found  # read, bounded: its one distinct value, not 800 MB of copies
+
+
+def _emails(count: int = 40) -> list[str]:
+    return [f"user{i}.name@gmail.com" for i in range(count)]
+
+
+def _write(tmp_path: Path, name: str, table: object) -> list[str]:
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, tmp_path / name)
+    return ids(scan(tmp_path, name, (tmp_path / name).read_bytes()))
+
+
+@pytest.mark.parametrize(
+    ("name", "column"),
+    [
+        ("map", lambda e: pa.array([[("email", x)] for x in e], type=pa.map_(pa.string(), pa.string()))),
+        ("map_keys", lambda e: pa.array([[(x, 1)] for x in e], type=pa.map_(pa.string(), pa.int64()))),
+        ("list_of_structs", lambda e: pa.array([[{"contact": x}] for x in e])),
+        ("deep_lists", lambda e: pa.array([[[[[x]]]] for x in e])),
+        ("large_list", lambda e: pa.array([[x] for x in e], type=pa.large_list(pa.large_string()))),
+        ("binary", lambda e: pa.array([x.encode() for x in e], type=pa.binary())),
+        ("string_view", lambda e: pa.array(e, type=pa.string_view())),
+    ],
+)
+def test_nested_and_other_text_columns_are_read_as_their_values(tmp_path: Path, name: str, column: object) -> None:
+    table = pa.table({"c": column(_emails())})  # type: ignore[operator]
+    assert EMAILS_IN_DATA.rule_id in _write(tmp_path, f"{name}.parquet", table), name
+
+
+def test_nested_columns_of_numbers_and_blobs_are_not_text(tmp_path: Path) -> None:
+    numbers = pa.array([[("x", 0.5)]] * 40, type=pa.map_(pa.string(), pa.float64()))
+    blobs = pa.array([bytes([0xFF, 0xD8, 0xFF, i]) + b"@gmail.com" for i in range(40)], type=pa.binary())
+    found = _write(tmp_path, "n.parquet", pa.table({"scores": numbers, "images": blobs}))
+    assert EMAILS_IN_DATA.rule_id not in found and "MLS912" not in found
+
+
+def test_union_and_extension_columns_are_read_through_their_members(tmp_path: Path) -> None:
+    import pyarrow.ipc as ipc
+
+    emails = pa.array(_emails())
+    union = pa.UnionArray.from_sparse(pa.array([0] * 40, type=pa.int8()), [emails, pa.array(range(40))])
+
+    class Tagged(pa.ExtensionType):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(pa.string(), "test.tagged")
+
+        def __arrow_ext_serialize__(self) -> bytes:
+            return b""
+
+        @classmethod
+        def __arrow_ext_deserialize__(cls, storage_type: object, serialized: bytes) -> Tagged:
+            return cls()
+
+    tagged = pa.ExtensionArray.from_storage(Tagged(), emails)
+    for name, column in (("u.arrow", union), ("x.arrow", tagged)):
+        table = pa.table({"c": column})
+        with ipc.new_file(str(tmp_path / name), table.schema) as writer:
+            writer.write_table(table)
+        assert EMAILS_IN_DATA.rule_id in ids(scan(tmp_path, name, (tmp_path / name).read_bytes())), name
+
+
+def test_text_nested_past_the_walk_fails_closed(tmp_path: Path) -> None:
+    value: object = "a.b@gmail.com"
+    for _ in range(12):
+        value = [value]
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"deep": pa.array([value] * 3)}), tmp_path / "d.parquet")
+    result = scan(tmp_path, "d.parquet", (tmp_path / "d.parquet").read_bytes())
+    [unread] = [f for f in result if f.rule_id == "MLS912"]
+    assert "deep" in unread.message and "nested deeper" in unread.message

@@ -137,6 +137,33 @@ def test_credentials_that_only_look_like_tests_keep_blocking(tmp_path: Path) -> 
     assert remote.severity.value in ("medium", "high", "critical")
 
 
+_PEM_BODY = fake("", 64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_PEM_KEY = f"-----BEGIN RSA PRIVATE KEY-----\n{_PEM_BODY}\n-----END RSA PRIVATE KEY-----\n"
+
+
+def test_a_private_key_in_the_tests_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
+    for name in ("pkg/tls/testdata/tls.key", "src/test/resources/key.pem", "tests/data/localhost.key"):
+        [finding] = scan_text(tmp_path, name, _PEM_KEY)
+        assert finding.rule_id == "MLS220" and finding.severity.value == "low", name
+        assert "a test server's key" in finding.message
+    [strict] = scan_text(tmp_path, "tests/data/localhost.key", _PEM_KEY, Policy(root=tmp_path, profile="strict"))
+    assert strict.severity.value == "critical"
+
+
+def test_a_private_key_beside_the_tests_keeps_blocking(tmp_path: Path) -> None:
+    for name in (
+        "deploy/overlays/test/tls.key",  # a deployment's test environment
+        "certs/server.key",  # not the tests
+        "scripts/test.key",  # a file named test, in no test folder
+        "tests/.env.ci",  # an environment file, even in the tests
+    ):
+        [finding] = scan_text(tmp_path, name, _PEM_KEY)
+        assert finding.rule_id == "MLS220" and finding.severity.value == "critical", name
+    account = json.dumps({"type": "service_account", "private_key": _PEM_KEY})
+    findings = scan_text(tmp_path, "tests/data/sa.json", account)  # a cloud account's key file
+    assert any(f.severity.value in ("high", "critical") for f in findings)
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
