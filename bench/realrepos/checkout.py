@@ -20,7 +20,7 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # that stop's final code; blind5: the same at stop 27 (README).
 # blind6a/blind6b: chosen at stop 28; 6a scanned at the start (read while tuning), 6b once at the end.
 # blind7a/blind7b: chosen at stop 29 the same way; blind8a/blind8b at stop 30.
-# blind9: chosen at stop 31, scanned at its start and end, never read while tuning (README).
+# blind9: chosen at stop 31, scanned at its start (then read); blind10: scanned once at its end (README).
 SPLITS = (
     "tune",
     "heldout",
@@ -37,6 +37,7 @@ SPLITS = (
     "blind8a",
     "blind8b",
     "blind9",
+    "blind10",
 )
 
 

@@ -37,6 +37,7 @@ PER_RULE = {
     "blind8a": 15,
     "blind8b": 15,
     "blind9": 15,
+    "blind10": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
