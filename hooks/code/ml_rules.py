@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from hooks._core.display import printable
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
@@ -24,6 +25,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.pipeline_inputs import FedFolders
+from hooks.code.python_source import PythonSource
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
@@ -124,6 +126,23 @@ _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
 # evil.com with a user name; `f"https://localhost{suffix}/x"` may be `localhost.evil.com`.
 _LOOPBACK_URL = re.compile(rf"(?i)^https?://(?:{LOOPBACK_HOST}|0\.0\.0\.0)(?::\d{{0,5}}(?:[/?#]|$)|[/?#])")
+
+
+_FILE_READS = frozenset({"read", "readlines", "readline", "read_text"})
+
+
+def _read_from_file(value: ast.AST) -> bool:
+    """`open(p).read()`, `handle.readlines()`, `Path(p).read_text()`: a file's text, which a
+    name like `content` or `output` does not make a model's answer. The reader must be a file or
+    a path (`open(...)`, a name, `Path(...)`), not a model's response object (`response.read()`
+    is judged by what `response` holds)."""
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _FILE_READS):
+        return False
+    reader = value.func.value
+    if isinstance(reader, ast.Call):
+        called = reader.func.attr if isinstance(reader.func, ast.Attribute) else getattr(reader.func, "id", "")
+        return called in ("open", "Path", "PurePath")
+    return isinstance(reader, ast.Name) and not _hinted(reader.id)
 
 
 def _hinted(name: str) -> bool:
@@ -449,6 +468,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self.llm_values: set[str] = set()  # variables holding model or LLM output
+        self.file_texts: set[str] = set()  # variables holding text read from a file (whatever their name)
         self.issues: list[Issue] = []
         # (line, bandit id) pairs this pass knows to be wrong, e.g. B202 on a zipfile.
         self.bandit_false_positives: set[tuple[int, str]] = set()
@@ -675,6 +695,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.llm_values.add(target.id)
         else:
             self.llm_values.discard(target.id)
+        if _read_from_file(value) and not _MODEL_MADE_NAME.search(target.id):
+            # `generated_code = open(p).read()`: a name that says a model made the file keeps its hint
+            self.file_texts.add(target.id)  # `content = f.read()`: named like output, holds a file's text
+        else:
+            self.file_texts.discard(target.id)
 
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
@@ -1133,6 +1158,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id == "B102" and self.loads.read_fixed_file(_compiled_text(argument)) is not None:
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
             reason = "the text of a fixed file of the repository: its own code"
+        elif bandit_id in ("B102", "B307") and (source := self._own_python_file(argument, node)) is not None:
+            # exec(version_line), the `__version__` line picked out of `pkg/__init__.py`
+            reason = f"the text of the project's Python file {printable(source)}: what importing it runs"
         elif self._looks_like_llm_output(argument):
             pass  # model output: someone else's text runs
         elif bandit_id in ("B102", "B307"):
@@ -1249,6 +1277,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         if name not in ("eval", "exec", "builtins.eval", "builtins.exec") or not node.args:
             return
         argument = node.args[0]
+        if self._own_python_file(argument, node) is not None:
+            return  # a `.py` file's text, not a model's (bandit's finding is judged in _constant_commands)
         tainted = any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument))
         if tainted or self._looks_like_llm_output(argument):
             self._add(
@@ -1256,6 +1286,19 @@ class MLRuleVisitor(ast.NodeVisitor):
                 node,
                 f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
             )
+
+    def _own_python_file(self, argument: ast.AST, node: ast.Call) -> str | None:
+        """The `*.py` file of the checkout whose text `exec`/`eval` runs (hooks/code/python_source.py),
+        when nothing in the code could have put other bytes there: the file's name is written in
+        the path alone, and the code fetches, copies and unpacks nothing."""
+        origins = self.command_origins()
+        model_made = _MODEL_MADE_NAME.search
+        source = PythonSource(origins, self.qualname, lambda name: model_made(name) is not None).file_of(
+            argument, origins.function_of(node)
+        )
+        if source is None or self.loads.fetches or self.loads.mentions(source) > 1:
+            return None
+        return source
 
     def _shadowed(self, name: str, node: ast.Call) -> bool:
         """Whether the call's `eval`/`exec` is the code's own function: a `def` (or `class`) of that
@@ -1305,7 +1348,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if depth > 30 or isinstance(node, ast.Constant):
             return False
         if isinstance(node, ast.Name):
-            return node.id in self.llm_values or _hinted(node.id)
+            return node.id in self.llm_values or (node.id not in self.file_texts and _hinted(node.id))
         if isinstance(node, ast.Attribute):
             return _hinted(node.attr) or self._held_model_output(node.value)
         if isinstance(node, ast.Subscript):

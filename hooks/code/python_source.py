@@ -1,0 +1,167 @@
+"""Whether text given to `exec`/`eval` is read from a Python source file of the project.
+
+`exec(open(os.path.join(root, "pkg", "version.py")).read(), ns)` in a `setup.py`, or the
+`__version__` line picked out of `pkg/__init__.py`, runs code of a `.py` file: what importing that
+file would run, not text from a model, a request or a download. The value is followed back through
+the names that hold it (`with open(p) as f`, `lines = f.readlines()`, `[l.strip() for l in lines]`,
+`line[0]`), string methods and `compile()`, to a read of a path whose last part is a constant
+`*.py` name (`os.path.join`, `Path(...) / "x.py"`, `.joinpath`, f-strings, names bound to those).
+Every value a name may hold must lead there; a parameter, a download, a name that says a model
+made the text (`generated_code`) or anything else does not.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from hooks.code.command_origin import CommandOrigins, Function
+
+_READS = frozenset({"read", "readlines", "readline", "read_text"})
+_OPENERS = frozenset({"open", "io.open", "builtins.open", "codecs.open"})
+# String methods whose result is made of the text they are called on.
+_TEXT_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "splitlines", "split", "replace", "partition", "rpartition", "decode", "format"}
+)
+_PATH_BUILDERS = frozenset({"join", "Path", "PurePath", "PosixPath", "joinpath", "abspath", "realpath", "normpath"})
+_MAX_DEPTH = 24
+QualName = Callable[[ast.AST], "str | None"]
+
+
+class PythonSource:
+    """Answers, for one module, which `exec`/`eval` arguments are a `.py` file's text."""
+
+    def __init__(self, origins: CommandOrigins, qualname: QualName, model_made: Callable[[str], bool]) -> None:
+        self.origins = origins
+        self.qualname = qualname
+        self.model_made = model_made  # a name that says a model wrote what it holds (`generated_code`)
+
+    def file_of(self, node: ast.AST, function: Function | None) -> str | None:
+        """The `*.py` name the text comes from, or None."""
+        return self._text(node, function, set(), 0)
+
+    def _text(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(node, ast.Subscript):
+            return self._text(node.value, function, seen, depth + 1)  # a line of the lines read
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+            return self._text(node.elt, function, seen, depth + 1)  # its loop names lead to what they walk
+        if isinstance(node, ast.Name):
+            return self._name(node.id, function, seen, depth, self._text)
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        name = self.qualname(func) or ""
+        if name in ("compile", "builtins.compile") and node.args:
+            return self._text(node.args[0], function, seen, depth + 1)
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr in _READS:
+            return self._opened(func.value, function, seen, depth + 1)
+        if func.attr == "join" and len(node.args) == 1 and isinstance(func.value, ast.Constant):
+            return self._text(node.args[0], function, seen, depth + 1)  # `"".join(lines)`
+        if func.attr in _TEXT_METHODS:
+            return self._text(func.value, function, seen, depth + 1)
+        return None
+
+    def _name(
+        self,
+        name: str,
+        function: Function | None,
+        seen: set[tuple[int, str]],
+        depth: int,
+        follow: Callable[[ast.AST, Function | None, set[tuple[int, str]], int], str | None],
+    ) -> str | None:
+        """What every value the name may hold leads to, when they all lead to one `.py` file."""
+        key = (id(function), name)
+        if key in seen or self.model_made(name):
+            return None
+        seen.add(key)
+        bound = self.origins.bound_values(name, function)
+        if bound is None:
+            return None  # a parameter, or bound nowhere this module shows
+        values, scope = bound
+        found = {follow(value, scope, seen, depth + 1) for value in values}
+        if len(found) != 1:
+            return None
+        return found.pop()
+
+    def _opened(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
+        """`open(p)` (or a name bound to it), or a `Path` itself for `.read_text()`."""
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(node, ast.Name):
+            return self._name(node.id, function, seen, depth, self._opened)
+        if isinstance(node, ast.Call) and (self.qualname(node.func) or "") in _OPENERS and node.args:
+            return self._path(node.args[0], function, seen, depth + 1)
+        return self._path(node, function, seen, depth + 1)
+
+    def _path(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
+        """The file name a path expression ends in, when it is a constant `*.py` name inside the
+        checkout: no part of it is absolute, a home or temporary folder, the environment's, or a
+        climb out (`..`)."""
+        if depth > _MAX_DEPTH or self._outside(node, function, set(), depth):
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value.replace("\\", "/")
+            return text.rsplit("/", 1)[-1] if text.endswith(".py") else None
+        if isinstance(node, ast.Name):
+            return self._name(node.id, function, seen, depth, self._path)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return self._path(node.right, function, seen, depth + 1)  # `root / "pkg" / "version.py"`
+        if isinstance(node, ast.JoinedStr) and node.values:
+            last = node.values[-1]  # `f"{root}/pkg/version.py"`
+            if not isinstance(last, ast.Constant) or not isinstance(last.value, str):
+                return None
+            return self._path(ast.Constant(last.value.lstrip("/")), function, seen, depth + 1)
+        if isinstance(node, ast.Call) and node.args:
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _PATH_BUILDERS:
+                return self._path(node.args[-1], function, seen, depth + 1)
+        return None
+
+    def _outside(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        """Whether any part of a path expression, or of a value a name in it may hold, is outside
+        the checkout (`root = os.path.expanduser("~")` ... `os.path.join(root, "v.py")`)."""
+        if depth > _MAX_DEPTH or _outside(node):
+            return True
+        for part in ast.walk(node):
+            if not isinstance(part, ast.Name) or (id(function), part.id) in seen:
+                continue
+            seen.add((id(function), part.id))
+            bound = self.origins.bound_values(part.id, function)
+            if bound is not None and any(self._outside(value, bound[1], seen, depth + 1) for value in bound[0]):
+                return True
+        return False
+
+
+# Calls that name a place outside the checkout, or one the environment chooses.
+_OUTSIDE_CALLS = frozenset({"expanduser", "expandvars", "gettempdir", "mkdtemp", "home", "getenv", "get"})
+
+
+def _outside(node: ast.AST) -> bool:
+    """A path expression with an absolute, home or temporary part, a climb out of the checkout,
+    or a part from the environment (`os.environ`, `os.getenv`). The text after a formatted value
+    (`f"{root}/pkg/version.py"`) starts with `/` without being absolute."""
+    tails = {
+        id(value)
+        for part in ast.walk(node)
+        if isinstance(part, ast.JoinedStr)
+        for previous, value in zip(part.values, part.values[1:], strict=False)
+        if isinstance(previous, ast.FormattedValue)
+    }
+    for part in ast.walk(node):
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            text = part.value.replace("\\", "/")
+            if ".." in text.split("/") or (text.startswith(("/", "~")) and id(part) not in tails):
+                return True
+        elif isinstance(part, ast.Call):
+            func = part.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _OUTSIDE_CALLS:
+                return True
+        elif isinstance(part, ast.Attribute) and part.attr == "environ":
+            return True
+    return False

@@ -1,0 +1,118 @@
+"""exec/eval of text read from one of the project's `.py` files is as safe as importing it
+(hooks/code/python_source.py); everything that only looks like it keeps its severity."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks.code.command_origin import CommandOrigins, qualified_name
+from hooks.code.python_source import PythonSource
+from tests.code.helpers import scan_code
+
+VERSION_LINE = (
+    "from os import path\n"
+    "libinfo_py = path.join(path.dirname(__file__), 'pkg', '__init__.py')\n"
+    "libinfo_content = open(libinfo_py, 'r', encoding='utf8').readlines()\n"
+    "version_line = [l.strip() for l in libinfo_content if l.startswith('__version__')][0]\n"
+    "exec(version_line)\n"
+)
+
+
+def severities(tmp_path: Path, source: str, policy: Policy) -> list[tuple[str, int, str]]:
+    return sorted((f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source, "setup.py", policy=policy))
+
+
+def test_the_version_line_of_the_packages_init_is_its_own_code(tmp_path: Path) -> None:
+    [finding] = scan_code(tmp_path, VERSION_LINE, "setup.py")
+    assert (finding.rule_id, finding.severity.value) == ("B102", "low")
+    assert "Python file __init__.py" in finding.message
+    strict = severities(tmp_path, VERSION_LINE, Policy(root=tmp_path, profile="strict"))
+    assert strict == [("B102", 5, "medium")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import os\nwith open(os.path.join(ROOT, 'pkg', 'version.py')) as handle:\n    exec(handle.read(), ns)\n",
+        "from pathlib import Path\nexec((Path(__file__).parent / 'pkg' / 'about.py').read_text())\n",
+        "import os\nroot = os.path.dirname(__file__)\nexec(compile(open(f'{root}/pkg/a.py').read(), 'x', 'exec'))\n",
+        "lines = open('pkg/version.py').read().splitlines()\neval(lines[0].partition('=')[2])\n",
+    ],
+)
+def test_text_of_a_python_file_through_names_and_methods_is_low(tmp_path: Path, source: str) -> None:
+    blocking = [f for f in scan_code(tmp_path, source, "conf.py") if f.severity.value != "low"]
+    assert blocking == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a parameter: whatever the callers pass
+        "def run(path):\n    exec(open(path).read())\n",
+        # a shared folder, a home folder, a climb out of the checkout
+        "exec(open('/tmp/job.py').read())\n",
+        "import os\nexec(open(os.path.join('/tmp', 'job.py')).read())\n",
+        "exec(open('~/.config/job.py').read())\n",
+        "exec(open('../../job.py').read())\n",
+        # not a Python file
+        "text = open('pkg/settings.txt').read().strip()\nexec(text)\n",
+        # the same script downloads something (perhaps to that name)
+        "import urllib.request\nurllib.request.urlretrieve(URL, 'plugin' + '.py')\nexec(open('plugin.py').read())\n",
+        # the name is written elsewhere too: something else may put bytes there
+        "open('plugin.py', 'w').write(text)\nexec(open('plugin.py').read())\n",
+        # a name that says a model made it
+        "generated_code = open('pkg/gen.py').read()\nexec(generated_code)\n",
+        "code = open('pkg/gen.py').read()\nif flag:\n    code = llm.invoke(prompt).content\nexec(code)\n",
+    ],
+)
+def test_what_only_looks_like_a_python_file_keeps_blocking(tmp_path: Path, source: str) -> None:
+    found = scan_code(tmp_path, source, "tool.py")
+    assert any(f.rule_id in ("B102", "B307", "MLS314") and f.severity.value != "low" for f in found), source
+
+
+def test_a_file_read_named_like_output_is_not_model_output(tmp_path: Path) -> None:
+    source = "content = open('data.txt').read()\nexec(content)\n"
+    assert [f.rule_id for f in scan_code(tmp_path, source, "tool.py")] == ["B102"]  # bandit's, not MLS314
+    model = "content = client.chat(prompt).content\nexec(content)\n"  # look-alike: a model's reply
+    assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, model, "tool.py")]
+
+
+def _file_of(source: str) -> list[str | None]:
+    module = ast.parse(source)
+    origins = CommandOrigins(module)
+    reader = PythonSource(origins, lambda node: qualified_name(node, {}), lambda name: "generated" in name)
+    return [
+        reader.file_of(node.args[0], origins.function_of(node))
+        for node in ast.walk(module)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "exec" and node.args
+    ]
+
+
+def test_a_name_bound_to_itself_or_in_a_cycle_ends(tmp_path: Path) -> None:
+    assert _file_of("a = b\nb = a\nexec(a)\n") == [None]
+    # rebound to itself: one of its values is read back through the cycle, so it is not followed
+    assert _file_of("x = open('v.py').read()\nx = x.strip()\nexec(x)\n") == [None]
+    assert _file_of("x = open('v.py').read()\ny = x.strip()\nexec(y)\n") == ["v.py"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abexc(). =[]'\n_0:/py", max_size=80))
+def test_garbage_code_never_raises(text: str) -> None:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return
+    _file_of(text)
+
+
+def test_a_folder_outside_the_checkout_held_in_a_name_keeps_blocking(tmp_path: Path) -> None:
+    for root in ("os.path.expanduser('~')", "'/opt/plugins'", "os.environ['PLUGINS']", "tempfile.gettempdir()"):
+        source = f"import os, tempfile\nroot = {root}\nexec(open(os.path.join(root, 'v.py')).read())\n"
+        found = scan_code(tmp_path, source, "tool.py")
+        assert any(f.rule_id == "B102" and f.severity.value == "medium" for f in found), root
