@@ -28,6 +28,7 @@ from hooks.secrets.detection import (
     is_vendor_key,
     unit_hits,
 )
+from hooks.secrets.page_script import in_page_script
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
@@ -278,6 +279,18 @@ def _finding(
         # and so does a key of a vendor no rule names (a prefix, then a long generated part).
         severity = Severity("low")
         note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
+    elif (
+        hit.kind == "password_assignment"
+        and hit.verdict != VERIFIED
+        and not settings.strict
+        and not is_vendor_key(hit.value)
+        and not hit.in_url_query
+        and in_page_script(display, text, hit.start)
+    ):
+        # A web page's own script is sent to every visitor: a search widget's or chat widget's
+        # client key (hooks/secrets/page_script.py).
+        severity = Severity("low")
+        note = "; in a web page's script, which every visitor receives: a client-side key (reported low)"
     elif hit.kind == "private_key" and not settings.strict and (where := place_in_tests(display, text)):
         # A bare PEM key in the project's tests is the key of a test server or a signing test
         # (`testdata/tls.key`, `tests/resources/key.pem`): TLS and SSH tests need one, and none can
