@@ -66,9 +66,19 @@ def place_in_tests(path: str, text: str | None = None) -> str | None:
     posix = PurePosixPath(path.lower())
     if _ENVIRONMENT_FILE.fullmatch(posix.name):
         return None
-    if is_test_module(path) and (text is None or not posix.name.endswith(".py") or looks_like_python_tests(text)):
-        return "a test module"
     folders = posix.parts[:-1]
     if any(part in _DEPLOYMENT_FOLDERS for part in folders):
-        return None  # `overlays/test/`, `environments/testing/`: a deployment's test environment
+        return None  # `overlays/test/`, `deploy/conftest.py`: a deployment's, whatever the file is called
+    if is_test_module(path) and (text is None or not posix.name.endswith(".py") or looks_like_python_tests(text)):
+        return "a test module"
     return "a test folder" if any(part in _TEST_FOLDERS for part in folders) else None
+
+
+# Folders that hold a project's real keys and settings: a `test` folder below one (`secrets/test/`,
+# `config/test/`) is the test environment's keys, not the tests' fixtures.
+_KEY_FOLDERS = frozenset(["secrets", "secret", "credentials", "creds", "config", "configs", "conf"])
+
+
+def keeps_keys(path: str) -> bool:
+    """Whether a folder of the path is one that holds a project's real keys or settings."""
+    return any(part in _KEY_FOLDERS for part in PurePosixPath(path.lower()).parts[:-1])

@@ -1290,7 +1290,10 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _own_python_file(self, argument: ast.AST, node: ast.Call) -> str | None:
         """The `*.py` file of the checkout whose text `exec`/`eval` runs (hooks/code/python_source.py),
         when nothing in the code could have put other bytes there: the file's name is written in
-        the path alone, and the code fetches, copies and unpacks nothing."""
+        the path alone, every part of the path is the code's own, the code fetches, copies and
+        unpacks nothing, and it serves no requests."""
+        if self.serving:
+            return None  # code that answers requests: its folders may come from them
         origins = self.command_origins()
         model_made = _MODEL_MADE_NAME.search
         source = PythonSource(origins, self.qualname, lambda name: model_made(name) is not None).file_of(

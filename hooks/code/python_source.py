@@ -98,10 +98,11 @@ class PythonSource:
         return self._path(node, function, seen, depth + 1)
 
     def _path(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
-        """The file name a path expression ends in, when it is a constant `*.py` name inside the
-        checkout: no part of it is absolute, a home or temporary folder, the environment's, or a
+        """The file name a path expression ends in, when it is a constant `*.py` name and every
+        part of the path is the code's own and inside the checkout (`_anchored`): no parameter or
+        request value, nothing absolute, a home or temporary folder, the environment's, or a
         climb out (`..`)."""
-        if depth > _MAX_DEPTH or self._outside(node, function, set(), depth):
+        if depth > _MAX_DEPTH or not self._anchored(node, function, set(), depth):
             return None
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value.replace("\\", "/")
@@ -122,21 +123,58 @@ class PythonSource:
                 return self._path(node.args[-1], function, seen, depth + 1)
         return None
 
-    def _outside(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        """Whether any part of a path expression, or of a value a name in it may hold, is outside
-        the checkout (`root = os.path.expanduser("~")` ... `os.path.join(root, "v.py")`)."""
+    def _anchored(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        """Whether every part of a path expression is the code's own: constants inside the
+        checkout, `__file__` and what path functions make of them, and names bound only to such
+        parts. A parameter, a request's value, an attribute (`args.dir`, `self.root`) or a call
+        of anything else may point anywhere (`os.path.join(request.form["folder"], "plugin.py")`)."""
         if depth > _MAX_DEPTH or _outside(node):
-            return True
-        for part in ast.walk(node):
-            if not isinstance(part, ast.Name) or (id(function), part.id) in seen:
-                continue
-            seen.add((id(function), part.id))
-            bound = self.origins.bound_values(part.id, function)
-            if bound is not None and any(self._outside(value, bound[1], seen, depth + 1) for value in bound[0]):
+            return False
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str)
+        if isinstance(node, ast.Name):
+            if node.id == "__file__":
                 return True
+            key = (id(function), node.id)
+            if key in seen:
+                return False
+            seen.add(key)
+            bound = self.origins.bound_values(node.id, function)
+            if bound is None:
+                return False  # a parameter, or bound nowhere this module shows
+            return all(self._anchored(value, bound[1], seen, depth + 1) for value in bound[0])
+        if isinstance(node, ast.Attribute):
+            return node.attr in ("parent", "parents") and self._anchored(node.value, function, seen, depth + 1)
+        if isinstance(node, ast.Subscript):
+            return self._anchored(node.value, function, seen, depth + 1)  # `Path(__file__).parents[1]`
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+            return self._anchored(node.left, function, seen, depth + 1) and self._anchored(
+                node.right, function, seen, depth + 1
+            )
+        if isinstance(node, ast.JoinedStr):
+            return all(
+                self._anchored(value.value, function, seen, depth + 1)
+                for value in node.values
+                if isinstance(value, ast.FormattedValue)
+            )
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called not in _ANCHORED_CALLS:
+                return False
+            parts = [*node.args, *(keyword.value for keyword in node.keywords)]
+            if isinstance(func, ast.Attribute) and called not in _MODULE_FUNCTIONS:
+                parts.append(func.value)  # `root.joinpath(...)`, `name.replace("-", "_")`: the receiver too
+            return all(self._anchored(part, function, seen, depth + 1) for part in parts)
         return False
 
 
+# Path and text functions whose result is made only of their arguments (and receiver).
+_MODULE_FUNCTIONS = frozenset({"join", "dirname", "abspath", "realpath", "normpath", "basename", "fspath"})
+_ANCHORED_CALLS = _MODULE_FUNCTIONS | frozenset(
+    {"Path", "PurePath", "PosixPath", "str", "joinpath", "resolve", "absolute", "with_name", "with_suffix"}
+    | {"replace", "lower", "upper", "strip", "format"}
+)
 # Calls that name a place outside the checkout, or one the environment chooses.
 _OUTSIDE_CALLS = frozenset({"expanduser", "expandvars", "gettempdir", "mkdtemp", "home", "getenv", "get"})
 

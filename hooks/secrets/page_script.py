@@ -13,8 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.j2", ".html.jinja", ".html.jinja2", ".jinja2", ".jinja")
-_OPEN = "<script"
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.j2", ".html.jinja", ".html.jinja2")
 _CLOSE = "</script"
 
 
@@ -24,28 +23,57 @@ def is_page(path: str) -> bool:
 
 @functools.lru_cache(maxsize=2)  # the file being scanned: its hits ask about the same text
 def _script_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each script element's content, in one pass: every search starts past the
-    previous one, so the text is read once whatever its tags."""
+    """(start, end) of each script element's content, read as a browser tokenises the page: a
+    comment (`<!-- ... -->`) is skipped whole, a tag's attributes are read with their quotes (a
+    `>` or `<script` inside `title="..."` is text), and a script's content runs to its first
+    `</script`. Every search starts past the previous one, so the text is read once."""
     lowered = text.lower()
     spans: list[tuple[int, int]] = []
     position = 0
+    size = len(lowered)
     while True:
-        start = lowered.find(_OPEN, position)
-        if start < 0:
+        start = lowered.find("<", position)
+        if start < 0 or start + 1 >= size:
             break
-        after = start + len(_OPEN)
-        if after < len(lowered) and (lowered[after].isalnum() or lowered[after] in "-_:"):
-            position = after  # `<scripts>`, `<script-x>`: another element
+        if lowered.startswith("<!--", start):
+            close = lowered.find("-->", start + 4)
+            if close < 0:
+                break  # an unclosed comment hides the rest of the page
+            position = close + 3
             continue
-        opened = lowered.find(">", after)
-        if opened < 0:
-            break
-        end = lowered.find(_CLOSE, opened + 1)
+        name_end = start + 1
+        while name_end < size and (lowered[name_end].isalnum() or lowered[name_end] in "-_:"):
+            name_end += 1
+        if name_end == start + 1:
+            position = start + 1  # `<` in text, `</...>`: no element starts here
+            continue
+        tag_end = _tag_end(lowered, name_end)
+        if tag_end < 0:
+            break  # an unclosed tag: the rest is not known to be script
+        if lowered[start + 1 : name_end] != "script":
+            position = tag_end + 1
+            continue
+        end = lowered.find(_CLOSE, tag_end + 1)
         if end < 0:
             break  # an unclosed element: not known to be script, judged as the rest of the page
-        spans.append((opened + 1, end))
+        spans.append((tag_end + 1, end))
         position = end + len(_CLOSE)
     return tuple(spans)
+
+
+def _tag_end(lowered: str, position: int) -> int:
+    """The index of the `>` that ends a start tag, skipping quoted attribute values; -1 if none."""
+    quote = ""
+    for index in range(position, len(lowered)):
+        character = lowered[index]
+        if quote:
+            if character == quote:
+                quote = ""
+        elif character in "\"'":
+            quote = character
+        elif character == ">":
+            return index
+    return -1
 
 
 def in_page_script(path: str, text: str | None, offset: int) -> bool:

@@ -14,7 +14,7 @@ from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
 from hooks._core.severity import Severity
-from hooks._core.test_paths import place_in_tests
+from hooks._core.test_paths import keeps_keys, place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks.secrets import rules
@@ -291,7 +291,13 @@ def _finding(
         # client key (hooks/secrets/page_script.py).
         severity = Severity("low")
         note = "; in a web page's script, which every visitor receives: a client-side key (reported low)"
-    elif hit.kind == "private_key" and not settings.strict and (where := place_in_tests(display, text)):
+    elif (
+        hit.kind == "private_key"
+        and not settings.strict
+        and not keeps_keys(display)
+        and not (text is not None and _SERVICE_ACCOUNT.search(text))
+        and (where := place_in_tests(display, text))
+    ):
         # A bare PEM key in the project's tests is the key of a test server or a signing test
         # (`testdata/tls.key`, `tests/resources/key.pem`): TLS and SSH tests need one, and none can
         # be a provider's account by its form. A cloud service account's key file keeps blocking
@@ -313,6 +319,11 @@ def _finding(
     if allowed:
         return None
     return replace(finding, message=finding.message + expired) if expired else finding
+
+
+# A cloud service account's key, in whatever syntax holds it (a Python dict, YAML, an escaped
+# JSON string): it is an account's credential, not a test server's key, wherever it sits.
+_SERVICE_ACCOUNT = re.compile(r"service_account|gserviceaccount\.com|client_x509_cert_url|private_key_id")
 
 
 def _allowlisted(finding: Finding, digest: str, settings: SecretSettings) -> tuple[bool, str]:

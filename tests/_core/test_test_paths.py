@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks._core.test_paths import is_test_module, place_in_tests
+from hooks._core.test_paths import is_test_module, keeps_keys, place_in_tests
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,14 @@ def test_a_python_module_named_like_a_test_must_look_like_one() -> None:
     assert place_in_tests("src/serve/ab_test.py", "TOKEN = 'x'\n") is None
     # in a test folder it is still the tests' (a helper), whatever it defines
     assert place_in_tests("tests/helpers/ab_test.py", "TOKEN = 'x'\n") == "a test folder"
+
+
+def test_a_test_module_below_a_deployment_folder_is_the_deployments() -> None:
+    assert place_in_tests("deploy/conftest.py", "import pytest\n") is None
+    assert place_in_tests("k8s/tls_test.go") is None
+    assert place_in_tests("src/conftest.py", "import pytest\n") == "a test module"  # look-alike
+
+
+def test_key_folders() -> None:
+    assert keeps_keys("secrets/test/tls.key") and keeps_keys("app/config/test/server.key")
+    assert not keeps_keys("tests/data/localhost.key") and not keeps_keys("config.key")

@@ -39,7 +39,8 @@ def test_the_version_line_of_the_packages_init_is_its_own_code(tmp_path: Path) -
 @pytest.mark.parametrize(
     "source",
     [
-        "import os\nwith open(os.path.join(ROOT, 'pkg', 'version.py')) as handle:\n    exec(handle.read(), ns)\n",
+        "import os\nROOT = os.path.dirname(os.path.abspath(__file__))\n"
+        "with open(os.path.join(ROOT, 'pkg', 'version.py')) as handle:\n    exec(handle.read(), ns)\n",
         "from pathlib import Path\nexec((Path(__file__).parent / 'pkg' / 'about.py').read_text())\n",
         "import os\nroot = os.path.dirname(__file__)\nexec(compile(open(f'{root}/pkg/a.py').read(), 'x', 'exec'))\n",
         "lines = open('pkg/version.py').read().splitlines()\neval(lines[0].partition('=')[2])\n",
@@ -116,3 +117,21 @@ def test_a_folder_outside_the_checkout_held_in_a_name_keeps_blocking(tmp_path: P
         source = f"import os, tempfile\nroot = {root}\nexec(open(os.path.join(root, 'v.py')).read())\n"
         found = scan_code(tmp_path, source, "tool.py")
         assert any(f.rule_id == "B102" and f.severity.value == "medium" for f in found), root
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a route's folder (the client chooses it), and a helper's parameter
+        "from flask import Flask, request\napp = Flask(__name__)\n@app.post('/run')\ndef run():\n"
+        "    folder = request.form['folder']\n    exec(open(os.path.join(folder, 'plugin.py')).read())\n",
+        "def load_plugin(folder):\n    exec(open(os.path.join(folder, 'plugin.py')).read())\n",
+        "from pathlib import Path\ndef run(workdir):\n    eval((Path(workdir) / 'expr.py').read_text())\n",
+        # an attribute and a call of something else
+        "exec(open(os.path.join(args.dir, 'plugin.py')).read())\n",
+        "exec(open(os.path.join(find_root(), 'plugin.py')).read())\n",
+    ],
+)
+def test_a_folder_from_a_parameter_request_or_attribute_keeps_blocking(tmp_path: Path, source: str) -> None:
+    found = scan_code(tmp_path, "import os\n" + source, "tool.py")
+    assert any(f.rule_id in ("B102", "B307") and f.severity.value == "medium" for f in found), source

@@ -42,14 +42,20 @@ def test_what_only_sits_in_a_page_keeps_blocking(tmp_path: Path) -> None:
     assert any(f.rule_id == "MLS201" and f.severity.value != "low" for f in provider)
     unclosed = "<html><script>\n" + WIDGET  # no end tag: not known to be script
     assert [f.severity.value for f in scan_text(tmp_path, "broken.html", unclosed)] == ["medium"]
+    for opening in ("<!-- a <script> tag is added below -->", '<p title="<script>">'):  # not a tag
+        page = f'<html>{opening}\n<pre>\npassword = "Vq7#rT2!mXz9Lp4w"\n</pre>\n<script>x()</script></html>\n'
+        assert [f.severity.value for f in scan_text(tmp_path, "runbook.html", page)] == ["medium"], opening
+    [template] = scan_text(tmp_path, "settings.py.jinja", WIDGET)  # a template of another file type
+    assert template.severity.value == "medium"
     other = "<html><scripts>\n" + WIDGET + "</scripts></html>\n"  # another element's name
     assert [f.severity.value for f in scan_text(tmp_path, "other.html", other)] == ["medium"]
 
 
 def test_offsets_are_judged_by_the_element_they_fall_in() -> None:
-    text = "a<script>x</script>b<SCRIPT src='y'>z</SCRIPT>"
-    assert _script_spans(text) == ((9, 10), (36, 37))
-    assert [in_page_script("p.html", text, offset) for offset in (0, 9, 10, 20, 36)] == [
+    text = "a<script>x</script>b<SCRIPT src='y>'>z</SCRIPT>"
+    assert _script_spans(text) == ((9, 10), (37, 38))
+    assert _script_spans("<!--<script>-->t<script a='</script>'>v</script>") == ((38, 39),)
+    assert [in_page_script("p.html", text, offset) for offset in (0, 9, 10, 20, 37)] == [
         False,
         True,
         False,

@@ -162,6 +162,16 @@ def test_a_private_key_beside_the_tests_keeps_blocking(tmp_path: Path) -> None:
     account = json.dumps({"type": "service_account", "private_key": _PEM_KEY})
     findings = scan_text(tmp_path, "tests/data/sa.json", account)  # a cloud account's key file
     assert any(f.severity.value in ("high", "critical") for f in findings)
+    email = "a@p.iam.gserviceaccount.com"
+    as_dict = f"INFO = {{'type': 'service_account', 'private_key': {_PEM_KEY!r}, 'client_email': {email!r}}}\n"
+    for name, text in (
+        ("tests/gcp_creds.py", "import pytest\n" + as_dict),  # an account's key in another syntax
+        ("secrets/test/tls.key", _PEM_KEY),  # the keys of a test environment
+        ("config/test/server.key", _PEM_KEY),
+        ("deploy/conftest.py", f"import pytest\nKEY = {_PEM_KEY!r}\n"),  # a deployment's file
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert any(f.severity.value in ("high", "critical") for f in found), name
 
 
 @pytest.mark.parametrize(
