@@ -104,14 +104,17 @@ def typed_runs_only(value: str) -> bool:
 _PUBLIC_PREFIXES = ("pk_live_", "pk_test_")
 
 
-def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = ()) -> bool:
+def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = (), *, encoded: bool = False) -> bool:
+    """Whether a matched value is an example, a template slot or a masked value. `encoded`: the
+    base64 of a structure (a PEM key's DER or OpenSSH body), whose length fields and zero bytes
+    make runs such as `AAAAA` in every real key; only explicit marks can make it a placeholder."""
     if value in DOCUMENTED_EXAMPLES or value.startswith(_PUBLIC_PREFIXES):
         return True
     if any(mark in value for mark in _TEMPLATE_MARKS) or _BRACKETED_SLOT.search(value):
         return True
-    if _MASKED.search(value) or _REPEATED.search(value) or _PLACEHOLDER_WORDS.search(value):
+    if _MASKED.search(value) or _PLACEHOLDER_WORDS.search(value):
         return True
-    if is_sequential(value):
+    if not encoded and (_REPEATED.search(value) or is_sequential(value)):
         return True
     return any(pattern.search(value) for pattern in extra_patterns)
 

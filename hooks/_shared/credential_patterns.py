@@ -53,6 +53,19 @@ def _d(
 
 _URLSAFE = "A-Za-z0-9_-"
 _ALNUM = "A-Za-z0-9"
+# Between a PEM header and its body: line breaks as written in any file that holds a key (real
+# ones, `\\n` and `\\r` escapes, JSON's `\\u000a`) and the indentation of a YAML block or an
+# indented string (a key under helm values or in a class body), up to 256 characters.
+_PEM_BREAK = r"(?:\\{1,2}[rn]|\\u000[aAdD]|\s){1,256}"
+# The body's first line, kept as the value (its hash is the finding's identity). A line of 40 or
+# more base64 characters, or a shorter one (a key wrapped narrower) followed by another line of
+# at least 16: `MIIEvQ...` in a document is a truncated example, not a key.
+_PEM_BODY = (
+    r"(?P<secret>[A-Za-z0-9+/=]{40,4096}|[A-Za-z0-9+/=]{16,39}"
+    r"(?=(?:\\{1,2}[rn]|\\u000[aAdD]|\s){1,256}[A-Za-z0-9+/=]{16}))"
+)
+# Detectors whose value is the base64 of a key's structure: zero runs are part of every real one.
+ENCODED_KEYS = frozenset({"private_key", "gcp_service_account"})
 _SENDGRID = _left(r"SG\.", "." + _URLSAFE)
 
 TOKEN_DETECTORS: tuple[Detector, ...] = (
@@ -97,8 +110,7 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
     _d(
         "gcp_service_account",
         "GCP service-account private key",
-        r"\"private_key\"[ \t]{0,4}:[ \t]{0,4}\"-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\{1,2}[rn]|\s){0,8}"
-        r"(?P<secret>[A-Za-z0-9+/=]{40,4096})",
+        r"\"private_key\"[ \t]{0,4}:[ \t]{0,4}\"-----BEGIN (?:RSA )?PRIVATE KEY-----" + _PEM_BREAK + _PEM_BODY,
         ("private_key",),
     ),
     _d(
@@ -158,8 +170,7 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
     _d(
         "private_key",
         "private key (PEM)",
-        r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:\\{1,2}[rn]|\s){0,8}"
-        r"(?P<secret>[A-Za-z0-9+/=]{40,4096})",
+        r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----" + _PEM_BREAK + _PEM_BODY,
         ("private key",),
     ),
     _d(

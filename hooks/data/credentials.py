@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hooks._shared.credential_filters import is_placeholder, is_weak_value
-from hooks._shared.credential_patterns import DETECTORS
+from hooks._shared.credential_patterns import DETECTORS, ENCODED_KEYS
 
 # Lower-case text a detector's match must contain; a detector not listed here always runs.
 _ANCHORS: dict[str, tuple[str, ...]] = {
@@ -58,7 +58,7 @@ def find_credentials(text: str) -> Iterator[Credential]:
             continue
         for match in detector.pattern.finditer(text):
             value = match.group("secret")
-            if is_placeholder(value):
+            if is_placeholder(value, encoded=detector.name in ENCODED_KEYS):
                 continue
             if detector.name in _KEYWORD_CHECKED and is_weak_value(value):
                 continue

@@ -19,6 +19,7 @@ from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, has_typed_run,
 from hooks._shared.credential_patterns import (
     DELEGATED_MAX_LINE,
     DELEGATED_PLUGINS,
+    ENCODED_KEYS,
     FILE_DETECTORS,
     PROVIDER_HINTS,
     TOKEN_DETECTORS,
@@ -236,7 +237,9 @@ def _extend_left(text: str, start: int, chars: str) -> int:
 
 
 def _provider_hit(detector: Detector, value: str, start: int, end: int, lowered: str, options: Options) -> Hit | None:
-    if value in DOCUMENTED_EXAMPLES or is_placeholder(value, options.placeholders):
+    if value in DOCUMENTED_EXAMPLES or is_placeholder(
+        value, options.placeholders, encoded=detector.name in ENCODED_KEYS
+    ):
         return None
     check = CHECKS[detector.check](value) if detector.check else CheckResult(PLAUSIBLE)
     if check.verdict == REJECT:
