@@ -66,3 +66,40 @@ def test_nemo_models(tmp_path: Path) -> None:
 @given(st.binary(max_size=200))
 def test_garbage_never_crashes(body: bytes) -> None:
     inspect_bytes(b"_target_: " + body, "c.yaml")
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        b"x: &t os.system\nmodel:\n  _target_: *t\n",  # an alias of an anchor elsewhere
+        b"model:\n  _target_: >-\n    os.system\n",  # a folded block scalar
+        b"model:\n  _target_: |\n    os.system\n",  # a literal one
+        b"model:\n  _target_:   # the runner\n    os.system\n",  # the value on the next line
+        b'model:\n  "\\x5Ftarget_": os.system\n',  # a double-quoted key spelled with escapes
+        b'model:\n  "_target\\u005f": "os.sys\\x74em"\n',
+        b"model:\n  _target_: !!str os.system\n",  # a tag
+        b"model:\n  _target_: &a !!str os.system\n",  # an anchor and a tag
+        b'{"model": {"_target_":"os.system"}}\n',  # JSON without spaces
+    ],
+)
+def test_a_target_written_in_any_yaml_form_is_judged(tmp_path: Path, config: bytes) -> None:
+    assert rules(scan_bytes(tmp_path, "conf/model.yaml", config)) == ["MLS126"]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        b"x: &t torch.optim.AdamW\nmodel:\n  _target_: *t\n",  # an alias of a harmless class
+        b"model:\n  _target_: >-\n    my_project.models.Net\n",
+        b'model:\n  "\\x5Fname_": os.system\n',  # another key spelled with escapes
+        b"model:\n  my_target_: os.system\n",  # another key that ends like it
+        b"model:\n  _target_: my_project.Net  # os.system\n",  # the name in a comment
+    ],
+)
+def test_look_alike_targets_stay_clean(tmp_path: Path, config: bytes) -> None:
+    assert rules(scan_bytes(tmp_path, "conf/model.yaml", config)) == []
+
+
+def test_an_alias_this_reader_cannot_follow_fails_closed(tmp_path: Path) -> None:
+    found = scan_bytes(tmp_path, "conf/model.yaml", b"model:\n  _target_: *nowhere\n")
+    assert rules(found) == ["MLS901"] and "anchor is not in the file" in found[0].message
