@@ -4,9 +4,11 @@ A chat template only formats messages: it indexes `message['role']`, loops, comp
 a few filters. Escapes from Jinja's sandbox (CVE-2024-34359 in llama-cpp-python rendered GGUF
 templates without one) all need Python's object internals: a dunder attribute (`__class__`,
 `__globals__`, ...), the `attr` filter, or a global's module (`lipsum.__globals__.os`). The code
-spans (`{{ }}`, `{% %}`) are read with string escapes decoded and literal concatenations joined,
-so `'\\x5f\\x5fclass\\x5f\\x5f'` or `'__cla' ~ 'ss__'` read as what they build. Text outside the
-spans is what the template prints and is not judged.
+spans (`{{ }}`, `{% %}`) are read with string escapes decoded, literal concatenations joined,
+names that earlier `{% set %}` spans bound to constant text substituted and the text filters
+(`reverse`, `lower`, `upper`) applied, so `'\\x5f\\x5fclass\\x5f\\x5f'`, `'__cla' ~ 'ss__'`,
+`{% set u = '_' ~ '_' %}...''[u ~ 'class' ~ u]` and `'__ssalc__'|reverse` read as what they
+build. Text outside the spans is what the template prints and is not judged.
 """
 
 from __future__ import annotations
@@ -60,11 +62,105 @@ def code_spans(template: str) -> list[str]:
         position = end + 2
 
 
+_SET = re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*(.*?)\s*-?%\}\Z", re.DOTALL)
+_IDENTIFIER = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?!\w)")
+_LITERAL_ONLY = re.compile(r"""\A\s*\(?\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)?\s*\Z""", re.DOTALL)
+_TEXT_FILTER = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\|\s*(reverse|lower|upper)\b""")
+MAX_FOLDED = 256  # a name's folded text longer than this is not substituted (`a = b ~ b` doubles)
+MAX_FOLD_GROWTH = 4 << 20  # characters substitution may add to one template
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _unquoted(literal: str) -> str:
+    return re.sub(r"\\(.)", r"\1", literal[1:-1])
+
+
+def _apply_filter(match: re.Match[str]) -> str:
+    text = _unquoted(match.group(1))
+    changed = {"reverse": text[::-1], "lower": text.lower(), "upper": text.upper()}[match.group(2)]
+    return _quoted(changed)
+
+
+class FoldBudget:
+    """How many characters substitution may still add to one template's spans: `{{ a a a ... }}`
+    with a 256-character `a` must not grow a 1 MiB template a hundredfold."""
+
+    def __init__(self, characters: int = MAX_FOLD_GROWTH) -> None:
+        self.left = characters
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _substitute(code: str, constants: dict[str, str], budget: FoldBudget) -> str:
+    """`code` with each name a `{% set %}` bound to a constant text written as that text, outside
+    string literals (`u ~ 'class' ~ u` with `u = '_' ~ '_'` is `'__' ~ 'class' ~ '__'`)."""
+    if not constants:
+        return code
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(0)
+        if name not in constants:
+            return name
+        text = _quoted(constants[name])
+        budget.left -= len(text)
+        if budget.left < 0:
+            raise _TooLarge
+        return text
+
+    pieces: list[str] = []
+    position = 0
+    for literal in _STRING.finditer(code):
+        pieces.append(_IDENTIFIER.sub(replace, code[position : literal.start()]))
+        pieces.append(literal.group(0))
+        position = literal.end()
+    pieces.append(_IDENTIFIER.sub(replace, code[position:]))
+    return "".join(pieces)
+
+
+def _folded(raw: str, constants: dict[str, str], budget: FoldBudget) -> str:
+    """A span as Jinja evaluates its constant text: names bound by earlier `{% set %}` spans to
+    constant strings substituted, escapes decoded, literal concatenations joined and the text
+    filters (`reverse`, `lower`, `upper`) applied to literals. A `{% set %}` whose value folds to
+    one literal binds its name for the spans after it."""
+    assignment = _SET.match(raw)
+    if assignment is not None:
+        value = _normalise(_substitute(assignment.group(2), constants, budget))
+        for _ in range(8):
+            changed = _normalise(_TEXT_FILTER.sub(_apply_filter, value))
+            if changed == value:
+                break
+            value = changed
+        literal = _LITERAL_ONLY.match(value)
+        if literal is not None and len(literal.group(1)) <= MAX_FOLDED:
+            constants[assignment.group(1)] = _unquoted(literal.group(1))
+        else:
+            constants.pop(assignment.group(1), None)  # rebound to something not constant
+        return f"{{% set {assignment.group(1)} = {value} %}}"
+    span = _normalise(_substitute(raw, constants, budget))
+    for _ in range(8):
+        changed = _normalise(_TEXT_FILTER.sub(_apply_filter, span))
+        if changed == span:
+            break
+        span = changed
+    return span
+
+
 def problems(template: str) -> list[str]:
     """Why this template looks like a sandbox escape (empty for an ordinary chat template)."""
     found: list[str] = []
+    constants: dict[str, str] = {}
+    budget = FoldBudget()
     for raw in code_spans(template[:MAX_TEMPLATE]):
-        span = _normalise(raw)
+        try:
+            span = _folded(raw, constants, budget)
+        except _TooLarge:
+            found.append(f"names bound to constant text that fold past {MAX_FOLD_GROWTH >> 20} MiB")
+            break
         code = _STRING.sub("''", span)  # names outside string literals
         for reason, hit in (
             ("dunder attribute", _DUNDER_ACCESS.search(span)),

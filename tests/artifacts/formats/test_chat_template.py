@@ -68,3 +68,41 @@ def test_hostile_templates_are_judged() -> None:
     # Unclosed spans and long runs of escapes or joins: linear scans (a quadratic one would not finish).
     for hostile in ("{{" * 300_000, "{{ %c" * 200_000, "{{ '" + "\\x5f" * 200_000, "{{ " + "'a' ~ " * 100_000):
         assert isinstance(problems(hostile), list)
+
+
+BUILT_FROM_NAMES = (
+    "{% set u = '_' ~ '_' %}{% set c = u ~ 'class' ~ u %}{% set b = u ~ 'base' ~ u %}"
+    "{% set s = u ~ 'subclasses' ~ u %}{% set g = u ~ 'glob' ~ 'als' ~ u %}"
+    "{% for x in ''[c][b][s]() %}{% if x.__name__ %}{{ x['_' ~ '_init__'][g]['po' ~ 'pen']('id') }}{% endif %}"
+    "{% endfor %}{% for m in messages %}{{ m['role'] }}: {{ m['content'] }}{% endfor %}"
+)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        BUILT_FROM_NAMES,
+        "{% set k = '__ssalc__'|reverse %}{{ ''[k] }}",  # reversed text
+        "{% set k = '__CLASS__'|lower %}{{ ''[k] }}",
+        "{%- set a = '__cl' -%}{%- set b = a ~ 'ass__' -%}{{ ()[b] }}",  # whitespace control
+    ],
+)
+def test_names_bound_to_built_text_are_read_as_that_text(template: str) -> None:
+    assert problems(template)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{% set eos = '</s>' %}{% set sep = '\\n' ~ eos %}{% for m in messages %}{{ m['content'] ~ sep }}{% endfor %}",
+        "{% set role = 'system' %}{% if messages[0]['role'] == role %}{{ messages[0]['content'] }}{% endif %}",
+        "{% set n = messages|length %}{% set n = 'x' %}{{ messages[n] if n else '' }}",  # rebound: not a dunder
+    ],
+)
+def test_constant_names_in_ordinary_templates_stay_clean(template: str) -> None:
+    assert problems(template) == []
+
+
+def test_folding_is_bounded() -> None:
+    template = "{% set a = '" + "x" * 250 + "' %}{{ " + "a " * 40_000 + "}}"
+    assert problems(template) == ["names bound to constant text that fold past 4 MiB"]
