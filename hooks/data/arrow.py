@@ -123,3 +123,47 @@ def read_arrow_schema(path: Path, size: int) -> Schema:
                 raise FormatError("stream does not start with a schema message")
             return Schema(_fields(buffer, buffer.indirect(header_at)))
     raise FormatError("does not start with the Arrow magic")
+
+
+def batch_decoded_bytes(metadata: bytes, body: bytes) -> int:
+    """How many bytes a record or dictionary batch message decodes to: the sum of its buffers'
+    lengths, and for a compressed buffer the uncompressed length its first eight bytes state
+    (-1 there: stored as is). Read from the message's flatbuffer, before pyarrow decodes it."""
+    buffer = _Buffer(metadata)
+    message = buffer.indirect(0)
+    header_type_at = buffer.table_field(message, 1)
+    header_at = buffer.table_field(message, 2)
+    if header_type_at is None or header_at is None:
+        return 0
+    header_type = buffer.u8(header_type_at)
+    batch = buffer.indirect(header_at)
+    if header_type == _DICTIONARY_BATCH:
+        data_at = buffer.table_field(batch, 1)
+        if data_at is None:
+            return 0
+        batch = buffer.indirect(data_at)
+    elif header_type != _RECORD_BATCH:
+        return 0
+    buffers_at = buffer.table_field(batch, 2)
+    if buffers_at is None:
+        return 0
+    compressed = buffer.table_field(batch, 3) is not None
+    vector = buffer.indirect(buffers_at)
+    count = buffer._u("<I", vector)
+    if count > MAX_FIELDS * 4 or vector + 4 + 16 * count > len(metadata):
+        raise FormatError("buffer list past the end")
+    total = 0
+    for index in range(count):
+        offset, length = struct.unpack_from("<qq", metadata, vector + 4 + 16 * index)
+        if offset < 0 or length < 0 or offset + length > len(body):
+            raise FormatError("a buffer lies outside its message body")
+        if compressed and length >= 8:
+            stated = struct.unpack_from("<q", body, offset)[0]
+            total += length - 8 if stated == -1 else max(stated, 0)
+        else:
+            total += length
+    return total
+
+
+_RECORD_BATCH = 3  # MessageHeader union: Schema = 1, DictionaryBatch = 2, RecordBatch = 3
+_DICTIONARY_BATCH = 2

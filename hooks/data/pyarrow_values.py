@@ -10,6 +10,7 @@ cannot reach is named as unread rather than skipped.
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,16 @@ MIN_VERSION = (14, 0, 1)
 MAX_ROWS = 20_000
 _BATCH_ROWS = 256
 _MAX_DEPTH = 8  # nesting levels walked; a text leaf deeper fails closed
+_MIN_SHARE = 4096  # characters of each leaf read before the budget runs out
+MAX_GROUP_BYTES = 256 << 20  # a parquet row group decoding past this is not decoded
+MAX_GROUP_VALUES = 4_000_000  # nor one with more values than this in a column
+# Latin-1 text as legacy systems store it: printable characters and line breaks, no control bytes.
+# Binary values that are files of their own (images, audio, archives, arrays, pickles).
+_BLOB_MAGICS = (
+    b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"BM", b"II*\x00", b"MM\x00*", b"PK\x03\x04",
+    b"\x1f\x8b", b"\x93NUMPY", b"\x80", b"%PDF", b"OggS", b"fLaC", b"ID3", b"\x00\x00\x00",
+)  # fmt: skip
+_LEGACY_TEXT = re.compile(rb"[\t\n\r\x20-\x7e\xa0-\xff]*")
 
 
 def available() -> bool:
@@ -36,66 +47,139 @@ def available() -> bool:
 class ColumnValues:
     values: dict[str, list[str]]  # leaf column (`parent.child`, `tags.value`) -> its values as text
     unread: list[str]  # leaf columns that may hold text and were not read, with their type
+    complete: bool = True  # every row was read (else the verdicts say "in the rows sampled")
+    rows: int = 0  # rows read
+    failed: str = ""  # why pyarrow could not decode the file (then nothing above was read)
 
 
-def read_columns(path: Path, kind: str, budget: int) -> ColumnValues | None:
-    """The values of the first row group or batch, or None without a usable pyarrow."""
+def read_columns(path: Path, kind: str, budget: int, *, full: bool = False) -> ColumnValues | None:
+    """The values of the file's rows, up to the budget, or None without a usable pyarrow.
+
+    Rows are read in batches across every row group (parquet) or record batch (arrow) until the
+    budget or MAX_ROWS is spent (`full`: the budget alone); a file left unread past that is
+    marked incomplete. Before a
+    parquet row group is decoded, its footer's counts are checked: a group whose columns decode
+    past MAX_GROUP_BYTES or hold more than MAX_GROUP_VALUES values (a 573-byte file of one row
+    with 120 million dictionary-coded strings) is not decoded but named as unread."""
     if not available():
         return None
     import pyarrow as pa
 
+    unread: list[str] = []
+    max_rows = 1 << 62 if full else MAX_ROWS
     try:
         if kind == "parquet":
-            import pyarrow.parquet as pq
-
-            parquet = pq.ParquetFile(path)
-            if parquet.num_row_groups == 0:
-                return ColumnValues({}, [])
-            # In batches, stopping at the budget: a row group is decoded whole otherwise (a 446-byte
-            # file of 20,000 copies of one 40 KiB value decodes to 800 MB).
-            batches = []
-            decoded = rows = 0
-            for piece in parquet.iter_batches(batch_size=_BATCH_ROWS, row_groups=[0]):
-                batches.append(piece)
-                decoded += piece.nbytes
-                rows += len(piece)
-                if decoded > budget or rows >= MAX_ROWS:
-                    break
-            if not batches:
-                return ColumnValues({}, [])
-            table = pa.Table.from_batches(batches)
+            batches, complete = _parquet_batches(path, budget, unread, max_rows)
         else:
-            import pyarrow.ipc as ipc
-
-            try:
-                reader = ipc.open_file(path)
-                batch = reader.get_batch(0) if reader.num_record_batches else None
-            except pa.ArrowInvalid:
-                stream = ipc.open_stream(path)
-                batch = stream.read_next_batch()
-            if batch is None:
-                return ColumnValues({}, [])
-            table = pa.Table.from_batches([batch])
-    except (pa.ArrowException, OSError, ValueError, StopIteration):
-        return None
+            batches, complete = _arrow_batches(path, budget, max_rows, unread)
+    except (pa.ArrowException, OSError, ValueError, MemoryError) as exc:
+        return ColumnValues({}, [], complete=False, failed=type(exc).__name__)
+    if not batches:
+        return ColumnValues({}, unread, complete=complete)
+    table = pa.Table.from_batches(batches)
     leaves: list[tuple[str, Any]] = []
-    unread: list[str] = []
     for name in table.column_names:
-        _leaves(name, table.column(name).slice(0, MAX_ROWS), 0, leaves, unread)
+        _leaves(name, table.column(name).slice(0, max_rows), 0, leaves, unread)
+    # Each leaf gets its share of the budget first, so one huge column cannot crowd out the rest.
+    share = max(_MIN_SHARE, budget // max(1, len(leaves)))
     values: dict[str, list[str]] = {}
-    spent = 0
     for name, column in leaves:
-        if spent > budget:
-            unread.append(f"{name} (past the sample budget)")
-            continue
         try:
-            texts = _texts(column, budget)
+            texts, undecoded = _texts(column, share)
         except (pa.ArrowException, MemoryError):
             unread.append(f"{name} ({column.type})")
             continue
-        spent += sum(len(t) for t in texts)
+        if undecoded:
+            unread.append(f"{name} ({undecoded} values neither UTF-8 nor Latin-1 text)")
         values.setdefault(name, []).extend(texts)
-    return ColumnValues(values, unread)
+    return ColumnValues(values, unread, complete=complete, rows=table.num_rows)
+
+
+def _parquet_batches(path: Path, budget: int, unread: list[str], max_rows: int) -> tuple[list[Any], bool]:
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    metadata = parquet.metadata
+    batches: list[Any] = []
+    decoded = rows = 0
+    for group in range(parquet.num_row_groups):
+        too_big = _oversized_group(metadata.row_group(group))
+        if too_big:
+            unread.append(f"row group {group} ({too_big})")
+            return batches, False
+        # In batches, stopping at the budget: a row group is decoded whole otherwise (a 446-byte
+        # file of 20,000 copies of one 40 KiB value decodes to 800 MB).
+        for piece in parquet.iter_batches(batch_size=_BATCH_ROWS, row_groups=[group]):
+            batches.append(piece)
+            decoded += piece.nbytes
+            rows += len(piece)
+            if decoded > budget or rows >= max_rows:
+                return batches, False
+    return batches, True
+
+
+def _oversized_group(group: Any) -> str:
+    """Why a parquet row group is too large to decode, from its footer's counts ("" if it is not)."""
+    size = group.total_byte_size
+    if size > MAX_GROUP_BYTES:
+        return f"decodes to {size:,} bytes"
+    for index in range(group.num_columns):
+        values = group.column(index).num_values
+        if values > MAX_GROUP_VALUES:
+            return f"{values:,} values in one column"
+    return ""
+
+
+def _oversized_messages(path: Path) -> str:
+    """Why an arrow file is too large to decode, from its messages' metadata ("" if it is not):
+    a batch whose buffers decode past MAX_GROUP_BYTES (a 122 KB file of one zstd batch of 500
+    million integers decodes to 4 GB). Messages are read as they lie, without decoding them."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    from hooks.data.arrow import batch_decoded_bytes
+
+    with pa.memory_map(str(path)) as source:
+        if source.read(6) == b"ARROW1":
+            source.seek(8)  # the file format: a stream after its magic
+        else:
+            source.seek(0)
+        for message in ipc.MessageReader.open_stream(source):
+            if message.type not in ("record batch", "dictionary"):
+                continue
+            body = message.body.to_pybytes() if message.body is not None and message.body.size <= (64 << 20) else b""
+            if message.body is not None and message.body.size > (64 << 20):
+                return f"a batch of {message.body.size:,} bytes"
+            size = batch_decoded_bytes(message.metadata.to_pybytes(), body)
+            if size > MAX_GROUP_BYTES:
+                return f"a batch decodes to {size:,} bytes"
+    return ""
+
+
+def _arrow_batches(path: Path, budget: int, max_rows: int, unread: list[str]) -> tuple[list[Any], bool]:
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    too_big = _oversized_messages(path)
+    if too_big:
+        unread.append(f"the file ({too_big})")
+        return [], False
+    batches: list[Any] = []
+    decoded = rows = 0
+    try:
+        reader = ipc.open_file(path)
+        total: int | None = reader.num_record_batches
+        pieces: Any = (reader.get_batch(index) for index in range(reader.num_record_batches))
+    except pa.ArrowInvalid:
+        total = None  # a stream: how many batches follow is not known without decoding them
+        pieces = iter(ipc.open_stream(path))
+    for piece in pieces:
+        batches.append(piece)
+        decoded += piece.nbytes
+        rows += piece.num_rows
+        if decoded > budget or rows >= max_rows:
+            return batches, total is not None and len(batches) == total
+    return batches, True
 
 
 def _leaves(name: str, column: Any, depth: int, leaves: list[tuple[str, Any]], unread: list[str]) -> None:
@@ -141,9 +225,10 @@ def _leaves(name: str, column: Any, depth: int, leaves: list[tuple[str, Any]], u
         unread.append(f"{name} ({kind})")  # a layout newer than this walk
 
 
-def _texts(column: Any, budget: int) -> list[str]:
-    """A leaf's values as text, about the budget's worth of rows; binary values only when they are
-    UTF-8 (a blob of image bytes is no text)."""
+def _texts(column: Any, budget: int) -> tuple[list[str], int]:
+    """A leaf's values as text, about the budget's worth of rows, each value cut to the budget;
+    binary values as UTF-8, else Latin-1 (legacy text), with NUL padding stripped; and how many
+    binary values were neither (a blob of image bytes is no text, and is counted, not hidden)."""
     import pyarrow as pa
 
     if column.nbytes > budget:  # read about the budget's worth of rows, not a whole column
@@ -151,17 +236,40 @@ def _texts(column: Any, budget: int) -> list[str]:
     kind = column.type
     if _is(kind, "is_string_view"):
         column = column.cast(pa.string())
-    if _is_binary(kind):
-        texts = []
-        for item in column.to_pylist():
-            if item is None:
-                continue
-            try:
-                texts.append(bytes(item).decode("utf-8"))
-            except UnicodeDecodeError:
-                continue
-        return texts
-    return [str(item) for item in column.to_pylist() if item is not None]
+    if not _is_binary(kind):
+        return [str(item)[:budget] for item in column.to_pylist() if item is not None], 0
+    texts: list[str] = []
+    undecoded = 0
+    for item in column.to_pylist():
+        if item is None:
+            continue
+        raw = bytes(item[:budget])
+        if raw.startswith(_BLOB_MAGICS):
+            continue  # an image, an archive, an array: a blob, not text
+        text = _as_text(raw)
+        if text is None:
+            undecoded += 1
+        else:
+            texts.append(text)
+    return texts, undecoded
+
+
+def _as_text(raw: bytes) -> str | None:
+    """Binary as the text it holds: UTF-16 (a BOM, or nearly every other byte NUL before the
+    padding), UTF-8, or Latin-1
+    without control bytes; NUL padding of fixed-size fields stripped. None when it is none of them."""
+    content = raw.rstrip(b"\x00")
+    odd = content[1::2]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(odd) >= 2 and odd.count(0) * 5 >= len(odd) * 4):
+        try:
+            return raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le").strip("\x00")
+        except UnicodeDecodeError:
+            pass
+    raw = raw.strip(b"\x00")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1") if _LEGACY_TEXT.fullmatch(raw) else None
 
 
 def _holds_text(kind: Any, depth: int) -> bool:

@@ -331,20 +331,33 @@ def _scan_arrow(job: Job, head: bytes) -> None:
 def _columnar(job: Job, columns: list[str], kind: str, compressed: bool) -> None:
     from hooks.data.pyarrow_values import read_columns
 
-    read = read_columns(job.path, kind, job.settings.sample_bytes)
-    if read is not None:
+    read = read_columns(job.path, kind, job.settings.sample_bytes, full=job.settings.full)
+    if read is not None and not read.failed:
         values = read.values
+        job.complete = read.complete
         cells = [TableCell(column, value, 1) for column, column_values in values.items() for value in column_values]
         _scan_table(job, FILE_PART, cells)
+        _credentials(job, "\n".join(cell.value for cell in cells), None)
         _schema_only(job, [column for column in columns if _logical_name(column) not in values])
+        if not read.complete and read.rows:
+            _not_inspected(
+                job, f"{kind} rows after the first {read.rows:,} were not read (the sample's limit; --full reads all)"
+            )
         if read.unread:
-            shown = ", ".join(printable_name(name[:120]) for name in read.unread[:8])
+            shown = ", ".join(printable_name(name[:160], limit=120) for name in read.unread[:8])
             more = f" and {len(read.unread) - 8} more" if len(read.unread) > 8 else ""
-            _not_inspected(job, f"{kind} columns that may hold text were not read: {shown}{more}")
+            _not_inspected(job, f"{kind} values that may hold text were not read: {shown}{more}")
         return
     _schema_only(job, columns)
     _scan_raw(job)
-    if compressed:
+    if read is not None:
+        # pyarrow is here and could not decode the file: the raw bytes are no substitute (values
+        # stored delta- or dictionary-encoded have no boundaries in them).
+        _not_inspected(
+            job,
+            f"pyarrow could not decode these {kind} values ({read.failed}): only the schema and raw bytes were read",
+        )
+    elif compressed:
         _not_inspected(job, f"{kind} values are compressed and pyarrow is not installed: only the schema was read")
 
 
