@@ -30,7 +30,7 @@ from hooks.code.pylex import scan_lines
 
 # Cell magics whose body is Python, and those whose body is shell.
 PYTHON_CELL_MAGICS = frozenset(
-    {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python3", "pypy", "code_wrap"}
+    {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python3", "pypy", "code_wrap", "cython"}
 )
 SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "sx", "!", "zsh"})
 WRITEFILE_MAGICS = frozenset({"writefile", "file"})
@@ -55,7 +55,6 @@ OTHER_LANGUAGE_MAGICS = frozenset(
         "julia",
         "octave",
         "matlab",
-        "cython",
         "fortran",
         "ai",
         "ai_ask",
@@ -76,8 +75,6 @@ OTHER_LANGUAGE_MAGICS = frozenset(
         "tensorboard",
     }
 )
-_SCRIPT_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "/bin/bash", "/bin/sh", "/usr/bin/env bash"})
-_SCRIPT_PYTHONS = frozenset({"python", "python3", "pypy", "pypy3", "ipython"})
 # Line magics whose argument is a Python statement.
 PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug", "memit", "mprun"})
 INSTALL_LINE_MAGICS = frozenset({"pip", "conda", "mamba", "micromamba", "uv"})
@@ -298,13 +295,15 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     result.python = "\n".join(blank)
     words = arguments.split()
     if name == "script":
-        program = " ".join(w for w in words if not w.startswith("-"))[:40]
-        shell = words and (words[0] in _SCRIPT_SHELLS or program in _SCRIPT_SHELLS)
-        python = words and words[0] in _SCRIPT_PYTHONS
-        name = "bash" if shell else "python" if python else "script"
-        if name == "script":
-            result.other_language = f"script {program}".strip()
+        program = script_program(words)
+        kind = _program_kind(program)
+        if kind == "other":
+            result.other_language = f"script {program}"[:48]
             return
+        if kind == "unknown":
+            result.unknown_magic = f"script {program}"[:48]
+            return
+        name = kind
     if name in PYTHON_CELL_MAGICS:
         if body_start >= len(lines):
             return  # `%%time` alone: no body, every line stays blank
@@ -331,6 +330,44 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         result.other_language = name
         return
     result.unknown_magic = name
+
+
+# IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
+_SCRIPT_VALUE_OPTIONS = frozenset({"--proc", "--out", "--err"})
+_PYTHON_PROGRAM = re.compile(r"(?:i?python|pypy)[0-9.]*(?:\.exe)?")
+_SHELL_PROGRAMS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "bash.exe"})
+_OTHER_PROGRAMS = re.compile(r"(?:perl|ruby|node|nodejs|deno|rscript|r|julia|octave|php|lua|tclsh|awk|gawk)[0-9.]*")
+
+
+def script_program(words: list[str]) -> str:
+    """The program `%%script` runs, as IPython parses its line: options (with the value of
+    `--proc`, `--out`, `--err`) skipped, then the first word; through `env` (its options and
+    `NAME=value` words), the program `env` starts."""
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        option = words[index].split("=", 1)[0]
+        index += 2 if option in _SCRIPT_VALUE_OPTIONS and "=" not in words[index] else 1
+    if index >= len(words):
+        return ""
+    program = words[index]
+    if program.rsplit("/", 1)[-1] == "env":
+        index += 1
+        while index < len(words) and (words[index].startswith("-") or "=" in words[index]):
+            index += 1
+        program = words[index] if index < len(words) else ""
+    return program
+
+
+def _program_kind(program: str) -> str:
+    """ "python", "bash" (a shell), "other" (another language's interpreter) or "unknown"."""
+    base = program.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if _PYTHON_PROGRAM.fullmatch(base):
+        return "python"
+    if base in _SHELL_PROGRAMS:
+        return "bash"
+    if _OTHER_PROGRAMS.fullmatch(base):
+        return "other"
+    return "unknown"
 
 
 # --- one-line cells: automagic -----------------------------------------------------------------

