@@ -19,7 +19,10 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 # Text-like output MIME types worth reading, in this order (what a person sees first); any other
 # `text/*` or JSON type follows. Images and widget views are not text.
 TEXT_MIME_TYPES = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
-_MORE_TEXT = re.compile(r"text/[\w.+-]+|application/(?:javascript|x-javascript|[\w.-]+\+json)")
+_MORE_TEXT = re.compile(
+    r"text/[\w.+-]+|application/(?:javascript|x-javascript|[\w.-]+\+json|[\w.-]+\+xml|xml)|image/svg\+xml"
+)
+MAX_ATTACHMENT_TEXT = 1 << 20  # decoded characters read of one text attachment
 _SKIPPED_MIME = frozenset({"application/vnd.jupyter.widget-view+json"})
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 MAX_METADATA_DEPTH = 32
@@ -44,7 +47,8 @@ class Cell:
     source: str
     outputs: list[Output] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
-    attachments: tuple[str, ...] = ()  # attachment names (their data are images)
+    attachments: tuple[str, ...] = ()  # attachment names
+    attachment_texts: tuple[tuple[str, str], ...] = ()  # (name, text) of attachments of a text type
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -175,10 +179,36 @@ def read_notebook(text: str) -> Notebook:
                 texts,
                 dict(metadata) if isinstance(metadata, dict) else {},
                 tuple(str(name) for name in attachments) if isinstance(attachments, dict) else (),
+                _attachment_texts(attachments),
             )
         )
     metadata = notebook.get("metadata")
     return Notebook(parsed, dict(metadata) if isinstance(metadata, dict) else {})
+
+
+def _attachment_texts(attachments: Any) -> tuple[tuple[str, str], ...]:
+    """The text of a markdown cell's attachments of a text type (`text/plain`, SVG, JSON), as
+    written or decoded from base64: as readable as any output."""
+    import base64
+    import binascii
+
+    if not isinstance(attachments, dict):
+        return ()
+    found: list[tuple[str, str]] = []
+    for name, bundle in attachments.items():
+        if not isinstance(bundle, dict):
+            continue
+        for mime, data in bundle.items():
+            if not _MORE_TEXT.fullmatch(str(mime)) and mime not in TEXT_MIME_TYPES:
+                continue
+            text = data if isinstance(data, str) else _joined(data) if isinstance(data, list) else json.dumps(data)
+            text = text[: MAX_ATTACHMENT_TEXT * 4 // 3 + 4]
+            try:  # JupyterLab writes every attachment as base64; nbformat allows text as is
+                decoded = base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+            except (binascii.Error, ValueError):
+                decoded = text
+            found.append((str(name), decoded[:MAX_ATTACHMENT_TEXT]))
+    return tuple(found)
 
 
 def parse_notebook(text: str) -> list[Cell]:

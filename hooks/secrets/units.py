@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from hooks._core.display import printable
+
 if TYPE_CHECKING:
     from hooks._core.notebooks import Cell, Notebook
 
@@ -94,6 +96,8 @@ def notebook_units(notebook: Notebook, notebook_name: str) -> Iterator[Unit]:
         yield cell_unit(cell, notebook_name)
         for output in cell.outputs:
             yield Unit(output.text, TEXT, notebook_name, cell.number, output.index)
+        for name, text in cell.attachment_texts:
+            yield Unit(text, TEXT, notebook_name, cell.number, place=f" in attachment {printable(name[:60])}")
 
 
 def notebook_fields(notebook: Notebook, capped: list[str] | None = None) -> Iterator[Field]:

@@ -226,3 +226,19 @@ def test_metadata_past_a_bound_is_a_finding(tmp_path: Path, shape: str) -> None:
     findings = scan_text(tmp_path, "nb.ipynb", with_metadata({"custom": tree}, code("x = 1\n")))
     assert [(f.rule_id, f.severity.value) for f in findings] == [("MLS906", "medium")]
     assert "not scanned" in findings[0].message
+
+
+def test_svg_outputs_and_text_attachments_are_read(tmp_path: Path) -> None:
+    import base64
+
+    svg = {"output_type": "display_data", "metadata": {}, "data": {"image/svg+xml": f"<svg><text>{HF}</text></svg>"}}
+    [found] = scan_text(tmp_path, "svg.ipynb", notebook(code("plot()", svg)))
+    assert found.rule_id == "MLS201"
+    for data in (f"HF_TOKEN={HF}\n", base64.b64encode(f"HF_TOKEN={HF}\n".encode()).decode()):
+        cell = markdown("see ![notes](attachment:notes.txt)")
+        cell["attachments"] = {"notes.txt": {"text/plain": data}}
+        [attached] = scan_text(tmp_path, "att.ipynb", notebook(cell))
+        assert attached.rule_id == "MLS201" and "in attachment notes.txt" in attached.message
+    image = markdown("![x](attachment:x.png)")  # look-alike: an image attachment is not text
+    image["attachments"] = {"x.png": {"image/png": base64.b64encode(HF.encode()).decode()}}
+    assert scan_text(tmp_path, "img.ipynb", notebook(image)) == []
