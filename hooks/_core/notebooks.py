@@ -149,9 +149,12 @@ def read_notebook(text: str) -> Notebook:
     import nbformat.reader
 
     try:
-        notebook = nbformat.reader.reads(text)  # type: ignore[no-untyped-call]
-        if notebook.get("nbformat", 4) != 4:
-            notebook = nbformat.converter.convert(notebook, 4)  # type: ignore[no-untyped-call]
+        # Plain JSON first: nbformat's reader builds its node objects recursively and gives up
+        # near 500 levels, where editors (JSON.parse) still open the file. Only an older
+        # nbformat, to convert, goes through it.
+        notebook = json.loads(text)
+        if isinstance(notebook, dict) and notebook.get("nbformat", 4) != 4:
+            notebook = nbformat.converter.convert(nbformat.reader.reads(text), 4)  # type: ignore[no-untyped-call]
     except RecursionError:
         raise NotebookError("nested too deeply to parse") from None
     except Exception as exc:  # noqa: BLE001 - nbformat raises many types on malformed files

@@ -161,8 +161,13 @@ class CodeScanner:
         try:
             notebook = read_notebook(text)
         except NotebookError as exc:
-            message = f"notebook {exc.args[0]}; code not analysed"
-            return FileReport([make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook")])
+            # None of its cells was read: blocking, as a file over the size limit is (a single
+            # cell that does not parse is low; the rest of that notebook is analysed).
+            message = f"notebook {exc.args[0]}; none of its code was analysed"
+            finding = make_finding(
+                rules.CODE_NOT_ANALYSED, display, message, content_key="notebook", severity=Severity.MEDIUM
+            )
+            return FileReport([finding])
         notes: list[Finding] = []
         kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES
         pieces: list[Piece] = []

@@ -265,8 +265,10 @@ def _scan_notebook(job: Job, head: bytes) -> None:
         return
     try:
         cells = parse_notebook(read.text)
-    except NotebookError:
-        return  # the secrets and code hooks report a notebook that does not parse
+    except NotebookError as exc:
+        message = f"notebook {exc.args[0]}; outputs not checked for personal data"
+        job.findings.append(make_finding(rules.DATA_NOT_INSPECTED, job.display, message, content_key="notebook"))
+        return
     for cell in cells:
         for output in cell.outputs:
             part: PartKey = (cell.number, output.index)

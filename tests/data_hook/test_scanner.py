@@ -440,3 +440,8 @@ def test_a_nested_column_is_not_lowered_by_the_top_level_row_count(monkeypatch: 
     nested = parquet_file(["customers.list.element.date_of_birth"], rows=3)
     found = [f for f in scan(tmp_path, "n.parquet", nested) if f.rule_id == "MLS610"]
     assert found and all(f.severity.value != "low" for f in found)
+
+
+def test_a_notebook_that_does_not_parse_says_its_outputs_were_not_read(tmp_path: Path) -> None:
+    [finding] = scan(tmp_path, "broken.ipynb", '{"cells": [' + "[" * 5000 + "]" * 5000 + "]}")
+    assert finding.rule_id == DATA_NOT_INSPECTED.rule_id and "outputs not checked" in finding.message
