@@ -258,6 +258,15 @@ def _finding(
     rule = RULE_FOR_KIND.get(hit.kind, rules.DETECT_SECRETS_PLUGIN_TOKEN)
     severity: Severity | None = None
     note = ""
+    # A value judged only by its shape (no provider format, no vendor's layout, not a URL's
+    # query parameter): where it sits may say it is a fixture's or a page's own.
+    shape_only = (
+        hit.kind == "password_assignment"
+        and hit.verdict != VERIFIED
+        and not settings.strict
+        and not is_vendor_key(hit.value)
+        and not hit.in_url_query
+    )
     if hit.verdict == DOUBTFUL:
         severity = Severity("low")
     elif hit.low_reason:
@@ -266,27 +275,13 @@ def _finding(
     elif data and hit.verdict != VERIFIED:
         severity = Severity("low")
         note = "; in a data file, most likely someone else's (reported low)"
-    elif (
-        hit.kind == "password_assignment"
-        and hit.verdict != VERIFIED
-        and not settings.strict
-        and not is_vendor_key(hit.value)
-        and not hit.in_url_query
-        and (where := place_in_tests(display, text))
-    ):
+    elif shape_only and (where := place_in_tests(display, text)):
         # A value judged only by its shape, in the project's tests: fixtures' passwords, mocked
         # access keys and throwaway services' defaults. Provider formats keep their severity here,
         # and so does a key of a vendor no rule names (a prefix, then a long generated part).
         severity = Severity("low")
         note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
-    elif (
-        hit.kind == "password_assignment"
-        and hit.verdict != VERIFIED
-        and not settings.strict
-        and not is_vendor_key(hit.value)
-        and not hit.in_url_query
-        and in_page_script(display, text, hit.start)
-    ):
+    elif shape_only and in_page_script(display, text, hit.start):
         # A web page's own script is sent to every visitor: a search widget's or chat widget's
         # client key (hooks/secrets/page_script.py).
         severity = Severity("low")
