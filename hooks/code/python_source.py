@@ -61,7 +61,11 @@ class PythonSource:
             return self._opened(func.value, function, seen, depth + 1)
         if func.attr == "join" and len(node.args) == 1 and isinstance(func.value, ast.Constant):
             return self._text(node.args[0], function, seen, depth + 1)  # `"".join(lines)`
-        if func.attr in _TEXT_METHODS:
+        if func.attr in _TEXT_METHODS and all(
+            isinstance(argument, ast.Constant) for argument in (*node.args, *(k.value for k in node.keywords))
+        ):
+            # `.strip()`, `.partition("=")`: the file's text; `.format(cmd=x)` or `.replace("X", x)`
+            # with anything but constants puts other text into it
             return self._text(func.value, function, seen, depth + 1)
         return None
 

@@ -67,6 +67,9 @@ def test_text_of_a_python_file_through_names_and_methods_is_low(tmp_path: Path, 
         "import urllib.request\nurllib.request.urlretrieve(URL, 'plugin' + '.py')\nexec(open('plugin.py').read())\n",
         # the name is written elsewhere too: something else may put bytes there
         "open('plugin.py', 'w').write(text)\nexec(open('plugin.py').read())\n",
+        # other text put into the file's text
+        "tmpl = open('pkg/t.py').read()\nexec(tmpl.format(cmd=sys.argv[1]))\n",
+        "tmpl = open('pkg/t.py').read()\nexec(tmpl.replace('X', value))\n",
         # a name that says a model made it
         "generated_code = open('pkg/gen.py').read()\nexec(generated_code)\n",
         "code = open('pkg/gen.py').read()\nif flag:\n    code = llm.invoke(prompt).content\nexec(code)\n",
