@@ -15,6 +15,7 @@ import functools
 
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.j2", ".html.jinja", ".html.jinja2")
 _CLOSE = "</script"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def is_page(path: str) -> bool:
@@ -27,7 +28,7 @@ def _script_spans(text: str) -> tuple[tuple[int, int], ...]:
     comment (`<!-- ... -->`) is skipped whole, a tag's attributes are read with their quotes (a
     `>` or `<script` inside `title="..."` is text), and a script's content runs to its first
     `</script`. Every search starts past the previous one, so the text is read once."""
-    lowered = text.lower()
+    lowered = text.translate(_ASCII_LOWER)  # same length as the text: offsets stay the text's
     spans: list[tuple[int, int]] = []
     position = 0
     size = len(lowered)
@@ -62,17 +63,24 @@ def _script_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _tag_end(lowered: str, position: int) -> int:
-    """The index of the `>` that ends a start tag, skipping quoted attribute values; -1 if none."""
+    """The index of the `>` that ends a start tag, skipping quoted attribute values (a quote opens
+    one only right after `=`; `title=don't` is unquoted); -1 if none."""
     quote = ""
+    after_equals = False
     for index in range(position, len(lowered)):
         character = lowered[index]
         if quote:
             if character == quote:
                 quote = ""
-        elif character in "\"'":
+            continue
+        if character in "\"'" and after_equals:
             quote = character
         elif character == ">":
             return index
+        if character == "=":
+            after_equals = True
+        elif not character.isspace():
+            after_equals = False
     return -1
 
 

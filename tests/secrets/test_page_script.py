@@ -63,6 +63,9 @@ def test_offsets_are_judged_by_the_element_they_fall_in() -> None:
         True,
     ]
     assert not in_page_script("p.txt", text, 9)
+    assert _script_spans("<a title=don't>x</a><script>v</script>") == ((28, 29),)  # no quote opened
+    turkish = "\u0130" * 3 + "<script>v</script>"  # lower() would lengthen the text
+    assert _script_spans(turkish) == ((11, 12),)
 
 
 @settings(max_examples=200, deadline=None)
