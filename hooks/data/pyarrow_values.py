@@ -25,8 +25,8 @@ MAX_GROUP_VALUES = 4_000_000  # nor one with more values than this in a column
 # Latin-1 text as legacy systems store it: printable characters and line breaks, no control bytes.
 # Binary values that are files of their own (images, audio, archives, arrays, pickles).
 _BLOB_MAGICS = (
-    b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"BM", b"II*\x00", b"MM\x00*", b"PK\x03\x04",
-    b"\x1f\x8b", b"\x93NUMPY", b"\x80", b"%PDF", b"OggS", b"fLaC", b"ID3", b"\x00\x00\x00",
+    b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"II*\x00", b"MM\x00*", b"PK\x03\x04",
+    b"\x1f\x8b", b"\x93NUMPY", b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05", b"%PDF", b"OggS", b"fLaC", b"ID3",
 )  # fmt: skip
 _LEGACY_TEXT = re.compile(rb"[\t\n\r\x20-\x7e\xa0-\xff]*")
 
@@ -57,10 +57,10 @@ def read_columns(path: Path, kind: str, budget: int, *, full: bool = False) -> C
 
     Rows are read in batches across every row group (parquet) or record batch (arrow) until the
     budget or MAX_ROWS is spent (`full`: the budget alone); a file left unread past that is
-    marked incomplete. Before a
-    parquet row group is decoded, its footer's counts are checked: a group whose columns decode
-    past MAX_GROUP_BYTES or hold more than MAX_GROUP_VALUES values (a 573-byte file of one row
-    with 120 million dictionary-coded strings) is not decoded but named as unread."""
+    marked incomplete. Before a parquet row group is decoded, its footer's counts are checked: a
+    group whose columns decode past MAX_GROUP_BYTES or hold more than MAX_GROUP_VALUES values (a
+    573-byte file of one row with 120 million dictionary-coded strings) is not decoded but named
+    as unread; an arrow batch is checked the same way from its message's metadata."""
     if not available():
         return None
     import pyarrow as pa
@@ -244,7 +244,7 @@ def _texts(column: Any, budget: int) -> tuple[list[str], int]:
         if item is None:
             continue
         raw = bytes(item[:budget])
-        if raw.startswith(_BLOB_MAGICS):
+        if raw.startswith(_BLOB_MAGICS) or raw[4:8] == b"ftyp":  # `ftyp`: MP4 and its kin
             continue  # an image, an archive, an array: a blob, not text
         text = _as_text(raw)
         if text is None:
