@@ -29,6 +29,9 @@ MAX_METADATA_DEPTH = 32
 MAX_METADATA_STRINGS = 100_000
 
 
+NESTED_TOO_DEEPLY = "nested too deeply to parse"  # valid JSON past the parser's depth: editors open it
+
+
 class NotebookError(Exception):
     """The file is not a notebook that can be read (bad JSON, wrong shape, too deep)."""
 
@@ -156,7 +159,7 @@ def read_notebook(text: str) -> Notebook:
         if isinstance(notebook, dict) and notebook.get("nbformat", 4) != 4:
             notebook = nbformat.converter.convert(nbformat.reader.reads(text), 4)  # type: ignore[no-untyped-call]
     except RecursionError:
-        raise NotebookError("nested too deeply to parse") from None
+        raise NotebookError(NESTED_TOO_DEEPLY) from None
     except Exception as exc:  # noqa: BLE001 - nbformat raises many types on malformed files
         raise NotebookError(f"not a readable notebook ({type(exc).__name__})") from None
     cells = notebook.get("cells") if isinstance(notebook, dict) else None

@@ -156,17 +156,17 @@ class CodeScanner:
         return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
-        from hooks._core.notebooks import NotebookError, read_notebook
+        from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook
 
         try:
             notebook = read_notebook(text)
         except NotebookError as exc:
-            # None of its cells was read: blocking, as a file over the size limit is (a single
-            # cell that does not parse is low; the rest of that notebook is analysed).
+            # A file that is not JSON or not a notebook cannot be opened, so nothing in it runs: low.
+            # One nested deeper than this reader goes is still a notebook editors open and run:
+            # none of its cells was read, so it blocks, as a file over the size limit does.
             message = f"notebook {exc.args[0]}; none of its code was analysed"
-            finding = make_finding(
-                rules.CODE_NOT_ANALYSED, display, message, content_key="notebook", severity=Severity.MEDIUM
-            )
+            severity = Severity.MEDIUM if exc.args[0] == NESTED_TOO_DEEPLY else None
+            finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook", severity=severity)
             return FileReport([finding])
         notes: list[Finding] = []
         kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES

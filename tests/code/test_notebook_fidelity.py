@@ -289,7 +289,9 @@ def test_deep_metadata_does_not_stop_the_cells_being_read(tmp_path: Path) -> Non
         deep = [deep]
     body["metadata"]["x"] = deep
     assert "B301" in [f.rule_id for f in scan_code(tmp_path, json.dumps(body), "deep.ipynb")]
-    broken = '{"cells": [' + "[" * 5000 + "]" * 5000 + "]}"  # past any parser's depth, or not JSON
-    for text in (broken, '{"cells": [{"cell_type": "code", "source": "x"'):
-        [finding] = scan_code(tmp_path, text, "broken.ipynb")
-        assert (finding.rule_id, finding.severity.value) == ("MLS907", "medium")
+    deeper = '{"cells": [' + "[" * 5000 + "]" * 5000 + "]}"  # valid JSON past the parser's depth
+    [finding] = scan_code(tmp_path, deeper, "deeper.ipynb")
+    assert (finding.rule_id, finding.severity.value) == ("MLS907", "medium")
+    broken = '{"cells": [{"cell_type": "code", "source": "x"'  # not JSON: no editor opens it, nothing runs
+    [finding] = scan_code(tmp_path, broken, "broken.ipynb")
+    assert (finding.rule_id, finding.severity.value) == ("MLS907", "low")
