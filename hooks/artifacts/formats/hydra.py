@@ -24,7 +24,7 @@ from hooks.artifacts.source import Source, Walk
 
 # A `_target_` key (bare, quoted, or a double-quoted key written with escapes) and the rest of its
 # line after the colon: the value is read from there by YAML's rules for where a value may sit.
-_KEY = re.compile(rb"""(?:(?<![\w"'])_target_|'_target_'|"((?:[^"\\\n]|\\.){1,80})")[ \t]*:[ \t]*(?=([^\n]*))""")
+_KEY = re.compile(rb"""(?:(?<![\w"'])_target_|'_target_'|"((?:[^"\\\n]|\\.){1,80})")\s*:[ \t]*(?=([^\n]*))""")
 _INDIRECT = frozenset({"get_method", "get_class", "get_object", "call", "instantiate", "_locate"})
 _MAX_ANCHORS = 256
 _BLOCK = re.compile(rb"[|>][+-]?[1-9]?[+-]?")
@@ -73,21 +73,73 @@ def _read(data: bytes, source: Source, walk: Walk) -> None:
         return
     label = source.label or "file"
     anchors: dict[bytes, str] = {}
+    found: dict[str, int] = {}  # dangerous target -> its first line
+    line, counted = 1, 0  # line numbers counted on from the previous match: one pass over the file
+    structured = _STRUCTURED.search(data) is not None
     for match in _KEY.finditer(data):
         quoted_key = match.group(1)
         if quoted_key is not None and _double_quoted(quoted_key) != "_target_":
             continue  # another key (`"name": ...`), read only to find escaped spellings of this one
-        line = data.count(b"\n", 0, match.start()) + 1
-        target = _value(data, match.end(), match.group(2), line, anchors)
-        if target is None or "${" in target or not dangerous_target(target):
-            continue
+        line += data.count(b"\n", counted, match.start())
+        counted = match.start()
+        try:
+            target = _value(data, match.end(), match.group(2), line, anchors)
+        except AnalysisError:
+            if not structured:
+                raise
+            continue  # an alias or tag this line reader cannot follow: the composer below does
+        if target is not None and "${" not in target and dangerous_target(target):
+            found.setdefault(target, line)
+    if structured:
+        # Anchors, aliases, tags, explicit keys or other line breaks: YAML's own composer follows
+        # them (it builds nodes only, runs nothing, and shares an alias's node instead of copying).
+        for target, at in _composed_targets(data).items():
+            found.setdefault(target, at)
+    for target, at in found.items():
         walk.analysis.add(
             rules.DANGEROUS_CONFIG_TARGET,
-            label if source.depth == 0 else f"{label} line {line}",
+            label if source.depth == 0 else f"{label} line {at}",
             f"_target_ {shown(target)} is called when the config is instantiated",
             f"{label}|target|{target}",
-            line=line if source.depth == 0 else 1,
+            line=at if source.depth == 0 else 1,
         )
+
+
+# What only YAML's composer reads right: anchors and aliases, tags, explicit `?` keys, NEL, LS and PS
+# line breaks, and escapes in double-quoted keys.
+_STRUCTURED = re.compile(rb"[&*!?]|\xc2\x85|\xe2\x80[\xa8\xa9]|\\")
+MAX_COMPOSED = 4 << 20  # bytes of a config composed as YAML; a longer structured one fails closed
+
+
+def _composed_targets(data: bytes) -> dict[str, int]:
+    """{target: line} of every `_target_` key YAML's composer finds with a dangerous scalar."""
+    import yaml
+
+    if len(data) > MAX_COMPOSED:
+        raise AnalysisError(f"a config over {MAX_COMPOSED >> 20} MiB with anchors, aliases or tags is not followed", 0)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        documents = list(yaml.compose_all(data, Loader=loader))
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return {}  # not YAML: neither OmegaConf nor Hydra loads it
+    found: dict[str, int] = {}
+    seen: set[int] = set()
+    stack: list[object] = [document for document in documents if document is not None]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "_target_" and isinstance(value, yaml.ScalarNode):
+                    target = str(value.value).strip()
+                    if "${" not in target and dangerous_target(target):
+                        found.setdefault(target, key.start_mark.line + 1)
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return found
 
 
 def _value(data: bytes, end: int, rest: bytes, line: int, anchors: dict[bytes, str]) -> str | None:

@@ -100,6 +100,32 @@ def test_look_alike_targets_stay_clean(tmp_path: Path, config: bytes) -> None:
     assert rules(scan_bytes(tmp_path, "conf/model.yaml", config)) == []
 
 
-def test_an_alias_this_reader_cannot_follow_fails_closed(tmp_path: Path) -> None:
-    found = scan_bytes(tmp_path, "conf/model.yaml", b"model:\n  _target_: *nowhere\n")
-    assert rules(found) == ["MLS901"] and "anchor is not in the file" in found[0].message
+def test_an_undefined_alias_is_not_yaml_and_a_huge_structured_config_fails_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rules(scan_bytes(tmp_path, "conf/model.yaml", b"model:\n  _target_: *nowhere\n")) == []  # no loader reads it
+    import hooks.artifacts.formats.hydra as hydra
+
+    monkeypatch.setattr(hydra, "MAX_COMPOSED", 64)
+    found = scan_bytes(tmp_path, "conf/big.yaml", b"x: &t a.B\n" + b"m:\n  _target_: *t\n" * 10)
+    assert rules(found) == ["MLS901"]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        b"? _target_\n: subprocess.getoutput\n",  # an explicit key
+        b"k: &k _target_\nm:\n  *k : subprocess.getoutput\n",  # the key given as an alias
+        b"m:\n  _target_:\n    !!str subprocess.getoutput\n",  # a tag on the next line
+        b"# d: &t builtins.print\nb: &t subprocess.getoutput\nm:\n  _target_: *t\n",  # anchor text in a comment
+        b"m:\n  _target_:\xc2\x85    subprocess.getoutput\n  _args_: [id]\n",  # a NEL line break
+    ],
+)
+def test_yaml_structure_is_followed_by_the_composer(tmp_path: Path, config: bytes) -> None:
+    assert rules(scan_bytes(tmp_path, "conf/model.yaml", config)) == ["MLS126"]
+
+
+def test_many_targets_are_read_in_one_pass(tmp_path: Path) -> None:
+    config = b"".join(b"m%d:\n  _target_: a.B\n" % i for i in range(20_000)) + b"e:\n  _target_: os.system\n"
+    found = scan_bytes(tmp_path, "conf/many.yaml", config)
+    assert rules(found) == ["MLS126"] and found[0].line == 40_002  # lines counted on, match to match
