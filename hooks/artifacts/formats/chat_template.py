@@ -30,6 +30,15 @@ _NAMES = re.compile(
     r"lipsum|cycler|joiner|url_for|get_flashed_messages)\b"
     r"(?!\s*[=:])"
 )
+# A string-keyed lookup of a module or a function of Python's own (`x['os']['popen']`): Jinja's
+# item lookup falls back to attributes, so these reach the OS whatever built the object before.
+_STRING_KEY = re.compile(
+    r"""\[\s*['"](?:os|posix|nt|popen|subprocess|sys|modules|builtins|__builtins__|eval|exec|__import__|"""
+    r"""import_module|importlib|getattr|globals|open|spawnv?p?e?|execv?p?e?)['"]\s*\]"""
+)
+# An item lookup on one of Jinja's global callables (`namespace['__init__']`): a chat template
+# calls them, it never indexes them.
+_GLOBAL_LOOKUP = re.compile(r"\b(?:namespace|range|dict|lipsum|cycler|joiner)\s*\[")
 _STATEMENTS = re.compile(r"\{%-?\s*(?:import|from|include|extends)\b")
 _FORMAT = re.compile(r"\|\s*format\b")
 _STRING = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""", re.DOTALL)
@@ -62,9 +71,9 @@ def code_spans(template: str) -> list[str]:
         position = end + 2
 
 
-_SET = re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*(.*?)\s*-?%\}\Z", re.DOTALL)
+_SET = re.compile(r"\{%-?[ \t\n]*set[ \t\n]+([A-Za-z_]\w*)[ \t\n]*=")
 _IDENTIFIER = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?!\w)")
-_LITERAL_ONLY = re.compile(r"""\A\s*\(?\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)?\s*\Z""", re.DOTALL)
+_LITERAL_ONLY = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""", re.DOTALL)  # fullmatch, stripped
 _TEXT_FILTER = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\|\s*(reverse|lower|upper)\b""")
 MAX_FOLDED = 256  # a name's folded text longer than this is not substituted (`a = b ~ b` doubles)
 MAX_FOLD_GROWTH = 4 << 20  # characters substitution may add to one template
@@ -128,14 +137,20 @@ def _folded(raw: str, constants: dict[str, str], budget: FoldBudget) -> str:
     filters (`reverse`, `lower`, `upper`) applied to literals. A `{% set %}` whose value folds to
     one literal binds its name for the spans after it."""
     assignment = _SET.match(raw)
-    if assignment is not None:
-        value = _normalise(_substitute(assignment.group(2), constants, budget))
+    if assignment is not None and raw.endswith("%}"):
+        expression = raw[assignment.end() : -2].rstrip("-")  # `{% set x = ... -%}`: no regex over the value
+        value = _normalise(_substitute(expression, constants, budget))
         for _ in range(8):
             changed = _normalise(_TEXT_FILTER.sub(_apply_filter, value))
             if changed == value:
                 break
             value = changed
-        literal = _LITERAL_ONLY.match(value)
+        # Stripped first, then one literal alone (in brackets): no two runs of spaces meet in
+        # the pattern, so a value of 250,000 escaped spaces costs one pass.
+        bare = value.strip()
+        if bare.startswith("(") and bare.endswith(")"):
+            bare = bare[1:-1].strip()
+        literal = _LITERAL_ONLY.fullmatch(bare)
         if literal is not None and len(literal.group(1)) <= MAX_FOLDED:
             constants[assignment.group(1)] = _unquoted(literal.group(1))
         else:
@@ -166,6 +181,8 @@ def problems(template: str) -> list[str]:
             ("dunder attribute", _DUNDER_ACCESS.search(span)),
             ("Python internals", _DANGEROUS_DUNDER.search(span)),
             ("attr filter", _FILTER_ATTR.search(code)),
+            ("string-keyed lookup of Python's own names", _STRING_KEY.search(span)),
+            ("item lookup on a Jinja global", _GLOBAL_LOOKUP.search(code)),
             ("name outside a chat template's vocabulary", _NAMES.search(code)),
             ("template loading statement", _STATEMENTS.match(span)),
             ("characters built with format", _FORMAT.search(span) if "%c" in span else None),

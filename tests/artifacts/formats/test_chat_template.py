@@ -106,3 +106,24 @@ def test_constant_names_in_ordinary_templates_stay_clean(template: str) -> None:
 def test_folding_is_bounded() -> None:
     template = "{% set a = '" + "x" * 250 + "' %}{{ " + "a " * 40_000 + "}}"
     assert problems(template) == ["names bound to constant text that fold past 4 MiB"]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        # however the dunders are built, the chain ends in string keys of Python's own names
+        "{% set u %}_{% endset %}{{ namespace[u~u~'init'~u~u][u~u~'globals'~u~u]['os']['popen']('id') }}",
+        "{{ namespace['_'*2 ~ 'init' ~ '_'*2] }}",  # an item lookup on a Jinja global
+        "{% set d = {'u': '_'} %}{{ x[d.u ~ 'x']['sys']['modules'] }}",
+    ],
+)
+def test_string_keyed_lookups_of_python_names_are_found(template: str) -> None:
+    assert problems(template)
+
+
+def test_string_keys_of_ordinary_templates_stay_clean() -> None:
+    template = (
+        "{% set ns = namespace(system='') %}{% for m in messages %}{% if m['role'] == 'system' %}"
+        "{% set ns.system = m['content'] %}{% endif %}{{ m['content'] }}{% endfor %}{{ ns.system }}"
+    )
+    assert problems(template) == []
