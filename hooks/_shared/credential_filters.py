@@ -134,3 +134,42 @@ def is_weak_value(value: str) -> bool:
         )
     )
     return kinds < 2 or shannon_entropy(value) < 2.8
+
+
+# Between a PEM body's lines: line breaks, escaped ones and indentation.
+_BODY_BREAK = re.compile(r"(?:\\{1,2}[rn]|\\u000[aAdD]|\s)+")
+_BODY_PART = re.compile(r"[A-Za-z0-9+/=]+")
+_X_MASK = re.compile(r"[xX]{8,}")
+_END_MARK = re.compile(r"""["']?\s*-----END """)
+MAX_KEY_BODY = 16384  # base64 characters of one key body read (an RSA 8192-bit key is about 6,500)
+MIN_KEY_BODY = 60  # an Ed25519 PKCS#8 key, the smallest real one, is 64
+
+
+def key_body(text: str, start: int) -> str | None:
+    """The whole base64 body of a PEM key whose first line starts at `start`, when it is one:
+    it runs to `-----END` over nothing but base64, line breaks and indentation, it is longer than
+    the smallest real key, and it is not one character over and over or masked. A document's
+    truncated example (`...` after the first line, as the OpenSSH header every key shares) or a
+    placeholder body is None. The body, not its first line, is the finding's identity: every
+    unencrypted Ed25519 OpenSSH key starts with the same line."""
+    parts: list[str] = []
+    position = start
+    size = 0
+    limit = min(len(text), start + MAX_KEY_BODY * 2)
+    while position < limit:
+        part = _BODY_PART.match(text, position)
+        if part is None:
+            break
+        parts.append(part.group(0))
+        size += len(part.group(0))
+        position = part.end()
+        gap = _BODY_BREAK.match(text, position)
+        if gap is None:
+            break
+        position = gap.end()
+    if size < MIN_KEY_BODY or size > MAX_KEY_BODY or not _END_MARK.match(text, position):
+        return None
+    body = "".join(parts)
+    if len(set(body.rstrip("="))) < 12 or _MASKED.search(body) or _X_MASK.search(body):
+        return None  # `AAAA...`, `0000...`: a placeholder; `xxxx`, `****`: masked
+    return body

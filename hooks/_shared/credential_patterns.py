@@ -54,12 +54,16 @@ def _d(
 _URLSAFE = "A-Za-z0-9_-"
 _ALNUM = "A-Za-z0-9"
 # Between a PEM header and its body: line breaks as written in any file that holds a key (real
-# ones, `\\n` and `\\r` escapes, JSON's `\\u000a`) and the indentation of a YAML block or an
-# indented string (a key under helm values or in a class body), up to 256 characters.
-_PEM_BREAK = r"(?:\\{1,2}[rn]|\\u000[aAdD]|\s){1,256}"
-# The body's first line, kept as the value (its hash is the finding's identity). A line of 40 or
-# more base64 characters, or a shorter one (a key wrapped narrower) followed by another line of
-# at least 16: `MIIEvQ...` in a document is a truncated example, not a key.
+# ones, `\\n` and `\\r` escapes, JSON's `\\u000a`), the indentation of a YAML block or an indented
+# string (a key under helm values or in a class body), up to 256 characters, and the headers of
+# a legacy encrypted key (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: ...`).
+_PEM_BREAK = (
+    r"(?:\\{1,2}[rn]|\\u000[aAdD]|\s){0,256}"
+    r"(?:Proc-Type:[^\n\\]{1,40}(?:\\{1,2}[rn]|\s){1,8}DEK-Info:[^\n\\]{1,160}(?:\\{1,2}[rn]|\\u000[aAdD]|\s){1,256})?"
+)
+# The body's first line. A line of 40 or more base64 characters, or a shorter one (a key
+# wrapped narrower) followed by another line of at least 16; the whole body up to `-----END`
+# is then judged and becomes the value (key_body in credential_filters).
 _PEM_BODY = (
     r"(?P<secret>[A-Za-z0-9+/=]{40,4096}|[A-Za-z0-9+/=]{16,39}"
     r"(?=(?:\\{1,2}[rn]|\\u000[aAdD]|\s){1,256}[A-Za-z0-9+/=]{16}))"

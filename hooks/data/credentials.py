@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hooks._shared.credential_filters import is_placeholder, is_weak_value
+from hooks._shared.credential_filters import is_placeholder, is_weak_value, key_body
 from hooks._shared.credential_patterns import DETECTORS, ENCODED_KEYS
 
 # Lower-case text a detector's match must contain; a detector not listed here always runs.
@@ -58,6 +58,11 @@ def find_credentials(text: str) -> Iterator[Credential]:
             continue
         for match in detector.pattern.finditer(text):
             value = match.group("secret")
+            if detector.name in ENCODED_KEYS:
+                body = key_body(text, match.start("secret"))
+                if body is None:
+                    continue  # a truncated example or a placeholder body
+                value = body
             if is_placeholder(value, encoded=detector.name in ENCODED_KEYS):
                 continue
             if detector.name in _KEYWORD_CHECKED and is_weak_value(value):

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
 from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength
-from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, has_typed_run, is_placeholder
+from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, has_typed_run, is_placeholder, key_body
 from hooks._shared.credential_patterns import (
     DELEGATED_MAX_LINE,
     DELEGATED_PLUGINS,
@@ -217,7 +217,13 @@ def provider_hits(
                 start = _extend_left(text, start, detector.extend_left)
             if text.startswith(("...", "…"), end):
                 continue  # elided in the text (`MIIEv...`, `sk-proj-abc…`): an example, not a key
-            hit = _provider_hit(detector, text[start:end], start, end, lowered, options)
+            value = text[start:end]
+            if detector.name in ENCODED_KEYS:
+                body = key_body(text, start)
+                if body is None:
+                    continue  # a truncated example or a placeholder body, not a key
+                value = body  # the whole body is the key's identity (hash), not its first line
+            hit = _provider_hit(detector, value, start, end, lowered, options)
             if hit is not None:
                 hits.append(replace(hit, start=hit.start + offset, end=hit.end + offset) if offset else hit)
     return hits

@@ -39,7 +39,8 @@ POSITIVES = [
     (
         "MLS211",
         "sa.json",
-        f'{{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n{PEM_BODY}\\n"}}\n',
+        f'{{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n{PEM_BODY}'
+        f'\\n-----END PRIVATE KEY-----\\n"}}\n',
     ),
     ("MLS212", "creds.ini", f"aws_access_key_id = {AWS_ID}\n"),
     ("MLS213", "creds.ini", f"aws_secret_access_key = {AWS_SECRET}\n"),

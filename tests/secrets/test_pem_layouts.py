@@ -87,3 +87,36 @@ def test_a_service_account_key_with_json_unicode_escapes_is_found(tmp_path: Path
 )
 def test_truncated_and_template_keys_stay_quiet(tmp_path: Path, text: str) -> None:
     assert scan_text(tmp_path, "README.md", text) == []
+
+
+def test_two_openssh_keys_have_different_identities(tmp_path: Path) -> None:
+    first = _openssh_body()
+    second = first[:70] + base64.b64encode(random.Random(9).randbytes(len(first) * 3 // 4)).decode()[70:]
+    hashes = {scan_text(tmp_path, f"k{i}", _pem(body, 70))[0].message for i, body in enumerate((first, second))}
+    assert len(hashes) == 2  # same header line, different keys: never one allowlist entry for both
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the header line every unencrypted OpenSSH key shares, then an elision (docs)
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n" + _openssh_body()[:70] + "\n...\n-----END OPENSSH PRIVATE KEY-----\n",
+        "-----BEGIN PRIVATE KEY-----\n" + "A" * 64 + "\n" + "A" * 64 + "\n-----END PRIVATE KEY-----\n",
+        "-----BEGIN PRIVATE KEY-----\n" + "0" * 64 + "\n" + "0" * 64 + "\n-----END PRIVATE KEY-----\n",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\nxxxxxxxxxxxxxxxxxxxx\n-----END RSA PRIVATE KEY-----\n",
+    ],
+)
+def test_placeholder_and_elided_bodies_stay_quiet(tmp_path: Path, text: str) -> None:
+    assert scan_text(tmp_path, "docs/ssh.md", text) == []
+
+
+def test_a_key_on_one_line_and_a_legacy_encrypted_key_are_found(tmp_path: Path) -> None:
+    one_line = "-----BEGIN PRIVATE KEY-----" + _DER + "-----END PRIVATE KEY-----\n"
+    assert [f.rule_id for f in scan_text(tmp_path, "k.env", "KEY=" + one_line)] == ["MLS220"]
+    legacy = (
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+        "DEK-Info: AES-256-CBC,A3422E1DB73095A05CE44B18C17AA777\n\n"
+        + "\n".join(_DER[i : i + 64] for i in range(0, len(_DER), 64))
+        + "\n-----END RSA PRIVATE KEY-----\n"
+    )
+    assert [f.rule_id for f in scan_text(tmp_path, "legacy.pem", legacy)] == ["MLS220"]

@@ -201,7 +201,12 @@ def test_docker_auth_with_a_service_account_key_is_found_however_long(tmp_path: 
     # JSON in base64 again (`_json_key_base64`): a few KiB, longer than any password.
     from tests.secrets.test_detectors import PEM_BODY
 
-    key = json.dumps({"type": "service_account", "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n"})
+    key = json.dumps(
+        {
+            "type": "service_account",
+            "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n-----END PRIVATE KEY-----\n",
+        }
+    )
     plain = base64.b64encode(f"_json_key:{key}".encode()).decode()
     nested = base64.b64encode(f"_json_key_base64:{base64.b64encode(key.encode()).decode()}".encode()).decode()
     assert len(plain) > 512 and len(nested) > 512
@@ -215,7 +220,12 @@ def test_docker_auth_with_a_service_account_key_is_found_however_long(tmp_path: 
 def test_every_registry_of_a_long_auths_object_is_read_and_wrapped_base64_too(tmp_path: Path) -> None:
     from tests.secrets.test_detectors import PEM_BODY
 
-    key = json.dumps({"type": "service_account", "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n"})
+    key = json.dumps(
+        {
+            "type": "service_account",
+            "private_key": f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY * 8}\n-----END PRIVATE KEY-----\n",
+        }
+    )
     login = f"_json_key:{key}".encode()
     registries = {f"r{i}.gcr.io": {"auth": base64.b64encode(login).decode()} for i in range(4)}
     findings = scan_text(tmp_path, "config.json", json.dumps({"auths": registries}, indent=1))
