@@ -146,6 +146,15 @@ def _cell_language(metadata: Any) -> str | None:
     return value.strip().lower()[:40] if isinstance(value, str) and value.strip() else None
 
 
+def _major_version(value: Any) -> int:
+    """nbformat's major version as editors read it: `4`, `"4"`, `4.5` and `5` are all 4 or later
+    (VS Code opens them as v4); anything unreadable counts as 4."""
+    try:
+        return int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return 4
+
+
 def read_notebook(text: str) -> Notebook:
     """Cells and metadata of a notebook (any nbformat version nbformat can upgrade to 4)."""
     import nbformat.converter
@@ -156,7 +165,7 @@ def read_notebook(text: str) -> Notebook:
         # near 500 levels, where editors (JSON.parse) still open the file. Only an older
         # nbformat, to convert, goes through it.
         notebook = json.loads(text)
-        if isinstance(notebook, dict) and notebook.get("nbformat", 4) != 4:
+        if isinstance(notebook, dict) and _major_version(notebook.get("nbformat", 4)) < 4:
             notebook = nbformat.converter.convert(nbformat.reader.reads(text), 4)  # type: ignore[no-untyped-call]
     except RecursionError:
         raise NotebookError(NESTED_TOO_DEEPLY) from None

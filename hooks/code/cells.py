@@ -30,7 +30,8 @@ from hooks.code.pylex import scan_lines
 
 # Cell magics whose body is Python, and those whose body is shell.
 PYTHON_CELL_MAGICS = frozenset(
-    {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python3", "pypy", "code_wrap", "cython"}
+    {"time", "timeit", "capture", "prun", "debug", "memit", "mprun", "python", "python2", "python3", "pypy"}
+    | {"code_wrap", "cython"}
 )
 SHELL_CELL_MAGICS = frozenset({"bash", "sh", "system", "sx", "!", "zsh"})
 WRITEFILE_MAGICS = frozenset({"writefile", "file"})
@@ -47,7 +48,6 @@ OTHER_LANGUAGE_MAGICS = frozenset(
         "SVG",
         "perl",
         "ruby",
-        "python2",
         "sql",
         "bigquery",
         "R",
@@ -334,6 +334,7 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
 
 # IPython's %%script options (ScriptMagics.shebang): these take a value, the others none.
 _SCRIPT_VALUE_OPTIONS = frozenset({"--proc", "--out", "--err"})
+_SCRIPT_OPTIONS = _SCRIPT_VALUE_OPTIONS | {"--bg", "--no-raise-error", "--raise-error"}
 _PYTHON_PROGRAM = re.compile(r"(?:i?python|pypy)[0-9.]*(?:\.exe)?")
 _SHELL_PROGRAMS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "fish", "bash.exe"})
 _OTHER_PROGRAMS = re.compile(r"(?:perl|ruby|node|nodejs|deno|rscript|r|julia|octave|php|lua|tclsh|awk|gawk)[0-9.]*")
@@ -346,7 +347,11 @@ def script_program(words: list[str]) -> str:
     index = 0
     while index < len(words) and words[index].startswith("-"):
         option = words[index].split("=", 1)[0]
-        index += 2 if option in _SCRIPT_VALUE_OPTIONS and "=" not in words[index] else 1
+        # argparse takes any unambiguous prefix (`--o` is `--out`): a prefix of one option that
+        # takes a value takes one too
+        takes_value = len(option) > 2 and sum(known.startswith(option) for known in _SCRIPT_OPTIONS) == 1
+        takes_value = takes_value and any(known.startswith(option) for known in _SCRIPT_VALUE_OPTIONS)
+        index += 2 if takes_value and "=" not in words[index] else 1
     if index >= len(words):
         return ""
     program = words[index]

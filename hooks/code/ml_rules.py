@@ -8,6 +8,7 @@ through aliases and through the `with ... as` forms ML code is written in.
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -25,7 +26,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.python_source import PythonSource
+from hooks.code.python_source import PythonSource, writes_files
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
@@ -1155,7 +1156,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         reason: str | None = None
         if parts and all(origins.constant_value(part, function) is not None for part in parts):
             reason = "built only of constants, like a literal"
-        elif bandit_id == "B102" and self.loads.read_fixed_file(_compiled_text(argument)) is not None:
+        elif (
+            bandit_id == "B102"
+            and (fixed := self.loads.read_fixed_file(_compiled_text(argument))) is not None
+            and not writes_files(self._module)
+            and not _MODEL_MADE_NAME.search(posixpath.basename(fixed).rsplit(".", 1)[0])
+        ):
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
             reason = "the text of a fixed file of the repository: its own code"
         elif bandit_id in ("B102", "B307") and (source := self._own_python_file(argument, node)) is not None:
@@ -1296,7 +1302,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None  # code that answers requests: its folders may come from them
         origins = self.command_origins()
         model_made = _MODEL_MADE_NAME.search
-        source = PythonSource(origins, self.qualname, lambda name: model_made(name) is not None).file_of(
+        module = self._module or ast.Module(body=[], type_ignores=[])
+        source = PythonSource(module, origins, self.qualname, lambda name: model_made(name) is not None).file_of(
             argument, origins.function_of(node)
         )
         if source is None or self.loads.fetches or self.loads.mentions(source) > 1:

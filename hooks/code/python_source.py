@@ -31,14 +31,23 @@ QualName = Callable[[ast.AST], "str | None"]
 class PythonSource:
     """Answers, for one module, which `exec`/`eval` arguments are a `.py` file's text."""
 
-    def __init__(self, origins: CommandOrigins, qualname: QualName, model_made: Callable[[str], bool]) -> None:
+    def __init__(
+        self, module: ast.Module, origins: CommandOrigins, qualname: QualName, model_made: Callable[[str], bool]
+    ) -> None:
         self.origins = origins
         self.qualname = qualname
         self.model_made = model_made  # a name that says a model wrote what it holds (`generated_code`)
+        self.mutated, self.writes = _mutations_and_writes(module)
 
     def file_of(self, node: ast.AST, function: Function | None) -> str | None:
-        """The `*.py` name the text comes from, or None."""
-        return self._text(node, function, set(), 0)
+        """The `*.py` name the text comes from, or None. Code that writes any file may have
+        written that one (through a name no text spells), so it gets None."""
+        if self.writes:
+            return None
+        found = self._text(node, function, set(), 0)
+        if found is None or self.model_made(found.rsplit(".", 1)[0]):
+            return None  # `llm_generated_solution.py`: the file's name says a model wrote it
+        return found
 
     def _text(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
         if depth > _MAX_DEPTH:
@@ -79,8 +88,8 @@ class PythonSource:
     ) -> str | None:
         """What every value the name may hold leads to, when they all lead to one `.py` file."""
         key = (id(function), name)
-        if key in seen or self.model_made(name):
-            return None
+        if key in seen or self.model_made(name) or name in self.mutated:
+            return None  # `lines.append(answer)`, `lines[0] = x`: not the file's text alone any more
         seen.add(key)
         bound = self.origins.bound_values(name, function)
         if bound is None:
@@ -192,13 +201,15 @@ def _outside(node: ast.AST) -> bool:
         for part in ast.walk(node)
         if isinstance(part, ast.JoinedStr)
         for previous, value in zip(part.values, part.values[1:], strict=False)
-        if isinstance(previous, ast.FormattedValue)
+        if isinstance(previous, ast.FormattedValue) and not isinstance(previous.value, ast.Constant)
     }
     for part in ast.walk(node):
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
             text = part.value.replace("\\", "/")
             if ".." in text.split("/") or (text.startswith(("/", "~")) and id(part) not in tails):
                 return True
+            if len(text) > 2 and text[0].isalpha() and text[1] == ":" and text[2] == "/":
+                return True  # `C:/...`: a drive, not the checkout
         elif isinstance(part, ast.Call):
             func = part.func
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -207,3 +218,40 @@ def _outside(node: ast.AST) -> bool:
         elif isinstance(part, ast.Attribute) and part.attr == "environ":
             return True
     return False
+
+
+_MUTATORS = frozenset({"append", "insert", "extend", "update", "__setitem__", "setdefault", "add"})
+_WRITERS = frozenset({"write_text", "write_bytes", "write", "writelines", "dump", "save"})
+
+
+def _mutations_and_writes(module: ast.Module) -> tuple[frozenset[str], bool]:
+    """Names the module changes in place (`x.append(...)`, `x[0] = ...`, `x += ...`), and whether it
+    writes any file (`open(p, "w")`, `Path.write_text`, a writer's `.write`)."""
+    mutated: set[str] = set()
+    writes = False
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver = node.func.value
+            if node.func.attr in _MUTATORS and isinstance(receiver, ast.Name):
+                mutated.add(receiver.id)
+            if node.func.attr in _WRITERS:
+                writes = True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open":
+            mode = (
+                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            )
+            if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")):
+                writes = writes or mode is not None
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    mutated.add(target.value.id)
+                if isinstance(node, ast.AugAssign) and isinstance(target, ast.Name):
+                    mutated.add(target.id)
+    return frozenset(mutated), writes
+
+
+def writes_files(module: ast.Module | None) -> bool:
+    """Whether the module writes any file: then a file it reads may be one it wrote."""
+    return module is not None and _mutations_and_writes(module)[1]

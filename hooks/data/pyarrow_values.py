@@ -20,6 +20,7 @@ MAX_ROWS = 20_000
 _BATCH_ROWS = 256
 _MAX_DEPTH = 8  # nesting levels walked; a text leaf deeper fails closed
 _MIN_SHARE = 4096  # characters of each leaf read before the budget runs out
+_MIN_VALUES = 256  # values of each leaf read whatever their length
 MAX_GROUP_BYTES = 256 << 20  # a parquet row group decoding past this is not decoded
 MAX_GROUP_VALUES = 4_000_000  # nor one with more values than this in a column
 # Latin-1 text as legacy systems store it: printable characters and line breaks, no control bytes.
@@ -226,31 +227,39 @@ def _leaves(name: str, column: Any, depth: int, leaves: list[tuple[str, Any]], u
 
 
 def _texts(column: Any, budget: int) -> tuple[list[str], int]:
-    """A leaf's values as text, about the budget's worth of rows, each value cut to the budget;
-    binary values as UTF-8, else Latin-1 (legacy text), with NUL padding stripped; and how many
-    binary values were neither (a blob of image bytes is no text, and is counted, not hidden)."""
+    """A leaf's values as text, value by value: each cut to a sixteenth of the budget (one long
+    value cannot take a column's whole share), until the budget is spent and at least
+    _MIN_VALUES were read; binary values as UTF-8, UTF-16 or Latin-1 with NUL padding stripped;
+    and how many binary values were none of them (a blob of image bytes is counted, not hidden)."""
     import pyarrow as pa
 
-    if column.nbytes > budget:  # read about the budget's worth of rows, not a whole column
-        column = column.slice(0, max(1, len(column) * budget // column.nbytes))
     kind = column.type
     if _is(kind, "is_string_view"):
         column = column.cast(pa.string())
-    if not _is_binary(kind):
-        return [str(item)[:budget] for item in column.to_pylist() if item is not None], 0
+    binary = _is_binary(kind)
+    cut = max(64, budget // 16)
     texts: list[str] = []
-    undecoded = 0
-    for item in column.to_pylist():
-        if item is None:
-            continue
-        raw = bytes(item[:budget])
-        if raw.startswith(_BLOB_MAGICS) or raw[4:8] == b"ftyp":  # `ftyp`: MP4 and its kin
-            continue  # an image, an archive, an array: a blob, not text
-        text = _as_text(raw)
-        if text is None:
-            undecoded += 1
-        else:
+    undecoded = spent = 0
+    for chunk in column.chunks:
+        for index in range(len(chunk)):
+            if spent >= budget and len(texts) + undecoded >= _MIN_VALUES:
+                return texts, undecoded
+            item = chunk[index].as_py()
+            if item is None:
+                continue
+            if not binary:
+                text = str(item)[:cut]
+            else:
+                raw = bytes(item[:cut])
+                if raw.startswith(_BLOB_MAGICS) or raw[4:8] == b"ftyp":  # `ftyp`: MP4 and its kin
+                    continue  # an image, an archive, an array: a blob, not text
+                decoded = _as_text(raw)
+                if decoded is None:
+                    undecoded += 1
+                    continue
+                text = decoded
             texts.append(text)
+            spent += len(text)
     return texts, undecoded
 
 

@@ -15,6 +15,7 @@ import functools
 
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.j2", ".html.jinja", ".html.jinja2")
 _CLOSE = "</script"
+_SERVER_TAGS = (("{%", "%}"), ("{#", "#}"), ("<%", "%>"), ("<?", "?>"))  # Jinja/Django, ERB/JSP, PHP
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -90,4 +91,9 @@ def in_page_script(path: str, text: str | None, offset: int) -> bool:
         return False
     spans = _script_spans(text)
     index = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+    if index < 0 or not spans[index][0] <= offset < spans[index][1]:
+        return False
+    # Inside a template's own tag or comment (`{% set key = "..." %}`, `{# ... #}`), the value is
+    # the server's: it never reaches a visitor.
+    before = text[spans[index][0] : offset]
+    return all(before.rfind(opening) <= before.rfind(closing) for opening, closing in _SERVER_TAGS)

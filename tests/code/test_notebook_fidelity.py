@@ -259,6 +259,8 @@ def test_a_bracket_inside_a_continued_command_opens_nothing_after_it() -> None:
         "%%script --proc=p --err err python3 -u",
         "%%script env PYTHONPATH=. python3",
         "%%script /usr/bin/env -i python3",
+        "%%script --o bash python3",  # argparse's prefix of --out takes `bash` as its value
+        "%%python2",
         "%%cython",
     ],
 )
@@ -295,3 +297,10 @@ def test_deep_metadata_does_not_stop_the_cells_being_read(tmp_path: Path) -> Non
     broken = '{"cells": [{"cell_type": "code", "source": "x"'  # not JSON: no editor opens it, nothing runs
     [finding] = scan_code(tmp_path, broken, "broken.ipynb")
     assert (finding.rule_id, finding.severity.value) == ("MLS907", "low")
+
+
+@pytest.mark.parametrize("version", ["4", 5, 4.5])
+def test_a_notebook_version_editors_open_as_4_is_read(tmp_path: Path, version: object) -> None:
+    body = json.loads(notebook("import pickle, requests\nx = pickle.loads(requests.get(url).content)"))
+    body["nbformat"] = version
+    assert "B301" in [f.rule_id for f in scan_code(tmp_path, json.dumps(body), "v.ipynb")], version

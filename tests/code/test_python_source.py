@@ -70,6 +70,13 @@ def test_text_of_a_python_file_through_names_and_methods_is_low(tmp_path: Path, 
         # other text put into the file's text
         "tmpl = open('pkg/t.py').read()\nexec(tmpl.format(cmd=sys.argv[1]))\n",
         "tmpl = open('pkg/t.py').read()\nexec(tmpl.replace('X', value))\n",
+        # lines changed in place, a file the code writes, a file named as a model's, a drive
+        "lines = open('pkg/v.py').readlines()\nlines.append(answer)\nexec(''.join(lines))\n",
+        "lines = open('pkg/v.py').readlines()\nlines[0] = answer\nexec(''.join(lines))\n",
+        "p = 'solution.py'\nopen(p, 'w').write(answer)\nexec(open(p).read())\n",
+        "exec(open('out/llm_generated_solution.py').read())\n",
+        "exec(open('C:/plugins/p.py').read())\n",
+        "exec(open(f\"{''}/tmp/p.py\").read())\n",
         # a name that says a model made it
         "generated_code = open('pkg/gen.py').read()\nexec(generated_code)\n",
         "code = open('pkg/gen.py').read()\nif flag:\n    code = llm.invoke(prompt).content\nexec(code)\n",
@@ -90,7 +97,7 @@ def test_a_file_read_named_like_output_is_not_model_output(tmp_path: Path) -> No
 def _file_of(source: str) -> list[str | None]:
     module = ast.parse(source)
     origins = CommandOrigins(module)
-    reader = PythonSource(origins, lambda node: qualified_name(node, {}), lambda name: "generated" in name)
+    reader = PythonSource(module, origins, lambda node: qualified_name(node, {}), lambda name: "generated" in name)
     return [
         reader.file_of(node.args[0], origins.function_of(node))
         for node in ast.walk(module)

@@ -45,6 +45,12 @@ def test_what_only_sits_in_a_page_keeps_blocking(tmp_path: Path) -> None:
     for opening in ("<!-- a <script> tag is added below -->", '<p title="<script>">'):  # not a tag
         page = f'<html>{opening}\n<pre>\npassword = "Vq7#rT2!mXz9Lp4w"\n</pre>\n<script>x()</script></html>\n'
         assert [f.severity.value for f in scan_text(tmp_path, "runbook.html", page)] == ["medium"], opening
+    for server_side in (
+        "{% set key = 'a44b754f3d890a27dcbd9b4f860fea6b' %}",
+        "{# apiKey: 'a44b754f3d890a27dcbd9b4f860fea6b' #}",
+    ):
+        found = scan_text(tmp_path, "base.html", _page(server_side + "\n"))  # the server's, never sent
+        assert [f.severity.value for f in found] == ["medium"], server_side
     [template] = scan_text(tmp_path, "settings.py.jinja", WIDGET)  # a template of another file type
     assert template.severity.value == "medium"
     other = "<html><scripts>\n" + WIDGET + "</scripts></html>\n"  # another element's name
