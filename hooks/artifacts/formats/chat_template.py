@@ -139,12 +139,7 @@ def _folded(raw: str, constants: dict[str, str], budget: FoldBudget) -> str:
     assignment = _SET.match(raw)
     if assignment is not None and raw.endswith("%}"):
         expression = raw[assignment.end() : -2].rstrip("-")  # `{% set x = ... -%}`: no regex over the value
-        value = _normalise(_substitute(expression, constants, budget))
-        for _ in range(8):
-            changed = _normalise(_TEXT_FILTER.sub(_apply_filter, value))
-            if changed == value:
-                break
-            value = changed
+        value = _filtered(_normalise(_substitute(expression, constants, budget)))
         # Stripped first, then one literal alone (in brackets): no two runs of spaces meet in
         # the pattern, so a value of 250,000 escaped spaces costs one pass.
         bare = value.strip()
@@ -156,13 +151,18 @@ def _folded(raw: str, constants: dict[str, str], budget: FoldBudget) -> str:
         else:
             constants.pop(assignment.group(1), None)  # rebound to something not constant
         return f"{{% set {assignment.group(1)} = {value} %}}"
-    span = _normalise(_substitute(raw, constants, budget))
+    return _filtered(_normalise(_substitute(raw, constants, budget)))
+
+
+def _filtered(code: str) -> str:
+    """`code` with the text filters applied to literals until nothing changes (at most 8 rounds:
+    `'__SSALC__'|reverse|lower`)."""
     for _ in range(8):
-        changed = _normalise(_TEXT_FILTER.sub(_apply_filter, span))
-        if changed == span:
+        changed = _normalise(_TEXT_FILTER.sub(_apply_filter, code))
+        if changed == code:
             break
-        span = changed
-    return span
+        code = changed
+    return code
 
 
 def problems(template: str) -> list[str]:
