@@ -26,7 +26,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.python_source import PythonSource, writes_files
+from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
@@ -1159,7 +1159,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif (
             bandit_id == "B102"
             and (fixed := self.loads.read_fixed_file(_compiled_text(argument))) is not None
-            and not writes_files(self._module)
+            and not may_write(self._module, posixpath.basename(fixed))
             and not _MODEL_MADE_NAME.search(posixpath.basename(fixed).rsplit(".", 1)[0])
         ):
             # exec(open("scripts/setup.py").read()): the repository's own code, as importing it would run
@@ -1303,9 +1303,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         origins = self.command_origins()
         model_made = _MODEL_MADE_NAME.search
         module = self._module or ast.Module(body=[], type_ignores=[])
-        source = PythonSource(module, origins, self.qualname, lambda name: model_made(name) is not None).file_of(
-            argument, origins.function_of(node)
-        )
+        source = PythonSource(
+            module, origins, self.qualname, lambda name: model_made(name) is not None, self.loads.source_folder
+        ).file_of(argument, origins.function_of(node))
         if source is None or self.loads.fetches or self.loads.mentions(source) > 1:
             return None
         return source

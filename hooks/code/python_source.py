@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from hooks.code.command_origin import CommandOrigins, Function
 
@@ -32,21 +33,28 @@ class PythonSource:
     """Answers, for one module, which `exec`/`eval` arguments are a `.py` file's text."""
 
     def __init__(
-        self, module: ast.Module, origins: CommandOrigins, qualname: QualName, model_made: Callable[[str], bool]
+        self,
+        module: ast.Module,
+        origins: CommandOrigins,
+        qualname: QualName,
+        model_made: Callable[[str], bool],
+        source_folder: str = "",
     ) -> None:
+        self.source_folder = source_folder  # the script's folder in the checkout ("" if not known)
         self.origins = origins
         self.qualname = qualname
         self.model_made = model_made  # a name that says a model wrote what it holds (`generated_code`)
-        self.mutated, self.writes = _mutations_and_writes(module)
+        self.module = module
+        self.mutated = _changes(module).mutated
 
     def file_of(self, node: ast.AST, function: Function | None) -> str | None:
-        """The `*.py` name the text comes from, or None. Code that writes any file may have
-        written that one (through a name no text spells), so it gets None."""
-        if self.writes:
-            return None
+        """The `*.py` name the text comes from, or None. Code that writes a file of that name, or
+        a file whose path names none, may have written it, so it gets None."""
         found = self._text(node, function, set(), 0)
         if found is None or self.model_made(found.rsplit(".", 1)[0]):
             return None  # `llm_generated_solution.py`: the file's name says a model wrote it
+        if may_write(self.module, found):
+            return None  # the code writes that name, or some file it does not name
         return found
 
     def _text(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> str | None:
@@ -141,7 +149,7 @@ class PythonSource:
         checkout, `__file__` and what path functions make of them, and names bound only to such
         parts. A parameter, a request's value, an attribute (`args.dir`, `self.root`) or a call
         of anything else may point anywhere (`os.path.join(request.form["folder"], "plugin.py")`)."""
-        if depth > _MAX_DEPTH or _outside(node):
+        if depth > _MAX_DEPTH or _outside(node, self.source_folder):
             return False
         if isinstance(node, ast.Constant):
             return isinstance(node.value, str)
@@ -192,7 +200,7 @@ _ANCHORED_CALLS = _MODULE_FUNCTIONS | frozenset(
 _OUTSIDE_CALLS = frozenset({"expanduser", "expandvars", "gettempdir", "mkdtemp", "home", "getenv", "get"})
 
 
-def _outside(node: ast.AST) -> bool:
+def _outside(node: ast.AST, source_folder: str = "") -> bool:
     """A path expression with an absolute, home or temporary part, a climb out of the checkout,
     or a part from the environment (`os.environ`, `os.getenv`). The text after a formatted value
     (`f"{root}/pkg/version.py"`) starts with `/` without being absolute."""
@@ -206,7 +214,9 @@ def _outside(node: ast.AST) -> bool:
     for part in ast.walk(node):
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
             text = part.value.replace("\\", "/")
-            if ".." in text.split("/") or (text.startswith(("/", "~")) and id(part) not in tails):
+            if ".." in text.split("/") and _climbs_out(text, source_folder):
+                return True
+            if text.startswith(("/", "~")) and id(part) not in tails:
                 return True
             if len(text) > 2 and text[0].isalpha() and text[1] == ":" and text[2] == "/":
                 return True  # `C:/...`: a drive, not the checkout
@@ -221,27 +231,49 @@ def _outside(node: ast.AST) -> bool:
 
 
 _MUTATORS = frozenset({"append", "insert", "extend", "update", "__setitem__", "setdefault", "add"})
-_WRITERS = frozenset({"write_text", "write_bytes", "write", "writelines", "dump", "save"})
+_COPIES = frozenset({"copy", "copy2", "copyfile", "move", "rename", "replace", "symlink_to", "hardlink_to"})
 
 
-def _mutations_and_writes(module: ast.Module) -> tuple[frozenset[str], bool]:
-    """Names the module changes in place (`x.append(...)`, `x[0] = ...`, `x += ...`), and whether it
-    writes any file (`open(p, "w")`, `Path.write_text`, a writer's `.write`)."""
+@dataclass(frozen=True)
+class _Changes:
+    mutated: frozenset[str]  # names changed in place (`x.append(...)`, `x[0] = ...`, `x += ...`)
+    written: frozenset[str]  # file names the module writes or copies to (the last constant of each path)
+    written_unknown: bool  # a write or copy to a path with no constant name: it may be any file
+
+
+def _changes(module: ast.Module) -> _Changes:
     mutated: set[str] = set()
-    writes = False
+    written: set[str] = set()
+    unknown = False
+
+    def record(path: ast.AST) -> None:
+        nonlocal unknown
+        names = [n.value for n in ast.walk(path) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        if names:
+            written.add(names[-1].replace("\\", "/").rsplit("/", 1)[-1])
+        else:
+            unknown = True
+
     for node in ast.walk(module):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            receiver = node.func.value
-            if node.func.attr in _MUTATORS and isinstance(receiver, ast.Name):
+            receiver, attribute = node.func.value, node.func.attr
+            if attribute in _MUTATORS and isinstance(receiver, ast.Name):
                 mutated.add(receiver.id)
-            if node.func.attr in _WRITERS:
-                writes = True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open":
+            if attribute in ("write_text", "write_bytes"):
+                record(receiver)
+            elif attribute in _COPIES and len(node.args) >= (
+                2 if attribute in ("copy", "copy2", "copyfile", "move") else 1
+            ):
+                record(node.args[-1])
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args:
             mode = (
                 node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
             )
-            if not (isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")):
-                writes = writes or mode is not None
+            reading = mode is None or (
+                isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rbt")
+            )
+            if not reading:
+                record(node.args[0])
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -249,9 +281,25 @@ def _mutations_and_writes(module: ast.Module) -> tuple[frozenset[str], bool]:
                     mutated.add(target.value.id)
                 if isinstance(node, ast.AugAssign) and isinstance(target, ast.Name):
                     mutated.add(target.id)
-    return frozenset(mutated), writes
+    return _Changes(frozenset(mutated), frozenset(written), unknown)
 
 
-def writes_files(module: ast.Module | None) -> bool:
-    """Whether the module writes any file: then a file it reads may be one it wrote."""
-    return module is not None and _mutations_and_writes(module)[1]
+def may_write(module: ast.Module | None, file_name: str) -> bool:
+    """Whether the module may write or copy to a file of this name: a write whose path ends in it,
+    or one whose path has no constant name at all."""
+    if module is None:
+        return False
+    changes = _changes(module)
+    return changes.written_unknown or file_name in changes.written
+
+
+def _climbs_out(text: str, source_folder: str) -> bool:
+    """Whether a relative path part climbs above the checkout from the script's folder
+    (`docs/conf.py` may read `../pkg/__init__.py`; a script at the top may not). Unknown folder:
+    judged as climbing out."""
+    import posixpath
+
+    if not source_folder or source_folder.startswith("/") or source_folder in (".",):
+        return True
+    inside = posixpath.normpath(posixpath.join(source_folder, text.lstrip("/") or "."))
+    return inside == ".." or inside.startswith("../")

@@ -145,3 +145,19 @@ def test_a_folder_outside_the_checkout_held_in_a_name_keeps_blocking(tmp_path: P
 def test_a_folder_from_a_parameter_request_or_attribute_keeps_blocking(tmp_path: Path, source: str) -> None:
     found = scan_code(tmp_path, "import os\n" + source, "tool.py")
     assert any(f.rule_id in ("B102", "B307") and f.severity.value == "medium" for f in found), source
+
+
+def test_a_climb_that_stays_in_the_checkout_and_writes_of_other_files_keep_it_low(tmp_path: Path) -> None:
+    source = (
+        "from os import path\nrepo_dir = '../'\n"
+        "lines = open(path.join(repo_dir, 'pkg', '__init__.py')).readlines()\n"
+        "exec([l for l in lines if l.startswith('__version__')][0])\n"
+        "with open('spec/openapi.yaml', 'w') as f:\n    f.write(spec)\n"  # writes another file
+    )
+    (tmp_path / "docs").mkdir()
+    found = [f for f in scan_code(tmp_path, source, "docs/conf.py") if f.rule_id == "B102"]
+    assert [f.severity.value for f in found] == ["low"]
+    top = [f for f in scan_code(tmp_path, source, "conf.py") if f.rule_id == "B102"]  # `..` from the top
+    assert [f.severity.value for f in top] == ["medium"]
+    unnamed = source + "open(target, 'w').write(x)\n"  # a write whose path names no file: any file
+    assert [f.severity.value for f in scan_code(tmp_path, unnamed, "docs/conf.py") if f.rule_id == "B102"] == ["medium"]
