@@ -15,7 +15,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats.named import buffered_text
+from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import another_reader_may_take, inert_kind
 from hooks.artifacts.names import named_like_artifact
@@ -67,9 +67,17 @@ class Walker(Walk):
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table
-            text, source = buffered_text(source)
+            text, source, prefix = buffered_text(source)
             if text is not None:
                 named.read(text, source, self)
+            elif named.must_read(prefix, source):
+                # Fail closed: a config this long is not read, and it holds what the format judges.
+                self._analysis.add(
+                    rules.ARTIFACT_UNPARSEABLE,
+                    source.label or "file",
+                    f"a {named.name} config over {MAX_TEXT >> 20} MiB is not read: what it makes loaders do is unknown",
+                    f"{source.label}|{named.name}|too-long",
+                )
         artifact_name = named_like_artifact(source.name)
         if fmt is None:
             if artifact_name and not source.head:

@@ -84,4 +84,4 @@ def check_template(analysis: Analysis, label: str, key: str, template: str) -> N
         )
 
 
-HF_CONFIG = NamedFormat("hf-config", _matches, _read)
+HF_CONFIG = NamedFormat("hf-config", _matches, _read, markers=(b"auto_map", b"chat_template", b"{%", b"{{"))

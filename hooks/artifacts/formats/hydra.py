@@ -217,4 +217,4 @@ def _matches(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) and not name.startswith(".mlsec")
 
 
-HYDRA_CONFIG = NamedFormat("hydra", _matches, _read)
+HYDRA_CONFIG = NamedFormat("hydra", _matches, _read, markers=(b"_target_", b"\\x5f", b"\\u005f", b"\\U0000005f"))

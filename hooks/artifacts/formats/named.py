@@ -19,39 +19,75 @@ MAX_TEXT = 16 << 20
 class NamedFormat:
     """One text format: which file names it reads, and how it checks their text."""
 
-    __slots__ = ("matches", "name", "read")
+    __slots__ = ("markers", "matches", "name", "read")
 
-    def __init__(self, name: str, matches: Callable[[str], bool], read: Callable[[bytes, Source, Walk], None]) -> None:
+    def __init__(
+        self,
+        name: str,
+        matches: Callable[[str], bool],
+        read: Callable[[bytes, Source, Walk], None],
+        markers: tuple[bytes, ...] = (),
+    ) -> None:
         self.name = name
         self.matches = matches  # gets the lower-cased base name
         self.read = read  # the whole text (at most MAX_TEXT bytes), the source it came from, the walk
+        # Text that makes a file over MAX_TEXT one this format must read (`_target_`): such a file
+        # fails closed. No markers: any file of this name over MAX_TEXT does.
+        self.markers = markers
+
+    def must_read(self, prefix: bytes, source: Source) -> bool:
+        """Whether a text too long to read holds what this format judges: anywhere in a file that
+        can be read again (in blocks, then back to where it was), else in its first MAX_TEXT."""
+        if not self.markers:
+            return True
+        if any(marker in prefix for marker in self.markers):
+            return True
+        if not source.seekable:
+            return False
+        start = source.handle.tell()
+        overlap = max(len(marker) for marker in self.markers)
+        tail = b""
+        try:
+            while block := source.handle.read(1 << 20):
+                window = tail + block
+                if any(marker in window for marker in self.markers):
+                    return True
+                tail = window[-overlap:]
+            return False
+        finally:
+            source.handle.seek(start)
 
 
 def base_name(name: str) -> str:
     return name.replace("\\", "/").rsplit("/", 1)[-1].lower()
 
 
-def buffered_text(source: Source) -> tuple[bytes | None, Source]:
-    """The source's bytes if they fit in MAX_TEXT, and a source that reads them again from the start."""
+def buffered_text(source: Source) -> tuple[bytes | None, Source, bytes]:
+    """The source's bytes if they fit in MAX_TEXT, a source that reads them again from the start,
+    and the bytes read (the first MAX_TEXT + 1 of a longer text)."""
     data = source.handle.read(MAX_TEXT + 1)
     if len(data) <= MAX_TEXT:
         again = Source(
             io.BytesIO(data), len(data), source.name, source.label, source.depth, seekable=True, head=source.head,
             loader=source.loader,
         )  # fmt: skip
-        return data, again
+        return data, again, data
     if source.seekable:
         source.handle.seek(-len(data), io.SEEK_CUR)
-        return None, source
-    return None, Source(
-        io.BufferedReader(_Prefixed(data, source)),
-        source.size,
-        source.name,
-        source.label,
-        source.depth,
-        seekable=False,
-        head=source.head,
-        loader=source.loader,
+        return None, source, data
+    return (
+        None,
+        Source(
+            io.BufferedReader(_Prefixed(data, source)),
+            source.size,
+            source.name,
+            source.label,
+            source.depth,
+            seekable=False,
+            head=source.head,
+            loader=source.loader,
+        ),
+        data,
     )
 
 

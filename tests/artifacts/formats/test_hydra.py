@@ -129,3 +129,12 @@ def test_many_targets_are_read_in_one_pass(tmp_path: Path) -> None:
     config = b"".join(b"m%d:\n  _target_: a.B\n" % i for i in range(20_000)) + b"e:\n  _target_: os.system\n"
     found = scan_bytes(tmp_path, "conf/many.yaml", config)
     assert rules(found) == ["MLS126"] and found[0].line == 40_002  # lines counted on, match to match
+
+
+def test_a_config_too_long_to_read_fails_closed_when_it_has_targets(tmp_path: Path) -> None:
+    from hooks.artifacts.formats.named import MAX_TEXT
+
+    filler = b"# padding\n" * (MAX_TEXT // 10 + 1)
+    found = scan_bytes(tmp_path, "conf/big.yaml", filler + b"m:\n  _target_: os.system\n")
+    assert rules(found) == ["MLS901"] and "not read" in found[0].message
+    assert rules(scan_bytes(tmp_path, "conf/data.yaml", filler + b"rows: [1, 2, 3]\n")) == []  # no targets: data

@@ -19,10 +19,10 @@ def _stream_source(data: bytes) -> Source:
 
 def test_text_larger_than_the_cap_is_given_back_whole() -> None:
     big = b"x" * (MAX_TEXT + 10)
-    text, again = buffered_text(_stream_source(big))
-    assert text is None and again.handle.read() == big
-    text, again = buffered_text(_stream_source(b"a: 1\n"))
-    assert text == b"a: 1\n" and again.handle.read() == b"a: 1\n"
+    text, again, prefix = buffered_text(_stream_source(big))
+    assert text is None and again.handle.read() == big and prefix == big[: MAX_TEXT + 1]
+    text, again, prefix = buffered_text(_stream_source(b"a: 1\n"))
+    assert text == b"a: 1\n" and again.handle.read() == b"a: 1\n" and prefix == text
 
 
 def test_names_pick_one_format_each() -> None:
