@@ -440,13 +440,7 @@ class LoadContext:
         return self.inside_checkout(path) and self.named_once(call)
 
     def inside_checkout(self, path: str) -> bool:
-        """A relative path that does not climb out of the checkout: `../faiss-index/` from
-        `workshops/l200/notebook.ipynb` is `workshops/faiss-index`, still the repository's."""
-        if ".." not in path.split("/"):
-            return True
-        known = self.source_folder not in ("", ".") and not self.source_folder.startswith("/")
-        inside = posixpath.normpath(posixpath.join(self.source_folder or ".", path))
-        return known and inside != ".." and not inside.startswith("../")
+        return inside_checkout(path, self.source_folder)
 
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
@@ -519,6 +513,17 @@ _FOLDER_KEYWORDS = frozenset(
     {"target_dir", "save_dir", "output_dir", "out_dir", "model_dir", "checkpoint_dir", "folder"}
 )
 _FILE_KEYWORDS = frozenset({"model_name", "filename", "file_name", "fname", "checkpoint_name"})
+
+
+def inside_checkout(path: str, source_folder: str) -> bool:
+    """A relative path that does not climb out of the checkout from the code's folder:
+    `../faiss-index/` from `workshops/l200/notebook.ipynb` is `workshops/faiss-index`, still the
+    repository's. With the folder unknown, any `..` is judged as climbing out."""
+    if ".." not in path.split("/"):
+        return True
+    known = source_folder not in ("", ".") and not source_folder.startswith("/")
+    inside = posixpath.normpath(posixpath.join(source_folder or ".", path))
+    return known and inside != ".." and not inside.startswith("../")
 
 
 def _folder_and_file_keywords(call: ast.Call, attribute: str) -> tuple[ast.expr, ast.expr] | None:

@@ -13,10 +13,12 @@ made the text (`generated_code`) or anything else does not.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from hooks.code.command_origin import CommandOrigins, Function
+from hooks.code.load_context import inside_checkout
 
 _READS = frozenset({"read", "readlines", "readline", "read_text"})
 _OPENERS = frozenset({"open", "io.open", "builtins.open", "codecs.open"})
@@ -44,8 +46,7 @@ class PythonSource:
         self.origins = origins
         self.qualname = qualname
         self.model_made = model_made  # a name that says a model wrote what it holds (`generated_code`)
-        self.module = module
-        self.mutated = _changes(module).mutated
+        self.changes = _changes(module)
 
     def file_of(self, node: ast.AST, function: Function | None) -> str | None:
         """The `*.py` name the text comes from, or None. Code that writes a file of that name, or
@@ -53,7 +54,7 @@ class PythonSource:
         found = self._text(node, function, set(), 0)
         if found is None or self.model_made(found.rsplit(".", 1)[0]):
             return None  # `llm_generated_solution.py`: the file's name says a model wrote it
-        if may_write(self.module, found):
+        if self.changes.may_write(found):
             return None  # the code writes that name, or some file it does not name
         return found
 
@@ -96,7 +97,7 @@ class PythonSource:
     ) -> str | None:
         """What every value the name may hold leads to, when they all lead to one `.py` file."""
         key = (id(function), name)
-        if key in seen or self.model_made(name) or name in self.mutated:
+        if key in seen or self.model_made(name) or name in self.changes.mutated:
             return None  # `lines.append(answer)`, `lines[0] = x`: not the file's text alone any more
         seen.add(key)
         bound = self.origins.bound_values(name, function)
@@ -214,7 +215,7 @@ def _outside(node: ast.AST, source_folder: str = "") -> bool:
     for part in ast.walk(node):
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
             text = part.value.replace("\\", "/")
-            if ".." in text.split("/") and _climbs_out(text, source_folder):
+            if not inside_checkout(text.lstrip("/"), source_folder):
                 return True
             if text.startswith(("/", "~")) and id(part) not in tails:
                 return True
@@ -240,7 +241,12 @@ class _Changes:
     written: frozenset[str]  # file names the module writes or copies to (the last constant of each path)
     written_unknown: bool  # a write or copy to a path with no constant name: it may be any file
 
+    def may_write(self, file_name: str) -> bool:
+        """A write whose path ends in this name, or one whose path has no constant name at all."""
+        return self.written_unknown or file_name in self.written
 
+
+@functools.lru_cache(maxsize=4)  # one module's exec and eval calls ask about the same tree
 def _changes(module: ast.Module) -> _Changes:
     mutated: set[str] = set()
     written: set[str] = set()
@@ -285,21 +291,5 @@ def _changes(module: ast.Module) -> _Changes:
 
 
 def may_write(module: ast.Module | None, file_name: str) -> bool:
-    """Whether the module may write or copy to a file of this name: a write whose path ends in it,
-    or one whose path has no constant name at all."""
-    if module is None:
-        return False
-    changes = _changes(module)
-    return changes.written_unknown or file_name in changes.written
-
-
-def _climbs_out(text: str, source_folder: str) -> bool:
-    """Whether a relative path part climbs above the checkout from the script's folder
-    (`docs/conf.py` may read `../pkg/__init__.py`; a script at the top may not). Unknown folder:
-    judged as climbing out."""
-    import posixpath
-
-    if not source_folder or source_folder.startswith("/") or source_folder in (".",):
-        return True
-    inside = posixpath.normpath(posixpath.join(source_folder, text.lstrip("/") or "."))
-    return inside == ".." or inside.startswith("../")
+    """Whether the module may write or copy to a file of this name."""
+    return module is not None and _changes(module).may_write(file_name)
