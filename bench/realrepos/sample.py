@@ -38,6 +38,7 @@ PER_RULE = {
     "blind8b": 15,
     "blind9": 15,
     "blind10": 15,
+    "blind11": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
