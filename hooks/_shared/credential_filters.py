@@ -60,6 +60,19 @@ def is_sequential(value: str) -> bool:
     return len(lowered) >= 6 and any(lowered in seq or lowered in seq * 2 for seq in _SEQUENCES)
 
 
+def is_periodic(value: str) -> bool:
+    """`1234567890abcdef1234567890abcdef`, `abc1abc1abc1`: one block typed again and again (at least
+    twice in full). A generator never repeats itself over a whole value; a person filling a field
+    of the right length does."""
+    if len(value) < 8:
+        return False
+    for size in range(2, len(value) // 2 + 1):
+        block = value[:size]
+        if (block * (len(value) // size + 1))[: len(value)] == value:
+            return True
+    return False
+
+
 def has_typed_run(value: str, length: int = 6) -> bool:
     """`AbCdEfGh`, `123456789`: `length` letters or digits in alphabet order, in either case. A
     person typing an example writes them; a generator does not (one in tens of millions of keys
@@ -114,7 +127,7 @@ def is_placeholder(value: str, extra_patterns: Iterable[re.Pattern[str]] = (), *
         return True
     if _MASKED.search(value) or _PLACEHOLDER_WORDS.search(value):
         return True
-    if not encoded and (_REPEATED.search(value) or is_sequential(value)):
+    if not encoded and (_REPEATED.search(value) or is_sequential(value) or is_periodic(value)):
         return True
     return any(pattern.search(value) for pattern in extra_patterns)
 

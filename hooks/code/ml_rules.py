@@ -463,9 +463,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
+        in_tests: str | None = None,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
+        # How the file belongs to the project's tests ("a test module", "a test folder"), or None.
+        self.in_tests = in_tests
         self.aliases: dict[str, str] = {}
         self.origins: dict[str, str] = {}  # variable -> qualified name of the call that made it
         self.llm_values: set[str] = set()  # variables holding model or LLM output
@@ -551,6 +554,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
+        if self.in_tests is not None and not self.serving and not self.loads.fetches:
+            # The tests' own fixtures: what a test module loads it built or ships itself. A test
+            # that downloads, copies or unpacks anything may load someone else's file: that blocks.
+            return f"in {self.in_tests} that fetches nothing: a fixture of the tests"
         return None
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:

@@ -28,6 +28,7 @@ from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
+from hooks._core.test_paths import place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import installed_requirements
@@ -92,6 +93,21 @@ class _Unit:
     pipeline_fed: FedFolders = field(default_factory=FedFolders)
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
+
+
+# Bandit findings that need outside input to matter, which a project's tests do not take: SQL
+# and shell text built from the test's own values, certificate checks off against a test server,
+# a test server bound to every interface.
+_QUIET_IN_TESTS = frozenset({"B104", "B501", "B601", "B602", "B604", "B605", "B609", "B608"})
+# exec/eval run text: the tests' own unless the module downloads, copies or unpacks something.
+_QUIET_IN_TESTS_WITHOUT_FETCHES = frozenset({"B102", "B307"})
+
+
+def _quiet_in_tests(test_id: str, visitor: MLRuleVisitor) -> bool:
+    """Whether a bandit finding in the project's tests is low (`profile: strict` keeps it)."""
+    if visitor.serving:
+        return False  # a test module that serves requests takes outside input after all
+    return test_id in _QUIET_IN_TESTS or (test_id in _QUIET_IN_TESTS_WITHOUT_FETCHES and not visitor.loads.fetches)
 
 
 def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
@@ -260,11 +276,13 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
+        in_tests = None if limits.strict else place_in_tests(display, "\n".join(p.transformed.python for p in pieces))
         visitor = MLRuleVisitor(
             notebook=unit.notebook,
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
+            in_tests=in_tests,
         )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]
@@ -327,7 +345,11 @@ class CodeScanner:
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
             quiet = visitor.quiet_bandit.get((result.line, result.test_id))
             keep = keep_severity.get((result.line, result.test_id))
-            if keep is not None:
+            if in_tests is not None and severity is not Severity.LOW and _quiet_in_tests(result.test_id, visitor):
+                # Before `keep`: a test's parameter is the test's own value, not a caller's.
+                message += f" (in {in_tests}: the tests' own input, not outside data)"
+                severity = Severity.LOW
+            elif keep is not None:
                 message += f" ({keep})"
             elif not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
                 if quiet is not None and severity is not Severity.LOW:

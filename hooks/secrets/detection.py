@@ -611,8 +611,13 @@ _VENDOR_KEY = re.compile(
 )
 
 
+# A bare UUID (8-4-4-4-12 hex) is an identifier's layout, not a vendor's: `sk-lf-<uuid>` is a key
+# by its prefix, a UUID alone says nothing about whose value it is.
+_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+
+
 def is_vendor_key(value: str) -> bool:
-    return _VENDOR_KEY.fullmatch(value) is not None
+    return _VENDOR_KEY.fullmatch(value) is not None and _UUID.fullmatch(value) is None
 
 
 _IMAGE_KEY_NAMES = frozenset(["key", "token", "sig", "signature"])

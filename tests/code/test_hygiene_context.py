@@ -374,7 +374,8 @@ def test_a_query_a_test_compares_is_not_sent(tmp_path: Path) -> None:
         "def delete(db, table, values):\n"
         "    return db.execute(f\"DELETE FROM db.{table} WHERE tag LIKE '{values['tag']}';\")\n"
     )
-    assert graded(scan_code(tmp_path, text, "test_q.py")) == [("B608", 3, "low"), ("B608", 6, "medium")]
+    # Named `schema_q.py`: in a test module every query is the tests' own (tests/code/test_tests_context.py).
+    assert graded(scan_code(tmp_path, text, "schema_q.py")) == [("B608", 3, "low"), ("B608", 6, "medium")]
     named = (
         "def test_select(schema, table, start):\n"
         "    expected = f\"SELECT * FROM db.{table} WHERE ts >= '{start}';\"\n"
@@ -384,7 +385,7 @@ def test_a_query_a_test_compares_is_not_sent(tmp_path: Path) -> None:
         "    assert query\n"
         "    return db.execute(query)\n"
     )
-    assert graded(scan_code(tmp_path, named, "test_s.py")) == [("B608", 2, "low"), ("B608", 5, "medium")]
+    assert graded(scan_code(tmp_path, named, "schema_s.py")) == [("B608", 2, "low"), ("B608", 5, "medium")]
 
 
 def test_an_unpinned_configuration_class_with_a_forwarded_flag_stays_low(tmp_path: Path) -> None:

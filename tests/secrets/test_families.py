@@ -346,7 +346,7 @@ def test_k8s_secret_entry_that_is_not_base64_is_low(tmp_path: Path) -> None:
     """The API server refuses a `data` value that is not base64 (`kubectl apply` fails), so it never
     becomes a working Secret: low (still committed text). The same text under a ConfigMap, or a
     Secret's valid base64 of a password, still blocks."""
-    broken = "Xk3pTz9RmWvQ2sLd8YbXk3pTz9RmWvQ2sLd8YbXk3pTz9Rm"  # 47 characters: not base64
+    broken = "Xk3pTz9RmWvQ2sLd8YbNf4hJc7GtPq1aZe6VuKo5BwMy2Dr"  # 47 characters: not base64
     secret = f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\ndata:\n  HF_TOKEN: {broken}\n"
     (finding,) = scan_text(tmp_path, "secret.yaml", secret)
     assert finding.severity.value == "low" and "not base64" in finding.message
