@@ -25,7 +25,7 @@ def test_a_repeated_block_is_a_filler_and_a_generated_value_is_not() -> None:
 def test_a_fixture_token_typed_twice_does_not_block_and_a_generated_one_does(tmp_path: Path) -> None:
     typed = '{"experiment": {"token": "1234567890abcdef1234567890abcdef"}}\n'
     assert blocking(scan_text(tmp_path, "fixtures/set-a.json", typed)) == []
-    generated = '{"experiment": {"token": "%s"}}\n' % fake("", 32, seed=5)
+    generated = '{"experiment": {"token": "' + fake("", 32, seed=5) + '"}}\n'
     assert blocking(scan_text(tmp_path, "fixtures/set-b.json", generated)) == [("MLS223", 1)]
 
 
@@ -41,10 +41,10 @@ def test_a_bare_uuid_in_the_tests_is_a_fixture_and_a_prefixed_one_is_a_vendors_k
 
 
 def test_a_password_salt_is_public_and_the_password_beside_it_is_not(tmp_path: Path) -> None:
-    text = 'PASSWORD_SALT = "GubPEmmotfiK9TMD6Zdw"\nADMIN_PASSWORD = "%s"\n' % fake("", 20, seed=7)
+    text = f'PASSWORD_SALT = "GubPEmmotfiK9TMD6Zdw"\nADMIN_PASSWORD = "{fake("", 20, seed=7)}"\n'
     assert blocking(scan_text(tmp_path, "auth.py", text)) == [("MLS223", 2)]
 
 
 def test_a_statistics_key_is_not_a_credential(tmp_path: Path) -> None:
-    text = 'const thresholdStatKey = "p(95)<1000";\nconst apiKey = "%s";\n' % fake("", 32, seed=9)
+    text = f'const thresholdStatKey = "p(95)<1000";\nconst apiKey = "{fake("", 32, seed=9)}";\n'
     assert blocking(scan_text(tmp_path, "helpers.ts", text)) == [("MLS223", 2)]
