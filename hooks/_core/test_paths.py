@@ -82,3 +82,13 @@ _KEY_FOLDERS = frozenset(["secrets", "secret", "credentials", "creds", "config",
 def keeps_keys(path: str) -> bool:
     """Whether a folder of the path is one that holds a project's real keys or settings."""
     return any(part in _KEY_FOLDERS for part in PurePosixPath(path.lower()).parts[:-1])
+
+
+def place_of_test_code(path: str, text: str) -> str | None:
+    """Like `place_in_tests`, for code judged by where its input comes from: a script in a test
+    folder that reads a command line (`test/benchmark/bench_qps.py --model X`) is a tool someone
+    runs on their own inputs, not a test of the project's fixtures."""
+    place = place_in_tests(path, text)
+    if place == "a test folder" and _READS_COMMAND_LINE.search(text) is not None:
+        return None
+    return place

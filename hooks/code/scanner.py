@@ -28,7 +28,7 @@ from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
-from hooks._core.test_paths import place_in_tests
+from hooks._core.test_paths import place_of_test_code
 from hooks._core.textfile import read_text
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import installed_requirements
@@ -276,7 +276,7 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        in_tests = None if limits.strict else place_in_tests(display, "\n".join(p.transformed.python for p in pieces))
+        in_tests = None if limits.strict else place_of_test_code(display, "\n".join(p.transformed.python for p in pieces))
         visitor = MLRuleVisitor(
             notebook=unit.notebook,
             strict=limits.strict,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks._core.test_paths import is_test_module, keeps_keys, place_in_tests
+from hooks._core.test_paths import is_test_module, keeps_keys, place_in_tests, place_of_test_code
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_a_test_module_below_a_deployment_folder_is_the_deployments() -> None:
 def test_key_folders() -> None:
     assert keeps_keys("secrets/test/tls.key") and keeps_keys("app/config/test/server.key")
     assert not keeps_keys("tests/data/localhost.key") and not keeps_keys("config.key")
+
+
+def test_test_code_in_a_test_folder_reads_no_command_line() -> None:
+    tool = "import argparse\nparser = argparse.ArgumentParser()\n"
+    assert place_of_test_code("test/benchmark/bench_qps.py", tool) is None
+    assert place_of_test_code("test/benchmark/bench_qps.py", "import torch\nMODEL = 'm'\n") == "a test folder"
+    # A test module keeps its place: pytest's own options are not a command line it reads.
+    assert place_of_test_code("tests/test_io.py", "import pytest\ndef test_x():\n    pass\n") == "a test module"
+    assert place_of_test_code("src/io.py", "import torch\n") is None

@@ -63,6 +63,13 @@ def test_a_script_named_like_a_test_that_reads_a_command_line_is_not_a_test(tmp_
     assert ("B301", 4) in blocking(scan_code(tmp_path, source, "test_model.py"))
 
 
+def test_a_tool_in_a_test_folder_that_reads_a_command_line_is_not_a_test(tmp_path: Path) -> None:
+    (tmp_path / "test" / "benchmark").mkdir(parents=True)
+    source = "import argparse\nimport torch\ndef main(path):\n    return torch.load(path)\n"
+    assert ("MLS306", 4) in blocking(scan_code(tmp_path, source, "test/benchmark/bench_load.py"))
+    assert blocking(scan_code(tmp_path, source.replace("import argparse\n", ""), "test/benchmark/bench_load.py")) == []
+
+
 def test_sql_exec_and_tls_in_a_test_module_are_low_and_elsewhere_keep_their_severity(tmp_path: Path) -> None:
     (tmp_path / "tests").mkdir()
     assert blocking(scan_code(tmp_path, EXEC_AND_SQL, "tests/test_db.py")) == []
