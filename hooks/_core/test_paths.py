@@ -71,6 +71,10 @@ def place_in_tests(path: str, text: str | None = None) -> str | None:
         return None  # `overlays/test/`, `deploy/conftest.py`: a deployment's, whatever the file is called
     if is_test_module(path) and (text is None or not posix.name.endswith(".py") or looks_like_python_tests(text)):
         return "a test module"
+    if posix.is_absolute() or ".." in folders:
+        # A path outside the scanned repository (`mlsec scan /srv/tests/project/app.py`): its
+        # folders above the project say nothing about the project, so none of them is a test folder.
+        return None
     return "a test folder" if any(part in _TEST_FOLDERS for part in folders) else None
 
 

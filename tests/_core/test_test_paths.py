@@ -71,3 +71,13 @@ def test_test_code_in_a_test_folder_reads_no_command_line() -> None:
     # A test module keeps its place: pytest's own options are not a command line it reads.
     assert place_of_test_code("tests/test_io.py", "import pytest\ndef test_x():\n    pass\n") == "a test module"
     assert place_of_test_code("src/io.py", "import torch\n") is None
+
+
+def test_folders_outside_the_repository_are_never_test_folders() -> None:
+    """Display paths are repository-relative; one outside it is shown as given, and a `tests`
+    folder above the project (`/srv/tests/project/`) must not lower what the project holds."""
+    assert place_in_tests("/srv/tests/project/app/settings.py") is None
+    assert place_in_tests("../tests/project/app/settings.py") is None
+    assert place_in_tests("project/tests/settings.py") == "a test folder"
+    # A file named by the runners' conventions is a test module wherever it is.
+    assert place_in_tests("/srv/project/tests/test_app.py") == "a test module"
