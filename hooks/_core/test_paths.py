@@ -88,11 +88,35 @@ def keeps_keys(path: str) -> bool:
     return any(part in _KEY_FOLDERS for part in PurePosixPath(path.lower()).parts[:-1])
 
 
+# What a module that only looks like a test may be instead: a server or a consumer of a queue (its
+# input comes from outside), or a tool reading its input (standard input, `fileinput`).
+_NOT_ONLY_A_TEST = re.compile(
+    r"^[ \t]*(?:import|from)[ \t]+(?:http\.server|socketserver|xmlrpc\.server|wsgiref|websockets|zmq|kafka|"
+    r"confluent_kafka|pika|aio_pika|celery|nats|paho|grpc|tornado|twisted|falcon|bottle|quart|litestar|sanic|"
+    r"aiohttp|flask|fastapi|starlette|uvicorn|gunicorn|gradio|streamlit|fileinput)\b"
+    r"|\bimport_module\s*\(|\b__import__\s*\(|\bsys\.stdin\b",
+    re.MULTILINE,
+)
+_IMPORTS_A_TEST_FRAMEWORK = re.compile(r"^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b", re.MULTILINE)
+# Folders that hold tests but may also be a package's public helpers (`numpy/testing/`): not counted here.
+_SHIPPED_TEST_HELPERS = frozenset({"testing"})
+
+
 def place_of_test_code(path: str, text: str) -> str | None:
-    """Like `place_in_tests`, for code judged by where its input comes from: a script in a test
-    folder that reads a command line (`test/benchmark/bench_qps.py --model X`) is a tool someone
-    runs on their own inputs, not a test of the project's fixtures."""
+    """Like `place_in_tests`, for code judged by where its input comes from, and stricter: a
+    module named `*_test.py` (`ab_test.py`, `load_test.py`) is a test only in a test folder or when
+    it imports pytest or unittest; a `testing/` package may ship to users; and a module that serves
+    or consumes a network, or reads a command line or standard input, takes outside input wherever
+    it sits (`test/benchmark/bench_qps.py --model X` is a tool someone runs on their own inputs)."""
     place = place_in_tests(path, text)
-    if place == "a test folder" and _READS_COMMAND_LINE.search(text) is not None:
+    if place is None or _READS_COMMAND_LINE.search(text) is not None or _NOT_ONLY_A_TEST.search(text) is not None:
         return None
-    return place
+    posix = PurePosixPath(path.lower())
+    folders = [part for part in posix.parts[:-1] if part not in _SHIPPED_TEST_HELPERS]
+    in_test_folder = not (posix.is_absolute() or ".." in folders) and any(part in _TEST_FOLDERS for part in folders)
+    if place == "a test module":
+        named_as_prefix = posix.name.startswith("test_") or posix.name == "conftest.py"
+        if not (named_as_prefix or in_test_folder or _IMPORTS_A_TEST_FRAMEWORK.search(text)):
+            return None
+        return place
+    return place if in_test_folder else None

@@ -100,8 +100,6 @@ _NOT_VALUE_WORDS = frozenset(
     "region bucket project tenant resource service backend engine keyring vault keychain mapping map dict set "
     "key_id keyid fingerprint public pub cert certificate status error errors message text "
     "usage usages budget spent remaining rate cost price generator generation revision revisions rev commit "
-    # A salt is stored beside the hash it seasons: public by design (`PASSWORD_SALT`, `passwordSalt`).
-    "salt "
     # `docker login --password-stdin HOST`: the secret is read from standard input; what follows
     # the option is the registry, never the password.
     "stdin".split()
@@ -128,7 +126,7 @@ _KEY_QUALIFIERS = frozenset(
     "object s3 blob file public pub idempotency dedup message label output input target feature hot shortcut "
     "keyboard sharding routing metric config state model data dataset batch item entry field image text query "
     "value attr attribute param parameter json yaml registry schedule sample cursor node edge tree sorting "
-    "dimension dim translation i18n locale lang bucket prefix path name stat threshold".split()
+    "dimension dim translation i18n locale lang bucket prefix path name".split()
 )
 
 

@@ -61,15 +61,17 @@ def is_sequential(value: str) -> bool:
 
 
 def is_periodic(value: str) -> bool:
-    """`1234567890abcdef1234567890abcdef`, `abc1abc1abc1`: one block typed again and again (at least
-    twice in full). A generator never repeats itself over a whole value; a person filling a field
-    of the right length does."""
-    if len(value) < 8:
+    """`1234567890abcdef1234567890abcdef`, `abc1abc1abc1`: letters and digits only, one block typed
+    again and again: three times or more, or twice when the block itself holds a typed run
+    (`1234`, `abcd`). A generator never repeats itself over a whole value; a person filling a field
+    of the right length does. A doubled password (`Summer24Summer24`, `Kx9#mQ2vKx9#mQ2v`) is a
+    person's real choice and stays a secret. Values over 512 characters are never typed fillers."""
+    if not 8 <= len(value) <= 512 or not (value.isascii() and value.isalnum()):
         return False
     for size in range(2, len(value) // 2 + 1):
         block = value[:size]
         if (block * (len(value) // size + 1))[: len(value)] == value:
-            return True
+            return len(value) >= 3 * size or has_typed_run(block, 4)
     return False
 
 

@@ -133,14 +133,18 @@ _PATH_KEYWORDS = frozenset({"folder_path", "path", "filepath", "file_path", "f"}
 
 _FETCHING_CALLS = frozenset(
     "urlretrieve snapshot_download hf_hub_download download_file download_fileobj download extractall extract "
-    "unpack_archive copyfile copy copy2 copytree move sync_folder urlopen".split()
+    "unpack_archive copyfile copy copy2 copytree move sync_folder urlopen "
+    # Cloud storage clients (boto3, google-cloud-storage, azure-storage-blob, fsspec/gcsfs/s3fs).
+    "get_object download_to_filename download_to_file download_as_bytes download_as_string download_as_text "
+    "download_blob get_file".split()
 )
 # HTTP clients: what they fetch may be written anywhere (`open(name, "wb").write(r.content)`).
 _HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
 _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen"})
 _FETCHING_COMMAND = re.compile(
-    r"\b(?:wget|curl|aws\s+s3|gsutil|azcopy|rsync|scp|git\s+(?:clone|pull|fetch|checkout)|unzip|tar|cp|mv|kaggle|"
-    r"huggingface-cli)\b"
+    r"\b(?:wget|curl|aws\s+s3|gsutil|gcloud\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
+    r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout)|unzip|tar|cp|mv|kaggle|"
+    r"huggingface-cli|hf\s+download)\b"
 )
 
 
@@ -158,7 +162,10 @@ def _fetching_call(call: ast.Call) -> bool:
     if isinstance(func, ast.Name) and f"{func.id}.{dotted}".startswith(_HTTP_CLIENTS):
         return True
     if name in _RUNNERS and call.args:
-        words = [n.value for n in ast.walk(call.args[0]) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        command = call.args[0]
+        if not isinstance(command, (ast.List, ast.Tuple, ast.Constant, ast.JoinedStr)):
+            return True  # a command held in a variable: it may fetch anything
+        words = [n.value for n in ast.walk(command) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         return _FETCHING_COMMAND.search(" ".join(words)) is not None
     return False
 

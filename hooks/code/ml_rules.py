@@ -29,6 +29,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
+from hooks.code.test_fixtures import reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -554,10 +555,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
-        if self.in_tests is not None and not self.serving and not self.loads.fetches:
-            # The tests' own fixtures: what a test module loads it built or ships itself. A test
-            # that downloads, copies or unpacks anything may load someone else's file: that blocks.
-            return f"in {self.in_tests} that fetches nothing: a fixture of the tests"
+        if (
+            self.in_tests is not None
+            and not self.serving
+            and not self.loads.fetches
+            and reads_tests_own_file(node, self.command_origins())
+        ):
+            # A local file the tests commit or write themselves (hooks/code/test_fixtures.py). A
+            # test that downloads, copies or unpacks anything, or loads a parameter, a variable
+            # from outside, a URL or bytes from a client, may load someone else's file: that blocks.
+            return f"in {self.in_tests} that fetches nothing: a local file of the tests"
         return None
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
@@ -1194,6 +1201,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             # An install script's `pip install -r {path}`, a launcher's `mpirun {args.hosts}`: the
             # operator's own values; text from files, the network, a request or a model stays high.
             reason = "the script's own values (constants, arguments, environment); no outside text reaches it"
+        if reason is None and bandit_id in ("B102", "B307") and self._tests_own_code(argument, node):
+            reason = f"in {self.in_tests} that fetches nothing: text of the tests"
         lines = _lines_of(node)
         if reason is None:
             # Another call on the same line may be quiet; bandit's findings are matched by line,
@@ -1299,6 +1308,15 @@ class MLRuleVisitor(ast.NodeVisitor):
                 node,
                 f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
             )
+
+    def _tests_own_code(self, argument: ast.AST, node: ast.Call) -> bool:
+        """exec/eval in the project's tests of text the tests keep or write themselves (a snippet
+        constant, a file in `tmp_path`), in a module that serves nothing and fetches nothing."""
+        if self.in_tests is None or self.serving or self.loads.fetches or self._looks_like_llm_output(argument):
+            return False
+        if any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument)):
+            return False
+        return tests_own_value(argument, node, self.command_origins())
 
     def _own_python_file(self, argument: ast.AST, node: ast.Call) -> str | None:
         """The `*.py` file of the checkout whose text `exec`/`eval` runs (hooks/code/python_source.py),

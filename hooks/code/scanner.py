@@ -95,19 +95,15 @@ class _Unit:
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
 
 
-# Bandit findings that need outside input to matter, which a project's tests do not take: SQL
-# and shell text built from the test's own values, certificate checks off against a test server,
-# a test server bound to every interface.
-_QUIET_IN_TESTS = frozenset({"B104", "B501", "B601", "B602", "B604", "B605", "B609", "B608"})
-# exec/eval run text: the tests' own unless the module downloads, copies or unpacks something.
-_QUIET_IN_TESTS_WITHOUT_FETCHES = frozenset({"B102", "B307"})
+# Certificate checks turned off in the project's tests: against the tests' own servers. (Loads and
+# exec/eval of the tests' own text are judged by MLRuleVisitor; SQL, shell and binding findings
+# are hygiene unless outside input reaches them, which keeps them blocking in the tests too.)
+_QUIET_IN_TESTS = frozenset({"B501"})
 
 
 def _quiet_in_tests(test_id: str, visitor: MLRuleVisitor) -> bool:
     """Whether a bandit finding in the project's tests is low (`profile: strict` keeps it)."""
-    if visitor.serving:
-        return False  # a test module that serves requests takes outside input after all
-    return test_id in _QUIET_IN_TESTS or (test_id in _QUIET_IN_TESTS_WITHOUT_FETCHES and not visitor.loads.fetches)
+    return not visitor.serving and test_id in _QUIET_IN_TESTS
 
 
 def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
@@ -276,7 +272,8 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        in_tests = None if limits.strict else place_of_test_code(display, "\n".join(p.transformed.python for p in pieces))
+        text = "\n".join(p.transformed.python for p in pieces)
+        in_tests = None if limits.strict else place_of_test_code(display, text)
         visitor = MLRuleVisitor(
             notebook=unit.notebook,
             strict=limits.strict,
@@ -345,16 +342,16 @@ class CodeScanner:
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
             quiet = visitor.quiet_bandit.get((result.line, result.test_id))
             keep = keep_severity.get((result.line, result.test_id))
-            if in_tests is not None and severity is not Severity.LOW and _quiet_in_tests(result.test_id, visitor):
-                # Before `keep`: a test's parameter is the test's own value, not a caller's.
-                message += f" (in {in_tests}: the tests' own input, not outside data)"
-                severity = Severity.LOW
-            elif keep is not None:
+            if keep is not None:
+                # First: input from outside (a request, model output) keeps its severity in the tests too.
                 message += f" ({keep})"
             elif not limits.strict and (result.test_id in HYGIENE_BANDIT_IDS or quiet is not None):
                 if quiet is not None and severity is not Severity.LOW:
                     message += f" ({quiet})"  # say why bandit's severity was lowered
                 severity = Severity.LOW  # hygiene, or a context that makes it so
+            elif in_tests is not None and severity is not Severity.LOW and _quiet_in_tests(result.test_id, visitor):
+                message += f" (in {in_tests}: the tests' own input, not outside data)"
+                severity = Severity.LOW
             column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hooks._core.test_paths import is_test_module, keeps_keys, place_in_tests, place_of_test_code
 
@@ -81,3 +83,8 @@ def test_folders_outside_the_repository_are_never_test_folders() -> None:
     assert place_in_tests("project/tests/settings.py") == "a test folder"
     # A file named by the runners' conventions is a test module wherever it is.
     assert place_in_tests("/srv/project/tests/test_app.py") == "a test module"
+
+
+@given(st.text(max_size=60), st.text(max_size=400))
+def test_test_code_place_never_raises_on_garbage(path: str, text: str) -> None:
+    assert place_of_test_code(path, text) in (None, "a test module", "a test folder")
