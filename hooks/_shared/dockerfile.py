@@ -192,10 +192,10 @@ def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
 def arg_pairs(arguments: str) -> list[tuple[str, str]]:
     """`ARG A=1 B="x y" C`: (name, default) pairs, a quoted default one value (spaces and all) as
     Docker reads it; "" for an ARG without a default."""
-    import shlex
+    from hooks._shared.words import split_words
 
     try:
-        words = shlex.split(arguments, posix=True)
+        words = split_words(arguments)
     except ValueError:
         words = arguments.split()
     return [(name, default) for name, _, default in (word.partition("=") for word in words)]
@@ -212,10 +212,10 @@ def variable_pairs(instruction: Instruction) -> list[tuple[str, str]]:
 
 def env_pairs(arguments: str) -> list[tuple[str, str]]:
     """ENV/ARG/LABEL `k=v k2="v 2"` pairs, or the legacy `ENV key value` form."""
-    import shlex
+    from hooks._shared.words import split_words
 
     try:
-        words = shlex.split(arguments, posix=True)
+        words = split_words(arguments)
     except ValueError:
         words = arguments.split()
     if words and "=" not in words[0]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import shlex
 from dataclasses import dataclass
 
 from hooks._core.findings import Issue
@@ -21,6 +20,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
 from hooks._shared.redaction import redact_url
+from hooks._shared.words import split_words
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
 
 def _words(segment: str) -> list[str]:
     try:
-        return shlex.split(segment, comments=True)
+        return split_words(segment, comments=True)
     except ValueError:
         return segment.split()
 
@@ -240,7 +240,7 @@ def _shell_scripts(command: str) -> tuple[str, ...]:
     if len(command) > _SCRIPT_SCAN_LIMIT or not _SHELL_SCRIPT_HINT.search(command):
         return ()
     try:
-        words = shlex.split(command.replace("\\\n", " "), comments=True)
+        words = split_words(command.replace("\\\n", " "), comments=True)
     except ValueError:
         return ()
     scripts: list[str] = []

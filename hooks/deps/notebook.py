@@ -10,11 +10,11 @@ written to a dependency file name are returned; their line numbers are the cell'
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from hooks._core.notebooks import parse_notebook
+from hooks._shared.words import split_words
 
 _MAGIC = re.compile(r"^%%(?:writefile|file)(?:\s+(?P<arguments>.*))?$")
 _REQUIREMENTS = re.compile(r"(?i)^(?:[\w.-]*requirements[\w.-]*|constraints[\w.-]*)\.(?:txt|in)$")
@@ -45,7 +45,7 @@ def kind_of(name: str) -> str | None:
 
 def _target(arguments: str) -> str | None:
     try:
-        words = shlex.split(arguments)
+        words = split_words(arguments)
     except ValueError:
         return None
     names = [word for word in words if word not in ("-a", "--append")]

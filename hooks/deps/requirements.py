@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shlex
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -12,6 +11,7 @@ from hooks._core.display import line_list
 from hooks._core.findings import Issue, Severity
 from hooks._shared.indexes import canonical_option
 from hooks._shared.requirements import parse_requirement
+from hooks._shared.words import split_words
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 
@@ -130,7 +130,7 @@ def break_args_options(line: str) -> tuple[str, str]:
 
 def _split(text: str) -> list[str]:
     try:
-        return shlex.split(text)
+        return split_words(text)
     except ValueError:
         return text.split()
 
