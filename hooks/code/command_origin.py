@@ -594,6 +594,10 @@ class CommandOrigins:
         seen.add(key)
         return all(self._operator(value, method, seen, depth + 1) for value, method in assigned)
 
+    def parameter_scope(self, name: str, function: Function | None) -> Function | None:
+        """The function whose parameter `name` is, where `function` reads it; None otherwise."""
+        return self._parameter_scope(name, function)
+
     def _parameter_scope(self, name: str, function: Function | None) -> Function | None:
         """The function whose parameter `name` is, where `function` reads it; None otherwise."""
         scope = function

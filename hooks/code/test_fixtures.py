@@ -97,25 +97,32 @@ def _own(
     depth: int,
     *,
     reading: bool,
+    appended: bool = False,
 ) -> bool:
     """`reading`: the node is what a load reads (a path, a handle or bytes read from a path); else
-    a part of a path."""
+    a part of a path. `appended`: text glued after other text (`f"{tmp_path}/m.pkl"`, `a + "/m"`),
+    where a leading `/` is no root."""
     if depth > _MAX_DEPTH:
         return False
     if isinstance(node, ast.Constant):
         if isinstance(node.value, str):
-            return _SCHEME.match(node.value.strip()) is None
+            return _local_text(node.value, appended=appended)
         return isinstance(node.value, (int, float)) and not reading
     if isinstance(node, (ast.Tuple, ast.List)):
         # `SNIPPET, EXPECTED = "x = 1", 1`: each name is bound to the whole tuple; all of it is own.
         return all(_own(e, origins, function, seen, depth + 1, reading=False) for e in node.elts)
     if isinstance(node, ast.JoinedStr):
-        return all(_own(v, origins, function, seen, depth + 1, reading=False) for v in node.values)
+        return all(
+            _own(v, origins, function, seen, depth + 1, reading=False, appended=appended or i > 0)
+            for i, v in enumerate(node.values)
+        )
     if isinstance(node, ast.FormattedValue):
         return _own(node.value, origins, function, seen, depth + 1, reading=False)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add, ast.Mod)):
-        return _own(node.left, origins, function, seen, depth + 1, reading=False) and _own(
-            node.right, origins, function, seen, depth + 1, reading=False
+        # `a + "/m"` and `"%s/m" % a` glue text; `folder / "/etc/x"` starts again at the root.
+        glued = not isinstance(node.op, ast.Div)
+        return _own(node.left, origins, function, seen, depth + 1, reading=False, appended=appended) and _own(
+            node.right, origins, function, seen, depth + 1, reading=False, appended=glued
         )
     if isinstance(node, ast.Attribute):
         # `handle.name`, `tmpdir.strpath`: an attribute of something the tests own.
@@ -142,11 +149,34 @@ def _own(
     return False
 
 
+def _local_text(text: str, *, appended: bool = False) -> bool:
+    """A piece of a local path inside the checkout: no URL or scheme anywhere in it (`"ht" +
+    "tp://..."` is judged piece by piece), not absolute (`/tmp/m.pkl` is shared with every process
+    on the machine), not a home folder, not climbing out."""
+    stripped = text.strip()
+    return not (
+        _SCHEME.match(stripped)
+        or "://" in stripped
+        or (not appended and stripped.startswith(("/", "\\", "~")))
+        or ".." in stripped.replace("\\", "/").split("/")
+        or re.match(r"[A-Za-z]:", stripped)
+    )
+
+
+def _test_function(function: ast.AST | None) -> bool:
+    """A test or a pytest fixture: what pytest calls, with its own temporary folders."""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if function.name.startswith("test"):
+        return True
+    return any("fixture" in ast.unparse(decorator) for decorator in function.decorator_list)
+
+
 def _own_name(
     name: str, origins: CommandOrigins, function: object, seen: set[tuple[int, str]], depth: int, *, reading: bool
 ) -> bool:
-    if name in _TEMPORARY_FIXTURES:
-        return True
+    if name in _TEMPORARY_FIXTURES and _test_function(origins.parameter_scope(name, function)):  # type: ignore[arg-type]
+        return True  # pytest's own folder for this test; a helper's `tmp_path` parameter is whatever its caller passes
     key = (id(function), name)
     if key in seen:
         return True  # a loop: its other bindings decide

@@ -67,6 +67,14 @@ def test_the_same_loads_outside_the_tests_block(tmp_path: Path) -> None:
         "def test_s3():\n    torch.load(io.BytesIO(boto3.client('s3').get_object(Key='k')['Body'].read()))\n",
         "def test_cache():\n    pickle.loads(redis.Redis(host='cache').get('model'))\n",
         "def test_attr(self):\n    pickle.load(open(self.path, 'rb'))\n",
+        # A scheme split across pieces, a shared or home folder, a path climbing out of the checkout.
+        "def test_glued():\n    pd.read_pickle('ht' + 'tp://example.com/frame.pkl')\n",
+        "def test_shared():\n    pickle.load(open('/tmp/model.pkl', 'rb'))\n",
+        "def test_home():\n    pickle.load(open('~/model.pkl', 'rb'))\n",
+        "def test_up():\n    pickle.load(open('../../shared/model.pkl', 'rb'))\n",
+        "def test_root(tmp_path):\n    pickle.load(open(tmp_path / '/etc/model.pkl', 'rb'))\n",
+        # `tmp_path` as a helper's own parameter is whatever its caller passes (a download folder).
+        "def load_from(tmp_path):\n    return pickle.load(open(tmp_path / 'm.pkl', 'rb'))\n",
     ],
 )
 def test_a_load_of_anything_but_the_tests_local_files_keeps_blocking(tmp_path: Path, load: str) -> None:
