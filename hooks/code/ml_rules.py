@@ -29,7 +29,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
-from hooks.code.test_fixtures import reads_tests_own_file, tests_own_value
+from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -492,6 +492,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
+        self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
@@ -515,6 +516,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
+        self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
@@ -559,6 +561,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.in_tests is not None
             and not self.serving
             and not self.loads.fetches
+            and not self._test_fetchers
             and reads_tests_own_file(node, self.command_origins())
         ):
             # A local file the tests commit or write themselves (hooks/code/test_fixtures.py). A
@@ -1312,7 +1315,9 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _tests_own_code(self, argument: ast.AST, node: ast.Call) -> bool:
         """exec/eval in the project's tests of text the tests keep or write themselves (a snippet
         constant, a file in `tmp_path`), in a module that serves nothing and fetches nothing."""
-        if self.in_tests is None or self.serving or self.loads.fetches or self._looks_like_llm_output(argument):
+        if self.in_tests is None or self.serving or self.loads.fetches or self._test_fetchers:
+            return False
+        if self._looks_like_llm_output(argument):
             return False
         if any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument)):
             return False

@@ -1,11 +1,12 @@
 """Whether a load in the project's tests reads one of the tests' own local files.
 
 A test's load is only the tests' own business when what it reads is built of constants that name
-a local file (`"tests/data/tiny.pt"`, `Path("cache", "ones")`) and of the temporary folders pytest
-and `tempfile` hand out (`tmp_path / "m.pkl"`): the file is committed with the tests or written by
-the test itself. Anything else (a fixture's or helper's parameter, which a conftest may fill with
-a download; an environment variable; a URL; bytes from a client, a queue or a cache) may be
-someone else's file, and the load keeps its severity.
+a local file (`"tests/data/tiny.pt"`, `Path("cache", "ones")`), or of a temporary folder pytest or
+`tempfile` hands the test (`tmp_path / "m.pkl"`) that the same test writes into itself with a known
+writer (`torch.save(m, tmp_path / "m.pkl")`, `write_bytes`, `open(..., "wb")`): an autouse fixture
+may fill the same `tmp_path` with a download. Anything else (a fixture's or helper's parameter, an
+environment variable, a URL in any piece, bytes from a client, a queue or a cache) may be someone
+else's file, and the load keeps its severity.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import ast
 import re
 
 from hooks.code.command_origin import CommandOrigins
-from hooks.code.serialisers import PATH_KEYWORDS
+from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 
-# pytest's temporary-folder fixtures (and the names tests commonly give `tempfile`'s folders).
-_TEMPORARY_FIXTURES = frozenset(
-    {"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory", "tmp_dir", "temp_dir", "tmp_directory", "tmpdirname"}
-)
-_TEMPORARY_CALLS = frozenset({"mkdtemp", "gettempdir", "mktemp", "TemporaryDirectory", "NamedTemporaryFile"})
+# pytest's own temporary-folder fixtures (a conftest may define any other name, and fill it).
+_TEMPORARY_FIXTURES = frozenset({"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory"})
+# Private temporary folders and files (`gettempdir()` is the machine's shared /tmp: not one).
+_TEMPORARY_CALLS = frozenset({"mkdtemp", "mktemp", "TemporaryDirectory", "NamedTemporaryFile", "mkstemp"})
+# Calls that write a file at a path they are given (besides the serialisers' WRITERS).
+_WRITE_METHODS = frozenset({"write_bytes", "write_text", "write"})
 # Calls that only build or reshape a path from their arguments.
 _PATH_BUILDERS = frozenset(
     {
@@ -72,21 +74,104 @@ def _call_name(call: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
+# Modules that fetch files or bytes from elsewhere, whatever a call of theirs is named or aliased
+# to (`from requests import get as g`, `getattr(requests, "get")`): a test importing one may load
+# what it fetched.
+_FETCHING_MODULES = frozenset(
+    "requests httpx urllib urllib3 aiohttp http socket ftplib paramiko pycurl wget gdown pooch huggingface_hub "
+    "hf_transfer modelscope boto3 botocore s3fs gcsfs adlfs fsspec smart_open google azure datasets kaggle "
+    "tensorflow_datasets torchvision mlflow wandb clearml dvc".split()
+)
+
+
+def imports_fetchers(module: ast.Module) -> bool:
+    """Whether the module imports anything that can fetch files (also `torch.hub`)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for name in names:
+            if name.split(".", 1)[0] in _FETCHING_MODULES or name.startswith("torch.hub"):
+                return True
+    return False
+
+
 def load_source(call: ast.Call) -> ast.expr | None:
     """What a load reads: its first argument, else a path keyword."""
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
 
 
 def reads_tests_own_file(call: ast.Call, origins: CommandOrigins) -> bool:
-    """Whether the load reads a local file named by constants and temporary folders only."""
+    """Whether the load reads a local file named by constants, or one the test wrote itself into
+    its temporary folder."""
     source = load_source(call)
     return source is not None and tests_own_value(source, call, origins)
 
 
 def tests_own_value(value: ast.AST, call: ast.Call, origins: CommandOrigins) -> bool:
-    """Whether `value` (an argument of `call`) is built of constants, temporary folders and what
-    is read from local files so named: a path, a handle, bytes or text the tests own."""
-    return _own(value, origins, origins.function_of(call), set(), 0, reading=True)
+    """Whether `value` (an argument of `call`) is built of constants, and of temporary folders the
+    test writes into itself, and what is read from local files so named: a path, a handle, bytes or
+    text the tests own."""
+    function = origins.function_of(call)
+    found: set[str] = set()  # temporary folders' names, and "\0" + each constant piece of the path
+    if not _own(value, origins, function, set(), 0, reading=True, roots=found):
+        return False
+    roots = {r for r in found if not r.startswith("\0")}
+    pieces = {r[1:].strip("/\\ ") for r in found if r.startswith("\0")} - {""}
+    return not roots or _writes_into(function, roots, pieces, call, origins)
+
+
+def _expand(node: ast.AST, origins: CommandOrigins, function: ast.AST | None, depth: int) -> tuple[set[str], set[str]]:
+    """The names and constant texts a write's target is built of, following local names to what
+    they are bound to (`p = os.path.join(d, "m.pkl")` ... `open(p, "wb")`)."""
+    names: set[str] = set()
+    texts: set[str] = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str):
+            texts.add(n.value.strip("/\\ "))
+        elif isinstance(n, ast.Name):
+            names.add(n.id)
+            bound = origins.bound_values(n.id, function) if depth < 4 else None  # type: ignore[arg-type]
+            for value in (bound[0] if bound else []):
+                if isinstance(value, ast.AST):
+                    more_names, more_texts = _expand(value, origins, function, depth + 1)
+                    names |= more_names
+                    texts |= more_texts
+    return names, texts
+
+
+def _writes_into(
+    function: ast.AST | None, roots: set[str], pieces: set[str], load: ast.Call, origins: CommandOrigins
+) -> bool:
+    """Whether `function` itself writes the loaded file into one of the temporary folders `roots`
+    (names bound to them) with a known writer (a serialiser, `write_bytes`/`write_text`,
+    `open(p, "w...")`), naming it with one of the load path's own `pieces` (`"m.pkl"`): a write of
+    another file there says nothing about the one loaded."""
+    if function is None:
+        return False
+    inside_load = {id(n) for n in ast.walk(load)}
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Call) or id(node) in inside_load:
+            continue
+        targets: list[ast.AST] = list(path_arguments(node))
+        name = _call_name(node)
+        if name in _WRITE_METHODS and isinstance(node.func, ast.Attribute):
+            targets.append(node.func.value)
+        if name == "open" and _write_mode(node):
+            targets.extend(node.args[:1])
+        for target in targets:
+            names, texts = _expand(target, origins, function, 0)
+            if names & roots and (not pieces or pieces & texts):
+                return True
+    return False
+
+
+def _write_mode(call: ast.Call) -> bool:
+    mode = next((k.value for k in call.keywords if k.arg == "mode"), call.args[1] if len(call.args) > 1 else None)
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and any(c in mode.value for c in "wax+")
 
 
 def _own(
@@ -98,6 +183,7 @@ def _own(
     *,
     reading: bool,
     appended: bool = False,
+    roots: set[str] | None = None,
 ) -> bool:
     """`reading`: the node is what a load reads (a path, a handle or bytes read from a path); else
     a part of a path. `appended`: text glued after other text (`f"{tmp_path}/m.pkl"`, `a + "/m"`),
@@ -106,33 +192,35 @@ def _own(
         return False
     if isinstance(node, ast.Constant):
         if isinstance(node.value, str):
+            if roots is not None:
+                roots.add("\0" + node.value)
             return _local_text(node.value, appended=appended)
         return isinstance(node.value, (int, float)) and not reading
     if isinstance(node, (ast.Tuple, ast.List)):
         # `SNIPPET, EXPECTED = "x = 1", 1`: each name is bound to the whole tuple; all of it is own.
-        return all(_own(e, origins, function, seen, depth + 1, reading=False) for e in node.elts)
+        return all(_own(e, origins, function, seen, depth + 1, reading=False, roots=roots) for e in node.elts)
     if isinstance(node, ast.JoinedStr):
         return all(
-            _own(v, origins, function, seen, depth + 1, reading=False, appended=appended or i > 0)
+            _own(v, origins, function, seen, depth + 1, reading=False, appended=appended or i > 0, roots=roots)
             for i, v in enumerate(node.values)
         )
     if isinstance(node, ast.FormattedValue):
-        return _own(node.value, origins, function, seen, depth + 1, reading=False)
+        return _own(node.value, origins, function, seen, depth + 1, reading=False, roots=roots)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add, ast.Mod)):
         # `a + "/m"` and `"%s/m" % a` glue text; `folder / "/etc/x"` starts again at the root.
         glued = not isinstance(node.op, ast.Div)
-        return _own(node.left, origins, function, seen, depth + 1, reading=False, appended=appended) and _own(
-            node.right, origins, function, seen, depth + 1, reading=False, appended=glued
+        return _own(node.left, origins, function, seen, depth + 1, reading=False, appended=appended, roots=roots) and (
+            _own(node.right, origins, function, seen, depth + 1, reading=False, appended=glued, roots=roots)
         )
     if isinstance(node, ast.Attribute):
         # `handle.name`, `tmpdir.strpath`: an attribute of something the tests own.
-        return _own(node.value, origins, function, seen, depth + 1, reading=False)
+        return _own(node.value, origins, function, seen, depth + 1, reading=False, roots=roots)
     if isinstance(node, ast.Name):
-        return _own_name(node.id, origins, function, seen, depth, reading=reading)
+        return _own_name(node.id, origins, function, seen, depth, reading=reading, roots=roots)
     if isinstance(node, ast.Call):
         name = _call_name(node)
         if name in _TEMPORARY_CALLS:
-            return True
+            return roots is not None  # the caller then asks whether the test writes there itself
         if name in _READERS or name in _PATH_BUILDERS:
             parts: list[ast.AST] = [*node.args, *(k.value for k in node.keywords if k.arg not in ("mode", "encoding"))]
             if isinstance(node.func, ast.Attribute) and _dotted(node.func.value) not in _PATH_MODULES:
@@ -141,7 +229,7 @@ def _own(
             if name == "open" and any(not isinstance(m, ast.Constant) for m in modes):
                 return False
             return bool(parts) and all(
-                _own(part, origins, function, seen, depth + 1, reading=False)
+                _own(part, origins, function, seen, depth + 1, reading=False, roots=roots)
                 for part in parts
                 if not (name == "open" and part in node.args[1:])
             )
@@ -156,7 +244,8 @@ def _local_text(text: str, *, appended: bool = False) -> bool:
     stripped = text.strip()
     return not (
         _SCHEME.match(stripped)
-        or "://" in stripped
+        or ":" in stripped  # a scheme, a drive or a host, however the pieces are split
+        or stripped.startswith("//")
         or (not appended and stripped.startswith(("/", "\\", "~")))
         or ".." in stripped.replace("\\", "/").split("/")
         or re.match(r"[A-Za-z]:", stripped)
@@ -173,10 +262,22 @@ def _test_function(function: ast.AST | None) -> bool:
 
 
 def _own_name(
-    name: str, origins: CommandOrigins, function: object, seen: set[tuple[int, str]], depth: int, *, reading: bool
+    name: str,
+    origins: CommandOrigins,
+    function: object,
+    seen: set[tuple[int, str]],
+    depth: int,
+    *,
+    reading: bool,
+    roots: set[str] | None,
 ) -> bool:
     if name in _TEMPORARY_FIXTURES and _test_function(origins.parameter_scope(name, function)):  # type: ignore[arg-type]
-        return True  # pytest's own folder for this test; a helper's `tmp_path` parameter is whatever its caller passes
+        # pytest's own folder for this test (a helper's `tmp_path` parameter is whatever its caller
+        # passes); the caller then asks whether the test writes into it itself.
+        if roots is None:
+            return False
+        roots.add(name)
+        return True
     key = (id(function), name)
     if key in seen:
         return True  # a loop: its other bindings decide
@@ -185,6 +286,11 @@ def _own_name(
     if bound is None:
         return False  # a parameter (a fixture a conftest may fill with a download) or unknown
     values, scope = bound
+    if roots is not None and any(
+        isinstance(value, ast.Call) and _call_name(value) in _TEMPORARY_CALLS for value in values
+    ):
+        roots.add(name)  # `d = tempfile.mkdtemp()`: writes into `d` make files of the test's own
     return bool(values) and all(
-        isinstance(value, ast.AST) and _own(value, origins, scope, seen, depth + 1, reading=reading) for value in values
+        isinstance(value, ast.AST) and _own(value, origins, scope, seen, depth + 1, reading=reading, roots=roots)
+        for value in values
     )

@@ -22,12 +22,17 @@ def judge(source: str) -> bool:
 @pytest.mark.parametrize(
     "source",
     [
-        "def test_a(tmp_path):\n    pickle.load(open(tmp_path / 'm.pkl', 'rb'))",
-        "def test_a(tmp_path):\n    pickle.load(open(f'{tmp_path}/m.pkl', 'rb'))",
-        "def test_a(tmpdir):\n    pickle.load(open(tmpdir.join('m.pkl'), 'rb'))",
-        "def test_a():\n    d = tempfile.mkdtemp()\n    pickle.load(open(os.path.join(d, 'm.pkl'), 'rb'))",
+        "def test_a(tmp_path):\n    joblib.dump(m, tmp_path / 'm.pkl')\n"
+        "    pickle.load(open(tmp_path / 'm.pkl', 'rb'))",
+        "def test_a(tmp_path):\n    (tmp_path / 'm.pkl').write_bytes(b)\n"
+        "    pickle.load(open(f'{tmp_path}/m.pkl', 'rb'))",
+        "def test_a(tmpdir):\n    torch.save(m, tmpdir.join('m.pkl'))\n"
+        "    pickle.load(open(tmpdir.join('m.pkl'), 'rb'))",
+        "def test_a():\n    d = tempfile.mkdtemp()\n    p = os.path.join(d, 'm.pkl')\n    with open(p, 'wb') as f:\n"
+        "        f.write(b)\n    pickle.load(open(p, 'rb'))",
         "NAME = 'm.pkl'\ndef test_a():\n    with open(Path('tests', 'data', NAME), 'rb') as f:\n        pickle.load(f)",
-        "@pytest.fixture\ndef model(tmp_path):\n    return pickle.load(open(tmp_path / 'm', 'rb'))",
+        "@pytest.fixture\ndef model(tmp_path):\n    torch.save(m, tmp_path / 'm')\n"
+        "    return pickle.load(open(tmp_path / 'm', 'rb'))",
     ],
 )
 def test_the_tests_own_local_files(source: str) -> None:
@@ -38,6 +43,14 @@ def test_the_tests_own_local_files(source: str) -> None:
     "source",
     [
         "def test_a(model_dir):\n    pickle.load(open(model_dir / 'm.pkl', 'rb'))",
+        # pytest's folder, but the test never writes the file: an autouse fixture may have downloaded it.
+        "def test_a(tmp_path):\n    pickle.load(open(tmp_path / 'm.pkl', 'rb'))",
+        "def test_a(tmp_path):\n    json.dump(c, open(tmp_path / 'c.json', 'w'))\n"
+        "    pickle.load(open(tmp_path / 'm.pkl', 'rb'))",
+        # A conftest's own fixture name: any folder, filled by anything.
+        "def test_a(tmp_dir):\n    torch.save(m, tmp_dir / 'm.pkl')\n    pickle.load(open(tmp_dir / 'm.pkl', 'rb'))",
+        "def test_a():\n    pickle.load(open(os.path.join(tempfile.gettempdir(), 'm.pkl'), 'rb'))",
+        "def test_a():\n    pickle.load(open('https:' + '//host/m.pkl', 'rb'))",
         "def helper(tmp_path):\n    pickle.load(open(tmp_path / 'm.pkl', 'rb'))",
         "def test_a():\n    pickle.load(open(os.environ['M'], 'rb'))",
         "def test_a():\n    pickle.load(open(os.path.expandvars('$HOME/m.pkl'), 'rb'))",
