@@ -164,10 +164,25 @@ def _fetching_call(call: ast.Call) -> bool:
     if name in _RUNNERS and call.args:
         command = call.args[0]
         if not isinstance(command, (ast.List, ast.Tuple, ast.Constant, ast.JoinedStr)):
-            return True  # a command held in a variable: it may fetch anything
+            # A command held in a variable may fetch anything; `asyncio.run(main())` or
+            # `trainer.run(cfg)` runs no program.
+            return _program_runner(call)
         words = [n.value for n in ast.walk(command) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         return _FETCHING_COMMAND.search(" ".join(words)) is not None
     return False
+
+
+# Where a program is started: `subprocess.run(cmd)`, `os.system(cmd)`, `sp.Popen(cmd)`; a bare name
+# only for the functions no other library commonly names so (`from subprocess import Popen`).
+_PROGRAM_MODULES = frozenset({"subprocess", "os", "sp", "commands", "sh"})
+_BARE_PROGRAM_RUNNERS = frozenset({"Popen", "check_call", "check_output", "system", "popen"})
+
+
+def _program_runner(call: ast.Call) -> bool:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return isinstance(func.value, ast.Name) and func.value.id in _PROGRAM_MODULES
+    return isinstance(func, ast.Name) and func.id in _BARE_PROGRAM_RUNNERS
 
 
 def _reads(call: ast.Call) -> bool:

@@ -218,3 +218,15 @@ def test_strict_profile_blocks_in_the_tests_too(tmp_path: Path) -> None:
         ("B307", 6),
         ("B608", 3),
     ]
+
+
+def test_an_async_main_or_a_trainer_run_is_no_program_and_fetches_nothing(tmp_path: Path) -> None:
+    source = (
+        "import asyncio, pickle\nfrom pathlib import Path\n"
+        "def test_async(tmp_path):\n    asyncio.run(main(tmp_path))\n"
+        "    Path(tmp_path, 'm').write_bytes(DATA)\n"
+        "    assert pickle.loads(Path(tmp_path, 'm').read_bytes())\n"
+    )
+    assert in_tests(tmp_path, source, "tests/test_async.py") == []
+    started = source.replace("asyncio.run(main(tmp_path))", "subprocess.run(COMMAND)").replace("asyncio", "subprocess")
+    assert ("B301", 6) in in_tests(tmp_path, started, "tests/test_async.py")
