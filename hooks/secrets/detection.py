@@ -114,6 +114,7 @@ class Hit:
     specific: bool = True  # a provider's format (wins over the context detector where they overlap)
     low_reason: str = ""  # why it is reported low (not blocking), said in the message
     in_url_query: bool = False  # a URL's query parameter (`jdbc:...?password=`): a system's address
+    provider_uuid: bool = False  # a UUID named as a service's token whose tokens are UUIDs (HEROKU_API_KEY)
 
 
 MAX_JUDGED_VALUES = 5_000  # per file: judging a value costs ~0.3 ms, so a second or two
@@ -375,7 +376,17 @@ def judge(
         specific=False,
         low_reason=low_reason,
         in_url_query=_url_query_start(candidate, lowered) is not None,
+        provider_uuid=_provider_uuid(candidate.name, candidate.value),
     )
+
+
+# Services whose API tokens are bare UUIDs (Heroku API keys, Snyk tokens, Consul and Nomad ACL
+# tokens): a UUID given to a name that says one of them is that service's token, not an id.
+_UUID_TOKEN_SERVICES = re.compile(r"(?i)heroku|snyk|consul|nomad")
+
+
+def _provider_uuid(name: str, value: str) -> bool:
+    return _UUID.fullmatch(value) is not None and _UUID_TOKEN_SERVICES.search(name) is not None
 
 
 # A Docker client config (`~/.docker/config.json`, a pull secret's `.dockerconfigjson`).
@@ -611,12 +622,9 @@ _VENDOR_KEY = re.compile(
 )
 
 
-# A bare UUID (8-4-4-4-12 hex) is an identifier's layout, not a vendor's: `sk-lf-<uuid>` is a key
-# by its prefix, a UUID alone says nothing about whose value it is.
-_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
-
-
 def is_vendor_key(value: str) -> bool:
+    # A bare UUID (8-4-4-4-12 hex) is an identifier's layout, not a vendor's: `sk-lf-<uuid>` is a
+    # key by its prefix; a UUID alone says nothing about whose value it is.
     return _VENDOR_KEY.fullmatch(value) is not None and _UUID.fullmatch(value) is None
 
 

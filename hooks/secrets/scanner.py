@@ -266,6 +266,7 @@ def _finding(
         and not settings.strict
         and not is_vendor_key(hit.value)
         and not hit.in_url_query
+        and not hit.provider_uuid
     )
     if hit.verdict == DOUBTFUL:
         severity = Severity("low")

@@ -54,3 +54,14 @@ def test_a_salt_named_as_a_secret_still_blocks(tmp_path: Path) -> None:
     is not told apart by its name, so every salt keeps the severity of its value."""
     text = f"define('AUTH_SALT', '{fake('', 32, seed=11)}');\nSECURITY_PASSWORD_SALT = \"{fake('', 24, seed=13)}\"\n"
     assert blocking(scan_text(tmp_path, "wp-config.php", text)) == [("MLS223", 1), ("MLS223", 2)]
+
+
+def test_a_uuid_named_as_a_service_whose_tokens_are_uuids_blocks_in_the_tests_too(tmp_path: Path) -> None:
+    """Heroku API keys, Snyk tokens, Consul and Nomad ACL tokens are bare UUIDs: the name says whose."""
+    text = 'def test_deploy():\n    HEROKU_API_KEY = "3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f"\n'
+    assert blocking(scan_text(tmp_path, "tests/test_deploy.py", text)) == [("MLS223", 2)]
+    snyk = 'def test_scan():\n    snyk_token = "c41e8b27-95fa-4d03-b6e1-2a7f0d9c5e84"\n'
+    assert blocking(scan_text(tmp_path, "tests/test_scan.py", snyk)) == [("MLS223", 2)]
+    # Any other name: a UUID in the tests is a fixture's id.
+    other = 'def test_run():\n    run_token = "c41e8b27-95fa-4d03-b6e1-2a7f0d9c5e84"\n'
+    assert blocking(scan_text(tmp_path, "tests/test_run.py", other)) == []
