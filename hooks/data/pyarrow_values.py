@@ -111,11 +111,7 @@ def _read_in_child(path: Path, kind: str, budget: int, full: bool) -> ColumnValu
         return ColumnValues({}, [], complete=False, failed=failed)
     capped = f"decoding needed more than {DECODE_MEMORY >> 20} MiB or {DECODE_CPU_SECONDS} s"
     if finished.returncode != 0:
-        # Ended by a signal (the CPU cap, or an abort when an allocation past the memory cap fails)
-        # or by exit 3 (Python's MemoryError); a crash of pyarrow's own on the file ends it the same way.
-        ended = f"signal {-finished.returncode}" if finished.returncode < 0 else f"exit {finished.returncode}"
-        failed = f"the decoding process stopped ({ended}): {capped}, or pyarrow crashed on the file"
-        return ColumnValues({}, [], complete=False, failed=failed)
+        return ColumnValues({}, [], complete=False, failed=capped)
     try:
         reply = json.loads(finished.stdout)
         if reply["failed"] in ("MemoryError", "ArrowMemoryError"):
