@@ -33,17 +33,12 @@ _LEGACY_TEXT = re.compile(rb"[\t\n\r\x20-\x7e\xa0-\xff]*")
 
 
 def available() -> bool:
-    """A pyarrow of MIN_VERSION or newer is installed (read from its metadata: not imported here)."""
     if importlib.util.find_spec("pyarrow") is None:
         return False
-    from importlib.metadata import PackageNotFoundError, version
+    import pyarrow
 
-    try:
-        installed = version("pyarrow")
-    except PackageNotFoundError:
-        return False
     parts = []
-    for piece in installed.split(".")[:3]:
+    for piece in str(pyarrow.__version__).split(".")[:3]:
         digits = "".join(c for c in piece if c.isdigit())
         parts.append(int(digits or 0))
     return tuple(parts) >= MIN_VERSION
@@ -58,93 +53,7 @@ class ColumnValues:
     failed: str = ""  # why pyarrow could not decode the file (then nothing above was read)
 
 
-# What a decode may take: the metadata checks above trust counts the file itself states, and a
-# file can lie in them (a few hundred bytes whose dictionary and run lengths expand to gigabytes).
-# So pyarrow decodes in a child process with its address space and CPU time capped: past either,
-# the child dies, and the file is reported as not decoded (MLS912) instead of exhausting the machine.
-DECODE_MEMORY = 2 << 30  # bytes of address space (pyarrow itself reserves a few hundred MiB)
-DECODE_CPU_SECONDS = 60
-# The module's limits the child takes from the parent (tests change them on the module).
-_LIMIT_NAMES = ("MAX_ROWS", "MAX_GROUP_BYTES", "MAX_GROUP_VALUES", "_BATCH_ROWS", "_MIN_SHARE", "_MIN_VALUES")
-
-
 def read_columns(path: Path, kind: str, budget: int, *, full: bool = False) -> ColumnValues | None:
-    """The values of the file's rows, up to the budget, or None without a usable pyarrow: read in
-    a child process under DECODE_MEMORY and DECODE_CPU_SECONDS where the platform can cap one
-    (hooks/data/decode_child.py), else in this process."""
-    if not available():
-        return None
-    try:
-        import resource  # noqa: F401 - POSIX only: where it is missing, nothing can cap a child
-    except ImportError:
-        return read_columns_here(path, kind, budget, full=full)
-    return _read_in_child(path, kind, budget, full)
-
-
-def _read_in_child(path: Path, kind: str, budget: int, full: bool) -> ColumnValues:
-    import json
-    import subprocess
-    import sys
-
-    request = {
-        "path": str(path.resolve()),
-        "kind": kind,
-        "budget": budget,
-        "full": full,
-        "limits": {name: globals()[name] for name in _LIMIT_NAMES},
-    }
-    package_root = str(Path(__file__).resolve().parents[2])
-    try:
-        finished = subprocess.run(
-            [sys.executable, "-c", _CHILD_PROGRAM, package_root],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            timeout=DECODE_CPU_SECONDS * 2,
-            preexec_fn=_cap_child,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return ColumnValues({}, [], complete=False, failed=f"decoding took over {DECODE_CPU_SECONDS * 2} s")
-    except OSError as exc:
-        failed = f"the decoding process did not start: {type(exc).__name__}"
-        return ColumnValues({}, [], complete=False, failed=failed)
-    capped = f"decoding needed more than {DECODE_MEMORY >> 20} MiB or {DECODE_CPU_SECONDS} s"
-    if finished.returncode != 0:
-        return ColumnValues({}, [], complete=False, failed=capped)
-    try:
-        reply = json.loads(finished.stdout)
-        if reply["failed"] in ("MemoryError", "ArrowMemoryError"):
-            reply["failed"] = capped  # pyarrow met the cap and said so itself
-        return ColumnValues(
-            {str(k): [str(v) for v in vs] for k, vs in reply["values"].items()},
-            [str(u) for u in reply["unread"]],
-            complete=bool(reply["complete"]),
-            rows=int(reply["rows"]),
-            failed=str(reply["failed"]),
-        )
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return ColumnValues({}, [], complete=False, failed="the decoding process gave no readable answer")
-
-
-def _cap_child() -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (DECODE_MEMORY, DECODE_MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (DECODE_CPU_SECONDS, DECODE_CPU_SECONDS))
-
-
-# The child imports this package from where the parent found it, and nothing from its working
-# directory (a scanned repository may hold a `hooks/` folder of its own).
-_CHILD_PROGRAM = (
-    "import sys\n"
-    "sys.path[:] = [sys.argv[1]] + [p for p in sys.path if p not in ('', '.')]\n"
-    "from hooks.data.decode_child import main\n"
-    "main()\n"
-)
-
-
-def read_columns_here(path: Path, kind: str, budget: int, *, full: bool = False) -> ColumnValues | None:
     """The values of the file's rows, up to the budget, or None without a usable pyarrow.
 
     Rows are read in batches across every row group (parquet) or record batch (arrow) until the
