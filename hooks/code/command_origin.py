@@ -143,11 +143,11 @@ def qualified_name(node: ast.AST, aliases: dict[str, str]) -> str | None:
     return None
 
 
-def _dotted(node: ast.AST) -> str:
+def dotted_name(node: ast.AST) -> str:
     if isinstance(node, ast.Call):
-        return _dotted(node.func)
+        return dotted_name(node.func)
     if isinstance(node, ast.Attribute):
-        return f"{_dotted(node.value)}.{node.attr}"
+        return f"{dotted_name(node.value)}.{node.attr}"
     if isinstance(node, ast.Name):
         return node.id
     return ""
@@ -240,7 +240,7 @@ class CommandOrigins:
                     self.class_of[id(node)] = id(owner)
                     if node.name == "__init__":
                         self.constructors.setdefault(owner.name, []).append(node)
-                    if any(_HANDLER_BASES.search(_dotted(base)) for base in owner.bases):
+                    if any(_HANDLER_BASES.search(dotted_name(base)) for base in owner.bases):
                         self.handler_methods.add(id(node))
                 self.global_names[id(node)] = {
                     name for child in ast.walk(node) if isinstance(child, ast.Global) for name in child.names
@@ -326,7 +326,7 @@ class CommandOrigins:
     # --- exposure -------------------------------------------------------------------------
     def _is_exposed(self, function: Function) -> bool:
         for decorator in function.decorator_list:
-            if _EXPOSING_DECORATORS.search(_dotted(decorator)):
+            if _EXPOSING_DECORATORS.search(dotted_name(decorator)):
                 return True
         if function.name in self.constants and not function.name.startswith("__"):
             return True  # named in a tool schema ({"name": "exec_bash_command", ...})
@@ -426,7 +426,7 @@ class CommandOrigins:
         )
 
     def _data_call(self, call: ast.Call) -> bool:
-        dotted = _dotted(call.func)
+        dotted = dotted_name(call.func)
         if any(dotted.startswith(prefix) for prefix in _DATA_MODULES):
             return True
         if dotted.startswith("subprocess.") and call.args:
@@ -530,11 +530,11 @@ class CommandOrigins:
             return False
         if isinstance(node, ast.Constant):
             return True
-        dotted = _dotted(node)
+        dotted = dotted_name(node)
         if dotted.startswith(_OPERATOR_SOURCES):
             return True
         if isinstance(node, ast.Call):
-            name = _dotted(node.func)
+            name = dotted_name(node.func)
             if _parses_arguments(node) or name in _OPERATOR_CALLS:
                 return True
             method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
@@ -547,7 +547,7 @@ class CommandOrigins:
         if isinstance(node, (ast.Attribute, ast.Subscript)):
             root: ast.expr = node
             while isinstance(root, (ast.Attribute, ast.Subscript)):
-                if isinstance(root, ast.Attribute) and _dotted(root).startswith(_OPERATOR_SOURCES):
+                if isinstance(root, ast.Attribute) and dotted_name(root).startswith(_OPERATOR_SOURCES):
                     return True  # os.environ["X"], sys.argv[1]
                 attribute = _self_attribute(root)
                 if attribute is not None and function is not None:
@@ -595,10 +595,6 @@ class CommandOrigins:
         return all(self._operator(value, method, seen, depth + 1) for value, method in assigned)
 
     def parameter_scope(self, name: str, function: Function | None) -> Function | None:
-        """The function whose parameter `name` is, where `function` reads it; None otherwise."""
-        return self._parameter_scope(name, function)
-
-    def _parameter_scope(self, name: str, function: Function | None) -> Function | None:
         """The function whose parameter `name` is, where `function` reads it; None otherwise."""
         scope = function
         while scope is not None:
@@ -677,7 +673,7 @@ class CommandOrigins:
     def _name_operator(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         found = self.bound_values(name, function)
         if found is None:
-            scope = self._parameter_scope(name, function)
+            scope = self.parameter_scope(name, function)
             return scope is not None and self._callers_operator(name, scope, seen, depth)
         values, scope = found
         key = (id(scope) if scope is not None else 0, name)
@@ -705,5 +701,5 @@ def _parses_arguments(value: ast.AST) -> bool:
         value = value.value
     if not isinstance(value, ast.Call):
         return False
-    name = _dotted(value.func).rpartition(".")[2]
+    name = dotted_name(value.func).rpartition(".")[2]
     return name in ("parse_args", "parse_known_args")  # argparse's, or the script's own wrapper of it

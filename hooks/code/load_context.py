@@ -390,7 +390,7 @@ class LoadContext:
     def fixed_path(self, call: ast.Call) -> str | None:
         """The constant local path a load reads (directly, through `open()` or a handle), or None
         for anything else: variables, parameters, environment values, URLs, bytes in memory."""
-        target = _load_target(call)
+        target = load_target(call)
         if target is None:
             return None
         if isinstance(target, ast.Name) and target.id in self.handles:
@@ -507,7 +507,7 @@ class LoadContext:
 
     def reads_own_cache(self, call: ast.Call) -> bool:
         """Whether this load reads the file the other path of its existence check saves."""
-        target = _load_target(call)
+        target = load_target(call)
         return target is not None and self.own_caches.reads_own_cache(call, target)
 
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
@@ -517,7 +517,7 @@ class LoadContext:
             text = _uri_prefix(uri)
             if self.mlflow_logged and text is not None and text.startswith("runs:/"):
                 return True
-        target = _load_target(call)
+        target = load_target(call)
         if target is None:
             return False
         if isinstance(target, ast.Name) and target.id in self.handles:
@@ -575,7 +575,7 @@ def _keyword_value(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _load_target(call: ast.Call) -> ast.expr | None:
+def load_target(call: ast.Call) -> ast.expr | None:
     """The path a load reads: its first argument, else a path keyword (`path=`, `f=`, ...)."""
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
 

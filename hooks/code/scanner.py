@@ -272,8 +272,9 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        text = "\n".join(p.transformed.python for p in pieces)
-        in_tests = None if limits.strict else place_of_test_code(display, text)
+        in_tests = (
+            None if limits.strict else place_of_test_code(display, "\n".join(p.transformed.python for p in pieces))
+        )
         visitor = MLRuleVisitor(
             notebook=unit.notebook,
             strict=limits.strict,

@@ -12,10 +12,10 @@ else's file, and the load keeps its severity.
 from __future__ import annotations
 
 import ast
-import re
 
-from hooks.code.command_origin import CommandOrigins
-from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
+from hooks.code.command_origin import CommandOrigins, dotted_name, name_of
+from hooks.code.load_context import load_target
+from hooks.code.serialisers import path_arguments
 
 # pytest's own temporary-folder fixtures (a conftest may define any other name, and fill it).
 _TEMPORARY_FIXTURES = frozenset({"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory"})
@@ -50,28 +50,11 @@ _PATH_BUILDERS = frozenset(
 )
 # Calls that read a file's bytes or text: `Path(p).read_bytes()`, `open(p).read()`.
 _READERS = frozenset({"read_bytes", "read_text", "read", "open"})
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(?:s3|gs|gcs|az|abfss?|hf|hdfs|dbfs):")
 _MAX_DEPTH = 12
 
 
 # Modules whose functions build paths or text: `os.path.join(a, b)` reads only its arguments.
 _PATH_MODULES = frozenset({"os", "os.path", "posixpath", "ntpath", "pathlib", "textwrap", "tempfile", "str"})
-
-
-def _dotted(node: ast.AST) -> str:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return ""
-
-
-def _call_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 # Modules that fetch files or bytes from elsewhere, whatever a call of theirs is named or aliased
@@ -99,15 +82,10 @@ def imports_fetchers(module: ast.Module) -> bool:
     return False
 
 
-def load_source(call: ast.Call) -> ast.expr | None:
-    """What a load reads: its first argument, else a path keyword."""
-    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
-
-
 def reads_tests_own_file(call: ast.Call, origins: CommandOrigins) -> bool:
     """Whether the load reads a local file named by constants, or one the test wrote itself into
     its temporary folder."""
-    source = load_source(call)
+    source = load_target(call)
     return source is not None and tests_own_value(source, call, origins)
 
 
@@ -135,7 +113,7 @@ def _expand(node: ast.AST, origins: CommandOrigins, function: ast.AST | None, de
         elif isinstance(n, ast.Name):
             names.add(n.id)
             bound = origins.bound_values(n.id, function) if depth < 4 else None  # type: ignore[arg-type]
-            for value in (bound[0] if bound else []):
+            for value in bound[0] if bound else []:
                 if isinstance(value, ast.AST):
                     more_names, more_texts = _expand(value, origins, function, depth + 1)
                     names |= more_names
@@ -157,7 +135,7 @@ def _writes_into(
         if not isinstance(node, ast.Call) or id(node) in inside_load:
             continue
         targets: list[ast.AST] = list(path_arguments(node))
-        name = _call_name(node)
+        name = name_of(node)
         if name in _WRITE_METHODS and isinstance(node.func, ast.Attribute):
             targets.append(node.func.value)
         if name == "open" and _write_mode(node):
@@ -218,12 +196,12 @@ def _own(
     if isinstance(node, ast.Name):
         return _own_name(node.id, origins, function, seen, depth, reading=reading, roots=roots)
     if isinstance(node, ast.Call):
-        name = _call_name(node)
+        name = name_of(node)
         if name in _TEMPORARY_CALLS:
             return roots is not None  # the caller then asks whether the test writes there itself
         if name in _READERS or name in _PATH_BUILDERS:
             parts: list[ast.AST] = [*node.args, *(k.value for k in node.keywords if k.arg not in ("mode", "encoding"))]
-            if isinstance(node.func, ast.Attribute) and _dotted(node.func.value) not in _PATH_MODULES:
+            if isinstance(node.func, ast.Attribute) and dotted_name(node.func.value) not in _PATH_MODULES:
                 parts.append(node.func.value)  # `Path("a").read_bytes()`, `tmp_path.joinpath("m")`
             modes = [k.value for k in node.keywords if k.arg == "mode"] + node.args[1:2]
             if name == "open" and any(not isinstance(m, ast.Constant) for m in modes):
@@ -243,12 +221,10 @@ def _local_text(text: str, *, appended: bool = False) -> bool:
     on the machine), not a home folder, not climbing out."""
     stripped = text.strip()
     return not (
-        _SCHEME.match(stripped)
-        or ":" in stripped  # a scheme, a drive or a host, however the pieces are split
+        ":" in stripped  # a scheme (`s3:`, `https://`), a drive or a host, however the pieces are split
         or stripped.startswith("//")
         or (not appended and stripped.startswith(("/", "\\", "~")))
         or ".." in stripped.replace("\\", "/").split("/")
-        or re.match(r"[A-Za-z]:", stripped)
     )
 
 
@@ -287,7 +263,7 @@ def _own_name(
         return False  # a parameter (a fixture a conftest may fill with a download) or unknown
     values, scope = bound
     if roots is not None and any(
-        isinstance(value, ast.Call) and _call_name(value) in _TEMPORARY_CALLS for value in values
+        isinstance(value, ast.Call) and name_of(value) in _TEMPORARY_CALLS for value in values
     ):
         roots.add(name)  # `d = tempfile.mkdtemp()`: writes into `d` make files of the test's own
     return bool(values) and all(
