@@ -39,6 +39,7 @@ PER_RULE = {
     "blind9": 15,
     "blind10": 15,
     "blind11": 15,
+    "blind12": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
