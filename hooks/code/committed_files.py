@@ -7,6 +7,9 @@ load of such a file is low in the code hook; what it holds is judged where it is
 
 Only what the artifact hook really sees counts:
 
+- a file git tracks (in the index, so a file staged with the change counts): pre-commit and
+  `mlsec scan` hand the artifact hook tracked files only, and a clean CI checkout has nothing
+  else, so a model someone downloaded beside the code and never committed is not "committed";
 - a regular file, not a link (the artifact hook scans a link's target as itself, which may lie
   outside the checkout) and not a folder;
 - not a Git LFS pointer: the model arrives on `git lfs pull` and was never analysed;
@@ -17,7 +20,8 @@ folder; a script in its own folder or the repository's top folder (both are trie
 resolved anywhere else (a container's working folder for a `%%writefile` script) is not looked
 up: the caller passes no folder for such code.
 
-Only `os.lstat` and a read of a pointer's first bytes touch the file; nothing is loaded.
+Only `os.lstat`, a read of a pointer's first bytes and `git ls-files` touch the file; nothing is
+loaded.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 _LFS_SPEC = b"version https://git-lfs.github.com/spec/"
@@ -59,7 +64,7 @@ def committed_file(path: str, code_folder: Path | None, source_folder: str, *, n
         inside = posixpath.normpath(posixpath.join(base or ".", path.replace("\\", "/")))
         if inside in (".", "..") or inside.startswith(("../", "/")):
             continue
-        if _regular_file(root, inside):
+        if _regular_file(root, inside) and _tracked(str(root), inside):
             return inside
     return None
 
@@ -89,3 +94,23 @@ def _regular_file(root: Path, inside: str) -> bool:
         return False
     with os.fdopen(descriptor, "rb") as handle:
         return not handle.read(len(_LFS_SPEC)).startswith(_LFS_SPEC)
+
+
+@lru_cache(maxsize=1024)
+def _tracked(root: str, inside: str) -> bool:
+    """Whether git's index holds `inside` (a `/`-separated path below `root`). The path is a
+    literal pathspec after `--`: never an option, never a glob. No git, or no repository: False."""
+    import subprocess
+
+    try:
+        expected = inside.encode("utf-8")
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--error-unmatch", "--", f":(literal){inside}"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return False
+    return listed.returncode == 0 and listed.stdout.rstrip(b"\0") == expected

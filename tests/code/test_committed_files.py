@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,15 @@ def b301(findings: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
     return [(f.line, f.severity.value) for f in findings if f.rule_id == "B301"]
 
 
-def commit(root: Path, path: str, content: bytes = b"\x80\x04N.") -> Path:
+def commit(root: Path, path: str, content: bytes = b"\x80\x04N.", *, track: bool = True) -> Path:
+    """Write a file below `root` (a git repository, made on first use) and add it to the index."""
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    if track:
+        subprocess.run(["git", "-C", str(root), "add", "--", path], check=True)
     return target
 
 
@@ -66,6 +72,10 @@ def test_what_the_artifact_hook_does_not_see_is_not_committed(tmp_path: Path) ->
     assert committed_file("../../outside.bin", folder, "app", notebook=False) is None  # above the checkout
     assert committed_file(str(tmp_path / "outside.bin"), folder, "app", notebook=False) is None  # absolute
     assert committed_file("pointer.bin", None, "app", notebook=False) is None  # code that runs elsewhere
+    commit(repo, "app/untracked.bin", track=False)
+    assert committed_file("untracked.bin", folder, "app", notebook=False) is None  # not in git's index
+    commit(repo, "app/tracked.bin")
+    assert committed_file("tracked.bin", folder, "app", notebook=False) == "app/tracked.bin"
 
 
 def test_the_top_folder_comes_from_the_code_folder_only_when_the_names_line_up(tmp_path: Path) -> None:
@@ -82,7 +92,8 @@ def test_garbage_paths_never_raise_and_never_leave_the_checkout(
     tmp_path_factory: pytest.TempPathFactory, path: str, source_folder: str, as_notebook: bool
 ) -> None:
     root = tmp_path_factory.getbasetemp() / "garbage-root"
-    commit(root, "model.bin")
+    if not (root / "model.bin").exists():
+        commit(root, "model.bin")
     found = committed_file(path, root, source_folder, notebook=as_notebook)
     assert found is None or (found == "model.bin" and (root / found).is_file())
 
@@ -103,10 +114,12 @@ def test_serving_code_that_loads_anything_else_blocks(tmp_path: Path) -> None:
     assert b301(scan_code(tmp_path, APP.format(path="lfs.pkl"), "app.py")) == [(4, "medium")]
     # A committed file the same code also downloads over: the bytes loaded are the download's.
     commit(tmp_path, "fetched.pkl")
-    fetched = "import urllib.request\nurllib.request.urlretrieve(URL, 'fetched.pkl')\n" + APP.format(
-        path="fetched.pkl"
-    )
+    fetched = "import urllib.request\nurllib.request.urlretrieve(URL, 'fetched.pkl')\n" + APP.format(path="fetched.pkl")
     assert b301(scan_code(tmp_path, fetched, "app.py")) == [(6, "medium")]
+    # A file on disk that git does not track (downloaded beside the code, never committed): the
+    # artifact hook is never handed it, and a clean checkout does not have it.
+    commit(tmp_path, "local.pkl", track=False)
+    assert b301(scan_code(tmp_path, APP.format(path="local.pkl"), "app.py")) == [(4, "medium")]
     # A committed file of the same name elsewhere does not make this path committed.
     commit(tmp_path, "models/other.pkl")
     assert b301(scan_code(tmp_path, APP.format(path="other.pkl"), "app.py")) == [(4, "medium")]
