@@ -21,10 +21,8 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from hooks.code.command_origin import name_of
-from hooks.code.committed_files import committed_file
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
@@ -211,9 +209,6 @@ class LoadContext:
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
-        # The same folder on disk, where a relative path's committed file is looked up
-        # (committed_files.py); None for code that runs elsewhere (a `%%writefile` script).
-        self.code_folder: Path | None = None
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -468,15 +463,6 @@ class LoadContext:
 
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)
-
-    def committed_file(self, call: ast.Call) -> str | None:
-        """The repository path of the committed file a load reads: a fixed relative path, named
-        nowhere else in the code (no download, write or copy names it), in code that fetches
-        nothing, that names a regular file of the checkout (committed_files.py)."""
-        path = self.fixed_path(call)
-        if path is None or self.fetches or not self.inside_checkout(path) or not self.named_once(call):
-            return None
-        return committed_file(path, self.code_folder, self.source_folder, notebook=self.notebook)
 
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,

@@ -12,7 +12,6 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from hooks._core.display import printable
 from hooks._core.findings import Issue
@@ -465,7 +464,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
-        code_folder: Path | None = None,
         in_tests: str | None = None,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
@@ -485,7 +483,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads = LoadContext(notebook)
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.loads.source_folder = source_folder
-        self.loads.code_folder = code_folder
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.ruamel_loaders: dict[str, ast.Call] = {}  # variable -> the `ruamel.yaml.YAML(...)` call that made it
         self._imported_names: set[str] = set()  # names some import binds anywhere in the module
@@ -558,10 +555,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
-        if (committed := self.loads.committed_file(node)) is not None:
-            # Served or not: the bytes are the repository's, and the artifact hook reads them.
-            shown = printable(committed if len(committed) <= 160 else committed[:157] + "...")
-            return f"reads {shown}, a file committed in the repository, which mlsec-artifacts analyses"
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (

@@ -91,9 +91,6 @@ class _Unit:
     notebook: bool
     # What the notebook's own pipeline feeds this script before it runs (pipeline_inputs.py).
     pipeline_fed: FedFolders = field(default_factory=FedFolders)
-    # The scanned file's folder on disk, where its relative paths are looked up (the file itself;
-    # None for a `%%writefile` script, which runs somewhere else).
-    code_folder: Path | None = None
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
 
@@ -121,15 +118,6 @@ def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
     return step_fed_folders(ast.Module(body=body, type_ignores=[]))
-
-
-def _folder_on_disk(path: Path) -> Path | None:
-    """The scanned file's folder with links resolved (its names then match the repository path's),
-    or None when it cannot be resolved."""
-    try:
-        return path.parent.resolve()
-    except (OSError, RuntimeError):
-        return None
 
 
 def _mib(size: int) -> str:
@@ -172,16 +160,14 @@ class CodeScanner:
                 finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind)
             return FileReport([finding])
         if notebook:
-            return self._scan_notebook(read.text, display, policy, limits, path)
+            return self._scan_notebook(read.text, display, policy, limits)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
         if MOUNT_ROOT in read.text and not limits.strict:
             fed = fed_by_neighbours(path, limits.python)
-        folder = None if limits.strict else _folder_on_disk(path)
-        unit = _Unit([piece], notebook=False, pipeline_fed=fed, code_folder=folder)
-        return self._scan_units([unit], display, policy, limits)
+        return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
 
-    def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
+    def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
         from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook
 
         try:
@@ -238,8 +224,7 @@ class CodeScanner:
             for name, unit in named_scripts:
                 unit.pipeline_fed = fed_in_notebook(fed, name, names)
         scripts = [unit for _, unit in named_scripts]
-        folder = None if limits.strict else _folder_on_disk(path)
-        report = self._scan_units([_Unit(pieces, notebook=True, code_folder=folder), *scripts], display, policy, limits)
+        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
         report.findings.extend(notes)
         report.written.extend(handed_on)
         return report
@@ -295,7 +280,6 @@ class CodeScanner:
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
-            code_folder=unit.code_folder,
             in_tests=in_tests,
         )
         unit.issues = [[] for _ in pieces]
