@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
 from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
@@ -170,6 +170,11 @@ class PickleMachine:
         self.uses: dict[tuple[str, str], GlobalUse] = {}
         self.persistent_ids: list[object] = []
         self.executes = False  # a call on a well-formed global happened (sniffing evidence)
+        # While sniffing: a global reference that looks like text (`random._os.system`, a dotted
+        # name) was read. Text that merely starts like a pickle reads as one, so it is no evidence
+        # by itself; a call on it is (then `executes`), and a stream that ends without any call
+        # on it is taken for text (pickles.py).
+        self.sniffed_text_global = False
         self.acted = False  # an opcode of _ACTING_OPCODES completed
         self.extensions = 0  # EXT opcodes read: imports from copyreg's registry
         self.acting = 0  # the opcode being run (or the one the stream broke in), when one of them
@@ -287,7 +292,21 @@ class PickleMachine:
         return int.from_bytes(self.reader.read(size), "little")
 
     def _line(self) -> bytes:
-        return self.reader.readline(MAX_LINE)[:-1]
+        try:
+            return self.reader.readline(MAX_LINE)[:-1]
+        except LineTooLong:
+            if not self.sniffing or self.executes:
+                raise
+        # A loader has no line cap and reads on. Text that merely starts like a pickle may have a
+        # long line, and so may a pickle hidden behind one (`V` + 70 KiB + a payload): sniffing
+        # reads past it as a loader would (time-checked), and what follows decides.
+        while True:
+            self.analysis.check_time()
+            try:
+                self.reader.readline(MAX_LINE)
+            except LineTooLong:
+                continue
+            return b"\x00" + b"long line" * 8  # not a name, number or quoted string any loader accepts
 
     def _blob(self, length: int, offset: int, kind: str) -> object:
         if length < 0:
@@ -324,7 +343,7 @@ class PickleMachine:
         if self.sniffing and not self.executes:
             verdict = self.analysis.policy.classify(module, name)
             if verdict is Verdict.OBFUSCATED:
-                raise NotAPickle("text, not a global reference")
+                self.sniffed_text_global = True  # text, unless something calls it (see __init__)
         key = (module, name)
         if key not in self.uses:
             self.uses[key] = GlobalUse(module, name, offset, opcode)

@@ -21,14 +21,17 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from hooks.code.command_origin import name_of
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
+from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
+_OPENING_MODULES = frozenset({"io", "builtins", "gzip", "bz2", "lzma"})
 QualName = Callable[[ast.AST], "str | None"]
 
 
@@ -141,11 +144,6 @@ _FETCHING_CALLS = frozenset(
 # HTTP clients: what they fetch may be written anywhere (`open(name, "wb").write(r.content)`).
 _HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
 _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen"})
-_FETCHING_COMMAND = re.compile(
-    r"\b(?:wget|curl|aws\s+s3|gsutil|gcloud\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
-    r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout)|unzip|tar|cp|mv|kaggle|"
-    r"huggingface-cli|hf\s+download)\b"
-)
 
 
 def _fetching_call(call: ast.Call) -> bool:
@@ -168,7 +166,7 @@ def _fetching_call(call: ast.Call) -> bool:
             # `trainer.run(cfg)` runs no program.
             return _program_runner(call)
         words = [n.value for n in ast.walk(command) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-        return _FETCHING_COMMAND.search(" ".join(words)) is not None
+        return FETCHING_COMMAND.search(" ".join(words)) is not None
     return False
 
 
@@ -209,6 +207,10 @@ class LoadContext:
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
+        # The scanned file's folder on disk and its name, where the project's tooling around it is
+        # looked up (project_fetches.py); None when not known (then no fixed path is the repository's).
+        self.code_folder: Path | None = None
+        self.own_name = ""
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -260,13 +262,30 @@ class LoadContext:
             self.handles.pop(target.id, None)
 
     def _opened(self, value: ast.AST, qualname: QualName | None = None) -> str | None:
-        if not isinstance(value, ast.Call) or not value.args:
+        """The key of the local file `open(path)` opens: the builtin, `io.open` and the
+        compression modules' `open` (which the artifact hook unwraps the same way), or
+        `Path(path).open()`. Any other object's `open` reads something else (an archive's member,
+        an SFTP host's or a bucket's file); lzma with a `format` reads what no header announces."""
+        if not isinstance(value, ast.Call):
             return None
         func = value.func
-        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        if name not in ("open",):
+        if isinstance(func, ast.Name):
+            return self.key(value.args[0]) if func.id == "open" and value.args else None
+        if not isinstance(func, ast.Attribute) or func.attr != "open":
             return None
-        return self.key(value.args[0])
+        owner = func.value
+        if isinstance(owner, ast.Name) and owner.id in _OPENING_MODULES and value.args:
+            if owner.id == "lzma" and any(k.arg == "format" for k in value.keywords):
+                return None
+            return self.key(value.args[0])
+        if (
+            isinstance(owner, ast.Call)
+            and isinstance(owner.func, ast.Name)
+            and owner.func.id in ("Path", "PurePath", "PosixPath", "WindowsPath")
+            and len(owner.args) == 1
+        ):
+            return self.key(owner.args[0])
+        return None
 
     # --- writes --------------------------------------------------------------------------------
     def record_call(self, call: ast.Call, qualname: str) -> None:
@@ -422,7 +441,7 @@ class LoadContext:
         path = self.fixed_path(ast.Call(func=ast.Name(id="read", ctx=ast.Load()), args=[owner], keywords=[]))
         if path is None or path.startswith(("/", "\\")) or not self.inside_checkout(path):
             return None  # an absolute path or one above the checkout is not the repository's code
-        if self.mentions(path) > 1 or self.fetches:
+        if self.mentions(path) > 1 or self.fetches or self.project_fetches(path):
             return None  # also named by (or possibly written by) a download, a write or a copy
         return path
 
@@ -439,7 +458,7 @@ class LoadContext:
         self.texts.extend(shell)
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
-        self.fetches = any(_FETCHING_COMMAND.search(line) for line in shell) or any(
+        self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(
             isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
@@ -459,7 +478,13 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
             return False
-        return self.inside_checkout(path) and self.named_once(call)
+        return self.inside_checkout(path) and self.named_once(call) and not self.project_fetches(path)
+
+    def project_fetches(self, path: str) -> bool:
+        """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
+        file before the code runs (project_fetches.py); True when that cannot be told."""
+        name = posixpath.basename(path.rstrip("/"))
+        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, name)
 
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)

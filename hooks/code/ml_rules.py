@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from hooks._core.display import printable
 from hooks._core.findings import Issue
@@ -464,6 +465,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
+        code_folder: Path | None = None,
+        own_name: str = "",
         in_tests: str | None = None,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
@@ -483,6 +486,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads = LoadContext(notebook)
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.loads.source_folder = source_folder
+        self.loads.code_folder = code_folder
+        self.loads.own_name = own_name
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.ruamel_loaders: dict[str, ast.Call] = {}  # variable -> the `ruamel.yaml.YAML(...)` call that made it
         self._imported_names: set[str] = set()  # names some import binds anywhere in the module
@@ -1338,6 +1343,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         ).file_of(argument, origins.function_of(node))
         if source is None or self.loads.fetches or self.loads.mentions(source) > 1:
             return None
+        if self.loads.project_fetches(source):
+            return None  # the project's Makefile, scripts, image or CI may put other bytes there
         return source
 
     def _shadowed(self, name: str, node: ast.Call) -> bool:

@@ -120,6 +120,15 @@ def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
     return step_fed_folders(ast.Module(body=body, type_ignores=[]))
 
 
+def _folder_on_disk(path: Path) -> Path | None:
+    """The scanned file's folder with links resolved (its names then match the repository path's),
+    or None when it cannot be resolved."""
+    try:
+        return path.parent.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def _mib(size: int) -> str:
     return f"{size / (1 << 20):g} MiB"
 
@@ -160,14 +169,15 @@ class CodeScanner:
                 finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind)
             return FileReport([finding])
         if notebook:
-            return self._scan_notebook(read.text, display, policy, limits)
+            return self._scan_notebook(read.text, display, policy, limits, path)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
         if MOUNT_ROOT in read.text and not limits.strict:
             fed = fed_by_neighbours(path, limits.python)
-        return self._scan_units([_Unit([piece], notebook=False, pipeline_fed=fed)], display, policy, limits)
+        units = [_Unit([piece], notebook=False, pipeline_fed=fed)]
+        return self._scan_units(units, display, policy, limits, path)
 
-    def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits) -> FileReport:
+    def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook
 
         try:
@@ -224,7 +234,7 @@ class CodeScanner:
             for name, unit in named_scripts:
                 unit.pipeline_fed = fed_in_notebook(fed, name, names)
         scripts = [unit for _, unit in named_scripts]
-        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits)
+        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits, path)
         report.findings.extend(notes)
         report.written.extend(handed_on)
         return report
@@ -252,10 +262,11 @@ class CodeScanner:
             severity=Severity.MEDIUM,
         )
 
-    def _scan_units(self, units: list[_Unit], display: str, policy: Policy, limits: Limits) -> FileReport:
+    def _scan_units(self, units: list[_Unit], display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         report = FileReport()
+        folder = _folder_on_disk(path)  # where the project's tooling around the file is looked up
         for unit in units:
-            self._analyse(unit, display, policy, limits)
+            self._analyse(unit, display, policy, limits, folder, path.name)
         read: set[int | None] = set()
         for unit in units:
             for piece, located, launched in zip(unit.pieces, unit.issues, unit.launched, strict=True):
@@ -266,7 +277,9 @@ class CodeScanner:
                 report.written.extend(_installed(piece, launched))
         return report
 
-    def _analyse(self, unit: _Unit, display: str, policy: Policy, limits: Limits) -> None:
+    def _analyse(
+        self, unit: _Unit, display: str, policy: Policy, limits: Limits, folder: Path | None, own_name: str
+    ) -> None:
         pieces = unit.pieces
         module_body: list[ast.stmt] = []
         virtual_lines: list[str] = []
@@ -280,6 +293,8 @@ class CodeScanner:
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
+            code_folder=folder,
+            own_name=own_name,
             in_tests=in_tests,
         )
         unit.issues = [[] for _ in pieces]

@@ -255,6 +255,35 @@ def test_pickle_with_a_zip_behind_it(oracle, work, kind, style, protocol, tail, 
     check(oracle, work, name, data, RAW_LOADERS)
 
 
+@needs("torch", "joblib", "pandas")
+@given(
+    kind=kinds,
+    style=styles,
+    protocol=protocols,
+    prefix=st.sampled_from(["long_line", "none_pop", "none_pop_proto"]),
+    length=st.integers(65_530, 70_000),
+    dotted=st.booleans(),
+    name=names("model.pkl"),
+)
+@ORACLE
+def test_text_in_front_of_a_pickle(oracle, work, kind, style, protocol, prefix, length, dotted, name) -> None:
+    """What a file of text starts with, then a payload: a line longer than any cap of the scanner
+    (`V` + 70 KiB, popped), or NONE/POP then a protocol header. A loader reads on, so must the
+    scanner, even for a name that is not a model's. `dotted`: the global reached through another
+    module (`random._os.system`), which a sniff may take for text."""
+    if dotted:
+        command = f"touch {work.canary}".encode()
+        core = b"crandom\n_os.system\n(V" + command + b"\ntR."
+    else:
+        core = payload_pickle(work, kind, protocol, style)
+    head = {
+        "long_line": b"V" + b"a" * length + b"\n0",
+        "none_pop": b"N0",
+        "none_pop_proto": b"N0\x80\x04",
+    }[prefix]
+    check(oracle, work, name, head + core, RAW_LOADERS)
+
+
 # --- family 2: containers and codecs the loaders accept ----------------------------------------
 LEGACY_ORDERS = [["sys_info", "pickle", "storages", "tensors"], ["storages", "tensors", "pickle", "sys_info"]]
 

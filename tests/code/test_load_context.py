@@ -615,3 +615,26 @@ def test_a_fixed_file_the_code_may_fetch_first_is_not_its_own(tmp_path: Path) ->
     ):
         found = [f.severity.value for f in scan_code(tmp_path, fetch + run, "update.py") if f.rule_id == "B102"]
         assert found == ["medium"], fetch
+
+
+def test_only_a_local_open_reads_a_fixed_path_of_the_repository(tmp_path: Path) -> None:
+    source = (
+        "import pickle, gzip, lzma, zipfile, s3fs\nfrom pathlib import Path\n"
+        "a = pickle.load(open('models/a.pkl', 'rb'))\n"
+        "b = pickle.load(gzip.open('models/b.pkl.gz'))\n"
+        "c = pickle.load(Path('models/c.pkl').open('rb'))\n"
+        # look-alikes: an archive's member, a bucket's file, a raw LZMA stream no header announces
+        "d = pickle.load(zipfile.ZipFile('assets.zip').open('README.md'))\n"
+        "fs = s3fs.S3FileSystem()\n"
+        "e = pickle.load(fs.open('models/e.pkl', 'rb'))\n"
+        "f = pickle.load(lzma.open('vocab.dat', format=lzma.FORMAT_RAW, filters=FILTERS))\n"
+    )
+    found = graded(scan_code(tmp_path, source, "batch.py"))
+    assert [(line, level) for rule, line, level in found if rule == "B301"] == [
+        (3, "low"),
+        (4, "low"),
+        (5, "low"),
+        (6, "medium"),
+        (8, "medium"),
+        (9, "medium"),
+    ]

@@ -91,6 +91,8 @@ def read_streams(
         )
         try:
             result = machine.run()
+            if machine.sniffed_text_global and not machine.executes:
+                raise NotAPickle("text, not a global reference")  # referenced, never called
         except NotAPickle:
             analysis.rollback(mark)
             if first:

@@ -17,3 +17,29 @@ def test_polyglot_pickle_then_zip_is_critical(tmp_path: Path) -> None:
 def test_clean_zip_after_clean_pickle_is_still_a_polyglot(tmp_path: Path) -> None:
     data = BENIGN_STATE + torch_zip(BENIGN_STATE)
     assert rules(scan_bytes(tmp_path, "model.pkl", data)) == ["MLS106"]
+
+
+# --- text that starts like a pickle (the sniff of files not named like models) --------------------
+TEXT_LOOK_ALIKES = [
+    b"config\nsome.thing\n...\n",  # GLOBAL of a dotted name, then STOP: referenced, never called
+    b"copyright 2020 foo.bar\nlicense\n(see LICENSE)\n",
+    b"V" + b"x" * 70_000 + b"\nhello world\n",  # a long first line, then text
+    b"c" + b"x" * 70_000 + b"\nname.attr\n",
+    b"Very long text\n" * 5000,
+]
+
+
+def test_text_that_starts_like_a_pickle_is_text(tmp_path: Path) -> None:
+    for number, text in enumerate(TEXT_LOOK_ALIKES):
+        assert rules(scan_bytes(tmp_path, f"notes{number}.txt", text)) == [], text[:40]
+
+
+def test_a_pickle_behind_a_long_line_or_a_dotted_global_is_found(tmp_path: Path) -> None:
+    payload = malicious_pickle(tmp_path / "c", protocol=0)
+    long_line = b"V" + b"a" * 65_537 + b"\n0" + payload  # a loader has no line cap
+    assert "MLS101" in rules(scan_bytes(tmp_path, "vocab.txt", long_line))
+    # `random._os.system` reads like text (a dotted name), but it is called: loading runs it.
+    dotted = b"crandom\n_os.system\n(Vtouch c\ntR."
+    assert rules(scan_bytes(tmp_path, "notes.txt", dotted))
+    behind_a_header = b"N0\x80\x04" + dotted
+    assert rules(scan_bytes(tmp_path, "notes.txt", behind_a_header))

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.code.project_fetches import fetched_by_project
+from tests.code.helpers import notebook, scan_code
+
+BATCH = "import joblib\nmodel = joblib.load('model.pkl')\nprint(model.predict([[1, 2]]))\n"
+
+
+def write(root: Path, path: str, text: str) -> None:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
+
+
+def severities(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[type-arg]
+    return [(f.rule_id, f.line, f.severity.value) for f in findings if f.rule_id == "MLS301"]
+
+
+# --- where the project's tooling is looked for -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("jobs/Makefile", "model:\n\twget -O model.pkl $(MODEL_URL)\n"),  # beside the code
+        ("Makefile", "fetch:\n\tcurl -sSL $(URL) \\\n\t  -o jobs/model.pkl\n"),  # above, a continued line
+        ("jobs/fetch.sh", "aws s3 cp s3://bucket/prod/model.pkl .\n"),
+        ("jobs/Dockerfile.batch", "RUN gsutil cp gs://b/model.pkl /app/model.pkl\n"),
+        (".github/workflows/batch.yml", "steps:\n  - run: dvc pull model.pkl\n"),
+        (".gitlab-ci.yml", "batch:\n  script:\n    - hf download org/m model.pkl --local-dir jobs\n"),
+        (
+            "jobs/download_model.py",
+            "import urllib.request\nTARGET = 'model.pkl'\nurllib.request.urlretrieve(URL, TARGET)\n",
+        ),
+    ],
+)
+def test_tooling_that_fetches_the_file_is_found(tmp_path: Path, path: str, text: str) -> None:
+    write(tmp_path, path, text)
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("jobs/Makefile", "train:\n\tpython train.py --out model.pkl\n"),  # names it, fetches nothing
+        ("jobs/Makefile", "model:\n\twget -O model.pkl.sha256 $(URL)\n\twget -O old_model.pkl $(URL)\n"),
+        ("other/Makefile", "model:\n\twget -O model.pkl $(URL)\n"),  # a folder beside, not above
+        ("jobs/train.py", "import joblib\njoblib.dump(m, 'model.pkl')\n"),  # writes it, downloads nothing
+        ("jobs/notes.md", "wget -O model.pkl https://example.org/model.pkl\n"),  # prose, not tooling
+    ],
+)
+def test_tooling_that_does_not_fetch_the_file_is_not(tmp_path: Path, path: str, text: str) -> None:
+    write(tmp_path, path, text)
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+
+
+def test_the_scanned_file_itself_is_judged_by_its_code_not_as_a_neighbour(tmp_path: Path) -> None:
+    write(tmp_path, "jobs/score.py", "import requests\nr = requests.get(URL)\nopen('model.pkl', 'rb')\n")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "other.py", "model.pkl")
+
+
+def test_what_cannot_be_read_counts_as_fetching(tmp_path: Path) -> None:
+    assert fetched_by_project(None, "", "score.py", "model.pkl")  # no folder on disk
+    assert fetched_by_project(tmp_path / "jobs", "elsewhere", "score.py", "model.pkl")  # names do not line up
+    write(tmp_path, "jobs/Makefile", "# " + "x" * (600 << 10) + "\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")  # too long to read whole
+    os.remove(tmp_path / "jobs" / "Makefile")
+    write(tmp_path, "outside.sh", "wget -O model.pkl $URL\n")
+    os.symlink(tmp_path / "outside.sh", tmp_path / "jobs" / "fetch.sh")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")  # a link is not followed
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(max_size=60), folder=st.text(max_size=30), own=st.text(max_size=20))
+def test_garbage_names_never_raise(tmp_path_factory: pytest.TempPathFactory, name: str, folder: str, own: str) -> None:
+    root = tmp_path_factory.getbasetemp() / "fetch-garbage"
+    root.mkdir(exist_ok=True)
+    assert fetched_by_project(root, folder, own, name) in (True, False)
+
+
+# --- the code hook ---------------------------------------------------------------------------------
+def test_a_fixed_path_the_project_downloads_keeps_its_severity(tmp_path: Path) -> None:
+    assert severities(scan_code(tmp_path, BATCH, "batch.py")) == [("MLS301", 2, "low")]
+    write(tmp_path, "Makefile", "batch:\n\twget -q -O model.pkl $(MODEL_URL)\n\tpython batch.py\n")
+    assert severities(scan_code(tmp_path, BATCH, "batch.py")) == [("MLS301", 2, "high")]
+
+
+def test_exec_of_a_fixed_file_the_project_downloads_keeps_its_severity(tmp_path: Path) -> None:
+    source = "exec(open('setup_env.py').read())\n"
+    assert [f.severity.value for f in scan_code(tmp_path, source, "run.py") if f.rule_id == "B102"] == ["low"]
+    write(tmp_path, "bootstrap.sh", "curl -fsSL https://example.org/setup_env.py -o setup_env.py\n")
+    assert [f.severity.value for f in scan_code(tmp_path, source, "run.py") if f.rule_id == "B102"] == ["medium"]
+
+
+def test_a_notebook_beside_a_downloading_notebook_keeps_its_severity(tmp_path: Path) -> None:
+    loads = notebook("import joblib\nmodel = joblib.load('model.pkl')")
+    assert severities(scan_code(tmp_path, loads, "2_predict.ipynb")) == [("MLS301", 2, "low")]
+    fetches = notebook("import urllib.request\nurllib.request.urlretrieve(URL, 'model.pkl')")
+    write(tmp_path, "1_fetch.ipynb", fetches)
+    assert severities(scan_code(tmp_path, loads, "2_predict.ipynb")) == [("MLS301", 2, "high")]
