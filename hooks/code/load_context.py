@@ -183,6 +183,33 @@ def _program_runner(call: ast.Call) -> bool:
     return isinstance(func, ast.Name) and func.id in _BARE_PROGRAM_RUNNERS
 
 
+# Where web frameworks put a request's uploaded files and body: Flask/Werkzeug `request.files`,
+# `request.stream`, Django `request.FILES`, Starlette/FastAPI `await request.form()`.
+_UPLOAD_ATTRIBUTES = frozenset({"files", "FILES", "stream", "form", "body", "data", "get_data"})
+_REQUEST_NAMES = frozenset({"request", "req", "flask_request"})
+
+
+def _uploaded(node: ast.AST, upload_names: set[str]) -> bool:
+    """Whether `node` is (a part of) a request's uploaded data: `request.files["f"]`,
+    `request.files.get("f")`, `request.FILES["f"]`, or a name bound to one."""
+    attributes: set[str] = set()
+    for _ in range(32):  # a chain this long is built to be slow, not a request
+        if isinstance(node, ast.Attribute):
+            attributes.add(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Await):
+            node = node.value
+        else:
+            break
+    if not isinstance(node, ast.Name):
+        return False
+    return node.id in upload_names or (node.id in _REQUEST_NAMES and bool(attributes & _UPLOAD_ATTRIBUTES))
+
+
 def _reads(call: ast.Call) -> bool:
     return _READING_CALL.match(name_of(call)) is not None
 
@@ -204,6 +231,7 @@ class LoadContext:
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
+        self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
@@ -300,7 +328,15 @@ class LoadContext:
         """The key of the file a download call writes: `urlretrieve(url, path)`, `wget.download(url,
         out=path)`, `gdown.download(url, output=path)`."""
         name = qualname.rsplit(".", 1)[-1]
-        if name == "urlretrieve":
+        func = call.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr.startswith("save")
+            and _uploaded(func.value, self.upload_names)
+        ):
+            # `request.files["model"].save(path)`: whoever sent the request chose the bytes.
+            target = call.args[0] if call.args else _keyword_value(call, "dst")
+        elif name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
@@ -335,6 +371,8 @@ class LoadContext:
         written: list[str] = []
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
+        if isinstance(func, ast.Attribute) and _uploaded(func.value, self.upload_names):
+            return written  # an uploaded file saved: the client's bytes (recorded as a download)
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
@@ -461,6 +499,15 @@ class LoadContext:
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(
             isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
+        # Names bound to a file a client uploaded (`f = request.files["model"]`): what `f.save(p)`
+        # writes is the client's bytes, not the code's own output.
+        self.upload_names = {
+            target.id
+            for n in nodes
+            if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None and _uploaded(n.value, set())
+            for target in (n.targets if isinstance(n, ast.Assign) else [n.target])
+            if isinstance(target, ast.Name)
+        }
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.
         self.read_texts = Counter(

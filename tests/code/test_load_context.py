@@ -638,3 +638,29 @@ def test_only_a_local_open_reads_a_fixed_path_of_the_repository(tmp_path: Path) 
         (8, "medium"),
         (9, "medium"),
     ]
+
+
+def test_a_file_a_client_uploaded_is_not_the_scripts_own_write(tmp_path: Path) -> None:
+    app = (
+        "import pickle\nfrom flask import Flask, request\n"
+        "MODEL_PATH = 'model.pkl'\napp = Flask('m')\n"
+        "@app.route('/admin/model', methods=['PUT'])\n"
+        "def upload():\n"
+        "    {save}\n"
+        "    return 'ok'\n"
+        "@app.route('/predict', methods=['POST'])\n"
+        "def predict():\n"
+        "    model = pickle.load(open(MODEL_PATH, 'rb'))\n"
+        "    return str(model.predict(request.get_json()))\n"
+    )
+    uploads = [
+        "request.files['model'].save(MODEL_PATH)",
+        "request.files.get('model').save(MODEL_PATH)",
+        "f = request.files['model']; f.save(MODEL_PATH)",
+    ]
+    for save in uploads:
+        found = graded(scan_code(tmp_path, app.format(save=save), "serve.py"))
+        assert ("B301", 11, "medium") in found, save
+    # Look-alike: the service pickles its own object to that path and reads it back.
+    own = "pickle.dump(build_model(), open(MODEL_PATH, 'wb'))"
+    assert ("B301", 11, "low") in graded(scan_code(tmp_path, app.format(save=own), "serve.py"))
