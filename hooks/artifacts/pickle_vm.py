@@ -136,6 +136,11 @@ class StreamResult:
     globals_seen: int = 0
 
 
+def _dotted_identifier(text: str) -> bool:
+    """`random`, `_os.system`: names an import and attribute lookups can reach."""
+    return bool(text) and all(part.isidentifier() for part in text.split("."))
+
+
 class NotAPickle(AnalysisError):
     """In sniffing mode: these bytes are text that merely starts like a pickle."""
 
@@ -343,6 +348,9 @@ class PickleMachine:
         if self.sniffing and not self.executes:
             verdict = self.analysis.policy.classify(module, name)
             if verdict is Verdict.OBFUSCATED:
+                if not (_dotted_identifier(module) and _dotted_identifier(name)):
+                    # `(ingest-data)=` / `# Title`: no loader imports that; text, as it reads.
+                    raise NotAPickle("text, not a global reference")
                 self.sniffed_text_global = True  # text, unless something calls it (see __init__)
         key = (module, name)
         if key not in self.uses:

@@ -12,8 +12,8 @@ repository's top (Makefiles, `*.mk`, shell scripts, Dockerfiles, justfiles, Task
 `dvc.yaml`), the top folder's CI definitions (GitHub Actions, GitLab, CircleCI, Azure Pipelines,
 Cloud Build, CodeBuild, Jenkinsfile), and the Python scripts beside the code. A line of such a
 file that starts a fetching command and names the file (by its file name, as a word) fetches it;
-a Python script or notebook beside the code fetches it when it names the file and calls a
-downloader anywhere (the download and its target are often lines apart).
+a Python script or notebook beside the code fetches it when a line names the file within a few
+lines of a downloader call (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`).
 
 What is read is bounded (files per run of a folder, bytes per file); past a bound, the answer is
 "fetched", so the load keeps its severity (fail closed). Nothing is executed or imported.
@@ -35,6 +35,8 @@ FETCHING_COMMAND = re.compile(
     r"huggingface-cli|hf\s+download)\b"
 )
 _MAX_FILES = 256  # tooling files read for one question
+_MAX_ENTRIES = 20_000  # entries of one folder looked through
+_NEAR = 3  # lines between a Python script's download call and the name it writes
 _MAX_BYTES = 512 << 10  # of each; a longer file is not read whole, so it may fetch anything
 _TOOLING_NAMES = frozenset(
     {"makefile", "gnumakefile", "justfile", "taskfile.yml", "taskfile.yaml", "dvc.yaml", "dockerfile", "jenkinsfile"}
@@ -53,7 +55,7 @@ _CI_FOLDERS = (".github/workflows",)
 # A Python script's downloaders: the stdlib's, HTTP clients', the Hub's and cloud storage clients'.
 _PYTHON_FETCH = re.compile(
     r"\b(?:urlretrieve|urlopen|requests\.get|httpx\.get|hf_hub_download|snapshot_download|download_file|"
-    r"download_fileobj|download_to_filename|download_blob|gdown|wget\.download|get_file|shutil\.copy\w*)\b"
+    r"download_fileobj|download_to_filename|download_blob|gdown|wget\.download|get_file)\b"
 )
 
 
@@ -68,7 +70,7 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
         return True
     try:
         return _fetched(code_folder, root, own_name, file_name)
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError, RecursionError, _TooMany):
         return True
 
 
@@ -86,50 +88,55 @@ def _root(code_folder: Path, source_folder: str) -> Path | None:
 
 def _fetched(folder: Path, top: Path, own_name: str, file_name: str) -> bool:
     named = re.compile(rf"(?<![\w.-]){re.escape(file_name)}(?![\w-]|\.\w)")
-    budget = [_MAX_FILES]
+    budget = [_MAX_FILES]  # files read, over every folder
     folders = [folder, *(parent for parent in folder.parents if parent == top or top in parent.parents)]
     for place in folders:
-        for path in _tooling_in(place, budget):
-            if _fetches_in_commands(path, named):
+        for path in _tooling_in(place):
+            if _fetches_in_commands(path, named, budget):
                 return True
     for relative in _CI_FILES:
         if _fetches_in_commands(top / relative, named, budget):
             return True
     for relative in _CI_FOLDERS:
-        for path in _files(top / relative, budget):
-            if path.suffix in (".yml", ".yaml") and _fetches_in_commands(path, named):
+        for path in _files(top / relative):
+            if path.suffix in (".yml", ".yaml") and _fetches_in_commands(path, named, budget):
                 return True
-    for path in _files(folder, budget):
-        if path.suffix in (".py", ".ipynb") and path.name != own_name and _python_fetches(path, named):
+    for path in _files(folder):
+        if path.suffix in (".py", ".ipynb") and path.name != own_name and _python_fetches(path, named, budget):
             return True
-    return budget[0] < 0
+    return False
 
 
-def _files(folder: Path, budget: list[int]) -> list[Path]:
-    """Regular files and links directly in `folder` (folders skipped), counted against the budget."""
+class _TooMany(Exception):
+    """A folder with more entries than are looked through: its tooling is unknown."""
+
+
+def _files(folder: Path) -> list[Path]:
+    """Regular files and links directly in `folder` (folders skipped); _TooMany past the bound."""
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        with os.scandir(folder) as listing:
+            entries = []
+            for entry in listing:
+                entries.append(entry)
+                if len(entries) > _MAX_ENTRIES:
+                    raise _TooMany(str(folder))
     except OSError:
         return []
     found = []
-    for entry in entries:
+    for entry in sorted(entries, key=lambda entry: entry.name):
         try:
             mode = entry.stat(follow_symlinks=False).st_mode
         except OSError:
             continue
-        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-            continue  # a link is kept: what it points to is not read, so it counts as fetching
-        budget[0] -= 1
-        if budget[0] < 0:
-            break
-        found.append(Path(entry.path))
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+            found.append(Path(entry.path))  # a link is kept: its target is not read, so it counts as fetching
     return found
 
 
-def _tooling_in(folder: Path, budget: list[int]) -> list[Path]:
+def _tooling_in(folder: Path) -> list[Path]:
     return [
         path
-        for path in _files(folder, budget)
+        for path in _files(folder)
         if path.name.lower() in _TOOLING_NAMES
         or path.name.lower().startswith("dockerfile")
         or path.name.lower().endswith(_TOOLING_SUFFIXES)
@@ -161,12 +168,11 @@ def _read(path: str, size: int, modified: int) -> str | None:
     return None if len(data) > _MAX_BYTES else data.decode("utf-8", "replace")
 
 
-def _fetches_in_commands(path: Path, named: re.Pattern[str], budget: list[int] | None = None) -> bool:
-    if budget is not None:
-        if not os.path.lexists(path):
-            return False
-        budget[0] -= 1
-    text = _text(path)
+def _fetches_in_commands(path: Path, named: re.Pattern[str], budget: list[int]) -> bool:
+    if not os.path.lexists(path):
+        return False
+    budget[0] -= 1
+    text = _text(path) if budget[0] >= 0 else None  # past the bound: not read, may fetch anything
     if text is None:
         return True  # too long to read whole: it may fetch anything
     # Continued lines (`\` at the end) are one command.
@@ -176,8 +182,19 @@ def _fetches_in_commands(path: Path, named: re.Pattern[str], budget: list[int] |
     return False
 
 
-def _python_fetches(path: Path, named: re.Pattern[str]) -> bool:
-    text = _text(path)
+def _python_fetches(path: Path, named: re.Pattern[str], budget: list[int]) -> bool:
+    """A line that names the file, and a downloader call on it or within _NEAR lines of it
+    (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`)."""
+    budget[0] -= 1
+    text = _text(path) if budget[0] >= 0 else None
     if text is None:
         return True
-    return bool(named.search(text)) and bool(_PYTHON_FETCH.search(text))
+    lines = text.splitlines()
+    fetching = [number for number, line in enumerate(lines) if _PYTHON_FETCH.search(line)]
+    if not fetching:
+        return False
+    return any(
+        any(abs(number - other) <= _NEAR for other in fetching)
+        for number, line in enumerate(lines)
+        if named.search(line)
+    )

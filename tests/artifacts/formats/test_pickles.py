@@ -26,6 +26,8 @@ TEXT_LOOK_ALIKES = [
     b"V" + b"x" * 70_000 + b"\nhello world\n",  # a long first line, then text
     b"c" + b"x" * 70_000 + b"\nname.attr\n",
     b"Very long text\n" * 5000,
+    b"(ingesting-process-data)=\n# Ingest and process data\n\nSome text\n",  # a MyST label: INST of no module
+    b"(install-setup-guide)=\n# Installation and setup guide <!-- omit in toc -->\n",
 ]
 
 
