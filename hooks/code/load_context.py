@@ -125,6 +125,11 @@ def _path_of_names(node: ast.AST, depth: int = 0) -> bool:
     return False
 
 
+def _within(path: str, target: str) -> bool:
+    """Whether `path` is `target` or lies in the folder `target` (both normalised, relative)."""
+    return target in (".", path) or path.startswith(target.rstrip("/") + "/")
+
+
 def _normal(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
 
@@ -139,7 +144,15 @@ _FETCHING_CALLS = frozenset(
     "unpack_archive copyfile copy copy2 copytree move sync_folder urlopen "
     # Cloud storage clients (boto3, google-cloud-storage, azure-storage-blob, fsspec/gcsfs/s3fs).
     "get_object download_to_filename download_to_file download_as_bytes download_as_string download_as_text "
-    "download_blob get_file".split()
+    "download_blob get_file "
+    # MinIO, MLflow artifacts, torch.hub and torchvision's downloaders.
+    "fget_object download_artifacts download_url_to_file download_url download_and_extract_archive "
+    "download_file_from_google_drive".split()
+)
+# Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
+# archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
+_LOCAL_FILE_CALLS = frozenset(
+    {"extract", "extractall", "unpack_archive", "copyfile", "copy", "copy2", "copytree", "move"}
 )
 # HTTP clients: what they fetch may be written anywhere (`open(name, "wb").write(r.content)`).
 _HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
@@ -152,6 +165,8 @@ def _fetching_call(call: ast.Call) -> bool:
     name = name_of(call)
     if name in _FETCHING_CALLS:
         return True
+    if name == "retrieve" and isinstance(call.func, ast.Attribute) and name_of(call.func.value) == "pooch":
+        return True  # pooch.retrieve(url, known_hash, fname=..., path=...)
     func = call.func
     dotted = ""
     while isinstance(func, ast.Attribute):
@@ -232,6 +247,8 @@ class LoadContext:
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
         self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
+        self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
+        self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
@@ -499,6 +516,17 @@ class LoadContext:
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(
             isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
+        # What fetching calls are given (`fs.get(remote, MODEL_PATH)`, `fget_object(b, k, "m.pkl")`):
+        # a fixed path among them is a download's target, whatever the call's argument order.
+        self.fetch_argument_names = set()
+        self.fetch_argument_texts = set()
+        for n in nodes:
+            if isinstance(n, ast.Call) and _fetching_call(n) and name_of(n) not in _LOCAL_FILE_CALLS:
+                for argument in (*n.args, *(k.value for k in n.keywords)):
+                    if isinstance(argument, ast.Name):
+                        self.fetch_argument_names.add(argument.id)
+                    elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                        self.fetch_argument_texts.add(_normal(argument.value))
         # Names bound to a file a client uploaded (`f = request.files["model"]`): what `f.save(p)`
         # writes is the client's bytes, not the code's own output.
         self.upload_names = {
@@ -544,6 +572,13 @@ class LoadContext:
             return False
         name = posixpath.basename(path.rstrip("/"))  # a folder (`./faiss-index/langchain/`) by its own name
         if not name or name in (".", ".."):
+            return False
+        normal = _normal(path)
+        given = set(self.fetch_argument_texts)
+        given.update(_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants)
+        if any(_within(normal, target) for target in given if target):
+            # A download's target, or a folder one fills (`MODEL_PATH` given to `fs.get` or
+            # `pooch.retrieve`, `download_artifacts(..., dst_path=".")`).
             return False
         named = sum(name in text for text in self.texts)
         reads = sum(count for text, count in self.read_texts.items() if name in text)

@@ -664,3 +664,19 @@ def test_a_file_a_client_uploaded_is_not_the_scripts_own_write(tmp_path: Path) -
     # Look-alike: the service pickles its own object to that path and reads it back.
     own = "pickle.dump(build_model(), open(MODEL_PATH, 'wb'))"
     assert ("B301", 11, "low") in graded(scan_code(tmp_path, app.format(save=own), "serve.py"))
+
+
+def test_a_fixed_path_other_downloaders_write_is_not_the_repositorys(tmp_path: Path) -> None:
+    base = "import joblib\nMODEL_PATH = 'model.pkl'\n{fetch}\nmodel = joblib.load(MODEL_PATH)\n"
+    fetchers = [
+        "Minio(HOST).fget_object('models', 'prod/latest', MODEL_PATH)",
+        "mlflow.artifacts.download_artifacts(artifact_uri='models:/prod/1', dst_path='.')",
+        "torch.hub.download_url_to_file(MODEL_URL, MODEL_PATH)",
+        "pooch.retrieve(MODEL_URL, known_hash=None, fname=MODEL_PATH, path='.')",
+    ]
+    for fetch in fetchers:
+        found = graded(scan_code(tmp_path, base.format(fetch=fetch), "batch.py"))
+        assert ("MLS301", 4, "high") in found, fetch
+    # Look-alike: a script that only checks the file is there before loading it.
+    check = "assert os.path.exists(MODEL_PATH)"
+    assert ("MLS301", 4, "low") in graded(scan_code(tmp_path, base.format(fetch=check), "batch.py"))
