@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,10 +35,11 @@ FETCHING_COMMAND = re.compile(
     r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout)|unzip|tar|cp|mv|kaggle|"
     r"huggingface-cli|hf\s+download)\b"
 )
-_MAX_FILES = 256  # tooling files read for one question
+_MAX_FILES = 4096  # tooling files consulted for one question (each is read once per run)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
 _NEAR = 3  # lines between a Python script's download call and the name it writes
 _MAX_BYTES = 512 << 10  # of each; a longer file is not read whole, so it may fetch anything
+_MAX_NOTEBOOK_BYTES = 32 << 20  # a notebook beside the code, outputs and all
 _TOOLING_NAMES = frozenset(
     {"makefile", "gnumakefile", "justfile", "taskfile.yml", "taskfile.yaml", "dvc.yaml", "dockerfile", "jenkinsfile"}
 )
@@ -87,22 +89,22 @@ def _root(code_folder: Path, source_folder: str) -> Path | None:
 
 
 def _fetched(folder: Path, top: Path, own_name: str, file_name: str) -> bool:
-    named = re.compile(rf"(?<![\w.-]){re.escape(file_name)}(?![\w-]|\.\w)")
-    budget = [_MAX_FILES]  # files read, over every folder
+    budget = [_MAX_FILES]  # files consulted, over every folder
     folders = [folder, *(parent for parent in folder.parents if parent == top or top in parent.parents)]
     for place in folders:
         for path in _tooling_in(place):
-            if _fetches_in_commands(path, named, budget):
+            if _names_in(path, budget, _command_names, file_name):
                 return True
     for relative in _CI_FILES:
-        if _fetches_in_commands(top / relative, named, budget):
+        if os.path.lexists(top / relative) and _names_in(top / relative, budget, _command_names, file_name):
             return True
     for relative in _CI_FOLDERS:
         for path in _files(top / relative):
-            if path.suffix in (".yml", ".yaml") and _fetches_in_commands(path, named, budget):
+            if path.suffix in (".yml", ".yaml") and _names_in(path, budget, _command_names, file_name):
                 return True
     for path in _files(folder):
-        if path.suffix in (".py", ".ipynb") and path.name != own_name and _python_fetches(path, named, budget):
+        python = path.suffix in (".py", ".ipynb") and path.name != own_name
+        if python and _names_in(path, budget, _python_names, file_name):
             return True
     return False
 
@@ -143,58 +145,76 @@ def _tooling_in(folder: Path) -> list[Path]:
     ]
 
 
-def _text(path: Path) -> str | None:
-    """The file's text ("" when it is missing), or None when it cannot be read whole: a link (its
-    target may be anywhere), a special file, or longer than the bound."""
+Indexer = Callable[[str, int, int], "frozenset[str] | None"]
+
+
+def _names_in(path: Path, budget: list[int], index: Indexer, file_name: str) -> bool:
+    """Whether the file's fetching lines name `file_name`; True when the file cannot be read whole
+    (a link, a special file, too long, past the budget)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return True
     try:
         info = os.lstat(path)
     except OSError:
-        return ""
-    if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
-        return None
-    return _read(str(path), info.st_size, info.st_mtime_ns)
+        return False  # gone
+    if not stat.S_ISREG(info.st_mode) or info.st_size > _limit(path):
+        return True
+    names = index(str(path), info.st_size, info.st_mtime_ns)
+    return names is None or file_name in names
 
 
-@lru_cache(maxsize=256)
-def _read(path: str, size: int, modified: int) -> str | None:
-    """One file's text, kept while its size and time stay the same (the files of a folder are
-    asked about for every script in it)."""
+def _limit(path: Path | str) -> int:
+    """How much of a file is read: a notebook carries its outputs (images, tables) beside its code."""
+    return _MAX_NOTEBOOK_BYTES if str(path).endswith(".ipynb") else _MAX_BYTES
+
+
+def _read(path: str) -> str | None:
+    limit = _limit(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     with os.fdopen(descriptor, "rb") as handle:
-        data = handle.read(_MAX_BYTES + 1)
-    return None if len(data) > _MAX_BYTES else data.decode("utf-8", "replace")
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data.decode("utf-8", "replace")
 
 
-def _fetches_in_commands(path: Path, named: re.Pattern[str], budget: list[int]) -> bool:
-    if not os.path.lexists(path):
-        return False
-    budget[0] -= 1
-    text = _text(path) if budget[0] >= 0 else None  # past the bound: not read, may fetch anything
+# What separates the words of a command line or a line of code: a file is named by a whole word
+# or the last part of a path (`jobs/model.pkl`, `-o=model.pkl`, `"model.pkl"`).
+_SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\]+")
+
+
+def _words(line: str) -> set[str]:
+    return {word for word in _SEPARATORS.split(line) if word}
+
+
+@lru_cache(maxsize=8192)
+def _command_names(path: str, size: int, modified: int) -> frozenset[str] | None:
+    """Every word of the file's lines that start a fetching command (continued lines joined);
+    None when it cannot be read. Kept while the file's size and time stay the same."""
+    text = _read(path)
     if text is None:
-        return True  # too long to read whole: it may fetch anything
-    # Continued lines (`\` at the end) are one command.
+        return None
+    names: set[str] = set()
     for line in text.replace("\\\r\n", " ").replace("\\\n", " ").splitlines():
-        if named.search(line) and FETCHING_COMMAND.search(line):
-            return True
-    return False
+        if FETCHING_COMMAND.search(line):
+            names |= _words(line)
+    return frozenset(names)
 
 
-def _python_fetches(path: Path, named: re.Pattern[str], budget: list[int]) -> bool:
-    """A line that names the file, and a downloader call on it or within _NEAR lines of it
-    (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`)."""
-    budget[0] -= 1
-    text = _text(path) if budget[0] >= 0 else None
+@lru_cache(maxsize=4096)
+def _python_names(path: str, size: int, modified: int) -> frozenset[str] | None:
+    """Every word within _NEAR lines of a downloader call in a script or a notebook
+    (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`); None when it cannot be read."""
+    text = _read(path)
     if text is None:
-        return True
+        return None
+    # A notebook is read as its JSON text: each line of a cell's source is a line of the file.
     lines = text.splitlines()
     fetching = [number for number, line in enumerate(lines) if _PYTHON_FETCH.search(line)]
-    if not fetching:
-        return False
-    return any(
-        any(abs(number - other) <= _NEAR for other in fetching)
-        for number, line in enumerate(lines)
-        if named.search(line)
-    )
+    names: set[str] = set()
+    for number in fetching:
+        for line in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
+            names |= _words(line)
+    return frozenset(names)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -57,6 +58,18 @@ def test_tooling_that_fetches_the_file_is_found(tmp_path: Path, path: str, text:
 def test_tooling_that_does_not_fetch_the_file_is_not(tmp_path: Path, path: str, text: str) -> None:
     write(tmp_path, path, text)
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+
+
+def test_a_large_notebook_beside_the_code_is_read_and_so_is_a_large_ci(tmp_path: Path) -> None:
+    # A notebook's outputs make it large; its code decides. Many CI workflows are all read.
+    outputs = [{"output_type": "display_data", "data": {"image/png": "A" * (2 << 20)}}]
+    cells = [{"cell_type": "code", "source": "joblib.dump(m, 'model.pkl')\n", "outputs": outputs}]
+    write(tmp_path, "jobs/train.ipynb", json.dumps({"cells": cells}))
+    for number in range(400):
+        write(tmp_path, f".github/workflows/w{number}.yml", "steps:\n  - run: curl -o data.csv $URL\n")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    write(tmp_path, ".github/workflows/w400.yml", "steps:\n  - run: |\n      curl -o jobs/model.pkl $URL\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
 
 
 def test_the_scanned_file_itself_is_judged_by_its_code_not_as_a_neighbour(tmp_path: Path) -> None:
