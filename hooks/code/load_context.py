@@ -149,6 +149,7 @@ _FETCHING_CALLS = frozenset(
     "fget_object download_artifacts download_url_to_file download_url download_and_extract_archive "
     "download_file_from_google_drive".split()
 )
+_HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
 # archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
 _LOCAL_FILE_CALLS = frozenset(
@@ -247,6 +248,7 @@ class LoadContext:
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
         self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
+        self.moved_handles: set[str] = set()  # handles sought or read before a load (remember_texts)
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
         self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
@@ -527,6 +529,16 @@ class LoadContext:
                         self.fetch_argument_names.add(argument.id)
                     elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                         self.fetch_argument_texts.add(_normal(argument.value))
+        # Handles the code moves in or reads from itself (`f.seek(64)`, `f.read(8)`): a load from
+        # one reads from somewhere inside the file, not the file as the artifact hook reads it.
+        self.moved_handles = {
+            n.func.value.id
+            for n in nodes
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in _HANDLE_MOVES
+            and isinstance(n.func.value, ast.Name)
+        }
         # Names bound to a file a client uploaded (`f = request.files["model"]`): what `f.save(p)`
         # writes is the client's bytes, not the code's own output.
         self.upload_names = {
@@ -553,6 +565,11 @@ class LoadContext:
         path = self.fixed_path(call)
         if path is None or path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
             return False
+        target = load_target(call)
+        if isinstance(target, ast.Name) and target.id in self.moved_handles:
+            return False  # `f.seek(64)` then `pickle.load(f)`: bytes from inside the file
+        if isinstance(call.func, ast.Attribute) and name_of(call.func.value) in ("shelve", "dbm"):
+            return False  # `shelve.open("cache")` reads `cache.db`/`cache.dat`, not the path it names
         return self.inside_checkout(path) and self.named_once(call) and not self.project_fetches(path)
 
     def project_fetches(self, path: str) -> bool:

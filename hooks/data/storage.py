@@ -10,13 +10,13 @@ import re
 from pathlib import Path, PurePosixPath
 
 from hooks._core.paths import glob_to_regex
+from hooks._shared.lfs import is_lfs_pointer as is_shared_lfs_pointer
 
-LFS_POINTER_PREFIX = b"version https://git-lfs.github.com/spec/"
 _MAX_ATTRIBUTES = 1 << 20
 
 
 def is_lfs_pointer(head: bytes) -> bool:
-    return head.startswith(LFS_POINTER_PREFIX)
+    return is_shared_lfs_pointer(head)
 
 
 def tracked_by_lfs(root: Path, display: str) -> bool:

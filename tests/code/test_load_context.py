@@ -680,3 +680,21 @@ def test_a_fixed_path_other_downloaders_write_is_not_the_repositorys(tmp_path: P
     # Look-alike: a script that only checks the file is there before loading it.
     check = "assert os.path.exists(MODEL_PATH)"
     assert ("MLS301", 4, "low") in graded(scan_code(tmp_path, base.format(fetch=check), "batch.py"))
+
+
+def test_a_load_from_inside_a_file_or_a_shelf_is_not_the_repositorys_file(tmp_path: Path) -> None:
+    source = (
+        "import pickle, shelve\n"
+        "with open('models/a.pkl', 'rb') as f:\n"
+        "    a = pickle.load(f)\n"  # the file as the artifact hook reads it
+        "g = open('assets/logo.png', 'rb')\n"
+        "g.seek(64)\n"
+        "b = pickle.load(g)\n"  # bytes from inside another file
+        "db = shelve.open('cache', flag='r')\n"  # reads cache.db / cache.dat, not 'cache'
+    )
+    found = graded(scan_code(tmp_path, source, "batch.py"))
+    assert [(line, level) for rule, line, level in found if rule == "B301"] == [
+        (3, "low"),
+        (6, "medium"),
+        (7, "medium"),
+    ]

@@ -1,6 +1,6 @@
 """Git LFS pointer files: the few lines git stores in place of a large file until `git lfs pull`.
 
-Recognised by the spec line they start with. The model is not there, so nothing can be shown
+Recognised by the spec line they start with (hooks/_shared/lfs.py). The model is not there, so nothing can be shown
 safe or unsafe: a pointer named like a model or an archive is reported (medium), never passed
 silently and never called "no known format". The hook is offered every file, so pointers of
 images, documents and datasets come here too; they are reported low (what they hold arrives on
@@ -10,11 +10,10 @@ images, documents and datasets come here too; they are reported low (what they h
 from __future__ import annotations
 
 from hooks._core.findings import Severity
+from hooks._shared.lfs import is_lfs_pointer
 from hooks.artifacts import rules
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.source import Format, Source, Walk
-
-_SPEC = b"version https://git-lfs.github.com/spec/"
 
 
 def _read(source: Source, walk: Walk) -> None:
@@ -32,4 +31,4 @@ def _read(source: Source, walk: Walk) -> None:
     )
 
 
-GIT_LFS_POINTER = Format("git-lfs-pointer", lambda head: head.startswith(_SPEC), _read)
+GIT_LFS_POINTER = Format("git-lfs-pointer", is_lfs_pointer, _read)

@@ -183,3 +183,10 @@ def test_a_tar_ending_in_a_zip_member_is_read_once(tmp_path: Path) -> None:
         zf.writestr("archive/data.pkl", malicious_pickle(tmp_path / "c"))
     findings = scan_bytes(tmp_path, "bundle.tar", tar({"w.pt": archive.getvalue()}))
     assert rules(findings) == ["MLS101"]
+
+
+def test_an_lfs_pointer_by_an_alias_git_lfs_reads_is_reported_too(tmp_path: Path) -> None:
+    for spec in (b"version https://hawser.github.com/spec/v1", b"\nversion https://git-lfs.github.com/spec/v1"):
+        pointer = spec + b"\noid sha256:" + b"a" * 64 + b"\nsize 123\n"
+        findings = scan_bytes(tmp_path, "model.pkl", pointer)
+        assert rules(findings) == ["MLS131"] and findings[0].severity is Severity.MEDIUM
