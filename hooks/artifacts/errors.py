@@ -18,7 +18,12 @@ class Truncated(AnalysisError):
 
 class LineTooLong(Truncated):
     """A text line longer than the reader's own cap: the data did not end, the analysis stopped.
-    A loader has no such cap and reads on, so this is never evidence that a loader fails."""
+    A loader has no such cap and reads on, so this is never evidence that a loader fails.
+    `partial`: the bytes of the line read so far (the reader has moved past them)."""
+
+    def __init__(self, reason: str, offset: int | None = None, partial: bytes = b"") -> None:
+        super().__init__(reason, offset)
+        self.partial = partial
 
 
 class LimitExceeded(Exception):
@@ -27,3 +32,8 @@ class LimitExceeded(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class SniffedLineTooLong(LimitExceeded):
+    """While deciding whether text is a pickle, a line longer than even the sniff reads whole: a
+    loader would read on, so the file is reported as not fully analysed, never cleared as text."""

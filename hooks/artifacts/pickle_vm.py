@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, where
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, SniffedLineTooLong, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
 from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
@@ -30,6 +30,7 @@ _COST_CHECK = 1 << 16  # items walked between two looks at the clock
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
 KEEP_TOTAL = 32 << 20  # and past this many kept bytes per stream, every one is (memory stays flat)
 MAX_LINE = 1 << 16
+SNIFF_LINE = 64 << 20  # a line read whole while sniffing; a longer one stops the analysis
 HIGHEST_PROTOCOL = 5
 # Opcodes with which an unpickler imports, calls or builds an object. A stream that breaks before
 # one of them completed ran nothing in any loader: the others push constants and build lists,
@@ -299,19 +300,27 @@ class PickleMachine:
     def _line(self) -> bytes:
         try:
             return self.reader.readline(MAX_LINE)[:-1]
-        except LineTooLong:
+        except LineTooLong as exc:
             if not self.sniffing or self.executes:
                 raise
+            parts = [exc.partial]
         # A loader has no line cap and reads on. Text that merely starts like a pickle may have a
-        # long line, and so may a pickle hidden behind one (`V` + 70 KiB + a payload): sniffing
-        # reads past it as a loader would (time-checked), and what follows decides.
+        # long line, and so may a pickle hidden behind one (`V`, `S'...'`, `L...`, `p`/`g` with a
+        # long operand, then a payload): sniffing reads the whole line as a loader would (up to
+        # SNIFF_LINE bytes, time-checked), and what follows decides.
+        size = len(parts[0])
         while True:
             self.analysis.check_time()
             try:
-                self.reader.readline(MAX_LINE)
-            except LineTooLong:
+                rest = self.reader.readline(MAX_LINE)
+            except LineTooLong as exc:
+                parts.append(exc.partial)
+                size += len(exc.partial)
+                if size > SNIFF_LINE:
+                    raise SniffedLineTooLong(f"a text line longer than {SNIFF_LINE >> 20} MiB") from None
                 continue
-            return b"\x00" + b"long line" * 8  # not a name, number or quoted string any loader accepts
+            parts.append(rest)
+            return b"".join(parts)[:-1]
 
     def _blob(self, length: int, offset: int, kind: str) -> object:
         if length < 0:

@@ -130,7 +130,7 @@ class ByteReader:
         line = self.handle.readline(limit + 1)
         if not line.endswith(b"\n"):
             if len(line) > limit:
-                raise LineTooLong(f"line longer than {limit} bytes", self.tell())
+                raise LineTooLong(f"line longer than {limit} bytes", self.tell(), line)
             raise Truncated("data ends inside a line", self.tell())
         return line
 

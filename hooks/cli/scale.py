@@ -148,7 +148,19 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
         or target.path.is_symlink()
         or any(family.search(target.display) for family in related)
         or _declared_input_changed(target, root, policy, changed)
+        or _tooling_changed(target, changed, root)
     ]
+
+
+def _tooling_changed(target: Target, changed: set[str], root: Path) -> bool:
+    """Code whose fixed-path loads the project's tooling decides (hooks/code/project_fetches.py):
+    a Makefile, script, Dockerfile or CI file in its folder or above, or a script or notebook
+    beside it, changed."""
+    if not target.display.lower().endswith((".py", ".ipynb")):
+        return False
+    from hooks.code.project_fetches import affected_by
+
+    return affected_by(target.display, changed, root)
 
 
 def _declared_input_changed(target: Target, root: Path, policy: Policy, changed: set[str]) -> bool:

@@ -223,7 +223,11 @@ def _uploaded(node: ast.AST, upload_names: set[str]) -> bool:
             break
     if not isinstance(node, ast.Name):
         return False
-    return node.id in upload_names or (node.id in _REQUEST_NAMES and bool(attributes & _UPLOAD_ATTRIBUTES))
+    if node.id in upload_names:
+        return True
+    # `request.files`, `flask.request.files`, `self.request.FILES`: a request object's uploads.
+    requested = node.id in _REQUEST_NAMES or "request" in attributes
+    return requested and bool(attributes & _UPLOAD_ATTRIBUTES)
 
 
 def _reads(call: ast.Call) -> bool:
@@ -249,6 +253,7 @@ class LoadContext:
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
         self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
         self.moved_handles: set[str] = set()  # handles sought or read before a load (remember_texts)
+        self.open_rebound = False  # the code binds the name `open` to something else (remember_texts)
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
         self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
@@ -317,13 +322,15 @@ class LoadContext:
             return None
         func = value.func
         if isinstance(func, ast.Name):
-            return self.key(value.args[0]) if func.id == "open" and value.args else None
+            if func.id != "open" or not value.args or self.open_rebound:
+                return None  # `open = fs.open`: the name no longer reads local files
+            return self.key(value.args[0])
         if not isinstance(func, ast.Attribute) or func.attr != "open":
             return None
         owner = func.value
         if isinstance(owner, ast.Name) and owner.id in _OPENING_MODULES and value.args:
-            if owner.id == "lzma" and any(k.arg == "format" for k in value.keywords):
-                return None
+            if owner.id == "lzma" and any(k.arg in ("format", None) for k in value.keywords):
+                return None  # a raw stream, or options this pass cannot read
             return self.key(value.args[0])
         if (
             isinstance(owner, ast.Call)
@@ -348,6 +355,8 @@ class LoadContext:
         out=path)`, `gdown.download(url, output=path)`."""
         name = qualname.rsplit(".", 1)[-1]
         func = call.func
+        given = [*call.args, *(k.value for k in call.keywords)]
+        handed = [a for a in given if _uploaded(a, self.upload_names)]
         if (
             isinstance(func, ast.Attribute)
             and func.attr.startswith("save")
@@ -355,6 +364,10 @@ class LoadContext:
         ):
             # `request.files["model"].save(path)`: whoever sent the request chose the bytes.
             target = call.args[0] if call.args else _keyword_value(call, "dst")
+        elif handed and any(a not in handed for a in given):
+            # `default_storage.save(path, request.FILES["model"])`, `shutil.copyfileobj(upload, f)`:
+            # what the upload is handed to writes the client's bytes to the other argument.
+            target = next(a for a in given if a not in handed)
         elif name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
@@ -392,6 +405,8 @@ class LoadContext:
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if isinstance(func, ast.Attribute) and _uploaded(func.value, self.upload_names):
             return written  # an uploaded file saved: the client's bytes (recorded as a download)
+        if any(_uploaded(a, self.upload_names) for a in (*call.args, *(k.value for k in call.keywords))):
+            return written  # an upload handed to a writer: recorded as a download
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
@@ -511,7 +526,21 @@ class LoadContext:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
         tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
         there)."""
-        self.texts = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        # A text is a whole string expression: a literal, or a name the code builds of constants
+        # (`"model" + ".pkl"`, `f"{stem}.pkl"`, a join of constants) counted once as what it
+        # builds, so a write or download to `"model" + ".pkl"` names model.pkl as a literal would.
+        built: list[str] = []
+        inside: set[int] = set()
+        for n in nodes:  # parents before children (ast.walk order)
+            if id(n) in inside or not isinstance(n, (ast.BinOp, ast.JoinedStr, ast.Call)):
+                continue
+            folded = _text(n, self.constants)
+            if folded is not None:
+                built.append(folded)
+                inside.update(id(child) for child in ast.walk(n))
+        self.texts = built + [
+            n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in inside
+        ]
         self.texts.extend(shell)
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
@@ -524,11 +553,21 @@ class LoadContext:
         self.fetch_argument_texts = set()
         for n in nodes:
             if isinstance(n, ast.Call) and _fetching_call(n) and name_of(n) not in _LOCAL_FILE_CALLS:
-                for argument in (*n.args, *(k.value for k in n.keywords)):
+                arguments = [*n.args, *(k.value for k in n.keywords)]
+                # `subprocess.run(["aws", "s3", "sync", SRC, "."])`: a command's words too.
+                arguments += [e for a in arguments if isinstance(a, (ast.List, ast.Tuple)) for e in a.elts]
+                for argument in arguments:
                     if isinstance(argument, ast.Name):
                         self.fetch_argument_names.add(argument.id)
                     elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                         self.fetch_argument_texts.add(_normal(argument.value))
+        # `open = s3fs.S3FileSystem().open`, `from smart_open import open`: another file system's.
+        self.open_rebound = any(
+            (isinstance(n, ast.Name) and n.id == "open" and isinstance(n.ctx, ast.Store))
+            or (isinstance(n, ast.alias) and (n.asname or n.name) == "open")
+            or (isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "open")
+            for n in nodes
+        )
         # Handles the code moves in or reads from itself (`f.seek(64)`, `f.read(8)`): a load from
         # one reads from somewhere inside the file, not the file as the artifact hook reads it.
         self.moved_handles = {
@@ -575,8 +614,7 @@ class LoadContext:
     def project_fetches(self, path: str) -> bool:
         """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
         file before the code runs (project_fetches.py); True when that cannot be told."""
-        name = posixpath.basename(path.rstrip("/"))
-        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, name)
+        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, path.rstrip("/"))
 
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)

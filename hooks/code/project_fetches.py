@@ -1,49 +1,73 @@
-"""Whether the project's own tooling downloads, copies or unpacks a file by a given name.
+"""Whether the project's own tooling downloads, copies or unpacks a file the code loads.
 
 A load of a fixed relative path that the code names nowhere else (`joblib.load("model.pkl")`)
 reads the repository's own file (load_context.py, `repository_file`), unless something else puts
 that file there before the code runs: a Makefile target `wget -O model.pkl $(URL)`, a CI step
-`aws s3 cp s3://bucket/model.pkl .`, `RUN curl -o model.pkl ...` in the image that runs the code,
-a `download.sh` beside it, or a `download_model.py` that `urlretrieve`s it. The bytes loaded are
-then someone else's, and the load keeps its severity.
+`aws s3 cp --recursive s3://bucket/models models/`, `RUN curl -o model.pkl ...` in the image that
+runs the code, a `download.sh` beside it, a notebook beside it with `!wget`, a `download.py` that
+`urlretrieve`s it, or DVC (`model.pkl.dvc`, `dvc.yaml`). The bytes loaded are then someone
+else's, and the load keeps its severity.
 
-Where such tooling lives: in the code's own folder and every folder above it up to the
-repository's top (Makefiles, `*.mk`, shell scripts, Dockerfiles, justfiles, Taskfiles,
-`dvc.yaml`), the top folder's CI definitions (GitHub Actions, GitLab, CircleCI, Azure Pipelines,
-Cloud Build, CodeBuild, Jenkinsfile), and the Python scripts beside the code. A line of such a
-file that starts a fetching command and names the file (by its file name, as a word) fetches it;
-a Python script or notebook beside the code fetches it when a line names the file within a few
-lines of a downloader call (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`).
+Where such tooling lives: the code's own folder and every folder above it up to the repository's
+top (the nearest folder holding `.git`): Makefiles and `*.mk`, shell, PowerShell and batch
+scripts, Dockerfiles and Containerfiles, compose files, justfiles, Taskfiles, `tox.ini`,
+`noxfile.py`, `dvc.yaml`/`dvc.lock`; the top folder's CI definitions (GitHub Actions workflows and
+composite actions, GitLab, CircleCI, Azure Pipelines, Cloud Build, CodeBuild, Travis, Bitbucket,
+Drone, Jenkinsfile); and the Python scripts and notebooks beside the code. A line of tooling that
+runs a fetching command (after the file's own simple variables, `$(MODEL)`, `${OUT}`, `$@`, are
+put in) contributes its words; a script or notebook beside the code contributes the words within
+a few lines of a downloader call or a fetching shell line (`TARGET = "model.pkl"` above
+`urlretrieve(URL, TARGET)`). The load's file is fetched when its name, the name with a compression
+suffix (`model.pkl.gz` unpacks to it), or any folder on its path (`wget -P models`) is one of
+those words, or when DVC tracks it or a folder on its path.
 
-What is read is bounded (files per run of a folder, bytes per file); past a bound, the answer is
-"fetched", so the load keeps its severity (fail closed). Nothing is executed or imported.
+What is read is bounded (entries per folder, bytes per file, files per question); past a bound the
+answer is "fetched", so the load keeps its severity (fail closed). Each file is read once per run
+(kept while its size and time stay the same). Nothing is executed or imported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import posixpath
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
-# from anywhere: `cp /mnt/models/model.pkl .`).
+# from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
 FETCHING_COMMAND = re.compile(
-    r"\b(?:wget|curl|aws\s+s3|gsutil|gcloud\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
-    r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout)|unzip|tar|cp|mv|kaggle|"
-    r"huggingface-cli|hf\s+download)\b"
+    r"\b(?:wget|curl|aws\s+s3|s3api|gsutil|gcloud\s+storage|az\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
+    r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout|repro)|"
+    r"unzip|tar|gunzip|bunzip2|unxz|7z|cp|mv|kaggle|huggingface-cli|hf\s+download|urlretrieve|urlopen|"
+    r"Invoke-WebRequest|iwr|Start-BitsTransfer|ADD|COPY\s+--from)\b"
 )
-_MAX_FILES = 4096  # tooling files consulted for one question (each is read once per run)
+_MAX_FILES = 4096  # files consulted for one folder's answer (each is read once per run)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
-_NEAR = 3  # lines between a Python script's download call and the name it writes
-_MAX_BYTES = 512 << 10  # of each; a longer file is not read whole, so it may fetch anything
+_NEAR = 8  # lines between a script's download call and the name it writes
+_MAX_BYTES = 512 << 10  # of each tooling file; a longer one is not read whole, so it may fetch anything
 _MAX_NOTEBOOK_BYTES = 32 << 20  # a notebook beside the code, outputs and all
 _TOOLING_NAMES = frozenset(
-    {"makefile", "gnumakefile", "justfile", "taskfile.yml", "taskfile.yaml", "dvc.yaml", "dockerfile", "jenkinsfile"}
+    {
+        "makefile",
+        "gnumakefile",
+        "justfile",
+        "taskfile.yml",
+        "taskfile.yaml",
+        "dvc.yaml",
+        "dvc.lock",
+        "dockerfile",
+        "containerfile",
+        "jenkinsfile",
+        "tox.ini",
+        "noxfile.py",
+    }
 )
-_TOOLING_SUFFIXES = (".mk", ".sh", ".bash", ".dockerfile")
+_TOOLING_PREFIXES = ("dockerfile", "containerfile", "docker-compose", "compose.", "compose-")
+_TOOLING_SUFFIXES = (".mk", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".dockerfile", ".containerfile")
 _CI_FILES = (
     ".gitlab-ci.yml",
     ".circleci/config.yml",
@@ -52,116 +76,267 @@ _CI_FILES = (
     "cloudbuild.yml",
     "buildspec.yml",
     "Jenkinsfile",
+    ".travis.yml",
+    "bitbucket-pipelines.yml",
+    ".drone.yml",
 )
-_CI_FOLDERS = (".github/workflows",)
-# A Python script's downloaders: the stdlib's, HTTP clients', the Hub's and cloud storage clients'.
+_CI_FOLDERS = (".github/workflows", ".gitlab/ci", ".buildkite")
+_CI_ACTIONS = ".github/actions"  # composite actions: one folder each, `action.yml` inside
+# A Python script's downloaders: the stdlib's, HTTP clients', the Hub's, cloud storage clients',
+# MinIO's, MLflow's, torch.hub's, torchvision's and pooch's.
 _PYTHON_FETCH = re.compile(
     r"\b(?:urlretrieve|urlopen|requests\.get|httpx\.get|hf_hub_download|snapshot_download|download_file|"
-    r"download_fileobj|download_to_filename|download_blob|gdown|wget\.download|get_file)\b"
+    r"download_fileobj|download_to_filename|download_blob|gdown|wget\.download|get_file|fget_object|"
+    r"download_artifacts|download_url_to_file|download_url|download_and_extract_archive|pooch\.retrieve)\b"
 )
+# Suffixes an unpacking command takes off (`gunzip model.pkl.gz` writes model.pkl).
+_PACKED = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip", ".tgz", ".tar", ".7z")
+# What separates the words of a command line or a line of code: a file is named by a whole word
+# or a part of a path (`jobs/model.pkl`, `-o=model.pkl`, `"model.pkl"`).
+_SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\*?!&+]+")
+_ASSIGNMENT = re.compile(
+    r"^\s*(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|\+=|=|:\s)\s*(?P<value>.+?)\s*$"
+)
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_VARIABLE = re.compile(rf"\$(?:\((?P<a>{_NAME})\)|\{{(?P<b>{_NAME})\}}|(?P<c>{_NAME}))")
+_MAKE_RULE = re.compile(r"^(?P<targets>[^\s:#=$][^:=#]*?):(?!=)")
+
+Index = Callable[[str, int, int], "frozenset[str] | None"]
 
 
-def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: str, file_name: str) -> bool:
-    """Whether tooling of the project (see the module's doc) may put `file_name` in place; True
-    also when the question cannot be answered (no folder on disk, past the bounds). `own_name` is
-    the scanned file's name: its own downloads are judged from its code."""
-    if code_folder is None or not file_name or "/" in file_name or "\x00" in file_name:
+def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: str, path: str) -> bool:
+    """Whether tooling of the project (see the module's doc) may put the file at `path` (relative
+    to the code's folder) in place; True also when that cannot be told (no folder on disk, past
+    the bounds). `own_name` is the scanned file's name: its own downloads are judged from its code."""
+    if code_folder is None or not path or "\x00" in path or path.startswith(("/", "\\")):
         return True
-    root = _root(code_folder, source_folder)
-    if root is None:
+    top = _top(code_folder, source_folder)
+    if top is None:
+        return True
+    asked = _asked(path)
+    if not asked:
         return True
     try:
-        return _fetched(code_folder, root, own_name, file_name)
+        if _tracked_by_dvc(code_folder, top, path):
+            return True
+        words = _words_around(code_folder, top, own_name)
     except (OSError, ValueError, RecursionError, _TooMany):
         return True
+    return words is None or not asked.isdisjoint(words)
 
 
-def _root(code_folder: Path, source_folder: str) -> Path | None:
+def tooling_digest(code_folder: Path | None, source_folder: str) -> str | None:
+    """What the answers for code in this folder depend on, as one value (for the result cache):
+    the fetching words of its tooling and of every script and notebook beside it; None when it
+    cannot be told."""
+    if code_folder is None:
+        return None
+    top = _top(code_folder, source_folder)
+    if top is None:
+        return None
+    try:
+        words = _words_around(code_folder, top, "")
+        tracked = sorted(entry.name for entry in _listing(code_folder) if entry.name.endswith(".dvc"))
+    except (OSError, ValueError, RecursionError, _TooMany):
+        return None
+    if words is None:
+        return "unknown"
+    material = "\0".join([*sorted(words), "\1", *tracked])
+    return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def is_tooling(display: str) -> bool:
+    """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
+    name = posixpath.basename(display).lower()
+    folder = posixpath.dirname(display)
+    return (
+        _tooling_name(name)
+        or display in _CI_FILES
+        or any(folder == ci or folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS))
+        or name.endswith(".dvc")
+    )
+
+
+def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
+    """Whether code at `display` may get another answer because these repository paths changed:
+    tooling in its folder or above, CI, or a script or notebook beside it that fetches something."""
+    folder = posixpath.dirname(display)
+    for other in changed:
+        other_folder = posixpath.dirname(other)
+        if other_folder == folder and other.lower().endswith((".py", ".ipynb")) and other != display:
+            words = _consult(root / other, [1], _script_words)
+            if words is None or words:
+                return True  # it fetches something (or cannot be read whole)
+            continue
+        if not is_tooling(other):
+            continue
+        if (
+            other in _CI_FILES
+            or other_folder in ("", ".")
+            or any(other_folder == ci or other_folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS))
+        ):
+            return True
+        if folder == other_folder or folder.startswith(other_folder + "/"):
+            return True
+    return False
+
+
+# --- where -----------------------------------------------------------------------------------------
+def _top(code_folder: Path, source_folder: str) -> Path | None:
+    """The repository's top folder: the nearest folder holding `.git` at or above the code's,
+    else the folder the repository path of the code implies."""
     parts = [part for part in source_folder.split("/") if part not in ("", ".")]
     if ".." in parts or source_folder.startswith("/"):
         return None
-    root = code_folder
+    implied = code_folder
     for part in reversed(parts):
-        if root.name != part:
+        if implied.name != part:
             return None
-        root = root.parent
-    return root
+        implied = implied.parent
+    for folder in (code_folder, *code_folder.parents):
+        if os.path.lexists(folder / ".git"):
+            return folder
+        if folder == implied:
+            break
+    return implied
 
 
-def _fetched(folder: Path, top: Path, own_name: str, file_name: str) -> bool:
-    budget = [_MAX_FILES]  # files consulted, over every folder
-    folders = [folder, *(parent for parent in folder.parents if parent == top or top in parent.parents)]
-    for place in folders:
-        for path in _tooling_in(place):
-            if _names_in(path, budget, _command_names, file_name):
+def _asked(path: str) -> frozenset[str]:
+    """The words that name the file or a folder on its way: `models/model.pkl` -> model.pkl, models."""
+    parts = [part for part in posixpath.normpath(path.replace("\\", "/")).split("/") if part not in ("", ".", "..")]
+    return frozenset(parts)
+
+
+def _tracked_by_dvc(code_folder: Path, top: Path, path: str) -> bool:
+    """`model.pkl.dvc` beside the file, or `data.dvc` for a folder on its way: `dvc pull` writes it."""
+    normal = posixpath.normpath(path.replace("\\", "/"))
+    parts = normal.split("/")
+    for base in (code_folder, top):
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if prefix in (".", "..") or prefix.startswith("../../"):
+                continue
+            if os.path.lexists(base / (prefix + ".dvc")):
                 return True
-    for relative in _CI_FILES:
-        if os.path.lexists(top / relative) and _names_in(top / relative, budget, _command_names, file_name):
-            return True
-    for relative in _CI_FOLDERS:
-        for path in _files(top / relative):
-            if path.suffix in (".yml", ".yaml") and _names_in(path, budget, _command_names, file_name):
-                return True
-    for path in _files(folder):
-        python = path.suffix in (".py", ".ipynb") and path.name != own_name
-        if python and _names_in(path, budget, _python_names, file_name):
-            return True
     return False
+
+
+# --- reading ---------------------------------------------------------------------------------------
+def _words_around(folder: Path, top: Path, own_name: str) -> frozenset[str] | None:
+    """Every fetching word of the tooling that reaches `folder` and of its neighbours but `own_name`;
+    None when a file could not be read whole."""
+    tooling = _tooling_words(folder, top)
+    if tooling is None:
+        return None
+    neighbours = _neighbour_words(folder)
+    collected = set(tooling)
+    for name, words in neighbours.items():
+        if name == own_name:
+            continue
+        if words is None:
+            return None
+        collected |= words
+    return frozenset(collected)
+
+
+def _tooling_words(folder: Path, top: Path) -> frozenset[str] | None:
+    budget = [_MAX_FILES]
+    collected: set[str] = set()
+    folders = [folder, *(parent for parent in folder.parents if parent == top or top in parent.parents)]
+    paths: list[Path] = []
+    for place in folders:
+        paths.extend(entry_path for entry_path in _paths(place) if _tooling_name(entry_path.name.lower()))
+    paths.extend(top / relative for relative in _CI_FILES if os.path.lexists(top / relative))
+    for relative in _CI_FOLDERS:
+        paths.extend(p for p in _paths(top / relative) if p.suffix in (".yml", ".yaml"))
+    for action in _subfolders(top / _CI_ACTIONS):
+        paths.extend(p for p in _paths(action) if p.name in ("action.yml", "action.yaml"))
+    for path in paths:
+        words = _consult(path, budget, _command_words)
+        if words is None:
+            return None
+        collected |= words
+    return frozenset(collected)
+
+
+def _neighbour_words(folder: Path) -> dict[str, frozenset[str] | None]:
+    budget = [_MAX_FILES]
+    return {
+        path.name: _consult(path, budget, _script_words)
+        for path in _paths(folder)
+        if path.suffix in (".py", ".ipynb") and not _tooling_name(path.name.lower())
+    }
+
+
+def _tooling_name(name: str) -> bool:
+    return name in _TOOLING_NAMES or name.startswith(_TOOLING_PREFIXES) or name.endswith(_TOOLING_SUFFIXES)
 
 
 class _TooMany(Exception):
     """A folder with more entries than are looked through: its tooling is unknown."""
 
 
-def _files(folder: Path) -> list[Path]:
-    """Regular files and links directly in `folder` (folders skipped); _TooMany past the bound."""
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        modified = folder.stat().st_mtime_ns
+    except OSError:
+        return []
+    return _listed(str(folder), modified)
+
+
+@lru_cache(maxsize=2048)
+def _listed(folder: str, modified: int) -> list[os.DirEntry[str]]:
+    """A folder's entries, sorted, kept while the folder's time stays the same."""
+    entries: list[os.DirEntry[str]] = []
     try:
         with os.scandir(folder) as listing:
-            entries = []
             for entry in listing:
                 entries.append(entry)
                 if len(entries) > _MAX_ENTRIES:
-                    raise _TooMany(str(folder))
+                    raise _TooMany(folder)
     except OSError:
         return []
+    return sorted(entries, key=lambda entry: entry.name)
+
+
+def _paths(folder: Path) -> list[Path]:
+    """Regular files and links directly in `folder` (a link's target is not read: it counts as
+    fetching when consulted)."""
     found = []
-    for entry in sorted(entries, key=lambda entry: entry.name):
+    for entry in _listing(folder):
         try:
             mode = entry.stat(follow_symlinks=False).st_mode
         except OSError:
             continue
         if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
-            found.append(Path(entry.path))  # a link is kept: its target is not read, so it counts as fetching
+            found.append(Path(entry.path))
     return found
 
 
-def _tooling_in(folder: Path) -> list[Path]:
-    return [
-        path
-        for path in _files(folder)
-        if path.name.lower() in _TOOLING_NAMES
-        or path.name.lower().startswith("dockerfile")
-        or path.name.lower().endswith(_TOOLING_SUFFIXES)
-    ]
+def _subfolders(folder: Path) -> list[Path]:
+    found = []
+    for entry in _listing(folder):
+        try:
+            if stat.S_ISDIR(entry.stat(follow_symlinks=False).st_mode):
+                found.append(Path(entry.path))
+        except OSError:
+            continue
+    return found
 
 
-Indexer = Callable[[str, int, int], "frozenset[str] | None"]
-
-
-def _names_in(path: Path, budget: list[int], index: Indexer, file_name: str) -> bool:
-    """Whether the file's fetching lines name `file_name`; True when the file cannot be read whole
-    (a link, a special file, too long, past the budget)."""
+def _consult(path: Path, budget: list[int], index: Index) -> frozenset[str] | None:
+    """A file's words by `index`; None when it cannot be read whole (a link, a special file, too
+    long, past the budget)."""
     budget[0] -= 1
     if budget[0] < 0:
-        return True
+        return None
     try:
         info = os.lstat(path)
     except OSError:
-        return False  # gone
+        return frozenset()  # gone
     if not stat.S_ISREG(info.st_mode) or info.st_size > _limit(path):
-        return True
-    names = index(str(path), info.st_size, info.st_mtime_ns)
-    return names is None or file_name in names
+        return None
+    return index(str(path), info.st_size, info.st_mtime_ns)
 
 
 def _limit(path: Path | str) -> int:
@@ -180,41 +355,65 @@ def _read(path: str) -> str | None:
     return None if len(data) > limit else data.decode("utf-8", "replace")
 
 
-# What separates the words of a command line or a line of code: a file is named by a whole word
-# or the last part of a path (`jobs/model.pkl`, `-o=model.pkl`, `"model.pkl"`).
-_SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\]+")
-
-
 def _words(line: str) -> set[str]:
-    return {word for word in _SEPARATORS.split(line) if word}
+    words = {word for word in _SEPARATORS.split(line) if word}
+    for word in list(words):
+        for suffix in _PACKED:
+            if word.lower().endswith(suffix) and len(word) > len(suffix):
+                words.add(word[: -len(suffix)])
+    return words
+
+
+def _substituted(lines: list[str]) -> list[str]:
+    """The lines with the file's own simple variables put in (`MODEL = model.pkl` ... `$(MODEL)`,
+    `OUT=models` ... `${OUT}`, Make's `$@` in a rule's recipe), so a command names what it fetches."""
+    values: dict[str, str] = {}
+    for line in lines:
+        match = _ASSIGNMENT.match(line)
+        if match:
+            values.setdefault(match["name"], match["value"].strip("\"'"))
+    result = []
+    target = ""
+    for line in lines:
+        rule = _MAKE_RULE.match(line)
+        if rule and not line.startswith(("\t", " ")):
+            target = rule["targets"].split()[0] if rule["targets"].split() else ""
+        if "$@" in line and target:
+            line = line.replace("$@", target)
+        if "$" in line:
+            line = _VARIABLE.sub(lambda m: values.get(m["a"] or m["b"] or m["c"] or "", m.group(0)), line)
+        result.append(line)
+    return result
 
 
 @lru_cache(maxsize=8192)
-def _command_names(path: str, size: int, modified: int) -> frozenset[str] | None:
-    """Every word of the file's lines that start a fetching command (continued lines joined);
-    None when it cannot be read. Kept while the file's size and time stay the same."""
+def _command_words(path: str, size: int, modified: int) -> frozenset[str] | None:
+    """Every word of the file's fetching lines (continued lines joined, variables put in); for
+    `dvc.yaml`/`dvc.lock` every word (each output is what `dvc pull`/`repro` writes)."""
     text = _read(path)
     if text is None:
         return None
+    lines = _substituted(text.replace("\\\r\n", " ").replace("\\\n", " ").splitlines())
+    every = posixpath.basename(path).lower() in ("dvc.yaml", "dvc.lock")
     names: set[str] = set()
-    for line in text.replace("\\\r\n", " ").replace("\\\n", " ").splitlines():
-        if FETCHING_COMMAND.search(line):
+    for line in lines:
+        if every or FETCHING_COMMAND.search(line):
             names |= _words(line)
     return frozenset(names)
 
 
 @lru_cache(maxsize=4096)
-def _python_names(path: str, size: int, modified: int) -> frozenset[str] | None:
-    """Every word within _NEAR lines of a downloader call in a script or a notebook
-    (`TARGET = "model.pkl"` above `urlretrieve(URL, TARGET)`); None when it cannot be read."""
+def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
+    """Every word within _NEAR lines of a downloader call or a fetching shell line (`!wget`,
+    `subprocess.run(["wget", ...])`) in a script or a notebook (read as its JSON text: each line of
+    a cell is a line of the file)."""
     text = _read(path)
     if text is None:
         return None
-    # A notebook is read as its JSON text: each line of a cell's source is a line of the file.
     lines = text.splitlines()
-    fetching = [number for number, line in enumerate(lines) if _PYTHON_FETCH.search(line)]
     names: set[str] = set()
-    for number in fetching:
-        for line in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
-            names |= _words(line)
+    for number, line in enumerate(lines):
+        if _PYTHON_FETCH.search(line) or FETCHING_COMMAND.search(line):
+            for near in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
+                names |= _words(near)
     return frozenset(names)

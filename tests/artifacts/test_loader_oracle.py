@@ -260,7 +260,9 @@ def test_pickle_with_a_zip_behind_it(oracle, work, kind, style, protocol, tail, 
     kind=kinds,
     style=styles,
     protocol=protocols,
-    prefix=st.sampled_from(["long_line", "none_pop", "none_pop_proto"]),
+    prefix=st.sampled_from(
+        ["long_line", "long_string", "long_int", "long_put", "long_get", "none_pop", "none_pop_proto"]
+    ),
     length=st.integers(65_530, 70_000),
     dotted=st.booleans(),
     name=names("model.pkl"),
@@ -278,6 +280,10 @@ def test_text_in_front_of_a_pickle(oracle, work, kind, style, protocol, prefix, 
         core = payload_pickle(work, kind, protocol, style)
     head = {
         "long_line": b"V" + b"a" * length + b"\n0",
+        "long_string": b"S'" + b"a" * length + b"'\n0",
+        "long_int": b"L" + b" " * length + b"1L\n0",  # strtol skips the blanks
+        "long_put": b"Np" + b" " * length + b"0\n0",
+        "long_get": b"Np0\n0g" + b" " * length + b"0\n0",
         "none_pop": b"N0",
         "none_pop_proto": b"N0\x80\x04",
     }[prefix]

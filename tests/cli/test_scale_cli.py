@@ -113,6 +113,22 @@ def test_changed_since_scans_what_the_branch_changed(project: Path) -> None:
     assert paths <= {"train.py", "new_leak.py", "outside", "dangling"} and {"train.py", "new_leak.py"} <= paths
 
 
+def test_changed_tooling_rescans_the_code_whose_loads_it_fetches(project: Path) -> None:
+    (project / "jobs").mkdir()
+    (project / "jobs" / "batch.py").write_text("import joblib\nmodel = joblib.load('model.pkl')\n")
+    (project / "jobs" / "report.py").write_text("print('nothing loaded')\n")
+    (project / "other").mkdir()
+    (project / "other" / "score.py").write_text("import joblib\nmodel = joblib.load('model.pkl')\n")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "jobs")
+    git(project, "checkout", "-qb", "feature")
+    (project / "jobs" / "Makefile").write_text("model:\n\twget -O model.pkl $(MODEL_URL)\n")
+    _, report = _report("--format", "json", "--changed-since", "main")
+    found = {(f["path"], f["rule_id"], f["severity"]) for f in report["findings"]}
+    assert ("jobs/batch.py", "MLS301", "high") in found  # the Makefile beside it now fetches its file
+    assert not any(path == "other/score.py" for path, _, _ in found)  # a folder the Makefile does not reach
+
+
 def test_changed_dependency_file_rescans_the_files_that_include_it(project: Path) -> None:
     git(project, "checkout", "-qb", "feature")
     with (project / "requirements.txt").open("a") as handle:

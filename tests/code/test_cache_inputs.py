@@ -31,9 +31,24 @@ def test_a_script_reading_the_mount_is_keyed_on_the_definitions_beside_it(tmp_pa
 
 def test_other_scripts_and_notebooks_are_keyed_on_their_own_bytes(tmp_path: Path) -> None:
     policy = Policy(root=tmp_path)
-    script = tmp_path / "train.py"
-    script.write_text("import joblib\nm = joblib.load('model.joblib')\n")
+    script = tmp_path / "report.py"
+    script.write_text("print('no file is read here')\n")
     (tmp_path / "pipeline.py").write_text("steps = []\n")
-    assert cache_inputs(script, "train.py", policy) == []
+    assert cache_inputs(script, "report.py", policy) == []
+    (tmp_path / "nb.ipynb").write_text('{"cells": []}')
     assert cache_inputs(tmp_path / "nb.ipynb", "nb.ipynb", policy) == []
     assert cache_inputs(tmp_path / "gone.py", "gone.py", policy) is None
+
+
+def test_a_load_is_keyed_on_what_the_tooling_around_it_fetches(tmp_path: Path) -> None:
+    # A fixed-path load is low until a Makefile, CI step or a script beside it fetches that file:
+    # the verdict is keyed on those files' fetching words, not on their every byte.
+    policy = Policy(root=tmp_path)
+    script = tmp_path / "batch.py"
+    script.write_text("import joblib\nm = joblib.load('model.joblib')\n")
+    first = cache_inputs(script, "batch.py", policy)
+    assert first is not None and len(first) == 1 and str(first[0]).startswith("tooling:")
+    (tmp_path / "Makefile").write_text("test:\n\tpytest -q\n")
+    assert cache_inputs(script, "batch.py", policy) == first  # no fetching line: the same answers
+    (tmp_path / "Makefile").write_text("model:\n\twget -O model.joblib $(URL)\n")
+    assert cache_inputs(script, "batch.py", policy) != first

@@ -698,3 +698,52 @@ def test_a_load_from_inside_a_file_or_a_shelf_is_not_the_repositorys_file(tmp_pa
         (6, "medium"),
         (7, "medium"),
     ]
+
+
+def test_uploads_handed_to_a_writer_or_reached_through_flask_are_the_clients(tmp_path: Path) -> None:
+    app = (
+        "import pickle, flask, shutil\nfrom django.core.files.storage import default_storage\n"
+        "MODEL_PATH = 'model.pkl'\napp = flask.Flask('m')\n"
+        "@app.route('/admin/model', methods=['PUT'])\n"
+        "def upload():\n"
+        "    {save}\n"
+        "    return 'ok'\n"
+        "@app.route('/predict', methods=['POST'])\n"
+        "def predict():\n"
+        "    model = pickle.load(open(MODEL_PATH, 'rb'))\n"
+        "    return 'ok'\n"
+    )
+    for save in (
+        "flask.request.files['model'].save(MODEL_PATH)",
+        "default_storage.save(MODEL_PATH, request.FILES['model'])",
+        "shutil.copyfileobj(flask.request.stream, open(MODEL_PATH, 'wb'))",
+    ):
+        assert ("B301", 11, "medium") in graded(scan_code(tmp_path, app.format(save=save), "serve.py")), save
+
+
+def test_a_rebound_open_or_raw_lzma_options_do_not_read_a_local_file(tmp_path: Path) -> None:
+    base = "import pickle, lzma\n{bind}\nm = pickle.load({opener})\n"
+    cases = [
+        ("open = s3fs.S3FileSystem().open", "open('models/m.pkl', 'rb')"),
+        ("from smart_open import open", "open('models/m.pkl', 'rb')"),
+        ("RAW = {'format': lzma.FORMAT_RAW}", "lzma.open('vocab.dat', **RAW)"),
+    ]
+    for bind, opener in cases:
+        found = graded(scan_code(tmp_path, base.format(bind=bind, opener=opener), "batch.py"))
+        assert ("B301", 3, "medium") in found, bind
+    plain = graded(scan_code(tmp_path, base.format(bind="", opener="open('models/m.pkl', 'rb')"), "batch.py"))
+    assert ("B301", 3, "low") in plain
+
+
+def test_a_name_built_of_constants_or_a_synced_folder_is_a_download_target(tmp_path: Path) -> None:
+    base = "import joblib, requests, subprocess, boto3\n{fetch}\nmodel = joblib.load('model.pkl')\n"
+    fetchers = [
+        "open('model' + '.pkl', 'wb').write(requests.get(URL).content)",
+        "boto3.client('s3').download_file(BUCKET, KEY, f\"{'model'}.pkl\")",
+        "subprocess.run(['aws', 's3', 'sync', 's3://bucket/models', '.'])",
+    ]
+    for fetch in fetchers:
+        assert ("MLS301", 3, "high") in graded(scan_code(tmp_path, base.format(fetch=fetch), "batch.py")), fetch
+    # Look-alike: the code downloads something else, under another name.
+    other = "open('data' + '.csv', 'wb').write(requests.get(URL).content)"
+    assert ("MLS301", 3, "low") in graded(scan_code(tmp_path, base.format(fetch=other), "batch.py"))

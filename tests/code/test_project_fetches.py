@@ -34,6 +34,16 @@ def severities(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[ty
         ("jobs/Dockerfile.batch", "RUN gsutil cp gs://b/model.pkl /app/model.pkl\n"),
         (".github/workflows/batch.yml", "steps:\n  - run: dvc pull model.pkl\n"),
         (".gitlab-ci.yml", "batch:\n  script:\n    - hf download org/m model.pkl --local-dir jobs\n"),
+        ("jobs/Makefile", "MODEL = model.pkl\nfetch:\n\twget -O $(MODEL) $(URL)\n"),  # a variable put in
+        ("Makefile", "jobs/model.pkl:\n\tcurl -fsSL -o $@ $(URL)\n"),  # Make's own $@
+        ("jobs/get.sh", 'OUT=model.pkl\ncurl -o "${OUT}" "$URL"\n'),
+        ("jobs/get.sh", "curl -L $URL -o model.pkl.gz\ngunzip model.pkl.gz\n"),  # unpacks to it
+        ("jobs/docker-compose.yml", "  init:\n    command: wget -O /app/model.pkl ${URL}\n"),
+        ("jobs/Containerfile", "ADD https://example.org/model.pkl /app/model.pkl\n"),
+        ("jobs/fetch.ps1", "Invoke-WebRequest -Uri $url -OutFile model.pkl\n"),
+        (".github/actions/model/action.yml", "runs:\n  steps:\n    - run: gsutil cp gs://b/model.pkl jobs/\n"),
+        ("jobs/fetch.ipynb", '{"cells": [{"cell_type": "code", "source": ["!wget -q $URL -O model.pkl"]}]}'),
+        ("jobs/dvc.yaml", "stages:\n  train:\n    outs:\n      - model.pkl\n"),
         (
             "jobs/download_model.py",
             "import urllib.request\nTARGET = 'model.pkl'\nurllib.request.urlretrieve(URL, TARGET)\n",
@@ -117,3 +127,19 @@ def test_a_notebook_beside_a_downloading_notebook_keeps_its_severity(tmp_path: P
     fetches = notebook("import urllib.request\nurllib.request.urlretrieve(URL, 'model.pkl')")
     write(tmp_path, "1_fetch.ipynb", fetches)
     assert severities(scan_code(tmp_path, loads, "2_predict.ipynb")) == [("MLS301", 2, "high")]
+
+
+def test_a_folder_the_tooling_fills_or_dvc_tracks_holds_the_file(tmp_path: Path) -> None:
+    write(tmp_path, "jobs/Makefile", "data:\n\twget -P models $(URL)/weights.tar\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "models/model.pkl")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "assets/model.pkl")
+    write(tmp_path, "jobs/assets.dvc", "outs:\n- path: assets\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "assets/model.pkl")
+
+
+def test_the_top_is_the_nearest_repository_above_the_code(tmp_path: Path) -> None:
+    # Scanned from outside the repository (`mlsec scan repo/jobs/batch.py`): its own CI still counts.
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    write(tmp_path, "repo/.github/workflows/b.yml", "steps:\n  - run: wget -O jobs/model.pkl $URL\n")
+    write(tmp_path, "repo/jobs/batch.py", "")
+    assert fetched_by_project(tmp_path / "repo" / "jobs", "repo/jobs", "batch.py", "model.pkl")

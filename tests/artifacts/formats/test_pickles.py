@@ -45,3 +45,24 @@ def test_a_pickle_behind_a_long_line_or_a_dotted_global_is_found(tmp_path: Path)
     assert rules(scan_bytes(tmp_path, "notes.txt", dotted))
     behind_a_header = b"N0\x80\x04" + dotted
     assert rules(scan_bytes(tmp_path, "notes.txt", behind_a_header))
+
+
+def test_every_opcode_that_reads_a_line_reads_a_long_one_whole(tmp_path: Path) -> None:
+    payload = b"cos\nsystem\n(S'touch c'\ntR."
+    heads = {
+        "string": b"S'" + b"A" * 70_000 + b"'\n0",
+        "long": b"L" + b" " * 70_000 + b"1L\n0",
+        "put": b"Np" + b" " * 70_000 + b"0\n0",
+        "get": b"Np0\n0g" + b" " * 70_000 + b"0\n0",
+    }
+    for kind, head in heads.items():
+        assert "MLS101" in rules(scan_bytes(tmp_path, f"notes_{kind}.txt", head + payload)), kind
+
+
+def test_a_line_longer_than_the_sniff_reads_is_not_cleared_as_text(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hooks.artifacts import pickle_vm
+
+    monkeypatch.setattr(pickle_vm, "SNIFF_LINE", 200_000)
+    payload = b"cos\nsystem\n(S'touch c'\ntR."
+    found = scan_bytes(tmp_path, "notes.txt", b"V" + b"a" * 300_000 + b"\n0" + payload)
+    assert found and all(f.severity.rank >= 2 for f in found), [(f.rule_id, f.severity) for f in found]
