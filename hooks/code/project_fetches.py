@@ -93,6 +93,8 @@ _PYTHON_FETCH = re.compile(
 _PACKED = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip", ".tgz", ".tar", ".7z")
 # What separates the words of a command line or a line of code: a file is named by a whole word
 # or a part of a path (`jobs/model.pkl`, `-o=model.pkl`, `"model.pkl"`).
+_TOKENS = re.compile(r"[\s\"'`=(),;|<>\[\]{}]+")  # a command's arguments, paths kept whole
+_FOLDER = "\x00dir:"  # marks a folder a line may fill, among the words
 _SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\*?!&+]+")
 _ASSIGNMENT = re.compile(
     r"^\s*(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|\+=|=|:\s)\s*(?P<value>.+?)\s*$"
@@ -122,7 +124,10 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
         words = _words_around(code_folder, top, own_name)
     except (OSError, ValueError, RecursionError, _TooMany):
         return True
-    return words is None or not asked.isdisjoint(words)
+    if words is None:
+        return True
+    name, folders = asked
+    return name in words or any(_FOLDER + folder in words for folder in folders)
 
 
 def tooling_digest(code_folder: Path | None, source_folder: str) -> str | None:
@@ -201,10 +206,12 @@ def _top(code_folder: Path, source_folder: str) -> Path | None:
     return implied
 
 
-def _asked(path: str) -> frozenset[str]:
-    """The words that name the file or a folder on its way: `models/model.pkl` -> model.pkl, models."""
+def _asked(path: str) -> tuple[str, frozenset[str]] | None:
+    """The file's name and the folders on its way: `models/model.pkl` -> model.pkl, {models}."""
     parts = [part for part in posixpath.normpath(path.replace("\\", "/")).split("/") if part not in ("", ".", "..")]
-    return frozenset(parts)
+    if not parts:
+        return None
+    return parts[-1], frozenset(parts[:-1])
 
 
 def _tracked_by_dvc(code_folder: Path, top: Path, path: str) -> bool:
@@ -356,11 +363,18 @@ def _read(path: str) -> str | None:
 
 
 def _words(line: str) -> set[str]:
+    """The file names a line may write (every word, and the word without a compression suffix),
+    and, marked with _FOLDER, the folders it may fill: the parts of a path that is not a URL
+    (`-P models`, `models/`; `git clone https://host/org/models` names no local folder `org`)."""
     words = {word for word in _SEPARATORS.split(line) if word}
     for word in list(words):
         for suffix in _PACKED:
             if word.lower().endswith(suffix) and len(word) > len(suffix):
                 words.add(word[: -len(suffix)])
+    for token in _TOKENS.split(line):
+        if not token or "://" in token or token.startswith(("http", "git@", "s3:", "gs:", "hf:")):
+            continue
+        words.update(_FOLDER + part for part in re.split(r"[/\\]+", token) if part)
     return words
 
 
@@ -405,15 +419,42 @@ def _command_words(path: str, size: int, modified: int) -> frozenset[str] | None
 @lru_cache(maxsize=4096)
 def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
     """Every word within _NEAR lines of a downloader call or a fetching shell line (`!wget`,
-    `subprocess.run(["wget", ...])`) in a script or a notebook (read as its JSON text: each line of
-    a cell is a line of the file)."""
+    `subprocess.run(["wget", ...])`) in a script, or in a notebook's code cells read one after
+    another."""
     text = _read(path)
     if text is None:
         return None
+    if path.endswith(".ipynb"):
+        text = _notebook_code(text)  # outputs and prose are not what the notebook runs
+        if text is None:
+            return None
     lines = text.splitlines()
     names: set[str] = set()
     for number, line in enumerate(lines):
         if _PYTHON_FETCH.search(line) or FETCHING_COMMAND.search(line):
+            # The line's own folders (`!wget -P models`), and the file names within _NEAR lines
+            # (a folder word in prose or a docstring nearby is no destination).
+            names |= _words(line)
             for near in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
-                names |= _words(near)
+                names |= {word for word in _words(near) if not word.startswith(_FOLDER)}
     return frozenset(names)
+
+
+def _notebook_code(text: str) -> str | None:
+    """A notebook's code cells, one after another; None when it is not a notebook this can read."""
+    import json
+
+    try:
+        cells = json.loads(text).get("cells", [])
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    if not isinstance(cells, list):
+        return None
+    sources = []
+    for cell in cells:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            if isinstance(source, list):
+                source = "".join(part for part in source if isinstance(part, str))
+            sources.append(source if isinstance(source, str) else "")
+    return "\n".join(sources)
