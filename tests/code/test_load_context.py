@@ -640,19 +640,23 @@ def test_only_a_local_open_reads_a_fixed_path_of_the_repository(tmp_path: Path) 
     ]
 
 
+# A service with an admin route that puts a model file in place and a route that loads it.
+UPLOAD_APP = (
+    "import pickle, flask, shutil\nfrom flask import Flask, request\n"
+    "MODEL_PATH = 'model.pkl'\napp = Flask('m')\n"
+    "@app.route('/admin/model', methods=['PUT'])\n"
+    "def upload():\n"
+    "    {save}\n"
+    "    return 'ok'\n"
+    "@app.route('/predict', methods=['POST'])\n"
+    "def predict():\n"
+    "    model = pickle.load(open(MODEL_PATH, 'rb'))\n"
+    "    return str(model.predict(request.get_json()))\n"
+)
+
+
 def test_a_file_a_client_uploaded_is_not_the_scripts_own_write(tmp_path: Path) -> None:
-    app = (
-        "import pickle\nfrom flask import Flask, request\n"
-        "MODEL_PATH = 'model.pkl'\napp = Flask('m')\n"
-        "@app.route('/admin/model', methods=['PUT'])\n"
-        "def upload():\n"
-        "    {save}\n"
-        "    return 'ok'\n"
-        "@app.route('/predict', methods=['POST'])\n"
-        "def predict():\n"
-        "    model = pickle.load(open(MODEL_PATH, 'rb'))\n"
-        "    return str(model.predict(request.get_json()))\n"
-    )
+    app = UPLOAD_APP
     uploads = [
         "request.files['model'].save(MODEL_PATH)",
         "request.files.get('model').save(MODEL_PATH)",
@@ -701,21 +705,10 @@ def test_a_load_from_inside_a_file_or_a_shelf_is_not_the_repositorys_file(tmp_pa
 
 
 def test_uploads_handed_to_a_writer_or_reached_through_flask_are_the_clients(tmp_path: Path) -> None:
-    app = (
-        "import pickle, flask, shutil\nfrom django.core.files.storage import default_storage\n"
-        "MODEL_PATH = 'model.pkl'\napp = flask.Flask('m')\n"
-        "@app.route('/admin/model', methods=['PUT'])\n"
-        "def upload():\n"
-        "    {save}\n"
-        "    return 'ok'\n"
-        "@app.route('/predict', methods=['POST'])\n"
-        "def predict():\n"
-        "    model = pickle.load(open(MODEL_PATH, 'rb'))\n"
-        "    return 'ok'\n"
-    )
+    app = UPLOAD_APP
     for save in (
         "flask.request.files['model'].save(MODEL_PATH)",
-        "default_storage.save(MODEL_PATH, request.FILES['model'])",
+        "default_storage.save(MODEL_PATH, request.FILES['model'])",  # Django's storage
         "shutil.copyfileobj(flask.request.stream, open(MODEL_PATH, 'wb'))",
     ):
         assert ("B301", 11, "medium") in graded(scan_code(tmp_path, app.format(save=save), "serve.py")), save
