@@ -614,7 +614,7 @@ class LoadContext:
     def project_fetches(self, path: str) -> bool:
         """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
         file before the code runs (project_fetches.py); True when that cannot be told."""
-        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, path.rstrip("/"))
+        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, path)
 
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)

@@ -127,7 +127,7 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     if words is None:
         return True
     name, folders = asked
-    return name in words or any(_FOLDER + folder in words for folder in folders)
+    return (bool(name) and name in words) or any(_FOLDER + folder in words for folder in folders)
 
 
 def tooling_digest(code_folder: Path | None, source_folder: str) -> str | None:
@@ -208,10 +208,11 @@ def _top(code_folder: Path, source_folder: str) -> Path | None:
 
 def _asked(path: str) -> tuple[str, frozenset[str]] | None:
     """The file's name and the folders on its way: `models/model.pkl` -> model.pkl, {models}."""
+    folder = path.replace("\\", "/").endswith("/")  # `./faiss-index/langchain/`: a folder, named as one
     parts = [part for part in posixpath.normpath(path.replace("\\", "/")).split("/") if part not in ("", ".", "..")]
     if not parts:
         return None
-    return parts[-1], frozenset(parts[:-1])
+    return ("" if folder else parts[-1]), frozenset(parts if folder else parts[:-1])
 
 
 def _tracked_by_dvc(code_folder: Path, top: Path, path: str) -> bool:

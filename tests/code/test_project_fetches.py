@@ -143,3 +143,12 @@ def test_the_top_is_the_nearest_repository_above_the_code(tmp_path: Path) -> Non
     write(tmp_path, "repo/.github/workflows/b.yml", "steps:\n  - run: wget -O jobs/model.pkl $URL\n")
     write(tmp_path, "repo/jobs/batch.py", "")
     assert fetched_by_project(tmp_path / "repo" / "jobs", "repo/jobs", "batch.py", "model.pkl")
+
+
+def test_a_folder_path_is_named_only_as_a_folder(tmp_path: Path) -> None:
+    # `FAISS.load_local("./faiss-index/langchain/")`: the word langchain near a download (an
+    # import line) does not fill that folder; `-P faiss-index` would.
+    write(tmp_path, "jobs/fetch.py", "from langchain import x\nr = requests.get(URL)\n")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "./faiss-index/langchain/")
+    write(tmp_path, "jobs/get.sh", "wget -P faiss-index $URL/index.tar\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "./faiss-index/langchain/")
