@@ -254,6 +254,7 @@ class LoadContext:
         self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
         self.moved_handles: set[str] = set()  # handles sought or read before a load (remember_texts)
         self.open_rebound = False  # the code binds the name `open` to something else (remember_texts)
+        self.consulted_tooling = False  # project_fetches was asked: the verdict reads other files
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
         self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
@@ -614,6 +615,7 @@ class LoadContext:
     def project_fetches(self, path: str) -> bool:
         """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
         file before the code runs (project_fetches.py); True when that cannot be told."""
+        self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
         return fetched_by_project(self.code_folder, self.source_folder, self.own_name, path)
 
     def inside_checkout(self, path: str) -> bool:

@@ -96,9 +96,13 @@ _PACKED = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip", ".tgz", ".tar", ".7z")
 _TOKENS = re.compile(r"[\s\"'`=(),;|<>\[\]{}]+")  # a command's arguments, paths kept whole
 _FOLDER = "\x00dir:"  # marks a folder a line may fill, among the words
 _SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\*?!&+]+")
+# The head of an assignment (`export OUT=`, `MODEL :=`, `ENV X=`, `X: ` in YAML); the value is the
+# rest of the line, taken by slicing (no pattern that backtracks over a long value).
 _ASSIGNMENT = re.compile(
-    r"^\s*(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::=|\?=|\+=|=|:\s)\s*(?P<value>.+?)\s*$"
+    r"(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::=|\?=|\+=|=|:[ \t])"
 )
+_MAX_VALUE = 256  # characters of a variable's value put in; a longer one is left out
+_MAX_SUBSTITUTED = 8192  # a line longer than this after variables are put in keeps them as written
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _VARIABLE = re.compile(rf"\$(?:\((?P<a>{_NAME})\)|\{{(?P<b>{_NAME})\}}|(?P<c>{_NAME}))")
 _MAKE_RULE = re.compile(r"^(?P<targets>[^\s:#=$][^:=#]*?):(?!=)")
@@ -381,23 +385,28 @@ def _words(line: str) -> set[str]:
 
 def _substituted(lines: list[str]) -> list[str]:
     """The lines with the file's own simple variables put in (`MODEL = model.pkl` ... `$(MODEL)`,
-    `OUT=models` ... `${OUT}`, Make's `$@` in a rule's recipe), so a command names what it fetches."""
+    `OUT=models` ... `${OUT}`, Make's `$@` in a rule's recipe), so a command names what it fetches.
+    Bounded: values of at most _MAX_VALUE characters, lines of at most _MAX_SUBSTITUTED after."""
     values: dict[str, str] = {}
     for line in lines:
-        match = _ASSIGNMENT.match(line)
+        match = _ASSIGNMENT.match(line.lstrip())
         if match:
-            values.setdefault(match["name"], match["value"].strip("\"'"))
+            value = line.lstrip()[match.end() :].strip().strip("\"'")
+            if len(value) <= _MAX_VALUE:
+                values.setdefault(match["name"], value)
     result = []
     target = ""
     for line in lines:
-        rule = _MAKE_RULE.match(line)
+        rule = _MAKE_RULE.match(line) if len(line) <= _MAX_SUBSTITUTED else None
         if rule and not line.startswith(("\t", " ")):
-            target = rule["targets"].split()[0] if rule["targets"].split() else ""
-        if "$@" in line and target:
-            line = line.replace("$@", target)
-        if "$" in line:
-            line = _VARIABLE.sub(lambda m: values.get(m["a"] or m["b"] or m["c"] or "", m.group(0)), line)
-        result.append(line)
+            names = rule["targets"].split()
+            target = names[0] if names else ""
+        changed = line
+        if "$@" in changed and target:
+            changed = changed.replace("$@", target)
+        if "$" in changed:
+            changed = _VARIABLE.sub(lambda m: values.get(m["a"] or m["b"] or m["c"] or "", m.group(0)), changed)
+        result.append(changed if len(changed) <= _MAX_SUBSTITUTED else line)
     return result
 
 

@@ -93,6 +93,9 @@ class _Unit:
     pipeline_fed: FedFolders = field(default_factory=FedFolders)
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
+    # The verdict asked the project's tooling about a fixed path (project_fetches.py): it depends on
+    # files beside this one, so the result cache must not keep it.
+    asked_tooling: bool = False
 
 
 # Certificate checks turned off in the project's tests: against the tests' own servers. (Loads and
@@ -275,6 +278,7 @@ class CodeScanner:
                     read.add(piece.cell)
                     report.read(display, piece.original, piece.cell)
                 report.written.extend(_installed(piece, launched))
+        report.cacheable = not any(unit.asked_tooling for unit in units)
         return report
 
     def _analyse(
@@ -325,6 +329,7 @@ class CodeScanner:
                 ]
                 visitor.prepare(module, shell_lines)
                 visitor.visit(module)
+                unit.asked_tooling = visitor.loads.consulted_tooling
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
                 keep_severity = blocking_hygiene(module, unit.notebook, visitor.command_origins)

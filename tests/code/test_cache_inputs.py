@@ -40,15 +40,15 @@ def test_other_scripts_and_notebooks_are_keyed_on_their_own_bytes(tmp_path: Path
     assert cache_inputs(tmp_path / "gone.py", "gone.py", policy) is None
 
 
-def test_a_load_is_keyed_on_what_the_tooling_around_it_fetches(tmp_path: Path) -> None:
+def test_a_verdict_that_asked_the_projects_tooling_is_not_cached(tmp_path: Path) -> None:
     # A fixed-path load is low until a Makefile, CI step or a script beside it fetches that file:
-    # the verdict is keyed on those files' fetching words, not on their every byte.
+    # such a verdict depends on other files, so the scan says it may not be kept.
+    from hooks.code.scanner import CodeScanner
+
     policy = Policy(root=tmp_path)
-    script = tmp_path / "batch.py"
-    script.write_text("import joblib\nm = joblib.load('model.joblib')\n")
-    first = cache_inputs(script, "batch.py", policy)
-    assert first is not None and len(first) == 1 and str(first[0]).startswith("tooling:")
-    (tmp_path / "Makefile").write_text("test:\n\tpytest -q\n")
-    assert cache_inputs(script, "batch.py", policy) == first  # no fetching line: the same answers
-    (tmp_path / "Makefile").write_text("model:\n\twget -O model.joblib $(URL)\n")
-    assert cache_inputs(script, "batch.py", policy) != first
+    (tmp_path / "batch.py").write_text("import joblib\nm = joblib.load('model.joblib')\n")
+    (tmp_path / "report.py").write_text("print('nothing loaded')\n")
+    scanner = CodeScanner()
+    assert not scanner.scan_file(tmp_path / "batch.py", "batch.py", policy).cacheable
+    assert scanner.scan_file(tmp_path / "report.py", "report.py", policy).cacheable
+    assert cache_inputs(tmp_path / "batch.py", "batch.py", policy) == []

@@ -152,3 +152,12 @@ def test_a_folder_path_is_named_only_as_a_folder(tmp_path: Path) -> None:
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "./faiss-index/langchain/")
     write(tmp_path, "jobs/get.sh", "wget -P faiss-index $URL/index.tar\n")
     assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "./faiss-index/langchain/")
+
+
+def test_hostile_tooling_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    # A value of 200,000 blanks, and a variable that would expand to gigabytes: neither is put in.
+    blanks = "X = a" + " " * 200_000 + "b\n"
+    bomb = "Y = " + "$(Z)" * 60 + "\n" + "Z = " + "z" * 200 + "\n" + "fetch:\n\tcurl " + "$(Y)" * 50_000 + "\n"
+    write(tmp_path, "jobs/Makefile", blanks + bomb + "model:\n\twget -O model.pkl $(URL)\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "other.pkl")
