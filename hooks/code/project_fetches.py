@@ -28,7 +28,6 @@ answer is "fetched", so the load keeps its severity (fail closed). Each file is 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
@@ -132,26 +131,6 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
         return True
     name, folders = asked
     return (bool(name) and name in words) or any(_FOLDER + folder in words for folder in folders)
-
-
-def tooling_digest(code_folder: Path | None, source_folder: str) -> str | None:
-    """What the answers for code in this folder depend on, as one value (for the result cache):
-    the fetching words of its tooling and of every script and notebook beside it; None when it
-    cannot be told."""
-    if code_folder is None:
-        return None
-    top = _top(code_folder, source_folder)
-    if top is None:
-        return None
-    try:
-        words = _words_around(code_folder, top, "")
-        tracked = sorted(entry.name for entry in _listing(code_folder) if entry.name.endswith(".dvc"))
-    except (OSError, ValueError, RecursionError, _TooMany):
-        return None
-    if words is None:
-        return "unknown"
-    material = "\0".join([*sorted(words), "\1", *tracked])
-    return hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def is_tooling(display: str) -> bool:
@@ -451,20 +430,12 @@ def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
 
 
 def _notebook_code(text: str) -> str | None:
-    """A notebook's code cells, one after another; None when it is not a notebook this can read."""
-    import json
+    """A notebook's code cells as written (`!wget` lines kept), one after another; None when it is
+    not a notebook this can read."""
+    from hooks._core.notebooks import NotebookError, read_notebook
 
     try:
-        cells = json.loads(text).get("cells", [])
-    except (ValueError, AttributeError, RecursionError):
+        notebook = read_notebook(text)
+    except NotebookError:
         return None
-    if not isinstance(cells, list):
-        return None
-    sources = []
-    for cell in cells:
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            if isinstance(source, list):
-                source = "".join(part for part in source if isinstance(part, str))
-            sources.append(source if isinstance(source, str) else "")
-    return "\n".join(sources)
+    return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
