@@ -14,7 +14,7 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, SniffedLineTooLong, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import another_reader_may_take, inert_kind
@@ -160,10 +160,12 @@ class Walker(Walk):
         mark = self._analysis.mark()
         try:
             self._read(fmt, source)
-        except SniffedLineTooLong:
-            self._analysis.rollback(mark)
-            raise  # a loader reads on past any line: the rest of the file was not judged
-        except (AnalysisError, LimitExceeded):
+        except LimitExceeded:
+            # A limit (time, memo entries, opcodes, a line past the sniff's) stopped the reading of
+            # data that parsed so far: a loader has no such limit and reads on, so what was seen
+            # is kept and the file is reported as not fully analysed, never cleared as text.
+            raise
+        except AnalysisError:
             self._analysis.rollback(mark)
             return False
         return self._analysis.found_since(mark)

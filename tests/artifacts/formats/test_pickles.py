@@ -66,3 +66,17 @@ def test_a_line_longer_than_the_sniff_reads_is_not_cleared_as_text(tmp_path: Pat
     payload = b"cos\nsystem\n(S'touch c'\ntR."
     found = scan_bytes(tmp_path, "notes.txt", b"V" + b"a" * 300_000 + b"\n0" + payload)
     assert found and all(f.severity.rank >= 2 for f in found), [(f.rule_id, f.severity) for f in found]
+
+
+def test_a_limit_met_while_sniffing_reports_the_file_not_clears_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A payload, then a flood of memo entries: a loader has no memo limit and runs the payload.
+    from hooks.artifacts import analysis
+
+    monkeypatch.setattr(analysis.Limits, "max_memo", 1_000)
+    payload = b"cos\nsystem\n(S'touch c'\ntR"
+    found = scan_bytes(tmp_path, "notes.txt", payload + b"0N" + b"\x94" * 5_000 + b".")
+    assert "MLS101" in rules(found) and any(f.rule_id.startswith("MLS9") for f in found), rules(found)
+    behind = scan_bytes(tmp_path, "flood.txt", b"N" + b"\x94" * 5_000 + b"0" + payload + b".")
+    assert behind and all(f.severity.rank >= 2 for f in behind), rules(behind)
+    # Look-alike: text that stops parsing long before any limit is still text.
+    assert rules(scan_bytes(tmp_path, "readme.txt", b"Nothing to see here\n" * 100)) == []
