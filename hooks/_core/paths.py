@@ -15,7 +15,7 @@ BASELINE_FILE_NAME = ".mlsec-baseline.json"
 
 def find_repo_root(start: Path | None = None) -> Path:
     """The nearest folder holding `.git`, else the start folder (pre-commit runs from the root)."""
-    _resolved_folder.cache_clear()  # a new run: folders may have moved since the last one
+    resolved_folder.cache_clear()  # a new run: folders may have moved since the last one
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / ".git").exists():
@@ -29,7 +29,7 @@ def display_path(path: str, root: Path) -> str:
     candidate = Path(path)
     try:
         absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
-        folder = _resolved_folder(str(absolute.parent))
+        folder = resolved_folder(str(absolute.parent))
         top = str(root)
         if folder == top:
             text = absolute.name
@@ -43,7 +43,7 @@ def display_path(path: str, root: Path) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _resolved_folder(folder: str) -> str:
+def resolved_folder(folder: str) -> str:
     """A folder's real path; a run lists thousands of files in a few hundred folders."""
     return str(Path(folder).resolve())
 

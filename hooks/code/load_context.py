@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from hooks._core.paths import resolved_folder
 from hooks.code.command_origin import name_of
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
@@ -260,10 +261,9 @@ class LoadContext:
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
-        # The scanned file's folder on disk and its name, where the project's tooling around it is
-        # looked up (project_fetches.py); None when not known (then no fixed path is the repository's).
-        self.code_folder: Path | None = None
-        self.own_name = ""
+        # The scanned file on disk, around which the project's tooling is looked up
+        # (project_fetches.py); None when not known (then no fixed path is the repository's).
+        self.code_file: Path | None = None
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -345,31 +345,37 @@ class LoadContext:
     # --- writes --------------------------------------------------------------------------------
     def record_call(self, call: ast.Call, qualname: str) -> None:
         """Note the file a serialiser call writes (and, for a notebook, the first line it does)."""
+        uploaded, target = self._client_upload(call)
+        if uploaded:
+            # A client's upload saved or handed to a writer: the client's bytes, a download.
+            key = self.key(target) if target is not None else None
+            if key is not None:
+                self.download_lines.setdefault(key, []).append(call.lineno)
+            return
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
 
+    def _client_upload(self, call: ast.Call) -> tuple[bool, ast.expr | None]:
+        """Whether `call` writes a client's upload, and where: `request.files["model"].save(path)`,
+        `default_storage.save(path, request.FILES["model"])`, `shutil.copyfileobj(upload, f)`."""
+        func = call.func
+        given = [*call.args, *(k.value for k in call.keywords)]
+        if isinstance(func, ast.Attribute) and _uploaded(func.value, self.upload_names):
+            saves = func.attr.startswith("save")
+            return True, (call.args[0] if call.args else _keyword_value(call, "dst")) if saves else None
+        handed = [a for a in given if _uploaded(a, self.upload_names)]
+        if handed:
+            return True, next((a for a in given if a not in handed), None)
+        return False, None
+
     def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
         """The key of the file a download call writes: `urlretrieve(url, path)`, `wget.download(url,
         out=path)`, `gdown.download(url, output=path)`."""
         name = qualname.rsplit(".", 1)[-1]
-        func = call.func
-        given = [*call.args, *(k.value for k in call.keywords)]
-        handed = [a for a in given if _uploaded(a, self.upload_names)]
-        if (
-            isinstance(func, ast.Attribute)
-            and func.attr.startswith("save")
-            and _uploaded(func.value, self.upload_names)
-        ):
-            # `request.files["model"].save(path)`: whoever sent the request chose the bytes.
-            target = call.args[0] if call.args else _keyword_value(call, "dst")
-        elif handed and any(a not in handed for a in given):
-            # `default_storage.save(path, request.FILES["model"])`, `shutil.copyfileobj(upload, f)`:
-            # what the upload is handed to writes the client's bytes to the other argument.
-            target = next(a for a in given if a not in handed)
-        elif name == "urlretrieve":
+        if name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
@@ -404,10 +410,6 @@ class LoadContext:
         written: list[str] = []
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
-        if isinstance(func, ast.Attribute) and _uploaded(func.value, self.upload_names):
-            return written  # an uploaded file saved: the client's bytes (recorded as a download)
-        if any(_uploaded(a, self.upload_names) for a in (*call.args, *(k.value for k in call.keywords))):
-            return written  # an upload handed to a writer: recorded as a download
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
@@ -616,7 +618,13 @@ class LoadContext:
         """Whether the project's Makefiles, scripts, images or CI may download, copy or unpack the
         file before the code runs (project_fetches.py); True when that cannot be told."""
         self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
-        return fetched_by_project(self.code_folder, self.source_folder, self.own_name, path)
+        if self.code_file is None:
+            return True
+        try:  # resolved once per folder and run (core's cache): its names then match the display's
+            folder = Path(resolved_folder(str(self.code_file.parent)))
+        except (OSError, RuntimeError):
+            return True
+        return fetched_by_project(folder, self.source_folder, self.code_file.name, path)
 
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)

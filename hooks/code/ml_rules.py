@@ -465,8 +465,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
         source_folder: str = "",
-        code_folder: Path | None = None,
-        own_name: str = "",
+        code_file: Path | None = None,
         in_tests: str | None = None,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
@@ -486,8 +485,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads = LoadContext(notebook)
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.loads.source_folder = source_folder
-        self.loads.code_folder = code_folder
-        self.loads.own_name = own_name
+        self.loads.code_file = code_file
         self.archive_paths: dict[str, ast.expr] = {}  # variable -> path of the tar archive opened into it
         self.ruamel_loaders: dict[str, ast.Call] = {}  # variable -> the `ruamel.yaml.YAML(...)` call that made it
         self._imported_names: set[str] = set()  # names some import binds anywhere in the module

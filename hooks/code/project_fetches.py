@@ -97,12 +97,11 @@ _FOLDER = "\x00dir:"  # marks a folder a line may fill, among the words
 _SEPARATORS = re.compile(r"[\s\"'`=(),;:|<>\[\]{}/\\*?!&+]+")
 # The head of an assignment (`export OUT=`, `MODEL :=`, `ENV X=`, `X: ` in YAML); the value is the
 # rest of the line, taken by slicing (no pattern that backtracks over a long value).
-_ASSIGNMENT = re.compile(
-    r"(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::=|\?=|\+=|=|:[ \t])"
-)
+
 _MAX_VALUE = 256  # characters of a variable's value put in; a longer one is left out
 _MAX_SUBSTITUTED = 8192  # a line longer than this after variables are put in keeps them as written
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_ASSIGNMENT = re.compile(rf"(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>{_NAME})[ \t]*(?::=|\?=|\+=|=|:[ \t])")
 _VARIABLE = re.compile(rf"\$(?:\((?P<a>{_NAME})\)|\{{(?P<b>{_NAME})\}}|(?P<c>{_NAME}))")
 _MAKE_RULE = re.compile(r"^(?P<targets>[^\s:#=$][^:=#]*?):(?!=)")
 
@@ -136,12 +135,14 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
 def is_tooling(display: str) -> bool:
     """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
     name = posixpath.basename(display).lower()
+    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc")
+
+
+def _in_ci(display: str) -> bool:
+    """Whether a repository path is one of the CI definitions (a file, or in a CI folder)."""
     folder = posixpath.dirname(display)
-    return (
-        _tooling_name(name)
-        or display in _CI_FILES
-        or any(folder == ci or folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS))
-        or name.endswith(".dvc")
+    return display in _CI_FILES or any(
+        folder == ci or folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS)
     )
 
 
@@ -158,12 +159,8 @@ def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
             continue
         if not is_tooling(other):
             continue
-        if (
-            other in _CI_FILES
-            or other_folder in ("", ".")
-            or any(other_folder == ci or other_folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS))
-        ):
-            return True
+        if _in_ci(other) or other_folder in ("", "."):
+            return True  # CI, or tooling at the top: it reaches every folder
         if folder == other_folder or folder.startswith(other_folder + "/"):
             return True
     return False

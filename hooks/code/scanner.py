@@ -123,15 +123,6 @@ def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
     return step_fed_folders(ast.Module(body=body, type_ignores=[]))
 
 
-def _folder_on_disk(path: Path) -> Path | None:
-    """The scanned file's folder with links resolved (its names then match the repository path's),
-    or None when it cannot be resolved."""
-    try:
-        return path.parent.resolve()
-    except (OSError, RuntimeError):
-        return None
-
-
 def _mib(size: int) -> str:
     return f"{size / (1 << 20):g} MiB"
 
@@ -267,9 +258,8 @@ class CodeScanner:
 
     def _scan_units(self, units: list[_Unit], display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         report = FileReport()
-        folder = _folder_on_disk(path)  # where the project's tooling around the file is looked up
         for unit in units:
-            self._analyse(unit, display, policy, limits, folder, path.name)
+            self._analyse(unit, display, policy, limits, path)
         read: set[int | None] = set()
         for unit in units:
             for piece, located, launched in zip(unit.pieces, unit.issues, unit.launched, strict=True):
@@ -281,9 +271,7 @@ class CodeScanner:
         report.cacheable = not any(unit.asked_tooling for unit in units)
         return report
 
-    def _analyse(
-        self, unit: _Unit, display: str, policy: Policy, limits: Limits, folder: Path | None, own_name: str
-    ) -> None:
+    def _analyse(self, unit: _Unit, display: str, policy: Policy, limits: Limits, path: Path) -> None:
         pieces = unit.pieces
         module_body: list[ast.stmt] = []
         virtual_lines: list[str] = []
@@ -297,8 +285,7 @@ class CodeScanner:
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
-            code_folder=folder,
-            own_name=own_name,
+            code_file=path,  # the project's tooling around it is looked up only when a load asks
             in_tests=in_tests,
         )
         unit.issues = [[] for _ in pieces]
