@@ -21,7 +21,7 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind6a/blind6b: chosen at stop 28; 6a scanned at the start (read while tuning), 6b once at the end.
 # blind7a/blind7b: chosen at stop 29 the same way; blind8a/blind8b at stop 30.
 # blind9: chosen at stop 31, scanned at its start (then read); blind10: scanned once at its end (README).
-# blind11: chosen at stop 32, scanned once when its code is final (README); blind12 at stop 33.
+# blind11: chosen at stop 32, scanned once when its code is final (README); blind12 at stop 33; blind13 at stop 34.
 SPLITS = (
     "tune",
     "heldout",
@@ -41,6 +41,7 @@ SPLITS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
 )
 
 

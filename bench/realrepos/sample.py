@@ -40,6 +40,7 @@ PER_RULE = {
     "blind10": 15,
     "blind11": 15,
     "blind12": 15,
+    "blind13": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
