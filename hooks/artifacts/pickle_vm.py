@@ -184,12 +184,15 @@ class PickleMachine:
         self.acted = False  # an opcode of _ACTING_OPCODES completed
         self.extensions = 0  # EXT opcodes read: imports from copyreg's registry
         self.acting = 0  # the opcode being run (or the one the stream broke in), when one of them
-        # Dicts a BUILD made an instance's attribute dict (`{"__dict__": D}`): a name set in one
-        # later is set on the instance (id -> the dict, kept so the id stays its own).
+        # Dicts a BUILD read names from (its state, or `{"__dict__": D}`'s D, which becomes the
+        # instance's): a name set in one later is reported there (id -> the dict, kept so the id
+        # stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
-        # Every attribute dict BUILDs gave an object (id -> (the object, its dicts)): a later BUILD
-        # adds names, it does not take the earlier ones away.
-        self.attributes_of: dict[int, tuple[Call, list[Mapping]]] = {}
+        # A later BUILD adds names, it does not take the earlier ones away.
+        # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
+        # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
+        # looks up its names instead of walking every state the object was ever given.
+        self.attributes_of: dict[int, tuple[Call, dict[str, list[object]]]] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
@@ -760,11 +763,10 @@ class PickleMachine:
         """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own
         attributes answer before its class does: a state that set one chose what runs."""
         held = self.attributes_of.get(id(target))
-        mappings = held[1] if held is not None and held[0] is target else _attribute_mappings(target.state)
-        for mapping in mappings:
-            for name in names:
-                if name in mapping.items:
-                    self._injected([mapping.items[name]], [name], offset, "APPEND")
+        called = held[1] if held is not None and held[0] is target else _added_names(target.state, {})
+        for name in names:
+            for value in called.get(name, ()):
+                self._injected([value], [name], offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
@@ -939,15 +941,18 @@ class PickleMachine:
         injected = _special_state_keys(state)
         if injected:
             self._injected(_special_state_values(state), sorted(injected), offset, "BUILD", "an object")
-        for mapping in _state_mappings(state):
-            attributes = mapping.items.get("__dict__")
-            if isinstance(attributes, Mapping):
-                self.instance_dicts[id(attributes)] = attributes
+        for mapping in _attribute_mappings(state):
+            # What is read from these now was taken at this BUILD; a name put into one later (a
+            # memoised state or `__dict__` filled afterwards) is reported where it is put.
+            self.instance_dicts[id(mapping)] = mapping
         if isinstance(target, Global):
             self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
-            self.attributes_of.setdefault(id(target), (target, []))[1].extend(_attribute_mappings(state))
+            held = self.attributes_of.get(id(target))
+            if held is None or held[0] is not target:  # a new object, or one reusing a freed one's id
+                held = self.attributes_of[id(target)] = (target, {})
+            _added_names(state, held[1])
             self._check_executed_state(target, state, offset)
             func = target.func
             if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:
@@ -1083,6 +1088,23 @@ def _attribute_mappings(state: object) -> list[Mapping]:
         inner = mapping.items.get("__dict__")
         if isinstance(inner, Mapping):
             found.append(inner)
+    return found
+
+
+# The methods APPEND, APPENDS and ADDITEMS call on an object that is not a list or a set.
+_ADDING_METHODS = ("append", "extend", "add")
+# Values kept per name and object: one is enough to report, a few show what was set.
+_KEPT_PER_NAME = 4
+
+
+def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, list[object]]:
+    """Add to `found` what a BUILD state puts under the names APPEND(S) and ADDITEMS call."""
+    for mapping in _attribute_mappings(state):
+        for name in _ADDING_METHODS:
+            if name in mapping.items:
+                values = found.setdefault(name, [])
+                if len(values) < _KEPT_PER_NAME:
+                    values.append(mapping.items[name])
     return found
 
 

@@ -6,6 +6,7 @@ import collections
 import io
 import pickle
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -441,6 +442,37 @@ def test_a_later_build_does_not_hide_an_earlier_ones_extend_nor_additems_its_add
     added += asm.EMPTY_DICT + asm.text("add") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
     added += asm.MARK + asm.text("payload") + b"\x90" + asm.STOP  # ADDITEMS calls add on a non-set
     assert "MLS104" in rules(scan_bytes(tmp_path, "added.pkl", added))
+
+
+def test_a_state_filled_through_the_memo_after_its_build_is_an_injection_at_the_setitem(tmp_path: Path) -> None:
+    """The state dict memoised, given to BUILD while harmless, then given `append` via the memo."""
+    data = asm.proto(2) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    data += asm.EMPTY_DICT + asm.binput(1) + asm.BUILD
+    late = data + asm.binget(1) + asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM + asm.POP
+    late += asm.text("payload") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "late.pkl", late))
+    harmless = data + asm.binget(1) + asm.text("size") + asm.binint(3) + asm.SETITEM + asm.POP
+    harmless += asm.text("payload") + asm.APPEND + asm.STOP
+    assert "MLS104" not in rules(scan_bytes(tmp_path, "harmless.pkl", harmless))
+
+
+def test_appends_after_many_builds_cost_one_lookup_each() -> None:
+    """Red team: 40,000 BUILDs on one object, then 40,000 APPENDs, walked every state once per
+    APPEND (1.6 billion steps, the whole time limit on a 200 KB file). The names a BUILD sets are
+    now gathered at the BUILD, so this is linear; the planted `extend` is still found."""
+    from hooks.artifacts import rules as artifact_rules
+    from hooks.artifacts.analysis import Analysis, Limits
+    from hooks.artifacts.globals_policy import GlobalsPolicy
+    from hooks.artifacts.walker import Walker
+
+    data = asm.proto(2) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    data += asm.EMPTY_DICT + asm.text("extend") + asm.global_("builtins", "print") + asm.SETITEM + asm.BUILD
+    data += (asm.EMPTY_DICT + asm.BUILD) * 40_000 + (asm.NONE + asm.APPEND) * 40_000 + asm.STOP
+    analysis = Analysis(GlobalsPolicy(), Limits(max_seconds=30))
+    started = time.monotonic()
+    Walker(analysis).walk_file(io.BytesIO(data), len(data), "state.pkl")  # no LimitExceeded
+    assert time.monotonic() - started < 10
+    assert analysis.has_rule(artifact_rules.SPECIAL_ATTRIBUTE_INJECTION)
 
 
 # A TensorFlow checkpoint index (a LevelDB table) of a SavedModel whose first byte is EXT1 (0x82):
