@@ -231,8 +231,13 @@ def _uploaded(node: ast.AST, upload_names: set[str]) -> bool:
     return requested and bool(attributes & _UPLOAD_ATTRIBUTES)
 
 
-def _reads(call: ast.Call) -> bool:
-    return _READING_CALL.match(name_of(call)) is not None
+def read_texts_of(call: ast.Call) -> list[str]:
+    """The path texts a call named like a load (`load`, `load_model`, `read_pickle`) is given
+    (its first argument, a path keyword): what it reads."""
+    if _READING_CALL.match(name_of(call)) is None:
+        return []
+    given = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _PATH_KEYWORDS)]
+    return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)]
 
 
 class LoadContext:
@@ -525,6 +530,12 @@ class LoadContext:
         name = posixpath.basename(path.rstrip("/"))
         return sum(name in text for text in self.texts) if name else 0
 
+    def read_mentions(self, path: str) -> int:
+        """How many of those texts are given straight to a load: reading a file again neither
+        writes nor replaces it."""
+        name = posixpath.basename(path.rstrip("/"))
+        return sum(count for text, count in self.read_texts.items() if name in text) if name else 0
+
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
         tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
@@ -592,13 +603,7 @@ class LoadContext:
         }
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.
-        self.read_texts = Counter(
-            argument.value
-            for n in nodes
-            if isinstance(n, ast.Call) and _reads(n)
-            for argument in [*n.args[:1], *(k.value for k in n.keywords if k.arg in _PATH_KEYWORDS)]
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
-        )
+        self.read_texts = Counter(text for n in nodes if isinstance(n, ast.Call) for text in read_texts_of(n))
 
     def repository_file(self, call: ast.Call) -> bool:
         """Whether a load reads a fixed path inside the repository: relative (the code runs from
@@ -646,7 +651,7 @@ class LoadContext:
             # `pooch.retrieve`, `download_artifacts(..., dst_path=".")`).
             return False
         named = sum(name in text for text in self.texts)
-        reads = sum(count for text, count in self.read_texts.items() if name in text)
+        reads = self.read_mentions(path)
         # Its own mention, plus any other load's of the very same path, and nothing else.
         return named - max(reads - 1, 0) <= 1
 

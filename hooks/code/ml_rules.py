@@ -25,7 +25,7 @@ from hooks.code.command_origin import CommandOrigins, name_of, parameters_of, qu
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
-from hooks.code.load_context import LoadContext, prescan_writes
+from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
@@ -649,16 +649,21 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.issues[index] = replace(issue, message=message, severity=Severity.LOW)
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
-        """No text names the files but the notebook's own writes and the helper's calls: a
-        download or copy to the same name (`!wget -O checkpoint.pth`) would replace the file."""
+        """No text names the files but the notebook's own writes, the helper's calls and other
+        loads of them: a download or copy to the same name (`!wget -O checkpoint.pth`) would
+        replace the file; `torch.load("checkpoint.pth")` in an earlier cell only reads it."""
         passed: dict[str, int] = {}
         for call in callers:
             given = _argument_for(call, function, parameter)
             key = self.loads.key(given) if given is not None else None
             if key is not None:
-                passed[key] = passed.get(key, 0) + 1
+                # A helper named like a load (`load_model("m.pt")`) has its calls counted among the
+                # loads' texts too: count each call once.
+                read = isinstance(given, ast.Constant) and given.value in read_texts_of(call)
+                passed[key] = passed.get(key, 0) + (0 if read else 1)
         return all(
-            self.loads.mentions(key[2:]) <= len(self.loads.write_lines.get(key, ())) + count
+            self.loads.mentions(key[2:])
+            <= len(self.loads.write_lines.get(key, ())) + count + self.loads.read_mentions(key[2:])
             for key, count in passed.items()
         )
 

@@ -485,6 +485,32 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
         assert severities == {"high"}, look_alike
 
 
+def test_another_load_of_the_same_file_does_not_keep_a_notebook_helpers_load_high(tmp_path: Path) -> None:
+    """The course shape: save, load directly, save a checkpoint, then load it through a helper.
+    Loads only read the file; a download or copy naming it would replace it."""
+    helper = "def load_checkpoint(filepath):\n    return torch.load(filepath)"
+    cells = [
+        "import torch",
+        "torch.save(model.state_dict(), 'checkpoint.pth')",
+        "state_dict = torch.load('checkpoint.pth')",
+        "torch.save(checkpoint, 'checkpoint.pth')",
+        helper,
+        "model = load_checkpoint('checkpoint.pth')",
+    ]
+    assert {s for _, _, s in graded(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))} == {"low"}
+    downloaded = notebook(*cells[:4], "!wget -O checkpoint.pth https://example.com/c.pth", *cells[4:])
+    assert ("MLS306", "high") in {(r, s) for r, _, s in graded(scan_code(tmp_path, downloaded, "nb.ipynb"))}
+    # A helper named like a load: its call is one text, counted once, so a rename onto the file
+    # (no download, no copy: only its text tells) still keeps the load high.
+    named = "def load_model(path):\n    return torch.load(path)"
+    renamed = notebook(
+        "import torch, os", "torch.save(m, 'm.pth')", "os.rename(t, 'm.pth')", named, "x = load_model('m.pth')"
+    )
+    assert ("MLS306", "high") in {(r, s) for r, _, s in graded(scan_code(tmp_path, renamed, "nb.ipynb"))}
+    own = notebook("import torch", "torch.save(m, 'm.pth')", named, "x = load_model('m.pth')")
+    assert {s for _, _, s in graded(scan_code(tmp_path, own, "nb.ipynb"))} == {"low"}
+
+
 def test_exec_of_a_file_found_beside_the_script_through_dunder_file_is_the_repositorys(tmp_path: Path) -> None:
     """setup.py reading `__version__` from the package's version file, found from `__file__`."""
     source = (
