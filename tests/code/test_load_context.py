@@ -92,6 +92,44 @@ def test_a_model_mlflows_autolog_logged_in_the_notebooks_own_run(tmp_path: Path)
         assert [f.severity.value for f in scan_code(tmp_path, look_alike, "nb.ipynb")] == ["medium"], autolog
 
 
+def test_a_fixed_name_the_notebooks_own_loop_of_saves_builds_is_its_own_file(tmp_path: Path) -> None:
+    """Experiment tracking: every combination saved under a built name, then the best one loaded
+    (in Colab's /content: not the repository's file, so only the notebook's own writes tell)."""
+    loop = (
+        "import torch\nfor name in models:\n    for epochs in num_epochs:\n"
+        "        save_model(model=m, target_dir='/content/models', model_name=f'07_{name}_{epochs}_epochs.pth')\n"
+        "        torch.save(m.state_dict(), f'/content/runs/{name}/ckpt_{epochs}.pt')"
+    )
+    best = "torch.load('/content/models/07_effnetb2_10_epochs.pth')"
+    last = "torch.load('/content/runs/effnetb0/ckpt_5.pt')"
+    found = graded(scan_code(tmp_path, notebook(loop, best, last), "nb.ipynb"))
+    assert [(rule, severity) for rule, _, severity in found] == [("MLS306", "low")] * 2
+    look_alikes = {
+        "loaded before the loop": notebook("import torch", best, loop),
+        "another folder": notebook(loop, "torch.load('/content/other/07_effnetb2_10_epochs.pth')"),
+        "a name that is all built": notebook(
+            "import torch\nfor n in names:\n    torch.save(m, f'/content/{n}.pth')", "torch.load('/content/r50.pth')"
+        ),
+        "downloaded to that name": notebook(
+            loop, "!wget -O /content/models/07_effnetb2_10_epochs.pth https://example.com/m.pth", best
+        ),
+        "a folder spanned": notebook(loop, "torch.load('/content/runs/a/b/ckpt_5.pt')"),
+    }
+    for why, look_alike in look_alikes.items():
+        severities = [s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule == "MLS306"]
+        assert "high" in severities, why
+
+
+def test_built_names_are_matched_piece_by_piece_whatever_the_name(tmp_path: Path) -> None:
+    # Six built parts and a 1,000-character name that almost matches: no backtracking to blow up.
+    wild = "{a}x" * 6
+    head = f"import torch\ntorch.save(m, f'/data/abc{wild}.pt')\n"
+    near = head + "torch.load('/data/abc" + "x" * 1000 + ".pu')\n"
+    assert [s for rule, _, s in graded(scan_code(tmp_path, near, "train.py")) if rule == "MLS306"] == ["high"]
+    same = head + "torch.load('/data/abc1x2x3x4x5x6x.pt')\n"
+    assert [s for rule, _, s in graded(scan_code(tmp_path, same, "train.py")) if rule == "MLS306"] == ["low"]
+
+
 def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
     text = notebook("import joblib\njoblib.dump(clf, 'm.pkl')\nclf = joblib.load('m.pkl')")
     strict = Policy(root=tmp_path, profile="strict")
