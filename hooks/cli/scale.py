@@ -156,10 +156,13 @@ def _tooling_changed(target: Target, changed: set[str], root: Path) -> bool:
     """Code whose fixed-path loads the project's tooling decides (hooks/code/project_fetches.py):
     a Makefile, script, Dockerfile or CI file in its folder or above, or a script or notebook
     beside it, changed."""
-    if not target.display.lower().endswith((".py", ".ipynb")):
-        return False
+    from hooks._core.selection import selects
     from hooks.code.project_fetches import affected_by
+    from hooks.code.spec import SPEC as CODE_SPEC
 
+    # Whatever the code hook reads: `.py`, `.pyw`, notebooks and scripts named by their shebang.
+    if not selects(CODE_SPEC, target.path, target.display):
+        return False
     return affected_by(target.display, changed, root)
 
 

@@ -117,6 +117,9 @@ def test_changed_tooling_rescans_the_code_whose_loads_it_fetches(project: Path) 
     (project / "jobs").mkdir()
     (project / "jobs" / "batch.py").write_text("import joblib\nmodel = joblib.load('model.pkl')\n")
     (project / "jobs" / "report.py").write_text("print('nothing loaded')\n")
+    # Code the code hook reads without a `.py` name: a `.pyw` and a script named by its shebang.
+    (project / "jobs" / "gui.pyw").write_text("import joblib\nmodel = joblib.load('model.pkl')\n")
+    (project / "jobs" / "score").write_text("#!/usr/bin/env python3\nimport joblib\nm = joblib.load('model.pkl')\n")
     (project / "other").mkdir()
     (project / "other" / "score.py").write_text("import joblib\nmodel = joblib.load('model.pkl')\n")
     git(project, "add", ".")
@@ -126,6 +129,7 @@ def test_changed_tooling_rescans_the_code_whose_loads_it_fetches(project: Path) 
     _, report = _report("--format", "json", "--changed-since", "main")
     found = {(f["path"], f["rule_id"], f["severity"]) for f in report["findings"]}
     assert ("jobs/batch.py", "MLS301", "high") in found  # the Makefile beside it now fetches its file
+    assert {("jobs/gui.pyw", "MLS301", "high"), ("jobs/score", "MLS301", "high")} <= found
     assert not any(path == "other/score.py" for path, _, _ in found)  # a folder the Makefile does not reach
 
 
