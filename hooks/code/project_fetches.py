@@ -42,7 +42,9 @@ FETCHING_COMMAND = re.compile(
     r"\b(?:wget|curl|aws\s+s3|s3api|gsutil|gcloud\s+storage|az\s+storage|azcopy|rsync|rclone|scp|aria2c|gdown|"
     r"git\s+(?:clone|pull|fetch|checkout|lfs)|dvc\s+(?:pull|fetch|get|import|checkout|repro)|"
     r"unzip|tar|gunzip|bunzip2|unxz|7z|cp|mv|kaggle|huggingface-cli|hf\s+download|urlretrieve|urlopen|"
-    r"Invoke-WebRequest|iwr|Start-BitsTransfer|ADD|COPY\s+--from)\b"
+    r"Invoke-WebRequest|iwr|Start-BitsTransfer|ADD|COPY\s+--from|"
+    # GitHub Actions steps that put files in place: their `with:` lines say where (_ACTION_STEP).
+    r"download-artifact|actions/cache)\b"
 )
 _MAX_FILES = 4096  # files consulted for one folder's answer (each is read once per run)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
@@ -102,7 +104,16 @@ _MAX_VALUE = 256  # characters of a variable's value put in; a longer one is lef
 _MAX_SUBSTITUTED = 8192  # a line longer than this after variables are put in keeps them as written
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _ASSIGNMENT = re.compile(rf"(?:export\s+|ENV\s+|ARG\s+|set\s+)?(?P<name>{_NAME})[ \t]*(?::=|\?=|\+=|=|:[ \t])")
-_VARIABLE = re.compile(rf"\$(?:\((?P<a>{_NAME})\)|\{{(?P<b>{_NAME})\}}|(?P<c>{_NAME}))")
+# `$(X)`, `${X}`, `$X`, `${X:-default}` (and `-`, `:=`, `=`), and Actions' `${{ env.X }}`.
+_VARIABLE = re.compile(
+    rf"\$(?:\((?P<a>{_NAME})\)|\{{(?P<b>{_NAME})(?::?[-=](?P<default>[^{{}}$]{{0,256}}))?\}}|(?P<c>{_NAME})|"
+    rf"\{{\{{[ \t]*(?:env|vars|inputs)\.(?P<e>{_NAME})[ \t]*\}}\}})"
+)
+# A short option glued to its value (`wget -Omodel.pkl`, `curl -omodel.pkl`, `wget -Pmodels`).
+_GLUED_OPTION = re.compile(r"-[A-Za-z](?=[^-\s])")
+# An Actions step that fetches (`uses: actions/download-artifact@v4`): its `with:` lines follow.
+_ACTION_STEP = re.compile(r"uses:\s*\S*(?:download-artifact|actions/cache)")
+_ACTION_LINES = 16  # lines of a step read after its `uses:`
 _MAKE_RULE = re.compile(r"^(?P<targets>[^\s:#=$][^:=#]*?):(?!=)")
 
 Index = Callable[[str, int, int], "frozenset[str] | None"]
@@ -348,6 +359,7 @@ def _words(line: str) -> set[str]:
     and, marked with _FOLDER, the folders it may fill: the parts of a path that is not a URL
     (`-P models`, `models/`; `git clone https://host/org/models` names no local folder `org`)."""
     words = {word for word in _SEPARATORS.split(line) if word}
+    words |= {word[2:] for word in list(words) if _GLUED_OPTION.match(word)}
     for word in list(words):
         for suffix in _PACKED:
             if word.lower().endswith(suffix) and len(word) > len(suffix):
@@ -355,6 +367,8 @@ def _words(line: str) -> set[str]:
     for token in _TOKENS.split(line):
         if not token or "://" in token or token.startswith(("http", "git@", "s3:", "gs:", "hf:")):
             continue
+        if _GLUED_OPTION.match(token):
+            token = token[2:]  # `-Pmodels`: the folder models
         words.update(_FOLDER + part for part in re.split(r"[/\\]+", token) if part)
     return words
 
@@ -381,9 +395,17 @@ def _substituted(lines: list[str]) -> list[str]:
         if "$@" in changed and target:
             changed = changed.replace("$@", target)
         if "$" in changed:
-            changed = _VARIABLE.sub(lambda m: values.get(m["a"] or m["b"] or m["c"] or "", m.group(0)), changed)
+            changed = _VARIABLE.sub(lambda m: _value(m, values), changed)
         result.append(changed if len(changed) <= _MAX_SUBSTITUTED else line)
     return result
+
+
+def _value(match: re.Match[str], values: dict[str, str]) -> str:
+    """A variable's value where the file sets it, else its `${X:-default}`, else as written."""
+    name = match["a"] or match["b"] or match["c"] or match["e"] or ""
+    if name in values:
+        return values[name]
+    return match["default"] if match["default"] is not None else match.group(0)
 
 
 @lru_cache(maxsize=8192)
@@ -396,9 +418,14 @@ def _command_words(path: str, size: int, modified: int) -> frozenset[str] | None
     lines = _substituted(text.replace("\\\r\n", " ").replace("\\\n", " ").splitlines())
     every = posixpath.basename(path).lower() in ("dvc.yaml", "dvc.lock")
     names: set[str] = set()
-    for line in lines:
+    for number, line in enumerate(lines):
         if every or FETCHING_COMMAND.search(line):
             names |= _words(line)
+        if _ACTION_STEP.search(line):
+            for following in lines[number + 1 : number + 1 + _ACTION_LINES]:
+                if following.lstrip().startswith("- "):
+                    break  # the next step
+                names |= _words(following)
     return frozenset(names)
 
 

@@ -48,6 +48,12 @@ def severities(findings: list) -> list[tuple[str, int, str]]:  # type: ignore[ty
             "jobs/download_model.py",
             "import urllib.request\nTARGET = 'model.pkl'\nurllib.request.urlretrieve(URL, TARGET)\n",
         ),
+        ("jobs/Makefile", "model:\n\twget -Omodel.pkl $(MODEL_URL)\n"),  # an option glued to its value
+        ("jobs/get.sh", 'curl -o "${OUT:-model.pkl}" "$URL"\n'),  # a default where nothing sets it
+        (
+            ".github/workflows/batch.yml",
+            "env:\n  MODEL: jobs/model.pkl\njobs:\n  b:\n    steps:\n      - run: gsutil cp gs://b/m ${{env.MODEL}}\n",
+        ),
     ],
 )
 def test_tooling_that_fetches_the_file_is_found(tmp_path: Path, path: str, text: str) -> None:
@@ -63,11 +69,31 @@ def test_tooling_that_fetches_the_file_is_found(tmp_path: Path, path: str, text:
         ("other/Makefile", "model:\n\twget -O model.pkl $(URL)\n"),  # a folder beside, not above
         ("jobs/train.py", "import joblib\njoblib.dump(m, 'model.pkl')\n"),  # writes it, downloads nothing
         ("jobs/notes.md", "wget -O model.pkl https://example.org/model.pkl\n"),  # prose, not tooling
+        ("jobs/get.sh", 'OUT=other.pkl\ncurl -o "${OUT:-model.pkl}" "$URL"\n'),  # set: the default is not used
+        (
+            ".github/workflows/batch.yml",
+            "steps:\n  - uses: actions/checkout@v4\n    with:\n      path: jobs\n  - run: echo model.pkl\n",
+        ),
     ],
 )
 def test_tooling_that_does_not_fetch_the_file_is_not(tmp_path: Path, path: str, text: str) -> None:
     write(tmp_path, path, text)
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+
+
+def test_a_folder_glued_to_its_option_is_filled(tmp_path: Path) -> None:
+    write(tmp_path, "jobs/get.sh", "wget -q -Pmodels $URL\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "models/model.pkl")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "reports/model.pkl")
+
+
+def test_an_actions_step_that_downloads_into_a_folder_fills_it(tmp_path: Path) -> None:
+    step = "steps:\n  - uses: actions/download-artifact@v4\n    with:\n      name: model\n      path: jobs/{}\n"
+    write(tmp_path, ".github/workflows/batch.yml", step.format("models") + "  - run: ls jobs/reports\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "models/model.pkl")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "reports/model.pkl")  # a later step's line
+    write(tmp_path, ".github/workflows/batch.yml", step.format("reports").replace("download-artifact", "checkout"))
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "reports/model.pkl")  # no fetch
 
 
 def test_a_large_notebook_beside_the_code_is_read_and_so_is_a_large_ci(tmp_path: Path) -> None:
