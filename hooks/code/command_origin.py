@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator
 
 _DEPTH = 12
+_MAX_TEXT = 4096  # characters of a text built of constants; a longer one is not followed
+_MAX_LEADING = 256  # values a name may start with; more are not told apart
 _BUDGET = 200_000
 # Calls whose result is text from outside the program (files, sockets, HTTP, UIs, dataframes).
 _DATA_CALLS = frozenset(
@@ -204,6 +206,11 @@ class CommandOrigins:
         self.foreign_attributes: set[str] = set()
         self.enclosing: dict[int, Function] = {}  # id(node) -> innermost function holding it
         self.bindings: dict[tuple[int, str], list[ast.AST]] = {}  # (id(function) or 0, name) -> values
+        # Answers of constant_value and leading_texts per (node, scope, depth), each worked out
+        # once: a name bound many times to itself (`a += a`, 40 times) is otherwise walked
+        # 40^depth times. The depth is part of the question, so the answers are what they were.
+        self._constants_seen: dict[tuple[int, int, int], str | None] = {}
+        self._leading_seen: dict[tuple[int, int, int], list[str] | None] = {}
         self.functions: dict[str, list[Function]] = {}
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
@@ -462,9 +469,19 @@ class CommandOrigins:
     # --- constants, as the scope sees them ----------------------------------------------------
     def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:
         """The text `node` evaluates to when it is built of string constants only, names resolved
-        in their own scope (a parameter or a name bound more than one way is not constant)."""
+        in their own scope (a parameter or a name bound more than one way is not constant), and
+        at most _MAX_TEXT characters long."""
         if depth > _DEPTH:
             return None
+        key = (id(node), id(function), depth)
+        if key in self._constants_seen:
+            return self._constants_seen[key]
+        text = self._constant_value(node, function, depth)
+        text = text if text is None or len(text) <= _MAX_TEXT else None
+        self._constants_seen[key] = text
+        return text
+
+    def _constant_value(self, node: ast.AST, function: Function | None, depth: int) -> str | None:
         if isinstance(node, ast.Constant):
             return node.value if isinstance(node.value, str) else None
         if isinstance(node, ast.Name):
@@ -490,9 +507,19 @@ class CommandOrigins:
 
     def leading_texts(self, node: ast.AST, function: Function | None, depth: int = 0) -> list[str] | None:
         """The constant text each value `node` may hold starts with (`f"https://localhost:{port}/x"`
-        starts `https://localhost:`); None when one of them starts with something not constant."""
+        starts `https://localhost:`); None when one of them starts with something not constant, or
+        there are more than _MAX_LEADING of them."""
         if depth > _DEPTH:
             return None
+        key = (id(node), id(function), depth)
+        if key in self._leading_seen:
+            return self._leading_seen[key]
+        texts = self._leading_texts(node, function, depth)
+        texts = texts if texts is None or len(texts) <= _MAX_LEADING else None
+        self._leading_seen[key] = texts
+        return texts
+
+    def _leading_texts(self, node: ast.AST, function: Function | None, depth: int) -> list[str] | None:
         if isinstance(node, ast.Constant):
             return [node.value] if isinstance(node.value, str) else None
         if isinstance(node, ast.JoinedStr) and node.values:

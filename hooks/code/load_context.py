@@ -36,8 +36,19 @@ _OPENING_MODULES = frozenset({"io", "builtins", "gzip", "bz2", "lzma"})
 QualName = Callable[[ast.AST], "str | None"]
 
 
+# The longest text a path is built into: a name doubled in a loop of assignments (`a = a + a`, 40
+# times) would otherwise hold a terabyte. Paths are far shorter; a longer text is no path.
+_MAX_TEXT = 4096
+
+
 def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
-    """The constant string an expression evaluates to, when it is built only of constants."""
+    """The constant string an expression evaluates to, when it is built only of constants (and
+    is at most _MAX_TEXT characters long)."""
+    text = _built_text(node, constants)
+    return text if text is None or len(text) <= _MAX_TEXT else None
+
+
+def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.Name):
@@ -68,7 +79,7 @@ def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
                 if text is None:
                     return None
                 parts.append(text)
-        return "".join(parts)
+        return "".join(parts) if sum(map(len, parts)) <= _MAX_TEXT else None
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
         left, right = _text(node.left, constants), _text(node.right, constants)
         if left is None or right is None:
@@ -856,7 +867,12 @@ def _glob_match(pattern: str, text: str) -> bool:
 
 def _name_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     """A path the code builds with some parts unknown, `_WILD` for each unknown part: an f-string
-    or a sum or join of texts and names. None when no part at all is text."""
+    or a sum or join of texts and names. None when no part at all is text, or it is too long."""
+    pattern = _built_pattern(node, constants)
+    return pattern if pattern is None or len(pattern) <= _MAX_TEXT else None
+
+
+def _built_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     known = _text(node, constants)
     if known is not None:
         return known

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hooks._core.policy import Policy
 from tests.code.helpers import notebook, scan_code
 
@@ -128,6 +130,20 @@ def test_built_names_are_matched_piece_by_piece_whatever_the_name(tmp_path: Path
     assert [s for rule, _, s in graded(scan_code(tmp_path, near, "train.py")) if rule == "MLS306"] == ["high"]
     same = head + "torch.load('/data/abc1x2x3x4x5x6x.pt')\n"
     assert [s for rule, _, s in graded(scan_code(tmp_path, same, "train.py")) if rule == "MLS306"] == ["low"]
+
+
+@pytest.mark.parametrize("doubling", ["a = a + a", "a += a", 'a = f"{a}{a}"'])
+def test_a_name_doubled_over_and_over_is_followed_in_bounded_time_and_memory(tmp_path: Path, doubling: str) -> None:
+    """Red team: 40 doublings of an 8-character text would be a terabyte built, and a name bound
+    40 times to itself was walked 40^12 times when a command used it."""
+    import time
+
+    lines = ["import os, pickle, subprocess", "a = 'xxxxxxxx'", *[doubling] * 40]
+    lines += ["pickle.load(open(a))", "os.system(a)", "subprocess.run(['wget', a])", "exec(a)"]
+    started = time.monotonic()
+    found = graded(scan_code(tmp_path, "\n".join(lines) + "\n", "job.py"))
+    assert time.monotonic() - started < 20
+    assert ("B301", 43, "medium") in found  # the name is no fixed path: the load keeps its severity
 
 
 def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
