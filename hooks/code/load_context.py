@@ -431,8 +431,6 @@ class LoadContext:
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
-        if attribute == "autolog" and qualname.startswith("mlflow.") and not _models_left_out(call):
-            self.mlflow_logged = True  # `mlflow.tensorflow.autolog()`: each run logs its model
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
             for position, parameter in self.writing_functions[func.id]:
                 given = call.args[position] if 0 <= position < len(call.args) else None
@@ -895,17 +893,6 @@ def _built_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
         if name in ("join", "Path", "PurePath", "PosixPath", "str"):
             return posixpath.join(*((_name_pattern(arg, constants) or _WILD) for arg in node.args))
     return None
-
-
-def _models_left_out(autolog: ast.Call) -> bool:
-    """`mlflow.autolog(log_models=False)` (or `disable=True`): runs log no model, or nothing."""
-    given = {k.arg: k.value for k in autolog.keywords if k.arg}
-    logs_models = given.get("log_models")
-    disabled = given.get("disable")
-    return not (
-        (logs_models is None or (isinstance(logs_models, ast.Constant) and logs_models.value is True))
-        and (disabled is None or (isinstance(disabled, ast.Constant) and disabled.value is False))
-    )
 
 
 def _uri_prefix(node: ast.AST | None) -> str | None:

@@ -85,15 +85,6 @@ def test_mlflow_and_vector_stores_the_notebook_logged(tmp_path: Path) -> None:
     ]
 
 
-def test_a_model_mlflows_autolog_logged_in_the_notebooks_own_run(tmp_path: Path) -> None:
-    load = "classifier = mlflow.keras.load_model(f'runs:/{run.info.run_id}/model')"
-    logged = notebook("import mlflow", "mlflow.tensorflow.autolog()", "run = mlflow.start_run()", "fit()", load)
-    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, logged, "nb.ipynb")] == [("MLS312", "low")]
-    for autolog in ("mlflow.autolog(log_models=False)", "mlflow.sklearn.autolog(disable=True)", "autolog()", ""):
-        look_alike = notebook("import mlflow", autolog or "pass", "run = mlflow.start_run()", load)
-        assert [f.severity.value for f in scan_code(tmp_path, look_alike, "nb.ipynb")] == ["medium"], autolog
-
-
 def test_a_fixed_name_the_notebooks_own_loop_of_saves_builds_is_its_own_file(tmp_path: Path) -> None:
     """Experiment tracking: every combination saved under a built name, then the best one loaded
     (in Colab's /content: not the repository's file, so only the notebook's own writes tell)."""
