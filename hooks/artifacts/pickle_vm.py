@@ -1093,7 +1093,7 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 
 # The methods APPEND, APPENDS and ADDITEMS call on an object that is not a list or a set.
 _ADDING_METHODS = ("append", "extend", "add")
-# Values kept per name and object: one is enough to report, a few show what was set.
+# Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 
 
@@ -1103,8 +1103,9 @@ def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, lis
         for name in _ADDING_METHODS:
             if name in mapping.items:
                 values = found.setdefault(name, [])
-                if len(values) < _KEPT_PER_NAME:
-                    values.append(mapping.items[name])
+                values.append(mapping.items[name])
+                if len(values) > _KEPT_PER_NAME:
+                    del values[0]  # the loader calls what the last state set: keep the latest
     return found
 
 

@@ -268,6 +268,7 @@ class LoadContext:
         # Names the code writes under a name built in a loop (`f"07_{model}_{epochs}_epochs.pth"`
         # in `models/`): (the name as a pattern, the line of the write).
         self.write_patterns: list[tuple[tuple[str, ...], int]] = []
+        self.serving = True  # the code answers requests (until the visitor's prepare() tells)
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
@@ -471,7 +472,25 @@ class LoadContext:
         wild = whole.count(_WILD)
         if not dot or _WILD in extension or len(fixed) < _PATTERN_MIN_FIXED or not 0 < wild <= _PATTERN_MAX_WILD:
             return
-        self.write_patterns.append((tuple(whole.split("/")), line))
+        if _WILD in whole[: -len(name)] or "://" in whole or whole.startswith("~"):
+            return  # a built folder may be anywhere (`f"{home}/tmp/..."`): only a built file name
+        pattern_parts = tuple(whole.split("/"))
+        if len(self.write_patterns) < _PATTERN_MAX and all(known != pattern_parts for known, _ in self.write_patterns):
+            self.write_patterns.append((pattern_parts, line))
+
+    def _written_by_own_loop(self, path: str, line: int) -> bool:
+        """A fixed name the code's own loop of writes produces (`models/07_effnetb2_20_epochs.pth`
+        after `save(..., f"models/07_{name}_{epochs}_epochs.pth")`), named by nothing else but
+        loads, in code that fetches nothing (a download, an unpack or a copy could put someone
+        else's file under that name: red team, this stop) and serves no requests."""
+        if self.fetches or self.serving or not self.write_patterns or "://" in path or path.startswith("~"):
+            return False
+        normal = _normal(path)
+        if not self.written_under_pattern(normal, line if self.notebook else None):
+            return False  # the cheap question first: most fixed paths match no pattern
+        if not normal.startswith("/") and (not self.inside_checkout(normal) or self.project_fetches(normal)):
+            return False
+        return ("c:" + normal) not in self.download_lines and self.mentions(normal) <= 1 + self.read_mentions(normal)
 
     def written_under_pattern(self, path: str, before: int | None) -> bool:
         """Whether the code writes `path` under a built name (before line `before`, when given)."""
@@ -750,16 +769,7 @@ class LoadContext:
         key = opened if opened is not None else self.key(target)
         if key is not None and key in self.write_lines:
             return not self._replaced_by_download(key, call.lineno)
-        if (
-            key is not None
-            and key.startswith("c:")
-            and self.written_under_pattern(key[2:], call.lineno if self.notebook else None)
-            and key not in self.download_lines
-            and self.mentions(key[2:]) <= 1 + self.read_mentions(key[2:])
-        ):
-            # A fixed name the code's own loop of writes produces (`models/07_effnetb2_20_epochs.pth`
-            # after `save(..., f"models/07_{name}_{epochs}_epochs.pth")`), named by nothing else
-            # but loads.
+        if key is not None and key.startswith("c:") and self._written_by_own_loop(key[2:], call.lineno):
             return True
         return not self.notebook and self._scoped_own_file(call, target)
 
@@ -842,6 +852,7 @@ _WILD = "\x00"  # a built part of a name, in a pattern
 _PATTERN_MIN_FIXED = 3  # characters of a pattern's file name, before its extension, that are text
 _PATTERN_MAX_WILD = 6  # built parts in one pattern
 _PATTERN_MAX_PATH = 1024  # characters of a path matched against the patterns
+_PATTERN_MAX = 256  # patterns kept per file: each fixed-path load is matched against them all
 
 
 def _glob_match(pattern: str, text: str) -> bool:

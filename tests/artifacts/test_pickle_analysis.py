@@ -456,6 +456,18 @@ def test_a_state_filled_through_the_memo_after_its_build_is_an_injection_at_the_
     assert "MLS104" not in rules(scan_bytes(tmp_path, "harmless.pkl", harmless))
 
 
+def test_the_append_the_last_build_set_is_the_one_reported_as_called(tmp_path: Path) -> None:
+    """The loader calls what the latest state put under `append`: four earlier states must not
+    push it out of what is kept (red team, this stop)."""
+    data = asm.proto(2) + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    for _ in range(4):
+        data += asm.EMPTY_DICT + asm.text("append") + asm.global_("builtins", "len") + asm.SETITEM + asm.BUILD
+    data += asm.EMPTY_DICT + asm.text("append") + asm.global_("os", "system") + asm.SETITEM + asm.BUILD
+    data += asm.text("id") + asm.APPEND + asm.STOP
+    messages = [f.message for f in scan_bytes(tmp_path, "late.pkl", data) if f.rule_id == "MLS101"]
+    assert messages and all("calls os.system via APPEND-injected append" in m for m in messages)
+
+
 def test_appends_after_many_builds_cost_one_lookup_each() -> None:
     """Red team: 40,000 BUILDs on one object, then 40,000 APPENDs, walked every state once per
     APPEND (1.6 billion steps, the whole time limit on a 200 KB file). The names a BUILD sets are

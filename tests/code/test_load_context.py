@@ -94,9 +94,8 @@ def test_a_fixed_name_the_notebooks_own_loop_of_saves_builds_is_its_own_file(tmp
         "        torch.save(m.state_dict(), f'/content/runs/{name}/ckpt_{epochs}.pt')"
     )
     best = "torch.load('/content/models/07_effnetb2_10_epochs.pth')"
-    last = "torch.load('/content/runs/effnetb0/ckpt_5.pt')"
-    found = graded(scan_code(tmp_path, notebook(loop, best, last), "nb.ipynb"))
-    assert [(rule, severity) for rule, _, severity in found] == [("MLS306", "low")] * 2
+    found = graded(scan_code(tmp_path, notebook(loop, best), "nb.ipynb"))
+    assert [(rule, severity) for rule, _, severity in found] == [("MLS306", "low")]
     look_alikes = {
         "loaded before the loop": notebook("import torch", best, loop),
         "another folder": notebook(loop, "torch.load('/content/other/07_effnetb2_10_epochs.pth')"),
@@ -106,11 +105,34 @@ def test_a_fixed_name_the_notebooks_own_loop_of_saves_builds_is_its_own_file(tmp
         "downloaded to that name": notebook(
             loop, "!wget -O /content/models/07_effnetb2_10_epochs.pth https://example.com/m.pth", best
         ),
-        "a folder spanned": notebook(loop, "torch.load('/content/runs/a/b/ckpt_5.pt')"),
+        # Red team: a fetch of any kind may fill the folder under a name no text spells.
+        "a snapshot into the folder": notebook(
+            loop,
+            "from huggingface_hub import snapshot_download\nsnapshot_download(R, local_dir='/content/models')",
+            best,
+        ),
+        "unpacked into the folder": notebook(loop, "!unzip -o weights.zip -d /content/models", best),
+        "a download under the same built name": notebook(
+            loop, "import urllib.request\nurllib.request.urlretrieve(U, f'/content/models/07_{n}_10_epochs.pth')", best
+        ),
+        "a built folder": notebook(loop, "torch.load('/content/runs/effnetb0/ckpt_5.pt')"),
+        "a URL": notebook(
+            "import pandas as pd\ndf.to_pickle(f'{out}/features_{i}.pkl')",
+            "pd.read_pickle('https://data.example.com/features_latest.pkl')",
+        ),
+        "a home folder": notebook(
+            "import joblib\njoblib.dump(m, f'~/model_{v}.joblib')", "joblib.load('~/model_prod.joblib')"
+        ),
     }
     for why, look_alike in look_alikes.items():
-        severities = [s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule == "MLS306"]
-        assert "high" in severities, why
+        severities = [s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule != "B310"]
+        assert "high" in severities or "medium" in severities, why
+    served = (
+        "import torch\nfrom flask import Flask, request\napp = Flask(__name__)\n"
+        "def train(name):\n    torch.save(m, f'models/ckpt_{name}.pt')\n"
+        "@app.route('/p')\ndef predict():\n    return torch.load('models/ckpt_best.pt')\n"
+    )
+    assert ("MLS306", "high") in {(r, s) for r, _, s in graded(scan_code(tmp_path, served, "app.py"))}
 
 
 def test_built_names_are_matched_piece_by_piece_whatever_the_name(tmp_path: Path) -> None:
