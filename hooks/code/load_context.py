@@ -877,21 +877,30 @@ def _glob_match(pattern: str, text: str) -> bool:
 def _name_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     """A path the code builds with some parts unknown, `_WILD` for each unknown part: an f-string
     or a sum or join of texts and names. None when no part at all is text, or it is too long."""
+    if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and _WILD in n.value for n in ast.walk(node)):
+        return None  # the marker itself in the code's text: no path (a NUL cannot be opened)
     pattern = _built_pattern(node, constants)
     return pattern if pattern is None or len(pattern) <= _MAX_TEXT else None
+
+
+def _no_wild(text: str | None) -> str | None:
+    """A text part of a pattern: one holding the marker itself is no path (a NUL cannot be opened)."""
+    return None if text is None or _WILD in text else text
 
 
 def _built_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     known = _text(node, constants)
     if known is not None:
-        return known
+        return _no_wild(known)
     if isinstance(node, ast.JoinedStr):
         parts = []
         for value in node.values:
             if isinstance(value, ast.FormattedValue):
-                text = None if value.format_spec is not None else _text(value.value, constants)
+                text = None if value.format_spec is not None else _no_wild(_text(value.value, constants))
             else:
                 text = _text(value, constants)
+                if text is not None and _WILD in text:
+                    return None
             parts.append(_WILD if text is None else text)
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
