@@ -883,24 +883,17 @@ def _name_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     return pattern if pattern is None or len(pattern) <= _MAX_TEXT else None
 
 
-def _no_wild(text: str | None) -> str | None:
-    """A text part of a pattern: one holding the marker itself is no path (a NUL cannot be opened)."""
-    return None if text is None or _WILD in text else text
-
-
 def _built_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
     known = _text(node, constants)
     if known is not None:
-        return _no_wild(known)
+        return known
     if isinstance(node, ast.JoinedStr):
         parts = []
         for value in node.values:
             if isinstance(value, ast.FormattedValue):
-                text = None if value.format_spec is not None else _no_wild(_text(value.value, constants))
+                text = None if value.format_spec is not None else _text(value.value, constants)
             else:
                 text = _text(value, constants)
-                if text is not None and _WILD in text:
-                    return None
             parts.append(_WILD if text is None else text)
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
