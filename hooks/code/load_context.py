@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -85,6 +86,15 @@ def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
         if left is None or right is None:
             return None
         return posixpath.join(left, right) if isinstance(node.op, ast.Div) else left + right
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _percent_formatted(node, constants)  # `"%s.pkl" % name`
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Constant)
+    ):
+        # `"{}_{}.pkl".format(a, b)`, `"_".join([a, b])`: methods of a text the code spells.
+        return _text_method(node, node.func.attr, node.func.value.value, constants)
     if isinstance(node, ast.Call) and node.args and not node.keywords:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -100,6 +110,64 @@ def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
 
 
 _OWN_FILE = "__file__"
+
+
+def _percent_formatted(node: ast.BinOp, constants: dict[str, str]) -> str | None:
+    """`"%s_%s.pkl" % (a, b)` with texts only and no specifier but `%s` (and `%%`)."""
+    template = _text(node.left, constants)
+    if template is None:
+        return None
+    given = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+    values = [_text(value, constants) for value in given]
+    pieces = template.split("%%")
+    if any(v is None for v in values) or any(re.search(r"%(?!s)", piece) for piece in pieces):
+        return None
+    holes = sum(piece.count("%s") for piece in pieces)
+    if holes != len(values):
+        return None
+    if len(template) + sum(len(v or "") for v in values) > _MAX_TEXT:
+        return None
+    filled = iter(v for v in values if v is not None)
+    return "%".join(re.sub("%s", lambda _: next(filled), piece) for piece in pieces)
+
+
+def _text_method(node: ast.Call, method: str, template: object, constants: dict[str, str]) -> str | None:
+    """`"{}_{}.pkl".format(a, b)` (automatic or numbered fields, no specs) and `"_".join([a, b])`."""
+    if not isinstance(template, str) or node.keywords:
+        return None
+    if method == "join" and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple)):
+        parts = [_text(element, constants) for element in node.args[0].elts[: _MAX_TEXT + 1]]
+        if any(p is None for p in parts) or sum(len(p or "") + len(template) for p in parts) > _MAX_TEXT:
+            return None
+        return template.join(p for p in parts if p is not None)
+    if method != "format":
+        return None
+    values = [_text(arg, constants) for arg in node.args]
+    if any(v is None for v in values):
+        return None
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    built: list[str] = []
+    length = 0
+    automatic = 0
+    for literal, field, spec, conversion in fields:
+        built.append(literal)
+        length += len(literal)
+        if field is None:
+            continue
+        if spec or conversion or not (field == "" or (field.isdigit() and len(field) < 6)):
+            return None
+        index = automatic if field == "" else int(field)
+        automatic += field == ""
+        if index >= len(values):
+            return None
+        built.append(values[index] or "")
+        length += len(built[-1])
+        if length > _MAX_TEXT:
+            return None  # `"{0}" * 100000`: no path is this long
+    return "".join(built)
 
 
 def _dirname(text: str) -> str:

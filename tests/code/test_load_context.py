@@ -159,6 +159,42 @@ def test_a_name_doubled_over_and_over_is_followed_in_bounded_time_and_memory(tmp
     assert ("B301", 43, "medium") in found  # the name is no fixed path: the load keeps its severity
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "'%s.pkl' % BASE",
+        "'%s/%s.pkl' % (FOLDER, 'model')",
+        "'{}.pkl'.format(BASE)",
+        "'{0}/{1}.pkl'.format(FOLDER, 'model')",
+        "'/'.join([FOLDER, 'model.pkl'])",
+        "''.join((BASE, '.pkl'))",
+    ],
+)
+def test_names_built_by_percent_format_or_join_are_followed(tmp_path: Path, written: str) -> None:
+    constants = "import joblib, urllib.request\nFOLDER = '/content'\nBASE = '/content/model'"
+    own = notebook(constants, f"joblib.dump(clf, {written})", "clf = joblib.load('/content/model.pkl')")
+    assert [s for _, _, s in graded(scan_code(tmp_path, own, "nb.ipynb"))] == ["low"]
+    fetched = notebook(
+        constants, f"urllib.request.urlretrieve(URL, {written})", "clf = joblib.load('/content/model.pkl')"
+    )
+    assert ("MLS301", "high") in {(r, s) for r, _, s in graded(scan_code(tmp_path, fetched, "nb.ipynb"))}
+
+
+def test_formats_that_do_not_spell_a_name_are_not_followed(tmp_path: Path) -> None:
+    constants = "import joblib\nBASE = '/content/model'"
+    for written in (
+        "'%d.pkl' % BASE",
+        "'{:>20}.pkl'.format(BASE)",
+        "'{x}.pkl'.format(x=BASE)",
+        "'{!r}.pkl'.format(BASE)",
+    ):
+        look_alike = notebook(constants, f"joblib.dump(clf, {written})", "clf = joblib.load('/content/model.pkl')")
+        assert [s for _, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb"))] == ["high"], written
+    # A spelled template of 100,000 fields over a 4,000-character text: 400 MB if it were built.
+    flood = notebook("import joblib\nA = '" + "y" * 4000 + "'", "joblib.dump(c, '" + "{0}" * 100_000 + "'.format(A))")
+    assert graded(scan_code(tmp_path, flood, "nb.ipynb")) == []  # past any path's length: not followed
+
+
 def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
     text = notebook("import joblib\njoblib.dump(clf, 'm.pkl')\nclf = joblib.load('m.pkl')")
     strict = Policy(root=tmp_path, profile="strict")
