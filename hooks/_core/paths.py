@@ -13,9 +13,19 @@ from pathlib import Path
 BASELINE_FILE_NAME = ".mlsec-baseline.json"
 
 
+# Which run this is: answers a hook keeps for the length of one run (a folder's neighbours, read
+# once for all the files in it) are keyed on it, and a new run starts afresh.
+_RUN = [0]
+
+
+def run_generation() -> int:
+    return _RUN[0]
+
+
 def find_repo_root(start: Path | None = None) -> Path:
     """The nearest folder holding `.git`, else the start folder (pre-commit runs from the root)."""
     resolved_folder.cache_clear()  # a new run: folders may have moved since the last one
+    _RUN[0] += 1
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / ".git").exists():

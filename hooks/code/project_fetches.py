@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from hooks._core.paths import run_generation
+
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
 FETCHING_COMMAND = re.compile(
@@ -134,13 +136,13 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     try:
         if _tracked_by_dvc(code_folder, top, path):
             return True
-        words = _words_around(code_folder, top, own_name)
+        around = _words_around(str(code_folder), str(top), _folder_time(code_folder), run_generation())
     except (OSError, ValueError, RecursionError, _TooMany):
         return True
-    if words is None:
+    if around is None:
         return True
     name, folders = asked
-    return (bool(name) and name in words) or any(_FOLDER + folder in words for folder in folders)
+    return around.fetches(name, own_name) or any(around.fetches(_FOLDER + folder, own_name) for folder in folders)
 
 
 def is_tooling(display: str) -> bool:
@@ -221,21 +223,49 @@ def _tracked_by_dvc(code_folder: Path, top: Path, path: str) -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------------------
-def _words_around(folder: Path, top: Path, own_name: str) -> frozenset[str] | None:
-    """Every fetching word of the tooling that reaches `folder` and of its neighbours but `own_name`;
-    None when a file could not be read whole."""
-    tooling = _tooling_words(folder, top)
+class _Around:
+    """The fetching words of the tooling that reaches a folder and of its scripts and notebooks,
+    gathered once per folder and run: each file of a folder of thousands asks in constant time
+    instead of going through every neighbour again."""
+
+    def __init__(self, tooling: frozenset[str], neighbours: dict[str, frozenset[str] | None]) -> None:
+        self.tooling = tooling
+        self.unreadable = frozenset(name for name, words in neighbours.items() if words is None)
+        self.count: dict[str, int] = {}
+        self.owner: dict[str, str] = {}  # a word one neighbour alone names -> that neighbour
+        for name, words in neighbours.items():
+            for word in words or ():
+                self.count[word] = self.count.get(word, 0) + 1
+                self.owner[word] = name
+
+    def fetches(self, word: str, own_name: str) -> bool:
+        """Whether the tooling or a neighbour but the scanned file itself names `word` fetching;
+        True when a neighbour but itself could not be read whole."""
+        if not word:
+            return False
+        if self.unreadable - {own_name}:
+            return True
+        if word in self.tooling:
+            return True
+        found = self.count.get(word, 0)
+        return found > 1 or (found == 1 and self.owner[word] != own_name)
+
+
+def _folder_time(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+@lru_cache(maxsize=1024)
+def _words_around(folder: str, top: str, modified: int, run: int) -> _Around | None:
+    """What reaches `folder` (see _Around); None when a tooling file could not be read whole. Kept
+    for one run (`run`) while the folder's time stays the same (`modified`)."""
+    tooling = _tooling_words(Path(folder), Path(top))
     if tooling is None:
         return None
-    neighbours = _neighbour_words(folder)
-    collected = set(tooling)
-    for name, words in neighbours.items():
-        if name == own_name:
-            continue
-        if words is None:
-            return None
-        collected |= words
-    return frozenset(collected)
+    return _Around(tooling, _neighbour_words(Path(folder)))
 
 
 def _tooling_words(folder: Path, top: Path) -> frozenset[str] | None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hooks._core.paths import find_repo_root
 from hooks.code.project_fetches import fetched_by_project
 from tests.code.helpers import notebook, scan_code
 
@@ -105,7 +106,27 @@ def test_a_large_notebook_beside_the_code_is_read_and_so_is_a_large_ci(tmp_path:
         write(tmp_path, f".github/workflows/w{number}.yml", "steps:\n  - run: curl -o data.csv $URL\n")
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
     write(tmp_path, ".github/workflows/w400.yml", "steps:\n  - run: |\n      curl -o jobs/model.pkl $URL\n")
+    find_repo_root(tmp_path)  # a new run: what reaches a folder is gathered once per run
     assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+
+
+def test_a_folder_of_thousands_of_scripts_is_read_once_per_run(tmp_path: Path) -> None:
+    """Each of 3,000 scripts asking about its own load went through every neighbour again: 3,000
+    squared reads of the folder (red team pass 3: 2,000 scripts took minutes)."""
+    import time
+
+    for number in range(3000):
+        write(
+            tmp_path, f"jobs/s{number}.py", f"import urllib.request\nurllib.request.urlretrieve(U, 'd{number}.csv')\n"
+        )
+    write(tmp_path, "jobs/get.py", "import urllib.request\nurllib.request.urlretrieve(U, 'model_7.pkl')\n")
+    find_repo_root(tmp_path)
+    started = time.monotonic()
+    answers = [fetched_by_project(tmp_path / "jobs", "jobs", f"s{n}.py", f"model_{n}.pkl") for n in range(3000)]
+    assert time.monotonic() - started < 20
+    assert [n for n, fetched in enumerate(answers) if fetched] == [7]
+    # A word only the scanned file itself names is its own business (judged from its code).
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "get.py", "model_7.pkl")
 
 
 def test_the_scanned_file_itself_is_judged_by_its_code_not_as_a_neighbour(tmp_path: Path) -> None:
