@@ -157,7 +157,7 @@ def _text_method(node: ast.Call, method: str, template: object, constants: dict[
         length += len(literal)
         if field is None:
             continue
-        if spec or conversion or not (field == "" or (field.isdigit() and len(field) < 6)):
+        if spec or conversion or not (field == "" or (field.isascii() and field.isdigit() and len(field) < 6)):
             return None
         index = automatic if field == "" else int(field)
         automatic += field == ""

@@ -114,7 +114,7 @@ _VARIABLE = re.compile(
 # A short option glued to its value (`wget -Omodel.pkl`, `curl -omodel.pkl`, `wget -Pmodels`).
 _GLUED_OPTION = re.compile(r"-[A-Za-z](?=[^-\s])")
 # An Actions step that fetches (`uses: actions/download-artifact@v4`): its `with:` lines follow.
-_ACTION_STEP = re.compile(r"uses:\s*\S*(?:download-artifact|actions/cache)")
+_ACTION_STEP = re.compile(r"[ \t]*(?:-[ \t]*)?uses:[ \t]*(?P<action>\S+)")  # matched at the line's start
 _ACTION_LINES = 16  # lines of a step read after its `uses:`
 _MAKE_RULE = re.compile(r"^(?P<targets>[^\s:#=$][^:=#]*?):(?!=)")
 
@@ -430,6 +430,15 @@ def _substituted(lines: list[str]) -> list[str]:
     return result
 
 
+def _fetching_action(line: str) -> bool:
+    """`- uses: actions/download-artifact@v4` (or actions/cache): a step that puts files in place.
+    Matched at the line's start only: searched anywhere, `uses:` repeated would backtrack."""
+    if "uses:" not in line or len(line) > _MAX_SUBSTITUTED:
+        return False
+    step = _ACTION_STEP.match(line)
+    return step is not None and ("download-artifact" in step["action"] or "actions/cache" in step["action"])
+
+
 def _value(match: re.Match[str], values: dict[str, str]) -> str:
     """A variable's value where the file sets it, else its `${X:-default}`, else as written."""
     name = match["a"] or match["b"] or match["c"] or match["e"] or ""
@@ -451,7 +460,7 @@ def _command_words(path: str, size: int, modified: int) -> frozenset[str] | None
     for number, line in enumerate(lines):
         if every or FETCHING_COMMAND.search(line):
             names |= _words(line)
-        if _ACTION_STEP.search(line):
+        if _fetching_action(line):
             for following in lines[number + 1 : number + 1 + _ACTION_LINES]:
                 if following.lstrip().startswith("- "):
                     break  # the next step

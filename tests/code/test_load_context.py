@@ -187,6 +187,7 @@ def test_formats_that_do_not_spell_a_name_are_not_followed(tmp_path: Path) -> No
         "'{:>20}.pkl'.format(BASE)",
         "'{x}.pkl'.format(x=BASE)",
         "'{!r}.pkl'.format(BASE)",
+        "'{\u00b2}.pkl'.format(BASE)",  # a digit to str.isdigit, no number to int(): not a field
     ):
         look_alike = notebook(constants, f"joblib.dump(clf, {written})", "clf = joblib.load('/content/model.pkl')")
         assert [s for _, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb"))] == ["high"], written

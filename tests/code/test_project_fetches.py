@@ -110,6 +110,17 @@ def test_a_large_notebook_beside_the_code_is_read_and_so_is_a_large_ci(tmp_path:
     assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
 
 
+def test_a_line_of_repeated_uses_is_read_in_linear_time(tmp_path: Path) -> None:
+    # Searched anywhere in a line, `uses:` repeated 100,000 times backtracked for minutes.
+    import time
+
+    write(tmp_path, "jobs/Makefile", "x:\n\techo " + "uses:" * 100_000 + "\nm:\n\twget -O model.pkl $(URL)\n")
+    started = time.monotonic()
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "other.pkl")
+    assert time.monotonic() - started < 10
+
+
 def test_a_folder_of_thousands_of_scripts_is_read_once_per_run(tmp_path: Path) -> None:
     """Each of 3,000 scripts asking about its own load went through every neighbour again: 3,000
     squared reads of the folder (red team pass 3: 2,000 scripts took minutes)."""

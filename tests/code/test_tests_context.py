@@ -28,7 +28,7 @@ LOADS = (
 EXEC_AND_SQL = (
     "SNIPPET, EXPRESSION = 'x = 1', '1 + 1'\n"
     "def run_query(name):\n"
-    "    return db.execute(\"SELECT * FROM t WHERE name = '\" + name + \"'\")\n"
+    '    return db.execute("SELECT * FROM t WHERE name = \'" + name + "\'")\n'
     "def test_exec():\n"
     "    exec(SNIPPET)\n"
     "    assert eval(EXPRESSION)\n"
