@@ -333,10 +333,6 @@ class LoadContext:
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
         self.mlflow_logged = False
-        # Names the code writes under a name built in a loop (`f"07_{model}_{epochs}_epochs.pth"`
-        # in `models/`): (the name as a pattern, the line of the write).
-        self.write_patterns: list[tuple[tuple[str, ...], int]] = []
-        self.serving = True  # the code answers requests (until the visitor's prepare() tells)
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
@@ -512,8 +508,6 @@ class LoadContext:
             folder, file_name = (_text(part, self.constants) for part in folder_and_name)
             if folder is not None and file_name is not None and file_name.strip():
                 written.append("c:" + _normal(posixpath.join(folder, file_name)))
-            elif folder is not None:
-                self._remember_pattern(_name_pattern(folder_and_name[1], self.constants), call.lineno, folder)
         for candidate in path_arguments(call, attribute):
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
                 written.append(self.handles[candidate.id])
@@ -522,56 +516,7 @@ class LoadContext:
             key = opened if opened is not None else self.key(candidate)
             if key is not None:
                 written.append(key)
-            if opened is None and (key is None or not key.startswith("c:")):
-                # Also under a notebook's name key (`f"runs/{name}/ckpt.pt"`): a load of a fixed
-                # name in that shape is a write of this loop's.
-                self._remember_pattern(_name_pattern(candidate, self.constants), call.lineno)
         return written
-
-    def _remember_pattern(self, pattern: str | None, line: int, folder: str = "") -> None:
-        """A write under a built name, kept when its file name keeps enough of its own text to
-        tell files apart (`07_*_epochs.pth`; not `*.pth`)."""
-        if pattern is None:
-            return
-        whole = _normal(posixpath.join(folder, pattern)) if folder else _normal(pattern)
-        name = whole.rsplit("/", 1)[-1]
-        stem, dot, extension = name.rpartition(".")
-        fixed = stem.replace(_WILD, "")
-        wild = whole.count(_WILD)
-        if not dot or _WILD in extension or len(fixed) < _PATTERN_MIN_FIXED or not 0 < wild <= _PATTERN_MAX_WILD:
-            return
-        if _WILD in whole[: -len(name)] or "://" in whole or whole.startswith("~"):
-            return  # a built folder may be anywhere (`f"{home}/tmp/..."`): only a built file name
-        pattern_parts = tuple(whole.split("/"))
-        if len(self.write_patterns) < _PATTERN_MAX and all(known != pattern_parts for known, _ in self.write_patterns):
-            self.write_patterns.append((pattern_parts, line))
-
-    def _written_by_own_loop(self, path: str, line: int) -> bool:
-        """A fixed name the code's own loop of writes produces (`models/07_effnetb2_20_epochs.pth`
-        after `save(..., f"models/07_{name}_{epochs}_epochs.pth")`), named by nothing else but
-        loads, in code that fetches nothing (a download, an unpack or a copy could put someone
-        else's file under that name: red team, this stop) and serves no requests."""
-        if self.fetches or self.serving or not self.write_patterns or "://" in path or path.startswith("~"):
-            return False
-        normal = _normal(path)
-        if not self.written_under_pattern(normal, line if self.notebook else None):
-            return False  # the cheap question first: most fixed paths match no pattern
-        if not normal.startswith("/") and (not self.inside_checkout(normal) or self.project_fetches(normal)):
-            return False
-        return ("c:" + normal) not in self.download_lines and self.mentions(normal) <= 1 + self.read_mentions(normal)
-
-    def written_under_pattern(self, path: str, before: int | None) -> bool:
-        """Whether the code writes `path` under a built name (before line `before`, when given)."""
-        normal = _normal(path)
-        if len(normal) > _PATTERN_MAX_PATH:
-            return False  # a few built parts over a short path: matching stays cheap
-        folders = normal.split("/")
-        return any(
-            (before is None or line < before)
-            and len(pattern) == len(folders)
-            and all(_glob_match(piece, folder) for piece, folder in zip(pattern, folders, strict=True))
-            for pattern, line in self.write_patterns
-        )
 
     def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
         """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
@@ -837,8 +782,6 @@ class LoadContext:
         key = opened if opened is not None else self.key(target)
         if key is not None and key in self.write_lines:
             return not self._replaced_by_download(key, call.lineno)
-        if key is not None and key.startswith("c:") and self._written_by_own_loop(key[2:], call.lineno):
-            return True
         return not self.notebook and self._scoped_own_file(call, target)
 
 
@@ -914,66 +857,6 @@ def _scoped_text(node: ast.AST) -> str | None:
 def _instance_path(text: str) -> bool:
     """A path expression built on the instance's own attributes (`self.snapshot_path`)."""
     return text.startswith("self.")
-
-
-_WILD = "\x00"  # a built part of a name, in a pattern
-_PATTERN_MIN_FIXED = 3  # characters of a pattern's file name, before its extension, that are text
-_PATTERN_MAX_WILD = 6  # built parts in one pattern
-_PATTERN_MAX_PATH = 1024  # characters of a path matched against the patterns
-_PATTERN_MAX = 256  # patterns kept per file: each fixed-path load is matched against them all
-
-
-def _glob_match(pattern: str, text: str) -> bool:
-    """Whether `text` (one folder or file name) is `pattern` with each `_WILD` standing for any
-    text: the pieces between them found left to right, in time linear in their lengths (no
-    backtracking, whatever the name)."""
-    pieces = pattern.split(_WILD)
-    if len(pieces) == 1:
-        return pattern == text
-    first, last = pieces[0], pieces[-1]
-    if len(first) + len(last) > len(text) or not text.startswith(first) or not text.endswith(last):
-        return False
-    position, end = len(first), len(text) - len(last)
-    for piece in pieces[1:-1]:
-        found = text.find(piece, position, end)
-        if found < 0:
-            return False
-        position = found + len(piece)
-    return True
-
-
-def _name_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
-    """A path the code builds with some parts unknown, `_WILD` for each unknown part: an f-string
-    or a sum or join of texts and names. None when no part at all is text, or it is too long."""
-    if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and _WILD in n.value for n in ast.walk(node)):
-        return None  # the marker itself in the code's text: no path (a NUL cannot be opened)
-    pattern = _built_pattern(node, constants)
-    return pattern if pattern is None or len(pattern) <= _MAX_TEXT else None
-
-
-def _built_pattern(node: ast.AST, constants: dict[str, str]) -> str | None:
-    known = _text(node, constants)
-    if known is not None:
-        return known
-    if isinstance(node, ast.JoinedStr):
-        parts = []
-        for value in node.values:
-            if isinstance(value, ast.FormattedValue):
-                text = None if value.format_spec is not None else _text(value.value, constants)
-            else:
-                text = _text(value, constants)
-            parts.append(_WILD if text is None else text)
-        return "".join(parts)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
-        left = _name_pattern(node.left, constants) or _WILD
-        right = _name_pattern(node.right, constants) or _WILD
-        return posixpath.join(left, right) if isinstance(node.op, ast.Div) else left + right
-    if isinstance(node, ast.Call) and node.args and not node.keywords:
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name in ("join", "Path", "PurePath", "PosixPath", "str"):
-            return posixpath.join(*((_name_pattern(arg, constants) or _WILD) for arg in node.args))
-    return None
 
 
 def _uri_prefix(node: ast.AST | None) -> str | None:

@@ -519,7 +519,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
-        self.loads.serving = self.serving
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)

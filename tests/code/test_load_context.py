@@ -85,66 +85,6 @@ def test_mlflow_and_vector_stores_the_notebook_logged(tmp_path: Path) -> None:
     ]
 
 
-def test_a_fixed_name_the_notebooks_own_loop_of_saves_builds_is_its_own_file(tmp_path: Path) -> None:
-    """Experiment tracking: every combination saved under a built name, then the best one loaded
-    (in Colab's /content: not the repository's file, so only the notebook's own writes tell)."""
-    loop = (
-        "import torch\nfor name in models:\n    for epochs in num_epochs:\n"
-        "        save_model(model=m, target_dir='/content/models', model_name=f'07_{name}_{epochs}_epochs.pth')\n"
-        "        torch.save(m.state_dict(), f'/content/runs/{name}/ckpt_{epochs}.pt')"
-    )
-    best = "torch.load('/content/models/07_effnetb2_10_epochs.pth')"
-    found = graded(scan_code(tmp_path, notebook(loop, best), "nb.ipynb"))
-    assert [(rule, severity) for rule, _, severity in found] == [("MLS306", "low")]
-    look_alikes = {
-        "loaded before the loop": notebook("import torch", best, loop),
-        "another folder": notebook(loop, "torch.load('/content/other/07_effnetb2_10_epochs.pth')"),
-        "a name that is all built": notebook(
-            "import torch\nfor n in names:\n    torch.save(m, f'/content/{n}.pth')", "torch.load('/content/r50.pth')"
-        ),
-        "downloaded to that name": notebook(
-            loop, "!wget -O /content/models/07_effnetb2_10_epochs.pth https://example.com/m.pth", best
-        ),
-        # Red team: a fetch of any kind may fill the folder under a name no text spells.
-        "a snapshot into the folder": notebook(
-            loop,
-            "from huggingface_hub import snapshot_download\nsnapshot_download(R, local_dir='/content/models')",
-            best,
-        ),
-        "unpacked into the folder": notebook(loop, "!unzip -o weights.zip -d /content/models", best),
-        "a download under the same built name": notebook(
-            loop, "import urllib.request\nurllib.request.urlretrieve(U, f'/content/models/07_{n}_10_epochs.pth')", best
-        ),
-        "a built folder": notebook(loop, "torch.load('/content/runs/effnetb0/ckpt_5.pt')"),
-        "a URL": notebook(
-            "import pandas as pd\ndf.to_pickle(f'{out}/features_{i}.pkl')",
-            "pd.read_pickle('https://data.example.com/features_latest.pkl')",
-        ),
-        "a home folder": notebook(
-            "import joblib\njoblib.dump(m, f'~/model_{v}.joblib')", "joblib.load('~/model_prod.joblib')"
-        ),
-    }
-    for why, look_alike in look_alikes.items():
-        severities = [s for rule, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb")) if rule != "B310"]
-        assert "high" in severities or "medium" in severities, why
-    served = (
-        "import torch\nfrom flask import Flask, request\napp = Flask(__name__)\n"
-        "def train(name):\n    torch.save(m, f'models/ckpt_{name}.pt')\n"
-        "@app.route('/p')\ndef predict():\n    return torch.load('models/ckpt_best.pt')\n"
-    )
-    assert ("MLS306", "high") in {(r, s) for r, _, s in graded(scan_code(tmp_path, served, "app.py"))}
-
-
-def test_built_names_are_matched_piece_by_piece_whatever_the_name(tmp_path: Path) -> None:
-    # Six built parts and a 1,000-character name that almost matches: no backtracking to blow up.
-    wild = "{a}x" * 6
-    head = f"import torch\ntorch.save(m, f'/data/abc{wild}.pt')\n"
-    near = head + "torch.load('/data/abc" + "x" * 1000 + ".pu')\n"
-    assert [s for rule, _, s in graded(scan_code(tmp_path, near, "train.py")) if rule == "MLS306"] == ["high"]
-    same = head + "torch.load('/data/abc1x2x3x4x5x6x.pt')\n"
-    assert [s for rule, _, s in graded(scan_code(tmp_path, same, "train.py")) if rule == "MLS306"] == ["low"]
-
-
 @pytest.mark.parametrize("doubling", ["a = a + a", "a += a", 'a = f"{a}{a}"'])
 def test_a_name_doubled_over_and_over_is_followed_in_bounded_time_and_memory(tmp_path: Path, doubling: str) -> None:
     """Red team: 40 doublings of an 8-character text would be a terabyte built, and a name bound
