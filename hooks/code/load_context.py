@@ -42,14 +42,24 @@ QualName = Callable[[ast.AST], "str | None"]
 _MAX_TEXT = 4096
 
 
-def _text(node: ast.AST, constants: dict[str, str]) -> str | None:
+Memo = dict[int, "str | None"]
+
+
+def _text(node: ast.AST, constants: dict[str, str], memo: Memo | None = None) -> str | None:
     """The constant string an expression evaluates to, when it is built only of constants (and
-    is at most _MAX_TEXT characters long)."""
-    text = _built_text(node, constants)
-    return text if text is None or len(text) <= _MAX_TEXT else None
+    is at most _MAX_TEXT characters long). `memo` (id of a node -> its text) keeps each part's
+    answer while one pass asks about every node of a tree: a long sum is then folded once, not
+    again for each of its parts."""
+    if memo is not None and id(node) in memo:
+        return memo[id(node)]
+    text = _built_text(node, constants, memo)
+    text = text if text is None or len(text) <= _MAX_TEXT else None
+    if memo is not None:
+        memo[id(node)] = text
+    return text
 
 
-def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
+def _built_text(node: ast.AST, constants: dict[str, str], memo: Memo | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.Name):
@@ -57,7 +67,7 @@ def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
         # on it are the repository's files beside it.
         return _OWN_FILE if node.id == "__file__" else constants.get(node.id)
     if isinstance(node, ast.Attribute) and node.attr == "parent":
-        inner = _text(node.value, constants)  # Path(__file__).parent
+        inner = _text(node.value, constants, memo)  # Path(__file__).parent
         return None if inner is None else _dirname(inner)
     if (
         isinstance(node, ast.Call)
@@ -66,45 +76,45 @@ def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
         and not node.args
         and not node.keywords
     ):
-        return _text(node.func.value, constants)  # Path(p).resolve(): the same place
+        return _text(node.func.value, constants, memo)  # Path(p).resolve(): the same place
     if isinstance(node, ast.JoinedStr):
         parts = []
         for value in node.values:
             if isinstance(value, ast.FormattedValue):
-                inner = _text(value.value, constants)
+                inner = _text(value.value, constants, memo)
                 if inner is None or value.format_spec is not None:
                     return None
                 parts.append(inner)
             else:
-                text = _text(value, constants)
+                text = _text(value, constants, memo)
                 if text is None:
                     return None
                 parts.append(text)
         return "".join(parts) if sum(map(len, parts)) <= _MAX_TEXT else None
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
-        left, right = _text(node.left, constants), _text(node.right, constants)
+        left, right = _text(node.left, constants, memo), _text(node.right, constants, memo)
         if left is None or right is None:
             return None
         return posixpath.join(left, right) if isinstance(node.op, ast.Div) else left + right
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _percent_formatted(node, constants)  # `"%s.pkl" % name`
+        return _percent_formatted(node, constants, memo)  # `"%s.pkl" % name`
     if (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and isinstance(node.func.value, ast.Constant)
     ):
         # `"{}_{}.pkl".format(a, b)`, `"_".join([a, b])`: methods of a text the code spells.
-        return _text_method(node, node.func.attr, node.func.value.value, constants)
+        return _text_method(node, node.func.attr, node.func.value.value, constants, memo)
     if isinstance(node, ast.Call) and node.args and not node.keywords:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if name in ("join", "Path", "PurePath", "PosixPath", "str", "abspath", "realpath", "expanduser", "normpath"):
-            texts = [_text(arg, constants) for arg in node.args]
+            texts = [_text(arg, constants, memo) for arg in node.args]
             if any(t is None for t in texts):
                 return None
             return posixpath.join(*(t for t in texts if t is not None))
         if name == "dirname" and len(node.args) == 1:
-            inner = _text(node.args[0], constants)
+            inner = _text(node.args[0], constants, memo)
             return None if inner is None else _dirname(inner)
     return None
 
@@ -112,13 +122,13 @@ def _built_text(node: ast.AST, constants: dict[str, str]) -> str | None:
 _OWN_FILE = "__file__"
 
 
-def _percent_formatted(node: ast.BinOp, constants: dict[str, str]) -> str | None:
+def _percent_formatted(node: ast.BinOp, constants: dict[str, str], memo: Memo | None) -> str | None:
     """`"%s_%s.pkl" % (a, b)` with texts only and no specifier but `%s` (and `%%`)."""
-    template = _text(node.left, constants)
+    template = _text(node.left, constants, memo)
     if template is None:
         return None
     given = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-    values = [_text(value, constants) for value in given]
+    values = [_text(value, constants, memo) for value in given]
     pieces = template.split("%%")
     if any(v is None for v in values) or any(re.search(r"%(?!s)", piece) for piece in pieces):
         return None
@@ -131,18 +141,20 @@ def _percent_formatted(node: ast.BinOp, constants: dict[str, str]) -> str | None
     return "%".join(re.sub("%s", lambda _: next(filled), piece) for piece in pieces)
 
 
-def _text_method(node: ast.Call, method: str, template: object, constants: dict[str, str]) -> str | None:
+def _text_method(
+    node: ast.Call, method: str, template: object, constants: dict[str, str], memo: Memo | None
+) -> str | None:
     """`"{}_{}.pkl".format(a, b)` (automatic or numbered fields, no specs) and `"_".join([a, b])`."""
     if not isinstance(template, str) or node.keywords:
         return None
     if method == "join" and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple)):
-        parts = [_text(element, constants) for element in node.args[0].elts[: _MAX_TEXT + 1]]
+        parts = [_text(element, constants, memo) for element in node.args[0].elts[: _MAX_TEXT + 1]]
         if any(p is None for p in parts) or sum(len(p or "") + len(template) for p in parts) > _MAX_TEXT:
             return None
         return template.join(p for p in parts if p is not None)
     if method != "format":
         return None
-    values = [_text(arg, constants) for arg in node.args]
+    values = [_text(arg, constants, memo) for arg in node.args]
     if any(v is None for v in values):
         return None
     try:
@@ -624,10 +636,11 @@ class LoadContext:
         # builds, so a write or download to `"model" + ".pkl"` names model.pkl as a literal would.
         built: list[str] = []
         inside: set[int] = set()
+        memo: Memo = {}
         for n in nodes:  # parents before children (ast.walk order)
             if id(n) in inside or not isinstance(n, (ast.BinOp, ast.JoinedStr, ast.Call)):
                 continue
-            folded = _text(n, self.constants)
+            folded = _text(n, self.constants, memo)
             if folded is not None:
                 built.append(folded)
                 inside.update(id(child) for child in ast.walk(n))
