@@ -3,9 +3,12 @@ values and serving inputs stay high; `profile: strict` never lowers anything."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
 from tests.code.helpers import notebook, scan_code
@@ -134,6 +137,34 @@ def test_formats_that_do_not_spell_a_name_are_not_followed(tmp_path: Path) -> No
     # A spelled template of 100,000 fields over a 4,000-character text: 400 MB if it were built.
     flood = notebook("import joblib\nA = '" + "y" * 4000 + "'", "joblib.dump(c, '" + "{0}" * 100_000 + "'.format(A))")
     assert graded(scan_code(tmp_path, flood, "nb.ipynb")) == []  # past any path's length: not followed
+
+
+@settings(max_examples=300, deadline=None)
+@given(template=st.text(max_size=40), values=st.lists(st.text(max_size=8), min_size=1, max_size=4))
+def test_folding_any_format_or_percent_template_never_raises(template: str, values: list[str]) -> None:
+    """Garbage templates: the fold gives up or gives exactly what Python gives."""
+    from hooks.code.load_context import _text
+
+    arguments = ", ".join(repr(v) for v in values)
+    for way in ("format", "percent", "join"):
+        if way == "format":
+            source = f"{template!r}.format({arguments})"
+        elif way == "percent":
+            source = f"{template!r} % ({arguments},)"
+        else:
+            source = f"{template!r}.join([{arguments}])"
+        folded = _text(ast.parse(source, mode="eval").body, {})
+        expected: str | None
+        try:
+            if way == "format":
+                expected = template.format(*values)
+            elif way == "percent":
+                expected = template % tuple(values)
+            else:
+                expected = template.join(values)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            expected = None
+        assert folded is None or folded == expected, source
 
 
 def test_strict_profile_keeps_every_load_at_its_severity(tmp_path: Path) -> None:
