@@ -165,6 +165,49 @@ def test_garbage_names_never_raise(tmp_path_factory: pytest.TempPathFactory, nam
     assert fetched_by_project(root, folder, own, name) in (True, False)
 
 
+_TOOLING_PIECES = st.sampled_from(
+    [
+        "wget ",
+        "curl -o ",
+        "-O",
+        "-P",
+        "$(",
+        "${",
+        ":-",
+        "}",
+        ")",
+        "${{ env.",
+        " }}",
+        "uses: ",
+        "- ",
+        "with:\n",
+        "actions/download-artifact@v4",
+        "\t",
+        "\n",
+        "\\\n",
+        "model.pkl",
+        "=",
+        ":",
+        "$@",
+        "X",
+        "models/",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    makefile=st.lists(_TOOLING_PIECES | st.text(max_size=5), max_size=60).map("".join),
+    workflow=st.lists(_TOOLING_PIECES | st.text(max_size=5), max_size=60).map("".join),
+)
+def test_garbage_tooling_never_raises(tmp_path_factory: pytest.TempPathFactory, makefile: str, workflow: str) -> None:
+    root = tmp_path_factory.mktemp("tooling-garbage")
+    write(root, "jobs/Makefile", makefile)
+    write(root, ".github/workflows/w.yml", workflow)
+    assert fetched_by_project(root / "jobs", "jobs", "score.py", "models/model.pkl") in (True, False)
+
+
 # --- the code hook ---------------------------------------------------------------------------------
 def test_a_fixed_path_the_project_downloads_keeps_its_severity(tmp_path: Path) -> None:
     assert severities(scan_code(tmp_path, BATCH, "batch.py")) == [("MLS301", 2, "low")]
