@@ -10,8 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks._core.severity import Severity
+from hooks.secrets.units import fenced_code
 from tests.secrets.helpers import ALNUM, fake, scan_text
 
 KEY = fake("", 22, ALNUM, seed=29)
@@ -232,3 +235,42 @@ def test_every_registry_of_a_long_auths_object_is_read_and_wrapped_base64_too(tm
     assert [f.rule_id for f in findings] == ["MLS211"] * 4  # the last starts far past the `"auths"`
     wrapped = {"auths": {"gcr.io": {"auth": base64.encodebytes(login).decode()}}}  # Go's decoder skips \n
     assert [f.rule_id for f in scan_text(tmp_path, "w.json", json.dumps(wrapped))] == ["MLS211"]
+
+
+# --- fenced code in Markdown -------------------------------------------------------------------
+def test_a_bare_expression_in_a_fenced_block_of_code_is_no_value(tmp_path: Path) -> None:
+    """A docs page's ```python block: `token = response.json()["token"]` assigns what the code
+    computes, as in a .py file; a literal there, and a bare value in a shell block, are values."""
+    page = (
+        "# Log in\n\n```python\ntoken = response.json()['session']['token']\nsecret = get_secret(name)\n```\n\n"
+        f"```js\nconst apiKey = process.env.API_KEY || defaults.apiKey\n```\n\n"
+        f"~~~py\nAPI_KEY = '{KEY}'\n~~~\n\n```bash\nexport API_TOKEN={KEY}\n```\n\npassword: {PASSWORD}\n"
+    )
+    for name in ("docs.md", "docs.mdx"):
+        found = [
+            (f.rule_id, f.line) for f in scan_text(tmp_path, name, page) if f.severity.rank >= Severity.MEDIUM.rank
+        ]
+        assert sorted(found) == [("MLS223", 13), ("MLS223", 17), ("MLS223", 20)], name
+    # Unclosed, the block runs to the end, as Markdown renders it: its bare expressions stay silent.
+    unclosed = "```python\ntoken = session.post(url).json()['token']\n"
+    assert _blocking(tmp_path, "u.md", unclosed) == []
+    # The same line outside any fence (prose, a config shown as text) is still read as a value.
+    assert _blocking(tmp_path, "p.md", f"api_key = {KEY}\n") == ["MLS223"]
+
+
+def test_a_markdown_cell_reads_its_fences_too(tmp_path: Path) -> None:
+    cell = {"cell_type": "markdown", "metadata": {}, "source": "```python\ntoken = client.login(user)['token']\n```\n"}
+    notebook = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    assert _blocking(tmp_path, "n.ipynb", notebook) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["```", "~~~", "````", "python", "js", "bash", "\n", " ", "x = y()", "`", "~"]), max_size=40
+    )
+)
+def test_fences_of_any_shape_never_raise(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for start, end in fenced_code(text):
+        assert 0 <= start <= end <= len(text)
