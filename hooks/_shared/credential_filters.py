@@ -93,6 +93,10 @@ def has_typed_run(value: str, length: int = 6) -> bool:
     return False
 
 
+# The digit row of a keyboard ends `...890`: after 9 comes 0 (and before 0, going down, 9).
+_KEYBOARD_STEPS = {"90": 1, "09": -1}
+
+
 def typed_runs_only(value: str) -> bool:
     """`abc123XYZ987`, `abc123xyz`: letters and digits made only of runs of three or more in
     alphabet or keyboard-digit order (up or down), each run in one case. A person typing a stand-in
@@ -104,7 +108,7 @@ def typed_runs_only(value: str) -> bool:
     step = 0
     for previous, char in itertools.pairwise(value):
         same_kind = (previous.isdigit() == char.isdigit()) and (previous.isupper() == char.isupper())
-        difference = ord(char) - ord(previous)
+        difference = _KEYBOARD_STEPS.get(previous + char, ord(char) - ord(previous))
         if same_kind and difference in (1, -1) and (run == 1 or difference == step):
             run += 1
             step = difference

@@ -438,6 +438,12 @@ def test_keys_typed_from_runs_are_stand_ins_but_passwords_are_not(tmp_path: Path
     passwords, and a random key of the same length still blocks."""
     stand_ins = scan_text(tmp_path, "values.yaml", 'vllmApiKey: "abc123XYZ987"\nVLLM_API_KEY=abc123xyz\n')
     assert stand_ins == []
+    # The keyboard's digit row ends in 0: `...7890` is one run, as typed.
+    keyboard = '{"access_token": "abcdefghijklmnopqrstuvwxyz1234567890ABCD", "api_key": "xyz0987654321cba"}\n'
+    assert scan_text(tmp_path, "config.json", keyboard) == []
+    assert [
+        f.line for f in scan_text(tmp_path, "p.json", '{"password": "abcdefghijklmnopqrstuvwxyz1234567890ABCD"}')
+    ] == [1]
     kept = scan_text(
         tmp_path,
         "kept.yaml",
