@@ -414,6 +414,15 @@ _CHOSEN_SECRET_NAME = re.compile(
 )
 
 
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _escaped_letters(value: str) -> bool:
+    """Two or more `\\uXXXX` escapes of letters beyond ASCII (CJK, Cyrillic, Greek, ...)."""
+    escapes = _UNICODE_ESCAPE.findall(value[:4096])
+    return len(escapes) >= 2 and sum(chr(int(code, 16)).isalpha() and int(code, 16) > 0x7F for code in escapes) >= 2
+
+
 @functools.lru_cache(maxsize=4096)
 def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern[str], ...] = ()) -> ValueShape:
     """How much `value` looks like a secret; `name` is what it was assigned to, if anything."""
@@ -446,6 +455,10 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "too long for one credential")
     if any(c.isspace() for c in value):
         return ValueShape(0, "contains spaces: prose, not a key")
+    if not _PASSWORD_NAME.search(name) and _escaped_letters(value):
+        # `Token \u5316\u3002\u60A8...` in a bundled translation file: text in another script,
+        # written as JavaScript/JSON escapes; no key is written in escaped letters.
+        return ValueShape(0, "escaped letters of another script (`\\u5316\\u3002`): translated text, not a key")
     if not value.isprintable():
         return ValueShape(0, "not printable")
     lowered = value.lower()

@@ -274,3 +274,12 @@ def test_fences_of_any_shape_never_raise(pieces: list[str]) -> None:
     text = "".join(pieces)
     for start, end in fenced_code(text):
         assert 0 <= start <= end <= len(text)
+
+
+def test_escaped_letters_of_another_script_are_translated_text(tmp_path: Path) -> None:
+    """A bundled editor's zh-TW strings: `Token \\u5316\\u3002...` is "tokenize." written as escapes."""
+    bundle = 'define({"a":"\\u5DF2\\u8DF3\\u904E\\u5C07\\u9577\\u7684\\u884C Token \\u5316\\u3002\\u60A8\\u53EF"});\n'
+    assert _blocking(tmp_path, "editor.main.nls.zh-tw.js", bundle) == []
+    # Escapes of ASCII letters before a key, and a password written in escapes, are still values.
+    kept = f'API_KEY = "\\u0041\\u0042{KEY}"\nDB_PASSWORD = "\\u5BC6\\u78BC{PASSWORD}"\n'
+    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223", "MLS223"]
