@@ -85,6 +85,7 @@ _STORAGE_HOST = re.compile(
     r"|(?:gblobscdn|files)\.gitbook\.com"
 )
 _NAME_PARTS = re.compile(r"[:/._-]")
+_CAMEL_HUMP = re.compile(r"[A-Z]?[a-z]+")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _URL_ENDS = (" ", "\n", "\t", '"', "'", "(", "<", "`", "[")
 
@@ -581,7 +582,12 @@ def _name_like(value: str) -> bool:
     """`aws-cdk:cr-owned:af230d0d`, `team/owner`: separated parts that read as words or are short,
     the shape of a tag's name; a random run (`Qm7vXk2pLr9TzW4s`) is not one."""
     parts = [part for part in _NAME_PARTS.split(value) if part]
-    return len(parts) >= 2 and all(len(part) <= 8 or word_coverage(part) >= 0.6 for part in parts)
+    if len(parts) >= 2 and all(len(part) <= 8 or word_coverage(part) >= 0.6 for part in parts):
+        return True
+    # `knownLayoutAlgorithms`: a method's name in camel case, words of three letters or more (a
+    # bundled class's `{key:"name",value:function(){...}}` descriptors).
+    humps = _CAMEL_HUMP.findall(value)
+    return value.isalpha() and len(humps) >= 2 and "".join(humps) == value and all(len(hump) >= 3 for hump in humps)
 
 
 def _tag_pair(lowered: str, start: int, end: int) -> bool:

@@ -283,3 +283,12 @@ def test_escaped_letters_of_another_script_are_translated_text(tmp_path: Path) -
     # Escapes of ASCII letters before a key, and a password written in escapes, are still values.
     kept = f'API_KEY = "\\u0041\\u0042{KEY}"\nDB_PASSWORD = "\\u5BC6\\u78BC{PASSWORD}"\n'
     assert _blocking(tmp_path, "kept.js", kept) == ["MLS223", "MLS223"]
+
+
+def test_a_bundled_class_descriptors_key_is_a_method_name(tmp_path: Path) -> None:
+    """Babel's `{key:"knownLayoutAlgorithms",value:function(){...}}`: the name of a method."""
+    bundle = 'var d=[{key:"knownLayoutAlgorithms",value:function(){return this.w}},{key:"convertGraph",value:x}];\n'
+    assert _blocking(tmp_path, "chunk.js", bundle) == []
+    # A random key in the same pair, and the name with no value beside it, are still values.
+    kept = 'var d=[{key:"QmvXkpLrTzWsabcdefgHij",value:function(){}}];\nconst c={key:"knownLayoutAlgorithms"};\n'
+    assert _blocking(tmp_path, "kept.js", kept) == ["MLS223", "MLS223"]
