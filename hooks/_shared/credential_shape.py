@@ -418,9 +418,12 @@ _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def _escaped_letters(value: str) -> bool:
-    """Two or more `\\uXXXX` escapes of letters beyond ASCII (CJK, Cyrillic, Greek, ...)."""
-    escapes = _UNICODE_ESCAPE.findall(value[:4096])
-    return len(escapes) >= 2 and sum(chr(int(code, 16)).isalpha() and int(code, 16) > 0x7F for code in escapes) >= 2
+    """Text in another script written as escapes: two or more `\\uXXXX` of letters beyond ASCII
+    (CJK, Cyrillic, Greek, ...) that make most of the value. A key with a few escaped letters
+    among random ASCII (`Gr\\u00fcn\\u00e4Kp7vQ2...`, JSON's escaping of a chosen secret) is not."""
+    head = value[:4096]
+    letters = [c for c in _UNICODE_ESCAPE.findall(head) if int(c, 16) > 0x7F and chr(int(c, 16)).isalpha()]
+    return len(letters) >= 2 and 6 * len(letters) * 2 >= len(head)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -455,7 +458,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "too long for one credential")
     if any(c.isspace() for c in value):
         return ValueShape(0, "contains spaces: prose, not a key")
-    if not _PASSWORD_NAME.search(name) and _escaped_letters(value):
+    if not _CHOSEN_SECRET_NAME.search(name) and _escaped_letters(value):
         # `Token \u5316\u3002\u60A8...` in a bundled translation file: text in another script,
         # written as JavaScript/JSON escapes; no key is written in escaped letters.
         return ValueShape(0, "escaped letters of another script (`\\u5316\\u3002`): translated text, not a key")

@@ -30,7 +30,7 @@ from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
 from hooks.secrets.throwaway import creates_throwaway_service
-from hooks.secrets.units import CODE, Field, Unit, fenced_code
+from hooks.secrets.units import CODE, Field, Unit
 
 if TYPE_CHECKING:
     from hooks.secrets.k8s import SecretEntry
@@ -156,9 +156,7 @@ def unit_hits(unit: Unit, options: Options, *, delegated: bool = True, budget: B
     hits = provider_hits(text, lowered, options, FILE_DETECTORS.get(unit.file_name, ()), budget=budget)
     runs = literal_runs(text) if unit.kind == CODE else {}
     hits.extend(joined_hits(runs, options))
-    context = context_hits(
-        text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget, fenced=unit.markdown
-    )
+    context = context_hits(text, lowered, unit.kind, options, runs, prose=unit.prose, budget=budget)
     secret_hits, refused = k8s_hits(text, lowered, options)
     if refused:
         # A generic value that is a Secret's `data` entry the API server cannot decode: the manifest
@@ -284,20 +282,15 @@ def context_hits(
     *,
     prose: bool = False,
     budget: Budget | None = None,
-    fenced: bool = False,
 ) -> list[Hit]:
     hits = []
-    code_blocks = fenced_code(text) if fenced else []
     for candidate in candidates(text, lowered):
         if budget is not None and not budget.take():
             break
         if runs and candidate.quoted and candidate.start in runs:
             joined, end = runs[candidate.start]
             candidate = replace(candidate, value=joined, end=end)
-        # In a fenced block of source code (```python, ```js) a bare right-hand side is an
-        # expression, as in a source file: `token = response.json()["token"]` holds no value.
-        inside_code = any(start <= candidate.start < end for start, end in code_blocks)
-        hit = judge(candidate, lowered, CODE if inside_code else kind, options, text, prose=prose)
+        hit = judge(candidate, lowered, kind, options, text, prose=prose)
         if hit is not None:
             hits.append(hit)
     return hits

@@ -45,7 +45,6 @@ class Unit:
     output: int | None = None
     place: str = ""  # said in messages: "", " (in a %%writefile cell)"
     prose: bool = False  # the repository's own prose (Markdown, reStructuredText, a markdown cell)
-    markdown: bool = False  # Markdown (a file or a cell): its fenced blocks have their own language
 
 
 @dataclass(frozen=True)
@@ -70,50 +69,16 @@ def kind_for(file_name: str) -> str:
 
 
 PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".mdx", ".markdown"})  # where fenced code blocks are
-
-# A Markdown fence and its language (```python, ~~~js): at most three spaces before it (more is
-# an indented code line), the language as its first word.
-_FENCE = re.compile(r"(?m)^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<language>[\w+#.-]*)[^\n]*$")
-# Languages whose bare right-hand sides are expressions (shell, YAML, INI and .env are not).
-_CODE_LANGUAGES = frozenset(
-    "python py python3 py3 ipython pycon javascript js jsx mjs typescript ts tsx go golang rust rs java kotlin "
-    "scala groovy ruby rb php csharp cs swift c cpp c++ dart lua perl r julia".split()
-)
-_MAX_FENCES = 10_000  # fences looked at in one text; past that the rest is read as prose
-
-
-def fenced_code(text: str) -> list[tuple[int, int]]:
-    """The spans (start, end offsets) of Markdown fenced blocks in a source-code language. An
-    unclosed fence runs to the end of the text, as Markdown renders it."""
-    spans: list[tuple[int, int]] = []
-    opening: re.Match[str] | None = None
-    for count, fence in enumerate(_FENCE.finditer(text)):
-        if count >= _MAX_FENCES:
-            break
-        if opening is None:
-            opening = fence
-            continue
-        marker, opened = fence["fence"], opening["fence"]
-        if marker[0] == opened[0] and len(marker) >= len(opened) and not fence["language"]:
-            if opening["language"].lower() in _CODE_LANGUAGES:
-                spans.append((opening.end(), fence.start()))
-            opening = None
-    if opening is not None and opening["language"].lower() in _CODE_LANGUAGES:
-        spans.append((opening.end(), len(text)))
-    return spans
 
 
 def file_unit(text: str, display: str) -> Unit:
     name = PurePosixPath(display).name
-    suffix = PurePosixPath(name).suffix.lower()
-    return Unit(text, kind_for(name), name, prose=suffix in PROSE_SUFFIXES, markdown=suffix in MARKDOWN_SUFFIXES)
+    return Unit(text, kind_for(name), name, prose=PurePosixPath(name).suffix.lower() in PROSE_SUFFIXES)
 
 
 def cell_unit(cell: Cell, notebook_name: str) -> Unit:
     if cell.cell_type != "code":
-        markdown = cell.cell_type == "markdown"
-        return Unit(cell.source, TEXT, notebook_name, cell.number, prose=markdown, markdown=markdown)
+        return Unit(cell.source, TEXT, notebook_name, cell.number, prose=cell.cell_type == "markdown")
     head = cell.source.lstrip().split("\n", 1)[0].strip()
     written = _WRITEFILE.match(head)
     if written:
