@@ -423,7 +423,8 @@ def _escaped_letters(value: str) -> bool:
     among random ASCII (`Gr\\u00fcn\\u00e4Kp7vQ2...`, JSON's escaping of a chosen secret) is not."""
     head = value[:4096]
     letters = [c for c in _UNICODE_ESCAPE.findall(head) if int(c, 16) > 0x7F and chr(int(c, 16)).isalpha()]
-    return len(letters) >= 2 and 6 * len(letters) * 2 >= len(head)
+    escaped = 6 * len(letters)  # characters the escapes take
+    return len(letters) >= 2 and 2 * escaped >= len(head)
 
 
 @functools.lru_cache(maxsize=4096)

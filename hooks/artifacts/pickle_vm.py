@@ -188,10 +188,10 @@ class PickleMachine:
         # instance's): a name set in one later is reported there (id -> the dict, kept so the id
         # stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
-        # A later BUILD adds names, it does not take the earlier ones away.
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
-        # looks up its names instead of walking every state the object was ever given.
+        # looks up its names instead of walking every state the object was ever given. A later
+        # BUILD adds names, it does not take the earlier ones away.
         self.attributes_of: dict[int, tuple[Call, dict[str, list[object]]]] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values

@@ -147,12 +147,20 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
         if target.display in changed
         or target.path.is_symlink()
         or any(family.search(target.display) for family in related)
-        or _declared_input_changed(target, root, policy, changed)
-        or _tooling_changed(target, changed, root)
+        or _inputs_changed(target, root, policy, changed)
     ]
 
 
-def _tooling_changed(target: Target, changed: set[str], root: Path) -> bool:
+def _inputs_changed(target: Target, root: Path, policy: Policy, changed: set[str]) -> bool:
+    """Whether a file the target's verdict depends on changed; the target's head is read once
+    for both questions (which hooks read it)."""
+    from hooks._core.selection import file_tags
+
+    tags = file_tags(target.path)
+    return _declared_input_changed(target, root, policy, changed, tags) or _tooling_changed(target, changed, root, tags)
+
+
+def _tooling_changed(target: Target, changed: set[str], root: Path, tags: set[str]) -> bool:
     """Code whose fixed-path loads the project's tooling decides (hooks/code/project_fetches.py):
     a Makefile, script, Dockerfile or CI file in its folder or above, or a script or notebook
     beside it, changed."""
@@ -161,25 +169,23 @@ def _tooling_changed(target: Target, changed: set[str], root: Path) -> bool:
     from hooks.code.spec import SPEC as CODE_SPEC
 
     # Whatever the code hook reads: `.py`, `.pyw`, notebooks and scripts named by their shebang.
-    if not selects(CODE_SPEC, target.path, target.display):
+    if not selects(CODE_SPEC, target.path, target.display, tags):
         return False
     return affected_by(target.display, changed, root)
 
 
-def _declared_input_changed(target: Target, root: Path, policy: Policy, changed: set[str]) -> bool:
+def _declared_input_changed(target: Target, root: Path, policy: Policy, changed: set[str], tags: set[str]) -> bool:
     """A file whose verdict a hook says depends on a changed file (the hooks' `cache_inputs`,
     the same declaration the result cache keys on): a model and its gate record, say."""
     import importlib
 
     from hooks._core.paths import display_path
-    from hooks._core.selection import file_tags, selects
+    from hooks._core.selection import selects
     from hooks.catalog import HOOKS
 
-    tags: set[str] | None = None
     for spec in HOOKS:
         if spec.cache_inputs is None:
             continue
-        tags = tags if tags is not None else file_tags(target.path)
         if not selects(spec, target.path, target.display, tags):
             continue  # a hook's inputs matter only for the files it scans
         module_name, _, attribute = spec.cache_inputs.partition(":")

@@ -21,10 +21,11 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sized
+from typing import TypeVar
 
 _DEPTH = 12
-_MAX_TEXT = 4096  # characters of a text built of constants; a longer one is not followed
+MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
 _MAX_LEADING = 256  # values a name may start with; more are not told apart
 _BUDGET = 200_000
 # Calls whose result is text from outside the program (files, sockets, HTTP, UIs, dataframes).
@@ -470,16 +471,15 @@ class CommandOrigins:
     def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:
         """The text `node` evaluates to when it is built of string constants only, names resolved
         in their own scope (a parameter or a name bound more than one way is not constant), and
-        at most _MAX_TEXT characters long."""
+        at most MAX_TEXT characters long."""
         if depth > _DEPTH:
             return None
-        key = (id(node), id(function), depth)
-        if key in self._constants_seen:
-            return self._constants_seen[key]
-        text = self._constant_value(node, function, depth)
-        text = text if text is None or len(text) <= _MAX_TEXT else None
-        self._constants_seen[key] = text
-        return text
+        return _remembered(
+            self._constants_seen,
+            (id(node), id(function), depth),
+            MAX_TEXT,
+            lambda: self._constant_value(node, function, depth),
+        )
 
     def _constant_value(self, node: ast.AST, function: Function | None, depth: int) -> str | None:
         if isinstance(node, ast.Constant):
@@ -511,13 +511,12 @@ class CommandOrigins:
         there are more than _MAX_LEADING of them."""
         if depth > _DEPTH:
             return None
-        key = (id(node), id(function), depth)
-        if key in self._leading_seen:
-            return self._leading_seen[key]
-        texts = self._leading_texts(node, function, depth)
-        texts = texts if texts is None or len(texts) <= _MAX_LEADING else None
-        self._leading_seen[key] = texts
-        return texts
+        return _remembered(
+            self._leading_seen,
+            (id(node), id(function), depth),
+            _MAX_LEADING,
+            lambda: self._leading_texts(node, function, depth),
+        )
 
     def _leading_texts(self, node: ast.AST, function: Function | None, depth: int) -> list[str] | None:
         if isinstance(node, ast.Constant):
@@ -730,3 +729,19 @@ def _parses_arguments(value: ast.AST) -> bool:
         return False
     name = dotted_name(value.func).rpartition(".")[2]
     return name in ("parse_args", "parse_known_args")  # argparse's, or the script's own wrapper of it
+
+
+_Answer = TypeVar("_Answer", bound=Sized)
+
+
+def _remembered(
+    seen: dict[tuple[int, int, int], _Answer | None],
+    key: tuple[int, int, int],
+    longest: int,
+    work_out: Callable[[], _Answer | None],
+) -> _Answer | None:
+    """The answer kept under `key`, else worked out and kept; None past `longest` items."""
+    if key not in seen:
+        answer = work_out()
+        seen[key] = answer if answer is None or len(answer) <= longest else None
+    return seen[key]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hooks._core.paths import resolved_folder
-from hooks.code.command_origin import name_of
+from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -37,23 +37,18 @@ _OPENING_MODULES = frozenset({"io", "builtins", "gzip", "bz2", "lzma"})
 QualName = Callable[[ast.AST], "str | None"]
 
 
-# The longest text a path is built into: a name doubled in a loop of assignments (`a = a + a`, 40
-# times) would otherwise hold a terabyte. Paths are far shorter; a longer text is no path.
-_MAX_TEXT = 4096
-
-
 Memo = dict[int, "str | None"]
 
 
 def _text(node: ast.AST, constants: dict[str, str], memo: Memo | None = None) -> str | None:
     """The constant string an expression evaluates to, when it is built only of constants (and
-    is at most _MAX_TEXT characters long). `memo` (id of a node -> its text) keeps each part's
-    answer while one pass asks about every node of a tree: a long sum is then folded once, not
-    again for each of its parts."""
+    is at most MAX_TEXT characters long: `a = a + a` 40 times would otherwise build a terabyte).
+    `memo` (id of a node -> its text) keeps each part's answer while one pass asks about every
+    node of a tree: a long sum is then folded once, not again for each of its parts."""
     if memo is not None and id(node) in memo:
         return memo[id(node)]
     text = _built_text(node, constants, memo)
-    text = text if text is None or len(text) <= _MAX_TEXT else None
+    text = text if text is None or len(text) <= MAX_TEXT else None
     if memo is not None:
         memo[id(node)] = text
     return text
@@ -90,7 +85,7 @@ def _built_text(node: ast.AST, constants: dict[str, str], memo: Memo | None) -> 
                 if text is None:
                     return None
                 parts.append(text)
-        return "".join(parts) if sum(map(len, parts)) <= _MAX_TEXT else None
+        return "".join(parts) if sum(map(len, parts)) <= MAX_TEXT else None
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
         left, right = _text(node.left, constants, memo), _text(node.right, constants, memo)
         if left is None or right is None:
@@ -135,9 +130,10 @@ def _percent_formatted(node: ast.BinOp, constants: dict[str, str], memo: Memo | 
     holes = sum(piece.count("%s") for piece in pieces)
     if holes != len(values):
         return None
-    if len(template) + sum(len(v or "") for v in values) > _MAX_TEXT:
+    known = [v for v in values if v is not None]
+    if len(template) + sum(map(len, known)) > MAX_TEXT:
         return None
-    filled = iter(v for v in values if v is not None)
+    filled = iter(known)
     return "%".join(re.sub("%s", lambda _: next(filled), piece) for piece in pieces)
 
 
@@ -148,8 +144,8 @@ def _text_method(
     if not isinstance(template, str) or node.keywords:
         return None
     if method == "join" and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple)):
-        parts = [_text(element, constants, memo) for element in node.args[0].elts[: _MAX_TEXT + 1]]
-        if any(p is None for p in parts) or sum(len(p or "") + len(template) for p in parts) > _MAX_TEXT:
+        parts = [_text(element, constants, memo) for element in node.args[0].elts[: MAX_TEXT + 1]]
+        if any(p is None for p in parts) or sum(len(p or "") + len(template) for p in parts) > MAX_TEXT:
             return None
         return template.join(p for p in parts if p is not None)
     if method != "format":
@@ -177,7 +173,7 @@ def _text_method(
             return None
         built.append(values[index] or "")
         length += len(built[-1])
-        if length > _MAX_TEXT:
+        if length > MAX_TEXT:
             return None  # `"{0}" * 100000`: no path is this long
     return "".join(built)
 
