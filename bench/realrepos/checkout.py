@@ -22,6 +22,7 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind7a/blind7b: chosen at stop 29 the same way; blind8a/blind8b at stop 30.
 # blind9: chosen at stop 31, scanned at its start (then read); blind10: scanned once at its end (README).
 # blind11: chosen at stop 32, scanned once when its code is final (README); blind12 at stop 33; blind13 at stop 34.
+# blind14: chosen at stop 35, scanned at its start and again at its end, labelled unread (README).
 SPLITS = (
     "tune",
     "heldout",
@@ -42,6 +43,7 @@ SPLITS = (
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
 )
 
 

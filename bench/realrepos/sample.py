@@ -41,6 +41,7 @@ PER_RULE = {
     "blind11": 15,
     "blind12": 15,
     "blind13": 15,
+    "blind14": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
