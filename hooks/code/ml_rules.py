@@ -599,12 +599,18 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not isinstance(data, ast.Name):
             return False
         # Every value the name may hold where it is read (assignments, loop and unpacking targets,
-        # `+=`, in its own scope; a parameter has none known) is a dumps call.
+        # `+=`, in the scope that binds it: its own or, for a closure, the enclosing function's; a
+        # parameter has none known) is a dumps call, or None (`blob = None` before the branch that
+        # serialises: loads(None) only raises), and at least one is a dumps call.
         origins = self.command_origins()
         found = origins.bound_values(data.id, origins.function_of(node))
-        return found is not None and all(
+        if found is None:
+            return False
+        dumped = [
             isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]
-        )
+        ]
+        unset = [isinstance(value, ast.Constant) and value.value is None for value in found[0]]
+        return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:
         """A deserialising load: low when `_quiet_load` says why."""

@@ -492,6 +492,33 @@ def test_a_round_trip_in_memory_is_low_and_bytes_from_elsewhere_are_not(tmp_path
     assert ("MLS302", 2, "high") in graded(scan_code(tmp_path, source, "job.py", strict))
 
 
+def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(tmp_path: Path) -> None:
+    source = (
+        "import dill\n"
+        "def run(transformation, received):\n"
+        "    blob = None\n"
+        "    if callable(transformation):\n"
+        "        blob = dill.dumps(transformation)\n"
+        "    def apply(batch):\n"
+        "        if blob:\n"
+        "            return dill.loads(blob)(batch)\n"
+        "    other = None\n"
+        "    if received:\n"
+        "        other = received.payload\n"  # look-alike: None or bytes from elsewhere
+        "    def apply_other(batch):\n"
+        "        return dill.loads(other)(batch)\n"
+        "    unset = None\n"  # look-alike: only None is known, nothing was dumped
+        "    def apply_unset(batch):\n"
+        "        return dill.loads(unset)(batch)\n"
+        "    return apply, apply_other, apply_unset\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, source)) if g[0] == "B301"] == [
+        ("B301", 8, "low"),
+        ("B301", 13, "medium"),
+        ("B301", 16, "medium"),
+    ]
+
+
 def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tmp_path: Path) -> None:
     source = (
         "import yaml\n"
