@@ -30,8 +30,10 @@ from hooks.code.command_origin import name_of
 _VALUE_BEFORE = re.compile(
     r"(?:[=<>]|\b(?:like|ilike|between|limit|offset|then|else|when)|\b(?:in|values)\s*\()\s*$", re.IGNORECASE
 )
-# An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`).
-_OPEN_LIST = re.compile(r"\b(?:in|values)\s*\(([^()]*)$", re.IGNORECASE)
+# An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`). Not a
+# subquery (`IN (SELECT k FROM {table} WHERE`): its table and clauses are the query's structure,
+# and its own comparisons say where its values are.
+_OPEN_LIST = re.compile(r"\b(?:in|values)\s*\((?!\s*(?:select|with)\b)([^()]*)$", re.IGNORECASE)
 _QUOTED_NAME_BEFORE = re.compile(r"(?:\.|\b(?:min|max|sum|avg|count)\s*\()\s*$", re.IGNORECASE)
 _QUOTED_NAME_AFTER = re.compile(r'"(?:\.|\s*(?:[=<>!]|\b(?:in|is|like|between)\b))', re.IGNORECASE)
 _PERCENT_FIELD = re.compile(

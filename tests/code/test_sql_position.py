@@ -76,6 +76,13 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
     assert not lands_as_value("WHERE a = 'it''s' AND `")
     assert not lands_as_value("SELECT * FROM `a.b` JOIN ")
     assert lands_as_value('WHERE note = "say ""hi"" to ')
+    # An IN list of values, and a subquery whose table and clauses are structure
+    assert lands_as_value("WHERE k IN (1, ")
+    assert lands_as_value("INSERT INTO t VALUES (")
+    assert not lands_as_value("WHERE k IN (SELECT k FROM ")
+    assert not lands_as_value("WHERE k IN ( select k FROM t WHERE name = ? AND ")
+    assert lands_as_value("WHERE k IN (SELECT k FROM t WHERE name = ")
+    assert not lands_as_value("WHERE k IN (WITH x AS (SELECT 1) SELECT k FROM ")
 
 
 @settings(max_examples=300, deadline=None)
