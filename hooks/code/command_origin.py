@@ -122,6 +122,25 @@ _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], ke
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
 
 
+class ParameterValue(ast.expr):
+    """What a parameter held when its function was called, as one of the values of a parameter
+    the function also rebinds: `cmd = cmd.strip()` or `if path is None: path = "m.pkl"` leaves
+    the caller's value possible, so the assignment alone does not say what the name holds."""
+
+    _fields = ()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+class InnerWrite(ast.expr):
+    """A value an inner function stores into this scope's name through `nonlocal`; the value
+    itself is in `stored`, with the inner function it is read in."""
+
+    _fields = ()
+
+
 def name_of(node: ast.AST) -> str:
     """The last name of a call, attribute or name: `get` of `requests.get(...)`."""
     if isinstance(node, ast.Call):
@@ -161,6 +180,18 @@ def parameters_of(function: Function) -> list[str]:
     names = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
     names += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
     return names
+
+
+def _own_statements(function: Function) -> list[ast.AST]:
+    """The nodes of a function's body, not those of the functions and classes defined in it."""
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _root_name(node: ast.AST) -> str | None:
@@ -217,6 +248,9 @@ class CommandOrigins:
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
         self.handler_methods: set[int] = set()  # methods of request-handler classes: `self` is the request
         self.global_names: dict[int, set[str]] = {}  # id(function) -> names it declares `global`
+        self.nonlocal_names: dict[int, set[str]] = {}  # id(function) -> names it declares `nonlocal`
+        # (name, inner function, value) of each `nonlocal` store, until attached to its scope
+        self._inner_writes: list[tuple[str, Function, ast.AST]] = []
         self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
         self.tool_calling = False  # the file handles an LLM's tool calls
         self.class_of: dict[int, int] = {}  # id(method) -> id(its class)
@@ -229,6 +263,8 @@ class CommandOrigins:
         self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
         self._collect(module)
+        self._resolve_inner_writes()
+        self._keep_parameters()
         self._resolve_mutations()
         self.exposed: set[int] = set()  # id(function)
         self._expose()
@@ -252,6 +288,9 @@ class CommandOrigins:
                         self.handler_methods.add(id(node))
                 self.global_names[id(node)] = {
                     name for child in ast.walk(node) if isinstance(child, ast.Global) for name in child.names
+                }
+                self.nonlocal_names[id(node)] = {
+                    name for child in _own_statements(node) if isinstance(child, ast.Nonlocal) for name in child.names
                 }
                 # Decorators and defaults run where the function is defined; the body runs in it.
                 defaults = (*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None))
@@ -314,8 +353,35 @@ class CommandOrigins:
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
             for name in _bound_names(target):
+                if function is not None and name in self.nonlocal_names.get(scope, set()):
+                    # `nonlocal cmd` then `cmd = request.form[...]`: the enclosing function's cmd changes.
+                    self._inner_writes.append((name, function, value))
+                    continue
                 # `global CMD` in a route, then `CMD = request.form[...]`: the module's CMD changes.
                 self.bindings.setdefault((0 if name in declared_global else scope, name), []).append(value)
+
+    def _resolve_inner_writes(self) -> None:
+        """Attach each `nonlocal` store to the enclosing function whose name it changes: its
+        bindings get an InnerWrite (so no question about that name is answered by the enclosing
+        function's own assignments alone) and `stored` the value, read in the inner function."""
+        for name, function, value in self._inner_writes:
+            scope = self.enclosing.get(id(function))
+            while scope is not None:
+                key = (id(scope), name)
+                if key in self.bindings or name in parameters_of(scope):
+                    self.bindings.setdefault(key, []).append(InnerWrite())
+                    self.stored.setdefault(key, []).append((value, function))
+                    break
+                scope = self.enclosing.get(id(scope))
+
+    def _keep_parameters(self) -> None:
+        """A parameter its function also rebinds may still hold what the caller passed."""
+        for functions in self.functions.values():
+            for function in functions:
+                for name in parameters_of(function):
+                    values = self.bindings.get((id(function), name))
+                    if values is not None:
+                        values.insert(0, ParameterValue(name))
 
     def _resolve_mutations(self) -> None:
         """Attach each stored value to the binding of the name whose object it changes (a module
@@ -409,6 +475,12 @@ class CommandOrigins:
                 return True
             if isinstance(child, ast.Name) and self._name_reaches(child.id, function, seen, depth):
                 return True
+            if (
+                isinstance(child, ParameterValue)
+                and function is not None
+                and self._parameter_reaches(child.name, function)
+            ):
+                return True
             attribute = _self_attribute(child)
             if (
                 attribute is not None
@@ -461,11 +533,14 @@ class CommandOrigins:
                 # unknown, so bandit's judgement stands; builtins are the interpreter's.
                 return self.unbound_outside and name not in _BUILTINS
             if name in parameters_of(scope):
-                if name in ("self", "cls"):
-                    # The object's own state (judged where it is set), except a request handler's.
-                    return id(scope) in self.handler_methods
-                return id(scope) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
+                return self._parameter_reaches(name, scope)
             scope = self.enclosing.get(id(scope))
+
+    def _parameter_reaches(self, name: str, function: Function) -> bool:
+        if name in ("self", "cls"):
+            # The object's own state (judged where it is set), except a request handler's.
+            return id(function) in self.handler_methods
+        return id(function) in self.exposed or bool(_OUTSIDE_NAMES.match(name))
 
     # --- constants, as the scope sees them ----------------------------------------------------
     def constant_value(self, node: ast.AST, function: Function | None, depth: int = 0) -> str | None:
@@ -582,6 +657,10 @@ class CommandOrigins:
             return isinstance(root, ast.Name) and self._name_is_arguments(root.id, function, seen, depth)
         if isinstance(node, ast.Name):
             return self._name_operator(node.id, function, seen, depth)
+        if isinstance(node, ParameterValue):
+            return function is not None and self._callers_operator(node.name, function, seen, depth)
+        if isinstance(node, InnerWrite):
+            return True  # the stored value is judged by _stored_operator
         if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
             children = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
             return all(self._operator(c, function, seen, depth + 1) for c in children)

@@ -606,9 +606,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         found = origins.bound_values(data.id, origins.function_of(node))
         if found is None:
             return False
-        dumped = [
-            isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]
-        ]
+        dumped = [isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]]
         unset = [isinstance(value, ast.Constant) and value.value is None for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
 

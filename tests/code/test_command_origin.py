@@ -55,6 +55,11 @@ OPERATOR_COMMANDS = {
     "a module dict filled with constants": "import os\nJOBS = {}\nJOBS['nightly'] = 'train.py --epochs 3'\n"
     "def run():\n    os.system('python ' + JOBS['nightly'])\n",
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
+    "a helper's parameter it rebinds, called with constants": "import os\ndef run(cmd):\n"
+    "    cmd = cmd.strip()\n    os.system(cmd)\nrun('nvidia-smi')\n",
+    "a name an inner function sets to a constant (nonlocal)": "import os\n"
+    "def main():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        cmd = 'pwd'\n"
+    "    take()\n    os.system(cmd)\n",
 }
 OUTSIDE_COMMANDS = {
     "an HTTP response": "import os, requests\ncmd = requests.get(URL).text\nos.system(cmd)\n",
@@ -115,6 +120,13 @@ OUTSIDE_COMMANDS = {
     "a UI event with its inputs": "import os\ndef go(text):\n    os.system('say ' + text)\n"
     "box.submit(go, inputs=[box], outputs=[out])\n",
     "a UI text box": 'import os\nimport streamlit as st\nname = st.text_input("name")\nos.system("echo " + name)\n',
+    "a route's parameter it rebinds from itself": "import os\n@app.route('/run/<cmd>')\ndef run(cmd):\n"
+    "    cmd = cmd.strip()\n    os.system(cmd)\n",
+    "a route's parameter rebound only when empty": "import os\n@app.route('/run')\ndef run(cmd=None):\n"
+    "    if not cmd:\n        cmd = 'nvidia-smi'\n    os.system(cmd)\n",
+    "a name an inner function sets from a request (nonlocal)": "import os\nfrom flask import request\n"
+    "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        cmd = request.form['c']\n"
+    "    take()\n    os.system(cmd)\n",
 }
 
 

@@ -510,12 +510,19 @@ def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(t
         "    unset = None\n"  # look-alike: only None is known, nothing was dumped
         "    def apply_unset(batch):\n"
         "        return dill.loads(unset)(batch)\n"
-        "    return apply, apply_other, apply_unset\n"
+        "    swapped = dill.dumps(transformation)\n"  # look-alike: a sibling closure stores received
+        "    def take(message):\n"  # bytes into it through `nonlocal`
+        "        nonlocal swapped\n"
+        "        swapped = message.body\n"
+        "    def apply_swapped(batch):\n"
+        "        return dill.loads(swapped)(batch)\n"
+        "    return apply, apply_other, apply_unset, take, apply_swapped\n"
     )
     assert [g for g in graded(scan_code(tmp_path, source)) if g[0] == "B301"] == [
         ("B301", 8, "low"),
         ("B301", 13, "medium"),
         ("B301", 16, "medium"),
+        ("B301", 22, "medium"),
     ]
 
 
