@@ -116,7 +116,7 @@ _TEXT_METHODS = frozenset(
 )
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
-_DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
+DEFINED = ast.Constant(value=None)  # the value bound by an import, a def or a class
 # What `from flask import request` binds: stands for text received from outside (a `recv()`).
 _REQUEST_OBJECT = ast.Call(func=ast.Name(id="recv", ctx=ast.Load()), args=[], keywords=[])
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__path__", "__cached__"}  # what the interpreter sets
@@ -251,6 +251,7 @@ class CommandOrigins:
         self.nonlocal_names: dict[int, set[str]] = {}  # id(function) -> names it declares `nonlocal`
         # (name, inner function, value) of each `nonlocal` store, until attached to its scope
         self._inner_writes: list[tuple[str, Function, ast.AST]] = []
+        self._declared: dict[int, set[str]] = {}  # id(function) -> names only annotated (`cmd: str`)
         self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
         self.tool_calling = False  # the file handles an LLM's tool calls
         self.class_of: dict[int, int] = {}  # id(method) -> id(its class)
@@ -286,8 +287,9 @@ class CommandOrigins:
                         self.constructors.setdefault(owner.name, []).append(node)
                     if any(_HANDLER_BASES.search(dotted_name(base)) for base in owner.bases):
                         self.handler_methods.add(id(node))
+                # Its own statements only: a nested function's `global x` is that function's.
                 self.global_names[id(node)] = {
-                    name for child in ast.walk(node) if isinstance(child, ast.Global) for name in child.names
+                    name for child in _own_statements(node) if isinstance(child, ast.Global) for name in child.names
                 }
                 self.nonlocal_names[id(node)] = {
                     name for child in _own_statements(node) if isinstance(child, ast.Nonlocal) for name in child.names
@@ -322,6 +324,8 @@ class CommandOrigins:
             pairs = [(target, node.value) for target in node.targets]
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and function is not None:
+            self._declared.setdefault(scope, set()).add(node.target.id)  # a local, with no value yet
         elif isinstance(node, ast.AsyncFor):
             pairs = [(node.target, _REQUEST_OBJECT)]  # `async for msg in ws`: messages as they arrive
         elif isinstance(node, (ast.For, ast.comprehension)):
@@ -330,17 +334,33 @@ class CommandOrigins:
             pairs = [(node.optional_vars, node.context_expr)]
         elif isinstance(node, ast.NamedExpr):
             pairs = [(node.target, node.value)]
+        elif isinstance(node, ast.Match):
+            # `case {"cmd": cmd}` / `case [first, *rest]` / `case str() as text`: parts of the subject.
+            captured = [
+                name
+                for case in node.cases
+                for part in ast.walk(case.pattern)
+                for name in (
+                    (part.name,)
+                    if isinstance(part, (ast.MatchAs, ast.MatchStar))
+                    else (part.rest,)
+                    if isinstance(part, ast.MatchMapping)
+                    else ()
+                )
+                if name
+            ]
+            pairs = [(ast.Name(id=name, ctx=ast.Store()), node.subject) for name in captured]
         elif isinstance(node, ast.ExceptHandler) and node.name:
-            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
+            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 bound = alias.asname or alias.name.partition(".")[0]
                 # A module or what it defines is code, not text from outside, except the request
                 # objects web frameworks hand out as module globals (`from flask import request`).
                 outside = isinstance(node, ast.ImportFrom) and _OUTSIDE_NAMES.match(alias.name.rpartition(".")[2])
-                self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else _DEFINED)
+                self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else DEFINED)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self.bindings.setdefault((scope, node.name), []).append(_DEFINED)
+            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
         declared_global = self.global_names.get(scope, set()) if function is not None else set()
         owner = self.class_of.get(scope) if function is not None else None
         for target, value in pairs:
@@ -363,16 +383,41 @@ class CommandOrigins:
     def _resolve_inner_writes(self) -> None:
         """Attach each `nonlocal` store to the enclosing function whose name it changes: its
         bindings get an InnerWrite (so no question about that name is answered by the enclosing
-        function's own assignments alone) and `stored` the value, read in the inner function."""
+        function's own assignments alone) and `stored` the value, read in the inner function.
+        What else the inner function binds to the name (an import, a def, `except ... as`) moves
+        there too, so the inner function's own reads see every value."""
         for name, function, value in self._inner_writes:
-            scope = self.enclosing.get(id(function))
-            while scope is not None:
-                key = (id(scope), name)
-                if key in self.bindings or name in parameters_of(scope):
-                    self.bindings.setdefault(key, []).append(InnerWrite())
-                    self.stored.setdefault(key, []).append((value, function))
-                    break
-                scope = self.enclosing.get(id(scope))
+            scope = self._nonlocal_scope(name, function)
+            if scope is None:
+                self.bindings.setdefault((id(function), name), []).append(value)  # not valid Python
+                continue
+            key = (id(scope), name)
+            self.bindings.setdefault(key, []).append(InnerWrite())
+            self.stored.setdefault(key, []).append((value, function))
+        for functions in list(self.functions.values()):
+            for function in functions:
+                for name in self.nonlocal_names.get(id(function), set()):
+                    scope = self._nonlocal_scope(name, function)
+                    own = self.bindings.get((id(function), name)) if scope is not None else None
+                    if scope is not None and own is not None:
+                        del self.bindings[(id(function), name)]
+                        self.bindings.setdefault((id(scope), name), []).extend(own)
+
+    def _nonlocal_scope(self, name: str, function: Function) -> Function | None:
+        """The function whose local a `nonlocal name` in `function` is: the nearest enclosing one
+        that binds it, takes it as a parameter or declares it (`name: str`) and is not itself
+        `nonlocal` for it; the nearest enclosing function when none does."""
+        nearest = scope = self.enclosing.get(id(function))
+        while scope is not None:
+            local = (
+                (id(scope), name) in self.bindings
+                or name in parameters_of(scope)
+                or name in self._declared.get(id(scope), set())
+            )
+            if local and name not in self.nonlocal_names.get(id(scope), set()):
+                return scope
+            scope = self.enclosing.get(id(scope))
+        return nearest
 
     def _keep_parameters(self) -> None:
         """A parameter its function also rebinds may still hold what the caller passed."""
@@ -658,7 +703,10 @@ class CommandOrigins:
         if isinstance(node, ast.Name):
             return self._name_operator(node.id, function, seen, depth)
         if isinstance(node, ParameterValue):
-            return function is not None and self._callers_operator(node.name, function, seen, depth)
+            # The name's own key is in `seen` already (its bindings are being judged): the callers'
+            # check keys its recursion guard the same way, so it gets the set without it.
+            outer = seen - {(id(function), node.name)} if function is not None else seen
+            return function is not None and self._callers_operator(node.name, function, outer, depth)
         if isinstance(node, InnerWrite):
             return True  # the stored value is judged by _stored_operator
         if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):

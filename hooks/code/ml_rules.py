@@ -21,7 +21,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.command_origin import CommandOrigins, name_of, parameters_of, qualified_name
+from hooks.code.command_origin import DEFINED, CommandOrigins, name_of, parameters_of, qualified_name
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
@@ -607,7 +607,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         if found is None:
             return False
         dumped = [isinstance(value, ast.Call) and self.qualname(value.func) in _PICKLE_DUMPS for value in found[0]]
-        unset = [isinstance(value, ast.Constant) and value.value is None for value in found[0]]
+        # A `None` written in the code; not what an import, a def or `except ... as` binds (DEFINED).
+        unset = [isinstance(value, ast.Constant) and value.value is None and value is not DEFINED for value in found[0]]
         return any(dumped) and all(d or u for d, u in zip(dumped, unset, strict=True))
 
     def _add_load(self, rule: Rule, node: ast.Call, message: str, name: str) -> None:

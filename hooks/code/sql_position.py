@@ -27,8 +27,13 @@ import re
 from hooks.code.command_origin import name_of
 
 # What, just before a spliced value, makes it a value the database parses as data.
+# Comparisons and arithmetic, string concatenation (`||`), pattern matches (`~`, GLOB, REGEXP,
+# SIMILAR TO), `IS [NOT]`, both ends of BETWEEN, INTERVAL, LIMIT/OFFSET, CASE's branches, and the
+# open lists of IN, VALUES, ANY, ALL and SOME: each reads an operand, which is data.
 _VALUE_BEFORE = re.compile(
-    r"(?:[=<>]|\b(?:like|ilike|between|limit|offset|then|else|when)|\b(?:in|values)\s*\()\s*$", re.IGNORECASE
+    r"(?:[=<>+\-*/%~]|\|\||\b(?:like|ilike|between|limit|offset|then|else|when|glob|regexp|rlike|interval)"
+    r"|\bis(?:\s+not)?|\bsimilar\s+to|\bbetween\s+\S+\s+and|\b(?:in|values|any|all|some)\s*\()\s*$",
+    re.IGNORECASE,
 )
 # An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`). Not a
 # subquery (`IN (SELECT k FROM {table} WHERE`): its table and clauses are the query's structure,
@@ -195,12 +200,26 @@ def lands_as_value(before: str, after: str = "") -> bool:
     quote = ""
     opened_at = 0
     window = before[-20000:]
+    # The query's own words: literals emptied and comments dropped, so that `'IN (SELECT'` or
+    # `/* = */` in them says nothing about where the splice lands.
+    words: list[str] = []
+    comment = ""
     for at, character in enumerate(window):
-        if quote:
+        if comment:
+            if (comment == "-" and character == "\n") or (comment == "*" and window[at - 1 : at + 1] == "*/"):
+                comment = ""
+                words.append(" ")
+        elif quote:
             if character == quote:
                 quote = ""  # a doubled quote closes and reopens: the state comes out the same
+                words.append(character)
         elif character in "'\"`":
             quote, opened_at = character, at
+            words.append(character)
+        elif window[at : at + 2] in ("--", "/*"):
+            comment = window[at + 1]
+        else:
+            words.append(character)
     if quote == "'":
         return True  # inside a string literal
     if quote == '"':
@@ -210,7 +229,10 @@ def lands_as_value(before: str, after: str = "") -> bool:
         return not _QUOTED_NAME_BEFORE.search(window[:opened_at]) and not _QUOTED_NAME_AFTER.match(after)
     if quote == "`":
         return False  # inside a quoted name (BigQuery, MySQL)
-    return bool(_VALUE_BEFORE.search(before) or _OPEN_LIST.search(before))
+    if comment:
+        return False  # inside a comment: nothing the database reads
+    own = "".join(words)
+    return bool(_VALUE_BEFORE.search(own) or _OPEN_LIST.search(own))
 
 
 # The shape of a statement, not its keywords: prose says "select from the available tools" and

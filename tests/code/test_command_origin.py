@@ -57,6 +57,8 @@ OPERATOR_COMMANDS = {
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
     "a helper's parameter it rebinds, called with constants": "import os\ndef run(cmd):\n"
     "    cmd = cmd.strip()\n    os.system(cmd)\nrun('nvidia-smi')\n",
+    "a match capture of its own constant list": "import os\ndef main():\n    match ['ls', '-l']:\n"
+    "        case [cmd, *rest]:\n            os.system(cmd)\n",
     "a name an inner function sets to a constant (nonlocal)": "import os\n"
     "def main():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        cmd = 'pwd'\n"
     "    take()\n    os.system(cmd)\n",
@@ -127,6 +129,19 @@ OUTSIDE_COMMANDS = {
     "a name an inner function sets from a request (nonlocal)": "import os\nfrom flask import request\n"
     "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        cmd = request.form['c']\n"
     "    take()\n    os.system(cmd)\n",
+    "the inner function's own read, a sibling declaring the name global": "import os\nfrom flask import request\n"
+    "def route():\n    cmd = 'ls'\n    def log():\n        global cmd\n    def take():\n        nonlocal cmd\n"
+    "        cmd = request.args['c']\n        os.system(cmd)\n    take()\n",
+    "the inner function's own read, the name only annotated outside": "import os\nfrom flask import request\n"
+    "cmd = 'ls'\ndef route():\n    cmd: str\n    def take():\n        nonlocal cmd\n"
+    "        cmd = request.args['c']\n        os.system(cmd)\n    take()\n",
+    "the inner function's own read, the name also an except target": "import os\nfrom flask import request\n"
+    "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        try:\n"
+    "            cmd = request.args['c']\n        except KeyError as cmd:\n            return\n"
+    "        os.system(cmd)\n    take()\n",
+    "a match capture of a request's JSON, through nonlocal": "import os\nfrom flask import request\n"
+    "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        match request.get_json():\n"
+    "            case {'cmd': cmd}:\n                pass\n    take()\n    os.system(cmd)\n",
 }
 
 
@@ -324,3 +339,16 @@ def test_a_scripts_helper_may_be_imported_so_its_parameter_keeps_bandits_severit
         "class Calc:\n    def __init__(self):\n        self.f = '1+1'\n    def r(self):\n        return eval(self.f)\n"
     )
     assert [f.severity.value for f in scan_code(tmp_path, attribute) if f.rule_id == "B307"] == ["medium"]
+
+
+def test_a_notebook_helper_rebinding_its_parameter_still_asks_what_its_callers_pass(tmp_path: Path) -> None:
+    """`code = code.strip()` keeps the caller's text among the parameter's values: a notebook helper
+    called with a download keeps bandit's severity, one called with a constant is low."""
+    helper = "def run(code):\n    code = code.strip()\n    exec(code)\n"
+    fetched = notebook(helper, "import requests\nrun(requests.get('https://example.com/x.py').text)\n")
+    constant = notebook(helper, "run('print(1)')\n")
+    severities = {
+        name: [f.severity.value for f in scan_code(tmp_path, text, f"{name}.ipynb") if f.rule_id == "B102"]
+        for name, text in (("fetched", fetched), ("constant", constant))
+    }
+    assert severities == {"fetched": ["medium"], "constant": ["low"]}

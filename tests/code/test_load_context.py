@@ -524,6 +524,18 @@ def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(t
         ("B301", 16, "medium"),
         ("B301", 22, "medium"),
     ]
+    # An import or a def also binds a name; only a None written in the code is "not set yet"
+    imported = (
+        "import pickle\n"
+        "def restore(default):\n"
+        "    from inbox import latest as blob\n"
+        "    if blob is None:\n"
+        "        blob = pickle.dumps(default)\n"
+        "    return pickle.loads(blob)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, imported, "imported.py")) if g[0] == "B301"] == [
+        ("B301", 6, "medium")
+    ]
 
 
 def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tmp_path: Path) -> None:

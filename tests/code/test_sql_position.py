@@ -83,6 +83,29 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
     assert not lands_as_value("WHERE k IN ( select k FROM t WHERE name = ? AND ")
     assert lands_as_value("WHERE k IN (SELECT k FROM t WHERE name = ")
     assert not lands_as_value("WHERE k IN (WITH x AS (SELECT 1) SELECT k FROM ")
+    # Operands inside such a subquery, as anywhere: BETWEEN's ends, arithmetic, concatenation,
+    # IS, pattern matches, INTERVAL, ANY/ALL; its select list and clauses stay structure
+    for operand in (
+        "WHERE k IN (SELECT k FROM t WHERE total BETWEEN 0 AND ",
+        "WHERE ts > NOW() - INTERVAL ",
+        "WHERE age > 10 + ",
+        "WHERE note LIKE '%' || ",
+        "WHERE deleted IS NOT ",
+        "WHERE name ~ ",
+        "WHERE name GLOB ",
+        "WHERE name SIMILAR TO ",
+        "WHERE id = ANY(",
+    ):
+        assert lands_as_value(operand), operand
+    assert not lands_as_value("WHERE k IN (SELECT ")
+    assert not lands_as_value("WHERE k IN (SELECT k FROM t WHERE active AND ")
+    # Literals and comments say nothing about where a splice lands
+    assert lands_as_value("WHERE name IN ('IN (SELECT', ")
+    assert lands_as_value("WHERE name IN (/* IN (SELECT */ ")
+    assert lands_as_value("WHERE name IN (-- was IN (SELECT k FROM t\n ")
+    assert not lands_as_value("SELECT a FROM t /* WHERE a = */ JOIN ")
+    assert not lands_as_value("SELECT a FROM t -- a = \n JOIN ")
+    assert not lands_as_value("SELECT a FROM t WHERE a = 1 -- then ")
 
 
 @settings(max_examples=300, deadline=None)
