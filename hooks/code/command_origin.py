@@ -182,15 +182,54 @@ def parameters_of(function: Function) -> list[str]:
     return names
 
 
-def _own_statements(function: Function) -> list[ast.AST]:
-    """The nodes of a function's body, not those of the functions and classes defined in it."""
+def _own_statements(function: Function, *, classes: bool = True) -> list[ast.AST]:
+    """The nodes of a function's body, not those of the functions defined in it; with `classes`,
+    those of the class bodies in it too (this index binds a class body's names in the function
+    around it, so its `global` and `nonlocal` declarations count there)."""
+    nested: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    if not classes:
+        nested = (*nested, ast.ClassDef)
     found: list[ast.AST] = []
     stack: list[ast.AST] = list(function.body)
     while stack:
         node = stack.pop()
         found.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if not isinstance(node, nested):
             stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _captures(pattern: ast.pattern, subject: ast.expr, depth: int = 0) -> list[tuple[str, ast.expr]]:
+    """The names a `case` pattern binds, each with the part of the subject it takes: a mapping
+    value is `subject[key]`, a keyword of a class pattern `subject.attr`, an item of a sequence
+    `subject[i]`; a positional class pattern takes an attribute `__match_args__` names."""
+    if depth > 50:
+        return []  # deeper than any real pattern: what it binds is not followed
+    found: list[tuple[str, ast.expr]] = []
+    if isinstance(pattern, ast.MatchAs):
+        if pattern.name:
+            found.append((pattern.name, subject))
+        if pattern.pattern is not None:
+            found += _captures(pattern.pattern, subject, depth + 1)
+    elif isinstance(pattern, ast.MatchStar) and pattern.name:
+        found.append((pattern.name, subject))
+    elif isinstance(pattern, ast.MatchSequence):
+        for index, item in enumerate(pattern.patterns):
+            found += _captures(item, ast.Subscript(value=subject, slice=ast.Constant(index), ctx=ast.Load()), depth + 1)
+    elif isinstance(pattern, ast.MatchMapping):
+        for key, item in zip(pattern.keys, pattern.patterns, strict=False):
+            found += _captures(item, ast.Subscript(value=subject, slice=key, ctx=ast.Load()), depth + 1)
+        if pattern.rest:
+            found.append((pattern.rest, subject))
+    elif isinstance(pattern, ast.MatchClass):
+        for item in pattern.patterns:
+            part = ast.Attribute(value=subject, attr="__match_args__", ctx=ast.Load())
+            found += _captures(item, part, depth + 1)
+        for attribute, item in zip(pattern.kwd_attrs, pattern.kwd_patterns, strict=False):
+            found += _captures(item, ast.Attribute(value=subject, attr=attribute, ctx=ast.Load()), depth + 1)
+    elif isinstance(pattern, ast.MatchOr):
+        for item in pattern.patterns:
+            found += _captures(item, subject, depth + 1)
     return found
 
 
@@ -294,6 +333,13 @@ class CommandOrigins:
                 self.nonlocal_names[id(node)] = {
                     name for child in _own_statements(node) if isinstance(child, ast.Nonlocal) for name in child.names
                 }
+                # Names the function itself declares without a value (`cmd: str`): its locals. Not
+                # a class body's annotations, which are the class's attributes.
+                self._declared[id(node)] = {
+                    child.target.id
+                    for child in _own_statements(node, classes=False)
+                    if isinstance(child, ast.AnnAssign) and child.value is None and isinstance(child.target, ast.Name)
+                }
                 # Decorators and defaults run where the function is defined; the body runs in it.
                 defaults = (*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None))
                 stack.extend((child, function, owner) for child in (*node.decorator_list, *defaults))
@@ -324,8 +370,6 @@ class CommandOrigins:
             pairs = [(target, node.value) for target in node.targets]
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             pairs = [(node.target, node.value)]
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and function is not None:
-            self._declared.setdefault(scope, set()).add(node.target.id)  # a local, with no value yet
         elif isinstance(node, ast.AsyncFor):
             pairs = [(node.target, _REQUEST_OBJECT)]  # `async for msg in ws`: messages as they arrive
         elif isinstance(node, (ast.For, ast.comprehension)):
@@ -335,21 +379,12 @@ class CommandOrigins:
         elif isinstance(node, ast.NamedExpr):
             pairs = [(node.target, node.value)]
         elif isinstance(node, ast.Match):
-            # `case {"cmd": cmd}` / `case [first, *rest]` / `case str() as text`: parts of the subject.
-            captured = [
-                name
+            # `case {"cmd": cmd}`, `case [first, *rest]`, `case Job(cmd=cmd)`: parts of the subject.
+            pairs = [
+                (ast.Name(id=name, ctx=ast.Store()), part)
                 for case in node.cases
-                for part in ast.walk(case.pattern)
-                for name in (
-                    (part.name,)
-                    if isinstance(part, (ast.MatchAs, ast.MatchStar))
-                    else (part.rest,)
-                    if isinstance(part, ast.MatchMapping)
-                    else ()
-                )
-                if name
+                for name, part in _captures(case.pattern, node.subject)
             ]
-            pairs = [(ast.Name(id=name, ctx=ast.Store()), node.subject) for name in captured]
         elif isinstance(node, ast.ExceptHandler) and node.name:
             self.bindings.setdefault((scope, node.name), []).append(DEFINED)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):

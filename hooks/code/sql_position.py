@@ -30,10 +30,14 @@ from hooks.code.command_origin import name_of
 # Comparisons and arithmetic, string concatenation (`||`), pattern matches (`~`, GLOB, REGEXP,
 # SIMILAR TO), `IS [NOT]`, both ends of BETWEEN, INTERVAL, LIMIT/OFFSET, CASE's branches, and the
 # open lists of IN, VALUES, ANY, ALL and SOME: each reads an operand, which is data.
+# Arithmetic only as an operator between spaces (`total - {x}`): `analytics-{env}`, `@{stage}/{p}`
+# and `t.*` are parts of names, and `SELECT *` or `, *` a column list.
 _VALUE_BEFORE = re.compile(
-    r"(?:[=<>+\-*/%~]|\|\||\b(?:like|ilike|between|limit|offset|then|else|when|glob|regexp|rlike|interval)"
-    r"|\bis(?:\s+not)?|\bsimilar\s+to|\bbetween\s+\S+\s+and|\b(?:in|values|any|all|some)\s*\()\s*$",
-    re.IGNORECASE,
+    r"(?:[=<>~]|\|\||\s[-+/%]|(?<!\bselect)(?<![,(])\s\*"
+    r"|\b(?:like|ilike|between|limit|offset|then|else|when|glob|regexp|rlike|interval)"
+    r"|\bis(?:\s+not)?(?:\s+distinct\s+from)?|\bsimilar\s+to|\bbetween\b(?:(?!\band\b).){1,200}?\band"
+    r"|(?<!union\s)(?<!except\s)(?<!intersect\s)\b(?:in|values|any|all|some)\s*\()\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
 # An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`). Not a
 # subquery (`IN (SELECT k FROM {table} WHERE`): its table and clauses are the query's structure,
@@ -230,7 +234,7 @@ def lands_as_value(before: str, after: str = "") -> bool:
     if quote == "`":
         return False  # inside a quoted name (BigQuery, MySQL)
     if comment:
-        return False  # inside a comment: nothing the database reads
+        return True  # inside a comment: the spliced text can end it (`*/`, a line break) and go on as SQL
     own = "".join(words)
     return bool(_VALUE_BEFORE.search(own) or _OPEN_LIST.search(own))
 

@@ -139,6 +139,17 @@ OUTSIDE_COMMANDS = {
     "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        try:\n"
     "            cmd = request.args['c']\n        except KeyError as cmd:\n            return\n"
     "        os.system(cmd)\n    take()\n",
+    "a global a class body in a route sets": "import os\nfrom flask import request\ncmd = 'ls'\n"
+    "@app.route('/set')\ndef set_cmd():\n    class Holder:\n        global cmd\n"
+    "        cmd = request.args['c']\n@app.route('/run')\ndef run():\n    os.system(cmd)\n",
+    "a class pattern's keyword on self, set from a request": "import os\nfrom flask import request\n"
+    "class Job:\n    def __init__(self, cmd):\n        self.cmd = cmd\n    def run(self):\n"
+    "        match self:\n            case Job(cmd=cmd):\n                os.system(cmd)\n"
+    "@app.route('/run')\ndef run():\n    Job(request.args['c']).run()\n",
+    "a nonlocal past a class body's annotation of the name": "import os\nfrom flask import request\n"
+    "@app.route('/run')\ndef run():\n    cmd = 'ls'\n    def middle():\n        class Cfg:\n            cmd: str\n"
+    "        def take():\n            nonlocal cmd\n            cmd = request.args['c']\n        take()\n"
+    "    middle()\n    os.system(cmd)\n",
     "a match capture of a request's JSON, through nonlocal": "import os\nfrom flask import request\n"
     "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        match request.get_json():\n"
     "            case {'cmd': cmd}:\n                pass\n    take()\n    os.system(cmd)\n",

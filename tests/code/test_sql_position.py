@@ -105,7 +105,26 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
     assert lands_as_value("WHERE name IN (-- was IN (SELECT k FROM t\n ")
     assert not lands_as_value("SELECT a FROM t /* WHERE a = */ JOIN ")
     assert not lands_as_value("SELECT a FROM t -- a = \n JOIN ")
-    assert not lands_as_value("SELECT a FROM t WHERE a = 1 -- then ")
+    assert lands_as_value("SELECT a FROM t WHERE a = 1 -- requested by ")  # a line break in it ends the comment
+    assert lands_as_value("/* user=")  # so does `*/`
+    # More operands: BETWEEN with a longer lower bound, IS DISTINCT FROM
+    assert lands_as_value("WHERE d BETWEEN DATE '2024-01-01' AND ")
+    assert lands_as_value("WHERE d BETWEEN CURRENT_DATE - 7 AND ")
+    assert lands_as_value("WHERE a IS NOT DISTINCT FROM ")
+    assert not lands_as_value("WHERE a BETWEEN 1 AND 2 AND ")  # a clause after BETWEEN's end
+    # Parts of names and column lists, not operators
+    for structure in (
+        "SELECT * ",
+        "SELECT a, * ",
+        "SELECT t.*",
+        "SELECT *",
+        "FROM analytics-",
+        "COPY INTO t FROM @stage/",
+        "FROM /data/",
+        "SELECT a FROM t UNION ALL (",
+        "SELECT a FROM t EXCEPT ALL (",
+    ):
+        assert not lands_as_value(structure), structure
 
 
 @settings(max_examples=300, deadline=None)
