@@ -182,19 +182,15 @@ def parameters_of(function: Function) -> list[str]:
     return names
 
 
-def _own_statements(function: Function, *, classes: bool = True) -> list[ast.AST]:
-    """The nodes of a function's body, not those of the functions defined in it; with `classes`,
-    those of the class bodies in it too (this index binds a class body's names in the function
-    around it, so its `global` and `nonlocal` declarations count there)."""
-    nested: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-    if not classes:
-        nested = (*nested, ast.ClassDef)
+def _own_statements(scope: Function | ast.ClassDef) -> list[ast.AST]:
+    """The nodes of a function's or class's body, not those of the functions and classes defined
+    in it (their `global`, `nonlocal` and annotations are their own)."""
     found: list[ast.AST] = []
-    stack: list[ast.AST] = list(function.body)
+    stack: list[ast.AST] = list(scope.body)
     while stack:
         node = stack.pop()
         found.append(node)
-        if not isinstance(node, nested):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             stack.extend(ast.iter_child_nodes(node))
     return found
 
@@ -202,9 +198,22 @@ def _own_statements(function: Function, *, classes: bool = True) -> list[ast.AST
 def _captures(pattern: ast.pattern, subject: ast.expr, depth: int = 0) -> list[tuple[str, ast.expr]]:
     """The names a `case` pattern binds, each with the part of the subject it takes: a mapping
     value is `subject[key]`, a keyword of a class pattern `subject.attr`, an item of a sequence
-    `subject[i]`; a positional class pattern takes an attribute `__match_args__` names."""
+    `subject[i]`; a positional class pattern takes an attribute `__match_args__` names (which
+    one is not followed: on `self` that could be any attribute, so it counts as unknown text)."""
     if depth > 50:
-        return []  # deeper than any real pattern: what it binds is not followed
+        # Deeper than any real pattern: every name in the rest takes the part reached so far.
+        return [
+            (name, subject)
+            for part in ast.walk(pattern)
+            for name in (
+                (part.name,)
+                if isinstance(part, (ast.MatchAs, ast.MatchStar))
+                else (part.rest,)
+                if isinstance(part, ast.MatchMapping)
+                else ()
+            )
+            if name
+        ]
     found: list[tuple[str, ast.expr]] = []
     if isinstance(pattern, ast.MatchAs):
         if pattern.name:
@@ -222,9 +231,11 @@ def _captures(pattern: ast.pattern, subject: ast.expr, depth: int = 0) -> list[t
         if pattern.rest:
             found.append((pattern.rest, subject))
     elif isinstance(pattern, ast.MatchClass):
+        positional: ast.expr = ast.Attribute(value=subject, attr="__match_args__", ctx=ast.Load())
+        if _root_name(subject) in ("self", "cls"):
+            positional = _REQUEST_OBJECT
         for item in pattern.patterns:
-            part = ast.Attribute(value=subject, attr="__match_args__", ctx=ast.Load())
-            found += _captures(item, part, depth + 1)
+            found += _captures(item, positional, depth + 1)
         for attribute, item in zip(pattern.kwd_attrs, pattern.kwd_patterns, strict=False):
             found += _captures(item, ast.Attribute(value=subject, attr=attribute, ctx=ast.Load()), depth + 1)
     elif isinstance(pattern, ast.MatchOr):
@@ -291,6 +302,8 @@ class CommandOrigins:
         # (name, inner function, value) of each `nonlocal` store, until attached to its scope
         self._inner_writes: list[tuple[str, Function, ast.AST]] = []
         self._declared: dict[int, set[str]] = {}  # id(function) -> names only annotated (`cmd: str`)
+        # id(class) -> (global names, nonlocal names) its body declares
+        self._class_declarations: dict[int, tuple[set[str], set[str]]] = {}
         self.dispatched: set[str] = set()  # names used as values of a dict literal (dispatch tables)
         self.tool_calling = False  # the file handles an LLM's tool calls
         self.class_of: dict[int, int] = {}  # id(method) -> id(its class)
@@ -319,25 +332,24 @@ class CommandOrigins:
                 self.enclosing[id(node)] = function
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node is not function:
                 self.functions.setdefault(node.name, []).append(node)
-                self._bind(node, function)
+                self._bind(node, function, owner)
                 if owner is not None:
                     self.class_of[id(node)] = id(owner)
                     if node.name == "__init__":
                         self.constructors.setdefault(owner.name, []).append(node)
                     if any(_HANDLER_BASES.search(dotted_name(base)) for base in owner.bases):
                         self.handler_methods.add(id(node))
-                # Its own statements only: a nested function's `global x` is that function's.
-                self.global_names[id(node)] = {
-                    name for child in _own_statements(node) if isinstance(child, ast.Global) for name in child.names
-                }
+                # Its own statements only: a nested function's or class body's `global x` is its own.
+                own = _own_statements(node)
+                self.global_names[id(node)] = {n for child in own if isinstance(child, ast.Global) for n in child.names}
                 self.nonlocal_names[id(node)] = {
-                    name for child in _own_statements(node) if isinstance(child, ast.Nonlocal) for name in child.names
+                    n for child in own if isinstance(child, ast.Nonlocal) for n in child.names
                 }
                 # Names the function itself declares without a value (`cmd: str`): its locals. Not
                 # a class body's annotations, which are the class's attributes.
                 self._declared[id(node)] = {
                     child.target.id
-                    for child in _own_statements(node, classes=False)
+                    for child in _own_statements(node)
                     if isinstance(child, ast.AnnAssign) and child.value is None and isinstance(child.target, ast.Name)
                 }
                 # Decorators and defaults run where the function is defined; the body runs in it.
@@ -345,7 +357,14 @@ class CommandOrigins:
                 stack.extend((child, function, owner) for child in (*node.decorator_list, *defaults))
                 stack.extend((child, node, None) for child in node.body)
                 continue
-            self._bind(node, function)
+            if isinstance(node, ast.ClassDef):
+                # A class body's own `global`/`nonlocal` apply to the names its statements bind.
+                body = _own_statements(node)
+                self._class_declarations[id(node)] = (
+                    {n for child in body if isinstance(child, ast.Global) for n in child.names},
+                    {n for child in body if isinstance(child, ast.Nonlocal) for n in child.names},
+                )
+            self._bind(node, function, owner)
             if isinstance(node, ast.Call):
                 self.calls.append((function, node))
                 if name_of(node.func) in ("setattr", "object.__setattr__"):
@@ -363,7 +382,9 @@ class CommandOrigins:
             inner = node if isinstance(node, ast.ClassDef) else owner
             stack.extend((child, function, inner) for child in ast.iter_child_nodes(node))
 
-    def _bind(self, node: ast.AST, function: Function | None) -> None:
+    def _bind(self, node: ast.AST, function: Function | None, class_body: ast.ClassDef | None = None) -> None:
+        """Record what `node` binds, in `function` (None: the module); `class_body` is the class
+        whose body holds the statement, whose names this index keeps in the function around it."""
         scope = id(function) if function is not None else 0
         pairs: list[tuple[ast.AST, ast.AST]] = []
         if isinstance(node, ast.Assign):
@@ -397,6 +418,13 @@ class CommandOrigins:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             self.bindings.setdefault((scope, node.name), []).append(DEFINED)
         declared_global = self.global_names.get(scope, set()) if function is not None else set()
+        declared_nonlocal = self.nonlocal_names.get(scope, set()) if function is not None else set()
+        if class_body is not None and function is not None:
+            class_global, class_nonlocal = self._class_declarations.get(id(class_body), (set(), set()))
+            # `global x` in the class body: the module's x; `nonlocal x`: the function's own x,
+            # which is the enclosing one's only when the function is nonlocal for it too.
+            declared_global = class_global
+            declared_nonlocal = class_nonlocal & declared_nonlocal
         owner = self.class_of.get(scope) if function is not None else None
         for target, value in pairs:
             if owner is not None and function is not None and _self_attribute(target) is not None:
@@ -408,7 +436,7 @@ class CommandOrigins:
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
             for name in _bound_names(target):
-                if function is not None and name in self.nonlocal_names.get(scope, set()):
+                if function is not None and name in declared_nonlocal:
                     # `nonlocal cmd` then `cmd = request.form[...]`: the enclosing function's cmd changes.
                     self._inner_writes.append((name, function, value))
                     continue

@@ -26,23 +26,36 @@ import re
 
 from hooks.code.command_origin import name_of
 
-# What, just before a spliced value, makes it a value the database parses as data.
-# Comparisons and arithmetic, string concatenation (`||`), pattern matches (`~`, GLOB, REGEXP,
-# SIMILAR TO), `IS [NOT]`, both ends of BETWEEN, INTERVAL, LIMIT/OFFSET, CASE's branches, and the
-# open lists of IN, VALUES, ANY, ALL and SOME: each reads an operand, which is data.
-# Arithmetic only as an operator between spaces (`total - {x}`): `analytics-{env}`, `@{stage}/{p}`
-# and `t.*` are parts of names, and `SELECT *` or `, *` a column list.
+# What, just before a spliced value, makes it an operand the database parses as data: comparison
+# and arithmetic operators, `||`, pattern matches (`~`, `~*`, `!~`, GLOB, REGEXP, SIMILAR TO),
+# Postgres' `@@`, `<@`, `@>`, `&&`, `IS [NOT] [DISTINCT FROM]`, both ends of BETWEEN, INTERVAL,
+# LIMIT/OFFSET/TOP/FETCH FIRST, CASE's branches, a list given whole (`IN {ids}`, `VALUES {rows}`)
+# and `ARRAY[`. Every alternative ends at the end of the text: only its tail is searched.
 _VALUE_BEFORE = re.compile(
-    r"(?:[=<>~]|\|\||\s[-+/%]|(?<!\bselect)(?<![,(])\s\*"
-    r"|\b(?:like|ilike|between|limit|offset|then|else|when|glob|regexp|rlike|interval)"
-    r"|\bis(?:\s+not)?(?:\s+distinct\s+from)?|\bsimilar\s+to|\bbetween\b(?:(?!\band\b).){1,200}?\band"
-    r"|(?<!union\s)(?<!except\s)(?<!intersect\s)\b(?:in|values|any|all|some)\s*\()\s*$",
+    r"(?:[=<>~+\-*/%]|\|\||@@|<@|@>|&&|\barray\s*\["
+    r"|\b(?:like|ilike|between|limit|offset|top|then|else|when|glob|regexp|rlike|interval|in|values)"
+    r"|\bfetch\s+(?:first|next)|\bis(?:\s+not)?(?:\s+distinct\s+from)?|\bsimilar\s+to"
+    r"|\bbetween\b(?:(?!\band\b).){1,300}?\band)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-# An open `IN (` / `VALUES (` list the splice sits in, after other items (`VALUES (1, {x}`). Not a
-# subquery (`IN (SELECT k FROM {table} WHERE`): its table and clauses are the query's structure,
-# and its own comparisons say where its values are.
-_OPEN_LIST = re.compile(r"\b(?:in|values)\s*\((?!\s*(?:select|with)\b)([^()]*)$", re.IGNORECASE)
+# ... except where those characters are parts of names or a column list: a dashed or pathed name
+# after FROM/JOIN/INTO/UPDATE/TABLE/USING or a stage's `@` (`analytics-{env}`, `@{stage}/{path}`),
+# and the `*` of `SELECT *`, `, *` or `t.*`.
+_STRUCTURE_BEFORE = re.compile(
+    r"(?:(?:\b(?:from|join|into|update|table|using)\s+|@)[\w.$/\-]*[-/.]"
+    r"|(?:\bselect(?:\s+(?:distinct|all))?|,|\(|\.)\s*\*)\s*$",
+    re.IGNORECASE,
+)
+# What opens a parenthesis whose items are values: IN, VALUES (and each later row of VALUES),
+# ANY/ALL/SOME, UNNEST. Not `UNION ALL (`, which opens a query.
+_LIST_OPENER = re.compile(
+    r"\b(in|values|any|all|some|unnest)\s*(?:\((?:[^()]|\([^()]*\))*\)\s*,\s*){0,50}$", re.IGNORECASE
+)
+_SET_OPERATION = re.compile(r"\b(?:union|except|intersect)\s+all\s*$", re.IGNORECASE)
+_SUBQUERY = re.compile(r"\s*(?:select|with)\b", re.IGNORECASE)
+_FUNCTION_NAME = re.compile(r"[A-Za-z_][\w$.]*\s*$")
+_TAIL = 320  # characters of the query's own words an operator is looked for in (BETWEEN's reach)
+_HEAD = 4000  # ... and what opens a parenthesis
 _QUOTED_NAME_BEFORE = re.compile(r"(?:\.|\b(?:min|max|sum|avg|count)\s*\()\s*$", re.IGNORECASE)
 _QUOTED_NAME_AFTER = re.compile(r'"(?:\.|\s*(?:[=<>!]|\b(?:in|is|like|between)\b))', re.IGNORECASE)
 _PERCENT_FIELD = re.compile(
@@ -198,45 +211,106 @@ def text_names(node: ast.AST) -> set[str]:
     return found
 
 
+class _QueryWords:
+    """The query read so far, one character at a time: its own words (literals emptied, comments
+    dropped), whether it is inside a literal or a comment, and where each open parenthesis is.
+    Fed once from start to end, so a query of any length costs its length."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.quote = ""
+        self.quote_at = 0  # where in `words` the open quote is
+        self.comment = ""  # "-" (to the end of the line) or "*" (to `*/`)
+        self.parens: list[int] = []  # where in `words` each open parenthesis is
+        self.previous = ""
+
+    def feed(self, text: str) -> None:
+        for character in text:
+            self._take(character)
+            self.previous = character
+
+    def _take(self, character: str) -> None:
+        words = self.words
+        if self.comment:
+            if (self.comment == "-" and character == "\n") or (
+                self.comment == "*" and self.previous + character == "*/"
+            ):
+                self.comment = ""
+                words.append(" ")
+                self.previous = ""  # `*/*` does not open another comment
+            return
+        if self.quote:
+            if character == self.quote:
+                self.quote = ""  # a doubled quote closes and reopens: the state comes out the same
+                words.append(character)
+            return
+        if character in "'\"`":
+            self.quote, self.quote_at = character, len(words)
+            words.append(character)
+        elif self.previous + character in ("--", "/*") and words and words[-1] == self.previous:
+            words.pop()
+            self.comment = "-" if character == "-" else "*"
+        elif character == "(":
+            self.parens.append(len(words))
+            words.append(character)
+        elif character == ")":
+            if self.parens:
+                self.parens.pop()
+            words.append(character)
+        else:
+            words.append(character)
+
+    def tail(self, end: int | None = None, length: int = _TAIL) -> str:
+        stop = len(self.words) if end is None else end
+        return "".join(self.words[max(0, stop - length) : stop])
+
+    def lands_as_value(self, after: str = "") -> bool:
+        if self.comment:
+            return True  # inside a comment: the spliced text can end it (`*/`, a line break) and go on as SQL
+        if self.quote == "'":
+            return True  # inside a string literal
+        if self.quote == '"':
+            # A string in BigQuery, Spanner and MySQL, a name in standard SQL: a name only where no
+            # dialect reads a value: qualified (`schema."t"`, `"t".col`), aggregated (`MAX("c")`)
+            # or the left side of a comparison (`WHERE "c" = ...`).
+            return not _QUOTED_NAME_BEFORE.search(self.tail(self.quote_at)) and not _QUOTED_NAME_AFTER.match(after)
+        if self.quote == "`":
+            return False  # inside a quoted name (BigQuery, MySQL)
+        return self._operand(len(self.words), len(self.parens), 0)
+
+    def _operand(self, end: int, open_parens: int, depth: int) -> bool:
+        """Whether a splice at `end` of the words is an operand, with `open_parens` of the open
+        parentheses before it."""
+        own = self.tail(end)
+        if _STRUCTURE_BEFORE.search(own):
+            return False
+        if _VALUE_BEFORE.search(own):
+            return True
+        if not open_parens or depth > 20:
+            return False
+        # Inside a parenthesis with nothing before the splice that says: the parenthesis decides.
+        opened = self.parens[open_parens - 1]
+        inside = "".join(self.words[opened + 1 : end])
+        if _SUBQUERY.match(inside):
+            return False  # `IN (SELECT k FROM {table}`: a query's structure; its own operators say
+        head = self.tail(opened, _HEAD)  # earlier rows of a VALUES list may be long
+        if _SET_OPERATION.search(head):
+            return False
+        if _LIST_OPENER.search(head) or _VALUE_BEFORE.search(head):
+            return True  # `IN (1, {x}`, `VALUES (now(), {x}`, `> ({x}`
+        function = _FUNCTION_NAME.search(head)
+        if function is not None:
+            # `upper({name})`, `coalesce(a, {x})`: an argument is an operand where the call is one
+            return self._operand(opened - (len(head) - function.start()), open_parens - 1, depth + 1)
+        return False
+
+
 def lands_as_value(before: str, after: str = "") -> bool:
     """Whether text spliced right after `before` (the query so far) is read as data; `after`
     is the query's text that follows the splice, when known."""
-    quote = ""
-    opened_at = 0
-    window = before[-20000:]
-    # The query's own words: literals emptied and comments dropped, so that `'IN (SELECT'` or
-    # `/* = */` in them says nothing about where the splice lands.
-    words: list[str] = []
-    comment = ""
-    for at, character in enumerate(window):
-        if comment:
-            if (comment == "-" and character == "\n") or (comment == "*" and window[at - 1 : at + 1] == "*/"):
-                comment = ""
-                words.append(" ")
-        elif quote:
-            if character == quote:
-                quote = ""  # a doubled quote closes and reopens: the state comes out the same
-                words.append(character)
-        elif character in "'\"`":
-            quote, opened_at = character, at
-            words.append(character)
-        elif window[at : at + 2] in ("--", "/*"):
-            comment = window[at + 1]
-        else:
-            words.append(character)
-    if quote == "'":
-        return True  # inside a string literal
-    if quote == '"':
-        # A string in BigQuery, Spanner and MySQL, a name in standard SQL: a name only where no
-        # dialect reads a value: qualified (`schema."t"`, `"t".col`), aggregated (`MAX("c")`)
-        # or the left side of a comparison (`WHERE "c" = ...`).
-        return not _QUOTED_NAME_BEFORE.search(window[:opened_at]) and not _QUOTED_NAME_AFTER.match(after)
-    if quote == "`":
-        return False  # inside a quoted name (BigQuery, MySQL)
-    if comment:
-        return True  # inside a comment: the spliced text can end it (`*/`, a line break) and go on as SQL
-    own = "".join(words)
-    return bool(_VALUE_BEFORE.search(own) or _OPEN_LIST.search(own))
+    words = _QueryWords()
+    words.feed(before)
+    return words.lands_as_value(after)
 
 
 # The shape of a statement, not its keywords: prose says "select from the available tools" and
@@ -297,14 +371,14 @@ def spliced_values(node: ast.expr, tainted: set[str]) -> bool:
     parts = parts_of(node)
     if parts is None:
         return False
-    before = ""
+    words = _QueryWords()
     for at, part in enumerate(parts):
         if isinstance(part, str):
-            before += part
+            words.feed(part)
             continue
         following = parts[at + 1] if at + 1 < len(parts) else ""
         after = following if isinstance(following, str) else ""
-        if text_names(part) & tainted and lands_as_value(before, after):
+        if text_names(part) & tainted and words.lands_as_value(after):
             return True
-        before += "0"  # a value of its own: keeps the quote state and ends any open operator
+        words.feed("0")  # a value of its own: keeps the quote state and ends any open operator
     return False

@@ -57,6 +57,8 @@ OPERATOR_COMMANDS = {
     "a value reassigned from itself": 'import os\ncmd = "echo"\ncmd = cmd + " hi"\nos.system(cmd)\n',
     "a helper's parameter it rebinds, called with constants": "import os\ndef run(cmd):\n"
     "    cmd = cmd.strip()\n    os.system(cmd)\nrun('nvidia-smi')\n",
+    "a class body's global of the name, the function's own constant": "import os\n"
+    "def run():\n    cmd = 'ls'\n    class Audit:\n        global cmd\n    os.system(cmd)\n",
     "a match capture of its own constant list": "import os\ndef main():\n    match ['ls', '-l']:\n"
     "        case [cmd, *rest]:\n            os.system(cmd)\n",
     "a name an inner function sets to a constant (nonlocal)": "import os\n"
@@ -150,6 +152,17 @@ OUTSIDE_COMMANDS = {
     "@app.route('/run')\ndef run():\n    cmd = 'ls'\n    def middle():\n        class Cfg:\n            cmd: str\n"
     "        def take():\n            nonlocal cmd\n            cmd = request.args['c']\n        take()\n"
     "    middle()\n    os.system(cmd)\n",
+    "a route's own value beside a class body's global of the name": "import os\nfrom flask import request\n"
+    "@app.route('/run')\ndef run():\n    cmd = request.args['c']\n    class Audit:\n        global cmd\n"
+    "    def use_default():\n        nonlocal cmd\n        cmd = 'ls'\n    if not cmd:\n        use_default()\n"
+    "    os.system(cmd)\n",
+    "a positional class pattern on self": "import os\nfrom flask import request\nclass Job:\n"
+    "    __match_args__ = ('cmd',)\n    def __init__(self, cmd):\n        self.cmd = cmd\n    def run(self):\n"
+    "        match self:\n            case Job(cmd):\n                os.system(cmd)\n"
+    "@app.route('/run')\ndef run():\n    Job(request.args['c']).run()\n",
+    "a capture nested past the depth followed": "import os\nfrom flask import request\n"
+    "@app.route('/run')\ndef run():\n    cmd = 'ls'\n    match request.get_json():\n"
+    "        case " + "[" * 60 + "cmd" + "]" * 60 + ":\n            pass\n    os.system(cmd)\n",
     "a match capture of a request's JSON, through nonlocal": "import os\nfrom flask import request\n"
     "def route():\n    cmd = 'ls'\n    def take():\n        nonlocal cmd\n        match request.get_json():\n"
     "            case {'cmd': cmd}:\n                pass\n    take()\n    os.system(cmd)\n",

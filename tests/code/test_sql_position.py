@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.code.sql_position import lands_as_value, parts_of, query_text, reads_like_sql, spliced_values
+from hooks.code.sql_position import _QueryWords, lands_as_value, parts_of, query_text, reads_like_sql, spliced_values
 
 
 def _expr(source: str) -> ast.expr:
@@ -112,6 +112,28 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
     assert lands_as_value("WHERE d BETWEEN CURRENT_DATE - 7 AND ")
     assert lands_as_value("WHERE a IS NOT DISTINCT FROM ")
     assert not lands_as_value("WHERE a BETWEEN 1 AND 2 AND ")  # a clause after BETWEEN's end
+    # Operators written without spaces, lists in their other shapes, function arguments where
+    # the call is an operand
+    for operand in (
+        "WHERE name ~* ",
+        "SET hits = hits+",
+        "SELECT price*",
+        "WHERE (score+",
+        "WHERE a=-",
+        "WHERE id IN ",
+        "INSERT INTO t (a, b) VALUES (datetime('now'), ",
+        "INSERT INTO t VALUES (1, 'a'), (",
+        "INSERT INTO t VALUES (" + "1, " * 300 + "2), (",
+        "WHERE id IN UNNEST(",
+        "WHERE tags && ARRAY[",
+        "SELECT TOP ",
+        "OFFSET 10 ROWS FETCH FIRST ",
+        "WHERE x > (",
+        "WHERE name = upper(",
+        "WHERE name IN (lower(",
+        "WHERE doc @@ ",
+    ):
+        assert lands_as_value(operand), operand
     # Parts of names and column lists, not operators
     for structure in (
         "SELECT * ",
@@ -123,14 +145,54 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
         "FROM /data/",
         "SELECT a FROM t UNION ALL (",
         "SELECT a FROM t EXCEPT ALL (",
+        "SELECT\n    *",
+        "SELECT /*+ hint */ * ",
+        "SELECT a FROM t UNION\n  ALL (",
+        "SELECT MAX(",
+        "SELECT COUNT(DISTINCT ",
+        "SELECT * FROM analytics-0-",
+        "SELECT * FROM ",
+        "SELECT a FROM t ORDER BY ",
     ):
         assert not lands_as_value(structure), structure
+
+
+def test_a_long_query_keeps_its_quote_state_from_the_start() -> None:
+    """The whole query is read, not a window of its end: a cut inside a long literal would turn
+    every later quote around."""
+    listed = ", ".join(f"'customer {n:05d}'" for n in range(3000))  # about 50,000 characters
+    assert lands_as_value(f"SELECT * FROM t WHERE c IN ({listed}) AND customer = '")
+    assert not lands_as_value(f"SELECT * FROM t WHERE c IN ({listed}) AND `")
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_before_a_splice_is_judged_without_error(text: str) -> None:
     assert lands_as_value(text) in (True, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab ='\"`-/*()\n,")), max_size=20) | st.text(max_size=20),
+        max_size=30,
+    )
+)
+def test_the_query_read_in_parts_is_the_query_read_whole(parts: list[str]) -> None:
+    """spliced_values feeds a query part by part: where a splice lands cannot depend on how the
+    text before it was cut."""
+    whole = _QueryWords()
+    whole.feed("".join(parts))
+    pieces = _QueryWords()
+    for part in parts:
+        pieces.feed(part)
+    assert (pieces.words, pieces.quote, pieces.comment, pieces.parens) == (
+        whole.words,
+        whole.quote,
+        whole.comment,
+        whole.parens,
+    )
+    assert pieces.lands_as_value() == whole.lands_as_value() == lands_as_value("".join(parts))
 
 
 @settings(max_examples=200, deadline=None)
