@@ -2,8 +2,12 @@
 the query's own structure.
 
 SQL injection needs the spliced text to land where the database parses a value: inside a
-quoted literal (`WHERE name = '{term}'`), after a comparison (`id = {id}`), in an `IN (...)` or
-`VALUES (...)` list, after LIMIT/OFFSET. There a caller's text rewrites the query. Table,
+quoted literal (`WHERE name = '{term}'`) or a comment (the text can end it), as an operand
+(`id = {id}`, `price*{factor}`, `|| {name}`, `BETWEEN a AND {b}`), in an `IN (...)`, any row of
+`VALUES (...)`, `ANY(...)` or `UNNEST(...)`, as the argument of a call that is itself an operand
+(`= upper({name})`), after LIMIT/OFFSET/TOP. There a caller's text rewrites the query. The
+query is read once, part by part (literals emptied, comments dropped, parentheses tracked), so
+its length costs its length, and where a splice lands never depends on a window's cut. Table,
 dataset and column names (`FROM \\`{project}.{dataset}.{table}\\``, `SELECT {columns}`) and
 clauses the code assembles itself (`WHERE {conditions}`) come from configuration and code in
 ML pipelines and services; they are reported, but as hygiene.
