@@ -58,6 +58,11 @@ _LIST_OPENER = re.compile(
 _SET_OPERATION = re.compile(r"\b(?:union|except|intersect)\s+all\s*$", re.IGNORECASE)
 _SUBQUERY = re.compile(r"\s*(?:select|with)\b", re.IGNORECASE)
 _FUNCTION_NAME = re.compile(r"[A-Za-z_][\w$.]*\s*$")
+# Aggregates and window functions take a column expression (`COUNT(*) - COUNT({col})`): structure.
+_AGGREGATE = re.compile(
+    r"(?i)(?:count|sum|avg|min|max|stddev\w*|variance|var_\w+|array_agg|string_agg|group_concat|listagg"
+    r"|approx_\w+|any_value|first_value|last_value|median|percentile_\w+|mode|rank|dense_rank|row_number)\s*$"
+)
 _TAIL = 320  # characters of the query's own words an operator is looked for in (BETWEEN's reach)
 _HEAD = 4000  # ... and what opens a parenthesis
 _QUOTED_NAME_BEFORE = re.compile(r"(?:\.|\b(?:min|max|sum|avg|count)\s*\()\s*$", re.IGNORECASE)
@@ -303,7 +308,7 @@ class _QueryWords:
         if _LIST_OPENER.search(head) or _VALUE_BEFORE.search(head):
             return True  # `IN (1, {x}`, `VALUES (now(), {x}`, `> ({x}`
         function = _FUNCTION_NAME.search(head)
-        if function is not None:
+        if function is not None and not _AGGREGATE.match(function.group()):
             # `upper({name})`, `coalesce(a, {x})`: an argument is an operand where the call is one
             return self._operand(opened - (len(head) - function.start()), open_parens - 1, depth + 1)
         return False

@@ -150,6 +150,8 @@ def test_the_quote_state_follows_closed_literals_and_names() -> None:
         "SELECT a FROM t UNION\n  ALL (",
         "SELECT MAX(",
         "SELECT COUNT(DISTINCT ",
+        "SELECT (SELECT COUNT(*) - COUNT(",
+        "WHERE x > MAX(",
         "SELECT * FROM analytics-0-",
         "SELECT * FROM ",
         "SELECT a FROM t ORDER BY ",
