@@ -349,7 +349,7 @@ class CommandOrigins:
                 # a class body's annotations, which are the class's attributes.
                 self._declared[id(node)] = {
                     child.target.id
-                    for child in _own_statements(node)
+                    for child in own
                     if isinstance(child, ast.AnnAssign) and child.value is None and isinstance(child.target, ast.Name)
                 }
                 # Decorators and defaults run where the function is defined; the body runs in it.

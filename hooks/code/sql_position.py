@@ -52,9 +52,8 @@ _STRUCTURE_BEFORE = re.compile(
 )
 # What opens a parenthesis whose items are values: IN, VALUES (and each later row of VALUES),
 # ANY/ALL/SOME, UNNEST. Not `UNION ALL (`, which opens a query.
-_LIST_OPENER = re.compile(
-    r"\b(in|values|any|all|some|unnest)\s*(?:\((?:[^()]|\([^()]*\))*\)\s*,\s*){0,50}$", re.IGNORECASE
-)
+_LIST_OPENER = re.compile(r"\b(?:in|values|any|all|some|unnest)\s*$", re.IGNORECASE)
+_ROWS = 50  # earlier rows of a VALUES list looked back over
 _SET_OPERATION = re.compile(r"\b(?:union|except|intersect)\s+all\s*$", re.IGNORECASE)
 _SUBQUERY = re.compile(r"\s*(?:select|with)\b", re.IGNORECASE)
 _FUNCTION_NAME = re.compile(r"[A-Za-z_][\w$.]*\s*$")
@@ -299,19 +298,42 @@ class _QueryWords:
             return False
         # Inside a parenthesis with nothing before the splice that says: the parenthesis decides.
         opened = self.parens[open_parens - 1]
-        inside = "".join(self.words[opened + 1 : end])
-        if _SUBQUERY.match(inside):
+        if _SUBQUERY.match("".join(self.words[opened + 1 : min(end, opened + 200)])):
             return False  # `IN (SELECT k FROM {table}`: a query's structure; its own operators say
-        head = self.tail(opened, _HEAD)  # earlier rows of a VALUES list may be long
-        if _SET_OPERATION.search(head):
+        near = self.tail(opened)
+        if _SET_OPERATION.search(near):
             return False
-        if _LIST_OPENER.search(head) or _VALUE_BEFORE.search(head):
-            return True  # `IN (1, {x}`, `VALUES (now(), {x}`, `> ({x}`
-        function = _FUNCTION_NAME.search(head)
+        if _VALUE_BEFORE.search(near) or _opens_list(self.tail(opened, _HEAD)):
+            return True  # `IN (1, {x}`, `VALUES (now(), {x}`, `VALUES (1), ({x}`, `> ({x}`
+        function = _FUNCTION_NAME.search(near)
         if function is not None and not _AGGREGATE.match(function.group()):
             # `upper({name})`, `coalesce(a, {x})`: an argument is an operand where the call is one
-            return self._operand(opened - (len(head) - function.start()), open_parens - 1, depth + 1)
+            return self._operand(opened - (len(near) - function.start()), open_parens - 1, depth + 1)
         return False
+
+
+def _opens_list(head: str) -> bool:
+    """Whether the text before a parenthesis makes it a list of values: IN, VALUES, ANY/ALL/SOME
+    or UNNEST right before it, or before earlier rows (`VALUES (1, 'a'), (`), each row skipped
+    by its matching parenthesis."""
+    text = head.rstrip()
+    for _ in range(_ROWS):
+        if _LIST_OPENER.search(text[-40:]):
+            return True
+        if not text.endswith(","):
+            return False
+        text = text[:-1].rstrip()
+        if not text.endswith(")"):
+            return False
+        depth = 0
+        for at in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[at], 0)
+            if depth == 0:
+                text = text[:at].rstrip()
+                break
+        else:
+            return False  # the row's opening parenthesis is before what is looked at
+    return False
 
 
 def lands_as_value(before: str, after: str = "") -> bool:
