@@ -85,7 +85,11 @@ _QUOTING_NAME = re.compile(
 _SQL_COMPOSED = frozenset({"Literal", "Identifier"})
 _NOT_QUOTING = re.compile(r"(?i)^_*un|literal_eval")
 _OTHER_LANGUAGES = frozenset({"re", "shlex", "html", "parse", "urllib", "saxutils", "markupsafe", "json", "cgi"})
-_FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
+_FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::(?P<spec>[^{}]*))?\}")
+# Conversions whose result is a number's digits: `%d`, `%.2f`, `{n:d}`, `{x:,.2f}`. Python raises
+# on anything but a number, so no quote of the caller's survives them (not `%c`/`{:c}`, a character).
+_NUMBER_CONVERSIONS = frozenset("diouxXeEfFgG")
+_NUMBER_SPEC = re.compile(r"[^{}!]*[bdeEfFgGnoxX%]")
 
 Part = str | ast.expr
 
@@ -98,8 +102,10 @@ def parts_of(node: ast.expr) -> list[Part] | None:
     if isinstance(node, ast.JoinedStr):
         found: list[Part] = []
         for value in node.values:
-            if isinstance(value, (ast.Constant, ast.FormattedValue)):
-                found.append(value.value if isinstance(value, ast.FormattedValue) else str(value.value))
+            if isinstance(value, ast.FormattedValue):
+                found.append(_as_number(value.value) if _number_spec(value.format_spec) else value.value)
+            elif isinstance(value, ast.Constant):
+                found.append(str(value.value))
         return found
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = parts_of(node.left), parts_of(node.right)
@@ -135,14 +141,31 @@ def _percent_parts(template: str, arguments: ast.expr) -> list[Part]:
             found.append("%")
             continue
         if match["name"] is not None:
-            found.append(named.get(match["name"], arguments))
+            argument = named.get(match["name"], arguments)
         elif items is not None:
-            found.append(items[index] if index < len(items) else arguments)
+            argument = items[index] if index < len(items) else arguments
             index += 1
         else:
-            found.append(arguments)
+            argument = arguments
+        found.append(_as_number(argument) if match["kind"] in _NUMBER_CONVERSIONS else argument)
     found.append(template[at:])
     return found
+
+
+def _as_number(node: ast.expr) -> ast.expr:
+    """The spliced expression as the number a numeric conversion makes of it: `int(x)`, which
+    `text_names` knows carries no text."""
+    return ast.Call(func=ast.Name(id="int", ctx=ast.Load()), args=[node], keywords=[])
+
+
+def _number_spec(spec: ast.expr | None) -> bool:
+    """An f-string field's format spec that only numbers take (`{n:d}`, `{x:.2f}`)."""
+    return (
+        isinstance(spec, ast.JoinedStr)
+        and len(spec.values) == 1
+        and isinstance(spec.values[0], ast.Constant)
+        and _NUMBER_SPEC.fullmatch(str(spec.values[0].value)) is not None
+    )
 
 
 def _format_parts(template: str, call: ast.Call) -> list[Part]:
@@ -165,7 +188,8 @@ def _format_parts(template: str, call: ast.Call) -> list[Part]:
             argument = call.args[int(head)] if int(head) < len(call.args) else unknown
         else:
             argument = keywords.get(head, unknown)
-        found.append(argument)
+        spec = match["spec"]
+        found.append(_as_number(argument) if spec is not None and _NUMBER_SPEC.fullmatch(spec) else argument)
     found.append(template[at:])
     return found
 

@@ -279,3 +279,23 @@ def test_hostile_text_takes_linear_time(text: str) -> None:
     started = time.perf_counter()
     reads_like_sql(text[:4000])
     assert time.perf_counter() - started < 1.0  # the first versions took minutes (cubic) and seconds here
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ('"SELECT * FROM t WHERE id = %s" % n', True),
+        ('"SELECT * FROM t LIMIT 10 OFFSET %d" % n', False),  # %d raises on anything but a number
+        ('"SELECT * FROM t WHERE c = %c" % n', True),  # a character: `'` is one
+        ('f"SELECT * FROM t WHERE x = {n}"', True),
+        ('f"SELECT * FROM t LIMIT {n:d}"', False),
+        ('f"SELECT * FROM t WHERE x = {n:.2f}"', False),
+        ("f\"SELECT * FROM t WHERE x = '{n:>10}'\"", True),  # padding keeps the text
+        ('f"SELECT * FROM t WHERE x = {n:{width}d}"', True),  # a computed spec is not followed
+        ('"SELECT * FROM t WHERE x = {}".format(n)', True),
+        ('"SELECT * FROM t WHERE x = {:d}".format(n)', False),
+        ('"SELECT * FROM t WHERE x = {0:,.2f}".format(n)', False),
+    ],
+)
+def test_a_numeric_conversion_leaves_no_text_of_the_callers(source: str, value: bool) -> None:
+    assert spliced_values(ast.parse(source, mode="eval").body, {"n"}) is value
