@@ -269,7 +269,6 @@ class _QueryWords:
             ):
                 self.comment = ""
                 words.append(" ")
-                self.previous = ""  # `*/*` does not open another comment
             return
         if self.quote:
             if character == self.quote:
@@ -280,6 +279,8 @@ class _QueryWords:
             self.quote, self.quote_at = character, len(words)
             words.append(character)
         elif self.previous + character in ("--", "/*") and words and words[-1] == self.previous:
+            # The first character is the query's own (not the `/` of a comment's `*/`, which left a
+            # space in the words, nor a literal's): `*/*` opens no comment.
             words.pop()
             self.comment = "-" if character == "-" else "*"
         elif character == "(":
