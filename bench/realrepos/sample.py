@@ -42,6 +42,7 @@ PER_RULE = {
     "blind12": 15,
     "blind13": 15,
     "blind14": 15,
+    "blind15": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
