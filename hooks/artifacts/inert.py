@@ -46,14 +46,8 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
     """Whether a reader that does not start at byte 0 could accept this data: a zip end record,
     an HDF5 superblock after a user block, a 7z or RAR archive past a prefix, a whole protobuf
     message, or a flatbuffer's root."""
-    if find_eocd(handle, size) is not None:
+    if find_eocd(handle, size) is not None or hdf5_after_user_block(handle, size):
         return True
-    offset = 512
-    while offset + 8 <= size:
-        handle.seek(offset)
-        if handle.read(8) == _HDF5_SIGNATURE:
-            return True
-        offset *= 2
     handle.seek(0)
     if _holds_signature(handle, size):
         return True
@@ -64,6 +58,18 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
         return _whole_protobuf(data)
     except IndexError:
         return True  # shorter than its size said: not read whole, so not shown inert (fail closed)
+
+
+def hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:
+    """Whether an HDF5 superblock stands at 512, 1024, 2048, ...: where HDF5 (h5py, Keras) looks
+    for it past a user block, whatever the data before it."""
+    offset = 512
+    while offset + 8 <= size:
+        handle.seek(offset)
+        if handle.read(8) == _HDF5_SIGNATURE:
+            return True
+        offset *= 2
+    return False
 
 
 _CHUNK = 1 << 20

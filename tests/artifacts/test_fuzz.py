@@ -70,6 +70,7 @@ MAGICS = [
     b"Rar!\x1a\x07",
     b"binf\x00\x00\x00\x3f" + b"\x00" * 132 + b"\x0f" + b"\x00" * 7 + b"binary:logistic\x06" + b"\x00" * 7 + b"gbtree",
     b"CBM1\x40\x00\x00\x00",  # CatBoost
+    b"\x06\x00\x00\x00\x10\x00TransformerSpec\x00",  # CTranslate2 model.bin (version 6, spec name)
 ]
 
 
