@@ -915,6 +915,49 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"{name} without weights_only=True unpickles arbitrary objects",
                     name,
                 )
+            elif not self.strict:
+                self._weights_only_expression(node, name, weights_only)
+
+    def _weights_only_expression(self, node: ast.Call, name: str, weights_only: ast.expr) -> None:
+        """`weights_only=<expression>`: the code decides at run time (`not self.unsafe`, a CLI
+        flag), which is low, unless the expression is a local name bound only to constants: True
+        everywhere is weights-only, any False unpickles. bandit's B614 gives way to this finding
+        (on this line it stands for B614), so the decision is reported once and not blocking."""
+        values = self._constant_flag_values(node, weights_only)
+        shown = ast.unparse(weights_only)[:60]
+        if values == {True}:
+            self.bandit_false_positives.add((node.lineno, "B614"))
+        elif False in values:
+            self._add_load(
+                rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
+                node,
+                f"{name}(weights_only={shown}), which is set False: unpickles arbitrary objects",
+                name,
+            )
+        else:
+            self._add(
+                rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
+                node,
+                f"{name}(weights_only={shown}): the code decides at run time whether it unpickles arbitrary "
+                "objects; reported low (only a False value loads pickles)",
+                Severity.LOW,
+            )
+
+    def _constant_flag_values(self, call: ast.Call, value: ast.expr) -> set[object]:
+        """The constants a local name holds where `call` reads it; empty when any of its values is
+        not a constant, or it is a parameter, an attribute or a name rebound unseen."""
+        if isinstance(value, ast.Constant):
+            return {value.value}
+        if not isinstance(value, ast.Name) or value.id in self._rebound_elsewhere():
+            return set()
+        origins = self.command_origins()
+        function = origins.function_of(call)
+        if function is not None and value.id in parameters_of(function):
+            return set()
+        bound = origins.bound_values(value.id, function)
+        if bound is None or not bound[0] or not all(isinstance(v, ast.Constant) for v in bound[0]):
+            return set()
+        return {v.value for v in bound[0] if isinstance(v, ast.Constant)}
 
     def _mcp_consent(self, node: ast.Call) -> bool:
         """smolagents' `ToolCollection.from_mcp(server, trust_remote_code=True)`."""

@@ -113,7 +113,11 @@ TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
     "high",
     "torch.load without weights_only=True",
     cwe=502,
-    what="torch.load with weights_only=False, or without weights_only=True.",
+    what=(
+        "torch.load with weights_only=False, or without weights_only=True. weights_only set from an "
+        "expression the code decides at run time (`not self.unsafe`, a CLI flag) is reported low; a "
+        "local name set only to constants is judged by them (any False is high)."
+    ),
     why=(
         "torch.load unpickles the checkpoint; unless weights_only=True restricts it to tensors and plain "
         "containers, a checkpoint from a hub, a colleague or a compromised bucket runs code when loaded. "

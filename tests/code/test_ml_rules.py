@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks._core.policy import Policy
 from tests.code.helpers import ids, scan_code
 
 CASES = [
@@ -128,8 +129,6 @@ def test_bandit_findings_pass_through_with_their_ids(tmp_path: Path) -> None:
 
 
 def test_noisy_bandit_tests_are_skipped_unless_asked_for(tmp_path: Path) -> None:
-    from hooks._core.policy import Policy
-
     source = "import subprocess\nassert x\nsubprocess.run(['ls', p])\n"
     assert scan_code(tmp_path, source) == []
     everything = Policy(root=tmp_path, sections={"code": {"bandit_skip": []}})
@@ -477,3 +476,44 @@ def test_trust_remote_code_in_a_test_module_still_blocks(tmp_path: Path) -> None
     (tmp_path / "tests").mkdir()
     found = [f for f in scan_code(tmp_path, source, "tests/test_tokenizer.py") if f.rule_id == "MLS307"]
     assert [f.severity.value for f in found] == ["high"]
+
+
+WEIGHTS_ONLY_DECIDED = """\
+import torch
+
+
+class Converter:
+    def __init__(self, unsafe_deserialization=False):
+        self._unsafe = unsafe_deserialization
+
+    def load(self, path):
+        return torch.load(path, map_location="cpu", weights_only=not self._unsafe)
+
+
+def cli(args):
+    return torch.load(args.checkpoint, weights_only=args.weights_only)
+"""
+
+
+def test_weights_only_decided_at_run_time_is_low_and_bandit_gives_way(tmp_path: Path) -> None:
+    found = scan_code(tmp_path, WEIGHTS_ONLY_DECIDED)
+    assert sorted((f.rule_id, f.line, f.severity.value) for f in found) == [
+        ("MLS306", 9, "low"),
+        ("MLS306", 13, "low"),
+    ]
+    assert "decides at run time" in found[0].message
+    # The strict profile keeps bandit's own judgement of the same lines.
+    strict = scan_code(tmp_path, WEIGHTS_ONLY_DECIDED, policy=Policy(root=tmp_path, profile="strict"))
+    assert sorted((f.rule_id, f.line) for f in strict) == [("B614", 9), ("B614", 13)]
+
+
+def test_weights_only_through_a_name_set_to_constants(tmp_path: Path) -> None:
+    unsafe = "import torch\nsafe = False\nif fast:\n    safe = True\nsd = torch.load(p, weights_only=safe)\n"
+    found = scan_code(tmp_path, unsafe)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS306", "high")]
+    assert "set False" in found[0].message
+    safe = "import torch\nsafe = True\nsd = torch.load(p, weights_only=safe)\n"
+    assert scan_code(tmp_path, safe) == []
+    # A parameter is the caller's decision, never taken for its default.
+    parameter = "import torch\ndef f(p, safe=True):\n    return torch.load(p, weights_only=safe)\n"
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, parameter)] == [("MLS306", "low")]
