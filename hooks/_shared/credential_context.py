@@ -113,7 +113,7 @@ _TOKENIZER_WORDS = frozenset(
     "added extra vocab embed embedding trigger class".split()
 )
 # `hashed_secret` (detect-secrets baselines), `password_sha256`: what a hash of a credential is called.
-_HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest".split())
+_HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest checksum".split())
 # `NextToken`, `CreationToken`, `continuation_token`: a page cursor or an idempotency id the API
 # hands back or asks for, never a credential.
 # (Not `page`: a Facebook Page access token is a credential.)
@@ -243,6 +243,20 @@ def _name_start(text: str, end: int) -> int:
     return start
 
 
+_HEX_DIGEST = re.compile(r"(?i)[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}")
+
+
+def _digest_qualified(text: str, name_start: int, match: re.Match[str]) -> bool:
+    """`checksum/secret`, `sha256/token`: the name's `/`-qualifier (a Kubernetes annotation's
+    prefix) says it holds a hash of the credential, and the value is a whole hex digest of one
+    of the common lengths (MD5 to SHA-512). A digest cannot be used as the credential."""
+    qualifier = text[_name_start(text, name_start - 1) : name_start - 1]
+    if not _HASH_WORDS.intersection(name_words(qualifier)):
+        return False
+    value = next((match.group(g) for g in ("dq", "sq", "bq", "bare") if match.group(g) is not None), "")
+    return _HEX_DIGEST.fullmatch(value.strip()) is not None
+
+
 def _loopback_url(lowered: str, query_start: int) -> bool:
     scheme = lowered.rfind("://", max(0, query_start - 300), query_start)
     return scheme >= 0 and lowered.startswith(_LOOPBACK, scheme + 3)
@@ -346,6 +360,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             strength = 2
         if strength == 0:
             continue
+        if before == "/" and _digest_qualified(text, name_start, match):
+            continue  # `checksum/secret: <sha256>`: Helm's rollout annotation holds a digest of the Secret
         stripped = sep.strip()
         if flag and stripped not in ("", "="):
             continue  # add_argument("--token", help=...): what follows a comma is not the value

@@ -574,3 +574,19 @@ def test_an_image_link_does_not_lower_a_link_beside_it_or_a_vendor_token(tmp_pat
     assert [f.severity.value for f in scan_text(tmp_path, "links.md", row)] == ["medium"]
     vendor = "![](https://img.acme.io/a.png?token=dapi" + "3f9a2c7d81e04b6f95a2d3c8e7f1a0b4" + ")\n"
     assert [f.severity.value for f in scan_text(tmp_path, "img.md", vendor)] == ["medium"]
+
+
+def test_a_digest_under_a_checksum_qualifier_is_no_secret(tmp_path: Path) -> None:
+    # Helm's rollout annotation: `checksum/secret: {{ include ... | sha256sum }}`, rendered.
+    digest = fake("", 64, HEX)
+    annotations = (
+        f"      annotations:\n        checksum/secret: {digest}\n        checksum/configuration-secret: {digest}\n"
+    )
+    assert scan_text(tmp_path, "deploy.yaml", annotations) == []
+    # The qualifier must say digest and the value must be one: a password there, or a digest under
+    # another qualifier (an annotation key naming the secret itself), still blocks.
+    typed = "        checksum/secret: Xk9fQ2mL7vR3pT8wZ4\n"
+    other = f"        vault.example.com/secret: {digest}\n"
+    for text in (typed, other):
+        found = scan_text(tmp_path, "deploy.yaml", "      annotations:\n" + text)
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
