@@ -124,6 +124,11 @@ _INERT_PIPELINE_ARGUMENTS = frozenset(
 )
 # Bind addresses of this machine alone, as a server's `host=` takes them.
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# flask.Config's loaders and dict's writers: any of them may set SERVER_NAME, which app.run() binds.
+_CONFIG_LOADERS = frozenset(
+    {"from_envvar", "from_prefixed_env", "from_pyfile", "from_object", "from_file", "from_mapping", "update",
+     "setdefault", "__setitem__"}
+)  # fmt: skip
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
 # The host must end the authority: a path, query or fragment follows, or a port (whose digits may
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
@@ -1308,22 +1313,68 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _loopback_debugger(self, node: ast.Call) -> None:
         """`app.run(host="127.0.0.1", debug=True)`: Werkzeug's debugger listens on this machine
         only, behind its PIN; nobody on the network reaches it. An explicit host wins over Flask's
-        SERVER_NAME, and Dash and Connexion pass it through. No host (Flask's default is loopback,
-        but SERVER_NAME, Dash's HOST variable or Connexion choose others), any other host, or one
-        from a variable keeps bandit's B201."""
+        SERVER_NAME, and Dash and Connexion pass it through. No host is loopback only for an app
+        that is surely `flask.Flask` with no SERVER_NAME set anywhere in the module (Dash's HOST
+        variable or Connexion choose others); any other host, or one from a variable, keeps
+        bandit's B201."""
         if self.strict or not (isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
             return
         debug = _keyword(node, "debug")
         if not (isinstance(debug, ast.Constant) and debug.value is True):
             return
+        if any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args):
+            return  # `**options`, `*args`: what else is passed is unknown
+        if len(node.args) > 2:
+            return  # a positional debug or load_dotenv beside debug=True: not Flask's signature
         host = _keyword(node, "host") or (node.args[0] if node.args else None)
-        if not (isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS):
+        if host is None and self._flask_app_on_default_host(node.func.value, node):
+            reason = "the debugger listens on this machine only (Flask's default host, 127.0.0.1)"
+        elif isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS:
+            reason = "the debugger listens on this machine only (an explicit loopback host)"
+        else:
             return  # no host is not loopback everywhere: SERVER_NAME, Dash's HOST, Connexion's 0.0.0.0
-        if any(k.arg is None for k in node.keywords) or len(node.args) > 1:
-            return  # `**options` or a positional port/debug: what else is passed is unknown
-        reason = "the debugger listens on this machine only (an explicit loopback host)"
         for line in _lines_of(node):
             self.quiet_bandit[(line, "B201")] = reason
+
+    def _flask_app_on_default_host(self, receiver: ast.expr, call: ast.Call) -> bool:
+        """`app.run(debug=True)` where `app` is only ever `flask.Flask(...)` and nothing in the
+        module can set SERVER_NAME (no such text, no `app.config` loaded from a file, an object,
+        the environment or a mapping): Flask's run() then binds 127.0.0.1 (flask/app.py).
+        Dash, Connexion and others read HOST from the environment or pick 0.0.0.0."""
+        if not isinstance(receiver, ast.Name) or receiver.id in self._rebound_elsewhere():
+            return False
+        origins = self.command_origins()
+        function = origins.function_of(call)
+        if function is not None and receiver.id in parameters_of(function):
+            return False
+        bound = origins.bound_values(receiver.id, function)
+        if bound is None or not bound[0]:
+            return False
+        if not all(isinstance(v, ast.Call) and self.qualname(v.func) == "flask.Flask" for v in bound[0]):
+            return False
+        return not self._configures_server_name()
+
+    def _configures_server_name(self) -> bool:
+        for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "SERVER_NAME" in node.value:
+                return True
+            if isinstance(node, ast.Attribute) and node.attr == "config" and isinstance(node.ctx, ast.Store):
+                return True  # `app.config = Config(...)`
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "config"
+            ):
+                return True  # `app.config[key] = value`: the key may be SERVER_NAME
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in _CONFIG_LOADERS
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "config"
+            ):
+                return True  # `app.config.from_prefixed_env()`: FLASK_SERVER_NAME and friends
+        return False
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off

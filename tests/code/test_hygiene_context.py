@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hooks._core.policy import Policy
 from tests.code.helpers import notebook, scan_code
 
@@ -332,9 +334,9 @@ def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_withou
 
 
 def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: Path) -> None:
-    """Werkzeug's debugger runs code for whoever reaches it: on 0.0.0.0, a host from a variable, or
-    no host (SERVER_NAME, Dash's HOST or Connexion may choose one) B201 keeps bandit's severity;
-    with an explicit loopback host it is low."""
+    """Werkzeug's debugger runs code for whoever reaches it: on 0.0.0.0 or a host from a variable
+    B201 keeps bandit's severity; with an explicit loopback host, or no host on an app that is
+    surely Flask with no SERVER_NAME set (Flask then binds 127.0.0.1), it is low."""
     source = (
         "from flask import Flask\napp = Flask(__name__)\nHOST = '0.0.0.0'\n"
         "app.run(debug=True)\n"
@@ -346,7 +348,34 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
     found = [
         (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"
     ]
-    assert found == [(4, "high"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+    assert found == [(4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Dash reads HOST from the environment when no host is given.
+        "import dash\nimport flask\napp = dash.Dash(__name__, server=flask.Flask(__name__))\napp.run(debug=True)\n",
+        # SERVER_NAME from the environment, a file or a mapping: Flask's run() binds its host.
+        "from flask import Flask\napp = Flask(__name__)\napp.config.from_prefixed_env()\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\napp.config[k] = v\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\napp.config.update(SERVER_NAME=n)\napp.run(debug=True)\n",
+        # An app passed in, or a name bound to something else as well: not surely Flask.
+        "import flask\ndef serve(app):\n    app.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\nif x:\n    app = make()\napp.run(debug=True)\n",
+    ],
+)
+def test_no_host_blocks_unless_the_app_is_surely_flask_on_its_default(tmp_path: Path, source: str) -> None:
+    found = [severity for rule, _, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"]
+    assert found == ["high"]
+
+
+def test_a_positional_loopback_host_and_port(tmp_path: Path) -> None:
+    source = "from flask import Flask\napp = Flask(__name__)\napp.run('localhost', 8080, debug=True)\n"
+    found = [severity for rule, _, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"]
+    assert found == ["low"]
+    anywhere = "from flask import Flask\napp = Flask(__name__)\napp.run('0.0.0.0', 8080, debug=True)\n"
+    assert [s for r, _, s in graded(scan_code(tmp_path, anywhere, "app.py")) if r == "B201"] == ["high"]
 
 
 def test_gradio_debug_is_not_a_debugger(tmp_path: Path) -> None:
