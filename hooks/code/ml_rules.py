@@ -26,6 +26,7 @@ from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
+from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
@@ -101,6 +102,13 @@ _MODEL_MADE_NAME = re.compile(r"(?i)(?:^|_)(?:generated?|llm|model|completion|ch
 _LLM_HINT = re.compile(
     r"(?i)(?:^|_)(response|completion|generated?|generation|output|answer|reply|llm|chat|content|choices|"
     r"prediction|invoke|predict|agent|assistant)(?:$|_|s$)"
+)
+# The hints that name what a model makes (`prediction`, `completion`, `answer`), as against the
+# nouns any program uses for its own data (`output`, `content`, `response`), which count only
+# where a model or the network is in sight (hooks/code/model_in_sight.py).
+_MODEL_WORD_HINT = re.compile(
+    r"(?i)(?:^|_)(completion|generated?|generation|answer|reply|llm|chat|choices|prediction|invoke|predict|"
+    r"agent|assistant)(?:$|_|s$)"
 )
 # torch.hub's `owner/name[:ref]` (hub.py's _parse_repo_info) and a full git commit id.
 _HUB_REPOSITORY = re.compile(r"(?P<owner>[A-Za-z0-9_.-]+)/(?P<name>[A-Za-z0-9_.-]+)(?::(?P<ref>[^\s:]+))?")
@@ -509,6 +517,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
+        self._model_in_sight: bool | None = None  # see _named_output
 
     def prepare(self, module: ast.Module, shell_lines: Sequence[tuple[int, str]] = ()) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
@@ -1497,9 +1506,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         if depth > 30 or isinstance(node, ast.Constant):
             return False
         if isinstance(node, ast.Name):
-            return node.id in self.llm_values or (node.id not in self.file_texts and _hinted(node.id))
+            return node.id in self.llm_values or (node.id not in self.file_texts and self._named_output(node.id))
         if isinstance(node, ast.Attribute):
-            return _hinted(node.attr) or self._held_model_output(node.value)
+            return self._named_output(node.attr) or self._held_model_output(node.value)
         if isinstance(node, ast.Subscript):
             return self._looks_like_llm_output(node.value, depth + 1)
         if isinstance(node, ast.Call):
@@ -1507,13 +1516,30 @@ class MLRuleVisitor(ast.NodeVisitor):
             if name.startswith(("subprocess.", "os.popen")):
                 return False  # what a program printed (`subprocess.check_output`), not what a model said
             called = node.func.attr if isinstance(node.func, ast.Attribute) else name
-            if _hinted(called) or (isinstance(node.func, ast.Attribute) and self._held_model_output(node.func.value)):
+            if self._named_output(called) or (
+                isinstance(node.func, ast.Attribute) and self._held_model_output(node.func.value)
+            ):
                 return True
             # What a function makes of model output is model output: `extract_code(full_response)`,
             # `str(answer)`, `" ".join(parts)`.
             arguments = (*node.args, *(k.value for k in node.keywords))
             return any(self._looks_like_llm_output(a, depth + 1) for a in arguments)
         return any(self._looks_like_llm_output(child, depth + 1) for child in ast.iter_child_nodes(node))
+
+    def _named_output(self, name: str) -> bool:
+        """A name hint of model output. A word for what models make (`prediction`, `completion`,
+        `answer`, `llm_output`) counts anywhere; a noun every program uses for its own data
+        (`response`, `content`, `output`) only where a model or the network is in sight
+        (hooks/code/model_in_sight.py): a workflow engine's `exec(block.content)` runs its user's
+        code, not a model's."""
+        if not _hinted(name):
+            return False
+        if _MODEL_MADE_NAME.search(name) or _MODEL_WORD_HINT.search(name):
+            return True
+        if self._model_in_sight is None:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            self._model_in_sight = model_in_sight(module, self.serving or imports_fetchers(module))
+        return self._model_in_sight
 
     def _held_model_output(self, node: ast.AST) -> bool:
         """A chain whose root variable holds model output (`answer.text`, `result["x"].y`)."""

@@ -276,7 +276,12 @@ EVAL_OF_MODEL_OUTPUT = BOOK.rule(
     "high",
     "eval or exec on model or LLM output",
     cwe=95,
-    what="eval or exec on text a model or an LLM produced.",
+    what=(
+        "eval or exec on text a model or an LLM produced: a value taken from a model call, or one whose "
+        "name says a model made it (`prediction`, `completion`, `generated_code`). A noun any program "
+        "uses for its own data (`content`, `output`, `response`) counts only in a module that imports a "
+        "model, LLM or network library, serves requests, or calls a model (`llm.invoke`, `chat...create`)."
+    ),
     why=(
         "Model output follows whatever its input says, including prompt injections hidden in documents, "
         "web pages and user messages; eval turns that into code execution."
