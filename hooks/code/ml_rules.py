@@ -424,6 +424,43 @@ def _const_false(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is False
 
 
+_NOT_CONSTANT = object()
+
+
+def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -> object:
+    """The value of an expression built only of constants, `not`, `and`/`or` and (`builtins`:
+    when the module does not rebind them) `bool()`/`int()` of them (`not True`, `bool(0)`,
+    `False or 0`); _NOT_CONSTANT for anything else."""
+    if depth > 20:
+        return _NOT_CONSTANT
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        inner = _folded_constant(node.operand, depth + 1, builtins=builtins)
+        return _NOT_CONSTANT if inner is _NOT_CONSTANT else not inner
+    if isinstance(node, ast.BoolOp):
+        values = [_folded_constant(v, depth + 1, builtins=builtins) for v in node.values]
+        if _NOT_CONSTANT in values:
+            return _NOT_CONSTANT
+        result = values[0]
+        for value in values[1:]:
+            result = (result and value) if isinstance(node.op, ast.And) else (result or value)
+        return result
+    if (
+        builtins
+        and isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("bool", "int")
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        inner = _folded_constant(node.args[0], depth + 1, builtins=builtins)
+        if inner is _NOT_CONSTANT or not isinstance(inner, (bool, int)):
+            return _NOT_CONSTANT
+        return bool(inner) if node.func.id == "bool" else int(inner)
+    return _NOT_CONSTANT
+
+
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     for keyword in call.keywords:
         if keyword.arg == name:
@@ -934,14 +971,16 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _weights_only_expression(self, node: ast.Call, name: str, weights_only: ast.expr) -> None:
         """`weights_only=<expression>`: the code decides at run time (`not self.unsafe`, a CLI
-        flag), which is low, unless the expression is a local name bound only to constants: True
-        everywhere is weights-only, any False unpickles. bandit's B614 gives way to this finding
+        flag), which is low, unless the expression folds to constants (`not True`, `bool(0)`) or
+        is a local name bound only to such: truthy everywhere is weights-only, any falsy value but
+        None unpickles (torch tests `if weights_only:`). bandit's B614 gives way to this finding
         (on this line it stands for B614), so the decision is reported once and not blocking."""
         values = self._constant_flag_values(node, weights_only)
         shown = ast.unparse(weights_only)[:60]
-        if values == {True}:
+        if values and all(value for value in values):
             self.bandit_false_positives.add((node.lineno, "B614"))
-        elif False in values:
+        elif any(not value and value is not None for value in values):
+            # torch.load tests `if weights_only:`; None alone means torch's own default
             self._add_load(
                 rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                 node,
@@ -958,10 +997,13 @@ class MLRuleVisitor(ast.NodeVisitor):
             )
 
     def _constant_flag_values(self, call: ast.Call, value: ast.expr) -> set[object]:
-        """The constants a local name holds where `call` reads it; empty when any of its values is
-        not a constant, or it is a parameter, an attribute or a name rebound unseen."""
-        if isinstance(value, ast.Constant):
-            return {value.value}
+        """The constant an expression folds to, or the constants a local name holds where `call`
+        reads it; empty when any of its values is not one, or it is a parameter, an attribute or a
+        name rebound unseen."""
+        builtins = not {"bool", "int"} & (self._assigned_names() | self._rebound_elsewhere())
+        folded = _folded_constant(value, builtins=builtins)
+        if folded is not _NOT_CONSTANT:
+            return {folded}
         if not isinstance(value, ast.Name) or value.id in self._rebound_elsewhere():
             return set()
         origins = self.command_origins()
@@ -969,9 +1011,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if function is not None and value.id in parameters_of(function):
             return set()
         bound = origins.bound_values(value.id, function)
-        if bound is None or not bound[0] or not all(isinstance(v, ast.Constant) for v in bound[0]):
+        if bound is None or not bound[0]:
             return set()
-        return {v.value for v in bound[0] if isinstance(v, ast.Constant)}
+        values = {
+            _folded_constant(v, builtins=builtins) if isinstance(v, ast.expr) else _NOT_CONSTANT for v in bound[0]
+        }
+        return set() if _NOT_CONSTANT in values else values
 
     def _mcp_consent(self, node: ast.Call) -> bool:
         """smolagents' `ToolCollection.from_mcp(server, trust_remote_code=True)`."""

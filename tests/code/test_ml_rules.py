@@ -517,3 +517,17 @@ def test_weights_only_through_a_name_set_to_constants(tmp_path: Path) -> None:
     # A parameter is the caller's decision, never taken for its default.
     parameter = "import torch\ndef f(p, safe=True):\n    return torch.load(p, weights_only=safe)\n"
     assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, parameter)] == [("MLS306", "low")]
+
+
+@pytest.mark.parametrize("expression", ["not True", "bool(0)", "0", "False or 0", "int(False)"])
+def test_weights_only_folded_to_a_false_value_blocks(tmp_path: Path, expression: str) -> None:
+    found = scan_code(tmp_path, f"import torch\nsd = torch.load(p, weights_only={expression})\n")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS306", "high")]
+
+
+def test_weights_only_folding_trusts_no_rebound_builtin(tmp_path: Path) -> None:
+    # `bool` rebound by the code: bool(1) may be anything, so it is the code's run-time decision.
+    source = "import torch\nbool = lambda value: False\nsd = torch.load(p, weights_only=bool(1))\n"
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, source)] == [("MLS306", "low")]
+    plain = "import torch\nsd = torch.load(p, weights_only=bool(1))\n"
+    assert scan_code(tmp_path, plain) == []
