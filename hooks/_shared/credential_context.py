@@ -247,12 +247,12 @@ _HEX_DIGEST = re.compile(r"(?i)[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{6
 
 
 def _digest_qualified(text: str, name_start: int, match: re.Match[str]) -> bool:
-    """`checksum/secret`, `sha256/token`: the name's `/`-qualifier (a Kubernetes annotation's
-    prefix) says it holds a hash of the credential, and the value is a whole hex digest of one
-    of the common lengths (MD5 to SHA-512). A digest cannot be used as the credential."""
+    """`checksum/secret`: the name's `/`-qualifier is exactly `checksum` (Helm's annotation
+    prefix for a rendered object's digest) and the value is a whole hex digest of one of the
+    common lengths (MD5 to SHA-512). A digest cannot be used as the credential."""
     qualifier = text[_name_start(text, name_start - 1) : name_start - 1]
-    if not _HASH_WORDS.intersection(name_words(qualifier)):
-        return False
+    if name_words(qualifier) != ["checksum"]:
+        return False  # only Helm's `checksum/` prefix: `hmac-sha256/secret` names a key's use
     value = next((match.group(g) for g in ("dq", "sq", "bq", "bare") if match.group(g) is not None), "")
     return _HEX_DIGEST.fullmatch(value.strip()) is not None
 

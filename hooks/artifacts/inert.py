@@ -49,7 +49,7 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
     if find_eocd(handle, size) is not None or hdf5_after_user_block(handle, size):
         return True
     handle.seek(0)
-    if _holds_signature(handle, size):
+    if holds_archive_signature(handle, size):
         return True
     data = _Blocks(handle, size)
     if size >= 8 and struct.unpack("<I", data.read(0, 4))[0] < size:
@@ -75,7 +75,7 @@ def hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:
 _CHUNK = 1 << 20
 
 
-def _holds_signature(handle: BinaryIO, size: int) -> bool:
+def holds_archive_signature(handle: BinaryIO, size: int) -> bool:
     """Whether a 7z or RAR signature stands anywhere in the data, read a chunk at a time."""
     overlap = max(len(signature) for signature in _ARCHIVE_SIGNATURES) - 1
     tail = b""

@@ -587,6 +587,7 @@ def test_a_digest_under_a_checksum_qualifier_is_no_secret(tmp_path: Path) -> Non
     # another qualifier (an annotation key naming the secret itself), still blocks.
     typed = "        checksum/secret: Xk9fQ2mL7vR3pT8wZ4\n"
     other = f"        vault.example.com/secret: {digest}\n"
-    for text in (typed, other):
+    hmac_key = f"        hmac-sha256/secret: {digest}\n"  # a hex key named by its use, not a digest
+    for text in (typed, other, hmac_key):
         found = scan_text(tmp_path, "deploy.yaml", "      annotations:\n" + text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text

@@ -16,7 +16,8 @@ A string is a u16 length counting a final NUL, then its bytes. Nothing in the fo
 the loader copies numbers into tensors. Its first byte (1-6) is no pickle opcode, so pickle and
 every loader built on it raise at byte 0 ("invalid load key"). A file is taken for one only when
 the layout holds to its last byte, with printable names. A file that starts like one and breaks
-the layout, or hides an HDF5 superblock where h5py looks for one, is not fully analysed (MLS901);
+the layout, or hides an HDF5 superblock where h5py looks for one or an archive (a zip end record,
+a 7z or RAR signature), is not fully analysed (MLS901);
 one that does not start like one is left to the other formats (a `.bin` no format takes stays
 MLS902: fail closed). Tensor data is never read.
 """
@@ -28,8 +29,9 @@ from typing import BinaryIO
 
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
-from hooks.artifacts.inert import hdf5_after_user_block
+from hooks.artifacts.inert import hdf5_after_user_block, holds_archive_signature
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
+from hooks.artifacts.zipreader import find_eocd
 
 _VERSIONS = range(1, 7)  # CURRENT_BINARY_VERSION is 6; the C++ loader refuses newer ones
 _ITEM_SIZES = {0: 4, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2}  # DataType enum (include/ctranslate2/types.h) -> bytes
@@ -161,6 +163,11 @@ def _read(source: Source, walk: Walk) -> None:
         # h5py finds a superblock at 512, 1024, ... inside the variables' data: a polyglot that a
         # Keras or h5py loader reads as HDF5, which this reader does not vouch for.
         raise _Layout("an HDF5 superblock stands inside the CTranslate2 model's data", None)
+    handle.seek(0)
+    if find_eocd(handle, size) is not None or holds_archive_signature(handle, size):
+        # zipfile (pandas, Keras, a zip-based loader) finds an archive from its end record, and
+        # 7-Zip or unrar past a prefix, whatever the bytes before: tensor data may hold one.
+        raise _Layout("an archive stands inside the CTranslate2 model's data", None)
 
 
 CTRANSLATE2 = Format("ctranslate2", _recognise, _read, weak=True)

@@ -144,3 +144,26 @@ def test_an_hdf5_superblock_inside_the_data_is_not_fully_analysed(tmp_path: Path
     data = bytearray(built(6))
     data[512:520] = b"\x89HDF\r\n\x1a\n"  # inside the first variable's data
     assert rules(scan_bytes(tmp_path, "model.bin", bytes(data))) == ["MLS901"]
+
+
+def test_an_archive_inside_the_data_is_not_fully_analysed(tmp_path: Path) -> None:
+    # zipfile finds an archive from its end record whatever precedes it; as a member of another
+    # archive (no top-level end-record check) the model must still not be cleared.
+    import io
+    import tarfile
+    import zipfile
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("frame.pkl", malicious_pickle(tmp_path / "canary"))
+    payload = inner.getvalue()
+    data = struct.pack("<I", 2) + _string("TransformerSpec") + struct.pack("<I", 1) + struct.pack("<I", 1)
+    data += _string("payload") + struct.pack("<BIBI", 1, len(payload), 1, len(payload)) + payload
+    assert rules(scan_bytes(tmp_path, "model.bin", data)) != []
+    bundle = io.BytesIO()
+    with tarfile.open(fileobj=bundle, mode="w:gz") as tar:
+        info = tarfile.TarInfo("model.bin")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    found = rules(scan_bytes(tmp_path, "bundle.tar.gz", bundle.getvalue()))
+    assert found and not (tmp_path / "canary").exists()
