@@ -20,10 +20,9 @@ _DOCS = "https://bandit.readthedocs.io/en/latest/"
 # low by default; under `profile: strict` at bandit's own severity (given here for the docs).
 # chmod to a mode nobody else can write (0o755 on an executable, 0o775, 0o555),
 # Hub downloads without a revision, requests without a timeout, /tmp paths and mktemp, urlopen of
-# a URL, SQL built as a string, binding all interfaces, md5/sha1 without usedforsecurity (hashlib's
-# B324, and B303 for the same hashes from cryptography or pycryptodome, OAEP's and MGF1's SHA-1
-# among them), the stdlib XML parsers (expat has refused entity expansion bombs since 2.4.1; the
-# stdlib never fetches external entities) and Jinja2 without autoescape (ML code renders prompts, not HTML).
+# a URL, SQL built as a string, binding all interfaces, md5/sha1 without usedforsecurity, the
+# stdlib XML parsers (expat has refused entity expansion bombs since 2.4.1; the stdlib never
+# fetches external entities) and Jinja2 without autoescape (ML code renders prompts, not HTML).
 HYGIENE_BANDIT_IDS: dict[str, Severity] = {
     "B103": Severity.MEDIUM,
     "B615": Severity.MEDIUM,
@@ -34,7 +33,6 @@ HYGIENE_BANDIT_IDS: dict[str, Severity] = {
     "B608": Severity.MEDIUM,
     "B104": Severity.MEDIUM,
     "B324": Severity.HIGH,
-    "B303": Severity.MEDIUM,
     **{f"B{number}": Severity.MEDIUM for number in range(313, 321)},
     "B701": Severity.HIGH,
 }

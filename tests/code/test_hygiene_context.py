@@ -454,20 +454,3 @@ def test_a_global_query_only_compared_here_may_run_elsewhere(tmp_path: Path) -> 
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "q.py") if f.rule_id == "B608"] == [
         (4, "medium")
     ]
-
-
-def test_weak_hashes_from_a_crypto_library_are_hygiene_like_hashlibs(tmp_path: Path) -> None:
-    """SHA-1 as OAEP's and MGF1's hash (the key-wrap schemes that require it), or md5 from
-    pycryptodome, is B303: low like hashlib's B324, bandit's medium under the strict profile. A
-    deserialising load on the next line keeps blocking (this is no file-wide quieting)."""
-    source = (
-        "import pickle\n"
-        "from cryptography.hazmat.primitives import hashes\n"
-        "from cryptography.hazmat.primitives.asymmetric import padding\n"
-        "pad = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA1()), algorithm=hashes.SHA1(), label=None)\n"
-        "obj = pickle.loads(blob)\n"
-    )
-    found = graded(scan_code(tmp_path, source, "wrap.py"))
-    assert ("B303", 4, "low") in found and ("B301", 5, "medium") in found
-    strict = graded(scan_code(tmp_path, source, "wrap.py", policy=Policy(root=tmp_path, profile="strict")))
-    assert ("B303", 4, "medium") in strict
