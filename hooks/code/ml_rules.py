@@ -132,11 +132,6 @@ _INERT_PIPELINE_ARGUMENTS = frozenset(
 )
 # Bind addresses of this machine alone, as a server's `host=` takes them.
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-# flask.Config's loaders and dict's writers: any of them may set SERVER_NAME, which app.run() binds.
-_CONFIG_LOADERS = frozenset(
-    {"from_envvar", "from_prefixed_env", "from_pyfile", "from_object", "from_file", "from_mapping", "update",
-     "setdefault", "__setitem__"}
-)  # fmt: skip
 # A URL of this machine itself: localhost, 127.0.0.0/8, [::1], 0.0.0.0 (which connects locally).
 # The host must end the authority: a path, query or fragment follows, or a port (whose digits may
 # come from a variable: `f"https://localhost:{port}/x"`). `https://localhost:80@evil.com` is
@@ -459,6 +454,20 @@ def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -
             return _NOT_CONSTANT
         return bool(inner) if node.func.id == "bool" else int(inner)
     return _NOT_CONSTANT
+
+
+def _parameter_default(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, name: str) -> ast.expr | None:
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    for argument, default in zip(
+        positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
+    ):
+        if argument.arg == name:
+            return default
+    for argument, kw_default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        if argument.arg == name:
+            return kw_default
+    return None
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -969,6 +978,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             elif not self.strict:
                 self._weights_only_expression(node, name, weights_only)
 
+    def _rewritten_unseen(self, name: str) -> bool:
+        """`flag ^= True` (the binding index keeps only the operand) or `globals()[...] = ...`
+        anywhere in the module: the name's values are not the constants it was bound to."""
+        for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("globals", "vars"):
+                return True
+        return False
+
     def _weights_only_expression(self, node: ast.Call, name: str, weights_only: ast.expr) -> None:
         """`weights_only=<expression>`: the code decides at run time (`not self.unsafe`, a CLI
         flag), which is low, unless the expression folds to constants (`not True`, `bool(0)`) or
@@ -1009,6 +1028,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         origins = self.command_origins()
         function = origins.function_of(call)
         if function is not None and value.id in parameters_of(function):
+            default = _parameter_default(function, value.id)
+            folded = _NOT_CONSTANT if default is None else _folded_constant(default, builtins=builtins)
+            # `def load(path, weights_only=False)`: what callers get unless they say otherwise
+            return {folded} if folded is not _NOT_CONSTANT and not folded and folded is not None else set()
+        if self._rewritten_unseen(value.id):
             return set()
         bound = origins.bound_values(value.id, function)
         if bound is None or not bound[0]:
@@ -1368,7 +1392,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         """`app.run(host="127.0.0.1", debug=True)`: Werkzeug's debugger listens on this machine
         only, behind its PIN; nobody on the network reaches it. An explicit host wins over Flask's
         SERVER_NAME, and Dash and Connexion pass it through. No host is loopback only for an app
-        that is surely `flask.Flask` with no SERVER_NAME set anywhere in the module (Dash's HOST
+        that is surely `flask.Flask` whose config nothing in the module touches (Dash's HOST
         variable or Connexion choose others); any other host, or one from a variable, keeps
         bandit's B201."""
         if self.strict or not (isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
@@ -1406,28 +1430,22 @@ class MLRuleVisitor(ast.NodeVisitor):
             return False
         if not all(isinstance(v, ast.Call) and self.qualname(v.func) == "flask.Flask" for v in bound[0]):
             return False
-        return not self._configures_server_name()
+        return not self._app_may_be_configured(receiver.id)
 
-    def _configures_server_name(self) -> bool:
+    def _app_may_be_configured(self, app: str) -> bool:
+        """Anything in the module that may set SERVER_NAME or publish the app: the text
+        SERVER_NAME, any use of a `.config` or `default_config` (`dict.update(app.config, ...)`,
+        `config = app.config`), or the app handed to any call but its own methods (`init_app(app)`,
+        `FlaskDynaconf(app)`, `run_with_ngrok(app)`)."""
         for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "SERVER_NAME" in node.value:
                 return True
-            if isinstance(node, ast.Attribute) and node.attr == "config" and isinstance(node.ctx, ast.Store):
-                return True  # `app.config = Config(...)`
-            if (
-                isinstance(node, ast.Subscript)
-                and isinstance(node.ctx, ast.Store)
-                and isinstance(node.value, ast.Attribute)
-                and node.value.attr == "config"
-            ):
-                return True  # `app.config[key] = value`: the key may be SERVER_NAME
-            if (
-                isinstance(node, ast.Attribute)
-                and node.attr in _CONFIG_LOADERS
-                and isinstance(node.value, ast.Attribute)
-                and node.value.attr == "config"
-            ):
-                return True  # `app.config.from_prefixed_env()`: FLASK_SERVER_NAME and friends
+            if isinstance(node, ast.Attribute) and node.attr in ("config", "default_config"):
+                return True
+            if isinstance(node, ast.Call):
+                passed = [*node.args, *(k.value for k in node.keywords)]
+                if any(isinstance(a, ast.Name) and a.id == app for a in passed):
+                    return True
         return False
 
     def _loopback_tls(self, node: ast.Call) -> None:

@@ -363,6 +363,12 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         # An app passed in, or a name bound to something else as well: not surely Flask.
         "import flask\ndef serve(app):\n    app.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\nif x:\n    app = make()\napp.run(debug=True)\n",
+        # Found by red-teaming: config changed without the text SERVER_NAME, or the app handed on.
+        "from flask import Flask\napp = Flask(__name__)\ndict.update(app.config, **o)\napp.run(debug=True)\n",
+        "from flask import Flask\nFlask.default_config = d\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\nc = app.config\nc.from_pyfile('d.cfg')\napp.run(debug=True)\n",
+        "from flask import Flask\nfrom s import init_app\napp = Flask(__name__)\ninit_app(app)\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\nrun_with_ngrok(app)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks_unless_the_app_is_surely_flask_on_its_default(tmp_path: Path, source: str) -> None:

@@ -514,9 +514,15 @@ def test_weights_only_through_a_name_set_to_constants(tmp_path: Path) -> None:
     assert "set False" in found[0].message
     safe = "import torch\nsafe = True\nsd = torch.load(p, weights_only=safe)\n"
     assert scan_code(tmp_path, safe) == []
-    # A parameter is the caller's decision, never taken for its default.
+    # A parameter is the caller's decision, never taken for a truthy default; a falsy default is
+    # what every caller that says nothing gets, so it blocks.
     parameter = "import torch\ndef f(p, safe=True):\n    return torch.load(p, weights_only=safe)\n"
     assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, parameter)] == [("MLS306", "low")]
+    unsafe_default = "import torch\ndef f(p, safe=False):\n    return torch.load(p, weights_only=safe)\n"
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, unsafe_default)] == [("MLS306", "high")]
+    # Rewritten where the binding index does not see the value: the code's run-time decision.
+    flipped = "import torch, sys\nsafe = True\nsafe ^= True\nsd = torch.load(sys.argv[1], weights_only=safe)\n"
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, flipped)] == [("MLS306", "low")]
 
 
 @pytest.mark.parametrize("expression", ["not True", "bool(0)", "0", "False or 0", "int(False)"])
