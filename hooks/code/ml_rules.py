@@ -1391,10 +1391,9 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _loopback_debugger(self, node: ast.Call) -> None:
         """`app.run(host="127.0.0.1", debug=True)`: Werkzeug's debugger listens on this machine
         only, behind its PIN; nobody on the network reaches it. An explicit host wins over Flask's
-        SERVER_NAME, and Dash and Connexion pass it through. No host is loopback only for an app
-        that is surely `flask.Flask` whose config nothing in the module touches (Dash's HOST
-        variable or Connexion choose others); any other host, or one from a variable, keeps
-        bandit's B201."""
+        SERVER_NAME, and Dash and Connexion pass it through. No host (Flask's default is loopback,
+        but SERVER_NAME, Dash's HOST variable or Connexion choose others), any other host, or one
+        from a variable keeps bandit's B201."""
         if self.strict or not (isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
             return
         debug = _keyword(node, "debug")
@@ -1405,48 +1404,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if len(node.args) > 2:
             return  # a positional debug or load_dotenv beside debug=True: not Flask's signature
         host = _keyword(node, "host") or (node.args[0] if node.args else None)
-        if host is None and self._flask_app_on_default_host(node.func.value, node):
-            reason = "the debugger listens on this machine only (Flask's default host, 127.0.0.1)"
-        elif isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS:
+        if isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS:
             reason = "the debugger listens on this machine only (an explicit loopback host)"
         else:
             return  # no host is not loopback everywhere: SERVER_NAME, Dash's HOST, Connexion's 0.0.0.0
         for line in _lines_of(node):
             self.quiet_bandit[(line, "B201")] = reason
-
-    def _flask_app_on_default_host(self, receiver: ast.expr, call: ast.Call) -> bool:
-        """`app.run(debug=True)` where `app` is only ever `flask.Flask(...)` and nothing in the
-        module can set SERVER_NAME (no such text, no `app.config` loaded from a file, an object,
-        the environment or a mapping): Flask's run() then binds 127.0.0.1 (flask/app.py).
-        Dash, Connexion and others read HOST from the environment or pick 0.0.0.0."""
-        if not isinstance(receiver, ast.Name) or receiver.id in self._rebound_elsewhere():
-            return False
-        origins = self.command_origins()
-        function = origins.function_of(call)
-        if function is not None and receiver.id in parameters_of(function):
-            return False
-        bound = origins.bound_values(receiver.id, function)
-        if bound is None or not bound[0]:
-            return False
-        if not all(isinstance(v, ast.Call) and self.qualname(v.func) == "flask.Flask" for v in bound[0]):
-            return False
-        return not self._app_may_be_configured(receiver.id)
-
-    def _app_may_be_configured(self, app: str) -> bool:
-        """Anything in the module that may set SERVER_NAME or publish the app: the text
-        SERVER_NAME, any use of a `.config` or `default_config` (`dict.update(app.config, ...)`,
-        `config = app.config`), or the app handed to any call but its own methods (`init_app(app)`,
-        `FlaskDynaconf(app)`, `run_with_ngrok(app)`)."""
-        for node in ast.walk(self._module or ast.Module(body=[], type_ignores=[])):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "SERVER_NAME" in node.value:
-                return True
-            if isinstance(node, ast.Attribute) and node.attr in ("config", "default_config"):
-                return True
-            if isinstance(node, ast.Call):
-                passed = [*node.args, *(k.value for k in node.keywords)]
-                if any(isinstance(a, ast.Name) and a.id == app for a in passed):
-                    return True
-        return False
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off
