@@ -115,8 +115,9 @@ TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
     cwe=502,
     what=(
         "torch.load with weights_only=False, or without weights_only=True. weights_only set from an "
-        "expression the code decides at run time (`not self.unsafe`, a CLI flag) is reported low; a "
-        "local name set only to constants is judged by them (any False is high)."
+        "expression the code decides at run time (`not self.unsafe`, a CLI flag) is reported low; an "
+        "expression of constants, a local name set only to them, or a parameter's falsy default is "
+        "judged by its value (any falsy value but None is high)."
     ),
     why=(
         "torch.load unpickles the checkpoint; unless weights_only=True restricts it to tensors and plain "
