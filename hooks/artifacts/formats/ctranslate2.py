@@ -39,6 +39,8 @@ _OLD_ITEM_SIZES = frozenset({1, 2, 4})  # before version 4 the item size alone s
 _MAX_RANK = 8  # real models use 0-4 dimensions; more is no model this format writes
 _MAX_NAME = 4096
 _MAX_ENTRIES = 1_000_000  # variables or aliases: real models have a few thousand
+_SMALLEST_VARIABLE = 2 + 1 + 1 + 1 + 4  # a one-letter name with its NUL, rank 0, type or item size, size
+_SMALLEST_ALIAS = 2 * (2 + 1)  # two empty names with their NULs
 
 
 class _Layout(AnalysisError):
@@ -79,8 +81,12 @@ class _Cursor:
             raise _Layout(f"CTranslate2 {what} is not a NUL-terminated printable name", self.position)
         return data[:-1].decode("ascii")
 
-    def count(self, what: str) -> int:
+    def count(self, what: str, smallest: int) -> int:
         value = self.unpack("I", what)
+        if value * smallest > self.size - self.position:
+            # Each entry takes at least `smallest` bytes: a count the file cannot hold is no
+            # CTranslate2 layout (data that only starts like one), not a limit of this reader.
+            raise _Layout(f"CTranslate2 {what} count {value} is more than the file can hold", self.position)
         if value > _MAX_ENTRIES:
             raise LimitExceeded(f"CTranslate2 model declares {value} {what}s, more than {_MAX_ENTRIES}")
         return value
@@ -125,7 +131,7 @@ def _read(source: Source, walk: Walk) -> None:
     if version >= 2:
         cursor.string("spec name")
         cursor.unpack("I", "spec revision")
-    for _ in range(cursor.count("variable")):
+    for _ in range(cursor.count("variable", _SMALLEST_VARIABLE)):
         cursor.tick()
         at = cursor.position
         cursor.string("variable name")
@@ -151,7 +157,7 @@ def _read(source: Source, walk: Walk) -> None:
             raise _Layout("CTranslate2 variable's data size does not match its dimensions", at)
         cursor.skip(data_bytes, "variable data")
     if version >= 3:
-        for _ in range(cursor.count("alias")):
+        for _ in range(cursor.count("alias", _SMALLEST_ALIAS)):
             cursor.tick()
             cursor.string("alias")
             cursor.string("aliased variable name")

@@ -167,3 +167,11 @@ def test_an_archive_inside_the_data_is_not_fully_analysed(tmp_path: Path) -> Non
         tar.addfile(info, io.BytesIO(data))
     found = rules(scan_bytes(tmp_path, "bundle.tar.gz", bundle.getvalue()))
     assert found and not (tmp_path / "canary").exists()
+
+
+def test_a_count_the_file_cannot_hold_is_no_model_and_no_limit(tmp_path: Path) -> None:
+    # A slide deck's member that only starts like a model (seen in a real .pptx): not an artifact,
+    # and no "analysis stopped" finding; named like a model, it is not fully analysed.
+    head = struct.pack("<I", 2) + _string("Slide") + struct.pack("<I", 1) + struct.pack("<I", 2_017_410_048)
+    assert scan_bytes(tmp_path, "image.dat", head + b"\x00" * 64) == []
+    assert rules(scan_bytes(tmp_path, "model.bin", head + b"\x00" * 64)) == ["MLS901"]
