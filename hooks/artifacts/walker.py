@@ -15,6 +15,8 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
+from hooks.artifacts.formats import ctranslate2
+from hooks.artifacts.formats.ctranslate2 import CTRANSLATE2
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import another_reader_may_take, inert_kind
@@ -91,6 +93,8 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
+            if artifact_name and ctranslate2.recognise(source.head) and self._whole_ctranslate2(source):
+                return True  # a CTranslate2 model, read to its last byte: no code in it
             inert = inert_kind(source.head) if artifact_name else None
             if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
@@ -134,6 +138,27 @@ class Walker(Walk):
                 source.handle.seek(start)
             return self._walk_known(fmt, source, artifact_name) or found
         return self._walk_known(fmt, source, artifact_name)
+
+    def _whole_ctranslate2(self, source: Source) -> bool:
+        """Whether data named like an artifact, in no format with a signature, is a whole
+        CTranslate2 model (no magic of its own, so it is tried here rather than in the table: data
+        that only starts like one stays an unknown format, as before)."""
+        try:
+            handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
+        except LimitExceeded:
+            return False
+        start = handle.tell()
+        mark = self._analysis.mark()
+        try:
+            self._read(CTRANSLATE2, Source(
+                handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
+                loader=source.loader,
+            ))  # fmt: skip
+        except AnalysisError:
+            self._analysis.rollback(mark)
+            handle.seek(start)
+            return False
+        return True
 
     def _no_other_reader(self, source: Source) -> bool:
         """No reader that starts past byte 0 (zip, HDF5, protobuf, flatbuffer) could take the data."""

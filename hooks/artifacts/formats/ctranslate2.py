@@ -15,11 +15,11 @@ little-endian, with no magic:
 A string is a u16 length counting a final NUL, then its bytes. Nothing in the format names code:
 the loader copies numbers into tensors. Its first byte (1-6) is no pickle opcode, so pickle and
 every loader built on it raise at byte 0 ("invalid load key"). A file is taken for one only when
-the layout holds to its last byte, with printable names. A file that starts like one and breaks
-the layout, or hides an HDF5 superblock where h5py looks for one or an archive (a zip end record,
-a 7z or RAR signature), is not fully analysed (MLS901);
-one that does not start like one is left to the other formats (a `.bin` no format takes stays
-MLS902: fail closed). Tensor data is never read.
+the layout holds to its last byte, with printable names, and hides no HDF5 superblock where h5py
+looks for one and no archive (a zip end record, a 7z or RAR signature). Having no magic, it is not
+a row of the format table: the walker tries it on data named like an artifact that no format with
+a signature takes, and anything that breaks the layout stays what it was, an unknown format
+(MLS902, or low for an inert document: fail closed). Tensor data is never read.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _printable(data: bytes) -> bool:
     return all(0x20 <= byte < 0x7F for byte in data)
 
 
-def _recognise(head: bytes) -> bool:
+def recognise(head: bytes) -> bool:
     """A version of 1-6, then the spec's name (version 2 on) or the variable count and the first
     variable's name (version 1), as far as the head shows them."""
     if len(head) < 8:
@@ -176,4 +176,4 @@ def _read(source: Source, walk: Walk) -> None:
         raise _Layout("an archive stands inside the CTranslate2 model's data", None)
 
 
-CTRANSLATE2 = Format("ctranslate2", _recognise, _read, weak=True)
+CTRANSLATE2 = Format("ctranslate2", recognise, _read, weak=True)  # tried by the walker, not in the table

@@ -2,15 +2,14 @@
 
 Order matters where signatures overlap: strong magics first, then pickle's protocol header,
 then the weak signatures that text or noise can match (safetensors' length prefix, lzma-alone,
-zlib, CTranslate2's version number, and any byte that is a pickle opcode) last. To add a format,
-see `formats/__init__.py`.
+zlib, and any byte that is a pickle opcode) last. CTranslate2 has no signature: the walker tries it
+on data named like an artifact that nothing here takes. To add a format, see `formats/__init__.py`.
 """
 
 from __future__ import annotations
 
 from hooks.artifacts.formats import (
     compressed,
-    ctranslate2,
     gguf,
     git_lfs,
     hdf5,
@@ -55,7 +54,6 @@ FORMATS: tuple[Format, ...] = (
     tensorflow.TENSORFLOW,
     compressed.LZMA,
     compressed.ZLIB,
-    ctranslate2.CTRANSLATE2,
     pickles.MAYBE_PICKLE,
 )
 BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in FORMATS}

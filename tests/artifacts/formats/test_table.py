@@ -17,7 +17,11 @@ def test_every_format_a_module_declares_is_in_the_table() -> None:
             continue
         module = importlib.import_module(f"hooks.artifacts.formats.{info.name}")
         declared += [value for value in vars(module).values() if isinstance(value, Format)]
-    assert declared and sorted(f.name for f in declared) == sorted(f.name for f in FORMATS)
+    # CTranslate2 has no signature: the walker tries it on unknown data named like an artifact.
+    tried_by_the_walker = {"ctranslate2"}
+    assert declared and sorted(f.name for f in declared if f.name not in tried_by_the_walker) == sorted(
+        f.name for f in FORMATS
+    )
     assert len(BY_NAME) == len(FORMATS)  # names are unique
 
 
