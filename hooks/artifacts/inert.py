@@ -46,10 +46,7 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
     """Whether a reader that does not start at byte 0 could accept this data: a zip end record,
     an HDF5 superblock after a user block, a 7z or RAR archive past a prefix, a whole protobuf
     message, or a flatbuffer's root."""
-    if find_eocd(handle, size) is not None or hdf5_after_user_block(handle, size):
-        return True
-    handle.seek(0)
-    if holds_archive_signature(handle, size):
+    if container_inside(handle, size):
         return True
     data = _Blocks(handle, size)
     if size >= 8 and struct.unpack("<I", data.read(0, 4))[0] < size:
@@ -60,7 +57,16 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
         return True  # shorter than its size said: not read whole, so not shown inert (fail closed)
 
 
-def hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:
+def container_inside(handle: BinaryIO, size: int) -> bool:
+    """Whether a container that its reader finds past byte 0 stands in the data: a zip end record,
+    an HDF5 superblock after a user block, or a 7z or RAR signature past a prefix."""
+    if find_eocd(handle, size) is not None or _hdf5_after_user_block(handle, size):
+        return True
+    handle.seek(0)
+    return _holds_signature(handle, size)
+
+
+def _hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:
     """Whether an HDF5 superblock stands at 512, 1024, 2048, ...: where HDF5 (h5py, Keras) looks
     for it past a user block, whatever the data before it."""
     offset = 512
@@ -75,7 +81,7 @@ def hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:
 _CHUNK = 1 << 20
 
 
-def holds_archive_signature(handle: BinaryIO, size: int) -> bool:
+def _holds_signature(handle: BinaryIO, size: int) -> bool:
     """Whether a 7z or RAR signature stands anywhere in the data, read a chunk at a time."""
     overlap = max(len(signature) for signature in _ARCHIVE_SIGNATURES) - 1
     tail = b""

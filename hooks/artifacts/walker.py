@@ -16,7 +16,6 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2
-from hooks.artifacts.formats.ctranslate2 import CTRANSLATE2
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import another_reader_may_take, inert_kind
@@ -150,7 +149,7 @@ class Walker(Walk):
         start = handle.tell()
         mark = self._analysis.mark()
         try:
-            self._read(CTRANSLATE2, Source(
+            self._read(ctranslate2.CTRANSLATE2, Source(
                 handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
                 loader=source.loader,
             ))  # fmt: skip

@@ -29,9 +29,8 @@ from typing import BinaryIO
 
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
-from hooks.artifacts.inert import hdf5_after_user_block, holds_archive_signature
+from hooks.artifacts.inert import container_inside
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
-from hooks.artifacts.zipreader import find_eocd
 
 _VERSIONS = range(1, 7)  # CURRENT_BINARY_VERSION is 6; the C++ loader refuses newer ones
 _ITEM_SIZES = {0: 4, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2}  # DataType enum (include/ctranslate2/types.h) -> bytes
@@ -165,15 +164,11 @@ def _read(source: Source, walk: Walk) -> None:
         # The loader stops here; bytes after the layout are read by no CTranslate2 code, so they
         # are data this reader cannot account for (a payload appended for another reader).
         raise _Layout(f"{size - cursor.position} bytes follow the CTranslate2 model's last field", cursor.position)
-    if hdf5_after_user_block(handle, size):
-        # h5py finds a superblock at 512, 1024, ... inside the variables' data: a polyglot that a
-        # Keras or h5py loader reads as HDF5, which this reader does not vouch for.
-        raise _Layout("an HDF5 superblock stands inside the CTranslate2 model's data", None)
-    handle.seek(0)
-    if find_eocd(handle, size) is not None or holds_archive_signature(handle, size):
-        # zipfile (pandas, Keras, a zip-based loader) finds an archive from its end record, and
-        # 7-Zip or unrar past a prefix, whatever the bytes before: tensor data may hold one.
-        raise _Layout("an archive stands inside the CTranslate2 model's data", None)
+    if container_inside(handle, size):
+        # zipfile finds an archive from its end record, h5py a superblock at 512, 1024, ..., and
+        # 7-Zip or unrar an archive past a prefix, whatever the bytes before: tensor data may hold
+        # one, which a loader reads and this reader does not vouch for.
+        raise _Layout("an archive or HDF5 file stands inside the CTranslate2 model's data", None)
 
 
-CTRANSLATE2 = Format("ctranslate2", recognise, _read, weak=True)  # tried by the walker, not in the table
+CTRANSLATE2 = Format("ctranslate2", recognise, _read)  # tried by the walker, not in the table
