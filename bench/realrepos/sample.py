@@ -43,6 +43,7 @@ PER_RULE = {
     "blind13": 15,
     "blind14": 15,
     "blind15": 15,
+    "blind16": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 

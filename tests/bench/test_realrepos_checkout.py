@@ -30,6 +30,7 @@ def test_repository_list_is_pinned_and_split() -> None:
     assert sum(r.split == "blind13" for r in repos) == 4
     assert sum(r.split == "blind14" for r in repos) == 4
     assert sum(r.split == "blind15" for r in repos) == 4
+    assert sum(r.split == "blind16" for r in repos) == 4
 
 
 def test_select_by_split_and_name() -> None:
