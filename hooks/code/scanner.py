@@ -30,6 +30,7 @@ from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.settings import PolicySettings
 from hooks._core.test_paths import place_of_test_code
 from hooks._core.textfile import read_text
+from hooks._shared.installed_copy import installed_copy, lowered
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import installed_requirements
 from hooks.code import rules
@@ -169,7 +170,12 @@ class CodeScanner:
         if MOUNT_ROOT in read.text and not limits.strict:
             fed = fed_by_neighbours(path, limits.python)
         units = [_Unit([piece], notebook=False, pipeline_fed=fed)]
-        return self._scan_units(units, display, policy, limits, path)
+        report = self._scan_units(units, display, policy, limits, path)
+        if report.findings and not limits.strict:
+            copy = installed_copy(path, policy.root)
+            if copy is not None:
+                report.findings = lowered(report.findings, copy)
+        return report
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook

@@ -19,6 +19,7 @@ from hooks._shared.names import NameRules, name_issues
 from hooks._shared.requirements import RequirementRules, requirement_issues
 from hooks.deps import rules
 from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, OnlineAdvisories, installed_snapshot
+from hooks.deps.installed_metadata import INSTALLED_METADATA, metadata_requirements
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES
@@ -99,7 +100,10 @@ class DepsScanner:
         if name.endswith(".ipynb"):
             return self._scan_notebook(path, display, policy, settings)
         try:
-            if name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
+            if INSTALLED_METADATA.search(display):
+                metadata = metadata_requirements(read_text(path, wide=False))
+                files = [(display, _parse_written("requirements", metadata, path, policy, settings))]
+            elif name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
                 kind = "pyproject" if name == "pyproject.toml" else "environment"
                 files = [
                     (display, _parse_written(kind, read_text(path, wide=kind != "pyproject"), path, policy, settings))

@@ -13,8 +13,10 @@ DEPENDENCY_FILES = (
     r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
     r"|environment[^/]*\.ya?ml|pyproject\.toml)$"
 )
-# Notebooks too: the dependency files their `%%writefile` cells write are checked there.
-FILES = DEPENDENCY_FILES + r"|\.ipynb$"
+# Notebooks too: the dependency files their `%%writefile` cells write are checked there. And an
+# installed distribution's METADATA, the release a `pip install --target` tree ships
+# (installed_metadata.py).
+FILES = DEPENDENCY_FILES + r"|\.ipynb$|\.dist-info/METADATA$"
 
 SPEC = HookSpec(
     hook_id="mlsec-deps",

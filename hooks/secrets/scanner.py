@@ -17,6 +17,7 @@ from hooks._core.severity import Severity
 from hooks._core.test_paths import keeps_keys, place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
+from hooks._shared.installed_copy import installed_copy, lowered
 from hooks.secrets import rules
 from hooks.secrets.detection import (
     MAX_JUDGED_VALUES,
@@ -137,6 +138,10 @@ class SecretScanner:
             report.findings.append(replace(finding, confidence="high"))
         if budget.exhausted:
             report.findings.append(_budget_finding(display, data=file_unit("", display).kind == DATA))
+        if report.findings and not notebook and not settings.strict:
+            copy = installed_copy(path, policy.root)
+            if copy is not None:
+                report.findings = lowered(report.findings, copy)
         return report
 
     def _scan_text(
