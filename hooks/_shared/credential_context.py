@@ -213,6 +213,12 @@ _MENTION = re.compile(
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
+# A name inside a sentence: a word right before it and one after its value ("# Configure Token
+# Injection extension"), where a netrc line has its own keywords or nothing.
+_WORD_BEFORE = re.compile(
+    r"(?:^|(?<=[ \t#/*]))(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z"
+)
+_WORD_AFTER = re.compile(r"[ \t]{1,4}[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
 _SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
 
@@ -400,7 +406,17 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             value = value[1:].split("}", 1)[0]
         if before in "?&" and _loopback_url(lowered, name_start):
             continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
-        if spaced and value.isalpha() and _SENTENCE_GOES_ON.match(text, start + len(value)):
+        if (
+            spaced
+            and value.isalpha()
+            and (
+                _SENTENCE_GOES_ON.match(text, start + len(value))
+                or (
+                    _WORD_BEFORE.search(text, max(0, name_start - 40), name_start)
+                    and _WORD_AFTER.match(text, start + len(value))
+                )
+            )
+        ):
             # "the login credentials Polyaxon will use": a word of the sentence, unless it is random
             # like a generated key (strength 1 needs a value judged 2 to reach a finding). A value
             # with digits or symbols (`with password Adm1n@2024 and then`) is what people type.

@@ -591,3 +591,22 @@ def test_a_digest_under_a_checksum_qualifier_is_no_secret(tmp_path: Path) -> Non
     for text in (typed, other, hmac_key):
         found = scan_text(tmp_path, "deploy.yaml", "      annotations:\n" + text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
+
+
+def test_the_rest_of_a_comparison_or_version_pin_is_no_value(tmp_path: Path) -> None:
+    # pip's own output in a notebook: `(from google-auth==1.6.1->kfp==0.1)`, and code comparing.
+    pip_line = (
+        "Requirement already satisfied: rsa>=3.1.4 in /opt/conda/lib/python3.6/site-packages "
+        "(from google-auth==1.6.1->kfp==0.1) (4.0)\n"
+    )
+    assert scan_text(tmp_path, "install.log", pip_line) == []
+    # An assignment with one `=` still blocks.
+    found = scan_text(tmp_path, "app.env", "GOOGLE_AUTH=Qm7vXk2pLr9TzW4sHq8nBc3d\n")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")]
+
+
+def test_a_credential_word_inside_a_sentence_does_not_take_the_next_word_as_its_value(tmp_path: Path) -> None:
+    assert scan_text(tmp_path, "main.tf", '# Configure Token Injection extension\nresource "a" "b" {}\n') == []
+    # The spaced form of a config file or netrc still counts: nothing prose-like around it.
+    found = scan_text(tmp_path, "netrc", "machine example.com login ci password Xk9fQ2mL7vR3pT8w\n")
+    assert [f.rule_id for f in found] == ["MLS223"]
