@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -420,6 +420,15 @@ def _const_false(node: ast.AST | None) -> bool:
 
 
 _NOT_CONSTANT = object()
+
+
+def _falsy_but_none(value: object) -> bool:
+    """A weights_only torch treats as False (it tests `if weights_only:`; None is its default)."""
+    return not value and value is not None
+
+
+def _unsafe_ruamel_kind(value: object) -> bool:
+    return not (isinstance(value, str) and value in _RUAMEL_SAFE_KINDS)
 
 
 def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -> object:
@@ -901,6 +910,24 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.bandit_false_positives.add((node.lineno, "B506"))
         if kind in _RUAMEL_SAFE_KINDS:
             return
+        if kind is None and typ is not None and not self.strict:
+            # `YAML(typ=typ)`: judged by the values it can hold here, like torch's weights_only
+            kinds = self._constant_flag_values(made, typ, _unsafe_ruamel_kind)
+            if kinds and all(isinstance(k, str) and k in _RUAMEL_SAFE_KINDS for k in kinds):
+                return
+            unsafe = sorted(k for k in kinds if isinstance(k, str) and k not in _RUAMEL_SAFE_KINDS)
+            if unsafe:
+                kind = unsafe[0]
+            else:
+                shown = ast.unparse(typ)[:60]
+                self._add(
+                    rules.UNSAFE_YAML_LOAD,
+                    node,
+                    f"ruamel YAML(typ={shown}): the code decides at run time which loader builds the objects;"
+                    " reported low (only typ='unsafe' or 'full' builds arbitrary Python objects)",
+                    Severity.LOW,
+                )
+                return
         detail = f"YAML(typ={kind!r})" if kind is not None else "YAML(typ=...) with a typ not known here"
         self._add_load(
             rules.UNSAFE_YAML_LOAD, node, f"ruamel {detail} builds arbitrary Python objects; use typ='safe'", name
@@ -1015,10 +1042,13 @@ class MLRuleVisitor(ast.NodeVisitor):
                 Severity.LOW,
             )
 
-    def _constant_flag_values(self, call: ast.Call, value: ast.expr) -> set[object]:
+    def _constant_flag_values(
+        self, call: ast.Call, value: ast.expr, dangerous: Callable[[object], bool] = _falsy_but_none
+    ) -> set[object]:
         """The constant an expression folds to, or the constants a local name holds where `call`
-        reads it; empty when any of its values is not one, or it is a parameter, an attribute or a
-        name rebound unseen."""
+        reads it; a parameter's default only when that default is `dangerous` (what callers get
+        unless they say otherwise); empty when any of its values is not a constant, or it is a
+        parameter with a harmless default, an attribute or a name rebound unseen."""
         builtins = not {"bool", "int"} & (self._assigned_names() | self._rebound_elsewhere())
         folded = _folded_constant(value, builtins=builtins)
         if folded is not _NOT_CONSTANT:
@@ -1031,7 +1061,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             default = _parameter_default(function, value.id)
             folded = _NOT_CONSTANT if default is None else _folded_constant(default, builtins=builtins)
             # `def load(path, weights_only=False)`: what callers get unless they say otherwise
-            return {folded} if folded is not _NOT_CONSTANT and not folded and folded is not None else set()
+            return {folded} if folded is not _NOT_CONSTANT and dangerous(folded) else set()
         if self._rewritten_unseen(value.id):
             return set()
         bound = origins.bound_values(value.id, function)
@@ -1430,9 +1460,11 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
         if name in ("eval", "exec") and isinstance(node.func, ast.Name) and self._shadowed(node.func.id, node):
             # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the
-            # builtin, so bandit's finding is dropped (what it does with model output is still checked).
+            # builtin, so neither bandit's finding nor MLS314 holds; a builtin eval inside that
+            # function is a call of its own, judged where it stands.
             for line in _lines_of(node):
                 self.bandit_false_positives.add((line, "B307" if name == "eval" else "B102"))
+            return
         elif name in ("eval", "builtins.eval") and not self.strict and self._arithmetic_only(node):
             # `if not re.match(r'^[\d+\-*/().\s]+$', eq): return` then `eval(eq)`: no name can
             # be written with those characters, so only arithmetic runs (hooks/code/arithmetic_guard.py).

@@ -179,8 +179,15 @@ def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: 
     own = "def eval(model, X, y):\n    return model.score(X, y)\nacc = eval(m, X, y)\n"
     nested = "def f(t):\n    def exec(x):\n        return x\n    return exec(t)\n"
     later_in_module = "def run(t):\n    return eval(t)\ndef eval(x):\n    return x\n"  # resolved when run() runs
-    for source in (own, nested, later_in_module):
-        assert not [f for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102")], source
+    # Fed a model's predictions, the code's own `eval` is still no eval of model output (MLS314).
+    predictions = (
+        "def eval(labelpred):\n    return sum(1 for l, p in labelpred if l == p)\n"
+        "prediction = model.predict(X)\nprint(eval(prediction))\n"
+    )
+    for source in (own, nested, later_in_module, predictions):
+        assert not [f for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102", "MLS314")], source
+    builtin = "prediction = model.predict(X)\nprint(eval(prediction))\n"
+    assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, builtin)]
 
 
 @pytest.mark.parametrize(
@@ -537,3 +544,18 @@ def test_weights_only_folding_trusts_no_rebound_builtin(tmp_path: Path) -> None:
     assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, source)] == [("MLS306", "low")]
     plain = "import torch\nsd = torch.load(p, weights_only=bool(1))\n"
     assert scan_code(tmp_path, plain) == []
+
+
+def test_a_ruamel_typ_from_a_variable_is_judged_by_the_values_it_can_hold(tmp_path: Path) -> None:
+    head = "from ruamel.yaml import YAML\n"
+
+    def graded(body: str) -> list[tuple[str, str]]:
+        return [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, head + body) if f.rule_id == "MLS305"]
+
+    # Bound only to a safe kind here: nothing to report.
+    assert graded("def load(t):\n    kind = 'safe'\n    return YAML(typ=kind).load(t)\n") == []
+    # A parameter: callers decide; low unless its default is itself unsafe.
+    assert graded("def load(t, typ='safe'):\n    return YAML(typ=typ).load(t)\n") == [("MLS305", "low")]
+    assert graded("def load(t, typ):\n    return YAML(typ=typ).load(t)\n") == [("MLS305", "low")]
+    assert graded("def load(t, typ='unsafe'):\n    return YAML(typ=typ).load(t)\n") == [("MLS305", "high")]
+    assert graded("def load(t):\n    kind = 'full'\n    return YAML(typ=kind).load(t)\n") == [("MLS305", "high")]
