@@ -245,6 +245,8 @@ def _grouped(data: bytes, mapped: bytes) -> Iterator[Candidate]:
             start, end = match.start() - _LEAD_LENGTH[group], match.end()
             if end < len(data) and data[end] in _ALNUM:
                 continue
+            if pattern is _SPACED and _in_number_run(data, start, end):
+                continue
             text = data[start:end].decode("ascii")
             if group[:2] == "ip":
                 found = _ipv4(text, start, end)
@@ -255,6 +257,38 @@ def _grouped(data: bytes, mapped: bytes) -> Iterator[Candidate]:
 
 
 _NON_DIGITS = {ord(c): None for c in " -.()+/"}
+
+
+def _in_number_run(data: bytes, start: int, end: int) -> bool:
+    """Whether space-grouped digits stand in a printed array of numbers (`4155 4149 5257 246
+    4353 ...`, token ids in a notebook's output): a line of nothing but numbers and array
+    punctuation, holding at least three numbers more than the grouped value's own groups, or a
+    shorter such line (the array's last row) right after or before one. A table's row (`0  4111
+    1111 1111 1111  Jane`) has words or too few numbers."""
+    line_start = data.rfind(b"\n", max(0, start - _ROW_REACH), start) + 1
+    line_end = data.find(b"\n", end, end + _ROW_REACH)
+    if line_end == -1:
+        line_end = min(len(data), end + _ROW_REACH)
+    needed = data[start:end].count(b" ") + 4
+    if not _NUMBERS_ONLY.fullmatch(data[line_start:line_end]):
+        return False
+    if len(_NUMBER.findall(data[line_start:line_end])) >= needed:
+        return True
+    above_start = data.rfind(b"\n", max(0, line_start - 1 - _ROW_REACH), max(0, line_start - 1)) + 1
+    above = data[above_start : max(0, line_start - 1)] if line_start else b""
+    below_end = data.find(b"\n", line_end + 1, line_end + 1 + _ROW_REACH)
+    below = data[line_end + 1 : below_end if below_end != -1 else min(len(data), line_end + 1 + _ROW_REACH)]
+    return any(_NUMBERS_ONLY.fullmatch(row) and len(_NUMBER.findall(row)) >= needed for row in (above, below) if row)
+
+
+_ROW_REACH = 512
+_NUMBERS_ONLY = re.compile(rb"[\s\[\](),.\-\d\\n\"']*")
+_NUMBER = re.compile(rb"\d+")
+
+
+_ROW_REACH = 512
+_NUMBERS_ONLY = re.compile(rb"[\s\[\](),.\-\d\\n\"']*")
+_NUMBER = re.compile(rb"\d+")
 
 
 def _classify_grouped(group: str | None, text: str, digits: str, start: int, end: int) -> Candidate | None:
@@ -451,7 +485,10 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
                 and (lowered[after] in _ALNUM or lowered[after] >= 0x80)
             ):
                 continue
-            match = _DATE.search(data, after, after + 40)
+            # On the word's own line: past a line end stands the next record (`Washington's
+            # Birthday` then the next holiday's date); a column named `dob` is judged by its name.
+            line_end = data.find(b"\n", after, after + 40)
+            match = _DATE.search(data, after, after + 40 if line_end == -1 else line_end)
             if match is None:
                 continue
             if not date_is_plausible_birth(match):

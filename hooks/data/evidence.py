@@ -22,6 +22,10 @@ PartKey = tuple[int | None, int | None]  # (notebook cell, output) or (None, Non
 FILE_PART: PartKey = (None, None)
 
 
+_MAX_DISTINCT = 4096  # values remembered per column to count each once
+_SEPARATORS = {ord(c): None for c in " -.()+/"}  # `4111 1111 ...` and `4111-1111-...` are one value
+
+
 @dataclass
 class Tally:
     kind: str
@@ -36,10 +40,22 @@ class Tally:
     hinted: bool = False
     other_identifier: bool = False
     standalone: int = 0  # valid values that were a whole field, not words inside free text
+    # Evidence counts each value once: a column holding one number 396 times (a month's hash
+    # repeated on every row) is one value that passed a checksum, not 396 cards.
+    distinct_valid: int = 0
+    distinct_invalid: int = 0
+    seen: set[str] = field(default_factory=set, repr=False)
+
+    def first_sight(self, value: str) -> bool:
+        if value in self.seen:
+            return False
+        if len(self.seen) < _MAX_DISTINCT:
+            self.seen.add(value)
+        return True  # past the bound every value counts as new (evidence only grows)
 
     @property
     def ratio(self) -> float:
-        return self.valid / max(1, self.valid + self.invalid)
+        return self.distinct_valid / max(1, self.distinct_valid + self.distinct_invalid)
 
     def reported(self) -> bool:
         if self.valid == 0:
@@ -139,12 +155,16 @@ class Evidence:
         self, part: PartKey, column: str | None, candidate: Candidate, where: Where, *, standalone: bool = True
     ) -> None:
         tally = self.tally(part, column, candidate.kind)
+        new = tally.first_sight(candidate.value.translate(_SEPARATORS))
         if not candidate.valid:
             tally.invalid += 1
+            tally.distinct_invalid += new
             return
         tally.valid += 1
+        tally.distinct_valid += new
         tally.standalone += standalone
-        tally.weight += candidate.weight
+        if new:
+            tally.weight += candidate.weight
         tally.labels[candidate.label] += 1
         if not tally.example:
             tally.example = redact(candidate.value, candidate.kind)

@@ -119,3 +119,30 @@ def test_validators() -> None:
     )
     assert v.is_france_nir("255081416802538")
     assert v.is_finland_hetu("131052-308T") and not v.is_finland_hetu("131052-308U")
+
+
+def _aadhaar_numbers(count: int) -> list[str]:
+    found = []
+    for number in range(234567890100, 234567899999):
+        if v.is_india_aadhaar(str(number)):
+            found.append(str(number))
+            if len(found) == count:
+                return found
+    raise AssertionError("no valid numbers in range")
+
+
+def test_grouped_digits_inside_a_printed_array_of_numbers_are_not_one_identifier() -> None:
+    first, second = (f"{n[:4]} {n[4:8]} {n[8:]}" for n in _aadhaar_numbers(2))
+    # Token ids printed by numpy: rows of numbers one or more spaces apart, the last row shorter.
+    array = f"[[ 101 {first}   12  102    0    0    0]\n [  17  981 {second} 2011 1012]\n [ 4 5 6]]\n"
+    assert [k for k, _ in valid(array)] == []
+    # The same numbers as values of a record, or in a sentence, are identifiers.
+    assert [k for k, _ in valid(f"aadhaar: {first}\nother: {second}\n")] == ["national_id", "national_id"]
+    card_row = f"  0    {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}\n"  # a printed DataFrame's row
+    assert [k for k, _ in valid(card_row)] == ["card"]
+
+
+def test_a_birth_word_takes_a_date_on_its_own_line_only() -> None:
+    holidays = "Date,Holiday\n2017-1-20,Washington's Birthday\n2006-2-20,Washington's Birthday\n2001-5-28,Memorial\n"
+    assert valid(holidays) == []
+    assert valid("name: Jane Roe, birthday 1984-02-20, city Leeds\n") == [("dob", "1984-02-20")]

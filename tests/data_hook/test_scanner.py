@@ -17,6 +17,7 @@ from hooks.data.rules import (
     PHONES_IN_DATA,
     SSNS_IN_DATA,
 )
+from hooks.data.validators import is_card
 from tests.data_hook.helpers import arrow_file, arrow_stream, card, ids, parquet_file, policy, scan
 
 PEOPLE = (
@@ -60,6 +61,21 @@ def test_a_column_of_luhn_passing_ids_is_not_cards_but_a_column_of_cards_is(tmp_
     assert scan(tmp_path, "ids.csv", ids_rows + "\n") == []
     cards = "\n".join(["x"] + [card("4916", seed=i) for i in range(20)])
     assert ids(scan(tmp_path, "cards.csv", cards + "\n")) == [CARDS_IN_DATA.rule_id]
+
+
+def test_one_number_repeated_down_a_column_is_one_value_not_hundreds_of_cards(tmp_path: Path) -> None:
+    # A month's 19-digit hash on every row (FARM_FINGERPRINT): one of the month keys passes Luhn,
+    # and repeated 300 times it must not count as 300 cards; most keys fail the check.
+    keys = [str(4740473290291881200 + k) for k in range(40)]
+    passing = next(k for k in keys if is_card(k))
+    failing = [k for k in keys if k != passing and k[0] == "4"][:3]
+    rows = ["weight,plurality,hashmonth"] + [f"7.{i % 9},{i % 3},{passing}" for i in range(300)]
+    rows += [f"6.{i % 9},1,{failing[i % 3]}" for i in range(600)]
+    assert scan(tmp_path, "eval.csv", "\n".join(rows) + "\n") == []
+    # Twenty different cards, each on several rows (a customer's transactions), still block.
+    cards = [card("4916", seed=i) for i in range(20)]
+    rows = ["amount,x"] + [f"{i}.50,{cards[i % 20]}" for i in range(200)]
+    assert ids(scan(tmp_path, "tx.csv", "\n".join(rows) + "\n")) == [CARDS_IN_DATA.rule_id]
 
 
 def test_identifier_columns_are_not_read_as_personal(tmp_path: Path) -> None:
