@@ -213,11 +213,14 @@ _MENTION = re.compile(
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
+# What follows `name=` or `name>` when the operator was `==`, `>=`, `<=` or `~=` with a version.
+_VERSION_AFTER_OPERATOR = re.compile(r"=[ \t]{0,4}v?\d+(?:\.[0-9A-Za-z*]+)*(?:[,;)\s-]|\Z)")
 # A name inside a sentence: a word right before it and one after its value ("# Configure Token
 # Injection extension"), where a netrc line has its own keywords or nothing.
 _WORD_BEFORE = re.compile(
     r"(?:^|(?<=[ \t#/*]))(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z"
 )
+_PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
 _WORD_AFTER = re.compile(r"[ \t]{1,4}[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
 _SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
@@ -400,6 +403,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 raw = text[start : match.end(group)]
                 value = raw if quoted else _trim_bare(raw, before in "?&")
                 break
+        if not quoted and stripped in ("=", ">", "<", ">=", "<=") and _VERSION_AFTER_OPERATOR.match(value):
+            # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
+            # and a version constraint (`==`, `>=`, `<=`, `~=`), not a value assigned to it
+            continue
         if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
             # ${NAME:-default}: the default is the value
             start += 1
@@ -412,7 +419,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             and (
                 _SENTENCE_GOES_ON.match(text, start + len(value))
                 or (
-                    _WORD_BEFORE.search(text, max(0, name_start - 40), name_start)
+                    len(value) <= _PROSE_WORD_LENGTH
+                    and _WORD_BEFORE.search(text, max(0, name_start - 40), name_start)
                     and _WORD_AFTER.match(text, start + len(value))
                 )
             )

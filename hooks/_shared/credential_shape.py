@@ -452,11 +452,6 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value) and not _INTERPOLATION.search(value):
         fixed = fixed_text(value)
         value = value if fixed is None else fixed
-    if value.startswith("="):
-        # `google-auth==1.6.1->kfp==0.1` in pip's output, `token == other`: what follows the first
-        # `=` of `==` (or of `>=`, `!=`, `~=`) is the other side of a comparison or a version
-        # constraint; an assignment's value does not start with `=`.
-        return ValueShape(0, "the rest of `==`, `>=` or `!=`: a comparison or a version constraint")
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")

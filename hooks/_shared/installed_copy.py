@@ -10,10 +10,18 @@ and secrets hooks find in its lines belongs to the release, and a reviewer acts 
 folder's METADATA), not on the lines. A file that no RECORD lists, or whose bytes differ from
 what RECORD says, is the project's own and keeps every finding as it is.
 
+Only what pip installs from a package index counts: a dist-info folder holding `direct_url.json`
+(installed from a local folder, a VCS checkout or a URL: the team's own package, `pip install
+--target lib .`) vouches for nothing, nor does one at the repository's top (an install target is
+a folder of its own, never the project itself). A RECORD is the committer's file like any other:
+forging one is as visible in review as a suppression comment, and what it lowers stays reported.
+
 Everything read is bounded: the folders above the file up to the repository's top (at most
 `_MAX_DEPTH`), the entries looked through in each, the bytes of each RECORD and of the file
 itself. Past a bound the file counts as the project's own (its findings keep their severity).
-Each folder is listed, and each RECORD parsed, once per run. Nothing is imported or executed.
+Each folder is listed once per run; a RECORD is kept as its text (a few at a time) and searched
+for the one path asked, and the RECORD bytes read in one run are bounded. Nothing is imported or
+executed.
 """
 
 from __future__ import annotations
@@ -35,11 +43,14 @@ from hooks._core.severity import Severity
 _MAX_DEPTH = 12  # folders above the file that may hold the dist-info folders
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
 _MAX_RECORD_BYTES = 4 << 20
+_MAX_RUN_RECORD_BYTES = 64 << 20  # RECORD text read in one run; past it nothing more is vouched for
 _MAX_FILE_BYTES = 64 << 20  # a larger file is not hashed, so it stays the project's own
 _HASHES = frozenset({"sha256", "sha384", "sha512"})  # what RECORD may use; md5/sha1 are refused
 # What a distribution's name and version may look like to be shown (the folder name is the
 # committer's to choose; anything else is shown as "a distribution").
 _SHOWN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+!]{0,99}")
+_SHOWN_PATH = re.compile(r"[A-Za-z0-9._+!/-]{1,300}")
+_READ = [0, 0]  # [run generation, RECORD bytes read in it]
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,10 @@ class InstalledCopy:
             return f"{self.name} {self.version}"
         return "a distribution"
 
+    @property
+    def shown_record(self) -> str:
+        return self.record if _SHOWN_PATH.fullmatch(self.record) else "its dist-info RECORD"
+
 
 def installed_copy(path: Path, top: Path) -> InstalledCopy | None:
     """The release that installed this very file, or None when it is the project's own."""
@@ -67,21 +82,17 @@ def installed_copy(path: Path, top: Path) -> InstalledCopy | None:
         generation = run_generation()
         digests: dict[str, str] = {}
         for _ in range(_MAX_DEPTH):
-            if folder != root and root not in folder.parents:
-                return None
+            if folder == root or root not in folder.parents:
+                return None  # an install target is a folder of its own inside the repository
             for info in _dist_info_folders(str(folder), generation):
+                if (folder / info / "direct_url.json").exists():
+                    continue  # installed from a folder, a VCS checkout or a URL: no published release
                 record = str(folder / info / "RECORD")
-                listed = _record(record, generation)
-                if listed is None:
-                    continue
-                relative = absolute.relative_to(folder).as_posix()
-                expected = listed.get(relative)
+                expected = _listed_digest(record, absolute.relative_to(folder).as_posix(), generation)
                 if expected is None or not _same_bytes(absolute, expected, digests):
                     continue
                 name, _, version = info[: -len(".dist-info")].partition("-")
                 return InstalledCopy(name, version, Path(record).relative_to(root).as_posix())
-            if folder == root:
-                return None
             folder = folder.parent
     except (OSError, ValueError):
         return None
@@ -92,7 +103,7 @@ def lowered(findings: list[Finding], copy: InstalledCopy) -> list[Finding]:
     """The findings of an installed copy: low, saying whose lines they are. "Not analysed" findings
     (MLS9xx) keep their severity: a copy that could not be read is still unread."""
     note = (
-        f" (in {copy.release}'s own file, unmodified as its RECORD {copy.record} lists it:"
+        f" (in {copy.release}'s own file, unmodified as {copy.shown_record} lists it:"
         " act on the release, not on these lines)"
     )
     out: list[Finding] = []
@@ -120,28 +131,70 @@ def _dist_info_folders(folder: str, generation: int) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-@lru_cache(maxsize=1024)
-def _record(record: str, generation: int) -> dict[str, str] | None:
-    """RECORD's files (normalised relative paths) and their `algorithm=digest`, or None when it
-    cannot be read whole."""
-    del generation
+def records_above(path: Path, top: Path) -> list[Path]:
+    """The RECORD files that could vouch for `path`, and the `direct_url.json` beside each that
+    would void it (for the result cache: a verdict depends on them, and on their coming and
+    going)."""
     try:
-        where = Path(record)
-        if where.is_symlink() or where.stat().st_size > _MAX_RECORD_BYTES:
-            return None
-        with where.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error):
+        absolute = Path(os.path.normpath(path if path.is_absolute() else Path.cwd() / path))
+        root = Path(os.path.normpath(top if top.is_absolute() else Path.cwd() / top))
+        folder = absolute.parent
+        found: list[Path] = []
+        for _ in range(_MAX_DEPTH):
+            if folder == root or root not in folder.parents:
+                break
+            for info in _dist_info_folders(str(folder), run_generation()):
+                found += [folder / info / "RECORD", folder / info / "direct_url.json"]
+            folder = folder.parent
+        return found
+    except (OSError, ValueError):
+        return []
+
+
+def _listed_digest(record: str, relative: str, generation: int) -> str | None:
+    """RECORD's `algorithm=digest` for the file at `relative` (its folder's path), or None when
+    RECORD does not list it, cannot be read whole, or the run's RECORD budget is spent."""
+    try:
+        state = Path(record).lstat()
+    except OSError:
         return None
-    listed: dict[str, str] = {}
-    for row in rows:
+    text = _record_text(record, state.st_size, state.st_mtime_ns, generation)
+    if text is None:
+        return None
+    for line in text.splitlines():
+        if relative not in line:
+            continue  # most lines name other files: parse only the few that may be this one
+        try:
+            row = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            continue
         if len(row) < 2 or not row[1]:
             continue
         name = posixpath.normpath(row[0].replace("\\", "/"))
         if name.startswith(("../", "/")) or name == "..":
             continue  # scripts and data installed outside the folder
-        listed[name] = row[1]
-    return listed
+        if name == relative:
+            return row[1]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _record_text(record: str, size: int, mtime_ns: int, generation: int) -> str | None:
+    """A RECORD's text, within its own bound and the run's; None past either or when unreadable.
+    Kept by size and time as well, so a RECORD rewritten in the same run is read again."""
+    del mtime_ns
+    if _READ[0] != generation:
+        _READ[:] = [generation, 0]
+    try:
+        where = Path(record)
+        if where.is_symlink():
+            return None
+        if size > _MAX_RECORD_BYTES or _READ[1] + size > _MAX_RUN_RECORD_BYTES:
+            return None
+        _READ[1] += size
+        return where.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _same_bytes(path: Path, expected: str, digests: dict[str, str]) -> bool:

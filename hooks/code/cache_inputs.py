@@ -2,7 +2,8 @@
 definitions beside it, when it reads a SageMaker mount (hooks/code/pipeline_inputs.py lowers its
 loads of what those definitions wire into the mount). A verdict that asked the project's tooling
 about a fixed path (hooks/code/project_fetches.py) is not kept at all: the scanner marks it
-uncacheable, so the next run asks again."""
+uncacheable, so the next run asks again. And the dist-info RECORDs in the folders above it, which
+may vouch for it as a release's own file (hooks/_shared/installed_copy.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ _LOOKED_AT = 4 << 20
 def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | str] | None:
     if display.lower().endswith(".ipynb"):
         return []  # a notebook's pipeline is its own cells
+    from hooks._shared.installed_copy import records_above
     from hooks.code.pipeline_inputs import MOUNT_ROOT, neighbour_definitions
 
     try:
@@ -26,6 +28,7 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
             head = handle.read(_LOOKED_AT)
     except OSError:
         return None  # unreadable: the scan reports it, nothing to cache
+    records: list[Path | str] = list(records_above(path, policy.root))
     if MOUNT_ROOT.encode() not in head:
-        return []
-    return neighbour_definitions(path)
+        return records
+    return [*records, *neighbour_definitions(path)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
+from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
@@ -422,13 +423,30 @@ def _const_false(node: ast.AST | None) -> bool:
 _NOT_CONSTANT = object()
 
 
-def _falsy_but_none(value: object) -> bool:
-    """A weights_only torch treats as False (it tests `if weights_only:`; None is its default)."""
-    return not value and value is not None
+_DYNAMIC_CODE = frozenset({"eval", "exec", "compile", "builtins", "__builtins__", "__import__", "getattr"})
+_REBINDERS = frozenset({"globals", "vars", "setattr", "locals", "__dict__", "__builtins__"})
 
 
-def _unsafe_ruamel_kind(value: object) -> bool:
-    return not (isinstance(value, str) and value in _RUAMEL_SAFE_KINDS)
+def _reaches_builtin_code(function: ast.AST) -> bool:
+    """Whether a function of the code's own named `eval` may hand over to the builtin."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id in _DYNAMIC_CODE:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in _DYNAMIC_CODE:
+            return True
+    return False
+
+
+def _rebinds_unseen(module: ast.Module) -> bool:
+    """A star import or a way to bind names without naming them (`globals()[...] = ...`)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+            return True
+        if isinstance(node, ast.Name) and node.id in _REBINDERS:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in _REBINDERS:
+            return True
+    return False
 
 
 def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -> object:
@@ -912,13 +930,18 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         if kind is None and typ is not None and not self.strict:
             # `YAML(typ=typ)`: judged by the values it can hold here, like torch's weights_only
-            kinds = self._constant_flag_values(made, typ, _unsafe_ruamel_kind)
-            if kinds and all(isinstance(k, str) and k in _RUAMEL_SAFE_KINDS for k in kinds):
+            possible = StringResolver(
+                self._module or ast.Module(body=[], type_ignores=[]),
+                self.command_origins().bound_values,
+                self.command_origins().function_of,
+                lambda bound: bound in self._rebound_elsewhere() or self._rewritten_unseen(bound),
+            ).values(typ, made)
+            unsafe = sorted(possible.strings - _RUAMEL_SAFE_KINDS)
+            if not possible.other and not possible.untraced and not unsafe:
                 return
-            unsafe = sorted(k for k in kinds if isinstance(k, str) and k not in _RUAMEL_SAFE_KINDS)
             if unsafe:
                 kind = unsafe[0]
-            else:
+            elif not possible.untraced:
                 shown = ast.unparse(typ)[:60]
                 self._add(
                     rules.UNSAFE_YAML_LOAD,
@@ -1042,13 +1065,10 @@ class MLRuleVisitor(ast.NodeVisitor):
                 Severity.LOW,
             )
 
-    def _constant_flag_values(
-        self, call: ast.Call, value: ast.expr, dangerous: Callable[[object], bool] = _falsy_but_none
-    ) -> set[object]:
+    def _constant_flag_values(self, call: ast.Call, value: ast.expr) -> set[object]:
         """The constant an expression folds to, or the constants a local name holds where `call`
-        reads it; a parameter's default only when that default is `dangerous` (what callers get
-        unless they say otherwise); empty when any of its values is not a constant, or it is a
-        parameter with a harmless default, an attribute or a name rebound unseen."""
+        reads it; empty when any of its values is not one, or it is a parameter, an attribute or a
+        name rebound unseen."""
         builtins = not {"bool", "int"} & (self._assigned_names() | self._rebound_elsewhere())
         folded = _folded_constant(value, builtins=builtins)
         if folded is not _NOT_CONSTANT:
@@ -1061,7 +1081,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             default = _parameter_default(function, value.id)
             folded = _NOT_CONSTANT if default is None else _folded_constant(default, builtins=builtins)
             # `def load(path, weights_only=False)`: what callers get unless they say otherwise
-            return {folded} if folded is not _NOT_CONSTANT and dangerous(folded) else set()
+            return {folded} if folded is not _NOT_CONSTANT and not folded and folded is not None else set()
         if self._rewritten_unseen(value.id):
             return set()
         bound = origins.bound_values(value.id, function)
@@ -1521,19 +1541,26 @@ class MLRuleVisitor(ast.NodeVisitor):
         name directly in the calling function's body or at the module's top level (before the
         call when the call is at top level: a function body runs after the module has loaded),
         and the name bound no other way anywhere. A method named `eval` is an attribute, never in
-        scope; a `def` inside `try`/`if` may not run."""
+        scope; a `def` inside `try`/`if` may not run. The def must be plain: no decorator (which
+        may return the builtin), nothing in it that reaches the builtin (`builtins.eval`, a call
+        of `eval`/`exec`), and no star import, `globals()`, `vars()`, `setattr` or `__dict__` in
+        the module, any of which can rebind the name unseen."""
         module = self._module
         if module is None or self.aliases.get(name, "").startswith("builtins."):
             return False
         function = self.command_origins().function_of(node)
         bodies = [module.body] if function is None else [function.body, module.body]
-        lines = [
-            statement.lineno
+        defs = [
+            statement
             for body in bodies
             for statement in body
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and statement.name == name
         ]
-        if not lines or (function is None and min(lines) >= node.lineno):
+        if not defs or (function is None and min(d.lineno for d in defs) >= node.lineno):
+            return False
+        if any(isinstance(d, ast.ClassDef) or d.decorator_list or _reaches_builtin_code(d) for d in defs):
+            return False
+        if _rebinds_unseen(module):
             return False
         # Any other binding of the name (an assignment, a loop or `except ... as` target, an
         # import, a parameter) could make it something else.

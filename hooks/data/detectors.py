@@ -261,16 +261,19 @@ _NON_DIGITS = {ord(c): None for c in " -.()+/"}
 
 def _in_number_run(data: bytes, start: int, end: int) -> bool:
     """Whether space-grouped digits stand in a printed array of numbers (`4155 4149 5257 246
-    4353 ...`, token ids in a notebook's output): a line of nothing but numbers and array
-    punctuation, holding at least three numbers more than the grouped value's own groups, or a
-    shorter such line (the array's last row) right after or before one. A table's row (`0  4111
-    1111 1111 1111  Jane`) has words or too few numbers."""
+    4353 ...`, token ids in a notebook's output): a number, the row's start or a bracket right
+    before or after them with only spaces between, on a line of nothing but numbers and array
+    brackets that holds at least three numbers more than the grouped value's own groups, or a
+    shorter such line (the array's last row) next to one. A quoted value (`['4398 2597 9190 7482'
+    '808.63']`), a CSV field or a table's row with words is a value of its own."""
+    if not (_NUMBER_BEFORE.search(data, max(0, start - 16), start) or _NUMBER_AFTER.match(data, end)):
+        return False
     line_start = data.rfind(b"\n", max(0, start - _ROW_REACH), start) + 1
     line_end = data.find(b"\n", end, end + _ROW_REACH)
     if line_end == -1:
         line_end = min(len(data), end + _ROW_REACH)
     needed = data[start:end].count(b" ") + 4
-    if not _NUMBERS_ONLY.fullmatch(data[line_start:line_end]):
+    if not _ARRAY_ROW.fullmatch(data[line_start:line_end]):
         return False
     if len(_NUMBER.findall(data[line_start:line_end])) >= needed:
         return True
@@ -278,7 +281,14 @@ def _in_number_run(data: bytes, start: int, end: int) -> bool:
     above = data[above_start : max(0, line_start - 1)] if line_start else b""
     below_end = data.find(b"\n", line_end + 1, line_end + 1 + _ROW_REACH)
     below = data[line_end + 1 : below_end if below_end != -1 else min(len(data), line_end + 1 + _ROW_REACH)]
-    return any(_NUMBERS_ONLY.fullmatch(row) and len(_NUMBER.findall(row)) >= needed for row in (above, below) if row)
+    return any(_ARRAY_ROW.fullmatch(row) and len(_NUMBER.findall(row)) >= needed for row in (above, below) if row)
+
+
+_ROW_REACH = 512
+_ARRAY_ROW = re.compile(rb"[ \t\r\[\]\d]*")  # numbers, spaces and brackets: a printed array's row
+_NUMBER = re.compile(rb"\d+")
+_NUMBER_BEFORE = re.compile(rb"(?:\d|^|\[)[ \t]+\Z", re.MULTILINE)  # a number, a row's start or bracket
+_NUMBER_AFTER = re.compile(rb"[ \t]+\d|\]")
 
 
 _ROW_REACH = 512
@@ -376,6 +386,10 @@ def _long_runs(data: bytes, mapped: bytes) -> Iterator[Candidate]:
             yield Candidate(NATIONAL_ID, "French social security number", start, end, text, True, 2)
         elif 13 <= length <= 19 and v.card_brand(text) is not None and text not in v.TEST_CARDS:
             yield Candidate(CARD, "payment card number", start, end, text, v.is_card(text), 1)
+        elif 13 <= length <= 19 and text not in v.TEST_CARDS:
+            # No scheme's prefix: no card, and evidence that the column's long numbers are ids
+            # or hashes, among which one in ten passes Luhn by chance.
+            yield Candidate(CARD, "payment card number", start, end, text, False, 1)
 
 
 def _ibans(data: bytes, mapped: bytes) -> Iterator[Candidate]:
@@ -486,9 +500,13 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
             ):
                 continue
             # On the word's own line: past a line end stands the next record (`Washington's
-            # Birthday` then the next holiday's date); a column named `dob` is judged by its name.
+            # Birthday` then the next holiday's date), unless the line ends in a label's colon
+            # (`Date of birth:` above the date, as a form's text comes out of OCR).
             line_end = data.find(b"\n", after, after + 40)
-            match = _DATE.search(data, after, after + 40 if line_end == -1 else line_end)
+            limit = after + 40
+            if line_end != -1 and not data[after:line_end].rstrip(b" \t\r").endswith(b":"):
+                limit = line_end
+            match = _DATE.search(data, after, limit)
             if match is None:
                 continue
             if not date_is_plausible_birth(match):

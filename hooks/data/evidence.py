@@ -40,8 +40,9 @@ class Tally:
     hinted: bool = False
     other_identifier: bool = False
     standalone: int = 0  # valid values that were a whole field, not words inside free text
-    # Evidence counts each value once: a column holding one number 396 times (a month's hash
-    # repeated on every row) is one value that passed a checksum, not 396 cards.
+    # The share that passes is taken over distinct values: a column holding one number 396 times
+    # (a month's hash on every row) among 18 other long numbers is one value in 19 that passed a
+    # checksum, not 396 cards; two cards a customer used on 60 rows are two cards in two.
     distinct_valid: int = 0
     distinct_invalid: int = 0
     seen: set[str] = field(default_factory=set, repr=False)
@@ -163,8 +164,7 @@ class Evidence:
         tally.valid += 1
         tally.distinct_valid += new
         tally.standalone += standalone
-        if new:
-            tally.weight += candidate.weight
+        tally.weight += candidate.weight
         tally.labels[candidate.label] += 1
         if not tally.example:
             tally.example = redact(candidate.value, candidate.kind)

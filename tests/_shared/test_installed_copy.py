@@ -146,8 +146,66 @@ def test_garbage_records_never_raise_and_never_vouch(record: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        (root / "pkg").mkdir()
-        (root / "pkg" / "m.py").write_text(UNSAFE)
-        (root / "pkg-1.0.dist-info").mkdir()
-        (root / "pkg-1.0.dist-info" / "RECORD").write_bytes(record)
-        assert installed_copy(root / "pkg" / "m.py", root) is None
+        site = root / "site"
+        (site / "pkg").mkdir(parents=True)
+        (site / "pkg" / "m.py").write_text(UNSAFE)
+        (site / "pkg-1.0.dist-info").mkdir()
+        (site / "pkg-1.0.dist-info" / "RECORD").write_bytes(record)
+        assert installed_copy(site / "pkg" / "m.py", root) is None
+        # The same folder with the true line added does vouch: the garbage around it is skipped.
+        line = f"\npkg/m.py,{_digest(UNSAFE.encode())},{len(UNSAFE)}\n".encode()
+        (site / "pkg-1.0.dist-info" / "RECORD").write_bytes(record + line)
+        try:
+            record.decode("utf-8")
+        except UnicodeDecodeError:
+            return  # a RECORD that is not UTF-8 is not read at all
+        if b"\r" not in record and b'"' not in record:
+            assert installed_copy(site / "pkg" / "m.py", root) is not None
+
+
+def test_a_local_or_vcs_install_vouches_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `pip install --target lib .` of the team's own package writes a true RECORD and direct_url.json.
+    _install(repo / "lib", {"acme_ml/settings.py": UNSAFE}, name="acme_ml-0.1")
+    (repo / "lib" / "acme_ml-0.1.dist-info" / "direct_url.json").write_text('{"url": "file:///src/acme"}')
+    assert mlsec_code(["lib/acme_ml/settings.py"]) == 1
+
+
+def test_a_record_at_the_repository_top_vouches_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _install(repo, {"app.py": UNSAFE}, name="requests-2.31.0")
+    assert mlsec_code(["app.py"]) == 1
+
+
+def test_the_result_cache_follows_the_record(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    _install(repo / "lib", {"werkzeug/cache.py": UNSAFE})
+    assert mlsec_code(["lib/werkzeug/cache.py"]) == 0
+    shutil.rmtree(repo / "lib" / "Werkzeug-0.16.0.dist-info")
+    assert mlsec_code(["lib/werkzeug/cache.py"]) == 1  # not the cached low verdict
+    _install(repo / "lib", {"werkzeug/cache.py": UNSAFE})
+    assert mlsec_code(["lib/werkzeug/cache.py"]) == 0
+    (repo / "lib" / "Werkzeug-0.16.0.dist-info" / "direct_url.json").write_text("{}")
+    assert mlsec_code(["lib/werkzeug/cache.py"]) == 1
+
+
+def test_a_record_path_with_control_characters_is_not_shown(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _install(repo / "li\x1bb", {"werkzeug/cache.py": UNSAFE})
+    capsys.readouterr()
+    assert mlsec_code(["li\x1bb/werkzeug/cache.py"]) == 0
+    out = capsys.readouterr().out
+    assert "its dist-info RECORD lists it" in out and "\x1bb/Werkzeug" not in out
+
+
+def test_past_the_runs_record_budget_nothing_more_is_vouched_for(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hooks._shared.installed_copy as module
+
+    _install(repo / "a", {"one/m.py": UNSAFE}, name="one-1.0")
+    _install(repo / "b", {"two/m.py": UNSAFE}, name="two-1.0")
+    size = (repo / "a" / "one-1.0.dist-info" / "RECORD").stat().st_size
+    monkeypatch.setattr(module, "_MAX_RUN_RECORD_BYTES", size + 1)
+    assert mlsec_code(["a/one/m.py", "b/two/m.py"]) == 1
+    out = capsys.readouterr().out
+    assert "a/one/m.py" in out and "[low]" in out.split("b/two/m.py")[0]
+    assert "[high]" in out.split("b/two/m.py", 1)[1] or "[medium]" in out.split("b/two/m.py", 1)[1]

@@ -199,10 +199,21 @@ def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: 
         "rules = eval(open('f').read())\ndef eval(model):\n    return model\n",  # called before the def
         "try:\n    def eval(x):\n        return x\nexcept ImportError:\n    pass\ny = eval(open('f').read())\n",
         "def exec(x):\n    pass\ntry:\n    pass\nexcept ImportError as exec:\n    pass\nexec(open('f').read())\n",
+        # A wrapper of the builtin, a decorator, and names rebound without being named.
+        "import builtins\ndef eval(e):\n    return builtins.eval(e)\nx = eval(open('f').read())\n",
+        "import builtins\ndef _b(f):\n    return builtins.eval\n"
+        "@_b\ndef eval(e):\n    pass\nx = eval(open('f').read())\n",
+        "def eval(e):\n    return e\nfrom builtins import *\nx = eval(open('f').read())\n",
+        "import builtins\ndef eval(e):\n    return e\nglobals()['eval'] = builtins.eval\nx = eval(open('f').read())\n",
+        "class eval(str):\n    pass\nx = eval(open('f').read())\n",
     ],
 )
 def test_the_builtin_eval_or_exec_keeps_bandits_finding(tmp_path: Path, source: str) -> None:
     assert [f.rule_id for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102")] != []
+    # Fed a model's output, it is eval of model output (MLS314) as well.
+    fed = source.replace("open('f').read()", "model.generate(prompt)")
+    if fed != source:
+        assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, fed)], fed
 
 
 def test_model_output_through_an_own_function_named_eval_is_still_checked(tmp_path: Path) -> None:
@@ -559,3 +570,24 @@ def test_a_ruamel_typ_from_a_variable_is_judged_by_the_values_it_can_hold(tmp_pa
     assert graded("def load(t, typ):\n    return YAML(typ=typ).load(t)\n") == [("MLS305", "low")]
     assert graded("def load(t, typ='unsafe'):\n    return YAML(typ=typ).load(t)\n") == [("MLS305", "high")]
     assert graded("def load(t):\n    kind = 'full'\n    return YAML(typ=kind).load(t)\n") == [("MLS305", "high")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "import os\ndef load(t):\n    return YAML(typ=os.environ.get('YAML_TYP', 'unsafe')).load(t)\n",
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--typ', default='unsafe')\n"
+        "args = p.parse_args()\ndef load(t):\n    return YAML(typ=args.typ).load(t)\n",
+        "KIND = ['unsafe']\ndef load(t):\n    return YAML(typ=KIND).load(t)\n",
+        "def load(t):\n    kind = 'un' + 'safe'\n    return YAML(typ=kind).load(t)\n",
+        "def load(t, fast):\n    kind = 'unsafe' if fast else 'safe'\n    return YAML(typ=kind).load(t)\n",
+        "def load(t, typ='safe'):\n    return YAML(typ=typ).load(t)\nx = load(open('f').read(), typ='unsafe')\n",
+        "def load(t, typ='safe'):\n    if t.endswith('.x'):\n        typ = 'unsafe'\n"
+        "    return YAML(typ=typ).load(t)\n",
+        "typ = 'safe'\ntyp += '_unsafe'[1:]\nyaml = YAML(typ=typ)\ndef read(p):\n    return yaml.load(open(p))\n",
+    ],
+)
+def test_an_unsafe_ruamel_typ_reached_through_the_module_blocks(tmp_path: Path, body: str) -> None:
+    source = "from ruamel.yaml import YAML\n" + body
+    graded = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS305"]
+    assert graded == [("MLS305", "high")], source

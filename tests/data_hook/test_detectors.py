@@ -146,3 +146,15 @@ def test_a_birth_word_takes_a_date_on_its_own_line_only() -> None:
     holidays = "Date,Holiday\n2017-1-20,Washington's Birthday\n2006-2-20,Washington's Birthday\n2001-5-28,Memorial\n"
     assert valid(holidays) == []
     assert valid("name: Jane Roe, birthday 1984-02-20, city Leeds\n") == [("dob", "1984-02-20")]
+
+
+def test_a_grouped_value_quoted_or_between_commas_is_one_value_even_among_numbers() -> None:
+    grouped = f"{VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}"
+    strings = f"[['{grouped}' '808.63' '18' '5411' '1' '0' '7']]\n"  # numpy's array of strings
+    fields = f"1000,{grouped},325.21,5411,1,0\n1001,{grouped},699.65,5411,2,0\n"  # an all-numeric CSV
+    assert [k for k, _ in valid(strings)] == ["card"]
+    assert [k for k, _ in valid(fields)] == ["card", "card"]
+
+
+def test_a_form_label_ending_in_a_colon_takes_the_date_on_the_next_line() -> None:
+    assert valid("Surname: MUELLER\nDate of birth:\n14.03.1985\nPlace of birth: BERLIN\n") == [("dob", "14.03.1985")]

@@ -72,6 +72,10 @@ def test_one_number_repeated_down_a_column_is_one_value_not_hundreds_of_cards(tm
     rows = ["weight,plurality,hashmonth"] + [f"7.{i % 9},{i % 3},{passing}" for i in range(300)]
     rows += [f"6.{i % 9},1,{failing[i % 3]}" for i in range(600)]
     assert scan(tmp_path, "eval.csv", "\n".join(rows) + "\n") == []
+    # One customer's two cards on sixty rows block: two cards in two long numbers.
+    two = [card("4526", seed=1), card("4661", seed=2)]
+    rows = ["customer,x,amount"] + [f"c{i % 2},{two[i % 2]},{i}.00" for i in range(60)]
+    assert ids(scan(tmp_path, "two.csv", "\n".join(rows) + "\n")) == [CARDS_IN_DATA.rule_id]
     # Twenty different cards, each on several rows (a customer's transactions), still block.
     cards = [card("4916", seed=i) for i in range(20)]
     rows = ["amount,x"] + [f"{i}.50,{cards[i % 20]}" for i in range(200)]

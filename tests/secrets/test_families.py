@@ -600,13 +600,23 @@ def test_the_rest_of_a_comparison_or_version_pin_is_no_value(tmp_path: Path) -> 
         "(from google-auth==1.6.1->kfp==0.1) (4.0)\n"
     )
     assert scan_text(tmp_path, "install.log", pip_line) == []
-    # An assignment with one `=` still blocks.
+    # An assignment with one `=` still blocks, and so does a value that itself starts with `=`.
     found = scan_text(tmp_path, "app.env", "GOOGLE_AUTH=Qm7vXk2pLr9TzW4sHq8nBc3d\n")
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")]
+    for name, text in (
+        ("settings.py", "SECRET_KEY = '=b4$k9z!q2m^x7w@r1p(e8t-u5y&i3o*a6s+d0f_g)h=j%lc'\n"),
+        ("app.env", "SECRET_KEY==m2ZqXk9fQ2mL7vR3pT8w\n"),
+        ("db.py", 'URL = "postgresql://admin:=Kq8vLz2mWp9xR7@db.internal/prod"\n'),
+        ("conf.yaml", 'password: "=Kq8#vLz2mWp9xR7"\n'),
+    ):
+        assert [f for f in scan_text(tmp_path, name, text) if f.severity.value != "low"], text
 
 
 def test_a_credential_word_inside_a_sentence_does_not_take_the_next_word_as_its_value(tmp_path: Path) -> None:
     assert scan_text(tmp_path, "main.tf", '# Configure Token Injection extension\nresource "a" "b" {}\n') == []
+    # A long run of letters is a passphrase, even inside a sentence.
+    found = scan_text(tmp_path, "notes.md", "Staging admin password Wolfhoundwombatkazoo works.\n")
+    assert [f.rule_id for f in found] == ["MLS223"]
     # The spaced form of a config file or netrc still counts: nothing prose-like around it.
     found = scan_text(tmp_path, "netrc", "machine example.com login ci password Xk9fQ2mL7vR3pT8w\n")
     assert [f.rule_id for f in found] == ["MLS223"]
