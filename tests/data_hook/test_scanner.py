@@ -68,9 +68,11 @@ def test_one_number_repeated_down_a_column_is_one_value_not_hundreds_of_cards(tm
     # and repeated 300 times it must not count as 300 cards; most keys fail the check.
     keys = [str(4740473290291881200 + k) for k in range(40)]
     passing = next(k for k in keys if is_card(k))
-    failing = [k for k in keys if k != passing and k[0] == "4"][:3]
-    rows = ["weight,plurality,hashmonth"] + [f"7.{i % 9},{i % 3},{passing}" for i in range(300)]
-    rows += [f"6.{i % 9},1,{failing[i % 3]}" for i in range(600)]
+    failing = next(k for k in keys if not is_card(k))  # a scheme's prefix, Luhn fails
+    others = [str(1866590652208008467 + 7919 * k) for k in range(17)]  # no scheme's prefix
+    rows = ["weight,plurality,hashmonth"] + [f"7.{i % 9},{i % 3},{passing}" for i in range(396)]
+    rows += [f"6.{i % 9},1,{failing}" for i in range(300)]
+    rows += [f"5.{i % 9},2,{others[i % 17]}" for i in range(340 * 17)]
     assert scan(tmp_path, "eval.csv", "\n".join(rows) + "\n") == []
     # One customer's two cards on sixty rows block: two cards in two long numbers.
     two = [card("4526", seed=1), card("4661", seed=2)]
