@@ -460,3 +460,13 @@ def test_a_global_query_only_compared_here_may_run_elsewhere(tmp_path: Path) -> 
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "q.py") if f.rule_id == "B608"] == [
         (4, "medium")
     ]
+
+
+def test_an_import_of_the_crypto_package_is_hygiene_and_strict_restores_it(tmp_path: Path) -> None:
+    # pycryptodome installs the same `Crypto` package pycrypto did: the import names no library.
+    source = "from Crypto.Cipher import AES\nfrom Crypto.PublicKey import RSA\n"
+    assert {s for r, _, s in graded(scan_code(tmp_path, source, "sign.py")) if r == "B413"} == {"low"}
+    strict = Policy(root=tmp_path, profile="strict")
+    assert {s for r, _, s in graded(scan_code(tmp_path, source, "sign.py", strict)) if r == "B413"} == {"high"}
+    # An import of the look-alike `Cryptodome` namespace (pycryptodomex) is no finding at all.
+    assert [r for r, _, _ in graded(scan_code(tmp_path, "from Cryptodome.Cipher import AES\n"))] == []
