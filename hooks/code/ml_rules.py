@@ -1018,7 +1018,9 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"{name}(weights_only=False) unpickles arbitrary objects: loading runs code",
                     name,
                 )
-            elif weights_only is None:
+            elif weights_only is None or (isinstance(weights_only, ast.Constant) and weights_only.value is None):
+                # `weights_only=None` is torch's own default, as when it is left out (False when a
+                # pickle_module is given, and on torch before 2.6)
                 self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,

@@ -591,3 +591,9 @@ def test_an_unsafe_ruamel_typ_reached_through_the_module_blocks(tmp_path: Path, 
     source = "from ruamel.yaml import YAML\n" + body
     graded = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS305"]
     assert graded == [("MLS305", "high")], source
+
+
+def test_weights_only_none_is_torchs_default_as_when_left_out(tmp_path: Path) -> None:
+    for call in ("torch.load(p, weights_only=None, pickle_module=pickle)", "torch.load(p, weights_only=None)"):
+        found = scan_code(tmp_path, f"import pickle, torch\nsd = {call}\n")
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS306", "high")], call
