@@ -127,7 +127,7 @@ class DepsScanner:
 
     def _scan_notebook(self, path: Path, display: str, policy: Policy, settings: DepsSettings) -> FileReport:
         """The dependency files the notebook writes (`%%writefile requirements.txt`), at their cells."""
-        from hooks._core.notebooks import NotebookError
+        from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError
         from hooks.deps.notebook import written_files
 
         report = FileReport()
@@ -135,8 +135,18 @@ class DepsScanner:
             written = written_files(read_text(path, wide=False))
         except (DependencyFileError, NotebookError) as exc:
             message = f"notebook cannot be read, so the dependency files its cells write were not checked: {exc}"
+            # As in mlsec-code: a file that is not JSON or not a notebook cannot be opened, so no
+            # cell of it runs and writes nothing (low); one nested deeper than this reader goes is
+            # a notebook editors open and run (it blocks).
+            broken = isinstance(exc, NotebookError) and exc.args[:1] != (NESTED_TOO_DEEPLY,)
             report.findings.append(
-                make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="notebook")
+                make_finding(
+                    rules.DEPENDENCY_FILE_UNREADABLE,
+                    display,
+                    message,
+                    content_key="notebook",
+                    severity=Severity.LOW if broken else None,
+                )
             )
             return report
         for file in written:

@@ -90,9 +90,15 @@ def test_unreadable_written_file_and_unreadable_notebook_fail_closed(
     (repo / "nb.ipynb").write_text(_notebook(("code", "%%writefile environment.yml\ndependencies: [unclosed\n")))
     assert main(["nb.ipynb", "--advisory-db", str(db)]) == 1
     assert "nb.ipynb:cell_1:2:1: MLS908" in capsys.readouterr().out
+    # A notebook that is not JSON cannot be opened, so none of its cells runs or writes: low, as
+    # mlsec-code reports it; one nested deeper than the reader goes still opens in editors: blocks.
     (repo / "broken.ipynb").write_text('{"cells": [ "%%writefile requirements.txt')
-    assert main(["broken.ipynb", "--advisory-db", str(db)]) == 1
-    assert "MLS908" in capsys.readouterr().out
+    assert main(["broken.ipynb", "--advisory-db", str(db)]) == 0
+    assert "MLS908 [low]" in capsys.readouterr().out
+    deep = '{"cells": [{"cell_type": "code", "source": "%%writefile requirements.txt\\ntorch", "x": '
+    (repo / "deep.ipynb").write_text(deep + "[" * 100_000 + "]" * 100_000 + "}]}")
+    assert main(["deep.ipynb", "--advisory-db", str(db)]) == 1
+    assert "MLS908 [medium]" in capsys.readouterr().out
     # A notebook that writes no file is not even parsed: broken or not, nothing to say here.
     (repo / "other.ipynb").write_text('{"cells": [')
     assert main(["other.ipynb", "--advisory-db", str(db)]) == 0
