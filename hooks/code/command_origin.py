@@ -182,6 +182,21 @@ def parameters_of(function: Function) -> list[str]:
     return names
 
 
+def parameter_default(function: Function, name: str) -> ast.expr | None:
+    """The default a parameter has when a caller leaves it out, or None when it has none."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    for argument, default in zip(
+        positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
+    ):
+        if argument.arg == name:
+            return default
+    for argument, kw_default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        if argument.arg == name:
+            return kw_default
+    return None
+
+
 def _own_statements(scope: Function | ast.ClassDef) -> list[ast.AST]:
     """The nodes of a function's or class's body, not those of the functions and classes defined
     in it (their `global`, `nonlocal` and annotations are their own)."""

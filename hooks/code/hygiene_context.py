@@ -28,7 +28,7 @@ import re
 import stat
 from collections.abc import Callable
 
-from hooks.code.command_origin import CommandOrigins, name_of, parameters_of
+from hooks.code.command_origin import CommandOrigins, name_of, parameter_default, parameters_of
 from hooks.code.sql_position import query_text, reads_like_sql, spliced_values, text_names
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
@@ -250,14 +250,8 @@ def _always(value: ast.expr | None, constant: bool, call: ast.Call, origins: Cal
 
 
 def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> object:
-    arguments = function.args
-    positional = [*arguments.posonlyargs, *arguments.args]
-    pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
-    pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None]
-    for argument, default in pairs:
-        if argument.arg == name:
-            return default.value if isinstance(default, ast.Constant) else None
-    return None
+    default = parameter_default(function, name)
+    return default.value if isinstance(default, ast.Constant) else None
 
 
 def _permissive_mode(call: ast.Call, found: dict[tuple[int, str], str]) -> None:

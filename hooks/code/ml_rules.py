@@ -21,7 +21,14 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.command_origin import DEFINED, CommandOrigins, name_of, parameters_of, qualified_name
+from hooks.code.command_origin import (
+    DEFINED,
+    CommandOrigins,
+    name_of,
+    parameter_default,
+    parameters_of,
+    qualified_name,
+)
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
@@ -481,20 +488,6 @@ def _folded_constant(node: ast.expr, depth: int = 0, *, builtins: bool = True) -
             return _NOT_CONSTANT
         return bool(inner) if node.func.id == "bool" else int(inner)
     return _NOT_CONSTANT
-
-
-def _parameter_default(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, name: str) -> ast.expr | None:
-    arguments = function.args
-    positional = [*arguments.posonlyargs, *arguments.args]
-    for argument, default in zip(
-        positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
-    ):
-        if argument.arg == name:
-            return default
-    for argument, kw_default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
-        if argument.arg == name:
-            return kw_default
-    return None
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -1080,7 +1073,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         origins = self.command_origins()
         function = origins.function_of(call)
         if function is not None and value.id in parameters_of(function):
-            default = _parameter_default(function, value.id)
+            default = parameter_default(function, value.id)
             folded = _NOT_CONSTANT if default is None else _folded_constant(default, builtins=builtins)
             # `def load(path, weights_only=False)`: what callers get unless they say otherwise
             return {folded} if folded is not _NOT_CONSTANT and not folded and folded is not None else set()

@@ -16,7 +16,7 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from hooks.code.command_origin import Function, parameters_of
+from hooks.code.command_origin import Function, parameter_default, parameters_of
 
 _MAX_DEPTH = 8
 _MAX_STRINGS = 64
@@ -86,7 +86,7 @@ class StringResolver:
         bound = self.bound_values(name, function)
         if function is not None and name in parameters_of(function):
             found.other = True  # callers outside the module
-            default = _parameter_default(function, name)
+            default = parameter_default(function, name)
             if default is not None:
                 found.add(self.values(default, function, depth + 1))
             for passed in self._passed(function, name):
@@ -159,14 +159,3 @@ def _destination(call: ast.Call) -> str | None:
     long = [f for f in flags if f.startswith("--")]
     chosen = long[0] if long else flags[0] if flags else None
     return chosen.lstrip("-").replace("-", "_") if chosen else None
-
-
-def _parameter_default(function: Function, name: str) -> ast.expr | None:
-    arguments = function.args
-    positional = [*arguments.posonlyargs, *arguments.args]
-    pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
-    pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None]
-    for argument, default in pairs:
-        if argument.arg == name:
-            return default
-    return None
