@@ -214,14 +214,17 @@ _SENTENCE_GOES_ON = re.compile(
     r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{0,20}[ \t]{1,4}[A-Za-z(]"
 )
 # What follows `name=` or `name>` when the operator was `==`, `>=`, `<=` or `~=` with a version.
-_VERSION_AFTER_OPERATOR = re.compile(r"=[ \t]{0,4}v?\d+(?:\.[0-9A-Za-z*]+)*(?:[,;)\s-]|\Z)")
+_VERSION_AFTER_OPERATOR = re.compile(
+    r"=[ \t]{0,4}v?\d{1,8}(?:\.\d{1,8}){0,4}(?:\.\*|(?:a|b|rc|\.post|\.dev)\d{0,4})?(?=[,;)\s]|->|\Z)"
+)
 # A name inside a sentence: a word right before it and one after its value ("# Configure Token
-# Injection extension"), where a netrc line has its own keywords or nothing.
+# Injection extension"), where a netrc line has its own keywords or nothing. Only a word as
+# sentences write it (lower case or capitalised, not `QkzvXbtrWplm`) is taken for one.
 _WORD_BEFORE = re.compile(
     r"(?:^|(?<=[ \t#/*]))(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z"
 )
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
-_WORD_AFTER = re.compile(r"[ \t]{1,4}[A-Za-z][a-z]{1,20}\b")
+_WORD_AFTER = re.compile(r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
 _SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
 
@@ -420,6 +423,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
                 _SENTENCE_GOES_ON.match(text, start + len(value))
                 or (
                     len(value) <= _PROSE_WORD_LENGTH
+                    and (value.islower() or (value[0].isupper() and value[1:].islower()))
                     and _WORD_BEFORE.search(text, max(0, name_start - 40), name_start)
                     and _WORD_AFTER.match(text, start + len(value))
                 )

@@ -13,8 +13,10 @@ what RECORD says, is the project's own and keeps every finding as it is.
 Only what pip installs from a package index counts: a dist-info folder holding `direct_url.json`
 (installed from a local folder, a VCS checkout or a URL: the team's own package, `pip install
 --target lib .`) vouches for nothing, nor does one at the repository's top (an install target is
-a folder of its own, never the project itself). A RECORD is the committer's file like any other:
-forging one is as visible in review as a suppression comment, and what it lowers stays reported.
+a folder of its own, never the project itself), nor a RECORD and METADATA that git's index does
+not hold (ignored or untracked, they never reach the commit). A committed RECORD is the
+committer's file like any other: one more line in it lowers a file, which is as visible in review
+as a suppression comment, and what it lowers stays reported.
 
 Everything read is bounded: the folders above the file up to the repository's top (at most
 `_MAX_DEPTH`), the entries looked through in each, the bytes of each RECORD and of the file
@@ -87,6 +89,8 @@ def installed_copy(path: Path, top: Path) -> InstalledCopy | None:
             for info in _dist_info_folders(str(folder), generation):
                 if (folder / info / "direct_url.json").exists():
                     continue  # installed from a folder, a VCS checkout or a URL: no published release
+                if not _tracked(str(folder / info), str(root), generation):
+                    continue  # only a RECORD the commit carries (and its METADATA, which mlsec-deps checks)
                 record = str(folder / info / "RECORD")
                 expected = _listed_digest(record, absolute.relative_to(folder).as_posix(), generation)
                 if expected is None or not _same_bytes(absolute, expected, digests):
@@ -131,20 +135,22 @@ def _dist_info_folders(folder: str, generation: int) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def records_above(path: Path, top: Path) -> list[Path]:
-    """The RECORD files that could vouch for `path`, and the `direct_url.json` beside each that
-    would void it (for the result cache: a verdict depends on them, and on their coming and
-    going)."""
+def records_above(path: Path, top: Path) -> list[Path | str]:
+    """The RECORD files that could vouch for `path`, the `direct_url.json` beside each that would
+    void it, and whether git's index holds each (for the result cache: a verdict depends on them,
+    and on their coming and going)."""
     try:
         absolute = Path(os.path.normpath(path if path.is_absolute() else Path.cwd() / path))
         root = Path(os.path.normpath(top if top.is_absolute() else Path.cwd() / top))
         folder = absolute.parent
-        found: list[Path] = []
+        found: list[Path | str] = []
+        generation = run_generation()
         for _ in range(_MAX_DEPTH):
             if folder == root or root not in folder.parents:
                 break
-            for info in _dist_info_folders(str(folder), run_generation()):
+            for info in _dist_info_folders(str(folder), generation):
                 found += [folder / info / "RECORD", folder / info / "direct_url.json"]
+                found.append(f"tracked:{info}:{_tracked(str(folder / info), str(root), generation)}")
             folder = folder.parent
         return found
     except (OSError, ValueError):
@@ -161,9 +167,7 @@ def _listed_digest(record: str, relative: str, generation: int) -> str | None:
     text = _record_text(record, state.st_size, state.st_mtime_ns, generation)
     if text is None:
         return None
-    for line in text.splitlines():
-        if relative not in line:
-            continue  # most lines name other files: parse only the few that may be this one
+    for line in _lines_naming(text, relative):
         try:
             row = next(csv.reader([line]))
         except (csv.Error, StopIteration):
@@ -176,6 +180,51 @@ def _listed_digest(record: str, relative: str, generation: int) -> str | None:
         if name == relative:
             return row[1]
     return None
+
+
+def _lines_naming(text: str, relative: str) -> list[str]:
+    """The lines of RECORD that may list `relative`: found by a substring search (fast on a large
+    RECORD), then parsed as CSV by the caller. A quoted path (RECORD quotes paths with commas or
+    quotes) is looked for by its name alone."""
+    lines: list[str] = []
+    for needle in (relative + ",", '"'):
+        start = 0
+        while len(lines) < 64:
+            found = text.find(needle, start)
+            if found == -1:
+                break
+            line_start = text.rfind("\n", 0, found) + 1
+            line_end = text.find("\n", found)
+            line_end = len(text) if line_end == -1 else line_end
+            line = text[line_start:line_end]
+            if relative in line and line not in lines:
+                lines.append(line)
+            start = line_end + 1
+        if lines or '"' not in text:
+            break
+    return lines
+
+
+@lru_cache(maxsize=1024)
+def _tracked(info: str, root: str, generation: int) -> bool:
+    """Whether git's index holds the dist-info folder's RECORD and METADATA: a RECORD that is
+    ignored or untracked never reaches the commit, so it vouches for nothing (nor without git)."""
+    del generation
+    import subprocess
+
+    try:
+        relative = Path(info).relative_to(root).as_posix()
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", f":(literal){relative}/RECORD", f":(literal){relative}/METADATA"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return False
+    names = {name for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
+    return listed.returncode == 0 and {f"{relative}/RECORD", f"{relative}/METADATA"} <= names
 
 
 @lru_cache(maxsize=8)

@@ -28,7 +28,7 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
             head = handle.read(_LOOKED_AT)
     except OSError:
         return None  # unreadable: the scan reports it, nothing to cache
-    records: list[Path | str] = list(records_above(path, policy.root))
+    records = records_above(path, policy.root)
     if MOUNT_ROOT.encode() not in head:
         return records
     return [*records, *neighbour_definitions(path)]

@@ -285,7 +285,7 @@ def _placeholder_repository(call: ast.Call) -> bool:
 
 _RUAMEL_YAML = frozenset({"ruamel.yaml.YAML", "ruamel.yaml.main.YAML"})
 _RUAMEL_LOADS = frozenset(f"{base}.{method}" for base in _RUAMEL_YAML for method in ("load", "load_all"))
-_RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base"})
+_RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base", "pure"})  # "pure": the Python flavour of one
 
 
 # Calls that confine a member's path (normpath/abspath/realpath alone confine nothing).

@@ -1,13 +1,14 @@
 """The strings an argument can hold where a call reads it (`YAML(typ=typ)`), as far as the module
-says: constants, `"un" + "safe"`, `a if c else b`, a one-entry list (`typ=["unsafe"]`), the default
-of `os.environ.get("T", "unsafe")` and `os.getenv`, a local name's constant bindings, a
+says: constants, `"un" + "safe"`, `a if c else b`, a list's entries (`typ=["unsafe"]`), the default
+of `os.environ.get("T", "unsafe")` and `os.getenv`, a local name's bindings, a
 parameter's default and the constants the module's own calls pass for it, and the default of an
 argparse option read as `args.<dest>`.
 
-The answer is the set of strings found, whether anything decided at run time is possible too (an
-environment variable, a caller outside the module, an expression this does not fold), and whether
-the name is changed where this cannot follow (`typ += x`, `globals()[...]`). A caller that needs a
-safe value everywhere asks for both: every string found safe, and nothing else possible.
+The answer is the set of strings found, whether a choice made at run time is possible too (an
+environment variable, a caller outside the module, an argparse option), and whether anything this
+cannot follow is (`typ += x`, `globals()[...]`, a call, a subscript, an imported name, an
+attribute that is no argparse option). A caller that needs a safe value everywhere asks for all
+three: every string found safe, no run-time choice, nothing untraced.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from hooks.code.command_origin import Function, parameter_default, parameters_of
+from hooks.code.command_origin import DEFINED, Function, parameter_default, parameters_of
 
 _MAX_DEPTH = 8
 _MAX_STRINGS = 64
@@ -54,8 +55,9 @@ class StringResolver:
                 found.strings.add(expression.value)
             else:
                 found.other = True
-        elif isinstance(expression, (ast.List, ast.Tuple)) and len(expression.elts) == 1:
-            found.add(self.values(expression.elts[0], where, depth + 1))
+        elif isinstance(expression, (ast.List, ast.Tuple)) and expression.elts:
+            for element in expression.elts:  # ruamel takes any unsafe kind in a list
+                found.add(self.values(element, where, depth + 1))
         elif isinstance(expression, ast.IfExp):
             found.add(self.values(expression.body, where, depth + 1))
             found.add(self.values(expression.orelse, where, depth + 1))
@@ -71,10 +73,14 @@ class StringResolver:
         elif isinstance(expression, ast.Name):
             found.add(self._name(expression.id, where, depth))
         elif isinstance(expression, ast.Attribute):
-            found.other = True
-            found.add(self._option_defaults(expression.attr, depth))
+            options = self._option_defaults(expression.attr, depth)
+            if options.strings or options.other or options.untraced:
+                found.other = True  # `args.typ`: the operator's command line, or the default
+                found.add(options)
+            else:
+                found.untraced = True  # `self.typ`, `config.typ`: set where this does not look
         else:
-            found.other = True
+            found.untraced = True  # a call, a subscript, an f-string: not followed
         return found
 
     def _name(self, name: str, where: ast.AST, depth: int) -> StringValues:
@@ -94,13 +100,15 @@ class StringResolver:
             if bound is None or bound[1] is not function:
                 return found  # what the body assigns to the parameter is read below
         if bound is None or not bound[0]:
-            found.other = True
+            found.untraced = True  # imported, or bound where this does not look
             return found
         for value in bound[0]:
-            if isinstance(value, ast.expr):
+            if value is DEFINED:
+                found.untraced = True  # bound by an import, a def or a class
+            elif isinstance(value, ast.expr):
                 found.add(self.values(value, where, depth + 1))
             else:
-                found.other = True
+                found.untraced = True
         return found
 
     def _passed(self, function: Function, name: str) -> Iterator[ast.expr]:

@@ -291,16 +291,6 @@ _NUMBER_BEFORE = re.compile(rb"(?:\d|^|\[)[ \t]+\Z", re.MULTILINE)  # a number, 
 _NUMBER_AFTER = re.compile(rb"[ \t]+\d|\]")
 
 
-_ROW_REACH = 512
-_NUMBERS_ONLY = re.compile(rb"[\s\[\](),.\-\d\\n\"']*")
-_NUMBER = re.compile(rb"\d+")
-
-
-_ROW_REACH = 512
-_NUMBERS_ONLY = re.compile(rb"[\s\[\](),.\-\d\\n\"']*")
-_NUMBER = re.compile(rb"\d+")
-
-
 def _classify_grouped(group: str | None, text: str, digits: str, start: int, end: int) -> Candidate | None:
     if group in ("card", "amex"):
         if digits in v.TEST_CARDS:
@@ -387,9 +377,9 @@ def _long_runs(data: bytes, mapped: bytes) -> Iterator[Candidate]:
         elif 13 <= length <= 19 and v.card_brand(text) is not None and text not in v.TEST_CARDS:
             yield Candidate(CARD, "payment card number", start, end, text, v.is_card(text), 1)
         elif 13 <= length <= 19 and text not in v.TEST_CARDS:
-            # No scheme's prefix: no card, and evidence that the column's long numbers are ids
-            # or hashes, among which one in ten passes Luhn by chance.
-            yield Candidate(CARD, "payment card number", start, end, text, False, 1)
+            # No scheme's prefix: no card. Weight 0 marks it as a long number that dilutes a
+            # column's cards (evidence.py) without contradicting them as a failed check does.
+            yield Candidate(CARD, "payment card number", start, end, text, False, 0)
 
 
 def _ibans(data: bytes, mapped: bytes) -> Iterator[Candidate]:
@@ -504,7 +494,7 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
             # (`Date of birth:` above the date, as a form's text comes out of OCR).
             line_end = data.find(b"\n", after, after + 40)
             limit = after + 40
-            if line_end != -1 and not data[after:line_end].rstrip(b" \t\r").endswith(b":"):
+            if line_end != -1 and not _label_line(data, position, line_end):
                 limit = line_end
             match = _DATE.search(data, after, limit)
             if match is None:
@@ -512,6 +502,19 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
             if not date_is_plausible_birth(match):
                 continue
             yield Candidate(DOB, "date of birth", match.start(), match.end(), match.group().decode(), True, STRONG)
+
+
+def _label_line(data: bytes, position: int, line_end: int) -> bool:
+    """Whether the birth word's line is a label whose value stands on the next line (`Date of
+    birth:`, `Patient DOB`): it ends in a colon, or holds no digit and no field separator. A
+    record's line (`2017-1-20,Washington's Birthday`) is neither."""
+    line = data[data.rfind(b"\n", max(0, position - 200), position) + 1 : line_end].rstrip(b" \t\r")
+    if line.endswith(b":"):
+        return True
+    return len(line) <= 60 and not any(byte in _RECORD_MARKS for byte in line)
+
+
+_RECORD_MARKS = frozenset(b"0123456789,;\t|")
 
 
 def date_is_plausible_birth(match: re.Match[bytes]) -> bool:

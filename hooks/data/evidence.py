@@ -42,9 +42,11 @@ class Tally:
     standalone: int = 0  # valid values that were a whole field, not words inside free text
     # The share that passes is taken over distinct values: a column holding one number 396 times
     # (a month's hash on every row) among 18 other long numbers is one value in 19 that passed a
-    # checksum, not 396 cards; two cards a customer used on 60 rows are two cards in two.
+    # checksum, not 396 cards; two cards a customer used on 60 rows are two cards in two, and 40
+    # cards among 80 trace ids are 40 cards.
     distinct_valid: int = 0
     distinct_invalid: int = 0
+    distinct_other: int = 0  # long numbers of no card's shape in a column of cards: they dilute
     seen: set[str] = field(default_factory=set, repr=False)
 
     def first_sight(self, value: str) -> bool:
@@ -58,6 +60,14 @@ class Tally:
     def ratio(self) -> float:
         return self.distinct_valid / max(1, self.distinct_valid + self.distinct_invalid)
 
+    @property
+    def above_chance(self) -> bool:
+        """Two distinct valid values, or one that is not lost among other long numbers: a
+        column's one Luhn pass among 19 month hashes is what chance gives (one in ten of the few
+        with a scheme's prefix); a customer's one card on every row is not."""
+        everything = self.distinct_valid + self.distinct_invalid + self.distinct_other
+        return self.distinct_valid >= 2 or self.distinct_valid >= 0.25 * everything
+
     def reported(self) -> bool:
         if self.valid == 0:
             return False
@@ -65,7 +75,7 @@ class Tally:
             return self.ratio >= 0.3
         if self.other_identifier and self.kind != EMAIL:
             return False
-        return self.weight >= STRONG and self.ratio >= 0.5
+        return self.weight >= STRONG and self.ratio >= 0.5 and self.above_chance
 
 
 # What may stand right before / after a value that is a whole field: a line edge, a CSV or table
@@ -158,6 +168,9 @@ class Evidence:
         tally = self.tally(part, column, candidate.kind)
         new = tally.first_sight(candidate.value.translate(_SEPARATORS))
         if not candidate.valid:
+            if candidate.weight == 0:  # a long number of no card's shape (detectors.py)
+                tally.distinct_other += new
+                return
             tally.invalid += 1
             tally.distinct_invalid += new
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,11 @@ def _digest(data: bytes, algorithm: str = "sha256") -> str:
     return f"{algorithm}=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _install(site: Path, files: dict[str, str], *, name: str = "Werkzeug-0.16.0", record: str | None = None) -> None:
-    """What `pip install --target site` leaves: the files and a dist-info RECORD listing them."""
+def _install(
+    site: Path, files: dict[str, str], *, name: str = "Werkzeug-0.16.0", record: str | None = None, add: bool = True
+) -> None:
+    """What `pip install --target site` leaves: the files and a dist-info RECORD listing them (and
+    METADATA), added to git's index as a commit would carry them."""
     info = site / f"{name}.dist-info"
     info.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -35,6 +39,16 @@ def _install(site: Path, files: dict[str, str], *, name: str = "Werkzeug-0.16.0"
         rows.append(f"{relative},{_digest(text.encode())},{len(text.encode())}")
     rows.append(f"{name}.dist-info/RECORD,,")
     (info / "RECORD").write_text(record if record is not None else "\n".join(rows) + "\n")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name.split('-')[0]}\nVersion: 1.0\n")
+    if add:
+        _git(site, "add", "-A", "--", ".")
+
+
+def _git(where: Path, *args: str) -> None:
+    top = next(p for p in (where, *where.parents) if (p / ".git").exists())
+    if not (top / ".git" / "HEAD").exists():
+        subprocess.run(["git", "init", "-q"], cwd=top, check=True)
+    subprocess.run(["git", *args], cwd=where, check=True, capture_output=True)
 
 
 def _severities(main, path: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -91,7 +105,7 @@ def test_a_record_outside_the_repository_is_not_consulted(
     # The distribution's files sit at the top of tmp_path; the repository is a folder inside it.
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
-    _install(tmp_path, {"repo/cache.py": UNSAFE})
+    _install(tmp_path, {"repo/cache.py": UNSAFE}, add=False)
     monkeypatch.chdir(repo)
     assert mlsec_code(["cache.py"]) == 1
 
@@ -146,11 +160,14 @@ def test_garbage_records_never_raise_and_never_vouch(record: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        (root / ".git").mkdir()
         site = root / "site"
         (site / "pkg").mkdir(parents=True)
         (site / "pkg" / "m.py").write_text(UNSAFE)
         (site / "pkg-1.0.dist-info").mkdir()
         (site / "pkg-1.0.dist-info" / "RECORD").write_bytes(record)
+        (site / "pkg-1.0.dist-info" / "METADATA").write_text("Name: pkg\nVersion: 1.0\n")
+        _git(site, "add", "-A", "--", ".")
         assert installed_copy(site / "pkg" / "m.py", root) is None
         # The same folder with the true line added does vouch: the garbage around it is skipped.
         line = f"\npkg/m.py,{_digest(UNSAFE.encode())},{len(UNSAFE)}\n".encode()
@@ -168,6 +185,17 @@ def test_a_local_or_vcs_install_vouches_for_nothing(repo: Path, capsys: pytest.C
     _install(repo / "lib", {"acme_ml/settings.py": UNSAFE}, name="acme_ml-0.1")
     (repo / "lib" / "acme_ml-0.1.dist-info" / "direct_url.json").write_text('{"url": "file:///src/acme"}')
     assert mlsec_code(["lib/acme_ml/settings.py"]) == 1
+
+
+def test_a_record_git_does_not_hold_vouches_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # An ignored or untracked dist-info never reaches the commit (nor its METADATA, which
+    # mlsec-deps would check): the copy is judged as the project's own file.
+    _install(repo / "lib", {"evil/x.py": UNSAFE}, name="evil-1.0", add=False)
+    (repo / ".gitignore").write_text("lib/evil-1.0.dist-info/\n")
+    _git(repo, "add", "lib/evil/x.py", ".gitignore")
+    assert mlsec_code(["lib/evil/x.py"]) == 1
+    _git(repo, "add", "-f", "lib/evil-1.0.dist-info")
+    assert mlsec_code(["lib/evil/x.py"]) == 0  # staged with the change, as a commit carries it
 
 
 def test_a_record_at_the_repository_top_vouches_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -585,6 +585,14 @@ def test_a_ruamel_typ_from_a_variable_is_judged_by_the_values_it_can_hold(tmp_pa
         "def load(t, typ='safe'):\n    if t.endswith('.x'):\n        typ = 'unsafe'\n"
         "    return YAML(typ=typ).load(t)\n",
         "typ = 'safe'\ntyp += '_unsafe'[1:]\nyaml = YAML(typ=typ)\ndef read(p):\n    return yaml.load(open(p))\n",
+        # What this does not follow is not a run-time choice: a call, a subscript, an attribute
+        # that is no argparse option, an imported name; a list with an unsafe kind among others.
+        "import sys\ny = YAML(typ='UNSAFE'.lower())\ny.load(sys.stdin)\n",
+        "import sys\nCONFIG = {'typ': 'unsafe'}\ny = YAML(typ=CONFIG['typ'])\ny.load(sys.stdin)\n",
+        "import sys\nclass L:\n    typ = 'unsafe'\n"
+        "    def load(self):\n        return YAML(typ=self.typ).load(sys.stdin)\n",
+        "import sys\nfrom settings import KIND\ny = YAML(typ=KIND)\ny.load(sys.stdin)\n",
+        "import sys\ny = YAML(typ=['unsafe', 'pure'])\ny.load(sys.stdin)\n",
     ],
 )
 def test_an_unsafe_ruamel_typ_reached_through_the_module_blocks(tmp_path: Path, body: str) -> None:

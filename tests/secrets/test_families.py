@@ -608,12 +608,18 @@ def test_the_rest_of_a_comparison_or_version_pin_is_no_value(tmp_path: Path) -> 
         ("app.env", "SECRET_KEY==m2ZqXk9fQ2mL7vR3pT8w\n"),
         ("db.py", 'URL = "postgresql://admin:=Kq8vLz2mWp9xR7@db.internal/prod"\n'),
         ("conf.yaml", 'password: "=Kq8#vLz2mWp9xR7"\n'),
+        ("app.env", "API_TOKEN==12345678-9abc-4def-8123-456789abcdef\n"),  # a UUID is no version
+        ("app.env", "DB_PASSWORD==20240101-Xk7qPz\n"),
     ):
         assert [f for f in scan_text(tmp_path, name, text) if f.severity.value != "low"], text
 
 
 def test_a_credential_word_inside_a_sentence_does_not_take_the_next_word_as_its_value(tmp_path: Path) -> None:
     assert scan_text(tmp_path, "main.tf", '# Configure Token Injection extension\nresource "a" "b" {}\n') == []
+    # Two netrc entries on one line, and a random word in a sentence, are still passwords.
+    netrc = "machine a login deploy password QkzvXbtrWplm machine b login ci password ZrtqPlmxWvkb\n"
+    assert len(scan_text(tmp_path, "netrc", netrc)) == 2
+    assert [f.rule_id for f in scan_text(tmp_path, "n.md", "# user deploy password QkzvXbtrWplm then\n")] == ["MLS223"]
     # A long run of letters is a passphrase, even inside a sentence.
     found = scan_text(tmp_path, "notes.md", "Staging admin password Wolfhoundwombatkazoo works.\n")
     assert [f.rule_id for f in found] == ["MLS223"]
