@@ -89,12 +89,12 @@ def installed_copy(path: Path, top: Path) -> InstalledCopy | None:
             for info in _dist_info_folders(str(folder), generation):
                 if (folder / info / "direct_url.json").exists():
                     continue  # installed from a folder, a VCS checkout or a URL: no published release
-                if not _tracked(str(folder / info), str(root), generation):
-                    continue  # only a RECORD the commit carries (and its METADATA, which mlsec-deps checks)
                 record = str(folder / info / "RECORD")
                 expected = _listed_digest(record, absolute.relative_to(folder).as_posix(), generation)
                 if expected is None or not _same_bytes(absolute, expected, digests):
                     continue
+                if not _tracked(str(folder / info), str(root), generation):
+                    continue  # only a RECORD the commit carries (and its METADATA, which mlsec-deps checks)
                 name, _, version = info[: -len(".dist-info")].partition("-")
                 return InstalledCopy(name, version, Path(record).relative_to(root).as_posix())
             folder = folder.parent
