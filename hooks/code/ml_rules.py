@@ -467,16 +467,16 @@ def _names_builtins(node: ast.AST, aliases: dict[str, str]) -> bool:
     return False
 
 
-_DYNAMIC_CODE = frozenset({"eval", "exec", "compile", "builtins", "__builtins__", "__import__", "getattr"})
+_REACHES_BUILTIN = frozenset({"eval", "exec", "compile", "builtins", "__builtins__", "__import__", "getattr"})
 _REBINDERS = frozenset({"globals", "vars", "setattr", "locals", "__dict__", "__builtins__"})
 
 
 def _reaches_builtin_code(function: ast.AST) -> bool:
     """Whether a function of the code's own named `eval` may hand over to the builtin."""
     for node in ast.walk(function):
-        if isinstance(node, ast.Name) and node.id in _DYNAMIC_CODE:
+        if isinstance(node, ast.Name) and node.id in _REACHES_BUILTIN:
             return True
-        if isinstance(node, ast.Attribute) and node.attr in _DYNAMIC_CODE:
+        if isinstance(node, ast.Attribute) and node.attr in _REACHES_BUILTIN:
             return True
     return False
 
