@@ -220,11 +220,10 @@ _VERSION_AFTER_OPERATOR = re.compile(
 # A name inside a sentence: a word right before it and one after its value ("# Configure Token
 # Injection extension"), where a netrc line has its own keywords or nothing. Only a word as
 # sentences write it (lower case or capitalised, not `QkzvXbtrWplm`) is taken for one.
-_WORD_BEFORE = re.compile(
-    r"(?:^|(?<=[ \t#/*]))(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z"
-)
+_NOT_NETRC = r"(?!(?:machine|login|password|account|macdef|default|port)\b)"  # a netrc line's own words
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
-_WORD_AFTER = re.compile(r"[ \t]{1,4}(?!(?:machine|login|password|account|macdef|default|port)\b)[A-Za-z][a-z]{1,20}\b")
+_WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
 _SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
 

@@ -490,8 +490,8 @@ def _birth_dates(data: bytes) -> Iterator[Candidate]:
             ):
                 continue
             # On the word's own line: past a line end stands the next record (`Washington's
-            # Birthday` then the next holiday's date), unless the line ends in a label's colon
-            # (`Date of birth:` above the date, as a form's text comes out of OCR).
+            # Birthday` then the next holiday's date), unless the line is a label whose value
+            # is on the next (`Date of birth:` above the date, as a form's text comes out of OCR).
             line_end = data.find(b"\n", after, after + 40)
             limit = after + 40
             if line_end != -1 and not _label_line(data, position, line_end):
