@@ -222,6 +222,11 @@ _VERSION_AFTER_OPERATOR = re.compile(
 # sentences write it (lower case or capitalised, not `QkzvXbtrWplm`) is taken for one.
 _NOT_NETRC = r"(?!(?:machine|login|password|account|macdef|default|port)\b)"  # a netrc line's own words
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z")
+# An unquoted value that is code wherever it is written (a Python or Jinja snippet in Markdown, a
+# template): a call of a dotted name (`response.json()['token']`, `getpass.getpass(`), a call with
+# no arguments, or a keyword argument given a string (`secret_var('NAME', project='x')`).
+_CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(|[A-Za-z_]\w{0,63}\(\)")
+_KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_]\w{0,63}=\Z")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
 _WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
@@ -409,6 +414,11 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
             # and a version constraint (`==`, `>=`, `<=`, `~=`), not a value assigned to it
             continue
+        if not quoted and (
+            _CALL_VALUE.match(value)
+            or (_KEYWORD_ARGUMENT.match(value) and text[start + len(value) : start + len(value) + 1] in ("'", '"'))
+        ):
+            continue  # the value is an expression: a call's result, or the next keyword argument
         if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
             # ${NAME:-default}: the default is the value
             start += 1

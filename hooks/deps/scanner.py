@@ -23,6 +23,7 @@ from hooks.deps.installed_metadata import INSTALLED_METADATA, metadata_requireme
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES
+from hooks.deps.tool_hangs import only_hangs_a_tool
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
 DEFAULT_MAX_AGE_DAYS = 45
@@ -265,12 +266,24 @@ class DepsScanner:
                 )
             ordinary = [a for a in advisories if not a.malicious and not a.disputed]
             disputed = [a for a in advisories if not a.malicious and a.disputed]
+            hangs = [] if settings.strict else [a for a in ordinary if only_hangs_a_tool(name, a)]
+            ordinary = [a for a in ordinary if a not in hangs]
             if ordinary:
                 yield Issue(
                     rules.VULNERABLE_DEPENDENCY,
                     f"{name} {version} has known vulnerabilities: {_summary(ordinary)}",
                     f"vuln:{normalize(name)}:{version}",
                     line=dependency.line,
+                )
+            if hangs:
+                # A formatter or packaging tool that can be made to hang (tool_hangs.py): hygiene.
+                yield Issue(
+                    rules.VULNERABLE_DEPENDENCY,
+                    f"{name} {version} has known vulnerabilities that only make this development tool hang on "
+                    f"crafted input (denial of service): {_summary(hangs)}",
+                    f"vuln-hang:{normalize(name)}:{version}",
+                    line=dependency.line,
+                    severity=Severity.LOW,
                 )
             if disputed:
                 # The project disputes these (the CVE text says ** DISPUTED **): worth a look, not

@@ -626,3 +626,20 @@ def test_a_credential_word_inside_a_sentence_does_not_take_the_next_word_as_its_
     # The spaced form of a config file or netrc still counts: nothing prose-like around it.
     found = scan_text(tmp_path, "netrc", "machine example.com login ci password Xk9fQ2mL7vR3pT8w\n")
     assert [f.rule_id for f in found] == ["MLS223"]
+
+
+def test_an_unquoted_value_that_is_a_call_or_a_keyword_argument_is_code(tmp_path: Path) -> None:
+    # Python and Jinja snippets in Markdown: the "value" is an expression, whatever the file type.
+    docs = (
+        "```python\n    token = response.json()['session']['token']\n    pw = getpass.getpass()\n"
+        "    secret = read_secret()\n```\n"
+        "{{ doppler_secret_var('POSTGRES_PASSWORD', project='analytics', config='prd') }}\n"
+    )
+    assert scan_text(tmp_path, "guide.md", docs) == []
+    # Look-alikes: a password with brackets, a padded base64 key, a CSV value after a quoted name.
+    for name, text in (
+        ("app.env", "DB_PASSWORD=Summer(2024)Xk7q\n"),
+        ("notes.md", "token=Xk9fQ2mL7vR3pT8wZ4(\n"),
+        ("keys.csv", '"api_key",Xk9fQ2mL7vR3pT8wZ4qR=\n'),
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, name, text)] == ["MLS223"], text

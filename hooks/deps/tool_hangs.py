@@ -1,0 +1,75 @@
+"""Advisories whose worst case is a development tool hanging on crafted input.
+
+A formatter, linter, type checker, test runner, documentation builder or packaging tool reads
+the project's own files (and, for a packaging tool, the index pages of what it installs). A
+regular expression that backtracks for minutes on crafted input (black's CVE-2024-21503, wheel's
+CVE-2022-40898, setuptools' CVE-2022-40897 in `package_index`, py's CVE-2020-29651) makes such a
+run slow or hang: it runs nothing and reads nothing it should not. Upgrading is hygiene, reported
+low (`profile: strict`: medium).
+
+Only denial of service is lowered, judged from the advisory's own text: a record that also says
+code runs, a path is left, input is injected or data leaks keeps the pin blocking, and so does
+every other advisory of the same release. Libraries that parse outside data at run time
+(Pygments behind a web app, Jinja2, lxml) are not on the list: there the crafted input may come
+from a request.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hooks.deps.model import normalize
+from hooks.deps.osv import Advisory
+
+# Normalised PyPI names of tools that only ever read the developer's own files or package indexes.
+DEVELOPMENT_TOOLS = frozenset(
+    {
+        "autopep8",
+        "bandit",
+        "black",
+        "build",
+        "coverage",
+        "flake8",
+        "isort",
+        "mkdocs",
+        "mypy",
+        "nox",
+        "pip",
+        "pip-tools",
+        "pre-commit",
+        "py",
+        "pycodestyle",
+        "pyflakes",
+        "pylint",
+        "pytest",
+        "rope",
+        "ruff",
+        "setuptools",
+        "sphinx",
+        "tox",
+        "twine",
+        "wheel",
+        "yapf",
+    }
+)
+_DENIAL = re.compile(
+    r"denial[ -]of[ -]service|\bredos\b|regular expression|catastrophic backtracking|infinite loop|"
+    r"excessive (?:cpu|memory|resource)|resource exhaustion|uncontrolled resource consumption",
+    re.IGNORECASE,
+)
+# What makes an advisory more than a hang, whatever else its text says.
+_MORE_THAN_DENIAL = re.compile(
+    r"execut|inject|travers|arbitrary|overwrit|bypass|disclos|leak|expos|cross[ -]site|xss|ssrf|forg|"
+    r"escalat|privilege|credential|spoof|tamper|man[ -]in[ -]the[ -]middle|certificate",
+    re.IGNORECASE,
+)
+
+
+def only_hangs_a_tool(package: str, advisory: Advisory) -> bool:
+    """Whether the advisory, of a development tool, says nothing worse than denial of service."""
+    text = advisory.summary
+    return (
+        normalize(package) in DEVELOPMENT_TOOLS
+        and _DENIAL.search(text) is not None
+        and _MORE_THAN_DENIAL.search(text) is None
+    )

@@ -1,0 +1,89 @@
+"""A development tool's denial-of-service advisory is hygiene (hooks/deps/tool_hangs.py)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hooks.cli.entry_points import mlsec_deps as main
+from hooks.deps.osv import Advisory
+from hooks.deps.tool_hangs import only_hangs_a_tool
+from tests.deps.conftest import osv_record
+
+BLACK_REDOS = (
+    "Versions of the package black before 24.3.0 are vulnerable to Regular Expression Denial of Service "
+    "(ReDoS) via the lines_with_leading_tabs_expanded function in the strings.py file."
+)
+
+
+def _db(tmp_path: Path, *records: tuple[str, str, str]) -> Path:
+    path = tmp_path / "db.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number, (package, summary, fixed) in enumerate(records):
+            record = osv_record(f"PYSEC-2024-{number + 1}", package, fixed=fixed)
+            record["summary"] = summary
+            archive.writestr(f"{number}.json", json.dumps(record))
+    return path
+
+
+def test_a_formatters_redos_is_low_and_does_not_block(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _db(tmp_path, ("black", BLACK_REDOS, "24.3.0"))
+    (repo / "requirements.txt").write_text("black==23.3.0\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "MLS401 [low] black 23.3.0 has known vulnerabilities that only make this development tool hang" in out
+    # `profile: strict` keeps today's severity.
+    assert main(["requirements.txt", "--advisory-db", str(db), "--profile", "strict"]) == 1
+    assert "MLS401 [high] black 23.3.0 has known vulnerabilities: PYSEC-2024-1" in capsys.readouterr().out
+
+
+def test_more_than_a_hang_or_a_library_that_reads_outside_data_stays_blocking(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _db(
+        tmp_path,
+        ("black", BLACK_REDOS, "24.3.0"),
+        ("setuptools", "Remote code execution via download functions in the package_index module", "70.0"),
+        ("setuptools", "ReDoS in package_index.py via a crafted PackageIndex page (denial of service)", "65.5.1"),
+        ("pygments", "Regular expression denial of service in the SML lexer", "2.15.1"),
+    )
+    (repo / "requirements.txt").write_text("setuptools==59.5.0\npygments==2.14.0\nblack==23.3.0\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
+    out = capsys.readouterr().out
+    # setuptools: the code-execution advisory blocks, the ReDoS beside it is reported low.
+    assert "requirements.txt:1:1: MLS401 [high] setuptools 59.5.0 has known vulnerabilities: PYSEC-2024-2" in out
+    assert "requirements.txt:1:1: MLS401 [low] setuptools 59.5.0" in out and "PYSEC-2024-3" in out
+    assert "MLS401 [high] pygments 2.14.0" in out  # a library that may highlight a request's text
+    assert "MLS401 [low] black 23.3.0" in out
+
+
+@pytest.mark.parametrize(
+    ("package", "summary", "expected"),
+    [
+        ("wheel", "remote attackers cause a denial of service via attacker controlled input to wheel cli", True),
+        ("Black", "ReDoS in black", True),
+        ("py", "A denial of service via regular expression in the py.path.svnwc component", True),
+        ("pip", "Mercurial configuration injectable in repo revision when installing via pip", False),
+        ("black", "Denial of service, or arbitrary code execution with a crafted file", False),
+        ("sphinx", "Cross-site scripting in the search page", False),
+        ("jinja2", "ReDoS in the urlize filter", False),
+    ],
+)
+def test_only_a_hang_of_a_listed_tool_counts(package: str, summary: str, expected: bool) -> None:
+    advisory = Advisory("PYSEC-1", (), summary, None, False)
+    assert only_hangs_a_tool(package, advisory) is expected
+
+
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_a_package_off_the_list_or_a_text_that_says_code_runs_is_never_lowered(before: str, after: str) -> None:
+    summary = f"{before} denial of service {after}"
+    assert only_hangs_a_tool("numpy", Advisory("PYSEC-1", (), summary, None, False)) is False
+    worse = f"{before} ReDoS, then arbitrary code execution {after}"
+    assert only_hangs_a_tool("black", Advisory("PYSEC-1", (), worse, None, False)) is False
