@@ -44,6 +44,7 @@ PER_RULE = {
     "blind14": 15,
     "blind15": 15,
     "blind16": 15,
+    "blind17": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
