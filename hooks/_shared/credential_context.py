@@ -227,6 +227,11 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{
 # no arguments, or a keyword argument given a string (`secret_var('NAME', project='x')`).
 _CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(|[A-Za-z_]\w{0,63}\(\)")
 _KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_]\w{0,63}=\Z")
+# `ENV GPG_KEY 0D96DF4D...`, `PGP_KEYS="A... B..."`: the fingerprints or key ids of public signing
+# keys a build checks a download against (a private key is an armored block, never a hex id).
+_PGP_WORDS = frozenset({"gpg", "pgp", "gnupg", "openpgp"})
+_PRIVATE_WORDS = frozenset({"private", "secret", "secrets", "passphrase", "password", "pass", "pwd", "token"})
+_PGP_KEY_IDS = re.compile(r"(?:(?:0x)?(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{8})[ \t]{0,4}){1,16}")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
 _WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
@@ -419,6 +424,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             or (_KEYWORD_ARGUMENT.match(value) and text[start + len(value) : start + len(value) + 1] in ("'", '"'))
         ):
             continue  # the value is an expression: a call's result, or the next keyword argument
+        if _PGP_KEY_IDS.fullmatch(value) and _names_public_pgp_keys(bare_name):
+            continue  # the ids of public signing keys, checked against, not a secret
         if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
             # ${NAME:-default}: the default is the value
             start += 1
@@ -452,6 +459,11 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         in_string = before in ("?", "&", ";") and stripped == "="
         literal = quoted or in_string or context != "name" or stripped in ("", ">") or sep.startswith("</t")
         yield Candidate(value, start, start + len(value), name, context, literal, strength)
+
+
+def _names_public_pgp_keys(name: str) -> bool:
+    words = set(name_words(name))
+    return bool(words & _PGP_WORDS) and not words & _PRIVATE_WORDS
 
 
 def url_candidates(text: str) -> Iterator[Candidate]:

@@ -366,6 +366,10 @@ class LoadContext:
         self.class_of: dict[int, int] = {}
         # (function line, handle variable) -> (line, path text) of each `open(path)` bound to it.
         self.scoped_handles: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        # (function line, handle variable) -> (line, key of the file or None) of each binding: which
+        # file `pickle.dump(x, f)` writes is the `f` bound last before it in the same function,
+        # not whichever `with open(...) as f` of the file was read last.
+        self.handle_keys: dict[tuple[int, str], list[tuple[int, str | None]]] = {}
         self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
         # Functions of this code that serialise to a parameter: a call of one writes its argument.
         self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -517,6 +521,10 @@ class LoadContext:
             if folder is not None and file_name is not None and file_name.strip():
                 written.append("c:" + _normal(posixpath.join(folder, file_name)))
         for candidate in path_arguments(call, attribute):
+            if isinstance(candidate, ast.Name) and (bound := self._handle_at(candidate.id, call)) is not None:
+                if bound[1] is not None:
+                    written.append(bound[1])
+                continue
             if isinstance(candidate, ast.Name) and candidate.id in self.handles:
                 written.append(self.handles[candidate.id])
                 continue
@@ -526,11 +534,19 @@ class LoadContext:
                 written.append(key)
         return written
 
+    def _handle_at(self, name: str, call: ast.Call) -> tuple[int, str | None] | None:
+        """The binding of `name` in the call's own function that is the latest before the call."""
+        scope = self.scope_of.get(id(call))
+        line = getattr(call, "lineno", 0)
+        bound = [entry for entry in self.handle_keys.get((scope or 0, name), []) if entry[0] <= line]
+        return max(bound, key=lambda entry: entry[0]) if bound else None
+
     def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
         """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
         value bound to the name ends its time as a handle)."""
         if not isinstance(target, ast.Name):
             return
+        self.handle_keys.setdefault((scope, target.id), []).append((line, self._opened(value)))
         text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
         self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
 
@@ -881,7 +897,7 @@ def _uri_prefix(node: ast.AST | None) -> str | None:
 def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName) -> None:
     """For a script: every constant path it serialises anywhere (functions run in any order), and
     within each function the variable paths it serialises to. One pass over the tree."""
-    for statement in module.body:
+    for statement in _top_level_statements(module):
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
                 context.remember_assignment(target, statement.value)
@@ -908,3 +924,23 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
     for call in calls:
         context.record_call(call, qualname(call.func) or "")
         context.record_scoped_write(call, context.scope_of[id(call)])
+
+
+def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
+    """The module's own statements, with those of its `if __name__ == "__main__":` block in
+    place: that block runs once, at the top level, when the file is run as a script."""
+    statements: list[ast.stmt] = []
+    for statement in module.body:
+        statements.append(statement)
+        if isinstance(statement, ast.If) and _is_main_guard(statement.test):
+            statements.extend(statement.body)
+    return statements
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = (test.left, test.comparators[0])
+    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+    texts = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
+    return len(names) == 1 and len(texts) == 1

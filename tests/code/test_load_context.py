@@ -896,3 +896,38 @@ def test_a_name_built_of_constants_or_a_synced_folder_is_a_download_target(tmp_p
     # Look-alike: the code downloads something else, under another name.
     other = "open('data' + '.csv', 'wb').write(requests.get(URL).content)"
     assert ("MLS301", 3, "low") in graded(scan_code(tmp_path, base.format(fetch=other), "batch.py"))
+
+
+def test_a_script_reloading_in_test_mode_what_its_main_block_dumps_in_train_mode(tmp_path: Path) -> None:
+    # The folder is a constant of the `if __name__ == "__main__":` block, and another function
+    # of the file binds the same handle name `f` to a parameter's file: the write is still this one.
+    source = (
+        "import pickle\n\n"
+        "def restore(name):\n    with open(name, 'rb') as f:\n        return pickle.load(f)\n\n"
+        "if __name__ == '__main__':\n"
+        "    models_folder = 'trader_models'\n"
+        "    if mode == 'test':\n"
+        "        with open(f'{models_folder}/scaler.pkl', 'rb') as f:\n            scaler = pickle.load(f)\n"
+        "    if mode == 'train':\n"
+        "        with open(f'{models_folder}/scaler.pkl', 'wb') as f:\n            pickle.dump(scaler, f)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "trader.py")) == [("B301", 5, "medium"), ("B301", 11, "low")]
+
+
+def test_look_alikes_of_the_main_block_and_of_a_rebound_handle_stay_high(tmp_path: Path) -> None:
+    # Not the main guard: `if __name__ != "__main__"`, and a constant bound in a function only.
+    guarded = (
+        "import pickle\n\n"
+        "if __name__ != '__main__':\n    folder = 'models'\n"
+        "with open(f'{folder}/s.pkl', 'rb') as f:\n    s = pickle.load(f)\n"
+        "with open(f'{folder}/s.pkl', 'wb') as f:\n    pickle.dump(s, f)\n"
+    )
+    assert graded(scan_code(tmp_path, guarded, "a.py")) == [("B301", 6, "medium")]
+    # The handle the dump writes through was rebound to another file just before it.
+    rebound = (
+        "import pickle\n\n"
+        "with open('models/s.pkl', 'rb') as f:\n    s = pickle.load(f)\n"
+        "with open('models/s.pkl', 'wb') as f:\n    pass\n"
+        "with open('models/other.pkl', 'wb') as f:\n    pickle.dump(s, f)\n"
+    )
+    assert graded(scan_code(tmp_path, rebound, "b.py")) == [("B301", 4, "medium")]

@@ -643,3 +643,21 @@ def test_an_unquoted_value_that_is_a_call_or_a_keyword_argument_is_code(tmp_path
         ("keys.csv", '"api_key",Xk9fQ2mL7vR3pT8wZ4qR=\n'),
     ):
         assert [f.rule_id for f in scan_text(tmp_path, name, text)] == ["MLS223"], text
+
+
+def test_the_fingerprints_of_public_signing_keys_are_no_secret(tmp_path: Path) -> None:
+    dockerfile = (
+        "FROM debian:12\n"
+        'ENV GPG_KEY="0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D" \\\n    PYTHON_VERSION="3.6.5"\n'
+        "ENV NODE_PGP_KEYS 4ED778F539E3634C779C87C6D7062848A1AB005C 94AE36675C464D64BAFA68DD7434390BDBE9B9C5\n"
+        "ARG GNUPG_KEY_ID=0x7434390BDBE9B9C5\n"
+    )
+    assert scan_text(tmp_path, "Dockerfile", dockerfile) == []
+    # Look-alikes: a passphrase or a private key under a PGP name, and a hex key under another name.
+    for text in (
+        'ENV GPG_PASSPHRASE="0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D"\n',
+        "ENV PGP_PRIVATE_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D\n",
+        "ENV SIGNING_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D\n",
+    ):
+        found = scan_text(tmp_path, "Dockerfile", "FROM debian:12\n" + text)
+        assert [f.rule_id for f in found] == ["MLS223"], text
