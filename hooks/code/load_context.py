@@ -320,13 +320,40 @@ def _uploaded(node: ast.AST, upload_names: set[str]) -> bool:
     return requested and bool(attributes & _UPLOAD_ATTRIBUTES)
 
 
+# Calls that look at a file without changing it: whether it is there, how big or old it is.
+_LOOKING_CALLS = frozenset({"exists", "isfile", "is_file", "isdir", "is_dir", "getsize", "getmtime", "stat"})
+_PATH_CLASSES = frozenset({"Path", "PurePath", "PosixPath"})
+_READ_MODES = frozenset({"r", "rb", "rt", "br", "tr"})
+
+
 def read_texts_of(call: ast.Call) -> list[str]:
-    """The path texts a call named like a load (`load`, `load_model`, `read_pickle`) is given
-    (its first argument, a path keyword): what it reads."""
-    if _READING_CALL.match(name_of(call)) is None:
+    """The path texts a call that only reads or looks at a file is given: a call named like a
+    load (`load`, `load_model`, `read_pickle`; its first argument, a path keyword), `open` in a
+    read mode, and an existence or size check (`os.path.exists(p)`, `Path(p).is_file()`)."""
+    name = name_of(call)
+    if _READING_CALL.match(name) is not None:
+        given = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _PATH_KEYWORDS)]
+    elif call.args and (
+        (name == "open" and isinstance(call.func, ast.Name) and _read_mode(call)) or name in _LOOKING_CALLS
+    ):
+        given = call.args[:1]
+    elif (
+        name in _LOOKING_CALLS
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Call)
+        and name_of(call.func.value) in _PATH_CLASSES
+    ):
+        given = call.func.value.args[:1]
+    else:
         return []
-    given = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _PATH_KEYWORDS)]
     return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+
+
+def _read_mode(call: ast.Call) -> bool:
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    if mode is None:
+        return True  # open(p): "r"
+    return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
 class LoadContext:

@@ -974,3 +974,29 @@ def test_serving_code_loading_a_file_git_does_not_hold_stays_blocking(tmp_path: 
     (tmp_path / "Dockerfile").write_text("FROM python:3.12\nRUN wget -O model.bin https://example.com/m.bin\n")
     found = [f for f in scan_code(tmp_path, _FLASK_APP, "serve.py") if f.rule_id == "B301"]
     assert [f.severity.value for f in found] == ["medium"]
+
+
+def test_an_existence_check_or_a_read_open_of_the_same_path_does_not_make_it_someone_elses(tmp_path: Path) -> None:
+    source = (
+        "import os, pickle\nfrom pathlib import Path\n\n"
+        "if not os.path.exists('user2movie.json') or not Path('user2movie.json').is_file():\n"
+        "    import preprocess2dict\n\n"
+        "with open('user2movie.json', 'rb') as f:\n    user2movie = pickle.load(f)\n"
+        "print(os.path.getsize('user2movie.json'), open('user2movie.json').read(1))\n"
+    )
+    assert graded(scan_code(tmp_path, source, "itembased.py")) == [("B301", 8, "low")]
+
+
+def test_a_download_or_an_open_in_an_unknown_mode_of_the_same_path_still_blocks(tmp_path: Path) -> None:
+    downloaded = (
+        "import os, pickle, urllib.request\n\n"
+        "if not os.path.exists('user2movie.json'):\n"
+        "    urllib.request.urlretrieve(URL, 'user2movie.json')\n"
+        "with open('user2movie.json', 'rb') as f:\n    user2movie = pickle.load(f)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, downloaded, "a.py")) if g[0] == "B301"] == [("B301", 6, "medium")]
+    unknown_mode = (
+        "import pickle\n\nwith open('user2movie.json', mode) as out:\n    out.write(blob)\n"
+        "with open('user2movie.json', 'rb') as f:\n    user2movie = pickle.load(f)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, unknown_mode, "b.py")) if g[0] == "B301"] == [("B301", 6, "medium")]
