@@ -65,12 +65,15 @@ def is_periodic(value: str) -> bool:
     again and again: three times or more, or twice when the block itself holds a typed run
     (`1234`, `abcd`). A generator never repeats itself over a whole value; a person filling a field
     of the right length does. A doubled password (`Summer24Summer24`, `Kx9#mQ2vKx9#mQ2v`) is a
-    person's real choice and stays a secret. Values over 512 characters are never typed fillers."""
+    person's real choice and stays a secret. Values over 512 characters are never typed fillers.
+    The block may come back in the other case (`ABCDEF1234567890abcdef1234567890`): a person
+    filling a field types it again with caps lock off."""
     if not 8 <= len(value) <= 512 or not (value.isascii() and value.isalnum()):
         return False
+    lowered = value.lower()
     for size in range(2, len(value) // 2 + 1):
-        block = value[:size]
-        if (block * (len(value) // size + 1))[: len(value)] == value:
+        block = lowered[:size]
+        if (block * (len(value) // size + 1))[: len(value)] == lowered:
             return len(value) >= 3 * size or has_typed_run(block, 4)
     return False
 

@@ -17,11 +17,13 @@ def test_a_repeated_block_is_a_filler_and_a_generated_value_is_not() -> None:
     assert is_periodic("1234567890abcdef1234567890abcdef")  # twice, a typed run inside
     assert is_periodic("abc1abc1abc1")  # three times
     assert is_periodic("Xy7qXy7qXy7qX")  # three times, then part of it
+    assert is_periodic("ABCDEF1234567890abcdef1234567890")  # typed again in the other case
     assert not is_periodic(fake("", 32, seed=3))
     assert not is_periodic("abcabca")  # too short to say
     assert not is_periodic("Zq8vLm2pZq8vLm3p")  # nearly, but not, a repeat
     # A person's doubled password is their real choice.
     assert not is_periodic("Summer24Summer24")
+    assert not is_periodic("Summer24sUMMER24")  # a doubled password in two cases: no typed run
     assert not is_periodic("Kx9#mQ2vKx9#mQ2v")
     assert not is_periodic("ab" * 400)  # past the length a person types
 
