@@ -19,14 +19,12 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-import stat
 import string
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from pathlib import Path
 
-from hooks._core.paths import resolved_folder, run_generation
+from hooks._core.paths import resolved_folder
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
@@ -767,15 +765,6 @@ class LoadContext:
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)
 
-    def committed_file(self, call: ast.Call) -> bool:
-        """Whether the fixed path a load reads, taken from the code's own folder, is a regular
-        file git's index holds: bytes the commit itself carries, which mlsec-artifacts reads."""
-        path = self.fixed_path(call)
-        if path is None or self.code_file is None:
-            return False
-        self.consulted_tooling = True  # the verdict depends on git's index: not cached
-        return committed(str(self.code_file.parent), path, run_generation())
-
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
         never a download's, a write's or a copy's target."""
@@ -854,27 +843,6 @@ _FOLDER_KEYWORDS = frozenset(
     {"target_dir", "save_dir", "output_dir", "out_dir", "model_dir", "checkpoint_dir", "folder"}
 )
 _FILE_KEYWORDS = frozenset({"model_name", "filename", "file_name", "fname", "checkpoint_name"})
-
-
-@lru_cache(maxsize=1024)
-def committed(folder: str, path: str, generation: int) -> bool:
-    """Whether `path`, from `folder`, is a regular file (not a link) that git's index holds."""
-    del generation  # one answer per run: the index may change between runs
-    import subprocess
-
-    try:
-        if not stat.S_ISREG((Path(folder) / path).lstat().st_mode):
-            return False
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", f":(literal){path}"],
-            cwd=folder,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return False
-    return listed.returncode == 0 and bool(listed.stdout.strip(b"\0"))
 
 
 def inside_checkout(path: str, source_folder: str) -> bool:

@@ -677,11 +677,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
-        if self.serving and self.loads.repository_file(node) and self.loads.committed_file(node):
-            # A course's app loading the model committed beside it: the commit carries those very
-            # bytes, and mlsec-artifacts judges them; a file the image or a volume puts there is
-            # not in git's index, and a path given by a request or the environment is not fixed.
-            return "a file committed beside the serving code: mlsec-artifacts checks those bytes themselves"
         if (
             self.in_tests is not None
             and not self.serving

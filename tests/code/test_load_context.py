@@ -933,49 +933,6 @@ def test_look_alikes_of_the_main_block_and_of_a_rebound_handle_stay_high(tmp_pat
     assert graded(scan_code(tmp_path, rebound, "b.py")) == [("B301", 4, "medium")]
 
 
-def _git(folder: Path, *arguments: str) -> None:
-    import subprocess
-
-    subprocess.run(["git", *arguments], cwd=folder, check=True, capture_output=True)
-
-
-_FLASK_APP = (
-    "import pickle\nfrom flask import Flask, request\n\napp = Flask(__name__)\n"
-    "with open('model.bin', 'rb') as f_in:\n    model = pickle.load(f_in)\n\n"
-    "@app.route('/predict', methods=['POST'])\ndef predict():\n    return str(model.predict([request.get_json()]))\n"
-)
-
-
-def test_serving_code_loading_the_model_committed_beside_it_is_low(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
-    (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
-    _git(tmp_path, "add", "model.bin")
-    found = [f for f in scan_code(tmp_path, _FLASK_APP, "predict.py") if f.rule_id == "B301"]
-    assert [(f.line, f.severity.value) for f in found] == [(6, "low")]
-    assert "committed beside the serving code" in found[0].message
-
-
-def test_serving_code_loading_a_file_git_does_not_hold_stays_blocking(tmp_path: Path) -> None:
-    _git(tmp_path, "init", "-q")
-    # Present but untracked (an image or a volume puts it there), and a committed link.
-    (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
-    found = [f for f in scan_code(tmp_path, _FLASK_APP, "predict.py") if f.rule_id == "B301"]
-    assert [f.severity.value for f in found] == ["medium"]
-    (tmp_path / "model.bin").unlink()
-    (tmp_path / "real.bin").write_bytes(b"\x80\x04K\x01.")
-    (tmp_path / "model.bin").symlink_to("real.bin")
-    _git(tmp_path, "add", "model.bin", "real.bin")
-    found = [f for f in scan_code(tmp_path, _FLASK_APP, "app.py") if f.rule_id == "B301"]
-    assert [f.severity.value for f in found] == ["medium"]
-    # A committed file the image's build replaces (the project's tooling downloads it).
-    (tmp_path / "model.bin").unlink()
-    (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
-    _git(tmp_path, "add", "model.bin")
-    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nRUN wget -O model.bin https://example.com/m.bin\n")
-    found = [f for f in scan_code(tmp_path, _FLASK_APP, "serve.py") if f.rule_id == "B301"]
-    assert [f.severity.value for f in found] == ["medium"]
-
-
 def test_an_existence_check_or_a_read_open_of_the_same_path_does_not_make_it_someone_elses(tmp_path: Path) -> None:
     source = (
         "import os, pickle\nfrom pathlib import Path\n\n"
