@@ -223,15 +223,21 @@ _VERSION_AFTER_OPERATOR = re.compile(
 _NOT_NETRC = r"(?!(?:machine|login|password|account|macdef|default|port)\b)"  # a netrc line's own words
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}[ \t]{1,4}\Z")
 # An unquoted value that is code wherever it is written (a Python or Jinja snippet in Markdown, a
-# template): a call of a dotted name (`response.json()['token']`, `getpass.getpass(`), a call with
-# no arguments, or a keyword argument given a string (`secret_var('NAME', project='x')`).
-_CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(|[A-Za-z_]\w{0,63}\(\)")
-_KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_]\w{0,63}=\Z")
-# `ENV GPG_KEY 0D96DF4D...`, `PGP_KEYS="A... B..."`: the fingerprints or key ids of public signing
-# keys a build checks a download against (a private key is an armored block, never a hex id).
+# template): the whole value a call of a dotted name, or of a name with no arguments, and what
+# follows it only more of the expression (`response.json()['token']`, `getpass.getpass()`), or the
+# value stops at the call's opening bracket because a string argument follows (`os.getenv("X")`).
+# `My.Pass(2024)xk` goes on after the call: a password.
+_CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:(?:\.[A-Za-z_]\w{0,63}){1,8}\([^()]{0,128}\)|\(\))(?:[.\[].{0,256})?\Z")
+_OPENED_CALL = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(\Z")
+# After `("NAME", `: the next keyword argument given a string (`secret_var('X', project='y')`).
+_KEYWORD_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]{0,63}=\Z")
+# `ENV GPG_KEY 0D96DF4D...`, `PGP_KEYS="A... B..."`: the fingerprints (40 hex) or long or short key
+# ids (16, 8) of public signing keys a build checks a download against. A private key is an armored
+# block, never a hex id; a name with any other credential word may hold a passphrase.
 _PGP_WORDS = frozenset({"gpg", "pgp", "gnupg", "openpgp"})
-_PRIVATE_WORDS = frozenset({"private", "secret", "secrets", "passphrase", "password", "pass", "pwd", "token"})
-_PGP_KEY_IDS = re.compile(r"(?:(?:0x)?(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{8})[ \t]{0,4}){1,16}")
+_KEY_ID_WORDS = frozenset({"key", "keys", "keyid", "keyids", "fingerprint", "fingerprints", "fpr", "id", "ids"})
+_KEY_ID_LENGTHS = frozenset({8, 16, 40})
+_HEX_WORDS = re.compile(r"[0-9A-Fa-fx \t]{8,2048}")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
 _WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
@@ -419,12 +425,14 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
             # and a version constraint (`==`, `>=`, `<=`, `~=`), not a value assigned to it
             continue
+        following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (
             _CALL_VALUE.match(value)
-            or (_KEYWORD_ARGUMENT.match(value) and text[start + len(value) : start + len(value) + 1] in ("'", '"'))
+            or (_OPENED_CALL.match(value) and following in ("'", '"'))
+            or (stripped == "," and _KEYWORD_ARGUMENT.match(value) and following in ("'", '"'))
         ):
             continue  # the value is an expression: a call's result, or the next keyword argument
-        if _PGP_KEY_IDS.fullmatch(value) and _names_public_pgp_keys(bare_name):
+        if _names_public_pgp_keys(bare_name) and _pgp_key_ids(value):
             continue  # the ids of public signing keys, checked against, not a secret
         if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":
             # ${NAME:-default}: the default is the value
@@ -462,8 +470,21 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
 
 
 def _names_public_pgp_keys(name: str) -> bool:
-    words = set(name_words(name))
-    return bool(words & _PGP_WORDS) and not words & _PRIVATE_WORDS
+    """`GPG_KEY`, `NODE_PGP_KEYS`, `PYTHON_GPG_FINGERPRINT`: a PGP word, ending in a word for a
+    key's id, and no other credential word (`GPG_PASSWD`, `PGP_SECRETKEY`, `GPG_HMAC_KEY`)."""
+    words = name_words(name)
+    if not words or words[-1] not in _KEY_ID_WORDS or not set(words) & _PGP_WORDS:
+        return False
+    others = [w for w in words[:-1] if w not in _PGP_WORDS and w not in _KEY_ID_WORDS]
+    return not any(w in _STRONG_WORDS or w in _WEAK_WORDS or w in _QUALIFIERS or w == "signing" for w in others)
+
+
+def _pgp_key_ids(value: str) -> bool:
+    """A list of hex key ids or fingerprints, each of a length PGP gives them, separated by blanks."""
+    if _HEX_WORDS.fullmatch(value) is None:
+        return False
+    ids = [i.removeprefix("0x") for i in value.split()]
+    return 0 < len(ids) <= 16 and all(len(i) in _KEY_ID_LENGTHS and "x" not in i for i in ids)
 
 
 def url_candidates(text: str) -> Iterator[Candidate]:

@@ -11,6 +11,8 @@ import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.secrets.helpers import ALNUM, HEX, fake, jwt, rules, scan_text, secret_value
 
@@ -661,3 +663,41 @@ def test_the_fingerprints_of_public_signing_keys_are_no_secret(tmp_path: Path) -
     ):
         found = scan_text(tmp_path, "Dockerfile", "FROM debian:12\n" + text)
         assert [f.rule_id for f in found] == ["MLS223"], text
+
+
+def test_red_team_look_alikes_of_code_values_and_key_ids_still_block(tmp_path: Path) -> None:
+    # Padded base64 right before a closing quote is a value, not a keyword argument.
+    for name, text in (
+        ("api_client.py", 'headers = {"Authorization": "Basic YWRtaW46U3VwM3JTM2NyZXRQdzE="}\n'),
+        ("docker-compose.yml", 'environment:\n  - "JWT_SECRET=jzocnit9T2oMXosdP3qcLkttjwocPlt9nypMbosNHzo="\n'),
+        ("run.sh", 'docker run -e "WANDB_API_KEY=jzocnit9T2oMXosdP3qcLkttjwocPlt9nypMbosNHzo=" trainer\n'),
+        ("app.env", "DB_PASSWORD=My.Pass(2024)xk\n"),  # starts like a call, goes on like a password
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, name, text)] == ["MLS223"], text
+    # Other credential words under a PGP name, and hex of a length PGP never gives an id.
+    for line in (
+        "GPG_PASSWD=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D",
+        "GPG_CREDENTIALS=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D",
+        "GPG_HMAC_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D",
+        "PGP_SECRETKEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D",
+        "GPG_SIGNING_KEY=0D96DF4D4110E5C43FBFB17F2D347EA60D96DF4D4110E5C43FBFB17F2D347EA6",
+        "OPENPGP_API_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6",
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, "release.env", line + "\n")] == ["MLS223"], line
+
+
+@given(st.lists(st.sampled_from([8, 16, 40, 32, 64, 7]), min_size=1, max_size=4), st.sampled_from([" ", "", "\t"]))
+def test_key_ids_are_whole_hex_words_of_pgp_lengths(lengths: list[int], separator: str) -> None:
+    from hooks._shared.credential_context import _pgp_key_ids
+
+    value = separator.join("a1" * (n // 2) + "f" * (n % 2) for n in lengths)
+    words = lengths if separator else [sum(lengths)]  # without a blank, one longer word
+    assert _pgp_key_ids(value) is all(n in (8, 16, 40) for n in words)
+
+
+def test_a_long_run_of_hex_under_any_name_is_no_key_id() -> None:
+    from hooks._shared.credential_context import _pgp_key_ids
+
+    # A pattern of repeated id lengths backtracked for seconds on such a value.
+    assert not _pgp_key_ids("ab" * 200 + "01z")
+    assert not _pgp_key_ids("ab" * 1000 + "1")
