@@ -18,6 +18,7 @@ from typing import Any
 
 from hooks._shared.requirements import normalize
 from hooks.deps.disputed import disputed_by_vendor
+from hooks.deps.tool_hangs import says_only_denial
 
 # OSV ids: a prefix (PYSEC, GHSA, MAL, CVE, ...) and an id made of letters, digits, `-`, `_`, `.`.
 _EVENT_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+!_*-]{0,63}")
@@ -28,6 +29,7 @@ MAX_ZIP_ENTRIES = 1_000_000  # OSV's PyPI export holds tens of thousands
 SUFFIXES = (".json", ".yaml", ".yml")
 FLAG_MALICIOUS = 1
 FLAG_DISPUTED = 2
+FLAG_DENIAL_ONLY = 4  # its whole text says denial of service and nothing worse (tool_hangs.py)
 
 
 class AdvisoryError(Exception):
@@ -42,6 +44,7 @@ class Advisory:
     fixed: str | None
     malicious: bool
     disputed: bool = False
+    denial_only: bool = False
 
 
 @dataclass
@@ -126,6 +129,9 @@ def stored_entries(record: Any) -> list[tuple[str, Stored]] | None:
     flags = FLAG_MALICIOUS if record["id"].startswith("MAL-") else 0
     if DISPUTED_MARK in summary_text or DISPUTED_MARK in details:
         flags |= FLAG_DISPUTED
+    heading = record.get("summary") or ""
+    if isinstance(heading, str) and says_only_denial(f"{heading}\n{details}"):
+        flags |= FLAG_DENIAL_ONLY
     summary = " ".join(summary_text.split())[:200]
     modified = _date_text(record.get("modified"))
     entries = []
@@ -300,6 +306,7 @@ def advisory_of(stored: Stored, fixed: str | None) -> Advisory:
         fixed,
         bool(stored.flags & FLAG_MALICIOUS),
         bool(stored.flags & FLAG_DISPUTED) or disputed_by_vendor((stored.id, *stored.aliases)),
+        bool(stored.flags & FLAG_DENIAL_ONLY),
     )
 
 

@@ -168,7 +168,7 @@ def _valid_item(item: Any) -> bool:
     advisory_id, aliases, summary, flags, ranges, versions = item
     if not (isinstance(advisory_id, str) and OSV_ID.match(advisory_id) and isinstance(summary, str)):
         return False
-    if not (isinstance(flags, int) and 0 <= flags < 4):
+    if not (isinstance(flags, int) and 0 <= flags < 8):
         return False
     if not (isinstance(aliases, list) and all(isinstance(a, str) and OSV_ID.match(a) for a in aliases)):
         return False

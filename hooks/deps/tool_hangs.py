@@ -7,9 +7,10 @@ CVE-2022-40898, setuptools' CVE-2022-40897 in `package_index`, py's CVE-2020-296
 run slow or hang: it runs nothing and reads nothing it should not. Upgrading is hygiene, reported
 low (`profile: strict`: medium).
 
-Only denial of service is lowered, judged from the advisory's own text: a record that also says
-code runs, a path is left, input is injected or data leaks keeps the pin blocking, and so does
-every other advisory of the same release. Libraries that parse outside data at run time
+Only denial of service is lowered, judged from the advisory's whole text (summary and details,
+when the record is read): a record that also says code runs, a path is left, input is injected,
+data leaks or "other impact" keeps the pin blocking, and so does every other advisory of the
+same release. Libraries that parse outside data at run time
 (Pygments behind a web app, Jinja2, lxml) are not on the list: there the crafted input may come
 from a request.
 """
@@ -17,9 +18,12 @@ from a request.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from hooks.deps.model import normalize
-from hooks.deps.osv import Advisory
+
+if TYPE_CHECKING:
+    from hooks.deps.osv import Advisory
 
 # Normalised PyPI names of tools that only ever read the developer's own files or package indexes.
 DEVELOPMENT_TOOLS = frozenset(
@@ -57,19 +61,24 @@ _DENIAL = re.compile(
     r"excessive (?:cpu|memory|resource)|resource exhaustion|uncontrolled resource consumption",
     re.IGNORECASE,
 )
-# What makes an advisory more than a hang, whatever else its text says.
+# What makes an advisory more than a hang, whatever else its text says (NVD's "or possibly have
+# unspecified other impact" included).
 _MORE_THAN_DENIAL = re.compile(
-    r"execut|inject|travers|arbitrary|overwrit|bypass|disclos|leak|expos|cross[ -]site|xss|ssrf|forg|"
-    r"escalat|privilege|credential|spoof|tamper|man[ -]in[ -]the[ -]middle|certificate",
+    r"execut|inject|travers|arbitrary|writ|bypass|disclos|leak|expos|cross[ -]site|xss|ssrf|forg|"
+    r"escalat|privilege|credential|spoof|tamper|man[ -]in[ -]the[ -]middle|certificate|other impact|"
+    r"\brce\b|remote code|command|shell|outside|symlink|symbolic link|install|sandbox|escape|hijack|"
+    r"poison|impersonat|authenticat|access",
     re.IGNORECASE,
 )
+_MAX_TEXT = 64 << 10  # an advisory's summary and details; a longer text is not judged a hang
+
+
+def says_only_denial(text: str) -> bool:
+    """Whether an advisory's whole text (summary and details) describes denial of service and
+    nothing worse. Judged when the record is read, before any text is cut short."""
+    return len(text) <= _MAX_TEXT and _DENIAL.search(text) is not None and _MORE_THAN_DENIAL.search(text) is None
 
 
 def only_hangs_a_tool(package: str, advisory: Advisory) -> bool:
     """Whether the advisory, of a development tool, says nothing worse than denial of service."""
-    text = advisory.summary
-    return (
-        normalize(package) in DEVELOPMENT_TOOLS
-        and _DENIAL.search(text) is not None
-        and _MORE_THAN_DENIAL.search(text) is None
-    )
+    return normalize(package) in DEVELOPMENT_TOOLS and advisory.denial_only

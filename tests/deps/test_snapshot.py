@@ -41,6 +41,17 @@ def test_round_trip_keeps_dates_counts_and_matches(tmp_path: Path) -> None:
     assert again.age_days() == 0
 
 
+def test_round_trip_keeps_whether_an_advisory_says_only_denial_of_service(tmp_path: Path) -> None:
+    hang = osv_record("PYSEC-7", "black", fixed="24.3.0")
+    hang["details"] = "Regular expression denial of service (ReDoS) in black's string handling."
+    worse = osv_record("PYSEC-8", "black", fixed="24.3.0")
+    worse["details"] = "A crafted file makes black execute arbitrary code."
+    snapshot.write(snapshot.build(_export(tmp_path / "all.zip", [hang, worse])), tmp_path / "s.gz")
+    again = snapshot.read(tmp_path / "s.gz")
+    flags = {s.id: s.flags for s in again.entries("black")}
+    assert flags["PYSEC-7"] & 4 and not flags["PYSEC-8"] & 4
+
+
 def test_yaml_timestamps_date_the_snapshot(tmp_path: Path) -> None:
     (tmp_path / "PYSEC-2.yaml").write_text(
         "id: PYSEC-2\nmodified: 2031-05-06T00:00:00Z\naffected:\n- package: {name: pillow, ecosystem: PyPI}\n"

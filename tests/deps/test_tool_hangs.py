@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps.osv import Advisory
-from hooks.deps.tool_hangs import only_hangs_a_tool
+from hooks.deps.tool_hangs import only_hangs_a_tool, says_only_denial
 from tests.deps.conftest import osv_record
 
 BLACK_REDOS = (
@@ -65,25 +65,45 @@ def test_more_than_a_hang_or_a_library_that_reads_outside_data_stays_blocking(
 
 
 @pytest.mark.parametrize(
-    ("package", "summary", "expected"),
+    ("summary", "expected"),
     [
-        ("wheel", "remote attackers cause a denial of service via attacker controlled input to wheel cli", True),
-        ("Black", "ReDoS in black", True),
-        ("py", "A denial of service via regular expression in the py.path.svnwc component", True),
-        ("pip", "Mercurial configuration injectable in repo revision when installing via pip", False),
-        ("black", "Denial of service, or arbitrary code execution with a crafted file", False),
-        ("sphinx", "Cross-site scripting in the search page", False),
-        ("jinja2", "ReDoS in the urlize filter", False),
+        ("remote attackers cause a denial of service via attacker controlled input to wheel cli", True),
+        ("ReDoS in black", True),
+        ("A denial of service via regular expression in the py.path.svnwc component", True),
+        ("Mercurial configuration injectable in repo revision when installing via pip", False),
+        ("Denial of service, or arbitrary code execution with a crafted file", False),
+        ("Cross-site scripting in the search page", False),
+        ("A ReDoS allows a denial of service or possibly have unspecified other impact", False),
+        ("ReDoS in the index parser; a malicious page can also make it run shell commands", False),
+        ("Infinite loop when a symlink points at its own folder (write outside the target)", False),
+        ("x" * 70_000 + " denial of service", False),  # too long to judge whole
     ],
 )
-def test_only_a_hang_of_a_listed_tool_counts(package: str, summary: str, expected: bool) -> None:
-    advisory = Advisory("PYSEC-1", (), summary, None, False)
+def test_only_a_text_saying_denial_and_nothing_worse_counts(summary: str, expected: bool) -> None:
+    assert says_only_denial(summary) is expected
+
+
+@pytest.mark.parametrize(("package", "expected"), [("Black", True), ("setuptools", True), ("jinja2", False)])
+def test_only_a_listed_tool_counts(package: str, expected: bool) -> None:
+    advisory = Advisory("PYSEC-1", (), "ReDoS", None, False, denial_only=True)
     assert only_hangs_a_tool(package, advisory) is expected
+    assert not only_hangs_a_tool(package, Advisory("PYSEC-1", (), "ReDoS", None, False, denial_only=False))
+
+
+def test_text_past_the_first_200_characters_is_judged_too(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = osv_record("PYSEC-2024-9", "black", fixed="24.3.0")
+    record.pop("summary")
+    record["details"] = "ReDoS in black. " + "Padding text. " * 20 + "It can also execute arbitrary code."
+    db = tmp_path / "long.zip"
+    with zipfile.ZipFile(db, "w") as archive:
+        archive.writestr("a.json", json.dumps(record))
+    (repo / "requirements.txt").write_text("black==23.3.0\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
+    assert "MLS401 [high] black 23.3.0" in capsys.readouterr().out
 
 
 @given(st.text(max_size=300), st.text(max_size=300))
-def test_a_package_off_the_list_or_a_text_that_says_code_runs_is_never_lowered(before: str, after: str) -> None:
-    summary = f"{before} denial of service {after}"
-    assert only_hangs_a_tool("numpy", Advisory("PYSEC-1", (), summary, None, False)) is False
-    worse = f"{before} ReDoS, then arbitrary code execution {after}"
-    assert only_hangs_a_tool("black", Advisory("PYSEC-1", (), worse, None, False)) is False
+def test_a_text_that_says_code_runs_is_never_a_hang(before: str, after: str) -> None:
+    assert not says_only_denial(f"{before} ReDoS, then arbitrary code execution {after}")
