@@ -500,6 +500,9 @@ class LoadContext:
         name = qualname.rsplit(".", 1)[-1]
         if name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
+        elif name == "download_file" and (len(call.args) == 3 or _keyword_value(call, "Filename") is not None):
+            # boto3: `s3.download_file(Bucket, Key, Filename)`
+            target = call.args[2] if len(call.args) == 3 else _keyword_value(call, "Filename")
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
@@ -829,12 +832,26 @@ class LoadContext:
         if target is None:
             return False
         if isinstance(target, ast.Name) and target.id in self.handles:
-            return self.handles[target.id] in self.write_lines
-        opened = self._opened(target)
-        key = opened if opened is not None else self.key(target)
+            key: str | None = self.handles[target.id]
+        else:
+            opened = self._opened(target)
+            key = opened if opened is not None else self.key(target)
+        if key is not None and not self.notebook and self._fetched_to(key):
+            # A script's functions run in any order: a download to the same path (a model fetched
+            # when missing, `s3.download_file(b, k, MODEL)`) may be what the load reads.
+            return False
         if key is not None and key in self.write_lines:
             return not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def _fetched_to(self, key: str) -> bool:
+        """Whether a fetching call of the code (a download, copy or sync) is given this path, or
+        a folder holding it, as a constant or through a name bound to one."""
+        if not key.startswith("c:"):
+            return False
+        given = set(self.fetch_argument_texts)
+        given.update(_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants)
+        return any(_within(key[2:], target) for target in given if target) or self._replaced_by_download(key, 0)
 
 
 # A save helper given a folder and a file name (`utils.save_model(model=m, target_dir="models",
@@ -954,13 +971,22 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
-    """The module's own statements, with those of its `if __name__ == "__main__":` block in
-    place: that block runs once, at the top level, when the file is run as a script."""
+    """The module's own statements, with the assignments of its `if __name__ == "__main__":`
+    block in place: that block runs once, at the top level, when the file is run as a script. A
+    name the module binds anywhere else too (`if args.model: MODEL = args.model`, a loop, a
+    function's `global`) may hold something else when a function reads it: not taken."""
     statements: list[ast.stmt] = []
+    guarded: list[ast.Assign] = []
     for statement in module.body:
         statements.append(statement)
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
-            statements.extend(statement.body)
+            guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
+    if guarded:
+        bindings = Counter(
+            node.id for node in ast.walk(module) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+        )
+        bindings.update(name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names)
+        statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
 
 

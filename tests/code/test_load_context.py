@@ -957,3 +957,28 @@ def test_a_download_or_an_open_in_an_unknown_mode_of_the_same_path_still_blocks(
         "with open('user2movie.json', 'rb') as f:\n    user2movie = pickle.load(f)\n"
     )
     assert [g for g in graded(scan_code(tmp_path, unknown_mode, "b.py")) if g[0] == "B301"] == [("B301", 6, "medium")]
+
+
+def test_red_team_a_main_block_download_or_override_keeps_the_load_blocking(tmp_path: Path) -> None:
+    downloaded = (
+        "import os, pickle, boto3\n\n"
+        "def train(clf, path):\n    pickle.dump(clf, open(path, 'wb'))\n\n"
+        "if __name__ == '__main__':\n"
+        "    MODEL = 'model.pkl'\n"
+        "    if not os.path.exists(MODEL):\n"
+        "        boto3.client('s3').download_file('shared-models', 'team/model.pkl', MODEL)\n"
+        "    with open(MODEL, 'rb') as f:\n        clf = pickle.load(f)\n"
+        "    train(clf, MODEL)\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, downloaded, "run.py")) if g[0] == "B301"] == [("B301", 11, "medium")]
+    overridden = (
+        "import pickle\n\n"
+        "def predict(x):\n    with open(MODEL_PATH, 'rb') as f:\n        return pickle.load(f).predict(x)\n\n"
+        "def save(m):\n    with open(MODEL_PATH, 'wb') as f:\n        pickle.dump(m, f)\n\n"
+        "if __name__ == '__main__':\n"
+        "    MODEL_PATH = 'model.pkl'\n"
+        "    if args.model:\n        MODEL_PATH = args.model\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, overridden, "predict.py")) if g[0] == "B301"] == [
+        ("B301", 5, "medium")
+    ]
