@@ -237,6 +237,8 @@ _KEYWORD_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]{0,63}=\Z")
 _PGP_WORDS = frozenset({"gpg", "pgp", "gnupg", "openpgp"})
 _KEY_ID_WORDS = frozenset({"key", "keys", "keyid", "keyids", "fingerprint", "fingerprints", "fpr", "id", "ids"})
 _KEY_ID_LENGTHS = frozenset({8, 16, 40})
+# Keys that are secret whatever their length (`GPG_SESSION_KEY`, `PGP_DECRYPTION_KEY`).
+_SECRET_KEY_KINDS = frozenset({"signing", "session", "decryption", "decrypt", "symmetric", "encryption", "master"})
 _HEX_WORDS = re.compile(r"[0-9A-Fa-fx \t]{8,2048}")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
 _WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
@@ -476,7 +478,14 @@ def _names_public_pgp_keys(name: str) -> bool:
     if not words or words[-1] not in _KEY_ID_WORDS or not set(words) & _PGP_WORDS:
         return False
     others = [w for w in words[:-1] if w not in _PGP_WORDS and w not in _KEY_ID_WORDS]
-    return not any(w in _STRONG_WORDS or w in _WEAK_WORDS or w in _QUALIFIERS or w == "signing" for w in others)
+    return not any(
+        w in _STRONG_WORDS
+        or w in _WEAK_WORDS
+        or w in _QUALIFIERS
+        or w + "key" in _STRONG_WORDS
+        or w in _SECRET_KEY_KINDS
+        for w in others
+    )
 
 
 def _pgp_key_ids(value: str) -> bool:

@@ -70,10 +70,12 @@ def is_periodic(value: str) -> bool:
     filling a field types it again with caps lock off."""
     if not 8 <= len(value) <= 512 or not (value.isascii() and value.isalnum()):
         return False
-    lowered = value.lower()
     for size in range(2, len(value) // 2 + 1):
-        block = lowered[:size]
-        if (block * (len(value) // size + 1))[: len(value)] == lowered:
+        block = value[:size]
+        # The block as typed, or again with caps lock on or off: never a case chosen letter by letter.
+        variants = (block, block.upper(), block.lower(), block.swapcase())
+        chunks = [value[start : start + size] for start in range(0, len(value), size)]
+        if all(any(variant.startswith(chunk) for variant in variants) for chunk in chunks):
             return len(value) >= 3 * size or has_typed_run(block, 4)
     return False
 

@@ -235,7 +235,10 @@ _FETCHING_CALLS = frozenset(
     "download_blob get_file "
     # MinIO, MLflow artifacts, torch.hub and torchvision's downloaders.
     "fget_object download_artifacts download_url_to_file download_url download_and_extract_archive "
-    "download_file_from_google_drive".split()
+    "download_file_from_google_drive "
+    # Kaggle's API and kagglehub, gdown's folders.
+    "dataset_download_files dataset_download_file competition_download_files competition_download_file "
+    "model_download dataset_download model_instance_version_download download_folder".split()
 )
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
@@ -325,13 +328,19 @@ _READ_MODES = frozenset({"r", "rb", "rt", "br", "tr"})
 
 
 def read_texts_of(call: ast.Call) -> list[str]:
-    """The path texts a call that only reads or looks at a file is given: a call named like a
-    load (`load`, `load_model`, `read_pickle`; its first argument, a path keyword), `open` in a
-    read mode, and an existence or size check (`os.path.exists(p)`, `Path(p).is_file()`)."""
+    """The path texts a call named like a load (`load`, `load_model`, `read_pickle`) is given
+    (its first argument, a path keyword): what it reads."""
+    if _READING_CALL.match(name_of(call)) is None:
+        return []
+    given = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _PATH_KEYWORDS)]
+    return [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+
+
+def looked_texts_of(call: ast.Call) -> list[str]:
+    """The path texts a call only looks at: `open` in a read mode, an existence or size check
+    (`os.path.exists(p)`, `Path(p).is_file()`)."""
     name = name_of(call)
-    if _READING_CALL.match(name) is not None:
-        given = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _PATH_KEYWORDS)]
-    elif call.args and (
+    if call.args and (
         (name == "open" and isinstance(call.func, ast.Name) and _read_mode(call)) or name in _LOOKING_CALLS
     ):
         given = call.args[:1]
@@ -370,6 +379,7 @@ class LoadContext:
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
+        self.look_texts: Counter[str] = Counter()  # and those existence checks and read opens look at
         self.fetches = False  # the code downloads, unpacks or copies files somewhere (remember_texts)
         self.upload_names: set[str] = set()  # names bound to a client's uploaded file (remember_texts)
         self.moved_handles: set[str] = set()  # handles sought or read before a load (remember_texts)
@@ -422,6 +432,10 @@ class LoadContext:
             except (ValueError, RecursionError):
                 return None
         return None
+
+    def hide_constants(self, names: set[str]) -> dict[str, str]:
+        """Forget the module constants a function's parameters hide; returns them, to restore."""
+        return {name: self.constants.pop(name) for name in names if name in self.constants}
 
     def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
         if not isinstance(target, ast.Name):
@@ -664,10 +678,15 @@ class LoadContext:
         return sum(name in text for text in self.texts) if name else 0
 
     def read_mentions(self, path: str) -> int:
-        """How many of those texts are given straight to a load: reading a file again neither
-        writes nor replaces it."""
+        """How many of those texts are given straight to a load, or (in code that fetches
+        nothing) to a read-mode `open` or an existence check: reading a file again neither writes
+        nor replaces it. Code that fetches anything may check for the file and fetch it when it is
+        missing, under a name no text spells (`gdown.download(url)`), so there a check is a naming."""
         name = posixpath.basename(path.rstrip("/"))
-        return sum(count for text, count in self.read_texts.items() if name in text) if name else 0
+        if not name:
+            return 0
+        counted = [self.read_texts] if self.fetches else [self.read_texts, self.look_texts]
+        return sum(count for texts in counted for text, count in texts.items() if name in text)
 
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
@@ -738,6 +757,7 @@ class LoadContext:
         # Paths given straight to another load (`FAISS.load_local('./index/')` in three cells):
         # reading a file again does not make it anything but the repository's.
         self.read_texts = Counter(text for n in nodes if isinstance(n, ast.Call) for text in read_texts_of(n))
+        self.look_texts = Counter(text for n in nodes if isinstance(n, ast.Call) for text in looked_texts_of(n))
 
     def repository_file(self, call: ast.Call) -> bool:
         """Whether a load reads a fixed path inside the repository: relative (the code runs from
@@ -948,6 +968,7 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
     calls: list[ast.Call] = []
     # node, line of its innermost function (0: module), line of its innermost class (0: none)
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
+    parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
     while stack:
         node, scope, owner = stack.pop()
         if isinstance(node, ast.Call):
@@ -961,12 +982,16 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
                     context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            parameters[node.lineno] = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
     # Handles are all known now; then the serialiser calls that write through them.
     for call in calls:
+        hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
         context.record_call(call, qualname(call.func) or "")
+        context.constants.update(hidden)
         context.record_scoped_write(call, context.scope_of[id(call)])
 
 
@@ -982,12 +1007,27 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
             guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
     if guarded:
-        bindings = Counter(
-            node.id for node in ast.walk(module) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
-        )
-        bindings.update(name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names)
+        bindings = Counter(name for node in ast.walk(module) for name in _names_bound_by(node))
         statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
+
+
+def _names_bound_by(node: ast.AST) -> list[str]:
+    """The names a node binds: an assignment's, a loop's or a `with`'s targets, a parameter, an
+    import (under its alias), `except ... as`, a def or class, a match capture, a `global`."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return [node.id]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.alias):
+        return [node.asname or node.name.split(".", 1)[0]]
+    if isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+        return [node.name]
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return [node.name]
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return list(node.names)
+    return []
 
 
 def _is_main_guard(test: ast.expr) -> bool:

@@ -130,7 +130,7 @@ def stored_entries(record: Any) -> list[tuple[str, Stored]] | None:
     if DISPUTED_MARK in summary_text or DISPUTED_MARK in details:
         flags |= FLAG_DISPUTED
     heading = record.get("summary") or ""
-    if isinstance(heading, str) and says_only_denial(f"{heading}\n{details}"):
+    if isinstance(heading, str) and says_only_denial(f"{heading}\n{details}") and not _beyond_availability(record):
         flags |= FLAG_DENIAL_ONLY
     summary = " ".join(summary_text.split())[:200]
     modified = _date_text(record.get("modified"))
@@ -296,6 +296,22 @@ def affects_every_version(affected: dict[str, Any]) -> bool:
         if kinds.get("introduced") == "0" and not ({"fixed", "last_affected", "limit"} & kinds.keys()):
             return True
     return False
+
+
+_CVSS_BEYOND_AVAILABILITY = re.compile(r"/(?:C|I):[LH](?:/|$)")
+
+
+def _beyond_availability(record: dict[str, Any]) -> bool:
+    """Whether the record's CVSS vectors say confidentiality or integrity is hit too."""
+    scores = record.get("severity")
+    if not isinstance(scores, list):
+        return False
+    return any(
+        isinstance(score, dict)
+        and isinstance(score.get("score"), str)
+        and _CVSS_BEYOND_AVAILABILITY.search(score["score"]) is not None
+        for score in scores
+    )
 
 
 def advisory_of(stored: Stored, fixed: str | None) -> Advisory:

@@ -57,7 +57,7 @@ DEVELOPMENT_TOOLS = frozenset(
     }
 )
 _DENIAL = re.compile(
-    r"denial[ -]of[ -]service|\bredos\b|regular expression|catastrophic backtracking|infinite loop|"
+    r"denial[ -]of[ -]service|\bredos\b|catastrophic backtracking|infinite loop|"
     r"excessive (?:cpu|memory|resource)|resource exhaustion|uncontrolled resource consumption",
     re.IGNORECASE,
 )
@@ -67,7 +67,8 @@ _MORE_THAN_DENIAL = re.compile(
     r"execut|inject|travers|arbitrary|writ|bypass|disclos|leak|expos|cross[ -]site|xss|ssrf|forg|"
     r"escalat|privilege|credential|spoof|tamper|man[ -]in[ -]the[ -]middle|certificate|other impact|"
     r"\brce\b|remote code|command|shell|outside|symlink|symbolic link|install|sandbox|escape|hijack|"
-    r"poison|impersonat|authenticat|access",
+    r"poison|impersonat|authenticat|access|sensitive|information|confidential|integrity|password|"
+    r"plain[ -]?text|cleartext|\bread|different|incorrect",
     re.IGNORECASE,
 )
 _MAX_TEXT = 64 << 10  # an advisory's summary and details; a longer text is not judged a hang

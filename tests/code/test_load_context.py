@@ -982,3 +982,29 @@ def test_red_team_a_main_block_download_or_override_keeps_the_load_blocking(tmp_
     assert [g for g in graded(scan_code(tmp_path, overridden, "predict.py")) if g[0] == "B301"] == [
         ("B301", 5, "medium")
     ]
+
+
+def test_red_team_a_fetch_when_missing_or_a_parameter_named_like_a_constant_keeps_the_load_blocking(
+    tmp_path: Path,
+) -> None:
+    # The existence check is a naming when the code fetches anything: gdown picks the file's name.
+    fetched = (
+        "import os, joblib, gdown\n\n"
+        "if not os.path.exists('model.pkl'):\n    gdown.download('https://drive.google.com/uc?id=1AbC', quiet=False)\n"
+        "model = joblib.load('model.pkl')\n"
+    )
+    assert graded(scan_code(tmp_path, fetched, "a.py")) == [("MLS301", 5, "high")]
+    # A parameter holds what the caller passes, whatever constant shares its name.
+    for where in ("top", "main"):
+        constant = "model_path = 'model.joblib'\n"
+        source = (
+            "import sys, joblib\n\n"
+            + (constant if where == "top" else "")
+            + "def predict(model_path, rows):\n    return joblib.load(model_path).predict(rows)\n\n"
+            + "if __name__ == '__main__':\n"
+            + ("    " + constant if where == "main" else "")
+            + "    print(predict(sys.argv[1], [[1, 2]]))\n"
+        )
+        assert [g for g in graded(scan_code(tmp_path, source, f"{where}.py")) if g[0] == "MLS301"] == [
+            ("MLS301", 5 if where == "top" else 4, "high")
+        ], where

@@ -107,3 +107,26 @@ def test_text_past_the_first_200_characters_is_judged_too(
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_a_text_that_says_code_runs_is_never_a_hang(before: str, after: str) -> None:
     assert not says_only_denial(f"{before} ReDoS, then arbitrary code execution {after}")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "A crafted file causes a denial of service (crash) or lets an attacker obtain sensitive information",
+        "An infinite loop in the uploader, which also logs the repository password in plain text",
+        "An incorrect regular expression resolves a dependency link to a different index",
+    ],
+)
+def test_red_team_texts_that_say_more_than_a_hang_stay_high(summary: str) -> None:
+    assert not says_only_denial(summary)
+
+
+def test_a_record_whose_cvss_hits_confidentiality_or_integrity_is_not_a_hang() -> None:
+    from hooks.deps.osv import FLAG_DENIAL_ONLY, stored_entries
+
+    record = osv_record("PYSEC-2024-5", "tox", fixed="4.0")
+    record["details"] = "ReDoS: a crafted tox.ini makes tox hang (denial of service)."
+    assert all(stored.flags & FLAG_DENIAL_ONLY for _, stored in stored_entries(record) or [])
+    record["severity"] = [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}]
+    entries = stored_entries(record)
+    assert entries and not any(stored.flags & FLAG_DENIAL_ONLY for _, stored in entries)

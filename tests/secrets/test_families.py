@@ -701,3 +701,14 @@ def test_a_long_run_of_hex_under_any_name_is_no_key_id() -> None:
     # A pattern of repeated id lengths backtracked for seconds on such a value.
     assert not _pgp_key_ids("ab" * 200 + "01z")
     assert not _pgp_key_ids("ab" * 1000 + "1")
+
+
+def test_red_team_secret_key_kinds_under_a_pgp_name_and_case_mixed_repeats_still_block(tmp_path: Path) -> None:
+    for line in (
+        "GPG_MASTER_KEY=9F2C4A7E1B3D5F60",
+        "GPG_ENCRYPTION_KEY=3A9F1C7E5B2D8F4A",
+        "PGP_SESSION_KEY=0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D",
+        "DB_PASSWORD=Qz7kqZ7KQz7K",  # a block repeated with a case chosen letter by letter
+        "JWT_SECRET=9fK2pL8q9Fk2Pl8Q9fK2pl8Q",
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, "app.env", line + "\n")] == ["MLS223"], line

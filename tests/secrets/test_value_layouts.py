@@ -24,6 +24,7 @@ def test_a_repeated_block_is_a_filler_and_a_generated_value_is_not() -> None:
     # A person's doubled password is their real choice.
     assert not is_periodic("Summer24Summer24")
     assert not is_periodic("Summer24sUMMER24")  # a doubled password in two cases: no typed run
+    assert not is_periodic("a1B2c3D4A1b2C3d4a1B2C3d4")  # a case chosen letter by letter, not caps lock
     assert not is_periodic("Kx9#mQ2vKx9#mQ2v")
     assert not is_periodic("ab" * 400)  # past the length a person types
 
