@@ -618,6 +618,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._azureml: FedOptions | None = None
         self._azureml_asked = False
         self._azureml_dests: set[str] = set()
+        self._argument_names: set[str] | None = None  # every option's `args.<dest>`, when first asked
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -709,6 +710,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         target = load_target(call)
         if target is None or self.loads.code_file is None:
             return None
+        function = self.command_origins().function_of(call)
+        # First the shape, against every option the script declares: only a path built of the
+        # command line is worth reading the YAML files for (and then the verdict is not cached).
+        if self._argument_names is None:
+            self._argument_names = _argument_dests(self._module, None)
+        shaped: list[str] = []
+        if not self._built_of_options(target, function, self._argument_names, shaped, 0) or not shaped:
+            return None
         if not self._azureml_asked:
             self._azureml_asked = True
             self.loads.consulted_tooling = True  # the answer reads YAML files beside the code
@@ -719,13 +728,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         fed = self._azureml
         if fed is None or not self._azureml_dests:
             return None
-        origins = self.command_origins()
         leaves: list[str] = []
-        if not self._built_of_options(target, origins.function_of(call), leaves, 0) or not leaves:
+        if not self._built_of_options(target, function, self._azureml_dests, leaves, 0) or not leaves:
             return None
         return FedInput(fed.pipeline, tuple(sorted({f"args.{dest}" for dest in leaves})))
 
-    def _built_of_options(self, node: ast.AST, function: Function | None, leaves: list[str], depth: int) -> bool:
+    def _built_of_options(
+        self, node: ast.AST, function: Function | None, dests: set[str], leaves: list[str], depth: int
+    ) -> bool:
         """Whether `node` is built only of fed options (`args.model_input`), constants and path
         joins, through names bound that way; `leaves` gets each option's name reached."""
         if depth > 4:
@@ -733,7 +743,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         origins = self.command_origins()
         if isinstance(node, ast.Constant):
             return isinstance(node.value, str)
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in self._azureml_dests:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in dests:
             if not self._parsed_arguments(node.value, function, depth):
                 return False
             leaves.append(node.attr)
@@ -742,7 +752,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             mode = node.args[1] if len(node.args) > 1 else None
             if mode is not None and not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)):
                 return False
-            return self._built_of_options(node.args[0], function, leaves, depth)
+            return self._built_of_options(node.args[0], function, dests, leaves, depth)
         if isinstance(node, ast.Name):
             scope = origins.parameter_scope(node.id, function)
             if scope is not None:
@@ -753,22 +763,22 @@ class MLRuleVisitor(ast.NodeVisitor):
                 calls = origins.direct_calls(scope.name)
                 passed = [(_argument_for(c, scope, node.id), caller) for caller, c in calls or []]
                 return bool(passed) and all(
-                    value is not None and self._built_of_options(value, caller, leaves, depth + 1)
+                    value is not None and self._built_of_options(value, caller, dests, leaves, depth + 1)
                     for value, caller in passed
                 )
             found = origins.bound_values(node.id, function)
             if found is None or not found[0]:
                 return False  # a name bound nowhere it can be seen
-            return all(self._built_of_options(value, found[1], leaves, depth + 1) for value in found[0])
+            return all(self._built_of_options(value, found[1], dests, leaves, depth + 1) for value in found[0])
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
-            return self._built_of_options(node.left, function, leaves, depth) and self._built_of_options(
-                node.right, function, leaves, depth
+            return self._built_of_options(node.left, function, dests, leaves, depth) and self._built_of_options(
+                node.right, function, dests, leaves, depth
             )
         if isinstance(node, ast.JoinedStr):
             parts = [part.value if isinstance(part, ast.FormattedValue) else part for part in node.values]
-            return all(self._built_of_options(part, function, leaves, depth) for part in parts)
+            return all(self._built_of_options(part, function, dests, leaves, depth) for part in parts)
         if isinstance(node, ast.Call) and not node.keywords and self.qualname(node.func) in _PATH_BUILDERS:
-            return all(self._built_of_options(argument, function, leaves, depth) for argument in node.args)
+            return all(self._built_of_options(argument, function, dests, leaves, depth) for argument in node.args)
         return False
 
     def _parsed_arguments(self, node: ast.Name, function: Function | None, depth: int) -> bool:
@@ -1884,9 +1894,9 @@ _PATH_BUILDERS = frozenset(
 )
 
 
-def _argument_dests(module: ast.Module | None, options: frozenset[str]) -> set[str]:
+def _argument_dests(module: ast.Module | None, options: frozenset[str] | None) -> set[str]:
     """The `args.<dest>` names argparse gives the options (`--model-input` -> `model_input`, or
-    the call's own `dest=`)."""
+    the call's own `dest=`); of every option the script declares when `options` is None."""
     if module is None:
         return set()
     dests: set[str] = set()
@@ -1896,7 +1906,7 @@ def _argument_dests(module: ast.Module | None, options: frozenset[str]) -> set[s
         if node.func.attr != "add_argument":
             continue
         names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if not set(names) & options:
+        if not names or (options is not None and not set(names) & options):
             continue
         explicit = next((k.value for k in node.keywords if k.arg == "dest"), None)
         if isinstance(explicit, ast.Constant) and isinstance(explicit.value, str):

@@ -266,7 +266,7 @@ class DepsScanner:
                 )
             ordinary = [a for a in advisories if not a.malicious and not a.disputed]
             disputed = [a for a in advisories if not a.malicious and a.disputed]
-            hangs = [] if settings.strict else [a for a in ordinary if only_hangs_a_tool(name, a)]
+            hangs = [] if settings.strict else [a for a in ordinary if only_hangs_a_tool(name, a.denial_only)]
             ordinary = [a for a in ordinary if a not in hangs]
             if ordinary:
                 yield Issue(

@@ -18,12 +18,8 @@ from a request.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from hooks.deps.model import normalize
-
-if TYPE_CHECKING:
-    from hooks.deps.osv import Advisory
 
 # Normalised PyPI names of tools that only ever read the developer's own files or package indexes.
 DEVELOPMENT_TOOLS = frozenset(
@@ -80,6 +76,7 @@ def says_only_denial(text: str) -> bool:
     return len(text) <= _MAX_TEXT and _DENIAL.search(text) is not None and _MORE_THAN_DENIAL.search(text) is None
 
 
-def only_hangs_a_tool(package: str, advisory: Advisory) -> bool:
-    """Whether the advisory, of a development tool, says nothing worse than denial of service."""
-    return normalize(package) in DEVELOPMENT_TOOLS and advisory.denial_only
+def only_hangs_a_tool(package: str, denial_only: bool) -> bool:
+    """Whether an advisory of `package` whose text says only denial of service (`denial_only`,
+    judged by `says_only_denial` when its record was read) is one of a development tool."""
+    return denial_only and normalize(package) in DEVELOPMENT_TOOLS
