@@ -754,14 +754,9 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return False
             return self._built_of_options(node.args[0], function, dests, leaves, depth)
         if isinstance(node, ast.Name):
-            scope = origins.parameter_scope(node.id, function)
-            if scope is not None:
-                # `def main(args): ... load(args.model_dir)` called as `main(args)`: what every
-                # call passes, when the function is only ever called by name.
-                if not isinstance(scope, ast.FunctionDef):
-                    return False
-                calls = origins.direct_calls(scope.name)
-                passed = [(_argument_for(c, scope, node.id), caller) for caller, c in calls or []]
+            passed = self._passed_for(node.id, function)
+            if passed is not None:
+                # `def main(args): ... load(args.model_dir)` called as `main(args)`.
                 return bool(passed) and all(
                     value is not None and self._built_of_options(value, caller, dests, leaves, depth + 1)
                     for value, caller in passed
@@ -781,23 +776,31 @@ class MLRuleVisitor(ast.NodeVisitor):
             return all(self._built_of_options(argument, function, dests, leaves, depth) for argument in node.args)
         return False
 
+    def _passed_for(self, name: str, function: Function | None) -> list[tuple[ast.expr | None, Function | None]] | None:
+        """When `name` is a parameter where `function` reads it: what every call of its function
+        passes for it (an empty list when the function is called any other way, or is a method
+        or an async function); None when `name` is no parameter there."""
+        origins = self.command_origins()
+        scope = origins.parameter_scope(name, function)
+        if scope is None:
+            return None
+        if not isinstance(scope, ast.FunctionDef):
+            return []
+        calls = origins.direct_calls(scope.name)
+        return [(_argument_for(call, scope, name), caller) for caller, call in calls or []]
+
     def _parsed_arguments(self, node: ast.Name, function: Function | None, depth: int) -> bool:
         """Whether the name holds the parsed command line (`args = parser.parse_args()`), in its
         own scope or passed down as a parameter by every call of its function."""
         if depth > 4:
             return False
-        origins = self.command_origins()
-        scope = origins.parameter_scope(node.id, function)
-        if scope is not None:
-            if not isinstance(scope, ast.FunctionDef):
-                return False
-            calls = origins.direct_calls(scope.name)
-            passed = [(_argument_for(c, scope, node.id), caller) for caller, c in calls or []]
+        passed = self._passed_for(node.id, function)
+        if passed is not None:
             return bool(passed) and all(
                 isinstance(value, ast.Name) and self._parsed_arguments(value, caller, depth + 1)
                 for value, caller in passed
             )
-        found = origins.bound_values(node.id, function)
+        found = self.command_origins().bound_values(node.id, function)
         return found is not None and bool(found[0]) and all(parses_arguments(value) for value in found[0])
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
