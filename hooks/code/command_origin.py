@@ -836,13 +836,6 @@ class CommandOrigins:
             scope = self.enclosing.get(id(scope))
         return None
 
-    def direct_calls(self, name: str) -> list[tuple[Function | None, ast.Call]] | None:
-        """Every call of the function `name` by name (with the function each is in), or None
-        when the name is also used any other way (handed on, stored, decorated with): then
-        there are callers this cannot see."""
-        called, other = self._name_uses()
-        return None if name in other else called.get(name, [])
-
     def _name_uses(self) -> tuple[dict[str, list[tuple[Function | None, ast.Call]]], set[str]]:
         """Calls of each name (`f(...)`), and the names also used any other way (passed as a
         callback, stored, decorated with)."""
@@ -931,11 +924,6 @@ class CommandOrigins:
         return all(_parses_arguments(value) for value in values) and self._stored_operator(
             (id(scope) if scope is not None else 0, name), seen, depth
         )
-
-
-def parses_arguments(value: ast.AST) -> bool:
-    """`parser.parse_args()`, `parser.parse_known_args()[0]`: the command line, parsed."""
-    return _parses_arguments(value)
 
 
 def _parses_arguments(value: ast.AST) -> bool:

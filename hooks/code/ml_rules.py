@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from hooks._core.display import printable
@@ -21,24 +21,20 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.azureml_pipelines import FedOptions, fed_options
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
-    Function,
     name_of,
     parameter_default,
     parameters_of,
-    parses_arguments,
     qualified_name,
 )
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
-from hooks.code.load_context import LoadContext, load_target, prescan_writes, read_texts_of
+from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.project_fetches import repository_top
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
@@ -614,11 +610,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
-        # The script's options an AzureML pipeline fills from another job (looked up on first use).
-        self._azureml: FedOptions | None = None
-        self._azureml_asked = False
-        self._azureml_dests: set[str] = set()
-        self._argument_names: set[str] | None = None  # every option's `args.<dest>`, when first asked
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -684,11 +675,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
-        if not self.serving and not self.notebook and (fed := self._azureml_fed_input(node)) is not None:
-            return (
-                f"another job's output in its own AzureML pipeline: {printable(fed.pipeline)} binds "
-                f"{', '.join(fed)} to a job's outputs wherever this script runs"
-            )
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (
@@ -703,105 +689,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             # from outside, a URL or bytes from a client, may load someone else's file: that blocks.
             return f"in {self.in_tests} that fetches nothing: a local file of the tests"
         return None
-
-    def _azureml_fed_input(self, call: ast.Call) -> FedInput | None:
-        """The AzureML pipeline options (azureml_pipelines.py) the load's path is built from,
-        when it is built only of them, constants and path joins."""
-        target = load_target(call)
-        if target is None or self.loads.code_file is None:
-            return None
-        function = self.command_origins().function_of(call)
-        # First the shape, against every option the script declares: only a path built of the
-        # command line is worth reading the YAML files for (and then the verdict is not cached).
-        if self._argument_names is None:
-            self._argument_names = _argument_dests(self._module, None)
-        shaped: list[str] = []
-        if not self._built_of_options(target, function, self._argument_names, shaped, 0) or not shaped:
-            return None
-        if not self._azureml_asked:
-            self._azureml_asked = True
-            self.loads.consulted_tooling = True  # the answer reads YAML files beside the code
-            top = repository_top(self.loads.code_file.parent, self.loads.source_folder)
-            found = fed_options(self.loads.code_file, top) if top is not None else None
-            self._azureml = found
-            self._azureml_dests = _argument_dests(self._module, found.options) if found is not None else set()
-        fed = self._azureml
-        if fed is None or not self._azureml_dests:
-            return None
-        leaves: list[str] = []
-        if not self._built_of_options(target, function, self._azureml_dests, leaves, 0) or not leaves:
-            return None
-        return FedInput(fed.pipeline, tuple(sorted({f"args.{dest}" for dest in leaves})))
-
-    def _built_of_options(
-        self, node: ast.AST, function: Function | None, dests: set[str], leaves: list[str], depth: int
-    ) -> bool:
-        """Whether `node` is built only of fed options (`args.model_input`), constants and path
-        joins, through names bound that way; `leaves` gets each option's name reached."""
-        if depth > 4:
-            return False
-        origins = self.command_origins()
-        if isinstance(node, ast.Constant):
-            return isinstance(node.value, str)
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr in dests:
-            if not self._parsed_arguments(node.value, function, depth):
-                return False
-            leaves.append(node.attr)
-            return True
-        if isinstance(node, ast.Call) and self.qualname(node.func) in _OPENERS and node.args:
-            mode = node.args[1] if len(node.args) > 1 else None
-            if mode is not None and not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)):
-                return False
-            return self._built_of_options(node.args[0], function, dests, leaves, depth)
-        if isinstance(node, ast.Name):
-            passed = self._passed_for(node.id, function)
-            if passed is not None:
-                # `def main(args): ... load(args.model_dir)` called as `main(args)`.
-                return bool(passed) and all(
-                    value is not None and self._built_of_options(value, caller, dests, leaves, depth + 1)
-                    for value, caller in passed
-                )
-            found = origins.bound_values(node.id, function)
-            if found is None or not found[0]:
-                return False  # a name bound nowhere it can be seen
-            return all(self._built_of_options(value, found[1], dests, leaves, depth + 1) for value in found[0])
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
-            return self._built_of_options(node.left, function, dests, leaves, depth) and self._built_of_options(
-                node.right, function, dests, leaves, depth
-            )
-        if isinstance(node, ast.JoinedStr):
-            parts = [part.value if isinstance(part, ast.FormattedValue) else part for part in node.values]
-            return all(self._built_of_options(part, function, dests, leaves, depth) for part in parts)
-        if isinstance(node, ast.Call) and not node.keywords and self.qualname(node.func) in _PATH_BUILDERS:
-            return all(self._built_of_options(argument, function, dests, leaves, depth) for argument in node.args)
-        return False
-
-    def _passed_for(self, name: str, function: Function | None) -> list[tuple[ast.expr | None, Function | None]] | None:
-        """When `name` is a parameter where `function` reads it: what every call of its function
-        passes for it (an empty list when the function is called any other way, or is a method
-        or an async function); None when `name` is no parameter there."""
-        origins = self.command_origins()
-        scope = origins.parameter_scope(name, function)
-        if scope is None:
-            return None
-        if not isinstance(scope, ast.FunctionDef):
-            return []
-        calls = origins.direct_calls(scope.name)
-        return [(_argument_for(call, scope, name), caller) for caller, call in calls or []]
-
-    def _parsed_arguments(self, node: ast.Name, function: Function | None, depth: int) -> bool:
-        """Whether the name holds the parsed command line (`args = parser.parse_args()`), in its
-        own scope or passed down as a parameter by every call of its function."""
-        if depth > 4:
-            return False
-        passed = self._passed_for(node.id, function)
-        if passed is not None:
-            return bool(passed) and all(
-                isinstance(value, ast.Name) and self._parsed_arguments(value, caller, depth + 1)
-                for value, caller in passed
-            )
-        found = self.command_origins().bound_values(node.id, function)
-        return found is not None and bool(found[0]) and all(parses_arguments(value) for value in found[0])
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
@@ -1877,44 +1764,3 @@ def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> 
         offset = position - (len(positional) - len(defaults))
         return defaults[offset] if 0 <= offset < len(defaults) else None
     return None
-
-
-@dataclass(frozen=True)
-class FedInput:
-    """A load's path built of AzureML pipeline options, and the pipeline that fills them."""
-
-    pipeline: str
-    options: tuple[str, ...]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.options)
-
-
-_OPENERS = frozenset({"open", "io.open", "builtins.open"})
-# Calls that only build a path from their arguments.
-_PATH_BUILDERS = frozenset(
-    {"os.path.join", "os.path.abspath", "os.path.normpath", "pathlib.Path", "Path", "str", "posixpath.join"}
-)
-
-
-def _argument_dests(module: ast.Module | None, options: frozenset[str] | None) -> set[str]:
-    """The `args.<dest>` names argparse gives the options (`--model-input` -> `model_input`, or
-    the call's own `dest=`); of every option the script declares when `options` is None."""
-    if module is None:
-        return set()
-    dests: set[str] = set()
-    for node in ast.walk(module):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            continue
-        if node.func.attr != "add_argument":
-            continue
-        names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if not names or (options is not None and not set(names) & options):
-            continue
-        explicit = next((k.value for k in node.keywords if k.arg == "dest"), None)
-        if isinstance(explicit, ast.Constant) and isinstance(explicit.value, str):
-            dests.add(explicit.value)
-        elif explicit is None:
-            longest = next((n for n in names if n.startswith("--")), names[0])
-            dests.add(longest.lstrip("-").replace("-", "_"))
-    return dests

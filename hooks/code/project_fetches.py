@@ -161,8 +161,7 @@ def _in_ci(display: str) -> bool:
 
 def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
     """Whether code at `display` may get another answer because these repository paths changed:
-    tooling or YAML definitions in its folder or above, CI, or a script or notebook beside it
-    that fetches something."""
+    tooling in its folder or above, CI, or a script or notebook beside it that fetches something."""
     folder = posixpath.dirname(display)
     for other in changed:
         other_folder = posixpath.dirname(other)
@@ -171,10 +170,6 @@ def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
             if words is None or words:
                 return True  # it fetches something (or cannot be read whole)
             continue
-        if other.lower().endswith((".yml", ".yaml")) and (
-            other_folder in ("", ".") or folder == other_folder or folder.startswith(other_folder + "/")
-        ):
-            return True  # a pipeline or component definition may bind the code's options (azureml_pipelines.py)
         if not is_tooling(other):
             continue
         if _in_ci(other) or other_folder in ("", "."):
@@ -185,11 +180,6 @@ def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
 
 
 # --- where -----------------------------------------------------------------------------------------
-def repository_top(code_folder: Path, source_folder: str) -> Path | None:
-    """The repository's top folder for code in `code_folder` (see `_top`)."""
-    return _top(code_folder, source_folder)
-
-
 def _top(code_folder: Path, source_folder: str) -> Path | None:
     """The repository's top folder: the nearest folder holding `.git` at or above the code's,
     else the folder the repository path of the code implies."""

@@ -133,21 +133,6 @@ def test_changed_tooling_rescans_the_code_whose_loads_it_fetches(project: Path) 
     assert not any(path == "other/score.py" for path, _, _ in found)  # a folder the Makefile does not reach
 
 
-def test_a_changed_pipeline_definition_rescans_the_code_beneath_it(project: Path) -> None:
-    (project / "pipe" / "predict_src").mkdir(parents=True)
-    (project / "pipe" / "predict_src" / "predict.py").write_text("import joblib\nmodel = joblib.load(PATH)\n")
-    (project / "other").mkdir()
-    (project / "other" / "score.py").write_text("import joblib\nmodel = joblib.load(PATH)\n")
-    git(project, "add", ".")
-    git(project, "commit", "-qm", "pipeline")
-    git(project, "checkout", "-qb", "feature")
-    (project / "pipe" / "pipeline.yml").write_text("type: pipeline\njobs: {}\n")
-    _, report = _report("--format", "json", "--changed-since", "main")
-    paths = {f["path"] for f in report["findings"]}
-    assert "pipe/predict_src/predict.py" in paths  # a definition above it may bind its options
-    assert "other/score.py" not in paths
-
-
 def test_changed_dependency_file_rescans_the_files_that_include_it(project: Path) -> None:
     git(project, "checkout", "-qb", "feature")
     with (project / "requirements.txt").open("a") as handle:
