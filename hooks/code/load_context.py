@@ -999,17 +999,25 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
     """The module's own statements, with the assignments of its `if __name__ == "__main__":`
     block in place: that block runs once, at the top level, when the file is run as a script. A
     name the module binds anywhere else too (`if args.model: MODEL = args.model`, a loop, a
-    function's `global`) may hold something else when a function reads it: not taken."""
+    function's `global`) may hold something else when a function reads it: not taken, nor any
+    when the module writes names another way (`globals().update(...)`, `setattr`, `exec`)."""
     statements: list[ast.stmt] = []
     guarded: list[ast.Assign] = []
     for statement in module.body:
         statements.append(statement)
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
             guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
-    if guarded:
+    if guarded and not any(
+        isinstance(node, ast.Call) and name_of(node.func) in _NAMESPACE_WRITERS for node in ast.walk(module)
+    ):
         bindings = Counter(name for node in ast.walk(module) for name in _names_bound_by(node))
         statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
+
+
+# Calls that can bind a module's names without an assignment: `globals().update(MODEL=arg)`,
+# `setattr(sys.modules[__name__], ...)`, `exec("MODEL = ...")`.
+_NAMESPACE_WRITERS = frozenset({"globals", "vars", "setattr", "exec", "__import__"})
 
 
 def _names_bound_by(node: ast.AST) -> list[str]:

@@ -1008,3 +1008,16 @@ def test_red_team_a_fetch_when_missing_or_a_parameter_named_like_a_constant_keep
         assert [g for g in graded(scan_code(tmp_path, source, f"{where}.py")) if g[0] == "MLS301"] == [
             ("MLS301", 5 if where == "top" else 4, "high")
         ], where
+
+
+def test_a_main_block_constant_of_a_module_that_writes_its_names_another_way_is_not_taken(tmp_path: Path) -> None:
+    source = (
+        "import sys, joblib\n\n"
+        "def run():\n    return joblib.load(MODEL)\n\n"
+        "def save(m):\n    joblib.dump(m, MODEL)\n\n"
+        "if __name__ == '__main__':\n"
+        "    MODEL = 'model.joblib'\n"
+        "    for arg in sys.argv[1:]:\n        globals().update(MODEL=arg)\n"
+        "    run()\n"
+    )
+    assert [g for g in graded(scan_code(tmp_path, source, "run.py")) if g[0] == "MLS301"] == [("MLS301", 4, "high")]
