@@ -27,7 +27,11 @@ from typing import Any
 from hooks.deps.osv import OSV_ID, AdvisoryError, ReadCounts, Stored, iter_entries
 
 FORMAT = "mlsec-osv-snapshot"
-FORMAT_VERSION = 1
+# 2: an entry's flags may carry FLAG_DENIAL_ONLY (osv.py). A version 1 snapshot (an older
+# `mlsec advisories update`) is still read, without it: its tool hangs stay high until updated.
+# Builds of a folder or zip are keyed on the version, so they are made again.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = frozenset({1, 2})
 PACKAGE_SNAPSHOT = Path(__file__).with_name("data") / "advisories.snapshot.gz"
 SNAPSHOT_NAME = "advisories.snapshot.gz"
 MAX_SNAPSHOT_BYTES = 256 << 20  # decompressed; a real PyPI snapshot is a few MB
@@ -205,7 +209,7 @@ def read(path: Path) -> Snapshot:
         ok = (
             isinstance(header, dict)
             and header.get("format") == FORMAT
-            and header.get("version") == FORMAT_VERSION
+            and header.get("version") in READABLE_VERSIONS
             and isinstance(header.get("sha256"), str)
             and isinstance(header.get("newest"), str)
             and isinstance(header.get("records"), int)

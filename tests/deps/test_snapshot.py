@@ -279,3 +279,21 @@ def test_event_versions_that_are_not_versions_make_the_record_invalid(fixed: str
     assert stored_entries(record)
     record["affected"][0]["ranges"][0]["events"][1] = {"fixed": fixed}  # type: ignore[index]
     assert stored_entries(record) is None
+
+
+def test_a_version_1_snapshot_is_still_read_and_a_build_is_made_again_for_version_2(tmp_path: Path) -> None:
+    hang = osv_record("PYSEC-7", "black", fixed="24.3.0")
+    hang["details"] = "Regular expression denial of service (ReDoS) in black's string handling."
+    built = snapshot.build(_export(tmp_path / "all.zip", [hang]))
+    snapshot.write(built, tmp_path / "s.gz")
+    raw = gzip.decompress((tmp_path / "s.gz").read_bytes())
+    header, _, payload = raw.partition(b"\n")
+    old = json.loads(header)
+    assert old["version"] == 2
+    old["version"] = 1  # what an older `mlsec advisories update` wrote
+    (tmp_path / "v1.gz").write_bytes(gzip.compress(json.dumps(old).encode() + b"\n" + payload))
+    assert [s.id for s in snapshot.read(tmp_path / "v1.gz").entries("black")] == ["PYSEC-7"]
+    old["version"] = 3  # a newer one is refused
+    (tmp_path / "v3.gz").write_bytes(gzip.compress(json.dumps(old).encode() + b"\n" + payload))
+    with pytest.raises(AdvisoryError):
+        snapshot.read(tmp_path / "v3.gz")
