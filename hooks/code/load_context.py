@@ -996,8 +996,9 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
-    """The module's own statements, with the assignments of its `if __name__ == "__main__":`
-    block in place: that block runs once, at the top level, when the file is run as a script. A
+    """The module's own statements, then the assignments of its `if __name__ == "__main__":`
+    block (each name bound once, so where they go makes no difference): that block runs once, at
+    the top level, when the file is run as a script. A
     name the module binds anywhere else too (`if args.model: MODEL = args.model`, a loop, a
     function's `global`) may hold something else when a function reads it: not taken, nor any
     when the module writes names another way (`globals().update(...)`, `setattr`, `exec`)."""
