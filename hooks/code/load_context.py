@@ -437,6 +437,20 @@ class LoadContext:
         """Forget the module constants a function's parameters hide; returns them, to restore."""
         return {name: self.constants.pop(name) for name in names if name in self.constants}
 
+    def enter_function(self, parameters: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """A function's parameters hide the module constants and handles of their names (`def
+        predict(model_path)` reads what the caller passes); returns what they hid."""
+        handles = {name: self.handles.pop(name) for name in parameters if name in self.handles}
+        return self.hide_constants(parameters), handles
+
+    def leave_function(self, parameters: set[str], hidden: tuple[dict[str, str], dict[str, str]]) -> None:
+        """What the function bound to its parameters' names ends with it; the outer values return."""
+        for name in parameters:
+            self.constants.pop(name, None)
+            self.handles.pop(name, None)
+        self.constants.update(hidden[0])
+        self.handles.update(hidden[1])
+
     def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
         if not isinstance(target, ast.Name):
             return
@@ -797,10 +811,7 @@ class LoadContext:
         name = posixpath.basename(path.rstrip("/"))  # a folder (`./faiss-index/langchain/`) by its own name
         if not name or name in (".", ".."):
             return False
-        normal = _normal(path)
-        given = set(self.fetch_argument_texts)
-        given.update(_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants)
-        if any(_within(normal, target) for target in given if target):
+        if self._given_to_a_fetch(_normal(path)):
             # A download's target, or a folder one fills (`MODEL_PATH` given to `fs.get` or
             # `pooch.retrieve`, `download_artifacts(..., dst_path=".")`).
             return False
@@ -869,9 +880,14 @@ class LoadContext:
         a folder holding it, as a constant or through a name bound to one."""
         if not key.startswith("c:"):
             return False
+        return self._given_to_a_fetch(key[2:]) or self._replaced_by_download(key, 0)
+
+    def _given_to_a_fetch(self, normal: str) -> bool:
+        """Whether a fetching call is given the (normalised) path or a folder holding it, as a
+        constant or through a name bound to one."""
         given = set(self.fetch_argument_texts)
         given.update(_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants)
-        return any(_within(key[2:], target) for target in given if target) or self._replaced_by_download(key, 0)
+        return any(_within(normal, target) for target in given if target)
 
 
 # A save helper given a folder and a file name (`utils.save_model(model=m, target_dir="models",

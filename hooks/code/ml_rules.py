@@ -884,16 +884,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals = _locals_of(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
-        # A parameter named like a module constant (`def predict(model_path)`) holds what the
-        # caller passes, not the constant.
-        hidden_constants = self.loads.hide_constants(names)
-        hidden_handles = {name: self.loads.handles.pop(name) for name in names if name in self.loads.handles}
+        hidden = self.loads.enter_function(names)
         self.generic_visit(node)
-        for name in names:
-            self.loads.constants.pop(name, None)
-            self.loads.handles.pop(name, None)
-        self.loads.constants.update(hidden_constants)
-        self.loads.handles.update(hidden_handles)
+        self.loads.leave_function(names, hidden)
         self.ruamel_loaders = outer_ruamel  # a function's locals end with it
         self._function_locals = outer_locals
         self.commands.leave_function(outer_commands)

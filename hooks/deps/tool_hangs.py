@@ -5,14 +5,14 @@ the project's own files (and, for a packaging tool, the index pages of what it i
 regular expression that backtracks for minutes on crafted input (black's CVE-2024-21503, wheel's
 CVE-2022-40898, setuptools' CVE-2022-40897 in `package_index`, py's CVE-2020-29651) makes such a
 run slow or hang: it runs nothing and reads nothing it should not. Upgrading is hygiene, reported
-low (`profile: strict`: medium).
+low (`profile: strict` keeps MLS401's own severity, high).
 
 Only denial of service is lowered, judged from the advisory's whole text (summary and details,
 when the record is read): a record that also says code runs, a path is left, input is injected,
-data leaks or "other impact" keeps the pin blocking, and so does every other advisory of the
-same release. Libraries that parse outside data at run time
-(Pygments behind a web app, Jinja2, lxml) are not on the list: there the crafted input may come
-from a request.
+data leaks or "other impact" keeps the pin blocking, and so does a CVSS vector that hits
+confidentiality or integrity, and every other advisory of the same release. Libraries that parse
+outside data at run time (Pygments behind a web app, Jinja2, lxml) are not on the list: there the
+crafted input may come from a request.
 """
 
 from __future__ import annotations
