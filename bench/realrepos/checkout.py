@@ -23,7 +23,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind9: chosen at stop 31, scanned at its start (then read); blind10: scanned once at its end (README).
 # blind11: chosen at stop 32, scanned once when its code is final (README); blind12 at stop 33; blind13 at stop 34.
 # blind14: chosen at stop 35, scanned at its start and again at its end, labelled unread (README).
-# blind15: chosen at stop 36 the same way (README); blind16 at stop 37; blind17 at stop 38.
+# blind15: chosen at stop 36 the same way (README); blind16 at stop 37; blind17 at stop 38;
+# blind18 at stop 39.
 SPLITS = (
     "tune",
     "heldout",
@@ -48,6 +49,7 @@ SPLITS = (
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
 )
 
 

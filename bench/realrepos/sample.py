@@ -45,6 +45,7 @@ PER_RULE = {
     "blind15": 15,
     "blind16": 15,
     "blind17": 15,
+    "blind18": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
