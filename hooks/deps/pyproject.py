@@ -11,7 +11,15 @@ from hooks._core.findings import Issue, Severity
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.requirements import TEMPLATE_NOTE, _requirement, describe, rendered_template, template_line
+from hooks.deps.requirements import (
+    SPECIFIER_NOTE,
+    TEMPLATE_NOTE,
+    _requirement,
+    broken_specifier,
+    describe,
+    rendered_template,
+    template_line,
+)
 
 _POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
 # Metadata a project publishes with; its version ranges are normal, not a finding.
@@ -101,16 +109,23 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
         dependency = _requirement(text_spec, line, text_spec)
         if dependency is None:
             templated = template_line(text_spec)
+            named = None if templated else broken_specifier(text_spec, line, text_spec)
+            if templated:
+                note = TEMPLATE_NOTE
+            elif named is not None:
+                note = SPECIFIER_NOTE
+            else:
+                note = f"cannot read the requirement on this line ({describe(text_spec)})"
             result.problems.append(
                 Issue(
                     rules.DEPENDENCY_FILE_UNREADABLE,
-                    TEMPLATE_NOTE if templated else f"cannot read the requirement on this line ({describe(text_spec)})",
+                    note,
                     f"bad:{text_spec[:200]}",
                     line=line,
-                    severity=Severity.LOW if templated else None,
+                    severity=Severity.LOW if templated or named is not None else None,
                 )
             )
-            rendered = rendered_template(text_spec, line, text_spec) if templated else None
+            rendered = rendered_template(text_spec, line, text_spec) if templated else named
             if rendered is not None:
                 rendered.library, rendered.build_only = library, build_only
                 result.dependencies.append(rendered)

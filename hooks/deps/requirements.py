@@ -83,6 +83,36 @@ TEMPLATE_NOTE = (
     "installed is not fully known here; the readable lines, and each template line's fixed part, were checked"
 )
 
+# A readable project name whose version part pip rejects: a comma left out between two
+# specifiers (`sagemaker>=2.0.0<3.0.0`) or conda's single `=` (`numpy=1.21`). Current pip refuses
+# the whole file; pip before 22 read the text as a legacy version and installed some release of
+# that project. Either way nothing but that project, at a version the file does not fix, can be
+# installed from the line, so its name is judged (malicious, typosquat, decoy) as an unpinned
+# requirement. Every version must start with a digit (or be `*`), so `TOKEN=abc` stays unreadable.
+_VERSION_PART = r"(?:===|==|~=|!=|<=|>=|<|>|=)[ \t]*(?:[0-9][A-Za-z0-9.*+!_-]{0,100}|\*)"
+_BROKEN_SPECIFIER = re.compile(
+    r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?)[ \t]*"
+    r"(?:(?P<extras>\[[A-Za-z0-9._, \t-]{0,400}\])[ \t]*)?"
+    rf"{_VERSION_PART}(?:[ \t]*(?:,[ \t]*)?{_VERSION_PART}){{0,10}}"
+)
+
+_SPACED_SINGLE_EQUALS = re.compile(r"(?<![=<>!~])(?:[ \t]=(?!=)|=[ \t])")
+
+SPECIFIER_NOTE = (
+    "a version pip rejects after a readable project name (a comma left out between specifiers, or "
+    "a single `=`): pip refuses the file; the project's name was checked, its version judged unpinned"
+)
+
+
+def broken_specifier(text: str, number: int, raw: str) -> Dependency | None:
+    """The project a line names when only its version part is malformed, as an unpinned
+    requirement (its extras kept); None for any other unreadable text."""
+    text = text.strip()[:2000]
+    match = _BROKEN_SPECIFIER.fullmatch(text)
+    if match is None or _SPACED_SINGLE_EQUALS.search(text):
+        return None  # `version = 1.0` reads as a setting, not as conda's `numpy=1.21`
+    return _requirement(match["name"] + (match["extras"] or ""), number, raw)
+
 
 def strip_comment(line: str) -> str:
     """pip's comment rule (a `#` at the start or after whitespace) in linear time; the regex
@@ -141,7 +171,7 @@ def parse_requirements(
     """Parse one file; return it and the (line, path) of files it includes with -r/-c."""
     result = DependencyFile(lines=text.splitlines())
     includes: list[tuple[int, Path]] = []
-    unreadable: list[tuple[int, str, bool]] = []  # (line, text, holds a template placeholder)
+    unreadable: list[tuple[int, str, str | None]] = []  # (line, text, _TEMPLATE / _SPECIFIER / None)
     for number, line in logical_lines(text):
         if len(line) > MAX_LINE:
             result.problems.append(
@@ -183,11 +213,16 @@ def parse_requirements(
         requirement_text, option_text = break_args_options(line)
         dependency = _requirement(requirement_text.strip(), number, line)
         if dependency is None:
-            templated = template_line(requirement_text)
-            unreadable.append((number, requirement_text, templated))
-            rendered = rendered_template(requirement_text, number, line) if templated else None
-            if rendered is not None:
-                result.dependencies.append(rendered)  # what any rendering installs, judged as well
+            if template_line(requirement_text):
+                unreadable.append((number, requirement_text, _TEMPLATE))
+                rendered = rendered_template(requirement_text, number, line)
+                if rendered is not None:
+                    result.dependencies.append(rendered)  # what any rendering installs, judged as well
+            elif (named := broken_specifier(requirement_text, number, line)) is not None:
+                unreadable.append((number, requirement_text, _SPECIFIER))
+                result.dependencies.append(named)
+            else:
+                unreadable.append((number, requirement_text, None))
             continue
         dependency.hashes = _hashes(_split(option_text)) if option_text else []
         result.dependencies.append(dependency)
@@ -197,20 +232,28 @@ def parse_requirements(
     return result, includes
 
 
-def _unreadable_issue(unreadable: list[tuple[int, str, bool]]) -> Issue:
+_TEMPLATE = "template"
+_SPECIFIER = "specifier"
+
+
+def _unreadable_issue(unreadable: list[tuple[int, str, str | None]]) -> Issue:
     """One finding per file for its unreadable requirement lines (a file with quoted, comma-ended
     lines has one problem, not one per line); pip stops at the first of them. Lines that hold a
-    template placeholder are a template's, reported low when they are the only ones."""
-    if all(templated for _, _, templated in unreadable):
+    template placeholder, or a readable name with a malformed version, were judged as far as they
+    can be: reported low when they are the only ones."""
+    if all(kind is not None for _, _, kind in unreadable):
         numbers = _line_numbers(unreadable)
+        kinds = {kind for _, _, kind in unreadable}
+        notes = [TEMPLATE_NOTE] if _TEMPLATE in kinds else []
+        notes += [SPECIFIER_NOTE] if _SPECIFIER in kinds else []
         return Issue(
             rules.DEPENDENCY_FILE_UNREADABLE,
-            f"{'line' if len(unreadable) == 1 else 'lines'} {numbers}: {TEMPLATE_NOTE}",
-            "template-lines",
+            f"{'line' if len(unreadable) == 1 else 'lines'} {numbers}: {'; and '.join(notes)}",
+            "template-lines" if kinds == {_TEMPLATE} else "judged-lines",
             line=unreadable[0][0],
             severity=Severity.LOW,
         )
-    unreadable = [line for line in unreadable if not line[2]]
+    unreadable = [line for line in unreadable if line[2] is None]
     first, text, _ = unreadable[0]
     if len(unreadable) == 1:
         return Issue(
@@ -229,7 +272,7 @@ def _unreadable_issue(unreadable: list[tuple[int, str, bool]]) -> Issue:
     )
 
 
-def _line_numbers(unreadable: list[tuple[int, str, bool]]) -> str:
+def _line_numbers(unreadable: list[tuple[int, str, str | None]]) -> str:
     return line_list([line[0] for line in unreadable], 8)
 
 

@@ -278,7 +278,9 @@ DEPENDENCY_FILE_UNREADABLE = BOOK.rule(
     why=(
         "A file (or a line) that is not understood is not checked, so it is reported rather than passed (fail closed). "
         "Lines holding a template placeholder (`{{ }}`, `{% %}`: a cookiecutter or copier project) are "
-        "reported low: the file is rendered before pip reads it."
+        "reported low: the file is rendered before pip reads it. So are lines whose project name reads "
+        "but whose version pip rejects (`sagemaker>=2.0.0<3.0.0`, `numpy=1.21`): the name is judged "
+        "and the version taken as unpinned."
     ),
     fix=(
         "Fix the syntax the message names; if the file is not a dependency file, rename it or exclude "

@@ -67,6 +67,14 @@ def test_rule(repo: Path, capsys: pytest.CaptureFixture[str], rule: str, positiv
     assert rule not in run(repo, safe, capsys)[1]
 
 
+def test_a_malformed_version_still_has_its_name_judged(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typosquat behind a version pip rejects is still reported; the unreadable version is low."""
+    code, rules, _ = run(repo, "tourch>=1.0<2.0\n", capsys)
+    assert "MLS403" in rules and code == 1
+    code, rules, _ = run(repo, "sagemaker>=2.0.0<3.0.0\n", capsys)
+    assert "MLS403" not in rules and code == 0
+
+
 def test_allowed_indexes_and_allow_names(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / ".mlsec.yaml").write_text("deps:\n  allowed_indexes: ['https://proxy.corp/']\n  allow_names: [tourch]\n")
     _, rules, _ = run(repo, "-i https://pypi.org/simple\ntourch==1.0\n", capsys)

@@ -178,6 +178,56 @@ def test_an_unreadable_line_beside_template_lines_keeps_blocking(tmp_path: Path)
     assert problem.severity is None
 
 
+def test_a_readable_name_with_a_malformed_version_is_judged_unpinned_and_low(tmp_path: Path) -> None:
+    """`sagemaker>=2.0.0<3.0.0` (a comma left out) and conda's `numpy=1.21`: pip refuses the file,
+    or (before 22) installs some release of the project; the name is what can be judged."""
+    text = "sagemaker>=2.0.0<3.0.0\nnumpy=1.21\npkg[gpu] >= 1.0 < 2\ntorch==2.3.1\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    assert [(d.name, d.specifier) for d in parsed.dependencies] == [
+        ("sagemaker", ""),
+        ("numpy", ""),
+        ("pkg", ""),
+        ("torch", "==2.3.1"),
+    ]
+    (problem,) = parsed.problems
+    assert problem.rule.rule_id == "MLS908" and problem.severity is not None and problem.severity.value == "low"
+    assert "lines 1, 2, 3" in problem.message and "judged unpinned" in problem.message
+    project = '[project]\nname = "x"\ndependencies = ["sagemaker>=2.0.0<3.0.0"]\n'
+    pyproject = parse_pyproject(project, tmp_path / "pyproject.toml", tmp_path)
+    assert [d.name for d in pyproject.dependencies] == ["sagemaker"]
+    assert [p.severity.value for p in pyproject.problems if p.severity] == ["low"]
+
+
+def test_lines_that_only_look_like_a_malformed_version_keep_blocking(tmp_path: Path) -> None:
+    """A setting (`TOKEN=abc`, `version = 1.0`), two requirements on one line, a marker: not a
+    single project with a broken version, so nothing is judged from them and the file blocks."""
+    for text in (
+        "TOKEN=abc\n",
+        "version = 1.0\n",
+        "torch==1.13.1 torchvision==0.14.1\n",
+        'foo>=1<2; python_version < "3.9"\n',
+        "pip install torch==2.3.1\n",
+        "numpy=1.21\n'torch>=2',\n",
+    ):
+        parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+        blocking = [p for p in parsed.problems if p.severity is None]
+        assert len(blocking) == 1 and blocking[0].rule.rule_id == "MLS908", text
+    parsed, _ = parse_requirements("numpy=1.21\n'torch>=2',\n", tmp_path / "requirements.txt", tmp_path)
+    assert parsed.problems[0].line == 2  # the line that is not judged at all
+
+
+def test_the_malformed_version_pattern_is_linear_on_hostile_lines(tmp_path: Path) -> None:
+    import time
+
+    from hooks.deps.requirements import broken_specifier
+
+    hostile = ["a" + " " * 1990 + "x", "a>=1" + " " * 1990 + "x", "a[" + " " * 399 + ">=1" + " " * 1500, "a>=1!" * 400]
+    started = time.perf_counter()
+    for text in hostile * 20:
+        assert broken_specifier(text, 1, text) is None
+    assert time.perf_counter() - started < 2.0
+
+
 def test_utf16_and_utf32_requirements_are_read_as_pip_reads_them(tmp_path: Path) -> None:
     from hooks.deps.reading import DependencyFileError, read_text
 
