@@ -564,7 +564,8 @@ class LoadContext:
         written: list[str] = []
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
-        if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
+        if attribute == "log_model" or (attribute in ("save_model", "autolog") and qualname.startswith("mlflow.")):
+            # `mlflow.autolog()` / `mlflow.sklearn.autolog()`: every fit in a run logs its model.
             self.mlflow_logged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
             for position, parameter in self.writing_functions[func.id]:
