@@ -7,7 +7,8 @@ reported low. Three shapes, each matched by the exact name the code gives on bot
 - W&B: `art = wandb.Artifact("convnet", type="model")` handed to `log_artifact`/`link_artifact`,
   then a load of a path under `run.use_artifact("convnet:latest").download()` (or an entry's
   `.get_entry("x").download()`). Only a bare name counts: `team/project/convnet:v0` and registry
-  paths (`wandb-registry-model/...`) may hold someone else's artifact.
+  paths (`wandb-registry-model/...`) may hold someone else's artifact; an artifact given
+  `add_reference(url)` downloads outside bytes, so it does not count either.
 - Hugging Face Hub: `agent.push_to_hub("user/agent")`, then `from_hub("user/agent",
   trust_remote_code=True)`: the remote code is what the same notebook just pushed.
 - MLflow: `mlflow.register_model(uri, "name")` or `log_model(..., registered_model_name="name")`,
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from hooks.code.command_origin import CommandOrigins, Function
 
 _LOGGING = frozenset({"log_artifact", "link_artifact"})
+_REFERENCING = frozenset({"add_reference"})
 _USING = frozenset({"use_artifact", "artifact"})  # `run.use_artifact(name)`, `wandb.Api().artifact(name)`
 _ENTRY = frozenset({"get_entry", "get_path", "get"})
 _FETCH = frozenset({"download", "file"})
@@ -50,12 +52,18 @@ class TrackedArtifacts:
 def collect(module: ast.Module, origins: CommandOrigins, qualname: Callable[[ast.AST], str | None]) -> TrackedArtifacts:
     found = TrackedArtifacts(parents=parents_of(module))
     names = _Names(origins, found.parents, qualname)
+    referencing: set[str] = set()
     for node in ast.walk(module):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
         attribute = node.func.attr
         function = origins.function_of(node)
-        if attribute in _LOGGING:
+        if attribute in _REFERENCING:
+            # `art.add_reference("s3://bucket/x")`: the artifact records where outside bytes are,
+            # and `download()` fetches them from there; not bytes the code produced.
+            named = names.made_artifact(node.func.value, function, 0)
+            referencing.add(named if named is not None else "*")
+        elif attribute in _LOGGING:
             name = names.made_artifact(_argument(node, 0, ("artifact", "artifact_or_path")), function, 0)
             if name is not None:
                 _first(found.logged, name, node.lineno)
@@ -71,6 +79,10 @@ def collect(module: ast.Module, origins: CommandOrigins, qualname: Callable[[ast
             registered = _text(_argument(node, None, ("registered_model_name",)), function, origins)
             if registered:
                 _first(found.registered, registered, node.lineno)
+    if "*" in referencing:
+        found.logged.clear()  # a reference added to an artifact not followed: any could hold one
+    for name in referencing:
+        found.logged.pop(name, None)
     return found
 
 

@@ -82,6 +82,16 @@ def test_a_load_before_the_artifact_is_logged_or_a_binding_that_may_not_reach_it
     assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(c, "high") for c in (2, 4, 5, 6)]
 
 
+def test_an_artifact_that_references_outside_bytes_stays_high(tmp_path: Path) -> None:
+    """`add_reference(url)` records where the bytes are; `download()` fetches them from there."""
+    text = notebook(
+        "import torch, wandb\nrun = wandb.init(project='p')\nart = wandb.Artifact('weights', type='model')\n"
+        "art.add_reference('https://example.org/weights.pt', name='w')\nrun.log_artifact(art)",
+        "w = torch.load(run.use_artifact('weights:latest').get_entry('w').download())",
+    )
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "high")]
+
+
 def test_a_script_may_log_anywhere_and_strict_keeps_the_load_high(tmp_path: Path) -> None:
     source = (
         "import torch, wandb\n\n"
