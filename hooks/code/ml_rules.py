@@ -273,6 +273,8 @@ _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"}
 
 _PLACEHOLDER_REPOSITORY = re.compile(r"<[^<>/]*>|\{[^{}/]*\}|(?i:\byour[-_ ]?\w*|\busername\b|\bxxx+\b)")
 _REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", "path", "model")
+# Other repositories a loader may run remote code from: `pipeline(model=..., tokenizer="org/x")`.
+_COMPONENT_KEYWORDS = ("tokenizer", "config", "feature_extractor", "image_processor", "processor")
 
 
 def _placeholder_repository(call: ast.Call) -> bool:
@@ -671,7 +673,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         artifact = reads_logged_artifact(
-            load_target(node), node.lineno, self.notebook, self.tracked_artifacts(), self.command_origins()
+            load_target(node),
+            node.lineno,
+            self.notebook,
+            self.tracked_artifacts(),
+            self.command_origins(),
+            self.loads.wrote_before,
         )
         if artifact is not None:
             return f"the W&B artifact {artifact!r} this {'notebook' if self.notebook else 'script'} logged itself"
@@ -1456,14 +1463,19 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.quiet_bandit.setdefault((line, bandit_id), reason)
 
     def _pushed_repository(self, node: ast.Call) -> bool:
-        """The call loads, by a constant id, a Hub repository the code pushed itself."""
-        loaded = node.args[0] if node.args else None
-        loaded = next((k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS), loaded)
-        if loaded is None:
+        """Every repository the call may run code from (its model, and a tokenizer, config or
+        processor given by name) is named by a constant and was pushed by the code itself."""
+        positional = 1 if name_of(node.func).rsplit(".", 1)[-1] == "pipeline" else 0  # `pipeline(task, model)`
+        given = [node.args[positional]] if len(node.args) > positional else []
+        given += [k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS or k.arg in _COMPONENT_KEYWORDS]
+        if not given:
             return False
         origins = self.command_origins()
-        repository = origins.constant_value(loaded, origins.function_of(node))
-        return pushed_before(repository, node.lineno, self.notebook, self.tracked_artifacts())
+        found = self.tracked_artifacts()
+        return all(
+            pushed_before(origins.constant_value(value, origins.function_of(node)), node, self.notebook, found)
+            for value in given
+        )
 
     def _registered_model(self, node: ast.Call, name: str) -> str | None:
         """`mlflow.<flavor>.load_model("models:/NAME/Staging")` (or `models:/NAME@alias`) of a
@@ -1486,7 +1498,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         registers (hooks/code/tracked_artifacts.py); built once, after the imports are read."""
         if self._tracked is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
-            self._tracked = collect_tracked(module, self.command_origins(), self.qualname)
+            self._tracked = collect_tracked(module, self.command_origins(), self.qualname, self.notebook)
         return self._tracked
 
     def command_origins(self) -> CommandOrigins:

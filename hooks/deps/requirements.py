@@ -88,14 +88,23 @@ TEMPLATE_NOTE = (
 # the whole file; pip before 22 read the text as a legacy version and installed some release of
 # that project. Either way nothing but that project, at a version the file does not fix, can be
 # installed from the line, so its name is judged (malicious, typosquat, decoy) as an unpinned
-# requirement. Every version must start with a digit (or be `*`), so `TOKEN=abc` stays unreadable.
-_VERSION_PART = r"(?:===|==|~=|!=|<=|>=|<|>|=)[ \t]*(?:[0-9][A-Za-z0-9.*+!_-]{0,100}|\*)"
+# requirement. Every version must look like a release (or be `*`), so `TOKEN=abc` and
+# `SECRET=9xQ2...` stay unreadable.
+# A release as people write one (PEP 440's shape, loosely): `2.0.0`, `1.21.*`, `1.0rc1`, `2.1.post3`,
+# `1.0+cpu`. Not any word that starts with a digit: `SECRET=9xQ2...` is no version.
+_RELEASE = (
+    r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,6}"
+    r"(?:\.\*|(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|post|dev)[0-9]{0,9}){0,3})"
+    r"(?:\+[A-Za-z0-9.]{1,40})?"
+)
+_VERSION_PART = rf"(?:===|==|~=|!=|<=|>=|<|>|=)[ \t]*(?:{_RELEASE}|\*)"
 _BROKEN_SPECIFIER = re.compile(
     r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?)[ \t]*"
     r"(?:(?P<extras>\[[A-Za-z0-9._, \t-]{0,400}\])[ \t]*)?"
     rf"{_VERSION_PART}(?:[ \t]*(?:,[ \t]*)?{_VERSION_PART}){{0,10}}"
 )
 
+_SINGLE_EQUALS = re.compile(r"(?<![=<>!~])=(?!=)")
 _SPACED_SINGLE_EQUALS = re.compile(r"(?<![=<>!~])(?:[ \t]=(?!=)|=[ \t])")
 
 SPECIFIER_NOTE = (
@@ -111,6 +120,8 @@ def broken_specifier(text: str, number: int, raw: str) -> Dependency | None:
     match = _BROKEN_SPECIFIER.fullmatch(text)
     if match is None or _SPACED_SINGLE_EQUALS.search(text):
         return None  # `version = 1.0` reads as a setting, not as conda's `numpy=1.21`
+    if _SINGLE_EQUALS.search(text) and not any(ch.islower() for ch in match["name"]):
+        return None  # `PIN=12345678`, `API_KEY=2024...`: an environment variable, not a package
     return _requirement(match["name"] + (match["extras"] or ""), number, raw)
 
 

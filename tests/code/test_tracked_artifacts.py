@@ -5,6 +5,7 @@ the logging stay at their severity; `profile: strict` keeps everything."""
 from __future__ import annotations
 
 import ast
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -49,7 +50,7 @@ def test_a_name_reused_for_the_next_artifact_follows_the_binding_that_reaches_th
         "    net.load_state_dict(torch.load(os.path.join(model_dir, 'm.pth')))\n"
         "    model_artifact = wandb.Artifact('trained', type='model')\n    run.log_artifact(model_artifact)\n"
         "def evaluate():\n    d = run.use_artifact('trained:latest').download()\n"
-        "    return torch.load(os.path.join(d, 'trained.pth'))",
+        "    return torch.load(os.path.join(d, 'trained.pth'))\ntrain_and_log()\nevaluate()",
     )
     assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "low"), (2, "low")]
 
@@ -148,6 +149,94 @@ def test_mlflow_autolog_and_models_the_notebook_registered(tmp_path: Path) -> No
     )
     found = [f.severity.value for f in scan_code(tmp_path, early, "nb.ipynb") if f.rule_id == "MLS312"]
     assert found == ["medium"]
+
+
+def test_outside_bytes_logged_for_lineage_or_a_folder_stay_high(tmp_path: Path) -> None:
+    """Red team: a downloaded file added to an artifact is still the download's bytes."""
+    text = notebook(
+        "import os, torch, wandb\nrun = wandb.init(project='p')\n!wget -q https://example.com/convnet.pth\n"
+        "art = wandb.Artifact('base-model', type='model')\nart.add_file('convnet.pth')\nrun.log_artifact(art)\n"
+        "tree = wandb.Artifact('tree', type='model')\ntree.add_dir('weights')\nrun.log_artifact(tree)",
+        "d = run.use_artifact('base-model:latest').download()\nm = torch.load(os.path.join(d, 'convnet.pth'))",
+        "t = torch.load(os.path.join(run.use_artifact('tree:latest').download(), 'x.pt'))",
+    )
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "high"), (3, "high")]
+
+
+def test_logging_that_may_not_run_or_another_project_keeps_the_load_high(tmp_path: Path) -> None:
+    logged_in_unused_function = notebook(
+        "import torch, wandb\nrun = wandb.init(project='p')\n"
+        "def unused():\n    art = wandb.Artifact('convnet')\n    run.log_artifact(art)",
+        "m = torch.load(run.use_artifact('convnet:latest').download())",
+    )
+    logged_in_try = notebook(
+        "import torch, wandb\nrun = wandb.init(project='p')\n"
+        "try:\n    art = wandb.Artifact('convnet')\n    run.log_artifact(art)\nexcept Exception:\n    pass",
+        "m = torch.load(run.use_artifact('convnet:latest').download())",
+    )
+    two_projects = notebook(
+        _LOGGED,
+        "other = wandb.init(entity='someone-else', project='public-models')\n"
+        "m = torch.load(other.use_artifact('convnet:latest').download())",
+    )
+    api = notebook(_LOGGED, "m = torch.load(wandb.Api().artifact('convnet:latest').download())")
+    for text in (logged_in_unused_function, logged_in_try, two_projects, api):
+        assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "high")]
+
+
+def test_a_top_level_name_bound_only_after_the_load_and_windows_separators_stay_high(tmp_path: Path) -> None:
+    text = notebook(
+        _LOGGED + "\nfrom config import *",
+        "x = torch.load(os.path.join(model_dir, 'm.pth'))",
+        "model_dir = run.use_artifact('convnet:latest').download()",
+        "y = torch.load(os.path.join(model_dir, '..\\\\..\\\\evil.pth'))",
+    )
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "high"), (4, "high")]
+
+
+def test_rebinding_names_over_and_over_is_followed_in_bounded_time(tmp_path: Path) -> None:
+    """Red team: each rebinding re-judged every other one (188 s for 45 lines); now memoised."""
+    swaps = "".join("b = a\na = b\n" for _ in range(40))
+    text = notebook(_LOGGED, "a = run.use_artifact('convnet:v0').download()\n" + swaps + "torch.load(a)\n" * 5)
+    started = time.perf_counter()
+    scan_code(tmp_path, text, "nb.ipynb")
+    assert time.perf_counter() - started < 20.0
+
+
+def test_hub_pushes_that_may_not_happen_or_other_repositories_keep_remote_code_high(tmp_path: Path) -> None:
+    cases = [
+        "m.push_to_hub('me/chatglm-ft')\n"
+        "p = pipeline('text-generation', model='me/chatglm-ft', tokenizer='THUDM/chatglm3-6b', trust_remote_code=True)",
+        "m.push_to_hub('me/helper')\nx = AutoModel.from_pretrained('evil/x', path='me/helper', trust_remote_code=True)",
+        "def never():\n    m.push_to_hub('me/m')\nx = AutoModel.from_pretrained('me/m', trust_remote_code=True)",
+        "try:\n    m.push_to_hub('me/m')\nexcept Exception:\n    pass\n"
+        "x = AutoModel.from_pretrained('me/m', trust_remote_code=True)",
+        "if False:\n    m.push_to_hub('me/m')\nx = AutoModel.from_pretrained('me/m', trust_remote_code=True)",
+    ]
+    for case in cases:
+        text = notebook("from transformers import AutoModel, pipeline", case)
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS307"]
+        assert found == ["high"], case
+    pushed = notebook(
+        "from transformers import pipeline\nm.push_to_hub('me/m')\ntok.push_to_hub('me/tok')",
+        "p = pipeline('text-generation', model='me/m', tokenizer='me/tok', trust_remote_code=True)",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, pushed, "nb.ipynb") if f.rule_id == "MLS307"] == ["low"]
+
+
+def test_mlflow_models_the_code_did_not_log_stay_medium(tmp_path: Path) -> None:
+    cases = [
+        "mlflow.autolog(disable=True)\nm = mlflow.pyfunc.load_model(f'runs:/{run_id}/model')",
+        "mlflow.sklearn.autolog(log_models=False)\nm = mlflow.pyfunc.load_model(f'runs:/{run_id}/model')",
+        "mlflow.autolog()\nm = mlflow.pyfunc.load_model('runs:/3f2a9c0d1b7e4d6a8f0b2c4e6a8d0f12/model')",
+        "mlflow.log_metric('a', 1)\nmlflow.register_model('s3://vendor/models/churn', 'churn')\n"
+        "m = mlflow.pyfunc.load_model('models:/churn/latest')",
+        "mlflow.register_model(f'runs:/{run_id}/model', 'churn')\nm = mlflow.pyfunc.load_model('models:/churn/1')",
+    ]
+    for case in cases:
+        text = notebook("import mlflow", case)
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS312"]
+        assert found == ["medium"], case
 
 
 _FRAGMENTS = [

@@ -208,6 +208,8 @@ def test_lines_that_only_look_like_a_malformed_version_keep_blocking(tmp_path: P
         'foo>=1<2; python_version < "3.9"\n',
         "pip install torch==2.3.1\n",
         "numpy=1.21\n'torch>=2',\n",
+        "AWS_SECRET_ACCESS_KEY=9xQ2abcDEF\n",  # a secret that starts with a digit is no release
+        "PIN=12345678\n",  # an environment variable's name, not a package's
     ):
         parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
         blocking = [p for p in parsed.problems if p.severity is None]
