@@ -40,7 +40,7 @@ from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
-from hooks.code.tracked_artifacts import TrackedArtifacts, pushed_before, reads_logged_artifact
+from hooks.code.tracked_artifacts import TrackedArtifacts, pushed_before, reads_logged_artifact, registered_before
 from hooks.code.tracked_artifacts import collect as collect_tracked
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
@@ -1488,8 +1488,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if text is None or not text.startswith("models:/"):
             return None
         model = text[len("models:/") :].split("/", 1)[0].split("@", 1)[0]
-        registered = self.tracked_artifacts().registered
-        if not model or model not in registered or (self.notebook and registered[model] >= node.lineno):
+        if not model or not registered_before(model, node, self.notebook, self.tracked_artifacts()):
             return None
         return model
 

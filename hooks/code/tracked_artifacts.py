@@ -8,9 +8,13 @@ reported low. Three shapes, each matched by the exact name the code gives on bot
   then a load of a path under `run.use_artifact("convnet:latest").download()` (or an entry's
   `.get_entry("x").download()`). Only a bare name counts: `team/project/convnet:v0` and registry
   paths (`wandb-registry-model/...`) may hold someone else's artifact; an artifact given
-  `add_reference(url)` downloads outside bytes, so it does not count either.
-- Hugging Face Hub: `agent.push_to_hub("user/agent")`, then `from_hub("user/agent",
-  trust_remote_code=True)`: the remote code is what the same notebook just pushed.
+  `add_reference(url)` downloads outside bytes, so it does not count either. A notebook's runs
+  must leave the entity to the reader (`wandb.init(project="p")`): with the author's entity the
+  logging fails for a reader, and the next cell reads the author's artifact.
+- Hugging Face Hub, in a script: `agent.push_to_hub("user/agent")`, then `from_hub("user/agent",
+  trust_remote_code=True)`: the remote code is what the same script just pushed (a failed push
+  stops it). Not in a notebook: a reader runs its cells one by one, the push to the author's
+  namespace fails for everyone else, and the next cell runs the author's code.
 - MLflow: `mlflow.register_model(uri, "name")` or `log_model(..., registered_model_name="name")`,
   then `load_model("models:/name/Staging")` (load_context.py asks `registered`).
 
@@ -96,7 +100,9 @@ def collect(
             line = runs.line(node)
             if name is not None and line is not None:
                 _first(found.logged, name, line)
-        elif attribute == "push_to_hub":
+        elif attribute == "push_to_hub" and not notebook:
+            # A reader runs a notebook's cells one by one: a push to the author's namespace fails
+            # for everyone else, and the next cell loads the author's code. A script stops there.
             repository = _text(_argument(node, 0, ("repo_id",)), function, origins)
             line = runs.line(node)
             if repository and "/" in repository and line is not None:
@@ -119,8 +125,11 @@ def collect(
             line = runs.line(node)
             if line is not None:
                 _first(found.registered, registered, line)
-    if len(projects) > 1 or "*" in unknown:
-        found.logged.clear()  # runs in more than one project, or an artifact not followed
+    foreign = notebook and any(entity != "" for entity, _ in projects)
+    if len(projects) > 1 or "*" in unknown or foreign:
+        # Runs in more than one project; an artifact not followed; or a notebook that names an
+        # entity: a reader who cannot log there reads the author's artifact in the next cell.
+        found.logged.clear()
     for name in unknown:
         found.logged.pop(name, None)
     return found
@@ -142,7 +151,7 @@ def reads_logged_artifact(
     name = _Names(origins, found.parents, lambda _: None).folder(target, origins.function_of(target), 0)
     if name is None or name not in found.logged:
         return None
-    if notebook and found.logged[name] >= _reached(target, line, found):
+    if not _holds(found.logged[name], target, line, notebook, found):
         return None
     if not all(path is not None and wrote(path, added) for added, path in found.added.get(name, [])):
         return None  # a downloaded file added for lineage is still someone else's bytes
@@ -150,16 +159,30 @@ def reads_logged_artifact(
 
 
 def pushed_before(repository: str | None, load: ast.AST, notebook: bool, found: TrackedArtifacts) -> bool:
-    """Whether the code pushed this Hub repository itself (before the load runs, in a notebook)."""
+    """Whether the code pushed this Hub repository itself before the load runs."""
     if repository is None or repository not in found.pushed:
         return False
-    return not notebook or found.pushed[repository] < _reached(load, getattr(load, "lineno", 0), found)
+    return _holds(found.pushed[repository], load, getattr(load, "lineno", 0), notebook, found)
 
 
-def _reached(node: ast.AST, line: int, found: TrackedArtifacts) -> int:
-    """The line at which a notebook's load runs: its own, or inside a function the first top-level
-    call of that function (a helper defined early and called after the logging cell)."""
-    return found.runs.reached(node, line) if found.runs is not None else line
+def registered_before(model: str, load: ast.AST, notebook: bool, found: TrackedArtifacts) -> bool:
+    """Whether the code registered this MLflow model itself before the load runs."""
+    if model not in found.registered:
+        return False
+    return _holds(found.registered[model], load, getattr(load, "lineno", 0), notebook, found)
+
+
+def _holds(since: int, load: ast.AST, line: int, notebook: bool, found: TrackedArtifacts) -> bool:
+    """Whether logging that takes effect at line `since` comes before a load at `line`: in a
+    notebook, before the line the load runs at (its own, or inside a function the first top-level
+    call of it); in a script, always for a load inside a function (they run in any order) and,
+    for a top-level load, when the logging is top-level code above it."""
+    runs = found.runs
+    if runs is None:
+        return False
+    if notebook:
+        return since < runs.reached(load, line)
+    return runs.in_function(load) or since < line
 
 
 class _Runs:
@@ -177,6 +200,9 @@ class _Runs:
             top_level = not any(isinstance(a, _FUNCTIONS) for a in _ancestors(node, parents))
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and top_level:
                 _first(self.first_call, node.func.id, node.lineno)
+
+    def in_function(self, node: ast.AST) -> bool:
+        return self._outermost_function(node) is not None
 
     def reached(self, node: ast.AST, line: int) -> int:
         outermost = self._outermost_function(node)
@@ -200,13 +226,16 @@ class _Runs:
                 return None
             if isinstance(ancestor, _FUNCTIONS):
                 outermost = ancestor
-        if outermost is None or not self.notebook:
+        if outermost is None:
             return call.lineno
+        if not self.notebook:
+            return _IN_FUNCTIONS  # holds for loads inside functions only
         if isinstance(outermost, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return self.first_call.get(outermost.name)
         return None
 
 
+_IN_FUNCTIONS = 1 << 62  # a script's logging inside a function: before any function's load, not top-level code
 _FUNCTIONS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _TRIES: tuple[type[ast.AST], ...] = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 

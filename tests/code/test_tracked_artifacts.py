@@ -108,23 +108,39 @@ def test_a_script_may_log_anywhere_and_strict_keeps_the_load_high(tmp_path: Path
     assert [f.severity.value for f in scan_code(tmp_path, unlogged, "job.py") if f.rule_id == "MLS306"] == ["high"]
 
 
-def test_remote_code_of_a_hub_repository_the_notebook_pushed_is_low(tmp_path: Path) -> None:
+def test_remote_code_of_a_hub_repository_a_script_pushed_is_low(tmp_path: Path) -> None:
+    """A failed push stops a script before its load; a notebook's reader runs the next cell anyway,
+    so there the author's repository (`m-ric/my_agent` in smolagents' docs) is someone else's."""
+    source = (
+        "from smolagents import CodeAgent\n\ndef publish(agent):\n    agent.push_to_hub('me/my_agent')\n"
+        "    a = CodeAgent.from_hub('me/my_agent', trust_remote_code=True)\n"
+        "    b = CodeAgent.from_hub('someone/agent', trust_remote_code=True)\n"
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "publish.py") if f.rule_id == "MLS307"]
+    assert found == [(5, "low"), (6, "high")]
     text = notebook(
-        "from smolagents import CodeAgent\nagent.push_to_hub('me/my_agent')",
-        "a = CodeAgent.from_hub('me/my_agent', trust_remote_code=True)",
-        "b = CodeAgent.from_hub('someone/agent', trust_remote_code=True)",  # not pushed here
+        "from smolagents import CodeAgent\nagent.push_to_hub('m-ric/my_agent')",
+        "a = CodeAgent.from_hub('m-ric/my_agent', trust_remote_code=True)",
     )
-    found = [(f.cell, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS307"]
-    assert found == [(2, "low"), (3, "high")]
-    before = notebook(
-        "from transformers import AutoModel\nm = AutoModel.from_pretrained('me/m', trust_remote_code=True)",
-        "m.push_to_hub('me/m')",
-    )
-    found = [f.severity.value for f in scan_code(tmp_path, before, "nb.ipynb") if f.rule_id == "MLS307"]
-    assert found == ["high"]  # loaded before this notebook pushed anything
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS307"]
+    assert found == ["high"]
     strict = Policy(root=tmp_path, profile="strict")
-    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb", strict) if f.rule_id == "MLS307"]
+    found = [f.severity.value for f in scan_code(tmp_path, source, "publish.py", strict) if f.rule_id == "MLS307"]
     assert found == ["high", "high"]
+
+
+def test_a_notebook_that_logs_under_the_authors_entity_keeps_its_loads_high(tmp_path: Path) -> None:
+    """A reader cannot log into the author's entity; the next cell then reads the author's artifact."""
+    text = notebook(
+        _LOGGED.replace("project='p'", "entity='wandb', project='p'"),
+        "m = torch.load(run.use_artifact('convnet:latest').download())",
+    )
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [(2, "high")]
+    own = notebook(
+        _LOGGED.replace("project='p'", "entity=None, project='p'"),
+        "m = torch.load(run.use_artifact('convnet:latest').download())",
+    )
+    assert graded(scan_code(tmp_path, own, "nb.ipynb")) == [(2, "low")]
 
 
 def test_mlflow_autolog_and_models_the_notebook_registered(tmp_path: Path) -> None:
@@ -214,14 +230,14 @@ def test_hub_pushes_that_may_not_happen_or_other_repositories_keep_remote_code_h
         "if False:\n    m.push_to_hub('me/m')\nx = AutoModel.from_pretrained('me/m', trust_remote_code=True)",
     ]
     for case in cases:
-        text = notebook("from transformers import AutoModel, pipeline", case)
-        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS307"]
+        source = "from transformers import AutoModel, pipeline\n" + case + "\n"
+        found = [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS307"]
         assert found == ["high"], case
-    pushed = notebook(
-        "from transformers import pipeline\nm.push_to_hub('me/m')\ntok.push_to_hub('me/tok')",
-        "p = pipeline('text-generation', model='me/m', tokenizer='me/tok', trust_remote_code=True)",
+    pushed = (
+        "from transformers import pipeline\nm.push_to_hub('me/m')\ntok.push_to_hub('me/tok')\n"
+        "p = pipeline('text-generation', model='me/m', tokenizer='me/tok', trust_remote_code=True)\n"
     )
-    assert [f.severity.value for f in scan_code(tmp_path, pushed, "nb.ipynb") if f.rule_id == "MLS307"] == ["low"]
+    assert [f.severity.value for f in scan_code(tmp_path, pushed, "job.py") if f.rule_id == "MLS307"] == ["low"]
 
 
 def test_mlflow_models_the_code_did_not_log_stay_medium(tmp_path: Path) -> None:
