@@ -377,7 +377,6 @@ class LoadContext:
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
         self.mlflow_logged = False
-        self.mlflow_autologged = False  # models logged by autolog: runs:/ of a run id the code holds
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.look_texts: Counter[str] = Counter()  # and those existence checks and read opens look at
@@ -567,9 +566,6 @@ class LoadContext:
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
         if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
             self.mlflow_logged = True
-        elif attribute == "autolog" and qualname.startswith("mlflow.") and not _logs_nothing(call):
-            # `mlflow.autolog()`: every fit in a run logs its model (runs:/ of the code's own run).
-            self.mlflow_autologged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
             for position, parameter in self.writing_functions[func.id]:
                 given = call.args[position] if 0 <= position < len(call.args) else None
@@ -861,9 +857,7 @@ class LoadContext:
         if qualname.startswith("mlflow.") and qualname.endswith("load_model"):
             uri = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "model_uri"), None)
             text = _uri_prefix(uri)
-            # After autolog, a run id written out in full is some other run's, not one the code ran.
-            logged = self.mlflow_logged or (self.mlflow_autologged and not isinstance(uri, ast.Constant))
-            if logged and text is not None and text.startswith("runs:/"):
+            if self.mlflow_logged and text is not None and text.startswith("runs:/"):
                 return True
         target = load_target(call)
         if target is None:
@@ -880,16 +874,6 @@ class LoadContext:
         if key is not None and key in self.write_lines:
             return not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
-
-    def wrote_before(self, text: str, line: int) -> bool:
-        """Whether the code serialised to this constant path itself before `line` (a notebook)
-        or anywhere (a script), and no download or fetch writes it: a file added to a tracked
-        artifact (tracked_artifacts.py) is then the code's own bytes."""
-        key = "c:" + _normal(text)
-        writes = self.write_lines.get(key, [])
-        if self.notebook:
-            return any(written < line for written in writes) and not self._replaced_by_download(key, line)
-        return bool(writes) and not self._fetched_to(key)
 
     def _fetched_to(self, key: str) -> bool:
         """Whether a fetching call of the code (a download, copy or sync) is given this path, or
@@ -973,17 +957,6 @@ def _scoped_text(node: ast.AST) -> str | None:
         return ast.unparse(node)
     except (ValueError, RecursionError):
         return None
-
-
-def _logs_nothing(call: ast.Call) -> bool:
-    """`mlflow.autolog(disable=True)` or `autolog(log_models=False)`: no model is logged."""
-    for keyword in call.keywords:
-        if isinstance(keyword.value, ast.Constant):
-            if keyword.arg == "disable" and keyword.value.value is True:
-                return True
-            if keyword.arg == "log_models" and keyword.value.value is False:
-                return True
-    return False
 
 
 def _instance_path(text: str) -> bool:

@@ -32,7 +32,7 @@ from hooks.code.command_origin import (
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder
-from hooks.code.load_context import LoadContext, load_target, prescan_writes, read_texts_of
+from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -40,8 +40,6 @@ from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
-from hooks.code.tracked_artifacts import TrackedArtifacts, pushed_before, reads_logged_artifact, registered_before
-from hooks.code.tracked_artifacts import collect as collect_tracked
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -273,8 +271,6 @@ _ARCHIVE_LISTINGS = frozenset({"namelist", "infolist", "getmembers", "getnames"}
 
 _PLACEHOLDER_REPOSITORY = re.compile(r"<[^<>/]*>|\{[^{}/]*\}|(?i:\byour[-_ ]?\w*|\busername\b|\bxxx+\b)")
 _REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", "path", "model")
-# Other repositories a loader may run remote code from: `pipeline(model=..., tokenizer="org/x")`.
-_COMPONENT_KEYWORDS = ("tokenizer", "config", "feature_extractor", "image_processor", "processor")
 
 
 def _placeholder_repository(call: ast.Call) -> bool:
@@ -624,7 +620,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
-        self._tracked: TrackedArtifacts | None = None  # built on the first load that may need it
         self._model_in_sight: bool | None = None  # see _named_output
 
     def prepare(self, module: ast.Module, shell_lines: Sequence[tuple[int, str]] = ()) -> None:
@@ -672,19 +667,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
-        artifact = reads_logged_artifact(
-            load_target(node),
-            node.lineno,
-            self.notebook,
-            self.tracked_artifacts(),
-            self.command_origins(),
-            self.loads.wrote_before,
-        )
-        if artifact is not None:
-            return f"the W&B artifact {artifact!r} this {'notebook' if self.notebook else 'script'} logged itself"
-        model = self._registered_model(node, name)
-        if model is not None:
-            return f"the MLflow model {model!r} this {'notebook' if self.notebook else 'script'} registered itself"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if not self.serving and self.loads.loads_pipeline_output(node):
@@ -1254,11 +1236,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
-                if not self.strict and self._pushed_repository(node):
-                    # `agent.push_to_hub("user/agent")` a few cells before: the code is the notebook's own.
-                    message += " (a repository this code pushed to the Hub itself)"
-                    self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
-                    return
                 if not self.strict and _placeholder_repository(node):
                     # Documentation's `"<your-username>/<repo>"`: the reader's own repository.
                     message += " (the repository name is a placeholder for the reader's own)"
@@ -1461,44 +1438,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
             for line in lines:
                 self.quiet_bandit.setdefault((line, bandit_id), reason)
-
-    def _pushed_repository(self, node: ast.Call) -> bool:
-        """Every repository the call may run code from (its model, and a tokenizer, config or
-        processor given by name) is named by a constant and was pushed by the code itself."""
-        positional = 1 if name_of(node.func).rsplit(".", 1)[-1] == "pipeline" else 0  # `pipeline(task, model)`
-        given = [node.args[positional]] if len(node.args) > positional else []
-        given += [k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS or k.arg in _COMPONENT_KEYWORDS]
-        if not given:
-            return False
-        origins = self.command_origins()
-        found = self.tracked_artifacts()
-        return all(
-            pushed_before(origins.constant_value(value, origins.function_of(node)), node, self.notebook, found)
-            for value in given
-        )
-
-    def _registered_model(self, node: ast.Call, name: str) -> str | None:
-        """`mlflow.<flavor>.load_model("models:/NAME/Staging")` (or `models:/NAME@alias`) of a
-        model the code registers under NAME itself (before the load, in a notebook)."""
-        if not (name.startswith("mlflow.") and name.endswith("load_model")):
-            return None
-        uri = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "model_uri"), None)
-        origins = self.command_origins()
-        text = origins.constant_value(uri, origins.function_of(node)) if uri is not None else None
-        if text is None or not text.startswith("models:/"):
-            return None
-        model = text[len("models:/") :].split("/", 1)[0].split("@", 1)[0]
-        if not model or not registered_before(model, node, self.notebook, self.tracked_artifacts()):
-            return None
-        return model
-
-    def tracked_artifacts(self) -> TrackedArtifacts:
-        """The W&B artifacts, Hub repositories and MLflow models the code logs, pushes or
-        registers (hooks/code/tracked_artifacts.py); built once, after the imports are read."""
-        if self._tracked is None:
-            module = self._module or ast.Module(body=[], type_ignores=[])
-            self._tracked = collect_tracked(module, self.command_origins(), self.qualname, self.notebook)
-        return self._tracked
 
     def command_origins(self) -> CommandOrigins:
         """Built on the first shell call: most files start none."""

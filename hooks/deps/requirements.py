@@ -116,12 +116,15 @@ SPECIFIER_NOTE = (
 def broken_specifier(text: str, number: int, raw: str) -> Dependency | None:
     """The project a line names when only its version part is malformed, as an unpinned
     requirement (its extras kept); None for any other unreadable text."""
-    text = text.strip()[:2000]
+    text = text.strip()
+    if len(text) > 2000:
+        return None  # no requirement is that long: judged as text nobody can read
     match = _BROKEN_SPECIFIER.fullmatch(text)
     if match is None or _SPACED_SINGLE_EQUALS.search(text):
         return None  # `version = 1.0` reads as a setting, not as conda's `numpy=1.21`
-    if _SINGLE_EQUALS.search(text) and not any(ch.islower() for ch in match["name"]):
-        return None  # `PIN=12345678`, `API_KEY=2024...`: an environment variable, not a package
+    if _SINGLE_EQUALS.search(text) and (not any(ch.islower() for ch in match["name"]) or "." not in text):
+        # `PIN=12345678`, `API_KEY=2024...`, `password=123456`: a setting, not conda's `numpy=1.21`
+        return None
     return _requirement(match["name"] + (match["extras"] or ""), number, raw)
 
 
@@ -231,6 +234,7 @@ def parse_requirements(
                     result.dependencies.append(rendered)  # what any rendering installs, judged as well
             elif (named := broken_specifier(requirement_text, number, line)) is not None:
                 unreadable.append((number, requirement_text, _SPECIFIER))
+                named.hashes = _hashes(_split(option_text)) if option_text else []
                 result.dependencies.append(named)
             else:
                 unreadable.append((number, requirement_text, None))

@@ -210,12 +210,21 @@ def test_lines_that_only_look_like_a_malformed_version_keep_blocking(tmp_path: P
         "numpy=1.21\n'torch>=2',\n",
         "AWS_SECRET_ACCESS_KEY=9xQ2abcDEF\n",  # a secret that starts with a digit is no release
         "PIN=12345678\n",  # an environment variable's name, not a package's
+        "password=123456\n",  # a setting: conda's single `=` pins a dotted release
+        "pkg>=" + " " * 1992 + "1<2 @ https://example.org/pkg.tar.gz\n",  # longer than any requirement
     ):
         parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
         blocking = [p for p in parsed.problems if p.severity is None]
         assert len(blocking) == 1 and blocking[0].rule.rule_id == "MLS908", text
     parsed, _ = parse_requirements("numpy=1.21\n'torch>=2',\n", tmp_path / "requirements.txt", tmp_path)
     assert parsed.problems[0].line == 2  # the line that is not judged at all
+
+
+def test_a_malformed_version_keeps_its_hashes(tmp_path: Path) -> None:
+    """Red team: `numpy=1.26.4 --hash=...` in hash-checking mode must not read as a line without one."""
+    text = "numpy=1.26.4 --hash=sha256:" + "a" * 64 + "\ntorch==2.3.1 --hash=sha256:" + "b" * 64 + "\n"
+    parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
+    assert [d.hashes for d in parsed.dependencies] == [["sha256:" + "a" * 64], ["sha256:" + "b" * 64]]
 
 
 def test_the_malformed_version_pattern_is_linear_on_hostile_lines(tmp_path: Path) -> None:
