@@ -374,6 +374,30 @@ def download_targets(command: str) -> set[str]:
     return targets
 
 
+def replaced_targets(command: str) -> set[str]:
+    """The files a command line's cp/mv/install/rsync segments put in place (`cp /tmp/x.pt m.pt`,
+    `mv x.pt models/`): the destination, and for a folder destination each source's name in it.
+    What was there before is replaced by bytes from elsewhere."""
+    targets: set[str] = set()
+    for segment, _ in _segments(command):
+        words = _command_words(_words(segment))
+        if not words or _program(words[0]) not in _PLACING_PROGRAMS:
+            continue
+        operands = [w for w in words[1:] if not w.startswith("-")]
+        if len(operands) < 2:
+            continue
+        *sources, destination = (w.strip("'\"") for w in operands)
+        targets.add(destination)
+        for source in sources:
+            name = source.rstrip("/").rsplit("/", 1)[-1]
+            if name:
+                targets.add(destination.rstrip("/") + "/" + name)
+    return {t for t in targets if t}
+
+
+_PLACING_PROGRAMS = frozenset({"cp", "mv", "install", "rsync", "ln"})
+
+
 def _download_targets(words: list[str]) -> set[str]:
     """Files a curl/wget segment writes: -o/-O/--output(-document) values and wget's implicit name."""
     if not words or _program(words[0]) not in ("curl", "wget"):

@@ -240,6 +240,8 @@ _FETCHING_CALLS = frozenset(
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
     "model_download dataset_download model_instance_version_download download_folder".split()
 )
+# Calls that put another file's bytes at a path (shutil's copies and moves, os's renames).
+_PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename"})
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
 # archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
@@ -535,16 +537,24 @@ class LoadContext:
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
             )
+        elif name in _PLACING_CALLS and qualname.split(".", 1)[0] in ("shutil", "os"):
+            # `shutil.copy(src, "m.pt")`, `os.replace(tmp, "m.pt")`: the bytes are the source's; a
+            # source the code serialised itself (and nothing fetched over) keeps them its own.
+            source = call.args[0] if call.args else _keyword_value(call, "src")
+            target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "dst")
+            source_key = self.key(source) if source is not None else None
+            if source_key is not None and source_key in self.write_lines and source_key not in self.download_lines:
+                return None
         else:
             return None
         return self.key(target) if target is not None else None
 
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), with their lines."""
-        from hooks._shared.shell import download_targets
+        from hooks._shared.shell import download_targets, replaced_targets
 
         for line, command in commands:
-            for target in download_targets(command):
+            for target in download_targets(command) | replaced_targets(command):
                 self.download_lines.setdefault("c:" + _normal(target), []).append(line)
 
     def _replaced_by_download(self, key: str, line: int) -> bool:

@@ -265,3 +265,24 @@ def test_a_shell_named_in_a_comment_or_an_argument_runs_no_script(command: str) 
 def test_a_script_is_read_once_however_many_shell_words_precede_it() -> None:
     command = "sh " * 5 + '-c "cd /a && pip install x==1"'
     assert [words for _, words in command_segments(command)].count(["pip", "install", "x==1"]) == 1
+
+
+def test_files_a_copy_or_move_puts_in_place() -> None:
+    from hooks._shared.shell import download_targets, replaced_targets
+
+    assert replaced_targets("cp /content/x.pth m.pth") == {"m.pth", "m.pth/x.pth"}
+    assert replaced_targets("mv -f a.pt b.pt models/") == {"models/", "models/a.pt", "models/b.pt"}
+    assert replaced_targets("sudo cp 'x y.pt' /opt/m.pt && echo done") == {"/opt/m.pt", "/opt/m.pt/x y.pt"}
+    # Look-alikes: one operand, another program, an option value only.
+    assert replaced_targets("cp --help") == set()
+    assert replaced_targets("echo cp a b") == set()
+    assert replaced_targets("wget -O m.pt https://example.org/m.pt") == set()
+    assert download_targets("cp a b") == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_replaced_targets_never_raises(command: str) -> None:
+    from hooks._shared.shell import replaced_targets
+
+    assert isinstance(replaced_targets(command), set)

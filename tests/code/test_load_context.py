@@ -1021,3 +1021,35 @@ def test_a_main_block_constant_of_a_module_that_writes_its_names_another_way_is_
         "    run()\n"
     )
     assert [g for g in graded(scan_code(tmp_path, source, "run.py")) if g[0] == "MLS301"] == [("MLS301", 4, "high")]
+
+
+def test_a_file_replaced_by_a_copy_or_move_after_the_code_wrote_it_is_not_its_own(tmp_path: Path) -> None:
+    """Red team (stop 39): `torch.save` then `!cp /content/x.pth m.pth` (or `shutil.copy`,
+    `os.replace`, `mv` into a folder) puts someone else's bytes where the code's file was."""
+    text = notebook(
+        "import os, shutil, torch\ntorch.save(net.state_dict(), 'm.pth')\ntorch.save(net, 'models/x.pth')\n"
+        "torch.save(a, 'a.pth')\ntorch.save(b, 'b.pth')",
+        "!wget -q -O /content/x.pth https://example.org/x.pth\n!cp /content/x.pth m.pth",
+        "!mv /content/x.pth models/",
+        "shutil.copy(downloaded, 'a.pth')\nos.replace(tmp_file, 'b.pth')",
+        "m = torch.load('m.pth')\nx = torch.load('models/x.pth')\na = torch.load('a.pth')\nb = torch.load('b.pth')",
+    )
+    found = [(f.cell, f.line, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == [(5, 1, "high"), (5, 2, "high"), (5, 3, "high"), (5, 4, "high")]
+
+
+def test_a_copy_of_the_codes_own_file_or_a_write_after_the_copy_stays_its_own(tmp_path: Path) -> None:
+    text = notebook(
+        "import shutil, torch\ntorch.save(net, 'best.pth')\nshutil.copy('best.pth', 'final.pth')\n"
+        "torch.save(net, 'final.pth')",
+        "!cp /content/old.pth ckpt.pth",
+        "torch.save(net, 'ckpt.pth')",  # written again after the copy: the code's bytes
+        "f = torch.load('final.pth')\nc = torch.load('ckpt.pth')",
+    )
+    found = [(f.cell, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == [(4, "low"), (4, "low")]
+    script = (
+        "import shutil, torch\n\ndef train(net):\n    torch.save(net, 'm.pth')\n\n"
+        "def fetch(src):\n    shutil.copy(src, 'm.pth')\n\ndef predict():\n    return torch.load('m.pth')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
