@@ -378,6 +378,7 @@ class LoadContext:
         # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
+        self.download_folders: list[tuple[str, int]] = []  # (normalised path, line) a fetch was given
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -510,6 +511,20 @@ class LoadContext:
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
+        elif _fetching_call(call) and name_of(call) not in _LOCAL_FILE_CALLS:
+            # Any other fetch given a fixed path (`blob.download_to_filename("m.pth")`,
+            # `snapshot_download(repo, local_dir="ckpt")`) may write that file or fill that folder.
+            for argument in (*call.args, *(k.value for k in call.keywords)):
+                key = self.key(argument)
+                if key is not None and key.startswith("c:"):
+                    self.download_lines.setdefault(key, []).append(call.lineno)
+                    self.download_folders.append((key[2:], call.lineno))
+        if self.fetches and _opened_for_writing(call):
+            # `open("m.pth", "wb").write(requests.get(url).content)` in code that fetches: the
+            # bytes written may be the download's.
+            key = self.key(call.args[0])
+            if key is not None:
+                self.download_lines.setdefault(key, []).append(call.lineno)
 
     def _client_upload(self, call: ast.Call) -> tuple[bool, ast.expr | None]:
         """Whether `call` writes a client's upload, and where: `request.files["model"].save(path)`,
@@ -560,7 +575,9 @@ class LoadContext:
     def _replaced_by_download(self, key: str, line: int) -> bool:
         """A download writes the path after the code's last own write before `line` (for a script,
         whose functions run in any order: any download of it at all)."""
-        downloads = self.download_lines.get(key)
+        downloads = list(self.download_lines.get(key, []))
+        if key.startswith("c:"):
+            downloads += [d for folder, d in self.download_folders if folder != key[2:] and _within(key[2:], folder)]
         if not downloads:
             return False
         if not self.notebook:
@@ -967,6 +984,14 @@ def _scoped_text(node: ast.AST) -> str | None:
         return ast.unparse(node)
     except (ValueError, RecursionError):
         return None
+
+
+def _opened_for_writing(call: ast.Call) -> bool:
+    """`open(path, "wb")` (or any writing mode) with a path argument."""
+    if name_of(call.func) != "open" or not call.args:
+        return False
+    mode = call.args[1] if len(call.args) > 1 else _keyword_value(call, "mode")
+    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and any(c in mode.value for c in "wax+")
 
 
 def _instance_path(text: str) -> bool:

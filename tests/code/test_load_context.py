@@ -1053,3 +1053,17 @@ def test_a_copy_of_the_codes_own_file_or_a_write_after_the_copy_stays_its_own(tm
         "def fetch(src):\n    shutil.copy(src, 'm.pth')\n\ndef predict():\n    return torch.load('m.pth')\n"
     )
     assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
+
+
+def test_a_fetch_given_the_codes_file_or_its_folder_replaces_it(tmp_path: Path) -> None:
+    """Red team (stop 39): a cloud download, a Hub snapshot into the folder, or HTTP content
+    written over the file after the code saved it: someone else's bytes."""
+    text = notebook(
+        "import requests, torch\nfrom huggingface_hub import snapshot_download\n"
+        "torch.save(a, 'a.pth')\ntorch.save(b, 'ckpt/b.pth')\ntorch.save(c, 'c.pth')\ntorch.save(d, 'd.pth')",
+        "blob.download_to_filename('a.pth')\nsnapshot_download('org/m', local_dir='ckpt')\n"
+        "open('c.pth', 'wb').write(requests.get(URL).content)",
+        "a = torch.load('a.pth')\nb = torch.load('ckpt/b.pth')\nc = torch.load('c.pth')\nd = torch.load('d.pth')",
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == [(1, "high"), (2, "high"), (3, "high"), (4, "low")]
