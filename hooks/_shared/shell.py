@@ -375,18 +375,39 @@ def download_targets(command: str) -> set[str]:
 
 
 def replaced_targets(command: str) -> set[str]:
-    """The files a command line's cp/mv/install/rsync segments put in place (`cp /tmp/x.pt m.pt`,
-    `mv x.pt models/`): the destination, and for a folder destination each source's name in it.
-    What was there before is replaced by bytes from elsewhere."""
+    """The files and folders a command line's copy, move, sync and unpack segments put bytes in
+    (`cp /tmp/x.pt m.pt`, `mv x.pt models/`, `cp -t dir a`, `gsutil cp gs://b/m.pt .`,
+    `aws s3 sync s3://b/ckpt ckpt`, `unzip -o w.zip -d w`, `tar xzf w.tgz -C w`): a destination
+    may be a file or a folder, so both are returned as paths whose files may have been replaced."""
     targets: set[str] = set()
     for segment, _ in _segments(command):
         words = _command_words(_words(segment))
-        if not words or _program(words[0]) not in _PLACING_PROGRAMS:
+        if not words:
             continue
-        operands = [w for w in words[1:] if not w.startswith("-")]
+        program = _program(words[0])
+        rest = words[1:]
+        if program in ("gsutil", "aws", "az", "azcopy", "gcloud"):
+            # `gsutil cp`, `aws s3 cp|mv|sync`, `gcloud storage cp`, `azcopy copy`: a copy's words follow.
+            verbs = {"cp", "mv", "sync", "rsync", "copy"}
+            at = next((n for n, w in enumerate(rest) if w in verbs), None)
+            if at is None:
+                continue
+            program, rest = "cp", rest[at + 1 :]
+        if program in _UNPACKERS:
+            if program == "tar" and not any(_TAR_EXTRACT.fullmatch(w) for w in rest):
+                continue  # `tar -czf out.tgz dir` writes the archive only
+            targets.add(_option_value(rest, ("-d", "-C", "--directory")) or ".")
+            continue
+        if program not in _PLACING_PROGRAMS:
+            continue
+        directory = _option_value(rest, ("-t", "--target-directory"))
+        operands = [w.strip("'\"") for w in rest if not w.startswith("-") and w != directory]
+        if directory is not None:
+            targets.add(directory)
+            continue
         if len(operands) < 2:
             continue
-        *sources, destination = (w.strip("'\"") for w in operands)
+        *sources, destination = operands
         targets.add(destination)
         for source in sources:
             name = source.rstrip("/").rsplit("/", 1)[-1]
@@ -395,7 +416,21 @@ def replaced_targets(command: str) -> set[str]:
     return {t for t in targets if t}
 
 
+def _option_value(words: list[str], options: tuple[str, ...]) -> str | None:
+    """The value of the first of `options` among the words (`-d dir`, `--directory=dir`)."""
+    for index, word in enumerate(words):
+        option, equals, value = word.partition("=")
+        if option in options:
+            if equals:
+                return value.strip("'\"") or None
+            if index + 1 < len(words):
+                return words[index + 1].strip("'\"") or None
+    return None
+
+
 _PLACING_PROGRAMS = frozenset({"cp", "mv", "install", "rsync", "ln"})
+_UNPACKERS = frozenset({"unzip", "tar", "7z", "unrar"})
+_TAR_EXTRACT = re.compile(r"-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get")
 
 
 def _download_targets(words: list[str]) -> set[str]:

@@ -241,7 +241,28 @@ _FETCHING_CALLS = frozenset(
     "model_download dataset_download model_instance_version_download download_folder".split()
 )
 # Calls that put another file's bytes at a path (shutil's copies and moves, os's renames).
-_PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename"})
+_PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename", "copytree"})
+# Where a download call writes its file: (position, keyword).
+_FILE_ARGUMENTS = {
+    "download_to_filename": (0, "filename"),
+    "fget_object": (2, "file_path"),
+    "download_url_to_file": (1, "dst"),
+}
+# Where a fetch or copy puts files, as a folder: (position or None, keywords).
+_FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
+    "snapshot_download": (None, ("local_dir",)),
+    "hf_hub_download": (None, ("local_dir",)),
+    "download_artifacts": (None, ("dst_path",)),
+    "dataset_download_files": (None, ("path",)),
+    "competition_download_files": (None, ("path",)),
+    "download_url": (1, ("root",)),
+    "download_and_extract_archive": (1, ("download_root", "extract_root")),
+    "copy": (1, ("dst",)),
+    "copy2": (1, ("dst",)),
+    "move": (1, ("dst",)),
+    "copytree": (1, ("dst",)),
+}
+_MAX_FOLDERS = 256  # beyond this, every file may have been replaced
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
 # archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
@@ -511,20 +532,11 @@ class LoadContext:
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
-        elif _fetching_call(call) and name_of(call) not in _LOCAL_FILE_CALLS:
-            # Any other fetch given a fixed path (`blob.download_to_filename("m.pth")`,
-            # `snapshot_download(repo, local_dir="ckpt")`) may write that file or fill that folder.
-            for argument in (*call.args, *(k.value for k in call.keywords)):
-                key = self.key(argument)
-                if key is not None and key.startswith("c:"):
-                    self.download_lines.setdefault(key, []).append(call.lineno)
-                    self.download_folders.append((key[2:], call.lineno))
-        if self.fetches and _opened_for_writing(call):
-            # `open("m.pth", "wb").write(requests.get(url).content)` in code that fetches: the
-            # bytes written may be the download's.
-            key = self.key(call.args[0])
-            if key is not None:
-                self.download_lines.setdefault(key, []).append(call.lineno)
+        for folder in self._filled_folders(call, qualname):
+            self.download_folders.append((folder, call.lineno))
+        written = self._response_written_to(call)
+        if written is not None:
+            self.download_lines.setdefault(written, []).append(call.lineno)
 
     def _client_upload(self, call: ast.Call) -> tuple[bool, ast.expr | None]:
         """Whether `call` writes a client's upload, and where: `request.files["model"].save(path)`,
@@ -539,6 +551,36 @@ class LoadContext:
             return True, next((a for a in given if a not in handed), None)
         return False, None
 
+    def _response_written_to(self, call: ast.Call) -> str | None:
+        """The file an HTTP response's bytes are written to: `open(p, "wb").write(r.content)`,
+        `f.write(requests.get(url).content)` or `shutil.copyfileobj(r.raw, f)` on a handle of p."""
+        func = call.func
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr == "write" and call.args and _response_bytes(call.args[0]):
+            handle = func.value
+        elif func.attr == "copyfileobj" and len(call.args) > 1 and _response_bytes(call.args[0]):
+            handle = call.args[1]
+        else:
+            return None
+        if isinstance(handle, ast.Name):
+            return self.handles.get(handle.id)
+        return self._opened(handle)
+
+    def _filled_folders(self, call: ast.Call, qualname: str) -> list[str]:
+        """The folders a fetch or copy fills (`snapshot_download(repo, local_dir="ckpt")`,
+        `shutil.copy(src, "models/")`, `download_artifacts(..., dst_path=".")`): any file in them
+        may be replaced. Only the arguments that say where files go, never a bucket or a name."""
+        name = qualname.rsplit(".", 1)[-1]
+        where = _FOLDER_ARGUMENTS.get(name)
+        if where is None or (name in _PLACING_CALLS and qualname.split(".", 1)[0] not in ("shutil", "os")):
+            return []
+        position, keywords = where
+        given = call.args[position] if position is not None and len(call.args) > position else None
+        given = next((k.value for k in call.keywords if k.arg in keywords), given)
+        key = self.key(given) if given is not None else None
+        return [key[2:]] if key is not None and key.startswith("c:") else []
+
     def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
         """The key of the file a download call writes: `urlretrieve(url, path)`, `wget.download(url,
         out=path)`, `gdown.download(url, output=path)`."""
@@ -552,6 +594,10 @@ class LoadContext:
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
             )
+        elif name in _FILE_ARGUMENTS:
+            # `blob.download_to_filename("m.pth")`, `minio.fget_object(bucket, key, "m.pth")`.
+            position, keyword = _FILE_ARGUMENTS[name]
+            target = call.args[position] if len(call.args) > position else _keyword_value(call, keyword)
         elif name in _PLACING_CALLS and qualname.split(".", 1)[0] in ("shutil", "os"):
             # `shutil.copy(src, "m.pt")`, `os.replace(tmp, "m.pt")`: the bytes are the source's; a
             # source the code serialised itself (and nothing fetched over) keeps them its own.
@@ -569,15 +615,21 @@ class LoadContext:
         from hooks._shared.shell import download_targets, replaced_targets
 
         for line, command in commands:
-            for target in download_targets(command) | replaced_targets(command):
+            for target in download_targets(command):
                 self.download_lines.setdefault("c:" + _normal(target), []).append(line)
+            for target in replaced_targets(command):
+                # `cp x m.pt` replaces m.pt; `cp -r ckpts .`, `cp /drive/*.pt models/` fill a folder.
+                self.download_folders.append((_normal(target), line))
 
     def _replaced_by_download(self, key: str, line: int) -> bool:
         """A download writes the path after the code's last own write before `line` (for a script,
         whose functions run in any order: any download of it at all)."""
         downloads = list(self.download_lines.get(key, []))
-        if key.startswith("c:"):
-            downloads += [d for folder, d in self.download_folders if folder != key[2:] and _within(key[2:], folder)]
+        if key.startswith("c:") and self.download_folders:
+            if len(self.download_folders) > _MAX_FOLDERS:
+                downloads += [d for _, d in self.download_folders]  # too many to follow: any may be it
+            else:
+                downloads += [d for folder, d in self.download_folders if _within(key[2:], folder)]
         if not downloads:
             return False
         if not self.notebook:
@@ -986,12 +1038,16 @@ def _scoped_text(node: ast.AST) -> str | None:
         return None
 
 
-def _opened_for_writing(call: ast.Call) -> bool:
-    """`open(path, "wb")` (or any writing mode) with a path argument."""
-    if name_of(call.func) != "open" or not call.args:
-        return False
-    mode = call.args[1] if len(call.args) > 1 else _keyword_value(call, "mode")
-    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and any(c in mode.value for c in "wax+")
+def _response_bytes(node: ast.AST) -> bool:
+    """Bytes of an HTTP response: `.content`/`.raw` of anything, or an HTTP client's call."""
+    for child in ast.walk(node):
+        if isinstance(child, ast.Attribute) and child.attr in ("content", "raw", "iter_content"):
+            return True
+        if isinstance(child, ast.Call):
+            dotted = ast.unparse(child.func) if isinstance(child.func, (ast.Attribute, ast.Name)) else ""
+            if dotted.startswith(_HTTP_CLIENTS):
+                return True
+    return False
 
 
 def _instance_path(text: str) -> bool:

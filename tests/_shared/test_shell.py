@@ -278,6 +278,14 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert replaced_targets("echo cp a b") == set()
     assert replaced_targets("wget -O m.pt https://example.org/m.pt") == set()
     assert download_targets("cp a b") == set()
+    assert replaced_targets("cp -t ckpts /drive/m.pt") == {"ckpts"}
+    assert replaced_targets("gsutil cp gs://b/m.pt .") == {".", "./m.pt"}
+    assert replaced_targets("aws s3 sync s3://b/ckpt ckpt") == {"ckpt", "ckpt/ckpt"}
+    assert replaced_targets("unzip -o weights.zip -d w") == {"w"}
+    assert replaced_targets("unzip -o weights.zip") == {"."}
+    assert replaced_targets("tar xzf w.tgz -C w") == {"w"}
+    assert replaced_targets("tar -czf out.tgz models") == set()  # creates an archive only
+    assert replaced_targets("aws s3 ls s3://b") == set()
 
 
 @settings(max_examples=200, deadline=None)

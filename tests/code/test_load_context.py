@@ -1062,8 +1062,42 @@ def test_a_fetch_given_the_codes_file_or_its_folder_replaces_it(tmp_path: Path) 
         "import requests, torch\nfrom huggingface_hub import snapshot_download\n"
         "torch.save(a, 'a.pth')\ntorch.save(b, 'ckpt/b.pth')\ntorch.save(c, 'c.pth')\ntorch.save(d, 'd.pth')",
         "blob.download_to_filename('a.pth')\nsnapshot_download('org/m', local_dir='ckpt')\n"
-        "open('c.pth', 'wb').write(requests.get(URL).content)",
+        "open('c.pth', 'wb').write(requests.get(URL).content)\n"
+        "with open('d.pth', 'wb') as f:\n    shutil.copyfileobj(response.raw, f)",
         "a = torch.load('a.pth')\nb = torch.load('ckpt/b.pth')\nc = torch.load('c.pth')\nd = torch.load('d.pth')",
     )
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
-    assert found == [(1, "high"), (2, "high"), (3, "high"), (4, "low")]
+    assert found == [(1, "high"), (2, "high"), (3, "high"), (4, "high")]
+
+
+def test_calls_that_only_look_like_fetches_leave_the_codes_file_its_own(tmp_path: Path) -> None:
+    """Red team 3 (stop 39): `df.copy()`, a bucket name, `get_object`, `urljoin`, a Hub download to
+    its cache and `tar -czf` write nothing over the file the code saved."""
+    text = notebook(
+        "import pickle, torch, urllib.parse\ncfg = defaults.copy()\nX = df.copy()\n"
+        "torch.save(net, 'models/m.pt')\npickle.dump(\n    pipe, open('pipe.pkl', 'wb')\n)",
+        "client.fget_object('models', 'eval/data.csv', 'data.csv')\ns3.get_object(Bucket='models', Key='k')\n"
+        "u = urllib.parse.urljoin(SERVER, 'm.pt')\np = hf_hub_download(repo_id='org/m', filename='m.pt')\n"
+        "!tar -czf out.tgz models",
+        "m = torch.load('models/m.pt')\npipe = pickle.load(open('pipe.pkl', 'rb'))",
+    )
+    found = [
+        (f.rule_id, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id in ("MLS306", "B301")
+    ]
+    assert found == [("MLS306", "low"), ("B301", "low")]
+    script = (
+        "import torch\ncfg = defaults.copy()\n\ndef train(model):\n    with open('ckpt.pt', 'wb') as f:\n"
+        "        torch.save(model.state_dict(), f)\n\ndef resume():\n    return torch.load('ckpt.pt')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_shell_copies_into_a_folder_or_an_unpacked_archive_replace_its_files(tmp_path: Path) -> None:
+    text = notebook(
+        "import torch\ntorch.save(a, 'ckpts/a.pt')\ntorch.save(b, 'b.pt')\ntorch.save(c, 'w/c.pt')\n"
+        "torch.save(d, 'd.pt')",
+        "!cp -r /content/drive/MyDrive/ckpts .\n!gsutil cp gs://bucket/b.pt .\n!unzip -o weights.zip -d w",
+        "a = torch.load('ckpts/a.pt')\nb = torch.load('b.pt')\nc = torch.load('w/c.pt')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["high", "high", "high"]
