@@ -399,7 +399,8 @@ class LoadContext:
         # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
-        self.download_folders: list[tuple[str, int]] = []  # (normalised path, line) a fetch was given
+        # (normalised path, line) a fetch, copy or unpack fills: any file in it may be replaced.
+        self.download_folders: list[tuple[str, int]] = []
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -582,8 +583,10 @@ class LoadContext:
         return [key[2:]] if key is not None and key.startswith("c:") else []
 
     def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
-        """The key of the file a download call writes: `urlretrieve(url, path)`, `wget.download(url,
-        out=path)`, `gdown.download(url, output=path)`."""
+        """The key of the file a download or copy call writes: `urlretrieve(url, path)`,
+        `wget.download(url, out=path)`, `gdown.download(url, output=path)`, a cloud client's
+        `download_to_filename(path)` / `fget_object(bucket, key, path)`, `shutil.copy(src, path)`,
+        `os.replace(src, path)` (not when the source is a file the code serialised itself)."""
         name = qualname.rsplit(".", 1)[-1]
         if name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
@@ -611,7 +614,8 @@ class LoadContext:
         return self.key(target) if target is not None else None
 
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
-        """The files shell lines download to (`!wget -O models/x.pt URL`), with their lines."""
+        """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
+        their copies, cloud copies and unpacks fill (`!cp -r /drive/ckpts .`), with their lines."""
         from hooks._shared.shell import download_targets, replaced_targets
 
         for line, command in commands:
@@ -622,8 +626,9 @@ class LoadContext:
                 self.download_folders.append((_normal(target), line))
 
     def _replaced_by_download(self, key: str, line: int) -> bool:
-        """A download writes the path after the code's last own write before `line` (for a script,
-        whose functions run in any order: any download of it at all)."""
+        """A download (or a copy, or a fetch into a folder holding it) writes the path after the
+        code's last own write before `line` (for a script, whose functions run in any order: any
+        download of it at all)."""
         downloads = list(self.download_lines.get(key, []))
         if key.startswith("c:") and self.download_folders:
             if len(self.download_folders) > _MAX_FOLDERS:
