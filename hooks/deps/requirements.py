@@ -90,6 +90,7 @@ TEMPLATE_NOTE = (
 # installed from the line, so its name is judged (malicious, typosquat, decoy) as an unpinned
 # requirement. Every version must look like a release (or be `*`), so `TOKEN=abc` and
 # `SECRET=9xQ2...` stay unreadable.
+
 # A release as people write one (PEP 440's shape, loosely): `2.0.0`, `1.21.*`, `1.0rc1`, `2.1.post3`,
 # `1.0+cpu`. Not any word that starts with a digit: `SECRET=9xQ2...` is no version.
 _RELEASE = (
@@ -115,7 +116,8 @@ SPECIFIER_NOTE = (
 
 def broken_specifier(text: str, number: int, raw: str) -> Dependency | None:
     """The project a line names when only its version part is malformed, as an unpinned
-    requirement (its extras kept); None for any other unreadable text."""
+    requirement; None for any other unreadable text (a setting, two requirements, a marker, a
+    URL, anything over 2,000 characters)."""
     text = text.strip()
     if len(text) > 2000:
         return None  # no requirement is that long: judged as text nobody can read
