@@ -568,13 +568,24 @@ class LoadContext:
             return self.handles.get(handle.id)
         return self._opened(handle)
 
+    def _places_other_bytes(self, call: ast.Call, qualname: str) -> bool:
+        """`shutil.copy(src, dst)`, `os.replace(src, dst)` and the like put the source's bytes at
+        the destination: someone else's, unless the source is a file the code serialised itself
+        and nothing fetched over it."""
+        if qualname.split(".", 1)[0] not in ("shutil", "os"):
+            return False  # `df.copy()`, `text.replace(a, b)`
+        source = call.args[0] if call.args else _keyword_value(call, "src")
+        source_key = self.key(source) if source is not None else None
+        own = source_key is not None and source_key in self.write_lines and source_key not in self.download_lines
+        return not own
+
     def _filled_folders(self, call: ast.Call, qualname: str) -> list[str]:
         """The folders a fetch or copy fills (`snapshot_download(repo, local_dir="ckpt")`,
         `shutil.copy(src, "models/")`, `download_artifacts(..., dst_path=".")`): any file in them
         may be replaced. Only the arguments that say where files go, never a bucket or a name."""
         name = qualname.rsplit(".", 1)[-1]
         where = _FOLDER_ARGUMENTS.get(name)
-        if where is None or (name in _PLACING_CALLS and qualname.split(".", 1)[0] not in ("shutil", "os")):
+        if where is None or (name in _PLACING_CALLS and not self._places_other_bytes(call, qualname)):
             return []
         position, keywords = where
         given = call.args[position] if position is not None and len(call.args) > position else None
@@ -601,14 +612,8 @@ class LoadContext:
             # `blob.download_to_filename("m.pth")`, `minio.fget_object(bucket, key, "m.pth")`.
             position, keyword = _FILE_ARGUMENTS[name]
             target = call.args[position] if len(call.args) > position else _keyword_value(call, keyword)
-        elif name in _PLACING_CALLS and qualname.split(".", 1)[0] in ("shutil", "os"):
-            # `shutil.copy(src, "m.pt")`, `os.replace(tmp, "m.pt")`: the bytes are the source's; a
-            # source the code serialised itself (and nothing fetched over) keeps them its own.
-            source = call.args[0] if call.args else _keyword_value(call, "src")
+        elif name in _PLACING_CALLS and self._places_other_bytes(call, qualname):
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "dst")
-            source_key = self.key(source) if source is not None else None
-            if source_key is not None and source_key in self.write_lines and source_key not in self.download_lines:
-                return None
         else:
             return None
         return self.key(target) if target is not None else None

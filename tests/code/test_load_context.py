@@ -1038,6 +1038,17 @@ def test_a_file_replaced_by_a_copy_or_move_after_the_code_wrote_it_is_not_its_ow
     assert found == [(5, 1, "high"), (5, 2, "high"), (5, 3, "high"), (5, 4, "high")]
 
 
+def test_a_copy_of_the_codes_own_file_without_a_new_write_stays_its_own(tmp_path: Path) -> None:
+    """`shutil.copy`/`copy2`/`move` as well as `copyfile`: the source's bytes are the code's."""
+    text = notebook(
+        "import shutil, torch\ntorch.save(net, 'best.pth')\ntorch.save(net, 'final.pth')\n"
+        "torch.save(net, 'moved.pth')\nshutil.copy('best.pth', 'final.pth')\nshutil.move('best.pth', 'moved.pth')",
+        "f = torch.load('final.pth')\nm = torch.load('moved.pth')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["low", "low"]
+
+
 def test_a_copy_of_the_codes_own_file_or_a_write_after_the_copy_stays_its_own(tmp_path: Path) -> None:
     text = notebook(
         "import shutil, torch\ntorch.save(net, 'best.pth')\nshutil.copy('best.pth', 'final.pth')\n"
