@@ -46,6 +46,7 @@ PER_RULE = {
     "blind16": 15,
     "blind17": 15,
     "blind18": 15,
+    "blind19": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
