@@ -40,7 +40,6 @@ NOT_A_SECRET = ValueShape(0, "")
 # Segments of a value: capitalised or lower-case words, upper-case runs, digit runs, the rest.
 _SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
 _VOWELS = frozenset("aeiouy")
-_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,60}\((?:[A-Za-z_\"'\[{)]|$)")
 _PARENTHESISED = re.compile(r"\([^()]{1,80}\)")
 _KEY_SYMBOLS = re.compile(r"[#$^~{};!@*\\`|]")
 _COMPARISON = re.compile(r"\w(?:==|!=|<=|>=)\w")  # `prompt%bs==3`; base64's `==` ends a value
@@ -90,6 +89,14 @@ _RANGE_OPERATOR = re.compile(r"^(?:\^|~=?|[<>]=?|==?|!=)\s*")
 # RFC 4151 tag URIs as YAML and schemas name types: a domain, a date, then a short name.
 _TAG_URI = re.compile(r"tag:[A-Za-z0-9.@-]+,\d{4}(?:-\d{2}){0,2}:[A-Za-z][A-Za-z./#-]{0,30}")
 _VERSION = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,64})?(?:/[A-Za-z0-9_.-]{1,40})?")
+# One clause of a version range as lock files and manifests write them, PEP 440's suffixes
+# included (`>=2.14.1`, `<3.0.dev0`, `<3.0dev`, `!=1.5.*`, `^0.4.0-rc.1`); a range is two or more
+# joined by commas (poetry.lock: `google-auth = ">=2.14.1,<3.0.dev0"`).
+_RANGE_CLAUSE = (
+    r"(?:\^|~=?|[<>]=?|===?|!=)v?\d{1,6}(?:\.(?:\d{1,6}|\*)){0,4}"
+    r"(?:[-+.]?(?:a|b|c|rc|alpha|beta|pre|preview|dev|post)\.?\d{0,6}){0,3}"
+)
+_VERSION_RANGE = re.compile(rf"{_RANGE_CLAUSE}(?:,{_RANGE_CLAUSE}){{1,5}}")
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
     r"keystore|der|html?|md|png|jpe?g|gz|zip|tar|bin|pt|pkl|onnx|safetensors)$",
@@ -139,6 +146,9 @@ _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e
 _VARIABLE = re.compile(r"\$\$?[A-Za-z_][A-Za-z0-9_]*|\$\{.*\}|\$\(.*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][\w.]*\}")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?")
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::|->)[A-Za-z_][A-Za-z0-9_]*)*)\(")
+# A qualified name's call whose arguments were cut off where a quoted argument begins: Rust's and
+# C++'s `std::env::var(`, PHP's `$this->config(` after its `$`, Python's `os.environ.get(`.
+_OPEN_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::|->)[A-Za-z_][A-Za-z0-9_]*)+\(")
 _CALL_CHAIN = re.compile(r"[A-Za-z_][\w.]*\([^()]{0,200}\)(?:\.[A-Za-z_]\w*(?:\([^()]{0,200}\))?)+")
 _MEMBER = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?:\$|::|->)[A-Za-z_][A-Za-z0-9_]*")
 _INTERPOLATION = re.compile(r"\$\{|\$\(|\$[A-Z_][A-Z0-9_]{2,}")
@@ -269,6 +279,13 @@ def word_coverage(value: str) -> float:
     return covered / letters
 
 
+def _named_parts(qualified: str) -> bool:
+    """`std::env::var`, `os.environ.get`: every part a short name or mostly words, as code names
+    things; a generated run (`a1B2c3D4e5F6g7H8::x`) is not a name."""
+    parts = re.split(r"\.|::|->", qualified)
+    return all(len(part) <= 4 or word_coverage(part) >= 0.6 for part in parts)
+
+
 def is_reference(value: str) -> bool:
     """An expression or pointer (env var, attribute chain, call, secret-manager path), not a literal."""
     bare = value.lstrip("\\")
@@ -283,6 +300,8 @@ def is_reference(value: str) -> bool:
         return True  # settings.SECRET_KEY, a.b.c
     if _MEMBER.fullmatch(bare):
         return True  # json_resp$token (R), Config::TOKEN, obj->secret
+    if _OPEN_CALL.fullmatch(bare) and _named_parts(bare[:-1]):
+        return True  # `let api_key = std::env::var("KEY")` in a README's Rust: the value is read at run time
     if (_CALL.match(bare) and bare.endswith(")")) or _CALL_CHAIN.fullmatch(bare):
         return True  # get_secret("x"), p.getChild(2), uuid.uuid4().hex
     return any(mark in bare for mark in _CODE_MARKS)
@@ -516,7 +535,11 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "an e-mail address or user@host")
     if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
         return ValueShape(0, "a number, version, date or address")
-    if _VERSION.fullmatch(value) or _VERSION.fullmatch(_RANGE_OPERATOR.sub("", value, count=1)):
+    if (
+        _VERSION.fullmatch(value)
+        or _VERSION.fullmatch(_RANGE_OPERATOR.sub("", value, count=1))
+        or _VERSION_RANGE.fullmatch(value)
+    ):
         # `^3.529.0`, `~1.2.3`, `>=2.0.1`: a dependency's version range (package.json, pyproject)
         return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`)")
     if is_path(value):

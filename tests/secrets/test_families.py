@@ -712,3 +712,37 @@ def test_red_team_secret_key_kinds_under_a_pgp_name_and_case_mixed_repeats_still
         "JWT_SECRET=9fK2pL8q9Fk2Pl8Q9fK2pl8Q",
     ):
         assert [f.rule_id for f in scan_text(tmp_path, "app.env", line + "\n")] == ["MLS223"], line
+
+
+def test_a_lock_files_version_range_is_no_secret_but_a_key_with_commas_in_it_is(tmp_path: Path) -> None:
+    # poetry.lock lists each dependency's range under its name, and `google-auth` names auth.
+    lock = (
+        "[package.dependencies]\n"
+        'google-auth = ">=2.14.1,<3.0.dev0"\n'
+        'google-auth-oauthlib = ">=1.25.0,<3.0dev"\n'
+        'keyring = ">=1.0,!=1.5.*,<2.0"\n'
+    )
+    assert scan_text(tmp_path, "poetry.lock", lock) == []
+    # A value that only starts like a range, or a password with a comma in it, is still judged.
+    for text in (
+        'auth_token = ">=2.14.1,<3.0.dev0Xk9fQ2mL7vR3pT8w"\n',
+        'auth_token = ">=2.1,Xk9fQ2mL7vR3pT8wZ4q"\n',
+        'password = "Qk8,vLz2mWp9xR7"\n',
+    ):
+        found = scan_text(tmp_path, "settings.toml", text)
+        assert [f.rule_id for f in found if f.severity.value != "low"] == ["MLS223"], text
+
+
+def test_a_qualified_call_cut_at_its_quoted_argument_is_code_but_a_generated_run_before_it_is_not(
+    tmp_path: Path,
+) -> None:
+    # A README's Rust, C++ or PHP reads the key at run time; the candidate stops at the quote.
+    for text in (
+        '```rust\nlet api_key = std::env::var("BASETEN_API_KEY").expect("set it");\n```\n',
+        '```cpp\nauto token = config::secrets::get("HF_TOKEN");\n```\n',
+        "```php\n$secret = $this->config->get('app.secret');\n```\n",
+    ):
+        assert scan_text(tmp_path, "README.md", text) == [], text
+    # Random parts are no names: a key followed by `::x(` still blocks.
+    found = scan_text(tmp_path, "README.md", 'api_key = "a1B2c3D4e5F6g7H8q9Z0::x("\n')
+    assert [f.rule_id for f in found if f.severity.value != "low"] == ["MLS223"]
