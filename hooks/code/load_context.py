@@ -240,8 +240,15 @@ _FETCHING_CALLS = frozenset(
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
     "model_download dataset_download model_instance_version_download download_folder".split()
 )
-# Calls that put another file's bytes at a path (shutil's copies and moves, os's renames).
-_PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename", "copytree"})
+# Calls that put another file's bytes at a path (shutil's copies and moves, os's renames and
+# links: `os.symlink(src, dst)` makes dst read src's bytes).
+_PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename", "copytree", "symlink", "link"})
+# pathlib's moves and links, by where the bytes come from: `Path(src).replace(dst)` and
+# `.rename(dst)` move the receiver's bytes to the argument; `Path(dst).symlink_to(src)` and
+# `.hardlink_to(src)` make the receiver read the argument's.
+_PATH_MOVES = frozenset({"replace", "rename"})
+_PATH_LINKS = frozenset({"symlink_to", "hardlink_to"})
+_PATH_TYPES = frozenset({"Path", "PurePath", "PosixPath", "WindowsPath"})
 # Where a download call writes its file: (position, keyword).
 _FILE_ARGUMENTS = {
     "download_to_filename": (0, "filename"),
@@ -615,8 +622,38 @@ class LoadContext:
         elif name in _PLACING_CALLS and self._places_other_bytes(call, qualname):
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "dst")
         else:
-            return None
+            return self._path_placed(call)
         return self.key(target) if target is not None else None
+
+    def _path_placed(self, call: ast.Call) -> str | None:
+        """The key of the file a pathlib move or link puts other bytes at: `Path(src).replace(dst)`,
+        `src.rename(dst)` (src a path), `Path(dst).symlink_to(src)`; not when the source is a file
+        the code serialised itself. One positional argument and no keywords, as pathlib takes them
+        (`text.replace(a, b)`, `df.rename(columns=...)` take more); a receiver that is no path
+        (`df.replace({...})`) has no key and places nothing."""
+        func = call.func
+        if not isinstance(func, ast.Attribute) or len(call.args) != 1 or call.keywords:
+            return None
+        receiver = func.value
+        if (
+            isinstance(receiver, ast.Call)
+            and isinstance(receiver.func, (ast.Name, ast.Attribute))
+            and name_of(receiver) in _PATH_TYPES
+            and len(receiver.args) == 1
+        ):
+            receiver = receiver.args[0]  # `Path("m.pt")`: the path it names
+        if func.attr in _PATH_MOVES:
+            source, target = receiver, call.args[0]
+        elif func.attr in _PATH_LINKS:
+            source, target = call.args[0], receiver
+        else:
+            return None
+        target_key = self.key(target)
+        if target_key is None or self.key(receiver) is None:
+            return None  # `df.replace("a")`, `name.rename(x)`: not a path this pass can name
+        source_key = self.key(source)
+        own = source_key is not None and source_key in self.write_lines and source_key not in self.download_lines
+        return None if own else target_key
 
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
@@ -1104,10 +1141,18 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
-    # Handles are all known now; then the serialiser calls that write through them.
+    # Handles are all known now; then the serialiser calls that write through them, and the
+    # commands the script starts (`os.system("cp /mnt/m.pt m.pt")` in any function).
+    from hooks.code.launched import CommandFinder
+
+    commands = CommandFinder(context.constant_text)
     for call in calls:
         hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
-        context.record_call(call, qualname(call.func) or "")
+        name = qualname(call.func) or ""
+        context.record_call(call, name)
+        started = len(commands.commands)
+        commands.record_call(call, name)
+        context.record_shell_downloads([(c.line, c.text) for c in commands.commands[started:]])
         context.constants.update(hidden)
         context.record_scoped_write(call, context.scope_of[id(call)])
 

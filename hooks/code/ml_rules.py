@@ -944,7 +944,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         if isinstance(func, ast.Attribute) and func.attr in ("format", "format_map"):
             self._shell_placeholder(node)
         self.loads.record_call(node, name)
+        started = len(self.commands.commands)
         self.commands.record_call(node, name)
+        # `os.system("cp /content/x.pt m.pt")`, `subprocess.run(["wget", "-O", "m.pt", url])`: a
+        # command the code starts copies or downloads over files as a notebook's `!` line does.
+        self.loads.record_shell_downloads([(c.line, c.text) for c in self.commands.commands[started:]])
         self.generic_visit(node)
 
     def _shell_placeholder(self, node: ast.Call) -> None:

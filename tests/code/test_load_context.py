@@ -1112,3 +1112,39 @@ def test_shell_copies_into_a_folder_or_an_unpacked_archive_replace_its_files(tmp
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
     assert found == ["high", "high", "high"]
+
+
+def test_a_pathlib_move_a_link_or_a_started_command_over_the_codes_file_is_not_its_own(tmp_path: Path) -> None:
+    """Red team (stop 39): `Path(x).replace("m.pt")`, `os.symlink`, and copies or downloads the code
+    starts as a program (`os.system("cp ...")`, `subprocess.run(["wget", "-O", ...])`) put someone
+    else's bytes where the code's file was, as `shutil` and `!cp` do."""
+    text = notebook(
+        "import os, subprocess, torch\nfrom pathlib import Path\n"
+        + "".join(f"torch.save(net, '{n}.pt')\n" for n in "abcdefg"),
+        "Path('/content/x.pt').replace('a.pt')\nPath('/content/x.pt').rename('b.pt')\n"
+        "Path('c.pt').symlink_to('/content/x.pt')\nos.symlink('/content/x.pt', 'd.pt')\n"
+        "os.system('cp /content/x.pt e.pt')\nsubprocess.run(['wget', '-q', '-O', 'f.pt', url])\n"
+        "subprocess.run(f'gsutil cp {bucket}/g.pt g.pt', shell=True)",
+        "".join(f"{n} = torch.load('{n}.pt')\n" for n in "abcdefg"),
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == [(line, "high") for line in range(1, 8)]
+    script = (
+        "import os, torch\n\ndef predict():\n    return torch.load('m.pt')\n\n"
+        "def train(net):\n    torch.save(net, 'm.pt')\n\ndef fetch():\n    os.system('cp /mnt/shared/m.pt m.pt')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
+
+
+def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_file_its_own(tmp_path: Path) -> None:
+    """`df.replace({...})`, `name.replace(a, b)`, `df.rename(columns=...)`, a move of the code's own
+    file, and commands that copy the code's file elsewhere or only list it write nothing over it."""
+    text = notebook(
+        "import os, subprocess, torch\nfrom pathlib import Path\ntorch.save(net, 'tmp.pt')\n"
+        "torch.save(net, 'm.pt')\ntorch.save(net, 'a.pt')\ntorch.save(net, 'b.pt')",
+        "df = df.replace({'a': 1})\nname = 'a.pt'.replace('a', 'b')\ndf = df.rename(columns={'x': 'b.pt'})\n"
+        "Path('tmp.pt').replace('m.pt')\nos.system('cp a.pt /backup/a.pt')\nsubprocess.run(['ls', '-l', 'b.pt'])",
+        "m = torch.load('m.pt')\na = torch.load('a.pt')\nb = torch.load('b.pt')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["low", "low", "low"]
