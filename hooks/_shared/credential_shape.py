@@ -280,10 +280,14 @@ def word_coverage(value: str) -> float:
 
 
 def _named_parts(qualified: str) -> bool:
-    """`std::env::var`, `os.environ.get`: every part a short name or mostly words, as code names
-    things; a generated run (`a1B2c3D4e5F6g7H8::x`) is not a name."""
+    """`std::env::var`, `os.environ.get`, `Settings::apiKey`: every part a short lower-case name
+    (`std`, `os`, `env`) or mostly words, as code names things; runs of mixed case and digits
+    (`Zq8.Rt5y::Wm3`, `aK9x->Qz7p`) are how generated keys and chosen passwords look."""
     parts = re.split(r"\.|::|->", qualified)
-    return all(len(part) <= 4 or word_coverage(part) >= 0.6 for part in parts)
+    return all(_SHORT_NAME.fullmatch(part) or word_coverage(part) >= 0.6 for part in parts)
+
+
+_SHORT_NAME = re.compile(r"[a-z_]{1,4}")
 
 
 def is_reference(value: str) -> bool:

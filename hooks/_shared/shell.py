@@ -374,14 +374,29 @@ def download_targets(command: str) -> set[str]:
     return targets
 
 
-def replaced_targets(command: str) -> set[str]:
-    """The files and folders a command line's copy, move, sync and unpack segments put bytes in
-    (`cp /tmp/x.pt m.pt`, `mv x.pt models/`, `cp -t dir a`, `gsutil cp gs://b/m.pt .`,
-    `aws s3 sync s3://b/ckpt ckpt`, `unzip -o w.zip -d w`, `tar xzf w.tgz -C w`): a destination
-    may be a file or a folder, so both are returned as paths whose files may have been replaced."""
-    targets: set[str] = set()
+@dataclass(frozen=True)
+class Placement:
+    """What one copy, move, link, sync or unpack segment puts in place: the paths it copies from
+    (empty for an unpack, a sync or a wildcard: never taken for the code's own file), the files it
+    certainly writes and the folders any file of which it may write."""
+
+    sources: tuple[str, ...]
+    files: frozenset[str]
+    folders: frozenset[str]
+
+
+def placements(command: str) -> list[Placement]:
+    """What a command line's copy, move, link, sync and unpack segments put in place (`cp /tmp/x.pt
+    m.pt`, `mv x.pt models/`, `cp -t dir a`, `gsutil cp gs://b/m.pt .`, `aws s3 sync s3://b/ckpt
+    ckpt`, `unzip -o w.zip -d w`, `tar xzf w.tgz -C w`). `cp a b` writes b, or b/a when b is a
+    folder; `cp a b/` and a copy of several sources write each source's name in the folder; a
+    wildcard, a sync, rsync of a folder's contents (`src/`) and an unpack may write any file of
+    the destination. Redirections end the words (`cp a m.pt > /dev/null 2>&1`)."""
+    found: list[Placement] = []
     for segment, _ in _segments(command):
         words = _command_words(_words(segment))
+        cut = next((n for n, w in enumerate(words) if _REDIRECTION.match(w)), len(words))
+        words = words[:cut]
         if not words:
             continue
         program = _program(words[0])
@@ -392,28 +407,51 @@ def replaced_targets(command: str) -> set[str]:
             at = next((n for n, w in enumerate(rest) if w in verbs), None)
             if at is None:
                 continue
-            program, rest = "cp", rest[at + 1 :]
+            # A sync copies a folder's contents: any file of the destination.
+            found.extend(_copy_placement("cp", rest[at + 1 :], contents=rest[at] in ("sync", "rsync")))
+            continue
         if program in _UNPACKERS:
             if program == "tar" and not any(_TAR_EXTRACT.fullmatch(w) for w in rest):
                 continue  # `tar -czf out.tgz dir` writes the archive only
-            targets.add(_option_value(rest, ("-d", "-C", "--directory")) or ".")
+            folder = _option_value(rest, ("-d", "-C", "--directory")) or "."
+            found.append(Placement((), frozenset(), frozenset({folder})))
             continue
         if program not in _PLACING_PROGRAMS:
             continue
-        directory = _option_value(rest, ("-t", "--target-directory"))
-        operands = [w.strip("'\"") for w in rest if not w.startswith("-") and w != directory]
-        if directory is not None:
-            targets.add(directory)
-            continue
-        if len(operands) < 2:
-            continue
+        found.extend(_copy_placement(program, rest))
+    return found
+
+
+def _copy_placement(program: str, rest: list[str], *, contents: bool = False) -> list[Placement]:
+    """`contents`: every source is a folder whose contents are copied (a cloud sync)."""
+    directory = _option_value(rest, ("-t", "--target-directory"))
+    operands = [w.strip("'\"") for w in rest if not w.startswith("-") and w != directory]
+    if directory is not None:
+        sources, destination, into_folder = operands, directory, True
+    elif len(operands) >= 2:
         *sources, destination = operands
-        targets.add(destination)
-        for source in sources:
-            name = source.rstrip("/").rsplit("/", 1)[-1]
-            if name:
-                targets.add(destination.rstrip("/") + "/" + name)
-    return {t for t in targets if t}
+        into_folder = len(sources) > 1 or destination.endswith("/") or destination in (".", "..")
+    else:
+        return []
+    files: set[str] = set()
+    folders: set[str] = set()
+    for source in sources:
+        name = source.rstrip("/").rsplit("/", 1)[-1]
+        whole = contents or (program == "rsync" and source.endswith("/"))
+        if whole or not name or _WILDCARD.search(name):
+            folders.add(destination)  # the folder's contents, or whatever files a pattern names
+            continue
+        folders.add(destination.rstrip("/") + "/" + name)  # a file, or a folder copied with -r
+        if not into_folder:
+            files.add(destination)  # `cp a m.pt`: m.pt itself, unless it is a folder
+    # Whose bytes these are is known only for named files: never for a folder's contents or a pattern.
+    known = not contents and not any(
+        _WILDCARD.search(source) or (program == "rsync" and source.endswith("/")) for source in sources
+    )
+    return [Placement(tuple(sources) if known else (), frozenset(files - {""}), frozenset(folders - {""}))]
+
+
+_WILDCARD = re.compile(r"[*?\[]")
 
 
 def _option_value(words: list[str], options: tuple[str, ...]) -> str | None:
@@ -434,34 +472,67 @@ _TAR_EXTRACT = re.compile(r"-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get")
 
 
 def _download_targets(words: list[str]) -> set[str]:
-    """Files a curl/wget segment writes: -o/-O/--output(-document) values and wget's implicit name."""
+    """Files a curl/wget segment writes: -o/-O/--output(-document) values, also at the end of a
+    cluster of short options (`curl -sLo m.pt`, `wget -qO m.pt`); the URL's file name for wget by
+    default and for curl's -O/--remote-name (`curl -LO URL`), in wget's -P folder if one is given."""
     if not words or _program(words[0]) not in ("curl", "wget"):
         return set()
     targets: set[str] = set()
     wget = _program(words[0]) == "wget"
     output_options = ("-O", "--output-document") if wget else ("-o", "--output")
+    letter = output_options[0][1]
+    remote_name = wget
+    folder = ""
     urls: list[str] = []
     index = 1
     while index < len(words):
         word = words[index]
         option, equals, value = word.partition("=")
+        cluster = word[1:] if word.startswith("-") and not word.startswith("--") else ""
         if option in output_options:
             if equals:
                 targets.add(value)
             elif index + 1 < len(words):
                 targets.add(words[index + 1])
                 index += 1
-        elif word.startswith(output_options[0]) and len(word) > 2 and not word.startswith("--"):
-            targets.add(word[2:])
+        elif wget and option in ("-P", "--directory-prefix"):
+            if equals:
+                folder = value
+            elif index + 1 < len(words):
+                folder = words[index + 1]
+                index += 1
+        elif (attached := _option_cluster(cluster, letter)) is not None:
+            # `-sLo m.pt`, `-qO-`: the option ends a cluster of flags and takes the value after it.
+            if attached:
+                targets.add(attached)
+            elif index + 1 < len(words):
+                targets.add(words[index + 1])
+                index += 1
+        elif not wget and ((cluster.isalpha() and _option_cluster(cluster, "O") == "") or option == "--remote-name"):
+            remote_name = True  # `curl -LO URL`: the URL's own file name
         elif "://" in word:
             urls.append(word)
         index += 1
-    if wget and not targets:
+    if remote_name and not targets:
         for url in urls:
             name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
             if name:
-                targets.add(name)
+                targets.add(folder.rstrip("/") + "/" + name if folder else name)
     return {t.strip("'\"") for t in targets if t and t != "-"}
+
+
+def _option_cluster(cluster: str, letter: str) -> str | None:
+    """The value attached to `letter` in a cluster of short options (`-qO-` -> "-", `-Ofile` ->
+    "file", `-sLo` -> "" for a value in the next word), or None without that option."""
+    at = cluster.find(letter)
+    if at < 0 or (at > 0 and not cluster[:at].isalpha()) or _VALUE_FLAGS.intersection(cluster[:at]):
+        return None  # `-XPOST`, `-uuser:pw`: the letters are another option's value
+    return cluster[at + 1 :]
+
+
+# curl's and wget's short options that take a value (`-X POST`, `-H h`, `-u user`, `-e url`):
+# letters after one of them in a cluster are its value, not options.
+_VALUE_FLAGS = frozenset("XHduAerbcFwxTKmyYzEDtaCPlUiQ")
 
 
 def _executed(words: list[str]) -> str | None:

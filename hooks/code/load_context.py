@@ -408,6 +408,12 @@ class LoadContext:
         self.download_lines: dict[str, list[int]] = {}
         # (normalised path, line) a fetch, copy or unpack fills: any file in it may be replaced.
         self.download_folders: list[tuple[str, int]] = []
+        self._folders_seen: set[tuple[str, int]] = set()  # a script's calls are recorded twice
+        # Shell copies, moves and links (`!cp best.pt m.pt`): (line, source keys, file keys, folders).
+        # Whose bytes they place is decided at the load: the code's own file may be written later
+        # in the visit than the command was read.
+        self.shell_copies: list[tuple[int, tuple[str, ...], frozenset[str], frozenset[str]]] = []
+        self._copies_seen: set[tuple[int, tuple[str, ...], frozenset[str], frozenset[str]]] = set()
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -541,7 +547,7 @@ class LoadContext:
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
         for folder in self._filled_folders(call, qualname):
-            self.download_folders.append((folder, call.lineno))
+            self._add_folder(folder, call.lineno)
         written = self._response_written_to(call)
         if written is not None:
             self.download_lines.setdefault(written, []).append(call.lineno)
@@ -658,25 +664,57 @@ class LoadContext:
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
         their copies, cloud copies and unpacks fill (`!cp -r /drive/ckpts .`), with their lines."""
-        from hooks._shared.shell import download_targets, replaced_targets
+        from hooks._shared.shell import download_targets, placements
 
         for line, command in commands:
             for target in download_targets(command):
-                self.download_lines.setdefault("c:" + _normal(target), []).append(line)
-            for target in replaced_targets(command):
+                lines = self.download_lines.setdefault("c:" + _normal(target), [])
+                if line not in lines:
+                    lines.append(line)
+            for placed in placements(command):
                 # `cp x m.pt` replaces m.pt; `cp -r ckpts .`, `cp /drive/*.pt models/` fill a folder.
-                self.download_folders.append((_normal(target), line))
+                copy = (
+                    line,
+                    tuple("c:" + _normal(source) for source in placed.sources),
+                    frozenset("c:" + _normal(file) for file in placed.files),
+                    frozenset(_normal(folder) for folder in placed.folders),
+                )
+                if copy not in self._copies_seen:
+                    self._copies_seen.add(copy)
+                    self.shell_copies.append(copy)
+
+    def _add_folder(self, folder: str, line: int) -> None:
+        if (folder, line) not in self._folders_seen:
+            self._folders_seen.add((folder, line))
+            self.download_folders.append((folder, line))
+
+    def _own_bytes(self, sources: tuple[str, ...], line: int) -> bool:
+        """Whether a shell copy at `line` places only files the code serialised itself (before that
+        line, in a notebook) and nothing fetched over: `!cp best.pt model.pt` after `torch.save(m,
+        "best.pt")`. A copy from anywhere else, an unpack or a pattern places other bytes."""
+        for source in sources:
+            writes = self.write_lines.get(source, [])
+            written = any(w < line for w in writes) if self.notebook else bool(writes)
+            if not written or source in self.download_lines:
+                return False
+        return bool(sources)
 
     def _replaced_by_download(self, key: str, line: int) -> bool:
         """A download (or a copy, or a fetch into a folder holding it) writes the path after the
         code's last own write before `line` (for a script, whose functions run in any order: any
         download of it at all)."""
         downloads = list(self.download_lines.get(key, []))
-        if key.startswith("c:") and self.download_folders:
-            if len(self.download_folders) > _MAX_FOLDERS:
-                downloads += [d for _, d in self.download_folders]  # too many to follow: any may be it
-            else:
-                downloads += [d for folder, d in self.download_folders if _within(key[2:], folder)]
+        if key.startswith("c:") and len(self.download_folders) + len(self.shell_copies) > _MAX_FOLDERS:
+            # too many to follow: any may be it
+            downloads += [d for _, d in self.download_folders] + [c[0] for c in self.shell_copies]
+        elif key.startswith("c:"):
+            downloads += [d for folder, d in self.download_folders if _within(key[2:], folder)]
+            downloads += [
+                copied_at
+                for copied_at, sources, files, folders in self.shell_copies
+                if (key in files or any(_within(key[2:], f) for f in folders))
+                and not self._own_bytes(sources, copied_at)
+            ]
         if not downloads:
             return False
         if not self.notebook:

@@ -267,30 +267,63 @@ def test_a_script_is_read_once_however_many_shell_words_precede_it() -> None:
     assert [words for _, words in command_segments(command)].count(["pip", "install", "x==1"]) == 1
 
 
-def test_files_a_copy_or_move_puts_in_place() -> None:
-    from hooks._shared.shell import download_targets, replaced_targets
+def _placed(command: str) -> list[tuple[tuple[str, ...], set[str], set[str]]]:
+    from hooks._shared.shell import placements
 
-    assert replaced_targets("cp /content/x.pth m.pth") == {"m.pth", "m.pth/x.pth"}
-    assert replaced_targets("mv -f a.pt b.pt models/") == {"models/", "models/a.pt", "models/b.pt"}
-    assert replaced_targets("sudo cp 'x y.pt' /opt/m.pt && echo done") == {"/opt/m.pt", "/opt/m.pt/x y.pt"}
-    # Look-alikes: one operand, another program, an option value only.
-    assert replaced_targets("cp --help") == set()
-    assert replaced_targets("echo cp a b") == set()
-    assert replaced_targets("wget -O m.pt https://example.org/m.pt") == set()
+    return [(p.sources, set(p.files), set(p.folders)) for p in placements(command)]
+
+
+def test_files_a_copy_or_move_puts_in_place() -> None:
+    from hooks._shared.shell import download_targets
+
+    # `cp a b` writes b, or b/a when b is a folder; into a folder (`b/`, `.`, several sources)
+    # only each source's name.
+    assert _placed("cp /content/x.pth m.pth") == [(("/content/x.pth",), {"m.pth"}, {"m.pth/x.pth"})]
+    assert _placed("mv -f a.pt b.pt models/") == [(("a.pt", "b.pt"), set(), {"models/a.pt", "models/b.pt"})]
+    assert _placed("sudo cp 'x y.pt' /opt/m.pt && echo done") == [(("x y.pt",), {"/opt/m.pt"}, {"/opt/m.pt/x y.pt"})]
+    assert _placed("cp configs/train.yaml out/") == [(("configs/train.yaml",), set(), {"out/train.yaml"})]
+    assert _placed("cp -t ckpts /drive/m.pt") == [(("/drive/m.pt",), set(), {"ckpts/m.pt"})]
+    assert _placed("gsutil cp gs://b/m.pt .") == [(("gs://b/m.pt",), set(), {"./m.pt"})]
+    assert _placed("ln -s /data/m.pt m.pt") == [(("/data/m.pt",), {"m.pt"}, {"m.pt/m.pt"})]
+    # Redirections are no operands.
+    assert _placed("cp a m.pt > /dev/null 2>&1") == [(("a",), {"m.pt"}, {"m.pt/a"})]
+    assert _placed("cp a m.pt >/dev/null") == [(("a",), {"m.pt"}, {"m.pt/a"})]
+    # A folder's contents, a pattern or an unpack: any file of the destination, from no known source.
+    assert _placed("aws s3 sync --quiet s3://b/ckpt ckpt") == [((), set(), {"ckpt"})]
+    assert _placed("gsutil -m rsync -r gs://b/ckpt ckpt") == [((), set(), {"ckpt"})]
+    assert _placed("rsync -a src/ dst") == [((), set(), {"dst"})]
+    assert _placed("cp /drive/*.pt models/") == [((), set(), {"models/"})]
+    assert _placed("unzip -o weights.zip -d w") == [((), set(), {"w"})]
+    assert _placed("unzip -o weights.zip") == [((), set(), {"."})]
+    assert _placed("tar xzf w.tgz -C w") == [((), set(), {"w"})]
+    # Look-alikes: one operand, another program, an option value only, an archive created, a listing.
+    for command in ("cp --help", "echo cp a b", "wget -O m.pt https://example.org/m.pt", "tar -czf out.tgz models"):
+        assert _placed(command) == [], command
+    assert _placed("aws s3 ls s3://b") == []
+    assert _placed("sync") == []
     assert download_targets("cp a b") == set()
-    assert replaced_targets("cp -t ckpts /drive/m.pt") == {"ckpts"}
-    assert replaced_targets("gsutil cp gs://b/m.pt .") == {".", "./m.pt"}
-    assert replaced_targets("aws s3 sync s3://b/ckpt ckpt") == {"ckpt", "ckpt/ckpt"}
-    assert replaced_targets("unzip -o weights.zip -d w") == {"w"}
-    assert replaced_targets("unzip -o weights.zip") == {"."}
-    assert replaced_targets("tar xzf w.tgz -C w") == {"w"}
-    assert replaced_targets("tar -czf out.tgz models") == set()  # creates an archive only
-    assert replaced_targets("aws s3 ls s3://b") == set()
+
+
+def test_files_a_download_writes_with_option_clusters_and_remote_names() -> None:
+    from hooks._shared.shell import download_targets
+
+    assert download_targets("curl -sLo model.pt https://x.org/m.pt") == {"model.pt"}
+    assert download_targets("wget -qO model.pt https://x.org/m.pt") == {"model.pt"}
+    assert download_targets("curl -LO https://x.org/y/model.pt") == {"model.pt"}
+    assert download_targets("curl --remote-name https://x.org/model.pt") == {"model.pt"}
+    assert download_targets("wget -P models https://x.org/m.pt") == {"models/m.pt"}
+    assert download_targets("wget --directory-prefix=models https://x.org/m.pt") == {"models/m.pt"}
+    # Look-alikes: curl without -o/-O writes to stdout; `-O-` is stdout too; a lone -s is no output.
+    assert download_targets("curl -fsSL https://x.org/install.sh") == set()
+    assert download_targets("curl -s https://x.org/m.pt") == set()
+    assert download_targets("wget -qO- https://x.org/install.sh") == set()
+    assert download_targets("wget -O - https://x.org/install.sh") == set()
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
-def test_replaced_targets_never_raises(command: str) -> None:
-    from hooks._shared.shell import replaced_targets
+def test_placements_and_downloads_never_raise(command: str) -> None:
+    from hooks._shared.shell import download_targets, placements
 
-    assert isinstance(replaced_targets(command), set)
+    assert isinstance(placements(command), list)
+    assert isinstance(download_targets(command), set)

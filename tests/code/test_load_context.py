@@ -1148,3 +1148,36 @@ def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_fil
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
     assert found == ["low", "low", "low"]
+
+
+def test_a_shell_copy_of_the_codes_own_file_or_of_other_files_beside_it_leaves_it_its_own(tmp_path: Path) -> None:
+    """Red team (stop 40): `cp best.pt model.pt` after saving best.pt copies the code's bytes; `cp
+    configs/train.yaml out/` writes out/train.yaml only; 70 such copies are still followed one by one."""
+    text = notebook(
+        "import torch\ntorch.save(net, 'best.pt')\ntorch.save(net, 'model.pt')\ntorch.save(net, 'out/m.pt')",
+        "!cp best.pt model.pt\n!cp configs/train.yaml out/ > /dev/null 2>&1",
+        "m = torch.load('model.pt')\no = torch.load('out/m.pt')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["low", "low"]
+    copies = "".join(f"    os.system('cp configs/c{n}.yaml runs/c{n}/')\n" for n in range(70))
+    script = (
+        "import os, torch\n\ndef train(net):\n    torch.save(net, 'model.pt')\n\n"
+        f"def configs():\n{copies}\ndef predict():\n    return torch.load('model.pt')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_downloads_with_option_clusters_and_remote_names_replace_the_codes_file(tmp_path: Path) -> None:
+    """Red team (stop 40): `curl -sLo`, `curl -LO`, `wget -qO`, `wget -P`, and a copy whose
+    redirections follow its operands all write the file the loads read."""
+    text = notebook(
+        "import torch\n"
+        + "".join(f"torch.save(net, '{n}')\n" for n in ("a.pt", "b.pt", "c.pt", "models/d.pt", "e.pt")),
+        "!curl -sLo a.pt https://example.org/x.pt\n!curl -LO https://example.org/w/b.pt\n"
+        "!wget -qO c.pt https://example.org/x.pt\n!wget -P models https://example.org/w/d.pt\n"
+        "!cp /content/x.pt e.pt > /dev/null 2>&1",
+        "".join(f"x = torch.load('{n}')\n" for n in ("a.pt", "b.pt", "c.pt", "models/d.pt", "e.pt")),
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["high"] * 5

@@ -743,6 +743,14 @@ def test_a_qualified_call_cut_at_its_quoted_argument_is_code_but_a_generated_run
         "```php\n$secret = $this->config->get('app.secret');\n```\n",
     ):
         assert scan_text(tmp_path, "README.md", text) == [], text
-    # Random parts are no names: a key followed by `::x(` still blocks.
-    found = scan_text(tmp_path, "README.md", 'api_key = "a1B2c3D4e5F6g7H8q9Z0::x("\n')
-    assert [f.rule_id for f in found if f.severity.value != "low"] == ["MLS223"]
+    # Random parts are no names: a key followed by `::x(`, or a password made of mixed-case runs
+    # and a call's punctuation (red team, stop 40), still blocks.
+    for name, text in (
+        ("README.md", 'api_key = "a1B2c3D4e5F6g7H8q9Z0::x("\n'),
+        ("settings.py", 'password = "Zq8.Rt5y::Wm3("\n'),
+        ("settings.py", 'token = "hf.Xq7r.Lm9p("\n'),
+        ("app.env", "DB_PASSWORD=k9Xz.Qw7m(\n"),
+        ("app.env", "SECRET_KEY=aK9x->Qz7p(\n"),
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert [f.rule_id for f in found if f.severity.value != "low"] == ["MLS223"], text
