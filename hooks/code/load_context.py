@@ -434,6 +434,8 @@ class LoadContext:
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
+        # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
+        self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
         # An instance's own paths (`self.snapshot_path`) count across its class's methods, which run
         # in any order: calls -> the line of the class they are in (0: none); writes are recorded
@@ -607,7 +609,11 @@ class LoadContext:
         return [key[2:]] if key is not None and key.startswith("c:") else []
 
     def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
-        """The key of the file a download or copy call writes: `urlretrieve(url, path)`,
+        """The key of the file a download, copy, move or link call puts other bytes at."""
+        return self.key(self._download_target(call, qualname))
+
+    def _download_target(self, call: ast.Call, qualname: str) -> ast.expr | None:
+        """The path a download or copy call writes: `urlretrieve(url, path)`,
         `wget.download(url, out=path)`, `gdown.download(url, output=path)`, a cloud client's
         `download_to_filename(path)` / `fget_object(bucket, key, path)`, `shutil.copy(src, path)`,
         `os.replace(src, path)` (not when the source is a file the code serialised itself)."""
@@ -629,10 +635,10 @@ class LoadContext:
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "dst")
         else:
             return self._path_placed(call)
-        return self.key(target) if target is not None else None
+        return target
 
-    def _path_placed(self, call: ast.Call) -> str | None:
-        """The key of the file a pathlib move or link puts other bytes at: `Path(src).replace(dst)`,
+    def _path_placed(self, call: ast.Call) -> ast.expr | None:
+        """The path a pathlib move or link puts other bytes at: `Path(src).replace(dst)`,
         `src.rename(dst)` (src a path), `Path(dst).symlink_to(src)`; not when the source is a file
         the code serialised itself. One positional argument and no keywords, as pathlib takes them
         (`text.replace(a, b)`, `df.rename(columns=...)` take more); a receiver that is no path
@@ -641,25 +647,25 @@ class LoadContext:
         if not isinstance(func, ast.Attribute) or len(call.args) != 1 or call.keywords:
             return None
         receiver = func.value
-        if (
+        path_call = (
             isinstance(receiver, ast.Call)
             and isinstance(receiver.func, (ast.Name, ast.Attribute))
             and name_of(receiver) in _PATH_TYPES
             and len(receiver.args) == 1
-        ):
+        )
+        if isinstance(receiver, ast.Call) and path_call:
             receiver = receiver.args[0]  # `Path("m.pt")`: the path it names
+        elif self.key(receiver) is None:
+            return None  # `df.replace("a")`, `name.rename(x)`: no path this pass can name
         if func.attr in _PATH_MOVES:
             source, target = receiver, call.args[0]
         elif func.attr in _PATH_LINKS:
             source, target = call.args[0], receiver
         else:
             return None
-        target_key = self.key(target)
-        if target_key is None or self.key(receiver) is None:
-            return None  # `df.replace("a")`, `name.rename(x)`: not a path this pass can name
         source_key = self.key(source)
         own = source_key is not None and source_key in self.write_lines and source_key not in self.download_lines
-        return None if own else target_key
+        return None if own else target
 
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
@@ -783,10 +789,15 @@ class LoadContext:
                 return max(bound)[1]  # a handle: the file it was opened on
         return _scoped_text(node)
 
-    def record_scoped_write(self, call: ast.Call, scope: int) -> None:
+    def record_scoped_write(self, call: ast.Call, scope: int, qualname: str = "") -> None:
         """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
-        serialiser call writes inside one function."""
+        serialiser call writes inside one function, and those a download, copy, move or link puts
+        other bytes at (`Path(args.init).replace(path)`, `urlretrieve(url, path)`)."""
         line = getattr(call, "lineno", 0)
+        placed = self._download_target(call, qualname) if qualname else None
+        placed_text = self._scoped_path(placed, scope, line) if placed is not None else None
+        if placed_text is not None:
+            self.scoped_replaced.setdefault((scope, placed_text), []).append(line)
         for candidate in path_arguments(call):
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
@@ -808,7 +819,10 @@ class LoadContext:
         if owner and _instance_path(text) and (-owner, text) in self.scoped_writes:
             return True  # the class saves to the same attribute path (a training snapshot it resumes from)
         written = self.scoped_writes.get((scope, text))
-        return written is not None and written < line
+        if written is None or written >= line:
+            return False
+        # Other bytes put there between the function's write and this load make it someone else's.
+        return not any(written < placed < line for placed in self.scoped_replaced.get((scope, text), []))
 
     # --- loads ---------------------------------------------------------------------------------
     def fixed_path(self, call: ast.Call) -> str | None:
@@ -1192,7 +1206,7 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         commands.record_call(call, name)
         context.record_shell_downloads([(c.line, c.text) for c in commands.commands[started:]])
         context.constants.update(hidden)
-        context.record_scoped_write(call, context.scope_of[id(call)])
+        context.record_scoped_write(call, context.scope_of[id(call)], name)
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:

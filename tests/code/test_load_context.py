@@ -1181,3 +1181,28 @@ def test_downloads_with_option_clusters_and_remote_names_replace_the_codes_file(
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
     assert found == ["high"] * 5
+
+
+def test_a_functions_own_variable_path_replaced_before_its_load_is_not_its_own(tmp_path: Path) -> None:
+    """Red team (stop 40): inside one function, `torch.save(m, path)` then `Path(args.init).replace(path)`
+    (or `urlretrieve(url, path)`, `shutil.copy(src, path)`) then `torch.load(path)` reads other bytes."""
+    for placing in (
+        "Path(args.init).replace(path)",
+        "urllib.request.urlretrieve(args.url, path)",
+        "shutil.copy(args.init, path)",
+        "os.symlink(args.init, path)",
+    ):
+        script = (
+            "import os, shutil, torch, urllib.request\nfrom pathlib import Path\n\n"
+            "def main(args, m):\n    path = os.path.join(args.out, 'model.pt')\n    torch.save(m, path)\n"
+            f"    {placing}\n    return torch.load(path)\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, script, "train.py") if f.rule_id == "MLS306"]
+        assert found == ["high"], placing
+    # Look-alike: the same function copying its own file elsewhere, or replacing another path.
+    script = (
+        "import os, shutil, torch\nfrom pathlib import Path\n\n"
+        "def main(args, m):\n    path = os.path.join(args.out, 'model.pt')\n    torch.save(m, path)\n"
+        "    shutil.copy(path, args.backup)\n    Path(args.tmp).replace(args.other)\n    return torch.load(path)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "train.py") if f.rule_id == "MLS306"] == ["low"]
