@@ -377,21 +377,21 @@ def download_targets(command: str) -> set[str]:
 @dataclass(frozen=True)
 class Placement:
     """What one copy, move, link, sync or unpack segment puts in place: the paths it copies from
-    (empty for an unpack, a sync or a wildcard: never taken for the code's own file), the files it
-    certainly writes and the folders any file of which it may write."""
+    (empty for an unpack, a sync or a pattern: never taken for the code's own file) and the paths
+    it may write, each a file or a folder any file of which it may write."""
 
     sources: tuple[str, ...]
-    files: frozenset[str]
-    folders: frozenset[str]
+    paths: frozenset[str]
 
 
 def placements(command: str) -> list[Placement]:
     """What a command line's copy, move, link, sync and unpack segments put in place (`cp /tmp/x.pt
     m.pt`, `mv x.pt models/`, `cp -t dir a`, `gsutil cp gs://b/m.pt .`, `aws s3 sync s3://b/ckpt
-    ckpt`, `unzip -o w.zip -d w`, `tar xzf w.tgz -C w`). `cp a b` writes b, or b/a when b is a
-    folder; `cp a b/` and a copy of several sources write each source's name in the folder; a
-    wildcard, a sync, rsync of a folder's contents (`src/`) and an unpack may write any file of
-    the destination. Redirections end the words (`cp a m.pt > /dev/null 2>&1`)."""
+    ckpt`, `unzip -o w.zip -d w`, `tar xzf w.tgz -C w`). `cp a b` writes b, or the files of b when
+    a is a folder (b new) or b/a (b a folder); into a folder (`b/`, `.`, several sources, `-t`)
+    each source's name in it; a pattern (`*.pt`, `{best,last}.pt`), a sync, a recursive cloud copy
+    or rsync of a folder's contents (`src/`) and an unpack any file of the destination.
+    Redirections end the words (`cp a m.pt > /dev/null 2>&1`)."""
     found: list[Placement] = []
     for segment, _ in _segments(command):
         words = _command_words(_words(segment))
@@ -401,20 +401,25 @@ def placements(command: str) -> list[Placement]:
             continue
         program = _program(words[0])
         rest = words[1:]
-        if program in ("gsutil", "aws", "az", "azcopy", "gcloud"):
-            # `gsutil cp`, `aws s3 cp|mv|sync`, `gcloud storage cp`, `azcopy copy`: a copy's words follow.
-            verbs = {"cp", "mv", "sync", "rsync", "copy"}
+        if program in ("gsutil", "aws", "az", "azcopy", "gcloud", "rclone"):
+            # `gsutil cp`, `aws s3 cp|mv|sync`, `gcloud storage cp`, `azcopy copy`, `rclone copy`: a
+            # copy's words follow. A sync, `rclone copy` and a recursive copy of a prefix ending in
+            # `/` copy a folder's contents: any file of the destination.
+            verbs = {"cp", "mv", "sync", "rsync", "copy", "copyto", "move"}
             at = next((n for n, w in enumerate(rest) if w in verbs), None)
             if at is None:
                 continue
-            # A sync copies a folder's contents: any file of the destination.
-            found.extend(_copy_placement("cp", rest[at + 1 :], contents=rest[at] in ("sync", "rsync")))
+            verb, rest = rest[at], rest[at + 1 :]
+            recursive = any(w in ("-r", "-R", "--recursive") for w in rest)
+            prefix = recursive and any(w.endswith("/") and not w.startswith("-") for w in rest[:-1])
+            contents = verb in ("sync", "rsync") or (program == "rclone" and verb in ("copy", "move")) or prefix
+            found.extend(_copy_placement("cp", rest, contents=contents))
             continue
         if program in _UNPACKERS:
             if program == "tar" and not any(_TAR_EXTRACT.fullmatch(w) for w in rest):
                 continue  # `tar -czf out.tgz dir` writes the archive only
             folder = _option_value(rest, ("-d", "-C", "--directory")) or "."
-            found.append(Placement((), frozenset(), frozenset({folder})))
+            found.append(Placement((), frozenset({folder})))
             continue
         if program not in _PLACING_PROGRAMS:
             continue
@@ -433,25 +438,27 @@ def _copy_placement(program: str, rest: list[str], *, contents: bool = False) ->
         into_folder = len(sources) > 1 or destination.endswith("/") or destination in (".", "..")
     else:
         return []
-    files: set[str] = set()
     folders: set[str] = set()
     for source in sources:
         name = source.rstrip("/").rsplit("/", 1)[-1]
         whole = contents or (program == "rsync" and source.endswith("/"))
         if whole or not name or _WILDCARD.search(name):
             folders.add(destination)  # the folder's contents, or whatever files a pattern names
-            continue
-        folders.add(destination.rstrip("/") + "/" + name)  # a file, or a folder copied with -r
-        if not into_folder:
-            files.add(destination)  # `cp a m.pt`: m.pt itself, unless it is a folder
+        elif into_folder:
+            folders.add(destination.rstrip("/") + "/" + name)  # a file, or a folder copied with -r
+        else:
+            # `cp a m.pt` writes m.pt; `cp -r ckpts m`, `mv ckpts m`, `ln -s ckpts m` may fill m
+            # with a's files, or put a at m/a.
+            folders.add(destination)
     # Whose bytes these are is known only for named files: never for a folder's contents or a pattern.
     known = not contents and not any(
         _WILDCARD.search(source) or (program == "rsync" and source.endswith("/")) for source in sources
     )
-    return [Placement(tuple(sources) if known else (), frozenset(files - {""}), frozenset(folders - {""}))]
+    return [Placement(tuple(sources) if known else (), frozenset(folders - {""}))]
 
 
-_WILDCARD = re.compile(r"[*?\[]")
+# Shell patterns: globs and brace expansion (`{best,last}.pt`) name files the line does not spell.
+_WILDCARD = re.compile(r"[*?\[{]")
 
 
 def _option_value(words: list[str], options: tuple[str, ...]) -> str | None:
@@ -475,11 +482,12 @@ def _download_targets(words: list[str]) -> set[str]:
     """Files a curl/wget segment writes: -o/-O/--output(-document) values, also at the end of a
     cluster of short options (`curl -sLo m.pt`, `wget -qO m.pt`); the URL's file name for wget by
     default and for curl's -O/--remote-name (`curl -LO URL`), in wget's -P folder if one is given."""
-    if not words or _program(words[0]) not in ("curl", "wget"):
+    if not words or _program(words[0]) not in _OUTPUT_OPTIONS:
         return set()
     targets: set[str] = set()
     wget = _program(words[0]) == "wget"
-    output_options = ("-O", "--output-document") if wget else ("-o", "--output")
+    curl = _program(words[0]) == "curl"
+    output_options = _OUTPUT_OPTIONS[_program(words[0])]
     letter = output_options[0][1]
     remote_name = wget
     folder = ""
@@ -495,9 +503,10 @@ def _download_targets(words: list[str]) -> set[str]:
             elif index + 1 < len(words):
                 targets.add(words[index + 1])
                 index += 1
-        elif wget and option in ("-P", "--directory-prefix"):
-            if equals:
-                folder = value
+        elif wget and (option == "--directory-prefix" or _option_cluster(cluster, "P") is not None):
+            prefix = value if equals else _option_cluster(cluster, "P")
+            if prefix:
+                folder = prefix  # `--directory-prefix=d`, `-Pd`
             elif index + 1 < len(words):
                 folder = words[index + 1]
                 index += 1
@@ -508,8 +517,11 @@ def _download_targets(words: list[str]) -> set[str]:
             elif index + 1 < len(words):
                 targets.add(words[index + 1])
                 index += 1
-        elif not wget and ((cluster.isalpha() and _option_cluster(cluster, "O") == "") or option == "--remote-name"):
-            remote_name = True  # `curl -LO URL`: the URL's own file name
+        elif curl and (_remote_name_flag(cluster) or option == "--remote-name"):
+            remote_name = True  # `curl -LO URL`, `curl -OL URL`: the URL's own file name
+        elif curl and option == "--output-dir":
+            folder = value if equals else (words[index + 1] if index + 1 < len(words) else "")
+            index += 0 if equals else 1
         elif "://" in word:
             urls.append(word)
         index += 1
@@ -518,16 +530,52 @@ def _download_targets(words: list[str]) -> set[str]:
             name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
             if name:
                 targets.add(folder.rstrip("/") + "/" + name if folder else name)
+    if urls and (not targets or targets == {"-"}):
+        # To standard output (`curl -L URL`, `wget -qO- URL`): a redirection names the file.
+        redirected = _stdout_file(words)
+        if redirected:
+            targets = {redirected}
     return {t.strip("'\"") for t in targets if t and t != "-"}
+
+
+_STDOUT_REDIRECTION = re.compile(r"1?>>?(?P<file>[^&].*)?")
+
+
+def _stdout_file(words: list[str]) -> str | None:
+    """The file standard output is redirected to (`> m.pt`, `>>m.pt`, `1> m.pt`), if any."""
+    for index, word in enumerate(words):
+        redirection = _STDOUT_REDIRECTION.fullmatch(word)
+        if redirection is None:
+            continue
+        if redirection.group("file"):
+            return redirection.group("file")
+        return words[index + 1] if index + 1 < len(words) else None
+    return None
 
 
 def _option_cluster(cluster: str, letter: str) -> str | None:
     """The value attached to `letter` in a cluster of short options (`-qO-` -> "-", `-Ofile` ->
     "file", `-sLo` -> "" for a value in the next word), or None without that option."""
     at = cluster.find(letter)
-    if at < 0 or (at > 0 and not cluster[:at].isalpha()) or _VALUE_FLAGS.intersection(cluster[:at]):
+    if at < 0 or not _SHORT_FLAGS.fullmatch(cluster[:at]) or _VALUE_FLAGS.intersection(cluster[:at]):
         return None  # `-XPOST`, `-uuser:pw`: the letters are another option's value
     return cluster[at + 1 :]
+
+
+def _remote_name_flag(cluster: str) -> bool:
+    """curl's -O among a cluster of flags (`-O`, `-LO`, `-OL`, `-sOL`): -O takes no value."""
+    rest = _option_cluster(cluster, "O")
+    return rest is not None and _SHORT_FLAGS.fullmatch(rest) is not None
+
+
+_SHORT_FLAGS = re.compile(r"[A-Za-z0-9#]*")  # `-4sL`, `-#L`: flags that take no value
+# Programs that download, and their options naming the file written (the short one first).
+_OUTPUT_OPTIONS = {
+    "curl": ("-o", "--output"),
+    "wget": ("-O", "--output-document"),
+    "gdown": ("-O", "--output"),
+    "aria2c": ("-o", "--out"),
+}
 
 
 # curl's and wget's short options that take a value (`-X POST`, `-H h`, `-u user`, `-e url`):

@@ -270,6 +270,7 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "copytree": (1, ("dst",)),
 }
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
+_MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
 # archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
@@ -403,17 +404,18 @@ class LoadContext:
         # key -> every line that serialises to it, in the order written: what the file wrote
         # (`key in write_lines`), first (`[0]`), and how often (`len`).
         self.write_lines: dict[str, list[int]] = {}
+        self.first_write: dict[str, int] = {}  # key -> its first line in write_lines
         # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
         # (normalised path, line) a fetch, copy or unpack fills: any file in it may be replaced.
         self.download_folders: list[tuple[str, int]] = []
         self._folders_seen: set[tuple[str, int]] = set()  # a script's calls are recorded twice
-        # Shell copies, moves and links (`!cp best.pt m.pt`): (line, source keys, file keys, folders).
+        # Shell copies, moves and links (`!cp best.pt m.pt`): (line, source keys, paths they fill).
         # Whose bytes they place is decided at the load: the code's own file may be written later
         # in the visit than the command was read.
-        self.shell_copies: list[tuple[int, tuple[str, ...], frozenset[str], frozenset[str]]] = []
-        self._copies_seen: set[tuple[int, tuple[str, ...], frozenset[str], frozenset[str]]] = set()
+        self.shell_copies: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
+        self._copies_seen: set[tuple[int, tuple[str, ...], frozenset[str]]] = set()
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -545,6 +547,7 @@ class LoadContext:
             return
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
+            self.first_write[key] = min(call.lineno, self.first_write.get(key, call.lineno))
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
@@ -591,8 +594,7 @@ class LoadContext:
             return False  # `df.copy()`, `text.replace(a, b)`
         source = call.args[0] if call.args else _keyword_value(call, "src")
         source_key = self.key(source) if source is not None else None
-        own = source_key is not None and source_key in self.write_lines and source_key not in self.download_lines
-        return not own
+        return source_key is None or not self._own_source(source_key, call.lineno, 0)
 
     def _filled_folders(self, call: ast.Call, qualname: str) -> list[str]:
         """The folders a fetch or copy fills (`snapshot_download(repo, local_dir="ckpt")`,
@@ -664,8 +666,7 @@ class LoadContext:
         else:
             return None
         source_key = self.key(source)
-        own = source_key is not None and source_key in self.write_lines and source_key not in self.download_lines
-        return None if own else target
+        return None if source_key is not None and self._own_source(source_key, call.lineno, 0) else target
 
     def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
@@ -682,8 +683,7 @@ class LoadContext:
                 copy = (
                     line,
                     tuple("c:" + _normal(source) for source in placed.sources),
-                    frozenset("c:" + _normal(file) for file in placed.files),
-                    frozenset(_normal(folder) for folder in placed.folders),
+                    frozenset(_normal(path) for path in placed.paths),
                 )
                 if copy not in self._copies_seen:
                     self._copies_seen.add(copy)
@@ -694,18 +694,22 @@ class LoadContext:
             self._folders_seen.add((folder, line))
             self.download_folders.append((folder, line))
 
-    def _own_bytes(self, sources: tuple[str, ...], line: int) -> bool:
-        """Whether a shell copy at `line` places only files the code serialised itself (before that
-        line, in a notebook) and nothing fetched over: `!cp best.pt model.pt` after `torch.save(m,
-        "best.pt")`. A copy from anywhere else, an unpack or a pattern places other bytes."""
-        for source in sources:
-            writes = self.write_lines.get(source, [])
-            written = any(w < line for w in writes) if self.notebook else bool(writes)
-            if not written or source in self.download_lines:
-                return False
-        return bool(sources)
+    def _own_bytes(self, sources: tuple[str, ...], line: int, depth: int) -> bool:
+        """Whether a shell copy at `line` places only files the code serialised itself: `!cp
+        best.pt model.pt` after `torch.save(m, "best.pt")`. A copy from anywhere else, an unpack
+        or a pattern places other bytes."""
+        return bool(sources) and all(self._own_source(source, line, depth) for source in sources)
 
-    def _replaced_by_download(self, key: str, line: int) -> bool:
+    def _own_source(self, key: str, line: int, depth: int) -> bool:
+        """Whether the file a copy at `line` reads holds the code's bytes: serialised by the code
+        (before that line, in a notebook), never a download's target, and not replaced since by
+        a copy, link, unpack or fetch into its folder (followed through a few copies of copies)."""
+        first = self.first_write.get(key)
+        if first is None or (self.notebook and first >= line) or key in self.download_lines:
+            return False
+        return depth < _MAX_COPY_DEPTH and not self._replaced_by_download(key, line, depth + 1)
+
+    def _replaced_by_download(self, key: str, line: int, depth: int = 0) -> bool:
         """A download (or a copy, or a fetch into a folder holding it) writes the path after the
         code's last own write before `line` (for a script, whose functions run in any order: any
         download of it at all)."""
@@ -717,9 +721,8 @@ class LoadContext:
             downloads += [d for folder, d in self.download_folders if _within(key[2:], folder)]
             downloads += [
                 copied_at
-                for copied_at, sources, files, folders in self.shell_copies
-                if (key in files or any(_within(key[2:], f) for f in folders))
-                and not self._own_bytes(sources, copied_at)
+                for copied_at, sources, paths in self.shell_copies
+                if any(_within(key[2:], path) for path in paths) and not self._own_bytes(sources, copied_at, depth)
             ]
         if not downloads:
             return False
@@ -789,15 +792,52 @@ class LoadContext:
                 return max(bound)[1]  # a handle: the file it was opened on
         return _scoped_text(node)
 
-    def record_scoped_write(self, call: ast.Call, scope: int, qualname: str = "") -> None:
-        """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
-        serialiser call writes inside one function, and those a download, copy, move or link puts
-        other bytes at (`Path(args.init).replace(path)`, `urlretrieve(url, path)`)."""
+    def record_scoped_placement(self, call: ast.Call, scope: int, qualname: str) -> None:
+        """For a script, once its scoped writes are known: the variable paths a download, copy,
+        move or link puts other bytes at inside one function (`Path(args.init).replace(path)`,
+        `urlretrieve(url, path)`)."""
         line = getattr(call, "lineno", 0)
-        placed = self._download_target(call, qualname) if qualname else None
+        placed = self._download_target(call, qualname)
+        func = call.func
+        if placed is None and isinstance(func, ast.Attribute) and func.attr in _PATH_LINKS and len(call.args) == 1:
+            receiver_text = self._scoped_path(func.value, scope, line)
+            if receiver_text is not None and (scope, receiver_text) in self.scoped_writes:
+                placed = func.value  # `path.symlink_to(args.init)` on a path the function serialised to
         placed_text = self._scoped_path(placed, scope, line) if placed is not None else None
-        if placed_text is not None:
+        source = _placement_source(call, qualname) if placed_text is not None else None
+        source_text = self._scoped_path(source, scope, line) if source is not None else None
+        own_source = source_text is not None and self.scoped_writes.get((scope, source_text), line) < line
+        if placed_text is not None and not own_source:
+            # `shutil.copyfile(last, best)`, `os.replace(tmp, path)` after `torch.save(sd, tmp)`
+            # place the function's own bytes; anything else is someone else's.
             self.scoped_replaced.setdefault((scope, placed_text), []).append(line)
+
+    def record_scoped_command(self, scope: int, line: int, text: str) -> None:
+        """For a script: a command a function starts that downloads, copies or links over one of
+        its variable paths (`subprocess.run(["cp", args.init, path])`, `os.system(f"wget -O {path}
+        {url}")`): the path stands in the command as the placeholder `{path}`."""
+        from hooks._shared.shell import download_targets, placements
+
+        def scoped(word: str) -> str | None:
+            held = _PLACEHOLDER.fullmatch(word)
+            return held.group(1) if held else None
+
+        replaced = [scoped(target) for target in download_targets(text)]
+        for placed in placements(text):
+            sources = [scoped(source) for source in placed.sources]
+            own = bool(sources) and all(
+                s is not None and self.scoped_writes.get((scope, s), line) < line for s in sources
+            )
+            if not own:
+                replaced.extend(scoped(path) for path in placed.paths)
+        for held in replaced:
+            if held is not None:
+                self.scoped_replaced.setdefault((scope, held), []).append(line)
+
+    def record_scoped_write(self, call: ast.Call, scope: int) -> None:
+        """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
+        serialiser call writes inside one function."""
+        line = getattr(call, "lineno", 0)
         for candidate in path_arguments(call):
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
@@ -1126,6 +1166,28 @@ def _is_open(node: ast.AST) -> bool:
     return (func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "") == "open"
 
 
+# A value a started command's text holds as a placeholder (launched.py writes `{name}`).
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]{0,120})\}")
+
+
+def _placement_source(call: ast.Call, qualname: str) -> ast.expr | None:
+    """The path whose bytes a copy, move or link call places: `shutil.copy(src, dst)`,
+    `os.replace(src, dst)`, `os.symlink(src, dst)`, `Path(src).replace(dst)`, `Path(dst).symlink_to(src)`."""
+    func = call.func
+    name = qualname.rsplit(".", 1)[-1]
+    if name in _PLACING_CALLS and qualname.split(".", 1)[0] in ("shutil", "os"):
+        return call.args[0] if call.args else _keyword_value(call, "src")
+    if isinstance(func, ast.Attribute) and len(call.args) == 1:
+        receiver = func.value
+        if isinstance(receiver, ast.Call) and name_of(receiver) in _PATH_TYPES and len(receiver.args) == 1:
+            receiver = receiver.args[0]
+        if func.attr in _PATH_MOVES:
+            return receiver
+        if func.attr in _PATH_LINKS:
+            return call.args[0]
+    return None
+
+
 def _scoped_text(node: ast.AST) -> str | None:
     """A path expression of names, attributes and constants that is not a constant alone (those
     are compared across the whole script), as text."""
@@ -1198,15 +1260,25 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
     from hooks.code.launched import CommandFinder
 
     commands = CommandFinder(context.constant_text)
+    started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     for call in calls:
         hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
         name = qualname(call.func) or ""
         context.record_call(call, name)
         started = len(commands.commands)
         commands.record_call(call, name)
-        context.record_shell_downloads([(c.line, c.text) for c in commands.commands[started:]])
+        new_commands = commands.commands[started:]
+        context.record_shell_downloads([(c.line, c.text) for c in new_commands])
+        started_by.extend((context.scope_of[id(call)], c.line, c.text) for c in new_commands)
         context.constants.update(hidden)
-        context.record_scoped_write(call, context.scope_of[id(call)], name)
+        context.record_scoped_write(call, context.scope_of[id(call)])
+    # Then what the functions put over their own paths, knowing every path they serialise to.
+    for call in calls:
+        hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
+        context.record_scoped_placement(call, context.scope_of[id(call)], qualname(call.func) or "")
+        context.constants.update(hidden)
+    for scope, line, text in started_by:
+        context.record_scoped_command(scope, line, text)
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:

@@ -267,35 +267,40 @@ def test_a_script_is_read_once_however_many_shell_words_precede_it() -> None:
     assert [words for _, words in command_segments(command)].count(["pip", "install", "x==1"]) == 1
 
 
-def _placed(command: str) -> list[tuple[tuple[str, ...], set[str], set[str]]]:
+def _placed(command: str) -> list[tuple[tuple[str, ...], set[str]]]:
     from hooks._shared.shell import placements
 
-    return [(p.sources, set(p.files), set(p.folders)) for p in placements(command)]
+    return [(p.sources, set(p.paths)) for p in placements(command)]
 
 
 def test_files_a_copy_or_move_puts_in_place() -> None:
     from hooks._shared.shell import download_targets
 
-    # `cp a b` writes b, or b/a when b is a folder; into a folder (`b/`, `.`, several sources)
-    # only each source's name.
-    assert _placed("cp /content/x.pth m.pth") == [(("/content/x.pth",), {"m.pth"}, {"m.pth/x.pth"})]
-    assert _placed("mv -f a.pt b.pt models/") == [(("a.pt", "b.pt"), set(), {"models/a.pt", "models/b.pt"})]
-    assert _placed("sudo cp 'x y.pt' /opt/m.pt && echo done") == [(("x y.pt",), {"/opt/m.pt"}, {"/opt/m.pt/x y.pt"})]
-    assert _placed("cp configs/train.yaml out/") == [(("configs/train.yaml",), set(), {"out/train.yaml"})]
-    assert _placed("cp -t ckpts /drive/m.pt") == [(("/drive/m.pt",), set(), {"ckpts/m.pt"})]
-    assert _placed("gsutil cp gs://b/m.pt .") == [(("gs://b/m.pt",), set(), {"./m.pt"})]
-    assert _placed("ln -s /data/m.pt m.pt") == [(("/data/m.pt",), {"m.pt"}, {"m.pt/m.pt"})]
+    # `cp a b` writes b, or the files of b (a folder copied, moved or linked to a new name); into
+    # a folder (`b/`, `.`, several sources, `-t`) only each source's name.
+    assert _placed("cp /content/x.pth m.pth") == [(("/content/x.pth",), {"m.pth"})]
+    assert _placed("cp -r /drive/proj/checkpoints checkpoints") == [(("/drive/proj/checkpoints",), {"checkpoints"})]
+    assert _placed("ln -s /drive/checkpoints checkpoints") == [(("/drive/checkpoints",), {"checkpoints"})]
+    assert _placed("mv -f a.pt b.pt models/") == [(("a.pt", "b.pt"), {"models/a.pt", "models/b.pt"})]
+    assert _placed("sudo cp 'x y.pt' /opt/m.pt && echo done") == [(("x y.pt",), {"/opt/m.pt"})]
+    assert _placed("cp configs/train.yaml out/") == [(("configs/train.yaml",), {"out/train.yaml"})]
+    assert _placed("cp -t ckpts /drive/m.pt") == [(("/drive/m.pt",), {"ckpts/m.pt"})]
+    assert _placed("gsutil cp gs://b/m.pt .") == [(("gs://b/m.pt",), {"./m.pt"})]
+    assert _placed("gsutil -m cp -r gs://b/run/ckpts ckpts") == [(("gs://b/run/ckpts",), {"ckpts"})]
     # Redirections are no operands.
-    assert _placed("cp a m.pt > /dev/null 2>&1") == [(("a",), {"m.pt"}, {"m.pt/a"})]
-    assert _placed("cp a m.pt >/dev/null") == [(("a",), {"m.pt"}, {"m.pt/a"})]
+    assert _placed("cp a m.pt > /dev/null 2>&1") == [(("a",), {"m.pt"})]
+    assert _placed("cp a m.pt >/dev/null") == [(("a",), {"m.pt"})]
     # A folder's contents, a pattern or an unpack: any file of the destination, from no known source.
-    assert _placed("aws s3 sync --quiet s3://b/ckpt ckpt") == [((), set(), {"ckpt"})]
-    assert _placed("gsutil -m rsync -r gs://b/ckpt ckpt") == [((), set(), {"ckpt"})]
-    assert _placed("rsync -a src/ dst") == [((), set(), {"dst"})]
-    assert _placed("cp /drive/*.pt models/") == [((), set(), {"models/"})]
-    assert _placed("unzip -o weights.zip -d w") == [((), set(), {"w"})]
-    assert _placed("unzip -o weights.zip") == [((), set(), {"."})]
-    assert _placed("tar xzf w.tgz -C w") == [((), set(), {"w"})]
+    assert _placed("aws s3 sync --quiet s3://b/ckpt ckpt") == [((), {"ckpt"})]
+    assert _placed("aws s3 cp --recursive s3://b/run/ckpts/ ckpts/") == [((), {"ckpts/"})]
+    assert _placed("gsutil -m rsync -r gs://b/ckpt ckpt") == [((), {"ckpt"})]
+    assert _placed("rclone copy gdrive:ckpt ckpt") == [((), {"ckpt"})]
+    assert _placed("rsync -a src/ dst") == [((), {"dst"})]
+    assert _placed("cp /drive/*.pt models/") == [((), {"models/"})]
+    assert _placed("cp /drive/run3/{best,last}.pt ckpts/") == [((), {"ckpts/"})]
+    assert _placed("unzip -o weights.zip -d w") == [((), {"w"})]
+    assert _placed("unzip -o weights.zip") == [((), {"."})]
+    assert _placed("tar xzf w.tgz -C w") == [((), {"w"})]
     # Look-alikes: one operand, another program, an option value only, an archive created, a listing.
     for command in ("cp --help", "echo cp a b", "wget -O m.pt https://example.org/m.pt", "tar -czf out.tgz models"):
         assert _placed(command) == [], command
@@ -313,11 +318,24 @@ def test_files_a_download_writes_with_option_clusters_and_remote_names() -> None
     assert download_targets("curl --remote-name https://x.org/model.pt") == {"model.pt"}
     assert download_targets("wget -P models https://x.org/m.pt") == {"models/m.pt"}
     assert download_targets("wget --directory-prefix=models https://x.org/m.pt") == {"models/m.pt"}
+    assert download_targets("wget -Pckpt https://x.org/m.pt") == {"ckpt/m.pt"}
+    assert download_targets("curl -OL https://x.org/m.pt") == {"m.pt"}
+    assert download_targets("curl -4sLo m.pt https://x.org/a") == {"m.pt"}
+    assert download_targets("curl --output-dir d -O https://x.org/m.pt") == {"d/m.pt"}
+    assert download_targets("gdown 1AbCdEf -O model.pt") == {"model.pt"}
+    assert download_targets("aria2c -o m.pt https://x.org/a") == {"m.pt"}
+    # Standard output redirected to a file.
+    assert download_targets("curl -L https://x.org/m.pt > model.pt") == {"model.pt"}
+    assert download_targets("wget -qO- https://x.org/m.pt >model.pt") == {"model.pt"}
+    assert download_targets("curl -s https://x.org/m.pt 2>/dev/null >> m.pt") == {"m.pt"}
     # Look-alikes: curl without -o/-O writes to stdout; `-O-` is stdout too; a lone -s is no output.
     assert download_targets("curl -fsSL https://x.org/install.sh") == set()
     assert download_targets("curl -s https://x.org/m.pt") == set()
     assert download_targets("wget -qO- https://x.org/install.sh") == set()
     assert download_targets("wget -O - https://x.org/install.sh") == set()
+    assert download_targets("curl -XPOST https://x.org/api") == set()  # -X takes POST: no -O
+    assert download_targets("curl -s https://x.org/a 2>&1") == set()
+    assert download_targets("curl -o m.pt https://x.org/a > log.txt") == {"m.pt"}  # the log is curl's output
 
 
 @settings(max_examples=200, deadline=None)

@@ -1206,3 +1206,55 @@ def test_a_functions_own_variable_path_replaced_before_its_load_is_not_its_own(t
         "    shutil.copy(path, args.backup)\n    Path(args.tmp).replace(args.other)\n    return torch.load(path)\n"
     )
     assert [f.severity.value for f in scan_code(tmp_path, script, "train.py") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_folders_copied_linked_or_moved_over_the_codes_folder_and_copies_of_replaced_files(tmp_path: Path) -> None:
+    """Red team 2 (stop 40): `cp -r`/`ln -s`/`mv` of a folder to the code's folder name, a recursive
+    cloud copy of a prefix, a brace pattern, and a copy of the code's file after a download replaced
+    it all place other bytes; so do downloads written through a redirection and `curl -OL`."""
+    cells = (
+        "!cp -r /content/drive/MyDrive/proj/checkpoints checkpoints",
+        "!ln -s /content/drive/MyDrive/checkpoints checkpoints",
+        "!mv /content/downloaded_ckpts checkpoints",
+        "!aws s3 cp --recursive s3://b/run42/checkpoints/ checkpoints/",
+        "!cp /content/drive/MyDrive/run3/{best,last}.pt checkpoints/",
+        "!cp /content/drive/MyDrive/best.pt checkpoints/best.pt.bak\n"
+        "!cp /content/drive/MyDrive/x.pt checkpoints/best.pt\n!cp checkpoints/best.pt checkpoints/m.pt",
+        "!wget -qO- https://example.org/best.pt > checkpoints/best.pt",
+        "!curl -L https://example.org/best.pt > checkpoints/best.pt",
+        "!curl -OL --output-dir checkpoints https://example.org/best.pt",
+    )
+    for cell in cells:
+        load = "torch.load('checkpoints/m.pt')" if "m.pt" in cell else "torch.load('checkpoints/best.pt')"
+        text = notebook(
+            "import torch\ntorch.save(net, 'checkpoints/best.pt')\ntorch.save(net, 'checkpoints/m.pt')", cell, load
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == ["high"], cell
+
+
+def test_a_functions_copies_of_its_own_files_stay_its_own_but_commands_and_links_over_them_do_not(
+    tmp_path: Path,
+) -> None:
+    """Red team 2 (stop 40): `shutil.copyfile(last, best)` and `os.replace(tmp, path)` after the
+    function saved `last`/`tmp` keep the bytes its own; `subprocess.run(["cp", args.init, path])`,
+    `os.system(f"wget -O {path} {url}")` and `path.symlink_to(args.init)` do not."""
+    own = (
+        "import os, shutil, torch\n\ndef train(args, m):\n    last = os.path.join(args.out, 'last.pt')\n"
+        "    best = os.path.join(args.out, 'best.pt')\n    torch.save(m, best)\n    torch.save(m, last)\n"
+        "    shutil.copyfile(last, best)\n    tmp = best + '.tmp'\n    torch.save(m, tmp)\n"
+        "    os.replace(tmp, best)\n    return torch.load(best)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, own, "train.py") if f.rule_id == "MLS306"] == ["low"]
+    for placing in (
+        "subprocess.run(['cp', args.init, path])",
+        "os.system(f'wget -q -O {path} {args.url}')",
+        "path.symlink_to(args.init)",
+    ):
+        script = (
+            "import os, subprocess, torch\nfrom pathlib import Path\n\n"
+            "def main(args, m):\n    path = Path(args.out) / 'model.pt'\n    torch.save(m, path)\n"
+            f"    {placing}\n    return torch.load(path)\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, script, "train.py") if f.rule_id == "MLS306"]
+        assert found == ["high"], placing
