@@ -382,6 +382,7 @@ class Placement:
 
     sources: tuple[str, ...]
     paths: frozenset[str]
+    kind: str = "copy"  # "copy", "link" (reads its sources whenever it is read) or "unpack"
 
 
 def placements(command: str) -> list[Placement]:
@@ -393,6 +394,7 @@ def placements(command: str) -> list[Placement]:
     or rsync of a folder's contents (`src/`) and an unpack any file of the destination.
     Redirections end the words (`cp a m.pt > /dev/null 2>&1`)."""
     found: list[Placement] = []
+    moved = False  # after `cd`/`pushd` on the line, relative sources name other files
     for segment, _ in _segments(command):
         words = _command_words(_words(segment))
         cut = next((n for n, w in enumerate(words) if _REDIRECTION.match(w)), len(words))
@@ -401,36 +403,77 @@ def placements(command: str) -> list[Placement]:
             continue
         program = _program(words[0])
         rest = words[1:]
-        if program in ("gsutil", "aws", "az", "azcopy", "gcloud", "rclone"):
-            # `gsutil cp`, `aws s3 cp|mv|sync`, `gcloud storage cp`, `azcopy copy`, `rclone copy`: a
-            # copy's words follow. A sync, `rclone copy` and a recursive copy of a prefix ending in
-            # `/` copy a folder's contents: any file of the destination.
-            verbs = {"cp", "mv", "sync", "rsync", "copy", "copyto", "move"}
-            at = next((n for n, w in enumerate(rest) if w in verbs), None)
-            if at is None:
-                continue
-            verb, rest = rest[at], rest[at + 1 :]
-            recursive = any(w in ("-r", "-R", "--recursive") for w in rest)
-            prefix = recursive and any(w.endswith("/") and not w.startswith("-") for w in rest[:-1])
-            contents = verb in ("sync", "rsync") or (program == "rclone" and verb in ("copy", "move")) or prefix
-            found.extend(_copy_placement("cp", rest, contents=contents))
+        if program in ("cd", "pushd", "popd"):
+            moved = True
             continue
-        if program in _UNPACKERS:
-            if program == "tar" and not any(_TAR_EXTRACT.fullmatch(w) for w in rest):
-                continue  # `tar -czf out.tgz dir` writes the archive only
-            folder = _option_value(rest, ("-d", "-C", "--directory")) or "."
-            found.append(Placement((), frozenset({folder})))
-            continue
-        if program not in _PLACING_PROGRAMS:
-            continue
-        found.extend(_copy_placement(program, rest))
+        if moved:
+            found.extend(Placement((), p.paths, p.kind) for p in _segment_placements(program, rest))
+        else:
+            found.extend(_segment_placements(program, rest))
     return found
 
 
+def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
+    """One segment's placements: a cloud copy, an unpack, or a copy, move, link or install."""
+    if program in _CLOUD_COPIERS:
+        # `gsutil cp`, `aws s3 cp|mv|sync`, `gcloud storage cp`, `azcopy copy`, `rclone copy`: a
+        # copy's words follow. A sync, `rclone copy` and a recursive copy of a prefix ending in
+        # `/` copy a folder's contents: any file of the destination.
+        at = next((n for n, w in enumerate(rest) if w in _CLOUD_VERBS), None)
+        if at is None:
+            return []
+        verb, rest = rest[at], rest[at + 1 :]
+        recursive = any(w in ("-r", "-R", "--recursive") for w in rest)
+        prefix = recursive and any(w.endswith("/") and not w.startswith("-") for w in rest[:-1])
+        contents = verb in ("sync", "rsync") or (program == "rclone" and verb in ("copy", "move")) or prefix
+        return _copy_placement("cloud", rest, contents=contents)
+    if program in _UNPACKERS:
+        if program == "tar" and not any(_TAR_EXTRACT.fullmatch(w) for w in rest):
+            return []  # `tar -czf out.tgz dir` writes the archive only
+        folder = _option_value(rest, ("-d", "-C", "--directory")) or "."
+        return [Placement((), frozenset({folder}), "unpack")]
+    if program in _PLACING_PROGRAMS:
+        return _copy_placement(program, rest)
+    return []
+
+
+_CLOUD_COPIERS = frozenset({"gsutil", "aws", "az", "azcopy", "gcloud", "rclone"})
+_CLOUD_VERBS = frozenset({"cp", "mv", "sync", "rsync", "copy", "copyto", "move"})
+# Options that take the next word as their value, by program (`--region us-east-1` after the
+# destination is no operand; `install -m 644`, `rsync -e ssh`).
+_VALUED_OPTIONS = {
+    "cloud": frozenset(
+        "--region --profile --endpoint-url --exclude --include --acl --storage-class --sse --sse-kms-key-id "
+        "--content-type --cache-control --expires --metadata --grants --page-size --source-region "
+        "--request-payer --transfers --checkers --config --max-age --min-age --bwlimit --account-name "
+        "--account-key --sas-token --connection-string --log-level --project".split()
+    ),
+    "install": frozenset("-m -o -g -S --mode --owner --group --suffix".split()),
+    "rsync": frozenset(
+        "-e --rsh --exclude --include --filter -f --exclude-from --include-from --chmod --chown --bwlimit "
+        "--log-file --partial-dir --backup-dir --suffix".split()
+    ),
+    "cp": frozenset({"-S", "--suffix"}),
+    "mv": frozenset({"-S", "--suffix"}),
+    "ln": frozenset({"-S", "--suffix"}),
+}
+
+
 def _copy_placement(program: str, rest: list[str], *, contents: bool = False) -> list[Placement]:
-    """`contents`: every source is a folder whose contents are copied (a cloud sync)."""
+    """`contents`: every source is a folder whose contents are copied (a cloud sync). A symbolic
+    link's relative source is read from the link's folder (`ln -s best.pt models/m.pt` reads
+    models/best.pt)."""
     directory = _option_value(rest, ("-t", "--target-directory"))
-    operands = [w.strip("'\"") for w in rest if not w.startswith("-") and w != directory]
+    valued = _VALUED_OPTIONS.get(program, frozenset())
+    operands: list[str] = []
+    skip = False
+    for word in rest:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word in valued or word in ("-t", "--target-directory")
+        else:
+            operands.append(word.strip("'\""))
     if directory is not None:
         sources, destination, into_folder = operands, directory, True
     elif len(operands) >= 2:
@@ -438,27 +481,34 @@ def _copy_placement(program: str, rest: list[str], *, contents: bool = False) ->
         into_folder = len(sources) > 1 or destination.endswith("/") or destination in (".", "..")
     else:
         return []
+    symbolic = program == "ln" and any(
+        w == "--symbolic" or (w.startswith("-") and not w.startswith("--") and "s" in w) for w in rest
+    )
     folders: set[str] = set()
+    read: list[str] = []
     for source in sources:
         name = source.rstrip("/").rsplit("/", 1)[-1]
         whole = contents or (program == "rsync" and source.endswith("/"))
         if whole or not name or _WILDCARD.search(name):
             folders.add(destination)  # the folder's contents, or whatever files a pattern names
-        elif into_folder:
-            folders.add(destination.rstrip("/") + "/" + name)  # a file, or a folder copied with -r
-        else:
-            # `cp a m.pt` writes m.pt; `cp -r ckpts m`, `mv ckpts m`, `ln -s ckpts m` may fill m
-            # with a's files, or put a at m/a.
-            folders.add(destination)
+            continue
+        # Into a folder: a/ there (a file, or a folder copied with -r). Else `cp a m.pt` writes
+        # m.pt; `cp -r ckpts m`, `mv ckpts m`, `ln -s ckpts m` may fill m with a's files, or put a at m/a.
+        link = destination.rstrip("/") + "/" + name if into_folder else destination
+        folders.add(link)
+        if symbolic and not source.startswith("/") and "/" in link:
+            source = link.rsplit("/", 1)[0] + "/" + source
+        read.append(source)
     # Whose bytes these are is known only for named files: never for a folder's contents or a pattern.
     known = not contents and not any(
         _WILDCARD.search(source) or (program == "rsync" and source.endswith("/")) for source in sources
     )
-    return [Placement(tuple(sources) if known else (), frozenset(folders - {""}))]
+    kind = "link" if program == "ln" else "copy"
+    return [Placement(tuple(read) if known else (), frozenset(folders - {""}), kind)]
 
 
 # Shell patterns: globs and brace expansion (`{best,last}.pt`) name files the line does not spell.
-_WILDCARD = re.compile(r"[*?\[{]")
+_WILDCARD = re.compile(r"[*?\[]|\{[^{}]*(?:,|\.\.)[^{}]*\}")  # `{name}` alone is a value the code fills in
 
 
 def _option_value(words: list[str], options: tuple[str, ...]) -> str | None:

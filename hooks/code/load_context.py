@@ -240,6 +240,9 @@ _FETCHING_CALLS = frozenset(
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
     "model_download dataset_download model_instance_version_download download_folder".split()
 )
+# A copy, move or link of the code's files as (line, source keys, paths it fills, whether it is a
+# link): a link reads its source whenever it is read, so the source must still be the code's then.
+Copy = tuple[int, tuple[str, ...], frozenset[str], bool]
 # Calls that put another file's bytes at a path (shutil's copies and moves, os's renames and
 # links: `os.symlink(src, dst)` makes dst read src's bytes).
 _PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "rename", "copytree", "symlink", "link"})
@@ -414,8 +417,9 @@ class LoadContext:
         # Shell copies, moves and links (`!cp best.pt m.pt`): (line, source keys, paths they fill).
         # Whose bytes they place is decided at the load: the code's own file may be written later
         # in the visit than the command was read.
-        self.shell_copies: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
-        self._copies_seen: set[tuple[int, tuple[str, ...], frozenset[str]]] = set()
+        self.shell_copies: list[Copy] = []
+        self._copies_seen: set[Copy] = set()
+        self._own_memo: dict[tuple[str, int, int], bool] = {}  # cleared whenever a write or copy is added
         self.mlflow_logged = False
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
@@ -548,6 +552,11 @@ class LoadContext:
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
             self.first_write[key] = min(call.lineno, self.first_write.get(key, call.lineno))
+            self._own_memo.clear()
+        linked = self._python_link(call, qualname)
+        if linked is not None:
+            self._add_copy((call.lineno, linked[0], frozenset({linked[1]}), True))
+            return
         downloaded = self._downloaded_by(call, qualname)
         if downloaded is not None:
             self.download_lines.setdefault(downloaded, []).append(call.lineno)
@@ -668,9 +677,11 @@ class LoadContext:
         source_key = self.key(source)
         return None if source_key is not None and self._own_source(source_key, call.lineno, 0) else target
 
-    def record_shell_downloads(self, commands: Sequence[tuple[int, str]]) -> None:
+    def record_shell_downloads(self, commands: Sequence[tuple[int, str]], *, unpacks: bool = True) -> None:
         """The files shell lines download to (`!wget -O models/x.pt URL`), and the files and folders
-        their copies, cloud copies and unpacks fill (`!cp -r /drive/ckpts .`), with their lines."""
+        their copies, cloud copies and unpacks fill (`!cp -r /drive/ckpts .`), with their lines.
+        `unpacks=False` for the commands a script starts: its functions run in any order, and an
+        archive it unpacks is judged where it is read, as `ZipFile.extractall()` is."""
         from hooks._shared.shell import download_targets, placements
 
         for line, command in commands:
@@ -678,16 +689,46 @@ class LoadContext:
                 lines = self.download_lines.setdefault("c:" + _normal(target), [])
                 if line not in lines:
                     lines.append(line)
+                    self._own_memo.clear()
             for placed in placements(command):
+                if placed.kind == "unpack" and not unpacks:
+                    continue
                 # `cp x m.pt` replaces m.pt; `cp -r ckpts .`, `cp /drive/*.pt models/` fill a folder.
-                copy = (
-                    line,
-                    tuple("c:" + _normal(source) for source in placed.sources),
-                    frozenset(_normal(path) for path in placed.paths),
-                )
-                if copy not in self._copies_seen:
-                    self._copies_seen.add(copy)
-                    self.shell_copies.append(copy)
+                sources = tuple("c:" + _normal(source) for source in placed.sources)
+                paths = frozenset(_normal(path) for path in placed.paths)
+                self._add_copy((line, sources, paths, placed.kind == "link"))
+
+    def _add_copy(self, copy: Copy) -> None:
+        if copy not in self._copies_seen:
+            self._copies_seen.add(copy)
+            self.shell_copies.append(copy)
+            self._own_memo.clear()
+
+    def _python_link(self, call: ast.Call, qualname: str) -> tuple[tuple[str, ...], str] | None:
+        """(source keys, link path) of `os.symlink(src, dst)`, `os.link(src, dst)`,
+        `Path(dst).symlink_to(src)`, `Path(dst).hardlink_to(src)`; a symbolic link's relative
+        source is read from the link's folder. None for anything else or a path this pass cannot name."""
+        func = call.func
+        name = qualname.rsplit(".", 1)[-1]
+        if name in ("symlink", "link") and qualname.split(".", 1)[0] == "os" and len(call.args) >= 2:
+            source, target, symbolic = call.args[0], call.args[1], name == "symlink"
+        elif isinstance(func, ast.Attribute) and func.attr in _PATH_LINKS and len(call.args) == 1:
+            receiver = func.value
+            if isinstance(receiver, ast.Call) and name_of(receiver) in _PATH_TYPES and len(receiver.args) == 1:
+                receiver = receiver.args[0]
+            source, target, symbolic = call.args[0], receiver, func.attr == "symlink_to"
+        else:
+            return None
+        target_key = self.key(target)
+        if target_key is None or not target_key.startswith("c:"):
+            return None
+        source_key = self.key(source)
+        if source_key is None or not source_key.startswith("c:"):
+            return (), target_key[2:]  # from a path this pass cannot name: other bytes
+        read = source_key[2:]
+        if symbolic and not read.startswith("/") and "/" in target_key[2:]:
+            read = _normal(target_key[2:].rsplit("/", 1)[0] + "/" + read)
+        return ("c:" + read,), target_key[2:]
 
     def _add_folder(self, folder: str, line: int) -> None:
         if (folder, line) not in self._folders_seen:
@@ -704,10 +745,14 @@ class LoadContext:
         """Whether the file a copy at `line` reads holds the code's bytes: serialised by the code
         (before that line, in a notebook), never a download's target, and not replaced since by
         a copy, link, unpack or fetch into its folder (followed through a few copies of copies)."""
-        first = self.first_write.get(key)
-        if first is None or (self.notebook and first >= line) or key in self.download_lines:
-            return False
-        return depth < _MAX_COPY_DEPTH and not self._replaced_by_download(key, line, depth + 1)
+        memo = (key, line, depth)
+        if memo not in self._own_memo:
+            first = self.first_write.get(key)
+            own = first is not None and not (self.notebook and first >= line) and key not in self.download_lines
+            self._own_memo[memo] = (
+                own and depth < _MAX_COPY_DEPTH and not self._replaced_by_download(key, line, depth + 1)
+            )
+        return self._own_memo[memo]
 
     def _replaced_by_download(self, key: str, line: int, depth: int = 0) -> bool:
         """A download (or a copy, or a fetch into a folder holding it) writes the path after the
@@ -719,10 +764,12 @@ class LoadContext:
             downloads += [d for _, d in self.download_folders] + [c[0] for c in self.shell_copies]
         elif key.startswith("c:"):
             downloads += [d for folder, d in self.download_folders if _within(key[2:], folder)]
+            # A link reads its source at the load, so the source must still be the code's then.
             downloads += [
                 copied_at
-                for copied_at, sources, paths in self.shell_copies
-                if any(_within(key[2:], path) for path in paths) and not self._own_bytes(sources, copied_at, depth)
+                for copied_at, sources, paths, link in self.shell_copies
+                if any(_within(key[2:], path) for path in paths)
+                and not self._own_bytes(sources, max(line, copied_at + 1) if link else copied_at, depth)
             ]
         if not downloads:
             return False
@@ -1261,6 +1308,8 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
 
     commands = CommandFinder(context.constant_text)
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
+    # In source order: a move of a file is judged once the write of its source is known.
+    calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
     for call in calls:
         hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
         name = qualname(call.func) or ""
@@ -1268,7 +1317,7 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         started = len(commands.commands)
         commands.record_call(call, name)
         new_commands = commands.commands[started:]
-        context.record_shell_downloads([(c.line, c.text) for c in new_commands])
+        context.record_shell_downloads([(c.line, c.text) for c in new_commands], unpacks=False)
         started_by.extend((context.scope_of[id(call)], c.line, c.text) for c in new_commands)
         context.constants.update(hidden)
         context.record_scoped_write(call, context.scope_of[id(call)])

@@ -948,7 +948,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands.record_call(node, name)
         # `os.system("cp /content/x.pt m.pt")`, `subprocess.run(["wget", "-O", "m.pt", url])`: a
         # command the code starts copies or downloads over files as a notebook's `!` line does.
-        self.loads.record_shell_downloads([(c.line, c.text) for c in self.commands.commands[started:]])
+        self.loads.record_shell_downloads(
+            [(c.line, c.text) for c in self.commands.commands[started:]], unpacks=self.notebook
+        )
         self.generic_visit(node)
 
     def _shell_placeholder(self, node: ast.Call) -> None:

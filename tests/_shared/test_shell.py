@@ -274,7 +274,7 @@ def _placed(command: str) -> list[tuple[tuple[str, ...], set[str]]]:
 
 
 def test_files_a_copy_or_move_puts_in_place() -> None:
-    from hooks._shared.shell import download_targets
+    from hooks._shared.shell import download_targets, placements
 
     # `cp a b` writes b, or the files of b (a folder copied, moved or linked to a new name); into
     # a folder (`b/`, `.`, several sources, `-t`) only each source's name.
@@ -301,6 +301,15 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("unzip -o weights.zip -d w") == [((), {"w"})]
     assert _placed("unzip -o weights.zip") == [((), {"."})]
     assert _placed("tar xzf w.tgz -C w") == [((), {"w"})]
+    # A symbolic link's relative source is read from the link's folder; after `cd` a source is unknown;
+    # an option's value after the destination is no operand; `{name}` is a value, not a pattern.
+    assert [(p.sources, set(p.paths), p.kind) for p in placements("ln -sf best.pt models/m.pt")] == [
+        (("models/best.pt",), {"models/m.pt"}, "link")
+    ]
+    assert _placed("cd /tmp/in && cp best.pt /content/m.pt") == [((), {"/content/m.pt"})]
+    assert _placed("aws s3 cp s3://b/m.pt m.pt --region us-east-1") == [(("s3://b/m.pt",), {"m.pt"})]
+    assert _placed("install -m 644 a.pt /opt/m.pt") == [(("a.pt",), {"/opt/m.pt"})]
+    assert _placed("cp {tmp_path} {out_path}") == [(("{tmp_path}",), {"{out_path}"})]
     # Look-alikes: one operand, another program, an option value only, an archive created, a listing.
     for command in ("cp --help", "echo cp a b", "wget -O m.pt https://example.org/m.pt", "tar -czf out.tgz models"):
         assert _placed(command) == [], command

@@ -1258,3 +1258,67 @@ def test_a_functions_copies_of_its_own_files_stay_its_own_but_commands_and_links
         )
         found = [f.severity.value for f in scan_code(tmp_path, script, "train.py") if f.rule_id == "MLS306"]
         assert found == ["high"], placing
+
+
+def test_a_script_that_unpacks_data_or_moves_its_own_temporary_file_keeps_its_model_its_own(tmp_path: Path) -> None:
+    """Red team 3 (stop 40): a script's started `unzip`/`tar x` (judged where the archive is read,
+    as `ZipFile.extractall()` is), `cp {tmp} {out}` between a function's own paths, and an atomic
+    `Path("tmp.pt").replace("model.pt")` after saving tmp.pt leave the model the script's own."""
+    for body in (
+        "    os.system('tar xzf data.tgz')\n",
+        "    subprocess.run(['unzip', '-q', 'data.zip'])\n",
+        "    get_ipython().system('wget -q https://example.org/d.zip && unzip -q d.zip')\n",
+    ):
+        script = (
+            "import os, subprocess, torch\n\ndef data():\n" + body + "\n"
+            "def train(net):\n    torch.save(net, 'model.pt')\n\ndef evaluate():\n    return torch.load('model.pt')\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"]
+        assert found == ["low"], body
+    own = (
+        "import os, subprocess, torch\nfrom pathlib import Path\n\n"
+        "def train(args, net):\n    tmp_path = os.path.join(args.out, 'tmp.pt')\n"
+        "    out_path = os.path.join(args.out, 'model.pt')\n    torch.save(net, out_path)\n"
+        "    torch.save(net, tmp_path)\n    subprocess.run(['cp', tmp_path, out_path])\n"
+        "    return torch.load(out_path)\n\n"
+        "def atomic(net):\n    torch.save(net, 'model2.pt')\n    torch.save(net, 'tmp.pt')\n"
+        "    Path('tmp.pt').replace('model2.pt')\n    return torch.load('model2.pt')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, own, "job.py") if f.rule_id == "MLS306"] == ["low", "low"]
+
+
+def test_links_read_their_source_at_the_load_from_the_links_folder(tmp_path: Path) -> None:
+    """Red team 3 (stop 40): a link to the code's file whose source is replaced after the link, a
+    relative symlink read from the link's folder, a copy after `cd`, and a cloud copy followed by
+    an option's value all place other bytes."""
+    cells = (
+        "!ln -sf best.pt model.pt\n!cp /tmp/evil.pt best.pt",
+        "!ln best.pt model.pt\n!cp /tmp/evil.pt best.pt",
+        "os.symlink('best.pt', 'model.pt')\n!cp /tmp/evil.pt best.pt",
+        "!wget -O models/best.pt https://example.org/x.pt\n!ln -sf best.pt models/model.pt",
+        "!cd /tmp/incoming && cp best.pt /content/model.pt",
+        "!aws s3 cp s3://other/model.pt model.pt --region us-east-1",
+    )
+    for cell in cells:
+        path = (
+            "models/model.pt"
+            if "models/model.pt" in cell
+            else "/content/model.pt"
+            if "/content" in cell
+            else "model.pt"
+        )
+        saves = "torch.save(net, 'best.pt')\ntorch.save(net, 'models/best.pt')\n"
+        text = notebook(
+            f"import os, torch\n{saves}torch.save(net, '{path}')",
+            cell,
+            f"m = torch.load('{path}')",
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == ["high"], cell
+    # Look-alike: a link to the code's own file that nothing replaces stays its own.
+    text = notebook(
+        "import torch\ntorch.save(net, 'best.pt')\ntorch.save(net, 'model.pt')",
+        "!ln -sf best.pt model.pt",
+        "m = torch.load('model.pt')",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
