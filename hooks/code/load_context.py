@@ -26,6 +26,7 @@ from pathlib import Path
 
 from hooks._core.paths import resolved_folder
 from hooks.code.command_origin import MAX_TEXT, name_of
+from hooks.code.launched import CommandFinder
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -251,7 +252,6 @@ _PLACING_CALLS = frozenset({"copy", "copy2", "copyfile", "move", "replace", "ren
 # `.hardlink_to(src)` make the receiver read the argument's.
 _PATH_MOVES = frozenset({"replace", "rename"})
 _PATH_LINKS = frozenset({"symlink_to", "hardlink_to"})
-_PATH_TYPES = frozenset({"Path", "PurePath", "PosixPath", "WindowsPath"})
 # Where a download call writes its file: (position, keyword).
 _FILE_ARGUMENTS = {
     "download_to_filename": (0, "filename"),
@@ -601,7 +601,7 @@ class LoadContext:
         and nothing fetched over it."""
         if qualname.split(".", 1)[0] not in ("shutil", "os"):
             return False  # `df.copy()`, `text.replace(a, b)`
-        source = call.args[0] if call.args else _keyword_value(call, "src")
+        source = _placement_source(call, qualname)
         source_key = self.key(source) if source is not None else None
         return source_key is None or not self._own_source(source_key, call.lineno, 0)
 
@@ -657,17 +657,11 @@ class LoadContext:
         func = call.func
         if not isinstance(func, ast.Attribute) or len(call.args) != 1 or call.keywords:
             return None
-        receiver = func.value
-        path_call = (
-            isinstance(receiver, ast.Call)
-            and isinstance(receiver.func, (ast.Name, ast.Attribute))
-            and name_of(receiver) in _PATH_TYPES
-            and len(receiver.args) == 1
-        )
-        if isinstance(receiver, ast.Call) and path_call:
-            receiver = receiver.args[0]  # `Path("m.pt")`: the path it names
-        elif self.key(receiver) is None:
-            return None  # `df.replace("a")`, `name.rename(x)`: no path this pass can name
+        receiver = _path_named_by(func.value)
+        if receiver is None:
+            receiver = func.value
+            if self.key(receiver) is None:
+                return None  # `df.replace("a")`, `name.rename(x)`: no path this pass can name
         if func.attr in _PATH_MOVES:
             source, target = receiver, call.args[0]
         elif func.attr in _PATH_LINKS:
@@ -713,9 +707,7 @@ class LoadContext:
         if name in ("symlink", "link") and qualname.split(".", 1)[0] == "os" and len(call.args) >= 2:
             source, target, symbolic = call.args[0], call.args[1], name == "symlink"
         elif isinstance(func, ast.Attribute) and func.attr in _PATH_LINKS and len(call.args) == 1:
-            receiver = func.value
-            if isinstance(receiver, ast.Call) and name_of(receiver) in _PATH_TYPES and len(receiver.args) == 1:
-                receiver = receiver.args[0]
+            receiver = _path_named_by(func.value) or func.value
             source, target, symbolic = call.args[0], receiver, func.attr == "symlink_to"
         else:
             return None
@@ -1217,6 +1209,13 @@ def _is_open(node: ast.AST) -> bool:
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]{0,120})\}")
 
 
+def _path_named_by(node: ast.expr) -> ast.expr | None:
+    """`Path("m.pt")` -> the expression `"m.pt"`: the path a pathlib constructor is given, or None."""
+    if isinstance(node, ast.Call) and name_of(node) in _PATH_CLASSES and len(node.args) == 1:
+        return node.args[0]
+    return None
+
+
 def _placement_source(call: ast.Call, qualname: str) -> ast.expr | None:
     """The path whose bytes a copy, move or link call places: `shutil.copy(src, dst)`,
     `os.replace(src, dst)`, `os.symlink(src, dst)`, `Path(src).replace(dst)`, `Path(dst).symlink_to(src)`."""
@@ -1225,9 +1224,7 @@ def _placement_source(call: ast.Call, qualname: str) -> ast.expr | None:
     if name in _PLACING_CALLS and qualname.split(".", 1)[0] in ("shutil", "os"):
         return call.args[0] if call.args else _keyword_value(call, "src")
     if isinstance(func, ast.Attribute) and len(call.args) == 1:
-        receiver = func.value
-        if isinstance(receiver, ast.Call) and name_of(receiver) in _PATH_TYPES and len(receiver.args) == 1:
-            receiver = receiver.args[0]
+        receiver = _path_named_by(func.value) or func.value
         if func.attr in _PATH_MOVES:
             return receiver
         if func.attr in _PATH_LINKS:
@@ -1304,8 +1301,6 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
     # Handles are all known now; then the serialiser calls that write through them, and the
     # commands the script starts (`os.system("cp /mnt/m.pt m.pt")` in any function).
-    from hooks.code.launched import CommandFinder
-
     commands = CommandFinder(context.constant_text)
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
