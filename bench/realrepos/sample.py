@@ -47,6 +47,7 @@ PER_RULE = {
     "blind17": 15,
     "blind18": 15,
     "blind19": 15,
+    "blind20": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
