@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 _DIRECTIVE = re.compile(r"^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$")
 _HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
+_FIRST_WORD = re.compile(r"(\S*)(\s*)")
 _FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
 _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
@@ -56,7 +57,7 @@ class Instruction:
         flags: dict[str, str] = {}
         rest = self.arguments.strip()
         while rest.startswith("--"):
-            word, _, remainder = rest.partition(" ")
+            word, _, remainder = _split_word(rest)
             match = _FLAG.match(word)
             if match is None:
                 break
@@ -98,6 +99,14 @@ def substitute(text: str, variables: dict[str, str]) -> str:
     return _VARIABLE.sub(replace, text)
 
 
+def _split_word(text: str) -> tuple[str, str, str]:
+    """The first word and the rest, split at the first run of whitespace: BuildKit splits an
+    instruction from its arguments, and a flag from the next, at a tab as at a space."""
+    match = _FIRST_WORD.match(text)
+    assert match is not None  # both groups may be empty: it matches every text
+    return match.group(1), match.group(2), text[match.end() :]
+
+
 def parse(text: str) -> Dockerfile:
     lines = text.split("\n")
     escape = "\\"
@@ -136,7 +145,7 @@ def parse(text: str) -> Dockerfile:
             if index >= len(lines):
                 break
         joined = " ".join(part.strip() for part in parts if part.strip())
-        keyword, _, arguments = joined.partition(" ")
+        keyword, _, arguments = _split_word(joined)
         if not re.fullmatch(r"[A-Za-z]+", keyword):
             raise DockerfileError(f"{keyword[:20]!r} is not an instruction", start + 1)
         instruction = Instruction(keyword.upper(), arguments.strip(), start + 1, index)

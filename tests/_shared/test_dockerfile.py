@@ -50,6 +50,21 @@ def test_stages_args_and_json_form() -> None:
     assert parsed.instructions[-2].split_flags() == ({"from": "build"}, "/w /w")
 
 
+def test_a_tab_separates_an_instruction_and_its_flags_as_a_space_does() -> None:
+    parsed = parse("FROM\tpython:3.11\nRUN\tset -e ; \\\n    pip install x\nCOPY\t--chown=a:b\tsrc /dst\n")
+    assert [(i.keyword, i.arguments) for i in parsed.instructions] == [
+        ("FROM", "python:3.11"),
+        ("RUN", "set -e ; pip install x"),
+        ("COPY", "--chown=a:b\tsrc /dst"),
+    ]
+    assert parsed.instructions[-1].split_flags() == ({"chown": "a:b"}, "src /dst")
+
+
+def test_a_word_joined_to_its_instruction_by_another_character_is_still_no_instruction() -> None:
+    with pytest.raises(DockerfileError, match="is not an instruction"):
+        parse("FROM x\nRUN-echo hi\n")
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [("RUN echo\n", 1), ("FROM x\nRUN <<EOF\necho\n", 2), ("", 1), ("FROM\n", 1), ("FROM x\n!!! y\n", 2)],
