@@ -1,5 +1,6 @@
 """What a model file's verdict depends on besides its bytes (for hooks/_core/cache.py): its gate
-record, when the policy requires one; and which files are not worth caching at all."""
+record, when the policy requires one; for a `.bin`, the OpenVINO IR XML that may describe it; and
+which files are not worth caching at all."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from hooks._core.policy import Policy
 from hooks._shared.gate_record import is_gated_model, record_path
+from hooks.artifacts.openvino_ir import description_of
 
 # The cache keys a file by the sha256 of all its bytes. The scan of a model file reads its
 # structure (zip directory, pickles, headers) and seeks past tensor data, so above this size
@@ -23,6 +25,10 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
             return None
     except OSError:
         return None  # unreadable: the scan reports it, nothing to cache
+    inputs: list[Path | str] = []
     if policy.section("artifacts").get("require_gate_record") and is_gated_model(display):
-        return [record_path(path)]
-    return []
+        inputs.append(record_path(path))
+    description = description_of(path)
+    if description is not None:
+        inputs.append(description)  # IR weights are known by the XML beside them
+    return inputs

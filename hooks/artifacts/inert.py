@@ -14,9 +14,11 @@ like a model is worth a reviewer's look.
 
 from __future__ import annotations
 
+import re
 import struct
 from typing import BinaryIO
 
+from hooks.artifacts.formats.tar_header import is_tar_header
 from hooks.artifacts.zipreader import find_eocd
 
 # (magic, what it is), each magic long enough that random data matches it about never.
@@ -32,6 +34,29 @@ _HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 _PROTOBUF_FIELD_LIMIT = 4096
 # Archives that 7-Zip (`-t7z`) and unrar find past a prefix (self-extracting archives start so).
 _ARCHIVE_SIGNATURES = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
+
+
+# Text a loader may be handed as a broken fixture or a note named like a model: short enough to
+# be read whole, and printable ASCII, which no container's signature is.
+TEXT_FIXTURE_LIMIT = 64 << 10
+_PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
+# What joblib.load sniffs before it reads a pickle (joblib/compressor.py): zlib, gzip, bz2, xz,
+# lzma, lz4 and its old `ZF` files.
+_JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
+
+
+def is_short_text(data: bytes, size: int) -> bool:
+    """Whether `data`, read from byte 0, is the whole of a short printable-text file: every
+    container a loader might find instead (zip, HDF5, gzip, xz, lzma, zstd) needs bytes that text
+    has not, none of joblib's compressor prefixes starts it, and it is not a tar header as
+    tarfile reads one."""
+    return (
+        size <= TEXT_FIXTURE_LIMIT
+        and len(data) == size
+        and _PRINTABLE_TEXT.fullmatch(data) is not None
+        and not data.startswith(_JOBLIB_PREFIXES)
+        and not is_tar_header(data[:512])
+    )
 
 
 def inert_kind(head: bytes) -> str | None:
@@ -60,10 +85,18 @@ def another_reader_may_take(handle: BinaryIO, size: int) -> bool:
 def container_inside(handle: BinaryIO, size: int) -> bool:
     """Whether a container that its reader finds past byte 0 stands in the data: a zip end record,
     an HDF5 superblock after a user block, or a 7z or RAR signature past a prefix."""
-    if find_eocd(handle, size) is not None or _hdf5_after_user_block(handle, size):
+    if loader_container_inside(handle, size):
         return True
     handle.seek(0)
     return _holds_signature(handle, size)
+
+
+def loader_container_inside(handle: BinaryIO, size: int) -> bool:
+    """Whether a container that a model loader finds past byte 0 stands in the data: a zip end
+    record (torch, Keras, skops, zipfile) or an HDF5 superblock after a user block (h5py, Keras).
+    A few reads, whatever the size; the 7z and RAR search reads the whole data, and only an
+    archiver, no model loader, finds those past a prefix."""
+    return find_eocd(handle, size) is not None or _hdf5_after_user_block(handle, size)
 
 
 def _hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:

@@ -95,7 +95,7 @@ class ArtifactScanner:
         limited = False  # stopped by a limit (time and memory among them): never a cached verdict
         with path.open("rb") as handle:
             try:
-                Walker(analysis).walk_file(handle, info.st_size, display)
+                Walker(analysis).walk_path(handle, info.st_size, display, path)
             except NotAPickle:
                 pass  # text that merely begins like a pickle
             except AnalysisError as exc:

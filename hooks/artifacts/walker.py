@@ -9,6 +9,7 @@ limit; the walker is the only thing that knows every format, and no reader impor
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import BinaryIO
 
 from hooks._core.severity import Severity
@@ -18,9 +19,16 @@ from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
-from hooks.artifacts.inert import another_reader_may_take, inert_kind
+from hooks.artifacts.inert import (
+    TEXT_FIXTURE_LIMIT,
+    another_reader_may_take,
+    inert_kind,
+    is_short_text,
+    loader_container_inside,
+)
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
+from hooks.artifacts.openvino_ir import described_weights
 from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
@@ -32,10 +40,17 @@ class Walker(Walk):
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
+        self._path: Path | None = None  # the file on disk, for the sidecar that may describe it
 
     @property
     def analysis(self) -> Analysis:
         return self._analysis
+
+    def walk_path(self, handle: BinaryIO, size: int, name: str, path: Path) -> None:
+        """Walk a file on disk: like `walk_file`, and a file whose format only a sidecar tells
+        (OpenVINO IR weights beside their XML) is read as that format."""
+        self._path = path
+        self.walk_file(handle, size, name)
 
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
@@ -105,6 +120,18 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
+            if artifact_name and self._ir_weights(source):
+                return True  # raw tensors at the ranges their XML names: no code, nothing else to read
+            if artifact_name and self._short_text(source):
+                self._analysis.add(
+                    rules.UNKNOWN_ARTIFACT_FORMAT,
+                    source.label or "file",
+                    "named like a model artifact but holds short printable text, which no model loader reads:"
+                    " pickle and the loaders built on it raise at its first byte, which is no opcode",
+                    f"{source.label}|text",
+                    severity=Severity.LOW,
+                )
+                return True
             if artifact_name:
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
@@ -158,6 +185,38 @@ class Walker(Walk):
             handle.seek(start)
             return False
         return True
+
+    def _ir_weights(self, source: Source) -> bool:
+        """Whether the file itself (not a member) is OpenVINO IR weights that the XML beside it
+        describes, with no container a model loader finds past byte 0 standing in it (OpenVINO
+        reads the ranges the XML names; an archiver is no loader, so the whole-file 7z/RAR search
+        is not paid for weights of gigabytes)."""
+        if self._path is None or source.depth or source.label or source.size is None or not source.seekable:
+            return False
+        if not described_weights(self._path, source.size):
+            return False
+        start = source.handle.tell()
+        try:
+            return not loader_container_inside(source.handle, source.size)
+        finally:
+            source.handle.seek(start)
+
+    def _short_text(self, source: Source) -> bool:
+        """Whether the data is short printable text whose first byte is no pickle opcode (so the
+        pickle-based loaders raise at once, having run nothing, and no container fits in text)."""
+        if not source.head or source.head[0] in OPCODES:
+            return False
+        if source.size is not None and source.size > TEXT_FIXTURE_LIMIT:
+            return False
+        try:  # a member inside a compressed stream is read into memory, up to the text's limit
+            handle, size = seekable_data(source, TEXT_FIXTURE_LIMIT)
+        except LimitExceeded:
+            return False
+        start = handle.tell()
+        try:
+            return is_short_text(handle.read(TEXT_FIXTURE_LIMIT + 1), size)
+        finally:
+            handle.seek(start)
 
     def _no_other_reader(self, source: Source) -> bool:
         """No reader that starts past byte 0 (zip, HDF5, protobuf, flatbuffer) could take the data."""

@@ -158,3 +158,39 @@ def test_office_lowering_needs_an_office_only_package_and_a_part_with_no_format_
     devmode = "HP Officejet 4620".encode("utf-16-le") + bytes(200)
     mixed = zip_with({**office, "weights.npy": b"", "xl/printerSettings/printerSettings1.bin": devmode})
     assert any(f.severity.rank >= Severity.MEDIUM.rank for f in scan_bytes(tmp_path, "params.npz", mixed))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("colab_pre.p", b"# Only for when running on Colab:\n!pip install -q x\n"),
+        ("state.ckpt", b'{"ModelManager.results": {"a": 1}}\n'),
+        ("notes.pkl", b"<todo>: retrain\r\n\twith the new data\n"),
+    ],
+)
+def test_short_text_named_like_a_model_is_low(tmp_path: Path, name: str, text: bytes) -> None:
+    # The first byte is no opcode, so every pickle-based loader raises at once, and text holds no
+    # container a loader finds instead.
+    assert text[:1] not in {op.code.encode("latin-1") for op in pickletools.opcodes}
+    findings = scan_bytes(tmp_path, name, text)
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)]
+    assert "printable text" in findings[0].message
+
+
+def test_text_that_a_loader_could_still_read_blocks(tmp_path: Path) -> None:
+    cases = {
+        "long.p": b"# a note\n" * (8 << 10),  # over the size read whole
+        "utf8.p": "# caf\u00e9 notes\n".encode(),  # not printable ASCII: not shown to be only text
+        "zlib.p": b"x = 1\n",  # joblib sniffs `x` as zlib before it reads a pickle
+        "nul.p": b"# note\x00\n",
+    }
+    for name, data in cases.items():
+        findings = scan_bytes(tmp_path, name, data)
+        assert [f.severity for f in findings] == [Severity.HIGH], name
+
+
+def test_text_in_an_archive_member_named_like_a_model_is_low_too(tmp_path: Path) -> None:
+    findings = scan_bytes(tmp_path, "bundle.zip", zip_with({"templates/pre.p": b"# Get the code\n"}))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)]
+    findings = scan_bytes(tmp_path, "other.zip", zip_with({"templates/pre.p": b"#\x00 code"}))
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.HIGH)]

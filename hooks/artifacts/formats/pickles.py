@@ -9,7 +9,6 @@ stream holding torch's legacy magic number hands over to `torch_legacy`.
 
 from __future__ import annotations
 
-import re
 from typing import BinaryIO
 
 from hooks._core.findings import Severity
@@ -17,7 +16,7 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
-from hooks.artifacts.formats.tar_header import is_tar_header
+from hooks.artifacts.inert import TEXT_FIXTURE_LIMIT, is_short_text
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
@@ -178,27 +177,15 @@ def _loader_fails_first(
         return False
     if machine.acting and (machine.acting in IMPORTS_BEFORE_OPERANDS or exc.reason not in OPERANDS_MISSING):
         return False
-    if whole_file is None or file_size is None or file_size > _TEXT_FIXTURE_LIMIT:
+    if whole_file is None or file_size is None or file_size > TEXT_FIXTURE_LIMIT:
         return False
     position = whole_file.tell()
     try:
         whole_file.seek(0)
-        data = whole_file.read(_TEXT_FIXTURE_LIMIT + 1)
+        data = whole_file.read(TEXT_FIXTURE_LIMIT + 1)
     finally:
         whole_file.seek(position)
-    return (
-        len(data) == file_size
-        and _PRINTABLE_TEXT.fullmatch(data) is not None
-        and not data.startswith(_JOBLIB_PREFIXES)
-        and not is_tar_header(data[:512])
-    )
-
-
-_TEXT_FIXTURE_LIMIT = 64 << 10
-_PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
-# What joblib.load sniffs before it reads a pickle (joblib/compressor.py): zlib, gzip, bz2, xz,
-# lzma, lz4 and its old `ZF` files.
-_JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
+    return is_short_text(data, file_size)
 
 
 def _starts_like_pickle(reader: ByteReader) -> bool:
