@@ -83,6 +83,9 @@ _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
+# A float in scientific notation (`5.376289226632219e-05`, a metric in a log): its one letter is
+# the exponent's, and an exponent has at most three digits.
+_SCIENTIFIC = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]{1,3}")
 # A semantic version with its pre-release or build part and what a lock file appends to it:
 # `v1.2.3`, `v0.0.0-20230711153332-06a737ee72cb` (Go), `v0.4.0/go.mod` (go.sum), `2.1.0+cu118`.
 _RANGE_OPERATOR = re.compile(r"^(?:\^|~=?|[<>]=?|==?|!=)\s*")
@@ -537,7 +540,11 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "the value repeats its name")
     if _EMAIL.fullmatch(value) or _AT_DOMAIN.search(unquote_percent(value)):
         return ValueShape(0, "an e-mail address or user@host")
-    if (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20)) or _DATETIME.fullmatch(value):
+    if (
+        (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20))
+        or _DATETIME.fullmatch(value)
+        or _SCIENTIFIC.fullmatch(value)
+    ):
         return ValueShape(0, "a number, version, date or address")
     if (
         _VERSION.fullmatch(value)

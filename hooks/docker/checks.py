@@ -417,6 +417,7 @@ def _is_run(text: str, word: str) -> bool:
 
 def _secrets(dockerfile: Dockerfile) -> list[Issue]:
     """Literal credentials in ENV/ARG (by name or by value) and token-shaped values anywhere."""
+    from hooks._shared.credential_context import name_strength
     from hooks._shared.credential_filters import is_placeholder, is_weak_value
     from hooks._shared.credential_patterns import DETECTORS
 
@@ -428,7 +429,13 @@ def _secrets(dockerfile: Dockerfile) -> list[Issue]:
             for name, value in variable_pairs(instruction):
                 if not value or "$" in value or is_placeholder(value) or _PATH_VALUE.match(value):
                     continue
-                named = bool(_CREDENTIAL_NAME.search(name)) and not _NOT_SECRET_NAMES.search(name)
+                # The regex finds the credential word; the word-aware strength keeps it from
+                # reading `ov_tokenizers_branch`, `AUTHOR` or `PAD_TOKEN` as one.
+                named = (
+                    bool(_CREDENTIAL_NAME.search(name))
+                    and not _NOT_SECRET_NAMES.search(name)
+                    and name_strength(name) >= 1
+                )
                 if (named and not is_weak_value(value)) or (named and len(value) >= 16):
                     issues.append(_secret(instruction, f"{instruction.keyword} {name} holds a literal secret", name))
                     reported = True

@@ -9,7 +9,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -25,7 +25,7 @@ from hooks._shared.credential_patterns import (
     TOKEN_DETECTORS,
     Detector,
 )
-from hooks._shared.credential_shape import fixed_text, has_vendor_prefix, judge_value, word_coverage
+from hooks._shared.credential_shape import ValueShape, fixed_text, has_vendor_prefix, judge_value, word_coverage
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
@@ -119,6 +119,9 @@ class Hit:
 
 
 MAX_JUDGED_VALUES = 5_000  # per file: judging a value costs ~0.3 ms, so a second or two
+# Per file, repeats included: a value judged before is remembered, but each place it stands is
+# still looked at (and may be reported), so a file of one value repeated is bounded too (~2 s).
+MAX_CONTEXT_VALUES = 50_000
 MAX_PROVIDER_MATCHES = 20_000  # per file: a file of 400,000 AWS-shaped ids took 10 s and 320 MB
 
 
@@ -127,17 +130,28 @@ class Budget:
     """How many values in a credential context one file may still have judged. A dense run of
     `password=...` assignments (tens of thousands per MiB) would otherwise take minutes; past the
     budget the context detector stops (provider formats are still searched everywhere) and the
-    scanner reports that the rest was not judged."""
+    scanner reports that the rest was not judged. A value judged before under the same name
+    costs nothing again (its shape is remembered): a TensorFlow graph's thousands of
+    `key: "_output_shapes"` are one judgement, not a reason to stop reading."""
 
     remaining: int = MAX_JUDGED_VALUES
+    places_remaining: int = MAX_CONTEXT_VALUES
     matches_remaining: int = MAX_PROVIDER_MATCHES
     exhausted: bool = False
+    judged: set[tuple[str, str]] = field(default_factory=set)
 
-    def take(self) -> bool:
+    def take(self, value: str, name: str) -> bool:
+        if self.places_remaining <= 0:
+            self.exhausted = True
+            return False
+        self.places_remaining -= 1
+        if (value, name) in self.judged:
+            return True
         if self.remaining <= 0:
             self.exhausted = True
             return False
         self.remaining -= 1
+        self.judged.add((value, name))
         return True
 
     def take_match(self) -> bool:
@@ -285,7 +299,7 @@ def context_hits(
 ) -> list[Hit]:
     hits = []
     for candidate in candidates(text, lowered):
-        if budget is not None and not budget.take():
+        if budget is not None and not budget.take(candidate.value, candidate.name):
             break
         if runs and candidate.quoted and candidate.start in runs:
             joined, end = runs[candidate.start]
@@ -294,6 +308,13 @@ def context_hits(
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+@functools.lru_cache(maxsize=8192)
+def _judged_shape(value: str, name: str, placeholders: tuple[re.Pattern[str], ...]) -> ValueShape:
+    """`judge_value`, remembered: a file may repeat one value under one name thousands of times
+    (the budget charges it once, so the judging must cost it once too)."""
+    return judge_value(value, name, placeholders)
 
 
 def judge(
@@ -315,7 +336,7 @@ def judge(
     if candidate.name.lower() == "auth" and candidate.quoted and _in_docker_auths(lowered, candidate.start):
         return _docker_auth_hit(candidate, options)
     fixed = _fstring_fixed_part(text, candidate) if kind == CODE and candidate.quoted else None
-    shape = judge_value(candidate.value if fixed is None else fixed, candidate.name, options.placeholders)
+    shape = _judged_shape(candidate.value if fixed is None else fixed, candidate.name, options.placeholders)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None

@@ -437,7 +437,8 @@ NOT_SCANNED_FOR_SECRETS = BOOK.rule(
         "The file is binary or larger than 32 MiB, so it was not scanned for secrets (low; a larger notebook has "
         "its cell sources scanned and only its outputs skipped, and one past 128 MiB is medium); or a notebook's "
         "metadata is nested deeper or holds more strings than the hook reads, or the file holds more than 5,000 "
-        "values in a credential context (`password=`) or 20,000 token-shaped strings, so part of it was not (medium;"
+        "different values in a credential context (`password=`; a value repeated under one name counts once), "
+        "50,000 in all, or 20,000 token-shaped strings, so part of it was not (medium;"
         " low in a data file)."
     ),
     why="A secret in it would not be found, so the file is named instead of passed silently.",

@@ -20,6 +20,7 @@ from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks._shared.installed_copy import installed_copy, lowered
 from hooks.secrets import rules
 from hooks.secrets.detection import (
+    MAX_CONTEXT_VALUES,
     MAX_JUDGED_VALUES,
     MAX_PROVIDER_MATCHES,
     Budget,
@@ -228,8 +229,8 @@ def _budget_finding(display: str, *, data: bool) -> Finding:
     """Fail closed: values past the budget were not judged, so the file is not known to be clean
     (medium; low in a data file, where such runs are rows of someone else's records)."""
     message = (
-        f"more than {MAX_JUDGED_VALUES:,} values in a credential context (`password=`, `token:`) or"
-        f" {MAX_PROVIDER_MATCHES:,} token-shaped strings; the rest were not judged"
+        f"more than {MAX_JUDGED_VALUES:,} different values in a credential context (`password=`, `token:`),"
+        f" {MAX_CONTEXT_VALUES:,} in all, or {MAX_PROVIDER_MATCHES:,} token-shaped strings; the rest were not judged"
     )
     finding = make_finding(
         rules.NOT_SCANNED_FOR_SECRETS,

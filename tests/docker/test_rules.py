@@ -222,6 +222,18 @@ def test_false_positives_from_real_images(tmp_path: Path) -> None:
     ]
 
 
+def test_a_name_that_only_contains_a_credential_word_holds_no_secret(tmp_path: Path) -> None:
+    # `tokenizers`, `author`, `pad_token`: the credential word is part of another word or names
+    # something else, and the value beside it (a commit the next line checks out) is no secret.
+    text = (
+        f"FROM {PIN}\nARG ov_tokenizers_branch={'85be884a69f1' * 3}abcd\nENV AUTHOR_EMAIL=dev@example.com\n"
+        f"ARG PAD_TOKEN=<|endoftext|>\nRUN git checkout $ov_tokenizers_branch\n{SAFE_END}"
+    )
+    assert [rule for rule, _ in scan(tmp_path, text) if rule == "MLS506"] == []
+    secret = f"FROM {PIN}\nARG ov_tokenizer_token={'85be884a69f1' * 3}abcd\nARG ADMIN_PASSWORD=Zq8Rt5yWm3Lp\n{SAFE_END}"
+    assert [rule for rule, _ in scan(tmp_path, secret) if rule == "MLS506"] == ["MLS506", "MLS506"]
+
+
 def test_add_of_a_url_that_is_then_run(tmp_path: Path) -> None:
     text = f"FROM {PIN}\nADD https://x.example/install.sh /tmp/install.sh\nRUN bash /tmp/install.sh\n{SAFE_END}"
     assert graded(tmp_path, text) == [("MLS504", 2, "medium")]

@@ -754,3 +754,14 @@ def test_a_qualified_call_cut_at_its_quoted_argument_is_code_but_a_generated_run
     ):
         found = scan_text(tmp_path, name, text)
         assert [f.rule_id for f in found if f.severity.value != "low"] == ["MLS223"], text
+
+
+def test_a_float_in_scientific_notation_is_a_number_but_a_key_with_an_e_in_it_is_not(tmp_path: Path) -> None:
+    # A benchmark's log in a README: `pass` names a passed run, and the value is a metric.
+    log = "```\npass_mean_latency2: 5.376289226632219e-05\nwindow_pass_mean_latency2: 5.376289226632219e-05\n```\n"
+    assert scan_text(tmp_path, "README.md", log) == []
+    for text in (
+        "password: 5.376289226632219e-05Zq\n",  # letters after the exponent
+        "api_token: 9f2c4a7e1b3d5f60e8a1c3\n",  # hex digits with an `e` among them
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, "settings.yaml", text)] == ["MLS223"], text

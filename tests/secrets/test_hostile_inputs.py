@@ -69,3 +69,20 @@ def test_report_never_holds_the_secret(repo: Path, capsys, what: str, fmt: str) 
     assert status == 1
     for part in (SECRET, SECRET[:10], SECRET[10:]):
         assert part not in out.out and part not in out.err
+
+
+def test_a_value_repeated_under_one_name_is_judged_once_and_the_file_is_read_whole(tmp_path: Path) -> None:
+    # A TensorFlow graph in text: thousands of `key: "_output_shapes"` attributes, a few names.
+    node = 'node {{\n  name: "n{i}"\n  attr {{\n    key: "_output_shapes"\n  }}\n'
+    node += '  attr {{\n    key: "dtype"\n  }}\n}}\n'
+    graph = "".join(node.format(i=i) for i in range(4000)) + f'attr {{\n  key: "{fake("", 32)}Qz"\n}}\n'
+    assert [f.rule_id for f in scan_text(tmp_path, "graph.pbtxt", graph)] == ["MLS223"]
+
+
+def test_too_many_different_values_or_places_still_stop_the_reading(tmp_path: Path) -> None:
+    from hooks.secrets.detection import MAX_CONTEXT_VALUES, MAX_JUDGED_VALUES
+
+    different = "".join(f'key: "value{i:06d}"\n' for i in range(MAX_JUDGED_VALUES + 10))
+    assert "MLS906" in {f.rule_id for f in scan_text(tmp_path, "different.pbtxt", different)}
+    repeated = 'key: "dtype"\n' * (MAX_CONTEXT_VALUES + 10)
+    assert "MLS906" in {f.rule_id for f in scan_text(tmp_path, "repeated.pbtxt", repeated)}
