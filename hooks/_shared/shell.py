@@ -392,11 +392,16 @@ def placements(command: str) -> list[Placement]:
     a is a folder (b new) or b/a (b a folder); into a folder (`b/`, `.`, several sources, `-t`)
     each source's name in it; a pattern (`*.pt`, `{best,last}.pt`), a sync, a recursive cloud copy
     or rsync of a folder's contents (`src/`) and an unpack any file of the destination.
-    Redirections end the words (`cp a m.pt > /dev/null 2>&1`)."""
+    Redirections end the words (`cp a m.pt > /dev/null 2>&1`); the file standard output is
+    redirected to (`cat x > m.pt`) is filled from elsewhere."""
     found: list[Placement] = []
     moved = False  # after `cd`/`pushd` on the line, relative sources name other files
     for segment, _ in _segments(command):
         words = _command_words(_words(segment))
+        redirected = _stdout_file(words)
+        if redirected and not redirected.startswith("/dev/"):
+            # `cat /tmp/x > m.pt`, `python make.py > m.pkl`: what the program prints fills the file.
+            found.append(Placement((), frozenset({redirected.strip("'\"")})))
         cut = next((n for n, w in enumerate(words) if _REDIRECTION.match(w)), len(words))
         words = words[:cut]
         if not words:

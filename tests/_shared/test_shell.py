@@ -314,6 +314,12 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     for command in ("cp --help", "echo cp a b", "wget -O m.pt https://example.org/m.pt", "tar -czf out.tgz models"):
         assert _placed(command) == [], command
     assert _placed("aws s3 ls s3://b") == []
+    # Standard output redirected to a file fills it from elsewhere; to a device or a stream, nothing.
+    assert _placed("cat /tmp/part1 /tmp/part2 > model.pt") == [((), {"model.pt"})]
+    assert _placed("python export.py >>'m.pkl'") == [((), {"m.pkl"})]
+    assert _placed("cp a.pt b.pt > /dev/null 2>&1") == [(("a.pt",), {"b.pt"})]
+    assert _placed("python train.py 2> err.log") == []
+    assert _placed("echo done >&2") == []
     assert _placed("sync") == []
     assert download_targets("cp a b") == set()
 

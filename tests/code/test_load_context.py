@@ -1136,6 +1136,18 @@ def test_a_pathlib_move_a_link_or_a_started_command_over_the_codes_file_is_not_i
     assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
 
 
+def test_output_redirected_over_the_codes_file_is_not_its_own(tmp_path: Path) -> None:
+    """`cat parts > m.pt`, a program's output redirected over a file the code saved: someone else's
+    bytes; its errors (`2> m.log`) or a device (`> /dev/null`) are not."""
+    text = notebook(
+        "import torch\ntorch.save(net, 'a.pt')\ntorch.save(net, 'b.pt')",
+        "!cat /content/part1 /content/part2 > a.pt\n!python train.py 2> b.pt.log > /dev/null",
+        "a = torch.load('a.pt')\nb = torch.load('b.pt')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["high", "low"]
+
+
 def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_file_its_own(tmp_path: Path) -> None:
     """`df.replace({...})`, `name.replace(a, b)`, `df.rename(columns=...)`, a move of the code's own
     file, and commands that copy the code's file elsewhere or only list it write nothing over it."""
