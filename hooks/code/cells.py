@@ -14,7 +14,8 @@ prefilter's automagic) is the reference, and the tests check this module against
   `/f x`, `,f x`, `;f x` autocalls; `x = !cmd` and `x = %magic` assignments; a trailing `\\`
   joins the next physical line into the same command;
 - a cell of one line whose first word is a magic's name is that magic (`pip install x`,
-  `cd data`): IPython applies automagic to one-line cells only.
+  `cd data`): IPython applies automagic to one-line cells only;
+- the aliases `%cp`, `%mv`, `%cat`, ... are shell commands; `%cd` stays the call IPython makes.
 
 What is not Python becomes `pass` at the same indentation (lines it joined become blank), so the cell still
 parses and every finding keeps its line; columns removed in front are kept in `python_offsets`.
@@ -22,6 +23,7 @@ parses and every finding keeps its line; columns removed in front are kept in `p
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
@@ -79,6 +81,9 @@ OTHER_LANGUAGE_MAGICS = frozenset(
 PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug", "memit", "mprun"})
 INSTALL_LINE_MAGICS = frozenset({"pip", "conda", "mamba", "micromamba", "uv"})
 SHELL_LINE_MAGICS = frozenset({"sx", "system"})
+# IPython's POSIX aliases whose command is their own name (`%cp a b` runs `cp a b` in a shell);
+# its `ls` aliases only list.
+ALIAS_SHELL_MAGICS = frozenset({"cat", "cp", "mkdir", "mv", "rm", "rmdir"})
 # Magic names IPython resolves without `%` in a one-line cell (built-in line magics, the POSIX
 # aliases, ipykernel's, and those of extensions notebooks commonly load first).
 AUTOMAGIC_NAMES = frozenset(
@@ -182,9 +187,15 @@ AUTOMAGIC_NAMES = frozenset(
         "wandb",
     }
 )
-# After the magic's name, these make the line Python (`ls = 1`, `pwd()`, `cd.x`): IPython's
-# assignment and Python-operator checks come before automagic.
-_NOT_AUTOMAGIC_NEXT = frozenset("!=()<>,+*/%^&|.[:")
+# After the magic's name and a space, `=` and `,` make the line Python (`ls = 1`, `cd, x = f()`):
+# IPython's assignment check comes before automagic, its Python-operator check after it, so
+# `cd /content/drive`, `cd ..` and `cp *.pt d` are magics. (`pwd()` and `cd.x`, with no space,
+# never read as a magic's name.)
+_ASSIGNMENT_NEXT = frozenset("=,")
+# A call, a subscript or a keyword operator after the space is kept as Python when the line
+# parses: the name is most likely the notebook's own function (`load (path)`), which IPython
+# would run rather than the magic it shadows, and as Python its call is analysed.
+_PYTHON_IF_PARSED_NEXT = frozenset("([")
 _CLASSIC_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 _CLASSIC_FIRST = re.compile(r"^>>>( |$)")
 _IPYTHON_PROMPT = re.compile(r"^((\[nav\]|\[ins\])? )?In \[\d+\]: |^\s*\.{3,}: ?")
@@ -376,16 +387,25 @@ def _program_kind(program: str) -> str:
 
 
 # --- one-line cells: automagic -----------------------------------------------------------------
+def _parses(line: str) -> bool:
+    try:
+        compile(line, "<cell>", "exec", ast.PyCF_ONLY_AST)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
 def _automagic(lines: list[str], index: int, result: CellSource) -> bool:
     line = lines[index].strip()
     match = _FIRST_WORD.match(line)
     if match is None or match.group("name") not in AUTOMAGIC_NAMES:
         return False
     rest = match.group("rest").strip()
-    if rest and rest[0] in _NOT_AUTOMAGIC_NEXT:
+    if rest and rest[0] in _ASSIGNMENT_NEXT:
         return False
-    if rest.startswith(("in ", "is ", "and ", "or ", "if ", "not ")) or rest in ("in", "is", "and", "or"):
-        return False  # `ls in x`: a Python expression with a keyword operator
+    keyword = rest.startswith(("in ", "is ", "and ", "or ", "if ", "not ")) or rest in ("in", "is", "and", "or")
+    if (keyword or rest[:1] in _PYTHON_IF_PARSED_NEXT) and _parses(line):
+        return False  # `ls in x`, `load (path)`: Python the notebook's own names make
     out = list(lines)
     leading = len(lines[index]) - len(lines[index].lstrip())
     name = match.group("name")
@@ -496,6 +516,12 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
         result.installs.append((number, f"{name} {stripped}".strip()))
     elif name in SHELL_LINE_MAGICS:
         result.shell.append((number, stripped))
+    elif name in ALIAS_SHELL_MAGICS:
+        result.shell.append((number, f"{name} {stripped}".strip()))
+    elif name == "cd":
+        # Kept as the call IPython makes: the kernel's working folder changes for every later
+        # cell, so a relative path after it names another file (hooks/code/load_context.py).
+        return f"{indent}get_ipython().run_line_magic('cd', {stripped!r})"
     return _blank(indent)
 
 

@@ -285,6 +285,14 @@ _HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
 _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen"})
 
 
+def _changes_folder(call: ast.Call, qualname: str) -> bool:
+    """`os.chdir(d)`, or IPython's `%cd d` (kept by cells.py as the call IPython makes)."""
+    if qualname == "os.chdir":
+        return True
+    magic = call.args[0] if call.args else None
+    return qualname == "get_ipython.run_line_magic" and isinstance(magic, ast.Constant) and magic.value == "cd"
+
+
 def _fetching_call(call: ast.Call) -> bool:
     """A call that downloads, copies or unpacks files, an HTTP client's request, or a program
     started with a fetching command line (`subprocess.run(["git", "pull"])`)."""
@@ -421,6 +429,9 @@ class LoadContext:
         self._copies_seen: set[Copy] = set()
         self._own_memo: dict[tuple[str, int, int], bool] = {}  # cleared whenever a write or copy is added
         self.mlflow_logged = False
+        # Lines that change the working folder (`%cd d`, `os.chdir(d)`): a relative path the code
+        # wrote before one names another file after it.
+        self.chdir_lines: list[int] = []
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.look_texts: Counter[str] = Counter()  # and those existence checks and read opens look at
@@ -548,6 +559,10 @@ class LoadContext:
             key = self.key(target) if target is not None else None
             if key is not None:
                 self.download_lines.setdefault(key, []).append(call.lineno)
+            return
+        if _changes_folder(call, qualname):
+            self.chdir_lines.append(call.lineno)
+            self._own_memo.clear()
             return
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
@@ -1129,8 +1144,17 @@ class LoadContext:
             # when missing, `s3.download_file(b, k, MODEL)`) may be what the load reads.
             return False
         if key is not None and key in self.write_lines:
-            return not self._replaced_by_download(key, call.lineno)
+            return not self._moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def _moved_away(self, key: str, line: int) -> bool:
+        """Whether the working folder changed between the code's last write of this relative
+        path before `line` and `line` (in source order, for a script too: a folder change at its
+        top, before any write, leaves its paths its own)."""
+        if key.startswith("c:") and key[2:].startswith(("/", "~")):
+            return False
+        last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
+        return any(last_write < moved < line for moved in self.chdir_lines)
 
     def _fetched_to(self, key: str) -> bool:
         """Whether a fetching call of the code (a download, copy or sync) is given this path, or

@@ -74,6 +74,8 @@ IPYTHON_LINES = [
     "!echo {x} $HOME",
     "%sx echo hi",
     "%env A=1",
+    "%cd /content/run",
+    "%cp best.pt m.pt",
 ]
 BLOCKS = [
     ["if x:", "    !ls", "    y = f(1)"],
@@ -82,7 +84,23 @@ BLOCKS = [
     ["with open(p) as fh:", "    data = fh.read()"],
 ]
 FIRST_LINES = ["", "%%time", "%%capture out", "%%bash", "%%sh", "%%script bash", "%%writefile f.py", "%%html"]
-ONE_LINERS = ["pip install torch", "cd data", "ls -la", "pwd", "cd = 3", "ls", "time x = f(1)", "env X"]
+ONE_LINERS = [
+    "pip install torch",
+    "cd data",
+    "ls -la",
+    "pwd",
+    "cd = 3",
+    "ls",
+    "time x = f(1)",
+    "env X",
+    "cp /tmp/x.pt m.pt",
+    "cd ..",
+    "cd /content/drive",
+    "cp *.pt d",
+    "ls | grep x",
+    "cat a b > m.pt",
+    "mv = 2",
+]
 
 
 @st.composite
@@ -159,6 +177,8 @@ def _expected(source: str, shell) -> tuple[bool, list[str], list[str], list[str]
             installs.append(magic)
         elif name in ("sx", "system"):
             expected_shell.append(arguments.strip())
+        elif name in ("cat", "cp", "mkdir", "mv", "rm", "rmdir"):
+            expected_shell.append(magic)  # an alias: IPython runs `name arguments` in a shell
     for name, line, body in cell_magics:
         program = line.split()[:1]
         if name in ("bash", "sh") or (name == "script" and program in (["bash"], ["sh"])):

@@ -1148,6 +1148,31 @@ def test_output_redirected_over_the_codes_file_is_not_its_own(tmp_path: Path) ->
     assert found == ["high", "low"]
 
 
+def test_a_working_folder_changed_after_the_save_makes_a_relative_load_another_file(tmp_path: Path) -> None:
+    """`%cd d`, `cd ..` (automagic) or `os.chdir(d)` between the save and the load: the relative
+    path names a file in the other folder; an absolute path, or a change before the save, does not."""
+    for change in ("%cd /content/other", "cd ..", "import os\nos.chdir('/content/other')"):
+        text = notebook(
+            "import torch\ntorch.save(net, 'm.pt')\ntorch.save(net, '/content/abs.pt')",
+            change,
+            "m = torch.load('m.pt')\na = torch.load('/content/abs.pt')",
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == ["high", "low"], change
+    before = notebook("%cd /content/run", "import torch\ntorch.save(net, 'm.pt')", "m = torch.load('m.pt')")
+    assert [f.severity.value for f in scan_code(tmp_path, before, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+    script = "import os, torch\nos.chdir(os.path.dirname(__file__))\ntorch.save(net, 'm.pt')\nm = torch.load('m.pt')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_a_one_line_shell_alias_or_cd_cell_is_a_magic_not_unparseable_python(tmp_path: Path) -> None:
+    text = notebook("import torch\ntorch.save(net, 'm.pt')", "cp /tmp/x.pt m.pt", "m = torch.load('m.pt')")
+    found = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb")]
+    assert found == [("MLS306", "high")]
+    kept = notebook("import torch\ntorch.save(net, 'm.pt')", "cd = 3", "m = torch.load('m.pt')")
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, kept, "nb.ipynb")] == [("MLS306", "low")]
+
+
 def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_file_its_own(tmp_path: Path) -> None:
     """`df.replace({...})`, `name.replace(a, b)`, `df.rename(columns=...)`, a move of the code's own
     file, and commands that copy the code's file elsewhere or only list it write nothing over it."""
