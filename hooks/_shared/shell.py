@@ -439,6 +439,11 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         return [Placement((), frozenset({folder}), "unpack")]
     if program in _PLACING_PROGRAMS:
         return _copy_placement(program, rest)
+    if program in _HUB_CLIENTS and rest[:1] == ["download"]:
+        # `huggingface-cli download repo --local-dir d`: the repository's files, any file of d
+        # (without --local-dir they go to the Hub's cache, which no relative path names).
+        folder = _option_value(rest, ("--local-dir",))
+        return [Placement((), frozenset({folder}))] if folder else []
     return []
 
 
@@ -529,6 +534,7 @@ def _option_value(words: list[str], options: tuple[str, ...]) -> str | None:
 
 
 _PLACING_PROGRAMS = frozenset({"cp", "mv", "install", "rsync", "ln"})
+_HUB_CLIENTS = frozenset({"huggingface-cli", "hf"})
 _UNPACKERS = frozenset({"unzip", "tar", "7z", "unrar"})
 _TAR_EXTRACT = re.compile(r"-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get")
 

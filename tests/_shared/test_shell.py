@@ -320,6 +320,11 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("cp a.pt b.pt > /dev/null 2>&1") == [(("a.pt",), {"b.pt"})]
     assert _placed("python train.py 2> err.log") == []
     assert _placed("echo done >&2") == []
+    # A Hub download into a folder may write any file of it; into the Hub's cache, none named here.
+    assert _placed("huggingface-cli download org/model --local-dir ckpt") == [((), {"ckpt"})]
+    assert _placed("hf download org/model --local-dir=./ckpt --include '*.pt'") == [((), {"./ckpt"})]
+    assert _placed("huggingface-cli download org/model") == []
+    assert _placed("huggingface-cli login --token $HF_TOKEN") == []
     assert _placed("sync") == []
     assert download_targets("cp a b") == set()
 

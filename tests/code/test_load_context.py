@@ -1173,6 +1173,16 @@ def test_a_one_line_shell_alias_or_cd_cell_is_a_magic_not_unparseable_python(tmp
     assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, kept, "nb.ipynb")] == [("MLS306", "low")]
 
 
+def test_a_hub_download_into_the_codes_folder_replaces_its_files(tmp_path: Path) -> None:
+    text = notebook(
+        "import torch\ntorch.save(net, 'ckpt/m.pt')\ntorch.save(net, 'out/o.pt')",
+        "!huggingface-cli download someone/model --local-dir ckpt\n!huggingface-cli download someone/model",
+        "m = torch.load('ckpt/m.pt')\no = torch.load('out/o.pt')",
+    )
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert found == ["high", "low"]
+
+
 def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_file_its_own(tmp_path: Path) -> None:
     """`df.replace({...})`, `name.replace(a, b)`, `df.rename(columns=...)`, a move of the code's own
     file, and commands that copy the code's file elsewhere or only list it write nothing over it."""
