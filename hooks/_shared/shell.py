@@ -442,8 +442,8 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
     if program in _HUB_CLIENTS and rest[:1] == ["download"]:
         # `huggingface-cli download repo --local-dir d`: the repository's files, any file of d
         # (without --local-dir they go to the Hub's cache, which no relative path names).
-        folder = _option_value(rest, ("--local-dir",))
-        return [Placement((), frozenset({folder}))] if folder else []
+        local_dir = _option_value(rest, ("--local-dir",))
+        return [Placement((), frozenset({local_dir}))] if local_dir else []
     return []
 
 
