@@ -1302,6 +1302,7 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
             for target in statement.targets:
                 context.remember_assignment(target, statement.value)
     calls: list[ast.Call] = []
+    bindings: dict[int, list[ast.Assign]] = {}  # function line (0: module) -> its assignments
     # node, line of its innermost function (0: module), line of its innermost class (0: none)
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
@@ -1318,6 +1319,7 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
                     context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
+            bindings.setdefault(scope, []).append(node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             parameters[node.lineno] = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
@@ -1325,14 +1327,25 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
     # Handles are all known now; then the serialiser calls that write through them, and the
     # commands the script starts (`os.system("cp /mnt/m.pt m.pt")` in any function).
-    commands = CommandFinder(context.constant_text)
+    # One finder per function, fed that function's assignments in source order, so `cmd = [...]`
+    # then `subprocess.run(cmd)` is read as the visitor reads it, and never across functions.
+    finders: dict[int, CommandFinder] = {}
+    position = {scope: 0 for scope in bindings}
+    for assigned in bindings.values():
+        assigned.sort(key=lambda a: (a.lineno, a.col_offset))
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
     for call in calls:
-        hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))
+        scope = context.scope_of[id(call)]
+        hidden = context.hide_constants(parameters.get(scope, set()))
         name = qualname(call.func) or ""
         context.record_call(call, name)
+        commands = finders.setdefault(scope, CommandFinder(context.constant_text))
+        assigned = bindings.get(scope, [])
+        while position.get(scope, 0) < len(assigned) and assigned[position[scope]].lineno < call.lineno:
+            commands.remember(assigned[position[scope]].targets[0], assigned[position[scope]].value)
+            position[scope] += 1
         started = len(commands.commands)
         commands.record_call(call, name)
         new_commands = commands.commands[started:]

@@ -1183,6 +1183,24 @@ def test_a_hub_download_into_the_codes_folder_replaces_its_files(tmp_path: Path)
     assert found == ["high", "low"]
 
 
+def test_a_scripts_command_held_in_a_variable_is_read_in_its_own_function(tmp_path: Path) -> None:
+    """`cmd = ["cp", src, "m.pt"]` then `subprocess.run(cmd)` in one function of a script puts other
+    bytes at m.pt; the same name bound in another function says nothing about this one's call."""
+    script = (
+        "import subprocess, torch\n\ndef predict():\n    return torch.load('m.pt')\n\n"
+        "def train(net):\n    torch.save(net, 'm.pt')\n\n"
+        "def fetch():\n    cmd = ['cp', '/mnt/shared/m.pt', 'm.pt']\n    subprocess.run(cmd, check=True)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    other = (
+        "import subprocess, torch\n\ndef predict():\n    return torch.load('m.pt')\n\n"
+        "def train(net):\n    torch.save(net, 'm.pt')\n\n"
+        "def plan():\n    cmd = ['cp', '/mnt/shared/m.pt', 'm.pt']\n    return cmd\n\n"
+        "def show(cmd):\n    subprocess.run(cmd, check=True)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, other, "job.py") if f.rule_id == "MLS306"] == ["low"]
+
+
 def test_calls_that_only_look_like_pathlib_moves_or_commands_leave_the_codes_file_its_own(tmp_path: Path) -> None:
     """`df.replace({...})`, `name.replace(a, b)`, `df.rename(columns=...)`, a move of the code's own
     file, and commands that copy the code's file elsewhere or only list it write nothing over it."""
