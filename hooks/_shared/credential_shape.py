@@ -83,9 +83,12 @@ _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
 _NUMBERISH = re.compile(r"[0-9.,:_+\-/ ]+")  # numbers, versions, dates, times, IPs
-# A float in scientific notation (`5.376289226632219e-05`, a metric in a log): its one letter is
-# the exponent's, and an exponent has at most three digits.
-_SCIENTIFIC = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]{1,3}")
+# A float as a program prints it (`5.376289226632219e-05`, `1e+20`, a metric in a log): a
+# mantissa of at most 20 digits with a decimal point, or an exponent with its sign, of at most
+# three digits. (`8675309e123` or `12345...6e12`, digits around one `e`, are still judged.)
+_SCIENTIFIC = re.compile(
+    r"[+-]?(?:[0-9]{1,20}\.[0-9]{0,20}|\.[0-9]{1,20})[eE][+-]?[0-9]{1,3}|[+-]?[0-9]{1,20}[eE][+-][0-9]{1,3}"
+)
 # A semantic version with its pre-release or build part and what a lock file appends to it:
 # `v1.2.3`, `v0.0.0-20230711153332-06a737ee72cb` (Go), `v0.4.0/go.mod` (go.sum), `2.1.0+cu118`.
 _RANGE_OPERATOR = re.compile(r"^(?:\^|~=?|[<>]=?|==?|!=)\s*")
@@ -543,7 +546,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if (
         (_NUMBERISH.fullmatch(value) and not (value.isdigit() and length >= 20))
         or _DATETIME.fullmatch(value)
-        or _SCIENTIFIC.fullmatch(value)
+        or (("e" in value or "E" in value) and _SCIENTIFIC.fullmatch(value))
     ):
         return ValueShape(0, "a number, version, date or address")
     if (

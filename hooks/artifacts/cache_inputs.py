@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hooks._core.policy import Policy
 from hooks._shared.gate_record import is_gated_model, record_path
-from hooks.artifacts.openvino_ir import description_of
+from hooks.artifacts.openvino_ir import description_of, description_too_large
 
 # The cache keys a file by the sha256 of all its bytes. The scan of a model file reads its
 # structure (zip directory, pickles, headers) and seeks past tensor data, so above this size
@@ -29,6 +29,8 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     if policy.section("artifacts").get("require_gate_record") and is_gated_model(display):
         inputs.append(record_path(path))
     description = description_of(path)
-    if description is not None:
+    if description is not None and description_too_large(path):
+        inputs.append("openvino-ir-description:too-large")  # not read, whatever it holds
+    elif description is not None:
         inputs.append(description)  # IR weights are known by the XML beside them
     return inputs

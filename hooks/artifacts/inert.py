@@ -42,7 +42,7 @@ TEXT_FIXTURE_LIMIT = 64 << 10
 _PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
 # What joblib.load sniffs before it reads a pickle (joblib/compressor.py): zlib, gzip, bz2, xz,
 # lzma, lz4 and its old `ZF` files.
-_JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
+JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
 
 
 def is_short_text(data: bytes, size: int) -> bool:
@@ -54,7 +54,7 @@ def is_short_text(data: bytes, size: int) -> bool:
         size <= TEXT_FIXTURE_LIMIT
         and len(data) == size
         and _PRINTABLE_TEXT.fullmatch(data) is not None
-        and not data.startswith(_JOBLIB_PREFIXES)
+        and not data.startswith(JOBLIB_PREFIXES)
         and not is_tar_header(data[:512])
     )
 

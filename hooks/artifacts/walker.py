@@ -20,6 +20,7 @@ from hooks.artifacts.formats import ctranslate2
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
+    JOBLIB_PREFIXES,
     TEXT_FIXTURE_LIMIT,
     another_reader_may_take,
     inert_kind,
@@ -193,8 +194,8 @@ class Walker(Walk):
         is not paid for weights of gigabytes)."""
         if self._path is None or source.depth or source.label or source.size is None or not source.seekable:
             return False
-        if not described_weights(self._path, source.size):
-            return False
+        if source.head.startswith(JOBLIB_PREFIXES) or not described_weights(self._path, source.size):
+            return False  # joblib.load sniffs these and reads on: not only OpenVINO's raw ranges
         start = source.handle.tell()
         try:
             return not loader_container_inside(source.handle, source.size)

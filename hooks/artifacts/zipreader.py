@@ -45,16 +45,16 @@ class ZipDirectory:
 
 
 def find_eocd(handle: BinaryIO, file_size: int) -> int | None:
-    """Offset of the last end-of-central-directory record, if the file ends like a zip."""
+    """Offset of the last end-of-central-directory record, if the file ends like a zip: as
+    Python's zipfile finds it, the last signature in the tail with a whole record after it,
+    whether or not the comment length it gives fits in the file (zipfile never checks)."""
     start = max(0, file_size - _EOCD_SEARCH)
     handle.seek(start)
     tail = handle.read(file_size - start)
     position = tail.rfind(EOCD)
     while position != -1:
         if len(tail) - position >= 22:
-            comment_length = struct.unpack_from("<H", tail, position + 20)[0]
-            if position + 22 + comment_length <= len(tail):
-                return start + position
+            return start + position
         position = tail.rfind(EOCD, 0, position)
     return None
 

@@ -389,8 +389,8 @@ def _program_kind(program: str) -> str:
 # --- one-line cells: automagic -----------------------------------------------------------------
 def _parses(line: str) -> bool:
     try:
-        compile(line, "<cell>", "exec", ast.PyCF_ONLY_AST)
-    except (SyntaxError, ValueError):
+        ast.parse(line)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
 

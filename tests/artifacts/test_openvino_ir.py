@@ -103,3 +103,70 @@ def test_any_description_is_read_without_error(tmp_path_factory: object, descrip
     folder = tmp_path_factory.mktemp("ir")  # type: ignore[attr-defined]
     (folder / "m.xml").write_bytes(b"<net>" + description)
     assert described_weights(folder / "m.bin", size) in (True, False)
+
+
+def _empty_name_tar(member: bytes) -> bytes:
+    """A v7 tar whose first member has an all-NUL name, then `storages` holding `member`."""
+    import io
+    import tarfile
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        for name, data in (("placeholder", b""), ("storages", member)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    raw = bytearray(out.getvalue())
+    raw[0:100] = b"\x00" * 100
+    raw[148:156] = b" " * 8
+    raw[148:156] = (b"%o\x00" % sum(raw[:512])).ljust(8, b"\x00")
+    return bytes(raw)
+
+
+def test_red_team_loadable_payloads_beside_an_ir_description_still_block(tmp_path: Path) -> None:
+    """Red team (stop 41): data a loader reads although its first byte is no opcode, given an IR
+    XML that names all of it: joblib's old `ZF` container with any length field, a tar whose first
+    name is empty, a zip whose end record claims a comment longer than the file holds."""
+    import zlib
+
+    payload = malicious_pickle(tmp_path / "canary")
+    broken_zip = bytearray(b"A" * 64 + zip_with({"archive/data.pkl": payload}))
+    broken_zip[-2:] = b"\xff\xff"  # comment length 65535, no comment: zipfile opens it all the same
+    cases = {
+        "zf_loose": b"ZF" + b"20".ljust(19) + zlib.compress(payload),
+        "zf_space": b"ZF"
+        + b"0x%x" % len(payload)
+        + b" " * (17 - len(b"%x" % len(payload)))
+        + b" "
+        + zlib.compress(payload),
+        "tar_empty_name": _empty_name_tar(payload),
+        "zip_long_comment": bytes(broken_zip),
+    }
+    for stem, data in cases.items():
+        (tmp_path / f"{stem}.xml").write_bytes(_ir((0, len(data))))
+        findings = scan_bytes(tmp_path, f"{stem}.bin", data)
+        assert "MLS101" in {f.rule_id for f in findings}, (stem, [(f.rule_id, f.message) for f in findings])
+
+
+def test_a_description_that_would_backtrack_is_read_in_linear_time(tmp_path: Path) -> None:
+    weights = tmp_path / "m.bin"
+    weights.write_bytes(_floats(4))
+    (tmp_path / "m.xml").write_bytes(b"<!---->" * 5000 + b"x")  # comments, then no root
+    assert not described_weights(weights, 16)
+    (tmp_path / "m.xml").write_bytes(b"<net>" + b"<data " * 200_000)  # tags never closed
+    assert described_weights(weights, 16)  # no ranges named: a 16-byte file is within the padding
+    (tmp_path / "m.xml").write_bytes(b"\xef\xbb\xbf <?xml version='1.0'?>\n<!-- a -->\n<!-- b -->\n<net/>")
+    assert described_weights(weights, 16)
+
+
+def test_a_description_too_large_to_read_keys_the_cache_by_that_fact_not_its_bytes(tmp_path: Path) -> None:
+    from hooks._core.policy import Policy
+    from hooks.artifacts.cache_inputs import cache_inputs
+
+    weights = tmp_path / "m.bin"
+    weights.write_bytes(_floats(1))
+    with (tmp_path / "m.xml").open("wb") as handle:
+        handle.truncate(MAX_DESCRIPTION_BYTES + 1)  # sparse: hashing it would read it all
+    assert cache_inputs(weights, "m.bin", Policy(root=tmp_path)) == ["openvino-ir-description:too-large"]
+    (tmp_path / "m.xml").write_bytes(_ir((0, 4)))
+    assert cache_inputs(weights, "m.bin", Policy(root=tmp_path)) == [tmp_path / "m.xml"]

@@ -232,6 +232,10 @@ def test_a_name_that_only_contains_a_credential_word_holds_no_secret(tmp_path: P
     assert [rule for rule, _ in scan(tmp_path, text) if rule == "MLS506"] == []
     secret = f"FROM {PIN}\nARG ov_tokenizer_token={'85be884a69f1' * 3}abcd\nARG ADMIN_PASSWORD=Zq8Rt5yWm3Lp\n{SAFE_END}"
     assert [rule for rule, _ in scan(tmp_path, secret) if rule == "MLS506"] == ["MLS506", "MLS506"]
+    # Red team (stop 41): names run together (`PGPASSWORD`, PostgreSQL's own) are still credentials.
+    run_together = f"FROM {PIN}\nENV PGPASSWORD=Zq7vR2mXk9LpW4tB\nARG HFTOKEN=Zq7vR2mXk9LpW4tE\n"
+    run_together += f"ENV SECRETACCESSKEY=Zq7vR2mXk9LpW4tF\n{SAFE_END}"
+    assert [rule for rule, _ in scan(tmp_path, run_together) if rule == "MLS506"] == ["MLS506"] * 3
 
 
 def test_add_of_a_url_that_is_then_run(tmp_path: Path) -> None:

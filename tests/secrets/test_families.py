@@ -763,5 +763,7 @@ def test_a_float_in_scientific_notation_is_a_number_but_a_key_with_an_e_in_it_is
     for text in (
         "password: 5.376289226632219e-05Zq\n",  # letters after the exponent
         "api_token: 9f2c4a7e1b3d5f60e8a1c3\n",  # hex digits with an `e` among them
+        "api_secret: 8675309e123\n",  # digits around one `e`: no point, no signed exponent
+        "token: 31415926535897932384e5\n",
     ):
         assert [f.rule_id for f in scan_text(tmp_path, "settings.yaml", text)] == ["MLS223"], text

@@ -27,8 +27,11 @@ def read_compressed(kind: str, source: Source, walk: Walk) -> None:
             f"{source.label}|zstd",
         )
         return
-    if kind == "zfile":  # joblib < 0.10: b"ZF" + hex length padded to 19 bytes, then zlib
+    if kind in ("zfile", "zfile-loose"):
+        # joblib < 0.10: b"ZF" + a hex length padded to 19 bytes (joblib reads it with int(x, 16),
+        # so `0x20`, ` 20 `, `+20` all do), an optional space (joblib <= 0.8.4), then zlib.
         source.handle.read(21)
+        _skip_space(source)
         kind = "zlib"
     stream = buffered(
         DecompressStream(
@@ -49,6 +52,18 @@ def read_compressed(kind: str, source: Source, walk: Walk) -> None:
     )
 
 
+def _skip_space(source: Source) -> None:
+    """Past the space joblib's old writer put after the length (zlib data never starts with one)."""
+    peek = getattr(source.handle, "peek", None)
+    if peek is not None:
+        if peek(1)[:1] == b" ":
+            source.handle.read(1)
+    elif source.seekable:
+        position = source.handle.tell()
+        if source.handle.read(1) != b" ":
+            source.handle.seek(position)
+
+
 def _reading(kind: str) -> Callable[[Source, Walk], None]:
     def read(source: Source, walk: Walk) -> None:
         read_compressed(kind, source, walk)
@@ -66,5 +81,8 @@ XZ = Format("xz", lambda head: head.startswith(b"\xfd7zXZ\x00"), _reading("xz"))
 LZ4 = Format("lz4", lambda head: head.startswith(b"\x04\x22\x4d\x18"), _reading("lz4"))  # joblib, lz4.frame
 ZSTD = Format("zstd", lambda head: head.startswith(b"\x28\xb5\x2f\xfd"), _reading("zstd"))  # pandas .zst
 ZFILE = Format("zfile", lambda head: head.startswith(b"ZF0x"), _reading("zfile"))
+# joblib.load reads any data that starts `ZF` this way (its _detect_compressor tests only that):
+# weak, so it counts when the name says artifact or the data decompresses to something found.
+ZFILE_LOOSE = Format("zfile-loose", lambda head: head.startswith(b"ZF"), _reading("zfile-loose"), weak=True)
 LZMA = Format("lzma", lambda head: head.startswith(b"]\x00\x00"), _reading("lzma"), weak=True)
 ZLIB = Format("zlib", _is_zlib, _reading("zlib"), weak=True)

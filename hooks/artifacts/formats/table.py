@@ -54,6 +54,7 @@ FORMATS: tuple[Format, ...] = (
     tensorflow.TENSORFLOW,
     compressed.LZMA,
     compressed.ZLIB,
+    compressed.ZFILE_LOOSE,
     pickles.MAYBE_PICKLE,
 )
 BY_NAME: dict[str, Format] = {fmt.name: fmt for fmt in FORMATS}

@@ -19,8 +19,8 @@ def is_tar_header(head: bytes) -> bool:
         return False
     header = head[:148] + b" " * 8 + head[156:512]
     signed = sum(header) - 256 * sum(1 for byte in header if byte > 127)
-    if stored not in (sum(header), signed) or head[0] == 0:
-        return False
+    if stored not in (sum(header), signed) or head[:512].count(0) == 512:
+        return False  # an empty name is a tar to tarfile; only an all-zero block ends the archive
     # tarfile's frombuf() then reads mode, uid, gid, size, mtime, devmajor and devminor the same
     # way and raises "invalid header" when one is not a number: such data is no tar to it (a PNG
     # whose signed byte sum happens to be 0 matches an empty checksum field).

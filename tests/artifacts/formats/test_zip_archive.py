@@ -72,3 +72,11 @@ def test_zip_member_named_like_an_artifact_but_unknown(tmp_path: Path) -> None:
 def test_unsupported_zip_compression_fails_closed(tmp_path: Path) -> None:
     data = zip_with({"model.pkl": BENIGN_STATE}, zipfile.ZIP_LZMA)
     assert rules(scan_bytes(tmp_path, "bundle.zip", data)) == ["MLS901"]
+
+
+def test_an_end_record_claiming_a_longer_comment_than_the_file_holds_is_still_the_zip(tmp_path: Path) -> None:
+    # Python's zipfile takes the last end record whatever comment length it gives (red team, stop 41).
+    data = bytearray(zip_with({"archive/data.pkl": malicious_pickle(tmp_path / "canary")}))
+    data[-2:] = b"\xff\xff"
+    assert zipfile.ZipFile(io.BytesIO(bytes(data))).namelist() == ["archive/data.pkl"]
+    assert "MLS101" in rules(scan_bytes(tmp_path, "model.pt", bytes(data)))
