@@ -140,6 +140,26 @@ def name_strength(name: str) -> int:
     1: it may (`key`, `auth`, `KAGGLE_KEY`); 0: it names something else (`secretName`,
     `pad_token`, `password_file`, `tokenizer`, `primary_key`)."""
     words = name_words(name)
+    strength = _words_strength(words)
+    if strength or len(name) > _RUN_TOGETHER_LIMIT:
+        return strength
+    # `PGPASSWORD`, `HFTOKEN`: a credential word run on at the end of another, which the word
+    # split cannot see. Judged as if split there, so `EOSTOKEN` (eos_token) and `NEXTTOKEN`
+    # (next_token) stay what they are.
+    for index, word in enumerate(words):
+        for ending in _RUN_TOGETHER_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending):
+                split = [*words[:index], word[: -len(ending)], ending, *words[index + 1 :]]
+                strength = max(strength, _words_strength(split))
+    return strength
+
+
+# Strong credential words a name may run on at its end (`PGPASSWORD`, `GITHUBTOKEN`).
+_RUN_TOGETHER_ENDINGS = ("password", "passwd", "secret", "token", "apikey", "accesskey", "privatekey", "credentials")
+_RUN_TOGETHER_LIMIT = 80  # longer names are not split again: the words already judged them
+
+
+def _words_strength(words: list[str]) -> int:
     if not words:
         return 0
     if words[:3] in (["x", "amz", "credential"], ["x", "goog", "credential"]) and len(words) == 3:

@@ -8,7 +8,7 @@ messages are redacted (scheme, host, `***`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
@@ -47,19 +47,6 @@ _APT_UNTRUSTED = re.compile(r"trusted=yes")
 _COMMIT_IN_URL = re.compile(r"/[0-9a-f]{40}(?:/|$)")
 _CREDENTIAL_NAME = re.compile(
     r"(?i)(password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|auth)"
-)
-# What a run-together credential name ends with (`PGPASSWORD`, `NPMTOKEN`, `SECRETACCESSKEY`).
-_RUN_TOGETHER_ENDINGS = (
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "token",
-    "apikey",
-    "accesskey",
-    "privatekey",
-    "credential",
-    "credentials",
 )
 _NOT_SECRET_NAMES = re.compile(r"(?i)(_FILE|_PATH|_DIR|_URL|_HOST|_PORT|_USER|_USERNAME|_ID_FILE|_REGION|_ENDPOINT)$")
 # A value that names a file (`GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json`) is not the secret.
@@ -428,23 +415,6 @@ def _is_run(text: str, word: str) -> bool:
     )
 
 
-def _credential_name(name: str, strength: Callable[[str], int]) -> bool:
-    """Whether a name the credential regex matched names a credential: the word-aware strength
-    says so (`DB_PASSWORD`, `WANDB_API_KEY`; not `pad_token`, a tokenizer's, or `AUTHOR_EMAIL`),
-    or a word runs a credential word on at its end (`PGPASSWORD`, `HFTOKEN`, `SECRETACCESSKEY`),
-    which the word split cannot see. A credential word only inside or at the start of a longer
-    word is none (`ov_tokenizers_branch`)."""
-    from hooks._shared.credential_context import name_words
-
-    if strength(name) >= 1:
-        return True
-    return any(
-        word.endswith(ending) and len(word) > len(ending)
-        for word in name_words(name)
-        for ending in _RUN_TOGETHER_ENDINGS
-    )
-
-
 def _secrets(dockerfile: Dockerfile) -> list[Issue]:
     """Literal credentials in ENV/ARG (by name or by value) and token-shaped values anywhere."""
     from hooks._shared.credential_context import name_strength
@@ -462,7 +432,7 @@ def _secrets(dockerfile: Dockerfile) -> list[Issue]:
                 named = (
                     bool(_CREDENTIAL_NAME.search(name))
                     and not _NOT_SECRET_NAMES.search(name)
-                    and _credential_name(name, name_strength)
+                    and name_strength(name) >= 1  # word-aware: not `ov_tokenizers_branch`, `PAD_TOKEN`
                 )
                 if (named and not is_weak_value(value)) or (named and len(value) >= 16):
                     issues.append(_secret(instruction, f"{instruction.keyword} {name} holds a literal secret", name))

@@ -767,3 +767,12 @@ def test_a_float_in_scientific_notation_is_a_number_but_a_key_with_an_e_in_it_is
         "token: 31415926535897932384e5\n",
     ):
         assert [f.rule_id for f in scan_text(tmp_path, "settings.yaml", text)] == ["MLS223"], text
+
+
+def test_a_credential_word_run_on_at_the_end_of_a_name_is_read_as_if_split_there(tmp_path: Path) -> None:
+    # `PGPASSWORD` is PostgreSQL's own variable; the word split cannot see its two words.
+    for line in ("PGPASSWORD=Zq7vR2mXk9LpW4tB", "HFTOKEN=Zq7vR2mXk9LpW4tD", "MYSQLPASSWORD=Zq7vR2mXk9LpW4tE"):
+        assert [f.rule_id for f in scan_text(tmp_path, "app.env", line + "\n")] == ["MLS223"], line
+    # Split there, these are a tokenizer's vocabulary and a page cursor, as their split spellings are.
+    for line in ("EOSTOKEN=Zq7vR2mXk9LpW4tB", "NEXTTOKEN=Zq7vR2mXk9LpW4tD", "ov_tokenizers_branch=Zq7vR2mXk9LpW4tE"):
+        assert scan_text(tmp_path, "app.env", line + "\n") == [], line
