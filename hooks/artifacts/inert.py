@@ -39,19 +39,23 @@ _ARCHIVE_SIGNATURES = (b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
 # Text a loader may be handed as a broken fixture or a note named like a model: short enough to
 # be read whole, and printable ASCII, which no container's signature is.
 TEXT_FIXTURE_LIMIT = 64 << 10
+# Text in a file named like a model whose first byte is no opcode: every pickle-based loader fails
+# there whatever follows, so length is no risk; it is read whole, up to this, to show it is text
+# (a PMML or XML model named `.tar.gz`, a JSON state file named `.ckpt`).
+TEXT_FILE_LIMIT = 8 << 20
 _PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
 # What joblib.load sniffs before it reads a pickle (joblib/compressor.py): zlib, gzip, bz2, xz,
 # lzma, lz4 and its old `ZF` files.
 JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
 
 
-def is_short_text(data: bytes, size: int) -> bool:
+def is_short_text(data: bytes, size: int, limit: int = TEXT_FIXTURE_LIMIT) -> bool:
     """Whether `data`, read from byte 0, is the whole of a short printable-text file: every
     container a loader might find instead (zip, HDF5, gzip, xz, lzma, zstd) needs bytes that text
     has not, none of joblib's compressor prefixes starts it, and it is not a tar header as
     tarfile reads one."""
     return (
-        size <= TEXT_FIXTURE_LIMIT
+        size <= limit
         and len(data) == size
         and _PRINTABLE_TEXT.fullmatch(data) is not None
         and not data.startswith(JOBLIB_PREFIXES)

@@ -21,7 +21,7 @@ from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
     JOBLIB_PREFIXES,
-    TEXT_FIXTURE_LIMIT,
+    TEXT_FILE_LIMIT,
     another_reader_may_take,
     inert_kind,
     is_short_text,
@@ -127,7 +127,7 @@ class Walker(Walk):
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
                     source.label or "file",
-                    "named like a model artifact but holds short printable text, which no model loader reads:"
+                    "named like a model artifact but holds printable text, which no model loader reads:"
                     " pickle and the loaders built on it raise at its first byte, which is no opcode",
                     f"{source.label}|text",
                     severity=Severity.LOW,
@@ -203,19 +203,19 @@ class Walker(Walk):
             source.handle.seek(start)
 
     def _short_text(self, source: Source) -> bool:
-        """Whether the data is short printable text whose first byte is no pickle opcode (so the
+        """Whether the data is printable text whose first byte is no pickle opcode (so the
         pickle-based loaders raise at once, having run nothing, and no container fits in text)."""
         if not source.head or source.head[0] in OPCODES:
             return False
-        if source.size is not None and source.size > TEXT_FIXTURE_LIMIT:
+        if source.size is not None and source.size > TEXT_FILE_LIMIT:
             return False
         try:  # a member inside a compressed stream is read into memory, up to the text's limit
-            handle, size = seekable_data(source, TEXT_FIXTURE_LIMIT)
+            handle, size = seekable_data(source, TEXT_FILE_LIMIT)
         except LimitExceeded:
             return False
         start = handle.tell()
         try:
-            return is_short_text(handle.read(TEXT_FIXTURE_LIMIT + 1), size)
+            return is_short_text(handle.read(TEXT_FILE_LIMIT + 1), size, TEXT_FILE_LIMIT)
         finally:
             handle.seek(start)
 

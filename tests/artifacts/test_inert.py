@@ -166,6 +166,7 @@ def test_office_lowering_needs_an_office_only_package_and_a_part_with_no_format_
         ("colab_pre.p", b"# Only for when running on Colab:\n!pip install -q x\n"),
         ("state.ckpt", b'{"ModelManager.results": {"a": 1}}\n'),
         ("notes.pkl", b"<todo>: retrain\r\n\twith the new data\n"),
+        ("iris_rf.tar.gz", b'<?xml version="1.0"?>\n<PMML version="4.3">' + b"<Node/>\n" * 40_000 + b"</PMML>\n"),
     ],
 )
 def test_short_text_named_like_a_model_is_low(tmp_path: Path, name: str, text: bytes) -> None:
@@ -179,7 +180,7 @@ def test_short_text_named_like_a_model_is_low(tmp_path: Path, name: str, text: b
 
 def test_text_that_a_loader_could_still_read_blocks(tmp_path: Path) -> None:
     cases = {
-        "long.p": b"# a note\n" * (8 << 10),  # over the size read whole
+        "long.p": b"# a note\n" * (1 << 20) + b"#",  # over the 8 MiB read whole
         "utf8.p": "# caf\u00e9 notes\n".encode(),  # not printable ASCII: not shown to be only text
         "zlib.p": b"x = 1\n",  # joblib sniffs `x` as zlib before it reads a pickle
         "nul.p": b"# note\x00\n",
