@@ -439,6 +439,10 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         return [Placement((), frozenset({folder}), "unpack")]
     if program in _PLACING_PROGRAMS:
         return _copy_placement(program, rest)
+    if program == "tee":
+        # `... | tee m.pt`: what the pipe carries fills each file named.
+        files = [w for w in rest if not w.startswith("-")]
+        return [Placement((), frozenset(files))] if files else []
     if program in _HUB_CLIENTS and rest[:1] == ["download"]:
         # `huggingface-cli download repo --local-dir d`: the repository's files, any file of d
         # (without --local-dir they go to the Hub's cache, which no relative path names).
@@ -599,7 +603,8 @@ def _download_targets(words: list[str]) -> set[str]:
     return {t.strip("'\"") for t in targets if t and t != "-"}
 
 
-_STDOUT_REDIRECTION = re.compile(r"1?>>?(?P<file>[^&].*)?")
+# `> f`, `>> f`, `1> f`, `&> f` and `>& f` (standard output and errors).
+_STDOUT_REDIRECTION = re.compile(r"(?:1|&)?>(?:>|&(?![0-9-]))?(?P<file>[^&].*)?")
 
 
 def _stdout_file(words: list[str]) -> str | None:

@@ -15,7 +15,7 @@ prefilter's automagic) is the reference, and the tests check this module against
   joins the next physical line into the same command;
 - a cell of one line whose first word is a magic's name is that magic (`pip install x`,
   `cd data`): IPython applies automagic to one-line cells only;
-- the aliases `%cp`, `%mv`, `%cat`, ... are shell commands; `%cd` stays the call IPython makes.
+- the aliases `%cp`, `%mv`, `%cat`, `%ls`, ... are shell commands; `%cd` changes the folder.
 
 What is not Python becomes `pass` at the same indentation (lines it joined become blank), so the cell still
 parses and every finding keeps its line; columns removed in front are kept in `python_offsets`.
@@ -81,9 +81,22 @@ OTHER_LANGUAGE_MAGICS = frozenset(
 PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug", "memit", "mprun"})
 INSTALL_LINE_MAGICS = frozenset({"pip", "conda", "mamba", "micromamba", "uv"})
 SHELL_LINE_MAGICS = frozenset({"sx", "system"})
-# IPython's POSIX aliases whose command is their own name (`%cp a b` runs `cp a b` in a shell);
-# its `ls` aliases only list.
-ALIAS_SHELL_MAGICS = frozenset({"cat", "cp", "mkdir", "mv", "rm", "rmdir"})
+# IPython's POSIX aliases (IPython/core/alias.py): `%cp a b` runs `cp a b` in a shell, `%lf x`
+# runs `ls -F -o --color x | grep ^-`; whatever follows the name reaches the shell (`%ls && ...`).
+ALIAS_SHELL_MAGICS = {
+    "cat": "cat",
+    "cp": "cp",
+    "mkdir": "mkdir",
+    "mv": "mv",
+    "rm": "rm",
+    "rmdir": "rmdir",
+    "ls": "ls -F --color",
+    "ll": "ls -F -o --color",
+    "lf": "ls -F -o --color %l | grep ^-",
+    "lk": "ls -F -o --color %l | grep ^l",
+    "ldir": "ls -F -o --color %l | grep /$",
+    "lx": "ls -F -o --color %l | grep ^-..x",
+}
 # Magic names IPython resolves without `%` in a one-line cell (built-in line magics, the POSIX
 # aliases, ipykernel's, and those of extensions notebooks commonly load first).
 AUTOMAGIC_NAMES = frozenset(
@@ -187,21 +200,18 @@ AUTOMAGIC_NAMES = frozenset(
         "wandb",
     }
 )
-# After the magic's name and a space, `=` and `,` make the line Python (`ls = 1`, `cd, x = f()`):
-# IPython's assignment check comes before automagic, its Python-operator check after it, so
-# `cd /content/drive`, `cd ..` and `cp *.pt d` are magics. (`pwd()` and `cd.x`, with no space,
-# never read as a magic's name.)
+# After the magic's name, `=` and `,` make the line Python (`ls = 1`, `cd, x = f()`): IPython's
+# assignment check comes before automagic, its Python-operator check after it, so `cd ..`,
+# `cd /content/drive`, `cp *.pt d` and `mkdir;curl ...` are magics (the name ends where IPython's
+# does: at a character that is no word character, `.` or `*`, so `cd.x` is never one). A line
+# that is a Python statement beyond names and arithmetic stays Python (_python_statement).
 _ASSIGNMENT_NEXT = frozenset("=,")
-# A call, a subscript or a keyword operator after the space is kept as Python when the line
-# parses: the name is most likely the notebook's own function (`load (path)`), which IPython
-# would run rather than the magic it shadows, and as Python its call is analysed.
-_PYTHON_IF_PARSED_NEXT = frozenset("([")
 _CLASSIC_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 _CLASSIC_FIRST = re.compile(r"^>>>( |$)")
 _IPYTHON_PROMPT = re.compile(r"^((\[nav\]|\[ins\])? )?In \[\d+\]: |^\s*\.{3,}: ?")
 _MAGIC_NAME = re.compile(r"%(?P<name>[A-Za-z_][\w.]*)")
 _HELP_END = re.compile(r"%{0,2}(?!\d)[\w*]+(\.(?!\d)[\w*]+|\[-?[0-9]+\])*\?\??$")
-_FIRST_WORD = re.compile(r"^(?P<name>[A-Za-z_]\w*)(?P<rest>(?:\s.*)?)$", re.S)
+_FIRST_WORD = re.compile(r"^(?P<name>[A-Za-z_]\w*)(?P<rest>(?:[^\w.*].*)?)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -224,6 +234,7 @@ class CellSource:
     other_language: str | None = None  # `%%html`, `%%sql`, ...: a body that is not Python
     unknown_magic: str | None = None  # `%%name` IPython does not ship: what the body is is unknown
     alternatives: list[str] = field(default_factory=list)  # other readings IPython versions accept
+    chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd folder`
 
 
 def transform_cell(source: str) -> CellSource:
@@ -323,6 +334,7 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         result.python = "\n".join([*blank[:body_start], inner.python])
         result.shell = [(line + body_start, command) for line, command in inner.shell]
         result.installs = [(line + body_start, command) for line, command in inner.installs]
+        result.chdirs = [(line + body_start, folder) for line, folder in inner.chdirs]
         result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
         result.embedded = inner.embedded
         result.other_language = inner.other_language
@@ -387,12 +399,24 @@ def _program_kind(program: str) -> str:
 
 
 # --- one-line cells: automagic -----------------------------------------------------------------
-def _parses(line: str) -> bool:
+def _python_statement(line: str) -> bool:
+    """Whether the line, read as Python, is more than names and arithmetic: an assignment
+    (`history += [torch.load(p)]`, which needs the name bound, so IPython runs it as Python), a
+    call, a subscript, a comparison or a keyword operator (`config .update(...)`, `ls in x`:
+    most likely the notebook's own name, which shadows the magic). Names and arithmetic only
+    (`cd /content/drive`, `ls -la`) are what a shell line looks like as Python: the magic."""
     try:
-        ast.parse(line)
+        tree = ast.parse(line)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    return True
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return True
+    return any(isinstance(node, _PYTHON_ONLY_NODES) for node in ast.walk(tree.body[0].value)) or any(
+        isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) for node in ast.walk(tree.body[0].value)
+    )
+
+
+_PYTHON_ONLY_NODES = (ast.Call, ast.Subscript, ast.Compare, ast.BoolOp, ast.Lambda, ast.IfExp, ast.NamedExpr)
 
 
 def _automagic(lines: list[str], index: int, result: CellSource) -> bool:
@@ -403,9 +427,8 @@ def _automagic(lines: list[str], index: int, result: CellSource) -> bool:
     rest = match.group("rest").strip()
     if rest and rest[0] in _ASSIGNMENT_NEXT:
         return False
-    keyword = rest.startswith(("in ", "is ", "and ", "or ", "if ", "not ")) or rest in ("in", "is", "and", "or")
-    if (keyword or rest[:1] in _PYTHON_IF_PARSED_NEXT) and _parses(line):
-        return False  # `ls in x`, `load (path)`: Python the notebook's own names make
+    if _python_statement(line):
+        return False
     out = list(lines)
     leading = len(lines[index]) - len(lines[index].lstrip())
     name = match.group("name")
@@ -517,11 +540,13 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
     elif name in SHELL_LINE_MAGICS:
         result.shell.append((number, stripped))
     elif name in ALIAS_SHELL_MAGICS:
-        result.shell.append((number, f"{name} {stripped}".strip()))
+        command = ALIAS_SHELL_MAGICS[name]
+        shown = command.replace("%l", stripped) if "%l" in command else f"{command} {stripped}"
+        result.shell.append((number, shown.strip()))
     elif name == "cd":
-        # Kept as the call IPython makes: the kernel's working folder changes for every later
-        # cell, so a relative path after it names another file (hooks/code/load_context.py).
-        return f"{indent}get_ipython().run_line_magic('cd', {stripped!r})"
+        # The kernel's working folder changes for every later cell, so a relative path after it
+        # names another file (hooks/code/load_context.py).
+        result.chdirs.append((number, stripped))
     return _blank(indent)
 
 

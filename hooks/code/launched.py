@@ -154,7 +154,7 @@ class CommandFinder:
             given = next((k.value for k in call.keywords if k.arg == parameter), None)
         if given is None:
             return None
-        return self._known(given) if runner in _STRING_RUNNERS else self._text_or_argv(given)
+        return self._text(given) if runner in _STRING_RUNNERS else self._text_or_argv(given)
 
     # --- what the call runs ------------------------------------------------------------------
     def _command(self, call: ast.Call, name: str) -> str | None:

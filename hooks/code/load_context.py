@@ -17,6 +17,7 @@ through an `open()` handle) is the file it just wrote (`torch.save(sd, ckpt)` ..
 from __future__ import annotations
 
 import ast
+import bisect
 import posixpath
 import re
 import string
@@ -285,12 +286,22 @@ _HTTP_CLIENTS = ("requests.", "httpx.", "urllib.", "urllib3.", "aiohttp.")
 _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen"})
 
 
-def _changes_folder(call: ast.Call, qualname: str) -> bool:
-    """`os.chdir(d)`, or IPython's `%cd d` (kept by cells.py as the call IPython makes)."""
+def _folder_changed_to(call: ast.Call, qualname: str, constant_text: Callable[[ast.AST], str | None]) -> str | None:
+    """The folder `os.chdir(d)` or an exported notebook's `get_ipython().run_line_magic("cd", d)`
+    changes to ("" when not known); None for any other call."""
     if qualname == "os.chdir":
-        return True
-    magic = call.args[0] if call.args else None
-    return qualname == "get_ipython.run_line_magic" and isinstance(magic, ast.Constant) and magic.value == "cd"
+        argument = call.args[0] if call.args else None
+    elif (
+        qualname == "get_ipython.run_line_magic"
+        and len(call.args) > 1
+        and isinstance(call.args[0], ast.Constant)
+        and call.args[0].value == "cd"
+    ):
+        argument = call.args[1]
+    else:
+        return None
+    text = constant_text(argument) if argument is not None else None
+    return text.strip() if text else ""
 
 
 def _fetching_call(call: ast.Call) -> bool:
@@ -429,9 +440,12 @@ class LoadContext:
         self._copies_seen: set[Copy] = set()
         self._own_memo: dict[tuple[str, int, int], bool] = {}  # cleared whenever a write or copy is added
         self.mlflow_logged = False
-        # Lines that change the working folder (`%cd d`, `os.chdir(d)`): a relative path the code
-        # wrote before one names another file after it.
-        self.chdir_lines: list[int] = []
+        # A notebook's top-level changes of the working folder (`%cd d`, `os.chdir(d)`), as (line,
+        # folder; None when not known): a relative path written in one folder and loaded in
+        # another names two files. Inside a function, when it runs is not known: not followed.
+        self.folder_changes: list[tuple[int, str | None]] = []
+        self.function_depth = 0  # functions the visit is inside
+        self.lines_in_functions: set[int] = set()  # lines of writes made inside a function
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
         self.read_texts: Counter[str] = Counter()  # of those, the ones loads read (remember_texts)
         self.look_texts: Counter[str] = Counter()  # and those existence checks and read opens look at
@@ -497,11 +511,13 @@ class LoadContext:
     def enter_function(self, parameters: set[str]) -> tuple[dict[str, str], dict[str, str]]:
         """A function's parameters hide the module constants and handles of their names (`def
         predict(model_path)` reads what the caller passes); returns what they hid."""
+        self.function_depth += 1
         handles = {name: self.handles.pop(name) for name in parameters if name in self.handles}
         return self.hide_constants(parameters), handles
 
     def leave_function(self, parameters: set[str], hidden: tuple[dict[str, str], dict[str, str]]) -> None:
         """What the function bound to its parameters' names ends with it; the outer values return."""
+        self.function_depth -= 1
         for name in parameters:
             self.constants.pop(name, None)
             self.handles.pop(name, None)
@@ -560,12 +576,16 @@ class LoadContext:
             if key is not None:
                 self.download_lines.setdefault(key, []).append(call.lineno)
             return
-        if _changes_folder(call, qualname):
-            self.chdir_lines.append(call.lineno)
-            self._own_memo.clear()
+        folder = _folder_changed_to(call, qualname, self.constant_text)
+        if folder is not None:
+            if self.function_depth == 0:
+                bisect.insort(self.folder_changes, (call.lineno, folder or None), key=lambda change: change[0])
+                self._own_memo.clear()
             return
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
+            if self.function_depth:
+                self.lines_in_functions.add(call.lineno)
             self.first_write[key] = min(call.lineno, self.first_write.get(key, call.lineno))
             self._own_memo.clear()
         linked = self._python_link(call, qualname)
@@ -1147,14 +1167,42 @@ class LoadContext:
             return not self._moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
 
+    def record_folder_changes(self, changes: Sequence[tuple[int, str]]) -> None:
+        """A notebook's `%cd folder` lines (cells.py keeps them out of the Python)."""
+        for line, arguments in changes:
+            words = [w for w in arguments.split() if not w.startswith("-") or w == "-"]
+            folder = words[0].strip("'\"") if len(words) == 1 else ""
+            known = folder and folder != "-" and not any(c in folder for c in "${}`*?")
+            self.folder_changes.append((line, folder if known else None))
+        self.folder_changes.sort(key=lambda change: change[0])
+        self._own_memo.clear()
+
     def _moved_away(self, key: str, line: int) -> bool:
-        """Whether the working folder changed between the code's last write of this relative
-        path before `line` and `line` (in source order, for a script too: a folder change at its
-        top, before any write, leaves its paths its own)."""
+        """Whether a notebook's top-level save of this relative path and this top-level load run
+        in different working folders (`%cd ..` or `os.chdir(d)` between them, not back)."""
+        if not self.notebook or not self.folder_changes or self.function_depth:
+            return False
         if key.startswith("c:") and key[2:].startswith(("/", "~")):
             return False
         last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
-        return any(last_write < moved < line for moved in self.chdir_lines)
+        if last_write < 0 or last_write in self.lines_in_functions:
+            return False  # saved by a function: when it ran is not known
+        return self._folder_at(last_write) != self._folder_at(line)
+
+    def _folder_at(self, line: int) -> str:
+        """The working folder at `line`, relative to the notebook's start ("." there); a change
+        to a folder not known is a folder of its own."""
+        folder = "."
+        for changed_at, target in self.folder_changes:
+            if changed_at >= line:
+                break
+            if target is None:
+                folder = f"<unknown {changed_at}>"
+            elif target.startswith(("/", "~")):
+                folder = posixpath.normpath(target)
+            else:
+                folder = posixpath.normpath(posixpath.join(folder, target))
+        return folder
 
     def _fetched_to(self, key: str) -> bool:
         """Whether a fetching call of the code (a download, copy or sync) is given this path, or

@@ -622,13 +622,20 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._origins: CommandOrigins | None = None
         self._model_in_sight: bool | None = None  # see _named_output
 
-    def prepare(self, module: ast.Module, shell_lines: Sequence[tuple[int, str]] = ()) -> None:
+    def prepare(
+        self,
+        module: ast.Module,
+        shell_lines: Sequence[tuple[int, str]] = (),
+        folder_changes: Sequence[tuple[int, str]] = (),
+    ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands), the files its shell lines download (at their
         lines) and, for a script (not a notebook), the files it serialises anywhere."""
         self._module = module
         shell = [command for _, command in shell_lines]
         self.loads.record_shell_downloads(shell_lines)
+        if folder_changes:
+            self.loads.record_folder_changes(folder_changes)
         nodes = list(ast.walk(module))
         for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):

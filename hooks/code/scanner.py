@@ -320,7 +320,12 @@ class CodeScanner:
                     for piece, start in zip(pieces, starts, strict=True)
                     for line, command in (*piece.transformed.shell, *piece.extra_shell)
                 ]
-                visitor.prepare(module, shell_lines)
+                folder_changes = [
+                    (line + start, folder)
+                    for piece, start in zip(pieces, starts, strict=True)
+                    for line, folder in piece.transformed.chdirs
+                ]
+                visitor.prepare(module, shell_lines, folder_changes)
                 visitor.visit(module)
                 unit.asked_tooling = visitor.loads.consulted_tooling
                 raw_ml = visitor.issues

