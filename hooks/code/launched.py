@@ -68,6 +68,54 @@ class LaunchedCommand(NamedTuple):
     text: str
 
 
+class Wrapper(NamedTuple):
+    """A function that starts the command one of its positional parameters gives it."""
+
+    position: int
+    parameter: str
+    runner: str  # the runner it hands the parameter to, which says how the text is read
+
+
+def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -> dict[str, Wrapper]:
+    """The module's functions that start the command a positional parameter gives them (`def
+    sh(cmd): subprocess.run(cmd, shell=True)`, also through `cmd.split()` or `shlex.split(cmd)`),
+    wherever they are defined: a script calls them before their definition as often as after.
+    Methods are left out: their calls go through an instance, whose class is not followed."""
+    found: dict[str, Wrapper] = {}
+    for function in ast.walk(module):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+        if not positional or positional[0] in ("self", "cls"):
+            continue
+        for call in ast.walk(function):
+            if not isinstance(call, ast.Call) or not call.args:
+                continue
+            runner = qualname(call.func) or ""
+            if runner not in _STRING_RUNNERS and runner not in _ARGV_RUNNERS:
+                continue
+            argument = _split_receiver(call.args[0])
+            if isinstance(argument, ast.Name) and argument.id in positional:
+                found[function.name] = Wrapper(positional.index(argument.id), argument.id, runner)
+    return found
+
+
+def _split_receiver(node: ast.expr) -> ast.expr:
+    """`cmd.split()` and `shlex.split(cmd)` are `cmd`'s words: the text they split."""
+    if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Attribute):
+        receiver = node.func.value
+        if node.func.attr == "split" and not node.args:
+            return receiver
+        if (
+            node.func.attr == "split"
+            and isinstance(receiver, ast.Name)
+            and receiver.id == "shlex"
+            and len(node.args) == 1
+        ):
+            return node.args[0]
+    return node
+
+
 def _placeholder(node: ast.AST) -> str:
     """`{name}` for a value the code fills in: braces, as IPython's `{var}` in `!` lines, read
     by the shell judgement as a value it cannot see."""
@@ -89,23 +137,17 @@ class CommandFinder:
         # Parameters of the functions being visited: `def run(cmd): os.system(cmd)` runs the
         # caller's command, not a module-level `cmd = "..."` of the same name.
         self.shadowed: frozenset[str] = frozenset()
-        # The function being visited: its name and positional parameters.
-        self._function: tuple[str, tuple[str, ...]] | None = None
-        # Functions that start the command a parameter gives them (`def sh(cmd):
-        # subprocess.run(cmd, shell=True)`): name -> (position, parameter, how it runs it).
-        self.wrappers: dict[str, tuple[int, str, str]] = {}
+        # Functions that start the command a parameter gives them (`wrappers_of`).
+        self.wrappers: dict[str, Wrapper] = {}
 
-    def enter_function(
-        self, parameters: set[str], name: str = "", positional: tuple[str, ...] = ()
-    ) -> tuple[frozenset[str], tuple[str, tuple[str, ...]] | None]:
+    def enter_function(self, parameters: set[str]) -> frozenset[str]:
         """Parameters shadow the names outside until `leave_function(what this returned)`."""
-        outer = (self.shadowed, self._function)
-        self.shadowed = self.shadowed | parameters
-        self._function = (name, positional) if name else None
+        outer = self.shadowed
+        self.shadowed = outer | parameters
         return outer
 
-    def leave_function(self, outer: tuple[frozenset[str], tuple[str, tuple[str, ...]] | None]) -> None:
-        self.shadowed, self._function = outer
+    def leave_function(self, outer: frozenset[str]) -> None:
+        self.shadowed = outer
 
     def _known(self, node: ast.AST) -> str | None:
         """The constant text of an expression, unless it reads a parameter of the function."""
@@ -123,28 +165,9 @@ class CommandFinder:
             self._argvs.pop(target.id, None)
 
     def record_call(self, call: ast.Call, name: str) -> None:
-        self._learn_wrapper(call, name)
         text = self._command(call, name) if name not in self.wrappers else self._wrapped(call, name)
         if text is not None and text.strip():
             self.commands.append(LaunchedCommand(call.lineno, call.col_offset + 1, text[:_MAX_TEXT]))
-
-    def _learn_wrapper(self, call: ast.Call, name: str) -> None:
-        """`def sh(cmd): subprocess.run(cmd, shell=True)`: the function being visited starts the
-        command one of its positional parameters gives it (as is, `.split()` or `shlex.split`)."""
-        if self._function is None or not call.args or name not in _STRING_RUNNERS | _ARGV_RUNNERS:
-            return
-        argument = call.args[0]
-        if isinstance(argument, ast.Call) and not argument.keywords:
-            func = argument.func
-            if isinstance(func, ast.Attribute) and func.attr == "split":
-                receiver = func.value
-                shlex_split = isinstance(receiver, ast.Name) and receiver.id == "shlex" and len(argument.args) == 1
-                argument = argument.args[0] if shlex_split else receiver if not argument.args else argument
-        function, positional = self._function
-        if positional[:1] in (("self",), ("cls",)):
-            return  # a method: its calls go through an instance, whose class is not followed
-        if isinstance(argument, ast.Name) and argument.id in positional:
-            self.wrappers[function] = (positional.index(argument.id), argument.id, name)
 
     def _wrapped(self, call: ast.Call, name: str) -> str | None:
         """The command a call of a wrapper gives it, read as its runner reads it."""

