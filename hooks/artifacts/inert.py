@@ -49,8 +49,9 @@ _PRINTABLE_TEXT = re.compile(rb"[\t\n\r\x20-\x7e]*")
 JOBLIB_PREFIXES = (b"x", b"\x1f\x8b", b"BZ", b"\xfd7zXZ", b"]\x00", b"\x04\x22\x4d\x18", b"ZF")
 
 
-def is_short_text(data: bytes, size: int, limit: int = TEXT_FIXTURE_LIMIT) -> bool:
-    """Whether `data`, read from byte 0, is the whole of a short printable-text file: every
+def is_printable_text(data: bytes, size: int, limit: int = TEXT_FIXTURE_LIMIT) -> bool:
+    """Whether `data`, read from byte 0, is the whole of a printable-text file of at most `limit`
+    bytes: every
     container a loader might find instead (zip, HDF5, gzip, xz, lzma, zstd) needs bytes that text
     has not, none of joblib's compressor prefixes starts it, and it is not a tar header as
     tarfile reads one."""

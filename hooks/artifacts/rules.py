@@ -492,9 +492,8 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
         "running anything. So is a document or image known by its magic (an Office file's embedded "
         "`oleObject1.bin`, a JPEG, a PDF), and so is printable text up to 8 MiB (a template, an XML "
         "model or a JSON state file named `.p`, `.tar.gz` or `.ckpt`): pickle and the loaders built on "
-        "it refuse its first byte. OpenVINO IR "
-        "weights, a headerless `.bin`, are read as such when the IR `.xml` of the same name describes "
-        "them (its constants' ranges end where the file does)."
+        "it refuse its first byte. OpenVINO IR weights, a headerless `.bin`, are read as such when the "
+        "IR `.xml` of the same name describes them (its constants' ranges end where the file does)."
     ),
     why=(
         "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "

@@ -24,7 +24,7 @@ from hooks.artifacts.inert import (
     TEXT_FILE_LIMIT,
     another_reader_may_take,
     inert_kind,
-    is_short_text,
+    is_printable_text,
     loader_container_inside,
 )
 from hooks.artifacts.names import named_like_artifact
@@ -215,7 +215,7 @@ class Walker(Walk):
             return False
         start = handle.tell()
         try:
-            return is_short_text(handle.read(TEXT_FILE_LIMIT + 1), size, TEXT_FILE_LIMIT)
+            return is_printable_text(handle.read(TEXT_FILE_LIMIT + 1), size, TEXT_FILE_LIMIT)
         finally:
             handle.seek(start)
 

@@ -411,8 +411,9 @@ def _python_statement(line: str) -> bool:
         return False
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
         return True
-    return any(isinstance(node, _PYTHON_ONLY_NODES) for node in ast.walk(tree.body[0].value)) or any(
-        isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) for node in ast.walk(tree.body[0].value)
+    return any(
+        isinstance(node, _PYTHON_ONLY_NODES) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not))
+        for node in ast.walk(tree.body[0].value)
     )
 
 

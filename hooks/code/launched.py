@@ -98,20 +98,21 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
             if given is None:
                 continue
             argument = _split_receiver(given)
-            if _shell_script_argv(argument):
+            script = _shell_script(argument)
+            if script is not None:
                 # `subprocess.run(["bash", "-c", cmd])`: the parameter is a script for the shell.
-                argument, runner = argument.elts[-1], "os.system"  # type: ignore[attr-defined]
+                argument, runner = script, "os.system"
             if isinstance(argument, ast.Name) and argument.id in positional:
                 found[function.name] = Wrapper(positional.index(argument.id), argument.id, runner)
     return found
 
 
-def _shell_script_argv(node: ast.expr) -> bool:
-    """`["bash", "-c", cmd]`, `("sh", "-lc", cmd)`: a shell given its script as the last word."""
+def _shell_script(node: ast.expr) -> ast.expr | None:
+    """The script of `["bash", "-c", cmd]` or `("sh", "-lc", cmd)`: a shell given it as its last word."""
     if not isinstance(node, (ast.List, ast.Tuple)) or len(node.elts) < 3:
-        return False
+        return None
     program, option = node.elts[0], node.elts[-2]
-    return (
+    given = (
         isinstance(program, ast.Constant)
         and isinstance(program.value, str)
         and program.value.rsplit("/", 1)[-1] in _SHELLS
@@ -120,6 +121,7 @@ def _shell_script_argv(node: ast.expr) -> bool:
         and option.value.startswith("-")
         and option.value.endswith("c")
     )
+    return node.elts[-1] if given else None
 
 
 def _split_receiver(node: ast.expr) -> ast.expr:

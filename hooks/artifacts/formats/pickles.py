@@ -16,7 +16,7 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
 from hooks.artifacts.formats import torch_legacy
-from hooks.artifacts.inert import TEXT_FIXTURE_LIMIT, is_short_text
+from hooks.artifacts.inert import TEXT_FIXTURE_LIMIT, is_printable_text
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
@@ -185,7 +185,7 @@ def _loader_fails_first(
         data = whole_file.read(TEXT_FIXTURE_LIMIT + 1)
     finally:
         whole_file.seek(position)
-    return is_short_text(data, file_size)
+    return is_printable_text(data, file_size)
 
 
 def _starts_like_pickle(reader: ByteReader) -> bool:
