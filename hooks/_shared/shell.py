@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hooks._core.findings import Issue
@@ -461,14 +462,19 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
 
 def _hub_operands(words: list[str]) -> list[str]:
     """The repository and file operands of a Hub download, without its options and their values."""
+    return _operands(words, lambda word: word.startswith("--") and "=" not in word and word not in _HUB_FLAGS)
+
+
+def _operands(words: list[str], takes_value: Callable[[str], bool]) -> list[str]:
+    """The words that are no option and no option's value (`takes_value(option)`), unquoted."""
     operands: list[str] = []
     skip = False
     for word in words:
         if skip:
             skip = False
-        elif word.startswith("--"):
-            skip = "=" not in word and word not in _HUB_FLAGS
-        elif not word.startswith("-"):
+        elif word.startswith("-"):
+            skip = takes_value(word)
+        else:
             operands.append(word.strip("'\""))
     return operands
 
@@ -502,16 +508,8 @@ def _copy_placement(program: str, rest: list[str], *, contents: bool = False) ->
     link's relative source is read from the link's folder (`ln -s best.pt models/m.pt` reads
     models/best.pt)."""
     directory = _option_value(rest, ("-t", "--target-directory"))
-    valued = _VALUED_OPTIONS.get(program, frozenset())
-    operands: list[str] = []
-    skip = False
-    for word in rest:
-        if skip:
-            skip = False
-        elif word.startswith("-"):
-            skip = word in valued or word in ("-t", "--target-directory")
-        else:
-            operands.append(word.strip("'\""))
+    valued = _VALUED_OPTIONS.get(program, frozenset()) | {"-t", "--target-directory"}
+    operands = _operands(rest, valued.__contains__)
     if directory is not None:
         sources, destination, into_folder = operands, directory, True
     elif len(operands) >= 2:
