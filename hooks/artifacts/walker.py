@@ -123,7 +123,7 @@ class Walker(Walk):
                 return True
             if artifact_name and self._ir_weights(source):
                 return True  # raw tensors at the ranges their XML names: no code, nothing else to read
-            if artifact_name and self._short_text(source):
+            if artifact_name and self._printable_text(source):
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
                     source.label or "file",
@@ -202,7 +202,7 @@ class Walker(Walk):
         finally:
             source.handle.seek(start)
 
-    def _short_text(self, source: Source) -> bool:
+    def _printable_text(self, source: Source) -> bool:
         """Whether the data is printable text whose first byte is no pickle opcode (so the
         pickle-based loaders raise at once, having run nothing, and no container fits in text)."""
         if not source.head or source.head[0] in OPCODES:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Callable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
 _DEPTH = 12
@@ -150,6 +150,22 @@ def name_of(node: ast.AST) -> str:
     if isinstance(node, ast.Name):
         return node.id
     return ""
+
+
+def module_aliases(nodes: Iterable[ast.AST]) -> dict[str, str]:
+    """What every import of the module binds (`import numpy as np`, `from os import system`),
+    the first binding of a name kept: for look-aheads that need the imports before the visit
+    has met them (a name may be used above its import)."""
+    aliases: dict[str, str] = {}
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                aliases.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases.setdefault(alias.asname, alias.name)
+    return aliases
 
 
 def qualified_name(node: ast.AST, aliases: dict[str, str]) -> str | None:

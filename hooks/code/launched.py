@@ -107,7 +107,7 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
     return found
 
 
-def _shell_script(node: ast.expr) -> ast.expr | None:
+def _shell_script(node: ast.AST) -> ast.expr | None:
     """The script of `["bash", "-c", cmd]` or `("sh", "-lc", cmd)`: a shell given it as its last word."""
     if not isinstance(node, (ast.List, ast.Tuple)) or len(node.elts) < 3:
         return None
@@ -124,19 +124,14 @@ def _shell_script(node: ast.expr) -> ast.expr | None:
     return node.elts[-1] if given else None
 
 
-def _split_receiver(node: ast.expr) -> ast.expr:
+def _split_receiver(node: ast.AST) -> ast.AST:
     """`cmd.split()` and `shlex.split(cmd)` are `cmd`'s words: the text they split."""
-    if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Attribute):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split":
         receiver = node.func.value
-        if node.func.attr == "split" and not node.args:
-            return receiver
-        if (
-            node.func.attr == "split"
-            and isinstance(receiver, ast.Name)
-            and receiver.id == "shlex"
-            and len(node.args) == 1
-        ):
+        if isinstance(receiver, ast.Name) and receiver.id == "shlex" and node.args:
             return node.args[0]
+        if not node.args and not node.keywords:
+            return receiver
     return node
 
 
@@ -232,13 +227,8 @@ class CommandFinder:
             node = self._argvs[node.id]
         if isinstance(node, (ast.List, ast.Tuple)):
             return self._argv(list(node.elts))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split":
-            receiver = node.func.value
-            if isinstance(receiver, ast.Name) and receiver.id == "shlex" and node.args:
-                return self._text(node.args[0])  # shlex.split("a b c"): the command line itself
-            if not node.args and not node.keywords:
-                return self._text(receiver)  # "vllm serve m".split(): the words of that line
-        return self._text(node)
+        # shlex.split("a b c"), "vllm serve m".split(): the command line they split
+        return self._text(_split_receiver(node))
 
     def _argv(self, elements: list[ast.expr]) -> str | None:
         words: list[str] = []

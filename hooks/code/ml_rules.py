@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from hooks.code.arithmetic_guard import arithmetic_only
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
+    module_aliases,
     name_of,
     parameter_default,
     parameters_of,
@@ -573,18 +574,6 @@ def _from_pretrained(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
-def _module_qualname(nodes: Sequence[ast.AST]) -> Callable[[ast.AST], str | None]:
-    """Names resolved through every import of the module (the visitor learns them in order; a
-    look-ahead before the visit, such as finding wrappers, takes them all)."""
-    aliases: dict[str, str] = {}
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            aliases.update({alias.asname: alias.name for alias in node.names if alias.asname})
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            aliases.update({alias.asname or alias.name: f"{node.module}.{alias.name}" for alias in node.names})
-    return lambda node: qualified_name(node, aliases)
-
-
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
         self,
@@ -659,7 +648,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
-        self.commands.wrappers = wrappers_of(module, _module_qualname(nodes))
+        aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
+        self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
 

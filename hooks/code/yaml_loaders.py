@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import re
 
-from hooks.code.command_origin import name_of, qualified_name
+from hooks.code.command_origin import module_aliases, name_of, qualified_name
 
 UNSAFE_YAML_LOADERS = frozenset(
     {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
@@ -60,15 +60,7 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
                 return False  # bound by a loop, a tuple or to anything but a safe loader
     definition = classes.get(loader)
     # Imports anywhere in the module name the bases (the loader may be used above them).
-    everywhere = dict(aliases)
-    for node in ast.walk(module):
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                everywhere.setdefault(alias.asname or alias.name, f"{node.module}.{alias.name}")
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    everywhere.setdefault(alias.asname, alias.name)
+    everywhere = {**module_aliases(ast.walk(module)), **aliases}
     return definition is not None and _safe_bases(definition, classes, everywhere, set())
 
 
