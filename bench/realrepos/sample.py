@@ -48,6 +48,7 @@ PER_RULE = {
     "blind18": 15,
     "blind19": 15,
     "blind20": 15,
+    "blind21": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
