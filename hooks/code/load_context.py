@@ -32,6 +32,7 @@ from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
+from hooks.code.text_mentions import TextMentions
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
@@ -416,6 +417,10 @@ def _read_mode(call: ast.Call) -> bool:
     return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
+# What `mentions` answers when counting is too costly: named more often than any exemption allows.
+_COUNTLESS = 1 << 30
+
+
 class LoadContext:
     """What the file has written so far; the visitor asks it about each load."""
 
@@ -455,6 +460,9 @@ class LoadContext:
         self.open_rebound = False  # the code binds the name `open` to something else (remember_texts)
         self.consulted_tooling = False  # project_fetches was asked: the verdict reads other files
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
+        # The texts' search indexes (text_mentions.py), with what each was built from.
+        self._mention_index: tuple[list[str], TextMentions] | None = None
+        self._read_index: tuple[tuple[Counter[str], Counter[str], bool], TextMentions] | None = None
         self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
@@ -979,9 +987,15 @@ class LoadContext:
         return path
 
     def mentions(self, path: str) -> int:
-        """How many texts of the code (constants, shell commands) name the file's own name."""
+        """How many texts of the code (constants, shell commands) name the file's own name; when
+        that is too costly to tell (text_mentions.py), more than any code has."""
         name = posixpath.basename(path.rstrip("/"))
-        return sum(name in text for text in self.texts) if name else 0
+        if not name:
+            return 0
+        if self._mention_index is None or self._mention_index[0] is not self.texts:
+            self._mention_index = (self.texts, TextMentions(Counter(self.texts)))
+        found = self._mention_index[1].count(name)
+        return _COUNTLESS if found is None else found
 
     def read_mentions(self, path: str) -> int:
         """How many of those texts are given straight to a load, or (in code that fetches
@@ -991,8 +1005,14 @@ class LoadContext:
         name = posixpath.basename(path.rstrip("/"))
         if not name:
             return 0
-        counted = [self.read_texts] if self.fetches else [self.read_texts, self.look_texts]
-        return sum(count for texts in counted for text, count in texts.items() if name in text)
+        index = self._read_index
+        if index is None or not (
+            index[0][0] is self.read_texts and index[0][1] is self.look_texts and index[0][2] == self.fetches
+        ):
+            counted = self.read_texts if self.fetches else self.read_texts + self.look_texts
+            index = self._read_index = ((self.read_texts, self.look_texts, self.fetches), TextMentions(counted))
+        found = index[1].count(name)
+        return 0 if found is None else found  # too costly to tell: no read is taken off the namings
 
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
@@ -1107,7 +1127,7 @@ class LoadContext:
             # A download's target, or a folder one fills (`MODEL_PATH` given to `fs.get` or
             # `pooch.retrieve`, `download_artifacts(..., dst_path=".")`).
             return False
-        named = sum(name in text for text in self.texts)
+        named = self.mentions(path)
         reads = self.read_mentions(path)
         # Its own mention, plus any other load's of the very same path, and nothing else.
         return named - max(reads - 1, 0) <= 1
