@@ -447,6 +447,10 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
             # and a version constraint (`==`, `>=`, `<=`, `~=`), not a value assigned to it
             continue
+        if not quoted and stripped == "=" and value.startswith("=") and ("&&" in value or "||" in value):
+            # `c.event.keyCode==32&&(...)` in minified JavaScript: `==` in a condition compares, it
+            # assigns nothing (`SECRET_KEY==m2Zq...` in a .env file gives the value `=m2Zq...`)
+            continue
         following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (
             _CALL_VALUE.match(value)

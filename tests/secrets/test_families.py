@@ -776,3 +776,33 @@ def test_a_credential_word_run_on_at_the_end_of_a_name_is_read_as_if_split_there
     # Split there, these are a tokenizer's vocabulary and a page cursor, as their split spellings are.
     for line in ("EOSTOKEN=Zq7vR2mXk9LpW4tB", "NEXTTOKEN=Zq7vR2mXk9LpW4tD", "ov_tokenizers_branch=Zq7vR2mXk9LpW4tE"):
         assert scan_text(tmp_path, "app.env", line + "\n") == [], line
+
+
+def test_a_comparison_in_a_condition_is_no_assignment(tmp_path: Path) -> None:
+    # Minified JavaScript in a notebook's HTML output (a chart library): `keyCode==27&&...` compares.
+    script = 'el.on("keyup.zoom",function(){d.event.keyCode==27&&ks==3&&(Px[0]+=Qy[1],Px[1]+=$q[1],ks=0,redraw())});'
+    output = {"output_type": "display_data", "metadata": {}, "data": {"text/html": [f"<div>{script}</div>"]}}
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "report.show()", "outputs": [output]}
+    notebook = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [cell]})
+    assert scan_text(tmp_path, "report.ipynb", notebook) == []
+    # Look-alikes: one `=` assigns, whatever follows the value; a .env value may start with `=`.
+    for name, text in (
+        ("run.sh", "export API_TOKEN=Qm7vXk2pLr9TzW4sHq8n && python app.py\n"),
+        ("app.env", "SECRET_KEY==m2ZqXk9fQ2mL7vR3pT8w\n"),
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
+
+
+def test_a_product_and_its_version_is_no_token(tmp_path: Path) -> None:
+    # urllib3's debug log of the EC2 metadata service: `token HTTP/1.1` is a path and a protocol.
+    log = 'DEBUG:urllib3.connectionpool:http://169.254.169.254:80 "PUT /latest/api/token HTTP/1.1" 200 56\n'
+    assert scan_text(tmp_path, "debug.log", log) == []
+    assert scan_text(tmp_path, "client.py", 'HEADERS = {"token": "Mozilla/5.0"}\n') == []
+    # Look-alikes: a password of that shape is still one, and so is a key with a slash in it.
+    for name, text in (
+        ("db.env", "DB_PASSWORD=Qx7vLpWz/2024\n"),
+        ("client.py", 'HEADERS = {"token": "Xk9fQ2mL7vR3/pT8wZ4a"}\n'),
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
