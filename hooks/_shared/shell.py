@@ -35,7 +35,8 @@ class ShellRules:
     unsafe_index: Rule
 
 
-_SEPARATORS = re.compile(r"(\|\||\||&&|;|\n)")
+# `>|` (write over a file even under `set -o noclobber`) is a redirection, not a pipe.
+_SEPARATORS = re.compile(r"(\|\||(?<!>)\||&&|;|\n)")
 _DOWNLOADERS = frozenset({"curl", "wget", "fetch"})
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "fish"})
 _PYTHON = re.compile(r"^python[0-9.]*$")
@@ -175,7 +176,7 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
                 quote = ""
         elif char in "'\"":
             quote = char
-        elif char in ";|&\n":
+        elif char in ";|&\n" and not (char == "|" and index and command[index - 1] == ">"):  # `>|` redirects
             segments.append((start, index, char))
             start = index + 1
         index += 1
@@ -626,7 +627,7 @@ def _download_targets(words: list[str]) -> set[str]:
 
 
 # `> f`, `>> f`, `1> f`, `&> f` and `>& f` (standard output and errors).
-_STDOUT_REDIRECTION = re.compile(r"(?:1|&)?>(?:>|&(?![0-9-]))?(?P<file>[^&].*)?")
+_STDOUT_REDIRECTION = re.compile(r"(?:1|&)?>(?:>|\||&(?![0-9-]))?(?P<file>[^&|].*)?")
 
 
 def _stdout_file(words: list[str]) -> str | None:

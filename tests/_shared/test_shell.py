@@ -320,6 +320,10 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("cp a.pt b.pt > /dev/null 2>&1") == [(("a.pt",), {"b.pt"})]
     assert _placed("python train.py 2> err.log") == []
     assert _placed("echo done >&2") == []
+    # `>|` writes over the file even under noclobber: a redirection, not a pipe into a program `m.pt`.
+    assert _placed("curl -sL https://example.org/m.pt >| model.pt") == [((), {"model.pt"})]
+    assert _placed("curl -sL https://example.org/m.pt >|model.pt") == [((), {"model.pt"})]
+    assert _placed("python train.py 2>| err.log") == []
     assert _placed("cat part > /dev/null 2>&1") == []
     for command in ("cat part &> m.pt", "cat part >& m.pt", "cat part | tee -a m.pt"):
         assert _placed(command) == [((), {"m.pt"})], command

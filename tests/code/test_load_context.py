@@ -1146,6 +1146,15 @@ def test_output_redirected_over_the_codes_file_is_not_its_own(tmp_path: Path) ->
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
     assert found == ["high", "low"]
+    # `>|` (noclobber's override) in a script's shell command; its errors only (`2>|`) are not.
+    for redirection, severity in ((">|", "high"), ("2>|", "low")):
+        script = (
+            "import subprocess, torch\n\ndef fetch():\n    torch.save({}, 'm.pt')\n"
+            f"    subprocess.run('curl -sL https://example.org/m.pt {redirection} m.pt', shell=True)\n"
+            "    return torch.load('m.pt')\n"
+        )
+        found = [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"]
+        assert found == [severity], redirection
 
 
 def test_a_working_folder_changed_after_the_save_makes_a_relative_load_another_file(tmp_path: Path) -> None:
