@@ -223,7 +223,7 @@ class CellSource:
     other_language: str | None = None  # `%%html`, `%%sql`, ...: a body that is not Python
     unknown_magic: str | None = None  # `%%name` IPython does not ship: what the body is is unknown
     alternatives: list[str] = field(default_factory=list)  # other readings IPython versions accept
-    chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd folder`
+    chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd`/`%pushd folder`
 
 
 def transform_cell(source: str) -> CellSource:
@@ -533,10 +533,13 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
         command = ALIAS_SHELL_MAGICS[name]
         shown = command.replace("%l", stripped) if "%l" in command else f"{command} {stripped}"
         result.shell.append((number, shown.strip()))
-    elif name == "cd":
+    elif name in ("cd", "pushd"):
         # The kernel's working folder changes for every later cell, so a relative path after it
         # names another file (hooks/code/load_context.py).
         result.chdirs.append((number, stripped))
+    elif name == "popd":
+        # back to a folder the stack holds: followed as a folder not known (as `%cd -` is)
+        result.chdirs.append((number, "-"))
     return _blank(indent)
 
 

@@ -417,6 +417,8 @@ def _read_mode(call: ast.Call) -> bool:
     return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
+# Marks a folder change back to a folder `_folder_at` gave (not a path to join to the current one).
+_EXACT_FOLDER = "\0"
 # What `mentions` answers when counting is too costly: named more often than any exemption allows.
 _COUNTLESS = 1 << 30
 
@@ -1197,6 +1199,18 @@ class LoadContext:
         self.folder_changes.sort(key=lambda change: change[0])
         self._own_memo.clear()
 
+    def record_block_folder(self, call: ast.Call, qualname: str, block_end: int) -> None:
+        """`with contextlib.chdir(d):` at a notebook's top level: the block's lines run in `d`,
+        the lines after it in the folder before it."""
+        if qualname != "contextlib.chdir" or self.function_depth:
+            return
+        text = self.constant_text(call.args[0]) if call.args else None
+        before = self._folder_at(call.lineno)
+        changes = [(call.lineno, text.strip() if text and text.strip() else None), (block_end, _EXACT_FOLDER + before)]
+        for change in changes:
+            bisect.insort(self.folder_changes, change, key=lambda known: known[0])
+        self._own_memo.clear()
+
     def _moved_away(self, key: str, line: int) -> bool:
         """Whether a notebook's top-level save of this relative path and this top-level load run
         in different working folders (`%cd ..` or `os.chdir(d)` between them, not back)."""
@@ -1218,6 +1232,8 @@ class LoadContext:
                 break
             if target is None:
                 folder = f"<unknown {changed_at}>"
+            elif target.startswith(_EXACT_FOLDER):
+                folder = target[len(_EXACT_FOLDER) :]  # back where a block started (record_block_folder)
             elif target.startswith(("/", "~")):
                 folder = posixpath.normpath(target)
             else:

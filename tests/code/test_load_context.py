@@ -1196,6 +1196,36 @@ def test_a_working_folder_changed_after_the_save_makes_a_relative_load_another_f
     assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
 
 
+def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) -> None:
+    """`%pushd d` (and automagic `pushd d`) changes folder as `%cd` does; `%popd` goes back to a
+    folder the stack holds, followed as one not known. `with contextlib.chdir(d):` changes it for
+    the block's lines only (red-team leftovers of stop 41)."""
+    save = "import torch, contextlib\nfrom contextlib import chdir\ntorch.save(net, 'm.pt')"
+    moved = (
+        (save, "%pushd /content/drive/shared", "m = torch.load('m.pt')"),
+        (save, "pushd /content/drive/shared", "m = torch.load('m.pt')"),
+        (save, "%pushd /content/drive/shared\n%popd", "m = torch.load('m.pt')"),  # back: not followed
+        (save, "with contextlib.chdir('/content/drive/shared'):\n    m = torch.load('m.pt')"),
+        (save, "with chdir('/content/drive/shared'):\n    m = torch.load('m.pt')"),
+    )
+    for cells in moved:
+        found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == ["high"], cells
+    # Look-alikes: after the block the folder is the one before it; inside it, a file saved there.
+    kept = (
+        (save, "with contextlib.chdir('/content/drive/shared'):\n    print(1)", "m = torch.load('m.pt')"),
+        (
+            "import torch, contextlib",
+            "with contextlib.chdir('/content/x'):\n    torch.save(net, 'n.pt')\n    m = torch.load('n.pt')",
+        ),
+        (save, "with contextlib.chdir('.'):\n    m = torch.load('m.pt')"),
+        (save, "def go():\n    with contextlib.chdir('/tmp'):\n        pass", "m = torch.load('m.pt')"),
+    )
+    for cells in kept:
+        found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == ["low"], cells
+
+
 def test_a_one_line_shell_alias_or_cd_cell_is_a_magic_not_unparseable_python(tmp_path: Path) -> None:
     text = notebook("import torch\ntorch.save(net, 'm.pt')", "cp /tmp/x.pt m.pt", "m = torch.load('m.pt')")
     found = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, text, "nb.ipynb")]
