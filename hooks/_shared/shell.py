@@ -192,15 +192,57 @@ def _words(segment: str) -> list[str]:
 
 
 def _command_words(words: list[str]) -> list[str]:
-    """The words from the program on: `sudo -E env A=1 bash x` -> [bash, x]."""
+    """The words from the program on: `sudo -E env A=1 bash x` -> [bash, x]; a tool runner's
+    program too (`uvx hf download ...`, `uv run hf ...`, `pipx run hf ...` -> [hf, download, ...])."""
     index = 0
     while index < len(words):
         word = words[index]
         if word in _WRAPPERS or word.startswith("-") or ("=" in word and not word.startswith(("/", "."))):
             index += 1
             continue
+        runner = _tool_runner_words(words, index)
+        if runner:
+            index += runner
+            continue
         break
     return words[index:]
+
+
+# Programs that run a Python tool (fetched into a throwaway environment or the project's) with
+# the arguments after it, and their options that take a value in the next word.
+_TOOL_RUNNERS = (("uvx",), ("uv", "run"), ("uv", "tool", "run"), ("pipx", "run"))
+_TOOL_RUNNER_VALUE_OPTIONS = frozenset(
+    {
+        "--from",
+        "--with",
+        "--with-editable",
+        "--with-requirements",
+        "--python",
+        "-p",
+        "--spec",
+        "--index-url",
+        "--extra-index-url",
+        "--index",
+        "--env-file",
+        "--directory",
+        "--project",
+        "--package",
+        "--pip-args",
+    }
+)
+
+
+def _tool_runner_words(words: list[str], index: int) -> int:
+    """How many words from `index` are a tool runner and its options (0 when none is there)."""
+    for runner in _TOOL_RUNNERS:
+        end = index + len(runner)
+        if tuple(_program(w) if n == 0 else w for n, w in enumerate(words[index:end])) != runner:
+            continue
+        while end < len(words) and words[end].startswith("-"):
+            option = words[end]
+            end += 2 if option in _TOOL_RUNNER_VALUE_OPTIONS else 1
+        return end - index if end < len(words) else 0
+    return 0
 
 
 def _program(word: str) -> str:

@@ -337,6 +337,13 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("hf download org/base '*.safetensors' --local-dir ckpt") == [((), {"ckpt"})]
     assert _placed("hf download org/base --revision main --local-dir ckpt") == [((), {"ckpt"})]
     assert _placed("huggingface-cli login --token $HF_TOKEN") == []
+    # The same run by a tool runner (red-team leftover of stop 41); the runner's own options skipped.
+    for runner in ("uvx", "uv run", "uv tool run", "pipx run", "uvx --from 'huggingface_hub[cli]'", "uv run --with x"):
+        command = f"{runner} hf download org/base m.pt --local-dir ckpt"
+        assert _placed(command) == [((), {"ckpt/m.pt"})], runner
+    # Look-alikes: a runner's other tools, a runner with nothing after it, `uv pip` (an installer).
+    for command in ("uvx ruff check .", "uv run python train.py", "uvx", "uv run --with", "uv pip install x"):
+        assert _placed(command) == [], command
     assert _placed("sync") == []
     assert download_targets("cp a b") == set()
 
