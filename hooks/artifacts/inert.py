@@ -1,4 +1,5 @@
-"""Documents and images that a file named like a model artifact may hold, known by their magic.
+"""Documents, images and macOS metadata that a file named like a model artifact may hold, known
+by their magic.
 
 An Office file keeps the objects embedded in it as `embeddings/oleObject1.bin`; a `.bin` may be
 a scanned page. Pickle and every loader built on it (torch, joblib, pandas, numpy) raise at the
@@ -27,6 +28,10 @@ INERT_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"%PDF-", "a PDF document"),
     (b"\xd7\xcd\xc6\x9a", "a Windows metafile image"),
+    # macOS metadata: the Finder's archiver adds `__MACOSX/._name` beside every file it zips
+    # (RFC 1740's AppleDouble header; AppleSingle is the one-file form).
+    (b"\x00\x05\x16\x07\x00\x02\x00\x00", "an AppleDouble file (macOS metadata such as `__MACOSX/._m.npy`)"),
+    (b"\x00\x05\x16\x00\x00\x02\x00\x00", "an AppleSingle file (macOS metadata)"),
 )
 _HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 # Fields walked before the data is taken as maybe protobuf (fail closed): a real document breaks

@@ -1,4 +1,4 @@
-"""Documents and images named like artifacts: known formats no loader reads are reported low."""
+"""Documents, images and macOS metadata named like artifacts: known formats no loader reads are low."""
 
 from __future__ import annotations
 
@@ -195,3 +195,20 @@ def test_text_in_an_archive_member_named_like_a_model_is_low_too(tmp_path: Path)
     assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)]
     findings = scan_bytes(tmp_path, "other.zip", zip_with({"templates/pre.p": b"#\x00 code"}))
     assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.HIGH)]
+
+
+def test_the_macos_metadata_a_mac_archiver_adds_beside_each_file_is_low(tmp_path: Path) -> None:
+    # `__MACOSX/Data/._x.npy`: the AppleDouble header (magic, version 2, 16 bytes of filler, entries).
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00" + b"Mac OS X        " + b"\x00\x02" + bytes(40)
+    archive = zip_with({"Data/x.txt": b"1 2 3\n", "__MACOSX/Data/._x.npy": apple_double})
+    findings = scan_bytes(tmp_path, "Data.zip", archive)
+    assert [(f.rule_id, f.severity) for f in findings] == [("MLS902", Severity.LOW)]
+    assert "AppleDouble" in findings[0].message
+    # Look-alikes: a pickle under a metadata name is read as what it holds; the magic with another
+    # version is no AppleDouble header, and stays unrecognised.
+    canary = tmp_path / "canary"
+    payload = zip_with({"__MACOSX/Data/._x.npy": malicious_pickle(canary)})
+    assert "MLS101" in {f.rule_id for f in scan_bytes(tmp_path, "Data.zip", payload)}
+    other = zip_with({"__MACOSX/Data/._x.npy": b"\x00\x05\x16\x07\x00\x09\x00\x00" + bytes(40)})
+    assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "Data.zip", other)] == [("MLS902", Severity.HIGH)]
+    assert not canary.exists()
