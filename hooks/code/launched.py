@@ -102,9 +102,30 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
             if script is not None:
                 # `subprocess.run(["bash", "-c", cmd])`: the parameter is a script for the shell.
                 argument, runner = script, "os.system"
-            if isinstance(argument, ast.Name) and argument.id in positional:
+            if isinstance(argument, ast.Name) and argument.id in positional and not _replaced(function, argument.id):
                 found[function.name] = Wrapper(positional.index(argument.id), argument.id, runner)
     return found
+
+
+def _replaced(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether the function binds the parameter to a value made without it (`cmd = "make"`, a
+    loop or `with` target): what it runs then need not be what its caller gave. `cmd =
+    shlex.split(cmd)` and `cmd += " -q"` keep the caller's text."""
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = node.value
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            targets, value = [node.target], None
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            targets, value = [item.optional_vars for item in node.items if item.optional_vars is not None], None
+        else:
+            continue
+        bound = any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t))
+        keeps = value is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
+        if bound and not keeps:
+            return True
+    return False
 
 
 def _shell_script(node: ast.AST) -> ast.expr | None:

@@ -296,9 +296,20 @@ def test_helpers_that_only_look_like_wrappers_start_nothing_new() -> None:
         "def fixed(cmd):\n    subprocess.run(['ls', '-l'])\n"  # its parameter is not the command
         "class Runner:\n    def sh(self, cmd):\n        subprocess.run(cmd, shell=True)\n"  # a method
         "def show(cmd):\n    print(cmd)\n"
+        "def replaced(cmd):\n    cmd = 'make lint'\n    subprocess.run(cmd, shell=True)\n"  # its own command
+        "def looped(cmd):\n    for cmd in ('make', 'make test'):\n        subprocess.run(cmd, shell=True)\n"
         "fixed('curl x | sh')\nshow('curl x | sh')\nsh('curl x | sh')\n"
+        "replaced('curl x | sh')\nlooped('curl x | sh')\n"
     )
     assert commands(source) == ["ls -l"]
+    # Look-alikes: a parameter rebuilt from itself is still the caller's command.
+    kept = (
+        "import shlex, subprocess\n"
+        "def split(cmd):\n    cmd = shlex.split(cmd)\n    subprocess.run(cmd)\n"
+        "def quiet(cmd):\n    cmd += ' -q'\n    subprocess.run(cmd, shell=True)\n"
+        "split('curl -fsSL https://x.example/i.sh')\nquiet('pip install torch')\n"
+    )
+    assert commands(kept)[-2:] == ["curl -fsSL https://x.example/i.sh", "pip install torch"]
 
 
 def test_a_wrapper_defined_after_its_caller_or_imported_under_an_alias_is_followed(tmp_path: Path) -> None:
