@@ -369,8 +369,13 @@ def judge(
         )
     elif _published_link_secret(candidate, lowered):
         low_reason = (
-            "; the passcode of a meeting invite or the token of a coverage badge, in the link that"
-            " publishes it: whoever the link is shared with holds it, by design (reported low)"
+            "; the passcode of a meeting invite, or the token of a coverage badge or a shared document,"
+            " in the link that publishes it: whoever the link is shared with holds it, by design (reported low)"
+        )
+    elif _loopback_server_token(candidate, lowered):
+        low_reason = (
+            "; the token of a server on this machine (`localhost:8888/?token=`, a Jupyter server's), which"
+            " no other server accepts (reported low)"
         )
     elif _storage_download_token(candidate, lowered):
         low_reason = (
@@ -621,6 +626,11 @@ def _tag_pair(lowered: str, start: int, end: int) -> bool:
 _MEETING_LINK = re.compile(
     r"(?:(?:[a-z0-9-]+\.)*zoom\.us|zoom-lfx\.platform\.linuxfoundation\.org)/(?:j|w|s|wc/join|meeting)/\d{6,}[/?]"
 )
+_LOWER_HEX = re.compile(r"[0-9a-f]+")
+# A shared Google document's link (`docs.google.com/presentation/d/<id>/present?token=...`).
+_SHARED_DOCUMENT_LINK = re.compile(
+    r"docs\.google\.com/(?:presentation|document|spreadsheets|drawings|forms)/(?:u/\d+/)?d/[\w-]{20,}/[^?\s]*\?"
+)
 _BADGE_LINK = re.compile(r"(?:app\.)?codecov\.io/(?:gh|gl|bb|github|gitlab|bitbucket)/[^?\s]*/graph/")
 
 
@@ -636,7 +646,23 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     name = candidate.name.lower()
     if name in ("pwd", "password", "passcode") and _MEETING_LINK.match(link):
         return True
-    return name == "token" and _BADGE_LINK.match(link) is not None
+    return name == "token" and (_BADGE_LINK.match(link) is not None or _SHARED_DOCUMENT_LINK.match(link) is not None)
+
+
+def _loopback_server_token(candidate: Candidate, lowered: str) -> bool:
+    """`localhost:8888/?token=ad1a...`: the `token` query parameter of a URL whose host is this
+    machine (a notebook server's login link, pasted from its log). Not a vendor's key, which
+    opens its vendor's service wherever it is sent."""
+    if candidate.context != "name" or candidate.name.lower() != "token":
+        return False
+    if is_vendor_key(candidate.value) and not _LOWER_HEX.fullmatch(candidate.value):
+        return False  # Jupyter's own tokens are 48 hex digits, which the vendor layout also fits
+    name_start = candidate.start - len(candidate.name) - 1
+    if name_start < 1 or not lowered.endswith(("?", "&"), 0, name_start):
+        return False
+    url_start = _url_start(lowered, name_start, _URL_STARTS_AFTER)
+    link = lowered[url_start + 1 : name_start]
+    return _LOOPBACK_URL.match(link) is not None and not any(c in link for c in " \n\t\"'`<>")
 
 
 # A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,

@@ -806,3 +806,29 @@ def test_a_product_and_its_version_is_no_token(tmp_path: Path) -> None:
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
+
+
+def test_a_local_notebook_servers_token_and_a_shared_documents_link_token_are_low(tmp_path: Path) -> None:
+    hex_token = "9c1f0e27b4d85a3f6e0b2c7d914a8e5f03b6d2c1a7e94f58"
+    slides = "https://docs.google.com/presentation/d/1Qx7vLpWz9KmN3rT5yB8cD2fG4hJ6kL0/present?token=AC4w5VgM6oQz7LpWx2R%3A15117&x=1"
+    for name, text in (
+        ("README.md", f"open `localhost:8888/?token={hex_token}` in a browser\n"),
+        ("slides.md", f"* [slides]({slides})\n"),
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")], text
+    with_scheme = f"Jupyter is at http://127.0.0.1:8888/lab?token={hex_token}\n"
+    assert [f for f in scan_text(tmp_path, "run.md", with_scheme) if f.severity.value != "low"] == []
+    # Look-alikes: another host, a host that only starts with localhost, another parameter, another
+    # document site.
+    for name, text in (
+        ("a.md", f"open https://notebooks.example.com:8888/?token={hex_token}\n"),
+        ("b.md", f"open `localhost.example.com:8888/?token={hex_token}`\n"),
+        ("c.md", "open `localhost:8888/?secret=Qx7vLpWz9KmN3rT5yB8cD2fG4h`\n"),
+        (
+            "d.md",
+            "see https://drive.example.com/presentation/d/1Qx7vLpWz9KmN3rT5yB8cD2fG4hJ6kL0/present?token=AC4w5VgM6oQz7LpWx2R\n",
+        ),
+    ):
+        found = scan_text(tmp_path, name, text)
+        assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
