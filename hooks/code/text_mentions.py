@@ -17,6 +17,9 @@ from collections.abc import Mapping
 # 2,000-line notebook with a few hundred loads searches a few million; only generated code gets far.
 SEARCH_BUDGET = 1_000_000_000
 _SEPARATOR = "\0"
+# What one text found holding a name costs, in searched characters: a step of Python (a find and
+# a bisection) takes as long as searching about a thousand characters in C.
+_HIT_COST = 1_000
 
 
 class TextMentions:
@@ -36,9 +39,12 @@ class TextMentions:
         self._budget = SEARCH_BUDGET if budget is None else budget
 
     def count(self, name: str) -> int | None:
-        """The weighted number of texts containing `name`; None once the budget is spent."""
+        """The weighted number of texts containing `name`; None once the budget is spent, and for
+        a name with NUL (no file has one: a load of it fails, and it is not worth a slow search)."""
         if name in self._memo:
             return self._memo[name]
+        if _SEPARATOR in name:
+            return None
         if not self._texts:
             return 0
         if not name:
@@ -46,19 +52,21 @@ class TextMentions:
         if self._budget < len(self._joined):
             return None  # not memoised: a name asked again stays unknown, never becomes 0
         self._budget -= len(self._joined)
-        if _SEPARATOR in name:
-            # a match could run across two texts: test each one (a name with NUL is hostile input)
-            found: int | None = sum(w for text, w in zip(self._texts, self._weights, strict=True) if name in text)
-        else:
-            found = self._search(name)
-        self._memo[name] = found
+        found = self._search(name)
+        if found is not None:
+            self._memo[name] = found
         return found
 
-    def _search(self, name: str) -> int:
+    def _search(self, name: str) -> int | None:
+        """The weighted count, each text holding the name charged to the budget (one Python step
+        each: a name found in thousands of texts costs more than the search that found it)."""
         total = 0
         start = 0
         joined = self._joined
         while (at := joined.find(name, start)) >= 0:
+            self._budget -= _HIT_COST
+            if self._budget < 0:
+                return None
             index = bisect.bisect_right(self._starts, at) - 1
             total += self._weights[index]
             # one count per text, however often it names the file

@@ -29,7 +29,8 @@ def test_counts_are_those_of_testing_every_text(texts: list[str], names: list[st
     weights = Counter(texts)
     index = TextMentions(weights)
     for name in names + names:  # asked twice: the memo answers the same
-        assert index.count(name) == naive(weights, name)
+        # a name with NUL names no file that can be opened: unknown, so the load keeps its severity
+        assert index.count(name) == (None if "\0" in name else naive(weights, name))
 
 
 def test_a_text_naming_the_file_twice_counts_once_and_a_repeated_text_twice() -> None:
@@ -38,14 +39,22 @@ def test_a_text_naming_the_file_twice_counts_once_and_a_repeated_text_twice() ->
     assert index.count("x.pt") == 0
 
 
-def test_a_name_with_nul_never_matches_across_two_texts() -> None:
-    index = TextMentions(Counter(["ab", "cd"]))
-    assert index.count("b\0c") == 0
-    assert TextMentions(Counter(["b\0c"])).count("b\0c") == 1
+def test_a_name_with_nul_is_unknown_without_a_search() -> None:
+    # Red team (stop 42): NUL names took the slow path, 150,000 texts x 3,000 names in 20 s.
+    assert TextMentions(Counter(["ab", "cd"])).count("b\0c") is None
+    assert TextMentions(Counter(["b\0c"])).count("b\0c") is None
+
+
+def test_each_text_found_is_charged_so_a_name_in_every_text_stops_the_count() -> None:
+    texts = Counter(f"run/{n}/model.pt" for n in range(50))
+    assert TextMentions(texts).count("model.pt") == 50
+    joined = sum(len(text) + 1 for text in texts) - 1
+    assert TextMentions(texts, budget=joined + 10 * 1_000).count("model.pt") is None  # ten texts' worth
+    assert TextMentions(texts, budget=joined + 50 * 1_000).count("model.pt") == 50
 
 
 def test_past_the_budget_a_name_is_unknown_and_stays_unknown() -> None:
-    index = TextMentions(Counter(["model.pkl", "w.pt"]), budget=len("model.pkl\0w.pt"))
+    index = TextMentions(Counter(["model.pkl", "w.pt"]), budget=len("model.pkl\0w.pt") + 1_000)
     assert index.count("model.pkl") == 1  # within the budget, and remembered
     assert index.count("w.pt") is None
     assert index.count("w.pt") is None  # never turns into "named nowhere"
