@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_VALUE = 512
+# Names of passwords, which no rule here that drops a value may skip.
+_PASSWORDISH_NAME = re.compile(r"(?i)pass|pwd|secret")
 
 
 @dataclass(frozen=True)
@@ -447,9 +449,17 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
             # and a version constraint (`==`, `>=`, `<=`, `~=`), not a value assigned to it
             continue
-        if not quoted and stripped == "=" and value.startswith("=") and ("&&" in value or "||" in value):
-            # `c.event.keyCode==32&&(...)` in minified JavaScript: `==` in a condition compares, it
-            # assigns nothing (`SECRET_KEY==m2Zq...` in a .env file gives the value `=m2Zq...`)
+        if (
+            not quoted
+            and stripped == "="
+            and value.startswith("=")
+            and ("&&" in value or "||" in value)
+            and "." in bare_name.strip(".")
+            and not _PASSWORDISH_NAME.search(bare_name)
+        ):
+            # `c.event.keyCode==32&&(...)` in minified JavaScript: a property compared in a
+            # condition, nothing assigned. A .env line gives `SECRET_KEY==k3&&x9...` the value
+            # `=k3&&x9...` (Django's key alphabet has both), and a password stays judged.
             continue
         following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (

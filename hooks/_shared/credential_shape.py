@@ -166,7 +166,12 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+
 # A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
 _CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
 # A name that holds a password (not a key or a token, which are generated, not chosen).
-_PRODUCT_VERSION = re.compile(r"[A-Za-z][A-Za-z0-9_.+-]{0,40}/v?[0-9]{1,4}(?:\.[0-9]{1,6}){0,3}")
+# A product as protocols and user agents name it: an acronym, a word or a few joined words, then a
+# short release number (`HTTP/1.1`, `Mozilla/5.0`, `python-requests/2.31.0`); random letters mixed
+# with digits, or a four-digit "version" (`Summer/2024`), are not.
+_PRODUCT_VERSION = re.compile(
+    r"(?:[A-Z]{2,10}|[A-Z]?[a-z]{2,20}(?:[-_.][A-Za-z]{2,20}){0,2})/v?[0-9]{1,3}(?:\.[0-9]{1,6}){0,3}"
+)
 _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
 # Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`.
 # An identifier separates its parts (`model_v2`, `data.version1`) or humps them (`modelName2`).
@@ -557,7 +562,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     ):
         # `^3.529.0`, `~1.2.3`, `>=2.0.1`: a dependency's version range (package.json, pyproject)
         return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`)")
-    if _PRODUCT_VERSION.fullmatch(value) and not _PASSWORD_NAME.search(name):
+    if name and _PRODUCT_VERSION.fullmatch(value) and not _CHOSEN_SECRET_NAME.search(name):
         # `"PUT /latest/api/token HTTP/1.1" 200` in a request log, `Mozilla/5.0`: how protocols and
         # user agents name themselves, a product and its version (RFC 9110 `product/version`)
         return ValueShape(0, "a product and its version (`HTTP/1.1`, `Mozilla/5.0`)")

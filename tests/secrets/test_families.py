@@ -786,9 +786,14 @@ def test_a_comparison_in_a_condition_is_no_assignment(tmp_path: Path) -> None:
     notebook = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [cell]})
     assert scan_text(tmp_path, "report.ipynb", notebook) == []
     # Look-alikes: one `=` assigns, whatever follows the value; a .env value may start with `=`.
+    # Red team (stop 42): Django's key alphabet holds both `=` and `&`, so a .env value may start
+    # `=` and hold `&&`; only a property (`a.b==`) compared is skipped, and never a password.
     for name, text in (
         ("run.sh", "export API_TOKEN=Qm7vXk2pLr9TzW4sHq8n && python app.py\n"),
         ("app.env", "SECRET_KEY==m2ZqXk9fQ2mL7vR3pT8w\n"),
+        ("app.env", "DEBUG=1\nSECRET_KEY==k3&&x9m2vq8zw4rt7yu1io5pa6sd0f\n"),
+        ("app.env", "DEBUG=1\nDB_PASSWORD==Xk9qT2&&mW8vN4\n"),
+        ("setup.sh", "export API_TOKEN==Xk9qT2mW8vN4bT8pL3jH&&echo ok\n"),
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
@@ -803,9 +808,27 @@ def test_a_product_and_its_version_is_no_token(tmp_path: Path) -> None:
     for name, text in (
         ("db.env", "DB_PASSWORD=Qx7vLpWz/2024\n"),
         ("client.py", 'HEADERS = {"token": "Xk9fQ2mL7vR3/pT8wZ4a"}\n'),
+        # Red team (stop 42): random letters and digits before the slash, a secret's name, a
+        # four-digit "version" are no product.
+        ("creds.env", "API_TOKEN=xK9mQ2vL8nR4tZ7wB3jH/5\n"),
+        ("creds.env", "CLIENT_SECRET=kQ8zR2xW9mN4vB7tL3pJ6hF1/1.0.0\n"),
+        ("app.py", 'API_KEY = "s3cr3tK3yW1thL0tsOfEntr0py9xQ/2"\n'),
+        ("app.py", 'auth_token = "Tr0ub4dor/1234"\n'),
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
+    # ... and with no name at all (a URL's or an option's password) the rule does not apply.
+    for name, text in (
+        ("app.py", 'MONGO = "mongodb+srv://app:Kj8sLq2Wz%2F2024@cluster0.example.mongodb.net/prod"\n'),
+        ("app.py", 'REDIS = "redis://:Tz8qLm3Wx9Rv%2F42@cache.internal:6379/0"\n'),
+        ("fetch.sh", "curl -u deploy:Kj8sLq2Wz%2F2024 https://x.example/a\n"),
+    ):
+        assert [f.rule_id for f in scan_text(tmp_path, name, text)] == ["MLS222"], text
+    aws = (
+        "[default]\naws_access_key_id = AKIAQX7VLPWZ9KMN3RT5\n"
+        "aws_secret_access_key = sBLtTq26Y+pMOM097Y8bZEuFKH3te2caSz7zPf/2\n"
+    )
+    assert "MLS213" in {f.rule_id for f in scan_text(tmp_path, "credentials", aws)}
 
 
 def test_a_local_notebook_servers_token_and_a_shared_documents_link_token_are_low(tmp_path: Path) -> None:
