@@ -36,7 +36,7 @@ class ShellRules:
 
 
 # `>|` (write over a file even under `set -o noclobber`) is a redirection, not a pipe.
-_SEPARATORS = re.compile(r"(\|\||(?<!>)\||&&|;|\n)")
+_SEPARATORS = re.compile(r"(\|\||(?<!(?<!\\)>)\||&&|;|\n)")  # `\>|` pipes a literal `>`
 _DOWNLOADERS = frozenset({"curl", "wget", "fetch"})
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "fish"})
 _PYTHON = re.compile(r"^python[0-9.]*$")
@@ -166,19 +166,22 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
     start = 0
     quote = ""
     index = 0
+    redirecting = False  # the character before was an unquoted, unescaped `>`: `>|` redirects
     while index < len(command):
         char = command[index]
         if char == "\\" and quote != "'":
             index += 2
+            redirecting = False
             continue
         if quote:
             if char == quote:
                 quote = ""
         elif char in "'\"":
             quote = char
-        elif char in ";|&\n" and not (char == "|" and index and command[index - 1] == ">"):  # `>|` redirects
+        elif char in ";|&\n" and not (char == "|" and redirecting):
             segments.append((start, index, char))
             start = index + 1
+        redirecting = not quote and char == ">"
         index += 1
     segments.append((start, len(command), ""))
     return segments
@@ -232,15 +235,46 @@ _TOOL_RUNNER_VALUE_OPTIONS = frozenset(
 )
 
 
+# Their options that take no value. Any other option may take the next word (uv has many, and
+# adds more): then where the program starts is not known, and the runner is not stepped over.
+_TOOL_RUNNER_FLAGS = frozenset(
+    {
+        "-q",
+        "--quiet",
+        "-v",
+        "--verbose",
+        "--isolated",
+        "--offline",
+        "--no-cache",
+        "-n",
+        "--refresh",
+        "--no-progress",
+        "--frozen",
+        "--locked",
+        "--no-sync",
+        "--no-project",
+        "--active",
+        "--no-config",
+        "--no-python-downloads",
+    }
+)
+
+
 def _tool_runner_words(words: list[str], index: int) -> int:
-    """How many words from `index` are a tool runner and its options (0 when none is there)."""
+    """How many words from `index` are a tool runner and its options (0 when none is there, or an
+    option it has is not known: `uvx --cache-dir echo vllm serve ...` must not start at `echo`)."""
     for runner in _TOOL_RUNNERS:
         end = index + len(runner)
         if tuple(_program(w) if n == 0 else w for n, w in enumerate(words[index:end])) != runner:
             continue
         while end < len(words) and words[end].startswith("-"):
             option = words[end]
-            end += 2 if option in _TOOL_RUNNER_VALUE_OPTIONS else 1
+            if option in _TOOL_RUNNER_VALUE_OPTIONS:
+                end += 2
+            elif option in _TOOL_RUNNER_FLAGS or (option.startswith("--") and "=" in option):
+                end += 1
+            else:
+                return 0
         return end - index if end < len(words) else 0
     return 0
 
