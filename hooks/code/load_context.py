@@ -289,16 +289,16 @@ _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "sys
 
 def _folder_changed_to(call: ast.Call, qualname: str, constant_text: Callable[[ast.AST], str | None]) -> str | None:
     """The folder `os.chdir(d)` or an exported notebook's `get_ipython().run_line_magic("cd", d)`
-    changes to ("" when not known); None for any other call."""
+    (or `pushd`, `popd`) changes to ("" when not known); None for any other call."""
     if qualname == "os.chdir":
         argument = call.args[0] if call.args else None
     elif (
         qualname == "get_ipython.run_line_magic"
         and len(call.args) > 1
         and isinstance(call.args[0], ast.Constant)
-        and call.args[0].value == "cd"
+        and call.args[0].value in ("cd", "pushd", "popd")
     ):
-        argument = call.args[1]
+        argument = None if call.args[0].value == "popd" else call.args[1]  # popd: back to a folder not known
     else:
         return None
     text = constant_text(argument) if argument is not None else None
@@ -417,8 +417,13 @@ def _read_mode(call: ast.Call) -> bool:
     return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
-# Marks a folder change back to a folder `_folder_at` gave (not a path to join to the current one).
-_EXACT_FOLDER = "\0"
+
+
+class _FolderBefore(str):
+    """A folder change back to a folder `_folder_at` gave (`with contextlib.chdir(d):` ending), not
+    a path to join to the current one. Its own type: no text of the code can pass for one."""
+
+
 # What `mentions` answers when counting is too costly: named more often than any exemption allows.
 _COUNTLESS = 1 << 30
 
@@ -1205,8 +1210,11 @@ class LoadContext:
         if qualname != "contextlib.chdir" or self.function_depth:
             return
         text = self.constant_text(call.args[0]) if call.args else None
-        before = self._folder_at(call.lineno)
-        changes = [(call.lineno, text.strip() if text and text.strip() else None), (block_end, _EXACT_FOLDER + before)]
+        # A call in the `with` line besides this one (`os.chdir(d) or "logs"`) may change the
+        # folder before the block starts, after what this line shows: where it returns is unknown.
+        nested = any(isinstance(node, ast.Call) for node in ast.walk(call) if node is not call)
+        after: str | None = None if nested else _FolderBefore(self._folder_at(call.lineno))
+        changes = [(call.lineno, text.strip() if text and text.strip() else None), (block_end, after)]
         for change in changes:
             bisect.insort(self.folder_changes, change, key=lambda known: known[0])
         self._own_memo.clear()
@@ -1225,17 +1233,22 @@ class LoadContext:
 
     def _folder_at(self, line: int) -> str:
         """The working folder at `line`, relative to the notebook's start ("." there); a change
-        to a folder not known is a folder of its own."""
+        to a folder not known is a folder of its own (marked with NUL, which no folder's path holds)."""
         folder = "."
         for changed_at, target in self.folder_changes:
             if changed_at >= line:
                 break
-            if target is None:
-                folder = f"<unknown {changed_at}>"
-            elif target.startswith(_EXACT_FOLDER):
-                folder = target[len(_EXACT_FOLDER) :]  # back where a block started (record_block_folder)
+            if target is None or "\0" in target:
+                # a folder not known, its own for each change; a path with NUL names no folder
+                folder = f"\0unknown {changed_at}"
+            elif isinstance(target, _FolderBefore):
+                folder = str(target)  # back where a block started (record_block_folder)
             elif target.startswith(("/", "~")):
                 folder = posixpath.normpath(target)
+            elif folder.startswith("\0"):
+                # a relative change from a folder not known (`..` of it) is a folder not known either:
+                # normpath would make `<unknown>/..` the notebook's own start folder
+                folder = f"\0unknown {changed_at}"
             else:
                 folder = posixpath.normpath(posixpath.join(folder, target))
         return folder

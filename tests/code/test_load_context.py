@@ -1207,6 +1207,13 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
         (save, "%pushd /content/drive/shared\n%popd", "m = torch.load('m.pt')"),  # back: not followed
         (save, "with contextlib.chdir('/content/drive/shared'):\n    m = torch.load('m.pt')"),
         (save, "with chdir('/content/drive/shared'):\n    m = torch.load('m.pt')"),
+        # Red team (stop 42): `..` of a folder not known is not known either; a change made in the
+        # `with` line itself; a folder with NUL (no folder has one); an exported notebook's pushd.
+        (save, "%pushd data", "%popd", "%cd ..", "m = torch.load('m.pt')"),
+        (save, "import os\nwith chdir(os.environ['WORK']):\n    os.chdir('..')\n    m = torch.load('m.pt')"),
+        (save, "import os\nwith chdir(os.chdir('elsewhere') or 'logs'):\n    print(1)", "m = torch.load('m.pt')"),
+        (save, "%cd sub", "%cd \u0000.", "m = torch.load('m.pt')"),
+        (save, "get_ipython().run_line_magic('pushd', 'data')", "m = torch.load('m.pt')"),
     )
     for cells in moved:
         found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
