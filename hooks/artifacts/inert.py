@@ -106,7 +106,26 @@ def loader_container_inside(handle: BinaryIO, size: int) -> bool:
     record (torch, Keras, skops, zipfile) or an HDF5 superblock after a user block (h5py, Keras).
     A few reads, whatever the size; the 7z and RAR search reads the whole data, and only an
     archiver, no model loader, finds those past a prefix."""
-    return find_eocd(handle, size) is not None or _hdf5_after_user_block(handle, size)
+    return (
+        find_eocd(handle, size) is not None
+        or _eocd_in_miniz_reach(handle, size)
+        or _hdf5_after_user_block(handle, size)
+    )
+
+
+# How far from the end PyTorch's zip reader (miniz, behind torch.jit.load and torch.package, which
+# need no `PK` at byte 0) looks for the end record: the 65,535-byte comment and the record, plus
+# the 4,096-byte block it reads backwards in. zipfile stops at the first two.
+_MINIZ_REACH = 0xFFFF + 22 + 4096
+_EOCD_SIGNATURE = b"PK\x05\x06"
+
+
+def _eocd_in_miniz_reach(handle: BinaryIO, size: int) -> bool:
+    """Whether an end record's signature stands anywhere miniz may find it (fail closed: whether
+    its fields would satisfy miniz is not checked)."""
+    start = max(0, size - _MINIZ_REACH)
+    handle.seek(start)
+    return _EOCD_SIGNATURE in handle.read(size - start)
 
 
 def _hdf5_after_user_block(handle: BinaryIO, size: int) -> bool:

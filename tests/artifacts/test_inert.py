@@ -212,3 +212,15 @@ def test_the_macos_metadata_a_mac_archiver_adds_beside_each_file_is_low(tmp_path
     other = zip_with({"__MACOSX/Data/._x.npy": b"\x00\x05\x16\x07\x00\x09\x00\x00" + bytes(40)})
     assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "Data.zip", other)] == [("MLS902", Severity.HIGH)]
     assert not canary.exists()
+
+
+def test_a_zip_end_record_only_pytorchs_reader_reaches_keeps_the_file_blocking(tmp_path: Path) -> None:
+    # Red team (stop 42): torch.jit.load and torch.package read zips with miniz, which needs no `PK`
+    # at byte 0 and looks for the end record up to about 69.6 KB from the end; zipfile stops at
+    # 65,557 bytes. An AppleDouble header, a zip, then 67,000 bytes: inert to zipfile only.
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00" + b"Mac OS X        " + b"\x00\x00"
+    data = apple_double + zip_with({"archive/data.pkl": b"cos\nsystem\n(S'echo'\ntR."}) + bytes(67_000)
+    assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "model.pt", data)] == [("MLS902", Severity.HIGH)]
+    # Look-alike: past miniz's reach too, the data is what its first bytes say.
+    far = apple_double + zip_with({"archive/data.pkl": b"cos\nsystem\n(S'echo'\ntR."}) + bytes(75_000)
+    assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "model.pt", far)] == [("MLS902", Severity.LOW)]
