@@ -417,8 +417,6 @@ def _read_mode(call: ast.Call) -> bool:
     return isinstance(mode, ast.Constant) and mode.value in _READ_MODES
 
 
-
-
 class _FolderBefore(str):
     """A folder change back to a folder `_folder_at` gave (`with contextlib.chdir(d):` ending), not
     a path to join to the current one. Its own type: no text of the code can pass for one."""
@@ -1214,7 +1212,9 @@ class LoadContext:
         # folder before the block starts, after what this line shows: where it returns is unknown.
         nested = any(isinstance(node, ast.Call) for node in ast.walk(call) if node is not call)
         after: str | None = None if nested else _FolderBefore(self._folder_at(call.lineno))
-        changes = [(call.lineno, text.strip() if text and text.strip() else None), (block_end, after)]
+        # From the `with` line itself on: a one-line block (`with chdir(d): m = load(p)`) and the
+        # items after this one run in `d` too.
+        changes = [(call.lineno - 1, text.strip() if text and text.strip() else None), (block_end, after)]
         for change in changes:
             bisect.insort(self.folder_changes, change, key=lambda known: known[0])
         self._own_memo.clear()

@@ -1214,6 +1214,7 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
         (save, "import os\nwith chdir(os.chdir('elsewhere') or 'logs'):\n    print(1)", "m = torch.load('m.pt')"),
         (save, "%cd sub", "%cd \u0000.", "m = torch.load('m.pt')"),
         (save, "get_ipython().run_line_magic('pushd', 'data')", "m = torch.load('m.pt')"),
+        (save, "with chdir('/content/x'): m = torch.load('m.pt')"),  # a one-line block
     )
     for cells in moved:
         found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
