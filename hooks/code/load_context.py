@@ -465,10 +465,10 @@ class LoadContext:
         self.open_rebound = False  # the code binds the name `open` to something else (remember_texts)
         self.consulted_tooling = False  # project_fetches was asked: the verdict reads other files
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
+        self.fetch_argument_texts: set[str] = set()
         # The texts' search indexes (text_mentions.py), with what each was built from.
         self._mention_index: tuple[list[str], TextMentions] | None = None
         self._read_index: tuple[tuple[Counter[str], Counter[str], bool], TextMentions] | None = None
-        self.fetch_argument_texts: set[str] = set()
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
@@ -1238,11 +1238,11 @@ class LoadContext:
         for changed_at, target in self.folder_changes:
             if changed_at >= line:
                 break
-            if target is None or "\0" in target:
+            if isinstance(target, _FolderBefore):
+                folder = str(target)  # back where a block started, known or not (record_block_folder)
+            elif target is None or "\0" in target:
                 # a folder not known, its own for each change; a path with NUL names no folder
                 folder = f"\0unknown {changed_at}"
-            elif isinstance(target, _FolderBefore):
-                folder = str(target)  # back where a block started (record_block_folder)
             elif target.startswith(("/", "~")):
                 folder = posixpath.normpath(target)
             elif folder.startswith("\0"):

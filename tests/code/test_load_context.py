@@ -1227,6 +1227,12 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
             "with contextlib.chdir('/content/x'):\n    torch.save(net, 'n.pt')\n    m = torch.load('n.pt')",
         ),
         (save, "with contextlib.chdir('.'):\n    m = torch.load('m.pt')"),
+        # a block in a folder not known returns to it: a save there and a load after the block
+        (
+            "import torch, contextlib, os\nos.chdir(os.environ['WORK'])\ntorch.save(net, 'm.pt')",
+            "with contextlib.chdir('/tmp/x'):\n    print(1)",
+            "m = torch.load('m.pt')",
+        ),
         (save, "def go():\n    with contextlib.chdir('/tmp'):\n        pass", "m = torch.load('m.pt')"),
     )
     for cells in kept:
