@@ -1189,7 +1189,7 @@ class LoadContext:
             # when missing, `s3.download_file(b, k, MODEL)`) may be what the load reads.
             return False
         if key is not None and key in self.write_lines:
-            return not self._moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
+            return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
 
     def record_folder_changes(self, changes: Sequence[tuple[int, str]]) -> None:
@@ -1219,7 +1219,7 @@ class LoadContext:
             bisect.insort(self.folder_changes, change, key=lambda known: known[0])
         self._own_memo.clear()
 
-    def _moved_away(self, key: str, line: int) -> bool:
+    def moved_away(self, key: str, line: int) -> bool:
         """Whether a notebook's top-level save of this relative path and this top-level load run
         in different working folders (`%cd ..` or `os.chdir(d)` between them, not back)."""
         if not self.notebook or not self.folder_changes or self.function_depth:

@@ -805,7 +805,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         if key is None or not key.startswith("c:"):
             return False
         written = self.loads.write_lines.get(key)
-        return written is not None and written[0] < call.lineno
+        # `%cd ..` between the save and the call: the helper loads another folder's file
+        return written is not None and written[0] < call.lineno and not self.loads.moved_away(key, call.lineno)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:

@@ -1215,6 +1215,8 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
         (save, "%cd sub", "%cd \u0000.", "m = torch.load('m.pt')"),
         (save, "get_ipython().run_line_magic('pushd', 'data')", "m = torch.load('m.pt')"),
         (save, "with chdir('/content/x'): m = torch.load('m.pt')"),  # a one-line block
+        # a notebook helper's load, called after the folder changed (red team of stop 42)
+        (save, "def load_checkpoint(p):\n    return torch.load(p)", "%cd ..", "m = load_checkpoint('m.pt')"),
     )
     for cells in moved:
         found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
@@ -1227,6 +1229,7 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
             "with contextlib.chdir('/content/x'):\n    torch.save(net, 'n.pt')\n    m = torch.load('n.pt')",
         ),
         (save, "with contextlib.chdir('.'):\n    m = torch.load('m.pt')"),
+        (save, "def load_checkpoint(p):\n    return torch.load(p)", "m = load_checkpoint('m.pt')"),
         # a block in a folder not known returns to it: a save there and a load after the block
         (
             "import torch, contextlib, os\nos.chdir(os.environ['WORK'])\ntorch.save(net, 'm.pt')",
