@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_VALUE = 512
-# Names of passwords, which no rule here that drops a value may skip.
-_PASSWORDISH_NAME = re.compile(r"(?i)pass|pwd|secret")
 
 
 @dataclass(frozen=True)
@@ -455,11 +453,12 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             and value.startswith("=")
             and ("&&" in value or "||" in value)
             and "." in bare_name.strip(".")
-            and not _PASSWORDISH_NAME.search(bare_name)
+            and name_strength(bare_name.rsplit(".", 1)[-1]) < 2
         ):
             # `c.event.keyCode==32&&(...)` in minified JavaScript: a property compared in a
             # condition, nothing assigned. A .env line gives `SECRET_KEY==k3&&x9...` the value
-            # `=k3&&x9...` (Django's key alphabet has both), and a password stays judged.
+            # `=k3&&x9...` (Django's key alphabet has both); a property a credential's name holds
+            # strongly (`stripe.api_key==...`) stays judged.
             continue
         following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (

@@ -170,7 +170,8 @@ _CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changem
 # short release number (`HTTP/1.1`, `Mozilla/5.0`, `python-requests/2.31.0`); random letters mixed
 # with digits, or a four-digit "version" (`Summer/2024`), are not.
 _PRODUCT_VERSION = re.compile(
-    r"(?:[A-Z]{2,10}|[A-Z]?[a-z]{2,20}(?:[-_.][A-Za-z]{2,20}){0,2})/v?[0-9]{1,3}(?:\.[0-9]{1,6}){0,3}"
+    r"[A-Z]{2,5}/[0-9](?:\.[0-9]{1,2})?"  # a protocol: `HTTP/1.1`, `HTTP/2`, `RTSP/1.0`
+    r"|[A-Z]?[a-z]{2,20}(?:[-_.][A-Za-z]{2,20}){0,2}/v?[0-9]{1,3}(?:\.[0-9]{1,6}){0,3}"
 )
 _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
 # Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`.

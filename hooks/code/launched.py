@@ -102,30 +102,44 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
             if script is not None:
                 # `subprocess.run(["bash", "-c", cmd])`: the parameter is a script for the shell.
                 argument, runner = script, "os.system"
-            if isinstance(argument, ast.Name) and argument.id in positional and not _replaced(function, argument.id):
+            if (
+                isinstance(argument, ast.Name)
+                and argument.id in positional
+                and not _replaced(function, argument.id, call)
+            ):
                 found[function.name] = Wrapper(positional.index(argument.id), argument.id, runner)
     return found
 
 
-def _replaced(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    """Whether the function binds the parameter to a value made without it (`cmd = "make"`, a
-    loop or `with` target): what it runs then need not be what its caller gave. `cmd =
-    shlex.split(cmd)` and `cmd += " -q"` keep the caller's text."""
-    for node in ast.walk(function):
-        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            value = node.value
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            targets, value = [node.target], None
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            targets, value = [item.optional_vars for item in node.items if item.optional_vars is not None], None
+def _replaced(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, run: ast.Call) -> bool:
+    """Whether the function surely runs something else than its caller gave: before the statement
+    that runs it, a statement of the body itself binds the parameter to a value made without it
+    (`cmd = "make lint"`), or that statement is a loop over values without it (`for cmd in ("a",
+    "b"): run(cmd)`). A binding in a branch, a handler, after the run or in a nested scope may not
+    happen first (`if cmd is None: cmd = "..."`); `cmd = shlex.split(cmd)` keeps the caller's text."""
+    for statement in function.body:
+        holds_run = any(node is run for node in ast.walk(statement))
+        if isinstance(statement, (ast.For, ast.AsyncFor)) and holds_run:
+            return _binds(statement.target, name) and not _mentions(statement.iter, name)
+        if holds_run:
+            return False
+        if isinstance(statement, ast.Assign):
+            targets, value = statement.targets, statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            targets, value = [statement.target], statement.value
         else:
             continue
-        bound = any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t))
-        keeps = value is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
-        if bound and not keeps:
+        if any(_binds(target, name) for target in targets) and not _mentions(value, name):
             return True
     return False
+
+
+def _binds(target: ast.AST, name: str) -> bool:
+    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(target))
+
+
+def _mentions(value: ast.AST, name: str) -> bool:
+    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(value))
 
 
 def _shell_script(node: ast.AST) -> ast.expr | None:

@@ -422,6 +422,8 @@ class _FolderBefore(str):
     a path to join to the current one. Its own type: no text of the code can pass for one."""
 
 
+# Folder changes followed in one notebook; a generated one with more is not followed past them.
+_MAX_FOLDER_CHANGES = 1_000
 # What `mentions` answers when counting is too costly: named more often than any exemption allows.
 _COUNTLESS = 1 << 30
 
@@ -454,6 +456,7 @@ class LoadContext:
         # folder; None when not known): a relative path written in one folder and loaded in
         # another names two files. Inside a function, when it runs is not known: not followed.
         self.folder_changes: list[tuple[int, str | None]] = []
+        self.folder_tracking_stopped: int | None = None  # the first line of a change not kept (too many)
         self.function_depth = 0  # functions the visit is inside
         self.lines_in_functions: set[int] = set()  # lines of writes made inside a function
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
@@ -592,8 +595,7 @@ class LoadContext:
         folder = _folder_changed_to(call, qualname, self.constant_text)
         if folder is not None:
             if self.function_depth == 0:
-                bisect.insort(self.folder_changes, (call.lineno, folder or None), key=lambda change: change[0])
-                self._own_memo.clear()
+                self._add_folder_change(call.lineno, folder or None)
             return
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
@@ -1198,25 +1200,38 @@ class LoadContext:
             words = [w for w in arguments.split() if not w.startswith("-") or w == "-"]
             folder = words[0].strip("'\"") if len(words) == 1 else ""
             known = folder and folder != "-" and not any(c in folder for c in "${}`*?")
-            self.folder_changes.append((line, folder if known else None))
-        self.folder_changes.sort(key=lambda change: change[0])
-        self._own_memo.clear()
+            self._add_folder_change(line, folder if known else None)
 
-    def record_block_folder(self, call: ast.Call, qualname: str, block_end: int) -> None:
+    def record_block_folder(self, call: ast.Call, qualname: str, block_end: int, other_calls: bool) -> None:
         """`with contextlib.chdir(d):` at a notebook's top level: the block's lines run in `d`,
-        the lines after it in the folder before it."""
+        the lines after it in the folder before it. `other_calls`: the `with` line makes other
+        calls (`open(os.chdir(d) or "log")`), which may change the folder before the block starts,
+        after what the line shows: where it returns is then not known."""
         if qualname != "contextlib.chdir" or self.function_depth:
             return
+        if self.folder_tracking_stopped is not None:
+            self._add_folder_change(call.lineno - 1, None)  # past the cap: only where it stopped
+            return
         text = self.constant_text(call.args[0]) if call.args else None
-        # A call in the `with` line besides this one (`os.chdir(d) or "logs"`) may change the
-        # folder before the block starts, after what this line shows: where it returns is unknown.
-        nested = any(isinstance(node, ast.Call) for node in ast.walk(call) if node is not call)
-        after: str | None = None if nested else _FolderBefore(self._folder_at(call.lineno))
+        after: str | None = None if other_calls else _FolderBefore(self._folder_at(call.lineno))
         # From the `with` line itself on: a one-line block (`with chdir(d): m = load(p)`) and the
         # items after this one run in `d` too.
-        changes = [(call.lineno - 1, text.strip() if text and text.strip() else None), (block_end, after)]
-        for change in changes:
-            bisect.insort(self.folder_changes, change, key=lambda known: known[0])
+        self._add_folder_change(call.lineno - 1, text.strip() if text and text.strip() else None)
+        # Blocks ending on one line leave inner first (nested, or later items of one `with`): a
+        # way back recorded later goes before those already there.
+        self._add_folder_change(block_end, after, leaving=True)
+
+    def _add_folder_change(self, line: int, target: str | None, *, leaving: bool = False) -> None:
+        """Keep a folder change in line order, up to _MAX_FOLDER_CHANGES: past that, tracking
+        each costs too much (every load replays them), and every load after is taken as moved."""
+        if self.folder_tracking_stopped is not None:
+            self.folder_tracking_stopped = min(self.folder_tracking_stopped, line)
+            return
+        if len(self.folder_changes) >= _MAX_FOLDER_CHANGES:
+            self.folder_tracking_stopped = line
+            return
+        insert = bisect.insort_left if leaving else bisect.insort_right
+        insert(self.folder_changes, (line, target), key=lambda change: change[0])
         self._own_memo.clear()
 
     def moved_away(self, key: str, line: int) -> bool:
@@ -1229,6 +1244,8 @@ class LoadContext:
         last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
         if last_write < 0 or last_write in self.lines_in_functions:
             return False  # saved by a function: when it ran is not known
+        if self.folder_tracking_stopped is not None and line > self.folder_tracking_stopped:
+            return True  # too many changes to follow: this one may have moved (fail closed)
         return self._folder_at(last_write) != self._folder_at(line)
 
     def _folder_at(self, line: int) -> str:
@@ -1263,9 +1280,12 @@ class LoadContext:
     def _given_to_a_fetch(self, normal: str) -> bool:
         """Whether a fetching call is given the (normalised) path or a folder holding it, as a
         constant or through a name bound to one."""
-        given = set(self.fetch_argument_texts)
-        given.update(_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants)
-        return any(_within(normal, target) for target in given if target)
+        named = {_normal(self.constants[held]) for held in self.fetch_argument_names if held in self.constants}
+        # `normal` itself, or a folder holding it: its ancestors, looked up (not every target tried:
+        # a generated script gives thousands of fetches and loads)
+        parts = normal.split("/")
+        candidates = [".", *("/".join(parts[:end]) for end in range(1, len(parts) + 1))]
+        return any(place in self.fetch_argument_texts or place in named for place in candidates)
 
 
 # A save helper given a folder and a file name (`utils.save_model(model=m, target_dir="models",

