@@ -489,8 +489,10 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
     what=(
         "The file is named like a model artifact (.pkl, .pt, .bin, .npy, ...) but its content is in no "
         "format the hook recognises. An empty file is reported low: every loader fails on it before "
-        "running anything. So is a document or image known by its magic (an Office file's embedded "
-        "`oleObject1.bin`, a JPEG, a PDF), and so is printable text up to 8 MiB (a template, an XML "
+        "running anything. So is a document, an image or macOS metadata known by its magic (an Office "
+        "file's embedded `oleObject1.bin`, a JPEG, a PDF, the AppleDouble `__MACOSX/._m.npy` a Mac's "
+        "archiver adds beside each file), unless a zip end record stands where PyTorch's reader finds "
+        "one (69,653 bytes from the end), and so is printable text up to 8 MiB (a template, an XML "
         "model or a JSON state file named `.p`, `.tar.gz` or `.ckpt`): pickle and the loaders built on "
         "it refuse its first byte. OpenVINO IR weights, a headerless `.bin`, are read as such when the "
         "IR `.xml` of the same name describes them (its constants' ranges end where the file does)."
