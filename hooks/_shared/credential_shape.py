@@ -165,7 +165,6 @@ _ASSIGNMENT_PAIR = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,30})=(?P<value
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+")
 # A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
 _CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
-# A name that holds a password (not a key or a token, which are generated, not chosen).
 # A product as protocols and user agents name it: an acronym, a word or a few joined words, then a
 # short release number (`HTTP/1.1`, `Mozilla/5.0`, `python-requests/2.31.0`); random letters mixed
 # with digits, or a four-digit "version" (`Summer/2024`), are not.
@@ -173,6 +172,7 @@ _PRODUCT_VERSION = re.compile(
     r"[A-Z]{2,5}/[0-9](?:\.[0-9]{1,2})?"  # a protocol: `HTTP/1.1`, `HTTP/2`, `RTSP/1.0`
     r"|[A-Z]?[a-z]{2,20}(?:[-_.][A-Za-z]{2,20}){0,2}/v?[0-9]{1,3}(?:\.[0-9]{1,6}){0,3}"
 )
+# A name that holds a password (not a key or a token, which are generated, not chosen).
 _PASSWORD_NAME = re.compile(r"(?i)passw(?:or)?d|passwd|\bpwd|_pwd|pass(?:phrase)?$")
 # Words with digits or symbols added, no separators: `Californiahousing1`, `Summer2024!`.
 # An identifier separates its parts (`model_v2`, `data.version1`) or humps them (`modelName2`).

@@ -120,7 +120,7 @@ def _replaced(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, run: 
     for statement in function.body:
         holds_run = any(node is run for node in ast.walk(statement))
         if isinstance(statement, (ast.For, ast.AsyncFor)) and holds_run:
-            return _binds(statement.target, name) and not _mentions(statement.iter, name)
+            return _holds_name(statement.target, name) and not _holds_name(statement.iter, name)
         if holds_run:
             return False
         if isinstance(statement, ast.Assign):
@@ -129,17 +129,14 @@ def _replaced(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, run: 
             targets, value = [statement.target], statement.value
         else:
             continue
-        if any(_binds(target, name) for target in targets) and not _mentions(value, name):
+        if any(_holds_name(target, name) for target in targets) and not _holds_name(value, name):
             return True
     return False
 
 
-def _binds(target: ast.AST, name: str) -> bool:
-    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(target))
-
-
-def _mentions(value: ast.AST, name: str) -> bool:
-    return any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(value))
+def _holds_name(node: ast.AST, name: str) -> bool:
+    """Whether the name appears anywhere in `node` (a target it binds, or a value it reads)."""
+    return any(isinstance(part, ast.Name) and part.id == name for part in ast.walk(node))
 
 
 def _shell_script(node: ast.AST) -> ast.expr | None:

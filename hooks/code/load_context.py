@@ -469,9 +469,9 @@ class LoadContext:
         self.consulted_tooling = False  # project_fetches was asked: the verdict reads other files
         self.fetch_argument_names: set[str] = set()  # names and texts fetching calls are given
         self.fetch_argument_texts: set[str] = set()
-        # The texts' search indexes (text_mentions.py), with what each was built from.
-        self._mention_index: tuple[list[str], TextMentions] | None = None
-        self._read_index: tuple[tuple[Counter[str], Counter[str], bool], TextMentions] | None = None
+        # Which texts, and which texts loads read, name a file (text_mentions.py; remember_texts)
+        self._named_in = TextMentions({})
+        self._read_in = TextMentions({})
         # The scanned file's folder in the repository (`docs/tutorials`): where a `../` path of
         # its loads lands. Empty when unknown, and then a `../` path is outside.
         self.source_folder = ""
@@ -999,9 +999,7 @@ class LoadContext:
         name = posixpath.basename(path.rstrip("/"))
         if not name:
             return 0
-        if self._mention_index is None or self._mention_index[0] is not self.texts:
-            self._mention_index = (self.texts, TextMentions(Counter(self.texts)))
-        found = self._mention_index[1].count(name)
+        found = self._named_in.count(name)
         return _COUNTLESS if found is None else found
 
     def read_mentions(self, path: str) -> int:
@@ -1012,13 +1010,7 @@ class LoadContext:
         name = posixpath.basename(path.rstrip("/"))
         if not name:
             return 0
-        index = self._read_index
-        if index is None or not (
-            index[0][0] is self.read_texts and index[0][1] is self.look_texts and index[0][2] == self.fetches
-        ):
-            counted = self.read_texts if self.fetches else self.read_texts + self.look_texts
-            index = self._read_index = ((self.read_texts, self.look_texts, self.fetches), TextMentions(counted))
-        found = index[1].count(name)
+        found = self._read_in.count(name)
         return 0 if found is None else found  # too costly to tell: no read is taken off the namings
 
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
@@ -1091,6 +1083,8 @@ class LoadContext:
         # reading a file again does not make it anything but the repository's.
         self.read_texts = Counter(text for n in nodes if isinstance(n, ast.Call) for text in read_texts_of(n))
         self.look_texts = Counter(text for n in nodes if isinstance(n, ast.Call) for text in looked_texts_of(n))
+        self._named_in = TextMentions(Counter(self.texts))
+        self._read_in = TextMentions(self.read_texts if self.fetches else self.read_texts + self.look_texts)
 
     def repository_file(self, call: ast.Call) -> bool:
         """Whether a load reads a fixed path inside the repository: relative (the code runs from

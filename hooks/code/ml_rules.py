@@ -924,10 +924,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             if item.optional_vars is not None:
                 self._remember(item.optional_vars, item.context_expr)
         calls = sum(isinstance(n, ast.Call) for item in node.items for n in ast.walk(item.context_expr))
+        end = node.end_lineno or node.lineno
         for item in node.items:
             if isinstance(item.context_expr, ast.Call):
                 name = self.qualname(item.context_expr.func) or ""
-                end = node.end_lineno or node.lineno
                 self.loads.record_block_folder(item.context_expr, name, end, other_calls=calls > 1)
         self.generic_visit(node)
 

@@ -657,11 +657,10 @@ def _loopback_server_token(candidate: Candidate, lowered: str) -> bool:
         return False
     if is_vendor_key(candidate.value) and not _LOWER_HEX.fullmatch(candidate.value):
         return False  # Jupyter's own tokens are 48 hex digits, which the vendor layout also fits
-    name_start = candidate.start - len(candidate.name) - 1
-    if name_start < 1 or not lowered.endswith(("?", "&"), 0, name_start):
+    url_start = _query_start(candidate, lowered)
+    if url_start is None:
         return False
-    url_start = _url_start(lowered, name_start, _URL_STARTS_AFTER)
-    link = lowered[url_start + 1 : name_start]
+    link = lowered[url_start + 1 : candidate.start - len(candidate.name) - 1]
     return _LOOPBACK_URL.match(link) is not None and _one_link(link)
 
 
@@ -707,13 +706,19 @@ def _url_start(lowered: str, position: int, separators: tuple[str, ...]) -> int:
 
 def _url_query_start(candidate: Candidate, lowered: str) -> int | None:
     """Where the URL starts whose query parameter (`?name=` or `&name=`) the value is, or None."""
+    url_start = _query_start(candidate, lowered)
+    return url_start if url_start is not None and "://" in lowered[url_start + 1 : candidate.start] else None
+
+
+def _query_start(candidate: Candidate, lowered: str) -> int | None:
+    """Where the text starts (a separator's offset) whose query parameter (`?name=` or `&name=`)
+    the value is, scheme or not (`localhost:8888/?token=`), or None when it is no query's."""
     name_start = candidate.start - len(candidate.name) - 1
     if not candidate.name or name_start < 1 or not lowered.endswith(("?", "&"), 0, name_start):
         return None
     if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
         return None
-    url_start = _url_start(lowered, candidate.start, _URL_STARTS_AFTER)
-    return url_start if "://" in lowered[url_start + 1 : candidate.start] else None
+    return _url_start(lowered, candidate.start, _URL_STARTS_AFTER)
 
 
 def _image_link_key(candidate: Candidate, lowered: str) -> bool:
