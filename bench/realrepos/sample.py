@@ -49,6 +49,7 @@ PER_RULE = {
     "blind19": 15,
     "blind20": 15,
     "blind21": 15,
+    "blind22": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
