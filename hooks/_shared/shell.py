@@ -22,6 +22,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
 from hooks._shared.redaction import redact_url
+from hooks._shared.substitutions import cut_substitutions
 from hooks._shared.words import split_words
 
 
@@ -36,15 +37,37 @@ class ShellRules:
 
 
 # `>|` (write over a file even under `set -o noclobber`) is a redirection, not a pipe.
-_SEPARATORS = re.compile(r"(\|\||(?<!(?<!\\)>)\||&&|;|\n)")  # `\>|` pipes a literal `>`
+_SEPARATORS = re.compile(r"(\|\||(?<!(?<!\\)>)\|&?|&&|;|\n)")  # `\>|` pipes a literal `>`; `|&` pipes stderr too
 _DOWNLOADERS = frozenset({"curl", "wget", "fetch"})
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "fish"})
 _PYTHON = re.compile(r"^python[0-9.]*$")
 _INTERPRETERS = _SHELLS | {"source", "."}
-_WRAPPERS = frozenset({"sudo", "env", "exec", "time", "nohup", "command"})
-# `bash <(curl ...)` and `sh -c "$(curl ...)"`: bounded look-behind from the downloader, linear.
-_PROCESS_SUBSTITUTION = re.compile(r"(?:ba|z|k|da)?sh\s+(?:-s\s+)?<\(\s*(?:curl|wget)\b")
-_COMMAND_SUBSTITUTION = re.compile(r"(?:ba|z|k|da)?sh\s+-c\s+[\"']?\$\(\s*(?:curl|wget)\b")
+# Programs that run the program after their own options: `sudo -u app bash`, `timeout 60 bash`.
+_WRAPPERS = frozenset(
+    "sudo doas env exec time nohup command builtin nice ionice timeout stdbuf setsid chrt taskset "
+    "flock chroot gosu su-exec xargs".split()
+)
+# Their options that take the next word as a value (a value joined on, `-n10`, `--user=app`, is
+# one word), and how many operands come before the program (`timeout 60 cmd`, `gosu app cmd`).
+_WRAPPER_VALUE_OPTIONS = {
+    "sudo": frozenset(
+        "-u -g -C -D -h -p -r -t -T -U -R --user --group --chdir --host --prompt --role --type "
+        "--other-user --close-from --command-timeout --chroot".split()
+    ),
+    "doas": frozenset({"-u", "-C"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir"}),
+    "exec": frozenset({"-a"}),
+    "time": frozenset({"-f", "-o", "--format", "--output"}),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "ionice": frozenset({"-c", "-n", "-p", "-P", "-u", "--class", "--classdata"}),
+    "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
+    "stdbuf": frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}),
+    "flock": frozenset({"-w", "-E", "--timeout", "--conflict-exit-code"}),
+    "xargs": frozenset({"-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter"}),
+}
+_WRAPPER_OPERANDS = {"timeout": 1, "chrt": 1, "taskset": 1, "flock": 1, "chroot": 1, "gosu": 1, "su-exec": 1}
+# Programs that read a file or text given to them as a script: `source <(curl ...)`.
+_SCRIPT_READERS = _SHELLS | {"source", "."}
 _INSTALLERS = re.compile(r"^(?:pip[0-9.]*|uv|conda|mamba|micromamba)$")
 _PIP_VERBS = frozenset({"install", "download", "wheel"})
 # Output redirection ends the install's arguments (`pip install x > log 2>&1`).
@@ -198,9 +221,23 @@ def _command_words(words: list[str]) -> list[str]:
     """The words from the program on: `sudo -E env A=1 bash x` -> [bash, x]; a tool runner's
     program too (`uvx hf download ...`, `uv run hf ...`, `pipx run hf ...` -> [hf, download, ...])."""
     index = 0
+    wrapper = ""  # the wrapper whose options and operands are being stepped over
+    operands = 0
     while index < len(words):
         word = words[index]
-        if word in _WRAPPERS or word.startswith("-") or ("=" in word and not word.startswith(("/", "."))):
+        if _program(word) in _WRAPPERS:
+            wrapper = _program(word)
+            operands = _WRAPPER_OPERANDS.get(wrapper, 0)
+            index += 1
+            continue
+        if word.startswith("-"):
+            index += 2 if word in _WRAPPER_VALUE_OPTIONS.get(wrapper, ()) else 1
+            continue
+        if "=" in word and not word.startswith(("/", ".")):
+            index += 1
+            continue
+        if operands:
+            operands -= 1
             index += 1
             continue
         runner = _tool_runner_words(words, index)
@@ -280,7 +317,17 @@ def _tool_runner_words(words: list[str], index: int) -> int:
 
 
 def _program(word: str) -> str:
+    """The program a command word names, as the shell reads it: escapes and paired quotes removed
+    (`b\\ash`, `'bash'`, `"ba"sh`), the folder dropped (`/bin/bash`). A word with a quote left
+    open is the end of quoted text the split cut (`echo "curl ... | sh"`), not a program."""
+    if "\\" in word:
+        word = _ESCAPE.sub(r"\1", word)
+    if ("'" in word or '"' in word) and word.count("'") % 2 == 0 and word.count('"') % 2 == 0:
+        word = word.replace("'", "").replace('"', "")
     return word.rsplit("/", 1)[-1]
+
+
+_ESCAPE = re.compile(r"\\(.)")
 
 
 # A shell (or `su`) and, within a few words, a short option cluster holding `c`: a `-c` script.
@@ -291,7 +338,7 @@ _SCRIPT_SCAN_LIMIT = 64 << 10  # characters of a command line tokenised to find 
 _SCRIPTS_PER_LINE = 4
 # Programs that run the command after their own options: the shell after them is what runs.
 _RUNNERS = frozenset(
-    "sudo env exec time nohup command timeout nice ionice stdbuf chroot flock xargs runuser gosu su-exec "
+    "sudo doas env exec time nohup command timeout nice ionice stdbuf chroot flock xargs runuser gosu su-exec "
     "setsid unshare conda mamba micromamba uv pixi poetry pipenv run --".split()
 )
 _COMMAND_BREAKS = frozenset({"&&", "||", ";", "|", "&", "(", "{", "then", "do", "else"})
@@ -375,19 +422,20 @@ def shell_lines(lines: list[str], first_line: int) -> list[tuple[int, str]]:
 
 
 def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
-    """`curl ... | sh`, `wget -qO- ... | sudo python3`, `bash <(curl ...)`, `sh -c "$(curl ...)"`,
-    and any of these inside a shell's `-c` script (`bash -c "curl ... | sh"`)."""
+    """`curl ... | sh`, `wget -qO- ... |& sudo -u app python3`, a download a substitution feeds to
+    a shell (`bash <(curl ...)`, `source <(curl ...)`, `eval "$(curl ...)"`, `sh -c "$(curl ...)"`,
+    `bash <<< "$(curl ...)"`), and any of these inside a shell's `-c` script (`bash -c "curl ... | sh"`)."""
     lowered = command.lower()
     if "curl" not in lowered and "wget" not in lowered and "fetch" not in lowered:
         return False
-    if _PROCESS_SUBSTITUTION.search(command) or _COMMAND_SUBSTITUTION.search(command):
+    if _substitution_runs_download(command, depth):
         return True
     segments = _split_segments(command)
     if depth < _SCRIPT_DEPTH and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
     for index, (text, separator) in enumerate(segments):
-        if separator != "|":
+        if separator not in ("|", "|&"):
             downloaded = False  # `;`, `&&`: a new command, not fed by the pipe
         words = _command_words(text.split())
         program = _program(words[0]) if words else ""
@@ -401,6 +449,75 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
         # Any other program in the pipe (`jq`, `base64 -d`, `python -m json.tool`) passes the
         # download's bytes, changed or not, to the next one: `downloaded` stays set.
     return False
+
+
+# Redirections that give a program a file or text as its input: spaced apart from what follows.
+_INPUT_REDIRECTION = re.compile(r"<<<|(?<![<0-9])<(?![<&])")
+_SUBSTITUTION_NESTING = 4  # substitutions inside substitutions read for a download
+
+
+def _substitution_runs_download(command: str, depth: int) -> bool:
+    """Whether a substitution that downloads (`<(curl ...)`, `$(wget -qO- ...)`) is run: read as
+    the script of a shell, `source` or Python (its file operand, its stdin, its `-c` code), given
+    to `eval`, or itself the command. `diff <(curl a) <(curl b)`, `echo "$(curl ...)"` and
+    `eval "$(ssh-agent -s)"` run nothing downloaded."""
+    if "(" not in command and "`" not in command:
+        return False
+    outer, substitutions = cut_substitutions(command)
+    for substitution in substitutions:
+        if depth < _SCRIPT_DEPTH and pipes_download_to_shell(substitution.inner, depth + 1):
+            return True  # `echo "$(curl ... | sh)"`: the pipe inside runs it
+    fetching = {s.placeholder for s in substitutions if _fetches(s.inner, 0)}
+    if not fetching:
+        return False
+    spaced = _INPUT_REDIRECTION.sub(lambda match: f" {match.group()} ", outer)
+    kinds = {s.placeholder: s.kind for s in substitutions}
+    return any(fetching & _run_substitutions(text.split(), kinds) for text, _ in _split_segments(spaced))
+
+
+_PLACEHOLDER = re.compile(r"\0[0-9]+\0")
+
+
+def _fetches(command: str, nesting: int) -> bool:
+    """A segment of the command, or of a substitution inside it, has a downloader for program."""
+    outer, substitutions = cut_substitutions(command)
+    for text, _ in _split_segments(outer):
+        words = _command_words(text.split())
+        if words and _program(words[0]) in _DOWNLOADERS:
+            return True
+    return nesting < _SUBSTITUTION_NESTING and any(_fetches(s.inner, nesting + 1) for s in substitutions)
+
+
+def _run_substitutions(words: list[str], kinds: dict[str, str]) -> set[str]:
+    """The placeholders of the substitutions the segment's program runs: all in the command word
+    and all `eval` is given, but `<(...)` (a path, not text), and for a shell, `source` or
+    Python its stdin's (`bash < <(curl ...)`, `bash <<< "$(curl ...)"`), its `-c` code's and its
+    first operand's when that is `<(...)`, the script file (unless `-s` or `-` read stdin)."""
+    program_words = _command_words(words)
+    if not program_words:
+        return set()
+    run = {mark for mark in _PLACEHOLDER.findall(program_words[0]) if kinds.get(mark) != "<("}
+    program = _program(program_words[0])
+    arguments = program_words[1:]
+    if program == "eval":
+        return run | {mark for word in arguments for mark in _PLACEHOLDER.findall(word) if kinds.get(mark) != "<("}
+    python = bool(_PYTHON.match(program))
+    if program not in _SCRIPT_READERS and not python:
+        return run
+    reads_stdin = False
+    for position, word in enumerate(arguments):
+        following = arguments[position + 1] if position + 1 < len(arguments) else ""
+        if word in ("<", "<<<") or word == "-c" or (not python and _SCRIPT_FLAG.fullmatch(word)):
+            run.update(_PLACEHOLDER.findall(following))  # stdin, or `-c` code: the script
+        if word.startswith("-") or word in ("<", "<<<"):
+            reads_stdin = reads_stdin or word == "-" or (not python and "s" in word[1:] and not word.startswith("--"))
+            continue
+        if position and arguments[position - 1] in ("<", "<<<"):
+            continue  # the redirection's own operand, judged above
+        if not reads_stdin:
+            run.update(mark for mark in _PLACEHOLDER.findall(word) if kinds.get(mark) == "<(")
+        break  # the first operand is the script; the rest are its arguments
+    return run
 
 
 # Standard-library modules `python -m` runs on the data it reads (pretty-printing, decoding).

