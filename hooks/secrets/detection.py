@@ -63,10 +63,13 @@ _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 # Keys of event-ingestion services, which their vendors document as public: the client that sends
 # events carries them (Segment and RudderStack write keys, Mixpanel project tokens, Amplitude API
 # keys, Application Insights instrumentation keys). Whole names only, each a vendor's own term
-# (an environment word may sit between, `SEGMENT_DEMO_WRITE_KEY`); the same vendors' secret,
-# service-account and management keys keep their severity.
+# (an environment word may sit between, `SEGMENT_DEMO_WRITE_KEY`; the product's own words may
+# come before a vendor's name, `CORTEX_TELEMETRY_SEGMENT_WRITE_KEY`, `_segmentWriteKey`, but not
+# before `analytics`: `LOG_ANALYTICS_WRITE_KEY` is an Azure workspace's shared key); the same
+# vendors' secret, service-account and management keys keep their severity.
 _ANALYTICS_KEY_NAME = re.compile(
-    r"(?i)(?:^|\.)(?:segment|rudder(?:stack)?|analytics)(?:[._](?:demo|prod|dev|test|public|browser|client|js))?"
+    r"(?i)(?:^|\.)_*(?:(?:[a-z0-9]+[._])*(?:segment|rudder(?:stack)?)|analytics)"
+    r"(?:[._](?:demo|prod|dev|test|public|browser|client|js))?"
     r"[._]{0,2}write_?key"
     r"|^(?:mixpanel[._]?(?:project[._]?)?token|amplitude[._]?api[._]?key)"
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"

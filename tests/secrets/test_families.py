@@ -505,6 +505,11 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("ANALYTICS_API_KEY", "medium"),
         ("DB_WRITE_KEY", "medium"),
         ("SEGMENT_DEMO_WRITE_KEY", "low"),
+        ("CORTEX_TELEMETRY_SEGMENT_WRITE_KEY", "low"),  # the product's own words before the vendor's
+        ("_segmentWriteKey", "low"),
+        ("APP_RUDDERSTACK_WRITE_KEY", "low"),
+        ("CORTEX_SEGMENT_ADMIN_TOKEN", "medium"),
+        ("SEGMENT_S3_WRITE_KEY", "medium"),
         ("AMPLITUDE_API_KEY", "low"),  # Amplitude's API key is public; its secret key is not
         ("AMPLITUDE_SECRET_API_KEY", "medium"),
         ("MIXPANEL_SERVICE_ACCOUNT_TOKEN", "medium"),
