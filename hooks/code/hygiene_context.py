@@ -14,7 +14,8 @@ shapes are worth acting on and stay at bandit's severity:
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network;
 - B615 (a Hub download without a revision) on a call that passes `trust_remote_code` anything but
-  a false constant: the repository's latest code runs, whoever pushed it;
+  a false constant: the repository's latest code runs, whoever pushed it. Not on the object's own
+  model folder (`self.model_path`): it was resolved, pinned or not, before this call;
 - B103 (chmod with group or other bits) when the mode makes the file writable by every user,
   setuid/setgid, or cannot be read as a constant; 0o755/0o775/0o555 are an executable's modes;
 - B310 (urlopen/urlretrieve of a URL) when the URL is text from outside (hooks/code/command_origin.py):
@@ -24,6 +25,7 @@ shapes are worth acting on and stay at bandit's severity:
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import stat
 from collections.abc import Callable
@@ -209,9 +211,13 @@ def _unpinned_remote_code(
     origins: Callable[[], CommandOrigins],
     found: dict[tuple[int, str], str],
     imported_as: dict[str, str],
+    hub_id_attributes: Callable[[], frozenset[str]],
 ) -> None:
     """B615 (a Hub download without `revision=`) on a call that may also run the repository's
-    code: `trust_remote_code` given anything but a false constant."""
+    code: `trust_remote_code` given anything but a false constant. Not when it loads the object's
+    own model folder (`self.model_path`, `self._model_dir`): a serving framework's model class is
+    built on a folder resolved before, where a revision is given or not; this call downloads
+    nothing the class could pin."""
     if not isinstance(call.func, ast.Attribute) or call.func.attr not in _HUB_LOADERS:
         return
     receiver = name_of(call.func.value)
@@ -223,11 +229,41 @@ def _unpinned_remote_code(
     # config (`trust_remote_code=args.trust_remote_code`) is not, and runs the latest code too.
     if trust is None or isinstance(trust, ast.Constant) or "revision" in keywords:
         return
+    repository = call.args[0] if call.args else keywords.get("pretrained_model_name_or_path", keywords.get("repo_id"))
+    if _instance_model_folder(repository, hub_id_attributes):
+        return  # the object's own model folder, resolved (and downloaded, pinned or not) before
     local = keywords.get("local_files_only")
     if _always(local, True, call, origins) or _always(trust, False, call, origins):
         return  # nothing is downloaded by default, or no code of the repository runs
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
+
+
+# An attribute that names a folder on disk (`model_path`, `_local_dir`, `ckpt_folder`), not one that
+# may hold a Hub id (`model_name_or_path`, `model_id_or_path`, `model_id`, `tokenizer`).
+_FOLDER_ATTRIBUTE = re.compile(r"_?(?:[a-z0-9]+_)*(?:path|dir|folder|directory)")
+_HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
+
+
+def _instance_model_folder(node: ast.expr | None, hub_id_attributes: Callable[[], frozenset[str]]) -> bool:
+    """`self.<folder attribute>`, when the module never sets that attribute to a Hub id
+    (`self.model_path = "org/model"` names a repository of the Hub, not a folder)."""
+    if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"):
+        return False
+    name = node.attr
+    return bool(_FOLDER_ATTRIBUTE.fullmatch(name)) and "_or_" not in name and name not in hub_id_attributes()
+
+
+def attributes_given_hub_ids(module: ast.Module) -> frozenset[str]:
+    """The `self.<name>` attributes the module assigns a constant that reads like a Hub id."""
+    found: set[str] = set()
+    for node in ast.walk(module):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant):
+            value = node.value.value
+            if isinstance(value, str) and _HUB_ID.fullmatch(value) and not value.startswith("."):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found.update(t.attr for t in targets if isinstance(t, ast.Attribute))
+    return frozenset(found)
 
 
 def _always(value: ast.expr | None, constant: bool, call: ast.Call, origins: Callable[[], CommandOrigins]) -> bool:
@@ -334,12 +370,13 @@ def blocking_hygiene(
         for alias in node.names
         if alias.asname
     }
+    hub_id_attributes = functools.cache(lambda: attributes_given_hub_ids(module))
     for node in ast.walk(module):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
             functions.append(node)
         elif isinstance(node, ast.Call):
             _exposed_server(node, found)
-            _unpinned_remote_code(node, origins, found, imported_as)
+            _unpinned_remote_code(node, origins, found, imported_as, hub_id_attributes)
             _permissive_mode(node, found)
             if name_of(node) in _URL_OPENERS:
                 fetches.append(node)

@@ -159,6 +159,26 @@ def test_an_unpinned_hub_download_that_may_run_remote_code_keeps_bandits_severit
     assert ("MLS307", 6, "high") in graded_findings
 
 
+def test_an_objects_own_model_folder_is_no_unpinned_download(tmp_path: Path) -> None:
+    source = (
+        "from transformers import AutoModel, AutoTokenizer\n"
+        "class Model:\n"
+        "    def load(self, trust):\n"
+        "        AutoModel.from_pretrained(self.model_path, trust_remote_code=trust)\n"  # its resolved folder
+        "        AutoTokenizer.from_pretrained(self._model_dir, trust_remote_code=trust)\n"
+        "        AutoModel.from_pretrained(self.model_name_or_path, trust_remote_code=trust)\n"  # may be a Hub id
+        "        AutoModel.from_pretrained(self.model_id, trust_remote_code=trust)\n"
+        "        AutoModel.from_pretrained(model_path, trust_remote_code=trust)\n"  # a parameter: the caller's
+        "class Demo:\n"
+        "    def __init__(self):\n"
+        "        self.ckpt_path = 'org/model'\n"  # a Hub id under a folder's name
+        "    def load(self, trust):\n"
+        "        AutoModel.from_pretrained(self.ckpt_path, trust_remote_code=trust)\n"
+    )
+    b615 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B615"]
+    assert b615 == [(4, "low"), (5, "low"), (6, "medium"), (7, "medium"), (8, "medium"), (13, "medium")]
+
+
 def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path: Path) -> None:
     source = (
         "import urllib.request\n"
