@@ -182,6 +182,41 @@ def _split_segments(command: str) -> list[tuple[str, str]]:
     return segments
 
 
+def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
+    """(text, separator before it) like `_split_segments`, with separators inside quotes left in
+    the text and `\\` escapes honoured; None when a quote is left open."""
+    text = command.replace("\\\n", " ")
+    segments: list[tuple[str, str]] = []
+    separator = ""
+    start = 0
+    quote = ""
+    index = 0
+    redirecting = False  # the character before is an unquoted, unescaped `>`: `>|` redirects
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and quote != "'":
+            index += 2
+            redirecting = False
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif not (char == "|" and redirecting) and (found := _SEPARATORS.match(text, index)):
+            segments.append((text[start:index], separator))
+            separator = found.group()
+            index = start = found.end()
+            redirecting = False
+            continue
+        redirecting = not quote and char == ">"
+        index += 1
+    if quote:
+        return None
+    segments.append((text[start:], separator))
+    return segments
+
+
 def command_spans(command: str) -> list[tuple[int, int, str]]:
     """(start, end, separator after it) of each simple command of a shell line: split at `&&`,
     `||`, `;`, `|`, `&` and newlines outside quotes, `\\` escapes honoured."""
@@ -430,7 +465,9 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
         return False
     if _substitution_runs_download(command, depth):
         return True
-    segments = _split_segments(command)
+    # Where the line's quotes pair up, a pipe inside them is text (`echo "curl ... | sh -s -- -y"`
+    # prints an instruction); a quote left open (an apostrophe in a comment) must hide nothing.
+    segments = _quoted_segments(command) or _split_segments(command)
     if depth < _SCRIPT_DEPTH and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
@@ -479,13 +516,39 @@ _PLACEHOLDER = re.compile(r"\0[0-9]+\0")
 
 
 def _fetches(command: str, nesting: int) -> bool:
-    """A segment of the command, or of a substitution inside it, has a downloader for program."""
+    """A segment of the command, or of a substitution inside it, is a download that prints what
+    it fetches (`curl URL`, `wget -qO- URL`; not `curl -o f URL`, `wget URL`, `curl URL > f`)."""
     outer, substitutions = cut_substitutions(command)
     for text, _ in _split_segments(outer):
         words = _command_words(text.split())
-        if words and _program(words[0]) in _DOWNLOADERS:
+        if words and _program(words[0]) in _DOWNLOADERS and _prints_download(words):
             return True
     return nesting < _SUBSTITUTION_NESTING and any(_fetches(s.inner, nesting + 1) for s in substitutions)
+
+
+def _prints_download(words: list[str]) -> bool:
+    """Whether a download's bytes go to standard output: curl without -o/-O or a redirection,
+    wget only with `-O -`; another downloader unless it redirects."""
+    if _stdout_file(words) is not None:
+        return False
+    program = _program(words[0])
+    if program not in ("curl", "wget"):
+        return True
+    letter = "o" if program == "curl" else "O"
+    long_option = "--output" if program == "curl" else "--output-document"
+    for index, word in enumerate(words[1:], start=1):
+        option, equals, value = word.partition("=")
+        cluster = word[1:] if word.startswith("-") and not word.startswith("--") else ""
+        if option == long_option:
+            given = value if equals else (words[index + 1] if index + 1 < len(words) else "")
+            return given == "-"
+        attached = _option_cluster(cluster, letter)
+        if attached is not None:
+            given = attached or (words[index + 1] if index + 1 < len(words) else "")
+            return given == "-"
+        if program == "curl" and (_remote_name_flag(cluster) or option in ("--remote-name", "--remote-name-all")):
+            return False
+    return program == "curl"
 
 
 def _run_substitutions(words: list[str], kinds: dict[str, str]) -> set[str]:

