@@ -45,6 +45,7 @@ from hooks.code.launched import LaunchedCommand
 from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
+from hooks.code.shell_scripts import is_shell_script, script_commands
 
 MAX_PYTHON_BYTES = 1 << 20
 MAX_NOTEBOOK_BYTES = 64 << 20
@@ -165,6 +166,8 @@ class CodeScanner:
             return FileReport([finding])
         if notebook:
             return self._scan_notebook(read.text, display, policy, limits, path)
+        if not display.lower().endswith((".py", ".pyi", ".pyw")) and is_shell_script(display, read.text):
+            return self._scan_shell_script(read.text, display, limits)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
         if MOUNT_ROOT in read.text and not limits.strict:
@@ -175,6 +178,13 @@ class CodeScanner:
             copy = installed_copy(path, policy.root)
             if copy is not None:
                 report.findings = lowered(report.findings, copy)
+        return report
+
+    def _scan_shell_script(self, text: str, display: str, limits: Limits) -> FileReport:
+        """A shell script's commands, judged as a notebook's shell lines are (shell_scripts.py)."""
+        piece = Piece(None, text, CellSource(""), tuple(script_commands(text)))
+        report = FileReport(self._report(piece, self._commands(piece, [], [], limits), display))
+        report.read(display, text, None)
         return report
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
