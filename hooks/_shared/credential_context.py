@@ -441,7 +441,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             if match.group(group) is not None:
                 start = match.start(group)
                 raw = text[start : match.end(group)]
-                value = raw if quoted else _trim_bare(raw, before in "?&")
+                value = raw if quoted else _trim_bare(raw, before in ("?", "&"))  # not "" (the text's start)
                 break
         if not quoted and stripped in ("=", ">", "<", ">=", "<=") and _VERSION_AFTER_OPERATOR.match(value):
             # `google-auth==1.6.1->kfp==0.1` in pip's output, `torch>=2.1`: the name of a package
@@ -473,7 +473,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # ${NAME:-default}: the default is the value
             start += 1
             value = value[1:].split("}", 1)[0]
-        if before in "?&" and _loopback_url(lowered, name_start):
+        if before in ("?", "&") and _loopback_url(lowered, name_start):
             continue  # http://127.0.0.1:8888/?token=...: a local session token printed in a log
         if (
             spaced

@@ -878,3 +878,13 @@ def test_a_local_notebook_servers_token_and_a_shared_documents_link_token_are_lo
     ):
         found = scan_text(tmp_path, name, text)
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")], text
+
+
+def test_a_value_on_the_files_first_line_is_read_whole(tmp_path: Path) -> None:
+    """The text's start is no query string's `?` or `&`: `&&` in a password on line 1 was cut there
+    (and the rest too short to report), while the same line anywhere else was reported."""
+    for text in ("db.password=Xk9qT2&&mW8vN4zR\n", "x=1\ndb.password=Xk9qT2&&mW8vN4zR\n"):
+        (finding,) = scan_text(tmp_path, "app.properties", text)
+        assert (finding.rule_id, finding.severity.value) == ("MLS223", "medium")
+    # a URL's query parameters are still cut at `&`: the next parameter is no part of the value
+    assert scan_text(tmp_path, "links.txt", "https://x.example/cb?token=abc&next=home\n") == []
