@@ -289,9 +289,19 @@ _RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "sys
 
 def _folder_changed_to(call: ast.Call, qualname: str, constant_text: Callable[[ast.AST], str | None]) -> str | None:
     """The folder `os.chdir(d)` or an exported notebook's `get_ipython().run_line_magic("cd", d)`
-    (or `pushd`, `popd`) changes to ("" when not known); None for any other call."""
+    (or `pushd`, `popd`; or the older `get_ipython().magic("cd d")`) changes to ("" when not
+    known); None for any other call."""
     if qualname == "os.chdir":
         argument = call.args[0] if call.args else None
+    elif qualname == "get_ipython.magic" and call.args:
+        line = constant_text(call.args[0])
+        words = (line or "").lstrip("%").split(None, 1)
+        if line is not None and (not words or words[0] not in ("cd", "pushd", "popd")):
+            return None
+        if line is None or words[0] == "popd" or len(words) < 2:
+            return ""  # a line not known, `popd` or a bare `cd` (home): a folder not known
+        folder = [w for w in words[1].split() if not w.startswith("-")]
+        return folder[0].strip("'\"") if len(folder) == 1 else ""
     elif (
         qualname == "get_ipython.run_line_magic"
         and len(call.args) > 1
@@ -457,6 +467,7 @@ class LoadContext:
         # another names two files. Inside a function, when it runs is not known: not followed.
         self.folder_changes: list[tuple[int, str | None]] = []
         self.folder_tracking_stopped: int | None = None  # the first line of a change not kept (too many)
+        self.prescanning = False  # a script's prescan is recording its calls (prescan_writes)
         self.function_depth = 0  # functions the visit is inside
         self.lines_in_functions: set[int] = set()  # lines of writes made inside a function
         self.texts: list[str] = []  # string constants and shell commands (remember_texts)
@@ -594,7 +605,9 @@ class LoadContext:
             return
         folder = _folder_changed_to(call, qualname, self.constant_text)
         if folder is not None:
-            if self.function_depth == 0:
+            # A script's prescan sees every function's calls at depth 0: its folder changes are
+            # taken from the visit, which knows which calls are the module's own.
+            if self.function_depth == 0 and not self.prescanning:
                 self._add_folder_change(call.lineno, folder or None)
             return
         for key in self._written_by(call, qualname):
@@ -1229,9 +1242,10 @@ class LoadContext:
         self._own_memo.clear()
 
     def moved_away(self, key: str, line: int) -> bool:
-        """Whether a notebook's top-level save of this relative path and this top-level load run
-        in different working folders (`%cd ..` or `os.chdir(d)` between them, not back)."""
-        if not self.notebook or not self.folder_changes or self.function_depth:
+        """Whether a top-level save of this relative path and this top-level load run in different
+        working folders (`%cd ..` or `os.chdir(d)` between them, not back): a notebook's cells and
+        a script's module-level statements run in order, a function's when called."""
+        if not self.folder_changes or self.function_depth:
             return False
         if key.startswith("c:") and key[2:].startswith(("/", "~")):
             return False
@@ -1449,6 +1463,7 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
+    context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]
         hidden = context.hide_constants(parameters.get(scope, set()))
@@ -1469,6 +1484,7 @@ def prescan_writes(
         started_by.extend((context.scope_of[id(call)], c.line, c.text) for c in new_commands)
         context.constants.update(hidden)
         context.record_scoped_write(call, context.scope_of[id(call)])
+    context.prescanning = False
     # Then what the functions put over their own paths, knowing every path they serialise to.
     for call in calls:
         hidden = context.hide_constants(parameters.get(context.scope_of[id(call)], set()))

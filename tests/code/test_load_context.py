@@ -1196,6 +1196,38 @@ def test_a_working_folder_changed_after_the_save_makes_a_relative_load_another_f
     assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["low"]
 
 
+def test_a_scripts_module_level_statements_change_folder_in_order(tmp_path: Path) -> None:
+    """A script's module-level statements run in order, as a notebook's cells do: `os.chdir` between
+    a module-level save and load makes the load read another file; a change inside a function (run
+    when called), or made before the save, or undone, does not."""
+
+    def severities(script: str) -> list[str]:
+        return [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"]
+
+    assert severities("import os, torch\ntorch.save(net, 'm.pt')\nos.chdir('..')\nm = torch.load('m.pt')\n") == ["high"]
+    main = "import os, torch\nif __name__ == '__main__':\n    torch.save(net, 'm.pt')\n    os.chdir('/data')\n"
+    assert severities(main + "    m = torch.load('m.pt')\n") == ["high"]
+    for script in (
+        "import os, torch\ntorch.save(net, 'm.pt')\ndef go():\n    os.chdir('..')\nm = torch.load('m.pt')\n",
+        "import os, torch\nos.chdir('out')\ntorch.save(net, 'm.pt')\nm = torch.load('m.pt')\n",
+        "import os, torch\ntorch.save(net, 'm.pt')\nos.chdir('sub')\nos.chdir('..')\nm = torch.load('m.pt')\n",
+    ):
+        assert severities(script) == ["low"], script
+
+
+def test_the_older_magic_call_changes_folder_as_cd_does(tmp_path: Path) -> None:
+    for change, expected in (
+        ("get_ipython().magic('cd ..')", "high"),
+        ("get_ipython().magic('%cd -q /content/other')", "high"),
+        ("get_ipython().magic(line)", "high"),  # a line not known: a folder not known
+        ("get_ipython().magic('cd .')", "low"),
+        ("get_ipython().magic('time x = 1')", "low"),
+    ):
+        text = notebook("import torch\ntorch.save(net, 'm.pt')", change, "m = torch.load('m.pt')")
+        found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+        assert found == [expected], change
+
+
 def test_pushd_popd_and_a_chdir_block_change_the_working_folder(tmp_path: Path) -> None:
     """`%pushd d` (and automagic `pushd d`) changes folder as `%cd` does; `%popd` goes back to a
     folder the stack holds, followed as one not known. `with contextlib.chdir(d):` changes it for
