@@ -22,7 +22,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
 from hooks._shared.redaction import redact_url
-from hooks._shared.substitutions import cut_substitutions
+from hooks._shared.substitutions import cut_substitutions, substitution_end
 from hooks._shared.words import split_words
 
 
@@ -66,6 +66,8 @@ _WRAPPER_VALUE_OPTIONS = {
     "xargs": frozenset({"-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter"}),
 }
 _WRAPPER_OPERANDS = {"timeout": 1, "chrt": 1, "taskset": 1, "flock": 1, "chroot": 1, "gosu": 1, "su-exec": 1}
+# Words of the shell's grammar that come before a command (`if ...; then eval ...`, `( bash ... )`).
+_SHELL_KEYWORDS = frozenset({"if", "then", "elif", "else", "do", "while", "until", "!", "{", "(", "time"})
 # Programs that read a file or text given to them as a script: `source <(curl ...)`.
 _SCRIPT_READERS = _SHELLS | {"source", "."}
 _INSTALLERS = re.compile(r"^(?:pip[0-9.]*|uv|conda|mamba|micromamba)$")
@@ -198,9 +200,22 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
             index += 2
             redirecting = False
             continue
+        if quote != "'" and (text.startswith("$(", index) or char == "`"):
+            # `"$(printf "can't")"`: a substitution quotes afresh inside; its end is its own
+            kind = "`" if char == "`" else "$("
+            index = substitution_end(text, index + len(kind), kind) + 1
+            redirecting = False
+            continue
         if quote:
             if char == quote:
                 quote = ""
+        elif text.startswith("$'", index):
+            end = _ansi_c_end(text, index + 2)
+            if end is None:
+                return None
+            index = end + 1
+            redirecting = False
+            continue
         elif char in "'\"":
             quote = char
         elif not (char == "|" and redirecting) and (found := _SEPARATORS.match(text, index)):
@@ -215,6 +230,19 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
         return None
     segments.append((text[start:], separator))
     return segments
+
+
+def _ansi_c_end(text: str, start: int) -> int | None:
+    """The index of the `'` that ends a `$'...'` string begun before `start` (`\\'` escapes one)."""
+    index = start
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == "'":
+            return index
+        index += 1
+    return None
 
 
 def command_spans(command: str) -> list[tuple[int, int, str]]:
@@ -260,13 +288,19 @@ def _command_words(words: list[str]) -> list[str]:
     operands = 0
     while index < len(words):
         word = words[index]
+        if word in _SHELL_KEYWORDS or (word.endswith("()") and len(word) > 2):
+            index += 1  # `then eval ...`, `( bash ...`, `f() { bash ...`: what follows is the command
+            continue
         if _program(word) in _WRAPPERS:
             wrapper = _program(word)
             operands = _WRAPPER_OPERANDS.get(wrapper, 0)
             index += 1
             continue
         if word.startswith("-"):
-            index += 2 if word in _WRAPPER_VALUE_OPTIONS.get(wrapper, ()) else 1
+            values = _WRAPPER_VALUE_OPTIONS.get(wrapper, frozenset())
+            # `-u app`, or a cluster ending in one (`sudo -Hu app`)
+            takes_value = word in values or (len(word) > 2 and word[1] != "-" and f"-{word[-1]}" in values)
+            index += 2 if takes_value else 1
             continue
         if "=" in word and not word.startswith(("/", ".")):
             index += 1
@@ -359,7 +393,9 @@ def _program(word: str) -> str:
         word = _ESCAPE.sub(r"\1", word)
     if ("'" in word or '"' in word) and word.count("'") % 2 == 0 and word.count('"') % 2 == 0:
         word = word.replace("'", "").replace('"', "")
-    return word.rsplit("/", 1)[-1]
+    if word in ("$SHELL", "${SHELL}"):
+        return "sh"  # the user's login shell: `"${SHELL}" <(curl -L micro.mamba.pm/install.sh)`
+    return word.lstrip("({").rsplit("/", 1)[-1]
 
 
 _ESCAPE = re.compile(r"\\(.)")
@@ -476,10 +512,19 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
             downloaded = False  # `;`, `&&`: a new command, not fed by the pipe
         words = _command_words(text.split())
         program = _program(words[0]) if words else ""
+        if downloaded and program in ("source", ".") and len(words) > 1 and words[1] in _STDIN_FILES:
+            return True  # `curl ... | source /dev/stdin`
         if downloaded and (program in _SHELLS or _PYTHON.match(program)):
-            # `-c` code may hold `;` or `|`, which split segments: the rest of the line, separators kept
-            rest = text + "".join(separator_after + segment for segment, separator_after in segments[index + 1 :])
-            if not _reads_stdin_as_data(rest, words):
+            # `-c` code may hold `;` or `|`, which split segments: the rest of the line, separators
+            # kept, up to a bound (a pipe of many interpreters is read once, not once per segment)
+            parts = [text]
+            size = len(text)
+            for segment, separator_after in segments[index + 1 :]:
+                if size > _REST_LIMIT:
+                    break
+                parts.append(separator_after + segment)
+                size += len(separator_after) + len(segment)
+            if not _reads_stdin_as_data("".join(parts), words):
                 return True
         if any(_program(word) in _DOWNLOADERS for word in text.split()):
             downloaded = True
@@ -488,6 +533,9 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
     return False
 
 
+# Files that are a process's standard input (`source /dev/stdin`).
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+_REST_LIMIT = 1024  # characters of a pipe's later segments read with an interpreter's `-c` code
 # Redirections that give a program a file or text as its input: spaced apart from what follows.
 _INPUT_REDIRECTION = re.compile(r"<<<|(?<![<0-9])<(?![<&])")
 _SUBSTITUTION_NESTING = 4  # substitutions inside substitutions read for a download
@@ -509,7 +557,8 @@ def _substitution_runs_download(command: str, depth: int) -> bool:
         return False
     spaced = _INPUT_REDIRECTION.sub(lambda match: f" {match.group()} ", outer)
     kinds = {s.placeholder: s.kind for s in substitutions}
-    return any(fetching & _run_substitutions(text.split(), kinds) for text, _ in _split_segments(spaced))
+    segments = _quoted_segments(spaced) or _split_segments(spaced)  # `echo "cd x && source <(curl)"` prints
+    return any(fetching & _run_substitutions(_words(text), kinds) for text, _ in segments)
 
 
 _PLACEHOLDER = re.compile(r"\0[0-9]+\0")
@@ -567,11 +616,16 @@ def _run_substitutions(words: list[str], kinds: dict[str, str]) -> set[str]:
     python = bool(_PYTHON.match(program))
     if program not in _SCRIPT_READERS and not python:
         return run
+    for position, word in enumerate(arguments[:-1]):
+        if word in ("<", "<<<"):
+            # stdin is the script, wherever the redirection stands (`bash -s stable < <(curl ...)`,
+            # `source /dev/stdin <<< "$(curl ...)"`); a `-c` script reads it only as data
+            run.update(_PLACEHOLDER.findall(arguments[position + 1]))
     reads_stdin = False
     for position, word in enumerate(arguments):
         following = arguments[position + 1] if position + 1 < len(arguments) else ""
-        if word in ("<", "<<<") or word == "-c" or (not python and _SCRIPT_FLAG.fullmatch(word)):
-            run.update(_PLACEHOLDER.findall(following))  # stdin, or `-c` code: the script
+        if word == "-c" or (not python and _SCRIPT_FLAG.fullmatch(word)):
+            run.update(_PLACEHOLDER.findall(following))  # `-c` code: the script
         if word.startswith("-") or word in ("<", "<<<"):
             reads_stdin = reads_stdin or word == "-" or (not python and "s" in word[1:] and not word.startswith("--"))
             continue
@@ -588,6 +642,7 @@ _DATA_MODULES = frozenset({"json.tool", "base64", "quopri", "uu"})
 # Shell programs a `bash -c` script may run on piped data without running it.
 _DATA_PROGRAMS = frozenset(
     {"cat", "tee", "jq", "yq", "grep", "egrep", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "echo", "printf"}
+    | {"tar", "gzip", "gunzip", "zcat", "xz", "unxz", "bzip2", "bunzip2", "zstd", "base64", "sha256sum", "md5sum"}
 )
 # What makes `python -c` code run, import or unpickle text rather than read it as data.
 _PYTHON_RUNS_INPUT = re.compile(
@@ -603,10 +658,12 @@ def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
     (a standard-library data module, `-c` Python that only reads and prints, a `-c` script of
     text tools), and the download is only its input. `python3`, `python -`, `bash -s`, and any
     `-c` code that substitutes commands or reaches exec, os, subprocess or a deserialiser run it."""
+    python = bool(_PYTHON.match(_program(words[0])))
+    if _script_operand(words[1:], python):
+        return True  # `| python3 parse.py`, `| bash report.sh`: the script runs; the download is its stdin
     if len(words) < 3:
         return False
     option, argument = words[1], words[2]
-    python = bool(_PYTHON.match(_program(words[0])))
     if option == "-m" and python:
         return argument in _DATA_MODULES
     if option != "-c":
@@ -623,6 +680,31 @@ def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
         if part_words and part_words[0] not in ("|", "||", "&&", ";", "&") and part_words[0] not in _DATA_PROGRAMS:
             return False
     return True
+
+
+# Options of Python and of the shells that take the next word as their value.
+_PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
+_SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
+
+
+def _script_operand(arguments: list[str], python: bool) -> bool:
+    """Whether an interpreter's arguments name a script file before anything that makes it read
+    its stdin as the program (`-`, `-s`, `-c`, `-m`, `-i`)."""
+    values = _PYTHON_VALUE_OPTIONS if python else _SHELL_VALUE_OPTIONS
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word in ("-", "--") or word.startswith(("<", ">", "|", "&", ";", "#")) or "=" in word.split("/", 1)[0]:
+            return False  # stdin, a redirection, a comment or an assignment: no script named
+        if word.startswith(("-", "+")):
+            if python and word[1:2] in ("c", "m", "i"):
+                return False
+            if not python and not word.startswith("--") and any(letter in word[1:] for letter in "sci"):
+                return False  # `bash -s`, `sh -c ...`, `bash -i`: stdin or the command line is the program
+            index += 2 if word in values else 1
+            continue
+        return True
+    return False
 
 
 def download_targets(command: str) -> set[str]:
@@ -962,11 +1044,13 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 )
             )
             continue
-        for segment, _ in _segments(command):
+        for segment in _run_segments(command):
             words = _command_words(_words(segment))
             target = _executed(words)
-            if target is not None and any(_same_file(target, d) for d in downloaded):
-                shown = redact_url(target)[:80]
+            ran = [d for d in downloaded if target is not None and _same_file(target, d)]
+            if ran:
+                downloaded.difference_update(ran)  # one finding per download run, not per later run
+                shown = redact_url(target or "")[:80]
                 issues.append(
                     Issue(
                         rules.downloaded_run,
@@ -979,6 +1063,21 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 break
             downloaded |= _download_targets(words)
     return issues
+
+
+def _run_segments(command: str) -> list[str]:
+    """The segments of a command line and of the substitutions in it, each a command of its own:
+    `V=$(cat /tmp/f.json | jq .v)` runs `cat` and `jq`, not a program named `/tmp/f.json`."""
+    if "$(" not in command and "`" not in command:
+        return [segment for segment, _ in _segments(command)]
+    outer, substitutions = cut_substitutions(command)
+    found = [segment for segment, _ in _segments(outer)]
+    for substitution in substitutions[:_SUBSTITUTIONS_READ]:
+        found.extend(segment for segment, _ in _split_segments(substitution.inner))
+    return found
+
+
+_SUBSTITUTIONS_READ = 64  # per command line, for files run from a download
 
 
 def install_segments(command: str) -> list[list[str]]:

@@ -52,9 +52,11 @@ def cut_substitutions(command: str) -> tuple[str, list[Substitution]]:
             index += 1
             continue
         kind = _opening(text, index)
+        if kind == "<(" and quote:
+            kind = ""  # inside double quotes `<(` is text; `$(` and backquotes still run
         if kind:
             start = index + len(kind)
-            end = _closing(text, start, kind)
+            end = substitution_end(text, start, kind)
             placeholder = f"{_MARK}{len(found)}{_MARK}"
             found.append(Substitution(kind, text[start:end], placeholder))
             outer.append(placeholder)
@@ -75,7 +77,7 @@ def _opening(text: str, index: int) -> str:
     return "`" if text[index] == "`" else ""
 
 
-def _closing(text: str, start: int, kind: str) -> int:
+def substitution_end(text: str, start: int, kind: str) -> int:
     """The index of the character that closes a substitution opened before `start` (the line's
     length when nothing does)."""
     index = start

