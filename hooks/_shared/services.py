@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass
 
 ANY_HOST = r"(?:0\.0\.0\.0|::|\*|\[::\])"
-_JUPYTER_EMPTY_AUTH = re.compile(
-    r"""--(?:NotebookApp|ServerApp|IdentityProvider)\.(?:token|password)\s*=?\s*(?:''|""|\s|$)"""
+# Jupyter asks for no login when its token is empty and no password is set: an empty password
+# alone leaves the token (`--NotebookApp.token="$JUPYTER_TOKEN" --NotebookApp.password=""`).
+_JUPYTER_EMPTY_TOKEN = re.compile(r"""--(?:NotebookApp|ServerApp|IdentityProvider)\.token\s*=?\s*(?:''|""|\s|$)""")
+_JUPYTER_PASSWORD_SET = re.compile(
+    r"""--(?:NotebookApp|ServerApp|IdentityProvider|PasswordIdentityProvider)\.(?:hashed_)?password"""
+    r"""(?:\s*=\s*|\s+)(?!''|""|\s|$)\S"""
 )
 _JUPYTER_ALL = re.compile(rf"--(?:ip|NotebookApp\.ip|ServerApp\.ip)[= ]\s*['\"]?{ANY_HOST}")
 _CONFIG_EMPTY_AUTH = re.compile(r"""\.(?:token|password)\s*=\s*(?:u|r)?(?:''|"")""")
@@ -46,7 +50,8 @@ def open_services(command: str) -> list[OpenService]:
     found: list[OpenService] = []
     lowered = command.lower()
     if "jupyter" in lowered or "notebookapp" in lowered or "serverapp" in lowered:
-        if _JUPYTER_EMPTY_AUTH.search(command) and _JUPYTER_ALL.search(command):
+        empty = _JUPYTER_EMPTY_TOKEN.search(command) and not _JUPYTER_PASSWORD_SET.search(command)
+        if empty and _JUPYTER_ALL.search(command):
             found.append(
                 OpenService(
                     "jupyter",
