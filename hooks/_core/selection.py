@@ -17,6 +17,7 @@ from hooks._core.spec import HookSpec
 _PYTHON_SHEBANG = re.compile(rb"^#!.*\bpython[0-9.]*\b")
 # identify's `shell` tag: these suffixes, or a shell's shebang (`#!/bin/bash`, `#!/usr/bin/env sh`).
 _SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".ksh")
+_JOB_SUFFIXES = (".slurm", ".sbatch", ".pbs", ".lsf", ".job")  # batch jobs, shell scripts by their shebang
 _SHELL_SHEBANG = re.compile(rb"^#![ \t]*\S*?(?:/|env[ \t]+(?:-\S+[ \t]+)*)(?:sh|bash|zsh|ksh|dash)\b")
 _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F})
 
@@ -39,7 +40,7 @@ def file_tags(path: Path) -> set[str]:
         tags.add("python")
     if suffix == ".ipynb":
         tags.add("jupyter")
-    if suffix in _SHELL_SUFFIXES or ("." not in name and _SHELL_SHEBANG.match(head)):
+    if suffix in _SHELL_SUFFIXES or (("." not in name or suffix in _JOB_SUFFIXES) and _SHELL_SHEBANG.match(head)):
         tags.add("shell")  # a shebang counts on a name without a suffix, as the code hook reads it
     if name == "Dockerfile" or name == "Containerfile":
         tags.add("dockerfile")

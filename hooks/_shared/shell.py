@@ -45,7 +45,7 @@ _INTERPRETERS = _SHELLS | {"source", "."}
 # Programs that run the program after their own options: `sudo -u app bash`, `timeout 60 bash`.
 _WRAPPERS = frozenset(
     "sudo doas env exec time nohup command builtin nice ionice timeout stdbuf setsid chrt taskset "
-    "flock chroot gosu su-exec xargs".split()
+    "flock chroot gosu su-exec xargs runuser".split()
 )
 # Their options that take the next word as a value (a value joined on, `-n10`, `--user=app`, is
 # one word), and how many operands come before the program (`timeout 60 cmd`, `gosu app cmd`).
@@ -55,6 +55,7 @@ _WRAPPER_VALUE_OPTIONS = {
         "--other-user --close-from --command-timeout --chroot".split()
     ),
     "doas": frozenset({"-u", "-C"}),
+    "runuser": frozenset({"-u", "-g", "-G", "--user", "--group", "--supp-group"}),
     "env": frozenset({"-u", "--unset", "-C", "--chdir"}),
     "exec": frozenset({"-a"}),
     "time": frozenset({"-f", "-o", "--format", "--output"}),
@@ -157,7 +158,7 @@ def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     scripts it gives a shell to run (`sudo -u app bash -c "cd /app && pip install x"`): what
     runs, wherever the quotes put it. A plain segment that is only a script's segment with a
     quote left on (`pip install torch"`) gives way to the script's own."""
-    segments = _split_segments(command)
+    segments = _quoted_segments(command) or _split_segments(command)
     if depth >= _SCRIPT_DEPTH:
         return segments
     inner: list[tuple[str, str]] = []
@@ -218,6 +219,10 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
             continue
         elif char in "'\"":
             quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n;&|("):
+            end = text.find("\n", index)  # a comment: nothing in it runs, its quotes pair with nothing
+            text = text[:index] + (text[end:] if end >= 0 else "")
+            continue
         elif not (char == "|" and redirecting) and (found := _SEPARATORS.match(text, index)):
             segments.append((text[start:index], separator))
             separator = found.group()
@@ -290,6 +295,21 @@ def _command_words(words: list[str]) -> list[str]:
         word = words[index]
         if word in _SHELL_KEYWORDS or (word.endswith("()") and len(word) > 2):
             index += 1  # `then eval ...`, `( bash ...`, `f() { bash ...`: what follows is the command
+            continue
+        if word == "function":
+            index += 2  # `function f { ...`: the name, then the body's `{`
+            continue
+        if word == "case" and index + 2 < len(words) and words[index + 2] == "in":
+            index += 3  # `case "$OS" in Linux) eval ...`: the arm's pattern comes next
+            continue
+        if word.endswith(")") and not word.startswith("(") and index + 1 < len(words) and "=" not in word:
+            index += 1  # a `case` arm's pattern (`Linux) eval ...`), then its command
+            continue
+        if "=(" in word and not word.endswith(")"):
+            # `a=( $(curl ...) )`: an array's words are values, up to the word that closes it
+            while index < len(words) and not words[index].endswith(")"):
+                index += 1
+            index += 1
             continue
         if _program(word) in _WRAPPERS:
             wrapper = _program(word)
@@ -395,7 +415,9 @@ def _program(word: str) -> str:
         word = word.replace("'", "").replace('"', "")
     if word in ("$SHELL", "${SHELL}"):
         return "sh"  # the user's login shell: `"${SHELL}" <(curl -L micro.mamba.pm/install.sh)`
-    return word.lstrip("({").rsplit("/", 1)[-1]
+    if word in ("$PYTHON", "${PYTHON}"):
+        return "python"
+    return word.lstrip("({").rstrip(")").rsplit("/", 1)[-1]  # `(bash`, `sh)`: a subshell's edges
 
 
 _ESCAPE = re.compile(r"\\(.)")
@@ -575,6 +597,19 @@ def _fetches(command: str, nesting: int) -> bool:
     return nesting < _SUBSTITUTION_NESTING and any(_fetches(s.inner, nesting + 1) for s in substitutions)
 
 
+def _program_from_stdin(program: str, arguments: list[str], python: bool) -> bool:
+    """Whether the interpreter reads its program from stdin: no `-c` code, no module, no script
+    file (`bash -s`, `python3 -`, `source /dev/stdin`); a script or `-c` code reads stdin as data
+    (`python3 parse.py < <(curl ...)`, `python3 -c '...' <<< "$(curl ...)"`)."""
+    words = [word for word in arguments if word not in ("<", "<<<") and not _PLACEHOLDER.fullmatch(word)]
+    if program in ("source", "."):
+        operand = next((word for word in words if not word.startswith("-")), "")
+        return operand in _STDIN_FILES
+    if any(word == "-c" or word == "-m" or (not python and _SCRIPT_FLAG.fullmatch(word)) for word in words):
+        return False
+    return not _script_operand(words, python) or any(word in _STDIN_FILES for word in words[:1])
+
+
 def _prints_download(words: list[str]) -> bool:
     """Whether a download's bytes go to standard output: curl without -o/-O or a redirection,
     wget only with `-O -`; another downloader unless it redirects."""
@@ -616,11 +651,12 @@ def _run_substitutions(words: list[str], kinds: dict[str, str]) -> set[str]:
     python = bool(_PYTHON.match(program))
     if program not in _SCRIPT_READERS and not python:
         return run
-    for position, word in enumerate(arguments[:-1]):
-        if word in ("<", "<<<"):
-            # stdin is the script, wherever the redirection stands (`bash -s stable < <(curl ...)`,
-            # `source /dev/stdin <<< "$(curl ...)"`); a `-c` script reads it only as data
-            run.update(_PLACEHOLDER.findall(arguments[position + 1]))
+    if _program_from_stdin(program, arguments, python):
+        for position, word in enumerate(arguments[:-1]):
+            if word in ("<", "<<<"):
+                # stdin is the script, wherever the redirection stands (`bash -s stable < <(curl
+                # ...)`, `source /dev/stdin <<< "$(curl ...)"`)
+                run.update(_PLACEHOLDER.findall(arguments[position + 1]))
     reads_stdin = False
     for position, word in enumerate(arguments):
         following = arguments[position + 1] if position + 1 < len(arguments) else ""
@@ -643,6 +679,7 @@ _DATA_MODULES = frozenset({"json.tool", "base64", "quopri", "uu"})
 _DATA_PROGRAMS = frozenset(
     {"cat", "tee", "jq", "yq", "grep", "egrep", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "echo", "printf"}
     | {"tar", "gzip", "gunzip", "zcat", "xz", "unxz", "bzip2", "bunzip2", "zstd", "base64", "sha256sum", "md5sum"}
+    | {"gpg", "gpg2"}
 )
 # What makes `python -c` code run, import or unpickle text rather than read it as data.
 _PYTHON_RUNS_INPUT = re.compile(
@@ -682,6 +719,8 @@ def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
     return True
 
 
+# A redirection word (`2>&1`, `>>log`, `<in`); matched whole, the file is the next word.
+_REDIRECTION_WORD = re.compile(r"[0-9]*(?:>>?|<<?<?|>&|<&|&>>?)(?:[0-9-]*$)?")
 # Options of Python and of the shells that take the next word as their value.
 _PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 _SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
@@ -694,8 +733,17 @@ def _script_operand(arguments: list[str], python: bool) -> bool:
     index = 0
     while index < len(arguments):
         word = arguments[index]
-        if word in ("-", "--") or word.startswith(("<", ">", "|", "&", ";", "#")) or "=" in word.split("/", 1)[0]:
-            return False  # stdin, a redirection, a comment or an assignment: no script named
+        if _REDIRECTION_WORD.match(word):
+            # `2>&1`, `>log`, `2> err.log`: a redirection, and its file when it stands apart
+            index += 1 if _REDIRECTION_WORD.fullmatch(word) is None else 2
+            continue
+        if (
+            word in ("-", "--")
+            or word in _STDIN_FILES
+            or word.startswith(("|", "&", ";", "#"))
+            or "=" in word.split("/", 1)[0]
+        ):
+            return False  # stdin, a comment or an assignment: no script named
         if word.startswith(("-", "+")):
             if python and word[1:2] in ("c", "m", "i"):
                 return False
@@ -1014,9 +1062,11 @@ def _executed(words: list[str]) -> str | None:
     """The file a segment runs: `bash x.sh`, `python3 x.py`, `source x`, `./x`."""
     if not words:
         return None
-    program = words[0]
-    if program.startswith("./") or (program.startswith("/") and "." in program.rsplit("/", 1)[-1]):
-        return program
+    program = words[0].strip("\"'")
+    if program.startswith("./") or (
+        "/" in program and "." in program.rsplit("/", 1)[-1] and not program.startswith(("http:", "https:"))
+    ):
+        return program  # `./x.sh`, `/tmp/x.run`, `tools/x.sh`, `~/x.sh`, `"$TMPDIR/x.sh"`
     name = _program(program)
     if name in _INTERPRETERS or _PYTHON.match(name):
         rest = [w for w in words[1:] if not w.startswith("-")]
@@ -1031,7 +1081,7 @@ def _same_file(a: str, b: str) -> bool:
 def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
     """Downloads piped into a shell, and files downloaded earlier in the same lines then run."""
     issues: list[Issue] = []
-    downloaded: set[str] = set()
+    downloaded: dict[str, set[str]] = {}  # file name -> the downloaded paths of that name
     for number, command in lines:
         if pipes_download_to_shell(command):
             issues.append(
@@ -1046,10 +1096,14 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
             continue
         for segment in _run_segments(command):
             words = _command_words(_words(segment))
+            if _verifies(words):
+                _forget_verified(downloaded, words)
+                continue
             target = _executed(words)
-            ran = [d for d in downloaded if target is not None and _same_file(target, d)]
+            name = _file_name(target) if target is not None else ""
+            ran = [d for d in downloaded.get(name, ()) if target is not None and _same_file(target, d)]
             if ran:
-                downloaded.difference_update(ran)  # one finding per download run, not per later run
+                downloaded[name].difference_update(ran)  # one finding per download run, not per later run
                 shown = redact_url(target or "")[:80]
                 issues.append(
                     Issue(
@@ -1061,8 +1115,47 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                     )
                 )
                 break
-            downloaded |= _download_targets(words)
+            for path in _download_targets(words):
+                downloaded.setdefault(_file_name(path), set()).add(path)
     return issues
+
+
+def _file_name(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+_SIGNATURE_SUFFIX = re.compile(r"\.(?:asc|sig|sign|gpg)$")
+_CHECKSUM_PROGRAMS = frozenset({"sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "b2sum"})
+
+
+def _verifies(words: list[str]) -> bool:
+    """`sha256sum -c SUMS`, `echo "<hash>  f" | sha256sum --check`, `gpg --verify f.sig f`,
+    `cosign verify-blob ...`: a check the script stops on when the bytes are not the expected ones."""
+    if not words:
+        return False
+    program = _program(words[0])
+    if program in _CHECKSUM_PROGRAMS or program == "md5sum":
+        return any(
+            w in ("-c", "--check") or (w.startswith("-") and not w.startswith("--") and "c" in w) for w in words[1:]
+        )
+    if program in ("gpg", "gpg2", "gpgv"):
+        return program == "gpgv" or "--verify" in words
+    return program == "cosign" and len(words) > 1 and words[1].startswith("verify")
+
+
+def _forget_verified(downloaded: dict[str, set[str]], words: list[str]) -> None:
+    """The downloads a check names are verified; a check that names none (a sums file, stdin)
+    verifies whatever it lists: every download so far."""
+    if _program(words[0]) in _CHECKSUM_PROGRAMS or _program(words[0]) == "md5sum":
+        downloaded.clear()  # `-c SUMS`: the list names the files it checks, whatever this line names
+        return
+    files = [_file_name(w) for w in words[1:] if not w.startswith("-")]
+    if not files:
+        downloaded.clear()  # the data on stdin, or a check whose files this cannot tell
+        return
+    for name in files:
+        downloaded.pop(name, None)
+        downloaded.pop(_SIGNATURE_SUFFIX.sub("", name), None)  # `gpg --verify i.sh.asc`: i.sh
 
 
 def _run_segments(command: str) -> list[str]:
@@ -1311,7 +1404,7 @@ def _index_issue(number: int, option: str, value: str, conda: bool, rules: Shell
 # A value the command does not show (`--trust-remote-code={flag}`, `--trust_remote_code $TRUST`,
 # an argv's `str(flag)`) may be false.
 _SHELL_TRUST_REMOTE_CODE = re.compile(
-    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*=?\s*(?:false|False|0)\b)(?!\s*=?\s*[{$])"
+    r"--trust[-_]remote[-_]code(?![-\w])(?!\s*(?:=\s*)?(?:false|False|0)\b)(?!\s*(?:=\s*)?[{$])"
     r"|[,=\s]trust_remote_code\s*=\s*True\b"
 )
 # Programs that print, search or store text: a flag in their arguments is text, not an option.
@@ -1323,9 +1416,9 @@ def passes_trust_remote_code(command: str) -> bool:
     prints the words)."""
     if "trust" not in command:
         return False
-    for text, words in command_segments(command):
-        if words and words[0].rsplit("/", 1)[-1] in _TEXT_PROGRAMS:
-            continue
-        if _SHELL_TRUST_REMOTE_CODE.search(text):
+    for _, words in command_segments(command):
+        if not words or words[0].rsplit("/", 1)[-1] in _TEXT_PROGRAMS:
+            continue  # a `case` pattern or an assignment alone, or a program that prints text
+        if _SHELL_TRUST_REMOTE_CODE.search(" " + " ".join(words)):
             return True
     return False

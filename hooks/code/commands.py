@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from hooks._core.findings import Issue
 from hooks._core.severity import Severity
-from hooks._shared.services import open_services
-from hooks._shared.shell import ShellRules, install_issues, passes_trust_remote_code, shell_issues
+from hooks._shared.services import OpenService, open_services
+from hooks._shared.shell import ShellRules, command_segments, install_issues, passes_trust_remote_code, shell_issues
 from hooks.code import rules
 
 SHELL_RULES = ShellRules(
@@ -45,7 +45,7 @@ def command_issues(
                     line=number,
                 )
             )
-        for service in open_services(command):
+        for service in _started_services(command):
             found.append(
                 Issue(
                     rules.OPEN_ML_SERVICE,
@@ -55,4 +55,17 @@ def command_issues(
                     severity=_SERVICE_SEVERITY[service.kind],
                 )
             )
+    return found
+
+
+# Programs that print text: a service's command line in their arguments is an instruction.
+_PRINTERS = frozenset({"echo", "printf", "cat", "tee"})
+
+
+def _started_services(command: str) -> list[OpenService]:
+    """The ML services the command line starts, not those it prints (`echo "run: jupyter lab ..."`)."""
+    found: list[OpenService] = []
+    for text, words in command_segments(command):
+        if words and words[0].rsplit("/", 1)[-1] not in _PRINTERS:
+            found.extend(open_services(text))
     return found

