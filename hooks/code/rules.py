@@ -413,8 +413,9 @@ DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     "Download piped into a shell",
     cwe=494,
     what=(
-        "A download piped into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, `| python`), "
-        "in a notebook shell line or a command Python starts (`os.system`, `subprocess.run`)."
+        "A download piped or substituted into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, "
+        "`| python`, `bash <(curl ...)`, `eval \"$(curl ...)\"`), in a notebook shell line, a shell script or a "
+        "command Python starts (`os.system`, `subprocess.run`)."
     ),
     why=(
         "The script runs with your privileges without any integrity check: the server, whoever "
@@ -435,7 +436,8 @@ DOWNLOADED_FILE_RUN = BOOK.rule(
     "Downloaded file run unchecked",
     cwe=494,
     what=(
-        "A file downloaded in a cell (or by a command the code starts) that is then executed without a checksum check."
+        "A file downloaded in a cell, a shell script or a command the code starts, then executed with no "
+        "checksum or signature check between (`sha256sum -c`, `gpg --verify`); once per download."
     ),
     why=("What runs is whatever the server returned at that moment; nothing ties it to the script you reviewed."),
     example="!wget https://example.org/tool.sh && bash tool.sh",
