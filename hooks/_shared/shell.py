@@ -192,6 +192,7 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
     segments: list[tuple[str, str]] = []
     separator = ""
     start = 0
+    comments: list[tuple[int, int]] = []  # spans of the current segment left out of its text
     quote = ""
     index = 0
     redirecting = False  # the character before is an unquoted, unescaped `>`: `>|` redirects
@@ -221,10 +222,13 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
             quote = char
         elif char == "#" and (index == 0 or text[index - 1] in " \t\n;&|("):
             end = text.find("\n", index)  # a comment: nothing in it runs, its quotes pair with nothing
-            text = text[:index] + (text[end:] if end >= 0 else "")
+            end = end if end >= 0 else len(text)
+            comments.append((index, end))
+            index = end
             continue
         elif not (char == "|" and redirecting) and (found := _SEPARATORS.match(text, index)):
-            segments.append((text[start:index], separator))
+            segments.append((_without(text, start, index, comments), separator))
+            comments = []
             separator = found.group()
             index = start = found.end()
             redirecting = False
@@ -233,8 +237,20 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
         index += 1
     if quote:
         return None
-    segments.append((text[start:], separator))
+    segments.append((_without(text, start, len(text), comments), separator))
     return segments
+
+
+def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with the spans (in order, inside it) left out."""
+    if not spans:
+        return text[start:end]
+    parts: list[str] = []
+    for span_start, span_end in spans:
+        parts.append(text[start:span_start])
+        start = span_end
+    parts.append(text[start:end])
+    return "".join(parts)
 
 
 def _ansi_c_end(text: str, start: int) -> int | None:

@@ -414,7 +414,7 @@ DOWNLOAD_PIPED_TO_SHELL = BOOK.rule(
     cwe=494,
     what=(
         "A download piped or substituted into a shell or interpreter (`curl ... | bash`, `wget -O- ... | sh`, "
-        "`| python`, `bash <(curl ...)`, `eval \"$(curl ...)\"`), in a notebook shell line, a shell script or a "
+        '`| python`, `bash <(curl ...)`, `eval "$(curl ...)"`), in a notebook shell line, a shell script or a '
         "command Python starts (`os.system`, `subprocess.run`)."
     ),
     why=(

@@ -344,6 +344,12 @@ def test_many_downloads_and_runs_are_linear() -> None:
     assert time.perf_counter() - started < 60  # a guard against quadratic time, not a speed goal
 
 
+def test_a_megabyte_of_comments_is_linear() -> None:
+    started = time.perf_counter()
+    assert not pipes_download_to_shell("curl x " + "# it's a comment\n" * 60_000 + "| jq .")
+    assert time.perf_counter() - started < 30  # a guard against quadratic time, not a speed goal
+
+
 def test_a_long_pipe_of_interpreters_is_linear() -> None:
     started = time.perf_counter()
     pipes_download_to_shell("curl x" + " | python3 -c 1" * 35_000)  # 500 KB: was minutes (quadratic)
