@@ -165,7 +165,9 @@ class CodeScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         limits = self._limits(policy)
         notebook = display.lower().endswith(".ipynb")
-        shell = not notebook and is_shell_script(display, _head(path))
+        # the first bytes are read for a shebang only when the name is no Python file's
+        shell = not notebook and not display.lower().endswith((".py", ".pyi", ".pyw"))
+        shell = shell and is_shell_script(display, _head(path))
         cap = limits.notebook if notebook else limits.shell if shell else limits.python
         read = read_text(path, cap, binary_check=False)
         if not read.ok:
