@@ -15,10 +15,28 @@ from pathlib import Path
 from hooks._core.spec import HookSpec
 
 _PYTHON_SHEBANG = re.compile(rb"^#!.*\bpython[0-9.]*\b")
-# identify's `shell` tag: these suffixes, or a shell's shebang (`#!/bin/bash`, `#!/usr/bin/env sh`).
+# identify's `shell` tag: these suffixes, or a shell's shebang (`#!/bin/bash`, `#!/usr/bin/env sh`)
+# on a name without a suffix or a batch job's. The code hook reads a file as shell by the same rule.
 _SHELL_SUFFIXES = (".sh", ".bash", ".zsh", ".ksh")
-_JOB_SUFFIXES = (".slurm", ".sbatch", ".pbs", ".lsf", ".job")  # batch jobs, shell scripts by their shebang
+_JOB_SUFFIXES = (".slurm", ".sbatch", ".pbs", ".lsf", ".job")
 _SHELL_SHEBANG = re.compile(rb"^#![ \t]*\S*?(?:/|env[ \t]+(?:-\S+[ \t]+)*)(?:sh|bash|zsh|ksh|dash)\b")
+
+
+def shell_by_name(name: str) -> bool | None:
+    """True for a shell script's suffix, None when the shebang decides (no suffix, a batch job's),
+    False for any other name (`.py`, `.txt`: a shell's shebang there changes nothing)."""
+    lowered = name.lower()
+    if lowered.endswith(_SHELL_SUFFIXES):
+        return True
+    return None if "." not in lowered or lowered.endswith(_JOB_SUFFIXES) else False
+
+
+def shell_tagged(name: str, head: bytes) -> bool:
+    """Whether a file of this name whose first bytes are `head` is a shell script."""
+    by_name = shell_by_name(name)
+    return by_name if by_name is not None else _SHELL_SHEBANG.match(head) is not None
+
+
 _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F})
 
 
@@ -40,8 +58,8 @@ def file_tags(path: Path) -> set[str]:
         tags.add("python")
     if suffix == ".ipynb":
         tags.add("jupyter")
-    if suffix in _SHELL_SUFFIXES or (("." not in name or suffix in _JOB_SUFFIXES) and _SHELL_SHEBANG.match(head)):
-        tags.add("shell")  # a shebang counts on a name without a suffix, as the code hook reads it
+    if shell_tagged(name, head):
+        tags.add("shell")
     if name == "Dockerfile" or name == "Containerfile":
         tags.add("dockerfile")
     if suffix in (".yaml", ".yml"):

@@ -158,7 +158,7 @@ def _segments(command: str, depth: int = 0) -> list[tuple[str, str]]:
     scripts it gives a shell to run (`sudo -u app bash -c "cd /app && pip install x"`): what
     runs, wherever the quotes put it. A plain segment that is only a script's segment with a
     quote left on (`pip install torch"`) gives way to the script's own."""
-    segments = _quoted_segments(command) or _split_segments(command)
+    segments = _line_segments(command)
     if depth >= _SCRIPT_DEPTH:
         return segments
     inner: list[tuple[str, str]] = []
@@ -183,6 +183,12 @@ def _split_segments(command: str) -> list[tuple[str, str]]:
     for index in range(1, len(parts) - 1, 2):
         segments.append((parts[index + 1], parts[index]))
     return segments
+
+
+def _line_segments(command: str) -> list[tuple[str, str]]:
+    """The segments of a command line: quote-aware where its quotes pair up (a pipe inside them is
+    text), split at every separator when a quote is left open (a stray apostrophe hides nothing)."""
+    return _quoted_segments(command) or _split_segments(command)
 
 
 def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
@@ -539,9 +545,7 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
         return False
     if _substitution_runs_download(command, depth):
         return True
-    # Where the line's quotes pair up, a pipe inside them is text (`echo "curl ... | sh -s -- -y"`
-    # prints an instruction); a quote left open (an apostrophe in a comment) must hide nothing.
-    segments = _quoted_segments(command) or _split_segments(command)
+    segments = _line_segments(command)  # `echo "curl ... | sh -s -- -y"` prints an instruction
     if depth < _SCRIPT_DEPTH and any(pipes_download_to_shell(script, depth + 1) for script in _shell_scripts(command)):
         return True
     downloaded = False  # the segment reads, through the pipe, what a download wrote
@@ -595,7 +599,7 @@ def _substitution_runs_download(command: str, depth: int) -> bool:
         return False
     spaced = _INPUT_REDIRECTION.sub(lambda match: f" {match.group()} ", outer)
     kinds = {s.placeholder: s.kind for s in substitutions}
-    segments = _quoted_segments(spaced) or _split_segments(spaced)  # `echo "cd x && source <(curl)"` prints
+    segments = _line_segments(spaced)  # `echo "cd x && source <(curl)"` prints
     return any(fetching & _run_substitutions(_words(text), kinds) for text, _ in segments)
 
 
@@ -737,6 +741,16 @@ def _reads_stdin_as_data(text: str, words: list[str]) -> bool:
 
 # A redirection word (`2>&1`, `>>log`, `<in`); matched whole, the file is the next word.
 _REDIRECTION_WORD = re.compile(r"[0-9]*(?:>>?|<<?<?|>&|<&|&>>?)(?:[0-9-]*$)?")
+
+
+def redirection_words(word: str) -> int:
+    """How many words a redirection starting at `word` takes: 0 for no redirection, 1 when the
+    word holds its file (`>log`), 2 when the file is the next word (`>` `log`)."""
+    if not _REDIRECTION_WORD.match(word):
+        return 0
+    return 2 if _REDIRECTION_WORD.fullmatch(word) else 1
+
+
 # Options of Python and of the shells that take the next word as their value.
 _PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 _SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
@@ -749,9 +763,8 @@ def _script_operand(arguments: list[str], python: bool) -> bool:
     index = 0
     while index < len(arguments):
         word = arguments[index]
-        if _REDIRECTION_WORD.match(word):
-            # `2>&1`, `>log`, `2> err.log`: a redirection, and its file when it stands apart
-            index += 1 if _REDIRECTION_WORD.fullmatch(word) is None else 2
+        if redirection := redirection_words(word):
+            index += redirection  # `2>&1`, `>log`, `2> err.log`: a redirection, and its file apart
             continue
         if (
             word in ("-", "--")
@@ -1090,10 +1103,6 @@ def _executed(words: list[str]) -> str | None:
     return None
 
 
-def _same_file(a: str, b: str) -> bool:
-    return a == b or a.removeprefix("./") == b.removeprefix("./") or a.rsplit("/", 1)[-1] == b.rsplit("/", 1)[-1]
-
-
 def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]:
     """Downloads piped into a shell, and files downloaded earlier in the same lines then run."""
     issues: list[Issue] = []
@@ -1116,11 +1125,9 @@ def shell_issues(lines: list[tuple[int, str]], rules: ShellRules) -> list[Issue]
                 _forget_verified(downloaded, words)
                 continue
             target = _executed(words)
-            name = _file_name(target) if target is not None else ""
-            ran = [d for d in downloaded.get(name, ()) if target is not None and _same_file(target, d)]
-            if ran:
-                downloaded[name].difference_update(ran)  # one finding per download run, not per later run
-                shown = redact_url(target or "")[:80]
+            # a download of that file name, run: reported once, not at each later run
+            if target is not None and downloaded.pop(_file_name(target), set()):
+                shown = redact_url(target)[:80]
                 issues.append(
                     Issue(
                         rules.downloaded_run,

@@ -27,6 +27,7 @@ from hooks._core.findings import Finding, Issue, Severity, make_finding
 from hooks._core.notebooks import Cell
 from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
+from hooks._core.selection import shell_by_name
 from hooks._core.settings import PolicySettings
 from hooks._core.test_paths import place_of_test_code
 from hooks._core.textfile import read_text
@@ -165,9 +166,9 @@ class CodeScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         limits = self._limits(policy)
         notebook = display.lower().endswith(".ipynb")
-        # the first bytes are read for a shebang only when the name is no Python file's
-        shell = not notebook and not display.lower().endswith((".py", ".pyi", ".pyw"))
-        shell = shell and is_shell_script(display, _head(path))
+        # the first bytes are read for a shebang only when the name leaves it open (`entrypoint`)
+        by_name = None if notebook else shell_by_name(display.rsplit("/", 1)[-1])
+        shell = bool(by_name) or (by_name is None and not notebook and is_shell_script(display, _head(path)))
         cap = limits.notebook if notebook else limits.shell if shell else limits.python
         read = read_text(path, cap, binary_check=False)
         if not read.ok:

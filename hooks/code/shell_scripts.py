@@ -22,18 +22,14 @@ hides nothing.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
-from hooks._shared.shell import command_segments
+from hooks._core.selection import shell_tagged
+from hooks._shared.shell import command_segments, redirection_words
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "su"})
 _REMOTE_SHELLS = frozenset({"ssh", "sbatch", "qsub", "bsub"})  # a shell on another machine or a job's
 _CONTAINER_CLIENTS = frozenset({"docker", "podman", "kubectl", "nerdctl"})
-_SUFFIXES = (".sh", ".bash", ".zsh", ".ksh")
-_JOB_SUFFIXES = (".slurm", ".sbatch", ".pbs", ".lsf", ".job")  # batch jobs: a shell script by their shebang
-_SHEBANG = re.compile(r"#![ \t]*\S*?(?:/|env[ \t]+(?:-\S+[ \t]+)*)(?:sh|bash|zsh|ksh|dash)\b")
-_REDIRECTION = re.compile(r"[0-9]*(?:>>?|<|>&|&>>?)(?:[0-9-]*$)?")
 _BASH_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
 _WORD_END = frozenset(" \t;&|<>()")
 # A command carried over lines by an open quote stops being joined here (a quote that never
@@ -45,14 +41,9 @@ _MAX_DELIMITER = 256  # characters of a here-document's delimiter word
 
 
 def is_shell_script(display: str, text: str) -> bool:
-    """A shell script by its name (`.sh`, `.bash`, `.zsh`, `.ksh`) or, without one, its shebang;
-    never a Python file, whatever its first line says."""
-    name = display.rsplit("/", 1)[-1].lower()
-    if name.endswith(_SUFFIXES):
-        return True
-    if name.endswith((".py", ".pyi", ".pyw", ".ipynb")):
-        return False
-    return ("." not in name or name.endswith(_JOB_SUFFIXES)) and _SHEBANG.match(text[:200]) is not None
+    """A shell script by its name (`.sh`, `.bash`, `.zsh`, `.ksh`) or, without a suffix or with a
+    batch job's (`.slurm`), its shebang: the rule the `shell` tag is given by (hooks/_core/selection.py)."""
+    return shell_tagged(display.rsplit("/", 1)[-1], text[:200].encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True)
@@ -204,8 +195,8 @@ def _runs_stdin(command: str) -> bool:
     index = 1
     while index < len(words):
         word = words[index]
-        if _REDIRECTION.match(word):
-            index += 2 if _REDIRECTION.fullmatch(word) else 1  # `bash > setup.log 2>&1 <<EOF`
+        if redirection := redirection_words(word):
+            index += redirection  # `bash > setup.log 2>&1 <<EOF`
             continue
         if word in _BASH_VALUE_OPTIONS or (len(word) > 2 and word[0] in "-+" and word[1] != "-" and word[-1] in "oO"):
             index += 2  # `-o pipefail`, `-euo pipefail`, `--rcfile x`: an option and its value
