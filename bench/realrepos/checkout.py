@@ -24,7 +24,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind11: chosen at stop 32, scanned once when its code is final (README); blind12 at stop 33; blind13 at stop 34.
 # blind14: chosen at stop 35, scanned at its start and again at its end, labelled unread (README).
 # blind15: chosen at stop 36 the same way (README); blind16 at stop 37; blind17 at stop 38;
-# blind18 at stop 39; blind19 at stop 40; blind20 at stop 41; blind21 at stop 42; blind22 at stop 43.
+# blind18 at stop 39; blind19 at stop 40; blind20 at stop 41; blind21 at stop 42; blind22 at stop 43;
+# blind23 at stop 44.
 SPLITS = (
     "tune",
     "heldout",
@@ -54,6 +55,7 @@ SPLITS = (
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
 )
 
 

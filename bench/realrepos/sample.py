@@ -50,6 +50,7 @@ PER_RULE = {
     "blind20": 15,
     "blind21": 15,
     "blind22": 15,
+    "blind23": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
