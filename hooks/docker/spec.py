@@ -17,7 +17,8 @@ SPEC = HookSpec(
     book=rules.BOOK,
     schema_file=Path(__file__).with_name("policy_schema.json"),
     types=("file",),
-    # `Dockerfile.dockerignore` is the ignore list Docker reads for that Dockerfile, not a Dockerfile.
-    files=r"(^|/)(Dockerfile|Containerfile)(\.(?!dockerignore$)[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
+    # `<Dockerfile path>.dockerignore` (`Dockerfile.dockerignore`, `Dockerfile.gpu.dockerignore`) is
+    # the ignore list Docker reads for that Dockerfile, not a Dockerfile.
+    files=r"(^|/)(Dockerfile|Containerfile)(?![^/]*\.dockerignore$)(\.[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$",
     marker_priority=30,
 )

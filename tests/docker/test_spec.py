@@ -13,7 +13,15 @@ from hooks.docker.spec import SPEC
 
 @pytest.mark.parametrize(
     "name",
-    ["Dockerfile", "docker/Dockerfile.gpu", "Containerfile", "Dockerfile.model", "serve.Dockerfile", "a/b.dockerfile"],
+    [
+        "Dockerfile",
+        "docker/Dockerfile.gpu",
+        "Containerfile",
+        "Dockerfile.model",
+        "Dockerfile.dockerignore-tools",
+        "serve.Dockerfile",
+        "a/b.dockerfile",
+    ],
 )
 def test_dockerfiles_are_selected(tmp_path: Path, name: str) -> None:
     path = tmp_path / "file"
@@ -22,7 +30,14 @@ def test_dockerfiles_are_selected(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Dockerfile.dockerignore", "docker/Containerfile.dockerignore", ".dockerignore", "Dockerfiles/x.py"]
+    "name",
+    [
+        "Dockerfile.dockerignore",
+        "docker/Containerfile.dockerignore",
+        "docker/Dockerfile.gpu-runtime.dockerignore",
+        ".dockerignore",
+        "Dockerfiles/x.py",
+    ],
 )
 def test_ignore_lists_and_look_alikes_are_not(tmp_path: Path, name: str) -> None:
     path = tmp_path / "file"
