@@ -28,6 +28,7 @@ from pathlib import Path
 from hooks._core.paths import resolved_folder
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
+from hooks.code.mlflow_store import MlflowStore
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
@@ -461,7 +462,7 @@ class LoadContext:
         self.shell_copies: list[Copy] = []
         self._copies_seen: set[Copy] = set()
         self._own_memo: dict[tuple[str, int, int], bool] = {}  # cleared whenever a write or copy is added
-        self.mlflow_logged = False
+        self.mlflow = MlflowStore(self.constant_text)
         # A notebook's top-level changes of the working folder (`%cd d`, `os.chdir(d)`), as (line,
         # folder; None when not known): a relative path written in one folder and loaded in
         # another names two files. Inside a function, when it runs is not known: not followed.
@@ -554,6 +555,7 @@ class LoadContext:
     def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
         if not isinstance(target, ast.Name):
             return
+        self.mlflow.remember_assignment(target, value)
         text = _text(value, self.constants)
         if text is not None:
             self.constants[target.id] = text
@@ -610,6 +612,7 @@ class LoadContext:
             if self.function_depth == 0 and not self.prescanning:
                 self._add_folder_change(call.lineno, folder or None)
             return
+        self.mlflow.record_call(call, qualname)
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
             if self.function_depth:
@@ -839,8 +842,6 @@ class LoadContext:
         written: list[str] = []
         func = call.func
         attribute = func.attr if isinstance(func, ast.Attribute) else qualname.rsplit(".", 1)[-1]
-        if attribute == "log_model" or (attribute == "save_model" and qualname.startswith("mlflow.")):
-            self.mlflow_logged = True
         if isinstance(func, ast.Name) and func.id in self.writing_functions:
             for position, parameter in self.writing_functions[func.id]:
                 given = call.args[position] if 0 <= position < len(call.args) else None
@@ -1173,6 +1174,13 @@ class LoadContext:
             return True
         return under(path, self.unpacked_from_pipeline) and self.named_once(call)
 
+    def local_tracking_store(self, call: ast.Call, qualname: str) -> str | None:
+        """The tracking store on this machine an MLflow load resolves its `runs:/` or `models:/`
+        URI against (`set_tracking_uri("sqlite:///mlflow.db")` earlier), if any."""
+        if not (qualname.startswith("mlflow.") and qualname.endswith("load_model")):
+            return None
+        return self.mlflow.local_model(_model_uri(call))
+
     def reads_own_cache(self, call: ast.Call) -> bool:
         """Whether this load reads the file the other path of its existence check saves."""
         target = load_target(call)
@@ -1180,11 +1188,9 @@ class LoadContext:
 
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
         """Whether this load reads a file this notebook or script serialised earlier."""
-        if qualname.startswith("mlflow.") and qualname.endswith("load_model"):
-            uri = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "model_uri"), None)
-            text = _uri_prefix(uri)
-            if self.mlflow_logged and text is not None and text.startswith("runs:/"):
-                return True
+        mlflow_load = qualname.startswith("mlflow.") and qualname.endswith("load_model")
+        if mlflow_load and self.mlflow.own_model(_model_uri(call)):
+            return True
         target = load_target(call)
         if target is None:
             return False
@@ -1409,14 +1415,8 @@ def _instance_path(text: str) -> bool:
     return text.startswith("self.")
 
 
-def _uri_prefix(node: ast.AST | None) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr) and node.values:
-        first = node.values[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            return first.value
-    return None
+def _model_uri(call: ast.Call) -> ast.AST | None:
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "model_uri"), None)
 
 
 def prescan_writes(

@@ -677,6 +677,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
+        if not self.serving and self.loads.local_tracking_store(node, name) is not None:
+            # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
+            return "a run or registered model of the MLflow tracking store on this machine that it sets"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
         if not self.serving and self.loads.loads_pipeline_output(node):

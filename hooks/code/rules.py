@@ -237,7 +237,12 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     "medium",
     "MLflow load_model",
     cwe=502,
-    what="mlflow.<flavor>.load_model or mlflow.pyfunc.load_model.",
+    what=(
+        "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low when the model is the "
+        "code's own: a `runs:/` URI in code that logs models itself (log_model, save_model, autolog), a "
+        "`models:/name` it registers itself, or a `runs:/`/`models:/` URI of a tracking store on this "
+        "machine that it sets (sqlite, file, a folder, localhost), outside serving code."
+    ),
     why=(
         "Most MLflow flavours store the model with cloudpickle, so loading a model from a run or "
         "registry URI runs code stored by whoever logged it. Flavours with a format of their own "
