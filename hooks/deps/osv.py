@@ -263,6 +263,7 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
     listed = affected.get("versions", [])
     hit = version in listed or (wanted is not None and str(wanted) in listed)
     fixed_above: list[Any] = []
+    fixed_here = False  # a range's `fixed` event names this very release
     for version_range in affected.get("ranges", []):
         events = []
         for event in version_range.get("events", []):
@@ -270,6 +271,7 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
                 parsed = _version("0" if value == "0" else str(value))
                 if parsed is not None:
                     events.append((parsed, kind))
+                    fixed_here |= kind == "fixed" and wanted is not None and parsed == wanted
         events.sort(key=lambda item: (item[0], item[1] != "introduced"))
         state = False
         for parsed, kind in events:
@@ -286,7 +288,10 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
                 state = False
         hit = hit or state
     fixed = str(min(fixed_above)) if fixed_above else None
-    return hit, fixed
+    # A record that lists a release among its affected versions and also names it as the fix
+    # (gevent's PYSEC-2023-177: versions ... 23.9.0, range fixed 23.9.0) contradicts itself; the
+    # fix event is the advisory's own statement about that release, the list is generated.
+    return hit and not fixed_here, fixed
 
 
 def affects_every_version(affected: dict[str, Any]) -> bool:

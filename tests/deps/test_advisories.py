@@ -36,6 +36,21 @@ from tests.deps.conftest import osv_record
             "2.1",
         ),
         ({"ranges": [], "versions": ["0.0.post12"]}, "0.0.post12", True, None),
+        # a generated list naming the release the range calls the fix (gevent PYSEC-2023-177): the fix wins
+        (
+            {"ranges": [{"events": [{"introduced": "0"}, {"fixed": "23.9.0"}]}], "versions": ["23.7.0", "23.9.0"]},
+            "23.9.0",
+            False,
+            None,
+        ),
+        # look-alike: the same list, a release the range does not call fixed, stays affected
+        (
+            {"ranges": [{"events": [{"introduced": "0"}, {"fixed": "23.9.0"}]}], "versions": ["23.7.0", "23.9.0"]},
+            "23.7.0",
+            True,
+            "23.9.0",
+        ),
+        ({"ranges": [{"events": [{"introduced": "0"}, {"fixed": "1.2"}]}], "versions": ["1.5"]}, "1.5", True, None),
     ],
 )
 def test_osv_version_matching(affected: dict[str, Any], version: str, hit: bool, fixed: str | None) -> None:
