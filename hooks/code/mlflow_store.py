@@ -9,8 +9,8 @@ to. Two cases put the model in the author's own hands:
   name it loads (`register_model(uri, "name")`, `log_model(..., registered_model_name="name")`)
   and loads `models:/name/...`;
 - the code points MLflow at a store on this machine (`set_tracking_uri("sqlite:///mlflow.db")`,
-  a `file:` or plain folder, `http://localhost:5000`, `http://127.0.0.1:5000`): every run and
-  registered model in it was logged from this machine.
+  a `file:` or plain folder, `http://localhost:5000`, `http://127.0.0.1:5000`) and to no other
+  store: every run and registered model in it was logged from this machine.
 
 Anything else (a remote tracking server, a direct `s3://` or `https://` URI, a URI built from a
 parameter) names a model someone else may have logged: the load keeps its severity.
@@ -44,8 +44,12 @@ def local_store(uri: str) -> bool:
     text = uri.strip()
     if not text:
         return False
-    if text.startswith(("sqlite:", "file:")):
+    if text.startswith("sqlite:"):
         return True
+    if text.startswith("file:"):
+        # `file:///srv/mlruns`, `file:mlruns`; `file://host/share` is another machine's folder
+        host = urlsplit(text).netloc.lower()
+        return host in ("", "localhost")
     if text.split(":", 1)[0] in _HOSTED_SCHEMES:  # `databricks`, `databricks://profile`
         return False
     parts = urlsplit(text)
@@ -63,6 +67,7 @@ class MlflowStore:
         self._constant_text = constant_text
         self.logs_models = False  # log_model, save_model or autolog seen
         self.local_store: str | None = None  # the tracking URI on this machine it set
+        self._other_store = False  # it also sets a remote tracking URI, or one not known
         self._registered: set[str] = set()  # keys of the model names it registers
         self._uris: dict[str, ast.AST] = {}  # name -> the runs:/ or models:/ URI assigned to it
 
@@ -86,11 +91,16 @@ class MlflowStore:
             self._register(_argument(call, None, "registered_model_name"))
         elif attribute == "register_model":
             self._register(_argument(call, 1, "name"))
-        elif attribute == "set_tracking_uri" or attribute.endswith("MlflowClient"):
-            uri = _argument(call, 0, "uri" if attribute == "set_tracking_uri" else "tracking_uri")
+        elif attribute == "set_tracking_uri":
+            # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls,
+            # not `mlflow.<flavor>.load_model`. A script's calls are seen in no particular order,
+            # so a second, remote or unknown, URI anywhere undoes the local one.
+            uri = _argument(call, 0, "uri")
             text = self._constant_text(uri) if uri is not None else None
             if text is not None and local_store(text):
                 self.local_store = text.strip()
+            else:
+                self._other_store = True
 
     def own_model(self, uri: ast.AST | None) -> bool:
         """The URI names a run or registered model this code logged or registered itself."""
@@ -108,7 +118,7 @@ class MlflowStore:
     def local_model(self, uri: ast.AST | None) -> str | None:
         """The local tracking URI a `runs:/` or `models:/` load resolves against, if any."""
         text = uri_prefix(self._resolved(uri))
-        if text is None or self.local_store is None:
+        if text is None or self.local_store is None or self._other_store:
             return None
         return self.local_store if text.startswith(_STORE_URIS) else None
 

@@ -42,6 +42,8 @@ def test_stores_on_this_machine(uri: str) -> None:
         "https://localhost.example.com",
         "http://10.0.0.5:5000",
         "postgresql://u@db:5432/mlflow",
+        "file://fileserver/share/mlruns",
+        "http://127.0.0.1@evil.example:5000",
         "azureml://westus.api.azureml.ms/mlflow",
     ],
 )
@@ -120,12 +122,22 @@ def test_remote_or_unknown_stores_keep_the_severity(tmp_path: Path, setting: str
     assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 3, "medium")]
 
 
-def test_the_client_sets_a_local_store(tmp_path: Path) -> None:
+def test_a_clients_store_is_not_the_loads(tmp_path: Path) -> None:
+    """`MlflowClient(tracking_uri=...)` serves that client; `load_model` uses the global URI."""
     source = (
         "import mlflow\nclient = mlflow.MlflowClient(tracking_uri='http://localhost:5000')\n"
         "m = mlflow.pyfunc.load_model('models:/best/2')\n"
     )
-    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 3, "low")]
+    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 3, "medium")]
+
+
+def test_a_second_store_undoes_the_local_one(tmp_path: Path) -> None:
+    source = (
+        "import mlflow, os\nmlflow.set_tracking_uri('sqlite:///mlflow.db')\n\n"
+        "def remote():\n    mlflow.set_tracking_uri(os.environ['TRACKING'])\n\n"
+        "m = mlflow.pyfunc.load_model('models:/best/2')\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 7, "medium")]
 
 
 def test_serving_code_on_a_local_store_stays(tmp_path: Path) -> None:
