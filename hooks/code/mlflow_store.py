@@ -68,6 +68,7 @@ class MlflowStore:
         self.logs_models = False  # log_model, save_model or autolog seen
         self.local_store: str | None = None  # the tracking URI on this machine it set
         self._other_store = False  # it also sets a remote tracking URI, or one not known
+        self._other_registry = False  # it sets a model registry URI (models:/ resolves there) not local
         self._registered: set[str] = set()  # keys of the model names it registers
         self._uris: dict[str, ast.AST] = {}  # name -> the runs:/ or models:/ URI assigned to it
 
@@ -101,6 +102,10 @@ class MlflowStore:
                 self.local_store = text.strip()
             else:
                 self._other_store = True
+        elif attribute == "set_registry_uri":
+            uri = _argument(call, 0, "uri")
+            text = self._constant_text(uri) if uri is not None else None
+            self._other_registry |= text is None or not local_store(text)
 
     def own_model(self, uri: ast.AST | None) -> bool:
         """The URI names a run or registered model this code logged or registered itself."""
@@ -120,7 +125,10 @@ class MlflowStore:
         text = uri_prefix(self._resolved(uri))
         if text is None or self.local_store is None or self._other_store:
             return None
-        return self.local_store if text.startswith(_STORE_URIS) else None
+        if text.startswith("models:/"):
+            # registered models live in the registry, which defaults to the tracking store
+            return None if self._other_registry else self.local_store
+        return self.local_store if text.startswith("runs:/") else None
 
     def _resolved(self, uri: ast.AST | None) -> ast.AST | None:
         if isinstance(uri, ast.Name):

@@ -131,6 +131,17 @@ def test_a_clients_store_is_not_the_loads(tmp_path: Path) -> None:
     assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 3, "medium")]
 
 
+def test_a_remote_registry_serves_registered_models(tmp_path: Path) -> None:
+    """`models:/` resolves in the model registry, which `set_registry_uri` can move elsewhere;
+    `runs:/` stays in the tracking store."""
+    source = (
+        "import mlflow\nmlflow.set_tracking_uri('sqlite:///mlflow.db')\n"
+        "mlflow.set_registry_uri('databricks-uc')\n"
+        "a = mlflow.pyfunc.load_model('models:/best/2')\nb = mlflow.pyfunc.load_model('runs:/abc/model')\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 4, "medium"), (None, 5, "low")]
+
+
 def test_a_second_store_undoes_the_local_one(tmp_path: Path) -> None:
     source = (
         "import mlflow, os\nmlflow.set_tracking_uri('sqlite:///mlflow.db')\n\n"
