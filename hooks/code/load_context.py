@@ -612,7 +612,7 @@ class LoadContext:
             if self.function_depth == 0 and not self.prescanning:
                 self._add_folder_change(call.lineno, folder or None)
             return
-        self.mlflow.record_call(call, qualname)
+        self.mlflow.record_call(call, qualname, top_level=self.function_depth == 0 and not self.prescanning)
         for key in self._written_by(call, qualname):
             self.write_lines.setdefault(key, []).append(call.lineno)
             if self.function_depth:
@@ -1174,12 +1174,14 @@ class LoadContext:
             return True
         return under(path, self.unpacked_from_pipeline) and self.named_once(call)
 
+    def own_mlflow_run(self, call: ast.Call, qualname: str) -> bool:
+        """Whether an MLflow load reads the model of a run this code started and logged it in."""
+        return _mlflow_load(qualname) and self.mlflow.own_run(_model_uri(call))
+
     def local_tracking_store(self, call: ast.Call, qualname: str) -> str | None:
         """The tracking store on this machine an MLflow load resolves its `runs:/` or `models:/`
         URI against (`set_tracking_uri("sqlite:///mlflow.db")` earlier), if any."""
-        if not (qualname.startswith("mlflow.") and qualname.endswith("load_model")):
-            return None
-        return self.mlflow.local_model(_model_uri(call))
+        return self.mlflow.local_model(_model_uri(call)) if _mlflow_load(qualname) else None
 
     def reads_own_cache(self, call: ast.Call) -> bool:
         """Whether this load reads the file the other path of its existence check saves."""
@@ -1188,9 +1190,6 @@ class LoadContext:
 
     def loads_own_file(self, call: ast.Call, qualname: str) -> bool:
         """Whether this load reads a file this notebook or script serialised earlier."""
-        mlflow_load = qualname.startswith("mlflow.") and qualname.endswith("load_model")
-        if mlflow_load and self.mlflow.own_model(_model_uri(call)):
-            return True
         target = load_target(call)
         if target is None:
             return False
@@ -1413,6 +1412,10 @@ def _response_bytes(node: ast.AST) -> bool:
 def _instance_path(text: str) -> bool:
     """A path expression built on the instance's own attributes (`self.snapshot_path`)."""
     return text.startswith("self.")
+
+
+def _mlflow_load(qualname: str) -> bool:
+    return qualname.startswith("mlflow.") and qualname.endswith("load_model")
 
 
 def _model_uri(call: ast.Call) -> ast.AST | None:

@@ -650,6 +650,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.writing_functions = writing_functions(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
+        self.loads.mlflow.prepare(module, lambda node: qualified_name(node, aliases))
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
 
@@ -677,6 +678,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
+        if not self.serving and self.loads.own_mlflow_run(node, name):
+            return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
         if not self.serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"

@@ -1,31 +1,35 @@
-"""Whose model an `mlflow.<flavor>.load_model(uri)` reads: a run or registered model of this
-notebook's or script's own making, or of a tracking store on this machine.
+"""Whose model an `mlflow.<flavor>.load_model(uri)` reads: a run this notebook or script started
+and logged its model in, or a run or registered model of a tracking store on this machine.
 
-A `runs:/<id>/...` or `models:/<name>/...` URI is resolved by the tracking server the code talks
-to. Two cases put the model in the author's own hands:
+A `runs:/<id>/...` or `models:/<name>/...` URI is resolved by the tracking server (for `models:/`,
+the model registry) the code talks to, so the URI alone says nothing of who logged the model. Two
+cases put the model in the author's own hands:
 
-- the code logs models itself (`log_model`, `save_model`, or `autolog`, which logs the model of
-  every training call unless `log_models=False`) and loads a `runs:/` URI; or it registers the
-  name it loads (`register_model(uri, "name")`, `log_model(..., registered_model_name="name")`)
-  and loads `models:/name/...`;
-- the code points MLflow at a store on this machine (`set_tracking_uri("sqlite:///mlflow.db")`,
-  a `file:` or plain folder, `http://localhost:5000`, `http://127.0.0.1:5000`) and to no other
-  store: every run and registered model in it was logged from this machine.
+- the run is one the code started (`with mlflow.start_run() as run`, `mlflow.active_run()`,
+  `mlflow.last_active_run()`), the URI names it (`f"runs:/{run.info.run_id}/model"`), and the code
+  logs models (`log_model`, `save_model`, or `autolog` with its default `log_models=True`). A run
+  id from anywhere else (a constant, an argument, a search) may be anyone's run on a shared server;
+- the code points MLflow at a store on this machine at its top level (`set_tracking_uri(
+  "sqlite:///mlflow.db")`, a `file:` URI or folder on this machine, `http://localhost:5000`) and at
+  no other store or registry anywhere: every run and registered model in it was logged from here.
 
-Anything else (a remote tracking server, a direct `s3://` or `https://` URI, a URI built from a
-parameter) names a model someone else may have logged: the load keeps its severity.
+Serving code keeps the severity whatever the URI (the caller of a handler may choose the run), and
+so does a `runs://profile@databricks/...` URI (another server), a direct `s3://` or `https://`
+URI, or a URI held in a name bound more than once.
 """
 
 from __future__ import annotations
 
 import ast
-import re
+from collections import Counter
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-_STORE_URIS = ("runs:/", "models:/")
 _HOSTED_SCHEMES = frozenset({"databricks", "databricks-uc", "uc"})  # named services, not folders
+_RUN_STARTERS = frozenset({"start_run", "active_run", "last_active_run"})
+
+QualName = Callable[[ast.AST], "str | None"]
 
 
 def uri_prefix(node: ast.AST | None) -> str | None:
@@ -39,24 +43,35 @@ def uri_prefix(node: ast.AST | None) -> str | None:
     return None
 
 
+def _store_uri(prefix: str, scheme: str) -> bool:
+    """`runs:/...` or `models:/...` of the current store; `runs://profile@databricks/...` names
+    another server."""
+    return prefix.startswith(scheme + ":/") and not prefix.startswith(scheme + "://")
+
+
 def local_store(uri: str) -> bool:
     """Whether a tracking URI names a store on this machine."""
     text = uri.strip()
-    if not text:
+    if not text or text.startswith(("//", "\\\\")):  # `//server/share`, `\\server\share`: a network share
         return False
-    if text.startswith("sqlite:"):
+    if text.split(":", 1)[0].lower() in _HOSTED_SCHEMES:  # `databricks`, `databricks://profile`
+        return False
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # `http://[::1`: not a URI MLflow would reach either
+        return False
+    scheme = parts.scheme.lower()
+    if scheme == "sqlite":
         return True
-    if text.startswith("file:"):
-        # `file:///srv/mlruns`, `file:mlruns`; `file://host/share` is another machine's folder
-        host = urlsplit(text).netloc.lower()
-        return host in ("", "localhost")
-    if text.split(":", 1)[0] in _HOSTED_SCHEMES:  # `databricks`, `databricks://profile`
-        return False
-    parts = urlsplit(text)
-    if not parts.scheme or (len(parts.scheme) == 1 and text[1:2] == ":"):  # `mlruns`, `C:\mlruns`
+    if scheme == "file":
+        # `file:///srv/mlruns`, `file:mlruns`; `file://host/share` and `file:////host/share` are
+        # another machine's folder
+        return parts.netloc.lower() in ("", "localhost") and not parts.path.startswith("//")
+    if not scheme or (len(scheme) == 1 and text[1:2] == ":"):  # `mlruns`, `C:\mlruns`
         return "://" not in text
-    if parts.scheme in ("http", "https"):
-        return (parts.hostname or "") in _LOCAL_HOSTS
+    if scheme in ("http", "https"):
+        return host.lower() in _LOCAL_HOSTS
     return False
 
 
@@ -65,119 +80,176 @@ class MlflowStore:
 
     def __init__(self, constant_text: Callable[[ast.AST], str | None]) -> None:
         self._constant_text = constant_text
-        self.logs_models = False  # log_model, save_model or autolog seen
-        self.local_store: str | None = None  # the tracking URI on this machine it set
-        self._other_store = False  # it also sets a remote tracking URI, or one not known
-        self._other_registry = False  # it sets a model registry URI (models:/ resolves there) not local
-        self._registered: set[str] = set()  # keys of the model names it registers
-        self._uris: dict[str, ast.AST] = {}  # name -> the runs:/ or models:/ URI assigned to it
+        self.logs_models = False  # log_model, save_model or autolog logging models
+        self.local_store: str | None = None  # the tracking URI on this machine set at the top level
+        self._other_store = False  # a tracking URI set that is remote or not known, anywhere
+        self._other_registry = False  # a registry URI (models:/ resolves there) not local
+        self._uris: dict[str, ast.AST] = {}  # name bound once -> the runs:/ or models:/ URI
+        self._bindings: Counter[str] = Counter()
+        self._runs: frozenset[str] = frozenset()  # names bound only to runs the code started
+        self._run_ids: frozenset[str] = frozenset()  # names bound only to such a run's id
+
+    def prepare(self, module: ast.Module, qualname: QualName) -> None:
+        """How often each name is bound, and which names hold the code's own runs."""
+        self._bindings = _binding_counts(module)
+        runs: set[str] = set()
+        candidates = _bound_values(module)
+        for name, values in candidates.items():
+            if len(values) == self._bindings[name] and all(_starts_run(v, qualname, name) for v in values):
+                runs.add(name)
+        self._runs = frozenset(runs)
+        self._run_ids = frozenset(
+            name
+            for name, values in candidates.items()
+            if len(values) == self._bindings[name] and all(self._run_id(v) for v in values)
+        )
 
     def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
         if not isinstance(target, ast.Name):
             return
         prefix = uri_prefix(value)
-        if prefix is not None and prefix.startswith(_STORE_URIS):
+        if prefix is not None and (_store_uri(prefix, "runs") or _store_uri(prefix, "models")):
             self._uris[target.id] = value
         else:
             self._uris.pop(target.id, None)
 
-    def record_call(self, call: ast.Call, qualname: str) -> None:
+    def record_call(self, call: ast.Call, qualname: str, top_level: bool) -> None:
+        """`top_level`: the call runs when the module (or the notebook's cell) does, not in a function."""
         if not qualname.startswith("mlflow."):
             return
         attribute = qualname.rsplit(".", 1)[-1]
         if attribute == "autolog":
-            self.logs_models |= not _keyword_false(call, "log_models")
-        elif attribute == "log_model" or attribute == "save_model":
+            self.logs_models |= _autolog_logs_models(call)
+        elif attribute in ("log_model", "save_model"):
             self.logs_models = True
-            self._register(_argument(call, None, "registered_model_name"))
-        elif attribute == "register_model":
-            self._register(_argument(call, 1, "name"))
         elif attribute == "set_tracking_uri":
-            # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls,
-            # not `mlflow.<flavor>.load_model`. A script's calls are seen in no particular order,
-            # so a second, remote or unknown, URI anywhere undoes the local one.
-            uri = _argument(call, 0, "uri")
-            text = self._constant_text(uri) if uri is not None else None
+            # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls.
+            # A script's calls are seen in no particular order, so a remote or unknown URI anywhere
+            # undoes a local one; a local one counts only where it surely runs.
+            text = self._uri_text(call)
             if text is not None and local_store(text):
-                self.local_store = text.strip()
+                if top_level:
+                    self.local_store = text.strip()
             else:
                 self._other_store = True
         elif attribute == "set_registry_uri":
-            uri = _argument(call, 0, "uri")
-            text = self._constant_text(uri) if uri is not None else None
+            text = self._uri_text(call)
             self._other_registry |= text is None or not local_store(text)
 
-    def own_model(self, uri: ast.AST | None) -> bool:
-        """The URI names a run or registered model this code logged or registered itself."""
+    def own_run(self, uri: ast.AST | None) -> bool:
+        """The URI names a run this code started (and it logs models)."""
         uri = self._resolved(uri)
-        text = uri_prefix(uri)
-        if text is None:
+        if not self.logs_models or not isinstance(uri, ast.JoinedStr) or len(uri.values) < 2:
             return False
-        if text.startswith("runs:/"):
-            return self.logs_models
-        if text.startswith("models:/"):
-            name = _model_name(uri, text, self._constant_text)
-            return name is not None and name in self._registered
-        return False
+        first, second = uri.values[0], uri.values[1]
+        if not (isinstance(first, ast.Constant) and first.value == "runs:/"):
+            return False
+        return isinstance(second, ast.FormattedValue) and self._run_id(second.value)
 
     def local_model(self, uri: ast.AST | None) -> str | None:
         """The local tracking URI a `runs:/` or `models:/` load resolves against, if any."""
         text = uri_prefix(self._resolved(uri))
         if text is None or self.local_store is None or self._other_store:
             return None
-        if text.startswith("models:/"):
+        if _store_uri(text, "models"):
             # registered models live in the registry, which defaults to the tracking store
             return None if self._other_registry else self.local_store
-        return self.local_store if text.startswith("runs:/") else None
+        return self.local_store if _store_uri(text, "runs") else None
+
+    def _run_id(self, node: ast.AST) -> bool:
+        """`run.info.run_id` of a run the code started, or a name bound only to one."""
+        if isinstance(node, ast.Name):
+            return node.id in self._run_ids
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == "run_id"
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "info"
+            and isinstance(node.value.value, ast.Name)
+            and node.value.value.id in self._runs
+        )
 
     def _resolved(self, uri: ast.AST | None) -> ast.AST | None:
         if isinstance(uri, ast.Name):
-            return self._uris.get(uri.id)
+            return self._uris.get(uri.id) if self._bindings[uri.id] == 1 else None
         return uri
 
-    def _register(self, name: ast.AST | None) -> None:
-        key = _name_key(name, self._constant_text)
-        if key is not None:
-            self._registered.add(key)
+    def _uri_text(self, call: ast.Call) -> str | None:
+        uri = _argument(call, 0, "uri")
+        return self._constant_text(uri) if uri is not None else None
 
 
-def _argument(call: ast.Call, position: int | None, keyword: str) -> ast.AST | None:
+def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
     for item in call.keywords:
         if item.arg == keyword:
             return item.value
-    if position is not None and position < len(call.args):
-        return call.args[position]
-    return None
+    return call.args[position] if position < len(call.args) else None
 
 
-def _keyword_false(call: ast.Call, keyword: str) -> bool:
-    value = _argument(call, None, keyword)
-    return isinstance(value, ast.Constant) and value.value is False
+def _autolog_logs_models(call: ast.Call) -> bool:
+    """`autolog()` logs each trained model unless told not to; keywords it cannot read (`**kw`,
+    `log_models=flag`, `disable=...`) leave it unknown, so not counted."""
+    for item in call.keywords:
+        value = item.value
+        if item.arg is None:
+            return False
+        if item.arg == "log_models" and not (isinstance(value, ast.Constant) and value.value is True):
+            return False
+        if item.arg == "disable" and not (isinstance(value, ast.Constant) and value.value is False):
+            return False
+    return True
 
 
-def _name_key(node: ast.AST | None, constant_text: Callable[[ast.AST], str | None]) -> str | None:
-    if node is None:
-        return None
-    text = constant_text(node)
-    if text is not None and text.strip():
-        return "c:" + text.strip()
-    if isinstance(node, ast.Name):
-        return "n:" + node.id
-    return None
+def _starts_run(value: ast.AST, qualname: QualName, name: str) -> bool:
+    """`mlflow.start_run(...)`, `mlflow.active_run()`, `mlflow.last_active_run()`, or
+    `mlflow.get_run(<name>.info.run_id)` (the same run read again)."""
+    if not isinstance(value, ast.Call):
+        return False
+    called = qualname(value.func) or ""
+    if not called.startswith("mlflow."):
+        return False
+    attribute = called.rsplit(".", 1)[-1]
+    if attribute in _RUN_STARTERS:
+        return True
+    if attribute == "get_run" and len(value.args) == 1:
+        argument = value.args[0]
+        return (
+            isinstance(argument, ast.Attribute)
+            and argument.attr == "run_id"
+            and isinstance(argument.value, ast.Attribute)
+            and isinstance(argument.value.value, ast.Name)
+            and argument.value.value.id == name
+        )
+    return False
 
 
-def _model_name(uri: ast.AST | None, prefix: str, constant_text: Callable[[ast.AST], str | None]) -> str | None:
-    """The key of the registered name a `models:/` URI loads (`models:/name/1`,
-    `f"models:/{model_name}/Staging"`)."""
-    rest = prefix[len("models:/") :]
-    if rest:
-        # `models:/name/1`, `models:/name/Staging`, `models:/name@champion`; an f-string's constant
-        # start (`f"models:/churn{suffix}/1"`) ends the name only where a `/` or `@` does.
-        name = re.split(r"[/@]", rest, maxsplit=1)[0]
-        complete = len(name) < len(rest) or isinstance(uri, ast.Constant)
-        return "c:" + name if name and complete else None
-    if isinstance(uri, ast.JoinedStr) and len(uri.values) > 1:
-        value = uri.values[1]
-        if isinstance(value, ast.FormattedValue) and isinstance(value.value, ast.Name):
-            return _name_key(value.value, constant_text)
-    return None
+def _bound_values(module: ast.Module) -> dict[str, list[ast.AST]]:
+    """Name -> the values of its plain bindings (`x = v`, `with v as x`)."""
+    values: dict[str, list[ast.AST]] = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            values.setdefault(node.targets[0].id, []).append(node.value)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name):
+                    values.setdefault(item.optional_vars.id, []).append(item.context_expr)
+    return values
+
+
+def _binding_counts(module: ast.Module) -> Counter[str]:
+    """How many times each name is bound anywhere in the module, in any form (assignment, loop,
+    `with`/`except` target, walrus, parameter, import, definition)."""
+    counts: Counter[str] = Counter()
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            counts[node.id] += 1
+        elif isinstance(node, ast.arg):
+            counts[node.arg] += 1
+        elif isinstance(node, ast.alias):
+            counts[(node.asname or node.name).split(".", 1)[0]] += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler)):
+            if node.name:  # an `except` without `as` binds nothing
+                counts[node.name] += 1
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            counts.update({name: 2 for name in node.names})  # bound from elsewhere too
+    return counts

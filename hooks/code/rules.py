@@ -238,10 +238,11 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     "MLflow load_model",
     cwe=502,
     what=(
-        "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low when the model is the "
-        "code's own: a `runs:/` URI in code that logs models itself (log_model, save_model, autolog), a "
-        "`models:/name` it registers itself, or a `runs:/`/`models:/` URI of a tracking store on this "
-        "machine that it sets (sqlite, file, a folder, localhost), outside serving code."
+        "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low outside serving code when the "
+        "model is the code's own: `runs:/` of a run it started (`run.info.run_id` of `mlflow.start_run()`) "
+        "in code that logs models (log_model, save_model, autolog), or a `runs:/`/`models:/` URI of a "
+        "tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
+        "top level, with no other tracking or registry URI anywhere."
     ),
     why=(
         "Most MLflow flavours store the model with cloudpickle, so loading a model from a run or "

@@ -37,6 +37,12 @@ def test_stores_on_this_machine(uri: str) -> None:
     "uri",
     [
         "",
+        "//fileserver/share/mlruns",
+        "\\\\fileserver\\share\\mlruns",
+        "file:////fileserver/share/mlruns",
+        "http://[::1",
+        "file://[x/",
+        "http://a\uff03b",
         "databricks",
         "http://mlflow.example.com:5000",
         "https://localhost.example.com",
@@ -52,45 +58,71 @@ def test_remote_stores(uri: str) -> None:
 
 
 def test_autolog_logs_models_unless_told_not_to(tmp_path: Path) -> None:
-    logged = notebook(
-        "import mlflow\nmlflow.tensorflow.autolog()\nmodel.fit(x, y)",
-        "m = mlflow.keras.load_model(f'runs:/{run.info.run_id}/model')",
-    )
-    unlogged = notebook(
-        "import mlflow\nmlflow.autolog(log_models=False)\nmodel.fit(x, y)",
-        "m = mlflow.keras.load_model(f'runs:/{run.info.run_id}/model')",
-    )
-    assert mlflow_levels(scan_code(tmp_path, logged, "nb.ipynb")) == [(2, 1, "low")]
-    assert mlflow_levels(scan_code(tmp_path, unlogged, "nb.ipynb")) == [(2, 1, "medium")]
+    def run_notebook(autolog: str) -> str:
+        return notebook(
+            f"import mlflow\n{autolog}\nwith mlflow.start_run() as run:\n    model.fit(x, y)",
+            "m = mlflow.keras.load_model(f'runs:/{run.info.run_id}/model')",
+        )
+
+    assert mlflow_levels(scan_code(tmp_path, run_notebook("mlflow.tensorflow.autolog()"), "nb.ipynb")) == [
+        (2, 1, "low")
+    ]
+    for unknown in ("log_models=False", "log_models=LOG", "disable=True", "**settings"):
+        found = scan_code(tmp_path, run_notebook(f"mlflow.autolog({unknown})"), "nb.ipynb")
+        assert mlflow_levels(found) == [(2, 1, "medium")], unknown
 
 
-def test_a_registered_name_it_registered_itself(tmp_path: Path) -> None:
+def test_only_a_run_the_code_started_is_its_own(tmp_path: Path) -> None:
+    """After logging a model, `runs:/` of the run it started is its own; a run id from anywhere
+    else (a constant, the command line, a search) may be anyone's run on a shared server."""
     text = notebook(
-        "import mlflow\nmodel_name = 'sample-model'\nmlflow.register_model(f'runs:/{rid}/model', model_name)",
-        "a = mlflow.pyfunc.load_model(f'models:/{model_name}/Staging')",
-        "b = mlflow.pyfunc.load_model('models:/sample-model/1')",
-        "c = mlflow.pyfunc.load_model('models:/someone-elses/1')",  # not a name it registered
-        "d = mlflow.pyfunc.load_model(f'models:/{other}/1')",
-        "e = mlflow.pyfunc.load_model(f'models:/sample-model{suffix}/1')",  # another name
-        "f = mlflow.pyfunc.load_model('models:/sample-model@champion')",
+        "import mlflow, sys\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')",
+        "run = mlflow.get_run(run.info.run_id)\nrun_id = run.info.run_id",
+        "a = mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')",
+        "b = mlflow.pyfunc.load_model(f'runs:/{run_id}/model')",
+        "c = mlflow.pyfunc.load_model('runs:/0123abcdef/model')",
+        "d = mlflow.pyfunc.load_model(f'runs:/{sys.argv[1]}/model')",
+        "last = mlflow.search_runs(output_format='list')[0]\n"
+        "e = mlflow.pyfunc.load_model(f'runs:/{last.info.run_id}/model')",
+        "f = mlflow.pyfunc.load_model(f'runs://team@databricks/{run.info.run_id}/model')",
     )
     assert mlflow_levels(scan_code(tmp_path, text, "nb.ipynb")) == [
-        (2, 1, "low"),
         (3, 1, "low"),
-        (4, 1, "medium"),
+        (4, 1, "low"),
         (5, 1, "medium"),
         (6, 1, "medium"),
-        (7, 1, "low"),
+        (7, 2, "medium"),
+        (8, 1, "medium"),
     ]
 
 
-def test_log_model_with_a_registered_name(tmp_path: Path) -> None:
+def test_a_run_name_bound_elsewhere_too_is_not_the_run(tmp_path: Path) -> None:
     source = (
-        "import mlflow\nNAME = 'churn'\n"
-        "mlflow.sklearn.log_model(clf, 'model', registered_model_name=NAME)\n"
-        "m = mlflow.sklearn.load_model('models:/churn/latest')\n"
+        "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')\n\n"
+        "def load(run):\n    return mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')\n"
     )
-    assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [(None, 4, "low")]
+    assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [(None, 6, "medium")]
+
+
+def test_a_registered_name_is_not_the_codes_own(tmp_path: Path) -> None:
+    """Registering a name does not make what is behind it, or later versions of it, the code's."""
+    text = notebook(
+        "import mlflow\nmodel_name = 'sample-model'\nmlflow.register_model('s3://bucket/model', model_name)",
+        "a = mlflow.pyfunc.load_model(f'models:/{model_name}/Staging')",
+        "mlflow.sklearn.log_model(clf, 'model', registered_model_name='churn')",
+        "b = mlflow.pyfunc.load_model('models:/churn/latest')",
+    )
+    assert mlflow_levels(scan_code(tmp_path, text, "nb.ipynb")) == [(2, 1, "medium"), (4, 1, "medium")]
+
+
+def test_serving_code_keeps_its_own_runs_high(tmp_path: Path) -> None:
+    source = (
+        "import mlflow\nfrom flask import Flask\napp = Flask(__name__)\nmlflow.autolog()\n"
+        "with mlflow.start_run() as run:\n    model.fit(x, y)\n"
+        "model = mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')\n\n"
+        "@app.route('/predict')\ndef predict():\n    return 'ok'\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "app.py")) == [(None, 7, "medium")]
 
 
 def test_a_tracking_store_on_this_machine(tmp_path: Path) -> None:
@@ -113,13 +145,16 @@ def test_a_tracking_store_on_this_machine(tmp_path: Path) -> None:
     [
         "mlflow.set_tracking_uri('http://mlflow.internal:5000')",  # a remote server
         "mlflow.set_tracking_uri(os.environ['MLFLOW_TRACKING_URI'])",  # not known
+        "mlflow.set_tracking_uri('http://[::1')",  # no URI at all: not local, and no failure
         "client = mlflow.MlflowClient(tracking_uri='databricks')",
         "",
     ],
 )
 def test_remote_or_unknown_stores_keep_the_severity(tmp_path: Path, setting: str) -> None:
     source = f"import mlflow, os\n{setting}\nm = mlflow.pyfunc.load_model('runs:/abc/model')\n"
-    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 3, "medium")]
+    found = scan_code(tmp_path, source, "evaluate.py")
+    assert mlflow_levels(found) == [(None, 3, "medium")]
+    assert not [f for f in found if f.rule_id.startswith("MLS90")]
 
 
 def test_a_clients_store_is_not_the_loads(tmp_path: Path) -> None:
@@ -140,6 +175,14 @@ def test_a_remote_registry_serves_registered_models(tmp_path: Path) -> None:
         "a = mlflow.pyfunc.load_model('models:/best/2')\nb = mlflow.pyfunc.load_model('runs:/abc/model')\n"
     )
     assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 4, "medium"), (None, 5, "low")]
+
+
+def test_a_local_store_set_only_in_a_function_does_not_count(tmp_path: Path) -> None:
+    source = (
+        "import mlflow\n\ndef local():\n    mlflow.set_tracking_uri('sqlite:///mlflow.db')\n\n"
+        "m = mlflow.pyfunc.load_model('models:/best/2')\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 6, "medium")]
 
 
 def test_a_second_store_undoes_the_local_one(tmp_path: Path) -> None:
@@ -177,5 +220,5 @@ def test_any_tracking_text_is_judged_without_error(text: str) -> None:
     assert local_store(text) in (True, False)
     store = MlflowStore(lambda node: node.value if isinstance(node, ast.Constant) else None)
     call = ast.parse(f"mlflow.set_tracking_uri({text!r})").body[0].value  # type: ignore[attr-defined]
-    store.record_call(call, "mlflow.set_tracking_uri")
+    store.record_call(call, "mlflow.set_tracking_uri", top_level=True)
     assert store.local_model(ast.Constant("runs:/x/m")) in (None, text.strip())
