@@ -103,6 +103,25 @@ class MlflowStore:
             for name, values in candidates.items()
             if len(values) == self._bindings[name] and all(self._run_id(v) for v in values)
         )
+        # A notebook's cells are judged in order, so a remote URI set in a later cell would come
+        # too late for a load in a function defined earlier: every setter is read here first.
+        texts = {
+            name: values[0].value
+            for name, values in candidates.items()
+            if self._bindings[name] == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
+        }
+        for node in ast.walk(module):
+            if not isinstance(node, ast.Call):
+                continue
+            called = qualname(node.func) or ""
+            if called in ("mlflow.set_tracking_uri", "mlflow.set_registry_uri"):
+                uri = _argument(node, 0, "uri")
+                text = _literal(uri, texts)
+                if text is None or not local_store(text):
+                    if called.endswith("set_tracking_uri"):
+                        self._other_store = True
+                    else:
+                        self._other_registry = True
 
     def remember_assignment(self, target: ast.AST, value: ast.AST) -> None:
         if not isinstance(target, ast.Name):
@@ -184,6 +203,12 @@ def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
         if item.arg == keyword:
             return item.value
     return call.args[position] if position < len(call.args) else None
+
+
+def _literal(node: ast.AST | None, texts: dict[str, str]) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return texts.get(node.id) if isinstance(node, ast.Name) else None
 
 
 def _autolog_logs_models(call: ast.Call) -> bool:

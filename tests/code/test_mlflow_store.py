@@ -185,6 +185,15 @@ def test_a_local_store_set_only_in_a_function_does_not_count(tmp_path: Path) -> 
     assert mlflow_levels(scan_code(tmp_path, source, "evaluate.py")) == [(None, 6, "medium")]
 
 
+def test_a_later_cells_remote_store_reaches_a_function_defined_before(tmp_path: Path) -> None:
+    text = notebook(
+        "import mlflow, sys\nmlflow.set_tracking_uri('sqlite:///m.db')\n"
+        "def get(n):\n    return mlflow.pyfunc.load_model(f'models:/{n}/1')",
+        "mlflow.set_tracking_uri('https://shared.example.com')\nm = get(sys.argv[1])",
+    )
+    assert mlflow_levels(scan_code(tmp_path, text, "nb.ipynb")) == [(1, 4, "medium")]
+
+
 def test_a_second_store_undoes_the_local_one(tmp_path: Path) -> None:
     source = (
         "import mlflow, os\nmlflow.set_tracking_uri('sqlite:///mlflow.db')\n\n"
