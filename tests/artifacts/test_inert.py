@@ -145,6 +145,16 @@ def test_an_office_documents_own_binary_parts_are_low(tmp_path: Path) -> None:
     payload = malicious_pickle(tmp_path / "canary")
     hidden = scan_bytes(tmp_path, "evil.xlsx", zip_with({**office, "xl/printerSettings/printerSettings1.bin": payload}))
     assert "MLS101" in {f.rule_id for f in hidden}
+    # a workbook saved under a sensitivity-labelling policy carries its label as an Office part
+    labelled = {**office, "docMetadata/LabelInfo.xml": b"<clbl:labelList/>"}
+    findings = scan_bytes(
+        tmp_path, "labelled.xlsx", zip_with({**labelled, "xl/printerSettings/printerSettings1.bin": devmode})
+    )
+    assert findings and all(f.severity == Severity.LOW for f in findings)
+    hidden = scan_bytes(
+        tmp_path, "evil2.xlsx", zip_with({**labelled, "xl/printerSettings/printerSettings1.bin": payload})
+    )
+    assert "MLS101" in {f.rule_id for f in hidden}
 
 
 def test_office_lowering_needs_an_office_only_package_and_a_part_with_no_format_of_its_own(tmp_path: Path) -> None:

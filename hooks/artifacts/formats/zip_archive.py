@@ -81,8 +81,10 @@ def _read(source: Source, walk: Walk) -> None:
 
 # An Office Open XML package (.xlsx, .docx, .pptx): its content types, and the binary parts Office
 # writes under its own folders (printer settings are a DEVMODE record, embeddings OLE objects).
+# `docMetadata/LabelInfo.xml` is where Office keeps a document's sensitivity label (Microsoft
+# Purview Information Protection), in every file saved under a labelling policy.
 _OFFICE_TYPES = "[Content_Types].xml"
-_OFFICE_FOLDERS = ("_rels/", "docProps/", "customXml/", "xl/", "word/", "ppt/")
+_OFFICE_FOLDERS = ("_rels/", "docProps/", "customXml/", "docMetadata/", "xl/", "word/", "ppt/")
 _OFFICE_PART = re.compile(r"(?:xl|word|ppt)/(?:printerSettings|embeddings|activeX)/[^/]+\.bin$")
 _OFFICE_PART_NOTE = (
     " (a binary part of an Office document, where Office keeps printer settings and embedded objects:"
