@@ -650,7 +650,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.writing_functions = writing_functions(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
-        self.loads.mlflow.prepare(module, lambda node: qualified_name(node, aliases))
+        self.loads.mlflow.prepare(nodes, lambda node: qualified_name(node, aliases))
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
 

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 _HOSTED_SCHEMES = frozenset({"databricks", "databricks-uc", "uc"})  # named services, not folders
 _RUN_STARTERS = frozenset({"start_run", "active_run", "last_active_run"})
+_URI_SETTERS = frozenset({"set_tracking_uri", "set_registry_uri"})
 
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -89,11 +90,12 @@ class MlflowStore:
         self._runs: frozenset[str] = frozenset()  # names bound only to runs the code started
         self._run_ids: frozenset[str] = frozenset()  # names bound only to such a run's id
 
-    def prepare(self, module: ast.Module, qualname: QualName) -> None:
-        """How often each name is bound, and which names hold the code's own runs."""
-        self._bindings = _binding_counts(module)
+    def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
+        """How often each name is bound, and which names hold the code's own runs, from every
+        node of the module (the visitor's one walk)."""
+        self._bindings = _binding_counts(nodes)
         runs: set[str] = set()
-        candidates = _bound_values(module)
+        candidates = _bound_values(nodes)
         for name, values in candidates.items():
             if len(values) == self._bindings[name] and all(_starts_run(v, qualname, name) for v in values):
                 runs.add(name)
@@ -110,8 +112,8 @@ class MlflowStore:
             for name, values in candidates.items()
             if self._bindings[name] == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
         }
-        for node in ast.walk(module):
-            if not isinstance(node, ast.Call):
+        for node in nodes:
+            if not (isinstance(node, ast.Call) and _last_name(node.func) in _URI_SETTERS):
                 continue
             called = qualname(node.func) or ""
             if called in ("mlflow.set_tracking_uri", "mlflow.set_registry_uri"):
@@ -228,7 +230,7 @@ def _autolog_logs_models(call: ast.Call) -> bool:
 def _starts_run(value: ast.AST, qualname: QualName, name: str) -> bool:
     """`mlflow.start_run(...)`, `mlflow.active_run()`, `mlflow.last_active_run()`, or
     `mlflow.get_run(<name>.info.run_id)` (the same run read again)."""
-    if not isinstance(value, ast.Call):
+    if not isinstance(value, ast.Call) or _last_name(value.func) not in _RUN_STARTERS | {"get_run"}:
         return False
     called = qualname(value.func) or ""
     if not called.startswith("mlflow."):
@@ -248,10 +250,15 @@ def _starts_run(value: ast.AST, qualname: QualName, name: str) -> bool:
     return False
 
 
-def _bound_values(module: ast.Module) -> dict[str, list[ast.AST]]:
+def _last_name(func: ast.AST) -> str:
+    """`set_tracking_uri` of `mlflow.set_tracking_uri` or of a bare imported name."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _bound_values(nodes: Sequence[ast.AST]) -> dict[str, list[ast.AST]]:
     """Name -> the values of its plain bindings (`x = v`, `with v as x`)."""
     values: dict[str, list[ast.AST]] = {}
-    for node in ast.walk(module):
+    for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             values.setdefault(node.targets[0].id, []).append(node.value)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
@@ -261,11 +268,11 @@ def _bound_values(module: ast.Module) -> dict[str, list[ast.AST]]:
     return values
 
 
-def _binding_counts(module: ast.Module) -> Counter[str]:
+def _binding_counts(nodes: Sequence[ast.AST]) -> Counter[str]:
     """How many times each name is bound anywhere in the module, in any form (assignment, loop,
     `with`/`except` target, walrus, parameter, import, definition)."""
     counts: Counter[str] = Counter()
-    for node in ast.walk(module):
+    for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             counts[node.id] += 1
         elif isinstance(node, ast.arg):
