@@ -22,7 +22,7 @@ from hooks._core.rules import Rule
 from hooks._core.severity import Severity
 from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
 from hooks._shared.redaction import redact_url
-from hooks._shared.substitutions import cut_substitutions, substitution_end
+from hooks._shared.substitutions import cut_substitutions, quote_step, substitution_end
 from hooks._shared.words import split_words
 
 
@@ -281,20 +281,16 @@ def command_spans(command: str) -> list[tuple[int, int, str]]:
     index = 0
     redirecting = False  # the character before was an unquoted, unescaped `>`: `>|` redirects
     while index < len(command):
-        char = command[index]
-        if char == "\\" and quote != "'":
-            index += 2
+        step = quote_step(command, index, quote)
+        if step is not None:
+            index, quote = step
             redirecting = False
             continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in ";|&\n" and not (char == "|" and redirecting):
+        char = command[index]
+        if char in ";|&\n" and not (char == "|" and redirecting):
             segments.append((start, index, char))
             start = index + 1
-        redirecting = not quote and char == ">"
+        redirecting = char == ">"
         index += 1
     segments.append((start, len(command), ""))
     return segments

@@ -77,6 +77,21 @@ def _opening(text: str, index: int) -> str:
     return "`" if text[index] == "`" else ""
 
 
+def quote_step(text: str, index: int, quote: str) -> tuple[int, str] | None:
+    """How a shell's quoting takes the character at `index`, inside the quote `quote` ("" for
+    none): (the next index, the quote after it) when it is an escape (`\\x` outside single
+    quotes) or inside, opening or closing a quote; None for an unquoted character, which the
+    caller judges. The one quoting step of every shell-text walk that tracks only quotes."""
+    char = text[index]
+    if char == "\\" and quote != "'":
+        return index + 2, quote
+    if quote:
+        return index + 1, "" if char == quote else quote
+    if char in "'\"":
+        return index + 1, char
+    return None
+
+
 def substitution_end(text: str, start: int, kind: str) -> int:
     """The index of the character that closes a substitution opened before `start` (the line's
     length when nothing does)."""
@@ -93,16 +108,12 @@ def substitution_end(text: str, start: int, kind: str) -> int:
     depth = 1
     quote = ""
     while index < len(text):
-        char = text[index]
-        if char == "\\" and quote != "'":
-            index += 2
+        step = quote_step(text, index, quote)
+        if step is not None:
+            index, quote = step
             continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+        char = text[index]
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1

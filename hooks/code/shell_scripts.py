@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from hooks._core.selection import shell_tagged
 from hooks._shared.shell import command_segments, redirection_words
+from hooks._shared.substitutions import quote_step
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "ksh", "dash", "su"})
 _REMOTE_SHELLS = frozenset({"ssh", "sbatch", "qsub", "bsub"})  # a shell on another machine or a job's
@@ -106,16 +107,12 @@ def _openers(line: str) -> list[_Opener]:
     depth = 0  # inside `((`: `<<` is a shift
     index = 0
     while index < len(line):
-        char = line[index]
-        if char == "\\" and quote != "'":
-            index += 2
+        step = quote_step(line, index, quote)
+        if step is not None:
+            index, quote = step
             continue
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char == "#" and (index == 0 or line[index - 1] in " \t;&|("):
+        char = line[index]
+        if char == "#" and (index == 0 or line[index - 1] in " \t;&|("):
             break  # a comment
         elif line.startswith("((", index):
             depth += 1
