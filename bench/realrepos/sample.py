@@ -51,6 +51,7 @@ PER_RULE = {
     "blind21": 15,
     "blind22": 15,
     "blind23": 15,
+    "blind24": 15,
 }
 OUT = Path(__file__).resolve().parents[1] / "out" / "realrepos"
 
