@@ -931,6 +931,33 @@ class CommandOrigins:
             return False  # something else is stored into it
         return all(self._operator(value, scope, seen, depth + 1) for value in values)
 
+    def parsed_arguments(self, name: str, function: Function | None) -> bool:
+        """Whether `name`, read in `function`, holds the script's parsed command line: bound only
+        to `parse_args()` results, or a parameter of a function the module defines once and only
+        calls, each time passing such a name (`main(args)` after `args = parse_args()`)."""
+        if self._name_is_arguments(name, function, set(), 0):
+            return True
+        scope = self.parameter_scope(name, function)
+        if scope is None or id(scope) in self.class_of:
+            return False
+        positional = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)]
+        callee = scope.name
+        if len(self.bindings.get((0, callee), [])) != 1:
+            return False  # defined again, or inside another function
+        calls, used_otherwise = self._name_uses()
+        if callee in used_otherwise or not calls.get(callee):
+            return False  # handed to something else, which may call it with anything
+        for caller, call in calls[callee]:
+            given = [k.value for k in call.keywords if k.arg == name]
+            if name in positional and positional.index(name) < len(call.args):
+                given.append(call.args[positional.index(name)])
+            starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+            if starred or len(given) != 1 or not isinstance(given[0], ast.Name):
+                return False
+            if not self._name_is_arguments(given[0].id, caller, set(), 0):
+                return False
+        return True
+
     def _name_is_arguments(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         """`args` in `args.lr`: a name bound to what an argument parser returned."""
         found = self.bound_values(name, function)

@@ -30,10 +30,11 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
+from hooks.code.fed_arguments import FedArguments, fed_destinations
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
-from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
+from hooks.code.load_context import LoadContext, load_target, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -259,6 +260,10 @@ _MATERIALIZER_OUTPUT = (
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
+)
+_JOB_OUTPUT = (
+    "the output of another job of its own pipeline: every Azure ML pipeline beside it that runs this "
+    "script passes that option another job's output, not an asset or a path from outside"
 )
 
 
@@ -581,6 +586,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         notebook: bool = False,
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
+        fed_options: frozenset[str] = frozenset(),
         source_folder: str = "",
         code_file: Path | None = None,
         in_tests: str | None = None,
@@ -611,6 +617,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
+        self._fed_options = fed_options  # command-line options Azure ML jobs fill with job outputs
+        self._fed_arguments: FedArguments | None = None  # set in prepare()
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -643,6 +651,9 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
+        if self._fed_options:
+            destinations = fed_destinations(nodes, self._fed_options)
+            self._fed_arguments = FedArguments(destinations, self.command_origins, self.loads.constant_text)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
@@ -689,6 +700,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _PIPELINE_OUTPUT
         if id(node) in self._materializer_loads:
             return _MATERIALIZER_OUTPUT
+        if not self.serving and self._fed_arguments and self._fed_arguments.reads(load_target(node), node):
+            return _JOB_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):

@@ -1,0 +1,162 @@
+"""Which loads read inside the folder a fed option names: the option's attribute on the parsed
+command line, joined with relative constant parts; never an absolute part, `..`, text appended to
+the folder's own name, another namespace, or an option the script rebinds."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.code.command_origin import CommandOrigins
+from hooks.code.fed_arguments import FedArguments, fed_destinations
+from tests.code.helpers import scan_code
+
+FED = frozenset({"--model_input", "--model-dir"})
+HEADER = (
+    "import argparse, os, pickle, joblib\n"
+    "from pathlib import Path\n"
+    "parser = argparse.ArgumentParser()\n"
+    "parser.add_argument('--model_input')\n"
+    "parser.add_argument('--model-dir', default='./')\n"
+    "parser.add_argument('--other')\n"
+)
+
+
+def quiet_loads(source: str, options: frozenset[str] = FED) -> list[bool]:
+    """For each `pickle.load`/`joblib.load` call, in order: whether it reads inside a fed folder."""
+    module = ast.parse(source)
+    nodes = list(ast.walk(module))
+    origins = CommandOrigins(module)
+    fed = FedArguments(fed_destinations(nodes, options), lambda: origins, _constant)
+    loads = [
+        n
+        for n in nodes
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "load" and n.args
+    ]
+    return [fed.reads(call.args[0], call) for call in sorted(loads, key=lambda c: (c.lineno, c.col_offset))]
+
+
+def _constant(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "joblib.load(args.model_input)",
+        "joblib.load(os.path.join(args.model_input, 'model.pkl'))",
+        "joblib.load(os.path.join(args.model_dir, 'sub', 'model.pkl'))",
+        "pickle.load(open(Path(args.model_input) / 'model.sav', 'rb'))",
+        "pickle.load(open(args.model_input + '/model.sav', 'rb'))",
+        "joblib.load(f'{args.model_input}/model.pkl')",
+        "joblib.load(str(Path(args.model_input)))",
+    ],
+)
+def test_paths_inside_a_fed_folder(line: str) -> None:
+    assert quiet_loads(HEADER + "args = parser.parse_args()\n" + line + "\n") == [True]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "joblib.load(args.other)",
+        "joblib.load(os.path.join(args.model_input, '/etc/model.pkl'))",  # an absolute part replaces the folder
+        "joblib.load(Path(args.model_input) / '/model.pkl')",
+        "joblib.load(os.path.join(args.model_input, '..', 'model.pkl'))",
+        "joblib.load(args.model_input + '_old.pkl')",  # a file beside the folder, not in it
+        "joblib.load(f'{args.model_input}.pkl')",
+        "joblib.load(f'{args.model_input!r}/m.pkl')",
+        "joblib.load(os.path.join(args.model_input, name))",
+        "joblib.load(config.model_input)",
+        "joblib.load(args.model_input.replace('a', 'b'))",
+    ],
+)
+def test_other_paths_are_not_fed(line: str) -> None:
+    assert quiet_loads(HEADER + "args = parser.parse_args()\nconfig = load()\nname = input()\n" + line + "\n") == [
+        False
+    ]
+
+
+def test_names_bound_only_to_fed_paths_and_handles_of_them() -> None:
+    source = HEADER + (
+        "args, _ = parser.parse_known_args()\n"
+        "path = os.path.join(args.model_input, 'model.pkl')\n"
+        "with open(path, 'rb') as handle:\n"
+        "    pickle.load(handle)\n"
+        "maybe = path if args.other else args.other\n"
+        "joblib.load(maybe)\n"
+        "twice = os.path.join(args.model_input, 'model.pkl')\n"
+        "if args.other:\n"
+        "    twice = args.other\n"
+        "joblib.load(twice)\n"
+    )
+    assert quiet_loads(source) == [True, False, False]
+
+
+def test_a_rebound_name_or_attribute_is_not_fed() -> None:
+    rebound = HEADER + "args = parser.parse_args()\nargs = load_config()\njoblib.load(args.model_input)\n"
+    assert quiet_loads(rebound) == [False]
+    assigned = HEADER + "args = parser.parse_args()\nargs.model_input = url\njoblib.load(args.model_input)\n"
+    assert quiet_loads(assigned) == [False]
+
+
+def test_main_given_only_the_parsed_command_line() -> None:
+    source = HEADER + (
+        "def main(args):\n"
+        "    return joblib.load(args.model_input)\n"
+        "def parse_args():\n"
+        "    return parser.parse_args()\n"
+        "if __name__ == '__main__':\n"
+        "    args = parse_args()\n"
+        "    main(args)\n"
+    )
+    assert quiet_loads(source) == [True]
+    called_otherwise = source + "main(load_config())\n"
+    assert quiet_loads(called_otherwise) == [False]
+    handed_over = source + "callbacks = [main]\n"
+    assert quiet_loads(handed_over) == [False]
+
+
+def test_destinations_follow_argparse() -> None:
+    module = ast.parse(
+        "p.add_argument('--model_input')\n"
+        "p.add_argument('-m', '--model-dir')\n"
+        "p.add_argument('--weights', dest='checkpoint')\n"
+        "p.add_argument('--also-model', dest='model_input')\n"  # a second option storing there
+        "p.add_argument('positional')\n"
+    )
+    nodes = list(ast.walk(module))
+    assert fed_destinations(nodes, frozenset({"--model-dir", "--weights"})) == {"model_dir", "checkpoint"}
+    assert fed_destinations(nodes, frozenset({"--model_input"})) == frozenset()
+    assert fed_destinations(nodes, frozenset()) == frozenset()
+
+
+def test_a_scanned_script_only_quiets_the_fed_option(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "pipeline.yml").write_text(
+        "jobs:\n  score:\n    code: src\n"
+        "    command: python score.py --model_input ${{inputs.m}} --other ${{inputs.o}}\n"
+        "    inputs:\n      m: ${{parent.jobs.train.outputs.model}}\n      o: azureml:registered@latest\n"
+    )
+    source = HEADER + "args = parser.parse_args()\njoblib.load(args.model_input)\njoblib.load(args.other)\n"
+    findings = scan_code(tmp_path, source, "src/score.py")
+    assert sorted((f.line, f.severity.value) for f in findings if f.rule_id == "MLS301") == [(8, "low"), (9, "high")]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_.,()'/+ \n=", max_size=200))
+def test_garbage_scripts_never_raise(text: str) -> None:
+    try:
+        module = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return
+    nodes = list(ast.walk(module))
+    origins = CommandOrigins(module)
+    fed = FedArguments(fed_destinations(nodes, FED | {"--a"}), lambda: origins, _constant)
+    for node in nodes:
+        if isinstance(node, ast.expr):
+            fed.reads(node, node)
