@@ -6,7 +6,8 @@ An Azure ML component names its script and how each of its inputs reaches it:
     command: >-
       python predict.py --model_input ${{inputs.model_input}} --test_data ${{inputs.test_data}}
 
-and a pipeline that uses the component says where each input comes from:
+and a pipeline that uses the component (in YAML, below, or in Python: azureml_sdk.py) says where
+each input comes from:
 
     predict_job:
       component: ./predict.yml
@@ -25,11 +26,12 @@ folder, a literal, the pipeline's own input (`${{parent.inputs.x}}`), a search s
 job leaves unbound is not another job's output: the option is then not fed. A component no pipeline
 beside it uses may be run by anyone with anything; its options are not fed either.
 
-Only YAML files close to the script are read (its folder and three above for the definitions that
-run it; a component's folder and two above for the pipelines that use it), regular files of at
-most 1 MiB, at most 200 per folder, with the safe loader; only the keys named here are looked at
-(never a recursive walk, so aliases cannot multiply the work), and nothing from these files reaches
-a report: they can only lower the script's load findings to low.
+Only files close to the script are read (YAML in its folder and three above for the definitions
+that run it; YAML, Python and notebooks in a component's folder and two above for the pipelines
+that use it), regular files of at most 1 MiB, at most 200 per folder, YAML with the safe loader;
+only the keys named here are looked at (never a recursive walk, so aliases cannot multiply the
+work), and nothing from these files reaches a report: they can only lower the script's load
+findings to low.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from hooks.code.azureml_sdk import CODE_SUFFIXES, sdk_uses
 
 _RUNNER_LEVELS = 4  # components/score/src/score.py <- components/score/score.yml, pipeline.yml two above
 _USER_LEVELS = 3  # a component's folder and two above hold the pipelines that use it
@@ -90,9 +94,10 @@ def fed_options(script: Path) -> frozenset[str]:
 
 def definitions_read(script: Path) -> list[Path]:
     """The files `fed_options` may read for `script` (the cache keys its verdict on them)."""
-    found = [path for folder in _folders(script.parent, _RUNNER_LEVELS) for path in _yaml_files(folder)]
+    found = [path for folder in _folders(script.parent, _RUNNER_LEVELS) for path in _files(folder, _SUFFIXES)]
     above = {folder for path in found for folder in _folders(path.parent, _USER_LEVELS)}
-    return sorted({*found, *(path for folder in above for path in _yaml_files(folder))})
+    users = (path for folder in above for path in _files(folder, (*_SUFFIXES, *CODE_SUFFIXES)))
+    return sorted({*found, *users})
 
 
 # --- what runs the script ----------------------------------------------------------------
@@ -172,9 +177,12 @@ def _is_component(document: dict[str, Any]) -> bool:
 
 
 def _uses(component: Path) -> Iterator[dict[str, Any]]:
-    """The inputs of every pipeline job (or sweep) beside `component` that uses it."""
+    """The inputs of every pipeline job (or sweep) beside `component` that uses it, in YAML or in
+    Python (azureml_sdk.py)."""
     target = _normal(component)
     for folder in _folders(component.parent, _USER_LEVELS):
+        for code in _files(folder, CODE_SUFFIXES):
+            yield from sdk_uses(code, target)
         for definition, document in _documents(folder):
             for job in _jobs(document):
                 reference = job.get("component", job.get("trial"))
@@ -214,7 +222,7 @@ def _folders(start: Path, levels: int) -> Iterator[Path]:
         folder = folder.parent
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)[:_PER_FOLDER]
@@ -224,7 +232,7 @@ def _yaml_files(folder: Path) -> list[Path]:
     for entry in entries:
         try:
             if (
-                entry.name.lower().endswith(_SUFFIXES)
+                entry.name.lower().endswith(suffixes)
                 and entry.is_file(follow_symlinks=False)
                 and entry.stat(follow_symlinks=False).st_size <= _MAX_BYTES
             ):
@@ -236,7 +244,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 def _documents(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
     """The documents of the folder's YAML files that could define a job or a pipeline."""
-    for path in _yaml_files(folder):
+    for path in _files(folder, _SUFFIXES):
         for document in _parse(path):
             yield path, document
 
