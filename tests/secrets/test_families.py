@@ -888,3 +888,11 @@ def test_a_value_on_the_files_first_line_is_read_whole(tmp_path: Path) -> None:
         assert (finding.rule_id, finding.severity.value) == ("MLS223", "medium")
     # a URL's query parameters are still cut at `&`: the next parameter is no part of the value
     assert scan_text(tmp_path, "links.txt", "https://x.example/cb?token=abc&next=home\n") == []
+
+
+def test_a_value_is_judged_as_the_text_its_escapes_spell(tmp_path: Path) -> None:
+    """`"p(95)\\u003c1000"` is the text `p(95)<1000` (a k6 threshold), not a random token; a random
+    token with an escaped character in it is still one."""
+    escaped = 'const thresholdStatKey = "p(95)\\u003c1000";\nconst apiKey = "Xk3pTz9R\\u002bmWvQ2sLd8YbNc4Hf";\n'
+    findings = scan_text(tmp_path, "helpers.ts", escaped)
+    assert [(f.line, f.severity.value) for f in findings] == [(2, "medium")]
