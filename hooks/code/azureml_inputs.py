@@ -19,19 +19,33 @@ ML mounts it and passes its path as `--model_input`. So `mlflow.sklearn.load_mod
 in predict.py reads back the pipeline's own output, as a notebook's `joblib.load` reads a file it
 dumped a few cells earlier (pipeline_inputs.py reasons the same way about SageMaker's mounts).
 
-An option counts as fed only when every job found that runs the script binds it, directly or
-through the component's input, to another job's output, and at least one such job is found. A
-registered asset (`azureml:model@latest`, `path: azureml:...`), a datastore or web URI, a local
-folder, a literal, the pipeline's own input (`${{parent.inputs.x}}`), a search space, or an input a
-job leaves unbound is not another job's output: the option is then not fed. A component no pipeline
-beside it uses may be run by anyone with anything; its options are not fed either.
+What counts, all of it or nothing:
+- Every definition found that mentions the script must run it as `python [-switches] <script>`
+  in a command this module understands whole: words of plain characters, `${{inputs.x}}` and
+  `${{outputs.x}}` (a folder inside one allowed), options and their values, commands split at
+  `;`, `&&`, `||`, `|`, `&` and line ends. A launcher (`torchrun`, `bash -c`, `cd src && python
+  x.py` from another folder), an environment variable, a redirection or a quote the shell would
+  expand make the script's options not fed.
+- Every run of the script in every job passes the option, and every job binds its input to an
+  output of another job of the same pipeline that exists, is a command, sweep, pipeline or
+  parallel job, and does not pin that output to a datastore path. A registered asset, a URI, a
+  local folder, a literal, the pipeline's own input, an import or data-transfer job, or an input
+  whose text could add words to the command (a string with spaces or shell characters, a default
+  of the component's) is not fed.
+- A component must be used by at least one pipeline beside it, and by no pipeline that names the
+  registered component (`component: azureml:<its name>...`): anyone may run that one with anything.
+- Every file that could hold such a definition must be read whole: a YAML file that is too large,
+  a symbolic link, not parsed, with a command over the length cap, or a folder with more entries
+  than are listed, leaves the wiring unknown, and nothing is fed.
 
-Only files close to the script are read (YAML in its folder and three above for the definitions
-that run it; YAML, Python and notebooks in a component's folder and two above for the pipelines
-that use it), regular files of at most 1 MiB, at most 200 per folder, YAML with the safe loader;
-only the keys named here are looked at (never a recursive walk, so aliases cannot multiply the
-work), and nothing from these files reaches a report: they can only lower the script's load
-findings to low.
+Only files close to the script and inside the repository are read (YAML in its folder and three
+above for the definitions that run it; YAML, Python and notebooks in a component's folder and two
+above for the pipelines that use it), at most 1 MiB each, YAML with the safe loader. Each file is
+reduced once to the few strings this module needs (commands capped at 16 KiB, never walked
+recursively, so aliases cannot multiply the work or the memory kept), and nothing from these
+files reaches a report: they can only lower the script's load findings to low. Definitions
+elsewhere in the repository that run the same script are not seen (bench/realrepos/README.md
+names this limit).
 """
 
 from __future__ import annotations
@@ -41,114 +55,211 @@ import posixpath
 import re
 import shlex
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hooks.code.azureml_sdk import CODE_SUFFIXES, sdk_uses
+from hooks.code.azureml_sdk import CODE_SUFFIXES, JOB_OUTPUT, SAFE, UNSAFE, SdkFile, plain_literal, sdk_file
 
 _RUNNER_LEVELS = 4  # components/score/src/score.py <- components/score/score.yml, pipeline.yml two above
 _USER_LEVELS = 3  # a component's folder and two above hold the pipelines that use it
 _PER_FOLDER = 200
 _MAX_BYTES = 1 << 20  # component and pipeline definitions are small; a bigger file is not read
-_MAX_JOBS = 500  # jobs of one pipeline, inputs of one job: more is not a definition a person wrote
-_MAX_TOKENS = 2000  # words of one command
+_MAX_COMMAND = 16 << 10  # one command's text
+_MAX_COMMANDS = 128 << 10  # all of one file's commands (aliases repeat one text for many jobs)
+_MAX_ITEMS = 500  # jobs of one pipeline, inputs of one job, documents of one file
 _SUFFIXES = (".yml", ".yaml")
-_CACHE_SIZE = 256
+_CACHE_SIZE = 256  # files; each keeps at most _MAX_COMMANDS of text
 ARGUMENT_PARSER = "add_argument"  # a script without it takes no options to be fed
 
-_JOB_OUTPUT = re.compile(r"\$\{\{\s*parent\.jobs\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_-]+\s*\}\}")
-# `${{inputs.model_dir}}`, or a folder inside it: `${{inputs.model_dir}}/model`
-_INPUT = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}(/[A-Za-z0-9_./-]*)?")
-_SEPARATORS = frozenset({"&&", "||", ";", "|"})
+_PIPELINE_OUTPUT = re.compile(r"\$\{\{\s*parent\.outputs\.([A-Za-z0-9_-]+)\s*\}\}")
+_JOB_OUTPUT_REFERENCE = re.compile(r"\$\{\{\s*parent\.jobs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\s*\}\}")
+# `${{inputs.model_dir}}` or `${{outputs.x}}`, or a folder inside one: `${{inputs.model_dir}}/model`
+_REFERENCE = re.compile(r"\$\{\{\s*(inputs|outputs)\.([A-Za-z0-9_-]+)\s*\}\}(/[A-Za-z0-9_./-]*)?")
+_PLAIN = re.compile(r"[A-Za-z0-9_.:/@+=,%-]{0,500}")  # a word or a value the shell leaves as it is
+_OPTIONAL = re.compile(r"\$\[\[(.*?)\]\]", re.DOTALL)
+_INPUT_NAME = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+_SEPARATORS = frozenset({"&&", "||", ";", "|", "&", ";;", "|&"})
+_FOLDER_CHANGES = frozenset({"cd", "pushd", "popd"})
 _PYTHONS = re.compile(r"python(?:3(?:\.\d+)?)?")
+_PRODUCING_JOBS = frozenset({None, "command", "sweep", "pipeline", "parallel"})
 
 
-_parsed: dict[tuple[str, int, int], list[dict[str, Any]]] = {}  # (path, size, mtime) -> its documents
+@dataclass(frozen=True)
+class FedCommand:
+    """What the jobs that run a script pass it: the options every run fills with another job's
+    output, and every option word any run passes (fed or not)."""
+
+    fed: frozenset[str] = frozenset()
+    passed: frozenset[str] = frozenset()
 
 
-def fed_options(script: Path) -> frozenset[str]:
-    """The options (`--model_input`) that every Azure ML job beside `script` that runs it passes
-    the output of another job of the same pipeline; empty when no job is found."""
+_NOT_FED = FedCommand()
+
+
+@dataclass(frozen=True)
+class _Runner:
+    """A command that may run scripts: a top-level document's or a pipeline job's."""
+
+    code: str | None  # the folder its command runs in, relative; None when not local
+    command: str
+    bindings: tuple[tuple[str, str], ...]  # input -> JOB_OUTPUT / SAFE / UNSAFE (a job's own)
+    defaults: tuple[tuple[str, str], ...]  # input -> kind of the declared default (a component's)
+    component: bool  # a top-level component: its jobs are the pipelines that use it
+    name: str | None  # the component's registered name
+
+
+@dataclass(frozen=True)
+class _Use:
+    """A pipeline job (or sweep) that uses a component: by a local file or a registered name."""
+
+    reference: str
+    bindings: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class _Definition:
+    runners: tuple[_Runner, ...] = ()
+    uses: tuple[_Use, ...] = ()
+    unknown: bool = False  # not read whole: the wiring around it is not known
+
+
+_UNKNOWN = _Definition(unknown=True)
+_parsed: dict[tuple[str, int, int], _Definition] = {}  # (path, size, mtime) -> what it defines
+
+
+def fed_options(script: Path, root: Path) -> FedCommand:
+    """What every Azure ML job beside `script` (inside `root`) that runs it passes; nothing fed
+    when no job is found or any of them is not understood whole."""
     target = _normal(script)
-    verdicts: list[dict[str, bool]] = []  # per job that runs the script: option -> fed
-    for folder in _folders(script.parent, _RUNNER_LEVELS):
-        for definition, document in _documents(folder):
-            if _runs(document, definition.parent, target):
-                if _is_component(document):
-                    users = list(_uses(definition))
-                    if not users:
-                        return frozenset()  # a component anyone may run with anything
-                    verdicts.extend(_fed(document, definition.parent, target, bindings) for bindings in users)
-                else:
-                    verdicts.append(_fed(document, definition.parent, target, _mapping(document.get("inputs"))))
-            for job in _jobs(document):
-                if _runs(job, definition.parent, target):
-                    verdicts.append(_fed(job, definition.parent, target, _mapping(job.get("inputs"))))
-    if not verdicts:
-        return frozenset()
-    options = set(verdicts[0])
-    for verdict in verdicts:
-        options &= {option for option, fed in verdict.items() if fed}
-    return frozenset(options)
+    runs: list[list[list[tuple[str, str | None, bool]]]] = []  # per job: per run: (option, value, fed)
+    for folder in _folders(script.parent, _RUNNER_LEVELS, root):
+        found = _definitions(folder)
+        if found is None:
+            return _NOT_FED
+        for path, definition in found:
+            for runner in definition.runners:
+                invocations = _invocations(runner, path.parent, target, script.name)
+                if invocations is None:
+                    return _NOT_FED  # names the script in a way not understood whole
+                if not invocations:
+                    continue
+                if not runner.component:
+                    runs.append(_judged(invocations, dict(runner.bindings), runner))
+                    continue
+                uses = _uses(path, runner, root)
+                if uses is None or not uses:
+                    return _NOT_FED  # a component no pipeline beside it uses, or one anyone may run
+                runs.extend(_judged(invocations, bindings, runner) for bindings in uses)
+    if not runs:
+        return _NOT_FED
+    passed = {option for job in runs for run in job for option, _, _ in run}
+    fed: set[str] | None = None
+    for job in runs:
+        for run in job:
+            # an option fed in a run only when every time the run passes it (argparse keeps the last)
+            here = {option for option, _, ok in run if ok} - {option for option, _, ok in run if not ok}
+            fed = here if fed is None else fed & here
+    return FedCommand(frozenset(fed or ()), frozenset(passed))
 
 
-def definitions_read(script: Path) -> list[Path]:
+def definitions_read(script: Path, root: Path) -> list[Path]:
     """The files `fed_options` may read for `script` (the cache keys its verdict on them)."""
-    found = [path for folder in _folders(script.parent, _RUNNER_LEVELS) for path in _files(folder, _SUFFIXES)]
-    above = {folder for path in found for folder in _folders(path.parent, _USER_LEVELS)}
-    users = (path for folder in above for path in _files(folder, (*_SUFFIXES, *CODE_SUFFIXES)))
-    return sorted({*found, *users})
+    runner_folders = list(_folders(script.parent, _RUNNER_LEVELS, root))
+    user_folders = {above for folder in runner_folders for above in _folders(folder, _USER_LEVELS, root)}
+    found = {path for folder in runner_folders for path in _listing(folder, _SUFFIXES)[0]}
+    found.update(path for folder in user_folders for path in _listing(folder, (*_SUFFIXES, *CODE_SUFFIXES))[0])
+    return sorted(found)
 
 
-# --- what runs the script ----------------------------------------------------------------
+# --- the runs of the script ----------------------------------------------------------------------
 
 
-def _runs(document: dict[str, Any], folder: Path, target: str) -> bool:
-    return any(True for _ in _invocations(document, folder, target))
-
-
-def _invocations(document: dict[str, Any], folder: Path, target: str) -> Iterator[list[str]]:
-    """The words after the script, once per time the document's command runs it."""
-    command, code = document.get("command"), document.get("code", ".")
-    if not isinstance(command, str) or not isinstance(code, str) or not _local(code):
-        return
-    words = _words(command)
-    base = _place(folder, code.removeprefix("file:"))
-    for index in range(len(words) - 1):
-        if not _PYTHONS.fullmatch(posixpath.basename(words[index])):
+def _invocations(runner: _Runner, folder: Path, target: str, name: str) -> list[list[str]] | None:
+    """The words after the script, once per run of it in the runner's command; None when the
+    command names the script in a way not understood whole (a launcher, a quoted script)."""
+    if name not in runner.command:
+        return []
+    if runner.code is None:
+        return None
+    words = _words(runner.command)
+    if words is None:
+        return None
+    if any(word in _FOLDER_CHANGES for word in words):
+        return None  # `cd src && python x.py`: which file a path names is not followed
+    base = _place(folder, runner.code)
+    found: list[list[str]] = []
+    for index, word in enumerate(words):
+        if name not in word:
             continue
-        position = index + 1
-        while position < len(words) and words[position].startswith("-") and words[position] != "-":
-            position += 1  # `python -u script.py`: the interpreter's own switches
-        if position >= len(words) or not words[position].endswith(".py") or not _local(words[position]):
-            continue
-        if _place(Path(base), words[position]) == target:
-            rest = words[position + 1 :]
-            end = next((i for i, word in enumerate(rest) if word in _SEPARATORS), len(rest))
-            yield rest[:end]
+        if word.endswith(".py") and _local(word) and _place(Path(base), word) != target:
+            continue  # another script of the same name, in another folder
+        start = index - 1
+        while start >= 0 and words[start].startswith("-") and _PLAIN.fullmatch(words[start]):
+            start -= 1  # `python -u script.py`: the interpreter's own switches
+        first = start < 0 or start == 0 or words[start - 1] in _SEPARATORS
+        if not (word.endswith(".py") and start >= 0 and first and _PYTHONS.fullmatch(posixpath.basename(words[start]))):
+            return None
+        rest = words[index + 1 :]
+        end = next((i for i, part in enumerate(rest) if part in _SEPARATORS), len(rest))
+        found.append(rest[:end])
+    return found
 
 
-def _fed(document: dict[str, Any], folder: Path, target: str, bindings: dict[str, Any]) -> dict[str, bool]:
-    """Option -> whether this job passes another job's output for it (each time it runs the script)."""
-    fed: dict[str, bool] = {}
-    for rest in _invocations(document, folder, target):
-        for option, value in _options(rest):
-            match = _INPUT.fullmatch(value) if value is not None else None
-            inside = match is not None and ".." not in (match.group(2) or "").split("/")
-            ok = match is not None and inside and _job_output(bindings.get(match.group(1)))
-            fed[option] = fed.get(option, True) and ok
-    return fed
+def _judged(
+    invocations: list[list[str]], bindings: dict[str, str], runner: _Runner
+) -> list[list[tuple[str, str | None, bool]]]:
+    """Per run: (option, value, whether it is another job's output). A run whose words could
+    change in the shell (an input bound to text with spaces, a word the shell expands) passes
+    only unfed options, so nothing it passes is fed."""
+    defaults = dict(runner.defaults)
+    kinds = {name: bindings.get(name, defaults.get(name, SAFE)) for name in _input_names(invocations)}
+    judged: list[list[tuple[str, str | None, bool]]] = []
+    for words in invocations:
+        run: list[tuple[str, str | None, bool]] = []
+        whole = True
+        for option, value in _options(words):
+            if option is None:  # a positional word
+                whole = whole and value is not None and _safe_word(value, kinds)
+                continue
+            whole = whole and _PLAIN.fullmatch(option) is not None
+            if value is not None:
+                whole = whole and _safe_word(value, kinds)
+            match = _REFERENCE.fullmatch(value) if value is not None else None
+            fed = (
+                match is not None
+                and match.group(1) == "inputs"
+                and ".." not in (match.group(3) or "").split("/")
+                and kinds.get(match.group(2)) == JOB_OUTPUT
+            )
+            run.append((option, value, fed))
+        judged.append(run if whole else [(option, value, False) for option, value, _ in run])
+    return judged
 
 
-def _options(words: list[str]) -> Iterator[tuple[str, str | None]]:
-    """`--name value`, `--name=value`; a switch without a value gives None."""
+def _input_names(invocations: list[list[str]]) -> set[str]:
+    return {m.group(1) for words in invocations for word in words for m in _INPUT_NAME.finditer(word)}
+
+
+def _safe_word(word: str, kinds: dict[str, str]) -> bool:
+    """A word the shell passes as it is: plain text, or a reference whose value is a mount path
+    or a plain literal (never text that could split into more words)."""
+    match = _REFERENCE.fullmatch(word)
+    if match is not None:
+        return match.group(1) == "outputs" or kinds.get(match.group(2)) in (JOB_OUTPUT, SAFE)
+    return _PLAIN.fullmatch(word) is not None and "$" not in word
+
+
+def _options(words: list[str]) -> Iterator[tuple[str | None, str | None]]:
+    """(`--name`, value) for `--name value` and `--name=value`, (`--name`, None) for a switch,
+    (None, word) for a positional word."""
     index = 0
     while index < len(words):
         word = words[index]
         index += 1
-        if not word.startswith("-") or word in ("-", "--"):
-            continue
-        if "=" in word:
+        if not word.startswith("-") or word == "-":
+            yield None, word
+        elif "=" in word:
             option, _, value = word.partition("=")
             yield option, value
         elif index < len(words) and not words[index].startswith("-"):
@@ -158,98 +269,80 @@ def _options(words: list[str]) -> Iterator[tuple[str, str | None]]:
             yield word, None
 
 
-def _job_output(binding: Any) -> bool:
-    """`${{parent.jobs.train.outputs.model}}`, or `{path: ${{parent.jobs...}}, type: ...}`."""
-    if isinstance(binding, dict):
-        binding = binding.get("path")
-    return isinstance(binding, str) and _JOB_OUTPUT.fullmatch(binding.strip()) is not None
-
-
-def _is_component(document: dict[str, Any]) -> bool:
-    """A component's inputs are declarations, filled by the jobs that use it; a command job's are
-    its values. Without a schema the document is taken as a job: its declarations (`type:` only)
-    are then no job outputs, and nothing is fed."""
-    schema = document.get("$schema")
-    return isinstance(schema, str) and "component" in schema.lower()
-
-
 # --- the pipelines that use a component -------------------------------------------------------
 
 
-def _uses(component: Path) -> Iterator[dict[str, Any]]:
-    """The inputs of every pipeline job (or sweep) beside `component` that uses it, in YAML or in
-    Python (azureml_sdk.py)."""
+def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] | None:
+    """The bindings of every job beside `component` that uses it (YAML pipelines, sweeps and
+    Python pipelines); None when one is not known whole or one names the registered component."""
     target = _normal(component)
-    for folder in _folders(component.parent, _USER_LEVELS):
-        for code in _files(folder, CODE_SUFFIXES):
-            yield from sdk_uses(code, target)
-        for definition, document in _documents(folder):
-            for job in _jobs(document):
-                reference = job.get("component", job.get("trial"))
-                if not isinstance(reference, str):
+    uses: list[dict[str, str]] = []
+    for folder in _folders(component.parent, _USER_LEVELS, root):
+        code_files, complete = _listing(folder, CODE_SUFFIXES)
+        if not complete:
+            return None
+        for code in code_files:
+            found: SdkFile | None = sdk_file(code, _MAX_BYTES)
+            if found is None:
+                return None
+            for loaded, bindings in found.uses:
+                if loaded == target:
+                    if bindings is None:
+                        return None  # a use not seen whole, or the component handed on
+                    uses.append(dict(bindings))
+        definitions = _definitions(folder)
+        if definitions is None:
+            return None
+        for path, definition in definitions:
+            for use in definition.uses:
+                reference = use.reference.removeprefix("file:")
+                if reference.startswith("azureml:"):
+                    if runner.name is not None and reference[8:].split(":")[0].split("@")[0] == runner.name:
+                        return None  # the registered component: anyone may run it with anything
                     continue
-                reference = reference.removeprefix("file:")
-                if _local(reference) and _place(definition.parent, reference) == target:
-                    yield _mapping(job.get("inputs"))
-
-
-def _jobs(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    jobs = document.get("jobs")
-    if not isinstance(jobs, dict):
-        return
-    for count, job in enumerate(jobs.values()):
-        if count >= _MAX_JOBS:
-            return
-        if isinstance(job, dict):
-            yield job
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict) or len(value) > _MAX_JOBS:
-        return {}
-    return {str(key): item for key, item in value.items()}
+                if _local(reference) and _place(path.parent, reference) == target:
+                    uses.append(dict(use.bindings))
+    return uses
 
 
 # --- reading the files ----------------------------------------------------------------------------
 
 
-def _folders(start: Path, levels: int) -> Iterator[Path]:
-    folder = start
-    for _ in range(levels):
-        yield folder
-        if folder.parent == folder:
-            return
-        folder = folder.parent
-
-
-def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)[:_PER_FOLDER]
-    except OSError:
-        return []
+def _definitions(folder: Path) -> list[tuple[Path, _Definition]] | None:
+    """What the folder's YAML files define; None when one of them cannot be read whole."""
+    paths, complete = _listing(folder, _SUFFIXES)
+    if not complete:
+        return None
     found = []
-    for entry in entries:
-        try:
-            if (
-                entry.name.lower().endswith(suffixes)
-                and entry.is_file(follow_symlinks=False)
-                and entry.stat(follow_symlinks=False).st_size <= _MAX_BYTES
-            ):
-                found.append(Path(entry.path))
-        except OSError:
-            continue
+    for path in paths:
+        definition = _definition(path)
+        if definition.unknown:
+            return None
+        found.append((path, definition))
     return found
 
 
-def _documents(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """The documents of the folder's YAML files that could define a job or a pipeline."""
-    for path in _files(folder, _SUFFIXES):
-        for document in _parse(path):
-            yield path, document
+def _listing(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], bool]:
+    """The folder's files with these suffixes, and whether the list is whole: False when the
+    folder has more entries than are looked at. Symbolic links and files over the size cap are
+    listed: reading them says they are not known."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return [], True  # no folder, nothing defined there
+    complete = len(entries) <= _PER_FOLDER
+    found = []
+    for entry in entries[:_PER_FOLDER]:
+        try:
+            if entry.name.lower().endswith(suffixes) and not entry.is_dir(follow_symlinks=False):
+                found.append(Path(entry.path))
+        except OSError:
+            return found, False
+    return found, complete
 
 
-def _parse(path: Path) -> list[dict[str, Any]]:
+def _definition(path: Path) -> _Definition:
     import yaml
 
     from hooks._core.textfile import read_text
@@ -259,32 +352,152 @@ def _parse(path: Path) -> list[dict[str, Any]]:
         key = (str(path), status.st_size, status.st_mtime_ns)
         if key in _parsed:
             return _parsed[key]
+        if not path.is_file() or path.is_symlink() or status.st_size > _MAX_BYTES:
+            return _UNKNOWN
         read = read_text(path, _MAX_BYTES)
     except (OSError, ValueError):
-        return []
-    documents: list[dict[str, Any]] = []
-    # A pipeline that uses the component with only assets and literals holds no `${{`: it is read
-    # all the same, as a use that feeds nothing.
-    if read.ok and ("jobs" in read.text or "command" in read.text):
+        return _UNKNOWN
+    definition = _UNKNOWN
+    if read.ok:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            documents = [d for d in yaml.load_all(read.text, Loader=loader) if isinstance(d, dict)]
-        except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
             documents = []
+            for count, document in enumerate(yaml.load_all(read.text, Loader=loader)):
+                if count >= _MAX_ITEMS:
+                    raise ValueError("too many documents")
+                documents.append(document)
+            definition = _reduced(documents)
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError, MemoryError):
+            definition = _UNKNOWN
     if len(_parsed) >= _CACHE_SIZE:
         _parsed.clear()
-    _parsed[key] = documents
-    return documents
+    _parsed[key] = definition
+    return definition
 
 
-def _words(command: str) -> list[str]:
-    # `$[[--flag ${{inputs.x}}]]` is an optional part: present only when the input is bound.
-    text = command.replace("$[[", " ").replace("]]", " ")
+def _reduced(documents: list[Any]) -> _Definition:
+    """The runners and uses of a file's documents, as short strings (ValueError when a command is
+    longer than the cap: the file is then not known whole)."""
+    runners: list[_Runner] = []
+    uses: list[_Use] = []
+    for document in documents:
+        if not isinstance(document, dict):
+            continue
+        schema = document.get("$schema")
+        component = isinstance(schema, str) and "component" in schema.lower()
+        runner = _runner(document, {}, component=component)
+        if runner is not None:
+            runners.append(runner)
+        jobs = document.get("jobs")
+        jobs = jobs if isinstance(jobs, dict) and len(jobs) <= _MAX_ITEMS else {}
+        trial = document.get("trial")  # a sweep job file of its own
+        if isinstance(trial, str):
+            uses.append(_Use(trial, ()))  # its inputs reach the trial from outside any pipeline
+        for job_name, job in jobs.items():
+            if not isinstance(job, dict):
+                continue
+            outputs = document.get("outputs")
+            bindings = _bindings(job.get("inputs"), jobs, str(job_name), outputs if isinstance(outputs, dict) else {})
+            inline = _runner(job, dict(bindings), component=False)
+            if inline is not None:
+                runners.append(inline)
+            reference = job.get("component", job.get("trial"))
+            if isinstance(reference, str):
+                uses.append(_Use(reference.strip(), bindings))
+    if sum(len(runner.command) for runner in runners) > _MAX_COMMANDS:
+        raise ValueError("commands not known whole")
+    return _Definition(tuple(runners), tuple(uses))
+
+
+def _runner(document: dict[Any, Any], bindings: dict[str, str], *, component: bool) -> _Runner | None:
+    command = document.get("command")
+    if command is None:
+        return None
+    if not isinstance(command, str) or len(command) > _MAX_COMMAND:
+        raise ValueError("a command not known whole")
+    code = document.get("code", ".")
+    code = code.removeprefix("file:") if isinstance(code, str) and _local(code.removeprefix("file:")) else None
+    name = document.get("name")
+    declared = document.get("inputs") if component else None
+    defaults = tuple(
+        (str(key), _kind(value.get("default"), {}, ""))
+        for key, value in (declared.items() if isinstance(declared, dict) and len(declared) <= _MAX_ITEMS else ())
+        if isinstance(value, dict) and "default" in value
+    )
+    return _Runner(
+        code,
+        command,
+        tuple(bindings.items()),
+        defaults,
+        component,
+        name if isinstance(name, str) and component else None,
+    )
+
+
+def _bindings(
+    inputs: Any, jobs: dict[Any, Any], job_name: str, pipeline_outputs: dict[Any, Any]
+) -> tuple[tuple[str, str], ...]:
+    if not isinstance(inputs, dict) or len(inputs) > _MAX_ITEMS:
+        return ()
+    return tuple((str(key), _kind(value, jobs, job_name, pipeline_outputs)) for key, value in inputs.items())
+
+
+def _kind(value: Any, jobs: dict[Any, Any], job_name: str, pipeline_outputs: dict[Any, Any] | None = None) -> str:
+    """JOB_OUTPUT: another existing job's unpinned output; SAFE: a value that is substituted as a
+    mount path or as one plain word; UNSAFE: anything else."""
+    if isinstance(value, dict):
+        value = value.get("path")
+        if not isinstance(value, str):
+            return UNSAFE
+    if isinstance(value, bool | int | float):
+        return SAFE
+    if not isinstance(value, str):
+        return UNSAFE
+    match = _JOB_OUTPUT_REFERENCE.fullmatch(value.strip())
+    if match is not None:
+        producer = jobs.get(match.group(1))
+        if match.group(1) == job_name or not isinstance(producer, dict):
+            return SAFE  # no such job (or itself): not another job's output
+        kind = producer.get("type")
+        outputs = producer.get("outputs")
+        declared = outputs.get(match.group(2)) if isinstance(outputs, dict) else None
+        promoted = _PIPELINE_OUTPUT.fullmatch(declared.strip()) if isinstance(declared, str) else None
+        if promoted is not None:  # `model: ${{parent.outputs.trained_model}}`: stored where the pipeline says
+            declared = (pipeline_outputs or {}).get(promoted.group(1))
+        pinned = (isinstance(declared, dict) and declared.get("path") is not None) or isinstance(declared, str)
+        if kind in _PRODUCING_JOBS and not pinned:
+            return JOB_OUTPUT
+        return SAFE
+    return SAFE if plain_literal(value) else UNSAFE
+
+
+def _words(command: str) -> list[str] | None:
+    """The command's words as the shell splits them (quotes removed), with `;` at each line end;
+    None when it cannot be split. Words the shell would expand or redirect are kept as written:
+    a run that holds one is not understood whole (`_safe_word`)."""
+    text = _OPTIONAL.sub(lambda match: f" {match.group(1)} ", command)  # optional parts: taken as given
+    text = re.sub(r"\\\n", " ", text).replace("\n", " ; ")
     try:
-        words = shlex.split(text, comments=False, posix=True)
+        lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|")
+        lexer.whitespace_split = True
+        lexer.commenters = ""  # `#` is a word's character here; a run holding one is not plain
+        return list(lexer)
     except ValueError:
-        words = text.split()
-    return words[:_MAX_TOKENS]
+        return None
+
+
+def _folders(start: Path, levels: int, root: Path) -> Iterator[Path]:
+    """`start` and the folders above it, `levels` in all, never above `root`."""
+    top = _normal(root)
+    folder = Path(_normal(start))
+    for _ in range(levels):
+        text = str(folder)
+        if text != top and not text.startswith(top.rstrip(os.sep) + os.sep):
+            return
+        yield folder
+        if folder.parent == folder or text == top:
+            return
+        folder = folder.parent
 
 
 def _local(path: str) -> bool:

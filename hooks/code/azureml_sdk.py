@@ -10,67 +10,90 @@ The SDK wires the same YAML components in code instead of a pipeline YAML:
         predict_node = predict(model_input=train_node.outputs.model_output)
 
 `train_node.outputs.model_output` is the output of another job of the same pipeline, as
-`${{parent.jobs.train_node.outputs.model_output}}` is in YAML; each use is returned in that YAML
-form, so azureml_inputs.py judges both the same way. Anything else given for an input (an
-`Input(path="azureml:...")`, the pipeline function's own parameter, a constant, the outputs of an
-object that is not a node of a component loaded here, such as a job fetched by name) is returned as
-not another job's output. So is every input of a use the code cannot see whole: a call with
-positional or `**` arguments, or the component handed anywhere but a call (registered with
-`create_or_update`, stored, passed on), after which anyone may run it with anything.
+`${{parent.jobs.train_node.outputs.model_output}}` is in YAML (azureml_inputs.py judges both the
+same way). It counts when `train_node` is bound once, to a call of a component loaded in the same
+file or of a function decorated `@pipeline`, and nothing in the file sets where that output is
+stored (`train_node.outputs.model_output.path = ...`). A constant is a plain literal when it is one
+word the shell leaves as it is; `Input(...)` is a mount path; anything else given for an input
+(the pipeline function's own parameter, the outputs of a job fetched by name, any other
+expression) may hold text that adds words to the command. A use the code cannot see whole (a call
+with positional or `**` arguments) or the component handed anywhere but a call (registered with
+`create_or_update`, stored, passed on), after which anyone may run it with anything, makes the
+component's inputs not known.
 
-Only files the pipeline may be defined in are read (`.py`, `.ipynb`, at most 1 MiB) and only when
-their text calls `load_component`; nothing from them reaches a report.
+A file is read whole or said to be unknown: at most 1 MiB of Python or 8 MiB of notebook, a
+regular file, parsed; a file whose text cannot name `load_component` (no such text, no escapes,
+no characters outside ASCII) is not parsed. Nothing from these files reaches a report.
 """
 
 from __future__ import annotations
 
 import ast
 import os
-from collections.abc import Iterator
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.code.command_origin import name_of
 
-_MAX_BYTES = 1 << 20
-_CACHE_SIZE = 256
+JOB_OUTPUT, SAFE, UNSAFE = "job-output", "safe", "unsafe"  # what a job binds an input to
 CODE_SUFFIXES = (".py", ".ipynb")
-UNKNOWN_USE: dict[str, str | None] = {}  # a use whose inputs are not known: nothing is fed
+_NOTEBOOK_MAX_BYTES = 8 << 20  # notebooks carry their outputs
+_CACHE_SIZE = 512
 _LOADER = "load_component"
+_PLAIN = re.compile(r"[A-Za-z0-9_.:/@+=,%-]{0,500}")
 
-# (path, size, mtime) -> per component loaded there (absolute, normalised), the inputs of each use
-_parsed: dict[tuple[str, int, int], list[tuple[str, dict[str, str | None]]]] = {}
-
-
-def sdk_uses(definition: Path, component: str) -> Iterator[dict[str, str | None]]:
-    """The inputs of every use, in the Python file or notebook `definition`, of the component
-    whose YAML is at `component` (absolute, normalised as azureml_inputs does)."""
-    for loaded, inputs in _uses_in(definition):
-        if loaded == component:
-            yield inputs
+Bindings = tuple[tuple[str, str], ...]  # input -> JOB_OUTPUT / SAFE / UNSAFE
 
 
-def _uses_in(definition: Path) -> list[tuple[str, dict[str, str | None]]]:
+@dataclass(frozen=True)
+class SdkFile:
+    """Per use of a component the file loads: the component's YAML (absolute, normalised) and
+    the use's bindings, or None when the use is not seen whole."""
+
+    uses: tuple[tuple[str, Bindings | None], ...] = ()
+
+
+_parsed: dict[tuple[str, int, int], SdkFile | None] = {}  # (path, size, mtime) -> its uses
+
+
+def plain_literal(text: str) -> bool:
+    """A value substituted into a command as one word the shell leaves as it is."""
+    return _PLAIN.fullmatch(text) is not None and "$" not in text and not text.startswith("-")
+
+
+def sdk_file(path: Path, max_bytes: int) -> SdkFile | None:
+    """The component uses in the Python file or notebook at `path`; None when it cannot be read
+    whole (too large, not a regular file, unreadable)."""
     from hooks._core.textfile import read_text
 
+    notebook = path.name.lower().endswith(".ipynb")
+    cap = _NOTEBOOK_MAX_BYTES if notebook else max_bytes
     try:
-        status = definition.lstat()
-        key = (str(definition), status.st_size, status.st_mtime_ns)
+        status = path.lstat()
+        key = (str(path), status.st_size, status.st_mtime_ns)
         if key in _parsed:
             return _parsed[key]
-        read = read_text(definition, _MAX_BYTES)
+        if path.is_symlink() or not path.is_file() or status.st_size > cap:
+            return None
+        read = read_text(path, cap)
     except (OSError, ValueError):
-        return []
-    uses: list[tuple[str, dict[str, str | None]]] = []
-    if read.ok and _LOADER in read.text:
-        module = _module(read.text, notebook=definition.name.endswith(".ipynb"))
-        try:
-            uses = _component_uses(module, definition.parent) if module is not None else []
-        except RecursionError:
-            uses = []
+        return None
+    found: SdkFile | None = None
+    if read.ok:
+        text = read.text
+        if _LOADER not in text and (("\\u" not in text) if notebook else text.isascii()):
+            found = SdkFile()  # nothing in it can load a component
+        else:
+            module = _module(text, notebook=notebook)
+            try:
+                found = SdkFile(tuple(_component_uses(module, path.parent))) if module is not None else None
+            except RecursionError:
+                found = None
     if len(_parsed) >= _CACHE_SIZE:
         _parsed.clear()
-    _parsed[key] = uses
-    return uses
+    _parsed[key] = found
+    return found
 
 
 def _module(text: str, *, notebook: bool) -> ast.Module | None:
@@ -85,13 +108,14 @@ def _module(text: str, *, notebook: bool) -> ast.Module | None:
         try:
             body.extend(ast.parse(source).body)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            continue
-    return ast.Module(body=body, type_ignores=[]) if body else None
+            return None  # a part not parsed may hold a use
+    return ast.Module(body=body, type_ignores=[])
 
 
-def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, dict[str, str | None]]]:
+def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Bindings | None]]:
     nodes = list(ast.walk(module))
     assigned: dict[str, list[ast.AST]] = {}
+    pinned: set[tuple[str, str]] = set()  # (node, output) whose storage the file sets
     for node in nodes:
         if isinstance(node, ast.Assign):
             for target in node.targets:
@@ -101,6 +125,10 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, dict[st
             for bound in _targets(node):
                 for name in _names_in(bound):
                     assigned.setdefault(name, []).append(bound)  # bound some other way: not one value
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            output = _output_of(node.value if node.attr == "path" else node)
+            if output is not None:
+                pinned.add(output)
     constants = {
         name: values[0].value
         for name, values in assigned.items()
@@ -128,18 +156,45 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, dict[st
         and values[0].func.id in makers
     }
     called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
-    uses: list[tuple[str, dict[str, str | None]]] = []
+    uses: list[tuple[str, Bindings | None]] = []
     for node in nodes:
         handed_on = isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in called
         if handed_on and isinstance(node, ast.Name) and node.id in components:
-            uses.append((components[node.id], UNKNOWN_USE))  # registered, stored, passed: anyone may run it
+            uses.append((components[node.id], None))  # registered, stored, passed: anyone may run it
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in components):
             continue
         if node.args or any(keyword.arg is None for keyword in node.keywords):
-            uses.append((components[node.func.id], UNKNOWN_USE))
+            uses.append((components[node.func.id], None))
             continue
-        uses.append((components[node.func.id], {str(k.arg): _step_output(k.value, steps) for k in node.keywords}))
+        bindings = tuple((str(k.arg), _kind(k.value, steps, pinned)) for k in node.keywords)
+        uses.append((components[node.func.id], bindings))
     return uses
+
+
+def _kind(node: ast.AST, steps: set[str], pinned: set[tuple[str, str]]) -> str:
+    output = _output_of(node)
+    if output is not None:
+        return JOB_OUTPUT if output[0] in steps and output not in pinned else SAFE
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool | int | float):
+            return SAFE
+        return SAFE if isinstance(value, str) and plain_literal(value) else UNSAFE
+    if isinstance(node, ast.Call) and name_of(node) == "Input":
+        return SAFE  # a data asset or folder: the command gets its mount path
+    return UNSAFE
+
+
+def _output_of(node: ast.AST) -> tuple[str, str] | None:
+    """(`train_node`, `model_output`) for `train_node.outputs.model_output`."""
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "outputs"
+        and isinstance(node.value.value, ast.Name)
+    ):
+        return node.value.value.id, node.attr
+    return None
 
 
 def _source(call: ast.Call, constants: dict[str, str]) -> str | None:
@@ -175,23 +230,8 @@ def _text(node: ast.AST, constants: dict[str, str], depth: int) -> str | None:
     return None
 
 
-def _step_output(node: ast.AST, steps: set[str]) -> str | None:
-    """`train_node.outputs.model_output` of a node of this file's pipeline, in YAML's form."""
-    if (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Attribute)
-        and node.value.attr == "outputs"
-        and isinstance(node.value.value, ast.Name)
-        and node.value.value.id in steps
-    ):
-        return f"${{{{parent.jobs.{node.value.value.id}.outputs.{node.attr}}}}}"
-    return None
-
-
 def _targets(node: ast.AST) -> list[ast.AST]:
-    if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)):
-        return [node.target]
-    if isinstance(node, ast.For):
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
         return [node.target]
     if isinstance(node, ast.With):
         return [item.optional_vars for item in node.items if item.optional_vars is not None]

@@ -34,5 +34,5 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     if MOUNT_ROOT.encode() in head:
         inputs.extend(neighbour_definitions(path))
     if ARGUMENT_PARSER.encode() in head:
-        inputs.extend(definitions_read(path))
+        inputs.extend(definitions_read(path, policy.root))
     return inputs

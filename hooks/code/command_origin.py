@@ -931,11 +931,24 @@ class CommandOrigins:
             return False  # something else is stored into it
         return all(self._operator(value, scope, seen, depth + 1) for value in values)
 
-    def parsed_arguments(self, name: str, function: Function | None) -> bool:
+    def parsed_arguments(
+        self, name: str, function: Function | None, parses: Callable[[ast.AST], bool] | None = None
+    ) -> bool:
         """Whether `name`, read in `function`, holds the script's parsed command line: bound only
-        to `parse_args()` results, or a parameter of a function the module defines once and only
-        calls, each time passing such a name (`main(args)` after `args = parse_args()`)."""
-        if self._name_is_arguments(name, function, set(), 0):
+        to values `parses` accepts (by default `parse_args()` results), or a parameter of a
+        function the module defines once and only calls, each time passing such a name
+        (`main(args)` after `args = parse_args()`)."""
+        accepts = parses or _parses_arguments
+
+        def bound_to_arguments(bound: str, scope: Function | None) -> bool:
+            found = self.bound_values(bound, scope)
+            if found is None:
+                return False
+            values, binder = found
+            key = (id(binder) if binder is not None else 0, bound)
+            return all(accepts(value) for value in values) and self._stored_operator(key, set(), 0)
+
+        if bound_to_arguments(name, function):
             return True
         scope = self.parameter_scope(name, function)
         if scope is None or id(scope) in self.class_of:
@@ -954,7 +967,7 @@ class CommandOrigins:
             starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
             if starred or len(given) != 1 or not isinstance(given[0], ast.Name):
                 return False
-            if not self._name_is_arguments(given[0].id, caller, set(), 0):
+            if not bound_to_arguments(given[0].id, caller):
                 return False
         return True
 

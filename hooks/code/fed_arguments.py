@@ -4,13 +4,24 @@ pipelines that run the script fill that option with another job's output (azurem
 The script's side: `parser.add_argument("--model_input")` stores the option under
 `args.model_input`, so `mlflow.sklearn.load_model(args.model_input)`,
 `pickle.load(open(Path(args.model_input) / "model.sav", "rb"))` and
-`joblib.load(os.path.join(args.model_dir, "model.pkl"))` read what the option names. Only these
-shapes count: the option's attribute on the parsed command line (`args` bound only to
-`parse_args()`, or `main(args)` fed only with it), joined with constant relative parts (never an
-absolute part, which would replace the folder, nor `..`), through `Path(...)`, `/`, `+`,
-`os.path.join`, an f-string or `str(...)`, directly or through names bound only to such a path.
-An option whose attribute the script assigns itself (`args.model_input = url`) is not the
-pipeline's any more.
+`joblib.load(os.path.join(args.model_dir, "model.pkl"))` read what the option names.
+
+Only these shapes count, all of them checked:
+- the attribute, on a name bound only to `parser.parse_args()` or `parse_known_args()` given no
+  arguments (or the script's own function returning only that), or on `main(args)`'s parameter
+  when every call passes such a name; never a lambda's parameter of that name;
+- an option argparse stores there as given: every `add_argument` storing there has constant
+  option strings and no `action`, `type` (other than `str` or `pathlib.Path`) or `nargs`; no
+  `add_argument` of the script takes `**` arguments, starred option strings or a computed `dest`;
+- every option word the command passes that argparse would store there (the option itself, one
+  of its short forms with the value attached, or an abbreviation of it) is fed;
+- nothing in the script changes the parsed values or the command line: no store to that attribute
+  (`args.model_input = url`, in a tuple, a loop or a `with`), no `setattr`, `vars`, `__dict__`, and
+  no `argv` anywhere (`sys.argv` rewritten before parsing);
+- the path is the attribute joined with constant relative parts (never an absolute part, which
+  would replace the folder, nor `..`), through `pathlib.Path(...)`, `/`, `+ "/..."`,
+  `os.path.join`, an f-string, the builtin `str(...)` or `open(...)`, directly or through names
+  bound only to such a path.
 """
 
 from __future__ import annotations
@@ -19,37 +30,59 @@ import ast
 import posixpath
 from collections.abc import Callable, Iterable
 
-from hooks.code.command_origin import CommandOrigins, Function, dotted_name, name_of
+from hooks.code.azureml_inputs import FedCommand
+from hooks.code.command_origin import CommandOrigins, Function
 
-_JOINS = frozenset({"os.path.join", "posixpath.join", "path.join"})
-_WRAPPERS = frozenset({"Path", "PurePath", "PosixPath", "str", "fspath"})  # the same path, another type
+_JOINS = frozenset({"os.path.join", "posixpath.join"})
+_PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"})
+_BUILTINS = frozenset({"str", "open"})  # the same path, another type; or its handle
+_PARSERS = frozenset({"parse_args", "parse_known_args"})
+_CHANGERS = frozenset({"setattr", "vars", "__dict__", "argv"})  # names that can change parsed values
+_TYPES = frozenset({"str", "pathlib.Path"})
 _MAX_DEPTH = 8  # names bound to names bound to paths: deeper is not how a script builds a path
+QualName = Callable[[ast.AST], "str | None"]
 
 
-def fed_destinations(nodes: Iterable[ast.AST], options: frozenset[str]) -> frozenset[str]:
-    """The attributes (`model_input`) under which argparse stores the fed options: for every
-    `add_argument` naming one of them (and its destination given or taken from the first long
-    option, as argparse does), provided no other option of the script stores there too."""
-    if not options:
+def fed_destinations(nodes: Iterable[ast.AST], command: FedCommand, qualname: QualName) -> frozenset[str]:
+    """The attributes (`model_input`) under which argparse stores only fed options."""
+    if not command.fed:
         return frozenset()
-    fed: set[str] = set()
-    other: set[str] = set()
+    nodes = list(nodes)
+    flags_of: dict[str, list[str]] = {}
+    refused: set[str] = set()
     for node in nodes:
+        if isinstance(node, (ast.Name, ast.Attribute)) and _name(node) in _CHANGERS:
+            return frozenset()  # sys.argv, setattr(args, ...), vars(args), args.__dict__
+        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            refused.add(node.attr)  # `args.model_input = ...`, also in a tuple, loop or `with`
+            if qualname(node) in _JOINS | _PATH_CLASSES:
+                return frozenset()  # `os.path.join = ...`: the helpers are not the library's
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr != "add_argument":
             continue
+        if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args):
+            return frozenset()  # `add_argument(*flags)`, `add_argument(FLAG)`: not known
+        if any(keyword.arg is None for keyword in node.keywords):
+            return frozenset()  # `add_argument("--x", **options)`: its dest is not known
         flags = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         destination = _destination(node, flags)
         if destination is None:
+            return frozenset()
+        flags_of.setdefault(destination, []).extend(flags)
+        if not _stores_as_given(node, qualname):
+            refused.add(destination)
+    fed: set[str] = set()
+    for destination, flags in flags_of.items():
+        if destination in refused or not any(flag in command.fed for flag in flags):
             continue
-        # Every option that stores there must be fed; an abbreviation the command could pass for
-        # one of them is excluded too: argparse would take it as that option.
-        if flags and all(flag in options for flag in flags if flag.startswith("--")) and flags[0].startswith("-"):
+        if all(word in command.fed for word in command.passed if _stores_into(word, flags)):
             fed.add(destination)
-        else:
-            other.add(destination)
-    return frozenset(fed - other)
+    return frozenset(fed)
+
+
+def _name(node: ast.Name | ast.Attribute) -> str:
+    return node.id if isinstance(node, ast.Name) else node.attr
 
 
 def _destination(call: ast.Call, flags: list[str]) -> str | None:
@@ -58,10 +91,36 @@ def _destination(call: ast.Call, flags: list[str]) -> str | None:
             value = keyword.value
             return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
     long = [flag for flag in flags if flag.startswith("--")]
-    chosen = long[0] if long else next((flag for flag in flags if flag.startswith("-")), None)
+    chosen = long[0] if long else flags[0] if flags else None
     if chosen is None:
         return None
     return chosen.lstrip("-").replace("-", "_") or None
+
+
+def _stores_as_given(call: ast.Call, qualname: QualName) -> bool:
+    """No `action` but `store`, no `nargs`, no `type` but `str` or `pathlib.Path`."""
+    for keyword in call.keywords:
+        value = keyword.value
+        if keyword.arg == "action" and not (isinstance(value, ast.Constant) and value.value == "store"):
+            return False
+        if keyword.arg == "nargs":
+            return False
+        if keyword.arg == "type" and qualname(value) not in _TYPES:
+            return False
+    return True
+
+
+def _stores_into(word: str, flags: list[str]) -> bool:
+    """Whether argparse could store the option word `word` where `flags` store: one of them, a
+    short one with its value attached (`-m/path`), or an abbreviation of a long one."""
+    for flag in flags:
+        if word == flag:
+            return True
+        if len(flag) == 2 and flag.startswith("-") and not word.startswith("--") and word.startswith(flag):
+            return True
+        if flag.startswith("--") and word.startswith("--") and len(word) > 2 and flag.startswith(word):
+            return True
+    return False
 
 
 class FedArguments:
@@ -70,12 +129,30 @@ class FedArguments:
     def __init__(
         self,
         destinations: frozenset[str],
+        nodes: Iterable[ast.AST],
         origins: Callable[[], CommandOrigins],
         constant_text: Callable[[ast.AST], str | None],
+        qualname: QualName,
     ) -> None:
         self.destinations = destinations
         self._origins = origins
         self._constant_text = constant_text
+        self._qualname = qualname
+        nodes = list(nodes) if destinations else []
+        # A lambda's parameter `args` is not the parsed command line, whatever the module binds.
+        self._lambda_parameters = {
+            parameter.arg for node in nodes if isinstance(node, ast.Lambda) for parameter in _parameters(node.args)
+        }
+        # Names the module binds itself, and how often: a helper (`join`, `Path`, `str`, `open`)
+        # counts only when it is the library's or the builtin, bound by one import or by none.
+        self._bindings: dict[str, int] = {}
+        for node in nodes:
+            for bound in _bound_names(node):
+                self._bindings[bound] = self._bindings.get(bound, 0) + 1
+        self._parser_functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for node in nodes:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self._parser_functions.setdefault(node.name, []).append(node)
 
     def __bool__(self) -> bool:
         return bool(self.destinations)
@@ -86,28 +163,25 @@ class FedArguments:
         if not self.destinations or target is None:
             return False
         origins = self._origins()
-        destinations = self.destinations - origins.foreign_attributes
-        if not destinations:
-            return False
-        return self._inside(target, origins.function_of(at), origins, destinations, 0)
+        return self._inside(target, origins.function_of(at), origins, 0)
 
-    def _inside(
-        self, node: ast.AST, function: Function | None, origins: CommandOrigins, fed: frozenset[str], depth: int
-    ) -> bool:
+    def _inside(self, node: ast.AST, function: Function | None, origins: CommandOrigins, depth: int) -> bool:
         if depth > _MAX_DEPTH:
             return False
         if isinstance(node, ast.Attribute):
+            root = node.value
             return (
-                node.attr in fed
-                and isinstance(node.value, ast.Name)
-                and origins.parsed_arguments(node.value.id, function)
+                node.attr in self.destinations
+                and isinstance(root, ast.Name)
+                and root.id not in self._lambda_parameters
+                and origins.parsed_arguments(root.id, function, self._parses_command_line)
             )
         if isinstance(node, ast.Name):
             found = origins.bound_values(node.id, function)
             if found is None or not found[0]:
                 return False  # a parameter, or bound nowhere
             values, scope = found
-            return all(self._inside(value, scope, origins, fed, depth + 1) for value in values)
+            return all(self._inside(value, scope, origins, depth + 1) for value in values)
         inner = self._folder_part(node)
         if inner is None:
             return False
@@ -115,23 +189,61 @@ class FedArguments:
         texts = [self._constant_text(part) for part in parts]
         if any(text is None or not _stays_inside(text, joined=joined) for text in texts):
             return False
-        return self._inside(folder, function, origins, fed, depth + 1)
+        return self._inside(folder, function, origins, depth + 1)
 
-    @staticmethod
-    def _folder_part(node: ast.AST) -> tuple[ast.AST, list[ast.AST], bool] | None:
+    def _parses_command_line(self, value: ast.AST, depth: int = 0) -> bool:
+        """`parser.parse_args()`, `parser.parse_known_args()[0]` given nothing to parse but the
+        command line, or a call of the script's own function that returns only that."""
+        if isinstance(value, ast.Subscript):
+            value = value.value
+        if not isinstance(value, ast.Call) or value.args or value.keywords:
+            return False
+        if isinstance(value.func, ast.Attribute):
+            return value.func.attr in _PARSERS
+        if not isinstance(value.func, ast.Name) or depth > 2:
+            return False
+        functions = self._parser_functions.get(value.func.id, [])
+        if len(functions) != 1 or isinstance(functions[0], ast.AsyncFunctionDef):
+            return False  # not the script's own function, or defined twice
+        function = functions[0]
+        returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
+        local: dict[str, list[ast.AST]] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        local.setdefault(target.id, []).append(node.value)
+                    else:
+                        return False  # unpacked or stored elsewhere: not followed
+        results: list[ast.AST] = []
+        for node in returns:
+            if node.value is None:
+                return False
+            if isinstance(node.value, ast.Name):
+                results.extend(local.get(node.value.id, [node.value]))
+            else:
+                results.append(node.value)
+        return bool(results) and all(self._parses_command_line(result, depth + 1) for result in results)
+
+    def _folder_part(self, node: ast.AST) -> tuple[ast.AST, list[ast.AST], bool] | None:
         """(the expression a path is built on, the parts added to it, whether they are joined as
         path parts (`/`, `os.path.join`) rather than appended as text (`+`, an f-string))."""
-        if isinstance(node, ast.Call) and node.args and not node.keywords:
-            name = name_of(node)
-            if name in _WRAPPERS and len(node.args) == 1:
-                return node.args[0], [], True
-            if name == "open":
+        if isinstance(node, ast.Call) and node.args:
+            name = self._qualname(node.func) or ""
+            if isinstance(node.func, ast.Name) and self._bindings.get(node.func.id, 0) > (
+                0 if name in _BUILTINS else 1
+            ):
+                return None  # `def join(...)`, `str = ...`, a second import of the name: not the helper
+            builtin = name in _BUILTINS
+            if name == "open" and builtin:
                 return node.args[0], [], True  # open(path, "rb"): the mode is not part of the path
-            if dotted_name(node.func) in _JOINS or (isinstance(node.func, ast.Name) and node.func.id == "join"):
+            if node.keywords:
+                return None
+            if len(node.args) == 1 and (name in _PATH_CLASSES or name == "os.fspath" or builtin):
+                return node.args[0], [], True
+            if name in _JOINS:
                 return node.args[0], list(node.args[1:]), True
             return None
-        if isinstance(node, ast.Call) and name_of(node) == "open" and node.args:
-            return node.args[0], [], True  # open(path, mode="rb")
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
             return node.left, [node.right], isinstance(node.op, ast.Div)
         if isinstance(node, ast.JoinedStr) and node.values:
@@ -144,13 +256,29 @@ class FedArguments:
         return None
 
 
+def _bound_names(node: ast.AST) -> list[str]:
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [(alias.asname or alias.name).split(".", 1)[0] for alias in node.names]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return [node.id]
+    return []
+
+
+def _parameters(arguments: ast.arguments) -> list[ast.arg]:
+    found = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+    found.extend(a for a in (arguments.vararg, arguments.kwarg) if a is not None)
+    return found
+
+
 def _stays_inside(text: str, *, joined: bool) -> bool:
     """Whether a constant part keeps the path inside the folder: no `..`, no drive or scheme, and
     no absolute part (which `/` and `os.path.join` take instead of the folder); text appended with
     `+` or in an f-string must start a new path part (`"/model.pkl"`, not `"_old.pkl"`)."""
     if not text:
         return True
-    if "\\" in text or ":" in text or text.startswith("~"):
+    if "\\" in text or ":" in text or text.startswith("~") or "\x00" in text:
         return False
     if joined == text.startswith("/"):
         return False

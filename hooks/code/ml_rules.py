@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
+from hooks.code.azureml_inputs import FedCommand
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
@@ -579,6 +580,12 @@ def _from_pretrained(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
+def _module_qualname(nodes: list[ast.AST]) -> Callable[[ast.AST], str | None]:
+    """Qualified names through every import of the module, known before the visit."""
+    aliases = module_aliases(nodes)
+    return lambda node: qualified_name(node, aliases)
+
+
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
         self,
@@ -586,7 +593,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         notebook: bool = False,
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
-        fed_options: frozenset[str] = frozenset(),
+        fed_command: FedCommand | None = None,
         source_folder: str = "",
         code_file: Path | None = None,
         in_tests: str | None = None,
@@ -617,7 +624,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
-        self._fed_options = fed_options  # command-line options Azure ML jobs fill with job outputs
+        self._fed_command = fed_command  # command-line options Azure ML jobs fill with job outputs
         self._fed_arguments: FedArguments | None = None  # set in prepare()
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
@@ -651,9 +658,12 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
-        if self._fed_options:
-            destinations = fed_destinations(nodes, self._fed_options)
-            self._fed_arguments = FedArguments(destinations, self.command_origins, self.loads.constant_text)
+        if self._fed_command is not None and self._fed_command.fed:
+            qualname = _module_qualname(nodes)
+            destinations = fed_destinations(nodes, self._fed_command, qualname)
+            self._fed_arguments = FedArguments(
+                destinations, nodes, self.command_origins, self.loads.constant_text, qualname
+            )
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)

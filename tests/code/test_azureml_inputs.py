@@ -7,12 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
-from hooks.code.azureml_inputs import definitions_read, fed_options
+from hooks.code.azureml_inputs import definitions_read
+from hooks.code.azureml_inputs import fed_options as fed_command
 from tests.code.helpers import scan_code
+
+
+def fed_options(script: Path, root: Path) -> frozenset[str]:
+    """The options every job beside the script (inside `root`) fills with another job's output."""
+    return fed_command(script, root).fed
+
 
 PREDICT = (
     "import argparse, mlflow, pickle\n"
@@ -48,6 +56,8 @@ def pipeline(model_binding: str, component: str = "./predict.yml") -> str:
         "$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\n"
         "type: pipeline\n"
         "jobs:\n"
+        "  prep_job:\n"
+        "    component: ./prep.yml\n"
         "  train_job:\n"
         "    type: command\n"
         "    component: ./train.yml\n"
@@ -79,7 +89,7 @@ def severities(root: Path, tmp_path: Path, source: str = PREDICT, policy: Policy
 
 def test_a_component_fed_by_another_jobs_output_loads_it_at_low(tmp_path: Path) -> None:
     root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
-    assert fed_options(root / "predict_src" / "predict.py") == {"--model_input", "--test_data"}
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == {"--model_input", "--test_data"}
     assert severities(root, tmp_path) == ["low", "low"]
 
 
@@ -97,7 +107,7 @@ def test_assets_uris_pipeline_inputs_and_literals_are_not_another_jobs_output(tm
         )
     ):
         root = project(tmp_path / f"p{index}", pipeline(binding))
-        assert "--model_input" not in fed_options(root / "predict_src" / "predict.py"), binding
+        assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path), binding
         assert severities(root, tmp_path) == ["medium", "medium"], binding
 
 
@@ -112,7 +122,7 @@ def test_every_pipeline_that_uses_the_component_must_feed_it(tmp_path: Path) -> 
 
 def test_a_component_no_pipeline_beside_it_uses_is_not_fed(tmp_path: Path) -> None:
     root = project(tmp_path / "p")
-    assert fed_options(root / "predict_src" / "predict.py") == frozenset()
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
     # a pipeline that uses another component, or names it through the registry, does not count
     root = project(tmp_path / "q", pipeline(TRAIN_OUTPUT, "./other.yml"), pipeline(TRAIN_OUTPUT, "azureml:predict:1"))
     assert severities(root, tmp_path) == ["medium", "medium"]
@@ -130,6 +140,8 @@ def test_an_inline_command_job_fed_by_another_job_is_low(tmp_path: Path) -> None
     inline = (
         "type: pipeline\n"
         "jobs:\n"
+        "  train_job:\n"
+        "    component: ./train.yml\n"
         "  predict_job:\n"
         "    type: command\n"
         "    inputs:\n"
@@ -152,11 +164,11 @@ def test_a_folder_inside_the_output_is_fed_and_a_climb_out_of_it_is_not(tmp_path
         root = tmp_path / ("in" if fed else "out")
         (root / "src").mkdir(parents=True)
         (root / "pipeline.yml").write_text(
-            "jobs:\n  eval:\n    code: src\n"
+            "jobs:\n  train:\n    type: command\n    component: ./train.yml\n  eval:\n    code: src\n"
             f"    command: python main.py --model-dir ${{{{inputs.model_dir}}}}{suffix}\n"
             "    inputs:\n      model_dir: ${{parent.jobs.train.outputs.model_dir}}\n"
         )
-        assert ("--model-dir" in fed_options(root / "src" / "main.py")) is fed
+        assert ("--model-dir" in fed_options(root / "src" / "main.py", tmp_path)) is fed
 
 
 def test_an_option_passed_again_with_another_value_is_not_fed(tmp_path: Path) -> None:
@@ -165,23 +177,23 @@ def test_an_option_passed_again_with_another_value_is_not_fed(tmp_path: Path) ->
         pipeline(TRAIN_OUTPUT),
         component=COMPONENT.replace("  --test_data ${{inputs.test_data}}\n", "  --model_input ./defaults\n"),
     )
-    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py")
+    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path)
 
 
 def test_a_sweep_trial_is_a_use_of_its_component(tmp_path: Path) -> None:
     root = project(tmp_path / "p")
     (root / "sweep.yml").write_text(
-        "jobs:\n  sweep_step:\n    type: sweep\n    trial: ./predict.yml\n"
+        "jobs:\n  train_job:\n    component: ./train.yml\n  sweep_step:\n    type: sweep\n    trial: ./predict.yml\n"
         f"    inputs:\n      model_input: {TRAIN_OUTPUT}\n      test_data: 3\n"
     )
-    assert fed_options(root / "predict_src" / "predict.py") == {"--model_input"}
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == {"--model_input"}
 
 
 def test_a_script_elsewhere_with_the_same_name_is_not_the_one_run(tmp_path: Path) -> None:
     root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
     (root / "other_src").mkdir()
-    assert fed_options(root / "other_src" / "predict.py") == frozenset()
-    assert fed_options(root / "predict.py") == frozenset()
+    assert fed_options(root / "other_src" / "predict.py", tmp_path) == frozenset()
+    assert fed_options(root / "predict.py", tmp_path) == frozenset()
 
 
 def test_serving_code_and_strict_keep_their_severity(tmp_path: Path) -> None:
@@ -196,19 +208,19 @@ def test_large_symlinked_and_far_definitions_are_not_read(tmp_path: Path) -> Non
     far.mkdir(parents=True)
     (tmp_path / "far" / "predict.yml").write_text(COMPONENT.replace("./predict_src", "a/b/c/d"))
     (tmp_path / "far" / "pipeline.yml").write_text(pipeline(TRAIN_OUTPUT))
-    assert fed_options(far / "predict.py") == frozenset()  # four folders up is not beside it
+    assert fed_options(far / "predict.py", tmp_path) == frozenset()  # four folders up is not beside it
     big = project(tmp_path / "big")
     (big / "pipeline.yml").write_text(pipeline(TRAIN_OUTPUT) + "# " + "x" * (1 << 20) + "\n")
-    assert fed_options(big / "predict_src" / "predict.py") == frozenset()
+    assert fed_options(big / "predict_src" / "predict.py", tmp_path) == frozenset()
     linked = project(tmp_path / "linked")
     (tmp_path / "elsewhere.yml").write_text(pipeline(TRAIN_OUTPUT))
     (linked / "pipeline.yml").symlink_to(tmp_path / "elsewhere.yml")
-    assert fed_options(linked / "predict_src" / "predict.py") == frozenset()
+    assert fed_options(linked / "predict_src" / "predict.py", tmp_path) == frozenset()
 
 
 def test_the_definitions_read_are_the_cache_inputs(tmp_path: Path) -> None:
     root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
-    read = definitions_read(root / "predict_src" / "predict.py")
+    read = definitions_read(root / "predict_src" / "predict.py", tmp_path)
     assert root / "predict.yml" in read and root / "pipeline0.yml" in read
 
 
@@ -219,7 +231,7 @@ def test_aliases_do_not_multiply_the_work(tmp_path: Path) -> None:
         laughs += f"{level}: &{level} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
     laughs += "jobs: *j\ncommand: *j\ninputs: *j\n"
     root = project(tmp_path / "p", laughs)
-    assert fed_options(root / "predict_src" / "predict.py") == frozenset()
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
 
 
 @settings(max_examples=60, deadline=None)
@@ -236,4 +248,132 @@ def test_garbage_definitions_never_raise(tmp_path_factory: object, text: str) ->
             encoding="utf-8",
             errors="surrogatepass",
         )
-        assert isinstance(fed_options(root / "src" / "main.py"), frozenset)
+        assert isinstance(fed_options(root / "src" / "main.py", root), frozenset)
+
+
+# --- red-team pass: every way a definition could hide another value, or cost unbounded work ---------
+
+
+def inline(command: str, model: str = TRAIN_OUTPUT, extra: str = "") -> str:
+    return (
+        "jobs:\n"
+        "  train_job:\n    component: ./train.yml\n"
+        "  predict_job:\n    type: command\n    code: ./predict_src\n"
+        f"    command: {command}\n"
+        f"    inputs:\n      model_input: {model}\n{extra}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        # a word whose value could add options, or that the shell expands
+        (
+            "python predict.py --model_input ${{inputs.model_input}} ${{inputs.more}}",
+            "      more: '--model_input /x'\n",
+        ),
+        ("python predict.py --model_input ${{inputs.model_input}} --n ${{inputs.more}}", "      more: 'a b'\n"),
+        ("python predict.py --model_input ${{inputs.model_input}} $EXTRA", ""),
+        ("python predict.py --model_input ${{inputs.model_input}} `cat f`", ""),
+        ("python predict.py --model_input ${{inputs.model_input}} > log 2>&1", ""),
+        # a run that does not pass the option (argparse's default), or passes it twice
+        ("python predict.py --model_input ${{inputs.model_input}} && python predict.py --eval", ""),
+        ("python predict.py --model_input ${{inputs.model_input}} --model_input ./defaults", ""),
+        ("|\n      python predict.py\n      python other.py --model_input ${{inputs.model_input}}", ""),
+        ("python predict.py & python other.py --model_input ${{inputs.model_input}}", ""),
+    ],
+)
+def test_a_command_that_could_pass_something_else_feeds_nothing(tmp_path: Path, command: str, extra: str) -> None:
+    root = tmp_path / "p"
+    (root / "predict_src").mkdir(parents=True)
+    (root / "pipeline.yml").write_text(inline(command, extra=extra))
+    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path)
+    # the same job with a plain command is fed: what changed is what the command may pass
+    (root / "pipeline.yml").write_text(inline("python predict.py --model_input ${{inputs.model_input}} --n 3"))
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == {"--model_input"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "torchrun predict.py --model_input ${{inputs.model_input}}",
+        "accelerate launch predict.py --model_input ${{inputs.model_input}}",
+        "python -W ignore predict.py --model_input ${{inputs.model_input}}",
+        "python -m torch.distributed.run predict.py --model_input ${{inputs.model_input}}",
+        "bash -c 'python predict.py --model_input ${{inputs.model_input}}'",
+    ],
+)
+def test_a_launcher_the_module_does_not_follow_makes_the_script_not_fed(tmp_path: Path, command: str) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
+    (root / "other.yml").write_text(inline(command, model="azureml:evil@latest"))
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+
+
+def test_a_run_from_another_folder_is_not_this_script(tmp_path: Path) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
+    (root / "other.yml").write_text(
+        inline("cd predict_src && python predict.py --model_input ${{inputs.model_input}}").replace(
+            "./predict_src", "."
+        )
+    )
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "producer",
+    [
+        "  train_job:\n    type: import_data\n",  # a database or a share: outside data
+        "  train_job:\n    type: data_transfer\n",
+        "  train_job:\n    component: ./train.yml\n    outputs:\n      model_output:\n        path: azureml://datastores/shared/paths/drop/\n",
+        "  train_job:\n    component: ./train.yml\n    outputs:\n      model_output: ${{parent.outputs.kept}}\n",
+        "  other_job:\n    component: ./train.yml\n",  # no train_job at all
+    ],
+)
+def test_only_an_existing_jobs_unpinned_output_is_another_jobs_output(tmp_path: Path, producer: str) -> None:
+    root = project(tmp_path / "p")
+    text = pipeline(TRAIN_OUTPUT).replace("  train_job:\n    type: command\n    component: ./train.yml\n", producer)
+    text += "outputs:\n  kept:\n    path: azureml://datastores/shared/paths/kept/\n"
+    (root / "pipeline0.yml").write_text(text)
+    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path)
+
+
+def test_a_pipeline_naming_the_registered_component_or_a_sweep_file_of_it_feeds_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT), pipeline(TRAIN_OUTPUT, "azureml:predict@latest"))
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+    root = project(tmp_path / "q", pipeline(TRAIN_OUTPUT))
+    (root / "sweep.yml").write_text("type: sweep\ntrial: ./predict.yml\ninputs:\n  model_input: azureml:evil:1\n")
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+
+
+def test_a_definition_not_read_whole_leaves_the_wiring_unknown(tmp_path: Path) -> None:
+    escaped = project(tmp_path / "escaped", pipeline(TRAIN_OUTPUT))
+    hidden = pipeline("azureml:evil@latest").replace("jobs:", '"jo\\x62s":')  # no "jobs" in the text
+    (escaped / "zz.yml").write_text(hidden)  # read as YAML reads it: a use that binds an asset
+    assert "--model_input" not in fed_options(escaped / "predict_src" / "predict.py", tmp_path)
+    crowded = project(tmp_path / "crowded", pipeline(TRAIN_OUTPUT))
+    for index in range(200):
+        (crowded / f"b{index:03}.txt").write_text("")
+    assert fed_options(crowded / "predict_src" / "predict.py", tmp_path) == frozenset()
+    broken = project(tmp_path / "broken", pipeline(TRAIN_OUTPUT))
+    (broken / "broken.yml").write_text("jobs: [unclosed\n")
+    assert fed_options(broken / "predict_src" / "predict.py", tmp_path) == frozenset()
+
+
+def test_definitions_above_the_repository_are_not_read(tmp_path: Path) -> None:
+    project(tmp_path, pipeline(TRAIN_OUTPUT))  # predict.yml and the pipeline in tmp_path itself
+    repository = tmp_path / "predict_src"
+    assert fed_options(repository / "predict.py", tmp_path) == {"--model_input", "--test_data"}
+    assert fed_options(repository / "predict.py", repository) == frozenset()
+
+
+def test_one_command_aliased_by_many_jobs_is_bounded(tmp_path: Path) -> None:
+    import time
+
+    root = tmp_path / "p"
+    (root / "predict_src").mkdir(parents=True)
+    long_command = "python predict.py --model_input ${{inputs.m}} " + "--n 1 " * 5000
+    jobs = "".join(f"  j{index}: {{code: ./predict_src, command: *c}}\n" for index in range(500))
+    (root / "pipeline.yml").write_text(f"x: &c '{long_command}'\njobs:\n{jobs}")
+    started = time.monotonic()
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+    assert time.monotonic() - started < 5

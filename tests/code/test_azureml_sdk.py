@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.code.azureml_inputs import fed_options
-from hooks.code.azureml_sdk import sdk_uses
+from hooks.code.azureml_sdk import SdkFile, sdk_file
 from tests.code.helpers import notebook, scan_code
 from tests.code.test_azureml_inputs import COMPONENT, PREDICT
 
@@ -40,7 +40,7 @@ def fed(tmp_path: Path, definition: str, name: str = "pipeline.py") -> frozenset
     (root / "predict_src").mkdir(parents=True)
     (root / "predict.yml").write_text(COMPONENT)
     (root / name).write_text(notebook(definition) if name.endswith(".ipynb") else definition)
-    return fed_options(root / "predict_src" / "predict.py")
+    return fed_options(root / "predict_src" / "predict.py", tmp_path).fed
 
 
 def test_another_nodes_output_feeds_the_input(tmp_path: Path) -> None:
@@ -98,10 +98,16 @@ def test_a_component_loaded_from_elsewhere_is_not_this_one(tmp_path: Path) -> No
     assert fed(tmp_path / "r", remote) == frozenset()
 
 
-def test_a_file_without_load_component_is_not_parsed(tmp_path: Path) -> None:
+def test_a_file_without_load_component_is_not_parsed_and_an_unreadable_one_is_unknown(tmp_path: Path) -> None:
     path = tmp_path / "plain.py"
-    path.write_text("predict(model_input=train_node.outputs.model_output)\n")
-    assert list(sdk_uses(path, str(tmp_path / "predict.yml"))) == []
+    path.write_text("predict(model_input=train_node.outputs.model_output)\nthis is not python\n")
+    assert sdk_file(path, 1 << 20) == SdkFile()
+    escaped = tmp_path / "escaped.py"  # NFKC: a fullwidth letter is the same identifier to Python
+    escaped.write_text(LOADS.replace("load_component(source=f", "\uff4coad_component(source=f") + "x = (\n")
+    assert sdk_file(escaped, 1 << 20) is None  # it may load one, and is not parsed: unknown
+    big = tmp_path / "big.py"
+    big.write_text(LOADS + "#" * (1 << 20))
+    assert sdk_file(big, 1 << 20) is None
 
 
 @settings(max_examples=60, deadline=None)
@@ -110,4 +116,5 @@ def test_garbage_never_raises(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "pipeline.py"
         path.write_text("load_component\n" + text, encoding="utf-8", errors="surrogatepass")
-        assert isinstance(list(sdk_uses(path, str(Path(folder) / "x.yml"))), list)
+        found = sdk_file(path, 1 << 20)
+        assert found is None or isinstance(found, SdkFile)

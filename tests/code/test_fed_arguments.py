@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.code.command_origin import CommandOrigins
+from hooks.code.azureml_inputs import FedCommand
+from hooks.code.command_origin import CommandOrigins, module_aliases, qualified_name
 from hooks.code.fed_arguments import FedArguments, fed_destinations
 from tests.code.helpers import scan_code
 
-FED = frozenset({"--model_input", "--model-dir"})
+FED = FedCommand(frozenset({"--model_input", "--model-dir"}), frozenset({"--model_input", "--model-dir"}))
 HEADER = (
     "import argparse, os, pickle, joblib\n"
     "from pathlib import Path\n"
@@ -26,12 +27,22 @@ HEADER = (
 )
 
 
-def quiet_loads(source: str, options: frozenset[str] = FED) -> list[bool]:
-    """For each `pickle.load`/`joblib.load` call, in order: whether it reads inside a fed folder."""
+def arguments(source: str, command: FedCommand = FED) -> tuple[FedArguments, list[ast.AST]]:
     module = ast.parse(source)
     nodes = list(ast.walk(module))
     origins = CommandOrigins(module)
-    fed = FedArguments(fed_destinations(nodes, options), lambda: origins, _constant)
+    aliases = module_aliases(nodes)
+
+    def qualname(node: ast.AST) -> str | None:
+        return qualified_name(node, aliases)
+
+    destinations = fed_destinations(nodes, command, qualname)
+    return FedArguments(destinations, nodes, lambda: origins, _constant, qualname), nodes
+
+
+def quiet_loads(source: str, command: FedCommand = FED) -> list[bool]:
+    """For each `pickle.load`/`joblib.load` call, in order: whether it reads inside a fed folder."""
+    fed, nodes = arguments(source, command)
     loads = [
         n
         for n in nodes
@@ -121,24 +132,71 @@ def test_main_given_only_the_parsed_command_line() -> None:
     assert quiet_loads(handed_over) == [False]
 
 
+def destinations(source: str, fed: set[str], passed: set[str] | None = None) -> frozenset[str]:
+    nodes = list(ast.walk(ast.parse(source)))
+    aliases = module_aliases(nodes)
+    command = FedCommand(frozenset(fed), frozenset(fed if passed is None else passed | fed))
+    return fed_destinations(nodes, command, lambda node: qualified_name(node, aliases))
+
+
 def test_destinations_follow_argparse() -> None:
-    module = ast.parse(
+    source = (
         "p.add_argument('--model_input')\n"
         "p.add_argument('-m', '--model-dir')\n"
         "p.add_argument('--weights', dest='checkpoint')\n"
         "p.add_argument('--also-model', dest='model_input')\n"  # a second option storing there
         "p.add_argument('positional')\n"
     )
-    nodes = list(ast.walk(module))
-    assert fed_destinations(nodes, frozenset({"--model-dir", "--weights"})) == {"model_dir", "checkpoint"}
-    assert fed_destinations(nodes, frozenset({"--model_input"})) == frozenset()
-    assert fed_destinations(nodes, frozenset()) == frozenset()
+    assert destinations(source, {"--model-dir", "--weights"}) == {"model_dir", "checkpoint"}
+    assert destinations(source, {"--model_input", "--also-model"}) == {"model_input"}
+    assert destinations(source, set()) == frozenset()
+
+
+def test_an_unfed_word_argparse_would_store_there_unfeeds_the_option() -> None:
+    source = "p.add_argument('-m', '--model_input')\np.add_argument('--model_input_cache')\n"
+    assert destinations(source, {"--model_input"}) == {"model_input"}
+    assert destinations(source, {"--model_input"}, {"-m"}) == frozenset()  # argparse keeps the last
+    assert destinations(source, {"--model_input"}, {"-m/mnt/shared"}) == frozenset()
+    assert destinations(source, {"--model_input"}, {"--model"}) == frozenset()  # an abbreviation
+    assert destinations(source, {"--model_input"}, {"--model_input_cache"}) == {"model_input"}
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "p.add_argument('--model_input', type=lambda s: '/mnt/shared')",
+        "p.add_argument('--model_input', action=Rewrite)",
+        "p.add_argument('--model_input', nargs='?')",
+    ],
+)
+def test_an_option_argparse_does_not_store_as_given_is_not_fed(declaration: str) -> None:
+    assert destinations(declaration + "\n", {"--model_input"}) == frozenset()
+    kept = "from pathlib import Path\np.add_argument('--model_input', type=Path, help='x')\n"
+    assert destinations(kept, {"--model_input"}) == {"model_input"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "p.add_argument('--fallback', dest=DEST)",
+        "p.add_argument('--fallback', **{'dest': 'model_input'})",
+        "p.add_argument(*FLAGS)",
+        "sys.argv += ['--model_input', '/mnt/shared']",
+        "setattr(args, 'model_input', '/mnt/shared')",
+        "vars(args).update(model_input='/mnt/shared')",
+        "args.__dict__['model_input'] = '/mnt/shared'",
+        "os.path.join = lambda *parts: '/mnt/shared'",
+    ],
+)
+def test_what_can_change_the_parsed_values_unfeeds_everything(line: str) -> None:
+    source = "p.add_argument('--model_input')\n" + line + "\n"
+    assert destinations(source, {"--model_input"}) == frozenset()
 
 
 def test_a_scanned_script_only_quiets_the_fed_option(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "pipeline.yml").write_text(
-        "jobs:\n  score:\n    code: src\n"
+        "jobs:\n  train:\n    component: ./train.yml\n  score:\n    code: src\n"
         "    command: python score.py --model_input ${{inputs.m}} --other ${{inputs.o}}\n"
         "    inputs:\n      m: ${{parent.jobs.train.outputs.model}}\n      o: azureml:registered@latest\n"
     )
@@ -151,12 +209,50 @@ def test_a_scanned_script_only_quiets_the_fed_option(tmp_path: Path) -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_.,()'/+ \n=", max_size=200))
 def test_garbage_scripts_never_raise(text: str) -> None:
     try:
-        module = ast.parse(text)
+        ast.parse(text)
     except (SyntaxError, ValueError):
         return
-    nodes = list(ast.walk(module))
-    origins = CommandOrigins(module)
-    fed = FedArguments(fed_destinations(nodes, FED | {"--a"}), lambda: origins, _constant)
+    fed, nodes = arguments(text, FedCommand(frozenset({"--a", "--model_input"}), frozenset({"--a", "--model_input"})))
     for node in nodes:
         if isinstance(node, ast.expr):
             fed.reads(node, node)
+
+
+@pytest.mark.parametrize(
+    ("setup", "line"),
+    [
+        ("args = parser.parse_args(['--model_input', os.environ['M']])", "joblib.load(args.model_input)"),
+        ("args = parser.parse_known_args(argv)[0]", "joblib.load(args.model_input)"),
+        (
+            "def parse():\n    return parser.parse_args(['--model_input', '/mnt'])\nargs = parse()",
+            "joblib.load(args.model_input)",
+        ),
+        ("args = parser.parse_args()\nargs.model_input, n = '/mnt/shared', 1", "joblib.load(args.model_input)"),
+        ("args = parser.parse_args()\nfor args.model_input in ['/mnt']: pass", "joblib.load(args.model_input)"),
+        ("args = parser.parse_args()", "f = lambda args=other: joblib.load(args.model_input)"),
+        ("args = parser.parse_args()\ndef join(a, b): return '/mnt/' + b", "joblib.load(join(args.model_input, 'm'))"),
+        (
+            "args = parser.parse_args()\nfrom urllib.parse import urljoin as join",
+            "joblib.load(join(args.model_input, 'm'))",
+        ),
+        ("args = parser.parse_args()\ndef Path(p): return '/mnt'", "joblib.load(Path(args.model_input) / 'm')"),
+        ("args = parser.parse_args()\nstr = lambda p: '/mnt'", "joblib.load(str(args.model_input))"),
+    ],
+)
+def test_a_value_that_is_not_the_command_lines_option_is_not_fed(setup: str, line: str) -> None:
+    assert quiet_loads(HEADER + setup + "\n" + line + "\n") == [False]
+
+
+def test_the_scripts_own_parser_function_and_library_helpers_are_followed() -> None:
+    source = HEADER + (
+        "from os.path import join\n"
+        "import pathlib\n"
+        "def get_args():\n"
+        "    parsed = parser.parse_args()\n"
+        "    return parsed\n"
+        "args = get_args()\n"
+        "joblib.load(join(args.model_input, 'm.pkl'))\n"
+        "joblib.load(pathlib.Path(args.model_input) / 'm.pkl')\n"
+        "joblib.load(os.fspath(args.model_input))\n"
+    )
+    assert quiet_loads(source) == [True, True, True]
