@@ -44,8 +44,7 @@ above for the pipelines that use it), at most 1 MiB each, YAML with the safe loa
 reduced once to the few strings this module needs (commands capped at 16 KiB, never walked
 recursively, so aliases cannot multiply the work or the memory kept), and nothing from these
 files reaches a report: they can only lower the script's load findings to low. Definitions
-elsewhere in the repository that run the same script are not seen (bench/realrepos/README.md
-names this limit).
+elsewhere in the repository that run the same script are not seen (README.md says so).
 """
 
 from __future__ import annotations
