@@ -65,8 +65,11 @@ _USER_LEVELS = 3  # a component's folder and two above hold the pipelines that u
 _PER_FOLDER = 200
 _MAX_BYTES = 1 << 20  # component and pipeline definitions are small; a bigger file is not read
 _MAX_COMMAND = 16 << 10  # one command's text
-_MAX_COMMANDS = 128 << 10  # all of one file's commands (aliases repeat one text for many jobs)
 _MAX_ITEMS = 500  # jobs of one pipeline, inputs of one job, documents of one file
+_MAX_BINDINGS = 20_000  # inputs bound in all of one file's jobs
+_MAX_NODES = 100_000  # values walked in one file (each once, aliases included)
+_MAX_STRINGS = 256 << 10  # characters of one file's other text kept
+_MAX_RUN_WORDS = 256  # words passed to one run of the script
 _SUFFIXES = (".yml", ".yaml")
 _CACHE_SIZE = 256  # files; each keeps at most _MAX_COMMANDS of text
 ARGUMENT_PARSER = "add_argument"  # a script without it takes no options to be fed
@@ -76,7 +79,7 @@ _JOB_OUTPUT_REFERENCE = re.compile(r"\$\{\{\s*parent\.jobs\.([A-Za-z0-9_-]+)\.ou
 # `${{inputs.model_dir}}` or `${{outputs.x}}`, or a folder inside one: `${{inputs.model_dir}}/model`
 _REFERENCE = re.compile(r"\$\{\{\s*(inputs|outputs)\.([A-Za-z0-9_-]+)\s*\}\}(/[A-Za-z0-9_./-]*)?")
 _PLAIN = re.compile(r"[A-Za-z0-9_.:/@+=,%-]{0,500}")  # a word or a value the shell leaves as it is
-_OPTIONAL = re.compile(r"\$\[\[(.*?)\]\]", re.DOTALL)
+_OPTIONAL_MARKS = re.compile(r"\$\[\[|\]\]")  # `$[[ ... ]]`: an optional part, taken as given
 _INPUT_NAME = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 _SEPARATORS = frozenset({"&&", "||", ";", "|", "&", ";;", "|&"})
 _FOLDER_CHANGES = frozenset({"cd", "pushd", "popd"})
@@ -101,7 +104,7 @@ class _Runner:
     """A command that may run scripts: a top-level document's or a pipeline job's."""
 
     code: str | None  # the folder its command runs in, relative; None when not local
-    command: str
+    words: tuple[str, ...] | None  # its command's words; None when they cannot be told
     bindings: tuple[tuple[str, str], ...]  # input -> JOB_OUTPUT / SAFE / UNSAFE (a job's own)
     defaults: tuple[tuple[str, str], ...]  # input -> kind of the declared default (a component's)
     component: bool  # a top-level component: its jobs are the pipelines that use it
@@ -120,6 +123,7 @@ class _Use:
 class _Definition:
     runners: tuple[_Runner, ...] = ()
     uses: tuple[_Use, ...] = ()
+    strings: tuple[str, ...] = ()  # every other text of the file: where else it may name a script
     unknown: bool = False  # not read whole: the wiring around it is not known
 
 
@@ -134,9 +138,11 @@ def fed_options(script: Path, root: Path) -> FedCommand:
     runs: list[list[list[tuple[str, str | None, bool]]]] = []  # per job: per run: (option, value, fed)
     for folder in _folders(script.parent, _RUNNER_LEVELS, root):
         found = _definitions(folder)
-        if found is None:
+        if found is None or not _code_says_nothing_else(folder, script):
             return _NOT_FED
         for path, definition in found:
+            if _mentioned(definition.strings, script.name):
+                return _NOT_FED  # `entry_script: predict.py`, a parallel or spark job: not followed
             for runner in definition.runners:
                 invocations = _invocations(runner, path.parent, target, script.name)
                 if invocations is None:
@@ -162,13 +168,37 @@ def fed_options(script: Path, root: Path) -> FedCommand:
     return FedCommand(frozenset(fed or ()), frozenset(passed))
 
 
-def definitions_read(script: Path, root: Path) -> list[Path]:
-    """The files `fed_options` may read for `script` (the cache keys its verdict on them)."""
+def definitions_read(script: Path, root: Path) -> list[Path | str]:
+    """The files `fed_options` may read for `script` (the cache keys its verdict on them), and a
+    mark for each folder with more entries than are listed (its growing past the cap changes the
+    verdict too)."""
     runner_folders = list(_folders(script.parent, _RUNNER_LEVELS, root))
     user_folders = {above for folder in runner_folders for above in _folders(folder, _USER_LEVELS, root)}
-    found = {path for folder in runner_folders for path in _listing(folder, _SUFFIXES)[0]}
-    found.update(path for folder in user_folders for path in _listing(folder, (*_SUFFIXES, *CODE_SUFFIXES))[0])
-    return sorted(found)
+    found: set[Path] = set()
+    crowded: set[str] = set()
+    for folder in user_folders:
+        paths, complete = _listing(folder, (*_SUFFIXES, *CODE_SUFFIXES))
+        found.update(paths)
+        if not complete:
+            crowded.add(f"azureml-crowded:{folder}")
+    return [*sorted(found), *sorted(crowded)]
+
+
+def _code_says_nothing_else(folder: Path, script: Path) -> bool:
+    """Whether the Python files and notebooks of the folder (but the script) are read whole and
+    neither name the script (`command(code=..., command="python predict.py ...")`, `%%writefile`)
+    nor submit jobs another way (`command(...)`, `load_job`), which could run it with anything."""
+    paths, complete = _listing(folder, CODE_SUFFIXES)
+    if not complete:
+        return False
+    target = _normal(script)
+    for path in paths:
+        if _normal(path) == target:
+            continue
+        found = sdk_file(path, _MAX_BYTES)
+        if found is None or found.runs_jobs or found.unknown or _mentioned(found.strings, script.name):
+            return False
+    return True
 
 
 # --- the runs of the script ----------------------------------------------------------------------
@@ -176,33 +206,53 @@ def definitions_read(script: Path, root: Path) -> list[Path]:
 
 def _invocations(runner: _Runner, folder: Path, target: str, name: str) -> list[list[str]] | None:
     """The words after the script, once per run of it in the runner's command; None when the
-    command names the script in a way not understood whole (a launcher, a quoted script)."""
-    if name not in runner.command:
-        return []
-    if runner.code is None:
-        return None
-    words = _words(runner.command)
+    command names the script in a way not understood whole (a launcher, `cd`, `python -m`)."""
+    words = runner.words
     if words is None:
-        return None
-    if any(word in _FOLDER_CHANGES for word in words):
-        return None  # `cd src && python x.py`: which file a path names is not followed
+        return None  # a command that cannot be split: whether it runs the script is not known
+    if not any(_names_script(word, name) for word in words) and not _runs_module(words, name):
+        return []
+    if runner.code is None or _runs_module(words, name) or any(word in _FOLDER_CHANGES for word in words):
+        return None  # `cd src && python x.py`, `python -m x`, code not on this machine: not followed
     base = _place(folder, runner.code)
     found: list[list[str]] = []
     for index, word in enumerate(words):
-        if name not in word:
+        if not _names_script(word, name):
             continue
         if word.endswith(".py") and _local(word) and _place(Path(base), word) != target:
             continue  # another script of the same name, in another folder
         start = index - 1
         while start >= 0 and words[start].startswith("-") and _PLAIN.fullmatch(words[start]):
             start -= 1  # `python -u script.py`: the interpreter's own switches
-        first = start < 0 or start == 0 or words[start - 1] in _SEPARATORS
-        if not (word.endswith(".py") and start >= 0 and first and _PYTHONS.fullmatch(posixpath.basename(words[start]))):
+        first = start <= 0 or words[start - 1] in _SEPARATORS
+        python = start >= 0 and _PYTHONS.fullmatch(posixpath.basename(words[start])) is not None
+        if not (word.endswith(".py") and python and first):
             return None
         rest = words[index + 1 :]
         end = next((i for i, part in enumerate(rest) if part in _SEPARATORS), len(rest))
-        found.append(rest[:end])
+        found.append(list(rest[:end]))
     return found
+
+
+def _names_script(text: str, name: str) -> bool:
+    return name in text
+
+
+def _runs_module(words: tuple[str, ...] | list[str], name: str) -> bool:
+    """`python -m predict`: the script run as a module."""
+    stem = name.removesuffix(".py")
+    return any(
+        word == "-m" and index + 1 < len(words) and words[index + 1].split(".")[-1] == stem
+        for index, word in enumerate(words)
+    )
+
+
+def _mentioned(strings: tuple[str, ...], name: str) -> bool:
+    """Whether other text of a definition names the script (`entry_script: predict.py`, a
+    Python `command(...)` string, `python -m predict`)."""
+    stem = re.escape(name.removesuffix(".py"))
+    module = re.compile(rf"-m\s+(?:[\w.]+\.)?{stem}\b")
+    return any(name in text or module.search(text) is not None for text in strings)
 
 
 def _judged(
@@ -216,7 +266,7 @@ def _judged(
     judged: list[list[tuple[str, str | None, bool]]] = []
     for words in invocations:
         run: list[tuple[str, str | None, bool]] = []
-        whole = True
+        whole = "--" not in words and len(words) <= _MAX_RUN_WORDS  # `--` ends the options
         for option, value in _options(words):
             if option is None:  # a positional word
                 whole = whole and value is not None and _safe_word(value, kinds)
@@ -282,8 +332,8 @@ def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] 
             return None
         for code in code_files:
             found: SdkFile | None = sdk_file(code, _MAX_BYTES)
-            if found is None:
-                return None
+            if found is None or found.unknown:
+                return None  # not read whole, or wired in a way not followed
             for loaded, bindings in found.uses:
                 if loaded == target:
                     if bindings is None:
@@ -295,11 +345,13 @@ def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] 
         for path, definition in definitions:
             for use in definition.uses:
                 reference = use.reference.removeprefix("file:")
-                if reference.startswith("azureml:"):
-                    if runner.name is not None and reference[8:].split(":")[0].split("@")[0] == runner.name:
-                        return None  # the registered component: anyone may run it with anything
+                if not _local(reference):
+                    # `azureml:predict@latest`, `azureml://registries/.../components/predict/...`:
+                    # possibly the registered component, which anyone may run with anything
+                    if runner.name is None or runner.name in reference:
+                        return None
                     continue
-                if _local(reference) and _place(path.parent, reference) == target:
+                if _place(path.parent, reference) == target:
                     uses.append(dict(use.bindings))
     return uses
 
@@ -375,57 +427,104 @@ def _definition(path: Path) -> _Definition:
 
 
 def _reduced(documents: list[Any]) -> _Definition:
-    """The runners and uses of a file's documents, as short strings (ValueError when a command is
-    longer than the cap: the file is then not known whole)."""
+    """The runners, uses and other text of a file's documents, kept as short strings. ValueError
+    when something is over a cap (too many jobs, inputs, values or characters): the file is then
+    not known whole."""
     runners: list[_Runner] = []
     uses: list[_Use] = []
+    commands: dict[int, tuple[str, ...] | None] = {}  # each command string's words, split once
+    budget = [_MAX_BINDINGS]
     for document in documents:
         if not isinstance(document, dict):
             continue
         schema = document.get("$schema")
         component = isinstance(schema, str) and "component" in schema.lower()
-        runner = _runner(document, {}, component=component)
+        runner = _runner(document, {}, component=component, commands=commands)
         if runner is not None:
             runners.append(runner)
-        jobs = document.get("jobs")
-        jobs = jobs if isinstance(jobs, dict) and len(jobs) <= _MAX_ITEMS else {}
+        jobs = document.get("jobs", {})
+        if not isinstance(jobs, dict) or len(jobs) > _MAX_ITEMS:
+            raise ValueError("jobs not known whole")
         trial = document.get("trial")  # a sweep job file of its own
-        if isinstance(trial, str):
-            uses.append(_Use(trial, ()))  # its inputs reach the trial from outside any pipeline
+        if trial is not None:
+            uses.append(_Use(trial if isinstance(trial, str) else "", ()))  # inputs from outside any pipeline
+        outputs = document.get("outputs")
+        pipeline_outputs = outputs if isinstance(outputs, dict) else {}
         for job_name, job in jobs.items():
             if not isinstance(job, dict):
                 continue
-            outputs = document.get("outputs")
-            bindings = _bindings(job.get("inputs"), jobs, str(job_name), outputs if isinstance(outputs, dict) else {})
-            inline = _runner(job, dict(bindings), component=False)
+            bindings = _bindings(job.get("inputs"), jobs, str(job_name), pipeline_outputs, budget)
+            inline = _runner(job, dict(bindings), component=False, commands=commands)
             if inline is not None:
                 runners.append(inline)
-            reference = job.get("component", job.get("trial"))
-            if isinstance(reference, str):
-                uses.append(_Use(reference.strip(), bindings))
-    if sum(len(runner.command) for runner in runners) > _MAX_COMMANDS:
-        raise ValueError("commands not known whole")
-    return _Definition(tuple(runners), tuple(uses))
+            for key in ("component", "trial"):
+                reference = job.get(key)
+                if isinstance(reference, dict):  # an inline component: runs with this job's inputs
+                    defined = _runner(reference, dict(bindings), component=False, commands=commands)
+                    if defined is not None:
+                        runners.append(defined)
+                elif reference is not None:
+                    uses.append(_Use(str(reference).strip(), bindings))
+    return _Definition(tuple(runners), tuple(uses), _other_text(documents, commands))
 
 
-def _runner(document: dict[Any, Any], bindings: dict[str, str], *, component: bool) -> _Runner | None:
+def _other_text(documents: list[Any], commands: dict[int, tuple[str, ...] | None]) -> tuple[str, ...]:
+    """Every string of the documents (keys too) but the runners' commands, each value visited
+    once (an alias is one value), within the caps."""
+    found: list[str] = []
+    seen: set[int] = set()
+    pending: list[Any] = list(documents)
+    size = 0
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if len(seen) > _MAX_NODES:
+            raise ValueError("too many values")
+        if isinstance(value, str):
+            if id(value) not in commands:
+                found.append(value)
+                size += len(value)
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        if size > _MAX_STRINGS:
+            raise ValueError("too much text")
+    return tuple(found)
+
+
+def _runner(
+    document: dict[Any, Any],
+    bindings: dict[str, str],
+    *,
+    component: bool,
+    commands: dict[int, tuple[str, ...] | None],
+) -> _Runner | None:
     command = document.get("command")
     if command is None:
         return None
     if not isinstance(command, str) or len(command) > _MAX_COMMAND:
         raise ValueError("a command not known whole")
+    if id(command) not in commands:  # an alias: one string for many jobs, split once
+        split = _words(command)
+        commands[id(command)] = tuple(split) if split is not None else None
     code = document.get("code", ".")
     code = code.removeprefix("file:") if isinstance(code, str) and _local(code.removeprefix("file:")) else None
     name = document.get("name")
     declared = document.get("inputs") if component else None
+    if declared is not None and (not isinstance(declared, dict) or len(declared) > _MAX_ITEMS):
+        raise ValueError("inputs not known whole")
     defaults = tuple(
         (str(key), _kind(value.get("default"), {}, ""))
-        for key, value in (declared.items() if isinstance(declared, dict) and len(declared) <= _MAX_ITEMS else ())
+        for key, value in (declared or {}).items()
         if isinstance(value, dict) and "default" in value
     )
     return _Runner(
         code,
-        command,
+        commands[id(command)],
         tuple(bindings.items()),
         defaults,
         component,
@@ -434,10 +533,15 @@ def _runner(document: dict[Any, Any], bindings: dict[str, str], *, component: bo
 
 
 def _bindings(
-    inputs: Any, jobs: dict[Any, Any], job_name: str, pipeline_outputs: dict[Any, Any]
+    inputs: Any, jobs: dict[Any, Any], job_name: str, pipeline_outputs: dict[Any, Any], budget: list[int]
 ) -> tuple[tuple[str, str], ...]:
-    if not isinstance(inputs, dict) or len(inputs) > _MAX_ITEMS:
+    if inputs is None:
         return ()
+    if not isinstance(inputs, dict) or len(inputs) > _MAX_ITEMS:
+        raise ValueError("inputs not known whole")
+    budget[0] -= len(inputs)
+    if budget[0] < 0:
+        raise ValueError("too many inputs")
     return tuple((str(key), _kind(value, jobs, job_name, pipeline_outputs)) for key, value in inputs.items())
 
 
@@ -474,7 +578,7 @@ def _words(command: str) -> list[str] | None:
     """The command's words as the shell splits them (quotes removed), with `;` at each line end;
     None when it cannot be split. Words the shell would expand or redirect are kept as written:
     a run that holds one is not understood whole (`_safe_word`)."""
-    text = _OPTIONAL.sub(lambda match: f" {match.group(1)} ", command)  # optional parts: taken as given
+    text = _OPTIONAL_MARKS.sub(" ", command)
     text = re.sub(r"\\\n", " ", text).replace("\n", " ; ")
     try:
         lexer = shlex.shlex(text, posix=True, punctuation_chars=";&|")
@@ -509,6 +613,6 @@ def _normal(path: Path) -> str:
 
 
 def _place(folder: Path, *parts: str) -> str:
-    """The absolute path `parts` name from `folder`, normalised as text: symbolic links are not
-    followed (a definition names the layout it was written in, and a link out is not read)."""
-    return os.path.normpath(os.path.join(Path.cwd(), folder, *parts))  # noqa: PTH118 - text, not the file system
+    """The real absolute path `parts` name from `folder`: symbolic links are followed, as Azure
+    ML's uploader follows a `code` folder's (a linked folder runs the real script)."""
+    return os.path.realpath(os.path.join(Path.cwd(), folder, *parts))  # noqa: PTH118 - text joined first

@@ -21,9 +21,12 @@ with positional or `**` arguments) or the component handed anywhere but a call (
 `create_or_update`, stored, passed on), after which anyone may run it with anything, makes the
 component's inputs not known.
 
-A file is read whole or said to be unknown: at most 1 MiB of Python or 8 MiB of notebook, a
-regular file, parsed; a file whose text cannot name `load_component` (no such text, no escapes,
-no characters outside ASCII) is not parsed. Nothing from these files reaches a report.
+A file is read whole or said to be unknown: at most 1 MiB, a regular file, every part parsed.
+The file is also unknown when its wiring is not followed whole: a component loaded from a path
+not built of constants or not bound once to a name, a store through `.inputs`, `.outputs` or
+`.jobs` (`step.inputs.model = Input(...)`, `t.outputs["m"].path = ...`; a mount `mode` aside), or
+such a chain bound to another name. A node name that is also a parameter or a comprehension's
+variable is not a node. Nothing from these files reaches a report.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ from hooks.code.command_origin import name_of
 
 JOB_OUTPUT, SAFE, UNSAFE = "job-output", "safe", "unsafe"  # what a job binds an input to
 CODE_SUFFIXES = (".py", ".ipynb")
-_NOTEBOOK_MAX_BYTES = 8 << 20  # notebooks carry their outputs
+_MAX_STRINGS = 256 << 10  # characters of string constants kept per file
+_JOB_MAKERS = frozenset({"command", "load_job", "spark", "parallel_run_function"})
+_WIRING_ATTRIBUTES = frozenset({"inputs", "outputs", "jobs"})
 _CACHE_SIZE = 512
 _LOADER = "load_component"
 _PLAIN = re.compile(r"[A-Za-z0-9_.:/@+=,%-]{0,500}")
@@ -49,9 +54,14 @@ Bindings = tuple[tuple[str, str], ...]  # input -> JOB_OUTPUT / SAFE / UNSAFE
 @dataclass(frozen=True)
 class SdkFile:
     """Per use of a component the file loads: the component's YAML (absolute, normalised) and
-    the use's bindings, or None when the use is not seen whole."""
+    the use's bindings, or None when the use is not seen whole; the file's string constants (to
+    find a script it names); whether it submits jobs another way (`command(...)`, `load_job`);
+    whether its wiring is not followed whole (then no component near it is fed)."""
 
     uses: tuple[tuple[str, Bindings | None], ...] = ()
+    strings: tuple[str, ...] = ()
+    runs_jobs: bool = False
+    unknown: bool = False
 
 
 _parsed: dict[tuple[str, int, int], SdkFile | None] = {}  # (path, size, mtime) -> its uses
@@ -68,7 +78,7 @@ def sdk_file(path: Path, max_bytes: int) -> SdkFile | None:
     from hooks._core.textfile import read_text
 
     notebook = path.name.lower().endswith(".ipynb")
-    cap = _NOTEBOOK_MAX_BYTES if notebook else max_bytes
+    cap = max_bytes
     try:
         status = path.lstat()
         key = (str(path), status.st_size, status.st_mtime_ns)
@@ -81,15 +91,11 @@ def sdk_file(path: Path, max_bytes: int) -> SdkFile | None:
         return None
     found: SdkFile | None = None
     if read.ok:
-        text = read.text
-        if _LOADER not in text and (("\\u" not in text) if notebook else text.isascii()):
-            found = SdkFile()  # nothing in it can load a component
-        else:
-            module = _module(text, notebook=notebook)
-            try:
-                found = SdkFile(tuple(_component_uses(module, path.parent))) if module is not None else None
-            except RecursionError:
-                found = None
+        module = _module(read.text, notebook=notebook)
+        try:
+            found = _summary(module, path.parent) if module is not None else None
+        except (RecursionError, ValueError):
+            found = None
     if len(_parsed) >= _CACHE_SIZE:
         _parsed.clear()
     _parsed[key] = found
@@ -97,6 +103,7 @@ def sdk_file(path: Path, max_bytes: int) -> SdkFile | None:
 
 
 def _module(text: str, *, notebook: bool) -> ast.Module | None:
+    """The file's code as one module; None when a part of it does not parse."""
     if notebook:
         from hooks.code.pipeline_inputs import notebook_code
 
@@ -112,10 +119,20 @@ def _module(text: str, *, notebook: bool) -> ast.Module | None:
     return ast.Module(body=body, type_ignores=[])
 
 
-def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Bindings | None]]:
+def _summary(module: ast.Module, folder: Path) -> SdkFile:
     nodes = list(ast.walk(module))
+    strings = tuple(n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    if sum(len(text) for text in strings) > _MAX_STRINGS:
+        raise ValueError("too much text to keep")
+    runs_jobs = any(isinstance(n, ast.Call) and name_of(n) in _JOB_MAKERS for n in nodes)
+    uses, unknown = _component_uses(nodes, folder)
+    return SdkFile(tuple(uses), strings, runs_jobs, unknown)
+
+
+def _component_uses(nodes: list[ast.AST], folder: Path) -> tuple[list[tuple[str, Bindings | None]], bool]:
+    """The uses of the components the file loads, and whether its wiring is not followed whole."""
     assigned: dict[str, list[ast.AST]] = {}
-    pinned: set[tuple[str, str]] = set()  # (node, output) whose storage the file sets
+    unknown = False
     for node in nodes:
         if isinstance(node, ast.Assign):
             for target in node.targets:
@@ -125,10 +142,9 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Binding
             for bound in _targets(node):
                 for name in _names_in(bound):
                     assigned.setdefault(name, []).append(bound)  # bound some other way: not one value
-        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-            output = _output_of(node.value if node.attr == "path" else node)
-            if output is not None:
-                pinned.add(output)
+        stored = isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load)
+        if stored and _touches_wiring(node):
+            unknown = True  # `step.inputs.x = ...`, `t.outputs["m"].path = ...`: rewired here
     constants = {
         name: values[0].value
         for name, values in assigned.items()
@@ -138,8 +154,17 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Binding
     for name, values in assigned.items():
         if len(values) == 1 and isinstance(values[0], ast.Call) and name_of(values[0]) == _LOADER:
             source = _source(values[0], constants)
-            if source is not None:
-                components[name] = os.path.normpath(os.path.join(Path.cwd(), folder, source))  # noqa: PTH118 - text
+            if source is None:
+                unknown = True  # a component loaded from a path not built of constants
+            else:
+                components[name] = os.path.realpath(os.path.join(Path.cwd(), folder, source))  # noqa: PTH118
+    bound_loads = {id(values[0]) for values in assigned.values() if len(values) == 1}
+    if any(isinstance(n, ast.Call) and name_of(n) == _LOADER and id(n) not in bound_loads for n in nodes):
+        unknown = True  # `load_component(...)(...)`, a dict of components: uses not followed
+    for node in nodes:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) else None
+        if value is not None and _touches_wiring(value):
+            unknown = True  # `out = t.outputs.model`: changed through another name later
     pipelines = {
         node.name
         for node in nodes
@@ -147,6 +172,8 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Binding
         and any(name_of(d) == "pipeline" for d in node.decorator_list)
     }
     makers = set(components) | pipelines
+    shadowing = {a.arg for n in nodes if isinstance(n, ast.arguments) for a in (*n.posonlyargs, *n.args, *n.kwonlyargs)}
+    shadowing |= {name for n in nodes if isinstance(n, ast.comprehension) for name in _names_in(n.target)}
     steps = {
         name
         for name, values in assigned.items()
@@ -154,6 +181,7 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Binding
         and isinstance(values[0], ast.Call)
         and isinstance(values[0].func, ast.Name)
         and values[0].func.id in makers
+        and name not in shadowing
     }
     called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
     uses: list[tuple[str, Bindings | None]] = []
@@ -166,15 +194,15 @@ def _component_uses(module: ast.Module, folder: Path) -> list[tuple[str, Binding
         if node.args or any(keyword.arg is None for keyword in node.keywords):
             uses.append((components[node.func.id], None))
             continue
-        bindings = tuple((str(k.arg), _kind(k.value, steps, pinned)) for k in node.keywords)
+        bindings = tuple((str(k.arg), _kind(k.value, steps)) for k in node.keywords)
         uses.append((components[node.func.id], bindings))
-    return uses
+    return uses, unknown
 
 
-def _kind(node: ast.AST, steps: set[str], pinned: set[tuple[str, str]]) -> str:
+def _kind(node: ast.AST, steps: set[str]) -> str:
     output = _output_of(node)
     if output is not None:
-        return JOB_OUTPUT if output[0] in steps and output not in pinned else SAFE
+        return JOB_OUTPUT if output[0] in steps else SAFE
     if isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, bool | int | float):
@@ -183,6 +211,22 @@ def _kind(node: ast.AST, steps: set[str], pinned: set[tuple[str, str]]) -> str:
     if isinstance(node, ast.Call) and name_of(node) == "Input":
         return SAFE  # a data asset or folder: the command gets its mount path
     return UNSAFE
+
+
+def _touches_wiring(node: ast.AST) -> bool:
+    """An attribute or item chain through `.inputs`, `.outputs` or `.jobs` (but a mount mode)."""
+    if isinstance(node, ast.Attribute) and node.attr == "mode":
+        return False
+    for _ in range(64):
+        if isinstance(node, ast.Attribute):
+            if node.attr in _WIRING_ATTRIBUTES:
+                return True
+            node = node.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        else:
+            return False
+    return True
 
 
 def _output_of(node: ast.AST) -> tuple[str, str] | None:

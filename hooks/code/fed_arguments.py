@@ -37,9 +37,31 @@ _JOINS = frozenset({"os.path.join", "posixpath.join"})
 _PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.PurePosixPath"})
 _BUILTINS = frozenset({"str", "open"})  # the same path, another type; or its handle
 _PARSERS = frozenset({"parse_args", "parse_known_args"})
-_CHANGERS = frozenset({"setattr", "vars", "__dict__", "argv"})  # names that can change parsed values
+# Names that can change parsed values or the parser: `sys.argv`, `setattr(args, ...)`, `vars(args)`,
+# `args.__dict__`, `getattr(args, "__dict__")`, `args.__setattr__`, `builtins.str = ...`.
+_CHANGERS = frozenset(
+    {
+        "setattr",
+        "getattr",
+        "vars",
+        "__dict__",
+        "argv",
+        "__setattr__",
+        "__getattribute__",
+        "__class__",
+        "builtins",
+        "__builtins__",
+        "REMAINDER",
+    }
+)
+# Parser features under which the value passed is not the value stored: subcommands and their
+# defaults, defaults set later, options read from files, other prefixes, intermixed parsing.
+_PARSER_FEATURES = frozenset({"add_subparsers", "set_defaults", "parse_intermixed_args", "parse_known_intermixed_args"})
+_PARSER_SETTINGS = frozenset({"prefix_chars", "fromfile_prefix_chars"})
 _TYPES = frozenset({"str", "pathlib.Path"})
 _MAX_DEPTH = 8  # names bound to names bound to paths: deeper is not how a script builds a path
+_MAX_FLAGS = 8  # option strings of one argument
+_MAX_PASSED = 512  # option words the jobs pass
 QualName = Callable[[ast.AST], "str | None"]
 
 
@@ -50,9 +72,29 @@ def fed_destinations(nodes: Iterable[ast.AST], command: FedCommand, qualname: Qu
     nodes = list(nodes)
     flags_of: dict[str, list[str]] = {}
     refused: set[str] = set()
+    bound = _binding_counts(nodes)
     for node in nodes:
         if isinstance(node, (ast.Name, ast.Attribute)) and _name(node) in _CHANGERS:
             return frozenset()  # sys.argv, setattr(args, ...), vars(args), args.__dict__
+        if isinstance(node, ast.Attribute) and node.attr in _PARSER_FEATURES:
+            return frozenset()
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+            (alias.name.split(".")[0] in _CHANGERS) or (getattr(node, "module", None) or "").startswith("builtins")
+            for alias in node.names
+        ):
+            return frozenset()  # `import builtins`: the builtins may be replaced
+        if isinstance(node, ast.Attribute) and node.attr == "__init__" and isinstance(node.value, ast.Name):
+            return frozenset()  # `args.__init__(model_input=...)`
+        if isinstance(node, ast.keyword) and node.arg in _PARSER_SETTINGS:
+            return frozenset()
+        if isinstance(node, ast.keyword) and node.arg == "nargs" and getattr(node.value, "value", None) == "...":
+            return frozenset()  # a REMAINDER positional takes every word after it
+        if isinstance(node, ast.ClassDef) and any(
+            isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name in _PARSERS for item in node.body
+        ):
+            return frozenset()  # a parser class of its own: its `parse_args` may return anything
+        if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load) and node.attr in _PARSERS:
+            return frozenset()  # `parser.parse_args = ...`
         if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
             refused.add(node.attr)  # `args.model_input = ...`, also in a tuple, loop or `with`
             if qualname(node) in _JOINS | _PATH_CLASSES:
@@ -70,13 +112,16 @@ def fed_destinations(nodes: Iterable[ast.AST], command: FedCommand, qualname: Qu
         if destination is None:
             return frozenset()
         flags_of.setdefault(destination, []).extend(flags)
-        if not _stores_as_given(node, qualname):
+        if len(flags) > _MAX_FLAGS or not _stores_as_given(node, qualname, bound):
             refused.add(destination)
     fed: set[str] = set()
+    passed = sorted(command.passed)[:_MAX_PASSED] if len(command.passed) <= _MAX_PASSED else None
+    if passed is None:
+        return frozenset()
     for destination, flags in flags_of.items():
-        if destination in refused or not any(flag in command.fed for flag in flags):
+        if destination in refused or not any(flag in command.fed for flag in flags) or len(flags) > _MAX_FLAGS * 4:
             continue
-        if all(word in command.fed for word in command.passed if _stores_into(word, flags)):
+        if all(word in command.fed for word in passed if _stores_into(word, flags)):
             fed.add(destination)
     return frozenset(fed)
 
@@ -97,16 +142,19 @@ def _destination(call: ast.Call, flags: list[str]) -> str | None:
     return chosen.lstrip("-").replace("-", "_") or None
 
 
-def _stores_as_given(call: ast.Call, qualname: QualName) -> bool:
-    """No `action` but `store`, no `nargs`, no `type` but `str` or `pathlib.Path`."""
+def _stores_as_given(call: ast.Call, qualname: QualName, bound: dict[str, int]) -> bool:
+    """No `action` but `store`, no `nargs`, no `type` but the builtin `str` or `pathlib.Path`."""
     for keyword in call.keywords:
         value = keyword.value
         if keyword.arg == "action" and not (isinstance(value, ast.Constant) and value.value == "store"):
             return False
         if keyword.arg == "nargs":
             return False
-        if keyword.arg == "type" and qualname(value) not in _TYPES:
-            return False
+        if keyword.arg == "type":
+            name = qualname(value)
+            own = isinstance(value, ast.Name) and bound.get(value.id, 0) > (0 if name == "str" else 1)
+            if name not in _TYPES or own:
+                return False
     return True
 
 
@@ -116,8 +164,9 @@ def _stores_into(word: str, flags: list[str]) -> bool:
     for flag in flags:
         if word == flag:
             return True
-        if len(flag) == 2 and flag.startswith("-") and not word.startswith("--") and word.startswith(flag):
-            return True
+        short = len(flag) == 2 and flag.startswith("-") and not flag.startswith("--")
+        if short and word.startswith("-") and not word.startswith("--") and flag[1] in word[1:]:
+            return True  # `-m/path`, or clustered after other short switches: `-vm/path`
         if flag.startswith("--") and word.startswith("--") and len(word) > 2 and flag.startswith(word):
             return True
     return False
@@ -145,10 +194,17 @@ class FedArguments:
         }
         # Names the module binds itself, and how often: a helper (`join`, `Path`, `str`, `open`)
         # counts only when it is the library's or the builtin, bound by one import or by none.
-        self._bindings: dict[str, int] = {}
-        for node in nodes:
-            for bound in _bound_names(node):
-                self._bindings[bound] = self._bindings.get(bound, 0) + 1
+        self._bindings = _binding_counts(nodes)
+        # `parser = argparse.ArgumentParser(...)`, bound once: its `parse_args` is argparse's.
+        self._parsers = {
+            target.id
+            for node in nodes
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and qualname(node.value.func) == "argparse.ArgumentParser"
+            for target in node.targets
+            if isinstance(target, ast.Name) and self._bindings.get(target.id, 0) == 1
+        }
         self._parser_functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         for node in nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -199,7 +255,8 @@ class FedArguments:
         if not isinstance(value, ast.Call) or value.args or value.keywords:
             return False
         if isinstance(value.func, ast.Attribute):
-            return value.func.attr in _PARSERS
+            receiver = value.func.value
+            return value.func.attr in _PARSERS and isinstance(receiver, ast.Name) and receiver.id in self._parsers
         if not isinstance(value.func, ast.Name) or depth > 2:
             return False
         functions = self._parser_functions.get(value.func.id, [])
@@ -254,6 +311,15 @@ class FedArguments:
                 return None
             return first.value, list(rest), False
         return None
+
+
+def _binding_counts(nodes: Iterable[ast.AST]) -> dict[str, int]:
+    """How often the module binds each name (imports, definitions, assignments)."""
+    counts: dict[str, int] = {}
+    for node in nodes:
+        for bound in _bound_names(node):
+            counts[bound] = counts.get(bound, 0) + 1
+    return counts
 
 
 def _bound_names(node: ast.AST) -> list[str]:

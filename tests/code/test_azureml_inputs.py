@@ -377,3 +377,75 @@ def test_one_command_aliased_by_many_jobs_is_bounded(tmp_path: Path) -> None:
     started = time.monotonic()
     assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
     assert time.monotonic() - started < 5
+
+
+# --- red-team pass 2 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # a parallel job, an inline component, `python -m`, an escaped name: other runs of the script
+        "jobs:\n  p:\n    type: parallel\n    task:\n      code: ./predict_src\n      entry_script: predict.py\n"
+        "      program_arguments: --model_input ${{inputs.m}}\n    inputs:\n      m: azureml:evil@latest\n",
+        "jobs:\n  p:\n    component:\n      code: ./predict_src\n"
+        "      command: python predict.py --model_input ${{inputs.model_input}}\n"
+        "    inputs:\n      model_input: azureml:evil@latest\n",
+        "jobs:\n  p:\n    code: ./predict_src\n    command: python -m predict --model_input ${{inputs.m}}\n",
+        "jobs:\n  p:\n    code: ./predict_src\n    command: python pred\\ict.py --model_input ${{inputs.m}}\n",
+        # the registered component named by its registry URI
+        "jobs:\n  p:\n    component: azureml://registries/r/components/predict/versions/1\n"
+        "    inputs:\n      model_input: azureml:evil@latest\n",
+    ],
+)
+def test_every_other_way_to_run_the_script_or_its_component_is_seen(tmp_path: Path, other: str) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
+    assert "--model_input" in fed_options(root / "predict_src" / "predict.py", tmp_path)
+    (root / "other.yml").write_text(other)
+    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path), other
+
+
+def test_caps_make_a_file_unknown_rather_than_skip_its_parts(tmp_path: Path) -> None:
+    many_jobs = "jobs:\n" + "".join(f"  j{i}: {{component: ./other.yml}}\n" for i in range(501))
+    root = project(tmp_path / "jobs", pipeline(TRAIN_OUTPUT), many_jobs)
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+    inputs = "".join(f"  i{i}:\n    type: string\n" for i in range(501))
+    component = COMPONENT.replace("inputs:\n", "inputs:\n" + inputs, 1)
+    root = project(tmp_path / "inputs", pipeline(TRAIN_OUTPUT), component=component)
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+
+
+def test_a_linked_code_folder_runs_the_real_script(tmp_path: Path) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
+    (root / "src_link").symlink_to(root / "predict_src", target_is_directory=True)
+    (root / "other.yml").write_text(
+        inline("python predict.py --model_input ${{inputs.model_input}}", model="azureml:evil@latest").replace(
+            "./predict_src", "./src_link"
+        )
+    )
+    assert "--model_input" not in fed_options(root / "predict_src" / "predict.py", tmp_path)
+
+
+def test_a_crowded_folder_is_part_of_the_cache_key(tmp_path: Path) -> None:
+    root = project(tmp_path / "p", pipeline(TRAIN_OUTPUT))
+    before = definitions_read(root / "predict_src" / "predict.py", tmp_path)
+    for index in range(200):
+        (root / f"b{index:03}.txt").write_text("")
+    after = definitions_read(root / "predict_src" / "predict.py", tmp_path)
+    assert before != after and any(isinstance(item, str) and "crowded" in item for item in after)
+
+
+def test_hostile_definitions_cost_bounded_time(tmp_path: Path) -> None:
+    import time
+
+    root = tmp_path / "p"
+    (root / "predict_src").mkdir(parents=True)
+    (root / "optional.yml").write_text(
+        "jobs:\n  j:\n    code: ./predict_src\n    command: 'python predict.py " + "$[[ " * 4000 + "'\n"
+    )
+    inputs = "{" + ", ".join(f"i{i}: x" for i in range(400)) + "}"
+    jobs = "".join(f"  j{i}: {{component: ./predict.yml, inputs: *ins}}\n" for i in range(400))
+    (root / "many.yml").write_text(f"x: &ins {inputs}\njobs:\n{jobs}")
+    started = time.monotonic()
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path) == frozenset()
+    assert time.monotonic() - started < 5

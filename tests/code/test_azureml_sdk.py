@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -118,3 +119,46 @@ def test_garbage_never_raises(text: str) -> None:
         path.write_text("load_component\n" + text, encoding="utf-8", errors="surrogatepass")
         found = sdk_file(path, 1 << 20)
         assert found is None or isinstance(found, SdkFile)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "predict_node.inputs.model_input = Input(path='azureml:evil@latest')\n",
+        "train_node.outputs['model_output'].path = 'azureml://datastores/shared/paths/drop/'\n",
+        "out = train_node.outputs.model_output\nout.path = 'azureml://datastores/shared/paths/drop/'\n",
+        "other = load_component(source=Path(__file__).parent / 'predict.yml')\n",
+        "load_component('./predict.yml')(model_input=Input(path='azureml:evil@latest'))\n",
+        "table = {'p': load_component('./predict.yml')}\n",
+    ],
+)
+def test_wiring_changed_or_built_another_way_leaves_the_file_unknown(tmp_path: Path, extra: str) -> None:
+    assert fed(tmp_path, wired("train_node.outputs.model_output", extra=extra)) == frozenset(), extra
+
+
+def test_a_node_name_shadowed_by_a_parameter_is_not_a_node(tmp_path: Path) -> None:
+    shadowed = LOADS + (
+        "t = train(training_data=x)\n"
+        "@pipeline()\n"
+        "def p(t):\n"
+        "    predict(model_input=t.outputs.model_output, test_data=t.outputs.test_data)\n"
+    )
+    assert fed(tmp_path, shadowed) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "submit",
+    [
+        "job = command(code='./predict_src', command='python predict.py --model_input ${{inputs.m}}')\n",
+        "job = load_job('pipeline.yml')\n",
+        "print('python -m predict --model_input x')\n",
+    ],
+)
+def test_code_that_could_run_the_script_another_way_makes_it_not_fed(tmp_path: Path, submit: str) -> None:
+    root = tmp_path / "p"
+    (root / "predict_src").mkdir(parents=True)
+    (root / "predict.yml").write_text(COMPONENT)
+    (root / "build.py").write_text(wired("train_node.outputs.model_output"))
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path).fed == {"--model_input", "--test_data"}
+    (root / "submit.py").write_text(submit)
+    assert fed_options(root / "predict_src" / "predict.py", tmp_path).fed == frozenset()

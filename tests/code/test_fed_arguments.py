@@ -256,3 +256,40 @@ def test_the_scripts_own_parser_function_and_library_helpers_are_followed() -> N
         "joblib.load(os.fspath(args.model_input))\n"
     )
     assert quiet_loads(source) == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sub = parser.add_subparsers()",
+        "parser.set_defaults(model_input='models:/prod/1')",
+        "other = argparse.ArgumentParser(fromfile_prefix_chars='@')",
+        "other = argparse.ArgumentParser(prefix_chars='-+')",
+        "parser.add_argument('rest', nargs=argparse.REMAINDER)",
+        "parser.add_argument('rest', nargs='...')",
+        "parser.parse_args = lambda: Namespace(model_input='/mnt')",
+        "class P(argparse.ArgumentParser):\n    def parse_args(self):\n        return Namespace(model_input='/mnt')",
+        "args.__init__(model_input='/mnt')",
+        "getattr(args, '__dict__')['model_input'] = '/mnt'",
+        "args.__setattr__('model_input', '/mnt')",
+        "import builtins",
+        "str = lambda s: '/mnt'",
+    ],
+)
+def test_parser_features_and_tampering_unfeed_every_option(line: str) -> None:
+    source = HEADER.replace("parser.add_argument('--model_input')", "parser.add_argument('--model_input', type=str)")
+    assert quiet_loads(source + "args = parser.parse_args()\n" + line + "\njoblib.load(args.model_input)\n") == [False]
+    assert quiet_loads(source + "args = parser.parse_args()\njoblib.load(args.model_input)\n") == [True]
+
+
+def test_only_argparses_own_parser_parses_the_command_line() -> None:
+    own = HEADER.replace("parser = argparse.ArgumentParser()", "parser = MyParser()")
+    assert quiet_loads(own + "args = parser.parse_args()\njoblib.load(args.model_input)\n") == [False]
+    twice = HEADER + "parser = other_parser\n"
+    assert quiet_loads(twice + "args = parser.parse_args()\njoblib.load(args.model_input)\n") == [False]
+
+
+def test_a_clustered_short_switch_could_store_there() -> None:
+    source = "p.add_argument('-m', '--model_input')\np.add_argument('-v', action='store_true')\n"
+    assert destinations(source, {"--model_input"}, {"-vm/mnt/evil"}) == frozenset()
+    assert destinations(source, {"--model_input"}, {"-v"}) == {"model_input"}
