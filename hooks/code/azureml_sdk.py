@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.code.command_origin import name_of
+from hooks.code.command_origin import bound_names, name_of
 
 JOB_OUTPUT, SAFE, UNSAFE = "job-output", "safe", "unsafe"  # what a job binds an input to
 CODE_SUFFIXES = (".py", ".ipynb")
@@ -136,11 +136,11 @@ def _component_uses(nodes: list[ast.AST], folder: Path) -> tuple[list[tuple[str,
     for node in nodes:
         if isinstance(node, ast.Assign):
             for target in node.targets:
-                for name in _names_in(target):
+                for name in bound_names(target):
                     assigned.setdefault(name, []).append(node.value if isinstance(target, ast.Name) else target)
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.With, ast.NamedExpr)):
             for bound in _targets(node):
-                for name in _names_in(bound):
+                for name in bound_names(bound):
                     assigned.setdefault(name, []).append(bound)  # bound some other way: not one value
         stored = isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load)
         if stored and _touches_wiring(node):
@@ -173,7 +173,7 @@ def _component_uses(nodes: list[ast.AST], folder: Path) -> tuple[list[tuple[str,
     }
     makers = set(components) | pipelines
     shadowing = {a.arg for n in nodes if isinstance(n, ast.arguments) for a in (*n.posonlyargs, *n.args, *n.kwonlyargs)}
-    shadowing |= {name for n in nodes if isinstance(n, ast.comprehension) for name in _names_in(n.target)}
+    shadowing |= {name for n in nodes if isinstance(n, ast.comprehension) for name in bound_names(n.target)}
     steps = {
         name
         for name, values in assigned.items()
@@ -279,14 +279,4 @@ def _targets(node: ast.AST) -> list[ast.AST]:
         return [node.target]
     if isinstance(node, ast.With):
         return [item.optional_vars for item in node.items if item.optional_vars is not None]
-    return []
-
-
-def _names_in(target: ast.AST) -> list[str]:
-    if isinstance(target, ast.Name):
-        return [target.id]
-    if isinstance(target, (ast.Tuple, ast.List)):
-        return [name for element in target.elts for name in _names_in(element)]
-    if isinstance(target, ast.Starred):
-        return _names_in(target.value)
     return []

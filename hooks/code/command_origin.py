@@ -289,16 +289,16 @@ def _self_attribute(node: ast.AST) -> str | None:
     return None
 
 
-def _bound_names(target: ast.AST) -> Iterator[str]:
+def bound_names(target: ast.AST) -> Iterator[str]:
     """Names an assignment target binds: `x`, `a, (b, *c)`; not `obj.attr` or `d[k]`, which change
     an object and rebind no name."""
     if isinstance(target, ast.Name):
         yield target.id
     elif isinstance(target, (ast.Tuple, ast.List)):
         for element in target.elts:
-            yield from _bound_names(element)
+            yield from bound_names(element)
     elif isinstance(target, ast.Starred):
-        yield from _bound_names(target.value)
+        yield from bound_names(target.value)
 
 
 class CommandOrigins:
@@ -466,7 +466,7 @@ class CommandOrigins:
                 root = _root_name(target)
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
-            for name in _bound_names(target):
+            for name in bound_names(target):
                 if function is not None and name in declared_nonlocal:
                     # `nonlocal cmd` then `cmd = request.form[...]`: the enclosing function's cmd changes.
                     self._inner_writes.append((name, function, value))

@@ -317,12 +317,12 @@ def _binding_counts(nodes: Iterable[ast.AST]) -> dict[str, int]:
     """How often the module binds each name (imports, definitions, assignments)."""
     counts: dict[str, int] = {}
     for node in nodes:
-        for bound in _bound_names(node):
+        for bound in _names_bound_by(node):
             counts[bound] = counts.get(bound, 0) + 1
     return counts
 
 
-def _bound_names(node: ast.AST) -> list[str]:
+def _names_bound_by(node: ast.AST) -> list[str]:
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return [(alias.asname or alias.name).split(".", 1)[0] for alias in node.names]
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
