@@ -71,7 +71,7 @@ _MAX_NODES = 100_000  # values walked in one file (each once, aliases included)
 _MAX_STRINGS = 256 << 10  # characters of one file's other text kept
 _MAX_RUN_WORDS = 256  # words passed to one run of the script
 _SUFFIXES = (".yml", ".yaml")
-_CACHE_SIZE = 256  # files; each keeps at most _MAX_COMMANDS of text
+_CACHE_SIZE = 256  # files; each keeps its commands' words and at most _MAX_STRINGS of other text
 ARGUMENT_PARSER = "add_argument"  # a script without it takes no options to be fed
 
 _PIPELINE_OUTPUT = re.compile(r"\$\{\{\s*parent\.outputs\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -152,7 +152,7 @@ def fed_options(script: Path, root: Path) -> FedCommand:
                 if not runner.component:
                     runs.append(_judged(invocations, dict(runner.bindings), runner))
                     continue
-                uses = _uses(path, runner, root)
+                uses = _uses(path, runner, root, script.name)
                 if uses is None or not uses:
                     return _NOT_FED  # a component no pipeline beside it uses, or one anyone may run
                 runs.extend(_judged(invocations, bindings, runner) for bindings in uses)
@@ -321,9 +321,10 @@ def _options(words: list[str]) -> Iterator[tuple[str | None, str | None]]:
 # --- the pipelines that use a component -------------------------------------------------------
 
 
-def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] | None:
+def _uses(component: Path, runner: _Runner, root: Path, script_name: str) -> list[dict[str, str]] | None:
     """The bindings of every job beside `component` that uses it (YAML pipelines, sweeps and
-    Python pipelines); None when one is not known whole or one names the registered component."""
+    Python pipelines); None when one is not known whole, one names the registered component, or
+    a file there could run the script another way (it names it, or submits jobs itself)."""
     target = _normal(component)
     uses: list[dict[str, str]] = []
     for folder in _folders(component.parent, _USER_LEVELS, root):
@@ -332,8 +333,8 @@ def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] 
             return None
         for code in code_files:
             found: SdkFile | None = sdk_file(code, _MAX_BYTES)
-            if found is None or found.unknown:
-                return None  # not read whole, or wired in a way not followed
+            if found is None or found.unknown or found.runs_jobs or _mentioned(found.strings, script_name):
+                return None  # not read whole, wired in a way not followed, or running jobs itself
             for loaded, bindings in found.uses:
                 if loaded == target:
                     if bindings is None:
@@ -343,6 +344,8 @@ def _uses(component: Path, runner: _Runner, root: Path) -> list[dict[str, str]] 
         if definitions is None:
             return None
         for path, definition in definitions:
+            if _mentioned(definition.strings, script_name):
+                return None
             for use in definition.uses:
                 reference = use.reference.removeprefix("file:")
                 if not _local(reference):
