@@ -1,7 +1,6 @@
 """What a script's verdict depends on besides its bytes (for hooks/_core/cache.py): the pipeline
 definitions beside it, when it reads a SageMaker mount (hooks/code/pipeline_inputs.py lowers its
-loads of what those definitions wire into the mount), and the Azure ML definitions around it when
-it takes options (hooks/code/azureml_inputs.py). A verdict that asked the project's tooling
+loads of what those definitions wire into the mount). A verdict that asked the project's tooling
 about a fixed path (hooks/code/project_fetches.py) is not kept at all: the scanner marks it
 uncacheable, so the next run asks again. And the dist-info RECORDs in the folders above it, which
 may vouch for it as a release's own file (hooks/_shared/installed_copy.py)."""
@@ -22,7 +21,6 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     if display.lower().endswith(".ipynb"):
         return []  # a notebook's pipeline is its own cells
     from hooks._shared.installed_copy import records_above
-    from hooks.code.azureml_inputs import ARGUMENT_PARSER, definitions_read
     from hooks.code.pipeline_inputs import MOUNT_ROOT, neighbour_definitions
 
     try:
@@ -30,9 +28,7 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
             head = handle.read(_LOOKED_AT)
     except OSError:
         return None  # unreadable: the scan reports it, nothing to cache
-    inputs: list[Path | str] = list(records_above(path, policy.root))
-    if MOUNT_ROOT.encode() in head:
-        inputs.extend(neighbour_definitions(path))
-    if ARGUMENT_PARSER.encode() in head:
-        inputs.extend(definitions_read(path, policy.root))
-    return inputs
+    records = records_above(path, policy.root)
+    if MOUNT_ROOT.encode() not in head:
+        return records
+    return [*records, *neighbour_definitions(path)]

@@ -289,16 +289,16 @@ def _self_attribute(node: ast.AST) -> str | None:
     return None
 
 
-def bound_names(target: ast.AST) -> Iterator[str]:
+def _bound_names(target: ast.AST) -> Iterator[str]:
     """Names an assignment target binds: `x`, `a, (b, *c)`; not `obj.attr` or `d[k]`, which change
     an object and rebind no name."""
     if isinstance(target, ast.Name):
         yield target.id
     elif isinstance(target, (ast.Tuple, ast.List)):
         for element in target.elts:
-            yield from bound_names(element)
+            yield from _bound_names(element)
     elif isinstance(target, ast.Starred):
-        yield from bound_names(target.value)
+        yield from _bound_names(target.value)
 
 
 class CommandOrigins:
@@ -466,7 +466,7 @@ class CommandOrigins:
                 root = _root_name(target)
                 if root is not None:  # `JOBS["last"] = request.json["script"]`: JOBS now holds it
                     self.mutations.append((root, function, value))
-            for name in bound_names(target):
+            for name in _bound_names(target):
                 if function is not None and name in declared_nonlocal:
                     # `nonlocal cmd` then `cmd = request.form[...]`: the enclosing function's cmd changes.
                     self._inner_writes.append((name, function, value))
@@ -930,46 +930,6 @@ class CommandOrigins:
         if not self._stored_operator(key, seen, depth):
             return False  # something else is stored into it
         return all(self._operator(value, scope, seen, depth + 1) for value in values)
-
-    def parsed_arguments(
-        self, name: str, function: Function | None, parses: Callable[[ast.AST], bool] | None = None
-    ) -> bool:
-        """Whether `name`, read in `function`, holds the script's parsed command line: bound only
-        to values `parses` accepts (by default `parse_args()` results), or a parameter of a
-        function the module defines once and only calls, each time passing such a name
-        (`main(args)` after `args = parse_args()`)."""
-        accepts = parses or _parses_arguments
-
-        def bound_to_arguments(bound: str, scope: Function | None) -> bool:
-            found = self.bound_values(bound, scope)
-            if found is None:
-                return False
-            values, binder = found
-            key = (id(binder) if binder is not None else 0, bound)
-            return all(accepts(value) for value in values) and self._stored_operator(key, set(), 0)
-
-        if bound_to_arguments(name, function):
-            return True
-        scope = self.parameter_scope(name, function)
-        if scope is None or id(scope) in self.class_of:
-            return False
-        positional = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)]
-        callee = scope.name
-        if len(self.bindings.get((0, callee), [])) != 1:
-            return False  # defined again, or inside another function
-        calls, used_otherwise = self._name_uses()
-        if callee in used_otherwise or not calls.get(callee):
-            return False  # handed to something else, which may call it with anything
-        for caller, call in calls[callee]:
-            given = [k.value for k in call.keywords if k.arg == name]
-            if name in positional and positional.index(name) < len(call.args):
-                given.append(call.args[positional.index(name)])
-            starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
-            if starred or len(given) != 1 or not isinstance(given[0], ast.Name):
-                return False
-            if not bound_to_arguments(given[0].id, caller):
-                return False
-        return True
 
     def _name_is_arguments(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         """`args` in `args.lr`: a name bound to what an argument parser returned."""

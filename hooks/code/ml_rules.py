@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.azureml_inputs import FedCommand
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
@@ -31,11 +30,10 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
-from hooks.code.fed_arguments import FedArguments, fed_destinations
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
-from hooks.code.load_context import LoadContext, load_target, prescan_writes, read_texts_of
+from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -261,10 +259,6 @@ _MATERIALIZER_OUTPUT = (
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
-)
-_JOB_OUTPUT = (
-    "the output of another job of its own pipeline: every Azure ML pipeline beside it that runs this "
-    "script passes that option another job's output, not an asset or a path from outside"
 )
 
 
@@ -580,12 +574,6 @@ def _from_pretrained(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
-def _module_qualname(nodes: list[ast.AST]) -> Callable[[ast.AST], str | None]:
-    """Qualified names through every import of the module, known before the visit."""
-    aliases = module_aliases(nodes)
-    return lambda node: qualified_name(node, aliases)
-
-
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
         self,
@@ -593,7 +581,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         notebook: bool = False,
         strict: bool = False,
         pipeline_fed: FedFolders | None = None,
-        fed_command: FedCommand | None = None,
         source_folder: str = "",
         code_file: Path | None = None,
         in_tests: str | None = None,
@@ -624,8 +611,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
-        self._fed_command = fed_command  # command-line options Azure ML jobs fill with job outputs
-        self._fed_arguments: FedArguments | None = None  # set in prepare()
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -658,12 +643,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
         self._flyte_fed = fed_task_parameters(module)
-        if self._fed_command is not None and self._fed_command.fed:
-            qualname = _module_qualname(nodes)
-            destinations = fed_destinations(nodes, self._fed_command, qualname)
-            self._fed_arguments = FedArguments(
-                destinations, nodes, self.command_origins, self.loads.constant_text, qualname
-            )
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
@@ -710,8 +689,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _PIPELINE_OUTPUT
         if id(node) in self._materializer_loads:
             return _MATERIALIZER_OUTPUT
-        if not self.serving and self._fed_arguments and self._fed_arguments.reads(load_target(node), node):
-            return _JOB_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):

@@ -273,7 +273,7 @@ def _fed_in(definition: Path, max_bytes: int, script_name: str) -> dict[str, Fed
         return {}
     if not read.ok or "ProcessingInput" not in read.text or script_name not in read.text:
         return {}
-    sources = notebook_code(read.text) if definition.name.endswith(".ipynb") else [read.text]
+    sources = _notebook_code(read.text) if definition.name.endswith(".ipynb") else [read.text]
     body: list[ast.stmt] = []
     for source in sources:
         try:
@@ -290,7 +290,7 @@ def _fed_in(definition: Path, max_bytes: int, script_name: str) -> dict[str, Fed
     return wiring
 
 
-def notebook_code(text: str) -> list[str]:
+def _notebook_code(text: str) -> list[str]:
     from hooks._core.notebooks import NotebookError, read_notebook
     from hooks.code.cells import transform_cell
 

@@ -35,7 +35,6 @@ from hooks._shared.installed_copy import installed_copy, lowered
 from hooks._shared.redaction import redact_urls
 from hooks._shared.shell import installed_requirements
 from hooks.code import rules
-from hooks.code.azureml_inputs import ARGUMENT_PARSER, FedCommand, fed_options
 from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
 from hooks.code.cells import CellSource, transform_cell
@@ -100,7 +99,6 @@ class _Unit:
     notebook: bool
     # What the notebook's own pipeline feeds this script before it runs (pipeline_inputs.py).
     pipeline_fed: FedFolders = field(default_factory=FedFolders)
-    fed_command: FedCommand = field(default_factory=FedCommand)  # what Azure ML jobs beside the script pass it
     issues: list[list[Issue]] = field(default_factory=list)
     launched: list[list[LaunchedCommand]] = field(default_factory=list)  # commands its Python starts, per piece
     # The verdict asked the project's tooling about a fixed path (project_fetches.py): it depends on
@@ -190,12 +188,9 @@ class CodeScanner:
             return self._scan_shell_script(read.text, display, limits)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
-        command = FedCommand()
         if MOUNT_ROOT in read.text and not limits.strict:
             fed = fed_by_neighbours(path, limits.python)
-        if ARGUMENT_PARSER in read.text and not limits.strict:
-            command = fed_options(path, policy.root)
-        units = [_Unit([piece], notebook=False, pipeline_fed=fed, fed_command=command)]
+        units = [_Unit([piece], notebook=False, pipeline_fed=fed)]
         report = self._scan_units(units, display, policy, limits, path)
         if report.findings and not limits.strict:
             copy = installed_copy(path, policy.root)
@@ -323,7 +318,6 @@ class CodeScanner:
             notebook=unit.notebook,
             strict=limits.strict,
             pipeline_fed=unit.pipeline_fed,
-            fed_command=unit.fed_command,
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
             code_file=path,  # the project's tooling around it is looked up only when a load asks
             in_tests=in_tests,
