@@ -451,6 +451,16 @@ _CHOSEN_SECRET_NAME = re.compile(
 
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_ASCII_ESCAPE = re.compile(r"\\u00([0-7][0-9a-fA-F])|\\x([0-7][0-9a-fA-F])")
+
+
+def ascii_unescaped(value: str) -> str:
+    """The text a JavaScript, JSON or Python string literal holds when its value writes ASCII
+    characters as escapes (`\\u003c` is `<`). Escapes of other scripts stay as written: a
+    password typed in Chinese and stored as JSON escapes is judged as before (`_escaped_letters`)."""
+    if "\\" not in value:
+        return value
+    return _ASCII_ESCAPE.sub(lambda match: chr(int(match.group(1) or match.group(2), 16)), value)
 
 
 def _escaped_letters(value: str) -> bool:

@@ -25,7 +25,14 @@ from hooks._shared.credential_patterns import (
     TOKEN_DETECTORS,
     Detector,
 )
-from hooks._shared.credential_shape import ValueShape, fixed_text, has_vendor_prefix, judge_value, word_coverage
+from hooks._shared.credential_shape import (
+    ValueShape,
+    ascii_unescaped,
+    fixed_text,
+    has_vendor_prefix,
+    judge_value,
+    word_coverage,
+)
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.secrets.presigned import expired_presigned_url
 from hooks.secrets.rules import RULE_FOR_KIND
@@ -339,9 +346,9 @@ def judge(
     if candidate.name.lower() == "auth" and candidate.quoted and _in_docker_auths(lowered, candidate.start):
         return _docker_auth_hit(candidate, options)
     fixed = _fstring_fixed_part(text, candidate) if kind == CODE and candidate.quoted else None
-    judged = candidate.value if fixed is None else fixed
     # `"p(95)\u003c1000"` is the text `p(95)<1000` the program holds (a k6 threshold): judged as that
-    shape = _judged_shape(_unescaped(judged) or judged, candidate.name, options.placeholders)
+    judged = ascii_unescaped(candidate.value if fixed is None else fixed)
+    shape = _judged_shape(judged, candidate.name, options.placeholders)
     score = candidate.strength + shape.strength
     if shape.strength == 0 or score < 3:
         return None
@@ -410,24 +417,6 @@ def judge(
         in_url_query=_url_query_start(candidate, lowered) is not None,
         provider_uuid=_provider_uuid(candidate.name, candidate.value),
     )
-
-
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})")
-
-
-def _unescaped(value: str) -> str | None:
-    """The text a JavaScript, JSON or Python string literal holds when its value writes ASCII
-    characters as escapes (`\\u003c` is `<`); None when it has none. Escapes of other scripts stay
-    as written: a password typed in Chinese and stored as JSON escapes is judged as before."""
-    if "\\" not in value:
-        return None
-
-    def character(match: re.Match[str]) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code < 0x80 else match.group(0)
-
-    text = _ESCAPE.sub(character, value)
-    return text if text != value else None
 
 
 # Services whose API tokens are bare UUIDs (Heroku API keys, Snyk tokens, Consul and Nomad ACL
