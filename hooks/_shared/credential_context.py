@@ -249,6 +249,12 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{
 # `My.Pass(2024)xk` goes on after the call: a password.
 _CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:(?:\.[A-Za-z_]\w{0,63}){1,8}\([^()]{0,128}\)|\(\))(?:[.\[].{0,256})?\Z")
 _OPENED_CALL = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(\Z")
+# The same for an item of a container (`latencies = valid_df['latency_s'].stack()`, `token =
+# batch[0].strip()`): a name whose bracket opens on a string key (the value stops at the quote), or
+# holds an index that more of the expression follows. `abc[1]def` goes on after the bracket and
+# `Xk9fQ2mL[7]` ends there (an .env file's password may): both are judged as values.
+_OPENED_ITEM = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,8}\[\Z")
+_ITEM_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,8}\[-?\d{1,6}\][.\[(].{0,256}\Z")
 # After `("NAME", `: the next keyword argument given a string (`secret_var('X', project='y')`).
 _KEYWORD_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]{0,63}=\Z")
 # `ENV GPG_KEY 0D96DF4D...`, `PGP_KEYS="A... B..."`: the fingerprints (40 hex) or long or short key
@@ -463,10 +469,11 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (
             _CALL_VALUE.match(value)
-            or (_OPENED_CALL.match(value) and following in ("'", '"'))
+            or _ITEM_VALUE.match(value)
+            or ((_OPENED_CALL.match(value) or _OPENED_ITEM.match(value)) and following in ("'", '"'))
             or (stripped == "," and _KEYWORD_ARGUMENT.match(value) and following in ("'", '"'))
         ):
-            continue  # the value is an expression: a call's result, or the next keyword argument
+            continue  # the value is an expression: a call's result, an item, or the next keyword argument
         if _names_public_pgp_keys(bare_name) and _pgp_key_ids(value):
             continue  # the ids of public signing keys, checked against, not a secret
         if stripped == ":" and before == "{" and text[name_start - 2 : name_start] == "${" and value[:1] in "-=?+":

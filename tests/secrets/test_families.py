@@ -635,7 +635,7 @@ def test_a_credential_word_inside_a_sentence_does_not_take_the_next_word_as_its_
     assert [f.rule_id for f in found] == ["MLS223"]
 
 
-def test_an_unquoted_value_that_is_a_call_or_a_keyword_argument_is_code(tmp_path: Path) -> None:
+def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(tmp_path: Path) -> None:
     # Python and Jinja snippets in Markdown: the "value" is an expression, whatever the file type.
     docs = (
         "```python\n    token = response.json()['session']['token']\n    pw = getpass.getpass()\n"
@@ -643,8 +643,17 @@ def test_an_unquoted_value_that_is_a_call_or_a_keyword_argument_is_code(tmp_path
         "{{ doppler_secret_var('POSTGRES_PASSWORD', project='analytics', config='prd') }}\n"
     )
     assert scan_text(tmp_path, "guide.md", docs) == []
+    # An item of a container is code too: a string key, or an index more of the expression follows.
+    items = (
+        "```python\nall_token_latencies = valid_df['end_to_end_latency_s'].apply(pd.Series).stack()\n"
+        'inter_token_latencies = valid_df["inter_token_latency_s"] * 1000\n'
+        "api_key = batch_keys[0].strip()\n```\n"
+    )
+    assert scan_text(tmp_path, "README.md", items) == []
     # Look-alikes: a password with brackets, a padded base64 key, a CSV value after a quoted name.
     for name, text in (
+        ("app.env", "DB_PASSWORD=Xk9fQ2mL[7]\n"),  # ends at its bracket: a password
+        ("app.env", "API_KEY=Zq8vLp3Rt9Wm[0]x9\n"),  # goes on after it
         ("app.env", "DB_PASSWORD=Summer(2024)Xk7q\n"),
         ("notes.md", "token=Xk9fQ2mL7vR3pT8wZ4(\n"),
         ("keys.csv", '"api_key",Xk9fQ2mL7vR3pT8wZ4qR=\n'),
