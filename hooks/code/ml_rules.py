@@ -35,6 +35,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
+from hooks.code.pickle_free_reads import read_without_unpickling
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
@@ -1352,11 +1353,16 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and isinstance(filename.value, str)
                 and filename.value.lower().endswith(_PICKLE_FORMATS)
             ):
-                self._add(
-                    rules.HUB_PICKLE_DOWNLOAD,
-                    node,
-                    f"downloads a pickle-format file ({filename.value}); prefer safetensors",
-                )
+                message = f"downloads a pickle-format file ({filename.value}); prefer safetensors"
+                if not self.strict and self._module is not None and read_without_unpickling(self._module, node):
+                    self._add(
+                        rules.HUB_PICKLE_DOWNLOAD,
+                        node,
+                        f"{message} (only read by loaders that refuse pickles)",
+                        Severity.LOW,
+                    )
+                else:
+                    self._add(rules.HUB_PICKLE_DOWNLOAD, node, message)
         if _MLFLOW_LOAD.match(name):
             self._add_load(rules.MLFLOW_LOAD_MODEL, node, _mlflow_load_effect(name), name)
 

@@ -1,0 +1,92 @@
+"""A pickle-format download (MLS311) that is only read by loaders refusing pickles is low."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks.code.pickle_free_reads import read_without_unpickling
+from tests.code.helpers import notebook, scan_code
+
+DOWNLOAD = "from huggingface_hub import hf_hub_download\nimport torch\nimport numpy as np\nimport pickle\n"
+
+
+def _mls311(tmp_path: Path, source: str, name: str = "job.py", policy: Policy | None = None) -> list[str]:
+    return [f.severity.value for f in scan_code(tmp_path, source, name, policy) if f.rule_id == "MLS311"]
+
+
+@pytest.mark.parametrize(
+    "reads",
+    [
+        "w = torch.load(p, weights_only=True)\n",
+        "a = np.load(p)\nb = np.load(p, mmap_mode='r+')\nc = np.load(file=p, allow_pickle=False)\n",
+        "def f():\n    return torch.load(p, map_location='cpu', weights_only=True)\n",
+    ],
+)
+def test_a_download_only_read_by_loaders_that_refuse_pickles_is_low(tmp_path: Path, reads: str) -> None:
+    source = DOWNLOAD + "p = hf_hub_download('org/m', 'consolidated.00.pth')\n" + reads
+    assert _mls311(tmp_path, source) == ["low"]
+    inline = DOWNLOAD + "w = torch.load(hf_hub_download('org/m', 'x.pt'), weights_only=True)\n"
+    assert _mls311(tmp_path, inline) == ["low"]
+
+
+def test_the_notebook_may_import_the_loader_after_the_download(tmp_path: Path) -> None:
+    cells = notebook(
+        "from huggingface_hub import hf_hub_download\nm = hf_hub_download('org/d', 'masks.npy', repo_type='dataset')",
+        "import numpy as np",
+        "labels = np.load(m, mmap_mode='r+')",
+    )
+    assert _mls311(tmp_path, cells, "tutorial.ipynb") == ["low"]
+
+
+@pytest.mark.parametrize(
+    "reads",
+    [
+        "w = torch.load(p)\n",  # torch's default before 2.6 unpickles
+        "w = torch.load(p, weights_only=True)\nx = torch.load(p, weights_only=False)\n",
+        "w = torch.load(p, weights_only=True, pickle_module=pickle)\n",
+        "w = torch.load(p, weights_only=flag)\n",
+        "a = np.load(p, allow_pickle=True)\n",
+        "a = np.load(p, None, True)\n",  # allow_pickle given by position
+        "a = np.load(p, **options)\n",
+        "a = np.load(p)\nb = pickle.load(open(p, 'rb'))\n",  # another use unpickles it
+        "a = np.load(p)\nhelper(p)\n",  # given away
+        "a = np.load(p)\nq = p\n",  # copied to another name
+        "a = np.load(p)\nos.system(f'python eval.py {p}')\n",
+        "a = np.load(p)\nos.system('python eval.py $p')\n",  # a shell line's substitution
+        "a = np.load(p)\nx = globals()['p']\n",
+        "",  # never read here: whatever reads it is elsewhere
+    ],
+)
+def test_any_other_read_keeps_the_download_blocking(tmp_path: Path, reads: str) -> None:
+    source = DOWNLOAD + "import os\np = hf_hub_download('org/m', 'labels.pkl')\n" + reads
+    assert _mls311(tmp_path, source) == ["medium"], reads
+
+
+def test_a_loader_name_bound_twice_is_not_trusted(tmp_path: Path) -> None:
+    source = DOWNLOAD + "p = hf_hub_download('org/m', 'x.pt')\nnp = pickle\na = np.load(p)\n"
+    assert _mls311(tmp_path, source) == ["medium"]
+    attribute = DOWNLOAD + "self.p = hf_hub_download('org/m', 'x.pt')\nw = torch.load(self.p, weights_only=True)\n"
+    assert _mls311(tmp_path, attribute) == ["medium"]
+
+
+def test_the_strict_profile_keeps_the_download_blocking(tmp_path: Path) -> None:
+    source = DOWNLOAD + "p = hf_hub_download('org/m', 'x.pt')\nw = torch.load(p, weights_only=True)\n"
+    assert _mls311(tmp_path, source, policy=Policy(root=tmp_path, profile="strict")) == ["medium"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="pnt.()=,_ \n'[]", max_size=60))
+def test_garbage_around_a_download_never_raises(tail: str) -> None:
+    source = "p = hf_hub_download('o/r', 'x.pt')\n"
+    try:
+        module = ast.parse(source + tail)
+    except SyntaxError:
+        return
+    download = next(n for n in ast.walk(module) if isinstance(n, ast.Call))
+    assert read_without_unpickling(module, download) in (True, False)
