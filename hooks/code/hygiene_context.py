@@ -19,7 +19,8 @@ shapes are worth acting on and stay at bandit's severity:
 - B103 (chmod with group or other bits) when the mode makes the file writable by every user,
   setuid/setgid, or cannot be read as a constant; 0o755/0o775/0o555 are an executable's modes;
 - B310 (urlopen/urlretrieve of a URL) when the URL is text from outside (hooks/code/command_origin.py):
-  a request's URL list fetched by a serving step lets the caller read `file://` and internal hosts.
+  a request's URL list fetched by a serving step lets the caller read `file://` and internal hosts;
+  not when the URL's own text fixes its scheme and host (`https://host/` + the caller's path).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ _CONTAINERS = frozenset(
 # A configuration class named directly (`GenerationConfig`, `LlamaConfig`, not `AutoConfig`).
 _CONFIG_CLASS = re.compile(r"(?!Auto)[A-Z][A-Za-z0-9]*Config")
 _CHMODS = frozenset({"chmod", "fchmod", "lchmod"})
+# A URL whose own text fixes the scheme and the host, up to the path's first `/` (or a `?`/`#`):
+# what follows cannot make it `file://` or another machine (`https://host` + `@evil/` could).
+_FIXED_ORIGIN = re.compile(r"(?i)https?://[^/?#@\s\\%{}]+[/?#]")
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
 
@@ -333,6 +337,9 @@ def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dic
         function = origins.function_of(call)
         if url is None or _built_request(origins, url, function):
             continue  # `urlopen(req)` of a `Request(url, body)`: judged at the Request, by its URL alone
+        leading = origins.leading_texts(url, function)
+        if leading and all(_FIXED_ORIGIN.match(text) for text in leading):
+            continue  # `f"https://artifacts.vendor.com/{version}/x.tar.gz"`: the caller picks a path, not where
         if origins.from_outside(url, function):
             for line in _lines(call):
                 found[(line, "B310")] = (

@@ -195,6 +195,24 @@ def test_a_url_from_a_request_fetched_by_urlopen_keeps_bandits_severity(tmp_path
     assert b310 == [(5, "medium"), (6, "low"), (9, "low")]
 
 
+def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -> None:
+    # The caller's text picks a path on a fixed https host: no file://, no other machine.
+    source = (
+        "import urllib.request\n"
+        "class Step:\n"
+        "    def do(self, event):\n"
+        "        for name in event.body['names']:\n"
+        "            urllib.request.urlretrieve(f'https://artifacts.example.com/{name}/x.tar.gz', 'x')\n"
+        "            urllib.request.urlopen('https://api.example.com/v1?q=' + name)\n"
+        "            urllib.request.urlopen(f'https://{name}/x')\n"  # the host is the caller's
+        "            urllib.request.urlopen('https://api.example.com' + name)\n"  # `@evil.org/` makes it another
+        "            urllib.request.urlopen('https://user@api.example.com/' + name)\n"
+        "            urllib.request.urlopen('%s://api.example.com/' % name)\n"  # the scheme is the caller's
+    )
+    b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
+    assert b310 == [(5, "low"), (6, "low"), (7, "medium"), (8, "medium"), (9, "medium"), (10, "medium")]
+
+
 def test_an_unpinned_download_that_mls307_reports_is_not_reported_twice(tmp_path: Path) -> None:
     source = (
         "from transformers import AutoModel\n"
