@@ -654,6 +654,11 @@ def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(
     for name, text in (
         ("app.env", "DB_PASSWORD=Xk9fQ2mL[7]\n"),  # ends at its bracket: a password
         ("app.env", "API_KEY=Zq8vLp3Rt9Wm[0]x9\n"),  # goes on after it
+        ("app.env", "DB_PASSWORD=kV9rTq2w[4].Qz!mT8w\n"),  # capitals, and not code after the bracket
+        ("app.env", "DB_PASSWORD=kV9rTq2wX['Qz7!mT8w\n"),
+        ("config.yaml", "password: Hn4tZ8qW[12](pL3x\n"),
+        ("app.ini", "password = Pq7Lm2Xz[0][9fK!\n"),
+        ("app.env", "API_TOKEN=xk9fq2ml7vr3[0].x\n"),  # lower case but random: digits
         ("app.env", "DB_PASSWORD=Summer(2024)Xk7q\n"),
         ("notes.md", "token=Xk9fQ2mL7vR3pT8wZ4(\n"),
         ("keys.csv", '"api_key",Xk9fQ2mL7vR3pT8wZ4qR=\n'),
