@@ -53,7 +53,43 @@ _CONFIG_CLASS = re.compile(r"(?!Auto)[A-Z][A-Za-z0-9]*Config")
 _CHMODS = frozenset({"chmod", "fchmod", "lchmod"})
 # A URL whose own text fixes the scheme and the host, up to the path's first `/` (or a `?`/`#`):
 # what follows cannot make it `file://` or another machine (`https://host` + `@evil/` could).
-_FIXED_ORIGIN = re.compile(r"(?i)https?://[^/?#@\s\\%{}]+[/?#]")
+_FIXED_ORIGIN = re.compile(r"(?i)https?://(?P<host>[^/?#@\s\\%{}:\[\]]+)(?::\d{1,5})?[/?#]")
+# Hosts inside the network, where a path the caller picks still reaches what the internet cannot
+# (a cloud's metadata service answers `http://169.254.169.254/latest/` + the caller's path).
+_INTERNAL_HOST = re.compile(
+    r"(?i)(?:[\d.]+|localhost|[^.]+|.*\.(?:internal|local|localhost|lan|corp|home|intranet|intra|private|svc|cluster\.local))\Z"
+)
+
+
+def _fixed_public_origin(
+    url: ast.AST, origins: CommandOrigins, function: ast.FunctionDef | ast.AsyncFunctionDef | None, depth: int
+) -> bool:
+    """Whether every text `url` may hold starts with `http(s)://<public host>/`, written in the
+    code itself: a constant, or the first part of an f-string, `+` or `%` whose leading value is
+    one (a name is followed to all it is bound to). A format spec or conversion on that leading
+    value (`f"{BASE:.{n}}{p}"` keeps none of BASE) makes it unknown."""
+    if depth > 8:
+        return False
+    if isinstance(url, ast.BinOp) and isinstance(url.op, (ast.Add, ast.Mod)):
+        return _fixed_public_origin(url.left, origins, function, depth + 1)
+    if isinstance(url, ast.JoinedStr) and url.values:
+        first = url.values[0]
+        if isinstance(first, ast.FormattedValue):
+            plain = first.format_spec is None and first.conversion == -1
+            return plain and _fixed_public_origin(first.value, origins, function, depth + 1)
+        return _fixed_public_origin(first, origins, function, depth + 1)
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        match = _FIXED_ORIGIN.match(url.value)
+        return match is not None and not _INTERNAL_HOST.match(match["host"])
+    if isinstance(url, ast.Name):
+        found = origins.bound_values(url.id, function)
+        if found is None or not found[0]:
+            return False
+        values, scope = found
+        return all(isinstance(v, ast.AST) and _fixed_public_origin(v, origins, scope, depth + 1) for v in values)
+    return False
+
+
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
 
 
@@ -337,8 +373,7 @@ def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dic
         function = origins.function_of(call)
         if url is None or _built_request(origins, url, function):
             continue  # `urlopen(req)` of a `Request(url, body)`: judged at the Request, by its URL alone
-        leading = origins.leading_texts(url, function)
-        if leading and all(_FIXED_ORIGIN.match(text) for text in leading):
+        if _fixed_public_origin(url, origins, function, 0):
             continue  # `f"https://artifacts.vendor.com/{version}/x.tar.gz"`: the caller picks a path, not where
         if origins.from_outside(url, function):
             for line in _lines(call):

@@ -208,9 +208,25 @@ def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -
         "            urllib.request.urlopen('https://api.example.com' + name)\n"  # `@evil.org/` makes it another
         "            urllib.request.urlopen('https://user@api.example.com/' + name)\n"
         "            urllib.request.urlopen('%s://api.example.com/' % name)\n"  # the scheme is the caller's
+        "            urllib.request.urlopen(f'{BASE:.{name}}{name}')\n"  # a format spec can cut BASE away
+        "            urllib.request.urlopen('http://169.254.169.254/latest/' + name)\n"  # inside the network
+        "            urllib.request.urlopen('http://metadata.google.internal/' + name)\n"
+        "            urllib.request.urlopen(f'{BASE}{name}')\n"  # a name bound to a fixed origin
+        "BASE = 'https://models.example.com/'\n"
     )
     b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
-    assert b310 == [(5, "low"), (6, "low"), (7, "medium"), (8, "medium"), (9, "medium"), (10, "medium")]
+    assert b310 == [
+        (5, "low"),
+        (6, "low"),
+        (7, "medium"),
+        (8, "medium"),
+        (9, "medium"),
+        (10, "medium"),
+        (11, "medium"),
+        (12, "medium"),
+        (13, "medium"),
+        (14, "low"),
+    ]
 
 
 def test_an_unpinned_download_that_mls307_reports_is_not_reported_twice(tmp_path: Path) -> None:
