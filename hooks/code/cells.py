@@ -224,6 +224,9 @@ class CellSource:
     unknown_magic: str | None = None  # `%%name` IPython does not ship: what the body is is unknown
     alternatives: list[str] = field(default_factory=list)  # other readings IPython versions accept
     chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd`/`%pushd folder`
+    # Every magic line as written after its `%` or `%%` (`run -i x.py`, `env CKPT=$ckpt`, `store p`):
+    # IPython substitutes `$name`/`{name}` in them and some reach the namespace (`%store`, `%run -i`)
+    magics: list[str] = field(default_factory=list)
 
 
 def transform_cell(source: str) -> CellSource:
@@ -301,6 +304,7 @@ def _common_indent(lines: list[str]) -> str:
 # --- cell magics -------------------------------------------------------------------------------
 def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     name, _, arguments = lines[first][2:].rstrip().partition(" ")
+    result.magics.append(lines[first][2:].strip())
     body_start = first + 1  # 0-based index of the body's first line
     blank = ["" for _ in lines]
     result.python = "\n".join(blank)
@@ -326,6 +330,7 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         result.chdirs = [(line + body_start, folder) for line, folder in inner.chdirs]
         result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
         result.embedded = inner.embedded
+        result.magics.extend(inner.magics)
         result.other_language = inner.other_language
         result.unknown_magic = inner.unknown_magic
         return
@@ -520,6 +525,7 @@ def _special(
 def _line_magic(name: str, arguments: str, indent: str, number: int, result: CellSource, arguments_column: int) -> str:
     """`%name arguments` (arguments as written, starting at `arguments_column` of the line)."""
     stripped = arguments.strip()
+    result.magics.append(f"{name} {stripped}".strip())
     if name in PYTHON_LINE_MAGICS and stripped:
         statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", stripped)
         column = arguments_column + len(arguments) - len(arguments.lstrip()) + len(stripped) - len(statement)

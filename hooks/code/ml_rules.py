@@ -36,7 +36,7 @@ from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.parametrized import built_of_parametrized_constants
-from hooks.code.pickle_free_reads import read_without_unpickling
+from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
@@ -620,6 +620,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        self._other_texts: list[str] = []
+        self._pickle_free: PickleFreeReads | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
@@ -630,12 +632,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         module: ast.Module,
         shell_lines: Sequence[tuple[int, str]] = (),
         folder_changes: Sequence[tuple[int, str]] = (),
+        magics: Sequence[str] = (),
     ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands), the files its shell lines download (at their
         lines) and, for a script (not a notebook), the files it serialises anywhere."""
         self._module = module
         shell = [command for _, command in shell_lines]
+        self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)
@@ -1355,7 +1359,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and filename.value.lower().endswith(_PICKLE_FORMATS)
             ):
                 message = f"downloads a pickle-format file ({filename.value}); prefer safetensors"
-                if not self.strict and self._module is not None and read_without_unpickling(self._module, node):
+                if not self.strict and self._pickle_free_reads().read_without_unpickling(node):
                     self._add(
                         rules.HUB_PICKLE_DOWNLOAD,
                         node,
@@ -1499,6 +1503,13 @@ class MLRuleVisitor(ast.NodeVisitor):
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
             for line in lines:
                 self.quiet_bandit.setdefault((line, bandit_id), reason)
+
+    def _pickle_free_reads(self) -> PickleFreeReads:
+        """Built on the first pickle-format download: most files make none."""
+        if self._pickle_free is None:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            self._pickle_free = PickleFreeReads(module, self._other_texts)
+        return self._pickle_free
 
     def command_origins(self) -> CommandOrigins:
         """Built on the first shell call: most files start none."""

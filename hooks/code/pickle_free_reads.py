@@ -4,20 +4,34 @@
 code then opens only with `torch.load(path, weights_only=True)` or `numpy.load(path)` (whose
 `allow_pickle` is off unless it is switched on) is never unpickled: torch's weights-only reader
 and numpy's array reader refuse the opcodes that run code. Every use of the path must be such a
-load; a path used any other way (given to a function, put in a string, a shell line's `$path`,
-copied to another name) may reach a pickle loader this file does not show, and so may any code
-that reaches names dynamically (`globals()`, `eval`).
+load, and those loads must be the libraries' own:
+
+- a path used any other way (given to a function, copied to another name, put in a string, an
+  attribute of that name anywhere, a notebook's shell or magic line such as `!x $path`,
+  `%store path`, or any `%run`, which may run a script in the notebook's namespace) may reach a
+  pickle loader this file does not show, and so may code that reaches names dynamically
+  (`globals()`, `eval`, `getattr`);
+- `np.load = ...`, `torch.load = ...`, `setattr(np, ...)` or anything else assigned into numpy or
+  torch, and torch's `add_safe_globals`/`safe_globals`, change what those loads do;
+- `np` and `torch` must be the modules: a name imported twice, bound otherwise (a parameter, an
+  assignment) or possibly rebound by a star import resolves to nothing.
+
+The module is indexed once (scan time stays linear in the number of downloads).
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 
 _TORCH_LOADS = frozenset({"torch.load", "torch.serialization.load"})
 _NUMPY_LOADS = frozenset({"numpy.load"})
-_DYNAMIC_NAMES = frozenset({"globals", "locals", "vars", "eval", "exec", "getattr"})
+_LOADER_MODULES = ("numpy", "torch")
+_ALLOWLISTS = re.compile(r"^torch\.(?:serialization\.)?(?:add_safe_globals|safe_globals)$")
+_DYNAMIC_NAMES = frozenset({"globals", "locals", "vars", "eval", "exec", "getattr", "setattr", "delattr"})
+_WORD = re.compile(r"[A-Za-z_]\w*")
 
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -25,27 +39,38 @@ QualName = Callable[[ast.AST], "str | None"]
 def module_qualname(module: ast.Module) -> QualName:
     """Dotted names resolved through every import of the module, wherever it stands (a notebook
     imports numpy in a later cell than the one that downloads). A name imported as two different
-    things, or also bound otherwise, resolves to nothing."""
-    bound: dict[str, set[str]] = {}
+    things, or also bound otherwise, resolves to nothing; after a star import nothing does."""
+    bound: dict[str, set[str]] = defaultdict(set)
+    star = False
     for node in ast.walk(module):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 local = alias.asname or alias.name.split(".")[0]
-                bound.setdefault(local, set()).add(alias.name if alias.asname else local)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                bound[local].add(alias.name if alias.asname else local)
+        elif isinstance(node, ast.ImportFrom):
             for alias in node.names:
-                bound.setdefault(alias.asname or alias.name, set()).add(f"{node.module}.{alias.name}")
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.setdefault(node.id, set()).add("")
+                if alias.name == "*":
+                    star = True
+                elif node.module and not node.level:
+                    bound[alias.asname or alias.name].add(f"{node.module}.{alias.name}")
+                else:
+                    bound[alias.asname or alias.name].add("")  # a relative import: the project's own
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id].add("")
+        elif isinstance(node, ast.arg):
+            bound[node.arg].add("")
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            bound.setdefault(node.name, set()).add("")
+            bound[node.name].add("")
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                bound[name].add("")
 
     def resolve(node: ast.AST) -> str | None:
         parts: list[str] = []
         while isinstance(node, ast.Attribute):
             parts.append(node.attr)
             node = node.value
-        if not isinstance(node, ast.Name):
+        if star or not isinstance(node, ast.Name):
             return None
         targets = bound.get(node.id)
         if targets is None or len(targets) != 1 or "" in targets:
@@ -55,15 +80,15 @@ def module_qualname(module: ast.Module) -> QualName:
     return resolve
 
 
-def _constant(node: ast.AST | None, value: bool) -> bool:
-    return isinstance(node, ast.Constant) and node.value is value
-
-
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _read_argument(call: ast.Call) -> ast.expr | None:
+def _constant(node: ast.AST | None, value: bool) -> bool:
+    return isinstance(node, ast.Constant) and node.value is value
+
+
+def read_argument(call: ast.Call) -> ast.expr | None:
     """The file argument of a torch or numpy load: the first positional, or `f=`/`file=`."""
     if call.args:
         return call.args[0]
@@ -71,47 +96,84 @@ def _read_argument(call: ast.Call) -> ast.expr | None:
 
 
 def refuses_pickles(call: ast.Call, qualname: QualName) -> bool:
-    """A load that cannot unpickle: torch.load(weights_only=True), numpy.load without
-    allow_pickle=True. `**options` or a pickle_module may switch either back on."""
+    """A load that cannot unpickle: torch.load(weights_only=True) without a pickle_module,
+    numpy.load without allow_pickle=True. `*args` or `**options` may switch either back on."""
     if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
         return False
     name = qualname(call.func)
     if name in _TORCH_LOADS:
-        return _constant(_keyword(call, "weights_only"), True) and _keyword(call, "pickle_module") is None
+        return (
+            _constant(_keyword(call, "weights_only"), True)
+            and _keyword(call, "pickle_module") is None
+            and len(call.args) < 3  # pickle_module is torch.load's 3rd
+        )
     if name in _NUMPY_LOADS:
         allow = _keyword(call, "allow_pickle")
-        return (allow is None or _constant(allow, False)) and len(call.args) < 3  # allow_pickle is numpy.load's 3rd
+        return (allow is None or _constant(allow, False)) and len(call.args) < 3  # allow_pickle is its 3rd
     return False
 
 
-def read_without_unpickling(module: ast.Module, download: ast.Call) -> bool:
-    """Whether the file `download` fetches is read only by loads that refuse pickles: the call is
-    itself such a load's file argument, or it is assigned to a plain name whose every use in the
-    module is."""
-    qualname = module_qualname(module)
-    parent = next(
-        (node for node in ast.walk(module) for child in ast.iter_child_nodes(node) if child is download), None
-    )
-    if isinstance(parent, ast.Call):
-        return _read_argument(parent) is download and refuses_pickles(parent, qualname)
-    if not (isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name)):
-        return False
-    target = parent.targets[0].id
-    named = re.compile(rf"(?<![\w.]){re.escape(target)}(?!\w)")
-    safe_reads: set[int] = set()
-    uses: list[ast.Name] = []
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name):
-            if node.id in _DYNAMIC_NAMES:
-                return False
-            if node.id == target and isinstance(node.ctx, ast.Load):
-                uses.append(node)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)) and target in node.names:
+class PickleFreeReads:
+    """One walk of a module (and the texts outside its tree: a notebook's shell and magic lines)
+    answering, for each download, whether only loads that refuse pickles read its file."""
+
+    def __init__(self, module: ast.Module, other_texts: Sequence[str] = ()) -> None:
+        qualname = module_qualname(module)
+        self.parent: dict[int, ast.AST] = {}
+        self.loads_of_name: dict[str, list[int]] = defaultdict(list)  # name -> ids of its Load nodes
+        self.safe_reads: set[int] = set()  # ids of Name nodes that are a refusing load's file argument
+        self.safe_calls: set[int] = set()  # ids of refusing load calls
+        self.unsafe_names: set[str] = set()  # attributes, global/nonlocal names, words of strings
+        self.tampered = any(text.split()[:1] == ["run"] for text in other_texts)  # `%run -i x.py` shares names
+        class_bodies: set[int] = set()
+        for node in ast.walk(module):
+            for child in ast.iter_child_nodes(node):
+                self.parent[id(child)] = node
+            if isinstance(node, ast.ClassDef):
+                class_bodies.update(id(statement) for statement in node.body)
+            if isinstance(node, ast.Name):
+                if node.id in _DYNAMIC_NAMES:
+                    self.tampered = True
+                if isinstance(node.ctx, ast.Load):
+                    self.loads_of_name[node.id].append(id(node))
+            elif isinstance(node, ast.Attribute):
+                self.unsafe_names.add(node.attr)  # `Cfg.path`, `__main__.ckpt`, `self.path`
+                if not isinstance(node.ctx, ast.Load) and (qualname(node.value) or "").startswith(_LOADER_MODULES):
+                    self.tampered = True  # `np.load = lambda *a, **k: old(*a, allow_pickle=True, **k)`
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                self.unsafe_names.update(node.names)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                self.unsafe_names.update(_WORD.findall(node.value[:100_000]))
+            elif isinstance(node, ast.Call):
+                if _ALLOWLISTS.match(qualname(node.func) or ""):
+                    self.tampered = True  # weights-only loads then build whatever was allowed
+                elif refuses_pickles(node, qualname):
+                    self.safe_calls.add(id(node))
+                    argument = read_argument(node)
+                    if isinstance(argument, ast.Name):
+                        self.safe_reads.add(id(argument))
+        for text in other_texts:
+            self.unsafe_names.update(_WORD.findall(text[:100_000]))
+        self.class_bodies = class_bodies
+
+    def read_without_unpickling(self, download: ast.Call) -> bool:
+        """Whether the file `download` fetches is read only by loads that refuse pickles: the
+        call is itself such a load's file argument, or it is assigned (outside a class body) to
+        a plain name whose every use is."""
+        if self.tampered:
             return False
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and named.search(node.value):
-            return False  # `!python eval.py $path`, `%run x.py {path}`, a template naming it
-        elif isinstance(node, ast.Call) and refuses_pickles(node, qualname):
-            argument = _read_argument(node)
-            if isinstance(argument, ast.Name):
-                safe_reads.add(id(argument))
-    return bool(uses) and all(id(use) in safe_reads for use in uses)
+        parent = self.parent.get(id(download))
+        if isinstance(parent, ast.Call):
+            return id(parent) in self.safe_calls and read_argument(parent) is download
+        if not (
+            isinstance(parent, ast.Assign)
+            and len(parent.targets) == 1
+            and isinstance(parent.targets[0], ast.Name)
+            and id(parent) not in self.class_bodies
+        ):
+            return False
+        target = parent.targets[0].id
+        if target in self.unsafe_names:
+            return False
+        uses = self.loads_of_name.get(target, [])
+        return bool(uses) and all(use in self.safe_reads for use in uses)

@@ -353,7 +353,8 @@ class CodeScanner:
                     for piece, start in zip(pieces, starts, strict=True)
                     for line, folder in piece.transformed.chdirs
                 ]
-                visitor.prepare(module, shell_lines, folder_changes)
+                magics = [magic for piece in pieces for magic in piece.transformed.magics]
+                visitor.prepare(module, shell_lines, folder_changes, magics)
                 visitor.visit(module)
                 unit.asked_tooling = visitor.loads.consulted_tooling
                 raw_ml = visitor.issues

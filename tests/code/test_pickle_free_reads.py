@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
-from hooks.code.pickle_free_reads import read_without_unpickling
+from hooks.code.pickle_free_reads import PickleFreeReads
 from tests.code.helpers import notebook, scan_code
 
 DOWNLOAD = "from huggingface_hub import hf_hub_download\nimport torch\nimport numpy as np\nimport pickle\n"
@@ -68,6 +68,55 @@ def test_any_other_read_keeps_the_download_blocking(tmp_path: Path, reads: str) 
     assert _mls311(tmp_path, source) == ["medium"], reads
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "!python train.py --ckpt $m",
+        "out = !python train.py {m}",
+        "%run train.py --ckpt {m}",
+        "%run -i finetune.py",  # runs in the notebook's namespace: it may read m without naming it
+        "%env CKPT=$m",
+        "%set_env CKPT={m}",
+        "%store m",
+        "%%bash -s $m\necho $1",
+    ],
+)
+def test_a_notebooks_shell_or_magic_line_may_hand_the_path_on(tmp_path: Path, later: str) -> None:
+    cells = notebook(
+        "from huggingface_hub import hf_hub_download\nimport numpy as np\nm = hf_hub_download('org/d', 'm.npy')",
+        "labels = np.load(m)",
+        later,
+    )
+    assert _mls311(tmp_path, cells, "tutorial.ipynb") == ["medium"], later
+
+
+@pytest.mark.parametrize(
+    "tampering",
+    [
+        "old = np.load\nnp.load = lambda *a, **k: old(*a, allow_pickle=True, **k)\n",
+        "def _patched(*a, **k):\n    return None\ntorch.load = _patched\n",
+        "torch.serialization.add_safe_globals([exec])\n",
+        "np.load.__defaults__ = (None, True)\n",
+        "setattr(np, 'load', joblib.load)\n",
+        "def read(np):\n    return np.load(p)\n",  # a parameter named np: which np is unknown
+        "reader = lambda np: np.load(p)\n",
+        "from helpers import *\n",  # may rebind np or torch
+    ],
+)
+def test_a_loader_that_may_not_be_the_librarys_own_keeps_the_download_blocking(tmp_path: Path, tampering: str) -> None:
+    source = DOWNLOAD + "import joblib\np = hf_hub_download('org/m', 'x.pt')\nw = np.load(p)\n" + tampering
+    assert _mls311(tmp_path, source) == ["medium"], tampering
+
+
+def test_a_path_kept_as_a_class_attribute_may_be_read_through_it(tmp_path: Path) -> None:
+    source = DOWNLOAD + (
+        "class Cfg:\n    path = hf_hub_download('org/m', 'x.pkl')\n    preview = np.load(path)\nfit(Cfg.path)\n"
+    )
+    assert _mls311(tmp_path, source) == ["medium"]
+    main = DOWNLOAD + "import __main__\np = hf_hub_download('org/m', 'x.pt')\nw = np.load(p)\nfit(__main__.p)\n"
+    assert _mls311(tmp_path, main) == ["medium"]
+
+
 def test_a_loader_name_bound_twice_is_not_trusted(tmp_path: Path) -> None:
     source = DOWNLOAD + "p = hf_hub_download('org/m', 'x.pt')\nnp = pickle\na = np.load(p)\n"
     assert _mls311(tmp_path, source) == ["medium"]
@@ -89,4 +138,4 @@ def test_garbage_around_a_download_never_raises(tail: str) -> None:
     except SyntaxError:
         return
     download = next(n for n in ast.walk(module) if isinstance(n, ast.Call))
-    assert read_without_unpickling(module, download) in (True, False)
+    assert PickleFreeReads(module).read_without_unpickling(download) in (True, False)
