@@ -35,7 +35,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
-from hooks.code.parametrized import ParametrizedTests
+from hooks.code.parametrized import built_of_parametrized_constants
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -622,7 +622,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module: ast.Module | None = None
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
-        self._parametrized: ParametrizedTests | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
@@ -1468,8 +1467,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id in ("B102", "B307") and (source := self._own_python_file(argument, node)) is not None:
             # exec(version_line), the `__version__` line picked out of `pkg/__init__.py`
             reason = f"the text of the project's Python file {printable(source)}: what importing it runs"
-        elif self._parametrized_tests().built_of_constants(
-            argument, function, lambda node: origins.constant_value(node, function)
+        elif self._module is not None and built_of_parametrized_constants(
+            argument, function, self._module, lambda node: origins.constant_value(node, function)
         ):
             # `@pytest.mark.parametrize("name", ["mnist", "imdb"])` then `eval(name)`: pytest passes those only
             reason = "built of the test's own parametrize constants"
@@ -1504,12 +1503,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             # bandit reports a call on one of its lines (the line of `shell=True`, say).
             for line in lines:
                 self.quiet_bandit.setdefault((line, bandit_id), reason)
-
-    def _parametrized_tests(self) -> ParametrizedTests:
-        """Built on the first eval, exec or shell call: most files make none."""
-        if self._parametrized is None:
-            self._parametrized = ParametrizedTests(self._module or ast.Module(body=[], type_ignores=[]))
-        return self._parametrized
 
     def _pickle_free_reads(self) -> PickleFreeReads:
         """Built on the first pickle-format download: most files make none."""

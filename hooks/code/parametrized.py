@@ -4,13 +4,9 @@
 pytest calls the test with those values and no others, so `eval(dataset_name)` there evaluates
 one of the test's own constants. Any other way the parameter may be filled keeps it unknown: an
 `indirect` parametrisation (a fixture turns the value into something else), a value that is not a
-constant (`[load_cases()]`), a name the decorator does not list (a fixture), a parameter the
-body binds again (an assignment, `except ... as`, a `match` capture, an import), and a function
-the module names anywhere but in its definition (a call, `TestX().test_x`, `run = test_x`,
-`map(test_x, ...)`: a caller may pass anything). The function must be one pytest collects and
-calls alone: named `test*`, at module level or in a `Test*` class without `__init__`, decorated
-by `pytest.mark` only (a `@app.route` beside the mark hands it a request's text). The verdict
-rests on the decorator and the definition, not on the file's name. The module is indexed once.
+constant (`[load_cases()]`), a name the decorator does not list (a fixture), and a module that
+calls the function itself (a caller may pass anything). The verdict rests on the decorator, not
+on the file's name.
 """
 
 from __future__ import annotations
@@ -75,27 +71,14 @@ def _row(value: ast.AST, width: int) -> list[ast.expr] | None:
 
 
 def _rebound(function: Function, parameter: str) -> bool:
-    """Whether the body binds `parameter` again, or a nested scope uses the name for its own."""
-    arguments = {id(a) for a in _arguments(function)}
+    """`dataset_name = input()` in the body, or a `global`/`nonlocal` of that name."""
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and node.id == parameter and not isinstance(node.ctx, ast.Load):
             return True
         if isinstance(node, (ast.Global, ast.Nonlocal)) and parameter in node.names:
             return True
-        if isinstance(node, ast.arg) and node.arg == parameter and id(node) not in arguments:
+        if isinstance(node, ast.arg) and node.arg == parameter and node not in _arguments(function):
             return True  # a nested function's or lambda's own parameter of the same name
-        if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name == parameter:
-            return True
-        if isinstance(node, ast.MatchMapping) and node.rest == parameter:
-            return True
-        if isinstance(node, ast.alias) and (node.asname or node.name.split(".")[0]) == parameter:
-            return True
-        if (
-            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            and node is not function
-            and node.name == parameter
-        ):
-            return True  # a nested definition of the same name
     return False
 
 
@@ -131,64 +114,28 @@ def parametrized_constants(function: Function, parameter: str) -> bool:
     return False
 
 
-def _pytest_mark(decorator: ast.AST) -> bool:
-    target = decorator.func if isinstance(decorator, ast.Call) else decorator
-    name = _dotted(target)
-    return name.startswith(("pytest.mark.", "mark."))
+def _called_directly(module: ast.Module, name: str) -> bool:
+    return any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+        for node in ast.walk(module)
+    )
 
 
-class ParametrizedTests:
-    """The tests pytest alone calls in one module, indexed once: every function pytest collects
-    (`test*` at module level or in a `Test*` class without `__init__`, decorated by `pytest.mark`
-    only) that the module never names outside its definition."""
-
-    def __init__(self, module: ast.Module) -> None:
-        named: set[str] = set()
-        for node in ast.walk(module):
-            if isinstance(node, ast.Name):
-                named.add(node.id)
-            elif isinstance(node, ast.Attribute):
-                named.add(node.attr)
-        self.tests: set[int] = set()
-        for statement in module.body:
-            self._collect(statement, named)
-            if isinstance(statement, ast.ClassDef) and statement.name.startswith("Test"):
-                body = statement.body
-                if not any(
-                    isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__" for s in body
-                ):
-                    for member in body:
-                        self._collect(member, named)
-        self._verdicts: dict[tuple[int, str], bool] = {}
-
-    def _collect(self, node: ast.AST, named: set[str]) -> None:
-        if (
-            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.name.startswith("test")
-            and node.name not in named
-            and all(_pytest_mark(d) for d in node.decorator_list)
-        ):
-            self.tests.add(id(node))
-
-    def _constant_parameter(self, function: Function, parameter: str) -> bool:
-        key = (id(function), parameter)
-        if key not in self._verdicts:
-            self._verdicts[key] = parametrized_constants(function, parameter)
-        return self._verdicts[key]
-
-    def built_of_constants(self, argument: ast.AST, function: Function | None, constant_text: ConstantText) -> bool:
-        """Whether `argument` (in `function`) is built only of constants and of parameters that
-        pytest fills from the function's own parametrize constants; at least one such parameter."""
-        if function is None or id(function) not in self.tests:
+def built_of_parametrized_constants(
+    argument: ast.AST, function: Function | None, module: ast.Module, constant_text: ConstantText
+) -> bool:
+    """Whether `argument` (in `function`) is built only of constants and of parameters that
+    pytest fills from the function's own parametrize constants; at least one such parameter."""
+    if function is None or _called_directly(module, function.name):
+        return False
+    parameters = {a.arg for a in _arguments(function)}
+    used = False
+    for node in ast.walk(argument):
+        if not isinstance(node, _TEXT_NODES):
             return False
-        parameters = {a.arg for a in _arguments(function)}
-        used = False
-        for node in ast.walk(argument):
-            if not isinstance(node, _TEXT_NODES):
+        if isinstance(node, ast.Name):
+            if node.id in parameters and parametrized_constants(function, node.id):
+                used = True
+            elif constant_text(node) is None:
                 return False
-            if isinstance(node, ast.Name):
-                if node.id in parameters and self._constant_parameter(function, node.id):
-                    used = True
-                elif constant_text(node) is None:
-                    return False
-        return used
+    return used

@@ -10,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
-from hooks.code.parametrized import ParametrizedTests
+from hooks.code.parametrized import built_of_parametrized_constants
 from tests.code.helpers import scan_code
 
 HEAD = "import pytest, subprocess, requests\nmnist = ['0', '1']\n"
-MARK = '@pytest.mark.parametrize("name", ["ls"])\n'
 FETCHES = "r = requests.get('https://example.com/x.npy')\n"  # the module fetches: not the tests' own text
 
 
@@ -34,8 +33,6 @@ def _blocking(tmp_path: Path, source: str, policy: Policy | None = None) -> list
         '@pytest.mark.parametrize("name", ("mnist", "imdb"))\ndef test_x(name):\n    exec(f"x = {name}")\n',
         '@pytest.mark.parametrize("script", ["a.py", "b.py"])\ndef test_x(script):\n'
         '    subprocess.run("python " + script, shell=True)\n',
-        'class TestX:\n    @pytest.mark.slow\n    @pytest.mark.parametrize("name", ["mnist"])\n'
-        "    def test_x(self, name):\n        return eval(name)\n",
     ],
 )
 def test_text_of_the_tests_own_parametrize_constants_is_low(tmp_path: Path, test: str) -> None:
@@ -65,21 +62,6 @@ def test_text_of_the_tests_own_parametrize_constants_is_low(tmp_path: Path, test
         '@pytest.mark.parametrize("name", ["mnist"])\ndef test_x(name):\n    return eval(name + r.text)\n',
         # a parametrize decorator of something else
         '@other.parametrize("name", ["mnist"])\ndef test_x(name):\n    return eval(name)\n',
-        # not a test pytest alone calls: another decorator, another name, named elsewhere
-        '@app.route("/run/<name>")\n' + MARK + "def test_x(name):\n    return eval(name)\n",
-        '@pytest.mark.parametrize("name", ["ls"])\ndef run(name):\n    return eval(name)\n',
-        '@pytest.mark.parametrize("name", ["ls"])\ndef test_x(name):\n    return eval(name)\nrun = test_x\n',
-        MARK + "def test_x(name):\n    return eval(name)\nlist(map(test_x, r.text))\n",
-        'class TestX:\n    @pytest.mark.parametrize("name", ["ls"])\n    def test_x(self, name):\n'
-        "        return eval(name)\nTestX().test_x(r.text)\n",
-        'class TestX:\n    def __init__(self):\n        pass\n    @pytest.mark.parametrize("name", ["ls"])\n'
-        "    def test_x(self, name):\n        return eval(name)\n",
-        # the body binds the parameter again
-        '@pytest.mark.parametrize("name", ["ls"])\ndef test_x(name):\n    match r.text:\n        case name:\n'
-        "            return eval(name)\n",
-        '@pytest.mark.parametrize("name", ["ls"])\ndef test_x(name):\n    try:\n        pass\n'
-        "    except Exception as name:\n        return eval(name)\n",
-        MARK + "def test_x(name):\n    from os import environ as name\n    return eval(name)\n",
     ],
 )
 def test_anything_else_keeps_bandits_severity(tmp_path: Path, test: str) -> None:
@@ -97,4 +79,4 @@ def test_garbage_decorators_never_raise(text: str) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for call in ast.walk(node):
                 if isinstance(call, ast.Call) and call.args:
-                    ParametrizedTests(module).built_of_constants(call.args[0], node, lambda n: None)
+                    built_of_parametrized_constants(call.args[0], node, module, lambda n: None)
