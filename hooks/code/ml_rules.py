@@ -35,7 +35,6 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
-from hooks.code.parametrized import built_of_parametrized_constants
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -1467,11 +1466,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id in ("B102", "B307") and (source := self._own_python_file(argument, node)) is not None:
             # exec(version_line), the `__version__` line picked out of `pkg/__init__.py`
             reason = f"the text of the project's Python file {printable(source)}: what importing it runs"
-        elif self._module is not None and built_of_parametrized_constants(
-            argument, function, self._module, lambda node: origins.constant_value(node, function)
-        ):
-            # `@pytest.mark.parametrize("name", ["mnist", "imdb"])` then `eval(name)`: pytest passes those only
-            reason = "built of the test's own parametrize constants"
         elif self._looks_like_llm_output(argument):
             pass  # model output: someone else's text runs
         elif bandit_id in ("B102", "B307"):
