@@ -12,9 +12,13 @@ load, and those loads must be the libraries' own:
   pickle loader this file does not show, and so may code that reaches names dynamically
   (`globals()`, `eval`, `getattr`);
 - `np.load = ...`, `torch.load = ...`, `setattr(np, ...)` or anything else assigned into numpy or
-  torch, and torch's `add_safe_globals`/`safe_globals`, change what those loads do;
+  torch, torch's safe-globals allowlists (public or private), and any side door into modules,
+  functions or the session (`sys.modules`, `__dict__`, `__defaults__`, `importlib`, `builtins`,
+  `get_ipython().run_line_magic`, `user_ns`; magics that run other code: `%run`, `%load_ext`,
+  `%alias_magic`, ...) change what those loads do or read the path unseen;
 - `np` and `torch` must be the modules: a name imported twice, bound otherwise (a parameter, an
-  assignment) or possibly rebound by a star import resolves to nothing.
+  assignment, `except ... as`, a `match` capture) or possibly rebound by a star import resolves
+  to nothing.
 
 The module is indexed once (scan time stays linear in the number of downloads).
 """
@@ -30,7 +34,23 @@ _TORCH_LOADS = frozenset({"torch.load", "torch.serialization.load"})
 _NUMPY_LOADS = frozenset({"numpy.load"})
 _LOADER_MODULES = ("numpy", "torch")
 _ALLOWLISTS = re.compile(r"^torch\.(?:serialization\.)?(?:add_safe_globals|safe_globals)$")
-_DYNAMIC_NAMES = frozenset({"globals", "locals", "vars", "eval", "exec", "getattr", "setattr", "delattr"})
+_DYNAMIC_NAMES = frozenset(
+    {"globals", "locals", "vars", "eval", "exec", "getattr", "setattr", "delattr"}
+    | {"importlib", "builtins", "__builtins__", "__main__", "__import__"}
+)
+# Attributes that reach into modules, functions or the IPython session from the side: a module
+# table (`sys.modules["numpy"] = ...`), a namespace (`np.__dict__`, `user_ns`), a function's
+# defaults (`loader.__defaults__`), or code the session runs (`run_line_magic("run", "-i x.py")`).
+_SIDE_DOORS = frozenset(
+    {"__dict__", "__setattr__", "__defaults__", "__kwdefaults__", "__globals__", "__code__", "__builtins__"}
+    | {"modules", "import_module", "user_ns", "user_global_ns", "push", "ex", "ev", "magic"}
+    | {"run_line_magic", "run_cell_magic", "run_cell", "safe_execfile", "safe_execfile_ipy", "safe_run_module"}
+)
+_TORCH_ALLOWLISTS = re.compile(r"safe_globals|weights_only_unpickler")
+# Magics that run code this file does not hold, in the notebook's namespace or as new magics.
+_CODE_MAGICS = frozenset(
+    {"run", "alias_magic", "load_ext", "reload_ext", "rerun", "macro", "load", "loadpy", "autoreload", "aimport"}
+)
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
 QualName = Callable[[ast.AST], "str | None"]
@@ -64,6 +84,10 @@ def module_qualname(module: ast.Module) -> QualName:
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:
                 bound[name].add("")
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            bound[node.name].add("")  # `except E as np`, `case np:`
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound[node.rest].add("")
 
     def resolve(node: ast.AST) -> str | None:
         parts: list[str] = []
@@ -124,7 +148,7 @@ class PickleFreeReads:
         self.safe_reads: set[int] = set()  # ids of Name nodes that are a refusing load's file argument
         self.safe_calls: set[int] = set()  # ids of refusing load calls
         self.unsafe_names: set[str] = set()  # attributes, global/nonlocal names, words of strings
-        self.tampered = any(text.split()[:1] == ["run"] for text in other_texts)  # `%run -i x.py` shares names
+        self.tampered = any(text.split()[:1] and text.split()[0] in _CODE_MAGICS for text in other_texts)
         class_bodies: set[int] = set()
         for node in ast.walk(module):
             for child in ast.iter_child_nodes(node):
@@ -138,6 +162,8 @@ class PickleFreeReads:
                     self.loads_of_name[node.id].append(id(node))
             elif isinstance(node, ast.Attribute):
                 self.unsafe_names.add(node.attr)  # `Cfg.path`, `__main__.ckpt`, `self.path`
+                if node.attr in _SIDE_DOORS or _TORCH_ALLOWLISTS.search(node.attr):
+                    self.tampered = True
                 if not isinstance(node.ctx, ast.Load) and (qualname(node.value) or "").startswith(_LOADER_MODULES):
                     self.tampered = True  # `np.load = lambda *a, **k: old(*a, allow_pickle=True, **k)`
             elif isinstance(node, (ast.Global, ast.Nonlocal)):

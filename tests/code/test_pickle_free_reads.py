@@ -79,11 +79,18 @@ def test_any_other_read_keeps_the_download_blocking(tmp_path: Path, reads: str) 
         "%set_env CKPT={m}",
         "%store m",
         "%%bash -s $m\necho $1",
+        "get_ipython().run_line_magic('run', '-i helper.py')",
+        "ip = get_ipython()\nip.run_cell('%run -i helper.py')",
+        "%alias_magic r run\n%r -i helper.py",
+        "for v in get_ipython().user_ns.values():\n    pickle.load(open(v, 'rb'))",
+        "%load_ext helperext",
+        "%%capture\nget_ipython().safe_execfile('helper.py', get_ipython().user_ns)",
     ],
 )
 def test_a_notebooks_shell_or_magic_line_may_hand_the_path_on(tmp_path: Path, later: str) -> None:
     cells = notebook(
-        "from huggingface_hub import hf_hub_download\nimport numpy as np\nm = hf_hub_download('org/d', 'm.npy')",
+        "from huggingface_hub import hf_hub_download\nimport numpy as np, pickle\n"
+        "m = hf_hub_download('org/d', 'm.npy')",
         "labels = np.load(m)",
         later,
     )
@@ -101,6 +108,16 @@ def test_a_notebooks_shell_or_magic_line_may_hand_the_path_on(tmp_path: Path, la
         "def read(np):\n    return np.load(p)\n",  # a parameter named np: which np is unknown
         "reader = lambda np: np.load(p)\n",
         "from helpers import *\n",  # may rebind np or torch
+        "import sys\nsys.modules['numpy'] = joblib\n",
+        "loader = np.load\nloader.__defaults__ = (None, True)\n",
+        "np.__setattr__('load', joblib.load)\n",
+        "np.__dict__['load'] = joblib.load\n",
+        "import builtins\nbuiltins.setattr(np, 'load', joblib.load)\n",
+        "import importlib\nimportlib.import_module('numpy').load = joblib.load\n",
+        "match joblib:\n    case np:\n        pass\n",
+        "try:\n    pass\nexcept ValueError as np:\n    pass\n",
+        "torch._weights_only_unpickler._add_safe_globals([exec])\n",
+        "import __main__\nfor v in __main__.__dict__.values():\n    pickle.load(open(v, 'rb'))\n",
     ],
 )
 def test_a_loader_that_may_not_be_the_librarys_own_keeps_the_download_blocking(tmp_path: Path, tampering: str) -> None:
