@@ -36,7 +36,7 @@ _LOADER_MODULES = ("numpy", "torch")
 _ALLOWLISTS = re.compile(r"^torch\.(?:serialization\.)?(?:add_safe_globals|safe_globals)$")
 _DYNAMIC_NAMES = frozenset(
     {"globals", "locals", "vars", "eval", "exec", "getattr", "setattr", "delattr"}
-    | {"importlib", "builtins", "__builtins__", "__main__", "__import__"}
+    | {"importlib", "builtins", "__builtins__", "__main__"}
 )
 # Attributes that reach into modules, functions or the IPython session from the side: a module
 # table (`sys.modules["numpy"] = ...`), a namespace (`np.__dict__`, `user_ns`), a function's
@@ -156,7 +156,7 @@ class PickleFreeReads:
             if isinstance(node, ast.ClassDef):
                 class_bodies.update(id(statement) for statement in node.body)
             if isinstance(node, ast.Name):
-                if node.id in _DYNAMIC_NAMES:
+                if node.id in _DYNAMIC_NAMES or (node.id == "__import__" and not self._result_dropped(node)):
                     self.tampered = True
                 if isinstance(node.ctx, ast.Load):
                     self.loads_of_name[node.id].append(id(node))
@@ -181,6 +181,12 @@ class PickleFreeReads:
         for text in other_texts:
             self.unsafe_names.update(_WORD.findall(text[:100_000]))
         self.class_bodies = class_bodies
+
+    def _result_dropped(self, name: ast.Name) -> bool:
+        """`__import__(dependency)` as a statement (a check that a package imports): the module it
+        returns goes nowhere, so nothing is assigned into it."""
+        call = self.parent.get(id(name))
+        return isinstance(call, ast.Call) and call.func is name and isinstance(self.parent.get(id(call)), ast.Expr)
 
     def read_without_unpickling(self, download: ast.Call) -> bool:
         """Whether the file `download` fetches is read only by loads that refuse pickles: the

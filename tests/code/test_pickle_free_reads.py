@@ -32,6 +32,7 @@ def test_a_download_only_read_by_loaders_that_refuse_pickles_is_low(tmp_path: Pa
     source = DOWNLOAD + "p = hf_hub_download('org/m', 'consolidated.00.pth')\n" + reads
     assert _mls311(tmp_path, source) == ["low"]
     inline = DOWNLOAD + "w = torch.load(hf_hub_download('org/m', 'x.pt'), weights_only=True)\n"
+    inline += "try:\n    __import__('cleanlab')\nexcept ImportError:\n    pass\n"  # a check that a package imports
     assert _mls311(tmp_path, inline) == ["low"]
 
 
@@ -108,6 +109,7 @@ def test_a_notebooks_shell_or_magic_line_may_hand_the_path_on(tmp_path: Path, la
         "def read(np):\n    return np.load(p)\n",  # a parameter named np: which np is unknown
         "reader = lambda np: np.load(p)\n",
         "from helpers import *\n",  # may rebind np or torch
+        "__import__('numpy').load = joblib.load\n",
         "import sys\nsys.modules['numpy'] = joblib\n",
         "loader = np.load\nloader.__defaults__ = (None, True)\n",
         "np.__setattr__('load', joblib.load)\n",
