@@ -54,40 +54,78 @@ _CHMODS = frozenset({"chmod", "fchmod", "lchmod"})
 # A URL whose own text fixes the scheme and the host, up to the path's first `/` (or a `?`/`#`):
 # what follows cannot make it `file://` or another machine (`https://host` + `@evil/` could).
 _FIXED_ORIGIN = re.compile(r"(?i)https?://(?P<host>[^/?#@\s\\%{}:\[\]]+)(?::\d{1,5})?[/?#]")
-# Hosts inside the network, where a path the caller picks still reaches what the internet cannot
-# (a cloud's metadata service answers `http://169.254.169.254/latest/` + the caller's path).
-_INTERNAL_HOST = re.compile(
-    r"(?i)(?:[\d.]+|localhost|[^.]+|.*\.(?:internal|local|localhost|lan|corp|home|intranet|intra|private|svc|cluster\.local))\Z"
+# A public host: ASCII labels under a top-level domain of the public internet. Anything else may
+# be inside the network, where a path the caller picks still reaches what the internet cannot (a
+# cloud's metadata service at 169.254.169.254 or 0xa9.0xfe.0xa9.0xfe, `metadata.google.internal.`,
+# a cluster's `model-server.ml-prod`, `kubernetes.default`, `*.service.consul`).
+_PUBLIC_HOST = re.compile(r"(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,24})")
+_PUBLIC_TLDS = frozenset(
+    "com org net io ai dev app co edu gov info biz me tv cloud tech xyz site page run sh so gg ly to"
+    " us uk de fr nl eu ch at be se no fi dk es it pt pl cz ru ua cn jp kr in au nz ca br mx ar sg hk tw il za".split()
 )
+# Code that reaches names from the side, where the binding index cannot follow a name's values.
+_NAME_SIDE_DOORS = frozenset({"globals", "vars", "setattr", "delattr", "__globals__", "__dict__", "modules"})
+_BUDGET = 256  # values followed per URL: a name bound to names bound to names, each many times
 
 
-def _fixed_public_origin(
-    url: ast.AST, origins: CommandOrigins, function: ast.FunctionDef | ast.AsyncFunctionDef | None, depth: int
-) -> bool:
-    """Whether every text `url` may hold starts with `http(s)://<public host>/`, written in the
-    code itself: a constant, or the first part of an f-string, `+` or `%` whose leading value is
-    one (a name is followed to all it is bound to). A format spec or conversion on that leading
-    value (`f"{BASE:.{n}}{p}"` keeps none of BASE) makes it unknown."""
-    if depth > 8:
-        return False
-    if isinstance(url, ast.BinOp) and isinstance(url.op, (ast.Add, ast.Mod)):
-        return _fixed_public_origin(url.left, origins, function, depth + 1)
-    if isinstance(url, ast.JoinedStr) and url.values:
-        first = url.values[0]
-        if isinstance(first, ast.FormattedValue):
-            plain = first.format_spec is None and first.conversion == -1
-            return plain and _fixed_public_origin(first.value, origins, function, depth + 1)
-        return _fixed_public_origin(first, origins, function, depth + 1)
-    if isinstance(url, ast.Constant) and isinstance(url.value, str):
-        match = _FIXED_ORIGIN.match(url.value)
-        return match is not None and not _INTERNAL_HOST.match(match["host"])
-    if isinstance(url, ast.Name):
-        found = origins.bound_values(url.id, function)
-        if found is None or not found[0]:
+class _FixedOrigins:
+    """Whether a URL's own text fixes its scheme and a public host, for one module: its lambda
+    and function parameters (a default can shadow a module name) and its side doors, read once."""
+
+    def __init__(self, module: ast.Module) -> None:
+        self.parameters: set[str] = set()
+        self.side_doors = False
+        for node in ast.walk(module):
+            if isinstance(node, ast.arg):
+                self.parameters.add(node.arg)
+            elif (isinstance(node, ast.Name) and node.id in _NAME_SIDE_DOORS) or (
+                isinstance(node, ast.Attribute) and node.attr in _NAME_SIDE_DOORS
+            ):
+                self.side_doors = True
+
+    def public(
+        self, url: ast.AST, origins: CommandOrigins, function: ast.FunctionDef | ast.AsyncFunctionDef | None
+    ) -> bool:
+        """Every text `url` may hold starts with `http(s)://<public host>/`, written in the code:
+        a constant, or the first part of an f-string, `+` or `%` whose leading value is one (a name
+        is followed to all it is bound to). A format spec or conversion on that leading value
+        (`f"{BASE:.{n}}{p}"` keeps none of BASE) makes it unknown, and so does running out of the
+        budget of values to follow."""
+        if self.side_doors:
             return False
-        values, scope = found
-        return all(isinstance(v, ast.AST) and _fixed_public_origin(v, origins, scope, depth + 1) for v in values)
-    return False
+        budget = [_BUDGET]
+        return self._public(url, origins, function, 0, budget)
+
+    def _public(
+        self,
+        url: ast.AST,
+        origins: CommandOrigins,
+        function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+        depth: int,
+        budget: list[int],
+    ) -> bool:
+        budget[0] -= 1
+        if depth > 8 or budget[0] < 0:
+            return False
+        if isinstance(url, ast.BinOp) and isinstance(url.op, (ast.Add, ast.Mod)):
+            return self._public(url.left, origins, function, depth + 1, budget)
+        if isinstance(url, ast.JoinedStr) and url.values:
+            first = url.values[0]
+            if isinstance(first, ast.FormattedValue):
+                plain = first.format_spec is None and first.conversion == -1
+                return plain and self._public(first.value, origins, function, depth + 1, budget)
+            return self._public(first, origins, function, depth + 1, budget)
+        if isinstance(url, ast.Constant) and isinstance(url.value, str):
+            match = _FIXED_ORIGIN.match(url.value)
+            host = _PUBLIC_HOST.fullmatch(match["host"]) if match else None
+            return host is not None and host["tld"].lower() in _PUBLIC_TLDS
+        if isinstance(url, ast.Name) and url.id not in self.parameters:
+            found = origins.bound_values(url.id, function)
+            if found is None or not found[0]:
+                return False
+            values, scope = found
+            return all(isinstance(v, ast.AST) and self._public(v, origins, scope, depth + 1, budget) for v in values)
+        return False
 
 
 _URL_OPENERS = frozenset({"urlopen", "urlretrieve", "Request", "URLopener", "FancyURLopener"})
@@ -364,7 +402,9 @@ def _mode_value(node: ast.expr) -> int | None:
     return getattr(stat, flag) if flag.startswith("S_I") and isinstance(getattr(stat, flag, None), int) else None
 
 
-def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dict[tuple[int, str], str]) -> None:
+def _url_from_outside(
+    calls: list[ast.Call], origins: CommandOrigins, found: dict[tuple[int, str], str], fixed: _FixedOrigins
+) -> None:
     """B310 (urlopen of a URL) where the URL is text from outside (a request, a route's or a
     tool's argument, a file's content): the caller picks what the server fetches (`file://`,
     internal hosts), not only a mirror of a dataset."""
@@ -373,7 +413,7 @@ def _url_from_outside(calls: list[ast.Call], origins: CommandOrigins, found: dic
         function = origins.function_of(call)
         if url is None or _built_request(origins, url, function):
             continue  # `urlopen(req)` of a `Request(url, body)`: judged at the Request, by its URL alone
-        if _fixed_public_origin(url, origins, function, 0):
+        if fixed.public(url, origins, function):
             continue  # `f"https://artifacts.vendor.com/{version}/x.tar.gz"`: the caller picks a path, not where
         if origins.from_outside(url, function):
             for line in _lines(call):
@@ -429,5 +469,5 @@ def blocking_hygiene(
     for function in functions if sql else []:
         _sql_from_parameters(function, found, registered)
     if fetches:
-        _url_from_outside(fetches, origins(), found)
+        _url_from_outside(fetches, origins(), found, _FixedOrigins(module))
     return found

@@ -212,6 +212,10 @@ def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -
         "            urllib.request.urlopen('http://169.254.169.254/latest/' + name)\n"  # inside the network
         "            urllib.request.urlopen('http://metadata.google.internal/' + name)\n"
         "            urllib.request.urlopen(f'{BASE}{name}')\n"  # a name bound to a fixed origin
+        "            urllib.request.urlopen('http://0xa9.0xfe.0xa9.0xfe/latest/' + name)\n"
+        "            urllib.request.urlopen('http://model-server.ml-prod:8080/' + name)\n"
+        "            urllib.request.urlopen('http://metadata.google.internal./' + name)\n"
+        "            urllib.request.urlopen('http://vault.service.consul/' + name)\n"
         "BASE = 'https://models.example.com/'\n"
     )
     b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
@@ -226,7 +230,27 @@ def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -
         (12, "medium"),
         (13, "medium"),
         (14, "low"),
+        (15, "medium"),
+        (16, "medium"),
+        (17, "medium"),
+        (18, "medium"),
     ]
+    # A name the module can rebind from the side, or a parameter's default may shadow, is not followed.
+    for rebinding in ("globals()['BASE'] = 'file:///'\n", "f = lambda BASE=name: urllib.request.urlopen(BASE + 'x')\n"):
+        side = source + rebinding
+        b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, side)) if rule == "B310"]
+        assert (14, "medium") in b310, rebinding
+
+
+def test_following_a_urls_names_is_bounded(tmp_path: Path) -> None:
+    # 7 names, each bound 12 times to the next: 12**7 paths if every value were followed.
+    lines = ["import urllib.request", "a7 = 'https://models.example.com/'"]
+    for level in range(6, -1, -1):
+        lines += [f"a{level} = a{level + 1}" for _ in range(12)]
+    lines += ["def f(event):", "    urllib.request.urlopen(a0 + event.body['p'])"]
+    source = "\n".join(lines) + "\n"
+    b310 = [severity for rule, _, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
+    assert b310 in ([], ["low"], ["medium"])
 
 
 def test_an_unpinned_download_that_mls307_reports_is_not_reported_twice(tmp_path: Path) -> None:
