@@ -45,6 +45,7 @@ _SIDE_DOORS = frozenset(
     {"__dict__", "__setattr__", "__defaults__", "__kwdefaults__", "__globals__", "__code__", "__builtins__"}
     | {"modules", "import_module", "user_ns", "user_global_ns", "push", "ex", "ev", "magic"}
     | {"run_line_magic", "run_cell_magic", "run_cell", "safe_execfile", "safe_execfile_ipy", "safe_run_module"}
+    | {"allow_pickle"}  # `data = np.load(p); data.allow_pickle = True`: an .npz archive then unpickles its arrays
 )
 _TORCH_ALLOWLISTS = re.compile(r"safe_globals|weights_only_unpickler")
 # Magics that run code this file does not hold, in the notebook's namespace or as new magics.
@@ -137,12 +138,40 @@ def refuses_pickles(call: ast.Call, qualname: QualName) -> bool:
     return False
 
 
+def _root_name(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def loader_aliases(module: ast.Module, qualname: QualName) -> set[str]:
+    """Names bound to anything reached from numpy or torch (`fmt = np.lib.format`, `ser =
+    torch.serialization`, and names bound to those): assigning into them changes the loaders."""
+    roots = {name for name in (_root_name(n) for n in ast.walk(module) if isinstance(n, ast.Attribute)) if name}
+    aliases = {name for name in roots if (qualname(ast.Name(id=name)) or "").startswith(_LOADER_MODULES)}
+    bindings: list[tuple[str, ast.AST]] = []
+    for node in ast.walk(module):
+        if isinstance(node, ast.Assign):
+            bindings += [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and isinstance(node.target, ast.Name) and node.value:
+            bindings.append((node.target.id, node.value))
+    changed = True
+    while changed:  # at most one pass per binding
+        changed = False
+        for name, value in bindings:
+            if name not in aliases and any(isinstance(n, ast.Name) and n.id in aliases for n in ast.walk(value)):
+                aliases.add(name)
+                changed = True
+    return aliases
+
+
 class PickleFreeReads:
     """One walk of a module (and the texts outside its tree: a notebook's shell and magic lines)
     answering, for each download, whether only loads that refuse pickles read its file."""
 
     def __init__(self, module: ast.Module, other_texts: Sequence[str] = ()) -> None:
         qualname = module_qualname(module)
+        aliases = loader_aliases(module, qualname)
         self.parent: dict[int, ast.AST] = {}
         self.loads_of_name: dict[str, list[int]] = defaultdict(list)  # name -> ids of its Load nodes
         self.safe_reads: set[int] = set()  # ids of Name nodes that are a refusing load's file argument
@@ -164,8 +193,8 @@ class PickleFreeReads:
                 self.unsafe_names.add(node.attr)  # `Cfg.path`, `__main__.ckpt`, `self.path`
                 if node.attr in _SIDE_DOORS or _TORCH_ALLOWLISTS.search(node.attr):
                     self.tampered = True
-                if not isinstance(node.ctx, ast.Load) and (qualname(node.value) or "").startswith(_LOADER_MODULES):
-                    self.tampered = True  # `np.load = lambda *a, **k: old(*a, allow_pickle=True, **k)`
+                if not isinstance(node.ctx, ast.Load) and _root_name(node) in aliases:
+                    self.tampered = True  # `np.load = ...`, `fmt = np.lib.format; fmt.read_array = ...`
             elif isinstance(node, (ast.Global, ast.Nonlocal)):
                 self.unsafe_names.update(node.names)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
