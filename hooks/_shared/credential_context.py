@@ -254,7 +254,12 @@ _OPENED_CALL = re.compile(r"[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){1,8}\(\Z")
 # written; a generated password or token has capitals and digits) whose bracket opens on a quote.
 # Nothing else after a bracket is taken for code, since an .env or INI value may be written so
 # (`summer.sky[7].blue`, `key[0](Xk9f...)`); a string key opened by a quote hardly is.
-_CODE_NAME = r"(?!(?:[^\d\[]*\d){4})[a-z_][a-z0-9_]{0,63}(?:\.[a-z_][a-z0-9_]{0,63}){0,8}"  # 3 digits at most
+# Each word of the name (between `_` and `.`) is short, and one of more than 3 letters has a vowel:
+# `valid_df`, `batch.items`; not `qzkvmwptrxjhlbndyc` or `kq.zvm_wptrxjhlbnd`.
+_CODE_WORD = r"(?:[a-z0-9]{1,3}|(?=[a-z0-9]{0,11}[aeiouy])[a-z0-9]{4,12})"
+# One way only to read a name (words never empty, one or two separators between them): the
+# pattern cannot backtrack through runs of `_` or `.`.
+_CODE_NAME = rf"(?!(?:[^\d\[]*\d){{4}})_{{0,2}}{_CODE_WORD}(?:[._]_?{_CODE_WORD}){{0,8}}_?"  # 3 digits at most
 _OPENED_ITEM = re.compile(_CODE_NAME + r"\[\Z")
 # After `("NAME", `: the next keyword argument given a string (`secret_var('X', project='y')`).
 _KEYWORD_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]{0,63}=\Z")

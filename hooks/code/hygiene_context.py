@@ -64,7 +64,10 @@ _PUBLIC_TLDS = frozenset(
     " us uk de fr nl eu ch at be se no fi dk es it pt pl cz ru ua cn jp kr in au nz ca br mx ar sg hk tw il za".split()
 )
 # Code that reaches names from the side, where the binding index cannot follow a name's values.
-_NAME_SIDE_DOORS = frozenset({"globals", "vars", "setattr", "delattr", "__globals__", "__dict__", "modules"})
+_NAME_SIDE_DOORS = frozenset(
+    {"globals", "locals", "vars", "setattr", "delattr", "__globals__", "__dict__", "modules"}
+    | {"_getframe", "f_globals", "f_locals", "f_back", "import_module", "__import__", "currentframe", "stack"}
+)
 _BUDGET = 256  # values followed per URL: a name bound to names bound to names, each many times
 
 

@@ -236,7 +236,13 @@ def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -
         (18, "medium"),
     ]
     # A name the module can rebind from the side, or a parameter's default may shadow, is not followed.
-    for rebinding in ("globals()['BASE'] = 'file:///'\n", "f = lambda BASE=name: urllib.request.urlopen(BASE + 'x')\n"):
+    for rebinding in (
+        "globals()['BASE'] = 'file:///'\n",
+        "f = lambda BASE=name: urllib.request.urlopen(BASE + 'x')\n",
+        "settings = locals()\n",  # the module's own globals, updated later
+        "import sys\nsys._getframe().f_globals.update(state)\n",
+        "import importlib\nimportlib.import_module(__name__).BASE = state\n",
+    ):
         side = source + rebinding
         b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, side)) if rule == "B310"]
         assert (14, "medium") in b310, rebinding

@@ -649,6 +649,8 @@ def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(
         'inter_token_latencies = valid_df["inter_token_latency_s"] * 1000\n```\n'
     )
     assert scan_text(tmp_path, "README.md", items) == []
+    # A name of separators only reads one way: no backtracking through a long run of them.
+    assert scan_text(tmp_path, "app.env", "API_TOKEN=" + "_." * 200 + "x['\n") is not None
     # Look-alikes: a password with brackets, a padded base64 key, a CSV value after a quoted name.
     for name, text in (
         ("app.env", "DB_PASSWORD=Xk9fQ2mL[7]\n"),  # ends at its bracket: a password
@@ -658,6 +660,8 @@ def test_an_unquoted_value_that_is_a_call_an_item_or_a_keyword_argument_is_code(
         ("config.yaml", "password: Hn4tZ8qW[12](pL3x\n"),
         ("app.ini", "password = Pq7Lm2Xz[0][9fK!\n"),
         ("app.env", "API_TOKEN=xk9fq2ml7vr3[0].x\n"),  # lower case but random: digits
+        ("app.env", 'DB_PASSWORD=qzkvmwptrxjhlbndyc["\n'),  # random lower case before a quote
+        ("app.env", "API_TOKEN=kq.zvm_wptrxjhlbnd['x9\n"),
         ("app.env", "DB_PASSWORD=summer.sky[7].blue\n"),  # an index, then text: a value
         ("app.ini", "password = qwerty[123][!@#]\n"),
         ("app.env", "API_KEY=key[0](Xk9fQ2mLZq8vLp3Rt9Wm7Hd5Jf1Gs0Ya3Zu7)\n"),
