@@ -635,7 +635,8 @@ class MLRuleVisitor(ast.NodeVisitor):
     ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands), the files its shell lines download (at their
-        lines) and, for a script (not a notebook), the files it serialises anywhere."""
+        lines) and, for a script (not a notebook), the files it serialises anywhere. A notebook's
+        shell and magic lines are kept whole for the pickle-free read check (pickle_free_reads.py)."""
         self._module = module
         shell = [command for _, command in shell_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree

@@ -178,12 +178,12 @@ class PickleFreeReads:
         self.safe_calls: set[int] = set()  # ids of refusing load calls
         self.unsafe_names: set[str] = set()  # attributes, global/nonlocal names, words of strings
         self.tampered = any(text.split()[:1] and text.split()[0] in _CODE_MAGICS for text in other_texts)
-        class_bodies: set[int] = set()
+        self.class_bodies: set[int] = set()  # ids of the statements directly in a class body
         for node in ast.walk(module):
             for child in ast.iter_child_nodes(node):
                 self.parent[id(child)] = node
             if isinstance(node, ast.ClassDef):
-                class_bodies.update(id(statement) for statement in node.body)
+                self.class_bodies.update(id(statement) for statement in node.body)
             if isinstance(node, ast.Name):
                 if node.id in _DYNAMIC_NAMES or (node.id == "__import__" and not self._result_dropped(node)):
                     self.tampered = True
@@ -209,7 +209,6 @@ class PickleFreeReads:
                         self.safe_reads.add(id(argument))
         for text in other_texts:
             self.unsafe_names.update(_WORD.findall(text[:100_000]))
-        self.class_bodies = class_bodies
 
     def _result_dropped(self, name: ast.Name) -> bool:
         """`__import__(dependency)` as a statement (a check that a package imports): the module it
