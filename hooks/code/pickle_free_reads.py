@@ -145,8 +145,9 @@ def _root_name(node: ast.AST) -> str | None:
 
 
 def loader_aliases(module: ast.Module, qualname: QualName) -> set[str]:
-    """Names bound to anything reached from numpy or torch (`fmt = np.lib.format`, `ser =
-    torch.serialization`, and names bound to those): assigning into them changes the loaders."""
+    """Names bound to numpy or torch or a part of them (`fmt = np.lib.format`, `ser =
+    torch.serialization`, and names bound to those): assigning into them changes the loaders.
+    Objects the libraries return (`x = torch.zeros(3)`; `x.requires_grad = True`) are not parts."""
     roots = {name for name in (_root_name(n) for n in ast.walk(module) if isinstance(n, ast.Attribute)) if name}
     aliases = {name for name in roots if (qualname(ast.Name(id=name)) or "").startswith(_LOADER_MODULES)}
     bindings: list[tuple[str, ast.AST]] = []
@@ -159,10 +160,24 @@ def loader_aliases(module: ast.Module, qualname: QualName) -> set[str]:
     while changed:  # at most one pass per binding
         changed = False
         for name, value in bindings:
-            if name not in aliases and any(isinstance(n, ast.Name) and n.id in aliases for n in ast.walk(value)):
+            if name not in aliases and _refers_to(value, aliases):
                 aliases.add(name)
                 changed = True
     return aliases
+
+
+def _refers_to(value: ast.AST, aliases: set[str]) -> bool:
+    """Whether `value` may be one of `aliases` itself (a name, an attribute of one, a container
+    or a choice holding one): not a call's result (`torch.device("cpu")`, `Model(cfg)` are
+    objects the loaders never read)."""
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name) and node.id in aliases:
+            return True
+        if not isinstance(node, ast.Call):
+            pending.extend(ast.iter_child_nodes(node))
+    return False
 
 
 class PickleFreeReads:

@@ -36,6 +36,14 @@ def test_a_download_only_read_by_loaders_that_refuse_pickles_is_low(tmp_path: Pa
     assert _mls311(tmp_path, inline) == ["low"]
 
 
+def test_objects_the_libraries_return_are_not_the_libraries(tmp_path: Path) -> None:
+    source = DOWNLOAD + (
+        "cfg = {'dtype': torch.bfloat16}\nmodel = Model(cfg)\nx = torch.zeros(3)\nx.requires_grad = True\n"
+        "model.weight = None\np = hf_hub_download('org/m', 'x.pt')\nw = torch.load(p, weights_only=True)\n"
+    )
+    assert _mls311(tmp_path, source) == ["low"]
+
+
 def test_the_notebook_may_import_the_loader_after_the_download(tmp_path: Path) -> None:
     cells = notebook(
         "from huggingface_hub import hf_hub_download\nm = hf_hub_download('org/d', 'masks.npy', repo_type='dataset')",
