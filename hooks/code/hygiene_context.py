@@ -75,9 +75,11 @@ class _FixedOrigins:
     """Whether a URL's own text fixes its scheme and a public host, for one module: its lambda
     and function parameters (a default can shadow a module name) and its side doors, read once."""
 
-    def __init__(self, module: ast.Module) -> None:
+    def __init__(self, module: ast.Module, origins: CommandOrigins) -> None:
+        self.origins = origins
         self.parameters: set[str] = set()
         self.side_doors = False
+        self.budget = 0  # values still to follow for the URL being judged
         for node in ast.walk(module):
             if isinstance(node, ast.arg):
                 self.parameters.add(node.arg)
@@ -86,9 +88,7 @@ class _FixedOrigins:
             ):
                 self.side_doors = True
 
-    def public(
-        self, url: ast.AST, origins: CommandOrigins, function: ast.FunctionDef | ast.AsyncFunctionDef | None
-    ) -> bool:
+    def public(self, url: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
         """Every text `url` may hold starts with `http(s)://<public host>/`, written in the code:
         a constant, or the first part of an f-string, `+` or `%` whose leading value is one (a name
         is followed to all it is bound to). A format spec or conversion on that leading value
@@ -96,38 +96,31 @@ class _FixedOrigins:
         budget of values to follow."""
         if self.side_doors:
             return False
-        budget = [_BUDGET]
-        return self._public(url, origins, function, 0, budget)
+        self.budget = _BUDGET
+        return self._public(url, function, 0)
 
-    def _public(
-        self,
-        url: ast.AST,
-        origins: CommandOrigins,
-        function: ast.FunctionDef | ast.AsyncFunctionDef | None,
-        depth: int,
-        budget: list[int],
-    ) -> bool:
-        budget[0] -= 1
-        if depth > 8 or budget[0] < 0:
+    def _public(self, url: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None, depth: int) -> bool:
+        self.budget -= 1
+        if depth > 8 or self.budget < 0:
             return False
         if isinstance(url, ast.BinOp) and isinstance(url.op, (ast.Add, ast.Mod)):
-            return self._public(url.left, origins, function, depth + 1, budget)
+            return self._public(url.left, function, depth + 1)
         if isinstance(url, ast.JoinedStr) and url.values:
             first = url.values[0]
             if isinstance(first, ast.FormattedValue):
                 plain = first.format_spec is None and first.conversion == -1
-                return plain and self._public(first.value, origins, function, depth + 1, budget)
-            return self._public(first, origins, function, depth + 1, budget)
+                return plain and self._public(first.value, function, depth + 1)
+            return self._public(first, function, depth + 1)
         if isinstance(url, ast.Constant) and isinstance(url.value, str):
             match = _FIXED_ORIGIN.match(url.value)
             host = _PUBLIC_HOST.fullmatch(match["host"]) if match else None
             return host is not None and host["tld"].lower() in _PUBLIC_TLDS
         if isinstance(url, ast.Name) and url.id not in self.parameters:
-            found = origins.bound_values(url.id, function)
+            found = self.origins.bound_values(url.id, function)
             if found is None or not found[0]:
                 return False
             values, scope = found
-            return all(isinstance(v, ast.AST) and self._public(v, origins, scope, depth + 1, budget) for v in values)
+            return all(isinstance(v, ast.AST) and self._public(v, scope, depth + 1) for v in values)
         return False
 
 
@@ -416,7 +409,7 @@ def _url_from_outside(
         function = origins.function_of(call)
         if url is None or _built_request(origins, url, function):
             continue  # `urlopen(req)` of a `Request(url, body)`: judged at the Request, by its URL alone
-        if fixed.public(url, origins, function):
+        if fixed.public(url, function):
             continue  # `f"https://artifacts.vendor.com/{version}/x.tar.gz"`: the caller picks a path, not where
         if origins.from_outside(url, function):
             for line in _lines(call):
@@ -472,5 +465,6 @@ def blocking_hygiene(
     for function in functions if sql else []:
         _sql_from_parameters(function, found, registered)
     if fetches:
-        _url_from_outside(fetches, origins(), found, _FixedOrigins(module))
+        index = origins()
+        _url_from_outside(fetches, index, found, _FixedOrigins(module, index))
     return found

@@ -60,7 +60,9 @@ QualName = Callable[[ast.AST], "str | None"]
 def module_qualname(module: ast.Module) -> QualName:
     """Dotted names resolved through every import of the module, wherever it stands (a notebook
     imports numpy in a later cell than the one that downloads). A name imported as two different
-    things, or also bound otherwise, resolves to nothing; after a star import nothing does."""
+    things, or also bound otherwise, resolves to nothing; after a star import nothing does.
+    Stricter than command_origin's module_aliases/qualified_name, which keep a name's first
+    import and read an unimported name as itself: here a wrong `np` would lower a finding."""
     bound: dict[str, set[str]] = defaultdict(set)
     star = False
     for node in ast.walk(module):
