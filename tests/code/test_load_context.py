@@ -131,9 +131,13 @@ def test_formats_that_do_not_spell_a_name_are_not_followed(tmp_path: Path) -> No
         "'{x}.pkl'.format(x=BASE)",
         "'{!r}.pkl'.format(BASE)",
         "'{\u00b2}.pkl'.format(BASE)",  # a digit to str.isdigit, no number to int(): not a field
+        "f'{BASE!r}.pkl'",  # spelled with quotes: "'/content/model'.pkl"
+        "f'{BASE!a}.pkl'",
     ):
         look_alike = notebook(constants, f"joblib.dump(clf, {written})", "clf = joblib.load('/content/model.pkl')")
         assert [s for _, _, s in graded(scan_code(tmp_path, look_alike, "nb.ipynb"))] == ["high"], written
+    same = notebook(constants, "joblib.dump(clf, f'{BASE!s}.pkl')", "clf = joblib.load('/content/model.pkl')")
+    assert [s for _, _, s in graded(scan_code(tmp_path, same, "nb.ipynb"))] == ["low"]  # `!s` spells the text
     # A spelled template of 100,000 fields over a 4,000-character text: 400 MB if it were built.
     flood = notebook("import joblib\nA = '" + "y" * 4000 + "'", "joblib.dump(c, '" + "{0}" * 100_000 + "'.format(A))")
     assert graded(scan_code(tmp_path, flood, "nb.ipynb")) == []  # past any path's length: not followed
@@ -1533,3 +1537,103 @@ def test_links_read_their_source_at_the_load_from_the_links_folder(tmp_path: Pat
         "m = torch.load('model.pt')",
     )
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+
+
+def test_a_file_inside_the_folder_a_folder_serialiser_filled_is_the_notebooks_own(tmp_path: Path) -> None:
+    """`save_pretrained(d)`, a Trainer's `save_model(d)`, MLflow's `save_model(m, d)` and
+    LangChain's `save_local(d)` write files of the library's naming into the constant folder `d`:
+    a later load of a file directly inside `d` reads the notebook's own model."""
+    text = notebook(
+        "import os, pickle, torch, mlflow\nRUN = '../runs/r1'",
+        "model.save_pretrained('../out')\ntrainer.save_model(output_dir=RUN)\n"
+        "mlflow.sklearn.save_model(clf, '../exported')\nstore.save_local(folder_path='../faiss_index')",
+        "a = torch.load('../out/pytorch_model.bin')\nb = torch.load(os.path.join(RUN, 'training_args.bin'))\n"
+        "c = pickle.load(open('../exported/model.pkl', 'rb'))\nd = pickle.load(open(f'{RUN}/state.pkl', 'rb'))\n"
+        "e = torch.load(RUN + '/optimizer.pt')\nf = pickle.load(open('../faiss_index/index.pkl', 'rb'))",
+    )
+    findings = [f for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id in ("MLS306", "B301")]
+    assert [(f.rule_id, f.line, f.severity.value) for f in findings] == [
+        ("MLS306", 1, "low"),
+        ("MLS306", 2, "low"),
+        ("B301", 3, "low"),
+        ("B301", 4, "low"),
+        ("MLS306", 5, "low"),
+        ("B301", 6, "low"),
+    ]
+    assert all("wrote itself" in f.message for f in findings)
+
+
+_LOAD_W = "m = torch.load('../out/w.bin')"
+
+
+@pytest.mark.parametrize(
+    ("cells", "why"),
+    [
+        (("m = torch.load('../out/pytorch_model.bin')", "model.save_pretrained('../out')"), "loaded first"),
+        (("model.save_pretrained('../out')", "m = torch.load('../out/ckpt/w.bin')"), "not directly inside"),
+        (("model.save_pretrained('../out')", "!wget -P ../out https://x.example/w.bin", _LOAD_W), "a download"),
+        (("model.save_pretrained('../out')", "snapshot_download('o/r', local_dir='../out')", _LOAD_W), "a fetch"),
+        (("model.save_pretrained('../out')", "shutil.copy(src, '../out')", _LOAD_W), "a copy"),
+        (("model.save_pretrained('../out')", "%cd other", _LOAD_W), "another working folder"),
+        (("model.save_pretrained('../out')", "m = torch.load('../other/w.bin')"), "another folder"),
+        (("model.push_to_hub('../out')", _LOAD_W), "not a serialiser"),
+        (("model.save('../out')", _LOAD_W), "a file serialiser"),
+        (("model.save_pretrained('../out')", "m = torch.load('../out' + 'w.bin')"), "no separator: a sibling file"),
+        (("model.save_pretrained(out_dir)", "m = torch.load(os.path.join(out_dir, 'w.bin'))"), "a variable folder"),
+        (("model.save_pretrained(RUN)", "m = torch.load(f'{RUN!r}/w.bin')"), "a conversion"),
+    ],
+)
+def test_a_folder_serialisers_look_alikes_stay_high(tmp_path: Path, cells: tuple[str, ...], why: str) -> None:
+    text = notebook("import os, shutil, torch\nfrom huggingface_hub import snapshot_download\nRUN = '../r'", *cells)
+    severities = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert severities == ["high"], why
+
+
+@pytest.mark.parametrize(
+    ("folder", "file", "severity"),
+    [
+        ("out", "out/pytorch_model.bin", "low"),
+        (".", "pytorch_model.bin", "high"),  # the working folder holds everything
+        ("..", "../pytorch_model.bin", "high"),
+        ("/tmp/out", "/tmp/out/pytorch_model.bin", "high"),  # anyone's folder
+        ("~/out", "~/out/pytorch_model.bin", "high"),
+    ],
+)
+def test_only_a_folder_the_code_names_counts(tmp_path: Path, folder: str, file: str, severity: str) -> None:
+    """In serving code, where a fixed path of the repository is not lowered on its own."""
+    source = (
+        "from flask import Flask\nimport torch\napp = Flask(__name__)\n"
+        f"def export(model):\n    model.save_pretrained({folder!r})\n"
+        f"@app.route('/p')\ndef predict():\n    return torch.load({file!r})\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, source, "app.py") if f.rule_id == "MLS306"] == [severity]
+
+
+def test_a_folder_the_projects_tooling_fills_stays_high(tmp_path: Path) -> None:
+    source = "import torch\ndef export(m):\n    m.save_pretrained('../out')\ndef load():\n    return torch.load('../out/w.bin')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"] == ["low"]
+    (tmp_path / "Makefile").write_text("weights:\n\twget -P ../out https://x.example/w.bin\n")
+    assert [f.severity.value for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"] == ["high"]
+
+
+def test_a_script_loading_a_file_of_the_folder_it_saved_is_low(tmp_path: Path) -> None:
+    """A constant folder counts across the script's functions (which run in any order); a folder
+    held in a variable or given as a parameter is not followed (the caller may pass a downloaded
+    folder, and the file loaded need not be one the save wrote); a fetch anywhere stops it."""
+    source = (
+        "import os, torch\n"
+        "SAVED = '../BertModel/qat-saved'\n"
+        "def fine_tune(trainer):\n"
+        "    trainer.save_model(SAVED)\n"
+        "def evaluate(model):\n"
+        "    model.load_state_dict(torch.load(os.path.join(SAVED, 'pytorch_model.bin')))\n"
+        "def merge(model, output):\n"
+        "    model.save_pretrained(output)\n"
+        "    return torch.load(output / 'model.pth')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "merge.py")) == [("MLS306", 6, "low"), ("MLS306", 9, "high")]
+    assert "wrote itself" in scan_code(tmp_path, source, "merge.py")[0].message
+    fetching = source + "def fetch(url):\n    urllib.request.urlretrieve(url, 'x.bin')\n"
+    assert {f.severity.value for f in scan_code(tmp_path, fetching, "merge.py") if f.rule_id == "MLS306"} == {"high"}
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("MLS306", 6, "high") in graded(scan_code(tmp_path, source, "merge.py", policy=strict))
