@@ -199,8 +199,6 @@ class DepsScanner:
     # --- checks --------------------------------------------------------------------------
     def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)
-        if settings.source_gap is not None and any(d.source in ("pypi", "conda") for d in parsed.dependencies):
-            issues.append(settings.source_gap)
         for option in parsed.indexes:
             issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
@@ -209,6 +207,10 @@ class DepsScanner:
             version = dependency.pinned_version
             if version and dependency.source in ("pypi", "conda"):
                 pins.append((dependency.name, version))
+        if settings.source_gap is not None and pins:
+            # Advisory data judges pinned releases only: a file of ranges and bare names is
+            # checked no differently with current data, so the gap does not concern it.
+            issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
             issues.extend(self._advisory_checks(parsed, pins, settings))
         return issues

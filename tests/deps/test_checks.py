@@ -132,9 +132,22 @@ def test_no_advisory_source_is_one_finding_per_run_counting_the_files(
     assert "known vulnerabilities were NOT checked" in out[0] and "(and 1 more file(s) in this run)" in out[0]
     assert main(["requirements.txt"]) == 1  # alone, the file carries it itself
     assert "more file" not in capsys.readouterr().out
-    # A file with nothing to look up (no PyPI or conda pins) has nothing unchecked.
-    (repo / "requirements.txt").write_text("-e ./local\n")
-    assert main(["requirements.txt"]) == 0
+    # A file with nothing to look up (no PyPI or conda pins) has nothing unchecked: advisory data
+    # judges pinned releases only, so ranges and bare names are checked alike with current data.
+    for unpinned in ("-e ./local\n", "numpy>=1.20\ntorch\nscikit-learn~=1.3\n"):
+        (repo / "requirements.txt").write_text(unpinned)
+        assert main(["requirements.txt"]) == 0, unpinned
+    (repo / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools>=48", "wheel"]\n[tool.black]\nline-length = 100\n'
+    )
+    assert main(["pyproject.toml"]) == 0
+    capsys.readouterr()
+    # One pin among ranges is looked up, so the gap concerns that file; the run's notice goes to
+    # the first file that has one.
+    (repo / "requirements.txt").write_text("numpy>=1.20\ntorch==1.13.0\n")
+    assert main(["pyproject.toml", "requirements.txt"]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "MLS416" in line]
+    assert [line.split(" ")[:2] for line in out] == [["requirements.txt:1:1:", "MLS416"]]
 
 
 @pytest.mark.parametrize(
