@@ -59,6 +59,7 @@ SPLITS = (
     "blind24",
     "blind25",
     "blind26",
+    "blind27",
 )
 
 
