@@ -32,7 +32,7 @@ from hooks.code.mlflow_store import MlflowStore
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
-from hooks.code.serialisers import PATH_KEYWORDS, folder_arguments, path_arguments
+from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
 from hooks.code.text_mentions import TextMentions
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
@@ -452,9 +452,6 @@ class LoadContext:
         # (`key in write_lines`), first (`[0]`), and how often (`len`).
         self.write_lines: dict[str, list[int]] = {}
         self.first_write: dict[str, int] = {}  # key -> its first line in write_lines
-        # key of a folder -> lines where a folder serialiser (`save_pretrained(d)`) fills it: a
-        # file directly inside it is the code's output too (own_folder_file).
-        self.folder_write_lines: dict[str, list[int]] = {}
         # key -> lines where a download (`!wget -O`, `curl -o`, `urlretrieve`) writes that path: a
         # download after the code's own write replaces the file with someone else's bytes.
         self.download_lines: dict[str, list[int]] = {}
@@ -624,10 +621,6 @@ class LoadContext:
                 self.lines_in_functions.add(call.lineno)
             self.first_write[key] = min(call.lineno, self.first_write.get(key, call.lineno))
             self._own_memo.clear()
-        for filled in folder_arguments(call, _serialiser_name(call, qualname)):
-            key = self.key(filled)
-            if key is not None and _named_folder(key):
-                self.folder_write_lines.setdefault(key, []).append(call.lineno)
         linked = self._python_link(call, qualname)
         if linked is not None:
             self._add_copy((call.lineno, linked[0], frozenset({linked[1]}), True))
@@ -1213,42 +1206,7 @@ class LoadContext:
             return False
         if key is not None and key in self.write_lines:
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
-        if self.own_folder_file(target, key, call.lineno):
-            return True
         return not self.notebook and self._scoped_own_file(call, target)
-
-    def own_folder_file(self, target: ast.AST, key: str | None, line: int) -> bool:
-        """Whether the load reads a file directly inside a constant folder a folder serialiser of
-        this code filled (`trainer.save_model(OUT)` then `torch.load(os.path.join(OUT,
-        "pytorch_model.bin"))`; in a notebook, before the load): the library's files of the code's
-        own model, or of an earlier run of it. Only in code that fetches, copies and unpacks
-        nothing, in a folder the project's tooling does not fill either, so nobody else's bytes
-        can be there; the folder is one the code names (not the working folder itself, a shared
-        temporary folder or a home folder), and the working folder has not changed in between.
-        A folder held in a variable is not followed: which files the serialiser writes is the
-        library's choice (safetensors by default, not `pytorch_model.bin`), so a file the save
-        did not write may be read from whatever folder the caller passed, a downloaded one too."""
-        if self.fetches:
-            return False
-        folders: list[str] = []
-        if key is not None and key.startswith("c:") and "/" in key[2:]:
-            folders.append("c:" + posixpath.dirname(key[2:]))  # "out/pytorch_model.bin"
-        path = target.args[0] if isinstance(target, ast.Call) and _is_open(target) and target.args else target
-        split = folder_and_file(path)
-        if split is not None and (folder_key := self.key(split[0])) is not None:
-            folders.append(folder_key)  # os.path.join(out_dir, "pytorch_model.bin")
-        for folder in folders:
-            writes = [w for w in self.folder_write_lines.get(folder, []) if not (self.notebook and w >= line)]
-            if not writes or not folder.startswith("c:") or folder in self.download_lines:
-                continue
-            if self.project_fetches(posixpath.join(folder[2:], "_")):
-                continue  # the project's Makefile, scripts or image may fill the folder
-            if self._moved_between(folder, max(writes), line):
-                continue
-            if key is not None and self._replaced_by_download(key, line):
-                continue
-            return True
-        return False
 
     def record_folder_changes(self, changes: Sequence[tuple[int, str]]) -> None:
         """A notebook's `%cd folder` lines (cells.py keeps them out of the Python)."""
@@ -1299,15 +1257,6 @@ class LoadContext:
         if key.startswith("c:") and key[2:].startswith(("/", "~")):
             return False
         last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
-        return self._moved_between(key, last_write, line)
-
-    def _moved_between(self, key: str, last_write: int, line: int) -> bool:
-        """Whether the working folder at `line` differs from the one at the write `last_write`
-        (-1: none) of the relative path `key`; see moved_away."""
-        if not self.folder_changes or self.function_depth:
-            return False
-        if key.startswith("c:") and key[2:].startswith(("/", "~")):
-            return False
         if last_write < 0 or last_write in self.lines_in_functions:
             return False  # saved by a function: when it ran is not known
         if self.folder_tracking_stopped is not None and line > self.folder_tracking_stopped:
@@ -1360,56 +1309,6 @@ _FOLDER_KEYWORDS = frozenset(
     {"target_dir", "save_dir", "output_dir", "out_dir", "model_dir", "checkpoint_dir", "folder"}
 )
 _FILE_KEYWORDS = frozenset({"model_name", "filename", "file_name", "fname", "checkpoint_name"})
-
-
-def _serialiser_name(call: ast.Call, qualname: str) -> str:
-    """The serialiser's name as `path_arguments` reads it: the attribute, else the resolved name."""
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return qualname.rsplit(".", 1)[-1] if qualname else func.id if isinstance(func, ast.Name) else ""
-
-
-def _named_folder(key: str) -> bool:
-    """A constant folder the code names for its output: not the working folder or one above it
-    (which hold everything), and not a shared temporary or home folder (anyone's files)."""
-    if not key.startswith("c:"):
-        return False
-    path = key[2:]
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    return last not in ("", ".", "..", "~") and not (path + "/").startswith(_NOT_THE_REPOSITORY)
-
-
-def folder_and_file(node: ast.AST) -> tuple[ast.expr, str] | None:
-    """A path written as a folder and one file name in it: `os.path.join(d, "m.bin")`, `d /
-    "m.bin"`, `d + "/m.bin"`, `f"{d}/m.bin"`. The name is one plain component."""
-    folder: ast.expr | None = None
-    name: object = None
-    if isinstance(node, ast.Call) and len(node.args) == 2 and not node.keywords:
-        func = node.func
-        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if called == "join":
-            folder, last = node.args
-            name = last.value if isinstance(last, ast.Constant) else None
-    elif isinstance(node, ast.BinOp) and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
-        if isinstance(node.op, ast.Div):
-            folder, name = node.left, node.right.value
-        elif isinstance(node.op, ast.Add) and node.right.value.startswith("/"):
-            folder, name = node.left, node.right.value[1:]
-    elif isinstance(node, ast.JoinedStr) and len(node.values) == 2:
-        head, tail = node.values
-        if (
-            isinstance(head, ast.FormattedValue)
-            and head.conversion == -1
-            and head.format_spec is None
-            and isinstance(tail, ast.Constant)
-            and isinstance(tail.value, str)
-            and tail.value.startswith("/")
-        ):
-            folder, name = head.value, tail.value[1:]
-    if folder is None or not isinstance(name, str) or name in ("", ".", "..") or "/" in name or "\\" in name:
-        return None
-    return folder, name
 
 
 def inside_checkout(path: str, source_folder: str) -> bool:

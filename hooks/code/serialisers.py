@@ -20,13 +20,6 @@ WRITERS: dict[str, tuple[int, ...]] = {
     "write_index": (1,),  # faiss.write_index(index, path)
 }
 PATH_KEYWORDS = frozenset({"f", "file", "filename", "fname", "path", "filepath", "folder_path", "path_or_buf", "dst"})
-# Serialisers that fill a folder with files of their own naming: Hugging Face's `save_pretrained(d)`
-# (weights, config, tokenizer files), a Trainer's `save_model(d)`, MLflow's `save_model(m, d)`,
-# LangChain's `save_local(d)` (index.faiss and index.pkl). A file directly inside the folder is
-# their output; which names they write is the library's choice, so any name inside counts.
-FOLDER_WRITERS = frozenset({"save_pretrained", "save_model", "save_local"})
-# Their folder parameters, given by keyword.
-FOLDER_KEYWORDS = frozenset({"save_directory", "output_dir", "folder_path", "path"})
 
 
 def opened_path(node: ast.AST) -> ast.AST | None:
@@ -66,17 +59,6 @@ def path_arguments(call: ast.Call, name: str | None = None) -> list[ast.expr]:
     return [call.args[i] for i in positions if i < len(call.args)] + [
         k.value for k in call.keywords if k.arg in PATH_KEYWORDS
     ]
-
-
-def folder_arguments(call: ast.Call, name: str) -> list[ast.expr]:
-    """The folders a folder serialiser fills (none when the call is no folder serialiser); `name`
-    as for `path_arguments`."""
-    if name not in FOLDER_WRITERS:
-        return []
-    # `save_model(model, d)` or `trainer.save_model(d)`: the first position the call reaches.
-    position = next((i for i in WRITERS[name] if i < len(call.args)), None)
-    given = [call.args[position]] if position is not None else []
-    return given + [k.value for k in call.keywords if k.arg in FOLDER_KEYWORDS]
 
 
 def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
