@@ -61,6 +61,17 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 @pytest.fixture
+def current_advisories() -> Path:
+    """A current advisory snapshot in the test's cache folder, as after `mlsec advisories update`:
+    for tests of notebooks and Dockerfiles whose pinned installs are looked up, where missing or
+    old data would add the run's MLS416 notice (tests/deps has its own, with records to find)."""
+    from tests.deps.conftest import install_user_snapshot, osv_record
+
+    cache = Path(os.environ["MLSEC_CACHE_DIR"])
+    return install_user_snapshot(cache, [osv_record("PYSEC-0000-1", "unrelated-test-package", fixed="2.0")])
+
+
+@pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty git-like repository root as the working directory, as pre-commit runs hooks."""
     (tmp_path / ".git").mkdir()

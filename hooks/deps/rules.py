@@ -252,8 +252,8 @@ ADVISORIES_NOT_CHECKED = BOOK.rule(
         "advisory data is older than deps.max_snapshot_age_days (default 45), or some of its records could "
         "not be read: the pins in this file were not checked, or not fully, against known vulnerabilities. "
         "The cause belongs to the run, so it is reported once per run, on the first file it concerns, "
-        "saying how many more it concerns; only files with pinned releases are concerned, as only pins are "
-        "looked up."
+        "saying how many more it concerns; only files with pinned releases are concerned (a notebook's or "
+        "Dockerfile's install command that pins one included), as only pins are looked up."
     ),
     why=(
         "A passing hook reads as 'no known vulnerabilities'. Without current advisory data that is not "

@@ -44,9 +44,17 @@ NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQ
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 # The checks that judge a package by its name and release, for packages an install command names.
+# What an install command's packages are judged by here; ADVISORIES_NOT_CHECKED too, since a pinned
+# install is looked up like a pinned requirement, and old or missing data must be said for it.
 _INSTALLED_NAME_RULES = frozenset(
     rule.rule_id
-    for rule in (rules.VULNERABLE_DEPENDENCY, rules.MALICIOUS_PACKAGE, rules.TYPOSQUAT, rules.PLACEHOLDER_PACKAGE)
+    for rule in (
+        rules.VULNERABLE_DEPENDENCY,
+        rules.MALICIOUS_PACKAGE,
+        rules.TYPOSQUAT,
+        rules.PLACEHOLDER_PACKAGE,
+        rules.ADVISORIES_NOT_CHECKED,
+    )
 )
 
 
@@ -192,7 +200,8 @@ class DepsScanner:
     def scan_installed(self, text: str, display: str, policy: Policy) -> FileReport:
         """The packages an install command names (`!pip install a b`, `RUN pip install a`), one
         requirement a line: judged by name and release (malicious, typosquat, decoy, known
-        advisories); pins and indexes are the installing hook's findings, not repeated here."""
+        advisories, and MLS416 when pinned releases meet missing or old advisory data); pins and
+        indexes are the installing hook's findings, not repeated here."""
         report = self.scan_text(text, "requirements.txt", display, policy)
         return FileReport([finding for finding in report.findings if finding.rule_id in _INSTALLED_NAME_RULES])
 

@@ -61,3 +61,22 @@ def test_installed_requirements_of_any_text_are_requirement_words(command: str) 
         assert names
         for name in names:
             assert _REQUIREMENT.match(name) and not name.startswith("-") and "/" not in name and "$" not in name
+
+
+def test_pinned_installs_without_current_advisory_data_carry_the_runs_notice(
+    tmp_path: Path, current_advisories: Path
+) -> None:
+    """A pinned install is looked up like a pinned requirement: with no advisory data (or old
+    data) the run says so (MLS416) at the installing command; an unpinned install is judged
+    by name only, so nothing was left unchecked for it."""
+    current_advisories.unlink()  # no snapshot installed, nothing configured
+    pinned = notebook("import os", "!pip install -q numpy==1.26.4 scikit-learn")
+    notices = [f for f in scan_code(tmp_path, pinned, "nb.ipynb") if f.rule_id == "MLS416"]
+    assert [(f.cell, f.line, f.severity.value) for f in notices] == [(2, 1, "medium")]
+    assert notices[0].message.endswith("(installed by the command on this line)")
+    unpinned = notebook("import os", "!pip install -q numpy scikit-learn>=1.3")
+    assert [f for f in scan_code(tmp_path, unpinned, "nb.ipynb") if f.rule_id == "MLS416"] == []
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python:3.11\nRUN pip install --no-cache-dir torch==2.3.1\nRUN pip install requests\n")
+    notices = [f for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) if f.rule_id == "MLS416"]
+    assert [f.line for f in notices] == [2]
