@@ -11,14 +11,15 @@ Contract:
 - `Requirement(name, specifier="", source="pypi", url="")`: `name` as written; `specifier` such
   as `==1.2.3`, `>=2,<3` or "" (none); `source` is `pypi`, `vcs`, `url`, `path` or `conda`;
   `url` the VCS/archive URL or local path. `.key` is the normalised name, `.pinned_version` the
-  version of an exact `==`/`===` pin (not `==1.*`), else None.
+  version of an exact `==`/`===` pin (not `==1.*`) or of `>=v,<=v`, else None.
 - `parse_requirement(text) -> Requirement | None`: one pip requirement argument or line without
   its pip options (`torch==2.3.1`, `numpy>=1.26 ; python_version>"3.9"`, `pkg[extra]`,
   `name @ https://...`, `git+https://...@rev#egg=name`, a bare archive URL, `./local/path`, a
   `.whl`). None when it is not a requirement (the caller reports that, never quoting the text).
   Linear time; imports `packaging` only for lines the fast path cannot read.
 - `parse_conda_spec(text) -> Requirement | None`: `pkg`, `pkg=1.2.3`, `pkg==1.2.3`,
-  `pkg=1.2.3=build`, `channel::pkg>=1` (source `conda`; `pkg=1.2` is a prefix, not a pin).
+  `pkg=1.2.3=build`, `channel::pkg>=1`, and MatchSpec's spaced `pkg 1.2.3 build` (source
+  `conda`; `pkg=1.2` is a prefix, `pkg=1.2.3|1.2.4` a choice, neither a pin).
 - `Pinning` and `pinning(requirement, hashes=()) -> Pinning`: EXACT, RANGE, UNPINNED,
   VCS_MOVABLE (no full 40-hex commit), VCS_COMMIT, URL_NO_HASH, URL_HASHED, LOCAL.
 - `RequirementRules(vcs_without_commit, url_without_hash, unpinned, range_pin)`: a `Rule` or
@@ -57,6 +58,13 @@ _SIMPLE = re.compile(
     r"(?P<spec>(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*(?:,\s*|$))*)$"
 )
 _CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
+# conda's MatchSpec also takes `name version [build]` with spaces (`numpy 1.19.0 py38h_0`,
+# `pytorch 1.13.*`, `numpy >=1.8,<2`): the version part means what `name=version` means.
+_CONDA_SPACED = re.compile(r"^(?P<head>(?:[\w.-]+::)?[A-Za-z0-9_.-]+) +(?P<version>[^ ]+)(?: +(?P<build>[^ =]+))?$")
+# A conda version that names one release: no operator, wildcard, alternative or range in it.
+_CONDA_RELEASE = re.compile(r"[0-9][0-9A-Za-z._+!-]*")
+# `>=1.2.3,<=1.2.3` admits one release, as `==1.2.3` does.
+_CLOSED_RANGE = re.compile(r"\s*(?:>=\s*([^\s,;*<>=!~]+)\s*,\s*<=\s*\1|<=\s*([^\s,;*<>=!~]+)\s*,\s*>=\s*\2)\s*")
 
 
 def normalize(name: str) -> str:
@@ -78,7 +86,10 @@ class Requirement:
     @property
     def pinned_version(self) -> str | None:
         match = _EXACT.fullmatch(self.specifier)
-        return match.group(1) if match else None
+        if match:
+            return match.group(1)
+        closed = _CLOSED_RANGE.fullmatch(self.specifier)
+        return (closed.group(1) or closed.group(2)) if closed else None
 
 
 class Pinning(Enum):
@@ -147,13 +158,21 @@ def _classify_url(name: str, url: str) -> Requirement:
 
 
 def parse_conda_spec(text: str) -> Requirement | None:
-    match = _CONDA_SPEC.match(text.strip().split("#")[0].strip())
+    written = text.strip().split("#")[0].strip()
+    spaced = _CONDA_SPACED.match(written)
+    if spaced is not None:
+        version = spaced.group("version")
+        operator = "" if version[0] in "=<>!~" else "="
+        build = spaced.group("build")
+        written = f"{spaced.group('head')}{operator}{version}" + (f"={build}" if build and operator else "")
+    match = _CONDA_SPEC.match(written)
     if match is None:
         return None
     spec = (match.group("spec") or "").strip()
-    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build.
+    # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build;
+    # `pkg=1.2.3|1.2.4` is a choice, `pkg=1.2.*` a pattern.
     version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
-    exact = bool(version) and "*" not in version and (spec.startswith("==") or version.count(".") >= 2)
+    exact = _CONDA_RELEASE.fullmatch(version) is not None and (spec.startswith("==") or version.count(".") >= 2)
     return Requirement(match.group("name"), specifier=f"=={version}" if exact else spec, source="conda")
 
 

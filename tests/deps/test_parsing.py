@@ -73,6 +73,38 @@ def test_conda_environment(tmp_path: Path) -> None:
     assert [(i.line, i.option) for i in parsed.indexes] == [(3, "channel"), (4, "channel"), (13, "--extra-index-url")]
 
 
+def test_conda_matchspecs_written_with_spaces_read_as_conda_reads_them(tmp_path: Path) -> None:
+    """`name version [build]` is MatchSpec's other spelling of `name=version[=build]`: a dotted
+    release pins, a prefix, a pattern, a choice or a range does not."""
+    text = (
+        "dependencies:\n  - pytorch 1.13.0\n  - numpy 1.19.0 py38h_0\n  - conda-forge::scipy 1.5.2\n"
+        "  - pandas 1.3\n  - pillow 9.0.*\n  - h5py 3.1.0|3.2.0\n  - tqdm >=4.60,<5\n  - click ==8.0.1\n"
+    )
+    parsed = parse_environment(text, tmp_path / "environment.yml", tmp_path)
+    assert [(d.name, d.pinned_version) for d in parsed.dependencies] == [
+        ("torch", "1.13.0"),
+        ("numpy", "1.19.0"),
+        ("scipy", "1.5.2"),
+        ("pandas", None),
+        ("pillow", None),
+        ("h5py", None),
+        ("tqdm", None),
+        ("click", "8.0.1"),
+    ]
+    assert parsed.problems == []
+    choice = parse_environment("dependencies:\n  - h5py=3.1.0|3.2.0\n", tmp_path / "environment.yml", tmp_path)
+    assert [d.pinned_version for d in choice.dependencies] == [None]  # a choice of two, not a pin
+
+
+def test_a_closed_range_of_one_release_is_a_pin(tmp_path: Path) -> None:
+    parsed, _ = _parse("pillow>=8.0.0,<=8.0.0\nnumpy<=1.19.0, >=1.19.0\nscipy>=1.5.0,<=1.5.2\n", tmp_path)
+    assert [(d.name, d.pinned_version) for d in parsed.dependencies] == [
+        ("pillow", "8.0.0"),
+        ("numpy", "1.19.0"),
+        ("scipy", None),
+    ]
+
+
 def test_pyproject_application_library_and_poetry(tmp_path: Path) -> None:
     app = (
         '[project]\nname = "app"\ndependencies = [\n  "torch==2.3.1",\n  "numpy>=1.26",\n]\n'
