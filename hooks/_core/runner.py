@@ -131,6 +131,12 @@ def _written_findings(
             )
             continue
         for finding in report.findings:
+            if context.registry.declares(finding.rule_id) and context.registry[finding.rule_id].run_wide:
+                # The run's notice (MLS416) says the same wherever it stands: one message, so the
+                # run shows it once (tail.collapse_run_wide), at the command's or the text's line.
+                line = written.first_line if written.installed else finding.line + offset
+                found.append(replace(finding, line=line, end_line=None, cell=written.cell))
+                continue
             if written.installed:
                 line, end_line, where = written.first_line, None, "installed by the command on this line"
             else:

@@ -59,12 +59,17 @@ _SIMPLE = re.compile(
 )
 _CONDA_SPEC = re.compile(r"^(?:(?P<channel>[\w.-]+)::)?(?P<name>[A-Za-z0-9_.-]+)\s*(?P<spec>[=<>!~].*)?$")
 # conda's MatchSpec also takes `name version [build]` with spaces (`numpy 1.19.0 py38h_0`,
-# `pytorch 1.13.*`, `numpy >=1.8,<2`): the version part means what `name=version` means.
-_CONDA_SPACED = re.compile(r"^(?P<head>(?:[\w.-]+::)?[A-Za-z0-9_.-]+) +(?P<version>[^ ]+)(?: +(?P<build>[^ =]+))?$")
+# `pytorch 1.13.*`, `numpy *`). A bare version there is exact (conda's VersionSpec without an
+# operator is `==`; only `name=1.13` is a prefix). Only plain release and build words are taken;
+# anything else (`pillow == 8.0.0`, brackets, URLs) is read as before.
+_CONDA_SPACED = re.compile(
+    r"^(?P<head>(?:[\w.-]+::)?[A-Za-z0-9][A-Za-z0-9_.-]*) +(?P<version>[0-9][0-9A-Za-z._+!*|-]*|\*)"
+    r"(?: +(?P<build>[A-Za-z0-9_.+*-]+))?$"
+)
 # A conda version that names one release: no operator, wildcard, alternative or range in it.
 _CONDA_RELEASE = re.compile(r"[0-9][0-9A-Za-z._+!-]*")
 # `>=1.2.3,<=1.2.3` admits one release, as `==1.2.3` does.
-_CLOSED_RANGE = re.compile(r"\s*(?:>=\s*([^\s,;*<>=!~]+)\s*,\s*<=\s*\1|<=\s*([^\s,;*<>=!~]+)\s*,\s*>=\s*\2)\s*")
+_CLOSED_RANGE = re.compile(r"\s*(?:>=\s*([^\s,;*<>=!~|]+)\s*,\s*<=\s*\1|<=\s*([^\s,;*<>=!~|]+)\s*,\s*>=\s*\2)\s*")
 
 
 def normalize(name: str) -> str:
@@ -159,19 +164,24 @@ def _classify_url(name: str, url: str) -> Requirement:
 
 def parse_conda_spec(text: str) -> Requirement | None:
     written = text.strip().split("#")[0].strip()
+    if "://" in written:
+        return None  # a URL is no conda spec, and may carry a token: unreadable, never quoted
     spaced = _CONDA_SPACED.match(written)
     if spaced is not None:
-        version = spaced.group("version")
-        operator = "" if version[0] in "=<>!~" else "="
-        build = spaced.group("build")
-        written = f"{spaced.group('head')}{operator}{version}" + (f"={build}" if build and operator else "")
+        head, version, build = spaced.group("head"), spaced.group("version"), spaced.group("build")
+        if version == "*":
+            written = head  # any release
+        elif "*" in version or "|" in version:
+            written = f"{head}={version}"  # a pattern, or a choice of releases
+        else:
+            written = f"{head}=={version}" + (f"={build}" if build else "")
     match = _CONDA_SPEC.match(written)
     if match is None:
         return None
     spec = (match.group("spec") or "").strip()
     # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build;
     # `pkg=1.2.3|1.2.4` is a choice, `pkg=1.2.*` a pattern.
-    version = spec.lstrip("=").split("=")[0] if spec.startswith("=") else ""
+    version = spec.lstrip("=").split("=")[0].strip() if spec.startswith("=") else ""
     exact = _CONDA_RELEASE.fullmatch(version) is not None and (spec.startswith("==") or version.count(".") >= 2)
     return Requirement(match.group("name"), specifier=f"=={version}" if exact else spec, source="conda")
 

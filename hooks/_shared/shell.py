@@ -869,7 +869,103 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         if not files or any(any(c in f for c in "*?[") for f in files) or _option_value(rest, ("--include",)):
             return [Placement((), frozenset({local_dir}))]
         return [Placement((), frozenset(posixpath.join(local_dir, f) for f in files))]
-    return []
+    # Any other program given a path may write there (`gh release download -D out`, `dd
+    # of=out/w.bin`, `hdfs dfs -get x out/`, `wandb artifact get --root out`): unless it is one
+    # that only reads, lists or installs, the paths it names are filled from elsewhere.
+    if program in _DOWNLOADERS or program in _HUB_CLIENTS or _only_reads(program, rest):
+        return []  # curl's and wget's files are download_targets', a Hub client fills only by download
+    if _PYTHON.match(program) or program in _SHELLS:
+        # The script or module run is read, not written: the words after it are its arguments.
+        at = next((n for n, w in enumerate(rest) if not w.startswith("-")), len(rest))
+        rest = rest[at + 1 :]
+    named = _named_paths(rest)
+    return [Placement((), frozenset(named))] if named else []
+
+
+# Programs that read, list, compare, print or remove files but put no other bytes in any (a
+# removed file cannot be loaded). A redirection of their output is judged apart (`cat a > m.pt`).
+_READ_ONLY_PROGRAMS = frozenset(
+    "ls ll dir du df stat file head tail wc md5sum sha1sum sha256sum sha512sum b2sum cksum echo printf tree "
+    "nvidia-smi which whereis type command pwd free realpath readlink basename dirname test [ [[ grep egrep "
+    "fgrep rg diff cmp cat less more sleep date uname hostname whoami id nproc ps kill pkill mkdir rmdir rm "
+    "touch chmod chown cd pushd popd export set unset true false exit lscpu top htop sort uniq cut nl "
+    "jupyter nvcc gcc".split()
+)
+# git subcommands that leave the working files as they are.
+_GIT_READ_ONLY = frozenset(
+    {
+        "status",
+        "log",
+        "diff",
+        "show",
+        "add",
+        "commit",
+        "branch",
+        "config",
+        "remote",
+        "init",
+        "push",
+        "tag",
+        "rev-parse",
+        "describe",
+        "ls-files",
+        "blame",
+        "grep",
+    }
+)
+# An installer's verbs that write only into the environment, unless a target folder is given.
+_INSTALLER_TARGETS = frozenset(
+    {"-t", "--target", "--prefix", "--root", "-d", "--dest", "--dest-dir", "-p", "--prefix-path"}
+)
+_MAX_NAMED_PATHS = 64
+_REMOTE_SPEC = re.compile(r"^[A-Za-z0-9_.@-]+:")  # `host:/w.bin`, `s3:x`: another machine's file
+_ASSIGNED_OPERAND = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")  # `dd of=out/w.bin`
+
+
+def _only_reads(program: str, rest: list[str]) -> bool:
+    if program in _READ_ONLY_PROGRAMS:
+        return True
+    if program == "git":
+        verb = next((w for w in rest if not w.startswith("-")), "")
+        return verb in _GIT_READ_ONLY
+    if _INSTALLERS.match(program):
+        verb = next((w for w in rest if not w.startswith("-")), "")
+        targeted = any(w.split("=", 1)[0] in _INSTALLER_TARGETS for w in rest)
+        return verb not in ("download", "wheel") and not targeted
+    return False
+
+
+def _named_paths(words: list[str]) -> list[str]:
+    """The local paths a command's words may name: operands with a `/` or a `.` in them, option
+    values (`--root=out`, and the word after an option), `of=` operands; not URLs, remote specs,
+    variables or the working folder itself (a pattern names its folder)."""
+    named: list[str] = []
+    after_option = False
+    for word in words:
+        if _REDIRECTION.match(word):
+            break
+        text = word.strip("'\"")
+        valued, after_option = after_option, False
+        if text.startswith("-"):
+            if "=" not in text:
+                after_option = True  # `-D out`: the next word may be its value
+                continue
+            text = text.split("=", 1)[1]
+        elif _ASSIGNED_OPERAND.match(text):
+            text = text.split("=", 1)[1]
+        elif not valued and "/" not in text and "." not in text:
+            continue  # a bare word in operand place is a subcommand (`gh release download`) more than a path
+        if not text or "://" in text or _REMOTE_SPEC.match(text) or any(c in text for c in "$`"):
+            continue
+        glob = next((n for n, c in enumerate(text) if c in "*?[{"), None)
+        if glob is not None:
+            text = posixpath.dirname(text[:glob])
+        if text.strip("./") == "":
+            continue  # the working folder: every file; not taken from a program that may not write
+        named.append(text)
+        if len(named) >= _MAX_NAMED_PATHS:
+            break
+    return named
 
 
 def _hub_operands(words: list[str]) -> list[str]:
@@ -1254,6 +1350,8 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                 index += 1
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
                     continue
+                if ";" not in word:
+                    word = "".join(word.split())  # `"pillow == 8.0.0"`: pip reads the spaces away
                 name = re.split(r"[\[<>=!~]", word, maxsplit=1)[0].lower()
                 # The installer itself (`-U pip==23.1`, a mangled `-q! pip3 install ...`) is
                 # routine upkeep, not a dependency of the project.

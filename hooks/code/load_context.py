@@ -241,7 +241,7 @@ _FETCHING_CALLS = frozenset(
     "download_blob get_file "
     # MinIO, MLflow artifacts, torch.hub and torchvision's downloaders.
     "fget_object download_artifacts download_url_to_file download_url download_and_extract_archive "
-    "download_file_from_google_drive "
+    "download_file_from_google_drive clone_from load_state_dict_from_url "
     # Kaggle's API and kagglehub, gdown's folders.
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
     "model_download dataset_download model_instance_version_download download_folder".split()
@@ -276,6 +276,8 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "copy2": (1, ("dst",)),
     "move": (1, ("dst",)),
     "copytree": (1, ("dst",)),
+    "clone_from": (1, ("to_path",)),  # GitPython's Repo.clone_from(url, to_path)
+    "load_state_dict_from_url": (None, ("model_dir",)),
 }
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
 _MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
@@ -534,6 +536,18 @@ class LoadContext:
                 return None
         return None
 
+    def forget(self, names: set[str] | None) -> None:
+        """Names bound some way whose value is not followed (a loop, `+=`, a tuple target, an
+        import, a def, `except ... as`, a match capture): no longer a constant or a handle.
+        None: any name may have been rebound (`globals()[k] = v`, `exec(text)`)."""
+        if names is None:
+            self.constants.clear()
+            self.handles.clear()
+            return
+        for name in names:
+            self.constants.pop(name, None)
+            self.handles.pop(name, None)
+
     def hide_constants(self, names: set[str]) -> dict[str, str]:
         """Forget the module constants a function's parameters hide; returns them, to restore."""
         return {name: self.constants.pop(name) for name in names if name in self.constants}
@@ -633,6 +647,50 @@ class LoadContext:
         written = self._response_written_to(call)
         if written is not None:
             self.download_lines.setdefault(written, []).append(call.lineno)
+        for key in self._raw_writes(call) + self._paths_beside_a_source(call):
+            self.download_lines.setdefault(key, []).append(call.lineno)
+            if key.startswith("c:"):
+                self._add_folder(key[2:], call.lineno)  # a folder given: any file in it
+            self._own_memo.clear()
+
+    def _raw_writes(self, call: ast.Call) -> list[str]:
+        """Keys of the files bytes are written into by hand, not by a serialiser: `open(p,
+        "wb").write(data)`, `f.write(data)` on a handle of p, `Path(p).write_bytes(data)`,
+        `shutil.copyfileobj(src, f)`: whatever the bytes are, they are not a serialiser's."""
+        func = call.func
+        if not isinstance(func, ast.Attribute) and not (isinstance(func, ast.Name) and func.id == "copyfileobj"):
+            return []
+        target: ast.AST | None = None
+        if isinstance(func, ast.Attribute) and func.attr in ("write", "writelines"):
+            target = func.value
+        elif isinstance(func, ast.Attribute) and func.attr in ("write_bytes", "write_text"):
+            owner = func.value
+            key = self.key(_path_named_by(owner) or owner)  # Path(p).write_bytes(...), or p.write_bytes
+            return [key] if key is not None else []
+        elif name_of(call) == "copyfileobj" and len(call.args) > 1:
+            target = call.args[1]
+        if target is None:
+            return []
+        if isinstance(target, ast.Name):
+            bound = self._handle_at(target.id, call)
+            key = bound[1] if bound is not None else self.handles.get(target.id)
+            return [key] if key is not None else []
+        opened = self._opened(target)
+        return [opened] if opened is not None else []
+
+    def _paths_beside_a_source(self, call: ast.Call) -> list[str]:
+        """A call given a remote address and a local path fetches to that path (`fs.get(
+        "s3://b/w.bin", "out/w.bin")`, `fetch(url="https://...", dest="out")`): the constant paths
+        among its other arguments, each a file or a folder."""
+        if _fetching_call(call) or not _names_a_source(call):
+            return []
+        keys: list[str] = []
+        for argument in [*call.args, *(k.value for k in call.keywords if k.arg not in _SOURCE_KEYWORDS)]:
+            text = self.constant_text(argument)
+            if text is None or "://" in text or not text.strip() or len(keys) >= 16:
+                continue
+            keys.append("c:" + _normal(text))
+        return keys
 
     def _client_upload(self, call: ast.Call) -> tuple[bool, ast.expr | None]:
         """Whether `call` writes a client's upload, and where: `request.files["model"].save(path)`,
@@ -1541,6 +1599,26 @@ def _names_bound_by(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Global | ast.Nonlocal):
         return list(node.names)
     return []
+
+
+def names_bound_more_than_once(module: ast.Module) -> set[str]:
+    """The module-level names bound more than once (any way: an assignment, a loop, an import, a
+    def...), and those a function declares `global`: which of the values a function reads depends
+    on when it runs. Function and class bodies bind their own names and are not counted."""
+    counts: Counter[str] = Counter()
+    stack: list[ast.AST] = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            counts[node.name] += 1
+            stack.extend(node.decorator_list)
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        counts.update(_names_bound_by(node))
+        stack.extend(ast.iter_child_nodes(node))
+    declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
+    return {name for name, count in counts.items() if count > 1} | declared
 
 
 def _is_main_guard(test: ast.expr) -> bool:

@@ -33,7 +33,7 @@ from hooks.code.command_origin import (
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
-from hooks.code.load_context import LoadContext, prescan_writes, read_texts_of
+from hooks.code.load_context import LoadContext, names_bound_more_than_once, prescan_writes, read_texts_of
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
@@ -610,6 +610,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Names local to the function being visited (assigned in it, not declared global): Python
         # binds them for the whole function, so there an assignment decides what the name is.
         self._function_locals: set[str] | None = None
+        # Module names bound more than once (or declared global in a function): a function may run
+        # after any of the bindings, so inside one they are not taken as the constant seen last.
+        self._rebound_names: set[str] = set()
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
@@ -648,6 +651,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
+        self._rebound_names = names_bound_more_than_once(module)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
@@ -821,6 +825,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         return written is not None and written[0] < call.lineno and not self.loads.moved_away(key, call.lineno)
 
     def visit_Import(self, node: ast.Import) -> None:
+        self.loads.forget({(a.asname or a.name).split(".", 1)[0] for a in node.names})
         for alias in node.names:
             self.ruamel_loaders.pop(alias.asname or alias.name.split(".", 1)[0], None)  # rebound by the import
             if alias.asname:
@@ -828,6 +833,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self.loads.forget(None if any(a.name == "*" for a in node.names) else {a.asname or a.name for a in node.names})
         if node.module and not node.level:
             for alias in node.names:
                 self.ruamel_loaders.pop(alias.asname or alias.name, None)
@@ -874,6 +880,8 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
+            if not isinstance(target, ast.Name):
+                self.loads.forget(_names_stored(target))  # `OUT, n = argv[1], 2`; `globals()["OUT"] = x`
             self._remember(target, node.value)
             self._flag(target, node.value)
             if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
@@ -886,10 +894,37 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
+            self._remember(node.target, node.value)  # `OUT: str = sys.argv[1]` rebinds OUT
             self._flag(node.target, node.value)
         self.generic_visit(node)
 
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.loads.forget(_names_stored(node.target))  # `OUT += "/w.bin"`
+        self.generic_visit(node)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.generic_visit(node)
+        self._remember(node.target, node.value)  # `(OUT := argv[1])`
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self.loads.forget(_names_stored(target))
+        self.generic_visit(node)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.loads.forget({node.name})
+        self.generic_visit(node)
+
+    def visit_Match(self, node: ast.Match) -> None:
+        self.loads.forget(
+            {n.name for n in ast.walk(node) if isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name}
+            | {n.rest for n in ast.walk(node) if isinstance(n, ast.MatchMapping) and n.rest}
+        )
+        self.generic_visit(node)
+
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.loads.forget({node.name})
         arguments = node.args
         positional = [*arguments.posonlyargs, *arguments.args]
         pairs = list(zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True))
@@ -907,9 +942,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals = _locals_of(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
-        hidden = self.loads.enter_function(names)
+        hidden_names = names | self._rebound_names
+        hidden = self.loads.enter_function(hidden_names)
         self.generic_visit(node)
-        self.loads.leave_function(names, hidden)
+        self.loads.leave_function(hidden_names, hidden)
         self.ruamel_loaders = outer_ruamel  # a function's locals end with it
         self._function_locals = outer_locals
         self.commands.leave_function(outer_commands)
@@ -918,6 +954,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.loads.forget({node.name})
         outer_ruamel = dict(self.ruamel_loaders)
         self.generic_visit(node)
         self.ruamel_loaders = outer_ruamel  # `yaml = YAML()` in a class body is a class attribute
@@ -981,6 +1018,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             [(c.line, c.text) for c in self.commands.commands[started:]], unpacks=self.notebook
         )
         self.generic_visit(node)
+        if _binds_names_unseen(node, name):
+            self.loads.forget(None)  # `exec(text)`, `globals().update(...)`: any name may now hold anything
 
     def _shell_placeholder(self, node: ast.Call) -> None:
         """`"{shell} -c {cmd}".format(shell="env", ...)` builds text and runs nothing, but bandit's
@@ -1742,7 +1781,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         return isinstance(node, ast.Name) and node.id in self.llm_values
 
     # --- manual archive extraction (zip slip) --------------------------------------------
+    def visit_AsyncFor(self, node: ast.AsyncFor) -> None:
+        self.loads.forget(_names_stored(node.target))
+        self.generic_visit(node)
+
     def visit_For(self, node: ast.For) -> None:
+        self.loads.forget(_names_stored(node.target))  # `for OUT in sys.argv[1:]`
         iterator = node.iter
         if (
             isinstance(iterator, ast.Call)
@@ -1824,3 +1868,41 @@ def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> 
         offset = position - (len(positional) - len(defaults))
         return defaults[offset] if 0 <= offset < len(defaults) else None
     return None
+
+
+def _names_stored(target: ast.AST) -> set[str] | None:
+    """The names an assignment target binds (`a`, `a, *b`, `[a, b]`); None when it may bind any
+    name (`globals()[k] = v`, `vars()[k] = v`); attributes and other subscripts bind none."""
+    names: set[str] = set()
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
+            called = node.value.func
+            if isinstance(called, ast.Name) and called.id in ("globals", "vars", "locals"):
+                key = node.slice
+                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                    return None
+                names.add(key.value)
+    return names
+
+
+def _binds_names_unseen(call: ast.Call, name: str) -> bool:
+    """A call that can bind the module's names without an assignment the visit sees: `exec(text)`,
+    `globals().update(...)` (or vars()/locals()), `setattr(sys.modules[__name__], "OUT", x)`."""
+    if name in ("exec", "builtins.exec"):
+        return True
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in ("update", "__setitem__", "setdefault"):
+        owner = func.value
+        return (
+            isinstance(owner, ast.Call)
+            and isinstance(owner.func, ast.Name)
+            and owner.func.id in ("globals", "vars", "locals")
+        )
+    if name in ("setattr", "builtins.setattr") and call.args:
+        return any(
+            (isinstance(n, ast.Attribute) and n.attr == "modules") or (isinstance(n, ast.Name) and n.id == "__name__")
+            for n in ast.walk(call.args[0])
+        )
+    return False

@@ -572,3 +572,40 @@ def test_placements_and_downloads_never_raise(command: str) -> None:
 
     assert isinstance(placements(command), list)
     assert isinstance(download_targets(command), set)
+
+
+def test_any_other_program_given_a_path_may_fill_it() -> None:
+    """A program the placements do not model (`gh`, `dd`, `hdfs`, `mlflow`, `wandb`, `pip
+    download`, `sftp`, a script's arguments) may write the paths it is given; programs that only
+    read, list or install, a script's own path and the working folder itself are not taken."""
+
+    from hooks._shared.shell import placements
+
+    def placed(command: str) -> set[str]:
+        return {path for p in placements(command) if not p.sources for path in p.paths}
+
+    assert "../out" in placed("gh release download v1 -D ../out")
+    assert "../out/w.bin" in placed("dd if=/mnt/x of=../out/w.bin")
+    assert "../out/w.bin" in placed("hdfs dfs -get /x/w.bin ../out/w.bin")
+    assert "../out" in placed("mlflow artifacts download -u runs:/x/w.bin --dst-path=../out")
+    assert "../out" in placed("wandb artifact get e/p/a:v0 --root ../out")
+    assert "../out" in placed("pip download -d ../out torch")
+    assert "../out/" in placed("sftp host:/w.bin ../out/")
+    assert "../out" in placed("python -m tools.fetch --out ../out")
+    assert "../out" in placed("git clone https://example.org/r.git ../out")
+    assert "ckpt" in placed("mytool sync ckpt/*.pt")  # a pattern names its folder
+    assert "out" in placed("mytool get -o out w.bin") and "w.bin" in placed("mytool get -o out w.bin")
+    for command in (
+        "ls -la ../out",
+        "du -sh ../out/w.bin",
+        "sha256sum ../out/w.bin",
+        "pip install -q torch==2.3.1",
+        "git status ../out",
+        "python train.py",
+        "bash run.sh",
+        "mytool --fetch .",  # the working folder itself: not taken from a program that may not write
+        "mytool $OUT ${DEST} `pwd`",  # variables and substitutions: unknown
+        "mytool https://example.org/w.bin host:/w.bin",  # addresses, not local paths
+        "ruff check",  # a bare word in operand place: a subcommand
+    ):
+        assert placed(command) == set(), command

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,10 +74,32 @@ def test_pinned_installs_without_current_advisory_data_carry_the_runs_notice(
     pinned = notebook("import os", "!pip install -q numpy==1.26.4 scikit-learn")
     notices = [f for f in scan_code(tmp_path, pinned, "nb.ipynb") if f.rule_id == "MLS416"]
     assert [(f.cell, f.line, f.severity.value) for f in notices] == [(2, 1, "medium")]
-    assert notices[0].message.endswith("(installed by the command on this line)")
+    assert "installed by" not in notices[0].message  # the run's notice reads the same wherever it stands
     unpinned = notebook("import os", "!pip install -q numpy scikit-learn>=1.3")
     assert [f for f in scan_code(tmp_path, unpinned, "nb.ipynb") if f.rule_id == "MLS416"] == []
     path = tmp_path / "Dockerfile"
     path.write_text("FROM python:3.11\nRUN pip install --no-cache-dir torch==2.3.1\nRUN pip install requests\n")
     notices = [f for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) if f.rule_id == "MLS416"]
     assert [f.line for f in notices] == [2]
+
+
+def test_the_runs_notice_shows_once_across_requirements_notebooks_and_dockerfiles(
+    tmp_path: Path, current_advisories: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hooks.cli.mlsec import main
+
+    current_advisories.unlink()
+    (tmp_path / "requirements.txt").write_text("numpy==1.26.4\n")
+    (tmp_path / "nb.ipynb").write_text(notebook("import os", "!pip install -q numpy==1.26.4"))
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11\nRUN pip install --no-cache-dir torch==2.3.1\n")
+    monkeypatch.chdir(tmp_path)
+    main(["scan", "requirements.txt", "nb.ipynb", "Dockerfile"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "MLS416" in line]
+    assert len(lines) == 1 and "(and 2 more file(s) in this run)" in lines[0], lines
+
+
+def test_a_quoted_requirement_with_spaces_is_read_as_pip_reads_it() -> None:
+    assert installed_requirements([(1, 'pip install "pillow == 8.0.0" torch'), (2, "pip install 'a >= 1' b")]) == [
+        (1, ["pillow==8.0.0", "torch"]),
+        (2, ["a>=1", "b"]),
+    ]

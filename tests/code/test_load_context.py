@@ -409,6 +409,8 @@ def test_a_fixed_path_in_code_that_serves_nothing_is_low(tmp_path: Path) -> None
 def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_path: Path) -> None:
     source = (
         "from pathlib import Path\nVERSION_FILE = 'lib/version.py'\n"
+        "with open(VERSION_FILE) as f:\n"
+        "    exec(compile(f.read(), VERSION_FILE, 'exec'))\n"  # compiled first: the same text
         "with open('notebooks/1.develop.py') as f:\n"
         "    exec(f.read())\n"
         "exec(open('scripts/setup_env.py').read())\n"
@@ -416,19 +418,20 @@ def test_exec_of_a_fixed_repository_file_is_low_and_of_anything_else_is_not(tmp_
         "exec(open(sys.argv[1]).read())\n"  # look-alikes: a path from outside,
         "exec(open('/tmp/job.py').read())\n"  # a shared temporary folder,
         "exec(fetch_text(URL))\n"  # a download
-        "with open(VERSION_FILE) as f:\n"
-        "    exec(compile(f.read(), VERSION_FILE, 'exec'))\n"  # compiled first: the same text
         "exec(compile(fetch_text(URL), 'x', 'exec'))\n"  # a compiled download
+        "with open(VERSION_FILE) as f:\n"  # after an exec of other text, VERSION_FILE may be anything
+        "    exec(f.read())\n"
     )
     assert [(f.line, f.severity.value) for f in scan_code(tmp_path, source, "run_all.py") if f.rule_id == "B102"] == [
         (4, "low"),
-        (5, "low"),
         (6, "low"),
-        (7, "medium"),
-        (8, "medium"),
+        (7, "low"),
+        (8, "low"),
         (9, "medium"),
-        (11, "low"),
+        (10, "medium"),
+        (11, "medium"),
         (12, "medium"),
+        (14, "medium"),
     ]
 
 
@@ -1538,3 +1541,109 @@ def test_links_read_their_source_at_the_load_from_the_links_folder(tmp_path: Pat
     )
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
 
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "OUT: str = sys.argv[1]",
+        "OUT, n = sys.argv[1], 2",
+        "[*_, OUT] = sys.argv",
+        "for OUT in sys.argv[1:]:\n    pass",
+        "OUT += '.bak'",
+        "(OUT := sys.argv[1])",
+        "import OUT",
+        "from config import OUT",
+        "from config import *",
+        "def OUT():\n    pass",
+        "try:\n    pass\nexcept Exception as OUT:\n    pass",
+        "match sys.argv:\n    case [_, OUT]:\n        pass",
+        "globals()['OUT'] = sys.argv[1]",
+        "globals()[name] = sys.argv[1]",
+        "globals().update(OUT=sys.argv[1])",
+        "setattr(sys.modules[__name__], 'OUT', sys.argv[1])",
+        "exec(open(sys.argv[1]).read())",
+        "del OUT",
+    ],
+)
+def test_a_path_name_rebound_between_the_save_and_the_load_is_not_followed(tmp_path: Path, rebinding: str) -> None:
+    """The saved path's name bound again in a way the value is not followed: the load may read
+    anything, so it keeps its severity; another name rebound changes nothing."""
+    cells = ("import sys, torch\nOUT = '../out/w.bin'", "torch.save(m, OUT)")
+    rebound = notebook(*cells, rebinding, "m = torch.load(OUT)")
+    severities = [f.severity.value for f in scan_code(tmp_path, rebound, "nb.ipynb") if f.rule_id == "MLS306"]
+    assert severities == ["high"], rebinding
+    other = notebook(*cells, rebinding.replace("OUT", "OTHER"), "m = torch.load(OUT)")
+    severities = [f.severity.value for f in scan_code(tmp_path, other, "nb.ipynb") if f.rule_id == "MLS306"]
+    unseen = rebinding.startswith(("from config import *", "globals()[name]", "globals().update", "setattr", "exec"))
+    assert severities == ["high" if unseen else "low"], rebinding
+
+
+def test_a_function_reading_a_path_name_the_module_binds_twice_is_not_followed(tmp_path: Path) -> None:
+    """A function runs when it is called, perhaps after a later binding of the name: in a notebook
+    (`def f(): torch.load(OUT)` then `OUT = sys.argv[1]` then `f()`) and in a script's
+    `__main__` block. A name bound once, or only inside the function, is still followed."""
+    cells = ("import sys, torch\nOUT = '../out/w.bin'", "torch.save(m, OUT)", "def f():\n    return torch.load(OUT)")
+    later = notebook(*cells, "OUT = sys.argv[1]", "f()")
+    assert [f.severity.value for f in scan_code(tmp_path, later, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
+    declared = notebook(*cells, "def g():\n    global OUT\n    OUT = sys.argv[1]", "g()\nf()")
+    assert [f.severity.value for f in scan_code(tmp_path, declared, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
+    once = notebook(*cells, "f()")
+    assert [f.severity.value for f in scan_code(tmp_path, once, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+    script = (
+        "import sys, torch\nOUT = '../out/w.bin'\ndef save(m):\n    torch.save(m, OUT)\n"
+        "def load():\n    return torch.load(OUT)\nif __name__ == '__main__':\n    OUT = sys.argv[1]\n    load()\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    assert [
+        f.severity.value
+        for f in scan_code(tmp_path, script.replace("    OUT = sys.argv[1]\n", ""), "job.py")
+        if f.rule_id == "MLS306"
+    ] == ["low"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "!gh release download v1 -D ../out",
+        "!dd if=/mnt/x of=../out/w.bin",
+        "!hdfs dfs -get /x/w.bin ../out/w.bin",
+        "!mlflow artifacts download -u runs:/x/w.bin -d ../out",
+        "!wandb artifact get e/p/a:v0 --root ../out",
+        "!pip download -d ../out x",
+        "!sftp host:/w.bin ../out/",
+        "!python -m tools.fetch --out ../out",
+        "fs = fsspec.filesystem('s3')\nfs.get('s3://b/w.bin', '../out/w.bin')",
+        "git.Repo.clone_from(url, '../out')",
+        "torch.hub.load_state_dict_from_url(u, model_dir='../out', file_name='w.bin')",
+        "open('../out/w.bin', 'wb').write(sys.stdin.buffer.read())",
+        "with open('../out/w.bin', 'wb') as f:\n    f.write(blob)",
+        "Path('../out/w.bin').write_bytes(blob)",
+        "with open('../out/w.bin', 'wb') as f:\n    shutil.copyfileobj(response.raw, f)",
+    ],
+)
+def test_other_bytes_put_over_the_saved_file_keep_the_load_high(tmp_path: Path, between: str) -> None:
+    """Between the notebook's own save and its load, a program or call that is handed the file or
+    its folder (a download tool the placements do not model, a call given a remote address and a
+    local path, bytes written by hand) may have replaced it."""
+    cells = ("import sys, shutil, torch, fsspec, git\nfrom pathlib import Path", "torch.save(m, '../out/w.bin')")
+    text = notebook(*cells, between, "m = torch.load('../out/w.bin')")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "!ls -la ../out",
+        "!du -sh ../out/w.bin",
+        "!pip install -q torch==2.3.1",
+        "!python train.py",
+        "!gh release download v1 -D ../other",
+        "fs.get('s3://b/x.bin', '../other/x.bin')",
+        "open('../out/log.txt', 'w').write('done')",
+        "print(open('../out/w.bin', 'rb').read(4))",
+    ],
+)
+def test_reading_listing_or_writing_elsewhere_keeps_the_saved_file_its_own(tmp_path: Path, between: str) -> None:
+    cells = ("import torch", "torch.save(m, '../out/w.bin')")
+    text = notebook(*cells, between, "m = torch.load('../out/w.bin')")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]

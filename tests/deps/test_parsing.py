@@ -79,19 +79,30 @@ def test_conda_matchspecs_written_with_spaces_read_as_conda_reads_them(tmp_path:
     text = (
         "dependencies:\n  - pytorch 1.13.0\n  - numpy 1.19.0 py38h_0\n  - conda-forge::scipy 1.5.2\n"
         "  - pandas 1.3\n  - pillow 9.0.*\n  - h5py 3.1.0|3.2.0\n  - tqdm >=4.60,<5\n  - click ==8.0.1\n"
+        "  - six *\n  - pillow == 8.0.0\n  - pillow = 8.1.0\n"
     )
     parsed = parse_environment(text, tmp_path / "environment.yml", tmp_path)
     assert [(d.name, d.pinned_version) for d in parsed.dependencies] == [
         ("torch", "1.13.0"),
         ("numpy", "1.19.0"),
         ("scipy", "1.5.2"),
-        ("pandas", None),
+        ("pandas", "1.3"),  # a bare version is exact to conda (`pandas=1.3` is the prefix)
         ("pillow", None),
         ("h5py", None),
         ("tqdm", None),
         ("click", "8.0.1"),
+        ("six", None),
+        ("pillow", "8.0.0"),
+        ("pillow", "8.1.0"),
     ]
     assert parsed.problems == []
+    # Not plain release words: read as before, unreadable and never quoted (a URL may hold a token).
+    for line in ("pillow 10.4.0=*[version=8.0.0]", "pillow 9.5.0[version=8.0.0]", "x @ https://u:SECRET@h/x.tar.gz"):
+        odd = parse_environment(f"dependencies:\n  - {line}\n", tmp_path / "environment.yml", tmp_path)
+        assert odd.dependencies == [] and len(odd.problems) == 1, line
+        assert "SECRET" not in odd.problems[0].message
+    include = parse_environment("dependencies:\n  - -r requirements.txt\n", tmp_path / "environment.yml", tmp_path)
+    assert [d.name for d in include.dependencies] == []
     choice = parse_environment("dependencies:\n  - h5py=3.1.0|3.2.0\n", tmp_path / "environment.yml", tmp_path)
     assert [d.pinned_version for d in choice.dependencies] == [None]  # a choice of two, not a pin
 
@@ -103,6 +114,9 @@ def test_a_closed_range_of_one_release_is_a_pin(tmp_path: Path) -> None:
         ("numpy", "1.19.0"),
         ("scipy", None),
     ]
+    from hooks._shared.requirements import Requirement
+
+    assert Requirement("pillow", specifier="<=8.0.0|0,>=8.0.0|0").pinned_version is None  # conda's choice
 
 
 def test_pyproject_application_library_and_poetry(tmp_path: Path) -> None:
