@@ -825,11 +825,22 @@ def placements(command: str) -> list[Placement]:
         if program in ("cd", "pushd", "popd"):
             moved = True
             continue
+        if any(_program(word) in ("xargs", "parallel") for word in _words(segment)[:4]):
+            found.append(Placement((), frozenset({"."})))  # arguments from standard input: any file
+            continue
         if moved:
-            found.extend(Placement((), p.paths, p.kind) for p in _segment_placements(program, rest))
+            # After `cd d`, a relative path names a file of a folder not known here: any file.
+            found.extend(
+                Placement((), frozenset(path if path.startswith(("/", "~")) else "." for path in p.paths), p.kind)
+                for p in _segment_placements(program, rest)
+            )
         else:
             found.extend(_segment_placements(program, rest))
-    return found
+    # A path held in a shell variable or a substitution (`cp $SRC $DST`) may be any file.
+    return [
+        Placement(p.sources, frozenset("." if any(c in path for c in "$`") else path for path in p.paths), p.kind)
+        for p in found
+    ]
 
 
 def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
@@ -874,10 +885,19 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
     # that only reads, lists or installs, the paths it names are filled from elsewhere.
     if program in _DOWNLOADERS or program in _HUB_CLIENTS or _only_reads(program, rest):
         return []  # curl's and wget's files are download_targets', a Hub client fills only by download
+    if program in ("xargs", "parallel") or ((_PYTHON.match(program) or program in _SHELLS) and "-c" in rest):
+        # Code given on the line, or a program fed its arguments from standard input: any file.
+        return [Placement((), frozenset({"."}))]
     if _PYTHON.match(program) or program in _SHELLS:
         # The script or module run is read, not written: the words after it are its arguments.
         at = next((n for n, w in enumerate(rest) if not w.startswith("-")), len(rest))
         rest = rest[at + 1 :]
+    if program == "find":
+        # `find out -exec cp x {} \;`, `-delete`, `-fprint f`: its starting points, whatever it finds.
+        if not any(w in _FIND_ACTIONS for w in rest):
+            return []
+        starts = [w.strip("'\"") for w in rest[: next((n for n, w in enumerate(rest) if w.startswith("-")), len(rest))]]
+        return [Placement((), frozenset(starts or ["."]))]
     named = _named_paths(rest)
     return [Placement((), frozenset(named))] if named else []
 
@@ -888,9 +908,13 @@ _READ_ONLY_PROGRAMS = frozenset(
     "ls ll dir du df stat file head tail wc md5sum sha1sum sha256sum sha512sum b2sum cksum echo printf tree "
     "nvidia-smi which whereis type command pwd free realpath readlink basename dirname test [ [[ grep egrep "
     "fgrep rg diff cmp cat less more sleep date uname hostname whoami id nproc ps kill pkill mkdir rmdir rm "
-    "touch chmod chown cd pushd popd export set unset true false exit lscpu top htop sort uniq cut nl "
-    "jupyter nvcc gcc".split()
+    "touch chmod chown cd pushd popd export set unset true false exit lscpu top htop cut nl".split()
 )
+# Options by which a program that otherwise reads writes a file (`sort -o f`, `git log --output=f`).
+_OUTPUT_OPTION = re.compile(r"^(?:-o|--output|--output-file|--out|-O)(?:=|$)|^-o.")
+_FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls"})
+# An installer's verbs that change only the environment (with no target folder given).
+_INSTALLER_VERBS = frozenset({"install", "uninstall", "remove", "list", "show", "freeze", "info", "search", "check"})
 # git subcommands that leave the working files as they are.
 _GIT_READ_ONLY = frozenset(
     {
@@ -923,15 +947,18 @@ _ASSIGNED_OPERAND = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")  # `dd of=out/w.bin`
 
 
 def _only_reads(program: str, rest: list[str]) -> bool:
+    if any(_OUTPUT_OPTION.match(w) for w in rest):
+        return False
     if program in _READ_ONLY_PROGRAMS:
         return True
+    verbs = [w for w in rest if not w.startswith("-")]
     if program == "git":
-        verb = next((w for w in rest if not w.startswith("-")), "")
-        return verb in _GIT_READ_ONLY
+        return bool(verbs) and verbs[0] in _GIT_READ_ONLY
     if _INSTALLERS.match(program):
-        verb = next((w for w in rest if not w.startswith("-")), "")
+        # `pip install x`, `uv pip install x`, `conda list`; not `conda run ...`, `pip download`.
+        verb = verbs[1] if verbs[:1] == ["pip"] and len(verbs) > 1 else verbs[0] if verbs else ""
         targeted = any(w.split("=", 1)[0] in _INSTALLER_TARGETS for w in rest)
-        return verb not in ("download", "wheel") and not targeted
+        return verb in _INSTALLER_VERBS and not targeted
     return False
 
 
@@ -941,6 +968,7 @@ def _named_paths(words: list[str]) -> list[str]:
     variables or the working folder itself (a pattern names its folder)."""
     named: list[str] = []
     after_option = False
+    first = True  # the first bare operand is the subcommand more often than a path (`gh release`)
     for word in words:
         if _REDIRECTION.match(word):
             break
@@ -953,18 +981,22 @@ def _named_paths(words: list[str]) -> list[str]:
             text = text.split("=", 1)[1]
         elif _ASSIGNED_OPERAND.match(text):
             text = text.split("=", 1)[1]
-        elif not valued and "/" not in text and "." not in text:
-            continue  # a bare word in operand place is a subcommand (`gh release download`) more than a path
-        if not text or "://" in text or _REMOTE_SPEC.match(text) or any(c in text for c in "$`"):
+        elif not valued and first and "/" not in text and "." not in text:
+            first = False
             continue
+        first = False
+        if not text or "://" in text or _REMOTE_SPEC.match(text):
+            continue
+        if any(c in text for c in "$`"):
+            return ["."]  # a shell variable or substitution: it may name any file
         glob = next((n for n, c in enumerate(text) if c in "*?[{"), None)
         if glob is not None:
             text = posixpath.dirname(text[:glob])
         if text.strip("./") == "":
             continue  # the working folder: every file; not taken from a program that may not write
         named.append(text)
-        if len(named) >= _MAX_NAMED_PATHS:
-            break
+        if len(named) > _MAX_NAMED_PATHS:
+            return ["."]  # more than followed: any file
     return named
 
 

@@ -500,6 +500,13 @@ class LoadContext:
         # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
+        # For a script: (function line, name) -> lines where the name is bound there (any way;
+        # "*" for a call that may bind any name: exec, globals(), setattr), and the module names
+        # bound more than once or declared global: a variable path rebound between the write and
+        # the load names another file (prescan_writes).
+        self.binding_lines: dict[tuple[int, str], list[int]] = {}
+        self.rebound_module_names: set[str] = set()
+        self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
         # An instance's own paths (`self.snapshot_path`) count across its class's methods, which run
         # in any order: calls -> the line of the class they are in (0: none); writes are recorded
         # under the negated class line.
@@ -680,17 +687,16 @@ class LoadContext:
 
     def _paths_beside_a_source(self, call: ast.Call) -> list[str]:
         """A call given a remote address and a local path fetches to that path (`fs.get(
-        "s3://b/w.bin", "out/w.bin")`, `fetch(url="https://...", dest="out")`): the constant paths
-        among its other arguments, each a file or a folder."""
-        if _fetching_call(call) or not _names_a_source(call):
+        "s3://b/w.bin", "out/w.bin")`, `fetch(url="https://...", dest="out")`, the address in a
+        constant `U`): the constant paths among its other arguments, each a file or a folder;
+        more than 16 of them: any file."""
+        arguments = [*call.args, *(k.value for k in call.keywords if k.arg not in _SOURCE_KEYWORDS)]
+        texts = [self.constant_text(argument) for argument in arguments]
+        remote = any(text is not None and "://" in text for text in texts)
+        if _fetching_call(call) or not (remote or _names_a_source(call)):
             return []
-        keys: list[str] = []
-        for argument in [*call.args, *(k.value for k in call.keywords if k.arg not in _SOURCE_KEYWORDS)]:
-            text = self.constant_text(argument)
-            if text is None or "://" in text or not text.strip() or len(keys) >= 16:
-                continue
-            keys.append("c:" + _normal(text))
-        return keys
+        keys = ["c:" + _normal(text) for text in texts if text is not None and "://" not in text and text.strip()]
+        return ["c:."] if len(keys) > 16 else keys
 
     def _client_upload(self, call: ast.Call) -> tuple[bool, ast.expr | None]:
         """Whether `call` writes a client's upload, and where: `request.files["model"].save(path)`,
@@ -805,6 +811,8 @@ class LoadContext:
         from hooks._shared.shell import download_targets, placements
 
         for line, command in commands:
+            if self.notebook and len(self.shell_commands) < _MAX_FOLDERS:
+                self.shell_commands.append((line, command))
             for target in download_targets(command):
                 lines = self.download_lines.setdefault("c:" + _normal(target), [])
                 if line not in lines:
@@ -1024,8 +1032,27 @@ class LoadContext:
         written = self.scoped_writes.get((scope, text))
         if written is None or written >= line:
             return False
+        if self._rebound_between(text, scope, written, line):
+            return False  # `P = sys.argv[1]` between `torch.save(m, P)` and `torch.load(P)`
         # Other bytes put there between the function's write and this load make it someone else's.
         return not any(written < placed < line for placed in self.scoped_replaced.get((scope, text), []))
+
+    def _rebound_between(self, text: str, scope: int, written: int, line: int) -> bool:
+        """Whether a name of the path text (`args.out`, `os.path.join(out, "m.pt")`; a handle is
+        followed to the path it was opened on) may hold another value at the load than at the
+        write: bound in the same function (or the module) between them, a call there that may
+        bind any name, or, for a module name a function reads, bound more than once or declared
+        global."""
+        try:
+            names = {node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)}
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return True
+        for name in [*names, "*"]:
+            if any(written < bound < line for bound in self.binding_lines.get((scope, name), [])):
+                return True
+        return scope != 0 and any(
+            (scope, name) not in self.binding_lines and name in self.rebound_module_names for name in names
+        )
 
     # --- loads ---------------------------------------------------------------------------------
     def fixed_path(self, call: ast.Call) -> str | None:
@@ -1263,8 +1290,31 @@ class LoadContext:
             # when missing, `s3.download_file(b, k, MODEL)`) may be what the load reads.
             return False
         if key is not None and key in self.write_lines:
+            if self._handed_to_a_command(target, key, call.lineno):
+                return False
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def _handed_to_a_command(self, target: ast.AST, key: str, line: int) -> bool:
+        """A notebook shell line between the write and the load that may put bytes somewhere and
+        is handed one of the path's names (`!cp /tmp/x {P}`, `!tool get $P`): IPython puts the
+        value in, so the command may write the file. Past _MAX_FOLDERS lines, any may."""
+        from hooks._shared.shell import placements
+
+        names = [node.id for node in ast.walk(target) if isinstance(node, ast.Name)]
+        if not self.notebook or not names:
+            return False
+        writes = [w for w in self.write_lines.get(key, []) if w < line]
+        last_write = max(writes, default=-1)
+        if len(self.shell_commands) >= _MAX_FOLDERS:
+            return True
+        for at, command in self.shell_commands:
+            if not last_write < at < line:
+                continue
+            handed = any(re.search(r"(?:\{|\$\{?)" + re.escape(name) + r"\b", command) for name in names)
+            if handed and placements(command):
+                return True
+        return False
 
     def record_folder_changes(self, changes: Sequence[tuple[int, str]]) -> None:
         """A notebook's `%cd folder` lines (cells.py keeps them out of the Python)."""
@@ -1498,10 +1548,15 @@ def prescan_writes(
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
     while stack:
         node, scope, owner = stack.pop()
+        for name in _names_bound_by(node):
+            context.binding_lines.setdefault((scope, name), []).append(getattr(node, "lineno", 0))
         if isinstance(node, ast.Call):
             context.scope_of[id(node)] = scope
             context.class_of[id(node)] = owner
             calls.append(node)
+            if name_of(node.func) in _NAMESPACE_WRITERS:
+                for where in {scope, 0}:
+                    context.binding_lines.setdefault((where, "*"), []).append(node.lineno)
         elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
@@ -1526,6 +1581,7 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
+    context.rebound_module_names = names_bound_more_than_once(module)
     context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]

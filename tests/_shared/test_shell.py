@@ -582,7 +582,7 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
     from hooks._shared.shell import placements
 
     def placed(command: str) -> set[str]:
-        return {path for p in placements(command) if not p.sources for path in p.paths}
+        return {path for p in placements(command) for path in p.paths}
 
     assert "../out" in placed("gh release download v1 -D ../out")
     assert "../out/w.bin" in placed("dd if=/mnt/x of=../out/w.bin")
@@ -595,6 +595,25 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
     assert "../out" in placed("git clone https://example.org/r.git ../out")
     assert "ckpt" in placed("mytool sync ckpt/*.pt")  # a pattern names its folder
     assert "out" in placed("mytool get -o out w.bin") and "w.bin" in placed("mytool get -o out w.bin")
+    # Red team (stop 47): programs that read unless told to write, installers' other verbs, a bare
+    # folder after the subcommand, find's actions, paths after `cd`, variables, code on the line.
+    assert "out/w.bin" in placed("uniq /tmp/evil out/w.bin")
+    assert "out/w.bin" in placed("sort -o out/w.bin /tmp/evil")
+    assert "out/w.bin" in placed("git log -1 --format=%B --output=out/w.bin")
+    assert "out/w.bin" in placed("conda run -n base gdown ID -O out/w.bin")
+    assert "out/w.bin" in placed("uv pip compile r.in -o out/w.bin")
+    assert "out" in placed("hdfs dfs -get /r/w.bin out")
+    assert "out" in placed("scp host:/w.bin out")
+    assert "out" in placed("find out -name w.bin -exec cp /tmp/evil {} ;")
+    for command in (
+        "cd out && cp /tmp/evil w.bin",
+        "mytool $OUT ${DEST} `pwd`",
+        "SRC=/tmp/evil; DST=out/w.bin; cp $SRC $DST",
+        "echo out/w.bin | xargs -n1 cp /tmp/evil",
+        "python -c 'import urllib.request as u; u.urlretrieve(URL, P)'",
+        "mytool " + " ".join(f"d{n}/x" for n in range(80)) + " out/w.bin",  # more than followed
+    ):
+        assert "." in placed(command), command
     for command in (
         "ls -la ../out",
         "du -sh ../out/w.bin",
@@ -604,8 +623,9 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
         "python train.py",
         "bash run.sh",
         "mytool --fetch .",  # the working folder itself: not taken from a program that may not write
-        "mytool $OUT ${DEST} `pwd`",  # variables and substitutions: unknown
         "mytool https://example.org/w.bin host:/w.bin",  # addresses, not local paths
         "ruff check",  # a bare word in operand place: a subcommand
+        "find out -name w.bin",
+        "uv pip install torch",
     ):
         assert placed(command) == set(), command

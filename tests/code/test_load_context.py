@@ -1647,3 +1647,69 @@ def test_reading_listing_or_writing_elsewhere_keeps_the_saved_file_its_own(tmp_p
     cells = ("import torch", "torch.save(m, '../out/w.bin')")
     text = notebook(*cells, between, "m = torch.load('../out/w.bin')")
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["low"]
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "P = sys.argv[1]",
+        "for P in sys.argv:\n    pass",
+        "P += '.bak'",
+        "(P := sys.argv[1])",
+        "from cfg import P",
+        "globals()['P'] = sys.argv[1]",
+        "exec(text)",
+    ],
+)
+def test_a_script_rebinding_the_saved_variable_path_keeps_the_load_high(tmp_path: Path, rebinding: str) -> None:
+    """In a script the variable path is followed within one scope: a binding of its name between
+    the write and the load (or a call that may bind any name) ends that, at module level and in a
+    function; a module name a function reads that the module binds twice is not followed."""
+    top = f"import sys, torch\nP = make_path()\ntorch.save(m, P)\n{rebinding}\nm = torch.load(P)\n"
+    assert [f.severity.value for f in scan_code(tmp_path, top, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    body = "\n".join(
+        "    " + line for line in f"P = make_path()\ntorch.save(m, P)\n{rebinding}\nreturn torch.load(P)".split("\n")
+    )
+    inside = f"import sys, torch\ndef run(m, text):\n{body}\n"
+    assert [f.severity.value for f in scan_code(tmp_path, inside, "job.py") if f.rule_id == "MLS306"] == ["high"]
+    kept = "import sys, torch\nP = make_path()\ntorch.save(m, P)\nm = torch.load(P)\n"
+    assert [f.severity.value for f in scan_code(tmp_path, kept, "job.py") if f.rule_id == "MLS306"] == ["low"]
+    twice = (
+        "import sys, torch\nP = make_path()\ndef run(m):\n    torch.save(m, P)\n    return torch.load(P)\nP = other()\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, twice, "job.py") if f.rule_id == "MLS306"] == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("between", "severity"),
+    [
+        ("!cp /tmp/evil {P}", "high"),
+        ("!cp /tmp/evil $P", "high"),
+        ("!mytool get x ${P}", "high"),
+        ("!ls -la {P}", "low"),  # only lists it
+        ("!cp /tmp/evil {OTHER}", "low"),  # another name
+    ],
+)
+def test_a_notebook_shell_line_handed_the_saved_path_by_interpolation(
+    tmp_path: Path, between: str, severity: str
+) -> None:
+    text = notebook("import torch\nP = '../out/w.bin'", "torch.save(m, P)", between, "m = torch.load(P)")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == [severity]
+
+
+def test_more_local_paths_beside_a_remote_address_than_followed_may_be_any_file(tmp_path: Path) -> None:
+    decoys = ", ".join(f"'d{n}/x'" for n in range(17))
+    text = notebook(
+        "import torch, fsspec\nU = 's3://b/w.bin'",
+        "torch.save(m, '../out/w.bin')",
+        f"fs.get('s3://b/w', {decoys})",
+        "m = torch.load('../out/w.bin')",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
+    held = notebook(
+        "import torch, fsspec\nU = 's3://b/w.bin'",
+        "torch.save(m, '../out/w.bin')",
+        "fs.get(U, '../out/w.bin')",
+        "m = torch.load('../out/w.bin')",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, held, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
