@@ -507,6 +507,9 @@ class LoadContext:
         self.binding_lines: dict[tuple[int, str], list[int]] = {}
         self.rebound_module_names: set[str] = set()
         self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
+        # Names whose value inside the function being visited is not known (module names bound
+        # more than once): neither a constant nor a notebook's name-path there.
+        self.opaque: set[str] = set()
         # An instance's own paths (`self.snapshot_path`) count across its class's methods, which run
         # in any order: calls -> the line of the class they are in (0: none); writes are recorded
         # under the negated class line.
@@ -536,7 +539,7 @@ class LoadContext:
         text = _text(node, self.constants)
         if text is not None and text.strip():
             return "c:" + _normal(text)
-        if self.notebook and _path_of_names(node):
+        if self.notebook and _path_of_names(node) and not self._mentions_opaque(node):
             try:
                 return "n:" + ast.unparse(node)
             except (ValueError, RecursionError):
@@ -554,6 +557,9 @@ class LoadContext:
         for name in names:
             self.constants.pop(name, None)
             self.handles.pop(name, None)
+
+    def _mentions_opaque(self, node: ast.AST) -> bool:
+        return bool(self.opaque) and any(isinstance(n, ast.Name) and n.id in self.opaque for n in ast.walk(node))
 
     def hide_constants(self, names: set[str]) -> dict[str, str]:
         """Forget the module constants a function's parameters hide; returns them, to restore."""

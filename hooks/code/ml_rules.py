@@ -944,7 +944,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
         hidden_names = names | self._rebound_names
         hidden = self.loads.enter_function(hidden_names)
+        outer_opaque = self.loads.opaque
+        self.loads.opaque = (outer_opaque | self._rebound_names) - names  # a parameter is the function's own
         self.generic_visit(node)
+        self.loads.opaque = outer_opaque
         self.loads.leave_function(hidden_names, hidden)
         self.ruamel_loaders = outer_ruamel  # a function's locals end with it
         self._function_locals = outer_locals

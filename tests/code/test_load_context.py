@@ -1713,3 +1713,14 @@ def test_more_local_paths_beside_a_remote_address_than_followed_may_be_any_file(
         "m = torch.load('../out/w.bin')",
     )
     assert [f.severity.value for f in scan_code(tmp_path, held, "nb.ipynb") if f.rule_id == "MLS306"] == ["high"]
+
+
+def test_a_global_written_in_one_function_is_not_a_parameter_of_the_same_name_in_another(tmp_path: Path) -> None:
+    """A module name a function declares global may hold anything when another function runs; a
+    parameter that happens to share its name is the caller's value, not the file written."""
+    text = notebook(
+        "import faiss\nfrom langchain_community.vectorstores import FAISS\nname = 'vdb'",
+        "def build(chunks):\n    global store, name\n    store = FAISS.from_documents(chunks, emb)\n    store.save_local(name)",
+        "def load(name):\n    return FAISS.load_local(name, emb, allow_dangerous_deserialization=True)",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS313"] == ["high"]
