@@ -1720,7 +1720,8 @@ def test_a_global_written_in_one_function_is_not_a_parameter_of_the_same_name_in
     parameter that happens to share its name is the caller's value, not the file written."""
     text = notebook(
         "import faiss\nfrom langchain_community.vectorstores import FAISS\nname = 'vdb'",
-        "def build(chunks):\n    global store, name\n    store = FAISS.from_documents(chunks, emb)\n    store.save_local(name)",
+        "def build(chunks):\n    global store, name\n"
+        "    store = FAISS.from_documents(chunks, emb)\n    store.save_local(name)",
         "def load(name):\n    return FAISS.load_local(name, emb, allow_dangerous_deserialization=True)",
     )
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS313"] == ["high"]
