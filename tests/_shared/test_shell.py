@@ -584,27 +584,33 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
     def placed(command: str) -> set[str]:
         return {path for p in placements(command) for path in p.paths}
 
-    assert "../out" in placed("gh release download v1 -D ../out")
-    assert "../out/w.bin" in placed("dd if=/mnt/x of=../out/w.bin")
-    assert "../out/w.bin" in placed("hdfs dfs -get /x/w.bin ../out/w.bin")
-    assert "../out" in placed("mlflow artifacts download -u runs:/x/w.bin --dst-path=../out")
-    assert "../out" in placed("wandb artifact get e/p/a:v0 --root ../out")
-    assert "../out" in placed("pip download -d ../out torch")
-    assert "../out/" in placed("sftp host:/w.bin ../out/")
-    assert "../out" in placed("python -m tools.fetch --out ../out")
-    assert "../out" in placed("git clone https://example.org/r.git ../out")
-    assert "ckpt" in placed("mytool sync ckpt/*.pt")  # a pattern names its folder
-    assert "out" in placed("mytool get -o out w.bin") and "w.bin" in placed("mytool get -o out w.bin")
-    # Red team (stop 47): programs that read unless told to write, installers' other verbs, a bare
-    # folder after the subcommand, find's actions, paths after `cd`, variables, code on the line.
-    assert "out/w.bin" in placed("uniq /tmp/evil out/w.bin")
-    assert "out/w.bin" in placed("sort -o out/w.bin /tmp/evil")
-    assert "out/w.bin" in placed("git log -1 --format=%B --output=out/w.bin")
-    assert "out/w.bin" in placed("conda run -n base gdown ID -O out/w.bin")
-    assert "out/w.bin" in placed("uv pip compile r.in -o out/w.bin")
-    assert "out" in placed("hdfs dfs -get /r/w.bin out")
-    assert "out" in placed("scp host:/w.bin out")
-    assert "out" in placed("find out -name w.bin -exec cp /tmp/evil {} ;")
+    # Each command and one path it may fill. Red team (stop 47): programs that read unless told to
+    # write, installers' other verbs, a bare folder after the subcommand, find's actions.
+    filled = [
+        ("gh release download v1 -D ../out", "../out"),
+        ("dd if=/mnt/x of=../out/w.bin", "../out/w.bin"),
+        ("hdfs dfs -get /x/w.bin ../out/w.bin", "../out/w.bin"),
+        ("mlflow artifacts download -u runs:/x/w.bin --dst-path=../out", "../out"),
+        ("wandb artifact get e/p/a:v0 --root ../out", "../out"),
+        ("pip download -d ../out torch", "../out"),
+        ("sftp host:/w.bin ../out/", "../out/"),
+        ("python -m tools.fetch --out ../out", "../out"),
+        ("git clone https://example.org/r.git ../out", "../out"),
+        ("mytool sync ckpt/*.pt", "ckpt"),  # a pattern names its folder
+        ("mytool get -o out w.bin", "out"),
+        ("mytool get -o out w.bin", "w.bin"),
+        ("uniq /tmp/evil out/w.bin", "out/w.bin"),
+        ("sort -o out/w.bin /tmp/evil", "out/w.bin"),
+        ("git log -1 --format=%B --output=out/w.bin", "out/w.bin"),
+        ("conda run -n base gdown ID -O out/w.bin", "out/w.bin"),
+        ("uv pip compile r.in -o out/w.bin", "out/w.bin"),
+        ("hdfs dfs -get /r/w.bin out", "out"),
+        ("scp host:/w.bin out", "out"),
+        ("find out -name w.bin -exec cp /tmp/evil {} ;", "out"),
+    ]
+    for command, path in filled:
+        assert path in placed(command), command
+    # After `cd`, with variables, code on the line, or more than followed: any file.
     for command in (
         "cd out && cp /tmp/evil w.bin",
         "mytool $OUT ${DEST} `pwd`",
