@@ -902,6 +902,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.forget(_names_stored(node.target))  # `OUT += "/w.bin"`
         self.generic_visit(node)
 
+    def visit_AsyncFor(self, node: ast.AsyncFor) -> None:
+        self.loads.forget(_names_stored(node.target))  # visit_For (below, with the zip-slip check) does the same
+        self.generic_visit(node)
+
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.generic_visit(node)
         self._remember(node.target, node.value)  # `(OUT := argv[1])`
@@ -1784,10 +1788,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         return isinstance(node, ast.Name) and node.id in self.llm_values
 
     # --- manual archive extraction (zip slip) --------------------------------------------
-    def visit_AsyncFor(self, node: ast.AsyncFor) -> None:
-        self.loads.forget(_names_stored(node.target))
-        self.generic_visit(node)
-
     def visit_For(self, node: ast.For) -> None:
         self.loads.forget(_names_stored(node.target))  # `for OUT in sys.argv[1:]`
         iterator = node.iter
