@@ -18,7 +18,7 @@ from hooks._core.paths import is_excluded
 from hooks._core.scanner import FileReport, Scanner, TextScanner, WrittenFile
 from hooks._core.selection import file_tags, selects
 from hooks._core.spec import HookSpec
-from hooks._core.tail import TailContext, apply_rule_policy, filter_file
+from hooks._core.tail import TailContext, apply_rule_policy, filter_file, run_wide
 
 
 @dataclass
@@ -131,7 +131,7 @@ def _written_findings(
             )
             continue
         for finding in report.findings:
-            if context.registry.declares(finding.rule_id) and context.registry[finding.rule_id].run_wide:
+            if run_wide(finding.rule_id, context.registry):
                 # The run's notice (MLS416) says the same wherever it stands: one message, so the
                 # run shows it once (tail.collapse_run_wide), at the command's or the text's line.
                 line = written.first_line if written.installed else finding.line + offset

@@ -263,7 +263,7 @@ def collapse_run_wide(findings: Sequence[Finding], registry: RuleRegistry) -> li
     place that file's finding had. The per-file verdicts (and the cache) keep every file's."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        if _run_wide(finding.rule_id, registry):
+        if run_wide(finding.rule_id, registry):
             groups.setdefault((finding.rule_id, finding.message), []).append(finding)
     if not groups:
         return list(findings)
@@ -277,6 +277,6 @@ def collapse_run_wide(findings: Sequence[Finding], registry: RuleRegistry) -> li
     return [shown.get(id(f), f) for f in findings if id(f) in shown or id(f) not in collapsed]
 
 
-def _run_wide(rule_id: str, registry: RuleRegistry) -> bool:
+def run_wide(rule_id: str, registry: RuleRegistry) -> bool:
     # Only our own rules can be run-wide: a passthrough id (bandit's) is never looked up.
     return registry.declares(rule_id) and registry[rule_id].run_wide

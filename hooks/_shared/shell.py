@@ -917,25 +917,7 @@ _FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir", "-delete", "-fp
 _INSTALLER_VERBS = frozenset({"install", "uninstall", "remove", "list", "show", "freeze", "info", "search", "check"})
 # git subcommands that leave the working files as they are.
 _GIT_READ_ONLY = frozenset(
-    {
-        "status",
-        "log",
-        "diff",
-        "show",
-        "add",
-        "commit",
-        "branch",
-        "config",
-        "remote",
-        "init",
-        "push",
-        "tag",
-        "rev-parse",
-        "describe",
-        "ls-files",
-        "blame",
-        "grep",
-    }
+    "status log diff show add commit branch config remote init push tag rev-parse describe ls-files blame grep".split()
 )
 # An installer's verbs that write only into the environment, unless a target folder is given.
 _INSTALLER_TARGETS = frozenset(

@@ -501,9 +501,10 @@ class LoadContext:
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
         # For a script: (function line, name) -> lines where the name is bound there (any way;
-        # "*" for a call that may bind any name: exec, globals(), setattr), and the module names
-        # bound more than once or declared global: a variable path rebound between the write and
-        # the load names another file (prescan_writes).
+        # "*" for a call that may bind any name: exec, globals(), setattr): a variable path rebound
+        # between the write and the load names another file (prescan_writes). And the module names
+        # bound more than once or declared global (names_bound_more_than_once, set by the visitor
+        # before the prescan): inside a function their value depends on when it runs.
         self.binding_lines: dict[tuple[int, str], list[int]] = {}
         self.rebound_module_names: set[str] = set()
         self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
@@ -671,8 +672,6 @@ class LoadContext:
         "wb").write(data)`, `f.write(data)` on a handle of p, `Path(p).write_bytes(data)`,
         `shutil.copyfileobj(src, f)`: whatever the bytes are, they are not a serialiser's."""
         func = call.func
-        if not isinstance(func, ast.Attribute) and not (isinstance(func, ast.Name) and func.id == "copyfileobj"):
-            return []
         target: ast.AST | None = None
         if isinstance(func, ast.Attribute) and func.attr in ("write", "writelines"):
             target = func.value
@@ -696,10 +695,11 @@ class LoadContext:
         "s3://b/w.bin", "out/w.bin")`, `fetch(url="https://...", dest="out")`, the address in a
         constant `U`): the constant paths among its other arguments, each a file or a folder;
         more than 16 of them: any file."""
+        if _fetching_call(call):
+            return []  # its own targets are recorded as a fetch's
         arguments = [*call.args, *(k.value for k in call.keywords if k.arg not in _SOURCE_KEYWORDS)]
         texts = [self.constant_text(argument) for argument in arguments]
-        remote = any(text is not None and "://" in text for text in texts)
-        if _fetching_call(call) or not (remote or _names_a_source(call)):
+        if not (any(text is not None and "://" in text for text in texts) or _names_a_source(call)):
             return []
         keys = ["c:" + _normal(text) for text in texts if text is not None and "://" not in text and text.strip()]
         return ["c:."] if len(keys) > 16 else keys
@@ -1587,7 +1587,6 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
-    context.rebound_module_names = names_bound_more_than_once(module)
     context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]

@@ -610,9 +610,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Names local to the function being visited (assigned in it, not declared global): Python
         # binds them for the whole function, so there an assignment decides what the name is.
         self._function_locals: set[str] | None = None
-        # Module names bound more than once (or declared global in a function): a function may run
-        # after any of the bindings, so inside one they are not taken as the constant seen last.
-        self._rebound_names: set[str] = set()
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
@@ -651,7 +648,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._materializer_loads = _materializer_load_calls(nodes)
-        self._rebound_names = names_bound_more_than_once(module)
+        # Module names bound more than once (or declared global in a function): a function may run
+        # after any of the bindings, so inside one they are not taken as the constant seen last.
+        self.loads.rebound_module_names = names_bound_more_than_once(module)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
@@ -946,10 +945,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals = _locals_of(node)
         for name in names:
             self.ruamel_loaders.pop(name, None)  # a parameter named `yaml` is not the outer instance
-        hidden_names = names | self._rebound_names
+        hidden_names = names | self.loads.rebound_module_names
         hidden = self.loads.enter_function(hidden_names)
         outer_opaque = self.loads.opaque
-        self.loads.opaque = (outer_opaque | self._rebound_names) - names  # a parameter is the function's own
+        # Module names bound twice are not known inside; a parameter is the function's own.
+        self.loads.opaque = (outer_opaque | self.loads.rebound_module_names) - names
         self.generic_visit(node)
         self.loads.opaque = outer_opaque
         self.loads.leave_function(hidden_names, hidden)

@@ -43,9 +43,9 @@ REQUIREMENT_RULES = RequirementRules(
 NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
-# The checks that judge a package by its name and release, for packages an install command names.
-# What an install command's packages are judged by here; ADVISORIES_NOT_CHECKED too, since a pinned
-# install is looked up like a pinned requirement, and old or missing data must be said for it.
+# The checks that judge a package by its name and release, for packages an install command names;
+# ADVISORIES_NOT_CHECKED too, since a pinned install is looked up like a pinned requirement, and
+# old or missing data must be said for it.
 _INSTALLED_NAME_RULES = frozenset(
     rule.rule_id
     for rule in (
