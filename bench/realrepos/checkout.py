@@ -26,7 +26,7 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind15: chosen at stop 36 the same way (README); blind16 at stop 37; blind17 at stop 38;
 # blind18 at stop 39; blind19 at stop 40; blind20 at stop 41; blind21 at stop 42; blind22 at stop 43;
 # blind23 at stop 44; blind24 at stop 45; blind25 at stop 46; blind26 at stop 47;
-# blind27 chosen at stop 47 too, scanned only once its code is final (README).
+# blind27 chosen at stop 47 too, scanned only once its code is final (README); blind28 the same at stop 48.
 SPLITS = (
     "tune",
     "heldout",
@@ -61,6 +61,7 @@ SPLITS = (
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
 )
 
 
