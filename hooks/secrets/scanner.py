@@ -11,6 +11,7 @@ from pathlib import Path
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
+from hooks._core.sample_files import is_sample_file
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
 from hooks._core.severity import Severity
@@ -288,6 +289,12 @@ def _finding(
         # and so does a key of a vendor no rule names (a prefix, then a long generated part).
         severity = Severity("low")
         note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
+    elif shape_only and is_sample_file(display):
+        # `.env.example`, `terraform.tfvars.template`: users copy the file and put their own values
+        # in; what it holds are samples and defaults (hooks/_core/sample_files.py). Provider formats
+        # and keys of a vendor's layout keep blocking here, as a pasted real key would.
+        severity = Severity("low")
+        note = "; in a template or example file, a sample to replace (reported low; `profile: strict` blocks it)"
     elif shape_only and in_page_script(display, text, hit.start):
         # A web page's own script is sent to every visitor: a search widget's or chat widget's
         # client key (hooks/secrets/page_script.py).

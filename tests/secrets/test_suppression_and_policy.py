@@ -123,6 +123,30 @@ def test_a_provider_token_in_the_tests_still_blocks(tmp_path: Path) -> None:
     assert finding.rule_id == "MLS201" and finding.severity.value in ("medium", "high", "critical")
 
 
+def test_a_generic_value_in_a_template_or_example_file_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
+    for name, text in (
+        (".env.example", "DB_PASSWORD=Zq8XrT2vLp9WmN4cQs7B\n"),
+        ("tutorials/terraform/env-vars.template", 'export GRAFANA_PASSWORD="Zq8XrT2vLp9WmN4cQs7B"\n'),
+        ("deploy/terraform.tfvars.template", 'admin_password = "Zq8XrT2vLp9WmN4cQs7B"\n'),
+        ("config/settings.example.yaml", "api_secret: Zq8XrT2vLp9WmN4cQs7B\n"),
+    ):
+        [finding] = scan_text(tmp_path, name, text)
+        assert finding.rule_id == "MLS223" and finding.severity.value == "low", name
+        assert "a sample to replace" in finding.message
+        [strict] = scan_text(tmp_path, name, text, Policy(root=tmp_path, profile="strict"))
+        assert strict.severity.value == "medium", name
+
+
+def test_a_provider_token_in_an_example_file_and_a_generic_value_in_look_alikes_keep_blocking(tmp_path: Path) -> None:
+    token = fake("hf_", 34, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    [provider] = scan_text(tmp_path, ".env.example", f"HF_TOKEN={token}\n")  # a pasted real key
+    assert provider.rule_id == "MLS201" and provider.severity.value in ("medium", "high", "critical")
+    line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
+    for name in ("example.py", "examples/serve.py", "sampler.yaml", ".env", "templates/app.yaml"):
+        [finding] = scan_text(tmp_path, name, line if name.endswith(".py") else "DB_PASSWORD: Zq8XrT2vLp9WmN4cQs7B\n")
+        assert finding.severity.value == "medium", name
+
+
 def test_credentials_that_only_look_like_tests_keep_blocking(tmp_path: Path) -> None:
     line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
     for name, text in (
