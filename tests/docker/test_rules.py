@@ -324,3 +324,46 @@ def test_a_dockerfile_of_comments_only_is_low_unless_something_builds_it(
 def test_a_url_a_text_tool_hands_on_is_still_a_fetch(tmp_path: Path, run: str) -> None:
     text = f"FROM {PIN}\nRUN {run}\n{SAFE_END}"
     assert "MLS505" in [rule for rule, _ in scan(tmp_path, text)], run
+
+
+def http_fetches(tmp_path: Path, body: str) -> list[tuple[str, str]]:
+    """(severity, message) of each MLS505 finding of a pinned Dockerfile with `body`."""
+    path = tmp_path / "Dockerfile"
+    path.write_text(f"FROM {PIN}\n{body}{SAFE_END}")
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    return [(f.severity.value, f.message) for f in found if f.rule_id == "MLS505"]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "wget -q http://data.mxnet.io/models/imagenet/synset.txt -O /opt/ml/model/synset.txt",
+        "curl -o /m/symbol.json http://data.mxnet.io/models/resnet-18-symbol.json",
+        "wget -O model-symbol.json http://data.mxnet.io/resnet-152-symbol.json && wget -O labels.txt http://x.example/l.txt",
+        "wget http://x.example/data/train.csv?raw=1 -O /data/train.csv",
+    ],
+)
+def test_data_no_loader_runs_fetched_over_http_is_low(tmp_path: Path, run: str) -> None:
+    found = http_fetches(tmp_path, f"RUN {run}\n")
+    assert found and all(severity == "low" and "nothing runs" in message for severity, message in found), run
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "RUN wget http://data.mxnet.io/models/resnet-18-0000.params\n",  # weights
+        "RUN wget http://x.example/requirements.txt && pip install -r requirements.txt\n",
+        "RUN curl -o /tmp/steps.txt http://x.example/steps.txt && bash /tmp/steps.txt\n",
+        "RUN wget http://x.example/key.pub && apt-key add key.pub\n",
+        "RUN wget http://x.example/data.tar.gz && tar xzf data.tar.gz\n",
+        # A data file any command names again: sourced, handed to xargs or pip, in a later RUN.
+        "RUN curl -o env.txt http://x.example/env.txt; . ./env.txt\n",
+        "RUN wget http://x.example/urls.txt && xargs -a urls.txt wget\n",
+        "RUN wget http://x.example/hosts.txt && cat hosts.txt | xargs -n1 sh -c\n",
+        "RUN wget -O /tmp/l.txt http://x.example/list.txt && pip install -r /tmp/l.txt\n",
+        "RUN wget http://x.example/pkgs.txt\nRUN pip install -r pkgs.txt\n",
+    ],
+)
+def test_weights_archives_keys_and_files_a_command_names_again_keep_blocking(tmp_path: Path, body: str) -> None:
+    found = http_fetches(tmp_path, body)
+    assert found and all(severity == "high" for severity, _ in found), body
