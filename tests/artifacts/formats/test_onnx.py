@@ -59,6 +59,23 @@ def test_custom_operator_domains(tmp_path: Path) -> None:
     assert scan_bytes(tmp_path, "ok.onnx", _model([contrib], opset_imports=opsets)) == []
 
 
+@pytest.mark.parametrize(
+    ("domain", "severity"),
+    [
+        ("ai.onnx.contrib", "low"),  # onnxruntime-extensions' operators: a published library
+        ("com.microsoft.extensions", "low"),
+        ("ai.onnx.contrib.extra", "medium"),  # a look-alike name is no known library
+        ("com.microsoft.extensionsx", "medium"),
+        ("ai.onnx.contri", "medium"),
+    ],
+)
+def test_operators_of_a_published_library_are_low(tmp_path: Path, domain: str, severity: str) -> None:
+    node = helper.make_node("DecodeImage", ["x"], ["y"], domain=domain)
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid(domain, 1)]
+    [found] = scan_bytes(tmp_path, "pre.onnx", _model([node], opset_imports=opsets))
+    assert found.rule_id == "MLS122" and found.severity.value == severity
+
+
 def test_a_model_local_function_is_not_a_custom_operator(tmp_path: Path) -> None:
     body = [helper.make_node("Relu", ["a"], ["b"])]
     function = helper.make_function("local.fn", "MyRelu", ["a"], ["b"], body, [helper.make_opsetid("", 17)])
