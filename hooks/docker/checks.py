@@ -102,7 +102,7 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
     yield from _final_user(dockerfile)
     yield from _unchecked_adds(dockerfile, strict)
     variables = dict(dockerfile.global_args)
-    uses = _file_uses(dockerfile)
+    uses = None if strict else _file_uses(dockerfile)  # `profile: strict`: no fetch is lowered
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
         if keyword in ("ENV", "ARG"):
@@ -221,7 +221,7 @@ def _url_variables(variables: dict[str, str]) -> dict[str, str]:
 
 
 def _run_checks(
-    instruction: Instruction, strict: bool, urls: dict[str, str] | None = None, uses: str = ""
+    instruction: Instruction, strict: bool, urls: dict[str, str] | None = None, uses: str | None = None
 ) -> Iterator[Issue]:
     unpinned: list[Issue] = []
     for line, command in _commands(instruction):
@@ -268,7 +268,7 @@ def _text_handled(command: str, segments: list[tuple[int, int, str]], position: 
     return False
 
 
-def _command_checks(instruction: Instruction, line: int, command: str, uses: str = "") -> Iterator[Issue]:
+def _command_checks(instruction: Instruction, line: int, command: str, uses: str | None = None) -> Iterator[Issue]:
     if pipes_download_to_shell(command):
         yield Issue(
             rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
@@ -347,10 +347,11 @@ def _file_uses(dockerfile: Dockerfile) -> str:
     return "\n".join(texts)
 
 
-def _inert_data(url: str, command: str, end: int, uses: str) -> bool:
-    """The URL names a data file, and no command names it (or the name it is saved as) again."""
+def _inert_data(url: str, command: str, end: int, uses: str | None) -> bool:
+    """The URL names a data file, and no command names it (or the name it is saved as) again
+    (`uses`: the Dockerfile's commands without URLs and download targets; None under strict)."""
     path = url.split("?", 1)[0].split("#", 1)[0]
-    if _INERT_DATA_URL.search(path) is None:
+    if uses is None or _INERT_DATA_URL.search(path) is None:
         return False
     names = {path.rsplit("/", 1)[-1]}
     for saved in _SAVED_AS.finditer(command):

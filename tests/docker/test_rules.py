@@ -326,11 +326,11 @@ def test_a_url_a_text_tool_hands_on_is_still_a_fetch(tmp_path: Path, run: str) -
     assert "MLS505" in [rule for rule, _ in scan(tmp_path, text)], run
 
 
-def http_fetches(tmp_path: Path, body: str) -> list[tuple[str, str]]:
+def http_fetches(tmp_path: Path, body: str, profile: str = "default") -> list[tuple[str, str]]:
     """(severity, message) of each MLS505 finding of a pinned Dockerfile with `body`."""
     path = tmp_path / "Dockerfile"
     path.write_text(f"FROM {PIN}\n{body}{SAFE_END}")
-    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path, profile=profile))
     return [(f.severity.value, f.message) for f in found if f.rule_id == "MLS505"]
 
 
@@ -346,6 +346,7 @@ def http_fetches(tmp_path: Path, body: str) -> list[tuple[str, str]]:
 def test_data_no_loader_runs_fetched_over_http_is_low(tmp_path: Path, run: str) -> None:
     found = http_fetches(tmp_path, f"RUN {run}\n")
     assert found and all(severity == "low" and "nothing runs" in message for severity, message in found), run
+    assert all(severity == "high" for severity, _ in http_fetches(tmp_path, f"RUN {run}\n", "strict")), run
 
 
 @pytest.mark.parametrize(
