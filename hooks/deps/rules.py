@@ -14,10 +14,7 @@ VULNERABLE_DEPENDENCY = BOOK.rule(
     cwe=1395,
     what=(
         "A dependency pinned to an exact version that has known vulnerabilities in the OSV records "
-        "(PYSEC, GHSA and CVE ids are in the message). Reported low when the vendor disputes them, when "
-        "they only make a development tool hang, and in a file that only sets up the project's own tests "
-        "or documentation build (`docs/requirements.txt`, `tests/**/requirements.txt`, "
-        "`requirements-test.txt`), which no user installs; `profile: strict` blocks all of them."
+        "(PYSEC, GHSA and CVE ids are in the message)."
     ),
     why=(
         "The pinned release is what gets installed on developer machines, CI and images; the advisories "

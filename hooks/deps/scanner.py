@@ -22,7 +22,6 @@ from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, On
 from hooks.deps.installed_metadata import INSTALLED_METADATA, metadata_requirements
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
-from hooks.deps.side_environments import side_environment
 from hooks.deps.spec import DEPENDENCY_FILES
 from hooks.deps.tool_hangs import only_hangs_a_tool
 
@@ -130,8 +129,7 @@ class DepsScanner:
             return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
         report = FileReport()
         for file_display, parsed in files:
-            environment = None if settings.strict else side_environment(file_display)
-            report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings, environment))
+            report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings))
             report.texts[(file_display, None)] = list(parsed.lines)
         report.cacheable = not self._lookup_failed  # the next run may reach the advisories
         return report
@@ -208,9 +206,7 @@ class DepsScanner:
         return FileReport([finding for finding in report.findings if finding.rule_id in _INSTALLED_NAME_RULES])
 
     # --- checks --------------------------------------------------------------------------
-    def _check(self, parsed: DependencyFile, settings: DepsSettings, environment: str | None = None) -> list[Issue]:
-        """The file's findings; `environment` names what the file installs for when that is only the
-        project's own tests or documentation build (side_environments.py), which lowers advisories."""
+    def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
         issues: list[Issue] = list(parsed.problems)
         for option in parsed.indexes:
             issues.extend(self._index_checks(option, settings))
@@ -225,7 +221,7 @@ class DepsScanner:
             # checked no differently with current data, so the gap does not concern it.
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
-            issues.extend(self._advisory_checks(parsed, pins, settings, environment))
+            issues.extend(self._advisory_checks(parsed, pins, settings))
         return issues
 
     @staticmethod
@@ -249,7 +245,7 @@ class DepsScanner:
         yield from requirement_issues(requirement, dependency.line, REQUIREMENT_RULES, dependency.hashes)
 
     def _advisory_checks(
-        self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings, environment: str | None
+        self, parsed: DependencyFile, pins: list[tuple[str, str]], settings: DepsSettings
     ) -> Iterator[Issue]:
         assert settings.source is not None
         try:
@@ -283,18 +279,7 @@ class DepsScanner:
             disputed = [a for a in advisories if not a.malicious and a.disputed]
             hangs = [] if settings.strict else [a for a in ordinary if only_hangs_a_tool(name, a.denial_only)]
             ordinary = [a for a in ordinary if a not in hangs]
-            if ordinary and environment is not None:
-                # Installed only where the project runs its tests or builds its documentation: no
-                # user installs it and nothing it serves is exposed; malware above blocks anywhere.
-                yield Issue(
-                    rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} has known vulnerabilities: {_summary(ordinary)} (in {environment}, "
-                    "which no user installs: reported low; `profile: strict` blocks it)",
-                    f"vuln:{normalize(name)}:{version}",
-                    line=dependency.line,
-                    severity=Severity.LOW,
-                )
-            elif ordinary:
+            if ordinary:
                 yield Issue(
                     rules.VULNERABLE_DEPENDENCY,
                     f"{name} {version} has known vulnerabilities: {_summary(ordinary)}",

@@ -102,7 +102,6 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
     yield from _final_user(dockerfile)
     yield from _unchecked_adds(dockerfile, strict)
     variables = dict(dockerfile.global_args)
-    uses = None if strict else _file_uses(dockerfile)  # `profile: strict`: no fetch is lowered
     for instruction in dockerfile.instructions:
         keyword = instruction.keyword
         if keyword in ("ENV", "ARG"):
@@ -117,7 +116,7 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
                         line=instruction.line,
                     )
         if keyword in ("RUN", "CMD", "ENTRYPOINT") or (keyword in ("COPY", "ADD") and instruction.heredocs):
-            yield from _run_checks(instruction, strict, _url_variables(variables), uses)
+            yield from _run_checks(instruction, strict, _url_variables(variables))
         if keyword in ("COPY", "ADD"):
             yield from _copy_checks(instruction, variables)
         if keyword == "EXPOSE":
@@ -220,12 +219,10 @@ def _url_variables(variables: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in variables.items() if _ONE_HTTPS_URL.fullmatch(value)}
 
 
-def _run_checks(
-    instruction: Instruction, strict: bool, urls: dict[str, str] | None = None, uses: str | None = None
-) -> Iterator[Issue]:
+def _run_checks(instruction: Instruction, strict: bool, urls: dict[str, str] | None = None) -> Iterator[Issue]:
     unpinned: list[Issue] = []
     for line, command in _commands(instruction):
-        yield from _command_checks(instruction, line, command, uses)
+        yield from _command_checks(instruction, line, command)
         installed = substitute(command, urls) if urls else command
         for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict):
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
@@ -268,7 +265,7 @@ def _text_handled(command: str, segments: list[tuple[int, int, str]], position: 
     return False
 
 
-def _command_checks(instruction: Instruction, line: int, command: str, uses: str | None = None) -> Iterator[Issue]:
+def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
     if pipes_download_to_shell(command):
         yield Issue(
             rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
@@ -288,16 +285,6 @@ def _command_checks(instruction: Instruction, line: int, command: str, uses: str
         if not _APT_SOURCE.search(before) and _text_handled(command, segments, match.start()):
             continue  # `sed -i 's|http://archive...|http://mirror...|'`, `echo`: text, nothing is fetched
         shown = redact_url(match.group(0))
-        if _inert_data(match.group(0), command, match.end(), uses):
-            yield Issue(
-                rules.PLAIN_HTTP_FETCH,
-                f"fetches {shown} over plain http: data that parsers read and nothing runs (a swap changes "
-                "results, not what the image executes); reported low",
-                f"http:{shown}",
-                line=line,
-                severity=Severity.LOW,
-            )
-            continue
         yield Issue(
             rules.PLAIN_HTTP_FETCH,
             f"fetches {shown} over plain http: weights or data can be swapped in transit",
@@ -325,42 +312,6 @@ def _command_checks(instruction: Instruction, line: int, command: str, uses: str
     if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT") or line != instruction.line:
         for service in open_services(command):
             yield Issue(_SERVICE_RULES[service.kind], service.message, service.kind, line=line)
-
-
-# Files of data that no loader executes, by the URL's own name: a label list, a JSON graph, a CSV
-# (the same model as mlsec-code's MLS330). Weights, archives, scripts, keys and packages keep MLS505's
-# severity, and so does a data file that any command of the Dockerfile names again (pip's `-r`, a
-# shell's `.`, `xargs`, an application's argument): only a file nothing else mentions is low.
-_INERT_DATA_URL = re.compile(r"(?i)/[^/?#]+\.(?:csv|tsv|jsonl?|parquet|feather|arrow|txt|data|xlsx?)$")
-_ANY_URL = re.compile(r"(?i)\b(?:https?|ftp|s3|gs)://\S+")
-_SAVED_AS = re.compile(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)(?:[\s=]+|(?=[^\s-]))(\S+)")
-
-
-def _file_uses(dockerfile: Dockerfile) -> str:
-    """The text of every command of the Dockerfile without its URLs and download targets: what is
-    left names the files the build uses."""
-    texts = []
-    for instruction in dockerfile.instructions:
-        if instruction.keyword in ("RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "ENV", "ARG", "WORKDIR", "VOLUME"):
-            text = " ".join(instruction.json_arguments) if instruction.json_arguments is not None else instruction.text
-            texts.append(_SAVED_AS.sub(" ", _ANY_URL.sub(" ", text)))
-    return "\n".join(texts)
-
-
-def _inert_data(url: str, command: str, end: int, uses: str | None) -> bool:
-    """The URL names a data file, and no command names it (or the name it is saved as) again
-    (`uses`: the Dockerfile's commands without URLs and download targets; None under strict)."""
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    if uses is None or _INERT_DATA_URL.search(path) is None:
-        return False
-    names = {path.rsplit("/", 1)[-1]}
-    for saved in _SAVED_AS.finditer(command):
-        if abs(saved.start() - end) < 2 or abs(saved.end() - (end - len(url))) < 2:
-            names.add(saved.group(1).strip("'\"").rsplit("/", 1)[-1])  # `wget -O x URL` / `wget URL -O x`
-    for name in names:
-        if not name or re.search(r"(?:^|[\s/='\"(])" + re.escape(name) + r"(?:$|[\s'\");&|])", uses, re.MULTILINE):
-            return False
-    return True
 
 
 def _copy_checks(instruction: Instruction, variables: dict[str, str]) -> Iterator[Issue]:

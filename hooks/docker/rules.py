@@ -72,12 +72,7 @@ PLAIN_HTTP_FETCH = BOOK.rule(
     "high",
     "Weights or data fetched over plain http",
     cwe=319,
-    what=(
-        "Weights, data or tools fetched over http:// during the build. A data file that parsers read and "
-        "nothing runs (CSV, TSV, JSON, Parquet, text, by the URL's name), which no command of the "
-        "Dockerfile names again under its own or its saved name, is reported low, as mlsec-code's MLS330 "
-        "reports such reads: a swap changes results, not what the image executes."
-    ),
+    what="Weights, data or tools fetched over http:// during the build.",
     why="The download can be swapped in transit.",
     example="RUN wget http://example.org/model.bin",
     fix="Use https and verify a checksum.",
