@@ -17,9 +17,9 @@ from hooks._core.sample_files import is_sample_file
         "config.sample",
         "app/settings.example.yaml",
         "secrets-sample.json",
-        "docker/compose.env.dist",
-        "CONFIG.TEMPLATE.TOML",
-        "values.tmpl",
+        ".env.template",
+        "tutorials/terraform/env-vars.template",
+        "CONFIG.SAMPLE.TOML",
     ],
 )
 def test_templates_and_examples_by_name(path: str) -> None:
@@ -39,6 +39,15 @@ def test_templates_and_examples_by_name(path: str) -> None:
         "config.example.py",
         "distribution.yaml",
         "templates.yaml",
+        # Templates that tools render or read as they are: deployed with the values in them.
+        "user_data.sh.tpl",
+        "stack/MyStack.template.json",
+        "sam-template.yaml",
+        "Dockerfile.template",
+        "charts/values.yaml.tmpl",
+        "phpunit.xml.dist",
+        "deploy-template.yml",
+        "config.template",
     ],
 )
 def test_look_alikes_are_not_templates(path: str) -> None:
