@@ -1,15 +1,19 @@
-"""Whether a file is an example configuration to copy and fill in, by its name: `.env.example`,
-`config.sample`, `settings.example.yaml`, `.env.template`, `terraform.tfvars.template`.
+"""Whether a file is an example configuration to copy and fill in, by its name and place:
+`.env.example`, `env-vars.template`, `prod.env.sample`, `terraform.tfvars.example`,
+`settings.example.yaml`.
 
-Such a file is read by no tool as it is: whoever uses the project copies it and puts their own
+No tool reads such a file under that name: whoever uses the project copies it and puts their own
 values in, so what it holds are samples and defaults. Only names that say so are meant:
-- `example` or `sample` as the last suffix, or the one before a configuration format's;
-- `template` as the last suffix of an environment or variables file (`.env.template`,
-  `env-vars.template`, `prod.tfvars.template`), which no tool reads under that name.
-Other templates are rendered and deployed as they are (a CloudFormation or SAM `*.template.json`,
-`sam-template.yaml`, a Terraform `user_data.sh.tpl`, `Dockerfile.template`, Helm's `*.tmpl`), and
-`*.dist` files are read by their tools (`phpunit.xml.dist`): none of them is a sample here, and
-neither is code (`example.py`) or a folder of examples.
+- an environment file's: `.env.example`, `env.sample`, `env-vars.template`, `prod.env.example`;
+- Terraform variables': `terraform.tfvars.example`, `prod.tfvars.template`;
+- a configuration file with `.example` or `.sample` before its format's suffix
+  (`settings.example.yaml`, `config.sample.json`).
+Not samples: rendered or deployed templates (CloudFormation's `*.template`, `*.template.json`,
+`user_data.sh.tpl`, `Dockerfile.template`, `*.tmpl`, `*.dist`), a Spring profile
+(`application-example.properties`), bare names (`example`), code (`example.py`); nor anything in a
+folder whose files a tool loads by the folder (`.github/workflows/`, Ansible's `group_vars/`,
+`*.d/` includes, Kubernetes manifests, Helm charts and templates), where a sample's name does not
+stop it from being read.
 """
 
 from __future__ import annotations
@@ -18,12 +22,24 @@ import re
 from pathlib import PurePosixPath
 
 _SAMPLE_NAME = re.compile(
-    r"(?:.*[._-])?(?:example|sample)"
-    r"|.*[._-](?:example|sample)\.(?:env|ya?ml|json|toml|ini|cfg|conf|config|properties|tfvars|txt|rc)"
-    r"|(?:.*[._-])?env(?:[._-][\w-]*)?\.template|.*\.tfvars\.template"
+    r"\.?env(?:[-_][\w-]*|\.(?!(?:json|ya?ml|toml|ini|cfg|conf|xml)\b)[\w-]+)?\.(?:example|sample|template)"
+    r"|[\w.-]*\.env\.(?:example|sample|template)"
+    r"|[\w.-]*\.tfvars\.(?:example|sample|template)"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:example|sample)\.(?:env|ya?ml|json|toml|ini|cfg|conf)"
 )
+# Folders whose files a tool reads by the folder, whatever each is called.
+_LOADED_BY_FOLDER = frozenset(
+    {
+        "workflows", "group_vars", "host_vars", "k8s", "kubernetes", "manifests", "kustomize", "helm",
+        "charts", "templates", "overlays", "base", "argocd",
+    }
+)  # fmt: skip
 
 
 def is_sample_file(path: str) -> bool:
-    """An example configuration file, by the conventions of its name."""
-    return _SAMPLE_NAME.fullmatch(PurePosixPath(path.lower()).name) is not None
+    """An example configuration file, by the conventions of its name and folder."""
+    posix = PurePosixPath(path.lower())
+    folders = posix.parts[:-1]
+    if any(part in _LOADED_BY_FOLDER or part.endswith(".d") for part in folders):
+        return False
+    return _SAMPLE_NAME.fullmatch(posix.name) is not None

@@ -271,8 +271,7 @@ CUSTOM_OPERATOR = BOOK.rule(
     what=(
         "An ONNX node's domain is neither ONNX's, onnxruntime's built-in one nor a function the model"
         " defines: inference loads native code from the library that registers it. Make sure that"
-        " library is yours and reviewed. The domains of onnxruntime-extensions (`ai.onnx.contrib`,"
-        " `com.microsoft.extensions`), a published library, are reported low: a dependency to pin."
+        " library is yours and reviewed."
     ),
     why=(
         "The operator is implemented by a native library registered at inference time; the model cannot "

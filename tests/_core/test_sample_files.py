@@ -12,17 +12,17 @@ from hooks._core.sample_files import is_sample_file
     [
         ".env.example",
         "deploy/.env.sample",
-        "env-vars.template",
-        "terraform/terrafom.tfvars.template",
-        "config.sample",
-        "app/settings.example.yaml",
-        "secrets-sample.json",
-        ".env.template",
+        ".env.local.template",
         "tutorials/terraform/env-vars.template",
-        "CONFIG.SAMPLE.TOML",
+        "prod.env.example",
+        "terraform/terrafom.tfvars.template",
+        "terraform.tfvars.example",
+        "app/settings.example.yaml",
+        "config.sample.json",
+        "ENV.EXAMPLE",
     ],
 )
-def test_templates_and_examples_by_name(path: str) -> None:
+def test_example_configurations_by_name(path: str) -> None:
     assert is_sample_file(path)
 
 
@@ -30,27 +30,33 @@ def test_templates_and_examples_by_name(path: str) -> None:
     "path",
     [
         ".env",
+        "example",  # a bare name: a script or a binary as often as not
+        "run-example",
         "example.py",  # code runs as it is
-        "examples/config.yaml",  # a folder of examples holds real configurations too
-        "templates/deployment.yaml",
-        "sampler.yaml",
-        "resample.json",
-        "run_example.ipynb",
         "config.example.py",
-        "distribution.yaml",
-        "templates.yaml",
+        "examples/config.yaml",  # a folder of examples holds real configurations too
+        "sampler.yaml",
+        "secrets-sample.json",
+        "application-example.properties",  # a Spring profile, loaded as `example`
         # Templates that tools render or read as they are: deployed with the values in them.
+        "deploy/prod-env-stack.template",
+        "deploy/env.json.template",
         "user_data.sh.tpl",
         "stack/MyStack.template.json",
         "sam-template.yaml",
         "Dockerfile.template",
         "charts/values.yaml.tmpl",
         "phpunit.xml.dist",
-        "deploy-template.yml",
         "config.template",
+        # A sample's name in a folder a tool loads whole.
+        ".github/workflows/deploy.example.yml",
+        "group_vars/prod/vault.sample.yml",
+        "k8s/secret.example.yaml",
+        "nginx/conf.d/site.example.conf",
+        "charts/app/templates/secret.sample.yaml",
     ],
 )
-def test_look_alikes_are_not_templates(path: str) -> None:
+def test_look_alikes_and_folders_loaded_whole_are_not_samples(path: str) -> None:
     assert not is_sample_file(path)
 
 

@@ -16,7 +16,6 @@ TensorProto, FunctionProto). Tensor bytes are skipped by seeking.
 
 from __future__ import annotations
 
-from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -37,13 +36,6 @@ STANDARD_DOMAINS = frozenset(
         "com.ms.internal.nhwc",
     }
 )
-# Domains of published operator libraries, each registered by its own package: the model needs
-# that package's native code, which is a dependency to pin, not an unknown library (the domain is
-# only a name, so a look-alike such as `ai.onnx.contrib.x` is unknown and keeps MLS122's severity).
-KNOWN_LIBRARY_DOMAINS = {
-    "ai.onnx.contrib": "onnxruntime-extensions",
-    "com.microsoft.extensions": "onnxruntime-extensions",
-}
 # TensorProto.DataType -> bits per element (strings and undefined have none).
 _ELEMENT_BITS = {
     1: 32, 2: 8, 3: 8, 4: 16, 5: 16, 6: 32, 7: 64, 9: 8, 10: 16, 11: 64, 12: 32, 13: 64,
@@ -219,22 +211,8 @@ class _Model:
 
     def report_custom_ops(self) -> None:
         custom = [(key, at) for key, at in sorted(self.custom_nodes.items()) if key not in self.local_functions]
-        # Unknown libraries first: the cap must never leave one out behind a published library's
-        # operators (50 `ai.onnx.contrib` nodes ahead of one `evil.native` node).
-        custom.sort(key=lambda item: item[0][0] in KNOWN_LIBRARY_DOMAINS)
         for (domain, op_type), offset in custom[:_MAX_REPORTED]:
             shown = f"{domain}::{op_type}"[:200].encode("unicode_escape").decode()
-            library = KNOWN_LIBRARY_DOMAINS.get(domain)
-            if library is not None:
-                self.analysis.add(
-                    rules.CUSTOM_OPERATOR,
-                    where(self.label, offset),
-                    f"ONNX node uses operator {shown} of {library}, a published library the runtime must load: "
-                    "pin it like any dependency (reported low)",
-                    f"{self.label}|onnx-custom|{shown}",
-                    Severity.LOW,
-                )
-                continue
             self.analysis.add(
                 rules.CUSTOM_OPERATOR,
                 where(self.label, offset),

@@ -59,35 +59,6 @@ def test_custom_operator_domains(tmp_path: Path) -> None:
     assert scan_bytes(tmp_path, "ok.onnx", _model([contrib], opset_imports=opsets)) == []
 
 
-@pytest.mark.parametrize(
-    ("domain", "severity"),
-    [
-        ("ai.onnx.contrib", "low"),  # onnxruntime-extensions' operators: a published library
-        ("com.microsoft.extensions", "low"),
-        ("ai.onnx.contrib.extra", "medium"),  # a look-alike name is no known library
-        ("com.microsoft.extensionsx", "medium"),
-        ("ai.onnx.contri", "medium"),
-    ],
-)
-def test_operators_of_a_published_library_are_low(tmp_path: Path, domain: str, severity: str) -> None:
-    node = helper.make_node("DecodeImage", ["x"], ["y"], domain=domain)
-    opsets = [helper.make_opsetid("", 17), helper.make_opsetid(domain, 1)]
-    [found] = scan_bytes(tmp_path, "pre.onnx", _model([node], opset_imports=opsets))
-    assert found.rule_id == "MLS122" and found.severity.value == severity
-
-
-def test_a_published_library_s_operators_never_push_an_unknown_one_out_of_the_report(tmp_path: Path) -> None:
-    known = [helper.make_node(f"Op{i:02}", ["x"], [f"y{i}"], domain="ai.onnx.contrib") for i in range(60)]
-    unknown = helper.make_node("Pwn", ["x"], ["z"], domain="evil.native")
-    opsets = [
-        helper.make_opsetid("", 17),
-        helper.make_opsetid("ai.onnx.contrib", 1),
-        helper.make_opsetid("evil.native", 1),
-    ]
-    found = scan_bytes(tmp_path, "many.onnx", _model([*known, unknown], opset_imports=opsets))
-    assert any(f.severity.value == "medium" and "evil.native::Pwn" in f.message for f in found)
-
-
 def test_a_model_local_function_is_not_a_custom_operator(tmp_path: Path) -> None:
     body = [helper.make_node("Relu", ["a"], ["b"])]
     function = helper.make_function("local.fn", "MyRelu", ["a"], ["b"], body, [helper.make_opsetid("", 17)])
