@@ -294,7 +294,7 @@ def _finding(
         # in; what it holds are samples and defaults (hooks/_core/sample_files.py). Provider formats
         # and keys of a vendor's layout keep blocking here, as a pasted real key would.
         severity = Severity("low")
-        note = "; in a template or example file, a sample to replace (reported low; `profile: strict` blocks it)"
+        note = "; in an example configuration file, a sample to replace (reported low; `profile: strict` blocks it)"
     elif shape_only and in_page_script(display, text, hit.start):
         # A web page's own script is sent to every visitor: a search widget's or chat widget's
         # client key (hooks/secrets/page_script.py).

@@ -123,7 +123,7 @@ def test_a_provider_token_in_the_tests_still_blocks(tmp_path: Path) -> None:
     assert finding.rule_id == "MLS201" and finding.severity.value in ("medium", "high", "critical")
 
 
-def test_a_generic_value_in_a_template_or_example_file_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
+def test_a_generic_value_in_an_example_configuration_file_is_low_and_strict_blocks_it(tmp_path: Path) -> None:
     for name, text in (
         (".env.example", "DB_PASSWORD=Zq8XrT2vLp9WmN4cQs7B\n"),
         ("tutorials/terraform/env-vars.template", 'export GRAFANA_PASSWORD="Zq8XrT2vLp9WmN4cQs7B"\n'),
@@ -142,7 +142,15 @@ def test_a_provider_token_in_an_example_file_and_a_generic_value_in_look_alikes_
     [provider] = scan_text(tmp_path, ".env.example", f"HF_TOKEN={token}\n")  # a pasted real key
     assert provider.rule_id == "MLS201" and provider.severity.value in ("medium", "high", "critical")
     line = 'DB_PASSWORD = "Zq8XrT2vLp9WmN4cQs7B"\n'
-    for name in ("example.py", "examples/serve.py", "sampler.yaml", ".env", "templates/app.yaml"):
+    for name in (
+        "example.py",
+        "examples/serve.py",
+        "sampler.yaml",
+        ".env",
+        "templates/app.yaml",
+        ".github/workflows/deploy.example.yml",  # a folder the tool loads whole
+        "stack.template.json",  # a deployed CloudFormation template
+    ):
         [finding] = scan_text(tmp_path, name, line if name.endswith(".py") else "DB_PASSWORD: Zq8XrT2vLp9WmN4cQs7B\n")
         assert finding.severity.value == "medium", name
 
