@@ -11,7 +11,6 @@ from pathlib import Path
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, make_finding
 from hooks._core.policy import Policy
-from hooks._core.sample_files import is_sample_file
 from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
 from hooks._core.severity import Severity
@@ -33,6 +32,7 @@ from hooks.secrets.detection import (
 )
 from hooks.secrets.page_script import in_page_script
 from hooks.secrets.rules import RULE_FOR_KIND
+from hooks.secrets.sample_files import is_sample_file
 from hooks.secrets.units import DATA, Field, Unit, file_unit, notebook_fields, notebook_units, raw_line
 
 MAX_BYTES = 32 << 20
@@ -291,7 +291,7 @@ def _finding(
         note = f"; in {where}, most likely a fixture's value (reported low; `profile: strict` blocks it)"
     elif shape_only and is_sample_file(display):
         # `.env.example`, `terraform.tfvars.template`: users copy the file and put their own values
-        # in; what it holds are samples and defaults (hooks/_core/sample_files.py). Provider formats
+        # in; what it holds are samples and defaults (hooks/secrets/sample_files.py). Provider formats
         # and keys of a vendor's layout keep blocking here, as a pasted real key would.
         severity = Severity("low")
         note = "; in an example configuration file, a sample to replace (reported low; `profile: strict` blocks it)"

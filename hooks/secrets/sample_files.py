@@ -27,7 +27,8 @@ _SAMPLE_NAME = re.compile(
     r"|[\w.-]*\.tfvars\.(?:example|sample|template)"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:example|sample)\.(?:env|ya?ml|json|toml|ini|cfg|conf)"
 )
-# Folders whose files a tool reads by the folder, whatever each is called.
+# Folders whose files a tool reads by the folder, whatever each is called. Not test_paths'
+# deployment folders: those include `terraform/` and `env/`, where `*.tfvars.example` is a sample.
 _LOADED_BY_FOLDER = frozenset(
     {
         "workflows", "group_vars", "host_vars", "k8s", "kubernetes", "manifests", "kustomize", "helm",

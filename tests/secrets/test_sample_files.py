@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks._core.sample_files import is_sample_file
+from hooks.secrets.sample_files import is_sample_file
 
 
 @pytest.mark.parametrize(
