@@ -477,6 +477,8 @@ class PickleMachine:
     def _report_globals(self) -> None:
         judge = self.analysis.policy.judge
         unlisted: list[_Unlisted] = []  # one finding for all of them
+        dangerous: list[_Unlisted] = []  # the same
+        alone: dict[str, str] = {}  # a dangerous global's message when it is the stream's only one
         own: list[_Unlisted] = []
         own_modules: dict[str, str] = {}
         for use in self.uses.values():
@@ -495,7 +497,8 @@ class PickleMachine:
             if verdict is Verdict.DANGEROUS:
                 effect = side_effect(use.module, use.name) or constructor_effect(use.module, use.name)
                 why = f"refused: loading it {effect}" if effect else "known dangerous"
-                self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, f"{action} ({why})", key)
+                dangerous.append((dotted, f"{plain_action} ({why})", use.offset))
+                alone[dotted] = f"{action} ({why})"
             elif verdict is Verdict.OBFUSCATED:
                 self.analysis.add(
                     rules.OBFUSCATED_IMPORT, at, f"{action}: dotted or malformed name outside the allowlist", key
@@ -505,8 +508,27 @@ class PickleMachine:
                 own_modules[dotted] = defined_in
             else:
                 unlisted.append((dotted, plain_action, use.offset))
+        self._report_dangerous(dangerous, alone)
         self._report_unlisted(own, own_modules)
         self._report_unlisted(unlisted, None)
+
+    def _report_dangerous(self, found: list[_Unlisted], alone: dict[str, str]) -> None:
+        """The known-dangerous globals as one finding per stream, like the unlisted ones: the
+        reviewer's act is one (do not load the file), and a cloudpickled function names four to
+        eight of cloudpickle's builders. Each is still named with its effect (past `_LISTED`, in
+        further findings), and a lone global keeps its message and key, so baselines still match."""
+        if not found:
+            return
+        found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
+        reached = f" (reached by {self.reached_by})" if self.reached_by else ""
+        for start, chunk in _chunks(found):
+            at = where(self.label, chunk[0][2])
+            if len(found) == 1:
+                message = alone[chunk[0][0]]
+            else:
+                more = f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else ""
+                message = f"{len(found)} known-dangerous globals{more}: {_listed(chunk)}{reached}"
+            self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, message, _set_key(self.label, chunk))
 
     def _report_unlisted(self, found: list[_Unlisted], own_modules: dict[str, str] | None) -> None:
         """The globals outside the allowlist as one finding per stream, not one per global: the

@@ -228,6 +228,63 @@ def test_a_dangerous_global_among_unlisted_ones_still_has_its_own_finding(tmp_pa
     assert rules(scan_bytes(tmp_path, "mixed.pkl", data)) == ["MLS101", "MLS102"]
 
 
+def _calls_of(*globals_: tuple[str, str]) -> bytes:
+    """Each global called on a string (os.system("id")), appended to one list."""
+    data = asm.proto(4) + asm.EMPTY_LIST
+    for module, name in globals_:
+        data += ref(module, name) + asm.text("id") + asm.TUPLE1 + asm.REDUCE + asm.APPEND
+    return data + asm.STOP
+
+
+def test_dangerous_globals_of_one_stream_are_one_finding_naming_each(tmp_path: Path) -> None:
+    # A cloudpickled function names four to eight builders; the reviewer's act is one: do not load it.
+    names = [("os", "system"), ("subprocess", "getoutput"), ("builtins", "exec")]
+    findings = scan_bytes(tmp_path, "fn.pkl", _calls_of(*names))
+    assert rules(findings) == ["MLS101"] and findings[0].severity is Severity.CRITICAL
+    assert " 3 known-dangerous globals: " in findings[0].message
+    assert all(f"calls {m}.{n} via REDUCE" in findings[0].message for m, n in names)
+
+
+def test_dangerous_globals_of_different_streams_stay_apart(tmp_path: Path) -> None:
+    # Two pickles in one archive are two things a loader may load: each has its own finding.
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("model/data.pkl", _calls_of(("os", "system")))
+        archive.writestr("model/extra.pkl", _calls_of(("builtins", "eval")))
+    findings = scan_bytes(tmp_path, "two.pt", buffer.getvalue())
+    assert rules(findings) == ["MLS101", "MLS101"]
+
+
+def test_a_lone_dangerous_global_keeps_its_message_and_key(tmp_path: Path) -> None:
+    [finding] = scan_bytes(tmp_path, "one.pkl", _calls_of(("os", "system")))
+    assert " calls os.system via REDUCE (" in finding.message and "known-dangerous globals" not in finding.message
+    again = scan_bytes(tmp_path, "one.pkl", _calls_of(("os", "system"), ("os", "system")))
+    assert [f.fingerprint for f in again] == [finding.fingerprint]
+
+
+def test_a_new_dangerous_global_is_a_new_finding_for_the_baseline(tmp_path: Path) -> None:
+    one = scan_bytes(tmp_path, "a.pkl", _calls_of(("os", "system")))
+    two = scan_bytes(tmp_path, "a.pkl", _calls_of(("os", "system"), ("builtins", "exec")))
+    swapped = scan_bytes(tmp_path, "a.pkl", _calls_of(("builtins", "exec"), ("os", "system")))
+    assert one[0].fingerprint != two[0].fingerprint
+    assert two[0].fingerprint == swapped[0].fingerprint  # the set, not the order
+
+
+def test_every_dangerous_global_is_named_however_many_precede_it(tmp_path: Path) -> None:
+    names = [("os", "system"), ("os", "popen"), ("subprocess", "getoutput"), ("subprocess", "getstatusoutput"),
+             ("builtins", "exec"), ("builtins", "eval"), ("builtins", "compile"), ("builtins", "open"),
+             ("runpy", "run_path"), ("runpy", "run_module"), ("pty", "spawn"), ("os", "execv"),
+             ("os", "remove"), ("shutil", "rmtree")]  # fmt: skip
+    findings = scan_bytes(tmp_path, "long.pkl", _calls_of(*names))
+    assert rules(findings) == ["MLS101", "MLS101"]
+    text = " ".join(f.message for f in findings)
+    assert all(f"{m}.{n}" in text for m, n in names) and "more" not in text
+    assert "14 known-dangerous globals (1-12 of 14)" in text and "(13-14 of 14)" in text
+
+
 def test_every_unlisted_global_is_named_however_many_precede_it(tmp_path: Path) -> None:
     # The pickle chooses the order: a global must not hide behind "and N more".
     names = [(f"vendor.pkg{i}", "Thing") for i in range(20)] + [("vendor.late", "Runner")]
