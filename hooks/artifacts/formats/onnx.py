@@ -16,6 +16,8 @@ TensorProto, FunctionProto). Tensor bytes are skipped by seeking.
 
 from __future__ import annotations
 
+import hashlib
+
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -43,7 +45,9 @@ _ELEMENT_BITS = {
 }  # fmt: skip
 _MAX_DIMS = 64
 _MAX_CUSTOM = 10_000  # distinct (domain, op) pairs kept until the model's own functions are known
-_MAX_REPORTED = 50  # distinct custom operators or bad tensors reported per model (the rest are alike)
+_MAX_REPORTED = 50  # bad tensors reported per model (the rest are alike)
+_MAX_DOMAINS = 50  # custom-operator domains reported one by one; the rest together in one more finding
+_OPS_NAMED = 12  # operators named in a domain's finding (the domain is the library to review)
 _ONNX_NEXT_FIELDS = frozenset(b"\x12\x1a\x22\x28\x32\x3a\x42")
 
 
@@ -54,8 +58,8 @@ def _recognise(head: bytes) -> bool:
 class _Model:
     def __init__(self, reader: ProtoReader, analysis: Analysis, label: str) -> None:
         self.reader, self.analysis, self.label = reader, analysis, label
-        self.custom_nodes: dict[tuple[str, str], int] = {}  # (domain, op) -> first offset
-        self.local_functions: set[tuple[str, str]] = set()
+        self.custom_nodes: dict[tuple[str, str, str], int] = {}  # (domain, op, overload) -> first offset
+        self.local_functions: set[tuple[str, str, str]] = set()  # (domain, name, overload)
         self.tensor_reports = 0
 
     def model(self, span: Span) -> None:
@@ -72,17 +76,21 @@ class _Model:
                 self.function(value)
 
     def function(self, span: Span) -> None:
-        name = domain = ""
+        # A node calls a model-local function by (domain, op_type, overload) (ONNX IR 10 added the
+        # overload); a node whose overload no function defines falls to a registered kernel.
+        name = domain = overload = ""
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
             if number == 1:
-                name = self.reader.text(value)
+                name = self.reader.text(value, 256)
             elif number == 10:
-                domain = self.reader.text(value)
+                domain = self.reader.text(value, 256)
+            elif number == 13:
+                overload = self.reader.text(value, 256)
             elif number == 7:
                 self.node(value, 2)
-        self.local_functions.add((domain, name))
+        self.local_functions.add((domain, name, overload))
 
     def graph(self, span: Span, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -100,7 +108,7 @@ class _Model:
                         self.tensor(inner)
 
     def node(self, span: Span, depth: int) -> None:
-        op_type = domain = ""
+        op_type = domain = overload = ""
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
@@ -108,12 +116,14 @@ class _Model:
                 op_type = self.reader.text(value, 256)
             elif number == 7:
                 domain = self.reader.text(value, 256)
+            elif number == 8:
+                overload = self.reader.text(value, 256)
             elif number == 5:
                 self.attribute(value, depth)
         if domain not in STANDARD_DOMAINS:
-            if len(self.custom_nodes) >= _MAX_CUSTOM:
+            if len(self.custom_nodes) >= _MAX_CUSTOM and (domain, op_type, overload) not in self.custom_nodes:
                 raise LimitExceeded(f"ONNX model uses more than {_MAX_CUSTOM} distinct custom operators")
-            self.custom_nodes.setdefault((domain, op_type), span.start)
+            self.custom_nodes.setdefault((domain, op_type, overload), span.start)
 
     def attribute(self, span: Span, depth: int) -> None:
         for number, wire, value in self.reader.fields(span):
@@ -210,15 +220,50 @@ class _Model:
             )
 
     def report_custom_ops(self) -> None:
-        custom = [(key, at) for key, at in sorted(self.custom_nodes.items()) if key not in self.local_functions]
-        for (domain, op_type), offset in custom[:_MAX_REPORTED]:
-            shown = f"{domain}::{op_type}"[:200].encode("unicode_escape").decode()
+        """One finding per custom domain: a domain is what one native library registers, so the
+        reviewer's act is per domain (review that library). Every domain is reported: past
+        `_MAX_DOMAINS`, the rest are one more finding naming them, never dropped. A domain with one
+        operator keeps the message and key it always had, so existing baselines still match."""
+        by_domain: dict[str, list[tuple[str, int]]] = {}
+        for (domain, op_type, overload), offset in sorted(self.custom_nodes.items()):
+            if (domain, op_type, overload) in self.local_functions:
+                continue
+            named = f"{op_type}[{overload}]" if overload else op_type
+            by_domain.setdefault(domain, []).append((named, offset))
+        domains = sorted(by_domain)
+        for domain in domains[:_MAX_DOMAINS]:
+            ops = by_domain[domain]
+            first = min(offset for _, offset in ops)
+            if len(ops) == 1:
+                shown = _shown(f"{domain}::{ops[0][0]}", 200)
+                message = f"ONNX node uses custom operator {shown}: native code from an extra library runs at inference"
+                key = f"{self.label}|onnx-custom|{shown}"
+            else:
+                names = ", ".join(_shown(name, 80) for name, _ in ops[:_OPS_NAMED])
+                rest = f" and {len(ops) - _OPS_NAMED} more" if len(ops) > _OPS_NAMED else ""
+                message = (
+                    f"ONNX nodes use {len(ops)} custom operators of domain {_shown(domain, 120)} ({names}{rest}): "
+                    "native code from the library that registers the domain runs at inference"
+                )
+                digest = hashlib.sha256("\n".join(name for name, _ in ops).encode("utf-8", "replace")).hexdigest()
+                key = f"{self.label}|onnx-custom-domain|{_shown(domain, 200)}|{digest[:24]}"
+            self.analysis.add(rules.CUSTOM_OPERATOR, where(self.label, first), message, key)
+        rest_domains = domains[_MAX_DOMAINS:]
+        if rest_domains:
+            first = min(offset for domain in rest_domains for _, offset in by_domain[domain])
+            names = ", ".join(_shown(domain, 60) for domain in rest_domains[:_OPS_NAMED])
+            more = f" and {len(rest_domains) - _OPS_NAMED} more" if len(rest_domains) > _OPS_NAMED else ""
             self.analysis.add(
                 rules.CUSTOM_OPERATOR,
-                where(self.label, offset),
-                f"ONNX node uses custom operator {shown}: native code from an extra library runs at inference",
-                f"{self.label}|onnx-custom|{shown}",
+                where(self.label, first),
+                f"ONNX nodes use {len(rest_domains)} further custom-operator domains ({names}{more}): each is native "
+                "code from a library that registers it",
+                f"{self.label}|onnx-custom-rest|{len(rest_domains)}",
             )
+
+
+def _shown(text: str, limit: int) -> str:
+    return text[:limit].encode("unicode_escape").decode()
 
 
 def escapes_folder(location: str) -> bool:

@@ -67,6 +67,53 @@ def test_a_model_local_function_is_not_a_custom_operator(tmp_path: Path) -> None
     assert scan_bytes(tmp_path, "f.onnx", _model([node], opset_imports=opsets, functions=[function])) == []
 
 
+def test_a_local_function_of_another_overload_is_not_the_nodes(tmp_path: Path) -> None:
+    # ONNX IR 10 calls a local function by (domain, name, overload): a node naming an overload no
+    # function defines is resolved against registered kernels, i.e. a custom operator.
+    body = [helper.make_node("Relu", ["a"], ["b"])]
+    function = helper.make_function("local.fn", "F", ["a"], ["b"], body, [helper.make_opsetid("", 17)], overload="v1")
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("local.fn", 1)]
+    same = helper.make_node("F", ["x"], ["y"], domain="local.fn", overload="v1")
+    other = helper.make_node("F", ["x"], ["y"], domain="local.fn", overload="v2")
+    assert scan_bytes(tmp_path, "same.onnx", _model([same], opset_imports=opsets, functions=[function])) == []
+    found = scan_bytes(tmp_path, "other.onnx", _model([other], opset_imports=opsets, functions=[function]))
+    assert rules(found) == ["MLS122"] and "local.fn::F[v2]" in found[0].message
+
+
+def _chain(ops: list[tuple[str, str]]) -> bytes:
+    """A model whose nodes are `ops` ((domain, op_type)) one after another, x -> ... -> y."""
+    names = ["x", *(f"t{i}" for i in range(len(ops) - 1)), "y"]
+    nodes = [helper.make_node(op, [names[i]], [names[i + 1]], domain=domain) for i, (domain, op) in enumerate(ops)]
+    domains = sorted({domain for domain, _ in ops})
+    return _model(nodes, opset_imports=[helper.make_opsetid("", 17), *(helper.make_opsetid(d, 1) for d in domains)])
+
+
+def test_custom_operators_are_one_finding_per_domain(tmp_path: Path) -> None:
+    # A domain is what one native library registers: the reviewer reviews that library once.
+    ops = [("ai.onnx.contrib", name) for name in ("StringUpper", "GaussianBlur", "BertTokenizer")] + [("x.y", "Z")]
+    found = scan_bytes(tmp_path, "m.onnx", _chain(ops))
+    assert rules(found) == ["MLS122", "MLS122"]
+    text = " | ".join(f.message for f in found)
+    assert "3 custom operators of domain ai.onnx.contrib (BertTokenizer, GaussianBlur, StringUpper)" in text
+    assert "x.y::Z" in text
+
+
+def test_a_new_operator_of_a_domain_is_a_new_finding_and_a_lone_one_keeps_its_key(tmp_path: Path) -> None:
+    one = scan_bytes(tmp_path, "m.onnx", _chain([("d", "A")]))
+    two = scan_bytes(tmp_path, "m.onnx", _chain([("d", "A"), ("d", "B")]))
+    swapped = scan_bytes(tmp_path, "m.onnx", _chain([("d", "B"), ("d", "A")]))
+    assert one[0].message.endswith("custom operator d::A: native code from an extra library runs at inference")
+    assert one[0].fingerprint != two[0].fingerprint and two[0].fingerprint == swapped[0].fingerprint
+
+
+def test_no_custom_domain_is_dropped_however_many_precede_it(tmp_path: Path) -> None:
+    # The domains sort by name, which the model chooses: one past the cap is still named.
+    ops = [(f"aaa.filler{i:02d}", "Op") for i in range(55)] + [("zzz.evil", "Run")]
+    found = scan_bytes(tmp_path, "many.onnx", _chain(ops))
+    assert rules(found) == ["MLS122"] * 51
+    assert "6 further custom-operator domains" in found[-1].message and "zzz.evil" in found[-1].message
+
+
 def test_custom_operator_inside_a_subgraph(tmp_path: Path) -> None:
     inner = helper.make_graph(
         [helper.make_node("Sneaky", ["x"], ["z"], domain="x.y")],
