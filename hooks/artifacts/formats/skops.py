@@ -6,8 +6,9 @@ outside its trusted set unless the caller passes them as trusted, which is the s
 blindly (`trusted=get_untrusted_types(...)`). So every type is judged against the same
 allowlist as pickle globals (and the project's `allow_globals`): a denylisted one (commands,
 eval, imports, files) is MLS101 critical, and one outside the allowlist is MLS102 reported
-medium ("skops refuses it unless trusted"). numpy functions (`FunctionNode` in `numpy`: ufuncs
-such as `log1p` in a FunctionTransformer) are math and pass unless denylisted (`numpy.load`).
+medium ("skops refuses it unless trusted"), each kind one finding for the whole schema. numpy
+functions (`FunctionNode` in `numpy`: ufuncs such as `log1p` in a FunctionTransformer) are math
+and pass unless denylisted (`numpy.load`).
 Recognised as a member or file named `schema.json` whose root has skops' `__loader__` and
 `protocol` keys; other JSON schemas are left alone. skops itself is never imported.
 """
@@ -22,6 +23,7 @@ from hooks.artifacts.globals_policy import Verdict
 from hooks.artifacts.source import Source, Walk
 
 _MAX_NODES = 1_000_000
+_LISTED = 12  # types named in one finding; more make further findings, never "and N more"
 
 
 def _read(data: bytes, source: Source, walk: Walk) -> None:
@@ -37,42 +39,66 @@ def _read(data: bytes, source: Source, walk: Walk) -> None:
     label = source.label or "file"
     pending: list[object] = [schema]
     seen = 0
-    while pending:
-        node = pending.pop()
-        seen += 1
-        if seen > _MAX_NODES:
-            raise AnalysisError(f"skops schema has more than {_MAX_NODES} nodes")
-        if isinstance(node, list):
-            pending.extend(node)
-            continue
-        if not isinstance(node, dict):
-            continue
-        pending.extend(node.values())
-        module, name, loader = node.get("__module__"), node.get("__class__"), node.get("__loader__")
-        if not isinstance(module, str) or not isinstance(name, str):
-            continue
-        verdict = analysis.policy.classify(module, name)
-        if verdict is Verdict.ALLOWED:
-            continue
-        if verdict is Verdict.UNKNOWN and loader == "FunctionNode" and module == "numpy":
-            continue
-        reference = f"{shown(module, 80)}.{shown(name, 80)}"
-        if verdict in (Verdict.DANGEROUS, Verdict.OBFUSCATED):
-            analysis.add(
-                rules.DANGEROUS_CALL_IN_PICKLE,
-                label,
-                f"skops schema rebuilds {reference}: trusting it at load runs a dangerous callable",
-                f"{label}|skops|{module}.{name}",
-            )
-        else:
-            analysis.add(
-                rules.GLOBAL_OUTSIDE_ALLOWLIST,
-                label,
-                f"skops schema needs {reference}, outside the allowlist: skops.io.load refuses it unless it is "
-                "passed as trusted; review it before you do",
-                f"{label}|skops|{module}.{name}",
-                severity=Severity.MEDIUM,
-            )
+    dangerous: dict[str, str] = {}  # dotted type -> how it is shown
+    unlisted: dict[str, str] = {}
+    try:  # what was found before a limit stops the walk is still reported, beside the limit
+        while pending:
+            node = pending.pop()
+            seen += 1
+            if seen > _MAX_NODES:
+                raise AnalysisError(f"skops schema has more than {_MAX_NODES} nodes")
+            if isinstance(node, list):
+                pending.extend(node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            pending.extend(node.values())
+            module, name, loader = node.get("__module__"), node.get("__class__"), node.get("__loader__")
+            if not isinstance(module, str) or not isinstance(name, str):
+                continue
+            verdict = analysis.policy.classify(module, name)
+            if verdict is Verdict.ALLOWED:
+                continue
+            if verdict is Verdict.UNKNOWN and loader == "FunctionNode" and module == "numpy":
+                continue
+            reference = f"{shown(module, 80)}.{shown(name, 80)}"
+            found = dangerous if verdict in (Verdict.DANGEROUS, Verdict.OBFUSCATED) else unlisted
+            found.setdefault(f"{module}.{name}", reference)
+    finally:
+        _report(walk, label, dangerous, unlisted)
+
+
+def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[str, str]) -> None:
+    """One finding per kind for the whole schema (a further one per `_LISTED` types), like a
+    pickle stream's: the reviewer's act is one. A lone type keeps the message and key it always had."""
+    for found, rule, severity in (
+        (dangerous, rules.DANGEROUS_CALL_IN_PICKLE, None),
+        (unlisted, rules.GLOBAL_OUTSIDE_ALLOWLIST, Severity.MEDIUM),
+    ):
+        names = sorted(found)
+        for start in range(0, len(names), _LISTED):
+            chunk = names[start : start + _LISTED]
+            if len(names) == 1:
+                reference = found[chunk[0]]
+                message = (
+                    f"skops schema rebuilds {reference}: trusting it at load runs a dangerous callable"
+                    if rule is rules.DANGEROUS_CALL_IN_PICKLE
+                    else f"skops schema needs {reference}, outside the allowlist: skops.io.load refuses it unless "
+                    "it is passed as trusted; review it before you do"
+                )
+                key = f"{label}|skops|{chunk[0]}"
+            else:
+                more = f" ({start + 1}-{start + len(chunk)} of {len(names)})" if len(names) > _LISTED else ""
+                listed = ", ".join(found[name] for name in chunk)
+                message = (
+                    f"skops schema rebuilds {len(names)} dangerous types{more} ({listed}): trusting them at load runs "
+                    "dangerous callables"
+                    if rule is rules.DANGEROUS_CALL_IN_PICKLE
+                    else f"skops schema needs {len(names)} types outside the allowlist{more} ({listed}): "
+                    "skops.io.load refuses them unless they are passed as trusted; review them before you do"
+                )
+                key = f"{label}|skops|" + ",".join(chunk)
+            walk.analysis.add(rule, label, message, key, severity=severity)
 
 
 SKOPS_SCHEMA = NamedFormat("skops", lambda name: name == "schema.json", _read)

@@ -61,6 +61,20 @@ def test_dangerous_and_untrusted_types(tmp_path: Path) -> None:
     assert rules(found) == ["MLS102"] and found[0].severity.value == "medium"
 
 
+def test_a_schemas_types_are_one_finding_per_kind_naming_each(tmp_path: Path) -> None:
+    def many(schema: dict[str, object]) -> None:
+        memory = {"__class__": "system", "__module__": "os", "__loader__": "FunctionNode"}
+        other = {"__module__": "mylib.models", "__loader__": "ObjectNode"}
+        others = [{**other, "__class__": f"Model{i}"} for i in range(3)]
+        schema["content"]["content"]["memory"] = [memory, {**memory, "__class__": "popen"}, *others]  # type: ignore[index]
+
+    found = scan_bytes(tmp_path, "many.skops", _swap_schema(_pipeline(), many))
+    assert rules(found) == ["MLS101", "MLS102"]
+    text = " | ".join(f.message for f in found)
+    assert "2 dangerous types (os.popen, os.system)" in text
+    assert "3 types outside the allowlist (mylib.models.Model0, mylib.models.Model1, mylib.models.Model2)" in text
+
+
 def test_other_json_schemas_are_not_skops(tmp_path: Path) -> None:
     schema = {"$schema": "http://json-schema.org/draft-07/schema#", "__module__": "os", "__class__": "system"}
     assert scan_bytes(tmp_path, "schema.json", json.dumps(schema).encode()) == []
