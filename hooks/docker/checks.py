@@ -41,6 +41,9 @@ _NON_ROOT_BASES = re.compile(
 )
 _HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
 _PIP_INDEX_CONTEXT = re.compile(r"(?:--(?:extra-)?index-url|--find-links|-[if])[= ]\s*$")
+# The installers whose `-i`/`-f`/`--index-url` name an index (reported by the pip check); for any
+# other program `-i URL` / `-f URL` is a fetch (`wget -i http://...`, `kubectl apply -f http://...`).
+_INDEX_TAKING = re.compile(r"^(?:pip[0-9.]*|uv|pipx|poetry|pipenv|conda|mamba|micromamba|easy_install)$")
 # An apt source line: apt checks the repository's signature whatever the transport.
 _APT_SOURCE = re.compile(r"\bdeb(?:-src)?\s+(?:\[[^\]]{0,300}\]\s*)?$")
 _APT_UNTRUSTED = re.compile(r"trusted=yes")
@@ -265,6 +268,16 @@ def _text_handled(command: str, segments: list[tuple[int, int, str]], position: 
     return False
 
 
+def _installer_option(command: str, segments: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the URL at `position` is given to a package installer of its own command (`pip
+    install -i URL`, `python -m pip ... --index-url URL`, `uv pip install -f URL`)."""
+    for start, end, _ in segments:
+        if start <= position < end:
+            words = command[start:position].replace("\\\n", " ").split()
+            return any(_INDEX_TAKING.match(word.rsplit("/", 1)[-1]) for word in words)
+    return False
+
+
 def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
     if pipes_download_to_shell(command):
         yield Issue(
@@ -278,7 +291,7 @@ def _command_checks(instruction: Instruction, line: int, command: str) -> Iterat
     for match in _HTTP_URL.finditer(command if fetches else ""):
         # Build-time fetches only: CMD/ENTRYPOINT URLs are the addresses of services at run time.
         before = command[max(0, match.start() - 300) : match.start()]
-        if _PIP_INDEX_CONTEXT.search(before[-60:]):
+        if _PIP_INDEX_CONTEXT.search(before[-60:]) and _installer_option(command, segments, match.start()):
             continue  # an index: reported by the pip check
         if _APT_SOURCE.search(before) and not _APT_UNTRUSTED.search(before):
             continue  # an apt repository: apt verifies its signature

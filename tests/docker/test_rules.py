@@ -324,3 +324,32 @@ def test_a_dockerfile_of_comments_only_is_low_unless_something_builds_it(
 def test_a_url_a_text_tool_hands_on_is_still_a_fetch(tmp_path: Path, run: str) -> None:
     text = f"FROM {PIN}\nRUN {run}\n{SAFE_END}"
     assert "MLS505" in [rule for rule, _ in scan(tmp_path, text)], run
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "wget -i http://x.example/urls.txt",
+        "kubectl apply -f http://x.example/manifest.yaml",
+        "curl -f http://x.example/m.bin -o /m.bin",
+        "echo pip && wget -i http://x.example/urls.txt",  # pip named by another command
+    ],
+)
+def test_an_option_url_of_a_program_other_than_an_installer_is_a_fetch(tmp_path: Path, run: str) -> None:
+    # `-i`/`-f` name an index only for pip and its kin; for wget or kubectl they fetch the URL.
+    rules = [rule for rule, _ in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")]
+    assert "MLS505" in rules, run
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "pip install -i http://pypi.x.example/simple foo==1.0",
+        "python3 -m pip install --index-url http://pypi.x.example/simple foo==1.0",
+        "/opt/conda/bin/pip install \\\n    -f http://x.example/wheels foo==1.0",
+        "uv pip install --extra-index-url http://pypi.x.example/simple foo==1.0",
+    ],
+)
+def test_an_installers_index_is_reported_once_by_the_pip_check(tmp_path: Path, run: str) -> None:
+    rules = [rule for rule, _ in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")]
+    assert "MLS509" in rules and "MLS505" not in rules, run
