@@ -33,6 +33,7 @@ from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
+from hooks.code.started_code import call_starts_code, command_starts_code
 from hooks.code.text_mentions import TextMentions
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
@@ -508,6 +509,11 @@ class LoadContext:
         self.binding_lines: dict[tuple[int, str], list[int]] = {}
         self.rebound_module_names: set[str] = set()
         self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
+        # Where the code starts code it does not hold (started_code.py): a script, a notebook, a
+        # module re-run, executed text. After one, a file it wrote may hold what that code wrote.
+        self.code_started_lines: list[int] = []
+        self.code_started_anywhere = False  # a `%run`-like magic (magic lines carry no position)
+        self.variables_restored = False  # `%store -r`: a notebook variable may name a stored path
         # Names whose value inside the function being visited is not known (module names bound
         # more than once): neither a constant nor a notebook's name-path there.
         self.opaque: set[str] = set()
@@ -819,6 +825,9 @@ class LoadContext:
         for line, command in commands:
             if self.notebook and len(self.shell_commands) < _MAX_FOLDERS:
                 self.shell_commands.append((line, command))
+            if command_starts_code(command):
+                self.code_started_lines.append(line)
+                self._own_memo.clear()
             for target in download_targets(command):
                 lines = self.download_lines.setdefault("c:" + _normal(target), [])
                 if line not in lines:
@@ -1146,6 +1155,7 @@ class LoadContext:
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(
             isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
+        self.code_started_lines.extend(n.lineno for n in nodes if isinstance(n, ast.Call) and call_starts_code(n))
         # What fetching calls are given (`fs.get(remote, MODEL_PATH)`, `fget_object(b, k, "m.pkl")`):
         # a fixed path among them is a download's target, whatever the call's argument order.
         self.fetch_argument_names = set()
@@ -1291,6 +1301,8 @@ class LoadContext:
         else:
             opened = self._opened(target)
             key = opened if opened is not None else self.key(target)
+        if self._other_code_may_write(key, call.lineno):
+            return False
         if key is not None and not self.notebook and self._fetched_to(key):
             # A script's functions run in any order: a download to the same path (a model fetched
             # when missing, `s3.download_file(b, k, MODEL)`) may be what the load reads.
@@ -1300,6 +1312,21 @@ class LoadContext:
                 return False
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def _other_code_may_write(self, key: str | None, line: int) -> bool:
+        """Whether code the file starts but does not hold (started_code.py) may have written the
+        load's file: in a notebook, started between the notebook's last own write and the load;
+        in a script, whose functions run in any order, started anywhere."""
+        if self.code_started_anywhere:
+            return True
+        if self.variables_restored and (key is None or key.startswith("n:")):
+            return True
+        if not self.code_started_lines:
+            return False
+        if not self.notebook or key is None:
+            return True
+        last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
+        return any(last_write < started < line for started in self.code_started_lines)
 
     def _handed_to_a_command(self, target: ast.AST, key: str, line: int) -> bool:
         """A notebook shell line between the write and the load that may put bytes somewhere and

@@ -40,6 +40,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
+from hooks.code.started_code import magics_start_code
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
@@ -640,6 +641,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module = module
         shell = [command for _, command in shell_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
+        self.loads.code_started_anywhere, self.loads.variables_restored = magics_start_code(magics)
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)

@@ -1148,7 +1148,8 @@ def test_output_redirected_over_the_codes_file_is_not_its_own(tmp_path: Path) ->
     bytes; its errors (`2> m.log`) or a device (`> /dev/null`) are not."""
     text = notebook(
         "import torch\ntorch.save(net, 'a.pt')\ntorch.save(net, 'b.pt')",
-        "!cat /content/part1 /content/part2 > a.pt\n!python train.py 2> b.pt.log > /dev/null",
+        # `nvidia-smi`, not `python train.py`: a script started there may write b.pt (test_started_code.py)
+        "!cat /content/part1 /content/part2 > a.pt\n!nvidia-smi 2> b.pt.log > /dev/null",
         "a = torch.load('a.pt')\nb = torch.load('b.pt')",
     )
     found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"]
@@ -1619,6 +1620,7 @@ def test_a_function_reading_a_path_name_the_module_binds_twice_is_not_followed(t
         "with open('../out/w.bin', 'wb') as f:\n    f.write(blob)",
         "Path('../out/w.bin').write_bytes(blob)",
         "with open('../out/w.bin', 'wb') as f:\n    shutil.copyfileobj(response.raw, f)",
+        "!python train.py",  # a script may write the file without being handed it (test_started_code.py)
     ],
 )
 def test_other_bytes_put_over_the_saved_file_keep_the_load_high(tmp_path: Path, between: str) -> None:
@@ -1636,7 +1638,6 @@ def test_other_bytes_put_over_the_saved_file_keep_the_load_high(tmp_path: Path, 
         "!ls -la ../out",
         "!du -sh ../out/w.bin",
         "!pip install -q torch==2.3.1",
-        "!python train.py",
         "!gh release download v1 -D ../other",
         "fs.get('s3://b/x.bin', '../other/x.bin')",
         "open('../out/log.txt', 'w').write('done')",
