@@ -508,6 +508,9 @@ class LoadContext:
         # before the prescan): inside a function their value depends on when it runs.
         self.binding_lines: dict[tuple[int, str], list[int]] = {}
         self.rebound_module_names: set[str] = set()
+        # Names the code rebinds through the module object (names_bound_from_the_side): never a
+        # constant, whatever they are assigned; None: any name may be rebound so.
+        self.never_constant: set[str] | None = set()
         self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
         # Where the code starts code it does not hold (started_code.py): a script, a notebook, a
         # module re-run, executed text. After one, a file it wrote may hold what that code wrote.
@@ -546,7 +549,7 @@ class LoadContext:
         text = _text(node, self.constants)
         if text is not None and text.strip():
             return "c:" + _normal(text)
-        if self.notebook and _path_of_names(node) and not self._mentions_opaque(node):
+        if self.notebook and _path_of_names(node) and not self._mentions_opaque(node) and not self._side_bound(node):
             try:
                 return "n:" + ast.unparse(node)
             except (ValueError, RecursionError):
@@ -564,6 +567,11 @@ class LoadContext:
         for name in names:
             self.constants.pop(name, None)
             self.handles.pop(name, None)
+
+    def _side_bound(self, node: ast.AST) -> bool:
+        """Whether the expression names a variable the code rebinds through the module object."""
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        return bool(names) and (self.never_constant is None or not names.isdisjoint(self.never_constant))
 
     def _mentions_opaque(self, node: ast.AST) -> bool:
         return bool(self.opaque) and any(isinstance(n, ast.Name) and n.id in self.opaque for n in ast.walk(node))
@@ -593,11 +601,13 @@ class LoadContext:
             return
         self.mlflow.remember_assignment(target, value)
         text = _text(value, self.constants)
-        if text is not None:
+        if text is not None and self.never_constant is not None and target.id not in self.never_constant:
             self.constants[target.id] = text
         else:
             self.constants.pop(target.id, None)
         handle = self._opened(value)
+        if handle is None and isinstance(value, ast.Name):
+            handle = self.handles.get(value.id)  # `h = f`: another name for the same open file
         if handle is not None:
             self.handles[target.id] = handle
         else:
@@ -963,8 +973,15 @@ class LoadContext:
         value bound to the name ends its time as a handle)."""
         if not isinstance(target, ast.Name):
             return
-        self.handle_keys.setdefault((scope, target.id), []).append((line, self._opened(value)))
+        key = self._opened(value)
         text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
+        if isinstance(value, ast.Name):
+            # `h = f`: another name for the handle `f` holds at this line, writes through it included
+            keys = [entry for entry in self.handle_keys.get((scope, value.id), []) if entry[0] <= line]
+            texts = [entry for entry in self.scoped_handles.get((scope, value.id), []) if entry[0] <= line]
+            key = max(keys, key=lambda entry: entry[0])[1] if keys else None
+            text = max(texts, key=lambda entry: entry[0])[1] if texts else ""
+        self.handle_keys.setdefault((scope, target.id), []).append((line, key))
         self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
 
     def _scoped_path(self, node: ast.AST, scope: int, line: int) -> str | None:
@@ -1707,6 +1724,54 @@ def names_bound_more_than_once(module: ast.Module) -> set[str]:
         stack.extend(ast.iter_child_nodes(node))
     declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
     return {name for name, count in counts.items() if count > 1} | declared
+
+
+def names_bound_from_the_side(module: ast.Module) -> set[str] | None:
+    """The module-level names the code rebinds through the module object rather than by an
+    assignment the visit follows: `sys.modules[__name__].P = x`, `setattr(mod, "P", x)` with
+    `mod = sys.modules[__name__]`, `__main__.P = x`, `importlib.import_module(__name__).P = x`.
+    None when a name is given at run time (`setattr(sys.modules[__name__], name, x)`): any may be."""
+    holders: set[str] = set()  # names bound to the module object anywhere
+    for node in ast.walk(module):
+        if isinstance(node, ast.Assign) and _module_object(node.value, holders):
+            holders.update(target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.Import):
+            holders.update(alias.asname or alias.name for alias in node.names if alias.name == "__main__")
+    rebound: set[str] = set()
+    for node in ast.walk(module):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for target in targets:
+            for part in ast.walk(target):
+                if isinstance(part, ast.Attribute) and _module_object(part.value, holders):
+                    rebound.add(part.attr)
+        if isinstance(node, ast.Call) and name_of(node.func) == "setattr" and node.args:
+            if not _module_object(node.args[0], holders):
+                continue
+            if len(node.args) < 2 or not (
+                isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+            ):
+                return None
+            rebound.add(node.args[1].value)
+    return rebound
+
+
+def _module_object(node: ast.AST, holders: set[str]) -> bool:
+    """`sys.modules[...]`, `sys.modules.get(...)`, `importlib.import_module(...)`, `__import__(...)`,
+    or a name bound to one of them."""
+    if isinstance(node, ast.Name):
+        return node.id in holders
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.value, ast.Attribute) and node.value.attr == "modules"
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "get":
+            return isinstance(func.value, ast.Attribute) and func.value.attr == "modules"
+        return name_of(func) in ("import_module", "__import__")
+    return False
 
 
 def _is_main_guard(test: ast.expr) -> bool:

@@ -33,7 +33,13 @@ from hooks.code.command_origin import (
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
-from hooks.code.load_context import LoadContext, names_bound_more_than_once, prescan_writes, read_texts_of
+from hooks.code.load_context import (
+    LoadContext,
+    names_bound_from_the_side,
+    names_bound_more_than_once,
+    prescan_writes,
+    read_texts_of,
+)
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
@@ -653,6 +659,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Module names bound more than once (or declared global in a function): a function may run
         # after any of the bindings, so inside one they are not taken as the constant seen last.
         self.loads.rebound_module_names = names_bound_more_than_once(module)
+        # Names rebound through the module object are never taken as constants (None: any name).
+        self.loads.never_constant = names_bound_from_the_side(module)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)

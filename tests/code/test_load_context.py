@@ -1726,3 +1726,57 @@ def test_a_global_written_in_one_function_is_not_a_parameter_of_the_same_name_in
         "def load(name):\n    return FAISS.load_local(name, emb, allow_dangerous_deserialization=True)",
     )
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS313"] == ["high"]
+
+
+_OWN_SCRIPT = (
+    "import joblib, sys\nP = 'model.pkl'\n\ndef train(clf):\n    joblib.dump(clf, P)\n\n"
+    "def predict(x):\n    return joblib.load(P)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "sys.modules[__name__].P = sys.argv[1]",
+        "mod = sys.modules[__name__]\nsetattr(mod, 'P', sys.argv[1])",
+        "setattr(sys.modules.get(__name__), 'P', sys.argv[1])",
+        "import __main__\n__main__.P = sys.argv[1]",
+        "import importlib\nimportlib.import_module(__name__).P = sys.argv[1]",
+        "setattr(sys.modules[__name__], sys.argv[2], sys.argv[1])",  # any name
+    ],
+)
+def test_a_constant_rebound_through_the_module_object_is_no_constant(tmp_path: Path, rebinding: str) -> None:
+    # Functions run in any order: after the rebinding, P names whatever the caller gave.
+    script = _OWN_SCRIPT + f"\nif __name__ == '__main__':\n    {rebinding.replace(chr(10), chr(10) + '    ')}\n"
+    assert [f.severity.value for f in scan_code(tmp_path, script) if f.rule_id == "MLS301"] == ["high"], rebinding
+
+
+@pytest.mark.parametrize(
+    "lookalike",
+    ["self.P = sys.argv[1]", "cfg.P = sys.argv[1]", "setattr(cfg, 'P', sys.argv[1])", "os.environ['P'] = 'x'"],
+)
+def test_an_attribute_of_another_object_named_like_the_constant_leaves_it(tmp_path: Path, lookalike: str) -> None:
+    script = _OWN_SCRIPT + f"\nif __name__ == '__main__':\n    import os\n    cfg = object()\n    {lookalike}\n"
+    assert [f.severity.value for f in scan_code(tmp_path, script) if f.rule_id == "MLS301"] == ["low"], lookalike
+
+
+def test_bytes_written_through_another_name_for_the_handle_are_not_the_codes(tmp_path: Path) -> None:
+    script = (
+        "import joblib\n\ndef train(clf):\n    with open('model.pkl', 'wb') as f:\n        joblib.dump(clf, f)\n\n"
+        "def fetch(blob):\n    with open('model.pkl', 'wb') as f:\n        h = f\n        h.write(blob)\n\n"
+        "def predict():\n    return joblib.load('model.pkl')\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, script) if f.rule_id == "MLS301"] == ["high"]
+    text = notebook(
+        "import joblib\njoblib.dump(clf, 'model.pkl')",
+        "with open('model.pkl', 'wb') as f:\n    h = f\n    h.write(blob)",
+        "clf = joblib.load('model.pkl')",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS301"] == ["high"]
+    # the look-alike: the alias only reads
+    text = notebook(
+        "import joblib\njoblib.dump(clf, 'model.pkl')",
+        "with open('model.pkl', 'rb') as f:\n    h = f\n    head = h.read(4)",
+        "clf = joblib.load('model.pkl')",
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS301"] == ["low"]
