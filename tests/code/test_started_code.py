@@ -34,6 +34,8 @@ from tests.code.helpers import notebook, scan_code
         "nohup torchrun --nproc_per_node 2 train.py &",
         "curl -s https://x.example/i.sh | bash",
         "python -c 'import fetch; fetch.main()'",
+        "{cmd}",  # IPython puts the variable's text in: any program
+        "$RUNNER fetch",
     ],
 )
 def test_commands_that_start_code(command: str) -> None:
@@ -70,6 +72,11 @@ def test_commands_that_start_no_project_code(command: str) -> None:
         ("get_ipython().run_line_magic('run', 'fetch.py')", True),
         ("exec(open('fetch.py').read())", True),
         ("exec(source)", True),
+        ("os.execv('/usr/bin/python3', ['python3', 'fetch.py'])", True),
+        ("os.spawnlp(os.P_WAIT, 'bash', 'bash', 'get.sh')", True),
+        ("subprocess.call(args.cmd, shell=True)", True),  # a command held in a variable
+        ("subprocess.run(['nvidia-smi'])", False),  # known text: judged where it is recorded
+        ("os.path.exists('x')", False),
         ("exec('x = 1')", False),  # a constant: the file holds it
         ("df.reload()", False),
         ("model.run_path", False),
@@ -117,6 +124,11 @@ LOAD = "clf = joblib.load('model.pkl')"
         "import runpy\nrunpy.run_path('fetch.py')",
         "import importlib, helpers\nimportlib.reload(helpers)",
         "exec(open('fetch.py').read())",
+        "import os\nos.system('python fetch.py')",
+        "get_ipython().system('python fetch.py')",
+        "%%bash\npython fetch.py",
+        "cmd = 'python fetch.py'\n!{cmd}",
+        "out = !python fetch.py",
     ],
 )
 def test_a_notebook_that_runs_other_code_after_its_write_does_not_own_the_file(tmp_path: Path, between: str) -> None:
