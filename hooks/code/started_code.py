@@ -53,10 +53,7 @@ _RUNNING_CALLS = frozenset(
 _RUNNING_OWNERS = frozenset({"runpy", "papermill", "pm", "importlib", "imp"})
 # os's calls that replace the process or start another program: `os.execv(python, [...])`, `os.spawnl(...)`.
 _OS_STARTS = re.compile(r"^(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)$")
-# subprocess/os calls that start the program their first argument names (known commands are
-# judged by their text where they are recorded; these are the ones held in a variable).
-_PROGRAM_RUNNERS = frozenset({"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput"})
-_PROGRAM_MODULES = frozenset({"subprocess", "sp", "os"})
+
 # Line magics that run code this file does not hold (`%run x.py`, `%rerun`, a macro's text).
 _CODE_MAGICS = frozenset({"run", "rerun", "macro"})
 
@@ -90,17 +87,15 @@ def _segment_starts_code(words: list[str]) -> bool:
 
 def call_starts_code(call: ast.Call) -> bool:
     """Whether a Python call runs other code: `runpy.run_path(p)`, `papermill.execute_notebook(...)`,
-    `importlib.reload(m)`, `get_ipython().run_line_magic("run", ...)`, `os.execv(...)`, a
-    subprocess started on a command held in a variable, `exec(text)` of text that is not a
-    constant. Commands whose text is known are judged by command_starts_code where recorded."""
+    `importlib.reload(m)`, `get_ipython().run_line_magic("run", ...)`, `os.execv(...)`, `exec(text)`
+    of text that is not a constant. subprocess and os.system commands are judged by their text
+    (command_starts_code) where the command finder reads it, through the code's own wrappers too;
+    a command a helper is handed as a parameter is its callers', judged where they pass it."""
     func = call.func
     name = name_of(call)
     owner_name = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
     if owner_name == "os" and _OS_STARTS.match(name):
         return True
-    if owner_name in _PROGRAM_MODULES and name in _PROGRAM_RUNNERS and call.args:
-        # A command held in a variable or built at run time may run any script.
-        return not isinstance(call.args[0], (ast.Constant, ast.List, ast.Tuple, ast.JoinedStr))
     if name == "exec" and isinstance(func, ast.Name):
         return bool(call.args) and not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str))
     if name not in _RUNNING_CALLS:

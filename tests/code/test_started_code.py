@@ -74,7 +74,7 @@ def test_commands_that_start_no_project_code(command: str) -> None:
         ("exec(source)", True),
         ("os.execv('/usr/bin/python3', ['python3', 'fetch.py'])", True),
         ("os.spawnlp(os.P_WAIT, 'bash', 'bash', 'get.sh')", True),
-        ("subprocess.call(args.cmd, shell=True)", True),  # a command held in a variable
+        ("subprocess.call(args.cmd, shell=True)", False),  # judged by its text where that is known
         ("subprocess.run(['nvidia-smi'])", False),  # known text: judged where it is recorded
         ("os.path.exists('x')", False),
         ("exec('x = 1')", False),  # a constant: the file holds it
