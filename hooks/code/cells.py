@@ -227,6 +227,7 @@ class CellSource:
     # Every magic line as written after its `%` or `%%` (`run -i x.py`, `env CKPT=$ckpt`, `store p`):
     # IPython substitutes `$name`/`{name}` in them and some reach the namespace (`%store`, `%run -i`)
     magics: list[str] = field(default_factory=list)
+    magic_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, magic) of each of them
 
 
 def transform_cell(source: str) -> CellSource:
@@ -305,6 +306,7 @@ def _common_indent(lines: list[str]) -> str:
 def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     name, _, arguments = lines[first][2:].rstrip().partition(" ")
     result.magics.append(lines[first][2:].strip())
+    result.magic_lines.append((first + 1, lines[first][2:].strip()))
     body_start = first + 1  # 0-based index of the body's first line
     blank = ["" for _ in lines]
     result.python = "\n".join(blank)
@@ -331,6 +333,7 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
         result.embedded = inner.embedded
         result.magics.extend(inner.magics)
+        result.magic_lines.extend((line + body_start, magic) for line, magic in inner.magic_lines)
         result.other_language = inner.other_language
         result.unknown_magic = inner.unknown_magic
         return
@@ -526,6 +529,7 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
     """`%name arguments` (arguments as written, starting at `arguments_column` of the line)."""
     stripped = arguments.strip()
     result.magics.append(f"{name} {stripped}".strip())
+    result.magic_lines.append((number, f"{name} {stripped}".strip()))
     if name in PYTHON_LINE_MAGICS and stripped:
         statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", stripped)
         column = arguments_column + len(arguments) - len(arguments.lstrip()) + len(stripped) - len(statement)

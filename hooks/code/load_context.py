@@ -33,7 +33,7 @@ from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
-from hooks.code.started_code import call_starts_code, command_starts_code
+from hooks.code.started_code import command_starts_code
 from hooks.code.text_mentions import TextMentions
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
@@ -515,8 +515,11 @@ class LoadContext:
         # Where the code starts code it does not hold (started_code.py): a script, a notebook, a
         # module re-run, executed text. After one, a file it wrote may hold what that code wrote.
         self.code_started_lines: list[int] = []
-        self.code_started_anywhere = False  # a `%run`-like magic (magic lines carry no position)
-        self.variables_restored = False  # `%store -r`: a notebook variable may name a stored path
+        self._local_modules: dict[str, bool] = {}
+        # A notebook's top-level functions (first line, last line, name) and the lines that call
+        # each by name: code a helper starts runs where the helper is called.
+        self.function_spans: list[tuple[int, int, str]] = []
+        self.call_lines: dict[str, list[int]] = {}
         # Names whose value inside the function being visited is not known (module names bound
         # more than once): neither a constant nor a notebook's name-path there.
         self.opaque: set[str] = set()
@@ -835,7 +838,7 @@ class LoadContext:
         for line, command in commands:
             if self.notebook and len(self.shell_commands) < _MAX_FOLDERS:
                 self.shell_commands.append((line, command))
-            if command_starts_code(command):
+            if command_starts_code(command, self.local_module):
                 self.code_started_lines.append(line)
                 self._own_memo.clear()
             for target in download_targets(command):
@@ -1079,6 +1082,8 @@ class LoadContext:
             names = {node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)}
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return True
+        if self.never_constant is None or not names.isdisjoint(self.never_constant):
+            return True  # rebound through the module object (`sys.modules[__name__].P = x`) or restored
         for name in [*names, "*"]:
             if any(written < bound < line for bound in self.binding_lines.get((scope, name), [])):
                 return True
@@ -1172,7 +1177,6 @@ class LoadContext:
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(
             isinstance(n, ast.Call) and _fetching_call(n) for n in nodes
         )
-        self.code_started_lines.extend(n.lineno for n in nodes if isinstance(n, ast.Call) and call_starts_code(n))
         # What fetching calls are given (`fs.get(remote, MODEL_PATH)`, `fget_object(b, k, "m.pkl")`):
         # a fixed path among them is a download's target, whatever the call's argument order.
         self.fetch_argument_names = set()
@@ -1330,20 +1334,46 @@ class LoadContext:
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
 
+    def local_module(self, top: str) -> bool:
+        """Whether a module name is the project's own: a folder or `.py` file of that name beside
+        the scanned file or at the top of its checkout (unknown location: taken as the project's)."""
+        if not top.isidentifier():
+            return True  # `-m {module}`: known only at run time
+        if self.code_file is None:
+            return True
+        known = self._local_modules.get(top)
+        if known is None:
+            folder = self.code_file.parent
+            depth = len([part for part in self.source_folder.split("/") if part and part != "."])
+            roots = [folder, *([folder.parents[depth - 1]] if 0 < depth <= len(folder.parents) else [])]
+            known = any((root / top).is_dir() or (root / f"{top}.py").is_file() for root in roots)
+            self._local_modules[top] = known
+        return known
+
     def _other_code_may_write(self, key: str | None, line: int) -> bool:
         """Whether code the file starts but does not hold (started_code.py) may have written the
-        load's file: in a notebook, started between the notebook's last own write and the load;
+        load's file: in a notebook, started after the notebook's last own write and before the
+        load (any time after the write when the load is inside a function: it runs when called);
         in a script, whose functions run in any order, started anywhere."""
-        if self.code_started_anywhere:
-            return True
-        if self.variables_restored and (key is None or key.startswith("n:")):
-            return True
         if not self.code_started_lines:
             return False
         if not self.notebook or key is None:
             return True
         last_write = max((w for w in self.write_lines.get(key, []) if w < line), default=-1)
-        return any(last_write < started < line for started in self.code_started_lines)
+        until = line if self.function_depth == 0 else float("inf")
+        return any(last_write < started < until for started in self._started_where_run())
+
+    def _started_where_run(self) -> list[int]:
+        """The lines where started code runs: where it stands, and where a helper that starts it
+        is called (followed through helpers that call helpers, at most as deep as there are)."""
+        lines = set(self.code_started_lines)
+        for _ in range(len(self.function_spans) + 1):
+            starting = {name for first, last, name in self.function_spans if any(first <= s <= last for s in lines)}
+            more = {call for name in starting for call in self.call_lines.get(name, [])} - lines
+            if not more:
+                break
+            lines |= more
+        return sorted(lines)
 
     def _handed_to_a_command(self, target: ast.AST, key: str, line: int) -> bool:
         """A notebook shell line between the write and the load that may put bytes somewhere and
@@ -1596,6 +1626,7 @@ def prescan_writes(
     # node, line of its innermost function (0: module), line of its innermost class (0: none)
     stack: list[tuple[ast.AST, int, int]] = [(module, 0, 0)]
     parameters: dict[int, set[str]] = {}  # function line -> its parameters, which hide module constants
+    aliases: list[tuple[ast.Assign, int]] = []  # `h = f` and the function it is in
     while stack:
         node, scope, owner = stack.pop()
         for name in _names_bound_by(node):
@@ -1613,13 +1644,19 @@ def prescan_writes(
                     context.remember_assignment(item.optional_vars, item.context_expr)
                     context.record_scoped_handle(item.optional_vars, item.context_expr, node.lineno, scope)
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
+            if isinstance(node.value, ast.Name):
+                aliases.append((node, scope))  # `h = f`: followed once every handle is known
+            else:
+                context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
             bindings.setdefault(scope, []).append(node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             parameters[node.lineno] = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
         inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
+    # In source order, so a chain (`g = f; h = g`) reaches the file `f` was opened on.
+    for assignment, scope in sorted(aliases, key=lambda entry: (entry[0].lineno, entry[0].col_offset)):
+        context.record_scoped_handle(assignment.targets[0], assignment.value, assignment.lineno, scope)
     # Handles are all known now; then the serialiser calls that write through them, and the
     # commands the script starts (`os.system("cp /mnt/m.pt m.pt")` in any function).
     # One finder per function, fed that function's assignments in source order, so `cmd = [...]`
@@ -1748,6 +1785,16 @@ def names_bound_from_the_side(module: ast.Module) -> set[str] | None:
             for part in ast.walk(target):
                 if isinstance(part, ast.Attribute) and _module_object(part.value, holders):
                     rebound.add(part.attr)
+                elif (
+                    isinstance(part, ast.Subscript)
+                    and isinstance(part.value, ast.Attribute)
+                    and part.value.attr == "__dict__"
+                    and _module_object(part.value.value, holders)
+                ):
+                    # `sys.modules[__name__].__dict__["P"] = x`
+                    if not (isinstance(part.slice, ast.Constant) and isinstance(part.slice.value, str)):
+                        return None
+                    rebound.add(part.slice.value)
         if isinstance(node, ast.Call) and name_of(node.func) == "setattr" and node.args:
             if not _module_object(node.args[0], holders):
                 continue
@@ -1760,18 +1807,32 @@ def names_bound_from_the_side(module: ast.Module) -> set[str] | None:
 
 
 def _module_object(node: ast.AST, holders: set[str]) -> bool:
-    """`sys.modules[...]`, `sys.modules.get(...)`, `importlib.import_module(...)`, `__import__(...)`,
-    or a name bound to one of them."""
+    """The code's own module object: `sys.modules[__name__]` (or `["__main__"]`, or through `from
+    sys import modules`), `sys.modules.get(__name__)`, `importlib.import_module(__name__)`,
+    `__import__(__name__)`, or a name bound to one of them. Another module (`sys.modules["config"]`,
+    `import_module("config")`) holds other names."""
     if isinstance(node, ast.Name):
         return node.id in holders
     if isinstance(node, ast.Subscript):
-        return isinstance(node.value, ast.Attribute) and node.value.attr == "modules"
+        return _modules_table(node.value) and _own_module_name(node.slice)
     if isinstance(node, ast.Call):
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "get":
-            return isinstance(func.value, ast.Attribute) and func.value.attr == "modules"
-        return name_of(func) in ("import_module", "__import__")
+        if isinstance(func, ast.Attribute) and func.attr == "get" and _modules_table(func.value):
+            return bool(node.args) and _own_module_name(node.args[0])
+        return name_of(func) in ("import_module", "__import__") and bool(node.args) and _own_module_name(node.args[0])
     return False
+
+
+def _modules_table(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == "modules") or (
+        isinstance(node, ast.Name) and node.id == "modules"
+    )
+
+
+def _own_module_name(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Name) and node.id == "__name__") or (
+        isinstance(node, ast.Constant) and node.value == "__main__"
+    )
 
 
 def _is_main_guard(test: ast.expr) -> bool:

@@ -46,7 +46,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
 from hooks.code.serving import serves_requests
-from hooks.code.started_code import magics_start_code
+from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
@@ -639,6 +639,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         shell_lines: Sequence[tuple[int, str]] = (),
         folder_changes: Sequence[tuple[int, str]] = (),
         magics: Sequence[str] = (),
+        magic_lines: Sequence[tuple[int, str]] = (),
     ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
         (string constants and shell commands), the files its shell lines download (at their
@@ -647,7 +648,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module = module
         shell = [command for _, command in shell_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
-        self.loads.code_started_anywhere, self.loads.variables_restored = magics_start_code(magics)
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)
@@ -659,8 +659,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Module names bound more than once (or declared global in a function): a function may run
         # after any of the bindings, so inside one they are not taken as the constant seen last.
         self.loads.rebound_module_names = names_bound_more_than_once(module)
-        # Names rebound through the module object are never taken as constants (None: any name).
-        self.loads.never_constant = names_bound_from_the_side(module)
+        # Names rebound through the module object or restored by `%store -r` are never taken as
+        # constants (None: any name may be).
+        side, restored = names_bound_from_the_side(module), restored_names(magics)
+        self.loads.never_constant = None if side is None or restored is None else side | restored
+        self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
@@ -672,6 +675,56 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.mlflow.prepare(nodes, lambda node: qualified_name(node, aliases))
         if not self.notebook:
             prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
+
+    def _record_started_code(
+        self, module: ast.Module, nodes: list[ast.AST], magic_lines: Sequence[tuple[int, str]]
+    ) -> None:
+        """Where the code starts code it does not hold (started_code.py): magics at their lines,
+        Python calls that run files, modules, notebooks or text; for a notebook, where each of its
+        top-level functions is called (code a helper starts runs there)."""
+        local = self.loads.local_module
+        started = self.loads.code_started_lines
+        started.extend(line for line, magic in magic_lines if magic_starts_code(magic, local))
+        aliases = module_aliases(nodes)
+        ipython_names = {
+            target.id
+            for node in nodes
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and name_of(node.value) == "get_ipython"
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        literals = single_literal_names(module)
+
+        def qualname(node: ast.AST) -> str | None:
+            if isinstance(node, ast.Name) and node.id in ipython_names:
+                return "get_ipython"
+            return qualified_name(node, aliases)
+
+        def held_text(node: ast.AST) -> str | None:
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                return node.value
+            if isinstance(node, ast.JoinedStr):  # `f"x_{1} = 1"`: every part a constant
+                parts = [v.value if isinstance(v, ast.FormattedValue) else v for v in node.values]
+                constants = [p for p in parts if isinstance(p, ast.Constant)]
+                return "".join(str(c.value) for c in constants) if len(constants) == len(parts) else None
+            return literals.get(node.id) if isinstance(node, ast.Name) else None
+
+        started.extend(
+            node.lineno
+            for node in nodes
+            if isinstance(node, ast.Call) and call_starts_code(node, qualname, held_text, local)
+        )
+        if self.notebook:
+            for statement in module.body:
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    end = getattr(statement, "end_lineno", None) or statement.lineno
+                    self.loads.function_spans.append((statement.lineno, end, statement.name))
+            names = {name for _, _, name in self.loads.function_spans}
+            for node in nodes:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+                    self.loads.call_lines.setdefault(node.func.id, []).append(node.lineno)
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)

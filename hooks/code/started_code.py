@@ -3,121 +3,265 @@
 The own-file rule (load_context.py) lowers `joblib.load("m.pkl")` after the same notebook's
 `joblib.dump(m, "m.pkl")`: the file is its own output. That holds only if nothing else ran in
 between that may write the file without naming it here: a script the notebook runs (`!python
-fetch.py`, `%run fetch.py`, `!bash get.sh`, `!./download`, `!make data`), another notebook it
-executes (`papermill`, `jupyter nbconvert --execute`), a module run or re-run in its namespace
-(`runpy.run_path`, `importlib.reload`), or text it executes (`exec(source)`). Each such start is
-a line after which the notebook's own write is no longer known to be what the load reads.
+fetch.py`, `%run fetch.py`, `!bash get.sh`, `!./download`, `!make data`, `!dvc repro`), another
+notebook it executes (`papermill`, `jupyter nbconvert --execute`, nbclient), a module run or re-run
+(`runpy.run_path`, `python -m project.module`, `importlib.reload(project_module)`), or text it
+executes (`exec(source)`). Each such start is a line after which the notebook's own write is no
+longer known to be what the load reads.
 
-Installers (`pip install`, `python -m pip`), interpreters asked only for their version, and
-programs that are no interpreter (`ls`, `nvidia-smi`, `git status`) start no code of the project.
-`%store -r` restores variables from IPython's store: a path held in one then names whatever was
-stored, so loads through notebook variables are no longer the notebook's own.
+Installers (`pip install`, `python -m pip`, `/opt/conda/bin/pip`), interpreters asked only for
+their version, library modules (`python -m spacy download`), and programs that are no interpreter
+(`ls`, `nvidia-smi`, `git status`) start no code of the project. Magics are judged by their name
+(`%run`, `%rerun`, `%macro`, `%sx`/`%system` by their command); `run_line_magic("matplotlib", ...)`
+runs nothing of the project. `%store -r NAME` restores NAME from IPython's store (`%store -r`
+alone: every stored name), so it no longer holds what the notebook assigned.
+
+Not followed (documented limits): a command held in a variable and given to subprocess (a helper's
+parameter is its callers', judged where they pass known text through the code's own wrappers).
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hooks._shared.shell import command_segments
 from hooks.code.command_origin import name_of
+
+QualName = Callable[[ast.AST], "str | None"]
+LocalModule = Callable[[str], bool]
 
 # Programs that run code given to them: a script's path, a module, inline text or stdin.
 _INTERPRETERS = re.compile(
     r"^(?:python[0-9.]*|pypy[0-9.]*|ipython[0-9]*|bash|sh|zsh|ksh|dash|fish|source|\.|make|gmake|"
     r"papermill|Rscript|node|deno|bun|perl|ruby|php|julia|torchrun|accelerate|deepspeed|mpirun|"
-    r"mpiexec|srun|horovodrun|streamlit|jupyter-nbconvert|jupyter-execute)$"
+    r"mpiexec|srun|horovodrun|streamlit|jupyter-nbconvert|jupyter-execute|snakemake|tox|nox|invoke|"
+    r"pytest|py\.test|luigi)$"
 )
+# Programs that run the command after their own options (`conda run -n env python x.py`,
+# `xvfb-run -a python x.py`, `numactl --cpunodebind=0 python x.py`, `eval "python x.py"`).
+_RUNNERS = frozenset(
+    {"conda", "mamba", "micromamba", "poetry", "pipenv", "pdm", "hatch", "rye", "xvfb-run", "numactl", "watch", "eval"}
+)
+# Tools whose subcommand runs the project's pipeline or code.
+_PIPELINE_RUNS = {"dvc": ("repro", "exp"), "kedro": ("run",), "mlflow": ("run",), "zenml": ("pipeline",)}
+_INSTALLERS = re.compile(r"^(?:pip[0-9.]*|conda|mamba|micromamba|uv|pipx|apt|apt-get|yum|dnf|brew)$")
+_SCRIPT_SUFFIXES = (".py", ".sh", ".bash", ".ipynb", ".R", ".pl", ".rb", ".js")
 _PYTHON_PLACEHOLDER = re.compile(r"(?i)python|executable")
 _SYSTEM_FOLDERS = ("/usr/", "/bin/", "/sbin/")  # the machine's programs, not the project's
-# `python -m X`: these modules install packages or report, and run no project code.
-_TOOLING_MODULES = frozenset({"pip", "ensurepip", "venv", "site", "json.tool", "pip_audit"})
 _VERSION_OPTIONS = frozenset({"--version", "-V", "-VV", "--help", "-h"})
-# Python calls that run other code in or beside the process.
-_RUNNING_CALLS = frozenset(
+# `python -m X`: installers and reports, never the project's code whatever folders it has.
+_TOOLING_MODULES = frozenset({"pip", "ensurepip", "venv", "virtualenv", "site", "json.tool", "pip_audit", "uv"})
+_PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
+# Calls that run a file or module as code, by their resolved names.
+_RUNNING_QUALNAMES = frozenset(
     {
-        "run_path",
-        "run_module",
-        "execute_notebook",
-        "reload",
+        "runpy.run_path",
+        "runpy.run_module",
+        "papermill.execute_notebook",
+        "imp.load_source",
+        "imp.load_module",
+        "builtins.execfile",
         "execfile",
-        "run_line_magic",
-        "run_cell_magic",
-        "run_cell",
-        "safe_execfile",
-        "safe_execfile_ipy",
-        "safe_run_module",
     }
 )
-_RUNNING_OWNERS = frozenset({"runpy", "papermill", "pm", "importlib", "imp"})
-# os's calls that replace the process or start another program: `os.execv(python, [...])`, `os.spawnl(...)`.
-_OS_STARTS = re.compile(r"^(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)$")
-
-# Line magics that run code this file does not hold (`%run x.py`, `%rerun`, a macro's text).
+_RELOADS = frozenset({"importlib.reload", "imp.reload"})
+_EXECUTORS = re.compile(r"(?:^|\.)(?:NotebookClient|ExecutePreprocessor|execute_notebook)$")
+# Attributes whose call runs a loaded module or a notebook: `spec.loader.exec_module(m)`,
+# `SourceFileLoader(n, p).load_module()`, nbclient's `client.execute()` is caught by its class.
+_RUNNING_ATTRIBUTES = frozenset({"exec_module", "load_module"})
+_IPYTHON_COMMANDS = frozenset({"system", "getoutput"})
+_IPYTHON_MAGICS = frozenset({"magic", "run_line_magic", "run_cell_magic"})
+# Line magics that run code this file does not hold (`%run x.py`, `%rerun`, a macro's text);
+# `%sx`/`%system`/`%sc` run their command; cell magics that hand the body to a shell.
 _CODE_MAGICS = frozenset({"run", "rerun", "macro"})
+_COMMAND_MAGICS = frozenset({"sx", "system", "sc"})
+_SHELL_CELL_MAGICS = frozenset({"bash", "sh", "script", "system"})
 
 
-def command_starts_code(command: str) -> bool:
-    """Whether a shell command line runs a script, notebook or inline code (any of its parts)."""
-    return any(words and _segment_starts_code(words) for _, words in command_segments(command))
+def _anywhere(_: str) -> bool:
+    return True
 
 
-def _segment_starts_code(words: list[str]) -> bool:
-    program = words[0].rsplit("/", 1)[-1]
-    if _PYTHON_PLACEHOLDER.search(program):
+def command_starts_code(command: str, local_module: LocalModule = _anywhere) -> bool:
+    """Whether a shell command line runs a script, notebook, project module or inline code."""
+    return any(words and _segment_starts_code(words, local_module, 0) for _, words in command_segments(command))
+
+
+def _segment_starts_code(words: list[str], local_module: LocalModule, depth: int) -> bool:
+    if depth > 4:
+        return True  # runners nested this deep: built to hide something
+    first = words[0]
+    program = first.rsplit("/", 1)[-1]
+    if _PYTHON_PLACEHOLDER.search(program) and not _INTERPRETERS.match(program):
         program = "python"  # `!{sys.executable} train.py`, `$PYTHON x.py`: IPython or the shell puts Python in
-    elif words[0].startswith(("{", "$", "`")):
+    elif first.startswith(("{", "$", "`")):
         return True  # `!{cmd}`, `$RUNNER x`: a program only known at run time
+    if program in _RUNNERS:
+        rest = _after_options(words[1:])
+        if program in ("conda", "mamba", "micromamba", "poetry", "pipenv", "pdm", "hatch", "rye"):
+            if not rest or rest[0] != "run":
+                return False  # `conda install`, `poetry add`: installers
+            rest = _after_options(rest[1:])
+        return bool(rest) and _segment_starts_code(_split_eval(rest), local_module, depth + 1)
+    if program in _PIPELINE_RUNS:
+        return len(words) > 1 and words[1] in _PIPELINE_RUNS[program]
     if program == "jupyter":
-        return (
-            len(words) > 1 and words[1] in ("execute", "nbconvert") and (words[1] == "execute" or "--execute" in words)
-        )
+        return len(words) > 1 and (words[1] == "execute" or (words[1] == "nbconvert" and "--execute" in words))
     if _INTERPRETERS.match(program):
-        rest = words[1:]
-        if not rest:
-            return program in ("bash", "sh", "zsh", "ksh", "dash", "fish")  # reads its script from stdin
-        if rest[0] in _VERSION_OPTIONS:
-            return False
-        tooling = len(rest) > 1 and rest[0] == "-m" and rest[1] in _TOOLING_MODULES
-        return not (program.startswith("python") and tooling)
+        return _interpreter_starts_code(program, words[1:], local_module)
+    if _INSTALLERS.match(program):
+        return False  # `/opt/conda/bin/pip install x`: an installer wherever it lives
+    if program.endswith(_SCRIPT_SUFFIXES):
+        return True  # `uv run fetch.py`, `fetch.sh` on the PATH
     # `./download.sh`, `scripts/fetch`, `~/bin/x`: a program of the project or the machine's own.
-    return "/" in words[0] and not words[0].startswith(_SYSTEM_FOLDERS)
+    return "/" in first and not first.startswith(_SYSTEM_FOLDERS)
 
 
-def call_starts_code(call: ast.Call) -> bool:
-    """Whether a Python call runs other code: `runpy.run_path(p)`, `papermill.execute_notebook(...)`,
-    `importlib.reload(m)`, `get_ipython().run_line_magic("run", ...)`, `os.execv(...)`, `exec(text)`
-    of text that is not a constant. subprocess and os.system commands are judged by their text
-    (command_starts_code) where the command finder reads it, through the code's own wrappers too;
-    a command a helper is handed as a parameter is its callers', judged where they pass it."""
-    func = call.func
-    name = name_of(call)
-    owner_name = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
-    if owner_name == "os" and _OS_STARTS.match(name):
-        return True
-    if name == "exec" and isinstance(func, ast.Name):
-        return bool(call.args) and not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str))
-    if name not in _RUNNING_CALLS:
+def _after_options(words: list[str]) -> list[str]:
+    """The words after a runner's options: `-n env` / `--name env` take a value, flags do not."""
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        option = words[index]
+        index += 1
+        if option in ("-n", "--name", "-p", "--prefix", "-e", "--env", "--cpunodebind", "--membind", "-s") and (
+            index < len(words) and not words[index].startswith("-")
+        ):
+            index += 1
+    return words[index:]
+
+
+def _split_eval(words: list[str]) -> list[str]:
+    """`eval "python x.py"`: the quoted command's own words."""
+    return words[0].split() + words[1:] if len(words) >= 1 and " " in words[0] else words
+
+
+def _interpreter_starts_code(program: str, rest: list[str], local_module: LocalModule) -> bool:
+    if not rest:
+        return True  # reads its program from stdin (`cat fetch.py | python3`, `curl ... | bash`)
+    if rest[0] in _VERSION_OPTIONS:
         return False
-    if isinstance(func, ast.Attribute):
-        owner = func.value
-        if isinstance(owner, ast.Name):
-            return owner.id in _RUNNING_OWNERS or name.startswith(("run_", "safe_"))
-        return isinstance(owner, ast.Call) and name_of(owner) == "get_ipython"
-    return name in ("run_path", "run_module", "execute_notebook", "reload", "execfile")
+    if not program.startswith(("python", "pypy", "ipython")):
+        return True
+    index = 0
+    while index < len(rest) and rest[index].startswith("-") and rest[index] not in ("-m", "-c", "-"):
+        index += 2 if rest[index] in _PYTHON_VALUE_OPTIONS else 1
+    if index >= len(rest):
+        return rest[-1] not in _VERSION_OPTIONS
+    if rest[index] == "-m":
+        module = rest[index + 1] if index + 1 < len(rest) else ""
+        # `python -m pip`, `-m spacy download`: a library's code; `-m src.train`: the project's.
+        top = module.split(".", 1)[0]
+        return bool(module) and module not in _TOOLING_MODULES and top not in _TOOLING_MODULES and local_module(top)
+    return True  # a script, `-c` text or `-` (stdin)
 
 
-def magics_start_code(magics: Sequence[str]) -> tuple[bool, bool]:
-    """(whether a line magic runs code this file does not hold, whether one restores variables
-    from IPython's store). Magic lines carry no position, so either holds for the whole notebook."""
-    runs = restores = False
+def call_starts_code(
+    call: ast.Call, qualname: QualName, held_text: Callable[[ast.AST], str | None], local_module: LocalModule
+) -> bool:
+    """Whether a Python call runs other code: `runpy.run_path(p)`, `papermill.execute_notebook(...)`,
+    nbclient, `importlib.reload(project_module)`, `spec.loader.exec_module(m)`, `os.execv(...)`,
+    `exec(text)` / `eval(compile(...))` of text the file does not hold, and IPython's own ways to
+    run commands and magics (`get_ipython().system(...)`, `ip.run_line_magic("run", ...)`).
+    subprocess and os.system commands are judged by their text (command_starts_code) where the
+    command finder reads them."""
+    func = call.func
+    name = qualname(func) or name_of(call)
+    if name in _RUNNING_QUALNAMES or _EXECUTORS.search(name):
+        return True
+    if name in _RELOADS:
+        module = qualname(call.args[0]) if call.args else None
+        return module is None or local_module(module.split(".", 1)[0])
+    if name.startswith("os.") and re.fullmatch(r"os\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)", name):
+        return True
+    if name in ("exec", "builtins.exec") and call.args:
+        return held_text(_compiled(call.args[0])) is None
+    if name in ("eval", "builtins.eval") and call.args:
+        inner = call.args[0]  # eval(compile(text, name, "exec")) runs statements, as exec does
+        return _compiled(inner) is not inner and held_text(_compiled(inner)) is None
+    if isinstance(func, ast.Attribute) and func.attr in _RUNNING_ATTRIBUTES:
+        return True
+    if isinstance(func, ast.Attribute) and _ipython(func.value, qualname):
+        return _ipython_call_starts_code(func.attr, call, held_text, local_module)
+    return False
+
+
+def _compiled(node: ast.AST) -> ast.AST:
+    """`compile(text, name, mode)` -> `text`."""
+    if isinstance(node, ast.Call) and name_of(node) == "compile" and node.args:
+        return node.args[0]
+    return node
+
+
+def _ipython(node: ast.AST, qualname: QualName) -> bool:
+    """`get_ipython()` (however imported), or a name the code binds to it (`ip = get_ipython()`:
+    the caller's qualname resolves such names to `get_ipython`)."""
+    target = node.func if isinstance(node, ast.Call) else node
+    resolved = qualname(target) or ""
+    return resolved.rsplit(".", 1)[-1] == "get_ipython"
+
+
+def _ipython_call_starts_code(
+    attribute: str, call: ast.Call, held_text: Callable[[ast.AST], str | None], local_module: LocalModule
+) -> bool:
+    texts = [held_text(argument) for argument in call.args[:3]]
+    if attribute in _IPYTHON_COMMANDS:
+        return bool(texts) and (texts[0] is None or command_starts_code(texts[0], local_module))
+    if attribute not in _IPYTHON_MAGICS:
+        return attribute in ("run_cell", "ex", "ev", "safe_execfile", "safe_execfile_ipy", "safe_run_module")
+    if not texts or texts[0] is None:
+        return True  # a magic named at run time
+    if attribute == "magic":
+        return magic_starts_code(texts[0], local_module)
+    line = f"{texts[0]} {texts[1] or ''}" if len(texts) > 1 else texts[0]
+    if attribute == "run_cell_magic":
+        body = texts[2] if len(texts) > 2 else None
+        if texts[0] in _SHELL_CELL_MAGICS:
+            return body is None or command_starts_code(body, local_module)
+        return False  # `%%time`, `%%capture`: the body is Python text the file holds
+    return magic_starts_code(line, local_module)
+
+
+def magic_starts_code(magic: str, local_module: LocalModule = _anywhere) -> bool:
+    """Whether a line magic as written after its `%` runs code this file does not hold."""
+    name, _, arguments = magic.strip().partition(" ")
+    if name in _CODE_MAGICS:
+        return True
+    if name in _COMMAND_MAGICS:
+        return command_starts_code(arguments, local_module)
+    return False
+
+
+def restored_names(magics: Sequence[str]) -> set[str] | None:
+    """The names `%store -r` restores (None: every stored name, `%store -r` alone)."""
+    restored: set[str] = set()
     for magic in magics:
         words = magic.split()
-        if not words:
+        if len(words) < 2 or words[0] != "store" or not words[1].startswith("-") or "r" not in words[1]:
             continue
-        if words[0] in _CODE_MAGICS:
-            runs = True
-        elif words[0] == "store" and any(word.startswith("-") and "r" in word for word in words[1:]):
-            restores = True
-    return runs, restores
+        names = [word for word in words[2:] if not word.startswith("-")]
+        if not names:
+            return None
+        restored.update(names)
+    return restored
+
+
+def single_literal_names(module: ast.Module) -> dict[str, str]:
+    """Names the module binds exactly once, anywhere, and to a string literal (`SRC = "x = 1"`):
+    text the file holds wherever the name is read."""
+    bound: dict[str, int] = {}
+    literal: dict[str, str] = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] = bound.get(node.id, 0) + 1
+        elif isinstance(node, (ast.arg, ast.alias)):
+            name = node.arg if isinstance(node, ast.arg) else (node.asname or node.name)
+            bound[name] = bound.get(name, 0) + 2
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            if not isinstance(node.value.value, str):
+                continue
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    literal[target.id] = node.value.value
+    return {name: text for name, text in literal.items() if bound.get(name) == 1}
