@@ -532,18 +532,26 @@ class PickleMachine:
         reviewer's act is one (do not load the file), and a cloudpickled function names four to
         eight of cloudpickle's builders. Each is still named with its effect (past `_LISTED`, in
         further findings), and a lone global keeps its message and key, so baselines still match."""
-        if not found:
-            return
-        found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
         reached = f" (reached by {self.reached_by})" if self.reached_by else ""
-        for start, chunk in _chunks(found):
-            at = where(self.label, chunk[0][2])
+        for at, more, chunk in self._stream_chunks(found):
             if len(found) == 1:
                 message = alone[chunk[0][0]]
             else:
-                more = f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else ""
                 message = f"{len(found)} known-dangerous globals{more}: {_listed(chunk)}{reached}"
             self.analysis.add(rules.DANGEROUS_CALL_IN_PICKLE, at, message, _set_key(self.label, chunk))
+
+    def _stream_chunks(self, found: list[_Unlisted]) -> list[tuple[str, str, list[_Unlisted]]]:
+        """(where, " (i-j of n)" or "", globals) for each finding of one rule in this stream, in
+        stream order: at most `_LISTED` globals each, every global in one of them."""
+        found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
+        return [
+            (
+                where(self.label, chunk[0][2]),
+                f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else "",
+                chunk,
+            )
+            for start, chunk in _chunks(found)
+        ]
 
     def _report_unlisted(self, found: list[_Unlisted], own_modules: dict[str, str] | None) -> None:
         """The globals outside the allowlist as one finding per stream, not one per global: the
@@ -552,13 +560,8 @@ class PickleMachine:
         `_LISTED`, in further findings of the same rule): the first names are the pickle's to
         choose, so none may hide behind "and N more". A finding's key is its set of globals, so a
         baseline accepts exactly these and a new one is a new finding."""
-        if not found:
-            return
-        found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
         reached = f" (reached by {self.reached_by})" if self.reached_by else ""
-        for start, chunk in _chunks(found):
-            at = where(self.label, chunk[0][2])
-            more = f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else ""
+        for at, more, chunk in self._stream_chunks(found):
             if own_modules is not None:
                 # The repository's own classes, rebuilt without __init__: their code is the user's own.
                 places = sorted({own_modules[dotted] for dotted, _, _ in chunk})
