@@ -102,13 +102,9 @@ _GETATTR = ("builtins", "getattr")
 _PARTIAL = ("functools", "partial")
 _DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
 _DILL_LOAD_TYPE = ("dill._dill", "_load_type")
-# dill pickles a functools.partial as `_create_ftype(type(p), p.func, p.args, p.keywords)`, which
-# returns `ftypeobj(func, *args, **kwds)`: with functools.partial as the type, a partial is built
-# and nothing it wraps is called; any other type is called on those arguments.
-_DILL_CREATE_FTYPE = ("dill._dill", "_create_ftype")
 _NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
 _RECONSTRUCTOR = ("copyreg", "_reconstructor")
-ARGUMENT_JUDGED = frozenset({_GETATTR, _PARTIAL, _DILL_CREATE_ARRAY, _DILL_LOAD_TYPE, _DILL_CREATE_FTYPE})
+ARGUMENT_JUDGED = frozenset({_GETATTR, _PARTIAL, _DILL_CREATE_ARRAY, _DILL_LOAD_TYPE})
 # Types dill's _load_type may name for a pickle of plain data (not code, frames or modules).
 _DILL_VALUE_TYPES = frozenset(
     {
@@ -412,7 +408,7 @@ class PickleMachine:
                 self._used(items[1], Use.CALL, "copyreg._reconstructor base")
         elif key in ARGUMENT_JUDGED and use is not None:
             use.calls += 1
-            result = self._judged_call(key, items, via, offset)
+            result = self._judged_call(key, items, via)
             if result is not None:
                 use.vetted += 1
                 return result
@@ -426,7 +422,7 @@ class PickleMachine:
                 self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
         return Call(func, args, offset, via)
 
-    def _judged_call(self, key: tuple[str, str], items: list[object], via: str, offset: int) -> object | None:
+    def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
         """The value of a vetted call of an ARGUMENT_JUDGED global, or None if not vetted."""
         first = items[0] if items else None
         if key == _GETATTR:
@@ -448,23 +444,12 @@ class PickleMachine:
                 return None
             self._used(first, Use.REFERENCE, via)
             return Call(Global(*key, first.offset), Seq("tuple", items), first.offset, via)
-        if key == _DILL_CREATE_FTYPE:  # _create_ftype(functools.partial, func, args, kwds): partial(func, ...)
-            func = items[1] if len(items) > 1 else None
-            if not (isinstance(first, Global) and (first.module, first.name) == _PARTIAL and isinstance(func, Global)):
-                return None
-            self._used(first, Use.REFERENCE, via)
-            self._used(func, Use.REFERENCE, via)
-            bound = items[2].items if len(items) > 2 and isinstance(items[2], Seq) else []
-            return Call(Global(*_PARTIAL, first.offset), Seq("tuple", [func, *bound]), first.offset, via)
         if key == _DILL_CREATE_ARRAY:  # _create_array(f, args, state, npdict): f(*args), then state
             if not isinstance(first, Global):
                 return None
             self._used(first, Use.CALL, "dill._dill._create_array")
             return Opaque("ndarray")
         if key == _DILL_LOAD_TYPE:
-            if first == "PartialType":
-                # dill's name for functools.partial: judged as that global wherever it is used
-                return self._global(*_PARTIAL, offset, "dill._dill._load_type")
             return Opaque("type") if isinstance(first, str) and first in _DILL_VALUE_TYPES else None
         return None
 

@@ -90,57 +90,6 @@ def test_dill_load_type_is_judged_by_the_type(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "code.pkl", load_type("CodeType") + asm.STOP)) == ["MLS101"]
 
 
-def _dill_partial(ftype: tuple[str, str], func: tuple[str, str], bound: bytes = b"") -> bytes:
-    """dill's pickle of a partial: `_create_ftype(ftype, func, (bound...), {})`."""
-    data = asm.proto(2) + asm.global_("dill._dill", "_create_ftype") + asm.MARK + asm.global_(*ftype)
-    data += asm.global_(*func) + asm.MARK + bound + asm.TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE
-    return data
-
-
-def test_dill_create_ftype_is_a_partial_when_its_type_is_functools_partial(tmp_path: Path) -> None:
-    # alibi's explainers pickle `functools.partial(skimage.segmentation.slic, n_segments=15)` so:
-    # building a partial calls nothing it wraps.
-    kept = _dill_partial(("functools", "partial"), ("numpy", "log1p")) + asm.STOP
-    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) == []
-    called = _dill_partial(("functools", "partial"), ("numpy", "log1p")) + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
-    assert rules(scan_bytes(tmp_path, "called.pkl", called)) == ["MLS102"]  # calling the partial calls log1p
-
-
-def test_dill_pickles_partials_with_its_own_name_for_the_type(tmp_path: Path) -> None:
-    # What dill writes (alibi's segmentation_fn.dill): the type is `_load_type("PartialType")`.
-    def partial_of(module: str, name: str) -> bytes:
-        data = (
-            asm.proto(2)
-            + asm.global_("dill._dill", "_create_ftype")
-            + asm.MARK
-            + asm.global_("dill._dill", "_load_type")
-        )
-        data += asm.text("PartialType") + b"\x85" + asm.REDUCE + asm.global_(module, name) + asm.EMPTY_TUPLE
-        return data + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE
-
-    assert rules(scan_bytes(tmp_path, "seg.dill", partial_of("numpy", "log1p") + asm.STOP)) == []
-    called = partial_of("numpy", "log1p") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
-    assert rules(scan_bytes(tmp_path, "called.dill", called)) == ["MLS102"]
-    assert "MLS101" in rules(scan_bytes(tmp_path, "gadget.dill", partial_of("os", "system") + asm.STOP))
-    # `_load_type("PartialType")` called straight on a gadget is functools.partial's call: judged as one
-    direct = asm.proto(2) + asm.global_("dill._dill", "_load_type") + asm.text("PartialType") + b"\x85" + asm.REDUCE
-    direct += (
-        asm.global_("os", "system") + asm.text("id") + b"\x86" + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
-    )
-    assert "MLS101" in rules(scan_bytes(tmp_path, "direct.dill", direct))
-
-
-def test_dill_create_ftype_of_another_type_calls_it(tmp_path: Path) -> None:
-    # `_create_ftype(os.system, "id", ...)` is `os.system("id")`; a partial of os.system called is too.
-    direct = asm.proto(2) + asm.global_("dill._dill", "_create_ftype") + asm.MARK + asm.global_("os", "system")
-    direct += asm.text("id") + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
-    assert "MLS101" in rules(scan_bytes(tmp_path, "direct.pkl", direct))
-    wrapped = _dill_partial(("functools", "partial"), ("os", "system"), asm.text("id")) + asm.EMPTY_TUPLE
-    assert "MLS101" in rules(scan_bytes(tmp_path, "wrapped.pkl", wrapped + asm.REDUCE + asm.STOP))
-    kept_gadget = _dill_partial(("functools", "partial"), ("os", "system"), asm.text("id")) + asm.STOP
-    assert "MLS101" in rules(scan_bytes(tmp_path, "kept_gadget.pkl", kept_gadget))  # denylisted in any use
-
-
 def test_injected_setstate_value_is_judged_as_called(tmp_path: Path) -> None:
     data = asm.proto(2) + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE
     data += asm.EMPTY_DICT + asm.text("__setstate__") + ref("numpy", "log1p") + asm.SETITEM + asm.BUILD + asm.STOP
