@@ -382,10 +382,20 @@ class PickleMachine:
             use.via = via
         return use
 
+    def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
+        """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
+        a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
+        as such a call, and a partial wrapped in one is called in turn."""
+        for target in _partial_targets(partial):
+            use = self._used(target, Use.CALL, f"{via} of functools.partial")
+            if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
+                use.calls += 1
+            if isinstance(target, Call) and _is_partial(target) and depth < 8:
+                self._call_partial(target, via, depth + 1)
+
     def _called(self, func: object, via: str, args: object, offset: int) -> object:
-        if isinstance(func, Call) and isinstance(func.func, Global) and (func.func.module, func.func.name) == _PARTIAL:
-            for target in _partial_targets(func):  # calling a partial calls what it wraps
-                self._used(target, Use.CALL, f"{via} of functools.partial")
+        if isinstance(func, Call) and _is_partial(func):
+            self._call_partial(func, via)
         if not isinstance(func, Global):
             if func is _EXTENSION_GLOBAL:
                 self.executes = True
@@ -420,6 +430,8 @@ class PickleMachine:
             # argument with the next ones): a global passed to a call is judged as called.
             for passed in _globals_in(items):
                 self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
+            for partial in _partials_in(items):  # and a partial passed to it, as called
+                self._call_partial(partial, f"argument of {func.module}.{func.name}")
         return Call(func, args, offset, via)
 
     def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
@@ -1026,6 +1038,24 @@ def _globals_in(items: list[object], budget: int = 64) -> list[Global]:
         budget -= 1
         item = pending.pop()
         if isinstance(item, Global):
+            found.append(item)
+        elif isinstance(item, Seq):
+            pending.extend(item.items[:budget])
+    return found
+
+
+def _is_partial(value: Call) -> bool:
+    return isinstance(value.func, Global) and (value.func.module, value.func.name) == _PARTIAL
+
+
+def _partials_in(items: list[object], budget: int = 64) -> list[Call]:
+    """The functools.partial objects among call arguments, in nested tuples and lists (bounded)."""
+    found: list[Call] = []
+    pending = list(items[:budget])
+    while pending and budget > 0:
+        budget -= 1
+        item = pending.pop()
+        if isinstance(item, Call) and _is_partial(item):
             found.append(item)
         elif isinstance(item, Seq):
             pending.extend(item.items[:budget])

@@ -82,6 +82,30 @@ def test_partial_is_judged_by_what_it_wraps(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "po.pkl", opaque)) == ["MLS101"]
 
 
+def test_a_partial_of_an_argument_judged_global_is_judged_when_called(tmp_path: Path) -> None:
+    # partial(getattr, uuid.os, "system")() is getattr on arguments nobody vetted: os.system.
+    data = asm.proto(2) + asm.global_("functools", "partial") + asm.MARK + asm.global_("builtins", "getattr")
+    data += asm.global_("uuid", "os") + asm.text("system") + asm.TUPLE + asm.REDUCE
+    called = data + asm.EMPTY_TUPLE + asm.REDUCE + asm.text("id") + b"\x85" + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "getattr.pkl", called))
+    nested = asm.proto(2) + asm.global_("functools", "partial") + asm.global_("functools", "partial") + b"\x85"
+    nested += asm.REDUCE + asm.global_("uuid", "os") + b"\x85" + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "nested.pkl", nested))  # partial(partial)(...) called
+
+
+def test_a_partial_handed_to_a_call_is_judged_as_called(tmp_path: Path) -> None:
+    # torch's _rebuild_from_type_v2(func, ...) calls func: a partial given to it is called.
+    # `uuid.os.system`: a library root's attribute, allowed as a mere reference
+    partial = asm.global_("functools", "partial") + asm.MARK + ref("uuid", "os.system") + asm.text("id")
+    partial += asm.TUPLE + asm.REDUCE
+    data = asm.proto(2) + asm.global_("torch._tensor", "_rebuild_from_type_v2") + asm.MARK + partial
+    data += asm.global_("torch", "Tensor") + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert {"MLS101", "MLS103"} & set(rules(scan_bytes(tmp_path, "handed.pkl", data)))  # critical either way
+    look_alike = asm.proto(2) + asm.global_("functools", "partial") + asm.global_("numpy", "log1p") + b"\x85"
+    look_alike += asm.REDUCE + asm.STOP  # a partial of a library function, kept: nothing is called
+    assert rules(scan_bytes(tmp_path, "kept.pkl", look_alike)) == []
+
+
 def test_dill_load_type_is_judged_by_the_type(tmp_path: Path) -> None:
     def load_type(name: str) -> bytes:
         return asm.proto(2) + asm.global_("dill._dill", "_load_type") + asm.text(name) + b"\x85" + asm.REDUCE
