@@ -3,8 +3,11 @@ explain`, the pickle streams interpreted so far."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -90,6 +93,9 @@ class Analysis:
         if len(self.issues) >= MAX_ISSUES:
             return  # a flood of distinct findings: the first MAX_ISSUES already block the file
         self._keys.setdefault(rule.rule_id, set()).add(content_key)
+        if len(where) > _MAX_WHERE:
+            # A member path the file chose may be long: its middle goes, so the message is never cut.
+            where = f"{where[: _MAX_WHERE // 2]}…{where[-(_MAX_WHERE // 2) :]}"
         text = shown(message if where == "file" else f"{where} {message}")
         self.issues.append(Issue(rule, text, content_key, line=line, severity=severity))
 
@@ -121,6 +127,18 @@ class Analysis:
 _ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
 _ESCAPES.update({c: f"\\u{c:04x}" for c in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 MAX_SHOWN = 2000  # characters of one message
+_MAX_WHERE = 400  # characters of the place in the artifact shown before it
+
+
+def names_digest(names: Sequence[str]) -> str:
+    """A key for a set of names from the file: a digest of their JSON list, which no characters in
+    a name can make equal for two different sets (a plain join with `,` or a newline could)."""
+    return hashlib.sha256(json.dumps(sorted(names)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def shown_length(text: str) -> int:
+    """How many characters `text` takes once escaped for showing."""
+    return len(text.translate(_ESCAPES))
 
 
 def shown(text: str) -> str:

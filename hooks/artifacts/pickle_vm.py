@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import Analysis, PickleStream, where
+from hooks.artifacts.analysis import Analysis, PickleStream, names_digest, shown_length, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, SniffedLineTooLong, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
 from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
@@ -541,13 +541,14 @@ class PickleMachine:
         """(where, " (i-j of n)" or "", globals) for each finding of one rule in this stream, in
         stream order: at most `_LISTED` globals each, every global in one of them."""
         found.sort(key=lambda item: (item[2] is None, item[2] or 0, item[0]))
+        chunks = _chunks(found)
         return [
             (
                 where(self.label, chunk[0][2]),
-                f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(found) > _LISTED else "",
+                f" ({start + 1}-{start + len(chunk)} of {len(found)})" if len(chunks) > 1 else "",
                 chunk,
             )
-            for start, chunk in _chunks(found)
+            for start, chunk in chunks
         ]
 
     def _report_unlisted(self, found: list[_Unlisted], own_modules: dict[str, str] | None) -> None:
@@ -1235,7 +1236,7 @@ def _chunks(found: list[_Unlisted]) -> list[tuple[int, list[_Unlisted]]]:
     current: list[_Unlisted] = []
     start = size = 0
     for index, item in enumerate(found):
-        length = len(item[1]) + 12
+        length = shown_length(item[1]) + 12  # as shown: an escaped control character takes four
         if current and (len(current) >= _LISTED or size + length > _LISTED_CHARACTERS):
             chunks.append((start, current))
             current, start, size = [], index, 0
@@ -1252,6 +1253,8 @@ def _listed(found: list[_Unlisted]) -> str:
 
 
 def _set_key(label: str, found: list[_Unlisted]) -> str:
-    """A lone global keeps the key it always had (`label|a.B`), so existing baselines still match."""
+    """A lone global keeps the key it always had (`label|a.B`), so existing baselines still match;
+    a set is keyed by a digest of its names, which no name's characters can make two sets share
+    (joined with `,`, the names `a.b,c.d` and `a.b` + `c.d` would)."""
     names = sorted({dotted for dotted, _, _ in found})
-    return f"{label}|{names[0]}" if len(names) == 1 else f"{label}|" + ",".join(names)
+    return f"{label}|{names[0]}" if len(names) == 1 else f"{label}|set:{names_digest(names)}"

@@ -309,6 +309,33 @@ def test_every_dangerous_global_is_named_however_many_precede_it(tmp_path: Path)
     assert "14 known-dangerous globals (1-12 of 14)" in text and "(13-14 of 14)" in text
 
 
+def test_a_long_member_path_never_pushes_a_global_out_of_the_message(tmp_path: Path) -> None:
+    # The archive chooses its member names: a 1,500-character folder must not cut the list.
+    import io
+    import zipfile
+
+    names = [("os", "remove"), ("shutil", "rmtree"), ("os", "popen"), ("builtins", "exec"), ("builtins", "eval")]
+    names += [("runpy", "run_path"), ("pty", "spawn"), ("os", "execv"), ("subprocess", "getoutput"), ("os", "system")]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("r" * 1500 + "/data.pkl", _calls_of(*names))
+        archive.writestr("r" * 1500 + "/version", "3\n")
+    findings = scan_bytes(tmp_path, "long.pt", buffer.getvalue())
+    text = " ".join(f.message for f in findings if f.rule_id == "MLS101")
+    assert all(f"{m}.{n}" in text for m, n in names) and not text.endswith("…")
+
+
+def test_a_name_with_a_comma_cannot_make_two_sets_share_a_key(tmp_path: Path) -> None:
+    # `os.system,posix.system` alone and `os.system` + `posix.system` joined with "," would be one key.
+    decoy = asm.proto(4) + ref("os", "system,posix.system") + asm.STOP
+    real = _calls_of(("os", "system"), ("posix", "system"))
+    first = scan_bytes(tmp_path, "k.pkl", decoy)
+    second = scan_bytes(tmp_path, "k.pkl", real)
+    assert {f.fingerprint for f in first if f.rule_id == "MLS101"}.isdisjoint(
+        {f.fingerprint for f in second if f.rule_id == "MLS101"}
+    )
+
+
 def test_every_unlisted_global_is_named_however_many_precede_it(tmp_path: Path) -> None:
     # The pickle chooses the order: a global must not hide behind "and N more".
     names = [(f"vendor.pkg{i}", "Thing") for i in range(20)] + [("vendor.late", "Runner")]

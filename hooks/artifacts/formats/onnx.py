@@ -16,10 +16,8 @@ TensorProto, FunctionProto). Tensor bytes are skipped by seeking.
 
 from __future__ import annotations
 
-import hashlib
-
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import Analysis, where
+from hooks.artifacts.analysis import Analysis, names_digest, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.formats.protobuf import LENGTH, MAX_DEPTH, VARINT, ProtoReader, Span, signed64
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
@@ -46,6 +44,7 @@ _ELEMENT_BITS = {
 _MAX_DIMS = 64
 _MAX_CUSTOM = 10_000  # distinct (domain, op) pairs kept until the model's own functions are known
 _MAX_REPORTED = 50  # bad tensors reported per model (the rest are alike)
+_NAME_BYTES = 256  # of an operator's, domain's or function's name read
 _MAX_DOMAINS = 50  # custom-operator domains reported one by one; the rest together in one more finding
 _OPS_NAMED = 12  # operators named in a domain's finding (the domain is the library to review)
 _ONNX_NEXT_FIELDS = frozenset(b"\x12\x1a\x22\x28\x32\x3a\x42")
@@ -60,6 +59,9 @@ class _Model:
         self.reader, self.analysis, self.label = reader, analysis, label
         self.custom_nodes: dict[tuple[str, str, str], int] = {}  # (domain, op, overload) -> first offset
         self.local_functions: set[tuple[str, str, str]] = set()  # (domain, name, overload)
+        # Nodes with a name longer than is read: never taken for a local function, whose name may
+        # share the part read (`"A"*256 + "Y"` against a function `"A"*256 + "X"`).
+        self.unmatchable: set[tuple[str, str, str]] = set()
         self.tensor_reports = 0
 
     def model(self, span: Span) -> None:
@@ -79,18 +81,23 @@ class _Model:
         # A node calls a model-local function by (domain, op_type, overload) (ONNX IR 10 added the
         # overload); a node whose overload no function defines falls to a registered kernel.
         name = domain = overload = ""
+        whole = True
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
-            if number == 1:
-                name = self.reader.text(value, 256)
-            elif number == 10:
-                domain = self.reader.text(value, 256)
-            elif number == 13:
-                overload = self.reader.text(value, 256)
+            if number in (1, 10, 13):
+                whole = whole and value.length <= _NAME_BYTES
+                text = self._name(value)
+                if number == 1:
+                    name = text
+                elif number == 10:
+                    domain = text
+                else:
+                    overload = text
             elif number == 7:
                 self.node(value, 2)
-        self.local_functions.add((domain, name, overload))
+        if whole:
+            self.local_functions.add((domain, name, overload))
 
     def graph(self, span: Span, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -109,21 +116,33 @@ class _Model:
 
     def node(self, span: Span, depth: int) -> None:
         op_type = domain = overload = ""
+        whole = True
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
-            if number == 4:
-                op_type = self.reader.text(value, 256)
-            elif number == 7:
-                domain = self.reader.text(value, 256)
-            elif number == 8:
-                overload = self.reader.text(value, 256)
+            if number in (4, 7, 8):
+                whole = whole and value.length <= _NAME_BYTES
+                text = self._name(value)
+                if number == 4:
+                    op_type = text
+                elif number == 7:
+                    domain = text
+                else:
+                    overload = text
             elif number == 5:
                 self.attribute(value, depth)
         if domain not in STANDARD_DOMAINS:
-            if len(self.custom_nodes) >= _MAX_CUSTOM and (domain, op_type, overload) not in self.custom_nodes:
+            key = (domain, op_type, overload)
+            if len(self.custom_nodes) >= _MAX_CUSTOM and key not in self.custom_nodes:
                 raise LimitExceeded(f"ONNX model uses more than {_MAX_CUSTOM} distinct custom operators")
-            self.custom_nodes.setdefault((domain, op_type, overload), span.start)
+            self.custom_nodes.setdefault(key, span.start)
+            if not whole:
+                self.unmatchable.add(key)
+
+    def _name(self, span: Span) -> str:
+        """A name as the model's bytes have it: invalid UTF-8 is kept apart (surrogateescape), so
+        two names that differ only there never compare equal."""
+        return self.reader.read(span, _NAME_BYTES).decode("utf-8", "surrogateescape")
 
     def attribute(self, span: Span, depth: int) -> None:
         for number, wire, value in self.reader.fields(span):
@@ -226,7 +245,8 @@ class _Model:
         operator keeps the message and key it always had, so existing baselines still match."""
         by_domain: dict[str, list[tuple[str, int]]] = {}
         for (domain, op_type, overload), offset in sorted(self.custom_nodes.items()):
-            if (domain, op_type, overload) in self.local_functions:
+            node = (domain, op_type, overload)
+            if node in self.local_functions and node not in self.unmatchable:
                 continue
             named = f"{op_type}[{overload}]" if overload else op_type
             by_domain.setdefault(domain, []).append((named, offset))
@@ -245,20 +265,21 @@ class _Model:
                     f"ONNX nodes use {len(ops)} custom operators of domain {_shown(domain, 120)} ({names}{rest}): "
                     "native code from the library that registers the domain runs at inference"
                 )
-                digest = hashlib.sha256("\n".join(name for name, _ in ops).encode("utf-8", "replace")).hexdigest()
-                key = f"{self.label}|onnx-custom-domain|{_shown(domain, 200)}|{digest[:24]}"
+                key = f"{self.label}|onnx-custom-domain|{_shown(domain, 200)}|{names_digest([n for n, _ in ops])}"
             self.analysis.add(rules.CUSTOM_OPERATOR, where(self.label, first), message, key)
         rest_domains = domains[_MAX_DOMAINS:]
-        if rest_domains:
-            first = min(offset for domain in rest_domains for _, offset in by_domain[domain])
-            names = ", ".join(_shown(domain, 60) for domain in rest_domains[:_OPS_NAMED])
-            more = f" and {len(rest_domains) - _OPS_NAMED} more" if len(rest_domains) > _OPS_NAMED else ""
+        for start in range(0, len(rest_domains), _OPS_NAMED):
+            # Every further domain named, twelve to a finding; the key is over their names.
+            chunk = rest_domains[start : start + _OPS_NAMED]
+            first = min(offset for domain in chunk for _, offset in by_domain[domain])
+            names = ", ".join(_shown(domain, 60) for domain in chunk)
             self.analysis.add(
                 rules.CUSTOM_OPERATOR,
                 where(self.label, first),
-                f"ONNX nodes use {len(rest_domains)} further custom-operator domains ({names}{more}): each is native "
-                "code from a library that registers it",
-                f"{self.label}|onnx-custom-rest|{len(rest_domains)}",
+                f"ONNX nodes use further custom-operator domains ({start + 1}-{start + len(chunk)} of "
+                f"{len(rest_domains)} past the first {_MAX_DOMAINS}: {names}): each is native code from a library "
+                "that registers it",
+                f"{self.label}|onnx-custom-rest|{names_digest(chunk)}",
             )
 
 
@@ -280,8 +301,10 @@ def _read(source: Source, walk: Walk) -> None:
     handle, size = seekable_data(source, analysis.limits.max_member_in_memory)
     reader = ProtoReader(handle, size, on_progress=analysis.check_time)
     model = _Model(reader, analysis, source.label or "onnx")
-    model.model(reader.whole())
-    model.report_custom_ops()
+    try:
+        model.model(reader.whole())
+    finally:  # what was found before a limit stopped the reading is reported beside the limit
+        model.report_custom_ops()
 
 
 ONNX = Format("onnx", _recognise, _read, weak=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
+from hooks.artifacts.analysis import names_digest, shown_length
 from hooks.artifacts.errors import AnalysisError
 from hooks.artifacts.formats.named import NamedFormat, shown
 from hooks.artifacts.globals_policy import Verdict
@@ -24,6 +25,7 @@ from hooks.artifacts.source import Source, Walk
 
 _MAX_NODES = 1_000_000
 _LISTED = 12  # types named in one finding; more make further findings, never "and N more"
+_LISTED_CHARACTERS = 1200  # and so many characters of them as shown, so the message is never cut
 
 
 def _read(data: bytes, source: Source, walk: Walk) -> None:
@@ -68,6 +70,25 @@ def _read(data: bytes, source: Source, walk: Walk) -> None:
         _report(walk, label, dangerous, unlisted)
 
 
+def _chunks(names: list[str], shown_as: dict[str, str]) -> list[tuple[int, list[str]]]:
+    """(index of the first, names) for each finding: at most `_LISTED` names and about
+    `_LISTED_CHARACTERS` of them as shown (a single longer one stands alone), so no finding's
+    message is cut and every type is named."""
+    chunks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = size = 0
+    for index, name in enumerate(names):
+        length = shown_length(shown_as[name]) + 2
+        if current and (len(current) >= _LISTED or size + length > _LISTED_CHARACTERS):
+            chunks.append((start, current))
+            current, start, size = [], index, 0
+        current.append(name)
+        size += length
+    if current:
+        chunks.append((start, current))
+    return chunks
+
+
 def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[str, str]) -> None:
     """One finding per kind for the whole schema (a further one per `_LISTED` types), like a
     pickle stream's: the reviewer's act is one. A lone type keeps the message and key it always had."""
@@ -76,8 +97,8 @@ def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[st
         (unlisted, rules.GLOBAL_OUTSIDE_ALLOWLIST, Severity.MEDIUM),
     ):
         names = sorted(found)
-        for start in range(0, len(names), _LISTED):
-            chunk = names[start : start + _LISTED]
+        chunks = _chunks(names, found)
+        for start, chunk in chunks:
             if len(names) == 1:
                 reference = found[chunk[0]]
                 message = (
@@ -88,7 +109,7 @@ def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[st
                 )
                 key = f"{label}|skops|{chunk[0]}"
             else:
-                more = f" ({start + 1}-{start + len(chunk)} of {len(names)})" if len(names) > _LISTED else ""
+                more = f" ({start + 1}-{start + len(chunk)} of {len(names)})" if len(chunks) > 1 else ""
                 listed = ", ".join(found[name] for name in chunk)
                 message = (
                     f"skops schema rebuilds {len(names)} dangerous types{more} ({listed}): trusting them at load runs "
@@ -97,7 +118,7 @@ def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[st
                     else f"skops schema needs {len(names)} types outside the allowlist{more} ({listed}): "
                     "skops.io.load refuses them unless they are passed as trusted; review them before you do"
                 )
-                key = f"{label}|skops|" + ",".join(chunk)
+                key = f"{label}|skops|set:{names_digest(chunk)}"
             walk.analysis.add(rule, label, message, key, severity=severity)
 
 

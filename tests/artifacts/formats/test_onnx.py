@@ -111,7 +111,36 @@ def test_no_custom_domain_is_dropped_however_many_precede_it(tmp_path: Path) -> 
     ops = [(f"aaa.filler{i:02d}", "Op") for i in range(55)] + [("zzz.evil", "Run")]
     found = scan_bytes(tmp_path, "many.onnx", _chain(ops))
     assert rules(found) == ["MLS122"] * 51
-    assert "6 further custom-operator domains" in found[-1].message and "zzz.evil" in found[-1].message
+    assert "(1-6 of 6 past the first 50" in found[-1].message and "zzz.evil" in found[-1].message
+
+
+def test_every_domain_past_the_cap_is_named_and_keyed_by_name(tmp_path: Path) -> None:
+    ops = [(f"aaa.filler{i:02d}", "Op") for i in range(70)]
+    found = scan_bytes(tmp_path, "many.onnx", _chain(ops))
+    text = " | ".join(f.message for f in found)
+    assert all(f"aaa.filler{i:02d}" in text for i in range(70)) and "more" not in text
+    swapped = scan_bytes(tmp_path, "many.onnx", _chain([*ops[:-1], ("zzz.evil", "Op")]))
+    assert {f.fingerprint for f in found} != {f.fingerprint for f in swapped}  # a baseline does not absorb it
+
+
+def test_names_longer_than_read_never_match_a_local_function(tmp_path: Path) -> None:
+    # Only 256 bytes of a name are read: "A"*256 + "Y" must not pass for a function "A"*256 + "X".
+    body = [helper.make_node("Relu", ["a"], ["b"])]
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("evil.ops", 1)]
+    function = helper.make_function("evil.ops", "A" * 256 + "X", ["a"], ["b"], body, [helper.make_opsetid("", 17)])
+    node = helper.make_node("A" * 256 + "Y", ["x"], ["y"], domain="evil.ops")
+    assert rules(scan_bytes(tmp_path, "t.onnx", _model([node], opset_imports=opsets, functions=[function]))) == [
+        "MLS122"
+    ]
+
+
+def test_custom_domains_found_before_a_limit_are_still_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks.artifacts.formats import onnx as onnx_format
+
+    monkeypatch.setattr(onnx_format, "_MAX_CUSTOM", 3)
+    ops = [("evil.ops", "Pwn"), *((f"aaa.ops{i}", "Op") for i in range(5))]
+    found = scan_bytes(tmp_path, "limit.onnx", _chain(ops))
+    assert "MLS903" in rules(found) and any("evil.ops" in f.message for f in found if f.rule_id == "MLS122")
 
 
 def test_custom_operator_inside_a_subgraph(tmp_path: Path) -> None:

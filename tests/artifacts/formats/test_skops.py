@@ -75,6 +75,21 @@ def test_a_schemas_types_are_one_finding_per_kind_naming_each(tmp_path: Path) ->
     assert "3 types outside the allowlist (mylib.models.Model0, mylib.models.Model1, mylib.models.Model2)" in text
 
 
+def test_long_decoy_type_names_never_push_a_dangerous_type_out_of_the_message(tmp_path: Path) -> None:
+    def decoys(schema: dict[str, object]) -> None:
+        decoy = {"__module__": "asyncio", "__class__": "\U0001f600" * 80, "__loader__": "ObjectNode"}
+        schema["unused"] = [decoy, {**decoy, "__class__": "\U0001f601" * 80}, {**decoy, "__class__": "\U0001f602" * 80}]
+        schema["content"]["content"]["memory"] = {  # type: ignore[index]
+            "__class__": "eval",
+            "__module__": "builtins",
+            "__loader__": "FunctionNode",
+        }
+
+    found = scan_bytes(tmp_path, "decoy.skops", _swap_schema(_pipeline(), decoys))
+    text = " ".join(f.message for f in found if f.rule_id == "MLS101")
+    assert "builtins.eval" in text and all(not f.message.endswith("…") for f in found)
+
+
 def test_other_json_schemas_are_not_skops(tmp_path: Path) -> None:
     schema = {"$schema": "http://json-schema.org/draft-07/schema#", "__module__": "os", "__class__": "system"}
     assert scan_bytes(tmp_path, "schema.json", json.dumps(schema).encode()) == []
