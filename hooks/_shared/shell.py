@@ -1367,11 +1367,9 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                 if ";" not in word:
                     word = "".join(word.split())  # `"pillow == 8.0.0"`: pip reads the spaces away
                 name = re.split(r"[\[<>=!~]", word, maxsplit=1)[0].lower()
-                # Upgrading the installer itself (`-U pip`, `setuptools>=70`) is routine upkeep, not a
-                # dependency of the project; an exact pin (`pip==21.0`) installs that release, whose
-                # advisories hold as in a requirements file. A mangled `-q! pip3 install` is no name.
-                tooling = (name in _TOOLING or _INSTALLERS.match(name) is not None) and not _EXACT_PIN.match(word)
-                if _REQUIREMENT.match(word) and not tooling:
+                # The installer itself (`-U pip==23.1`, a mangled `-q! pip3 install ...`) is
+                # routine upkeep, not a dependency of the project.
+                if _REQUIREMENT.match(word) and name not in _TOOLING and not _INSTALLERS.match(name):
                     requirements.append(word)
             if requirements:
                 found.append((number, requirements))

@@ -103,12 +103,3 @@ def test_a_quoted_requirement_with_spaces_is_read_as_pip_reads_it() -> None:
         (1, ["pillow==8.0.0", "torch"]),
         (2, ["a>=1", "b"]),
     ]
-
-
-def test_an_exactly_pinned_installer_is_a_release_to_look_up_and_an_upgrade_is_not() -> None:
-    # `pip install pip==21.0` installs that release, whose advisories hold as in a requirements
-    # file; `-U pip setuptools` and `setuptools>=70` are upkeep of the installer, no dependency.
-    pinned = installed_requirements([(1, "pip install pip==21.0 setuptools==65.5.0 wheel==0.37.0 requests")])
-    assert pinned == [(1, ["pip==21.0", "setuptools==65.5.0", "wheel==0.37.0", "requests"])]
-    upkeep = installed_requirements([(1, "pip install -U pip setuptools>=70 wheel uv && pip3 install requests")])
-    assert upkeep == [(1, ["requests"])]
