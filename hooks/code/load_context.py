@@ -520,6 +520,7 @@ class LoadContext:
         # each by name: code a helper starts runs where the helper is called.
         self.function_spans: list[tuple[int, int, str]] = []
         self.call_lines: dict[str, list[int]] = {}
+        self._started_cache: tuple[int, list[int]] | None = None
         # Names whose value inside the function being visited is not known (module names bound
         # more than once): neither a constant nor a notebook's name-path there.
         self.opaque: set[str] = set()
@@ -1337,16 +1338,22 @@ class LoadContext:
     def local_module(self, top: str) -> bool:
         """Whether a module name is the project's own: a folder or `.py` file of that name beside
         the scanned file or at the top of its checkout (unknown location: taken as the project's)."""
-        if not top.isidentifier():
-            return True  # `-m {module}`: known only at run time
+        if not top.isidentifier() or len(top) > 200:
+            return True  # `-m {module}`: known only at run time; a name no file system holds: not looked up
         if self.code_file is None:
             return True
         known = self._local_modules.get(top)
         if known is None:
+            if len(self._local_modules) >= _MAX_FOLDERS:
+                return True  # past the cap, any name may be the project's
             folder = self.code_file.parent
             depth = len([part for part in self.source_folder.split("/") if part and part != "."])
             roots = [folder, *([folder.parents[depth - 1]] if 0 < depth <= len(folder.parents) else [])]
-            known = any((root / top).is_dir() or (root / f"{top}.py").is_file() for root in roots)
+            roots += [root / "src" for root in roots]  # the src layout
+            try:
+                known = any((root / top).is_dir() or (root / f"{top}.py").is_file() for root in roots)
+            except OSError:
+                known = True  # unreadable: taken as the project's
             self._local_modules[top] = known
         return known
 
@@ -1364,16 +1371,34 @@ class LoadContext:
         return any(last_write < started < until for started in self._started_where_run())
 
     def _started_where_run(self) -> list[int]:
-        """The lines where started code runs: where it stands, and where a helper that starts it
-        is called (followed through helpers that call helpers, at most as deep as there are)."""
-        lines = set(self.code_started_lines)
-        for _ in range(len(self.function_spans) + 1):
-            starting = {name for first, last, name in self.function_spans if any(first <= s <= last for s in lines)}
-            more = {call for name in starting for call in self.call_lines.get(name, [])} - lines
-            if not more:
-                break
-            lines |= more
-        return sorted(lines)
+        """The lines where started code runs: where it stands outside the notebook's functions,
+        and where a function that starts it is called (through functions that call functions);
+        a function only defined starts nothing. Linear in lines and calls, kept until more
+        started lines are known."""
+        cached = self._started_cache
+        if cached is not None and cached[0] == len(self.code_started_lines):
+            return cached[1]
+        spans = sorted(self.function_spans)
+        firsts = [first for first, _, _ in spans]
+
+        def function_at(line: int) -> str | None:
+            index = bisect.bisect_right(firsts, line) - 1
+            return spans[index][2] if index >= 0 and spans[index][1] >= line else None
+
+        lines: set[int] = set()
+        pending = list(self.code_started_lines)
+        reached: set[str] = set()
+        while pending:
+            line = pending.pop()
+            name = function_at(line)
+            if name is None:
+                lines.add(line)
+            elif name not in reached:
+                reached.add(name)
+                pending.extend(self.call_lines.get(name, []))
+        found = sorted(lines)
+        self._started_cache = (len(self.code_started_lines), found)
+        return found
 
     def _handed_to_a_command(self, target: ast.AST, key: str, line: int) -> bool:
         """A notebook shell line between the write and the load that may put bytes somewhere and

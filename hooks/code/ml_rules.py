@@ -716,7 +716,28 @@ class MLRuleVisitor(ast.NodeVisitor):
             for node in nodes
             if isinstance(node, ast.Call) and call_starts_code(node, qualname, held_text, local)
         )
+        # `get_ipython().run_line_magic("store", "-r P")` (an nbconvert export's `%store -r P`)
+        magics = [
+            f"{held_text(node.args[0])} {held_text(node.args[1]) or ''}" if name_of(node) == "run_line_magic" else held
+            for node in nodes
+            if isinstance(node, ast.Call)
+            and name_of(node) in ("run_line_magic", "magic")
+            and node.args
+            and (held := held_text(node.args[0])) is not None
+            and (name_of(node) == "magic" or len(node.args) > 1)
+        ]
+        restored = restored_names(magics)
+        if self.loads.never_constant is not None:
+            self.loads.never_constant = None if restored is None else self.loads.never_constant | restored
         if self.notebook:
+            # A first import of the project's own module runs its top-level code there.
+            for node in nodes:
+                if isinstance(node, ast.ImportFrom) and node.level:
+                    started.append(node.lineno)
+                elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                    modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                    if any(module and local(module.split(".", 1)[0]) for module in modules):
+                        started.append(node.lineno)
             for statement in module.body:
                 if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     end = getattr(statement, "end_lineno", None) or statement.lineno

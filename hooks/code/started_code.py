@@ -35,8 +35,8 @@ LocalModule = Callable[[str], bool]
 # Programs that run code given to them: a script's path, a module, inline text or stdin.
 _INTERPRETERS = re.compile(
     r"^(?:python[0-9.]*|pypy[0-9.]*|ipython[0-9]*|bash|sh|zsh|ksh|dash|fish|source|\.|make|gmake|"
-    r"papermill|Rscript|node|deno|bun|perl|ruby|php|julia|torchrun|accelerate|deepspeed|mpirun|"
-    r"mpiexec|srun|horovodrun|streamlit|jupyter-nbconvert|jupyter-execute|snakemake|tox|nox|invoke|"
+    r"papermill|Rscript|node|deno|bun|perl|ruby|php|julia|torchrun|deepspeed|mpirun|"
+    r"mpiexec|srun|horovodrun|jupyter-nbconvert|jupyter-execute|snakemake|tox|nox|invoke|"
     r"pytest|py\.test|luigi)$"
 )
 # Programs that run the command after their own options (`conda run -n env python x.py`,
@@ -49,7 +49,23 @@ _PIPELINE_RUNS = {"dvc": ("repro", "exp"), "kedro": ("run",), "mlflow": ("run",)
 _INSTALLERS = re.compile(r"^(?:pip[0-9.]*|conda|mamba|micromamba|uv|pipx|apt|apt-get|yum|dnf|brew)$")
 _SCRIPT_SUFFIXES = (".py", ".sh", ".bash", ".ipynb", ".R", ".pl", ".rb", ".js")
 _PYTHON_PLACEHOLDER = re.compile(r"(?i)python|executable")
-_SYSTEM_FOLDERS = ("/usr/", "/bin/", "/sbin/")  # the machine's programs, not the project's
+_SYSTEM_FOLDERS = (
+    "/usr/",
+    "/bin/",
+    "/sbin/",
+    "/opt/bin/",
+)  # the machine's programs (Colab keeps nvidia-smi in /opt/bin)
+# Programs that run the project's code only through one subcommand (`accelerate launch x.py`;
+# `accelerate config` writes a config).
+_SUBCOMMAND_RUNS = {"accelerate": ("launch",), "streamlit": ("run",)}
+# `python -m X` for library modules that run a script, notebook or test suite they are given.
+_RUNNING_MODULES = frozenset(
+    {
+        "torch.distributed.run", "torch.distributed.launch", "papermill", "jupyter", "nbconvert", "streamlit",
+        "pytest", "accelerate.commands.launch", "cProfile", "profile", "IPython", "snakemake", "dvc", "runpy",
+        "trace", "pdb", "deepspeed", "kedro", "mlflow", "nox", "tox", "invoke", "unittest",
+    }
+)  # fmt: skip
 _VERSION_OPTIONS = frozenset({"--version", "-V", "-VV", "--help", "-h"})
 # `python -m X`: installers and reports, never the project's code whatever folders it has.
 _TOOLING_MODULES = frozenset({"pip", "ensurepip", "venv", "virtualenv", "site", "json.tool", "pip_audit", "uv"})
@@ -109,6 +125,8 @@ def _segment_starts_code(words: list[str], local_module: LocalModule, depth: int
         return len(words) > 1 and words[1] in _PIPELINE_RUNS[program]
     if program == "jupyter":
         return len(words) > 1 and (words[1] == "execute" or (words[1] == "nbconvert" and "--execute" in words))
+    if program in _SUBCOMMAND_RUNS:
+        return len(words) > 1 and words[1] in _SUBCOMMAND_RUNS[program]
     if _INTERPRETERS.match(program):
         return _interpreter_starts_code(program, words[1:], local_module)
     if _INSTALLERS.match(program):
@@ -153,6 +171,8 @@ def _interpreter_starts_code(program: str, rest: list[str], local_module: LocalM
         module = rest[index + 1] if index + 1 < len(rest) else ""
         # `python -m pip`, `-m spacy download`: a library's code; `-m src.train`: the project's.
         top = module.split(".", 1)[0]
+        if module in _RUNNING_MODULES or top in _RUNNING_MODULES:
+            return True  # `-m torch.distributed.run train.py`, `-m pytest`: a library that runs what it is given
         return bool(module) and module not in _TOOLING_MODULES and top not in _TOOLING_MODULES and local_module(top)
     return True  # a script, `-c` text or `-` (stdin)
 
@@ -176,7 +196,8 @@ def call_starts_code(
     if name.startswith("os.") and re.fullmatch(r"os\.(?:exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)", name):
         return True
     if name in ("exec", "builtins.exec") and call.args:
-        return held_text(_compiled(call.args[0])) is None
+        text = held_text(_compiled(call.args[0]))
+        return text is None or _text_starts_code(text)
     if name in ("eval", "builtins.eval") and call.args:
         inner = call.args[0]  # eval(compile(text, name, "exec")) runs statements, as exec does
         return _compiled(inner) is not inner and held_text(_compiled(inner)) is None
@@ -185,6 +206,50 @@ def call_starts_code(
     if isinstance(func, ast.Attribute) and _ipython(func.value, qualname):
         return _ipython_call_starts_code(func.attr, call, held_text, local_module)
     return False
+
+
+_PROCESS_CALLS = frozenset(
+    {"run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput", "run_path", "run_module",
+     "execv", "execvp", "execl", "execlp", "spawnv", "spawnl", "exec", "reload", "execute_notebook", "run_line_magic",
+     "run_cell_magic", "magic"}
+)  # fmt: skip
+
+
+def _text_starts_code(text: str) -> bool:
+    """Whether Python text the file holds (a constant given to `exec`) starts code itself: any
+    call of a process, exec or run function in it (text that does not parse: taken as starting)."""
+    if len(text) > 100_000:
+        return True
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+    return any(isinstance(node, ast.Call) and _starting_call(node, _anywhere) for node in ast.walk(tree))
+
+
+def _cell_starts_code(body: str, local_module: LocalModule) -> bool:
+    """A cell body held as text: its `!` lines, `%run`-like magics and IPython calls."""
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("!") and command_starts_code(stripped.lstrip("!"), local_module):
+            return True
+        if stripped.startswith("%") and magic_starts_code(stripped.lstrip("%"), local_module):
+            return True
+    try:
+        tree = ast.parse(body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False  # IPython syntax: its `!` and `%` lines were read above
+    return any(isinstance(node, ast.Call) and _starting_call(node, local_module) for node in ast.walk(tree))
+
+
+def _starting_call(call: ast.Call, local_module: LocalModule) -> bool:
+    """In text the file holds: a process, exec or run call; a shell command by its own text."""
+    name = name_of(call)
+    if name in ("system", "getoutput") and call.args:
+        command = call.args[0]
+        if isinstance(command, ast.Constant) and isinstance(command.value, str):
+            return command_starts_code(command.value, local_module)
+    return name in _PROCESS_CALLS
 
 
 def _compiled(node: ast.AST) -> ast.AST:
@@ -219,7 +284,9 @@ def _ipython_call_starts_code(
         body = texts[2] if len(texts) > 2 else None
         if texts[0] in _SHELL_CELL_MAGICS:
             return body is None or command_starts_code(body, local_module)
-        return False  # `%%time`, `%%capture`: the body is Python text the file holds
+        # `%%time`, `%%capture`: the body is a cell IPython transforms and runs (an nbconvert export
+        # keeps it as text): its `!` lines and IPython calls count like the notebook's own.
+        return body is None or _cell_starts_code(body, local_module)
     return magic_starts_code(line, local_module)
 
 

@@ -295,3 +295,58 @@ def test_a_straight_line_script_rebinding_through_its_module_object(tmp_path: Pa
 def test_a_scripts_chained_handle_aliases_are_followed(tmp_path: Path, write: str) -> None:
     script = "import joblib\njoblib.dump(m, 'model.pkl')\n" + write + "m = joblib.load('model.pkl')\n"
     assert [f.severity.value for f in scan_code(tmp_path, script) if f.rule_id == "MLS301"] == ["high"]
+
+
+@pytest.mark.parametrize(
+    "command, starts",
+    [
+        ("python -m torch.distributed.run --nproc_per_node 2 train.py", True),
+        ("python -m pytest tests", True),
+        ("python -m papermill a.ipynb b.ipynb", True),
+        ("accelerate launch train.py", True),
+        ("accelerate config default", False),
+        ("streamlit run app.py", True),
+        ("/opt/bin/nvidia-smi", False),
+    ],
+)
+def test_red_team_commands(command: str, starts: bool) -> None:
+    assert command_starts_code(command, lambda top: False) is starts, command
+
+
+def test_a_module_name_too_long_for_the_file_system_is_no_crash(tmp_path: Path) -> None:
+    text = notebook(
+        WRITE, "!python -m " + "a" * 300, LOAD, "import pickle, requests\npickle.loads(requests.get(u).content)"
+    )
+    found = scan_code(tmp_path, text, "nb.ipynb")
+    assert ("MLS301", "high") in [(f.rule_id, f.severity.value) for f in found]
+    assert "B301" in [f.rule_id for f in found] or "MLS302" in [f.rule_id for f in found]
+
+
+def test_many_chained_helpers_are_followed_in_one_pass(tmp_path: Path) -> None:
+    helpers = ["import subprocess\ndef f0():\n    subprocess.run(['python', 'x.py'])"]
+    helpers += [f"def f{i}():\n    f{i - 1}()" for i in range(1, 1500)]
+    text = notebook(WRITE, *helpers, "f1499()", *[LOAD] * 20)
+    found = [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS301"]
+    assert found == ["high"] * 20
+
+
+@pytest.mark.parametrize(
+    "cells, severity",
+    [
+        ((WRITE, "import subprocess\ndef run_eval():\n    subprocess.run(['python', 'eval.py'])", LOAD), "low"),
+        ((WRITE, "get_ipython().run_cell_magic('capture', '', '!python fetch.py\\n')", LOAD), "high"),
+        ((WRITE, "get_ipython().run_cell_magic('time', '', 'model.fit(x)\\n')", LOAD), "low"),
+        ((WRITE, "exec(\"import subprocess; subprocess.run(['python', 'fetch.py'])\")", LOAD), "high"),
+        ((WRITE, "import fetch_model", LOAD), "high"),  # a first import runs the project module's code
+        ((WRITE, "import json", LOAD), "low"),
+    ],
+)
+def test_red_team_notebooks(tmp_path: Path, cells: tuple[str, ...], severity: str) -> None:
+    (tmp_path / "fetch_model.py").write_text("")
+    assert _graded(tmp_path, *cells)[-1:] == [("MLS301", severity)], cells
+
+
+def test_a_store_restore_through_ipython_calls(tmp_path: Path) -> None:
+    write = "import joblib\nP = 'model.pkl'\njoblib.dump(clf, P)"
+    restore = "get_ipython().run_line_magic('store', '-r P')"
+    assert _graded(tmp_path, write, restore, "clf = joblib.load(P)") == [("MLS301", "high")]
