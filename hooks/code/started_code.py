@@ -16,8 +16,13 @@ their version, library modules (`python -m spacy download`), and programs that a
 runs nothing of the project. `%store -r NAME` restores NAME from IPython's store (`%store -r`
 alone: every stored name), so it no longer holds what the notebook assigned.
 
-Not followed (documented limits): a command held in a variable and given to subprocess (a helper's
-parameter is its callers', judged where they pass known text through the code's own wrappers).
+A notebook helper that starts code runs it where it is called (load_context.py follows the calls);
+a first import of the project's own module runs its top-level code there (ml_rules.py).
+
+Not followed (documented limits, README): a command held in a variable and given to subprocess (a
+helper's parameter is its callers', judged where they pass known text through the code's own
+wrappers), helpers reached other than by name, conditional writes hiding an earlier start, and
+processes started in the background before the write.
 """
 
 from __future__ import annotations
@@ -49,12 +54,8 @@ _PIPELINE_RUNS = {"dvc": ("repro", "exp"), "kedro": ("run",), "mlflow": ("run",)
 _INSTALLERS = re.compile(r"^(?:pip[0-9.]*|conda|mamba|micromamba|uv|pipx|apt|apt-get|yum|dnf|brew)$")
 _SCRIPT_SUFFIXES = (".py", ".sh", ".bash", ".ipynb", ".R", ".pl", ".rb", ".js")
 _PYTHON_PLACEHOLDER = re.compile(r"(?i)python|executable")
-_SYSTEM_FOLDERS = (
-    "/usr/",
-    "/bin/",
-    "/sbin/",
-    "/opt/bin/",
-)  # the machine's programs (Colab keeps nvidia-smi in /opt/bin)
+# The machine's own programs, not the project's (Colab keeps nvidia-smi in /opt/bin).
+_SYSTEM_FOLDERS = ("/usr/", "/bin/", "/sbin/", "/opt/bin/")
 # Programs that run the project's code only through one subcommand (`accelerate launch x.py`;
 # `accelerate config` writes a config).
 _SUBCOMMAND_RUNS = {"accelerate": ("launch",), "streamlit": ("run",)}
