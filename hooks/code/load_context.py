@@ -1336,8 +1336,9 @@ class LoadContext:
         return not self.notebook and self._scoped_own_file(call, target)
 
     def local_module(self, top: str) -> bool:
-        """Whether a module name is the project's own: a folder or `.py` file of that name beside
-        the scanned file or at the top of its checkout (unknown location: taken as the project's)."""
+        """Whether a module name is the project's own: a package (a folder with `__init__.py`) or a
+        `.py` file of that name beside the scanned file, at the top of its checkout or in its `src/`
+        (unknown location: taken as the project's)."""
         if not top.isidentifier() or len(top) > 200:
             return True  # `-m {module}`: known only at run time; a name no file system holds: not looked up
         if self.code_file is None:
@@ -1351,7 +1352,9 @@ class LoadContext:
             roots = [folder, *([folder.parents[depth - 1]] if 0 < depth <= len(folder.parents) else [])]
             roots += [root / "src" for root in roots]  # the src layout
             try:
-                known = any((root / top).is_dir() or (root / f"{top}.py").is_file() for root in roots)
+                # A folder without `__init__.py` is only a namespace portion: an installed package of
+                # that name (`tensorflow/` holding a course's notebooks) is imported before it.
+                known = any((root / top / "__init__.py").is_file() or (root / f"{top}.py").is_file() for root in roots)
             except OSError:
                 known = True  # unreadable: taken as the project's
             self._local_modules[top] = known

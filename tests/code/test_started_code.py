@@ -350,3 +350,12 @@ def test_a_store_restore_through_ipython_calls(tmp_path: Path) -> None:
     write = "import joblib\nP = 'model.pkl'\njoblib.dump(clf, P)"
     restore = "get_ipython().run_line_magic('store', '-r P')"
     assert _graded(tmp_path, write, restore, "clf = joblib.load(P)") == [("MLS301", "high")]
+
+
+def test_a_folder_named_like_an_installed_package_is_not_the_projects_module(tmp_path: Path) -> None:
+    # A course keeps its notebooks in `tensorflow/`: `import tensorflow` still imports the library
+    # (a folder without __init__.py is only a namespace portion, which an installed package precedes).
+    (tmp_path / "tensorflow").mkdir()
+    assert _graded(tmp_path, WRITE, "import tensorflow as tf", LOAD) == [("MLS301", "low")]
+    (tmp_path / "tensorflow" / "__init__.py").write_text("")
+    assert _graded(tmp_path, WRITE, "import tensorflow as tf", LOAD) == [("MLS301", "high")]
