@@ -136,6 +136,23 @@ def names_digest(names: Sequence[str]) -> str:
     return hashlib.sha256(json.dumps(sorted(names)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def chunked(texts: Sequence[str], most: int, characters: int) -> list[tuple[int, int]]:
+    """(first index, end index) of each run of `texts` that one finding names: at most `most` of
+    them and about `characters` of them as shown (a single longer one stands alone), so no
+    message is cut and every one is named in some finding."""
+    runs: list[tuple[int, int]] = []
+    start = size = 0
+    for index, text in enumerate(texts):
+        length = shown_length(text) + 12  # as shown: an escaped control character takes four
+        if index > start and (index - start >= most or size + length > characters):
+            runs.append((start, index))
+            start, size = index, 0
+        size += length
+    if len(texts) > start:
+        runs.append((start, len(texts)))
+    return runs
+
+
 def shown_length(text: str) -> int:
     """How many characters `text` takes once escaped for showing."""
     return len(text.translate(_ESCAPES))

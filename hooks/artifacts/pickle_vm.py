@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import Analysis, PickleStream, names_digest, shown_length, where
+from hooks.artifacts.analysis import Analysis, PickleStream, chunked, names_digest, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, SniffedLineTooLong, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
 from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
@@ -1031,36 +1031,32 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
-def _globals_in(items: list[object], budget: int = 64) -> list[Global]:
-    """The globals among call arguments, looking into nested tuples and lists (bounded)."""
-    found: list[Global] = []
+def _arguments_in(items: list[object], budget: int = 64) -> list[object]:
+    """The values among call arguments, looking into nested tuples and lists (bounded)."""
+    found: list[object] = []
     pending = list(items[:budget])
     while pending and budget > 0:
         budget -= 1
         item = pending.pop()
-        if isinstance(item, Global):
-            found.append(item)
-        elif isinstance(item, Seq):
+        if isinstance(item, Seq):
             pending.extend(item.items[:budget])
+        else:
+            found.append(item)
     return found
+
+
+def _globals_in(items: list[object]) -> list[Global]:
+    """The globals among call arguments, in nested tuples and lists (bounded)."""
+    return [item for item in _arguments_in(items) if isinstance(item, Global)]
 
 
 def _is_partial(value: Call) -> bool:
     return isinstance(value.func, Global) and (value.func.module, value.func.name) == _PARTIAL
 
 
-def _partials_in(items: list[object], budget: int = 64) -> list[Call]:
+def _partials_in(items: list[object]) -> list[Call]:
     """The functools.partial objects among call arguments, in nested tuples and lists (bounded)."""
-    found: list[Call] = []
-    pending = list(items[:budget])
-    while pending and budget > 0:
-        budget -= 1
-        item = pending.pop()
-        if isinstance(item, Call) and _is_partial(item):
-            found.append(item)
-        elif isinstance(item, Seq):
-            pending.extend(item.items[:budget])
-    return found
+    return [item for item in _arguments_in(items) if isinstance(item, Call) and _is_partial(item)]
 
 
 def _no_arguments(value: object) -> bool:
@@ -1232,19 +1228,8 @@ _LISTED_CHARACTERS = 1200  # and so many characters of them, so the message is n
 def _chunks(found: list[_Unlisted]) -> list[tuple[int, list[_Unlisted]]]:
     """(index of the first, globals) for each finding: at most `_LISTED` globals and about
     `_LISTED_CHARACTERS` of their text each (a single longer one stands alone)."""
-    chunks: list[tuple[int, list[_Unlisted]]] = []
-    current: list[_Unlisted] = []
-    start = size = 0
-    for index, item in enumerate(found):
-        length = shown_length(item[1]) + 12  # as shown: an escaped control character takes four
-        if current and (len(current) >= _LISTED or size + length > _LISTED_CHARACTERS):
-            chunks.append((start, current))
-            current, start, size = [], index, 0
-        current.append(item)
-        size += length
-    if current:
-        chunks.append((start, current))
-    return chunks
+    runs = chunked([action for _, action, _ in found], _LISTED, _LISTED_CHARACTERS)
+    return [(start, found[start:end]) for start, end in runs]
 
 
 def _listed(found: list[_Unlisted]) -> str:

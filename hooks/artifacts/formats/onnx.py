@@ -16,6 +16,8 @@ TensorProto, FunctionProto). Tensor bytes are skipped by seeking.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, names_digest, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded
@@ -80,23 +82,16 @@ class _Model:
     def function(self, span: Span) -> None:
         # A node calls a model-local function by (domain, op_type, overload) (ONNX IR 10 added the
         # overload); a node whose overload no function defines falls to a registered kernel.
-        name = domain = overload = ""
-        whole = True
+        names = _Names((1, 10, 13))  # FunctionProto: name, domain, overload
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
-            if number in (1, 10, 13):
-                whole = whole and value.length <= _NAME_BYTES
-                text = self._name(value)
-                if number == 1:
-                    name = text
-                elif number == 10:
-                    domain = text
-                else:
-                    overload = text
-            elif number == 7:
+            if names.take(number, value, self._name):
+                continue
+            if number == 7:
                 self.node(value, 2)
-        if whole:
+        name, domain, overload = names.texts
+        if names.whole:
             self.local_functions.add((domain, name, overload))
 
     def graph(self, span: Span, depth: int) -> None:
@@ -115,28 +110,21 @@ class _Model:
                         self.tensor(inner)
 
     def node(self, span: Span, depth: int) -> None:
-        op_type = domain = overload = ""
-        whole = True
+        names = _Names((4, 7, 8))  # NodeProto: op_type, domain, overload
         for number, wire, value in self.reader.fields(span):
             if wire != LENGTH or not isinstance(value, Span):
                 continue
-            if number in (4, 7, 8):
-                whole = whole and value.length <= _NAME_BYTES
-                text = self._name(value)
-                if number == 4:
-                    op_type = text
-                elif number == 7:
-                    domain = text
-                else:
-                    overload = text
-            elif number == 5:
+            if names.take(number, value, self._name):
+                continue
+            if number == 5:
                 self.attribute(value, depth)
+        op_type, domain, overload = names.texts
         if domain not in STANDARD_DOMAINS:
             key = (domain, op_type, overload)
             if len(self.custom_nodes) >= _MAX_CUSTOM and key not in self.custom_nodes:
                 raise LimitExceeded(f"ONNX model uses more than {_MAX_CUSTOM} distinct custom operators")
             self.custom_nodes.setdefault(key, span.start)
-            if not whole:
+            if not names.whole:
                 self.unmatchable.add(key)
 
     def _name(self, span: Span) -> str:
@@ -285,6 +273,23 @@ class _Model:
 
 def _shown(text: str, limit: int) -> str:
     return text[:limit].encode("unicode_escape").decode()
+
+
+class _Names:
+    """The three name fields of a node or function (op or name, domain, overload), in that order,
+    and whether each was read whole (a longer name is cut at `_NAME_BYTES`)."""
+
+    def __init__(self, numbers: tuple[int, int, int]) -> None:
+        self.numbers = numbers
+        self.texts = ["", "", ""]
+        self.whole = True
+
+    def take(self, number: int, value: Span, read: Callable[[Span], str]) -> bool:
+        if number not in self.numbers:
+            return False
+        self.whole = self.whole and value.length <= _NAME_BYTES
+        self.texts[self.numbers.index(number)] = read(value)
+        return True
 
 
 def escapes_folder(location: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
-from hooks.artifacts.analysis import names_digest, shown_length
+from hooks.artifacts.analysis import chunked, names_digest
 from hooks.artifacts.errors import AnalysisError
 from hooks.artifacts.formats.named import NamedFormat, shown
 from hooks.artifacts.globals_policy import Verdict
@@ -72,21 +72,9 @@ def _read(data: bytes, source: Source, walk: Walk) -> None:
 
 def _chunks(names: list[str], shown_as: dict[str, str]) -> list[tuple[int, list[str]]]:
     """(index of the first, names) for each finding: at most `_LISTED` names and about
-    `_LISTED_CHARACTERS` of them as shown (a single longer one stands alone), so no finding's
-    message is cut and every type is named."""
-    chunks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = size = 0
-    for index, name in enumerate(names):
-        length = shown_length(shown_as[name]) + 2
-        if current and (len(current) >= _LISTED or size + length > _LISTED_CHARACTERS):
-            chunks.append((start, current))
-            current, start, size = [], index, 0
-        current.append(name)
-        size += length
-    if current:
-        chunks.append((start, current))
-    return chunks
+    `_LISTED_CHARACTERS` of them as shown, so no finding's message is cut and every type is named."""
+    runs = chunked([shown_as[name] for name in names], _LISTED, _LISTED_CHARACTERS)
+    return [(start, names[start:end]) for start, end in runs]
 
 
 def _report(walk: Walk, label: str, dangerous: dict[str, str], unlisted: dict[str, str]) -> None:
