@@ -226,8 +226,11 @@ class CellSource:
     chdirs: list[tuple[int, str]] = field(default_factory=list)  # (line, folder) of each `%cd`/`%pushd folder`
     # Every magic line as written after its `%` or `%%` (`run -i x.py`, `env CKPT=$ckpt`, `store p`):
     # IPython substitutes `$name`/`{name}` in them and some reach the namespace (`%store`, `%run -i`)
-    magics: list[str] = field(default_factory=list)
     magic_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, magic) of each of them
+
+    @property
+    def magics(self) -> list[str]:
+        return [magic for _, magic in self.magic_lines]
 
 
 def transform_cell(source: str) -> CellSource:
@@ -305,7 +308,6 @@ def _common_indent(lines: list[str]) -> str:
 # --- cell magics -------------------------------------------------------------------------------
 def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     name, _, arguments = lines[first][2:].rstrip().partition(" ")
-    result.magics.append(lines[first][2:].strip())
     result.magic_lines.append((first + 1, lines[first][2:].strip()))
     body_start = first + 1  # 0-based index of the body's first line
     blank = ["" for _ in lines]
@@ -332,7 +334,6 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         result.chdirs = [(line + body_start, folder) for line, folder in inner.chdirs]
         result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
         result.embedded = inner.embedded
-        result.magics.extend(inner.magics)
         result.magic_lines.extend((line + body_start, magic) for line, magic in inner.magic_lines)
         result.other_language = inner.other_language
         result.unknown_magic = inner.unknown_magic
@@ -528,7 +529,6 @@ def _special(
 def _line_magic(name: str, arguments: str, indent: str, number: int, result: CellSource, arguments_column: int) -> str:
     """`%name arguments` (arguments as written, starting at `arguments_column` of the line)."""
     stripped = arguments.strip()
-    result.magics.append(f"{name} {stripped}".strip())
     result.magic_lines.append((number, f"{name} {stripped}".strip()))
     if name in PYTHON_LINE_MAGICS and stripped:
         statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", stripped)

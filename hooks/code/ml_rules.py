@@ -638,7 +638,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         module: ast.Module,
         shell_lines: Sequence[tuple[int, str]] = (),
         folder_changes: Sequence[tuple[int, str]] = (),
-        magics: Sequence[str] = (),
         magic_lines: Sequence[tuple[int, str]] = (),
     ) -> None:
         """Before the visit: whether the code serves requests, every text that could name a file
@@ -647,6 +646,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         shell and magic lines are kept whole for the pickle-free read check (pickle_free_reads.py)."""
         self._module = module
         shell = [command for _, command in shell_lines]
+        magics = [magic for _, magic in magic_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:

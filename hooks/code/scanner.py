@@ -353,13 +353,12 @@ class CodeScanner:
                     for piece, start in zip(pieces, starts, strict=True)
                     for line, folder in piece.transformed.chdirs
                 ]
-                magics = [magic for piece in pieces for magic in piece.transformed.magics]
                 magic_lines = [
                     (line + start, magic)
                     for piece, start in zip(pieces, starts, strict=True)
                     for line, magic in piece.transformed.magic_lines
                 ]
-                visitor.prepare(module, shell_lines, folder_changes, magics, magic_lines)
+                visitor.prepare(module, shell_lines, folder_changes, magic_lines)
                 visitor.visit(module)
                 unit.asked_tooling = visitor.loads.consulted_tooling
                 raw_ml = visitor.issues

@@ -219,13 +219,7 @@ _PROCESS_CALLS = frozenset(
 def _text_starts_code(text: str) -> bool:
     """Whether Python text the file holds (a constant given to `exec`) starts code itself: any
     call of a process, exec or run function in it (text that does not parse: taken as starting)."""
-    if len(text) > 100_000:
-        return True
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return True
-    return any(isinstance(node, ast.Call) and _starting_call(node, _anywhere) for node in ast.walk(tree))
+    return len(text) > 100_000 or _python_starts_code(text, _anywhere, unparseable=True)
 
 
 def _cell_starts_code(body: str, local_module: LocalModule) -> bool:
@@ -236,10 +230,16 @@ def _cell_starts_code(body: str, local_module: LocalModule) -> bool:
             return True
         if stripped.startswith("%") and magic_starts_code(stripped.lstrip("%"), local_module):
             return True
+    # IPython syntax does not parse: its `!` and `%` lines were read above
+    return _python_starts_code(body, local_module, unparseable=False)
+
+
+def _python_starts_code(text: str, local_module: LocalModule, *, unparseable: bool) -> bool:
+    """Whether Python text calls something that starts code; `unparseable` when it does not parse."""
     try:
-        tree = ast.parse(body)
+        tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False  # IPython syntax: its `!` and `%` lines were read above
+        return unparseable
     return any(isinstance(node, ast.Call) and _starting_call(node, local_module) for node in ast.walk(tree))
 
 
