@@ -1335,6 +1335,36 @@ def install_segments(command: str) -> list[list[str]]:
     return found
 
 
+# Installer options that put files at a path the command chooses (a target, a prefix, a wheel or
+# download folder, a report or log file, an editable checkout's source folder).
+_FILE_WRITING_OPTIONS = frozenset(
+    {"-t", "--target", "--prefix", "--root", "--src", "-d", "--dest", "-w", "--wheel-dir", "--report", "--log"}
+)
+
+
+def only_installs_packages(command: str) -> bool:
+    """Whether every part of a command line is a package install into the environment (`pip
+    install langchain faiss-cpu`, `conda install -y x && uv pip install y`): its words name
+    packages and files it reads, never a file it writes where the code runs. A download or wheel
+    build, an option that writes to a chosen path, or any other command in the line: False."""
+    segments = [words for _, words in command_segments(command) if words]
+    if not segments:
+        return False
+    installs = install_segments(command)
+    if len(installs) != len(segments):
+        return False
+    for words in segments:  # each install is its segment's program (`echo pip install x` prints)
+        program = _program(words[0])
+        if not (_INSTALLERS.match(program) or (_PYTHON.match(program) and words[1:3] == ["-m", "pip"])):
+            return False
+    for words in installs:
+        if words[1] != "install":
+            return False
+        if any(word.partition("=")[0] in _FILE_WRITING_OPTIONS for word in words[2:]):
+            return False
+    return True
+
+
 # A PyPI requirement as a single shell word: a name, extras, version clauses. Paths, URLs,
 # variables and files (`requirements.txt`, wheels) are not names of PyPI projects.
 _REQUIREMENT = re.compile(

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hooks._core.paths import resolved_folder
+from hooks._shared.shell import only_installs_packages
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore
@@ -1172,7 +1173,9 @@ class LoadContext:
         self.texts = built + [
             n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in inside
         ]
-        self.texts.extend(shell)
+        # A package install's words are package names: pip writes into the environment, never a
+        # file of that name where the code runs (`%pip install langchain` beside `./index/langchain/`).
+        self.texts.extend(line for line in shell if not only_installs_packages(line))
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(

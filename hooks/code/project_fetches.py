@@ -92,6 +92,13 @@ _PYTHON_FETCH = re.compile(
     r"download_fileobj|download_to_filename|download_blob|gdown|wget\.download|get_file|fget_object|"
     r"download_artifacts|download_url_to_file|download_url|download_and_extract_archive|pooch\.retrieve)\b"
 )
+# A whole line that is a Python import statement (one or more dotted modules, `as` names, a
+# parenthesised or backslash-continued list's first line): it binds modules and names, writes no file.
+_IMPORT = re.compile(
+    r"[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import[ \t]+[\w*(][\w, \t()\\]*"
+    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)"
+    r"[ \t]*(?:#.*)?$"
+)
 # Suffixes an unpacking command takes off (`gunzip model.pkl.gz` writes model.pkl).
 _PACKED = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip", ".tgz", ".tar", ".7z")
 # What separates the words of a command line or a line of code: a file is named by a whole word
@@ -483,12 +490,16 @@ def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
     lines = text.splitlines()
     names: set[str] = set()
     for number, line in enumerate(lines):
+        if _IMPORT.match(line):
+            continue  # `from urllib.request import urlretrieve` names the downloader, calls nothing
         if _PYTHON_FETCH.search(line) or FETCHING_COMMAND.search(line):
             # The line's own folders (`!wget -P models`), and the file names within _NEAR lines
-            # (a folder word in prose or a docstring nearby is no destination).
+            # (a folder word in prose or a docstring nearby is no destination; an import names
+            # modules, never a file: `from langchain import X` above `requests.get(url)`).
             names |= _words(line)
             for near in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
-                names |= {word for word in _words(near) if not word.startswith(_FOLDER)}
+                if not _IMPORT.match(near):
+                    names |= {word for word in _words(near) if not word.startswith(_FOLDER)}
     return frozenset(names)
 
 

@@ -13,6 +13,7 @@ from hooks._shared.shell import (
     command_segments,
     install_issues,
     install_segments,
+    only_installs_packages,
     passes_trust_remote_code,
     pipes_download_to_shell,
     shell_issues,
@@ -635,3 +636,39 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
         "uv pip install torch",
     ):
         assert placed(command) == set(), command
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "pip install -q langchain faiss-cpu",
+        "python -m pip install -U 'transformers>=4.40' -r requirements.txt",
+        "conda install -y -c conda-forge faiss && uv pip install langchain",
+        "pip3 install --upgrade --no-cache-dir torch==2.3.1",
+    ],
+)
+def test_package_installs_write_no_file_where_the_code_runs(command: str) -> None:
+    assert only_installs_packages(command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "pip download langchain -d models",  # puts files in a folder
+        "pip wheel . -w dist",
+        "pip install --target langchain requests",  # installs into a chosen folder
+        "pip install --prefix=/opt/env x",
+        "pip install langchain && cp -r /mnt/index langchain",  # another command in the line
+        "wget -O langchain.tar $URL",
+        "echo pip install langchain",
+        "",
+    ],
+)
+def test_other_commands_may_write_files(command: str) -> None:
+    assert not only_installs_packages(command)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_garbage_commands_never_raise_in_the_install_check(command: str) -> None:
+    assert only_installs_packages(command) in (True, False)

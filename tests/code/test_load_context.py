@@ -221,6 +221,41 @@ def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "severity"),
+    [
+        ("!pip install -q langchain faiss-cpu", "low"),  # package names, as `%pip install` is read
+        ("%pip install langchain", "low"),
+        ("!pip install langchain && cp -r /mnt/idx faiss-index/langchain", "high"),  # a copy fills it
+        ("!pip download langchain -d faiss-index", "high"),
+        ("!pip install --target langchain x", "high"),
+    ],
+)
+def test_a_package_install_does_not_name_a_folder_of_the_same_name(tmp_path: Path, first: str, severity: str) -> None:
+    load = "vs = FAISS.load_local('./faiss-index/langchain/', emb, allow_dangerous_deserialization=True)"
+    found = scan_code(tmp_path, notebook(first, "from langchain.vectorstores import FAISS\n" + load), "nb.ipynb")
+    assert [(f.rule_id, f.severity.value) for f in found if f.rule_id == "MLS313"] == [("MLS313", severity)]
+
+
+def test_paramiko_commands_are_judged_like_local_shell_commands(tmp_path: Path) -> None:
+    # bandit's B601 reports every `exec_command` where paramiko is imported: a remote shell runs
+    # the text, so it is judged as os.system's is (constants and the script's own values low).
+    source = (
+        "import paramiko\nssh = paramiko.SSHClient()\nHOST_CMD = 'ls /opt'\n"
+        "ssh.exec_command('ls')\nssh.exec_command(f'du -sh {HOST_CMD}')\n"
+        "@app.post('/run')\ndef run(cmd):\n    ssh.exec_command(cmd)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "deploy.py")) == [
+        ("B601", 4, "low"),
+        ("B601", 5, "low"),
+        ("B601", 8, "medium"),  # a request's text reaches the remote shell
+    ]
+    # Without paramiko imported bandit has no B601, and another `exec_command` is not judged.
+    assert graded(scan_code(tmp_path, "client.exec_command('ls')\n", "other.py")) == []
+    strict = Policy(root=tmp_path, profile="strict")
+    assert ("B601", 4, "medium") in graded(scan_code(tmp_path, source, "deploy.py", strict))
+
+
 def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_path: Path) -> None:
     cells = (
         "import os, subprocess\nbucket = input_bucket()\nos.system(f'gsutil ls {bucket}')",

@@ -255,6 +255,40 @@ def test_a_folder_path_is_named_only_as_a_folder(tmp_path: Path) -> None:
     assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "./faiss-index/langchain/")
 
 
+def test_import_lines_name_modules_not_files(tmp_path: Path) -> None:
+    # A neighbour that downloads something imports modules near the call: `from langchain import x`
+    # names a module, never the folder `./faiss-index/langchain/` (the real flow asks its leaf).
+    write(tmp_path, "jobs/agent.py", "from langchain import x\nimport requests\nr = requests.get(URL).json()\n")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+    # An import of a downloader is no download: the names near it are not fetched.
+    write(tmp_path, "jobs/util.py", "from urllib.request import urlretrieve\nTARGET = 'model.pkl'\n")
+    assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    # A call of it is, and so is a write of the folder's name near a download (new files: what a
+    # folder's tooling says is kept while the folder stays the same).
+    write(tmp_path, "jobs/fetch.py", "from urllib.request import urlretrieve\nurlretrieve(URL, 'model.pkl')\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    pull = "import requests\nr = requests.get(URL)\nopen('langchain', 'wb').write(r.content)\n"
+    write(tmp_path, "jobs/pull.py", pull)
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+
+
+def test_a_committed_index_beside_a_notebook_that_imports_near_a_request_is_the_repositorys(
+    tmp_path: Path,
+) -> None:
+    loads = notebook(
+        "%pip install langchain faiss-cpu",
+        "from langchain.vectorstores import FAISS\n"
+        "vs = FAISS.load_local('./faiss-index/langchain/', emb, allow_dangerous_deserialization=True)",
+    )
+    neighbour = notebook("from langchain import LLMMathChain\nimport requests\nr = requests.get(url).json()")
+    write(tmp_path, "agent.ipynb", neighbour)
+    graded = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, loads, "chat.ipynb") if f.rule_id == "MLS313"]
+    assert graded == [("MLS313", "low")]
+    write(tmp_path, "fetch.ipynb", notebook("!wget -q -P faiss-index/langchain $URL/index.pkl"))
+    graded = [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, loads, "chat.ipynb") if f.rule_id == "MLS313"]
+    assert graded == [("MLS313", "high")]
+
+
 def test_hostile_tooling_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
     # A value of 200,000 blanks, and a variable that would expand to gigabytes: neither is put in.
     blanks = "X = a" + " " * 200_000 + "b\n"
