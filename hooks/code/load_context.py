@@ -282,6 +282,8 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "load_state_dict_from_url": (None, ("model_dir",)),
 }
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
+_MAX_IMPORT_NEIGHBOURS = 500  # files beside a script read for an import of it
+_MAX_IMPORT_NEIGHBOUR_BYTES = 4 << 20
 _MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
@@ -496,6 +498,7 @@ class LoadContext:
         # The scanned file on disk, around which the project's tooling is looked up
         # (project_fetches.py); None when not known (then no fixed path is the repository's).
         self.code_file: Path | None = None
+        self._may_be_imported: bool | None = None
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -1257,6 +1260,20 @@ class LoadContext:
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)
 
+    def present_beside_code(self, call: ast.Call) -> bool:
+        """Whether the load's fixed relative path names a regular file that is there, from the
+        code's folder, as the code is scanned: the bytes mlsec-artifacts checks in the same run
+        (a folder, a link or a missing file is whatever a deployment puts there)."""
+        self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
+        path = self.fixed_path(call)
+        if self.code_file is None or path is None or path.startswith(("/", "\\")) or "\x00" in path:
+            return False
+        try:
+            target = self.code_file.parent / path
+            return target.is_file() and not target.is_symlink()
+        except (OSError, ValueError):
+            return False
+
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
         never a download's, a write's or a copy's target."""
@@ -1337,6 +1354,46 @@ class LoadContext:
                 return False
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def may_be_imported(self) -> bool:
+        """Whether other code may import this script and call its functions with its own values:
+        it is a package's module (a folder with `__init__.py`), or a Python file or notebook beside
+        it imports its name. True when that cannot be told (no file, too many or too large
+        neighbours, an unreadable one, a name that is no module name)."""
+        self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
+        if self._may_be_imported is None:
+            self._may_be_imported = self._imported_beside()
+        return self._may_be_imported
+
+    def _imported_beside(self) -> bool:
+        if self.code_file is None or not self.code_file.stem.isidentifier():
+            return True
+        folder = self.code_file.parent
+        stem = re.escape(self.code_file.stem)
+        imports = re.compile(
+            rf"(?m)^[ \t]*(?:from[ \t]+\.?{stem}[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*{stem}\b)"
+        )
+        try:
+            if (folder / "__init__.py").exists():
+                return True
+            neighbours = [
+                path
+                for path in folder.iterdir()
+                if path.suffix in (".py", ".ipynb") and path.name != self.code_file.name
+            ]
+            if len(neighbours) > _MAX_IMPORT_NEIGHBOURS:
+                return True
+            for path in neighbours:
+                if path.stat().st_size > _MAX_IMPORT_NEIGHBOUR_BYTES:
+                    return True
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if path.suffix == ".ipynb":
+                    text = text.replace("\\n", "\n").replace('"', "\n")  # a cell's JSON lines, one per line
+                if imports.search(text):
+                    return True
+        except OSError:
+            return True
+        return False
 
     def local_module(self, top: str) -> bool:
         """Whether a module name is the project's own: a package (a folder with `__init__.py`) or a

@@ -237,6 +237,57 @@ def test_a_package_install_does_not_name_a_folder_of_the_same_name(tmp_path: Pat
     assert [(f.rule_id, f.severity.value) for f in found if f.rule_id == "MLS313"] == [("MLS313", severity)]
 
 
+def test_serving_code_loading_a_file_committed_beside_it_is_low(tmp_path: Path) -> None:
+    app = (
+        "import pickle\nfrom flask import Flask, request\n"
+        "with open('model.bin', 'rb') as f_in:\n    model = pickle.load(f_in)\n"
+        "app = Flask('churn')\n"
+    )
+    # Not there: the deployment puts whatever it likes at the path.
+    assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "medium")]
+    (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
+    assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "low")]
+    # A folder or a link at the path is not a committed file.
+    link = tmp_path / "link"
+    link.mkdir()
+    (link / "model.bin").symlink_to(tmp_path / "model.bin")
+    assert graded(scan_code(link, app, "predict.py")) == [("B301", 4, "medium")]
+    # The project's image fetches it: someone else's bytes.
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nADD https://example.org/model.bin /app/model.bin\n")
+    assert graded(scan_code(tmp_path, app, "serve.py")) == [("B301", 4, "medium")]
+    strict = Policy(root=tmp_path, profile="strict")
+    (tmp_path / "Dockerfile").unlink()
+    assert graded(scan_code(tmp_path, app, "api.py", strict)) == [("B301", 4, "medium")]
+
+
+HELPER_SCRIPT = (
+    "import pickle\nimport torch\n"
+    "def load(filename):\n    with open(filename, 'rb') as f_in:\n        return pickle.load(f_in)\n"
+    "def weights(path):\n    return torch.load(path)\n"
+    "dv = load('dv.bin')\nmodel = load('model1.bin')\nstate = weights('ckpt.pt')\n"
+)
+
+
+def test_a_script_helper_every_call_of_which_passes_a_repository_file_is_low(tmp_path: Path) -> None:
+    assert graded(scan_code(tmp_path, HELPER_SCRIPT, "q3_test.py")) == [("B301", 5, "low"), ("MLS306", 7, "low")]
+    # One call passes something else: the helper loads whatever that is.
+    other = HELPER_SCRIPT + "extra = load(input())\n"
+    assert graded(scan_code(tmp_path, other, "q4_test.py")) == [("B301", 5, "medium"), ("MLS306", 7, "low")]
+
+
+@pytest.mark.parametrize(
+    ("neighbour", "text"),
+    [
+        ("serve.py", "from q3_test import load\nload(request.args['path'])\n"),
+        ("run.py", "import os, q3_test\nq3_test.weights(os.environ['CKPT'])\n"),
+        ("__init__.py", ""),  # a package's module: anyone may import it
+    ],
+)
+def test_a_script_helper_other_code_imports_keeps_its_severity(tmp_path: Path, neighbour: str, text: str) -> None:
+    (tmp_path / neighbour).write_text(text)
+    assert graded(scan_code(tmp_path, HELPER_SCRIPT, "q3_test.py")) == [("B301", 5, "medium"), ("MLS306", 7, "high")]
+
+
 def test_paramiko_commands_are_judged_like_local_shell_commands(tmp_path: Path) -> None:
     # bandit's B601 reports every `exec_command` where paramiko is imported: a remote shell runs
     # the text, so it is judged as os.system's is (constants and the script's own values low).
@@ -645,7 +696,9 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
         ("MLS306", "low")
     ]
     look_alikes = [
-        notebook("import torch", helper, "m = load_checkpoint('downloaded.pth')"),  # never written here
+        # never written here, and no file of the repository (a direct load of it is high too)
+        notebook("import torch", helper, "m = load_checkpoint('/mnt/shared/downloaded.pth')"),
+        notebook("import torch", "!wget -q -O got.pth $URL", helper, "m = load_checkpoint('got.pth')"),
         notebook("import torch", helper, "m = load_checkpoint('c.pth')", "torch.save(m, 'c.pth')"),  # read first
         notebook("import torch", "torch.save(m, 'c.pth')", helper, "m = load_checkpoint(path)"),  # a variable
         notebook(
