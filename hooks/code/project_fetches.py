@@ -93,12 +93,21 @@ _PYTHON_FETCH = re.compile(
     r"download_artifacts|download_url_to_file|download_url|download_and_extract_archive|pooch\.retrieve)\b"
 )
 # A whole line that is a Python import statement (one or more dotted modules, `as` names, a
-# parenthesised or backslash-continued list's first line): it binds modules and names, writes no file.
+# parenthesised or backslash-continued list's first line): it binds modules and names, writes no
+# file. Each part has one way to match (no two quantifiers over the same characters side by side),
+# so a hostile line is matched in linear time; a line past _MAX_IMPORT_LINE is never taken as one.
 _IMPORT = re.compile(
-    r"[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import[ \t]+[\w*(][\w, \t()\\]*"
-    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)"
-    r"[ \t]*(?:#.*)?$"
+    r"[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]+[\w*(][\w, \t()\\]*"
+    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*[ \t]*)"
+    r"(?:#.*)?$"
 )
+_MAX_IMPORT_LINE = 1024
+
+
+def _is_import(line: str) -> bool:
+    return len(line) <= _MAX_IMPORT_LINE and _IMPORT.match(line) is not None
+
+
 # Suffixes an unpacking command takes off (`gunzip model.pkl.gz` writes model.pkl).
 _PACKED = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip", ".tgz", ".tar", ".7z")
 # What separates the words of a command line or a line of code: a file is named by a whole word
@@ -490,7 +499,7 @@ def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
     lines = text.splitlines()
     names: set[str] = set()
     for number, line in enumerate(lines):
-        if _IMPORT.match(line):
+        if _is_import(line):
             continue  # `from urllib.request import urlretrieve` names the downloader, calls nothing
         if _PYTHON_FETCH.search(line) or FETCHING_COMMAND.search(line):
             # The line's own folders (`!wget -P models`), and the file names within _NEAR lines
@@ -498,7 +507,7 @@ def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
             # modules, never a file: `from langchain import X` above `requests.get(url)`).
             names |= _words(line)
             for near in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
-                if not _IMPORT.match(near):
+                if not _is_import(near):
                     names |= {word for word in _words(near) if not word.startswith(_FOLDER)}
     return frozenset(names)
 

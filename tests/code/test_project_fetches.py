@@ -289,6 +289,24 @@ def test_a_committed_index_beside_a_notebook_that_imports_near_a_request_is_the_
     assert graded == [("MLS313", "high")]
 
 
+def test_hostile_import_like_lines_are_matched_in_linear_time(tmp_path: Path) -> None:
+    # Lines that start like imports and fail at their end after 100,000 blanks or dots: each is
+    # matched once (a pattern that backtracked over them took minutes), and a long line is never
+    # taken as an import, so its words near a download still count.
+    hostile = [
+        "from a import b" + " " * 100_000 + "x!",
+        "from " + "." * 100_000 + " import",
+        "import a" + " " * 100_000 + "!",
+        "import a" + " ,a" * 30_000 + "!",
+    ]
+    text = "\n".join([*hostile, "import requests", "r = requests.get(URL)", "open('model.pkl', 'wb').write(r.content)"])
+    write(tmp_path, "jobs/fetch.py", text + "\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
+    long_import = "from langchain import " + ", ".join(["x"] * 600) + "\nr = requests.get(URL)\n"
+    write(tmp_path, "jobs/agent.py", long_import)
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+
+
 def test_hostile_tooling_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
     # A value of 200,000 blanks, and a variable that would expand to gigabytes: neither is put in.
     blanks = "X = a" + " " * 200_000 + "b\n"
