@@ -1335,33 +1335,93 @@ def install_segments(command: str) -> list[list[str]]:
     return found
 
 
-# Installer options that put files at a path the command chooses (a target, a prefix, a wheel or
-# download folder, a report or log file, an editable checkout's source folder).
-_FILE_WRITING_OPTIONS = frozenset(
-    {"-t", "--target", "--prefix", "--root", "--src", "-d", "--dest", "-w", "--wheel-dir", "--report", "--log"}
-)
+# Installer options known to write nothing where the code runs: quietness, upgrades, caches off,
+# dependency and build switches, and options naming an index or a requirements file to read (the
+# latter take a value). Any other option (`-t`, `--prefix`, `--src`, `-e`, `-p`, `--log-file`, a
+# glued `-tdir`, an abbreviation pip accepts, `--install-option`) may write there.
+_INERT_FLAGS = frozenset(
+    {
+        "-q", "-qq", "-qqq", "--quiet", "-U", "--upgrade", "-y", "--yes", "--no-cache-dir", "--no-deps",
+        "--pre", "--force-reinstall", "--ignore-installed", "-I", "--no-build-isolation", "--user",
+        "--no-warn-script-location", "--disable-pip-version-check", "-v", "--verbose", "--no-input",
+        "--prefer-binary", "--upgrade-strategy=eager", "--upgrade-strategy=only-if-needed",
+    }
+)  # fmt: skip
+_INERT_VALUE_OPTIONS = frozenset(
+    {"-r", "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
+     "--trusted-host", "--channel", "--upgrade-strategy", "--progress-bar", "--timeout", "--retries"}
+)  # fmt: skip
+
+
+def _shell_tricks(command: str) -> bool:
+    """Whether the shell may do more than run the words: outside quotes a variable, substitution,
+    redirection, process substitution, comment, escape or background `&`; inside double quotes a
+    variable, substitution or escape (single quotes keep everything literal)."""
+    quote = ""
+    index = 0
+    while index < len(command):
+        char = command[index]
+        if quote == "'":
+            quote = "" if char == "'" else quote
+        elif quote == '"':
+            if char in "`$\\":
+                return True
+            quote = "" if char == '"' else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "`$<>#\\":
+            return True
+        elif char == "&":
+            if command[index + 1 : index + 2] != "&":
+                return True
+            index += 1  # `&&`: the next command runs after this one
+        index += 1
+    return bool(quote)  # an unclosed quote: not what it seems
 
 
 def only_installs_packages(command: str) -> bool:
-    """Whether every part of a command line is a package install into the environment (`pip
+    """Whether every part of a command line is a plain package install into the environment (`pip
     install langchain faiss-cpu`, `conda install -y x && uv pip install y`): its words name
-    packages and files it reads, never a file it writes where the code runs. A download or wheel
-    build, an option that writes to a chosen path, or any other command in the line: False."""
-    segments = [words for _, words in command_segments(command) if words]
+    packages and requirement files it reads, never a file it writes where the code runs. Anything
+    else is False: a download or wheel build, an option not known to write nothing, a word that is
+    no requirement, a variable, substitution, redirection, background `&`, comment or escape, an
+    environment assignment or wrapper before the installer (`PIP_TARGET=x pip install y`), or any
+    other command in the line."""
+    if _shell_tricks(command):
+        return False
+    segments = [(text, words) for text, words in command_segments(command) if words]
     if not segments:
         return False
-    installs = install_segments(command)
-    if len(installs) != len(segments):
-        return False
-    for words in segments:  # each install is its segment's program (`echo pip install x` prints)
+    for text, words in segments:
+        if _words(text)[:1] != words[:1]:
+            return False  # `env A=1 pip ...`, `sudo pip ...`: something runs before the installer
         program = _program(words[0])
-        if not (_INSTALLERS.match(program) or (_PYTHON.match(program) and words[1:3] == ["-m", "pip"])):
+        rest = words[1:]
+        if _PYTHON.match(program) and rest[:2] == ["-m", "pip"]:
+            rest = rest[2:]
+        elif program == "uv" and rest[:1] == ["pip"]:
+            rest = rest[1:]
+        elif not _INSTALLERS.match(program):
             return False
-    for words in installs:
-        if words[1] != "install":
+        if rest[:1] != ["install"] or not _inert_arguments(rest[1:]):
             return False
-        if any(word.partition("=")[0] in _FILE_WRITING_OPTIONS for word in words[2:]):
-            return False
+    return True
+
+
+def _inert_arguments(arguments: list[str]) -> bool:
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word in _INERT_VALUE_OPTIONS:
+            index += 2
+            continue
+        option, equals, _ = word.partition("=")
+        if word.startswith("-"):
+            if word not in _INERT_FLAGS and not (equals and option in _INERT_VALUE_OPTIONS):
+                return False
+        elif not _REQUIREMENT.match(word) and not word.endswith((".txt", ".in")):
+            return False  # a path, a URL, a wheel: pip may build or unpack it in place
+        index += 1
     return True
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import os
 import posixpath
 import re
 import string
@@ -282,8 +283,6 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "load_state_dict_from_url": (None, ("model_dir",)),
 }
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
-_MAX_IMPORT_NEIGHBOURS = 500  # files beside a script read for an import of it
-_MAX_IMPORT_NEIGHBOUR_BYTES = 4 << 20
 _MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
@@ -498,7 +497,6 @@ class LoadContext:
         # The scanned file on disk, around which the project's tooling is looked up
         # (project_fetches.py); None when not known (then no fixed path is the repository's).
         self.code_file: Path | None = None
-        self._may_be_imported: bool | None = None
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
@@ -1261,16 +1259,20 @@ class LoadContext:
         return inside_checkout(path, self.source_folder)
 
     def present_beside_code(self, call: ast.Call) -> bool:
-        """Whether the load's fixed relative path names a regular file that is there, from the
-        code's folder, as the code is scanned: the bytes mlsec-artifacts checks in the same run
-        (a folder, a link or a missing file is whatever a deployment puts there)."""
+        """Whether the load's fixed relative path names a regular file git tracks, reached from the
+        code's folder through no link: the bytes mlsec-artifacts checks (pre-commit hands it the
+        staged files, CI every tracked one). A folder, a link anywhere on the way, an untracked or
+        ignored file, or no git at all: whatever a deployment puts there."""
         self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
         path = self.fixed_path(call)
         if self.code_file is None or path is None or path.startswith(("/", "\\")) or "\x00" in path:
             return False
         try:
-            target = self.code_file.parent / path
-            return target.is_file() and not target.is_symlink()
+            folder = Path(os.path.realpath(self.code_file.parent))
+            target = Path(os.path.normpath(folder / path))
+            if Path(os.path.realpath(target)) != target or not target.is_file():
+                return False  # a link on the way (`models -> /mnt/x`), or not a regular file
+            return _tracked_by_git(target)
         except (OSError, ValueError):
             return False
 
@@ -1354,46 +1356,6 @@ class LoadContext:
                 return False
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
-
-    def may_be_imported(self) -> bool:
-        """Whether other code may import this script and call its functions with its own values:
-        it is a package's module (a folder with `__init__.py`), or a Python file or notebook beside
-        it imports its name. True when that cannot be told (no file, too many or too large
-        neighbours, an unreadable one, a name that is no module name)."""
-        self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
-        if self._may_be_imported is None:
-            self._may_be_imported = self._imported_beside()
-        return self._may_be_imported
-
-    def _imported_beside(self) -> bool:
-        if self.code_file is None or not self.code_file.stem.isidentifier():
-            return True
-        folder = self.code_file.parent
-        stem = re.escape(self.code_file.stem)
-        imports = re.compile(
-            rf"(?m)^[ \t]*(?:from[ \t]+\.?{stem}[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*{stem}\b)"
-        )
-        try:
-            if (folder / "__init__.py").exists():
-                return True
-            neighbours = [
-                path
-                for path in folder.iterdir()
-                if path.suffix in (".py", ".ipynb") and path.name != self.code_file.name
-            ]
-            if len(neighbours) > _MAX_IMPORT_NEIGHBOURS:
-                return True
-            for path in neighbours:
-                if path.stat().st_size > _MAX_IMPORT_NEIGHBOUR_BYTES:
-                    return True
-                text = path.read_text(encoding="utf-8", errors="replace")
-                if path.suffix == ".ipynb":
-                    text = text.replace("\\n", "\n").replace('"', "\n")  # a cell's JSON lines, one per line
-                if imports.search(text):
-                    return True
-        except OSError:
-            return True
-        return False
 
     def local_module(self, top: str) -> bool:
         """Whether a module name is the project's own: a package (a folder with `__init__.py`) or a
@@ -1930,3 +1892,24 @@ def _is_main_guard(test: ast.expr) -> bool:
     names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
     texts = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
     return len(names) == 1 and len(texts) == 1
+
+
+def _tracked_by_git(path: Path) -> bool:
+    """Whether git's index holds `path` (committed or staged), asked of the nearest repository
+    above it; False without git, outside a repository, or when git does not answer in time."""
+    import subprocess
+
+    top = next((folder for folder in path.parents if (folder / ".git").exists()), None)
+    if top is None:
+        return False
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", f":(literal){path.relative_to(top).as_posix()}"],
+            cwd=top,
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return False
+    return listed.returncode == 0 and bool(listed.stdout.strip(b"\0"))

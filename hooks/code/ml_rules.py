@@ -45,7 +45,7 @@ from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
-from hooks.code.serving import serves_requests
+from hooks.code.serving import serves_requests, writes_files
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
@@ -620,6 +620,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
+        self.writes_files = True  # serving code that may write files (an upload may replace a model)
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
@@ -667,6 +668,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
+        self.writes_files = self.serving and writes_files(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
@@ -789,7 +791,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return "a fixed path of the repository, in code that serves no requests"
         if (
             self.serving
-            and not self.strict
+            and not self.writes_files
             and self.loads.present_beside_code(node)
             and self.loads.repository_file(node)
         ):
@@ -893,6 +895,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             callers = calls.get(function.name, [])
             if not callers or function.name in referenced or function.name in named_elsewhere:
                 continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
+            if function.decorator_list:
+                continue  # a route, a task, a CLI command, an exit hook: called from outside the file
             if (
                 self.notebook
                 and not self.serving
@@ -900,10 +904,10 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and self._only_written(callers, function, parameter)
             ):
                 what = "a file this notebook wrote"
-            elif (self.notebook or not self.loads.may_be_imported()) and all(
-                self._passes_repository_file(call, function, parameter) for call in callers
-            ):
-                # A script's function may also be called by code that imports it, with other paths.
+            elif self.notebook and all(self._passes_repository_file(call, function, parameter) for call in callers):
+                # Only a notebook: a script's function may also be called by code that imports it
+                # (`import helpers`, `importlib`, `runpy`, `%run`, a caller in any folder), with
+                # other paths, and no finding stands there.
                 what = "a fixed path of the repository"
             else:
                 continue
@@ -1654,6 +1658,13 @@ class MLRuleVisitor(ast.NodeVisitor):
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
             if origins.operator_only(argument, function):
                 reason = "code text of the operator's own arguments or environment"
+        elif bandit_id == "B601":
+            # A remote shell: the other host's file names and output (`sftp.listdir()`, lines of
+            # a command's stdout) are not the operator's, so only what the operator gives counts.
+            if self.notebook:
+                reason = "a command of the notebook's own session"
+            elif origins.operator_only(argument, function):
+                reason = "the operator's own arguments or environment"
         elif origins.from_outside(argument, function):
             pass  # a file's or a socket's text, a request, a route's or a tool's argument: bandit's severity
         elif self.notebook:

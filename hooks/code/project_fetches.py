@@ -93,13 +93,13 @@ _PYTHON_FETCH = re.compile(
     r"download_artifacts|download_url_to_file|download_url|download_and_extract_archive|pooch\.retrieve)\b"
 )
 # A whole line that is a Python import statement (one or more dotted modules, `as` names, a
-# parenthesised or backslash-continued list's first line): it binds modules and names, writes no
-# file. Each part has one way to match (no two quantifiers over the same characters side by side),
-# so a hostile line is matched in linear time; a line past _MAX_IMPORT_LINE is never taken as one.
+# parenthesised or backslash-continued list's first line; no comment, whose words may name a
+# file): it binds modules and names, writes no file. Each part has one way to match (no two
+# quantifiers over the same characters side by side), so a hostile line is matched in linear
+# time; a line past _MAX_IMPORT_LINE is never taken as one.
 _IMPORT = re.compile(
     r"[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]+[\w*(][\w, \t()\\]*"
-    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*[ \t]*)"
-    r"(?:#.*)?$"
+    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*[ \t]*)$"
 )
 _MAX_IMPORT_LINE = 1024
 

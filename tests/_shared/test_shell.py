@@ -645,6 +645,7 @@ def test_any_other_program_given_a_path_may_fill_it() -> None:
         "python -m pip install -U 'transformers>=4.40' -r requirements.txt",
         "conda install -y -c conda-forge faiss && uv pip install langchain",
         "pip3 install --upgrade --no-cache-dir torch==2.3.1",
+        "pip install 'langchain[all]>=0.1' \"faiss-cpu<2\" && pip install -U pip",
     ],
 )
 def test_package_installs_write_no_file_where_the_code_runs(command: str) -> None:
@@ -662,6 +663,26 @@ def test_package_installs_write_no_file_where_the_code_runs(command: str) -> Non
         "wget -O langchain.tar $URL",
         "echo pip install langchain",
         "",
+        # what the shell does besides: background `&`, substitutions, process substitution, comments
+        "pip install torch & wget -O model.pt http://x/m",
+        "pip install torch $(wget -O model.pt http://x/m)",
+        "pip install torch `wget -O model.pt http://x/m`",
+        "pip install -r <(curl -o index/langchain http://x)",
+        "pip install langchain#x -t index",
+        'pip install "$PKG"',
+        # options that write, glued, grouped, abbreviated or set through the environment
+        "pip install -tindex langchain",
+        "pip install -qt index langchain",
+        "pip install --tar index langchain",
+        "pip install --targ=index langchain",
+        "PIP_TARGET=index pip install langchain",
+        "env PIP_TARGET=index pip install langchain",
+        "conda install -y -p index langchain",
+        "pip install --cache-dir index langchain",
+        "pip install --log-file index/langchain x",
+        "pip install --install-option=--prefix=index x",
+        "pip install -e git+https://github.com/x/langchain --src index",
+        "pip install ./index/langchain",  # a local folder may be built in place
     ],
 )
 def test_other_commands_may_write_files(command: str) -> None:

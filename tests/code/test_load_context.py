@@ -4,6 +4,7 @@ values and serving inputs stay high; `profile: strict` never lowers anything."""
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -237,21 +238,34 @@ def test_a_package_install_does_not_name_a_folder_of_the_same_name(tmp_path: Pat
     assert [(f.rule_id, f.severity.value) for f in found if f.rule_id == "MLS313"] == [("MLS313", severity)]
 
 
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
 def test_serving_code_loading_a_file_committed_beside_it_is_low(tmp_path: Path) -> None:
     app = (
         "import pickle\nfrom flask import Flask, request\n"
         "with open('model.bin', 'rb') as f_in:\n    model = pickle.load(f_in)\n"
         "app = Flask('churn')\n"
     )
+    _git(tmp_path, "init", "-q")
     # Not there: the deployment puts whatever it likes at the path.
     assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "medium")]
     (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
+    # There but not tracked (ignored, or never added): mlsec-artifacts never sees it.
+    assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "medium")]
+    _git(tmp_path, "add", "model.bin")
     assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "low")]
-    # A folder or a link at the path is not a committed file.
-    link = tmp_path / "link"
-    link.mkdir()
-    (link / "model.bin").symlink_to(tmp_path / "model.bin")
-    assert graded(scan_code(link, app, "predict.py")) == [("B301", 4, "medium")]
+    # The same app saving a client's upload may replace the file it loads.
+    upload = app + "@app.post('/up')\ndef up():\n    request.files['f'].save(request.files['f'].filename)\n"
+    assert graded(scan_code(tmp_path, upload, "upload.py")) == [("B301", 4, "medium")]
+    # A link on the way to it is not the committed file.
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "model.bin").write_bytes(b"\x80\x04K\x01.")
+    (tmp_path / "models").symlink_to(outside)
+    linked = app.replace("'model.bin'", "'models/model.bin'")
+    assert graded(scan_code(tmp_path, linked, "linked.py")) == [("B301", 4, "medium")]
     # The project's image fetches it: someone else's bytes.
     (tmp_path / "Dockerfile").write_text("FROM python:3.12\nADD https://example.org/model.bin /app/model.bin\n")
     assert graded(scan_code(tmp_path, app, "serve.py")) == [("B301", 4, "medium")]
@@ -260,32 +274,30 @@ def test_serving_code_loading_a_file_committed_beside_it_is_low(tmp_path: Path) 
     assert graded(scan_code(tmp_path, app, "api.py", strict)) == [("B301", 4, "medium")]
 
 
-HELPER_SCRIPT = (
+HELPER = (
     "import pickle\nimport torch\n"
     "def load(filename):\n    with open(filename, 'rb') as f_in:\n        return pickle.load(f_in)\n"
     "def weights(path):\n    return torch.load(path)\n"
-    "dv = load('dv.bin')\nmodel = load('model1.bin')\nstate = weights('ckpt.pt')\n"
 )
+CALLS = "dv = load('dv.bin')\nmodel = load('model1.bin')\nstate = weights('ckpt.pt')\n"
 
 
-def test_a_script_helper_every_call_of_which_passes_a_repository_file_is_low(tmp_path: Path) -> None:
-    assert graded(scan_code(tmp_path, HELPER_SCRIPT, "q3_test.py")) == [("B301", 5, "low"), ("MLS306", 7, "low")]
+def test_a_notebook_helper_every_call_of_which_passes_a_repository_file_is_low(tmp_path: Path) -> None:
+    found = graded(scan_code(tmp_path, notebook(HELPER, CALLS), "nb.ipynb"))
+    assert found == [("B301", 5, "low"), ("MLS306", 7, "low")]
     # One call passes something else: the helper loads whatever that is.
-    other = HELPER_SCRIPT + "extra = load(input())\n"
-    assert graded(scan_code(tmp_path, other, "q4_test.py")) == [("B301", 5, "medium"), ("MLS306", 7, "low")]
+    found = graded(scan_code(tmp_path, notebook(HELPER, CALLS, "extra = load(user_path)"), "nb.ipynb"))
+    assert found == [("B301", 5, "medium"), ("MLS306", 7, "low")]
+    # A decorated helper is called from outside the file too (a route, a task, an exit hook).
+    decorated = HELPER.replace("def load(", "@app.get('/load')\ndef load(")
+    found = graded(scan_code(tmp_path, notebook(decorated, CALLS), "nb.ipynb"))
+    assert ("B301", 6, "medium") in found
 
 
-@pytest.mark.parametrize(
-    ("neighbour", "text"),
-    [
-        ("serve.py", "from q3_test import load\nload(request.args['path'])\n"),
-        ("run.py", "import os, q3_test\nq3_test.weights(os.environ['CKPT'])\n"),
-        ("__init__.py", ""),  # a package's module: anyone may import it
-    ],
-)
-def test_a_script_helper_other_code_imports_keeps_its_severity(tmp_path: Path, neighbour: str, text: str) -> None:
-    (tmp_path / neighbour).write_text(text)
-    assert graded(scan_code(tmp_path, HELPER_SCRIPT, "q3_test.py")) == [("B301", 5, "medium"), ("MLS306", 7, "high")]
+def test_a_script_helper_keeps_its_severity_whoever_may_import_it(tmp_path: Path) -> None:
+    # `import helpers`, importlib, runpy, `%run`, a caller in any folder may pass other paths,
+    # and no finding stands at those calls: a script's helper is judged as its parameter.
+    assert graded(scan_code(tmp_path, HELPER + CALLS, "helpers.py")) == [("B301", 5, "medium"), ("MLS306", 7, "high")]
 
 
 def test_paramiko_commands_are_judged_like_local_shell_commands(tmp_path: Path) -> None:
@@ -300,6 +312,17 @@ def test_paramiko_commands_are_judged_like_local_shell_commands(tmp_path: Path) 
         ("B601", 4, "low"),
         ("B601", 5, "low"),
         ("B601", 8, "medium"),  # a request's text reaches the remote shell
+    ]
+    # Names and output from the other host are not the operator's.
+    remote = (
+        "import paramiko\nssh = paramiko.SSHClient()\n"
+        "for name in ssh.open_sftp().listdir('/srv/uploads'):\n    ssh.exec_command('process ' + name)\n"
+        "_, out, _ = ssh.exec_command('ls /srv')\nfor line in out:\n    ssh.exec_command('rm ' + line.strip())\n"
+    )
+    assert graded(scan_code(tmp_path, remote, "sweep.py")) == [
+        ("B601", 4, "medium"),
+        ("B601", 5, "low"),
+        ("B601", 7, "medium"),
     ]
     # Without paramiko imported bandit has no B601, and another `exec_command` is not judged.
     assert graded(scan_code(tmp_path, "client.exec_command('ls')\n", "other.py")) == []

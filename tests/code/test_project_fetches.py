@@ -260,6 +260,9 @@ def test_import_lines_name_modules_not_files(tmp_path: Path) -> None:
     # names a module, never the folder `./faiss-index/langchain/` (the real flow asks its leaf).
     write(tmp_path, "jobs/agent.py", "from langchain import x\nimport requests\nr = requests.get(URL).json()\n")
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+    # A comment on an import line may name the file: the line's words count.
+    write(tmp_path, "jobs/get.py", "from urllib.request import urlretrieve  # fetches weights.pkl\nurlretrieve(U, D)\n")
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "weights.pkl")
     # An import of a downloader is no download: the names near it are not fetched.
     write(tmp_path, "jobs/util.py", "from urllib.request import urlretrieve\nTARGET = 'model.pkl'\n")
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
