@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ast
 import bisect
-import os
 import posixpath
 import re
 import string
@@ -1258,24 +1257,6 @@ class LoadContext:
     def inside_checkout(self, path: str) -> bool:
         return inside_checkout(path, self.source_folder)
 
-    def present_beside_code(self, call: ast.Call) -> bool:
-        """Whether the load's fixed relative path names a regular file git tracks, reached from the
-        code's folder through no link: the bytes mlsec-artifacts checks (pre-commit hands it the
-        staged files, CI every tracked one). A folder, a link anywhere on the way, an untracked or
-        ignored file, or no git at all: whatever a deployment puts there."""
-        self.consulted_tooling = True  # the verdict depends on files beside the code: not cached
-        path = self.fixed_path(call)
-        if self.code_file is None or path is None or path.startswith(("/", "\\")) or "\x00" in path:
-            return False
-        try:
-            folder = Path(os.path.realpath(self.code_file.parent))
-            target = Path(os.path.normpath(folder / path))
-            if Path(os.path.realpath(target)) != target or not target.is_file():
-                return False  # a link on the way (`models -> /mnt/x`), or not a regular file
-            return _tracked_by_git(target)
-        except (OSError, ValueError):
-            return False
-
     def named_once(self, call: ast.Call) -> bool:
         """Whether the file a fixed-path load reads is named in one text only: its own path,
         never a download's, a write's or a copy's target."""
@@ -1892,24 +1873,3 @@ def _is_main_guard(test: ast.expr) -> bool:
     names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
     texts = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
     return len(names) == 1 and len(texts) == 1
-
-
-def _tracked_by_git(path: Path) -> bool:
-    """Whether git's index holds `path` (committed or staged), asked of the nearest repository
-    above it; False without git, outside a repository, or when git does not answer in time."""
-    import subprocess
-
-    top = next((folder for folder in path.parents if (folder / ".git").exists()), None)
-    if top is None:
-        return False
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", f":(literal){path.relative_to(top).as_posix()}"],
-            cwd=top,
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return False
-    return listed.returncode == 0 and bool(listed.stdout.strip(b"\0"))

@@ -45,7 +45,7 @@ from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.serialisers import writing_functions
-from hooks.code.serving import serves_requests, writes_files
+from hooks.code.serving import serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
@@ -620,7 +620,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
-        self.writes_files = True  # serving code that may write files (an upload may replace a model)
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
@@ -668,7 +667,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
-        self.writes_files = self.serving and writes_files(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         self.loads.remember_texts(nodes, shell)
         self.loads.own_caches.scan(module)
@@ -789,15 +787,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
-        if (
-            self.serving
-            and not self.writes_files
-            and self.loads.present_beside_code(node)
-            and self.loads.repository_file(node)
-        ):
-            # Serving code loads what the deployment put at the path, unless that is the file the
-            # repository holds there (scanned by mlsec-artifacts) and nothing in the project fetches it.
-            return "a file committed beside the serving code at a fixed path, which mlsec-artifacts checks"
         if (
             self.in_tests is not None
             and not self.serving
@@ -924,10 +913,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         given = _argument_for(call, function, parameter)
         if not isinstance(given, ast.Constant) or not isinstance(given.value, str):
             return False
-        as_load = ast.Call(func=ast.Name(id="load", ctx=ast.Load()), args=[given], keywords=[])
-        if self.serving and not self.loads.present_beside_code(as_load):
-            return False
-        return self.loads.repository_file(as_load)
+        if self.serving:
+            return False  # serving code loads what the deployment put there (hooks/code/serving.py)
+        return self.loads.repository_file(ast.Call(func=ast.Name(id="load", ctx=ast.Load()), args=[given], keywords=[]))
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """No text names the files but the notebook's own writes, the helper's calls and other

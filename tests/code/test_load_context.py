@@ -4,7 +4,6 @@ values and serving inputs stay high; `profile: strict` never lowers anything."""
 from __future__ import annotations
 
 import ast
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -238,40 +237,19 @@ def test_a_package_install_does_not_name_a_folder_of_the_same_name(tmp_path: Pat
     assert [(f.rule_id, f.severity.value) for f in found if f.rule_id == "MLS313"] == [("MLS313", severity)]
 
 
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
-
-
-def test_serving_code_loading_a_file_committed_beside_it_is_low(tmp_path: Path) -> None:
+def test_serving_code_loading_a_file_committed_beside_it_keeps_its_severity(tmp_path: Path) -> None:
+    # The deployment decides what is at the path when the service runs, committed file or not.
     app = (
         "import pickle\nfrom flask import Flask, request\n"
         "with open('model.bin', 'rb') as f_in:\n    model = pickle.load(f_in)\n"
         "app = Flask('churn')\n"
     )
-    _git(tmp_path, "init", "-q")
-    # Not there: the deployment puts whatever it likes at the path.
-    assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "medium")]
     (tmp_path / "model.bin").write_bytes(b"\x80\x04K\x01.")
-    # There but not tracked (ignored, or never added): mlsec-artifacts never sees it.
     assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "medium")]
-    _git(tmp_path, "add", "model.bin")
-    assert graded(scan_code(tmp_path, app, "predict.py")) == [("B301", 4, "low")]
-    # The same app saving a client's upload may replace the file it loads.
-    upload = app + "@app.post('/up')\ndef up():\n    request.files['f'].save(request.files['f'].filename)\n"
-    assert graded(scan_code(tmp_path, upload, "upload.py")) == [("B301", 4, "medium")]
-    # A link on the way to it is not the committed file.
-    outside = tmp_path.parent / f"{tmp_path.name}-outside"
-    outside.mkdir()
-    (outside / "model.bin").write_bytes(b"\x80\x04K\x01.")
-    (tmp_path / "models").symlink_to(outside)
-    linked = app.replace("'model.bin'", "'models/model.bin'")
-    assert graded(scan_code(tmp_path, linked, "linked.py")) == [("B301", 4, "medium")]
-    # The project's image fetches it: someone else's bytes.
-    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nADD https://example.org/model.bin /app/model.bin\n")
-    assert graded(scan_code(tmp_path, app, "serve.py")) == [("B301", 4, "medium")]
-    strict = Policy(root=tmp_path, profile="strict")
-    (tmp_path / "Dockerfile").unlink()
-    assert graded(scan_code(tmp_path, app, "api.py", strict)) == [("B301", 4, "medium")]
+    helper = (
+        "import pickle\nimport gradio\ndef load(p):\n    return pickle.load(open(p, 'rb'))\nm = load('model.bin')\n"
+    )
+    assert graded(scan_code(tmp_path, notebook(helper), "app.ipynb")) == [("B301", 4, "medium")]
 
 
 HELPER = (
