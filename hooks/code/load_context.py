@@ -1153,7 +1153,7 @@ class LoadContext:
         found = self._read_in.count(name)
         return 0 if found is None else found  # too costly to tell: no read is taken off the namings
 
-    def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str]) -> None:
+    def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str], magics: Sequence[str] = ()) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
         tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
         there)."""
@@ -1174,8 +1174,10 @@ class LoadContext:
             n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in inside
         ]
         # A package install's words are package names: pip writes into the environment, never a
-        # file of that name where the code runs (`%pip install langchain` beside `./index/langchain/`).
-        self.texts.extend(line for line in shell if not only_installs_packages(line))
+        # file of that name where the code runs (`%pip install langchain` beside `./index/langchain/`),
+        # unless the code sets pip's own settings (`%env PIP_TARGET=.`, `os.environ["PIP_PREFIX"]`).
+        configures_pip = any("PIP_" in text for text in (*self.texts, *shell, *magics))
+        self.texts.extend(line for line in shell if configures_pip or not only_installs_packages(line))
         # Whether anything in the code fetches, unpacks or copies files: such a call may write a
         # file under a name no single text spells (`"checkpoint" + ".pth"`, a synced folder).
         self.fetches = any(FETCHING_COMMAND.search(line) for line in shell) or any(

@@ -628,9 +628,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module: ast.Module | None = None
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
-        # Loads of a helper's parameter, judged at the end: (the issue's index, or bandit's (line,
-        # test) for bandit's own pickle finding; the helper; its parameter).
-        self._helper_loads: list[tuple[int | tuple[int, str], ast.FunctionDef, str]] = []
+        # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
+        self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
         self._model_in_sight: bool | None = None  # see _named_output
 
@@ -668,7 +667,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
-        self.loads.remember_texts(nodes, shell)
+        self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
@@ -845,18 +844,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add(rule, node, f"{message} ({reason})", Severity.LOW)
             return
         self._add(rule, node, message)
-        if not self.strict:
+        if self.notebook and not self.strict and not self.serving:
             helper = _helper_parameter(node, self.command_origins())
             if helper is not None:
                 self._helper_loads.append((len(self.issues) - 1, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
-        """A helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`, or of
-        `with open(path) as f`) reads what its callers pass: low when the file's own code holds its
-        only callers, by name, and every call passes a path a load of its own would be low for: one
-        the notebook wrote before that call, or a fixed path of the repository (in serving code, a
-        file committed there). Judged once the whole file is read, since the helper is defined
-        before the code that calls it."""
+        """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
+        reads what its callers pass: low when the notebook's cells are its only callers, by name,
+        and every call passes a path the notebook wrote before that call. Judged once the whole
+        notebook is read, since the helper is defined before the cells that call it."""
         if not self._helper_loads or self.loads.fetches:
             return  # a fetch may replace the file under a name no text spells
         calls: dict[str, list[ast.Call]] = {}
@@ -868,54 +865,21 @@ class MLRuleVisitor(ast.NodeVisitor):
         for node in ast.walk(module):
             if isinstance(node, ast.Name) and id(node) not in callees:
                 referenced.add(node.id)  # passed on, stored or rebound: other callers are possible
-        # `__main__.load(x)`, `sys.modules[__name__].load(x)`: an attribute may call the helper;
-        # one of another imported module (`pickle.load`) is that module's own.
-        named_elsewhere = {
-            node.attr
-            for node in ast.walk(module)
-            if isinstance(node, ast.Attribute)
-            and not (
-                isinstance(node.value, ast.Name)
-                and node.value.id in self._imported_names
-                and node.value.id != "__main__"
-            )
-        } | set(self.loads.texts)
+        named_elsewhere = {node.attr for node in ast.walk(module) if isinstance(node, ast.Attribute)} | {
+            text for text in self.loads.texts
+        }
         for index, function, parameter in self._helper_loads:
             callers = calls.get(function.name, [])
             if not callers or function.name in referenced or function.name in named_elsewhere:
                 continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
             if function.decorator_list:
-                continue  # a route, a task, a CLI command, an exit hook: called from outside the file
-            if (
-                self.notebook
-                and not self.serving
-                and all(self._passes_own_file(call, function, parameter) for call in callers)
-                and self._only_written(callers, function, parameter)
+                continue  # a route, a task, a callback, an exit hook: called from outside the notebook
+            if all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
+                callers, function, parameter
             ):
-                what = "a file this notebook wrote"
-            elif self.notebook and all(self._passes_repository_file(call, function, parameter) for call in callers):
-                # Only a notebook: a script's function may also be called by code that imports it
-                # (`import helpers`, `importlib`, `runpy`, `%run`, a caller in any folder), with
-                # other paths, and no finding stands there.
-                what = "a fixed path of the repository"
-            else:
-                continue
-            reason = f"{what}: every call of {function.name}() passes one"
-            if isinstance(index, tuple):
-                self.quiet_bandit.setdefault(index, reason)
-                continue
-            issue = self.issues[index]
-            self.issues[index] = replace(issue, message=f"{issue.message} ({reason})", severity=Severity.LOW)
-
-    def _passes_repository_file(self, call: ast.Call, function: ast.FunctionDef, parameter: str) -> bool:
-        """The call passes a constant path that a load of its own would read from the repository
-        (load_context.py, `repository_file`): the load's rules, applied to what the call passes."""
-        given = _argument_for(call, function, parameter)
-        if not isinstance(given, ast.Constant) or not isinstance(given.value, str):
-            return False
-        if self.serving:
-            return False  # serving code loads what the deployment put there (hooks/code/serving.py)
-        return self.loads.repository_file(ast.Call(func=ast.Name(id="load", ctx=ast.Load()), args=[given], keywords=[]))
+                issue = self.issues[index]
+                message = f"{issue.message} (a file this notebook wrote: every call of {function.name}() passes one)"
+                self.issues[index] = replace(issue, message=message, severity=Severity.LOW)
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """No text names the files but the notebook's own writes, the helper's calls and other
@@ -1219,8 +1183,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             reason = self._quiet_load(node, name)
             if reason is not None:
                 self.quiet_bandit[(node.lineno, "B301")] = reason
-            elif not self.strict and (helper := _helper_parameter(node, self.command_origins())) is not None:
-                self._helper_loads.append(((node.lineno, "B301"), *helper))
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
             self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,
@@ -1647,12 +1609,10 @@ class MLRuleVisitor(ast.NodeVisitor):
             if origins.operator_only(argument, function):
                 reason = "code text of the operator's own arguments or environment"
         elif bandit_id == "B601":
-            # A remote shell: the other host's file names and output (`sftp.listdir()`, lines of
-            # a command's stdout) are not the operator's, so only what the operator gives counts.
-            if self.notebook:
+            # A remote shell: the other host's names and output, a request's or a download's text
+            # and the environment a client may set (CGI, SSH forced commands) are not the operator's.
+            if self.notebook and not self.serving and not origins.from_outside(argument, function):
                 reason = "a command of the notebook's own session"
-            elif origins.operator_only(argument, function):
-                reason = "the operator's own arguments or environment"
         elif origins.from_outside(argument, function):
             pass  # a file's or a socket's text, a request, a route's or a tool's argument: bandit's severity
         elif self.notebook:
@@ -1969,16 +1929,10 @@ class MLRuleVisitor(ast.NodeVisitor):
 
 
 def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.FunctionDef, str] | None:
-    """(the module-level function, its parameter) when a load reads that parameter itself, the
-    file `open(parameter)` opens, or a handle `with open(parameter) as f` binds once."""
+    """(the module-level function, its parameter) when a load reads that parameter itself."""
     target = call.args[0] if call.args else None
     function = origins.function_of(call)
-    if not isinstance(function, ast.FunctionDef):
-        return None
-    target = _opened_argument(target) or target
-    if isinstance(target, ast.Name):
-        target = _handle_source(function, target.id) or target
-    if not isinstance(target, ast.Name):
+    if not isinstance(target, ast.Name) or not isinstance(function, ast.FunctionDef):
         return None
     if origins.enclosing.get(id(function)) is not None:
         return None  # a nested function or a method: called through more than its name
@@ -1991,30 +1945,6 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
         for node in ast.walk(function)
     )
     return None if rebound else (function, target.id)
-
-
-def _opened_argument(node: ast.AST | None) -> ast.expr | None:
-    """`open(p, "rb")` -> p (the builtin, called by its name)."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open" and node.args:
-        return node.args[0]
-    return None
-
-
-def _handle_source(function: ast.FunctionDef, handle: str) -> ast.expr | None:
-    """What `with open(p) as handle` opens when that is the function's only binding of the name."""
-    bindings = [
-        node
-        for node in ast.walk(function)
-        if isinstance(node, ast.Name) and node.id == handle and isinstance(node.ctx, ast.Store)
-    ]
-    if len(bindings) != 1:
-        return None
-    for node in ast.walk(function):
-        if isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if item.optional_vars is bindings[0]:
-                    return _opened_argument(item.context_expr)
-    return None
 
 
 def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> ast.expr | None:

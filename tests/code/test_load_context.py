@@ -229,6 +229,8 @@ def test_commands_and_eval_built_of_constants_are_low_like_literals(tmp_path: Pa
         ("!pip install langchain && cp -r /mnt/idx faiss-index/langchain", "high"),  # a copy fills it
         ("!pip download langchain -d faiss-index", "high"),
         ("!pip install --target langchain x", "high"),
+        ("%env PIP_TARGET=faiss-index\n!pip install langchain", "high"),  # pip's own settings
+        ("import os\nos.environ['PIP_TARGET'] = 'faiss-index'\n!pip install langchain", "high"),
     ],
 )
 def test_a_package_install_does_not_name_a_folder_of_the_same_name(tmp_path: Path, first: str, severity: str) -> None:
@@ -252,56 +254,57 @@ def test_serving_code_loading_a_file_committed_beside_it_keeps_its_severity(tmp_
     assert graded(scan_code(tmp_path, notebook(helper), "app.ipynb")) == [("B301", 4, "medium")]
 
 
-HELPER = (
-    "import pickle\nimport torch\n"
-    "def load(filename):\n    with open(filename, 'rb') as f_in:\n        return pickle.load(f_in)\n"
-    "def weights(path):\n    return torch.load(path)\n"
-)
-CALLS = "dv = load('dv.bin')\nmodel = load('model1.bin')\nstate = weights('ckpt.pt')\n"
+HELPER = "import torch\ndef load_checkpoint(path):\n    return torch.load(path)\n"
 
 
-def test_a_notebook_helper_every_call_of_which_passes_a_repository_file_is_low(tmp_path: Path) -> None:
-    found = graded(scan_code(tmp_path, notebook(HELPER, CALLS), "nb.ipynb"))
-    assert found == [("B301", 5, "low"), ("MLS306", 7, "low")]
-    # One call passes something else: the helper loads whatever that is.
-    found = graded(scan_code(tmp_path, notebook(HELPER, CALLS, "extra = load(user_path)"), "nb.ipynb"))
-    assert found == [("B301", 5, "medium"), ("MLS306", 7, "low")]
-    # A decorated helper is called from outside the file too (a route, a task, an exit hook).
-    decorated = HELPER.replace("def load(", "@app.get('/load')\ndef load(")
-    found = graded(scan_code(tmp_path, notebook(decorated, CALLS), "nb.ipynb"))
-    assert ("B301", 6, "medium") in found
+def test_a_decorated_notebook_helper_keeps_its_severity(tmp_path: Path) -> None:
+    written = "torch.save(model.state_dict(), 'ckpt.pt')"
+    plain = notebook(HELPER, written, "state = load_checkpoint('ckpt.pt')")
+    assert graded(scan_code(tmp_path, plain, "nb.ipynb")) == [("MLS306", 3, "low")]
+    # A route, a task, a callback or an exit hook is called from outside the notebook too.
+    decorated = notebook(
+        HELPER.replace("def ", "@app.get('/load')\ndef "), written, "state = load_checkpoint('ckpt.pt')"
+    )
+    assert graded(scan_code(tmp_path, decorated, "nb.ipynb")) == [("MLS306", 4, "high")]
 
 
-def test_a_script_helper_keeps_its_severity_whoever_may_import_it(tmp_path: Path) -> None:
-    # `import helpers`, importlib, runpy, `%run`, a caller in any folder may pass other paths,
-    # and no finding stands at those calls: a script's helper is judged as its parameter.
-    assert graded(scan_code(tmp_path, HELPER + CALLS, "helpers.py")) == [("B301", 5, "medium"), ("MLS306", 7, "high")]
-
-
-def test_paramiko_commands_are_judged_like_local_shell_commands(tmp_path: Path) -> None:
+def test_paramiko_commands_are_low_only_when_built_of_constants_or_in_a_notebook_session(tmp_path: Path) -> None:
     # bandit's B601 reports every `exec_command` where paramiko is imported: a remote shell runs
-    # the text, so it is judged as os.system's is (constants and the script's own values low).
+    # the text. Low when the text is constants only (like a literal); in a script anything else
+    # keeps bandit's severity: the other host's names and output, a request, the environment a
+    # client may set (CGI's QUERY_STRING, an SSH forced command), a function's parameter.
     source = (
-        "import paramiko\nssh = paramiko.SSHClient()\nHOST_CMD = 'ls /opt'\n"
+        "import os, paramiko\nssh = paramiko.SSHClient()\nHOST_CMD = 'ls /opt'\n"
         "ssh.exec_command('ls')\nssh.exec_command(f'du -sh {HOST_CMD}')\n"
-        "@app.post('/run')\ndef run(cmd):\n    ssh.exec_command(cmd)\n"
+        "ssh.exec_command('run ' + os.environ['QUERY_STRING'])\n"
+        "def run(cmd):\n    ssh.exec_command(cmd)\n"
+        "for name in ssh.open_sftp().listdir('/srv/uploads'):\n    ssh.exec_command('process ' + name)\n"
     )
     assert graded(scan_code(tmp_path, source, "deploy.py")) == [
         ("B601", 4, "low"),
         ("B601", 5, "low"),
-        ("B601", 8, "medium"),  # a request's text reaches the remote shell
+        ("B601", 6, "medium"),
+        ("B601", 8, "medium"),
+        ("B601", 10, "medium"),
     ]
-    # Names and output from the other host are not the operator's.
-    remote = (
-        "import paramiko\nssh = paramiko.SSHClient()\n"
-        "for name in ssh.open_sftp().listdir('/srv/uploads'):\n    ssh.exec_command('process ' + name)\n"
-        "_, out, _ = ssh.exec_command('ls /srv')\nfor line in out:\n    ssh.exec_command('rm ' + line.strip())\n"
+    # A notebook's session: its own values are low; a download's or the other host's text, or a
+    # notebook that serves requests, keeps bandit's severity.
+    cells = (
+        "import paramiko, requests\nssh = paramiko.SSHClient()\nbox = pick_host()\n"
+        "ssh.exec_command(f'nvidia-smi -i {box}')",
+        "cmd = requests.get(url).text\nssh.exec_command(cmd)",
+        "_, out, _ = ssh.exec_command('ls')\nfor name in out.read().decode().split():\n"
+        "    ssh.exec_command('rm ' + name)",
     )
-    assert graded(scan_code(tmp_path, remote, "sweep.py")) == [
-        ("B601", 4, "medium"),
-        ("B601", 5, "low"),
-        ("B601", 7, "medium"),
+    found = scan_code(tmp_path, notebook(*cells), "nb.ipynb")
+    assert [(f.cell, f.line, f.severity.value) for f in found if f.rule_id == "B601"] == [
+        (1, 4, "low"),
+        (2, 2, "medium"),
+        (3, 1, "low"),
+        (3, 3, "medium"),
     ]
+    served = notebook("import paramiko\nfrom flask import request\nssh = paramiko.SSHClient()\nssh.exec_command(q)")
+    assert graded(scan_code(tmp_path, served, "app.ipynb")) == [("B601", 4, "medium")]
     # Without paramiko imported bandit has no B601, and another `exec_command` is not judged.
     assert graded(scan_code(tmp_path, "client.exec_command('ls')\n", "other.py")) == []
     strict = Policy(root=tmp_path, profile="strict")

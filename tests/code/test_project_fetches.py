@@ -260,6 +260,10 @@ def test_import_lines_name_modules_not_files(tmp_path: Path) -> None:
     # names a module, never the folder `./faiss-index/langchain/` (the real flow asks its leaf).
     write(tmp_path, "jobs/agent.py", "from langchain import x\nimport requests\nr = requests.get(URL).json()\n")
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+    # A `%%bash` cell's `import weights.pkl` is a shell function's call, not a Python import.
+    bash = notebook('%%bash\nimport() { curl -fsSLO "https://models.example.com/$1"; }\nimport weights.pkl')
+    write(tmp_path, "jobs/setup.ipynb", bash)
+    assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "weights.pkl")
     # A comment on an import line may name the file: the line's words count.
     write(tmp_path, "jobs/get.py", "from urllib.request import urlretrieve  # fetches weights.pkl\nurlretrieve(U, D)\n")
     assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "weights.pkl")
