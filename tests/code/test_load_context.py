@@ -330,6 +330,18 @@ def test_notebook_commands_from_its_own_values_are_low_model_output_is_not(tmp_p
     assert graded(scan_code(tmp_path, routed, "job.py")) == [("B605", 4, "high")]
 
 
+def test_a_call_only_named_like_extractall_is_not_tarfiles(tmp_path: Path) -> None:
+    # bandit's B202 takes any call whose name holds "extractall" for tarfile's; the code's own
+    # wrapper is judged at its own extractall call (filtered here). A line that also calls the
+    # real extractall keeps its finding.
+    source = (
+        "import tarfile\ndef safe_extractall(t, p):\n    check(t)\n    t.extractall(p, filter='data')\n"
+        "with tarfile.open(x) as t:\n    safe_extractall(t, 'out')\n    t.extractall('raw')\n"
+        "    safe_extractall(t, 'o'); t.extractall('r2')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS315", 7, "high"), ("MLS315", 8, "high")]
+
+
 def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
     code = "import tarfile\nwith tarfile.open(path) as t:\n    t.extractall('data')"
     assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) == [("MLS315", 3, "low")]
