@@ -633,7 +633,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._origins: CommandOrigins | None = None
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
-        self._named_like_extractall: set[int] = set()  # lines with a call named like it (bandit's B202)
+        self._named_like_extractall: list[tuple[int, str]] = []  # calls named like it (bandit's B202)
 
     def prepare(
         self,
@@ -751,9 +751,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
-        self.bandit_false_positives.update(
-            (line, "B202") for line in self._named_like_extractall - self._extractall_lines
-        )
+        self._own_extractall_wrappers(node)
         self._judge_helper_loads(node)
         for key in self.loud_bandit:
             self.quiet_bandit.pop(key, None)
@@ -1508,6 +1506,27 @@ class MLRuleVisitor(ast.NodeVisitor):
         if _MLFLOW_LOAD.match(name):
             self._add_load(rules.MLFLOW_LOAD_MODEL, node, _mlflow_load_effect(name), name)
 
+    def _own_extractall_wrappers(self, module: ast.Module) -> None:
+        """Drop bandit's B202 on a line whose only extractall-like call is of a function the code
+        defines itself (`def _safe_extractall(self, to)`), and never binds otherwise: a name bound
+        to tarfile's method (`unpack_extractall = tar.extractall`) keeps the finding."""
+        if not self._named_like_extractall:
+            return
+        defined: set[str] = set()
+        bound: set[str] = set()
+        for node in ast.walk(module):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                defined.add(node.name)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                bound.add(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                bound.add(node.attr)
+            elif isinstance(node, ast.alias):
+                bound.add((node.asname or node.name).rsplit(".", 1)[-1])
+        for line, called in self._named_like_extractall:
+            if line not in self._extractall_lines and called in defined and called not in bound:
+                self.bandit_false_positives.add((line, "B202"))
+
     def _archives(self, node: ast.Call, name: str) -> None:
         func = node.func
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -1517,7 +1536,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             # bandit's B202 takes any call whose name holds "extractall" for tarfile's: the code's
             # own `self._safe_extractall(path)` is not, and its own extractall call is judged where
             # it stands (visit_Module drops B202 on lines with no real extractall call).
-            self._named_like_extractall.add(node.lineno)
+            self._named_like_extractall.append((node.lineno, called))
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("extractall", "extract"):
             return
         receiver = node.func.value

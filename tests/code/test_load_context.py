@@ -340,6 +340,11 @@ def test_a_call_only_named_like_extractall_is_not_tarfiles(tmp_path: Path) -> No
         "    safe_extractall(t, 'o'); t.extractall('r2')\n"
     )
     assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS315", 7, "high"), ("MLS315", 8, "high")]
+    # A name bound to tarfile's own method, or one the code does not define, is not its wrapper.
+    bound = "import tarfile\nunsafe_extractall = tarfile.open(x).extractall\nunsafe_extractall('out')\n"
+    assert graded(scan_code(tmp_path, bound, "bound.py")) == [("B202", 3, "high")]
+    imported = "import tarfile\nfrom helpers import safe_extractall\nsafe_extractall(tarfile.open(x), 'out')\n"
+    assert graded(scan_code(tmp_path, imported, "imported.py")) == [("B202", 3, "high")]
 
 
 def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
