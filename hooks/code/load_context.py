@@ -1156,7 +1156,7 @@ class LoadContext:
     def remember_texts(self, nodes: Sequence[ast.AST], shell: Sequence[str], magics: Sequence[str] = ()) -> None:
         """Every string constant of the code (`nodes`: all of its tree) and its shell commands, to
         tell whether a fixed path is named anywhere but in its load (downloaded to, written, copied
-        there)."""
+        there); `magics`, a notebook's magic lines, only to see whether it sets pip's settings."""
         # A text is a whole string expression: a literal, or a name the code builds of constants
         # (`"model" + ".pkl"`, `f"{stem}.pkl"`, a join of constants) counted once as what it
         # builds, so a write or download to `"model" + ".pkl"` names model.pkl as a literal would.
