@@ -717,7 +717,7 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
         ("MLS306", "low")
     ]
     look_alikes = [
-        # never written here, and no file of the repository (a direct load of it is high too)
+        notebook("import torch", helper, "m = load_checkpoint('downloaded.pth')"),  # never written here
         notebook("import torch", helper, "m = load_checkpoint('/mnt/shared/downloaded.pth')"),
         notebook("import torch", "!wget -q -O got.pth $URL", helper, "m = load_checkpoint('got.pth')"),
         notebook("import torch", helper, "m = load_checkpoint('c.pth')", "torch.save(m, 'c.pth')"),  # read first
