@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks._core.paths import find_repo_root
-from hooks.code.project_fetches import fetched_by_project
+from hooks.code.project_fetches import _cell_code, _is_import, fetched_by_project
 from tests.code.helpers import notebook, scan_code
 
 BATCH = "import joblib\nmodel = joblib.load('model.pkl')\nprint(model.predict([[1, 2]]))\n"
@@ -312,6 +312,13 @@ def test_hostile_import_like_lines_are_matched_in_linear_time(tmp_path: Path) ->
     long_import = "from langchain import " + ", ".join(["x"] * 600) + "\nr = requests.get(URL)\n"
     write(tmp_path, "jobs/agent.py", long_import)
     assert fetched_by_project(tmp_path / "jobs", "jobs", "app.py", "faiss-index/langchain")
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_garbage_lines_never_raise_in_the_import_and_cell_checks(text: str) -> None:
+    assert _is_import(text) in (True, False)
+    assert _cell_code(text).count("\n") == text.count("\n")  # a cell keeps its lines, marked or not
 
 
 def test_hostile_tooling_is_read_in_bounded_time_and_memory(tmp_path: Path) -> None:
