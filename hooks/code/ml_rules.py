@@ -1528,8 +1528,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.bandit_false_positives.add((line, "B202"))
 
     def _archives(self, node: ast.Call, name: str) -> None:
-        func = node.func
-        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        called = _called_name(node)
         if called == "extractall":
             self._extractall_lines.add(node.lineno)
         elif "extractall" in called:

@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from hooks._core.paths import run_generation
+from hooks.code.cells import PYTHON_CELL_MAGICS
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -524,15 +525,11 @@ def _notebook_code(text: str) -> str | None:
     return "\n".join(_cell_code(cell.source) for cell in notebook.cells if cell.cell_type == "code")
 
 
-# Cell magics whose body is Python; any other (`%%bash`, `%%script`, `%%writefile`) holds another
-# language, where `import x` may be a shell function's call, not a Python import.
-_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "python", "python3", "debug"})
-
-
 def _cell_code(source: str) -> str:
-    """A code cell's lines; a cell of another language's lines marked as shell (`!`), so none of
-    them reads as a Python import."""
+    """A code cell's lines; the lines of a cell magic whose body is not Python (`%%bash`,
+    `%%script`, `%%writefile`: another language, where `import x` may be a shell function's call)
+    marked as shell (`!`), so none of them reads as a Python import."""
     first = source.lstrip().split("\n", 1)[0]
-    if first.startswith("%%") and first[2:].split(" ", 1)[0].strip() not in _PYTHON_CELL_MAGICS:
+    if first.startswith("%%") and first[2:].split(" ", 1)[0].strip() not in PYTHON_CELL_MAGICS:
         return "\n".join("!" + line for line in source.split("\n"))
     return source
