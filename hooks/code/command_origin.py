@@ -107,9 +107,15 @@ _SERVING_HANDLERS = frozenset(
 # Values the operator provides: the command line and the environment.
 _OPERATOR_SOURCES = ("sys.argv", "os.environ")
 _OPERATOR_CALLS = frozenset({"os.getenv", "os.environ.get", "input"})
+# Configuration parsers that build an object from the command line (and a file it names): their
+# result is the operator's when what the code passes them is.
+_CONFIG_PARSERS = frozenset({"pyrallis.parse", "tyro.cli", "simple_parsing.parse", "OmegaConf.from_cli"})
 # Calls whose result has their arguments' origin (eval of the operator's text is the operator's value).
 _CONVERSIONS = frozenset(
-    {"str", "int", "float", "bool", "dict", "list", "tuple", "json.loads", "ast.literal_eval", "eval"}
+    {
+        *("str", "int", "float", "bool", "dict", "list", "tuple", "json.loads", "ast.literal_eval", "eval"),
+        *("len", "min", "max", "abs", "round", "sorted", "sum"),
+    }
 )
 _TEXT_METHODS = frozenset(
     {"strip", "lower", "upper", "replace", "format", "split", "join", "get", "items", "values", "keys"}
@@ -325,6 +331,7 @@ class CommandOrigins:
         self._constants_seen: dict[tuple[int, int, int], str | None] = {}
         self._leading_seen: dict[tuple[int, int, int], list[str] | None] = {}
         self.functions: dict[str, list[Function]] = {}
+        self.fetching = True  # set by each operator_only question
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
         self.handler_methods: set[int] = set()  # methods of request-handler classes: `self` is the request
@@ -757,11 +764,14 @@ class CommandOrigins:
         return None
 
     # --- operator's own values only (for code text) -------------------------------------------
-    def operator_only(self, node: ast.AST, function: Function | None) -> bool:
+    def operator_only(self, node: ast.AST, function: Function | None, *, fetching: bool = True) -> bool:
         """Whether `node` is built only of what the operator provides: constants, command-line
-        arguments (`args.x` of `parse_args()`, `sys.argv`), the environment (`os.environ`,
-        `os.getenv`) and names bound to those. Stricter than `not from_outside`: any other value
-        (an object's attribute, a call's result, a parameter) is not known to be the operator's."""
+        arguments (`args.x` of `parse_args()`, `sys.argv`, a configuration parser's object), the
+        environment (`os.environ`, `os.getenv`) and names bound to those. Stricter than `not
+        from_outside`: any other value (an object's attribute, a call's result, a parameter) is not
+        known to be the operator's. `fetching`: the code downloads, copies or unpacks files, so a
+        configuration file it names by a constant may not be the repository's."""
+        self.fetching = fetching
         return self._operator(node, function, set(), 0)
 
     def _operator(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -775,7 +785,7 @@ class CommandOrigins:
             return True
         if isinstance(node, ast.Call):
             name = dotted_name(node.func)
-            if _parses_arguments(node) or name in _OPERATOR_CALLS:
+            if name in _OPERATOR_CALLS or self._is_arguments(node, function, seen, depth + 1):
                 return True
             method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
             if name not in _CONVERSIONS and not method:
@@ -803,7 +813,12 @@ class CommandOrigins:
             return function is not None and self._callers_operator(node.name, function, outer, depth)
         if isinstance(node, InnerWrite):
             return True  # the stored value is judged by _stored_operator
-        if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.IfExp, ast.Compare)):
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            return all(self._operator(c, function, seen, depth + 1) for c in node.elts)
+        if isinstance(node, ast.IfExp):
+            # The test only chooses which branch is the value (`"For" + a if len(a) else ""`).
+            return all(self._operator(c, function, seen, depth + 1) for c in (node.body, node.orelse))
+        if isinstance(node, (ast.JoinedStr, ast.FormattedValue, ast.BinOp, ast.BoolOp, ast.Compare)):
             children = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
             return all(self._operator(c, function, seen, depth + 1) for c in children)
         return False
@@ -937,9 +952,73 @@ class CommandOrigins:
         if found is None:
             return False
         values, scope = found
-        return all(_parses_arguments(value) for value in values) and self._stored_operator(
+        key = (id(scope) if scope is not None else 0, "\x00arguments " + name)
+        if key in seen:
+            return True  # `args = parse(config_path=args.config)`: its other bindings decide
+        seen.add(key)
+        return all(self._is_arguments(value, scope, seen, depth + 1) for value in values) and self._stored_operator(
             (id(scope) if scope is not None else 0, name), seen, depth
         )
+
+    def _is_arguments(self, value: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        """Whether `value` is the command line, parsed: an argument parser's result
+        (`_parses_arguments`), a configuration parser given only the operator's values
+        (`pyrallis.parse(config_class=C, config_path=args.config)`), a name bound only to those,
+        or a call of the script's own plain function that returns nothing else (`args = get_args()`)."""
+        self.budget -= 1
+        if depth > _DEPTH or self.budget < 0:
+            return False
+        if isinstance(value, ast.Subscript):
+            value = value.value  # parse_known_args()[0]
+        if isinstance(value, ast.Constant):
+            return True  # the name also holds a constant somewhere (a class attribute's default)
+        if isinstance(value, ast.Name):
+            return self._name_is_arguments(value.id, scope, seen, depth + 1)
+        if not isinstance(value, ast.Call):
+            return False
+        if _parses_arguments(value):
+            return True
+        name = dotted_name(value.func)
+        if name in _CONFIG_PARSERS:
+            given = [*value.args, *(k.value for k in value.keywords)]
+            if self.fetching and any(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in given):
+                return False  # `config_path="cfg.yaml"` in code that downloads: maybe someone else's file
+            return all(
+                not isinstance(part, ast.Starred) and self._operator(part, scope, seen, depth + 1) for part in given
+            )
+        if not isinstance(value.func, ast.Name) or value.args or value.keywords:
+            return False
+        defined = self.functions.get(value.func.id, [])
+        if len(defined) != 1 or id(defined[0]) in self.class_of or defined[0].decorator_list:
+            return False  # a method, a decorated or twice-defined function may return anything
+        function = defined[0]
+        key = (id(function), "\x00returns")
+        if key in seen:
+            return False
+        seen.add(key)
+        returned = _returned_values(function)
+        return bool(returned) and all(
+            item is not None and self._is_arguments(item, function, seen, depth + 1) for item in returned
+        )
+
+
+def _returned_values(function: Function) -> list[ast.expr | None]:
+    """What the function's own `return` statements give back (None for a bare `return`); a
+    function that can also fall off its end returns None there too."""
+    found: list[ast.expr | None] = []
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return [None]  # a generator returns a generator
+        if isinstance(node, ast.Return):
+            found.append(node.value)
+        stack.extend(ast.iter_child_nodes(node))
+    if not function.body or not isinstance(function.body[-1], (ast.Return, ast.Raise)):
+        found.append(None)
+    return found
 
 
 def _parses_arguments(value: ast.AST) -> bool:
@@ -949,7 +1028,8 @@ def _parses_arguments(value: ast.AST) -> bool:
     if not isinstance(value, ast.Call):
         return False
     name = dotted_name(value.func).rpartition(".")[2]
-    return name in ("parse_args", "parse_known_args")  # argparse's, or the script's own wrapper of it
+    # argparse's (or the script's own wrapper of it), and transformers' HfArgumentParser's
+    return name in ("parse_args", "parse_known_args", "parse_args_into_dataclasses")
 
 
 _Answer = TypeVar("_Answer", bound=Sized)
