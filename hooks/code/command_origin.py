@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
+from hooks.code.parsed_arguments import CONFIG_PARSERS, ModuleBindings
+
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
 _MAX_LEADING = 256  # values a name may start with; more are not told apart
@@ -107,9 +109,6 @@ _SERVING_HANDLERS = frozenset(
 # Values the operator provides: the command line and the environment.
 _OPERATOR_SOURCES = ("sys.argv", "os.environ")
 _OPERATOR_CALLS = frozenset({"os.getenv", "os.environ.get", "input"})
-# Configuration parsers that build an object from the command line (and a file it names): their
-# result is the operator's when what the code passes them is.
-_CONFIG_PARSERS = frozenset({"pyrallis.parse", "tyro.cli", "simple_parsing.parse", "OmegaConf.from_cli"})
 # Calls whose result has their arguments' origin (eval of the operator's text is the operator's value).
 _CONVERSIONS = frozenset(
     {
@@ -331,7 +330,7 @@ class CommandOrigins:
         self._constants_seen: dict[tuple[int, int, int], str | None] = {}
         self._leading_seen: dict[tuple[int, int, int], list[str] | None] = {}
         self.functions: dict[str, list[Function]] = {}
-        self.fetching = True  # set by each operator_only question
+        self._module_bindings: ModuleBindings | None = None  # built on the first parsed-arguments question
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
         self.handler_methods: set[int] = set()  # methods of request-handler classes: `self` is the request
@@ -764,14 +763,12 @@ class CommandOrigins:
         return None
 
     # --- operator's own values only (for code text) -------------------------------------------
-    def operator_only(self, node: ast.AST, function: Function | None, *, fetching: bool = True) -> bool:
+    def operator_only(self, node: ast.AST, function: Function | None) -> bool:
         """Whether `node` is built only of what the operator provides: constants, command-line
-        arguments (`args.x` of `parse_args()`, `sys.argv`, a configuration parser's object), the
-        environment (`os.environ`, `os.getenv`) and names bound to those. Stricter than `not
-        from_outside`: any other value (an object's attribute, a call's result, a parameter) is not
-        known to be the operator's. `fetching`: the code downloads, copies or unpacks files, so a
-        configuration file it names by a constant may not be the repository's."""
-        self.fetching = fetching
+        arguments (`args.x` of `parse_args()`, `sys.argv`, a configuration parser's object:
+        hooks/code/parsed_arguments.py), the environment (`os.environ`, `os.getenv`) and names
+        bound to those. Stricter than `not from_outside`: any other value (an object's attribute,
+        a call's result, a parameter) is not known to be the operator's."""
         return self._operator(node, function, set(), 0)
 
     def _operator(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -779,7 +776,9 @@ class CommandOrigins:
         if depth > _DEPTH or self.budget < 0:
             return False
         if isinstance(node, ast.Constant):
-            return True
+            # Not what an import, a def or a class binds (`from state import code`): an object
+            # whose text the file cannot see.
+            return node is not DEFINED
         dotted = dotted_name(node)
         if dotted.startswith(_OPERATOR_SOURCES):
             return True
@@ -947,7 +946,11 @@ class CommandOrigins:
         return all(self._operator(value, scope, seen, depth + 1) for value in values)
 
     def _name_is_arguments(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        """`args` in `args.lr`: a name bound to what an argument parser returned."""
+        """`args` in `args.lr`: a name bound to what an argument parser returned, and changed only
+        by stores the code shows (`args.lr = ...` is judged; `setattr(args, ...)`, `vars(args)`
+        and `args.__dict__` may put anything there)."""
+        if name in self.module_bindings().changed_unseen:
+            return False
         found = self.bound_values(name, function)
         if found is None:
             return False
@@ -960,38 +963,44 @@ class CommandOrigins:
             (id(scope) if scope is not None else 0, name), seen, depth
         )
 
+    def module_bindings(self) -> ModuleBindings:
+        if self._module_bindings is None:
+            self._module_bindings = ModuleBindings(self._module)
+        return self._module_bindings
+
     def _is_arguments(self, value: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        """Whether `value` is the command line, parsed: an argument parser's result
-        (`_parses_arguments`), a configuration parser given only the operator's values
-        (`pyrallis.parse(config_class=C, config_path=args.config)`), a name bound only to those,
-        or a call of the script's own plain function that returns nothing else (`args = get_args()`)."""
+        """Whether `value` is the command line, parsed (hooks/code/parsed_arguments.py): an
+        argument parser's result given only the operator's values, a configuration parser's
+        object of the file's own plain class given nothing but the command line, a name bound
+        only to those, or a call of the script's own module-level function that returns nothing
+        else (`args = get_args()`)."""
         self.budget -= 1
         if depth > _DEPTH or self.budget < 0:
             return False
         if isinstance(value, ast.Subscript):
             value = value.value  # parse_known_args()[0]
         if isinstance(value, ast.Constant):
-            return True  # the name also holds a constant somewhere (a class attribute's default)
+            # A text or number the name also holds (a class attribute's default of the same name);
+            # never what an import, a def, a class or `except ... as` binds: those are objects.
+            return value is not DEFINED and isinstance(value.value, (str, bytes, int, float, bool))
         if isinstance(value, ast.Name):
             return self._name_is_arguments(value.id, scope, seen, depth + 1)
-        if not isinstance(value, ast.Call):
+        if not isinstance(value, ast.Call) or any(isinstance(a, ast.Starred) for a in value.args):
             return False
+        if any(k.arg is None for k in value.keywords):
+            return False  # **options: anything may be passed
         if _parses_arguments(value):
-            return True
-        name = dotted_name(value.func)
-        if name in _CONFIG_PARSERS:
+            # argparse reads sys.argv unless it is given other words: those must be the operator's
             given = [*value.args, *(k.value for k in value.keywords)]
-            if self.fetching and any(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in given):
-                return False  # `config_path="cfg.yaml"` in code that downloads: maybe someone else's file
-            return all(
-                not isinstance(part, ast.Starred) and self._operator(part, scope, seen, depth + 1) for part in given
-            )
+            return all(self._operator(part, scope, seen, depth + 1) for part in given)
+        name = dotted_name(value.func)
+        if name in CONFIG_PARSERS:
+            return self._configuration_of_command_line(value, name, scope, seen, depth)
         if not isinstance(value.func, ast.Name) or value.args or value.keywords:
             return False
-        defined = self.functions.get(value.func.id, [])
-        if len(defined) != 1 or id(defined[0]) in self.class_of or defined[0].decorator_list:
-            return False  # a method, a decorated or twice-defined function may return anything
-        function = defined[0]
+        function = self.module_bindings().only_def(value.func.id)
+        if function is None or function.decorator_list:
+            return False  # imported, rebound, a parameter, decorated or defined twice: may return anything
         key = (id(function), "\x00returns")
         if key in seen:
             return False
@@ -1000,6 +1009,45 @@ class CommandOrigins:
         return bool(returned) and all(
             item is not None and self._is_arguments(item, function, seen, depth + 1) for item in returned
         )
+
+    def _configuration_of_command_line(
+        self, call: ast.Call, name: str, scope: Function | None, seen: set[tuple[int, str]], depth: int
+    ) -> bool:
+        """`pyrallis.parse(config_class=Config, config_path=args.config)`: the parser is the
+        imported library's, the class is the file's own plain class, and everything else it is
+        given comes from the command line or the environment (never a constant: a file the code
+        names may be put there by a download, here or in the project's tooling)."""
+        bindings = self.module_bindings()
+        module, member = CONFIG_PARSERS[name]
+        if not bindings.only_import(name.partition(".")[0], module, member):
+            return False
+        given = list(call.args)
+        keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
+        if name != "OmegaConf.from_cli":
+            config_class = keywords.pop("config_class", None) if not given else given.pop(0)
+            if config_class is None or not bindings.plain_config_class(config_class):
+                return False  # tyro.cli(fetch) returns what fetch returns; a computed default is not the operator's
+        return all(self._from_command_line(part, scope, seen, depth + 1) for part in [*given, *keywords.values()])
+
+    def _from_command_line(self, node: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        """`args.config`, `sys.argv[1:]`, `os.environ["CFG"]`: a value of the command line or the
+        environment itself, not a constant the code spells."""
+        if self.constant_value(node, scope) is not None:
+            return False
+        if isinstance(node, ast.Call):
+            # os.getenv("CFG"), never with a default: that default is a file the code names
+            return (
+                dotted_name(node.func) in _OPERATOR_CALLS
+                and len(node.args) <= 1
+                and not node.keywords
+                and all(isinstance(a, ast.Constant) for a in node.args)
+            )
+        root: ast.AST = node
+        while isinstance(root, (ast.Attribute, ast.Subscript)):
+            if isinstance(root, ast.Attribute) and dotted_name(root).startswith(_OPERATOR_SOURCES):
+                return True
+            root = root.value
+        return root is not node and isinstance(root, ast.Name) and self._name_is_arguments(root.id, scope, seen, depth)
 
 
 def _returned_values(function: Function) -> list[ast.expr | None]:

@@ -1638,7 +1638,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif bandit_id in ("B102", "B307"):
             # Code text: the script's own arguments and environment are the operator's code; a
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
-            if origins.operator_only(argument, function, fetching=self.loads.fetches):
+            if origins.operator_only(argument, function):
                 reason = "code text of the operator's own arguments or environment"
         elif bandit_id == "B601":
             # A remote shell: the other host's names and output, a request's or a download's text

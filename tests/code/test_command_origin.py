@@ -303,18 +303,19 @@ def test_eval_of_a_configuration_parsers_object_or_a_parse_wrapper_is_the_operat
     assert b307 == [*low, (19, "medium"), (21, "medium"), (23, "medium"), (24, "medium")]
 
 
-def test_a_configuration_file_named_by_a_constant_in_code_that_downloads_is_not_the_operators(tmp_path: Path) -> None:
-    source = (
-        "import pyrallis, urllib.request\n"
-        "class Config:\n    expr: str = '1'\n"
-        "urllib.request.urlretrieve(URL, 'cfg.yaml')\n"
-        "cfg = pyrallis.parse(config_class=Config, config_path='cfg.yaml')\n"
-        "value = eval(cfg.expr)\n"
-    )
-    b307 = [(f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
-    assert b307 == [(6, "medium")]
-    quiet = source.replace("urllib.request.urlretrieve(URL, 'cfg.yaml')\n", "")
-    assert [(f.line, f.severity.value) for f in scan_code(tmp_path, quiet) if f.rule_id == "B307"] == [(5, "low")]
+def test_a_configuration_file_the_code_names_is_not_the_operators_even_without_a_download(tmp_path: Path) -> None:
+    # A download here, a list, a name, an f-string or the project's tooling may put the file there.
+    head = "import pyrallis, urllib.request\nclass Config:\n    expr: str = '1'\nCFG = 'config.yaml'\n"
+    for given in (
+        "config_path='cfg.yaml'",
+        "config_path=CFG",
+        "config_path=f'config.yaml'",
+        "args=['--config_path', 'config.yaml']",
+        "config_path=os.getenv('CFG', 'config.yaml')",
+    ):
+        source = head + f"cfg = pyrallis.parse(config_class=Config, {given})\nvalue = eval(cfg.expr)\n"
+        b307 = [(f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
+        assert b307 == [(6, "medium")], given
 
 
 def test_what_a_function_makes_of_model_output_is_model_output(tmp_path: Path) -> None:
