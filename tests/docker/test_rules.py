@@ -353,3 +353,43 @@ def test_an_option_url_of_a_program_other_than_an_installer_is_a_fetch(tmp_path:
 def test_an_installers_index_is_reported_once_by_the_pip_check(tmp_path: Path, run: str) -> None:
     rules = [rule for rule, _ in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")]
     assert "MLS509" in rules and "MLS505" not in rules, run
+
+
+def severities(tmp_path: Path, text: str, rule: str, policy: Policy | None = None) -> list[str]:
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", policy or Policy(root=tmp_path))
+    return [f.severity.value for f in found if f.rule_id == rule]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "wget -O synset.txt http://x.example/imagenet/synset.txt",
+        "mkdir m && cd m && wget -O symbol.json http://x.example/m/symbol.json && cd ..",
+        "curl http://x.example/data.csv > /data/train.csv",
+    ],
+)
+def test_a_plain_http_fetch_of_text_data_nothing_runs_is_low(tmp_path: Path, run: str) -> None:
+    text = f"FROM {PIN}\nRUN {run}\n{SAFE_END}"
+    assert severities(tmp_path, text, "MLS505") == ["low"], run
+    strict = Policy(root=tmp_path, profile="strict")
+    assert severities(tmp_path, text, "MLS505", strict) == ["high"], run
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "wget -O m.params http://x.example/m.params",  # weights
+        "wget http://x.example/reqs.txt && pip install -r reqs.txt",  # a .txt that installs
+        "wget -O /app/run.py http://x.example/notes.txt",  # saved as code
+        "curl http://x.example/data.csv > run.sh",
+        "wget http://x.example/a.txt && bash a.txt",
+        "wget -i http://x.example/urls.txt",  # the list decides what else is fetched
+        "wget http://x.example/a.txt && tar xf b.tar",
+        "echo $(curl -s http://x.example/a.txt) > /etc/app.conf",
+    ],
+)
+def test_a_plain_http_fetch_that_may_run_or_bring_code_keeps_its_severity(tmp_path: Path, run: str) -> None:
+    text = f"FROM {PIN}\nRUN {run}\n{SAFE_END}"
+    assert severities(tmp_path, text, "MLS505") == ["high"], run
