@@ -92,7 +92,8 @@ def _argument(call: ast.Call, index: int, *names: str) -> ast.expr | None:
 
 
 class IngestionChecker(ast.NodeVisitor):
-    def __init__(self, resolve: Resolver) -> None:
+    def __init__(self, resolve: Resolver, strict: bool = False) -> None:
+        self.strict = strict  # `profile: strict`: plain-http data keeps its full severity
         self.resolve = resolve
         self.issues: list[Issue] = []
         self.strings: dict[str, str] = {}  # name -> the string literal last assigned to it
@@ -317,7 +318,7 @@ class IngestionChecker(ast.NodeVisitor):
             return  # an API call, not a file
         what = name.rsplit(".", 1)[-1]
         path = url.split("?", 1)[0].split("#", 1)[0].lower()
-        inert = _INERT_READERS.search(name) is not None or _INERT_URL.search(path) is not None
+        inert = not self.strict and (_INERT_READERS.search(name) is not None or _INERT_URL.search(path) is not None)
         note = "; tabular or text data that no loader runs, so a swap changes results, not code" if inert else ""
         issue = Issue(
             rules.DATA_READ_OVER_HTTP,
@@ -371,7 +372,7 @@ class IngestionChecker(ast.NodeVisitor):
         # filter: a swap changes the data, not the code that runs. A script that only downloads
         # (another file uses the archive) shows nothing of the kind, and stays medium.
         for issue in self.archives_over_http:
-            if self.reads_archives and not self.sinks and not self.runs_or_unpacks:
+            if self.reads_archives and not self.sinks and not self.runs_or_unpacks and not self.strict:
                 note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): data at stake"
                 issue = Issue(
                     issue.rule, issue.message + note, "", line=issue.line, column=issue.column, severity=Severity.LOW
@@ -401,7 +402,7 @@ def _host(host: str) -> str:
     return "".join(c if c.isprintable() else "?" for c in host)[:60]
 
 
-def ingestion_issues(module: ast.Module, resolve: Resolver) -> list[Issue]:
-    checker = IngestionChecker(resolve)
+def ingestion_issues(module: ast.Module, resolve: Resolver, *, strict: bool = False) -> list[Issue]:
+    checker = IngestionChecker(resolve, strict)
     checker.visit(module)
     return checker.finish()

@@ -755,7 +755,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._judge_helper_loads(node)
         for key in self.loud_bandit:
             self.quiet_bandit.pop(key, None)
-        self.issues.extend(ingestion_issues(node, self.qualname))  # unsafe data ingestion (MLS330-332)
+        # unsafe data ingestion (MLS330-332)
+        self.issues.extend(ingestion_issues(node, self.qualname, strict=self.strict))
 
     # --- names ---------------------------------------------------------------------------
     def qualname(self, node: ast.AST) -> str | None:

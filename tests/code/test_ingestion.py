@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks._core.policy import Policy
 from hooks.code.rules import DATA_READ_OVER_HTTP, TLS_VERIFICATION_DISABLED_GLOBALLY, UNVERIFIED_DOWNLOAD_DESERIALISED
 from tests.code.helpers import notebook, scan_code
 
@@ -95,6 +96,15 @@ def test_tabular_or_text_data_over_http_is_low_and_pickle_capable_files_or_archi
     )
     graded = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == HTTP)
     assert graded == [(3, "low"), (4, "low"), (5, "medium"), (6, "medium"), (7, "medium")]
+
+
+def test_the_strict_profile_keeps_plain_http_data_at_full_severity(tmp_path: Path) -> None:
+    source = "import pandas as pd\ndf = pd.read_csv('http://files.org/train.csv')\n"
+    strict = Policy(root=tmp_path, profile="strict")
+    assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == HTTP] == ["low"]
+    assert [f.severity.value for f in scan_code(tmp_path, source, policy=strict) if f.rule_id == HTTP] == ["medium"]
+    unpacked = ARCHIVE + "import zipfile\nzipfile.ZipFile('a.zip').extractall('data')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, unpacked, policy=strict) if f.rule_id == HTTP] == ["medium"]
 
 
 ARCHIVE = "from urllib.request import urlretrieve\nurlretrieve('http://ai.stanford.edu/aclImdb.zip', 'a.zip')\n"
