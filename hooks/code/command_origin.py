@@ -779,6 +779,8 @@ class CommandOrigins:
             # Not what an import, a def or a class binds (`from state import code`): an object
             # whose text the file cannot see.
             return node is not DEFINED
+        if _client_environment(node):
+            return False  # os.environ["QUERY_STRING"]: a CGI client's or an SSH client's text
         dotted = dotted_name(node)
         if dotted.startswith(_OPERATOR_SOURCES):
             return self._source_untouched(dotted, seen, depth)
@@ -1073,6 +1075,25 @@ def _returned_values(function: Function) -> list[ast.expr | None]:
     if not function.body or not isinstance(function.body[-1], (ast.Return, ast.Raise)):
         found.append(None)
     return found
+
+
+# Environment variables a web server sets from a request for a CGI script (RFC 3875's
+# meta-variables, `HTTP_*` headers) and sshd sets from the client (a forced command's
+# `SSH_ORIGINAL_COMMAND`): text of someone other than the operator.
+_CLIENT_VARIABLES = re.compile(
+    r"(?:QUERY_STRING|PATH_INFO|PATH_TRANSLATED|CONTENT_TYPE|CONTENT_LENGTH|REQUEST_METHOD|REQUEST_URI"
+    r"|SCRIPT_NAME|AUTH_TYPE|REMOTE_\w+|HTTP_\w+|SSH_ORIGINAL_COMMAND|SSH_CLIENT|SSH_CONNECTION)"
+)
+
+
+def _client_environment(node: ast.AST) -> bool:
+    """`os.environ["QUERY_STRING"]`, `os.getenv("HTTP_X")`, `os.environ.get("SSH_ORIGINAL_COMMAND")`."""
+    key: ast.AST | None = None
+    if isinstance(node, ast.Subscript) and dotted_name(node.value) == "os.environ":
+        key = node.slice
+    elif isinstance(node, ast.Call) and dotted_name(node.func) in ("os.getenv", "os.environ.get") and node.args:
+        key = node.args[0]
+    return isinstance(key, ast.Constant) and isinstance(key.value, str) and bool(_CLIENT_VARIABLES.fullmatch(key.value))
 
 
 def _parses_arguments(value: ast.AST) -> bool:

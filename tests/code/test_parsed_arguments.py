@@ -1080,3 +1080,15 @@ def test_the_files_own_parse_args_wrapper_is_followed_to_what_it_returns(tmp_pat
         source = WRAPPER.replace(*change)
         assert source != WRAPPER
         assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"], change
+
+
+def test_environment_variables_a_web_or_ssh_client_sets_are_not_the_operators(tmp_path: Path) -> None:
+    source = (
+        "import os\n"
+        "x = eval(os.environ['QUERY_STRING'])\n"
+        "y = eval(os.getenv('SSH_ORIGINAL_COMMAND', ''))\n"
+        "z = eval(os.environ.get('HTTP_X_EXPR'))\n"
+        "w = eval(os.environ['THRESHOLD'])\n"  # the operator's own setting
+    )
+    found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
+    assert found == [(2, "medium"), (3, "medium"), (4, "medium"), (5, "low")]
