@@ -72,16 +72,6 @@ _NOPASSWD = re.compile(r"NOPASSWD\s*:\s*ALL")
 _TRUST_ENV = re.compile(r"(?:^|_)TRUST_REMOTE_CODE$", re.IGNORECASE)
 _ONE_HTTPS_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s$`\"'\\]*)?")
 _TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
-# Data a fetch may bring without running it (the code hook's MLS330 list), the names a command
-# saves a download under, and words that run, install or unpack what a command fetched.
-_INERT_DATA = re.compile(r"(?i)\.(?:csv|tsv|jsonl?|parquet|feather|arrow|txt|data|xlsx?)$")
-_URL_LIST = re.compile(r"(?:^|\s)(?:-i|--input-file)(?:[= ]|\s|$)")
-_SAVED_AS = re.compile(r"(?:^|\s)(?:-O|-o|--output-document[= ]|--output[= ]|>{1,2})\s*(\S+)")
-_RUNS_FETCHED = re.compile(
-    r"(?i)(?:^|[\s;&|(`$])(?:bash|sh|zsh|ksh|dash|source|\.|python[\d.]*|pip\d*|conda|mamba|micromamba|uv|"
-    r"pipx|chmod|exec|eval|perl|ruby|node|rscript|r|java|make|cmake|dpkg|rpm|apt-get|apt|yum|dnf|apk|npm|"
-    r"yarn|gem|cargo|go|tar|unzip|gunzip|7z|xargs|env|sudo|install)(?=$|[\s;&|)`])"
-)
 
 
 def _command_text(instruction: Instruction) -> str:
@@ -235,7 +225,7 @@ def _url_variables(variables: dict[str, str]) -> dict[str, str]:
 def _run_checks(instruction: Instruction, strict: bool, urls: dict[str, str] | None = None) -> Iterator[Issue]:
     unpinned: list[Issue] = []
     for line, command in _commands(instruction):
-        yield from _command_checks(instruction, line, command, strict)
+        yield from _command_checks(instruction, line, command)
         installed = substitute(command, urls) if urls else command
         for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict):
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
@@ -288,23 +278,7 @@ def _installer_option(command: str, segments: list[tuple[int, int, str]], positi
     return False
 
 
-def _inert_data_fetch(command: str, segments: list[tuple[int, int, str]], match: re.Match[str]) -> bool:
-    """A plain-http fetch of tabular or text data (`wget -O synset.txt http://.../synset.txt`), as
-    the code hook judges MLS330: the URL's file and the name it is saved under are data by their
-    suffix, and nothing in the whole command runs, installs or unpacks anything (a `.txt` given to
-    `pip install -r` or `bash` is code)."""
-    path = match.group(0).split("?", 1)[0].split("#", 1)[0].lower()
-    flat = command.replace("\\\n", " ")
-    if not _INERT_DATA.search(path) or _RUNS_FETCHED.search(flat) or _RUNS_SOMETHING.search(flat):
-        return False
-    segment = next((command[start:end] for start, end, _ in segments if start <= match.start() < end), command)
-    if _URL_LIST.search(segment):
-        return False  # `wget -i http://.../urls.txt`: the list says what else is fetched
-    saved = [name.strip("\"'") for name in _SAVED_AS.findall(segment)]
-    return all(_INERT_DATA.search(name.lower()) for name in saved)
-
-
-def _command_checks(instruction: Instruction, line: int, command: str, strict: bool = False) -> Iterator[Issue]:
+def _command_checks(instruction: Instruction, line: int, command: str) -> Iterator[Issue]:
     if pipes_download_to_shell(command):
         yield Issue(
             rules.DOCKER_DOWNLOAD_PIPED_TO_SHELL,
@@ -324,14 +298,11 @@ def _command_checks(instruction: Instruction, line: int, command: str, strict: b
         if not _APT_SOURCE.search(before) and _text_handled(command, segments, match.start()):
             continue  # `sed -i 's|http://archive...|http://mirror...|'`, `echo`: text, nothing is fetched
         shown = redact_url(match.group(0))
-        inert = not strict and _inert_data_fetch(command, segments, match)
-        note = "; tabular or text data that nothing in the command runs, so a swap changes results, not code"
         yield Issue(
             rules.PLAIN_HTTP_FETCH,
-            f"fetches {shown} over plain http: weights or data can be swapped in transit{note if inert else ''}",
+            f"fetches {shown} over plain http: weights or data can be swapped in transit",
             f"http:{shown}",
             line=line,
-            severity=Severity.LOW if inert else None,
         )
     if passes_trust_remote_code(command):
         yield Issue(

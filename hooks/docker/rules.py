@@ -72,12 +72,8 @@ PLAIN_HTTP_FETCH = BOOK.rule(
     "high",
     "Weights or data fetched over plain http",
     cwe=319,
-    what=(
-        "Weights, data or tools fetched over http:// during the build. Tabular or text data (`.csv`, `.json`, "
-        "`.txt`, ...) saved under such a name by a command that runs, installs and unpacks nothing is low "
-        "(`profile: strict` keeps it high)."
-    ),
-    why="The download can be swapped in transit: weights and tools run, data changes what the image does.",
+    what="Weights, data or tools fetched over http:// during the build.",
+    why="The download can be swapped in transit.",
     example="RUN wget http://example.org/model.bin",
     fix="Use https and verify a checksum.",
 )
