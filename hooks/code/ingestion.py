@@ -102,6 +102,7 @@ class IngestionChecker(ast.NodeVisitor):
         self.checked: set[str] = set()  # roots passed to a checksum
         self.sinks: list[tuple[ast.Call, str, set[str]]] = []
         self.archives_over_http: list[Issue] = []  # MLS330 of archives: judged in finish()
+        self.text_files_over_http: list[Issue] = []  # MLS330 of text saved to disk, low: judged in finish()
         self.runs_or_unpacks = False  # the code starts commands, imports from paths or unpacks unfiltered tars
         self.reads_archives = False  # the code opens or unpacks archives itself (zipfile, tarfile, gzip, ...)
 
@@ -318,7 +319,8 @@ class IngestionChecker(ast.NodeVisitor):
             return  # an API call, not a file
         what = name.rsplit(".", 1)[-1]
         path = url.split("?", 1)[0].split("#", 1)[0].lower()
-        inert = not self.strict and (_INERT_READERS.search(name) is not None or _INERT_URL.search(path) is not None)
+        parsed_in_place = _INERT_READERS.search(name) is not None  # pd.read_csv(url): parsed, never saved
+        inert = not self.strict and (parsed_in_place or _INERT_URL.search(path) is not None)
         note = "; tabular or text data that no loader runs, so a swap changes results, not code" if inert else ""
         issue = Issue(
             rules.DATA_READ_OVER_HTTP,
@@ -330,6 +332,10 @@ class IngestionChecker(ast.NodeVisitor):
         )
         if path.endswith(_ARCHIVE_SUFFIXES) and not inert:
             self.archives_over_http.append(issue)  # judged in finish(), once the whole code is seen
+        elif inert and file_download and not parsed_in_place:
+            # A text file saved to disk (`urlretrieve(".../requirements.txt", "r.txt")`) may be
+            # handed to a command (`pip install -r r.txt`): judged in finish().
+            self.text_files_over_http.append(issue)
         else:
             self.issues.append(issue)
 
@@ -371,6 +377,18 @@ class IngestionChecker(ast.NodeVisitor):
         # nothing, starts no command, imports nothing from a path and unpacks no tar without a
         # filter: a swap changes the data, not the code that runs. A script that only downloads
         # (another file uses the archive) shows nothing of the kind, and stays medium.
+        # Saved text data stays low only in code that starts no command and unpickles nothing: a
+        # requirements file or a script saved as .txt is code for the command that takes it.
+        for issue in self.text_files_over_http:
+            if self.sinks or self.runs_or_unpacks:
+                issue = Issue(
+                    issue.rule,
+                    issue.message.split("; tabular or text data", 1)[0] + _STARTS_COMMANDS,
+                    "",
+                    line=issue.line,
+                    column=issue.column,
+                )
+            self.issues.append(issue)
         for issue in self.archives_over_http:
             if self.reads_archives and not self.sinks and not self.runs_or_unpacks and not self.strict:
                 note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): data at stake"
@@ -396,6 +414,9 @@ class IngestionChecker(ast.NodeVisitor):
                     )
                 )
         return self.issues
+
+
+_STARTS_COMMANDS = "; saved where this code also starts commands or unpickles"
 
 
 def _host(host: str) -> str:

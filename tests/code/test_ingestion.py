@@ -98,6 +98,20 @@ def test_tabular_or_text_data_over_http_is_low_and_pickle_capable_files_or_archi
     assert graded == [(3, "low"), (4, "low"), (5, "medium"), (6, "medium"), (7, "medium")]
 
 
+@pytest.mark.parametrize(
+    "use",
+    [
+        "import subprocess\nsubprocess.run(['pip', 'install', '-r', 'r.txt'])\n",
+        "import os\nos.system('bash r.txt')\n",
+        "import pickle\nm = pickle.load(open('m.pkl', 'rb'))\n",
+    ],
+)
+def test_text_saved_from_plain_http_where_the_code_starts_commands_keeps_medium(tmp_path: Path, use: str) -> None:
+    source = "from urllib.request import urlretrieve\nurlretrieve('http://x.example/requirements.txt', 'r.txt')\n"
+    assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == HTTP] == ["low"]
+    assert [f.severity.value for f in scan_code(tmp_path, source + use) if f.rule_id == HTTP] == ["medium"], use
+
+
 def test_the_strict_profile_keeps_plain_http_data_at_full_severity(tmp_path: Path) -> None:
     source = "import pandas as pd\ndf = pd.read_csv('http://files.org/train.csv')\n"
     strict = Policy(root=tmp_path, profile="strict")
