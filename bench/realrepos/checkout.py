@@ -27,7 +27,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind18 at stop 39; blind19 at stop 40; blind20 at stop 41; blind21 at stop 42; blind22 at stop 43;
 # blind23 at stop 44; blind24 at stop 45; blind25 at stop 46; blind26 at stop 47;
 # blind27 chosen at stop 47 too, scanned only once its code is final (README); blind28 the same at stop 48.
-# blind29: chosen at stop 49, scanned at its start and at its end, labelled unread (README); blind30 at stop 50; blind31 at stop 51.
+# blind29: chosen at stop 49, scanned at its start and at its end, labelled unread (README);
+# blind30 at stop 50; blind31 at stop 51.
 SPLITS = (
     "tune",
     "heldout",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
-from hooks.code.parsed_arguments import ModuleBindings, parser_defaults
+from hooks.code.parsed_arguments import InputChanges, parser_defaults
 
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
@@ -330,7 +330,7 @@ class CommandOrigins:
         self._constants_seen: dict[tuple[int, int, int], str | None] = {}
         self._leading_seen: dict[tuple[int, int, int], list[str] | None] = {}
         self.functions: dict[str, list[Function]] = {}
-        self._module_bindings: ModuleBindings | None = None  # built on the first parsed-arguments question
+        self._input_changes: InputChanges | None = None  # built on the first operator question
         self.calls: list[tuple[Function | None, ast.Call]] = []
         self.constants: set[str] = set()  # every string constant (tool schemas name functions)
         self.handler_methods: set[int] = set()  # methods of request-handler classes: `self` is the request
@@ -957,7 +957,7 @@ class CommandOrigins:
         """`args` in `args.lr`: a name bound to what an argument parser returned, and changed only
         by stores the code shows (`args.lr = ...` is judged; `setattr(args, ...)`, `vars(args)`
         and `args.__dict__` may put anything there)."""
-        if name in self.module_bindings().changed_unseen:
+        if name in self.input_changes().changed_unseen:
             return False
         found = self.bound_values(name, function)
         if found is None:
@@ -965,7 +965,7 @@ class CommandOrigins:
         values, scope = found
         key = (id(scope) if scope is not None else 0, "\x00arguments " + name)
         if key in seen:
-            return True  # `args = parse(config_path=args.config)`: its other bindings decide
+            return True  # bound again from itself (`args = parser.parse_args(namespace=args)`): the others decide
         seen.add(key)
         return all(self._is_arguments(value, scope, seen, depth + 1) for value in values) and self._stored_operator(
             (id(scope) if scope is not None else 0, name), seen, depth
@@ -976,7 +976,7 @@ class CommandOrigins:
         other way, called without arguments, that returns only what argparse parsed."""
         if call.args or call.keywords or not isinstance(call.func, ast.Name):
             return False
-        function = self.module_bindings().only_def(call.func.id)
+        function = self.input_changes().only_def(call.func.id)
         if function is None:
             return False
         key = (id(function), "\x00returns")
@@ -991,7 +991,7 @@ class CommandOrigins:
     def _argparse_parser(self, receiver: ast.AST, scope: Function | None) -> bool:
         """`argparse.ArgumentParser(...)`, or a name bound only to such parsers (or to their
         `add_parser(...)` subparsers)."""
-        bindings = self.module_bindings()
+        bindings = self.input_changes()
 
         def made_by_argparse(node: ast.AST) -> bool:
             if not isinstance(node, ast.Call):
@@ -1008,7 +1008,7 @@ class CommandOrigins:
     def _source_untouched(self, dotted: str, seen: set[tuple[int, str]], depth: int) -> bool:
         """`sys.argv` and `os.environ` are the operator's while whatever the file writes into
         them is too (`os.environ["NEURON_RT_NUM_CORES"] = "1"`; not a download's text)."""
-        bindings = self.module_bindings()
+        bindings = self.input_changes()
         argv = dotted.startswith("sys.argv")
         key = (0, "\x00written " + ("sys.argv" if argv else "os.environ"))
         if key in seen:
@@ -1019,10 +1019,10 @@ class CommandOrigins:
         values = bindings.argv_values if argv else bindings.environ_values
         return all(self._operator(value, self.enclosing.get(id(value)), seen, depth + 1) for value in values)
 
-    def module_bindings(self) -> ModuleBindings:
-        if self._module_bindings is None:
-            self._module_bindings = ModuleBindings(self._module)
-        return self._module_bindings
+    def input_changes(self) -> InputChanges:
+        if self._input_changes is None:
+            self._input_changes = InputChanges(self._module)
+        return self._input_changes
 
     def _is_arguments(self, value: ast.AST, scope: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
         """Whether `value` is the command line, parsed: what an argument parser returns
@@ -1044,7 +1044,7 @@ class CommandOrigins:
             return False
         if any(isinstance(a, ast.Starred) for a in value.args) or any(k.arg is None for k in value.keywords):
             return False  # *words, **options: anything may be passed
-        bindings = self.module_bindings()
+        bindings = self.input_changes()
         if isinstance(value.func, ast.Attribute) and not self._argparse_parser(value.func.value, scope):
             return False  # `Remote().parse_args()`: another class's method of that name
         if isinstance(value.func, ast.Name):

@@ -57,8 +57,8 @@ _ARGPARSE_ACTIONS = frozenset(
 )
 
 
-class ModuleBindings:
-    """What the module does to its parsed arguments, `sys.argv` and `os.environ` (see the doc)."""
+class InputChanges:
+    """What a module does to its parsed arguments, `sys.argv` and `os.environ` (see the doc)."""
 
     def __init__(self, module: ast.Module) -> None:
         self.changed_unseen: set[str] = set()

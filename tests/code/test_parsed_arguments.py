@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.code.parsed_arguments import ModuleBindings
+from hooks.code.parsed_arguments import InputChanges
 from tests.code.helpers import scan_code
 
 # Two red teams' cases (stop 51): text an attacker controls (a request, a download, a computed default,
@@ -1021,8 +1021,8 @@ def test_the_environment_is_the_operators_while_the_file_writes_it_only_the_oper
         assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"] == ["medium"], write
 
 
-def bindings(source: str) -> ModuleBindings:
-    return ModuleBindings(ast.parse(source))
+def bindings(source: str) -> InputChanges:
+    return InputChanges(ast.parse(source))
 
 
 def test_changed_unseen_counts_setattr_vars_dict_methods_and_aliases_but_not_reads() -> None:
