@@ -6,7 +6,10 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from hooks.code.command_origin import CommandOrigins
 from hooks.code.parsed_arguments import InputChanges
 from tests.code.helpers import scan_code
 
@@ -1092,3 +1095,44 @@ def test_environment_variables_a_web_or_ssh_client_sets_are_not_the_operators(tm
     )
     found = [(f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
     assert found == [(2, "medium"), (3, "medium"), (4, "medium"), (5, "low")]
+
+
+_FRAGMENTS = (
+    "import argparse, os, sys\n",
+    "p = argparse.ArgumentParser()\n",
+    "p.add_argument('--x', type=str, default=os.getenv('X', 'a'))\n",
+    "args = p.parse_args()\n",
+    "args, rest = p.parse_known_args(sys.argv[1:])\n",
+    "a = args\n",
+    "setattr(a, 'x', y)\n",
+    "vars(args).update(d)\n",
+    "os.environ['X'] = args.x\n",
+    "os.environ.update(os.environ)\n",
+    "sys.argv = sys.argv[:1] + [args.x]\n",
+    "def parse_args():\n    return p.parse_args()\n",
+    "args = parse_args()\n",
+    "args.x = args.x if len(args.x) else os.environ['Y']\n",
+    "del args\n",
+    "from m import *\n",
+    "eval(args.x)\n",
+    "exec(os.environ['X'])\n",
+    "eval([args.x, max(args.x, 'b')][0])\n",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12), st.text(max_size=40))
+def test_any_mix_of_argument_and_environment_code_is_judged_without_error(pieces: list[str], junk: str) -> None:
+    source = "".join(pieces)
+    module = ast.parse(source)
+    changes = InputChanges(module)
+    assert isinstance(changes.changed_unseen, set)
+    origins = CommandOrigins(module, unbound_outside=True, self_contained=False)
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("eval", "exec"):
+            assert origins.operator_only(node.args[0], origins.function_of(node)) in (True, False)
+    try:
+        garbage = ast.parse(junk)
+    except (SyntaxError, ValueError):
+        return
+    InputChanges(garbage)
