@@ -22,9 +22,10 @@ import ast
 import builtins
 import re
 from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from hooks.code.parsed_arguments import InputChanges, parser_defaults
+if TYPE_CHECKING:
+    from hooks.code.parsed_arguments import InputChanges
 
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
@@ -1021,6 +1022,8 @@ class CommandOrigins:
 
     def input_changes(self) -> InputChanges:
         if self._input_changes is None:
+            from hooks.code.parsed_arguments import InputChanges  # it reads names with this module's helpers
+
             self._input_changes = InputChanges(self._module)
         return self._input_changes
 
@@ -1054,8 +1057,7 @@ class CommandOrigins:
             return False  # it reads sys.argv, which the file rewrites with someone else's words
         if bindings.odd_parser:
             return False  # a type= or action= of the file's own may put anything there
-        defaults = [d for call in bindings.parser_definitions for d in parser_defaults(call)]
-        return all(self._operator(part, scope, seen, depth + 1) for part in [*given, *defaults])
+        return all(self._operator(part, scope, seen, depth + 1) for part in [*given, *bindings.parser_defaults])
 
 
 def _returned_values(function: Function) -> list[ast.expr | None]:

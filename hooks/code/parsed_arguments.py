@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import ast
 
+from hooks.code.command_origin import dotted_name
+
 # Calls that change the object they are called on (a list, dict or set an argument holds).
 _MUTATING_METHODS = frozenset(
     {"append", "extend", "insert", "update", "setdefault", "add", "__setitem__", "__setattr__", "__init__"}
@@ -68,7 +70,7 @@ class InputChanges:
         self.environ_values: list[ast.expr] = []
         self.argv_unseen = False
         self.environ_unseen = False
-        self.parser_definitions: list[ast.Call] = []  # add_argument / set_defaults calls
+        self.parser_defaults: list[ast.expr] = []  # what add_argument/set_defaults put there unparsed
         self.odd_parser = False  # a type= or action= that may put anything into the arguments
         aliases: dict[str, set[str]] = {}  # name -> names bound to it (`a = args`)
         # Names bound by importing argparse (`import argparse`, `from argparse import
@@ -81,7 +83,7 @@ class InputChanges:
         for node in ast.walk(module):
             self._note_binding(node)
             if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-                held = _dotted(node.value)
+                held = dotted_name(node.value)
                 if held in ("sys.argv", "os.environ"):  # env = os.environ: written through env unseen
                     self._unseen(held)
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -159,14 +161,14 @@ class InputChanges:
             self.changed_unseen.add(_holds_dict_of(target.value) or "")  # args.__dict__["x"] = v
         while isinstance(target, (ast.Subscript, ast.Starred)):
             target = target.value
-        dotted = _dotted(target)
+        dotted = dotted_name(target)
         if dotted == "sys.argv":
             self.argv_values.append(value)
         elif dotted == "os.environ":
             self.environ_values.append(value)
 
     def _note_call(self, call: ast.Call) -> None:
-        name = _dotted(call.func)
+        name = dotted_name(call.func)
         if name in ("setattr", "delattr", "object.__setattr__", "object.__delattr__") and call.args:
             root = _root_name(call.args[0])
             if root is not None:
@@ -185,7 +187,7 @@ class InputChanges:
             if owner is not None:
                 self.changed_unseen.add(owner)
         if isinstance(call.func, ast.Attribute) and call.func.attr in ("add_argument", "set_defaults"):
-            self.parser_definitions.append(call)
+            self.parser_defaults.extend(_defaults_of(call))
             for keyword in call.keywords:
                 if keyword.arg is None or not _plain_option(keyword):
                     self.odd_parser = True  # **options, type=fetch, a custom action: may put anything there
@@ -202,15 +204,15 @@ class InputChanges:
 
 def _plain_option(keyword: ast.keyword) -> bool:
     if keyword.arg == "type":
-        return _dotted(keyword.value) in _PLAIN_TYPES
+        return dotted_name(keyword.value) in _PLAIN_TYPES
     if keyword.arg == "action":
-        if _dotted(keyword.value) == "argparse.BooleanOptionalAction":
+        if dotted_name(keyword.value) == "argparse.BooleanOptionalAction":
             return True
         return isinstance(keyword.value, ast.Constant) and keyword.value.value in _ARGPARSE_ACTIONS
     return True
 
 
-def parser_defaults(call: ast.Call) -> list[ast.expr]:
+def _defaults_of(call: ast.Call) -> list[ast.expr]:
     """The values an `add_argument` or `set_defaults` call puts into the arguments unparsed."""
     if isinstance(call.func, ast.Attribute) and call.func.attr == "set_defaults":
         return [k.value for k in call.keywords]
@@ -224,9 +226,9 @@ def _rebinds_unseen(node: ast.AST) -> bool:
     if isinstance(node, ast.Name):
         return node.id in ("globals", "locals", "__builtins__")
     if isinstance(node, ast.Call):
-        return _dotted(node.func) == "vars" and not node.args
+        return dotted_name(node.func) == "vars" and not node.args
     if isinstance(node, ast.Attribute):
-        return node.attr in ("__globals__", "__code__") or _dotted(node) == "sys.modules"
+        return node.attr in ("__globals__", "__code__") or dotted_name(node) == "sys.modules"
     return False
 
 
@@ -248,7 +250,7 @@ def _bound_names(node: ast.AST) -> list[str]:
 
 def _holds_dict_of(node: ast.AST) -> str | None:
     """`vars(args)` or `args.__dict__`: the name whose attributes this dict is."""
-    if isinstance(node, ast.Call) and _dotted(node.func) == "vars" and node.args:
+    if isinstance(node, ast.Call) and dotted_name(node.func) == "vars" and node.args:
         return _root_name(node.args[0])
     if isinstance(node, ast.Attribute) and node.attr == "__dict__":
         return _root_name(node.value)
@@ -259,14 +261,3 @@ def _root_name(node: ast.AST) -> str | None:
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
-
-
-def _dotted(node: ast.AST) -> str:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return ""
