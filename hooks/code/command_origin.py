@@ -941,6 +941,8 @@ class CommandOrigins:
         return True
 
     def _name_operator(self, name: str, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
+        if name in self.input_changes().filled_names:
+            return False  # `parts = []` then `parts.append(text)`: holds more than its bindings show
         found = self.bound_values(name, function)
         if found is None:
             scope = self.parameter_scope(name, function)

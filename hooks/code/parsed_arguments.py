@@ -5,6 +5,8 @@ command line as `parser.parse_args()` returns it, `sys.argv`, `os.environ`. That
 the file leaves them alone. This module records, once per module, what it can see going against
 that (each found by two red teams):
 
+- names filled by a method (`lines = []` then `lines.append(cell.source)`): not only what they
+  were bound to;
 - names whose object is changed where the stores cannot be judged: `setattr(args, ...)`,
   `vars(args).update(...)`, `args.__dict__[k] = v`, `object.__setattr__(args, ...)`, `args.__init__(...)`,
   a mutating method on something it holds (`args.exprs.append(...)`), or any of these through
@@ -41,7 +43,8 @@ _REMOVING_METHODS = frozenset({"pop", "popitem", "remove", "clear", "unsetenv"})
 _WRITING_METHODS = frozenset({"update", "setdefault", "putenv", "append", "extend", "insert"})
 # Conversions of the operator's words that add no text of their own.
 _PLAIN_TYPES = frozenset(
-    {"str", "int", "float", "bool", "complex", "Path", "pathlib.Path", "json.loads", "ast.literal_eval"}
+    {"str", "int", "float", "bool", "complex", "list", "tuple", "Path", "pathlib.Path"}
+    | {"json.loads", "ast.literal_eval"}
 )
 _ARGPARSE_ACTIONS = frozenset(
     {
@@ -64,6 +67,9 @@ class InputChanges:
 
     def __init__(self, module: ast.Module) -> None:
         self.changed_unseen: set[str] = set()
+        # Names whose container is filled by a method (`parts.append(x)`, `d.update(y)`): what they
+        # hold is more than what they were bound to.
+        self.filled_names: set[str] = set()
         # Values the file writes into sys.argv / os.environ (judged like any value), and whether it
         # writes them in a way whose value is not seen (an alias, an unknown method).
         self.argv_values: list[ast.expr] = []
@@ -72,6 +78,8 @@ class InputChanges:
         self.environ_unseen = False
         self.parser_defaults: list[ast.expr] = []  # what add_argument/set_defaults put there unparsed
         self.odd_parser = False  # a type= or action= that may put anything into the arguments
+        self._named_types = False
+        self._registers = False
         aliases: dict[str, set[str]] = {}  # name -> names bound to it (`a = args`)
         # Names bound by importing argparse (`import argparse`, `from argparse import
         # ArgumentParser as AP`) and names bound any other way: a parser class must be argparse's.
@@ -95,6 +103,10 @@ class InputChanges:
                 self._note_store(node.target, node.value)
             elif isinstance(node, ast.Call):
                 self._note_call(node)
+        # A type named by a string is argparse's registry entry: unknown once the file registers
+        # its own (`parser.register("type", "bool", fetch)`); without one argparse refuses it.
+        if self._named_types and self._registers:
+            self.odd_parser = True
         # Changed through another name bound to it: the object is the same.
         for name, others in aliases.items():
             if others & self.changed_unseen:
@@ -186,11 +198,20 @@ class InputChanges:
                 owner = _root_name(receiver)  # args.__init__(...), args.exprs.append(x); not parser.add(x)
             if owner is not None:
                 self.changed_unseen.add(owner)
+            elif isinstance(receiver, ast.Name):
+                self.filled_names.add(receiver.id)  # lines = []; lines.append(cell.source)
         if isinstance(call.func, ast.Attribute) and call.func.attr in ("add_argument", "set_defaults"):
             self.parser_defaults.extend(_defaults_of(call))
             for keyword in call.keywords:
-                if keyword.arg is None or not _plain_option(keyword):
+                if keyword.arg == "type" and isinstance(keyword.value, ast.Constant):
+                    self._named_types = True  # type="bool": a name in the parser's registry
+                elif keyword.arg is None or not _plain_option(keyword):
                     self.odd_parser = True  # **options, type=fetch, a custom action: may put anything there
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "register":
+            # parser.register("type", "bool", fn): fn converts the words; a comparison gives a bool
+            converter = call.args[2] if len(call.args) == 3 else None
+            if converter is None or not (_plain_conversion(converter) or _tests_only(converter)):
+                self._registers = True
 
     def _note_source_call(self, call: ast.Call, method: str, values: list[ast.expr], source: str) -> None:
         """`os.environ.update(d)`, `os.putenv(k, v)`, `sys.argv.extend(words)`: what they put in."""
@@ -204,12 +225,35 @@ class InputChanges:
 
 def _plain_option(keyword: ast.keyword) -> bool:
     if keyword.arg == "type":
-        return dotted_name(keyword.value) in _PLAIN_TYPES
+        return _plain_conversion(keyword.value)
     if keyword.arg == "action":
         if dotted_name(keyword.value) == "argparse.BooleanOptionalAction":
             return True
         return isinstance(keyword.value, ast.Constant) and keyword.value.value in _ARGPARSE_ACTIONS
     return True
+
+
+def _plain_conversion(value: ast.expr) -> bool:
+    """`type=int`, or `type=lambda s: ast.literal_eval(s)`: a plain conversion of the word given."""
+    if isinstance(value, ast.Lambda):
+        arguments = value.args
+        if len(arguments.args) != 1 or arguments.posonlyargs or arguments.kwonlyargs or arguments.vararg:
+            return False
+        body = value.body
+        return (
+            isinstance(body, ast.Call)
+            and dotted_name(body.func) in _PLAIN_TYPES
+            and len(body.args) == 1
+            and not body.keywords
+            and isinstance(body.args[0], ast.Name)
+            and body.args[0].id == arguments.args[0].arg
+        )
+    return not isinstance(value, ast.Call) and dotted_name(value) in _PLAIN_TYPES
+
+
+def _tests_only(value: ast.expr) -> bool:
+    """`lambda v: v.lower() in ("yes", "true")`: a one-argument lambda whose value is a comparison."""
+    return isinstance(value, ast.Lambda) and len(value.args.args) == 1 and isinstance(value.body, ast.Compare)
 
 
 def _defaults_of(call: ast.Call) -> list[ast.expr]:

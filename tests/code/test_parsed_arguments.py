@@ -1136,3 +1136,41 @@ def test_any_mix_of_argument_and_environment_code_is_judged_without_error(pieces
     except (SyntaxError, ValueError):
         return
     InputChanges(garbage)
+
+
+def test_a_container_filled_by_a_method_is_not_the_operators(tmp_path: Path) -> None:
+    # pkg/llms_from_scratch/utils.py's shape: lines collected from a notebook's cells, then exec'd.
+    source = (
+        "import nbformat\n"
+        "lines = []\n"
+        "for cell in nbformat.read(path, as_version=4).cells:\n"
+        "    lines.append(cell.source)\n"
+        "exec('\\n'.join(lines))\n"
+    )
+    assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B102"] == ["medium"]
+    unfilled = "lines = ['x = 1', 'y = 2']\nexec('\\n'.join(lines))\n"
+    assert [f.severity.value for f in scan_code(tmp_path, unfilled) if f.rule_id == "B102"] == ["low"]
+
+
+@pytest.mark.parametrize(
+    ("definition", "low"),
+    [
+        ("p.add_argument('--fit_args', type=lambda s: ast.literal_eval(s))", True),
+        ("p.add_argument('--fit_args', type=list)", True),
+        (
+            "p.register('type', 'bool', lambda v: v.lower() in ('yes', 'true'))\np.add_argument('--flag', type='bool')",
+            True,
+        ),
+        ("p.add_argument('--fit_args', type=lambda s: fetch(s))", False),
+        ("p.register('type', 'bool', fetch)\np.add_argument('--flag', type='bool')", False),
+    ],
+)
+def test_argument_types_that_only_convert_the_words_keep_them_the_operators(
+    tmp_path: Path, definition: str, low: bool
+) -> None:
+    source = (
+        f"import argparse, ast\np = argparse.ArgumentParser()\n{definition}\n"
+        "args = p.parse_args()\nvalue = eval(args.fit_args)\n"
+    )
+    severities = [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B307"]
+    assert severities == (["low"] if low else ["medium"]), definition
