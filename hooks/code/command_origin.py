@@ -783,7 +783,7 @@ class CommandOrigins:
         if _client_environment(node):
             return False  # os.environ["QUERY_STRING"]: a CGI client's or an SSH client's text
         dotted = dotted_name(node)
-        if dotted.startswith(_OPERATOR_SOURCES):
+        if _is_source(dotted):
             return self._source_untouched(dotted, seen, depth)
         if isinstance(node, ast.Call):
             name = dotted_name(node.func)
@@ -796,8 +796,8 @@ class CommandOrigins:
             if self._is_arguments(node, function, seen, depth + 1):
                 return True
             method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
-            if name not in _CONVERSIONS and not method:
-                return False
+            if not method and (name not in _CONVERSIONS or not self.input_changes().standard(name)):
+                return False  # `def max(*a): return download` makes max(...) the file's own function
             parts = [*node.args, *(k.value for k in node.keywords)]
             if method and isinstance(node.func, ast.Attribute):
                 parts.append(node.func.value)
@@ -805,7 +805,7 @@ class CommandOrigins:
         if isinstance(node, (ast.Attribute, ast.Subscript)):
             root: ast.expr = node
             while isinstance(root, (ast.Attribute, ast.Subscript)):
-                if isinstance(root, ast.Attribute) and dotted_name(root).startswith(_OPERATOR_SOURCES):
+                if isinstance(root, ast.Attribute) and _is_source(dotted_name(root)):
                     return self._source_untouched(dotted_name(root), seen, depth)  # os.environ["X"], sys.argv[1]
                 attribute = _self_attribute(root)
                 if attribute is not None and function is not None:
@@ -821,8 +821,6 @@ class CommandOrigins:
             return function is not None and self._callers_operator(node.name, function, outer, depth)
         if isinstance(node, InnerWrite):
             return True  # the stored value is judged by _stored_operator
-        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            return all(self._operator(c, function, seen, depth + 1) for c in node.elts)
         if isinstance(node, ast.IfExp):
             # The test only chooses which branch is the value (`"For" + a if len(a) else ""`).
             return all(self._operator(c, function, seen, depth + 1) for c in (node.body, node.orelse))
@@ -1039,13 +1037,8 @@ class CommandOrigins:
             return False
         if isinstance(value, ast.Subscript):
             value = value.value  # parse_known_args()[0]
-        if isinstance(value, ast.Constant):
-            # A text or number the name also holds (a class attribute's default of the same name);
-            # never what an import, a def, a class or `except ... as` binds: those are objects.
-            return value is not DEFINED and isinstance(value.value, (str, bytes, int, float, bool))
-        if isinstance(value, ast.Name):
-            return self._name_is_arguments(value.id, scope, seen, depth + 1)
         if not isinstance(value, ast.Call) or not _parses_arguments(value):
+            # Another name (`ns = args`) is not followed: what is stored through it is not seen.
             return False
         if any(isinstance(a, ast.Starred) for a in value.args) or any(k.arg is None for k in value.keywords):
             return False  # *words, **options: anything may be passed
@@ -1060,6 +1053,11 @@ class CommandOrigins:
         if bindings.odd_parser:
             return False  # a type= or action= of the file's own may put anything there
         return all(self._operator(part, scope, seen, depth + 1) for part in [*given, *bindings.parser_defaults])
+
+
+def _is_source(dotted: str) -> bool:
+    """`sys.argv`, `os.environ` or a part of them (`os.environ.get`); not `sys.argv2` or `os.environb`."""
+    return any(dotted == source or dotted.startswith(source + ".") for source in _OPERATOR_SOURCES)
 
 
 def _returned_values(function: Function) -> list[ast.expr | None]:

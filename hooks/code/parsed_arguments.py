@@ -6,13 +6,17 @@ the file leaves them alone. This module records, once per module, what it can se
 that (each found by two red teams):
 
 - names filled by a method (`lines = []` then `lines.append(cell.source)`): not only what they
-  were bound to;
+  were bound to; names put into a container (`holder = [args]`) or given first to a function that
+  changes it (`list.append(x, d)`, `operator.setitem(x, k, d)`), an attribute or item store inside
+  an unpacking, loop, `with` or comprehension target, and any of these through another name;
+- which builtins and module functions (`max`, `json.loads`) the file rebinds itself;
 - names whose object is changed where the stores cannot be judged: `setattr(args, ...)`,
   `vars(args).update(...)`, `args.__dict__[k] = v`, `object.__setattr__(args, ...)`, `args.__init__(...)`,
   a mutating method on something it holds (`args.exprs.append(...)`), or any of these through
   another name bound to it (`a = args`);
 - `sys.argv` written (`sys.argv = [...]`, `sys.argv[1:] = ...`, `sys.argv.extend(...)`), so the
-  parser reads the file's words, not the operator's;
+  parser reads the file's words, not the operator's, or imported by name or handed to a function
+  that may change it;
 - `os.environ` written (`os.environ["X"] = ...`, `os.environ.update(...)`, `os.putenv(...)`);
 - the argument parser's definitions: a `type=` that is not a plain conversion (`type=fetch`), an
   `action=` that is not one of argparse's own names, and the defaults (`default=`,
@@ -86,8 +90,10 @@ class InputChanges:
         self._argparse_names: dict[str, str] = {}
         self._other_bound: set[str] = set()
         self._bindings: dict[str, int] = {}  # how many places bind each name
+        self._imports: dict[str, list[str]] = {}  # name -> the modules `import m` binds it to
         self._unseen_rebinding = False  # a star import or globals(): any name may be rebound
         self._module = module
+        self._stored_roots: set[str] = set()  # names an attribute or item store goes through
         for node in ast.walk(module):
             self._note_binding(node)
             if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
@@ -103,14 +109,25 @@ class InputChanges:
                 self._note_store(node.target, node.value)
             elif isinstance(node, ast.Call):
                 self._note_call(node)
+        self._note_escapes(module)
         # A type named by a string is argparse's registry entry: unknown once the file registers
         # its own (`parser.register("type", "bool", fetch)`); without one argparse refuses it.
         if self._named_types and self._registers:
             self.odd_parser = True
-        # Changed through another name bound to it: the object is the same.
+        # Changed or filled through another name bound to it (`a = args; a.code = x`): the object
+        # is the same, so every name of it is; followed to a fixpoint (chains `b = a = args`).
+        touched = self.changed_unseen | self.filled_names | self._stored_roots
+        changed = True
+        while changed:
+            changed = False
+            for name, others in aliases.items():
+                if others & touched and name not in touched:
+                    touched.add(name)
+                    changed = True
         for name, others in aliases.items():
-            if others & self.changed_unseen:
+            if others & touched:
                 self.changed_unseen.add(name)
+                self.filled_names.add(name)
 
     def argparse_parser_class(self, dotted: str) -> bool:
         """Whether `dotted` (`argparse.ArgumentParser`, `ArgumentParser`, an alias) is argparse's
@@ -120,6 +137,18 @@ class InputChanges:
             return False
         imported = self._argparse_names.get(root)
         return (imported == "argparse" and rest == "ArgumentParser") or (imported == "ArgumentParser" and not rest)
+
+    def standard(self, dotted: str) -> bool:
+        """Whether `dotted` is what its name says: a builtin (`max`) the file binds nowhere, or a
+        function of a module (`json.loads`) whose name only `import json` binds."""
+        if self._unseen_rebinding:
+            return False
+        root, _, rest = dotted.partition(".")
+        bound = self._bindings.get(root, 0)
+        if not rest:
+            return bound == 0
+        imports = self._imports.get(root, [])
+        return bound > 0 and bound == len(imports) and all(module == root for module in imports)
 
     def only_def(self, name: str) -> ast.FunctionDef | None:
         """The module-level `def name` when it is the name's one binding anywhere in the file."""
@@ -138,6 +167,8 @@ class InputChanges:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 bound = alias.asname or alias.name.partition(".")[0]
+                if alias.asname is None:
+                    self._imports.setdefault(bound, []).append(alias.name.partition(".")[0])
                 if alias.name == "argparse":
                     self._argparse_names[bound] = "argparse"
                 else:
@@ -157,6 +188,59 @@ class InputChanges:
             self._other_bound.add(node.arg)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             self._other_bound.add(node.name)
+
+    def _note_escapes(self, module: ast.Module) -> None:
+        """What the per-statement notes cannot follow: an attribute or item store inside an
+        unpacking, loop, `with` or comprehension target (`args.code, _ = x, 1`); a name put into a
+        container or handed to a function (`holder = [args]`, `fill(ns)`, `list.append(x, d)`);
+        `sys.argv`/`os.environ` handed on or imported by name (`from sys import argv`)."""
+        direct: set[int] = set()
+        for node in ast.walk(module):
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    direct.add(id(target))
+            elif isinstance(node, ast.ImportFrom) and node.module in ("sys", "os") and node.level == 0:
+                for alias in node.names:
+                    if alias.name in ("argv", "environ", "environb", "putenv", "*"):
+                        self._unseen("sys.argv" if alias.name == "argv" else "os.environ")
+        for node in ast.walk(module):
+            if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                root = _root_name(node)
+                if root is not None:
+                    self._stored_roots.add(root)
+                    if id(node) not in direct:
+                        self.changed_unseen.add(root)
+                source = _source_of(node)
+                if source is not None and id(node) not in direct:
+                    self._unseen(source)
+            elif isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and not isinstance(
+                getattr(node, "ctx", None), (ast.Store, ast.Del)
+            ):
+                for element in node.values if isinstance(node, ast.Dict) else node.elts:
+                    if element is not None:
+                        self._escapes(element, whole=True)
+            elif isinstance(node, ast.Call):
+                name = dotted_name(node.func)
+                if (name in _CHANGERS or name.startswith("operator.")) and node.args:
+                    self._escapes(node.args[0], whole=True)  # list.append(x, d), operator.setitem(x, k, d)
+                elif name not in _READERS:
+                    for argument in [*node.args, *(k.value for k in node.keywords)]:
+                        self._escapes(argument, whole=False)
+
+    def _escapes(self, node: ast.AST, *, whole: bool) -> None:
+        """A value put into a container (`whole`: or handed to a function that changes its first
+        argument): whoever holds it may change it. `sys.argv`/`os.environ` handed to any function
+        but a reader may be changed there. (A name passed to an ordinary function, `main(args)`,
+        is not followed: the module doc's limit.)"""
+        if isinstance(node, ast.Starred):
+            node = node.value
+        if isinstance(node, ast.Name) and whole:
+            self.changed_unseen.add(node.id)
+            self.filled_names.add(node.id)
+        if isinstance(node, ast.Attribute):
+            source = _source_of(node)
+            if source is not None:
+                self._unseen(source)
 
     def _unseen(self, dotted: str) -> None:
         if dotted.startswith("sys.argv"):
@@ -290,6 +374,32 @@ def _bound_names(node: ast.AST) -> list[str]:
     if isinstance(node, (ast.Global, ast.Nonlocal)):
         return list(node.names)  # a store elsewhere may then rebind the module's name
     return []
+
+
+# Calls that only read what they are given (handing sys.argv or os.environ to them changes nothing).
+_READERS = frozenset(
+    {"len", "print", "str", "repr", "int", "float", "bool", "list", "tuple", "dict", "set", "sorted", "min", "max"}
+    | {"sum", "abs", "round", "enumerate", "iter", "zip", "isinstance", "hasattr", "format", "type"}
+    | {"json.dumps", "logging.info", "logging.debug", "logging.warning", "logger.info", "logger.debug"}
+    | {"os.getenv", "os.environ.get", "eval", "exec", "compile", "ast.literal_eval", "json.loads"}
+    | {"copy.copy", "copy.deepcopy", "subprocess.run", "subprocess.Popen", "subprocess.call"}
+    | {"subprocess.check_call", "subprocess.check_output", "os.execvpe", "os.execve"}
+)
+# Calls that change the object given first (`list.append(x, d)`, `getattr(x, "append")(d)`).
+_CHANGERS = frozenset(
+    {"list.append", "list.extend", "list.insert", "list.__setitem__", "list.__iadd__", "dict.update"}
+    | {"dict.__setitem__", "dict.setdefault", "set.add", "set.update", "getattr", "object.__setattr__"}
+    | {"type.__setattr__"}
+)
+
+
+def _source_of(node: ast.AST) -> str | None:
+    """ "sys.argv" or "os.environ" when `node` is one of them (`sys.argv`, `sys.argv[1]` as a
+    target is the list itself being changed)."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    dotted = dotted_name(node) if isinstance(node, ast.Attribute) else ""
+    return dotted if dotted in ("sys.argv", "os.environ", "os.environb") else None
 
 
 def _holds_dict_of(node: ast.AST) -> str | None:

@@ -269,7 +269,7 @@ def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_k
     assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium"), (11, "low"), (16, "low")]
 
 
-def test_eval_of_a_choice_list_or_length_of_the_operators_arguments_is_low_and_a_configuration_object_is_not(
+def test_eval_of_a_choice_or_length_of_the_operators_arguments_is_low_and_a_configuration_object_is_not(
     tmp_path: Path,
 ) -> None:
     source = (
@@ -279,7 +279,7 @@ def test_eval_of_a_choice_list_or_length_of_the_operators_arguments_is_low_and_a
         "args, _ = parser.parse_known_args()\n"
         "os.environ['NEURON_RT_NUM_CORES'] = '1'\n"
         "model = eval(f\"NeuronModel{'For' + args.task if len(args.task) > 0 else ''}\")\n"
-        "sizes = eval(str([max(0, len(args.task)), min(1, 2)]))\n"
+        "sizes = eval(str(max(0, len(args.task))))\n"
         "cfg = pyrallis.parse(config_class=Config)\n"
         "value = eval(cfg.expr)\n"  # a configuration parser's object: its class may compute anything
         "choice = eval(args.task if len(args.task) else requests.get(URL).text)\n"

