@@ -22,10 +22,10 @@ import ast
 import builtins
 import re
 from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from hooks.code.parsed_arguments import InputChanges
+from hooks.code.dotted_names import dotted_name
+from hooks.code.parsed_arguments import InputChanges
 
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
@@ -185,16 +185,6 @@ def qualified_name(node: ast.AST, aliases: dict[str, str]) -> str | None:
     if isinstance(node, ast.Call):
         return qualified_name(node.func, aliases)
     return None
-
-
-def dotted_name(node: ast.AST) -> str:
-    if isinstance(node, ast.Call):
-        return dotted_name(node.func)
-    if isinstance(node, ast.Attribute):
-        return f"{dotted_name(node.value)}.{node.attr}"
-    if isinstance(node, ast.Name):
-        return node.id
-    return ""
 
 
 def parameters_of(function: Function) -> list[str]:
@@ -1022,8 +1012,6 @@ class CommandOrigins:
 
     def input_changes(self) -> InputChanges:
         if self._input_changes is None:
-            from hooks.code.parsed_arguments import InputChanges  # it reads names with this module's helpers
-
             self._input_changes = InputChanges(self._module)
         return self._input_changes
 

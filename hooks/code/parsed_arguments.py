@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import ast
 
-from hooks.code.command_origin import dotted_name
+from hooks.code.dotted_names import dotted_name
 
 # Calls that change the object they are called on (a list, dict or set an argument holds).
 _MUTATING_METHODS = frozenset(

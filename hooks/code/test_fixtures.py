@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import ast
 
-from hooks.code.command_origin import CommandOrigins, dotted_name, name_of
+from hooks.code.command_origin import CommandOrigins, name_of
+from hooks.code.dotted_names import dotted_name
 from hooks.code.load_context import load_target
 from hooks.code.serialisers import path_arguments
 
