@@ -7,8 +7,8 @@ import ast
 
 
 def dotted_name(node: ast.AST) -> str:
-    """`a.b.c` for an attribute chain on a name, the called name for a call, "" otherwise (a
-    chain on something else keeps a leading dot: `f().x` is ".x")."""
+    """`a.b.c` for an attribute chain on a name, the called name for a call (`f().x` is "f.x"),
+    "" otherwise (a chain on anything else keeps a leading dot: `a[0].b` is ".b")."""
     if isinstance(node, ast.Call):
         return dotted_name(node.func)
     if isinstance(node, ast.Attribute):

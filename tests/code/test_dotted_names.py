@@ -15,7 +15,7 @@ from hooks.code.dotted_names import dotted_name
         ("os.environ.get", "os.environ.get"),
         ("os.environ.get('X')", "os.environ.get"),
         ("name", "name"),
-        ("f().x", ".x"),
+        ("f().x", "f.x"),  # a call stands for what it calls
         ("a[0].b", ".b"),
         ("'text'", ""),
     ],
