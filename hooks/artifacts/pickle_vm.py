@@ -20,7 +20,7 @@ from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, chunked, names_digest, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, SniffedLineTooLong, Truncated
-from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPER, skip_inline_array
+from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPERS, skip_inline_array
 from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
@@ -993,7 +993,7 @@ class PickleMachine:
             _added_names(state, held[1])
             self._check_executed_state(target, state, offset)
             func = target.func
-            if isinstance(func, Global) and (func.module, func.name) == ARRAY_WRAPPER:
+            if isinstance(func, Global) and (func.module, func.name) in ARRAY_WRAPPERS:
                 skip_inline_array(self.reader, state, offset, self._object_array)
                 self.stack[-1] = Opaque("ndarray")
 

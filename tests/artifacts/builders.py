@@ -76,8 +76,9 @@ COMPRESSORS = {
 }
 
 
-def joblib_with_array(raw: bytes, tail: bytes = b"") -> bytes:
-    """What joblib.dump writes for one float64 array: wrapper, BUILD, padding, raw bytes."""
+def joblib_with_array(raw: bytes, tail: bytes = b"", module: str = "joblib.numpy_pickle") -> bytes:
+    """What joblib.dump writes for one float64 array: wrapper, BUILD, padding, raw bytes
+    (`module`: where the wrapper class lives; old scikit-learn vendored joblib)."""
     dtype = asm.global_("numpy", "dtype") + asm.MARK + asm.text("f8") + b"\x89\x88" + asm.TUPLE + asm.REDUCE
     dtype += asm.MARK + b"K\x03" + asm.text("<") + b"NNN" + asm.binint(-1) + asm.binint(-1) + b"K\x00"
     dtype += asm.TUPLE + asm.BUILD
@@ -85,7 +86,7 @@ def joblib_with_array(raw: bytes, tail: bytes = b"") -> bytes:
     state += asm.text("shape") + b"K" + bytes([len(raw) // 8]) + asm.TUPLE1 + asm.text("order") + asm.text("C")
     state += asm.text("dtype") + dtype + asm.text("allow_mmap") + b"\x89"
     state += asm.text("numpy_array_alignment_bytes") + b"K\x10" + asm.SETITEMS
-    head = asm.proto(4) + asm.global_("joblib.numpy_pickle", "NumpyArrayWrapper") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    head = asm.proto(4) + asm.global_(module, "NumpyArrayWrapper") + asm.EMPTY_TUPLE + asm.NEWOBJ
     head += state + asm.BUILD
     padding = 16 - (len(head) + 1) % 16
     return head + bytes([padding]) + b"\xff" * padding + raw + tail + asm.STOP

@@ -1,6 +1,7 @@
 """joblib: each numpy array's raw bytes are written straight after the wrapper's BUILD opcode.
 
-Recognised inside a pickle stream, by a BUILD on `joblib.numpy_pickle.NumpyArrayWrapper` (the
+Recognised inside a pickle stream, by a BUILD on `joblib.numpy_pickle.NumpyArrayWrapper` or its
+copy vendored in old scikit-learn, `sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper` (the
 file itself is a pickle, raw or compressed, and is read by those formats). The array bytes are
 not pickle opcodes, so they are skipped exactly, from the shape and dtype the wrapper declares;
 an object array is a nested pickle at that point and is handed back to the machine to analyse.
@@ -16,7 +17,11 @@ from hooks.artifacts.errors import AnalysisError
 from hooks.artifacts.pickle_values import Call, Mapping, Seq
 from hooks.artifacts.reader import ByteReader
 
-ARRAY_WRAPPER = ("joblib.numpy_pickle", "NumpyArrayWrapper")
+# joblib's wrapper, and the same code vendored in scikit-learn before 0.23
+# (`sklearn.externals.joblib`), whose unpickler reads the array bytes inline the same way.
+ARRAY_WRAPPERS = frozenset(
+    {("joblib.numpy_pickle", "NumpyArrayWrapper"), ("sklearn.externals.joblib.numpy_pickle", "NumpyArrayWrapper")}
+)
 _TYPESTR = r"^[<>|=]?([a-zA-Z])(\d*)"  # compiled (and cached by re) on first use
 
 
