@@ -3,7 +3,7 @@
 `eval`/`exec` of the operator's own text is low (command_origin.py, `operator_only`): the
 command line as `parser.parse_args()` returns it, `sys.argv`, `os.environ`. That holds only while
 the file leaves them alone. This module records, once per module, what it can see going against
-that (each found by two red teams):
+that (each found by one of three red teams):
 
 - names filled by a method (`lines = []` then `lines.append(cell.source)`): not only what they
   were bound to; names put into a container (`holder = [args]`) or given first to a function that
