@@ -102,7 +102,8 @@ class IngestionChecker(ast.NodeVisitor):
         self.checked: set[str] = set()  # roots passed to a checksum
         self.sinks: list[tuple[ast.Call, str, set[str]]] = []
         self.archives_over_http: list[Issue] = []  # MLS330 of archives: judged in finish()
-        self.text_files_over_http: list[Issue] = []  # MLS330 of text saved to disk, low: judged in finish()
+        # MLS330 of text saved to disk: (low, full) verdicts, one picked in finish()
+        self.text_files_over_http: list[tuple[Issue, Issue]] = []
         self.runs_or_unpacks = False  # the code starts commands, imports from paths or unpacks unfiltered tars
         self.reads_archives = False  # the code opens or unpacks archives itself (zipfile, tarfile, gzip, ...)
 
@@ -334,8 +335,17 @@ class IngestionChecker(ast.NodeVisitor):
             self.archives_over_http.append(issue)  # judged in finish(), once the whole code is seen
         elif inert and file_download and not parsed_in_place:
             # A text file saved to disk (`urlretrieve(".../requirements.txt", "r.txt")`) may be
-            # handed to a command (`pip install -r r.txt`): judged in finish().
-            self.text_files_over_http.append(issue)
+            # handed to a command (`pip install -r r.txt`): judged in finish(), which picks the
+            # low verdict or the full one.
+            full = Issue(
+                rules.DATA_READ_OVER_HTTP,
+                f"{what}() fetches {_host(host)} over plain http: the data can be swapped in transit; use https"
+                + _STARTS_COMMANDS,
+                "",
+                line=node.lineno,
+                column=node.col_offset + 1,
+            )
+            self.text_files_over_http.append((issue, full))
         else:
             self.issues.append(issue)
 
@@ -379,16 +389,8 @@ class IngestionChecker(ast.NodeVisitor):
         # (another file uses the archive) shows nothing of the kind, and stays medium.
         # Saved text data stays low only in code that starts no command and unpickles nothing: a
         # requirements file or a script saved as .txt is code for the command that takes it.
-        for issue in self.text_files_over_http:
-            if self.sinks or self.runs_or_unpacks:
-                issue = Issue(
-                    issue.rule,
-                    issue.message.split("; tabular or text data", 1)[0] + _STARTS_COMMANDS,
-                    "",
-                    line=issue.line,
-                    column=issue.column,
-                )
-            self.issues.append(issue)
+        for low, full in self.text_files_over_http:
+            self.issues.append(full if self.sinks or self.runs_or_unpacks else low)
         for issue in self.archives_over_http:
             if self.reads_archives and not self.sinks and not self.runs_or_unpacks and not self.strict:
                 note = "; this code only unpacks or reads it (no unpickling, commands, unfiltered tars): data at stake"

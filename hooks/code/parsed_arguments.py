@@ -160,7 +160,8 @@ class InputChanges:
         return None
 
     def _note_binding(self, node: ast.AST) -> None:
-        for bound in _bound_names(node):
+        names = _bound_names(node)
+        for bound in names:
             self._bindings[bound] = self._bindings.get(bound, 0) + 1
         if _rebinds_unseen(node):
             self._unseen_rebinding = True
@@ -180,14 +181,8 @@ class InputChanges:
                     self._argparse_names[bound] = "ArgumentParser"
                 else:
                     self._other_bound.add(bound)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            self._other_bound.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self._other_bound.add(node.name)
-        elif isinstance(node, ast.arg):
-            self._other_bound.add(node.arg)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            self._other_bound.add(node.name)
+        elif not isinstance(node, (ast.Global, ast.Nonlocal)):  # a declaration binds nothing itself
+            self._other_bound.update(names)
 
     def _note_escapes(self, module: ast.Module) -> None:
         """What the per-statement notes cannot follow: an attribute or item store inside an

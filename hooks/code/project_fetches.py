@@ -498,18 +498,19 @@ def _script_words(path: str, size: int, modified: int) -> frozenset[str] | None:
         if text is None:
             return None
     lines = text.splitlines()
+    imports = [_is_import(line) for line in lines]  # each line judged once, however many fetches are near
     names: set[str] = set()
     for number, line in enumerate(lines):
-        if _is_import(line):
+        if imports[number]:
             continue  # `from urllib.request import urlretrieve` names the downloader, calls nothing
         if _PYTHON_FETCH.search(line) or FETCHING_COMMAND.search(line):
             # The line's own folders (`!wget -P models`), and the file names within _NEAR lines
             # (a folder word in prose or a docstring nearby is no destination; an import names
             # modules, never a file: `from langchain import X` above `requests.get(url)`).
             names |= _words(line)
-            for near in lines[max(0, number - _NEAR) : number + _NEAR + 1]:
-                if not _is_import(near):
-                    names |= {word for word in _words(near) if not word.startswith(_FOLDER)}
+            for near in range(max(0, number - _NEAR), min(len(lines), number + _NEAR + 1)):
+                if not imports[near]:
+                    names |= {word for word in _words(lines[near]) if not word.startswith(_FOLDER)}
     return frozenset(names)
 
 
