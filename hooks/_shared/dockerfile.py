@@ -85,6 +85,9 @@ class Dockerfile:
     stages: list[Stage]
     global_args: dict[str, str]
     instructions: list[Instruction]
+    # No FROM at all: steps a tool appends to a base image named elsewhere (Azure ML's
+    # `extra_docker_file_steps`, an `ONBUILD`-style include); one stage whose base is unknown ("").
+    fragment: bool = False
 
 
 def substitute(text: str, variables: dict[str, str]) -> str:
@@ -169,7 +172,22 @@ def parse(text: str) -> Dockerfile:
     return _stages(instructions, frontend)
 
 
+# Dockerfile's instructions but FROM: a file of these alone is a fragment; any other word (prose, a
+# typo BuildKit would refuse) leaves it a file that is not understood.
+_FRAGMENT_KEYWORDS = frozenset(
+    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD"}
+    | {"RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+)
+
+
 def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
+    # Comments only build nothing, unless a custom frontend (`# syntax=` of anything but Docker's
+    # own docker/dockerfile) reads the file its own way.
+    own_frontend = not frontend or re.match(r"(?:docker\.io/)?docker/dockerfile(?:[:@]|$)", frontend)
+    if instructions and own_frontend and all(i.keyword in _FRAGMENT_KEYWORDS for i in instructions):
+        # Every line an instruction and none a FROM: a fragment. Its steps are what they are
+        # whatever the base, so they are checked; only the base image is not known here.
+        return Dockerfile([Stage(0, "", None, instructions[0].line, list(instructions))], {}, instructions, True)
     global_args: dict[str, str] = {}
     stages: list[Stage] = []
     for instruction in instructions:
@@ -189,9 +207,6 @@ def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
         instruction.stage = len(stages) - 1
         stages[-1].instructions.append(instruction)
     if not stages:
-        # Comments only build nothing, unless a custom frontend (`# syntax=` of anything but
-        # Docker's own docker/dockerfile) reads the file its own way.
-        own_frontend = not frontend or re.match(r"(?:docker\.io/)?docker/dockerfile(?:[:@]|$)", frontend)
         if not instructions and own_frontend:
             raise DockerfileError("no instructions at all (only comments or blank lines)", 1, empty=True)
         raise DockerfileError("no FROM instruction", 1)

@@ -139,7 +139,7 @@ def _base_images(dockerfile: Dockerfile) -> Iterator[Issue]:
     names: set[str] = set()
     for stage in dockerfile.stages:
         base = stage.base
-        if base.lower() not in names and base != "scratch":
+        if not dockerfile.fragment and base.lower() not in names and base != "scratch":
             yield from _image_pin(base, "base image", f"from:{base}", stage.line)
         if stage.name:
             names.add(stage.name.lower())
@@ -179,7 +179,8 @@ def _final_user(dockerfile: Dockerfile) -> Iterator[Issue]:
             user_instruction = instruction
             user = substitute(instruction.arguments.strip(), variables).split(":")[0]
     if user_instruction is None:
-        if not _NON_ROOT_BASES.match(final.base):
+        # A fragment runs as whatever user its unknown base image and the steps before it leave.
+        if not dockerfile.fragment and not _NON_ROOT_BASES.match(final.base):
             yield Issue(
                 rules.RUNS_AS_ROOT,
                 "the final stage sets no USER, so the container runs as root",

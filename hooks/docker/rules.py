@@ -246,8 +246,11 @@ DOCKERFILE_UNPARSEABLE = BOOK.rule(
     "Dockerfile could not be parsed",
     cwe=20,
     what=(
-        "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, no FROM, an instruction"
-        " before FROM, binary content); nothing in it was checked. A file of comments and blank lines only"
+        "The file is not a Dockerfile BuildKit would accept (an unclosed heredoc, an instruction before"
+        " FROM, a line that is no instruction, binary content); nothing in it was checked. A fragment of"
+        " instructions with no FROM at all (steps a tool appends to a base image named elsewhere, such as"
+        " Azure ML's `extra_docker_file_steps`) is checked like any stage and reported low: only its base"
+        " image and the user it starts as are unknown. A file of comments and blank lines only"
         " (an exercise's `# TODO` stub) is reported low: it builds nothing and holds nothing to check. So is"
         " a template whose only unparseable lines are placeholders (`{args}`, `{{ steps }}`, `{% if %}`): the"
         " other lines are checked as usual, and the note names the placeholder lines nobody can check here."

