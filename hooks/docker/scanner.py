@@ -79,7 +79,8 @@ class DockerfileScanner:
                     "image and the user it runs as could not be",
                     content_key="fragment",
                     line=dockerfile.instructions[0].line,
-                    severity=Severity.LOW,
+                    # strict keeps what the default lowers: there the unknown base and user block
+                    severity=None if policy.profile == "strict" else Severity.LOW,
                 )
             )
         seen: set[tuple[str, int, str]] = set()

@@ -366,6 +366,8 @@ def test_a_fragment_is_not_blamed_for_the_base_it_does_not_name(tmp_path: Path) 
     assert graded(tmp_path, "RUN pip install torch==2.3.1\n") == [("MLS909", 1, "low")]
     assert graded(tmp_path, "RUN pip install torch==2.3.1\nUSER root\n") == [("MLS502", 2, "low"), ("MLS909", 1, "low")]
     assert graded(tmp_path, "COPY --from=builder:latest /a /a\n") == [("MLS501", 1, "low"), ("MLS909", 1, "low")]
+    # strict restores the rule's severity: the base image and start user nobody could check here
+    assert graded(tmp_path, "RUN pip install torch==2.3.1\n", "strict") == [("MLS909", 1, "medium")]
 
 
 def test_files_that_are_no_fragment_stay_unchecked_at_full_severity(tmp_path: Path) -> None:
