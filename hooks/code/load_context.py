@@ -499,6 +499,11 @@ class LoadContext:
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
+        # ... and every line it is serialised to: a load reads what the last write before it put
+        # there (`FILE = "a.pth"` ... `FILE = "b.pth"; torch.save(m, FILE); torch.load(FILE)`).
+        self.scoped_write_lines: dict[tuple[int, str], list[int]] = {}
+        # A script's statement lines -> the branches, loops and `try` parts they stand in (block_paths).
+        self.block_paths: dict[int, tuple[tuple[int, str], ...]] = {}
         # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
@@ -1051,6 +1056,7 @@ class LoadContext:
             if text is not None:
                 key = (scope, text)
                 self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
+                self.scoped_write_lines.setdefault(key, []).append(line)
                 owner = self.class_of.get(id(call), 0)
                 if owner and _instance_path(text):
                     self.scoped_writes[(-owner, text)] = 0
@@ -1066,13 +1072,27 @@ class LoadContext:
         owner = self.class_of.get(id(call), 0)
         if owner and _instance_path(text) and (-owner, text) in self.scoped_writes:
             return True  # the class saves to the same attribute path (a training snapshot it resumes from)
-        written = self.scoped_writes.get((scope, text))
-        if written is None or written >= line:
+        # The last write before the load: a name rebound before it (`FILE = "ckpt.pth"` between
+        # two save/load pairs) names at that write what the load reads, unless rebound after it.
+        written = max((w for w in self.scoped_write_lines.get((scope, text), []) if w < line), default=None)
+        if written is None:
+            return False
+        first = self.scoped_writes[(scope, text)]
+        rebound_since_first = written != first and self._rebound_between(text, scope, first, written)
+        if rebound_since_first and not self._always_before(written, line):
+            # Rebound since the first write: only a write that always runs before the load (not in
+            # a branch or loop the load is outside of) tells what the name holds there.
             return False
         if self._rebound_between(text, scope, written, line):
             return False  # `P = sys.argv[1]` between `torch.save(m, P)` and `torch.load(P)`
         # Other bytes put there between the function's write and this load make it someone else's.
         return not any(written < placed < line for placed in self.scoped_replaced.get((scope, text), []))
+
+    def _always_before(self, written: int, line: int) -> bool:
+        """Whether the statement on line `written` runs whenever the one on `line` does: every
+        branch, loop or `try` holding it holds the load too (block_paths, one per statement line)."""
+        write_path, load_path = self.block_paths.get(written), self.block_paths.get(line)
+        return write_path is not None and load_path is not None and load_path[: len(write_path)] == write_path
 
     def _rebound_between(self, text: str, scope: int, written: int, line: int) -> bool:
         """Whether a name of the path text (`args.out`, `os.path.join(out, "m.pt")`; a handle is
@@ -1701,6 +1721,7 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
+    context.block_paths = block_paths(module)
     context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]
@@ -1730,6 +1751,37 @@ def prescan_writes(
         context.constants.update(hidden)
     for scope, line, text in started_by:
         context.record_scoped_command(scope, line, text)
+
+
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def block_paths(module: ast.Module) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Each statement's line -> the blocks it stands in, outermost first: (id of an `if`, loop,
+    `try`, `match` or function, which of its parts). A `with` body always runs, so it adds none.
+    Two statements on one line (`a; b`) or a line past the cap are left out: not known."""
+    paths: dict[int, tuple[tuple[int, str], ...]] = {}
+    seen: set[int] = set()
+    stack: list[tuple[ast.stmt, tuple[tuple[int, str], ...]]] = [(s, ()) for s in module.body]
+    while stack and len(paths) < 100_000:
+        statement, path = stack.pop()
+        line = statement.lineno
+        if line in seen:
+            paths.pop(line, None)
+        else:
+            seen.add(line)
+            paths[line] = path
+        for part in _BLOCK_FIELDS:
+            children = getattr(statement, part, None)
+            if not isinstance(children, list):
+                continue
+            inner = path if isinstance(statement, (ast.With, ast.AsyncWith)) else (*path, (id(statement), part))
+            for child in children:
+                if isinstance(child, (ast.ExceptHandler, ast.match_case)):
+                    stack.extend((s, (*inner, (id(child), "body"))) for s in child.body)
+                elif isinstance(child, ast.stmt):
+                    stack.append((child, inner))
+    return paths
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:

@@ -1889,3 +1889,33 @@ def test_bytes_written_through_another_name_for_the_handle_are_not_the_codes(tmp
         "clf = joblib.load('model.pkl')",
     )
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS301"] == ["low"]
+
+
+def test_a_script_reusing_one_path_name_reads_what_its_last_write_put_there(tmp_path: Path) -> None:
+    # A tutorial saving and reloading in turn, the name set again before each pair.
+    source = (
+        "import sys, torch\nFILE = 'model.pth'\ntorch.save(model, FILE)\nm = torch.load(FILE)\n"
+        "FILE = 'model.pth'\ntorch.save(model.state_dict(), FILE)\nm.load_state_dict(torch.load(FILE))\n"
+        "FILE = 'checkpoint.pth'\ntorch.save(state, FILE)\nwith open('log.txt', 'w'):\n    torch.save(state, FILE)\n"
+        "state = torch.load(FILE)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "tutorial.py")) == [
+        ("MLS306", 4, "low"),
+        ("MLS306", 7, "low"),
+        ("MLS306", 12, "low"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "FILE = sys.argv[1]\n",  # rebound after the last write: someone else's path
+        "FILE = sys.argv[1]\nif fresh:\n    torch.save(model, FILE)\n",  # a write that may not run
+        "FILE = sys.argv[1]\nfor _ in range(epochs):\n    torch.save(model, FILE)\n",  # a loop may run no time
+        "FILE = sys.argv[1]\ntry:\n    prepare()\n    torch.save(model, FILE)\nexcept OSError:\n    pass\n",
+    ],
+)
+def test_a_path_name_rebound_since_its_write_keeps_the_load_high(tmp_path: Path, between: str) -> None:
+    source = "import sys, torch\nFILE = 'model.pth'\ntorch.save(model, FILE)\n" + between + "m = torch.load(FILE)\n"
+    last = source.count("\n")
+    assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", last, "high")]
