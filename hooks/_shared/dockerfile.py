@@ -11,7 +11,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(r"^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$")
+# BuildKit's directive line (frontend/dockerfile/parser/directives.go): the comment mark first
+# on the line, then `name = value`; Go's \s is these five characters, not Unicode's spaces.
+_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*")
+_KNOWN_DIRECTIVES = frozenset({"syntax", "escape", "check"})
 _HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
 _FIRST_WORD = re.compile(r"(\S*)(\s*)")
 _FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
@@ -110,23 +113,66 @@ def _split_word(text: str) -> tuple[str, str, str]:
     return match.group(1), match.group(2), text[match.end() :]
 
 
+def _directives(lines: list[str], comment: str = "#") -> list[tuple[int, str, str]]:
+    """The parser directives at the top of the file as BuildKit reads them: (index, name, value)
+    for each line that starts with the comment mark and holds a known `name = value`, until the
+    first line that does not; a directive given twice is an error, as in BuildKit."""
+    found: list[tuple[int, str, str]] = []
+    for index, line in enumerate(lines):
+        if not line.startswith(comment):
+            break
+        match = _DIRECTIVE.fullmatch(line[len(comment) :].lstrip())
+        if match is None or match.group(1).lower() not in _KNOWN_DIRECTIVES:
+            break
+        name = match.group(1).lower()
+        if any(seen == name for _, seen, _ in found):
+            raise DockerfileError(f"only one {name} parser directive can be used", index + 1)
+        found.append((index, name, match.group(2)))
+    return found
+
+
+def _frontend(lines: list[str], text: str) -> str:
+    """The image `# syntax=` names (BuildKit's DetectSyntax: a first `#!` line is skipped, then
+    `#` directives, then `//` ones, then a JSON document's "syntax"), its first word; "" for none."""
+    body = lines[1:] if lines and lines[0].startswith("#!") else lines
+    for comment in ("#", "//"):
+        try:
+            named = [value for _, name, value in _directives(body, comment) if name == "syntax"]
+        except DockerfileError:
+            named = []
+        if named:
+            return named[0].split(" ", 1)[0]
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return ""
+    syntax = document.get("syntax") if isinstance(document, dict) else None
+    return syntax if isinstance(syntax, str) else ""
+
+
+def _continuation(escape: str) -> re.Pattern[str]:
+    """BuildKit's line continuation: the escape character, not itself escaped, then only spaces
+    and tabs to the end of the line (`a\\` ends a line; `a\\<no-break space>` does too)."""
+    mark = re.escape(escape)
+    return re.compile(rf"(?:^|(?<={'[^' + mark + ']'})){mark}[ \t]*$")
+
+
 def parse(text: str) -> Dockerfile:
     lines = text.split("\n")
+    if lines:
+        lines[0] = lines[0].removeprefix("\ufeff")
+    lines = [line.removesuffix("\r") for line in lines]  # Go's line scanner drops a final CR
     escape = "\\"
-    index = 0
-    frontend = ""  # `# syntax=IMAGE`: BuildKit hands the whole file to that image instead
+    frontend = _frontend(lines, text)  # `# syntax=IMAGE`: BuildKit hands the whole file to that image
     # Parser directives: only before anything else, each once.
-    while index < len(lines):
-        match = _DIRECTIVE.match(lines[index].strip())
-        if not match:
-            break
-        if match.group(1).lower() == "syntax":
-            frontend = match.group(2)
-        if match.group(1).lower() == "escape":
-            if match.group(2) not in ("\\", "`"):
-                raise DockerfileError(f"invalid escape character {match.group(2)!r}", index + 1)
-            escape = match.group(2)
-        index += 1
+    directives = _directives(lines)
+    for index, name, value in directives:
+        if name == "escape":
+            if value not in ("\\", "`"):
+                raise DockerfileError(f"invalid escape character {value!r}", index + 1)
+            escape = value
+    index = len(directives)
+    continuation = _continuation(escape)
     instructions: list[Instruction] = []
     while index < len(lines):
         stripped = lines[index].strip()
@@ -136,18 +182,21 @@ def parse(text: str) -> Dockerfile:
         start = index
         parts: list[str] = []
         while True:
-            current = lines[index].rstrip()
+            # The first line without its leading space; continuation lines as they are, joined
+            # with nothing between, as BuildKit joins them (`RUN cur\` + `l x` runs `curl x`).
+            current = lines[index].lstrip() if index == start else lines[index]
             index += 1
-            if not current.endswith(escape):
+            ending = continuation.search(current)
+            if ending is None:
                 parts.append(current)
                 break
-            parts.append(current[:-1])
+            parts.append(current[: ending.start()])
             # Comments and blank lines inside a continuation are skipped, as BuildKit does.
             while index < len(lines) and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
                 index += 1
             if index >= len(lines):
                 break
-        joined = " ".join(part.strip() for part in parts if part.strip())
+        joined = "".join(parts).strip()
         keyword, _, arguments = _split_word(joined)
         if not re.fullmatch(r"[A-Za-z]+", keyword):
             raise DockerfileError(f"{keyword[:20]!r} is not an instruction", start + 1)
@@ -174,9 +223,11 @@ def parse(text: str) -> Dockerfile:
 
 # Dockerfile's instructions but FROM: a file of these alone is a fragment; any other word (prose, a
 # typo BuildKit would refuse) leaves it a file that is not understood.
+# ONBUILD and HEALTHCHECK hold instructions and commands the checks do not read: a file of them
+# is not fully checked, so it stays a file that is not understood.
 _FRAGMENT_KEYWORDS = frozenset(
-    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD"}
-    | {"RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "LABEL", "MAINTAINER", "RUN", "SHELL"}
+    | {"STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
 )
 
 

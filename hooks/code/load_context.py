@@ -499,11 +499,20 @@ class LoadContext:
         # A script's paths held in variables count within one function: (function line, path
         # text) -> first line it is serialised to; calls -> the line of the function they are in.
         self.scoped_writes: dict[tuple[int, str], int] = {}
-        # ... and every line it is serialised to: a load reads what the last write before it put
-        # there (`FILE = "a.pth"` ... `FILE = "b.pth"; torch.save(m, FILE); torch.load(FILE)`).
-        self.scoped_write_lines: dict[tuple[int, str], list[int]] = {}
-        # A script's statement lines -> the branches, loops and `try` parts they stand in (block_paths).
+        # ... and the lines where a write is a statement of its own naming the path itself (not
+        # through a handle opened earlier, not inside a conditional expression, lambda or
+        # comprehension): the write a load after it reads back when nothing rebinds the name between.
+        self.standing_writes: dict[tuple[int, str], list[int]] = {}
+        # A script's statement lines -> the branches, loops, `try` and `with` parts they stand in
+        # (block_paths), and the calls that are whole statements.
         self.block_paths: dict[int, tuple[tuple[int, str], ...]] = {}
+        self.statement_calls: set[int] = set()
+        # Loops (id -> first and last line): a name bound anywhere in one holds another value at a
+        # load in it on the next pass. Names some function declares `global`: any call may rebind them.
+        self.loop_spans: dict[int, tuple[int, int]] = {}
+        self.declared_global: set[str] = set()
+        # (function line, name) -> lines storing into an attribute or item of it (`args.out = x`).
+        self.store_lines: dict[tuple[int, str], list[int]] = {}
         # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
@@ -975,8 +984,7 @@ class LoadContext:
         """The binding of `name` in the call's own function that is the latest before the call."""
         scope = self.scope_of.get(id(call))
         line = getattr(call, "lineno", 0)
-        bound = [entry for entry in self.handle_keys.get((scope or 0, name), []) if entry[0] <= line]
-        return max(bound, key=lambda entry: entry[0]) if bound else None
+        return _latest(self.handle_keys.get((scope or 0, name), []), line)
 
     def record_scoped_handle(self, target: ast.AST, value: ast.AST, line: int, scope: int) -> None:
         """For a script: `with open(path) as f` / `f = open(path)` inside a function (any other
@@ -987,12 +995,22 @@ class LoadContext:
         text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
         if isinstance(value, ast.Name):
             # `h = f`: another name for the handle `f` holds at this line, writes through it included
-            keys = [entry for entry in self.handle_keys.get((scope, value.id), []) if entry[0] <= line]
-            texts = [entry for entry in self.scoped_handles.get((scope, value.id), []) if entry[0] <= line]
-            key = max(keys, key=lambda entry: entry[0])[1] if keys else None
-            text = max(texts, key=lambda entry: entry[0])[1] if texts else ""
-        self.handle_keys.setdefault((scope, target.id), []).append((line, key))
-        self.scoped_handles.setdefault((scope, target.id), []).append((line, text))
+            latest_key = _latest(self.handle_keys.get((scope, value.id), []), line)
+            latest_text = _latest(self.scoped_handles.get((scope, value.id), []), line)
+            key = latest_key[1] if latest_key else None
+            text = (latest_text[1] or "") if latest_text else ""
+        # Kept in line order (the prescan meets them in any order), so the latest is found by bisection.
+        bisect.insort(self.handle_keys.setdefault((scope, target.id), []), (line, key), key=_line_of)
+        bisect.insort(self.scoped_handles.setdefault((scope, target.id), []), (line, text), key=_line_of)
+
+    def _opened_at(self, node: ast.AST, scope: int, line: int) -> int:
+        """The line a handle variable was opened on (`f = open(P, "wb")` ... `pickle.dump(x, f)`):
+        the path is taken there, whatever the name holds later; `line` for anything else."""
+        if isinstance(node, ast.Name) and (scope, node.id) in self.scoped_handles:
+            latest = _latest(self.scoped_handles[(scope, node.id)], line)
+            if latest and latest[1]:
+                return latest[0]
+        return line
 
     def _scoped_path(self, node: ast.AST, scope: int, line: int) -> str | None:
         """The path text a serialiser or loader argument stands for: an `open(path)` call, a
@@ -1000,9 +1018,9 @@ class LoadContext:
         if isinstance(node, ast.Call) and _is_open(node):
             return _scoped_text(node.args[0])
         if isinstance(node, ast.Name) and (scope, node.id) in self.scoped_handles:
-            bound = [entry for entry in self.scoped_handles[(scope, node.id)] if entry[0] <= line]
-            if bound and max(bound)[1]:
-                return max(bound)[1]  # a handle: the file it was opened on
+            latest = _latest(self.scoped_handles[(scope, node.id)], line)
+            if latest and latest[1]:
+                return latest[1]  # a handle: the file it was opened on
         return _scoped_text(node)
 
     def record_scoped_placement(self, call: ast.Call, scope: int, qualname: str) -> None:
@@ -1050,13 +1068,15 @@ class LoadContext:
     def record_scoped_write(self, call: ast.Call, scope: int) -> None:
         """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
         serialiser call writes inside one function."""
-        line = getattr(call, "lineno", 0)
         for candidate in path_arguments(call):
+            line = getattr(call, "lineno", 0)
             text = self._scoped_path(candidate, scope, line)
             if text is not None:
+                line = self._opened_at(candidate, scope, line)  # through a handle: where it was opened
                 key = (scope, text)
                 self.scoped_writes[key] = min(line, self.scoped_writes.get(key, line))
-                self.scoped_write_lines.setdefault(key, []).append(line)
+                if id(call) in self.statement_calls and _scoped_text(candidate) == text:
+                    self.standing_writes.setdefault(key, []).append(line)
                 owner = self.class_of.get(id(call), 0)
                 if owner and _instance_path(text):
                     self.scoped_writes[(-owner, text)] = 0
@@ -1069,30 +1089,55 @@ class LoadContext:
         text = self._scoped_path(target, scope, line)
         if text is None:
             return False
+        # Through a handle (`g = open(P, "rb")` ... `pickle.load(g)`): the path was taken where it was opened.
+        line = self._opened_at(target, scope, line)
         owner = self.class_of.get(id(call), 0)
         if owner and _instance_path(text) and (-owner, text) in self.scoped_writes:
             return True  # the class saves to the same attribute path (a training snapshot it resumes from)
-        # The last write before the load: a name rebound before it (`FILE = "ckpt.pth"` between
-        # two save/load pairs) names at that write what the load reads, unless rebound after it.
-        written = max((w for w in self.scoped_write_lines.get((scope, text), []) if w < line), default=None)
-        if written is None:
+        written = self.scoped_writes.get((scope, text))
+        if written is None or written >= line:
             return False
-        first = self.scoped_writes[(scope, text)]
-        rebound_since_first = written != first and self._rebound_between(text, scope, first, written)
-        if rebound_since_first and not self._always_before(written, line):
-            # Rebound since the first write: only a write that always runs before the load (not in
-            # a branch or loop the load is outside of) tells what the name holds there.
-            return False
-        if self._rebound_between(text, scope, written, line):
+        # A name set again between save/load pairs (`FILE = "ckpt.pth"`): the last standing write
+        # before the load that always runs when the load does names what the load reads. Any
+        # other write may not have run: then the first write, and everything since, decides.
+        standing = [w for w in self.standing_writes.get((scope, text), []) if written < w < line]
+        last = max(standing, default=None)
+        if last is not None and self._always_before(last, line):
+            written = last
+        # Bindings on the write's and the load's own lines count too (`save(m, P); P = argv[1]`,
+        # `P = argv[1]; load(P)`), and so do placements on the write's line.
+        if self._rebound_between(text, scope, written - 1, line + 1):
             return False  # `P = sys.argv[1]` between `torch.save(m, P)` and `torch.load(P)`
+        if self._rebound_in_loop_around(text, scope, written, line):
+            return False  # `for p in argv: load(P); P = p`: the next pass reads another path
         # Other bytes put there between the function's write and this load make it someone else's.
-        return not any(written < placed < line for placed in self.scoped_replaced.get((scope, text), []))
+        return not any(written <= placed < line for placed in self.scoped_replaced.get((scope, text), []))
 
     def _always_before(self, written: int, line: int) -> bool:
         """Whether the statement on line `written` runs whenever the one on `line` does: every
-        branch, loop or `try` holding it holds the load too (block_paths, one per statement line)."""
+        branch, loop, `try` or `with` holding it holds the load too (block_paths, one statement
+        per line; a `with` may swallow an exception or change folder, so it is a block too)."""
         write_path, load_path = self.block_paths.get(written), self.block_paths.get(line)
         return write_path is not None and load_path is not None and load_path[: len(write_path)] == write_path
+
+    def _rebound_in_loop_around(self, text: str, scope: int, written: int, line: int) -> bool:
+        """Whether a loop holds the load but not the write and binds a name of the path text (or
+        may bind any name) anywhere in it, after the load too."""
+        write_path, load_path = self.block_paths.get(written, ()), self.block_paths.get(line)
+        if load_path is None:
+            return True  # not known where the load stands
+        names = _path_names(text)
+        if names is None:
+            return True
+        for entry in load_path:
+            span = self.loop_spans.get(entry[0])
+            if span is None or entry in write_path:
+                continue
+            for name in [*names, "*"]:
+                bound_lines = [*self.binding_lines.get((scope, name), []), *self.store_lines.get((scope, name), [])]
+                if any(span[0] <= bound <= span[1] for bound in bound_lines):
+                    return True
+        return False
 
     def _rebound_between(self, text: str, scope: int, written: int, line: int) -> bool:
         """Whether a name of the path text (`args.out`, `os.path.join(out, "m.pt")`; a handle is
@@ -1100,14 +1145,16 @@ class LoadContext:
         write: bound in the same function (or the module) between them, a call there that may
         bind any name, or, for a module name a function reads, bound more than once or declared
         global."""
-        try:
-            names = {node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)}
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        names = _path_names(text)
+        if names is None:
             return True
         if self.never_constant is None or not names.isdisjoint(self.never_constant):
             return True  # rebound through the module object (`sys.modules[__name__].P = x`) or restored
+        if not names.isdisjoint(self.declared_global):
+            return True  # a function declaring it `global` may run between (`choose()`)
         for name in [*names, "*"]:
-            if any(written < bound < line for bound in self.binding_lines.get((scope, name), [])):
+            bound_lines = [*self.binding_lines.get((scope, name), []), *self.store_lines.get((scope, name), [])]
+            if any(written < bound < line for bound in bound_lines):
                 return True
         return scope != 0 and any(
             (scope, name) not in self.binding_lines and name in self.rebound_module_names for name in names
@@ -1688,9 +1735,16 @@ def prescan_writes(
             context.scope_of[id(node)] = scope
             context.class_of[id(node)] = owner
             calls.append(node)
-            if name_of(node.func) in _NAMESPACE_WRITERS:
+            # `os.chdir(d)`: every relative path names another file after it, as if rebound.
+            if name_of(node.func) in _NAMESPACE_WRITERS or name_of(node.func) == "chdir":
                 for where in {scope, 0}:
                     context.binding_lines.setdefault((where, "*"), []).append(node.lineno)
+        elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
+            root = node.value
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            if isinstance(root, ast.Name):  # `args.out = args.resume`: `args.out` holds another path
+                context.store_lines.setdefault((scope, root.id), []).append(node.lineno)
         elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
@@ -1702,9 +1756,10 @@ def prescan_writes(
             else:
                 context.record_scoped_handle(node.targets[0], node.value, node.lineno, scope)
             bindings.setdefault(scope, []).append(node)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        # A lambda's body runs when it is called, like a function's: its own scope.
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             parameters[node.lineno] = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
-        inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else scope
+        inner = node.lineno if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else scope
         inner_class = node.lineno if isinstance(node, ast.ClassDef) else owner
         stack.extend((child, inner, inner_class) for child in ast.iter_child_nodes(node))
     # In source order, so a chain (`g = f; h = g`) reaches the file `f` was opened on.
@@ -1721,7 +1776,8 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
-    context.block_paths = block_paths(module)
+    context.block_paths, context.statement_calls, context.loop_spans = block_paths(module)
+    context.declared_global = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
     context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]
@@ -1756,15 +1812,42 @@ def prescan_writes(
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
-def block_paths(module: ast.Module) -> dict[int, tuple[tuple[int, str], ...]]:
+def _line_of(entry: tuple[int, object]) -> int:
+    return entry[0]
+
+
+def _latest(entries: list[tuple[int, str]] | list[tuple[int, str | None]], line: int) -> tuple[int, str | None] | None:
+    """The last entry at or before `line` of a list kept in line order (bisect.insort)."""
+    index = bisect.bisect_right(entries, line, key=_line_of)
+    return entries[index - 1] if index else None
+
+
+def _path_names(text: str) -> set[str] | None:
+    """The variable names a path text reads (None: not Python text)."""
+    try:
+        return {node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def block_paths(
+    module: ast.Module,
+) -> tuple[dict[int, tuple[tuple[int, str], ...]], set[int], dict[int, tuple[int, int]]]:
     """Each statement's line -> the blocks it stands in, outermost first: (id of an `if`, loop,
-    `try`, `match` or function, which of its parts). A `with` body always runs, so it adds none.
-    Two statements on one line (`a; b`) or a line past the cap are left out: not known."""
+    `try`, `with`, `match`, class or function, which of its parts); and the ids of the calls that
+    are whole statements. Two statements on one line (`a; b`), a statement spanning lines another
+    one starts on, or a line past the cap are left out: not known. Third, the loops' spans."""
     paths: dict[int, tuple[tuple[int, str], ...]] = {}
+    calls: set[int] = set()
+    loops: dict[int, tuple[int, int]] = {}
     seen: set[int] = set()
     stack: list[tuple[ast.stmt, tuple[tuple[int, str], ...]]] = [(s, ()) for s in module.body]
-    while stack and len(paths) < 100_000:
+    while stack and len(seen) < 100_000:
         statement, path = stack.pop()
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            calls.add(id(statement.value))
+        if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
+            loops[id(statement)] = (statement.lineno, statement.end_lineno or statement.lineno)
         line = statement.lineno
         if line in seen:
             paths.pop(line, None)
@@ -1775,13 +1858,13 @@ def block_paths(module: ast.Module) -> dict[int, tuple[tuple[int, str], ...]]:
             children = getattr(statement, part, None)
             if not isinstance(children, list):
                 continue
-            inner = path if isinstance(statement, (ast.With, ast.AsyncWith)) else (*path, (id(statement), part))
+            inner = (*path, (id(statement), part))
             for child in children:
                 if isinstance(child, (ast.ExceptHandler, ast.match_case)):
                     stack.extend((s, (*inner, (id(child), "body"))) for s in child.body)
                 elif isinstance(child, ast.stmt):
                     stack.append((child, inner))
-    return paths
+    return paths, calls, loops
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
@@ -1807,7 +1890,7 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
 
 # Calls that can bind a module's names without an assignment: `globals().update(MODEL=arg)`,
 # `setattr(sys.modules[__name__], ...)`, `exec("MODEL = ...")`.
-_NAMESPACE_WRITERS = frozenset({"globals", "vars", "setattr", "exec", "__import__"})
+_NAMESPACE_WRITERS = frozenset({"globals", "locals", "vars", "setattr", "exec", "eval", "__import__"})
 
 
 def _names_bound_by(node: ast.AST) -> list[str]:

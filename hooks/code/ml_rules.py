@@ -664,7 +664,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Names rebound through the module object or restored by `%store -r` are never taken as
         # constants (None: any name may be).
         side, restored = names_bound_from_the_side(module), restored_names(magics)
-        self.loads.never_constant = None if side is None or restored is None else side | restored
+        # ... and those a function declares `global`: any call may run it and rebind them.
+        declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
+        self.loads.never_constant = None if side is None or restored is None else side | restored | declared
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
@@ -992,7 +994,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_AsyncFor(self, node: ast.AsyncFor) -> None:
-        self.loads.forget(_names_stored(node.target))  # visit_For (below, with the zip-slip check) does the same
+        self.loads.forget(_names_stored_in_loop(node))  # visit_For (below, with the zip-slip check) does the same
+        self.generic_visit(node)
+
+    def visit_While(self, node: ast.While) -> None:
+        self.loads.forget(_names_stored_in_loop(node))
         self.generic_visit(node)
 
     def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
@@ -1015,6 +1021,28 @@ class MLRuleVisitor(ast.NodeVisitor):
             | {n.rest for n in ast.walk(node) if isinstance(n, ast.MatchMapping) and n.rest}
         )
         self.generic_visit(node)
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        # Its parameters hide the outer names (`lambda FILE: torch.load(FILE)` reads what the caller
+        # passes), and its body runs when it is called, like a function's.
+        names = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+        hidden_names = names | self.loads.rebound_module_names  # as in a def: which value it reads is unknown
+        hidden = self.loads.enter_function(hidden_names)
+        outer_opaque = self.loads.opaque
+        self.loads.opaque = (outer_opaque | self.loads.rebound_module_names) - names
+        self.generic_visit(node)
+        self.loads.opaque = outer_opaque
+        self.loads.leave_function(hidden_names, hidden)
+
+    def _visit_comprehension(self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp) -> None:
+        # Its targets are its own names (`[torch.load(P) for P in sys.argv[1:]]`), not the module's.
+        names = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+        hidden = self.loads.hide_constants(names)
+        self.generic_visit(node)
+        self.loads.forget(names)
+        self.loads.constants.update(hidden)
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _visit_comprehension
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         self.loads.forget({node.name})
@@ -1915,7 +1943,7 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     # --- manual archive extraction (zip slip) --------------------------------------------
     def visit_For(self, node: ast.For) -> None:
-        self.loads.forget(_names_stored(node.target))  # `for OUT in sys.argv[1:]`
+        self.loads.forget(_names_stored_in_loop(node))  # `for OUT in sys.argv[1:]`
         iterator = node.iter
         if (
             isinstance(iterator, ast.Call)
@@ -2016,11 +2044,17 @@ def _names_stored(target: ast.AST) -> set[str] | None:
     return names
 
 
+def _names_stored_in_loop(node: ast.For | ast.AsyncFor | ast.While) -> set[str]:
+    """The names a loop binds anywhere (its target, and any statement of its body, after a load
+    in it too): on the next pass they may hold what a later line of the body put there."""
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _binds_names_unseen(call: ast.Call, name: str) -> bool:
     """A call that can bind the module's names without an assignment the visit sees: `exec(text)`,
     `globals().update(...)` (or vars()/locals()), `setattr(sys.modules[__name__], "OUT", x)`."""
-    if name in ("exec", "builtins.exec"):
-        return True
+    if name in ("exec", "builtins.exec", "eval", "builtins.eval"):
+        return True  # eval too: `eval("(OUT := x)")` binds OUT
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr in ("update", "__setitem__", "setdefault"):
         owner = func.value

