@@ -11,10 +11,19 @@ import json
 import re
 from dataclasses import dataclass, field
 
-# BuildKit's directive line (frontend/dockerfile/parser/directives.go): the comment mark first
-# on the line, then `name = value`; Go's \s is these five characters, not Unicode's spaces.
-_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*")
+# BuildKit's directive line (frontend/dockerfile/parser/directives.go): the comment mark, then
+# `name = value`; Go's regexp \s is these five characters, not Unicode's spaces.
+_DIRECTIVE_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9]*")
+_GO_RE_SPACE = "\t\n\f\r "
+# Go's unicode.IsSpace, which BuildKit trims with (Python's str.isspace also takes U+001C-U+001F).
+_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_GO_SPACE += "\u2028\u2029\u202f\u205f\u3000"
 _KNOWN_DIRECTIVES = frozenset({"syntax", "escape", "check"})
+# Every instruction BuildKit knows; any other word is refused when the file is built.
+_INSTRUCTIONS = frozenset(
+    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER"}
+    | {"ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+)
 _HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
 _FIRST_WORD = re.compile(r"(\S*)(\s*)")
 _FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
@@ -113,21 +122,34 @@ def _split_word(text: str) -> tuple[str, str, str]:
     return match.group(1), match.group(2), text[match.end() :]
 
 
-def _directives(lines: list[str], comment: str = "#") -> list[tuple[int, str, str]]:
+def _directive(text: str) -> tuple[str, str] | None:
+    """`name = value` as BuildKit's directive regexp reads it (linear: no backtracking regexp
+    over a long run of spaces); the name in lower case."""
+    name, equals, value = text.partition("=")
+    name = name.rstrip(_GO_RE_SPACE)
+    value = value.strip(_GO_RE_SPACE)
+    if not equals or not value or not _DIRECTIVE_NAME.fullmatch(name):
+        return None
+    return name.lower(), value
+
+
+def _directives(lines: list[str], comment: str = "#", *, trim: bool = True) -> list[tuple[int, str, str]]:
     """The parser directives at the top of the file as BuildKit reads them: (index, name, value)
-    for each line that starts with the comment mark and holds a known `name = value`, until the
-    first line that does not; a directive given twice is an error, as in BuildKit."""
+    for each line that holds the comment mark and a known `name = value`, until the first line
+    that does not; a directive given twice is an error, as in BuildKit. The parser (escape) trims
+    a line's leading space first; the frontend's detection (`trim=False`) does not."""
     found: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
+        line = line.lstrip(_GO_SPACE) if trim else line
         if not line.startswith(comment):
             break
-        match = _DIRECTIVE.fullmatch(line[len(comment) :].lstrip())
-        if match is None or match.group(1).lower() not in _KNOWN_DIRECTIVES:
+        parsed = _directive(line[len(comment) :].lstrip(_GO_SPACE))
+        if parsed is None or parsed[0] not in _KNOWN_DIRECTIVES:
             break
-        name = match.group(1).lower()
+        name, value = parsed
         if any(seen == name for _, seen, _ in found):
             raise DockerfileError(f"only one {name} parser directive can be used", index + 1)
-        found.append((index, name, match.group(2)))
+        found.append((index, name, value))
     return found
 
 
@@ -137,7 +159,7 @@ def _frontend(lines: list[str], text: str) -> str:
     body = lines[1:] if lines and lines[0].startswith("#!") else lines
     for comment in ("#", "//"):
         try:
-            named = [value for _, name, value in _directives(body, comment) if name == "syntax"]
+            named = [value for _, name, value in _directives(body, comment, trim=False) if name == "syntax"]
         except DockerfileError:
             named = []
         if named:
@@ -161,7 +183,7 @@ def parse(text: str) -> Dockerfile:
     lines = text.split("\n")
     if lines:
         lines[0] = lines[0].removeprefix("\ufeff")
-    lines = [line.removesuffix("\r") for line in lines]  # Go's line scanner drops a final CR
+    lines = [line.rstrip("\r") for line in lines]  # BuildKit trims every CR before the newline
     escape = "\\"
     frontend = _frontend(lines, text)  # `# syntax=IMAGE`: BuildKit hands the whole file to that image
     # Parser directives: only before anything else, each once.
@@ -175,7 +197,7 @@ def parse(text: str) -> Dockerfile:
     continuation = _continuation(escape)
     instructions: list[Instruction] = []
     while index < len(lines):
-        stripped = lines[index].strip()
+        stripped = lines[index].strip(_GO_SPACE)
         if not stripped or stripped.startswith("#"):
             index += 1
             continue
@@ -184,7 +206,7 @@ def parse(text: str) -> Dockerfile:
         while True:
             # The first line without its leading space; continuation lines as they are, joined
             # with nothing between, as BuildKit joins them (`RUN cur\` + `l x` runs `curl x`).
-            current = lines[index].lstrip() if index == start else lines[index]
+            current = lines[index].lstrip(_GO_SPACE) if index == start else lines[index]
             index += 1
             ending = continuation.search(current)
             if ending is None:
@@ -192,14 +214,19 @@ def parse(text: str) -> Dockerfile:
                 break
             parts.append(current[: ending.start()])
             # Comments and blank lines inside a continuation are skipped, as BuildKit does.
-            while index < len(lines) and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+            while index < len(lines) and (
+                not lines[index].strip(_GO_SPACE) or lines[index].lstrip(_GO_SPACE).startswith("#")
+            ):
                 index += 1
             if index >= len(lines):
                 break
-        joined = "".join(parts).strip()
+        joined = "".join(parts).strip(_GO_SPACE)
         keyword, _, arguments = _split_word(joined)
         if not re.fullmatch(r"[A-Za-z]+", keyword):
             raise DockerfileError(f"{keyword[:20]!r} is not an instruction", start + 1)
+        if keyword.upper() not in _INSTRUCTIONS:
+            # BuildKit refuses it; here it most often means a line read apart from its instruction.
+            raise DockerfileError(f"unknown instruction {keyword[:20]!r}", start + 1)
         instruction = Instruction(keyword.upper(), arguments.strip(), start + 1, index)
         if instruction.keyword in ("RUN", "COPY", "ADD"):
             for match in _HEREDOC.finditer(arguments):
@@ -223,12 +250,9 @@ def parse(text: str) -> Dockerfile:
 
 # Dockerfile's instructions but FROM: a file of these alone is a fragment; any other word (prose, a
 # typo BuildKit would refuse) leaves it a file that is not understood.
-# ONBUILD and HEALTHCHECK hold instructions and commands the checks do not read: a file of them
-# is not fully checked, so it stays a file that is not understood.
-_FRAGMENT_KEYWORDS = frozenset(
-    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "LABEL", "MAINTAINER", "RUN", "SHELL"}
-    | {"STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
-)
+# ONBUILD, HEALTHCHECK and SHELL hold instructions and commands the checks do not read: a file of
+# them is not fully checked, so it stays a file that is not understood.
+_FRAGMENT_KEYWORDS = _INSTRUCTIONS - {"FROM", "ONBUILD", "HEALTHCHECK", "SHELL"}  # SHELL: later RUNs run in it
 
 
 def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:

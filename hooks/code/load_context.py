@@ -510,9 +510,12 @@ class LoadContext:
         # Loops (id -> first and last line): a name bound anywhere in one holds another value at a
         # load in it on the next pass. Names some function declares `global`: any call may rebind them.
         self.loop_spans: dict[int, tuple[int, int]] = {}
-        self.declared_global: set[str] = set()
-        # (function line, name) -> lines storing into an attribute or item of it (`args.out = x`).
+        self.declared_global: dict[str, set[int]] = {}  # name -> the functions declaring it
+        self.declared_names: set[str] = set()  # the same names, for the visit's constants
+        # (function line, attribute or item text) -> lines storing into it (`args.out = x`); a store
+        # through `__dict__` counts for the object itself (`args.__dict__["out"] = x`).
         self.store_lines: dict[tuple[int, str], list[int]] = {}
+        self.statement_ends: dict[int, int] = {}  # a statement's lines -> its last line
         # (function line, path text) -> lines where a download, copy, move or link puts other bytes there.
         self.scoped_replaced: dict[tuple[int, str], list[int]] = {}
         self.scope_of: dict[int, int] = {}
@@ -620,7 +623,9 @@ class LoadContext:
             return
         self.mlflow.remember_assignment(target, value)
         text = _text(value, self.constants)
-        if text is not None and self.never_constant is not None and target.id not in self.never_constant:
+        # A name some function declares `global` may be rebound by any call: never a constant.
+        taken = self.never_constant is not None and target.id not in self.never_constant
+        if text is not None and taken and target.id not in self.declared_names:
             self.constants[target.id] = text
         else:
             self.constants.pop(target.id, None)
@@ -640,6 +645,8 @@ class LoadContext:
         if not isinstance(value, ast.Call):
             return None
         func = value.func
+        if _keeps_old_bytes(value):
+            return None  # `open(p, "ab")`: what was there stays first, and a load reads it
         if isinstance(func, ast.Name):
             if func.id != "open" or not value.args or self.open_rebound:
                 return None  # `open = fs.open`: the name no longer reads local files
@@ -992,7 +999,8 @@ class LoadContext:
         if not isinstance(target, ast.Name):
             return
         key = self._opened(value)
-        text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and _is_open(value) else ""
+        opens = isinstance(value, ast.Call) and _is_open(value) and not _keeps_old_bytes(value)
+        text = (_scoped_text(value.args[0]) or "") if isinstance(value, ast.Call) and opens else ""
         if isinstance(value, ast.Name):
             # `h = f`: another name for the handle `f` holds at this line, writes through it included
             latest_key = _latest(self.handle_keys.get((scope, value.id), []), line)
@@ -1095,8 +1103,8 @@ class LoadContext:
         if owner and _instance_path(text) and (-owner, text) in self.scoped_writes:
             return True  # the class saves to the same attribute path (a training snapshot it resumes from)
         written = self.scoped_writes.get((scope, text))
-        if written is None or written >= line:
-            return False
+        if written is None or written >= line or self._exclusive(written, line):
+            return False  # not written before, or only when the load does not run (`if train: save else: load`)
         # A name set again between save/load pairs (`FILE = "ckpt.pth"`): the last standing write
         # before the load that always runs when the load does names what the load reads. Any
         # other write may not have run: then the first write, and everything since, decides.
@@ -1106,7 +1114,8 @@ class LoadContext:
             written = last
         # Bindings on the write's and the load's own lines count too (`save(m, P); P = argv[1]`,
         # `P = argv[1]; load(P)`), and so do placements on the write's line.
-        if self._rebound_between(text, scope, written - 1, line + 1):
+        end = self.statement_ends.get(line, line)  # `[torch.load(P)\n for P in argv]`: the whole statement
+        if self._rebound_between(text, scope, written - 1, end + 1):
             return False  # `P = sys.argv[1]` between `torch.save(m, P)` and `torch.load(P)`
         if self._rebound_in_loop_around(text, scope, written, line):
             return False  # `for p in argv: load(P); P = p`: the next pass reads another path
@@ -1120,6 +1129,17 @@ class LoadContext:
         write_path, load_path = self.block_paths.get(written), self.block_paths.get(line)
         return write_path is not None and load_path is not None and load_path[: len(write_path)] == write_path
 
+    def _exclusive(self, written: int, line: int) -> bool:
+        """Whether the write and the load stand in different parts of one `if`, `try` or `match`
+        (the first place their block paths part): the load runs only where the write did not."""
+        write_path, load_path = self.block_paths.get(written), self.block_paths.get(line)
+        if write_path is None or load_path is None:
+            return False
+        for write_entry, load_entry in zip(write_path, load_path, strict=False):
+            if write_entry != load_entry:
+                return write_entry[0] == load_entry[0]
+        return False
+
     def _rebound_in_loop_around(self, text: str, scope: int, written: int, line: int) -> bool:
         """Whether a loop holds the load but not the write and binds a name of the path text (or
         may bind any name) anywhere in it, after the load too."""
@@ -1129,13 +1149,17 @@ class LoadContext:
         names = _path_names(text)
         if names is None:
             return True
+        chains = _path_chains(text) or set()
+        always = self._always_before(written, line)
         for entry in load_path:
             span = self.loop_spans.get(entry[0])
-            if span is None or entry in write_path:
-                continue
+            if span is None or (entry in write_path and always):
+                continue  # a loop that writes on every pass before it loads reads its own write
             for name in [*names, "*"]:
-                bound_lines = [*self.binding_lines.get((scope, name), []), *self.store_lines.get((scope, name), [])]
-                if any(span[0] <= bound <= span[1] for bound in bound_lines):
+                if any(span[0] <= bound <= span[1] for bound in self.binding_lines.get((scope, name), [])):
+                    return True
+            for chain in chains:
+                if any(span[0] <= bound <= span[1] for bound in self.store_lines.get((scope, chain), [])):
                     return True
         return False
 
@@ -1150,11 +1174,13 @@ class LoadContext:
             return True
         if self.never_constant is None or not names.isdisjoint(self.never_constant):
             return True  # rebound through the module object (`sys.modules[__name__].P = x`) or restored
-        if not names.isdisjoint(self.declared_global):
-            return True  # a function declaring it `global` may run between (`choose()`)
+        if any(self.declared_global.get(name, set()) - {scope} for name in names):
+            return True  # another function declaring it `global` may run between (`choose()`)
         for name in [*names, "*"]:
-            bound_lines = [*self.binding_lines.get((scope, name), []), *self.store_lines.get((scope, name), [])]
-            if any(written < bound < line for bound in bound_lines):
+            if any(written < bound < line for bound in self.binding_lines.get((scope, name), [])):
+                return True
+        for chain in _path_chains(text) or set():  # `args.out = args.resume`, not `args.lr = ...`
+            if any(written < bound < line for bound in self.store_lines.get((scope, chain), [])):
                 return True
         return scope != 0 and any(
             (scope, name) not in self.binding_lines and name in self.rebound_module_names for name in names
@@ -1642,6 +1668,15 @@ def load_target(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
 
 
+def _keeps_old_bytes(call: ast.Call) -> bool:
+    """`open(p, "ab")`, `open(p, "r+b")`: writes through it leave what the file held before (a
+    load reads that first); a mode not written out is not known."""
+    mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    if mode is None:
+        return False
+    return not (isinstance(mode, ast.Constant) and isinstance(mode.value, str)) or any(c in mode.value for c in "a+")
+
+
 def _is_open(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call) or not node.args:
         return False
@@ -1736,15 +1771,24 @@ def prescan_writes(
             context.class_of[id(node)] = owner
             calls.append(node)
             # `os.chdir(d)`: every relative path names another file after it, as if rebound.
-            if name_of(node.func) in _NAMESPACE_WRITERS or name_of(node.func) == "chdir":
+            if _writes_namespace(node) or name_of(node.func) == "chdir":
                 for where in {scope, 0}:
                     context.binding_lines.setdefault((where, "*"), []).append(node.lineno)
         elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Store):
+            # `args.out = args.resume`: `args.out` holds another path (`args.lr = x` does not)
+            try:
+                chain = ast.unparse(node)
+            except (ValueError, RecursionError):
+                chain = ""
             root = node.value
             while isinstance(root, (ast.Attribute, ast.Subscript)):
                 root = root.value
-            if isinstance(root, ast.Name):  # `args.out = args.resume`: `args.out` holds another path
-                context.store_lines.setdefault((scope, root.id), []).append(node.lineno)
+            if "__dict__" in chain and isinstance(root, ast.Name):
+                chain = root.id
+            context.store_lines.setdefault((scope, chain), []).append(node.lineno)
+        elif isinstance(node, ast.Global):
+            for name in node.names:
+                context.declared_global.setdefault(name, set()).add(scope)
         elif isinstance(node, ast.With):
             for item in node.items:
                 if item.optional_vars is not None:
@@ -1776,8 +1820,7 @@ def prescan_writes(
     started_by: list[tuple[int, int, str]] = []  # (function line, line, command text)
     # In source order: a move of a file is judged once the write of its source is known.
     calls.sort(key=lambda c: (getattr(c, "lineno", 0), getattr(c, "col_offset", 0)))
-    context.block_paths, context.statement_calls, context.loop_spans = block_paths(module)
-    context.declared_global = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
+    context.block_paths, context.statement_calls, context.loop_spans, context.statement_ends = block_paths(module)
     context.prescanning = True
     for call in calls:
         scope = context.scope_of[id(call)]
@@ -1822,6 +1865,15 @@ def _latest(entries: list[tuple[int, str]] | list[tuple[int, str | None]], line:
     return entries[index - 1] if index else None
 
 
+def _path_chains(text: str) -> set[str] | None:
+    """The names, attributes and items a path text reads (`args.out`, `cfg["dir"]`, `args`)."""
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return {ast.unparse(n) for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute, ast.Subscript))}
+
+
 def _path_names(text: str) -> set[str] | None:
     """The variable names a path text reads (None: not Python text)."""
     try:
@@ -1832,39 +1884,55 @@ def _path_names(text: str) -> set[str] | None:
 
 def block_paths(
     module: ast.Module,
-) -> tuple[dict[int, tuple[tuple[int, str], ...]], set[int], dict[int, tuple[int, int]]]:
-    """Each statement's line -> the blocks it stands in, outermost first: (id of an `if`, loop,
-    `try`, `with`, `match`, class or function, which of its parts); and the ids of the calls that
-    are whole statements. Two statements on one line (`a; b`), a statement spanning lines another
-    one starts on, or a line past the cap are left out: not known. Third, the loops' spans."""
+) -> tuple[dict[int, tuple[tuple[int, str], ...]], set[int], dict[int, tuple[int, int]], dict[int, int]]:
+    """For a script's lines: the blocks each statement (or a compound statement's header) stands
+    in, outermost first, as (id of an `if`, loop, `try`, `with`, `match`, class or function, which
+    of its parts; a loop's header is a part of its own, run again on every pass); the ids of the
+    calls that are whole statements; the loops' first and last lines; and each line's statement's
+    last line. A line two statements share (`a; b`) or past the cap is left out: not known."""
     paths: dict[int, tuple[tuple[int, str], ...]] = {}
+    ends: dict[int, int] = {}
     calls: set[int] = set()
     loops: dict[int, tuple[int, int]] = {}
-    seen: set[int] = set()
+    claimed: set[int] = set()
+    budget = 200_000  # lines mapped: linear in the file, bounded for a hostile one
     stack: list[tuple[ast.stmt, tuple[tuple[int, str], ...]]] = [(s, ()) for s in module.body]
-    while stack and len(seen) < 100_000:
+    while stack and budget > 0:
         statement, path = stack.pop()
         if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
             calls.add(id(statement.value))
+        line, end = statement.lineno, statement.end_lineno or statement.lineno
+        header = path
         if isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            loops[id(statement)] = (statement.lineno, statement.end_lineno or statement.lineno)
-        line = statement.lineno
-        if line in seen:
-            paths.pop(line, None)
-        else:
-            seen.add(line)
-            paths[line] = path
+            loops[id(statement)] = (line, end)
+            header = (*path, (id(statement), "header"))
+        # A compound statement's own lines end where its first body statement or case starts.
+        body, cases = getattr(statement, "body", None), getattr(statement, "cases", None)
+        first = body[0].lineno if isinstance(body, list) and body else None
+        first = cases[0].pattern.lineno if isinstance(cases, list) and cases else first
+        if first is not None:
+            end = max(line, min(end, first - 1))
+        for number in range(line, end + 1):
+            budget -= 1
+            if number in claimed:
+                paths.pop(number, None)
+                ends.pop(number, None)
+            else:
+                claimed.add(number)
+                paths[number] = header
+                ends[number] = end
         for part in _BLOCK_FIELDS:
             children = getattr(statement, part, None)
             if not isinstance(children, list):
                 continue
             inner = (*path, (id(statement), part))
-            for child in children:
+            for position, child in enumerate(children):
                 if isinstance(child, (ast.ExceptHandler, ast.match_case)):
-                    stack.extend((s, (*inner, (id(child), "body"))) for s in child.body)
+                    # Each handler or case a part of the statement's own: one runs, not the others.
+                    stack.extend((s, (*path, (id(statement), f"{part}{position}"))) for s in child.body)
                 elif isinstance(child, ast.stmt):
                     stack.append((child, inner))
-    return paths, calls, loops
+    return paths, calls, loops, ends
 
 
 def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
@@ -1880,9 +1948,7 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
         statements.append(statement)
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
             guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
-    if guarded and not any(
-        isinstance(node, ast.Call) and name_of(node.func) in _NAMESPACE_WRITERS for node in ast.walk(module)
-    ):
+    if guarded and not any(isinstance(node, ast.Call) and _writes_namespace(node) for node in ast.walk(module)):
         bindings = Counter(name for node in ast.walk(module) for name in _names_bound_by(node))
         statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
@@ -1891,6 +1957,19 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
 # Calls that can bind a module's names without an assignment: `globals().update(MODEL=arg)`,
 # `setattr(sys.modules[__name__], ...)`, `exec("MODEL = ...")`.
 _NAMESPACE_WRITERS = frozenset({"globals", "locals", "vars", "setattr", "exec", "eval", "__import__"})
+_BUILTIN_ONLY = frozenset({"locals", "eval"})  # `model.eval()` is no builtin: only the bare name counts
+
+
+def _writes_namespace(call: ast.Call) -> bool:
+    """Whether a call may bind the module's names unseen (`globals().update(...)`, `exec(text)`)."""
+    name = name_of(call.func)
+    if name not in _NAMESPACE_WRITERS:
+        return False
+    if name in _BUILTIN_ONLY:
+        func = call.func
+        owner = func.value if isinstance(func, ast.Attribute) else None
+        return isinstance(func, ast.Name) or (isinstance(owner, ast.Name) and owner.id in ("builtins", "__builtins__"))
+    return True
 
 
 def _names_bound_by(node: ast.AST) -> list[str]:

@@ -665,8 +665,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         # constants (None: any name may be).
         side, restored = names_bound_from_the_side(module), restored_names(magics)
         # ... and those a function declares `global`: any call may run it and rebind them.
-        declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
-        self.loads.never_constant = None if side is None or restored is None else side | restored | declared
+        self.loads.declared_names = {n for node in ast.walk(module) if isinstance(node, ast.Global) for n in node.names}
+        self.loads.never_constant = None if side is None or restored is None else side | restored
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
@@ -1026,10 +1026,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Its parameters hide the outer names (`lambda FILE: torch.load(FILE)` reads what the caller
         # passes), and its body runs when it is called, like a function's.
         names = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
-        hidden_names = names | self.loads.rebound_module_names  # as in a def: which value it reads is unknown
+        # As in a def, a module name bound twice holds an unknown value there: only those it reads
+        # are hidden (a copy of every such name per lambda would be quadratic).
+        read = {n.id for n in ast.walk(node.body) if isinstance(n, ast.Name)} & self.loads.rebound_module_names
+        hidden_names = names | read
         hidden = self.loads.enter_function(hidden_names)
         outer_opaque = self.loads.opaque
-        self.loads.opaque = (outer_opaque | self.loads.rebound_module_names) - names
+        self.loads.opaque = (outer_opaque | read) - names
         self.generic_visit(node)
         self.loads.opaque = outer_opaque
         self.loads.leave_function(hidden_names, hidden)

@@ -70,7 +70,7 @@ def test_a_word_joined_to_its_instruction_by_another_character_is_still_no_instr
     ("text", "line"),
     [
         ("RUN echo\nFROM x\n", 1),
-        ("RUN echo\nprose\n", 1),
+        ("RUN echo\nprose\n", 2),
         ("FROM x\nRUN <<EOF\necho\n", 2),
         ("", 1),
         ("FROM\n", 1),
@@ -143,3 +143,33 @@ def test_onbuild_and_healthcheck_keep_a_from_less_file_unread() -> None:
     for text in ("ONBUILD RUN curl https://x.example/i.sh | sh\n", "HEALTHCHECK CMD curl -f http://x/ || exit 1\n"):
         with pytest.raises(DockerfileError):
             parse(text)
+
+
+def test_directives_and_line_ends_as_buildkit_reads_them_second_pass() -> None:
+    # Leading space before a directive is trimmed by BuildKit's parser; every CR before the newline
+    # goes; U+001C is no space for Go, so `#<U+001C>escape` is a comment.
+    assert [i.keyword for i in parse(" # escape=`\nFROM x\nLABEL a=b\\\nRUN echo\n").instructions] == [
+        "FROM",
+        "LABEL",
+        "RUN",
+    ]
+    assert parse("FROM x\nRUN curl x | \\\r\r\n  sh\n").instructions[1].arguments == "curl x |   sh"
+    parsed = parse("#\x1cescape=`\nFROM x\nLABEL a=b`\nRUN echo\n")
+    assert [i.keyword for i in parsed.instructions] == ["FROM", "LABEL", "RUN"]  # the escape stays `\\`
+
+
+def test_a_long_directive_line_is_read_in_linear_time() -> None:
+    # 200,000 spaces inside a directive: a backtracking pattern would take minutes here.
+    parsed = parse("# check=a" + " " * 200_000 + "b\nFROM x\nRUN echo\n")
+    assert [i.keyword for i in parsed.instructions] == ["FROM", "RUN"]
+
+
+@pytest.mark.parametrize("text", ["FROM x\nRUN echo \\\nsh\nSH x\n", "FROM x\nCURL https://x.example\n"])
+def test_an_unknown_instruction_is_an_error(text: str) -> None:
+    with pytest.raises(DockerfileError, match="unknown instruction"):
+        parse(text)
+
+
+def test_shell_keeps_a_from_less_file_unread() -> None:
+    with pytest.raises(DockerfileError):
+        parse('SHELL ["/bin/sh", "-c", "curl https://x.example/i.sh | sh"]\nRUN echo hi\n')

@@ -2266,3 +2266,195 @@ def test_red_team_loads_of_the_last_own_write_stay_low(tmp_path: Path, name: str
     source = _READS_ITS_OWN[name]
     findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
     assert findings and all(f.severity.value == "low" for f in findings), name
+
+
+# Second red-team pass (stop 52): exclusive branches, loops and whole statements keep a load blocking.
+_READS_SOMEONE_ELSES_TOO = {
+    "P01a_if_else": (
+        "import argparse, torch\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--train", action="store_true")\n'
+        'parser.add_argument("--model-path", default="model.pt")\n'
+        "args = parser.parse_args()\n"
+        "if args.train:\n"
+        "    train(model)\n"
+        "    torch.save(model.state_dict(), args.model_path)\n"
+        "else:\n"
+        "    model.load_state_dict(torch.load(args.model_path))\n"
+    ),
+    "P01b_if_elif_fn": (
+        "import argparse, torch\n"
+        "\n"
+        "\n"
+        "def main():\n"
+        "    parser = argparse.ArgumentParser()\n"
+        '    parser.add_argument("--mode", choices=["train", "eval"])\n'
+        '    parser.add_argument("--ckpt")\n'
+        "    args = parser.parse_args()\n"
+        '    if args.mode == "train":\n'
+        "        train(model)\n"
+        "        torch.save(model.state_dict(), args.ckpt)\n"
+        '    elif args.mode == "eval":\n'
+        "        model.load_state_dict(torch.load(args.ckpt))\n"
+        "        evaluate(model)\n"
+    ),
+    "P01c_match": (
+        "import sys, torch\n"
+        "def main(cmd, path):\n"
+        "    match cmd:\n"
+        '        case "train":\n'
+        "            torch.save(model, path)\n"
+        '        case "eval":\n'
+        "            return torch.load(path)\n"
+    ),
+    "P01d_try_except": (
+        "import pickle, sys\n"
+        "def main():\n"
+        "    path = sys.argv[1]\n"
+        "    try:\n"
+        "        build_index()\n"
+        '        with open(path, "wb") as f:\n'
+        "            pickle.dump(index, f)\n"
+        "    except MemoryError:\n"
+        '        with open(path, "rb") as f:\n'
+        "            return pickle.load(f)\n"
+    ),
+    "P01e_loop_create_if_missing": (
+        "import os, sys, torch\n"
+        "for path in sys.argv[1:]:\n"
+        "    if not os.path.exists(path):\n"
+        "        torch.save(default, path)\n"
+        "    m = torch.load(path)\n"
+    ),
+    "P02_loop_cond_write_in_loop": (
+        "import sys, torch\n"
+        "FILE = sys.argv[1]\n"
+        "for epoch in range(10):\n"
+        "    if epoch == 0:\n"
+        "        torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+        "    FILE = sys.argv[epoch + 2]\n"
+    ),
+    "P03a_multiline_comprehension": (
+        "import sys, torch\n"
+        "FILE = sys.argv[2]\n"
+        "torch.save(model, FILE)\n"
+        "ms = [torch.load(FILE)\n"
+        "      for FILE in sys.argv[1:]]\n"
+    ),
+    "P03b_multiline_walrus": (
+        "import sys, torch\n"
+        "FILE = sys.argv[2]\n"
+        "torch.save(model, FILE)\n"
+        "m = (torch.load(FILE)\n"
+        "     if (FILE := sys.argv[1]) else None)\n"
+    ),
+    "P03c_while_test_load": (
+        "import sys, torch\n"
+        "path = sys.argv[1]\n"
+        "torch.save(model, path)\n"
+        "while m := torch.load(path):\n"
+        "    path = input()\n"
+    ),
+    "P09_append_mode": (
+        "import pickle, sys\n"
+        "def main():\n"
+        "    path = sys.argv[1]\n"
+        '    with open(path, "ab") as f:\n'
+        "        pickle.dump(index, f)\n"
+        '    with open(path, "rb") as f:\n'
+        "        return pickle.load(f)\n"
+        "main()\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READS_SOMEONE_ELSES_TOO))
+def test_second_red_team_loads_stay_blocking(tmp_path: Path, name: str) -> None:
+    source = _READS_SOMEONE_ELSES_TOO[name]
+    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
+    assert findings and all(f.severity.value in ("high", "medium") for f in findings), name
+
+
+# ... and training scripts reloading their own checkpoint stay low (model.eval(), a wrapped load,
+# `global args` in the function that writes and loads, a store into another attribute).
+_TRAINING_SCRIPTS = {
+    "N01b_model_eval_min": (
+        "import sys, torch\n"
+        "ckpt = sys.argv[1]\n"
+        "torch.save(model.state_dict(), ckpt)\n"
+        "model.eval()\n"
+        "model.load_state_dict(torch.load(ckpt))\n"
+    ),
+    "N02_wrapped_load": (
+        "import argparse, os, torch\n"
+        "\n"
+        "\n"
+        "def main():\n"
+        "    parser = argparse.ArgumentParser()\n"
+        '    parser.add_argument("--output_dir", default="out")\n'
+        "    args = parser.parse_args()\n"
+        '    best = os.path.join(args.output_dir, "best.pt")\n'
+        "    for epoch in range(10):\n"
+        "        train(model)\n"
+        "        torch.save(model.state_dict(), best)\n"
+        "    model.load_state_dict(\n"
+        '        torch.load(best, map_location="cpu")\n'
+        "    )\n"
+        "    evaluate(model)\n"
+        "\n"
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    ),
+    "N03_global_args": (
+        "import argparse, torch\n"
+        "\n"
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--ckpt", default="checkpoint.pth.tar")\n'
+        "best_acc1 = 0\n"
+        "\n"
+        "\n"
+        "def main():\n"
+        "    global args, best_acc1\n"
+        "    args = parser.parse_args()\n"
+        "    model = build()\n"
+        "    for epoch in range(90):\n"
+        "        acc1 = train(model)\n"
+        "        best_acc1 = max(acc1, best_acc1)\n"
+        '        torch.save({"state_dict": model.state_dict()}, args.ckpt)\n'
+        "    checkpoint = torch.load(args.ckpt)\n"
+        '    model.load_state_dict(checkpoint["state_dict"])\n'
+        "\n"
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    ),
+    "N04_args_attribute_store": (
+        "import argparse, torch\n"
+        "\n"
+        "\n"
+        "def main():\n"
+        "    parser = argparse.ArgumentParser()\n"
+        '    parser.add_argument("--ckpt", default="model.pt")\n'
+        '    parser.add_argument("--lr", type=float, default=0.1)\n'
+        "    args = parser.parse_args()\n"
+        "    model = build()\n"
+        "    for epoch in range(90):\n"
+        "        train(model, args.lr)\n"
+        "        torch.save(model.state_dict(), args.ckpt)\n"
+        "        args.lr = args.lr * 0.97\n"
+        "    model.load_state_dict(torch.load(args.ckpt))\n"
+        "\n"
+        "\n"
+        'if __name__ == "__main__":\n'
+        "    main()\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TRAINING_SCRIPTS))
+def test_training_scripts_reloading_their_checkpoint_stay_low(tmp_path: Path, name: str) -> None:
+    source = _TRAINING_SCRIPTS[name]
+    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+    assert findings and all(f.severity.value == "low" for f in findings), name

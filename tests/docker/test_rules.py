@@ -375,7 +375,7 @@ def test_files_that_are_no_fragment_stay_unchecked_at_full_severity(tmp_path: Pa
     for text, line in (
         ("RUN curl -fsSL https://x.example/i.sh | sh\nFROM x\n", 1),
         ("# syntax=ghcr.io/some-user/frontend:latest\nRUN echo hi\n", 2),
-        ("RUN echo hi\nthis is prose\n", 1),
+        ("RUN echo hi\nthis is prose\n", 2),
     ):
         assert graded(tmp_path, text) == [("MLS909", line, "medium")], text
 
