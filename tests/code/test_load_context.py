@@ -1921,7 +1921,8 @@ def test_a_path_name_rebound_since_its_write_keeps_the_load_high(tmp_path: Path,
     assert graded(scan_code(tmp_path, source, "job.py")) == [("MLS306", last, "high")]
 
 
-# Red-team inputs (stop 52): a load that may read the operator's or a downloaded file keeps its severity.
+# Red-team inputs (stop 52, two passes): a load that may read the operator's or a downloaded file keeps
+# its severity (exclusive branches, loops, whole statements, handles, rebinding of every kind).
 _READS_SOMEONE_ELSES = {
     "P1a_ternary": (
         "import sys, torch\n"
@@ -2158,118 +2159,6 @@ _READS_SOMEONE_ELSES = {
     "z_chdir_between": (
         "import sys, os, torch\nOUT = sys.argv[1]\ntorch.save(model, OUT)\nos.chdir(sys.argv[2])\nm = torch.load(OUT)\n"
     ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_READS_SOMEONE_ELSES))
-def test_red_team_loads_of_someone_elses_file_stay_blocking(tmp_path: Path, name: str) -> None:
-    source = _READS_SOMEONE_ELSES[name]
-    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
-    assert findings and all(f.severity.value in ("high", "medium") for f in findings), name
-
-
-# ... and the ones where the last write before the load is what it reads stay low.
-_READS_ITS_OWN = {
-    "r_baseline_top": (
-        "import sys, torch, shutil\n"
-        "OUT = sys.argv[1]\n"
-        "torch.save(model, OUT)\n"
-        "shutil.copy(sys.argv[2], OUT)\n"
-        "torch.save(model, OUT)\n"
-        "m = torch.load(OUT)\n"
-    ),
-    "v_aug": (
-        "import sys, torch, pickle, os\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "FILE += sys.argv[1]\n"
-        "torch.save(model, FILE)\n"
-        "m = torch.load(FILE)\n"
-    ),
-    "v_for": (
-        "import sys, torch, pickle, os\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "for FILE in sys.argv[1:]:\n"
-        "    pass\n"
-        "torch.save(model, FILE)\n"
-        "m = torch.load(FILE)\n"
-    ),
-    "v_walrus": (
-        "import sys, torch, pickle, os\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "if (FILE := sys.argv[1]): pass\n"
-        "torch.save(model, FILE)\n"
-        "m = torch.load(FILE)\n"
-    ),
-    "v_withas": (
-        "import sys, torch, pickle, os\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "with open(sys.argv[1]) as FILE:\n"
-        "    pass\n"
-        "torch.save(model, FILE)\n"
-        "m = torch.load(FILE)\n"
-    ),
-    "v_tuple": (
-        "import sys, torch, pickle, os\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "FILE, x = sys.argv[1], 2\n"
-        "torch.save(model, FILE)\n"
-        "m = torch.load(FILE)\n"
-    ),
-    "c_try_body_both": (
-        "import sys, torch, pickle, contextlib, asyncio\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "FILE = sys.argv[1]\n"
-        "try:\n"
-        "    torch.save(model, FILE)\n"
-        "    m = torch.load(FILE)\n"
-        "except Exception:\n"
-        "    pass\n"
-    ),
-    "c_loop_both": (
-        "import sys, torch, pickle, contextlib, asyncio\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "FILE = sys.argv[1]\n"
-        "for e in range(3):\n"
-        "    torch.save(model, FILE)\n"
-        "    m = torch.load(FILE)\n"
-    ),
-    "c_match_same": (
-        "import sys, torch, pickle, contextlib, asyncio\n"
-        "FILE = 'model.pth'\n"
-        "torch.save(model, FILE)\n"
-        "FILE = sys.argv[1]\n"
-        "match mode:\n"
-        "    case 'a':\n"
-        "        torch.save(model, FILE)\n"
-        "        m = torch.load(FILE)\n"
-    ),
-    "h_pickle_with_own": (
-        "import sys, pickle\n"
-        "OUT = sys.argv[1]\n"
-        "with open(OUT, 'wb') as f:\n"
-        "    pickle.dump(x, f)\n"
-        "with open(OUT, 'rb') as f:\n"
-        "    m = pickle.load(f)\n"
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_READS_ITS_OWN))
-def test_red_team_loads_of_the_last_own_write_stay_low(tmp_path: Path, name: str) -> None:
-    source = _READS_ITS_OWN[name]
-    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
-    assert findings and all(f.severity.value == "low" for f in findings), name
-
-
-# Second red-team pass (stop 52): exclusive branches, loops and whole statements keep a load blocking.
-_READS_SOMEONE_ELSES_TOO = {
     "P01a_if_else": (
         "import argparse, torch\n"
         "parser = argparse.ArgumentParser()\n"
@@ -2369,16 +2258,104 @@ _READS_SOMEONE_ELSES_TOO = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_READS_SOMEONE_ELSES_TOO))
-def test_second_red_team_loads_stay_blocking(tmp_path: Path, name: str) -> None:
-    source = _READS_SOMEONE_ELSES_TOO[name]
+@pytest.mark.parametrize("name", sorted(_READS_SOMEONE_ELSES))
+def test_red_team_loads_of_someone_elses_file_stay_blocking(tmp_path: Path, name: str) -> None:
+    source = _READS_SOMEONE_ELSES[name]
     findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
     assert findings and all(f.severity.value in ("high", "medium") for f in findings), name
 
 
-# ... and training scripts reloading their own checkpoint stay low (model.eval(), a wrapped load,
-# `global args` in the function that writes and loads, a store into another attribute).
-_TRAINING_SCRIPTS = {
+# ... and the ones where the last write before the load is what it reads stay low (model.eval(), a
+# wrapped load, `global args` in the function that writes and loads, a store into another attribute).
+_READS_ITS_OWN = {
+    "r_baseline_top": (
+        "import sys, torch, shutil\n"
+        "OUT = sys.argv[1]\n"
+        "torch.save(model, OUT)\n"
+        "shutil.copy(sys.argv[2], OUT)\n"
+        "torch.save(model, OUT)\n"
+        "m = torch.load(OUT)\n"
+    ),
+    "v_aug": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE += sys.argv[1]\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_for": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "for FILE in sys.argv[1:]:\n"
+        "    pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_walrus": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "if (FILE := sys.argv[1]): pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_withas": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "with open(sys.argv[1]) as FILE:\n"
+        "    pass\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "v_tuple": (
+        "import sys, torch, pickle, os\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE, x = sys.argv[1], 2\n"
+        "torch.save(model, FILE)\n"
+        "m = torch.load(FILE)\n"
+    ),
+    "c_try_body_both": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "try:\n"
+        "    torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+        "except Exception:\n"
+        "    pass\n"
+    ),
+    "c_loop_both": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "for e in range(3):\n"
+        "    torch.save(model, FILE)\n"
+        "    m = torch.load(FILE)\n"
+    ),
+    "c_match_same": (
+        "import sys, torch, pickle, contextlib, asyncio\n"
+        "FILE = 'model.pth'\n"
+        "torch.save(model, FILE)\n"
+        "FILE = sys.argv[1]\n"
+        "match mode:\n"
+        "    case 'a':\n"
+        "        torch.save(model, FILE)\n"
+        "        m = torch.load(FILE)\n"
+    ),
+    "h_pickle_with_own": (
+        "import sys, pickle\n"
+        "OUT = sys.argv[1]\n"
+        "with open(OUT, 'wb') as f:\n"
+        "    pickle.dump(x, f)\n"
+        "with open(OUT, 'rb') as f:\n"
+        "    m = pickle.load(f)\n"
+    ),
     "N01b_model_eval_min": (
         "import sys, torch\n"
         "ckpt = sys.argv[1]\n"
@@ -2453,8 +2430,8 @@ _TRAINING_SCRIPTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_TRAINING_SCRIPTS))
-def test_training_scripts_reloading_their_checkpoint_stay_low(tmp_path: Path, name: str) -> None:
-    source = _TRAINING_SCRIPTS[name]
-    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id == "MLS306"]
+@pytest.mark.parametrize("name", sorted(_READS_ITS_OWN))
+def test_red_team_loads_of_the_last_own_write_stay_low(tmp_path: Path, name: str) -> None:
+    source = _READS_ITS_OWN[name]
+    findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
     assert findings and all(f.severity.value == "low" for f in findings), name
