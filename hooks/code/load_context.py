@@ -973,7 +973,14 @@ class LoadContext:
             folder, file_name = (_text(part, self.constants) for part in folder_and_name)
             if folder is not None and file_name is not None and file_name.strip():
                 written.append("c:" + _normal(posixpath.join(folder, file_name)))
+        suffix = _numpy_suffix(qualname)
         for candidate in path_arguments(call, attribute):
+            if suffix is not None:
+                # `np.save("feats", a)` writes feats.npy: the name with its suffix, and only a text known
+                key = self.key(candidate)
+                if key is not None and key.startswith("c:"):
+                    written.append(key if key.endswith(suffix) else key + suffix)
+                continue
             if isinstance(candidate, ast.Name) and (bound := self._handle_at(candidate.id, call)) is not None:
                 if bound[1] is not None:
                     written.append(bound[1])
@@ -1073,9 +1080,11 @@ class LoadContext:
             if held is not None:
                 self.scoped_replaced.setdefault((scope, held), []).append(line)
 
-    def record_scoped_write(self, call: ast.Call, scope: int) -> None:
+    def record_scoped_write(self, call: ast.Call, scope: int, qualname: str = "") -> None:
         """For a script: the variable paths (`checkpoint_path`, `os.path.join(out, "m.pt")`) a
-        serialiser call writes inside one function."""
+        serialiser call writes inside one function; not numpy's, which may add a suffix to them."""
+        if _numpy_suffix(qualname) is not None:
+            return
         for candidate in path_arguments(call):
             line = getattr(call, "lineno", 0)
             text = self._scoped_path(candidate, scope, line)
@@ -1668,6 +1677,16 @@ def load_target(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg in PATH_KEYWORDS), None)
 
 
+def _numpy_suffix(qualname: str) -> str | None:
+    """The suffix numpy's savers add to a file name without it (`np.save("x", a)` writes x.npy).
+    The script prescan sees names before imports are resolved: `np.` is taken for numpy there (a
+    wrong guess only keeps a load blocking)."""
+    module, _, function = qualname.rpartition(".")
+    if module not in ("numpy", "np"):
+        return None
+    return {"save": ".npy", "savez": ".npz", "savez_compressed": ".npz"}.get(function)
+
+
 def _keeps_old_bytes(call: ast.Call) -> bool:
     """`open(p, "ab")`, `open(p, "r+b")`: writes through it leave what the file held before (a
     load reads that first); a mode not written out is not known."""
@@ -1841,7 +1860,7 @@ def prescan_writes(
         context.record_shell_downloads([(c.line, c.text) for c in new_commands], unpacks=False)
         started_by.extend((context.scope_of[id(call)], c.line, c.text) for c in new_commands)
         context.constants.update(hidden)
-        context.record_scoped_write(call, context.scope_of[id(call)])
+        context.record_scoped_write(call, context.scope_of[id(call)], name)
     context.prescanning = False
     # Then what the functions put over their own paths, knowing every path they serialise to.
     for call in calls:

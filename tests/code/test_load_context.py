@@ -2435,3 +2435,19 @@ def test_red_team_loads_of_the_last_own_write_stay_low(tmp_path: Path, name: str
     source = _READS_ITS_OWN[name]
     findings = [f for f in scan_code(tmp_path, source, "job.py") if f.rule_id in ("MLS306", "B301")]
     assert findings and all(f.severity.value == "low" for f in findings), name
+
+
+def test_numpy_savers_write_the_name_with_their_suffix(tmp_path: Path) -> None:
+    # `np.save("feats", a)` writes feats.npy: loading feats.npy reads it back, loading feats does not.
+    source = (
+        "import numpy as np\nnp.save('feats', a)\nx = np.load('feats.npy', allow_pickle=True)\n"
+        "y = np.load('feats', allow_pickle=True)\nnp.savez('pack', a=a)\nz = np.load('pack.npz', allow_pickle=True)\n"
+    )
+    assert graded(scan_code(tmp_path, source, "job.py")) == [
+        ("MLS303", 3, "low"),
+        ("MLS303", 4, "high"),
+        ("MLS303", 6, "low"),
+    ]
+    # A variable path may get the suffix or not: not counted as written.
+    variable = "import sys, numpy as np\nout = sys.argv[1]\nnp.save(out, arr)\ndata = np.load(out, allow_pickle=True)\n"
+    assert graded(scan_code(tmp_path, variable, "job.py")) == [("MLS303", 4, "high")]
