@@ -176,7 +176,7 @@ def _continuation(escape: str) -> re.Pattern[str]:
     """BuildKit's line continuation: the escape character, not itself escaped, then only spaces
     and tabs to the end of the line (`a\\` ends a line; `a\\<no-break space>` does too)."""
     mark = re.escape(escape)
-    return re.compile(rf"(?:^|(?<={'[^' + mark + ']'})){mark}[ \t]*$")
+    return re.compile(rf"(?:^|(?<=[^{mark}])){mark}[ \t]*$")
 
 
 def parse(text: str) -> Dockerfile:

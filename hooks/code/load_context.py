@@ -1155,22 +1155,28 @@ class LoadContext:
         write_path, load_path = self.block_paths.get(written, ()), self.block_paths.get(line)
         if load_path is None:
             return True  # not known where the load stands
-        names = _path_names(text)
-        if names is None:
+        chains = _path_chains(text)
+        if chains is None:
             return True
-        chains = _path_chains(text) or set()
+        bound = self._binding_lines(chains, scope)
         always = self._always_before(written, line)
         for entry in load_path:
             span = self.loop_spans.get(entry[0])
             if span is None or (entry in write_path and always):
                 continue  # a loop that writes on every pass before it loads reads its own write
-            for name in [*names, "*"]:
-                if any(span[0] <= bound <= span[1] for bound in self.binding_lines.get((scope, name), [])):
-                    return True
-            for chain in chains:
-                if any(span[0] <= bound <= span[1] for bound in self.store_lines.get((scope, chain), [])):
-                    return True
+            if any(span[0] <= at <= span[1] for at in bound):
+                return True
         return False
+
+    def _binding_lines(self, chains: set[str], scope: int) -> list[int]:
+        """Where, in the function, a name of a path's text (its chains, `_path_chains`) is bound,
+        anything may bind any name (`exec`, `os.chdir`), or one of its attributes or items is
+        stored into (`args.out = x`, not `args.lr = x`)."""
+        return [
+            at
+            for chain in [*chains, "*"]
+            for at in (*self.binding_lines.get((scope, chain), ()), *self.store_lines.get((scope, chain), ()))
+        ]
 
     def _rebound_between(self, text: str, scope: int, written: int, line: int) -> bool:
         """Whether a name of the path text (`args.out`, `os.path.join(out, "m.pt")`; a handle is
@@ -1178,19 +1184,17 @@ class LoadContext:
         write: bound in the same function (or the module) between them, a call there that may
         bind any name, or, for a module name a function reads, bound more than once or declared
         global."""
-        names = _path_names(text)
-        if names is None:
+        chains = _path_chains(text)
+        if chains is None:
             return True
+        bound = self._binding_lines(chains, scope)
+        names = {chain for chain in chains if chain.isidentifier()}
         if self.never_constant is None or not names.isdisjoint(self.never_constant):
             return True  # rebound through the module object (`sys.modules[__name__].P = x`) or restored
         if any(self.declared_global.get(name, set()) - {scope} for name in names):
             return True  # another function declaring it `global` may run between (`choose()`)
-        for name in [*names, "*"]:
-            if any(written < bound < line for bound in self.binding_lines.get((scope, name), [])):
-                return True
-        for chain in _path_chains(text) or set():  # `args.out = args.resume`, not `args.lr = ...`
-            if any(written < bound < line for bound in self.store_lines.get((scope, chain), [])):
-                return True
+        if any(written < at < line for at in bound):
+            return True
         return scope != 0 and any(
             (scope, name) not in self.binding_lines and name in self.rebound_module_names for name in names
         )
@@ -1891,14 +1895,6 @@ def _path_chains(text: str) -> set[str] | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     return {ast.unparse(n) for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute, ast.Subscript))}
-
-
-def _path_names(text: str) -> set[str] | None:
-    """The variable names a path text reads (None: not Python text)."""
-    try:
-        return {node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)}
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
 
 
 def block_paths(
