@@ -19,6 +19,7 @@ from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks._shared.installed_copy import installed_copy, lowered
 from hooks.secrets import rules
+from hooks.secrets.declared_example import declared_example
 from hooks.secrets.detection import (
     MAX_CONTEXT_VALUES,
     MAX_JUDGED_VALUES,
@@ -207,9 +208,9 @@ class SecretScanner:
         for hit in hits:
             line, column = lines.position(hit.start)
             last_line, _ = lines.position(max(hit.start, hit.end - 1))
-            finding = _finding(
-                hit, display, settings, unit.kind == DATA, unit.place, line, column, last_line, unit.text
-            )
+            data = unit.kind == DATA
+            authored = unit.output is None and not data
+            finding = _finding(hit, display, settings, data, unit.place, line, column, last_line, unit.text, authored)
             if finding is not None:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
@@ -253,7 +254,10 @@ def _finding(
     column: int,
     last_line: int,
     text: str | None = None,
+    authored: bool = False,
 ) -> Finding | None:
+    """`authored`: `text` is what the repository's author wrote (a file or a cell's source), not a
+    program's output or a data file, so its comments speak for its values."""
     import hashlib
 
     # detect-secrets' baseline format identifies secrets by SHA-1: an identifier, not protection.
@@ -295,6 +299,14 @@ def _finding(
         # and keys of a vendor's layout keep blocking here, as a pasted real key would.
         severity = Severity("low")
         note = "; in an example configuration file, a sample to replace (reported low; `profile: strict` blocks it)"
+    elif shape_only and authored and text is not None and declared_example(text, hit.start, hit.end):
+        # `key = "Gx5e..."  # This is an example key and will not work.`: the author says, where the
+        # value stands, that it logs in nowhere (hooks/secrets/declared_example.py).
+        severity = Severity("low")
+        note = (
+            "; its comment declares it an example (an example key, a dummy password, one that will not work),"
+            " not a working credential (reported low; `profile: strict` blocks it)"
+        )
     elif shape_only and in_page_script(display, text, hit.start):
         # A web page's own script is sent to every visitor: a search widget's or chat widget's
         # client key (hooks/secrets/page_script.py).

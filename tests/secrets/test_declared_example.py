@@ -1,0 +1,121 @@
+"""A value its own comment declares an example is low; comments about anything else keep it blocking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks.secrets.declared_example import declared_example
+from tests.secrets.helpers import fake, scan_text
+
+VALUE = fake("", 40, seed=7)
+
+
+def _levels(tmp_path: Path, name: str, text: str, policy: Policy | None = None) -> list[tuple[int, str]]:
+    return sorted((f.line or 0, f.severity.value) for f in scan_text(tmp_path, name, text, policy))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("submit.py", f'key = "{VALUE}"  # This is an example key and will not work.\n'),
+        ("app.py", f'# dummy password for the local test server\nDB_PASSWORD = "{VALUE}"\n'),
+        ("conf.yaml", f"api_key: {VALUE}  # placeholder\n"),
+        ("client.js", f'const token = "{VALUE}"; // fake token, not a real one\n'),
+        ("settings.go", f'var secret = "{VALUE}" // this is just a sample\n'),
+        ("query.sql", f"CREATE USER app PASSWORD '{VALUE}'; -- made-up password\n"),
+        ("pyproject.toml", f'token = "{VALUE}"  # sample token\n'),
+        ("run.sh", f"export API_TOKEN={VALUE}  # won't work, replace it\n"),
+    ],
+)
+def test_a_comment_declaring_the_value_an_example_makes_it_low(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f.severity.value for f in findings] == ["low"]
+    assert "declares it an example" in findings[0].message and VALUE not in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'token = "{VALUE}"  # key of the example project\n',
+        f'api_key = "{VALUE}"  # replace with your own key\n',
+        f'password = "{VALUE}"  # for example, rotate it monthly\n',
+        f'password = "{VALUE}"\n# example key below\n',  # the comment is below, about another line
+        f'# example key\nuser = "me"\npassword = "{VALUE}"\n',  # not the line right above
+        f'url = "https://example.com/#dummy"; password = "{VALUE}"\n',  # the word is before the value
+        f'password = "{VALUE}"  # see #example-123\n',  # a comment naming an issue
+        f'password = "{VALUE}"  # a test key for the staging server\n',
+        f'password = "{VALUE}"  # not valid after May\n',
+    ],
+)
+def test_comments_about_something_else_keep_it_blocking(tmp_path: Path, text: str) -> None:
+    levels = [severity for line, severity in _levels(tmp_path, "config.py", text)]
+    assert "medium" in levels or "high" in levels
+
+
+def test_strict_profile_blocks_a_declared_example(tmp_path: Path) -> None:
+    text = f'key = "{VALUE}"  # example key\n'
+    assert _levels(tmp_path, "a.py", text, Policy(root=tmp_path, profile="strict")) == [(1, "medium")]
+
+
+def test_a_provider_format_keeps_blocking_whatever_its_comment_says(tmp_path: Path) -> None:
+    token = fake("hf_", 34, seed=3)
+    levels = _levels(tmp_path, "a.py", f'HF_TOKEN = "{token}"  # example token, will not work\n')
+    assert levels and all(severity != "low" for _, severity in levels)
+
+
+def _notebook(cells: list[dict[str, object]]) -> str:
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_in_a_notebook_a_cell_comment_counts_and_an_output_does_not(tmp_path: Path) -> None:
+    printed = {"output_type": "stream", "name": "stdout", "text": f"api_key: {fake('', 32)}  # example key\n"}
+    cells: list[dict[str, object]] = [
+        {"cell_type": "code", "metadata": {}, "source": f'key = "{VALUE}"  # sample key\n', "outputs": []},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": "print(cfg)\n",
+            "outputs": [printed],
+        },
+    ]
+    findings = scan_text(tmp_path, "course.ipynb", _notebook(cells))
+    by_place = sorted((f.output is not None, f.severity.value) for f in findings)
+    assert by_place == [(False, "low"), (True, "medium")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("k = 'V'  # This is an example key and will not work.", True),
+        ("k = 'V'  # dummy", True),
+        ("k = 'V'  #dummy", True),
+        ("k = 'V'  # the dummies guide", False),
+        ("k = 'V'#example", True),  # a comment right after the closing quote
+        ("k = V#example", False),  # no space or quote before the marker: part of the value's word
+        ("k = 'V'  # see https://example.com", False),
+        ("# it is an example\nk = 'V'", True),
+        ("#!/bin/sh\nk = 'V'", False),
+    ],
+)
+def test_declared_example_reads_only_the_values_own_comment(text: str, expected: bool) -> None:
+    start = text.index("V")
+    assert declared_example(text, start, start + 1) is expected
+
+
+def test_a_very_long_line_is_read_as_no_comment() -> None:
+    text = "k = 'V'" + " " * 3000 + "# example key"
+    assert not declared_example(text, 5, 6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab #/-*<!'\"\nexampl")), max_size=400), st.integers(0, 400))
+def test_garbage_never_raises(text: str, offset: int) -> None:
+    start = min(offset, len(text))
+    end = min(start + 3, len(text))
+    assert declared_example(text, start, end) in (True, False)
