@@ -33,7 +33,7 @@ from hooks.code.mlflow_store import MlflowStore
 from hooks.code.own_cache import OwnCaches
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
-from hooks.code.serialisers import PATH_KEYWORDS, path_arguments
+from hooks.code.serialisers import PATH_KEYWORDS, bound_parameters, path_arguments
 from hooks.code.started_code import command_starts_code
 from hooks.code.text_mentions import TextMentions
 
@@ -555,6 +555,8 @@ class LoadContext:
         self.own_caches = OwnCaches()  # load-if-present, else build and save (hooks/code/own_cache.py)
         # Functions of this code that serialise to a parameter: a call of one writes its argument.
         self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
+        # ... and those that serialise to a path built of their parameters (serialisers.built_writes).
+        self.built_writes: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]] = {}
         # Folders another step of the notebook's own pipeline fills (pipeline_inputs.py), and the
         # folders this script unpacked an archive from one of them into.
         self.pipeline_fed = FedFolders()
@@ -968,6 +970,8 @@ class LoadContext:
                 key = self.key(given) if given is not None else None
                 if key is not None:
                     written.append(key)
+        if isinstance(func, ast.Name) and func.id in self.built_writes:
+            written += self._built_paths(call, *self.built_writes[func.id])
         folder_and_name = _folder_and_file_keywords(call, attribute)
         if folder_and_name is not None:
             folder, file_name = (_text(part, self.constants) for part in folder_and_name)
@@ -992,6 +996,29 @@ class LoadContext:
             key = opened if opened is not None else self.key(candidate)
             if key is not None:
                 written.append(key)
+        return written
+
+    def _built_paths(
+        self, call: ast.Call, function: ast.FunctionDef | ast.AsyncFunctionDef, paths: tuple[ast.expr, ...]
+    ) -> list[str]:
+        """The keys of the files a call of the code's own helper writes to paths built of its
+        parameters (`build()` of `def build(root="./"): torch.save(x, root + "m.pt")` writes
+        `m.pt`): each parameter holds what the call passes, else its default; a default counts
+        only when it is a constant text (it is computed where the function is defined, not here)."""
+        bound = bound_parameters(function, call)
+        if bound is None:
+            return []
+        defaults = {id(d) for d in (*function.args.defaults, *function.args.kw_defaults) if d is not None}
+        values = {}
+        for name, value in bound.items():
+            text = _text(value, {} if id(value) in defaults else self.constants)
+            if text is not None:
+                values[name] = text
+        written = []
+        for path in paths:
+            text = _text(path, {**self.constants, **values})
+            if text is not None and text.strip():
+                written.append("c:" + _normal(text))
         return written
 
     def _handle_at(self, name: str, call: ast.Call) -> tuple[int, str | None] | None:

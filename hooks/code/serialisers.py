@@ -94,3 +94,81 @@ def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
                 (positional.index(name) if name in positional else -1, name) for name in sorted(written)
             )
     return found
+
+
+def _own_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes a call of `function` runs itself: not those of functions, lambdas or classes
+    defined inside it (they run only if something calls them)."""
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                pending.append(child)
+
+
+def built_writes(tree: ast.AST) -> dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]]:
+    """Functions defined in this code that serialise to a path built of their parameters
+    (`def build(root="./"): torch.save(x, root + "mnist/train.pt")`): name -> (the function, the
+    path expressions). A call writes each expression's text with the parameters bound to what the
+    call passes, or to their defaults where it passes nothing (load_context.py). Only expressions
+    whose names are parameters the function never rebinds, or names it binds nowhere (the module's,
+    read at the call), count; a path that is just a parameter is `writing_functions`'."""
+    found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        arguments = node.args
+        parameters = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+        if arguments.vararg is not None or arguments.kwarg is not None:
+            continue  # *args, **kwargs: which value a name holds depends on more than its position
+        body = list(_own_body(node))
+        bound_inside = {n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))} | {
+            name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names
+        }
+        handles = dict(handle_bindings(body))
+        expressions: list[ast.expr] = []
+        for inner in body:
+            if not isinstance(inner, ast.Call):
+                continue
+            for argument in path_arguments(inner):
+                path = opened_path(argument) or (handles.get(argument.id) if isinstance(argument, ast.Name) else None)
+                path = path if path is not None else argument
+                if not isinstance(path, ast.expr) or isinstance(path, ast.Name):
+                    continue  # a bare name: a parameter (writing_functions) or a local value
+                names = {n.id for n in ast.walk(path) if isinstance(n, ast.Name)}
+                if names & parameters and not names & bound_inside:
+                    expressions.append(path)
+        if expressions:
+            found[node.name] = (node, tuple(expressions))
+    return found
+
+
+def bound_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> dict[str, ast.expr] | None:
+    """What each parameter of `function` holds when `call` calls it: the argument passed by position
+    or keyword, else the parameter's default; None when the call's arguments cannot be matched
+    (`*args`, `**options`, too many, a parameter with neither)."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    if len(call.args) > len(positional) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    if any(k.arg is None for k in call.keywords):
+        return None
+    bound: dict[str, ast.expr] = {p.arg: value for p, value in zip(positional, call.args, strict=False)}
+    defaults = dict(
+        zip([p.arg for p in positional][len(positional) - len(arguments.defaults) :], arguments.defaults, strict=False)
+    )
+    defaults.update(
+        {p.arg: d for p, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True) if d is not None}
+    )
+    for keyword in call.keywords:
+        if keyword.arg in bound:
+            return None  # given twice: Python refuses the call
+        bound[str(keyword.arg)] = keyword.value
+    for parameter in (*positional, *arguments.kwonlyargs):
+        if parameter.arg not in bound:
+            if parameter.arg not in defaults:
+                return None
+            bound[parameter.arg] = defaults[parameter.arg]
+    return bound

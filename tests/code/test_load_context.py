@@ -577,6 +577,64 @@ def test_a_path_written_through_the_codes_own_helper_is_its_own_file(tmp_path: P
     assert graded_loads == [("B301", 2, "low"), ("B301", 2, "medium"), ("MLS313", 3, "high"), ("MLS313", 3, "low")]
 
 
+def test_a_helper_writing_a_path_built_of_its_parameters_writes_it_with_their_defaults(tmp_path: Path) -> None:
+    # dataflowr's `check_mnist_dataset_exists(path_data='./')`, called with no argument, saves
+    # `path_data + 'mnist/train.pt'`: the later load of `mnist/train.pt` is the notebook's own file.
+    text = notebook(
+        "import torch, os",
+        "def build(path_data='./', name='train.pt'):\n"
+        "    if not os.path.isfile(path_data + 'mnist/' + name):\n"
+        "        torch.save(x, path_data + 'mnist/' + name)\n"
+        "    return path_data",
+        "_ = build()\nbuild(name='test.pt')",
+        "a = torch.load('mnist/train.pt')\nb = torch.load('mnist/test.pt')",
+        # look-alikes: a call passing what no one can read, a folder from outside, a rebound
+        # parameter, and a helper nothing calls
+        "def other(root='./'):\n    torch.save(x, root + 'other.pt')",
+        "other(*parts)\nc = torch.load('other.pt')",
+        "build(os.environ['DATA'], 'env.pt')\nd = torch.load('mnist/env.pt')",
+        "def fetched(root='./'):\n    root = download(root)\n    torch.save(x, root + 'fetched.pt')",
+        "fetched()\ne = torch.load('fetched.pt')",
+        "def never(root='./'):\n    torch.save(x, root + 'never.pt')",
+        "g = torch.load('never.pt')",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    loads = sorted((f.cell, f.line, f.severity.value) for f in findings if f.rule_id == "MLS306")
+    assert loads == [
+        (4, 1, "low"),  # mnist/train.pt: build() with its defaults
+        (4, 2, "low"),  # mnist/test.pt: build(name='test.pt')
+        (6, 2, "high"),
+        (7, 2, "high"),
+        (9, 2, "high"),
+        (11, 1, "high"),
+    ]
+
+
+def test_a_helper_call_binds_its_parameters_as_python_does() -> None:
+    from hooks.code.serialisers import bound_parameters, built_writes
+
+    tree = ast.parse(
+        "def f(a, b='x', *, c='y'):\n    torch.save(o, a + b + c)\n"
+        "def g(*a):\n    torch.save(o, a[0] + 'm.pt')\n"
+        "def h(p):\n    torch.save(o, p)\n"
+    )
+    writes = built_writes(tree)
+    assert list(writes) == ["f"]  # *a: positions say nothing; a bare parameter is writing_functions'
+    function = writes["f"][0]
+
+    def bound(call: str) -> dict[str, str] | None:
+        found = bound_parameters(function, ast.parse(call, mode="eval").body)  # type: ignore[arg-type]
+        return None if found is None else {k: ast.unparse(v) for k, v in found.items()}
+
+    assert bound("f('r')") == {"a": "'r'", "b": "'x'", "c": "'y'"}
+    assert bound("f('r', c='z')") == {"a": "'r'", "b": "'x'", "c": "'z'"}
+    assert bound("f(b='q', a='r')") == {"a": "'r'", "b": "'q'", "c": "'y'"}
+    assert bound("f()") is None  # `a` has no default
+    assert bound("f('r', a='s')") is None  # given twice
+    assert bound("f('r', 'b', 'c')") is None  # too many positional arguments
+    assert bound("f(*xs)") is None and bound("f('r', **kw)") is None
+
+
 def test_a_round_trip_in_memory_is_low_and_bytes_from_elsewhere_are_not(tmp_path: Path) -> None:
     source = (
         "import pickle, cloudpickle\n"
