@@ -9,9 +9,15 @@ builds what its base builds, unless something widens it. It is trusted only when
   import alias, a parameter, a loop or a tuple;
 - its other bases are the module's own classes whose bases are, in turn, plain (`object`, a
   resolver, or such classes), with no metaclass;
-- the module never names PyYAML's object constructors, an unsafe loader, a constructor
-  registration or a class's `__bases__`/`__class__`/`__mro__`, and reaches nothing of yaml's (or of
-  its own classes) through `getattr`/`setattr`/`import_module`.
+- the module never names PyYAML's object constructors, an unsafe loader or a constructor
+  registration, never stores through a class's `__bases__`/`__class__`/`__mro__` (reading
+  `x.__class__.__name__` changes nothing), and reaches nothing of yaml's (or of its own classes)
+  through `getattr`/`setattr`/`import_module`.
+
+Two registrations build less or the same, so they are allowed: a constant for a tag
+(`add_multi_constructor("tag:...python/", lambda *a: None)`), and a plain builder
+(`_PlainBuilders`: `def construct_python_tuple(self, node): return tuple(self.construct_sequence(node))`,
+EfficientViT's and Sana's `SafeLoaderWithTuple`), a container of what the safe constructor built.
 """
 
 from __future__ import annotations
@@ -41,9 +47,28 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
     constant_constructors = {
         id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
     }
+    plain = _PlainBuilders(module, classes)
+    constant_constructors |= {
+        id(part)
+        for node in ast.walk(module)
+        if isinstance(node, ast.Call) and plain.registers_one(node)
+        for part in (node.func, node.args[1])
+    }
+    # `x.__class__.__name__` only reads: a class changes through a store (`C.__bases__ = ...`,
+    # `obj.__class__ = ...`, `C.__class__.x = ...`), or through text (`setattr`, below).
+    stored_through = {
+        id(n.value) for n in ast.walk(module) if isinstance(n, (ast.Attribute, ast.Subscript)) and not _loads(n)
+    }
     for node in ast.walk(module):
         if id(node) in constant_constructors:
             continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in _CLASS_DUNDERS
+            and _loads(node)
+            and id(node) not in stored_through
+        ):
+            continue
         if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
             node.attr if isinstance(node, ast.Attribute) else node.id
         ):
@@ -64,6 +89,13 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
     return definition is not None and _safe_bases(definition, classes, everywhere, set())
 
 
+_CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})
+
+
+def _loads(node: ast.Attribute | ast.Subscript) -> bool:
+    return isinstance(node.ctx, ast.Load)
+
+
 def _registers_a_constant(call: ast.Call) -> bool:
     """`Loader.add_constructor(tag, lambda loader, node: None)` (or `add_multi_constructor` with a
     three-argument lambda): the tag becomes a constant; nothing of the document is constructed."""
@@ -79,6 +111,128 @@ def _registers_a_constant(call: ast.Call) -> bool:
         and isinstance(constructor, ast.Lambda)
         and isinstance(constructor.body, ast.Constant)
     )
+
+
+# What a plain builder may call: containers of what the safe constructor built, and the safe
+# constructor's own methods for the node's children.
+_CONTAINERS = frozenset({"tuple", "list", "set", "frozenset", "dict"})
+_SAFE_CONSTRUCTOR_METHODS = frozenset(
+    {"construct_sequence", "construct_mapping", "construct_scalar", "construct_pairs"}
+)
+
+
+class _PlainBuilders:
+    """Constructors a module registers that build only plain data from what the safe constructor
+    builds (`def construct_python_tuple(self, node): return tuple(self.construct_sequence(node))`,
+    registered with `SafeLoaderWithTuple.add_constructor("tag:...python/tuple", ...)`, the
+    EfficientViT/Sana loader): a tuple of safely built items is as plain as the list it came from.
+
+    A builder is the method of one of the module's classes, written in that class's body, or a
+    module-level function, each defined once and never assigned to; its body is one `return` of
+    `tuple`/`list`/`set`/`frozenset`/`dict` around the loader's own `construct_sequence`,
+    `construct_mapping`, `construct_scalar` or `construct_pairs` of the node (with a constant
+    `deep=`); the module rebinds none of those names and defines no method of them."""
+
+    def __init__(self, module: ast.Module, classes: dict[str, ast.ClassDef]) -> None:
+        self.classes = classes
+        self.functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        self.rebound: set[str] = set()
+        self.texts_reach_classes = False
+        for node in ast.walk(module):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.setdefault(node.name, []).append(node)
+            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                self.rebound.add(node.id)
+            elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+                self.rebound.add(node.attr)  # `Loader.make_tuple = other`, `self.construct_sequence = f`
+            elif isinstance(node, ast.alias):
+                self.rebound.add((node.asname or node.name).split(".")[0])
+            elif isinstance(node, ast.ClassDef):
+                self.rebound.add(node.name)
+        self.module_functions = {n.name for n in module.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        # A name spelled as text (`type.__setattr__(L, "construct_sequence", f)`, `L.__dict__[...]`)
+        # may be rebound where no store shows it: such names build nothing trusted.
+        for node in ast.walk(module):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+                self.rebound.add(node.value)
+            elif isinstance(node, ast.Attribute) and node.attr in ("__setattr__", "__dict__"):
+                self.texts_reach_classes = True
+
+    def registers_one(self, call: ast.Call) -> bool:
+        """`X.add_constructor("tag", builder)` with a plain builder."""
+        if self.texts_reach_classes:
+            return False
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr != "add_constructor":
+            return False
+        if len(call.args) != 2 or call.keywords:
+            return False
+        tag, builder = call.args
+        if not isinstance(tag, ast.Constant) or not isinstance(tag.value, str):
+            return False
+        definition = self._definition(builder)
+        return definition is not None and self._plain(definition)
+
+    def _definition(self, builder: ast.expr) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        if isinstance(builder, ast.Name):
+            name, owner = builder.id, None
+        elif isinstance(builder, ast.Attribute) and isinstance(builder.value, ast.Name):
+            name, owner = builder.attr, self.classes.get(builder.value.id)
+            if owner is None:
+                return None
+        else:
+            return None
+        defined = self.functions.get(name, [])
+        if len(defined) != 1 or name in self.rebound:
+            return None  # defined twice, or assigned somewhere: which one runs is not known
+        if owner is None:
+            return defined[0] if name in self.module_functions else None
+        return defined[0] if defined[0] in owner.body else None
+
+    def _plain(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        arguments = function.args
+        if isinstance(function, ast.AsyncFunctionDef) or function.decorator_list:
+            return False
+        if arguments.posonlyargs or arguments.kwonlyargs or arguments.vararg or arguments.kwarg:
+            return False
+        if len(arguments.args) != 2 or arguments.defaults:
+            return False
+        loader, node = (a.arg for a in arguments.args)
+        body = function.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+            return False
+        return self._plain_value(body[0].value, loader, node)
+
+    def _plain_value(self, value: ast.expr, loader: str, node: str) -> bool:
+        if not isinstance(value, ast.Call):
+            return False
+        func = value.func
+        if (
+            isinstance(func, ast.Name)
+            and func.id in _CONTAINERS
+            and func.id not in self.rebound | self.functions.keys()
+        ):
+            return len(value.args) == 1 and not value.keywords and self._plain_value(value.args[0], loader, node)
+        if not (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == loader
+            and func.attr in _SAFE_CONSTRUCTOR_METHODS
+            and func.attr not in self.rebound
+            and func.attr not in self.functions
+        ):
+            return False
+        return (
+            len(value.args) == 1
+            and isinstance(value.args[0], ast.Name)
+            and value.args[0].id == node
+            and all(
+                k.arg == "deep" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, bool)
+                for k in value.keywords
+            )
+        )
 
 
 def _reaches_yaml_dynamically(

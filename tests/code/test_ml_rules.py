@@ -282,6 +282,58 @@ def test_yaml_load_with_the_codes_own_subclass_of_a_safe_loader_is_safe(tmp_path
     assert "B506" in [f.rule_id for f in scan_code(tmp_path, calling, "args.py")]
 
 
+_TUPLE_LOADER = (
+    "import yaml\n"
+    "class SafeLoaderWithTuple(yaml.SafeLoader):\n"
+    '    """A yaml safe loader with python tuple loading capabilities."""\n'
+    "    def construct_python_tuple(self, node):\n"
+    "        return tuple(self.construct_sequence(node))\n"
+    "SafeLoaderWithTuple.add_constructor(\n"
+    "    'tag:yaml.org,2002:python/tuple', SafeLoaderWithTuple.construct_python_tuple)\n"
+    "def describe(module):\n"
+    "    return module.__class__.__name__\n"
+    "def read(f):\n"
+    "    return yaml.load(f, Loader=SafeLoaderWithTuple)\n"
+)
+
+
+def test_a_safe_loader_with_a_plain_tuple_builder_is_still_safe(tmp_path: Path) -> None:
+    # EfficientViT's and Sana's loader: a tuple of what the safe constructor built is plain data
+    assert [f.rule_id for f in scan_code(tmp_path, _TUPLE_LOADER, "misc.py")] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the builder runs more than the safe constructor
+        ("return tuple(self.construct_sequence(node))", "return eval(self.construct_scalar(node))"),
+        ("return tuple(self.construct_sequence(node))", "return tuple(self.construct_object(node))"),
+        ("return tuple(self.construct_sequence(node))", "x = 1\n        return tuple(self.construct_sequence(node))"),
+        # the safe constructor's method or the builder is replaced where the file shows it, or by text
+        (
+            "def describe(module):",
+            "SafeLoaderWithTuple.construct_sequence = yaml.FullLoader.construct_sequence\ndef describe(module):",
+        ),
+        (
+            "def describe(module):",
+            "type.__setattr__(SafeLoaderWithTuple, 'construct_sequence', f)\ndef describe(module):",
+        ),
+        ("def describe(module):", "SafeLoaderWithTuple.construct_python_tuple = f\ndef describe(module):"),
+        ("def describe(module):", "def tuple(x):\n    return x\ndef describe(module):"),
+        # the class changed through a dunder
+        ("return module.__class__.__name__", "module.__class__ = SafeLoaderWithTuple"),
+        ("return module.__class__.__name__", "SafeLoaderWithTuple.__class__.x = 1"),
+        # registered on a builder the module does not define in that class
+        (", SafeLoaderWithTuple.construct_python_tuple)", ", Other.construct_python_tuple)"),
+        (", SafeLoaderWithTuple.construct_python_tuple)", ", yaml.FullLoader.construct_python_tuple)"),
+    ],
+)
+def test_a_tuple_builder_that_builds_more_or_is_replaced_keeps_b506(tmp_path: Path, old: str, new: str) -> None:
+    assert old in _TUPLE_LOADER
+    source = _TUPLE_LOADER.replace(old, new)
+    assert "B506" in [f.rule_id for f in scan_code(tmp_path, source, "misc.py")]
+
+
 @pytest.mark.parametrize(
     "rebinding",
     [
