@@ -8,12 +8,15 @@ report, but a commit is not held for a value its author marked as an example.
 
 It holds only for what the author wrote about this value, in the file's own comment syntax:
 
-- the comment is on the value's line, after it, or is the whole line right above it; a word in
-  the value itself, in a string, in prose or in a URL fragment (`page#example`) is no comment;
-- the comment says what the value is: an example/sample/dummy/fake/placeholder key (or token,
-  password, secret, value), "this is an example", a comment of that one word, "not a real key",
-  "will not work". A comment about something else (`# key of the example project`, `# replace
-  with your own key`, `# for example, rotate it monthly`) declares nothing.
+- the comment follows the value on its line with only a closing quote, bracket, comma or
+  semicolon between (`"...",  # example key`), or is the whole line right above it; a comment after
+  other code on the line may be about that code, and JSON, data files and prose have no comments
+  (a `# Example` line in Markdown is a heading);
+- the whole comment is the declaration and nothing more: "example key", "dummy password",
+  "placeholder", "this is an example", "not a real key", "will not work", or a declaration followed
+  by "and will not work". A sentence that says more can say the opposite ("replace the placeholder
+  below with your own key", "this is not an example key", "old key was not working"), so it
+  declares nothing; above the value, a bare word (`# Example`) is a section's title.
 
 Only values judged by their shape alone ask this (hooks/secrets/scanner.py), and only in what the
 author wrote (a file, a cell's source; not a notebook's output or a data file): a provider's own key
@@ -25,46 +28,73 @@ from __future__ import annotations
 
 import re
 
-_ADJECTIVE = r"(?:example|sample|dummy|fake|placeholder|made[- ]up|fictional|fictitious|bogus|mock)"
-_NOUN = r"(?:api[ _-]?)?(?:keys?|tokens?|secrets?|passwords?|passwd|pwd|values?|credentials?|creds)"
-_DECLARATION = re.compile(
-    rf"\b{_ADJECTIVE}\s+{_NOUN}\b"  # "an example key", "dummy password"
-    rf"|\b(?:this|it|that)\s+is\s+(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?{_ADJECTIVE}\b"  # "this is an example"
-    rf"|^\W*{_ADJECTIVE}\W*$"  # a comment of the one word: `# dummy`
-    rf"|\bnot\s+(?:an?\s+)?(?:real|actual|working|live)\b"  # "not a real key"
-    r"|\b(?:will|would|does|do|did)\s+not\s+work\b|\b(?:won'?t|doesn'?t|don'?t)\s+work\b",  # "will not work"
-    re.IGNORECASE,
+_ADJECTIVE = r"(?:example|sample|dummy|fake|placeholder|made-up|made up|fictional|fictitious|bogus|mock)"
+_NOUN = r"(?:api )?(?:key|token|secret|password|passwd|pwd|value|credential|cred)s?"
+_DOES_NOT_WORK = (
+    r"(?:(?:it|this|that|this key|the key) )?(?:will not|won't|wont|does not|doesn't|would not|wouldn't) work"
 )
-# Where a comment starts after the value on its line: a marker after a space (or a closing quote,
-# bracket, comma or semicolon), so `http://x`, `a#b` and `--flag` are not comments.
-_COMMENT_MARKER = re.compile(r"""(?<=[\s"'`,;)\]}])(?:#|//|/\*|<!--|--(?=\s))""")
+# The whole comment, read as a sentence about the value (lower case, spaces collapsed, outer
+# brackets and end punctuation dropped): "This is an example key and will not work.", "dummy
+# password", "placeholder", "not a real key", "won't work". Anchored at both ends, so a comment
+# that says more ("replace the placeholder below with your own", "this is not an example key",
+# "requests won't work without it", "sample tokens from the model") declares nothing.
+_DECLARATION = re.compile(
+    rf"(?:(?:this|it|that) is (?:(?:just|only) )?)?(?:(?:an?|the) )?{_ADJECTIVE}(?P<noun> {_NOUN})?(?: only)?"
+    rf"(?:(?:,| and|;|:| -|--| so| that) {_DOES_NOT_WORK})?"
+    rf"|(?:(?:this|it) is )?not (?:an? )?real {_NOUN}"
+    rf"|{_DOES_NOT_WORK}"
+)
+# After the value: its closing quote, then only what ends an expression or an entry (`,` `;` `)`
+# `]` `}`) and spaces before the comment marker: `"...",  # example key`. Anything else between
+# (another string, more code) means the comment may be about that.
+_COMMENT_AFTER = re.compile(r"""["'`]?[\s,;)\]}]*?(?<=[\s"'`,;)\]}])(?:#|//|/\*|<!--|--(?=\s))""")
 # A line that is a comment and nothing else.
 _COMMENT_LINE = re.compile(r"^\s*(?:#|//|/\*|\*|<!--|--\s)(?P<comment>.*)$")
 _MAX_LINE = 2_000  # a longer line is read as no comment (minified code, data)
+# Files where `#` or `//` starts no comment: JSON and data have none (prose, where a `# Example`
+# line is a heading, is left out by the scanner).
+_NO_COMMENTS = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
+# The bare word, maybe with an article (`# Example`): above a value it is a section's title, not a
+# declaration about that value.
+_BARE = re.compile(rf"(?:(?:an?|the) )?{_ADJECTIVE}(?: only)?")
 
 
-def declared_example(text: str, start: int, end: int) -> bool:
-    """Whether a comment on the value's line (after it) or the comment line right above declares
-    the value at `text[start:end]` an example rather than a working credential."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
-    if line_end - line_start > _MAX_LINE:
+def declared_example(text: str, start: int, end: int, file_name: str = "") -> bool:
+    """Whether a comment right after the value on its line, or the comment line right above it,
+    declares the value at `text[start:end]` an example rather than a working credential.
+    `file_name`: the name whose format the text has (comments mean nothing in JSON or prose)."""
+    if file_name.lower().endswith(_NO_COMMENTS):
         return False
-    marker = _COMMENT_MARKER.search(text, end, line_end)
-    if marker is not None and _declares(text[marker.end() : line_end]):
+    line_start = text.rfind("\n", max(0, start - _MAX_LINE), start) + 1
+    line_end = text.find("\n", end, end + _MAX_LINE + 1)
+    if line_end == -1:
+        line_end = len(text) if len(text) - end <= _MAX_LINE else -1
+    if line_end == -1 or (line_start == 0 and start > _MAX_LINE) or line_end - line_start > _MAX_LINE:
+        return False  # a line too long to be read as one with a comment (minified code, data)
+    comment = _COMMENT_AFTER.match(text, end, line_end)
+    if comment is not None and _declares(text[comment.end() : line_end]):
         return True
     if line_start == 0:
         return False
-    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above_start = text.rfind("\n", max(0, line_start - 1 - _MAX_LINE), line_start - 1) + 1
     above = text[above_start : line_start - 1]
-    if len(above) > _MAX_LINE:
+    if len(above) >= _MAX_LINE:
         return False
     comment_line = _COMMENT_LINE.match(above)
-    return comment_line is not None and _declares(comment_line.group("comment"))
+    if comment_line is None:
+        return False
+    # Above the value, a bare word (`# Example`) is a section's title: the comment must say what it
+    # declares (`# dummy password`, `# this is an example`).
+    words = _words(comment_line.group("comment"))
+    return _DECLARATION.fullmatch(words) is not None and _BARE.fullmatch(words) is None
+
+
+def _words(comment: str) -> str:
+    """The comment as one lower-case line: spaces collapsed, an HTML or C comment's end, outer
+    brackets and end punctuation dropped."""
+    comment = comment.removesuffix("-->").removesuffix("*/")
+    return " ".join(comment.lower().split()).strip(" .!()[]")
 
 
 def _declares(comment: str) -> bool:
-    comment = comment.removesuffix("-->").removesuffix("*/").strip()
-    return _DECLARATION.search(comment) is not None
+    return _DECLARATION.fullmatch(_words(comment)) is not None

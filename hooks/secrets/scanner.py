@@ -209,7 +209,7 @@ class SecretScanner:
             line, column = lines.position(hit.start)
             last_line, _ = lines.position(max(hit.start, hit.end - 1))
             data = unit.kind == DATA
-            authored = unit.output is None and not data
+            authored = unit.output is None and not data and not unit.prose
             finding = _finding(hit, display, settings, data, unit.place, line, column, last_line, unit.text, authored)
             if finding is not None:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
@@ -299,7 +299,7 @@ def _finding(
         # and keys of a vendor's layout keep blocking here, as a pasted real key would.
         severity = Severity("low")
         note = "; in an example configuration file, a sample to replace (reported low; `profile: strict` blocks it)"
-    elif shape_only and authored and text is not None and declared_example(text, hit.start, hit.end):
+    elif shape_only and authored and text is not None and declared_example(text, hit.start, hit.end, display):
         # `key = "Gx5e..."  # This is an example key and will not work.`: the author says, where the
         # value stands, that it logs in nowhere (hooks/secrets/declared_example.py).
         severity = Severity("low")

@@ -24,13 +24,15 @@ def _levels(tmp_path: Path, name: str, text: str, policy: Policy | None = None) 
     ("name", "text"),
     [
         ("submit.py", f'key = "{VALUE}"  # This is an example key and will not work.\n'),
-        ("app.py", f'# dummy password for the local test server\nDB_PASSWORD = "{VALUE}"\n'),
+        ("app.py", f'# dummy password\nDB_PASSWORD = "{VALUE}"\n'),
         ("conf.yaml", f"api_key: {VALUE}  # placeholder\n"),
-        ("client.js", f'const token = "{VALUE}"; // fake token, not a real one\n'),
+        ("client.js", f'const token = "{VALUE}"; // fake token\n'),
         ("settings.go", f'var secret = "{VALUE}" // this is just a sample\n'),
         ("query.sql", f"CREATE USER app PASSWORD '{VALUE}'; -- made-up password\n"),
         ("pyproject.toml", f'token = "{VALUE}"  # sample token\n'),
-        ("run.sh", f"export API_TOKEN={VALUE}  # won't work, replace it\n"),
+        ("run.sh", f"export API_TOKEN={VALUE}  # won't work\n"),
+        ("settings.py", f'SECRET_KEY = "{VALUE}"  # (not a real key)\n'),
+        ("config.py", f'# this is an example\nTOKEN = "{VALUE}",\n'),
     ],
 )
 def test_a_comment_declaring_the_value_an_example_makes_it_low(tmp_path: Path, name: str, text: str) -> None:
@@ -51,11 +53,36 @@ def test_a_comment_declaring_the_value_an_example_makes_it_low(tmp_path: Path, n
         f'password = "{VALUE}"  # see #example-123\n',  # a comment naming an issue
         f'password = "{VALUE}"  # a test key for the staging server\n',
         f'password = "{VALUE}"  # not valid after May\n',
+        # a comment that says more than "this is an example" (red team): the sentence decides
+        f'# Replace the placeholder API key below with your own\nAPI_KEY = "{VALUE}"\n',
+        f'API_KEY = "{VALUE}"  # replace the sample token with yours\n',
+        f'# dummy password for the local test server\nDB_PASSWORD = "{VALUE}"\n',
+        f'API_KEY = "{VALUE}"  # old key was not working, rotated 2024-05\n',
+        f'# The notebook will not work without a valid key\nAPI_KEY = "{VALUE}"\n',
+        f'API_KEY = "{VALUE}"  # this is not an example key\n',
+        f'API_KEY = "{VALUE}"  # real token, not a fake token\n',
+        f'API_KEY = "{VALUE}"  # TODO: not a real problem, rotate later\n',
+        # the comment belongs to other code on the line, or the line above is a title
+        f'API_KEY = "{VALUE}"; msg = "# this is an example"\n',
+        f'API_KEY = "{VALUE}" if PROD else "dummy"  # dummy value for CI\n',
+        f'# Example\nAPI_KEY = "{VALUE}"\n',
+        f'# Sample tokens from the hosted model\nAPI_KEY = "{VALUE}"\n',
     ],
 )
 def test_comments_about_something_else_keep_it_blocking(tmp_path: Path, text: str) -> None:
     levels = [severity for line, severity in _levels(tmp_path, "config.py", text)]
     assert "medium" in levels or "high" in levels
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("README.md", f"## Dummy token\nAPI_KEY={VALUE}\n"),  # a heading, not a comment
+        ("settings.json", f'{{"token": "{VALUE}", "note": "# example key"}}\n'),  # JSON has no comments
+    ],
+)
+def test_where_hash_starts_no_comment_nothing_is_declared(tmp_path: Path, name: str, text: str) -> None:
+    assert all("declares it an example" not in f.message for f in scan_text(tmp_path, name, text))
 
 
 def test_strict_profile_blocks_a_declared_example(tmp_path: Path) -> None:
@@ -95,11 +122,13 @@ def test_in_a_notebook_a_cell_comment_counts_and_an_output_does_not(tmp_path: Pa
         ("k = 'V'  # This is an example key and will not work.", True),
         ("k = 'V'  # dummy", True),
         ("k = 'V'  #dummy", True),
+        ("k = 'V'  # DUMMY VALUE ONLY!", True),
         ("k = 'V'  # the dummies guide", False),
         ("k = 'V'#example", True),  # a comment right after the closing quote
         ("k = V#example", False),  # no space or quote before the marker: part of the value's word
         ("k = 'V'  # see https://example.com", False),
         ("# it is an example\nk = 'V'", True),
+        ("# example\nk = 'V'", False),  # above the value, a bare word is a title
         ("#!/bin/sh\nk = 'V'", False),
     ],
 )
@@ -111,6 +140,9 @@ def test_declared_example_reads_only_the_values_own_comment(text: str, expected:
 def test_a_very_long_line_is_read_as_no_comment() -> None:
     text = "k = 'V'" + " " * 3000 + "# example key"
     assert not declared_example(text, 5, 6)
+    before = "x" * 3000 + "k = 'V'  # example key"
+    assert not declared_example(before, 3005, 3006)
+    assert declared_example("\n" * 5000 + "k = 'V'  # example key", 5005, 5006)
 
 
 @settings(max_examples=300, deadline=None)
