@@ -556,7 +556,8 @@ class LoadContext:
         # Functions of this code that serialise to a parameter: a call of one writes its argument.
         self.writing_functions: dict[str, tuple[tuple[int, str], ...]] = {}
         # ... and those that serialise to a path built of their parameters (serialisers.built_writes).
-        self.built_writes: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]] = {}
+        self.built_writes: dict[str, tuple[ast.FunctionDef, tuple[ast.expr, ...]]] = {}
+        self.module_level_calls: set[int] = set()  # calls that run when the code runs (serialisers.py)
         # Folders another step of the notebook's own pipeline fills (pipeline_inputs.py), and the
         # folders this script unpacked an archive from one of them into.
         self.pipeline_fed = FedFolders()
@@ -970,7 +971,7 @@ class LoadContext:
                 key = self.key(given) if given is not None else None
                 if key is not None:
                     written.append(key)
-        if isinstance(func, ast.Name) and func.id in self.built_writes:
+        if isinstance(func, ast.Name) and func.id in self.built_writes and id(call) in self.module_level_calls:
             written += self._built_paths(call, *self.built_writes[func.id])
         folder_and_name = _folder_and_file_keywords(call, attribute)
         if folder_and_name is not None:
@@ -998,13 +999,13 @@ class LoadContext:
                 written.append(key)
         return written
 
-    def _built_paths(
-        self, call: ast.Call, function: ast.FunctionDef | ast.AsyncFunctionDef, paths: tuple[ast.expr, ...]
-    ) -> list[str]:
+    def _built_paths(self, call: ast.Call, function: ast.FunctionDef, paths: tuple[ast.expr, ...]) -> list[str]:
         """The keys of the files a call of the code's own helper writes to paths built of its
         parameters (`build()` of `def build(root="./"): torch.save(x, root + "m.pt")` writes
-        `m.pt`): each parameter holds what the call passes, else its default; a default counts
-        only when it is a constant text (it is computed where the function is defined, not here)."""
+        `m.pt`): each parameter holds what the call passes, else its default. Only texts known
+        here count: a constant argument, or a default that is a constant text (it is computed where
+        the function is defined, so a name there may have held something else); a parameter whose
+        value is not known writes nothing known."""
         bound = bound_parameters(function, call)
         if bound is None:
             return []
@@ -1016,7 +1017,7 @@ class LoadContext:
                 values[name] = text
         written = []
         for path in paths:
-            text = _text(path, {**self.constants, **values})
+            text = _text(path, values)  # its names are the parameters only (serialisers.built_writes)
             if text is not None and text.strip():
                 written.append("c:" + _normal(text))
         return written

@@ -44,7 +44,7 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
-from hooks.code.serialisers import built_writes, writing_functions
+from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
@@ -675,6 +675,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
         self.loads.built_writes = built_writes(module)
+        self.loads.module_level_calls = module_level_calls(module) if self.loads.built_writes else set()
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
         self.loads.mlflow.prepare(nodes, lambda node: qualified_name(node, aliases))

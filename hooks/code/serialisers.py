@@ -108,40 +108,183 @@ def _own_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
                 pending.append(child)
 
 
-def built_writes(tree: ast.AST) -> dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]]:
+# Existence checks: a write under `if not os.path.exists(p):` is the cache idiom (build the file
+# when it is missing), which writes it whenever it was not there already.
+_EXISTENCE_CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
+# Receivers whose `save` adds a suffix to the name it is given (`np.save("f", a)` writes `f.npy`).
+_SUFFIXING = frozenset({"np", "numpy", "jnp", "onp"})
+
+
+def _names_bound_in(body: list[ast.AST]) -> set[str]:
+    """Every name the nodes bind: stores, deletions, `global`/`nonlocal`, `except ... as`, `match`
+    captures and imports."""
+    bound: set[str] = set()
+    for node in body:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound.update(node.names)
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+        elif isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+    return bound
+
+
+def _always_written(
+    function: ast.FunctionDef, call: ast.Call, checks: set[str], parents: dict[int, tuple[ast.AST, str]]
+) -> bool:
+    """Whether a call of `function` runs `call` whenever the file was missing: it stands at the
+    top of the body or inside `with` blocks, or inside `if`s whose test is an existence check
+    (directly, or through a name bound to one: `checks`), and no `return`/`raise` comes before it
+    in any block it is in. A loop, `try`, `match`, other test, comprehension or `with` item may
+    skip it or run it elsewhere. `parents`: id of a node -> (its parent, the field holding it)."""
+    node: ast.AST = call
+    while node is not function:
+        parent, field = parents[id(node)]
+        if isinstance(node, ast.stmt):
+            block = getattr(parent, field)
+            before = block[: next(i for i, item in enumerate(block) if item is node)]
+            if any(isinstance(item, (ast.Return, ast.Raise)) for item in before):
+                return False
+            if parent is function:
+                return True
+            in_with = isinstance(parent, ast.With) and field == "body"
+            in_check = (
+                isinstance(parent, ast.If) and field in ("body", "orelse") and _checks_existence(parent.test, checks)
+            )
+            if not (in_with or in_check):
+                return False
+        elif not isinstance(parent, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Call, ast.keyword)):
+            return False  # inside a comprehension, a lambda, a boolean or conditional expression...
+        elif isinstance(parent, ast.Call) and parent is not call and field == "func":
+            return False
+        node = parent
+    return False
+
+
+def _parents(function: ast.FunctionDef) -> dict[int, tuple[ast.AST, str]]:
+    found: dict[int, tuple[ast.AST, str]] = {}
+    for node in ast.walk(function):
+        for field, value in ast.iter_fields(node):
+            children = value if isinstance(value, list) else [value]
+            for child in children:
+                if isinstance(child, ast.AST):
+                    found[id(child)] = (node, field)
+    return found
+
+
+def _checks_existence(test: ast.expr, checks: set[str]) -> bool:
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name) and node.id in checks:
+            return True
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in _EXISTENCE_CHECKS:
+                return True
+    return False
+
+
+def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast.expr, ...]]]:
     """Functions defined in this code that serialise to a path built of their parameters
     (`def build(root="./"): torch.save(x, root + "mnist/train.pt")`): name -> (the function, the
     path expressions). A call writes each expression's text with the parameters bound to what the
-    call passes, or to their defaults where it passes nothing (load_context.py). Only expressions
-    whose names are parameters the function never rebinds, or names it binds nowhere (the module's,
-    read at the call), count; a path that is just a parameter is `writing_functions`'."""
-    found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, tuple[ast.expr, ...]]] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    call passes, or to their defaults where it passes nothing (load_context.py).
+
+    Only what surely runs counts: a plain module-level `def` (no decorator, not async, no `yield`),
+    defined once and bound no other way anywhere; a path built of its parameters and constants
+    only, none of them rebound inside it; a write at the top of its body, in a `with`, or under an
+    existence check (the cache idiom), with no `return` or `raise` before it; not numpy's savers
+    (they add a suffix). A path that is just a parameter is `writing_functions`'."""
+    found: dict[str, tuple[ast.FunctionDef, tuple[ast.expr, ...]]] = {}
+    everywhere = list(ast.walk(tree))
+    bound_anywhere = _names_bound_in(everywhere)
+    definitions: dict[str, int] = {}
+    for node in everywhere:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            definitions[node.name] = definitions.get(node.name, 0) + 1
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.decorator_list:
             continue
+        if definitions.get(node.name) != 1 or node.name in bound_anywhere:
+            continue  # defined again, or bound to something else somewhere: which one runs is not known
         arguments = node.args
-        parameters = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
         if arguments.vararg is not None or arguments.kwarg is not None:
             continue  # *args, **kwargs: which value a name holds depends on more than its position
+        parameters = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
         body = list(_own_body(node))
-        bound_inside = {n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))} | {
-            name for n in body if isinstance(n, (ast.Global, ast.Nonlocal)) for name in n.names
-        }
-        handles = dict(handle_bindings(body))
-        expressions: list[ast.expr] = []
+        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in body):
+            continue  # a generator: calling it runs nothing
+        bound_inside = _names_bound_in(body)
+        handles: dict[str, ast.expr] = {}
+        checks: set[str] = set()
         for inner in body:
-            if not isinstance(inner, ast.Call):
+            if isinstance(inner, ast.withitem) and isinstance(inner.optional_vars, ast.Name):
+                opened = opened_path(inner.context_expr)
+                if isinstance(opened, ast.expr):
+                    handles[inner.optional_vars.id] = opened
+            elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
+                opened = opened_path(inner.value)
+                if isinstance(opened, ast.expr):
+                    handles[inner.targets[0].id] = opened
+                if _checks_existence(inner.value, set()):
+                    checks.add(inner.targets[0].id)  # `flag = os.path.isfile(p)`
+        expressions: list[ast.expr] = []
+        parents: dict[int, tuple[ast.AST, str]] | None = None
+        for inner in body:
+            if not isinstance(inner, ast.Call) or not (arguments_written := path_arguments(inner)):
                 continue
-            for argument in path_arguments(inner):
+            receiver = inner.func.value if isinstance(inner.func, ast.Attribute) else None
+            if isinstance(receiver, ast.Name) and receiver.id in _SUFFIXING:
+                continue
+            parents = parents if parents is not None else _parents(node)
+            if not _always_written(node, inner, checks, parents):
+                continue
+            for argument in arguments_written:
                 path = opened_path(argument) or (handles.get(argument.id) if isinstance(argument, ast.Name) else None)
                 path = path if path is not None else argument
                 if not isinstance(path, ast.expr) or isinstance(path, ast.Name):
                     continue  # a bare name: a parameter (writing_functions) or a local value
-                names = {n.id for n in ast.walk(path) if isinstance(n, ast.Name)}
-                if names & parameters and not names & bound_inside:
+                names = _value_names(path)
+                if names & parameters and names <= parameters and not names & bound_inside:
                     expressions.append(path)
         if expressions:
             found[node.name] = (node, tuple(expressions))
+    return found
+
+
+def _value_names(expression: ast.expr) -> set[str]:
+    """The names whose values build `expression`: not the functions it calls (`os.path.join`)."""
+    names: set[str] = set()
+    pending: list[ast.AST] = [expression]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Call):
+            pending.extend([*node.args, *(k.value for k in node.keywords)])
+            if isinstance(node.func, ast.Attribute) and not isinstance(node.func.value, (ast.Name, ast.Attribute)):
+                pending.append(node.func.value)  # `(root + "/").join(...)`: a value's method
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def module_level_calls(tree: ast.Module) -> set[int]:
+    """The ids of the calls that run when the module (or the notebook, cell by cell) runs: not
+    those inside functions, lambdas or classes, which run only if something calls them."""
+    found: set[int] = set()
+    pending: list[ast.AST] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Call):
+            found.add(id(node))
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                pending.append(child)
     return found
 
 

@@ -610,6 +610,78 @@ def test_a_helper_writing_a_path_built_of_its_parameters_writes_it_with_their_de
     ]
 
 
+_HELPER_LOAD = "import os, pickle, torch, numpy as np\n{helper}\n{call}\nstate = torch.load('/data/m.pt')\n"
+
+
+@pytest.mark.parametrize(
+    ("helper", "call"),
+    [
+        ("def build(root='/data/'):\n    torch.save(x, root + 'm.pt')", "build()"),
+        (
+            "def build(root):\n    with open(os.path.join(root, 'm.pt'), 'wb') as f:\n        pickle.dump(x, f)",
+            "build('/data')",
+        ),
+        # the cache idiom: written whenever it was missing
+        (
+            "def build(root='/data/'):\n    if not os.path.isfile(root + 'm.pt'):\n"
+            "        torch.save(x, root + 'm.pt')",
+            "build()",
+        ),
+        (
+            "def build(root='/data/'):\n    ok = os.path.exists(root + 'm.pt')\n"
+            "    if ok == False:\n        torch.save(x, root + 'm.pt')",
+            "build()",
+        ),
+    ],
+)
+def test_a_helper_that_always_writes_the_built_path_makes_the_load_its_own(
+    tmp_path: Path, helper: str, call: str
+) -> None:
+    source = _HELPER_LOAD.format(helper=helper, call=call)
+    assert next(g for g in graded(scan_code(tmp_path, source, "train.py")) if g[0] == "MLS306")[2] == "low"
+
+
+@pytest.mark.parametrize(
+    ("helper", "call"),
+    [
+        # red team: the argument cannot be read, and a module name of the parameter's name is no stand-in
+        (
+            "root = '/data/'\ndef build(model, root):\n    torch.save(model, os.path.join(root, 'm.pt'))",
+            "build(x, args.out)",
+        ),
+        # a default is computed where the function is defined
+        ("root = '/tmp/'\ndef build(root=root):\n    torch.save(x, root + 'm.pt')\nroot = '/data/'", "build()"),
+        # writes that may not run
+        ("def build(root='/data/', save=False):\n    if save:\n        torch.save(x, root + 'm.pt')", "build()"),
+        ("def build(root='/data/'):\n    return x\n    torch.save(x, root + 'm.pt')", "build()"),
+        ("def build(root='/data/'):\n    for e in range(n):\n        torch.save(x, root + 'm.pt')", "build()"),
+        (
+            "def build(root='/data/'):\n    try:\n        torch.save(x, root + 'm.pt')\n"
+            "    except OSError:\n        pass",
+            "build()",
+        ),
+        ("def build(root='/data/'):\n    yield torch.save(x, root + 'm.pt')", "build()"),
+        ("def build(root='/data/'):\n    torch.save(x, root + 'm.pt')", "f = lambda: build()"),
+        # another function of that name, a decorator, a rebinding of the parameter
+        ("def build(root='/data/'):\n    torch.save(x, root + 'm.pt')\ndef build(root='/data/'):\n    pass", "build()"),
+        ("@lru_cache\ndef build(root='/data/'):\n    torch.save(x, root + 'm.pt')", "build()"),
+        (
+            "def build(root='/data/'):\n    try:\n        pass\n    except Exception as root:\n"
+            "        pass\n    torch.save(x, root + 'm.pt')",
+            "build()",
+        ),
+        ("def build(root='/data/'):\n    root += 'x/'\n    torch.save(x, root + 'm.pt')", "build()"),
+        # numpy adds its suffix: `m.pt.npy` is written
+        ("def build(root='/data/'):\n    np.save(root + 'm.pt', x)", "build()"),
+    ],
+)
+def test_a_helper_write_that_may_not_run_or_lands_elsewhere_keeps_the_load(
+    tmp_path: Path, helper: str, call: str
+) -> None:
+    source = _HELPER_LOAD.format(helper=helper, call=call)
+    assert next(g for g in graded(scan_code(tmp_path, source, "train.py")) if g[0] == "MLS306")[2] == "high"
+
+
 def test_a_helper_call_binds_its_parameters_as_python_does() -> None:
     from hooks.code.serialisers import bound_parameters, built_writes
 
