@@ -10,14 +10,16 @@ builds what its base builds, unless something widens it. It is trusted only when
 - its other bases are the module's own classes whose bases are, in turn, plain (`object`, a
   resolver, or such classes), with no metaclass;
 - the module never names PyYAML's object constructors, an unsafe loader or a constructor
-  registration, never stores through a class's `__bases__`/`__class__`/`__mro__` (reading
-  `x.__class__.__name__` changes nothing), and reaches nothing of yaml's (or of its own classes)
-  through `getattr`/`setattr`/`import_module`.
+  registration, uses a class's `__bases__`/`__class__`/`__mro__` only to read its name
+  (`x.__class__.__name__`), and reaches nothing of yaml's (or of its own classes) through
+  `getattr`/`setattr`/`import_module`.
 
 Two registrations build less or the same, so they are allowed: a constant for a tag
 (`add_multi_constructor("tag:...python/", lambda *a: None)`), and a plain builder
 (`_PlainBuilders`: `def construct_python_tuple(self, node): return tuple(self.construct_sequence(node))`,
-EfficientViT's and Sana's `SafeLoaderWithTuple`), a container of what the safe constructor built.
+EfficientViT's and Sana's `SafeLoaderWithTuple`), a container of what the safe constructor built,
+while the loader's class and its own bases hold nothing but such builders and no name can be
+rebound by text (`setattr`, `vars`, `builtins`, a star import).
 """
 
 from __future__ import annotations
@@ -48,26 +50,21 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
         id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
     }
     plain = _PlainBuilders(module, classes)
-    constant_constructors |= {
-        id(part)
-        for node in ast.walk(module)
-        if isinstance(node, ast.Call) and plain.registers_one(node)
-        for part in (node.func, node.args[1])
-    }
-    # `x.__class__.__name__` only reads: a class changes through a store (`C.__bases__ = ...`,
-    # `obj.__class__ = ...`, `C.__class__.x = ...`), or through text (`setattr`, below).
-    stored_through = {
-        id(n.value) for n in ast.walk(module) if isinstance(n, (ast.Attribute, ast.Subscript)) and not _loads(n)
+    registered = [node for node in ast.walk(module) if isinstance(node, ast.Call) and plain.registers_one(node)]
+    if registered and not plain.bare_hierarchy(classes.get(loader), set()):
+        return False  # the loader (or a base) may change how the builder's items are built
+    constant_constructors |= {id(part) for node in registered for part in (node.func, node.args[1])}
+    # `x.__class__.__name__` only reads a name; any other use of a class's `__class__`, `__bases__`
+    # or `__mro__` may reach the class to change it (`L.__class__.__setattr__(...)`).
+    only_named = {
+        id(n.value)
+        for n in ast.walk(module)
+        if isinstance(n, ast.Attribute) and n.attr in _NAME_ATTRIBUTES and isinstance(n.ctx, ast.Load)
     }
     for node in ast.walk(module):
         if id(node) in constant_constructors:
             continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
-        if (
-            isinstance(node, ast.Attribute)
-            and node.attr in _CLASS_DUNDERS
-            and _loads(node)
-            and id(node) not in stored_through
-        ):
+        if isinstance(node, ast.Attribute) and node.attr in _CLASS_DUNDERS and id(node) in only_named:
             continue
         if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
             node.attr if isinstance(node, ast.Attribute) else node.id
@@ -90,10 +87,7 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
 
 
 _CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})
-
-
-def _loads(node: ast.Attribute | ast.Subscript) -> bool:
-    return isinstance(node.ctx, ast.Load)
+_NAME_ATTRIBUTES = frozenset({"__name__", "__qualname__", "__module__", "__doc__"})
 
 
 def _registers_a_constant(call: ast.Call) -> bool:
@@ -155,8 +149,40 @@ class _PlainBuilders:
         for node in ast.walk(module):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
                 self.rebound.add(node.value)
-            elif isinstance(node, ast.Attribute) and node.attr in ("__setattr__", "__dict__"):
+            elif isinstance(node, ast.Attribute) and node.attr in ("__setattr__", "__dict__", "__builtins__"):
                 self.texts_reach_classes = True
+            elif isinstance(node, ast.Name) and node.id in ("builtins", "__builtins__", "setattr", "delattr", "vars"):
+                self.texts_reach_classes = True  # `setattr(builtins, "tu" + "ple", f)`: names rebound by text
+            elif isinstance(node, ast.alias) and node.name == "*":
+                self.texts_reach_classes = True  # `from helpers import *` may rebind `tuple`
+
+    def bare_hierarchy(self, definition: ast.ClassDef | None, seen: set[str]) -> bool:
+        """Whether a loader class and the module's own classes among its bases hold nothing but a
+        docstring, `pass` and plain builders: no method that changes how items are built
+        (`construct_object`, `flatten_mapping`, `__init_subclass__`), no class attribute, no
+        decorator. PyYAML's own bases are what they are; other names are not the module's."""
+        if definition is None or definition.name in seen or definition.decorator_list or definition.keywords:
+            return definition is None and not seen  # the loader is not a class of the module
+        seen.add(definition.name)
+        for statement in definition.body:
+            if isinstance(statement, ast.Pass) or (
+                isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+            ):
+                continue
+            if isinstance(statement, ast.FunctionDef) and self._definition_of_method(definition, statement):
+                continue
+            return False
+        return all(
+            self.bare_hierarchy(self.classes[base.id], seen)
+            for base in definition.bases
+            if isinstance(base, ast.Name) and base.id in self.classes
+        )
+
+    def _definition_of_method(self, owner: ast.ClassDef, function: ast.FunctionDef) -> bool:
+        """Whether `function`, written in `owner`'s body, is a plain builder (registered or not: a
+        plain builder builds what the safe constructor builds)."""
+        defined = self.functions.get(function.name, [])
+        return len(defined) == 1 and function.name not in self.rebound and self._plain(function)
 
     def registers_one(self, call: ast.Call) -> bool:
         """`X.add_constructor("tag", builder)` with a plain builder."""

@@ -323,6 +323,24 @@ def test_a_safe_loader_with_a_plain_tuple_builder_is_still_safe(tmp_path: Path) 
         # the class changed through a dunder
         ("return module.__class__.__name__", "module.__class__ = SafeLoaderWithTuple"),
         ("return module.__class__.__name__", "SafeLoaderWithTuple.__class__.x = 1"),
+        # red team: the loader or a base changes how the builder's items are built
+        (
+            "    def construct_python_tuple",
+            "    def construct_object(self, node, deep=False):\n        return eval(node.value)\n"
+            "    def construct_python_tuple",
+        ),
+        (
+            "class SafeLoaderWithTuple(yaml.SafeLoader):",
+            "class Mixin:\n    def construct_document(self, node):\n        return eval(node.value)\n"
+            "class SafeLoaderWithTuple(yaml.SafeLoader, Mixin):",
+        ),
+        ("class SafeLoaderWithTuple(yaml.SafeLoader):", "@widen\nclass SafeLoaderWithTuple(yaml.SafeLoader):"),
+        ("    def construct_python_tuple", "    flatten_mapping = evil\n    def construct_python_tuple"),
+        # names rebound through text, a star import, or a class reached through its dunders
+        ("def describe(module):", "setattr(builtins, 'tu' + 'ple', f)\ndef describe(module):"),
+        ("def describe(module):", "from helpers import *\ndef describe(module):"),
+        ("return module.__class__.__name__", "SafeLoaderWithTuple.__class__.__setattr__(SafeLoaderWithTuple, 'c', f)"),
+        ("return module.__class__.__name__", "SafeLoaderWithTuple.__mro__[2].__dict__['yaml_constructors']['!e'] = f"),
         # registered on a builder the module does not define in that class
         (", SafeLoaderWithTuple.construct_python_tuple)", ", Other.construct_python_tuple)"),
         (", SafeLoaderWithTuple.construct_python_tuple)", ", yaml.FullLoader.construct_python_tuple)"),
