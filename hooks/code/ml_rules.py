@@ -631,6 +631,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
+        self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
         self._named_like_extractall: list[tuple[int, str]] = []  # calls named like it (bandit's B202)
@@ -1246,9 +1247,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                     name,
                 )
             elif loader_name in SAFE_YAML_LOADERS or (
-                isinstance(loader, ast.Name)
-                and self._module is not None
-                and own_safe_loader(self._module, loader.id, self.aliases)
+                isinstance(loader, ast.Name) and self._module is not None and self._own_safe_loader(loader.id)
             ):
                 # bandit trusts only SafeLoader/CSafeLoader; BaseLoader builds strings, lists and
                 # dicts; the code's own subclass of a safe loader (`class FloatSafeLoader(
@@ -1710,6 +1709,15 @@ class MLRuleVisitor(ast.NodeVisitor):
             module = self._module or ast.Module(body=[], type_ignores=[])
             self._pickle_free = PickleFreeReads(module, self._other_texts)
         return self._pickle_free
+
+    def _own_safe_loader(self, loader: str) -> bool:
+        """own_safe_loader, once per loader name and set of imports seen (it walks the whole
+        module: a file of a thousand `yaml.load` calls would walk it a thousand times)."""
+        key = (loader, frozenset(self.aliases.items()))
+        if key not in self._trusted_loaders:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            self._trusted_loaders[key] = own_safe_loader(module, loader, self.aliases)
+        return self._trusted_loaders[key]
 
     def command_origins(self) -> CommandOrigins:
         """Built on the first shell call: most files start none."""

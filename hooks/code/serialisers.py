@@ -72,10 +72,14 @@ def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
             continue
         positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
         parameters = set(positional) | {a.arg for a in node.args.kwonlyargs}
-        handles = {  # `with open(path, "wb") as f`: f -> path
+        stores: dict[str, int] = {}
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                stores[inner.id] = stores.get(inner.id, 0) + 1
+        handles = {  # `with open(path, "wb") as f`: f -> path, when `f` is bound only there
             name: opened.id
             for name, opened in handle_bindings([node])
-            if isinstance(opened, ast.Name) and opened.id in parameters
+            if isinstance(opened, ast.Name) and opened.id in parameters and stores.get(name, 0) == 1
         }
         written: set[str] = set()
         for inner in ast.walk(node):
@@ -134,26 +138,39 @@ def _names_bound_in(body: list[ast.AST]) -> set[str]:
 
 
 def _always_written(
-    function: ast.FunctionDef, call: ast.Call, checks: set[str], parents: dict[int, tuple[ast.AST, str]]
+    function: ast.FunctionDef,
+    call: ast.Call,
+    checks: set[str],
+    parents: dict[int, tuple[ast.AST, str]],
+    exits: dict[tuple[int, str], int],
 ) -> bool:
     """Whether a call of `function` runs `call` whenever the file was missing: it stands at the
-    top of the body or inside `with` blocks, or inside `if`s whose test is an existence check
-    (directly, or through a name bound to one: `checks`), and no `return`/`raise` comes before it
-    in any block it is in. A loop, `try`, `match`, other test, comprehension or `with` item may
-    skip it or run it elsewhere. `parents`: id of a node -> (its parent, the field holding it)."""
+    top of the body or inside `with` blocks, or inside `if`s whose test only checks that files
+    exist (directly, or through names bound to such checks: `checks`), and nothing before it in any
+    block it is in can leave (`return` or `raise` anywhere in an earlier statement: `if not
+    download: return`). A loop, `try`, `match`, another test, a comprehension or a `with` item may
+    skip it or run it elsewhere. `parents`: id of a node -> (its parent, the field holding it);
+    `exits`: per block, the index of its first statement that can leave, and per statement its
+    index in its block (`(id, "#")`), filled as needed."""
     node: ast.AST = call
     while node is not function:
         parent, field = parents[id(node)]
         if isinstance(node, ast.stmt):
             block = getattr(parent, field)
-            before = block[: next(i for i, item in enumerate(block) if item is node)]
-            if any(isinstance(item, (ast.Return, ast.Raise)) for item in before):
+            key = (id(parent), field)
+            if key not in exits:
+                exits[key] = next(
+                    (i for i, item in enumerate(block) if any(isinstance(n, _LEAVING) for n in ast.walk(item))),
+                    len(block),
+                )
+                exits.update({(id(item), "#"): i for i, item in enumerate(block)})  # each statement's place
+            if exits[key] < exits[(id(node), "#")]:
                 return False
             if parent is function:
                 return True
             in_with = isinstance(parent, ast.With) and field == "body"
             in_check = (
-                isinstance(parent, ast.If) and field in ("body", "orelse") and _checks_existence(parent.test, checks)
+                isinstance(parent, ast.If) and field in ("body", "orelse") and _existence_test(parent.test, checks)
             )
             if not (in_with or in_check):
                 return False
@@ -163,6 +180,9 @@ def _always_written(
             return False
         node = parent
     return False
+
+
+_LEAVING = (ast.Return, ast.Raise)
 
 
 def _parents(function: ast.FunctionDef) -> dict[int, tuple[ast.AST, str]]:
@@ -176,15 +196,77 @@ def _parents(function: ast.FunctionDef) -> dict[int, tuple[ast.AST, str]]:
     return found
 
 
-def _checks_existence(test: ast.expr, checks: set[str]) -> bool:
-    for node in ast.walk(test):
-        if isinstance(node, ast.Name) and node.id in checks:
+def _is_existence_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in _EXISTENCE_CHECKS
+
+
+def _existence_test(test: ast.expr, checks: set[str]) -> bool:
+    """Whether a test only asks whether files exist: an existence check, a name bound to one,
+    `not` of such a test, a comparison of one with a constant (`flag == False`), or `and`/`or` of
+    such tests only. `if save and not os.path.exists(p)` asks more."""
+    if _is_existence_call(test) or (isinstance(test, ast.Name) and test.id in checks):
+        return True
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _existence_test(test.operand, checks)
+    if isinstance(test, ast.Compare) and len(test.comparators) == 1:
+        return _existence_test(test.left, checks) and isinstance(test.comparators[0], ast.Constant)
+    if isinstance(test, ast.BoolOp):
+        return all(_existence_test(value, checks) for value in test.values)
+    return False
+
+
+# Calls that put a file somewhere: when a function of the module makes one with a path built of its
+# parameters, a helper may fetch or copy over what another helper wrote, unseen: no built write counts.
+_PLACING_CALLS = frozenset(
+    {
+        "urlretrieve",
+        "download",
+        "download_file",
+        "download_url",
+        "download_to_filename",
+        "hf_hub_download",
+        "snapshot_download",
+        "fget_object",
+        "get_file",
+        "copy",
+        "copy2",
+        "copyfile",
+        "copytree",
+        "move",
+        "replace",
+        "rename",
+        "symlink",
+        "symlink_to",
+        "extractall",
+        "unpack_archive",
+        "system",
+        "run",
+        "call",
+        "check_call",
+        "check_output",
+        "Popen",
+        "write_bytes",
+    }
+)
+
+
+def _places_files_by_parameter(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    arguments = function.args
+    every = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg)
+    parameters = {a.arg for a in every if a is not None}
+    for node in _own_body(function):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _PLACING_CALLS and any(
+            _value_names(part) & parameters for part in (*node.args, *(k.value for k in node.keywords))
+        ):
             return True
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if name in _EXISTENCE_CHECKS:
-                return True
     return False
 
 
@@ -206,6 +288,9 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
     for node in everywhere:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             definitions[node.name] = definitions.get(node.name, 0) + 1
+    functions = [n for n in everywhere if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if any(_places_files_by_parameter(f) for f in functions):
+        return found  # a helper may download or copy to a path its caller names: writes are not known
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or node.decorator_list:
             continue
@@ -221,7 +306,10 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
         bound_inside = _names_bound_in(body)
         handles: dict[str, ast.expr] = {}
         checks: set[str] = set()
+        bindings: dict[str, int] = {}  # how often each name is bound: a handle name used twice is ambiguous
         for inner in body:
+            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                bindings[inner.id] = bindings.get(inner.id, 0) + 1
             if isinstance(inner, ast.withitem) and isinstance(inner.optional_vars, ast.Name):
                 opened = opened_path(inner.context_expr)
                 if isinstance(opened, ast.expr):
@@ -230,10 +318,13 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
                 opened = opened_path(inner.value)
                 if isinstance(opened, ast.expr):
                     handles[inner.targets[0].id] = opened
-                if _checks_existence(inner.value, set()):
+                if _is_existence_call(inner.value):
                     checks.add(inner.targets[0].id)  # `flag = os.path.isfile(p)`
+        handles = {name: path for name, path in handles.items() if bindings.get(name, 0) == 1}
+        checks = {name for name in checks if bindings.get(name, 0) == 1}
         expressions: list[ast.expr] = []
         parents: dict[int, tuple[ast.AST, str]] | None = None
+        exits: dict[tuple[int, str], int] = {}
         for inner in body:
             if not isinstance(inner, ast.Call) or not (arguments_written := path_arguments(inner)):
                 continue
@@ -241,7 +332,7 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
             if isinstance(receiver, ast.Name) and receiver.id in _SUFFIXING:
                 continue
             parents = parents if parents is not None else _parents(node)
-            if not _always_written(node, inner, checks, parents):
+            if not _always_written(node, inner, checks, parents, exits):
                 continue
             for argument in arguments_written:
                 path = opened_path(argument) or (handles.get(argument.id) if isinstance(argument, ast.Name) else None)

@@ -37,7 +37,10 @@ SAFE_YAML_LOADERS = frozenset({"yaml.SafeLoader", "yaml.CSafeLoader", "yaml.Base
 # table, any constructor registration): a module that does is not judged by its loader's base.
 _PYTHON_CONSTRUCTORS = re.compile(
     r"construct_python|UnsafeConstructor|FullConstructor|^Constructor$|^C?(?:Unsafe|Full)?Loader$|"
-    r"yaml_(?:multi_)?constructors|add_(?:multi_)?constructor|^__bases__$|^__class__$|^__mro__$"
+    r"yaml_(?:multi_)?constructors|add_(?:multi_)?constructor|^__bases__$|^__class__$|^__mro__$|"
+    # `class Config(yaml.YAMLObject): yaml_loader = MyLoader` registers a tag on that loader that
+    # builds a Config from whatever state the document gives
+    r"YAMLObject|^yaml_loader$"
 )
 _PLAIN_YAML_MIXINS = frozenset({"yaml.Resolver", "yaml.BaseResolver"})
 

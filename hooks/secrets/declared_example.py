@@ -30,9 +30,9 @@ import re
 
 _ADJECTIVE = r"(?:example|sample|dummy|fake|placeholder|made-up|made up|fictional|fictitious|bogus|mock)"
 _NOUN = r"(?:api )?(?:key|token|secret|password|passwd|pwd|value|credential|cred)s?"
-_DOES_NOT_WORK = (
-    r"(?:(?:it|this|that|this key|the key) )?(?:will not|won't|wont|does not|doesn't|would not|wouldn't) work"
-)
+# Only the future or the conditional says the value is made up: "doesn't work" is what a learner
+# writes about a real key that fails (quota, permissions).
+_DOES_NOT_WORK = r"(?:(?:it|this|that|this key|the key) )?(?:will not|won't|wont|would not|wouldn't) work"
 # The whole comment, read as a sentence about the value (lower case, spaces collapsed, outer
 # brackets and end punctuation dropped): "This is an example key and will not work.", "dummy
 # password", "placeholder", "not a real key", "won't work". Anchored at both ends, so a comment
@@ -51,9 +51,12 @@ _COMMENT_AFTER = re.compile(r"""["'`]?[\s,;)\]}]*?(?<=[\s"'`,;)\]}])(?:#|//|/\*|
 # A line that is a comment and nothing else.
 _COMMENT_LINE = re.compile(r"^\s*(?:#|//|/\*|\*|<!--|--\s)(?P<comment>.*)$")
 _MAX_LINE = 2_000  # a longer line is read as no comment (minified code, data)
-# Files where `#` or `//` starts no comment: JSON and data have none (prose, where a `# Example`
-# line is a heading, is left out by the scanner).
-_NO_COMMENTS = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")
+# Files where `#` or `//` starts no comment: JSON and data have none, and in prose a `# Example`
+# line is a heading (a `%%writefile README.md` cell is prose too: the name is the written file's).
+_NO_COMMENTS = (
+    *(".json", ".jsonl", ".ndjson", ".csv", ".tsv"),
+    *(".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rst", ".txt", ".adoc", ".org"),
+)
 # The bare word, maybe with an article (`# Example`): above a value it is a section's title, not a
 # declaration about that value.
 _BARE = re.compile(rf"(?:(?:an?|the) )?{_ADJECTIVE}(?: only)?")
@@ -83,6 +86,10 @@ def declared_example(text: str, start: int, end: int, file_name: str = "") -> bo
     comment_line = _COMMENT_LINE.match(above)
     if comment_line is None:
         return False
+    if above_start > 0:
+        higher = text[text.rfind("\n", max(0, above_start - 1 - _MAX_LINE), above_start - 1) + 1 : above_start - 1]
+        if _COMMENT_LINE.match(higher):
+            return False  # the last line of a longer comment, which may say anything before it
     # Above the value, a bare word (`# Example`) is a section's title: the comment must say what it
     # declares (`# dummy password`, `# this is an example`).
     words = _words(comment_line.group("comment"))

@@ -210,7 +210,9 @@ class SecretScanner:
             last_line, _ = lines.position(max(hit.start, hit.end - 1))
             data = unit.kind == DATA
             authored = unit.output is None and not data and not unit.prose
-            finding = _finding(hit, display, settings, data, unit.place, line, column, last_line, unit.text, authored)
+            finding = _finding(
+                hit, display, settings, data, unit.place, line, column, last_line, unit.text, authored, unit.file_name
+            )
             if finding is not None:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
@@ -255,6 +257,7 @@ def _finding(
     last_line: int,
     text: str | None = None,
     authored: bool = False,
+    format_name: str = "",
 ) -> Finding | None:
     """`authored`: `text` is what the repository's author wrote (a file or a cell's source), not a
     program's output or a data file, so its comments speak for its values."""
@@ -299,7 +302,12 @@ def _finding(
         # and keys of a vendor's layout keep blocking here, as a pasted real key would.
         severity = Severity("low")
         note = "; in an example configuration file, a sample to replace (reported low; `profile: strict` blocks it)"
-    elif shape_only and authored and text is not None and declared_example(text, hit.start, hit.end, display):
+    elif (
+        shape_only
+        and authored
+        and text is not None
+        and declared_example(text, hit.start, hit.end, format_name or display)
+    ):
         # `key = "Gx5e..."  # This is an example key and will not work.`: the author says, where the
         # value stands, that it logs in nowhere (hooks/secrets/declared_example.py).
         severity = Severity("low")

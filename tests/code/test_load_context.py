@@ -593,7 +593,7 @@ def test_a_helper_writing_a_path_built_of_its_parameters_writes_it_with_their_de
         "def other(root='./'):\n    torch.save(x, root + 'other.pt')",
         "other(*parts)\nc = torch.load('other.pt')",
         "build(os.environ['DATA'], 'env.pt')\nd = torch.load('mnist/env.pt')",
-        "def fetched(root='./'):\n    root = download(root)\n    torch.save(x, root + 'fetched.pt')",
+        "def fetched(root='./'):\n    root = fetch_folder()\n    torch.save(x, root + 'fetched.pt')",
         "fetched()\ne = torch.load('fetched.pt')",
         "def never(root='./'):\n    torch.save(x, root + 'never.pt')",
         "g = torch.load('never.pt')",
@@ -671,6 +671,17 @@ def test_a_helper_that_always_writes_the_built_path_makes_the_load_its_own(
             "build()",
         ),
         ("def build(root='/data/'):\n    root += 'x/'\n    torch.save(x, root + 'm.pt')", "build()"),
+        # second red team: a guard clause, a test asking more than existence, a handle name reused
+        (
+            "def build(root='/data/', download=False):\n    if not download:\n        return\n"
+            "    torch.save(x, root + 'm.pt')",
+            "build()",
+        ),
+        (
+            "def build(root='/data/', save=False):\n    if save and not os.path.exists(root + 'm.pt'):\n"
+            "        torch.save(x, root + 'm.pt')",
+            "build()",
+        ),
         # numpy adds its suffix: `m.pt.npy` is written
         ("def build(root='/data/'):\n    np.save(root + 'm.pt', x)", "build()"),
     ],
@@ -680,6 +691,24 @@ def test_a_helper_write_that_may_not_run_or_lands_elsewhere_keeps_the_load(
 ) -> None:
     source = _HELPER_LOAD.format(helper=helper, call=call)
     assert next(g for g in graded(scan_code(tmp_path, source, "train.py")) if g[0] == "MLS306")[2] == "high"
+
+
+def test_a_helper_that_downloads_to_a_path_its_caller_names_makes_no_helper_write_known(tmp_path: Path) -> None:
+    # red team: save_ckpt() writes /content/ckpt/model.pt, then download_ckpt() fetches over it
+    text = notebook(
+        "import torch, urllib.request",
+        "def save_ckpt(root='/content/ckpt/'):\n    torch.save(model, root + 'model.pt')",
+        "def download_ckpt(root='/content/ckpt/'):\n    urllib.request.urlretrieve(URL, root + 'model.pt')",
+        "save_ckpt()",
+        "download_ckpt()",
+        "m = torch.load('/content/ckpt/model.pt')",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert [f.severity.value for f in findings if f.rule_id == "MLS306"] == ["high"]
+    without_download = text.replace("download_ckpt()", "pass")
+    without_download = without_download.replace("urllib.request.urlretrieve(URL, root + 'model.pt')", "print(root)")
+    findings = scan_code(tmp_path, without_download, "nb.ipynb")
+    assert [f.severity.value for f in findings if f.rule_id == "MLS306"] == ["low"]
 
 
 def test_a_helper_call_binds_its_parameters_as_python_does() -> None:

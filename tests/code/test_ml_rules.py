@@ -341,6 +341,11 @@ def test_a_safe_loader_with_a_plain_tuple_builder_is_still_safe(tmp_path: Path) 
         ("def describe(module):", "from helpers import *\ndef describe(module):"),
         ("return module.__class__.__name__", "SafeLoaderWithTuple.__class__.__setattr__(SafeLoaderWithTuple, 'c', f)"),
         ("return module.__class__.__name__", "SafeLoaderWithTuple.__mro__[2].__dict__['yaml_constructors']['!e'] = f"),
+        # a YAMLObject whose yaml_loader is the loader: its tag builds that class from the document
+        (
+            "def describe(module):",
+            "class Config(yaml.YAMLObject):\n    yaml_loader = SafeLoaderWithTuple\ndef describe(module):",
+        ),
         # registered on a builder the module does not define in that class
         (", SafeLoaderWithTuple.construct_python_tuple)", ", Other.construct_python_tuple)"),
         (", SafeLoaderWithTuple.construct_python_tuple)", ", yaml.FullLoader.construct_python_tuple)"),

@@ -67,6 +67,11 @@ def test_a_comment_declaring_the_value_an_example_makes_it_low(tmp_path: Path, n
         f'API_KEY = "{VALUE}" if PROD else "dummy"  # dummy value for CI\n',
         f'# Example\nAPI_KEY = "{VALUE}"\n',
         f'# Sample tokens from the hosted model\nAPI_KEY = "{VALUE}"\n',
+        # second red team: the last line of a longer comment, and "doesn't work" of a real key
+        f"# Paste your own key from the dashboard: keys are per user, and a shared key\n"
+        f'# will not work.\nAPI_KEY = "{VALUE}"\n',
+        f'API_KEY = "{VALUE}"  # doesn\'t work!\n',
+        f'API_KEY = "{VALUE}"  # this key does not work\n',
     ],
 )
 def test_comments_about_something_else_keep_it_blocking(tmp_path: Path, text: str) -> None:
@@ -74,11 +79,30 @@ def test_comments_about_something_else_keep_it_blocking(tmp_path: Path, text: st
     assert "medium" in levels or "high" in levels
 
 
+def _notebook(cells: list[dict[str, object]]) -> str:
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
         ("README.md", f"## Dummy token\nAPI_KEY={VALUE}\n"),  # a heading, not a comment
         ("settings.json", f'{{"token": "{VALUE}", "note": "# example key"}}\n'),  # JSON has no comments
+        ("docs.mdx", f"# Sample token\nAPI_TOKEN={VALUE}\n"),
+        ("report.qmd", f"# Sample token\nAPI_TOKEN={VALUE}\n"),
+        (
+            "course.ipynb",
+            _notebook(
+                [
+                    {
+                        "cell_type": "code",
+                        "metadata": {},
+                        "outputs": [],
+                        "source": f"%%writefile README.md\n# Sample token\nAPI_TOKEN={VALUE}\n",
+                    }
+                ]
+            ),
+        ),
     ],
 )
 def test_where_hash_starts_no_comment_nothing_is_declared(tmp_path: Path, name: str, text: str) -> None:
@@ -94,10 +118,6 @@ def test_a_provider_format_keeps_blocking_whatever_its_comment_says(tmp_path: Pa
     token = fake("hf_", 34, seed=3)
     levels = _levels(tmp_path, "a.py", f'HF_TOKEN = "{token}"  # example token, will not work\n')
     assert levels and all(severity != "low" for _, severity in levels)
-
-
-def _notebook(cells: list[dict[str, object]]) -> str:
-    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
 def test_in_a_notebook_a_cell_comment_counts_and_an_output_does_not(tmp_path: Path) -> None:
