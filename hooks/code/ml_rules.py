@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import posixpath
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -490,10 +491,14 @@ def _reaches_builtin_code(function: ast.AST) -> bool:
     return False
 
 
-def _rebinds_unseen(module: ast.Module) -> bool:
-    """A star import or a way to bind names without naming them (`globals()[...] = ...`)."""
+def _rebinds_unseen(module: ast.Module, stars_before: int = 0) -> bool:
+    """A star import or a way to bind names without naming them (`globals()[...] = ...`).
+    `stars_before`: a star import that is a statement of the module's top level on an earlier line
+    does not count (a `def` after `from fastai.vision.all import *` rebinds the name after it)."""
     for node in ast.walk(module):
         if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+            if node.lineno < stars_before and any(node is statement for statement in module.body):
+                continue
             return True
         if isinstance(node, ast.Name) and node.id in _REBINDERS:
             return True
@@ -1882,7 +1887,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             return False
         if any(isinstance(d, ast.ClassDef) or d.decorator_list or _reaches_builtin_code(d) for d in defs):
             return False
-        if _rebinds_unseen(module):
+        # A star import above every top-level def of the name is rebound by that def; a def in the
+        # calling function's body is a local name no module-level import reaches.
+        top_level = [d.lineno for d in defs if any(d is statement for statement in module.body)]
+        local = len(top_level) < len(defs)
+        if _rebinds_unseen(module, stars_before=sys.maxsize if local else min(top_level)):
             return False
         # Any other binding of the name (an assignment, a loop or `except ... as` target, an
         # import, a parameter) could make it something else.

@@ -184,7 +184,11 @@ def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: 
         "def eval(labelpred):\n    return sum(1 for l, p in labelpred if l == p)\n"
         "prediction = model.predict(X)\nprint(eval(prediction))\n"
     )
-    for source in (own, nested, later_in_module, predictions):
+    # A star import above the def: the def binds the name after it (wandb/edu's `eval(cfg)`).
+    after_star = (
+        "from fastai.vision.all import *\ndef eval(cfg):\n    return cfg\nif __name__ == '__main__':\n    eval(c)\n"
+    )
+    for source in (own, nested, later_in_module, predictions, after_star):
         assert not [f for f in scan_code(tmp_path, source) if f.rule_id in ("B307", "B102", "MLS314")], source
     builtin = "prediction = model.predict(X)\nprint(eval(prediction))\n"
     assert "MLS314" in [f.rule_id for f in scan_code(tmp_path, builtin)]
@@ -204,6 +208,9 @@ def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: 
         "import builtins\ndef _b(f):\n    return builtins.eval\n"
         "@_b\ndef eval(e):\n    pass\nx = eval(open('f').read())\n",
         "def eval(e):\n    return e\nfrom builtins import *\nx = eval(open('f').read())\n",
+        "from a import *\ndef eval(e):\n    return e\nfrom builtins import *\nx = eval(open('f').read())\n",
+        "try:\n    from builtins import *\nexcept ImportError:\n    pass\n"
+        "def eval(e):\n    return e\nx = eval(open('f').read())\n",
         "import builtins\ndef eval(e):\n    return e\nglobals()['eval'] = builtins.eval\nx = eval(open('f').read())\n",
         "class eval(str):\n    pass\nx = eval(open('f').read())\n",
     ],
