@@ -100,16 +100,21 @@ def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
     return found
 
 
-def _own_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The nodes a call of `function` runs itself: not those of functions, lambdas or classes
-    defined inside it (they run only if something calls them)."""
-    pending: list[ast.AST] = list(function.body)
+def _run_by(statements: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes running `statements` runs itself: not those of functions, lambdas or classes
+    defined in them (they run only if something calls them)."""
+    pending: list[ast.AST] = list(statements)
     while pending:
         node = pending.pop()
         yield node
         for child in ast.iter_child_nodes(node):
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
                 pending.append(child)
+
+
+def _own_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes a call of `function` runs itself."""
+    return _run_by(function.body)
 
 
 # Existence checks: a write under `if not os.path.exists(p):` is the cache idiom (build the file
@@ -143,6 +148,7 @@ def _always_written(
     checks: set[str],
     parents: dict[int, tuple[ast.AST, str]],
     exits: dict[tuple[int, str], int],
+    positions: dict[int, int],
 ) -> bool:
     """Whether a call of `function` runs `call` whenever the file was missing: it stands at the
     top of the body or inside `with` blocks, or inside `if`s whose test only checks that files
@@ -150,8 +156,8 @@ def _always_written(
     block it is in can leave (`return` or `raise` anywhere in an earlier statement: `if not
     download: return`). A loop, `try`, `match`, another test, a comprehension or a `with` item may
     skip it or run it elsewhere. `parents`: id of a node -> (its parent, the field holding it);
-    `exits`: per block, the index of its first statement that can leave, and per statement its
-    index in its block (`(id, "#")`), filled as needed."""
+    `exits`: per block (its owner's id and field), the index of its first statement that can
+    leave; `positions`: each statement's index in its block; both filled as needed."""
     node: ast.AST = call
     while node is not function:
         parent, field = parents[id(node)]
@@ -163,8 +169,8 @@ def _always_written(
                     (i for i, item in enumerate(block) if any(isinstance(n, _LEAVING) for n in ast.walk(item))),
                     len(block),
                 )
-                exits.update({(id(item), "#"): i for i, item in enumerate(block)})  # each statement's place
-            if exits[key] < exits[(id(node), "#")]:
+                positions.update({id(item): i for i, item in enumerate(block)})
+            if exits[key] < positions[id(node)]:
                 return False
             if parent is function:
                 return True
@@ -325,6 +331,7 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
         expressions: list[ast.expr] = []
         parents: dict[int, tuple[ast.AST, str]] | None = None
         exits: dict[tuple[int, str], int] = {}
+        positions: dict[int, int] = {}
         for inner in body:
             if not isinstance(inner, ast.Call) or not (arguments_written := path_arguments(inner)):
                 continue
@@ -332,7 +339,7 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
             if isinstance(receiver, ast.Name) and receiver.id in _SUFFIXING:
                 continue
             parents = parents if parents is not None else _parents(node)
-            if not _always_written(node, inner, checks, parents, exits):
+            if not _always_written(node, inner, checks, parents, exits, positions):
                 continue
             for argument in arguments_written:
                 path = opened_path(argument) or (handles.get(argument.id) if isinstance(argument, ast.Name) else None)
@@ -367,16 +374,7 @@ def _value_names(expression: ast.expr) -> set[str]:
 def module_level_calls(tree: ast.Module) -> set[int]:
     """The ids of the calls that run when the module (or the notebook, cell by cell) runs: not
     those inside functions, lambdas or classes, which run only if something calls them."""
-    found: set[int] = set()
-    pending: list[ast.AST] = list(tree.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Call):
-            found.add(id(node))
-        for child in ast.iter_child_nodes(node):
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-                pending.append(child)
-    return found
+    return {id(node) for node in _run_by(tree.body) if isinstance(node, ast.Call)}
 
 
 def bound_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> dict[str, ast.expr] | None:
