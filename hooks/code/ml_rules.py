@@ -478,6 +478,28 @@ def _names_builtins(node: ast.AST, aliases: dict[str, str]) -> bool:
 
 
 _REACHES_BUILTIN = frozenset({"eval", "exec", "compile", "builtins", "__builtins__", "__import__", "getattr"})
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _binds_otherwise(node: ast.AST, name: str, defs: Sequence[ast.stmt]) -> bool:
+    """Whether `node` binds `name` in a way other than `defs`: an assignment or deletion, a loop,
+    `except ... as` or `match` target, an import, a parameter, `global`/`nonlocal`, or another
+    `def`/`class` (`if cond: def eval(s): return builtins.eval(s)`)."""
+    if isinstance(node, ast.Name):
+        return node.id == name and isinstance(node.ctx, (ast.Store, ast.Del))
+    if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)):
+        return node.name == name
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return any((alias.asname or alias.name.split(".")[0]) == name for alias in node.names)
+    if isinstance(node, ast.arg):
+        return node.arg == name
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return name in node.names
+    if isinstance(node, _DEFINITIONS):
+        return node.name == name and not any(node is d for d in defs)
+    return False
+
+
 _REBINDERS = frozenset({"globals", "vars", "setattr", "locals", "__dict__", "__builtins__"})
 
 
@@ -502,6 +524,15 @@ def _rebinds_unseen(module: ast.Module, stars_before: int = 0) -> bool:
             return True
         if isinstance(node, ast.Name) and node.id in _REBINDERS:
             return True
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("run_line_magic", "magic")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and str(node.args[0].value).split(" ", 1)[0].lstrip("%") in ("run", "load", "loadpy")
+        ):
+            return True  # `%run helpers.py` (IPython's `run_line_magic("run", ...)`): its names land unseen
         if isinstance(node, ast.Attribute) and node.attr in _REBINDERS:
             return True
     return False
@@ -637,6 +668,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
+        self._module_facts: dict[tuple[object, ...], bool] = {}  # _shadowed's walks of the whole module
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
         self._named_like_extractall: list[tuple[int, str]] = []  # calls named like it (bandit's B202)
@@ -1891,24 +1923,54 @@ class MLRuleVisitor(ast.NodeVisitor):
         # calling function's body is a local name no module-level import reaches.
         top_level = [d.lineno for d in defs if any(d is statement for statement in module.body)]
         local = len(top_level) < len(defs)
-        if _rebinds_unseen(module, stars_before=sys.maxsize if local else min(top_level)):
-            return False
-        # Any other binding of the name (an assignment, a loop or `except ... as` target, an
-        # import, a parameter) could make it something else.
-        for other in ast.walk(module):
-            if isinstance(other, ast.Name) and other.id == name and isinstance(other.ctx, (ast.Store, ast.Del)):
-                return False
-            if isinstance(other, ast.ExceptHandler) and other.name == name:
-                return False
-            if isinstance(other, (ast.Import, ast.ImportFrom)) and any(
-                (alias.asname or alias.name.split(".")[0]) == name for alias in other.names
-            ):
-                return False
-            if isinstance(other, ast.arg) and other.arg == name:
-                return False
-            if isinstance(other, (ast.Global, ast.Nonlocal)) and name in other.names:
-                return False
-        return True
+        first = sys.maxsize if local else min(top_level)
+        if function is not None and not local and self._runs_functions_before(first):
+            return False  # `cfg = load_cfg(p)` above `def eval`: load_cfg's eval ran as the builtin
+        return self._bound_only_by(name, defs, first)
+
+    def _runs_functions_before(self, line: int) -> bool:
+        """Whether a top-level statement above `line` may call one of the module's functions while
+        the module loads: a call of its name (a class body's, a default's, a decorator's included)."""
+        key = ("runs before", line)
+        if key not in self._module_facts:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            functions = {s.name for s in module.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            found = False
+            for statement in module.body:
+                if statement.lineno >= line:
+                    break
+                decorators = statement.decorator_list if isinstance(statement, _DEFINITIONS) else []
+                if any(isinstance(d, ast.Name) and d.id in functions for d in decorators):
+                    found = True
+                    break
+                running: list[ast.AST] = []
+                if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    running.append(statement)  # a class body runs where it stands
+                running += [*decorators, *getattr(getattr(statement, "args", None), "defaults", [])]
+                if any(
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in functions
+                    for part in running
+                    for n in ast.walk(part)
+                ):
+                    found = True
+                    break
+            self._module_facts[key] = found
+        return bool(self._module_facts[key])
+
+    def _bound_only_by(self, name: str, defs: Sequence[ast.stmt], first: int) -> bool:
+        """Whether `defs` are the only bindings of `name` in the module: no star import after the
+        first top-level one (`first`), no `%run`/`%load`, no name bound unseen, and no other
+        binding (an assignment, a loop or `except ... as` target, an import, a parameter, another
+        `def` or `class` anywhere). Worked out once per name and place: it walks the whole module."""
+        key = ("bound only by", name, first, tuple(id(d) for d in defs))
+        if key in self._module_facts:
+            return bool(self._module_facts[key])
+        module = self._module or ast.Module(body=[], type_ignores=[])
+        answer = not _rebinds_unseen(module, stars_before=first) and not any(
+            _binds_otherwise(other, name, defs) for other in ast.walk(module)
+        )
+        self._module_facts[key] = answer
+        return answer
 
     def _arithmetic_only(self, node: ast.Call) -> bool:
         origins = self.command_origins()

@@ -211,6 +211,14 @@ def test_a_function_of_the_code_named_eval_or_exec_is_not_the_builtin(tmp_path: 
         "from a import *\ndef eval(e):\n    return e\nfrom builtins import *\nx = eval(open('f').read())\n",
         "try:\n    from builtins import *\nexcept ImportError:\n    pass\n"
         "def eval(e):\n    return e\nx = eval(open('f').read())\n",
+        # third red team: a function called while the module loads, above the def, ran the builtin
+        "from fastai.vision.all import *\ndef load_cfg(p):\n    return eval(open(p).read())\n"
+        "cfg = load_cfg('f')\ndef eval(cfg):\n    return cfg\n",
+        "def load_cfg(p):\n    return eval(open(p).read())\n@load_cfg\ndef g():\n    pass\n"
+        "def eval(cfg):\n    return cfg\n",
+        # another def of the name anywhere, and names a notebook's %run brings in
+        "def eval(e):\n    return e\nif cond:\n    def eval(s):\n        return s\nx = eval(open('f').read())\n",
+        "def eval(e):\n    return e\nget_ipython().run_line_magic('run', 'helpers.py')\nx = eval(open('f').read())\n",
         "import builtins\ndef eval(e):\n    return e\nglobals()['eval'] = builtins.eval\nx = eval(open('f').read())\n",
         "class eval(str):\n    pass\nx = eval(open('f').read())\n",
     ],
