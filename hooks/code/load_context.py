@@ -27,6 +27,7 @@ from pathlib import Path
 
 from hooks._core.paths import resolved_folder
 from hooks._shared.shell import only_installs_packages
+from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore
@@ -1815,7 +1816,7 @@ def prescan_writes(
     aliases: list[tuple[ast.Assign, int]] = []  # `h = f` and the function it is in
     while stack:
         node, scope, owner = stack.pop()
-        for name in _names_bound_by(node):
+        for name in names_bound_by(node):
             context.binding_lines.setdefault((scope, name), []).append(getattr(node, "lineno", 0))
         if isinstance(node, ast.Call):
             context.scope_of[id(node)] = scope
@@ -1992,7 +1993,7 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
             guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
     if guarded and not any(isinstance(node, ast.Call) and _writes_namespace(node) for node in ast.walk(module)):
-        bindings = Counter(name for node in ast.walk(module) for name in _names_bound_by(node))
+        bindings = Counter(name for node in ast.walk(module) for name in names_bound_by(node))
         statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
 
@@ -2015,24 +2016,6 @@ def _writes_namespace(call: ast.Call) -> bool:
     return True
 
 
-def _names_bound_by(node: ast.AST) -> list[str]:
-    """The names a node binds: an assignment's, a loop's or a `with`'s targets, a parameter, an
-    import (under its alias), `except ... as`, a def or class, a match capture, a `global`."""
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-        return [node.id]
-    if isinstance(node, ast.arg):
-        return [node.arg]
-    if isinstance(node, ast.alias):
-        return [node.asname or node.name.split(".", 1)[0]]
-    if isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
-        return [node.name]
-    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return [node.name]
-    if isinstance(node, ast.Global | ast.Nonlocal):
-        return list(node.names)
-    return []
-
-
 def names_bound_more_than_once(module: ast.Module) -> set[str]:
     """The module-level names bound more than once (any way: an assignment, a loop, an import, a
     def...), and those a function declares `global`: which of the values a function reads depends
@@ -2047,7 +2030,7 @@ def names_bound_more_than_once(module: ast.Module) -> set[str]:
             continue
         if isinstance(node, ast.Lambda):
             continue
-        counts.update(_names_bound_by(node))
+        counts.update(names_bound_by(node))
         stack.extend(ast.iter_child_nodes(node))
     declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
     return {name for name, count in counts.items() if count > 1} | declared

@@ -22,6 +22,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
+from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
     CommandOrigins,
@@ -485,19 +486,7 @@ def _binds_otherwise(node: ast.AST, name: str, defs: Sequence[ast.stmt]) -> bool
     """Whether `node` binds `name` in a way other than `defs`: an assignment or deletion, a loop,
     `except ... as` or `match` target, an import, a parameter, `global`/`nonlocal`, or another
     `def`/`class` (`if cond: def eval(s): return builtins.eval(s)`)."""
-    if isinstance(node, ast.Name):
-        return node.id == name and isinstance(node.ctx, (ast.Store, ast.Del))
-    if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)):
-        return node.name == name
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        return any((alias.asname or alias.name.split(".")[0]) == name for alias in node.names)
-    if isinstance(node, ast.arg):
-        return node.arg == name
-    if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return name in node.names
-    if isinstance(node, _DEFINITIONS):
-        return node.name == name and not any(node is d for d in defs)
-    return False
+    return name in names_bound_by(node, deletions=True) and not any(node is d for d in defs)
 
 
 _REBINDERS = frozenset({"globals", "vars", "setattr", "locals", "__dict__", "__builtins__"})

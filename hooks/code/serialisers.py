@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Iterator
 
+from hooks.code.bindings import names_bound_by
+
 # Serialisers: the call's attribute name -> positions of the path among positional arguments.
 # Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
 # download, which must stay high when loaded.
@@ -122,24 +124,6 @@ def _own_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
 _EXISTENCE_CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
 # Receivers whose `save` adds a suffix to the name it is given (`np.save("f", a)` writes `f.npy`).
 _SUFFIXING = frozenset({"np", "numpy", "jnp", "onp"})
-
-
-def _names_bound_in(body: list[ast.AST]) -> set[str]:
-    """Every name the nodes bind: stores, deletions, `global`/`nonlocal`, `except ... as`, `match`
-    captures and imports."""
-    bound: set[str] = set()
-    for node in body:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            bound.add(node.id)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            bound.update(node.names)
-        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-            bound.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            bound.add(node.rest)
-        elif isinstance(node, ast.alias):
-            bound.add((node.asname or node.name).split(".")[0])
-    return bound
 
 
 def _always_written(
@@ -289,7 +273,13 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
     (they add a suffix). A path that is just a parameter is `writing_functions`'."""
     found: dict[str, tuple[ast.FunctionDef, tuple[ast.expr, ...]]] = {}
     everywhere = list(ast.walk(tree))
-    bound_anywhere = _names_bound_in(everywhere)
+    # Bound other than by a def or class (counted below) or a parameter (local to its function).
+    bound_anywhere = {
+        name
+        for node in everywhere
+        if not isinstance(node, (ast.arg, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        for name in names_bound_by(node, deletions=True)
+    }
     definitions: dict[str, int] = {}
     for node in everywhere:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -309,7 +299,7 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
         body = list(_own_body(node))
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in body):
             continue  # a generator: calling it runs nothing
-        bound_inside = _names_bound_in(body)
+        bound_inside = {name for inner in body for name in names_bound_by(inner, deletions=True)}
         handles: dict[str, ast.expr] = {}
         checks: set[str] = set()
         bindings: dict[str, int] = {}  # how often each name is bound: a handle name used twice is ambiguous

@@ -1,0 +1,28 @@
+"""Which names a syntax-tree node binds, shared by the modules that ask whether a name may hold
+something other than what the code shows (load_context.py, serialisers.py, ml_rules.py)."""
+
+from __future__ import annotations
+
+import ast
+
+
+def names_bound_by(node: ast.AST, *, deletions: bool = False) -> list[str]:
+    """The names a node binds: an assignment's, a loop's or a `with`'s targets, a parameter, an
+    import (under its alias), `except ... as`, a def or class, a match capture (`case x`, `*x`,
+    `{**x}`), a `global`/`nonlocal`; with `deletions`, a `del` too (it unbinds the name)."""
+    if isinstance(node, ast.Name):
+        stored = isinstance(node.ctx, ast.Store) or (deletions and isinstance(node.ctx, ast.Del))
+        return [node.id] if stored else []
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.alias):
+        return [node.asname or node.name.split(".", 1)[0]]
+    if isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+        return [node.name]
+    if isinstance(node, ast.MatchMapping) and node.rest:
+        return [node.rest]
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return [node.name]
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return list(node.names)
+    return []
