@@ -46,6 +46,10 @@ class Rule:
     # The condition belongs to the run, not to a file (no advisory data): reported once per run
     # and message, on the first file it concerns (hooks/_core/tail.py collapse_run_wide).
     run_wide: bool = False
+    # The decision a reviewer makes about a file, when this rule's findings are parts of it (the
+    # personal data in a dataset): a file's findings of one decision block once
+    # (hooks/_core/decisions.py). Empty: each finding is its own decision.
+    decided_per_file: str = ""
 
     @property
     def help(self) -> str:
@@ -83,6 +87,7 @@ class RuleBook:
         strict: str | None = None,
         precision: str = "high",
         run_wide: bool = False,
+        decided_per_file: str = "",
     ) -> Rule:
         if not re.fullmatch(r"MLS\d{3}", rule_id) or rule_id[3] not in (SERIES[self.scanner], "9"):
             raise RuleDefinitionError(f"{rule_id}: not an id of the {self.scanner} series")
@@ -109,6 +114,7 @@ class RuleBook:
             Severity(strict) if strict is not None else None,
             precision,
             run_wide,
+            decided_per_file,
         )
         self._rules[rule_id] = created
         return created

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from hooks._core.cache import ResultCache
+from hooks._core.decisions import one_decision_per_file
 from hooks._core.destinations import check_destination
 from hooks._core.display import printable
 from hooks._core.errors import UsageError
@@ -130,6 +131,7 @@ def finish(
     options = checked if checked is not None else check_report_options(args, context)
     findings, covered = apply_baseline(result.findings, options.baseline)
     findings = collapse_run_wide(shown.select_findings(findings, options.select, options.ignore), context.registry)
+    findings = one_decision_per_file(findings, context.registry, context.policy.profile)
     notes: list[str] = []
     if covered:
         notes.append(f"{prog}: {covered} finding(s) accepted by {options.baseline_path.name} not shown")

@@ -14,6 +14,9 @@ _PII_FIX = (
     "Remove the column or replace it with synthetic or hashed values, rewrite the history if it was pushed, "
     "or, for a public or synthetic dataset, add the file (and column) to `data.allowlist` with a reason."
 )
+# What a reviewer decides about a file's personal data is one thing about the file (keep it out of
+# git, replace the values, or allowlist it as public or synthetic data): it blocks once.
+PERSONAL_DATA = "personal data"
 _PII_REFS = ("https://gdpr-info.eu/art-4-gdpr/", "https://csrc.nist.gov/pubs/sp/800/122/final")
 
 DATA_FILE_TOO_LARGE = BOOK.rule(
@@ -53,6 +56,7 @@ EMAILS_IN_DATA = BOOK.rule(
     example="customers.csv: column `email`: 1,204 email addresses, e.g. j***@g***.com",
     fix=_PII_FIX,
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 PHONES_IN_DATA = BOOK.rule(
     "MLS603",
@@ -69,6 +73,7 @@ PHONES_IN_DATA = BOOK.rule(
     example="leads.csv: column `phone`: 88 phone numbers, e.g. (***) ***-****",
     fix=_PII_FIX,
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 SSNS_IN_DATA = BOOK.rule(
     "MLS604",
@@ -85,6 +90,7 @@ SSNS_IN_DATA = BOOK.rule(
     example="patients.csv: column `ssn`: 40 US social security numbers, e.g. 1**-**-****",
     fix=_PII_FIX,
     references=(*_PII_REFS, "https://www.ssa.gov/employer/randomization.html"),
+    decided_per_file=PERSONAL_DATA,
 )
 CARDS_IN_DATA = BOOK.rule(
     "MLS605",
@@ -102,6 +108,7 @@ CARDS_IN_DATA = BOOK.rule(
     example="transactions.csv: column `cc_number`: 500 payment card numbers, e.g. 4***************",
     fix=_PII_FIX,
     references=(*_PII_REFS, "https://www.pcisecuritystandards.org/"),
+    decided_per_file=PERSONAL_DATA,
 )
 IBANS_IN_DATA = BOOK.rule(
     "MLS606",
@@ -114,6 +121,7 @@ IBANS_IN_DATA = BOOK.rule(
     example="payouts.jsonl: key `iban`: 12 IBANs, e.g. DE** **** **** **** **** **",
     fix=_PII_FIX,
     references=(*_PII_REFS, "https://www.swift.com/standards/data-standards/iban-international-bank-account-number"),
+    decided_per_file=PERSONAL_DATA,
 )
 NATIONAL_IDS_IN_DATA = BOOK.rule(
     "MLS607",
@@ -130,6 +138,7 @@ NATIONAL_IDS_IN_DATA = BOOK.rule(
     example="clients.csv: column `dni`: 230 national identity numbers (Spanish DNI), e.g. 1*******Z",
     fix=_PII_FIX,
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 BIRTH_DATES_IN_DATA = BOOK.rule(
     "MLS608",
@@ -145,6 +154,7 @@ BIRTH_DATES_IN_DATA = BOOK.rule(
     example="members.csv: column `date_of_birth`: 310 dates of birth, e.g. 1***-**-**",
     fix=_PII_FIX,
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 IPS_IN_DATA = BOOK.rule(
     "MLS609",
@@ -160,6 +170,7 @@ IPS_IN_DATA = BOOK.rule(
     example="access_log.jsonl: key `client_ip`: 9,120 IP addresses, e.g. 7*.***.**.***",
     fix=_PII_FIX,
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 PERSONAL_DATA_COLUMN = BOOK.rule(
     "MLS610",
@@ -177,6 +188,7 @@ PERSONAL_DATA_COLUMN = BOOK.rule(
     example="users.parquet: column `email` (schema only; values not read)",
     fix=_PII_FIX + " Install pyarrow (`mlsec-hooks[data]`) to have parquet and arrow values checked.",
     references=_PII_REFS,
+    decided_per_file=PERSONAL_DATA,
 )
 CREDENTIALS_IN_DATA = BOOK.rule(
     "MLS611",

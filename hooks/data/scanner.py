@@ -17,7 +17,6 @@ from hooks._core.settings import PolicySettings
 from hooks._core.textfile import open_regular
 from hooks.data import binary, formats, rules
 from hooks.data.cells import CELL_KINDS, cell_candidate
-from hooks.data.decision import one_decision_per_file
 from hooks.data.detectors import CLASSES, DOB, EMAIL, PHONE, Candidate, find_candidates
 from hooks.data.evidence import FILE_PART, Evidence, PartKey, Tally, Where, stands_alone, stands_alone_in_csv
 from hooks.data.locate import CsvLines, CsvLocator, json_key, line_of, parse_header, sniff_delimiter
@@ -111,8 +110,7 @@ class DataScanner:
                 make_finding(rules.DATA_UNPARSEABLE, display, f"{exc}; values not checked", content_key="format")
             )
         report.findings.extend(job.findings)
-        verdicts = _verdicts(job)
-        report.findings.extend(verdicts if policy.profile == "strict" else one_decision_per_file(verdicts))
+        report.findings.extend(_verdicts(job))
         return report
 
     @staticmethod

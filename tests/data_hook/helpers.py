@@ -24,13 +24,6 @@ def ids(findings: list[Finding]) -> list[str]:
     return sorted(f.rule_id for f in findings)
 
 
-def column_blocks(finding: Finding) -> bool:
-    """Whether this column's personal data would block: it does, or the file's one blocking
-    personal-data finding stands elsewhere (hooks/data/decision.py) and this one points at it."""
-    blocking = finding.severity.value in ("medium", "high", "critical")
-    return blocking or "personal data blocks once, on" in finding.message
-
-
 def policy(directory: Path, **data: Any) -> Policy:
     return Policy(root=directory, sections={"data": data})
 
