@@ -4,7 +4,8 @@ Some rules report parts of one thing a reviewer decides about a file: the person
 dataset is one decision (keep the file out of git, replace its values, or allowlist it as public or
 synthetic data), not one per column, and a notebook showing the table in four outputs is one file.
 Such rules name their decision (`Rule.decided_per_file`). Of a file's blocking findings of one
-decision, the most severe (the first in report order among equals) blocks and names the others;
+decision, the most severe blocks and names the others (among equals the rule that is more often
+right, a value that validated before a column's name, then the first in report order);
 they stay in the report, lowered, each pointing at it. It runs last in the run's tail, after rule
 overrides, the baseline and `--select`/`--ignore`, so what leads is what is shown: a disabled or
 accepted finding never carries a file's decision, and a new column in a file whose old ones were
@@ -22,6 +23,7 @@ from hooks._core.registry import RuleRegistry
 _NAMED_AT_MOST = 5  # the lead names this many of the others, then counts the rest
 _GIST_CHARS = 120  # of each other finding's message, in the lead's
 _EXAMPLE = ", e.g. "  # where a message's example starts: the gist stops before it
+_PRECISION = {"very-high": 4, "high": 3, "medium": 2, "low": 1}  # Rule.precision, SARIF's scale
 
 
 def one_decision_per_file(findings: Sequence[Finding], registry: RuleRegistry, profile: str) -> list[Finding]:
@@ -36,14 +38,14 @@ def one_decision_per_file(findings: Sequence[Finding], registry: RuleRegistry, p
     changed: dict[int, Finding] = {}
     for (_, decision), group in groups.items():
         if len(group) > 1:
-            changed.update(_decide(group, decision))
+            changed.update(_decide(group, decision, registry))
     return [changed.get(id(f), f) for f in findings]
 
 
-def _decide(group: list[Finding], decision: str) -> dict[int, Finding]:
-    lead = min(group, key=lambda f: (-f.severity.rank, f.sort_key))
+def _decide(group: list[Finding], decision: str, registry: RuleRegistry) -> dict[int, Finding]:
+    lead = min(group, key=lambda f: (-f.severity.rank, -_PRECISION[registry[f.rule_id].precision], f.sort_key))
     others = sorted((f for f in group if f is not lead), key=lambda f: f.sort_key)
-    named = "; ".join(f"{_gist(f)} ({f.rule_id})" for f in others[:_NAMED_AT_MOST])
+    named = "; ".join(f"{_gist(f)} ({f.rule_id} at {_place(f)})" for f in others[:_NAMED_AT_MOST])
     if len(others) > _NAMED_AT_MOST:
         named += f"; and {len(others) - _NAMED_AT_MOST} more"
     lead_message = f"{lead.message} [the file's {decision} blocks once, here; also: {named}]"

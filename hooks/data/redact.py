@@ -31,6 +31,18 @@ def _printable(text: str) -> str:
 
 
 def printable_name(name: str, limit: int = 40) -> str:
-    """A column name or key for a message: control characters escaped, long names cut."""
-    cleaned = "".join(c if c.isprintable() and c != "`" else "?" for c in name.strip())
+    """A column name or key for a message: personal values in it redacted (a headerless file's
+    first row, an object keyed by email address), control characters escaped, long names cut."""
+    from hooks.data.detectors import find_candidates  # the detectors import nothing of this module
+
+    text = name.strip()[:_NAME_READ]
+    for candidate in sorted(find_candidates(text.encode()), key=lambda c: -c.start):
+        if candidate.valid:
+            start = len(text.encode()[: candidate.start].decode("utf-8", "ignore"))
+            end = len(text.encode()[: candidate.end].decode("utf-8", "ignore"))
+            text = text[:start] + redact(text[start:end], candidate.kind) + text[end:]
+    cleaned = "".join(c if c.isprintable() and c != "`" else "?" for c in text)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+_NAME_READ = 256  # of a name, looked at for values: far more than a message shows

@@ -178,6 +178,7 @@ PERSONAL_DATA_COLUMN = BOOK.rule(
     "medium",
     "Column named like personal data",
     cwe=359,
+    precision="medium",  # a name says what a column should hold, not what it holds
     what=(
         "A column, key or field whose name says it holds personal data (`email`, `ssn`, `passport`, "
         "`first_name`, `address`, ...) where the values could not be checked (parquet or arrow schema "

@@ -140,6 +140,8 @@ def _scan_csv(job: Job, head: bytes) -> None:
     first_line = first.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r")
     delimiter = sniff_delimiter(first_line, PurePosixPath(job.display).suffix.lower())
     header = parse_header(first_line, delimiter)
+    if header and any(candidate.valid for candidate in find_candidates(first_line.encode())):
+        header = None  # a row holding personal values is data (a headerless file), never names to show
     locator = CsvLocator(header, delimiter)
     named = _named_columns(job, FILE_PART, header or [])
     cell_columns = {i: k for i, k in enumerate(_header_kinds(header)) if k in CELL_KINDS}

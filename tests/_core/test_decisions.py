@@ -22,7 +22,7 @@ def test_the_most_severe_leads_names_the_others_and_they_point_at_it() -> None:
     lead = shown[1]
     assert lead.message == (
         "column `c3`: 40 things, e.g. x*** [the file's personal data blocks once, here; also: "
-        "column `c2`: 40 things (MLS602); column `c2`: 40 things (MLS608)]"
+        "column `c2`: 40 things (MLS602 at line 2); column `c2`: 40 things (MLS608 at line 2)]"
     )
     for other in (shown[0], shown[2]):
         assert other.message.endswith(" [the file's personal data blocks once, on MLS605 at line 3]")
@@ -34,7 +34,7 @@ def test_among_equals_the_first_in_report_order_leads_and_long_lists_are_counted
     shown = one_decision_per_file(findings, registry(), "default")
     assert [f.line for f in shown if f.severity == Severity.MEDIUM] == [3]
     lead = next(f for f in shown if f.severity == Severity.MEDIUM)
-    assert lead.message.endswith("(MLS603); and 1 more]") and lead.message.count("(MLS603)") == 5
+    assert lead.message.endswith("(MLS603 at line 8); and 1 more]") and lead.message.count("(MLS603 at") == 5
     assert [f.line for f in shown] == [9, 3, 7, 8, 6, 5, 4]  # the report keeps its order
 
 
@@ -70,4 +70,11 @@ def test_the_lead_names_others_by_a_bounded_gist() -> None:
     findings = [finding("MLS605", "high", 2), finding("MLS602", "medium", 3, message=long_name)]
     lead = one_decision_per_file(findings, registry(), "default")[0]
     also = lead.message.split("also: ", 1)[1]
-    assert len(also) < 140 and also.endswith("… (MLS602)]")
+    assert len(also) < 150 and also.endswith("… (MLS602 at line 3)]")
+
+
+def test_a_validated_value_leads_a_column_named_like_personal_data() -> None:
+    named = finding("MLS610", "medium", 1, message="column `passport` holds passport data (values have no validator)")
+    findings = [named, finding("MLS602", "medium", 2)]
+    shown = one_decision_per_file(findings, registry(), "default")
+    assert [(f.rule_id, f.severity.value) for f in shown] == [("MLS610", "low"), ("MLS602", "medium")]

@@ -467,3 +467,25 @@ def test_a_nested_column_is_not_lowered_by_the_top_level_row_count(monkeypatch: 
 def test_a_notebook_that_does_not_parse_says_its_outputs_were_not_read(tmp_path: Path) -> None:
     [finding] = scan(tmp_path, "broken.ipynb", '{"cells": [' + "[" * 5000 + "]" * 5000 + "]}")
     assert finding.rule_id == DATA_NOT_INSPECTED.rule_id and "outputs not checked" in finding.message
+
+
+def test_a_first_row_of_personal_values_is_data_and_no_name_shows_a_value(tmp_path: Path) -> None:
+    """A headerless file whose first row has no address and few numbers must not have its values
+    taken for column names: messages would print a raw SSN or card number."""
+    rows = "".join(
+        f"{i},Person{i},20{i % 10}-45-6{i:03d},(415) 867-53{i:02d},{card('4539', seed=i)}\n" for i in range(40)
+    )
+    found = scan(tmp_path, "people.csv", rows)
+    assert {f.rule_id for f in found} >= {"MLS603", "MLS604", "MLS605"}
+    for finding in found:
+        assert "column `column " in finding.message
+        assert "200-45-6000" not in finding.message and card("4539") not in finding.message
+
+
+def test_names_that_hold_values_are_shown_redacted() -> None:
+    from hooks.data.redact import printable_name
+
+    assert printable_name("person.1@gmail.com") == "p***@g***.com"
+    assert printable_name(f"id {card('4539')} x") == "id 4*************** x"
+    assert printable_name("email") == "email" and printable_name("2019_sales") == "2019_sales"
+    assert printable_name("a\x1b[31mb") == "a?[31mb"
