@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hooks.data.detectors import find_candidates
+
 _KEEP = frozenset(" -./()+:@")
 
 
@@ -33,16 +35,24 @@ def _printable(text: str) -> str:
 def printable_name(name: str, limit: int = 40) -> str:
     """A column name or key for a message: personal values in it redacted (a headerless file's
     first row, an object keyed by email address), control characters escaped, long names cut."""
-    from hooks.data.detectors import find_candidates  # the detectors import nothing of this module
+    text = _without_values(name.strip()[:_NAME_READ])
+    cleaned = "".join(c if c.isprintable() and c != "`" else "?" for c in text)
+    shown = _without_values(cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…")  # the cut can end a value
+    return shown if len(shown) <= limit else _HIDDEN
 
-    text = name.strip()[:_NAME_READ]
-    for candidate in sorted(find_candidates(text.encode()), key=lambda c: -c.start):
-        if candidate.valid:
+
+def _without_values(text: str) -> str:
+    for _ in range(_REDACTION_PASSES):  # a redacted value can leave a shorter one beside it (`a@b.com@c.com`)
+        found = [c for c in find_candidates(text.encode()) if c.valid]
+        if not found:
+            return text
+        for candidate in sorted(found, key=lambda c: -c.start):
             start = len(text.encode()[: candidate.start].decode("utf-8", "ignore"))
             end = len(text.encode()[: candidate.end].decode("utf-8", "ignore"))
             text = text[:start] + redact(text[start:end], candidate.kind) + text[end:]
-    cleaned = "".join(c if c.isprintable() and c != "`" else "?" for c in text)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+    return text if not any(c.valid for c in find_candidates(text.encode())) else _HIDDEN
 
 
+_HIDDEN = "(a name holding personal data)"
 _NAME_READ = 256  # of a name, looked at for values: far more than a message shows
+_REDACTION_PASSES = 4

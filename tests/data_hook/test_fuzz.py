@@ -24,6 +24,16 @@ PIECES = [*"0123456789-. ()+@:,\n\"'aAzZX", "@gmail.com", "4539", "DE", "born ",
 
 
 @FUZZ
+@given(st.one_of(st.lists(st.sampled_from(PIECES), max_size=80).map("".join), st.text(max_size=300)))
+def test_a_name_is_shown_bounded_printable_and_without_a_value_the_detectors_validate(name: str) -> None:
+    from hooks.data.redact import printable_name
+
+    shown = printable_name(name)
+    assert len(shown) <= 40 and "`" not in shown and all(c.isprintable() for c in shown)
+    assert not any(c.valid for c in find_candidates(shown.encode("utf-8")))
+
+
+@FUZZ
 @given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 def test_detectors_never_raise(text: str) -> None:
     for candidate in find_candidates(text.encode("utf-8")):
