@@ -28,6 +28,7 @@ import ast
 import re
 
 from hooks.code.command_origin import module_aliases, name_of, qualified_name
+from hooks.code.yaml_overrides import ModuleNames, overrides_build_plainly, stores_a_building_name
 
 UNSAFE_YAML_LOADERS = frozenset(
     {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
@@ -86,7 +87,13 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
     definition = classes.get(loader)
     # Imports anywhere in the module name the bases (the loader may be used above them).
     everywhere = {**module_aliases(ast.walk(module)), **aliases}
-    return definition is not None and _safe_bases(definition, classes, everywhere, set())
+    if definition is None or not _safe_bases(definition, classes, everywhere, set()):
+        return False
+    # What the class and its own bases override must leave building to the safe constructor.
+    names = ModuleNames.of(module, plain.texts_reach_classes)
+    if stores_a_building_name(module):
+        return False  # `Loader.construct_object = f`
+    return overrides_build_plainly(definition, classes, names, plain.plain_method)
 
 
 _CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})
@@ -172,7 +179,7 @@ class _PlainBuilders:
                 isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
             ):
                 continue
-            if isinstance(statement, ast.FunctionDef) and self._definition_of_method(definition, statement):
+            if isinstance(statement, ast.FunctionDef) and self.plain_method(statement):
                 continue
             return False
         return all(
@@ -181,9 +188,9 @@ class _PlainBuilders:
             if isinstance(base, ast.Name) and base.id in self.classes
         )
 
-    def _definition_of_method(self, owner: ast.ClassDef, function: ast.FunctionDef) -> bool:
-        """Whether `function`, written in `owner`'s body, is a plain builder (registered or not: a
-        plain builder builds what the safe constructor builds)."""
+    def plain_method(self, function: ast.FunctionDef) -> bool:
+        """Whether `function`, written in a class's body, is a plain builder defined once and never
+        assigned to (registered or not: a plain builder builds what the safe constructor builds)."""
         defined = self.functions.get(function.name, [])
         return len(defined) == 1 and function.name not in self.rebound and self._plain(function)
 
