@@ -29,6 +29,13 @@ def rule_markdown(rule: Rule) -> str:
     facts.append(f"Precision: {rule.precision}")
     lines += [" · ".join(facts), ""]
     lines += ["## What it finds", "", rule.what, ""]
+    if rule.decided_per_file:
+        lines += [
+            f"A file's {rule.decided_per_file} is one decision: of its blocking findings of the rules that share it,"
+            " the most severe blocks and names the others, which are reported low, pointing at it"
+            " (`profile: strict` blocks each).",
+            "",
+        ]
     if rule.why:
         lines += ["## Why it matters", "", rule.why, ""]
     if rule.example:
