@@ -28,7 +28,7 @@ import ast
 import re
 
 from hooks.code.command_origin import module_aliases, name_of, qualified_name
-from hooks.code.yaml_overrides import ModuleNames, overrides_build_plainly, stores_a_building_name
+from hooks.code.yaml_overrides import ModuleFacts, trusted_definition
 
 UNSAFE_YAML_LOADERS = frozenset(
     {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader", "yaml.CUnsafeLoader", "yaml.CFullLoader"}
@@ -89,11 +89,9 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
     everywhere = {**module_aliases(ast.walk(module)), **aliases}
     if definition is None or not _safe_bases(definition, classes, everywhere, set()):
         return False
-    # What the class and its own bases override must leave building to the safe constructor.
-    names = ModuleNames.of(module, plain.texts_reach_classes)
-    if stores_a_building_name(module):
-        return False  # `Loader.construct_object = f`
-    return overrides_build_plainly(definition, classes, names, plain.plain_method)
+    # The class and its own bases must leave building to the safe constructor, and the module
+    # must reach none of their names through text.
+    return trusted_definition(loader, module, ModuleFacts.of(module), plain.plain_method)
 
 
 _CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})

@@ -1,6 +1,7 @@
-"""An own safe loader stays safe only while its overrides leave building to the safe constructor
-(hooks/code/yaml_overrides.py): B506 stays off for the delegating shapes projects write, and
-comes back for any override that builds by other means."""
+"""An own safe loader stays safe only in an exact shape (hooks/code/yaml_overrides.py): B506 stays
+off for the delegating loaders projects write, and comes back for every way a loader's class, its
+bases or the module can make loading build by other means. The attacks call `os.system` (not
+`eval`, which alone makes a module reach names by text) so each test exercises one check."""
 
 from __future__ import annotations
 
@@ -10,9 +11,15 @@ import pytest
 
 from tests.code.helpers import scan_code
 
-UNIQUE_KEYS = (
-    "import yaml\n"
-    "class UniqueKeyLoader(yaml.SafeLoader):\n"
+HEAD = "import os\nimport yaml\n"
+TAIL = "def read(text):\n    return yaml.load(text, Loader=L)\n"
+
+
+def loader(body: str, before: str = "", after: str = "", bases: str = "yaml.SafeLoader") -> str:
+    return f"{HEAD}{before}class L({bases}):\n{body}{after}{TAIL}"
+
+
+UNIQUE_KEYS = loader(
     "    def construct_mapping(self, node, deep=False):\n"
     "        seen = set()\n"
     "        for key_node, _ in node.value:\n"
@@ -22,96 +29,187 @@ UNIQUE_KEYS = (
     "                raise yaml.constructor.ConstructorError(None, None, f'duplicate key {key!r}', mark)\n"
     "            seen.add(key)\n"
     "        return super().construct_mapping(node, deep)\n"
-    "def read(path):\n"
-    "    with open(path) as f:\n"
-    "        return yaml.load(f, Loader=UniqueKeyLoader)\n"
 )
-TEXT_TIMESTAMPS = (
-    "import yaml\n"
-    "class TextDates(yaml.SafeLoader):\n"
-    "    def construct_yaml_timestamp(self, node):\n"
-    "        return self.construct_scalar(node)\n"
-    "    def describe(self):\n"
-    "        return 'dates stay text'\n"
-    "TextDates.add_constructor('tag:yaml.org,2002:timestamp', TextDates.construct_yaml_timestamp)\n"
-    "def read(text):\n"
-    "    return yaml.load(text, Loader=TextDates)\n"
-)
+SCALAR = "    def construct_scalar(self, node):\n        value = super().construct_scalar(node)\n"
 
 
 def _b506(tmp_path: Path, source: str) -> bool:
     return "B506" in [f.rule_id for f in scan_code(tmp_path, source, "config.py")]
 
 
-@pytest.mark.parametrize("source", [UNIQUE_KEYS, UNIQUE_KEYS.replace("super()", "super(UniqueKeyLoader, self)")])
-def test_a_duplicate_key_check_delegating_to_the_safe_constructor_stays_safe(tmp_path: Path, source: str) -> None:
-    assert not _b506(tmp_path, source)
+SAFE = {
+    "duplicate keys": UNIQUE_KEYS,
+    "super(L, self)": UNIQUE_KEYS.replace("super()", "super(L, self)"),
+    "timestamps as text": loader(
+        "    def construct_yaml_timestamp(self, node):\n        return self.construct_scalar(node)\n"
+    ),
+    "logger": loader(
+        SCALAR
+        + "        if not value:\n"
+        + "            log.warning('empty value at %s', node.start_mark)\n        return value\n",
+        before="import logging\nlog = logging.getLogger(__name__)\n",
+    ),
+    "warnings": loader(
+        SCALAR + "        warnings.warn(f'read {value!r}')\n        return value\n", "import warnings\n"
+    ),
+    "counter and map": loader(
+        "    def construct_mapping(self, node, deep=False):\n"
+        "        counts = collections.Counter(self.construct_object(k) for k, _ in node.value)\n"
+        "        dups = [k for k, n in counts.items() if n > 1]\n"
+        "        if dups:\n            raise ValueError(', '.join(map(str, dups)))\n"
+        "        return super().construct_mapping(node, deep)\n",
+        before="import collections\n",
+    ),
+    "ordered dict": loader(
+        "    def construct_yaml_map(self, node):\n        return OrderedDict(self.construct_pairs(node))\n",
+        before="from collections import OrderedDict\n",
+    ),
+    "a call result's method": loader(
+        "    def construct_scalar(self, node):\n        return super().construct_scalar(node).strip()\n"
+    ),
+    "expandvars": loader(SCALAR + "        return os.path.expandvars(value)\n"),
+    "own exception": loader(
+        SCALAR + "        if not value:\n            raise EmptyValue(node.start_mark)\n        return value\n",
+        before="class EmptyValue(ValueError):\n    def __init__(self, mark):\n"
+        "        super().__init__(f'empty at {mark}')\n"
+        "        self.mark = mark\n",
+    ),
+    "own helper": loader(
+        "    def _check(self, value):\n        if not value:\n            raise ValueError('empty')\n"
+        + SCALAR
+        + "        self._check(value)\n        return value\n"
+    ),
+    "line numbers": loader(
+        "    def compose_node(self, parent, index):\n        line = self.line\n"
+        "        node = super().compose_node(parent, index)\n        node.__line__ = line + 1\n        return node\n"
+    ),
+    "no dates": loader(
+        "    @classmethod\n    def remove_implicit_resolver(cls, tag):\n"
+        "        if 'yaml_implicit_resolvers' not in cls.__dict__:\n"
+        "            cls.yaml_implicit_resolvers = cls.yaml_implicit_resolvers.copy()\n"
+        "        for first, mappings in cls.yaml_implicit_resolvers.items():\n"
+        "            cls.yaml_implicit_resolvers[first] = [(t, r) for t, r in mappings if t != tag]\n",
+        after="L.remove_implicit_resolver('tag:yaml.org,2002:timestamp')\n",
+    ),
+    "positional-only self": loader(
+        "    def construct_scalar(self, /, node):\n        return super().construct_scalar(node)\n"
+    ),
+    "vars of a parameter": loader("    pass\n", after="def show(args):\n    return vars(args)\n"),
+}
 
 
-def test_timestamps_kept_as_text_stay_safe(tmp_path: Path) -> None:
-    assert not _b506(tmp_path, TEXT_TIMESTAMPS.replace("TextDates.add_constructor", "# TextDates.add_constructor"))
+@pytest.mark.parametrize("name", SAFE)
+def test_loaders_that_only_delegate_stay_safe(tmp_path: Path, name: str) -> None:
+    assert not _b506(tmp_path, SAFE[name]), name
 
 
-BODY = "        return super().construct_mapping(node, deep)\n"
+RUN = "        return os.system(value)\n"
+ATTACKS = {
+    # the override's own body
+    "a library call": loader(SCALAR + RUN),
+    "a function handed on": loader(SCALAR + "        return sorted([value], key=os.system)[0]\n"),
+    "a module value handed on": loader(
+        SCALAR + "        return max([value], key=HANDLERS['run'])\n", "HANDLERS = {}\n"
+    ),
+    "an own method handed on": loader(
+        "    def evaluate(self, text):\n        return os.system(text)\n"
+        + SCALAR
+        + "        return sorted([value], key=self.evaluate)[0]\n"
+    ),
+    "an own helper called": loader(
+        "    def evaluate(self, text):\n        return os.system(text)\n"
+        + SCALAR
+        + "        return self.evaluate(value)\n"
+    ),
+    "a module object's item": loader(SCALAR + "        return EXPRESSIONS[value]\n", "EXPRESSIONS = {}\n"),
+    "a format spec": loader(SCALAR + "        return f'{EXPR:{value}}'\n", "EXPR = object()\n"),
+    "self rebound by match": loader(
+        SCALAR
+        + "        match OTHER:\n            case self:\n                pass\n"
+        + "        return self.construct_scalar(node)\n",
+        "OTHER = None\n",
+    ),
+    "self rebound by except": loader(
+        SCALAR + "        try:\n            pass\n        except ValueError as self:\n            pass\n"
+        "        return self.construct_scalar(node)\n"
+    ),
+    "an import named like an exception": loader(
+        SCALAR + "        raise ShellError(value)\n", "from os import system as ShellError\n"
+    ),
+    "a method named like an exception": loader(
+        SCALAR + "        return Tools.checkError(value)\n", "class Tools:\n    pass\n"
+    ),
+    "an exception with a busy base": loader(
+        SCALAR + "        raise Duplicate(value)\n",
+        "class Reporter(Exception):\n    def __init__(self, text):\n        os.system(text)\n"
+        "class Duplicate(Reporter):\n    pass\n",
+    ),
+    "the registration called": loader(SCALAR + "        self.add_constructor('!x', None)\n        return value\n"),
+    "a decorated override": loader("    @staticmethod\n" + SCALAR + "        return value\n"),
+    "an attribute of the loader set": loader(SCALAR + "        self.cache = value\n        return value\n"),
+    # the class bodies
+    "a class hook": loader("    def __getattr__(self, name):\n        return os.system\n"),
+    "init_subclass under if": loader(
+        "    pass\n",
+        before="class Base:\n    if True:\n        def __init_subclass__(cls):\n            pass\n",
+        bases="yaml.SafeLoader, Base",
+    ),
+    "a def under if": loader(
+        "    if True:\n        def construct_scalar(self, node):\n            return os.system(node.value)\n"
+    ),
+    "an import into the class": loader("    from os import system as construct_scalar\n"),
+    "a nested class": loader("    class construct_scalar:\n        pass\n"),
+    "a loop target": loader("    for construct_scalar in [os.system]:\n        pass\n"),
+    "a class attribute of a call": loader("    option = Option()\n", before="class Option:\n    pass\n"),
+    "a building attribute": loader("    construct_scalar = staticmethod(os.system)\n"),
+    "a property": loader("    @property\n    def yaml_constructors(self):\n        return {}\n"),
+    "a base with an override": loader(
+        "    pass\n",
+        before="class Mixin:\n    def construct_scalar(self, node):\n        return os.system(node.value)\n",
+        bases="yaml.SafeLoader, Mixin",
+    ),
+    "init writing its namespace": loader(
+        "    def __init__(self, stream):\n        super().__init__(stream)\n"
+        "        self.__dict__['construct_scalar'] = os.system\n"
+    ),
+    "init setattr on itself": loader(
+        "    def __init__(self, stream):\n        super().__init__(stream)\n"
+        "        setattr(self, 'yaml_constructors', {})\n"
+    ),
+    "compose_node running a command": loader(
+        "    def compose_node(self, parent, index):\n        os.system(self.peek_event().value)\n"
+        "        return super().compose_node(parent, index)\n"
+    ),
+    # the module: names bound or reached by text
+    "globals": loader("    pass\n", after="globals()['L'] = yaml.FullLoader\n"),
+    "vars of yaml": loader("    pass\n", after="UNSAFE = vars(yaml)['Unsafe' + 'Loader']\n"),
+    "a match capture of the loader": loader("    pass\n", after="match yaml.FullLoader:\n    case L:\n        pass\n"),
+    "a def of the loader's name": loader("    pass\n", after="def L(stream):\n    return yaml.FullLoader(stream)\n"),
+    "a second class": loader("    pass\n", after="class L(yaml.FullLoader):\n    pass\n"),
+    "a class decorator": loader("    pass\n", before="def widen(cls):\n    return yaml.FullLoader\n").replace(
+        "class L(", "@widen\nclass L("
+    ),
+    "a base rebound": loader(
+        "    pass\n", before="from yaml import SafeLoader\nSafeLoader = yaml.FullLoader\n", bases="SafeLoader"
+    ),
+    "yaml patched": loader("    pass\n", before="yaml.SafeLoader = yaml.FullLoader\n"),
+    "object rebound": loader("    pass\n", before="object = yaml.FullLoader\n", bases="object, yaml.SafeLoader"),
+    "builtins by an alias": loader(
+        SCALAR + "        return sorted(value)\n", before="import builtins as b\nb.sorted = os.system\n"
+    ),
+    "a registration by an alias": loader(
+        "    pass\n", after="from yaml import add_constructor as register\nregister('!x', None, Loader=L)\n"
+    ),
+    "yaml's namespace": loader("    pass\n", after="yaml.__dict__['add_constructor']('!x', None, Loader=L)\n"),
+    "a descriptor's setattr": loader(
+        "    pass\n", before="def patch(owner):\n    setattr(owner, 'construct_scalar', os.system)\n"
+    ),
+    "a building name assigned": loader("    pass\n", after="L.construct_object = os.system\n"),
+}
 
 
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        # the dispatch every node goes through, overridden with no registration at all
-        (
-            "    def construct_mapping(self, node, deep=False):\n",
-            "    def construct_object(self, node, deep=False):\n        return eval(node.value)\n"
-            "    def construct_mapping(self, node, deep=False):\n",
-        ),
-        (BODY, "        return yaml.unsafe_load(node.value)\n"),  # another library call
-        (BODY, "        return helpers.build(node)\n"),
-        (BODY, "        return getattr(self, 'construct_python_object')(node)\n"),  # a name by text
-        (BODY, "        return self.construct_python_object_apply(node)\n"),
-        (BODY, "        return (lambda n: eval(n.value))(node)\n"),
-        (BODY, "        self.construct_object = eval\n        return super().construct_mapping(node, deep)\n"),
-        (BODY, "        self = Other()\n        return self.construct_object(node)\n"),
-        (BODY, "        import pickle\n        return pickle.loads(node.value)\n"),
-        ("        seen = set()\n", "        set = eval\n        seen = set()\n"),  # a builtin rebound
-        ("def read(path):\n", "set = eval\ndef read(path):\n"),
-        ("    def construct_mapping", "    @widen\n    def construct_mapping"),
-        # a base of the module's own, a class attribute, an assignment anywhere
-        (
-            "class UniqueKeyLoader(yaml.SafeLoader):\n",
-            "class Mixin:\n    def construct_object(self, node, deep=False):\n        return eval(node.value)\n"
-            "class UniqueKeyLoader(yaml.SafeLoader, Mixin):\n",
-        ),
-        (
-            "class UniqueKeyLoader(yaml.SafeLoader):\n",
-            "class UniqueKeyLoader(yaml.SafeLoader):\n    construct_object = staticmethod(eval)\n",
-        ),
-        ("def read(path):\n", "UniqueKeyLoader.construct_mapping = unsafe\ndef read(path):\n"),
-        (
-            "class UniqueKeyLoader(yaml.SafeLoader):\n",
-            "class UniqueKeyLoader(yaml.SafeLoader):\n    def get_single_data(self):\n"
-            "        return pickle.loads(self.get_node().value)\n",
-        ),
-        (
-            "class UniqueKeyLoader(yaml.SafeLoader):\n",
-            "class UniqueKeyLoader(yaml.SafeLoader):\n    def __getattr__(self, name):\n        return eval\n",
-        ),
-        ("raise yaml.constructor.ConstructorError(", "raise DuplicateKeyError("),  # defined below
-    ],
-)
-def test_an_override_that_builds_by_other_means_is_not_trusted(tmp_path: Path, old: str, new: str) -> None:
-    assert old in UNIQUE_KEYS
-    source = UNIQUE_KEYS.replace(old, new)
-    if "DuplicateKeyError" in new:
-        source += "def DuplicateKeyError(*args):\n    return eval(args[2])\n"
-    assert _b506(tmp_path, source), new
-
-
-def test_an_exception_class_of_the_module_with_a_plain_body_is_an_exception(tmp_path: Path) -> None:
-    source = UNIQUE_KEYS.replace("raise yaml.constructor.ConstructorError(", "raise DuplicateKeyError(")
-    assert not _b506(tmp_path, source + "class DuplicateKeyError(ValueError):\n    pass\n")
-    busy = source + "class DuplicateKeyError(ValueError):\n    def __init__(self, *a):\n        eval(a[2])\n"
-    assert _b506(tmp_path, busy)
-
-
-def test_text_that_may_rebind_builtins_turns_the_builtins_off(tmp_path: Path) -> None:
-    assert _b506(tmp_path, "import builtins\nsetattr(builtins, 'se' + 't', eval)\n" + UNIQUE_KEYS)
+@pytest.mark.parametrize("name", ATTACKS)
+def test_a_loader_that_may_build_by_other_means_keeps_b506(tmp_path: Path, name: str) -> None:
+    source = ATTACKS[name]
+    assert "eval(" not in source
+    assert _b506(tmp_path, source), name
