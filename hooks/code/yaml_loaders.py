@@ -91,7 +91,9 @@ def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) ->
         return False
     # The class and its own bases must leave building to the safe constructor, and the module
     # must reach none of their names through text.
-    return trusted_definition(loader, module, ModuleFacts.of(module), plain.plain_method)
+    return trusted_definition(
+        loader, ModuleFacts.of(module), lambda base: qualified_name(base, everywhere), plain.plain_method
+    )
 
 
 _CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})
