@@ -51,7 +51,7 @@ from hooks.code.serving import serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
-from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, own_safe_loader
+from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _PICKLE_LIKE = {
@@ -657,6 +657,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
+        self._own_loaders: OwnLoaders | None = None
         self._module_facts: dict[tuple[object, ...], bool] = {}  # _shadowed's walks of the whole module
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
@@ -1737,12 +1738,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         return self._pickle_free
 
     def _own_safe_loader(self, loader: str) -> bool:
-        """own_safe_loader, once per loader name and set of imports seen (it walks the whole
-        module: a file of a thousand `yaml.load` calls would walk it a thousand times)."""
+        """OwnLoaders.trusts, once per loader name and set of imports seen; the module's facts are
+        read once (a file of thousands of loaders would otherwise walk it once per loader)."""
         key = (loader, frozenset(self.aliases.items()))
         if key not in self._trusted_loaders:
-            module = self._module or ast.Module(body=[], type_ignores=[])
-            self._trusted_loaders[key] = own_safe_loader(module, loader, self.aliases)
+            if self._own_loaders is None:
+                self._own_loaders = OwnLoaders(self._module or ast.Module(body=[], type_ignores=[]))
+            self._trusted_loaders[key] = self._own_loaders.trusts(loader, self.aliases)
         return self._trusted_loaders[key]
 
     def command_origins(self) -> CommandOrigins:

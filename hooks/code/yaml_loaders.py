@@ -46,54 +46,77 @@ _PYTHON_CONSTRUCTORS = re.compile(
 _PLAIN_YAML_MIXINS = frozenset({"yaml.Resolver", "yaml.BaseResolver"})
 
 
-def own_safe_loader(module: ast.Module, loader: str, aliases: dict[str, str]) -> bool:
-    """Whether `loader` is the module's own, trusted subclass of a safe loader. `aliases` are the
-    imports seen where it is used."""
-    classes = {n.name: n for n in ast.walk(module) if isinstance(n, ast.ClassDef)}
-    constant_constructors = {
-        id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
-    }
-    plain = _PlainBuilders(module, classes)
-    registered = [node for node in ast.walk(module) if isinstance(node, ast.Call) and plain.registers_one(node)]
-    if registered and not plain.bare_hierarchy(classes.get(loader), set()):
-        return False  # the loader (or a base) may change how the builder's items are built
-    constant_constructors |= {id(part) for node in registered for part in (node.func, node.args[1])}
-    # `x.__class__.__name__` only reads a name; any other use of a class's `__class__`, `__bases__`
-    # or `__mro__` may reach the class to change it (`L.__class__.__setattr__(...)`).
-    only_named = {
-        id(n.value)
-        for n in ast.walk(module)
-        if isinstance(n, ast.Attribute) and n.attr in _NAME_ATTRIBUTES and isinstance(n.ctx, ast.Load)
-    }
-    for node in ast.walk(module):
-        if id(node) in constant_constructors:
-            continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
-        if isinstance(node, ast.Attribute) and node.attr in _CLASS_DUNDERS and id(node) in only_named:
-            continue
-        if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
-            node.attr if isinstance(node, ast.Attribute) else node.id
-        ):
-            return False  # `add_constructor(...)`, `__bases__ = ...`, an unsafe loader named
-        if isinstance(node, ast.Call) and _reaches_yaml_dynamically(node, loader, classes, aliases):
-            return False  # `getattr(yaml, "Unsafe" + "Loader")`, `importlib.import_module(...)`
-        if isinstance(node, ast.alias) and (node.asname or node.name).split(".")[-1] == loader:
-            return False  # imported under the loader's name
-        if isinstance(node, ast.arg) and node.arg == loader:
-            return False  # a parameter named like it: any loader can be passed
-        if isinstance(node, ast.Name) and node.id == loader and isinstance(node.ctx, ast.Store):
-            value = _assigned_value(module, node)
+class OwnLoaders:
+    """Judges a module's own loaders. What does not depend on the loader (the module's walks, its
+    names reached through text, what it registers) is read once, so a file of thousands of loaders
+    and `yaml.load` calls is judged in time linear in its size, not in their product."""
+
+    def __init__(self, module: ast.Module) -> None:
+        self.classes = {n.name: n for n in ast.walk(module) if isinstance(n, ast.ClassDef)}
+        self.facts = ModuleFacts.of(module)
+        self.plain = _PlainBuilders(module, self.classes, self.facts)
+        self.registered = [n for n in ast.walk(module) if isinstance(n, ast.Call) and self.plain.registers_one(n)]
+        self.module_aliases = module_aliases(ast.walk(module))
+        self.assigned = {
+            id(node.targets[0]): node.value
+            for node in ast.walk(module)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1
+        }
+        self.widened = self._widened(module)
+
+    def _widened(self, module: ast.Module) -> bool:
+        """Whether anything in the module may change any loader's constructors: PyYAML's object
+        constructors or an unsafe loader named, a registration that is not a constant or a plain
+        builder, a class's `__bases__`/`__class__`/`__mro__` used for more than its name, a name
+        of yaml's or of the module's classes reached by text."""
+        constant_constructors = {
+            id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
+        }
+        constant_constructors |= {id(part) for node in self.registered for part in (node.func, node.args[1])}
+        # `x.__class__.__name__` only reads a name; any other use of a class's `__class__`,
+        # `__bases__` or `__mro__` may reach the class to change it (`L.__class__.__setattr__(...)`).
+        only_named = {
+            id(n.value)
+            for n in ast.walk(module)
+            if isinstance(n, ast.Attribute) and n.attr in _NAME_ATTRIBUTES and isinstance(n.ctx, ast.Load)
+        }
+        for node in ast.walk(module):
+            if id(node) in constant_constructors:
+                continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
+            if isinstance(node, ast.Attribute) and node.attr in _CLASS_DUNDERS and id(node) in only_named:
+                continue
+            if isinstance(node, (ast.Attribute, ast.Name)) and _PYTHON_CONSTRUCTORS.search(
+                node.attr if isinstance(node, ast.Attribute) else node.id
+            ):
+                return True  # `add_constructor(...)`, `__bases__ = ...`, an unsafe loader named
+            if isinstance(node, ast.Call) and _reaches_yaml_dynamically(node, self.classes, self.module_aliases):
+                return True  # `getattr(yaml, "Unsafe" + "Loader")`, `importlib.import_module(...)`
+        return False
+
+    def trusts(self, loader: str, aliases: dict[str, str]) -> bool:
+        """Whether `loader` is the module's own, trusted subclass of a safe loader. `aliases` are
+        the imports seen where it is used."""
+        if self.widened or self.facts.dynamic:
+            return False
+        if self.registered and not self.plain.bare_hierarchy(self.classes.get(loader), set()):
+            return False  # the loader (or a base) may change how the builder's items are built
+        for binder in self.facts.binders.get(loader, []):
+            if isinstance(binder, ast.ClassDef):
+                continue
+            if not isinstance(binder, ast.Name):
+                return False  # imported, a parameter, a `def`, a match capture, `except ... as`
+            value = self.assigned.get(id(binder))
             if value is None or qualified_name(value, aliases) not in SAFE_YAML_LOADERS:
                 return False  # bound by a loop, a tuple or to anything but a safe loader
-    definition = classes.get(loader)
-    # Imports anywhere in the module name the bases (the loader may be used above them).
-    everywhere = {**module_aliases(ast.walk(module)), **aliases}
-    if definition is None or not _safe_bases(definition, classes, everywhere, set()):
-        return False
-    # The class and its own bases must leave building to the safe constructor, and the module
-    # must reach none of their names through text.
-    return trusted_definition(
-        loader, ModuleFacts.of(module), lambda base: qualified_name(base, everywhere), plain.plain_method
-    )
+        definition = self.classes.get(loader)
+        # Imports anywhere in the module name the bases (the loader may be used above them).
+        everywhere = {**self.module_aliases, **aliases}
+        if definition is None or not _safe_bases(definition, self.classes, everywhere, set()):
+            return False
+        # The class and its own bases hold no code of their own, and nothing changes them.
+        return trusted_definition(
+            loader, self.facts, lambda base: qualified_name(base, everywhere), self.plain.plain_method
+        )
 
 
 _CLASS_DUNDERS = frozenset({"__bases__", "__class__", "__mro__"})
@@ -137,10 +160,17 @@ class _PlainBuilders:
     `construct_mapping`, `construct_scalar` or `construct_pairs` of the node (with a constant
     `deep=`); the module rebinds none of those names and defines no method of them."""
 
-    def __init__(self, module: ast.Module, classes: dict[str, ast.ClassDef]) -> None:
+    def __init__(self, module: ast.Module, classes: dict[str, ast.ClassDef], facts: ModuleFacts) -> None:
         self.classes = classes
+        self.facts = facts
         self.functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
-        self.rebound: set[str] = set()
+        # Every binding but a `def` (a parameter, a match capture, `except ... as`, an import):
+        # a builder or builtin of that name is not the one the code shows.
+        self.rebound: set[str] = {
+            name
+            for name, binders in facts.binders.items()
+            if any(not isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in binders)
+        }
         self.texts_reach_classes = False
         for node in ast.walk(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -214,8 +244,10 @@ class _PlainBuilders:
             name, owner = builder.id, None
         elif isinstance(builder, ast.Attribute) and isinstance(builder.value, ast.Name):
             name, owner = builder.attr, self.classes.get(builder.value.id)
-            if owner is None:
-                return None
+            if owner is None or self.facts.binders.get(owner.name) != [owner]:
+                return None  # not a class, or its name bound again (`L = SimpleNamespace(...)`)
+            if owner.decorator_list or owner.keywords:
+                return None  # a decorator or metaclass may return another class
         else:
             return None
         defined = self.functions.get(name, [])
@@ -271,9 +303,7 @@ class _PlainBuilders:
         )
 
 
-def _reaches_yaml_dynamically(
-    call: ast.Call, loader: str, classes: dict[str, ast.ClassDef], aliases: dict[str, str]
-) -> bool:
+def _reaches_yaml_dynamically(call: ast.Call, classes: dict[str, ast.ClassDef], aliases: dict[str, str]) -> bool:
     """`importlib.import_module(...)`, `__import__(...)`, or `getattr`/`setattr` on yaml, on
     `sys.modules`/`globals()`, or on a class of this module: a name reached through text."""
     called = name_of(call)
@@ -282,7 +312,7 @@ def _reaches_yaml_dynamically(
     if called not in ("getattr", "setattr", "delattr") or not call.args:
         return False
     yaml_names = {alias for alias, target in aliases.items() if target == "yaml" or target.startswith("yaml.")}
-    watched = {"yaml", "sys", "globals", "vars", "modules", loader, *classes, *yaml_names}
+    watched = {"yaml", "sys", "globals", "vars", "modules", *classes, *yaml_names}
     return any(isinstance(n, ast.Name) and n.id in watched for n in ast.walk(call.args[0]))
 
 
@@ -308,11 +338,3 @@ def _plain_class(name: str, classes: dict[str, ast.ClassDef], aliases: dict[str,
         return False
     seen.add(name)
     return all(_plain_class(qualified_name(base, aliases) or "", classes, aliases, seen) for base in definition.bases)
-
-
-def _assigned_value(module: ast.Module, target: ast.Name) -> ast.expr | None:
-    """The value a simple `name = value` gives `target`; None for any other binding."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and node.targets[0] is target:
-            return node.value
-    return None

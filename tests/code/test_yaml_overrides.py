@@ -36,7 +36,8 @@ SCALAR = "    def construct_scalar(self, node):\n        value = super().constru
 
 
 def _b506(tmp_path: Path, source: str) -> bool:
-    return "B506" in [f.rule_id for f in scan_code(tmp_path, source, "config.py")]
+    """The load is reported unsafe: bandit's B506, or MLS305 where the code names an unsafe loader."""
+    return bool({"B506", "MLS305"} & {f.rule_id for f in scan_code(tmp_path, source, "config.py")})
 
 
 SAFE = {
@@ -90,6 +91,8 @@ def test_a_loader_with_code_of_its_own_keeps_bandits_b506(tmp_path: Path, name: 
 
 
 RUN = "        return os.system(value)\n"
+TUPLE_BODY = "    def construct_python_tuple(self, node):\n        return tuple(self.construct_sequence(node))\n"
+REG_LINE = "L.add_constructor('tag:yaml.org,2002:python/tuple', L.construct_python_tuple)\n"
 ATTACKS = {
     # the override's own body
     "a library call": loader(SCALAR + RUN),
@@ -191,6 +194,41 @@ ATTACKS = {
         "    pass\n", before="def patch(owner):\n    setattr(owner, 'construct_scalar', os.system)\n"
     ),
     "a building name assigned": loader("    pass\n", after="L.construct_object = os.system\n"),
+    "a resolver's pattern object": loader(
+        "    pass\n",
+        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        after="L.add_implicit_resolver('tag:yaml.org,2002:str', Pattern(), None)\n",
+    ),
+    "a resolver registered through yaml": loader(
+        "    pass\n",
+        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        after="yaml.add_implicit_resolver('!x', Pattern(), None, Loader=L)\n",
+    ),
+    "a path resolver": loader("    pass\n", after="L.add_path_resolver('!x', [], str)\n"),
+    "a class attribute set from outside": loader(
+        "    pass\n",
+        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        after="L.timestamp_regexp = Pattern()\n",
+    ),
+    "a dunder set from outside": loader("    pass\n", after="L.__init__ = os.system\n"),
+    "methodcaller": loader(
+        "    pass\n", before="from operator import methodcaller\n", after="methodcaller('add_' + 'constructor')(L)\n"
+    ),
+    "getattr handed on": loader(
+        "    pass\n", before="import functools\n", after="RUN = functools.reduce(getattr, ['system'], os)\n"
+    ),
+    "getattr by text": loader("    pass\n", after="RUN = getattr(os, 'sys' + 'tem')\n"),
+    "getmembers": loader("    pass\n", before="import inspect\n", after="TABLE = dict(inspect.getmembers(L))\n"),
+    "a frame's names": loader(
+        "    pass\n", before="import sys\n", after="sys._getframe().f_globals.update(L=yaml.FullLoader)\n"
+    ),
+    "the builtins module by __self__": loader("    pass\n", after="print.__self__.sorted = os.system\n"),
+    "the loader deleted": loader("    pass\n", after="del L\nfrom yaml import FullLoader as L\n"),
+    "a builder's owner bound again": loader(TUPLE_BODY, after=REG_LINE + "L = yaml.FullLoader\n"),
+    "a builder's name a parameter": loader(TUPLE_BODY, after=REG_LINE + "def f(construct_python_tuple):\n    pass\n"),
+    "the container rebound by a match capture": loader(
+        TUPLE_BODY, after=REG_LINE + "match os.system:\n    case tuple:\n        pass\n"
+    ),
 }
 
 
@@ -199,3 +237,28 @@ def test_a_loader_that_may_build_by_other_means_keeps_b506(tmp_path: Path, name:
     source = ATTACKS[name]
     assert "eval(" not in source
     assert _b506(tmp_path, source), name
+
+
+def test_the_plain_tuple_builder_alone_stays_safe(tmp_path: Path) -> None:
+    assert not _b506(tmp_path, loader(TUPLE_BODY, after=REG_LINE))
+
+
+def test_a_module_of_many_loaders_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The module's facts are read once however many loaders it has (a file of 2,000 loaders took
+    721 s when every loader walked the module)."""
+    from hooks.code import yaml_loaders
+
+    built: list[int] = []
+    original = yaml_loaders.OwnLoaders.__init__
+
+    def counting(self: yaml_loaders.OwnLoaders, module: object) -> None:
+        built.append(1)
+        original(self, module)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yaml_loaders.OwnLoaders, "__init__", counting)
+    source = "import yaml\n" + "".join(
+        f"class L{i}(yaml.SafeLoader):\n    pass\ndef read{i}(t):\n    return yaml.load(t, Loader=L{i})\n"
+        for i in range(200)
+    )
+    assert not _b506(tmp_path, source)
+    assert len(built) == 1
