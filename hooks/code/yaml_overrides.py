@@ -12,16 +12,23 @@ code at all:
   caller's to check), and its bases are PyYAML's safe loaders or resolvers (imported under names
   nothing rebinds; `try: from yaml import CSafeLoader as SafeLoader` with the plain fallback is
   one name), the module's own such classes, or `object`;
-- the bodies hold a docstring, `pass`, constants, and plain builders only
-  (yaml_loaders._PlainBuilders: `return tuple(self.construct_sequence(node))`), each defined once;
-- the module reaches no name through text (`globals()`, `locals()`, `vars(module)`, `__dict__`,
+- the bodies hold a docstring, `pass`, constants, plain builders only
+  (yaml_loaders._PlainBuilders: `return tuple(self.construct_sequence(node))`), each defined once,
+  and at most an `__init__` that only hands its parameters to its bases' (`super().__init__(stream)`,
+  `Resolver.__init__(self)`: clearml's float loader);
+- the classes and yaml's names never go anywhere as values (only as bases, `Loader=` and the
+  loader argument of yaml's own calls, `super(L, self)`, `isinstance`, and attribute reads): code
+  they were handed to could change them;
+- the module reaches no name through text (`globals()`, `locals()`, `vars(module)`,
   `exec`/`eval`/`compile`, `builtins` in any spelling, `print.__self__`, a frame's `f_globals`,
-  `getattr` with a computed name or handed on, `attrgetter`/`methodcaller`/`getmembers`, a star
-  import, a renamed registration, `setattr`/`delattr`), deletes none of the names, patches no
-  imported module or class of its own from outside (`yaml.SafeLoader = Other`,
-  `L.timestamp_regexp = obj`, `L.__init__ = f`), assigns no building name anywhere, and gives
-  resolvers only `re.compile` patterns of constants (PyYAML calls a pattern's `match` on every
-  plain scalar; path resolvers are not trusted).
+  `getattr`/`setattr` handed on or used on yaml's names, the module's classes or a call's result,
+  `attrgetter`/`methodcaller`/`getmembers`, a star import, a renamed registration, a namespace
+  written through `__dict__`), deletes none of the names, patches nothing of yaml's or of its own
+  classes from outside (`yaml.SafeLoader = Other`, `L.timestamp_regexp = obj`, `x.__init__ = f`),
+  assigns no building name anywhere, and gives resolvers only `re.compile` patterns of constants
+  (PyYAML calls a pattern's `match` on every plain scalar; path resolvers are not trusted).
+  Reflection on the code's other objects (`setattr(cfg, k, v)`, `args.__dict__`) and settings of
+  other modules (`os.environ[...] = ...`) reach no loader.
 
 A third red team found these (and that judging each loader walked the whole module: 2,000 loaders
 took 721 s; yaml_loaders.OwnLoaders now reads the module once). What one file cannot show stays
@@ -48,17 +55,24 @@ SAFE_BASES = frozenset(
     | {"yaml.Resolver", "yaml.BaseResolver", "yaml.resolver.Resolver", "yaml.resolver.BaseResolver"}
 )
 # Names whose reading reaches other names through text.
-_DYNAMIC_NAMES = frozenset(
-    {"globals", "locals", "exec", "eval", "compile", "__import__", "__builtins__", "builtins", "setattr", "delattr"}
+_DYNAMIC_NAMES = frozenset({"globals", "locals", "exec", "eval", "compile", "__import__", "__builtins__", "builtins"})
+# Reflection on an object: dynamic when handed on as a value, or called on what may be yaml's or a
+# class of the module (the classes' names never escape, _escaped_classes), with a computed name.
+_REFLECTION = frozenset({"getattr", "hasattr", "setattr", "delattr"})
+# Attribute names whose assignment anywhere changes how a loader builds.
+_BUILDING_STORES = frozenset(
+    {"yaml_constructors", "yaml_multi_constructors", "yaml_implicit_resolvers", "yaml_path_resolvers"}
+    | {"get_data", "get_single_data", "flatten_mapping", "compose_node", "compose_document", "timestamp_regexp"}
 )
 # Attributes that reach an object's namespace, a frame's names or the builtins module
 # (`sys._getframe().f_globals`, `print.__self__`), and the reflection helpers that read names as text.
 _DYNAMIC_ATTRIBUTES = frozenset(
-    {"__dict__", "__setattr__", "__builtins__", "__globals__", "__self__", "__closure__", "__code__", "modules"}
+    {"__setattr__", "__builtins__", "__globals__", "__self__", "__closure__", "__code__", "modules"}
     | {"f_globals", "f_builtins", "f_locals", "f_back", "gi_frame", "cr_frame", "ag_frame", "tb_frame"}
     | {"_getframe", "currentframe", "getmembers", "getattr_static", "attrgetter", "methodcaller"}
 )
 _RESOLVER_REGISTRATIONS = frozenset({"add_implicit_resolver", "add_path_resolver"})
+_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
 
 
 def is_building(name: str) -> bool:
@@ -84,12 +98,8 @@ class ModuleFacts:
             for name in names_bound_by(node, deletions=True):  # `del L` unbinds: another binding
                 facts.binders.setdefault(name, []).append(node)
             facts._note(node)
-            if isinstance(node, ast.Name) and node.id in ("getattr", "hasattr") and id(node) not in called:
+            if isinstance(node, ast.Name) and node.id in _REFLECTION and id(node) not in called:
                 facts.dynamic = True  # `reduce(getattr, ...)`: a name read as text, handed on
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr":
-                attribute = node.args[1] if len(node.args) > 1 else None
-                if not (isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)):
-                    facts.dynamic = True  # `getattr(obj, text)`
             elif isinstance(node, ast.Call) and _resolver_registration(node):
                 facts.dynamic = True  # a resolver whose pattern is an object of the code's: its `match` runs
         for node in ast.walk(module):
@@ -100,12 +110,32 @@ class ModuleFacts:
                 if all(isinstance(b, ast.Name) for b in others):
                     facts.classes[node.name] = node
             elif isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load):
-                root = _root_name(node)
-                binders = facts.binders.get(root, [])
-                if any(isinstance(b, (ast.alias, ast.ClassDef)) for b in binders):
+                if facts._watched(_root_name(node)):
                     facts.dynamic = True  # `yaml.SafeLoader = Other`, `L.timestamp_regexp = obj`
-                if isinstance(node, ast.Attribute) and (is_building(node.attr) or node.attr.startswith("__")):
-                    facts.dynamic = True  # `Loader.construct_object = f`, `L.__init__ = f`
+                if isinstance(node, ast.Attribute) and _building_store(node.attr):
+                    facts.dynamic = True  # `Loader.construct_object = f`, `x.__init__ = f`
+        # Namespaces written through (`x.__dict__[k] = v`, `x.__dict__.update(...)`); a read of
+        # another object's `__dict__` (`parse_args().__dict__`) changes nothing.
+        written = {
+            id(n.value)
+            for n in ast.walk(module)
+            if (isinstance(n, ast.Subscript) and not isinstance(n.ctx, ast.Load))
+            or (isinstance(n, ast.Attribute) and n.attr in _MUTATORS)
+        }
+        for node in ast.walk(module):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _REFLECTION:
+                target = node.args[0] if node.args else None
+                if target is None or not _a_local_name(target) or facts._watched(_root_name(target)):
+                    facts.dynamic = True  # `setattr(yaml.SafeLoader, ...)`, `getattr(L, name)`, `setattr(f(), ...)`
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr == "__dict__"
+                and id(node) not in facts.asked
+                and (id(node) in written or facts._watched(_root_name(node.value)))
+            ):
+                facts.dynamic = True  # `L.__dict__`, `yaml.__dict__`, `f().__dict__[k] = v`
+        if _escaped_classes(module, facts):
+            facts.dynamic = True  # a class handed on as a value may be changed wherever it goes
         return facts
 
     def _note(self, node: ast.AST) -> None:
@@ -134,6 +164,24 @@ class ModuleFacts:
             and (not node.args or not self._local_value(node.args[0]))
         ):
             self.dynamic = True  # `vars()`, `vars(yaml)`: a namespace written through
+
+    def yaml_name(self, name: str) -> bool:
+        """A name only imports bind, of yaml's module or of a name in it."""
+        binders = self.binders.get(name, [])
+        return bool(binders) and all(
+            isinstance(b, ast.alias) and self.imported.get(id(b), "").split(".")[0] == "yaml" for b in binders
+        )
+
+    def _watched(self, root: str) -> bool:
+        """A name bound to a class of the module, or to an import of yaml's (or of `sys`,
+        `builtins`, `importlib`, which reach every module): what an own loader is made of."""
+        for binder in self.binders.get(root, []):
+            if isinstance(binder, ast.ClassDef):
+                return True
+            imported = self.imported.get(id(binder), "") if isinstance(binder, ast.alias) else ""
+            if imported.split(".")[0] in ("yaml", "sys", "builtins", "importlib", "_yaml"):
+                return True
+        return False
 
     def _local_value(self, node: ast.expr) -> bool:
         """`args` in `vars(args)`: a name only parameters and assignments bind."""
@@ -179,7 +227,7 @@ def _bare(
     if definition.decorator_list or definition.keywords:
         return False
     for statement in definition.body:
-        if not _bare_statement(statement, plain_builder):
+        if not _bare_statement(statement, plain_builder, definition):
             return False
     for base in definition.bases:
         own = facts.classes.get(base.id) if isinstance(base, ast.Name) else None
@@ -191,18 +239,67 @@ def _bare(
     return True
 
 
-def _bare_statement(statement: ast.stmt, plain_builder: Callable[[ast.FunctionDef], bool]) -> bool:
+def _bare_statement(statement: ast.stmt, plain_builder: Callable[[ast.FunctionDef], bool], owner: ast.ClassDef) -> bool:
     if isinstance(statement, ast.Pass):
         return True
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
         return True  # the docstring
     if isinstance(statement, ast.FunctionDef):
-        return plain_builder(statement)  # defined once, undecorated, a container of the safe result
+        # defined once, undecorated, a container of the safe result; or an `__init__` that only
+        # hands its parameters to its bases' (clearml's `FloatSafeLoader` with a resolver mixin)
+        return plain_builder(statement) or _init_of_its_bases(statement, owner)
     if isinstance(statement, (ast.Assign, ast.AnnAssign)):
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         names = all(isinstance(t, ast.Name) and not is_building(t.id) and not t.id.startswith("__") for t in targets)
         return names and (statement.value is None or _constant(statement.value))
     return False  # `if`, `for`, `with`, `import`, a nested class, any other method
+
+
+def _init_of_its_bases(function: ast.FunctionDef, owner: ast.ClassDef) -> bool:
+    """`def __init__(self, stream)` whose every statement is `super().__init__(stream)`,
+    `super(Owner, self).__init__(stream)` or `Base.__init__(self, ...)` of one of the class's own
+    bases (each judged as a base), passing its parameters and nothing else."""
+    arguments = function.args
+    if function.name != "__init__" or function.decorator_list or function.returns is not None:
+        return False
+    if arguments.vararg or arguments.kwarg or arguments.kwonlyargs or arguments.defaults or not arguments.args:
+        return False
+    parameters = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+    instance = parameters[0]
+    bases = {b.id for b in owner.bases if isinstance(b, ast.Name)}
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    for statement in body:
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "__init__"):
+            return False
+        receiver = call.func.value
+        explicit = isinstance(receiver, ast.Name) and receiver.id in bases
+        through_super = (
+            isinstance(receiver, ast.Call)
+            and isinstance(receiver.func, ast.Name)
+            and receiver.func.id == "super"
+            and not receiver.keywords
+            and (
+                not receiver.args
+                or (
+                    len(receiver.args) == 2
+                    and isinstance(receiver.args[0], ast.Name)
+                    and receiver.args[0].id == owner.name
+                    and isinstance(receiver.args[1], ast.Name)
+                    and receiver.args[1].id == instance
+                )
+            )
+        )
+        passed = call.args[1:] if explicit else call.args
+        if explicit and not (call.args and isinstance(call.args[0], ast.Name) and call.args[0].id == instance):
+            return False
+        if not (explicit or through_super) or call.keywords:
+            return False
+        if not all(isinstance(a, ast.Name) and a.id in parameters[1:] for a in passed):
+            return False
+    return True
 
 
 def _safe_base(base: ast.expr, facts: ModuleFacts, qualified: Callable[[ast.expr], str | None]) -> bool:
@@ -239,6 +336,50 @@ def _loader_name(base: ast.expr, facts: ModuleFacts, qualified: Callable[[ast.ex
     else:
         names = {qualified(base) or ""}
     return bool(names) and all(n in SAFE_BASES and "Resolver" not in n for n in names)
+
+
+def _building_store(attribute: str) -> bool:
+    """An attribute whose assignment, on any object, may change how a loader builds."""
+    dunder = attribute.startswith("__") and attribute.endswith("__")
+    return attribute.startswith("construct_") or attribute in _BUILDING_STORES or dunder
+
+
+def _a_local_name(node: ast.expr) -> bool:
+    """A name, or attributes of one (`self.args`, `parsed_args`): not a call's or subscript's result."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _escaped_classes(module: ast.Module, facts: ModuleFacts) -> bool:
+    """Whether a class of the module, or yaml's module or a name imported from it, is read
+    anywhere but as a base, a `Loader=` argument, the
+    loader argument of `yaml.load`/`load_all`, `super(Class, self)`, `isinstance`/`issubclass`, a
+    registration's receiver or a name read (`L.__name__`): anywhere else it goes as a value
+    (`patch(L)`, `x = L`, `[L]`) to code that may change it."""
+    allowed: set[int] = set()
+    for node in ast.walk(module):
+        if isinstance(node, ast.ClassDef):
+            allowed.update(id(b) for b in node.bases)
+        elif isinstance(node, ast.Call):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            yaml_call = facts.yaml_name(_root_name(node.func))  # `yaml.load(...)`, `load(...)` from yaml
+            if yaml_call:
+                allowed.update(id(k.value) for k in node.keywords if k.arg == "Loader")
+            if yaml_call and called in ("load", "load_all") and len(node.args) > 1:
+                allowed.add(id(node.args[1]))
+            if called in ("super", "isinstance", "issubclass") and node.args:
+                allowed.add(id(node.args[0] if called == "super" else node.args[-1]))
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            # `L.add_constructor(...)` (judged as a registration), `L.__name__`, `L.construct_x`
+            allowed.add(id(node.value))
+    return any(
+        isinstance(node, ast.Name)
+        and isinstance(node.ctx, ast.Load)
+        and (node.id in facts.classes or facts.yaml_name(node.id))
+        and id(node) not in allowed
+        for node in ast.walk(module)
+    )
 
 
 def _resolver_registration(call: ast.Call) -> bool:

@@ -62,6 +62,21 @@ SAFE = {
     "timestamps as text": loader(
         "    def construct_yaml_timestamp(self, node):\n        return self.construct_scalar(node)\n"
     ),
+    "reflection on other objects": loader(
+        "    pass\n",
+        after="def merge(args, cfg):\n    for k in vars(args):\n        setattr(cfg, k, getattr(args, k))\n"
+        "    return cfg.__dict__\n",
+    ),
+    "another module's settings": loader("    pass\n", after="os.environ['MODE'] = 'quiet'\n"),
+    "an init handing its stream to its bases (clearml)": loader(
+        "    def __init__(self, stream):\n        super(L, self).__init__(stream)\n"
+        "        FloatResolver.__init__(self)\n",
+        before="import re\nfrom yaml.resolver import Resolver\nclass FloatResolver(Resolver):\n    pass\n"
+        "FloatResolver.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(r'^[-+]?[0-9]+\\.[0-9]*$', re.X),"
+        " list('-+0123456789.'))\n",
+        bases="yaml.SafeLoader, FloatResolver",
+        after="def parse(args):\n    return args.__dict__\n",
+    ),
     "vars of a parameter": loader("    pass\n", after="def show(args):\n    return vars(args)\n"),
 }
 
@@ -191,9 +206,21 @@ ATTACKS = {
     ),
     "yaml's namespace": loader("    pass\n", after="yaml.__dict__['add_constructor']('!x', None, Loader=L)\n"),
     "a descriptor's setattr": loader(
-        "    pass\n", before="def patch(owner):\n    setattr(owner, 'construct_scalar', os.system)\n"
+        "    pass\n",
+        before="def patch(owner):\n    setattr(owner, 'construct_scalar', os.system)\n",
+        after="patch(L)\n",
     ),
     "a building name assigned": loader("    pass\n", after="L.construct_object = os.system\n"),
+    "an init doing more": loader(
+        "    def __init__(self, stream):\n        super().__init__(stream)\n        os.system('true')\n"
+    ),
+    "the loader passed by keyword elsewhere": loader(
+        "    pass\n", before="def patch(Loader):\n    pass\n", after="patch(Loader=L)\n"
+    ),
+    "yaml handed on": loader("    pass\n", before="def patch(module):\n    pass\n", after="patch(yaml)\n"),
+    "a namespace written through": loader(
+        "    pass\n", before="def get():\n    return None\n", after="get().__dict__['x'] = 1\n"
+    ),
     "a resolver's pattern object": loader(
         "    pass\n",
         before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
@@ -217,7 +244,8 @@ ATTACKS = {
     "getattr handed on": loader(
         "    pass\n", before="import functools\n", after="RUN = functools.reduce(getattr, ['system'], os)\n"
     ),
-    "getattr by text": loader("    pass\n", after="RUN = getattr(os, 'sys' + 'tem')\n"),
+    "getattr by text": loader("    pass\n", after="getattr(L, 'add_' + 'constructor')('!x', os.system)\n"),
+    "the loader handed on": loader("    pass\n", after="LOADERS = [L]\n"),
     "getmembers": loader("    pass\n", before="import inspect\n", after="TABLE = dict(inspect.getmembers(L))\n"),
     "a frame's names": loader(
         "    pass\n", before="import sys\n", after="sys._getframe().f_globals.update(L=yaml.FullLoader)\n"
