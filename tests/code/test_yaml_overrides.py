@@ -106,6 +106,8 @@ def test_a_loader_with_code_of_its_own_keeps_bandits_b506(tmp_path: Path, name: 
 
 
 RUN = "        return os.system(value)\n"
+# A resolver pattern whose `match` (called on every plain scalar) runs a command.
+PATTERN = "class Pattern:\n    def match(self, value):\n        return os.system(value)\n"
 TUPLE_BODY = "    def construct_python_tuple(self, node):\n        return tuple(self.construct_sequence(node))\n"
 REG_LINE = "L.add_constructor('tag:yaml.org,2002:python/tuple', L.construct_python_tuple)\n"
 ATTACKS = {
@@ -223,18 +225,18 @@ ATTACKS = {
     ),
     "a resolver's pattern object": loader(
         "    pass\n",
-        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        before=PATTERN,
         after="L.add_implicit_resolver('tag:yaml.org,2002:str', Pattern(), None)\n",
     ),
     "a resolver registered through yaml": loader(
         "    pass\n",
-        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        before=PATTERN,
         after="yaml.add_implicit_resolver('!x', Pattern(), None, Loader=L)\n",
     ),
     "a path resolver": loader("    pass\n", after="L.add_path_resolver('!x', [], str)\n"),
     "a class attribute set from outside": loader(
         "    pass\n",
-        before="class Pattern:\n    def match(self, value):\n        return os.system(value)\n",
+        before=PATTERN,
         after="L.timestamp_regexp = Pattern()\n",
     ),
     "a dunder set from outside": loader("    pass\n", after="L.__init__ = os.system\n"),
