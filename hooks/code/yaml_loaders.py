@@ -172,29 +172,22 @@ class _PlainBuilders:
             if any(not isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) for b in binders)
         }
         self.texts_reach_classes = False
-        for node in ast.walk(module):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                self.functions.setdefault(node.name, []).append(node)
-            elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                self.rebound.add(node.id)
-            elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
-                self.rebound.add(node.attr)  # `Loader.make_tuple = other`, `self.construct_sequence = f`
-            elif isinstance(node, ast.alias):
-                self.rebound.add((node.asname or node.name).split(".")[0])
-            elif isinstance(node, ast.ClassDef):
-                self.rebound.add(node.name)
-        self.module_functions = {n.name for n in module.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
         # A name spelled as text (`type.__setattr__(L, "construct_sequence", f)`, `L.__dict__[...]`)
         # may be rebound where no store shows it: such names build nothing trusted.
         for node in ast.walk(module):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.setdefault(node.name, []).append(node)
+            elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+                self.rebound.add(node.attr)  # `Loader.make_tuple = other`, `self.construct_sequence = f`
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
                 self.rebound.add(node.value)
-            elif isinstance(node, ast.Attribute) and node.attr in ("__setattr__", "__dict__", "__builtins__"):
+            if isinstance(node, ast.Attribute) and node.attr in ("__setattr__", "__dict__", "__builtins__"):
                 self.texts_reach_classes = True
             elif isinstance(node, ast.Name) and node.id in ("builtins", "__builtins__", "setattr", "delattr", "vars"):
                 self.texts_reach_classes = True  # `setattr(builtins, "tu" + "ple", f)`: names rebound by text
             elif isinstance(node, ast.alias) and node.name == "*":
                 self.texts_reach_classes = True  # `from helpers import *` may rebind `tuple`
+        self.module_functions = {n.name for n in module.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
     def bare_hierarchy(self, definition: ast.ClassDef | None, seen: set[str]) -> bool:
         """Whether a loader class and the module's own classes among its bases hold nothing but a
