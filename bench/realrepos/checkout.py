@@ -28,7 +28,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind23 at stop 44; blind24 at stop 45; blind25 at stop 46; blind26 at stop 47;
 # blind27 chosen at stop 47 too, scanned only once its code is final (README); blind28 the same at stop 48.
 # blind29: chosen at stop 49, scanned at its start and at its end, labelled unread (README);
-# blind30 at stop 50; blind31 at stop 51; blind32 at stop 52; blind33 at stop 53; blind34 at stop 54.
+# blind30 at stop 50; blind31 at stop 51; blind32 at stop 52; blind33 at stop 53; blind34 at stop 54;
+# blind35 at stop 55.
 SPLITS = (
     "tune",
     "heldout",
@@ -70,6 +71,7 @@ SPLITS = (
     "blind32",
     "blind33",
     "blind34",
+    "blind35",
 )
 
 
