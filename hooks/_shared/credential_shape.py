@@ -14,6 +14,7 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -463,6 +464,16 @@ def ascii_unescaped(value: str) -> str:
     return _ASCII_ESCAPE.sub(lambda match: chr(int(match.group(1) or match.group(2), 16)), value)
 
 
+def _other_script_start(value: str) -> int:
+    """Where the first character beyond ASCII that is not a Latin letter is (`len(value)` if none):
+    a letter of another script, or a mark, space or punctuation of a non-ASCII block (`，`, `。`).
+    Accented Latin letters (`ü`, `é`) stay: Latin-script prose separates its words with spaces."""
+    for index, char in enumerate(value):
+        if ord(char) > 0x7F and not (char.isalpha() and unicodedata.name(char, "").startswith("LATIN ")):
+            return index
+    return len(value)
+
+
 def _escaped_letters(value: str) -> bool:
     """Text in another script written as escapes: two or more `\\uXXXX` of letters beyond ASCII
     (CJK, Cyrillic, Greek, ...) that make most of the value. A key with a few escaped letters
@@ -498,6 +509,16 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     if not _PASSWORD_NAME.search(name) and ("{" in value or "}" in value) and not _INTERPOLATION.search(value):
         fixed = fixed_text(value)
         value = value if fixed is None else fixed
+    if not value.isascii() and not _CHOSEN_SECRET_NAME.search(name):
+        # A key or token is generated, and every encoding of random bytes (hex, base32/58/62/64,
+        # a provider's format) writes it in ASCII. Where another script starts, a key has ended:
+        # Thai and CJK prose runs its words together (`token ไปหาค่า...`, `token 分類](...)`), so
+        # the space that ends a value in English never comes. A value typed under a password's or
+        # a secret's name is a person's choice, in any script, and is judged whole.
+        head = value[: _other_script_start(value)]
+        if not head:
+            return ValueShape(0, "text in another script after a key's name (`token ไปหาค่า`): prose, not a key")
+        value = head
     length = len(value)
     if length < MIN_LENGTH:
         return ValueShape(0, "too short")
