@@ -819,6 +819,55 @@ class CommandOrigins:
             return all(self._operator(c, function, seen, depth + 1) for c in children)
         return False
 
+    def parsed_option(self, node: ast.AST, function: Function | None) -> str | None:
+        """`args.model_input`: the attribute read from the command line as `parse_args()` returns
+        it (judged as `operator_only` judges it), else None."""
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)):
+            return None
+        self.budget -= 1
+        if self.budget < 0:
+            return None
+        name = node.value.id
+        if self._name_is_arguments(name, function, set(), 0):
+            return node.attr
+        scope = self.parameter_scope(name, function)
+        if scope is not None and self._callers_pass_arguments(name, scope):
+            return node.attr  # `def main(args)` called as `main(parse_args())`
+        return None
+
+    def _callers_pass_arguments(self, name: str, scope: Function) -> bool:
+        """A parameter of a module-level function the file calls only by name, every call passing
+        the parsed command line for it (`main(args)` below `args = parse_args()`). Another module
+        importing the function could pass something else: the script's own entry point is what
+        a job runs, and that is what this reads."""
+        if id(scope) in self.class_of or id(scope) in self.exposed or id(scope) in self.handler_methods:
+            return False
+        arguments = scope.args
+        if arguments.vararg is not None and arguments.vararg.arg == name:
+            return False
+        positional = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+        callee = scope.name
+        if len(self.bindings.get((0, callee), [])) != 1 or callee in self.dispatched or callee in self.constants:
+            return False
+        calls, used_otherwise = self._name_uses()
+        if callee in used_otherwise or not calls.get(callee):
+            return False
+        for caller, call in calls[callee]:
+            if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                return False
+            given = [k.value for k in call.keywords if k.arg == name]
+            if name in positional and positional.index(name) < len(call.args):
+                given = [call.args[positional.index(name)]]
+            if len(given) != 1 or not isinstance(given[0], (ast.Name, ast.Call)):
+                return False
+            value = given[0]
+            if isinstance(value, ast.Name):
+                if not self._name_is_arguments(value.id, caller, set(), 0):
+                    return False
+            elif not self._is_arguments(value, caller, set(), 0):
+                return False
+        return True
+
     def _stored_operator(self, key: tuple[int, str], seen: set[tuple[int, str]], depth: int) -> bool:
         """Whether everything stored into the object bound at `key` is the operator's too
         (`args.fit_args[k] = eval(text)` of the command line's text is)."""
@@ -975,8 +1024,15 @@ class CommandOrigins:
             return False
         seen.add(key)
         returned = _returned_values(function)
+        # `args = parser.parse_args()` then `return args`: a name bound only to the parsed command line
         return bool(returned) and all(
-            item is not None and self._is_arguments(item, function, seen, depth + 1) for item in returned
+            item is not None
+            and (
+                self._name_is_arguments(item.id, function, seen, depth + 1)
+                if isinstance(item, ast.Name)
+                else self._is_arguments(item, function, seen, depth + 1)
+            )
+            for item in returned
         )
 
     def _argparse_parser(self, receiver: ast.AST, scope: Function | None) -> bool:

@@ -22,6 +22,7 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
+from hooks.code.azureml_jobs import built_from_options, fed_options, option_destinations
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
@@ -37,6 +38,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import (
     LoadContext,
+    load_target,
     names_bound_from_the_side,
     names_bound_more_than_once,
     prescan_writes,
@@ -265,6 +267,10 @@ _FLYTE_OUTPUT = (
 _MATERIALIZER_OUTPUT = (
     "a ZenML materializer's load(): it reads, from the pipeline's own artifact store, the artifact its "
     "save() wrote for an earlier step"
+)
+_AZUREML_OUTPUT = (
+    "another job's output in its own Azure ML pipeline: every pipeline definition found that runs this script "
+    "passes this option the output of another job of the same pipeline"
 )
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
@@ -644,6 +650,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._function_locals: set[str] | None = None
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
+        self._azureml_destinations: frozenset[str] | None = None  # options Azure ML pipelines fill, once asked
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -820,6 +827,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
+        if not self.serving and not self.notebook and self._reads_fed_job_input(node):
+            return _AZUREML_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (
@@ -834,6 +843,21 @@ class MLRuleVisitor(ast.NodeVisitor):
             # from outside, a URL or bytes from a client, may load someone else's file: that blocks.
             return f"in {self.in_tests} that fetches nothing: a local file of the tests"
         return None
+
+    def _reads_fed_job_input(self, call: ast.Call) -> bool:
+        """The load reads a path given by an option that every Azure ML pipeline running this
+        script fills with another job's output (azureml_jobs.py)."""
+        target = load_target(call) or _keyword(call, "model_uri")
+        if target is None or self.loads.code_file is None or self._module is None:
+            return False
+        if self._azureml_destinations is None:
+            self.loads.consulted_tooling = True  # the verdict reads other files: not cached
+            options = fed_options(self.loads.code_file)
+            self._azureml_destinations = option_destinations(self._module, options) if options else frozenset()
+        if not self._azureml_destinations:
+            return False
+        origins = self.command_origins()
+        return built_from_options(target, origins.function_of(call), self._azureml_destinations, origins)
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
