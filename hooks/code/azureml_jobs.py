@@ -187,8 +187,8 @@ def _unreadable(text: str, facts: _Facts) -> None:
 
 
 def _read_yaml(path: Path, text: str, facts: _Facts) -> None:
-    if "${{" not in text or "command" not in text:
-        return
+    if "${{" not in text and "component" not in text:
+        return  # neither a definition with inputs nor a pipeline that uses components
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

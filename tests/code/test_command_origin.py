@@ -411,3 +411,24 @@ def test_a_notebook_helper_rebinding_its_parameter_still_asks_what_its_callers_p
         for name, text in (("fetched", fetched), ("constant", constant))
     }
     assert severities == {"fetched": ["medium"], "constant": ["low"]}
+
+
+def test_a_wrapper_returning_the_name_it_parsed_into_is_the_command_line(tmp_path: Path) -> None:
+    """`args = parser.parse_args()` then `return args`: the wrapper returns the parsed command
+    line, as `return parser.parse_args()` does; a wrapper returning anything else does not."""
+    source = (
+        "import argparse, json\n"
+        "def parse_args():\n"
+        "    parser = argparse.ArgumentParser()\n"
+        "    args = parser.parse_args()\n"
+        "    return args\n"
+        "def load_settings():\n"
+        "    settings = json.load(open('settings.json'))\n"
+        "    return settings\n"
+        "options = parse_args()\n"
+        "value = eval(options.expr)\n"
+        "other = load_settings()\n"
+        "value = eval(other.expr)\n"
+    )
+    b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
+    assert b307 == [(10, "low"), (12, "medium")]
