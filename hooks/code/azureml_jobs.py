@@ -16,21 +16,31 @@ says what runs and where each input comes from, in YAML
 
 or with the Python SDK (`azure.ai.ml`): `evaluate = command(code=..., command="python evaluate.py
 --model_input ${{inputs.model_input}}", ...)` or `evaluate = load_component(source="evaluate.yml")`,
-then `evaluate(model_input=train.outputs.model_output)` inside the pipeline. Before `evaluate.py`
-starts, the platform puts what the training job wrote where `--model_input` points, so
+then, inside an `@pipeline` function, `trained = train(...)` and
+`evaluate(model_input=trained.outputs.model_output)`. Before `evaluate.py` starts, the platform
+puts what the training job wrote where `--model_input` points, so
 `mlflow.sklearn.load_model(args.model_input)` reads the pipeline's own model, as a SageMaker step
-reads the previous step's (pipeline_inputs.py).
+reads the previous step's (pipeline_inputs.py). What the script does with the option is judged
+in azureml_script.py.
 
-An option counts as fed only when every Azure ML definition found that runs the script passes it
-`${{inputs.X}}`, and every use of that definition gives X another job's output
-(`${{parent.jobs.J.outputs.Y}}`, `job.outputs.y`). A pipeline input, a path, a registered asset,
-a job submitted on its own (`ml_client.jobs.create_or_update(evaluate)`), a component no use of
-which is found, or a definition that cannot be read keeps the load's finding: whoever starts
-the job chooses those. Definitions are looked for below the folder three levels above the
-script's (pipelines live beside the code they run: `mlops/azureml/train/pipeline.yml` next to
-`data-science/src/`), within bounds; past a bound nothing is fed (fail closed). Other ways of
-running the script (a test, a Makefile) start it with their own files and are not looked at.
-Only YAML and syntax trees are read; nothing is imported or run.
+An option counts as fed only when every definition found that runs the script passes it once,
+as `${{inputs.X}}`, in a command read whole, and every use of that definition gives X another
+job's output. Read whole means `python[3] [-u] script.py` followed only by options whose values
+are `${{inputs.x}}`, `${{outputs.x}}` or plain words: a shell operator, a `$` expansion, a
+backtick, an `@file`, `--`, an optional `$[[...]]` block, `cd`, `torchrun`, `python -m` or a
+second command makes the scripts it names unknown, as does any other text of a definition that
+names the script (a spark or parallel job's entry, a sweep's trial, a string an SDK entity class
+is given). A pipeline input, a path, a registered asset, a job submitted on its own, a component
+nobody is seen using (or that a module could import), a registered component of the same name,
+an SDK step whose `inputs` are changed after the call, a pipeline loaded with `load_job`, and
+`az ml job create --set` keep the load's finding: whoever starts the job chooses those.
+
+Definitions are looked for below the folder three levels above the script's (pipelines live
+beside the code they run: `mlops/azureml/train/pipeline.yml` next to `data-science/src/`), within
+bounds; past a bound, at a symbolic link, or on a definition that cannot be parsed, nothing is fed
+(fail closed). A definition farther away is not seen: that is the limit of this reading. Other
+ways of starting the script (a test, a Makefile) pass their own files and are not looked at.
+Only YAML, JSON and syntax trees are read; nothing is imported or run.
 """
 
 from __future__ import annotations
@@ -44,7 +54,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks._core.paths import run_generation
-from hooks.code.command_origin import CommandOrigins
 from hooks.code.dotted_names import dotted_name
 
 _LEVELS = 3  # folders above the script's where its pipeline definitions may live
@@ -54,11 +63,15 @@ _MAX_YAML_BYTES = 1 << 20
 _MAX_PYTHON_BYTES = 16 << 20  # a notebook with its outputs
 _MAX_NODES = 50_000  # YAML values walked in one file
 _SKIPPED_FOLDERS = frozenset({".git", "node_modules", "__pycache__", ".venv", "venv", ".tox", "site-packages"})
-_INPUT = re.compile(r"\$\{\{\s*inputs\.([A-Za-z_][\w-]*)\s*\}\}")
-_JOB_OUTPUT = re.compile(r"\$\{\{\s*parent\.jobs\.[A-Za-z_][\w-]*\.outputs\.[A-Za-z_][\w-]*\s*\}\}")
-_PYTHON_RUN = re.compile(r"python[\w.]*\s+(?:-\w+\s+)*([^\s'\"]+\.py)\b")
-_PYTHON = re.compile(r"(?:.*/)?python(?:\d+(?:\.\d+)?)?")
-_SDK = "azure.ai.ml"
+_INPUT = re.compile(r"\$\{\{inputs\.([A-Za-z_][\w-]{0,100})\}\}")
+_PLACEHOLDER = re.compile(r"\$\{\{(?:inputs|outputs)\.[A-Za-z_][\w-]{0,100}\}\}")
+_JOB_OUTPUT = re.compile(r"\$\{\{\s*parent\.jobs\.[A-Za-z_][\w-]{0,100}\.outputs\.[A-Za-z_][\w-]{0,100}\s*\}\}")
+_PLAIN_WORD = re.compile(r"[\w./:=,+-]{1,1000}")  # a value with nothing a shell or argparse expands
+_PYTHON = re.compile(r"python(?:3(?:\.\d{1,2})?)?")
+_SDK_BUILDERS = frozenset({"command", "load_component"})
+_PIPELINE_DECORATORS = frozenset({"pipeline", "dsl.pipeline"})
+_MODULE_RUN = re.compile(r"(?<!\S)-m\s{1,100}([A-Za-z_][\w.]{0,200})")
+_WORD = re.compile(r"[^\s'\"`;&|<>()=\[\]{},]{1,1000}")  # a word of a text, for the names it mentions
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,7 @@ class Command:
     """One `python script.py --option ${{inputs.name}} ...` a definition runs."""
 
     script: str  # the script's real path
-    options: tuple[tuple[str, str], ...]  # (option, input)
+    options: tuple[tuple[str, str], ...]  # (option, input), each option given once
 
 
 @dataclass
@@ -75,11 +88,26 @@ class _Facts:
 
     definitions: dict[str, list[Command]] = field(default_factory=dict)  # definition -> what it runs
     uses: dict[str, list[frozenset[str] | None]] = field(default_factory=dict)  # fed inputs; None: unread
-    unknown: set[str] = field(default_factory=set)  # names of scripts a definition runs that was not read
+    unknown: set[str] = field(default_factory=set)  # names of scripts run in ways not read
+    component_names: dict[str, str] = field(default_factory=dict)  # component's `name:` -> its definition
+    registered: set[str] = field(default_factory=set)  # names used as registered components
+    unknown_yaml: set[str] = field(default_factory=set)  # file names of definitions used in ways not read
     complete: bool = True
 
     def use(self, definition: str, fed: frozenset[str] | None) -> None:
         self.uses.setdefault(definition, []).append(fed)
+
+    def mentioned(self, text: str, accounted: set[str] | None = None) -> None:
+        """Scripts and definition files a text names that no command read from it accounts for
+        (`python -m package.evaluate` runs `evaluate.py`)."""
+        for module in _MODULE_RUN.findall(text):
+            self.unknown.add(module.rsplit(".", 1)[-1].lower() + ".py")
+        for word in _WORD.findall(text):
+            name = posixpath.basename(word).lower()
+            if name.endswith(".py") and name not in (accounted or set()):
+                self.unknown.add(name)
+            elif name.endswith((".yml", ".yaml")):
+                self.unknown_yaml.add(name)
 
 
 _facts_cache: dict[tuple[str, int], _Facts] = {}
@@ -89,12 +117,18 @@ def fed_options(script: Path) -> frozenset[str]:
     """The options (`--model_input`) every Azure ML definition found that runs `script` gives
     another job's output, in every use of it; empty when any of that cannot be told."""
     try:
-        real = os.path.realpath(script)
-    except (OSError, ValueError):
+        return _fed_options(script)
+    except (OSError, ValueError, RecursionError, MemoryError):
         return frozenset()
+
+
+def _fed_options(script: Path) -> frozenset[str]:
+    real = os.path.realpath(script)
     folder = Path(real).parent
     for _ in range(_LEVELS):
-        if os.path.lexists(folder / ".git") or folder.parent == folder:
+        # A repository's top holds a `.git` folder; a `.git` file (a submodule's, a worktree's) is
+        # not where the definitions that may run the script end.
+        if (folder / ".git").is_dir() or folder.parent == folder:
             break
         folder = folder.parent
     key = (str(folder), run_generation())
@@ -103,7 +137,7 @@ def fed_options(script: Path) -> frozenset[str]:
             _facts_cache.clear()
         _facts_cache[key] = _facts_under(folder)
     facts = _facts_cache[key]
-    if not facts.complete or posixpath.basename(real) in facts.unknown:
+    if not facts.complete or posixpath.basename(real).lower() in facts.unknown:
         return frozenset()
     fed: set[str] | None = None
     for definition, commands in facts.definitions.items():
@@ -111,14 +145,23 @@ def fed_options(script: Path) -> frozenset[str]:
             if command.script != real:
                 continue
             uses = facts.uses.get(definition, [])
-            if not uses:
-                return frozenset()  # a component nobody is seen using: whoever uses it chooses
+            if not uses or _used_unseen(definition, facts):
+                return frozenset()  # nobody is seen using it, or someone uses it in a way not read
             for use in uses:
                 if use is None:
                     return frozenset()
                 given = {option for option, name in command.options if name in use}
                 fed = given if fed is None else fed & given
     return frozenset(fed or ())
+
+
+def _used_unseen(definition: str, facts: _Facts) -> bool:
+    """A definition file named where no use was read (a `load_job`, an `--set` override, an SDK
+    entity class), or a component whose `name:` a pipeline uses as a registered component."""
+    path = definition.split("#", 1)[0]
+    if posixpath.basename(path).lower() in facts.unknown_yaml:
+        return True
+    return any(facts.component_names.get(name) == definition for name in facts.registered)
 
 
 def _facts_under(folder: Path) -> _Facts:
@@ -139,15 +182,16 @@ def _facts_under(folder: Path) -> _Facts:
                 facts.complete = False
                 return facts
             try:
+                if entry.is_symlink():
+                    facts.complete = False  # a definition behind it would go unseen
+                    return facts
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name not in _SKIPPED_FOLDERS:
                         stack.append(Path(entry.path))
                     continue
-                if not entry.is_file(follow_symlinks=False):
-                    continue
                 name = entry.name.lower()
-                yaml_file = name.endswith((".yml", ".yaml"))
-                if not (yaml_file or name.endswith((".py", ".ipynb"))):
+                kind = _kind(name)
+                if kind is None or not entry.is_file(follow_symlinks=False):
                     continue
                 size = entry.stat(follow_symlinks=False).st_size
             except OSError:
@@ -156,18 +200,37 @@ def _facts_under(folder: Path) -> _Facts:
             if read > _MAX_READ:
                 facts.complete = False
                 return facts
-            limit = _MAX_YAML_BYTES if yaml_file else _MAX_PYTHON_BYTES
+            limit = _MAX_YAML_BYTES if kind in ("yaml", "shell") else _MAX_PYTHON_BYTES
             text = _read(Path(entry.path), limit)
             if text is None:
                 continue
-            if size > limit and ("${{" in text or _SDK in text):
+            if _overrides_inputs(text):
+                facts.complete = False  # `az ml job create --set ...inputs...`: the wiring changes at submit time
+                return facts
+            if size > limit and (".py" in text or "azure" in text):
                 facts.complete = False  # a definition we cannot read whole may run anything
                 return facts
-            if yaml_file:
+            if kind == "yaml":
                 _read_yaml(Path(entry.path), text, facts)
-            elif _SDK in text:
+            elif kind == "python" and "azure" in text:
                 _read_python(Path(entry.path), text, facts)
+    _registered_components(facts)
     return facts
+
+
+def _kind(name: str) -> str | None:
+    if name.endswith((".yml", ".yaml")):
+        return "yaml"
+    if name.endswith((".py", ".ipynb")):
+        return "python"
+    if name.endswith((".sh", ".bash", ".ps1", ".mk")) or name == "makefile":
+        return "shell"
+    return None
+
+
+def _overrides_inputs(text: str) -> bool:
+    """`az ml job create ... --set jobs.evaluate.inputs.model_input.path=...`."""
+    return "az ml" in text and "--set" in text and "inputs." in text
 
 
 def _read(path: Path, limit: int) -> str | None:
@@ -178,35 +241,49 @@ def _read(path: Path, limit: int) -> str | None:
         return None
 
 
-def _unreadable(text: str, facts: _Facts) -> None:
-    """A definition that cannot be read: the scripts it names are run in ways nobody saw."""
-    facts.unknown.update(posixpath.basename(match.group(1)) for match in _PYTHON_RUN.finditer(text))
+def _registered_components(facts: _Facts) -> None:
+    for name in facts.registered:
+        definition = facts.component_names.get(name)
+        if definition is not None:
+            facts.use(definition, None)
 
 
 # YAML ---------------------------------------------------------------------------------------
 
 
 def _read_yaml(path: Path, text: str, facts: _Facts) -> None:
-    if "${{" not in text and "component" not in text:
-        return  # neither a definition with inputs nor a pipeline that uses components
+    if ".py" not in text and "component" not in text and "${{" not in text:
+        return  # names no script, uses no component, wires nothing
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         # Aliases are not followed (nested ones grow exponentially): such a file is not read.
         if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
-            _unreadable(text, facts)
+            facts.mentioned(text)
             return
         documents = list(yaml.load_all(text, Loader=loader))  # nosec B506 - CSafeLoader or SafeLoader
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
-        _unreadable(text, facts)
+        facts.mentioned(text)
         return
     if _size(documents) > _MAX_NODES:
-        _unreadable(text, facts)
+        facts.mentioned(text)
         return
+    parsed: set[int] = set()  # command strings read whole (by identity)
     for document in documents:
         if isinstance(document, dict):
-            _read_definition(path, document, facts)
+            _read_definition(path, document, facts, parsed)
+    # Any other text of the file that names a script runs it in a way not read.
+    stack: list[object] = list(documents)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and id(item) not in parsed and ".py" in item.lower():
+            facts.mentioned(item)
 
 
 def _size(value: object) -> int:
@@ -223,137 +300,161 @@ def _size(value: object) -> int:
     return count
 
 
-def _read_definition(path: Path, document: dict[object, object], facts: _Facts) -> None:
-    here = path.parent
+def _read_definition(path: Path, document: dict[object, object], facts: _Facts, parsed: set[int]) -> None:
     jobs = document.get("jobs")
     if isinstance(jobs, dict):
         for name, job in jobs.items():
             if isinstance(job, dict):
-                _read_job(path, str(name), job, facts)
+                _read_job(path, str(name), job, facts, parsed)
         return
     if "command" not in document:
         return
-    commands = _commands(document, here)
-    if commands is None:
-        _unreadable(str(document.get("command", "")), facts)
-        return
     definition = os.path.realpath(path)
+    commands = _commands(document, path.parent, facts, parsed)
+    if commands is None:
+        return
     facts.definitions[definition] = commands
+    name = document.get("name")
+    if isinstance(name, str):
+        facts.component_names[name.strip()] = definition
     if "component" not in str(document.get("$schema", "")).lower():
         facts.use(definition, frozenset())  # a job started on its own: its inputs are paths, not outputs
 
 
-def _read_job(path: Path, name: str, job: dict[object, object], facts: _Facts) -> None:
+def _read_job(path: Path, name: str, job: dict[object, object], facts: _Facts, parsed: set[int]) -> None:
     inputs = job.get("inputs")
     fed = frozenset(
         str(key)
         for key, value in (inputs.items() if isinstance(inputs, dict) else ())
         if isinstance(value, str) and _JOB_OUTPUT.fullmatch(value.strip())
     )
-    component = job.get("component")
-    if isinstance(component, str):
-        reference = component.strip()
-        if reference.startswith("file:"):
-            reference = reference[len("file:") :]
-        if ":" in reference or not reference:
-            return  # a registered component (`azureml:name:1`): its code is not here
-        facts.use(os.path.realpath(path.parent / reference), fed)
+    reference = job.get("component", job.get("trial"))
+    if isinstance(reference, str):
+        text = reference.strip()
+        if text.startswith("file:"):
+            text = text[len("file:") :]
+        if text.startswith("azureml:"):
+            # `azureml:evaluate:1`, `azureml:evaluate@latest`: built from a definition of that name
+            facts.registered.add(re.split(r"[:@]", text[len("azureml:") :], maxsplit=1)[0])
+            return
+        if not text or ":" in text or "\x00" in text:
+            return
+        facts.use(os.path.realpath(path.parent / text), fed)
         return
+    if isinstance(reference, dict):
+        job = {**reference, "inputs": inputs}  # an inline component: its command, the job's inputs
     if "command" not in job:
         return
-    commands = _commands(job, path.parent)
+    commands = _commands(job, path.parent, facts, parsed)
     if commands is None:
-        _unreadable(str(job.get("command", "")), facts)
         return
     definition = f"{os.path.realpath(path)}#{name}"
     facts.definitions[definition] = commands
     facts.use(definition, fed)
 
 
-def _commands(spec: dict[object, object], here: Path) -> list[Command] | None:
-    """What a command job or component runs; None when it cannot be read."""
+def _commands(spec: dict[object, object], here: Path, facts: _Facts, parsed: set[int]) -> list[Command] | None:
+    """What a command job or component runs; None (its scripts made unknown) when it cannot be read."""
     code, command = spec.get("code"), spec.get("command")
     if not isinstance(command, str):
         return None
     if code is None:
-        return []  # no code folder: it runs what its image holds, none of this repository's scripts
+        facts.mentioned(command)  # no code folder: whatever it names is not this repository's file
+        return None
     if not isinstance(code, str):
+        facts.mentioned(command)
         return None
-    return _parsed_command(code, command, [here])
-
-
-def _parsed_command(code: str, command: str, folders: list[Path]) -> list[Command] | None:
-    code = code.strip()
-    if code.startswith("file:"):
-        code = code[len("file:") :]
-    if not code or re.match(r"[A-Za-z][\w+.-]*:", code):
-        return [] if code else None  # `azureml:`, `git+https:`: code from elsewhere
-    # `$[[--option ${{inputs.x}}]]` is an option Azure ML drops when the input is not given.
-    text = command.replace("$[[", " ").replace("]]", " ")
-    import shlex
-
-    try:
-        words = shlex.split(text, comments=False, posix=True)
-    except ValueError:
+    found = parsed_command(code, command, [here])
+    if found is None:
+        facts.mentioned(command)
         return None
-    found: list[Command] = []
-    index = 0
-    while index < len(words):
-        if not _PYTHON.fullmatch(words[index]):
-            index += 1
-            continue
-        index += 1
-        while index < len(words) and words[index].startswith("-") and not words[index].endswith(".py"):
-            if words[index] in ("-m", "-c"):
-                break  # a module or a string of code: no script file of the code folder
-            index += 1
-        if index >= len(words) or not words[index].endswith(".py"):
-            continue
-        relative = words[index]
-        index += 1
-        options: list[tuple[str, str]] = []
-        while index < len(words) and not _PYTHON.fullmatch(words[index]) and words[index] not in ("&&", ";", "|"):
-            word = words[index]
-            value: str | None = None
-            option = word
-            if word.startswith("--") and "=" in word:
-                option, value = word.split("=", 1)
-            elif word.startswith("-") and index + 1 < len(words):
-                value = words[index + 1]
-            matched = _INPUT.fullmatch(value.strip()) if value is not None else None
-            if matched and option.startswith("-"):
-                options.append((option, matched.group(1)))
-            index += 1
-        script = _script(code, relative, folders)
-        if script is None:
-            return None
-        found.append(Command(script, tuple(options)))
+    parsed.add(id(command))
     return found
 
 
-def _script(code: str, relative: str, folders: list[Path]) -> str | None:
-    """The script's real path: the code folder taken from each candidate folder in turn (the
-    definition's own, then for an SDK script the folders above it), the first that holds it."""
-    if code.startswith("/") or relative.startswith("/"):
+def parsed_command(code: str, command: str, folders: list[Path]) -> list[Command] | None:
+    """The script a command runs and the options it gives `${{inputs.x}}`, when the command is
+    read whole (see the module's doc); None otherwise."""
+    code = code.strip()
+    if code.startswith("file:"):
+        code = code[len("file:") :]
+    if not code or "\x00" in code or re.match(r"[A-Za-z][\w+.-]*:", code):
+        return None  # `azureml:`, `git+https:`: code from elsewhere
+    words = command.replace("\\\n", " ").split()
+    if not words or len(words) > 1000 or "\n" in command.replace("\\\n", " ").strip():
+        return None  # several lines of a literal block are several commands
+    index = 0
+    if not _PYTHON.fullmatch(words[0]):
         return None
+    index = 1
+    if index < len(words) and words[index] == "-u":
+        index += 1
+    if index >= len(words) or not words[index].endswith(".py") or not _PLAIN_WORD.fullmatch(words[index]):
+        return None
+    relative = words[index]
+    rest = words[index + 1 :]
+    options: list[tuple[str, str]] = []
+    given: list[str] = []
+    position = 0
+    while position < len(rest):
+        word = rest[position]
+        if not word.startswith("-") or word == "--" or word.startswith("---"):
+            return None  # a positional word: which option it belongs to is argparse's guess
+        value: str | None = None
+        option = word
+        if "=" in word:
+            option, value = word.split("=", 1)
+        elif position + 1 < len(rest) and not rest[position + 1].startswith("-"):
+            position += 1
+            value = rest[position]
+        if not _PLAIN_WORD.fullmatch(option):
+            return None
+        if value is not None and not (_PLACEHOLDER.fullmatch(value) or _PLAIN_WORD.fullmatch(value)):
+            return None  # `$VAR`, `$(...)`, a backtick, `@file`, `$[[`: the shell or argparse adds words
+        given.append(option)
+        matched = _INPUT.fullmatch(value) if value is not None else None
+        if matched:
+            options.append((option, matched.group(1)))
+        position += 1
+    # argparse keeps the last of repeated options and matches unique prefixes (`--model_in`):
+    # an option counts only when no other word of the command may stand for it.
+    once = tuple(
+        (option, name)
+        for option, name in options
+        if sum(1 for other in given if other == option or (other.startswith("--") and option.startswith(other))) == 1
+    )
+    script = _script(code, relative, folders)
+    if script is None:
+        return None
+    return [Command(script, once)]
+
+
+def _script(code: str, relative: str, folders: list[Path]) -> str | None:
+    """The script's real path: the code folder taken from the candidate folders (the definition's
+    own; for an SDK script also the folders above it, where it may be run from). None when no
+    folder holds it, or more than one does (which one the SDK resolves depends on where it runs)."""
+    if code.startswith("/") or relative.startswith("/") or ".." in Path(relative).parts:
+        return None
+    found = set()
     for folder in folders:
         candidate = folder / code / relative
         try:
             if candidate.is_file():
-                return os.path.realpath(candidate)
-        except OSError:
-            continue
-    return None
+                found.add(os.path.realpath(candidate))
+        except (OSError, ValueError):
+            return None
+    return found.pop() if len(found) == 1 else None
 
 
 # Python SDK ---------------------------------------------------------------------------------
 
 
 def _read_python(path: Path, text: str, facts: _Facts) -> None:
-    if path.suffix.lower() == ".ipynb":
+    notebook = path.suffix.lower() == ".ipynb"
+    if notebook:
         sources = _notebook_sources(text)
         if sources is None:
-            _unreadable(text, facts)
+            facts.mentioned(text)
             return
         folders = [path.parent]  # a notebook runs in its own folder
     else:
@@ -364,11 +465,8 @@ def _read_python(path: Path, text: str, facts: _Facts) -> None:
         try:
             body.extend(ast.parse(source).body)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            if "command(" in source or "load_component" in source:
-                _unreadable(source, facts)
-                for name in re.findall(r"[\w.-]+\.ya?ml", source):
-                    facts.use(os.path.realpath(path.parent / name), None)
-    _SdkDefinitions(path, folders, facts).read(ast.Module(body=body, type_ignores=[]))
+            facts.mentioned(source)
+    _SdkDefinitions(path, folders, facts, importable=not notebook).read(ast.Module(body=body, type_ignores=[]))
 
 
 def _notebook_sources(text: str) -> list[str] | None:
@@ -384,57 +482,96 @@ def _notebook_sources(text: str) -> list[str] | None:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
-        # Shell lines and magics are not Python; what they run is not a definition.
-        sources.append("\n".join("" if line.lstrip().startswith(("!", "%")) else line for line in source.splitlines()))
+        source = "".join(str(part) for part in source) if isinstance(source, list) else str(source)
+        # Shell lines and magics are not Python; what they name is read as text.
+        lines = source.splitlines()
+        sources.append("\n".join("" if line.lstrip().startswith(("!", "%")) else line for line in lines))
+        sources.extend(line for line in lines if line.lstrip().startswith(("!", "%")))  # read as text below
     return sources
 
 
 class _SdkDefinitions:
-    """`V = command(code=..., command=...)` and `V = load_component(source=...)` at any level, and
-    every use of V: a call with keyword inputs (inside a pipeline function), or anything else."""
+    """`V = command(code=..., command=...)` and `V = load_component(source=...)` with the builders
+    imported from `azure.ai.ml`, and every use of V: a call with keyword inputs inside an
+    `@pipeline` function, or anything else (unfed)."""
 
-    def __init__(self, path: Path, folders: list[Path], facts: _Facts) -> None:
+    def __init__(self, path: Path, folders: list[Path], facts: _Facts, *, importable: bool) -> None:
         self.path = path
         self.folders = folders
         self.facts = facts
+        self.importable = importable
         self.constants: dict[str, str] = {}
         self.bound: dict[str, str] = {}  # name -> definition
+        self.builders: dict[str, str] = {}  # local name -> command / load_component
+        self.accounted: set[str] = set()  # scripts and definition files the builders account for
+        self.read_strings: set[int] = set()  # string constants a builder read
 
     def read(self, module: ast.Module) -> None:
-        counts: dict[str, int] = {}
         for node in ast.walk(module):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                counts[node.id] = counts.get(node.id, 0) + 1
+            if isinstance(node, ast.ImportFrom) and node.module == "azure.ai.ml" and node.level == 0:
+                for alias in node.names:
+                    if alias.name in _SDK_BUILDERS:
+                        self.builders[alias.asname or alias.name] = alias.name
+        if any(
+            isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _stores_inputs(node)
+            for node in ast.walk(module)
+        ):
+            self.facts.mentioned(_strings(module))  # `step.inputs.x = ...`: the wiring changes after the call
+            return
+        counts = _store_counts(module)
         for node in ast.walk(module):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                name = node.targets[0].id
                 text = self._text(node.value)
-                if text is not None and counts.get(name) == 1:
-                    self.constants[name] = text
-        builders: set[int] = set()
+                if text is not None and counts.get(node.targets[0].id) == 1:
+                    self.constants[node.targets[0].id] = text
+        built: set[int] = set()
+        module_level = {id(statement) for statement in module.body}
         for node in ast.walk(module):
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
                 continue
+            if self._builder(node.value) is None:
+                continue
+            built.add(id(node.value))
             definition = self._definition(node.value)
+            target = node.targets[0] if len(node.targets) == 1 else None
             if definition is None:
                 continue
-            builders.add(id(node.value))
-            target = node.targets[0] if len(node.targets) == 1 else None
             if isinstance(target, ast.Name) and counts.get(target.id) == 1:
                 self.bound[target.id] = definition
+                if self.importable and id(node) in module_level:
+                    self.facts.use(definition, None)  # another module may import it and use it unseen
             else:
                 self.facts.use(definition, None)
         for node in ast.walk(module):
-            if isinstance(node, ast.Call) and id(node) not in builders and self._builder(node) is not None:
+            if isinstance(node, ast.Call) and id(node) not in built and self._builder(node) is not None:
                 definition = self._definition(node)
                 if definition is not None:
-                    self.facts.use(definition, frozenset())  # built and submitted as it is
+                    self.facts.use(definition, None)  # built and used as it is
+        self._uses(module)
+        unread = [
+            node.value
+            for node in ast.walk(module)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in self.read_strings
+        ]
+        for value in unread:
+            if ".py" in value or ".y" in value:
+                self.facts.mentioned(value, self.accounted)
+
+    def _uses(self, module: ast.Module) -> None:
         called: set[int] = set()
-        for node in ast.walk(module):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.bound:
-                called.add(id(node.func))
-                self.facts.use(self.bound[node.func.id], _fed_keywords(node))
+        for function in ast.walk(module):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if not any(
+                dotted_name(d.func if isinstance(d, ast.Call) else d) in _PIPELINE_DECORATORS
+                for d in function.decorator_list
+            ):
+                continue
+            jobs = self._jobs_of(function)
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.bound:
+                    called.add(id(node.func))
+                    self.facts.use(self.bound[node.func.id], _fed_keywords(node, jobs))
         for node in ast.walk(module):
             if (
                 isinstance(node, ast.Name)
@@ -442,40 +579,56 @@ class _SdkDefinitions:
                 and node.id in self.bound
                 and id(node) not in called
             ):
-                self.facts.use(self.bound[node.id], None)  # handed on: submitted or changed elsewhere
+                self.facts.use(self.bound[node.id], None)  # handed on, or called outside a pipeline
+
+    def _jobs_of(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+        """Names bound once in the pipeline function, to a call of a definition: its jobs."""
+        counts = _store_counts(function)
+        return {
+            node.targets[0].id
+            for node in ast.walk(function)
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and counts.get(node.targets[0].id) == 1
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in self.bound
+        }
 
     def _builder(self, call: ast.Call) -> str | None:
-        name = dotted_name(call.func).rsplit(".", 1)[-1]
-        return name if name in ("command", "load_component") else None
+        return self.builders.get(call.func.id) if isinstance(call.func, ast.Name) else None
 
     def _definition(self, call: ast.Call) -> str | None:
         builder = self._builder(call)
+        for node in ast.walk(call):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                self.read_strings.add(id(node))
         if builder == "load_component":
             given = call.args[0] if call.args else _keyword(call, "source") or _keyword(call, "path")
             source = self._text(given) if given is not None else None
-            if source is None:
+            if source is None or "\x00" in source:
+                self.facts.mentioned(ast.unparse(call))
                 return None
-            for folder in self.folders:
-                candidate = folder / source
-                if candidate.is_file():
-                    return os.path.realpath(candidate)
-            return None
-        if builder != "command":
-            return None
+            found = {os.path.realpath(folder / source) for folder in self.folders if (folder / source).is_file()}
+            if len(found) != 1:
+                self.facts.mentioned(ast.unparse(call))
+                return None  # which file the SDK opens depends on where it runs
+            definition = found.pop()
+            self.accounted.add(posixpath.basename(definition).lower())
+            return definition
         code, command = _keyword(call, "code"), _keyword(call, "command")
         code_text = self._text(code) if code is not None else None
         command_text = self._text(command) if command is not None else None
-        definition = f"{os.path.realpath(self.path)}@{call.lineno}:{call.col_offset}"
-        if command_text is None or (code is not None and code_text is None):
-            self.facts.unknown.update(
-                posixpath.basename(match.group(1)) for match in _PYTHON_RUN.finditer(ast.unparse(call))
-            )
-            return None
-        commands = [] if code_text is None else _parsed_command(code_text, command_text, self.folders)
+        commands = None
+        if command_text is not None and code_text is not None:
+            commands = parsed_command(code_text, command_text, self.folders)
         if commands is None:
-            _unreadable(command_text, self.facts)
+            self.facts.mentioned(ast.unparse(call))
             return None
+        definition = f"{os.path.realpath(self.path)}@{call.lineno}:{call.col_offset}"
         self.facts.definitions[definition] = commands
+        self.accounted.update(posixpath.basename(c.script).lower() for c in commands)
         return definition
 
     def _text(self, node: ast.AST | None, depth: int = 0) -> str | None:
@@ -492,112 +645,70 @@ class _SdkDefinitions:
             if left is None or right is None:
                 return None
             return left + right if isinstance(node.op, ast.Add) else posixpath.join(left, right)
-        if isinstance(node, ast.Call) and not node.keywords:
+        if isinstance(node, ast.Call) and not node.keywords and node.args:
             name = dotted_name(node.func)
             parts = [self._text(argument, depth + 1) for argument in node.args]
-            if any(part is None for part in parts) or not parts:
-                return None
             texts = [part for part in parts if part is not None]
-            if name in ("os.path.join", "posixpath.join", "path.join"):
+            if len(texts) != len(parts):
+                return None
+            if name in ("os.path.join", "posixpath.join"):
                 return posixpath.join(*texts)
             if name in ("Path", "pathlib.Path", "str") and len(texts) == 1:
                 return texts[0]
         return None
 
 
+def _store_counts(node: ast.AST) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Name) and isinstance(inner.ctx, (ast.Store, ast.Del)):
+            counts[inner.id] = counts.get(inner.id, 0) + 1
+        elif isinstance(inner, (ast.Global, ast.Nonlocal)):
+            for name in inner.names:
+                counts[name] = counts.get(name, 0) + 2
+    return counts
+
+
+def _stores_inputs(node: ast.Assign | ast.AugAssign | ast.AnnAssign) -> bool:
+    """A store into a job's inputs: `step.inputs.model = ...`, `pj.jobs["e"].inputs["m"] = ...`."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        for part in ast.walk(target):
+            if isinstance(part, ast.Attribute) and part.attr == "inputs":
+                return True
+            if isinstance(part, ast.Constant) and part.value == "inputs":
+                return True
+    return False
+
+
+def _strings(module: ast.Module) -> str:
+    return "\n".join(
+        node.value for node in ast.walk(module) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((keyword.value for keyword in call.keywords if keyword.arg == name), None)
 
 
-def _fed_keywords(call: ast.Call) -> frozenset[str] | None:
-    """The inputs a use of a definition gives another job's output (`train.outputs.model`)."""
+def _fed_keywords(call: ast.Call, jobs: set[str]) -> frozenset[str] | None:
+    """The inputs a use of a definition gives another job's output (`trained.outputs.model`,
+    `trained` a job of the same pipeline function)."""
     if call.args or any(keyword.arg is None for keyword in call.keywords):
         return None  # positional or `**inputs`: which input gets what is not written here
-    return frozenset(keyword.arg for keyword in call.keywords if keyword.arg and _job_output(keyword.value))
+    return frozenset(keyword.arg for keyword in call.keywords if keyword.arg and _job_output(keyword.value, jobs))
 
 
-def _job_output(node: ast.AST) -> bool:
-    """`train.outputs.model_output`, `train.outputs["model_output"]`: an output of a job the
-    pipeline function built (a name; a pipeline's own inputs are its parameters, read bare)."""
+def _job_output(node: ast.AST, jobs: set[str]) -> bool:
     if isinstance(node, ast.Attribute):
         holder: ast.AST = node.value
     elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
         holder = node.value
     else:
         return False
-    return isinstance(holder, ast.Attribute) and holder.attr == "outputs" and isinstance(holder.value, ast.Name)
-
-
-# The script's side ---------------------------------------------------------------------------
-
-
-def option_destinations(module: ast.Module, options: frozenset[str]) -> frozenset[str]:
-    """The attributes `parse_args()` sets for the options (`--model_input` -> `model_input`), from
-    the script's `add_argument` calls; an option defined twice, or not at all, gives none."""
-    found: dict[str, list[str]] = {}
-    for node in ast.walk(module):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            continue
-        if node.func.attr != "add_argument":
-            continue
-        names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        dest = _keyword(node, "dest")
-        if dest is not None and not (isinstance(dest, ast.Constant) and isinstance(dest.value, str)):
-            continue
-        longs = [name for name in names if name.startswith("--")]
-        shorts = [name for name in names if name.startswith("-") and not name.startswith("--")]
-        if isinstance(dest, ast.Constant):
-            attribute = str(dest.value)
-        elif longs:
-            attribute = longs[0][2:].replace("-", "_")
-        elif shorts:
-            attribute = shorts[0][1:].replace("-", "_")
-        else:
-            continue
-        for name in names:
-            found.setdefault(name, []).append(attribute)
-    return frozenset(attributes[0] for option in options if len(attributes := found.get(option, [])) == 1)
-
-
-_PATH_CALLS = frozenset(
-    {"os.path.join", "posixpath.join", "Path", "pathlib.Path", "str", "os.fspath", "os.path.abspath"}
-)
-
-
-def built_from_options(
-    node: ast.AST,
-    function: ast.FunctionDef | ast.AsyncFunctionDef | None,
-    attributes: frozenset[str],
-    origins: CommandOrigins,
-) -> bool:
-    """Whether a load's path is one of those options (`args.model_input`), or a path built from
-    one and constants (`os.path.join(args.model_dir, "model.pt")`, `Path(args.model) / "m.pkl"`,
-    a name bound only to such a value): a file inside what the pipeline put there."""
-    found: list[str] = []
-
-    def built(value: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None, depth: int) -> bool:
-        if depth > 12:
-            return False
-        if isinstance(value, ast.Constant):
-            return isinstance(value.value, str)
-        option = origins.parsed_option(value, function)
-        if option is not None:
-            found.append(option)
-            return option in attributes
-        if isinstance(value, ast.Name):
-            bound = origins.bound_values(value.id, function)
-            if bound is None or not bound[0]:
-                return False  # a parameter, or bound nowhere: whatever the caller passes
-            values, scope = bound
-            return all(isinstance(v, ast.expr) and built(v, scope, depth + 1) for v in values)
-        if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Div)):
-            return built(value.left, function, depth + 1) and built(value.right, function, depth + 1)
-        if isinstance(value, ast.JoinedStr):
-            return all(built(part, function, depth + 1) for part in value.values)
-        if isinstance(value, ast.FormattedValue):
-            return value.format_spec is None and built(value.value, function, depth + 1)
-        if isinstance(value, ast.Call) and not value.keywords and dotted_name(value.func) in _PATH_CALLS:
-            return bool(value.args) and all(built(argument, function, depth + 1) for argument in value.args)
-        return False
-
-    return built(node, function, 0) and bool(found)
+    return (
+        isinstance(holder, ast.Attribute)
+        and holder.attr == "outputs"
+        and isinstance(holder.value, ast.Name)
+        and holder.value.id in jobs
+    )

@@ -22,7 +22,8 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.azureml_jobs import built_from_options, fed_options, option_destinations
+from hooks.code.azureml_jobs import fed_options
+from hooks.code.azureml_script import built_from_options, option_destinations
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
@@ -857,7 +858,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not self._azureml_destinations:
             return False
         origins = self.command_origins()
-        return built_from_options(target, origins.function_of(call), self._azureml_destinations, origins)
+        return built_from_options(target, origins.function_of(call), self._azureml_destinations, origins, self._module)
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
 from hooks._core.severity import Severity
-from hooks.code.azureml_jobs import _facts_under, _parsed_command, _read_yaml, fed_options, option_destinations
+from hooks.code.azureml_jobs import _Facts, _facts_under, _read_yaml, fed_options, parsed_command
+from hooks.code.azureml_script import option_destinations
 from tests.code.helpers import notebook, scan_code
 
 EVALUATE = (
@@ -132,6 +133,10 @@ def _component_project(tmp_path: Path, *uses: str) -> Path:
     (tmp_path / ".git").mkdir()
     (tmp_path / "src").mkdir()
     (tmp_path / "evaluate.yml").write_text(COMPONENT)
+    (tmp_path / "src" / "train.py").write_text("print('train')\n")
+    (tmp_path / "train.yml").write_text(
+        COMPONENT.replace("evaluate.py --model_input ${{inputs.model_input}}", "train.py --out ${{outputs.model}}")
+    )
     for index, use in enumerate(uses):
         (tmp_path / f"pipeline{index}.yml").write_text(
             "jobs:\n  train:\n    component: ./train.yml\n  evaluate:\n    component: file:./evaluate.yml\n"
@@ -207,46 +212,86 @@ def test_a_python_sdk_command_submitted_on_its_own_keeps_the_severity(tmp_path: 
 def test_a_python_sdk_command_fed_inside_a_pipeline_is_low(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "data-science" / "src").mkdir(parents=True)
+    (tmp_path / "data-science" / "src" / "train.py").write_text("print('train')\n")
     (tmp_path / "mlops").mkdir()
     (tmp_path / "mlops" / "run_pipeline.py").write_text(
         "import os\nfrom azure.ai.ml import command\nfrom azure.ai.ml.dsl import pipeline\n"
-        "parent_dir = 'data-science/src'\n"
-        "evaluate_model = command(code=os.path.join(parent_dir), command='python evaluate.py \\\n"
-        "    --model_input ${{inputs.model_input}}')\n"
-        "@pipeline()\ndef flow(raw):\n    train = train_model(data=raw)\n"
-        "    evaluate_model(model_input=train.outputs.model_output)\n"
+        "def main():\n"
+        "    parent_dir = 'data-science/src'\n"
+        "    train_model = command(code=parent_dir, command='python train.py --out ${{outputs.model_output}}')\n"
+        "    evaluate_model = command(code=os.path.join(parent_dir), command='python evaluate.py \\\n"
+        "        --model_input ${{inputs.model_input}}')\n"
+        "    @pipeline()\n    def flow(raw):\n        train = train_model(data=raw)\n"
+        "        evaluate_model(model_input=train.outputs.model_output)\n"
+        "    return flow\n"
     )
     assert _loads(tmp_path / "data-science" / "src") == [("MLS312", 10, Severity.LOW)]
 
 
+PARSER = "import argparse\np = argparse.ArgumentParser()\n{body}a = p.parse_args()\n"
+
+
 def test_option_destinations_follow_argparse() -> None:
     module = ast.parse(
-        "p.add_argument('--model-input')\np.add_argument('-m', '--model_dir', dest='where')\n"
-        "p.add_argument('--twice')\np.add_argument('--twice')\n"
+        PARSER.format(body="p.add_argument('--model-input')\np.add_argument('-m', '--dir', dest='where')\n")
     )
-    options = frozenset({"--model-input", "-m", "--twice", "--absent"})
+    options = frozenset({"--model-input", "-m", "--absent"})
     assert option_destinations(module, options) == frozenset({"model_input", "where"})
 
 
-def test_commands_are_read_as_a_shell_reads_them(tmp_path: Path) -> None:
+def test_argparse_features_that_let_other_words_set_an_option_give_none() -> None:
+    options = frozenset({"--model_input"})
+    plain = "p.add_argument('--model_input')\n"
+    assert option_destinations(ast.parse(PARSER.format(body=plain)), options) == frozenset({"model_input"})
+    for body in (
+        plain + "p.add_argument('--model_input')\n",  # defined twice
+        plain + "p.add_argument('--baseline', dest='model_input')\n",  # another option, the same attribute
+        plain + "p.add_argument('rest', nargs='*')\n",  # a positional argument
+        plain + "p.add_argument('--extra', nargs=argparse.REMAINDER)\n",
+        plain + "p.set_defaults(model_input='models:/taxi/3')\n",
+        plain + "s = p.add_subparsers()\n",
+        plain + "p.parse_args = lambda: None\n",
+        plain + "exec('x = 1')\n",
+        plain + "b = p.parse_args(os.environ['EXTRA'].split())\n",
+        plain + "q = argparse.ArgumentParser()\n",
+        "p = argparse.ArgumentParser(fromfile_prefix_chars='@')\n" + plain,
+        plain + "p.add_argument(*NAMES)\n",
+    ):
+        assert option_destinations(ast.parse(PARSER.format(body=body)), options) == frozenset(), body
+
+
+def test_only_commands_read_whole_count(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.py").write_text("")
-    (tmp_path / "src" / "b.py").write_text("")
-    found = _parsed_command(
-        "src",
-        "pip install x && python -u a.py --m ${{inputs.m}} --k=${{inputs.k}} $[[--o ${{inputs.o}}]] "
-        "--p ${{inputs.p}}/sub; python3 b.py --q ${{inputs.q}}",
-        [tmp_path],
+    found = parsed_command(
+        "src", "python -u a.py --m ${{inputs.m}} --k=${{inputs.k}} --n 3 --o ${{outputs.o}}", [tmp_path]
     )
     assert found is not None
-    assert [(Path(c.script).name, c.options) for c in found] == [
-        ("a.py", (("--m", "m"), ("--k", "k"), ("--o", "o"))),
-        ("b.py", (("--q", "q"),)),
-    ]
-    assert _parsed_command("src", "python -m package.main --m ${{inputs.m}}", [tmp_path]) == []
-    assert _parsed_command("azureml:code:1", "python a.py", [tmp_path]) == []
-    assert _parsed_command("src", "python 'a.py", [tmp_path]) is None  # an open quote
-    assert _parsed_command("src", "python missing.py", [tmp_path]) is None
+    assert [(Path(c.script).name, c.options) for c in found] == [("a.py", (("--m", "m"), ("--k", "k")))]
+    # argparse keeps the last of repeated options and expands unique prefixes: neither counts.
+    found = parsed_command("src", "python a.py --m ${{inputs.m}} --m models:/x/3 --model ${{inputs.q}}", [tmp_path])
+    assert found is not None and found[0].options == ()
+    found = parsed_command("src", "python a.py --model_input ${{inputs.m}} --model_in ${{inputs.q}}", [tmp_path])
+    assert found is not None and "--model_input" not in dict(found[0].options)
+    for command in (
+        "pip install x && python a.py --m ${{inputs.m}}",
+        "python a.py --m ${{inputs.m}} || echo --m x",
+        "python a.py --m ${{inputs.m}};echo",
+        "python a.py --m ${{inputs.m}} $EXTRA",
+        "python a.py --m ${{inputs.m}} @over.txt",
+        "python a.py -- --m ${{inputs.m}}",
+        "python a.py $[[--m ${{inputs.m}}]]",
+        "python a.py --m ${{inputs.m}}\npython a.py --m x",
+        "torchrun a.py --m ${{inputs.m}}",
+        "python -m src.a --m ${{inputs.m}}",
+        "python -W ignore a.py --m ${{inputs.m}}",
+        "cd src && python a.py --m ${{inputs.m}}",
+        "python a.py positional --m ${{inputs.m}}",
+    ):
+        assert parsed_command("src", command, [tmp_path]) is None, command
+    assert parsed_command("azureml:code:1", "python a.py", [tmp_path]) is None
+    assert parsed_command("src", "python missing.py", [tmp_path]) is None
+    assert parsed_command("src\x00", "python a.py", [tmp_path]) is None
 
 
 def test_past_the_bounds_nothing_is_fed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -266,8 +311,125 @@ def test_past_the_bounds_nothing_is_fed(tmp_path: Path, monkeypatch) -> None:  #
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab:-{}[]$*&!|>\n '\"#.python.yml${{inputs.x}}")), max_size=300))
 def test_garbage_definitions_never_raise(text: str) -> None:
-    from hooks.code.azureml_jobs import _Facts
-
     facts = _Facts()
     _read_yaml(Path("/nonexistent/p.yml"), "command: ${{inputs.x}}\n" + text, facts)
-    _parsed_command("src", text, [Path("/nonexistent")])
+    parsed_command("src", text, [Path("/nonexistent")])
+
+
+SCRIPT_CHANGES = [
+    (
+        "the option reassigned in main",
+        "    return model\n",
+        "    return model\n",
+        "    args.model_input = fetch(args.baseline)\n",
+    ),
+    (
+        "an absolute part joined",
+        "load_model(args.model_input)",
+        "load_model(os.path.join(args.model_input, '/mnt/m'))",
+        "",
+    ),
+    ("a parent part", "load_model(args.model_input)", "load_model(args.model_input + '/../../other')", ""),
+    ("a sibling name", "load_model(args.model_input)", "load_model(args.model_input + 'model.pkl')", ""),
+    ("a prefix", "load_model(args.model_input)", "load_model(f'https://evil.example/{args.model_input}')", ""),
+    ("a fallback", "load_model(args.model_input)", "load_model(path)", "    path = 'https://evil.example/m'\n"),
+    ("a helper that may change it", "    main(args)\n", "    patch(args)\n    main(args)\n", ""),
+    ("vars of it", "    main(args)\n", "    vars(args).update(model_input='x')\n    main(args)\n", ""),
+    ("a decorated main", "def main(args):\n", "@override\ndef main(args):\n", ""),
+]
+
+
+def test_what_the_script_does_to_the_option_can_keep_the_severity(tmp_path: Path) -> None:
+    for index, (what, old, new, before_load) in enumerate(SCRIPT_CHANGES):
+        case = tmp_path / str(index)
+        case.mkdir()
+        folder = _project(case, TRAIN_AND_EVALUATE.format(model_input=FED))
+        script = EVALUATE.replace("import mlflow\n", "import mlflow, os\n").replace(old, new)
+        if before_load:
+            script = script.replace("    model = mlflow", before_load + "    model = mlflow")
+        assert [s for _, _, s in _loads(folder, script)] == [Severity.MEDIUM], what
+
+
+def test_other_definitions_that_run_the_script_keep_the_severity(tmp_path: Path) -> None:
+    others = {
+        "a job without placeholders": (
+            "job.yml",
+            "$schema: x/commandJob.schema.json\ncode: ../../src\n"
+            "command: python evaluate.py --model_input azureml:m:1\n",
+        ),
+        "a spark job's entry": ("spark.yml", "jobs:\n  s:\n    type: spark\n    entry:\n      file: evaluate.py\n"),
+        "a torchrun command": (
+            "t.yml",
+            "jobs:\n  t:\n    code: ../../src\n    command: torchrun evaluate.py --model_input ${{inputs.m}}\n",
+        ),
+        "a module run": (
+            "m.yml",
+            "jobs:\n  t:\n    code: ../..\n    command: python -m src.evaluate --model_input ${{inputs.m}}\n",
+        ),
+        "a submission that overrides inputs": (
+            "ci.sh",
+            "az ml job create --file pipeline.yml --set jobs.evaluate_model.inputs.model_input.path=azureml:m:1\n",
+        ),
+    }
+    for index, (what, (name, text)) in enumerate(others.items()):
+        case = tmp_path / str(index)
+        case.mkdir()
+        folder = _project(case, TRAIN_AND_EVALUATE.format(model_input=FED))
+        (case / "mlops" / "train" / name).write_text(text)
+        assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM], what
+
+
+def test_sdk_uses_that_may_hand_it_another_model_keep_the_severity(tmp_path: Path) -> None:
+    cases = {
+        "inputs changed after the call": "    step = evaluate(model_input=trained.outputs.model)\n"
+        "    step.inputs.model_input = registered\n",
+        "outputs of something not a job of the pipeline": "    evaluate(model_input=old.outputs.model)\n",
+        "a call outside a pipeline function": (
+            "    evaluate(model_input=trained.outputs.model)\nevaluate(model_input=x)\n"
+        ),
+    }
+    for index, (what, body) in enumerate(cases.items()):
+        case = tmp_path / str(index)
+        case.mkdir()
+        folder = _component_project(case)
+        source = (
+            "from azure.ai.ml import load_component\nfrom azure.ai.ml.dsl import pipeline\n"
+            "train = load_component(source='./train.yml')\nevaluate = load_component(source='./evaluate.yml')\n"
+            "@pipeline()\ndef flow(data):\n    trained = train(data=data)\n" + body
+        )
+        (case / "run.ipynb").write_text(notebook(source))
+        assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM], what
+    # A module may be imported: a component bound at its top level may be used anywhere.
+    case = tmp_path / "module"
+    case.mkdir()
+    folder = _component_project(case, "${{parent.jobs.train.outputs.model}}")
+    (case / "components.py").write_text(
+        "from azure.ai.ml import load_component\nevaluate = load_component('evaluate.yml')\n"
+    )
+    assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM]
+
+
+def test_a_registered_component_of_the_same_name_keeps_the_severity(tmp_path: Path) -> None:
+    folder = _component_project(tmp_path, "${{parent.jobs.train.outputs.model}}")
+    (tmp_path / "evaluate.yml").write_text(COMPONENT.replace("type: command\n", "type: command\nname: evaluate\n"))
+    (tmp_path / "other.yml").write_text(
+        "jobs:\n  e:\n    component: azureml:evaluate@latest\n    inputs:\n      model_input: ${{parent.inputs.m}}\n"
+    )
+    assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM]
+
+
+def test_hostile_definitions_neither_crash_nor_lower(tmp_path: Path) -> None:
+    folder = _component_project(tmp_path, "${{parent.jobs.train.outputs.model}}")
+    (tmp_path / "nul.yml").write_text('jobs:\n  e:\n    component: "./a\\0b.yml"\n')
+    (tmp_path / "long.yml").write_text("command: ${{inputs.x}}\n" + "python" * 200_000 + " [\n")
+    (tmp_path / "long.py").write_text("import azure.ai.ml\ncommand(\n" + "a" * 200_000 + ".yml(\n")
+    findings = scan_code(folder, EVALUATE, "evaluate.py", Policy(root=tmp_path))
+    assert [(f.rule_id, f.severity) for f in findings if f.rule_id in ("MLS312", "MLS900")] == [
+        ("MLS312", Severity.LOW)
+    ]
+
+
+def test_a_symbolic_link_below_the_search_folder_keeps_the_severity(tmp_path: Path) -> None:
+    folder = _component_project(tmp_path, "${{parent.jobs.train.outputs.model}}")
+    (tmp_path / "linked").symlink_to(tmp_path / "src")
+    assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM]
