@@ -342,13 +342,19 @@ def _trim_bare(value: str, query: bool) -> str:
     if query:
         value = re.split(r"[&#]", value, maxsplit=1)[0]
     value = re.split(r"[;,]", value, maxsplit=1)[0] if not value.startswith(("(", "[", "{")) else value
-    while (
-        value
-        and value[-1] in ")]}>"
-        and value.count(value[-1]) > value.count({")": "(", "]": "[", "}": "{", ">": "<"}[value[-1]])
-    ):
-        value = value[:-1]
-    return value.rstrip(".:")
+    # A sentence's full stop after a closing bracket (`[demo](https://x/?auth=abc).`): the stop,
+    # then the bracket the value does not open, then any stop before it, until nothing changes.
+    while True:
+        trimmed = value.rstrip(".:")
+        while (
+            trimmed
+            and trimmed[-1] in ")]}>"
+            and trimmed.count(trimmed[-1]) > trimmed.count({")": "(", "]": "[", "}": "{", ">": "<"}[trimmed[-1]])
+        ):
+            trimmed = trimmed[:-1]
+        if trimmed == value:
+            return value
+        value = trimmed
 
 
 def line_head(text: str, offset: int, limit: int = 256) -> str:

@@ -36,6 +36,11 @@ SILENT = [
     ("Cyrillic in brackets after token", "a.md", "вместо *mask token (токен-маска)*. Другие модели\n"),
     ("a CJK link text after token", "a.md", "就像[token 分類](/course/chapter7/2)，兩個進程可能將輸入和標籤填充\n"),
     ("a subtitle line", "a.srt", "3\n00:00:06,143 --> 00:00:08,133\n在 token 分类管线(pipeline)内。\n"),
+    (
+        "a common login in a Markdown link",
+        "a.md",
+        "[demo](https://demo.example.io/sign-in?auth=ZGVtbzoxMjM0NTY3OA==).\n",
+    ),
     ("a regex named group", "p.py", 'pattern = re.compile(r"(?P<prefix>[{,])\\s*(?P<key>[A-Za-z0-9_\\-]+)\\s*:")\n'),
     ("a regex in a DSN parser", "d.py", 'dsn = r"mysql://(?P<user>[^:]+)(?::(?P<password>[^@]*))?@(?P<host>[^:]+)"\n'),
     ("a regex value", "patterns.txt", "/docs\\.google\\.com/[a-z]+/(?:ccc\\?key=\\w+|(?:u/\\d+|d/)[0-9a-zA-Z_-]+/)?\n"),
@@ -99,6 +104,11 @@ BLOCKING = [
     ("a password typed in Thai", "c.yaml", "db_password: รหัสผ่านZq2024!abc\n"),
     ("a key run into Thai text", "a.md", f"ใช้ token={KEY}ไปหาค่า\n"),
     ("a key run into Cyrillic text", "a.md", f"токен api_key={KEY}—секрет\n"),
+    (
+        "a random login in a Markdown link",
+        "a.md",
+        "[demo](https://demo.example.io/sign-in?auth=" + base64.b64encode(f"robot:{KEY}".encode()).decode() + ").\n",
+    ),
     ("a key with raw umlauts", "k.json", '{"api_key": "GrünäKp7vQ2xZ9mW4tL8"}\n'),
     ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
 ]
