@@ -58,11 +58,12 @@ from hooks.code.dotted_names import dotted_name
 
 _LEVELS = 3  # folders above the script's where its pipeline definitions may live
 _MAX_ENTRIES = 20_000  # directory entries looked through below that folder
-_MAX_READ = 2_000  # candidate files read
+_MAX_READ = 5_000  # candidate files read
 _MAX_YAML_BYTES = 1 << 20
 _MAX_PYTHON_BYTES = 16 << 20  # a notebook with its outputs
 _MAX_NODES = 50_000  # YAML values walked in one file
-_SKIPPED_FOLDERS = frozenset({".git", "node_modules", "__pycache__", ".venv", "venv", ".tox", "site-packages"})
+_SKIPPED_FOLDERS = frozenset({".git", "node_modules", "__pycache__", "site-packages"})
+_MAX_TEXT = 4096  # characters of a string the SDK reader spells out (`a1 = a0 + a0` doubles it)
 _INPUT = re.compile(r"\$\{\{inputs\.([A-Za-z_][\w-]{0,100})\}\}")
 _PLACEHOLDER = re.compile(r"\$\{\{(?:inputs|outputs)\.[A-Za-z_][\w-]{0,100}\}\}")
 _JOB_OUTPUT = re.compile(r"\$\{\{\s*parent\.jobs\.[A-Za-z_][\w-]{0,100}\.outputs\.[A-Za-z_][\w-]{0,100}\s*\}\}")
@@ -79,7 +80,8 @@ class Command:
     """One `python script.py --option ${{inputs.name}} ...` a definition runs."""
 
     script: str  # the script's real path
-    options: tuple[tuple[str, str], ...]  # (option, input), each option given once
+    options: tuple[tuple[str, str], ...]  # (option, input) for each option given `${{inputs.x}}`
+    words: tuple[str, ...] = ()  # every option word given, as written before any `=`
 
 
 @dataclass
@@ -113,16 +115,19 @@ class _Facts:
 _facts_cache: dict[tuple[str, int], _Facts] = {}
 
 
-def fed_options(script: Path) -> frozenset[str]:
-    """The options (`--model_input`) every Azure ML definition found that runs `script` gives
-    another job's output, in every use of it; empty when any of that cannot be told."""
+Run = tuple[Command, frozenset[str]]  # a command, and the inputs one use of it feeds from other jobs
+
+
+def runs_of(script: Path) -> list[Run] | None:
+    """Every Azure ML run of `script` found: each definition's command with each use's fed
+    inputs. None when any run may go unseen (see the module's doc)."""
     try:
-        return _fed_options(script)
+        return _runs_of(script)
     except (OSError, ValueError, RecursionError, MemoryError):
-        return frozenset()
+        return None
 
 
-def _fed_options(script: Path) -> frozenset[str]:
+def _runs_of(script: Path) -> list[Run] | None:
     real = os.path.realpath(script)
     folder = Path(real).parent
     for _ in range(_LEVELS):
@@ -138,21 +143,20 @@ def _fed_options(script: Path) -> frozenset[str]:
         _facts_cache[key] = _facts_under(folder)
     facts = _facts_cache[key]
     if not facts.complete or posixpath.basename(real).lower() in facts.unknown:
-        return frozenset()
-    fed: set[str] | None = None
+        return None
+    runs: list[Run] = []
     for definition, commands in facts.definitions.items():
         for command in commands:
             if command.script != real:
                 continue
             uses = facts.uses.get(definition, [])
             if not uses or _used_unseen(definition, facts):
-                return frozenset()  # nobody is seen using it, or someone uses it in a way not read
+                return None  # nobody is seen using it, or someone uses it in a way not read
             for use in uses:
                 if use is None:
-                    return frozenset()
-                given = {option for option, name in command.options if name in use}
-                fed = given if fed is None else fed & given
-    return frozenset(fed or ())
+                    return None
+                runs.append((command, use))
+    return runs
 
 
 def _used_unseen(definition: str, facts: _Facts) -> bool:
@@ -161,7 +165,8 @@ def _used_unseen(definition: str, facts: _Facts) -> bool:
     path = definition.split("#", 1)[0]
     if posixpath.basename(path).lower() in facts.unknown_yaml:
         return True
-    return any(facts.component_names.get(name) == definition for name in facts.registered)
+    names = {name for name, named in facts.component_names.items() if named == definition}
+    return bool(names & facts.registered)
 
 
 def _facts_under(folder: Path) -> _Facts:
@@ -186,8 +191,10 @@ def _facts_under(folder: Path) -> _Facts:
                     facts.complete = False  # a definition behind it would go unseen
                     return facts
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in _SKIPPED_FOLDERS:
-                        stack.append(Path(entry.path))
+                    # A virtual environment (it holds `pyvenv.cfg`) is installed code, not definitions.
+                    folder_path = Path(entry.path)
+                    if entry.name not in _SKIPPED_FOLDERS and not (folder_path / "pyvenv.cfg").is_file():
+                        stack.append(folder_path)
                     continue
                 name = entry.name.lower()
                 kind = _kind(name)
@@ -200,7 +207,7 @@ def _facts_under(folder: Path) -> _Facts:
             if read > _MAX_READ:
                 facts.complete = False
                 return facts
-            limit = _MAX_YAML_BYTES if kind in ("yaml", "shell") else _MAX_PYTHON_BYTES
+            limit = _MAX_PYTHON_BYTES if kind == "python" else _MAX_YAML_BYTES
             text = _read(Path(entry.path), limit)
             if text is None:
                 continue
@@ -214,18 +221,26 @@ def _facts_under(folder: Path) -> _Facts:
                 _read_yaml(Path(entry.path), text, facts)
             elif kind == "python" and "azure" in text:
                 _read_python(Path(entry.path), text, facts)
+            if not facts.complete:
+                return facts  # a definition that could not be read may run the script any way
     _registered_components(facts)
     return facts
 
 
 def _kind(name: str) -> str | None:
-    if name.endswith((".yml", ".yaml")):
+    """What a file is read as: YAML (JSON is YAML too: a `load_job("job.json")`), Python, or other
+    text that may submit a job with overrides (scripts, task runners, project settings)."""
+    if name.endswith((".yml", ".yaml", ".json")):
         return "yaml"
     if name.endswith((".py", ".ipynb")):
         return "python"
-    if name.endswith((".sh", ".bash", ".ps1", ".mk")) or name == "makefile":
+    if name.endswith(_SUBMITTING_SUFFIXES) or name in _SUBMITTING_NAMES or "." not in name:
         return "shell"
     return None
+
+
+_SUBMITTING_SUFFIXES = (".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".mk", ".toml", ".cfg", ".ini", ".txt")
+_SUBMITTING_NAMES = frozenset({"makefile", "justfile", "taskfile", "dockerfile"})
 
 
 def _overrides_inputs(text: str) -> bool:
@@ -242,9 +257,11 @@ def _read(path: Path, limit: int) -> str | None:
 
 
 def _registered_components(facts: _Facts) -> None:
-    for name in facts.registered:
-        definition = facts.component_names.get(name)
-        if definition is not None:
+    """Components a registered reference may name (`azureml:evaluate@latest`,
+    `azureml://registries/r/components/evaluate/versions/1`, an ARM id, `components.get("evaluate")`)
+    are used unseen: every part of the reference counts as a name."""
+    for name, definition in facts.component_names.items():
+        if name in facts.registered:
             facts.use(definition, None)
 
 
@@ -252,22 +269,22 @@ def _registered_components(facts: _Facts) -> None:
 
 
 def _read_yaml(path: Path, text: str, facts: _Facts) -> None:
-    if ".py" not in text and "component" not in text and "${{" not in text:
-        return  # names no script, uses no component, wires nothing
+    if path.suffix.lower() == ".json" and "command" not in text and "component" not in text:
+        return  # data, not a job (YAML escapes may hide words; JSON's `\u` ones are judged below)
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         # Aliases are not followed (nested ones grow exponentially): such a file is not read.
         if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
-            facts.mentioned(text)
+            _unreadable(text, facts)
             return
         documents = list(yaml.load_all(text, Loader=loader))  # nosec B506 - CSafeLoader or SafeLoader
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
-        facts.mentioned(text)
+        _unreadable(text, facts)
         return
     if _size(documents) > _MAX_NODES:
-        facts.mentioned(text)
+        _unreadable(text, facts)
         return
     parsed: set[int] = set()  # command strings read whole (by identity)
     for document in documents:
@@ -284,6 +301,14 @@ def _read_yaml(path: Path, text: str, facts: _Facts) -> None:
             stack.extend(item)
         elif isinstance(item, str) and id(item) not in parsed and ".py" in item.lower():
             facts.mentioned(item)
+
+
+def _unreadable(text: str, facts: _Facts) -> None:
+    """A YAML file that cannot be read: if it may be a definition, nothing below the folder is fed."""
+    lowered = text.lower()
+    if "command" in lowered or "component" in lowered or ".py" in lowered or "\\" in text:
+        facts.complete = False
+    facts.mentioned(text)
 
 
 def _size(value: object) -> int:
@@ -333,15 +358,17 @@ def _read_job(path: Path, name: str, job: dict[object, object], facts: _Facts, p
         text = reference.strip()
         if text.startswith("file:"):
             text = text[len("file:") :]
-        if text.startswith("azureml:"):
-            # `azureml:evaluate:1`, `azureml:evaluate@latest`: built from a definition of that name
-            facts.registered.add(re.split(r"[:@]", text[len("azureml:") :], maxsplit=1)[0])
-            return
-        if not text or ":" in text or "\x00" in text:
+        if not text or ":" in text or "\x00" in text or text.startswith("/"):
+            # `azureml:evaluate:1`, `azureml://registries/...`, an ARM id: a registered component
+            # built from a definition of one of these names
+            facts.registered.update(part for part in re.split(r"[:/@]", text) if part)
             return
         facts.use(os.path.realpath(path.parent / text), fed)
         return
     if isinstance(reference, dict):
+        if "jobs" in reference:
+            _read_definition(path, reference, facts, parsed)  # an inline pipeline component
+            return
         job = {**reference, "inputs": inputs}  # an inline component: its command, the job's inputs
     if "command" not in job:
         return
@@ -369,6 +396,8 @@ def _commands(spec: dict[object, object], here: Path, facts: _Facts, parsed: set
         facts.mentioned(command)
         return None
     parsed.add(id(command))
+    # `python launch.py --script evaluate.py`: another script the command names runs unseen
+    facts.mentioned(command, {posixpath.basename(c.script).lower() for c in found})
     return found
 
 
@@ -380,6 +409,8 @@ def parsed_command(code: str, command: str, folders: list[Path]) -> list[Command
         code = code[len("file:") :]
     if not code or "\x00" in code or re.match(r"[A-Za-z][\w+.-]*:", code):
         return None  # `azureml:`, `git+https:`: code from elsewhere
+    if re.search(r"[^\S \t\n]", command):
+        return None  # a no-break space or a carriage return: the shell does not split there, Python does
     words = command.replace("\\\n", " ").split()
     if not words or len(words) > 1000 or "\n" in command.replace("\\\n", " ").strip():
         return None  # several lines of a literal block are several commands
@@ -418,15 +449,12 @@ def parsed_command(code: str, command: str, folders: list[Path]) -> list[Command
         position += 1
     # argparse keeps the last of repeated options and matches unique prefixes (`--model_in`):
     # an option counts only when no other word of the command may stand for it.
-    once = tuple(
-        (option, name)
-        for option, name in options
-        if sum(1 for other in given if other == option or (other.startswith("--") and option.startswith(other))) == 1
-    )
+    # Which of these words argparse takes for which option (repeats, prefixes, other spellings of
+    # the same option) is the script's to say: azureml_script.py judges them against its parser.
     script = _script(code, relative, folders)
     if script is None:
         return None
-    return [Command(script, once)]
+    return [Command(script, tuple(options), tuple(given))]
 
 
 def _script(code: str, relative: str, folders: list[Path]) -> str | None:
@@ -452,10 +480,13 @@ def _script(code: str, relative: str, folders: list[Path]) -> str | None:
 def _read_python(path: Path, text: str, facts: _Facts) -> None:
     notebook = path.suffix.lower() == ".ipynb"
     if notebook:
-        sources = _notebook_sources(text)
-        if sources is None:
-            facts.mentioned(text)
+        read = _notebook_sources(text)
+        if read is None:
+            _unreadable(text, facts)
             return
+        sources, texts = read
+        for other in texts:
+            facts.mentioned(other)  # shell lines, magics, `%%writefile` bodies: the names they give
         folders = [path.parent]  # a notebook runs in its own folder
     else:
         sources = [text]
@@ -465,11 +496,16 @@ def _read_python(path: Path, text: str, facts: _Facts) -> None:
         try:
             body.extend(ast.parse(source).body)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            facts.mentioned(source)
+            facts.complete = False  # SDK code that cannot be read may define or use anything
+            return
     _SdkDefinitions(path, folders, facts, importable=not notebook).read(ast.Module(body=body, type_ignores=[]))
 
 
-def _notebook_sources(text: str) -> list[str] | None:
+def _notebook_sources(text: str) -> tuple[list[str], list[str]] | None:
+    """A notebook's code cells as IPython runs them (hooks/code/cells.py), and the text of their
+    shell lines, magics and `%%writefile` bodies."""
+    from hooks.code.cells import transform_cell
+
     try:
         notebook = json.loads(text)
     except (ValueError, RecursionError):
@@ -477,17 +513,22 @@ def _notebook_sources(text: str) -> list[str] | None:
     cells = notebook.get("cells") if isinstance(notebook, dict) else None
     if not isinstance(cells, list):
         return None
-    sources = []
+    sources: list[str] = []
+    texts: list[str] = []
     for cell in cells:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         source = "".join(str(part) for part in source) if isinstance(source, list) else str(source)
-        # Shell lines and magics are not Python; what they name is read as text.
-        lines = source.splitlines()
-        sources.append("\n".join("" if line.lstrip().startswith(("!", "%")) else line for line in lines))
-        sources.extend(line for line in lines if line.lstrip().startswith(("!", "%")))  # read as text below
-    return sources
+        transformed = transform_cell(source)
+        if transformed.other_language is not None or transformed.unknown_magic is not None:
+            texts.append(source)  # `%%bash`, `%%html`, a magic IPython does not ship: its words
+            continue
+        sources.append(transformed.python)
+        texts.extend(command for _, command in transformed.shell)
+        texts.extend(magic for _, magic in transformed.magic_lines)
+        texts.extend(embedded.text for embedded in transformed.embedded)
+    return sources, texts
 
 
 class _SdkDefinitions:
@@ -513,10 +554,13 @@ class _SdkDefinitions:
                     if alias.name in _SDK_BUILDERS:
                         self.builders[alias.asname or alias.name] = alias.name
         if any(
-            isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and _stores_inputs(node)
+            (isinstance(node, ast.Attribute) and node.attr == "inputs")
+            or (isinstance(node, ast.Constant) and node.value == "inputs")
             for node in ast.walk(module)
         ):
-            self.facts.mentioned(_strings(module))  # `step.inputs.x = ...`: the wiring changes after the call
+            # `step.inputs.x = ...`, `setattr(step.inputs, ...)`, `pj.jobs["e"].inputs`: the wiring
+            # may change after the call; what it becomes is not read
+            self.facts.complete = False
             return
         counts = _store_counts(module)
         for node in ast.walk(module):
@@ -556,6 +600,9 @@ class _SdkDefinitions:
         for value in unread:
             if ".py" in value or ".y" in value:
                 self.facts.mentioned(value, self.accounted)
+            # `ml_client.components.get("evaluate")`, `load_component(name="evaluate")`: a
+            # registered component built from a definition of that name
+            self.facts.registered.update(part for part in re.split(r"[:/@\s]", value[:_MAX_TEXT]) if part)
 
     def _uses(self, module: ast.Module) -> None:
         called: set[int] = set()
@@ -608,12 +655,12 @@ class _SdkDefinitions:
             given = call.args[0] if call.args else _keyword(call, "source") or _keyword(call, "path")
             source = self._text(given) if given is not None else None
             if source is None or "\x00" in source:
-                self.facts.mentioned(ast.unparse(call))
+                self.facts.complete = False  # a component whose file is not known may run anything
                 return None
             found = {os.path.realpath(folder / source) for folder in self.folders if (folder / source).is_file()}
             if len(found) != 1:
-                self.facts.mentioned(ast.unparse(call))
-                return None  # which file the SDK opens depends on where it runs
+                self.facts.complete = False  # which file the SDK opens depends on where it runs
+                return None
             definition = found.pop()
             self.accounted.add(posixpath.basename(definition).lower())
             return definition
@@ -624,7 +671,7 @@ class _SdkDefinitions:
         if command_text is not None and code_text is not None:
             commands = parsed_command(code_text, command_text, self.folders)
         if commands is None:
-            self.facts.mentioned(ast.unparse(call))
+            self.facts.complete = False  # a command not read whole (or built at run time) may run anything
             return None
         definition = f"{os.path.realpath(self.path)}@{call.lineno}:{call.col_offset}"
         self.facts.definitions[definition] = commands
@@ -637,14 +684,15 @@ class _SdkDefinitions:
         if node is None or depth > 16:
             return None
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return node.value
+            return node.value if len(node.value) <= _MAX_TEXT else None
         if isinstance(node, ast.Name):
             return self.constants.get(node.id)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
             left, right = self._text(node.left, depth + 1), self._text(node.right, depth + 1)
             if left is None or right is None:
                 return None
-            return left + right if isinstance(node.op, ast.Add) else posixpath.join(left, right)
+            joined = left + right if isinstance(node.op, ast.Add) else posixpath.join(left, right)
+            return joined if len(joined) <= _MAX_TEXT else None
         if isinstance(node, ast.Call) and not node.keywords and node.args:
             name = dotted_name(node.func)
             parts = [self._text(argument, depth + 1) for argument in node.args]
@@ -652,7 +700,8 @@ class _SdkDefinitions:
             if len(texts) != len(parts):
                 return None
             if name in ("os.path.join", "posixpath.join"):
-                return posixpath.join(*texts)
+                joined = posixpath.join(*texts)
+                return joined if len(joined) <= _MAX_TEXT else None
             if name in ("Path", "pathlib.Path", "str") and len(texts) == 1:
                 return texts[0]
         return None
@@ -667,24 +716,6 @@ def _store_counts(node: ast.AST) -> dict[str, int]:
             for name in inner.names:
                 counts[name] = counts.get(name, 0) + 2
     return counts
-
-
-def _stores_inputs(node: ast.Assign | ast.AugAssign | ast.AnnAssign) -> bool:
-    """A store into a job's inputs: `step.inputs.model = ...`, `pj.jobs["e"].inputs["m"] = ...`."""
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-    for target in targets:
-        for part in ast.walk(target):
-            if isinstance(part, ast.Attribute) and part.attr == "inputs":
-                return True
-            if isinstance(part, ast.Constant) and part.value == "inputs":
-                return True
-    return False
-
-
-def _strings(module: ast.Module) -> str:
-    return "\n".join(
-        node.value for node in ast.walk(module) if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    )
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:

@@ -16,7 +16,9 @@ prefix). A function holding the load, or receiving the namespace, must carry no 
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
+from hooks.code.azureml_jobs import Command, Run
 from hooks.code.command_origin import CommandOrigins
 from hooks.code.dotted_names import dotted_name
 
@@ -27,46 +29,114 @@ _LOGGING_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exce
 _CODE_RUNNERS = frozenset({"exec", "eval", "compile", "setattr", "delattr", "vars", "globals", "locals"})
 
 
-def option_destinations(module: ast.Module, options: frozenset[str]) -> frozenset[str]:
-    """The attributes `parse_args()` sets for the options (`--model_input` -> `model_input`), when
-    the script's one parser leaves argparse no other way to set them; empty otherwise."""
-    if not options or not _plain_parser(module):
+_SHADOWING = ("argparse", "os", "pathlib", "posixpath")  # a module beside the script replaces the library's
+
+
+def fed_destinations(module: ast.Module, runs: list[Run] | None, folder: Path) -> frozenset[str]:
+    """The attributes of the parsed command line (`args.model_input`) that every run found gives
+    another job's output: the one word argparse takes for the option in each command (its own
+    spelling, another of its spellings, a prefix of a long one, a short one with its value glued)
+    is a fed input's. Empty when the parser leaves argparse another way to set them."""
+    if not runs or not _plain_parser(module) or _shadowed(folder):
         return frozenset()
-    found: dict[str, str] = {}  # option string -> attribute
-    writers: dict[str, int] = {}  # attribute -> add_argument calls writing it
+    spellings = _spellings(module)
+    if spellings is None:
+        return frozenset()
+    fed = set()
+    for attribute, names in spellings.items():
+        if all(_fed_in(command, given, names) for command, given in runs):
+            fed.add(attribute)
+    return frozenset(fed)
+
+
+def _fed_in(command: Command, fed_inputs: frozenset[str], names: frozenset[str]) -> bool:
+    longs = [name for name in names if name.startswith("--")]
+    shorts = [name for name in names if not name.startswith("--")]
+    taken = [
+        word
+        for word in command.words
+        if word in names
+        or (word.startswith("--") and any(name.startswith(word) for name in longs))
+        or (not word.startswith("--") and any(word.startswith(name) for name in shorts))
+    ]
+    if len(taken) != 1:
+        return False  # absent (the default), or given twice (the last wins)
+    return dict(command.options).get(taken[0]) in fed_inputs
+
+
+def _shadowed(folder: Path) -> bool:
+    """`argparse.py` (or `os.py`, ...) beside the script: `import argparse` imports it instead."""
+    try:
+        return any((folder / f"{name}.py").exists() or (folder / name).is_dir() for name in _SHADOWING)
+    except (OSError, ValueError):
+        return True
+
+
+def _spellings(module: ast.Module) -> dict[str, frozenset[str]] | None:
+    """Attribute -> the option strings that set it, each attribute set by one `add_argument` that
+    stores the word given as it is (no action but `store`, no `const`, a plain `type`); None when any
+    `add_argument` is not read or lets other words reach an option."""
+    bound_names = (
+        {node.id for node in ast.walk(module) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+        | {
+            (alias.asname or alias.name).split(".")[0]
+            for node in ast.walk(module)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names
+            if not (isinstance(node, ast.ImportFrom) and node.module == "pathlib" and alias.name == "Path")
+        }
+        | {
+            node.name
+            for node in ast.walk(module)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        }
+    )
+    found: dict[str, list[str]] = {}
+    writers: dict[str, int] = {}
     for node in ast.walk(module):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr != "add_argument":
             continue
         names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if len(names) != len(node.args) or any(k.arg is None for k in node.keywords):
-            return frozenset()  # `add_argument(*names)`, `**options`: not read
-        dest = _keyword(node, "dest")
-        if dest is not None and not (isinstance(dest, ast.Constant) and isinstance(dest.value, str)):
-            return frozenset()
-        nargs = _keyword(node, "nargs")
-        if names and not names[0].startswith("-"):
-            return frozenset()  # a positional argument may take words argparse would give an option
+        if not names or len(names) != len(node.args) or any(k.arg is None for k in node.keywords):
+            return None  # `add_argument(*names)`, `**options`: not read
+        if not all(name.startswith("-") for name in names):
+            return None  # a positional argument may take words argparse would give an option
+        options = {k.arg: k.value for k in node.keywords if k.arg}
+        action = options.get("action")
+        # `store_const`, `append`, a class of the file's own: the value is not the word given
+        stores_word = "const" not in options and (
+            action is None or (isinstance(action, ast.Constant) and action.value == "store")
+        )
+        nargs = options.get("nargs")
         if nargs is not None and not (isinstance(nargs, ast.Constant) and nargs.value in (None, 1, "?")):
-            return frozenset()  # `REMAINDER`, `*`, `+`: it may swallow the words of other options
+            return None  # `REMAINDER`, `*`, `+`: it may swallow the words of other options
+        kind = options.get("type")
+        if kind is not None and not _plain_type(kind, bound_names):
+            return None
+        dest = options.get("dest")
+        if dest is not None and not (isinstance(dest, ast.Constant) and isinstance(dest.value, str)):
+            return None
         longs = [name for name in names if name.startswith("--")]
-        shorts = [name for name in names if not name.startswith("--")]
         if isinstance(dest, ast.Constant):
             attribute = str(dest.value)
         elif longs:
             attribute = longs[0][2:].replace("-", "_")
-        elif shorts:
-            attribute = shorts[0][1:].replace("-", "_")
         else:
-            return frozenset()
-        writers[attribute] = writers.get(attribute, 0) + 1
-        for name in names:
-            if name in found:
-                return frozenset()
-            found[name] = attribute
-    fed = [found[option] for option in options if option in found]
-    return frozenset(attribute for attribute in fed if writers[attribute] == 1)
+            attribute = names[0][1:].replace("-", "_")
+        writers[attribute] = writers.get(attribute, 0) + (1 if stores_word else 2)
+        found.setdefault(attribute, []).extend(names)
+    spellings = {attribute: frozenset(names) for attribute, names in found.items() if writers[attribute] == 1}
+    every = [name for names in found.values() for name in names]
+    if len(every) != len(set(every)):
+        return None  # one option string defined twice
+    return spellings
+
+
+def _plain_type(kind: ast.expr, bound_names: set[str]) -> bool:
+    """`type=str` (the builtin) or `type=Path` (pathlib's): the word as given, as a path."""
+    return isinstance(kind, ast.Name) and kind.id in ("str", "Path") and kind.id not in bound_names
 
 
 def _plain_parser(module: ast.Module) -> bool:
@@ -75,6 +145,12 @@ def _plain_parser(module: ast.Module) -> bool:
     from text; nothing assigned to a parser's methods."""
     parsers = 0
     parses = 0
+    guards = {  # `if __name__ == "__main__":`
+        id(comparator)
+        for node in ast.walk(module)
+        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == "__name__"
+        for comparator in node.comparators
+    }
     for node in ast.walk(module):
         if isinstance(node, ast.Call):
             name = dotted_name(node.func)
@@ -102,19 +178,25 @@ def _plain_parser(module: ast.Module) -> bool:
                         part.attr.startswith("parse_") or part.attr in ("__dict__", "__getattribute__")
                     ):
                         return False
-        elif isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "modules"):
+            return False  # `args.__dict__`, `sys.modules[...]`: names changed out of sight
+        elif isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+            return False  # a star import may rebind the namespace's name
+        elif isinstance(node, ast.Name) and node.id == "__main__":
             return False
+        elif isinstance(node, ast.Constant) and node.value == "__main__" and id(node) not in guards:
+            return False  # `sys.modules["__main__"].args = ...`
     return parsers == 1 and parses == 1
 
 
 def built_from_options(
     node: ast.AST, function: Function | None, attributes: frozenset[str], origins: CommandOrigins, module: ast.Module
 ) -> bool:
-    """Whether a load's path is one of those options, as parsed, or a path inside it."""
-    if not attributes or _namespace_changed(module, attributes):
+    """Whether a load's path is one of those options, as parsed, or a path inside it, and the code
+    only reads that folder (nothing copies, downloads or writes into it first)."""
+    if not attributes or (function is not None and function.decorator_list):
         return False
-    if function is not None and function.decorator_list:
-        return False
+    used: set[str] = set()
 
     def inside(value: ast.AST, scope: Function | None, depth: int) -> bool:
         """`value` is the option's folder, or a path below it."""
@@ -124,6 +206,7 @@ def built_from_options(
         if option is not None:
             if option not in attributes:
                 return False
+            used.add(option)
             holder = value.value if isinstance(value, ast.Attribute) else None
             parameter = isinstance(holder, ast.Name) and origins.parameter_scope(holder.id, scope)
             return not (parameter and parameter.decorator_list)
@@ -156,7 +239,10 @@ def built_from_options(
             )
         return False
 
-    return inside(node, function, 0)
+    if not inside(node, function, 0):
+        return False
+    read = frozenset(used)  # only the options this load reads need to stay as the pipeline gave them
+    return not _namespace_changed(module, read) and _only_read(module, read)
 
 
 def _relative(node: ast.AST, *, slash: bool) -> bool:
@@ -200,6 +286,77 @@ def _namespace_changed(module: ast.Module, attributes: frozenset[str]) -> bool:
             continue
         return True
     return False
+
+
+_READING_CALLS = frozenset(
+    {"load", "load_model", "load_state_dict", "read_pickle", "load_learner", "exists", "isdir", "isfile", "format"}
+)
+
+
+def _only_read(module: ast.Module, attributes: frozenset[str]) -> bool:
+    """The option's value, and every name bound to a path or text built from it, reaches only
+    calls that build paths, print, log or read (`shutil.copy(src, args.model_input)`,
+    `download_artifacts(dst_path=...)` or a helper of the file's own could put other bytes there
+    first). What a call returns (the loaded model) is not the option any more."""
+
+    def carries(node: ast.AST) -> bool:
+        stack = [node]
+        while stack:
+            part = stack.pop()
+            if isinstance(part, ast.Attribute) and part.attr in attributes:
+                return True
+            if isinstance(part, ast.Name) and part.id in derived:
+                return True
+            if isinstance(part, ast.Call) and dotted_name(part.func) not in _PATH_CALLS:
+                continue  # its result is something else; the call itself is judged below
+            if isinstance(part, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            stack.extend(ast.iter_child_nodes(part))
+        return False
+
+    derived: set[str] = set()
+    for _ in range(8):  # names bound from names bound from the option, a few steps deep
+        before = len(derived)
+        for node in ast.walk(module):
+            pairs: list[tuple[ast.AST, ast.AST]] = []
+            if isinstance(node, ast.Assign):
+                pairs = [(node.value, target) for target in node.targets]
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
+                pairs = [(node.value, node.target)]
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                pairs = [(node.iter, node.target)]
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                pairs = [(item.context_expr, item.optional_vars) for item in node.items if item.optional_vars]
+            for value, target in pairs:
+                if carries(value):
+                    derived.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        if len(derived) == before:
+            break
+    for node in ast.walk(module):
+        if not isinstance(node, ast.Call):
+            continue
+        given = [*node.args, *(k.value for k in node.keywords)]
+        if isinstance(node.func, ast.Attribute):
+            given.append(node.func.value)  # `Path(args.m).write_text(...)`, `folder.mkdir()`
+        if not any(carries(argument) for argument in given):
+            continue
+        name = dotted_name(node.func)
+        last = name.rsplit(".", 1)[-1]
+        if name in _PATH_CALLS or name in _READ_ONLY_CALLS or last in _READING_CALLS:
+            continue
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _LOGGING_METHODS:
+            continue
+        if name == "open" and _reads_only(node):
+            continue
+        return False
+    return True
+
+
+def _reads_only(call: ast.Call) -> bool:
+    mode = call.args[1] if len(call.args) > 1 else _keyword(call, "mode")
+    return mode is None or (
+        isinstance(mode, ast.Constant) and isinstance(mode.value, str) and mode.value in ("r", "rb")
+    )
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:

@@ -22,8 +22,8 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.azureml_jobs import fed_options
-from hooks.code.azureml_script import built_from_options, option_destinations
+from hooks.code.azureml_jobs import runs_of
+from hooks.code.azureml_script import built_from_options, fed_destinations
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
@@ -853,8 +853,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return False
         if self._azureml_destinations is None:
             self.loads.consulted_tooling = True  # the verdict reads other files: not cached
-            options = fed_options(self.loads.code_file)
-            self._azureml_destinations = option_destinations(self._module, options) if options else frozenset()
+            runs = runs_of(self.loads.code_file)
+            self._azureml_destinations = fed_destinations(self._module, runs, self.loads.code_file.parent)
         if not self._azureml_destinations:
             return False
         origins = self.command_origins()

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from hooks._core.policy import Policy
 from hooks._core.severity import Severity
-from hooks.code.azureml_jobs import _Facts, _facts_under, _read_yaml, fed_options, parsed_command
-from hooks.code.azureml_script import option_destinations
+from hooks.code.azureml_jobs import Command, _Facts, _facts_cache, _facts_under, _read_yaml, parsed_command, runs_of
+from hooks.code.azureml_script import fed_destinations
 from tests.code.helpers import notebook, scan_code
 
 EVALUATE = (
@@ -231,33 +231,54 @@ def test_a_python_sdk_command_fed_inside_a_pipeline_is_low(tmp_path: Path) -> No
 PARSER = "import argparse\np = argparse.ArgumentParser()\n{body}a = p.parse_args()\n"
 
 
-def test_option_destinations_follow_argparse() -> None:
-    module = ast.parse(
-        PARSER.format(body="p.add_argument('--model-input')\np.add_argument('-m', '--dir', dest='where')\n")
-    )
-    options = frozenset({"--model-input", "-m", "--absent"})
-    assert option_destinations(module, options) == frozenset({"model_input", "where"})
+def _fed(body: str, *words: tuple[str, str | None], tmp_path: Path) -> frozenset[str]:
+    """What a script with these `add_argument` lines gets fed by one run giving these words."""
+    options = tuple((word, name) for word, name in words if name is not None)
+    command = Command(str(tmp_path / "a.py"), options, tuple(word for word, _ in words))
+    fed = frozenset(name for _, name in words if name is not None)
+    return fed_destinations(ast.parse(PARSER.format(body=body)), [(command, fed)], tmp_path)
 
 
-def test_argparse_features_that_let_other_words_set_an_option_give_none() -> None:
-    options = frozenset({"--model_input"})
+def test_the_one_word_argparse_takes_for_an_option_decides(tmp_path: Path) -> None:
+    body = "p.add_argument('-m', '--model-input', '--model_input')\np.add_argument('--baseline')\n"
+    assert _fed(body, ("--model-input", "m"), tmp_path=tmp_path) == frozenset({"model_input"})
+    assert _fed(body, ("-m", "m"), tmp_path=tmp_path) == frozenset({"model_input"})
+    assert "model_input" not in _fed(body, ("--baseline", "m"), tmp_path=tmp_path)  # absent: the default
+    for words in (
+        [("--model_input", "m"), ("-m", None)],  # another spelling later: the last wins
+        [("--model_input", "m"), ("--model-in", None)],  # a prefix of another spelling
+        [("--model_input", "m"), ("-mmodels:/x/3", None)],  # a short one with its value glued
+        [("--model_input", None)],  # given, but not an input fed from a job
+    ):
+        assert _fed(body, *words, tmp_path=tmp_path) == frozenset(), words
+
+
+def test_argparse_features_that_let_other_words_set_an_option_give_none(tmp_path: Path) -> None:
     plain = "p.add_argument('--model_input')\n"
-    assert option_destinations(ast.parse(PARSER.format(body=plain)), options) == frozenset({"model_input"})
+    fed = ("--model_input", "m")
+    assert _fed(plain, fed, tmp_path=tmp_path) == frozenset({"model_input"})
     for body in (
         plain + "p.add_argument('--model_input')\n",  # defined twice
         plain + "p.add_argument('--baseline', dest='model_input')\n",  # another option, the same attribute
+        "p.add_argument('--model_input', action='store_const', const='https://evil.example/m')\n",
+        "p.add_argument('--model_input', type=fetch)\n",
+        "from helpers import Path\np.add_argument('--model_input', type=Path)\n",
         plain + "p.add_argument('rest', nargs='*')\n",  # a positional argument
         plain + "p.add_argument('--extra', nargs=argparse.REMAINDER)\n",
         plain + "p.set_defaults(model_input='models:/taxi/3')\n",
         plain + "s = p.add_subparsers()\n",
         plain + "p.parse_args = lambda: None\n",
         plain + "exec('x = 1')\n",
+        plain + "from settings import *\n",
+        plain + "import sys\nsys.modules['__main__'].a = None\n",
         plain + "b = p.parse_args(os.environ['EXTRA'].split())\n",
         plain + "q = argparse.ArgumentParser()\n",
         "p = argparse.ArgumentParser(fromfile_prefix_chars='@')\n" + plain,
         plain + "p.add_argument(*NAMES)\n",
     ):
-        assert option_destinations(ast.parse(PARSER.format(body=body)), options) == frozenset(), body
+        assert _fed(body, fed, tmp_path=tmp_path) == frozenset(), body
+    (tmp_path / "argparse.py").write_text("")
+    assert _fed(plain, fed, tmp_path=tmp_path) == frozenset()  # it imports the file beside it
 
 
 def test_only_commands_read_whole_count(tmp_path: Path) -> None:
@@ -267,12 +288,9 @@ def test_only_commands_read_whole_count(tmp_path: Path) -> None:
         "src", "python -u a.py --m ${{inputs.m}} --k=${{inputs.k}} --n 3 --o ${{outputs.o}}", [tmp_path]
     )
     assert found is not None
-    assert [(Path(c.script).name, c.options) for c in found] == [("a.py", (("--m", "m"), ("--k", "k")))]
-    # argparse keeps the last of repeated options and expands unique prefixes: neither counts.
-    found = parsed_command("src", "python a.py --m ${{inputs.m}} --m models:/x/3 --model ${{inputs.q}}", [tmp_path])
-    assert found is not None and found[0].options == ()
-    found = parsed_command("src", "python a.py --model_input ${{inputs.m}} --model_in ${{inputs.q}}", [tmp_path])
-    assert found is not None and "--model_input" not in dict(found[0].options)
+    assert [(Path(c.script).name, c.options, c.words) for c in found] == [
+        ("a.py", (("--m", "m"), ("--k", "k")), ("--m", "--k", "--n", "--o"))
+    ]
     for command in (
         "pip install x && python a.py --m ${{inputs.m}}",
         "python a.py --m ${{inputs.m}} || echo --m x",
@@ -286,6 +304,8 @@ def test_only_commands_read_whole_count(tmp_path: Path) -> None:
         "python -m src.a --m ${{inputs.m}}",
         "python -W ignore a.py --m ${{inputs.m}}",
         "cd src && python a.py --m ${{inputs.m}}",
+        "python a.py --m\u00a0${{inputs.m}}",
+        "python a.py --m ${{inputs.m}}\r",
         "python a.py positional --m ${{inputs.m}}",
     ):
         assert parsed_command("src", command, [tmp_path]) is None, command
@@ -301,11 +321,14 @@ def test_past_the_bounds_nothing_is_fed(tmp_path: Path, monkeypatch) -> None:  #
     (folder / "evaluate.py").write_text(EVALUATE)
     monkeypatch.setattr(module, "_MAX_READ", 1)
     module._facts_cache.clear()
-    assert fed_options(folder / "evaluate.py") == frozenset()
+    assert runs_of(folder / "evaluate.py") is None
     assert not _facts_under(tmp_path).complete
     monkeypatch.setattr(module, "_MAX_READ", 2_000)
     module._facts_cache.clear()
-    assert fed_options(folder / "evaluate.py") == frozenset({"--model_input"})
+    runs = runs_of(folder / "evaluate.py")
+    assert runs is not None and [dict(command.options) for command, _ in runs] == [
+        {"--model_input": "model_input", "--baseline": "baseline"}
+    ]
 
 
 @settings(max_examples=300, deadline=None)
@@ -421,11 +444,21 @@ def test_a_registered_component_of_the_same_name_keeps_the_severity(tmp_path: Pa
 def test_hostile_definitions_neither_crash_nor_lower(tmp_path: Path) -> None:
     folder = _component_project(tmp_path, "${{parent.jobs.train.outputs.model}}")
     (tmp_path / "nul.yml").write_text('jobs:\n  e:\n    component: "./a\\0b.yml"\n')
-    (tmp_path / "long.yml").write_text("command: ${{inputs.x}}\n" + "python" * 200_000 + " [\n")
-    (tmp_path / "long.py").write_text("import azure.ai.ml\ncommand(\n" + "a" * 200_000 + ".yml(\n")
+    (tmp_path / "doubling.py").write_text(
+        "from azure.ai.ml import command\na0 = 'x'\n" + "".join(f"a{i + 1} = a{i} + a{i}\n" for i in range(64))
+    )
     findings = scan_code(folder, EVALUATE, "evaluate.py", Policy(root=tmp_path))
     assert [(f.rule_id, f.severity) for f in findings if f.rule_id in ("MLS312", "MLS900")] == [
         ("MLS312", Severity.LOW)
+    ]
+    # Definitions that cannot be read (YAML that does not parse, SDK code that does not) may run
+    # the script any way: nothing is fed, nothing fails, and reading them stays linear.
+    (tmp_path / "long.yml").write_text("command: ${{inputs.x}}\n" + "python" * 200_000 + " [\n")
+    (tmp_path / "long.py").write_text("import azure.ai.ml\ncommand(\n" + "a" * 200_000 + ".yml(\n")
+    _facts_cache.clear()  # one run reads the folder once; this is a second run
+    findings = scan_code(folder, EVALUATE, "evaluate.py", Policy(root=tmp_path))
+    assert [(f.rule_id, f.severity) for f in findings if f.rule_id in ("MLS312", "MLS900")] == [
+        ("MLS312", Severity.MEDIUM)
     ]
 
 
