@@ -23,24 +23,27 @@ puts what the training job wrote where `--model_input` points, so
 reads the previous step's (pipeline_inputs.py). What the script does with the option is judged
 in azureml_script.py.
 
-An option counts as fed only when every definition found that runs the script passes it once,
-as `${{inputs.X}}`, in a command read whole, and every use of that definition gives X another
-job's output. Read whole means `python[3] [-u] script.py` followed only by options whose values
-are `${{inputs.x}}`, `${{outputs.x}}` or plain words: a shell operator, a `$` expansion, a
-backtick, an `@file`, `--`, an optional `$[[...]]` block, `cd`, `torchrun`, `python -m` or a
-second command makes the scripts it names unknown, as does any other text of a definition that
-names the script (a spark or parallel job's entry, a sweep's trial, a string an SDK entity class
-is given). A pipeline input, a path, a registered asset, a job submitted on its own, a component
-nobody is seen using (or that a module could import), a registered component of the same name,
-an SDK step whose `inputs` are changed after the call, a pipeline loaded with `load_job`, and
-`az ml job create --set` keep the load's finding: whoever starts the job chooses those.
+`runs_of` gives every run of the script found: each definition's command, read whole, with the
+inputs each use of it feeds from another job; azureml_script.py decides which word of a command
+argparse takes for an option and what the script does with it. Read whole means `python[3] [-u]
+script.py` followed only by options whose values are `${{inputs.x}}`, `${{outputs.x}}` or plain
+words: a shell operator, a `$` expansion, a backtick, an `@file`, `--`, an optional `$[[...]]`
+block, a no-break space, `cd`, `torchrun`, `python -m` or a second command makes the scripts it
+names unknown, as does any other text of a definition that names the script (a spark or parallel
+job's entry, a sweep's trial, another script's option, a `%%writefile` body). A pipeline input, a
+path, a registered asset, a job submitted on its own, a component nobody is seen using (or that a
+module could import, or that a registered reference may name by any part of it) keep the load's
+finding: whoever starts the job chooses those.
 
 Definitions are looked for below the folder three levels above the script's (pipelines live
 beside the code they run: `mlops/azureml/train/pipeline.yml` next to `data-science/src/`), within
-bounds; past a bound, at a symbolic link, or on a definition that cannot be parsed, nothing is fed
-(fail closed). A definition farther away is not seen: that is the limit of this reading. Other
-ways of starting the script (a test, a Makefile) pass their own files and are not looked at.
-Only YAML, JSON and syntax trees are read; nothing is imported or run.
+bounds. Nothing there is fed when anything may run the script unseen: a bound passed, a symbolic
+link, a YAML or JSON file that does not parse (or uses aliases), SDK code or a notebook cell that
+does not parse, a builder whose command or file is not spelled out, SDK code touching a job's
+`inputs` (`step.inputs.x = ...`, `load_job(...)` then a change), or `az ml job create --set ...
+inputs...` in any script, task or settings file. A definition farther away is not seen: that is
+the limit of this reading. Other ways of starting the script (a test, a Makefile) pass their own
+files and are not looked at. Only YAML, JSON and syntax trees are read; nothing is imported or run.
 """
 
 from __future__ import annotations

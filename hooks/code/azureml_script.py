@@ -1,16 +1,26 @@
 """Whether a script's load reads the folder an Azure ML pipeline put behind one of its options.
 
-azureml_jobs.py says which options (`--model_input`) every pipeline running the script fills with
-another job's output. This module says whether the value a load reads is still that one, as
-argparse would hand it over: `args.model_input` of the one `parse_args()` of the one
-`ArgumentParser` of the script, with no argparse feature that lets other words set it
-(subparsers, `set_defaults`, `fromfile_prefix_chars`, a `REMAINDER` or positional argument that
-may swallow options, a second option writing the same attribute), nothing that writes to the
-parsed namespace or hands it to code that may (a store to that attribute anywhere, `setattr`,
-`vars`, `__dict__`, `exec`, a call of anything but the script's own functions, `print`, `str` and
-logging), and a path built from it only by appending relative names (`os.path.join(args.m,
-"model.pt")`, `Path(args.m) / "m.pkl"`, `f"{args.m}/model.pt"`; no `..`, no absolute part, no
-prefix). A function holding the load, or receiving the namespace, must carry no decorator.
+azureml_jobs.py lists every run of the script found, each command with the inputs its use feeds
+from another job. `fed_destinations` says which attributes of the parsed command line
+(`args.model_input`) every run feeds: of the words a command gives, argparse takes the last one
+that spells the option (any of its option strings, a prefix of a long one, a short one with its
+value glued), and that word must carry a fed input. Only when the script has one
+`ArgumentParser` (no `fromfile_prefix_chars`, no parents) and one `parse_args()` of the command
+line, no subparsers or `set_defaults`, the option stored as the word given (no other action, no
+`const`, `type` only the builtin `str` or pathlib's `Path`), no positional or `REMAINDER`
+argument, no other option writing the attribute, no star import, no `__main__` or
+`sys.modules` tricks, no `exec`/`vars`/`setattr`/`__dict__`, no assignment to a parser's method,
+and no `argparse.py`, `os.py` or `pathlib.py` beside it to import instead.
+
+`built_from_options` then says whether a load reads that value as parsed (the namespace from
+`parse_args()`, or a parameter every call of a plain function of the file gives it) or a path
+below it built by appending relative names (`os.path.join(args.m, "model.pt")`, `Path(args.m) /
+"m.pkl"`, `f"{args.m}/model.pt"`; no `..`, no absolute part, no prefix), in a function without a
+decorator; and whether the code leaves the option alone (no store to it, the namespace handed
+only to the file's own plain functions, `print`, `str` and logging) and only reads the folder (the
+option and every path or text built from it reach only path builders, printing, logging and
+reads: `shutil.copy(src, args.m)` or `download_artifacts(dst_path=args.m)` could put other bytes
+there first).
 """
 
 from __future__ import annotations
