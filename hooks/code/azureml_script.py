@@ -59,6 +59,14 @@ def fed_destinations(module: ast.Module, runs: list[Run] | None, folder: Path) -
     return frozenset(fed)
 
 
+def parsed_attributes(module: ast.Module) -> frozenset[str]:
+    """Every attribute the script's plain parser stores as given: what a pipeline could feed."""
+    if not _plain_parser(module):
+        return frozenset()
+    spellings = _spellings(module)
+    return frozenset(spellings) if spellings else frozenset()
+
+
 def _fed_in(command: Command, fed_inputs: frozenset[str], names: frozenset[str]) -> bool:
     longs = [name for name in names if name.startswith("--")]
     shorts = [name for name in names if not name.startswith("--")]

@@ -23,7 +23,7 @@ from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
 from hooks.code.azureml_jobs import runs_of
-from hooks.code.azureml_script import built_from_options, fed_destinations
+from hooks.code.azureml_script import built_from_options, fed_destinations, parsed_attributes
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
@@ -652,6 +652,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._materializer_loads: set[int] = set()  # calls inside a ZenML materializer's load()
         self._flyte_fed: set[tuple[int, str]] = set()  # (id(task), parameter) the workflows fill
         self._azureml_destinations: frozenset[str] | None = None  # options Azure ML pipelines fill, once asked
+        self._parsed_attributes: frozenset[str] | None = None  # what the script's plain parser stores
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
@@ -851,14 +852,21 @@ class MLRuleVisitor(ast.NodeVisitor):
         target = load_target(call) or _keyword(call, "model_uri")
         if target is None or self.loads.code_file is None or self._module is None:
             return False
+        origins = self.command_origins()
+        function = origins.function_of(call)
+        if self._parsed_attributes is None:
+            self._parsed_attributes = parsed_attributes(self._module)
+        # Other files are asked only about a load that reads an option as the parser stored it:
+        # any other verdict stays the file's own (and cacheable).
+        if not built_from_options(target, function, self._parsed_attributes, origins, self._module):
+            return False
         if self._azureml_destinations is None:
             self.loads.consulted_tooling = True  # the verdict reads other files: not cached
             runs = runs_of(self.loads.code_file)
             self._azureml_destinations = fed_destinations(self._module, runs, self.loads.code_file.parent)
-        if not self._azureml_destinations:
-            return False
-        origins = self.command_origins()
-        return built_from_options(target, origins.function_of(call), self._azureml_destinations, origins, self._module)
+        return bool(self._azureml_destinations) and built_from_options(
+            target, function, self._azureml_destinations, origins, self._module
+        )
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
