@@ -183,10 +183,7 @@ def _plain_parser(module: ast.Module) -> bool:
                 parses += 1
                 if node.args or any(k.arg != "namespace" for k in node.keywords):
                     return False  # words other than the command line's
-            elif last in ("add_subparsers", "set_defaults", "add_argument_group", "add_mutually_exclusive_group"):
-                if last in ("add_subparsers", "set_defaults"):
-                    return False
-            elif name in _CODE_RUNNERS:
+            elif last in ("add_subparsers", "set_defaults") or name in _CODE_RUNNERS:
                 return False
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -196,7 +193,7 @@ def _plain_parser(module: ast.Module) -> bool:
                         part.attr.startswith("parse_") or part.attr in ("__dict__", "__getattribute__")
                     ):
                         return False
-        elif isinstance(node, ast.Attribute) and node.attr in ("__dict__", "modules"):
+        elif isinstance(node, ast.Attribute) and (node.attr == "__dict__" or dotted_name(node) == "sys.modules"):
             return False  # `args.__dict__`, `sys.modules[...]`: names changed out of sight
         elif isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
             return False  # a star import may rebind the namespace's name

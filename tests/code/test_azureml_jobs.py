@@ -466,3 +466,10 @@ def test_a_symbolic_link_below_the_search_folder_keeps_the_severity(tmp_path: Pa
     folder = _component_project(tmp_path, "${{parent.jobs.train.outputs.model}}")
     (tmp_path / "linked").symlink_to(tmp_path / "src")
     assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM]
+
+
+def test_a_model_s_own_modules_are_not_the_interpreter_s(tmp_path: Path) -> None:
+    # `model.modules()` (torch) is the model's, not `sys.modules`: the load stays low.
+    folder = _project(tmp_path, TRAIN_AND_EVALUATE.format(model_input=FED))
+    script = EVALUATE.replace("    return model\n", "    layers = list(model.modules())\n    return model\n")
+    assert _loads(folder, script) == [("MLS312", 10, Severity.LOW)]
