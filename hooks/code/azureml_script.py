@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hooks.code.azureml_jobs import Command, Run
-from hooks.code.command_origin import CommandOrigins
 from hooks.code.dotted_names import dotted_name
+
+if TYPE_CHECKING:
+    from hooks.code.azureml_jobs import Command, Run
+    from hooks.code.command_origin import CommandOrigins
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 _PATH_CALLS = frozenset({"os.path.join", "posixpath.join", "Path", "pathlib.Path", "str", "os.fspath"})

@@ -22,8 +22,6 @@ from hooks._core.severity import Severity
 from hooks._shared.urls import LOOPBACK_HOST
 from hooks.code import rules
 from hooks.code.arithmetic_guard import arithmetic_only
-from hooks.code.azureml_jobs import runs_of
-from hooks.code.azureml_script import built_from_options, fed_destinations, parsed_attributes
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import (
     DEFINED,
@@ -852,6 +850,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         target = load_target(call) or _keyword(call, "model_uri")
         if target is None or self.loads.code_file is None or self._module is None:
             return False
+        # Imported here: most scripts load nothing through an option, and start-up stays lean.
+        from hooks.code.azureml_jobs import runs_of
+        from hooks.code.azureml_script import built_from_options, fed_destinations, parsed_attributes
+
         origins = self.command_origins()
         function = origins.function_of(call)
         if self._parsed_attributes is None:
