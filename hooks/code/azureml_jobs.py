@@ -247,8 +247,9 @@ _SUBMITTING_NAMES = frozenset({"makefile", "justfile", "taskfile", "dockerfile"}
 
 
 def _overrides_inputs(text: str) -> bool:
-    """`az ml job create ... --set jobs.evaluate.inputs.model_input.path=...`."""
-    return "az ml" in text and "--set" in text and "inputs." in text
+    """`az ml job create ... --set jobs.evaluate.inputs.model_input.path=...` (or `.command=`,
+    `.environment_variables.PYTHONPATH=`: any override changes what the definition says)."""
+    return "az ml" in text and "--set" in text
 
 
 def _read(path: Path, limit: int) -> str | None:
@@ -357,6 +358,14 @@ def _read_job(path: Path, name: str, job: dict[object, object], facts: _Facts, p
         if isinstance(value, str) and _JOB_OUTPUT.fullmatch(value.strip())
     )
     reference = job.get("component", job.get("trial"))
+    variables = job.get("environment_variables")
+    if variables is not None and (
+        not isinstance(variables, dict) or any(str(k).upper().startswith("PYTHON") for k in variables)
+    ):
+        fed = frozenset()  # `PYTHONPATH` set for this use: the script may import another `argparse`
+        if not isinstance(reference, str):
+            facts.mentioned(str(job.get("command", "")))
+            return
     if isinstance(reference, str):
         text = reference.strip()
         if text.startswith("file:"):
@@ -383,10 +392,24 @@ def _read_job(path: Path, name: str, job: dict[object, object], facts: _Facts, p
     facts.use(definition, fed)
 
 
+def _sets_python(variables: object) -> bool:
+    """`environment_variables` a definition cannot be read past, or that set `PYTHONPATH`,
+    `PYTHONSTARTUP`, ...: the script may import other modules than the ones it names."""
+    if variables is None:
+        return False
+    return not isinstance(variables, dict) or any(str(key).upper().startswith("PYTHON") for key in variables)
+
+
 def _commands(spec: dict[object, object], here: Path, facts: _Facts, parsed: set[int]) -> list[Command] | None:
     """What a command job or component runs; None (its scripts made unknown) when it cannot be read."""
     code, command = spec.get("code"), spec.get("command")
     if not isinstance(command, str):
+        return None
+    variables = spec.get("environment_variables")
+    if variables is not None and (
+        not isinstance(variables, dict) or any(str(k).upper().startswith("PYTHON") for k in variables)
+    ):
+        facts.mentioned(command)  # `PYTHONPATH: shim`: the script imports other modules than its own
         return None
     if code is None:
         facts.mentioned(command)  # no code folder: whatever it names is not this repository's file
@@ -557,8 +580,9 @@ class _SdkDefinitions:
                     if alias.name in _SDK_BUILDERS:
                         self.builders[alias.asname or alias.name] = alias.name
         if any(
-            (isinstance(node, ast.Attribute) and node.attr == "inputs")
-            or (isinstance(node, ast.Constant) and node.value == "inputs")
+            (isinstance(node, ast.Attribute) and node.attr in ("inputs", "environment_variables"))
+            or (isinstance(node, ast.Constant) and node.value in ("inputs", "environment_variables"))
+            or (isinstance(node, ast.keyword) and node.arg == "environment_variables")
             for node in ast.walk(module)
         ):
             # `step.inputs.x = ...`, `setattr(step.inputs, ...)`, `pj.jobs["e"].inputs`: the wiring
@@ -711,13 +735,14 @@ class _SdkDefinitions:
 
 
 def _store_counts(node: ast.AST) -> dict[str, int]:
+    """How often each name is bound below `node`, by any binder: assignment, loop, `with`,
+    parameter (of a def or a lambda), import, `except ... as`, match capture, `del`, `global`."""
+    from hooks.code.bindings import names_bound_by
+
     counts: dict[str, int] = {}
     for inner in ast.walk(node):
-        if isinstance(inner, ast.Name) and isinstance(inner.ctx, (ast.Store, ast.Del)):
-            counts[inner.id] = counts.get(inner.id, 0) + 1
-        elif isinstance(inner, (ast.Global, ast.Nonlocal)):
-            for name in inner.names:
-                counts[name] = counts.get(name, 0) + 2
+        for name in names_bound_by(inner, deletions=True):
+            counts[name] = counts.get(name, 0) + (2 if isinstance(inner, (ast.Global, ast.Nonlocal)) else 1)
     return counts
 
 

@@ -50,7 +50,7 @@ def fed_destinations(module: ast.Module, runs: list[Run] | None, folder: Path) -
     another job's output: the one word argparse takes for the option in each command (its own
     spelling, another of its spellings, a prefix of a long one, a short one with its value glued)
     is a fed input's. Empty when the parser leaves argparse another way to set them."""
-    if not runs or not _plain_parser(module) or _shadowed(folder):
+    if not runs or not _plain_parser(module) or _shadowed(folder, module):
         return frozenset()
     spellings = _spellings(module)
     if spellings is None:
@@ -71,6 +71,8 @@ def parsed_attributes(module: ast.Module) -> frozenset[str]:
 
 
 def _fed_in(command: Command, fed_inputs: frozenset[str], names: frozenset[str]) -> bool:
+    if any(word.startswith("-") and not word.startswith("--") and len(word) > 2 for word in command.words):
+        return False  # `-vm X` (a cluster), `-model_in X` (a one-dash long option): argparse splits them its way
     longs = [name for name in names if name.startswith("--")]
     shorts = [name for name in names if not name.startswith("--")]
     taken = [
@@ -85,10 +87,16 @@ def _fed_in(command: Command, fed_inputs: frozenset[str], names: frozenset[str])
     return dict(command.options).get(taken[0]) in fed_inputs
 
 
-def _shadowed(folder: Path) -> bool:
-    """`argparse.py` (or `os.py`, ...) beside the script: `import argparse` imports it instead."""
+def _shadowed(folder: Path, module: ast.Module) -> bool:
+    """A module beside the script that it imports, or that would replace `argparse`, `os` or
+    `pathlib`: importing it runs the project's code first (`sys.argv` extended, a parser patched)."""
+    imported = {
+        alias.name.split(".", 1)[0] for node in ast.walk(module) if isinstance(node, ast.Import) for alias in node.names
+    } | {node.module.split(".", 1)[0] for node in ast.walk(module) if isinstance(node, ast.ImportFrom) and node.module}
+    if any(isinstance(node, ast.ImportFrom) and node.level for node in ast.walk(module)):
+        return True  # `from . import x`: the package's own code
     try:
-        return any((folder / f"{name}.py").exists() or (folder / name).is_dir() for name in _SHADOWING)
+        return any((folder / f"{name}.py").exists() or (folder / name).is_dir() for name in {*_SHADOWING, *imported})
     except (OSError, ValueError):
         return True
 
@@ -166,6 +174,12 @@ def _plain_parser(module: ast.Module) -> bool:
     from text; nothing assigned to a parser's methods."""
     parsers = 0
     parses = 0
+    imports = {
+        alias.asname or alias.name.split(".", 1)[0]
+        for node in ast.walk(module)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for alias in node.names
+    }
     guards = {  # `if __name__ == "__main__":`
         id(comparator)
         for node in ast.walk(module)
@@ -188,9 +202,14 @@ def _plain_parser(module: ast.Module) -> bool:
                     return False  # words other than the command line's
             elif last in ("add_subparsers", "set_defaults") or name in _CODE_RUNNERS:
                 return False
-        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             for target in targets:
+                root = target
+                while isinstance(root, (ast.Attribute, ast.Subscript)):
+                    root = root.value
+                if root is not target and isinstance(root, ast.Name) and root.id in imports:
+                    return False  # `argparse.Namespace.x = property(...)`, `os.path.join = ...`: a library patched
                 for part in ast.walk(target):
                     if isinstance(part, ast.Attribute) and (
                         part.attr.startswith("parse_") or part.attr in ("__dict__", "__getattribute__")
@@ -215,6 +234,7 @@ def built_from_options(
     if not attributes or (function is not None and function.decorator_list):
         return False
     used: set[str] = set()
+    trusted = _trusted_calls(module)
 
     def inside(value: ast.AST, scope: Function | None, depth: int) -> bool:
         """`value` is the option's folder, or a path below it."""
@@ -250,7 +270,7 @@ def built_from_options(
         if isinstance(value, ast.Call) and not value.keywords and value.args:
             name = dotted_name(value.func)
             joins = name in ("os.path.join", "posixpath.join")
-            if name not in _PATH_CALLS or (not joins and len(value.args) != 1):
+            if name not in _PATH_CALLS or name not in trusted or (not joins and len(value.args) != 1):
                 return False
             return inside(value.args[0], scope, depth + 1) and all(
                 _relative(part, slash=True) for part in value.args[1:]
@@ -259,8 +279,10 @@ def built_from_options(
 
     if not inside(node, function, 0):
         return False
+    if any(isinstance(lam, ast.Lambda) and any(part is node for part in ast.walk(lam)) for lam in ast.walk(module)):
+        return False  # a lambda's parameters may hide the names it reads
     read = frozenset(used)  # only the options this load reads need to stay as the pipeline gave them
-    return not _namespace_changed(module, read) and _only_read(module, read)
+    return not _namespace_changed(module, read) and _only_read(module, read, node, trusted)
 
 
 def _relative(node: ast.AST, *, slash: bool) -> bool:
@@ -306,68 +328,114 @@ def _namespace_changed(module: ast.Module, attributes: frozenset[str]) -> bool:
     return False
 
 
-_READING_CALLS = frozenset(
-    {"load", "load_model", "load_state_dict", "read_pickle", "load_learner", "exists", "isdir", "isfile", "format"}
-)
+_CHECKS = frozenset({"os.path.exists", "os.path.isdir", "os.path.isfile", "os.listdir"})
 
 
-def _only_read(module: ast.Module, attributes: frozenset[str]) -> bool:
-    """The option's value, and every name bound to a path or text built from it, reaches only
-    calls that build paths, print, log or read (`shutil.copy(src, args.model_input)`,
-    `download_artifacts(dst_path=...)` or a helper of the file's own could put other bytes there
-    first). What a call returns (the loaded model) is not the option any more."""
+def _trusted_calls(module: ast.Module) -> frozenset[str]:
+    """The path builders and checks whose names mean the library's: `os` bound only by `import
+    os`, `Path` only by `from pathlib import Path`, `pathlib`/`posixpath` only by their imports,
+    `str` never rebound (`from helpers import Path` or `import mylib as os` name other code)."""
+    from hooks.code.bindings import names_bound_by
 
-    def carries(node: ast.AST) -> bool:
-        stack = [node]
-        while stack:
-            part = stack.pop()
-            if isinstance(part, ast.Attribute) and part.attr in attributes:
-                return True
-            if isinstance(part, ast.Name) and part.id in derived:
-                return True
-            if isinstance(part, ast.Call) and dotted_name(part.func) not in _PATH_CALLS:
-                continue  # its result is something else; the call itself is judged below
-            if isinstance(part, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            stack.extend(ast.iter_child_nodes(part))
-        return False
-
-    derived: set[str] = set()
-    for _ in range(8):  # names bound from names bound from the option, a few steps deep
-        before = len(derived)
-        for node in ast.walk(module):
-            pairs: list[tuple[ast.AST, ast.AST]] = []
-            if isinstance(node, ast.Assign):
-                pairs = [(node.value, target) for target in node.targets]
-            elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-                pairs = [(node.value, node.target)]
-            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-                pairs = [(node.iter, node.target)]
-            elif isinstance(node, (ast.With, ast.AsyncWith)):
-                pairs = [(item.context_expr, item.optional_vars) for item in node.items if item.optional_vars]
-            for value, target in pairs:
-                if carries(value):
-                    derived.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
-        if len(derived) == before:
-            break
+    binders: dict[str, list[ast.AST]] = {}
     for node in ast.walk(module):
-        if not isinstance(node, ast.Call):
-            continue
-        given = [*node.args, *(k.value for k in node.keywords)]
-        if isinstance(node.func, ast.Attribute):
-            given.append(node.func.value)  # `Path(args.m).write_text(...)`, `folder.mkdir()`
-        if not any(carries(argument) for argument in given):
-            continue
-        name = dotted_name(node.func)
-        last = name.rsplit(".", 1)[-1]
-        if name in _PATH_CALLS or name in _READ_ONLY_CALLS or last in _READING_CALLS:
-            continue
-        if isinstance(node.func, ast.Attribute) and node.func.attr in _LOGGING_METHODS:
-            continue
-        if name == "open" and _reads_only(node):
-            continue
-        return False
-    return True
+        for alias in node.names if isinstance(node, (ast.Import, ast.ImportFrom)) else []:
+            binders.setdefault(alias.asname or alias.name.split(".", 1)[0], []).append(node)
+        if not isinstance(node, (ast.Import, ast.ImportFrom, ast.alias)):
+            for name in names_bound_by(node, deletions=True):
+                binders.setdefault(name, []).append(node)
+
+    def imported_as(name: str, module_name: str, member: str | None) -> bool:
+        found = binders.get(name, [])
+        return bool(found) and all(
+            (
+                member is None
+                and isinstance(node, ast.Import)
+                and any(a.name == module_name and a.asname in (None, name) for a in node.names)
+            )
+            or (
+                member is not None
+                and isinstance(node, ast.ImportFrom)
+                and node.module == module_name
+                and not node.level
+                and any(a.name == member and (a.asname or a.name) == name for a in node.names)
+            )
+            for node in found
+        )
+
+    trusted = set()
+    if imported_as("os", "os", None):
+        trusted.update({"os.path.join", "os.fspath", *_CHECKS})
+    if imported_as("posixpath", "posixpath", None):
+        trusted.add("posixpath.join")
+    if imported_as("Path", "pathlib", "Path"):
+        trusted.add("Path")
+    if imported_as("pathlib", "pathlib", None):
+        trusted.add("pathlib.Path")
+    if "str" not in binders:
+        trusted.add("str")
+    return frozenset(trusted)
+
+
+def _only_read(module: ast.Module, attributes: frozenset[str], target: ast.AST, trusted: frozenset[str]) -> bool:
+    """Every read of the option is in the load's path, in text (an f-string, `print`, logging), in a
+    check (`os.path.exists`), or in a path assigned to one name in a function or at the top level
+    that is itself read only so. Anything else (a helper returning it, a lambda, a class attribute,
+    `shutil.copy(src, args.m)`, `download_artifacts(dst_path=...)`) could put other bytes there."""
+    if any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and "AZURE_ML_INPUT" in n.value
+        for n in ast.walk(module)
+    ):
+        return False  # the platform's own variable for an input's path: written to out of sight
+    inside_target = {id(n) for n in ast.walk(target)}
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(module):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+
+    def harmless(node: ast.AST, names: set[str]) -> bool:
+        """Where a read of the option (or of a name holding its path) may stand."""
+        current = node
+        while True:
+            if id(current) in inside_target:
+                return True
+            parent = parents.get(id(current))
+            if parent is None:
+                return False
+            if isinstance(parent, ast.JoinedStr):
+                return True  # text: a message or a log line
+            if isinstance(parent, ast.Call) and current is not parent.func:
+                name = dotted_name(parent.func)
+                if (name in trusted and name in _CHECKS) or name in _READ_ONLY_CALLS - {"format"}:
+                    return True
+                if isinstance(parent.func, ast.Attribute) and parent.func.attr in _LOGGING_METHODS:
+                    return True
+                if name in trusted and name not in _CHECKS:
+                    current = parent  # a path built from it: judged where that path goes
+                    continue
+                return False
+            if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Div)):
+                current = parent
+                continue
+            if isinstance(parent, ast.FormattedValue):
+                current = parent
+                continue
+            if isinstance(parent, ast.Assign) and current is parent.value and len(parent.targets) == 1:
+                held = parent.targets[0]
+                owner = parents.get(id(parent))
+                if isinstance(held, ast.Name) and held.id not in names and not isinstance(owner, ast.ClassDef):
+                    return all(
+                        harmless(load, names | {held.id})
+                        for load in ast.walk(module)
+                        if isinstance(load, ast.Name) and load.id == held.id and isinstance(load.ctx, ast.Load)
+                    )
+            return False
+
+    return all(
+        harmless(node, set())
+        for node in ast.walk(module)
+        if isinstance(node, ast.Attribute) and node.attr in attributes and isinstance(node.ctx, ast.Load)
+    )
 
 
 def _reads_only(call: ast.Call) -> bool:

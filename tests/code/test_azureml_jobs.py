@@ -359,6 +359,21 @@ SCRIPT_CHANGES = [
     ("a helper that may change it", "    main(args)\n", "    patch(args)\n    main(args)\n", ""),
     ("vars of it", "    main(args)\n", "    vars(args).update(model_input='x')\n    main(args)\n", ""),
     ("a decorated main", "def main(args):\n", "@override\ndef main(args):\n", ""),
+    # Third red team: what is patched, imported or handed on out of sight.
+    ("argparse patched", "    main(args)\n", "    argparse.Namespace.model_input = property(f)\n    main(args)\n", ""),
+    ("a builder of another module", "load_model(args.model_input)", "load_model(os.path.join(args.model_input))", ""),
+    (
+        "a helper returning the folder",
+        "    return model\n",
+        "    return model\ndef where():\n    return args.model_input\n",
+        "",
+    ),
+    (
+        "the platform's input variable",
+        "    return model\n",
+        "    os.environ['AZURE_ML_INPUT_model_input']\n    return model\n",
+        "",
+    ),
 ]
 
 
@@ -367,7 +382,12 @@ def test_what_the_script_does_to_the_option_can_keep_the_severity(tmp_path: Path
         case = tmp_path / str(index)
         case.mkdir()
         folder = _project(case, TRAIN_AND_EVALUATE.format(model_input=FED))
-        script = EVALUATE.replace("import mlflow\n", "import mlflow, os\n").replace(old, new)
+        imports = (
+            "import mlflow\nfrom helpers import os\n"
+            if what == "a builder of another module"
+            else "import mlflow, os\n"
+        )
+        script = EVALUATE.replace("import mlflow\n", imports).replace(old, new)
         if before_load:
             script = script.replace("    model = mlflow", before_load + "    model = mlflow")
         assert [s for _, _, s in _loads(folder, script)] == [Severity.MEDIUM], what
@@ -473,3 +493,35 @@ def test_a_model_s_own_modules_are_not_the_interpreter_s(tmp_path: Path) -> None
     folder = _project(tmp_path, TRAIN_AND_EVALUATE.format(model_input=FED))
     script = EVALUATE.replace("    return model\n", "    layers = list(model.modules())\n    return model\n")
     assert _loads(folder, script) == [("MLS312", 10, Severity.LOW)]
+
+
+def test_third_red_team_shapes_keep_the_severity(tmp_path: Path) -> None:
+    fed = TRAIN_AND_EVALUATE.format(model_input=FED)
+    cases = {
+        "a short-option cluster": ("--baseline ${{inputs.baseline}}", "--baseline ${{inputs.baseline}} -vm x"),
+        "a job that sets PYTHONPATH": (
+            "    inputs:\n      model_input:",
+            "    environment_variables:\n      PYTHONPATH: shim\n    inputs:\n      model_input:",
+        ),
+    }
+    for index, (what, (old, new)) in enumerate(cases.items()):
+        assert old in fed, what
+        case = tmp_path / str(index)
+        case.mkdir()
+        folder = _project(case, fed.replace(old, new))
+        assert [s for _, _, s in _loads(folder)] == [Severity.MEDIUM], what
+    # A module beside the script that it imports runs first (it may extend sys.argv).
+    case = tmp_path / "local"
+    case.mkdir()
+    folder = _project(case, TRAIN_AND_EVALUATE.format(model_input=FED))
+    (folder / "helpers.py").write_text("import sys\nsys.argv += ['--model_input', 'models:/x/3']\n")
+    assert [s for _, _, s in _loads(folder, "import helpers\n" + EVALUATE)] == [Severity.MEDIUM]
+    # The load inside a lambda, whose parameter may hide the parsed namespace.
+    case = tmp_path / "lambda"
+    case.mkdir()
+    folder = _project(case, TRAIN_AND_EVALUATE.format(model_input=FED))
+    script = EVALUATE.replace(
+        "    model = mlflow.sklearn.load_model(args.model_input)\n",
+        "    model = (lambda args: mlflow.sklearn.load_model(args.model_input))(other)\n",
+    )
+    assert [s for _, _, s in _loads(folder, script)] == [Severity.MEDIUM]
