@@ -12,7 +12,7 @@ argument, no other option writing the attribute, no star import, no `__main__` o
 `sys.modules` tricks, no `exec`/`vars`/`setattr`/`__dict__`, no assignment to a parser's method,
 and no `argparse.py`, `os.py` or `pathlib.py` beside it to import instead.
 
-`built_from_options` then says whether a load reads that value as parsed (the namespace from
+`options_read` then says whether a load reads that value as parsed (the namespace from
 `parse_args()`, or a parameter every call of a plain function of the file gives it) or a path
 below it built by appending relative names (`os.path.join(args.m, "model.pt")`, `Path(args.m) /
 "m.pkl"`, `f"{args.m}/model.pt"`; no `..`, no absolute part, no prefix), in a function without a
@@ -105,21 +105,7 @@ def _spellings(module: ast.Module) -> dict[str, frozenset[str]] | None:
     """Attribute -> the option strings that set it, each attribute set by one `add_argument` that
     stores the word given as it is (no action but `store`, no `const`, a plain `type`); None when any
     `add_argument` is not read or lets other words reach an option."""
-    bound_names = (
-        {node.id for node in ast.walk(module) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
-        | {
-            (alias.asname or alias.name).split(".")[0]
-            for node in ast.walk(module)
-            if isinstance(node, (ast.Import, ast.ImportFrom))
-            for alias in node.names
-            if not (isinstance(node, ast.ImportFrom) and node.module == "pathlib" and alias.name == "Path")
-        }
-        | {
-            node.name
-            for node in ast.walk(module)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-        }
-    )
+    trusted = _trusted_calls(module)
     found: dict[str, list[str]] = {}
     writers: dict[str, int] = {}
     for node in ast.walk(module):
@@ -142,7 +128,7 @@ def _spellings(module: ast.Module) -> dict[str, frozenset[str]] | None:
         if nargs is not None and not (isinstance(nargs, ast.Constant) and nargs.value in (None, 1, "?")):
             return None  # `REMAINDER`, `*`, `+`: it may swallow the words of other options
         kind = options.get("type")
-        if kind is not None and not _plain_type(kind, bound_names):
+        if kind is not None and not _plain_type(kind, trusted):
             return None
         dest = options.get("dest")
         if dest is not None and not (isinstance(dest, ast.Constant) and isinstance(dest.value, str)):
@@ -163,9 +149,9 @@ def _spellings(module: ast.Module) -> dict[str, frozenset[str]] | None:
     return spellings
 
 
-def _plain_type(kind: ast.expr, bound_names: set[str]) -> bool:
+def _plain_type(kind: ast.expr, trusted: frozenset[str]) -> bool:
     """`type=str` (the builtin) or `type=Path` (pathlib's): the word as given, as a path."""
-    return isinstance(kind, ast.Name) and kind.id in ("str", "Path") and kind.id not in bound_names
+    return isinstance(kind, ast.Name) and kind.id in ("str", "Path") and kind.id in trusted
 
 
 def _plain_parser(module: ast.Module) -> bool:
@@ -226,13 +212,14 @@ def _plain_parser(module: ast.Module) -> bool:
     return parsers == 1 and parses == 1
 
 
-def built_from_options(
+def options_read(
     node: ast.AST, function: Function | None, attributes: frozenset[str], origins: CommandOrigins, module: ast.Module
-) -> bool:
-    """Whether a load's path is one of those options, as parsed, or a path inside it, and the code
-    only reads that folder (nothing copies, downloads or writes into it first)."""
+) -> frozenset[str] | None:
+    """The options among `attributes` a load's path reads, as parsed (the path is one of them or a
+    path inside it) while the code only reads that folder (nothing copies, downloads or writes into
+    it first); None when the path is anything else."""
     if not attributes or (function is not None and function.decorator_list):
-        return False
+        return None
     used: set[str] = set()
     trusted = _trusted_calls(module)
 
@@ -278,11 +265,13 @@ def built_from_options(
         return False
 
     if not inside(node, function, 0):
-        return False
+        return None
     if any(isinstance(lam, ast.Lambda) and any(part is node for part in ast.walk(lam)) for lam in ast.walk(module)):
-        return False  # a lambda's parameters may hide the names it reads
+        return None  # a lambda's parameters may hide the names it reads
     read = frozenset(used)  # only the options this load reads need to stay as the pipeline gave them
-    return not _namespace_changed(module, read) and _only_read(module, read, node, trusted)
+    if _namespace_changed(module, read) or not _only_read(module, read, node, trusted):
+        return None
+    return read
 
 
 def _relative(node: ast.AST, *, slash: bool) -> bool:

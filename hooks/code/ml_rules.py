@@ -852,7 +852,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return False
         # Imported here: most scripts load nothing through an option, and start-up stays lean.
         from hooks.code.azureml_jobs import runs_of
-        from hooks.code.azureml_script import built_from_options, fed_destinations, parsed_attributes
+        from hooks.code.azureml_script import fed_destinations, options_read, parsed_attributes
 
         origins = self.command_origins()
         function = origins.function_of(call)
@@ -860,15 +860,14 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._parsed_attributes = parsed_attributes(self._module)
         # Other files are asked only about a load that reads an option as the parser stored it:
         # any other verdict stays the file's own (and cacheable).
-        if not built_from_options(target, function, self._parsed_attributes, origins, self._module):
+        read = options_read(target, function, self._parsed_attributes, origins, self._module)
+        if not read:
             return False
         if self._azureml_destinations is None:
             self.loads.consulted_tooling = True  # the verdict reads other files: not cached
             runs = runs_of(self.loads.code_file)
             self._azureml_destinations = fed_destinations(self._module, runs, self.loads.code_file.parent)
-        return bool(self._azureml_destinations) and built_from_options(
-            target, function, self._azureml_destinations, origins, self._module
-        )
+        return read <= self._azureml_destinations
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
