@@ -32,6 +32,7 @@ from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
 from hooks.code.mlflow_store import MlflowStore
 from hooks.code.own_cache import OwnCaches
+from hooks.code.own_jobs import OwnJobs
 from hooks.code.pipeline_inputs import FedFolders, under
 from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, bound_parameters, path_arguments
@@ -470,6 +471,10 @@ class LoadContext:
         self._copies_seen: set[Copy] = set()
         self._own_memo: dict[tuple[str, int, int], bool] = {}  # cleared whenever a write or copy is added
         self.mlflow = MlflowStore(self.constant_text)
+        # Runs the code submitted itself (own_jobs.py), and the keys of the files it downloaded
+        # from one: the job's own output, written where the download puts it.
+        self.own_jobs = OwnJobs()
+        self.job_outputs: set[str] = set()
         # A notebook's top-level changes of the working folder (`%cd d`, `os.chdir(d)`), as (line,
         # folder; None when not known): a relative path written in one folder and loaded in
         # another names two files. Inside a function, when it runs is not known: not followed.
@@ -689,7 +694,11 @@ class LoadContext:
                 self._add_folder_change(call.lineno, folder or None)
             return
         self.mlflow.record_call(call, qualname, top_level=self.function_depth == 0 and not self.prescanning)
-        for key in self._written_by(call, qualname):
+        job_output = self.own_jobs.downloaded_to(call)
+        job_key = self.key(job_output) if job_output is not None else None
+        if job_key is not None:
+            self.job_outputs.add(job_key)
+        for key in self._written_by(call, qualname) + ([job_key] if job_key is not None else []):
             self.write_lines.setdefault(key, []).append(call.lineno)
             if self.function_depth:
                 self.lines_in_functions.add(call.lineno)
@@ -1323,7 +1332,12 @@ class LoadContext:
         self.fetch_argument_names = set()
         self.fetch_argument_texts = set()
         for n in nodes:
-            if isinstance(n, ast.Call) and _fetching_call(n) and name_of(n) not in _LOCAL_FILE_CALLS:
+            if (
+                isinstance(n, ast.Call)
+                and _fetching_call(n)
+                and name_of(n) not in _LOCAL_FILE_CALLS
+                and self.own_jobs.downloaded_to(n) is None  # the job's output: recorded as a write
+            ):
                 arguments = [*n.args, *(k.value for k in n.keywords)]
                 # `subprocess.run(["aws", "s3", "sync", SRC, "."])`: a command's words too.
                 arguments += [e for a in arguments if isinstance(a, (ast.List, ast.Tuple)) for e in a.elts]
@@ -1474,6 +1488,17 @@ class LoadContext:
                 return False
             return not self.moved_away(key, call.lineno) and not self._replaced_by_download(key, call.lineno)
         return not self.notebook and self._scoped_own_file(call, target)
+
+    def reads_job_output(self, call: ast.Call) -> bool:
+        """Whether the file a load reads (`loads_own_file` said it is the code's own) was
+        downloaded from a run the code submitted, not serialised by the code itself."""
+        target = load_target(call)
+        if target is None:
+            return False
+        if isinstance(target, ast.Name) and target.id in self.handles:
+            return self.handles[target.id] in self.job_outputs
+        opened = self._opened(target)
+        return (opened if opened is not None else self.key(target)) in self.job_outputs
 
     def local_module(self, top: str) -> bool:
         """Whether a module name is the project's own: a package (a folder with `__init__.py`) or a

@@ -706,12 +706,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
+        aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
+        # Before the texts: a download from the code's own run is its job's output, not a fetch.
+        self.loads.own_jobs.prepare(nodes, lambda node: qualified_name(node, aliases))
         self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
         self.loads.built_writes = built_writes(module)
         self.loads.module_level_calls = module_level_calls(module) if self.loads.built_writes else set()
-        aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self.commands.wrappers = wrappers_of(module, lambda node: qualified_name(node, aliases))
         self.loads.mlflow.prepare(nodes, lambda node: qualified_name(node, aliases))
         if not self.notebook:
@@ -813,6 +815,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self._round_trip(node):
             return "a round trip: it reads back the bytes it serialised itself, in memory"
         if self.loads.loads_own_file(node, name):
+            if self.loads.reads_job_output(node):
+                return (
+                    f"a file a run this {'notebook' if self.notebook else 'script'} submitted wrote, downloaded from it"
+                )
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if not self.serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"

@@ -93,7 +93,7 @@ class MlflowStore:
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
         """How often each name is bound, and which names hold the code's own runs, from every
         node of the module (the visitor's one walk)."""
-        self._bindings = _binding_counts(nodes)
+        self._bindings = binding_counts(nodes)
         runs: set[str] = set()
         candidates = _bound_values(nodes)
         for name, values in candidates.items():
@@ -268,7 +268,7 @@ def _bound_values(nodes: Sequence[ast.AST]) -> dict[str, list[ast.AST]]:
     return values
 
 
-def _binding_counts(nodes: Sequence[ast.AST]) -> Counter[str]:
+def binding_counts(nodes: Sequence[ast.AST]) -> Counter[str]:
     """How many times each name is bound anywhere in the module, in any form (assignment, loop,
     `with`/`except` target, walrus, parameter, import, definition)."""
     counts: Counter[str] = Counter()
