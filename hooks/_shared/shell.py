@@ -850,6 +850,11 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         # copy's words follow. A sync, `rclone copy` and a recursive copy of a prefix ending in
         # `/` copy a folder's contents: any file of the destination.
         at = next((n for n, w in enumerate(rest) if w in _CLOUD_VERBS), None)
+        if at is None and program == "az" and any(w.startswith("download") for w in rest):
+            # `az ml job download --download-path out`, `az ml model download`, `az storage blob
+            # download --file m.pkl`, `download-batch -d out`: the path given, else the current folder.
+            given = _option_value(rest, ("--download-path", "-p", "--file", "-f", "--destination", "-d"))
+            return [Placement((), frozenset({given.strip("'\"") if given else "."}))]
         if at is None:
             return []
         verb, rest = rest[at], rest[at + 1 :]

@@ -248,7 +248,9 @@ _FETCHING_CALLS = frozenset(
     "download_file_from_google_drive clone_from load_state_dict_from_url "
     # Kaggle's API and kagglehub, gdown's folders.
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
-    "model_download dataset_download model_instance_version_download download_folder".split()
+    "model_download dataset_download model_instance_version_download download_folder "
+    # Azure ML runs' folders.
+    "download_files".split()
 )
 # A copy, move or link of the code's files as (line, source keys, paths it fills, whether it is a
 # link): a link reads its source whenever it is read, so the source must still be the code's then.
@@ -282,6 +284,11 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "copytree": (1, ("dst",)),
     "clone_from": (1, ("to_path",)),  # GitPython's Repo.clone_from(url, to_path)
     "load_state_dict_from_url": (None, ("model_dir",)),
+    # Azure ML: a datastore's or dataset's `download(target_path=...)`, a registered model's
+    # `download(target_dir=...)`, `ml_client.jobs.download(name, download_path=...)`, a run's
+    # `download_files(output_directory=...)`.
+    "download": (None, ("target_path", "target_dir", "download_path")),
+    "download_files": (None, ("output_directory", "output_path")),
 }
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
 _MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
@@ -725,7 +732,8 @@ class LoadContext:
     def _raw_writes(self, call: ast.Call) -> list[str]:
         """Keys of the files bytes are written into by hand, not by a serialiser: `open(p,
         "wb").write(data)`, `f.write(data)` on a handle of p, `Path(p).write_bytes(data)`,
-        `shutil.copyfileobj(src, f)`: whatever the bytes are, they are not a serialiser's."""
+        `shutil.copyfileobj(src, f)`, `stream.readinto(f)`: whatever the bytes are, they are not a
+        serialiser's."""
         func = call.func
         target: ast.AST | None = None
         if isinstance(func, ast.Attribute) and func.attr in ("write", "writelines"):
@@ -736,6 +744,8 @@ class LoadContext:
             return [key] if key is not None else []
         elif name_of(call) == "copyfileobj" and len(call.args) > 1:
             target = call.args[1]
+        elif isinstance(func, ast.Attribute) and func.attr == "readinto" and call.args:
+            target = call.args[0]  # `blob_client.download_blob().readinto(f)`: the stream's bytes into f
         if target is None:
             return []
         if isinstance(target, ast.Name):
@@ -827,6 +837,10 @@ class LoadContext:
         elif name == "download_file" and (len(call.args) == 3 or _keyword_value(call, "Filename") is not None):
             # boto3: `s3.download_file(Bucket, Key, Filename)`
             target = call.args[2] if len(call.args) == 3 else _keyword_value(call, "Filename")
+        elif name == "download_file" and self.own_jobs.downloaded_to(call) is None:
+            # Azure ML's `run.download_file(name, output_file_path)` of a run the code did not
+            # submit, and other clients' `download_file(remote, local)`.
+            target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) == 2 else None)
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")

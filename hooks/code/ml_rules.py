@@ -44,6 +44,7 @@ from hooks.code.load_context import (
     read_texts_of,
 )
 from hooks.code.model_in_sight import model_in_sight
+from hooks.code.own_jobs import rebinds_unseen
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -708,7 +709,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
-        self.loads.own_jobs.prepare(nodes, lambda node: qualified_name(node, aliases))
+        unseen = self.loads.never_constant
+        self.loads.own_jobs.prepare(
+            nodes,
+            lambda node: qualified_name(node, aliases),
+            None if unseen is None or rebinds_unseen(nodes, magics) else frozenset(unseen),
+        )
         self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)

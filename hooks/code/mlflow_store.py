@@ -95,7 +95,8 @@ class MlflowStore:
         node of the module (the visitor's one walk)."""
         self._bindings = binding_counts(nodes)
         runs: set[str] = set()
-        candidates = _bound_values(nodes)
+        # A star import may bind any name: then no name is known to hold only what the code bound.
+        candidates = {} if self._bindings["*"] else _bound_values(nodes)
         for name, values in candidates.items():
             if len(values) == self._bindings[name] and all(_starts_run(v, qualname, name) for v in values):
                 runs.add(name)
@@ -270,7 +271,8 @@ def _bound_values(nodes: Sequence[ast.AST]) -> dict[str, list[ast.AST]]:
 
 def binding_counts(nodes: Sequence[ast.AST]) -> Counter[str]:
     """How many times each name is bound anywhere in the module, in any form (assignment, loop,
-    `with`/`except` target, walrus, parameter, import, definition)."""
+    `with`/`except` target, walrus, parameter, import, definition, `match` capture); a star import,
+    which may bind any name, counts under "*"."""
     counts: Counter[str] = Counter()
     for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -278,7 +280,13 @@ def binding_counts(nodes: Sequence[ast.AST]) -> Counter[str]:
         elif isinstance(node, ast.arg):
             counts[node.arg] += 1
         elif isinstance(node, ast.alias):
-            counts[(node.asname or node.name).split(".", 1)[0]] += 1
+            counts[(node.asname or node.name).split(".", 1)[0]] += 1  # `import *` counts as "*"
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)):
+            if node.name:  # `case run:`, `case Run() as run:`, `case [*rest]`
+                counts[node.name] += 1
+        elif isinstance(node, ast.MatchMapping):
+            if node.rest:  # `case {**rest}`
+                counts[node.rest] += 1
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler)):
             if node.name:  # an `except` without `as` binds nothing
                 counts[node.name] += 1

@@ -15,15 +15,22 @@ the code looks up instead (`Run.get(ws, run_id)`, `Run(experiment, run_id=...)`,
 may be anyone's in a shared workspace: a file downloaded from it stays someone else's.
 
 A name counts as a run the code submitted only when every binding of it anywhere in the module is
-one: `<experiment>.submit(...)` on an `Experiment(...)` (or a name every binding of which is
-one), a run found from such a run (`get_best_run_by_primary_metric()`, `find_step_run(...)[0]`,
-`HyperDriveStepRun(step_run=...)`, the first item of `get_output()`). A name also bound any
-other way (a loop, a parameter, an import, `global`) is not followed.
+one: `<experiment>.submit(config)` on azureml's `Experiment(...)` (or a name every binding of which
+is one) of a configuration the code builds itself (`ScriptRunConfig(...)`, `Pipeline(...)`, or a
+name bound only to such a constructor; not `PublishedPipeline.get(ws, id)`), or a run found from
+such a run (`get_best_run_by_primary_metric()`, `find_step_run(...)[0]`,
+`HyperDriveStepRun(step_run=...)`, the first item of `get_output()`). A name also bound any other
+way (a loop, a parameter, an import, `global`, a `match` capture), or rebound where no assignment
+shows it (through the module object, `%store -r`), is not followed; and none is when the code can
+rebind names unseen (a star import, `%run`/`%load`, `exec` of text it does not hold) or replaces
+the methods themselves (`run.download_file = ...`). The code the job runs is taken as the
+project's: a configuration pointing at a folder the code cloned from elsewhere is not told apart.
 """
 
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +38,11 @@ from hooks.code.mlflow_store import binding_counts
 
 QualName = Callable[[ast.AST], "str | None"]
 
-_EXPERIMENT = "Experiment"  # azureml.core.Experiment, by its last name under any import
+_EXPERIMENT = "Experiment"  # azureml.core.Experiment (or azureml.core.experiment.Experiment)
+_AZUREML = "azureml."
+_CONFIG_KEYWORD = "config"  # Experiment.submit(config, tags=None, **kwargs)
+# Methods whose replacement (`run.download_file = other.download_file`) makes a call of them anyone's.
+_REPLACEABLE = frozenset({"submit", "download_file", "get_output", "find_step_run", "get_best_run_by_primary_metric"})
 _FOUND_FROM_A_RUN = frozenset({"get_best_run_by_primary_metric", "find_step_run"})
 _STEP_RUN_WRAPPERS = frozenset({"HyperDriveStepRun", "AutoMLStepRun", "StepRun"})  # (step_run=<run>)
 _OUTPUT_PAIR = "get_output"  # AutoML: `best_run, fitted_model = run.get_output()`
@@ -51,23 +62,32 @@ class OwnJobs:
     def __init__(self) -> None:
         self._runs: frozenset[str] = frozenset()
 
-    def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
-        """Which names hold only runs the code submitted, from every node of the module."""
+    def prepare(
+        self,
+        nodes: Sequence[ast.AST],
+        qualname: QualName,
+        rebound_unseen: frozenset[str] | None = frozenset(),
+    ) -> None:
+        """Which names hold only runs the code submitted, from every node of the module.
+        `rebound_unseen`: names rebound where no assignment shows it (None: any name may be)."""
+        self._runs = frozenset()
         counts = binding_counts(nodes)
-        values = _bound_values(nodes)
+        if rebound_unseen is None or counts["*"] or _methods_replaced(nodes):
+            return
+        values = {name: bound for name, bound in _bound_values(nodes).items() if name not in rebound_unseen}
+        single = frozenset(name for name, bound in values.items() if len(bound) == counts[name])
+        imported = Counter((node.asname or node.name).split(".", 1)[0] for node in nodes if isinstance(node, ast.alias))
+        # Names bound some way other than an import (`class Experiment:`, `Experiment = f`), or
+        # imported from two places (the later import wins at run time, whichever the visit read).
+        assigned = frozenset(name for name, count in counts.items() if count > imported[name]) | _imported_twice(nodes)
+        configs = frozenset(name for name in single if all(_builds(value) for value in values[name]))
         experiments = frozenset(
-            name
-            for name, bound in values.items()
-            if len(bound) == counts[name] and all(_makes_experiment(value, qualname) for value in bound)
+            name for name in single if all(_makes_experiment(value, qualname, assigned) for value in values[name])
         )
+        own = _Own(experiments, configs, assigned, qualname)
         runs: frozenset[str] = frozenset()
         for _ in range(_ROUNDS):
-            found = frozenset(
-                name
-                for name, bound in values.items()
-                if len(bound) == counts[name]
-                and all(_is_own_run(value, experiments, runs, qualname) for value in bound)
-            )
+            found = frozenset(name for name in single if all(own.run(value, runs) for value in values[name]))
             if found == runs:
                 break
             runs = found
@@ -115,46 +135,149 @@ class _FirstOfPair:
     value: ast.expr
 
 
-def _makes_experiment(value: ast.AST | _FirstOfPair, qualname: QualName) -> bool:
-    return (
-        isinstance(value, ast.Call)
-        and (qualname(value.func) or _last_name(value.func)).rsplit(".", 1)[-1] == _EXPERIMENT
-    )
+_REBINDING_MAGICS = frozenset({"run", "load", "loadpy", "store"})  # run or restore code into the namespace
+_IPYTHON_RUNNERS = frozenset({"run_line_magic", "magic", "run_cell_magic"})
 
 
-def _is_own_run(
-    value: ast.AST | _FirstOfPair, experiments: frozenset[str], runs: frozenset[str], qualname: QualName
-) -> bool:
-    if isinstance(value, _FirstOfPair):
-        inner = value.value
-        return (
-            isinstance(inner, ast.Call)
-            and isinstance(inner.func, ast.Attribute)
-            and inner.func.attr == _OUTPUT_PAIR
-            and _is_run(inner.func.value, runs)
+def rebinds_unseen(nodes: Sequence[ast.AST], magics: Sequence[str]) -> bool:
+    """Whether the code can bind names where no statement shows it: `%run` (the script's globals
+    land in the notebook's), `%load`, `%store -r`, the builtin `exec(...)` or `eval` of text not
+    known to bind nothing, IPython's `run_cell` or `run_line_magic("run", ...)`, a store into
+    `globals()` or `vars()`."""
+    if any(magic.split(None, 1)[0] in _REBINDING_MAGICS for magic in magics if magic.strip()):
+        return True
+    for node in nodes:
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and _namespace(node.value):
+            return True  # `globals()["run"] = ...`
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Attribute) and _namespace(node.func.value) and node.func.attr in _FILLERS:
+            return True  # `globals().update(run=...)`
+        called = _last_name(node.func)
+        builtin = isinstance(node.func, ast.Name) or (
+            isinstance(node.func, ast.Attribute) and _last_name(node.func.value) == "builtins"
         )
-    if isinstance(value, ast.Subscript):  # `pipeline_run.find_step_run("train")[0]`
-        return _is_own_run(value.value, experiments, runs, qualname)
-    if not isinstance(value, ast.Call):
-        return False
-    func = value.func
-    if isinstance(func, ast.Attribute) and func.attr == "submit":
-        owner = func.value
-        if isinstance(owner, ast.Name):
-            return owner.id in experiments
-        return _makes_experiment(owner, qualname)
-    if isinstance(func, ast.Attribute) and func.attr in _FOUND_FROM_A_RUN:
-        return _is_run(func.value, runs)
-    if _last_name(func) in _STEP_RUN_WRAPPERS and not value.args:
-        given = [k for k in value.keywords if k.arg == "step_run"]
-        return len(given) == len(value.keywords) == 1 and _is_own_run_or_name(
-            given[0].value, experiments, runs, qualname
-        )
+        if called == "run_cell" or (builtin and (called == "exec" or (called == "eval" and _may_bind(node)))):
+            return True
+        if called in _IPYTHON_RUNNERS:
+            first = node.args[0] if node.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                return True
+            words = first.value.lstrip("%").split(None, 1)
+            if not words or words[0] in _REBINDING_MAGICS:
+                return True
     return False
 
 
-def _is_own_run_or_name(value: ast.AST, experiments: frozenset[str], runs: frozenset[str], qualname: QualName) -> bool:
-    return _is_run(value, runs) or _is_own_run(value, experiments, runs, qualname)
+_NAMESPACES = frozenset({"globals", "vars", "locals"})
+_FILLERS = frozenset({"update", "setdefault", "__setitem__"})
+
+
+def _namespace(node: ast.AST) -> bool:
+    """`globals()`, `vars()`: the module's namespace, which a store into binds a name."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACES
+
+
+def _may_bind(call: ast.Call) -> bool:
+    """`eval(compile(text, name, "exec"))` runs statements and `eval("(run := x)")` binds a name;
+    a literal expression without `:=` binds nothing (`model.eval()` is no builtin and never asked)."""
+    first = call.args[0] if call.args else None
+    return not (isinstance(first, ast.Constant) and isinstance(first.value, str) and ":=" not in first.value)
+
+
+def _imported_twice(nodes: Sequence[ast.AST]) -> frozenset[str]:
+    """Names imported from more than one module or under more than one original name."""
+    origins: dict[str, set[str]] = {}
+    for node in nodes:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            module = f"{'.' * node.level}{node.module or ''}." if isinstance(node, ast.ImportFrom) else ""
+            for alias in node.names:
+                local = (alias.asname or alias.name).split(".", 1)[0]
+                origins.setdefault(local, set()).add(module + alias.name)
+    return frozenset(name for name, found in origins.items() if len(found) > 1)
+
+
+def _methods_replaced(nodes: Sequence[ast.AST]) -> bool:
+    """`run.download_file = other.download_file`, `Run.download_file = f`, `setattr(x,
+    "submit", f)`: a call of the method may then do anything."""
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            if node.attr in _REPLACEABLE:
+                return True
+        elif isinstance(node, ast.Call) and _last_name(node.func) == "setattr" and len(node.args) > 1:
+            name = node.args[1]
+            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or name.value in _REPLACEABLE:
+                return True
+    return False
+
+
+def _makes_experiment(value: ast.AST | _FirstOfPair, qualname: QualName, assigned: frozenset[str]) -> bool:
+    """`Experiment(ws, name)` of azureml, under a name the code binds only by importing it."""
+    if not isinstance(value, ast.Call):
+        return False
+    called = qualname(value.func) or ""
+    if not (called.startswith(_AZUREML) and called.rsplit(".", 1)[-1] == _EXPERIMENT):
+        return False
+    root = value.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(root, ast.Name) and root.id not in assigned
+
+
+def _builds(value: ast.AST | _FirstOfPair) -> bool:
+    """A configuration the code constructs (`ScriptRunConfig(...)`, `Pipeline(...)`,
+    `automl.AutoMLConfig(...)`): a call of a class name, not a lookup (`PublishedPipeline.get`)."""
+    return isinstance(value, ast.Call) and _last_name(value.func)[:1].isupper()
+
+
+@dataclass(frozen=True)
+class _Own:
+    """What the module shows: experiments and configurations it builds, how often names are bound."""
+
+    experiments: frozenset[str]
+    configs: frozenset[str]
+    assigned: frozenset[str]  # names bound some way other than an import
+    qualname: QualName
+
+    def run(self, value: ast.AST | _FirstOfPair, runs: frozenset[str]) -> bool:
+        """Whether the bound value is a run the code submitted, or one found from such a run."""
+        if isinstance(value, _FirstOfPair):
+            inner = value.value
+            return (
+                isinstance(inner, ast.Call)
+                and isinstance(inner.func, ast.Attribute)
+                and inner.func.attr == _OUTPUT_PAIR
+                and _is_run(inner.func.value, runs)
+            )
+        if isinstance(value, ast.Subscript):  # `pipeline_run.find_step_run("train")[0]`
+            return self.run(value.value, runs)
+        if not isinstance(value, ast.Call):
+            return False
+        func = value.func
+        if isinstance(func, ast.Attribute) and func.attr == "submit":
+            owner = func.value
+            made = (
+                owner.id in self.experiments
+                if isinstance(owner, ast.Name)
+                else _makes_experiment(owner, self.qualname, self.assigned)
+            )
+            return made and self._submits_own_config(value)
+        if isinstance(func, ast.Attribute) and func.attr in _FOUND_FROM_A_RUN:
+            return _is_run(func.value, runs)
+        if _last_name(func) in _STEP_RUN_WRAPPERS and not value.args:
+            given = [k for k in value.keywords if k.arg == "step_run"]
+            return len(given) == len(value.keywords) == 1 and (
+                _is_run(given[0].value, runs) or self.run(given[0].value, runs)
+            )
+        return False
+
+    def _submits_own_config(self, call: ast.Call) -> bool:
+        config = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == _CONFIG_KEYWORD), None)
+        if config is None or isinstance(config, ast.Starred) or any(k.arg is None for k in call.keywords):
+            return False
+        if isinstance(config, ast.Name):
+            return config.id in self.configs
+        return _builds(config)
 
 
 def _is_run(node: ast.AST, runs: frozenset[str]) -> bool:

@@ -477,6 +477,11 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("unzip -o weights.zip -d w") == [((), {"w"})]
     assert _placed("unzip -o weights.zip") == [((), {"."})]
     assert _placed("tar xzf w.tgz -C w") == [((), {"w"})]
+    # Azure's CLI downloads: to the path given, else into the current folder; its listings write nothing.
+    assert _placed("az ml job download --name j1 --download-path ./out") == [((), {"./out"})]
+    assert _placed("az ml model download -n churn -v 1") == [((), {"."})]
+    assert _placed("az storage blob download -c m -n m.pkl --file m.pkl") == [((), {"m.pkl"})]
+    assert _placed("az ml job list -o table") == []
     # A symbolic link's relative source is read from the link's folder; after `cd` a source is unknown;
     # an option's value after the destination is no operand; `{name}` is a value, not a pattern.
     assert [(p.sources, set(p.paths), p.kind) for p in placements("ln -sf best.pt models/m.pt")] == [

@@ -104,6 +104,23 @@ def test_a_run_name_bound_elsewhere_too_is_not_the_run(tmp_path: Path) -> None:
     assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [(None, 6, "medium")]
 
 
+@pytest.mark.parametrize(
+    "rebinding",
+    ["match found:\n    case mlflow.entities.Run() as run:\n        pass", "from helpers import *"],
+)
+def test_a_run_rebound_by_a_match_capture_or_a_star_import_is_not_the_run(tmp_path: Path, rebinding: str) -> None:
+    cells = [
+        "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')",
+        rebinding,
+        "m = mlflow.pyfunc.load_model(f'runs:/{run.info.run_id}/model')",
+    ]
+    found = mlflow_levels(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))
+    assert [level for _, _, level in found] == ["medium"]
+    # Look-alike: a match that captures another name leaves the run the code's own.
+    cells[1] = rebinding.replace("as run:", "as found_run:").replace("from helpers import *", "import helpers")
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))] == ["low"]
+
+
 def test_a_registered_name_is_not_the_codes_own(tmp_path: Path) -> None:
     """Registering a name does not make what is behind it, or later versions of it, the code's."""
     text = notebook(

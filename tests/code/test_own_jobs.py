@@ -30,11 +30,16 @@ def graded(findings: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
         "run = Experiment(ws, 'train').submit(src)",
         "exp = Experiment(workspace=ws, name='train')\nrun = exp.submit(src)",
         # HyperDrive inside a pipeline: the best child of the step the notebook's pipeline ran.
+        "pipeline = Pipeline(workspace=ws, steps=[hd_step])\n"
         "exp = Experiment(ws, 'hd')\npipeline_run = exp.submit(pipeline)\n"
         "hd_step_run = HyperDriveStepRun(step_run=pipeline_run.find_step_run('hd')[0])\n"
         "run = hd_step_run.get_best_run_by_primary_metric()",
         # AutoML: the best run of the run it submitted.
+        "automl_config = AutoMLConfig(task='classification')\n"
         "remote_run = Experiment(ws, 'automl').submit(automl_config)\nrun, fitted_model = remote_run.get_output()",
+        "run = Experiment(ws, 'train').submit(config=ScriptRunConfig(source_directory='.', script='t.py'))",
+        # An import repeated in another cell is still azureml's Experiment.
+        "from azureml.core import Experiment\nrun = Experiment(ws, 'train').submit(src)",
     ],
 )
 def test_a_file_downloaded_from_a_run_the_notebook_submitted_is_low(tmp_path: Path, run: str) -> None:
@@ -94,15 +99,119 @@ def test_a_script_that_submits_and_downloads_reads_its_jobs_output(tmp_path: Pat
     assert graded(scan_code(tmp_path, given_run, "submit.py")) == [("MLS301", "high")]
 
 
+LOAD = "run.download_file('outputs/m.pkl', output_file_path='m.pkl')\nm = joblib.load('m.pkl')"
+OWN = "run = Experiment(ws, 'train').submit(src)"
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "match Run.get(ws, rid):\n    case run:\n        pass",
+        "match found:\n    case Run() as run:\n        pass",
+        "import sys\nsys.modules[__name__].run = Run.get(ws, rid)",
+        "globals()['run'] = Run.get(ws, rid)",
+        "globals().update(run=Run.get(ws, rid))",
+        "vars()['run'] = Run.get(ws, rid)",
+        "exec('run = Run.get(ws, rid)')",
+        "eval(compile(text, 'x', 'exec'))",
+        "from helpers import *",
+        "%store -r run",
+        "%run other_setup.py",
+        "%load other_setup.py",
+        "get_ipython().run_line_magic('run', 'other_setup.py')",
+    ],
+)
+def test_a_run_rebound_where_no_assignment_shows_it_keeps_the_severity(tmp_path: Path, rebinding: str) -> None:
+    text = notebook(SETUP, OWN, rebinding, LOAD)
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "high")]
+
+
+def test_evaluating_an_expression_or_calling_model_eval_rebinds_nothing(tmp_path: Path) -> None:
+    for harmless in ("model.eval()", "size = eval('3 * 4')", "exec_time = 3"):
+        text = notebook(SETUP, OWN, harmless, LOAD)
+        assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "low")], harmless
+
+
+@pytest.mark.parametrize(
+    "experiment",
+    [
+        # Something else called Experiment: its `submit` may return any run.
+        "class Experiment:\n    def submit(self, config):\n        return Run.get(ws, 'someone-elses')",
+        "Experiment = lambda ws, name: Run.get(ws, name).experiment",
+        "from mylib import Experiment",
+    ],
+)
+def test_an_experiment_that_is_not_azuremls_keeps_the_severity(tmp_path: Path, experiment: str) -> None:
+    text = notebook(SETUP, experiment, OWN, LOAD)
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "high")]
+
+
+@pytest.mark.parametrize(
+    "submitted",
+    [
+        "pp = PublishedPipeline.get(ws, id='someone-elses')\nrun = Experiment(ws, 'train').submit(pp)",
+        "run = Experiment(ws, 'train').submit(config_from_somewhere)",
+        "run = Experiment(ws, 'train').submit(*configs)",
+        "run = Experiment(ws, 'train').submit(pipelines[0])",
+    ],
+)
+def test_a_submitted_configuration_the_code_did_not_build_keeps_the_severity(tmp_path: Path, submitted: str) -> None:
+    text = notebook(SETUP, submitted, LOAD)
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "high")]
+
+
+@pytest.mark.parametrize(
+    "replaced",
+    [
+        "run.download_file = Run.get(ws, rid).download_file",
+        "Run.download_file = lambda self, name, output_file_path: fetch(name, output_file_path)",
+        "setattr(Run, 'download_file', fetch)",
+        "setattr(Run, method_name, fetch)",
+    ],
+)
+def test_a_replaced_download_method_keeps_the_severity(tmp_path: Path, replaced: str) -> None:
+    text = notebook(SETUP, OWN, replaced, LOAD)
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "high")]
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl', 'm.pkl')",
+        "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl', output_file_path='m.pkl')",
+        "other = Run.get(ws, rid)\nother.download_files(prefix='outputs', output_directory='.')",
+        "ws.get_default_datastore().download(target_path='.', prefix='m.pkl')",
+        "Model(ws, 'churn').download(target_dir='.', exist_ok=True)",
+        "ml_client.jobs.download(name=job_name, download_path='.')",
+        "with open('m.pkl', 'wb') as f:\n    blob.download_blob().readinto(f)",
+        "!az ml job download --name j1 --download-path .",
+    ],
+)
+def test_another_download_between_the_jobs_and_the_load_keeps_the_severity(tmp_path: Path, over: str) -> None:
+    own = f"{OWN}\nrun.download_file('outputs/m.pkl', 'm.pkl')"
+    text = notebook(SETUP, own, over, "m = joblib.load('m.pkl')")
+    assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "high")]
+    # The same download over a file the notebook dumped itself.
+    dumped = notebook(SETUP, "joblib.dump(model, 'm.pkl')", over, "m = joblib.load('m.pkl')")
+    assert graded(scan_code(tmp_path, dumped, "nb.ipynb")) == [("MLS301", "high")]
+    # Look-alike: the download comes before the notebook's own write.
+    before = notebook(SETUP, over, "joblib.dump(model, 'm.pkl')", "m = joblib.load('m.pkl')")
+    assert graded(scan_code(tmp_path, before, "nb.ipynb")) == [("MLS301", "low")]
+
+
+def _azureml(node: ast.AST) -> str | None:
+    return "azureml.core.Experiment" if isinstance(node, ast.Name) and node.id == "Experiment" else None
+
+
 def _prepared(source: str) -> OwnJobs:
     jobs = OwnJobs()
     nodes = list(ast.walk(ast.parse(source)))
-    jobs.prepare(nodes, lambda node: None)
+    jobs.prepare(nodes, _azureml)
     return jobs
 
 
 def test_which_argument_is_the_downloaded_path() -> None:
-    jobs = _prepared("run = Experiment(ws, 'x').submit(c)\n")
+    jobs = _prepared("c = ScriptRunConfig(source_directory='.')\nrun = Experiment(ws, 'x').submit(c)\n")
     for call, expected in (
         ("run.download_file('a', 'b')", "'b'"),
         ("run.download_file('a', output_file_path='b')", "'b'"),
@@ -127,7 +236,7 @@ def test_garbage_source_never_raises(text: str) -> None:
     except (SyntaxError, ValueError):
         return
     jobs = OwnJobs()
-    jobs.prepare(list(ast.walk(tree)), lambda node: None)
+    jobs.prepare(list(ast.walk(tree)), _azureml)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             jobs.downloaded_to(node)
