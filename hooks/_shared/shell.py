@@ -12,6 +12,7 @@ quoted only in their redacted form (scheme, host, `***`).
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
 from collections.abc import Callable
@@ -850,11 +851,8 @@ def _segment_placements(program: str, rest: list[str]) -> list[Placement]:
         # copy's words follow. A sync, `rclone copy` and a recursive copy of a prefix ending in
         # `/` copy a folder's contents: any file of the destination.
         at = next((n for n, w in enumerate(rest) if w in _CLOUD_VERBS), None)
-        if at is None and program == "az" and any(w.startswith("download") for w in rest):
-            # `az ml job download --download-path out`, `az ml model download`, `az storage blob
-            # download --file m.pkl`, `download-batch -d out`: the path given, else the current folder.
-            given = _option_value(rest, ("--download-path", "-p", "--file", "-f", "--destination", "-d"))
-            return [Placement((), frozenset({given.strip("'\"") if given else "."}))]
+        if at is None and program == "az":
+            return _az_download(rest)
         if at is None:
             return []
         verb, rest = rest[at], rest[at + 1 :]
@@ -1028,6 +1026,42 @@ _VALUED_OPTIONS = {
     "mv": frozenset({"-S", "--suffix"}),
     "ln": frozenset({"-S", "--suffix"}),
 }
+
+
+def _az_download(rest: list[str]) -> list[Placement]:
+    """Where Azure's CLI downloads put files, by command (the words before the first option):
+    `az ml job download` into `--download-path` (else here) under artifacts/ and named-outputs/,
+    `az ml model download` into `<path>/<name>`, `az ml data download` into the path; `az storage
+    blob download --file f`, `az storage file download --dest f`, `az storage fs file download -d
+    f`, and the `download-batch` and directory commands into their destination (below a
+    `--pattern`'s fixed folder). Any other command downloads nothing."""
+    command = list(itertools.takewhile(lambda word: not word.startswith("-"), rest))
+    verb = next((word for word in command if word in _AZ_DOWNLOAD_VERBS), None)
+    if verb is None:
+        return []
+    if command[:1] == ["ml"]:
+        folder = _option_value(rest, ("--download-path", "-p")) or "."
+        if "job" in command:
+            return [
+                Placement((), frozenset({posixpath.join(folder, "artifacts"), posixpath.join(folder, "named-outputs")}))
+            ]
+        name = _option_value(rest, ("--name", "-n")) if "model" in command else None
+        return [Placement((), frozenset({posixpath.join(folder, name) if name else folder}))]
+    if verb == "download" and "blob" in command:
+        options: tuple[str, ...] = ("--file", "-f")
+    elif verb == "download" and "fs" not in command and "file" in command:
+        options = ("--dest",)
+    else:
+        options = ("--destination", "-d")
+    destination = _option_value(rest, options) or "."
+    pattern = _option_value(rest, ("--pattern",))
+    if pattern and verb != "download":
+        fixed = _WILDCARD.split(pattern, 1)[0].rsplit("/", 1)[0] if "/" in pattern else ""
+        destination = posixpath.join(destination, fixed) if fixed else destination
+    return [Placement((), frozenset({destination}))]
+
+
+_AZ_DOWNLOAD_VERBS = frozenset({"download", "download-batch"})
 
 
 def _copy_placement(program: str, rest: list[str], *, contents: bool = False) -> list[Placement]:

@@ -248,9 +248,7 @@ _FETCHING_CALLS = frozenset(
     "download_file_from_google_drive clone_from load_state_dict_from_url "
     # Kaggle's API and kagglehub, gdown's folders.
     "dataset_download_files dataset_download_file competition_download_files competition_download_file "
-    "model_download dataset_download model_instance_version_download download_folder "
-    # Azure ML runs' folders.
-    "download_files".split()
+    "model_download dataset_download model_instance_version_download download_folder".split()
 )
 # A copy, move or link of the code's files as (line, source keys, paths it fills, whether it is a
 # link): a link reads its source whenever it is read, so the source must still be the code's then.
@@ -284,14 +282,15 @@ _FOLDER_ARGUMENTS: dict[str, tuple[int | None, tuple[str, ...]]] = {
     "copytree": (1, ("dst",)),
     "clone_from": (1, ("to_path",)),  # GitPython's Repo.clone_from(url, to_path)
     "load_state_dict_from_url": (None, ("model_dir",)),
-    # Azure ML: a datastore's or dataset's `download(target_path=...)`, a registered model's
-    # `download(target_dir=...)`, `ml_client.jobs.download(name, download_path=...)`, a run's
-    # `download_files(output_directory=...)`.
-    "download": (None, ("target_path", "target_dir", "download_path")),
-    "download_files": (None, ("output_directory", "output_path")),
 }
+# Azure ML's downloads into a folder (`_azure_folders`): a datastore's or dataset's
+# `download(target_path, prefix=...)`, a registered model's `download(target_dir)`, azure-ai-ml's
+# `ml_client.models.download(name, download_path=...)` and `.jobs.download(...)`.
+_DOWNLOAD_FOLDER_KEYWORDS = ("target_path", "target_dir", "download_path")
 _MAX_FOLDERS = 256  # beyond this, every file may have been replaced
 _MAX_COPY_DEPTH = 4  # copies of copies of the code's file followed; deeper, the bytes are not its own
+# Calls that pour a stream into a file handle: (position, keyword) of the handle.
+_STREAM_INTO = {"readinto": (0, "stream"), "download_to_stream": (0, "stream"), "download_fileobj": (2, "Fileobj")}
 _HANDLE_MOVES = frozenset({"seek", "read", "read1", "readline", "readlines", "readinto", "peek"})
 # Fetching calls that move the project's own bytes (unpacking an archive, copying a file): the
 # archive or the source is judged where it is read (pipeline_inputs.py follows unpacked folders).
@@ -732,8 +731,8 @@ class LoadContext:
     def _raw_writes(self, call: ast.Call) -> list[str]:
         """Keys of the files bytes are written into by hand, not by a serialiser: `open(p,
         "wb").write(data)`, `f.write(data)` on a handle of p, `Path(p).write_bytes(data)`,
-        `shutil.copyfileobj(src, f)`, `stream.readinto(f)`: whatever the bytes are, they are not a
-        serialiser's."""
+        `shutil.copyfileobj(src, f)`, `stream.readinto(f)`, `s3.download_fileobj(b, k, f)`:
+        whatever the bytes are, they are not a serialiser's."""
         func = call.func
         target: ast.AST | None = None
         if isinstance(func, ast.Attribute) and func.attr in ("write", "writelines"):
@@ -744,8 +743,11 @@ class LoadContext:
             return [key] if key is not None else []
         elif name_of(call) == "copyfileobj" and len(call.args) > 1:
             target = call.args[1]
-        elif isinstance(func, ast.Attribute) and func.attr == "readinto" and call.args:
-            target = call.args[0]  # `blob_client.download_blob().readinto(f)`: the stream's bytes into f
+        elif isinstance(func, ast.Attribute) and func.attr in _STREAM_INTO:
+            # `blob_client.download_blob().readinto(f)`, `.download_to_stream(f)`,
+            # `s3.download_fileobj(bucket, key, f)`: a stream's bytes into f.
+            position, keyword = _STREAM_INTO[func.attr]
+            target = _keyword_value(call, keyword) or (call.args[position] if len(call.args) > position else None)
         if target is None:
             return []
         if isinstance(target, ast.Name):
@@ -813,6 +815,8 @@ class LoadContext:
         `shutil.copy(src, "models/")`, `download_artifacts(..., dst_path=".")`): any file in them
         may be replaced. Only the arguments that say where files go, never a bucket or a name."""
         name = qualname.rsplit(".", 1)[-1]
+        if name in ("download", "download_files", "download_file"):
+            return self._azure_folders(call, name)
         where = _FOLDER_ARGUMENTS.get(name)
         if where is None or (name in _PLACING_CALLS and not self._places_other_bytes(call, qualname)):
             return []
@@ -821,6 +825,58 @@ class LoadContext:
         given = next((k.value for k in call.keywords if k.arg in keywords), given)
         key = self.key(given) if given is not None else None
         return [key[2:]] if key is not None and key.startswith("c:") else []
+
+    def _azure_folders(self, call: ast.Call, name: str) -> list[str]:
+        """The folders Azure ML's downloads fill: a run's `download_files(prefix, output_directory)`
+        fills `output_directory/prefix` (the prefix kept unless `append_prefix=False`); a datastore's
+        `download(target_path, prefix)` fills `target_path/prefix`; a registered model's
+        `download(target_dir)` its target; `ml_client.models.download(name, download_path=d)`
+        fills `d/name`, `ml_client.jobs.download(..., download_path=d)` `d/artifacts` and
+        `d/named-outputs`; `download_file(name, ".")` puts the file in that folder. A folder not
+        known (a name, `**options`) is the current one; a download named by no folder argument
+        (`nltk.download("punkt")`, an URL) fills none."""
+        if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
+            return ["."]
+        if name == "download_file":
+            if self.own_jobs.downloaded_to(call) is not None:
+                return []  # the code's own job's file: recorded as its write
+            target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) > 1 else None)
+            text = self.constant_text(target) if target is not None else None
+            if text is not None and (text.rstrip() in (".", "..") or text.endswith("/")):
+                return [_normal(text)]
+            return []
+        if name == "download_files":
+            folder = _keyword_value(call, "output_directory") or (call.args[1] if len(call.args) > 1 else None)
+            prefix = _keyword_value(call, "prefix") or (call.args[0] if call.args else None)
+            keep_prefix = _keyword_value(call, "append_prefix")
+            kept = not (isinstance(keep_prefix, ast.Constant) and keep_prefix.value is False)
+            return [self._joined_folder(folder, prefix if kept else None)]
+        folder = next((v for k in _DOWNLOAD_FOLDER_KEYWORDS if (v := _keyword_value(call, k)) is not None), None)
+        if folder is None and call.args:
+            first = self.constant_text(call.args[0])
+            # `datastore.download(".", prefix=...)`, `model.download("out", exist_ok=True)`: a path
+            # first only beside Azure's own keywords; `nltk.download("punkt")` names a package.
+            azure = any(_keyword_value(call, keyword) is not None for keyword in ("prefix", "exist_ok", "overwrite"))
+            if first is not None and "://" not in first and azure:
+                folder = call.args[0]
+        if folder is None:
+            return []
+        owner = _last_attribute(call.func)
+        if owner == "models":
+            return [self._joined_folder(folder, _keyword_value(call, "name"))]
+        if owner == "jobs":
+            base = self._joined_folder(folder, None)
+            return [_normal(posixpath.join(base, part)) for part in ("artifacts", "named-outputs")]
+        return [self._joined_folder(folder, _keyword_value(call, "prefix"))]
+
+    def _joined_folder(self, folder: ast.expr | None, below: ast.expr | None) -> str:
+        """`folder/below` as a normalised text; the current folder where the folder is not known,
+        and the folder itself where what lies below it is not."""
+        base = "." if folder is None else self.constant_text(folder)
+        if base is None or not base.strip():
+            return "."
+        part = self.constant_text(below) if below is not None else None
+        return _normal(posixpath.join(base, part.strip("/"))) if part and part.strip("/") else _normal(base)
 
     def _downloaded_by(self, call: ast.Call, qualname: str) -> str | None:
         """The key of the file a download, copy, move or link call puts other bytes at."""
@@ -838,9 +894,13 @@ class LoadContext:
             # boto3: `s3.download_file(Bucket, Key, Filename)`
             target = call.args[2] if len(call.args) == 3 else _keyword_value(call, "Filename")
         elif name == "download_file" and self.own_jobs.downloaded_to(call) is None:
-            # Azure ML's `run.download_file(name, output_file_path)` of a run the code did not
-            # submit, and other clients' `download_file(remote, local)`.
-            target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) == 2 else None)
+            # Azure ML's `run.download_file(name, output_file_path=None, _validate_checksum=False)`
+            # of a run the code did not submit (without a path: the name's last part, here), and
+            # other clients' `download_file(remote, local)`.
+            target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) > 1 else None)
+            if target is None and len(call.args) == 1 and not call.keywords:
+                remote = self.constant_text(call.args[0])
+                target = ast.Constant(remote.rsplit("/", 1)[-1]) if remote else None
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
@@ -1738,6 +1798,17 @@ def _names_a_source(call: ast.Call) -> bool:
         for argument in (*call.args, *(k.value for k in call.keywords))
         for node in ast.walk(argument)
     )
+
+
+def _last_attribute(func: ast.expr) -> str:
+    """The name a method is called on: `models` for `ml_client.models.download(...)`."""
+    if isinstance(func, ast.Attribute):
+        owner = func.value
+        if isinstance(owner, ast.Attribute):
+            return owner.attr
+        if isinstance(owner, ast.Name):
+            return owner.id
+    return ""
 
 
 def _keyword_value(call: ast.Call, name: str) -> ast.expr | None:

@@ -44,7 +44,7 @@ from hooks.code.load_context import (
     read_texts_of,
 )
 from hooks.code.model_in_sight import model_in_sight
-from hooks.code.own_jobs import rebinds_unseen
+from hooks.code.own_jobs import rebound_names
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -709,11 +709,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
-        unseen = self.loads.never_constant
+        unseen, rebound = self.loads.never_constant, rebound_names(nodes, magics)
         self.loads.own_jobs.prepare(
             nodes,
             lambda node: qualified_name(node, aliases),
-            None if unseen is None or rebinds_unseen(nodes, magics) else frozenset(unseen),
+            None if unseen is None or rebound is None else frozenset(unseen) | rebound,
         )
         self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)

@@ -72,9 +72,12 @@ class OwnJobs:
         `rebound_unseen`: names rebound where no assignment shows it (None: any name may be)."""
         self._runs = frozenset()
         counts = binding_counts(nodes)
-        if rebound_unseen is None or counts["*"] or _methods_replaced(nodes):
+        if rebound_unseen is None or counts["*"]:
             return
-        values = {name: bound for name, bound in _bound_values(nodes).items() if name not in rebound_unseen}
+        values = _bound_values(nodes)
+        if _methods_replaced(nodes, frozenset(name for name, bound in values.items() if any(map(_run_like, bound)))):
+            return
+        values = {name: bound for name, bound in values.items() if name not in rebound_unseen}
         single = frozenset(name for name, bound in values.items() if len(bound) == counts[name])
         imported = Counter((node.asname or node.name).split(".", 1)[0] for node in nodes if isinstance(node, ast.alias))
         # Names bound some way other than an import (`class Experiment:`, `Experiment = f`), or
@@ -109,8 +112,8 @@ class OwnJobs:
 
 
 def _bound_values(nodes: Sequence[ast.AST]) -> dict[str, list[ast.AST | _FirstOfPair]]:
-    """Name -> the value of each of its plain bindings: `x = v`, `with v as x`, and the first name
-    of `a, b = run.get_output()` (bound to a marker call naming the run the pair comes from)."""
+    """Name -> the value of each of its plain bindings: `x = v`, `x: T = v`, `with v as x`, and the
+    first name of `a, b = run.get_output()` (bound to a marker call naming the run the pair comes from)."""
     values: dict[str, list[ast.AST | _FirstOfPair]] = {}
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
@@ -121,6 +124,8 @@ def _bound_values(nodes: Sequence[ast.AST]) -> dict[str, list[ast.AST | _FirstOf
                 first = target.elts[0]
                 if isinstance(first, ast.Name):
                     values.setdefault(first.id, []).append(_FirstOfPair(node.value))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            values.setdefault(node.target.id, []).append(node.value)  # `src: ScriptRunConfig = ScriptRunConfig()`
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 if isinstance(item.optional_vars, ast.Name):
@@ -135,80 +140,152 @@ class _FirstOfPair:
     value: ast.expr
 
 
-_REBINDING_MAGICS = frozenset({"run", "load", "loadpy", "store"})  # run or restore code into the namespace
+_REBINDING_MAGICS = frozenset({"run", "load", "loadpy"})  # run code into the notebook's namespace
 _IPYTHON_RUNNERS = frozenset({"run_line_magic", "magic", "run_cell_magic"})
+_NAMESPACES = frozenset({"globals", "vars", "locals"})
 
 
-def rebinds_unseen(nodes: Sequence[ast.AST], magics: Sequence[str]) -> bool:
-    """Whether the code can bind names where no statement shows it: `%run` (the script's globals
-    land in the notebook's), `%load`, `%store -r`, the builtin `exec(...)` or `eval` of text not
-    known to bind nothing, IPython's `run_cell` or `run_line_magic("run", ...)`, a store into
-    `globals()` or `vars()`."""
+def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[str] | None:
+    """The names the code binds where no assignment shows it; None when it may bind any: `%run`
+    (the script's globals land in the notebook's), `%load`, `exec` of text not held or not
+    parsed, `eval(compile(...))` or of text with `:=`, IPython's `run_cell` or
+    `run_line_magic("run", ...)`, a store into `globals()` or `vars()` under a name not known.
+    `exec("run = x")` and `globals()["run"] = x` give the names they bind. (`%store -r` is read
+    by started_code.restored_names.)"""
     if any(magic.split(None, 1)[0] in _REBINDING_MAGICS for magic in magics if magic.strip()):
-        return True
+        return None
+    names: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and _namespace(node.value):
-            return True  # `globals()["run"] = ...`
+            key = node.slice  # `globals()["run"] = ...`
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                return None
+            names.add(key.value)
         if not isinstance(node, ast.Call):
             continue
-        if isinstance(node.func, ast.Attribute) and _namespace(node.func.value) and node.func.attr in _FILLERS:
-            return True  # `globals().update(run=...)`
-        called = _last_name(node.func)
-        builtin = isinstance(node.func, ast.Name) or (
-            isinstance(node.func, ast.Attribute) and _last_name(node.func.value) == "builtins"
+        func = node.func
+        if isinstance(func, ast.Attribute) and _namespace(func.value) and func.attr in ("update", "setdefault"):
+            given = _filled_names(node, func.attr)  # `globals().update(run=...)`
+            if given is None:
+                return None
+            names |= given
+            continue
+        called = _last_name(func)
+        builtin = isinstance(func, ast.Name) or (
+            isinstance(func, ast.Attribute) and _last_name(func.value) == "builtins"
         )
-        if called == "run_cell" or (builtin and (called == "exec" or (called == "eval" and _may_bind(node)))):
-            return True
-        if called in _IPYTHON_RUNNERS:
+        if called == "run_cell":
+            return None
+        if builtin and called == "exec":
+            bound = _bound_by_text(node.args[0] if node.args else None)
+            if bound is None:
+                return None
+            names |= bound
+        elif builtin and called == "eval" and _may_bind(node):
+            return None
+        elif called in _IPYTHON_RUNNERS:
             first = node.args[0] if node.args else None
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-                return True
+                return None
             words = first.value.lstrip("%").split(None, 1)
             if not words or words[0] in _REBINDING_MAGICS:
-                return True
-    return False
-
-
-_NAMESPACES = frozenset({"globals", "vars", "locals"})
-_FILLERS = frozenset({"update", "setdefault", "__setitem__"})
+                return None
+    return frozenset(names)
 
 
 def _namespace(node: ast.AST) -> bool:
-    """`globals()`, `vars()`: the module's namespace, which a store into binds a name."""
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACES
+    """`globals()`, `vars()`, `locals()` without arguments: the namespace a store into binds a
+    name in (`vars(args)` is an object's attributes)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _NAMESPACES
+        and not node.args
+        and not node.keywords
+    )
+
+
+def _filled_names(call: ast.Call, method: str) -> set[str] | None:
+    """The names `globals().update(run=x)` or `.setdefault("run", x)` binds; None when not known."""
+    if method == "setdefault":
+        key = call.args[0] if call.args else None
+        return {key.value} if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+    if call.args or any(k.arg is None for k in call.keywords):
+        return None  # a mapping or `**values`: any names
+    return {k.arg for k in call.keywords if k.arg is not None}
+
+
+def _bound_by_text(text: ast.AST | None) -> set[str] | None:
+    """The names `exec(text)` binds when the text is a literal that parses; None otherwise."""
+    if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+        return None
+    try:
+        tree = ast.parse(text.value)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    nodes = list(ast.walk(tree))
+    counts = binding_counts(nodes)
+    if counts["*"] or any(isinstance(n, ast.Call) and _last_name(n.func) in ("exec", "eval") for n in nodes):
+        return None
+    return set(counts)
 
 
 def _may_bind(call: ast.Call) -> bool:
     """`eval(compile(text, name, "exec"))` runs statements and `eval("(run := x)")` binds a name;
-    a literal expression without `:=` binds nothing (`model.eval()` is no builtin and never asked)."""
+    an expression read at run time (`eval(metric_name)`) or a literal one without `:=` binds
+    nothing the code's own runs are (`model.eval()` is no builtin and never asked)."""
     first = call.args[0] if call.args else None
-    return not (isinstance(first, ast.Constant) and isinstance(first.value, str) and ":=" not in first.value)
+    if isinstance(first, ast.Constant):
+        return isinstance(first.value, str) and ":=" in first.value
+    return isinstance(first, ast.Call) and _last_name(first.func) == "compile"
 
 
 def _imported_twice(nodes: Sequence[ast.AST]) -> frozenset[str]:
-    """Names imported from more than one module or under more than one original name."""
+    """Names imported from more than one package or under more than one original name."""
     origins: dict[str, set[str]] = {}
     for node in nodes:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            module = f"{'.' * node.level}{node.module or ''}." if isinstance(node, ast.ImportFrom) else ""
+            module = f"{'.' * node.level}{node.module or ''}" if isinstance(node, ast.ImportFrom) else ""
             for alias in node.names:
                 local = (alias.asname or alias.name).split(".", 1)[0]
-                origins.setdefault(local, set()).add(module + alias.name)
+                # By package and name: `azureml.core.Experiment` and `azureml.core.experiment.Experiment`
+                # are one class, re-exported.
+                package = (module or alias.name).split(".", 1)[0]
+                origins.setdefault(local, set()).add(f"{package}:{alias.name.rsplit('.', 1)[-1]}")
     return frozenset(name for name, found in origins.items() if len(found) > 1)
 
 
-def _methods_replaced(nodes: Sequence[ast.AST]) -> bool:
-    """`run.download_file = other.download_file`, `Run.download_file = f`, `setattr(x,
-    "submit", f)`: a call of the method may then do anything."""
+def _methods_replaced(nodes: Sequence[ast.AST], run_like: frozenset[str]) -> bool:
+    """`run.download_file = other.download_file`, `Run.download_file = f`, `setattr(Run,
+    "submit", f)`: a call of the method may then do anything. Only on a class (a capitalised
+    name) or a name bound to a run: `args.submit = True` replaces nothing of a run's."""
+
+    def of_a_run(owner: ast.AST) -> bool:
+        name = _last_name(owner)
+        return name[:1].isupper() or name in run_like
+
     for node in nodes:
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if node.attr in _REPLACEABLE:
+            if node.attr in _REPLACEABLE and of_a_run(node.value):
                 return True
         elif isinstance(node, ast.Call) and _last_name(node.func) == "setattr" and len(node.args) > 1:
             name = node.args[1]
-            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or name.value in _REPLACEABLE:
+            known = name.value if isinstance(name, ast.Constant) and isinstance(name.value, str) else None
+            if of_a_run(node.args[0]) and (known is None or known in _REPLACEABLE):
                 return True
     return False
+
+
+def _run_like(value: ast.AST | _FirstOfPair) -> bool:
+    """A value that may be a run: a `submit(...)`, a run found from one, a step run's wrapper."""
+    if isinstance(value, _FirstOfPair):
+        return True
+    if isinstance(value, ast.Subscript):
+        return _run_like(value.value)
+    if not isinstance(value, ast.Call):
+        return False
+    called = _last_name(value.func)
+    return called == "submit" or called in _FOUND_FROM_A_RUN or called in _STEP_RUN_WRAPPERS
 
 
 def _makes_experiment(value: ast.AST | _FirstOfPair, qualname: QualName, assigned: frozenset[str]) -> bool:

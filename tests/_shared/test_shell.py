@@ -477,10 +477,21 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("unzip -o weights.zip -d w") == [((), {"w"})]
     assert _placed("unzip -o weights.zip") == [((), {"."})]
     assert _placed("tar xzf w.tgz -C w") == [((), {"w"})]
-    # Azure's CLI downloads: to the path given, else into the current folder; its listings write nothing.
-    assert _placed("az ml job download --name j1 --download-path ./out") == [((), {"./out"})]
-    assert _placed("az ml model download -n churn -v 1") == [((), {"."})]
+    # Azure's CLI downloads: where each command puts files; uploads, listings and a word that only
+    # looks like the verb (a container named "downloads") write nothing here.
+    assert _placed("az ml job download --name j1 --download-path ./out") == [
+        ((), {"./out/artifacts", "./out/named-outputs"})
+    ]
+    assert _placed("az ml model download -n churn -v 1") == [((), {"./churn"})]
+    assert _placed("az ml data download --name d --version 1 --download-path data") == [((), {"data"})]
     assert _placed("az storage blob download -c m -n m.pkl --file m.pkl") == [((), {"m.pkl"})]
+    assert _placed("az storage file download -s share -p models/v2/m.pkl --dest m.pkl") == [((), {"m.pkl"})]
+    assert _placed("az storage fs file download -p m.pkl -f myfs -d /tmp/restored.pkl") == [((), {"/tmp/restored.pkl"})]
+    assert _placed("az storage blob download-batch --source azureml --destination . --pattern 'Run/abc/outputs/*'") == [
+        ((), {"./Run/abc/outputs"})
+    ]
+    assert _placed("az storage blob upload --container-name downloads --file m.pkl --name m.pkl") == []
+    assert _placed("az ml data create --name d --version 1 --type uri_folder --path downloads/") == []
     assert _placed("az ml job list -o table") == []
     # A symbolic link's relative source is read from the link's folder; after `cd` a source is unknown;
     # an option's value after the destination is no operand; `{name}` is a value, not a pattern.

@@ -38,6 +38,8 @@ def graded(findings: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
         "automl_config = AutoMLConfig(task='classification')\n"
         "remote_run = Experiment(ws, 'automl').submit(automl_config)\nrun, fitted_model = remote_run.get_output()",
         "run = Experiment(ws, 'train').submit(config=ScriptRunConfig(source_directory='.', script='t.py'))",
+        "cfg: ScriptRunConfig = ScriptRunConfig(source_directory='.', script='t.py')\n"
+        "run = Experiment(ws, 'train').submit(cfg)",
         # An import repeated in another cell is still azureml's Experiment.
         "from azureml.core import Experiment\nrun = Experiment(ws, 'train').submit(src)",
     ],
@@ -113,6 +115,8 @@ OWN = "run = Experiment(ws, 'train').submit(src)"
         "globals().update(run=Run.get(ws, rid))",
         "vars()['run'] = Run.get(ws, rid)",
         "exec('run = Run.get(ws, rid)')",
+        "exec(code_from_somewhere)",
+        "eval('(run := Run.get(ws, rid))')",
         "eval(compile(text, 'x', 'exec'))",
         "from helpers import *",
         "%store -r run",
@@ -127,7 +131,19 @@ def test_a_run_rebound_where_no_assignment_shows_it_keeps_the_severity(tmp_path:
 
 
 def test_evaluating_an_expression_or_calling_model_eval_rebinds_nothing(tmp_path: Path) -> None:
-    for harmless in ("model.eval()", "size = eval('3 * 4')", "exec_time = 3"):
+    for harmless in (
+        "model.eval()",
+        "size = eval('3 * 4')",
+        "metric = eval(metric_name)",  # an expression read at run time binds no name without `:=`
+        "exec_time = 3",
+        "exec('import warnings')",  # binds `warnings` only
+        "globals()['threshold'] = 0.5",
+        "%store src",  # stores; only `%store -r` restores
+        "vars(args).update({'lr': 0.1})",  # an object's attributes, not the module's names
+        "for k, v in cfg.items():\n    setattr(args, k, v)",
+        "args.submit = True",
+        "from azureml.core.experiment import Experiment",  # the same class, re-exported
+    ):
         text = notebook(SETUP, OWN, harmless, LOAD)
         assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", "low")], harmless
 
@@ -179,12 +195,15 @@ def test_a_replaced_download_method_keeps_the_severity(tmp_path: Path, replaced:
     [
         "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl', 'm.pkl')",
         "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl', output_file_path='m.pkl')",
-        "other = Run.get(ws, rid)\nother.download_files(prefix='outputs', output_directory='.')",
+        "other = Run.get(ws, rid)\nother.download_files(prefix='outputs', output_directory='.', append_prefix=False)",
+        "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl')",  # to the name's last part, here
+        "other = Run.get(ws, rid)\nother.download_file('outputs/m.pkl', '.')",  # into a folder
         "ws.get_default_datastore().download(target_path='.', prefix='m.pkl')",
         "Model(ws, 'churn').download(target_dir='.', exist_ok=True)",
-        "ml_client.jobs.download(name=job_name, download_path='.')",
+        "ws.get_default_datastore().download('.', prefix='m.pkl', overwrite=True)",
+        "with open('m.pkl', 'wb') as f:\n    s3.download_fileobj('bucket', 'm.pkl', f)",
         "with open('m.pkl', 'wb') as f:\n    blob.download_blob().readinto(f)",
-        "!az ml job download --name j1 --download-path .",
+        "!az storage blob download -c models -n m.pkl --file m.pkl",
     ],
 )
 def test_another_download_between_the_jobs_and_the_load_keeps_the_severity(tmp_path: Path, over: str) -> None:
@@ -197,6 +216,29 @@ def test_another_download_between_the_jobs_and_the_load_keeps_the_severity(tmp_p
     # Look-alike: the download comes before the notebook's own write.
     before = notebook(SETUP, over, "joblib.dump(model, 'm.pkl')", "m = joblib.load('m.pkl')")
     assert graded(scan_code(tmp_path, before, "nb.ipynb")) == [("MLS301", "low")]
+
+
+@pytest.mark.parametrize(
+    ("download", "reached", "elsewhere"),
+    [
+        # A run's files keep their prefix below the folder; azure-ai-ml puts a job's files under
+        # artifacts/ and named-outputs/, a model's under its name; the CLI does the same.
+        ("Run.get(ws, rid).download_files(prefix='outputs', output_directory='.')", "outputs/m.pkl", "m.pkl"),
+        ("ml_client.jobs.download(name=job_name, download_path='.')", "named-outputs/model/m.pkl", "m.pkl"),
+        ("ml_client.models.download(name='churn', version='1', download_path='.')", "churn/m.pkl", "m.pkl"),
+        ("!az ml job download --name j1 --download-path .", "artifacts/m.pkl", "m.pkl"),
+        ("!az storage blob download-batch -s azureml -d . --pattern 'outputs/*'", "outputs/m.pkl", "m.pkl"),
+        ("nltk.download('punkt')", None, "punkt/m.pkl"),  # a package's name, in nltk's own data folder
+    ],
+)
+def test_a_folder_download_reaches_only_the_files_below_where_it_writes(
+    tmp_path: Path, download: str, reached: str | None, elsewhere: str
+) -> None:
+    for path, level in ((reached, "high"), (elsewhere, "low")):
+        if path is None:
+            continue
+        text = notebook(SETUP, f"joblib.dump(model, '{path}')", download, f"m = joblib.load('{path}')")
+        assert graded(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS301", level)], (download, path)
 
 
 def _azureml(node: ast.AST) -> str | None:
