@@ -12,7 +12,6 @@ quoted only in their redacted form (scheme, host, `***`).
 from __future__ import annotations
 
 import functools
-import itertools
 import posixpath
 import re
 from collections.abc import Callable
@@ -1029,22 +1028,21 @@ _VALUED_OPTIONS = {
 
 
 def _az_download(rest: list[str]) -> list[Placement]:
-    """Where Azure's CLI downloads put files, by command (the words before the first option):
-    `az ml job download` into `--download-path` (else here) under artifacts/ and named-outputs/,
-    `az ml model download` into `<path>/<name>`, `az ml data download` into the path; `az storage
-    blob download --file f`, `az storage file download --dest f`, `az storage fs file download -d
-    f`, and the `download-batch` and directory commands into their destination (below a
-    `--pattern`'s fixed folder). Any other command downloads nothing."""
-    command = list(itertools.takewhile(lambda word: not word.startswith("-"), rest))
-    verb = next((word for word in command if word in _AZ_DOWNLOAD_VERBS), None)
-    if verb is None:
+    """Where Azure's CLI downloads put files, by command (the words before its `download` verb,
+    which is no option's value): `az ml job download` and `az ml data download` into
+    `--download-path` (else here), `az ml model download` into `<path>/<name>`; `az storage blob
+    download --file f`, `az storage file download --dest f`, `az storage fs file download -d f`,
+    and the `download-batch` and directory commands into their destination (below the folder of a
+    `--pattern`'s fixed start). Any other command (an upload, a listing) downloads nothing."""
+    at = next(
+        (n for n, word in enumerate(rest) if word in _AZ_DOWNLOAD_VERBS and not (n and rest[n - 1].startswith("-"))),
+        None,
+    )
+    if at is None:
         return []
-    if command[:1] == ["ml"]:
+    command, verb = rest[:at], rest[at]
+    if "ml" in command:
         folder = _option_value(rest, ("--download-path", "-p")) or "."
-        if "job" in command:
-            return [
-                Placement((), frozenset({posixpath.join(folder, "artifacts"), posixpath.join(folder, "named-outputs")}))
-            ]
         name = _option_value(rest, ("--name", "-n")) if "model" in command else None
         return [Placement((), frozenset({posixpath.join(folder, name) if name else folder}))]
     if verb == "download" and "blob" in command:
@@ -1056,7 +1054,8 @@ def _az_download(rest: list[str]) -> list[Placement]:
     destination = _option_value(rest, options) or "."
     pattern = _option_value(rest, ("--pattern",))
     if pattern and verb != "download":
-        fixed = _WILDCARD.split(pattern, 1)[0].rsplit("/", 1)[0] if "/" in pattern else ""
+        head = _WILDCARD.split(pattern, 1)[0]  # the pattern's fixed start: its folder holds every match
+        fixed = head.rsplit("/", 1)[0] if "/" in head else ""
         destination = posixpath.join(destination, fixed) if fixed else destination
     return [Placement((), frozenset({destination}))]
 

@@ -827,47 +827,71 @@ class LoadContext:
         return [key[2:]] if key is not None and key.startswith("c:") else []
 
     def _azure_folders(self, call: ast.Call, name: str) -> list[str]:
-        """The folders Azure ML's downloads fill: a run's `download_files(prefix, output_directory)`
-        fills `output_directory/prefix` (the prefix kept unless `append_prefix=False`); a datastore's
-        `download(target_path, prefix)` fills `target_path/prefix`; a registered model's
-        `download(target_dir)` its target; `ml_client.models.download(name, download_path=d)`
-        fills `d/name`, `ml_client.jobs.download(..., download_path=d)` `d/artifacts` and
-        `d/named-outputs`; `download_file(name, ".")` puts the file in that folder. A folder not
-        known (a name, `**options`) is the current one; a download named by no folder argument
-        (`nltk.download("punkt")`, an URL) fills none."""
-        if any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args):
-            return ["."]
+        """The folders Azure ML's downloads fill (each a file or a folder any file of which it may
+        write): a run's `download_files(prefix, output_directory, output_paths, batch_size,
+        append_prefix)` fills `output_directory/prefix` (the SDK ends the prefix with "/"), or
+        `output_directory` when the prefix may be dropped; a datastore's `download(target_path,
+        prefix)` fills the folder of the prefix below the target (a prefix starts names: "model"
+        matches model.pkl); a registered model's `download(target_dir=".")` its target;
+        `ml_client.models.download(name, download_path=".")` fills `path/name`, and
+        `ml_client.jobs.download(...)` its download path; another run's `download_file(name,
+        folder)` puts the file in the folder, and without a path the name's last part here (not
+        boto3's `Object(b, k).download_file(f)`, which writes f whole). A download named by no
+        folder argument (`nltk.download("punkt")`, an URL) fills none; Azure's with `*args` or
+        `**options` the current folder."""
+        unknown = any(k.arg is None for k in call.keywords) or any(isinstance(a, ast.Starred) for a in call.args)
+        owner = _last_attribute(call.func)
         if name == "download_file":
-            if self.own_jobs.downloaded_to(call) is not None:
-                return []  # the code's own job's file: recorded as its write
-            target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) > 1 else None)
-            text = self.constant_text(target) if target is not None else None
-            if text is not None and (text.rstrip() in (".", "..") or text.endswith("/")):
-                return [_normal(text)]
-            return []
+            return [] if self.own_jobs.downloaded_to(call) is not None else self._run_file_folders(call, owner)
         if name == "download_files":
+            if unknown or _keyword_value(call, "output_paths") is not None or len(call.args) > 2:
+                return ["."]
             folder = _keyword_value(call, "output_directory") or (call.args[1] if len(call.args) > 1 else None)
             prefix = _keyword_value(call, "prefix") or (call.args[0] if call.args else None)
             keep_prefix = _keyword_value(call, "append_prefix")
-            kept = not (isinstance(keep_prefix, ast.Constant) and keep_prefix.value is False)
+            kept = keep_prefix is None or (isinstance(keep_prefix, ast.Constant) and keep_prefix.value is True)
             return [self._joined_folder(folder, prefix if kept else None)]
+        azure = owner in ("models", "jobs") or any(
+            _keyword_value(call, keyword) is not None for keyword in ("prefix", "exist_ok", "overwrite")
+        )
+        if unknown:
+            return ["."] if azure else []
         folder = next((v for k in _DOWNLOAD_FOLDER_KEYWORDS if (v := _keyword_value(call, k)) is not None), None)
-        if folder is None and call.args:
+        if folder is None and call.args and azure and owner not in ("models", "jobs"):
             first = self.constant_text(call.args[0])
             # `datastore.download(".", prefix=...)`, `model.download("out", exist_ok=True)`: a path
             # first only beside Azure's own keywords; `nltk.download("punkt")` names a package.
-            azure = any(_keyword_value(call, keyword) is not None for keyword in ("prefix", "exist_ok", "overwrite"))
-            if first is not None and "://" not in first and azure:
+            if first is None or "://" not in first:
                 folder = call.args[0]
-        if folder is None:
+        if folder is None and not azure:
             return []
-        owner = _last_attribute(call.func)
         if owner == "models":
-            return [self._joined_folder(folder, _keyword_value(call, "name"))]
-        if owner == "jobs":
-            base = self._joined_folder(folder, None)
-            return [_normal(posixpath.join(base, part)) for part in ("artifacts", "named-outputs")]
-        return [self._joined_folder(folder, _keyword_value(call, "prefix"))]
+            return [self._joined_folder(folder, _keyword_value(call, "name") or (call.args[0] if call.args else None))]
+        names = self.constant_text(_keyword_value(call, "prefix") or ast.Constant(""))
+        below = names.rsplit("/", 1)[0] if names and "/" in names and owner != "jobs" else None
+        return [self._joined_folder(folder, ast.Constant(below) if below else None)]
+
+    def _run_file_folders(self, call: ast.Call, owner: str) -> list[str]:
+        """Where another run's `download_file(name, output_file_path=None)` puts the file besides
+        the path it is given (_download_target): into that path when it is a folder (".", "x/",
+        or a name without a suffix, which the SDK joins the file name to when it is a folder),
+        and the name's last part in the current folder when no path is given (not for boto3's
+        `Object(...)`, whose one argument is the whole local path)."""
+        target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) > 1 else None)
+        if target is not None:
+            if isinstance(target, ast.Constant) and isinstance(target.value, bool):
+                return []  # `(name, path, validate)` read by _download_target
+            text = self.constant_text(target)
+            if text is None:
+                return []
+            last = text.rstrip("/").rsplit("/", 1)[-1]
+            return [_normal(text)] if text.endswith("/") or last in ("", ".", "..") or "." not in last else []
+        remote = self.constant_text(_keyword_value(call, "name") or (call.args[0] if call.args else ast.Constant("")))
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        boto3_object = (
+            isinstance(receiver, ast.Call) and _last_name_of(receiver.func) == "Object"
+        ) or "obj" in owner.lower()
+        return [remote.rsplit("/", 1)[-1]] if remote and not boto3_object else []
 
     def _joined_folder(self, folder: ast.expr | None, below: ast.expr | None) -> str:
         """`folder/below` as a normalised text; the current folder where the folder is not known,
@@ -890,17 +914,18 @@ class LoadContext:
         name = qualname.rsplit(".", 1)[-1]
         if name == "urlretrieve":
             target = call.args[1] if len(call.args) > 1 else _keyword_value(call, "filename")
-        elif name == "download_file" and (len(call.args) == 3 or _keyword_value(call, "Filename") is not None):
-            # boto3: `s3.download_file(Bucket, Key, Filename)`
-            target = call.args[2] if len(call.args) == 3 else _keyword_value(call, "Filename")
+        elif name == "download_file" and _keyword_value(call, "Filename") is not None:
+            target = _keyword_value(call, "Filename")  # boto3: `s3.download_file(Bucket, Key, Filename)`
+        elif name == "download_file" and len(call.args) == 3 and not _is_bool(call.args[2]):
+            target = call.args[2]
         elif name == "download_file" and self.own_jobs.downloaded_to(call) is None:
             # Azure ML's `run.download_file(name, output_file_path=None, _validate_checksum=False)`
-            # of a run the code did not submit (without a path: the name's last part, here), and
-            # other clients' `download_file(remote, local)`.
+            # of a run the code did not submit, other clients' `download_file(remote, local)`, and
+            # boto3's `Object(b, k).download_file(Filename)`: its one argument, whole (a run's
+            # puts the name's last part here: _run_file_folders).
             target = _keyword_value(call, "output_file_path") or (call.args[1] if len(call.args) > 1 else None)
-            if target is None and len(call.args) == 1 and not call.keywords:
-                remote = self.constant_text(call.args[0])
-                target = ast.Constant(remote.rsplit("/", 1)[-1]) if remote else None
+            if target is None and len(call.args) == 1:
+                target = call.args[0]
         elif name == "download" and qualname.split(".", 1)[0] in ("wget", "gdown"):
             target = (
                 call.args[1] if len(call.args) > 1 else _keyword_value(call, "out") or _keyword_value(call, "output")
@@ -1798,6 +1823,14 @@ def _names_a_source(call: ast.Call) -> bool:
         for argument in (*call.args, *(k.value for k in call.keywords))
         for node in ast.walk(argument)
     )
+
+
+def _last_name_of(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+
+
+def _is_bool(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, bool)
 
 
 def _last_attribute(func: ast.expr) -> str:

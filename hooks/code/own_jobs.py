@@ -82,7 +82,11 @@ class OwnJobs:
         imported = Counter((node.asname or node.name).split(".", 1)[0] for node in nodes if isinstance(node, ast.alias))
         # Names bound some way other than an import (`class Experiment:`, `Experiment = f`), or
         # imported from two places (the later import wins at run time, whichever the visit read).
-        assigned = frozenset(name for name, count in counts.items() if count > imported[name]) | _imported_twice(nodes)
+        assigned = (
+            frozenset(name for name, count in counts.items() if count > imported[name])
+            | _imported_twice(nodes)
+            | rebound_unseen  # `globals()["Experiment"] = ...`, `%store -r Experiment`
+        )
         configs = frozenset(name for name in single if all(_builds(value) for value in values[name]))
         experiments = frozenset(
             name for name in single if all(_makes_experiment(value, qualname, assigned) for value in values[name])
@@ -155,7 +159,20 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
     if any(magic.split(None, 1)[0] in _REBINDING_MAGICS for magic in magics if magic.strip()):
         return None
     names: set[str] = set()
+    parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
     for node in nodes:
+        if _namespace(node) and not _namespace_read_or_known(node, parents):
+            return None  # `g = globals()`, `f(globals())`: stores through it are not seen
+        if isinstance(node, ast.Name) and node.id in ("exec", "eval") and not _called(node, parents):
+            return None  # `e = exec`: called under another name
+        if isinstance(node, ast.Attribute) and (
+            node.attr in ("user_ns", "load_session")
+            or (
+                node.attr == "push"
+                and _last_name(node.value.func if isinstance(node.value, ast.Call) else node.value) in _IPYTHON_SHELLS
+            )
+        ):
+            return None  # IPython's `user_ns[...]`, `get_ipython().push(...)`, `dill.load_session()`
         if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and _namespace(node.value):
             key = node.slice  # `globals()["run"] = ...`
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
@@ -164,7 +181,7 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Attribute) and _namespace(func.value) and func.attr in ("update", "setdefault"):
+        if isinstance(func, ast.Attribute) and _namespace(func.value) and func.attr in _FILLERS:
             given = _filled_names(node, func.attr)  # `globals().update(run=...)`
             if given is None:
                 return None
@@ -172,7 +189,7 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
             continue
         called = _last_name(func)
         builtin = isinstance(func, ast.Name) or (
-            isinstance(func, ast.Attribute) and _last_name(func.value) == "builtins"
+            isinstance(func, ast.Attribute) and _last_name(func.value) in ("builtins", "__builtins__")
         )
         if called == "run_cell":
             return None
@@ -193,21 +210,48 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
     return frozenset(names)
 
 
+_FILLERS = frozenset({"update", "setdefault", "__setitem__"})
+# What writes the notebook's namespace: IPython's `user_ns` and `push` (on its shell), dill's
+# `load_session`.
+_IPYTHON_SHELLS = frozenset({"get_ipython", "ip", "ipython", "shell"})
+_READS = frozenset({"get", "keys", "items", "values", "copy", "__contains__", "__getitem__"})
+
+
 def _namespace(node: ast.AST) -> bool:
-    """`globals()`, `vars()`, `locals()` without arguments: the namespace a store into binds a
-    name in (`vars(args)` is an object's attributes)."""
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id in _NAMESPACES
-        and not node.args
-        and not node.keywords
-    )
+    """`globals()`, `vars()`, `locals()` without arguments, or `vars()` of the module object
+    (`vars(sys.modules[__name__])`): the namespace a store into binds a name in (`vars(args)` is
+    an object's attributes)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NAMESPACES):
+        return False
+    if node.keywords:
+        return False
+    if not node.args:
+        return True
+    text = ast.unparse(node.args[0]) if len(node.args) == 1 else ""
+    return "sys.modules" in text or "__main__" in text or "import_module" in text
+
+
+def _namespace_read_or_known(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """Whether a namespace call is used where this pass sees what it binds: subscripted
+    (`globals()["x"]`, read or stored), a reading method (`globals().get("x")`), a filler whose
+    names are read (`globals().update(x=1)`), or iterated (`"x" in globals()`)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        return parent.attr in _READS or parent.attr in _FILLERS
+    return isinstance(parent, (ast.Compare, ast.comprehension, ast.For))
+
+
+def _called(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    parent = parents.get(id(node))
+    return isinstance(parent, ast.Call) and parent.func is node
 
 
 def _filled_names(call: ast.Call, method: str) -> set[str] | None:
-    """The names `globals().update(run=x)` or `.setdefault("run", x)` binds; None when not known."""
-    if method == "setdefault":
+    """The names `globals().update(run=x)`, `.setdefault("run", x)` or `.__setitem__("run", x)`
+    binds; None when not known."""
+    if method in ("setdefault", "__setitem__"):
         key = call.args[0] if call.args else None
         return {key.value} if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
     if call.args or any(k.arg is None for k in call.keywords):
@@ -225,7 +269,12 @@ def _bound_by_text(text: ast.AST | None) -> set[str] | None:
         return None
     nodes = list(ast.walk(tree))
     counts = binding_counts(nodes)
-    if counts["*"] or any(isinstance(n, ast.Call) and _last_name(n.func) in ("exec", "eval") for n in nodes):
+    # Text that calls anything, or stores into an attribute or an item, may bind or replace
+    # anything (`globals()["run"] = x`, `Run.download_file = f`): only plain bindings are read.
+    stores = any(
+        isinstance(n, (ast.Attribute, ast.Subscript)) and isinstance(n.ctx, (ast.Store, ast.Del)) for n in nodes
+    )
+    if counts["*"] or stores or any(isinstance(n, ast.Call) for n in nodes):
         return None
     return set(counts)
 
@@ -266,7 +315,14 @@ def _methods_replaced(nodes: Sequence[ast.AST], run_like: frozenset[str]) -> boo
 
     for node in nodes:
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            if node.attr in _REPLACEABLE and of_a_run(node.value):
+            # `submit` is also a common flag (`args.submit = True`); the others are runs' only.
+            if node.attr in _REPLACEABLE and (node.attr != "submit" or of_a_run(node.value)):
+                return True
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _patch_target(node.value):
+            return True  # `mock.patch("azureml.core.Run.download_file", f)`
+        elif isinstance(node, ast.Call) and _last_name(node.func) == "object" and len(node.args) > 1:
+            method = node.args[1]  # `mock.patch.object(Run, "download_file", f)`
+            if isinstance(method, ast.Constant) and method.value in _REPLACEABLE:
                 return True
         elif isinstance(node, ast.Call) and _last_name(node.func) == "setattr" and len(node.args) > 1:
             name = node.args[1]
@@ -274,6 +330,11 @@ def _methods_replaced(nodes: Sequence[ast.AST], run_like: frozenset[str]) -> boo
             if of_a_run(node.args[0]) and (known is None or known in _REPLACEABLE):
                 return True
     return False
+
+
+def _patch_target(text: str) -> bool:
+    """A dotted name of a run's method, as `mock.patch` is given it."""
+    return "." in text and " " not in text and text.rsplit(".", 1)[-1] in _REPLACEABLE
 
 
 def _run_like(value: ast.AST | _FirstOfPair) -> bool:

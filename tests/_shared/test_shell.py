@@ -479,9 +479,10 @@ def test_files_a_copy_or_move_puts_in_place() -> None:
     assert _placed("tar xzf w.tgz -C w") == [((), {"w"})]
     # Azure's CLI downloads: where each command puts files; uploads, listings and a word that only
     # looks like the verb (a container named "downloads") write nothing here.
-    assert _placed("az ml job download --name j1 --download-path ./out") == [
-        ((), {"./out/artifacts", "./out/named-outputs"})
-    ]
+    assert _placed("az ml job download --name j1 --download-path ./out") == [((), {"./out"})]
+    assert _placed("az --only-show-errors storage blob download -c m -n x -f m.pkl") == [((), {"m.pkl"})]
+    assert _placed("az storage blob download-batch -s c -d . --pattern 'out*/m.pkl'") == [((), {"."})]
+    assert _placed("az storage blob upload -c c --name download --file m.pkl") == []
     assert _placed("az ml model download -n churn -v 1") == [((), {"./churn"})]
     assert _placed("az ml data download --name d --version 1 --download-path data") == [((), {"data"})]
     assert _placed("az storage blob download -c m -n m.pkl --file m.pkl") == [((), {"m.pkl"})]

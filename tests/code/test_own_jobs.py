@@ -123,6 +123,13 @@ OWN = "run = Experiment(ws, 'train').submit(src)"
         "%run other_setup.py",
         "%load other_setup.py",
         "get_ipython().run_line_magic('run', 'other_setup.py')",
+        "exec(\"globals()['run'] = Run.get(ws, rid)\")",
+        "globals().__setitem__('run', Run.get(ws, rid))",
+        "import sys\nvars(sys.modules[__name__])['run'] = Run.get(ws, rid)",
+        "namespace = globals()\nnamespace['run'] = Run.get(ws, rid)",
+        "get_ipython().user_ns['run'] = Run.get(ws, rid)",
+        "run_text = exec\nrun_text(code)",
+        "__builtins__.exec(code)",
     ],
 )
 def test_a_run_rebound_where_no_assignment_shows_it_keeps_the_severity(tmp_path: Path, rebinding: str) -> None:
@@ -155,6 +162,8 @@ def test_evaluating_an_expression_or_calling_model_eval_rebinds_nothing(tmp_path
         "class Experiment:\n    def submit(self, config):\n        return Run.get(ws, 'someone-elses')",
         "Experiment = lambda ws, name: Run.get(ws, name).experiment",
         "from mylib import Experiment",
+        "globals()['Experiment'] = FakeExperiment",
+        "%store -r Experiment",
     ],
 )
 def test_an_experiment_that_is_not_azuremls_keeps_the_severity(tmp_path: Path, experiment: str) -> None:
@@ -183,6 +192,10 @@ def test_a_submitted_configuration_the_code_did_not_build_keeps_the_severity(tmp
         "Run.download_file = lambda self, name, output_file_path: fetch(name, output_file_path)",
         "setattr(Run, 'download_file', fetch)",
         "setattr(Run, method_name, fetch)",
+        "exec('Run.download_file = fetch')",
+        "mock.patch.object(Run, 'download_file', fetch).start()",
+        "mock.patch('azureml.core.Run.download_file', fetch).start()",
+        "same = run\nsame.download_file = fetch",
     ],
 )
 def test_a_replaced_download_method_keeps_the_severity(tmp_path: Path, replaced: str) -> None:
@@ -224,15 +237,31 @@ def test_another_download_between_the_jobs_and_the_load_keeps_the_severity(tmp_p
         # A run's files keep their prefix below the folder; azure-ai-ml puts a job's files under
         # artifacts/ and named-outputs/, a model's under its name; the CLI does the same.
         ("Run.get(ws, rid).download_files(prefix='outputs', output_directory='.')", "outputs/m.pkl", "m.pkl"),
-        ("ml_client.jobs.download(name=job_name, download_path='.')", "named-outputs/model/m.pkl", "m.pkl"),
+        ("ml_client.jobs.download(name=job_name, download_path='out')", "out/named-outputs/m.pkl", "m.pkl"),
+        ("ml_client.jobs.download(name=job_name)", "m.pkl", None),  # a batch job's outputs land here
+        ("ml_client.models.download(name='churn', version='1')", "churn/m.pkl", "m.pkl"),
+        ("Model(ws, 'churn').download(exist_ok=True)", "m.pkl", None),  # target_dir defaults to here
+        # A datastore's prefix starts blob names: 'model' matches model.pkl, 'data/train' data/train*.
+        ("ds.download(target_path='.', prefix='model', overwrite=True)", "model.pkl", None),
+        ("ds.download(target_path='.', prefix='data/train', overwrite=True)", "data/train.pkl", "model.pkl"),
+        ("Run.get(ws, rid).download_files(prefix='outputs', output_directory='.', append_prefix=keep)", "m.pkl", None),
+        ("other_run.download_file(name='outputs/m.pkl')", "m.pkl", "outputs/x.pkl"),
+        ("other_run.download_file('outputs/m.pkl', _validate_checksum=True)", "m.pkl", "x.pkl"),
+        ("other_run.download_file('outputs/m.pkl', 'models')", "models/m.pkl", "m.pkl"),
+        # boto3's Object writes the path it is given, whole.
+        ("s3.Object('b', 'prod/model.pkl').download_file('backup/model.pkl')", "backup/model.pkl", "model.pkl"),
         ("ml_client.models.download(name='churn', version='1', download_path='.')", "churn/m.pkl", "m.pkl"),
-        ("!az ml job download --name j1 --download-path .", "artifacts/m.pkl", "m.pkl"),
+        ("!az ml job download --name j1 --download-path out", "out/artifacts/m.pkl", "m.pkl"),
         ("!az storage blob download-batch -s azureml -d . --pattern 'outputs/*'", "outputs/m.pkl", "m.pkl"),
+        ("!az storage blob download-batch -s azureml -d . --pattern 'out*/m.pkl'", "m.pkl", None),
+        ("!az --only-show-errors storage blob download -c m -n m.pkl -f m.pkl", "m.pkl", None),
         ("nltk.download('punkt')", None, "punkt/m.pkl"),  # a package's name, in nltk's own data folder
+        ("nltk.download('stopwords', **options)", None, "m.pkl"),
+        ("prices = yf.download(**params)", None, "m.pkl"),
     ],
 )
 def test_a_folder_download_reaches_only_the_files_below_where_it_writes(
-    tmp_path: Path, download: str, reached: str | None, elsewhere: str
+    tmp_path: Path, download: str, reached: str | None, elsewhere: str | None
 ) -> None:
     for path, level in ((reached, "high"), (elsewhere, "low")):
         if path is None:
