@@ -30,7 +30,7 @@ from hooks._shared.shell import only_installs_packages
 from hooks.code.bindings import names_bound_by
 from hooks.code.command_origin import MAX_TEXT, name_of
 from hooks.code.launched import CommandFinder, Wrapper
-from hooks.code.mlflow_store import MlflowStore
+from hooks.code.mlflow_store import MlflowStore, last_name
 from hooks.code.own_cache import OwnCaches
 from hooks.code.own_jobs import OwnJobs
 from hooks.code.pipeline_inputs import FedFolders, under
@@ -892,7 +892,7 @@ class LoadContext:
         remote = self.constant_text(_keyword_value(call, "name") or (call.args[0] if call.args else ast.Constant("")))
         receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
         boto3_object = (
-            isinstance(receiver, ast.Call) and _last_name_of(receiver.func) == "Object"
+            isinstance(receiver, ast.Call) and last_name(receiver.func) == "Object"
         ) or "obj" in owner.lower()
         return [remote.rsplit("/", 1)[-1]] if remote and not boto3_object else []
 
@@ -1828,10 +1828,6 @@ def _names_a_source(call: ast.Call) -> bool:
         for argument in (*call.args, *(k.value for k in call.keywords))
         for node in ast.walk(argument)
     )
-
-
-def _last_name_of(node: ast.expr) -> str:
-    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def _is_bool(node: ast.expr) -> bool:

@@ -686,11 +686,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         shell = [command for _, command in shell_lines]
         magics = [magic for _, magic in magic_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
-        if self.notebook:
-            side, restored = names_bound_from_the_side(module), restored_names(magics)
-            unseen = None if side is None or restored is None else side | restored
-            literals = single_literal_names(module) if unseen is not None else {}
-            self.loads.shell_literals = {name: text for name, text in literals.items() if name not in (unseen or ())}
+        # Names rebound through the module object or restored by `%store -r` are never taken as
+        # constants (None: any name may be), nor filled into a notebook's shell lines.
+        side, restored = names_bound_from_the_side(module), restored_names(magics)
+        unseen = self.loads.never_constant = None if side is None or restored is None else side | restored
+        if self.notebook and unseen is not None:
+            literals = single_literal_names(module)
+            self.loads.shell_literals = {name: text for name, text in literals.items() if name not in unseen}
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)
@@ -702,19 +704,15 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Module names bound more than once (or declared global in a function): a function may run
         # after any of the bindings, so inside one they are not taken as the constant seen last.
         self.loads.rebound_module_names = names_bound_more_than_once(module)
-        # Names rebound through the module object or restored by `%store -r` are never taken as
-        # constants (None: any name may be).
-        side, restored = names_bound_from_the_side(module), restored_names(magics)
-        # ... and those a function declares `global`: any call may run it and rebind them.
+        # Names a function declares `global`: any call may run it and rebind them.
         self.loads.declared_names = {n for node in ast.walk(module) if isinstance(node, ast.Global) for n in node.names}
-        self.loads.never_constant = None if side is None or restored is None else side | restored
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
-        unseen, rebound = self.loads.never_constant, rebound_names(nodes, magics)
+        rebound = rebound_names(nodes, magics)
         self.loads.own_jobs.prepare(
             nodes,
             lambda node: qualified_name(node, aliases),

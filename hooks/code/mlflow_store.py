@@ -114,7 +114,7 @@ class MlflowStore:
             if self._bindings[name] == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
         }
         for node in nodes:
-            if not (isinstance(node, ast.Call) and _last_name(node.func) in _URI_SETTERS):
+            if not (isinstance(node, ast.Call) and last_name(node.func) in _URI_SETTERS):
                 continue
             called = qualname(node.func) or ""
             if called in ("mlflow.set_tracking_uri", "mlflow.set_registry_uri"):
@@ -231,7 +231,7 @@ def _autolog_logs_models(call: ast.Call) -> bool:
 def _starts_run(value: ast.AST, qualname: QualName, name: str) -> bool:
     """`mlflow.start_run(...)`, `mlflow.active_run()`, `mlflow.last_active_run()`, or
     `mlflow.get_run(<name>.info.run_id)` (the same run read again)."""
-    if not isinstance(value, ast.Call) or _last_name(value.func) not in _RUN_STARTERS | {"get_run"}:
+    if not isinstance(value, ast.Call) or last_name(value.func) not in _RUN_STARTERS | {"get_run"}:
         return False
     called = qualname(value.func) or ""
     if not called.startswith("mlflow."):
@@ -251,8 +251,8 @@ def _starts_run(value: ast.AST, qualname: QualName, name: str) -> bool:
     return False
 
 
-def _last_name(func: ast.AST) -> str:
-    """`set_tracking_uri` of `mlflow.set_tracking_uri` or of a bare imported name."""
+def last_name(func: ast.AST) -> str:
+    """`set_tracking_uri` of `mlflow.set_tracking_uri` or of a bare imported name; "" for anything else."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from hooks.code.mlflow_store import binding_counts
+from hooks.code.mlflow_store import binding_counts, last_name
 
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -48,12 +48,6 @@ _STEP_RUN_WRAPPERS = frozenset({"HyperDriveStepRun", "AutoMLStepRun", "StepRun"}
 _OUTPUT_PAIR = "get_output"  # AutoML: `best_run, fitted_model = run.get_output()`
 _DOWNLOAD = "download_file"  # Run.download_file(name, output_file_path=None, ...)
 _ROUNDS = 8  # runs found from runs found from runs: deeper chains are not followed
-
-
-def _last_name(node: ast.AST) -> str:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else ""
 
 
 class OwnJobs:
@@ -169,7 +163,7 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
             node.attr in ("user_ns", "load_session")
             or (
                 node.attr == "push"
-                and _last_name(node.value.func if isinstance(node.value, ast.Call) else node.value) in _IPYTHON_SHELLS
+                and last_name(node.value.func if isinstance(node.value, ast.Call) else node.value) in _IPYTHON_SHELLS
             )
         ):
             return None  # IPython's `user_ns[...]`, `get_ipython().push(...)`, `dill.load_session()`
@@ -187,9 +181,9 @@ def rebound_names(nodes: Sequence[ast.AST], magics: Sequence[str]) -> frozenset[
                 return None
             names |= given
             continue
-        called = _last_name(func)
+        called = last_name(func)
         builtin = isinstance(func, ast.Name) or (
-            isinstance(func, ast.Attribute) and _last_name(func.value) in ("builtins", "__builtins__")
+            isinstance(func, ast.Attribute) and last_name(func.value) in ("builtins", "__builtins__")
         )
         if called == "run_cell":
             return None
@@ -286,7 +280,7 @@ def _may_bind(call: ast.Call) -> bool:
     first = call.args[0] if call.args else None
     if isinstance(first, ast.Constant):
         return isinstance(first.value, str) and ":=" in first.value
-    return isinstance(first, ast.Call) and _last_name(first.func) == "compile"
+    return isinstance(first, ast.Call) and last_name(first.func) == "compile"
 
 
 def _imported_twice(nodes: Sequence[ast.AST]) -> frozenset[str]:
@@ -310,7 +304,7 @@ def _methods_replaced(nodes: Sequence[ast.AST], run_like: frozenset[str]) -> boo
     name) or a name bound to a run: `args.submit = True` replaces nothing of a run's."""
 
     def of_a_run(owner: ast.AST) -> bool:
-        name = _last_name(owner)
+        name = last_name(owner)
         return name[:1].isupper() or name in run_like
 
     for node in nodes:
@@ -320,11 +314,11 @@ def _methods_replaced(nodes: Sequence[ast.AST], run_like: frozenset[str]) -> boo
                 return True
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _patch_target(node.value):
             return True  # `mock.patch("azureml.core.Run.download_file", f)`
-        elif isinstance(node, ast.Call) and _last_name(node.func) == "object" and len(node.args) > 1:
+        elif isinstance(node, ast.Call) and last_name(node.func) == "object" and len(node.args) > 1:
             method = node.args[1]  # `mock.patch.object(Run, "download_file", f)`
             if isinstance(method, ast.Constant) and method.value in _REPLACEABLE:
                 return True
-        elif isinstance(node, ast.Call) and _last_name(node.func) == "setattr" and len(node.args) > 1:
+        elif isinstance(node, ast.Call) and last_name(node.func) == "setattr" and len(node.args) > 1:
             name = node.args[1]
             known = name.value if isinstance(name, ast.Constant) and isinstance(name.value, str) else None
             if of_a_run(node.args[0]) and (known is None or known in _REPLACEABLE):
@@ -345,7 +339,7 @@ def _run_like(value: ast.AST | _FirstOfPair) -> bool:
         return _run_like(value.value)
     if not isinstance(value, ast.Call):
         return False
-    called = _last_name(value.func)
+    called = last_name(value.func)
     return called == "submit" or called in _FOUND_FROM_A_RUN or called in _STEP_RUN_WRAPPERS
 
 
@@ -365,7 +359,7 @@ def _makes_experiment(value: ast.AST | _FirstOfPair, qualname: QualName, assigne
 def _builds(value: ast.AST | _FirstOfPair) -> bool:
     """A configuration the code constructs (`ScriptRunConfig(...)`, `Pipeline(...)`,
     `automl.AutoMLConfig(...)`): a call of a class name, not a lookup (`PublishedPipeline.get`)."""
-    return isinstance(value, ast.Call) and _last_name(value.func)[:1].isupper()
+    return isinstance(value, ast.Call) and last_name(value.func)[:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -402,7 +396,7 @@ class _Own:
             return made and self._submits_own_config(value)
         if isinstance(func, ast.Attribute) and func.attr in _FOUND_FROM_A_RUN:
             return _is_run(func.value, runs)
-        if _last_name(func) in _STEP_RUN_WRAPPERS and not value.args:
+        if last_name(func) in _STEP_RUN_WRAPPERS and not value.args:
             given = [k for k in value.keywords if k.arg == "step_run"]
             return len(given) == len(value.keywords) == 1 and (
                 _is_run(given[0].value, runs) or self.run(given[0].value, runs)
