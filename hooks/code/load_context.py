@@ -1887,11 +1887,16 @@ _INTERPOLATED = re.compile(r"\{([A-Za-z_]\w{0,120})\}|\$([A-Za-z_]\w{0,120})")
 
 def _interpolated(command: str, literals: dict[str, str]) -> str:
     """A notebook shell line as IPython runs it, for the names bound once to a literal: `{path}`
-    and `$path` replaced by the text (others, `{cfg.out}` or `$HOME`, stay as written)."""
+    and `$path` replaced by the text (others, `{cfg.out}` or `$HOME`, stay as written; past
+    MAX_TEXT characters filled in, the rest stays as written too)."""
+
+    grown = 0  # a line of many `{name}`s of a long literal must not grow without bound
 
     def filled(match: re.Match[str]) -> str:
-        name = match.group(1) or match.group(2)
-        return literals.get(name, match.group(0))
+        nonlocal grown
+        text = literals.get(match.group(1) or match.group(2), match.group(0))
+        grown += len(text)
+        return text if grown <= MAX_TEXT else match.group(0)
 
     return _INTERPOLATED.sub(filled, command)
 

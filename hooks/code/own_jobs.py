@@ -221,8 +221,14 @@ def _namespace(node: ast.AST) -> bool:
         return False
     if not node.args:
         return True
-    text = ast.unparse(node.args[0]) if len(node.args) == 1 else ""
-    return "sys.modules" in text or "__main__" in text or "import_module" in text
+    if len(node.args) != 1:
+        return False
+    return any(
+        (isinstance(part, ast.Attribute) and part.attr in ("modules", "import_module"))
+        or (isinstance(part, ast.Name) and part.id in ("__main__", "__name__", "import_module"))
+        or (isinstance(part, ast.Constant) and part.value == "__main__")
+        for part in ast.walk(node.args[0])
+    )
 
 
 def _namespace_read_or_known(node: ast.AST, parents: dict[int, ast.AST]) -> bool:

@@ -2632,3 +2632,13 @@ def test_numpy_savers_write_the_name_with_their_suffix(tmp_path: Path) -> None:
     # A variable path may get the suffix or not: not counted as written.
     variable = "import sys, numpy as np\nout = sys.argv[1]\nnp.save(out, arr)\ndata = np.load(out, allow_pickle=True)\n"
     assert graded(scan_code(tmp_path, variable, "job.py")) == [("MLS303", 4, "high")]
+
+
+def test_a_shell_line_of_many_interpolations_of_a_long_literal_stays_bounded() -> None:
+    from hooks.code.command_origin import MAX_TEXT
+    from hooks.code.load_context import _interpolated
+
+    line = "wget -O {x} " + "$x " * 10_000
+    filled = _interpolated(line, {"x": "A" * 1_000})
+    assert filled.count("A" * 1_000) == MAX_TEXT // 1_000  # filled in up to the bound, then as written
+    assert len(filled) < len(line) + MAX_TEXT + 1
