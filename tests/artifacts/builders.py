@@ -76,18 +76,37 @@ COMPRESSORS = {
 }
 
 
-def joblib_with_array(raw: bytes, tail: bytes = b"", module: str = "joblib.numpy_pickle") -> bytes:
-    """What joblib.dump writes for one float64 array: wrapper, BUILD, padding, raw bytes
-    (`module`: where the wrapper class lives; old scikit-learn vendored joblib)."""
-    dtype = asm.global_("numpy", "dtype") + asm.MARK + asm.text("f8") + b"\x89\x88" + asm.TUPLE + asm.REDUCE
-    dtype += asm.MARK + b"K\x03" + asm.text("<") + b"NNN" + asm.binint(-1) + asm.binint(-1) + b"K\x00"
-    dtype += asm.TUPLE + asm.BUILD
+def joblib_with_array(
+    raw: bytes,
+    tail: bytes = b"",
+    module: str = "joblib.numpy_pickle",
+    *,
+    typestr: str = "f8",
+    count: int | None = None,
+    dtype_state: bytes | None = None,
+    with_state: bool = True,
+    padded: bool = True,
+) -> bytes:
+    """What joblib.dump writes for one array (float64 unless `typestr` says otherwise): wrapper,
+    BUILD, padding, raw bytes (`module`: where the wrapper class lives; old scikit-learn vendored
+    joblib). `count` elements (default: one per 8 bytes of `raw`); `dtype_state`: the opcodes of
+    the dtype's BUILD state inside its MARK ... TUPLE (default: numpy's own for a fixed-size type;
+    `with_state=False`: no BUILD at all); `padded=False`: no alignment bytes, as joblib writes an
+    object array (a pickle stream of its own)."""
+    dtype = asm.global_("numpy", "dtype") + asm.MARK + asm.text(typestr) + b"\x89\x88" + asm.TUPLE + asm.REDUCE
+    if dtype_state is None:
+        dtype_state = b"K\x03" + asm.text("<") + b"NNN" + asm.binint(-1) + asm.binint(-1) + b"K\x00"
+    if with_state:
+        dtype += asm.MARK + dtype_state + asm.TUPLE + asm.BUILD
+    elements = len(raw) // 8 if count is None else count
     state = asm.EMPTY_DICT + asm.MARK + asm.text("subclass") + asm.global_("numpy", "ndarray")
-    state += asm.text("shape") + b"K" + bytes([len(raw) // 8]) + asm.TUPLE1 + asm.text("order") + asm.text("C")
+    state += asm.text("shape") + asm.binint(elements) + asm.TUPLE1 + asm.text("order") + asm.text("C")
     state += asm.text("dtype") + dtype + asm.text("allow_mmap") + b"\x89"
     state += asm.text("numpy_array_alignment_bytes") + b"K\x10" + asm.SETITEMS
     head = asm.proto(4) + asm.global_(module, "NumpyArrayWrapper") + asm.EMPTY_TUPLE + asm.NEWOBJ
     head += state + asm.BUILD
+    if not padded:
+        return head + raw + tail + asm.STOP
     padding = 16 - (len(head) + 1) % 16
     return head + bytes([padding]) + b"\xff" * padding + raw + tail + asm.STOP
 

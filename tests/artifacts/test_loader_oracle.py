@@ -34,7 +34,9 @@ from hypothesis import strategies as st
 from hooks._core.findings import Finding, Severity
 from hooks._core.policy import Policy
 from hooks.artifacts.spec import SPEC
+from tests import pickle_asm as asm
 from tests.artifacts import payload_builders as pb
+from tests.artifacts.builders import joblib_with_array
 from tests.artifacts.oracle import LoaderOracle, OracleResult, missing_package
 from tests.scanning import findings_of
 
@@ -650,6 +652,56 @@ def test_joblib_ndarraywrapper_companion(oracle, work, kind, style, companion, n
     npy = pb.npy_object_file("'|O'", (1,), payload_pickle(work, kind, 3, style))
     results = check(oracle, work, name, ndarray_wrapper_pickle(companion), ("joblib",), {companion: npy})
     assert any(r.reached for r in results), [r.describe() for r in results]
+
+
+# --- family 7: a joblib array whose dtype state declares another element size -------------------
+# numpy's `dtype.__setstate__` applies the state's `elsize` to flexible kinds (bytes, text, void)
+# only; joblib reads `count * itemsize` bytes as numpy computes it and unpickles what follows. The
+# payload sits right after numpy's bytes, with filler up to the size the state declares.
+JOBLIB_DTYPES = ["i1", "u2", "f4", "f8", "b1", "c8", "S4", "V8", "U2"]
+# numpy's own layout (8 items), the one without flags (7) and the oldest (5): where elsize sits.
+STATE_LAYOUTS = {8: 5, 7: 5, 5: 3}
+
+
+def _dtype_state(elsize: int, layout: int) -> bytes:
+    if layout == 5:  # (endian, subarray, fields, elsize, alignment)
+        return asm.text("|") + b"NN" + asm.binint(elsize) + asm.binint(1)
+    head = b"K\x03" + asm.text("|") + b"NNN" + asm.binint(elsize) + asm.binint(1)
+    return head + (asm.binint(0) if layout == 8 else b"")
+
+
+def _numpy_itemsize(typestr: str, elsize: int, layout: int) -> int:
+    import numpy as np  # test side only: the scanner computes this without numpy
+
+    full: tuple[object, ...] = (3, "|", None, None, None, elsize, 1, 0)
+    state = ("|", None, None, elsize, 1) if layout == 5 else full[:layout]
+    dtype = np.dtype(typestr, False, True)
+    dtype.__setstate__(state)
+    return int(dtype.itemsize)
+
+
+@needs("joblib", "numpy")
+@given(
+    kind=kinds,
+    style=st.sampled_from(["global", "stack_global", "memo"]),
+    typestr=st.sampled_from(JOBLIB_DTYPES),
+    declared=st.integers(1, 64),
+    layout=st.sampled_from(sorted(STATE_LAYOUTS)),
+    count=st.integers(1, 8),
+    name=names("model.joblib", "model.pkl"),
+)
+@example(kind="system", style="global", typestr="i1", declared=64, layout=8, count=8, name="model.joblib")
+@ORACLE
+def test_joblib_array_dtype_state_declaring_another_size(
+    oracle, work, kind, style, typestr, declared, layout, count, name
+) -> None:
+    real = _numpy_itemsize(typestr, declared, layout) * count
+    hidden = work.payload(kind).body(style, 4) + b"0"  # the call, then POP: the array stays on top
+    filler = b"N0" * max(0, (declared * count - real - len(hidden)) // 2 + 1)
+    data = joblib_with_array(
+        b"\x00" * real, hidden + filler, typestr=typestr, count=count, dtype_state=_dtype_state(declared, layout)
+    )
+    check(oracle, work, name, data, ("joblib",))
 
 
 # --- the classics, in every container: expected to pass today ------------------------------------

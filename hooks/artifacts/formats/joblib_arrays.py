@@ -25,8 +25,21 @@ ARRAY_WRAPPERS = frozenset(
 _TYPESTR = r"^[<>|=]?([a-zA-Z])(\d*)"  # compiled (and cached by re) on first use
 
 
+# Kinds whose size numpy takes from the pickled state (`dtype.__setstate__` sets `elsize` only for
+# flexible types: bytes, text, void/structured); every other kind keeps the size its type string
+# says, whatever the state declares. joblib reads `count * itemsize` bytes as numpy computes it,
+# so the skip must compute it the same way: a file that declares `elsize=64` for `int8` makes
+# joblib read 1 byte per element and unpickle what follows, which a skip of 64 would never see.
+_FLEXIBLE_KINDS = frozenset("SaUV")
+# Where numpy's `dtype.__setstate__` reads `elsize`, by the length of the state tuple (numpy's
+# own pickles have 8 items, 9 for datetimes; 7 and 5 are older layouts it still reads).
+_ELSIZE_AT = {9: 5, 8: 5, 7: 5, 5: 3}
+_HASOBJECT = 1  # NPY_ITEM_HASOBJECT: the dtype's flags, item 7 of an 8- or 9-item state
+
+
 def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
-    """(bytes per element, holds Python objects) of a pickled numpy dtype stand-in."""
+    """(bytes per element, holds Python objects) of a pickled numpy dtype stand-in, as numpy
+    itself computes them when it unpickles that dtype."""
     if not isinstance(dtype, Call) or not isinstance(dtype.args, Seq) or not dtype.args.items:
         raise AnalysisError("joblib array wrapper without a readable dtype")
     typestr = dtype.args.items[0]
@@ -39,14 +52,30 @@ def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
     if kind == "O" or typestr.lstrip("<>|=").startswith("object"):
         return 8, True
     state = dtype.state
-    # A structured or subarray dtype ('V...') holds objects when numpy's flags say so
-    # (NPY_ITEM_HASOBJECT, bit 0 of the state's flags): joblib then pickles the array.
-    if isinstance(state, Seq) and len(state.items) > 7 and isinstance(state.items[7], int) and state.items[7] & 1:
-        return 8, True
-    if isinstance(state, Seq) and len(state.items) > 5:
-        elsize = state.items[5]
-        if isinstance(elsize, int) and elsize > 0:
-            return elsize, False
+    items: list[object] | None = None
+    if isinstance(state, Seq):
+        if state.length != len(state.items) or len(state.items) not in _ELSIZE_AT:
+            # A state numpy reads another way, or refuses: no size can be trusted from it.
+            raise AnalysisError(f"joblib array wrapper with a dtype state of {state.length} items")
+        items = list(state.items)
+    elif state is not None:
+        raise AnalysisError("joblib array wrapper with a dtype state that is not a tuple")
+    # A structured or subarray dtype ('V...') holds objects when numpy's flags say so: joblib then
+    # pickles the array. numpy trusts the flags it is given (a 7- or 5-item state has none: 0).
+    if items is not None and len(items) > 7:
+        flags = items[7]
+        if not isinstance(flags, int):
+            raise AnalysisError("joblib array wrapper with dtype flags that are not a number")
+        if flags & _HASOBJECT:
+            return 8, True
+    if kind in _FLEXIBLE_KINDS and items is not None:
+        elsize = items[_ELSIZE_AT[len(items)]]
+        if not isinstance(elsize, int) or elsize < 0:
+            raise AnalysisError("joblib array wrapper with a flexible dtype of no readable size")
+        return elsize, False
+    if kind in _FLEXIBLE_KINDS:
+        # No state: the type string's number, in characters of 4 bytes for text ('U3' is 12).
+        return (int(digits) if digits else 0) * (4 if kind == "U" else 1), False
     if kind == "b" and not digits:
         return 1, False
     if not digits:
