@@ -26,6 +26,7 @@ _INSTRUCTIONS = frozenset(
 )
 _HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
 _FIRST_WORD = re.compile(r"(\S*)(\s*)")
+_BUILDKIT_SPACES = re.compile(r"[\t\v\f\r ]+")  # how BuildKit splits an instruction's arguments into words
 _FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
 _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
@@ -250,8 +251,10 @@ def parse(text: str) -> Dockerfile:
 
 # Dockerfile's instructions but FROM: a file of these alone is a fragment; any other word (prose, a
 # typo BuildKit would refuse) leaves it a file that is not understood.
-# ONBUILD, HEALTHCHECK and SHELL hold instructions and commands the checks do not read: a file of
-# them is not fully checked, so it stays a file that is not understood.
+# ONBUILD, HEALTHCHECK and SHELL hold instructions and commands that run in an image built from
+# another (ONBUILD), in the container (HEALTHCHECK) or decide how later RUN lines run (SHELL): with
+# the base unknown a fragment holding them is not read (hooks/docker/checks.py reads them in a
+# file with a FROM), so it stays a file that is not understood.
 _FRAGMENT_KEYWORDS = _INSTRUCTIONS - {"FROM", "ONBUILD", "HEALTHCHECK", "SHELL"}  # SHELL: later RUNs run in it
 
 
@@ -268,10 +271,14 @@ def _stages(instructions: list[Instruction], frontend: str = "") -> Dockerfile:
     for instruction in instructions:
         if instruction.keyword == "FROM":
             _platform, rest = instruction.split_flags()
-            words = rest.split()
+            words = [word for word in _BUILDKIT_SPACES.split(rest) if word]
             if not words:
                 raise DockerfileError("FROM without an image", instruction.line)
-            name = words[2] if len(words) >= 3 and words[1].lower() == "as" else None
+            # BuildKit takes `FROM image` or `FROM image AS name` and refuses anything else (a file
+            # whose lines end in CR alone is one such FROM line holding every instruction).
+            if len(words) not in (1, 3) or (len(words) == 3 and words[1].lower() != "as"):
+                raise DockerfileError("FROM takes an image, or an image, AS and a name", instruction.line)
+            name = words[2] if len(words) == 3 else None
             stages.append(Stage(len(stages), substitute(words[0], global_args), name, instruction.line))
         elif not stages:
             if instruction.keyword != "ARG":

@@ -25,6 +25,7 @@ from hooks._shared.shell import (
     shell_lines,
 )
 from hooks.docker import rules
+from hooks.docker.template import PLACEHOLDER_WORD
 
 # Downloads piped to a shell are checked on the whole RUN text (below); installs through these.
 _SHELL_RULES = ShellRules(
@@ -111,17 +112,13 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
             for name, value in variable_pairs(instruction):
                 variables[name] = value
                 yield from _pip_env(instruction, name, value)
-                if keyword == "ENV" and _TRUST_ENV.search(name) and value.strip().lower() in _TRUE_VALUES:
-                    yield Issue(
-                        rules.TRUST_REMOTE_CODE_IN_IMAGE,
-                        f"ENV {name}={value}: the server runs the Python code of the model repository it loads",
-                        f"env-trust:{name.upper()}",
-                        line=instruction.line,
-                    )
+                yield from _trust_env(instruction, name, value)
         if keyword in ("RUN", "CMD", "ENTRYPOINT") or (keyword in ("COPY", "ADD") and instruction.heredocs):
             yield from _run_checks(instruction, strict, _url_variables(variables))
         if keyword in ("COPY", "ADD"):
             yield from _copy_checks(instruction, variables)
+        if keyword in ("ONBUILD", "HEALTHCHECK", "SHELL"):
+            yield from _held_instruction_checks(instruction, strict, variables)
         if keyword == "EXPOSE":
             ports = {p.split("/")[0] for p in substitute(instruction.arguments, variables).split()}
             if "22" in ports:
@@ -134,12 +131,116 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
                 )
 
 
+def _trust_env(instruction: Instruction, name: str, value: str) -> Iterator[Issue]:
+    if instruction.keyword == "ENV" and _TRUST_ENV.search(name) and value.strip().lower() in _TRUE_VALUES:
+        yield Issue(
+            rules.TRUST_REMOTE_CODE_IN_IMAGE,
+            f"ENV {name}={value}: the server runs the Python code of the model repository it loads",
+            f"env-trust:{name.upper()}",
+            line=instruction.line,
+        )
+
+
+# Instructions ONBUILD may hold (Docker refuses ONBUILD ONBUILD, FROM and MAINTAINER).
+_ONBUILD_HELD = frozenset(
+    {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "RUN", "SHELL"}
+    | {"STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+)
+_HELD_WORD = re.compile(r"(\S+)\s*(.*)", re.DOTALL)
+_HEALTHCHECK_FLAG = re.compile(r"--[a-z-]+=\S*")
+# A POSIX shell and the options it takes before `-c` (`-e`, `-eux`, `-o pipefail`, `--login`): RUN
+# lines run under it read as the checks read them. Anything else (PowerShell, cmd, a script, a
+# command among the options) runs every later RUN some other way.
+_POSIX_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"})
+_SHELL_OPTION = re.compile(r"[-+][a-zA-Z]+|pipefail|errexit|nounset|xtrace|noglob|posix")
+_SHELL_LONG_OPTIONS = frozenset({"--login", "--norc", "--noprofile", "--posix", "--noediting", "--verbose"})
+# `conda run -n env /bin/bash -c`: the environment's shell runs the line (conda's and its
+# relatives' `run` options, those taking a value first).
+_ENV_RUNNERS = frozenset({"conda", "mamba", "micromamba"})
+_RUNNER_VALUE_OPTIONS = frozenset({"-n", "--name", "-p", "--prefix", "--cwd"})
+_RUNNER_FLAGS = frozenset({"--no-capture-output", "--live-stream", "--debug-wrapper-scripts", "-v", "--verbose"})
+
+
+def _posix_shell_form(words: list[str]) -> bool:
+    """Whether a SHELL's words run a line as `sh -c` does: an environment runner's prefix, a POSIX
+    shell, its own options only, then `-c` last."""
+    index = 0
+    if len(words) > 1 and PurePosixPath(words[0]).name in _ENV_RUNNERS and words[1] == "run":
+        index = 2
+        while index < len(words) and words[index].startswith("-"):
+            if words[index] in _RUNNER_VALUE_OPTIONS and index + 1 < len(words):
+                index += 2
+            elif words[index] in _RUNNER_FLAGS:
+                index += 1
+            else:
+                return False
+    if index >= len(words) - 1 or PurePosixPath(words[index]).name not in _POSIX_SHELLS or words[-1] != "-c":
+        return False
+    return all(_SHELL_OPTION.fullmatch(word) or word in _SHELL_LONG_OPTIONS for word in words[index + 1 : -1])
+
+
+def _held_instruction_checks(instruction: Instruction, strict: bool, variables: dict[str, str]) -> Iterator[Issue]:
+    """What ONBUILD, HEALTHCHECK and SHELL hold is checked as the instruction or command it is:
+    `ONBUILD RUN curl ... | sh` runs in every image built FROM this one, a HEALTHCHECK command
+    runs in the container, and SHELL decides how every later RUN runs. What cannot be read that
+    way is reported as not checked (MLS909), never passed."""
+    keyword = instruction.keyword
+    if keyword == "ONBUILD":
+        match = _HELD_WORD.fullmatch(instruction.arguments.strip())
+        held = match.group(1).upper() if match else ""
+        if match is None or held not in _ONBUILD_HELD or "<<" in instruction.arguments:
+            yield _not_checked(instruction, "ONBUILD whose instruction is not one the checks read")
+            return
+        inner = Instruction(held, match.group(2).strip(), instruction.line, instruction.end_line)
+        if held in ("ENV", "ARG"):
+            for name, value in variable_pairs(inner):
+                yield from _trust_env(inner, name, value)
+            return
+        if held in ("ONBUILD", "HEALTHCHECK", "SHELL"):
+            yield from _held_instruction_checks(inner, strict, variables)
+            return
+        if held in ("RUN", "CMD", "ENTRYPOINT"):
+            yield from _run_checks(inner, strict, _url_variables(variables))
+        if held in ("COPY", "ADD"):
+            yield from _copy_checks(inner, variables)
+        return
+    if keyword == "HEALTHCHECK":
+        rest = instruction.arguments.strip()
+        while (flag := _HEALTHCHECK_FLAG.match(rest)) is not None:
+            rest = rest[flag.end() :].lstrip()
+        match = _HELD_WORD.fullmatch(rest)
+        word = match.group(1).upper() if match else ""
+        if word == "NONE" and match is not None and not match.group(2).strip():
+            return
+        if word != "CMD" or match is None or not match.group(2).strip():
+            yield _not_checked(instruction, "HEALTHCHECK whose command is not read")
+            return
+        command = Instruction("CMD", match.group(2).strip(), instruction.line, instruction.end_line)
+        yield from _run_checks(command, strict, _url_variables(variables))
+        return
+    words = instruction.json_arguments
+    if not words or not _posix_shell_form(words):
+        yield _not_checked(
+            instruction, "SHELL that runs later RUN lines other than as a POSIX shell's `-c` with its own flags"
+        )
+
+
+def _not_checked(instruction: Instruction, what: str) -> Issue:
+    return Issue(
+        rules.DOCKERFILE_UNPARSEABLE,
+        f"{what}: not checked",
+        f"held:{instruction.keyword}",
+        line=instruction.line,
+    )
+
+
 def _base_images(dockerfile: Dockerfile) -> Iterator[Issue]:
     """FROM and `COPY --from=image` (an image, not a stage) pinned by tag instead of digest."""
     names: set[str] = set()
     for stage in dockerfile.stages:
         base = stage.base
-        if not dockerfile.fragment and base.lower() not in names and base != "scratch":
+        if not dockerfile.fragment and base.lower() not in names and base != "scratch" and PLACEHOLDER_WORD not in base:
+            # A template's placeholder (template.py) is an image the generator names: not known here.
             yield from _image_pin(base, "base image", f"from:{base}", stage.line)
         if stage.name:
             names.add(stage.name.lower())

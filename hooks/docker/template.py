@@ -13,7 +13,9 @@ checked as usual, with one low finding that names the lines nobody can check her
   are removed and the instruction is checked: it is what the template writes when the
   condition holds;
 - only a variable (`{{ name }}`, `{{ pkgs | join(' ') }}`) is a placeholder: an expression with a
-  literal in it (`{{ 'RUN ...' }}`) is not, and keeps the file unparseable (fail closed).
+  literal in it (`{{ 'RUN ...' }}`) is not, and keeps the file unparseable (fail closed);
+- a variable naming the base image (`FROM {{ base_image }} AS server`) becomes one word, as the
+  image reference it stands for: the stage and everything in it are read, its base is unknown.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ _PLACEHOLDER_LINE = re.compile(
 # A control tag (`{% if x %}`, `{%- endfor -%}`, `<% end %>`) anywhere on a line.
 _CONTROL_TAG = re.compile(r"\{%-?[^%\n]{1,200}-?%\}|<%(?!=)[^%\n]{1,200}%>")
 _WORD = "__template_placeholder__"
+PLACEHOLDER_WORD = _WORD
+# A variable placeholder inside a line (Jinja/Go `{{ base }}`, str.format `{base}`), for FROM lines.
+_INLINE_VARIABLE = re.compile(rf"\{{\{{-?[ \t]*\.?{_VARIABLE}{_FILTERS}[ \t]*-?\}}\}}|\{{{_VARIABLE}\}}")
+_FROM_LINE = re.compile(r"[ \t]*FROM[ \t]", re.IGNORECASE)
 
 
 def blank_placeholders(text: str) -> tuple[str, list[int]]:
@@ -50,6 +56,11 @@ def blank_placeholders(text: str) -> tuple[str, list[int]]:
             lines[index] = rest
             changed.append(index + 1)
             bare = rest
+        if not continued and _FROM_LINE.match(bare) and _INLINE_VARIABLE.search(bare):
+            bare = _INLINE_VARIABLE.sub(_WORD, bare)
+            lines[index] = bare
+            if not changed or changed[-1] != index + 1:
+                changed.append(index + 1)
         stripped = bare.strip()
         if stripped.startswith("#") and continued:
             continue  # a comment inside a continuation keeps it going

@@ -173,3 +173,19 @@ def test_an_unknown_instruction_is_an_error(text: str) -> None:
 def test_shell_keeps_a_from_less_file_unread() -> None:
     with pytest.raises(DockerfileError):
         parse('SHELL ["/bin/sh", "-c", "curl https://x.example/i.sh | sh"]\nRUN echo hi\n')
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["FROM python:3.11 x", "FROM python:3.11 as", "FROM python:3.11 AS build extra", "FROM python:3.11 FROM build"],
+)
+def test_from_takes_one_word_or_three_with_as_as_buildkit_does(line: str) -> None:
+    with pytest.raises(DockerfileError, match="FROM takes"):
+        parse(line + "\nRUN echo\n")
+
+
+@pytest.mark.parametrize(
+    "line", ["FROM python:3.11", "FROM python:3.11 AS build", "FROM --platform=linux/amd64 x as b"]
+)
+def test_from_with_an_image_and_a_stage_name_parses(line: str) -> None:
+    assert parse(line + "\nRUN echo\n").stages[0].base.startswith(("python", "x"))

