@@ -9,8 +9,9 @@ from hooks._core.policy import Policy
 from hooks._core.runner import scan_file
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext
+from hooks._shared.redaction import mask_credentials
 from hooks.catalog import registry
 
 
 def findings_of(spec: HookSpec, path: Path, display: str, policy: Policy) -> list[Finding]:
-    return scan_file(spec, path, display, TailContext(policy, registry()))
+    return scan_file(spec, path, display, TailContext(policy, registry(), mask_credentials))

@@ -72,6 +72,14 @@ def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailCon
     judges: set[str] = set()
     for written in report.written:
         report.findings.extend(_written_findings(written, spec, target, context, judges))
+    if context.shown is not None:
+        # Messages quote words of the file (a package, an index, a magic's name): no credential
+        # among them is kept, cached or shown.
+        shown = context.shown
+        report.findings = [
+            finding if (message := shown(finding.message)) == finding.message else replace(finding, message=message)
+            for finding in report.findings
+        ]
     if not judges <= set(spec.cache_with):
         # A hook judged what this file writes under its own policy section and inputs, which
         # this hook's key does not hold (spec.cache_with does not name it): not cached.

@@ -33,6 +33,9 @@ PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt"})
 class TailContext:
     policy: Policy
     registry: RuleRegistry
+    # The last pass over every message before it is kept, cached or shown: the run hands in
+    # `hooks._shared.redaction.mask_credentials`, so no quoted credential reaches a report.
+    shown: Callable[[str], str] | None = None
 
     def marker_owner(self, path: Path, display: str) -> HookSpec | None:
         """The hook that checks this file's suppression comments: among the hooks that would

@@ -1,11 +1,16 @@
-"""What a message may say about a URL found in code: its scheme, host and path, never a credential.
+"""What a message may say about a URL or a word found in a file: never a credential.
 
 Findings are printed into CI logs, JSON and SARIF; a URL they quote may carry a password or a
-token in its userinfo (`https://user:ghp_...@github.com/...`) or its query (`?sig=...`,
-`?access_token=...`). Messages of the code and Dockerfile hooks quote URLs only through
-`redact_url`/`redact_urls`: userinfo becomes `***`, a query or fragment becomes `?***`, and the
-path is cut to a readable length. (mlsec-deps names indexes through `hooks._shared.urls`, which
-shows even less: scheme and host.)
+token in its userinfo (`https://user:ghp_...@github.com/...`), its query (`?sig=...`,
+`?access_token=...`) or its path (a private index's `https://pypi.fury.io/<token>/acct/`).
+Messages of the code and Dockerfile hooks quote URLs only through `redact_url`/`redact_urls`:
+userinfo becomes `***`, a query or fragment becomes `?***`, a path segment that is an opaque token
+becomes `***`, and the path is cut to a readable length. (mlsec-deps names indexes through
+`hooks._shared.urls`, which shows even less: scheme and host.)
+
+`mask_credentials` is the last pass over every finding's message (the run hands it to core's
+runner): whatever a message quotes from a file (a package name, an option's value, a magic's
+name), a value of a credential format in it becomes `***`.
 """
 
 from __future__ import annotations
@@ -34,10 +39,27 @@ def redact_url(url: str) -> str:
     return _redacted(match) + url[match.end() :][:MAX_PATH]
 
 
+# A path segment that is an opaque token rather than a name: token characters only, letters and
+# digits both, and either mixed case (`1AbCdEfGhIjKlMnOpQ`) or long (a 32-hex key). Names of
+# packages, indexes and files (`simple`, `nvidia-cublas-cu12`, `torch_stable.html`) stay readable.
+_TOKEN_SEGMENT = re.compile(r"[A-Za-z0-9_-]{16,}")
+
+
+def _opaque(segment: str) -> bool:
+    if not _TOKEN_SEGMENT.fullmatch(segment):
+        return False
+    letters = any(c.isalpha() for c in segment)
+    digits = any(c.isdigit() for c in segment)
+    mixed = any(c.islower() for c in segment) and any(c.isupper() for c in segment)
+    return letters and digits and (mixed or len(segment) >= 32)
+
+
 def _redacted(match: re.Match[str]) -> str:
     userinfo = "***@" if match.group("userinfo") is not None else ""
     host = match.group("host") or ""
     path = match.group("path") or ""
+    if path:
+        path = "/".join("***" if _opaque(segment) else segment for segment in path.split("/"))
     if len(path) > MAX_PATH:
         path = path[:MAX_PATH] + "..."
     rest = "?***" if match.group("rest") else ""
@@ -54,3 +76,46 @@ def redact_urls(text: str) -> str:
 def has_userinfo(url: str) -> bool:
     match = _URL.match(url)
     return match is not None and match.group("userinfo") is not None
+
+
+# A run of token characters long enough to hold a credential of a known format: only messages
+# holding one are searched with the detectors (most hold none).
+_CANDIDATE = re.compile(r"[A-Za-z0-9_+/=.-]{16,}")
+
+
+# A word no name is made of: 24+ token characters with upper case, lower case and digits all in
+# it, as generated keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included).
+_OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
+
+
+def _masked_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    kinds = (any(c.isupper() for c in word), any(c.islower() for c in word), any(c.isdigit() for c in word))
+    return "***" if all(kinds) else word
+
+
+def mask_credentials(message: str) -> str:
+    """`message` with every URL redacted and every value of a credential format, or a word only
+    a generated key is made like, masked."""
+    message = redact_urls(message)
+    if not _CANDIDATE.search(message):
+        return message
+    message = _OPAQUE_WORD.sub(_masked_word, message)
+    from hooks._shared.credential_patterns import DETECTORS  # only for messages that may hold one
+
+    lowered = message.lower()
+    for detector in DETECTORS:
+        if detector.keywords and not any(keyword in lowered for keyword in detector.keywords):
+            continue
+        if detector.pattern.search(message) is None:
+            continue
+        message = detector.pattern.sub(_masked_secret, message)
+        lowered = message.lower()
+    return message
+
+
+def _masked_secret(match: re.Match[str]) -> str:
+    start, end = match.span("secret")
+    whole = match.group(0)
+    offset = match.start()
+    return whole[: start - offset] + "***" + whole[end - offset :]

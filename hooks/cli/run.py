@@ -61,7 +61,9 @@ class RunContext(NamedTuple):
 
     @property
     def tail(self) -> TailContext:
-        return TailContext(self.policy, self.registry)
+        from hooks._shared.redaction import mask_credentials
+
+        return TailContext(self.policy, self.registry, mask_credentials)
 
 
 def prepare(args: argparse.Namespace, specs: Sequence[HookSpec] = ()) -> RunContext:

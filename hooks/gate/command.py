@@ -74,6 +74,7 @@ def _artifact_findings(model: Any, policy: Policy) -> list[Finding]:
 
     from hooks._core.runner import scan_file
     from hooks._core.tail import TailContext
+    from hooks._shared.redaction import mask_credentials
     from hooks.catalog import registry, spec_for
 
     # The record is what this run produces: requiring it here would refuse every model.
@@ -86,7 +87,8 @@ def _artifact_findings(model: Any, policy: Policy) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="mlsec-gate-") as folder:
         copy = Path(folder) / name
         copy.write_bytes(model.data)
-        findings = scan_file(spec_for("mlsec-artifacts"), copy, model.display, TailContext(scan_policy, registry()))
+        context = TailContext(scan_policy, registry(), mask_credentials)
+        findings = scan_file(spec_for("mlsec-artifacts"), copy, model.display, context)
     return [finding for finding in findings if finding.severity.rank >= Severity.MEDIUM.rank]
 
 

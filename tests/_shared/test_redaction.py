@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks._shared.redaction import has_userinfo, redact_url, redact_urls
+from hooks._shared.redaction import has_userinfo, mask_credentials, redact_url, redact_urls
 
 
 def test_userinfo_and_queries_are_hidden() -> None:
@@ -47,3 +48,53 @@ def test_a_password_holding_a_slash_is_hidden_whole() -> None:
 def test_a_password_with_path_characters_never_survives(password: str) -> None:
     redacted = redact_urls(f"RUN curl -fsSL https://deploy:{password}@files.example.com/get.sh | sh")
     assert redacted == "RUN curl -fsSL https://***@files.example.com/get.sh | sh"
+
+
+def test_an_opaque_token_in_a_url_path_is_hidden_and_names_stay() -> None:
+    # Gemfury-style private index: the token is the path's first segment.
+    assert redact_url("https://pypi.fury.io/1AbCdEfGhIjKlMnOpQrS/acct/") == "https://pypi.fury.io/***/acct/"
+    assert redact_url("https://h.example/" + "a1" * 16 + "/simple/") == "https://h.example/***/simple/"
+    for url in (
+        "https://pypi.nvidia.com/nvidia-cublas-cu12/",
+        "https://download.pytorch.org/whl/cu118/torch_stable.html",
+        "https://storage.googleapis.com/jax-releases/jax_cuda_releases.html",
+        "https://pkgs.dev.azure.com/org/project/_packaging/feed/pypi/simple/",
+    ):
+        assert redact_url(url) == url
+
+
+TOKEN = "ghp_" + "Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz"  # a GitHub token's format (no real account)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        f"installs {TOKEN} without an exact == pin",
+        f"{TOKEN} is not pinned",
+        f"-r {TOKEN}.txt cannot be read",
+        f"unknown cell magic %%x_{TOKEN}",
+        f"--extra-index-url https://pypi.example.com/{TOKEN}/simple/ lets a public package shadow a private one",
+        f"--trusted-host {TOKEN}.example.com turns off TLS verification for that host",
+    ],
+)
+def test_a_credential_quoted_in_a_message_is_masked(message: str) -> None:
+    shown = mask_credentials(message)
+    assert TOKEN not in shown and TOKEN[4:] not in shown and "***" in shown
+
+
+def test_messages_without_credentials_are_unchanged() -> None:
+    for message in (
+        "torch.load without weights_only=True unpickles arbitrary objects",
+        "pip/conda installs nvidia-cublas-cu12, torchvision without an exact == pin",
+        "pickle@0xd9 calls posix.system via REDUCE",
+    ):
+        assert mask_credentials(message) == message
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    prefix=st.sampled_from(["", "pip installs ", "https://h.example/", "-e ", "%%x_"]),
+    suffix=st.sampled_from(["", " is not pinned", "/simple/", ".txt", "?x=1"]),
+)
+def test_a_token_never_survives_whatever_surrounds_it(prefix: str, suffix: str) -> None:
+    assert TOKEN[4:] not in mask_credentials(prefix + TOKEN + suffix)
