@@ -74,6 +74,14 @@ class Notebook:
         """The kernel's language (kernelspec / language_info), lower case."""
         return _language(self.metadata)
 
+    @property
+    def kernel_name(self) -> str | None:
+        """The kernel Jupyter starts (`kernelspec.name`), lower case: the language fields only
+        describe it, and may say something else."""
+        spec = self.metadata.get("kernelspec") if isinstance(self.metadata, dict) else None
+        name = spec.get("name") if isinstance(spec, dict) else None
+        return name.strip().lower()[:80] if isinstance(name, str) and name.strip() else None
+
 
 @dataclass(frozen=True)
 class Widget:
@@ -155,6 +163,18 @@ def _major_version(value: Any) -> int:
         return 4
 
 
+def _number_text(digits: str) -> int | str:
+    """A JSON integer as Python's parser would give it, or its text past Python's 4,300-digit
+    limit for int(): valid JSON that JSON.parse (editors, VS Code) reads, so it is no reason to
+    leave a notebook unread."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
+def load_json(text: str) -> Any:
+    """`json.loads` that reads integers of any length (`_number_text`)."""
+    return json.loads(text, parse_int=_number_text)
+
+
 def read_notebook(text: str) -> Notebook:
     """Cells and metadata of a notebook (any nbformat version nbformat can upgrade to 4)."""
     import nbformat.converter
@@ -164,7 +184,7 @@ def read_notebook(text: str) -> Notebook:
         # Plain JSON first: nbformat's reader builds its node objects recursively and gives up
         # near 500 levels, where editors (JSON.parse) still open the file. Only an older
         # nbformat, to convert, goes through it.
-        notebook = json.loads(text)
+        notebook = load_json(text)
         if isinstance(notebook, dict) and _major_version(notebook.get("nbformat", 4)) < 4:
             notebook = nbformat.converter.convert(nbformat.reader.reads(text), 4)  # type: ignore[no-untyped-call]
     except RecursionError:

@@ -49,7 +49,6 @@ files and are not looked at. Only YAML, JSON and syntax trees are read; nothing 
 from __future__ import annotations
 
 import ast
-import json
 import os
 import posixpath
 import re
@@ -530,10 +529,11 @@ def _read_python(path: Path, text: str, facts: _Facts) -> None:
 def _notebook_sources(text: str) -> tuple[list[str], list[str]] | None:
     """A notebook's code cells as IPython runs them (hooks/code/cells.py), and the text of their
     shell lines, magics and `%%writefile` bodies."""
+    from hooks._core.notebooks import load_json
     from hooks.code.cells import transform_cell
 
     try:
-        notebook = json.loads(text)
+        notebook = load_json(text)
     except (ValueError, RecursionError):
         return None
     cells = notebook.get("cells") if isinstance(notebook, dict) else None

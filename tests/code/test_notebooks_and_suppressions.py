@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hooks._core.severity import Severity
 from tests.code.helpers import notebook, scan_code
 
 
@@ -120,3 +121,14 @@ def test_hostile_input(tmp_path: Path) -> None:
     # Python would refuse the undeclared encoding; the code is analysed anyway (latin-1), not skipped.
     assert [f.rule_id for f in findings_of(SPEC, tmp_path / "latin.py", "latin.py", Policy(root=tmp_path))] == ["B301"]
     assert places(scan_code(tmp_path, '{"cells": [', "broken.ipynb")) == [("MLS907", None, 1)]
+
+
+def test_an_integer_longer_than_python_reads_does_not_leave_the_notebook_unread(tmp_path: Path) -> None:
+    # Valid JSON (JSON.parse, VS Code and Jupyter's front end read it); Python's int() refuses
+    # more than 4,300 digits, which must not make every cell pass unread.
+    text = notebook("import pickle\npickle.load(open(url_file, 'rb'))").replace(
+        '"execution_count": null', '"execution_count": ' + "7" * 5000
+    )
+    assert "7" * 5000 in text
+    found = scan_code(tmp_path, text, "nb.ipynb")
+    assert [f.rule_id for f in found if f.severity.rank >= Severity.MEDIUM.rank] == ["B301"]
