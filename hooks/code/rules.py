@@ -476,7 +476,10 @@ NOT_PYTHON = BOOK.rule(
     "Notebook code that is not Python",
     what=(
         "The notebook's kernel is another language (R, Julia, Scala, ...), or a cell is a cell magic IPython "
-        "does not ship (`%%name` from an extension)."
+        "does not ship (`%%name` from an extension). The kernel is the one Jupyter starts (`kernelspec.name`);"
+        " a cell said to be another language that parses as Python is analysed as Python all the same (a"
+        " Python kernel, or the one a reader picks when the named kernel is missing, runs it), and the note"
+        " counts those."
     ),
     why="Its code was not analysed: a note so that nobody takes the silence for a review.",
     example='{"metadata": {"kernelspec": {"language": "R"}}, ...}',

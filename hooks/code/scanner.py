@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import bisect
 import posixpath
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -55,6 +56,18 @@ MAX_NOTEBOOK_CODE_BYTES = 4 << 20
 # (a release's `*-full-install-with-manifests.sh`) are read whole in well under a second a MiB.
 MAX_SHELL_BYTES = 16 << 20
 _PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", "sage", "py"})
+# Kernel names of Python kernels: ipykernel's own (`python3`), conda and virtual environments'
+# (`conda-env-ml-py`, `pytorch_p39`, `tensorflow2_p36`), PySpark's and Sage's.
+_PYTHON_KERNEL = re.compile(r"python|pytorch|tensorflow|pyspark|sagemath|ipykernel|(?:^|[-_])py(?:\d|[-_]|$)")
+
+
+def _parses(source: str) -> bool:
+    """Whether a cell, as IPython would transform it, is Python."""
+    try:
+        ast.parse(transform_cell(source).python)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -219,7 +232,13 @@ class CodeScanner:
             finding = make_finding(rules.CODE_NOT_ANALYSED, display, message, content_key="notebook", severity=severity)
             return FileReport([finding])
         notes: list[Finding] = []
-        kernel_is_python = notebook.language is None or notebook.language in _PYTHON_LANGUAGES
+        # Jupyter starts the kernel `kernelspec.name` names; the language fields only describe it.
+        kernel_is_python = (
+            notebook.language is None
+            or notebook.language in _PYTHON_LANGUAGES
+            or (notebook.kernel_name is not None and _PYTHON_KERNEL.search(notebook.kernel_name) is not None)
+        )
+        read_anyway = 0  # cells said to be another language that parse as Python: analysed as Python
         pieces: list[Piece] = []
         handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
         named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts, by the name they are written to
@@ -228,11 +247,17 @@ class CodeScanner:
             if cell.cell_type != "code" or not cell.source.strip():
                 continue
             language = cell.language or (None if kernel_is_python else notebook.language)
-            if language is not None and language not in _PYTHON_LANGUAGES:
+            size = len(cell.source.encode("utf-8", "surrogatepass"))
+            other_language = language is not None and language not in _PYTHON_LANGUAGES
+            if other_language and (size > limits.python or size > budget or not _parses(cell.source)):
                 if cell.language is not None:
                     notes.append(self._not_python(display, cell, f"a {language} cell"))
                 continue
-            size = len(cell.source.encode("utf-8", "surrogatepass"))
+            # A cell the metadata calls another language that parses as Python is read as Python: the
+            # metadata only describes the kernel (a Python kernel, or the one a reader picks when the
+            # named kernel is missing, runs it as Python), and a reader of any other kernel runs none
+            # of the calls the rules look for.
+            read_anyway += other_language
             if size > limits.python or size > budget:
                 notes.append(self._capped(display, cell, size, limits, over_budget=size <= limits.python))
                 continue
@@ -252,8 +277,9 @@ class CodeScanner:
                 named_scripts.append((written_name(script.name), unit))
         if not kernel_is_python:
             message = (
-                f"the notebook's kernel language is {notebook.language!r}: its cells are not Python and were "
-                "not analysed"
+                f"the notebook's kernel language is {notebook.language!r}: its cells that do not parse as "
+                "Python were not analysed"
+                + (f" ({read_anyway} that do were analysed as Python)" if read_anyway else "")
             )
             notes.append(make_finding(rules.NOT_PYTHON, display, message, content_key=f"kernel:{notebook.language}"))
         if named_scripts and not limits.strict:

