@@ -104,6 +104,8 @@ _DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
 _DILL_LOAD_TYPE = ("dill._dill", "_load_type")
 _NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
 _RECONSTRUCTOR = ("copyreg", "_reconstructor")
+# How an object is made without running its class's __init__ (cls.__new__(cls, ...)).
+_FRESH_OBJECT_VIAS = frozenset({"NEWOBJ", "NEWOBJ_EX"})
 ARGUMENT_JUDGED = frozenset({_GETATTR, _PARTIAL, _DILL_CREATE_ARRAY, _DILL_LOAD_TYPE})
 # Types dill's _load_type may name for a pickle of plain data (not code, frames or modules).
 _DILL_VALUE_TYPES = frozenset(
@@ -193,6 +195,8 @@ class PickleMachine:
         # looks up its names instead of walking every state the object was ever given. A later
         # BUILD adds names, it does not take the earlier ones away.
         self.attributes_of: dict[int, tuple[Call, dict[str, list[object]]]] = {}
+        # joblib array wrappers already given their state (id -> the object, kept so the id stays its own)
+        self.built_wrappers: dict[int, Call] = {}
         self.cost = 0  # items walked by opcodes since the clock was last read
         self.kept = 0  # bytes of str/bytes arguments held as values
         self.dispatch: dict[int, Callable[[int], None]] = {}
@@ -992,8 +996,17 @@ class PickleMachine:
                 held = self.attributes_of[id(target)] = (target, {})
             _added_names(state, held[1])
             self._check_executed_state(target, state, offset)
-            func = target.func
-            if isinstance(func, Global) and (func.module, func.name) in ARRAY_WRAPPERS:
+            rebuilt = _rebuilt_class(target)
+            if rebuilt is not None and (rebuilt.module, rebuilt.name) in ARRAY_WRAPPERS:
+                # joblib reads the array right here, from the attributes the object has now: only an
+                # object made without its __init__ (NEWOBJ, copyreg's helpers, as joblib's pickles
+                # make it) and built once has exactly the state's (the constructor's defaults, or an
+                # earlier BUILD's keys, would change how many bytes joblib reads).
+                if target.via not in _FRESH_OBJECT_VIAS and target.func is rebuilt:
+                    raise self._fail("joblib array wrapper made by calling its class", offset)
+                if id(target) in self.built_wrappers:
+                    raise self._fail("joblib array wrapper built twice", offset)
+                self.built_wrappers[id(target)] = target
                 skip_inline_array(self.reader, state, offset, self._object_array)
                 self.stack[-1] = Opaque("ndarray")
 

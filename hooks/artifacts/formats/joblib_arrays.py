@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from hooks.artifacts.errors import AnalysisError
-from hooks.artifacts.pickle_values import Call, Mapping, Seq
+from hooks.artifacts.pickle_values import Call, Global, Mapping, Seq
 from hooks.artifacts.reader import ByteReader
 
 # joblib's wrapper, and the same code vendored in scikit-learn before 0.23
@@ -22,65 +22,61 @@ from hooks.artifacts.reader import ByteReader
 ARRAY_WRAPPERS = frozenset(
     {("joblib.numpy_pickle", "NumpyArrayWrapper"), ("sklearn.externals.joblib.numpy_pickle", "NumpyArrayWrapper")}
 )
-_TYPESTR = r"^[<>|=]?([a-zA-Z])(\d*)"  # compiled (and cached by re) on first use
 
 
-# Kinds whose size numpy takes from the pickled state (`dtype.__setstate__` sets `elsize` only for
-# flexible types: bytes, text, void/structured); every other kind keeps the size its type string
-# says, whatever the state declares. joblib reads `count * itemsize` bytes as numpy computes it,
-# so the skip must compute it the same way: a file that declares `elsize=64` for `int8` makes
-# joblib read 1 byte per element and unpickle what follows, which a skip of 64 would never see.
+# joblib writes a dtype as numpy pickles it: `numpy.dtype(typestr, False, True)` and a BUILD of
+# the state numpy's own `__reduce__` gives, version 3 (4 for datetimes) with 8 (9) items. numpy
+# reads other spellings and layouts too, each its own way (`'i1,i8'` is a 9-byte record, a
+# version-2 state has its flags recomputed from the fields, the state's elsize counts only for
+# bytes, text and void): a skip that disagrees with numpy by one byte lets pickle opcodes hide in
+# "array data", so anything but the canonical form is not skipped but reported (fail closed).
+_TYPESTR = r"[<>|=]?([iufcbmMSaUVO])(\d{1,9})"
+# The sizes numpy's type strings carry per kind (the flexible kinds' size is the state's elsize).
+_FIXED_SIZES = {"i": {1, 2, 4, 8}, "u": {1, 2, 4, 8}, "f": {2, 4, 8, 16}, "c": {8, 16, 32}, "b": {1}}
+_FIXED_SIZES.update({"m": {8}, "M": {8}, "O": {4, 8}})
+_DTYPE_CLASSES = frozenset(
+    {("numpy", "dtype"), ("numpy.core.multiarray", "dtype"), ("numpy._core.multiarray", "dtype")}
+)
 _FLEXIBLE_KINDS = frozenset("SaUV")
-# Where numpy's `dtype.__setstate__` reads `elsize`, by the length of the state tuple (numpy's
-# own pickles have 8 items, 9 for datetimes; 7 and 5 are older layouts it still reads).
-_ELSIZE_AT = {9: 5, 8: 5, 7: 5, 5: 3}
-_HASOBJECT = 1  # NPY_ITEM_HASOBJECT: the dtype's flags, item 7 of an 8- or 9-item state
+_STATE_ITEMS = {3: 8, 4: 9}  # version -> items of numpy's own state tuple
+_ELSIZE = 5  # where such a state holds the element size
+_FLAGS = 7  # and the flags: NPY_ITEM_HASOBJECT (bit 0) is what numpy's `hasobject` reads
+_HASOBJECT = 1
 
 
 def _dtype_itemsize(dtype: object) -> tuple[int, bool]:
-    """(bytes per element, holds Python objects) of a pickled numpy dtype stand-in, as numpy
-    itself computes them when it unpickles that dtype."""
+    """(bytes per element, holds Python objects) of a pickled numpy dtype, as numpy computes them
+    for the canonical form joblib writes; AnalysisError for any other form."""
     if not isinstance(dtype, Call) or not isinstance(dtype.args, Seq) or not dtype.args.items:
         raise AnalysisError("joblib array wrapper without a readable dtype")
+    func = dtype.func
+    if not isinstance(func, Global) or (func.module, func.name) not in _DTYPE_CLASSES:
+        raise AnalysisError("joblib array wrapper whose dtype is not made by numpy.dtype")
     typestr = dtype.args.items[0]
     if not isinstance(typestr, str):
         raise AnalysisError("joblib array wrapper with a dtype that is not a type string")
-    match = re.match(_TYPESTR, typestr)
-    if match is None:
-        raise AnalysisError(f"joblib array wrapper with an unknown dtype {typestr!r}")
-    kind, digits = match.groups()
-    if kind == "O" or typestr.lstrip("<>|=").startswith("object"):
-        return 8, True
+    match = re.fullmatch(_TYPESTR, typestr)
+    kind, digits = match.groups() if match is not None else ("", "0")
+    if match is None or (kind not in _FLEXIBLE_KINDS and int(digits) not in _FIXED_SIZES[kind]):
+        raise AnalysisError(f"joblib array wrapper with a dtype numpy does not pickle as {typestr[:40]!r}")
     state = dtype.state
-    items: list[object] | None = None
-    if isinstance(state, Seq):
-        if state.length != len(state.items) or len(state.items) not in _ELSIZE_AT:
-            # A state numpy reads another way, or refuses: no size can be trusted from it.
-            raise AnalysisError(f"joblib array wrapper with a dtype state of {state.length} items")
-        items = list(state.items)
-    elif state is not None:
-        raise AnalysisError("joblib array wrapper with a dtype state that is not a tuple")
-    # A structured or subarray dtype ('V...') holds objects when numpy's flags say so: joblib then
-    # pickles the array. numpy trusts the flags it is given (a 7- or 5-item state has none: 0).
-    if items is not None and len(items) > 7:
-        flags = items[7]
-        if not isinstance(flags, int):
-            raise AnalysisError("joblib array wrapper with dtype flags that are not a number")
-        if flags & _HASOBJECT:
-            return 8, True
-    if kind in _FLEXIBLE_KINDS and items is not None:
-        elsize = items[_ELSIZE_AT[len(items)]]
-        if not isinstance(elsize, int) or elsize < 0:
-            raise AnalysisError("joblib array wrapper with a flexible dtype of no readable size")
-        return elsize, False
+    if not isinstance(state, Seq) or state.length != len(state.items) or not state.items:
+        raise AnalysisError("joblib array wrapper with a dtype state that is not numpy's")
+    items = state.items
+    version = items[0]
+    if not isinstance(version, int) or _STATE_ITEMS.get(version) != len(items):
+        raise AnalysisError("joblib array wrapper with a dtype state that is not numpy's")
+    flags, elsize = items[_FLAGS], items[_ELSIZE]
+    if not isinstance(flags, int) or not isinstance(elsize, int):
+        raise AnalysisError("joblib array wrapper with a dtype state that is not numpy's")
     if kind in _FLEXIBLE_KINDS:
-        # No state: the type string's number, in characters of 4 bytes for text ('U3' is 12).
-        return (int(digits) if digits else 0) * (4 if kind == "U" else 1), False
-    if kind == "b" and not digits:
-        return 1, False
-    if not digits:
-        raise AnalysisError(f"joblib array wrapper with a dtype of unknown size {typestr!r}")
-    return int(digits), False
+        if elsize < 0:
+            raise AnalysisError("joblib array wrapper with a flexible dtype of no readable size")
+        size = elsize
+    else:
+        size = int(digits)
+    # numpy takes `hasobject` from these flags, whatever the kind: joblib then pickles the array.
+    return size, bool(flags & _HASOBJECT)
 
 
 def skip_inline_array(reader: ByteReader, state: object, offset: int, read_object_array: Callable[[], object]) -> None:
