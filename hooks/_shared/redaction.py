@@ -83,15 +83,17 @@ def has_userinfo(url: str) -> bool:
 _CANDIDATE = re.compile(r"[A-Za-z0-9_+/=.-]{16,}")
 
 
-# A word no name is made of: 24+ token characters with upper case, lower case and digits all in
-# it, as generated keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included).
-_OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
+# A word no name is made of: 24+ token characters, not a later part of a dotted name (`pkg.Class`),
+# with upper case, lower case and digits all in it and many different characters, as generated
+# keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included; `Cls00Cls00...` is a name).
+_OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
+_MIN_DISTINCT = 12
 
 
 def _masked_word(match: re.Match[str]) -> str:
     word = match.group(0)
     kinds = (any(c.isupper() for c in word), any(c.islower() for c in word), any(c.isdigit() for c in word))
-    return "***" if all(kinds) else word
+    return "***" if all(kinds) and len(set(word)) >= _MIN_DISTINCT else word
 
 
 def mask_credentials(message: str) -> str:
