@@ -45,7 +45,7 @@ _INTERPRETERS = _SHELLS | {"source", "."}
 # Programs that run the program after their own options: `sudo -u app bash`, `timeout 60 bash`.
 _WRAPPERS = frozenset(
     "sudo doas env exec time nohup command builtin nice ionice timeout stdbuf setsid chrt taskset "
-    "flock chroot gosu su-exec xargs runuser".split()
+    "flock chroot gosu su-exec xargs runuser busybox toybox".split()
 )
 # Their options that take the next word as a value (a value joined on, `-n10`, `--user=app`, is
 # one word), and how many operands come before the program (`timeout 60 cmd`, `gosu app cmd`).
@@ -425,8 +425,14 @@ def _tool_runner_words(words: list[str], index: int) -> int:
 
 def _program(word: str) -> str:
     """The program a command word names, as the shell reads it: escapes and paired quotes removed
-    (`b\\ash`, `'bash'`, `"ba"sh`), the folder dropped (`/bin/bash`). A word with a quote left
-    open is the end of quoted text the split cut (`echo "curl ... | sh"`), not a program."""
+    (`b\\ash`, `'bash'`, `"ba"sh`), ANSI-C quoting decoded (`$'\\x73\\x68'` is `sh`), a brace
+    expansion's first word (`{sh,-s}` is `sh -s`), the folder dropped (`/bin/bash`). A word with a
+    quote left open is the end of quoted text the split cut (`echo "curl ... | sh"`), not a program."""
+    if "$'" in word:
+        word = _ANSI_C.sub(_ansi_c_text, word)
+    brace = _BRACE_FIRST.match(word)
+    if brace is not None:
+        word = brace.group(1)
     if "\\" in word:
         word = _ESCAPE.sub(r"\1", word)
     if ("'" in word or '"' in word) and word.count("'") % 2 == 0 and word.count('"') % 2 == 0:
@@ -439,6 +445,24 @@ def _program(word: str) -> str:
 
 
 _ESCAPE = re.compile(r"\\(.)")
+_ANSI_C = re.compile(r"\$'((?:[^'\\]|\\.){0,200})'")
+_ANSI_C_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)")
+_BRACE_FIRST = re.compile(r"^\{([^{},\s]+),[^{}]*\}$")
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _ansi_c_text(match: re.Match[str]) -> str:
+    """The text of bash's `$'...'` quoting (`\\x73` is `s`, `\\163` is `s`)."""
+
+    def decoded(escape: re.Match[str]) -> str:
+        code = escape.group(1)
+        if code[0] == "x":
+            return chr(int(code[1:], 16))
+        if code[0] in "01234567":
+            return chr(int(code, 8) % 256)
+        return {"n": "\n", "t": "\t"}.get(code, code)
+
+    return _ANSI_C_ESCAPE.sub(decoded, match.group(1))
 
 
 # A shell (or `su`) and, within a few words, a short option cluster holding `c`: a `-c` script.
@@ -552,7 +576,10 @@ def pipes_download_to_shell(command: str, depth: int = 0) -> bool:
         program = _program(words[0]) if words else ""
         if downloaded and program in ("source", ".") and len(words) > 1 and words[1] in _STDIN_FILES:
             return True  # `curl ... | source /dev/stdin`
-        if downloaded and (program in _SHELLS or _PYTHON.match(program)):
+        # A program word the shell expands as a pattern (`/bin/s[h]`, `/bin/?ash`) may be any
+        # program, a shell too: read as one (fail closed).
+        pattern = bool(words) and _GLOB.search(words[0]) is not None and not words[0].startswith("-")
+        if downloaded and (program in _SHELLS or _PYTHON.match(program) or pattern):
             # `-c` code may hold `;` or `|`, which split segments: the rest of the line, separators
             # kept, up to a bound (a pipe of many interpreters is read once, not once per segment)
             parts = [text]

