@@ -46,12 +46,19 @@ _TOKEN_SEGMENT = re.compile(r"[A-Za-z0-9_-]{16,}")
 
 
 def _opaque(segment: str) -> bool:
+    """A token, not a name: some run of it between `-`/`_` (names join words with them:
+    `Miniconda3-latest-Linux-x86_64`, `resnet_v2_fp32_savedmodel_NCHW`) is 16+ characters of
+    letters and digits, mixed case or 32+ long."""
     if not _TOKEN_SEGMENT.fullmatch(segment):
         return False
-    letters = any(c.isalpha() for c in segment)
-    digits = any(c.isdigit() for c in segment)
-    mixed = any(c.islower() for c in segment) and any(c.isupper() for c in segment)
-    return letters and digits and (mixed or len(segment) >= 32)
+    return any(_opaque_run(run) for run in re.split(r"[-_]", segment))
+
+
+def _opaque_run(run: str) -> bool:
+    if len(run) < 16 or not any(c.isalpha() for c in run) or not any(c.isdigit() for c in run):
+        return False
+    mixed = any(c.islower() for c in run) and any(c.isupper() for c in run)
+    return mixed or len(run) >= 32
 
 
 def _redacted(match: re.Match[str]) -> str:
@@ -84,16 +91,20 @@ _CANDIDATE = re.compile(r"[A-Za-z0-9_+/=.-]{16,}")
 
 
 # A word no name is made of: 24+ token characters, not a later part of a dotted name (`pkg.Class`),
-# with upper case, lower case and digits all in it and many different characters, as generated
-# keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included; `Cls00Cls00...` is a name).
+# one run of it between `-`/`_` 16+ long with upper case, lower case and digits and many different
+# characters, as generated keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included;
+# `Cls00Cls00...` and `Miniconda3-latest-Linux-x86_64` are names).
 _OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
 _MIN_DISTINCT = 12
 
 
 def _masked_word(match: re.Match[str]) -> str:
     word = match.group(0)
-    kinds = (any(c.isupper() for c in word), any(c.islower() for c in word), any(c.isdigit() for c in word))
-    return "***" if all(kinds) and len(set(word)) >= _MIN_DISTINCT else word
+    for run in re.split(r"[-_]", word):
+        kinds = (any(c.isupper() for c in run), any(c.islower() for c in run), any(c.isdigit() for c in run))
+        if len(run) >= 16 and all(kinds) and len(set(run)) >= _MIN_DISTINCT:
+            return "***"
+    return word
 
 
 def mask_credentials(message: str) -> str:

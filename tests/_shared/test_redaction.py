@@ -98,3 +98,12 @@ def test_messages_without_credentials_are_unchanged() -> None:
 )
 def test_a_token_never_survives_whatever_surrounds_it(prefix: str, suffix: str) -> None:
     assert TOKEN[4:] not in mask_credentials(prefix + TOKEN + suffix)
+
+
+def test_file_and_model_names_in_messages_stay_readable() -> None:
+    for message in (
+        "fetches http://repo.continuum.io/miniconda/Miniconda3-latest-Linux-x86_64.sh over plain http",
+        "fetches http://download.tensorflow.org/models/resnet_v2_fp32_savedmodel_NCHW_jpg.tar.gz over plain http",
+        "calls acme.models.TransformerEncoderLayer2DWithCache via REDUCE",
+    ):
+        assert mask_credentials(message) == message
