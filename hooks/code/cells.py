@@ -234,7 +234,9 @@ class CellSource:
 
 
 def transform_cell(source: str) -> CellSource:
-    lines = [line.rstrip("\r") for line in source.split("\n")]
+    # IPython splits a cell into lines at CR as at LF (str.splitlines), and Python's tokenizer reads
+    # a lone CR as a line end too: `%%bash\rcurl ... | sh` is a bash cell.
+    lines = _LINE_ENDS.split(source)
     result = CellSource("")
     offsets = _cleanup(lines, result)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -415,6 +417,7 @@ def _python_statement(line: str) -> bool:
     )
 
 
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 _PYTHON_ONLY_NODES = (ast.Call, ast.Subscript, ast.Compare, ast.BoolOp, ast.Lambda, ast.IfExp, ast.NamedExpr)
 
 
@@ -520,9 +523,18 @@ def _special(
         if value.startswith("%") and re.match(r"%[A-Za-z_]", value):
             text = _joined(lines, index, value_column, end)
             match = _MAGIC_NAME.match(text)
-            if match is not None and match.group("name") not in PYTHON_LINE_MAGICS:
-                _line_magic(match.group("name"), text[match.end() :], "", number, result, 0)
-            return f"{head}None"
+            if match is None:
+                return f"{head}None"
+            # `m = %time stmt` runs the statement (its value is what `%time` returns): the statement
+            # stands after the assignment, on the same line.
+            inner = _line_magic(
+                match.group("name"), text[match.end() :], "", number, result, value_column + match.end()
+            )
+            if not inner.strip():
+                return f"{head}None"
+            statement_column = result.python_offsets.get(number, 0)
+            result.python_offsets[number] = statement_column - len(head) - len("None; ")
+            return f"{head}None; {inner}"
     return None
 
 
@@ -530,11 +542,22 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
     """`%name arguments` (arguments as written, starting at `arguments_column` of the line)."""
     stripped = arguments.strip()
     result.magic_lines.append((number, f"{name} {stripped}".strip()))
-    if name in PYTHON_LINE_MAGICS and stripped:
+    while name in PYTHON_LINE_MAGICS and stripped:
         statement = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+)*", "", stripped)
         column = arguments_column + len(arguments) - len(arguments.lstrip()) + len(stripped) - len(statement)
-        result.python_offsets[number] = column - len(indent)
-        return f"{indent}{statement}"
+        # `%time` hands its statement to IPython's own cell transformation: a shell line or another
+        # magic there (`%time !curl ... | sh`, `%time %time stmt`, `%time %pip install x`) runs as one.
+        if statement.startswith("!"):
+            result.shell.append((number, statement[2:] if statement.startswith("!!") else statement[1:]))
+            return _blank(indent)
+        nested = _MAGIC_NAME.match(statement) if statement.startswith("%") else None
+        if nested is None:
+            result.python_offsets[number] = column - len(indent)
+            return f"{indent}{statement}"
+        name, arguments = nested.group("name"), statement[nested.end() :]
+        arguments_column = column + nested.end()
+        stripped = arguments.strip()
+        result.magic_lines.append((number, f"{name} {stripped}".strip()))
     if name in INSTALL_LINE_MAGICS:
         result.installs.append((number, f"{name} {stripped}".strip()))
     elif name in SHELL_LINE_MAGICS:
@@ -543,6 +566,9 @@ def _line_magic(name: str, arguments: str, indent: str, number: int, result: Cel
         command = ALIAS_SHELL_MAGICS[name]
         shown = command.replace("%l", stripped) if "%l" in command else f"{command} {stripped}"
         result.shell.append((number, shown.strip()))
+    elif name == "alias" and len(stripped.split(None, 1)) == 2:
+        # `%alias boot curl ... | sh` defines `%boot`, which runs that command: read where it is defined.
+        result.shell.append((number, stripped.split(None, 1)[1]))
     elif name in ("cd", "pushd"):
         # The kernel's working folder changes for every later cell, so a relative path after it
         # names another file (hooks/code/load_context.py).

