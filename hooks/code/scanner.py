@@ -48,6 +48,7 @@ from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 from hooks.code.shell_scripts import is_shell_script, script_commands
+from hooks.code.type_params import rewrite_type_params
 
 MAX_PYTHON_BYTES = 1 << 20
 MAX_NOTEBOOK_BYTES = 64 << 20
@@ -478,9 +479,15 @@ class CodeScanner:
             message = f"does not parse as Python ({type(exc).__name__}: {exc})"
             located.append(Issue(rules.CODE_NOT_ANALYSED, message, ""))
             return None, source
-        if sys.version_info < (3, 12) and has_fstring(source):
-            rewritten = rewrite_fstrings(source)
-            if rewritten is not None:
+        if sys.version_info < (3, 12):
+            # Python 3.12's grammar (PEP 701 f-strings, PEP 695 type parameters), rewritten in
+            # place for the older Python running the hook, each alone and then both.
+            fstrings = rewrite_fstrings(source) if has_fstring(source) else None
+            params = rewrite_type_params(source)
+            both = rewrite_type_params(fstrings) if fstrings is not None and params is not None else None
+            for rewritten in (fstrings, params, both):
+                if rewritten is None:
+                    continue
                 try:
                     return ast.parse(rewritten), rewritten
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
