@@ -17,6 +17,7 @@ from hooks._core.severity import Severity
 from hooks._core.test_paths import keeps_keys, place_in_tests
 from hooks._core.textfile import read_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
+from hooks._shared.credential_patterns import ENCODED_KEYS
 from hooks._shared.installed_copy import installed_copy, lowered
 from hooks.secrets import rules
 from hooks.secrets.declared_example import declared_example
@@ -29,6 +30,7 @@ from hooks.secrets.detection import (
     Options,
     field_hits,
     is_vendor_key,
+    provider_hits,
     unit_hits,
 )
 from hooks.secrets.page_script import in_page_script
@@ -177,15 +179,20 @@ class SecretScanner:
             report.read(display, text)
             return report
         name = Path(display).name
+        covered: list[str] = []  # every text the structured pass read, for the pass over the rest
         for unit in notebook_units(notebook, name):
             if sources_only and unit.output is not None:
                 continue
+            covered.append(unit.text)
             report.findings.extend(self._unit_findings(unit, display, settings, budget))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
         capped: list[str] = []
         for item in notebook_fields(notebook, capped):
+            covered.append(item.value)
             report.findings.extend(self._field_findings(item, display, settings, text, budget))
+        if not sources_only:
+            report.findings.extend(self._rest_findings(text, "\x00".join(covered), display, settings, budget))
         if capped:
             # Fail closed: metadata past a bound was not read, so it is not known to be clean.
             message = f"notebook metadata {capped[0]}; the rest was not scanned for secrets"
@@ -217,6 +224,28 @@ class SecretScanner:
                 findings.append(replace(finding, cell=unit.cell, output=unit.output))
         return findings
 
+    def _rest_findings(
+        self, raw: str, covered: str, display: str, settings: SecretSettings, budget: Budget
+    ) -> list[Finding]:
+        """A credential of a provider's format anywhere else in the notebook's JSON (a cell's id, an
+        extra key, an output's metadata, a key's name, a traceback written as one string): parts
+        no reader shows, but the file holds them in plain text. Values the cells, outputs and
+        fields hold were judged there already."""
+        findings = []
+        lines = _Lines(raw)
+        # Encoded media (a plot's PNG, an attachment) is bytes, not text anyone wrote: blanked in
+        # place (offsets kept), as the outputs' reader skips it.
+        raw = _MEDIA_VALUE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), raw)
+        for hit in provider_hits(raw, raw.lower(), settings.options, budget=budget):
+            if hit.kind in ENCODED_KEYS or hit.value in covered:
+                continue  # a PEM body is JSON-escaped here; a value read above was judged there
+            line, column = lines.position(hit.start)
+            place = " in a part of the notebook no cell, output or known field holds"
+            finding = _finding(hit, display, settings, False, place, line, column, line)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
     def _field_findings(
         self, item: Field, display: str, settings: SecretSettings, raw: str, budget: Budget
     ) -> list[Finding]:
@@ -227,6 +256,13 @@ class SecretScanner:
             if finding is not None:
                 findings.append(replace(finding, cell=item.cell))
         return findings
+
+
+# `"image/png": "iVBOR..."` (or a list of such strings): the key kept, the encoded value matched.
+_MEDIA_VALUE = re.compile(
+    r'("(?:image|video|audio)/[A-Za-z0-9.+-]{1,40}"\s*:\s*|"application/(?:pdf|octet-stream)"\s*:\s*)'
+    r'(?:"(?:[^"\\]|\\.)*"|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\s*\])'
+)
 
 
 def _budget_finding(display: str, *, data: bool) -> Finding:

@@ -101,3 +101,38 @@ def test_nbformat_v3_notebook(tmp_path: Path) -> None:
     }
     findings = scan_text(tmp_path, "old.ipynb", json.dumps(v3))
     assert [(f.rule_id, f.cell) for f in findings] == [("MLS201", 1)]
+
+
+# --- the rest of the notebook's JSON (red team, stop 58) ----------------------------------------
+def _parts(token: str) -> dict[str, str]:
+    cell = code("x = 1")
+    with_id = dict(cell, id=token)
+    extra = dict(cell, notes=f"token {token}")
+    key_name = dict(cell, metadata={token: True})
+    output_meta = code("x", {"output_type": "display_data", "data": {"text/plain": "ok"}, "metadata": {"n": token}})
+    markdown_outputs = dict(markdown("notes"), outputs=[stream(token)])
+    traceback = code("x", {"output_type": "error", "ename": "E", "evalue": "v", "traceback": f"token {token}"})
+    return {
+        "cell id": notebook(with_id),
+        "extra key": notebook(extra),
+        "metadata key": notebook(key_name),
+        "output metadata": notebook(output_meta),
+        "outputs of a markdown cell": notebook(markdown_outputs),
+        "traceback as one string": notebook(traceback),
+    }
+
+
+def test_a_credential_anywhere_else_in_the_json_is_found(tmp_path: Path) -> None:
+    expected = rules(scan_text(tmp_path, "nb.ipynb", notebook(code(f"token = '{HF}'"))))
+    for where, text in _parts(HF).items():
+        found = scan_text(tmp_path, "nb.ipynb", text)
+        assert rules(found) == expected, where
+        assert "no cell, output or known field" in found[0].message and HF not in found[0].message
+
+
+def test_a_credential_the_cells_hold_is_reported_once_and_media_is_not_read(tmp_path: Path) -> None:
+    once = scan_text(tmp_path, "nb.ipynb", notebook(code(f"token = '{HF}'")))
+    assert len(once) == 1 and once[0].cell == 1
+    # Look-alike: a key's shape inside a plot's base64 PNG is bytes of an image, not text.
+    image = {"output_type": "display_data", "data": {"image/png": "iVBOR" + HF + "AAAA"}, "metadata": {}}
+    assert scan_text(tmp_path, "nb.ipynb", notebook(code("plot()", image))) == []
