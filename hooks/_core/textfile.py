@@ -11,6 +11,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 BOM = b"\xef\xbb\xbf"
+# UTF-16 and UTF-32 text starts with its byte-order mark (Windows PowerShell's `>` writes UTF-16):
+# its NULs are halves of characters, not binary content. Longest marks first.
+UTF_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Files whose name says they are text (as pre-commit's `identify` tags them, by the name alone):
+# a NUL in one does not make it binary, so it is read as text, NULs and all.
+TEXT_SUFFIXES = frozenset(
+    ".py .pyi .pyw .ipynb .yaml .yml .toml .json .jsonl .cfg .ini .conf .txt .md .markdown .rst .sh .bash "
+    ".zsh .env .properties .xml .html .htm .csv .tsv .sql .js .ts .tf .tfvars .hcl .pem .netrc".split()
+)
 
 
 class NotRegularFile(OSError):
@@ -43,6 +57,12 @@ class TextFile:
         return self.problem is None
 
 
+def named_text(path: Path) -> bool:
+    """Whether the file's name says it is text (as pre-commit's `identify` tags it, by name alone)."""
+    name = path.name.lower()
+    return path.suffix.lower() in TEXT_SUFFIXES or name.startswith(".env") or name in ("dockerfile", "containerfile")
+
+
 def decode(data: bytes, *, strict: bool = False) -> str | None:
     """UTF-8 without its BOM; else Latin-1 (every byte kept, so nothing is skipped), or None when strict."""
     if data.startswith(BOM):
@@ -65,3 +85,20 @@ def read_text(path: Path, max_bytes: int, *, binary_check: bool = True, strict: 
     if text is None:
         return TextFile("", "not UTF-8 text", "encoding")
     return TextFile(text)
+
+
+def read_any_text(path: Path, max_bytes: int) -> TextFile:
+    """The characters a file holds, for a search that is about its bytes rather than how a loader
+    reads it (credentials): UTF-16/32 decoded by its byte-order mark, and a file whose name says
+    text read as text whatever NULs it holds; anything else as `read_text` reads it."""
+    read = read_text(path, max_bytes)
+    if read.kind != "binary":
+        return read
+    with open_regular(path) as handle:
+        data = handle.read(max_bytes + 1)
+    for mark, codec in UTF_BOMS:
+        if data.startswith(mark):
+            return TextFile(data[len(mark) :].decode(codec, errors="replace"))
+    if named_text(path):
+        return TextFile(decode(data) or "")
+    return read

@@ -15,7 +15,7 @@ from hooks._core.scanner import FileReport
 from hooks._core.settings import PolicySettings
 from hooks._core.severity import Severity
 from hooks._core.test_paths import keeps_keys, place_in_tests
-from hooks._core.textfile import read_text
+from hooks._core.textfile import read_any_text
 from hooks._shared.credential_checks import DOUBTFUL, VERIFIED
 from hooks._shared.credential_patterns import ENCODED_KEYS
 from hooks._shared.installed_copy import installed_copy, lowered
@@ -123,7 +123,9 @@ class SecretScanner:
     def scan_file(self, path: Path, display: str, policy: Policy) -> FileReport:
         settings = self._settings(policy)
         notebook = display.lower().endswith(".ipynb")
-        read = read_text(path, MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES)
+        # A credential is in the file's bytes however a loader would read them: UTF-16 (PowerShell's
+        # `>`) decoded, and a file named as text read as text despite a NUL (pre-commit hands it over).
+        read = read_any_text(path, MAX_NOTEBOOK_BYTES if notebook else MAX_BYTES)
         if not read.ok:
             message = f"{read.problem}; not scanned for secrets"
             # A notebook past even its bound may hide credentials in code cells: that blocks.

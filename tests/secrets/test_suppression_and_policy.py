@@ -89,8 +89,17 @@ def test_hostile_inputs(repo: Path) -> None:
     (repo / "long.txt").write_text("a" * 300_000 + f" {HF} " + "b" * 300_000)
     (repo / "latin.txt").write_bytes(b"caf\xe9 " + HF.encode())
     assert main(["bin.txt", "long.txt", "latin.txt"]) == 1
-    findings = scan_text(repo, "bin2.txt", "\x00")
-    assert rules(findings) == ["MLS906"]
+    findings = scan_text(repo, "bin2.dat", "\x00")
+    assert rules(findings) == ["MLS906"]  # binary by its bytes and its name: said, not scanned
+    # A name that says text is text, a NUL or not (pre-commit hands it over by its name), and
+    # UTF-16 is text by its byte-order mark: a credential in either is found.
+    assert rules(scan_text(repo, "config.yaml", f"token: {HF}\n# \x00\n")) != []
+    (repo / "win.env").write_bytes(f"TOKEN={HF}\r\n".encode("utf-16"))
+    from hooks._core.policy import Policy
+    from hooks.secrets.spec import SPEC
+    from tests.scanning import findings_of
+
+    assert findings_of(SPEC, repo / "win.env", "win.env", Policy(root=repo)) != []
 
 
 def test_secret_never_printed(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
