@@ -82,6 +82,27 @@ class _LineFinder:
         return found if found is not None else self.find(name, fallback)
 
 
+def _listed(table: object, key: str) -> list[object]:
+    """A list of requirements the standard defines (`dependencies = [...]`); a string or any other
+    value there is refused by pip and build tools, and read letter by letter it would hide the
+    names: the file is not read (fail closed)."""
+    value = table.get(key) if isinstance(table, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DependencyFileError(f"`{key}` is a {type(value).__name__}, not a list of requirements")
+    return value
+
+
+def _mapping(table: object, key: str) -> dict[str, object]:
+    value = table.get(key) if isinstance(table, dict) else None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DependencyFileError(f"`{key}` is a {type(value).__name__}, not a table")
+    return value
+
+
 def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) -> DependencyFile:
     data = _toml(text)
     result = DependencyFile(lines=text.splitlines())
@@ -89,21 +110,20 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     assert isinstance(project, dict)
     library = (kind == "library") or (kind is None and any(key in project for key in _PUBLISHING_KEYS))
-    strings: list[tuple[str, bool]] = [(s, False) for s in project.get("dependencies", []) if isinstance(s, str)]
-    for extra in (project.get("optional-dependencies") or {}).values():
-        if isinstance(extra, list):
-            strings.extend((s, False) for s in extra if isinstance(s, str))
-    groups = data.get("dependency-groups", {})  # PEP 735
+    strings: list[tuple[str, bool]] = [(s, False) for s in _listed(project, "dependencies") if isinstance(s, str)]
+    for extra in _mapping(project, "optional-dependencies").values():
+        strings.extend((s, False) for s in _listed({"extra": extra}, "extra") if isinstance(s, str))
+    groups = _mapping(data, "dependency-groups")  # PEP 735
     tool = data.get("tool", {}) if isinstance(data.get("tool"), dict) else {}
-    extra_lists = list(groups.values()) if isinstance(groups, dict) else []
-    extra_lists.append((tool.get("uv") or {}).get("dev-dependencies", []))
-    extra_lists.extend(((tool.get("pdm") or {}).get("dev-dependencies") or {}).values())
+    extra_lists = [_listed({"group": entries}, "group") for entries in groups.values()]
+    extra_lists.append(_listed(tool.get("uv") or {}, "dev-dependencies"))
+    pdm_groups = _mapping(tool.get("pdm") or {}, "dev-dependencies")
+    extra_lists.extend(_listed({"group": entries}, "group") for entries in pdm_groups.values())
     for entries in extra_lists:
-        if isinstance(entries, list):
-            strings.extend((s, False) for s in entries if isinstance(s, str))
+        strings.extend((s, False) for s in entries if isinstance(s, str))
     build = data.get("build-system", {})
     if isinstance(build, dict):
-        strings.extend((s, True) for s in build.get("requires", []) if isinstance(s, str))
+        strings.extend((s, True) for s in _listed(build, "requires") if isinstance(s, str))
     for text_spec, build_only in strings:
         line = finder.find(text_spec)
         dependency = _requirement(text_spec, line, text_spec)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -304,3 +305,22 @@ def test_utf16_and_utf32_requirements_are_read_as_pip_reads_them(tmp_path: Path)
         except DependencyFileError:
             continue
         raise AssertionError(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[project]\nname = "app"\ndependencies = "torchtriton"\n',
+        '[project]\nname = "app"\n[project.optional-dependencies]\ndev = "torchtriton"\n',
+        '[dependency-groups]\ntest = "torchtriton"\n',
+        '[build-system]\nrequires = "torchtriton"\n',
+        '[tool.uv]\ndev-dependencies = "torchtriton"\n',
+    ],
+)
+def test_a_requirements_field_that_is_no_list_makes_the_file_unread_not_read_letter_by_letter(
+    tmp_path: Path, text: str
+) -> None:
+    from hooks.deps.reading import DependencyFileError
+
+    with pytest.raises(DependencyFileError, match="not a list"):
+        parse_pyproject(text, tmp_path / "pyproject.toml", tmp_path)
