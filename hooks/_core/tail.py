@@ -132,7 +132,10 @@ def filter_file(report: FileReport, spec: HookSpec, context: TailContext, *, pat
             continue
         kept.append(finding)
     if parts:
-        kept.extend(_hygiene(parts, spec, context, path, display))
+        hygiene = _hygiene(parts, spec, context, path, display)
+        shown = context.shown
+        # A marker's text is the file's own words (`# mlsec: ignore[AKIA...]`): masked like every message.
+        kept.extend(hygiene if shown is None else [replace(f, message=shown(f.message)) for f in hygiene])
     return apply_rule_policy(kept, policy, context.registry)
 
 

@@ -90,20 +90,39 @@ def has_userinfo(url: str) -> bool:
 _CANDIDATE = re.compile(r"[A-Za-z0-9_+/=.-]{16,}")
 
 
-# A word no name is made of: 24+ token characters, not a later part of a dotted name (`pkg.Class`),
-# one run of it between `-`/`_` 16+ long with upper case, lower case and digits and many different
-# characters, as generated keys are (`x_ghp_Ab1Cd2...` stuck to a magic's name included;
-# `Cls00Cls00...` and `Miniconda3-latest-Linux-x86_64` are names).
-_OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
+# A word no name is made of: 24+ token characters, one run of it between `-`/`_` 16+ long with upper
+# case, lower case and digits and many different characters, as generated keys are
+# (`x_ghp_Ab1Cd2...` stuck to a magic's name included; `Cls00Cls00...` and
+# `Miniconda3-latest-Linux-x86_64` are names).
+_OPAQUE_WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])")
 _MIN_DISTINCT = 12
 
 
 def _masked_word(match: re.Match[str]) -> str:
     word = match.group(0)
+    # After a dot a word may be a dotted name's part (`pkg.ResNet50Weights`): a key there has the
+    # digits a generated value has (3 or more), a name rarely does.
+    dotted = match.start() > 0 and match.string[match.start() - 1] == "."
     for run in re.split(r"[-_]", word):
         kinds = (any(c.isupper() for c in run), any(c.islower() for c in run), any(c.isdigit() for c in run))
-        if len(run) >= 16 and all(kinds) and len(set(run)) >= _MIN_DISTINCT:
+        digits = sum(c.isdigit() for c in run)
+        if len(run) >= 16 and all(kinds) and len(set(run)) >= _MIN_DISTINCT and (not dotted or digits >= 3):
             return "***"
+    return word
+
+
+# A secret of base64's alphabet (AWS's secret access key is 40 of them): `+` and `/` are its own,
+# so a run may also carry a path's slashes on either side (`dir/<secret>`).
+_BASE64_SECRET = re.compile(r"(?<![A-Za-z0-9+=])[A-Za-z0-9+/]{40,200}(?![A-Za-z0-9+=])")
+
+
+def _masked_base64(match: re.Match[str]) -> str:
+    word = match.group(0)
+    core = word.strip("/")
+    kinds = (any(c.isupper() for c in core), any(c.islower() for c in core), any(c.isdigit() for c in core))
+    keyish = len(core) == 40 or "+" in core
+    if len(core) >= 40 and all(kinds) and len(set(core)) >= _MIN_DISTINCT and keyish:
+        return word[: len(word) - len(word.lstrip("/"))] + "***" + word[len(word.rstrip("/")) :]
     return word
 
 
@@ -114,6 +133,7 @@ def mask_credentials(message: str) -> str:
     if not _CANDIDATE.search(message):
         return message
     message = _OPAQUE_WORD.sub(_masked_word, message)
+    message = _BASE64_SECRET.sub(_masked_base64, message)
     from hooks._shared.credential_patterns import DETECTORS  # only for messages that may hold one
 
     lowered = message.lower()

@@ -107,3 +107,22 @@ def test_file_and_model_names_in_messages_stay_readable() -> None:
         "calls acme.models.TransformerEncoderLayer2DWithCache via REDUCE",
     ):
         assert mask_credentials(message) == message
+
+
+KEY40 = "Zq8XrT2vLp9WmN4cQs7BaK3dF6gH1jY5uE0iO2pW"  # a generic 40-character key (no account)
+AWS_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzK9d3Lm2Qa"  # a secret access key's shape (no account)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        f"--extra-index-url https://acct.{KEY40}.pkgs.example.com/simple/ lets a public package shadow one",
+        f"git+https://example.com/tools.{KEY40}.git without a full commit",
+        f"ADD https://example.com/model.{KEY40}.tgz without --checksum",
+        f"-r ***/{AWS_SECRET}.txt cannot be read",
+        f"x.1{TOKEN}",
+    ],
+)
+def test_keys_after_a_dot_or_with_base64_characters_are_masked(message: str) -> None:
+    shown = mask_credentials(message)
+    assert KEY40 not in shown and AWS_SECRET not in shown and TOKEN[4:] not in shown
