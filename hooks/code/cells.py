@@ -315,7 +315,19 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
     blank = ["" for _ in lines]
     result.python = "\n".join(blank)
     words = arguments.split()
+    if name == "timeit" and arguments.strip():
+        # `%%timeit [options] setup`: the setup statement on the magic's line runs first, as Python.
+        setup = re.sub(r"^(?:-[A-Za-z]\s*\S*\s+|-[A-Za-z]\S*\s*)*", "", arguments.strip())
+        if setup:
+            column = len(lines[first]) - len(lines[first].lstrip()) + len(lines[first].strip()) - len(setup)
+            blank[first] = setup
+            result.python_offsets[first + 1] = column
     if name == "script":
+        # The program and its arguments run as a command (`%%script bash -c CMD` runs CMD, and
+        # `%%script python3 -c CODE` runs CODE), the body on its standard input.
+        command = [word for word in words if word not in _SCRIPT_OPTIONS]
+        if len(command) > 1:
+            result.shell.append((first + 1, " ".join(command)))
         program = script_program(words)
         kind = _program_kind(program)
         if kind == "other":
@@ -331,10 +343,11 @@ def _cell_magic(lines: list[str], first: int, result: CellSource) -> None:
         body = "\n".join(lines[body_start:])
         inner = transform_cell(body)
         result.python = "\n".join([*blank[:body_start], inner.python])
-        result.shell = [(line + body_start, command) for line, command in inner.shell]
+        offsets = dict(result.python_offsets)
+        result.shell = [*result.shell, *((line + body_start, command) for line, command in inner.shell)]
         result.installs = [(line + body_start, command) for line, command in inner.installs]
         result.chdirs = [(line + body_start, folder) for line, folder in inner.chdirs]
-        result.python_offsets = {line + body_start: cols for line, cols in inner.python_offsets.items()}
+        result.python_offsets = {**offsets, **{line + body_start: cols for line, cols in inner.python_offsets.items()}}
         result.embedded = inner.embedded
         result.magic_lines.extend((line + body_start, magic) for line, magic in inner.magic_lines)
         result.other_language = inner.other_language
@@ -509,7 +522,23 @@ def _special(
         if match is None:
             return _blank(indent)
         return _line_magic(match.group("name"), text[match.end() :], indent, number, result, column + match.end())
-    if first in ("?", "/", ",", ";"):
+    if first in ("/", ",", ";"):
+        # IPython's escaped calls: `/f a, b` is `f(a, b)`, `;f a b` is `f("a b")`, `,f a b` is
+        # `f("a", "b")` (EscapedCommand): the call runs, so it is read as one.
+        text = _joined(lines, index, column + 1, end)
+        function, _, rest = text.strip().partition(" ")
+        if not function:
+            return _blank(indent)
+        rest = rest.strip()
+        if first == "/":
+            arguments = rest
+        elif first == ";":
+            arguments = repr(rest) if rest else ""
+        else:
+            arguments = ", ".join(repr(word) for word in rest.split())
+        result.python_offsets[number] = 1  # the escape character, dropped in front
+        return f"{indent}{function}({arguments})"
+    if first == "?":
         return _blank(indent)
     if assign is not None:
         after = lines[index][assign + 1 :]

@@ -48,6 +48,7 @@ from hooks.code.ml_rules import MLRuleVisitor
 from hooks.code.pipeline_inputs import MOUNT_ROOT, FedFolders, fed_by_neighbours, fed_in_notebook, step_fed_folders
 from hooks.code.rules import EQUIVALENT_BANDIT_IDS
 from hooks.code.shell_scripts import is_shell_script, script_commands
+from hooks.code.type_params import refused as refused_type_params
 from hooks.code.type_params import rewrite_type_params
 
 MAX_PYTHON_BYTES = 1 << 20
@@ -250,7 +251,8 @@ class CodeScanner:
             language = cell.language or (None if kernel_is_python else notebook.language)
             size = len(cell.source.encode("utf-8", "surrogatepass"))
             other_language = language is not None and language not in _PYTHON_LANGUAGES
-            if other_language and (size > limits.python or size > budget or not _parses(cell.source)):
+            # Over a cap it cannot be told whether it parses: capped below (blocking), as any cell.
+            if other_language and size <= limits.python and size <= budget and not _parses(cell.source):
                 if cell.language is not None:
                     notes.append(self._not_python(display, cell, f"a {language} cell"))
                 continue
@@ -495,7 +497,14 @@ class CodeScanner:
         assert isinstance(error, SyntaxError)
         message = f"does not parse as Python ({error.msg})"
         line = error.lineno or 1
-        located.append(Issue(rules.CODE_NOT_ANALYSED, message, "", line=line, column=error.offset or 1))
+        # Python 3.12's grammar this older Python cannot read (an f-string of PEP 701, type
+        # parameters whose bounds run code): a newer Python runs the file, so unread it blocks.
+        newer = sys.version_info < (3, 12) and (str(error.msg).startswith("f-string") or refused_type_params(source))
+        if newer:
+            message = f"uses Python 3.12 grammar this Python cannot read ({error.msg}); not analysed"
+        severity = Severity.MEDIUM if newer else None
+        issue = Issue(rules.CODE_NOT_ANALYSED, message, "", line=line, column=error.offset or 1, severity=severity)
+        located.append(issue)
         return None, source
 
     @staticmethod

@@ -10,10 +10,13 @@ tokenizer; text it cannot tokenize is left to the parser to report.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import tokenize
+
+_PARAMS = re.compile(r"\b(?:def|class|type)\s+\w+\s*\[[^\]]*\w\s*\(")
 
 
 def rewrite_type_params(source: str) -> str | None:
@@ -35,13 +38,16 @@ def rewrite_type_params(source: str) -> str | None:
     at_start = True  # the next token starts a logical line
     for index, token in enumerate(tokens):
         starts = at_start
-        at_start = token.type in line_starts or (token.type == tokenize.OP and token.string == ";")
+        # A statement starts a logical line, or follows `;` or a compound statement's `:` on its line.
+        at_start = token.type in line_starts or (token.type == tokenize.OP and token.string in (";", ":"))
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if following is None or following.type != tokenize.NAME or token.type != tokenize.NAME:
             continue
         after = tokens[index + 2] if index + 2 < len(tokens) else None
         if token.string in ("def", "class"):
             if after is not None and after.type == tokenize.OP and after.string == "[":
+                if _evaluates(tokens, index + 2):
+                    return None  # a bound or default that calls code: not blanked away (fail closed)
                 changed |= _blank_brackets(grid, tokens, index + 2)
         elif token.string == "type" and starts:
             position = index + 2
@@ -54,10 +60,44 @@ def rewrite_type_params(source: str) -> str | None:
             if assign is None or assign.type != tokenize.OP or assign.string != "=":
                 continue  # `type(x)`, `type = 3`: the builtin, not an alias
             if after is not None and after.string == "[":
+                if _evaluates(tokens, index + 2):
+                    return None
                 _blank_brackets(grid, tokens, index + 2)
             _move_name(grid, token, following)
             changed = True
     return "\n".join("".join(row) for row in grid) if changed else None
+
+
+def _evaluates(tokens: list[tokenize.TokenInfo], opening: int) -> bool:
+    """Whether type parameters' bounds or defaults hold more than names (a call, a lambda, an
+    operator other than `|`): Python evaluates them when the bound is read, so blanking them would
+    hide code."""
+    import tokenize
+
+    closing = _closing(tokens, opening)
+    if closing is None:
+        return True
+    previous = tokens[opening]
+    for token in tokens[opening + 1 : closing]:
+        if token.type == tokenize.OP and token.string == "(":
+            # `(int, str)` constrains a type variable; `f(...)`, `x()(...)`, `a[0](...)` call code.
+            if previous.type == tokenize.NAME or previous.string in (")", "]"):
+                return True
+        elif token.type == tokenize.OP and token.string not in _TYPE_PARAM_OPS:
+            return True
+        if token.type == tokenize.NAME and token.string in ("lambda", "await", "yield"):
+            return True
+        previous = token
+    return False
+
+
+_TYPE_PARAM_OPS = frozenset({"[", "]", ",", ":", ".", "*", "**", "|", "=", ")"})
+
+
+def refused(source: str) -> bool:
+    """Whether the source holds type parameters whose bounds or defaults evaluate code (which
+    `rewrite_type_params` does not blank): Python 3.12 runs the file, so it blocks unread."""
+    return _PARAMS.search(source) is not None
 
 
 def _closing(tokens: list[tokenize.TokenInfo], opening: int) -> int | None:

