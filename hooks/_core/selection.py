@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.spec import HookSpec
-from hooks._core.textfile import TEXT_SUFFIXES, UTF_BOMS
+from hooks._core.textfile import UTF_BOMS, named_text
 
 _PYTHON_SHEBANG = re.compile(rb"^#!.*\bpython[0-9.]*\b")
 # identify's `shell` tag: these suffixes, or a shell's shebang (`#!/bin/bash`, `#!/usr/bin/env sh`)
@@ -51,8 +51,8 @@ def file_tags(path: Path) -> set[str]:
     except OSError:
         return tags
     # Text by its name (as identify tags it), by a UTF-16/32 byte-order mark, or by its bytes.
-    named_text = path.suffix.lower() in TEXT_SUFFIXES or name.lower().startswith(".env")
-    if named_text or head.startswith(tuple(mark for mark, _ in UTF_BOMS)) or not head.translate(None, _TEXT_BYTES):
+    by_name = named_text(path)
+    if by_name or head.startswith(tuple(mark for mark, _ in UTF_BOMS)) or not head.translate(None, _TEXT_BYTES):
         tags.add("text")
     else:
         tags.add("binary")

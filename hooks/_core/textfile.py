@@ -23,7 +23,14 @@ UTF_BOMS = (
 # a NUL in one does not make it binary, so it is read as text, NULs and all.
 TEXT_SUFFIXES = frozenset(
     ".py .pyi .pyw .ipynb .yaml .yml .toml .json .jsonl .cfg .ini .conf .txt .md .markdown .rst .sh .bash "
-    ".zsh .env .properties .xml .html .htm .csv .tsv .sql .js .ts .tf .tfvars .hcl .pem .netrc".split()
+    ".zsh .env .properties .xml .html .htm .csv .tsv .sql .js .ts .tf .tfvars .hcl .pem .netrc .ps1 .psm1 "
+    ".bat .cmd .go .java .kt .scala .rb .php .pl .r .jl .lua .rs .c .h .cc .cpp .hpp .cs .swift .gradle .mk "
+    ".tex .jsx .tsx .vue .css .scss .ipynb .cfg .lock .pypirc .npmrc .gitconfig".split()
+)
+# Names without such a suffix that identify tags as text.
+TEXT_NAMES = frozenset(
+    "makefile gnumakefile dockerfile containerfile jenkinsfile vagrantfile procfile gemfile pipfile "
+    ".pypirc .npmrc .netrc .gitconfig .bashrc .bash_profile .profile .zshrc .dockerignore .gitignore".split()
 )
 
 
@@ -60,7 +67,28 @@ class TextFile:
 def named_text(path: Path) -> bool:
     """Whether the file's name says it is text (as pre-commit's `identify` tags it, by name alone)."""
     name = path.name.lower()
-    return path.suffix.lower() in TEXT_SUFFIXES or name.startswith(".env") or name in ("dockerfile", "containerfile")
+    return (
+        path.suffix.lower() in TEXT_SUFFIXES
+        or name in TEXT_NAMES
+        or name.startswith((".env", "dockerfile", "containerfile"))
+    )
+
+
+def wide_text_codec(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NULs fall (ASCII text in
+    UTF-16-LE has a NUL after every byte): the codec, or None."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    for width, codec in ((4, "utf-32-le"), (4, "utf-32-be"), (2, "utf-16-le"), (2, "utf-16-be")):
+        units = [head[i : i + width] for i in range(0, len(head) - width + 1, width)]
+        if codec.endswith("le"):
+            wide = sum(1 for unit in units if unit[0] != 0 and not any(unit[1:]))
+        else:
+            wide = sum(1 for unit in units if unit[-1] != 0 and not any(unit[:-1]))
+        if wide >= 0.9 * len(units):
+            return codec
+    return None
 
 
 def decode(data: bytes, *, strict: bool = False) -> str | None:
@@ -99,6 +127,9 @@ def read_any_text(path: Path, max_bytes: int) -> TextFile:
     for mark, codec in UTF_BOMS:
         if data.startswith(mark):
             return TextFile(data[len(mark) :].decode(codec, errors="replace"))
+    wide = wide_text_codec(data)
+    if wide is not None:
+        return TextFile(data.decode(wide, errors="replace"))
     if named_text(path):
         return TextFile(decode(data) or "")
     return read

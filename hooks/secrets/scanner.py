@@ -230,18 +230,25 @@ class SecretScanner:
         self, raw: str, covered: str, display: str, settings: SecretSettings, budget: Budget
     ) -> list[Finding]:
         """A credential of a provider's format anywhere else in the notebook's JSON (a cell's id, an
-        extra key, an output's metadata, a key's name, a traceback written as one string): parts
-        no reader shows, but the file holds them in plain text. Values the cells, outputs and
-        fields hold were judged there already."""
+        extra key, an output's metadata, a key's name, a traceback written as one string), read as
+        Jupyter reads it (`\\u` escapes decoded): parts no reader shows, but the file holds them.
+        Values the cells, outputs and fields hold were judged there already; encoded media (a
+        plot's base64 PNG) is bytes, not text."""
+        from hooks._core.notebooks import load_json
+
+        try:
+            document = load_json(raw)
+        except (ValueError, RecursionError):
+            return []  # read as a notebook above: this cannot fail, and a failure hides nothing new
         findings = []
         lines = _Lines(raw)
-        # Encoded media (a plot's PNG, an attachment) is bytes, not text anyone wrote: blanked in
-        # place (offsets kept), as the outputs' reader skips it.
-        raw = _MEDIA_VALUE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), raw)
-        for hit in provider_hits(raw, raw.lower(), settings.options, budget=budget):
+        # One text of every key and string (NUL between them: no credential spans one), searched once.
+        text = "\x00".join(_json_strings(document))
+        for hit in provider_hits(text, text.lower(), settings.options, budget=budget):
             if hit.kind in ENCODED_KEYS or hit.value in covered:
-                continue  # a PEM body is JSON-escaped here; a value read above was judged there
-            line, column = lines.position(hit.start)
+                continue
+            at = raw.find(hit.value)
+            line, column = lines.position(at) if at >= 0 else (1, 1)
             place = " in a part of the notebook no cell, output or known field holds"
             finding = _finding(hit, display, settings, False, place, line, column, line)
             if finding is not None:
@@ -260,11 +267,28 @@ class SecretScanner:
         return findings
 
 
-# `"image/png": "iVBOR..."` (or a list of such strings): the key kept, the encoded value matched.
-_MEDIA_VALUE = re.compile(
-    r'("(?:image|video|audio)/[A-Za-z0-9.+-]{1,40}"\s*:\s*|"application/(?:pdf|octet-stream)"\s*:\s*)'
-    r'(?:"(?:[^"\\]|\\.)*"|\[(?:\s*"(?:[^"\\]|\\.)*"\s*,?)*\s*\])'
-)
+# Media types whose values are encoded bytes (base64), and what such a value is made of.
+_MEDIA_TYPE = re.compile(r"(?:image|video|audio)/[A-Za-z0-9.+-]{1,40}|application/(?:pdf|octet-stream)")
+_BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=\s]*")
+_MAX_JSON_DEPTH = 64
+
+
+def _json_strings(document: object) -> list[str]:
+    """Every key and string of a JSON document, depth-first; a media type's base64 value left out."""
+    found: list[str] = []
+    stack: list[tuple[object, int, bool]] = [(document, 0, False)]
+    while stack:
+        value, depth, media = stack.pop()
+        if isinstance(value, str):
+            if not (media and _BASE64_TEXT.fullmatch(value)):
+                found.append(value)
+        elif depth < _MAX_JSON_DEPTH and isinstance(value, dict):
+            for key, item in value.items():
+                found.append(str(key))
+                stack.append((item, depth + 1, _MEDIA_TYPE.fullmatch(str(key)) is not None))
+        elif depth < _MAX_JSON_DEPTH and isinstance(value, list):
+            stack.extend((item, depth + 1, media) for item in value)
+    return found
 
 
 def _budget_finding(display: str, *, data: bool) -> Finding:

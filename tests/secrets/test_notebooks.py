@@ -136,3 +136,21 @@ def test_a_credential_the_cells_hold_is_reported_once_and_media_is_not_read(tmp_
     # Look-alike: a key's shape inside a plot's base64 PNG is bytes of an image, not text.
     image = {"output_type": "display_data", "data": {"image/png": "iVBOR" + HF + "AAAA"}, "metadata": {}}
     assert scan_text(tmp_path, "nb.ipynb", notebook(code("plot()", image))) == []
+
+
+def test_escaped_and_media_keyed_credentials_are_found_as_jupyter_reads_them(tmp_path: Path) -> None:
+    escaped = "\\u0068" + HF[1:]  # `h` written as a JSON escape: Jupyter decodes it
+    text = notebook(code("x = 1")).replace('"cells"', f'"notes": "{escaped}", "cells"', 1)
+    assert rules(scan_text(tmp_path, "nb.ipynb", text)) != []
+    plain = {"output_type": "display_data", "data": {"image/png": f"not base64: {HF}"}, "metadata": {}}
+    assert rules(scan_text(tmp_path, "nb.ipynb", notebook(code("x", plain)))) != []
+
+
+def test_base64_media_with_a_keys_shape_inside_is_not_read(tmp_path: Path) -> None:
+    google_shape = "AIza" + "SyAbCdEfGhIjKlMnOpQrStUvWxYz0123456"  # all base64 characters
+    payload = f"iVBORw0KGgo+{google_shape}+AAAA=="
+    image = {"output_type": "display_data", "data": {"image/png": payload}, "metadata": {}}
+    assert scan_text(tmp_path, "nb.ipynb", notebook(code("plot()", image))) == []
+    # The same text under a key that is no media type is text, and the shape is found in it.
+    other = {"output_type": "display_data", "data": {"image/png": "x"}, "metadata": {"note": payload}}
+    assert rules(scan_text(tmp_path, "nb.ipynb", notebook(code("plot()", other)))) != []

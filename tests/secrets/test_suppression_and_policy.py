@@ -243,3 +243,17 @@ def test_a_private_key_beside_the_tests_keeps_blocking(tmp_path: Path) -> None:
 def test_what_only_sits_in_the_tests_keeps_blocking(tmp_path: Path, name: str, text: str) -> None:
     findings = scan_text(tmp_path, name, "import pytest\n" + text if name.endswith(".py") else text)
     assert any(f.severity.value in ("medium", "high", "critical") for f in findings), name
+
+
+def test_utf16_without_a_mark_and_text_names_with_a_nul_are_read(repo: Path) -> None:
+    from hooks._core.policy import Policy
+    from hooks.secrets.spec import SPEC
+    from tests.scanning import findings_of
+
+    (repo / "wide.env").write_bytes(f"TOKEN={HF}\n".encode("utf-16-le"))  # no byte-order mark
+    (repo / "Makefile").write_bytes(f"TOKEN={HF}\n# \x00\n".encode())
+    for name in ("wide.env", "Makefile"):
+        assert findings_of(SPEC, repo / name, name, Policy(root=repo)) != [], name
+    # Look-alike: bytes of no text encoding stay binary, said low and not scanned.
+    (repo / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    assert rules(findings_of(SPEC, repo / "blob.bin", "blob.bin", Policy(root=repo))) == ["MLS906"]
