@@ -63,6 +63,22 @@ _PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipyth
 _PYTHON_KERNEL = re.compile(r"python|pytorch|tensorflow|pyspark|sagemath|ipykernel|(?:^|[-_])py(?:\d|[-_]|$)")
 
 
+# f-string errors Python 3.12 makes too: such a file is broken on every Python, not newer.
+_FSTRING_ERRORS_ON_EVERY_PYTHON = ("empty expression", "single '}'", "single '{'", "invalid conversion", "unmatched")
+
+
+def _newer_fstring(error: SyntaxError, source: str) -> bool:
+    """Whether an f-string error is one of the older grammar only (a quote reused inside a field,
+    nesting): its message says f-string, it is not one 3.12 makes too, and the line's braces
+    balance (an unclosed field is broken on every Python)."""
+    message = str(error.msg)
+    if not message.startswith("f-string") or any(part in message for part in _FSTRING_ERRORS_ON_EVERY_PYTHON):
+        return False
+    lines = source.split("\n")
+    line = lines[error.lineno - 1] if error.lineno and 0 < error.lineno <= len(lines) else ""
+    return line.count("{") == line.count("}")
+
+
 def _parses(source: str) -> bool:
     """Whether a cell, as IPython would transform it, is Python."""
     try:
@@ -499,7 +515,7 @@ class CodeScanner:
         line = error.lineno or 1
         # Python 3.12's grammar this older Python cannot read (an f-string of PEP 701, type
         # parameters whose bounds run code): a newer Python runs the file, so unread it blocks.
-        newer = sys.version_info < (3, 12) and (str(error.msg).startswith("f-string") or refused_type_params(source))
+        newer = sys.version_info < (3, 12) and (_newer_fstring(error, source) or refused_type_params(source))
         if newer:
             message = f"uses Python 3.12 grammar this Python cannot read ({error.msg}); not analysed"
         severity = Severity.MEDIUM if newer else None

@@ -85,3 +85,15 @@ def test_an_fstring_this_python_cannot_read_blocks(tmp_path: Path) -> None:
     nested = 'label = f"{f"{f"{f"{f"{f"{1}"}"}"}"}"}"\n'
     found = scan_code(tmp_path, f"import os\n{nested}os.system(cmd)\n")
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS907", "medium")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "print(f\"Context: {raw['train'][0]['context']\")",  # an unclosed field: broken on every Python
+        'print(f"{}")',  # an empty field: 3.12 refuses it too
+    ],
+)
+def test_an_fstring_broken_on_every_python_stays_low(tmp_path: Path, line: str) -> None:
+    found = scan_code(tmp_path, f"{line}\n")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS907", "low")]
