@@ -25,7 +25,7 @@ TEXT_SUFFIXES = frozenset(
     ".py .pyi .pyw .ipynb .yaml .yml .toml .json .jsonl .cfg .ini .conf .txt .md .markdown .rst .sh .bash "
     ".zsh .env .properties .xml .html .htm .csv .tsv .sql .js .ts .tf .tfvars .hcl .pem .netrc .ps1 .psm1 "
     ".bat .cmd .go .java .kt .scala .rb .php .pl .r .jl .lua .rs .c .h .cc .cpp .hpp .cs .swift .gradle .mk "
-    ".tex .jsx .tsx .vue .css .scss .ipynb .cfg .lock .pypirc .npmrc .gitconfig".split()
+    ".tex .jsx .tsx .vue .css .scss .lock .pypirc .npmrc .gitconfig".split()
 )
 # Names without such a suffix that identify tags as text.
 TEXT_NAMES = frozenset(
