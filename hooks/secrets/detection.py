@@ -571,7 +571,58 @@ def _fstring_fixed_part(text: str, candidate: Candidate) -> str | None:
     match = _STRING_PREFIX.search(text, max(0, start - 4), start - 1)
     if match is None or "f" not in match.group("prefix").lower():
         return None
-    return fixed_text(candidate.value)
+    return fstring_fixed_text(candidate.value)
+
+
+def fstring_fixed_text(value: str) -> str | None:
+    """The text of an f-string's body outside its replacement fields. In an f-string every `{...}`
+    is an expression evaluated at run time (`{str(index).zfill(5)}` as much as `{name}`), nested
+    brackets and strings included; `{{` and `}}` are literal braces. None when it has no field."""
+    kept: list[str] = []
+    fields = 0
+    index = 0
+    while index < len(value):
+        char = value[index]
+        if value.startswith(("{{", "}}"), index):
+            kept.append(char)
+            index += 2
+            continue
+        if char != "{":
+            kept.append(char)
+            index += 1
+            continue
+        end = _field_end(value, index)
+        if end is None:
+            return fixed_text(value)  # an unclosed field: read as the other templates are
+        fields += 1
+        index = end + 1
+    if not fields:
+        return None
+    return "".join(kept).strip(_FSTRING_GLUE)
+
+
+_FSTRING_GLUE = ":/=-_.@,;| "  # the glue fixed_text trims at the ends, too
+
+
+def _field_end(value: str, start: int) -> int | None:
+    """The index of the `}` closing the field opened at `start` (brackets and quotes nested)."""
+    depth = 0
+    quote = ""
+    for index in range(start, min(len(value), start + 4096)):
+        char = value[index]
+        if quote:
+            if char == quote:
+                quote = ""
+            continue
+        if char in "'\"":
+            quote = char
+        elif char in "{[(":
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+            if depth == 0:
+                return index if char == "}" else None
+    return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hooks._shared.credential_filters import is_periodic
-from tests.secrets.helpers import fake, scan_text
+from tests.secrets.helpers import fake, rules, scan_text
 
 
 def blocking(findings: list) -> list[tuple[str, int]]:  # type: ignore[type-arg]
@@ -68,3 +68,15 @@ def test_a_uuid_named_as_a_service_whose_tokens_are_uuids_blocks_in_the_tests_to
     # Any other name: a UUID in the tests is a fixture's id.
     other = 'def test_run():\n    run_token = "c41e8b27-95fa-4d03-b6e1-2a7f0d9c5e84"\n'
     assert blocking(scan_text(tmp_path, "tests/test_run.py", other)) == []
+
+
+def test_an_fstring_of_expression_fields_holds_no_literal_secret(tmp_path: Path) -> None:
+    # Every `{...}` of an f-string is run-time text, a call or a subscript as much as a name
+    # (blind38: an LMDB record key `f"{self.resolution}-{str(index).zfill(5)}"`).
+    for line in (
+        "key = f'{self.resolution}-{str(index).zfill(5)}'.encode('utf-8')\n",
+        'token = f"{headers[\\"x-token\\"]}:{ids[0]}"\n',
+    ):
+        assert scan_text(tmp_path, "dataset.py", line) == [], line
+    # Look-alike: the literal text around the fields can still be a committed secret.
+    assert rules(scan_text(tmp_path, "app.py", 'api_key = f"sk-{env}Zq8XrT2vLp9WmN4cQs7BaK3d"\n')) != []
