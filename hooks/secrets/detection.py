@@ -591,9 +591,12 @@ def fstring_fixed_text(value: str) -> str | None:
             kept.append(char)
             index += 1
             continue
-        end = _field_end(value, index)
-        if end is None:
+        found = _field_end(value, index)
+        if found is None:
             return fixed_text(value)  # an unclosed field: read as the other templates are
+        end, literals = found
+        # A string literal inside a field (`{'Zq8X...'}`) is text written in the file all the same.
+        kept.extend(f" {literal} " for literal in literals)
         fields += 1
         index = end + 1
     if not fields:
@@ -604,24 +607,28 @@ def fstring_fixed_text(value: str) -> str | None:
 _FSTRING_GLUE = ":/=-_.@,;| "  # the glue fixed_text trims at the ends, too
 
 
-def _field_end(value: str, start: int) -> int | None:
-    """The index of the `}` closing the field opened at `start` (brackets and quotes nested)."""
+def _field_end(value: str, start: int) -> tuple[int, list[str]] | None:
+    """The index of the `}` closing the field opened at `start` (brackets and quotes nested), and
+    the string literals inside it."""
     depth = 0
     quote = ""
+    literals: list[str] = []
+    opened = 0
     for index in range(start, min(len(value), start + 4096)):
         char = value[index]
         if quote:
             if char == quote:
                 quote = ""
+                literals.append(value[opened:index])
             continue
         if char in "'\"":
-            quote = char
+            quote, opened = char, index + 1
         elif char in "{[(":
             depth += 1
         elif char in "}])":
             depth -= 1
             if depth == 0:
-                return index if char == "}" else None
+                return (index, literals) if char == "}" else None
     return None
 
 

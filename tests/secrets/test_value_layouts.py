@@ -80,3 +80,8 @@ def test_an_fstring_of_expression_fields_holds_no_literal_secret(tmp_path: Path)
         assert scan_text(tmp_path, "dataset.py", line) == [], line
     # Look-alike: the literal text around the fields can still be a committed secret.
     assert rules(scan_text(tmp_path, "app.py", 'api_key = f"sk-{env}Zq8XrT2vLp9WmN4cQs7BaK3d"\n')) != []
+
+
+def test_a_string_literal_inside_an_fstring_field_is_still_written_text(tmp_path: Path) -> None:
+    # `f"{'...'}"` writes the literal into the file: hiding a value in a field hides nothing.
+    assert rules(scan_text(tmp_path, "app.py", "password = f\"{'Zq8XrT2vLp9WmN4cQs7BaK3d'}\"\n")) != []
