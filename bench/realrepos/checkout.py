@@ -29,7 +29,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind27 chosen at stop 47 too, scanned only once its code is final (README); blind28 the same at stop 48.
 # blind29: chosen at stop 49, scanned at its start and at its end, labelled unread (README);
 # blind30 at stop 50; blind31 at stop 51; blind32 at stop 52; blind33 at stop 53; blind34 at stop 54;
-# blind35 at stop 55; blind36 at stop 56; blind37 at stop 57; blind38 at stop 58.
+# blind35 at stop 55; blind36 at stop 56; blind37 at stop 57; blind38 at stop 58;
+# blind39 at stop 59.
 SPLITS = (
     "tune",
     "heldout",
@@ -75,6 +76,7 @@ SPLITS = (
     "blind36",
     "blind37",
     "blind38",
+    "blind39",
 )
 
 
