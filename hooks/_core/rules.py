@@ -166,6 +166,26 @@ SCANNER_FAILED = BOOK.rule(
     why="A file that was not analysed may hide anything the scanner looks for; it is not passed silently.",
     fix="Report the message to the mlsec-hooks maintainers; review the file by hand meanwhile.",
 )
+ANALYSIS_TIME_EXCEEDED = BOOK.rule(
+    "MLS914",
+    "AnalysisTimeExceeded",
+    "medium",
+    "File not fully analysed within its time budget",
+    cwe=400,
+    what=(
+        "The analysis of this file used more CPU time than the hook's budget (`max_seconds` in the hook's policy "
+        "section, 60 s by default), so it was stopped and the file was not fully analysed."
+    ),
+    why=(
+        "The work a scanner does grows with the shape of what it reads, which whoever wrote the file chooses: a "
+        "file built to be slow to analyse would otherwise stall every commit, or pass unread."
+    ),
+    example="generated_calls.py: analysis stopped after 60 s of CPU time (code.max_seconds); not fully analysed",
+    fix=(
+        "Review the file by hand; if it is legitimate (a large generated module), exclude it or raise the hook's "
+        "`max_seconds`."
+    ),
+)
 SYMLINK_OUTSIDE = BOOK.rule(
     "MLS910",
     "SymlinkOutsideRepository",

@@ -19,6 +19,7 @@ from hooks._core.scanner import FileReport, Scanner, TextScanner, WrittenFile
 from hooks._core.selection import file_tags, selects
 from hooks._core.spec import HookSpec
 from hooks._core.tail import TailContext, apply_rule_policy, filter_file, run_wide
+from hooks._core.time_budget import DEFAULT_SECONDS, AnalysisTimeExceeded, cpu_budget
 
 
 @dataclass
@@ -58,9 +59,21 @@ def _jobs(count: int) -> int:
     return max(1, min(cores, count // (PARALLEL_MIN_FILES // 2)))
 
 
+def _max_seconds(spec: HookSpec, context: TailContext) -> float:
+    value = context.policy.section(spec.policy_section).get("max_seconds", DEFAULT_SECONDS)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else DEFAULT_SECONDS
+
+
 def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
+    seconds = _max_seconds(spec, context)
     try:
-        report = scanner.scan_file(target.path, target.display, context.policy)
+        with cpu_budget(seconds):
+            report = scanner.scan_file(target.path, target.display, context.policy)
+    except AnalysisTimeExceeded:
+        key = f"{spec.policy_section}.max_seconds"
+        message = f"analysis stopped after {seconds:g} s of CPU time ({key}); not fully analysed"
+        finding = make_finding(rules.ANALYSIS_TIME_EXCEEDED, target.display, message, content_key=spec.hook_id)
+        return FileReport([finding], cacheable=False)  # a faster machine may finish it
     except (OSError, UsageError):
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file

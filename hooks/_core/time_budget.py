@@ -1,0 +1,54 @@
+"""A CPU-time budget for the analysis of one file.
+
+Every scanner bounds what it reads (size caps), yet the work done on what it read can still grow
+with the shape of the content: a 1 MiB script of 14,000 calls takes the code hook most of a
+minute, and an attacker chooses the shape. The budget stops the analysis of a file after a fixed
+amount of CPU time, and the caller reports the file as not fully analysed (fail closed).
+
+CPU time of this process, not wall time (`ITIMER_VIRTUAL`): a loaded CI runner or a pre-commit
+run beside other hooks slows every file down, but does not make a file's verdict change. The
+signal's handler raises between two bytecodes, and `re` checks for signals while it matches, so a
+runaway regular expression is stopped too. Where the timer cannot be set (Windows, a thread that
+is not the main one) the analysis runs without a budget.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+DEFAULT_SECONDS = 60
+
+
+class AnalysisTimeExceeded(BaseException):
+    """Raised inside the analysis when its budget is spent. A BaseException, so that a scanner's
+    `except Exception` (which turns a crash into a finding) does not take it for a crash."""
+
+
+def _raise_exceeded(signum: int, frame: FrameType | None) -> None:
+    raise AnalysisTimeExceeded
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[bool]:
+    """Run the body with at most `seconds` of CPU time; yields whether a budget is in force. The
+    previous handler is put back and the timer stopped on the way out, whatever happened. Inside
+    a budget already running (a caller's), that budget governs and none is added."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_VIRTUAL)[0] > 0:
+        yield False
+        return
+    try:
+        previous_handler = signal.signal(signal.SIGVTALRM, _raise_exceeded)
+    except ValueError:  # not the main thread: only it may handle signals
+        yield False
+        return
+    try:
+        signal.setitimer(signal.ITIMER_VIRTUAL, seconds)  # one shot: it fires at most once
+        yield True
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        finally:  # the signal may land on the line above: the handler is put back all the same
+            signal.signal(signal.SIGVTALRM, previous_handler)
