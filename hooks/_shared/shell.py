@@ -532,6 +532,45 @@ def command_segments(command: str) -> list[tuple[str, list[str]]]:
     return [(text, _command_words(_words(text))) for text, _ in _segments(command)]
 
 
+# CPython's options that take the next word as their value; every other one-letter option is a flag.
+_PYTHON_OPTION_VALUES = frozenset("WXQ")
+_PYTHON_FLAGS = frozenset("bBdEhiIOPqRsStuvVx3")
+
+
+def inline_python(command: str) -> list[str]:
+    """The program text of each `python -c CODE` the command line runs (`python3 -u -c "..."`,
+    `python -Bc '...'`, `sudo python -c ...`, inside `bash -c "..."` too): Python code the file
+    holds as a string. `-c` after a script or `-m module` belongs to that program, not Python."""
+    found: list[str] = []
+    for _, words in command_segments(command):
+        if not words or not _PYTHON.match(_program(words[0])):
+            continue
+        index = 1
+        while index < len(words):
+            word = words[index]
+            if word == "--" or not word.startswith("-") or word in ("-", "-m") or word.startswith("-m"):
+                break  # a script, a module or stdin: what follows is that program's
+            if word.startswith("--"):
+                index += 2 if word == "--check-hash-based-pycs" else 1
+                continue
+            letters = word[1:]
+            stop = next((i for i, letter in enumerate(letters) if letter not in _PYTHON_FLAGS), len(letters))
+            if stop == len(letters):
+                index += 1
+                continue
+            letter, attached = letters[stop], letters[stop + 1 :]
+            if letter == "c":
+                code = attached or (words[index + 1] if index + 1 < len(words) else "")
+                if code.strip():
+                    found.append(code)
+                break
+            if letter in _PYTHON_OPTION_VALUES:
+                index += 1 if attached else 2
+                continue
+            break  # an option CPython does not have: nothing here is known to run
+    return found
+
+
 def shell_lines(lines: list[str], first_line: int) -> list[tuple[int, str]]:
     """Shell lines as the shell reads them: `\\` at the end joins the next line; blank lines and
     comments are not commands. Lines are numbered from `first_line`."""

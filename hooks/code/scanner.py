@@ -34,7 +34,7 @@ from hooks._core.test_paths import place_of_test_code
 from hooks._core.textfile import read_text
 from hooks._shared.installed_copy import installed_copy, lowered
 from hooks._shared.redaction import redact_urls
-from hooks._shared.shell import installed_requirements
+from hooks._shared.shell import inline_python, installed_requirements
 from hooks.code import rules
 from hooks.code.bandit_rules import HYGIENE_BANDIT_IDS, bandit_fallback_rule, bandit_rule
 from hooks.code.bandit_runner import DEFAULT_SKIPS, BanditIssue, BanditRunner, nosec_lines
@@ -86,6 +86,27 @@ def _parses(source: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
+
+
+def _inline_scripts(cell: int | None, original: str, commands: list[tuple[int, str]]) -> list[_Unit]:
+    """`python -c CODE` in shell lines (`!python -c "..."`, a `%%bash` cell, a shell script): the
+    code is a script of its own, placed at its command's line. Code that does not parse is not
+    run by Python either (or holds `$x` the shell fills in): nothing to analyse."""
+    units: list[_Unit] = []
+    for line, command in commands:
+        if "-c" not in command:
+            continue
+        for code in inline_python(command):
+            try:
+                ast.parse(code)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            body = "\n" * (line - 1) + code
+            written = original.split("\n")[line - 1] if 0 < line <= original.count("\n") + 1 else ""
+            column = max(written.find(code), 0)  # where the code stands on its line, when written as is
+            source = CellSource(body, python_offsets={line: column})
+            units.append(_Unit([Piece(cell, original, source)], notebook=False))
+    return units
 
 
 @dataclass(frozen=True)
@@ -216,7 +237,7 @@ class CodeScanner:
         if notebook:
             return self._scan_notebook(read.text, display, policy, limits, path)
         if shell:
-            return self._scan_shell_script(read.text, display, limits)
+            return self._scan_shell_script(read.text, display, policy, limits, path)
         piece = Piece(None, read.text, CellSource(read.text))
         fed = FedFolders()
         if MOUNT_ROOT in read.text and not limits.strict:
@@ -229,10 +250,15 @@ class CodeScanner:
                 report.findings = lowered(report.findings, copy)
         return report
 
-    def _scan_shell_script(self, text: str, display: str, limits: Limits) -> FileReport:
-        """A shell script's commands, judged as a notebook's shell lines are (shell_scripts.py)."""
-        piece = Piece(None, text, CellSource(""), tuple(script_commands(text)))
-        report = FileReport(self._report(piece, self._commands(piece, [], [], limits), display))
+    def _scan_shell_script(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
+        """A shell script's commands, judged as a notebook's shell lines are (shell_scripts.py),
+        and the Python it runs with `python -c`."""
+        commands = script_commands(text)
+        piece = Piece(None, text, CellSource(""), tuple(commands))
+        findings = self._report(piece, self._commands(piece, [], [], limits), display)
+        inline = _inline_scripts(None, text, commands)
+        report = self._scan_units(inline, display, policy, limits, path) if inline else FileReport()
+        report.findings[:0] = findings
         report.read(display, text, None)
         return report
 
@@ -260,6 +286,7 @@ class CodeScanner:
         pieces: list[Piece] = []
         handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
         named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts, by the name they are written to
+        inline: list[_Unit] = []  # `!python -c CODE`: the code, a script of its own
         budget = limits.notebook_code
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
@@ -294,6 +321,7 @@ class CodeScanner:
                 body = "\n" * (script.first_line - 1) + script.text
                 unit = _Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False)
                 named_scripts.append((written_name(script.name), unit))
+            inline.extend(_inline_scripts(cell.number, cell.source, [*transformed.shell, *written.shell]))
         if not kernel_is_python:
             message = (
                 f"the notebook's kernel language is {notebook.language!r}: its cells that do not parse as "
@@ -307,7 +335,7 @@ class CodeScanner:
             for name, unit in named_scripts:
                 unit.pipeline_fed = fed_in_notebook(fed, name, names)
         scripts = [unit for _, unit in named_scripts]
-        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits, path)
+        report = self._scan_units([_Unit(pieces, notebook=True), *scripts, *inline], display, policy, limits, path)
         report.findings.extend(notes)
         report.written.extend(handed_on)
         return report

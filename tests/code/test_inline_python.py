@@ -1,0 +1,89 @@
+"""`python -c CODE` in shell lines: the code is analysed as a script of its own, at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._shared.shell import inline_python
+from tests.code.helpers import notebook, scan_code
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        ('python -c "import os; os.system(x)"', ["import os; os.system(x)"]),
+        ("python3 -u -c 'import pickle'", ["import pickle"]),
+        ('python -Bc "eval(a)"', ["eval(a)"]),
+        ("python -cprint(1)", ["print(1)"]),
+        ('sudo -E python3.11 -W ignore -c "exec(b)"', ["exec(b)"]),
+        ('python -X dev -c "a"', ["a"]),
+        ('python -Xdev -c "z"', ["z"]),
+        ('pip install x && python -c "import torch"', ["import torch"]),
+        ("bash -c \"python -c 'eval(y)'\"", ["eval(y)"]),
+    ],
+)
+def test_the_code_python_runs_is_found(command: str, code: list[str]) -> None:
+    assert inline_python(command) == code
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'python train.py -c "eval(x)"',  # the script's own option
+        "python -m pip install -c constraints.txt",  # pip's constraints file
+        'echo python -c "eval(x)"',  # printed, not run
+        "python - -c x",  # the program comes from stdin
+        'pythonista -c "eval(x)"',  # not CPython
+        "python -c",  # no code
+        'python -J -c "eval(x)"',  # an option CPython does not have: nothing is known to run
+    ],
+)
+def test_look_alikes_hold_no_python_code(command: str) -> None:
+    assert inline_python(command) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_command_line_gives_strings_without_crashing(command: str) -> None:
+    assert all(isinstance(code, str) and code.strip() for code in inline_python(command))
+
+
+def _rules(findings: list) -> list[tuple[str, int | None, int, str]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.cell, f.line, f.severity.value) for f in findings)
+
+
+def test_a_notebooks_python_c_line_is_analysed_as_code(tmp_path: Path) -> None:
+    text = notebook(
+        "import json\n!python -c \"import pickle,sys; pickle.load(open(sys.argv[1],'rb'))\" model.pkl",
+        "%%bash\npython -c \"import pickle; pickle.loads(open('m.bin','rb').read())\"\n",
+    )
+    found = _rules(scan_code(tmp_path, text, "n.ipynb"))
+    assert ("B301", 1, 2, "medium") in found
+    assert ("B301", 2, 2, "medium") in found
+
+
+def test_look_alike_notebook_lines_add_nothing(tmp_path: Path) -> None:
+    text = notebook(
+        "!python -c \"print('pickle.load(f)')\"",
+        '!echo python -c "import pickle; pickle.load(f)"',
+        '!python train.py -c "import pickle; pickle.load(f)"',
+        '!python -c "import torch; print(torch.__version__)"',
+        '!python -c "import pickle; pickle.load($handle)"',  # IPython fills in $handle: not Python as written
+    )
+    assert [f for f in scan_code(tmp_path, text, "n.ipynb") if f.severity.value != "low"] == []
+
+
+def test_a_shell_scripts_python_c_is_analysed_and_its_column_points_at_the_call(tmp_path: Path) -> None:
+    load = 'python3 -c \'import pickle; pickle.load(open("m.pkl", "rb"))\''
+    text = f"#!/bin/bash\nset -e\n{load}\npython -c 'print(1)'\n"
+    found = [f for f in scan_code(tmp_path, text, "run.sh") if f.rule_id == "B301"]
+    assert [(f.line, f.column) for f in found] == [(3, text.split("\n")[2].index("pickle.load") + 1)]
+
+
+def test_an_inline_marker_on_the_line_silences_it(tmp_path: Path) -> None:
+    text = notebook("!python -c \"import pickle; pickle.load(open('m.pkl','rb'))\"  # mlsec: ignore[B301] our own file")
+    assert "B301" not in {f.rule_id for f in scan_code(tmp_path, text, "n.ipynb")}
