@@ -9,6 +9,7 @@ better with its reason above it).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -37,10 +38,30 @@ def in_string(prefix: str) -> bool:
     return unescaped.count('"') % 2 == 1 or unescaped.count("'") % 2 == 1 or unescaped.count("`") % 2 == 1
 
 
+# A marker names a few rules; past these many ids the rest silence nothing (each id is judged,
+# and an unknown one reported, so a marker of 40,000 made ids would cost minutes and lines).
+MAX_MARKER_IDS = 32
+# Marker look-alikes inside strings looked past on one line before a real marker: each costs a
+# scan of the text before it, so a line of thousands would cost time of its length squared.
+MAX_QUOTED_MARKERS = 16
+
+
 def _ids(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    return tuple(part.upper() for part in _ID_SPLIT.split(text.strip("[] \t")) if part)
+    parts = (part.upper() for part in _ID_SPLIT.split(text.strip("[] \t")) if part)
+    return tuple(itertools.islice(parts, MAX_MARKER_IDS))
+
+
+def _first_outside_strings(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of `pattern` not inside a quoted string; None past MAX_QUOTED_MARKERS
+    quoted look-alikes (a marker found too late silences nothing: the finding stays)."""
+    for count, match in enumerate(pattern.finditer(line)):
+        if count >= MAX_QUOTED_MARKERS:
+            return None
+        if not in_string(line[: match.start()]):
+            return match
+    return None
 
 
 def parse_markers(line: str, foreign: tuple[ForeignMarker, ...] = ()) -> list[Marker]:
@@ -49,19 +70,16 @@ def parse_markers(line: str, foreign: tuple[ForeignMarker, ...] = ()) -> list[Ma
     found: list[Marker] = []
     own_line = line.lstrip().startswith("#")
     if "mlsec" in lowered:
-        for match in OUR_MARKER.finditer(line):
-            if not in_string(line[: match.start()]):
-                found.append(Marker("mlsec", _ids(match.group("ids")), match.start() + 1, own_line))
-                break
+        match = _first_outside_strings(line, OUR_MARKER)
+        if match is not None:
+            found.append(Marker("mlsec", _ids(match.group("ids")), match.start() + 1, own_line))
     for marker in foreign:
         if marker.keyword not in lowered:
             continue
-        for match in marker.pattern.finditer(line):
-            if in_string(line[: match.start()]):
-                continue
+        match = _first_outside_strings(line, marker.pattern)
+        if match is not None:
             ids = _ids(match.groupdict().get("ids"))
             found.append(Marker(marker.name, ids, match.start() + 1, own_line, marker.next_line))
-            break
     return found
 
 

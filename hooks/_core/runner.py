@@ -64,16 +64,28 @@ def _max_seconds(spec: HookSpec, context: TailContext) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else DEFAULT_SECONDS
 
 
-def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
+def _scan_and_filter(
+    scanner: Scanner, spec: HookSpec, target: Target, context: TailContext
+) -> tuple[FileReport, list[Finding]]:
+    """The file's report and what the tail keeps of it, both within the hook's CPU-time budget:
+    the scan, the files it writes (checked by other hooks) and the tail (markers, hygiene) all
+    read text the file's author chose. Over the budget, the file is one MLS914."""
     seconds = _max_seconds(spec, context)
     try:
         with cpu_budget(seconds):
-            report = scanner.scan_file(target.path, target.display, context.policy)
+            report = _scan_one(scanner, spec, target, context)
+            return report, filter_file(report, spec, context, path=target.path, display=target.display)
     except AnalysisTimeExceeded:
         key = f"{spec.policy_section}.max_seconds"
         message = f"analysis stopped after {seconds:g} s of CPU time ({key}); not fully analysed"
         finding = make_finding(rules.ANALYSIS_TIME_EXCEEDED, target.display, message, content_key=spec.hook_id)
-        return FileReport([finding], cacheable=False)  # a faster machine may finish it
+        report = FileReport([finding], cacheable=False)  # a faster machine may finish it
+        return report, filter_file(report, spec, context, path=target.path, display=target.display)
+
+
+def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:
+    try:
+        report = scanner.scan_file(target.path, target.display, context.policy)
     except (OSError, UsageError):
         raise
     except Exception as exc:  # noqa: BLE001 - fail closed: a crash must not pass the file
@@ -183,11 +195,10 @@ def _scan_chunk(
     scanner = load_scanner(spec)
     for index, target in enumerate(targets):
         try:
-            report = _scan_one(scanner, spec, target, context)
+            report, findings = _scan_and_filter(scanner, spec, target, context)
         except OSError as exc:
             result.errors.append(FileError(target.display, f"cannot read: {exc.strerror or type(exc).__name__}"))
             continue
-        findings = filter_file(report, spec, context, path=target.path, display=target.display)
         result.findings.extend(findings)
         probe = probes[index] if index < len(probes) else None
         if (
@@ -355,5 +366,4 @@ def scan_targets(
 
 def scan_file(spec: HookSpec, path: Path, display: str, context: TailContext) -> list[Finding]:
     """One hook on one file, through the filtering tail: what the hook reports for it."""
-    report = _scan_one(load_scanner(spec), spec, Target(path, display), context)
-    return filter_file(report, spec, context, path=path, display=display)
+    return _scan_and_filter(load_scanner(spec), spec, Target(path, display), context)[1]

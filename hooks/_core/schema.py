@@ -83,6 +83,9 @@ def iter_errors(
         minimum = schema.get("minimum")
         if minimum is not None and value < minimum:
             yield f"{where}: must be at least {minimum}"
+        maximum = schema.get("maximum")
+        if maximum is not None and value > maximum:
+            yield f"{where}: must be at most {maximum}"
     if isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
             yield from iter_errors(item, schema["items"], root, _join(path, index))

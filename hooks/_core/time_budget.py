@@ -5,8 +5,9 @@ with the shape of the content: a 1 MiB script of 14,000 calls takes the code hoo
 minute, and an attacker chooses the shape. The budget stops the analysis of a file after a fixed
 amount of CPU time, and the caller reports the file as not fully analysed (fail closed).
 
-CPU time of this process, not wall time (`ITIMER_VIRTUAL`): a loaded CI runner or a pre-commit
-run beside other hooks slows every file down, but does not make a file's verdict change. The
+CPU time of this process, user and system, not wall time (`ITIMER_PROF`): a loaded CI runner or a
+pre-commit run beside other hooks slows every file down, but does not make a file's verdict
+change, and time the kernel spends for the analysis (page faults of a large allocation) counts. The
 signal's handler raises between two bytecodes, and `re` checks for signals while it matches, so a
 runaway regular expression is stopped too. Where the timer cannot be set (Windows, a thread that
 is not the main one) the analysis runs without a budget.
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 DEFAULT_SECONDS = 60
+MAX_SECONDS = 86_400.0  # what the policy schemas allow; setitimer overflows far above it
 
 
 class AnalysisTimeExceeded(BaseException):
@@ -36,19 +38,19 @@ def cpu_budget(seconds: float) -> Iterator[bool]:
     """Run the body with at most `seconds` of CPU time; yields whether a budget is in force. The
     previous handler is put back and the timer stopped on the way out, whatever happened. Inside
     a budget already running (a caller's), that budget governs and none is added."""
-    if seconds <= 0 or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_VIRTUAL)[0] > 0:
+    if seconds <= 0 or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_PROF)[0] > 0:
         yield False
         return
     try:
-        previous_handler = signal.signal(signal.SIGVTALRM, _raise_exceeded)
+        previous_handler = signal.signal(signal.SIGPROF, _raise_exceeded)
     except ValueError:  # not the main thread: only it may handle signals
         yield False
         return
     try:
-        signal.setitimer(signal.ITIMER_VIRTUAL, seconds)  # one shot: it fires at most once
+        signal.setitimer(signal.ITIMER_PROF, min(seconds, MAX_SECONDS))  # one shot: it fires at most once
         yield True
     finally:
         try:
-            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         finally:  # the signal may land on the line above: the handler is put back all the same
-            signal.signal(signal.SIGVTALRM, previous_handler)
+            signal.signal(signal.SIGPROF, previous_handler)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from hooks._core.markers import bare_markers, parse_markers
+from hooks._core.markers import MAX_MARKER_IDS, MAX_QUOTED_MARKERS, bare_markers, parse_markers
 from hooks._core.spec import ForeignMarker
 
 NOSEC = ForeignMarker("nosec", "nosec", re.compile(r"#\s*nosec\b:?(?P<ids>(?:[\s,]*(?:[A-Za-z]+\d+))*)"), r"B\d{3}")
@@ -48,3 +48,25 @@ def test_foreign_markers() -> None:
     (bare,) = parse_markers("x = pickle.loads(d)  # nosec", (NOSEC,))
     assert bare.is_bare
     assert parse_markers("x = 'nosec'", (NOSEC,)) == []
+
+
+def test_a_marker_after_a_few_quoted_look_alikes_counts() -> None:
+    line = "x = '" + "# mlsec: ignore[MLS301] " * 3 + "'  # mlsec: ignore[MLS302] real"
+    (marker,) = parse_markers(line)
+    assert marker.ids == ("MLS302",)
+
+
+def test_past_the_quoted_look_alike_cap_a_marker_silences_nothing() -> None:
+    """Red team: each quoted look-alike cost a scan of the text before it, so a line of 70,000
+    took minutes; past MAX_QUOTED_MARKERS the line has no marker (the findings stay)."""
+    line = "x = '" + "#mlsec:ignore" * (MAX_QUOTED_MARKERS + 1) + "'  # mlsec: ignore[MLS302]"
+    assert parse_markers(line) == []
+    assert parse_markers("x = '" + "#mlsec:ignore" * 70_000 + "'") == []
+
+
+def test_a_marker_names_at_most_max_marker_ids_rules() -> None:
+    ids = ", ".join(f"MLS{300 + i}" for i in range(MAX_MARKER_IDS + 5))
+    (marker,) = parse_markers(f"x  # mlsec: ignore[{ids}]")
+    assert len(marker.ids) == MAX_MARKER_IDS and marker.ids[0] == "MLS300"
+    (few,) = parse_markers("x  # mlsec: ignore[MLS301, MLS302]")
+    assert few.ids == ("MLS301", "MLS302")

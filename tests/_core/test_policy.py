@@ -102,6 +102,9 @@ def test_both_policies_is_an_error(tmp_path: Path) -> None:
         ("secrets: {x: 1}\n", "secrets.x: unknown key"),
         ("- a\n- b\n", "top level: expected object, got array"),
         ("fail_on: [high\n", "fix the YAML syntax"),
+        ("artifacts:\n  max_seconds: 10000000000\n", "artifacts.max_seconds: must be at most 86400"),
+        ("code:\n  max_python_bytes: 99999999999\n", "code.max_python_bytes: must be at most 67108864"),
+        ("code:\n  max_seconds: 0\n", "code.max_seconds: must be at least 1"),
     ],
 )
 def test_policy_errors_name_the_key_and_the_fix(tmp_path: Path, text: str, expected: str) -> None:
@@ -125,7 +128,11 @@ def test_the_schema_is_valid_draft7() -> None:
 
 
 _values = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 5) | st.sampled_from(["low", "high", "x", "MLS101", "a" * 64]),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.sampled_from([86_400, 86_401, 10**10, 0.5])
+    | st.sampled_from(["low", "high", "x", "MLS101", "a" * 64]),
     lambda children: (
         st.lists(children, max_size=3)
         | st.dictionaries(
@@ -147,6 +154,9 @@ _values = st.recursive(
                     "path",
                     "sha256",
                     "max_depth",
+                    "max_seconds",
+                    "code",
+                    "max_python_bytes",
                     "bogus",
                 ]
             ),

@@ -4,12 +4,14 @@ the process's signal state as it found it."""
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import signal
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,10 +27,10 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no int
 
 @pytest.fixture(autouse=True)
 def _signal_state_is_left_as_found() -> Iterator[None]:
-    before = signal.getsignal(signal.SIGVTALRM)
+    before = signal.getsignal(signal.SIGPROF)
     yield
-    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
-    assert signal.getsignal(signal.SIGVTALRM) == before
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGPROF) == before
 
 
 def _spin() -> None:
@@ -62,7 +64,7 @@ def test_work_within_the_budget_is_untouched_and_the_timer_is_stopped() -> None:
     with cpu_budget(30) as active:
         assert active
         assert sum(range(1000)) == 499500
-    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 def test_the_previous_handler_comes_back() -> None:
@@ -71,17 +73,17 @@ def test_the_previous_handler_comes_back() -> None:
     def mine(signum: int, frame: object) -> None:
         calls.append(signum)
 
-    previous = signal.signal(signal.SIGVTALRM, mine)
+    previous = signal.signal(signal.SIGPROF, mine)
     try:
         with pytest.raises(AnalysisTimeExceeded), cpu_budget(0.1):
             _spin()
-        assert signal.getsignal(signal.SIGVTALRM) is mine
+        assert signal.getsignal(signal.SIGPROF) is mine
         with cpu_budget(5):
             pass
-        assert signal.getsignal(signal.SIGVTALRM) is mine
+        assert signal.getsignal(signal.SIGPROF) is mine
         assert calls == []
     finally:
-        signal.signal(signal.SIGVTALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def test_inside_a_running_budget_the_outer_one_governs() -> None:
@@ -183,3 +185,34 @@ def test_every_hook_section_takes_max_seconds_and_refuses_nonsense(tmp_path: Pat
         (tmp_path / ".mlsec.yaml").write_text(f"{hook_section}:\n  max_seconds: {wrong}\n")
         with pytest.raises(UsageError):
             load_policy(tmp_path, registry())
+
+
+def test_the_files_a_notebook_writes_are_checked_within_its_budget(tmp_path: Path) -> None:
+    """Red team: a `%%writefile Dockerfile` of thousands of ENV and RUN lines cost the Dockerfile
+    checks time of its length squared after the code hook's own budget had ended."""
+    count = 6000
+    dockerfile = "FROM python:3.11\n" + "".join(f"ENV V{i}=1\n" for i in range(count)) + "RUN a\n" * count
+    cell: dict[str, Any] = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": []}
+    cell["source"] = "%%writefile Dockerfile\n" + dockerfile
+    text = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    repo = _repo(tmp_path, "build.ipynb", text)
+    found = _scan(repo, "build.ipynb", "mlsec-code", {"code": {"max_seconds": 1}})
+    assert [f.rule_id for f in found.findings] == ["MLS914"]
+
+
+def test_the_tail_runs_within_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hooks._core.runner as runner
+
+    real = runner.filter_file
+    calls: list[int] = []
+
+    def slow_first(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            _spin()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "filter_file", slow_first)
+    repo = _repo(tmp_path, "train.py", "print('hello')\n")
+    found = _scan(repo, "train.py", "mlsec-code", {"code": {"max_seconds": 1}})
+    assert [f.rule_id for f in found.findings] == ["MLS914"]
