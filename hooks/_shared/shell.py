@@ -456,7 +456,7 @@ def _ansi_c_text(match: re.Match[str]) -> str:
 
     def decoded(escape: re.Match[str]) -> str:
         code = escape.group(1)
-        if code[0] == "x":
+        if code[0] == "x" and len(code) > 1:  # `\x` without a digit is bash's `\x` as written
             return chr(int(code[1:], 16))
         if code[0] in "01234567":
             return chr(int(code, 8) % 256)

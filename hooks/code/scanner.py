@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from hooks._core.errors import UsageError
 from hooks._core.findings import Finding, Issue, Severity, make_finding
@@ -88,25 +89,45 @@ def _parses(source: str) -> bool:
     return True
 
 
-def _inline_scripts(cell: int | None, original: str, commands: list[tuple[int, str]]) -> list[_Unit]:
-    """`python -c CODE` in shell lines (`!python -c "..."`, a `%%bash` cell, a shell script): the
-    code is a script of its own, placed at its command's line. Code that does not parse is not
-    run by Python either (or holds `$x` the shell fills in): nothing to analyse."""
-    units: list[_Unit] = []
+class InlineCode(NamedTuple):
+    """`python -c CODE` found in a shell line: the code, where it stands, and whether the shell or
+    IPython fills text into it before it runs."""
+
+    cell: int | None
+    line: int
+    column: int
+    code: str
+    substituted: bool
+
+
+# A `python -c` option: `-c`, or a cluster ending in c (`-Bc`, `-uc`), or `-cCODE`.
+_C_OPTION = re.compile(r"(?:^|\s)-[A-Za-z]*c")
+_SHELL_SUBSTITUTION = re.compile(r"\$(?:[A-Za-z_{(]|\d)")
+_IPYTHON_EXPANSION = re.compile(r"\{[^{}\n]*\}")
+
+
+def _inline_code(
+    cell: int | None, original: str, commands: list[tuple[int, str]], *, notebook: bool
+) -> list[InlineCode]:
+    """`python -c CODE` in shell lines (`!python -c "..."`, a `%%bash` cell, a shell script). Code
+    that does not parse is not run by Python either (or holds text the shell fills in): left."""
+    found: list[InlineCode] = []
+    lines: list[str] | None = None
     for line, command in commands:
-        if "-c" not in command:
+        if not _C_OPTION.search(command):
             continue
         for code in inline_python(command):
             try:
                 ast.parse(code)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
-            body = "\n" * (line - 1) + code
-            written = original.split("\n")[line - 1] if 0 < line <= original.count("\n") + 1 else ""
+            if lines is None:
+                lines = original.split("\n")
+            written = lines[line - 1] if 0 < line <= len(lines) else ""
             column = max(written.find(code), 0)  # where the code stands on its line, when written as is
-            source = CellSource(body, python_offsets={line: column})
-            units.append(_Unit([Piece(cell, original, source)], notebook=False))
-    return units
+            substituted = bool(_SHELL_SUBSTITUTION.search(code)) or (notebook and bool(_IPYTHON_EXPANSION.search(code)))
+            found.append(InlineCode(cell, line, column, code, substituted))
+    return found
 
 
 @dataclass(frozen=True)
@@ -156,6 +177,7 @@ class _Unit:
     # The verdict asked the project's tooling about a fixed path (project_fetches.py): it depends on
     # files beside this one, so the result cache must not keep it.
     asked_tooling: bool = False
+    substituted: bool = False  # `python -c` code the shell or IPython fills in before it runs
 
 
 # Certificate checks turned off in the project's tests: against the tests' own servers. (Loads and
@@ -255,12 +277,33 @@ class CodeScanner:
         and the Python it runs with `python -c`."""
         commands = script_commands(text)
         piece = Piece(None, text, CellSource(""), tuple(commands))
-        findings = self._report(piece, self._commands(piece, [], [], limits), display)
-        inline = _inline_scripts(None, text, commands)
-        report = self._scan_units(inline, display, policy, limits, path) if inline else FileReport()
-        report.findings[:0] = findings
+        report = FileReport(self._report(piece, self._commands(piece, [], [], limits), display))
+        inline = _inline_code(None, text, commands, notebook=False)
+        if inline:
+            self._add_inline(report, inline, display, policy, limits, path)
         report.read(display, text, None)
         return report
+
+    def _add_inline(
+        self, report: FileReport, inline: list[InlineCode], display: str, policy: Policy, limits: Limits, path: Path
+    ) -> None:
+        """Each `python -c` code analysed as a script of its own, its findings moved to its line;
+        one the shell line's own checks already report there (MLS307 for trust_remote_code) is
+        not reported twice."""
+        reported = {(finding.cell, finding.line, finding.rule_id) for finding in report.findings}
+        for found in inline:
+            piece = Piece(found.cell, found.code, CellSource(found.code, python_offsets={1: found.column}))
+            unit = _Unit([piece], notebook=False, substituted=found.substituted)
+            # Only the findings: the texts the tail reads markers from are the file's own lines.
+            part = self._scan_units([unit], display, policy, limits, path)
+            report.cacheable = report.cacheable and part.cacheable
+            shift = found.line - 1
+            for finding in part.findings:
+                end_line = None if finding.end_line is None else finding.end_line + shift
+                moved = replace(finding, line=finding.line + shift, end_line=end_line)
+                if (moved.cell, moved.line, moved.rule_id) not in reported:
+                    reported.add((moved.cell, moved.line, moved.rule_id))
+                    report.findings.append(moved)
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook
@@ -286,7 +329,7 @@ class CodeScanner:
         pieces: list[Piece] = []
         handed_on: list[WrittenFile] = []  # written files that other hooks check (core hands them on)
         named_scripts: list[tuple[str, _Unit]] = []  # %%writefile scripts, by the name they are written to
-        inline: list[_Unit] = []  # `!python -c CODE`: the code, a script of its own
+        inline: list[InlineCode] = []  # `!python -c CODE`: the code, a script of its own
         budget = limits.notebook_code
         for cell in notebook.cells:
             if cell.cell_type != "code" or not cell.source.strip():
@@ -321,7 +364,7 @@ class CodeScanner:
                 body = "\n" * (script.first_line - 1) + script.text
                 unit = _Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False)
                 named_scripts.append((written_name(script.name), unit))
-            inline.extend(_inline_scripts(cell.number, cell.source, [*transformed.shell, *written.shell]))
+            inline.extend(_inline_code(cell.number, cell.source, [*transformed.shell, *written.shell], notebook=True))
         if not kernel_is_python:
             message = (
                 f"the notebook's kernel language is {notebook.language!r}: its cells that do not parse as "
@@ -335,7 +378,9 @@ class CodeScanner:
             for name, unit in named_scripts:
                 unit.pipeline_fed = fed_in_notebook(fed, name, names)
         scripts = [unit for _, unit in named_scripts]
-        report = self._scan_units([_Unit(pieces, notebook=True), *scripts, *inline], display, policy, limits, path)
+        report = self._scan_units([_Unit(pieces, notebook=True), *scripts], display, policy, limits, path)
+        if inline:
+            self._add_inline(report, inline, display, policy, limits, path)
         report.findings.extend(notes)
         report.written.extend(handed_on)
         return report
@@ -394,6 +439,7 @@ class CodeScanner:
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
             code_file=path,  # the project's tooling around it is looked up only when a load asks
             in_tests=in_tests,
+            substituted=unit.substituted,
         )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]

@@ -87,3 +87,42 @@ def test_a_shell_scripts_python_c_is_analysed_and_its_column_points_at_the_call(
 def test_an_inline_marker_on_the_line_silences_it(tmp_path: Path) -> None:
     text = notebook("!python -c \"import pickle; pickle.load(open('m.pkl','rb'))\"  # mlsec: ignore[B301] our own file")
     assert "B301" not in {f.rule_id for f in scan_code(tmp_path, text, "n.ipynb")}
+
+
+@pytest.mark.parametrize("option", ["-Bc", "-uc", "-Ic", "-u -c"])
+def test_option_clusters_ending_in_c_are_read(tmp_path: Path, option: str) -> None:
+    text = f"#!/bin/sh\npython3 {option} \"import yaml; yaml.load(open('c.yaml'))\"\n"
+    assert [(f.rule_id, f.line) for f in scan_code(tmp_path, text, "run.sh") if f.rule_id == "MLS305"] == [
+        ("MLS305", 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("run.sh", "#!/bin/sh\npython -c \"import torch; print(torch.load('$CKPT').keys())\"\n"),
+        ("run.sh", "#!/bin/sh\npython -c \"import torch; torch.load('out/${RUN}/m.pt')\"\n"),
+        ("n.ipynb", notebook("!python -c \"import torch; print(torch.load('{ckpt}').keys())\"")),
+    ],
+)
+def test_text_the_shell_or_ipython_fills_in_is_no_fixed_path(tmp_path: Path, name: str, text: str) -> None:
+    """Red team: `'$CKPT'` was taken for a constant path of the repository, so the load was low."""
+    found = [f for f in scan_code(tmp_path, text, name) if f.rule_id == "MLS306"]
+    assert [f.severity.value for f in found] == ["high"]
+
+
+def test_a_constant_path_in_python_c_is_a_fixed_path_as_in_a_script(tmp_path: Path) -> None:
+    text = "#!/bin/sh\npython -c \"import torch; print(torch.load('models/m.pt').keys())\"\n"
+    found = [f for f in scan_code(tmp_path, text, "run.sh") if f.rule_id == "MLS306"]
+    assert [f.severity.value for f in found] == ["low"]
+
+
+def test_trust_remote_code_is_reported_once_for_its_line(tmp_path: Path) -> None:
+    code = "from transformers import AutoModel; AutoModel.from_pretrained('org/m', trust_remote_code=True)"
+    for name, text in (("run.sh", f'#!/bin/sh\npython -c "{code}"\n'), ("n.ipynb", notebook(f'!python -c "{code}"'))):
+        assert [f.rule_id for f in scan_code(tmp_path, text, name)].count("MLS307") == 1
+
+
+def test_an_ansi_c_string_with_a_bare_hex_escape_is_read_not_a_crash(tmp_path: Path) -> None:
+    found = scan_code(tmp_path, "#!/bin/bash\necho $'\\x''\npython -c 'print(1)'\n", "run.sh")
+    assert "MLS900" not in {f.rule_id for f in found}
