@@ -9,6 +9,7 @@ positions (callers fall back to the top of the file).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -204,10 +205,12 @@ class NotebookPositions:
         except (ValueError, IndexError, RecursionError):
             self.cells = []
         self._line_starts: list[int] | None = None
+        # Per string (its start offset): where each line of a one-string source starts, and the
+        # escapes of a line, so that a report of thousands of findings reads each text once.
+        self._lines_of: dict[tuple[int, int], list[int]] = {}
+        self._escapes_of: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
 
     def _offset_to_position(self, offset: int) -> Position:
-        import bisect
-
         if self._line_starts is None:
             self._line_starts = [0]
             index = self.text.find("\n")
@@ -240,11 +243,11 @@ class NotebookPositions:
             start, end = value.starts[index], value.ends[index]
         else:
             start, end = value.starts[0], value.ends[0]
-            for _ in range(max(line, 1) - 1):  # one string: lines are separated by the `\n` escape
-                found = self._newline_escape(start, end)
-                if found < 0:
-                    break
-                start = found + 2
+            # one string: lines are separated by the `\n` escape
+            lines = self._lines_of.get((start, end))
+            if lines is None:
+                lines = self._lines_of[(start, end)] = self._string_line_starts(start, end)
+            start = lines[min(max(line, 1), len(lines)) - 1]
         newline = self._newline_escape(start, end)
         if newline >= 0:
             end = newline
@@ -257,21 +260,48 @@ class NotebookPositions:
             found = self.text.find("\\n", found + 1, end)
         return found
 
+    def _string_line_starts(self, start: int, end: int) -> list[int]:
+        """Raw offsets where each line of one JSON string starts (after each `\\n` escape)."""
+        starts = [start]
+        found = self._newline_escape(start, end)
+        while found >= 0:
+            starts.append(found + 2)
+            found = self._newline_escape(found + 2, end)
+        return starts
+
     def _advance(self, offset: int, end: int, characters: int) -> int:
         """The raw offset `characters` decoded characters after `offset` (an escape is one)."""
+        escapes = self._escapes_of.get((offset, end))
+        if escapes is None:
+            escapes = self._escapes_of[(offset, end)] = self._escapes(offset, end)
+        decoded_at, raw_after = escapes
+        before = bisect.bisect_left(decoded_at, characters)  # escapes that start before the character
+        if before == 0:
+            return min(offset + characters, end)
+        return min(raw_after[before - 1] + characters - decoded_at[before - 1] - 1, end)
+
+    def _escapes(self, offset: int, end: int) -> tuple[list[int], list[int]]:
+        """Each escape between `offset` and `end`: the decoded index of the character it writes,
+        and the raw offset just past it (a surrogate pair written as two escapes is one)."""
         text = self.text
-        for _ in range(characters):
-            if offset >= end:
-                break
-            if text[offset] != "\\":
-                offset += 1
-            elif text[offset + 1 : offset + 2] != "u":
-                offset += 2
-            elif _is_surrogate_pair(text[offset + 2 : offset + 6], text[offset + 6 : offset + 12]):
-                offset += 12  # one character written as two escapes (ensure_ascii output)
+        decoded_at: list[int] = []
+        raw_after: list[int] = []
+        decoded, raw = 0, offset
+        found = text.find("\\", raw, end)
+        while found >= 0:
+            decoded += found - raw
+            if text[found + 1 : found + 2] != "u":
+                length = 2
+            elif _is_surrogate_pair(text[found + 2 : found + 6], text[found + 6 : found + 12]):
+                length = 12  # one character written as two escapes (ensure_ascii output)
             else:
-                offset += 6
-        return min(offset, end)
+                length = 6
+            decoded_at.append(decoded)
+            raw_after.append(found + length)
+            decoded += 1
+            raw = found + length
+            found = text.find("\\", raw, end) if raw < end else -1
+        return decoded_at, raw_after
 
 
 def _escaped(text: str, index: int) -> bool:

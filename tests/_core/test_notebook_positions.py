@@ -94,3 +94,22 @@ def test_columns_count_characters_not_escapes() -> None:
     text = json.dumps({"cells": [{"source": [line]}]}, ensure_ascii=True)
     start, end = NotebookPositions(text).span(1, 1, column=line.index("x") + 1) or ((0, 0), (0, 0))
     assert _raw(text, start, end) == "x = load(f)"
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(line_text, min_size=1, max_size=40), ascii_only=st.booleans(), data=st.data())
+def test_asked_again_and_again_in_any_order_each_line_and_column_maps_the_same(
+    lines: list[str], ascii_only: bool, data: st.DataObject
+) -> None:
+    """Red team: a report of thousands of findings walked a one-string source from its start for
+    each one; positions are now worked out once per string, and must not change with the order."""
+    text = json.dumps({"cells": [{"cell_type": "code", "source": "\n".join(lines)}]}, ensure_ascii=ascii_only)
+    positions = NotebookPositions(text)
+    asks = data.draw(st.lists(st.tuples(st.integers(1, len(lines)), st.integers(1, 35)), min_size=1, max_size=30))
+    for line, column in asks:
+        found = positions.span(1, line, column=column)
+        assert found is not None
+        start, end = found
+        shown = _raw(text, start, end)
+        expected = lines[line - 1][column - 1 :]
+        assert json.loads(f'"{shown}"') == expected
