@@ -213,3 +213,22 @@ def test_a_large_neighbour_is_not_read(tmp_path: Path) -> None:
     padding = "# " + "x" * 100 + "\n"
     (tmp_path / "big" / "pipeline.py").write_text(DEFINITION + padding * 12000)  # over 1 MiB
     assert extraction(tmp_path, "big/evaluate.py") == "high"
+
+
+def test_a_folders_definitions_are_listed_once_and_again_when_it_changes(tmp_path: Path) -> None:
+    """The listing is kept per folder (every script of a folder of thousands asks the same
+    question); a file added to the folder is seen by the next question."""
+    import os
+
+    from hooks.code.pipeline_inputs import neighbour_definitions
+
+    script = tmp_path / "process.py"
+    script.write_text("x = '/opt/ml/processing/input'\n")
+    (tmp_path / "pipeline.py").write_text("steps = []\n")
+    (tmp_path / "notes.txt").write_text("not a definition\n")
+    first = [p for p in neighbour_definitions(script) if p.parent == tmp_path]
+    assert first == [tmp_path / "pipeline.py"]
+    (tmp_path / "build.ipynb").write_text("{}")
+    os.utime(tmp_path, ns=(1, tmp_path.stat().st_mtime_ns + 1_000_000))  # a coarse clock must not hide it
+    again = [p for p in neighbour_definitions(script) if p.parent == tmp_path]
+    assert again == [tmp_path / "build.ipynb", tmp_path / "pipeline.py"]
