@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from hooks._core.policy import Policy
     from hooks._core.runner import Target
     from hooks._core.shard import Shard
+    from hooks.code.project_fetches import ChangedPaths
 
 # Files whose change can move the verdict of any other file: the whole run is scanned again.
 _RUN_WIDE = re.compile(r"(?:^|/)(?:\.gitattributes|[^/]*\.dvc)$")
@@ -140,6 +141,9 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
     # Only they: the deps hook also reads notebooks (their %%writefile cells), which include nothing.
     families = [re.compile(DEPENDENCY_FILES)]
     related = [family for family in families if any(family.search(name) for name in changed)]
+    from hooks.code.project_fetches import ChangedPaths as Indexed
+
+    indexed = Indexed(changed, root)  # once: every unchanged file asks it
     # A symbolic link is kept whatever changed: its target may have.
     return [
         target
@@ -147,31 +151,30 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
         if target.display in changed
         or target.path.is_symlink()
         or any(family.search(target.display) for family in related)
-        or _inputs_changed(target, root, policy, changed)
+        or _inputs_changed(target, root, policy, changed, indexed)
     ]
 
 
-def _inputs_changed(target: Target, root: Path, policy: Policy, changed: set[str]) -> bool:
+def _inputs_changed(target: Target, root: Path, policy: Policy, changed: set[str], indexed: ChangedPaths) -> bool:
     """Whether a file the target's verdict depends on changed; the target's head is read once
     for both questions (which hooks read it)."""
     from hooks._core.selection import file_tags
 
     tags = file_tags(target.path)
-    return _declared_input_changed(target, root, policy, changed, tags) or _tooling_changed(target, changed, root, tags)
+    return _declared_input_changed(target, root, policy, changed, tags) or _tooling_changed(target, indexed, tags)
 
 
-def _tooling_changed(target: Target, changed: set[str], root: Path, tags: set[str]) -> bool:
+def _tooling_changed(target: Target, indexed: ChangedPaths, tags: set[str]) -> bool:
     """Code whose fixed-path loads the project's tooling decides (hooks/code/project_fetches.py):
     a Makefile, script, Dockerfile or CI file in its folder or above, or a script or notebook
     beside it, changed."""
     from hooks._core.selection import selects
-    from hooks.code.project_fetches import affected_by
     from hooks.code.spec import SPEC as CODE_SPEC
 
     # Whatever the code hook reads: `.py`, `.pyw`, notebooks and scripts named by their shebang.
     if not selects(CODE_SPEC, target.path, target.display, tags):
         return False
-    return affected_by(target.display, changed, root)
+    return indexed.affect(target.display)
 
 
 def _declared_input_changed(target: Target, root: Path, policy: Policy, changed: set[str], tags: set[str]) -> bool:

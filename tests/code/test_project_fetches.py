@@ -328,3 +328,56 @@ def test_hostile_tooling_is_read_in_bounded_time_and_memory(tmp_path: Path) -> N
     write(tmp_path, "jobs/Makefile", blanks + bomb + "model:\n\twget -O model.pkl $(URL)\n")
     assert fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "model.pkl")
     assert not fetched_by_project(tmp_path / "jobs", "jobs", "score.py", "other.pkl")
+
+
+def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
+    """The question as first written: every changed path looked at for the one file (the oracle)."""
+    import posixpath
+
+    from hooks.code.project_fetches import _consult, _in_ci, _script_words, is_tooling
+
+    folder = posixpath.dirname(display)
+    for other in changed:
+        other_folder = posixpath.dirname(other)
+        if other_folder == folder and other.lower().endswith((".py", ".ipynb")) and other != display:
+            words = _consult(root / other, [1], _script_words)
+            if words is None or words:
+                return True
+            continue
+        if not is_tooling(other):
+            continue
+        if _in_ci(other) or other_folder in ("", "."):
+            return True
+        if folder == other_folder or folder.startswith(other_folder + "/"):
+            return True
+    return False
+
+
+_FOLDERS = ["", "a", "a/b", "a/b/c", ".github/workflows", "d"]
+_NAMES = ["x.py", "fetch.py", "n.ipynb", "Makefile", "run.sh", "Dockerfile", "README.md", "ci.py"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    changed=st.lists(st.tuples(st.sampled_from(_FOLDERS), st.sampled_from(_NAMES)), max_size=8),
+    asking=st.tuples(st.sampled_from(_FOLDERS), st.sampled_from(["x.py", "n.ipynb", "fetch.py"])),
+)
+def test_the_changed_paths_index_answers_as_asking_each_path_does(
+    tmp_path_factory: pytest.TempPathFactory, changed: list[tuple[str, str]], asking: tuple[str, str]
+) -> None:
+    """`--changed-since` indexes the changed paths once (asking each unchanged file about each
+    changed path cost their product); the answers are the same."""
+    from hooks.code.project_fetches import ChangedPaths
+
+    root = tmp_path_factory.getbasetemp() / "changed-index"
+    if not root.exists():
+        for folder in _FOLDERS:
+            (root / folder).mkdir(parents=True, exist_ok=True)
+            for name in _NAMES:
+                text = "import requests\nrequests.get('https://x.example/d')\n" if name == "fetch.py" else "x = 1\n"
+                (root / folder / name).write_text(text)
+    paths = sorted({f"{folder}/{name}".lstrip("/") for folder, name in changed})
+    display = f"{asking[0]}/{asking[1]}".lstrip("/")
+    if display in paths:
+        return
+    assert ChangedPaths(paths, root).affect(display) == _affected_one_by_one(display, paths, root)
