@@ -209,6 +209,7 @@ class NotebookPositions:
         # escapes of a line, so that a report of thousands of findings reads each text once.
         self._lines_of: dict[tuple[int, int], list[int]] = {}
         self._escapes_of: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._line_ends: dict[tuple[int, int], int] = {}  # (line start, string end) -> its `\\n`, or -1
 
     def _offset_to_position(self, offset: int) -> Position:
         if self._line_starts is None:
@@ -248,7 +249,9 @@ class NotebookPositions:
             if lines is None:
                 lines = self._lines_of[(start, end)] = self._string_line_starts(start, end)
             start = lines[min(max(line, 1), len(lines)) - 1]
-        newline = self._newline_escape(start, end)
+        newline = self._line_ends.get((start, end))
+        if newline is None:
+            newline = self._line_ends[(start, end)] = self._newline_escape(start, end)
         if newline >= 0:
             end = newline
         first = self._advance(start, end, max(column, 1) - 1)

@@ -458,6 +458,9 @@ class LoadContext:
 
     def __init__(self, notebook: bool) -> None:
         self.notebook = notebook
+        # `python -c` code the shell or IPython fills text into before it runs: a constant that
+        # holds such a place (`'$CKPT'`, `'{path}'`) is not the path that is read.
+        self.filled_in: re.Pattern[str] | None = None
         self.constants: dict[str, str] = {}
         self.handles: dict[str, str] = {}  # variable -> key of the file `open()` gave it
         # key -> every line that serialises to it, in the order written: what the file wrote
@@ -1359,6 +1362,8 @@ class LoadContext:
         # A URL (`https:/x` after normalising) is a download; a shared temporary folder can hold
         # anyone's file; a home folder is not the repository.
         if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path) or path.startswith(_NOT_THE_REPOSITORY):
+            return None
+        if self.filled_in is not None and self.filled_in.search(path):
             return None
         return path
 

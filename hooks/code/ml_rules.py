@@ -623,13 +623,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         source_folder: str = "",
         code_file: Path | None = None,
         in_tests: str | None = None,
-        substituted: bool = False,
+        filled_in: re.Pattern[str] | None = None,
     ) -> None:
         self.notebook = notebook  # cells run top to bottom: "written earlier" is "in an earlier statement"
         self.strict = strict  # `profile: strict`: context never lowers a severity
-        # `python -c` code the shell or IPython fills in (`'$CKPT'`, `'{path}'`) before it runs: its
-        # string constants are not what runs, so no load in it is a fixed or own file.
-        self.substituted = substituted
         # How the file belongs to the project's tests ("a test module", "a test folder"), or None.
         self.in_tests = in_tests
         self.aliases: dict[str, str] = {}
@@ -643,6 +640,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.quiet_bandit: dict[tuple[int, str], str] = {}
         self.loud_bandit: set[tuple[int, str]] = set()  # lines where a call keeps bandit's severity
         self.loads = LoadContext(notebook)
+        # `python -c` code the shell or IPython fills in (`'$CKPT'`, `'{path}'`) before it runs: a
+        # constant path holding such a place is not the file that is read.
+        self.loads.filled_in = filled_in
         self.loads.pipeline_fed = pipeline_fed or FedFolders()
         self.loads.source_folder = source_folder
         self.loads.code_file = code_file
@@ -823,7 +823,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _quiet_load(self, node: ast.Call, name: str) -> str | None:
         """Why a deserialising load is low: it reads back a file this notebook or script wrote, or
         a fixed path of the repository in code that serves no requests."""
-        if self.strict or self.substituted:
+        if self.strict:
             return None
         if self._round_trip(node):
             return "a round trip: it reads back the bytes it serialised itself, in memory"

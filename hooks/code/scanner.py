@@ -90,27 +90,54 @@ def _parses(source: str) -> bool:
 
 
 class InlineCode(NamedTuple):
-    """`python -c CODE` found in a shell line: the code, where it stands, and whether the shell or
-    IPython fills text into it before it runs."""
+    """`python -c CODE` found in a shell line: the code, where it stands, and the places in it the
+    shell or IPython fill in before it runs (None: none), or None for code too deeply nested to
+    analyse (`code` is then empty)."""
 
     cell: int | None
     line: int
     column: int
     code: str
-    substituted: bool
+    filled_in: re.Pattern[str] | None
+    too_deep: bool = False
 
 
-# A `python -c` option: `-c`, or a cluster ending in c (`-Bc`, `-uc`), or `-cCODE`.
-_C_OPTION = re.compile(r"(?:^|\s)-[A-Za-z]*c")
-_SHELL_SUBSTITUTION = re.compile(r"\$(?:[A-Za-z_{(]|\d)")
-_IPYTHON_EXPANSION = re.compile(r"\{[^{}\n]*\}")
+# A `python -c` option: `-c`, a cluster ending in c (`-Bc`, `-uc`), `-cCODE`, or a quoted `"-c"`.
+_C_OPTION = re.compile(r"(?:^|[\s\"'])-[A-Za-z]*c")
+# What a shell fills in inside double quotes or bare words: `$NAME`, `${...}`, `$(...)`, `$1`, `$@`,
+# `$*`, `$#`, `$?`, `$$`, `$!`, and backquotes.
+_SHELL_FILLS = r"\$[A-Za-z_{(@*#?$!0-9-]|`"
+# What IPython fills into a `!` line or a line magic, quotes or not: `$name` and a `{field}` that
+# names a value (`{ckpt}`, `{cfg.path}`, `{paths[0]}`); a dict or set literal fails to evaluate,
+# and then IPython leaves the whole line as written.
+_IPYTHON_FILLS = r"\$[A-Za-z_]|\{[A-Za-z_][\w.]*(?:\[[^\]{}\n]*\])*\}"
+_FILLED_BY_SHELL = re.compile(_SHELL_FILLS)
+_FILLED_BY_IPYTHON = re.compile(_IPYTHON_FILLS)
+_FILLED_BY_BOTH = re.compile(f"{_SHELL_FILLS}|{_IPYTHON_FILLS}")
+# Cell magics that hand their body to another program as written (IPython fills nothing in).
+_SCRIPT_MAGIC = re.compile(r"%%(?:bash|sh|zsh|script|!|system|python[23]?|pypy)\b|%%!")
+# Rules a shell line's own checks find in the text of its `python -c` code too (trust_remote_code
+# is read from the command line): reported once, by the line.
+_READ_FROM_THE_LINE_TOO = frozenset({"MLS307"})
+
+
+def _filled_in(code: str, command: str, *, ipython: bool) -> re.Pattern[str] | None:
+    """The pattern of places filled into `code` before Python runs it, or None for none: the
+    shell fills nothing inside single quotes; IPython fills its `!` lines whatever the quotes."""
+    shell = f"'{code}'" not in command and _FILLED_BY_SHELL.search(code) is not None
+    notebook = ipython and _FILLED_BY_IPYTHON.search(code) is not None
+    if shell and notebook:
+        return _FILLED_BY_BOTH
+    return _FILLED_BY_SHELL if shell else _FILLED_BY_IPYTHON if notebook else None
 
 
 def _inline_code(
-    cell: int | None, original: str, commands: list[tuple[int, str]], *, notebook: bool
+    cell: int | None, original: str, commands: list[tuple[int, str]], *, ipython: bool
 ) -> list[InlineCode]:
-    """`python -c CODE` in shell lines (`!python -c "..."`, a `%%bash` cell, a shell script). Code
-    that does not parse is not run by Python either (or holds text the shell fills in): left."""
+    """`python -c CODE` in shell lines (`!python -c "..."`, a `%%bash` cell, a shell script).
+    `ipython`: the lines are ones IPython fills in (`!` lines and line magics, not a cell magic's
+    body). Code that does not parse is not run by Python either (or holds text the shell fills
+    in): left; code nested deeper than the parser here goes is reported (fail closed)."""
     found: list[InlineCode] = []
     lines: list[str] | None = None
     for line, command in commands:
@@ -119,14 +146,16 @@ def _inline_code(
         for code in inline_python(command):
             try:
                 ast.parse(code)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
+            except (SyntaxError, ValueError):
+                continue
+            except (RecursionError, MemoryError):
+                found.append(InlineCode(cell, line, 0, "", None, too_deep=True))
                 continue
             if lines is None:
                 lines = original.split("\n")
             written = lines[line - 1] if 0 < line <= len(lines) else ""
             column = max(written.find(code), 0)  # where the code stands on its line, when written as is
-            substituted = bool(_SHELL_SUBSTITUTION.search(code)) or (notebook and bool(_IPYTHON_EXPANSION.search(code)))
-            found.append(InlineCode(cell, line, column, code, substituted))
+            found.append(InlineCode(cell, line, column, code, _filled_in(code, command, ipython=ipython)))
     return found
 
 
@@ -177,7 +206,7 @@ class _Unit:
     # The verdict asked the project's tooling about a fixed path (project_fetches.py): it depends on
     # files beside this one, so the result cache must not keep it.
     asked_tooling: bool = False
-    substituted: bool = False  # `python -c` code the shell or IPython fills in before it runs
+    filled_in: re.Pattern[str] | None = None  # places the shell or IPython fill into `python -c` code
 
 
 # Certificate checks turned off in the project's tests: against the tests' own servers. (Loads and
@@ -278,7 +307,7 @@ class CodeScanner:
         commands = script_commands(text)
         piece = Piece(None, text, CellSource(""), tuple(commands))
         report = FileReport(self._report(piece, self._commands(piece, [], [], limits), display))
-        inline = _inline_code(None, text, commands, notebook=False)
+        inline = _inline_code(None, text, commands, ipython=False)
         if inline:
             self._add_inline(report, inline, display, policy, limits, path)
         report.read(display, text, None)
@@ -290,20 +319,39 @@ class CodeScanner:
         """Each `python -c` code analysed as a script of its own, its findings moved to its line;
         one the shell line's own checks already report there (MLS307 for trust_remote_code) is
         not reported twice."""
-        reported = {(finding.cell, finding.line, finding.rule_id) for finding in report.findings}
+        by_the_line = {
+            (finding.cell, finding.line, finding.rule_id)
+            for finding in report.findings
+            if finding.rule_id in _READ_FROM_THE_LINE_TOO
+        }
         for found in inline:
+            if found.too_deep:
+                message = "`python -c` code nested too deeply to analyse: it was not checked"
+                report.findings.append(
+                    make_finding(
+                        rules.CODE_NOT_ANALYSED,
+                        display,
+                        message,
+                        content_key=f"python-c-nested:{found.line}",
+                        line=found.line,
+                        cell=found.cell,
+                        severity=Severity.MEDIUM,
+                    )
+                )
+                continue
             piece = Piece(found.cell, found.code, CellSource(found.code, python_offsets={1: found.column}))
-            unit = _Unit([piece], notebook=False, substituted=found.substituted)
-            # Only the findings: the texts the tail reads markers from are the file's own lines.
+            unit = _Unit([piece], notebook=False, filled_in=found.filled_in)
+            # Its findings and the packages it installs: the texts the tail reads markers from are
+            # the file's own lines, already read.
             part = self._scan_units([unit], display, policy, limits, path)
             report.cacheable = report.cacheable and part.cacheable
             shift = found.line - 1
             for finding in part.findings:
                 end_line = None if finding.end_line is None else finding.end_line + shift
                 moved = replace(finding, line=finding.line + shift, end_line=end_line)
-                if (moved.cell, moved.line, moved.rule_id) not in reported:
-                    reported.add((moved.cell, moved.line, moved.rule_id))
+                if (moved.cell, moved.line, moved.rule_id) not in by_the_line:
                     report.findings.append(moved)
+            report.written.extend(replace(item, first_line=item.first_line + shift) for item in part.written)
 
     def _scan_notebook(self, text: str, display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         from hooks._core.notebooks import NESTED_TOO_DEEPLY, NotebookError, read_notebook
@@ -364,7 +412,11 @@ class CodeScanner:
                 body = "\n" * (script.first_line - 1) + script.text
                 unit = _Unit([Piece(cell.number, cell.source, CellSource(body))], notebook=False)
                 named_scripts.append((written_name(script.name), unit))
-            inline.extend(_inline_code(cell.number, cell.source, [*transformed.shell, *written.shell], notebook=True))
+            # IPython fills in `!` lines and line magics (in a `%%time` body too); a script magic's
+            # body (`%%bash`) and a written file run as written.
+            script_body = _SCRIPT_MAGIC.match(cell.source.lstrip()) is not None
+            inline.extend(_inline_code(cell.number, cell.source, transformed.shell, ipython=not script_body))
+            inline.extend(_inline_code(cell.number, cell.source, written.shell, ipython=False))
         if not kernel_is_python:
             message = (
                 f"the notebook's kernel language is {notebook.language!r}: its cells that do not parse as "
@@ -439,7 +491,7 @@ class CodeScanner:
             source_folder=posixpath.dirname(posixpath.normpath(display.replace("\\", "/"))),
             code_file=path,  # the project's tooling around it is looked up only when a load asks
             in_tests=in_tests,
-            substituted=unit.substituted,
+            filled_in=unit.filled_in,
         )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]

@@ -126,3 +126,63 @@ def test_trust_remote_code_is_reported_once_for_its_line(tmp_path: Path) -> None
 def test_an_ansi_c_string_with_a_bare_hex_escape_is_read_not_a_crash(tmp_path: Path) -> None:
     found = scan_code(tmp_path, "#!/bin/bash\necho $'\\x''\npython -c 'print(1)'\n", "run.sh")
     assert "MLS900" not in {f.rule_id for f in found}
+
+
+def test_two_commands_on_one_line_are_each_reported(tmp_path: Path) -> None:
+    """Red team: the dedupe kept one finding per line and rule, so the order of two commands
+    decided whether the line blocked."""
+    fixed = "python -c \"import torch; torch.load('models/m.pt')\""
+    filled = "python -c \"import torch; torch.load('$CKPT')\""
+    for line in (f"{fixed} && {filled}", f"{filled} && {fixed}"):
+        found = [f for f in scan_code(tmp_path, f"#!/bin/sh\n{line}\n", "run.sh") if f.rule_id == "MLS306"]
+        assert sorted(f.severity.value for f in found) == ["high", "low"]
+
+
+def test_packages_python_c_code_installs_are_handed_on(tmp_path: Path) -> None:
+    """Red team: only the findings were kept, so `os.system('pip install mlflow==2.1.0')` in a
+    `-c` lost its advisory check."""
+    from hooks._core.policy import Policy
+    from hooks.code.scanner import CodeScanner
+
+    path = tmp_path / "run.sh"
+    path.write_text("#!/bin/sh\nset -e\npython -c \"import os; os.system('pip install mlflow==2.1.0')\"\n")
+    report = CodeScanner().scan_file(path, "run.sh", Policy(root=tmp_path))
+    installed = [(w.first_line, w.text) for w in report.written if w.installed]
+    assert [(line, "mlflow==2.1.0" in text) for line, text in installed] == [(3, True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # IPython leaves a `!` line as written when a field does not evaluate (a dict literal)
+        ("n.ipynb", notebook("!python -c \"import torch; sd = torch.load('models/m.pt'); print({1: 2})\"")),
+        # a %%bash body goes to bash as written: IPython fills nothing in
+        ("n.ipynb", notebook("%%bash\npython -c \"import torch; sd = torch.load('models/m.pt'); print({ckpt})\"\n")),
+        # the shell fills nothing in inside single quotes
+        ("run.sh", '#!/bin/sh\npython -c \'import torch; m = torch.load("models/m.pt"); print(f"${len(m)}")\'\n'),
+        # a filled-in place elsewhere in the code does not make the constant path another file
+        ("run.sh", "#!/bin/sh\npython -c \"import torch; sd = torch.load('models/m.pt'); print('$HOSTNAME')\"\n"),
+    ],
+)
+def test_a_constant_path_stays_fixed_where_nothing_is_filled_into_it(tmp_path: Path, name: str, text: str) -> None:
+    found = [f for f in scan_code(tmp_path, text, name) if f.rule_id == "MLS306"]
+    assert [f.severity.value for f in found] == ["low"]
+
+
+@pytest.mark.parametrize("place", ["`cat ckpt.txt`", "models/`whoami`.pt", "$@", "$1", "${CKPT:-m.pt}"])
+def test_every_place_the_shell_fills_in_makes_the_path_unknown(tmp_path: Path, place: str) -> None:
+    text = f"#!/bin/sh\npython -c \"import torch; torch.load('{place}')\"\n"
+    found = [f for f in scan_code(tmp_path, text, "run.sh") if f.rule_id == "MLS306"]
+    assert [f.severity.value for f in found] == ["high"]
+
+
+@pytest.mark.parametrize("option", ['"-c"', "'-c'"])
+def test_a_quoted_c_option_is_read(tmp_path: Path, option: str) -> None:
+    text = f"#!/bin/sh\npython {option} \"import pickle; pickle.load(open('m.pkl','rb'))\"\n"
+    assert "B301" in {f.rule_id for f in scan_code(tmp_path, text, "run.sh")}
+
+
+def test_code_too_deeply_nested_to_parse_here_is_reported_not_passed(tmp_path: Path) -> None:
+    code = "import pickle; x = " + "+".join(["1"] * 3000) + "; pickle.load(f)"
+    found = [f for f in scan_code(tmp_path, f'#!/bin/sh\npython -c "{code}"\n', "run.sh") if f.rule_id == "MLS907"]
+    assert [(f.line, f.severity.value) for f in found] == [(2, "medium")]
