@@ -102,6 +102,13 @@ class InlineCode(NamedTuple):
     too_deep: bool = False
 
 
+def _blocking_not_analysed(display: str, message: str, key: str, cell: int | None, line: int = 1) -> Finding:
+    """MLS907 at the failing severity: code that runs was not checked (a cap, a nesting limit)."""
+    return make_finding(
+        rules.CODE_NOT_ANALYSED, display, message, content_key=key, line=line, cell=cell, severity=Severity.MEDIUM
+    )
+
+
 # A `python -c` option: `-c`, a cluster ending in c (`-Bc`, `-uc`), `-cCODE`, or a quoted `"-c"`.
 _C_OPTION = re.compile(r"(?:^|[\s\"'])-[A-Za-z]*c")
 # What a shell fills in inside double quotes or bare words: `$NAME`, `${...}`, `$(...)`, `$1`, `$@`,
@@ -327,17 +334,8 @@ class CodeScanner:
         for found in inline:
             if found.too_deep:
                 message = "`python -c` code nested too deeply to analyse: it was not checked"
-                report.findings.append(
-                    make_finding(
-                        rules.CODE_NOT_ANALYSED,
-                        display,
-                        message,
-                        content_key=f"python-c-nested:{found.line}",
-                        line=found.line,
-                        cell=found.cell,
-                        severity=Severity.MEDIUM,
-                    )
-                )
+                key = f"python-c-nested:{found.line}"
+                report.findings.append(_blocking_not_analysed(display, message, key, found.cell, found.line))
                 continue
             piece = Piece(found.cell, found.code, CellSource(found.code, python_offsets={1: found.column}))
             unit = _Unit([piece], notebook=False, filled_in=found.filled_in)
@@ -451,14 +449,7 @@ class CodeScanner:
             )
         else:
             message = f"cell of {_mib(size)} exceeds {_mib(limits.python)} (code.max_python_bytes); not analysed"
-        return make_finding(
-            rules.CODE_NOT_ANALYSED,
-            display,
-            message,
-            content_key=f"cap:{cell.source[:200]}",
-            cell=cell.number,
-            severity=Severity.MEDIUM,
-        )
+        return _blocking_not_analysed(display, message, f"cap:{cell.source[:200]}", cell.number)
 
     def _scan_units(self, units: list[_Unit], display: str, policy: Policy, limits: Limits, path: Path) -> FileReport:
         report = FileReport()
