@@ -446,10 +446,13 @@ GIT_LFS_POINTER = BOOK.rule(
     "medium",
     "Model is a Git LFS pointer",
     cwe=20,
+    run_wide=True,
     what=(
         "The file is a Git LFS pointer (a few lines naming the object's sha256), not the model: the model "
         "itself was not available to analyse, so it cannot be shown safe. A pointer under a name that is "
-        "no model or archive (an image, a document, a dataset) is reported low."
+        "no model or archive (an image, a document, a dataset) is reported low. LFS objects are fetched for "
+        "a whole checkout or not at all, so this is one decision: reported once per run, on the first file "
+        "it concerns, saying how many more it concerns (every file keeps its own verdict in the cache)."
     ),
     why=(
         "A check that passes a pointer has checked nothing: the real model arrives later (on `git lfs pull`)"

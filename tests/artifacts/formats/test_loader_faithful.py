@@ -190,3 +190,27 @@ def test_an_lfs_pointer_by_an_alias_git_lfs_reads_is_reported_too(tmp_path: Path
         pointer = spec + b"\noid sha256:" + b"a" * 64 + b"\nsize 123\n"
         findings = scan_bytes(tmp_path, "model.pkl", pointer)
         assert rules(findings) == ["MLS131"] and findings[0].severity is Severity.MEDIUM
+
+
+def test_git_lfs_pointers_are_one_decision_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LFS objects are fetched for a checkout or not at all: a course repository with 49 pointers
+    (blind40) blocked 49 times for one `git lfs pull`. One blocking finding per run and cause,
+    naming how many more files it concerns; a pointer of another kind (low) is its own."""
+    from hooks.cli.mlsec import main
+
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"c" * 64 + b"\nsize 99\n"
+    for name in ("b/model.h5", "a/weights.zip", "c/w.npy", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(pointer)
+    monkeypatch.chdir(tmp_path)
+    main(["scan", "--no-cache", "b/model.h5", "a/weights.zip", "c/w.npy", "notes.txt"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "MLS131" in line]
+    assert len(lines) == 2, lines
+    blocking = next(line for line in lines if "[medium]" in line)
+    assert blocking.startswith("a/weights.zip:") and "(and 2 more file(s) in this run)" in blocking
+    assert any(line.startswith("notes.txt:") and "[low]" in line for line in lines)
+    main(["scan", "--no-cache", "c/w.npy"])  # alone: the finding as it always was
+    (alone,) = [line for line in capsys.readouterr().out.splitlines() if "MLS131" in line]
+    assert "more file(s)" not in alone
