@@ -29,26 +29,41 @@ class AnalysisTimeExceeded(BaseException):
     `except Exception` (which turns a crash into a finding) does not take it for a crash."""
 
 
-def _raise_exceeded(signum: int, frame: FrameType | None) -> None:
-    raise AnalysisTimeExceeded
+class Budget:
+    """What a `cpu_budget` block learns: whether a budget was in force, and whether it ran out.
+    `spent` stays true even where the exception it raised was lost (a scanner's cleanup raising
+    another error, a `__del__` swallowing it): whatever the analysis returned after that point is
+    not a full analysis."""
+
+    __slots__ = ("active", "spent")
+
+    def __init__(self, active: bool) -> None:
+        self.active = active
+        self.spent = False
 
 
 @contextmanager
-def cpu_budget(seconds: float) -> Iterator[bool]:
-    """Run the body with at most `seconds` of CPU time; yields whether a budget is in force. The
-    previous handler is put back and the timer stopped on the way out, whatever happened. Inside
-    a budget already running (a caller's), that budget governs and none is added."""
+def cpu_budget(seconds: float) -> Iterator[Budget]:
+    """Run the body with at most `seconds` of CPU time. The previous handler is put back and the
+    timer stopped on the way out, whatever happened. Inside a budget already running (a
+    caller's), that budget governs and none is added."""
     if seconds <= 0 or not hasattr(signal, "setitimer") or signal.getitimer(signal.ITIMER_PROF)[0] > 0:
-        yield False
+        yield Budget(active=False)
         return
+    budget = Budget(active=True)
+
+    def spend(signum: int, frame: FrameType | None) -> None:
+        budget.spent = True
+        raise AnalysisTimeExceeded
+
     try:
-        previous_handler = signal.signal(signal.SIGPROF, _raise_exceeded)
+        previous_handler = signal.signal(signal.SIGPROF, spend)
     except ValueError:  # not the main thread: only it may handle signals
-        yield False
+        yield Budget(active=False)
         return
     try:
         signal.setitimer(signal.ITIMER_PROF, min(seconds, MAX_SECONDS))  # one shot: it fires at most once
-        yield True
+        yield budget
     finally:
         try:
             signal.setitimer(signal.ITIMER_PROF, 0)

@@ -125,7 +125,7 @@ _FILLED_BY_BOTH = re.compile(f"{_SHELL_FILLS}|{_IPYTHON_FILLS}")
 _SCRIPT_MAGIC = re.compile(r"%%(?:bash|sh|zsh|script|!|system|python[23]?|pypy)\b|%%!")
 # Rules a shell line's own checks find in the text of its `python -c` code too (trust_remote_code
 # is read from the command line): reported once, by the line.
-_READ_FROM_THE_LINE_TOO = frozenset({"MLS307"})
+_READ_FROM_THE_LINE_TOO = frozenset({rules.TRUST_REMOTE_CODE.rule_id})
 
 
 def _filled_in(code: str, command: str, *, ipython: bool) -> re.Pattern[str] | None:
