@@ -109,6 +109,15 @@ def _blocking_not_analysed(display: str, message: str, key: str, cell: int | Non
     )
 
 
+def _characters(lines: list[str], line: int, column: int) -> int:
+    """A 1-based column counted in UTF-8 bytes (ast's and bandit's col_offset) counted in characters
+    instead, as reports promise (SARIF's columns are code points): `x = "é"; pickle.loads(a)`."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if column <= 1 or text.isascii():
+        return column
+    return len(text.encode("utf-8", "surrogatepass")[: column - 1].decode("utf-8", "ignore")) + 1
+
+
 # A `python -c` option: `-c`, a cluster ending in c (`-Bc`, `-uc`), `-cCODE`, or a quoted `"-c"`.
 _C_OPTION = re.compile(r"(?:^|[\s\"'])-[A-Za-z]*c")
 # What a shell fills in inside double quotes or bare words: `$NAME`, `${...}`, `$(...)`, `$1`, `$@`,
@@ -546,7 +555,9 @@ class CodeScanner:
                 raise
         for issue in raw_ml:
             index, line = self._place(starts, issue.line)
-            column = issue.column + pieces[index].transformed.python_offsets.get(line, 0)
+            column = _characters(virtual_lines, issue.line, issue.column) + pieces[
+                index
+            ].transformed.python_offsets.get(line, 0)
             unit.issues[index].append(replace(issue, line=line, column=column))
         for result in bandit:
             if (result.line, result.test_id) in visitor.bandit_false_positives:
@@ -566,14 +577,18 @@ class CodeScanner:
             elif in_tests is not None and severity is not Severity.LOW and _quiet_in_tests(result.test_id, visitor):
                 message += f" (in {in_tests}: the tests' own input, not outside data)"
                 severity = Severity.LOW
-            column = result.column + pieces[index].transformed.python_offsets.get(line, 0)
+            column = _characters(virtual_lines, result.line, result.column) + pieces[
+                index
+            ].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(
                 Issue(rule, message, "", line=line, column=column, severity=severity, confidence=result.confidence)
             )
         for command in visitor.commands.commands:
             index, line = self._place(starts, command.line)
-            column = command.column + pieces[index].transformed.python_offsets.get(line, 0)
+            column = _characters(virtual_lines, command.line, command.column) + pieces[
+                index
+            ].transformed.python_offsets.get(line, 0)
             unit.launched[index].append(command._replace(line=line, column=column))
         for piece, located, launched in zip(pieces, unit.issues, unit.launched, strict=True):
             located.extend(self._commands(piece, launched, located, limits))
