@@ -613,6 +613,11 @@ def _from_pretrained(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained"
 
 
+# Objects that hold a program's options (argparse's namespace and the like): their `verify` is an
+# option of that program (ramalama's model verification), not a TLS session's setting.
+_OPTIONS_OBJECT = re.compile(r"(?:cli_|parsed_)?args|opts|options|namespace|flags|arguments|hparams")
+
+
 class MLRuleVisitor(ast.NodeVisitor):
     def __init__(
         self,
@@ -1058,7 +1063,12 @@ class MLRuleVisitor(ast.NodeVisitor):
                 self.loads.forget(_names_stored(target))  # `OUT, n = argv[1], 2`; `globals()["OUT"] = x`
             self._remember(target, node.value)
             self._flag(target, node.value)
-            if isinstance(target, ast.Attribute) and target.attr == "verify" and _const_false(node.value):
+            if (
+                isinstance(target, ast.Attribute)
+                and target.attr == "verify"
+                and _const_false(node.value)
+                and not _OPTIONS_OBJECT.fullmatch(name_of(target.value).rsplit(".", 1)[-1])
+            ):
                 self._add(
                     rules.TLS_VERIFICATION_DISABLED,
                     node,

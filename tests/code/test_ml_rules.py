@@ -107,6 +107,12 @@ CASES = [
         "import requests\ns = requests.Session()\ns.verify = False\n",
         "import requests\ns = requests.Session()\ns.verify = '/etc/ssl/ca.pem'\n",
     ),
+    (
+        "MLS317",
+        "def make(client):\n    client.session.verify = False\n",
+        # a program's options: `args.verify` is its own flag (blind40: ramalama's model verification)
+        "def test_pull(args):\n    args.verify = False  # skip model verification\n    self.args.verify = False\n",
+    ),
 ]
 
 
