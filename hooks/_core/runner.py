@@ -59,33 +59,30 @@ def _jobs(count: int) -> int:
     return max(1, min(cores, count // (PARALLEL_MIN_FILES // 2)))
 
 
-def _max_seconds(spec: HookSpec, context: TailContext) -> float:
-    value = context.policy.section(spec.policy_section).get("max_seconds", DEFAULT_SECONDS)
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else DEFAULT_SECONDS
-
-
 def _scan_and_filter(
     scanner: Scanner, spec: HookSpec, target: Target, context: TailContext
 ) -> tuple[FileReport, list[Finding]]:
     """The file's report and what the tail keeps of it, both within the hook's CPU-time budget:
     the scan, the files it writes (checked by other hooks) and the tail (markers, hygiene) all
     read text the file's author chose. Over the budget, the file is one MLS914."""
-    seconds = _max_seconds(spec, context)
+    # The policy schemas hold `max_seconds` to a number.
+    seconds = float(context.policy.section(spec.policy_section).get("max_seconds", DEFAULT_SECONDS))
+    finished: tuple[FileReport, list[Finding]] | None = None
     try:
         with cpu_budget(seconds) as budget:
             report = _scan_one(scanner, spec, target, context)
-            kept = filter_file(report, spec, context, path=target.path, display=target.display)
-        if not budget.spent:
-            return report, kept
-        # The timer fired, yet the analysis returned: its exception was lost on the way (another
-        # error raised while unwinding is MLS900's); what came back is not a full analysis.
-        raise AnalysisTimeExceeded
+            finished = report, filter_file(report, spec, context, path=target.path, display=target.display)
     except AnalysisTimeExceeded:
-        key = f"{spec.policy_section}.max_seconds"
-        message = f"analysis stopped after {seconds:g} s of CPU time ({key}); not fully analysed"
-        finding = make_finding(rules.ANALYSIS_TIME_EXCEEDED, target.display, message, content_key=spec.hook_id)
-        report = FileReport([finding], cacheable=False)  # a faster machine may finish it
-        return report, filter_file(report, spec, context, path=target.path, display=target.display)
+        pass
+    # A spent budget whose exception was lost on the way (another error raised while unwinding is
+    # MLS900's) still means what came back is not a full analysis.
+    if finished is not None and not budget.spent:
+        return finished
+    key = f"{spec.policy_section}.max_seconds"
+    message = f"analysis stopped after {seconds:g} s of CPU time ({key}); not fully analysed"
+    finding = make_finding(rules.ANALYSIS_TIME_EXCEEDED, target.display, message, content_key=spec.hook_id)
+    report = FileReport([finding], cacheable=False)  # a faster machine may finish it
+    return report, filter_file(report, spec, context, path=target.path, display=target.display)
 
 
 def _scan_one(scanner: Scanner, spec: HookSpec, target: Target, context: TailContext) -> FileReport:

@@ -533,7 +533,7 @@ def command_segments(command: str) -> list[tuple[str, list[str]]]:
 
 
 # CPython's options that take the next word as their value; every other one-letter option is a flag.
-_PYTHON_OPTION_VALUES = frozenset("WXQ")
+PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 _PYTHON_FLAGS = frozenset("bBdEhiIOPqRsStuvVx3")
 
 
@@ -548,7 +548,7 @@ def inline_python(command: str) -> list[str]:
         index = 1
         while index < len(words):
             word = words[index]
-            if word == "--" or not word.startswith("-") or word in ("-", "-m") or word.startswith("-m"):
+            if word in ("-", "--") or not word.startswith("-") or word.startswith("-m"):
                 break  # a script, a module or stdin: what follows is that program's
             if word.startswith("--"):
                 index += 2 if word == "--check-hash-based-pycs" else 1
@@ -564,7 +564,7 @@ def inline_python(command: str) -> list[str]:
                 if code.strip():
                     found.append(code)
                 break
-            if letter in _PYTHON_OPTION_VALUES:
+            if f"-{letter}" in PYTHON_VALUE_OPTIONS:
                 index += 1 if attached else 2
                 continue
             break  # an option CPython does not have: nothing here is known to run

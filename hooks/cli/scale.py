@@ -141,9 +141,9 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
     # Only they: the deps hook also reads notebooks (their %%writefile cells), which include nothing.
     families = [re.compile(DEPENDENCY_FILES)]
     related = [family for family in families if any(family.search(name) for name in changed)]
-    from hooks.code.project_fetches import ChangedPaths as Indexed
+    from hooks.code.project_fetches import ChangedPaths
 
-    indexed = Indexed(changed, root)  # once: every unchanged file asks it
+    indexed = ChangedPaths(changed, root)  # once: every unchanged file asks it
     # A symbolic link is kept whatever changed: its target may have.
     return [
         target

@@ -553,16 +553,21 @@ class CodeScanner:
                 )
             except UsageError:
                 raise
+
+        def place(virtual_line: int, byte_column: int) -> tuple[int, int, int]:
+            """The piece, its line and its column (in characters, with what the cell's
+            transformation took off in front) of a position in the unit's module."""
+            index, line = self._place(starts, virtual_line)
+            column = _characters(virtual_lines, virtual_line, byte_column)
+            return index, line, column + pieces[index].transformed.python_offsets.get(line, 0)
+
         for issue in raw_ml:
-            index, line = self._place(starts, issue.line)
-            column = _characters(virtual_lines, issue.line, issue.column) + pieces[
-                index
-            ].transformed.python_offsets.get(line, 0)
+            index, line, column = place(issue.line, issue.column)
             unit.issues[index].append(replace(issue, line=line, column=column))
         for result in bandit:
             if (result.line, result.test_id) in visitor.bandit_false_positives:
                 continue
-            index, line = self._place(starts, result.line)
+            index, line, column = place(result.line, result.column)
             message = f"{result.text} (bandit, confidence {result.confidence})"
             severity = Severity(result.severity) if result.severity in ("low", "medium", "high") else Severity.MEDIUM
             quiet = visitor.quiet_bandit.get((result.line, result.test_id))
@@ -577,18 +582,12 @@ class CodeScanner:
             elif in_tests is not None and severity is not Severity.LOW and _quiet_in_tests(result.test_id, visitor):
                 message += f" (in {in_tests}: the tests' own input, not outside data)"
                 severity = Severity.LOW
-            column = _characters(virtual_lines, result.line, result.column) + pieces[
-                index
-            ].transformed.python_offsets.get(line, 0)
             rule = bandit_rule(result.test_id) or bandit_fallback_rule(result.test_id)
             unit.issues[index].append(
                 Issue(rule, message, "", line=line, column=column, severity=severity, confidence=result.confidence)
             )
         for command in visitor.commands.commands:
-            index, line = self._place(starts, command.line)
-            column = _characters(virtual_lines, command.line, command.column) + pieces[
-                index
-            ].transformed.python_offsets.get(line, 0)
+            index, line, column = place(command.line, command.column)
             unit.launched[index].append(command._replace(line=line, column=column))
         for piece, located, launched in zip(pieces, unit.issues, unit.launched, strict=True):
             located.extend(self._commands(piece, launched, located, limits))

@@ -31,7 +31,7 @@ import ast
 import re
 from collections.abc import Callable, Sequence
 
-from hooks._shared.shell import command_segments
+from hooks._shared.shell import PYTHON_VALUE_OPTIONS, command_segments
 from hooks.code.command_origin import name_of
 
 QualName = Callable[[ast.AST], "str | None"]
@@ -70,7 +70,6 @@ _RUNNING_MODULES = frozenset(
 _VERSION_OPTIONS = frozenset({"--version", "-V", "-VV", "--help", "-h"})
 # `python -m X`: installers and reports, never the project's code whatever folders it has.
 _TOOLING_MODULES = frozenset({"pip", "ensurepip", "venv", "virtualenv", "site", "json.tool", "pip_audit", "uv"})
-_PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
 # Calls that run a file or module as code, by their resolved names.
 _RUNNING_QUALNAMES = frozenset(
     {
@@ -165,7 +164,7 @@ def _interpreter_starts_code(program: str, rest: list[str], local_module: LocalM
         return True
     index = 0
     while index < len(rest) and rest[index].startswith("-") and rest[index] not in ("-m", "-c", "-"):
-        index += 2 if rest[index] in _PYTHON_VALUE_OPTIONS else 1
+        index += 2 if rest[index] in PYTHON_VALUE_OPTIONS else 1
     if index >= len(rest):
         return rest[-1] not in _VERSION_OPTIONS
     if rest[index] == "-m":
