@@ -7,9 +7,11 @@ shapes are worth acting on and stay at bandit's severity:
 - B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
   notebook) at a place the database reads as data (a quoted literal, a comparison, an IN or
   VALUES list; hooks/code/sql_position.py): the caller's value, often a user's search text,
-  goes into the query. Parameters spliced in as table or column names, or as clauses the code
-  assembles, stay low; so do parameters declared numbers, dates or UUIDs (`start: datetime`),
-  and values only counted, formatted as dates or passed through the code's quoting function;
+  goes into the query. Not a query that reads only the database's catalogue
+  (`information_schema`, `pg_tables`, `sqlite_master`): what it compares are names of tables and
+  schemas, as hygiene as a name spliced into `FROM`. Parameters spliced in as table or column
+  names, or as clauses the code assembles, stay low; so do parameters declared numbers, dates or
+  UUIDs (`start: datetime`), and values only counted, formatted as dates or passed through the code's quoting function;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network;
@@ -32,7 +34,7 @@ import stat
 from collections.abc import Callable
 
 from hooks.code.command_origin import CommandOrigins, name_of, parameter_default, parameters_of
-from hooks.code.sql_position import query_text, reads_like_sql, spliced_values, text_names
+from hooks.code.sql_position import query_text, reads_like_sql, reads_only_catalogue, spliced_values, text_names
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
@@ -207,7 +209,8 @@ def _sql_from_parameters(
             and isinstance(node, ast.expr)
             and _names(node) & tainted
             and _SQL.search(_strings(node))
-            and reads_like_sql(query_text(node))
+            and reads_like_sql(text := query_text(node))
+            and not reads_only_catalogue(text)
             and spliced_values(node, tainted)
         ):
             for line in _lines(node):

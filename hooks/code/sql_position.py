@@ -422,6 +422,38 @@ def reads_like_sql(text: str) -> bool:
     return any(statement.search(text) for statement in _STATEMENTS)
 
 
+# The database's own catalogue: what it knows of its schemas, tables and columns. A query that
+# reads nothing else compares names (`WHERE table_name = '{table}'`): a table or schema name the
+# code looks up, spliced where the catalogue keeps it as data, as hygiene as `FROM {table}`.
+_RELATION = re.compile(
+    r"\b(?:from|join|into|update)\s+((?:[`\"\[]?(?:\{\}|[\w$-]+)[`\"\]]?\s*\.\s*)*[`\"\[]?(?:\{\}|[\w$-]+)[`\"\]]?)",
+    re.IGNORECASE,
+)
+_CATALOGUE_SCHEMAS = frozenset({"information_schema", "pg_catalog", "sys", "system", "dbc", "mysql"})
+_CATALOGUE_TABLE = re.compile(
+    r"pg_\w+|sqlite_(?:master|schema|temp_master)|__tables_summary__|__tables__"
+    r"|(?:all|user|dba)_(?:tables|tab_columns|tab_cols|views|objects|indexes|constraints|cons_columns)"
+    r"|sv[vl]_\w+|st[vl]_\w+",
+)
+
+
+def reads_only_catalogue(text: str) -> bool:
+    """Whether every relation the query reads or writes is the database's catalogue
+    (`information_schema.tables`, `pg_tables`, `sys.schemas`, `sqlite_master`, Oracle's
+    `all_tab_columns`, BigQuery's `{}.INFORMATION_SCHEMA.COLUMNS` and `__TABLES_SUMMARY__`,
+    Redshift's `svv_*`): then its spliced values are names the code looks up."""
+    relations = [match.group(1) for match in _RELATION.finditer(text)]
+    if not relations:
+        return False
+    for relation in relations:
+        names = [part.strip().strip('`"[]').lower() for part in relation.split(".")]
+        if "{}" in names[-1:] or not (
+            _CATALOGUE_TABLE.fullmatch(names[-1]) or (len(names) > 1 and names[-2] in _CATALOGUE_SCHEMAS)
+        ):
+            return False
+    return True
+
+
 def spliced_values(node: ast.expr, tainted: set[str]) -> bool:
     """Whether an expression naming one of `tainted` lands where the query reads data."""
     parts = parts_of(node)

@@ -112,6 +112,25 @@ def test_sql_taking_parameters_only_as_names_or_clauses_is_low(tmp_path: Path) -
     ]
 
 
+def test_a_lookup_in_the_databases_catalogue_takes_names_and_is_low(tmp_path: Path) -> None:
+    source = (
+        "def table_exists(cur, schema_name, table_name):\n"
+        "    cur.execute(f\"SELECT * FROM pg_tables WHERE schemaname = '{schema_name}' \"\n"
+        "                f\"AND tablename = '{table_name}'\")\n"
+        "def columns(client, dataset, table):\n"
+        '    return client.query(f"SELECT column_name FROM `{dataset}.INFORMATION_SCHEMA.COLUMNS` "\n'
+        "                        f\"WHERE table_name = '{table}'\")\n"
+        "def owner_of(cur, table_name):\n"  # look-alike: a user table joined to the catalogue
+        '    cur.execute(f"SELECT u.name FROM information_schema.tables t JOIN owners u ON u.t = t.table_name "\n'
+        "                f\"WHERE u.name = '{table_name}'\")\n"
+    )
+    assert graded(scan_code(tmp_path, source, "warehouse.py")) == [
+        ("B608", 2, "low"),
+        ("B608", 5, "low"),
+        ("B608", 8, "medium"),
+    ]
+
+
 def test_certificate_checks_off_against_this_machine_are_low_and_against_any_other_host_high(tmp_path: Path) -> None:
     source = (
         "import requests\n"

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.code.sql_position import _QueryWords, lands_as_value, parts_of, query_text, reads_like_sql, spliced_values
+from hooks.code.sql_position import (
+    _QueryWords,
+    lands_as_value,
+    parts_of,
+    query_text,
+    reads_like_sql,
+    reads_only_catalogue,
+    spliced_values,
+)
 
 
 def _expr(source: str) -> ast.expr:
@@ -299,3 +307,37 @@ def test_hostile_text_takes_linear_time(text: str) -> None:
 )
 def test_a_numeric_conversion_leaves_no_text_of_the_callers(source: str, value: bool) -> None:
     assert spliced_values(ast.parse(source, mode="eval").body, {"n"}) is value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * FROM pg_tables WHERE schemaname = '{}' AND tablename = '{}'",
+        "IF NOT EXISTS (SELECT * FROM information_schema.schemata WHERE schema_name = '{}') BEGIN END",
+        "SELECT 1 FROM `{}.{}.__TABLES_SUMMARY__` WHERE table_id = '{}'",
+        "SELECT column_name FROM `{}.{}.INFORMATION_SCHEMA.COLUMNS` WHERE table_name = '{}'",
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='{}'",
+        "SELECT * FROM [sys].[schemas] WHERE name = '{}'",
+        "SELECT column_name FROM all_tab_columns WHERE table_name = UPPER('{}')",
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{}'",
+    ],
+)
+def test_queries_of_the_databases_catalogue_look_up_names(text: str) -> None:
+    assert reads_only_catalogue(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * FROM users WHERE name = '{}'",
+        "SELECT * FROM information_schema.tables t JOIN users u ON u.id = t.x WHERE u.name = '{}'",
+        "SELECT * FROM {} WHERE name = '{}'",  # the relation itself is spliced in
+        "SELECT * FROM information_schema_copy WHERE name = '{}'",
+        "SELECT * FROM tables WHERE name = '{}'",  # a table named like a catalogue view, no schema
+        "SELECT table_name FROM information_schema.tables; DELETE FROM users WHERE name = '{}'",
+        "INSERT INTO audit SELECT * FROM information_schema.tables WHERE table_name = '{}'",
+        "no relation here '{}'",
+    ],
+)
+def test_a_query_reading_or_writing_any_other_table_is_not_a_catalogue_lookup(text: str) -> None:
+    assert not reads_only_catalogue(text)
