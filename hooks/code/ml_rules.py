@@ -47,7 +47,9 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
+from hooks.code.project_fetches import repository_top
 from hooks.code.python_source import PythonSource, may_write
+from hooks.code.pyyaml_releases import old_pyyaml_possible
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
@@ -79,6 +81,18 @@ _PICKLE_LIKE = {
     ),
 }
 _YAML_UNSAFE_FUNCTIONS = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"})
+# FullLoader and what uses it: they build Python objects only before PyYAML 5.4 (pyyaml_releases.py).
+_YAML_FULL_FUNCTIONS = frozenset({"yaml.full_load", "yaml.full_load_all"})
+_FULL_LOADERS = frozenset({"yaml.FullLoader", "yaml.CFullLoader"})
+
+
+def _full_loader_fixed(what: str) -> str:
+    return (
+        f"{what}: FullLoader builds no Python object since PyYAML 5.4, and the project holds no older"
+        " release; low (older PyYAML, such as Ubuntu 20.04's python3-yaml, runs code: use yaml.safe_load)"
+    )
+
+
 _TORCH_LOAD = frozenset({"torch.load", "torch.serialization.load"})
 _TORCH_HUB = frozenset({"torch.hub.load", "torch.hub.load_state_dict_from_url", "torch.utils.model_zoo.load_url"})
 _KERAS_LAMBDA = re.compile(
@@ -668,6 +682,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
+        self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
@@ -1321,15 +1337,21 @@ class MLRuleVisitor(ast.NodeVisitor):
         elif name in _YAML_UNSAFE_FUNCTIONS:
             # A deserialising load like pickle's: the same context (the file this code wrote, a
             # fixed file of the repository in code that serves nothing) makes it low.
-            self._add_load(
-                rules.UNSAFE_YAML_LOAD, node, f"{name} builds arbitrary Python objects; use yaml.safe_load", name
-            )
+            message = f"{name} builds arbitrary Python objects; use yaml.safe_load"
+            if name in _YAML_FULL_FUNCTIONS and self._pyyaml_is_fixed():
+                self._add(rules.UNSAFE_YAML_LOAD, node, _full_loader_fixed(f"{name} uses FullLoader"), Severity.LOW)
+            else:
+                self._add_load(rules.UNSAFE_YAML_LOAD, node, message, name)
         elif name in _RUAMEL_LOADS:
             self._ruamel_load(node, name)
         elif name in ("yaml.load", "yaml.load_all"):
             loader = _keyword(node, "Loader") or (node.args[1] if len(node.args) > 1 else None)
             loader_name = self.qualname(loader) if loader is not None else None
             if loader is None and not _has_star_kwargs(node):
+                if self._pyyaml_is_fixed():
+                    detail = f"{name} without a Loader raises on PyYAML 6 and uses FullLoader on 5.4"
+                    self._add(rules.UNSAFE_YAML_LOAD, node, _full_loader_fixed(detail), Severity.LOW)
+                    return
                 self._add_load(
                     rules.UNSAFE_YAML_LOAD,
                     node,
@@ -1343,6 +1365,8 @@ class MLRuleVisitor(ast.NodeVisitor):
                 # dicts; the code's own subclass of a safe loader (`class FloatSafeLoader(
                 # yaml.SafeLoader)`) builds what its base does unless it adds Python's constructors
                 self.bandit_false_positives.add((node.lineno, "B506"))
+            elif loader_name in _FULL_LOADERS and self._pyyaml_is_fixed():
+                self._add(rules.UNSAFE_YAML_LOAD, node, _full_loader_fixed(f"{name} with {loader_name}"), Severity.LOW)
             elif loader_name in UNSAFE_YAML_LOADERS:
                 self._add_load(
                     rules.UNSAFE_YAML_LOAD,
@@ -1929,6 +1953,22 @@ class MLRuleVisitor(ast.NodeVisitor):
         if any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument)):
             return False
         return tests_own_value(argument, node, self.command_origins())
+
+    def _pyyaml_is_fixed(self) -> bool:
+        """Whether FullLoader can no longer build objects where this code runs: nothing the
+        project declares (or this file installs) holds PyYAML before 5.4 (pyyaml_releases.py).
+        Asked once per file; the answer reads other files, so the verdict is not cached."""
+        if self.strict:
+            return False
+        if self._pyyaml_fixed is None:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            own = "\n".join([self.command_texts, *(text for text in texts if "yaml" in text.lower())])
+            code_file = self.loads.code_file
+            top = repository_top(code_file.parent, self.loads.source_folder) if code_file is not None else None
+            self.loads.consulted_tooling = True  # the verdict reads other files: not cached
+            self._pyyaml_fixed = not old_pyyaml_possible(code_file, top, own)
+        return self._pyyaml_fixed
 
     def _own_python_file(self, argument: ast.AST, node: ast.Call) -> str | None:
         """The `*.py` file of the checkout whose text `exec`/`eval` runs (hooks/code/python_source.py),

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
+from hooks.code.pyyaml_releases import is_dependency_file
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -144,7 +145,7 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     the bounds). `own_name` is the scanned file's name: its own downloads are judged from its code."""
     if code_folder is None or not path or "\x00" in path or path.startswith(("/", "\\")):
         return True
-    top = _top(code_folder, source_folder)
+    top = repository_top(code_folder, source_folder)
     if top is None:
         return True
     asked = _asked(path)
@@ -165,7 +166,8 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
 def is_tooling(display: str) -> bool:
     """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
     name = posixpath.basename(display).lower()
-    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc")
+    # A dependency file may hold PyYAML back to a release whose FullLoader runs code (pyyaml_releases.py).
+    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc") or is_dependency_file(name)
 
 
 def _in_ci(display: str) -> bool:
@@ -239,7 +241,7 @@ class ChangedPaths:
 
 
 # --- where -----------------------------------------------------------------------------------------
-def _top(code_folder: Path, source_folder: str) -> Path | None:
+def repository_top(code_folder: Path, source_folder: str) -> Path | None:
     """The repository's top folder: the nearest folder holding `.git` at or above the code's,
     else the folder the repository path of the code implies."""
     parts = [part for part in source_folder.split("/") if part not in ("", ".")]

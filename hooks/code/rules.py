@@ -97,8 +97,11 @@ UNSAFE_YAML_LOAD = BOOK.rule(
     ),
     why=(
         "These loaders build Python objects from tags such as `!!python/object/apply`, which call "
-        "arbitrary functions; FullLoader was bypassed more than once (CVE-2020-1747, CVE-2020-14343). "
-        "Training configs often come from hubs, trackers and pull requests."
+        "arbitrary functions; FullLoader was bypassed more than once (CVE-2020-1747, CVE-2020-14343) "
+        "until PyYAML 5.4 moved those tags to UnsafeLoader, and `yaml.load` without a loader used the "
+        "unsafe Loader before 5.1 and FullLoader until 6.0. FullLoader and a missing loader are reported "
+        "low where the project holds PyYAML at 5.4 or later. Training configs often come from hubs, "
+        "trackers and pull requests."
     ),
     example='cfg = yaml.load(open("config.yaml"), Loader=yaml.FullLoader)',
     fix="Use `yaml.safe_load` (or `Loader=yaml.SafeLoader` / `CSafeLoader`).",

@@ -493,6 +493,15 @@ class CodeScanner:
             in_tests=in_tests,
             filled_in=unit.filled_in,
         )
+        # A notebook's shell lines, installs and written files (`!pip install pyyaml==5.3.1`) may
+        # hold back the release its code runs with (hooks/code/pyyaml_releases.py).
+        visitor.command_texts = "\n".join(
+            [
+                *(command for p in pieces for _, command in (*p.transformed.shell, *p.extra_shell)),
+                *(command for p in pieces for _, command in p.transformed.installs),
+                *(embedded.text for p in pieces for embedded in p.transformed.embedded),
+            ]
+        )
         unit.issues = [[] for _ in pieces]
         unit.launched = [[] for _ in pieces]
         for piece, located in zip(pieces, unit.issues, strict=True):

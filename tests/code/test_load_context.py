@@ -812,6 +812,8 @@ def test_a_closure_loading_bytes_its_enclosing_function_dumped_is_a_round_trip(t
 
 
 def test_unsafe_yaml_loads_take_the_same_context_as_other_deserialising_loads(tmp_path: Path) -> None:
+    # A project that holds PyYAML before 5.4, where FullLoader still builds objects (test_pyyaml_releases.py).
+    (tmp_path / "requirements.txt").write_text("pyyaml==5.3.1\n")
     source = (
         "import yaml\n"
         "with open('config.yaml') as f:\n"

@@ -1,0 +1,147 @@
+"""FullLoader builds Python objects only on PyYAML before 5.4: what the project installs decides."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks._core.policy import Policy
+from hooks.code.project_fetches import is_tooling
+from hooks.code.pyyaml_releases import admits_old, is_dependency_file
+from tests.code.helpers import scan_code
+
+# Request data reaching each shape of the call: in a service, what it loads comes from outside.
+SERVICE = (
+    "import yaml\nfrom flask import Flask, request\napp = Flask(__name__)\n"
+    "@app.post('/spec')\ndef spec():\n"
+    "    a = yaml.load(request.data, Loader=yaml.FullLoader)\n"
+    "    b = yaml.full_load(request.data)\n"
+    "    c = yaml.load(request.data)\n"
+    "    d = yaml.load(request.data, Loader=yaml.Loader)\n"  # look-alike: unsafe on every release
+    "    e = yaml.unsafe_load(request.data)\n"
+    "    return 'ok'\n"
+)
+
+
+def mls305(tmp_path: Path, name: str = "serve.py", policy: Policy | None = None) -> list[tuple[int, str]]:
+    found = scan_code(tmp_path, SERVICE, name, policy)
+    return sorted((f.line, f.severity.value) for f in found if f.rule_id == "MLS305")
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "pyyaml==5.3.1",  # pinned before the fix
+        "PyYAML<5.4",
+        "pyyaml<=5.3",
+        "pyyaml~=5.3.0",
+        "pyyaml==4.*",
+        "  - pyyaml=5.3",  # conda: any 5.3.x
+        'pyyaml = "~5.3"',  # poetry's tilde
+        'PyYAML = {version = "==5.3"}',  # Pipfile
+        "pip install pyyaml==5.1.2 torch",
+        "pyyaml @ git+https://github.com/yaml/pyyaml@5.1",  # any release
+        'install_requires=["pyyaml==5.1", "numpy==6.0"]',
+    ],
+)
+def test_declarations_that_install_a_release_before_the_fix(declared: str) -> None:
+    assert admits_old(declared)
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "pyyaml",
+        "PyYAML==6.0.1",
+        "pyyaml>=5.4.1, <7",
+        "PyYAML>=3.12",  # a lower bound: pip installs the newest
+        "pyyaml<6",  # 5.4.1
+        "pyyaml~=5.3",  # below 6: 5.4.1
+        'pyyaml = "^5.1"',
+        "pyyaml==5.*",
+        "pyyaml ; python_version < '3'",
+        "types-PyYAML==5.1",  # another package
+        "pyyaml-include==1.2",
+        "pyyaml==6.0 numpy==1.19",
+    ],
+)
+def test_declarations_that_install_a_fixed_release(declared: str) -> None:
+    assert not admits_old(declared)
+
+
+def test_without_an_old_pyyaml_fullloader_and_no_loader_are_low_and_the_unsafe_loader_stays(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_text("flask==3.0.3\npyyaml>=5.4\n")
+    assert mls305(tmp_path) == [(6, "low"), (7, "low"), (8, "low"), (9, "high"), (10, "high")]
+    found = scan_code(tmp_path, SERVICE, "serve.py")
+    assert "since PyYAML 5.4" in next(f.message for f in found if f.rule_id == "MLS305" and f.line == 6)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("requirements.txt", "pyyaml==5.3.1\n"),
+        ("requirements/base.txt", "PyYAML<5.4\n"),
+        ("setup.py", "setup(install_requires=['pyyaml==5.1.2'])\n"),
+        ("environment.yml", "dependencies:\n  - pyyaml=5.3\n"),
+        ("Dockerfile", "FROM ubuntu:20.04\nRUN apt-get install -y python3-yaml\n"),  # 5.3.1 there
+        ("../Pipfile.lock", '{"default": {"pyyaml": {"hashes": ["sha256:00"], "version": "==5.3.1"}}}'),
+    ],
+)
+def test_a_project_holding_an_old_pyyaml_keeps_the_findings(tmp_path: Path, name: str, text: str) -> None:
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    code = project / "app"
+    code.mkdir()
+    declared = (code / name).resolve()
+    declared.parent.mkdir(parents=True, exist_ok=True)
+    declared.write_text(text)
+    assert [s for _, s in mls305(project, "app/serve.py")] == ["high"] * 5
+
+
+def test_a_notebook_installing_an_old_pyyaml_keeps_the_finding(tmp_path: Path) -> None:
+    from tests.code.helpers import notebook
+
+    cells = notebook("!pip install pyyaml==5.3.1", "import yaml\ncfg = yaml.load(open(path), Loader=yaml.FullLoader)")
+    found = scan_code(tmp_path, cells, "eda.ipynb")
+    assert [f.severity.value for f in found if f.rule_id == "MLS305"] == ["high"]
+    fixed = notebook("!pip install pyyaml==6.0.2", "import yaml\ncfg = yaml.load(open(path), Loader=yaml.FullLoader)")
+    assert [f.severity.value for f in scan_code(tmp_path, fixed, "eda.ipynb") if f.rule_id == "MLS305"] == ["low"]
+
+
+def test_a_lock_file_is_read_for_its_own_entry_not_for_what_dependents_require(tmp_path: Path) -> None:
+    lock = (
+        '[[package]]\nname = "jupytext"\nversion = "1.2"\n\n[package.dependencies]\npyyaml = ">=3.08"\n\n'
+        '[[package]]\nname = "pyyaml"\nversion = "6.0"\n'
+    )
+    (tmp_path / "poetry.lock").write_text(lock)
+    assert [s for _, s in mls305(tmp_path)] == ["low", "low", "low", "high", "high"]
+    (tmp_path / "poetry.lock").write_text(lock.replace('version = "6.0"', 'version = "5.3.1"'))
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+
+
+def test_the_strict_profile_keeps_every_finding(tmp_path: Path) -> None:
+    assert [s for _, s in mls305(tmp_path, policy=Policy(root=tmp_path, profile="strict"))] == ["high"] * 5
+
+
+def test_a_dependency_file_that_cannot_be_read_whole_counts_as_old(tmp_path: Path) -> None:
+    (tmp_path / "requirements.txt").write_text("# " + "x" * (2 << 20) + "\npyyaml>=6\n")
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+
+
+def test_dependency_files_are_tooling_for_changed_since() -> None:
+    for name in ("requirements.txt", "requirements-dev.in", "setup.cfg", "pyproject.toml", "Pipfile.lock"):
+        assert is_dependency_file(name) and is_tooling(f"svc/{name}")
+    assert not is_dependency_file("README.md") and not is_tooling("svc/notes.txt")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="pyamlPYAML=<>~^!.,*0123456789 \n\"';#[]{}-@:", max_size=300))
+def test_any_text_is_judged_quickly_without_raising(text: str) -> None:
+    started = time.monotonic()
+    admits_old(text)
+    admits_old("pyyaml" + text)
+    assert time.monotonic() - started < 1.0
