@@ -231,3 +231,56 @@ def test_an_async_main_or_a_trainer_run_is_no_program_and_fetches_nothing(tmp_pa
     assert in_tests(tmp_path, source, "tests/test_async.py") == []
     started = source.replace("asyncio.run(main(tmp_path))", "subprocess.run(COMMAND)").replace("asyncio", "subprocess")
     assert ("B301", 6) in in_tests(tmp_path, started, "tests/test_async.py")
+
+
+REMOTE_CODE = (
+    "import pytest, sys, os\n"
+    "from transformers import AutoTokenizer\n"
+    "MODEL_ID = 'internlm/internlm2-chat-7b'\n"
+    "def test_fixed():\n"
+    "    AutoTokenizer.from_pretrained(MODEL_ID, trust_remote_code=True)\n"
+    "@pytest.mark.parametrize('model_path', ['Qwen/Qwen3-8B', pytest.param('THUDM/glm-4-9b-chat', marks=SLOW)])\n"
+    "def test_listed(model_path):\n"
+    "    AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
+    "@pytest.mark.parametrize('model_path', MODELS)\n"  # look-alike: a list defined elsewhere
+    "def test_named_list(model_path):\n"
+    "    AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
+    "def test_fixture(model_path):\n"  # look-alike: a fixture's value (a conftest may read it from anywhere)
+    "    AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
+    "def test_attribute(self):\n"  # look-alike: whatever the object holds
+    "    AutoTokenizer.from_pretrained(self.model_path, trust_remote_code=True)\n"
+    "def test_env():\n"
+    "    AutoTokenizer.from_pretrained(os.environ['MODEL'], trust_remote_code=True)\n"
+    "@pytest.mark.parametrize('model_path', ['Qwen/Qwen3-8B'])\n"
+    "def test_rebound(model_path):\n"  # look-alike: the parameter is replaced before the call
+    "    model_path = os.environ['MODEL']\n"
+    "    AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)\n"
+)
+
+
+def test_remote_code_of_a_model_the_tests_fix_is_low_and_any_other_model_keeps_its_severity(tmp_path: Path) -> None:
+    found = {(r, line) for r, line in in_tests(tmp_path, REMOTE_CODE) if r == "MLS307"}
+    assert found == {("MLS307", 11), ("MLS307", 13), ("MLS307", 15), ("MLS307", 17), ("MLS307", 21)}
+
+
+def test_remote_code_in_a_test_folder_script_that_reads_its_command_line_keeps_its_severity(tmp_path: Path) -> None:
+    script = REMOTE_CODE + "MODEL = sys.argv[1]\n"  # a tool someone runs on their own model, not a test
+    assert {line for r, line in in_tests(tmp_path, script, "test/benchmark/test_qps.py") if r == "MLS307"} == {
+        5,
+        8,
+        11,
+        13,
+        15,
+        17,
+        21,
+    }
+
+
+def test_the_same_remote_code_outside_the_tests_keeps_its_severity(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    found = scan_code(tmp_path, REMOTE_CODE.replace("def test_", "def check_"), "src/models.py")
+    assert {line for rule, line in blocking(found) if rule == "MLS307"} == {5, 8, 11, 13, 15, 17, 21}
+    strict = Policy(root=tmp_path, profile="strict")
+    (tmp_path / "tests").mkdir(exist_ok=True)
+    in_strict = scan_code(tmp_path, REMOTE_CODE, "tests/test_models.py", strict)
+    assert {line for rule, line in blocking(in_strict) if rule == "MLS307"} == {5, 8, 11, 13, 15, 17, 21}
