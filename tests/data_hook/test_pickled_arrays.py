@@ -24,10 +24,8 @@ PHONE_TEXT = "".join(f"call +1 212 555 {1000 + 37 * i:04d} today\n" for i in ran
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def _spans(data: bytes, max_opcodes: int | None = None) -> list[tuple[int, int]]:
-    if max_opcodes is None:
-        return numeric_spans(io.BytesIO(data), len(data))
-    return numeric_spans(io.BytesIO(data), len(data), max_opcodes)
+def _spans(data: bytes, max_opcodes: int = 2_000_000, max_read: int = 64 << 20) -> list[tuple[int, int]]:
+    return numeric_spans(io.BytesIO(data), len(data), max_opcodes, max_read)
 
 
 def _covered(data: bytes, spans: list[tuple[int, int]], needle: bytes) -> bool:
@@ -83,8 +81,9 @@ def test_a_data_frame_written_by_pandas_keeps_its_text_column() -> None:
 
 def test_a_truncated_or_foreign_stream_keeps_what_was_found_and_reads_the_rest() -> None:
     data = pickle.dumps([np.frombuffer(PHONE_TEXT, dtype=np.uint8), "tail"], protocol=4)
-    assert _spans(data[: len(data) - 10]) == _spans(data)  # cut after the buffer
+    assert _spans(data[: data.index(b"tail") + 2]) == _spans(data)  # cut after the array
     assert _spans(data[:200]) == []  # cut inside it: nothing to blank
+    assert _spans(data[: data.index(b"tail") - 8]) == []  # the buffer, but not the state that makes it an array's
     assert _spans(b"\x78\x9c" + data) == []  # zlib-compressed joblib file: not a pickle stream
     assert _spans(data, max_opcodes=5) == []  # budget spent before the array
 
@@ -124,3 +123,43 @@ def test_generated_arrays_blank_exactly_the_numeric_buffers(kinds: list[str], da
     pickled = pickle.dumps(arrays, protocol=protocol)
     numeric = [a for a in arrays if a.dtype.kind in "biufcmM"]
     assert len(_spans(pickled)) == len(numeric)
+
+
+EMAILS = " ".join(f"user{i}.name@gmail.com" for i in range(25))
+TOKEN = "hf_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG"
+
+
+def _codecs_encode() -> object:
+    import codecs
+
+    return codecs.encode
+
+
+@pytest.mark.parametrize("protocol", [2, 3, 4, 5])
+@pytest.mark.parametrize(
+    "build",
+    [
+        # One-byte buffers are written once and referenced after: the next bytes value is not one.
+        lambda: [{"label": np.uint8(i % 2), "raw": f"From: {EMAILS}\n".encode()} for i in range(3)],
+        lambda: [(np.array([i % 2], np.uint8), f"From: {EMAILS}".encode()) for i in range(3)],
+        lambda: [np.dtype("int64"), EMAILS.encode()],  # a dtype on its own, then a value
+        lambda: {"e": np.zeros((0, 3)), "tok": TOKEN.encode()},  # an empty array, then a value
+        lambda: [np.float32(0.5), "F", np.uint8(70), EMAILS],
+        lambda: [np.dtype("f8"), _codecs_encode(), EMAILS],  # look-alike of protocol 2's buffer
+        # A structured record array: its buffer holds the byte-string field's text.
+        lambda: np.array([(e.encode(), i) for i, e in enumerate(EMAILS.split())], dtype=[("m", "S40"), ("i", "i4")]),
+    ],
+)
+def test_text_that_is_no_numeric_arrays_buffer_stays_text(protocol: int, build: object) -> None:
+    data = pickle.dumps(build(), protocol=protocol)  # type: ignore[operator]
+    spans = _spans(data)
+    for needle in (b"user3.name@gmail.com", TOKEN.encode()):
+        if needle in data:
+            assert not _covered(data, spans, needle)
+
+
+def test_long_names_and_many_memo_entries_stay_bounded() -> None:
+    names = (b"c" + b"A" * 60_000 + b"\n" + b"B" * 60_000 + b"\n" + b"\x940") * 200
+    assert _spans(names, max_read=1 << 20) == []
+    memoised = b"\x80\x04" + b"N\x94" * 300_000
+    assert _spans(memoised) == []  # stops at its memo bound, spans found so far (none) stand
