@@ -38,7 +38,7 @@ from pathlib import Path
 
 from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
-from hooks.code.pyyaml_releases import is_dependency_file
+from hooks.code.pyyaml_releases import is_dependency_file, widens_loaders
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -163,6 +163,26 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     return around.fetches(name, own_name) or any(around.fetches(_FOLDER + folder, own_name) for folder in folders)
 
 
+def _names_yaml(path: Path) -> bool:
+    """Whether a changed dependency file may hold PyYAML back: it names YAML, is gone (what it held
+    may have been an old pin), or is too long to tell."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read((1 << 20) + 1)
+    except OSError:
+        return True
+    return len(data) > 1 << 20 or b"yaml" in data.lower() or data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def _widens(path: Path) -> bool:
+    """Whether a changed module registers YAML constructors (or cannot be read to tell)."""
+    try:
+        with path.open("rb") as handle:
+            return widens_loaders(handle.read(8 << 20))
+    except OSError:
+        return False  # deleted: what it registered is gone with it, and the files still there are asked
+
+
 def is_tooling(display: str) -> bool:
     """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
     name = posixpath.basename(display).lower()
@@ -196,11 +216,19 @@ class ChangedPaths:
         # is judged by what it fetches (above), not as tooling of its own folder.
         self.tooling_in: dict[str, bool] = {}  # folder -> only scripts
         self.everywhere_from: dict[str, bool] = {}  # CI or top-level tooling, by folder -> only scripts
+        scripts_read = 0
         for other in changed:
             other_folder = posixpath.dirname(other)
             script = other.lower().endswith((".py", ".ipynb"))
             if script:
                 self.scripts_in.setdefault(other_folder, []).append(other)
+                # A module registering YAML constructors changes what FullLoader does in every
+                # module of the process (pyyaml_releases.py): it reaches every folder.
+                scripts_read += 1
+                if scripts_read > _MAX_FILES or _widens(root / other):
+                    self.everywhere_from[other_folder] = False
+            if is_dependency_file(posixpath.basename(other)) and _names_yaml(root / other):
+                self.everywhere_from[other_folder] = False  # the repository's PyYAML, for every file
             if not is_tooling(other):
                 continue
             into = self.everywhere_from if _in_ci(other) or other_folder in ("", ".") else self.tooling_in

@@ -335,10 +335,16 @@ def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
     import posixpath
 
     from hooks.code.project_fetches import _consult, _in_ci, _script_words, is_tooling
+    from hooks.code.pyyaml_releases import is_dependency_file, widens_loaders
 
     folder = posixpath.dirname(display)
     for other in changed:
         other_folder = posixpath.dirname(other)
+        text = (root / other).read_bytes() if (root / other).exists() else b"yaml"
+        if is_dependency_file(posixpath.basename(other)) and b"yaml" in text.lower():
+            return True  # the repository's PyYAML: every file's FullLoader verdict
+        if other.lower().endswith((".py", ".ipynb")) and widens_loaders(text):
+            return True  # a YAML constructor registered: every module's FullLoader
         if other_folder == folder and other.lower().endswith((".py", ".ipynb")) and other != display:
             words = _consult(root / other, [1], _script_words)
             if words is None or words:
@@ -355,6 +361,7 @@ def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
 
 _FOLDERS = ["", "a", "a/b", "a/b/c", ".github/workflows", "d"]
 _NAMES = ["x.py", "fetch.py", "n.ipynb", "Makefile", "run.sh", "Dockerfile", "README.md", "ci.py"]
+_NAMES += ["requirements.txt", "pins.txt", "tags.py"]  # PyYAML held back; a YAML constructor registered
 
 
 @settings(max_examples=200, deadline=None)
@@ -369,12 +376,16 @@ def test_the_changed_paths_index_answers_as_asking_each_path_does(
     changed path cost their product); the answers are the same."""
     from hooks.code.project_fetches import ChangedPaths
 
-    root = tmp_path_factory.getbasetemp() / "changed-index"
+    root = tmp_path_factory.getbasetemp() / "changed-index-2"
     if not root.exists():
         for folder in _FOLDERS:
             (root / folder).mkdir(parents=True, exist_ok=True)
             for name in _NAMES:
-                text = "import requests\nrequests.get('https://x.example/d')\n" if name == "fetch.py" else "x = 1\n"
+                text = {
+                    "fetch.py": "import requests\nrequests.get('https://x.example/d')\n",
+                    "requirements.txt": "PyYAML==5.3.1\n",
+                    "tags.py": "yaml.add_constructor('!env', env, Loader=yaml.FullLoader)\n",
+                }.get(name, "x = 1\n")
                 (root / folder / name).write_text(text)
     paths = sorted({f"{folder}/{name}".lstrip("/") for folder, name in changed})
     display = f"{asking[0]}/{asking[1]}".lstrip("/")

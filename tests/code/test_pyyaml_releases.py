@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hooks._core.paths import find_repo_root
 from hooks._core.policy import Policy
 from hooks.code.project_fetches import is_tooling
 from hooks.code.pyyaml_releases import admits_old, is_dependency_file
@@ -46,6 +47,18 @@ def mls305(tmp_path: Path, name: str = "serve.py", policy: Policy | None = None)
         "pip install pyyaml==5.1.2 torch",
         "pyyaml @ git+https://github.com/yaml/pyyaml@5.1",  # any release
         'install_requires=["pyyaml==5.1", "numpy==6.0"]',
+        "pyyaml<5.4.0",  # the same bound as <5.4
+        "pyyaml>=5.1,<5.4.0",
+        "pyyaml[libyaml]==5.3.1",
+        "pyyaml \\\n    ==5.3.1",  # continued on the next line
+        "./vendor/PyYAML-5.3.1.tar.gz",
+        "https://files.example/PyYAML-5.3.1-cp38-cp38-manylinux1_x86_64.whl",
+        "RUN pip install PyYAML==$V",  # a version held in a variable
+        '"PyYAML==" + V',
+        "!pip install pyyaml=={V}",
+        'pyyaml = {extras = ["x"], version = "5.3.1"}',
+        'pyyaml = [{version = "<5.4", python = "<3.8"}, {version = "6.0", python = ">=3.8"}]',
+        "  - pyyaml=5.0",  # conda: any 5.0.x
     ],
 )
 def test_declarations_that_install_a_release_before_the_fix(declared: str) -> None:
@@ -89,6 +102,19 @@ def test_without_an_old_pyyaml_fullloader_and_no_loader_are_low_and_the_unsafe_l
         ("environment.yml", "dependencies:\n  - pyyaml=5.3\n"),
         ("Dockerfile", "FROM ubuntu:20.04\nRUN apt-get install -y python3-yaml\n"),  # 5.3.1 there
         ("../Pipfile.lock", '{"default": {"pyyaml": {"hashes": ["sha256:00"], "version": "==5.3.1"}}}'),
+        ("../docker/Dockerfile", "FROM fedora:33\nRUN dnf install -y python3-pyyaml\n"),  # not on the code's path
+        ("../requirements/prod/base.txt", "PyYAML==5.3.1\n"),
+        ("../dev-requirements.txt", "pyyaml<5.4.0\n"),
+        ("../tox.ini", "[testenv]\ndeps =\n    pyyaml==5.3\n"),
+        (
+            "../uv.lock",
+            '[[package]]\nname = "pyyaml"\nsource = { registry = "https://pypi.org/simple" }\nversion = "5.3.1"\n',
+        ),
+        (
+            "../lib/tags.py",
+            "yaml.add_multi_constructor('tag:yaml.org,2002:python/object', f, Loader=yaml.Full" + "Loader)\n",
+        ),
+        ("../lib/patch.py", "import yaml\nyaml.FullLoader = yaml.UnsafeLoader\n"),
     ],
 )
 def test_a_project_holding_an_old_pyyaml_keeps_the_findings(tmp_path: Path, name: str, text: str) -> None:
@@ -120,11 +146,47 @@ def test_a_lock_file_is_read_for_its_own_entry_not_for_what_dependents_require(t
     (tmp_path / "poetry.lock").write_text(lock)
     assert [s for _, s in mls305(tmp_path)] == ["low", "low", "low", "high", "high"]
     (tmp_path / "poetry.lock").write_text(lock.replace('version = "6.0"', 'version = "5.3.1"'))
+    find_repo_root(tmp_path)  # a new run: the repository is surveyed again
     assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
 
 
 def test_the_strict_profile_keeps_every_finding(tmp_path: Path) -> None:
     assert [s for _, s in mls305(tmp_path, policy=Policy(root=tmp_path, profile="strict"))] == ["high"] * 5
+
+
+def test_in_a_repository_of_samples_each_sample_is_its_own_project(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for sample, pin in (("old", "PyYAML==5.3.1"), ("new", "PyYAML==6.0.2")):
+        (tmp_path / "samples" / sample).mkdir(parents=True)
+        (tmp_path / "samples" / sample / "requirements.txt").write_text(pin + "\n")
+    assert [s for _, s in mls305(tmp_path, "samples/new/serve.py")] == ["low", "low", "low", "high", "high"]
+    assert [s for _, s in mls305(tmp_path, "samples/old/serve.py")] == ["high"] * 5
+    (tmp_path / "requirements.txt").write_text("pyyaml<5.4\n")  # the top's own pins hold for every sample
+    find_repo_root(tmp_path)
+    assert [s for _, s in mls305(tmp_path, "samples/new/serve.py")] == ["high"] * 5
+
+
+def test_includes_are_followed_and_what_cannot_be_followed_counts_as_old(tmp_path: Path) -> None:
+    (tmp_path / "pins").mkdir()
+    (tmp_path / "pins" / "base.txt").write_text("PyYAML==5.3.1\n")
+    (tmp_path / "requirements.txt").write_text("flask\n-r pins/base.txt\n")
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+    (tmp_path / "pins" / "base.txt").write_text("PyYAML==6.0.2\n")
+    find_repo_root(tmp_path)
+    assert [s for _, s in mls305(tmp_path)] == ["low", "low", "low", "high", "high"]
+    (tmp_path / "requirements.txt").write_text("-c ../outside.txt\n")  # outside the repository
+    find_repo_root(tmp_path)
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+
+
+def test_a_linked_or_utf16_dependency_file_is_judged_or_counts_as_old(tmp_path: Path) -> None:
+    (tmp_path / "reqs.txt").write_text("pyyaml>=6\n")
+    (tmp_path / "requirements.txt").symlink_to(tmp_path / "reqs.txt")
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5  # a link is not followed
+    (tmp_path / "requirements.txt").unlink()
+    (tmp_path / "requirements-win.txt").write_bytes("PyYAML==5.3.1\r\n".encode("utf-16"))
+    find_repo_root(tmp_path)
+    assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
 
 
 def test_a_dependency_file_that_cannot_be_read_whole_counts_as_old(tmp_path: Path) -> None:
