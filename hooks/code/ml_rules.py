@@ -32,7 +32,6 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
-from hooks.code.dotted_names import dotted_name
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
@@ -85,57 +84,6 @@ _YAML_UNSAFE_FUNCTIONS = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", 
 # FullLoader and what uses it: they build Python objects only before PyYAML 5.4 (pyyaml_releases.py).
 _YAML_FULL_FUNCTIONS = frozenset({"yaml.full_load", "yaml.full_load_all"})
 _FULL_LOADERS = frozenset({"yaml.FullLoader", "yaml.CFullLoader"})
-
-
-# Keywords that name the model a loading call fetches, when it is not the first argument.
-_MODEL_KEYWORDS = frozenset(
-    {"pretrained_model_name_or_path", "model", "model_name", "model_id", "model_path", "repo_id", "path", "tokenizer"}
-)
-
-
-def _parametrized_constants(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> list[str]:
-    """The values `@pytest.mark.parametrize` gives the parameter `name` of a test function, when
-    every one is a string constant written in the decorator (`pytest.param("x", marks=...)`
-    too); [] when any is not, or when the parameter is not parametrized, or is rebound inside."""
-    if name not in {a.arg for a in [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]}:
-        return []
-    rebound = any(
-        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, (ast.Store, ast.Del)) for n in ast.walk(function)
-    )
-    if rebound:
-        return []
-    for decorator in function.decorator_list:
-        if not (isinstance(decorator, ast.Call) and (dotted_name(decorator.func) or "").endswith("mark.parametrize")):
-            continue
-        if len(decorator.args) < 2:
-            continue
-        names_node, values_node = decorator.args[0], decorator.args[1]
-        if isinstance(names_node, ast.Constant) and isinstance(names_node.value, str):
-            names = [part.strip() for part in names_node.value.split(",")]
-        elif isinstance(names_node, (ast.List, ast.Tuple)) and all(
-            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in names_node.elts
-        ):
-            names = [str(e.value).strip() for e in names_node.elts if isinstance(e, ast.Constant)]
-        else:
-            continue
-        if name not in names or not isinstance(values_node, (ast.List, ast.Tuple)) or not values_node.elts:
-            continue
-        at = names.index(name)
-        found: list[str] = []
-        for element in values_node.elts:
-            if isinstance(element, ast.Call) and (dotted_name(element.func) or "").endswith("param"):
-                element = ast.Tuple(elts=list(element.args), ctx=ast.Load())
-            if len(names) > 1:
-                if not isinstance(element, (ast.Tuple, ast.List)) or len(element.elts) != len(names):
-                    return []
-                element = element.elts[at]
-            elif isinstance(element, ast.Tuple) and len(element.elts) == 1:
-                element = element.elts[0]
-            if not (isinstance(element, ast.Constant) and isinstance(element.value, str) and element.value.strip()):
-                return []
-            found.append(element.value)
-        return found
-    return []
 
 
 def _full_loader_fixed(what: str) -> str:
@@ -1625,11 +1573,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
-                fixed = self._tests_fixed_model(node) if not self.strict else None
-                if fixed is not None:
-                    message += f" (in {self.in_tests}, on {fixed}: the project's own test)"
-                    self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
-                    return
                 if not self.strict and _placeholder_repository(node):
                     # Documentation's `"<your-username>/<repo>"`: the reader's own repository.
                     message += " (the repository name is a placeholder for the reader's own)"
@@ -1999,30 +1942,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 node,
                 f"{name.split('.')[-1]}() on model or LLM output runs whatever the model wrote",
             )
-
-    def _tests_fixed_model(self, node: ast.Call) -> str | None:
-        """What a loading call in the project's tests names, when it is fixed there: a constant
-        model id (`"internlm/internlm2-chat-7b"`, or a name bound once to one) or a parameter of
-        the test function that `pytest.mark.parametrize` fills from a literal list of constants.
-        None otherwise: a command-line or environment value, a fixture's or helper's parameter, a
-        config file's entry, an import, or no model named at all (`build(trust_remote_code=True)`)."""
-        if self.in_tests is None or self.serving:
-            return None
-        reference = node.args[0] if node.args else None
-        if reference is None:
-            reference = next((k.value for k in node.keywords if k.arg in _MODEL_KEYWORDS), None)
-        if reference is None:
-            return None
-        origins = self.command_origins()
-        function = origins.function_of(node)
-        text = origins.constant_value(reference, function)
-        if text is not None and text.strip():
-            return f"the fixed model {printable(text)[:80]}"
-        if isinstance(reference, ast.Name) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            values = _parametrized_constants(function, reference.id)
-            if values:
-                return f"{len(values)} fixed model(s) its parametrize list names"
-        return None
 
     def _tests_own_code(self, argument: ast.AST, node: ast.Call) -> bool:
         """exec/eval in the project's tests of text the tests keep or write themselves (a snippet
