@@ -20,7 +20,7 @@ repository once per run (the top folder found from the scanned file):
   `requirements` or `constraints`, anything under a `requirements*` folder, `-r`/`-c` includes
   are files of the survey too), setup.py, setup.cfg, pyproject.toml, Pipfile and lock files
   (Pipfile.lock, poetry.lock, uv.lock, pdm.lock), tox.ini, conda environment files, Dockerfiles,
-  shell scripts, Makefiles. One whose installer would pick a release before 5.4 for PyYAML
+  shell scripts, Makefiles, CI definitions. One whose installer would pick a release before 5.4 for PyYAML
   (`==5.3.1`, `<5.4`, conda's `=5.3`, `~=5.3.0`, extras, a line continued with `\\`, a wheel or
   sdist named `PyYAML-5.3.1...`, a version held in a variable, a VCS or URL requirement), or that
   installs a distribution's package (`apt-get install python3-yaml`: Ubuntu 20.04 ships 5.3.1;
@@ -66,6 +66,11 @@ _DEPENDENCY_PATTERN = re.compile(
     r"|dockerfile[\w.-]*|[\w.-]+\.dockerfile|containerfile[\w.-]*|[\w.-]+\.(?:sh|bash|mk)",
     re.IGNORECASE,
 )
+_CI_FILES = frozenset(
+    {".gitlab-ci.yml", ".circleci/config.yml", "azure-pipelines.yml", "cloudbuild.yaml", "cloudbuild.yml"}
+    | {"buildspec.yml", ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "jenkinsfile"}
+)
+_CI_FOLDERS = (".github/workflows/", ".github/actions/", ".gitlab/ci/", ".buildkite/")
 _LOCK_NAMES = frozenset({"pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock"})
 _CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
 _SCRIPT_SUFFIXES = (".sh", ".bash", ".mk")  # read for installs, but no sign of a project of their own
@@ -105,6 +110,12 @@ def is_dependency_file(name: str) -> bool:
     """Whether a file of this name may declare the project's PyYAML (for `--changed-since`)."""
     lowered = name.lower()
     return lowered in _DEPENDENCY_NAMES or _DEPENDENCY_PATTERN.fullmatch(lowered) is not None
+
+
+def _ci_definition(path: str, top: str) -> bool:
+    """A CI definition installs what the project's jobs run with (`pip install pyyaml==5.3.1`)."""
+    relative = os.path.relpath(path, top).replace(os.sep, "/").lower()
+    return relative in _CI_FILES or (relative.startswith(_CI_FOLDERS) and relative.endswith((".yml", ".yaml")))
 
 
 def widens_loaders(data: bytes) -> bool:
@@ -184,7 +195,11 @@ def _survey(root: str, top: str, generation: int) -> bool:
                     if name not in _SKIPPED_FOLDERS:
                         folders.append((entry.path, under_requirements or name.lower().startswith("requirements")))
                     continue
-                dependency = is_dependency_file(name) or (under_requirements and name.endswith((".txt", ".in")))
+                dependency = (
+                    is_dependency_file(name)
+                    or (under_requirements and name.endswith((".txt", ".in")))
+                    or _ci_definition(entry.path, top)
+                )
                 code = name.lower().endswith(_CODE_SUFFIXES)
                 if not (dependency or code):
                     continue

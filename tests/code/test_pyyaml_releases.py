@@ -115,6 +115,7 @@ def test_without_an_old_pyyaml_fullloader_and_no_loader_are_low_and_the_unsafe_l
             "yaml.add_multi_constructor('tag:yaml.org,2002:python/object', f, Loader=yaml.Full" + "Loader)\n",
         ),
         ("../lib/patch.py", "import yaml\nyaml.FullLoader = yaml.UnsafeLoader\n"),
+        ("../.github/workflows/test.yml", "jobs:\n  t:\n    steps:\n      - run: pip install pyyaml==5.3.1\n"),
     ],
 )
 def test_a_project_holding_an_old_pyyaml_keeps_the_findings(tmp_path: Path, name: str, text: str) -> None:
