@@ -186,8 +186,7 @@ def _widens(path: Path) -> bool:
 def is_tooling(display: str) -> bool:
     """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
     name = posixpath.basename(display).lower()
-    # A dependency file may hold PyYAML back to a release whose FullLoader runs code (pyyaml_releases.py).
-    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc") or is_dependency_file(name)
+    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc")
 
 
 def _in_ci(display: str) -> bool:

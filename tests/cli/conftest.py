@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-UNSAFE_CODE = "import torch\nimport yaml\nm = torch.load(path)\nd = yaml.load(open(config_path))\n"
+UNSAFE_CODE = "import torch\nimport yaml\nm = torch.load(path)\nd = yaml.load(open(config_path), Loader=yaml.Loader)\n"
 
 
 def git(root: Path, *args: str) -> str:

@@ -69,7 +69,8 @@ def test_update_in_place_stale_entries_and_prune(git_repo: Path, capsys: pytest.
     assert main(["baseline", "--reason", "first"]) == 0
     before = {(e["path"], e["rule_id"]) for e in entries(git_repo)}
     (git_repo / "a.py").write_text("import torch\nm = torch.load(p, weights_only=True)\nd = 1\n")
-    (git_repo / "b.py").write_text("import torch\nm = torch.load(p)\nimport yaml\ny = yaml.load(s)\n")
+    b_source = "import torch\nm = torch.load(p)\nimport yaml\ny = yaml.load(s, Loader=yaml.Loader)\n"
+    (git_repo / "b.py").write_text(b_source)
     capsys.readouterr()
     assert main(["baseline", "b.py", "--reason", "second"]) == 0  # only b.py is updated
     err = capsys.readouterr().err

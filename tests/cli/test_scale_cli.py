@@ -136,11 +136,23 @@ def test_changed_tooling_rescans_the_code_whose_loads_it_fetches(project: Path) 
 def test_changed_dependency_file_rescans_the_files_that_include_it(project: Path) -> None:
     git(project, "checkout", "-qb", "feature")
     with (project / "requirements.txt").open("a") as handle:
-        handle.write("pyyaml==5.3\n")
+        handle.write("numpy==1.21.0\n")
     _, report = _report("--format", "json", "--changed-since", "main")
     paths = {f["path"] for f in report["findings"]}
     assert "requirements-dev.txt" in paths  # it includes requirements.txt
     assert "leak.py" not in paths
+
+
+def test_a_changed_pyyaml_pin_rescans_every_file_whose_fullloader_it_decides(project: Path) -> None:
+    (project / "svc").mkdir()
+    (project / "svc" / "config.py").write_text("import yaml\ncfg = yaml.load(STREAM, Loader=yaml.FullLoader)\n")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "config")
+    git(project, "checkout", "-qb", "feature")
+    with (project / "requirements.txt").open("a") as handle:
+        handle.write("pyyaml==5.3\n")  # FullLoader builds objects again
+    _, report = _report("--format", "json", "--changed-since", "main")
+    assert ("svc/config.py", "MLS305", "high") in {(f["path"], f["rule_id"], f["severity"]) for f in report["findings"]}
 
 
 def test_a_changed_notebook_is_not_a_changed_dependency_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,10 +195,19 @@ def test_a_dependency_file_that_cannot_be_read_whole_counts_as_old(tmp_path: Pat
     assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
 
 
-def test_dependency_files_are_tooling_for_changed_since() -> None:
+def test_a_changed_dependency_file_naming_yaml_reaches_every_file_for_changed_since(tmp_path: Path) -> None:
+    from hooks.code.project_fetches import ChangedPaths
+
     for name in ("requirements.txt", "requirements-dev.in", "setup.cfg", "pyproject.toml", "Pipfile.lock"):
-        assert is_dependency_file(name) and is_tooling(f"svc/{name}")
+        assert is_dependency_file(name)
     assert not is_dependency_file("README.md") and not is_tooling("svc/notes.txt")
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "requirements.txt").write_text("numpy==1.21.0\n")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "requirements.txt").write_text("PyYAML==5.3.1\n")
+    assert not ChangedPaths(["svc/requirements.txt"], tmp_path).affect("app/config.py")
+    assert ChangedPaths(["lib/requirements.txt"], tmp_path).affect("app/config.py")
+    assert ChangedPaths(["gone/requirements.txt"], tmp_path).affect("app/config.py")  # deleted: it may have held one
 
 
 @settings(max_examples=200, deadline=None)
