@@ -51,6 +51,7 @@ FETCHING_COMMAND = re.compile(
     r"download-artifact|actions/cache)\b"
 )
 _MAX_FILES = 4096  # files consulted for one folder's answer (each is read once per run)
+_NAMES_PYYAML = re.compile(rb"pyyaml|python3?-(?:py)?yaml|py3-yaml", re.IGNORECASE)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
 _NEAR = 8  # lines between a script's download call and the name it writes
 _MAX_BYTES = 512 << 10  # of each tooling file; a longer one is not read whole, so it may fetch anything
@@ -163,24 +164,18 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     return around.fetches(name, own_name) or any(around.fetches(_FOLDER + folder, own_name) for folder in folders)
 
 
-def _names_yaml(path: Path) -> bool:
-    """Whether a changed dependency file may hold PyYAML back: it names YAML, is gone (what it held
-    may have been an old pin), or is too long to tell."""
+def _may_change_pyyaml(path: Path, install_or_code: bool) -> bool:
+    """Whether a changed file may change which PyYAML the repository runs or what FullLoader builds:
+    it names PyYAML or a distribution's package of it, registers YAML constructors, is too long to
+    tell, or is a dependency file or module that is gone (what it held is not known)."""
     try:
         with path.open("rb") as handle:
             data = handle.read((1 << 20) + 1)
     except OSError:
-        return True
-    return len(data) > 1 << 20 or b"yaml" in data.lower() or data[:2] in (b"\xff\xfe", b"\xfe\xff")
-
-
-def _widens(path: Path) -> bool:
-    """Whether a changed module registers YAML constructors (or cannot be read to tell)."""
-    try:
-        with path.open("rb") as handle:
-            return widens_loaders(handle.read(8 << 20))
-    except OSError:
-        return False  # deleted: what it registered is gone with it, and the files still there are asked
+        return install_or_code
+    if len(data) > 1 << 20:
+        return install_or_code
+    return _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
 def is_tooling(display: str) -> bool:
@@ -215,19 +210,18 @@ class ChangedPaths:
         # is judged by what it fetches (above), not as tooling of its own folder.
         self.tooling_in: dict[str, bool] = {}  # folder -> only scripts
         self.everywhere_from: dict[str, bool] = {}  # CI or top-level tooling, by folder -> only scripts
-        scripts_read = 0
+        read = 0
         for other in changed:
             other_folder = posixpath.dirname(other)
             script = other.lower().endswith((".py", ".ipynb"))
             if script:
                 self.scripts_in.setdefault(other_folder, []).append(other)
-                # A module registering YAML constructors changes what FullLoader does in every
-                # module of the process (pyyaml_releases.py): it reaches every folder.
-                scripts_read += 1
-                if scripts_read > _MAX_FILES or _widens(root / other):
-                    self.everywhere_from[other_folder] = False
-            if is_dependency_file(posixpath.basename(other)) and _names_yaml(root / other):
-                self.everywhere_from[other_folder] = False  # the repository's PyYAML, for every file
+            # The repository's PyYAML, and YAML constructors registered anywhere, decide every
+            # module's FullLoader findings (pyyaml_releases.py): such a change reaches every folder.
+            read += 1
+            install_or_code = script or is_dependency_file(posixpath.basename(other))
+            if read > _MAX_FILES or _may_change_pyyaml(root / other, install_or_code):
+                self.everywhere_from[other_folder] = False
             if not is_tooling(other):
                 continue
             into = self.everywhere_from if _in_ci(other) or other_folder in ("", ".") else self.tooling_in

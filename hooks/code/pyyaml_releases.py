@@ -14,27 +14,30 @@ built arbitrary Python objects only in old releases of PyYAML:
 So those calls run code only where an old PyYAML is installed, or where code registers the object
 constructors on FullLoader again (a registration holds for the whole process, whichever module
 makes it). pip installs the newest release a requirement allows. This module surveys the whole
-repository once per run (the top folder found from the scanned file):
+repository once per run (the top folder found from the scanned file): what runs a module may be
+installed by a Dockerfile, a CI job or a script anywhere in it.
 
-- dependency and build files: requirements and constraints files (any name holding
-  `requirements` or `constraints`, anything under a `requirements*` folder, `-r`/`-c` includes
-  are files of the survey too), setup.py, setup.cfg, pyproject.toml, Pipfile and lock files
-  (Pipfile.lock, poetry.lock, uv.lock, pdm.lock), tox.ini, conda environment files, Dockerfiles,
-  shell scripts, Makefiles, CI definitions. One whose installer would pick a release before 5.4 for PyYAML
-  (`==5.3.1`, `<5.4`, conda's `=5.3`, `~=5.3.0`, extras, a line continued with `\\`, a wheel or
-  sdist named `PyYAML-5.3.1...`, a version held in a variable, a VCS or URL requirement), or that
-  installs a distribution's package (`apt-get install python3-yaml`: Ubuntu 20.04 ships 5.3.1;
-  `dnf install python3-pyyaml`), means "old";
-- Python files and notebooks: one that registers YAML constructors or representers' loaders
-  (`add_constructor`, `add_multi_constructor`, `yaml_constructors`, `YAMLObject`, `yaml_loader`),
-  names PyYAML's object constructors (`construct_python_object...`, `UnsafeConstructor`) or binds
-  `FullLoader` means "widened".
+- every small text file that names YAML: requirements and constraints files (and their `-r`/`-c`
+  includes), setup.py, setup.cfg, pyproject.toml (poetry sub-tables too), Pipfile, the poetry, uv,
+  pdm and conda locks (by their own PyYAML entry), tox.ini, noxfiles, conda environments and
+  recipes, Dockerfiles, shell scripts, Makefiles, CI definitions, notebooks' installs. One where an
+  installer would pick a release before 5.4 (worked out from PyYAML's releases: `==5.3.1`, `<5.4`,
+  `<6,!=5.4,!=5.4.1`, conda's `=5.3` or `[version='<5.4']`, `~=5.3.0`, extras, a line continued with
+  `\\`, a version spliced in from a variable, a VCS, URL or path requirement), or that installs a
+  distribution's package (`apt-get install python3-yaml`: Ubuntu 20.04 ships 5.3.1), means "old";
+  so does a wheel or sdist named `PyYAML-5.3.1...` anywhere;
+- Python files and notebooks: one that registers YAML constructors (`add_constructor`,
+  `add_multi_constructor`, `yaml_constructors`, `YAMLObject`, `yaml_loader`), names PyYAML's object
+  constructors, rebinds yaml's functions or loaders (`yaml.load = partial(...)`, `FullLoader = ...`)
+  or sets them by a name it does not show (`setattr`, `vars`, `__dict__`, `getattr` with a built
+  name) means "widened".
 
 "Old" or "widened", or any doubt (a symlinked or unreadable dependency file, one past the read
 bound, a UTF-16 file that does not decode, more entries or bytes than the bounds), keeps the
 findings at their severity. Otherwise a bare `pyyaml`, a lower bound (`PyYAML>=3.12`) or no
-declaration at all means the newest release. What an environment built by hand or another
-package's requirements install is not seen; the strict profile keeps these findings as they are.
+declaration at all means the newest release. What a base image ships, an environment built by
+hand or another package's requirements install is not seen; the strict profile keeps these
+findings as they are.
 The verdict depends on other files, so it is not cached (hooks/code/cache_inputs.py), and a changed
 dependency or YAML-registering file affects every file (`is_dependency_file`, `widens_loaders`,
 for `--changed-since`). Nothing is imported or run.
@@ -73,21 +76,67 @@ _CI_FILES = frozenset(
 _CI_FOLDERS = (".github/workflows/", ".github/actions/", ".gitlab/ci/", ".buildkite/")
 _LOCK_NAMES = frozenset({"pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock"})
 _CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
-_SCRIPT_SUFFIXES = (".sh", ".bash", ".mk")  # read for installs, but no sign of a project of their own
 # A registration that can give FullLoader its object constructors back, from any module.
 _WIDENING = re.compile(
     rb"add_(?:multi_)?constructor|yaml_(?:multi_)?constructors|construct_python_(?:object|module|name)"
-    rb"|UnsafeConstructor|FullConstructor|YAMLObject|yaml_loader|FullLoader\s*=(?!=)|\bsetattr\s*\(\s*yaml\b"
+    rb"|UnsafeConstructor|FullConstructor|YAMLObject|yaml_loader|FullLoader\s*=(?!=)"
+)
+# The names a module binds PyYAML to (`import yaml as y`); yaml's own functions or loaders rebound
+# through one (`yaml.load = partial(yaml.load, Loader=yaml.Loader)`, `y.full_load = y.unsafe_load`),
+# or set by a name the code does not show (`setattr`, `vars`, `__dict__`, `getattr` with a built name).
+_YAML_ALIAS = re.compile(rb"\bimport\s+yaml\s+as\s+(\w+)")
+_REBINDING = (
+    rb"\b(?:%s)\.(?:FullLoader|CFullLoader|full_load(?:_all)?|load(?:_all)?|Loader|SafeLoader|safe_load)\s*=(?!=)"
+    rb"|\bsetattr\s*\(\s*(?:%s)\b|\bvars\s*\(\s*(?:%s)\b|\b(?:%s)\.__dict__"
+    rb"|\bgetattr\s*\(\s*(?:%s)(?:\.\w+)*\s*,(?!\s*[\"'][\w.]+[\"']\s*[,)])"
 )
 # PyYAML named with what follows it: a pip/PEP 508 specifier (`pyyaml>=5.1,<6`), extras, conda's
 # `=5.1`, a TOML or Pipfile value (`pyyaml = "^5.1"`). Matched whole (not `types-PyYAML`).
 _MENTION = re.compile(r"(?<![\w-])pyyaml(?![\w-])(?P<rest>[^\n]{0,200})", re.IGNORECASE)
 # A wheel or sdist file named for its release (`PyYAML-5.3.1-cp38-...whl`, `PyYAML-5.3.1.tar.gz`).
 _ARCHIVE = re.compile(r"(?<![\w-])pyyaml-(?P<version>\d+(?:\.\d+)*)(?=[-.])", re.IGNORECASE)
-# A distribution's own package of PyYAML, whose release is the distribution's.
-_DISTRIBUTION_PACKAGE = re.compile(
-    r"\b(?:apt-get|apt|yum|dnf|microdnf|zypper|apk|tdnf)\b[^\n;&|]*?(?<![\w-])(?:python3?-(?:py)?yaml|py3-yaml|pyyaml)\b",
-    re.IGNORECASE,
+# A distribution's own package of PyYAML, whose release is the distribution's, and the package
+# managers that install one (`apt-get install -y python3-yaml`, `dnf install python3-pyyaml`).
+_DISTRIBUTION_NAME = re.compile(r"(?<![\w-])(?:python3?-(?:py)?yaml|py3-yaml|pyyaml)(?![\w-])", re.IGNORECASE)
+_INSTALLER = re.compile(r"\b(?:apt-get|apt|yum|dnf|microdnf|zypper|apk|tdnf)\b", re.IGNORECASE)
+# Suffixes of files that hold no install command (data, media, models, archives): not read.
+_NOT_TEXT = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".svg",
+    ".ico",
+    ".pdf",
+    ".zip",
+    ".gz",
+    ".tgz",
+    ".bz2",
+    ".xz",
+    ".7z",
+    ".tar",
+    ".whl",
+    ".pkl",
+    ".pickle",
+    ".pt",
+    ".pth",
+    ".bin",
+    ".onnx",
+    ".h5",
+    ".npy",
+    ".npz",
+    ".parquet",
+    ".csv",
+    ".tsv",
+    ".arrow",
+    ".safetensors",
+    ".ckpt",
+    ".mp4",
+    ".wav",
+    ".mp3",
+    ".so",
+    ".dll",
+    ".exe",
 )
 _LOCKED_VERSION = re.compile(r'"version"\s*:\s*"(?P<spec>[^"]{1,64})"')  # in a Pipfile.lock entry
 _PIPFILE_ENTRY = re.compile(r'"pyyaml"\s*:\s*\{', re.IGNORECASE)
@@ -101,7 +150,19 @@ _INCLUDE = re.compile(
     re.MULTILINE,
 )
 _MAX_INCLUDE_DEPTH = 8
+_MAX_INCLUDES = 256  # includes followed in one file; more (a line of `-r a -r a ...`): doubt
+_MAX_MENTIONS = 1000  # mentions of PyYAML judged in one text; more: doubt
 _MAX_ENTRIES_PER_LOCK = 64  # entries named pyyaml looked at in one lock file; more: fail closed
+# PyYAML's releases from the fix on (PyPI), and a later one; and releases before it.
+_FIXED_RELEASES = ((5, 4), (5, 4, 1), (6, 0), (6, 0, 1), (6, 0, 2), (6, 0, 3), (6, 1), (7, 0), (99, 0))
+_OLD_RELEASES = ((3, 10), (3, 11), (3, 12), (3, 13), (4, 1), (5, 1), (5, 1, 2), (5, 2), (5, 3), (5, 3, 1))
+# The name followed by a version spliced in from code: `'PyYAML' + SPEC`, `f"PyYAML{SPEC}"`.
+_SPLICED_AFTER_NAME = re.compile(r"""\s*(?:["']\s*\+|\{)""")
+_EGG = re.compile(r"#egg=pyyaml\b", re.IGNORECASE)  # a URL or VCS requirement: any release
+_SECTION = re.compile(
+    r"^\s*\[(?:[\w.-]+\.)?(?:dependencies|packages|dev-packages)\.[\"']?pyyaml[\"']?\]\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _CLAUSE = re.compile(r"(?P<op>===|==|~=|!=|<=|>=|<|>|\^|~|=)?\s*v?(?P<version>\d+(?:\.\d+|\.\*)*)")
 _UNKNOWN_VERSION = re.compile(r"(?:===|==|~=|<=|>=|<|>|\^|~|=)\s*(?:[$%{(]|\"\s*\+|$)")
 
@@ -119,68 +180,52 @@ def _ci_definition(path: str, top: str) -> bool:
 
 
 def widens_loaders(data: bytes) -> bool:
-    """Whether code registers YAML constructors or rebinds FullLoader (for `--changed-since`)."""
-    return _WIDENING.search(data) is not None
+    """Whether code registers YAML constructors or rebinds yaml's loaders or functions (also for
+    `--changed-since`)."""
+    if _WIDENING.search(data) is not None:
+        return True
+    if b"yaml" not in data:
+        return False
+    names = {b"yaml", *(m.group(1) for m in _YAML_ALIAS.finditer(data[:_MAX_CODE_BYTES]))}
+    receivers = b"|".join(re.escape(name) for name in sorted(names)[:32])
+    return re.search(_REBINDING % ((receivers,) * 5), data) is not None
 
 
 def old_pyyaml_possible(code_file: Path | None, top: Path | None, own_text: str) -> bool:
     """Whether PyYAML before 5.4, or a FullLoader given its constructors back, may run this code."""
-    if admits_old(own_text) or _DISTRIBUTION_PACKAGE.search(own_text):
-        return True
+    if text_is_old(own_text) or "ruamel" in own_text:
+        return True  # (ruamel.yaml's old API names its loaders alike: not judged by PyYAML's releases)
     if code_file is None or top is None:
         return True
-    try:
-        root = _project_root(code_file.parent, top)
-        chain = [str(folder) for folder in (root, *root.parents) if folder.is_relative_to(top)][1:]
-        return _survey(str(root), str(top), run_generation()) or any(
-            _folder_files_old(folder, str(top), run_generation()) for folder in chain
-        )
-    except (OSError, ValueError, RecursionError, _Doubt):
-        return True
+    return _survey(str(top), run_generation())
 
 
-def _project_root(folder: Path, top: Path) -> Path:
-    """The nearest folder at or above the code's, up to the top, that declares a project
-    (requirements, setup files, a Dockerfile, an environment or lock file): what runs the code is
-    installed from there and below. A repository of independent samples has one per sample."""
-    for at in (folder, *folder.parents):
-        if not at.is_relative_to(top):
-            break
-        with os.scandir(at) as listing:
-            names = [entry.name for entry in listing]
-        if any(is_dependency_file(name) and not name.lower().endswith(_SCRIPT_SUFFIXES) for name in names):
-            return at
-        if at == top:
-            break
-    return top
-
-
-def _folder_files_old(folder: str, top: str, generation: int) -> bool:
-    """The dependency files directly in one folder above the project's root."""
-    with os.scandir(folder) as listing:
-        for entry in listing:
-            if not is_dependency_file(entry.name):
-                continue
-            status = entry.stat(follow_symlinks=False)
-            if stat.S_ISLNK(status.st_mode) or status.st_size > _MAX_BYTES:
-                return True
-            if stat.S_ISREG(status.st_mode) and _file_is_old(
-                entry.path, True, status.st_mtime_ns, status.st_size, top, generation
-            ):
-                return True
-    return False
+_BYTE_ORDER_MARKS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 class _Doubt(Exception):
     """Something the survey cannot judge: the answer is "old"."""
 
 
-@lru_cache(maxsize=256)
-def _survey(root: str, top: str, generation: int) -> bool:
-    """Once per project and run: whether any file under its root holds PyYAML old or widens FullLoader."""
+@lru_cache(maxsize=64)
+def _survey(top: str, generation: int) -> bool:
+    """Once per repository and run: whether any file of it holds PyYAML old or widens FullLoader;
+    any doubt (a bound reached, a file that cannot be read) is kept as "old" for the run."""
+    try:
+        return _survey_files(top, generation)
+    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt):
+        return True
+
+
+def _survey_files(top: str, generation: int) -> bool:
     entries = 0
     total = 0
-    folders = [(root, False)]  # (folder, inside a `requirements*` folder)
+    folders = [(top, False)]  # (folder, inside a `requirements*` folder)
     while folders:
         folder, under_requirements = folders.pop()
         with os.scandir(folder) as listing:
@@ -189,59 +234,83 @@ def _survey(root: str, top: str, generation: int) -> bool:
                 if entries > _MAX_ENTRIES or total > _MAX_TOTAL:
                     raise _Doubt
                 name = entry.name
-                if entry.is_symlink() and name.lower().startswith("requirements"):
+                lowered = name.lower()
+                if _ARCHIVE.search(name) and _archive_is_old(name):
+                    return True  # a vendored `PyYAML-5.3.1-....whl` or sdist
+                if entry.is_symlink() and (lowered.startswith("requirements") or is_dependency_file(name)):
                     raise _Doubt  # a linked requirements file or folder: not followed
                 if entry.is_dir(follow_symlinks=False):
                     if name not in _SKIPPED_FOLDERS:
-                        folders.append((entry.path, under_requirements or name.lower().startswith("requirements")))
+                        folders.append((entry.path, under_requirements or lowered.startswith("requirements")))
                     continue
                 dependency = (
                     is_dependency_file(name)
-                    or (under_requirements and name.endswith((".txt", ".in")))
+                    or (under_requirements and lowered.endswith((".txt", ".in")))
                     or _ci_definition(entry.path, top)
                 )
-                code = name.lower().endswith(_CODE_SUFFIXES)
-                if not (dependency or code):
+                if not dependency and lowered.endswith(_NOT_TEXT):
                     continue
                 status = entry.stat(follow_symlinks=False)
-                if stat.S_ISLNK(status.st_mode):
-                    if dependency or name.lower().startswith("requirements"):
-                        raise _Doubt  # where it points is not followed: it may hold anything
-                    continue
                 if not stat.S_ISREG(status.st_mode):
                     continue
-                limit = _MAX_BYTES if dependency else _MAX_CODE_BYTES
+                code = lowered.endswith(_CODE_SUFFIXES)
+                limit = _MAX_CODE_BYTES if code else _MAX_BYTES
                 if status.st_size > limit:
                     if dependency:
                         raise _Doubt
-                    continue  # a generated module or a notebook of outputs: its code is not weighed
+                    continue  # a data file, a generated module, a notebook of outputs
                 total += status.st_size
-                if _file_is_old(entry.path, dependency, status.st_mtime_ns, status.st_size, top, generation):
+                if _file_is_old(entry.path, dependency, code, status.st_mtime_ns, status.st_size, top, generation):
                     return True
     return False
 
 
 @lru_cache(maxsize=16384)
 def _file_is_old(
-    path: str, dependency: bool, modified: int, size: int, top: str, generation: int, depth: int = 0
+    path: str, dependency: bool, code: bool, modified: int, size: int, top: str, generation: int, depth: int = 0
 ) -> bool:
-    """One file's verdict, read once per run while it keeps its time and size; a requirements file's
-    includes (`-r base.txt`, `-c constraints.txt`, a conda environment's pip `-r`) are read with it."""
+    """One file's verdict, read once per run while it keeps its time and size: any file that names
+    YAML is read for installs of PyYAML (a notebook's `!pip install`, a noxfile's `session.install`,
+    a recipe's `meta.yaml`); code also for registrations; a requirements file's includes
+    (`-r base.txt`, `-c constraints.txt`, a conda environment's pip `-r`) with it."""
     with open(path, "rb") as handle:
         data = handle.read(size + 1)
-    if not dependency:
-        return widens_loaders(data)
-    # PowerShell's `>` writes UTF-16 (one that does not decode raises: doubt)
-    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-    text = data.decode("utf-16") if utf16 else data.decode("utf-8", "replace")
-    if widens_loaders(data) and path.lower().endswith(".py"):
-        return True  # setup.py registering constructors: as any module
-    text = re.sub(r"\\\r?\n", " ", text)  # a requirement continued on the next line
-    if _DISTRIBUTION_PACKAGE.search(text) or _archive_is_old(text):
+    if code and widens_loaders(data):
         return True
+    text = _decoded(data)
     if Path(path).name.lower() in _LOCK_NAMES:
-        return _lock_admits_old(text)
-    return admits_old(text) or _includes_old(path, text, top, generation, depth)
+        return _lock_admits_old(text) or (dependency and _includes_old(path, text, top, generation, depth))
+    if text_is_old(text):
+        return True
+    return dependency and _includes_old(path, text, top, generation, depth)
+
+
+def _decoded(data: bytes) -> str:
+    """Text as pip reads it: UTF-8, or UTF-16/32 with a byte-order mark (PowerShell's `>`)."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return data.decode(codec)  # one that does not decode raises: doubt
+    return data.decode("utf-8", "replace")
+
+
+def text_is_old(text: str) -> bool:
+    """Whether a text installs PyYAML before 5.4: a requirement (`admits_old`), a wheel or sdist so
+    named, or a distribution's package of it (`apt-get install python3-yaml`)."""
+    if "yaml" not in text.lower():
+        return False
+    text = re.sub(r"\\\r?\n", " ", text)  # a requirement continued on the next line
+    return admits_old(text) or _archive_is_old(text) or _distribution_package(text)
+
+
+def _distribution_package(text: str) -> bool:
+    """A package manager's line installing the distribution's PyYAML; line by line, the package
+    name first (linear in the text, whatever it repeats)."""
+    for package in _DISTRIBUTION_NAME.finditer(text):
+        line_start = text.rfind("\n", max(0, package.start() - 4096), package.start()) + 1
+        segment = re.split(r"[;&|]", text[line_start : package.start()])[-1]
+        if _INSTALLER.search(segment):
+            return True
+    return False
 
 
 def _requirements_format(path: str) -> bool:
@@ -258,10 +327,10 @@ def _includes_old(path: str, text: str, top: str, generation: int, depth: int) -
     tox.ini's `pip install -r x.txt` reads a file where the command runs: it is read when it is a
     file of the repository (from the including file's folder or the top), and left otherwise."""
     strict = _requirements_format(path)
-    for included in _INCLUDE.finditer(text):
-        if depth >= _MAX_INCLUDE_DEPTH:
+    for count, included in enumerate(_INCLUDE.finditer(text)):
+        if depth >= _MAX_INCLUDE_DEPTH or count >= _MAX_INCLUDES:
             return True
-        line_start = text.rfind("\n", 0, included.start()) + 1
+        line_start = text.rfind("\n", max(0, included.start() - 4096), included.start()) + 1
         if not strict and "pip" not in text[line_start : included.start()]:
             continue  # `bash -c ...`, `tar -c ...`: not an include
         name = re.sub(r"\{toxinidir\}/?", "", included.group("path"))
@@ -278,7 +347,7 @@ def _includes_old(path: str, text: str, top: str, generation: int, depth: int) -
         status = target.stat()
         if status.st_size > _MAX_BYTES:
             return True
-        if _file_is_old(str(target), True, status.st_mtime_ns, status.st_size, top, generation, depth + 1):
+        if _file_is_old(str(target), True, False, status.st_mtime_ns, status.st_size, top, generation, depth + 1):
             return True
     return False
 
@@ -317,32 +386,94 @@ def admits_old(text: str) -> bool:
     if "yaml" not in text.lower():
         return False
     text = re.sub(r"\\\r?\n", " ", text)
-    return _archive_is_old(text) or any(_spec_admits_old(m.group("rest")) for m in _MENTION.finditer(text))
+    if _EGG.search(text) or any(_section_is_old(text, m.end()) for m in _SECTION.finditer(text)):
+        return True
+    for count, mention in enumerate(_MENTION.finditer(text)):
+        if count >= _MAX_MENTIONS or _spec_admits_old(mention.group("rest")):
+            return True  # (past the bound: a file of PyYAML mentions is not read through)
+    return False
+
+
+def _section_is_old(text: str, start: int) -> bool:
+    """A TOML table of its own (`[tool.poetry.dependencies.pyyaml]`, `[packages.pyyaml]`): its
+    `version` line, or a source (`git`, `path`, `url`) that may be any release."""
+    body = re.split(r"^\s*\[", text[start : start + 4096], maxsplit=1, flags=re.MULTILINE)[0]
+    if re.search(r"^\s*(?:git|path|url|file)\s*=", body, re.MULTILINE):
+        return True
+    version = _TOML_VERSION.search(body)
+    return version is not None and _spec_admits_old(" " + version.group("version"))
 
 
 def _spec_admits_old(rest: str) -> bool:
-    """Whether the release an installer picks for the version clauses right after the name (the
-    newest one they allow) is older than 5.4. No clause: the newest release. Lower bounds and
-    exclusions do not hold the newest back; `==5.3.1`, `<5.4`, `<=5.3`, conda's `=5.3` (any
-    5.3.x), `~=5.3.0` (below 5.4), poetry's `~5.3` do. A requirement from a URL or a VCS
-    (`pyyaml @ git+...`), or whose version is a variable (`PyYAML==$V`, `"pyyaml==" + v`), could
-    be any release: it counts as old."""
-    table = re.match(r"\s*=\s*[\[{]", rest)
-    if table is not None:  # poetry's `pyyaml = {version = "5.3.1", ...}` or a list of such tables
-        versions = _INLINE_VERSION.findall(rest)
-        return any(_spec_admits_old(" " + spec) for spec in versions) if versions else False
+    """Whether an installer, given the clauses right after the name, picks a release before 5.4:
+    no release from 5.4 on satisfies them (PyYAML's releases since are 5.4, 5.4.1, 6.0, 6.0.1,
+    6.0.2, 6.0.3, and any later one), and an older one does. No clause: the newest release. A
+    requirement from a URL, a VCS or a path (`pyyaml @ git+...`, an inline table with `git` or
+    `path`), or whose version is spliced in (`PyYAML==$V`, `"pyyaml==" + v`, `f"PyYAML{SPEC}"`,
+    `'PyYAML' + SPEC`), could be any release: it counts as old."""
+    head = rest.lstrip()
+    if _SPLICED_AFTER_NAME.match(rest):
+        return True
+    if re.match(r"\s*=\s*[\[{]", rest):  # poetry/Pipfile tables: `{version = "5.3.1", ...}` or a list of them
+        tables = rest.split("#", 1)[0]
+        if re.search(r"\b(?:git|path|url|file)\s*=", tables):
+            return True
+        versions = _INLINE_VERSION.findall(tables)
+        return any(_spec_admits_old(" " + spec) for spec in versions)
+    if head.startswith("[") and "version" in head.split("]", 1)[0]:  # conda: `pyyaml[version='<5.4']`
+        inline = re.search(r"version\s*=\s*['\"]?(?P<spec>[^'\"\]]{1,64})", head)
+        return inline is not None and _spec_admits_old(" " + inline.group("spec"))
     part = _requirement_part(rest)
     if part.lstrip().startswith("@") or _UNKNOWN_VERSION.search(part):
         return True
-    newest_below: tuple[tuple[int, ...], bool] | None = None  # (bound, inclusive), the tightest
-    for clause in _CLAUSE.finditer(part):
-        bound = _upper_bound(clause.group("op") or "==", clause.group("version"))
-        if bound is not None and (newest_below is None or _tighter(bound, newest_below)):
-            newest_below = bound
-    if newest_below is None:
+    clauses = [(c.group("op") or "==", c.group("version")) for c in _CLAUSE.finditer(part)]
+    if not clauses:
         return False
-    version, inclusive = newest_below
-    return version < FIXED if inclusive else version <= FIXED
+    if any(_satisfies(release, clauses) for release in _FIXED_RELEASES):
+        return False
+    return any(_satisfies(release, clauses) for release in _OLD_RELEASES)
+
+
+def _satisfies(release: tuple[int, ...], clauses: list[tuple[str, str]]) -> bool:
+    return all(_clause_holds(release, op, text) for op, text in clauses)
+
+
+def _clause_holds(release: tuple[int, ...], op: str, text: str) -> bool:
+    wildcard = text.endswith(".*")
+    exact = _version(text, strip=False)
+    if not exact:
+        return True
+    version = _version(text)
+    compared = _compare(release, version)
+    if op in ("==", "===") and not wildcard:
+        return compared == 0
+    if op in ("==", "===", "="):  # `==5.*`, conda's `=5.3` (5.3, 5.3.1, ...)
+        return release[: len(exact)] == exact or _compare(release, exact) == 0
+    if op == "!=":
+        return compared != 0 if not wildcard else release[: len(exact)] != exact
+    if op == "<":
+        return compared < 0
+    if op == "<=":
+        return compared <= 0
+    if op == ">":
+        return compared > 0
+    if op == ">=":
+        return compared >= 0
+    if op == "~=":  # `~=5.3` is `>=5.3, ==5.*`; `~=5.3.0` is `>=5.3.0, ==5.3.*`
+        return compared >= 0 and (len(exact) < 2 or release[: len(exact) - 1] == exact[:-1])
+    if op == "^":  # poetry: up to the next change of the first non-zero part
+        first = next((at for at, part in enumerate(exact) if part), len(exact) - 1)
+        return compared >= 0 and release[: first + 1] == exact[: first + 1]
+    if op == "~":  # poetry: `~5.3` is `>=5.3, <5.4`; `~5` is `>=5, <6`
+        keep = min(2, len(exact)) if len(exact) > 1 else 1
+        return compared >= 0 and release[:keep] == exact[:keep]
+    return True
+
+
+def _compare(left: tuple[int, ...], right: tuple[int, ...]) -> int:
+    width = max(len(left), len(right))
+    a, b = left + (0,) * (width - len(left)), right + (0,) * (width - len(right))
+    return (a > b) - (a < b)
 
 
 def _requirement_part(rest: str) -> str:
@@ -367,41 +498,6 @@ def _requirement_part(rest: str) -> str:
         text = text[: cut.start()]
     words = re.split(r"(?<=\d)\s+(?![,<>=!~^])", text.strip(), maxsplit=1)
     return words[0] if words else ""
-
-
-def _upper_bound(op: str, text: str) -> tuple[tuple[int, ...], bool] | None:
-    """The newest release a clause allows, as (version, inclusive); None when it sets none."""
-    version = _version(text)
-    if not version:
-        return None
-    if op in ("==", "===") and not text.endswith(".*"):
-        return version, True
-    if op not in ("<", "<="):
-        version = _version(text, strip=False)  # a prefix: `=5.0` is 5.0.x, `~=5.3.0` below 5.4
-    if op in ("==", "===", "="):  # `==5.*`, conda's `=5.3` (5.3, 5.3.1, ...)
-        return _bump(version, len(version) - 1), False
-    if op == "<":
-        return version, False
-    if op == "<=":
-        return version, True
-    if op == "~=":  # `~=5.3` is `>=5.3, ==5.*`; `~=5.3.0` is `>=5.3.0, ==5.3.*`
-        return (_bump(version, len(version) - 2), False) if len(version) > 1 else None
-    if op == "^":  # poetry: up to the next change of the first non-zero part
-        first = next((at for at, part in enumerate(version) if part), len(version) - 1)
-        return _bump(version, first), False
-    if op == "~":  # poetry: `~5.3` is `>=5.3, <5.4`; `~5` is `>=5, <6`
-        return _bump(version, min(1, len(version) - 1)), False
-    return None  # `>=`, `>`, `!=`
-
-
-def _bump(version: tuple[int, ...], at: int) -> tuple[int, ...]:
-    return (*version[:at], version[at] + 1)
-
-
-def _tighter(bound: tuple[tuple[int, ...], bool], than: tuple[tuple[int, ...], bool]) -> bool:
-    if bound[0] != than[0]:
-        return bound[0] < than[0]
-    return not bound[1] and than[1]  # `<5.4` is tighter than `<=5.4`
 
 
 def _version(text: str, *, strip: bool = True) -> tuple[int, ...]:

@@ -340,10 +340,10 @@ def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
     folder = posixpath.dirname(display)
     for other in changed:
         other_folder = posixpath.dirname(other)
-        text = (root / other).read_bytes() if (root / other).exists() else b"yaml"
-        if is_dependency_file(posixpath.basename(other)) and b"yaml" in text.lower():
+        text = (root / other).read_bytes() if (root / other).exists() else b"pyyaml"
+        if b"pyyaml" in text.lower() and (is_dependency_file(other) or other.endswith((".py", ".ipynb", ".txt"))):
             return True  # the repository's PyYAML: every file's FullLoader verdict
-        if other.lower().endswith((".py", ".ipynb")) and widens_loaders(text):
+        if widens_loaders(text):
             return True  # a YAML constructor registered: every module's FullLoader
         if other_folder == folder and other.lower().endswith((".py", ".ipynb")) and other != display:
             words = _consult(root / other, [1], _script_words)
