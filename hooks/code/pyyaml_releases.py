@@ -48,14 +48,19 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from hooks._core.paths import run_generation
 
 FIXED = (5, 4)  # the first release whose FullLoader builds no Python object
 _MAX_BYTES = 1 << 20  # of one dependency file; a longer one is not read whole: fail closed
-_MAX_CODE_BYTES = 8 << 20  # of one Python file or notebook looked through for registrations
+_MAX_CODE_BYTES = 64 << 20  # of one Python file or notebook looked through (in pieces)
+_PIECE = 4 << 20  # a long file is read this much at a time ...
+_OVERLAP = 8192  # ... each piece starting this far back into the last
+_PLAIN_CODINGS = frozenset({"utf-8", "utf8", "ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "utf-8-sig"})
 _MAX_ENTRIES = 300_000  # entries of the repository listed
 _MAX_TOTAL = 512 << 20  # bytes read in all
 _SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn"})
@@ -75,7 +80,7 @@ _CI_FILES = frozenset(
 )
 _CI_FOLDERS = (".github/workflows/", ".github/actions/", ".gitlab/ci/", ".buildkite/")
 _LOCK_NAMES = frozenset({"pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock"})
-_CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
+_CODE_SUFFIXES = (".py", ".ipynb", ".pyw", ".pyx", ".pxd", ".pyi")
 # A registration that can give FullLoader its object constructors back, from any module.
 _WIDENING = re.compile(
     rb"add_(?:multi_)?constructor|yaml_(?:multi_)?constructors|construct_python_(?:object|module|name)"
@@ -84,7 +89,17 @@ _WIDENING = re.compile(
 # The names a module binds PyYAML to (`import yaml as y`); yaml's own functions or loaders rebound
 # through one (`yaml.load = partial(yaml.load, Loader=yaml.Loader)`, `y.full_load = y.unsafe_load`),
 # or set by a name the code does not show (`setattr`, `vars`, `__dict__`, `getattr` with a built name).
-_YAML_ALIAS = re.compile(rb"\bimport\s+yaml\s+as\s+(\w+)")
+_YAML_ALIAS = re.compile(
+    rb"\bimport\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*)*yaml\s+as\s+(\w+)|^\s*(\w+)\s*=\s*yaml\s*$", re.MULTILINE
+)
+# FullLoader and its functions, on any receiver (`m = yaml; m.full_load = ...`, `sys.modules['yaml']
+# .full_load = ...`), as the target of an assignment (annotated, in a tuple or a `for`), and the
+# code objects or bases of what PyYAML defines replaced (`yaml.full_load.__code__ = ...`).
+_FULL_REBOUND = re.compile(
+    rb"\.\s*(?:C?FullLoader|full_load(?:_all)?)\s*(?::[^=\n]*)?(?:,[^=\n]*)?=(?!=)"
+    rb"|\bfor\s+[^\n:]*\.\s*(?:C?FullLoader|full_load(?:_all)?)\b[^\n:]*\bin\b"
+    rb"|\.\s*__(?:code|bases|class|dict|defaults|kwdefaults|globals)__\s*(?:\[[^\]\n]*\]\s*)?=(?!=)"
+)
 _REBINDING = (
     rb"\b(?:%s)\.(?:FullLoader|CFullLoader|full_load(?:_all)?|load(?:_all)?|Loader|SafeLoader|safe_load)\s*=(?!=)"
     rb"|\bsetattr\s*\(\s*(?:%s)\b|\bvars\s*\(\s*(?:%s)\b|\b(?:%s)\.__dict__"
@@ -140,8 +155,8 @@ _NOT_TEXT = (
 )
 _LOCKED_VERSION = re.compile(r'"version"\s*:\s*"(?P<spec>[^"]{1,64})"')  # in a Pipfile.lock entry
 _PIPFILE_ENTRY = re.compile(r'"pyyaml"\s*:\s*\{', re.IGNORECASE)
-_TOML_NAME = re.compile(r'^name\s*=\s*"pyyaml"\s*$', re.IGNORECASE | re.MULTILINE)  # poetry, uv, pdm
-_TOML_VERSION = re.compile(r'^version\s*=\s*"(?P<version>[^"\n]{1,64})"', re.MULTILINE)
+_TOML_NAME = re.compile(r"""^name\s*=\s*["']pyyaml["']\s*(?:#.*)?$""", re.IGNORECASE | re.MULTILINE)  # poetry, uv, pdm
+_TOML_VERSION = re.compile(r"""^version\s*=\s*["'](?P<version>[^"'\n]{1,64})["']""", re.MULTILINE)
 _INLINE_VERSION = re.compile(r'version\s*=\s*"(?P<spec>[^"\n]{1,64})"')  # `{extras = [...], version = "5.3"}`
 # `-r base.txt`, `--requirement=base.txt`, `-c pins.txt`, also inside a conda environment's
 # `- pip: [-r reqs/base.txt]`; URLs are not files of the repository (and not followed).
@@ -157,8 +172,23 @@ _MAX_ENTRIES_PER_LOCK = 64  # entries named pyyaml looked at in one lock file; m
 _FIXED_RELEASES = ((5, 4), (5, 4, 1), (6, 0), (6, 0, 1), (6, 0, 2), (6, 0, 3), (6, 1), (7, 0), (99, 0))
 _OLD_RELEASES = ((3, 10), (3, 11), (3, 12), (3, 13), (4, 1), (5, 1), (5, 1, 2), (5, 2), (5, 3), (5, 3, 1))
 # The name followed by a version spliced in from code: `'PyYAML' + SPEC`, `f"PyYAML{SPEC}"`.
-_SPLICED_AFTER_NAME = re.compile(r"""\s*(?:["']\s*\+|\{)""")
-_EGG = re.compile(r"#egg=pyyaml\b", re.IGNORECASE)  # a URL or VCS requirement: any release
+_SPLICED_AFTER_NAME = re.compile(r"""\s*(?:["']\s*[+"']|\{|\$)""")  # also `'pyyaml' '<5.4'`, `"pyyaml$SPEC"`
+# A URL, VCS or path requirement (`#egg=pyyaml`, `git+https://github.com/yaml/pyyaml.git@<sha>`,
+# `pip install ./third_party/pyyaml`): any release.
+_EGG = re.compile(
+    r"#egg=pyyaml\b|(?:git\+|hg\+|https?://|file:)[^\s'\"]*?/pyyaml(?:\.git)?(?:[@#/\s'\"]|$)"
+    r"|\binstall\b[^\n]*?\s(?:-e\s+)?\.{0,2}/[^\s'\"]*pyyaml\b",
+    re.IGNORECASE,
+)
+# The name written with escapes (`"\u0070yyaml==5.3.1"` in TOML or a notebook's JSON): not read.
+_ESCAPED_NAME = re.compile(
+    r"(?:\\u00[0-9a-f]{2}|\\x[0-9a-f]{2}|\\[0-7]{3})[\\\w]{0,24}yaml|p[\\\w]{0,24}\\u00[0-9a-f]{2}[\w]{0,6}ml",
+    re.IGNORECASE,
+)
+# A Python that PyYAML 5.4 does not support (3.0-3.5): pip installs 5.3.1 there.
+_OLD_PYTHON = re.compile(r"\bpython(?:[:=@ -]=?|==)?\s*3\.[0-5](?![\d])|\bpython3\.[0-5]\b", re.IGNORECASE)
+# A coding declaration other than UTF-8's (pip honours `# -*- coding: utf-7 -*-`): not read.
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _SECTION = re.compile(
     r"^\s*\[(?:[\w.-]+\.)?(?:dependencies|packages|dev-packages)\.[\"']?pyyaml[\"']?\]\s*$",
     re.IGNORECASE | re.MULTILINE,
@@ -182,13 +212,31 @@ def _ci_definition(path: str, top: str) -> bool:
 def widens_loaders(data: bytes) -> bool:
     """Whether code registers YAML constructors or rebinds yaml's loaders or functions (also for
     `--changed-since`)."""
-    if _WIDENING.search(data) is not None:
+    if not data.isascii():
+        # Python reads identifiers in NFKC form: `ｆull_load` is `full_load`
+        data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
+    if _WIDENING.search(data) is not None or _FULL_REBOUND.search(data) is not None:
         return True
     if b"yaml" not in data:
         return False
-    names = {b"yaml", *(m.group(1) for m in _YAML_ALIAS.finditer(data[:_MAX_CODE_BYTES]))}
+    names = {b"yaml", *(m.group(1) or m.group(2) for m in _YAML_ALIAS.finditer(data[:_MAX_CODE_BYTES]))}
     receivers = b"|".join(re.escape(name) for name in sorted(names)[:32])
     return re.search(_REBINDING % ((receivers,) * 5), data) is not None
+
+
+def scan_root(code_folder: Path, source_folder: str) -> Path | None:
+    """The folder the scan runs from (the repository path of the code names it): an outer
+    repository's files install a submodule's code too, so the survey starts there, not at the
+    nearest `.git`. None when the path does not fit the folder (then the nearest `.git` is asked)."""
+    parts = [part for part in source_folder.split("/") if part not in ("", ".")]
+    if ".." in parts or source_folder.startswith("/"):
+        return None
+    at = code_folder
+    for part in reversed(parts):
+        if at.name != part:
+            return None
+        at = at.parent
+    return at
 
 
 def old_pyyaml_possible(code_file: Path | None, top: Path | None, own_text: str) -> bool:
@@ -271,18 +319,41 @@ def _file_is_old(
 ) -> bool:
     """One file's verdict, read once per run while it keeps its time and size: any file that names
     YAML is read for installs of PyYAML (a notebook's `!pip install`, a noxfile's `session.install`,
-    a recipe's `meta.yaml`); code also for registrations; a requirements file's includes
-    (`-r base.txt`, `-c constraints.txt`, a conda environment's pip `-r`) with it."""
+    a recipe's `meta.yaml`); code also for registrations; a dependency file also for a Python that
+    PyYAML 5.4 does not support (`FROM python:3.5`: pip installs 5.3.1 there) and for its includes
+    (`-r base.txt`, `-c constraints.txt`, a conda environment's pip `-r`). A file longer than one
+    read (a notebook with its outputs) is read in overlapping pieces."""
     with open(path, "rb") as handle:
+        if size > _PIECE:
+            return _pieces_old(handle, code)
         data = handle.read(size + 1)
-    if code and widens_loaders(data):
+    coding = _CODING.search(data[:400])
+    declared = coding.group(1).decode("ascii", "replace").lower().replace("_", "-") if coding else "utf-8"
+    if declared not in _PLAIN_CODINGS:
+        return True  # a coding an installer honours that this reading does not apply
+    if (code or data.startswith(b"#!")) and widens_loaders(data):  # also a script named by its shebang
         return True
     text = _decoded(data)
+    if dependency and _OLD_PYTHON.search(text):
+        return True
     if Path(path).name.lower() in _LOCK_NAMES:
         return _lock_admits_old(text) or (dependency and _includes_old(path, text, top, generation, depth))
     if text_is_old(text):
         return True
     return dependency and _includes_old(path, text, top, generation, depth)
+
+
+def _pieces_old(handle: BinaryIO, code: bool) -> bool:
+    """A long file read in pieces that overlap by a line's reach, each judged as text."""
+    carry = b""
+    while True:
+        piece = handle.read(_PIECE)
+        if not piece:
+            return False
+        data = carry + piece
+        if (code and widens_loaders(data)) or text_is_old(_decoded(data)):
+            return True
+        carry = data[-_OVERLAP:]
 
 
 def _decoded(data: bytes) -> str:
@@ -306,7 +377,8 @@ def _distribution_package(text: str) -> bool:
     """A package manager's line installing the distribution's PyYAML; line by line, the package
     name first (linear in the text, whatever it repeats)."""
     for package in _DISTRIBUTION_NAME.finditer(text):
-        line_start = text.rfind("\n", max(0, package.start() - 4096), package.start()) + 1
+        window = max(0, package.start() - 4096)
+        line_start = max(window, text.rfind("\n", window, package.start()) + 1)
         segment = re.split(r"[;&|]", text[line_start : package.start()])[-1]
         if _INSTALLER.search(segment):
             return True
@@ -330,7 +402,8 @@ def _includes_old(path: str, text: str, top: str, generation: int, depth: int) -
     for count, included in enumerate(_INCLUDE.finditer(text)):
         if depth >= _MAX_INCLUDE_DEPTH or count >= _MAX_INCLUDES:
             return True
-        line_start = text.rfind("\n", max(0, included.start() - 4096), included.start()) + 1
+        window = max(0, included.start() - 4096)
+        line_start = max(window, text.rfind("\n", window, included.start()) + 1)
         if not strict and "pip" not in text[line_start : included.start()]:
             continue  # `bash -c ...`, `tar -c ...`: not an include
         name = re.sub(r"\{toxinidir\}/?", "", included.group("path"))
@@ -362,7 +435,7 @@ def _lock_admits_old(text: str) -> bool:
     `"pyyaml": {..., "version": "==6.0"}`. Other packages' requirements (`pyyaml = ">=3.08"` under
     a dependent) are not what is installed."""
     entries = 0
-    for block in re.split(r"^\[\[package\]\]\s*$", text, flags=re.MULTILINE)[1:]:
+    for block in re.split(r"^\s*\[\[\s*package\s*\]\]\s*(?:#.*)?$", text, flags=re.MULTILINE)[1:]:
         if _TOML_NAME.search(block):
             entries += 1
             version = _TOML_VERSION.search(block)
@@ -386,7 +459,9 @@ def admits_old(text: str) -> bool:
     if "yaml" not in text.lower():
         return False
     text = re.sub(r"\\\r?\n", " ", text)
-    if _EGG.search(text) or any(_section_is_old(text, m.end()) for m in _SECTION.finditer(text)):
+    if _EGG.search(text) or _ESCAPED_NAME.search(text):
+        return True
+    if any(_section_is_old(text, m.end()) for m in _SECTION.finditer(text)):
         return True
     for count, mention in enumerate(_MENTION.finditer(text)):
         if count >= _MAX_MENTIONS or _spec_admits_old(mention.group("rest")):

@@ -186,6 +186,21 @@ def test_installs_named_anywhere_in_the_repository_are_read(tmp_path: Path) -> N
         "lib/alias.py": "import yaml as y\ny.full_load = y.unsafe_load\n",
         "lib/split.py": "import yaml\ngetattr(yaml.FullLoader, 'add_' 'multi_constructor')(TAG, f)\n",
         "requirements-extra.txt": "pyyaml<6,!=5.4,!=5.4.1\n",  # only releases before 5.4 remain
+        "docker/Dockerfile": "FROM python:3.5-slim\nRUN pip install pyyaml\n",  # 5.4 needs 3.6: 5.3.1
+        "requirements-7.txt": "# -*- coding: utf-7 -*-\np+AHk-yaml==5.3.1\n",
+        "notebooks/big.ipynb": '{"cells": [{"source": ["!pip install pyyaml==5.3.1"]}], "x": "'
+        + "0" * (5 << 20)
+        + '"}',
+        "reqs-vcs.txt": "git+https://github.com/yaml/pyyaml.git@0123456789abcdef0123456789abcdef01234567\n",
+        "setup-split.py": "setup(install_requires=['pyyaml' '<5.4'])\n",
+        "pyproject-escaped.toml": '[project]\ndependencies = ["\\u0070yyaml==5.3.1"]\n',
+        "ci.sh": 'pip install "pyyaml$SPEC"\n',
+        "poetry.lock": '[[package]] # x\nname = "pyyaml" # x\nversion = "5.3.1"\n',
+        "lib/tuple.py": "import yaml\nyaml.full_load, _ = yaml.unsafe_load, None\n",
+        "lib/other.py": "import yaml\nm = yaml\nm.full_load = loader\n",
+        "lib/code.py": "import yaml\nyaml.full_load.__code__ = yaml.unsafe_load.__code__\n",
+        "lib/wide.py": "import yaml\nyaml.\uff46ull_load = yaml.unsafe_load\n",
+        "bin/serve": "#!/usr/bin/env python3\nimport yaml\nyaml.add_multi_constructor('!x', f)\n",
     }
     for name, text in cases.items():
         path = tmp_path / name
@@ -217,6 +232,13 @@ def test_a_linked_or_utf16_dependency_file_is_judged_or_counts_as_old(tmp_path: 
     (tmp_path / "requirements-win.txt").write_bytes("PyYAML==5.3.1\r\n".encode("utf-16"))
     find_repo_root(tmp_path)
     assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+
+
+def test_an_outer_repositorys_pins_hold_for_a_submodules_code(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "requirements.txt").write_text("pyyaml==5.3.1\n")
+    (tmp_path / "svc" / ".git").mkdir(parents=True)
+    assert [s for _, s in mls305(tmp_path, "svc/serve.py")] == ["high"] * 5
 
 
 def test_a_dependency_file_that_cannot_be_read_whole_counts_as_old(tmp_path: Path) -> None:
