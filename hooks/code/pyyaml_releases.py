@@ -98,7 +98,8 @@ _YAML_ALIAS = re.compile(
 _FULL_REBOUND = re.compile(
     rb"\.\s*(?:C?FullLoader|full_load(?:_all)?)\s*(?::[^=\n]*)?(?:,[^=\n]*)?=(?!=)"
     rb"|\bfor\s+[^\n:]*\.\s*(?:C?FullLoader|full_load(?:_all)?)\b[^\n:]*\bin\b"
-    rb"|\.\s*__(?:code|bases|class|dict|defaults|kwdefaults|globals)__\s*(?:\[[^\]\n]*\]\s*)?=(?!=)"
+    rb"|\b(?:yaml|\w*(?:Loader|Constructor|full_load|load_all|load))\s*\.\s*__(?:code|bases|class|dict|defaults|kwdefaults|globals)__"
+    rb"\s*(?:\[[^\]\n]*\]\s*)?=(?!=)"
 )
 _REBINDING = (
     rb"\b(?:%s)\.(?:FullLoader|CFullLoader|full_load(?:_all)?|load(?:_all)?|Loader|SafeLoader|safe_load)\s*=(?!=)"

@@ -199,6 +199,7 @@ def test_installs_named_anywhere_in_the_repository_are_read(tmp_path: Path) -> N
         "lib/tuple.py": "import yaml\nyaml.full_load, _ = yaml.unsafe_load, None\n",
         "lib/other.py": "import yaml\nm = yaml\nm.full_load = loader\n",
         "lib/code.py": "import yaml\nyaml.full_load.__code__ = yaml.unsafe_load.__code__\n",
+        "lib/bases.py": "import yaml\nyaml.FullLoader.__bases__ = yaml.UnsafeLoader.__bases__\n",
         "lib/wide.py": "import yaml\nyaml.\uff46ull_load = yaml.unsafe_load\n",
         "bin/serve": "#!/usr/bin/env python3\nimport yaml\nyaml.add_multi_constructor('!x', f)\n",
     }
@@ -232,6 +233,13 @@ def test_a_linked_or_utf16_dependency_file_is_judged_or_counts_as_old(tmp_path: 
     (tmp_path / "requirements-win.txt").write_bytes("PyYAML==5.3.1\r\n".encode("utf-16"))
     find_repo_root(tmp_path)
     assert [s for _, s in mls305(tmp_path)] == ["high"] * 5
+
+
+def test_other_objects_dunder_stores_do_not_count_as_widening() -> None:
+    from hooks.code.pyyaml_releases import widens_loaders
+
+    assert not widens_loaders(b"import yaml\nself._scheduler.__dict__[key] = value\nstep.__class__ = Other\n")
+    assert widens_loaders(b"import yaml\nyaml.full_load.__code__ = yaml.unsafe_load.__code__\n")
 
 
 def test_an_outer_repositorys_pins_hold_for_a_submodules_code(tmp_path: Path) -> None:
