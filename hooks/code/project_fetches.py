@@ -38,7 +38,7 @@ from pathlib import Path
 
 from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
-from hooks.code.pyyaml_releases import is_dependency_file, widens_loaders
+from hooks.code.pyyaml_releases import is_dependency_file, scan_root, widens_loaders
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -265,14 +265,9 @@ class ChangedPaths:
 def repository_top(code_folder: Path, source_folder: str) -> Path | None:
     """The repository's top folder: the nearest folder holding `.git` at or above the code's,
     else the folder the repository path of the code implies."""
-    parts = [part for part in source_folder.split("/") if part not in ("", ".")]
-    if ".." in parts or source_folder.startswith("/"):
+    implied = scan_root(code_folder, source_folder)
+    if implied is None:
         return None
-    implied = code_folder
-    for part in reversed(parts):
-        if implied.name != part:
-            return None
-        implied = implied.parent
     for folder in (code_folder, *code_folder.parents):
         if os.path.lexists(folder / ".git"):
             return folder
