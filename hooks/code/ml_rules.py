@@ -47,7 +47,6 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.project_fetches import repository_top
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
@@ -1965,11 +1964,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
             own = "\n".join([self.command_texts, *(text for text in texts if "yaml" in text.lower())])
             code_file = self.loads.code_file
-            top = None
-            if code_file is not None:
-                top = scan_root(code_file.parent, self.loads.source_folder) or repository_top(
-                    code_file.parent, self.loads.source_folder
-                )
+            top = scan_root(code_file.parent, self.loads.source_folder) if code_file is not None else None
             self.loads.consulted_tooling = True  # the verdict reads other files: not cached
             self._pyyaml_fixed = not old_pyyaml_possible(code_file, top, own)
         return self._pyyaml_fixed

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
+from hooks.code.ci_definitions import CI_ACTIONS, CI_FILES, CI_FOLDERS, in_ci
 from hooks.code.pyyaml_releases import is_dependency_file, scan_root, widens_loaders
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
@@ -74,20 +75,6 @@ _TOOLING_NAMES = frozenset(
 )
 _TOOLING_PREFIXES = ("dockerfile", "containerfile", "docker-compose", "compose.", "compose-")
 _TOOLING_SUFFIXES = (".mk", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".dockerfile", ".containerfile")
-_CI_FILES = (
-    ".gitlab-ci.yml",
-    ".circleci/config.yml",
-    "azure-pipelines.yml",
-    "cloudbuild.yaml",
-    "cloudbuild.yml",
-    "buildspec.yml",
-    "Jenkinsfile",
-    ".travis.yml",
-    "bitbucket-pipelines.yml",
-    ".drone.yml",
-)
-_CI_FOLDERS = (".github/workflows", ".gitlab/ci", ".buildkite")
-_CI_ACTIONS = ".github/actions"  # composite actions: one folder each, `action.yml` inside
 # A Python script's downloaders: the stdlib's, HTTP clients', the Hub's, cloud storage clients',
 # MinIO's, MLflow's, torch.hub's, torchvision's and pooch's.
 _PYTHON_FETCH = re.compile(
@@ -181,15 +168,7 @@ def _may_change_pyyaml(path: Path, install_or_code: bool) -> bool:
 def is_tooling(display: str) -> bool:
     """Whether a repository path is tooling whose change may change answers (for `--changed-since`)."""
     name = posixpath.basename(display).lower()
-    return _tooling_name(name) or _in_ci(display) or name.endswith(".dvc")
-
-
-def _in_ci(display: str) -> bool:
-    """Whether a repository path is one of the CI definitions (a file, or in a CI folder)."""
-    folder = posixpath.dirname(display)
-    return display in _CI_FILES or any(
-        folder == ci or folder.startswith(ci + "/") for ci in (*_CI_FOLDERS, _CI_ACTIONS)
-    )
+    return _tooling_name(name) or in_ci(display) or name.endswith(".dvc")
 
 
 def affected_by(display: str, changed: Iterable[str], root: Path) -> bool:
@@ -224,7 +203,7 @@ class ChangedPaths:
                 self.everywhere_from[other_folder] = False
             if not is_tooling(other):
                 continue
-            into = self.everywhere_from if _in_ci(other) or other_folder in ("", ".") else self.tooling_in
+            into = self.everywhere_from if in_ci(other) or other_folder in ("", ".") else self.tooling_in
             into[other_folder] = into.get(other_folder, True) and script
         self._fetching_in: dict[str, list[str]] = {}
 
@@ -352,10 +331,10 @@ def _tooling_words(folder: Path, top: Path) -> frozenset[str] | None:
     paths: list[Path] = []
     for place in folders:
         paths.extend(entry_path for entry_path in _paths(place) if _tooling_name(entry_path.name.lower()))
-    paths.extend(top / relative for relative in _CI_FILES if os.path.lexists(top / relative))
-    for relative in _CI_FOLDERS:
+    paths.extend(top / relative for relative in CI_FILES if os.path.lexists(top / relative))
+    for relative in CI_FOLDERS:
         paths.extend(p for p in _paths(top / relative) if p.suffix in (".yml", ".yaml"))
-    for action in _subfolders(top / _CI_ACTIONS):
+    for action in _subfolders(top / CI_ACTIONS):
         paths.extend(p for p in _paths(action) if p.name in ("action.yml", "action.yaml"))
     for path in paths:
         words = _consult(path, budget, _command_words)

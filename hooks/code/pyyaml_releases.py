@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hooks._core.paths import run_generation
+from hooks.code.ci_definitions import in_ci
 
 FIXED = (5, 4)  # the first release whose FullLoader builds no Python object
 _MAX_BYTES = 1 << 20  # of one dependency file; a longer one is not read whole: fail closed
@@ -74,11 +75,6 @@ _DEPENDENCY_PATTERN = re.compile(
     r"|dockerfile[\w.-]*|[\w.-]+\.dockerfile|containerfile[\w.-]*|[\w.-]+\.(?:sh|bash|mk)",
     re.IGNORECASE,
 )
-_CI_FILES = frozenset(
-    {".gitlab-ci.yml", ".circleci/config.yml", "azure-pipelines.yml", "cloudbuild.yaml", "cloudbuild.yml"}
-    | {"buildspec.yml", ".travis.yml", "bitbucket-pipelines.yml", ".drone.yml", "jenkinsfile"}
-)
-_CI_FOLDERS = (".github/workflows/", ".github/actions/", ".gitlab/ci/", ".buildkite/")
 _LOCK_NAMES = frozenset({"pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock"})
 _CODE_SUFFIXES = (".py", ".ipynb", ".pyw", ".pyx", ".pxd", ".pyi")
 # A registration that can give FullLoader its object constructors back, from any module.
@@ -206,8 +202,7 @@ def is_dependency_file(name: str) -> bool:
 
 def _ci_definition(path: str, top: str) -> bool:
     """A CI definition installs what the project's jobs run with (`pip install pyyaml==5.3.1`)."""
-    relative = os.path.relpath(path, top).replace(os.sep, "/").lower()
-    return relative in _CI_FILES or (relative.startswith(_CI_FOLDERS) and relative.endswith((".yml", ".yaml")))
+    return in_ci(os.path.relpath(path, top).replace(os.sep, "/"))
 
 
 def widens_loaders(data: bytes) -> bool:

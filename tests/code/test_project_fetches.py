@@ -334,7 +334,8 @@ def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
     """The question as first written: every changed path looked at for the one file (the oracle)."""
     import posixpath
 
-    from hooks.code.project_fetches import _consult, _in_ci, _script_words, is_tooling
+    from hooks.code.ci_definitions import in_ci
+    from hooks.code.project_fetches import _consult, _script_words, is_tooling
     from hooks.code.pyyaml_releases import is_dependency_file, widens_loaders
 
     folder = posixpath.dirname(display)
@@ -352,7 +353,7 @@ def _affected_one_by_one(display: str, changed: list[str], root: Path) -> bool:
             continue
         if not is_tooling(other):
             continue
-        if _in_ci(other) or other_folder in ("", "."):
+        if in_ci(other) or other_folder in ("", "."):
             return True
         if folder == other_folder or folder.startswith(other_folder + "/"):
             return True
