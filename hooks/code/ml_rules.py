@@ -32,6 +32,7 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
+from hooks.code.committed_files import held_beside
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
@@ -285,6 +286,7 @@ _AZUREML_OUTPUT = (
     "another job's output in its own Azure ML pipeline: every pipeline definition found that runs this script "
     "passes this option the output of another job of the same pipeline"
 )
+_HELD_BY_EVERY_CALL = "a fixed path of a file the repository holds beside the code (the model hook scans it)"
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
@@ -682,11 +684,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
+        self._imported_only: dict[str, str] | None = None  # see _import_only_names
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
-        self._helper_loads: list[tuple[int, ast.FunctionDef, str]] = []
+        self._helper_loads: list[tuple[int | None, int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
         self._own_loaders: OwnLoaders | None = None
@@ -953,16 +956,22 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add(rule, node, f"{message} ({reason})", Severity.LOW)
             return
         self._add(rule, node, message)
-        if self.notebook and not self.strict and not self.serving:
+        self._remember_helper_load(node, len(self.issues) - 1)
+
+    def _remember_helper_load(self, node: ast.Call, index: int | None) -> None:
+        """A load of a module-level function's parameter, judged once every caller is seen
+        (_judge_helper_loads); `index` is the load's issue, None for bandit's (B301)."""
+        if not self.strict and not (self.notebook and self.serving):
             helper = _helper_parameter(node, self.command_origins())
             if helper is not None:
-                self._helper_loads.append((len(self.issues) - 1, *helper))
+                self._helper_loads.append((index, node.lineno, *helper))
 
     def _judge_helper_loads(self, module: ast.Module) -> None:
         """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
         reads what its callers pass: low when the notebook's cells are its only callers, by name,
         and every call passes a path the notebook wrote before that call. Judged once the whole
-        notebook is read, since the helper is defined before the cells that call it."""
+        notebook is read, since the helper is defined before the cells that call it. A script's
+        helper is judged by what its start-up calls pass instead (_passes_held_files)."""
         if not self._helper_loads or self.loads.fetches:
             return  # a fetch may replace the file under a name no text spells
         calls: dict[str, list[ast.Call]] = {}
@@ -974,21 +983,87 @@ class MLRuleVisitor(ast.NodeVisitor):
         for node in ast.walk(module):
             if isinstance(node, ast.Name) and id(node) not in callees:
                 referenced.add(node.id)  # passed on, stored or rebound: other callers are possible
-        named_elsewhere = {node.attr for node in ast.walk(module) if isinstance(node, ast.Attribute)} | {
-            text for text in self.loads.texts
-        }
-        for index, function, parameter in self._helper_loads:
+        # An attribute of the name may reach the function (`__main__.load(x)`, `this.load`), unless
+        # it is another imported module's (`pickle.load` beside `def load(filename)`).
+        own = {"__main__", self.loads.code_file.stem if self.loads.code_file is not None else "__main__"}
+        named_elsewhere = {
+            node.attr
+            for node in ast.walk(module)
+            if isinstance(node, ast.Attribute) and not self._other_module(node, own)
+        } | set(self.loads.texts)
+        for index, line, function, parameter in self._helper_loads:
             callers = calls.get(function.name, [])
             if not callers or function.name in referenced or function.name in named_elsewhere:
                 continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
             if function.decorator_list:
                 continue  # a route, a task, a callback, an exit hook: called from outside the notebook
-            if all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
+            reason: str | None = None
+            if not self.notebook:
+                if self._passes_held_files(callers, function, parameter):
+                    reason = f"every call of {function.name}() passes {_HELD_BY_EVERY_CALL}"
+            elif all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
                 callers, function, parameter
             ):
-                issue = self.issues[index]
-                message = f"{issue.message} (a file this notebook wrote: every call of {function.name}() passes one)"
-                self.issues[index] = replace(issue, message=message, severity=Severity.LOW)
+                reason = f"a file this notebook wrote: every call of {function.name}() passes one"
+            if reason is None:
+                continue
+            if index is None:  # bandit's own finding (B301 of `pickle.load`), matched by line
+                self.quiet_bandit.setdefault((line, "B301"), reason)
+                continue
+            issue = self.issues[index]
+            self.issues[index] = replace(issue, message=f"{issue.message} ({reason})", severity=Severity.LOW)
+
+    def _other_module(self, node: ast.Attribute, own: set[str]) -> bool:
+        """Whether `node` is an attribute of a name bound only by `import` of another module."""
+        owner = node.value
+        if not isinstance(owner, ast.Name):
+            return False
+        imported = self._import_only_names().get(owner.id)
+        return imported is not None and not own & set(imported.split("."))
+
+    def _import_only_names(self) -> dict[str, str]:
+        """The names the module binds by `import x` / `import x.y as z` and by nothing else, and
+        the module each names."""
+        if self._imported_only is None:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            imported: dict[str, str] = {}
+            for node in ast.walk(module):
+                if isinstance(node, ast.Import):
+                    for alias in node.names:
+                        bound = alias.asname or alias.name.split(".")[0]
+                        imported[bound] = alias.name if alias.asname else bound
+            rebound = names_bound_more_than_once(module)
+            self._imported_only = {name: found for name, found in imported.items() if name not in rebound}
+        return self._imported_only
+
+    def _passes_held_files(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
+        """A script's helper (`def load(filename): ... pickle.load(f)`) whose every call passes a
+        fixed path of a file the repository holds beside it (committed_files.py) that no other
+        text names (no write, copy or download to it), as a direct load of that path would be
+        judged. Serving code keeps its severity, as its direct loads do; a module that is part of
+        a package may be imported and called with anything: not judged."""
+        code_file = self.loads.code_file
+        if self.serving or code_file is None or (code_file.parent / "__init__.py").exists():
+            return False
+        top = scan_root(code_file.parent, self.loads.source_folder)
+        passed: dict[str, int] = {}
+        for call in callers:
+            given = _argument_for(call, function, parameter)
+            key = self.loads.key(given) if given is not None else None
+            if key is None or not key.startswith("c:"):
+                return False
+            path = key[2:]
+            if not self.loads.inside_checkout(path) or self.loads.project_fetches(path):
+                return False
+            self.loads.consulted_tooling = True  # the verdict reads the checkout: not cached
+            if not held_beside(code_file.parent, top, path):
+                return False
+            # A helper named like a load (`load("dv.bin")`) has its calls among the loads' texts too.
+            read = isinstance(given, ast.Constant) and given.value in read_texts_of(call)
+            passed[path] = passed.get(path, 0) + (0 if read else 1)
+        return all(
+            self.loads.mentions(path) <= count + self.loads.read_mentions(path) for path, count in passed.items()
+        )
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """No text names the files but the notebook's own writes, the helper's calls and other
@@ -1326,6 +1401,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             reason = self._quiet_load(node, name)
             if reason is not None:
                 self.quiet_bandit[(node.lineno, "B301")] = reason
+            else:
+                self._remember_helper_load(node, None)
         elif name == "numpy.load" and _const_true(_keyword(node, "allow_pickle")):
             self._add_load(
                 rules.NUMPY_LOAD_ALLOW_PICKLE,
@@ -2175,14 +2252,39 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
     if origins.enclosing.get(id(function)) is not None:
         return None  # a nested function or a method: called through more than its name
     arguments = function.args
-    if target.id not in [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]:
-        return None
-    rebound = any(
-        isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.With))
-        and any(isinstance(n, ast.Name) and n.id == target.id and isinstance(n.ctx, ast.Store) for n in ast.walk(node))
+    parameters = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+    name = target.id
+    if name not in parameters:
+        # `with open(path, "rb") as f: return pickle.load(f)`: the handle of the parameter's file,
+        # bound by that `with` alone.
+        opened = [
+            item.context_expr.args[0]
+            for node in ast.walk(function)
+            if isinstance(node, (ast.With, ast.AsyncWith))
+            for item in node.items
+            if isinstance(item.optional_vars, ast.Name)
+            and item.optional_vars.id == name
+            and isinstance(item.context_expr, ast.Call)
+            and isinstance(item.context_expr.func, ast.Name)
+            and item.context_expr.func.id == "open"
+            and item.context_expr.args
+        ]
+        if len(opened) != 1 or not isinstance(opened[0], ast.Name) or opened[0].id not in parameters:
+            return None
+        if _stores(function, name) != 1:
+            return None
+        name = opened[0].id
+    return None if _stores(function, name) else (function, name)
+
+
+def _stores(function: ast.FunctionDef, name: str) -> int:
+    """How many statements of `function` bind `name` (assignments, loop and `with` targets)."""
+    return sum(
+        1
         for node in ast.walk(function)
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.With, ast.AsyncWith))
+        and any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(node))
     )
-    return None if rebound else (function, target.id)
 
 
 def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> ast.expr | None:

@@ -892,6 +892,73 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
         assert severities == {"high"}, look_alike
 
 
+SCRIPT_HELPER = (
+    "import pickle\ndef load(filename: str):\n"
+    "    with open(filename, 'rb') as f_in:\n        return pickle.load(f_in)\n"
+)
+
+
+def test_a_scripts_helper_loading_files_the_repository_holds_beside_it_is_low(tmp_path: Path) -> None:
+    """The homework shape: `load('dv.bin')` of files committed next to the script. The helper is
+    named like pickle's own `load`, which is an attribute of another module, not a caller."""
+    (tmp_path / "dv.bin").write_bytes(b"\x80\x04K\x01.")
+    (tmp_path / "model1.bin").write_bytes(b"\x80\x04K\x01.")
+    script = SCRIPT_HELPER + "dv = load('dv.bin')\ndef main():\n    return load('model1.bin')\n"
+    found = scan_code(tmp_path, script, "q3_test.py")
+    assert graded(found) == [("B301", 4, "low")]
+    assert "every call of load() passes a fixed path of a file the repository holds" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        "dv = load('dv.bin')\nm = load('model2.bin')\n",  # not in the repository: an image or a step puts it there
+        "import sys\ndv = load('dv.bin')\nm = load(sys.argv[1])\n",  # a caller passes the operator's path
+        "dv = load('dv.bin')\nwith open('dv.bin', 'wb') as out:\n    out.write(blob)\n",  # written here too
+        "import urllib.request\nurllib.request.urlretrieve(URL, 'dv.bin')\ndv = load('dv.bin')\n",  # a download
+        "dv = load('/srv/dv.bin')\n",  # an absolute path: a mount, not the repository
+        "dv = load('../../outside/dv.bin')\n",  # climbs out of the checkout
+        "dv = load('dv.bin')\nloader = load\n",  # handed on: other callers
+        "from flask import Flask\napp = Flask('x')\ndv = load('dv.bin')\n",  # serving code keeps its severity
+    ],
+)
+def test_a_scripts_helper_look_alikes_keep_their_severity(tmp_path: Path, calls: str) -> None:
+    (tmp_path / "dv.bin").write_bytes(b"\x80\x04K\x01.")
+    assert [s for rule, _, s in graded(scan_code(tmp_path, SCRIPT_HELPER + calls, "q4.py")) if rule == "B301"] == [
+        "medium"
+    ]
+
+
+def test_a_helper_in_a_package_module_keeps_its_severity(tmp_path: Path) -> None:
+    """Another module may import `load` and pass anything."""
+    (tmp_path / "dv.bin").write_bytes(b"\x80\x04K\x01.")
+    (tmp_path / "__init__.py").write_text("")
+    found = scan_code(tmp_path, SCRIPT_HELPER + "dv = load('dv.bin')\n", "utils.py")
+    assert graded(found) == [("B301", 4, "medium")]
+
+
+def test_a_helper_reading_a_handle_its_with_binds_twice_is_not_a_helper(tmp_path: Path) -> None:
+    (tmp_path / "dv.bin").write_bytes(b"\x80\x04K\x01.")
+    helper = (
+        "import pickle\ndef load(filename):\n    with open(filename, 'rb') as f_in:\n"
+        "        f_in = other_handle()\n        return pickle.load(f_in)\ndv = load('dv.bin')\n"
+    )
+    assert graded(scan_code(tmp_path, helper, "q5.py")) == [("B301", 5, "medium")]
+
+
+def test_a_notebook_helper_reading_its_parameters_handle_is_judged_like_one_reading_the_path(tmp_path: Path) -> None:
+    helper = "def load_prep(filepath):\n    with open(filepath, 'rb') as f:\n        return pickle.load(f)"
+    text = notebook(
+        "import pickle",
+        "with open('prep.pkl', 'wb') as f:\n    pickle.dump(prep, f)",
+        helper,
+        "p = load_prep('prep.pkl')",
+    )
+    assert [(rule, s) for rule, _, s in graded(scan_code(tmp_path, text, "nb.ipynb"))] == [("B301", "low")]
+    other = notebook("import pickle", helper, "p = load_prep('downloaded.pkl')")
+    assert [(rule, s) for rule, _, s in graded(scan_code(tmp_path, other, "nb.ipynb"))] == [("B301", "medium")]
+
+
 def test_another_load_of_the_same_file_does_not_keep_a_notebook_helpers_load_high(tmp_path: Path) -> None:
     """The course shape: save, load directly, save a checkpoint, then load it through a helper.
     Loads only read the file; a download or copy naming it would replace it."""
