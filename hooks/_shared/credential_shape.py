@@ -67,8 +67,11 @@ _PASCAL_CASE = re.compile(
 )
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
-# letters is in this set about half the time; the pairs of a word almost always are.
-_COMMON_BIGRAMS = frozenset(
+# letters is in this set about half the time; the pairs of a word almost always are. The cut
+# drops the pairs of `j` (a rare letter) that everyday words are built of (`object`, `project`,
+# `major`, `join`, `adjust`, `reject`, `inject`, `enjoy`, `Java`) and `oy` (`deploy`, `employ`):
+# they are added back, so `Injection` reads as the word it is.
+_COMMON_BIGRAMS = frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"}) | frozenset(
     re.findall(
         "..",
         "abacadafagaiakalamanaparasatauavawaxaybabcbdbebibjblbobpbrbsbubycacccdcechcickclcmcncocpcrcsctcucydadb"

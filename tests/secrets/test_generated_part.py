@@ -83,3 +83,22 @@ def test_judged_strength(value: str, strength: int) -> None:
 def test_look_alikes_of_the_quiet_shapes_still_block(tmp_path: Path, name: str, text: str) -> None:
     findings = scan_text(tmp_path, name, text)
     assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
+
+
+@pytest.mark.parametrize(
+    "word", ["Injection", "injection", "Projection", "Objective", "Majority", "Adjustment", "Rejection", "Enjoyment"]
+)
+def test_english_words_with_a_j_are_words(word: str) -> None:
+    """Pairs of the rare letter j (`je`, `oj`, `nj`, `aj`) are how everyday words are built."""
+    assert judge_value(word, "secrets").strength == 0
+
+
+def test_a_roadmap_item_naming_secrets_is_prose(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "README.md", "## Roadmap\n\n- [ ] Secrets Injection\n- [ ] Token Rotation\n")
+    assert [f for f in findings if f.severity.value in BLOCKING] == []
+
+
+@pytest.mark.parametrize("value", ["jeXoJq9aKzWmRt4P", "Kj7ojNJe2xAjQ8dJ", "xqJzvOjekWpnjdaj"])
+def test_generated_values_with_those_pairs_still_block(tmp_path: Path, value: str) -> None:
+    findings = scan_text(tmp_path, "settings.py", f'SECRET_KEY = "{value}"\n')
+    assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
