@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hooks._core.display import printable
 from hooks._core.findings import Issue
@@ -56,6 +57,9 @@ from hooks.code.started_code import call_starts_code, magic_starts_code, restore
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
+
+if TYPE_CHECKING:
+    from hooks.code.wandb_artifacts import OwnArtifacts
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _PICKLE_LIKE = {
@@ -685,6 +689,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module: ast.Module | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
+        self._wandb_artifacts: OwnArtifacts | None = None  # wandb_artifacts.py, built when first asked
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
@@ -858,6 +863,9 @@ class MLRuleVisitor(ast.NodeVisitor):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if not self.serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
+        if not self.serving and self._reads_own_wandb_artifact(node):
+            kind = "notebook" if self.notebook else "script"
+            return f"a W&B artifact this {kind} logged itself, downloaded back by its name"
         if not self.serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
@@ -1012,6 +1020,21 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue
             issue = self.issues[index]
             self.issues[index] = replace(issue, message=f"{issue.message} ({reason})", severity=Severity.LOW)
+
+    def _reads_own_wandb_artifact(self, node: ast.Call) -> bool:
+        """The load reads a file of a W&B artifact the code logged itself (wandb_artifacts.py);
+        asked only of code that imports wandb."""
+        if "wandb" not in self._imported_names or self._module is None:
+            return False
+        if self._wandb_artifacts is None:
+            # Imported here: most code logs nothing to W&B, and start-up stays lean.
+            from hooks.code.wandb_artifacts import OwnArtifacts
+
+            self._wandb_artifacts = OwnArtifacts(
+                self._module, self.qualname, self.loads.constant_text, self.command_origins()
+            )
+        origins = self.command_origins()
+        return self._wandb_artifacts.reads_own_artifact(load_target(node), origins.function_of(node))
 
     def _other_module(self, node: ast.Attribute, own: set[str]) -> bool:
         """Whether `node` is an attribute of a name bound only by `import` of another module."""
