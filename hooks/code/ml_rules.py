@@ -39,6 +39,7 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import (
     LoadContext,
+    fetching_call,
     load_target,
     names_bound_from_the_side,
     names_bound_more_than_once,
@@ -690,6 +691,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
         self._wandb_artifacts: OwnArtifacts | None = None  # wandb_artifacts.py, built when first asked
+        self._rebinds_unseen = True  # until prepare() has seen the module: names may change unseen
+        self._rebound_unseen: frozenset[str] = frozenset()  # names bound where no assignment shows it
+        self._wandb_asked = False  # _wandb_artifacts was built (None then: not judged)
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
@@ -745,6 +749,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
         rebound = rebound_names(nodes, magics)
+        self._rebinds_unseen = unseen is None or rebound is None
+        self._rebound_unseen = frozenset() if unseen is None or rebound is None else frozenset(unseen) | rebound
         self.loads.own_jobs.prepare(
             nodes,
             lambda node: qualified_name(node, aliases),
@@ -1024,17 +1030,40 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _reads_own_wandb_artifact(self, node: ast.Call) -> bool:
         """The load reads a file of a W&B artifact the code logged itself (wandb_artifacts.py);
         asked only of code that imports wandb."""
-        if "wandb" not in self._imported_names or self._module is None:
+        if (
+            "wandb" not in self._imported_names
+            or self._module is None
+            or (self._wandb_asked and not self._wandb_artifacts)
+        ):
             return False
+        if self._rebinds_unseen:
+            return False  # names may change where the code does not show it
         if self._wandb_artifacts is None:
             # Imported here: most code logs nothing to W&B, and start-up stays lean.
+            from hooks.code.project_fetches import FETCHING_COMMAND
             from hooks.code.wandb_artifacts import OwnArtifacts
 
-            self._wandb_artifacts = OwnArtifacts(
-                self._module, self.qualname, self.loads.constant_text, self.command_origins()
+            own = OwnArtifacts(
+                self._module,
+                self.qualname,
+                self.loads.constant_text,
+                self.command_origins(),
+                self._other_texts,
+                self._rebound_unseen,
             )
+            # Any fetch, copy or unpack but the downloads of its own artifacts may fill the folder.
+            other_fetches = any(FETCHING_COMMAND.search(text) for text in self._other_texts) or any(
+                isinstance(n, ast.Call)
+                and fetching_call(n)
+                and not (own.downloads_own_artifact(n) or own.elsewhere_download(n))
+                for n in ast.walk(self._module)
+            )
+            self._wandb_artifacts = None if other_fetches else own
+            self._wandb_asked = True
+        if self._wandb_artifacts is None:
+            return False
         origins = self.command_origins()
-        return self._wandb_artifacts.reads_own_artifact(load_target(node), origins.function_of(node))
+        return self._wandb_artifacts.reads_own_artifact(load_target(node), origins.function_of(node), node.lineno)
 
     def _other_module(self, node: ast.Attribute, own: set[str]) -> bool:
         """Whether `node` is an attribute of a name bound only by `import` of another module."""
