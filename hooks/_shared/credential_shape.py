@@ -67,11 +67,8 @@ _PASCAL_CASE = re.compile(
 )
 # The letter pairs that make up 97% of the pairs in English words (counted once per distinct
 # word over the words of CPython's standard library sources and docstrings). A pair of random
-# letters is in this set about half the time; the pairs of a word almost always are. The cut
-# drops the pairs of `j` (a rare letter) that everyday words are built of (`object`, `project`,
-# `major`, `join`, `adjust`, `reject`, `inject`, `enjoy`, `Java`) and `oy` (`deploy`, `employ`):
-# they are added back, so `Injection` reads as the word it is.
-_COMMON_BIGRAMS = frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"}) | frozenset(
+# letters is in this set about half the time; the pairs of a word almost always are.
+_COMMON_BIGRAMS = frozenset(
     re.findall(
         "..",
         "abacadafagaiakalamanaparasatauavawaxaybabcbdbebibjblbobpbrbsbubycacccdcechcickclcmcncocpcrcsctcucydadb"
@@ -83,6 +80,13 @@ _COMMON_BIGRAMS = frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy
         "wnwowrwsxaxcxexfxixpxtyeyiymynypysytzazezi",
     )
 )
+# The cut above drops the pairs of `j` (a rare letter) that everyday words are built of (`object`,
+# `project`, `major`, `join`, `adjust`, `reject`, `inject`, `enjoy`, `Java`) and `oy` (`deploy`).
+# They count only for a value that is one plain word, written as words are (`Injection`,
+# `injection`): added for every run of letters, they let random upper-case and mixed-case runs
+# (`UYETBRSY5JEENJOJ`, a TOTP seed) pass for words.
+_PLAIN_WORD_BIGRAMS = _COMMON_BIGRAMS | frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"})
+_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]{3,40}")
 _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _AT_DOMAIN = re.compile(r"@[A-Za-z0-9-]{1,63}\.(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z]{2,24}(?![A-Za-z0-9])")
@@ -258,13 +262,15 @@ def char_classes(value: str) -> int:
     )
 
 
-def _wordlike(segment: str) -> bool:
+def _wordlike(segment: str, *, plain_word: bool = False) -> bool:
     """A run of letters that reads as a word: it has a vowel and its letter pairs are the pairs
-    words are made of (one unusual pair allowed in a long word: `github`, `kubectl`)."""
+    words are made of (one unusual pair allowed in a long word: `github`, `kubectl`). With
+    `plain_word` (the whole value is one word in lower or title case) the pairs of `j` count too."""
     lowered = segment.lower()
     if len(lowered) < 3 or not any(c in _VOWELS for c in lowered):
         return False
-    unusual = sum(lowered[i : i + 2] not in _COMMON_BIGRAMS for i in range(len(lowered) - 1))
+    pairs = _PLAIN_WORD_BIGRAMS if plain_word else _COMMON_BIGRAMS
+    unusual = sum(lowered[i : i + 2] not in pairs for i in range(len(lowered) - 1))
     return unusual == 0 or (unusual == 1 and len(lowered) >= 6)
 
 
@@ -276,11 +282,12 @@ def word_coverage(value: str) -> float:
     letters = 0
     covered = 0
     acronyms = 0
+    plain_word = _PLAIN_WORD.fullmatch(value) is not None
     segments = _SEGMENT.findall(value)
     for index, segment in enumerate(segments):
         if not segment[0].isalnum():
             continue
-        wordlike = segment.isalpha() and _wordlike(segment)
+        wordlike = segment.isalpha() and _wordlike(segment, plain_word=plain_word)
         if segment.isupper() and not wordlike and len(segment) <= 5 and len(segments) > 1:
             acronyms += len(segment)
             continue

@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +33,7 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
-from hooks.code.committed_files import held_beside
+from hooks.code.committed_files import held_beside, imported_anywhere
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
@@ -1071,7 +1071,10 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not isinstance(owner, ast.Name):
             return False
         imported = self._import_only_names().get(owner.id)
-        return imported is not None and not own & set(imported.split("."))
+        if imported is None or own & set(imported.split(".")):
+            return False
+        # A module of the project's own (`helpers.py` beside it) may re-export the helper itself.
+        return not self.loads.local_module(imported.split(".")[0])
 
     def _import_only_names(self) -> dict[str, str]:
         """The names the module binds by `import x` / `import x.y as z` and by nothing else, and
@@ -1090,32 +1093,40 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _passes_held_files(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """A script's helper (`def load(filename): ... pickle.load(f)`) whose every call passes a
-        fixed path of a file the repository holds beside it (committed_files.py) that no other
+        literal path of a file the repository commits beside it (committed_files.py) that no other
         text names (no write, copy or download to it), as a direct load of that path would be
-        judged. Serving code keeps its severity, as its direct loads do; a module that is part of
-        a package may be imported and called with anything: not judged."""
+        judged. Not judged (each closed a hole a red team found): serving code, whose direct loads
+        keep their severity too; a module of a package, or one any file of the repository imports
+        (`from predict import load` may pass anything); code that may call the helper unseen
+        (`fire.Fire()`, `globals()[name]`, `getattr(sys.modules[...])`, `exec`, `from __main__
+        import`) or rebinds `open`; a helper that writes, seeks or runs anything itself."""
         code_file = self.loads.code_file
-        if self.serving or code_file is None or (code_file.parent / "__init__.py").exists():
+        if self.serving or code_file is None or self._module is None or (code_file.parent / "__init__.py").exists():
+            return False
+        if self._rebinds_unseen or self.loads.open_rebound or _reaches_functions_unseen(self._module):
+            return False
+        if not _reads_only(function, self.qualname):
             return False
         top = scan_root(code_file.parent, self.loads.source_folder)
         passed: dict[str, int] = {}
         for call in callers:
             given = _argument_for(call, function, parameter)
-            key = self.loads.key(given) if given is not None else None
-            if key is None or not key.startswith("c:"):
+            # A literal at the call: a name's value depends on where and when the call runs.
+            if not (isinstance(given, ast.Constant) and isinstance(given.value, str)):
                 return False
-            path = key[2:]
+            path = given.value
             if not self.loads.inside_checkout(path) or self.loads.project_fetches(path):
                 return False
             self.loads.consulted_tooling = True  # the verdict reads the checkout: not cached
             if not held_beside(code_file.parent, top, path):
                 return False
             # A helper named like a load (`load("dv.bin")`) has its calls among the loads' texts too.
-            read = isinstance(given, ast.Constant) and given.value in read_texts_of(call)
+            read = path in read_texts_of(call)
             passed[path] = passed.get(path, 0) + (0 if read else 1)
-        return all(
-            self.loads.mentions(path) <= count + self.loads.read_mentions(path) for path, count in passed.items()
-        )
+        mentions, reads = self.loads.mentions, self.loads.read_mentions
+        if not all(mentions(path) <= count + reads(path) for path, count in passed.items()):
+            return False
+        return not imported_anywhere(top, code_file.stem)
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """No text names the files but the notebook's own writes, the helper's calls and other
@@ -2329,13 +2340,68 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
     return None if _stores(function, name) else (function, name)
 
 
+# What lets code call a module's functions by a name the text does not show.
+_DISPATCHERS = frozenset({"globals", "vars", "locals", "getattr", "exec", "eval", "__import__", "compile"})
+_DISPATCHING_MODULES = frozenset({"fire", "inspect", "importlib", "runpy", "typer", "click"})
+
+
+def _reaches_functions_unseen(module: ast.Module) -> bool:
+    """`fire.Fire()`, `globals()[name](...)`, `getattr(sys.modules[__name__], name)`, `exec(text)`,
+    `from __main__ import load`, `sys.modules`: a function may be called with anything."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id in _DISPATCHERS:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "modules":
+            return True  # sys.modules
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in _DISPATCHING_MODULES for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in {
+            *_DISPATCHING_MODULES,
+            "__main__",
+        }:
+            return True
+    return False
+
+
+# Calls a reading helper may make: its file's `open` in a read mode and the load itself; anything
+# else (a write, a seek, a program, a download) may change what it loads.
+_READING_HELPER_CALLS = frozenset({"print", "len", "isinstance", "str", "repr", "format"})
+
+
+def _reads_only(function: ast.FunctionDef, qualname: Callable[[ast.AST], str | None]) -> bool:
+    """Whether the helper only opens files for reading and loads: every call in it is `open(...)`
+    in a read mode (`"rb"`, `"r"`, none), a deserialising load, or a plain builtin."""
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Call):
+            continue
+        name = qualname(node.func) or ""
+        if name == "open":
+            mode = (
+                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            )
+            if any(k.arg is None for k in node.keywords):
+                return False
+            if mode is not None and not (isinstance(mode, ast.Constant) and mode.value in ("r", "rb", "br", "rt")):
+                return False
+            continue
+        if name in _READING_HELPER_CALLS or name in _BANDIT_PICKLE_LOADS or name in _PICKLE_LIKE:
+            continue
+        return False
+    return True
+
+
 def _stores(function: ast.FunctionDef, name: str) -> int:
-    """How many statements of `function` bind `name` (assignments, loop and `with` targets)."""
+    """How many places in `function` bind `name` (an assignment, a loop, `with`, `except`, an
+    import, a `match` capture, a comprehension, a nested def, `global`/`nonlocal`); its own
+    parameters are not counted."""
+    parameters = {id(a) for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+    extra = [function.args.vararg, function.args.kwarg]
+    parameters.update(id(a) for a in extra if a is not None)
     return sum(
-        1
-        for node in ast.walk(function)
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For, ast.With, ast.AsyncWith))
-        and any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(node))
+        names_bound_by(node).count(name)
+        for statement in function.body
+        for node in ast.walk(statement)
+        if id(node) not in parameters
     )
 
 

@@ -98,7 +98,24 @@ def test_a_roadmap_item_naming_secrets_is_prose(tmp_path: Path) -> None:
     assert [f for f in findings if f.severity.value in BLOCKING] == []
 
 
-@pytest.mark.parametrize("value", ["jeXoJq9aKzWmRt4P", "Kj7ojNJe2xAjQ8dJ", "xqJzvOjekWpnjdaj"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "jeXoJq9aKzWmRt4P",
+        "Kj7ojNJe2xAjQ8dJ",
+        "xqJzvOjekWpnjdaj",
+        # found by a red team: random runs that read as words when j's pairs counted everywhere
+        "UYETBRSY5JEENJOJ",
+        "patEjmmlteq8kzOZ",
+        "MW4JANG2ANEUOQ2G",
+        "DJotQUDxJuwovo",
+    ],
+)
 def test_generated_values_with_those_pairs_still_block(tmp_path: Path, value: str) -> None:
     findings = scan_text(tmp_path, "settings.py", f'SECRET_KEY = "{value}"\n')
+    assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
+
+
+def test_a_database_url_password_with_those_pairs_still_blocks(tmp_path: Path) -> None:
+    findings = scan_text(tmp_path, "settings.py", 'DB = "postgresql://admin:VHJouVQ!2gep@db.internal:5432/app"\n')
     assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
