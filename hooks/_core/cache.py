@@ -713,18 +713,8 @@ def _refuse_tracked(folder: Path, repo_root: Path) -> None:
     root = repo_root.resolve()
     if folder != root and root not in folder.parents:
         return
-    import subprocess
+    from hooks._core.git_index import holds
 
     relative = folder.relative_to(root).as_posix() if folder != root else "."
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", f":(literal){relative}"],
-            cwd=root,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return  # no git: nothing can be tracked
-    if listed.returncode == 0 and listed.stdout.strip(b"\0"):
+    if holds(root, relative, timeout=60):  # no git, or no answer: nothing can be tracked
         raise OSError(f"{folder} holds files tracked by git; a cache must never come from the repository")

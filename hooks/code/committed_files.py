@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from hooks._core.git_index import holds
 from hooks._core.paths import run_generation
 
 _MAX_FILES = 20_000  # Python files and notebooks read for imports
@@ -59,21 +59,9 @@ def held_beside(code_folder: Path, top: Path | None, path: str) -> bool:
 def _tracked(path: Path, top: Path) -> bool:
     """Whether git's index holds `path` (committed or staged); False without git or an answer."""
     repository = next((f for f in (path.parent, *path.parent.parents) if (f / ".git").exists()), None)
-    if repository is None or not (
-        repository == top or repository.is_relative_to(top) or top.is_relative_to(repository)
-    ):
+    if repository is None or not (repository.is_relative_to(top) or top.is_relative_to(repository)):
         return False
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", f":(literal){path.relative_to(repository).as_posix()}"],
-            cwd=repository,
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return False
-    return listed.returncode == 0 and bool(listed.stdout.strip(b"\0"))
+    return holds(repository, path.relative_to(repository).as_posix()) is True
 
 
 def imported_anywhere(top: Path | None, module: str) -> bool:
