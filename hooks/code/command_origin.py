@@ -1012,8 +1012,8 @@ class CommandOrigins:
         )
 
     def _own_parse_wrapper(self, call: ast.Call, seen: set[tuple[int, str]], depth: int) -> bool:
-        """`args = parse_args()` (or `get_args()`, any name): the file's own module-level function,
-        bound no other way, called without arguments, that returns only what a parser parsed."""
+        """`args = parse_args()`: the file's own module-level function of that name, bound no
+        other way, called without arguments, that returns only what argparse parsed."""
         if call.args or call.keywords or not isinstance(call.func, ast.Name):
             return False
         function = self.input_changes().only_def(call.func.id)
@@ -1081,9 +1081,6 @@ class CommandOrigins:
             return False
         if isinstance(value, ast.Subscript):
             value = value.value  # parse_known_args()[0]
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not _parses_arguments(value):
-            # `args = get_args()`: the file's own wrapper under any name, judged by what it returns
-            return self._own_parse_wrapper(value, seen, depth)
         if not isinstance(value, ast.Call) or not _parses_arguments(value):
             # Another name (`ns = args`) is not followed: what is stored through it is not seen.
             return False

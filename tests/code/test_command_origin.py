@@ -432,34 +432,3 @@ def test_a_wrapper_returning_the_name_it_parsed_into_is_the_command_line(tmp_pat
     )
     b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
     assert b307 == [(10, "low"), (12, "medium")]
-
-
-def test_a_wrapper_under_any_name_is_judged_by_what_it_returns(tmp_path: Path) -> None:
-    """`args = get_args()` with `return parser.parse_known_args()[0]`: the command line, as a
-    wrapper named `parse_args` is; a function of another name returning anything else, taking
-    arguments, decorated or bound twice is not."""
-    source = (
-        "import argparse, functools, json\n"
-        "def get_args():\n"
-        "    parser = argparse.ArgumentParser()\n"
-        "    parser.add_argument('--expr', type=str)\n"
-        "    return parser.parse_known_args()[0]\n"
-        "def get_settings():\n"
-        "    return json.load(open('settings.json'))\n"
-        "def get_named(path):\n"
-        "    return argparse.ArgumentParser().parse_args([path])\n"
-        "@functools.lru_cache\n"
-        "def get_cached():\n"
-        "    return argparse.ArgumentParser().parse_args()\n"
-        "def get_twice():\n"
-        "    return argparse.ArgumentParser().parse_args()\n"
-        "get_twice = get_settings\n"
-        "a = get_args()\nb = get_settings()\nc = get_named(URL)\nd = get_cached()\ne = get_twice()\n"
-        "eval(a.expr)\n"
-        "eval(b.expr)\n"
-        "eval(c.expr)\n"
-        "eval(d.expr)\n"
-        "eval(e.expr)\n"
-    )
-    b307 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B307")
-    assert b307 == [(21, "low"), (22, "medium"), (23, "medium"), (24, "medium"), (25, "medium")]
