@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +33,6 @@ from hooks.code.command_origin import (
     parameters_of,
     qualified_name,
 )
-from hooks.code.committed_files import held_beside, imported_anywhere
 from hooks.code.flyte_inputs import fed_task_parameters
 from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
@@ -291,7 +290,6 @@ _AZUREML_OUTPUT = (
     "another job's output in its own Azure ML pipeline: every pipeline definition found that runs this script "
     "passes this option the output of another job of the same pipeline"
 )
-_HELD_BY_EVERY_CALL = "a fixed path of a file the repository holds beside the code (the model hook scans it)"
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
@@ -975,7 +973,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def _remember_helper_load(self, node: ast.Call, index: int | None) -> None:
         """A load of a module-level function's parameter, judged once every caller is seen
         (_judge_helper_loads); `index` is the load's issue, None for bandit's (B301)."""
-        if not self.strict and not (self.notebook and self.serving):
+        if self.notebook and not self.strict and not self.serving:
             helper = _helper_parameter(node, self.command_origins())
             if helper is not None:
                 self._helper_loads.append((index, node.lineno, *helper))
@@ -984,8 +982,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         """A notebook helper's load of its parameter (`def load_checkpoint(path): torch.load(path)`)
         reads what its callers pass: low when the notebook's cells are its only callers, by name,
         and every call passes a path the notebook wrote before that call. Judged once the whole
-        notebook is read, since the helper is defined before the cells that call it. A script's
-        helper is judged by what its start-up calls pass instead (_passes_held_files)."""
+        notebook is read, since the helper is defined before the cells that call it."""
         if not self._helper_loads or self.loads.fetches:
             return  # a fetch may replace the file under a name no text spells
         calls: dict[str, list[ast.Call]] = {}
@@ -1011,16 +1008,12 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue  # `globals()["load"](x)`, `__main__.load(x)`: callers this cannot see
             if function.decorator_list:
                 continue  # a route, a task, a callback, an exit hook: called from outside the notebook
-            reason: str | None = None
-            if not self.notebook:
-                if self._passes_held_files(callers, function, parameter):
-                    reason = f"every call of {function.name}() passes {_HELD_BY_EVERY_CALL}"
-            elif all(self._passes_own_file(call, function, parameter) for call in callers) and self._only_written(
-                callers, function, parameter
+            if not (
+                all(self._passes_own_file(call, function, parameter) for call in callers)
+                and self._only_written(callers, function, parameter)
             ):
-                reason = f"a file this notebook wrote: every call of {function.name}() passes one"
-            if reason is None:
                 continue
+            reason = f"a file this notebook wrote: every call of {function.name}() passes one"
             if index is None:  # bandit's own finding (B301 of `pickle.load`), matched by line
                 self.quiet_bandit.setdefault((line, "B301"), reason)
                 continue
@@ -1090,43 +1083,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             rebound = names_bound_more_than_once(module)
             self._imported_only = {name: found for name, found in imported.items() if name not in rebound}
         return self._imported_only
-
-    def _passes_held_files(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
-        """A script's helper (`def load(filename): ... pickle.load(f)`) whose every call passes a
-        literal path of a file the repository commits beside it (committed_files.py) that no other
-        text names (no write, copy or download to it), as a direct load of that path would be
-        judged. Not judged (each closed a hole a red team found): serving code, whose direct loads
-        keep their severity too; a module of a package, or one any file of the repository imports
-        (`from predict import load` may pass anything); code that may call the helper unseen
-        (`fire.Fire()`, `globals()[name]`, `getattr(sys.modules[...])`, `exec`, `from __main__
-        import`) or rebinds `open`; a helper that writes, seeks or runs anything itself."""
-        code_file = self.loads.code_file
-        if self.serving or code_file is None or self._module is None or (code_file.parent / "__init__.py").exists():
-            return False
-        if self._rebinds_unseen or self.loads.open_rebound or _reaches_functions_unseen(self._module):
-            return False
-        if not _reads_only(function, self.qualname):
-            return False
-        top = scan_root(code_file.parent, self.loads.source_folder)
-        passed: dict[str, int] = {}
-        for call in callers:
-            given = _argument_for(call, function, parameter)
-            # A literal at the call: a name's value depends on where and when the call runs.
-            if not (isinstance(given, ast.Constant) and isinstance(given.value, str)):
-                return False
-            path = given.value
-            if not self.loads.inside_checkout(path) or self.loads.project_fetches(path):
-                return False
-            self.loads.consulted_tooling = True  # the verdict reads the checkout: not cached
-            if not held_beside(code_file.parent, top, path):
-                return False
-            # A helper named like a load (`load("dv.bin")`) has its calls among the loads' texts too.
-            read = path in read_texts_of(call)
-            passed[path] = passed.get(path, 0) + (0 if read else 1)
-        mentions, reads = self.loads.mentions, self.loads.read_mentions
-        if not all(mentions(path) <= count + reads(path) for path, count in passed.items()):
-            return False
-        return not imported_anywhere(top, code_file.stem)
 
     def _only_written(self, callers: list[ast.Call], function: ast.FunctionDef, parameter: str) -> bool:
         """No text names the files but the notebook's own writes, the helper's calls and other
@@ -2338,56 +2294,6 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
             return None
         name = opened[0].id
     return None if _stores(function, name) else (function, name)
-
-
-# What lets code call a module's functions by a name the text does not show.
-_DISPATCHERS = frozenset({"globals", "vars", "locals", "getattr", "exec", "eval", "__import__", "compile"})
-_DISPATCHING_MODULES = frozenset({"fire", "inspect", "importlib", "runpy", "typer", "click"})
-
-
-def _reaches_functions_unseen(module: ast.Module) -> bool:
-    """`fire.Fire()`, `globals()[name](...)`, `getattr(sys.modules[__name__], name)`, `exec(text)`,
-    `from __main__ import load`, `sys.modules`: a function may be called with anything."""
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in _DISPATCHERS:
-            return True
-        if isinstance(node, ast.Attribute) and node.attr == "modules":
-            return True  # sys.modules
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in _DISPATCHING_MODULES for a in node.names):
-            return True
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in {
-            *_DISPATCHING_MODULES,
-            "__main__",
-        }:
-            return True
-    return False
-
-
-# Calls a reading helper may make: its file's `open` in a read mode and the load itself; anything
-# else (a write, a seek, a program, a download) may change what it loads.
-_READING_HELPER_CALLS = frozenset({"print", "len", "isinstance", "str", "repr", "format"})
-
-
-def _reads_only(function: ast.FunctionDef, qualname: Callable[[ast.AST], str | None]) -> bool:
-    """Whether the helper only opens files for reading and loads: every call in it is `open(...)`
-    in a read mode (`"rb"`, `"r"`, none), a deserialising load, or a plain builtin."""
-    for node in ast.walk(function):
-        if not isinstance(node, ast.Call):
-            continue
-        name = qualname(node.func) or ""
-        if name == "open":
-            mode = (
-                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
-            )
-            if any(k.arg is None for k in node.keywords):
-                return False
-            if mode is not None and not (isinstance(mode, ast.Constant) and mode.value in ("r", "rb", "br", "rt")):
-                return False
-            continue
-        if name in _READING_HELPER_CALLS or name in _BANDIT_PICKLE_LOADS or name in _PICKLE_LIKE:
-            continue
-        return False
-    return True
 
 
 def _stores(function: ast.FunctionDef, name: str) -> int:

@@ -892,110 +892,16 @@ def test_a_notebook_helper_loading_what_its_callers_pass_is_low_when_every_call_
         assert severities == {"high"}, look_alike
 
 
-SCRIPT_HELPER = (
-    "import pickle\ndef load(filename: str):\n"
-    "    with open(filename, 'rb') as f_in:\n        return pickle.load(f_in)\n"
-)
-
-
-def _committed(top: Path, *names: str) -> None:
-    import subprocess
-
-    for name in names:
-        (top / name).write_bytes(b"\x80\x04K\x01.")
-    subprocess.run(["git", "init", "-q", str(top)], check=True)
-    subprocess.run(["git", "-C", str(top), "add", "--", *names], check=True)
-
-
-def test_a_scripts_helper_loading_files_the_repository_holds_beside_it_is_low(tmp_path: Path) -> None:
-    """The homework shape: `load('dv.bin')` of files committed next to the script. The helper is
-    named like pickle's own `load`, which is an attribute of another module, not a caller."""
-    _committed(tmp_path, "dv.bin", "model1.bin")
-    script = SCRIPT_HELPER + "dv = load('dv.bin')\ndef main():\n    return load('model1.bin')\n"
-    found = scan_code(tmp_path, script, "q3_test.py")
-    assert graded(found) == [("B301", 4, "low")]
-    assert "every call of load() passes a fixed path of a file the repository holds" in found[0].message
-
-
-@pytest.mark.parametrize(
-    "calls",
-    [
-        "dv = load('dv.bin')\nm = load('model2.bin')\n",  # not in the repository: an image or a step puts it there
-        "import sys\ndv = load('dv.bin')\nm = load(sys.argv[1])\n",  # a caller passes the operator's path
-        "dv = load('dv.bin')\nwith open('dv.bin', 'wb') as out:\n    out.write(blob)\n",  # written here too
-        "import urllib.request\nurllib.request.urlretrieve(URL, 'dv.bin')\ndv = load('dv.bin')\n",  # a download
-        "dv = load('/srv/dv.bin')\n",  # an absolute path: a mount, not the repository
-        "dv = load('../../outside/dv.bin')\n",  # climbs out of the checkout
-        "dv = load('dv.bin')\nloader = load\n",  # handed on: other callers
-        "from flask import Flask\napp = Flask('x')\ndv = load('dv.bin')\n",  # serving code keeps its severity
-        # found by a red team: a name's value depends on where and when the call runs
-        "model_file = 'dv.bin'\ndef predict(model_file):\n    return load(model_file)\n",
-        "import sys\npath = sys.argv[1]\ndv = load(path)\npath = 'dv.bin'\n",
-        # callers the text does not show
-        "import fire\ndv = load('dv.bin')\nfire.Fire()\n",
-        "import sys\ndv = load('dv.bin')\nglobals()[sys.argv[1]](sys.argv[2])\n",
-        "import sys\ndv = load('dv.bin')\ngetattr(sys.modules[__name__], sys.argv[1])(sys.argv[2])\n",
-        "dv = load('dv.bin')\nexec(COMMAND)\n",
-        # the file is not the repository's, or not read as spelled
-        "dv = load('untracked.bin')\n",
-        "dv = load('sub\\\\dv.bin')\n",
-    ],
-)
-def test_a_scripts_helper_look_alikes_keep_their_severity(tmp_path: Path, calls: str) -> None:
-    _committed(tmp_path, "dv.bin")
-    (tmp_path / "untracked.bin").write_bytes(b"\x80\x04K\x01.")  # present, never added to git
-    assert [s for rule, _, s in graded(scan_code(tmp_path, SCRIPT_HELPER + calls, "q4.py")) if rule == "B301"] == [
-        "medium"
-    ]
-
-
-def test_a_helper_another_file_imports_keeps_its_severity(tmp_path: Path) -> None:
-    """`from predict import load` in a sibling app passes a request's path."""
-    _committed(tmp_path, "dv.bin")
-    (tmp_path / "app.py").write_text("from predict import load\nm = load(request.args['model'])\n")
-    found = scan_code(tmp_path, SCRIPT_HELPER + "dv = load('dv.bin')\n", "predict.py")
-    assert graded(found) == [("B301", 4, "medium")]
-
-
-@pytest.mark.parametrize(
-    "helper",
-    [
-        # the helper writes the file, or seeks in it, before it loads
-        "import pickle, sys\ndef load(filename):\n    with open(filename, 'r+b') as f:\n"
-        "        return pickle.load(f)\n",
-        "import pickle, sys\ndef load(filename):\n    with open(filename, 'rb') as f:\n        f.seek(64)\n"
-        "        return pickle.load(f)\n",
-        "import pickle, sys\ndef load(filename):\n    open(filename, 'wb').write(sys.stdin.buffer.read())\n"
-        "    with open(filename, 'rb') as f:\n        return pickle.load(f)\n",
-        # `open` is the code's own
-        "import pickle, io\ndef open(name, mode='r'):\n    return io.BytesIO(PAYLOAD)\n"
-        "def load(filename):\n    with open(filename, 'rb') as f:\n        return pickle.load(f)\n",
-        # the parameter is bound again in ways an assignment does not show
-        "import pickle\ndef load(filename):\n    from settings import MODEL as filename\n"
-        "    with open(filename, 'rb') as f:\n        return pickle.load(f)\n",
-    ],
-)
-def test_a_helper_that_may_load_other_bytes_keeps_its_severity(tmp_path: Path, helper: str) -> None:
-    _committed(tmp_path, "dv.bin")
-    found = scan_code(tmp_path, helper + "dv = load('dv.bin')\n", "q6.py")
-    assert [s for rule, _, s in graded(found) if rule == "B301"] == ["medium"]
-
-
-def test_a_helper_in_a_package_module_keeps_its_severity(tmp_path: Path) -> None:
-    """Another module may import `load` and pass anything."""
-    _committed(tmp_path, "dv.bin")
-    (tmp_path / "__init__.py").write_text("")
-    found = scan_code(tmp_path, SCRIPT_HELPER + "dv = load('dv.bin')\n", "utils.py")
-    assert graded(found) == [("B301", 4, "medium")]
-
-
-def test_a_helper_reading_a_handle_its_with_binds_twice_is_not_a_helper(tmp_path: Path) -> None:
-    _committed(tmp_path, "dv.bin")
-    helper = (
+def test_a_scripts_load_helper_keeps_its_severity_even_for_files_beside_it(tmp_path: Path) -> None:
+    """Another file may import a script's helper and pass anything (`from predict import load`
+    in a sibling app, `spec_from_file_location`, `python -c`, an installed `py_modules` entry):
+    only a notebook's cells are known to be all of a helper's callers."""
+    (tmp_path / "dv.bin").write_bytes(b"\x80\x04K\x01.")
+    script = (
         "import pickle\ndef load(filename):\n    with open(filename, 'rb') as f_in:\n"
-        "        f_in = other_handle()\n        return pickle.load(f_in)\ndv = load('dv.bin')\n"
+        "        return pickle.load(f_in)\ndv = load('dv.bin')\n"
     )
-    assert graded(scan_code(tmp_path, helper, "q5.py")) == [("B301", 5, "medium")]
+    assert graded(scan_code(tmp_path, script, "q3_test.py")) == [("B301", 4, "medium")]
 
 
 def test_a_notebook_helper_reading_its_parameters_handle_is_judged_like_one_reading_the_path(tmp_path: Path) -> None:
