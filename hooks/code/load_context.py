@@ -330,11 +330,6 @@ def _folder_changed_to(call: ast.Call, qualname: str, constant_text: Callable[[a
     return text.strip() if text else ""
 
 
-def fetching_call(call: ast.Call) -> bool:
-    """Public name of `_fetching_call`, for the modules that tell their own fetches apart."""
-    return _fetching_call(call)
-
-
 def _fetching_call(call: ast.Call) -> bool:
     """A call that downloads, copies or unpacks files, an HTTP client's request, or a program
     started with a fetching command line (`subprocess.run(["git", "pull"])`)."""

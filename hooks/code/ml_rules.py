@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hooks._core.display import printable
 from hooks._core.findings import Issue
@@ -38,7 +37,6 @@ from hooks.code.ingestion import ingestion_issues
 from hooks.code.launched import CommandFinder, wrappers_of
 from hooks.code.load_context import (
     LoadContext,
-    fetching_call,
     load_target,
     names_bound_from_the_side,
     names_bound_more_than_once,
@@ -57,9 +55,6 @@ from hooks.code.started_code import call_starts_code, magic_starts_code, restore
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
-
-if TYPE_CHECKING:
-    from hooks.code.wandb_artifacts import OwnArtifacts
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _PICKLE_LIKE = {
@@ -688,10 +683,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module: ast.Module | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
-        self._wandb_artifacts: OwnArtifacts | None = None  # wandb_artifacts.py, built when first asked
-        self._rebinds_unseen = True  # until prepare() has seen the module: names may change unseen
-        self._rebound_unseen: frozenset[str] = frozenset()  # names bound where no assignment shows it
-        self._wandb_asked = False  # _wandb_artifacts was built (None then: not judged)
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
         self._pickle_free: PickleFreeReads | None = None
@@ -747,8 +738,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
         rebound = rebound_names(nodes, magics)
-        self._rebinds_unseen = unseen is None or rebound is None
-        self._rebound_unseen = frozenset() if unseen is None or rebound is None else frozenset(unseen) | rebound
         self.loads.own_jobs.prepare(
             nodes,
             lambda node: qualified_name(node, aliases),
@@ -867,9 +856,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if not self.serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
-        if not self.serving and self._reads_own_wandb_artifact(node):
-            kind = "notebook" if self.notebook else "script"
-            return f"a W&B artifact this {kind} logged itself, downloaded back by its name"
         if not self.serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
@@ -1019,44 +1005,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue
             issue = self.issues[index]
             self.issues[index] = replace(issue, message=f"{issue.message} ({reason})", severity=Severity.LOW)
-
-    def _reads_own_wandb_artifact(self, node: ast.Call) -> bool:
-        """The load reads a file of a W&B artifact the code logged itself (wandb_artifacts.py);
-        asked only of code that imports wandb."""
-        if (
-            "wandb" not in self._imported_names
-            or self._module is None
-            or (self._wandb_asked and not self._wandb_artifacts)
-        ):
-            return False
-        if self._rebinds_unseen:
-            return False  # names may change where the code does not show it
-        if self._wandb_artifacts is None:
-            # Imported here: most code logs nothing to W&B, and start-up stays lean.
-            from hooks.code.project_fetches import FETCHING_COMMAND
-            from hooks.code.wandb_artifacts import OwnArtifacts
-
-            own = OwnArtifacts(
-                self._module,
-                self.qualname,
-                self.loads.constant_text,
-                self.command_origins(),
-                self._other_texts,
-                self._rebound_unseen,
-            )
-            # Any fetch, copy or unpack but the downloads of its own artifacts may fill the folder.
-            other_fetches = any(FETCHING_COMMAND.search(text) for text in self._other_texts) or any(
-                isinstance(n, ast.Call)
-                and fetching_call(n)
-                and not (own.downloads_own_artifact(n) or own.elsewhere_download(n))
-                for n in ast.walk(self._module)
-            )
-            self._wandb_artifacts = None if other_fetches else own
-            self._wandb_asked = True
-        if self._wandb_artifacts is None:
-            return False
-        origins = self.command_origins()
-        return self._wandb_artifacts.reads_own_artifact(load_target(node), origins.function_of(node), node.lineno)
 
     def _other_module(self, node: ast.Attribute, own: set[str]) -> bool:
         """Whether `node` is an attribute of a name bound only by `import` of another module."""
