@@ -314,9 +314,18 @@ def _named_parts(qualified: str) -> bool:
 _SHORT_NAME = re.compile(r"[a-z_]{1,4}")
 
 
+# A pointer type or a dereference written before a name (`*mlx.Array`, `&cfg.token`, `**kwargs`).
+_POINTER = re.compile(r"[*&]{1,2}[A-Za-z_][\w.]{0,200}")
+# The names ssh-keygen gives key files (`~/.ssh/id_ed25519`, `id_rsa.pub`, `id_ecdsa_sk`): a value
+# equal to one names where a key lives, not the key.
+_KEY_FILE_NAME = re.compile(r"id_(?:rsa|dsa|ecdsa|ed25519|xmss)(?:_sk)?(?:\.pub)?", re.IGNORECASE)
+
+
 def is_reference(value: str) -> bool:
     """An expression or pointer (env var, attribute chain, call, secret-manager path), not a literal."""
     bare = value.lstrip("\\")
+    if _POINTER.fullmatch(bare) and is_reference(bare.lstrip("*&")):
+        return True  # `Token *mlx.Array` (a Go field's type), `&cfg.token`, `**args.secret`: a type or a pointer
     lowered = bare.lower()
     if lowered.startswith(_REFERENCE_PREFIXES) or bare.startswith("=="):
         return True  # os.environ[...], vault:..., ==comparison
@@ -545,6 +554,8 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
     lowered = value.lower()
     if lowered in _LITERALS:
         return ValueShape(0, "a literal keyword")
+    if _KEY_FILE_NAME.fullmatch(value):
+        return ValueShape(0, "the name ssh-keygen gives a key file (`id_ed25519`): where a key lives, not a key")
     if "://" in value:
         return ValueShape(0, "a URL (its password, if any, is judged as URL credentials)")
     if _TAG_URI.fullmatch(value):

@@ -119,3 +119,31 @@ def test_generated_values_with_those_pairs_still_block(tmp_path: Path, value: st
 def test_a_database_url_password_with_those_pairs_still_blocks(tmp_path: Path) -> None:
     findings = scan_text(tmp_path, "settings.py", 'DB = "postgresql://admin:VHJouVQ!2gep@db.internal:5432/app"\n')
     assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # a Go struct field's or parameter's pointer type under a token's name
+        ("sample.go", "type Result struct {\n\tToken       *mlx.Array // sampled token ids\n}\n"),
+        ("pipeline.go", "func (t *decoder) dispatch(token *mlx.Array) Result {\n"),
+        # the file name ssh-keygen gives a key, not the key
+        ("auth.go", 'const defaultPrivateKey = "id_ed25519"\n'),
+        ("deploy.py", 'SSH_KEY = "id_rsa.pub"\n'),
+    ],
+)
+def test_a_pointer_type_or_a_key_files_name_does_not_block(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f for f in findings if f.severity.value in BLOCKING] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.go", 'const apiToken = "*Xk9fQ2mZ7pL4sT8wZ1nB"\n'),  # a star in front of a generated value
+        ("a.py", 'PRIVATE_KEY = "id_ed25519x9Kq2mZ7pL4sT8w"\n'),  # a key file's name as a prefix only
+    ],
+)
+def test_look_alikes_of_pointers_and_key_file_names_still_block(tmp_path: Path, name: str, text: str) -> None:
+    findings = scan_text(tmp_path, name, text)
+    assert [f.rule_id for f in findings if f.severity.value in BLOCKING]
