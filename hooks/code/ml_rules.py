@@ -2245,18 +2245,10 @@ def _helper_parameter(call: ast.Call, origins: CommandOrigins) -> tuple[ast.Func
 
 
 def _stores(function: ast.FunctionDef, name: str) -> int:
-    """How many places in `function` bind `name` (an assignment, a loop, `with`, `except`, an
-    import, a `match` capture, a comprehension, a nested def, `global`/`nonlocal`); its own
-    parameters are not counted."""
-    parameters = {id(a) for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
-    extra = [function.args.vararg, function.args.kwarg]
-    parameters.update(id(a) for a in extra if a is not None)
-    return sum(
-        names_bound_by(node).count(name)
-        for statement in function.body
-        for node in ast.walk(statement)
-        if id(node) not in parameters
-    )
+    """How many places in `function`'s body bind `name` (an assignment, a loop, `with`, `except`,
+    an import, a `match` capture, a comprehension, a nested def, `global`/`nonlocal`). Its own
+    parameters live in `function.args`, outside the body, so they are not counted."""
+    return sum(names_bound_by(node).count(name) for statement in function.body for node in ast.walk(statement))
 
 
 def _argument_for(call: ast.Call, function: ast.FunctionDef, parameter: str) -> ast.expr | None:
