@@ -285,6 +285,10 @@ _AZUREML_OUTPUT = (
     "another job's output in its own Azure ML pipeline: every pipeline definition found that runs this script "
     "passes this option the output of another job of the same pipeline"
 )
+_PLOOMBER_OUTPUT = (
+    "another task's product in its own Ploomber pipeline: every pipeline definition found that runs this script "
+    "lists the upstream task, and Ploomber fills `upstream` with the file that task writes"
+)
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
     "step's properties, not from outside"
@@ -869,6 +873,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and not self.notebook and self._reads_fed_job_input(node):
             return _AZUREML_OUTPUT
+        if not self.serving and not self.notebook and self._reads_upstream_product(node):
+            return _PLOOMBER_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (
@@ -908,6 +914,20 @@ class MLRuleVisitor(ast.NodeVisitor):
             runs = runs_of(self.loads.code_file)
             self._azureml_destinations = fed_destinations(self._module, runs, self.loads.code_file.parent)
         return read <= self._azureml_destinations
+
+    def _reads_upstream_product(self, call: ast.Call) -> bool:
+        """The load reads `upstream[task][key]` of a Ploomber script task, which every pipeline
+        definition running the script fills with another task's product (ploomber_tasks.py)."""
+        target = load_target(call)
+        if target is None or self.loads.code_file is None or self._module is None:
+            return False
+        # Imported here: only scripts that read `upstream[...]` get this far.
+        from hooks.code.ploomber_tasks import reads_upstream_product, upstream_item
+
+        if upstream_item(target, self._module) is None:
+            return False
+        self.loads.consulted_tooling = True  # the verdict reads other files: not cached
+        return reads_upstream_product(target, self._module, self.loads.code_file)
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
