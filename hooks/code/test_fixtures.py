@@ -261,7 +261,13 @@ def _own_name(
     seen.add(key)
     bound = origins.bound_values(name, function)  # type: ignore[arg-type]
     if bound is None:
-        return False  # a parameter (a fixture a conftest may fill with a download) or unknown
+        # A parameter: a fixture a conftest may fill with a download, or unknown; a test's own
+        # `@pytest.mark.parametrize` values spelled out beside it are the test's text.
+        scope = origins.parameter_scope(name, function)  # type: ignore[arg-type]
+        spelled = _parametrized(scope, name) if _test_function(scope) else None
+        return bool(spelled) and all(
+            _own(value, origins, scope, seen, depth + 1, reading=reading, roots=roots) for value in spelled or []
+        )
     values, scope = bound
     if roots is not None and any(
         isinstance(value, ast.Call) and name_of(value) in _TEMPORARY_CALLS for value in values
@@ -271,3 +277,47 @@ def _own_name(
         isinstance(value, ast.AST) and _own(value, origins, scope, seen, depth + 1, reading=reading, roots=roots)
         for value in values
     )
+
+
+def _parametrized(function: ast.AST | None, name: str) -> list[ast.expr] | None:
+    """The values a test's `@pytest.mark.parametrize` gives its parameter `name`, when the
+    decorator spells them out: a list or tuple of values (one name) or of tuples (several names,
+    `"a,b"` or `("a", "b")`), `pytest.param(...)` entries included. None when the parameter is not
+    parametrized there, the values are built elsewhere (a name, a call), or `indirect` hands them
+    to a fixture."""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    for decorator in function.decorator_list:
+        if not (isinstance(decorator, ast.Call) and dotted_name(decorator.func).endswith("mark.parametrize")):
+            continue
+        if len(decorator.args) < 2 or any(k.arg in ("indirect", None) for k in decorator.keywords):
+            continue
+        names_node, values_node = decorator.args[0], decorator.args[1]
+        if isinstance(names_node, ast.Constant) and isinstance(names_node.value, str):
+            names = [n.strip() for n in names_node.value.split(",")]
+        elif isinstance(names_node, (ast.List, ast.Tuple)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in names_node.elts
+        ):
+            names = [str(e.value) for e in names_node.elts if isinstance(e, ast.Constant)]
+        else:
+            return None
+        if name not in names:
+            continue
+        if not isinstance(values_node, (ast.List, ast.Tuple)):
+            return None
+        index = names.index(name)
+        values: list[ast.expr] = []
+        for entry in values_node.elts:
+            if isinstance(entry, ast.Call) and dotted_name(entry.func).endswith("param"):
+                row: list[ast.expr] = list(entry.args)
+            elif len(names) == 1:
+                row = [entry]
+            elif isinstance(entry, (ast.Tuple, ast.List)):
+                row = list(entry.elts)
+            else:
+                return None
+            if len(row) != len(names) or any(isinstance(e, ast.Starred) for e in row):
+                return None
+            values.append(row[index])
+        return values
+    return None

@@ -28,6 +28,12 @@ def judge(source: str) -> bool:
         "    pickle.load(open(f'{tmp_path}/m.pkl', 'rb'))",
         "def test_a(tmpdir):\n    torch.save(m, tmpdir.join('m.pkl'))\n"
         "    pickle.load(open(tmpdir.join('m.pkl'), 'rb'))",
+        # pytest's parametrize values spelled out beside the test are the test's own text
+        "@pytest.mark.parametrize('name', ['a.pkl', pytest.param('b.pkl', marks=slow)])\n"
+        "def test_a(name):\n    pickle.load(open(os.path.join('tests', 'data', name), 'rb'))",
+        "@pytest.mark.parametrize(('name', 'n'), [('a.pkl', 1), ('b.pkl', 2)])\n"
+        "def test_a(name, n):\n    pickle.load(open('tests/data/' + name, 'rb'))",
+        "@pytest.mark.parametrize('n, name', [(1, 'a.pkl')])\ndef test_a(n, name):\n    pickle.load(open(name, 'rb'))",
         "def test_a():\n    d = tempfile.mkdtemp()\n    p = os.path.join(d, 'm.pkl')\n    with open(p, 'wb') as f:\n"
         "        f.write(b)\n    pickle.load(open(p, 'rb'))",
         "NAME = 'm.pkl'\ndef test_a():\n    with open(Path('tests', 'data', NAME), 'rb') as f:\n        pickle.load(f)",
@@ -60,6 +66,15 @@ def test_the_tests_own_local_files(source: str) -> None:
         "def test_a():\n    pickle.load(open('ht' + 'tp://x/m.pkl', 'rb'))",
         "def test_a(mode):\n    pickle.load(open('m.pkl', mode))",
         "PATHS = {'m': 'm.pkl'}\ndef test_a(key):\n    pickle.load(open(PATHS[key], 'rb'))",
+        # parametrize look-alikes: handed to a fixture, built elsewhere, a URL among them, another name
+        "@pytest.mark.parametrize('name', ['a.pkl'], indirect=True)\n"
+        "def test_a(name):\n    pickle.load(open(name, 'rb'))",
+        "@pytest.mark.parametrize('name', NAMES)\ndef test_a(name):\n    pickle.load(open(name, 'rb'))",
+        "@pytest.mark.parametrize('name', ['a.pkl', 'https://h/m.pkl'])\n"
+        "def test_a(name):\n    pickle.load(open(name, 'rb'))",
+        "@pytest.mark.parametrize('other', ['a.pkl'])\ndef test_a(other, name):\n    pickle.load(open(name, 'rb'))",
+        "@pytest.mark.parametrize('name', ['a.pkl'])\ndef helper(name):\n    pickle.load(open(name, 'rb'))",
+        "@pytest.mark.parametrize('name, n', [('a.pkl',)])\ndef test_a(name, n):\n    pickle.load(open(name, 'rb'))",
     ],
 )
 def test_anything_else(source: str) -> None:

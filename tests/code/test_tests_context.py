@@ -231,3 +231,17 @@ def test_an_async_main_or_a_trainer_run_is_no_program_and_fetches_nothing(tmp_pa
     assert in_tests(tmp_path, source, "tests/test_async.py") == []
     started = source.replace("asyncio.run(main(tmp_path))", "subprocess.run(COMMAND)").replace("asyncio", "subprocess")
     assert ("B301", 6) in in_tests(tmp_path, started, "tests/test_async.py")
+
+
+def test_eval_of_a_tests_parametrize_values_is_low_and_a_fixtures_value_blocks(tmp_path: Path) -> None:
+    source = (
+        "import pytest\n"
+        "@pytest.mark.parametrize('expression', ['1 + 1', 'abs(-1)'])\n"
+        "def test_eval(expression):\n"
+        "    assert eval(expression)\n"
+    )
+    assert in_tests(tmp_path, source, "tests/test_eval.py") == []
+    assert blocking(scan_code(tmp_path, source, "evaluate.py")) == [("B307", 4)]
+    # The look-alike: the same values handed to a fixture (a conftest may fetch what it returns).
+    indirect = source.replace("'abs(-1)'])", "'abs(-1)'], indirect=True)")
+    assert in_tests(tmp_path, indirect, "tests/test_eval.py") == [("B307", 4)]
