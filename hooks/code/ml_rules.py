@@ -47,6 +47,7 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
+from hooks.code.ploomber_scripts import TaskScript
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
@@ -685,6 +686,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        self._task_script: TaskScript | None = None  # built on the first load of `upstream[...]`
+        self._mentions_upstream: bool | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
@@ -917,17 +920,26 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _reads_upstream_product(self, call: ast.Call) -> bool:
         """The load reads `upstream[task][key]` of a Ploomber script task, which every pipeline
-        definition running the script fills with another task's product (ploomber_tasks.py)."""
+        definition running the script fills with a file another task serialises itself
+        (ploomber_tasks.py)."""
         target = load_target(call)
         if target is None or self.loads.code_file is None or self._module is None:
             return False
+        if self._mentions_upstream is None:
+            self._mentions_upstream = any(
+                isinstance(n, ast.Name) and n.id == "upstream" for n in ast.walk(self._module)
+            )
+        if not self._mentions_upstream:
+            return False
         # Imported here: only scripts that read `upstream[...]` get this far.
-        from hooks.code.ploomber_tasks import reads_upstream_product, upstream_item
+        from hooks.code.ploomber_tasks import reads_upstream_product
 
-        if upstream_item(target, self._module) is None:
+        if self._task_script is None:
+            self._task_script = TaskScript(self._module)
+        if self._task_script.upstream_item(target) is None:
             return False
         self.loads.consulted_tooling = True  # the verdict reads other files: not cached
-        return reads_upstream_product(target, self._module, self.loads.code_file)
+        return reads_upstream_product(target, self._task_script, self.loads.code_file)
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with
