@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks._core.paths import run_generation
+from hooks.code.definition_files import Unbounded, load_documents, read_head, regular_files
 from hooks.code.dotted_names import dotted_name
 
 _LEVELS = 3  # folders above the script's where its pipeline definitions may live
@@ -63,7 +64,6 @@ _MAX_ENTRIES = 20_000  # directory entries looked through below that folder
 _MAX_READ = 5_000  # candidate files read
 _MAX_YAML_BYTES = 1 << 20
 _MAX_PYTHON_BYTES = 16 << 20  # a notebook with its outputs
-_MAX_NODES = 50_000  # YAML values walked in one file
 _SKIPPED_FOLDERS = frozenset({".git", "node_modules", "__pycache__", "site-packages"})
 _MAX_TEXT = 4096  # characters of a string the SDK reader spells out (`a1 = a0 + a0` doubles it)
 _INPUT = re.compile(r"\$\{\{inputs\.([A-Za-z_][\w-]{0,100})\}\}")
@@ -173,35 +173,13 @@ def _used_unseen(definition: str, facts: _Facts) -> bool:
 
 def _facts_under(folder: Path) -> _Facts:
     facts = _Facts()
-    entries = 0
     read = 0
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            with os.scandir(current) as listing:
-                found = sorted(listing, key=lambda entry: entry.name)
-        except OSError:
-            continue
-        for entry in found:
-            entries += 1
-            if entries > _MAX_ENTRIES:
-                facts.complete = False
-                return facts
+    try:
+        for entry in regular_files(folder, _MAX_ENTRIES, _skipped, unlistable_ok=True):
+            kind = _kind(entry.name.lower())
+            if kind is None:
+                continue
             try:
-                if entry.is_symlink():
-                    facts.complete = False  # a definition behind it would go unseen
-                    return facts
-                if entry.is_dir(follow_symlinks=False):
-                    # A virtual environment (it holds `pyvenv.cfg`) is installed code, not definitions.
-                    folder_path = Path(entry.path)
-                    if entry.name not in _SKIPPED_FOLDERS and not (folder_path / "pyvenv.cfg").is_file():
-                        stack.append(folder_path)
-                    continue
-                name = entry.name.lower()
-                kind = _kind(name)
-                if kind is None or not entry.is_file(follow_symlinks=False):
-                    continue
                 size = entry.stat(follow_symlinks=False).st_size
             except OSError:
                 continue
@@ -210,7 +188,7 @@ def _facts_under(folder: Path) -> _Facts:
                 facts.complete = False
                 return facts
             limit = _MAX_PYTHON_BYTES if kind == "python" else _MAX_YAML_BYTES
-            text = _read(Path(entry.path), limit)
+            text = read_head(Path(entry.path), limit)
             if text is None:
                 continue
             if _overrides_inputs(text):
@@ -225,8 +203,17 @@ def _facts_under(folder: Path) -> _Facts:
                 _read_python(Path(entry.path), text, facts)
             if not facts.complete:
                 return facts  # a definition that could not be read may run the script any way
+    except Unbounded:
+        facts.complete = False  # past the bounds, or a symbolic link: a definition would go unseen
+        return facts
     _registered_components(facts)
     return facts
+
+
+def _skipped(entry: os.DirEntry[str]) -> bool:
+    """Folders that hold no definitions: VCS data, dependencies, caches, and a virtual
+    environment (it holds `pyvenv.cfg`), which is installed code."""
+    return entry.name in _SKIPPED_FOLDERS or (Path(entry.path) / "pyvenv.cfg").is_file()
 
 
 def _kind(name: str) -> str | None:
@@ -251,14 +238,6 @@ def _overrides_inputs(text: str) -> bool:
     return "az ml" in text and "--set" in text
 
 
-def _read(path: Path, limit: int) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(limit).decode("utf-8", "replace")
-    except OSError:
-        return None
-
-
 def _registered_components(facts: _Facts) -> None:
     """Components a registered reference may name (`azureml:evaluate@latest`,
     `azureml://registries/r/components/evaluate/versions/1`, an ARM id, `components.get("evaluate")`)
@@ -274,19 +253,8 @@ def _registered_components(facts: _Facts) -> None:
 def _read_yaml(path: Path, text: str, facts: _Facts) -> None:
     if path.suffix.lower() == ".json" and "command" not in text and "component" not in text:
         return  # data, not a job (YAML escapes may hide words; JSON's `\u` ones are judged below)
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        # Aliases are not followed (nested ones grow exponentially): such a file is not read.
-        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
-            _unreadable(text, facts)
-            return
-        documents = list(yaml.load_all(text, Loader=loader))  # nosec B506 - CSafeLoader or SafeLoader
-    except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
-        _unreadable(text, facts)
-        return
-    if _size(documents) > _MAX_NODES:
+    documents = load_documents(text)
+    if documents is None:
         _unreadable(text, facts)
         return
     parsed: set[int] = set()  # command strings read whole (by identity)
@@ -312,20 +280,6 @@ def _unreadable(text: str, facts: _Facts) -> None:
     if "command" in lowered or "component" in lowered or ".py" in lowered or "\\" in text:
         facts.complete = False
     facts.mentioned(text)
-
-
-def _size(value: object) -> int:
-    count = 0
-    stack = [value]
-    while stack and count <= _MAX_NODES:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
 
 
 def _read_definition(path: Path, document: dict[object, object], facts: _Facts, parsed: set[int]) -> None:

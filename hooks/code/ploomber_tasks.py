@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks._core.paths import run_generation
+from hooks.code.definition_files import Unbounded, load_documents, read_head, regular_files
 from hooks.code.ploomber_scripts import TaskScript, runs_more_as_notebook
 
 _MAX_LEVELS = 16  # folders above the script's where the repository's top may be
@@ -61,7 +62,6 @@ _MAX_ENTRIES = 20_000  # directory entries looked through in the repository
 _MAX_BYTES_READ = 48 << 20  # text read in all
 _MAX_FILE_BYTES = 1 << 20
 _MAX_SCRIPT_BYTES = 16 << 20
-_MAX_NODES = 50_000  # YAML values walked in one file
 _PROSE = (".md", ".rst", ".txt", ".html", ".htm", ".adoc", ".tex", ".csv", ".tsv", ".svg", ".css", ".lock", ".log")
 _UNREAD_KEYS = frozenset({"clients", "import_tasks_from", "source_loader"})
 # A task's keys that change neither what runs nor where its products come from.
@@ -117,7 +117,7 @@ def reads_upstream_product(call_target: ast.expr, script: TaskScript, path: Path
     if read is None:
         return False
     try:
-        text = _read(path, _MAX_SCRIPT_BYTES)
+        text = read_head(path, _MAX_SCRIPT_BYTES)
         if text is None or runs_more_as_notebook(text):
             return False
         pipelines = pipelines_running(path)
@@ -204,7 +204,7 @@ def _script(source: str) -> TaskScript | None:
     if key not in _scripts_cache:
         if len(_scripts_cache) > 64:
             _scripts_cache.clear()
-        text = _read(Path(source), _MAX_SCRIPT_BYTES)
+        text = read_head(Path(source), _MAX_SCRIPT_BYTES)
         script: TaskScript | None = None
         if text is not None and not runs_more_as_notebook(text) and len(text) < _MAX_SCRIPT_BYTES:
             try:
@@ -217,36 +217,13 @@ def _script(source: str) -> TaskScript | None:
 
 def _facts_under(top: Path) -> _Facts:
     facts = _Facts()
-    entries = 0
     budget = _MAX_BYTES_READ
-    stack = [top]
-    while stack:
-        current = stack.pop()
-        try:
-            with os.scandir(current) as listing:
-                found = sorted(listing, key=lambda entry: entry.name)
-        except OSError:
-            facts.complete = False  # a folder that cannot be listed may hold the runner
-            return facts
-        for entry in found:
-            entries += 1
-            if entries > _MAX_ENTRIES:
-                facts.complete = False
-                return facts
-            try:
-                if entry.is_symlink():
-                    facts.complete = False  # a definition or a runner behind it would go unseen
-                    return facts
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != ".git":
-                        stack.append(Path(entry.path))
-                    continue
-                name = entry.name.lower()
-                if name.endswith(_PROSE) or not entry.is_file(follow_symlinks=False):
-                    continue
-            except OSError:
+    try:
+        for entry in regular_files(top, _MAX_ENTRIES, lambda folder: folder.name == ".git"):
+            name = entry.name.lower()
+            if name.endswith(_PROSE):
                 continue
-            text = _read(Path(entry.path), _MAX_FILE_BYTES + 1)
+            text = read_head(Path(entry.path), _MAX_FILE_BYTES + 1)
             if text is None or "\x00" in text[:8192]:
                 continue  # binary: it names no script
             budget -= len(text)
@@ -264,6 +241,8 @@ def _facts_under(top: Path) -> _Facts:
                 if not facts.complete:
                     return facts
             _count_names(real, text, facts, outputs)
+    except Unbounded:
+        facts.complete = False  # past the bounds, a symbolic link or a folder not listed: a runner unseen
     return facts
 
 
@@ -272,21 +251,13 @@ def _read_definition(path: Path, text: str, facts: _Facts) -> list[str]:
     `product:` values (which name the tasks and their outputs, not other runs)."""
     if "tasks" not in text or "source" not in text:
         return []
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        # Aliases are not followed (nested ones grow exponentially): such a file is not read.
-        if "*" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
-            facts.complete = False
-            return []
-        document = yaml.load(text, Loader=loader)  # noqa: S506 # nosec B506 - CSafeLoader or SafeLoader
-    except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
+    documents = load_documents(text)
+    if documents is None:
         facts.complete = False  # it may be a definition: nothing in the repository is fed
         return []
-    if _size(document) > _MAX_NODES:
-        facts.complete = False
-        return []
+    if len(documents) != 1:
+        return []  # Ploomber reads one document: a stream of several (manifests) is no definition
+    document = documents[0]
     # A bare list of tasks is a definition too, or the part another one imports (paths then
     # resolve elsewhere): its tasks are not read as fed.
     bare = isinstance(document, list)
@@ -383,25 +354,3 @@ def _code_cells(text: str) -> str:
         return "\n".join(s if isinstance(s, str) else "".join(str(line) for line in s) for s in sources)
     except (ValueError, AttributeError, TypeError, RecursionError):
         return text
-
-
-def _read(path: Path, limit: int) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(limit).decode("utf-8", "replace")
-    except OSError:
-        return None
-
-
-def _size(value: object) -> int:
-    count = 0
-    stack = [value]
-    while stack and count <= _MAX_NODES:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
