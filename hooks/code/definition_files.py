@@ -1,6 +1,6 @@
-"""Reading pipeline definitions' files within bounds (azureml_jobs.py, ploomber_tasks.py): the
-regular files below a folder, the first bytes of a file as text, and YAML through the safe loader
-with aliases refused (nested ones grow exponentially) and a cap on the values a document may hold."""
+"""Reading pipeline definitions' files within bounds (azureml_jobs.py): the regular files below a
+folder, the first bytes of a file as text, and YAML through the safe loader with aliases refused
+(nested ones grow exponentially) and a cap on the values a document may hold."""
 
 from __future__ import annotations
 

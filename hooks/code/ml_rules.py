@@ -47,7 +47,6 @@ from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
-from hooks.code.ploomber_scripts import TaskScript
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
@@ -285,10 +284,6 @@ _MATERIALIZER_OUTPUT = (
 _AZUREML_OUTPUT = (
     "another job's output in its own Azure ML pipeline: every pipeline definition found that runs this script "
     "passes this option the output of another job of the same pipeline"
-)
-_PLOOMBER_OUTPUT = (
-    "another task's product in its own Ploomber pipeline: every pipeline definition found that runs this script "
-    "lists the upstream task, and Ploomber fills `upstream` with the file that task writes"
 )
 _PIPELINE_OUTPUT = (
     "the output of another step of its own pipeline: the pipeline definition wires this input from that "
@@ -686,8 +681,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
-        self._task_script: TaskScript | None = None  # built on the first load of `upstream[...]`
-        self._mentions_upstream: bool | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
@@ -876,8 +869,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             return _FLYTE_OUTPUT
         if not self.serving and not self.notebook and self._reads_fed_job_input(node):
             return _AZUREML_OUTPUT
-        if not self.serving and not self.notebook and self._reads_upstream_product(node):
-            return _PLOOMBER_OUTPUT
         if not self.serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (
@@ -917,29 +908,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             runs = runs_of(self.loads.code_file)
             self._azureml_destinations = fed_destinations(self._module, runs, self.loads.code_file.parent)
         return read <= self._azureml_destinations
-
-    def _reads_upstream_product(self, call: ast.Call) -> bool:
-        """The load reads `upstream[task][key]` of a Ploomber script task, which every pipeline
-        definition running the script fills with a file another task serialises itself
-        (ploomber_tasks.py)."""
-        target = load_target(call)
-        if target is None or self.loads.code_file is None or self._module is None:
-            return False
-        if self._mentions_upstream is None:
-            self._mentions_upstream = any(
-                isinstance(n, ast.Name) and n.id == "upstream" for n in ast.walk(self._module)
-            )
-        if not self._mentions_upstream:
-            return False
-        # Imported here: only scripts that read `upstream[...]` get this far.
-        from hooks.code.ploomber_tasks import reads_upstream_product
-
-        if self._task_script is None:
-            self._task_script = TaskScript(self._module)
-        if self._task_script.upstream_item(target) is None:
-            return False
-        self.loads.consulted_tooling = True  # the verdict reads other files: not cached
-        return reads_upstream_product(target, self._task_script, self.loads.code_file)
 
     def _reads_fed_task_input(self, call: ast.Call) -> bool:
         """The load reads a Flyte task's parameter that every workflow of the file fills with

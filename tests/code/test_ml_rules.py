@@ -578,6 +578,32 @@ def test_mlflow_flavours_with_their_own_format_say_how_loading_runs_code(tmp_pat
     assert "cloudpickle" in pickled.message
 
 
+def test_a_ploomber_tasks_load_of_its_upstream_product_still_blocks(tmp_path: Path) -> None:
+    """Lowering this was built and withdrawn (stop 62): two red teams ran 36 layouts end to end with
+    real Ploomber where the load read someone else's bytes while the scan of the repository saw a
+    pipeline.yaml wiring it to another task's product: the task itself downloading to the product's
+    path first, a committed product with its .metadata record (Ploomber skips the task that writes
+    it), `papermill_params` replacing `upstream`, Jinja and `product_relative_to_source` moving the
+    path, entry points and DAG factories no text names, the upstream task writing other bytes in
+    ways no list of fetching calls covers, IPython automagic running shell lines."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "tasks").mkdir()
+    (tmp_path / "pipeline.yaml").write_text(
+        "tasks:\n  - source: tasks/split.py\n    product:\n      X_train: output/split-X_train.pkl\n"
+        "  - source: tasks/fit.py\n    product: output/fit.ipynb\n"
+    )
+    (tmp_path / "tasks" / "split.py").write_text(
+        "import pickle\nfrom pathlib import Path\nupstream = None\nproduct = None\n"
+        "Path(product['X_train']).write_bytes(pickle.dumps([1, 2]))\n"
+    )
+    source = (
+        "import pickle\nfrom pathlib import Path\nupstream = ['split']\nproduct = None\n"
+        "X_train = pickle.loads(Path(upstream['split']['X_train']).read_bytes())\n"
+    )
+    found = [f for f in scan_code(tmp_path / "tasks", source, "fit.py") if f.rule_id == "B301"]
+    assert [f.severity.value for f in found] == ["medium"]
+
+
 def test_trust_remote_code_in_a_test_module_still_blocks(tmp_path: Path) -> None:
     """A pull request that adds a test loading a repository it names runs that repository's code in
     CI: the file's name must not lower it (the labellers called lmdeploy's such tests noise)."""
