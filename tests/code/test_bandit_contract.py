@@ -33,3 +33,21 @@ def test_a_known_bandit_finding_comes_back_with_id_line_and_column() -> None:
 def test_nosec_lines_are_honoured_by_bandit() -> None:
     source = "import pickle\npickle.loads(b'')  # nosec B301\n"
     assert BanditRunner(("B403",)).run("x.py", source, ast.parse(source), {2: {"B301"}}) == []
+
+
+def test_bandit_skips_walking_a_nodes_lines_when_the_file_has_no_nosec() -> None:
+    # bandit walks every line a node spans for each test: quadratic on a 10,000-line literal.
+    from bandit.core import utils as bandit_utils
+
+    from hooks.code.bandit_runner import BanditRunner
+
+    BanditRunner()
+
+    class Unread(list[int]):
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("the line range was walked")
+
+    assert bandit_utils.get_nosec({}, {"linerange": Unread()}) is None
+    # With `# nosec` lines, bandit's own answer: the first line of the range that holds one.
+    assert bandit_utils.get_nosec({3: {"B301"}}, {"linerange": [1, 2, 3, 4]}) == {"B301"}
+    assert bandit_utils.get_nosec({9: set()}, {"linerange": [1, 2]}) is None
