@@ -116,8 +116,10 @@ _TOKENIZER_WORDS = frozenset(
 _HASH_WORDS = frozenset("hash hashed sha sha1 sha256 sha512 md5 digest checksum".split())
 # `NextToken`, `CreationToken`, `continuation_token`: a page cursor or an idempotency id the API
 # hands back or asks for, never a credential.
-# (Not `page`: a Facebook Page access token is a credential.)
+# (Not `page`: a Facebook Page access token is a credential; a page token after `next`/`prev`
+# is a listing's cursor.)
 _CURSOR_WORDS = frozenset("creation idempotency continuation pagination next cursor".split())
+_PAGE_STEPS = frozenset("next prev previous".split())
 # The shell's working directories (`-v "$PWD:$PWD"`), not a password.
 _SHELL_DIRECTORIES = frozenset({"$PWD", "${PWD}", "$OLDPWD", "${OLDPWD}"})
 # `primary_key`, `sort_key`, `public_key`: keys that are not credentials.
@@ -174,6 +176,10 @@ def _words_strength(words: list[str]) -> int:
             return 0
         if word in ("token", "tokens") and before in _CURSOR_WORDS and best == 0:
             return 0
+        if word == "token" and before == "page" and index > 1 and words[index - 2] in _PAGE_STEPS and best == 0:
+            return 0  # `nextPageToken`, `next_page_token`: the cursor of a listing's next page
+        if word in ("key", "accept") and words[max(0, index - 3) : index] == ["sec", "web", "socket"]:
+            return 0  # `Sec-WebSocket-Key`: the handshake's random nonce (RFC 6455), sent in the clear
         if word in ("token", "tokens") and before == "per":
             return 0  # `time_per_token`, `cost_per_token`: a measure per token of text
         if word in ("token", "tokens") and before == "to" and best == 0:

@@ -48,6 +48,10 @@ def test_a_value_with_a_generated_part_blocks(tmp_path: Path, name: str, text: s
         ("build.sh", 'alias h=\'docker run --rm -ti -v "$PWD:$PWD:Z" -w "$PWD" quay.io/konflux-ci/hermeto:0.25.0\''),
         ("deploy.sh", "aws cloudformation create-stack --parameters ParameterKey=CfnresponseLayerArn,ParameterValue=x"),
         ("README.md", "CreationToken: quickstart-efs-20231\nNextToken: AbCdEf123456GhIjKl\n"),
+        # a listing's next-page cursor, and a WebSocket handshake's nonce (RFC 6455)
+        ("search.py", 'next_page_token = "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA"\n'),
+        ("client.js", 'const r = await list({ nextPageToken: "Qm9va3NfMjAyNF8wOV8xNA9xk2" });\n'),
+        ("README.md", 'curl -H "Sec-WebSocket-Key: x3JJHMbDL1EzLkh9GBhXDw==" -H "Upgrade: websocket" $URL\n'),
     ],
 )
 def test_a_value_of_names_numbers_and_short_fields_does_not_block(tmp_path: Path, name: str, text: str) -> None:
@@ -73,6 +77,8 @@ def test_judged_strength(value: str, strength: int) -> None:
     ("name", "text"),
     [
         ("settings.py", 'FB_PAGE_TOKEN = "EAAGm0PX4ZCpsBAKb8ZBqR2xZCwZDZD7nLq9tYvQhW3uK1sF5jD8"\n'),  # a Page token
+        ("settings.py", 'PAGE_TOKEN = "Kq7vX9mZ2pL4wT8sR1nB6cY3dF5gH0jK"\n'),  # a Page token, no cursor word
+        ("ws.py", 'SOCKET_KEY = "Kq7vX9mZ2pL4wT8sR1nB6cY3dF5gH0jK"\n'),  # not the handshake header
         ("deploy.ps1", '$PWD = "Kq7#vX9!mZ2@pL4w"\n'),  # PowerShell's variable holding a password
         ("ci.py", 'api_key = "sk-or-v1-QMZV-KTXR-HBWJ-PFYN"\n'),  # four random letters per group
         ("ci.py", 'app_password = "abcd:EFGH:ijkl:MNOP:qrst:UVWX"\n'),
