@@ -189,6 +189,8 @@ class SecretScanner:
             report.findings.extend(self._unit_findings(unit, display, settings, budget))
             if unit.output is None:
                 report.read(display, unit.text, unit.cell)
+        if not settings.strict:
+            report.findings = _declared_in_another_cell(report.findings)
         capped: list[str] = []
         for item in notebook_fields(notebook, capped):
             covered.append(item.value)
@@ -373,10 +375,7 @@ def _finding(
         # `key = "Gx5e..."  # This is an example key and will not work.`: the author says, where the
         # value stands, that it logs in nowhere (hooks/secrets/declared_example.py).
         severity = Severity("low")
-        note = (
-            "; its comment declares it an example (an example key, a dummy password, one that will not work),"
-            " not a working credential (reported low; `profile: strict` blocks it)"
-        )
+        note = _DECLARED_NOTE
     elif shape_only and in_page_script(display, text, hit.start):
         # A web page's own script is sent to every visitor: a search widget's or chat widget's
         # client key (hooks/secrets/page_script.py).
@@ -410,6 +409,43 @@ def _finding(
     if allowed:
         return None
     return replace(finding, message=finding.message + expired) if expired else finding
+
+
+_DECLARED_NOTE = (
+    "; its comment declares it an example (an example key, a dummy password, one that will not work),"
+    " not a working credential (reported low; `profile: strict` blocks it)"
+)
+_ANOTHER_CELL_NOTE = (
+    "; a comment in another cell of this notebook declares this same value an example, not a working"
+    " credential (reported low; `profile: strict` blocks it)"
+)
+_HASH_SUFFIX = re.compile(r" \(hash ([0-9a-f]{8})\)")
+
+
+def _declared_in_another_cell(findings: list[Finding]) -> list[Finding]:
+    """A course notebook declares its sample key an example once (`key = "Gx5e..."  # This is an
+    example key and will not work.`) and uses the same key in later cells: the author's words are
+    about the value, wherever in the notebook's own cells it stands again. Outputs stay as judged."""
+    declared = {
+        (f.rule_id, found.group(1))
+        for f in findings
+        if f.output is None and _DECLARED_NOTE in f.message and (found := _HASH_SUFFIX.search(f.message))
+    }
+    if not declared:
+        return findings
+    judged: list[Finding] = []
+    for finding in findings:
+        found = _HASH_SUFFIX.search(finding.message)
+        if (
+            found is not None
+            and finding.output is None
+            and finding.severity is not Severity.LOW
+            and (finding.rule_id, found.group(1)) in declared
+        ):
+            message = finding.message[: found.start()] + _ANOTHER_CELL_NOTE + finding.message[found.start() :]
+            finding = replace(finding, severity=Severity.LOW, message=message)
+        judged.append(finding)
+    return judged
 
 
 # A cloud service account's key, in whatever syntax holds it (a Python dict, YAML, an escaped

@@ -171,3 +171,28 @@ def test_garbage_never_raises(text: str, offset: int) -> None:
     start = min(offset, len(text))
     end = min(start + 3, len(text))
     assert declared_example(text, start, end) in (True, False)
+
+
+def _code_cell(source: str, outputs: list[dict[str, object]] | None = None) -> dict[str, object]:
+    return {"cell_type": "code", "metadata": {}, "source": source, "outputs": outputs or []}
+
+
+def test_the_same_value_in_another_cell_of_the_notebook_is_the_declared_example(tmp_path: Path) -> None:
+    # A course declares its sample key once and passes the same key again in later cells.
+    other = fake("", 40, seed=11)
+    cells = [
+        _code_cell(f'key = "{VALUE}"  # This is an example key and will not work.\n'),
+        _code_cell(f'key = "{VALUE}"\nlist_submits(key)\n'),
+        _code_cell(f'api_key = "{other}"\n'),  # another value: nothing declared about it
+        _code_cell(
+            "show()\n",
+            [{"output_type": "stream", "name": "stdout", "text": f'key = "{VALUE}"\n'}],  # an output: as judged
+        ),
+    ]
+    findings = scan_text(tmp_path, "course.ipynb", _notebook(cells))
+    by_cell = sorted((f.cell or 0, f.output is not None, f.severity.value) for f in findings)
+    assert [level for _, output, level in by_cell if not output] == ["low", "low", "medium"]
+    assert [level for _, output, level in by_cell if output] == ["medium"]
+    assert "another cell" in next(f.message for f in findings if f.cell == by_cell[1][0] and f.output is None)
+    strict = scan_text(tmp_path, "course.ipynb", _notebook(cells), Policy(root=tmp_path, profile="strict"))
+    assert {f.severity.value for f in strict} == {"medium"}
