@@ -419,30 +419,23 @@ _ANOTHER_CELL_NOTE = (
     "; a comment in another cell of this notebook declares this same value an example, not a working"
     " credential (reported low; `profile: strict` blocks it)"
 )
-_HASH_SUFFIX = re.compile(r" \(hash ([0-9a-f]{8})\)")
 
 
 def _declared_in_another_cell(findings: list[Finding]) -> list[Finding]:
     """A course notebook declares its sample key an example once (`key = "Gx5e..."  # This is an
     example key and will not work.`) and uses the same key in later cells: the author's words are
-    about the value, wherever in the notebook's own cells it stands again. Outputs stay as judged."""
-    declared = {
-        (f.rule_id, found.group(1))
-        for f in findings
-        if f.output is None and _DECLARED_NOTE in f.message and (found := _HASH_SUFFIX.search(f.message))
-    }
+    about the value, wherever in the notebook's own cells it stands again. Outputs stay as judged.
+    A secret's fingerprint is its rule, file and value's hash, never its place: the same value in
+    two cells has one fingerprint."""
+    declared = {f.fingerprint for f in findings if f.output is None and _DECLARED_NOTE in f.message}
     if not declared:
         return findings
     judged: list[Finding] = []
     for finding in findings:
-        found = _HASH_SUFFIX.search(finding.message)
-        if (
-            found is not None
-            and finding.output is None
-            and finding.severity is not Severity.LOW
-            and (finding.rule_id, found.group(1)) in declared
-        ):
-            message = finding.message[: found.start()] + _ANOTHER_CELL_NOTE + finding.message[found.start() :]
+        if finding.output is None and finding.severity is not Severity.LOW and finding.fingerprint in declared:
+            cut = finding.message.rfind(" (hash ")
+            cut = len(finding.message) if cut < 0 else cut
+            message = finding.message[:cut] + _ANOTHER_CELL_NOTE + finding.message[cut:]
             finding = replace(finding, severity=Severity.LOW, message=message)
         judged.append(finding)
     return judged
