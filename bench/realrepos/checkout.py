@@ -30,7 +30,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind29: chosen at stop 49, scanned at its start and at its end, labelled unread (README);
 # blind30 at stop 50; blind31 at stop 51; blind32 at stop 52; blind33 at stop 53; blind34 at stop 54;
 # blind35 at stop 55; blind36 at stop 56; blind37 at stop 57; blind38 at stop 58;
-# blind39 and blind40 at stop 59; blind41 at stop 60; blind42 at stop 61; blind43 at stop 62.
+# blind39 and blind40 at stop 59; blind41 at stop 60; blind42 at stop 61; blind43 at stop 62;
+# blind44 at stop 63.
 SPLITS = (
     "tune",
     "heldout",
@@ -81,6 +82,7 @@ SPLITS = (
     "blind41",
     "blind42",
     "blind43",
+    "blind44",
 )
 
 
