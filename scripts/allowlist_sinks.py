@@ -200,6 +200,19 @@ def refused(
             out[(module, name)] = ("always", reason)
         elif reason := first_sink(obj, root, CALL_METHODS):
             out[(module, name)] = ("call", reason)
+    # first_sink follows only the class's own library, so a subclass from another library (trl's
+    # SFTConfig over transformers' TrainingArguments) takes on what its refused bases reach.
+    for module, name in sorted(pairs):
+        obj = load(module, name)
+        if not isinstance(obj, type):
+            continue
+        for base in obj.__mro__[1:]:
+            inherited = out.get((getattr(base, "__module__", ""), getattr(base, "__qualname__", "")))
+            if inherited is None:
+                continue
+            kind = "always" if "always" in (inherited[0], out.get((module, name), ("",))[0]) else inherited[0]
+            if (module, name) not in out or (kind == "always" and out[(module, name)][0] != "always"):
+                out[(module, name)] = (kind, f"{name} inherits {base.__qualname__}: {inherited[1]}")
     return out
 
 
@@ -210,6 +223,7 @@ REBUILD_ROOTS = (
     "sklearn", "pandas", "scipy", "torch", "transformers", "accelerate", "lightgbm", "xgboost", "catboost",
     "statsmodels", "pyarrow", "numpy", "tokenizers", "peft", "timm", "torchvision", "torchaudio",
     "lightning", "pytorch_lightning", "lightning_fabric", "omegaconf", "patsy", "dateutil", "pytz",
+    "sentence_transformers",
 )  # fmt: skip
 # Module parts not walked: test suites, build tools and command-line entry points (importing
 # numpy.f2py's main prints usage and exits) and per-architecture model zoos (transformers.models

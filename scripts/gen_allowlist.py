@@ -9,7 +9,8 @@ What it collects, and why each is safe to construct from a pickle:
 - scikit-learn estimator, tree, loss and neighbour classes (constructors store parameters);
 - pandas and scipy.sparse container classes and pandas' named unpickling helpers;
 - lightgbm's estimator classes;
-- Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it.
+- Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it;
+  trl's and sentence-transformers' TrainingArguments subclasses and their own enum fields.
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
@@ -82,6 +83,52 @@ def helpers_in(modules: list[object], prefix: str) -> set[tuple[str, str]]:
             owner = getattr(value, "__module__", None)
             if callable(value) and isinstance(owner, str) and owner.startswith(prefix) and UNPICKLE_HELPER.match(name):
                 found.add((owner, name))
+    return found
+
+
+HISTORY_FILE = "scripts/data/trl_config_history.txt"
+
+
+def released_names(path: str) -> dict[tuple[str, str], str]:
+    """`module name kind` lines written by scripts/trl_config_history.py."""
+    names: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                module, name, kind = line.split()
+                names[(module, name)] = kind
+    return names
+
+
+def training_arguments_in(modules: list[object], prefix: str, base: type) -> set[tuple[str, str]]:
+    """A package's subclasses of `base` (a TrainingArguments) and the package's enums their fields hold.
+
+    A saved training_args.bin rebuilds the class without __init__ and calls each enum field's
+    class with its value (`BatchSamplers("batch_sampler")`), so both must be allowed by name.
+    """
+    import dataclasses
+    import enum
+    import typing
+
+    found = classes_in(modules, prefix, base)
+    for module in modules:
+        for _, value in inspect.getmembers(module):
+            if not (inspect.isclass(value) and issubclass(value, base) and dataclasses.is_dataclass(value)):
+                continue
+            if not str(getattr(value, "__module__", "")).startswith(prefix):
+                continue
+            try:
+                hints = list(typing.get_type_hints(value).values())
+            except Exception:  # noqa: BLE001 - hints naming optional packages: defaults still count
+                hints = []
+            held = [field.default for field in dataclasses.fields(value)] + hints
+            while held:
+                item = held.pop()
+                held.extend(typing.get_args(item))
+                kind = item if isinstance(item, type) else type(item)
+                owner = str(getattr(kind, "__module__", ""))
+                if issubclass(kind, enum.Enum) and owner.startswith(prefix) and "<" not in kind.__qualname__:
+                    found.add((owner, kind.__qualname__))
     return found
 
 
@@ -168,6 +215,17 @@ def main() -> None:
         )
     ]
     pairs |= classes_in(hf_modules, "transformers") | classes_in(hf_modules, "accelerate")
+    # Trainers built on transformers' Trainer save their own TrainingArguments subclass the same
+    # way: trl's SFTConfig/DPOConfig/GRPOConfig..., sentence-transformers' training arguments.
+    import sentence_transformers
+    import trl
+
+    versions.append(f"trl {trl.__version__}, sentence-transformers {sentence_transformers.__version__}")
+    for package in ("trl", "sentence_transformers"):
+        pairs |= training_arguments_in(walk(package), package, transformers.TrainingArguments)
+    # and the names older trl releases saved them under (scripts/data/trl_config_history.txt)
+    trl_history = released_names(HISTORY_FILE)
+    pairs |= set(trl_history)
     sys.path.insert(0, ".")
     from hooks.artifacts.globals_policy import is_dangerous
 
@@ -176,6 +234,12 @@ def main() -> None:
 
     with contextlib.redirect_stdout(sys.stderr):  # libraries print while their modules import
         sinks = {**rebuild_sinks(), **refused(pairs, _load)}
+    # A released trl config class the installed trl no longer has cannot be read for sinks; it is
+    # a TrainingArguments subclass, so it is refused on call as TrainingArguments is.
+    base = sinks[("transformers.training_args", "TrainingArguments")]
+    for (module, name), kind in sorted(trl_history.items()):
+        if kind == "arguments" and (module, name) not in sinks and _load(module, name) is None:
+            sinks[(module, name)] = (base[0], f"{name} (an older trl release's) inherits TrainingArguments: {base[1]}")
     print("# ruff: noqa: E501 (generated: a refused entry's call path is one line)")
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
     print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')

@@ -6,7 +6,8 @@ numpy 2.4.6;
 pandas 3.1.1;
 scipy 1.17.1;
 lightgbm 4.7.0;
-transformers 5.24.0, accelerate 1.15.0.
+transformers 5.24.0, accelerate 1.15.0;
+trl 1.16.0, sentence-transformers 6.3.0.
 
 Generated; edit the script, not this file."""
 
@@ -574,6 +575,13 @@ scipy.sparse.linalg._special_sparse_arrays MikotaM
 scipy.sparse.linalg._special_sparse_arrays MikotaPair
 scipy.sparse.linalg._special_sparse_arrays Sakurai
 scipy.sparse.linalg._svdp _AProd
+sentence_transformers.base.sampler BatchSamplers
+sentence_transformers.base.sampler MultiDatasetBatchSamplers
+sentence_transformers.base.training_args BaseTrainingArguments
+sentence_transformers.cross_encoder.training_args CrossEncoderTrainingArguments
+sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrainingArguments
+sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments
+sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments
 sklearn._cyutility __pyx_unpickle_Enum
 sklearn._loss._loss CyAbsoluteError
 sklearn._loss._loss CyExponentialLoss
@@ -2090,6 +2098,57 @@ transformers.training_args ParallelMode
 transformers.training_args TrainingArguments
 transformers.training_args_seq2seq Seq2SeqTrainingArguments
 transformers.utils.generic ExplicitEnum
+trl.experimental.a2po.a2po_config A2POConfig
+trl.experimental.async_distillation.async_distillation_config AsyncDistillationConfig
+trl.experimental.async_grpo.async_grpo_config AsyncGRPOConfig
+trl.experimental.bco.bco_config BCOConfig
+trl.experimental.cpo.cpo_config CPOConfig
+trl.experimental.distillation DistillationConfig
+trl.experimental.distillation.distillation_config DistillationConfig
+trl.experimental.dppo.dppo_config DPPOConfig
+trl.experimental.gkd.gkd_config GKDConfig
+trl.experimental.gmpo.gmpo_config GMPOConfig
+trl.experimental.gold.gold_config GOLDConfig
+trl.experimental.grpo_with_replay_buffer.grpo_with_replay_buffer_config GRPOWithReplayBufferConfig
+trl.experimental.iw_opd.iw_opd_config IWOPDConfig
+trl.experimental.kto KTOConfig
+trl.experimental.kto.kto_config KTOConfig
+trl.experimental.minillm.minillm_config MiniLLMConfig
+trl.experimental.nash_md.nash_md_config NashMDConfig
+trl.experimental.online_dpo.online_dpo_config OnlineDPOConfig
+trl.experimental.orpo.orpo_config ORPOConfig
+trl.experimental.papo.papo_config PAPOConfig
+trl.experimental.ppo.ppo_config PPOConfig
+trl.experimental.prm.prm_config PRMConfig
+trl.experimental.sdft.sdft_config SDFTConfig
+trl.experimental.sdpo.sdpo_config SDPOConfig
+trl.experimental.self_distillation.self_distillation_config SelfDistillationConfig
+trl.experimental.server_distillation.server_distillation_config ServerDistillationConfig
+trl.experimental.ssd.ssd_config SSDConfig
+trl.experimental.tpo.tpo_config TPOConfig
+trl.experimental.xpo.xpo_config XPOConfig
+trl.trainer.base_config BaseConfig
+trl.trainer.base_config _BaseConfig
+trl.trainer.bco_config BCOConfig
+trl.trainer.cpo_config CPOConfig
+trl.trainer.distillation_config DistillationConfig
+trl.trainer.dpo_config DPOConfig
+trl.trainer.dpo_config FDivergenceType
+trl.trainer.gkd_config GKDConfig
+trl.trainer.grpo_config GRPOConfig
+trl.trainer.iterative_sft_config IterativeSFTConfig
+trl.trainer.kto_config KTOConfig
+trl.trainer.nash_md_config NashMDConfig
+trl.trainer.online_dpo_config OnlineDPOConfig
+trl.trainer.orpo_config ORPOConfig
+trl.trainer.ppo_config PPOConfig
+trl.trainer.ppov2_config PPOv2Config
+trl.trainer.prm_config PRMConfig
+trl.trainer.reward_config RewardConfig
+trl.trainer.rloo_config RLOOConfig
+trl.trainer.sft_config SFTConfig
+trl.trainer.training_configs RewardConfig
+trl.trainer.xpo_config XPOConfig
 """
 
 # Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):
@@ -2104,6 +2163,11 @@ pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_op
 pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+sentence_transformers.base.training_args BaseTrainingArguments	call	BaseTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.cross_encoder.training_args CrossEncoderTrainingArguments	call	CrossEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrainingArguments	call	MultiVectorEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments	call	SentenceTransformerTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments	call	SparseEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
 torch.utils._config_module ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
 torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
@@ -2112,4 +2176,54 @@ torch.utils.data.datapipes.datapipe _MapDataPipeSerializationWrapper	always	_Map
 transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
 transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.a2po.a2po_config A2POConfig	call	A2POConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.async_distillation.async_distillation_config AsyncDistillationConfig	call	AsyncDistillationConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.async_grpo.async_grpo_config AsyncGRPOConfig	call	AsyncGRPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.bco.bco_config BCOConfig	call	BCOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.cpo.cpo_config CPOConfig	call	CPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.distillation DistillationConfig	call	DistillationConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.distillation.distillation_config DistillationConfig	call	DistillationConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.dppo.dppo_config DPPOConfig	call	DPPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.gkd.gkd_config GKDConfig	call	GKDConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.gmpo.gmpo_config GMPOConfig	call	GMPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.gold.gold_config GOLDConfig	call	GOLDConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.grpo_with_replay_buffer.grpo_with_replay_buffer_config GRPOWithReplayBufferConfig	call	GRPOWithReplayBufferConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.iw_opd.iw_opd_config IWOPDConfig	call	IWOPDConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.kto KTOConfig	call	KTOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.kto.kto_config KTOConfig	call	KTOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.minillm.minillm_config MiniLLMConfig	call	MiniLLMConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.nash_md.nash_md_config NashMDConfig	call	NashMDConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.online_dpo.online_dpo_config OnlineDPOConfig	call	OnlineDPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.orpo.orpo_config ORPOConfig	call	ORPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.papo.papo_config PAPOConfig	call	PAPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.ppo.ppo_config PPOConfig	call	PPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.prm.prm_config PRMConfig	call	PRMConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.sdft.sdft_config SDFTConfig	call	SDFTConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.sdpo.sdpo_config SDPOConfig	call	SDPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.self_distillation.self_distillation_config SelfDistillationConfig	call	SelfDistillationConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.server_distillation.server_distillation_config ServerDistillationConfig	call	ServerDistillationConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.ssd.ssd_config SSDConfig	call	SSDConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.tpo.tpo_config TPOConfig	call	TPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.experimental.xpo.xpo_config XPOConfig	call	XPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.base_config BaseConfig	call	BaseConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.base_config _BaseConfig	call	_BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.bco_config BCOConfig	call	BCOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.cpo_config CPOConfig	call	CPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.distillation_config DistillationConfig	call	DistillationConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.dpo_config DPOConfig	call	DPOConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.gkd_config GKDConfig	call	GKDConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.grpo_config GRPOConfig	call	GRPOConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.iterative_sft_config IterativeSFTConfig	call	IterativeSFTConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.kto_config KTOConfig	call	KTOConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.nash_md_config NashMDConfig	call	NashMDConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.online_dpo_config OnlineDPOConfig	call	OnlineDPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.orpo_config ORPOConfig	call	ORPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.ppo_config PPOConfig	call	PPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.ppov2_config PPOv2Config	call	PPOv2Config (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.prm_config PRMConfig	call	PRMConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.reward_config RewardConfig	call	RewardConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.rloo_config RLOOConfig	call	RLOOConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.sft_config SFTConfig	call	SFTConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.training_configs RewardConfig	call	RewardConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+trl.trainer.xpo_config XPOConfig	call	XPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 """

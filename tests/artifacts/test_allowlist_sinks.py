@@ -92,3 +92,68 @@ def test_a_library_class_whose_state_restoration_loads_a_pickle_is_refused(tmp_p
     assert rules(findings) == ["MLS101"] and "refused: loading it reaches" in findings[0].message
     module = _rebuilt_with_state("torch.nn.modules.linear", "Linear", asm.EMPTY_DICT)
     assert rules(scan_bytes(tmp_path, "linear.pkl", module)) == []  # torch.nn's own state restoration
+
+
+class _Subclass(_Writer):
+    """A class of another library over a refused base (trl's SFTConfig over TrainingArguments)."""
+
+
+def test_a_subclass_from_another_library_takes_on_its_refused_base() -> None:
+    classes: dict[str, type] = {"_Writer": _Writer, "_Subclass": _Subclass, "_Estimator": _Estimator}
+    modules = {"_Writer": __name__, "_Subclass": "other.y", "_Estimator": "other.y"}
+    pairs = {(modules[name], name) for name in classes}
+    # first_sink follows only the class's own library: alone, the subclass looks clean
+    assert first_sink(_Subclass, "other") is None
+    found = refused(pairs, lambda _module, name: classes.get(name))
+    assert found[("other.y", "_Subclass")] == ("call", "_Subclass inherits _Writer: _Writer.__init__ calls io.open")
+    assert ("other.y", "_Estimator") not in found
+
+
+def _trainer_config(module: str, name: str) -> bytes:
+    """A training_args.bin as Trainer.save_model writes it: the class rebuilt without __init__."""
+    rebuilt = asm.proto(2) + asm.global_("copyreg", "__newobj__") + asm.global_(module, name) + b"\x85" + asm.REDUCE
+    return rebuilt + asm.EMPTY_DICT + b"b" + asm.STOP
+
+
+def test_trl_and_sentence_transformers_training_arguments_pass(tmp_path: Path) -> None:
+    for module, name in (
+        ("trl.trainer.sft_config", "SFTConfig"),  # the installed trl's
+        ("trl.trainer.orpo_config", "ORPOConfig"),  # an older trl's name for a class since moved
+        ("trl.trainer.training_configs", "RewardConfig"),  # trl 0.7's
+        ("sentence_transformers.sentence_transformer.training_args", "SentenceTransformerTrainingArguments"),
+    ):
+        assert rules(scan_bytes(tmp_path, "training_args.bin", _trainer_config(module, name))) == [], name
+    divergence = asm.proto(2) + asm.global_("trl.trainer.dpo_config", "FDivergenceType")
+    enum_field = divergence + asm.MARK + asm.text("reverse_kl") + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "enum.bin", enum_field)) == []
+
+
+def test_trl_look_alikes_still_block(tmp_path: Path) -> None:
+    # a trainer (not its arguments) of the same library is not on the list
+    trainer = _trainer_config("trl.trainer.sft_trainer", "SFTTrainer")
+    assert rules(scan_bytes(tmp_path, "trainer.bin", trainer)) == ["MLS102"]
+    # calling an older trl's config class runs TrainingArguments.__post_init__, which reads files
+    called = asm.proto(2) + asm.global_("trl.trainer.orpo_config", "ORPOConfig") + asm.EMPTY_TUPLE + asm.REDUCE
+    findings = scan_bytes(tmp_path, "called.bin", called + asm.STOP)
+    assert rules(findings) == ["MLS101"] and "inherits TrainingArguments" in findings[0].message
+    # os.system reached through a trl module: an obfuscated import, critical
+    system = asm.proto(2) + asm.global_("trl.trainer.utils", "os.system") + asm.MARK + asm.text("true")
+    assert rules(scan_bytes(tmp_path, "system.bin", system + asm.TUPLE + asm.REDUCE + asm.STOP)) == ["MLS103"]
+
+
+def test_trl_history_keeps_argument_classes_of_config_modules_and_their_enums() -> None:
+    from scripts.trl_config_history import training_argument_names
+
+    bases = {
+        ("trl.trainer.utils", "OnPolicyConfig"): {"TrainingArguments"},  # a base, in no config module
+        ("trl.trainer.ppo_config", "PPOConfig"): {"OnPolicyConfig", "object"},  # through it, across releases
+        ("trl.trainer.dpo_config", "DPOConfig"): {"TrainingArguments"},
+        ("trl.trainer.dpo_config", "FDivergenceType"): {"Enum"},
+        ("trl.trainer.ddpo_config", "DDPOConfig"): {"object"},  # not a TrainingArguments
+        ("trl.trainer.ddpo_config", "Mode"): {"Enum"},  # an enum beside no arguments class
+    }
+    assert training_argument_names(bases) == {
+        ("trl.trainer.ppo_config", "PPOConfig"): "arguments",
+        ("trl.trainer.dpo_config", "DPOConfig"): "arguments",
+        ("trl.trainer.dpo_config", "FDivergenceType"): "enum",
+    }
