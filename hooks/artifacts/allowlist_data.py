@@ -1,6 +1,6 @@
 # ruff: noqa: E501 (generated: a refused entry's call path is one line)
 """Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:
-torch 2.13.0+cpu;
+torch 2.14.1+cu130;
 scikit-learn 1.9.1;
 numpy 2.4.6;
 pandas 3.1.1;

@@ -409,6 +409,31 @@ def test_a_forecasting_models_classes_rebuilt_without_init_are_library_names(tmp
     assert rules(scan_bytes(tmp_path, "called.pth", called)) == ["MLS102"]
 
 
+def _rebuilt_module(module: str, name: str) -> bytes:
+    """A torch.nn module as a full-model checkpoint pickles it: NEWOBJ without arguments, then state."""
+    state = asm.EMPTY_DICT + asm.text("training") + b"\x88" + asm.SETITEM  # NEWTRUE
+    return asm.global_(module, name) + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+
+
+def test_a_yolo_checkpoints_model_classes_pass(tmp_path: Path) -> None:
+    """ultralytics saves the whole DetectionModel: its nn classes are rebuilt without __init__."""
+    data = asm.proto(2) + asm.MARK + _rebuilt_module("ultralytics.nn.tasks", "DetectionModel")
+    data += _rebuilt_module("ultralytics.nn.modules.conv", "Conv") + _rebuilt_module("ultralytics.nn.modules", "C2f")
+    assert scan_bytes(tmp_path, "yolov8n.pt", data + asm.TUPLE + asm.STOP) == []
+
+
+def test_ultralytics_outside_its_model_classes_or_called_still_blocks(tmp_path: Path) -> None:
+    # importing its trackers installs `lap` from the network: the file must not pick that module
+    tracker = asm.proto(2) + _rebuilt_module("ultralytics.trackers.utils.matching", "Matcher") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "tracker.pt", tracker)) == ["MLS102"]
+    # DetectionModel's constructor evals its layer names: a call needs the exact allowlist
+    called = asm.proto(2) + asm.global_("ultralytics.nn.tasks", "DetectionModel") + asm.text("m.yaml")
+    assert rules(scan_bytes(tmp_path, "called.pt", called + asm.TUPLE1 + asm.REDUCE + asm.STOP)) == ["MLS102"]
+    # a package merely starting with the same letters is another package
+    other = asm.proto(2) + _rebuilt_module("ultralytics_nn.tasks", "DetectionModel") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "other.pt", other)) == ["MLS102"]
+
+
 def test_append_on_an_object_whose_state_set_append_is_an_injection(tmp_path: Path) -> None:
     """APPEND on an object calls `obj.append`, which the instance's own attributes answer first."""
     fields = asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM
