@@ -10,7 +10,8 @@ What it collects, and why each is safe to construct from a pickle:
 - pandas and scipy.sparse container classes and pandas' named unpickling helpers;
 - lightgbm's estimator classes;
 - Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it;
-  trl's and sentence-transformers' TrainingArguments subclasses and their own enum fields.
+  trl's and sentence-transformers' TrainingArguments subclasses and their own enum fields;
+- pyannote.audio's task Specifications and its enums (the metadata of its checkpoints).
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
@@ -98,6 +99,20 @@ def released_names(path: str) -> dict[tuple[str, str], str]:
                 module, name, kind = line.split()
                 names[(module, name)] = kind
     return names
+
+
+def value_types_in(module: object) -> set[tuple[str, str]]:
+    """The enums and dataclasses a module defines: the plain records a checkpoint's metadata holds."""
+    import dataclasses
+    import enum
+
+    found: set[tuple[str, str]] = set()
+    for _, value in inspect.getmembers(module, inspect.isclass):
+        if value.__module__ != getattr(module, "__name__", None) or "<" in value.__qualname__:
+            continue
+        if issubclass(value, enum.Enum) or dataclasses.is_dataclass(value):
+            found.add((value.__module__, value.__qualname__))
+    return found
 
 
 def training_arguments_in(modules: list[object], prefix: str, base: type) -> set[tuple[str, str]]:
@@ -226,6 +241,12 @@ def main() -> None:
     # and the names older trl releases saved them under (scripts/data/trl_config_history.txt)
     trl_history = released_names(HISTORY_FILE)
     pairs |= set(trl_history)
+    # pyannote.audio checkpoints (its segmentation and embedding models) record the task they were
+    # trained for: a Specifications dataclass holding Problem and Resolution enums.
+    from importlib.metadata import version
+
+    versions.append(f"pyannote.audio {version('pyannote.audio')}")
+    pairs |= value_types_in(importlib.import_module("pyannote.audio.core.task"))
     sys.path.insert(0, ".")
     from hooks.artifacts.globals_policy import is_dangerous
 

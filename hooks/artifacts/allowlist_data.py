@@ -7,7 +7,8 @@ pandas 3.1.1;
 scipy 1.17.1;
 lightgbm 4.7.0;
 transformers 5.24.0, accelerate 1.15.0;
-trl 1.16.0, sentence-transformers 6.3.0.
+trl 1.16.0, sentence-transformers 6.3.0;
+pyannote.audio 4.0.7.
 
 Generated; edit the script, not this file."""
 
@@ -510,6 +511,9 @@ pandas.tseries.holiday AbstractHolidayCalendar
 pandas.tseries.holiday Holiday
 pandas.tseries.holiday HolidayCalendarMetaClass
 pandas.tseries.holiday USFederalHolidayCalendar
+pyannote.audio.core.task Problem
+pyannote.audio.core.task Resolution
+pyannote.audio.core.task Specifications
 scipy.sparse._base SparseEfficiencyWarning
 scipy.sparse._base SparseFormatWarning
 scipy.sparse._base SparseWarning

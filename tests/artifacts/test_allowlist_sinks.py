@@ -157,3 +157,23 @@ def test_trl_history_keeps_argument_classes_of_config_modules_and_their_enums() 
         ("trl.trainer.dpo_config", "DPOConfig"): "arguments",
         ("trl.trainer.dpo_config", "FDivergenceType"): "enum",
     }
+
+
+def test_a_pyannote_checkpoints_task_specifications_pass(tmp_path: Path) -> None:
+    """pyannote.audio's on_save_checkpoint records a Specifications dataclass with two enums."""
+    task = "pyannote.audio.core.task"
+    problem = asm.global_(task, "Problem") + asm.binint(1) + asm.TUPLE1 + asm.REDUCE
+    resolution = asm.global_(task, "Resolution") + asm.binint(1) + asm.TUPLE1 + asm.REDUCE
+    state = asm.EMPTY_DICT + asm.text("problem") + problem + asm.SETITEM
+    state += asm.text("resolution") + resolution + asm.SETITEM
+    rebuilt = asm.global_("copyreg", "__newobj__") + asm.global_(task, "Specifications") + b"\x85" + asm.REDUCE
+    data = asm.proto(2) + rebuilt + state + asm.BUILD + asm.STOP
+    assert rules(scan_bytes(tmp_path, "pytorch_model.bin", data)) == []
+
+
+def test_pyannote_beyond_its_task_records_still_blocks(tmp_path: Path) -> None:
+    # the task itself (a LightningDataModule that reads audio files) is not a record
+    task = asm.proto(2) + asm.global_("pyannote.audio.core.task", "Task") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "task.bin", task)) == ["MLS102"]
+    audio = asm.proto(2) + asm.global_("pyannote.audio.core.io", "Audio") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "audio.bin", audio)) == ["MLS102"]
