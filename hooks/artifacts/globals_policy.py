@@ -761,6 +761,11 @@ LIBRARY_ROOTS = frozenset(
         "gensim",
         "sentence_transformers",
         "ultralytics",  # its model classes only (_LIBRARY_PARTS)
+        # scikit-learn-compatible estimators pickled inside pipelines (imbalanced-learn's Pipeline
+        # and samplers, category_encoders, feature_engine's transformers)
+        "imblearn",
+        "category_encoders",
+        "feature_engine",
         "builtins",
         "collections",
         "datetime",

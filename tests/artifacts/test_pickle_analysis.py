@@ -434,6 +434,18 @@ def test_ultralytics_outside_its_model_classes_or_called_still_blocks(tmp_path: 
     assert rules(scan_bytes(tmp_path, "other.pt", other)) == ["MLS102"]
 
 
+def test_scikit_learn_compatible_estimators_in_a_pipeline_pass(tmp_path: Path) -> None:
+    """imbalanced-learn's Pipeline holding category_encoders and feature_engine steps, as joblib dumps it."""
+    data = asm.proto(2) + asm.MARK + _rebuilt_module("imblearn.pipeline", "Pipeline")
+    data += _rebuilt_module("category_encoders.target_encoder", "TargetEncoder")
+    data += _rebuilt_module("feature_engine.imputation.mean_median", "MeanMedianImputer")
+    data += _rebuilt_module("imblearn.over_sampling._smote.base", "SMOTE")
+    assert scan_bytes(tmp_path, "pipe.joblib", data + asm.TUPLE + asm.STOP) == []
+    # calling one runs its constructor: that still needs the exact allowlist
+    called = asm.proto(2) + asm.global_("category_encoders.ordinal", "OrdinalEncoder") + asm.EMPTY_TUPLE
+    assert rules(scan_bytes(tmp_path, "called.pkl", called + asm.REDUCE + asm.STOP)) == ["MLS102"]
+
+
 def test_append_on_an_object_whose_state_set_append_is_an_injection(tmp_path: Path) -> None:
     """APPEND on an object calls `obj.append`, which the instance's own attributes answer first."""
     fields = asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM
