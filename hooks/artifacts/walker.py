@@ -16,7 +16,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import ctranslate2
+from hooks.artifacts.formats import ctranslate2, sentencepiece
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
@@ -108,8 +108,9 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
-            if artifact_name and ctranslate2.recognise(source.head) and self._whole_ctranslate2(source):
-                return True  # a CTranslate2 model, read to its last byte: no code in it
+            for layout in (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE):
+                if artifact_name and layout.recognise(source.head) and self._whole(layout, source):
+                    return True  # a CTranslate2 model or SentencePiece tokenizer, read whole: no code in it
             inert = inert_kind(source.head) if artifact_name else None
             if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
@@ -166,10 +167,10 @@ class Walker(Walk):
             return self._walk_known(fmt, source, artifact_name) or found
         return self._walk_known(fmt, source, artifact_name)
 
-    def _whole_ctranslate2(self, source: Source) -> bool:
-        """Whether data named like an artifact, in no format with a signature, is a whole
-        CTranslate2 model (no magic of its own, so it is tried here rather than in the table: data
-        that only starts like one stays an unknown format, as before)."""
+    def _whole(self, layout: Format, source: Source) -> bool:
+        """Whether data named like an artifact, in no format with a signature, is wholly in a
+        layout without magic (a CTranslate2 model, a SentencePiece tokenizer), so tried here rather
+        than in the table: data that only starts like one stays an unknown format, as before."""
         try:
             handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
         except LimitExceeded:
@@ -177,7 +178,7 @@ class Walker(Walk):
         start = handle.tell()
         mark = self._analysis.mark()
         try:
-            self._read(ctranslate2.CTRANSLATE2, Source(
+            self._read(layout, Source(
                 handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
                 loader=source.loader,
             ))  # fmt: skip
