@@ -16,7 +16,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import ctranslate2, sentencepiece
+from hooks.artifacts.formats import ctranslate2, fasttext, sentencepiece
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
@@ -108,9 +108,9 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
-            for layout in (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE):
+            for layout in (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE, fasttext.FASTTEXT):
                 if artifact_name and layout.recognise(source.head) and self._whole(layout, source):
-                    return True  # a CTranslate2 model or SentencePiece tokenizer, read whole: no code in it
+                    return True  # read whole, a layout that names no code
             inert = inert_kind(source.head) if artifact_name else None
             if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
