@@ -16,7 +16,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import ctranslate2, fasttext, sentencepiece
+from hooks.artifacts.formats import ctranslate2, fasttext, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
@@ -34,6 +34,9 @@ from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
+
+# Formats read only whole, tried on data named like an artifact that the table does not take.
+_WHOLE_LAYOUTS = (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE, fasttext.FASTTEXT, word2vec.WORD2VEC)
 
 
 class Walker(Walk):
@@ -81,6 +84,13 @@ class Walker(Walk):
         data that more formats recognise (a tar header behind a zip's magic) is read as each.
         """
         formats = recognise_all(source.head)
+        if (
+            [fmt.name for fmt in formats] == ["maybe-pickle"]
+            and named_like_artifact(source.name)
+            and self._breaks_at_first_opcode(source.head)
+            and self._whole_layout(source)
+        ):
+            return True  # pickle loaders raise at byte 0; a layout that names no code, read whole
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table
@@ -108,9 +118,8 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
-            for layout in (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE, fasttext.FASTTEXT):
-                if artifact_name and layout.recognise(source.head) and self._whole(layout, source):
-                    return True  # read whole, a layout that names no code
+            if artifact_name and self._whole_layout(source):
+                return True  # read whole, a layout that names no code
             inert = inert_kind(source.head) if artifact_name else None
             if inert is not None and self._no_other_reader(source):
                 self._analysis.add(
@@ -166,6 +175,10 @@ class Walker(Walk):
                 source.handle.seek(start)
             return self._walk_known(fmt, source, artifact_name) or found
         return self._walk_known(fmt, source, artifact_name)
+
+    def _whole_layout(self, source: Source) -> bool:
+        """Whether the data is wholly one of the formats without a signature in the table."""
+        return any(layout.recognise(source.head) and self._whole(layout, source) for layout in _WHOLE_LAYOUTS)
 
     def _whole(self, layout: Format, source: Source) -> bool:
         """Whether data named like an artifact, in no format with a signature, is wholly in a
@@ -254,6 +267,23 @@ class Walker(Walk):
             self._analysis.rollback(mark)
             return False
         return self._analysis.found_since(mark)
+
+    def _breaks_at_first_opcode(self, head: bytes) -> bool:
+        """Whether a pickle read from byte 0 breaks at its very first opcode (POP_MARK, LIST or DUP
+        on an empty stack: a word2vec header's digit, legacy GGML's `lmgg`) having found nothing,
+        so pickle.load and every loader built on it raise before doing anything. Probed on a
+        scratch analysis; running out of data instead is no such proof."""
+        probe = Analysis(self._analysis.policy, self._analysis.limits)
+        machine = PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=False)
+        try:
+            machine.run()
+        except Truncated:
+            return False
+        except AnalysisError as error:
+            return error.offset == 0 and not probe.issues
+        except LimitExceeded:
+            return False
+        return False
 
     def _may_be_longer_pickle(self, head: bytes) -> bool:
         """Whether a pickle read from byte 0 could go past these leading bytes: it runs out of
