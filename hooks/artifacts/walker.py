@@ -16,7 +16,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import ctranslate2, fasttext, sentencepiece, word2vec
+from hooks.artifacts.formats import ctranslate2, fasttext, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
@@ -36,7 +36,13 @@ from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekab
 from hooks.artifacts.zipreader import find_eocd
 
 # Formats read only whole, tried on data named like an artifact that the table does not take.
-_WHOLE_LAYOUTS = (ctranslate2.CTRANSLATE2, sentencepiece.SENTENCEPIECE, fasttext.FASTTEXT, word2vec.WORD2VEC)
+_WHOLE_LAYOUTS = (
+    ctranslate2.CTRANSLATE2,
+    sentencepiece.SENTENCEPIECE,
+    fasttext.FASTTEXT,
+    word2vec.WORD2VEC,
+    ggml_whisper.GGML_WHISPER,
+)
 
 
 class Walker(Walk):

@@ -33,7 +33,7 @@ _MAX_KEPT_STRING = 8 << 20  # chat templates and other strings we read rather th
 _TEMPLATE_KEY = "tokenizer.chat_template"
 _MAX_ENTRIES = 1_000_000  # key-values or tensors: real models have a few thousand; memory stays bounded
 # ggml_type -> (elements per block, bytes per block), from ggml's type traits (gguf-py GGML_QUANT_SIZES).
-_BLOCKS = {
+GGML_BLOCKS = {
     0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34), 9: (32, 40),
     10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176), 14: (256, 210), 15: (256, 292),
     16: (256, 66), 17: (256, 74), 18: (256, 98), 19: (256, 50), 20: (32, 18), 21: (256, 110),
@@ -145,7 +145,7 @@ def _read_file(cursor: _Cursor, analysis: Analysis, label: str) -> None:
         offset = cursor.unpack("Q", "tensor offset")
         if offset % alignment:
             raise _Inconsistent(f"tensor {_shown(name)} offset {offset} is not aligned to {alignment}", at)
-        block = _BLOCKS.get(ggml_type)
+        block = GGML_BLOCKS.get(ggml_type)
         if block is not None:
             per_block, block_bytes = block
             if elements % per_block:
