@@ -223,7 +223,7 @@ REBUILD_ROOTS = (
     "sklearn", "pandas", "scipy", "torch", "transformers", "accelerate", "lightgbm", "xgboost", "catboost",
     "statsmodels", "pyarrow", "numpy", "tokenizers", "peft", "timm", "torchvision", "torchaudio",
     "lightning", "pytorch_lightning", "lightning_fabric", "omegaconf", "patsy", "dateutil", "pytz",
-    "sentence_transformers", "ultralytics", "imblearn", "category_encoders", "feature_engine",
+    "sentence_transformers", "imblearn", "category_encoders", "feature_engine",
 )  # fmt: skip
 # Module parts not walked: test suites, build tools and command-line entry points (importing
 # numpy.f2py's main prints usage and exits) and per-architecture model zoos (transformers.models

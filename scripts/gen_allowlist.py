@@ -11,7 +11,8 @@ What it collects, and why each is safe to construct from a pickle:
 - lightgbm's estimator classes;
 - Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it;
   trl's and sentence-transformers' TrainingArguments subclasses and their own enum fields;
-- pyannote.audio's task Specifications and its enums (the metadata of its checkpoints).
+- pyannote.audio's task Specifications and its enums (the metadata of its checkpoints);
+- ultralytics' model classes (a YOLO checkpoint), without rebuild hooks of their own.
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
@@ -99,6 +100,32 @@ def released_names(path: str) -> dict[tuple[str, str], str]:
                 module, name, kind = line.split()
                 names[(module, name)] = kind
     return names
+
+
+# Special methods that run when a pickle rebuilds or drops an object: a model class defining one
+# in ultralytics' own code is left out unless read and listed here.
+_REBUILD_HOOKS = ("__setstate__", "__del__", "__setattr__", "__getattr__", "__getattribute__", "__new__")
+_REVIEWED_HOOKS = {
+    # super().__setstate__(state), then all_head_dim from two numbers of that state if missing
+    ("ultralytics.nn.modules.block", "AAttn"),
+}
+
+
+def ultralytics_model_classes(module_base: type) -> set[tuple[str, str]]:
+    tasks = importlib.import_module("ultralytics.nn.tasks")
+    modules = [*walk("ultralytics.nn.modules"), tasks]
+    found: set[tuple[str, str]] = set()
+    for module, name in classes_in(modules, "ultralytics.nn", module_base):
+        if not (module == "ultralytics.nn.tasks" or module.startswith("ultralytics.nn.modules.")):
+            continue
+        cls = getattr(importlib.import_module(module), name)
+        own = [k for k in cls.__mro__ if str(getattr(k, "__module__", "")).startswith("ultralytics.")]
+        if any(hook in vars(k) for k in own for hook in _REBUILD_HOOKS) and (module, name) not in _REVIEWED_HOOKS:
+            continue
+        found.add((module, name))
+        if module.startswith("ultralytics.nn.modules."):
+            found.add(("ultralytics.nn.modules", name))  # the package's re-export (8.0's flat module)
+    return found
 
 
 def value_types_in(module: object) -> set[tuple[str, str]]:
@@ -241,6 +268,14 @@ def main() -> None:
     # and the names older trl releases saved them under (scripts/data/trl_config_history.txt)
     trl_history = released_names(HISTORY_FILE)
     pairs |= set(trl_history)
+    # A YOLO checkpoint pickles ultralytics' model: the torch.nn classes of ultralytics.nn.tasks and
+    # ultralytics.nn.modules (also under the package's re-exported names, which older checkpoints
+    # use). Not its backends, text models or distillation wrappers, whose import installs packages
+    # or whose state restoration or finaliser calls objects from the file.
+    import ultralytics
+
+    versions.append(f"ultralytics {ultralytics.__version__}")
+    pairs |= ultralytics_model_classes(torch.nn.Module)
     # pyannote.audio checkpoints (its segmentation and embedding models) record the task they were
     # trained for: a Specifications dataclass holding Problem and Resolution enums.
     from importlib.metadata import version

@@ -8,6 +8,7 @@ scipy 1.17.1;
 lightgbm 4.7.0;
 transformers 5.24.0, accelerate 1.15.0;
 trl 1.16.0, sentence-transformers 6.3.0;
+ultralytics 8.4.190;
 pyannote.audio 4.0.7.
 
 Generated; edit the script, not this file."""
@@ -2153,6 +2154,211 @@ trl.trainer.rloo_config RLOOConfig
 trl.trainer.sft_config SFTConfig
 trl.trainer.training_configs RewardConfig
 trl.trainer.xpo_config XPOConfig
+ultralytics.nn.modules A2C2f
+ultralytics.nn.modules AAttn
+ultralytics.nn.modules ABlock
+ultralytics.nn.modules AConv
+ultralytics.nn.modules ADown
+ultralytics.nn.modules AGLU
+ultralytics.nn.modules AIFI
+ultralytics.nn.modules Attention
+ultralytics.nn.modules BNContrastiveHead
+ultralytics.nn.modules Bottleneck
+ultralytics.nn.modules BottleneckCSP
+ultralytics.nn.modules C1
+ultralytics.nn.modules C2
+ultralytics.nn.modules C2PSA
+ultralytics.nn.modules C2f
+ultralytics.nn.modules C2fAttn
+ultralytics.nn.modules C2fCIB
+ultralytics.nn.modules C2fPSA
+ultralytics.nn.modules C3
+ultralytics.nn.modules C3Ghost
+ultralytics.nn.modules C3TR
+ultralytics.nn.modules C3f
+ultralytics.nn.modules C3k
+ultralytics.nn.modules C3k2
+ultralytics.nn.modules C3x
+ultralytics.nn.modules CBAM
+ultralytics.nn.modules CBFuse
+ultralytics.nn.modules CBLinear
+ultralytics.nn.modules CIB
+ultralytics.nn.modules ChannelAttention
+ultralytics.nn.modules Classify
+ultralytics.nn.modules Concat
+ultralytics.nn.modules ContrastiveHead
+ultralytics.nn.modules Conv
+ultralytics.nn.modules Conv2
+ultralytics.nn.modules ConvTranspose
+ultralytics.nn.modules DFL
+ultralytics.nn.modules DWConv
+ultralytics.nn.modules DWConvTranspose2d
+ultralytics.nn.modules DeformableTransformerDecoder
+ultralytics.nn.modules DeformableTransformerDecoderLayer
+ultralytics.nn.modules Depth
+ultralytics.nn.modules Detect
+ultralytics.nn.modules ELAN1
+ultralytics.nn.modules Focus
+ultralytics.nn.modules GhostBottleneck
+ultralytics.nn.modules GhostConv
+ultralytics.nn.modules HGBlock
+ultralytics.nn.modules HGStem
+ultralytics.nn.modules ImagePoolingAttn
+ultralytics.nn.modules Index
+ultralytics.nn.modules LRPCHead
+ultralytics.nn.modules LayerNorm2d
+ultralytics.nn.modules LightConv
+ultralytics.nn.modules MLP
+ultralytics.nn.modules MLPBlock
+ultralytics.nn.modules MSDeformAttn
+ultralytics.nn.modules MaxSigmoidAttnBlock
+ultralytics.nn.modules OBB
+ultralytics.nn.modules OBB26
+ultralytics.nn.modules PSA
+ultralytics.nn.modules PSABlock
+ultralytics.nn.modules Pose
+ultralytics.nn.modules Pose26
+ultralytics.nn.modules Proto
+ultralytics.nn.modules Proto26
+ultralytics.nn.modules RTDETRDecoder
+ultralytics.nn.modules RealNVP
+ultralytics.nn.modules RepBottleneck
+ultralytics.nn.modules RepC3
+ultralytics.nn.modules RepCSP
+ultralytics.nn.modules RepConv
+ultralytics.nn.modules RepNCSPELAN4
+ultralytics.nn.modules RepVGGDW
+ultralytics.nn.modules ResNetBlock
+ultralytics.nn.modules ResNetLayer
+ultralytics.nn.modules Residual
+ultralytics.nn.modules SAVPE
+ultralytics.nn.modules SCDown
+ultralytics.nn.modules SPP
+ultralytics.nn.modules SPPELAN
+ultralytics.nn.modules SPPF
+ultralytics.nn.modules Segment
+ultralytics.nn.modules Segment26
+ultralytics.nn.modules SemanticSegment
+ultralytics.nn.modules SpatialAttention
+ultralytics.nn.modules SwiGLUFFN
+ultralytics.nn.modules TorchVision
+ultralytics.nn.modules TransformerBlock
+ultralytics.nn.modules TransformerEncoderLayer
+ultralytics.nn.modules TransformerLayer
+ultralytics.nn.modules WorldDetect
+ultralytics.nn.modules YOLOEDetect
+ultralytics.nn.modules YOLOESegment
+ultralytics.nn.modules YOLOESegment26
+ultralytics.nn.modules v10Detect
+ultralytics.nn.modules.activation AGLU
+ultralytics.nn.modules.block A2C2f
+ultralytics.nn.modules.block AAttn
+ultralytics.nn.modules.block ABlock
+ultralytics.nn.modules.block AConv
+ultralytics.nn.modules.block ADown
+ultralytics.nn.modules.block Attention
+ultralytics.nn.modules.block BNContrastiveHead
+ultralytics.nn.modules.block Bottleneck
+ultralytics.nn.modules.block BottleneckCSP
+ultralytics.nn.modules.block C1
+ultralytics.nn.modules.block C2
+ultralytics.nn.modules.block C2PSA
+ultralytics.nn.modules.block C2f
+ultralytics.nn.modules.block C2fAttn
+ultralytics.nn.modules.block C2fCIB
+ultralytics.nn.modules.block C2fPSA
+ultralytics.nn.modules.block C3
+ultralytics.nn.modules.block C3Ghost
+ultralytics.nn.modules.block C3TR
+ultralytics.nn.modules.block C3f
+ultralytics.nn.modules.block C3k
+ultralytics.nn.modules.block C3k2
+ultralytics.nn.modules.block C3x
+ultralytics.nn.modules.block CBFuse
+ultralytics.nn.modules.block CBLinear
+ultralytics.nn.modules.block CIB
+ultralytics.nn.modules.block ContrastiveHead
+ultralytics.nn.modules.block DFL
+ultralytics.nn.modules.block ELAN1
+ultralytics.nn.modules.block GhostBottleneck
+ultralytics.nn.modules.block HGBlock
+ultralytics.nn.modules.block HGStem
+ultralytics.nn.modules.block ImagePoolingAttn
+ultralytics.nn.modules.block MaxSigmoidAttnBlock
+ultralytics.nn.modules.block PSA
+ultralytics.nn.modules.block PSABlock
+ultralytics.nn.modules.block Proto
+ultralytics.nn.modules.block Proto26
+ultralytics.nn.modules.block RealNVP
+ultralytics.nn.modules.block RepBottleneck
+ultralytics.nn.modules.block RepC3
+ultralytics.nn.modules.block RepCSP
+ultralytics.nn.modules.block RepNCSPELAN4
+ultralytics.nn.modules.block RepVGGDW
+ultralytics.nn.modules.block ResNetBlock
+ultralytics.nn.modules.block ResNetLayer
+ultralytics.nn.modules.block Residual
+ultralytics.nn.modules.block SAVPE
+ultralytics.nn.modules.block SCDown
+ultralytics.nn.modules.block SPP
+ultralytics.nn.modules.block SPPELAN
+ultralytics.nn.modules.block SPPF
+ultralytics.nn.modules.block SwiGLUFFN
+ultralytics.nn.modules.block TorchVision
+ultralytics.nn.modules.conv CBAM
+ultralytics.nn.modules.conv ChannelAttention
+ultralytics.nn.modules.conv Concat
+ultralytics.nn.modules.conv Conv
+ultralytics.nn.modules.conv Conv2
+ultralytics.nn.modules.conv ConvTranspose
+ultralytics.nn.modules.conv DWConv
+ultralytics.nn.modules.conv DWConvTranspose2d
+ultralytics.nn.modules.conv Focus
+ultralytics.nn.modules.conv GhostConv
+ultralytics.nn.modules.conv Index
+ultralytics.nn.modules.conv LightConv
+ultralytics.nn.modules.conv RepConv
+ultralytics.nn.modules.conv SpatialAttention
+ultralytics.nn.modules.head Classify
+ultralytics.nn.modules.head Depth
+ultralytics.nn.modules.head Detect
+ultralytics.nn.modules.head LRPCHead
+ultralytics.nn.modules.head OBB
+ultralytics.nn.modules.head OBB26
+ultralytics.nn.modules.head Pose
+ultralytics.nn.modules.head Pose26
+ultralytics.nn.modules.head RTDETRDecoder
+ultralytics.nn.modules.head Segment
+ultralytics.nn.modules.head Segment26
+ultralytics.nn.modules.head SemanticSegment
+ultralytics.nn.modules.head WorldDetect
+ultralytics.nn.modules.head YOLOEDetect
+ultralytics.nn.modules.head YOLOESegment
+ultralytics.nn.modules.head YOLOESegment26
+ultralytics.nn.modules.head v10Detect
+ultralytics.nn.modules.transformer AIFI
+ultralytics.nn.modules.transformer DeformableTransformerDecoder
+ultralytics.nn.modules.transformer DeformableTransformerDecoderLayer
+ultralytics.nn.modules.transformer LayerNorm2d
+ultralytics.nn.modules.transformer MLP
+ultralytics.nn.modules.transformer MLPBlock
+ultralytics.nn.modules.transformer MSDeformAttn
+ultralytics.nn.modules.transformer TransformerBlock
+ultralytics.nn.modules.transformer TransformerEncoderLayer
+ultralytics.nn.modules.transformer TransformerLayer
+ultralytics.nn.tasks BaseModel
+ultralytics.nn.tasks ClassificationModel
+ultralytics.nn.tasks DepthModel
+ultralytics.nn.tasks DetectionModel
+ultralytics.nn.tasks Ensemble
+ultralytics.nn.tasks OBBModel
+ultralytics.nn.tasks PoseModel
+ultralytics.nn.tasks RTDETRDetectionModel
+ultralytics.nn.tasks SegmentationModel
+ultralytics.nn.tasks SemanticSegmentationModel
+ultralytics.nn.tasks WorldModel
+ultralytics.nn.tasks YOLOEModel
+ultralytics.nn.tasks YOLOESegModel
 """
 
 # Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):
@@ -2230,4 +2436,15 @@ trl.trainer.rloo_config RLOOConfig	call	RLOOConfig inherits _BaseConfig: _BaseCo
 trl.trainer.sft_config SFTConfig	call	SFTConfig inherits _BaseConfig: _BaseConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 trl.trainer.training_configs RewardConfig	call	RewardConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 trl.trainer.xpo_config XPOConfig	call	XPOConfig (an older trl release's) inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+ultralytics.nn.tasks ClassificationModel	call	ClassificationModel.__init__ -> ClassificationModel._from_yaml -> parse_model calls builtins.eval
+ultralytics.nn.tasks DepthModel	call	DepthModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks DetectionModel	call	DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks OBBModel	call	OBBModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks PoseModel	call	PoseModel.__init__ -> yaml_model_load -> YAML.load calls io.open
+ultralytics.nn.tasks RTDETRDetectionModel	call	RTDETRDetectionModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks SegmentationModel	call	SegmentationModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks SemanticSegmentationModel	call	SemanticSegmentationModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks WorldModel	call	WorldModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks YOLOEModel	call	YOLOEModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+ultralytics.nn.tasks YOLOESegModel	call	YOLOESegModel inherits YOLOEModel: YOLOEModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
 """

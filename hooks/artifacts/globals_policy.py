@@ -760,7 +760,6 @@ LIBRARY_ROOTS = frozenset(
         "statsforecast",
         "gensim",
         "sentence_transformers",
-        "ultralytics",  # its model classes only (_LIBRARY_PARTS)
         # scikit-learn-compatible estimators pickled inside pipelines (imbalanced-learn's Pipeline
         # and samplers, category_encoders, feature_engine's transformers)
         "imblearn",
@@ -787,21 +786,9 @@ LIBRARY_ROOTS = frozenset(
         "dateutil",
     }
 )
-# Roots accepted only in these parts: a YOLO checkpoint pickles ultralytics' model classes
-# (ultralytics.nn.tasks, ultralytics.nn.modules); other parts of ultralytics install packages
-# from the network when imported (trackers' `check_requirements("lap")`), so a file must not pick them.
-_LIBRARY_PARTS = {"ultralytics": ("ultralytics.nn",)}
 # Classmethods that classes name in their own __reduce__ to rebuild an instance from its value
 # (`getattr(ZoneInfo, "_unpickle")`): calling one through getattr is the class's own unpickler.
 _UNPICKLER_METHODS = frozenset({"_unpickle", "_reconstruct", "_restore", "fromkeys", "_from_pickle"})
-
-
-def _in_library(module: str) -> bool:
-    root = module.split(".", 1)[0]
-    parts = _LIBRARY_PARTS.get(root)
-    if parts is not None:
-        return any(module == part or module.startswith(part + ".") for part in parts)
-    return root in LIBRARY_ROOTS
 
 
 def _prefixes(module: str) -> list[str]:
@@ -867,7 +854,7 @@ class GlobalsPolicy:
             return verdict
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):
             return Verdict.OBFUSCATED
-        if not _in_library(module):
+        if module.split(".", 1)[0] not in LIBRARY_ROOTS:
             return verdict
         last = name.rsplit(".", 1)[-1]
         if "." not in name and any((prefix, name) in self.allowed for prefix in _prefixes(module)):

@@ -403,6 +403,8 @@ class PickleMachine:
         if not isinstance(func, Global):
             if func is _EXTENSION_GLOBAL:
                 self.executes = True
+            elif isinstance(func, Call) and not _is_partial(func):
+                self._instance_called(func, via, offset)
             return Call(func, args, offset, via)
         self.executes = True
         items = args.items if isinstance(args, Seq) else []
@@ -413,7 +415,9 @@ class PickleMachine:
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
         elif key in _NEWOBJ_HELPERS and items:
-            rest = items[1:] if key == ("copyreg", "__newobj__") else items[1:2]
+            # __newobj__(cls, *args); __newobj_ex__(cls, args, kwargs): keyword arguments reach
+            # cls.__new__ as much as positional ones
+            rest = items[1:] if key == ("copyreg", "__newobj__") else items[1:3]
             how = Use.NEW if all(_no_arguments(item) for item in rest) else Use.CALL
             self._used(items[0], how, f"{func.module}.{func.name}")
         elif key == _RECONSTRUCTOR and items:
@@ -800,6 +804,25 @@ class PickleMachine:
             target.extend(values)
         elif isinstance(target, Call):
             self._called_through_state(target, methods, offset)
+
+    def _instance_called(self, target: Call, via: str, offset: int) -> None:
+        """A call of an object this pickle built (REDUCE on an instance): its class's `__call__`
+        runs with arguments from the file and with whatever the file set on it (a torch module's
+        `forward` from its state). No framework writes this; what the state holds is judged as
+        called, and the call itself is reported."""
+        held = self.attributes_of.get(id(target))
+        state = held[1] if held is not None and held[0] is target else _added_names(target.state, {})
+        for values in state.values():
+            for value in values:
+                self._used(value, Use.CALL, f"{via} of a rebuilt object's attribute")
+        self.executes = True
+        self.analysis.add(
+            rules.DANGEROUS_CALL_IN_PICKLE,
+            where(self.label, offset),
+            f"{via} calls an object this pickle built: its class's __call__ runs with arguments and"
+            " attributes chosen by the file (no framework pickles such a call)",
+            f"{self.label}|instance-call",
+        )
 
     def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
         """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own

@@ -177,3 +177,16 @@ def test_pyannote_beyond_its_task_records_still_blocks(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "task.bin", task)) == ["MLS102"]
     audio = asm.proto(2) + asm.global_("pyannote.audio.core.io", "Audio") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
     assert rules(scan_bytes(tmp_path, "audio.bin", audio)) == ["MLS102"]
+
+
+def test_keyword_arguments_of_newobj_ex_count_as_arguments(tmp_path: Path) -> None:
+    """copyreg.__newobj_ex__(cls, args, kwargs) passes both to cls.__new__ (numpy.memmap opens a file)."""
+    helper = asm.global_("copyreg", "__newobj_ex__") + asm.MARK + asm.global_("numpy", "memmap")
+    kwargs = asm.EMPTY_DICT + asm.text("filename") + asm.text("/etc/hosts") + asm.SETITEM
+    data = asm.proto(2) + helper + asm.EMPTY_TUPLE + kwargs + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "kwargs.pkl", data))
+    sft = asm.global_("copyreg", "__newobj_ex__") + asm.MARK + asm.global_("trl.trainer.sft_config", "SFTConfig")
+    called = asm.proto(2) + sft + asm.EMPTY_TUPLE + kwargs + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "sft.pkl", called)) == ["MLS101"]
+    rebuilt = asm.proto(2) + sft + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "rebuilt.pkl", rebuilt)) == []

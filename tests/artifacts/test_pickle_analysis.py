@@ -426,12 +426,34 @@ def test_ultralytics_outside_its_model_classes_or_called_still_blocks(tmp_path: 
     # importing its trackers installs `lap` from the network: the file must not pick that module
     tracker = asm.proto(2) + _rebuilt_module("ultralytics.trackers.utils.matching", "Matcher") + asm.STOP
     assert rules(scan_bytes(tmp_path, "tracker.pt", tracker)) == ["MLS102"]
-    # DetectionModel's constructor evals its layer names: a call needs the exact allowlist
+    # nor its text model (importing it installs CLIP) or backends, even under ultralytics.nn
+    for module, name in (("ultralytics.nn.text_model", "CLIP"), ("ultralytics.nn.backends.hailo", "HailoBackend")):
+        data = asm.proto(2) + _rebuilt_module(module, name) + asm.STOP
+        assert rules(scan_bytes(tmp_path, "other.pt", data)) == ["MLS102"], name
+    # a model class whose own __setstate__ calls objects from the state is left out
+    distill = asm.proto(2) + _rebuilt_module("ultralytics.nn.distill_model", "DistillationModel") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "distill.pt", distill)) == ["MLS102"]
+    # DetectionModel's constructor evals its layer names: calling it is refused
     called = asm.proto(2) + asm.global_("ultralytics.nn.tasks", "DetectionModel") + asm.text("m.yaml")
-    assert rules(scan_bytes(tmp_path, "called.pt", called + asm.TUPLE1 + asm.REDUCE + asm.STOP)) == ["MLS102"]
+    findings = scan_bytes(tmp_path, "called.pt", called + asm.TUPLE1 + asm.REDUCE + asm.STOP)
+    assert rules(findings) == ["MLS101"] and "builtins.eval" in findings[0].message
     # a package merely starting with the same letters is another package
     other = asm.proto(2) + _rebuilt_module("ultralytics_nn.tasks", "DetectionModel") + asm.STOP
     assert rules(scan_bytes(tmp_path, "other.pt", other)) == ["MLS102"]
+
+
+def test_calling_an_object_the_pickle_built_is_reported(tmp_path: Path) -> None:
+    """REDUCE on a rebuilt torch module: Module.__call__ runs `forward`, which its state set."""
+    state = asm.EMPTY_DICT + asm.text("forward") + asm.global_("torch", "os.system") + asm.SETITEM
+    module = asm.global_("torch.nn.modules.linear", "Linear") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+    data = asm.proto(2) + module + asm.text("touch canary") + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "module.pt", data))
+    # even with no state: the call of an instance is no framework's pickle
+    plain = asm.global_("torch.nn.modules.linear", "Identity") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    data = asm.proto(2) + plain + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "identity.pt", data)) == ["MLS101"]
+    # the rebuilt module alone, kept as a value, is a checkpoint like any other
+    assert scan_bytes(tmp_path, "kept.pt", asm.proto(2) + plain + asm.STOP) == []
 
 
 def test_scikit_learn_compatible_estimators_in_a_pipeline_pass(tmp_path: Path) -> None:
