@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -791,6 +792,16 @@ LIBRARY_ROOTS = frozenset(
 _UNPICKLER_METHODS = frozenset({"_unpickle", "_reconstruct", "_restore", "fromkeys", "_from_pickle"})
 
 
+def _through_module(name: str) -> tuple[str, str] | None:
+    """(module, rest) when a dotted name passes through a standard-library module (`os.system`,
+    `utils.subprocess.run`): the library's namespace holds that module, not a class of its own."""
+    parts = name.split(".")
+    for index, part in enumerate(parts[:-1]):
+        if part in sys.stdlib_module_names:
+            return part, ".".join(parts[index + 1 :])
+    return None
+
+
 def _prefixes(module: str) -> list[str]:
     parts = module.split(".")
     return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
@@ -856,6 +867,12 @@ class GlobalsPolicy:
             return Verdict.OBFUSCATED
         if module.split(".", 1)[0] not in LIBRARY_ROOTS:
             return verdict
+        through = _through_module(name)
+        if through is not None:
+            # `torch` `os.system`: the dotted path walks out of the library into a module it
+            # imported, and what it names is that module's (a hook or finaliser may call it later)
+            inner = self.classify(*through)
+            return Verdict.DANGEROUS if inner is Verdict.DANGEROUS else Verdict.OBFUSCATED
         last = name.rsplit(".", 1)[-1]
         if "." not in name and any((prefix, name) in self.allowed for prefix in _prefixes(module)):
             return Verdict.ALLOWED  # a public re-export of an allowed class (pandas.PeriodDtype)

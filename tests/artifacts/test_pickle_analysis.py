@@ -564,3 +564,16 @@ def test_an_ext_import_that_is_called_is_still_reported_in_data_of_unknown_kind(
 
 def test_a_file_named_like_a_model_that_starts_with_ext1_and_breaks_fails_closed(tmp_path: Path) -> None:
     assert rules(scan_bytes(tmp_path, "model.bin", _TABLE_STARTING_WITH_EXT1)) == ["MLS103", "MLS901"]
+
+
+def test_a_library_name_that_walks_into_a_standard_module_is_that_modules(tmp_path: Path) -> None:
+    """`torch` `os.system` kept as a value in a state (a forward hook runs it at inference)."""
+    for module, name in (("torch", "os.system"), ("sklearn", "utils.subprocess.Popen")):
+        data = asm.proto(2) + asm.EMPTY_DICT + asm.text("hook") + asm.global_(module, name) + asm.SETITEM + asm.STOP
+        assert rules(scan_bytes(tmp_path, "hooks.pt", data)) == ["MLS101"], name
+    # through a standard module to a harmless name: still not the library's own, so not cleared
+    data = asm.proto(2) + asm.EMPTY_DICT + asm.text("k") + asm.global_("torch", "math.pi") + asm.SETITEM + asm.STOP
+    assert rules(scan_bytes(tmp_path, "pi.pt", data)) == ["MLS103"]
+    # a class's own method kept as a value stays a library name
+    data = asm.proto(2) + asm.EMPTY_DICT + asm.text("k") + asm.global_("torch.nn", "Linear.forward") + asm.SETITEM
+    assert scan_bytes(tmp_path, "method.pt", data + asm.STOP) == []
