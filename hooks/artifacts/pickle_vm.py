@@ -843,6 +843,8 @@ class PickleMachine:
         if isinstance(target, Mapping):
             target.set(key, value)
             self._set_on_instance(target, key, value, offset)
+        elif isinstance(target, Call):
+            self._item_of_instance(key, value, offset)
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
@@ -852,6 +854,17 @@ class PickleMachine:
             for index in range(0, len(items) - 1, 2):
                 target.set(items[index], items[index + 1])
                 self._set_on_instance(target, items[index], items[index + 1], offset)
+        elif isinstance(target, Call):
+            for index in range(0, len(items) - 1, 2):
+                self._item_of_instance(items[index], items[index + 1], offset)
+
+    def _item_of_instance(self, key: object, value: object, offset: int) -> None:
+        """SETITEM on an object the pickle built (a dict subclass): classes that answer attribute
+        lookups with their items (scikit-learn's Bunch, scipy's OptimizeResult, transformers'
+        BatchEncoding) make an item named `append` or `__setstate__` the method a later APPEND or
+        BUILD calls. A callable under such a name is an injection; data is not."""
+        if isinstance(key, str) and key in _CALLED_NAMES and _callable_value(value):
+            self._injected([value], [key], offset, "SETITEM", "an object whose items may answer its attributes")
 
     def _set_on_instance(self, target: Mapping, key: object, value: object, offset: int) -> None:
         """A special name or `append`/`extend` put into a dict that is already an instance's
@@ -1006,6 +1019,14 @@ class PickleMachine:
         injected = _special_state_keys(state)
         if injected:
             self._injected(_special_state_values(state), sorted(injected), offset, "BUILD", "an object")
+        if isinstance(target, Call):
+            nested = _nested_called_names(state)
+            if nested:
+                # torch's Module answers attributes from `_modules`/`_parameters`, BatchEncoding from
+                # `data`: a callable under `append` or `__setstate__` one level into the state
+                names = sorted({name for name, _ in nested})
+                values = [value for _, value in nested]
+                self._injected(values, names, offset, "BUILD", "a dict inside an object's state")
         for mapping in _attribute_mappings(state):
             # What is read from these now was taken at this BUILD; a name put into one later (a
             # memoised state or `__dict__` filled afterwards) is reported where it is put.
@@ -1183,6 +1204,29 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 _ADDING_METHODS = ("append", "extend", "add")
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
+
+
+def _callable_value(value: object) -> bool:
+    """A value that may be called: a global, or what a call returned (a partial, an object);
+    not a literal, a list or a dict the pickle built."""
+    return isinstance(value, (Global, Call)) or value is _EXTENSION_GLOBAL
+
+
+def _nested_called_names(state: object, depth: int = 3) -> list[tuple[str, object]]:
+    """(name, value) for callables under a loader-called name in dicts nested inside a state's
+    attribute dicts, up to `depth` levels (bounded: states are attacker-sized)."""
+    found: list[tuple[str, object]] = []
+    frontier = [item for mapping in _state_mappings(state) for item in mapping.items.values()]
+    for _ in range(depth):
+        inner: list[object] = []
+        for value in frontier[:10_000]:
+            if isinstance(value, Mapping):
+                for key, item in value.items.items():
+                    if isinstance(key, str) and key in _CALLED_NAMES and _callable_value(item):
+                        found.append((key, item))
+                    inner.append(item)
+        frontier = inner
+    return found
 
 
 def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, list[object]]:

@@ -577,3 +577,42 @@ def test_a_library_name_that_walks_into_a_standard_module_is_that_modules(tmp_pa
     # a class's own method kept as a value stays a library name
     data = asm.proto(2) + asm.EMPTY_DICT + asm.text("k") + asm.global_("torch.nn", "Linear.forward") + asm.SETITEM
     assert scan_bytes(tmp_path, "method.pt", data + asm.STOP) == []
+
+
+def _bunch(*items: bytes) -> bytes:
+    """A scikit-learn Bunch (a dict whose attribute lookups answer with its items), then SETITEMs."""
+    rebuilt = asm.global_("copyreg", "_reconstructor") + asm.MARK + asm.global_("sklearn.utils._bunch", "Bunch")
+    rebuilt += asm.global_("builtins", "dict") + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE
+    return rebuilt + b"".join(items)
+
+
+def test_an_item_named_like_a_loader_called_method_of_a_dict_like_object_is_an_injection(tmp_path: Path) -> None:
+    """APPEND calls `obj.append`, which a Bunch answers with its item: the item's callable runs."""
+    runner = asm.text("append") + asm.global_("torch.utils.collect_env", "run") + asm.SETITEM
+    data = asm.proto(2) + _bunch(runner) + asm.text("touch canary") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "bunch.pkl", data))
+    # BUILD calls `obj.__setstate__`, answered the same way
+    setstate = asm.text("__setstate__") + asm.global_("torch.utils.collect_env", "run") + asm.SETITEM
+    data = asm.proto(2) + _bunch(setstate) + asm.text("touch canary") + asm.BUILD + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "result.pkl", data))
+
+
+def test_a_callable_under_a_loader_called_name_inside_a_state_dict_is_an_injection(tmp_path: Path) -> None:
+    """torch's Module answers attributes from `_modules`: `_modules["append"]` is `module.append`."""
+    modules = asm.EMPTY_DICT + asm.text("append") + asm.global_("torch.utils.collect_env", "run") + asm.SETITEM
+    state = asm.EMPTY_DICT + asm.text("_modules") + modules + asm.SETITEM
+    module = asm.global_("torch.nn.modules.linear", "Linear") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+    data = asm.proto(2) + module + asm.text("touch canary") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "module.pt", data))
+
+
+def test_data_under_those_names_is_no_injection(tmp_path: Path) -> None:
+    # a Bunch of results whose keys happen to be `add` and `append`, holding numbers and text
+    items = asm.text("add") + asm.binint(3) + asm.SETITEM + asm.text("append") + asm.text("yes") + asm.SETITEM
+    assert scan_bytes(tmp_path, "bunch.pkl", asm.proto(2) + _bunch(items) + asm.STOP) == []
+    # a module's state with a nested config dict naming a mode `append`
+    config = asm.EMPTY_DICT + asm.text("mode") + asm.text("append") + asm.SETITEM
+    config += asm.text("extend") + asm.NONE + asm.SETITEM
+    state = asm.EMPTY_DICT + asm.text("config") + config + asm.SETITEM
+    module = asm.global_("torch.nn.modules.linear", "Identity") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+    assert scan_bytes(tmp_path, "module.pt", asm.proto(2) + module + asm.STOP) == []
