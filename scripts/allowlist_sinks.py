@@ -61,7 +61,11 @@ _IMPORT_PROBES = frozenset({"find_spec", "version", "metadata", "distribution", 
 # What unpickling runs on a class: its constructor when called, its state restoration on BUILD.
 # `__new__` and state restoration run on every rebuild (NEWOBJ, copyreg, BUILD); `__init__` and
 # `__post_init__` only when the pickle calls the class (REDUCE, INST, OBJ).
-ALWAYS_METHODS = ("__new__", "__setstate__", "__setattr__")
+ALWAYS_METHODS = ("__new__", "__setstate__", "__setattr__", "__del__")
+# `__del__` runs when the loader drops an object it rebuilt (or when the program ends): a finaliser
+# calling a method of one of the instance's own attributes (`self._done_event.set()`) calls what the
+# file's state put there. Such calls are sinks in a finaliser (followed through the class's methods).
+FINALISER = "__del__"
 CALL_METHODS = ("__init__", "__post_init__")
 MAX_DEPTH = 3
 
@@ -148,7 +152,7 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
     seen: set[object] = set()
     imports: list[str] = []  # an import of a fixed optional dependency: reported if nothing worse is
 
-    def visit(function: types.FunctionType, path: str, depth: int) -> str | None:
+    def visit(function: types.FunctionType, path: str, depth: int, finaliser: bool = False) -> str | None:
         if function in seen:
             return None
         seen.add(function)
@@ -157,6 +161,8 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
             if parts is None:
                 continue
             target = _resolve(parts, function, cls)
+            if target is None and finaliser and _state_method(parts, cls):
+                return f"{path} calls {'.'.join(parts)}, a method of an object from the instance's state"
             if target is None:
                 continue
             sink = sink_name(getattr(target, "__func__", target))
@@ -166,7 +172,7 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
                 return f"{path} calls {sink}"
             inner = _function_of(target)
             if inner is not None and depth < MAX_DEPTH and _same_library(inner, root):
-                found = visit(inner, f"{path} -> {inner.__qualname__}", depth + 1)
+                found = visit(inner, f"{path} -> {inner.__qualname__}", depth + 1, finaliser)
                 if found:
                     return found
         return None
@@ -179,10 +185,22 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
         function = _function_of(attribute)
         if function is None or not _same_library(function, root):
             continue  # object's, a C type's or another library's own constructor
-        found = visit(function, f"{cls.__qualname__}.{method}", 1)
+        found = visit(function, f"{cls.__qualname__}.{method}", 1, method == FINALISER)
         if found:
             return found
     return imports[0] if imports else None
+
+
+def _state_method(parts: list[str], cls: type) -> bool:
+    """`self.<attribute>.<method>(...)` where the class itself has no such attribute: the object
+    is one the instance's state holds (`__dict__` is the instance's own dict, not state)."""
+    if len(parts) < 3 or parts[0] != "self" or parts[1] == "__dict__":
+        return False
+    try:
+        inspect.getattr_static(cls, parts[1])
+    except AttributeError:
+        return True
+    return False
 
 
 def refused(

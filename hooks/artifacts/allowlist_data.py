@@ -2368,21 +2368,59 @@ GENERATED_REFUSED = """\
 accelerate.state AcceleratorState	call	AcceleratorState.__init__ -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.state PartialState	call	PartialState.__init__ -> set_numa_affinity -> override_numa_affinity calls posix.sched_setaffinity
 lightgbm.basic Booster	call	Booster.__init__ -> _load_pandas_categorical calls io.open
+lightning.pytorch.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+lightning.pytorch.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+lightning.pytorch.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+lightning.pytorch.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 numpy memmap	always	memmap.__new__ calls io.open
 pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pyarrow.orc ORCWriter	always	ORCWriter.__del__ -> ORCWriter.close calls self.writer.close, a method of an object from the instance's state
+pyarrow.parquet.core ParquetWriter	always	ParquetWriter.__del__ -> ParquetWriter.close calls self.writer.close, a method of an object from the instance's state
+pytorch_lightning.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+pytorch_lightning.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+pytorch_lightning.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+pytorch_lightning.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+scipy.io._netcdf netcdf_file	always	netcdf_file.__del__ -> netcdf_file.flush -> netcdf_file._write calls self.fp.seek, a method of an object from the instance's state
 sentence_transformers.base.training_args BaseTrainingArguments	call	BaseTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.cross_encoder.training_args CrossEncoderTrainingArguments	call	CrossEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrainingArguments	call	MultiVectorEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments	call	SentenceTransformerTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments	call	SparseEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
+torch._inductor.codecache DLLWrapper	always	DLLWrapper.__del__ -> DLLWrapper.close -> DLLWrapper._dlclose calls ctypes.CDLL
+torch._inductor.runtime.static_triton_launcher StaticallyLaunchedCudaKernel	always	StaticallyLaunchedCudaKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
+torch._inductor.runtime.static_triton_launcher StaticallyLaunchedTritonKernel	always	StaticallyLaunchedTritonKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
+torch.cuda._sanitizer CUDASanitizer	always	CUDASanitizer.__del__ -> CUDASanitizer.disable calls self.dispatch.__exit__, a method of an object from the instance's state
+torch.cuda.gds GdsFile	always	GdsFile.__del__ calls posix.close
+torch.distributed._shard.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
+torch.distributed.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
+torch.distributed.elastic.rendezvous.etcd_rendezvous EtcdRendezvous	always	EtcdRendezvous.__del__ calls self._lease_run_id_stop.set, a method of an object from the instance's state
+torch.profiler.profiler ExecutionTraceObserver	always	ExecutionTraceObserver.__del__ -> ExecutionTraceObserver.unregister_callback calls posix.remove
 torch.utils._config_module ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch.utils.data.dataloader _MultiProcessingDataLoaderIter	always	_MultiProcessingDataLoaderIter.__del__ -> _MultiProcessingDataLoaderIter._shutdown_workers calls self._workers_done_event.set, a method of an object from the instance's state
 torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.datapipes.datapipe _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.datapipes.datapipe _MapDataPipeSerializationWrapper	always	_MapDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.iter.combinatorics ShufflerIterDataPipe	always	ShufflerIterDataPipe.__del__ calls self._buffer.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.combining MultiplexerIterDataPipe	always	MultiplexerIterDataPipe.__del__ calls self.buffer.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.combining _ForkerIterDataPipe	always	_ForkerIterDataPipe.__del__ -> _ForkerIterDataPipe._cleanup calls self.buffer.popleft, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.grouping GrouperIterDataPipe	always	GrouperIterDataPipe.__del__ calls self.buffer_elements.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.utils.common StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
+transformers.generation.continuous_batching.utils CudaGraphBuffer	always	CudaGraphBuffer.__del__ calls self._storage.popitem, a method of an object from the instance's state
+transformers.integrations.integration_utils DagsHubCallback	always	DagsHubCallback.__del__ calls self._ml_flow.end_run, a method of an object from the instance's state
+transformers.integrations.integration_utils MLflowCallback	always	MLflowCallback.__del__ calls self._ml_flow.end_run, a method of an object from the instance's state
+transformers.integrations.integration_utils NeptuneCallback	always	NeptuneCallback.__del__ -> NeptuneCallback._stop_run_if_exists calls self._run.stop, a method of an object from the instance's state
 transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
 transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open

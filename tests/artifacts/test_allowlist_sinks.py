@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 from pathlib import Path
+from typing import ClassVar
 
 from scripts.allowlist_sinks import first_sink, refused
 from tests import pickle_asm as asm
@@ -190,3 +191,35 @@ def test_keyword_arguments_of_newobj_ex_count_as_arguments(tmp_path: Path) -> No
     assert rules(scan_bytes(tmp_path, "sft.pkl", called)) == ["MLS101"]
     rebuilt = asm.proto(2) + sft + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.REDUCE + asm.STOP
     assert rules(scan_bytes(tmp_path, "rebuilt.pkl", rebuilt)) == []
+
+
+class _Finalised:
+    def __del__(self) -> None:
+        self._shutdown()
+
+    def _shutdown(self) -> None:
+        self._done_event.set()  # type: ignore[attr-defined]  # an object the state put there
+
+
+class _Tidy:
+    counter: ClassVar[list[int]] = []
+
+    def __del__(self) -> None:
+        self.counter.clear()  # the class's own attribute, not state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._cache.update(state)  # type: ignore[attr-defined]  # not a finaliser: not judged this way
+
+
+def test_a_finaliser_calling_a_method_of_its_states_objects_is_a_sink() -> None:
+    found = first_sink(_Finalised, "tests")
+    assert found and "self._done_event.set, a method of an object from the instance's state" in found
+    assert first_sink(_Tidy, "tests") is None
+
+
+def test_a_refused_finaliser_class_blocks_when_rebuilt(tmp_path: Path) -> None:
+    # torch's worker iterator: its __del__ shuts workers down through objects its state holds
+    cls = asm.global_("torch.utils.data.dataloader", "_MultiProcessingDataLoaderIter")
+    data = asm.proto(2) + cls + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    findings = scan_bytes(tmp_path, "iter.pkl", data)
+    assert rules(findings) == ["MLS101"] and "_workers_done_event" in findings[0].message
