@@ -8,7 +8,9 @@ spans (`{{ }}`, `{% %}`) are read with string escapes decoded, literal concatena
 names that earlier `{% set %}` spans bound to constant text substituted and the text filters
 (`reverse`, `lower`, `upper`) applied, so `'\\x5f\\x5fclass\\x5f\\x5f'`, `'__cla' ~ 'ss__'`,
 `{% set u = '_' ~ '_' %}...''[u ~ 'class' ~ u]` and `'__ssalc__'|reverse` read as what they
-build. Text outside the spans is what the template prints and is not judged.
+build. Names built in ways no folding follows (`"a_b"[1] * 2`, `"ap"|last`) show in the code's
+shape instead: a string literal indexed, or a call of what an item lookup returned, which no chat
+template does. Text outside the spans is what the template prints and is not judged.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ _STRING_KEY = re.compile(
 _GLOBAL_LOOKUP = re.compile(r"\b(?:namespace|range|dict|lipsum|cycler|joiner)\s*\[")
 _STATEMENTS = re.compile(r"\{%-?\s*(?:import|from|include|extends)\b")
 _FORMAT = re.compile(r"\|\s*format\b")
+# Names built at render time (`"a_b"[1] * 2`, `"ap"|last`) escape any reading of constant text,
+# but they show in the shape of the code: a chat template neither indexes a string literal nor
+# calls what an item lookup returns (`""[c][b][s]()`, `k[i][g][p]("...")`).
+_LITERAL_INDEXED = re.compile(r"''\s*\[")  # on the code with its string literals emptied
+_CALLED_LOOKUP = re.compile(r"\]\s*\(")
 _STRING = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""", re.DOTALL)
 
 
@@ -186,6 +193,8 @@ def problems(template: str) -> list[str]:
             ("name outside a chat template's vocabulary", _NAMES.search(code)),
             ("template loading statement", _STATEMENTS.match(span)),
             ("characters built with format", _FORMAT.search(span) if "%c" in span else None),
+            ("a string literal indexed (characters picked to build a name)", _LITERAL_INDEXED.search(code)),
+            ("a call of what an item lookup returned", _CALLED_LOOKUP.search(code)),
         ):
             if hit is not None:
                 shown = hit.group(0)[:40].encode("unicode_escape").decode()

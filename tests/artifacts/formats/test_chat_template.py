@@ -127,3 +127,30 @@ def test_string_keys_of_ordinary_templates_stay_clean() -> None:
         "{% set ns.system = m['content'] %}{% endif %}{{ m['content'] }}{% endfor %}{{ ns.system }}"
     )
     assert problems(template) == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        # names built from characters picked out of literals and the `last` filter (CVE-2024-34359's
+        # class, written so no constant text holds a dunder)
+        '{% set u = "a_b"[1] %}{% set d = u * 2 %}{% set c = d ~ "cl" ~ "ass" ~ d %}{{ ""[c] }}',
+        '{% set p = "ap"|last %}{% for k in x %}{{ k[i][g][p ~ "o" ~ p ~ "en"]("id") }}{% endfor %}',
+        "{{ cycler.next[a][b]() }}",
+    ],
+)
+def test_names_built_at_render_time_show_in_the_codes_shape(template: str) -> None:
+    assert problems(template)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ message['content'].split('</think>')[-1].strip() }}",
+        "{% if message['role'] in ['user', 'assistant'] %}{{ messages[0]['content'][0]['text'] }}{% endif %}",
+        "{{ ['a', 'b'][loop.index0 % 2] }}{{ {'x': 1}['x'] }}{{ (messages|list)[0]['content'] }}",
+        "{% set ns = namespace(found=false) %}{{ raise_exception('no system') if ns.found }}[INST]",
+    ],
+)
+def test_ordinary_lookups_and_calls_stay_clean(template: str) -> None:
+    assert problems(template) == []
