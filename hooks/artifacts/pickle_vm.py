@@ -844,7 +844,7 @@ class PickleMachine:
             target.set(key, value)
             self._set_on_instance(target, key, value, offset)
         elif isinstance(target, Call):
-            self._item_of_instance(key, value, offset)
+            self._item_of_instance(target, key, value, offset)
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
@@ -856,15 +856,32 @@ class PickleMachine:
                 self._set_on_instance(target, items[index], items[index + 1], offset)
         elif isinstance(target, Call):
             for index in range(0, len(items) - 1, 2):
-                self._item_of_instance(items[index], items[index + 1], offset)
+                self._item_of_instance(target, items[index], items[index + 1], offset)
 
-    def _item_of_instance(self, key: object, value: object, offset: int) -> None:
+    def _item_of_instance(self, target: Call, key: object, value: object, offset: int) -> None:
         """SETITEM on an object the pickle built (a dict subclass): classes that answer attribute
         lookups with their items (scikit-learn's Bunch, scipy's OptimizeResult, transformers'
-        BatchEncoding) make an item named `append` or `__setstate__` the method a later APPEND or
-        BUILD calls. A callable under such a name is an injection; data is not."""
-        if isinstance(key, str) and key in _CALLED_NAMES and _callable_value(value):
+        BatchEncoding) make an item named `__setstate__` what a later BUILD calls (an injection
+        now, if callable), and one named `append`/`extend`/`add` what a later APPEND(S) or
+        ADDITEMS on this object calls (kept for that). Data under those names is nothing."""
+        if not (isinstance(key, str) and key in _CALLED_NAMES and _callable_value(value)):
+            return
+        if key in _SPECIAL_STATE_KEYS:
             self._injected([value], [key], offset, "SETITEM", "an object whose items may answer its attributes")
+        else:
+            self._hold(target, key, value)
+
+    def _hold(self, target: Call, name: str, value: object) -> None:
+        values = self._held_names(target).setdefault(name, [])
+        values.append(value)
+        if len(values) > _KEPT_PER_NAME:
+            del values[0]  # the loader calls what was set last: keep the latest
+
+    def _held_names(self, target: Call) -> dict[str, list[object]]:
+        held = self.attributes_of.get(id(target))
+        if held is None or held[0] is not target:  # a new object, or one reusing a freed one's id
+            held = self.attributes_of[id(target)] = (target, {})
+        return held[1]
 
     def _set_on_instance(self, target: Mapping, key: object, value: object, offset: int) -> None:
         """A special name or `append`/`extend` put into a dict that is already an instance's
@@ -1020,13 +1037,18 @@ class PickleMachine:
         if injected:
             self._injected(_special_state_values(state), sorted(injected), offset, "BUILD", "an object")
         if isinstance(target, Call):
+            # torch's Module answers attributes from `_modules`/`_parameters`, BatchEncoding from
+            # `data`: a callable under `__setstate__` inside the state is what a later BUILD calls,
+            # one under `append`/`extend`/`add` what a later APPEND(S)/ADDITEMS on it calls
             nested = _nested_called_names(state)
-            if nested:
-                # torch's Module answers attributes from `_modules`/`_parameters`, BatchEncoding from
-                # `data`: a callable under `append` or `__setstate__` one level into the state
-                names = sorted({name for name, _ in nested})
-                values = [value for _, value in nested]
+            special = [(name, value) for name, value in nested if name in _SPECIAL_STATE_KEYS]
+            if special:
+                names = sorted({name for name, _ in special})
+                values = [value for _, value in special]
                 self._injected(values, names, offset, "BUILD", "a dict inside an object's state")
+            for name, value in nested:
+                if name not in _SPECIAL_STATE_KEYS:
+                    self._hold(target, name, value)
         for mapping in _attribute_mappings(state):
             # What is read from these now was taken at this BUILD; a name put into one later (a
             # memoised state or `__dict__` filled afterwards) is reported where it is put.

@@ -616,3 +616,19 @@ def test_data_under_those_names_is_no_injection(tmp_path: Path) -> None:
     state = asm.EMPTY_DICT + asm.text("config") + config + asm.SETITEM
     module = asm.global_("torch.nn.modules.linear", "Identity") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
     assert scan_bytes(tmp_path, "module.pt", asm.proto(2) + module + asm.STOP) == []
+
+
+def test_a_submodule_or_tensor_named_add_is_no_injection_without_a_call(tmp_path: Path) -> None:
+    """A module may well have a submodule called `add` (and a state dict a key `append`): only an
+    APPEND or ADDITEMS on that very object would call it."""
+    child = asm.global_("torch.nn.modules.linear", "Identity") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    modules = asm.EMPTY_DICT + asm.text("add") + child + asm.SETITEM
+    state = asm.EMPTY_DICT + asm.text("_modules") + modules + asm.SETITEM
+    module = asm.global_("torch.nn.modules.container", "Sequential") + asm.EMPTY_TUPLE + asm.NEWOBJ + state
+    assert scan_bytes(tmp_path, "model.pt", asm.proto(2) + module + asm.BUILD + asm.STOP) == []
+    ordered = asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE
+    ordered += asm.text("append") + child + asm.SETITEM
+    assert scan_bytes(tmp_path, "state.pt", asm.proto(2) + ordered + asm.STOP) == []
+    # the same object then filled by APPEND calls what it holds
+    data = asm.proto(2) + ordered + asm.text("x") + asm.APPEND + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "appended.pt", data))
