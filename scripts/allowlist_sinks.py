@@ -147,6 +147,46 @@ def _same_library(obj: object, root: str) -> bool:
     return isinstance(module, str) and module.split(".", 1)[0] == root
 
 
+def function_sink(function: types.FunctionType, root: str) -> str | None:
+    """How calling a library function reaches a sink (`run -> subprocess.Popen`), if it does."""
+    holder = type("_Holder", (), {"__call__": staticmethod(function)})
+    found = first_sink(holder, root, ("__call__",))
+    return found.replace("_Holder.__call__", function.__qualname__, 1) if found else None
+
+
+def function_sinks(roots: tuple[str, ...] | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """Every module-level function of these packages whose call reaches a sink. A pickle may keep
+    a known library's function as a value (a scorer, an activation); what keeps it may call it
+    later, by a name the scan cannot follow (a method the state overrides, an item a lookup
+    answers), so a function that runs code, processes, files or the network is refused as a value too."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for root in REBUILD_ROOTS if roots is None else roots:
+        seen: set[int] = set()
+        for module in _modules(root):
+            for name, value in list(vars(module).items()):
+                function = value if isinstance(value, types.FunctionType) else None
+                owner = getattr(function, "__module__", None)
+                if function is None or not isinstance(owner, str) or owner.split(".", 1)[0] != root:
+                    continue
+                if id(function) in seen:
+                    continue
+                seen.add(id(function))
+                try:
+                    reason = function_sink(function, root)
+                except Exception:  # noqa: BLE001 - odd wrappers: not checked
+                    continue
+                if reason and not _imports_only(reason) and not any(reason.endswith(p) for p in REVIEWED):
+                    out[(owner, function.__qualname__)] = ("always", reason)
+                    if module.__name__ != owner:  # also under the name this module re-exports it by
+                        out[(module.__name__, name)] = ("always", reason)
+    return out
+
+
+def _imports_only(reason: str) -> bool:
+    """A lazy import of a fixed module (an optional dependency): no more than naming it does."""
+    return " calls importlib." in reason or " calls builtins.__import__" in reason
+
+
 def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS + CALL_METHODS) -> str | None:
     """How running these methods of `cls` reaches a sink (`__init__ -> get_handle -> io.open`), if it does."""
     seen: set[object] = set()

@@ -286,10 +286,10 @@ def main() -> None:
     from hooks.artifacts.globals_policy import is_dangerous
 
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
-    from scripts.allowlist_sinks import rebuild_sinks, refused
+    from scripts.allowlist_sinks import function_sinks, rebuild_sinks, refused
 
     with contextlib.redirect_stdout(sys.stderr):  # libraries print while their modules import
-        sinks = {**rebuild_sinks(), **refused(pairs, _load)}
+        sinks = {**function_sinks(), **rebuild_sinks(), **refused(pairs, _load)}
     # A released trl config class the installed trl no longer has cannot be read for sinks; it is
     # a TrainingArguments subclass, so it is refused on call as TrainingArguments is.
     base = sinks[("transformers.training_args", "TrainingArguments")]

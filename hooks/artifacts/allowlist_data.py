@@ -2365,65 +2365,1293 @@ ultralytics.nn.tasks YOLOESegModel
 # refused with the reason. `module name<TAB>when<TAB>how`: when is `always` (any rebuild reaches
 # it) or `call` (only calling the class, REDUCE/INST/OBJ, runs the constructor that does).
 GENERATED_REFUSED = """\
+accelerate debug_launcher	always	debug_launcher calls tempfile.NamedTemporaryFile
+accelerate disk_offload	always	disk_offload -> offload_state_dict calls os.makedirs
+accelerate dispatch_model	always	dispatch_model -> offload_state_dict calls os.makedirs
+accelerate load_checkpoint_and_dispatch	always	load_checkpoint_and_dispatch -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate notebook_launcher	always	notebook_launcher -> check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
+accelerate.accelerator gather_object	always	gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.accelerator load_accelerator_state	always	load_accelerator_state -> load calls torch.serialization.load
+accelerate.accelerator load_custom_state	always	load_custom_state -> load calls torch.serialization.load
+accelerate.accelerator load_fsdp_model	always	load_fsdp_model calls torch.serialization.load
+accelerate.accelerator load_fsdp_optimizer	always	load_fsdp_optimizer calls torch.serialization.load
+accelerate.accelerator save_fsdp_model	always	save_fsdp_model calls os.makedirs
+accelerate.accelerator save_fsdp_optimizer	always	save_fsdp_optimizer calls os.makedirs
+accelerate.big_modeling check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
+accelerate.big_modeling disk_offload	always	disk_offload -> offload_state_dict calls os.makedirs
+accelerate.big_modeling dispatch_model	always	dispatch_model -> offload_state_dict calls os.makedirs
+accelerate.big_modeling load_checkpoint_and_dispatch	always	load_checkpoint_and_dispatch -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.big_modeling offload_state_dict	always	offload_state_dict calls os.makedirs
+accelerate.checkpointing load	always	load calls torch.serialization.load
+accelerate.checkpointing load_accelerator_state	always	load_accelerator_state -> load calls torch.serialization.load
+accelerate.checkpointing load_custom_state	always	load_custom_state -> load calls torch.serialization.load
+accelerate.commands.config load_config_from_file	always	load_config_from_file calls io.open
+accelerate.commands.config.config config_command	always	config_command calls os.makedirs
+accelerate.commands.config.config main	always	main -> config_command calls os.makedirs
+accelerate.commands.config.config_args load_config_from_file	always	load_config_from_file calls io.open
+accelerate.commands.config.update update_config	always	update_config -> load_config_from_file calls io.open
+accelerate.commands.config.update update_config_command	always	update_config_command -> update_config -> load_config_from_file calls io.open
+accelerate.commands.env env_command	always	env_command calls shutil.which
+accelerate.commands.env main	always	main -> env_command calls shutil.which
+accelerate.commands.launch _validate_launch_command	always	_validate_launch_command -> load_config_from_file calls io.open
+accelerate.commands.launch deepspeed_launcher	always	deepspeed_launcher -> prepare_deepspeed_cmd_env calls os._Environ.copy
+accelerate.commands.launch launch_command	always	launch_command -> _validate_launch_command -> load_config_from_file calls io.open
+accelerate.commands.launch main	always	main -> launch_command -> deepspeed_launcher calls subprocess.Popen
+accelerate.commands.launch multi_gpu_launcher	always	multi_gpu_launcher -> prepare_multi_gpu_env calls os._Environ.copy
+accelerate.commands.launch prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
+accelerate.commands.launch prepare_multi_gpu_env	always	prepare_multi_gpu_env calls os._Environ.copy
+accelerate.commands.launch prepare_sagemager_args_inputs	always	prepare_sagemager_args_inputs calls io.open
+accelerate.commands.launch prepare_simple_launcher_cmd_env	always	prepare_simple_launcher_cmd_env calls os._Environ.copy
+accelerate.commands.launch sagemaker_launcher	always	sagemaker_launcher -> prepare_sagemager_args_inputs calls io.open
+accelerate.commands.launch simple_launcher	always	simple_launcher -> prepare_simple_launcher_cmd_env calls os._Environ.copy
+accelerate.commands.merge main	always	main -> merge_command -> merge_fsdp_weights calls shutil.rmtree
+accelerate.commands.merge merge_command	always	merge_command -> merge_fsdp_weights calls shutil.rmtree
+accelerate.commands.merge merge_fsdp_weights	always	merge_fsdp_weights calls shutil.rmtree
+accelerate.commands.to_fsdp2 load_config	always	load_config calls io.open
+accelerate.commands.to_fsdp2 to_fsdp2_command	always	to_fsdp2_command -> load_config calls io.open
+accelerate.commands.tpu main	always	main -> tpu_command_launcher calls subprocess.run
+accelerate.commands.tpu tpu_command_launcher	always	tpu_command_launcher calls subprocess.run
+accelerate.data_loader broadcast_object_list	always	broadcast_object_list -> _neuron_broadcast_object_list calls _pickle.loads
+accelerate.launchers debug_launcher	always	debug_launcher calls tempfile.NamedTemporaryFile
+accelerate.launchers get_gpu_info	always	get_gpu_info calls subprocess.check_output
+accelerate.launchers notebook_launcher	always	notebook_launcher -> check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.state AcceleratorState	call	AcceleratorState.__init__ -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.state PartialState	call	PartialState.__init__ -> set_numa_affinity -> override_numa_affinity calls posix.sched_setaffinity
+accelerate.test_utils require_fp8	always	require_fp8 -> check_cuda_fp8_capability calls subprocess.check_output
+accelerate.test_utils.examples compare_against_test	always	compare_against_test calls io.open
+accelerate.test_utils.scripts.external_deps.test_peak_memory_usage main	always	main -> training_function calls io.open
+accelerate.test_utils.scripts.external_deps.test_peak_memory_usage training_function	always	training_function calls io.open
+accelerate.test_utils.scripts.test_distributed_data_loop _test_stateful_dataloader_save_state_resume	always	_test_stateful_dataloader_save_state_resume calls tempfile.TemporaryDirectory
+accelerate.test_utils.scripts.test_distributed_data_loop main	always	main -> test_pickle_accelerator calls _pickle.dumps
+accelerate.test_utils.scripts.test_distributed_data_loop test_pickle_accelerator	always	test_pickle_accelerator calls _pickle.dumps
+accelerate.test_utils.scripts.test_distributed_data_loop test_stateful_dataloader_save_state	always	test_stateful_dataloader_save_state -> _test_stateful_dataloader_save_state_resume calls tempfile.TemporaryDirectory
+accelerate.test_utils.scripts.test_merge_weights check_pytorch_weights	always	check_pytorch_weights calls torch.serialization.load
+accelerate.test_utils.scripts.test_merge_weights test_merge_weights_command_pytorch	always	test_merge_weights_command_pytorch -> merge_command -> merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_merge_weights test_merge_weights_command_safetensors	always	test_merge_weights_command_safetensors -> merge_command -> merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_merge_weights test_merge_weights_pytorch	always	test_merge_weights_pytorch -> merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_merge_weights test_merge_weights_safetensors	always	test_merge_weights_safetensors -> merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_notebook test_c10d_rdzv_backend	always	test_c10d_rdzv_backend -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_can_initialize	always	test_can_initialize -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_clean_cuda_fork	always	test_clean_cuda_fork -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_fault_tolerant	always	test_fault_tolerant -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_monitoring	always	test_monitoring -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_problematic_imports	always	test_problematic_imports -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_notebook test_static_rdzv_backend	always	test_static_rdzv_backend -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_ops test_gather_object	always	test_gather_object -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.scripts.test_script main	always	main -> process_execution_check calls io.open
+accelerate.test_utils.scripts.test_script process_execution_check	always	process_execution_check calls io.open
+accelerate.test_utils.scripts.test_script test_split_between_processes_dataset	always	test_split_between_processes_dataset -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.scripts.test_script test_split_between_processes_list	always	test_split_between_processes_list -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.scripts.test_script test_split_between_processes_tensor	always	test_split_between_processes_tensor -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.testing require_fp8	always	require_fp8 -> check_cuda_fp8_capability calls subprocess.check_output
+accelerate.utils clear_environment	always	clear_environment calls os._Environ.copy
+accelerate.utils install_xla	always	install_xla calls subprocess.run
+accelerate.utils is_port_in_use	always	is_port_in_use calls socket.socket
+accelerate.utils load_and_quantize_model	always	load_and_quantize_model -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils load_offloaded_weight	always	load_offloaded_weight calls numpy.memmap
+accelerate.utils load_offloaded_weights	always	load_offloaded_weights -> load_offloaded_weight calls numpy.memmap
+accelerate.utils load_state_dict	always	load_state_dict calls torch.serialization.load
+accelerate.utils offload_weight	always	offload_weight calls numpy.memmap
+accelerate.utils save_offload_index	always	save_offload_index calls io.open
+accelerate.utils.bnb load_and_quantize_model	always	load_and_quantize_model -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils.bnb quantize_and_offload_8bit	always	quantize_and_offload_8bit -> offload_weight calls numpy.memmap
+accelerate.utils.environment _nvidia_smi	always	_nvidia_smi calls shutil.which
+accelerate.utils.environment check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
+accelerate.utils.environment clear_environment	always	clear_environment calls os._Environ.copy
+accelerate.utils.environment get_driver_version	always	get_driver_version calls subprocess.check_output
+accelerate.utils.environment get_gpu_info	always	get_gpu_info calls subprocess.check_output
+accelerate.utils.environment override_numa_affinity	always	override_numa_affinity calls posix.sched_setaffinity
+accelerate.utils.fsdp_utils load_fsdp_model	always	load_fsdp_model calls torch.serialization.load
+accelerate.utils.fsdp_utils load_fsdp_optimizer	always	load_fsdp_optimizer calls torch.serialization.load
+accelerate.utils.fsdp_utils merge_fsdp_weights	always	merge_fsdp_weights calls shutil.rmtree
+accelerate.utils.fsdp_utils save_fsdp_model	always	save_fsdp_model calls os.makedirs
+accelerate.utils.fsdp_utils save_fsdp_optimizer	always	save_fsdp_optimizer calls os.makedirs
+accelerate.utils.launch _get_mpirun_args	always	_get_mpirun_args calls subprocess.check_output
+accelerate.utils.launch get_free_port	always	get_free_port calls socket.socket
+accelerate.utils.launch prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
+accelerate.utils.launch prepare_multi_gpu_env	always	prepare_multi_gpu_env calls os._Environ.copy
+accelerate.utils.launch prepare_sagemager_args_inputs	always	prepare_sagemager_args_inputs calls io.open
+accelerate.utils.launch prepare_simple_launcher_cmd_env	always	prepare_simple_launcher_cmd_env calls os._Environ.copy
+accelerate.utils.modeling load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils.modeling load_offloaded_weights	always	load_offloaded_weights -> load_offloaded_weight calls numpy.memmap
+accelerate.utils.modeling load_state_dict	always	load_state_dict calls torch.serialization.load
+accelerate.utils.offload load_offloaded_weight	always	load_offloaded_weight calls numpy.memmap
+accelerate.utils.offload offload_state_dict	always	offload_state_dict calls os.makedirs
+accelerate.utils.offload offload_weight	always	offload_weight calls numpy.memmap
+accelerate.utils.offload save_offload_index	always	save_offload_index calls io.open
+accelerate.utils.operations _neuron_broadcast_object_list	always	_neuron_broadcast_object_list calls _pickle.loads
+accelerate.utils.operations _neuron_gather_object	always	_neuron_gather_object calls _pickle.dump
+accelerate.utils.operations broadcast_object_list	always	broadcast_object_list -> _neuron_broadcast_object_list calls _pickle.loads
+accelerate.utils.operations gather_object	always	gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.utils.operations verify_operation	always	verify_operation -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.utils.other get_free_port	always	get_free_port calls socket.socket
+accelerate.utils.other is_port_in_use	always	is_port_in_use calls socket.socket
+accelerate.utils.other load	always	load calls torch.serialization.load
+accelerate.utils.torch_xla install_xla	always	install_xla calls subprocess.run
+dateutil.zoneinfo.rebuild _run_zic	always	_run_zic calls subprocess.check_call
+dateutil.zoneinfo.rebuild rebuild	always	rebuild calls tempfile.mkdtemp
+imblearn.datasets fetch_datasets	always	fetch_datasets calls numpy.load
+imblearn.datasets._zenodo fetch_datasets	always	fetch_datasets calls numpy.load
+lightgbm cv	always	cv -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
+lightgbm train	always	train -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
 lightgbm.basic Booster	call	Booster.__init__ -> _load_pandas_categorical calls io.open
+lightgbm.basic _dump_pandas_categorical	always	_dump_pandas_categorical calls io.open
+lightgbm.basic _load_pandas_categorical	always	_load_pandas_categorical calls io.open
+lightgbm.dask _machines_to_worker_map	always	_machines_to_worker_map calls urllib.parse.urlparse
+lightgbm.dask _train	always	_train -> _machines_to_worker_map calls urllib.parse.urlparse
+lightgbm.engine cv	always	cv -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
+lightgbm.engine train	always	train -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
+lightning.fabric.cli _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
+lightning.fabric.cli _torchrun_launch	always	_torchrun_launch calls os._Environ.setdefault
+lightning.fabric.cli main	always	main -> _torchrun_launch calls os._Environ.setdefault
+lightning.fabric.plugins.environments.lightning find_free_network_port	always	find_free_network_port calls socket.socket
+lightning.fabric.plugins.io.torch_io pl_load	always	_load calls torch.serialization.load
+lightning.fabric.strategies.launchers.multiprocessing _check_missing_main_guard	always	_check_missing_main_guard calls multiprocessing.process.current_process
+lightning.fabric.strategies.model_parallel _load_checkpoint	always	_load_checkpoint calls torch.serialization.load
+lightning.fabric.strategies.model_parallel _load_raw_module_state_from_path	always	_load_raw_module_state_from_path calls torch.serialization.load
+lightning.fabric.strategies.model_parallel _save_checkpoint	always	_save_checkpoint calls shutil.rmtree
+lightning.fabric.utilities.cloud_io _load	always	_load calls torch.serialization.load
+lightning.fabric.utilities.load _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
+lightning.pytorch.accelerators.cuda get_nvidia_gpu_stats	always	get_nvidia_gpu_stats calls shutil.which
+lightning.pytorch.core.datamodule _load_from_checkpoint	always	_load_from_checkpoint -> _load calls torch.serialization.load
+lightning.pytorch.core.saving _load_from_checkpoint	always	_load_from_checkpoint -> _load calls torch.serialization.load
+lightning.pytorch.demos.transformer tokenize	always	tokenize calls io.open
+lightning.pytorch.loops.evaluation_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
 lightning.pytorch.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
 lightning.pytorch.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
 lightning.pytorch.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.trainer.connectors.checkpoint_connector find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
+lightning.pytorch.trainer.connectors.data_connector _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.trainer.connectors.data_connector _worker_check	always	_worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.utilities is_picklable	always	is_picklable calls _pickle.dumps
+lightning.pytorch.utilities.deepspeed convert_zero_checkpoint_to_fp32_state_dict	always	convert_zero_checkpoint_to_fp32_state_dict -> ds_checkpoint_dir calls io.open
+lightning.pytorch.utilities.deepspeed ds_checkpoint_dir	always	ds_checkpoint_dir calls io.open
+lightning.pytorch.utilities.model_registry find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
 lightning.pytorch.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 lightning.pytorch.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+lightning.pytorch.utilities.parsing clean_namespace	always	clean_namespace -> is_picklable calls _pickle.dumps
+lightning.pytorch.utilities.parsing is_picklable	always	is_picklable calls _pickle.dumps
+lightning.pytorch.utilities.upgrade_checkpoint _upgrade	always	_upgrade calls shutil.copyfile
+lightning.pytorch.utilities.upgrade_checkpoint main	always	main -> _upgrade calls shutil.copyfile
+lightning_fabric.__setup__ _setup_args	always	_setup_args calls setuptools.discovery._Finder.find
+lightning_fabric.cli _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
+lightning_fabric.cli _torchrun_launch	always	_torchrun_launch calls os._Environ.setdefault
+lightning_fabric.cli main	always	main -> _torchrun_launch calls os._Environ.setdefault
+lightning_fabric.plugins.environments.lightning find_free_network_port	always	find_free_network_port calls socket.socket
+lightning_fabric.plugins.io.torch_io pl_load	always	_load calls torch.serialization.load
+lightning_fabric.strategies.launchers.multiprocessing _check_missing_main_guard	always	_check_missing_main_guard calls multiprocessing.process.current_process
+lightning_fabric.strategies.model_parallel _load_checkpoint	always	_load_checkpoint calls torch.serialization.load
+lightning_fabric.strategies.model_parallel _load_raw_module_state_from_path	always	_load_raw_module_state_from_path calls torch.serialization.load
+lightning_fabric.strategies.model_parallel _save_checkpoint	always	_save_checkpoint calls shutil.rmtree
+lightning_fabric.utilities.cloud_io _load	always	_load calls torch.serialization.load
+lightning_fabric.utilities.load _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
+numpy genfromtxt	always	genfromtxt calls numpy.genfromtxt
+numpy load	always	load calls io.open
+numpy loadtxt	always	loadtxt calls numpy.loadtxt
 numpy memmap	always	memmap.__new__ calls io.open
+numpy._core._add_newdocs_scalars _get_platform_and_machine	always	_get_platform_and_machine calls posix.uname
+numpy._core._methods _dump	always	_dump calls io.open
+numpy._core._methods _dumps	always	_dumps calls _pickle.dumps
+numpy._core.records array	always	array calls numpy.rec.fromfile
+numpy._core.records fromfile	always	fromfile calls io.open
+numpy.ctypeslib load_library	always	load_library calls os._fscodec.<locals>.fsdecode
+numpy.lib._format_impl open_memmap	always	open_memmap calls numpy.memmap
+numpy.lib._format_impl read_array	always	read_array calls _pickle.load
+numpy.lib._format_impl write_array	always	write_array calls _pickle.dump
+numpy.lib._npyio_impl _savez	always	_savez -> write_array calls _pickle.dump
+numpy.lib._npyio_impl recfromcsv	always	recfromcsv calls numpy.genfromtxt
+numpy.lib._npyio_impl recfromtxt	always	recfromtxt calls numpy.genfromtxt
+numpy.lib.format open_memmap	always	open_memmap calls numpy.memmap
+numpy.lib.format read_array	always	read_array calls _pickle.load
+numpy.lib.format write_array	always	write_array calls _pickle.dump
+numpy.ma.mrecords fromtextfile	always	fromtextfile -> openfile calls io.open
+numpy.ma.mrecords openfile	always	openfile calls io.open
+numpy.rec array	always	array calls numpy.rec.fromfile
+numpy.rec fromfile	always	fromfile calls io.open
 pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas read_csv	always	read_csv -> _read -> _can_parallelize_csv calls io.open
+pandas read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
+pandas read_fwf	always	read_fwf -> _read -> _can_parallelize_csv calls io.open
+pandas read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls io.open
+pandas read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas read_table	always	read_table -> _read -> _can_parallelize_csv calls io.open
+pandas show_versions	always	show_versions calls io.open
+pandas to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas._config.localization get_locales	always	get_locales -> _get_locales calls subprocess.check_output
+pandas.compat._cpu _cgroup_cpu_quota	always	_cgroup_cpu_quota -> _read_sysfs_str calls io.open
+pandas.compat._cpu _read_sysfs_int	always	_read_sysfs_int calls io.open
+pandas.compat._cpu _read_sysfs_str	always	_read_sysfs_str calls io.open
+pandas.core.frame get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.core.indexes.base format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
+pandas.io.clipboard determine_clipboard	always	determine_clipboard calls shutil.which
+pandas.io.clipboard init_dev_clipboard_clipboard	always	init_dev_clipboard_clipboard calls io.open
+pandas.io.clipboard init_klipper_clipboard	always	init_klipper_clipboard calls subprocess.Popen
+pandas.io.clipboard init_osx_pbcopy_clipboard	always	init_osx_pbcopy_clipboard calls subprocess.Popen
+pandas.io.clipboard init_windows_clipboard	always	init_windows_clipboard calls ctypes.CDLL
+pandas.io.clipboard init_wl_clipboard	always	init_wl_clipboard calls subprocess.Popen
+pandas.io.clipboard init_wsl_clipboard	always	init_wsl_clipboard calls subprocess.Popen
+pandas.io.clipboard init_xclip_clipboard	always	init_xclip_clipboard calls subprocess.Popen
+pandas.io.clipboard init_xsel_clipboard	always	init_xsel_clipboard calls subprocess.Popen
+pandas.io.clipboard lazy_load_stub_copy	always	lazy_load_stub_copy -> determine_clipboard calls shutil.which
+pandas.io.clipboard lazy_load_stub_paste	always	lazy_load_stub_paste -> determine_clipboard calls shutil.which
+pandas.io.clipboard waitForNewPaste	always	waitForNewPaste -> lazy_load_stub_paste -> determine_clipboard calls shutil.which
+pandas.io.clipboard waitForPaste	always	waitForPaste -> lazy_load_stub_paste -> determine_clipboard calls shutil.which
+pandas.io.common _get_filepath_or_buffer	always	_get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.common _maybe_memory_map	always	_maybe_memory_map calls io.open
+pandas.io.common file_path_to_url	always	file_path_to_url calls urllib.parse.urljoin
+pandas.io.common get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.common is_url	always	is_url calls urllib.parse.urlparse
+pandas.io.excel._base inspect_excel_format	always	inspect_excel_format -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.feather_format to_feather	always	to_feather -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.formats.console get_console_size	always	get_console_size calls shutil.get_terminal_size
+pandas.io.formats.format _get_buffer	always	_get_buffer calls io.open
+pandas.io.formats.format get_series_repr_params	always	get_series_repr_params calls shutil.get_terminal_size
+pandas.io.formats.format save_to_buffer	always	save_to_buffer -> _get_buffer calls io.open
+pandas.io.formats.printing format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
+pandas.io.formats.xml get_data_from_filepath	always	get_data_from_filepath -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.html _read	always	_read -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.json._json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.orc to_orc	always	to_orc -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.parquet _get_path_or_handle	always	_get_path_or_handle -> is_url calls urllib.parse.urlparse
+pandas.io.parsers.readers _can_parallelize_csv	always	_can_parallelize_csv -> _find_data_start_offset calls io.open
+pandas.io.parsers.readers _find_chunk_byte_offsets	always	_find_chunk_byte_offsets calls io.open
+pandas.io.parsers.readers _find_data_start_offset	always	_find_data_start_offset calls io.open
+pandas.io.parsers.readers _read	always	_read -> _can_parallelize_csv -> _find_data_start_offset calls io.open
+pandas.io.parsers.readers _read_csv_chunks	always	_read_csv_chunks -> _find_data_start_offset calls io.open
+pandas.io.parsers.readers _read_csv_parallel	always	_read_csv_parallel -> _read_csv_chunks -> _find_data_start_offset calls io.open
+pandas.io.xml get_data_from_filepath	always	get_data_from_filepath -> get_handle -> _maybe_memory_map calls io.open
+patsy.eval test_EvalEnvironment_capture_flags	always	test_EvalEnvironment_capture_flags calls builtins.compile
+patsy.mgcv_cubic_splines test_crs_compat	always	test_crs_compat calls builtins.eval
+patsy.splines test_bs_compat	always	test_bs_compat calls builtins.eval
+pyarrow create_library_symlinks	always	create_library_symlinks calls posix.symlink
+pyarrow.feather write_feather	always	write_feather calls posix.remove
 pyarrow.orc ORCWriter	always	ORCWriter.__del__ -> ORCWriter.close calls self.writer.close, a method of an object from the instance's state
+pyarrow.parquet write_table	always	write_table calls posix.remove
 pyarrow.parquet.core ParquetWriter	always	ParquetWriter.__del__ -> ParquetWriter.close calls self.writer.close, a method of an object from the instance's state
+pyarrow.parquet.core write_table	always	write_table calls posix.remove
+pyarrow.util _download_requests	always	_download_requests calls io.open
+pyarrow.util _download_urllib	always	_download_urllib calls io.open
+pyarrow.util download_tzdata_on_windows	always	download_tzdata_on_windows calls os.makedirs
+pyarrow.util find_free_port	always	find_free_port calls socket.socket
+pytorch_lightning.__setup__ _setup_args	always	_setup_args calls setuptools.discovery._Finder.find
+pytorch_lightning.accelerators.cuda get_nvidia_gpu_stats	always	get_nvidia_gpu_stats calls shutil.which
+pytorch_lightning.demos.transformer tokenize	always	tokenize calls io.open
+pytorch_lightning.loops.evaluation_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
 pytorch_lightning.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
 pytorch_lightning.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
 pytorch_lightning.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.trainer.connectors.checkpoint_connector find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
+pytorch_lightning.trainer.connectors.data_connector _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.trainer.connectors.data_connector _worker_check	always	_worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.utilities is_picklable	always	is_picklable calls _pickle.dumps
+pytorch_lightning.utilities.deepspeed convert_zero_checkpoint_to_fp32_state_dict	always	convert_zero_checkpoint_to_fp32_state_dict -> ds_checkpoint_dir calls io.open
+pytorch_lightning.utilities.deepspeed ds_checkpoint_dir	always	ds_checkpoint_dir calls io.open
+pytorch_lightning.utilities.model_registry find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
 pytorch_lightning.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 pytorch_lightning.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+pytorch_lightning.utilities.parsing clean_namespace	always	clean_namespace -> is_picklable calls _pickle.dumps
+pytorch_lightning.utilities.parsing is_picklable	always	is_picklable calls _pickle.dumps
+pytorch_lightning.utilities.upgrade_checkpoint _upgrade	always	_upgrade calls shutil.copyfile
+pytorch_lightning.utilities.upgrade_checkpoint main	always	main -> _upgrade calls shutil.copyfile
+scipy._lib._bunch _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy._lib._testutils _get_mem_available	always	_get_mem_available calls io.open
+scipy._lib._testutils _test_cython_extension	always	_test_cython_extension calls shutil.copytree
+scipy._lib._testutils check_free_memory	always	check_free_memory -> _get_mem_available calls io.open
+scipy._lib._tmpdirs in_dir	always	in_dir calls posix.chdir
+scipy._lib._tmpdirs in_tempdir	always	in_tempdir calls tempfile.mkdtemp
+scipy._lib._tmpdirs tempdir	always	tempdir calls tempfile.mkdtemp
+scipy._lib._uarray._backend pickle_function	always	pickle_function calls _pickle.PicklingError
+scipy._lib.array_api_compat._internal clone_module	always	clone_module calls builtins.exec
+scipy._lib.pyprima cobyla	always	cobyla -> cobylb -> retmsg calls io.open
+scipy._lib.pyprima.cobyla.cobyla cobyla	always	cobyla -> cobylb -> retmsg calls io.open
+scipy._lib.pyprima.cobyla.cobyla cobylb	always	cobylb -> initxfc -> fmsg calls io.open
+scipy._lib.pyprima.cobyla.cobylb cobylb	always	cobylb -> initxfc -> fmsg calls io.open
+scipy._lib.pyprima.cobyla.cobylb fmsg	always	fmsg calls io.open
+scipy._lib.pyprima.cobyla.cobylb initxfc	always	initxfc -> fmsg calls io.open
+scipy._lib.pyprima.cobyla.cobylb retmsg	always	retmsg calls io.open
+scipy._lib.pyprima.cobyla.cobylb rhomsg	always	rhomsg calls io.open
+scipy._lib.pyprima.cobyla.initialize initxfc	always	initxfc -> fmsg calls io.open
+scipy._lib.pyprima.common.message cpenmsg	always	cpenmsg calls io.open
+scipy._lib.pyprima.common.message fmsg	always	fmsg calls io.open
+scipy._lib.pyprima.common.message retmsg	always	retmsg calls io.open
+scipy._lib.pyprima.common.message rhomsg	always	rhomsg calls io.open
+scipy.datasets ascent	always	ascent calls io.open
+scipy.datasets clear_cache	always	clear_cache -> _clear_cache calls shutil.rmtree
+scipy.datasets electrocardiogram	always	electrocardiogram calls numpy.load
+scipy.datasets face	always	face calls io.open
+scipy.datasets._fetchers ascent	always	ascent calls io.open
+scipy.datasets._fetchers electrocardiogram	always	electrocardiogram calls numpy.load
+scipy.datasets._fetchers face	always	face calls io.open
+scipy.datasets._utils _clear_cache	always	_clear_cache calls shutil.rmtree
+scipy.datasets._utils clear_cache	always	clear_cache -> _clear_cache calls shutil.rmtree
+scipy.io hb_read	always	hb_read calls io.open
+scipy.io hb_write	always	hb_write calls io.open
+scipy.io loadmat	always	loadmat -> _open_file_context -> _open_file calls io.open
+scipy.io readsav	always	readsav calls io.open
+scipy.io savemat	always	savemat -> _open_file_context -> _open_file calls io.open
+scipy.io whosmat	always	whosmat -> _open_file_context -> _open_file calls io.open
+scipy.io._harwell_boeing.hb hb_read	always	hb_read calls io.open
+scipy.io._harwell_boeing.hb hb_write	always	hb_write calls io.open
+scipy.io._idl readsav	always	readsav calls io.open
 scipy.io._netcdf netcdf_file	always	netcdf_file.__del__ -> netcdf_file.flush -> netcdf_file._write calls self.fp.seek, a method of an object from the instance's state
+scipy.io.arff loadarff	always	loadarff calls io.open
+scipy.io.arff._arffread loadarff	always	loadarff calls io.open
+scipy.io.matlab._mio _open_file	always	_open_file calls io.open
+scipy.io.matlab._mio _open_file_context	always	_open_file_context -> _open_file calls io.open
+scipy.io.matlab._mio loadmat	always	loadmat -> _open_file_context -> _open_file calls io.open
+scipy.io.matlab._mio mat_reader_factory	always	mat_reader_factory -> _open_file calls io.open
+scipy.io.matlab._mio savemat	always	savemat -> _open_file_context -> _open_file calls io.open
+scipy.io.matlab._mio whosmat	always	whosmat -> _open_file_context -> _open_file calls io.open
+scipy.io.wavfile _read_data_chunk	always	_read_data_chunk calls numpy.fromfile
+scipy.io.wavfile read	always	read calls io.open
+scipy.io.wavfile write	always	write calls io.open
+scipy.optimize._nonlin _nonlin_wrapper	always	_nonlin_wrapper calls builtins.exec
+scipy.sparse load_npz	always	load_npz calls numpy.load
+scipy.sparse._matrix_io load_npz	always	load_npz calls numpy.load
+scipy.special._precompute.expn_asy main	always	main calls posix.rename
+scipy.special._precompute.gammainc_asy main	always	main calls posix.rename
+scipy.special._precompute.hyp2f1_data get_results	always	get_results calls multiprocessing.context.BaseContext.Pool
+scipy.special._precompute.hyp2f1_data main	always	main -> get_results calls multiprocessing.context.BaseContext.Pool
+sentence_transformers export_dynamic_quantized_onnx_model	always	export_dynamic_quantized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers export_optimized_onnx_model	always	export_optimized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers export_static_quantized_openvino_model	always	export_static_quantized_openvino_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
+sentence_transformers.backend _save_pretrained_wrapper	always	_save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend load_onnx_model	always	load_onnx_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend load_openvino_model	always	load_openvino_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.load load_onnx_model	always	load_onnx_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend.load load_openvino_model	always	load_openvino_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend.optimize export_optimized_onnx_model	always	export_optimized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.quantize export_dynamic_quantized_onnx_model	always	export_dynamic_quantized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.quantize export_static_quantized_openvino_model	always	export_static_quantized_openvino_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.utils _save_pretrained_wrapper	always	_save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend.utils save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.base.modality _is_media_url_or_path	always	_is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality _is_video_frames	always	_is_video_frames -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality infer_batch_modality	always	infer_batch_modality -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality infer_modality	always	infer_modality -> is_image_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality is_audio_url_or_path	always	is_audio_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality is_image_url_or_path	always	is_image_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality is_video_url_or_path	always	is_video_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modality raise_unsupported_modality_error	always	raise_unsupported_modality_error -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.sampler _hash_batch	always	_hash_batch -> _sample_value_str calls _pickle.dumps
+sentence_transformers.base.sampler _sample_value_str	always	_sample_value_str calls _pickle.dumps
 sentence_transformers.base.training_args BaseTrainingArguments	call	BaseTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.cross_encoder.training_args CrossEncoderTrainingArguments	call	CrossEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrainingArguments	call	MultiVectorEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.sentence_transformer.modules.word_embeddings http_get	always	http_get calls os.makedirs
 sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments	call	SentenceTransformerTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.sparse_encoder.evaluation.sparse_binary_classification append_to_last_row	always	append_to_last_row calls io.open
 sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments	call	SparseEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.util.file_io http_get	always	http_get calls os.makedirs
+sentence_transformers.util.hard_negatives mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
+sentence_transformers.util.misc append_to_last_row	always	append_to_last_row calls io.open
+sklearn.__check_build raise_build_error	always	raise_build_error calls posix.listdir
+sklearn.base estimator_html_repr	always	estimator_html_repr calls io.open
+sklearn.callback._progressbar open_listener	always	open_listener calls multiprocessing.connection.Listener
+sklearn.callback._progressbar send	always	send calls multiprocessing.connection.Client
 sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
+sklearn.callback._scoring_monitor can_reuse_listener	always	can_reuse_listener calls multiprocessing.connection.Client
+sklearn.callback._transport can_reuse_listener	always	can_reuse_listener calls multiprocessing.connection.Client
+sklearn.callback._transport open_listener	always	open_listener calls multiprocessing.connection.Listener
+sklearn.callback._transport send	always	send calls multiprocessing.connection.Client
+sklearn.datasets clear_data_home	always	clear_data_home -> get_data_home calls os.makedirs
+sklearn.datasets dump_svmlight_file	always	dump_svmlight_file calls io.open
+sklearn.datasets fetch_20newsgroups	always	fetch_20newsgroups -> get_data_home calls os.makedirs
+sklearn.datasets fetch_20newsgroups_vectorized	always	fetch_20newsgroups_vectorized -> get_data_home calls os.makedirs
+sklearn.datasets fetch_california_housing	always	fetch_california_housing -> get_data_home calls os.makedirs
+sklearn.datasets fetch_covtype	always	fetch_covtype -> get_data_home calls os.makedirs
+sklearn.datasets fetch_file	always	fetch_file -> _derive_folder_and_filename_from_url calls urllib.parse.urlparse
+sklearn.datasets fetch_kddcup99	always	fetch_kddcup99 -> get_data_home calls os.makedirs
+sklearn.datasets fetch_lfw_pairs	always	fetch_lfw_pairs -> _check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets fetch_lfw_people	always	fetch_lfw_people -> _check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets fetch_olivetti_faces	always	fetch_olivetti_faces -> get_data_home calls os.makedirs
+sklearn.datasets fetch_openml	always	fetch_openml -> _download_data_to_bunch -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets fetch_rcv1	always	fetch_rcv1 -> get_data_home calls os.makedirs
+sklearn.datasets fetch_species_distributions	always	fetch_species_distributions -> get_data_home calls os.makedirs
+sklearn.datasets get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets load_diabetes	always	load_diabetes -> load_gzip_compressed_csv_data calls numpy.loadtxt
+sklearn.datasets load_digits	always	load_digits -> load_gzip_compressed_csv_data calls numpy.loadtxt
+sklearn.datasets load_files	always	load_files calls posix.listdir
+sklearn.datasets load_linnerud	always	load_linnerud calls numpy.loadtxt
+sklearn.datasets load_svmlight_files	always	load_svmlight_files -> _open_and_load -> _gen_open calls io.open
+sklearn.datasets._base _derive_folder_and_filename_from_url	always	_derive_folder_and_filename_from_url calls urllib.parse.urlparse
+sklearn.datasets._base _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
+sklearn.datasets._base _sha256	always	_sha256 calls io.open
+sklearn.datasets._base clear_data_home	always	clear_data_home -> get_data_home calls os.makedirs
+sklearn.datasets._base fetch_file	always	fetch_file -> _derive_folder_and_filename_from_url calls urllib.parse.urlparse
+sklearn.datasets._base get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._base load_diabetes	always	load_diabetes -> load_gzip_compressed_csv_data calls numpy.loadtxt
+sklearn.datasets._base load_digits	always	load_digits -> load_gzip_compressed_csv_data calls numpy.loadtxt
+sklearn.datasets._base load_files	always	load_files calls posix.listdir
+sklearn.datasets._base load_gzip_compressed_csv_data	always	load_gzip_compressed_csv_data calls numpy.loadtxt
+sklearn.datasets._base load_linnerud	always	load_linnerud calls numpy.loadtxt
+sklearn.datasets._california_housing fetch_california_housing	always	fetch_california_housing -> get_data_home calls os.makedirs
+sklearn.datasets._covtype fetch_covtype	always	fetch_covtype -> get_data_home calls os.makedirs
+sklearn.datasets._kddcup99 _fetch_brute_kddcup99	always	_fetch_brute_kddcup99 -> get_data_home calls os.makedirs
+sklearn.datasets._kddcup99 _mkdirp	always	_mkdirp calls os.makedirs
+sklearn.datasets._kddcup99 fetch_kddcup99	always	fetch_kddcup99 -> get_data_home calls os.makedirs
+sklearn.datasets._lfw _check_fetch_lfw	always	_check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets._lfw _fetch_lfw_pairs	always	_fetch_lfw_pairs calls io.open
+sklearn.datasets._lfw _fetch_lfw_people	always	_fetch_lfw_people calls posix.listdir
+sklearn.datasets._lfw fetch_lfw_pairs	always	fetch_lfw_pairs -> _check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets._lfw fetch_lfw_people	always	fetch_lfw_people -> _check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets._olivetti_faces fetch_olivetti_faces	always	fetch_olivetti_faces -> get_data_home calls os.makedirs
+sklearn.datasets._openml _download_data_to_bunch	always	_download_data_to_bunch -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _get_data_description_by_id	always	_get_data_description_by_id -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _get_data_features	always	_get_data_features -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _get_data_info_by_name	always	_get_data_info_by_name -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _get_data_qualities	always	_get_data_qualities -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _get_json_content_from_openml_api	always	_get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml _load_arff_response	always	_load_arff_response -> _open_openml_url calls urllib.request.Request
+sklearn.datasets._openml _open_openml_url	always	_open_openml_url calls urllib.request.Request
+sklearn.datasets._openml _openml_path_from_url	always	_openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml fetch_openml	always	fetch_openml -> _download_data_to_bunch -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._rcv1 fetch_rcv1	always	fetch_rcv1 -> get_data_home calls os.makedirs
+sklearn.datasets._species_distributions _load_coverage	always	_load_coverage calls numpy.loadtxt
+sklearn.datasets._species_distributions _load_csv	always	_load_csv calls numpy.loadtxt
+sklearn.datasets._species_distributions fetch_species_distributions	always	fetch_species_distributions -> get_data_home calls os.makedirs
+sklearn.datasets._svmlight_format_io _gen_open	always	_gen_open calls io.open
+sklearn.datasets._svmlight_format_io _open_and_load	always	_open_and_load -> _gen_open calls io.open
+sklearn.datasets._svmlight_format_io dump_svmlight_file	always	dump_svmlight_file calls io.open
+sklearn.datasets._svmlight_format_io load_svmlight_files	always	load_svmlight_files -> _open_and_load -> _gen_open calls io.open
+sklearn.datasets._twenty_newsgroups _download_20newsgroups	always	_download_20newsgroups calls os.makedirs
+sklearn.datasets._twenty_newsgroups fetch_20newsgroups	always	fetch_20newsgroups -> get_data_home calls os.makedirs
+sklearn.datasets._twenty_newsgroups fetch_20newsgroups_vectorized	always	fetch_20newsgroups_vectorized -> get_data_home calls os.makedirs
+sklearn.externals.array_api_compat._internal clone_module	always	clone_module calls builtins.exec
+sklearn.tree export_graphviz	always	export_graphviz calls io.open
+sklearn.tree._export export_graphviz	always	export_graphviz calls io.open
+sklearn.utils._repr_html.common generate_link_to_param_doc	always	generate_link_to_param_doc calls urllib.parse.quote
+sklearn.utils._repr_html.estimator estimator_html_repr	always	estimator_html_repr calls io.open
+sklearn.utils._repr_html.fitted_attributes _fitted_attr_html_repr	always	_fitted_attr_html_repr -> generate_link_to_param_doc calls urllib.parse.quote
+sklearn.utils._repr_html.params _params_html_repr	always	_params_html_repr -> generate_link_to_param_doc calls urllib.parse.quote
+sklearn.utils._testing create_memmap_backed_data	always	create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_classifiers_train	always	check_classifiers_train -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_clustering	always	check_clustering -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_estimators_pickle	always	check_estimators_pickle -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_outliers_train	always	check_outliers_train -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_readonly_memmap_input	always	check_readonly_memmap_input -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_regressors_train	always	check_regressors_train -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks check_sparsify_coefficients	always	check_sparsify_coefficients calls _pickle.loads
+sklearn.utils.estimator_checks check_transformer_general	always	check_transformer_general -> create_memmap_backed_data calls tempfile.mkdtemp
+sklearn.utils.estimator_checks create_memmap_backed_data	always	create_memmap_backed_data calls tempfile.mkdtemp
+statsmodels.api webdoc	always	webdoc -> _generate_url calls urllib.parse.urlencode
+statsmodels.datasets check_internet	always	check_internet calls urllib.request.urlopen
+statsmodels.datasets clear_data_home	always	clear_data_home calls shutil.rmtree
+statsmodels.datasets get_rdataset	always	get_rdataset -> _get_data -> _urlopen_cached calls urllib.request.urlopen
+statsmodels.datasets webuse	always	webuse calls urllib.parse.urljoin
+statsmodels.datasets.utils _get_data	always	_get_data -> _urlopen_cached calls urllib.request.urlopen
+statsmodels.datasets.utils _get_dataset_meta	always	_get_dataset_meta -> _urlopen_cached calls urllib.request.urlopen
+statsmodels.datasets.utils _urlopen_cached	always	_urlopen_cached calls urllib.request.urlopen
+statsmodels.datasets.utils check_internet	always	check_internet calls urllib.request.urlopen
+statsmodels.datasets.utils clear_data_home	always	clear_data_home calls shutil.rmtree
+statsmodels.datasets.utils get_rdataset	always	get_rdataset -> _get_data -> _urlopen_cached calls urllib.request.urlopen
+statsmodels.datasets.utils webuse	always	webuse calls urllib.parse.urljoin
+statsmodels.graphics.api hdrboxplot	always	hdrboxplot calls multiprocessing.context.BaseContext.Pool
+statsmodels.graphics.functional hdrboxplot	always	hdrboxplot calls multiprocessing.context.BaseContext.Pool
+statsmodels.iolib save_pickle	always	save_pickle calls _pickle.dump
+statsmodels.iolib.smpickle save_pickle	always	save_pickle calls _pickle.dump
+statsmodels.tools.web _generate_url	always	_generate_url calls urllib.parse.urlencode
+statsmodels.tools.web webdoc	always	webdoc -> _generate_url calls urllib.parse.urlencode
+statsmodels.tsa.api x13_arima_analysis	always	x13_arima_analysis -> _check_x12 -> _find_x12 calls subprocess.check_call
+statsmodels.tsa.api x13_arima_select_order	always	x13_arima_select_order -> x13_arima_analysis calls tempfile.NamedTemporaryFile
+statsmodels.tsa.x13 _check_x12	always	_check_x12 -> _find_x12 calls subprocess.check_call
+statsmodels.tsa.x13 _find_x12	always	_find_x12 calls subprocess.check_call
+statsmodels.tsa.x13 run_spec	always	run_spec calls subprocess.Popen
+statsmodels.tsa.x13 x13_arima_analysis	always	x13_arima_analysis -> _check_x12 -> _find_x12 calls subprocess.check_call
+statsmodels.tsa.x13 x13_arima_select_order	always	x13_arima_select_order -> x13_arima_analysis calls tempfile.NamedTemporaryFile
+torch _load_global_deps	always	_load_global_deps calls ctypes.CDLL
+torch _preload_cuda_deps	always	_preload_cuda_deps -> _preload_cuda_lib calls ctypes.CDLL
+torch _preload_cuda_lib	always	_preload_cuda_lib calls ctypes.CDLL
+torch load	always	load -> _legacy_load -> mkdtemp calls tempfile.mkdtemp
+torch._custom_op.impl custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._custom_op.impl infer_schema	always	infer_schema calls builtins.eval
+torch._custom_ops custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._dynamo replay	always	replay calls io.open
+torch._dynamo.aot_compile atomic_write_binary	always	atomic_write_binary calls posix.replace
+torch._dynamo.backends.common aot_module_simplified	always	aot_module_simplified -> AOTAutogradCache.try_load calls _pickle.loads
+torch._dynamo.backends.debugging min_cut_rematerialization_partition	always	min_cut_rematerialization_partition -> choose_saved_values_set -> solve_min_cut calls io.open
+torch._dynamo.config default_debug_dir_root	always	default_debug_dir_root calls tempfile.gettempdir
+torch._dynamo.convert_frame _compile	always	_compile -> put_code_state -> put_local_code_state calls _pickle.dumps
+torch._dynamo.convert_frame cprofile_wrapper	always	cprofile_wrapper calls tempfile.gettempdir
+torch._dynamo.convert_frame exception_handler	always	exception_handler -> write_record_to_file calls os.makedirs
+torch._dynamo.convert_frame fx_forward_from_src_skip_result	always	_forward_from_src -> _method_from_src -> _exec_with_source calls builtins.exec
+torch._dynamo.convert_frame get_and_maybe_log_recompilation_reasons	always	get_and_maybe_log_recompilation_reasons -> get_guard_fail_reason -> get_guard_fail_reason_helper calls builtins.eval
+torch._dynamo.convert_frame log_frame_dynamic_whitelist	always	log_frame_dynamic_whitelist -> CodeId.make -> _hash_containing_file calls io.open
+torch._dynamo.convert_frame maybe_cprofile	always	maybe_cprofile -> cprofile_wrapper calls tempfile.gettempdir
+torch._dynamo.convert_frame original_forward_from_src	always	_forward_from_src -> _method_from_src -> _exec_with_source calls builtins.exec
+torch._dynamo.convert_frame preserve_global_state	always	preserve_global_state -> setup_compile_debug -> add_file_handler calls os.makedirs
+torch._dynamo.convert_frame put_code_state	always	put_code_state -> put_local_code_state calls _pickle.dumps
+torch._dynamo.convert_frame replay	always	replay calls io.open
+torch._dynamo.convert_frame setup_compile_debug	always	setup_compile_debug -> add_file_handler calls os.makedirs
+torch._dynamo.convert_frame write_record_to_file	always	write_record_to_file calls os.makedirs
+torch._dynamo.debug_utils generate_config_string	always	generate_config_string -> ConfigModule.codegen_config calls builtins.compile
+torch._dynamo.debug_utils get_minifier_repro_path	always	get_minifier_repro_path -> minifier_dir calls os.makedirs
+torch._dynamo.debug_utils helper_for_dump_minify	always	helper_for_dump_minify -> get_minifier_repro_path -> minifier_dir calls os.makedirs
+torch._dynamo.debug_utils minifier_dir	always	minifier_dir calls os.makedirs
+torch._dynamo.exc format_graph_break_message	always	format_graph_break_message -> get_gbid_documentation_link -> _load_gb_type_to_gb_id_map calls io.open
+torch._dynamo.exc get_gbid_documentation_link	always	get_gbid_documentation_link -> _load_gb_type_to_gb_id_map calls io.open
+torch._dynamo.functional_export dynamo_graph_capture_for_export	always	dynamo_graph_capture_for_export calls builtins.exec
+torch._dynamo.guards get_and_maybe_log_recompilation_reasons	always	get_and_maybe_log_recompilation_reasons -> get_guard_fail_reason -> get_guard_fail_reason_helper calls builtins.eval
+torch._dynamo.guards get_guard_fail_reason	always	get_guard_fail_reason -> get_guard_fail_reason_helper -> recompilation_reason_for_no_tensor_aliasing_guard calls builtins.eval
+torch._dynamo.guards get_guard_fail_reason_helper	always	get_guard_fail_reason_helper -> recompilation_reason_for_no_tensor_aliasing_guard calls builtins.eval
+torch._dynamo.guards guard_error_hook	always	guard_error_hook calls builtins.eval
+torch._dynamo.guards recompilation_reason_for_no_tensor_aliasing_guard	always	recompilation_reason_for_no_tensor_aliasing_guard calls builtins.eval
+torch._dynamo.guards report_compile_source_on_error	always	report_compile_source_on_error calls builtins.compile
+torch._dynamo.package load_guards_state	always	load_guards_state calls _pickle.loads
+torch._dynamo.pgo get_code_state	always	get_code_state -> get_local_code_state calls io.open
+torch._dynamo.pgo get_extra_remote_code_state	always	get_extra_remote_code_state -> lookup_remote_cache_entry calls _pickle.loads
+torch._dynamo.pgo get_local_code_state	always	get_local_code_state calls io.open
+torch._dynamo.pgo get_remote_code_state	always	get_remote_code_state -> lookup_remote_cache_entry calls _pickle.loads
+torch._dynamo.pgo log_frame_dynamic_whitelist	always	log_frame_dynamic_whitelist -> CodeId.make -> _hash_containing_file calls io.open
+torch._dynamo.pgo lookup_remote_cache_entry	always	lookup_remote_cache_entry calls _pickle.loads
+torch._dynamo.pgo put_code_state	always	put_code_state -> put_local_code_state calls _pickle.dumps
+torch._dynamo.pgo put_local_code_state	always	put_local_code_state calls _pickle.dumps
+torch._dynamo.pgo put_remote_code_state	always	put_remote_code_state calls _pickle.dumps
+torch._dynamo.pgo update_automatic_dynamic	always	update_automatic_dynamic -> CodeId.make -> _hash_containing_file calls io.open
+torch._dynamo.pgo write_local_impl	always	write_local_impl calls os.makedirs
+torch._dynamo.repro.after_aot _build_symbolic_wrapper	always	_build_symbolic_wrapper calls builtins.compile
+torch._dynamo.repro.after_aot dump_compiler_graph_state	always	dump_compiler_graph_state -> minifier_dir calls os.makedirs
+torch._dynamo.repro.after_aot dump_to_minify	always	dump_to_minify -> helper_for_dump_minify calls io.open
+torch._dynamo.repro.after_aot generate_compiler_repro_string	always	generate_compiler_repro_string -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.repro.after_aot generate_standalone_repro	always	generate_standalone_repro calls io.open
+torch._dynamo.repro.after_aot isolate_fails	always	isolate_fails calls os._Environ.copy
+torch._dynamo.repro.after_aot save_graph_repro	always	save_graph_repro -> generate_compiler_repro_string -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.repro.after_aot wrap_compiler_debug	always	wrap_compiler_debug -> dump_to_minify -> helper_for_dump_minify calls io.open
+torch._dynamo.repro.after_dynamo dump_backend_repro_as_file	always	dump_backend_repro_as_file calls shutil.copyfile
+torch._dynamo.repro.after_dynamo dump_backend_state	always	dump_backend_state -> dump_backend_repro_as_file calls shutil.copyfile
+torch._dynamo.repro.after_dynamo dump_to_minify_after_dynamo	always	dump_to_minify_after_dynamo -> helper_for_dump_minify calls io.open
+torch._dynamo.repro.after_dynamo generate_dynamo_fx_repro_string	always	generate_dynamo_fx_repro_string -> generate_config_string -> ConfigModule.codegen_config calls builtins.compile
+torch._dynamo.repro.aoti dump_compiler_graph_state	always	dump_compiler_graph_state -> minifier_dir calls os.makedirs
+torch._dynamo.repro.aoti dump_to_minify	always	dump_to_minify -> minifier_dir calls os.makedirs
+torch._dynamo.repro.aoti generate_compiler_repro_exported_program	always	generate_compiler_repro_exported_program -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.repro.aoti save_graph_repro_ep	always	save_graph_repro_ep -> generate_compiler_repro_exported_program -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.tensor_version_op _make_prim	always	_make_prim -> custom_op -> infer_schema calls builtins.eval
+torch._dynamo.utils add_file_handler	always	add_file_handler calls os.makedirs
+torch._dynamo.utils import_submodule	always	import_submodule calls posix.listdir
+torch._dynamo.utils setup_compile_debug	always	setup_compile_debug -> add_file_handler calls os.makedirs
+torch._dynamo.utils write_record_to_file	always	write_record_to_file calls os.makedirs
+torch._dynamo.variables.memory custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._export.serde.serialize deserialize_torch_artifact	always	deserialize_torch_artifact calls torch.serialization.load
+torch._functorch._aot_autograd.autograd_cache cache_dir	always	cache_dir calls os.makedirs
+torch._functorch._aot_autograd.autograd_cache write_atomic	always	write_atomic calls shutil.copy2
+torch._functorch._aot_autograd.codegen _compile_and_exec_source	always	_compile_and_exec_source calls builtins.compile
+torch._functorch._aot_autograd.graph_compile _cache_autograd_info	always	_cache_autograd_info -> AOTAutogradCache.save -> AOTAutogradCache._pickle_entry calls _pickle.dumps
+torch._functorch._aot_autograd.graph_compile _cache_inference_info	always	_cache_inference_info -> AOTAutogradCache.save -> AOTAutogradCache._pickle_entry calls _pickle.dumps
+torch._functorch._aot_autograd.subclass_codegen codegen_backward_subclass_fns	always	codegen_backward_subclass_fns -> _compile_and_exec_source calls builtins.compile
+torch._functorch._aot_autograd.subclass_codegen codegen_subclass_wrapper	always	codegen_subclass_wrapper -> _compile_and_exec_source calls builtins.compile
+torch._functorch.aot_autograd aot_module_simplified	always	aot_module_simplified -> AOTAutogradCache.try_load calls _pickle.loads
+torch._functorch.aot_autograd default_partition	always	default_partition -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
+torch._functorch.benchmark_utils benchmark_utilization	always	benchmark_utilization -> compute_utilization -> get_chrome_trace_events calls io.open
+torch._functorch.benchmark_utils compute_utilization	always	compute_utilization -> get_chrome_trace_events calls io.open
+torch._functorch.benchmark_utils get_chrome_trace_events	always	get_chrome_trace_events calls io.open
+torch._functorch.compilers _save_fx_default	always	_save_fx_default calls os.makedirs
+torch._functorch.compilers get_inputs	always	get_inputs calls io.open
+torch._functorch.fx_minifier create_minified_hlo_graph	always	create_minified_hlo_graph calls os.makedirs
+torch._functorch.fx_minifier minifier	always	minifier -> create_minified_hlo_graph calls os.makedirs
+torch._functorch.partitioners _sync_decision_cross_ranks	always	_sync_decision_cross_ranks -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch._functorch.partitioners choose_saved_values_set	always	choose_saved_values_set -> solve_min_cut -> visualize_min_cut_graph calls io.open
+torch._functorch.partitioners default_partition	always	default_partition -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
+torch._functorch.partitioners min_cut_rematerialization_partition	always	min_cut_rematerialization_partition -> choose_saved_values_set -> solve_min_cut calls io.open
+torch._functorch.partitioners solve_min_cut	always	solve_min_cut -> visualize_min_cut_graph calls io.open
+torch._functorch.partitioners visualize_min_cut_graph	always	visualize_min_cut_graph calls io.open
+torch._higher_order_ops.invoke_leaf_function _resolve_mutated_flat_indices	always	_resolve_mutated_flat_indices calls builtins.eval
+torch._higher_order_ops.triton_kernel_wrap triton_kernel_wrapper_mutation_dense	always	triton_kernel_wrapper_mutation_dense calls builtins.exec
+torch._inductor load_from_python	always	load_from_python calls builtins.exec
+torch._inductor.__autotune_main__ _async_compile_initializer	always	_async_compile_initializer calls posix.close
+torch._inductor.__autotune_main__ main	always	main calls os.fdopen
+torch._inductor.aoti_eager aoti_compile_with_persistent_cache	always	aoti_compile_with_persistent_cache -> aoti_eager_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.aoti_eager aoti_eager_cache_dir	always	aoti_eager_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.aoti_eager load_aoti_eager_cache	always	load_aoti_eager_cache -> aoti_eager_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.async_compile _process_pool_allowed	always	_process_pool_allowed calls multiprocessing.process.current_process
+torch._inductor.async_compile _worker_compile_triton	always	_worker_compile_triton -> _set_triton_ptxas_path calls posix.access
+torch._inductor.async_compile maybe_warm_pool	always	maybe_warm_pool -> AsyncCompile.warm_pool -> _process_pool_allowed calls multiprocessing.process.current_process
+torch._inductor.autoheuristic.autoheuristic get_metadata_str_from_log	always	get_metadata_str_from_log calls io.open
+torch._inductor.autoheuristic.autoheuristic_utils get_metadata_str_from_log	always	get_metadata_str_from_log calls io.open
+torch._inductor.autotune_process write	always	write -> get_path -> cache_dir calls os.makedirs
+torch._inductor.bounds cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.choices write_text	always	write_text -> write -> write_atomic calls shutil.copy2
 torch._inductor.codecache DLLWrapper	always	DLLWrapper.__del__ -> DLLWrapper.close -> DLLWrapper._dlclose calls ctypes.CDLL
+torch._inductor.codecache _reload_python_module	always	_reload_python_module calls io.open
+torch._inductor.codecache _worker_task_halide	always	_worker_task_halide calls io.open
+torch._inductor.codecache batch_convert_cubins_to_obj	always	batch_convert_cubins_to_obj calls subprocess.run
+torch._inductor.codecache build_code_hash	always	build_code_hash calls io.open
+torch._inductor.codecache convert_cubin_to_obj	always	convert_cubin_to_obj calls subprocess.run
+torch._inductor.codecache default_cache_dir	always	default_cache_dir calls tempfile.gettempdir
+torch._inductor.codecache get_cpp_compiler	always	get_cpp_compiler -> check_compiler_exist_windows calls subprocess.check_output
+torch._inductor.codecache get_device_information	always	get_device_information -> pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codecache get_lock_dir	always	get_lock_dir -> cache_dir calls os.makedirs
+torch._inductor.codecache get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codecache pick_vec_isa	always	pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codecache run_asm_build_object	always	run_asm_build_object -> run_compile_cmd -> _run_compile_cmd calls subprocess.run
+torch._inductor.codecache touch	always	touch calls io.open
+torch._inductor.codecache write	always	write -> get_path -> cache_dir calls os.makedirs
+torch._inductor.codecache write_atomic	always	write_atomic calls shutil.copy2
+torch._inductor.codecache write_text	always	write_text -> write -> write_atomic calls shutil.copy2
+torch._inductor.codegen.cpp reduction_prefix_array	always	reduction_prefix_array -> is_msvc_cl -> _is_msvc_cl calls subprocess.run
+torch._inductor.codegen.cpp_gemm_template create_micro_gemm	always	create_micro_gemm -> pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codegen.cpp_micro_gemm create_micro_gemm	always	create_micro_gemm -> pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codegen.cuda.compile_utils _clone_cutlass_paths	always	_clone_cutlass_paths calls shutil.copytree
+torch._inductor.codegen.cuda.compile_utils _cuda_compiler	always	_cuda_compiler -> nvcc_exist calls shutil.which
+torch._inductor.codegen.cuda.compile_utils _cuda_lib_options	always	_cuda_lib_options -> use_re_build -> nvcc_exist calls shutil.which
+torch._inductor.codegen.cuda.compile_utils cuda_compile_command	always	cuda_compile_command -> use_re_build -> nvcc_exist calls shutil.which
+torch._inductor.codegen.cuda.compile_utils use_re_build	always	use_re_build -> nvcc_exist calls shutil.which
+torch._inductor.codegen.cutlass.cache get_config_request_key	always	get_config_request_key calls io.open
+torch._inductor.codegen.cutlass.utils gen_ops	always	gen_ops -> _gen_ops_cached -> try_import_cutlass calls os.makedirs
+torch._inductor.codegen.cutlass.utils move_cutlass_compiled_cache	always	move_cutlass_compiled_cache calls shutil.move
+torch._inductor.codegen.mps _embed_headers	always	_embed_headers -> read_file calls io.open
+torch._inductor.codegen.simd cache_property_on_self	always	cache_property_on_self -> cache_on_self calls builtins.exec
+torch._inductor.codegen.xpu.compile_utils _sycl_compiler	always	_sycl_compiler -> icpx_exist calls shutil.which
+torch._inductor.codegen.xpu.compile_utils xpu_compile_command	always	xpu_compile_command calls subprocess.list2cmdline
+torch._inductor.comm_analysis estimate_nccl_collective_runtime_nccl_estimator	always	estimate_nccl_collective_runtime_nccl_estimator calls builtins.eval
+torch._inductor.compile_fx _compile_fx_inner	always	_compile_fx_inner -> save_args_for_compile_fx_inner calls tempfile.gettempdir
+torch._inductor.compile_fx compile_fx_inner	always	compile_fx_inner -> with_fresh_cache_if_config -> fresh_cache calls tempfile.mkdtemp
+torch._inductor.compile_fx fresh_cache	always	fresh_cache calls tempfile.mkdtemp
+torch._inductor.compile_fx partition_fn	always	partition_fn -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
+torch._inductor.compile_fx pre_grad_passes	always	pre_grad_passes -> _run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.compile_fx save_args_for_compile_fx_inner	always	save_args_for_compile_fx_inner calls tempfile.gettempdir
+torch._inductor.compile_fx with_fresh_cache_if_config	always	with_fresh_cache_if_config -> fresh_cache calls tempfile.mkdtemp
+torch._inductor.compile_worker.utils _async_compile_initializer	always	_async_compile_initializer calls posix.close
+torch._inductor.compile_worker.utils has_parent_changed	always	has_parent_changed calls posix.getppid
+torch._inductor.compile_worker.watchdog create	always	create calls multiprocessing.context.DefaultContext.get_context
+torch._inductor.compiler_bisector command_line_usage	always	command_line_usage -> cache_dir calls os.makedirs
+torch._inductor.cpp_builder _compiler_version_first_line	always	_compiler_version_first_line -> _compiler_version_string calls subprocess.check_output
+torch._inductor.cpp_builder _create_msvc_gs_stubs_lib	always	_create_msvc_gs_stubs_lib calls subprocess.run
+torch._inductor.cpp_builder _ensure_mingw_cudart_import_lib	always	_ensure_mingw_cudart_import_lib -> _gen_mingw_import_lib calls subprocess.run
+torch._inductor.cpp_builder _gen_mingw_import_lib	always	_gen_mingw_import_lib calls subprocess.run
+torch._inductor.cpp_builder _get_cpu_arch_cflags	always	_get_cpu_arch_cflags -> _get_linux_aarch64_arch_flag -> _is_gcc_version_less_than calls subprocess.check_output
+torch._inductor.cpp_builder _get_openmp_args	always	_get_openmp_args -> is_conda_llvm_openmp_installed calls subprocess.check_output
+torch._inductor.cpp_builder _remove_dir	always	_remove_dir calls os.walk
+torch._inductor.cpp_builder _run_compile_cmd	always	_run_compile_cmd calls subprocess.run
+torch._inductor.cpp_builder batch_convert_cubins_to_obj	always	batch_convert_cubins_to_obj calls subprocess.run
+torch._inductor.cpp_builder convert_cubin_to_obj	always	convert_cubin_to_obj calls subprocess.run
+torch._inductor.cpp_builder get_cpp_compiler	always	get_cpp_compiler -> check_compiler_exist_windows calls subprocess.check_output
+torch._inductor.cpp_builder get_cpp_options	always	get_cpp_options -> check_mingw_win32_flavor calls subprocess.check_output
+torch._inductor.cpp_builder get_cpp_torch_device_options	always	get_cpp_torch_device_options -> _ensure_mingw_cudart_import_lib -> _gen_mingw_import_lib calls subprocess.run
+torch._inductor.cpp_builder get_cpp_torch_options	always	get_cpp_torch_options -> _get_openmp_args -> is_conda_llvm_openmp_installed calls subprocess.check_output
+torch._inductor.cpp_builder install_gcc_via_conda	always	install_gcc_via_conda -> cache_dir calls os.makedirs
+torch._inductor.cpp_builder run_asm_build_object	always	run_asm_build_object -> run_compile_cmd -> _run_compile_cmd calls subprocess.run
+torch._inductor.cpp_builder run_compile_cmd	always	run_compile_cmd -> _run_compile_cmd calls subprocess.run
+torch._inductor.cpu_vec_isa pick_vec_isa	always	pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.debug draw_buffers	always	draw_buffers -> has_dot calls shutil.which
+torch._inductor.debug enable_aot_logging	always	enable_aot_logging calls os.makedirs
+torch._inductor.debug load_args_and_run_compile_fx_inner	always	load_args_and_run_compile_fx_inner calls io.open
+torch._inductor.debug save_args_for_compile_fx_inner	always	save_args_for_compile_fx_inner calls tempfile.gettempdir
+torch._inductor.distributed_autotune _sync	always	_sync -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch._inductor.fuzzer visualize_results	always	visualize_results calls io.open
+torch._inductor.fx_passes.fuse_attention gen_register_replacement	always	gen_register_replacement -> _serialize_pattern calls io.open
+torch._inductor.fx_passes.pre_grad _run_pre_dispatch_passes	always	_run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.fx_passes.pre_grad pass_execution_and_save	always	pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.fx_passes.pre_grad pre_grad_passes	always	pre_grad_passes -> _run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.ir cache_on_self_and_args	always	cache_on_self_and_args calls builtins.exec
+torch._inductor.kernel.flex.common load_template	always	load_template calls io.open
+torch._inductor.kernel.flex_gemm.runtime inductor_quack_cache_dir	always	inductor_quack_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.metrics purge_old_log_files	always	purge_old_log_files calls posix.unlink
+torch._inductor.package load_package	always	load_package -> load_pt2 calls tempfile.NamedTemporaryFile
+torch._inductor.package.package compile_so	always	compile_so calls io.open
+torch._inductor.package.package load_package	always	load_package -> load_pt2 calls tempfile.NamedTemporaryFile
+torch._inductor.package.package load_pt2	always	load_pt2 -> _load_exported_programs -> _load_state_dict calls torch.serialization.load
+torch._inductor.package.package package_pt2	always	package_pt2 -> _package_exported_programs -> _package_constants calls _pickle.dumps
+torch._inductor.pattern_matcher _serialize_pattern	always	_serialize_pattern calls io.open
+torch._inductor.pattern_matcher gen_register_replacement	always	gen_register_replacement -> _serialize_pattern calls io.open
+torch._inductor.profiler _add_inductor_provenance	always	_add_inductor_provenance calls io.open
+torch._inductor.profiler inductor_trace_handler	always	inductor_trace_handler calls os.makedirs
+torch._inductor.rocm_multiarch_utils _sanitize_llvm_ir_for_rocm	always	_sanitize_llvm_ir_for_rocm calls io.open
+torch._inductor.rocm_multiarch_utils compile_llvm_ir_to_code_object	always	compile_llvm_ir_to_code_object calls os.makedirs
+torch._inductor.rocm_multiarch_utils compile_multiarch_bundle_from_llvm_ir	always	compile_multiarch_bundle_from_llvm_ir -> create_multiarch_bundle calls os.makedirs
+torch._inductor.rocm_multiarch_utils create_multiarch_bundle	always	create_multiarch_bundle calls os.makedirs
+torch._inductor.runtime.cache_dir_utils cache_dir	always	cache_dir calls os.makedirs
+torch._inductor.runtime.cache_dir_utils default_cache_dir	always	default_cache_dir calls tempfile.gettempdir
+torch._inductor.runtime.cache_dir_utils triton_cache_dir	always	triton_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.runtime.compile_tasks _reload_python_module	always	_reload_python_module calls io.open
+torch._inductor.runtime.compile_tasks _worker_compile_triton	always	_worker_compile_triton -> _set_triton_ptxas_path calls posix.access
+torch._inductor.runtime.cutedsl_cache _make_disk_key	always	_make_disk_key calls _pickle.dumps
+torch._inductor.runtime.cutedsl_cache disk_cache_get	always	disk_cache_get -> _make_disk_key calls _pickle.dumps
+torch._inductor.runtime.cutedsl_cache disk_cache_set	always	disk_cache_set -> _make_disk_key calls _pickle.dumps
+torch._inductor.runtime.proton_utils _read_trace	always	_read_trace calls io.open
+torch._inductor.runtime.proton_utils process_proton_trace	always	process_proton_trace calls os.makedirs
 torch._inductor.runtime.static_triton_launcher StaticallyLaunchedCudaKernel	always	StaticallyLaunchedCudaKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
 torch._inductor.runtime.static_triton_launcher StaticallyLaunchedTritonKernel	always	StaticallyLaunchedTritonKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
+torch._inductor.runtime.triton_heuristics _dump_launch_params	always	_dump_launch_params calls io.open
+torch._inductor.runtime.triton_heuristics _dump_launch_tensors	always	_dump_launch_tensors calls os.makedirs
+torch._inductor.runtime.triton_heuristics end_graph	always	end_graph calls io.open
+torch._inductor.runtime.triton_lazy_compile start_kernel_compile	always	start_kernel_compile calls builtins.eval
+torch._inductor.select_algorithm append_to_log	always	append_to_log calls io.open
+torch._inductor.standalone_compile load_from_python	always	load_from_python calls builtins.exec
+torch._inductor.utils cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.utils cache_on_self_and_args	always	cache_on_self_and_args calls builtins.exec
+torch._inductor.utils cache_property_on_self	always	cache_property_on_self -> cache_on_self calls builtins.exec
+torch._inductor.utils fresh_cache	always	fresh_cache calls tempfile.mkdtemp
+torch._inductor.utils load_template	always	load_template calls io.open
+torch._inductor.utils pass_execution_and_save	always	pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.wrapper_benchmark collect_memory_snapshot	always	collect_memory_snapshot -> _dump_snapshot calls io.open
+torch._inductor.wrapper_benchmark compiled_module_main	always	compiled_module_main -> collect_memory_snapshot -> _dump_snapshot calls io.open
+torch._inductor.wrapper_benchmark ncu_analyzer	always	ncu_analyzer calls tempfile.gettempdir
+torch._library triton_op	always	triton_op -> custom_op -> infer_schema calls builtins.eval
+torch._library.fake_profile load_op_profiles	always	load_op_profiles calls io.open
+torch._library.fake_profile save_op_profiles	always	save_op_profiles calls io.open
+torch._precompile _make_inlined_forward	always	_make_inlined_forward calls builtins.exec
+torch._prims _make_prim	always	_make_prim -> custom_op -> infer_schema calls builtins.eval
+torch._prims.rng_prims register_rng_prim	always	register_rng_prim -> custom_op -> infer_schema calls builtins.eval
+torch._strobelight.cli_function_profiler _pid_namespace	always	_pid_namespace -> _pid_namespace_link calls posix.readlink
+torch._strobelight.cli_function_profiler _pid_namespace_link	always	_pid_namespace_link calls posix.readlink
+torch._strobelight.compile_time_profiler get_fburl	always	get_fburl calls subprocess.run
+torch._strobelight.compile_time_profiler get_strobelight_url	always	get_strobelight_url -> get_fburl calls subprocess.run
+torch._utils _augment_memory_snapshot_stack_traces	always	_augment_memory_snapshot_stack_traces calls io.open
+torch._utils _torch_putenv	always	_torch_putenv calls os._fscodec.<locals>.fsdecode
+torch._utils _torch_unsetenv	always	_torch_unsetenv calls os._fscodec.<locals>.fsdecode
+torch._utils_internal get_writable_path	always	get_writable_path calls posix.access
+torch._vendor.quack.bench.bench_utils run_and_print	always	run_and_print calls os.makedirs
+torch._vendor.quack.cute_dsl_elf_fix patch	always	patch calls io.open
+torch._weights_only_unpickler get_globals_in_pkl	always	get_globals_in_pkl calls _pickle.UnpicklingError
+torch.accelerator.memory _snapshot	always	_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.backends.xeon.run_cpu main	always	main calls os.makedirs
+torch.cuda export_graph_data	always	export_graph_data calls io.open
+torch.cuda._annotate_cuda_graph_trace load_trace	always	load_trace calls io.open
+torch.cuda._annotate_cuda_graph_trace main	always	main -> load_trace calls io.open
+torch.cuda._annotate_cuda_graph_trace save_trace	always	save_trace calls io.open
+torch.cuda._memory_viz _format_viz	always	_format_viz calls _pickle.dumps
+torch.cuda._memory_viz compare	always	compare -> format_flamegraph calls os.makedirs
+torch.cuda._memory_viz format_flamegraph	always	format_flamegraph calls os.makedirs
+torch.cuda._memory_viz memory	always	memory -> format_flamegraph calls os.makedirs
+torch.cuda._memory_viz profile_plot	always	profile_plot -> _format_viz calls _pickle.dumps
+torch.cuda._memory_viz segment_plot	always	segment_plot -> _format_viz calls _pickle.dumps
+torch.cuda._memory_viz segments	always	segments -> format_flamegraph calls os.makedirs
+torch.cuda._memory_viz trace_plot	always	trace_plot -> _format_viz calls _pickle.dumps
 torch.cuda._sanitizer CUDASanitizer	always	CUDASanitizer.__del__ -> CUDASanitizer.disable calls self.dispatch.__exit__, a method of an object from the instance's state
+torch.cuda._utils _check_cuda	always	_check_cuda -> _get_gpu_runtime_library -> _get_hip_runtime_library calls ctypes.CDLL
+torch.cuda._utils _cuda_load_module	always	_cuda_load_module -> _get_gpu_runtime_library -> _get_hip_runtime_library calls ctypes.CDLL
+torch.cuda._utils _get_cuda_library	always	_get_cuda_library calls ctypes.CDLL
+torch.cuda._utils _get_gpu_rtc_library	always	_get_gpu_rtc_library -> _get_hiprtc_library calls ctypes.CDLL
+torch.cuda._utils _get_gpu_runtime_library	always	_get_gpu_runtime_library -> _get_hip_runtime_library calls ctypes.CDLL
+torch.cuda._utils _get_hip_runtime_library	always	_get_hip_runtime_library calls ctypes.CDLL
+torch.cuda._utils _get_hiprtc_library	always	_get_hiprtc_library calls ctypes.CDLL
+torch.cuda._utils _get_nvrtc_library	always	_get_nvrtc_library calls ctypes.CDLL
+torch.cuda._utils _nvrtc_compile	always	_nvrtc_compile -> _get_gpu_rtc_library -> _get_hiprtc_library calls ctypes.CDLL
 torch.cuda.gds GdsFile	always	GdsFile.__del__ calls posix.close
+torch.cuda.graphs _resolve_host_fn_name	always	_resolve_host_fn_name calls ctypes.CDLL
+torch.cuda.graphs export_graph_data	always	export_graph_data calls io.open
+torch.cuda.memory _dump_snapshot	always	_dump_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.memory _save_memory_usage	always	_save_memory_usage -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.memory _save_segment_usage	always	_save_segment_usage -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.memory _snapshot	always	_snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.tunable _gather_tunableop_results	always	_gather_tunableop_results calls io.open
+torch.cuda.tunable _gather_unique_untuned_gemm_from_files	always	_gather_unique_untuned_gemm_from_files calls io.open
+torch.cuda.tunable mgpu_tune_gemm_in_file	always	mgpu_tune_gemm_in_file -> _gather_unique_untuned_gemm_from_files calls io.open
+torch.cuda.tunable tune_gemm_in_file	always	tune_gemm_in_file calls io.open
+torch.distributed _create_store_from_options	always	_create_store_from_options -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed _make_distributed_pdb	always	_make_distributed_pdb calls io.open
+torch.distributed all_gather_object	always	all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed breakpoint	always	breakpoint -> _make_distributed_pdb calls io.open
+torch.distributed broadcast_object_list	always	broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed gather_object	always	gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed init_process_group	always	init_process_group -> rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed recv_object_list	always	recv_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed rendezvous	always	rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed scatter_object_list	always	scatter_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed send_object_list	always	send_object_list -> _object_to_tensor calls _pickle.Pickler
+torch.distributed._shard _shard_tensor	always	_shard_tensor -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed._shard.api _shard_tensor	always	_shard_tensor -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed._shard.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
+torch.distributed._shard.checkpoint._async_process_executor _get_fq_hostname	always	_get_fq_hostname calls socket.getfqdn
+torch.distributed._shard.checkpoint._async_process_executor get_free_port	always	get_free_port -> get_socket_with_port calls socket.getaddrinfo
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors _consolidate_safetensors_files	always	_consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors _process_output_file	always	_process_output_file calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors _write_data	always	_write_data -> _process_output_file calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors _write_metadata	always	_write_metadata calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors _write_overall_metadata_file	always	_write_overall_metadata_file calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files_on_every_rank	always	consolidate_safetensors_files_on_every_rank -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint.filesystem _write_files_from_queue	always	_write_files_from_queue calls posix.fsync
+torch.distributed._shard.checkpoint.format_utils torch_save_to_dcp	always	torch_save_to_dcp calls torch.serialization.load
+torch.distributed._shard.checkpoint.hf_storage consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint.state_dict _broadcast_state_dict	always	_broadcast_state_dict -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed._shard.checkpoint.utils _all_gather_keys	always	_all_gather_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed._state_dict_utils _broadcast_state_dict	always	_broadcast_state_dict -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed._symmetric_memory._nvshmem_triton requires_nvshmem	always	requires_nvshmem -> NvshmemLibFinder.find_device_library calls subprocess.run
+torch.distributed._token_switch _import_nccl_ep	always	_import_nccl_ep -> _prepare_nccl4py calls os._Environ.setdefault
+torch.distributed._token_switch _prepare_nccl4py	always	_prepare_nccl4py calls os._Environ.setdefault
 torch.distributed.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
+torch.distributed.checkpoint._consolidate_hf_safetensors _consolidate_safetensors_files	always	_consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors _process_output_file	always	_process_output_file calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors _write_data	always	_write_data -> _process_output_file calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors _write_metadata	always	_write_metadata calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors _write_overall_metadata_file	always	_write_overall_metadata_file calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files_on_every_rank	always	consolidate_safetensors_files_on_every_rank -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed.checkpoint.filesystem _write_files_from_queue	always	_write_files_from_queue calls posix.fsync
+torch.distributed.checkpoint.format_utils torch_save_to_dcp	always	torch_save_to_dcp calls torch.serialization.load
+torch.distributed.checkpoint.utils _all_gather_keys	always	_all_gather_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.collective_utils all_gather_object_enforce_type	always	all_gather_object_enforce_type -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.collective_utils broadcast	always	broadcast -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.debug start_debug_server	always	start_debug_server calls multiprocessing.context.DefaultContext.get_context
+torch.distributed.debug._handlers _torch_profile	always	_torch_profile calls tempfile.NamedTemporaryFile
+torch.distributed.distributed_c10d _object_to_tensor	always	_object_to_tensor calls _pickle.Pickler
+torch.distributed.distributed_c10d _tensor_to_object	always	_tensor_to_object calls torch.serialization.load
+torch.distributed.distributed_c10d all_gather_object	always	all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.distributed_c10d broadcast_object_list	always	broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.distributed_c10d gather_object	always	gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.distributed_c10d init_process_group	always	init_process_group -> rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed.distributed_c10d recv_object_list	always	recv_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.distributed_c10d scatter_object_list	always	scatter_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.distributed_c10d send_object_list	always	send_object_list -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.elastic.agent.server.api _get_fq_hostname	always	_get_fq_hostname calls socket.getfqdn
+torch.distributed.elastic.agent.server.local_elastic_agent read_proc_state	always	read_proc_state calls io.open
+torch.distributed.elastic.events construct_and_record_rdzv_event	always	construct_and_record_rdzv_event calls socket.getfqdn
+torch.distributed.elastic.multiprocessing.api _maybe_wrap_with_numa_binding	always	_maybe_wrap_with_numa_binding -> _maybe_apply_numa_binding_to_current_process -> _bind_all_threads_in_current_process_to_logical_cpus calls posix.sched_setaffinity
+torch.distributed.elastic.multiprocessing.redirects get_libc	always	get_libc calls ctypes.CDLL
+torch.distributed.elastic.multiprocessing.redirects redirect	always	redirect calls posix.dup2
+torch.distributed.elastic.multiprocessing.subprocess_handler.subprocess_handler _maybe_wrap_command_args_with_numa_binding	always	_maybe_wrap_command_args_with_numa_binding -> _get_validated_logical_cpus_to_bind_to -> _raise_if_binding_invalid calls shutil.which
+torch.distributed.elastic.multiprocessing.tail_log tail_logfile	always	tail_logfile calls io.open
+torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _create_file_store	always	_create_file_store calls tempfile.mkstemp
+torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _create_tcp_store	always	_create_tcp_store -> _matches_machine_hostname calls _socket.gethostname
+torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _matches_machine_hostname	always	_matches_machine_hostname calls _socket.gethostname
+torch.distributed.elastic.rendezvous.c10d_rendezvous_backend create_backend	always	create_backend -> _create_file_store calls tempfile.mkstemp
+torch.distributed.elastic.rendezvous.dynamic_rendezvous create_handler	always	create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.etcd_rendezvous EtcdRendezvous	always	EtcdRendezvous.__del__ calls self._lease_run_id_stop.set, a method of an object from the instance's state
+torch.distributed.elastic.rendezvous.etcd_server find_free_port	always	find_free_port calls socket.getaddrinfo
+torch.distributed.elastic.rendezvous.etcd_server stop_etcd	always	stop_etcd calls shutil.rmtree
+torch.distributed.elastic.rendezvous.registry _create_c10d_handler	always	_create_c10d_handler -> create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
+torch.distributed.elastic.rendezvous.registry _create_etcd_v2_handler	always	_create_etcd_v2_handler -> create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
+torch.distributed.elastic.rendezvous.utils _matches_machine_hostname	always	_matches_machine_hostname calls _socket.gethostname
+torch.distributed.elastic.utils get_socket_with_port	always	get_socket_with_port calls socket.getaddrinfo
+torch.distributed.elastic.utils.api get_socket_with_port	always	get_socket_with_port calls socket.getaddrinfo
+torch.distributed.elastic.utils.distributed create_c10d_store	always	create_c10d_store -> get_free_port -> get_socket_with_port calls socket.getaddrinfo
+torch.distributed.elastic.utils.distributed get_free_port	always	get_free_port -> get_socket_with_port calls socket.getaddrinfo
+torch.distributed.elastic.utils.distributed get_socket_with_port	always	get_socket_with_port calls socket.getaddrinfo
+torch.distributed.elastic.utils.process_state read_proc_state	always	read_proc_state calls io.open
+torch.distributed.flight_recorder.components.loader read_dir	always	read_dir calls os.walk
+torch.distributed.flight_recorder.components.loader read_dump	always	read_dump calls io.open
+torch.distributed.flight_recorder.fr_trace main	always	main -> read_dir calls os.walk
+torch.distributed.fsdp._optim_utils _allgather_state_info	always	_allgather_state_info -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.fsdp._optim_utils _broadcast_processed_state	always	_broadcast_processed_state -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.fsdp._optim_utils _check_missing_keys_on_rank	always	_check_missing_keys_on_rank -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.fsdp._optim_utils _map_param_key_to_optim_keys	always	_map_param_key_to_optim_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.nn.api.remote_module _recursive_script_module_receiver	always	_recursive_script_module_receiver calls torch.jit._serialization.load
+torch.distributed.optim.zero_redundancy_optimizer _broadcast_object	always	_broadcast_object calls torch.serialization.load
+torch.distributed.pipelining.schedules _dump_chrometrace	always	_dump_chrometrace calls io.open
+torch.distributed.rendezvous _create_store_from_options	always	_create_store_from_options -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed.rendezvous _env_rendezvous_handler	always	_env_rendezvous_handler calls urllib.parse.urlparse
+torch.distributed.rendezvous _file_rendezvous_handler	always	_file_rendezvous_handler calls urllib.parse.urlparse
+torch.distributed.rendezvous _rendezvous_helper	always	_rendezvous_helper calls urllib.parse.urlparse
+torch.distributed.rendezvous _tcp_rendezvous_handler	always	_tcp_rendezvous_handler calls urllib.parse.urlparse
+torch.distributed.rendezvous rendezvous	always	rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed.rpc init_rpc	always	init_rpc -> _create_store_from_options -> _rendezvous_helper calls urllib.parse.urlparse
+torch.distributed.rpc remote	always	remote -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc rpc_async	always	rpc_async -> _invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc rpc_sync	always	rpc_sync -> _invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.api _invoke_rpc	always	_invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.api remote	always	remote -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.api rpc_async	always	rpc_async -> _invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.api rpc_sync	always	rpc_sync -> _invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.backend_registry _tensorpipe_exchange_and_check_all_device_maps	always	_tensorpipe_exchange_and_check_all_device_maps -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.rpc.internal deserialize	always	deserialize -> _InternalRPCPickler.deserialize calls _pickle.Unpickler
+torch.distributed.rpc.internal serialize	always	serialize -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.tensor._api check_tensor_meta	always	check_tensor_meta -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.tensor._collective_utils check_tensor_meta	always	check_tensor_meta -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.tensor.debug._op_coverage print_op_coverage_summary	always	print_op_coverage_summary calls io.open
+torch.export._draft_export get_loc	always	get_loc calls io.open
+torch.export._unlift _convert_guards_code_to_fn	always	_convert_guards_code_to_fn calls builtins.exec
+torch.export._unlift _unlift_exported_program_lifted_states	always	_unlift_exported_program_lifted_states -> _convert_guards_code_to_fn calls builtins.exec
+torch.export.pt2_archive._package _load_constants	always	_load_constants calls torch.serialization.load
+torch.export.pt2_archive._package _load_exported_programs	always	_load_exported_programs -> _load_state_dict calls torch.serialization.load
+torch.export.pt2_archive._package _load_state_dict	always	_load_state_dict calls torch.serialization.load
+torch.export.pt2_archive._package _package_constants	always	_package_constants calls _pickle.dumps
+torch.export.pt2_archive._package _package_exported_programs	always	_package_exported_programs -> _package_constants calls _pickle.dumps
+torch.export.pt2_archive._package load_pt2	always	load_pt2 -> _load_exported_programs -> _load_state_dict calls torch.serialization.load
+torch.export.pt2_archive._package package_pt2	always	package_pt2 -> _package_exported_programs -> _package_constants calls _pickle.dumps
+torch.fx.experimental.proxy_tensor fake_signature	always	fake_signature calls builtins.eval
+torch.fx.experimental.schema_type_annotation _torchscript_type_to_python_type	always	_torchscript_type_to_python_type calls builtins.eval
+torch.fx.graph_module _exec_with_source	always	_exec_with_source calls builtins.exec
+torch.fx.graph_module _forward_from_src	always	_forward_from_src -> _method_from_src -> _exec_with_source calls builtins.exec
+torch.fx.graph_module _method_from_src	always	_method_from_src -> _exec_with_source calls builtins.exec
+torch.fx.operator_schemas _torchscript_schema_to_signature	always	_torchscript_schema_to_signature -> _torchscript_schema_to_signature_impl -> _torchscript_type_to_python_type calls builtins.eval
+torch.fx.operator_schemas _torchscript_schema_to_signature_impl	always	_torchscript_schema_to_signature_impl -> _torchscript_type_to_python_type calls builtins.eval
+torch.fx.operator_schemas _torchscript_type_to_python_type	always	_torchscript_type_to_python_type calls builtins.eval
+torch.hub _check_repo_is_trusted	always	_check_repo_is_trusted calls io.open
+torch.hub _get_cache_or_reload	always	_get_cache_or_reload calls os.makedirs
+torch.hub _legacy_zip_load	always	_legacy_zip_load calls torch.serialization.load
+torch.hub _parse_repo_info	always	_parse_repo_info calls urllib.request.urlopen
+torch.hub _read_url	always	_read_url calls urllib.request.urlopen
+torch.hub _remove_if_exists	always	_remove_if_exists calls posix.remove
+torch.hub _validate_not_a_forked_repo	always	_validate_not_a_forked_repo -> _read_url calls urllib.request.urlopen
+torch.hub download_url_to_file	always	download_url_to_file calls urllib.request.Request
+torch.hub help	always	help -> _get_cache_or_reload calls os.makedirs
+torch.hub list	always	list -> _get_cache_or_reload calls os.makedirs
+torch.hub load	always	load -> _get_cache_or_reload calls os.makedirs
+torch.hub load_state_dict_from_url	always	load_state_dict_from_url calls os.makedirs
+torch.jit._script _reduce	always	_reduce calls _pickle.PickleError
+torch.jit._serialization get_flatbuffer_module_info	always	get_flatbuffer_module_info calls io.open
+torch.jit.annotations _eval_no_call	always	_eval_no_call calls builtins.compile
+torch.jit.annotations get_signature	always	get_signature -> parse_type_line -> _eval_no_call calls builtins.compile
+torch.jit.annotations parse_type_line	always	parse_type_line -> _eval_no_call calls builtins.compile
+torch.jit.frontend build_ignore_context_manager	always	build_ignore_context_manager calls builtins.exec
+torch.jit.unsupported_tensor_ops _gen_unsupported_methods_properties	always	_gen_unsupported_methods_properties -> execWrapper calls builtins.exec
+torch.jit.unsupported_tensor_ops _list_unsupported_tensor_ops	always	_list_unsupported_tensor_ops -> _gen_unsupported_methods_properties -> execWrapper calls builtins.exec
+torch.jit.unsupported_tensor_ops execWrapper	always	execWrapper calls builtins.exec
+torch.library custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch.library infer_schema	always	infer_schema calls builtins.eval
+torch.library triton_op	always	triton_op -> custom_op -> infer_schema calls builtins.eval
+torch.multiprocessing init_reductions	always	init_reductions calls multiprocessing.reduction.ForkingPickler.register
+torch.multiprocessing spawn	always	spawn -> start_processes calls multiprocessing.context.DefaultContext.get_context
+torch.multiprocessing start_processes	always	start_processes calls multiprocessing.context.DefaultContext.get_context
+torch.multiprocessing._atfork _register	always	_register calls posix.register_at_fork
+torch.multiprocessing._atfork register_after_fork	always	register_after_fork -> _register calls posix.register_at_fork
+torch.multiprocessing.pool clean_worker	always	clean_worker calls multiprocessing.pool.worker
+torch.multiprocessing.reductions fd_id	always	fd_id calls posix.fstat
+torch.multiprocessing.reductions init_reductions	always	init_reductions calls multiprocessing.reduction.ForkingPickler.register
+torch.multiprocessing.reductions rebuild_storage_fd	always	rebuild_storage_fd calls posix.close
+torch.multiprocessing.reductions reduce_storage	always	reduce_storage calls multiprocessing.reduction.DupFd
+torch.multiprocessing.spawn _wrap	always	_wrap calls io.open
+torch.multiprocessing.spawn spawn	always	spawn -> start_processes calls multiprocessing.context.DefaultContext.get_context
+torch.multiprocessing.spawn start_processes	always	start_processes calls multiprocessing.context.DefaultContext.get_context
+torch.numa.binding _bind_all_threads_in_current_process_to_logical_cpus	always	_bind_all_threads_in_current_process_to_logical_cpus calls posix.sched_setaffinity
+torch.numa.binding _core_complex_get_logical_cpus_to_bind_to	always	_core_complex_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _exclusive_get_logical_cpus_to_bind_to	always	_exclusive_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _get_allowed_logical_cpu_indices_for_numa_node	always	_get_allowed_logical_cpu_indices_for_numa_node -> _get_cpu_indices_for_numa_node_MAYBE_NOT_ALLOWED calls io.open
+torch.numa.binding _get_arbitrary_allowed_cpu_index_for_numa_node	always	_get_arbitrary_allowed_cpu_index_for_numa_node -> _get_allowed_logical_cpu_indices_for_numa_node -> _get_cpu_indices_for_numa_node_MAYBE_NOT_ALLOWED calls io.open
+torch.numa.binding _get_cpu_indices_for_numa_node_MAYBE_NOT_ALLOWED	always	_get_cpu_indices_for_numa_node_MAYBE_NOT_ALLOWED calls io.open
+torch.numa.binding _get_device_indices_for_numa_node	always	_get_device_indices_for_numa_node -> _get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _get_logical_cpu_indices_sharing_same_physical_core_as	always	_get_logical_cpu_indices_sharing_same_physical_core_as calls io.open
+torch.numa.binding _get_logical_cpus_sharing_same_max_level_cache_as	always	_get_logical_cpus_sharing_same_max_level_cache_as calls posix.listdir
+torch.numa.binding _get_logical_cpus_to_bind_to	always	_get_logical_cpus_to_bind_to -> _node_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _get_numa_node_index_for_device_index	always	_get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _get_numa_node_indices_for_socket_index	always	_get_numa_node_indices_for_socket_index -> _get_systemwide_numa_node_indices calls io.open
+torch.numa.binding _get_socket_index_for_cpu	always	_get_socket_index_for_cpu calls io.open
+torch.numa.binding _get_socket_index_for_numa_node	always	_get_socket_index_for_numa_node -> _get_socket_index_for_cpu calls io.open
+torch.numa.binding _get_systemwide_numa_node_indices	always	_get_systemwide_numa_node_indices calls io.open
+torch.numa.binding _get_validated_logical_cpus_to_bind_to	always	_get_validated_logical_cpus_to_bind_to -> _raise_if_binding_invalid calls shutil.which
+torch.numa.binding _maybe_apply_numa_binding_to_current_process	always	_maybe_apply_numa_binding_to_current_process -> _get_validated_logical_cpus_to_bind_to -> _raise_if_binding_invalid calls shutil.which
+torch.numa.binding _maybe_wrap_command_args_with_numa_binding	always	_maybe_wrap_command_args_with_numa_binding -> _get_validated_logical_cpus_to_bind_to -> _raise_if_binding_invalid calls shutil.which
+torch.numa.binding _maybe_wrap_with_numa_binding	always	_maybe_wrap_with_numa_binding -> _maybe_apply_numa_binding_to_current_process -> _bind_all_threads_in_current_process_to_logical_cpus calls posix.sched_setaffinity
+torch.numa.binding _node_get_logical_cpus_to_bind_to	always	_node_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
+torch.numa.binding _raise_if_binding_invalid	always	_raise_if_binding_invalid calls shutil.which
+torch.numa.binding _socket_get_logical_cpus_to_bind_to	always	_socket_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
+torch.onnx._internal.exporter._isolated safe_call	always	safe_call calls multiprocessing.context.DefaultContext.get_context
+torch.onnx._internal.torchscript_exporter.onnx_proto_utils export_as_test_case	always	export_as_test_case calls os.makedirs
+torch.onnx._internal.torchscript_exporter.onnx_proto_utils export_data	always	export_data calls io.open
+torch.onnx._internal.torchscript_exporter.onnx_proto_utils load_test_case	always	load_test_case calls io.open
+torch.onnx._internal.torchscript_exporter.verification verify	always	verify calls tempfile.TemporaryDirectory
+torch.onnx.ops._impl _onnx_op	always	_onnx_op -> custom_op -> infer_schema calls builtins.eval
+torch.package.package_exporter _read_file	always	_read_file calls io.open
+torch.profiler tensorboard_trace_handler	always	tensorboard_trace_handler calls os.makedirs
+torch.profiler._chrome_trace_export export_chrome_trace	always	export_chrome_trace calls io.open
 torch.profiler.profiler ExecutionTraceObserver	always	ExecutionTraceObserver.__del__ -> ExecutionTraceObserver.unregister_callback calls posix.remove
+torch.profiler.profiler tensorboard_trace_handler	always	tensorboard_trace_handler calls os.makedirs
+torch.serialization _legacy_load	always	_legacy_load -> mkdtemp calls tempfile.mkdtemp
+torch.serialization get_unsafe_globals_in_checkpoint	always	get_unsafe_globals_in_checkpoint -> get_globals_in_pkl calls _pickle.UnpicklingError
+torch.serialization load	always	load -> _legacy_load -> mkdtemp calls tempfile.mkdtemp
+torch.serialization mkdtemp	always	mkdtemp calls tempfile.mkdtemp
+torch.sparse._triton_ops_meta dump	always	dump calls io.open
+torch.sparse._triton_ops_meta main	always	main -> dump calls io.open
+torch.storage _load_from_bytes	always	_load_from_bytes calls torch.serialization.load
 torch.utils._config_module ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch.utils._cpp_embed_headers _embed_headers	always	_embed_headers -> read_file calls io.open
+torch.utils._cpp_embed_headers embed_headers	always	embed_headers -> _embed_headers -> read_file calls io.open
+torch.utils._cpp_embed_headers read_file	always	read_file calls io.open
+torch.utils._cpp_extension_versioner hash_source_files	always	hash_source_files calls io.open
+torch.utils._get_clean_triton get_clean_triton	always	get_clean_triton -> process_file calls io.open
+torch.utils._get_clean_triton process_file	always	process_file calls io.open
+torch.utils._strobelight.cli_function_profiler _pid_namespace	always	_pid_namespace -> _pid_namespace_link calls posix.readlink
+torch.utils._strobelight.cli_function_profiler _pid_namespace_link	always	_pid_namespace_link calls posix.readlink
+torch.utils._traceback report_compile_source_on_error	always	report_compile_source_on_error calls builtins.compile
+torch.utils._triton _extern_libs_key	always	_extern_libs_key calls io.open
+torch.utils.benchmark.examples.compare main	always	main calls _pickle.dumps
+torch.utils.benchmark.utils.common _make_temp_dir	always	_make_temp_dir calls os.makedirs
+torch.utils.benchmark.utils.cpp_jit _compile_template	always	_compile_template calls torch.utils.cpp_extension.load
+torch.utils.benchmark.utils.cpp_jit _get_build_root	always	_get_build_root -> _make_temp_dir calls os.makedirs
+torch.utils.benchmark.utils.cpp_jit compile_callgrind_template	always	compile_callgrind_template -> _compile_template calls torch.utils.cpp_extension.load
+torch.utils.benchmark.utils.cpp_jit compile_timeit_template	always	compile_timeit_template -> _compile_template calls torch.utils.cpp_extension.load
+torch.utils.benchmark.utils.cpp_jit get_compat_bindings	always	get_compat_bindings calls torch.utils.cpp_extension.load
+torch.utils.collect_env _detect_linux_pkg_manager	always	_detect_linux_pkg_manager -> run calls subprocess.Popen
+torch.utils.collect_env get_intel_gpu_driver_version	always	get_intel_gpu_driver_version -> _detect_linux_pkg_manager -> run calls subprocess.Popen
+torch.utils.collect_env get_linux_pkg_version	always	get_linux_pkg_version -> _detect_linux_pkg_manager -> run calls subprocess.Popen
+torch.utils.collect_env main	always	main calls posix.listdir
+torch.utils.collect_env run	always	run calls subprocess.Popen
+torch.utils.cpp_extension CUDAExtension	always	CUDAExtension calls setuptools.extension.Extension
+torch.utils.cpp_extension CppExtension	always	CppExtension calls setuptools.extension.Extension
+torch.utils.cpp_extension SyclExtension	always	SyclExtension calls setuptools.extension.Extension
+torch.utils.cpp_extension _check_and_build_extension_h_precompiler_headers	always	_check_and_build_extension_h_precompiler_headers -> check_compiler_is_gcc calls os._Environ.copy
+torch.utils.cpp_extension _check_cuda_version	always	_check_cuda_version calls subprocess.check_output
+torch.utils.cpp_extension _find_cuda_home	always	_find_cuda_home calls shutil.which
+torch.utils.cpp_extension _find_rocm_home	always	_find_rocm_home calls shutil.which
+torch.utils.cpp_extension _find_sycl_home	always	_find_sycl_home calls shutil.which
+torch.utils.cpp_extension _get_build_directory	always	_get_build_directory calls os.makedirs
+torch.utils.cpp_extension _get_icpx_version	always	_get_icpx_version calls subprocess.check_output
+torch.utils.cpp_extension _import_module_from_library	always	_import_module_from_library -> _Ops.load_library calls ctypes.CDLL
+torch.utils.cpp_extension _jit_compile	always	_jit_compile -> ExtensionVersioner.bump_version_if_changed -> hash_source_files calls io.open
+torch.utils.cpp_extension _maybe_write	always	_maybe_write calls io.open
+torch.utils.cpp_extension _run_ninja_build	always	_run_ninja_build calls os._Environ.copy
+torch.utils.cpp_extension _wrap_compiler	always	_wrap_compiler calls shutil.which
+torch.utils.cpp_extension _write_ninja_file	always	_write_ninja_file -> _maybe_write calls io.open
+torch.utils.cpp_extension _write_ninja_file_and_build_library	always	_write_ninja_file_and_build_library -> verify_ninja_availability -> is_ninja_available calls subprocess.check_output
+torch.utils.cpp_extension _write_ninja_file_and_compile_objects	always	_write_ninja_file_and_compile_objects -> verify_ninja_availability -> is_ninja_available calls subprocess.check_output
+torch.utils.cpp_extension _write_ninja_file_to_build_library	always	_write_ninja_file_to_build_library -> _write_ninja_file -> _maybe_write calls io.open
+torch.utils.cpp_extension check_compiler_is_gcc	always	check_compiler_is_gcc calls os._Environ.copy
+torch.utils.cpp_extension check_compiler_ok_for_platform	always	check_compiler_ok_for_platform calls shutil.which
+torch.utils.cpp_extension get_compiler_abi_compatibility_and_version	always	get_compiler_abi_compatibility_and_version -> check_compiler_ok_for_platform calls shutil.which
+torch.utils.cpp_extension is_ninja_available	always	is_ninja_available calls subprocess.check_output
+torch.utils.cpp_extension load	always	load -> _jit_compile -> _write_ninja_file_and_build_library calls os.makedirs
+torch.utils.cpp_extension load_inline	always	load_inline -> _maybe_write calls io.open
+torch.utils.cpp_extension remove_extension_h_precompiler_headers	always	remove_extension_h_precompiler_headers calls posix.remove
+torch.utils.cpp_extension verify_ninja_availability	always	verify_ninja_availability -> is_ninja_available calls subprocess.check_output
 torch.utils.data.dataloader _MultiProcessingDataLoaderIter	always	_MultiProcessingDataLoaderIter.__del__ -> _MultiProcessingDataLoaderIter._shutdown_workers calls self._workers_done_event.set, a method of an object from the instance's state
 torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.datapipes.datapipe _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.datapipes.datapipe _MapDataPipeSerializationWrapper	always	_MapDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.datapipes.gen_pyi find_file_paths	always	find_file_paths calls posix.listdir
+torch.utils.data.datapipes.gen_pyi gen_from_template	always	gen_from_template calls io.open
+torch.utils.data.datapipes.gen_pyi get_method_definitions	always	get_method_definitions -> find_file_paths calls posix.listdir
+torch.utils.data.datapipes.gen_pyi main	always	main -> get_method_definitions -> find_file_paths calls posix.listdir
+torch.utils.data.datapipes.gen_pyi parse_datapipe_file	always	parse_datapipe_file calls io.open
+torch.utils.data.datapipes.gen_pyi parse_datapipe_files	always	parse_datapipe_files -> parse_datapipe_file calls io.open
 torch.utils.data.datapipes.iter.combinatorics ShufflerIterDataPipe	always	ShufflerIterDataPipe.__del__ calls self._buffer.clear, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.combining MultiplexerIterDataPipe	always	MultiplexerIterDataPipe.__del__ calls self.buffer.clear, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.combining _ForkerIterDataPipe	always	_ForkerIterDataPipe.__del__ -> _ForkerIterDataPipe._cleanup calls self.buffer.popleft, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.filelister get_file_pathnames_from_root	always	get_file_pathnames_from_root calls os.walk
+torch.utils.data.datapipes.iter.fileopener get_file_binaries_from_pathnames	always	get_file_binaries_from_pathnames calls io.open
 torch.utils.data.datapipes.iter.grouping GrouperIterDataPipe	always	GrouperIterDataPipe.__del__ calls self.buffer_elements.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.routeddecoder decoder_basichandlers	always	basichandlers calls _pickle.loads
 torch.utils.data.datapipes.utils.common StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
+torch.utils.data.datapipes.utils.common get_file_binaries_from_pathnames	always	get_file_binaries_from_pathnames calls io.open
+torch.utils.data.datapipes.utils.common get_file_pathnames_from_root	always	get_file_pathnames_from_root calls os.walk
+torch.utils.data.datapipes.utils.decoder audiohandler	always	audiohandler calls tempfile.TemporaryDirectory
+torch.utils.data.datapipes.utils.decoder basichandlers	always	basichandlers calls _pickle.loads
+torch.utils.data.datapipes.utils.decoder videohandler	always	videohandler calls tempfile.TemporaryDirectory
+torch.utils.data.graph _list_connected_datapipes	always	_list_connected_datapipes calls _pickle.Pickler
+torch.utils.data.graph _traverse_helper	always	_traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
+torch.utils.data.graph traverse	always	traverse -> _traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
+torch.utils.data.graph traverse_dps	always	traverse_dps -> _traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
+torch.utils.hipify.hipify_python file_add_header	always	file_add_header -> openf calls io.open
+torch.utils.hipify.hipify_python file_specific_replacement	always	file_specific_replacement -> openf calls io.open
+torch.utils.hipify.hipify_python hipify	always	hipify calls shutil.copytree
+torch.utils.hipify.hipify_python matched_files_iter	always	matched_files_iter calls os.walk
+torch.utils.hipify.hipify_python openf	always	openf calls io.open
+torch.utils.hipify.hipify_python preprocess_file_and_save_result	always	preprocess_file_and_save_result -> preprocessor calls io.open
+torch.utils.hipify.hipify_python preprocessor	always	preprocessor calls io.open
+torch.utils.jit.log_extract extract_ir	always	extract_ir calls io.open
+torch.utils.model_dump get_info_and_burn_skeleton	always	get_info_and_burn_skeleton -> get_model_info calls _pickle.loads
+torch.utils.model_dump get_inline_skeleton	always	get_inline_skeleton calls urllib.parse.quote
+torch.utils.model_dump get_model_info	always	get_model_info calls _pickle.loads
+torch.utils.model_dump main	always	main -> get_model_info calls _pickle.loads
+torch.utils.show_pickle main	always	main calls io.open
+torch.utils.viz._cycles cuda_allocation_context	always	cuda_allocation_context -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.utils.viz._cycles warn_tensor_cycles	always	warn_tensor_cycles calls tempfile.NamedTemporaryFile
+torch.xpu.memory _dump_snapshot	always	_dump_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.xpu.memory _snapshot	always	_snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torchaudio.datasets.librilight_limited _get_librispeech_metadata	always	_get_librispeech_metadata calls io.open
+torchaudio.datasets.librispeech _get_librispeech_metadata	always	_get_librispeech_metadata calls io.open
+torchaudio.datasets.librispeech_biasing _get_librispeech_metadata	always	_get_librispeech_metadata calls io.open
+torchaudio.datasets.libritts load_libritts_item	always	load_libritts_item calls io.open
+torchaudio.datasets.quesst14 filter_audio_paths	always	filter_audio_paths calls io.open
+torchaudio.datasets.snips _load_labels	always	_load_labels calls io.open
+torchaudio.datasets.speechcommands _load_list	always	_load_list calls io.open
+torchaudio.datasets.voxceleb1 _download_extract_wavs	always	_download_extract_wavs calls io.open
+torchaudio.datasets.voxceleb1 _get_flist	always	_get_flist calls io.open
+torchaudio.datasets.voxceleb1 _get_paired_flist	always	_get_paired_flist calls io.open
+torchaudio.pipelines._tts.utils _load_phonemizer	always	_load_phonemizer calls os.makedirs
+torchaudio.utils _download_asset	always	_download_asset -> _get_hash calls io.open
+torchaudio.utils.download _download_asset	always	_download_asset -> _get_hash calls io.open
+torchaudio.utils.download _get_hash	always	_get_hash calls io.open
+torchvision.datasets._optical_flow _read_flo	always	_read_flo calls io.open
+torchvision.datasets._optical_flow _read_pfm	always	_read_pfm calls io.open
+torchvision.datasets._optical_flow default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets._stereo_matching download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.caltech extract_archive	always	extract_archive -> _decompress calls io.open
+torchvision.datasets.celeba check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.celeba download_file_from_google_drive	always	download_file_from_google_drive calls os.makedirs
+torchvision.datasets.flowers102 download_url	always	download_url calls os.makedirs
+torchvision.datasets.folder accimage_loader	always	accimage_loader -> pil_loader calls io.open
+torchvision.datasets.folder default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.folder find_classes	always	find_classes calls posix.scandir
+torchvision.datasets.folder make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.folder pil_loader	always	pil_loader calls io.open
+torchvision.datasets.imagenet load_meta_file	always	load_meta_file calls torch.serialization.load
+torchvision.datasets.imagenet parse_devkit_archive	always	parse_devkit_archive calls tempfile.mkdtemp
+torchvision.datasets.imagenet parse_train_archive	always	parse_train_archive -> extract_archive -> _decompress calls io.open
+torchvision.datasets.imagenet parse_val_archive	always	parse_val_archive -> extract_archive -> _decompress calls io.open
+torchvision.datasets.kinetics _dl_wrap	always	_dl_wrap -> download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.mnist read_image_file	always	read_image_file -> read_sn3_pascalvincent_tensor calls io.open
+torchvision.datasets.mnist read_label_file	always	read_label_file -> read_sn3_pascalvincent_tensor calls io.open
+torchvision.datasets.mnist read_sn3_pascalvincent_tensor	always	read_sn3_pascalvincent_tensor calls io.open
+torchvision.datasets.omniglot list_dir	always	list_dir calls posix.listdir
+torchvision.datasets.omniglot list_files	always	list_files calls posix.listdir
+torchvision.datasets.pcam _decompress	always	_decompress calls io.open
+torchvision.datasets.phototour read_image_file	always	read_image_file calls posix.listdir
+torchvision.datasets.phototour read_info_file	always	read_info_file calls io.open
+torchvision.datasets.phototour read_matches_files	always	read_matches_files calls io.open
+torchvision.datasets.utils _decompress	always	_decompress calls io.open
+torchvision.datasets.utils _get_google_drive_file_id	always	_get_google_drive_file_id calls urllib.parse.urlparse
+torchvision.datasets.utils _get_redirect_url	always	_get_redirect_url calls urllib.request.urlopen
+torchvision.datasets.utils _read_pfm	always	_read_pfm calls io.open
+torchvision.datasets.utils _urlretrieve	always	_urlretrieve calls urllib.request.urlopen
+torchvision.datasets.utils calculate_md5	always	calculate_md5 calls io.open
+torchvision.datasets.utils check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.utils check_md5	always	check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.utils download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.utils download_file_from_google_drive	always	download_file_from_google_drive calls os.makedirs
+torchvision.datasets.utils download_url	always	download_url calls os.makedirs
+torchvision.datasets.utils extract_archive	always	extract_archive -> _decompress calls io.open
+torchvision.datasets.utils list_dir	always	list_dir calls posix.listdir
+torchvision.datasets.utils list_files	always	list_files calls posix.listdir
+transformers.audio_utils _format_from_source	always	_format_from_source calls urllib.parse.urlparse
+transformers.audio_utils load_audio	always	load_audio -> _format_from_source calls urllib.parse.urlparse
+transformers.audio_utils load_audio_as	always	load_audio_as calls io.open
+transformers.audio_utils load_audio_librosa	always	load_audio_librosa -> load_audio -> _format_from_source calls urllib.parse.urlparse
+transformers.audio_utils load_audio_torchcodec	always	load_audio_torchcodec -> load_audio -> _format_from_source calls urllib.parse.urlparse
+transformers.cli.add_new_model_like _add_new_model_like_internal	always	_add_new_model_like_internal calls os.makedirs
+transformers.cli.add_new_model_like add_content_to_file	always	add_content_to_file calls io.open
+transformers.cli.add_new_model_like add_model_to_auto_mappings	always	add_model_to_auto_mappings -> add_content_to_file calls io.open
+transformers.cli.add_new_model_like add_new_model_like	always	add_new_model_like -> _add_new_model_like_internal calls os.makedirs
+transformers.cli.add_new_model_like create_modular_file	always	create_modular_file -> find_modular_structure -> find_all_classes_from_file calls io.open
+transformers.cli.add_new_model_like create_test_files	always	create_test_files calls io.open
+transformers.cli.add_new_model_like find_all_classes_from_file	always	find_all_classes_from_file calls io.open
+transformers.cli.add_new_model_like find_modular_structure	always	find_modular_structure -> find_all_classes_from_file calls io.open
+transformers.cli.add_new_model_like insert_model_in_doc_toc	always	insert_model_in_doc_toc -> add_content_to_file calls io.open
+transformers.cli.chat get_service_root_url	always	get_service_root_url calls urllib.parse.urlparse
+transformers.cli.chat get_username	always	get_username calls posix.getlogin
+transformers.cli.chat save_chat	always	save_chat calls os.makedirs
+transformers.configuration_utils custom_object_save	always	custom_object_save calls shutil.copyfile
+transformers.convert_slow_tokenizers_checkpoints_to_fast convert_slow_checkpoint_to_fast	always	convert_slow_checkpoint_to_fast calls posix.remove
+transformers.core_model_loading get_logger	always	get_logger -> _configure_library_root_logger calls io.open
+transformers.distributed.checkpoint _get_resolved_distributed_checkpoint_files	always	_get_resolved_distributed_checkpoint_files calls posix.listdir
+transformers.distributed.checkpoint consolidate_distributed_checkpoint	always	consolidate_distributed_checkpoint calls os.makedirs
+transformers.distributed.checkpoint get_distributed_checkpoint_dir	always	get_distributed_checkpoint_dir -> is_sharded_checkpoint calls posix.listdir
+transformers.distributed.checkpoint is_sharded_checkpoint	always	is_sharded_checkpoint calls posix.listdir
+transformers.dynamic_module_utils _compute_local_source_files_hash	always	_compute_local_source_files_hash -> get_relative_import_files -> get_relative_imports calls io.open
+transformers.dynamic_module_utils check_imports	always	check_imports -> get_imports calls io.open
+transformers.dynamic_module_utils check_python_requirements	always	check_python_requirements calls io.open
+transformers.dynamic_module_utils create_dynamic_module	always	create_dynamic_module -> init_hf_modules calls os.makedirs
+transformers.dynamic_module_utils custom_object_save	always	custom_object_save calls shutil.copyfile
+transformers.dynamic_module_utils get_cached_module_file	always	get_cached_module_file -> check_imports -> get_imports calls io.open
+transformers.dynamic_module_utils get_class_from_dynamic_module	always	get_class_from_dynamic_module -> get_cached_module_file -> create_dynamic_module calls os.makedirs
+transformers.dynamic_module_utils get_class_in_module	always	get_class_in_module -> get_relative_import_files -> get_relative_imports calls io.open
+transformers.dynamic_module_utils get_imports	always	get_imports calls io.open
+transformers.dynamic_module_utils get_relative_import_files	always	get_relative_import_files -> get_relative_imports calls io.open
+transformers.dynamic_module_utils get_relative_imports	always	get_relative_imports calls io.open
+transformers.dynamic_module_utils init_hf_modules	always	init_hf_modules calls os.makedirs
+transformers.exporters.exporter_executorch _patch_flatc_compile_nonfinite	always	_patch_flatc_compile_nonfinite calls io.open
+transformers.exporters.runners.runner_openvino _physical_cores	always	_physical_cores calls io.open
+transformers.feature_extraction_utils safe_load_json_file	always	safe_load_json_file calls io.open
+transformers.generation.continuous_batching.cache get_device_and_memory_breakdown	always	get_device_and_memory_breakdown -> _get_numa_nodes_memory calls io.open
 transformers.generation.continuous_batching.utils CudaGraphBuffer	always	CudaGraphBuffer.__del__ calls self._storage.popitem, a method of an object from the instance's state
+transformers.generation.continuous_batching.utils _get_allowed_numa_nodes	always	_get_allowed_numa_nodes calls io.open
+transformers.generation.continuous_batching.utils _get_numa_nodes_memory	always	_get_numa_nodes_memory calls io.open
+transformers.generation.continuous_batching.utils get_device_and_memory_breakdown	always	get_device_and_memory_breakdown -> _get_numa_nodes_memory calls io.open
+transformers.hyperparameter_search run_hp_search_optuna	always	run_hp_search_optuna calls posix.listdir
+transformers.hyperparameter_search run_hp_search_ray	always	run_hp_search_ray calls tempfile.TemporaryDirectory
+transformers.integrations.accelerate accelerate_disk_offload	always	accelerate_disk_offload calls os.makedirs
+transformers.integrations.deepgemm _load_deepgemm_kernel	always	_load_deepgemm_kernel -> is_deepgemm_loadable -> _get_cuda_home calls shutil.which
+transformers.integrations.deepgemm is_deepgemm_loadable	always	is_deepgemm_loadable -> _get_cuda_home calls shutil.which
+transformers.integrations.finegrained_fp8 fp8_linear	always	fp8_linear -> is_deepgemm_loadable -> _get_cuda_home calls shutil.which
+transformers.integrations.gguf.reader _mapped	always	_mapped calls numpy.memmap
+transformers.integrations.gguf.reader load_gguf_state_dict	always	load_gguf_state_dict -> _mapped calls numpy.memmap
+transformers.integrations.gguf.reader read_gguf_metadata	always	read_gguf_metadata -> _mapped calls numpy.memmap
 transformers.integrations.integration_utils DagsHubCallback	always	DagsHubCallback.__del__ calls self._ml_flow.end_run, a method of an object from the instance's state
 transformers.integrations.integration_utils MLflowCallback	always	MLflowCallback.__del__ calls self._ml_flow.end_run, a method of an object from the instance's state
 transformers.integrations.integration_utils NeptuneCallback	always	NeptuneCallback.__del__ -> NeptuneCallback._stop_run_if_exists calls self._run.stop, a method of an object from the instance's state
+transformers.integrations.integration_utils run_hp_search_optuna	always	run_hp_search_optuna calls posix.listdir
+transformers.integrations.integration_utils run_hp_search_ray	always	run_hp_search_ray calls tempfile.TemporaryDirectory
+transformers.integrations.integration_utils save_model_architecture_to_file	always	save_model_architecture_to_file calls io.open
+transformers.integrations.mistral.tokenizer _check_tekken_vocab_unchanged	always	_check_tekken_vocab_unchanged calls io.open
+transformers.integrations.mistral.tokenizer _resolve_chat_template	always	_resolve_chat_template calls io.open
+transformers.integrations.mistral.tokenizer convert_tekken_tokenizer	always	convert_tekken_tokenizer -> _resolve_chat_template calls io.open
+transformers.integrations.mistral.tokenizer save_tekken_format	always	save_tekken_format -> _check_tekken_vocab_unchanged calls io.open
+transformers.integrations.peft maybe_load_adapters	always	maybe_load_adapters calls io.open
+transformers.integrations.tpu save_tpu_checkpoint	always	save_tpu_checkpoint calls os.makedirs
+transformers.model_debugging_utils _attach_debugger_logic	always	_attach_debugger_logic calls os.makedirs
+transformers.model_debugging_utils log_model_debug_trace	always	log_model_debug_trace calls io.open
+transformers.model_debugging_utils model_addition_debugger_context	always	model_addition_debugger_context -> _attach_debugger_logic calls os.makedirs
+transformers.modeling_layers _get_resolved_checkpoint_files	always	_get_resolved_checkpoint_files -> get_checkpoint_shard_files calls io.open
+transformers.modeling_utils _get_dtype	always	_get_dtype -> load_state_dict calls torch.serialization.load
+transformers.modeling_utils _get_resolved_checkpoint_files	always	_get_resolved_checkpoint_files -> get_checkpoint_shard_files calls io.open
+transformers.modeling_utils _is_on_hf_mount	always	_is_on_hf_mount calls io.open
+transformers.modeling_utils get_checkpoint_shard_files	always	get_checkpoint_shard_files calls io.open
+transformers.modeling_utils load_state_dict	always	load_state_dict calls torch.serialization.load
+transformers.pipelines _maybe_load_ctc_decoder	always	_maybe_load_ctc_decoder -> FeatureExtractionMixin.get_feature_extractor_dict -> safe_load_json_file calls io.open
+transformers.pipelines _resolve_image_processor	always	_resolve_image_processor -> AutoImageProcessor.from_pretrained -> is_timm_local_checkpoint calls io.open
+transformers.pipelines _resolve_processor	always	_resolve_processor -> AutoProcessor.from_pretrained -> ProcessorMixin.get_processor_dict calls io.open
+transformers.pipelines _resolve_tokenizer	always	_resolve_tokenizer -> AutoTokenizer.from_pretrained -> get_tokenizer_config calls io.open
+transformers.pipelines pipeline	always	pipeline -> _resolve_processor -> AutoProcessor.from_pretrained calls io.open
+transformers.pipelines.audio_classification ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
+transformers.pipelines.audio_utils _ffmpeg_stream	always	_ffmpeg_stream calls subprocess.Popen
+transformers.pipelines.audio_utils _get_microphone_name	always	_get_microphone_name calls subprocess.run
+transformers.pipelines.audio_utils ffmpeg_microphone	always	ffmpeg_microphone -> _ffmpeg_stream calls subprocess.Popen
+transformers.pipelines.audio_utils ffmpeg_microphone_live	always	ffmpeg_microphone_live -> ffmpeg_microphone -> _ffmpeg_stream calls subprocess.Popen
+transformers.pipelines.audio_utils ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
+transformers.pipelines.base load_assistant_model	always	load_assistant_model -> AutoTokenizer.from_pretrained -> get_tokenizer_config calls io.open
+transformers.testing_utils LoggingLevel	always	LoggingLevel -> get_verbosity -> _configure_library_root_logger calls io.open
+transformers.testing_utils _get_test_info	always	_get_test_info calls io.open
+transformers.testing_utils _patch_with_call_info	always	_patch_with_call_info -> _get_test_info calls io.open
+transformers.testing_utils _prepare_debugging_info	always	_prepare_debugging_info calls io.open
+transformers.testing_utils check_json_file_has_correct_format	always	check_json_file_has_correct_format calls io.open
+transformers.testing_utils cmd_exists	always	cmd_exists calls shutil.which
+transformers.testing_utils convert_all_safetensors_to_bins	always	convert_all_safetensors_to_bins calls posix.listdir
+transformers.testing_utils force_serialization_as_bin_files	always	force_serialization_as_bin_files -> convert_all_safetensors_to_bins calls posix.listdir
+transformers.testing_utils get_cgroup_memory_limit_bytes	always	get_cgroup_memory_limit_bytes calls io.open
+transformers.testing_utils get_cpu_ram_total_gib	always	get_cpu_ram_total_gib -> get_cgroup_memory_limit_bytes calls io.open
+transformers.testing_utils patch_testing_methods_to_collect_info	always	patch_testing_methods_to_collect_info -> _patch_with_call_info -> _get_test_info calls io.open
+transformers.testing_utils pytest_terminal_summary_main	always	pytest_terminal_summary_main calls io.open
+transformers.testing_utils read_json_file	always	read_json_file calls io.open
+transformers.testing_utils record_ci_source_deps_by_file	always	record_ci_source_deps_by_file calls io.open
+transformers.testing_utils record_ci_source_deps_chains	always	record_ci_source_deps_chains calls io.open
+transformers.testing_utils require_jumanpp	always	require_jumanpp -> is_jumanpp_available calls shutil.which
+transformers.testing_utils require_large_cpu_ram	always	require_large_cpu_ram -> get_cpu_ram_total_gib -> get_cgroup_memory_limit_bytes calls io.open
+transformers.testing_utils require_usr_bin_time	always	require_usr_bin_time -> cmd_exists calls shutil.which
+transformers.testing_utils run_command	always	run_command calls subprocess.check_output
+transformers.testing_utils run_test_in_subprocess	always	run_test_in_subprocess calls multiprocessing.context.DefaultContext.get_context
+transformers.testing_utils run_test_using_subprocess	always	run_test_using_subprocess calls subprocess.run
+transformers.testing_utils torchrun	always	torchrun calls tempfile.NamedTemporaryFile
+transformers.testing_utils write_ci_module_graph	always	write_ci_module_graph calls io.open
+transformers.testing_utils write_file	always	write_file calls io.open
+transformers.tokenization_utils_base find_sentencepiece_model_file	always	find_sentencepiece_model_file calls posix.listdir
+transformers.tokenization_utils_base load_vocab_and_merges	always	load_vocab_and_merges calls io.open
+transformers.trainer get_last_checkpoint	always	get_last_checkpoint calls posix.listdir
+transformers.trainer load_sharded_checkpoint	always	load_sharded_checkpoint calls io.open
+transformers.trainer remove_dummy_checkpoint	always	remove_dummy_checkpoint calls posix.remove
+transformers.trainer rotate_checkpoints	always	rotate_checkpoints calls shutil.rmtree
+transformers.trainer_pt_utils remove_dummy_checkpoint	always	remove_dummy_checkpoint calls posix.remove
+transformers.trainer_pt_utils save_metrics	always	save_metrics calls io.open
 transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
+transformers.trainer_utils get_last_checkpoint	always	get_last_checkpoint calls posix.listdir
+transformers.trainer_utils load_sharded_checkpoint	always	load_sharded_checkpoint calls io.open
+transformers.trainer_utils rotate_checkpoints	always	rotate_checkpoints calls shutil.rmtree
 transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
+transformers.utils is_timm_local_checkpoint	always	is_timm_local_checkpoint calls io.open
+transformers.utils.generic is_timm_local_checkpoint	always	is_timm_local_checkpoint calls io.open
+transformers.utils.generic safe_load_json_file	always	safe_load_json_file calls io.open
+transformers.utils.hub get_checkpoint_shard_files	always	get_checkpoint_shard_files calls io.open
+transformers.utils.loading_report _get_terminal_width	always	_get_terminal_width calls shutil.get_terminal_size
+transformers.utils.logging _configure_library_root_logger	always	_configure_library_root_logger calls io.open
+transformers.utils.logging add_handler	always	add_handler -> _configure_library_root_logger calls io.open
+transformers.utils.logging captureWarnings	always	captureWarnings -> get_logger -> _configure_library_root_logger calls io.open
+transformers.utils.logging disable_default_handler	always	disable_default_handler -> _configure_library_root_logger calls io.open
+transformers.utils.logging disable_propagation	always	disable_propagation -> _configure_library_root_logger calls io.open
+transformers.utils.logging enable_default_handler	always	enable_default_handler -> _configure_library_root_logger calls io.open
+transformers.utils.logging enable_propagation	always	enable_propagation -> _configure_library_root_logger calls io.open
+transformers.utils.logging get_logger	always	get_logger -> _configure_library_root_logger calls io.open
+transformers.utils.logging get_verbosity	always	get_verbosity -> _configure_library_root_logger calls io.open
+transformers.utils.logging remove_handler	always	remove_handler -> _configure_library_root_logger calls io.open
+transformers.utils.logging set_verbosity	always	set_verbosity -> _configure_library_root_logger calls io.open
+transformers.utils.logging set_verbosity_debug	always	set_verbosity_debug -> set_verbosity -> _configure_library_root_logger calls io.open
+transformers.utils.logging set_verbosity_error	always	set_verbosity_error -> set_verbosity -> _configure_library_root_logger calls io.open
+transformers.utils.logging set_verbosity_info	always	set_verbosity_info -> set_verbosity -> _configure_library_root_logger calls io.open
+transformers.utils.logging set_verbosity_warning	always	set_verbosity_warning -> set_verbosity -> _configure_library_root_logger calls io.open
+transformers.video_processing_utils load_video	always	load_video calls urllib.parse.urlparse
+transformers.video_utils load_video	always	load_video calls urllib.parse.urlparse
 trl.experimental.a2po.a2po_config A2POConfig	call	A2POConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 trl.experimental.async_distillation.async_distillation_config AsyncDistillationConfig	call	AsyncDistillationConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 trl.experimental.async_grpo.async_grpo_config AsyncGRPOConfig	call	AsyncGRPOConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open

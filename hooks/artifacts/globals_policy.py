@@ -792,6 +792,9 @@ LIBRARY_ROOTS = frozenset(
 _UNPICKLER_METHODS = frozenset({"_unpickle", "_reconstruct", "_restore", "fromkeys", "_from_pickle"})
 
 
+_TEST_PARTS = frozenset({"tests", "test", "testing", "_testing", "conftest"})
+
+
 def _through_module(name: str) -> tuple[str, str] | None:
     """(module, rest) when a dotted name passes through a standard-library module (`os.system`,
     `utils.subprocess.run`): the library's namespace holds that module, not a class of its own."""
@@ -865,7 +868,8 @@ class GlobalsPolicy:
             return verdict
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):
             return Verdict.OBFUSCATED
-        if module.split(".", 1)[0] not in LIBRARY_ROOTS:
+        if module.split(".", 1)[0] not in LIBRARY_ROOTS or _TEST_PARTS.intersection(module.split(".")):
+            # a library's test helpers (`sklearn.utils._testing` runs scripts) are no model's
             return verdict
         through = _through_module(name)
         if through is not None:

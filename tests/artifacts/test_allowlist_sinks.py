@@ -223,3 +223,39 @@ def test_a_refused_finaliser_class_blocks_when_rebuilt(tmp_path: Path) -> None:
     data = asm.proto(2) + cls + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
     findings = scan_bytes(tmp_path, "iter.pkl", data)
     assert rules(findings) == ["MLS101"] and "_workers_done_event" in findings[0].message
+
+
+def _runs_a_command(command: str) -> bytes:
+    return subprocess.check_output(command)  # the sink under test
+
+
+def _adds(a: int, b: int) -> int:
+    return a + b
+
+
+def test_a_library_function_reaching_a_sink_is_found() -> None:
+    from scripts.allowlist_sinks import function_sink
+
+    found = function_sink(_runs_a_command, "tests")
+    assert found and found.startswith("_runs_a_command calls subprocess.check_output")
+    assert function_sink(_adds, "tests") is None
+
+
+def _kept_in_a_module_dict(module: str, name: str) -> bytes:
+    """A torch module whose state keeps a library function as a value (a method it overrides)."""
+    state = asm.EMPTY_DICT + asm.text("add_module") + asm.global_(module, name) + asm.SETITEM
+    rebuilt = asm.global_("torch.nn.modules.container", "ModuleList") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    return asm.proto(2) + rebuilt + state + asm.BUILD + asm.STOP
+
+
+def test_a_library_function_that_runs_code_is_refused_even_kept_as_a_value(tmp_path: Path) -> None:
+    """ModuleList.append calls `self.add_module`, which the state may override: what runs is
+    whatever function the file kept, so one that runs processes or code is refused as a value."""
+    for module, name in (("torch.utils.collect_env", "run"), ("torch.fx.graph_module", "_exec_with_source")):
+        assert "MLS101" in rules(scan_bytes(tmp_path, "list.pkl", _kept_in_a_module_dict(module, name))), name
+    # a library's test helpers are no model's (scikit-learn's runs Python scripts)
+    helper = _kept_in_a_module_dict("sklearn.utils._testing", "assert_run_python_script_without_output")
+    assert rules(scan_bytes(tmp_path, "helper.pkl", helper)) == ["MLS102"]
+    # a plain computation kept as a value (a scorer, an activation) stays a library name
+    kept = _kept_in_a_module_dict("sklearn.feature_selection._univariate_selection", "f_classif")
+    assert scan_bytes(tmp_path, "scorer.pkl", kept) == []
