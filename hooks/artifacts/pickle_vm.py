@@ -403,7 +403,7 @@ class PickleMachine:
         if not isinstance(func, Global):
             if func is _EXTENSION_GLOBAL:
                 self.executes = True
-            elif isinstance(func, Call) and not _is_partial(func):
+            elif isinstance(func, Call) and _made_without_init(func):
                 self._instance_called(func, via, offset)
             return Call(func, args, offset, via)
         self.executes = True
@@ -1226,6 +1226,16 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 _ADDING_METHODS = ("append", "extend", "add")
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
+
+
+def _made_without_init(call: Call) -> bool:
+    """An instance rebuilt the way frameworks pickle one (NEWOBJ, copyreg's helpers): calling it
+    runs its class's `__call__`. What a factory call returned (cloudpickle's skeleton class, a
+    partial) is judged through that call instead."""
+    if call.via in _FRESH_OBJECT_VIAS:
+        return True
+    func = call.func
+    return isinstance(func, Global) and (func.module, func.name) in (_NEWOBJ_HELPERS | {_RECONSTRUCTOR})
 
 
 def _callable_value(value: object) -> bool:

@@ -632,3 +632,12 @@ def test_a_submodule_or_tensor_named_add_is_no_injection_without_a_call(tmp_path
     # the same object then filled by APPEND calls what it holds
     data = asm.proto(2) + ordered + asm.text("x") + asm.APPEND + asm.STOP
     assert "MLS104" in rules(scan_bytes(tmp_path, "appended.pt", data))
+
+
+def test_calling_what_a_factory_returned_is_judged_through_the_factory(tmp_path: Path) -> None:
+    """cloudpickle rebuilds a class with `_make_skeleton_class(...)` and then calls it: that call
+    is the factory's, reported as such (once), not as a call of a rebuilt instance."""
+    factory = asm.global_("cloudpickle.cloudpickle", "_make_skeleton_class") + asm.EMPTY_TUPLE + asm.REDUCE
+    data = asm.proto(2) + factory + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "fn.pkl", data)
+    assert findings and not any("calls an object this pickle built" in f.message for f in findings)
