@@ -9,8 +9,11 @@ names that earlier `{% set %}` spans bound to constant text substituted and the 
 (`reverse`, `lower`, `upper`) applied, so `'\\x5f\\x5fclass\\x5f\\x5f'`, `'__cla' ~ 'ss__'`,
 `{% set u = '_' ~ '_' %}...''[u ~ 'class' ~ u]` and `'__ssalc__'|reverse` read as what they
 build. Names built in ways no folding follows (`"a_b"[1] * 2`, `"ap"|last`) show in the code's
-shape instead: a string literal indexed, or a call of what an item lookup returned, which no chat
-template does. Text outside the spans is what the template prints and is not judged.
+shape instead: a string literal indexed or taken apart by a filter (`'a_b'|list|select(...)|first`,
+`'x'|replace('x', '_')`), a call of what an item lookup returned, or an attribute filter given a
+name that is not a literal (`map(attribute=c)`), which no chat template does. Literals are found
+before escapes are decoded, so a quote of the other kind inside one (`'"image": '`) stays text.
+Text outside the spans is what the template prints and is not judged.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import re
 MAX_TEMPLATE = 1 << 20  # longer templates are judged on their first MiB and reported as capped
 
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3})")
-_JOIN = re.compile(r"""(['"])\s*(?:[~+]\s*)?(['"])""")
+_LITERAL_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+_JOINER = re.compile(r"\s*(?:[~+]\s*)?")  # fullmatch: what may stand between two joined literals
 _DUNDER_ACCESS = re.compile(r"""(?:\.\s*|\[\s*['"]|\battribute\s*=\s*['"])_{1,2}[A-Za-z]\w*""")
 _DANGEROUS_DUNDER = re.compile(
     r"__(?:class|mro|subclasses|globals|builtins|base|bases|init|import|dict|getattribute|code|func"
@@ -48,6 +53,18 @@ _FORMAT = re.compile(r"\|\s*format\b")
 # calls what an item lookup returns (`""[c][b][s]()`, `k[i][g][p]("...")`).
 _LITERAL_INDEXED = re.compile(r"''\s*\[")  # on the code with its string literals emptied
 _CALLED_LOOKUP = re.compile(r"\]\s*\(")
+# Text built from a literal by a filter chain (`'a_b'|list|select(...)|first`, `'x'|replace('x',
+# '_')`): no chat template pipes a literal through a filter that takes it apart or rebuilds it
+# (181 real templates: none). Output-only filters and the folded text filters are left alone.
+_LITERAL_FILTERED = re.compile(
+    r"''\s*\|\s*(?!(?:trim|safe|e|escape|length|count|tojson|lower|upper|reverse|default|d|int|float"
+    r"|string|striptags|wordcount|format)\b)[A-Za-z_]"
+)
+# An attribute chosen by a filter from anything but a literal (`map(attribute=c)`,
+# `selectattr(c)`): Jinja's filters fetch attributes by name, so a built name reaches internals.
+_ATTRIBUTE_FROM_NAME = re.compile(
+    r"(?:\battribute\s*=\s*|\b(?:selectattr|rejectattr|groupby)\s*\(\s*)(?!''\s*[,)])[^\s,)]"
+)
 _STRING = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""", re.DOTALL)
 
 
@@ -57,8 +74,35 @@ def _decode_escape(match: re.Match[str]) -> str:
     return chr(value) if value < 0x110000 else ""
 
 
+def _decode_literal_escape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if len(code) == 1 and not code.isdigit():
+        return _SIMPLE_ESCAPES.get(code, code)
+    return _decode_escape(match)
+
+
 def _normalise(span: str) -> str:
-    return _JOIN.sub("", _ESCAPE.sub(_decode_escape, span))
+    """`span` with each string literal's escapes decoded and adjacent literals (`'a' 'b'`,
+    `'a' ~ 'b'`, `'a' + 'b'`) joined into one, written back single-quoted. Literals are found
+    before anything is decoded, so a quote inside a literal (`'"image": '`) stays inside it."""
+    pieces: list[str] = []
+    pending: list[str] | None = None  # the texts of the literals being joined
+    position = 0
+    for literal in _STRING.finditer(span):
+        between = span[position : literal.start()]
+        text = _LITERAL_ESCAPE.sub(_decode_literal_escape, literal.group(0)[1:-1])
+        if pending is not None and _JOINER.fullmatch(between):
+            pending.append(text)
+        else:
+            if pending is not None:
+                pieces.append(_quoted("".join(pending)))
+            pieces.append(_ESCAPE.sub(_decode_escape, between))
+            pending = [text]
+        position = literal.end()
+    if pending is not None:
+        pieces.append(_quoted("".join(pending)))
+    pieces.append(_ESCAPE.sub(_decode_escape, span[position:]))
+    return "".join(pieces)
 
 
 def code_spans(template: str) -> list[str]:
@@ -195,6 +239,11 @@ def problems(template: str) -> list[str]:
             ("characters built with format", _FORMAT.search(span) if "%c" in span else None),
             ("a string literal indexed (characters picked to build a name)", _LITERAL_INDEXED.search(code)),
             ("a call of what an item lookup returned", _CALLED_LOOKUP.search(code)),
+            (
+                "a string literal taken apart by a filter (characters picked to build a name)",
+                _LITERAL_FILTERED.search(code),
+            ),
+            ("an attribute picked by a filter from a built name", _ATTRIBUTE_FROM_NAME.search(code)),
         ):
             if hit is not None:
                 shown = hit.group(0)[:40].encode("unicode_escape").decode()

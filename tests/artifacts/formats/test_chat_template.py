@@ -154,3 +154,35 @@ def test_names_built_at_render_time_show_in_the_codes_shape(template: str) -> No
 )
 def test_ordinary_lookups_and_calls_stay_clean(template: str) -> None:
     assert problems(template) == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        # '_' picked out of a literal by a filter chain, then used as an item key
+        '{% set u = "a_b"|list|select("ne", "a")|select("ne", "b")|first %}'
+        '{% set c = u * 2 ~ "class" ~ u * 2 %}{{ x[c] }}',
+        "{% set u = 'x'|replace('x', '_') %}{% set c = u ~ u ~ 'globals' ~ u ~ u %}{{ x[c] }}",
+        "{% set u = 'a_'|batch(1)|list %}{{ u }}",
+        # an attribute fetched by a filter under a name that is not a literal
+        "{% set c = n ~ m %}{{ messages|map(attribute=c)|first }}",
+        "{{ messages|selectattr(c, 'defined')|list }}{{ messages|groupby(c) }}",
+    ],
+)
+def test_names_built_by_filters_show_in_the_codes_shape(template: str) -> None:
+    assert problems(CHATML + template)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ '<s>'|trim }}{{ 'ASSISTANT'|lower }}{{ '[INST]'|length }}{{ '{}'|tojson }}",
+        "{{ messages|selectattr('role', 'equalto', 'system')|list }}{{ messages|groupby('role') }}",
+        "{{ messages|map(attribute='content')|join('\\n') }}{{ tools|sort(attribute='name', reverse=true) }}",
+        # a quote of the other kind inside a literal is text, not the end of the literal
+        "{%- if 'image' in message.content %}{{- '\"image\": \"[IMG]\", ' }}{%- endif %}",
+        "{{- '[TOOL_RESULTS]{\"content\": ' + content|string + ', \"call_id\": \"' + id + '\"}[/TOOL_RESULTS]' }}",
+    ],
+)
+def test_filters_on_literals_and_attribute_filters_of_real_templates_stay_clean(template: str) -> None:
+    assert problems(CHATML + template) == []
