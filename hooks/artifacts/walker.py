@@ -16,7 +16,7 @@ from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
-from hooks.artifacts.formats import ctranslate2, fasttext, ggml_whisper, sentencepiece, word2vec
+from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
@@ -42,6 +42,7 @@ _WHOLE_LAYOUTS = (
     fasttext.FASTTEXT,
     word2vec.WORD2VEC,
     ggml_whisper.GGML_WHISPER,
+    ggml_legacy.GGML_LEGACY,
 )
 
 

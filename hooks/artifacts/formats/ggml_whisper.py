@@ -22,69 +22,16 @@ inside. It is tried by the walker on data named like an artifact; anything else 
 from __future__ import annotations
 
 import struct
-from typing import BinaryIO
 
-from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded
+from hooks.artifacts.formats.ggml_layout import LENGTH, Cursor, LayoutBroken, read_tensors, refuse_containers
 from hooks.artifacts.formats.gguf import GGML_BLOCKS
-from hooks.artifacts.inert import container_inside
 from hooks.artifacts.source import Format, Source, Walk, seekable_data
 
 MAGIC = b"lmgg"
 _HPARAMS = struct.Struct("<11i")
-_TENSOR = struct.Struct("<iii")
-_TYPES = frozenset({0, 1, 2, 3, 6, 7, 8})  # F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0
-_MAX_DIMS = 4
-_MAX_NAME = 512
-_MAX_ENTRIES = 10_000_000  # tokens or tensors: large-v3 has 51,866 tokens and about 1,300 tensors
-_MAX_DIMENSION = 1 << 24
-
-
-class _Layout(AnalysisError):
-    """The data breaks the layout: not a whisper.cpp model this reader can vouch for."""
-
-
-class _Cursor:
-    def __init__(self, handle: BinaryIO, size: int, analysis: Analysis) -> None:
-        self.handle, self.size, self.analysis = handle, size, analysis
-        self.base = handle.tell()
-        self.position = 0
-        self.items = 0
-
-    def read(self, count: int, what: str) -> bytes:
-        if count < 0 or count > self.size - self.position:
-            raise _Layout(f"GGML {what} runs past the end of the file", self.position)
-        self.handle.seek(self.base + self.position)
-        data = self.handle.read(count)
-        if len(data) != count:
-            raise _Layout(f"GGML {what} runs past the end of the file", self.position)
-        self.position += count
-        return data
-
-    def unpack(self, layout: struct.Struct, what: str) -> tuple[int, ...]:
-        return tuple(int(value) for value in layout.unpack(self.read(layout.size, what)))
-
-    def skip(self, count: int, what: str) -> None:
-        if count < 0 or count > self.size - self.position:
-            raise _Layout(f"GGML {what} runs past the end of the file", self.position)
-        self.position += count
-
-    def count(self, what: str, smallest: int) -> int:
-        (value,) = self.unpack(_COUNT, f"{what} count")
-        if value < 0 or value * smallest > self.size - self.position:
-            raise _Layout(f"GGML {what} count {value} is more than the file holds", self.position)
-        if value > _MAX_ENTRIES:
-            raise LimitExceeded(f"GGML model declares {value} {what}s, more than {_MAX_ENTRIES}")
-        return value
-
-    def tick(self) -> None:
-        self.items += 1
-        if not self.items & 0xFF:
-            self.analysis.check_time()
-
-
 _COUNT = struct.Struct("<i")
-_LENGTH = struct.Struct("<I")
+# F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0: the types whisper.cpp models are written in
+_BLOCKS = {ggml_type: GGML_BLOCKS[ggml_type] for ggml_type in (0, 1, 2, 3, 6, 7, 8)}
 
 
 def recognise(head: bytes) -> bool:
@@ -92,52 +39,24 @@ def recognise(head: bytes) -> bool:
 
 
 def _read(source: Source, walk: Walk) -> None:
-    analysis = walk.analysis
-    handle, size = seekable_data(source, analysis.limits.max_member_in_memory)
-    start = handle.tell()
-    cursor = _Cursor(handle, size, analysis)
+    handle, size = seekable_data(source, walk.analysis.limits.max_member_in_memory)
+    cursor = Cursor(handle, size, walk.analysis)
     if cursor.read(4, "magic") != MAGIC:
-        raise _Layout("not a GGML model", 0)
+        raise LayoutBroken("not a GGML model", 0)
     hparams = cursor.unpack(_HPARAMS, "hyperparameters")
     if any(value <= 0 for value in hparams[:10]) or hparams[9] > 512:
-        raise _Layout("GGML whisper hyperparameters out of range", 4)
+        raise LayoutBroken("GGML whisper hyperparameters out of range", 4)
     (mels,) = cursor.unpack(_COUNT, "mel bins")
     (fft,) = cursor.unpack(_COUNT, "FFT size")
     if not (0 < mels <= 512 and 0 < fft <= 1 << 16):
-        raise _Layout("GGML whisper mel filters out of range", cursor.position)
+        raise LayoutBroken("GGML whisper mel filters out of range", cursor.position)
     cursor.skip(mels * fft * 4, "mel filters")
-    for _ in range(cursor.count("token", _LENGTH.size)):
+    for _ in range(cursor.count("token", LENGTH.size)):
         cursor.tick()
-        (length,) = cursor.unpack(_LENGTH, "token length")
+        (length,) = cursor.unpack(LENGTH, "token length")
         cursor.skip(length, "token")
-    tensors = 0
-    while cursor.position < size:
-        cursor.tick()
-        at = cursor.position
-        dims, name_length, ggml_type = cursor.unpack(_TENSOR, "tensor header")
-        if not (1 <= dims <= _MAX_DIMS and 1 <= name_length <= _MAX_NAME and ggml_type in _TYPES):
-            raise _Layout("GGML tensor header out of range", at)
-        shape = cursor.unpack(struct.Struct(f"<{dims}i"), "tensor dimensions")
-        elements = 1
-        for dimension in shape:
-            if not 0 < dimension <= _MAX_DIMENSION:
-                raise _Layout("GGML tensor dimension out of range", at)
-            elements *= dimension
-        name = cursor.read(name_length, "tensor name")
-        if not all(0x20 < byte < 0x7F for byte in name):
-            raise _Layout("GGML tensor name is not printable", at)
-        per_block, block_bytes = GGML_BLOCKS[ggml_type]
-        if elements % per_block:
-            raise _Layout("GGML tensor is not whole blocks of its type", at)
-        cursor.skip(elements // per_block * block_bytes, "tensor data")
-        tensors += 1
-        if tensors > _MAX_ENTRIES:
-            raise LimitExceeded(f"GGML model holds more than {_MAX_ENTRIES} tensors")
-    if not tensors:
-        raise _Layout("GGML model holds no tensors", cursor.position)
-    handle.seek(start)
-    if container_inside(handle, size):
-        raise _Layout("an archive or HDF5 file stands inside the GGML model's data", None)
+    read_tensors(cursor, _BLOCKS)
+    refuse_containers(cursor)
 
 
 GGML_WHISPER = Format("ggml-whisper", recognise, _read)  # tried by the walker, not in the table
