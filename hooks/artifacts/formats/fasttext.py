@@ -9,11 +9,17 @@ fastText writes a model as (src/fasttext.cc `saveModel`, read back by `loadModel
   count, i64 pruned-index size; then per entry its text up to a NUL, an i64 count and an i8 type
   (0 word, 1 label); then the pruned index as pairs of i32;
 - a bool "quantized", the input matrix, a bool "quantized output", the output matrix; a dense
-  matrix is an i64 row count, an i64 column count and rows x columns f32.
+  matrix is an i64 row count, an i64 column count and rows x columns f32;
+- a quantized matrix (`.ftz`, src/quantmatrix.cc `save`) is a bool "quantized norms", i64 rows,
+  i64 columns, an i32 code size, the codes (one byte each), then its product quantizer
+  (src/productquantizer.cc `save`: i32 dimension, sub-quantizers, sub-dimension and last
+  sub-dimension, then dimension x 256 f32 centroids); with quantized norms, a byte per row and a
+  second quantizer of dimension 1 follow. The code size must be rows x sub-quantizers and the
+  quantizer must split the matrix's columns as fastText's constructor does.
 
 Nothing in it names code: the C++ loader copies numbers. Its first byte (0xba) is no pickle opcode,
-so pickle and the loaders built on it raise at byte 0. Only dense models are read (a quantized
-`.ftz` is another layout); a file is taken for one only when the layout holds to its last byte,
+so pickle and the loaders built on it raise at byte 0. Dense and quantized models are read; a
+file is taken for one only when the layout holds to its last byte,
 with sane counts, and no archive or HDF5 superblock stands inside. It has a magic, but one no
 other format's reader shares, so like CTranslate2 it is tried by the walker on data named like an
 artifact that no format in the table takes; anything that breaks the layout stays an unknown format
@@ -38,6 +44,9 @@ _ENTRY_TAIL = struct.Struct("<qb")
 _MATRIX = struct.Struct("<qq")
 _FLAG = struct.Struct("<?")
 _HEADER = struct.Struct("<ii")
+_QUANT_MATRIX = struct.Struct("<?qqi")
+_QUANTIZER = struct.Struct("<iiii")
+_CENTROIDS_PER_DIMENSION = 256  # 1 << nbits_, and fastText fixes nbits_ at 8
 _MAX_WORD = 1 << 16  # bytes of one dictionary entry; real ones are words and n-gram labels
 _MAX_ENTRIES = 50_000_000  # cc.*.300.bin holds 2,000,000 words
 _MAX_DIM = 1 << 16
@@ -90,11 +99,36 @@ def recognise(head: bytes) -> bool:
     return len(head) >= 8 and struct.unpack_from("<ii", head) in ((MAGIC, 11), (MAGIC, 12))
 
 
+def _quantizer(cursor: _Cursor, what: str, dimension: int) -> int:
+    """A product quantizer of `dimension`; its sub-quantizer count."""
+    found, parts, part, last = (int(value) for value in cursor.unpack(_QUANTIZER, f"{what} quantizer"))
+    if found != dimension or part <= 0 or parts != -(-dimension // part):
+        raise _Layout(f"fastText {what} quantizer does not split {dimension} columns", cursor.position)
+    if last != (dimension % part or part):
+        raise _Layout(f"fastText {what} quantizer's last part is {last} wide", cursor.position)
+    cursor.skip(dimension * _CENTROIDS_PER_DIMENSION * 4, f"{what} centroids")
+    return parts
+
+
+def _quantized_matrix(cursor: _Cursor, what: str) -> None:
+    with_norms, rows, columns, code_size = (int(value) for value in cursor.unpack(_QUANT_MATRIX, f"{what} header"))
+    if rows < 0 or not 0 < columns <= _MAX_DIM or code_size < 0:
+        raise _Layout(f"fastText {what} has shape {rows} x {columns}", cursor.position)
+    cursor.skip(code_size, f"{what} codes")
+    if code_size != rows * _quantizer(cursor, what, columns):
+        raise _Layout(f"fastText {what} holds {code_size} codes for {rows} rows", cursor.position)
+    if with_norms:
+        cursor.skip(rows, f"{what} norm codes")
+        if _quantizer(cursor, f"{what} norm", 1) != 1:
+            raise _Layout(f"fastText {what} norm quantizer is not one part", cursor.position)
+
+
 def _matrix(cursor: _Cursor, what: str) -> None:
-    """A quantization flag, then (dense only) the shape and the data, which is skipped."""
+    """A quantization flag, then the matrix, whose data is skipped."""
     (quantized,) = cursor.unpack(_FLAG, f"{what} quantization flag")
     if quantized:
-        raise _Layout(f"fastText {what} is quantized, a layout this reader does not vouch for", cursor.position)
+        _quantized_matrix(cursor, what)
+        return
     rows, columns = (int(value) for value in cursor.unpack(_MATRIX, f"{what} shape"))
     if rows < 0 or not 0 <= columns <= _MAX_DIM:
         raise _Layout(f"fastText {what} has shape {rows} x {columns}", cursor.position)

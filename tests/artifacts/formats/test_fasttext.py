@@ -30,9 +30,36 @@ def built(
         data += text.encode() + b"\x00" + struct.pack("<qb", 7, kind)
     data += b"".join(struct.pack("<ii", i, i) for i in range(max(pruned, 0)))
     rows = len(words) + 3  # word rows plus hashed n-gram buckets
-    data += struct.pack("<?qq", quantized, rows, dim) + b"\x00" * (rows * dim * 4)
+    if quantized:
+        data += b"\x01" + quantized_matrix(rows, dim)
+    else:
+        data += struct.pack("<?qq", False, rows, dim) + b"\x00" * (rows * dim * 4)
     data += struct.pack("<?qq", False, len(labels), dim) + b"\x00" * (len(labels) * dim * 4)
     return data
+
+
+def _quantizer(dim: int, dsub: int) -> bytes:
+    parts = -(-dim // dsub)
+    return struct.pack("<iiii", dim, parts, dsub, dim % dsub or dsub) + b"\x00" * (dim * 256 * 4)
+
+
+def quantized_matrix(rows: int, dim: int, *, dsub: int = 2, norms: bool = True, code_size: int | None = None,
+                     quantizer_dim: int | None = None) -> bytes:  # fmt: skip
+    """src/quantmatrix.cc `save`: norms flag, rows, columns, code size, codes, product quantizer,
+    then (with norms) a byte per row and a one-dimensional quantizer."""
+    parts = -(-dim // dsub)
+    size = rows * parts if code_size is None else code_size
+    data = struct.pack("<?qqi", norms, rows, dim, size) + b"\x07" * size
+    data += _quantizer(dim if quantizer_dim is None else quantizer_dim, dsub)
+    if norms:
+        data += b"\x03" * rows + _quantizer(1, 1)
+    return data
+
+
+def _quantized_with(matrix: bytes) -> bytes:
+    dense = built()
+    start = dense.index(struct.pack("<?qq", False, 6, 4))
+    return dense[:start] + b"\x01" + matrix + dense[start + 17 + 6 * 4 * 4 :]
 
 
 def _written_by_fasttext(tmp_path: Path) -> bytes:
@@ -52,6 +79,30 @@ def test_a_dense_model_is_read_to_its_last_byte(tmp_path: Path, version: int) ->
     assert scan_bytes(tmp_path, "cc.en.300.bin", built(labels=(), pruned=3)) == []
 
 
+@pytest.mark.parametrize("norms", [True, False])
+@pytest.mark.parametrize("dsub", [1, 2, 3])
+def test_a_quantized_model_is_read_to_its_last_byte(tmp_path: Path, norms: bool, dsub: int) -> None:
+    assert (
+        scan_bytes(tmp_path, "lid.176.ftz.bin", _quantized_with(quantized_matrix(6, 4, dsub=dsub, norms=norms))) == []
+    )
+    assert scan_bytes(tmp_path, "model.bin", built(quantized=True)) == []
+
+
+def test_a_model_quantized_by_fasttext_is_clean(tmp_path: Path) -> None:
+    fasttext = pytest.importorskip("fasttext", reason="fasttext (optional) writes the fixture")
+    corpus = tmp_path / "train.txt"
+    words = [f"w{i}" for i in range(300)]
+    lines = [
+        f"__label__{'abc'[i % 3]} " + " ".join(words[(i * 7 + j * 13) % 300] for j in range(8)) for i in range(1500)
+    ]
+    corpus.write_text("\n".join(lines) + "\n")
+    for qnorm, dsub in ((True, 2), (False, 3)):
+        model = fasttext.train_supervised(str(corpus), dim=10, epoch=1, minCount=1, bucket=100, wordNgrams=2, verbose=0)
+        model.quantize(input=str(corpus), retrain=False, qnorm=qnorm, dsub=dsub)
+        model.save_model(str(tmp_path / "model.ftz"))
+        assert scan_bytes(tmp_path, "model.bin", (tmp_path / "model.ftz").read_bytes()) == []
+
+
 def test_a_model_written_by_fasttext_is_clean(tmp_path: Path) -> None:
     assert scan_bytes(tmp_path, "model.bin", _written_by_fasttext(tmp_path)) == []
 
@@ -66,7 +117,9 @@ def test_a_model_cut_short_or_with_bytes_after_it_stays_an_unknown_format(tmp_pa
     "data",
     [
         built(version=13),  # a version the loader refuses
-        built(quantized=True),  # a quantized model: another layout, not vouched for
+        _quantized_with(quantized_matrix(6, 4, code_size=13)),  # codes that are not rows x parts
+        _quantized_with(quantized_matrix(6, 4, quantizer_dim=5)),  # a quantizer of other columns
+        _quantized_with(quantized_matrix(6, 4)[:-1]),  # cut inside the norm quantizer
         built(dim=0),
         built()[:64] + struct.pack("<iiiqq", 5, 3, 1, 0, -1) + built()[64 + 28 :],  # counts that do not add up
     ],
