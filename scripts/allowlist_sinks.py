@@ -282,6 +282,10 @@ REBUILD_ROOTS = (
     "statsmodels", "pyarrow", "numpy", "tokenizers", "peft", "timm", "torchvision", "torchaudio",
     "lightning", "pytorch_lightning", "lightning_fabric", "omegaconf", "patsy", "dateutil", "pytz",
     "sentence_transformers", "imblearn", "category_encoders", "feature_engine",
+    # fitted models pickled whole: forecasting, survival, online learning, graphs, tuning studies,
+    # clustering, explainers (and the formula, array-slicing and Stan libraries they hold)
+    "sktime", "pmdarima", "prophet", "cmdstanpy", "lifelines", "formulaic", "river", "networkx", "optuna",
+    "nltk", "hdbscan", "shap", "slicer",
 )  # fmt: skip
 # Module parts not walked: test suites, build tools and command-line entry points (importing
 # numpy.f2py's main prints usage and exits) and per-architecture model zoos (transformers.models

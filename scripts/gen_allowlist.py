@@ -12,7 +12,10 @@ What it collects, and why each is safe to construct from a pickle:
 - Hugging Face TrainingArguments (training_args.bin) and the enums and accelerate state in it;
   trl's and sentence-transformers' TrainingArguments subclasses and their own enum fields;
 - pyannote.audio's task Specifications and its enums (the metadata of its checkpoints);
-- ultralytics' model classes (a YOLO checkpoint), without rebuild hooks of their own.
+- ultralytics' model classes (a YOLO checkpoint), without rebuild hooks of their own;
+- every enum of the libraries whose classes a pickle may rebuild (REBUILD_ROOTS, where installed):
+  a pickle rebuilds an enum member by calling its class with the value (`DtypeKind(3)`), which
+  looks the member up.
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
@@ -21,6 +24,10 @@ class of the libraries whose names a pickle may rebuild without __init__ (LIBRAR
 state restoration reaches one (torch's DataPipe wrappers pickle.loads their state).
 Each library's modules are also listed under their pre-privatisation names
 (`sklearn.ensemble.forest` for `sklearn.ensemble._forest`), which older pickles use.
+
+Libraries that cannot share one environment (pandas 3 beside libraries pinned below it) are
+introspected in several: `--merge hooks/artifacts/allowlist_data.py` adds what an earlier run
+found, each entry checked in the environment that produced it; a refusal from any run wins.
 """
 
 from __future__ import annotations
@@ -183,7 +190,51 @@ def with_legacy_names(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
     return out
 
 
+def enums_in(root: str) -> set[tuple[str, str]]:
+    """The enums a library defines at module level (its modules as allowlist_sinks walks them)."""
+    import enum
+
+    from scripts.allowlist_sinks import _modules
+
+    found: set[tuple[str, str]] = set()
+    for module in _modules(root):
+        for value in list(vars(module).values()):
+            owner = getattr(value, "__module__", None)
+            if not (isinstance(value, type) and issubclass(value, enum.Enum) and isinstance(owner, str)):
+                continue
+            if owner.split(".", 1)[0] != root or "<" in value.__qualname__ or "." in value.__qualname__:
+                continue
+            found.add((owner, value.__qualname__))
+    return found
+
+
+def merged_with(path: str) -> tuple[list[str], set[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
+    """The versions, allowed pairs and refusals an earlier run wrote to `path`."""
+    namespace: dict[str, object] = {}
+    with open(path, encoding="utf-8") as source:
+        exec(compile(source.read(), path, "exec"), namespace)
+    header = str(namespace["__doc__"]).split("from:", 1)[1].split("Generated;", 1)[0]
+    versions = [line.strip().rstrip(";.") for line in header.strip().splitlines() if line.strip()]
+    allowed = {
+        (line.split(" ", 1)[0], line.split(" ", 1)[1])
+        for line in str(namespace["GENERATED_ALLOWED"]).splitlines()
+        if line
+    }
+    refused: dict[tuple[str, str], tuple[str, str]] = {}
+    for line in str(namespace["GENERATED_REFUSED"]).splitlines():
+        if line:
+            pair, when, reason = line.split("\t", 2)
+            module, name = pair.split(" ", 1)
+            refused[(module, name)] = (when, reason)
+    return versions, allowed, refused
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--merge", help="an allowlist_data.py an earlier run wrote, in another environment")
+    args = parser.parse_args()
     pairs: set[tuple[str, str]] = set()
     versions = []
     import torch
@@ -284,9 +335,16 @@ def main() -> None:
     pairs |= value_types_in(importlib.import_module("pyannote.audio.core.task"))
     sys.path.insert(0, ".")
     from hooks.artifacts.globals_policy import is_dangerous
+    from scripts.allowlist_sinks import REBUILD_ROOTS, function_sinks, rebuild_sinks, refused
 
+    # Every enum of the rebuildable libraries: a pickle calls the class with the member's value.
+    with contextlib.redirect_stdout(sys.stderr):
+        for root in REBUILD_ROOTS:
+            pairs |= enums_in(root)
+    for root in ("networkx", "optuna", "nltk", "lifelines", "river", "hdbscan", "shap", "sktime", "prophet"):
+        with contextlib.suppress(Exception):
+            versions.append(f"{root} {version(root.replace('_', '-'))}")
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
-    from scripts.allowlist_sinks import function_sinks, rebuild_sinks, refused
 
     with contextlib.redirect_stdout(sys.stderr):  # libraries print while their modules import
         sinks = {**function_sinks(), **rebuild_sinks(), **refused(pairs, _load)}
@@ -296,6 +354,13 @@ def main() -> None:
     for (module, name), kind in sorted(trl_history.items()):
         if kind == "arguments" and (module, name) not in sinks and _load(module, name) is None:
             sinks[(module, name)] = (base[0], f"{name} (an older trl release's) inherits TrainingArguments: {base[1]}")
+    if args.merge:
+        earlier_versions, earlier_pairs, earlier_sinks = merged_with(args.merge)
+        versions = [*earlier_versions, *(v for v in versions if v not in earlier_versions)]
+        pairs |= earlier_pairs
+        for key, (when, reason) in earlier_sinks.items():
+            if key not in sinks or (when == "always" and sinks[key][0] != "always"):
+                sinks[key] = (when, reason)
     print("# ruff: noqa: E501 (generated: a refused entry's call path is one line)")
     print('"""Framework classes allowed in pickles, introspected by scripts/gen_allowlist.py from:')
     print(";\n".join(versions) + '.\n\nGenerated; edit the script, not this file."""\n')

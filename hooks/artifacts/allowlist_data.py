@@ -9,12 +9,25 @@ lightgbm 4.7.0;
 transformers 5.24.0, accelerate 1.15.0;
 trl 1.16.0, sentence-transformers 6.3.0;
 ultralytics 8.4.190;
-pyannote.audio 4.0.7.
+pyannote.audio 4.0.7;
+pandas 2.3.3;
+transformers 5.25.0, accelerate 1.16.0;
+networkx 3.6.1;
+optuna 5.1.0;
+nltk 3.10.4;
+lifelines 0.30.3;
+river 0.26.1;
+hdbscan 0.8.44;
+shap 0.51.0;
+sktime 1.2.0;
+prophet 1.5.0.
 
 Generated; edit the script, not this file."""
 
 # One `module name` pair per line; a string loads faster than 2,000 tuple constants.
 GENERATED_ALLOWED = """\
+accelerate.commands.menu.helpers Direction
+accelerate.commands.to_fsdp2 ConversionStatus
 accelerate.parallelism_config ParallelismConfig
 accelerate.state AcceleratorState
 accelerate.state GradientState
@@ -55,6 +68,23 @@ accelerate.utils.dataclasses TorchContextParallelConfig
 accelerate.utils.dataclasses TorchDynamoPlugin
 accelerate.utils.dataclasses TorchTensorParallelConfig
 accelerate.utils.dataclasses TorchTensorParallelPlugin
+catboost.core EFeaturesSelectionAlgorithm
+catboost.core EFeaturesSelectionGrouping
+catboost.core EFstrType
+catboost.core EShapCalcType
+catboost.eval.catboost_evaluation EvalType
+catboost.eval.evaluation_result ScoreType
+catboost.eval.factor_utils LabelMode
+catboost.hnsw.hnsw EDistance
+catboost.hnsw.hnsw EVectorComponentType
+category_encoders.utils EncodingRelation
+cmdstanpy.cmdstan_args Method
+formulaic.formula OrderingMethod
+formulaic.materializers.types.enums ClusterBy
+formulaic.materializers.types.enums NAAction
+formulaic.transforms.basis_spline SplineExtrapolation
+formulaic.utils.sentinels Sentinel
+lifelines.utils CensoringType
 lightgbm.basic Booster
 lightgbm.basic Dataset
 lightgbm.basic EvalResult
@@ -66,15 +96,35 @@ lightgbm.basic _DummyLogger
 lightgbm.basic _InnerPredictor
 lightgbm.basic _MissingType
 lightgbm.basic _TempFile
+lightgbm.dask _DatasetNames
 lightgbm.sklearn LGBMClassifier
 lightgbm.sklearn LGBMModel
 lightgbm.sklearn LGBMRanker
 lightgbm.sklearn LGBMRegressor
 lightgbm.sklearn _EvalFunctionWrapper
 lightgbm.sklearn _ObjectiveFunctionWrapper
+lightning.fabric.utilities.data _WrapAttrTag
+lightning.pytorch.callbacks.early_stopping EarlyStoppingReason
+lightning.pytorch.callbacks.prediction_writer WriteInterval
+lightning.pytorch.callbacks.timer Interval
+lightning.pytorch.trainer.states RunningStage
+lightning.pytorch.trainer.states TrainerFn
+lightning.pytorch.trainer.states TrainerStatus
+lightning.pytorch.utilities.enums GradClipAlgorithmType
+lightning_fabric.utilities.data _WrapAttrTag
+networkx.algorithms.tree.mst EdgePartition
+networkx.readwrite.gml Pattern
+numpy _CopyMode
+numpy.__config__ DisplayModes
 numpy.random._generator __pyx_unpickle_Enum
 numpy.random.bit_generator __pyx_unpickle_SeedSequence
 numpy.random.bit_generator __pyx_unpickle_SeedlessSeedSequence
+optuna._gp.search_space _ScaleType
+optuna.cli ValueType
+optuna.storages.journal._storage JournalOperation
+optuna.study._study_direction StudyDirection
+optuna.trial._state TrialState
+optuna.visualization._optimization_history _ValueState
 pandas ArrowDtype
 pandas BooleanDtype
 pandas Categorical
@@ -117,8 +167,11 @@ pandas UInt8Dtype
 pandas._libs._cyutility __pyx_unpickle_Enum
 pandas._libs.algos Infinity
 pandas._libs.algos NegInfinity
+pandas._libs.algos __pyx_unpickle_Enum
 pandas._libs.arrays NDArrayBacked
 pandas._libs.arrays __pyx_unpickle_NDArrayBacked
+pandas._libs.groupby __pyx_unpickle_Enum
+pandas._libs.hashing __pyx_unpickle_Enum
 pandas._libs.hashtable Complex128Factorizer
 pandas._libs.hashtable Complex128HashTable
 pandas._libs.hashtable Complex128Vector
@@ -163,6 +216,7 @@ pandas._libs.hashtable UInt8Factorizer
 pandas._libs.hashtable UInt8HashTable
 pandas._libs.hashtable UInt8Vector
 pandas._libs.hashtable Vector
+pandas._libs.hashtable __pyx_unpickle_Enum
 pandas._libs.hashtable __pyx_unpickle_HashTable
 pandas._libs.index BaseMultiIndexCodesEngine
 pandas._libs.index BoolEngine
@@ -205,6 +259,7 @@ pandas._libs.index __pyx_unpickle_BoolEngine
 pandas._libs.index __pyx_unpickle_Complex128Engine
 pandas._libs.index __pyx_unpickle_Complex64Engine
 pandas._libs.index __pyx_unpickle_DatetimeEngine
+pandas._libs.index __pyx_unpickle_Enum
 pandas._libs.index __pyx_unpickle_ExtensionEngine
 pandas._libs.index __pyx_unpickle_Float32Engine
 pandas._libs.index __pyx_unpickle_Float64Engine
@@ -243,9 +298,12 @@ pandas._libs.internals Block
 pandas._libs.internals BlockManager
 pandas._libs.internals BlockPlacement
 pandas._libs.internals BlockValuesRefs
+pandas._libs.internals __pyx_unpickle_Enum
 pandas._libs.internals _unpickle_block
+pandas._libs.interval Interval
 pandas._libs.interval IntervalMixin
 pandas._libs.interval IntervalTree
+pandas._libs.interval __pyx_unpickle_Enum
 pandas._libs.interval __pyx_unpickle_Float64ClosedBothIntervalNode
 pandas._libs.interval __pyx_unpickle_Float64ClosedLeftIntervalNode
 pandas._libs.interval __pyx_unpickle_Float64ClosedNeitherIntervalNode
@@ -261,28 +319,45 @@ pandas._libs.interval __pyx_unpickle_Uint64ClosedBothIntervalNode
 pandas._libs.interval __pyx_unpickle_Uint64ClosedLeftIntervalNode
 pandas._libs.interval __pyx_unpickle_Uint64ClosedNeitherIntervalNode
 pandas._libs.interval __pyx_unpickle_Uint64ClosedRightIntervalNode
+pandas._libs.join __pyx_unpickle_Enum
+pandas._libs.lib _NoDefault
+pandas._libs.lib __pyx_unpickle_Enum
 pandas._libs.missing C_NAType
+pandas._libs.missing NAType
 pandas._libs.missing __pyx_unpickle_C_NAType
+pandas._libs.ops __pyx_unpickle_Enum
 pandas._libs.parsers TextReader
+pandas._libs.parsers __pyx_unpickle_Enum
 pandas._libs.properties AxisProperty
 pandas._libs.properties CachedProperty
 pandas._libs.properties __pyx_unpickle_AxisProperty
 pandas._libs.properties __pyx_unpickle_CachedProperty
+pandas._libs.reshape __pyx_unpickle_Enum
 pandas._libs.sas Parser
+pandas._libs.sas __pyx_unpickle_Enum
 pandas._libs.sparse BlockIndex
 pandas._libs.sparse IntIndex
 pandas._libs.sparse SparseIndex
 pandas._libs.sparse __pyx_unpickle_BlockMerge
 pandas._libs.sparse __pyx_unpickle_BlockUnion
+pandas._libs.sparse __pyx_unpickle_Enum
 pandas._libs.sparse __pyx_unpickle_SparseIndex
+pandas._libs.tslib __pyx_unpickle_Enum
 pandas._libs.tslibs.base ABCTimestamp
 pandas._libs.tslibs.base __pyx_unpickle_ABCTimestamp
+pandas._libs.tslibs.conversion __pyx_unpickle_Enum
 pandas._libs.tslibs.dtypes FreqGroup
 pandas._libs.tslibs.dtypes NpyDatetimeUnit
 pandas._libs.tslibs.dtypes PeriodDtypeBase
 pandas._libs.tslibs.dtypes Resolution
 pandas._libs.tslibs.fields RoundTo
+pandas._libs.tslibs.fields __pyx_unpickle_Enum
+pandas._libs.tslibs.nattype NaTType
+pandas._libs.tslibs.nattype __nat_unpickle
 pandas._libs.tslibs.nattype __pyx_unpickle__NaT
+pandas._libs.tslibs.np_datetime OutOfBoundsDatetime
+pandas._libs.tslibs.np_datetime OutOfBoundsTimedelta
+pandas._libs.tslibs.offsets ApplyTypeError
 pandas._libs.tslibs.offsets BHalfYearBegin
 pandas._libs.tslibs.offsets BHalfYearEnd
 pandas._libs.tslibs.offsets BQuarterBegin
@@ -299,6 +374,7 @@ pandas._libs.tslibs.offsets CustomBusinessDay
 pandas._libs.tslibs.offsets CustomBusinessHour
 pandas._libs.tslibs.offsets CustomBusinessMonthBegin
 pandas._libs.tslibs.offsets CustomBusinessMonthEnd
+pandas._libs.tslibs.offsets DateOffset
 pandas._libs.tslibs.offsets Day
 pandas._libs.tslibs.offsets Easter
 pandas._libs.tslibs.offsets FY5253
@@ -334,21 +410,45 @@ pandas._libs.tslibs.offsets YearBegin
 pandas._libs.tslibs.offsets YearEnd
 pandas._libs.tslibs.offsets YearOffset
 pandas._libs.tslibs.offsets __pyx_unpickle_BaseOffset
+pandas._libs.tslibs.offsets __pyx_unpickle_RelativeDeltaOffset
 pandas._libs.tslibs.parsing DateParseError
+pandas._libs.tslibs.parsing __pyx_unpickle_Enum
+pandas._libs.tslibs.period IncompatibleFrequency
+pandas._libs.tslibs.period Period
 pandas._libs.tslibs.period PeriodMixin
+pandas._libs.tslibs.period __pyx_unpickle_Enum
 pandas._libs.tslibs.period __pyx_unpickle_PeriodMixin
 pandas._libs.tslibs.strptime DatetimeParseState
 pandas._libs.tslibs.strptime TimeRE
+pandas._libs.tslibs.strptime __pyx_unpickle_Enum
 pandas._libs.tslibs.timedeltas MinMaxReso
 pandas._libs.tslibs.timedeltas ResoState
+pandas._libs.tslibs.timedeltas Timedelta
+pandas._libs.tslibs.timedeltas __pyx_unpickle_Enum
 pandas._libs.tslibs.timedeltas __pyx_unpickle__Timedelta
 pandas._libs.tslibs.timedeltas _timedelta_unpickle
 pandas._libs.tslibs.timestamps MinMaxReso
+pandas._libs.tslibs.timestamps Timestamp
+pandas._libs.tslibs.timestamps __pyx_unpickle_Enum
 pandas._libs.tslibs.timestamps _unpickle_timestamp
+pandas._libs.tslibs.timezones __pyx_unpickle_Enum
 pandas._libs.tslibs.tzconversion Localizer
+pandas._libs.tslibs.tzconversion __pyx_unpickle_Enum
+pandas._libs.tslibs.vectorized __pyx_unpickle_Enum
+pandas._libs.window.aggregations __pyx_unpickle_Enum
+pandas._libs.window.indexers __pyx_unpickle_Enum
+pandas._libs.writers __pyx_unpickle_Enum
 pandas._typing ArrowArrayExportable
 pandas._typing ArrowStreamExportable
 pandas._typing BaseBuffer
+pandas._typing ReadBuffer
+pandas._typing ReadCsvBuffer
+pandas._typing ReadPickleBuffer
+pandas._typing SequenceNotStr
+pandas._typing WriteBuffer
+pandas._typing WriteExcelBuffer
+pandas._version NotThisMethod
+pandas._version VersioneerConfig
 pandas.arrays ArrowExtensionArray
 pandas.arrays ArrowStringArray
 pandas.arrays BooleanArray
@@ -361,7 +461,14 @@ pandas.arrays PeriodArray
 pandas.arrays SparseArray
 pandas.arrays StringArray
 pandas.arrays TimedeltaArray
+pandas.core._numba.extensions ILocModel
+pandas.core._numba.extensions IlocType
+pandas.core._numba.extensions IndexModel
+pandas.core._numba.extensions IndexType
+pandas.core._numba.extensions SeriesModel
+pandas.core._numba.extensions SeriesType
 pandas.core.accessor Accessor
+pandas.core.accessor CachedAccessor
 pandas.core.accessor DirNamesMixin
 pandas.core.accessor PandasDelegate
 pandas.core.algorithms _reconstruct_data
@@ -379,33 +486,70 @@ pandas.core.arrays._mixins NDArrayBackedExtensionArray
 pandas.core.arrays.arrow.accessors ArrowAccessor
 pandas.core.arrays.arrow.accessors ListAccessor
 pandas.core.arrays.arrow.accessors StructAccessor
+pandas.core.arrays.arrow.array ArrowExtensionArray
 pandas.core.arrays.arrow.extension_types ArrowIntervalType
 pandas.core.arrays.arrow.extension_types ArrowPeriodType
+pandas.core.arrays.base ExtensionArray
 pandas.core.arrays.base ExtensionArrayNaResult
+pandas.core.arrays.base ExtensionArraySupportsAnyAll
 pandas.core.arrays.base ExtensionOpsMixin
+pandas.core.arrays.base ExtensionScalarOpsMixin
+pandas.core.arrays.boolean BooleanArray
+pandas.core.arrays.boolean BooleanDtype
+pandas.core.arrays.categorical Categorical
 pandas.core.arrays.categorical CategoricalAccessor
 pandas.core.arrays.datetimelike DatelikeOps
 pandas.core.arrays.datetimelike DatetimeLikeArrayMixin
 pandas.core.arrays.datetimelike TimelikeOps
+pandas.core.arrays.datetimes DatetimeArray
+pandas.core.arrays.floating Float32Dtype
+pandas.core.arrays.floating Float64Dtype
+pandas.core.arrays.floating FloatingArray
 pandas.core.arrays.floating FloatingDtype
+pandas.core.arrays.integer Int16Dtype
+pandas.core.arrays.integer Int32Dtype
+pandas.core.arrays.integer Int64Dtype
+pandas.core.arrays.integer Int8Dtype
+pandas.core.arrays.integer IntegerArray
 pandas.core.arrays.integer IntegerDtype
+pandas.core.arrays.integer UInt16Dtype
+pandas.core.arrays.integer UInt32Dtype
+pandas.core.arrays.integer UInt64Dtype
+pandas.core.arrays.integer UInt8Dtype
+pandas.core.arrays.interval IntervalArray
 pandas.core.arrays.masked BaseMaskedArray
 pandas.core.arrays.numeric NumericArray
 pandas.core.arrays.numeric NumericDtype
+pandas.core.arrays.numpy_ NumpyExtensionArray
+pandas.core.arrays.period PeriodArray
 pandas.core.arrays.sparse.accessor BaseAccessor
 pandas.core.arrays.sparse.accessor SparseAccessor
 pandas.core.arrays.sparse.accessor SparseFrameAccessor
+pandas.core.arrays.sparse.array SparseArray
 pandas.core.arrays.string_ BaseStringArray
+pandas.core.arrays.string_ StringArray
+pandas.core.arrays.string_ StringArrayNumpySemantics
+pandas.core.arrays.string_ StringDtype
+pandas.core.arrays.string_arrow ArrowStringArray
+pandas.core.arrays.string_arrow ArrowStringArrayNumpySemantics
+pandas.core.arrays.timedeltas TimedeltaArray
 pandas.core.base IndexOpsMixin
 pandas.core.base NoNewAttributesMixin
 pandas.core.base PandasObject
 pandas.core.base SelectionMixin
+pandas.core.dtypes.base ExtensionDtype
 pandas.core.dtypes.base Registry
 pandas.core.dtypes.base StorageExtensionDtype
+pandas.core.dtypes.dtypes ArrowDtype
 pandas.core.dtypes.dtypes BaseMaskedDtype
+pandas.core.dtypes.dtypes CategoricalDtype
 pandas.core.dtypes.dtypes CategoricalDtypeType
+pandas.core.dtypes.dtypes DatetimeTZDtype
+pandas.core.dtypes.dtypes IntervalDtype
 pandas.core.dtypes.dtypes NumpyEADtype
 pandas.core.dtypes.dtypes PandasExtensionDtype
+pandas.core.dtypes.dtypes PeriodDtype
+pandas.core.dtypes.dtypes SparseDtype
 pandas.core.dtypes.generic ABCCategorical
 pandas.core.dtypes.generic ABCCategoricalIndex
 pandas.core.dtypes.generic ABCDataFrame
@@ -423,11 +567,17 @@ pandas.core.dtypes.generic ABCRangeIndex
 pandas.core.dtypes.generic ABCSeries
 pandas.core.dtypes.generic ABCTimedeltaArray
 pandas.core.dtypes.generic ABCTimedeltaIndex
+pandas.core.flags Flags
+pandas.core.frame DataFrame
 pandas.core.generic NDFrame
 pandas.core.groupby.base OutputKey
+pandas.core.groupby.generic DataFrameGroupBy
+pandas.core.groupby.generic NamedAgg
+pandas.core.groupby.generic SeriesGroupBy
 pandas.core.groupby.groupby BaseGroupBy
 pandas.core.groupby.groupby GroupBy
 pandas.core.groupby.groupby GroupByPlot
+pandas.core.groupby.grouper Grouper
 pandas.core.groupby.grouper Grouping
 pandas.core.groupby.indexing GroupByIndexingMixin
 pandas.core.groupby.indexing GroupByNthSelector
@@ -438,10 +588,14 @@ pandas.core.groupby.ops DataSplitter
 pandas.core.groupby.ops FrameSplitter
 pandas.core.groupby.ops SeriesSplitter
 pandas.core.groupby.ops WrappedCythonOp
+pandas.core.indexers.objects BaseIndexer
 pandas.core.indexers.objects ExpandingIndexer
 pandas.core.indexers.objects ExponentialMovingWindowIndexer
+pandas.core.indexers.objects FixedForwardWindowIndexer
 pandas.core.indexers.objects FixedWindowIndexer
 pandas.core.indexers.objects GroupByIndexer
+pandas.core.indexers.objects GroupbyIndexer
+pandas.core.indexers.objects VariableOffsetWindowIndexer
 pandas.core.indexers.objects VariableWindowIndexer
 pandas.core.indexes.accessors ArrowTemporalProperties
 pandas.core.indexes.accessors CombinedDatetimelikeProperties
@@ -449,19 +603,29 @@ pandas.core.indexes.accessors DatetimeProperties
 pandas.core.indexes.accessors PeriodProperties
 pandas.core.indexes.accessors Properties
 pandas.core.indexes.accessors TimedeltaProperties
+pandas.core.indexes.base Index
 pandas.core.indexes.base _new_Index
+pandas.core.indexes.category CategoricalIndex
 pandas.core.indexes.datetimelike DatetimeIndexOpsMixin
 pandas.core.indexes.datetimelike DatetimeTimedeltaMixin
+pandas.core.indexes.datetimes DatetimeIndex
 pandas.core.indexes.datetimes _new_DatetimeIndex
 pandas.core.indexes.extension ExtensionIndex
 pandas.core.indexes.extension NDArrayBackedExtensionIndex
+pandas.core.indexes.frozen FrozenList
+pandas.core.indexes.interval IntervalIndex
 pandas.core.indexes.interval _new_IntervalIndex
+pandas.core.indexes.multi MultiIndex
 pandas.core.indexes.multi MultiIndexPyIntEngine
 pandas.core.indexes.multi MultiIndexUInt16Engine
 pandas.core.indexes.multi MultiIndexUInt32Engine
 pandas.core.indexes.multi MultiIndexUInt64Engine
 pandas.core.indexes.multi MultiIndexUInt8Engine
+pandas.core.indexes.multi MultiIndexUIntEngine
+pandas.core.indexes.period PeriodIndex
 pandas.core.indexes.period _new_PeriodIndex
+pandas.core.indexes.range RangeIndex
+pandas.core.indexes.timedeltas TimedeltaIndex
 pandas.core.indexes.timedeltas _new_TimedeltaIndex
 pandas.core.indexing IndexingMixin
 pandas.core.interchange.buffer PandasBuffer
@@ -473,16 +637,26 @@ pandas.core.interchange.dataframe_protocol CategoricalDescription
 pandas.core.interchange.dataframe_protocol Column
 pandas.core.interchange.dataframe_protocol ColumnBuffers
 pandas.core.interchange.dataframe_protocol ColumnNullType
+pandas.core.interchange.dataframe_protocol DataFrame
 pandas.core.interchange.dataframe_protocol DlpackDeviceType
 pandas.core.interchange.dataframe_protocol DtypeKind
 pandas.core.interchange.utils ArrowCTypes
 pandas.core.interchange.utils Endianness
+pandas.core.internals.array_manager ArrayManager
+pandas.core.internals.array_manager BaseArrayManager
+pandas.core.internals.array_manager NullArrayProxy
+pandas.core.internals.array_manager SingleArrayManager
+pandas.core.internals.base DataManager
+pandas.core.internals.base SingleDataManager
 pandas.core.internals.blocks Block
 pandas.core.internals.blocks DatetimeLikeBlock
+pandas.core.internals.blocks DatetimeTZBlock
 pandas.core.internals.blocks EABackedBlock
 pandas.core.internals.blocks ExtensionBlock
 pandas.core.internals.blocks NDArrayBackedExtensionBlock
+pandas.core.internals.blocks NumericBlock
 pandas.core.internals.blocks NumpyBlock
+pandas.core.internals.blocks ObjectBlock
 pandas.core.internals.concat JoinUnit
 pandas.core.internals.managers BaseBlockManager
 pandas.core.internals.managers BlockManager
@@ -497,24 +671,77 @@ pandas.core.methods.selectn SelectNSeries
 pandas.core.nanops bottleneck_switch
 pandas.core.nanops disallow
 pandas.core.resample DatetimeIndexResampler
+pandas.core.resample DatetimeIndexResamplerGroupby
 pandas.core.resample PeriodIndexResampler
+pandas.core.resample PeriodIndexResamplerGroupby
+pandas.core.resample Resampler
+pandas.core.resample TimeGrouper
 pandas.core.resample TimedeltaIndexResampler
+pandas.core.resample TimedeltaIndexResamplerGroupby
+pandas.core.series Series
 pandas.core.strings.accessor StringMethods
+pandas.core.strings.base BaseStringArrayMethods
 pandas.core.strings.object_array ObjectStringArrayMixin
 pandas.core.tools.datetimes FulldatetimeDict
 pandas.core.tools.datetimes YearMonthDayDict
+pandas.core.window.ewm ExponentialMovingWindow
+pandas.core.window.ewm ExponentialMovingWindowGroupby
 pandas.core.window.ewm OnlineExponentialMovingWindow
+pandas.core.window.expanding Expanding
+pandas.core.window.expanding ExpandingGroupby
 pandas.core.window.online EWMMeanState
 pandas.core.window.rolling BaseWindow
 pandas.core.window.rolling BaseWindowGroupBy
+pandas.core.window.rolling BaseWindowGroupby
+pandas.core.window.rolling Rolling
 pandas.core.window.rolling RollingAndExpandingMixin
+pandas.core.window.rolling RollingGroupby
+pandas.core.window.rolling Window
 pandas.tseries.holiday AbstractHolidayCalendar
 pandas.tseries.holiday Holiday
 pandas.tseries.holiday HolidayCalendarMetaClass
 pandas.tseries.holiday USFederalHolidayCalendar
+peft.tuners.multitask_prompt_tuning.config MultitaskPromptTuningInit
+peft.tuners.p_tuning.config PromptEncoderReparameterizationType
+peft.tuners.prompt_tuning.config PromptTuningInit
+peft.utils.peft_types PeftType
+peft.utils.peft_types TaskType
+pmdarima.arima._context ContextType
+prophet.models StanBackendEnum
+prophet.models TrendIndicator
 pyannote.audio.core.task Problem
 pyannote.audio.core.task Resolution
 pyannote.audio.core.task Specifications
+pyarrow._flight DescriptorType
+pyarrow._flight FlightMethod
+pyarrow._fs FileType
+pyarrow._s3fs S3LogLevel
+pyarrow.interchange.buffer DlpackDeviceType
+pyarrow.interchange.column ColumnNullType
+pyarrow.interchange.column DtypeKind
+pyarrow.lib Alignment
+pyarrow.lib DeviceAllocationType
+pyarrow.lib MetadataVersion
+pyarrow.types TypesEnum
+pytorch_lightning.callbacks.early_stopping EarlyStoppingReason
+pytorch_lightning.callbacks.prediction_writer WriteInterval
+pytorch_lightning.callbacks.timer Interval
+pytorch_lightning.trainer.states RunningStage
+pytorch_lightning.trainer.states TrainerFn
+pytorch_lightning.trainer.states TrainerStatus
+pytorch_lightning.utilities.enums GradClipAlgorithmType
+river.stream.twitch_chat_stream IrcMessage
+scipy.__config__ DisplayModes
+scipy._lib._array_api_docs_tables BackendSupportStatus
+scipy._lib._array_api_override _ArrayClsInfo
+scipy._lib.array_api_compat.common._helpers _ClsToXPInfo
+scipy._lib.array_api_extra._lib._at Undef
+scipy._lib.array_api_extra._lib._at _AtOp
+scipy._lib.cobyqa.settings Constants
+scipy._lib.cobyqa.settings ExitStatus
+scipy._lib.cobyqa.settings Options
+scipy._lib.pyprima ConstraintType
+scipy.io.wavfile WAVE_FORMAT
 scipy.sparse._base SparseEfficiencyWarning
 scipy.sparse._base SparseFormatWarning
 scipy.sparse._base SparseWarning
@@ -580,13 +807,18 @@ scipy.sparse.linalg._special_sparse_arrays MikotaM
 scipy.sparse.linalg._special_sparse_arrays MikotaPair
 scipy.sparse.linalg._special_sparse_arrays Sakurai
 scipy.sparse.linalg._svdp _AProd
+scipy.special._specfun Status
 sentence_transformers.base.sampler BatchSamplers
 sentence_transformers.base.sampler MultiDatasetBatchSamplers
 sentence_transformers.base.training_args BaseTrainingArguments
 sentence_transformers.cross_encoder.training_args CrossEncoderTrainingArguments
 sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrainingArguments
+sentence_transformers.sentence_transformer.losses.contrastive SiameseDistanceMetric
+sentence_transformers.sentence_transformer.losses.triplet TripletDistanceMetric
 sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments
+sentence_transformers.sparse_encoder.callbacks.splade_callbacks SchedulerType
 sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments
+sentence_transformers.util.similarity SimilarityFunction
 sklearn._cyutility __pyx_unpickle_Enum
 sklearn._loss._loss CyAbsoluteError
 sklearn._loss._loss CyExponentialLoss
@@ -895,6 +1127,9 @@ sklearn.exceptions PositiveSpectrumWarning
 sklearn.exceptions SkipTestWarning
 sklearn.exceptions UndefinedMetricWarning
 sklearn.exceptions UnsetMetadataPassedError
+sklearn.externals.array_api_compat.common._helpers _ClsToXPInfo
+sklearn.externals.array_api_extra._at _AtOp
+sklearn.externals.array_api_extra._at _Undef
 sklearn.feature_extraction._dict_vectorizer DictVectorizer
 sklearn.feature_extraction._hash FeatureHasher
 sklearn.feature_extraction.dict_vectorizer DictVectorizer
@@ -1888,6 +2123,113 @@ sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelInt64
 sklearn.utils.vector_sentinel __pyx_unpickle_StdVectorSentinelIntP
 sklearn.utils.weight_vector WeightVector32
 sklearn.utils.weight_vector WeightVector64
+sktime.datatypes._dtypekind DtypeKind
+sktime.dists_kernels._numba_distances.lower_bounding LowerBounding
+timm.layers.format Format
+tokenizers OffsetReferential
+tokenizers OffsetType
+tokenizers SplitDelimiterBehavior
+torch._decomp.decompositions Reduction
+torch._export.db.case SupportLevel
+torch._export.db.examples.specialized_attribute Animal
+torch._export.error ExportErrorType
+torch._export.serde.schema ArgumentKind
+torch._export.serde.schema Layout
+torch._export.serde.schema MemoryFormat
+torch._export.serde.schema ScalarType
+torch._functorch._aot_autograd.schemas MutationType
+torch._functorch._aot_autograd.schemas OutputType
+torch._guards GuardSource
+torch._higher_order_ops.scan ScanForwardIntermediatesHandlingPolicy
+torch._library.effects EffectType
+torch._library.opaque_object MemberType
+torch._meta_registrations GridSamplerInterpolation
+torch._prims ELEMENTWISE_PRIM_TYPE_PROMOTION_KIND
+torch._prims_common ELEMENTWISE_TYPE_PROMOTION_KIND
+torch._prims_common REDUCTION_OUTPUT_TYPE_KIND
+torch._prims_common RETURN_TYPE
+torch.amp.grad_scaler OptState
+torch.ao.ns.fx.graph_matcher SubgraphTypeRelationship
+torch.ao.ns.fx.ns_types NSSingleResultValuesType
+torch.ao.ns.fx.utils NodeInputOrOutputType
+torch.ao.quantization.backend_config.backend_config ObservationType
+torch.ao.quantization.observer MappingType
+torch.ao.quantization.observer TorchAODType
+torch.ao.quantization.observer ZeroPointDomain
+torch.ao.quantization.quant_type QuantType
+torch.backends._nnapi.serializer DimOrder
+torch.backends._nnapi.serializer TorchScalarTypes
+torch.cuda._sanitizer AccessType
+torch.distributed._shard.checkpoint._async_process_executor _CheckpointSaveProcessControlOpts
+torch.distributed._shard.checkpoint._experimental.checkpoint_process RequestType
+torch.distributed._shard.checkpoint.filesystem SerializationFormat
+torch.distributed._shard.checkpoint.metadata _MEM_FORMAT_ENCODING
+torch.distributed._shard.checkpoint.planner LoadItemType
+torch.distributed._shard.checkpoint.planner WriteItemType
+torch.distributed._shard.checkpoint.state_dict_saver AsyncCheckpointerType
+torch.distributed._shard.sharded_tensor.metadata MEM_FORMAT_ENCODING
+torch.distributed._sharded_tensor.metadata MEM_FORMAT_ENCODING
+torch.distributed._symmetric_memory _ScaleMode
+torch.distributed._tools.fsdp2_mem_tracker _FSDPModState
+torch.distributed._tools.fsdp2_mem_tracker _FSDPRefType
+torch.distributed._tools.fsdp2_mem_tracker _FSDPState
+torch.distributed._tools.mem_tracker _MemRefType
+torch.distributed._tools.mem_tracker _ModState
+torch.distributed._tools.mem_tracker _RefType
+torch.distributed._tools.mem_tracker _State
+torch.distributed._tools.mem_tracker _UpdateType
+torch.distributed.algorithms._checkpoint.checkpoint_wrapper CheckpointImpl
+torch.distributed.algorithms._quantization.quantization DQuantType
+torch.distributed.algorithms.ddp_comm_hooks DDPCommHookType
+torch.distributed.checkpoint._async_process_executor _CheckpointSaveProcessControlOpts
+torch.distributed.checkpoint._experimental.checkpoint_process RequestType
+torch.distributed.checkpoint.filesystem SerializationFormat
+torch.distributed.checkpoint.metadata _MEM_FORMAT_ENCODING
+torch.distributed.checkpoint.planner LoadItemType
+torch.distributed.checkpoint.planner WriteItemType
+torch.distributed.checkpoint.state_dict_saver AsyncCheckpointerType
+torch.distributed.elastic.agent.server.api WorkerState
+torch.distributed.elastic.events.api EventSource
+torch.distributed.elastic.events.api NodeState
+torch.distributed.elastic.multiprocessing.api Std
+torch.distributed.elastic.rendezvous.dynamic_rendezvous _Action
+torch.distributed.flight_recorder.components.types MatchState
+torch.distributed.fsdp._common_utils HandleTrainingState
+torch.distributed.fsdp._common_utils TrainingState
+torch.distributed.fsdp._exec_order_utils _ExecOrderWarnStatus
+torch.distributed.fsdp._flat_param HandleShardingStrategy
+torch.distributed.fsdp._fully_shard._fsdp_common TrainingState
+torch.distributed.fsdp._fully_shard._fsdp_param ShardedState
+torch.distributed.fsdp._runtime_utils _PrefetchMode
+torch.distributed.fsdp.api BackwardPrefetch
+torch.distributed.fsdp.api ShardingStrategy
+torch.distributed.fsdp.api StateDictType
+torch.distributed.fsdp.fully_sharded_data_parallel OptimStateKeyType
+torch.distributed.optim.zero_redundancy_optimizer _OverlapStatus
+torch.distributed.pipelining._IR MultiUseParameterConfig
+torch.distributed.pipelining._IR SplitPoint
+torch.distributed.pipelining._utils InferenceMode
+torch.distributed.pipelining.schedules _ComputationType
+torch.distributed.rpc.backend_registry BackendType
+torch.distributed.rpc.internal RPCExecMode
+torch.distributed.tensor._ops._math_ops Reduction
+torch.distributed.tensor.experimental._context_parallel._attention _CausalBehavior
+torch.distributed.tensor.experimental._context_parallel._attention _DispatchMode
+torch.distributed.tensor.experimental._context_parallel._attention _RotateMethod
+torch.distributed.tensor.placement_types _StridedShardOffsetMode
+torch.export._draft_export FailureType
+torch.export.dynamic_shapes _DimHintType
+torch.export.graph_signature InputKind
+torch.export.graph_signature OutputKind
+torch.export.unflatten _AttrKind
+torch.fx.experimental._config AggressiveGuardFreeMode
+torch.fx.experimental.partitioner_utils PartitionMode
+torch.fx.experimental.symbolic_shapes DimDynamic
+torch.fx.passes.reinplace _ViewType
+torch.fx.traceback NodeSourceAction
+torch.nn.attention.bias CausalVariant
+torch.nn.attention.experimental._scaled_dot_product_attention_quantized DescaleType
+torch.nn.attention.flex_attention _ModificationType
 torch.nn.modules.activation CELU
 torch.nn.modules.activation ELU
 torch.nn.modules.activation GELU
@@ -2071,9 +2413,53 @@ torch.nn.modules.transformer TransformerEncoderLayer
 torch.nn.modules.upsampling Upsample
 torch.nn.modules.upsampling UpsamplingBilinear2d
 torch.nn.modules.upsampling UpsamplingNearest2d
+torch.nn.parallel.distributed _BufferCommHookLocation
+torch.nn.utils.parametrizations _OrthMaps
+torch.numa.binding AffinityMode
+torch.onnx._internal.torchscript_exporter._type_utils JitScalarType
+torch.onnx._internal.torchscript_exporter.verification OnnxBackend
+torch.profiler._cupti._records_base Ctype
+torch.profiler._memory_profiler Action
+torch.profiler._memory_profiler Category
+torch.profiler.profiler ProfilerAction
+torch.utils._sympy.symbol SymT
+torch.utils.benchmark.utils.compare Colorize
+torch.utils.benchmark.utils.timer Language
+torch.utils.benchmark.utils.valgrind_wrapper.timer_interface Serialization
+torch.utils.checkpoint CheckpointPolicy
+torch.utils.data.datapipes._hook_iterator _SnapshotState
+torch.utils.data.datapipes.iter.sharding SHARDING_PRIORITIES
+torch.utils.dlpack DLDeviceType
+torch.utils.hipify.hipify_python CurrentState
+torch.utils.mobile_optimizer LintCode
+torchvision._utils StrEnum
+torchvision.io.image ImageReadMode
+torchvision.transforms.autoaugment AutoAugmentPolicy
+torchvision.transforms.functional InterpolationMode
+torchvision.tv_tensors._bounding_boxes BoundingBoxFormat
+transformers.backbone_utils BackboneType
+transformers.cli.serve ReasoningMode
+transformers.cli.serving.utils Modality
 transformers.debug_utils DebugOption
 transformers.debug_utils DebugUnderflowOverflow
+transformers.exporters.configs ExportFormat
 transformers.generation.configuration_utils GenerationConfig
+transformers.generation.configuration_utils GenerationMode
+transformers.generation.continuous_batching.requests RequestStatus
+transformers.image_transforms PaddingMode
+transformers.image_utils AnnotationFormat
+transformers.image_utils ChannelDimension
+transformers.image_utils ImageType
+transformers.integrations.integration_utils WandbLogModel
+transformers.pipelines.any_to_any ReturnType
+transformers.pipelines.document_question_answering ModelType
+transformers.pipelines.image_classification ClassificationFunction
+transformers.pipelines.image_text_to_text ReturnType
+transformers.pipelines.text_classification ClassificationFunction
+transformers.pipelines.text_generation ReturnType
+transformers.pipelines.token_classification AggregationStrategy
+transformers.tokenization_mistral_common MistralTokenizerType
+transformers.tokenization_utils_base TruncationStrategy
 transformers.trainer_pt_utils AcceleratorConfig
 transformers.trainer_pt_utils BatchRebalanceSampler
 transformers.trainer_pt_utils DistributedLengthGroupedSampler
@@ -2102,7 +2488,15 @@ transformers.training_args OptimizerNames
 transformers.training_args ParallelMode
 transformers.training_args TrainingArguments
 transformers.training_args_seq2seq Seq2SeqTrainingArguments
+transformers.utils.deprecation Action
 transformers.utils.generic ExplicitEnum
+transformers.utils.generic PaddingStrategy
+transformers.utils.generic TensorType
+transformers.utils.import_utils VersionComparison
+transformers.utils.quantization_config AwqBackend
+transformers.utils.quantization_config AwqFormat
+transformers.utils.quantization_config ExllamaVersion
+transformers.utils.quantization_config QuantizationMethod
 trl.experimental.a2po.a2po_config A2POConfig
 trl.experimental.async_distillation.async_distillation_config AsyncDistillationConfig
 trl.experimental.async_grpo.async_grpo_config AsyncGRPOConfig
@@ -2359,6 +2753,8 @@ ultralytics.nn.tasks SemanticSegmentationModel
 ultralytics.nn.tasks WorldModel
 ultralytics.nn.tasks YOLOEModel
 ultralytics.nn.tasks YOLOESegModel
+xgboost.collective Op
+xgboost.core DataSplitMode
 """
 
 # Entries whose constructor or state restoration reaches a sink (scripts/allowlist_sinks.py):
@@ -2394,10 +2790,11 @@ accelerate.commands.config.update update_config	always	update_config -> load_con
 accelerate.commands.config.update update_config_command	always	update_config_command -> update_config -> load_config_from_file calls io.open
 accelerate.commands.env env_command	always	env_command calls shutil.which
 accelerate.commands.env main	always	main -> env_command calls shutil.which
+accelerate.commands.launch _run_subprocess	always	_run_subprocess calls subprocess.CalledProcessError
 accelerate.commands.launch _validate_launch_command	always	_validate_launch_command -> load_config_from_file calls io.open
 accelerate.commands.launch deepspeed_launcher	always	deepspeed_launcher -> prepare_deepspeed_cmd_env calls os._Environ.copy
 accelerate.commands.launch launch_command	always	launch_command -> _validate_launch_command -> load_config_from_file calls io.open
-accelerate.commands.launch main	always	main -> launch_command -> deepspeed_launcher calls subprocess.Popen
+accelerate.commands.launch main	always	main -> launch_command -> deepspeed_launcher calls io.open
 accelerate.commands.launch multi_gpu_launcher	always	multi_gpu_launcher -> prepare_multi_gpu_env calls os._Environ.copy
 accelerate.commands.launch prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
 accelerate.commands.launch prepare_multi_gpu_env	always	prepare_multi_gpu_env calls os._Environ.copy
@@ -2444,6 +2841,7 @@ accelerate.test_utils.scripts.test_script process_execution_check	always	process
 accelerate.test_utils.scripts.test_script test_split_between_processes_dataset	always	test_split_between_processes_dataset -> gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.scripts.test_script test_split_between_processes_list	always	test_split_between_processes_list -> gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.scripts.test_script test_split_between_processes_tensor	always	test_split_between_processes_tensor -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.scripts.test_script test_split_between_processes_tuple	always	test_split_between_processes_tuple -> gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.testing require_fp8	always	require_fp8 -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.utils clear_environment	always	clear_environment calls os._Environ.copy
 accelerate.utils install_xla	always	install_xla calls subprocess.run
@@ -2489,8 +2887,119 @@ accelerate.utils.other get_free_port	always	get_free_port calls socket.socket
 accelerate.utils.other is_port_in_use	always	is_port_in_use calls socket.socket
 accelerate.utils.other load	always	load calls torch.serialization.load
 accelerate.utils.torch_xla install_xla	always	install_xla calls subprocess.run
+catboost cv	always	cv -> create_dir_if_not_exist calls posix.mkdir
+catboost sample_gaussian_process	always	sample_gaussian_process calls tempfile.NamedTemporaryFile
+catboost.core _clear_training_files	always	_clear_training_files calls posix.remove
+catboost.core _get_catboost_widget	always	_get_catboost_widget -> _clear_training_files calls posix.remove
+catboost.core create_dir_if_not_exist	always	create_dir_if_not_exist calls posix.mkdir
+catboost.core cv	always	cv -> create_dir_if_not_exist calls posix.mkdir
+catboost.core plot_wrapper	always	plot_wrapper -> _get_catboost_widget -> _clear_training_files calls posix.remove
+catboost.core sample_gaussian_process	always	sample_gaussian_process calls tempfile.NamedTemporaryFile
+catboost.core save_plot_file	always	save_plot_file calls io.open
+catboost.datasets _cached_download	always	_cached_download -> _calc_md5 calls io.open
+catboost.datasets _calc_md5	always	_calc_md5 calls io.open
+catboost.datasets _download_dataset	always	_download_dataset calls tempfile.mkdtemp
+catboost.datasets _ensure_dir_exists	always	_ensure_dir_exists calls os.makedirs
+catboost.datasets _extract	always	_extract calls posix.chdir
+catboost.datasets _load_dataset_pd	always	_load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets _load_numeric_only_dataset	always	_load_numeric_only_dataset calls io.open
+catboost.datasets adult	always	adult calls tempfile.mkstemp
+catboost.datasets amazon	always	amazon -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets epsilon	always	epsilon -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets higgs	always	higgs -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets imdb	always	imdb -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets monotonic1	always	monotonic1 -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets monotonic2	always	monotonic2 -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets msrank	always	msrank -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets msrank_10k	always	msrank_10k -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets rotten_tomatoes	always	rotten_tomatoes -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.datasets titanic	always	titanic -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
+catboost.eval make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
+catboost.eval.utils make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
+catboost.hnsw.hnsw get_hnsw_bin_module	always	get_hnsw_bin_module -> get_so_paths calls posix.listdir
+catboost.hnsw.hnsw get_so_paths	always	get_so_paths calls posix.listdir
+catboost.plot_helpers save_plot_file	always	save_plot_file calls io.open
+catboost.utils create_cd	always	create_cd calls io.open
+catboost.utils read_cd	always	read_cd calls io.open
+cmdstanpy _cleanup_tmpdir	always	_cleanup_tmpdir calls shutil.rmtree
+cmdstanpy cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy cmdstan_version	always	cmdstan_version calls io.open
+cmdstanpy compile_stan_file	always	compile_stan_file calls posix.remove
+cmdstanpy format_stan_file	always	format_stan_file calls subprocess.run
+cmdstanpy from_csv	always	from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy rebuild_cmdstan	always	rebuild_cmdstan -> pushd calls posix.chdir
+cmdstanpy show_versions	always	show_versions -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.cmdstan_args cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
+cmdstanpy.compilation compile_stan_file	always	compile_stan_file calls posix.remove
+cmdstanpy.compilation do_command	always	do_command -> pushd calls posix.chdir
+cmdstanpy.compilation format_stan_file	always	format_stan_file calls subprocess.run
+cmdstanpy.compilation src_info	always	src_info calls subprocess.run
+cmdstanpy.compilation stanc_path	always	stanc_path -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.install_cmdstan __main__	always	__main__ -> run_install -> validate_dir calls os.makedirs
+cmdstanpy.install_cmdstan build	always	build -> do_command -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan clean_all	always	clean_all -> do_command -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan compile_example	always	compile_example -> do_command -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan get_download_url	always	get_download_url -> determine_linux_arch calls subprocess.run
+cmdstanpy.install_cmdstan install_version	always	install_version -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan is_version_available	always	is_version_available -> get_download_url -> determine_linux_arch calls subprocess.run
+cmdstanpy.install_cmdstan latest_version	always	latest_version calls urllib.request.Request
+cmdstanpy.install_cmdstan pushd	always	pushd calls posix.chdir
+cmdstanpy.install_cmdstan rebuild_cmdstan	always	rebuild_cmdstan -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan retrieve_version	always	retrieve_version -> get_download_url -> determine_linux_arch calls subprocess.run
+cmdstanpy.install_cmdstan run_install	always	run_install -> validate_dir calls os.makedirs
+cmdstanpy.install_cmdstan validate_dir	always	validate_dir calls os.makedirs
+cmdstanpy.install_cxx_toolchain __main__	always	__main__ -> run_rtools_install -> validate_dir calls os.makedirs
+cmdstanpy.install_cxx_toolchain install_mingw32_make	always	install_mingw32_make -> pushd calls posix.chdir
+cmdstanpy.install_cxx_toolchain install_version	always	install_version -> pushd calls posix.chdir
+cmdstanpy.install_cxx_toolchain retrieve_toolchain	always	retrieve_toolchain calls urllib.request.urlretrieve
+cmdstanpy.install_cxx_toolchain run_rtools_install	always	run_rtools_install -> validate_dir calls os.makedirs
+cmdstanpy.model temp_inits	always	temp_inits -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.model temp_metrics	always	temp_metrics -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.model temp_single_json	always	_temp_single_json -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.model try_deduce_metric_type	always	try_deduce_metric_type -> read_metric calls io.open
+cmdstanpy.stanfit check_sampler_csv	always	check_sampler_csv -> parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.stanfit from_csv	always	from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.stanfit.mcmc create_named_text_file	always	create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils get_latest_cmdstan	always	get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils read_metric	always	read_metric calls io.open
+cmdstanpy.utils rload	always	rload calls io.open
+cmdstanpy.utils show_versions	always	show_versions -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils.cmdstan cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils.cmdstan cmdstan_version	always	cmdstan_version calls io.open
+cmdstanpy.utils.cmdstan cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
+cmdstanpy.utils.cmdstan determine_linux_arch	always	determine_linux_arch calls subprocess.run
+cmdstanpy.utils.cmdstan get_download_url	always	get_download_url -> determine_linux_arch calls subprocess.run
+cmdstanpy.utils.cmdstan get_latest_cmdstan	always	get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils.cmdstan stanc_path	always	stanc_path -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils.cmdstan validate_dir	always	validate_dir calls os.makedirs
+cmdstanpy.utils.command do_command	always	do_command -> pushd calls posix.chdir
+cmdstanpy.utils.filesystem _temp_multiinput	always	_temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils.filesystem _temp_single_json	always	_temp_single_json -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils.filesystem create_named_text_file	always	create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils.filesystem pushd	always	pushd calls posix.chdir
+cmdstanpy.utils.filesystem temp_inits	always	temp_inits -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils.filesystem temp_metrics	always	temp_metrics -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils.stancsv check_sampler_csv	always	check_sampler_csv -> parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.utils.stancsv count_warmup_and_sampling_draws	always	count_warmup_and_sampling_draws calls io.open
+cmdstanpy.utils.stancsv csv_bytes_list_to_numpy	always	csv_bytes_list_to_numpy calls numpy.loadtxt
+cmdstanpy.utils.stancsv extract_max_treedepth_and_divergence_counts	always	extract_max_treedepth_and_divergence_counts -> csv_bytes_list_to_numpy calls numpy.loadtxt
+cmdstanpy.utils.stancsv parse_comments_header_and_draws	always	parse_comments_header_and_draws calls io.open
+cmdstanpy.utils.stancsv parse_hmc_adaptation_lines	always	parse_hmc_adaptation_lines -> csv_bytes_list_to_numpy calls numpy.loadtxt
+cmdstanpy.utils.stancsv parse_sampler_metadata_from_csv	always	parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.utils.stancsv read_metric	always	read_metric calls io.open
+cmdstanpy.utils.stancsv read_rdump_metric	always	read_rdump_metric -> rload calls io.open
+cmdstanpy.utils.stancsv rload	always	rload calls io.open
+cmdstanpy.utils.stancsv try_deduce_metric_type	always	try_deduce_metric_type -> read_metric calls io.open
 dateutil.zoneinfo.rebuild _run_zic	always	_run_zic calls subprocess.check_call
 dateutil.zoneinfo.rebuild rebuild	always	rebuild calls tempfile.mkdtemp
+formulaic.materializers.base stateful_eval	always	stateful_eval calls builtins.compile
+formulaic.parser.types.factor get_required_variables	always	get_required_variables -> get_expression_variables -> _get_ast_node_variables calls builtins.eval
+formulaic.utils.stateful_transforms _is_stateful_transform	always	_is_stateful_transform calls builtins.eval
+formulaic.utils.stateful_transforms get_expression_variables	always	get_expression_variables -> _get_ast_node_variables calls builtins.eval
+formulaic.utils.stateful_transforms stateful_eval	always	stateful_eval calls builtins.compile
+formulaic.utils.variables _get_ast_node_variables	always	_get_ast_node_variables calls builtins.eval
+formulaic.utils.variables get_expression_variables	always	get_expression_variables -> _get_ast_node_variables calls builtins.eval
+formulaic.utils.variables get_required_variables	always	get_required_variables -> get_expression_variables -> _get_ast_node_variables calls builtins.eval
 imblearn.datasets fetch_datasets	always	fetch_datasets calls numpy.load
 imblearn.datasets._zenodo fetch_datasets	always	fetch_datasets calls numpy.load
 lightgbm cv	always	cv -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
@@ -2549,6 +3058,224 @@ lightning_fabric.strategies.model_parallel _load_raw_module_state_from_path	alwa
 lightning_fabric.strategies.model_parallel _save_checkpoint	always	_save_checkpoint calls shutil.rmtree
 lightning_fabric.utilities.cloud_io _load	always	_load calls torch.serialization.load
 lightning_fabric.utilities.load _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
+networkx.drawing.nx_agraph view_pygraphviz	always	view_pygraphviz calls tempfile.NamedTemporaryFile
+nltk binary_search_file	always	binary_search_file calls posix.stat
+nltk call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
+nltk config_weka	always	config_weka -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk custom_distance	always	custom_distance -> open -> validate_path calls urllib.parse.urlparse
+nltk decorator	always	decorator calls builtins.eval
+nltk filestring	always	filestring -> open -> validate_path calls urllib.parse.urlparse
+nltk find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk memoize	always	decorator.<locals>._decorator calls builtins.eval
+nltk open_package_resource	always	open_package_resource -> _reject_aliased_or_special calls posix.stat
+nltk rte_classifier	always	rte_classifier -> MaxentClassifier.train -> train_maxent_classifier_with_megam calls tempfile.mkstemp
+nltk set_proxy	always	set_proxy calls urllib.request.ProxyHandler
+nltk.app wordnet	always	app -> wnb calls http.server.HTTPServer
+nltk.app.chartparser_app pickle_dump	always	pickle_dump calls _pickle.dump
+nltk.app.wordnet_app app	always	app -> wnb calls http.server.HTTPServer
+nltk.app.wordnet_app pickle_dumps	always	pickle_dumps calls _pickle.dumps
+nltk.app.wordnet_app startBrowser	always	startBrowser calls webbrowser.open
+nltk.app.wordnet_app wnb	always	wnb calls http.server.HTTPServer
+nltk.chunk.named_entity load_ace_data	always	load_ace_data calls os.walk
+nltk.chunk.named_entity load_ace_file	always	load_ace_file -> open -> validate_path calls urllib.parse.urlparse
+nltk.chunk.named_entity make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.chunk.named_entity pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.chunk.named_entity safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.chunk.named_entity save_maxent_params	always	save_maxent_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.chunk.named_entity validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify.maxent call_tadm	always	call_tadm -> spawn_trusted calls subprocess.Popen
+nltk.classify.maxent gzip_open_unicode	always	gzip_open_unicode calls _io.TextIOWrapper
+nltk.classify.maxent save_maxent_params	always	save_maxent_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.classify.maxent train_maxent_classifier_with_megam	always	train_maxent_classifier_with_megam -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.classify.maxent validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify.megam call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
+nltk.classify.megam spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.classify.rte_classify rte_classifier	always	rte_classifier -> MaxentClassifier.train -> train_maxent_classifier_with_megam calls tempfile.mkstemp
+nltk.classify.senna untrusted_executable_reason	always	untrusted_executable_reason -> _refusal -> _resolve_trusted calls posix.lstat
+nltk.classify.senna validate_tool_data_dir	always	validate_tool_data_dir -> _reject_tamperable_dir calls os.walk
+nltk.classify.tadm call_tadm	always	call_tadm -> spawn_trusted calls subprocess.Popen
+nltk.classify.weka config_weka	always	config_weka -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify.weka validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.knbc demo	always	demo -> find_corpus_fileids calls os.walk
+nltk.corpus.reader.util find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.data SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.data _assert_no_encoded_bypass	always	_assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data _assert_no_normalized_bypass	always	_assert_no_normalized_bypass -> _normalized_path_escapes calls urllib.request.url2pathname
+nltk.data _first_entry_not_ours	always	_first_entry_not_ours calls os.walk
+nltk.data _normalized_path_escapes	always	_normalized_path_escapes calls urllib.request.url2pathname
+nltk.data _open	always	_open calls urllib.request.url2pathname
+nltk.data _open_gzip_name	always	_open_gzip_name -> open -> validate_path calls urllib.parse.urlparse
+nltk.data _refuse_file_not_ours	always	_refuse_file_not_ours calls posix.fstat
+nltk.data _reject_unsafe_no_protocol	always	_reject_unsafe_no_protocol -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data _remove_staging_dir	always	_remove_staging_dir -> remove_tree -> validate_path calls urllib.parse.urlparse
+nltk.data _secure_urlopen	always	urlopen -> validate_network_url calls urllib.parse.urlparse
+nltk.data _staging_dir_is_still_safe	always	_staging_dir_is_still_safe calls posix.lstat
+nltk.data find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data gzip_open_unicode	always	gzip_open_unicode calls _io.TextIOWrapper
+nltk.data load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.data normalize_resource_url	always	normalize_resource_url -> _reject_unsafe_no_protocol -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data retrieve	always	retrieve -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data show_cfg	always	show_cfg -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.data staging_tempdir	always	staging_tempdir -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.decorators __call__	always	__call__ -> new_wrapper calls builtins.eval
+nltk.decorators decorator	always	decorator calls builtins.eval
+nltk.decorators decorator.<locals>._decorator	always	decorator.<locals>._decorator calls builtins.eval
+nltk.decorators new_wrapper	always	new_wrapper calls builtins.eval
+nltk.downloader _archived_files_in_place	always	_archived_files_in_place calls posix.lstat
+nltk.downloader _authorize_data_dir	always	_authorize_data_dir -> is_private_dir -> _private_dir_problem calls posix.stat
+nltk.downloader _find_collections	always	_find_collections calls os.walk
+nltk.downloader _find_packages	always	_find_packages calls os.walk
+nltk.downloader _make_install_dirs	always	_make_install_dirs calls posix.mkdir
+nltk.downloader _not_ours	always	_not_ours -> _private_stat calls posix.geteuid
+nltk.downloader _shared_install	always	_shared_install calls posix.geteuid
+nltk.downloader _unzip_iter	always	_unzip_iter calls posix.fstat
+nltk.downloader build_index	always	build_index -> _find_packages calls os.walk
+nltk.downloader md5_hexdigest	always	md5_hexdigest -> open -> validate_path calls urllib.parse.urlparse
+nltk.downloader sha256_hexdigest	always	sha256_hexdigest -> open -> validate_path calls urllib.parse.urlparse
+nltk.downloader unzip	always	unzip -> _unzip_iter calls posix.fstat
+nltk.help _format_tagset	always	_format_tagset -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.help brown_tagset	always	brown_tagset -> _format_tagset -> find calls posix.stat
+nltk.help claws5_tagset	always	claws5_tagset -> _format_tagset -> find calls posix.stat
+nltk.help upenn_tagset	always	upenn_tagset -> _format_tagset -> find calls posix.stat
+nltk.internals _path_dirs_iter	always	_path_dirs_iter calls posix.access
+nltk.internals find_binary_iter	always	find_binary_iter -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.internals find_dir	always	find_dir -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.internals find_file	always	find_file -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.internals find_file_iter	always	find_file_iter -> _path_dirs_iter calls posix.access
+nltk.internals find_jar	always	find_jar -> find_jar_iter calls posix.listdir
+nltk.internals find_jar_iter	always	find_jar_iter calls posix.listdir
+nltk.internals find_jars_within_path	always	find_jars_within_path calls os.walk
+nltk.internals is_writable	always	is_writable calls posix.stat
+nltk.metrics.distance custom_distance	always	custom_distance -> open -> validate_path calls urllib.parse.urlparse
+nltk.parse.corenlp try_port	always	try_port calls socket.socket
+nltk.parse.dependencygraph demo	always	demo -> malt_demo -> make_staging_dir calls os.makedirs
+nltk.parse.dependencygraph dot2img	always	dot2img -> spawn_trusted calls subprocess.Popen
+nltk.parse.dependencygraph malt_demo	always	malt_demo -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.featurechart run_profile	always	run_profile -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.malt find_maltparser	always	find_maltparser -> find_jars_within_path calls os.walk
+nltk.parse.malt validate_model_resource	always	validate_model_resource -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.transitionparser _load_transitionparser_model	always	_load_transitionparser_model -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.parse.transitionparser allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.parse.util load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk.pathsec _checked_path_text	always	_checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec _dotdot_base_problem	always	_dotdot_base_problem -> is_private_dir -> _private_dir_problem calls posix.stat
+nltk.pathsec _env_proxy_carries	always	_env_proxy_carries calls urllib.request.getproxies_environment
+nltk.pathsec _exact_path_text	always	_exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec _fd_realpath	always	_fd_realpath calls posix.readlink
+nltk.pathsec _get_allowed_roots	always	_get_allowed_roots -> is_private_dir -> _private_dir_problem calls posix.stat
+nltk.pathsec _hardened_open	always	_hardened_open calls posix.open
+nltk.pathsec _link_owner_problem	always	_link_owner_problem calls posix.geteuid
+nltk.pathsec _open_verified	always	_open_verified calls posix.open
+nltk.pathsec _pinned_connection	always	_pinned_connection -> _resolve_and_validate_host calls socket.getaddrinfo
+nltk.pathsec _private_dir_problem	always	_private_dir_problem -> _why_not_private calls posix.geteuid
+nltk.pathsec _private_stat	always	_private_stat calls posix.geteuid
+nltk.pathsec _refusal	always	_refusal -> _resolve_trusted -> _resolve_private calls posix.lstat
+nltk.pathsec _reject_aliased_or_special	always	_reject_aliased_or_special calls posix.stat
+nltk.pathsec _reject_link_or_special_by_name	always	_reject_link_or_special_by_name calls posix.lstat
+nltk.pathsec _reject_tamperable	always	_reject_tamperable -> _private_stat calls posix.geteuid
+nltk.pathsec _reject_tamperable_dir	always	_reject_tamperable_dir calls os.walk
+nltk.pathsec _reject_unsafe_open	always	_reject_unsafe_open -> _reject_tamperable -> _private_stat calls posix.geteuid
+nltk.pathsec _resolve_and_validate_host	always	_resolve_and_validate_host calls socket.getaddrinfo
+nltk.pathsec _resolve_private	always	_resolve_private -> _dotdot_base_problem -> _private_dir_problem calls posix.stat
+nltk.pathsec _resolve_trusted	always	_resolve_trusted -> _resolve_private -> _dotdot_base_problem calls posix.access
+nltk.pathsec _resolve_trusted_nonposix	always	_resolve_trusted_nonposix calls posix.stat
+nltk.pathsec _shared_ancestor_problem	always	_shared_ancestor_problem -> _private_dir_problem -> _why_not_private calls posix.geteuid
+nltk.pathsec _why_not_private	always	_why_not_private calls posix.geteuid
+nltk.pathsec connect_sqlite_read_only	always	connect_sqlite_read_only -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec connect_sqlite_writable	always	connect_sqlite_writable -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec ensure_private_dir	always	ensure_private_dir -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec is_private_dir	always	is_private_dir -> _private_dir_problem -> _why_not_private calls posix.geteuid
+nltk.pathsec is_trusted_executable	always	is_trusted_executable -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.pathsec make_private_dir	always	make_private_dir -> validate_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.pathsec open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec open_package_resource	always	open_package_resource -> _reject_aliased_or_special calls posix.stat
+nltk.pathsec pin_files	always	pin_files -> open -> validate_path calls urllib.parse.urlparse
+nltk.pathsec remove_tree	always	remove_tree -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec replace	always	replace -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec resolve_trusted_executable	always	resolve_trusted_executable -> _resolve_trusted -> _resolve_private calls posix.lstat
+nltk.pathsec spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.pathsec unlink	always	unlink -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec untrusted_executable_reason	always	untrusted_executable_reason -> _refusal -> _resolve_trusted calls posix.lstat
+nltk.pathsec urlopen	always	urlopen -> validate_network_url calls urllib.parse.urlparse
+nltk.pathsec validate_model_resource	always	validate_model_resource -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec validate_network_url	always	validate_network_url calls urllib.parse.urlparse
+nltk.pathsec validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec validate_private_dir	always	validate_private_dir -> _checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec validate_tool_data_dir	always	validate_tool_data_dir -> _reject_tamperable_dir calls os.walk
+nltk.pathsec validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.pathsec verify_pinned	always	verify_pinned calls posix.lstat
+nltk.picklesec _guarded_scalar	always	_guarded_scalar calls _pickle.UnpicklingError
+nltk.picklesec _guarded_stream	always	_guarded_stream -> _reject_extension_opcodes calls _pickle.UnpicklingError
+nltk.picklesec _reject_extension_opcodes	always	_reject_extension_opcodes calls _pickle.UnpicklingError
+nltk.picklesec _validate_allowed_module	always	_validate_allowed_module calls _pickle.UnpicklingError
+nltk.picklesec _validate_allowlist_entry	always	_validate_allowlist_entry calls _pickle.UnpicklingError
+nltk.picklesec _validate_caller_allowlists	always	_validate_caller_allowlists -> _validate_allowlist_entry calls _pickle.UnpicklingError
+nltk.picklesec allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.picklesec harden_object_graph	always	harden_object_graph calls _pickle.UnpicklingError
+nltk.picklesec pickle_dump	always	pickle_dump calls _pickle.dump
+nltk.picklesec pickle_dumps	always	pickle_dumps calls _pickle.dumps
+nltk.sem.chat80 _check_store_dir	always	_check_store_dir -> validate_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.sem.chat80 _install_store	always	_install_store calls posix.listdir
+nltk.sem.chat80 _open_sqlite_store	always	_open_sqlite_store -> connect_sqlite_read_only -> validate_path calls urllib.parse.urlparse
+nltk.sem.chat80 _pin_store_files	always	_pin_store_files -> pin_files -> open calls io.open
+nltk.sem.chat80 _restricted_shelve_open	always	_restricted_shelve_open -> _open_sqlite_store calls shelve.Shelf
+nltk.sem.chat80 _str2records	always	_str2records -> load -> _open calls urllib.request.url2pathname
+nltk.sem.chat80 _verify_store_files	always	_verify_store_files -> verify_pinned calls posix.lstat
+nltk.sem.chat80 cities2table	always	cities2table -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sem.chat80 label_indivs	always	label_indivs -> open -> validate_path calls urllib.parse.urlparse
+nltk.sem.chat80 main	always	main -> val_dump -> validate_path calls urllib.parse.urlparse
+nltk.sem.chat80 make_valuation	always	make_valuation -> label_indivs -> open calls io.open
+nltk.sem.chat80 sql_demo	always	sql_demo -> sql_query -> find calls posix.stat
+nltk.sem.chat80 sql_query	always	sql_query -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.sem.chat80 val_dump	always	val_dump -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sem.chat80 val_load	always	val_load -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sem.util demo	always	demo -> read_sents -> open calls io.open
+nltk.sem.util read_sents	always	read_sents -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.util demo_movie_reviews	always	demo_movie_reviews -> output_markdown -> open calls io.open
+nltk.sentiment.util demo_sent_subjectivity	always	demo_sent_subjectivity -> load -> _open calls urllib.request.url2pathname
+nltk.sentiment.util demo_subjectivity	always	demo_subjectivity -> output_markdown -> open calls io.open
+nltk.sentiment.util demo_tweets	always	demo_tweets -> json2csv_preprocess -> open calls io.open
+nltk.sentiment.util demo_vader_tweets	always	demo_vader_tweets -> json2csv_preprocess -> open calls io.open
+nltk.sentiment.util json2csv_preprocess	always	json2csv_preprocess -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.util output_markdown	always	output_markdown -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.util parse_tweets_set	always	parse_tweets_set -> open -> validate_path calls urllib.parse.urlparse
+nltk.tag.hunpos HunposTagger	always	HunposTagger.__del__ -> HunposTagger.close calls self._hunpos.communicate, a method of an object from the instance's state
+nltk.tag.mapping _load_universal_map	always	_load_universal_map -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag.perceptron _create_model_file	always	_create_model_file calls posix.lstat
+nltk.tag.perceptron _open_private_model_dir	always	_open_private_model_dir calls os.makedirs
+nltk.tbl.demo _demo_plot	always	_demo_plot -> validate_tool_path -> validate_path calls urllib.parse.urlparse
+nltk.tbl.demo _load_tbl_model	always	_load_tbl_model -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.tbl.demo _tbl_visit	always	_tbl_visit calls _pickle.UnpicklingError
+nltk.tbl.demo demo	always	demo -> postag -> open calls io.open
+nltk.tbl.demo demo_error_analysis	always	demo_error_analysis -> postag -> open calls io.open
+nltk.tbl.demo demo_generated_templates	always	demo_generated_templates -> postag -> open calls io.open
+nltk.tbl.demo demo_high_accuracy_rules	always	demo_high_accuracy_rules -> postag -> open calls io.open
+nltk.tbl.demo demo_learning_curve	always	demo_learning_curve -> postag -> open calls io.open
+nltk.tbl.demo demo_multifeature_template	always	demo_multifeature_template -> postag -> open calls io.open
+nltk.tbl.demo demo_multiposition_feature	always	demo_multiposition_feature -> postag -> open calls io.open
+nltk.tbl.demo demo_repr_rule_format	always	demo_repr_rule_format -> postag -> open calls io.open
+nltk.tbl.demo demo_serialize_tagger	always	demo_serialize_tagger -> postag -> open calls io.open
+nltk.tbl.demo demo_str_rule_format	always	demo_str_rule_format -> postag -> open calls io.open
+nltk.tbl.demo demo_template_statistics	always	demo_template_statistics -> postag -> open calls io.open
+nltk.tbl.demo demo_verbose_rule_format	always	demo_verbose_rule_format -> postag -> open calls io.open
+nltk.tbl.demo postag	always	postag -> open -> validate_path calls urllib.parse.urlparse
+nltk.tokenize.punkt punkt_pickle_load	always	punkt_pickle_load -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.tokenize.punkt save_punkt_params	always	save_punkt_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.tokenize.stanford_segmenter _validated_options	always	_validated_options -> validate_tool_path -> validate_path calls urllib.parse.urlparse
+nltk.toolbox demo	always	demo -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.twitter json2csv	always	json2csv -> _outf_writer calls io.open
+nltk.twitter.common _outf_writer	always	_outf_writer calls io.open
+nltk.twitter.common json2csv	always	json2csv -> _outf_writer calls io.open
+nltk.twitter.common json2csv_entities	always	json2csv_entities -> _outf_writer calls io.open
+nltk.util binary_search_file	always	binary_search_file calls posix.stat
+nltk.util filestring	always	filestring -> open -> validate_path calls urllib.parse.urlparse
+nltk.util set_proxy	always	set_proxy calls urllib.request.ProxyHandler
+nltk.xmlsec parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 numpy genfromtxt	always	genfromtxt calls numpy.genfromtxt
 numpy load	always	load calls io.open
 numpy loadtxt	always	loadtxt calls numpy.loadtxt
@@ -2572,21 +3299,33 @@ numpy.ma.mrecords fromtextfile	always	fromtextfile -> openfile calls io.open
 numpy.ma.mrecords openfile	always	openfile calls io.open
 numpy.rec array	always	array calls numpy.rec.fromfile
 numpy.rec fromfile	always	fromfile calls io.open
+optuna.artifacts download_artifact	always	download_artifact calls io.open
+optuna.artifacts upload_artifact	always	upload_artifact calls io.open
+optuna.artifacts._download download_artifact	always	download_artifact calls io.open
+optuna.artifacts._upload upload_artifact	always	upload_artifact calls io.open
 pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas read_csv	always	read_csv -> _read -> _can_parallelize_csv calls io.open
 pandas read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas read_fwf	always	read_fwf -> _read -> _can_parallelize_csv calls io.open
+pandas read_html	always	read_html -> is_url calls urllib.parse.urlparse
 pandas read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls io.open
 pandas read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
 pandas read_table	always	read_table -> _read -> _can_parallelize_csv calls io.open
+pandas read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
 pandas show_versions	always	show_versions calls io.open
 pandas to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
-pandas._config.localization get_locales	always	get_locales -> _get_locales calls subprocess.check_output
+pandas._config.localization get_locales	always	get_locales calls subprocess.check_output
+pandas._version get_versions	always	get_versions -> git_pieces_from_vcs calls os._Environ.copy
+pandas._version git_get_keywords	always	git_get_keywords calls io.open
+pandas._version git_pieces_from_vcs	always	git_pieces_from_vcs calls os._Environ.copy
+pandas._version run_command	always	run_command calls subprocess.Popen
 pandas.compat._cpu _cgroup_cpu_quota	always	_cgroup_cpu_quota -> _read_sysfs_str calls io.open
 pandas.compat._cpu _read_sysfs_int	always	_read_sysfs_int calls io.open
 pandas.compat._cpu _read_sysfs_str	always	_read_sysfs_str calls io.open
+pandas.compat.compressors flatten_buffer	always	flatten_buffer calls pickle.PickleBuffer
 pandas.core.frame get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.core.indexes.base format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
+pandas.core.window.rolling Window	call	Window.__init__ -> Window._validate -> import_optional_dependency calls importlib.import_module
 pandas.io.clipboard determine_clipboard	always	determine_clipboard calls shutil.which
 pandas.io.clipboard init_dev_clipboard_clipboard	always	init_dev_clipboard_clipboard calls io.open
 pandas.io.clipboard init_klipper_clipboard	always	init_klipper_clipboard calls subprocess.Popen
@@ -2605,32 +3344,63 @@ pandas.io.common _maybe_memory_map	always	_maybe_memory_map calls io.open
 pandas.io.common file_path_to_url	always	file_path_to_url calls urllib.parse.urljoin
 pandas.io.common get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.common is_url	always	is_url calls urllib.parse.urlparse
+pandas.io.excel._base ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._base inspect_excel_format	always	inspect_excel_format -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.feather_format read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.feather_format to_feather	always	to_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.formats.console get_console_size	always	get_console_size calls shutil.get_terminal_size
 pandas.io.formats.format _get_buffer	always	_get_buffer calls io.open
 pandas.io.formats.format get_series_repr_params	always	get_series_repr_params calls shutil.get_terminal_size
 pandas.io.formats.format save_to_buffer	always	save_to_buffer -> _get_buffer calls io.open
 pandas.io.formats.printing format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
-pandas.io.formats.xml get_data_from_filepath	always	get_data_from_filepath -> get_handle -> _maybe_memory_map calls io.open
-pandas.io.html _read	always	_read -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.formats.xml get_data_from_filepath	always	get_data_from_filepath -> is_url calls urllib.parse.urlparse
+pandas.io.html _read	always	_read -> is_url calls urllib.parse.urlparse
+pandas.io.html read_html	always	read_html -> is_url calls urllib.parse.urlparse
 pandas.io.json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.json._json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.orc read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.orc to_orc	always	to_orc -> get_handle -> _maybe_memory_map calls io.open
-pandas.io.parquet _get_path_or_handle	always	_get_path_or_handle -> is_url calls urllib.parse.urlparse
+pandas.io.parquet _get_path_or_handle	always	_get_path_or_handle -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.parsers.readers _can_parallelize_csv	always	_can_parallelize_csv -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _find_chunk_byte_offsets	always	_find_chunk_byte_offsets calls io.open
 pandas.io.parsers.readers _find_data_start_offset	always	_find_data_start_offset calls io.open
 pandas.io.parsers.readers _read	always	_read -> _can_parallelize_csv -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _read_csv_chunks	always	_read_csv_chunks -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _read_csv_parallel	always	_read_csv_parallel -> _read_csv_chunks -> _find_data_start_offset calls io.open
-pandas.io.xml get_data_from_filepath	always	get_data_from_filepath -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.pickle read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.pickle to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.xml _parse	always	_parse -> is_url calls urllib.parse.urlparse
+pandas.io.xml get_data_from_filepath	always	get_data_from_filepath -> is_url calls urllib.parse.urlparse
+pandas.io.xml read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
+pandas.util._print_versions show_versions	always	show_versions calls io.open
 patsy.eval test_EvalEnvironment_capture_flags	always	test_EvalEnvironment_capture_flags calls builtins.compile
 patsy.mgcv_cubic_splines test_crs_compat	always	test_crs_compat calls builtins.eval
 patsy.splines test_bs_compat	always	test_bs_compat calls builtins.eval
+peft compose_cartridge_adapters	always	compose_cartridge_adapters -> load_peft_weights -> torch_load calls torch.serialization.load
+peft load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
+peft preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
+peft save_as_lora	always	save_as_lora calls os.makedirs
+peft.tuners.cartridge.utils compose_cartridge_adapters	always	compose_cartridge_adapters -> load_peft_weights -> torch_load calls torch.serialization.load
+peft.tuners.lora.conversion save_as_lora	always	save_as_lora calls os.makedirs
+peft.tuners.lora.corda calib_cov_distribution	always	calib_cov_distribution calls torch.serialization.load
+peft.tuners.lora.corda preprocess_corda	always	preprocess_corda calls torch.serialization.load
+peft.tuners.lora.loraga preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
+peft.tuners.multitask_prompt_tuning.model torch_load	always	torch_load calls torch.serialization.load
+peft.tuners.osf.layer Linear	always	Linear.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
+peft.tuners.osf.layer OSFLayer	always	OSFLayer.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
+peft.utils.hotswap hotswap_adapter	always	hotswap_adapter -> load_peft_weights -> torch_load calls torch.serialization.load
+peft.utils.save_and_load load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
+peft.utils.save_and_load torch_load	always	torch_load calls torch.serialization.load
+pmdarima.__check_build raise_build_error	always	raise_build_error calls posix.listdir
+pmdarima.datasets load_gasoline	always	load_gasoline -> fetch_from_web_or_disk calls os.makedirs
+pmdarima.datasets load_sunspots	always	load_sunspots calls numpy.loadtxt
+pmdarima.datasets._base fetch_from_web_or_disk	always	fetch_from_web_or_disk calls os.makedirs
+pmdarima.datasets.gasoline load_gasoline	always	load_gasoline -> fetch_from_web_or_disk calls os.makedirs
+pmdarima.datasets.sunspots load_sunspots	always	load_sunspots calls numpy.loadtxt
+prophet.diagnostics cross_validation	always	cross_validation calls multiprocessing.context.DefaultContext.get_context
 pyarrow create_library_symlinks	always	create_library_symlinks calls posix.symlink
 pyarrow.feather write_feather	always	write_feather calls posix.remove
 pyarrow.orc ORCWriter	always	ORCWriter.__del__ -> ORCWriter.close calls self.writer.close, a method of an object from the instance's state
@@ -2664,6 +3434,26 @@ pytorch_lightning.utilities.parsing clean_namespace	always	clean_namespace -> is
 pytorch_lightning.utilities.parsing is_picklable	always	is_picklable calls _pickle.dumps
 pytorch_lightning.utilities.upgrade_checkpoint _upgrade	always	_upgrade calls shutil.copyfile
 pytorch_lightning.utilities.upgrade_checkpoint main	always	main -> _upgrade calls shutil.copyfile
+pytz open_resource	always	open_resource calls io.open
+pytz resource_exists	always	resource_exists -> open_resource calls io.open
+pytz timezone	always	timezone -> open_resource calls io.open
+pytz unpickler	always	unpickler -> timezone -> open_resource calls io.open
+pytz.tzinfo unpickler	always	unpickler -> timezone -> open_resource calls io.open
+river.checks.common check_clone_is_independent	always	check_clone_is_independent calls _pickle.dumps
+river.checks.common check_no_state_aliasing_with_input	always	check_no_state_aliasing_with_input calls _pickle.dumps
+river.checks.common check_pickling	always	check_pickling calls _pickle.loads
+river.checks.common check_pickling_supports_roundtrip	always	check_pickling_supports_roundtrip calls _pickle.loads
+river.datasets _docs_overview	always	_docs_overview calls builtins.eval
+river.datasets.base get_data_home	always	get_data_home calls os.makedirs
+river.datasets.synth _docs_overview	always	_docs_overview calls builtins.eval
+river.stream iter_arff	always	iter_arff -> open_filepath calls io.open
+river.stream iter_csv	always	iter_csv -> open_filepath calls io.open
+river.stream iter_libsvm	always	iter_libsvm -> open_filepath calls io.open
+river.stream.iter_arff iter_arff	always	iter_arff -> open_filepath calls io.open
+river.stream.iter_csv iter_csv	always	iter_csv -> open_filepath calls io.open
+river.stream.iter_libsvm iter_libsvm	always	iter_libsvm -> open_filepath calls io.open
+river.stream.utils _open_zipfile	always	_open_zipfile calls _io.TextIOWrapper
+river.stream.utils open_filepath	always	open_filepath calls io.open
 scipy._lib._bunch _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
 scipy._lib._testutils _get_mem_available	always	_get_mem_available calls io.open
 scipy._lib._testutils _test_cython_extension	always	_test_cython_extension calls shutil.copytree
@@ -2758,6 +3548,70 @@ sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArgument
 sentence_transformers.util.file_io http_get	always	http_get calls os.makedirs
 sentence_transformers.util.hard_negatives mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
 sentence_transformers.util.misc append_to_last_row	always	append_to_last_row calls io.open
+shap getjs	always	getjs calls io.open
+shap initjs	always	initjs calls io.open
+shap save_html	always	save_html calls io.open
+shap.benchmark.experiments __run_remote_experiment	always	__run_remote_experiment calls subprocess.check_output
+shap.benchmark.experiments __thread_worker	always	__thread_worker -> __run_remote_experiment calls subprocess.check_output
+shap.benchmark.experiments run_experiment	always	run_experiment calls io.open
+shap.benchmark.experiments run_experiments	always	run_experiments calls multiprocessing.context.BaseContext.Pool
+shap.benchmark.experiments run_experiments_helper	always	run_experiments_helper -> run_experiment calls io.open
+shap.benchmark.experiments run_remote_experiments	always	run_remote_experiments calls subprocess.run
+shap.benchmark.metrics __run_batch_abs_metric	always	__run_batch_abs_metric -> __score_method calls io.open
+shap.benchmark.metrics __run_measure	always	__run_measure -> __score_method calls io.open
+shap.benchmark.metrics __score_method	always	__score_method calls io.open
+shap.benchmark.metrics batch_keep_absolute_retrain__r2	always	batch_keep_absolute_retrain__r2 -> __run_batch_abs_metric -> __score_method calls io.open
+shap.benchmark.metrics batch_keep_absolute_retrain__roc_auc	always	batch_keep_absolute_retrain__roc_auc -> __run_batch_abs_metric -> __score_method calls io.open
+shap.benchmark.metrics batch_remove_absolute_retrain__r2	always	batch_remove_absolute_retrain__r2 -> __run_batch_abs_metric -> __score_method calls io.open
+shap.benchmark.metrics batch_remove_absolute_retrain__roc_auc	always	batch_remove_absolute_retrain__roc_auc -> __run_batch_abs_metric -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_impute__r2	always	keep_absolute_impute__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_impute__roc_auc	always	keep_absolute_impute__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_mask__r2	always	keep_absolute_mask__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_mask__roc_auc	always	keep_absolute_mask__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_resample__r2	always	keep_absolute_resample__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_absolute_resample__roc_auc	always	keep_absolute_resample__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_negative_impute	always	keep_negative_impute -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_negative_mask	always	keep_negative_mask -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_negative_resample	always	keep_negative_resample -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_negative_retrain	always	keep_negative_retrain -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_positive_impute	always	keep_positive_impute -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_positive_mask	always	keep_positive_mask -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_positive_resample	always	keep_positive_resample -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics keep_positive_retrain	always	keep_positive_retrain -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics local_accuracy	always	local_accuracy -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_impute__r2	always	remove_absolute_impute__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_impute__roc_auc	always	remove_absolute_impute__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_mask__r2	always	remove_absolute_mask__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_mask__roc_auc	always	remove_absolute_mask__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_resample__r2	always	remove_absolute_resample__r2 -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_absolute_resample__roc_auc	always	remove_absolute_resample__roc_auc -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_negative_impute	always	remove_negative_impute -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_negative_mask	always	remove_negative_mask -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_negative_resample	always	remove_negative_resample -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_negative_retrain	always	remove_negative_retrain -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_positive_impute	always	remove_positive_impute -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_positive_mask	always	remove_positive_mask -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_positive_resample	always	remove_positive_resample -> __run_measure -> __score_method calls io.open
+shap.benchmark.metrics remove_positive_retrain	always	remove_positive_retrain -> __run_measure -> __score_method calls io.open
+shap.benchmark.plots plot_curve	always	plot_curve -> run_experiments calls multiprocessing.context.BaseContext.Pool
+shap.benchmark.plots plot_grids	always	plot_grids calls posix.mkdir
+shap.benchmark.plots plot_human	always	plot_human -> run_experiments calls multiprocessing.context.BaseContext.Pool
+shap.datasets a1a	always	a1a -> cache calls os.makedirs
+shap.datasets adult	always	adult -> cache calls os.makedirs
+shap.datasets cache	always	cache calls os.makedirs
+shap.datasets communitiesandcrime	always	communitiesandcrime -> cache calls os.makedirs
+shap.datasets imagenet50	always	imagenet50 calls numpy.loadtxt
+shap.datasets imdb	always	imdb calls io.open
+shap.datasets nhanesi	always	nhanesi -> cache calls os.makedirs
+shap.datasets rank	always	rank calls numpy.loadtxt
+shap.plots._force getjs	always	getjs calls io.open
+shap.plots._force initjs	always	initjs calls io.open
+shap.plots._force save_html	always	save_html calls io.open
+shap.utils suppress_stderr	always	suppress_stderr calls io.open
+shap.utils._general suppress_stderr	always	suppress_stderr calls io.open
+shap.utils.image add_sample_images	always	add_sample_images -> imagenet50 calls numpy.loadtxt
+shap.utils.image is_empty	always	is_empty calls posix.listdir
+shap.utils.image make_dir	always	make_dir calls posix.listdir
 sklearn.__check_build raise_build_error	always	raise_build_error calls posix.listdir
 sklearn.base estimator_html_repr	always	estimator_html_repr calls io.open
 sklearn.callback._progressbar open_listener	always	open_listener calls multiprocessing.connection.Listener
@@ -2847,6 +3701,67 @@ sklearn.utils.estimator_checks check_regressors_train	always	check_regressors_tr
 sklearn.utils.estimator_checks check_sparsify_coefficients	always	check_sparsify_coefficients calls _pickle.loads
 sklearn.utils.estimator_checks check_transformer_general	always	check_transformer_general -> create_memmap_backed_data calls tempfile.mkdtemp
 sklearn.utils.estimator_checks create_memmap_backed_data	always	create_memmap_backed_data calls tempfile.mkdtemp
+sktime._nopytest_tests craft	always	craft calls builtins.exec
+sktime.benchmarking._incremental_store _atomic_write_text	always	_atomic_write_text calls io.open
+sktime.benchmarking._storage_handlers _atomic_write_text	always	_atomic_write_text calls io.open
+sktime.benchmarking.data load_from_tsfile_to_dataframe	always	load_from_tsfile_to_dataframe calls io.open
+sktime.benchmarking.data make_datasets	always	make_datasets calls posix.listdir
+sktime.benchmarking.experiments load_and_run_classification_experiment	always	load_and_run_classification_experiment -> run_classification_experiment -> write_results_to_uea_format calls io.open
+sktime.benchmarking.experiments load_and_run_clustering_experiment	always	load_and_run_clustering_experiment -> load_from_tsfile_to_dataframe calls io.open
+sktime.benchmarking.experiments run_classification_experiment	always	run_classification_experiment -> write_results_to_uea_format calls io.open
+sktime.benchmarking.experiments run_clustering_experiment	always	run_clustering_experiment -> write_results_to_uea_format calls io.open
+sktime.benchmarking.experiments write_results_to_uea_format	always	write_results_to_uea_format calls io.open
+sktime.classification.foundation_models.tspulse TSPulseClassifier	always	TSPulseClassifier.__setstate__ calls torch.serialization.load
+sktime.datasets _load_fpp3	always	_load_fpp3 -> _process_dataset -> _decompress_file_to_temp calls tempfile.mkdtemp
+sktime.datasets load_UCR_UEA_dataset	always	load_UCR_UEA_dataset -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets load_covid_3month	always	load_covid_3month -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets load_forecastingdata	always	load_forecastingdata -> load_tsf_to_dataframe calls io.open
+sktime.datasets load_fpp3	always	load_fpp3 -> _load_fpp3 -> _process_dataset calls shutil.rmtree
+sktime.datasets load_from_arff_to_dataframe	always	load_from_arff_to_dataframe calls io.open
+sktime.datasets load_from_tsfile	always	load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
+sktime.datasets load_tsf_to_dataframe	always	load_tsf_to_dataframe calls io.open
+sktime.datasets load_unit_test_tsf	always	load_unit_test_tsf -> load_tsf_to_dataframe calls io.open
+sktime.datasets write_dataframe_to_tsfile	always	write_dataframe_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets write_ndarray_to_tsfile	always	write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets write_panel_to_tsfile	always	write_panel_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets write_tabular_transformation_to_arff	always	write_tabular_transformation_to_arff calls io.open
+sktime.datasets._data_io _list_available_datasets	always	_list_available_datasets calls posix.listdir
+sktime.datasets._data_io _load_dataset	always	_load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets._data_io _load_provided_dataset	always	_load_provided_dataset -> load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
+sktime.datasets._data_io _mkdir_if_not_exist	always	_mkdir_if_not_exist calls os.makedirs
+sktime.datasets._fpp3_loaders _decompress_file_to_temp	always	_decompress_file_to_temp calls tempfile.mkdtemp
+sktime.datasets._fpp3_loaders _find_dataset	always	_find_dataset calls os.walk
+sktime.datasets._fpp3_loaders _load_fpp3	always	_load_fpp3 -> _process_dataset -> _decompress_file_to_temp calls tempfile.mkdtemp
+sktime.datasets._fpp3_loaders _process_dataset	always	_process_dataset -> _decompress_file_to_temp calls tempfile.mkdtemp
+sktime.datasets._fpp3_loaders load_fpp3	always	load_fpp3 -> _load_fpp3 -> _process_dataset calls shutil.rmtree
+sktime.datasets._readers_writers.arff load_from_arff_to_dataframe	always	load_from_arff_to_dataframe calls io.open
+sktime.datasets._readers_writers.arff write_tabular_transformation_to_arff	always	write_tabular_transformation_to_arff calls io.open
+sktime.datasets._readers_writers.ts _write_header	always	_write_header calls io.open
+sktime.datasets._readers_writers.ts load_from_tsfile	always	load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
+sktime.datasets._readers_writers.ts load_from_tsfile_to_dataframe	always	load_from_tsfile_to_dataframe calls io.open
+sktime.datasets._readers_writers.ts write_dataframe_to_tsfile	always	write_dataframe_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets._readers_writers.ts write_ndarray_to_tsfile	always	write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets._readers_writers.ts write_panel_to_tsfile	always	write_panel_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets._readers_writers.tsf load_tsf_to_dataframe	always	load_tsf_to_dataframe calls io.open
+sktime.datasets._readers_writers.utils _write_header	always	_write_header calls io.open
+sktime.datasets._readers_writers.utils write_results_to_uea_format	always	write_results_to_uea_format calls io.open
+sktime.datasets._single_problem_loaders load_UCR_UEA_dataset	always	load_UCR_UEA_dataset -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets._single_problem_loaders load_covid_3month	always	load_covid_3month -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets._single_problem_loaders load_forecastingdata	always	load_forecastingdata -> load_tsf_to_dataframe calls io.open
+sktime.datasets._single_problem_loaders load_unit_test_tsf	always	load_unit_test_tsf -> load_tsf_to_dataframe calls io.open
+sktime.datatypes._series_as_panel convert_to_scitype	always	convert_to_scitype calls builtins.eval
+sktime.datatypes._series_as_panel._convert convert_to_scitype	always	convert_to_scitype calls builtins.eval
+sktime.forecasting.agentic._autoresearch _evaluate_blueprint	always	_evaluate_blueprint -> craft calls builtins.exec
+sktime.libs.momentfm.utils.data load_from_tsfile	always	load_from_tsfile calls io.open
+sktime.libs.momentfm.utils.utils make_dir_if_not_exists	always	make_dir_if_not_exists calls os.makedirs
+sktime.registry resolve_alias	always	resolve_alias -> craft calls builtins.exec
+sktime.registry._alias resolve_alias	always	resolve_alias -> craft calls builtins.exec
+sktime.registry._craft craft	always	craft calls builtins.exec
+sktime.transformations.evoforest_tswm build_consts	always	build_consts -> load_banks calls numpy.load
+sktime.transformations.evoforest_tswm load_banks	always	load_banks calls numpy.load
+sktime.utils.git_diff get_changed_lines	always	get_changed_lines calls subprocess.check_output
+sktime.utils.git_diff get_packages_with_changed_specs	always	get_packages_with_changed_specs -> _get_packages_with_changed_specs -> get_changed_lines calls subprocess.check_output
+sktime.utils.mlflow_sktime save_model	always	save_model calls io.open
 statsmodels.api webdoc	always	webdoc -> _generate_url calls urllib.parse.urlencode
 statsmodels.datasets check_internet	always	check_internet calls urllib.request.urlopen
 statsmodels.datasets clear_data_home	always	clear_data_home calls shutil.rmtree
@@ -2872,6 +3787,26 @@ statsmodels.tsa.x13 _find_x12	always	_find_x12 calls subprocess.check_call
 statsmodels.tsa.x13 run_spec	always	run_spec calls subprocess.Popen
 statsmodels.tsa.x13 x13_arima_analysis	always	x13_arima_analysis -> _check_x12 -> _find_x12 calls subprocess.check_call
 statsmodels.tsa.x13 x13_arima_select_order	always	x13_arima_select_order -> x13_arima_analysis calls tempfile.NamedTemporaryFile
+timm.data.readers.class_map load_class_map	always	load_class_map calls io.open
+timm.data.readers.reader_image_folder find_images_and_targets	always	find_images_and_targets calls os.walk
+timm.data.readers.reader_image_in_tar extract_tarinfos	always	extract_tarinfos calls io.open
+timm.loss load_class_stats	always	load_class_stats calls io.open
+timm.loss load_class_weights	always	load_class_weights calls io.open
+timm.loss resolve_class_weights	always	resolve_class_weights -> load_class_weights calls io.open
+timm.loss.class_weights load_class_stats	always	load_class_stats calls io.open
+timm.loss.class_weights load_class_weights	always	load_class_weights calls io.open
+timm.loss.class_weights resolve_class_weights	always	resolve_class_weights -> load_class_weights calls io.open
+timm.task load_task_ema_checkpoint	always	load_task_ema_checkpoint -> _load_train_checkpoint calls torch.serialization.load
+timm.task resume_task_checkpoint	always	resume_task_checkpoint -> _load_train_checkpoint calls torch.serialization.load
+timm.task._helpers _load_train_checkpoint	always	_load_train_checkpoint calls torch.serialization.load
+timm.task._helpers load_task_ema_checkpoint	always	load_task_ema_checkpoint -> _load_train_checkpoint calls torch.serialization.load
+timm.task._helpers resume_task_checkpoint	always	resume_task_checkpoint -> _load_train_checkpoint calls torch.serialization.load
+timm.utils get_outdir	always	get_outdir calls os.makedirs
+timm.utils trim_summary	always	trim_summary calls io.open
+timm.utils update_summary	always	update_summary calls io.open
+timm.utils.summary get_outdir	always	get_outdir calls os.makedirs
+timm.utils.summary trim_summary	always	trim_summary calls io.open
+timm.utils.summary update_summary	always	update_summary calls io.open
 torch _load_global_deps	always	_load_global_deps calls ctypes.CDLL
 torch _preload_cuda_deps	always	_preload_cuda_deps -> _preload_cuda_lib calls ctypes.CDLL
 torch _preload_cuda_lib	always	_preload_cuda_lib calls ctypes.CDLL
@@ -3523,6 +4458,10 @@ transformers.cli.add_new_model_like insert_model_in_doc_toc	always	insert_model_
 transformers.cli.chat get_service_root_url	always	get_service_root_url calls urllib.parse.urlparse
 transformers.cli.chat get_username	always	get_username calls posix.getlogin
 transformers.cli.chat save_chat	always	save_chat calls os.makedirs
+transformers.cli.serving.model_manager run_until_parent_exits	always	run_until_parent_exits calls multiprocessing.process.parent_process
+transformers.cli.serving.model_manager set_serve_log_level	always	set_serve_log_level -> get_logger -> _configure_library_root_logger calls io.open
+transformers.cli.serving.utils run_until_parent_exits	always	run_until_parent_exits calls multiprocessing.process.parent_process
+transformers.cli.serving.utils set_serve_log_level	always	set_serve_log_level -> get_logger -> _configure_library_root_logger calls io.open
 transformers.configuration_utils custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.convert_slow_tokenizers_checkpoints_to_fast convert_slow_checkpoint_to_fast	always	convert_slow_checkpoint_to_fast calls posix.remove
 transformers.core_model_loading get_logger	always	get_logger -> _configure_library_root_logger calls io.open
@@ -3713,4 +4652,10 @@ ultralytics.nn.tasks SemanticSegmentationModel	call	SemanticSegmentationModel.__
 ultralytics.nn.tasks WorldModel	call	WorldModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
 ultralytics.nn.tasks YOLOEModel	call	YOLOEModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
 ultralytics.nn.tasks YOLOESegModel	call	YOLOESegModel inherits YOLOEModel: YOLOEModel inherits DetectionModel: DetectionModel.__init__ -> _initialize_yolo_model -> parse_model calls builtins.eval
+xgboost _py_version	always	_py_version calls io.open
+xgboost.collective _find_nccl	always	_find_nccl calls posix.listdir
+xgboost.collective broadcast	always	broadcast calls _pickle.dumps
+xgboost.core _load_lib	always	_load_lib -> _py_version calls io.open
+xgboost.core _py_version	always	_py_version calls io.open
+xgboost.tracker get_family	always	get_family calls socket.getaddrinfo
 """

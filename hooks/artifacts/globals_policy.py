@@ -766,6 +766,19 @@ LIBRARY_ROOTS = frozenset(
         "imblearn",
         "category_encoders",
         "feature_engine",
+        # fitted models pickled whole: survival (lifelines, with formulaic's formulas), online
+        # learning (river), graphs (networkx), tuning studies (optuna), NLTK's trained taggers
+        # and tokenizers, clustering (hdbscan), explainers (shap, slicer), Prophet's Stan fit
+        "lifelines",
+        "formulaic",
+        "river",
+        "networkx",
+        "optuna",
+        "nltk",
+        "hdbscan",
+        "shap",
+        "slicer",
+        "cmdstanpy",
         "builtins",
         "collections",
         "datetime",

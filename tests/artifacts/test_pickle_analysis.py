@@ -468,6 +468,39 @@ def test_scikit_learn_compatible_estimators_in_a_pipeline_pass(tmp_path: Path) -
     assert rules(scan_bytes(tmp_path, "called.pkl", called + asm.REDUCE + asm.STOP)) == ["MLS102"]
 
 
+def test_fitted_models_of_the_other_rebuildable_libraries_pass(tmp_path: Path) -> None:
+    """A networkx graph, an NLTK tagger, a lifelines fitter, a river pipeline and a shap Explanation
+    rebuilt without __init__, as pickle writes them; their rebuild paths are sink-checked."""
+    data = asm.proto(2) + asm.MARK + _rebuilt_module("networkx.classes.graph", "Graph")
+    data += _rebuilt_module("nltk.tag.sequential", "UnigramTagger")
+    data += _rebuilt_module("lifelines.fitters.kaplan_meier_fitter", "KaplanMeierFitter")
+    data += _rebuilt_module("river.compose.pipeline", "Pipeline")
+    data += _rebuilt_module("shap._explanation", "Explanation")
+    assert scan_bytes(tmp_path, "fitted.pkl", data + asm.TUPLE + asm.STOP) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "value"),
+    [("sktime.datatypes._dtypekind", "DtypeKind", 3), ("lifelines.utils", "CensoringType", "right"),
+     ("timm.layers.format", "Format", "NCHW")],
+)  # fmt: skip
+def test_a_librarys_enum_member_rebuilt_by_calling_its_class_passes(
+    tmp_path: Path, module: str, name: str, value: int | str
+) -> None:
+    member = asm.global_(module, name) + (asm.text(value) if isinstance(value, str) else asm.binint(value))
+    data = asm.proto(2) + member + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "model.pkl", data) == []
+
+
+def test_the_new_libraries_calls_and_their_file_functions_still_block(tmp_path: Path) -> None:
+    # calling a class runs its constructor: only enums and the exact allowlist are called
+    called = asm.proto(2) + asm.global_("networkx.classes.graph", "Graph") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "called.pkl", called)) == ["MLS102"]
+    # NLTK's resource loader reaches files and URLs: refused even kept as a value
+    kept = asm.proto(2) + asm.global_("nltk.data", "load") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) != []
+
+
 def test_append_on_an_object_whose_state_set_append_is_an_injection(tmp_path: Path) -> None:
     """APPEND on an object calls `obj.append`, which the instance's own attributes answer first."""
     fields = asm.text("append") + asm.global_("builtins", "print") + asm.SETITEM

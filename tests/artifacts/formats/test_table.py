@@ -17,9 +17,9 @@ def test_every_format_a_module_declares_is_in_the_table() -> None:
             continue
         module = importlib.import_module(f"hooks.artifacts.formats.{info.name}")
         declared += [value for value in vars(module).values() if isinstance(value, Format)]
-    # CTranslate2, SentencePiece, fastText, word2vec and whisper.cpp's GGML are read only whole:
+    # CTranslate2, SentencePiece, fastText, word2vec and the GGML layouts (whisper.cpp's, pre-GGUF) are read only whole:
     # the walker tries them on unknown data named like an artifact.
-    tried_by_the_walker = {"ctranslate2", "sentencepiece", "fasttext", "word2vec", "ggml-whisper"}
+    tried_by_the_walker = {"ctranslate2", "sentencepiece", "fasttext", "word2vec", "ggml-whisper", "ggml-legacy"}
     assert declared and sorted(f.name for f in declared if f.name not in tried_by_the_walker) == sorted(
         f.name for f in FORMATS
     )
