@@ -286,6 +286,9 @@ _CURATED_ALLOWED = frozenset(
         ("ipaddress", "IPv6Interface"),
         ("zoneinfo", "ZoneInfo"),  # validates its key; reads only the system tz database
         ("types", "SimpleNamespace"),
+        # Random.__reduce__ is (Random, (), state): called with no arguments it seeds from the
+        # OS's random source, then setstate restores the generator; no file, no process.
+        ("random", "Random"),
         ("http", "HTTPStatus"),  # an enum: calling it looks a member up by value
         ("logging", "getLogger"),
         # pytz's own unpicklers (marked __safe_for_unpickling__): a zone rebuilt by name from

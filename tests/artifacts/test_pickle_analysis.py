@@ -492,6 +492,16 @@ def test_a_librarys_enum_member_rebuilt_by_calling_its_class_passes(
     assert scan_bytes(tmp_path, "model.pkl", data) == []
 
 
+def test_a_pickled_random_generator_passes_and_its_module_functions_do_not(tmp_path: Path) -> None:
+    import pickle
+    import random
+
+    assert scan_bytes(tmp_path, "sampler.pkl", pickle.dumps(random.Random(7), protocol=4)) == []
+    # random.Random's is the only name allowed: a module function is no class rebuilt from its state
+    seeded = asm.proto(2) + asm.global_("random", "seed") + asm.binint(1) + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "seeded.pkl", seeded)) == ["MLS102"]
+
+
 def test_the_new_libraries_calls_and_their_file_functions_still_block(tmp_path: Path) -> None:
     # calling a class runs its constructor: only enums and the exact allowlist are called
     called = asm.proto(2) + asm.global_("networkx.classes.graph", "Graph") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
