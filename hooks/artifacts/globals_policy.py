@@ -251,6 +251,22 @@ _LANGCHAIN_DOCUMENTS = (
     ("langchain.storage.in_memory", "InMemoryBaseStore"),
 )
 
+# statsmodels' state-space models (ARIMA, SARIMAX, UnobservedComponents results pickle their
+# model whole): these Cython classes' __reduce__ returns the class and its constructor's
+# arguments, which are typed (float/complex memoryviews, ints, floats, and each other's typed
+# instances); the constructors and __setstate__ store and allocate arrays, nothing else
+# (statsmodels/tsa/statespace/*.pyx.in, read by hand).
+_STATSMODELS_STATESPACE = tuple(
+    (f"statsmodels.tsa.statespace.{module}", f"{prefix}{name}")
+    for module, name in (
+        ("_representation", "Statespace"),
+        ("_initialization", "Initialization"),
+        ("_kalman_filter", "KalmanFilter"),
+        ("_kalman_smoother", "KalmanSmoother"),
+    )
+    for prefix in "sdcz"
+)
+
 _CURATED_ALLOWED = frozenset(
     {
         ("collections", "OrderedDict"),
@@ -455,6 +471,7 @@ _CURATED_ALLOWED = frozenset(
         # LangChain's document containers, which `FAISS.save_local` and docstores pickle: pydantic
         # models (their `__setstate__` only restores fields) and plain classes holding a dict.
         *_LANGCHAIN_DOCUMENTS,
+        *_STATSMODELS_STATESPACE,
         # gradient-boosting libraries' model containers
         ("lightgbm.basic", "Booster"),
         ("lightgbm.sklearn", "LGBMClassifier"),

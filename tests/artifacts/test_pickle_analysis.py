@@ -502,6 +502,18 @@ def test_a_pickled_random_generator_passes_and_its_module_functions_do_not(tmp_p
     assert rules(scan_bytes(tmp_path, "seeded.pkl", seeded)) == ["MLS102"]
 
 
+def test_a_statsmodels_state_space_model_rebuilt_by_its_constructor_passes(tmp_path: Path) -> None:
+    """An ARIMA/SARIMAX results pickle calls the Cython Statespace and KalmanFilter classes with
+    arrays (their __reduce__); other names of the same modules stay unknown when called."""
+    model = asm.global_("statsmodels.tsa.statespace._representation", "dStatespace") + asm.MARK
+    model += asm.binint(1) * 8 + asm.TUPLE + asm.REDUCE
+    data = asm.proto(2) + asm.global_("statsmodels.tsa.statespace._kalman_filter", "dKalmanFilter")
+    data += model + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "arima.pkl", data) == []
+    other = asm.proto(2) + asm.global_("statsmodels.tsa.statespace._representation", "dStatespaceX")
+    assert rules(scan_bytes(tmp_path, "other.pkl", other + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP)) == ["MLS102"]
+
+
 def test_the_new_libraries_calls_and_their_file_functions_still_block(tmp_path: Path) -> None:
     # calling a class runs its constructor: only enums and the exact allowlist are called
     called = asm.proto(2) + asm.global_("networkx.classes.graph", "Graph") + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
