@@ -142,6 +142,51 @@ def _resolve(parts: list[str], function: types.FunctionType, cls: type) -> objec
     return obj
 
 
+def _unresolved_module(head: object) -> bool:
+    """Whether a call through this global whose attribute did not resolve goes somewhere unread: a
+    lazily imported module's proxy, say, but not a library's own ctypes handle (`_LIB.LGBM_Free`:
+    its native functions, as sink_name treats them)."""
+    import ctypes
+
+    return head is not None and not isinstance(head, ctypes.CDLL)
+
+
+# Libraries whose functions a rebuild may call without being followed: the checked ones (their
+# functions are read where they are roots) and pure typing helpers.
+_READ_ELSEWHERE = frozenset({"typing_extensions"})
+
+
+def _unread_library(target: object, root: str) -> str | None:
+    """`module.name` of a function or class from a third-party library outside the checked ones."""
+    import sys
+
+    owner = _function_of(target) or target
+    module = getattr(owner, "__module__", None)
+    name = getattr(owner, "__qualname__", None) or getattr(owner, "__name__", None)
+    if not isinstance(module, str) or not isinstance(name, str):
+        return None
+    top = module.split(".", 1)[0]
+    if top in (root, "builtins") or top in sys.stdlib_module_names or top in _READ_ELSEWHERE:
+        return None
+    if top in REBUILD_ROOTS or _inside_package(module, root):
+        return None
+    return f"{module}.{name}"
+
+
+def _inside_package(module: str, root: str) -> bool:
+    """Whether `module` is a file of `root`'s own package under another top-level name
+    (catboost's native `_catboost` extension lives in the catboost folder)."""
+    import os
+    import sys
+
+    where = getattr(sys.modules.get(module), "__file__", None)
+    folders = getattr(sys.modules.get(root), "__path__", None) or []
+    if not isinstance(where, str):
+        return False
+    here = os.path.dirname(os.path.realpath(where))
+    return any(here == folder or here.startswith(folder + os.sep) for folder in map(os.path.realpath, folders))
+
+
 def _same_library(obj: object, root: str) -> bool:
     module = getattr(_function_of(obj), "__module__", None)
     return isinstance(module, str) and module.split(".", 1)[0] == root
@@ -161,23 +206,22 @@ def function_sinks(roots: tuple[str, ...] | None = None) -> dict[tuple[str, str]
     answers), so a function that runs code, processes, files or the network is refused as a value too."""
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for root in REBUILD_ROOTS if roots is None else roots:
-        seen: set[int] = set()
+        seen: dict[int, str | None] = {}
         for module in _modules(root):
             for name, value in list(vars(module).items()):
                 function = value if isinstance(value, types.FunctionType) else None
                 owner = getattr(function, "__module__", None)
                 if function is None or not isinstance(owner, str) or owner.split(".", 1)[0] != root:
                     continue
-                if id(function) in seen:
-                    continue
-                seen.add(id(function))
-                try:
-                    reason = function_sink(function, root)
-                except Exception:  # noqa: BLE001 - odd wrappers: not checked
-                    continue
+                if id(function) not in seen:
+                    try:
+                        seen[id(function)] = function_sink(function, root)
+                    except Exception:  # noqa: BLE001 - odd wrappers: not checked
+                        seen[id(function)] = None
+                reason = seen[id(function)]
                 if reason and not _imports_only(reason) and not any(reason.endswith(p) for p in REVIEWED):
                     out[(owner, function.__qualname__)] = ("always", reason)
-                    if module.__name__ != owner:  # also under the name this module re-exports it by
+                    if module.__name__ != owner:  # also under every name a module re-exports it by
                         out[(module.__name__, name)] = ("always", reason)
     return out
 
@@ -191,6 +235,10 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
     """How running these methods of `cls` reaches a sink (`__init__ -> get_handle -> io.open`), if it does."""
     seen: set[object] = set()
     imports: list[str] = []  # an import of a fixed optional dependency: reported if nothing worse is
+    # What every rebuild runs (state restoration, finalisers) is held to more than constructors and
+    # functions kept as values: a call it cannot resolve (a lazily imported module) or into a
+    # library this check does not read counts as reaching a sink.
+    at_load = all(method in ALWAYS_METHODS for method in methods)
 
     def visit(function: types.FunctionType, path: str, depth: int, finaliser: bool = False) -> str | None:
         if function in seen:
@@ -203,6 +251,9 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
             target = _resolve(parts, function, cls)
             if target is None and finaliser and _state_method(parts, cls):
                 return f"{path} calls {'.'.join(parts)}, a method of an object from the instance's state"
+            if target is None and at_load and len(parts) > 1 and _unresolved_module(function.__globals__.get(parts[0])):
+                # optuna's RDBStorage.__setstate__ calls sqlalchemy through a lazy-import proxy
+                return f"{path} calls {'.'.join(parts)}, which this check cannot resolve"
             if target is None:
                 continue
             sink = sink_name(getattr(target, "__func__", target))
@@ -210,6 +261,10 @@ def first_sink(cls: type, root: str, methods: tuple[str, ...] = ALWAYS_METHODS +
                 imports.append(f"{path} calls {sink}")
             elif sink is not None:
                 return f"{path} calls {sink}"
+            elif at_load and (foreign := _unread_library(target, root)) is not None:
+                # optuna's RDBStorage.__setstate__ hands its state's URL and keyword arguments to
+                # sqlalchemy.create_engine: code no check here reads may open, connect or call.
+                return f"{path} calls {foreign}, code of a library this check does not read"
             inner = _function_of(target)
             if inner is not None and depth < MAX_DEPTH and _same_library(inner, root):
                 found = visit(inner, f"{path} -> {inner.__qualname__}", depth + 1, finaliser)
@@ -320,23 +375,28 @@ def _modules(root: str) -> Iterator[types.ModuleType]:
 
 
 def rebuild_sinks(roots: tuple[str, ...] = REBUILD_ROOTS) -> dict[tuple[str, str], tuple[str, str]]:
-    """Every class of these packages whose rebuild (`__new__`, `__setstate__`, `__setattr__`) reaches a sink."""
+    """Every class of these packages whose rebuild (`__new__`, `__setstate__`, `__setattr__`) reaches
+    a sink, under its own name and every name a module of its package re-exports it by
+    (`optuna.storages.RDBStorage` for `optuna.storages._rdb.storage.RDBStorage`)."""
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for root in roots:
-        seen: set[tuple[str, str]] = set()
+        seen: dict[tuple[str, str], str | None] = {}
         for module in _modules(root):
-            for value in list(vars(module).values()):
+            for name, value in list(vars(module).items()):
                 owner = getattr(value, "__module__", None)
                 if not isinstance(value, type) or not isinstance(owner, str) or owner.split(".", 1)[0] != root:
                     continue
                 key = (owner, value.__qualname__)
-                if key in seen or "<" in key[1]:
+                if "<" in key[1]:
                     continue
-                seen.add(key)
-                try:
-                    reason = first_sink(value, root, ALWAYS_METHODS)
-                except Exception:  # noqa: BLE001 - odd descriptors: not checked
-                    continue
+                if key not in seen:
+                    try:
+                        seen[key] = first_sink(value, root, ALWAYS_METHODS)
+                    except Exception:  # noqa: BLE001 - odd descriptors: not checked
+                        seen[key] = None
+                reason = seen[key]
                 if reason and not any(reason.endswith(path) for path in REVIEWED):
                     out[key] = ("always", reason)
+                    if module.__name__ != owner:
+                        out[(module.__name__, name)] = ("always", reason)
     return out

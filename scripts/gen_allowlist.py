@@ -15,7 +15,10 @@ What it collects, and why each is safe to construct from a pickle:
 - ultralytics' model classes (a YOLO checkpoint), without rebuild hooks of their own;
 - every enum of the libraries whose classes a pickle may rebuild (REBUILD_ROOTS, where installed):
   a pickle rebuilds an enum member by calling its class with the value (`DtypeKind(3)`), which
-  looks the member up.
+  looks the member up;
+- those libraries' subclasses of the standard containers (dict, list, set, OrderedDict, Counter,
+  defaultdict, deque, UserDict, UserList) whose constructors are Python the sink check can read:
+  the containers' own __reduce__ calls the class with the items (`FreqDist({...})`).
 Private test helpers, deprecated shims and anything in a denylisted module are skipped.
 Each entry is then checked by scripts/allowlist_sinks.py: a class whose constructor or state
 restoration reaches a file, process, network, import or loader function (read from the library
@@ -208,6 +211,34 @@ def enums_in(root: str) -> set[tuple[str, str]]:
     return found
 
 
+_CONTAINERS = ("dict", "list", "set", "OrderedDict", "Counter", "defaultdict", "deque", "UserDict", "UserList")
+
+
+def containers_in(root: str) -> set[tuple[str, str]]:
+    """A library's module-level subclasses of the standard containers whose construction and
+    state restoration are Python functions (read by the sink check), not C code it cannot read."""
+    import builtins
+    import collections
+
+    from scripts.allowlist_sinks import _modules
+
+    bases = tuple(getattr(collections, name, None) or getattr(builtins, name, None) for name in _CONTAINERS)
+    kinds = tuple(kind for kind in bases if isinstance(kind, type))
+    found: set[tuple[str, str]] = set()
+    for module in _modules(root):
+        for value in list(vars(module).values()):
+            owner = getattr(value, "__module__", None)
+            if not (isinstance(value, type) and issubclass(value, kinds) and isinstance(owner, str)):
+                continue
+            if owner.split(".", 1)[0] != root or "<" in value.__qualname__ or "." in value.__qualname__:
+                continue
+            own = [k for k in value.__mro__ if str(getattr(k, "__module__", "")).split(".", 1)[0] == root]
+            methods = ("__init__", "__new__", "__setstate__", "__setitem__", "__reduce__", "__reduce_ex__")
+            if all(inspect.isfunction(vars(k)[m]) for k in own for m in methods if m in vars(k)):
+                found.add((owner, value.__qualname__))
+    return found
+
+
 def merged_with(path: str) -> tuple[list[str], set[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
     """The versions, allowed pairs and refusals an earlier run wrote to `path`."""
     namespace: dict[str, object] = {}
@@ -340,7 +371,7 @@ def main() -> None:
     # Every enum of the rebuildable libraries: a pickle calls the class with the member's value.
     with contextlib.redirect_stdout(sys.stderr):
         for root in REBUILD_ROOTS:
-            pairs |= enums_in(root)
+            pairs |= enums_in(root) | containers_in(root)
     for root in ("networkx", "optuna", "nltk", "lifelines", "river", "hdbscan", "shap", "sktime", "prophet"):
         with contextlib.suppress(Exception):
             versions.append(f"{root} {version(root.replace('_', '-'))}")

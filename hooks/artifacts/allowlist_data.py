@@ -79,6 +79,7 @@ catboost.hnsw.hnsw EDistance
 catboost.hnsw.hnsw EVectorComponentType
 category_encoders.utils EncodingRelation
 cmdstanpy.cmdstan_args Method
+dateutil.parser._parser _ymd
 formulaic.formula OrderingMethod
 formulaic.materializers.types.enums ClusterBy
 formulaic.materializers.types.enums NAAction
@@ -103,19 +104,73 @@ lightgbm.sklearn LGBMRanker
 lightgbm.sklearn LGBMRegressor
 lightgbm.sklearn _EvalFunctionWrapper
 lightgbm.sklearn _ObjectiveFunctionWrapper
+lightning.fabric.accelerators.registry _AcceleratorRegistry
+lightning.fabric.strategies.registry _StrategyRegistry
+lightning.fabric.utilities.data AttributeDict
 lightning.fabric.utilities.data _WrapAttrTag
+lightning.fabric.utilities.throughput _MonotonicWindow
 lightning.pytorch.callbacks.early_stopping EarlyStoppingReason
 lightning.pytorch.callbacks.prediction_writer WriteInterval
+lightning.pytorch.callbacks.pruning _LayerRef
 lightning.pytorch.callbacks.timer Interval
+lightning.pytorch.trainer.connectors.logger_connector.result _METRICS
+lightning.pytorch.trainer.connectors.logger_connector.result _ResultCollection
 lightning.pytorch.trainer.states RunningStage
 lightning.pytorch.trainer.states TrainerFn
 lightning.pytorch.trainer.states TrainerStatus
+lightning.pytorch.utilities.combined_loader _CombinationMode
 lightning.pytorch.utilities.enums GradClipAlgorithmType
+lightning.pytorch.utilities.parsing AttributeDict
+lightning.pytorch.utilities.types LRSchedulerConfigType
+lightning.pytorch.utilities.types OptimizerConfig
+lightning.pytorch.utilities.types OptimizerLRSchedulerConfig
+lightning_fabric.accelerators.registry _AcceleratorRegistry
+lightning_fabric.strategies.registry _StrategyRegistry
+lightning_fabric.utilities.data AttributeDict
 lightning_fabric.utilities.data _WrapAttrTag
+lightning_fabric.utilities.throughput _MonotonicWindow
+networkx.algorithms.cycles _NeighborhoodCache
 networkx.algorithms.tree.mst EdgePartition
 networkx.readwrite.gml Pattern
+nltk.collections OrderedDict
+nltk.collections Trie
+nltk.corpus.reader.bnc BNCSentence
+nltk.corpus.reader.conll ConllSRLInstanceList
+nltk.corpus.reader.framenet AttrDict
+nltk.corpus.reader.framenet PrettyDict
+nltk.corpus.reader.framenet PrettyList
+nltk.corpus.reader.framenet SpecialList
+nltk.corpus.reader.panlex_lite Meaning
+nltk.corpus.reader.semcor SemcorSentence
+nltk.corpus.reader.switchboard SwitchboardTurn
+nltk.inference.nonmonotonic SetHolder
+nltk.inference.resolution Clause
+nltk.pathsec _Why
+nltk.probability ConditionalFreqDist
+nltk.probability ConditionalProbDist
+nltk.probability ConditionalProbDistI
+nltk.probability DictionaryConditionalProbDist
+nltk.probability FreqDist
+nltk.sem.drt PossibleAntecedents
+nltk.sem.evaluate Assignment
+nltk.sem.evaluate Valuation
+nltk.sem.glue DrtGlueDict
+nltk.sem.glue GlueDict
+nltk.sem.lfg FStructure
+nltk.tree.immutable ImmutableMultiParentedTree
+nltk.tree.immutable ImmutableParentedTree
+nltk.tree.immutable ImmutableProbabilisticTree
+nltk.tree.immutable ImmutableTree
+nltk.tree.parented AbstractParentedTree
+nltk.tree.parented MultiParentedTree
+nltk.tree.parented ParentedTree
+nltk.tree.probabilistic ProbabilisticTree
+nltk.tree.tree Tree
+nltk.util Index
 numpy _CopyMode
 numpy.__config__ DisplayModes
+numpy._typing._dtype_like _DTypeDict
+numpy._typing._dtype_like _DTypeDictBase
 numpy.random._generator __pyx_unpickle_Enum
 numpy.random.bit_generator __pyx_unpickle_SeedSequence
 numpy.random.bit_generator __pyx_unpickle_SeedlessSeedSequence
@@ -124,6 +179,7 @@ optuna.cli ValueType
 optuna.storages.journal._storage JournalOperation
 optuna.study._study_direction StudyDirection
 optuna.trial._state TrialState
+optuna.trial._trial _LazyTrialSystemAttrs
 optuna.visualization._optimization_history _ValueState
 pandas ArrowDtype
 pandas BooleanDtype
@@ -697,10 +753,16 @@ pandas.core.window.rolling Rolling
 pandas.core.window.rolling RollingAndExpandingMixin
 pandas.core.window.rolling RollingGroupby
 pandas.core.window.rolling Window
+pandas.io.formats.printing PrettyDict
+pandas.io.formats.style_render CSSDict
+pandas.io.parsers.readers _C_Parser_Defaults
+pandas.io.parsers.readers _Fwf_Defaults
+pandas.plotting._misc _Options
 pandas.tseries.holiday AbstractHolidayCalendar
 pandas.tseries.holiday Holiday
 pandas.tseries.holiday HolidayCalendarMetaClass
 pandas.tseries.holiday USFederalHolidayCalendar
+patsy.compat_ordereddict OrderedDict
 peft.tuners.multitask_prompt_tuning.config MultitaskPromptTuningInit
 peft.tuners.p_tuning.config PromptEncoderReparameterizationType
 peft.tuners.prompt_tuning.config PromptTuningInit
@@ -717,6 +779,8 @@ pyarrow._flight FlightMethod
 pyarrow._fs FileType
 pyarrow._s3fs S3LogLevel
 pyarrow.interchange.buffer DlpackDeviceType
+pyarrow.interchange.column CategoricalDescription
+pyarrow.interchange.column ColumnBuffers
 pyarrow.interchange.column ColumnNullType
 pyarrow.interchange.column DtypeKind
 pyarrow.lib Alignment
@@ -725,23 +789,97 @@ pyarrow.lib MetadataVersion
 pyarrow.types TypesEnum
 pytorch_lightning.callbacks.early_stopping EarlyStoppingReason
 pytorch_lightning.callbacks.prediction_writer WriteInterval
+pytorch_lightning.callbacks.pruning _LayerRef
 pytorch_lightning.callbacks.timer Interval
+pytorch_lightning.trainer.connectors.logger_connector.result _METRICS
+pytorch_lightning.trainer.connectors.logger_connector.result _ResultCollection
 pytorch_lightning.trainer.states RunningStage
 pytorch_lightning.trainer.states TrainerFn
 pytorch_lightning.trainer.states TrainerStatus
+pytorch_lightning.utilities.combined_loader _CombinationMode
 pytorch_lightning.utilities.enums GradClipAlgorithmType
+pytorch_lightning.utilities.parsing AttributeDict
+pytorch_lightning.utilities.types LRSchedulerConfigType
+pytorch_lightning.utilities.types OptimizerConfig
+pytorch_lightning.utilities.types OptimizerLRSchedulerConfig
+river.base.ensemble Ensemble
+river.base.ensemble WrapperEnsemble
+river.ensemble.bagging ADWINBaggingClassifier
+river.ensemble.bagging BaggingClassifier
+river.ensemble.bagging BaggingRegressor
+river.ensemble.bagging BaseBagging
+river.ensemble.bagging LeveragingBaggingClassifier
+river.ensemble.boosting ADWINBoostingClassifier
+river.ensemble.boosting AdaBoostClassifier
+river.ensemble.boosting BOLEClassifier
+river.ensemble.ewa EWARegressor
+river.ensemble.stacking StackingClassifier
+river.ensemble.streaming_random_patches BaseSRPEnsemble
+river.ensemble.streaming_random_patches SRPClassifier
+river.ensemble.streaming_random_patches SRPRegressor
+river.ensemble.voting VotingClassifier
+river.forest.adaptive_random_forest ARFClassifier
+river.forest.adaptive_random_forest ARFRegressor
+river.forest.adaptive_random_forest BaseForest
+river.forest.aggregated_mondrian_forest AMFClassifier
+river.forest.aggregated_mondrian_forest AMFLearner
+river.forest.aggregated_mondrian_forest AMFRegressor
+river.forest.online_extra_trees ExtraTrees
+river.forest.online_extra_trees OXTRegressor
+river.metrics.base Metrics
+river.misc.skyline Skyline
+river.model_selection.bandit BanditClassifier
+river.model_selection.bandit BanditRegressor
+river.model_selection.base ModelSelectionClassifier
+river.model_selection.base ModelSelectionRegressor
+river.model_selection.base ModelSelector
+river.model_selection.greedy GreedyRegressor
+river.model_selection.sh SuccessiveHalvingClassifier
+river.model_selection.sh SuccessiveHalvingRegressor
+river.multioutput.chain BaseChain
+river.multioutput.chain ClassifierChain
+river.multioutput.chain MonteCarloClassifierChain
+river.multioutput.chain ProbabilisticClassifierChain
+river.multioutput.chain RegressorChain
+river.multioutput.per_output PerOutputRegressor
+river.multioutput.per_output_classifier PerOutputClassifier
+river.sketch.histogram Histogram
 river.stream.twitch_chat_stream IrcMessage
+river.time_series.holt_winters AdditiveLevel
+river.time_series.holt_winters AdditiveSeason
+river.time_series.holt_winters Component
+river.time_series.holt_winters MultiplicativeLevel
+river.time_series.holt_winters MultiplicativeSeason
+river.time_series.holt_winters Trend
+river.utils.sorted_window SortedWindow
 scipy.__config__ DisplayModes
 scipy._lib._array_api_docs_tables BackendSupportStatus
 scipy._lib._array_api_override _ArrayClsInfo
+scipy._lib._util _RichResult
 scipy._lib.array_api_compat.common._helpers _ClsToXPInfo
+scipy._lib.array_api_compat.common._typing Capabilities
+scipy._lib.array_api_compat.common._typing DTypesAll
+scipy._lib.array_api_compat.common._typing DTypesBool
+scipy._lib.array_api_compat.common._typing DTypesComplex
+scipy._lib.array_api_compat.common._typing DTypesIntegral
+scipy._lib.array_api_compat.common._typing DTypesNumeric
+scipy._lib.array_api_compat.common._typing DTypesReal
+scipy._lib.array_api_compat.common._typing DTypesSigned
+scipy._lib.array_api_compat.common._typing DTypesUnsigned
+scipy._lib.array_api_compat.common._typing DefaultDTypes
 scipy._lib.array_api_extra._lib._at Undef
 scipy._lib.array_api_extra._lib._at _AtOp
 scipy._lib.cobyqa.settings Constants
 scipy._lib.cobyqa.settings ExitStatus
 scipy._lib.cobyqa.settings Options
 scipy._lib.pyprima ConstraintType
+scipy.integrate._bvp BVPResult
+scipy.integrate._ivp.ivp OdeResult
+scipy.integrate._quad_vec LRUDict
+scipy.io._idl AttrDict
 scipy.io.wavfile WAVE_FORMAT
+scipy.optimize._optimize OptimizeResult
+scipy.optimize._zeros_py RootResults
 scipy.sparse._base SparseEfficiencyWarning
 scipy.sparse._base SparseFormatWarning
 scipy.sparse._base SparseWarning
@@ -808,6 +946,14 @@ scipy.sparse.linalg._special_sparse_arrays MikotaPair
 scipy.sparse.linalg._special_sparse_arrays Sakurai
 scipy.sparse.linalg._svdp _AProd
 scipy.special._specfun Status
+sentence_transformers.base.modality_types AudioDict
+sentence_transformers.base.modality_types MessageDict
+sentence_transformers.base.modality_types MultimodalInput
+sentence_transformers.base.modality_types VideoDict
+sentence_transformers.base.modules.transformer ModalityParams
+sentence_transformers.base.modules.transformer ProcessingKwargs
+sentence_transformers.base.modules.transformer QueryExpansionConfig
+sentence_transformers.base.modules.transformer _ModalityParamsRequired
 sentence_transformers.base.sampler BatchSamplers
 sentence_transformers.base.sampler MultiDatasetBatchSamplers
 sentence_transformers.base.training_args BaseTrainingArguments
@@ -819,6 +965,7 @@ sentence_transformers.sentence_transformer.training_args SentenceTransformerTrai
 sentence_transformers.sparse_encoder.callbacks.splade_callbacks SchedulerType
 sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments
 sentence_transformers.util.similarity SimilarityFunction
+shap.plots._style StyleOptions
 sklearn._cyutility __pyx_unpickle_Enum
 sklearn._loss._loss CyAbsoluteError
 sklearn._loss._loss CyExponentialLoss
@@ -1128,6 +1275,16 @@ sklearn.exceptions SkipTestWarning
 sklearn.exceptions UndefinedMetricWarning
 sklearn.exceptions UnsetMetadataPassedError
 sklearn.externals.array_api_compat.common._helpers _ClsToXPInfo
+sklearn.externals.array_api_compat.common._typing Capabilities
+sklearn.externals.array_api_compat.common._typing DTypesAll
+sklearn.externals.array_api_compat.common._typing DTypesBool
+sklearn.externals.array_api_compat.common._typing DTypesComplex
+sklearn.externals.array_api_compat.common._typing DTypesIntegral
+sklearn.externals.array_api_compat.common._typing DTypesNumeric
+sklearn.externals.array_api_compat.common._typing DTypesReal
+sklearn.externals.array_api_compat.common._typing DTypesSigned
+sklearn.externals.array_api_compat.common._typing DTypesUnsigned
+sklearn.externals.array_api_compat.common._typing DefaultDTypes
 sklearn.externals.array_api_extra._at _AtOp
 sklearn.externals.array_api_extra._at _Undef
 sklearn.feature_extraction._dict_vectorizer DictVectorizer
@@ -2125,6 +2282,23 @@ sklearn.utils.weight_vector WeightVector32
 sklearn.utils.weight_vector WeightVector64
 sktime.datatypes._dtypekind DtypeKind
 sktime.dists_kernels._numba_distances.lower_bounding LowerBounding
+sktime.libs.chronos.chronos_bolt ChronosBoltOutput
+sktime.libs.granite_ttm.modeling_tinytimemixer SampleTinyTimeMixerPredictionOutput
+sktime.libs.granite_ttm.modeling_tinytimemixer TinyTimeMixerEncoderOutput
+sktime.libs.granite_ttm.modeling_tinytimemixer TinyTimeMixerForDecomposedPredictionOutput
+sktime.libs.granite_ttm.modeling_tinytimemixer TinyTimeMixerForPredictionOutput
+sktime.libs.granite_ttm.modeling_tinytimemixer TinyTimeMixerModelOutput
+sktime.libs.timer_s1.modeling_TimerS1 TempMoeModelOutputWithPast
+sktime.libs.timer_s1.modeling_TimerS1 TimerS1CausalLMOutput
+statsmodels.datasets.utils Dataset
+statsmodels.iolib.table Row
+statsmodels.iolib.table SimpleTable
+statsmodels.stats.inter_rater KappaResults
+statsmodels.stats.inter_rater ResultsBunch
+statsmodels.tools._decorators ResettableCache
+statsmodels.tools.tools Bunch
+statsmodels.tsa.statespace.dynamic_factor_mq DynamicFactorMQStates
+statsmodels.tsa.statespace.dynamic_factor_mq FactorBlock
 timm.layers.format Format
 tokenizers OffsetReferential
 tokenizers OffsetType
@@ -2137,6 +2311,7 @@ torch._export.serde.schema ArgumentKind
 torch._export.serde.schema Layout
 torch._export.serde.schema MemoryFormat
 torch._export.serde.schema ScalarType
+torch._export.serde.serialize LazyMap
 torch._functorch._aot_autograd.schemas MutationType
 torch._functorch._aot_autograd.schemas OutputType
 torch._guards GuardSource
@@ -2148,6 +2323,13 @@ torch._prims ELEMENTWISE_PRIM_TYPE_PROMOTION_KIND
 torch._prims_common ELEMENTWISE_TYPE_PROMOTION_KIND
 torch._prims_common REDUCTION_OUTPUT_TYPE_KIND
 torch._prims_common RETURN_TYPE
+torch._subclasses.fake_tensor _FakeTensorConstructorIgnoredState
+torch._subclasses.meta_utils _MetaTensorCallbackKwargs
+torch._utils _Block
+torch._utils _Frame
+torch._utils _Segment
+torch._utils _Snapshot
+torch._utils _TraceEntry
 torch.amp.grad_scaler OptState
 torch.ao.ns.fx.graph_matcher SubgraphTypeRelationship
 torch.ao.ns.fx.ns_types NSSingleResultValuesType
@@ -2157,6 +2339,8 @@ torch.ao.quantization.observer MappingType
 torch.ao.quantization.observer TorchAODType
 torch.ao.quantization.observer ZeroPointDomain
 torch.ao.quantization.quant_type QuantType
+torch.autograd.profiler_util EventList
+torch.autograd.profiler_util StringTable
 torch.backends._nnapi.serializer DimOrder
 torch.backends._nnapi.serializer TorchScalarTypes
 torch.cuda._sanitizer AccessType
@@ -2173,6 +2357,11 @@ torch.distributed._symmetric_memory _ScaleMode
 torch.distributed._tools.fsdp2_mem_tracker _FSDPModState
 torch.distributed._tools.fsdp2_mem_tracker _FSDPRefType
 torch.distributed._tools.fsdp2_mem_tracker _FSDPState
+torch.distributed._tools.ilp_utils ModOrder
+torch.distributed._tools.ilp_utils ModRuntime
+torch.distributed._tools.ilp_utils ModStats
+torch.distributed._tools.ilp_utils ModuleInfo
+torch.distributed._tools.ilp_utils Node
 torch.distributed._tools.mem_tracker _MemRefType
 torch.distributed._tools.mem_tracker _ModState
 torch.distributed._tools.mem_tracker _RefType
@@ -2188,6 +2377,10 @@ torch.distributed.checkpoint.metadata _MEM_FORMAT_ENCODING
 torch.distributed.checkpoint.planner LoadItemType
 torch.distributed.checkpoint.planner WriteItemType
 torch.distributed.checkpoint.state_dict_saver AsyncCheckpointerType
+torch.distributed.distributed_c10d _GroupMetadata
+torch.distributed.distributed_c10d _PGConfig
+torch.distributed.distributed_c10d _ShrinkGroupInfo
+torch.distributed.distributed_c10d _WorldPGConfig
 torch.distributed.elastic.agent.server.api WorkerState
 torch.distributed.elastic.events.api EventSource
 torch.distributed.elastic.events.api NodeState
@@ -2213,22 +2406,32 @@ torch.distributed.pipelining.schedules _ComputationType
 torch.distributed.rpc.backend_registry BackendType
 torch.distributed.rpc.internal RPCExecMode
 torch.distributed.tensor._ops._math_ops Reduction
+torch.distributed.tensor._redistribute _BackwardDtypeConfig
+torch.distributed.tensor._redistribute _DtypeConfig
 torch.distributed.tensor.experimental._context_parallel._attention _CausalBehavior
 torch.distributed.tensor.experimental._context_parallel._attention _DispatchMode
 torch.distributed.tensor.experimental._context_parallel._attention _RotateMethod
 torch.distributed.tensor.placement_types _StridedShardOffsetMode
 torch.export._draft_export FailureType
+torch.export._trace _ExportModuleSpecTrackerDict
+torch.export.decomp_utils CustomDecompTable
 torch.export.dynamic_shapes _DimHintType
 torch.export.graph_signature InputKind
 torch.export.graph_signature OutputKind
+torch.export.pt2_archive._package_weights Weights
 torch.export.unflatten _AttrKind
 torch.fx.experimental._config AggressiveGuardFreeMode
 torch.fx.experimental.partitioner_utils PartitionMode
 torch.fx.experimental.symbolic_shapes DimDynamic
+torch.fx.immutable_collections immutable_dict
+torch.fx.immutable_collections immutable_list
 torch.fx.passes.reinplace _ViewType
 torch.fx.traceback NodeSourceAction
+torch.multiprocessing.reductions SharedCache
 torch.nn.attention.bias CausalVariant
 torch.nn.attention.experimental._scaled_dot_product_attention_quantized DescaleType
+torch.nn.attention.flex_attention FlexKernelOptions
+torch.nn.attention.flex_attention _KernelOptionsWithInternals
 torch.nn.attention.flex_attention _ModificationType
 torch.nn.modules.activation CELU
 torch.nn.modules.activation ELU
@@ -2418,6 +2621,7 @@ torch.nn.utils.parametrizations _OrthMaps
 torch.numa.binding AffinityMode
 torch.onnx._internal.torchscript_exporter._type_utils JitScalarType
 torch.onnx._internal.torchscript_exporter.verification OnnxBackend
+torch.optim.lr_scheduler _SchedulePhase
 torch.profiler._cupti._records_base Ctype
 torch.profiler._memory_profiler Action
 torch.profiler._memory_profiler Category
@@ -2428,6 +2632,8 @@ torch.utils.benchmark.utils.timer Language
 torch.utils.benchmark.utils.valgrind_wrapper.timer_interface Serialization
 torch.utils.checkpoint CheckpointPolicy
 torch.utils.data.datapipes._hook_iterator _SnapshotState
+torch.utils.data.datapipes.dataframe.structures DataChunkDF
+torch.utils.data.datapipes.datapipe DataChunk
 torch.utils.data.datapipes.iter.sharding SHARDING_PRIORITIES
 torch.utils.dlpack DLDeviceType
 torch.utils.hipify.hipify_python CurrentState
@@ -2437,28 +2643,106 @@ torchvision.io.image ImageReadMode
 torchvision.transforms.autoaugment AutoAugmentPolicy
 torchvision.transforms.functional InterpolationMode
 torchvision.tv_tensors._bounding_boxes BoundingBoxFormat
+torchvision.tv_tensors._dataset_wrapper WrapperFactories
+transformers.activations ClassInstantier
 transformers.backbone_utils BackboneType
+transformers.cache_utils KVSharingDict
 transformers.cli.serve ReasoningMode
 transformers.cli.serving.utils Modality
 transformers.debug_utils DebugOption
 transformers.debug_utils DebugUnderflowOverflow
 transformers.exporters.configs ExportFormat
+transformers.feature_extraction_utils BatchFeature
 transformers.generation.configuration_utils GenerationConfig
 transformers.generation.configuration_utils GenerationMode
+transformers.generation.continuous_batching.input_outputs PagedAttentionArgs
 transformers.generation.continuous_batching.requests RequestStatus
+transformers.generation.logits_process LogitsProcessorList
+transformers.generation.stopping_criteria StoppingCriteriaList
+transformers.generation.utils GenerateBeamDecoderOnlyOutput
+transformers.generation.utils GenerateBeamEncoderDecoderOutput
+transformers.generation.utils GenerateDecoderOnlyOutput
+transformers.generation.utils GenerateEncoderDecoderOutput
+transformers.generation.watermarking BayesianWatermarkDetectorModelOutput
+transformers.image_processing_base BatchFeature
+transformers.image_processing_outputs SemanticSegmentationPostProcessorOutput
 transformers.image_transforms PaddingMode
 transformers.image_utils AnnotationFormat
 transformers.image_utils ChannelDimension
 transformers.image_utils ImageType
 transformers.integrations.integration_utils WandbLogModel
+transformers.modeling_flash_attention_utils FlashAttentionKwargs
+transformers.modeling_outputs BackboneOutput
+transformers.modeling_outputs BaseModelOutput
+transformers.modeling_outputs BaseModelOutputWithCrossAttentions
+transformers.modeling_outputs BaseModelOutputWithNoAttention
+transformers.modeling_outputs BaseModelOutputWithPast
+transformers.modeling_outputs BaseModelOutputWithPastAndCrossAttentions
+transformers.modeling_outputs BaseModelOutputWithPooling
+transformers.modeling_outputs BaseModelOutputWithPoolingAndCrossAttentions
+transformers.modeling_outputs BaseModelOutputWithPoolingAndNoAttention
+transformers.modeling_outputs BaseModelOutputWithPoolingAndProjection
+transformers.modeling_outputs CausalLMOutput
+transformers.modeling_outputs CausalLMOutputWithCrossAttentions
+transformers.modeling_outputs CausalLMOutputWithPast
+transformers.modeling_outputs DepthEstimatorOutput
+transformers.modeling_outputs ImageClassifierOutput
+transformers.modeling_outputs ImageClassifierOutputWithNoAttention
+transformers.modeling_outputs ImageSuperResolutionOutput
+transformers.modeling_outputs MaskedImageModelingOutput
+transformers.modeling_outputs MaskedLMOutput
+transformers.modeling_outputs MoEModelOutput
+transformers.modeling_outputs MoEModelOutputWithPastAndCrossAttentions
+transformers.modeling_outputs MoeCausalLMOutputWithPast
+transformers.modeling_outputs MoeModelOutputWithPast
+transformers.modeling_outputs MultimodalBaseModelOutputWithPast
+transformers.modeling_outputs MultimodalCausalLMOutputWithPast
+transformers.modeling_outputs MultimodalModelOutput
+transformers.modeling_outputs MultimodalMoeBaseModelOutputWithPast
+transformers.modeling_outputs MultimodalMoeCausalLMOutputWithPast
+transformers.modeling_outputs MultipleChoiceModelOutput
+transformers.modeling_outputs NextSentencePredictorOutput
+transformers.modeling_outputs QuestionAnsweringModelOutput
+transformers.modeling_outputs SampleTSPredictionOutput
+transformers.modeling_outputs SemanticSegmenterOutput
+transformers.modeling_outputs Seq2SeqLMOutput
+transformers.modeling_outputs Seq2SeqMoEModelOutput
+transformers.modeling_outputs Seq2SeqMoEOutput
+transformers.modeling_outputs Seq2SeqModelOutput
+transformers.modeling_outputs Seq2SeqQuestionAnsweringModelOutput
+transformers.modeling_outputs Seq2SeqSequenceClassifierOutput
+transformers.modeling_outputs Seq2SeqSpectrogramOutput
+transformers.modeling_outputs Seq2SeqTSModelOutput
+transformers.modeling_outputs Seq2SeqTSPredictionOutput
+transformers.modeling_outputs SequenceClassifierOutput
+transformers.modeling_outputs SequenceClassifierOutputWithPast
+transformers.modeling_outputs TokenClassifierOutput
+transformers.modeling_outputs Wav2Vec2BaseModelOutput
+transformers.modeling_outputs XVectorOutput
+transformers.modeling_rope_utils RopeParameters
 transformers.pipelines.any_to_any ReturnType
 transformers.pipelines.document_question_answering ModelType
 transformers.pipelines.image_classification ClassificationFunction
 transformers.pipelines.image_text_to_text ReturnType
+transformers.pipelines.keypoint_matching Keypoint
+transformers.pipelines.keypoint_matching Match
 transformers.pipelines.text_classification ClassificationFunction
 transformers.pipelines.text_generation ReturnType
+transformers.pipelines.text_to_audio AudioOutput
 transformers.pipelines.token_classification AggregationStrategy
+transformers.processing_utils AllKwargsForChatTemplate
+transformers.processing_utils AudioKwargs
+transformers.processing_utils ImagesKwargs
+transformers.processing_utils OmniModalProcessingKwargs
+transformers.processing_utils ProcessingKwargs
+transformers.processing_utils ProcessorChatTemplateKwargs
+transformers.processing_utils TextKwargs
+transformers.processing_utils TokenizerChatTemplateKwargs
+transformers.processing_utils VideosKwargs
+transformers.processing_utils _LazyAutoProcessorMapping
+transformers.testing_utils Expectations
 transformers.tokenization_mistral_common MistralTokenizerType
+transformers.tokenization_utils_base BatchEncoding
 transformers.tokenization_utils_base TruncationStrategy
 transformers.trainer_pt_utils AcceleratorConfig
 transformers.trainer_pt_utils BatchRebalanceSampler
@@ -2490,9 +2774,13 @@ transformers.training_args TrainingArguments
 transformers.training_args_seq2seq Seq2SeqTrainingArguments
 transformers.utils.deprecation Action
 transformers.utils.generic ExplicitEnum
+transformers.utils.generic ModelOutput
 transformers.utils.generic PaddingStrategy
 transformers.utils.generic TensorType
+transformers.utils.generic TransformersKwargs
+transformers.utils.hub DownloadKwargs
 transformers.utils.import_utils VersionComparison
+transformers.utils.output_capturing _CanRecordRegistry
 transformers.utils.quantization_config AwqBackend
 transformers.utils.quantization_config AwqFormat
 transformers.utils.quantization_config ExllamaVersion
@@ -2753,6 +3041,10 @@ ultralytics.nn.tasks SemanticSegmentationModel
 ultralytics.nn.tasks WorldModel
 ultralytics.nn.tasks YOLOEModel
 ultralytics.nn.tasks YOLOESegModel
+xgboost._data_utils ArrayInf
+xgboost._data_utils CudaArrayInf
+xgboost._data_utils CudaStringArray
+xgboost._data_utils StringArray
 xgboost.collective Op
 xgboost.core DataSplitMode
 """
@@ -2778,22 +3070,28 @@ accelerate.big_modeling check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_suppo
 accelerate.big_modeling disk_offload	always	disk_offload -> offload_state_dict calls os.makedirs
 accelerate.big_modeling dispatch_model	always	dispatch_model -> offload_state_dict calls os.makedirs
 accelerate.big_modeling load_checkpoint_and_dispatch	always	load_checkpoint_and_dispatch -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.big_modeling load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
 accelerate.big_modeling offload_state_dict	always	offload_state_dict calls os.makedirs
 accelerate.checkpointing load	always	load calls torch.serialization.load
 accelerate.checkpointing load_accelerator_state	always	load_accelerator_state -> load calls torch.serialization.load
 accelerate.checkpointing load_custom_state	always	load_custom_state -> load calls torch.serialization.load
 accelerate.commands.config load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.config.config config_command	always	config_command calls os.makedirs
+accelerate.commands.config.config load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.config.config main	always	main -> config_command calls os.makedirs
 accelerate.commands.config.config_args load_config_from_file	always	load_config_from_file calls io.open
+accelerate.commands.config.update load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.config.update update_config	always	update_config -> load_config_from_file calls io.open
 accelerate.commands.config.update update_config_command	always	update_config_command -> update_config -> load_config_from_file calls io.open
 accelerate.commands.env env_command	always	env_command calls shutil.which
+accelerate.commands.env load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.env main	always	main -> env_command calls shutil.which
 accelerate.commands.launch _run_subprocess	always	_run_subprocess calls subprocess.CalledProcessError
 accelerate.commands.launch _validate_launch_command	always	_validate_launch_command -> load_config_from_file calls io.open
+accelerate.commands.launch check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.commands.launch deepspeed_launcher	always	deepspeed_launcher -> prepare_deepspeed_cmd_env calls os._Environ.copy
 accelerate.commands.launch launch_command	always	launch_command -> _validate_launch_command -> load_config_from_file calls io.open
+accelerate.commands.launch load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.launch main	always	main -> launch_command -> deepspeed_launcher calls io.open
 accelerate.commands.launch multi_gpu_launcher	always	multi_gpu_launcher -> prepare_multi_gpu_env calls os._Environ.copy
 accelerate.commands.launch prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
@@ -2807,14 +3105,17 @@ accelerate.commands.merge merge_command	always	merge_command -> merge_fsdp_weigh
 accelerate.commands.merge merge_fsdp_weights	always	merge_fsdp_weights calls shutil.rmtree
 accelerate.commands.to_fsdp2 load_config	always	load_config calls io.open
 accelerate.commands.to_fsdp2 to_fsdp2_command	always	to_fsdp2_command -> load_config calls io.open
+accelerate.commands.tpu load_config_from_file	always	load_config_from_file calls io.open
 accelerate.commands.tpu main	always	main -> tpu_command_launcher calls subprocess.run
 accelerate.commands.tpu tpu_command_launcher	always	tpu_command_launcher calls subprocess.run
 accelerate.data_loader broadcast_object_list	always	broadcast_object_list -> _neuron_broadcast_object_list calls _pickle.loads
+accelerate.launchers check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.launchers debug_launcher	always	debug_launcher calls tempfile.NamedTemporaryFile
 accelerate.launchers get_gpu_info	always	get_gpu_info calls subprocess.check_output
 accelerate.launchers notebook_launcher	always	notebook_launcher -> check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.state AcceleratorState	call	AcceleratorState.__init__ -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.state PartialState	call	PartialState.__init__ -> set_numa_affinity -> override_numa_affinity calls posix.sched_setaffinity
+accelerate.state check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.test_utils require_fp8	always	require_fp8 -> check_cuda_fp8_capability calls subprocess.check_output
 accelerate.test_utils.examples compare_against_test	always	compare_against_test calls io.open
 accelerate.test_utils.scripts.external_deps.test_peak_memory_usage main	always	main -> training_function calls io.open
@@ -2824,6 +3125,9 @@ accelerate.test_utils.scripts.test_distributed_data_loop main	always	main -> tes
 accelerate.test_utils.scripts.test_distributed_data_loop test_pickle_accelerator	always	test_pickle_accelerator calls _pickle.dumps
 accelerate.test_utils.scripts.test_distributed_data_loop test_stateful_dataloader_save_state	always	test_stateful_dataloader_save_state -> _test_stateful_dataloader_save_state_resume calls tempfile.TemporaryDirectory
 accelerate.test_utils.scripts.test_merge_weights check_pytorch_weights	always	check_pytorch_weights calls torch.serialization.load
+accelerate.test_utils.scripts.test_merge_weights merge_command	always	merge_command -> merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_merge_weights merge_fsdp_weights	always	merge_fsdp_weights calls shutil.rmtree
+accelerate.test_utils.scripts.test_merge_weights save_fsdp_model	always	save_fsdp_model calls os.makedirs
 accelerate.test_utils.scripts.test_merge_weights test_merge_weights_command_pytorch	always	test_merge_weights_command_pytorch -> merge_command -> merge_fsdp_weights calls shutil.rmtree
 accelerate.test_utils.scripts.test_merge_weights test_merge_weights_command_safetensors	always	test_merge_weights_command_safetensors -> merge_command -> merge_fsdp_weights calls shutil.rmtree
 accelerate.test_utils.scripts.test_merge_weights test_merge_weights_pytorch	always	test_merge_weights_pytorch -> merge_fsdp_weights calls shutil.rmtree
@@ -2835,7 +3139,9 @@ accelerate.test_utils.scripts.test_notebook test_fault_tolerant	always	test_faul
 accelerate.test_utils.scripts.test_notebook test_monitoring	always	test_monitoring -> notebook_launcher -> get_gpu_info calls subprocess.check_output
 accelerate.test_utils.scripts.test_notebook test_problematic_imports	always	test_problematic_imports -> notebook_launcher -> get_gpu_info calls subprocess.check_output
 accelerate.test_utils.scripts.test_notebook test_static_rdzv_backend	always	test_static_rdzv_backend -> notebook_launcher -> get_gpu_info calls subprocess.check_output
+accelerate.test_utils.scripts.test_ops gather_object	always	gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.scripts.test_ops test_gather_object	always	test_gather_object -> gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.test_utils.scripts.test_script gather_object	always	gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.scripts.test_script main	always	main -> process_execution_check calls io.open
 accelerate.test_utils.scripts.test_script process_execution_check	always	process_execution_check calls io.open
 accelerate.test_utils.scripts.test_script test_split_between_processes_dataset	always	test_split_between_processes_dataset -> gather_object -> _neuron_gather_object calls _pickle.dump
@@ -2843,16 +3149,35 @@ accelerate.test_utils.scripts.test_script test_split_between_processes_list	alwa
 accelerate.test_utils.scripts.test_script test_split_between_processes_tensor	always	test_split_between_processes_tensor -> gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.scripts.test_script test_split_between_processes_tuple	always	test_split_between_processes_tuple -> gather_object -> _neuron_gather_object calls _pickle.dump
 accelerate.test_utils.testing require_fp8	always	require_fp8 -> check_cuda_fp8_capability calls subprocess.check_output
+accelerate.utils broadcast_object_list	always	broadcast_object_list -> _neuron_broadcast_object_list calls _pickle.loads
+accelerate.utils check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
 accelerate.utils clear_environment	always	clear_environment calls os._Environ.copy
+accelerate.utils gather_object	always	gather_object -> _neuron_gather_object calls _pickle.dump
+accelerate.utils get_gpu_info	always	get_gpu_info calls subprocess.check_output
 accelerate.utils install_xla	always	install_xla calls subprocess.run
 accelerate.utils is_port_in_use	always	is_port_in_use calls socket.socket
+accelerate.utils load	always	load calls torch.serialization.load
 accelerate.utils load_and_quantize_model	always	load_and_quantize_model -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils load_fsdp_model	always	load_fsdp_model calls torch.serialization.load
+accelerate.utils load_fsdp_optimizer	always	load_fsdp_optimizer calls torch.serialization.load
 accelerate.utils load_offloaded_weight	always	load_offloaded_weight calls numpy.memmap
 accelerate.utils load_offloaded_weights	always	load_offloaded_weights -> load_offloaded_weight calls numpy.memmap
 accelerate.utils load_state_dict	always	load_state_dict calls torch.serialization.load
+accelerate.utils merge_fsdp_weights	always	merge_fsdp_weights calls shutil.rmtree
+accelerate.utils offload_state_dict	always	offload_state_dict calls os.makedirs
 accelerate.utils offload_weight	always	offload_weight calls numpy.memmap
+accelerate.utils prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
+accelerate.utils prepare_multi_gpu_env	always	prepare_multi_gpu_env calls os._Environ.copy
+accelerate.utils prepare_sagemager_args_inputs	always	prepare_sagemager_args_inputs calls io.open
+accelerate.utils prepare_simple_launcher_cmd_env	always	prepare_simple_launcher_cmd_env calls os._Environ.copy
+accelerate.utils save_fsdp_model	always	save_fsdp_model calls os.makedirs
+accelerate.utils save_fsdp_optimizer	always	save_fsdp_optimizer calls os.makedirs
 accelerate.utils save_offload_index	always	save_offload_index calls io.open
+accelerate.utils.bnb dispatch_model	always	dispatch_model -> offload_state_dict calls os.makedirs
 accelerate.utils.bnb load_and_quantize_model	always	load_and_quantize_model -> load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils.bnb load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils.bnb offload_weight	always	offload_weight calls numpy.memmap
 accelerate.utils.bnb quantize_and_offload_8bit	always	quantize_and_offload_8bit -> offload_weight calls numpy.memmap
 accelerate.utils.environment _nvidia_smi	always	_nvidia_smi calls shutil.which
 accelerate.utils.environment check_cuda_p2p_ib_support	always	check_cuda_p2p_ib_support -> get_gpu_info calls subprocess.check_output
@@ -2867,13 +3192,17 @@ accelerate.utils.fsdp_utils save_fsdp_model	always	save_fsdp_model calls os.make
 accelerate.utils.fsdp_utils save_fsdp_optimizer	always	save_fsdp_optimizer calls os.makedirs
 accelerate.utils.launch _get_mpirun_args	always	_get_mpirun_args calls subprocess.check_output
 accelerate.utils.launch get_free_port	always	get_free_port calls socket.socket
+accelerate.utils.launch is_port_in_use	always	is_port_in_use calls socket.socket
 accelerate.utils.launch prepare_deepspeed_cmd_env	always	prepare_deepspeed_cmd_env calls os._Environ.copy
 accelerate.utils.launch prepare_multi_gpu_env	always	prepare_multi_gpu_env calls os._Environ.copy
 accelerate.utils.launch prepare_sagemager_args_inputs	always	prepare_sagemager_args_inputs calls io.open
 accelerate.utils.launch prepare_simple_launcher_cmd_env	always	prepare_simple_launcher_cmd_env calls os._Environ.copy
 accelerate.utils.modeling load_checkpoint_in_model	always	load_checkpoint_in_model -> save_offload_index calls io.open
+accelerate.utils.modeling load_offloaded_weight	always	load_offloaded_weight calls numpy.memmap
 accelerate.utils.modeling load_offloaded_weights	always	load_offloaded_weights -> load_offloaded_weight calls numpy.memmap
 accelerate.utils.modeling load_state_dict	always	load_state_dict calls torch.serialization.load
+accelerate.utils.modeling offload_weight	always	offload_weight calls numpy.memmap
+accelerate.utils.modeling save_offload_index	always	save_offload_index calls io.open
 accelerate.utils.offload load_offloaded_weight	always	load_offloaded_weight calls numpy.memmap
 accelerate.utils.offload offload_state_dict	always	offload_state_dict calls os.makedirs
 accelerate.utils.offload offload_weight	always	offload_weight calls numpy.memmap
@@ -2915,6 +3244,8 @@ catboost.datasets msrank_10k	always	msrank_10k -> _load_dataset_pd -> _download_
 catboost.datasets rotten_tomatoes	always	rotten_tomatoes -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
 catboost.datasets titanic	always	titanic -> _load_dataset_pd -> _download_dataset calls tempfile.mkdtemp
 catboost.eval make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
+catboost.eval._fold_models_handler make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
+catboost.eval._fold_storage make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
 catboost.eval.utils make_dirs_if_not_exists	always	make_dirs_if_not_exists calls os.makedirs
 catboost.hnsw.hnsw get_hnsw_bin_module	always	get_hnsw_bin_module -> get_so_paths calls posix.listdir
 catboost.hnsw.hnsw get_so_paths	always	get_so_paths calls posix.listdir
@@ -2929,7 +3260,11 @@ cmdstanpy format_stan_file	always	format_stan_file calls subprocess.run
 cmdstanpy from_csv	always	from_csv -> parse_comments_header_and_draws calls io.open
 cmdstanpy rebuild_cmdstan	always	rebuild_cmdstan -> pushd calls posix.chdir
 cmdstanpy show_versions	always	show_versions -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.cmdstan_args cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
 cmdstanpy.cmdstan_args cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
+cmdstanpy.compilation cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.compilation cmdstan_version	always	cmdstan_version calls io.open
+cmdstanpy.compilation cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
 cmdstanpy.compilation compile_stan_file	always	compile_stan_file calls posix.remove
 cmdstanpy.compilation do_command	always	do_command -> pushd calls posix.chdir
 cmdstanpy.compilation format_stan_file	always	format_stan_file calls subprocess.run
@@ -2938,7 +3273,9 @@ cmdstanpy.compilation stanc_path	always	stanc_path -> cmdstan_path -> get_latest
 cmdstanpy.install_cmdstan __main__	always	__main__ -> run_install -> validate_dir calls os.makedirs
 cmdstanpy.install_cmdstan build	always	build -> do_command -> pushd calls posix.chdir
 cmdstanpy.install_cmdstan clean_all	always	clean_all -> do_command -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
 cmdstanpy.install_cmdstan compile_example	always	compile_example -> do_command -> pushd calls posix.chdir
+cmdstanpy.install_cmdstan do_command	always	do_command -> pushd calls posix.chdir
 cmdstanpy.install_cmdstan get_download_url	always	get_download_url -> determine_linux_arch calls subprocess.run
 cmdstanpy.install_cmdstan install_version	always	install_version -> pushd calls posix.chdir
 cmdstanpy.install_cmdstan is_version_available	always	is_version_available -> get_download_url -> determine_linux_arch calls subprocess.run
@@ -2951,19 +3288,37 @@ cmdstanpy.install_cmdstan validate_dir	always	validate_dir calls os.makedirs
 cmdstanpy.install_cxx_toolchain __main__	always	__main__ -> run_rtools_install -> validate_dir calls os.makedirs
 cmdstanpy.install_cxx_toolchain install_mingw32_make	always	install_mingw32_make -> pushd calls posix.chdir
 cmdstanpy.install_cxx_toolchain install_version	always	install_version -> pushd calls posix.chdir
+cmdstanpy.install_cxx_toolchain pushd	always	pushd calls posix.chdir
 cmdstanpy.install_cxx_toolchain retrieve_toolchain	always	retrieve_toolchain calls urllib.request.urlretrieve
 cmdstanpy.install_cxx_toolchain run_rtools_install	always	run_rtools_install -> validate_dir calls os.makedirs
+cmdstanpy.install_cxx_toolchain validate_dir	always	validate_dir calls os.makedirs
+cmdstanpy.model cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.model cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
+cmdstanpy.model do_command	always	do_command -> pushd calls posix.chdir
+cmdstanpy.model from_csv	always	from_csv -> parse_comments_header_and_draws calls io.open
 cmdstanpy.model temp_inits	always	temp_inits -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
 cmdstanpy.model temp_metrics	always	temp_metrics -> _temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
 cmdstanpy.model temp_single_json	always	_temp_single_json -> create_named_text_file calls tempfile.NamedTemporaryFile
 cmdstanpy.model try_deduce_metric_type	always	try_deduce_metric_type -> read_metric calls io.open
 cmdstanpy.stanfit check_sampler_csv	always	check_sampler_csv -> parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
 cmdstanpy.stanfit from_csv	always	from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.stanfit.mcmc check_sampler_csv	always	check_sampler_csv -> parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.stanfit.mcmc cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.stanfit.mcmc cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
 cmdstanpy.stanfit.mcmc create_named_text_file	always	create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.stanfit.mcmc do_command	always	do_command -> pushd calls posix.chdir
+cmdstanpy.utils check_sampler_csv	always	check_sampler_csv -> parse_sampler_metadata_from_csv -> parse_comments_header_and_draws calls io.open
+cmdstanpy.utils cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils cmdstan_version	always	cmdstan_version calls io.open
+cmdstanpy.utils cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
+cmdstanpy.utils create_named_text_file	always	create_named_text_file calls tempfile.NamedTemporaryFile
+cmdstanpy.utils do_command	always	do_command -> pushd calls posix.chdir
 cmdstanpy.utils get_latest_cmdstan	always	get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils pushd	always	pushd calls posix.chdir
 cmdstanpy.utils read_metric	always	read_metric calls io.open
 cmdstanpy.utils rload	always	rload calls io.open
 cmdstanpy.utils show_versions	always	show_versions -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
+cmdstanpy.utils validate_dir	always	validate_dir calls os.makedirs
 cmdstanpy.utils.cmdstan cmdstan_path	always	cmdstan_path -> get_latest_cmdstan calls posix.listdir
 cmdstanpy.utils.cmdstan cmdstan_version	always	cmdstan_version calls io.open
 cmdstanpy.utils.cmdstan cmdstan_version_before	always	cmdstan_version_before -> cmdstan_version calls io.open
@@ -2973,6 +3328,7 @@ cmdstanpy.utils.cmdstan get_latest_cmdstan	always	get_latest_cmdstan calls posix
 cmdstanpy.utils.cmdstan stanc_path	always	stanc_path -> cmdstan_path -> get_latest_cmdstan calls posix.listdir
 cmdstanpy.utils.cmdstan validate_dir	always	validate_dir calls os.makedirs
 cmdstanpy.utils.command do_command	always	do_command -> pushd calls posix.chdir
+cmdstanpy.utils.command pushd	always	pushd calls posix.chdir
 cmdstanpy.utils.filesystem _temp_multiinput	always	_temp_multiinput -> create_named_text_file calls tempfile.NamedTemporaryFile
 cmdstanpy.utils.filesystem _temp_single_json	always	_temp_single_json -> create_named_text_file calls tempfile.NamedTemporaryFile
 cmdstanpy.utils.filesystem create_named_text_file	always	create_named_text_file calls tempfile.NamedTemporaryFile
@@ -2994,6 +3350,7 @@ dateutil.zoneinfo.rebuild _run_zic	always	_run_zic calls subprocess.check_call
 dateutil.zoneinfo.rebuild rebuild	always	rebuild calls tempfile.mkdtemp
 formulaic.materializers.base stateful_eval	always	stateful_eval calls builtins.compile
 formulaic.parser.types.factor get_required_variables	always	get_required_variables -> get_expression_variables -> _get_ast_node_variables calls builtins.eval
+formulaic.parser.types.token get_required_variables	always	get_required_variables -> get_expression_variables -> _get_ast_node_variables calls builtins.eval
 formulaic.utils.stateful_transforms _is_stateful_transform	always	_is_stateful_transform calls builtins.eval
 formulaic.utils.stateful_transforms get_expression_variables	always	get_expression_variables -> _get_ast_node_variables calls builtins.eval
 formulaic.utils.stateful_transforms stateful_eval	always	stateful_eval calls builtins.compile
@@ -3011,37 +3368,67 @@ lightgbm.dask _machines_to_worker_map	always	_machines_to_worker_map calls urlli
 lightgbm.dask _train	always	_train -> _machines_to_worker_map calls urllib.parse.urlparse
 lightgbm.engine cv	always	cv -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
 lightgbm.engine train	always	train -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
+lightgbm.sklearn train	always	train -> _InnerPredictor.from_model_file -> _load_pandas_categorical calls io.open
 lightning.fabric.cli _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 lightning.fabric.cli _torchrun_launch	always	_torchrun_launch calls os._Environ.setdefault
 lightning.fabric.cli main	always	main -> _torchrun_launch calls os._Environ.setdefault
 lightning.fabric.plugins.environments.lightning find_free_network_port	always	find_free_network_port calls socket.socket
+lightning.fabric.plugins.environments.mpi find_free_network_port	always	find_free_network_port calls socket.socket
 lightning.fabric.plugins.io.torch_io pl_load	always	_load calls torch.serialization.load
 lightning.fabric.strategies.launchers.multiprocessing _check_missing_main_guard	always	_check_missing_main_guard calls multiprocessing.process.current_process
 lightning.fabric.strategies.model_parallel _load_checkpoint	always	_load_checkpoint calls torch.serialization.load
 lightning.fabric.strategies.model_parallel _load_raw_module_state_from_path	always	_load_raw_module_state_from_path calls torch.serialization.load
 lightning.fabric.strategies.model_parallel _save_checkpoint	always	_save_checkpoint calls shutil.rmtree
 lightning.fabric.utilities.cloud_io _load	always	_load calls torch.serialization.load
+lightning.fabric.utilities.consolidate_checkpoint _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 lightning.fabric.utilities.load _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 lightning.pytorch.accelerators.cuda get_nvidia_gpu_stats	always	get_nvidia_gpu_stats calls shutil.which
 lightning.pytorch.core.datamodule _load_from_checkpoint	always	_load_from_checkpoint -> _load calls torch.serialization.load
+lightning.pytorch.core.module _load_from_checkpoint	always	_load_from_checkpoint -> _load calls torch.serialization.load
 lightning.pytorch.core.saving _load_from_checkpoint	always	_load_from_checkpoint -> _load calls torch.serialization.load
+lightning.pytorch.core.saving pl_load	always	_load calls torch.serialization.load
 lightning.pytorch.demos.transformer tokenize	always	tokenize calls io.open
 lightning.pytorch.loops.evaluation_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.loops.fit_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.loops.prediction_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.profilers AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+lightning.pytorch.profilers PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+lightning.pytorch.profilers SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+lightning.pytorch.profilers.advanced Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.base Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.pytorch Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+lightning.pytorch.profilers.simple Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.profilers.xla Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.strategies.launchers.multiprocessing _check_missing_main_guard	always	_check_missing_main_guard calls multiprocessing.process.current_process
+lightning.pytorch.strategies.model_parallel _load_checkpoint	always	_load_checkpoint calls torch.serialization.load
 lightning.pytorch.trainer.connectors.checkpoint_connector find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
 lightning.pytorch.trainer.connectors.data_connector _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
 lightning.pytorch.trainer.connectors.data_connector _worker_check	always	_worker_check calls multiprocessing.context.DefaultContext.get_start_method
+lightning.pytorch.trainer.setup AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+lightning.pytorch.trainer.setup PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.trainer.setup Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.trainer.setup PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+lightning.pytorch.trainer.setup SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.trainer.setup XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+lightning.pytorch.trainer.trainer Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 lightning.pytorch.utilities is_picklable	always	is_picklable calls _pickle.dumps
+lightning.pytorch.utilities.consolidate_checkpoint _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 lightning.pytorch.utilities.deepspeed convert_zero_checkpoint_to_fp32_state_dict	always	convert_zero_checkpoint_to_fp32_state_dict -> ds_checkpoint_dir calls io.open
 lightning.pytorch.utilities.deepspeed ds_checkpoint_dir	always	ds_checkpoint_dir calls io.open
 lightning.pytorch.utilities.model_registry find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
+lightning.pytorch.utilities.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 lightning.pytorch.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 lightning.pytorch.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+lightning.pytorch.utilities.model_summary.model_summary_deepspeed LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 lightning.pytorch.utilities.parsing clean_namespace	always	clean_namespace -> is_picklable calls _pickle.dumps
 lightning.pytorch.utilities.parsing is_picklable	always	is_picklable calls _pickle.dumps
 lightning.pytorch.utilities.upgrade_checkpoint _upgrade	always	_upgrade calls shutil.copyfile
@@ -3051,14 +3438,17 @@ lightning_fabric.cli _load_distributed_checkpoint	always	_load_distributed_check
 lightning_fabric.cli _torchrun_launch	always	_torchrun_launch calls os._Environ.setdefault
 lightning_fabric.cli main	always	main -> _torchrun_launch calls os._Environ.setdefault
 lightning_fabric.plugins.environments.lightning find_free_network_port	always	find_free_network_port calls socket.socket
+lightning_fabric.plugins.environments.mpi find_free_network_port	always	find_free_network_port calls socket.socket
 lightning_fabric.plugins.io.torch_io pl_load	always	_load calls torch.serialization.load
 lightning_fabric.strategies.launchers.multiprocessing _check_missing_main_guard	always	_check_missing_main_guard calls multiprocessing.process.current_process
 lightning_fabric.strategies.model_parallel _load_checkpoint	always	_load_checkpoint calls torch.serialization.load
 lightning_fabric.strategies.model_parallel _load_raw_module_state_from_path	always	_load_raw_module_state_from_path calls torch.serialization.load
 lightning_fabric.strategies.model_parallel _save_checkpoint	always	_save_checkpoint calls shutil.rmtree
 lightning_fabric.utilities.cloud_io _load	always	_load calls torch.serialization.load
+lightning_fabric.utilities.consolidate_checkpoint _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 lightning_fabric.utilities.load _load_distributed_checkpoint	always	_load_distributed_checkpoint calls torch.serialization.load
 networkx.drawing.nx_agraph view_pygraphviz	always	view_pygraphviz calls tempfile.NamedTemporaryFile
+nltk HunposTagger	always	HunposTagger.__del__ -> HunposTagger.close calls self._hunpos.communicate, a method of an object from the instance's state
 nltk binary_search_file	always	binary_search_file calls posix.stat
 nltk call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
 nltk config_weka	always	config_weka -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
@@ -3078,6 +3468,7 @@ nltk.app.wordnet_app app	always	app -> wnb calls http.server.HTTPServer
 nltk.app.wordnet_app pickle_dumps	always	pickle_dumps calls _pickle.dumps
 nltk.app.wordnet_app startBrowser	always	startBrowser calls webbrowser.open
 nltk.app.wordnet_app wnb	always	wnb calls http.server.HTTPServer
+nltk.chunk.named_entity find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.chunk.named_entity load_ace_data	always	load_ace_data calls os.walk
 nltk.chunk.named_entity load_ace_file	always	load_ace_file -> open -> validate_path calls urllib.parse.urlparse
 nltk.chunk.named_entity make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
@@ -3085,22 +3476,167 @@ nltk.chunk.named_entity pathsec_open	always	open -> validate_path -> _exact_path
 nltk.chunk.named_entity safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.chunk.named_entity save_maxent_params	always	save_maxent_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
 nltk.chunk.named_entity validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
+nltk.classify config_weka	always	config_weka -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify rte_classifier	always	rte_classifier -> MaxentClassifier.train -> train_maxent_classifier_with_megam calls tempfile.mkstemp
+nltk.classify.maxent call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
 nltk.classify.maxent call_tadm	always	call_tadm -> spawn_trusted calls subprocess.Popen
 nltk.classify.maxent gzip_open_unicode	always	gzip_open_unicode calls _io.TextIOWrapper
+nltk.classify.maxent make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.classify.maxent pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.classify.maxent save_maxent_params	always	save_maxent_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
 nltk.classify.maxent train_maxent_classifier_with_megam	always	train_maxent_classifier_with_megam -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
 nltk.classify.maxent validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.classify.megam call_megam	always	call_megam -> spawn_trusted calls subprocess.Popen
 nltk.classify.megam spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
 nltk.classify.rte_classify rte_classifier	always	rte_classifier -> MaxentClassifier.train -> train_maxent_classifier_with_megam calls tempfile.mkstemp
+nltk.classify.senna spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
 nltk.classify.senna untrusted_executable_reason	always	untrusted_executable_reason -> _refusal -> _resolve_trusted calls posix.lstat
 nltk.classify.senna validate_tool_data_dir	always	validate_tool_data_dir -> _reject_tamperable_dir calls os.walk
 nltk.classify.tadm call_tadm	always	call_tadm -> spawn_trusted calls subprocess.Popen
+nltk.classify.tadm spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
 nltk.classify.weka config_weka	always	config_weka -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify.weka make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.classify.weka pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.classify.weka validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.classify.weka validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.corpus find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.europarl_raw find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.api SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.api find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.api validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.bcp47 safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.bnc safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.bracket_parse SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.bracket_parse find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.bracket_parse validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.categorized_sents SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.categorized_sents find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.categorized_sents load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.categorized_sents validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.chasen SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.chasen find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.chasen validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.childes safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.chunked SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.chunked find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.chunked load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.chunked validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.cmudict SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.cmudict find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.cmudict validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.comparative_sents SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.comparative_sents find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.comparative_sents load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.comparative_sents validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.conll SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.conll find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.conll validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.crubadan pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.dependency SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.dependency find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.dependency load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.dependency validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.indian SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.indian find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.indian validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.corpus.reader.knbc demo	always	demo -> find_corpus_fileids calls os.walk
+nltk.corpus.reader.knbc find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.lin pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.mte validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.nombank SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.nombank find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.nombank safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.nombank validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.nps_chat SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.nps_chat find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.nps_chat pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.nps_chat safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.nps_chat validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.opinion_lexicon SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.opinion_lexicon find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.opinion_lexicon validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.panlex_swadesh SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.panlex_swadesh find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.panlex_swadesh validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.pl196x SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.pl196x find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.pl196x pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.pl196x validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.plaintext SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.plaintext find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.plaintext load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.plaintext validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.ppattach SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.ppattach find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.ppattach validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.propbank SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.propbank find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.propbank safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.propbank validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.pros_cons SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.pros_cons find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.pros_cons load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.pros_cons validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.reviews SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.reviews find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.reviews load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.reviews validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.rte SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.rte find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.rte pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.rte safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.rte validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.semcor SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.semcor find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.semcor safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.semcor validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.senseval SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.senseval find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.senseval load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.senseval validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.sinica_treebank SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.sinica_treebank find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.sinica_treebank validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.string_category SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.string_category find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.string_category validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.switchboard SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.switchboard find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.switchboard validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.tagged SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.tagged find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.tagged load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.corpus.reader.tagged validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.timit SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.timit find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.timit validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.toolbox SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.toolbox find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.toolbox validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.udhr find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.util SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.util _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.corpus.reader.util find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.util validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.wordlist SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.wordlist find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.wordlist validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.wordnet _binary_search_file	always	binary_search_file calls posix.stat
+nltk.corpus.reader.xmldocs SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.xmldocs find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.xmldocs pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.xmldocs safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.xmldocs validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.corpus.reader.ycoe SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
+nltk.corpus.reader.ycoe find_corpus_fileids	always	find_corpus_fileids calls os.walk
+nltk.corpus.reader.ycoe validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.data SeekableUnicodeStreamReader	always	SeekableUnicodeStreamReader.__del__ -> SeekableUnicodeStreamReader.close calls self.stream.close, a method of an object from the instance's state
 nltk.data _assert_no_encoded_bypass	always	_assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.data _assert_no_normalized_bypass	always	_assert_no_normalized_bypass -> _normalized_path_escapes calls urllib.request.url2pathname
@@ -3111,8 +3647,10 @@ nltk.data _open_gzip_name	always	_open_gzip_name -> open -> validate_path calls 
 nltk.data _refuse_file_not_ours	always	_refuse_file_not_ours calls posix.fstat
 nltk.data _reject_unsafe_no_protocol	always	_reject_unsafe_no_protocol -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.data _remove_staging_dir	always	_remove_staging_dir -> remove_tree -> validate_path calls urllib.parse.urlparse
+nltk.data _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.data _secure_urlopen	always	urlopen -> validate_network_url calls urllib.parse.urlparse
 nltk.data _staging_dir_is_still_safe	always	_staging_dir_is_still_safe calls posix.lstat
+nltk.data _validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.data find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.data gzip_open_unicode	always	gzip_open_unicode calls _io.TextIOWrapper
 nltk.data load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
@@ -3135,12 +3673,20 @@ nltk.downloader _shared_install	always	_shared_install calls posix.geteuid
 nltk.downloader _unzip_iter	always	_unzip_iter calls posix.fstat
 nltk.downloader build_index	always	build_index -> _find_packages calls os.walk
 nltk.downloader md5_hexdigest	always	md5_hexdigest -> open -> validate_path calls urllib.parse.urlparse
+nltk.downloader pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.downloader safe_parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.downloader sha256_hexdigest	always	sha256_hexdigest -> open -> validate_path calls urllib.parse.urlparse
 nltk.downloader unzip	always	unzip -> _unzip_iter calls posix.fstat
+nltk.downloader urlopen	always	urlopen -> validate_network_url calls urllib.parse.urlparse
+nltk.downloader validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.help _format_tagset	always	_format_tagset -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.help brown_tagset	always	brown_tagset -> _format_tagset -> find calls posix.stat
 nltk.help claws5_tagset	always	claws5_tagset -> _format_tagset -> find calls posix.stat
+nltk.help find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.help upenn_tagset	always	upenn_tagset -> _format_tagset -> find calls posix.stat
+nltk.inference.discourse load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk.inference.discourse show_cfg	always	show_cfg -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.inference.prover9 spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
 nltk.internals _path_dirs_iter	always	_path_dirs_iter calls posix.access
 nltk.internals find_binary_iter	always	find_binary_iter -> find_file_iter -> _path_dirs_iter calls posix.access
 nltk.internals find_dir	always	find_dir -> find_file_iter -> _path_dirs_iter calls posix.access
@@ -3150,16 +3696,43 @@ nltk.internals find_jar	always	find_jar -> find_jar_iter calls posix.listdir
 nltk.internals find_jar_iter	always	find_jar_iter calls posix.listdir
 nltk.internals find_jars_within_path	always	find_jars_within_path calls os.walk
 nltk.internals is_writable	always	is_writable calls posix.stat
+nltk.internals validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.metrics custom_distance	always	custom_distance -> open -> validate_path calls urllib.parse.urlparse
+nltk.metrics.agreement pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.metrics.distance _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.metrics.distance custom_distance	always	custom_distance -> open -> validate_path calls urllib.parse.urlparse
+nltk.parse load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk.parse.bllip validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.bllip validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.corenlp find_jar_iter	always	find_jar_iter calls posix.listdir
 nltk.parse.corenlp try_port	always	try_port calls socket.socket
+nltk.parse.dependencygraph _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.parse.dependencygraph demo	always	demo -> malt_demo -> make_staging_dir calls os.makedirs
 nltk.parse.dependencygraph dot2img	always	dot2img -> spawn_trusted calls subprocess.Popen
+nltk.parse.dependencygraph make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
 nltk.parse.dependencygraph malt_demo	always	malt_demo -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.dependencygraph spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.parse.featurechart make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
 nltk.parse.featurechart run_profile	always	run_profile -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.malt find_dir	always	find_dir -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.parse.malt find_file	always	find_file -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.parse.malt find_jars_within_path	always	find_jars_within_path calls os.walk
 nltk.parse.malt find_maltparser	always	find_maltparser -> find_jars_within_path calls os.walk
+nltk.parse.malt make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.malt pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.parse.malt validate_model_resource	always	validate_model_resource -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.malt validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.malt validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.stanford find_jar_iter	always	find_jar_iter calls posix.listdir
+nltk.parse.stanford find_jars_within_path	always	find_jars_within_path calls os.walk
+nltk.parse.stanford staging_tempdir	always	staging_tempdir -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.stanford validate_model_resource	always	validate_model_resource -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.parse.transitionparser _load_transitionparser_model	always	_load_transitionparser_model -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
 nltk.parse.transitionparser allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.parse.transitionparser make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.parse.transitionparser pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.parse.transitionparser pickle_dump	always	pickle_dump calls _pickle.dump
+nltk.parse.util load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.parse.util load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
 nltk.pathsec _checked_path_text	always	_checked_path_text -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.pathsec _dotdot_base_problem	always	_dotdot_base_problem -> is_private_dir -> _private_dir_problem calls posix.stat
@@ -3219,6 +3792,8 @@ nltk.picklesec allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_
 nltk.picklesec harden_object_graph	always	harden_object_graph calls _pickle.UnpicklingError
 nltk.picklesec pickle_dump	always	pickle_dump calls _pickle.dump
 nltk.picklesec pickle_dumps	always	pickle_dumps calls _pickle.dumps
+nltk.sem.boxer spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.sem.boxer validate_tool_data_dir	always	validate_tool_data_dir -> _reject_tamperable_dir calls os.walk
 nltk.sem.chat80 _check_store_dir	always	_check_store_dir -> validate_private_dir -> validate_path calls urllib.parse.urlparse
 nltk.sem.chat80 _install_store	always	_install_store calls posix.listdir
 nltk.sem.chat80 _open_sqlite_store	always	_open_sqlite_store -> connect_sqlite_read_only -> validate_path calls urllib.parse.urlparse
@@ -3230,27 +3805,60 @@ nltk.sem.chat80 cities2table	always	cities2table -> validate_path -> _exact_path
 nltk.sem.chat80 label_indivs	always	label_indivs -> open -> validate_path calls urllib.parse.urlparse
 nltk.sem.chat80 main	always	main -> val_dump -> validate_path calls urllib.parse.urlparse
 nltk.sem.chat80 make_valuation	always	make_valuation -> label_indivs -> open calls io.open
+nltk.sem.chat80 pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.sem.chat80 sql_demo	always	sql_demo -> sql_query -> find calls posix.stat
 nltk.sem.chat80 sql_query	always	sql_query -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.sem.chat80 val_dump	always	val_dump -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.sem.chat80 val_load	always	val_load -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sem.chat80 validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sem.cooper_storage load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk.sem.evaluate decorator	always	decorator calls builtins.eval
+nltk.sem.hole load_parser	always	load_parser -> load -> _open calls urllib.request.url2pathname
+nltk.sem.util _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.sem.util demo	always	demo -> read_sents -> open calls io.open
 nltk.sem.util read_sents	always	read_sents -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.sentiment_analyzer pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.sentiment.sentiment_analyzer pickle_dump	always	pickle_dump calls _pickle.dump
 nltk.sentiment.util demo_movie_reviews	always	demo_movie_reviews -> output_markdown -> open calls io.open
 nltk.sentiment.util demo_sent_subjectivity	always	demo_sent_subjectivity -> load -> _open calls urllib.request.url2pathname
 nltk.sentiment.util demo_subjectivity	always	demo_subjectivity -> output_markdown -> open calls io.open
 nltk.sentiment.util demo_tweets	always	demo_tweets -> json2csv_preprocess -> open calls io.open
 nltk.sentiment.util demo_vader_tweets	always	demo_vader_tweets -> json2csv_preprocess -> open calls io.open
 nltk.sentiment.util json2csv_preprocess	always	json2csv_preprocess -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.util load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.sentiment.util output_markdown	always	output_markdown -> open -> validate_path calls urllib.parse.urlparse
 nltk.sentiment.util parse_tweets_set	always	parse_tweets_set -> open -> validate_path calls urllib.parse.urlparse
+nltk.sentiment.util pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.stem.rslp load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag HunposTagger	always	HunposTagger.__del__ -> HunposTagger.close calls self._hunpos.communicate, a method of an object from the instance's state
+nltk.tag find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag.crf validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.tag.hunpos HunposTagger	always	HunposTagger.__del__ -> HunposTagger.close calls self._hunpos.communicate, a method of an object from the instance's state
+nltk.tag.hunpos find_file	always	find_file -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.tag.hunpos spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.tag.hunpos validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.tag.mapping _load_universal_map	always	_load_universal_map -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag.mapping load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag.mapping normalize_resource_url	always	normalize_resource_url -> _reject_unsafe_no_protocol -> _assert_no_encoded_bypass calls urllib.parse.unquote
 nltk.tag.perceptron _create_model_file	always	_create_model_file calls posix.lstat
+nltk.tag.perceptron _fd_realpath	always	_fd_realpath calls posix.readlink
 nltk.tag.perceptron _open_private_model_dir	always	_open_private_model_dir calls os.makedirs
+nltk.tag.perceptron find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tag.perceptron make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.tag.perceptron pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tag.perceptron validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tag.perceptron validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tag.perceptron validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tag.stanford find_file	always	find_file -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.tag.stanford find_jar	always	find_jar -> find_jar_iter calls posix.listdir
+nltk.tag.stanford pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tag.stanford staging_tempdir	always	staging_tempdir -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.tag.stanford validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.tbl.demo _demo_plot	always	_demo_plot -> validate_tool_path -> validate_path calls urllib.parse.urlparse
 nltk.tbl.demo _load_tbl_model	always	_load_tbl_model -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
 nltk.tbl.demo _tbl_visit	always	_tbl_visit calls _pickle.UnpicklingError
+nltk.tbl.demo allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
 nltk.tbl.demo demo	always	demo -> postag -> open calls io.open
 nltk.tbl.demo demo_error_analysis	always	demo_error_analysis -> postag -> open calls io.open
 nltk.tbl.demo demo_generated_templates	always	demo_generated_templates -> postag -> open calls io.open
@@ -3263,33 +3871,67 @@ nltk.tbl.demo demo_serialize_tagger	always	demo_serialize_tagger -> postag -> op
 nltk.tbl.demo demo_str_rule_format	always	demo_str_rule_format -> postag -> open calls io.open
 nltk.tbl.demo demo_template_statistics	always	demo_template_statistics -> postag -> open calls io.open
 nltk.tbl.demo demo_verbose_rule_format	always	demo_verbose_rule_format -> postag -> open calls io.open
+nltk.tbl.demo pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tbl.demo pickle_dump	always	pickle_dump calls _pickle.dump
 nltk.tbl.demo postag	always	postag -> open -> validate_path calls urllib.parse.urlparse
+nltk.tbl.demo validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tokenize load	always	load -> normalize_resource_url -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.tokenize.punkt allowlisted_pickle_load	always	allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
+nltk.tokenize.punkt pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.tokenize.punkt punkt_pickle_load	always	punkt_pickle_load -> allowlisted_pickle_load -> harden_object_graph calls _pickle.UnpicklingError
 nltk.tokenize.punkt save_punkt_params	always	save_punkt_params -> ensure_private_dir -> validate_path calls urllib.parse.urlparse
+nltk.tokenize.punkt validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tokenize.repp find_dir	always	find_dir -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.tokenize.repp make_staging_dir	always	make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.tokenize.repp spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
+nltk.tokenize.repp validate_tool_data_dir	always	validate_tool_data_dir -> _reject_tamperable_dir calls os.walk
+nltk.tokenize.stanford find_jar	always	find_jar -> find_jar_iter calls posix.listdir
+nltk.tokenize.stanford staging_tempdir	always	staging_tempdir -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
 nltk.tokenize.stanford_segmenter _validated_options	always	_validated_options -> validate_tool_path -> validate_path calls urllib.parse.urlparse
+nltk.tokenize.stanford_segmenter find_dir	always	find_dir -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.tokenize.stanford_segmenter find_file	always	find_file -> find_file_iter -> _path_dirs_iter calls posix.access
+nltk.tokenize.stanford_segmenter find_jar	always	find_jar -> find_jar_iter calls posix.listdir
+nltk.tokenize.stanford_segmenter pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tokenize.stanford_segmenter staging_tempdir	always	staging_tempdir -> make_staging_dir -> make_private_dir calls tempfile.mkdtemp
+nltk.tokenize.stanford_segmenter validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tokenize.stanford_segmenter validate_tool_dir	always	validate_tool_dir -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.tokenize.stanford_segmenter validate_tool_path	always	validate_tool_path -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.toolbox _refuse_file_not_ours	always	_refuse_file_not_ours calls posix.fstat
 nltk.toolbox demo	always	demo -> find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.toolbox find	always	find -> _assert_no_encoded_bypass calls urllib.parse.unquote
+nltk.toolbox pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.translate.api spawn_trusted	always	spawn_trusted -> resolve_trusted_executable -> _resolve_trusted calls posix.lstat
 nltk.twitter json2csv	always	json2csv -> _outf_writer calls io.open
 nltk.twitter.common _outf_writer	always	_outf_writer calls io.open
 nltk.twitter.common json2csv	always	json2csv -> _outf_writer calls io.open
 nltk.twitter.common json2csv_entities	always	json2csv_entities -> _outf_writer calls io.open
+nltk.util _secure_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 nltk.util binary_search_file	always	binary_search_file calls posix.stat
 nltk.util filestring	always	filestring -> open -> validate_path calls urllib.parse.urlparse
 nltk.util set_proxy	always	set_proxy calls urllib.request.ProxyHandler
 nltk.xmlsec parse	always	parse -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.xmlsec pathsec_open	always	open -> validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
+nltk.xmlsec validate_path	always	validate_path -> _exact_path_text calls os._fscodec.<locals>.fsdecode
 numpy genfromtxt	always	genfromtxt calls numpy.genfromtxt
 numpy load	always	load calls io.open
 numpy loadtxt	always	loadtxt calls numpy.loadtxt
 numpy memmap	always	memmap.__new__ calls io.open
+numpy._core memmap	always	memmap.__new__ calls io.open
 numpy._core._add_newdocs_scalars _get_platform_and_machine	always	_get_platform_and_machine calls posix.uname
 numpy._core._methods _dump	always	_dump calls io.open
 numpy._core._methods _dumps	always	_dumps calls _pickle.dumps
+numpy._core.memmap memmap	always	memmap.__new__ calls io.open
 numpy._core.records array	always	array calls numpy.rec.fromfile
 numpy._core.records fromfile	always	fromfile calls io.open
 numpy.ctypeslib load_library	always	load_library calls os._fscodec.<locals>.fsdecode
+numpy.ctypeslib._ctypeslib load_library	always	load_library calls os._fscodec.<locals>.fsdecode
 numpy.lib._format_impl open_memmap	always	open_memmap calls numpy.memmap
 numpy.lib._format_impl read_array	always	read_array calls _pickle.load
 numpy.lib._format_impl write_array	always	write_array calls _pickle.dump
 numpy.lib._npyio_impl _savez	always	_savez -> write_array calls _pickle.dump
+numpy.lib._npyio_impl genfromtxt	always	genfromtxt calls numpy.genfromtxt
+numpy.lib._npyio_impl load	always	load calls io.open
+numpy.lib._npyio_impl loadtxt	always	loadtxt calls numpy.loadtxt
 numpy.lib._npyio_impl recfromcsv	always	recfromcsv calls numpy.genfromtxt
 numpy.lib._npyio_impl recfromtxt	always	recfromtxt calls numpy.genfromtxt
 numpy.lib.format open_memmap	always	open_memmap calls numpy.memmap
@@ -3297,12 +3939,23 @@ numpy.lib.format read_array	always	read_array calls _pickle.load
 numpy.lib.format write_array	always	write_array calls _pickle.dump
 numpy.ma.mrecords fromtextfile	always	fromtextfile -> openfile calls io.open
 numpy.ma.mrecords openfile	always	openfile calls io.open
+numpy.matlib genfromtxt	always	genfromtxt calls numpy.genfromtxt
+numpy.matlib load	always	load calls io.open
+numpy.matlib loadtxt	always	loadtxt calls numpy.loadtxt
+numpy.matlib memmap	always	memmap.__new__ calls io.open
 numpy.rec array	always	array calls numpy.rec.fromfile
 numpy.rec fromfile	always	fromfile calls io.open
 optuna.artifacts download_artifact	always	download_artifact calls io.open
 optuna.artifacts upload_artifact	always	upload_artifact calls io.open
 optuna.artifacts._download download_artifact	always	download_artifact calls io.open
 optuna.artifacts._upload upload_artifact	always	upload_artifact calls io.open
+optuna.cli RDBStorage	always	RDBStorage.__setstate__ calls sqlalchemy_orm.scoped_session, which this check cannot resolve
+optuna.storages GrpcStorageProxy	always	GrpcStorageProxy.__setstate__ -> GrpcStorageProxy._setup -> create_insecure_channel calls grpc.insecure_channel, which this check cannot resolve
+optuna.storages RDBStorage	always	RDBStorage.__setstate__ calls sqlalchemy_orm.scoped_session, which this check cannot resolve
+optuna.storages._cached_storage RDBStorage	always	RDBStorage.__setstate__ calls sqlalchemy_orm.scoped_session, which this check cannot resolve
+optuna.storages._grpc GrpcStorageProxy	always	GrpcStorageProxy.__setstate__ -> GrpcStorageProxy._setup -> create_insecure_channel calls grpc.insecure_channel, which this check cannot resolve
+optuna.storages._grpc.client GrpcStorageProxy	always	GrpcStorageProxy.__setstate__ -> GrpcStorageProxy._setup -> create_insecure_channel calls grpc.insecure_channel, which this check cannot resolve
+optuna.storages._rdb.storage RDBStorage	always	RDBStorage.__setstate__ calls sqlalchemy_orm.scoped_session, which this check cannot resolve
 pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas read_csv	always	read_csv -> _read -> _can_parallelize_csv calls io.open
 pandas read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
@@ -3326,6 +3979,13 @@ pandas.compat.compressors flatten_buffer	always	flatten_buffer calls pickle.Pick
 pandas.core.frame get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.core.indexes.base format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
 pandas.core.window.rolling Window	call	Window.__init__ -> Window._validate -> import_optional_dependency calls importlib.import_module
+pandas.io.api ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.api read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.api read_html	always	read_html -> is_url calls urllib.parse.urlparse
+pandas.io.api read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.api read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.api read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
+pandas.io.api to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.clipboard determine_clipboard	always	determine_clipboard calls shutil.which
 pandas.io.clipboard init_dev_clipboard_clipboard	always	init_dev_clipboard_clipboard calls io.open
 pandas.io.clipboard init_klipper_clipboard	always	init_klipper_clipboard calls subprocess.Popen
@@ -3344,36 +4004,64 @@ pandas.io.common _maybe_memory_map	always	_maybe_memory_map calls io.open
 pandas.io.common file_path_to_url	always	file_path_to_url calls urllib.parse.urljoin
 pandas.io.common get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.common is_url	always	is_url calls urllib.parse.urlparse
+pandas.io.excel ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel _ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel _OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel _XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._base ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._base get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.excel._base inspect_excel_format	always	inspect_excel_format -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.excel._odswriter ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._odswriter ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._openpyxl ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._xlsxwriter ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.feather_format get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.feather_format read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.feather_format to_feather	always	to_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.formats.console get_console_size	always	get_console_size calls shutil.get_terminal_size
+pandas.io.formats.csvs get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.formats.format _get_buffer	always	_get_buffer calls io.open
 pandas.io.formats.format get_series_repr_params	always	get_series_repr_params calls shutil.get_terminal_size
 pandas.io.formats.format save_to_buffer	always	save_to_buffer -> _get_buffer calls io.open
+pandas.io.formats.html is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.formats.printing format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
+pandas.io.formats.printing get_console_size	always	get_console_size calls shutil.get_terminal_size
+pandas.io.formats.style save_to_buffer	always	save_to_buffer -> _get_buffer calls io.open
 pandas.io.formats.xml get_data_from_filepath	always	get_data_from_filepath -> is_url calls urllib.parse.urlparse
+pandas.io.formats.xml get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.html _read	always	_read -> is_url calls urllib.parse.urlparse
+pandas.io.html get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.html is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.html read_html	always	read_html -> is_url calls urllib.parse.urlparse
 pandas.io.json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.json._json get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.json._json is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.json._json to_json	always	to_json -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.orc get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.orc read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.orc to_orc	always	to_orc -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.parquet _get_path_or_handle	always	_get_path_or_handle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.parquet get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.parquet is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.parsers.readers _can_parallelize_csv	always	_can_parallelize_csv -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _find_chunk_byte_offsets	always	_find_chunk_byte_offsets calls io.open
 pandas.io.parsers.readers _find_data_start_offset	always	_find_data_start_offset calls io.open
 pandas.io.parsers.readers _read	always	_read -> _can_parallelize_csv -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _read_csv_chunks	always	_read_csv_chunks -> _find_data_start_offset calls io.open
 pandas.io.parsers.readers _read_csv_parallel	always	_read_csv_parallel -> _read_csv_chunks -> _find_data_start_offset calls io.open
+pandas.io.parsers.readers get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.pickle get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.pickle read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.pickle to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.sas.sas7bdat get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.sas.sas_xport get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.stata get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.xml _parse	always	_parse -> is_url calls urllib.parse.urlparse
 pandas.io.xml get_data_from_filepath	always	get_data_from_filepath -> is_url calls urllib.parse.urlparse
+pandas.io.xml get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
+pandas.io.xml is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.xml read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
 pandas.util._print_versions show_versions	always	show_versions calls io.open
 patsy.eval test_EvalEnvironment_capture_flags	always	test_EvalEnvironment_capture_flags calls builtins.compile
@@ -3383,27 +4071,40 @@ peft compose_cartridge_adapters	always	compose_cartridge_adapters -> load_peft_w
 peft load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
 peft preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
 peft save_as_lora	always	save_as_lora calls os.makedirs
+peft.peft_model load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
+peft.tuners preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
+peft.tuners save_as_lora	always	save_as_lora calls os.makedirs
 peft.tuners.cartridge.utils compose_cartridge_adapters	always	compose_cartridge_adapters -> load_peft_weights -> torch_load calls torch.serialization.load
+peft.tuners.cartridge.utils load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
+peft.tuners.lora preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
+peft.tuners.lora save_as_lora	always	save_as_lora calls os.makedirs
 peft.tuners.lora.conversion save_as_lora	always	save_as_lora calls os.makedirs
 peft.tuners.lora.corda calib_cov_distribution	always	calib_cov_distribution calls torch.serialization.load
 peft.tuners.lora.corda preprocess_corda	always	preprocess_corda calls torch.serialization.load
 peft.tuners.lora.loraga preprocess_loraga	always	preprocess_loraga calls torch.serialization.load
 peft.tuners.multitask_prompt_tuning.model torch_load	always	torch_load calls torch.serialization.load
+peft.tuners.osf Linear	always	Linear.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
+peft.tuners.osf OSFLayer	always	OSFLayer.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
 peft.tuners.osf.layer Linear	always	Linear.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
 peft.tuners.osf.layer OSFLayer	always	OSFLayer.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
+peft.tuners.osf.model OSFLayer	always	OSFLayer.__del__ -> OSFLayer._detach_hooks calls self.hook_handles.clear, a method of an object from the instance's state
+peft.utils load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
 peft.utils.hotswap hotswap_adapter	always	hotswap_adapter -> load_peft_weights -> torch_load calls torch.serialization.load
+peft.utils.hotswap load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
 peft.utils.save_and_load load_peft_weights	always	load_peft_weights -> torch_load calls torch.serialization.load
 peft.utils.save_and_load torch_load	always	torch_load calls torch.serialization.load
 pmdarima.__check_build raise_build_error	always	raise_build_error calls posix.listdir
 pmdarima.datasets load_gasoline	always	load_gasoline -> fetch_from_web_or_disk calls os.makedirs
 pmdarima.datasets load_sunspots	always	load_sunspots calls numpy.loadtxt
 pmdarima.datasets._base fetch_from_web_or_disk	always	fetch_from_web_or_disk calls os.makedirs
+pmdarima.datasets.gasoline fetch_from_web_or_disk	always	fetch_from_web_or_disk calls os.makedirs
 pmdarima.datasets.gasoline load_gasoline	always	load_gasoline -> fetch_from_web_or_disk calls os.makedirs
 pmdarima.datasets.sunspots load_sunspots	always	load_sunspots calls numpy.loadtxt
 prophet.diagnostics cross_validation	always	cross_validation calls multiprocessing.context.DefaultContext.get_context
 pyarrow create_library_symlinks	always	create_library_symlinks calls posix.symlink
 pyarrow.feather write_feather	always	write_feather calls posix.remove
 pyarrow.orc ORCWriter	always	ORCWriter.__del__ -> ORCWriter.close calls self.writer.close, a method of an object from the instance's state
+pyarrow.parquet ParquetWriter	always	ParquetWriter.__del__ -> ParquetWriter.close calls self.writer.close, a method of an object from the instance's state
 pyarrow.parquet write_table	always	write_table calls posix.remove
 pyarrow.parquet.core ParquetWriter	always	ParquetWriter.__del__ -> ParquetWriter.close calls self.writer.close, a method of an object from the instance's state
 pyarrow.parquet.core write_table	always	write_table calls posix.remove
@@ -3415,21 +4116,43 @@ pytorch_lightning.__setup__ _setup_args	always	_setup_args calls setuptools.disc
 pytorch_lightning.accelerators.cuda get_nvidia_gpu_stats	always	get_nvidia_gpu_stats calls shutil.which
 pytorch_lightning.demos.transformer tokenize	always	tokenize calls io.open
 pytorch_lightning.loops.evaluation_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.loops.fit_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.loops.prediction_loop _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.profilers AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+pytorch_lightning.profilers PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+pytorch_lightning.profilers SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.advanced AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+pytorch_lightning.profilers.advanced Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.base PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.base Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.profiler Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.pytorch Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.pytorch PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+pytorch_lightning.profilers.simple Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.simple SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.profilers.xla Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.profilers.xla XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.trainer.connectors.checkpoint_connector find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
 pytorch_lightning.trainer.connectors.data_connector _process_dataloader	always	_process_dataloader -> _worker_check calls multiprocessing.context.DefaultContext.get_start_method
 pytorch_lightning.trainer.connectors.data_connector _worker_check	always	_worker_check calls multiprocessing.context.DefaultContext.get_start_method
+pytorch_lightning.trainer.setup AdvancedProfiler	always	AdvancedProfiler.__del__ -> AdvancedProfiler.teardown calls self.profiled_actions.clear, a method of an object from the instance's state
+pytorch_lightning.trainer.setup PassThroughProfiler	always	PassThroughProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.trainer.setup Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.trainer.setup PyTorchProfiler	always	PyTorchProfiler.__del__ -> PyTorchProfiler.teardown -> PyTorchProfiler._delete_profilers calls self.profiler.__exit__, a method of an object from the instance's state
+pytorch_lightning.trainer.setup SimpleProfiler	always	SimpleProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.trainer.setup XLAProfiler	always	XLAProfiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
+pytorch_lightning.trainer.trainer Profiler	always	Profiler.__del__ -> Profiler.teardown calls self._output_file.close, a method of an object from the instance's state
 pytorch_lightning.utilities is_picklable	always	is_picklable calls _pickle.dumps
 pytorch_lightning.utilities.deepspeed convert_zero_checkpoint_to_fp32_state_dict	always	convert_zero_checkpoint_to_fp32_state_dict -> ds_checkpoint_dir calls io.open
 pytorch_lightning.utilities.deepspeed ds_checkpoint_dir	always	ds_checkpoint_dir calls io.open
 pytorch_lightning.utilities.model_registry find_model_local_ckpt_path	always	find_model_local_ckpt_path calls posix.listdir
+pytorch_lightning.utilities.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 pytorch_lightning.utilities.model_summary.model_summary LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 pytorch_lightning.utilities.model_summary.model_summary_deepspeed DeepSpeedLayerSummary	always	DeepSpeedLayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
+pytorch_lightning.utilities.model_summary.model_summary_deepspeed LayerSummary	always	LayerSummary.__del__ -> LayerSummary.detach_hook calls self._hook_handle.remove, a method of an object from the instance's state
 pytorch_lightning.utilities.parsing clean_namespace	always	clean_namespace -> is_picklable calls _pickle.dumps
 pytorch_lightning.utilities.parsing is_picklable	always	is_picklable calls _pickle.dumps
 pytorch_lightning.utilities.upgrade_checkpoint _upgrade	always	_upgrade calls shutil.copyfile
@@ -3463,6 +4186,12 @@ scipy._lib._tmpdirs in_tempdir	always	in_tempdir calls tempfile.mkdtemp
 scipy._lib._tmpdirs tempdir	always	tempdir calls tempfile.mkdtemp
 scipy._lib._uarray._backend pickle_function	always	pickle_function calls _pickle.PicklingError
 scipy._lib.array_api_compat._internal clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.numpy clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.numpy.fft clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.numpy.linalg clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.torch clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.torch.fft clone_module	always	clone_module calls builtins.exec
+scipy._lib.array_api_compat.torch.linalg clone_module	always	clone_module calls builtins.exec
 scipy._lib.pyprima cobyla	always	cobyla -> cobylb -> retmsg calls io.open
 scipy._lib.pyprima.cobyla.cobyla cobyla	always	cobyla -> cobylb -> retmsg calls io.open
 scipy._lib.pyprima.cobyla.cobyla cobylb	always	cobylb -> initxfc -> fmsg calls io.open
@@ -3471,6 +4200,7 @@ scipy._lib.pyprima.cobyla.cobylb fmsg	always	fmsg calls io.open
 scipy._lib.pyprima.cobyla.cobylb initxfc	always	initxfc -> fmsg calls io.open
 scipy._lib.pyprima.cobyla.cobylb retmsg	always	retmsg calls io.open
 scipy._lib.pyprima.cobyla.cobylb rhomsg	always	rhomsg calls io.open
+scipy._lib.pyprima.cobyla.initialize fmsg	always	fmsg calls io.open
 scipy._lib.pyprima.cobyla.initialize initxfc	always	initxfc -> fmsg calls io.open
 scipy._lib.pyprima.common.message cpenmsg	always	cpenmsg calls io.open
 scipy._lib.pyprima.common.message fmsg	always	fmsg calls io.open
@@ -3488,15 +4218,21 @@ scipy.datasets._utils clear_cache	always	clear_cache -> _clear_cache calls shuti
 scipy.io hb_read	always	hb_read calls io.open
 scipy.io hb_write	always	hb_write calls io.open
 scipy.io loadmat	always	loadmat -> _open_file_context -> _open_file calls io.open
+scipy.io netcdf_file	always	netcdf_file.__del__ -> netcdf_file.flush -> netcdf_file._write calls self.fp.seek, a method of an object from the instance's state
 scipy.io readsav	always	readsav calls io.open
 scipy.io savemat	always	savemat -> _open_file_context -> _open_file calls io.open
 scipy.io whosmat	always	whosmat -> _open_file_context -> _open_file calls io.open
+scipy.io._harwell_boeing hb_read	always	hb_read calls io.open
+scipy.io._harwell_boeing hb_write	always	hb_write calls io.open
 scipy.io._harwell_boeing.hb hb_read	always	hb_read calls io.open
 scipy.io._harwell_boeing.hb hb_write	always	hb_write calls io.open
 scipy.io._idl readsav	always	readsav calls io.open
 scipy.io._netcdf netcdf_file	always	netcdf_file.__del__ -> netcdf_file.flush -> netcdf_file._write calls self.fp.seek, a method of an object from the instance's state
 scipy.io.arff loadarff	always	loadarff calls io.open
 scipy.io.arff._arffread loadarff	always	loadarff calls io.open
+scipy.io.matlab loadmat	always	loadmat -> _open_file_context -> _open_file calls io.open
+scipy.io.matlab savemat	always	savemat -> _open_file_context -> _open_file calls io.open
+scipy.io.matlab whosmat	always	whosmat -> _open_file_context -> _open_file calls io.open
 scipy.io.matlab._mio _open_file	always	_open_file calls io.open
 scipy.io.matlab._mio _open_file_context	always	_open_file_context -> _open_file calls io.open
 scipy.io.matlab._mio loadmat	always	loadmat -> _open_file_context -> _open_file calls io.open
@@ -3513,19 +4249,32 @@ scipy.special._precompute.expn_asy main	always	main calls posix.rename
 scipy.special._precompute.gammainc_asy main	always	main calls posix.rename
 scipy.special._precompute.hyp2f1_data get_results	always	get_results calls multiprocessing.context.BaseContext.Pool
 scipy.special._precompute.hyp2f1_data main	always	main -> get_results calls multiprocessing.context.BaseContext.Pool
+scipy.stats._crosstab _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats._mgc _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats._morestats _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats._mstats_basic _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats._stats_mstats_common _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats._stats_py _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
+scipy.stats.contingency _make_tuple_bunch	always	_make_tuple_bunch calls builtins.exec
 sentence_transformers export_dynamic_quantized_onnx_model	always	export_dynamic_quantized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers export_optimized_onnx_model	always	export_optimized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers export_static_quantized_openvino_model	always	export_static_quantized_openvino_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
 sentence_transformers.backend _save_pretrained_wrapper	always	_save_pretrained_wrapper calls os.makedirs
+sentence_transformers.backend export_dynamic_quantized_onnx_model	always	export_dynamic_quantized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend export_optimized_onnx_model	always	export_optimized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend export_static_quantized_openvino_model	always	export_static_quantized_openvino_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers.backend load_onnx_model	always	load_onnx_model -> _save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend load_openvino_model	always	load_openvino_model -> _save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.load _save_pretrained_wrapper	always	_save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend.load load_onnx_model	always	load_onnx_model -> _save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend.load load_openvino_model	always	load_openvino_model -> _save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend.optimize export_optimized_onnx_model	always	export_optimized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.optimize save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers.backend.quantize export_dynamic_quantized_onnx_model	always	export_dynamic_quantized_onnx_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers.backend.quantize export_static_quantized_openvino_model	always	export_static_quantized_openvino_model -> save_or_push_to_hub_model calls tempfile.TemporaryDirectory
+sentence_transformers.backend.quantize save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers.backend.utils _save_pretrained_wrapper	always	_save_pretrained_wrapper calls os.makedirs
 sentence_transformers.backend.utils save_or_push_to_hub_model	always	save_or_push_to_hub_model calls tempfile.TemporaryDirectory
 sentence_transformers.base.modality _is_media_url_or_path	always	_is_media_url_or_path calls urllib.parse.urlparse
@@ -3536,6 +4285,13 @@ sentence_transformers.base.modality is_audio_url_or_path	always	is_audio_url_or_
 sentence_transformers.base.modality is_image_url_or_path	always	is_image_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
 sentence_transformers.base.modality is_video_url_or_path	always	is_video_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
 sentence_transformers.base.modality raise_unsupported_modality_error	always	raise_unsupported_modality_error -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.model infer_batch_modality	always	infer_batch_modality -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.model raise_unsupported_modality_error	always	raise_unsupported_modality_error -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.model_card infer_modality	always	infer_modality -> is_image_url_or_path -> _is_media_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modules.router infer_batch_modality	always	infer_batch_modality -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
+sentence_transformers.base.modules.transformer load_onnx_model	always	load_onnx_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.base.modules.transformer load_openvino_model	always	load_openvino_model -> _save_pretrained_wrapper calls os.makedirs
+sentence_transformers.base.modules.transformer raise_unsupported_modality_error	always	raise_unsupported_modality_error -> infer_modality -> is_video_url_or_path calls urllib.parse.urlparse
 sentence_transformers.base.sampler _hash_batch	always	_hash_batch -> _sample_value_str calls _pickle.dumps
 sentence_transformers.base.sampler _sample_value_str	always	_sample_value_str calls _pickle.dumps
 sentence_transformers.base.training_args BaseTrainingArguments	call	BaseTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
@@ -3544,7 +4300,17 @@ sentence_transformers.multi_vector_encoder.training_args MultiVectorEncoderTrain
 sentence_transformers.sentence_transformer.modules.word_embeddings http_get	always	http_get calls os.makedirs
 sentence_transformers.sentence_transformer.training_args SentenceTransformerTrainingArguments	call	SentenceTransformerTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
 sentence_transformers.sparse_encoder.evaluation.sparse_binary_classification append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_embedding_similarity append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_information_retrieval append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_mse append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_nano_beir append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_reranking append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_translation append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.sparse_encoder.evaluation.sparse_triplet append_to_last_row	always	append_to_last_row calls io.open
 sentence_transformers.sparse_encoder.training_args SparseEncoderTrainingArguments	call	SparseEncoderTrainingArguments.__post_init__ -> BaseTrainingArguments._workers_are_spawned calls multiprocessing.context.DefaultContext.get_start_method
+sentence_transformers.util append_to_last_row	always	append_to_last_row calls io.open
+sentence_transformers.util http_get	always	http_get calls os.makedirs
+sentence_transformers.util mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
 sentence_transformers.util.file_io http_get	always	http_get calls os.makedirs
 sentence_transformers.util.hard_negatives mine_hard_negatives	always	mine_hard_negatives calls os.makedirs
 sentence_transformers.util.misc append_to_last_row	always	append_to_last_row calls io.open
@@ -3596,6 +4362,7 @@ shap.benchmark.metrics remove_positive_retrain	always	remove_positive_retrain ->
 shap.benchmark.plots plot_curve	always	plot_curve -> run_experiments calls multiprocessing.context.BaseContext.Pool
 shap.benchmark.plots plot_grids	always	plot_grids calls posix.mkdir
 shap.benchmark.plots plot_human	always	plot_human -> run_experiments calls multiprocessing.context.BaseContext.Pool
+shap.benchmark.plots run_experiments	always	run_experiments calls multiprocessing.context.BaseContext.Pool
 shap.datasets a1a	always	a1a -> cache calls os.makedirs
 shap.datasets adult	always	adult -> cache calls os.makedirs
 shap.datasets cache	always	cache calls os.makedirs
@@ -3604,6 +4371,7 @@ shap.datasets imagenet50	always	imagenet50 calls numpy.loadtxt
 shap.datasets imdb	always	imdb calls io.open
 shap.datasets nhanesi	always	nhanesi -> cache calls os.makedirs
 shap.datasets rank	always	rank calls numpy.loadtxt
+shap.plots initjs	always	initjs calls io.open
 shap.plots._force getjs	always	getjs calls io.open
 shap.plots._force initjs	always	initjs calls io.open
 shap.plots._force save_html	always	save_html calls io.open
@@ -3614,10 +4382,13 @@ shap.utils.image is_empty	always	is_empty calls posix.listdir
 shap.utils.image make_dir	always	make_dir calls posix.listdir
 sklearn.__check_build raise_build_error	always	raise_build_error calls posix.listdir
 sklearn.base estimator_html_repr	always	estimator_html_repr calls io.open
+sklearn.callback ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
 sklearn.callback._progressbar open_listener	always	open_listener calls multiprocessing.connection.Listener
 sklearn.callback._progressbar send	always	send calls multiprocessing.connection.Client
 sklearn.callback._scoring_monitor ScoringMonitor	always	ScoringMonitor.__setstate__ -> can_reuse_listener calls multiprocessing.connection.Client
 sklearn.callback._scoring_monitor can_reuse_listener	always	can_reuse_listener calls multiprocessing.connection.Client
+sklearn.callback._scoring_monitor open_listener	always	open_listener calls multiprocessing.connection.Listener
+sklearn.callback._scoring_monitor send	always	send calls multiprocessing.connection.Client
 sklearn.callback._transport can_reuse_listener	always	can_reuse_listener calls multiprocessing.connection.Client
 sklearn.callback._transport open_listener	always	open_listener calls multiprocessing.connection.Listener
 sklearn.callback._transport send	always	send calls multiprocessing.connection.Client
@@ -3652,17 +4423,27 @@ sklearn.datasets._base load_digits	always	load_digits -> load_gzip_compressed_cs
 sklearn.datasets._base load_files	always	load_files calls posix.listdir
 sklearn.datasets._base load_gzip_compressed_csv_data	always	load_gzip_compressed_csv_data calls numpy.loadtxt
 sklearn.datasets._base load_linnerud	always	load_linnerud calls numpy.loadtxt
+sklearn.datasets._california_housing _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._california_housing fetch_california_housing	always	fetch_california_housing -> get_data_home calls os.makedirs
+sklearn.datasets._california_housing get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._covtype _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._covtype fetch_covtype	always	fetch_covtype -> get_data_home calls os.makedirs
+sklearn.datasets._covtype get_data_home	always	get_data_home calls os.makedirs
 sklearn.datasets._kddcup99 _fetch_brute_kddcup99	always	_fetch_brute_kddcup99 -> get_data_home calls os.makedirs
+sklearn.datasets._kddcup99 _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._kddcup99 _mkdirp	always	_mkdirp calls os.makedirs
 sklearn.datasets._kddcup99 fetch_kddcup99	always	fetch_kddcup99 -> get_data_home calls os.makedirs
+sklearn.datasets._kddcup99 get_data_home	always	get_data_home calls os.makedirs
 sklearn.datasets._lfw _check_fetch_lfw	always	_check_fetch_lfw -> get_data_home calls os.makedirs
 sklearn.datasets._lfw _fetch_lfw_pairs	always	_fetch_lfw_pairs calls io.open
 sklearn.datasets._lfw _fetch_lfw_people	always	_fetch_lfw_people calls posix.listdir
+sklearn.datasets._lfw _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._lfw fetch_lfw_pairs	always	fetch_lfw_pairs -> _check_fetch_lfw -> get_data_home calls os.makedirs
 sklearn.datasets._lfw fetch_lfw_people	always	fetch_lfw_people -> _check_fetch_lfw -> get_data_home calls os.makedirs
+sklearn.datasets._lfw get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._olivetti_faces _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._olivetti_faces fetch_olivetti_faces	always	fetch_olivetti_faces -> get_data_home calls os.makedirs
+sklearn.datasets._olivetti_faces get_data_home	always	get_data_home calls os.makedirs
 sklearn.datasets._openml _download_data_to_bunch	always	_download_data_to_bunch -> _openml_path_from_url calls urllib.parse.urlparse
 sklearn.datasets._openml _get_data_description_by_id	always	_get_data_description_by_id -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
 sklearn.datasets._openml _get_data_features	always	_get_data_features -> _get_json_content_from_openml_api -> _openml_path_from_url calls urllib.parse.urlparse
@@ -3673,24 +4454,42 @@ sklearn.datasets._openml _load_arff_response	always	_load_arff_response -> _open
 sklearn.datasets._openml _open_openml_url	always	_open_openml_url calls urllib.request.Request
 sklearn.datasets._openml _openml_path_from_url	always	_openml_path_from_url calls urllib.parse.urlparse
 sklearn.datasets._openml fetch_openml	always	fetch_openml -> _download_data_to_bunch -> _openml_path_from_url calls urllib.parse.urlparse
+sklearn.datasets._openml get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._rcv1 _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._rcv1 fetch_rcv1	always	fetch_rcv1 -> get_data_home calls os.makedirs
+sklearn.datasets._rcv1 get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._rcv1 load_svmlight_files	always	load_svmlight_files -> _open_and_load -> _gen_open calls io.open
+sklearn.datasets._species_distributions _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._species_distributions _load_coverage	always	_load_coverage calls numpy.loadtxt
 sklearn.datasets._species_distributions _load_csv	always	_load_csv calls numpy.loadtxt
 sklearn.datasets._species_distributions fetch_species_distributions	always	fetch_species_distributions -> get_data_home calls os.makedirs
+sklearn.datasets._species_distributions get_data_home	always	get_data_home calls os.makedirs
 sklearn.datasets._svmlight_format_io _gen_open	always	_gen_open calls io.open
 sklearn.datasets._svmlight_format_io _open_and_load	always	_open_and_load -> _gen_open calls io.open
 sklearn.datasets._svmlight_format_io dump_svmlight_file	always	dump_svmlight_file calls io.open
 sklearn.datasets._svmlight_format_io load_svmlight_files	always	load_svmlight_files -> _open_and_load -> _gen_open calls io.open
 sklearn.datasets._twenty_newsgroups _download_20newsgroups	always	_download_20newsgroups calls os.makedirs
+sklearn.datasets._twenty_newsgroups _fetch_remote	always	_fetch_remote calls tempfile.NamedTemporaryFile
 sklearn.datasets._twenty_newsgroups fetch_20newsgroups	always	fetch_20newsgroups -> get_data_home calls os.makedirs
 sklearn.datasets._twenty_newsgroups fetch_20newsgroups_vectorized	always	fetch_20newsgroups_vectorized -> get_data_home calls os.makedirs
+sklearn.datasets._twenty_newsgroups get_data_home	always	get_data_home calls os.makedirs
+sklearn.datasets._twenty_newsgroups load_files	always	load_files calls posix.listdir
 sklearn.externals.array_api_compat._internal clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.numpy clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.numpy.fft clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.numpy.linalg clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.torch clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.torch.fft clone_module	always	clone_module calls builtins.exec
+sklearn.externals.array_api_compat.torch.linalg clone_module	always	clone_module calls builtins.exec
 sklearn.tree export_graphviz	always	export_graphviz calls io.open
 sklearn.tree._export export_graphviz	always	export_graphviz calls io.open
+sklearn.utils estimator_html_repr	always	estimator_html_repr calls io.open
 sklearn.utils._repr_html.common generate_link_to_param_doc	always	generate_link_to_param_doc calls urllib.parse.quote
 sklearn.utils._repr_html.estimator estimator_html_repr	always	estimator_html_repr calls io.open
 sklearn.utils._repr_html.fitted_attributes _fitted_attr_html_repr	always	_fitted_attr_html_repr -> generate_link_to_param_doc calls urllib.parse.quote
+sklearn.utils._repr_html.fitted_attributes generate_link_to_param_doc	always	generate_link_to_param_doc calls urllib.parse.quote
 sklearn.utils._repr_html.params _params_html_repr	always	_params_html_repr -> generate_link_to_param_doc calls urllib.parse.quote
+sklearn.utils._repr_html.params generate_link_to_param_doc	always	generate_link_to_param_doc calls urllib.parse.quote
 sklearn.utils._testing create_memmap_backed_data	always	create_memmap_backed_data calls tempfile.mkdtemp
 sklearn.utils.estimator_checks check_classifiers_train	always	check_classifiers_train -> create_memmap_backed_data calls tempfile.mkdtemp
 sklearn.utils.estimator_checks check_clustering	always	check_clustering -> create_memmap_backed_data calls tempfile.mkdtemp
@@ -3708,9 +4507,13 @@ sktime.benchmarking.data load_from_tsfile_to_dataframe	always	load_from_tsfile_t
 sktime.benchmarking.data make_datasets	always	make_datasets calls posix.listdir
 sktime.benchmarking.experiments load_and_run_classification_experiment	always	load_and_run_classification_experiment -> run_classification_experiment -> write_results_to_uea_format calls io.open
 sktime.benchmarking.experiments load_and_run_clustering_experiment	always	load_and_run_clustering_experiment -> load_from_tsfile_to_dataframe calls io.open
+sktime.benchmarking.experiments load_ts	always	load_from_tsfile_to_dataframe calls io.open
 sktime.benchmarking.experiments run_classification_experiment	always	run_classification_experiment -> write_results_to_uea_format calls io.open
 sktime.benchmarking.experiments run_clustering_experiment	always	run_clustering_experiment -> write_results_to_uea_format calls io.open
 sktime.benchmarking.experiments write_results_to_uea_format	always	write_results_to_uea_format calls io.open
+sktime.catalogues.base._base craft	always	craft calls builtins.exec
+sktime.classification.all TSPulseClassifier	always	TSPulseClassifier.__setstate__ calls torch.serialization.load
+sktime.classification.foundation_models TSPulseClassifier	always	TSPulseClassifier.__setstate__ calls torch.serialization.load
 sktime.classification.foundation_models.tspulse TSPulseClassifier	always	TSPulseClassifier.__setstate__ calls torch.serialization.load
 sktime.datasets _load_fpp3	always	_load_fpp3 -> _process_dataset -> _decompress_file_to_temp calls tempfile.mkdtemp
 sktime.datasets load_UCR_UEA_dataset	always	load_UCR_UEA_dataset -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
@@ -3719,16 +4522,19 @@ sktime.datasets load_forecastingdata	always	load_forecastingdata -> load_tsf_to_
 sktime.datasets load_fpp3	always	load_fpp3 -> _load_fpp3 -> _process_dataset calls shutil.rmtree
 sktime.datasets load_from_arff_to_dataframe	always	load_from_arff_to_dataframe calls io.open
 sktime.datasets load_from_tsfile	always	load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
+sktime.datasets load_from_tsfile_to_dataframe	always	load_from_tsfile_to_dataframe calls io.open
 sktime.datasets load_tsf_to_dataframe	always	load_tsf_to_dataframe calls io.open
 sktime.datasets load_unit_test_tsf	always	load_unit_test_tsf -> load_tsf_to_dataframe calls io.open
 sktime.datasets write_dataframe_to_tsfile	always	write_dataframe_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
 sktime.datasets write_ndarray_to_tsfile	always	write_ndarray_to_tsfile -> _write_header calls io.open
 sktime.datasets write_panel_to_tsfile	always	write_panel_to_tsfile -> write_ndarray_to_tsfile -> _write_header calls io.open
+sktime.datasets write_results_to_uea_format	always	write_results_to_uea_format calls io.open
 sktime.datasets write_tabular_transformation_to_arff	always	write_tabular_transformation_to_arff calls io.open
 sktime.datasets._data_io _list_available_datasets	always	_list_available_datasets calls posix.listdir
 sktime.datasets._data_io _load_dataset	always	_load_dataset -> _mkdir_if_not_exist calls os.makedirs
 sktime.datasets._data_io _load_provided_dataset	always	_load_provided_dataset -> load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
 sktime.datasets._data_io _mkdir_if_not_exist	always	_mkdir_if_not_exist calls os.makedirs
+sktime.datasets._data_io load_from_tsfile	always	load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
 sktime.datasets._fpp3_loaders _decompress_file_to_temp	always	_decompress_file_to_temp calls tempfile.mkdtemp
 sktime.datasets._fpp3_loaders _find_dataset	always	_find_dataset calls os.walk
 sktime.datasets._fpp3_loaders _load_fpp3	always	_load_fpp3 -> _process_dataset -> _decompress_file_to_temp calls tempfile.mkdtemp
@@ -3745,18 +4551,28 @@ sktime.datasets._readers_writers.ts write_panel_to_tsfile	always	write_panel_to_
 sktime.datasets._readers_writers.tsf load_tsf_to_dataframe	always	load_tsf_to_dataframe calls io.open
 sktime.datasets._readers_writers.utils _write_header	always	_write_header calls io.open
 sktime.datasets._readers_writers.utils write_results_to_uea_format	always	write_results_to_uea_format calls io.open
+sktime.datasets._single_problem_loaders _list_available_datasets	always	_list_available_datasets calls posix.listdir
+sktime.datasets._single_problem_loaders _load_dataset	always	_load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets._single_problem_loaders _load_provided_dataset	always	_load_provided_dataset -> load_from_tsfile -> load_from_tsfile_to_dataframe calls io.open
 sktime.datasets._single_problem_loaders load_UCR_UEA_dataset	always	load_UCR_UEA_dataset -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
 sktime.datasets._single_problem_loaders load_covid_3month	always	load_covid_3month -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
 sktime.datasets._single_problem_loaders load_forecastingdata	always	load_forecastingdata -> load_tsf_to_dataframe calls io.open
+sktime.datasets._single_problem_loaders load_tsf_to_dataframe	always	load_tsf_to_dataframe calls io.open
 sktime.datasets._single_problem_loaders load_unit_test_tsf	always	load_unit_test_tsf -> load_tsf_to_dataframe calls io.open
+sktime.datasets.classification.ucr_uea_archive._ucr_uea_datasets load_UCR_UEA_dataset	always	load_UCR_UEA_dataset -> _load_dataset -> _mkdir_if_not_exist calls os.makedirs
+sktime.datasets.forecasting.monash._forecasting_data load_forecastingdata	always	load_forecastingdata -> load_tsf_to_dataframe calls io.open
 sktime.datatypes._series_as_panel convert_to_scitype	always	convert_to_scitype calls builtins.eval
 sktime.datatypes._series_as_panel._convert convert_to_scitype	always	convert_to_scitype calls builtins.eval
 sktime.forecasting.agentic._autoresearch _evaluate_blueprint	always	_evaluate_blueprint -> craft calls builtins.exec
+sktime.forecasting.agentic._autoresearch craft	always	craft calls builtins.exec
 sktime.libs.momentfm.utils.data load_from_tsfile	always	load_from_tsfile calls io.open
 sktime.libs.momentfm.utils.utils make_dir_if_not_exists	always	make_dir_if_not_exists calls os.makedirs
+sktime.registry craft	always	craft calls builtins.exec
 sktime.registry resolve_alias	always	resolve_alias -> craft calls builtins.exec
+sktime.registry._alias craft	always	craft calls builtins.exec
 sktime.registry._alias resolve_alias	always	resolve_alias -> craft calls builtins.exec
 sktime.registry._craft craft	always	craft calls builtins.exec
+sktime.transformations.base._base convert_to_scitype	always	convert_to_scitype calls builtins.eval
 sktime.transformations.evoforest_tswm build_consts	always	build_consts -> load_banks calls numpy.load
 sktime.transformations.evoforest_tswm load_banks	always	load_banks calls numpy.load
 sktime.utils.git_diff get_changed_lines	always	get_changed_lines calls subprocess.check_output
@@ -3777,6 +4593,7 @@ statsmodels.datasets.utils webuse	always	webuse calls urllib.parse.urljoin
 statsmodels.graphics.api hdrboxplot	always	hdrboxplot calls multiprocessing.context.BaseContext.Pool
 statsmodels.graphics.functional hdrboxplot	always	hdrboxplot calls multiprocessing.context.BaseContext.Pool
 statsmodels.iolib save_pickle	always	save_pickle calls _pickle.dump
+statsmodels.iolib.api save_pickle	always	save_pickle calls _pickle.dump
 statsmodels.iolib.smpickle save_pickle	always	save_pickle calls _pickle.dump
 statsmodels.tools.web _generate_url	always	_generate_url calls urllib.parse.urlencode
 statsmodels.tools.web webdoc	always	webdoc -> _generate_url calls urllib.parse.urlencode
@@ -3788,8 +4605,14 @@ statsmodels.tsa.x13 run_spec	always	run_spec calls subprocess.Popen
 statsmodels.tsa.x13 x13_arima_analysis	always	x13_arima_analysis -> _check_x12 -> _find_x12 calls subprocess.check_call
 statsmodels.tsa.x13 x13_arima_select_order	always	x13_arima_select_order -> x13_arima_analysis calls tempfile.NamedTemporaryFile
 timm.data.readers.class_map load_class_map	always	load_class_map calls io.open
+timm.data.readers.reader_hfds load_class_map	always	load_class_map calls io.open
+timm.data.readers.reader_hfids load_class_map	always	load_class_map calls io.open
 timm.data.readers.reader_image_folder find_images_and_targets	always	find_images_and_targets calls os.walk
+timm.data.readers.reader_image_folder load_class_map	always	load_class_map calls io.open
 timm.data.readers.reader_image_in_tar extract_tarinfos	always	extract_tarinfos calls io.open
+timm.data.readers.reader_image_in_tar load_class_map	always	load_class_map calls io.open
+timm.data.readers.reader_image_tar load_class_map	always	load_class_map calls io.open
+timm.data.readers.reader_wds load_class_map	always	load_class_map calls io.open
 timm.loss load_class_stats	always	load_class_stats calls io.open
 timm.loss load_class_weights	always	load_class_weights calls io.open
 timm.loss resolve_class_weights	always	resolve_class_weights -> load_class_weights calls io.open
@@ -3814,6 +4637,7 @@ torch load	always	load -> _legacy_load -> mkdtemp calls tempfile.mkdtemp
 torch._custom_op.impl custom_op	always	custom_op -> infer_schema calls builtins.eval
 torch._custom_op.impl infer_schema	always	infer_schema calls builtins.eval
 torch._custom_ops custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._custom_ops infer_schema	always	infer_schema calls builtins.eval
 torch._dynamo replay	always	replay calls io.open
 torch._dynamo.aot_compile atomic_write_binary	always	atomic_write_binary calls posix.replace
 torch._dynamo.backends.common aot_module_simplified	always	aot_module_simplified -> AOTAutogradCache.try_load calls _pickle.loads
@@ -3832,6 +4656,7 @@ torch._dynamo.convert_frame put_code_state	always	put_code_state -> put_local_co
 torch._dynamo.convert_frame replay	always	replay calls io.open
 torch._dynamo.convert_frame setup_compile_debug	always	setup_compile_debug -> add_file_handler calls os.makedirs
 torch._dynamo.convert_frame write_record_to_file	always	write_record_to_file calls os.makedirs
+torch._dynamo.debug_utils ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
 torch._dynamo.debug_utils generate_config_string	always	generate_config_string -> ConfigModule.codegen_config calls builtins.compile
 torch._dynamo.debug_utils get_minifier_repro_path	always	get_minifier_repro_path -> minifier_dir calls os.makedirs
 torch._dynamo.debug_utils helper_for_dump_minify	always	helper_for_dump_minify -> get_minifier_repro_path -> minifier_dir calls os.makedirs
@@ -3861,17 +4686,26 @@ torch._dynamo.repro.after_aot _build_symbolic_wrapper	always	_build_symbolic_wra
 torch._dynamo.repro.after_aot dump_compiler_graph_state	always	dump_compiler_graph_state -> minifier_dir calls os.makedirs
 torch._dynamo.repro.after_aot dump_to_minify	always	dump_to_minify -> helper_for_dump_minify calls io.open
 torch._dynamo.repro.after_aot generate_compiler_repro_string	always	generate_compiler_repro_string -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.repro.after_aot generate_config_string	always	generate_config_string -> ConfigModule.codegen_config calls builtins.compile
 torch._dynamo.repro.after_aot generate_standalone_repro	always	generate_standalone_repro calls io.open
+torch._dynamo.repro.after_aot helper_for_dump_minify	always	helper_for_dump_minify -> get_minifier_repro_path -> minifier_dir calls os.makedirs
 torch._dynamo.repro.after_aot isolate_fails	always	isolate_fails calls os._Environ.copy
+torch._dynamo.repro.after_aot minifier_dir	always	minifier_dir calls os.makedirs
 torch._dynamo.repro.after_aot save_graph_repro	always	save_graph_repro -> generate_compiler_repro_string -> _cuda_system_info_comment calls subprocess.check_output
 torch._dynamo.repro.after_aot wrap_compiler_debug	always	wrap_compiler_debug -> dump_to_minify -> helper_for_dump_minify calls io.open
 torch._dynamo.repro.after_dynamo dump_backend_repro_as_file	always	dump_backend_repro_as_file calls shutil.copyfile
 torch._dynamo.repro.after_dynamo dump_backend_state	always	dump_backend_state -> dump_backend_repro_as_file calls shutil.copyfile
 torch._dynamo.repro.after_dynamo dump_to_minify_after_dynamo	always	dump_to_minify_after_dynamo -> helper_for_dump_minify calls io.open
+torch._dynamo.repro.after_dynamo generate_config_string	always	generate_config_string -> ConfigModule.codegen_config calls builtins.compile
 torch._dynamo.repro.after_dynamo generate_dynamo_fx_repro_string	always	generate_dynamo_fx_repro_string -> generate_config_string -> ConfigModule.codegen_config calls builtins.compile
+torch._dynamo.repro.after_dynamo helper_for_dump_minify	always	helper_for_dump_minify -> get_minifier_repro_path -> minifier_dir calls os.makedirs
+torch._dynamo.repro.after_dynamo minifier_dir	always	minifier_dir calls os.makedirs
 torch._dynamo.repro.aoti dump_compiler_graph_state	always	dump_compiler_graph_state -> minifier_dir calls os.makedirs
 torch._dynamo.repro.aoti dump_to_minify	always	dump_to_minify -> minifier_dir calls os.makedirs
 torch._dynamo.repro.aoti generate_compiler_repro_exported_program	always	generate_compiler_repro_exported_program -> _cuda_system_info_comment calls subprocess.check_output
+torch._dynamo.repro.aoti generate_config_string	always	generate_config_string -> ConfigModule.codegen_config calls builtins.compile
+torch._dynamo.repro.aoti helper_for_dump_minify	always	helper_for_dump_minify -> get_minifier_repro_path -> minifier_dir calls os.makedirs
+torch._dynamo.repro.aoti minifier_dir	always	minifier_dir calls os.makedirs
 torch._dynamo.repro.aoti save_graph_repro_ep	always	save_graph_repro_ep -> generate_compiler_repro_exported_program -> _cuda_system_info_comment calls subprocess.check_output
 torch._dynamo.tensor_version_op _make_prim	always	_make_prim -> custom_op -> infer_schema calls builtins.eval
 torch._dynamo.utils add_file_handler	always	add_file_handler calls os.makedirs
@@ -3879,12 +4713,15 @@ torch._dynamo.utils import_submodule	always	import_submodule calls posix.listdir
 torch._dynamo.utils setup_compile_debug	always	setup_compile_debug -> add_file_handler calls os.makedirs
 torch._dynamo.utils write_record_to_file	always	write_record_to_file calls os.makedirs
 torch._dynamo.variables.memory custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._dynamo.variables.streams custom_op	always	custom_op -> infer_schema calls builtins.eval
 torch._export.serde.serialize deserialize_torch_artifact	always	deserialize_torch_artifact calls torch.serialization.load
+torch._functorch._activation_offloading.offload_ops custom_op	always	custom_op -> infer_schema calls builtins.eval
 torch._functorch._aot_autograd.autograd_cache cache_dir	always	cache_dir calls os.makedirs
 torch._functorch._aot_autograd.autograd_cache write_atomic	always	write_atomic calls shutil.copy2
 torch._functorch._aot_autograd.codegen _compile_and_exec_source	always	_compile_and_exec_source calls builtins.compile
 torch._functorch._aot_autograd.graph_compile _cache_autograd_info	always	_cache_autograd_info -> AOTAutogradCache.save -> AOTAutogradCache._pickle_entry calls _pickle.dumps
 torch._functorch._aot_autograd.graph_compile _cache_inference_info	always	_cache_inference_info -> AOTAutogradCache.save -> AOTAutogradCache._pickle_entry calls _pickle.dumps
+torch._functorch._aot_autograd.subclass_codegen _compile_and_exec_source	always	_compile_and_exec_source calls builtins.compile
 torch._functorch._aot_autograd.subclass_codegen codegen_backward_subclass_fns	always	codegen_backward_subclass_fns -> _compile_and_exec_source calls builtins.compile
 torch._functorch._aot_autograd.subclass_codegen codegen_subclass_wrapper	always	codegen_subclass_wrapper -> _compile_and_exec_source calls builtins.compile
 torch._functorch.aot_autograd aot_module_simplified	always	aot_module_simplified -> AOTAutogradCache.try_load calls _pickle.loads
@@ -3893,7 +4730,9 @@ torch._functorch.benchmark_utils benchmark_utilization	always	benchmark_utilizat
 torch._functorch.benchmark_utils compute_utilization	always	compute_utilization -> get_chrome_trace_events calls io.open
 torch._functorch.benchmark_utils get_chrome_trace_events	always	get_chrome_trace_events calls io.open
 torch._functorch.compilers _save_fx_default	always	_save_fx_default calls os.makedirs
+torch._functorch.compilers default_partition	always	default_partition -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
 torch._functorch.compilers get_inputs	always	get_inputs calls io.open
+torch._functorch.compilers min_cut_rematerialization_partition	always	min_cut_rematerialization_partition -> choose_saved_values_set -> solve_min_cut calls io.open
 torch._functorch.fx_minifier create_minified_hlo_graph	always	create_minified_hlo_graph calls os.makedirs
 torch._functorch.fx_minifier minifier	always	minifier -> create_minified_hlo_graph calls os.makedirs
 torch._functorch.partitioners _sync_decision_cross_ranks	always	_sync_decision_cross_ranks -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
@@ -3909,12 +4748,16 @@ torch._inductor.__autotune_main__ _async_compile_initializer	always	_async_compi
 torch._inductor.__autotune_main__ main	always	main calls os.fdopen
 torch._inductor.aoti_eager aoti_compile_with_persistent_cache	always	aoti_compile_with_persistent_cache -> aoti_eager_cache_dir -> cache_dir calls os.makedirs
 torch._inductor.aoti_eager aoti_eager_cache_dir	always	aoti_eager_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.aoti_eager cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.aoti_eager load_aoti_eager_cache	always	load_aoti_eager_cache -> aoti_eager_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.async_compile _async_compile_initializer	always	_async_compile_initializer calls posix.close
 torch._inductor.async_compile _process_pool_allowed	always	_process_pool_allowed calls multiprocessing.process.current_process
 torch._inductor.async_compile _worker_compile_triton	always	_worker_compile_triton -> _set_triton_ptxas_path calls posix.access
 torch._inductor.async_compile maybe_warm_pool	always	maybe_warm_pool -> AsyncCompile.warm_pool -> _process_pool_allowed calls multiprocessing.process.current_process
+torch._inductor.autoheuristic.autoheuristic cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.autoheuristic.autoheuristic get_metadata_str_from_log	always	get_metadata_str_from_log calls io.open
 torch._inductor.autoheuristic.autoheuristic_utils get_metadata_str_from_log	always	get_metadata_str_from_log calls io.open
+torch._inductor.autotune_process DLLWrapper	always	DLLWrapper.__del__ -> DLLWrapper.close -> DLLWrapper._dlclose calls ctypes.CDLL
 torch._inductor.autotune_process write	always	write -> get_path -> cache_dir calls os.makedirs
 torch._inductor.bounds cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.choices write_text	always	write_text -> write -> write_atomic calls shutil.copy2
@@ -3923,6 +4766,7 @@ torch._inductor.codecache _reload_python_module	always	_reload_python_module cal
 torch._inductor.codecache _worker_task_halide	always	_worker_task_halide calls io.open
 torch._inductor.codecache batch_convert_cubins_to_obj	always	batch_convert_cubins_to_obj calls subprocess.run
 torch._inductor.codecache build_code_hash	always	build_code_hash calls io.open
+torch._inductor.codecache cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.codecache convert_cubin_to_obj	always	convert_cubin_to_obj calls subprocess.run
 torch._inductor.codecache default_cache_dir	always	default_cache_dir calls tempfile.gettempdir
 torch._inductor.codecache get_cpp_compiler	always	get_cpp_compiler -> check_compiler_exist_windows calls subprocess.check_output
@@ -3935,32 +4779,78 @@ torch._inductor.codecache touch	always	touch calls io.open
 torch._inductor.codecache write	always	write -> get_path -> cache_dir calls os.makedirs
 torch._inductor.codecache write_atomic	always	write_atomic calls shutil.copy2
 torch._inductor.codecache write_text	always	write_text -> write -> write_atomic calls shutil.copy2
+torch._inductor.codegen.common ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch._inductor.codegen.common Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.cpp CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.codegen.cpp CppTile2DOverrides	always	CppTile2DOverrides.__new__ calls V.kernel.broadcast, which this check cannot resolve
+torch._inductor.codegen.cpp CppVecOverrides	always	CppVecOverrides.__new__ calls V.kernel.broadcast, which this check cannot resolve
+torch._inductor.codegen.cpp cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.codegen.cpp reduction_prefix_array	always	reduction_prefix_array -> is_msvc_cl -> _is_msvc_cl calls subprocess.run
 torch._inductor.codegen.cpp_gemm_template create_micro_gemm	always	create_micro_gemm -> pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codegen.cpp_grouped_gemm_template create_micro_gemm	always	create_micro_gemm -> pick_vec_isa -> valid_vec_isa_list calls io.open
 torch._inductor.codegen.cpp_micro_gemm create_micro_gemm	always	create_micro_gemm -> pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codegen.cpp_micro_gemm pick_vec_isa	always	pick_vec_isa -> valid_vec_isa_list calls io.open
+torch._inductor.codegen.cpp_wrapper_gpu cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.codegen.cuda.compile_utils _clone_cutlass_paths	always	_clone_cutlass_paths calls shutil.copytree
 torch._inductor.codegen.cuda.compile_utils _cuda_compiler	always	_cuda_compiler -> nvcc_exist calls shutil.which
 torch._inductor.codegen.cuda.compile_utils _cuda_lib_options	always	_cuda_lib_options -> use_re_build -> nvcc_exist calls shutil.which
 torch._inductor.codegen.cuda.compile_utils cuda_compile_command	always	cuda_compile_command -> use_re_build -> nvcc_exist calls shutil.which
 torch._inductor.codegen.cuda.compile_utils use_re_build	always	use_re_build -> nvcc_exist calls shutil.which
+torch._inductor.codegen.cutedsl.cutedsl_op_overrides Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.cutedsl.cutedsl_op_overrides Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.cutedsl.cutedsl_scheduling get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codegen.cutlass.cache cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.codegen.cutlass.cache get_config_request_key	always	get_config_request_key calls io.open
+torch._inductor.codegen.cutlass.scheduling get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codegen.cutlass.utils cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.codegen.cutlass.utils gen_ops	always	gen_ops -> _gen_ops_cached -> try_import_cutlass calls os.makedirs
 torch._inductor.codegen.cutlass.utils move_cutlass_compiled_cache	always	move_cutlass_compiled_cache calls shutil.move
+torch._inductor.codegen.halide Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.halide Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.memory_planning Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.memory_planning cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.codegen.mps Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch._inductor.codegen.mps _embed_headers	always	_embed_headers -> read_file calls io.open
+torch._inductor.codegen.multi_kernel cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.codegen.multi_kernel get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codegen.multi_kernel write_atomic	always	write_atomic calls shutil.copy2
+torch._inductor.codegen.nv_universal_gemm.nv_universal_gemm_scheduling get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codegen.pallas TorchMax	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.pallas TorchMin	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.rocm.rocm_benchmark_request DLLWrapper	always	DLLWrapper.__del__ -> DLLWrapper.close -> DLLWrapper._dlclose calls ctypes.CDLL
+torch._inductor.codegen.rocm.rocm_cpp_scheduling get_path	always	get_path -> cache_dir calls os.makedirs
 torch._inductor.codegen.simd cache_property_on_self	always	cache_property_on_self -> cache_on_self calls builtins.exec
+torch._inductor.codegen.simd_kernel_features Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.simd_kernel_features cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.codegen.triton CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.codegen.triton Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.triton cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.codegen.triton get_path	always	get_path -> cache_dir calls os.makedirs
+torch._inductor.codegen.triton write_atomic	always	write_atomic calls shutil.copy2
+torch._inductor.codegen.triton_split_scan CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.codegen.wrapper Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.wrapper Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.codegen.wrapper cache_dir	always	cache_dir calls os.makedirs
+torch._inductor.codegen.wrapper cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.codegen.wrapper_fxir cache_property_on_self	always	cache_property_on_self -> cache_on_self calls builtins.exec
 torch._inductor.codegen.xpu.compile_utils _sycl_compiler	always	_sycl_compiler -> icpx_exist calls shutil.which
 torch._inductor.codegen.xpu.compile_utils xpu_compile_command	always	xpu_compile_command calls subprocess.list2cmdline
 torch._inductor.comm_analysis estimate_nccl_collective_runtime_nccl_estimator	always	estimate_nccl_collective_runtime_nccl_estimator calls builtins.eval
 torch._inductor.compile_fx _compile_fx_inner	always	_compile_fx_inner -> save_args_for_compile_fx_inner calls tempfile.gettempdir
+torch._inductor.compile_fx cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.compile_fx compile_fx_inner	always	compile_fx_inner -> with_fresh_cache_if_config -> fresh_cache calls tempfile.mkdtemp
 torch._inductor.compile_fx fresh_cache	always	fresh_cache calls tempfile.mkdtemp
+torch._inductor.compile_fx min_cut_rematerialization_partition	always	min_cut_rematerialization_partition -> choose_saved_values_set -> solve_min_cut calls io.open
 torch._inductor.compile_fx partition_fn	always	partition_fn -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
 torch._inductor.compile_fx pre_grad_passes	always	pre_grad_passes -> _run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
 torch._inductor.compile_fx save_args_for_compile_fx_inner	always	save_args_for_compile_fx_inner calls tempfile.gettempdir
 torch._inductor.compile_fx with_fresh_cache_if_config	always	with_fresh_cache_if_config -> fresh_cache calls tempfile.mkdtemp
+torch._inductor.compile_fx wrap_compiler_debug	always	wrap_compiler_debug -> dump_to_minify -> helper_for_dump_minify calls io.open
+torch._inductor.compile_worker.subproc_pool _async_compile_initializer	always	_async_compile_initializer calls posix.close
 torch._inductor.compile_worker.utils _async_compile_initializer	always	_async_compile_initializer calls posix.close
 torch._inductor.compile_worker.utils has_parent_changed	always	has_parent_changed calls posix.getppid
 torch._inductor.compile_worker.watchdog create	always	create calls multiprocessing.context.DefaultContext.get_context
+torch._inductor.compiler_bisector cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.compiler_bisector command_line_usage	always	command_line_usage -> cache_dir calls os.makedirs
 torch._inductor.cpp_builder _compiler_version_first_line	always	_compiler_version_first_line -> _compiler_version_string calls subprocess.check_output
 torch._inductor.cpp_builder _create_msvc_gs_stubs_lib	always	_create_msvc_gs_stubs_lib calls subprocess.run
@@ -3971,6 +4861,7 @@ torch._inductor.cpp_builder _get_openmp_args	always	_get_openmp_args -> is_conda
 torch._inductor.cpp_builder _remove_dir	always	_remove_dir calls os.walk
 torch._inductor.cpp_builder _run_compile_cmd	always	_run_compile_cmd calls subprocess.run
 torch._inductor.cpp_builder batch_convert_cubins_to_obj	always	batch_convert_cubins_to_obj calls subprocess.run
+torch._inductor.cpp_builder cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.cpp_builder convert_cubin_to_obj	always	convert_cubin_to_obj calls subprocess.run
 torch._inductor.cpp_builder get_cpp_compiler	always	get_cpp_compiler -> check_compiler_exist_windows calls subprocess.check_output
 torch._inductor.cpp_builder get_cpp_options	always	get_cpp_options -> check_mingw_win32_flavor calls subprocess.check_output
@@ -3984,15 +4875,38 @@ torch._inductor.debug draw_buffers	always	draw_buffers -> has_dot calls shutil.w
 torch._inductor.debug enable_aot_logging	always	enable_aot_logging calls os.makedirs
 torch._inductor.debug load_args_and_run_compile_fx_inner	always	load_args_and_run_compile_fx_inner calls io.open
 torch._inductor.debug save_args_for_compile_fx_inner	always	save_args_for_compile_fx_inner calls tempfile.gettempdir
+torch._inductor.debug save_graph_repro	always	save_graph_repro -> generate_compiler_repro_string -> _cuda_system_info_comment calls subprocess.check_output
 torch._inductor.distributed_autotune _sync	always	_sync -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch._inductor.fuzzer ConfigModule	always	ConfigModule.__setattr__ -> ConfigModule._set_alias_val -> ConfigModule._get_alias_module_and_name calls importlib.import_module
+torch._inductor.fuzzer min_cut_rematerialization_partition	always	min_cut_rematerialization_partition -> choose_saved_values_set -> solve_min_cut calls io.open
 torch._inductor.fuzzer visualize_results	always	visualize_results calls io.open
+torch._inductor.fx_passes.auto_chunker cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.fx_passes.fuse_attention gen_register_replacement	always	gen_register_replacement -> _serialize_pattern calls io.open
+torch._inductor.fx_passes.pad_mm gen_register_replacement	always	gen_register_replacement -> _serialize_pattern calls io.open
 torch._inductor.fx_passes.pre_grad _run_pre_dispatch_passes	always	_run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
 torch._inductor.fx_passes.pre_grad pass_execution_and_save	always	pass_execution_and_save calls tempfile.NamedTemporaryFile
 torch._inductor.fx_passes.pre_grad pre_grad_passes	always	pre_grad_passes -> _run_pre_dispatch_passes -> pass_execution_and_save calls tempfile.NamedTemporaryFile
+torch._inductor.heuristics.template.triton Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.index_propagation Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.index_propagation Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.ir Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.ir Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.ir cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.ir cache_on_self_and_args	always	cache_on_self_and_args calls builtins.exec
+torch._inductor.kernel.flex.aux_vectorization Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.kernel.flex.aux_vectorization Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch._inductor.kernel.flex.common load_template	always	load_template calls io.open
+torch._inductor.kernel.flex.interval_mask_packing Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.kernel.flex.interval_mask_packing Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.kernel.flex_gemm.runtime cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.kernel.flex_gemm.runtime inductor_quack_cache_dir	always	inductor_quack_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.kernel.flex_gemm.template inductor_quack_cache_dir	always	inductor_quack_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.kernel.mm_common load_template	always	load_template calls io.open
+torch._inductor.loop_body cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.lowering CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.lowering Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.lowering Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.lowering import_submodule	always	import_submodule calls posix.listdir
 torch._inductor.metrics purge_old_log_files	always	purge_old_log_files calls posix.unlink
 torch._inductor.package load_package	always	load_package -> load_pt2 calls tempfile.NamedTemporaryFile
 torch._inductor.package.package compile_so	always	compile_so calls io.open
@@ -4000,6 +4914,7 @@ torch._inductor.package.package load_package	always	load_package -> load_pt2 cal
 torch._inductor.package.package load_pt2	always	load_pt2 -> _load_exported_programs -> _load_state_dict calls torch.serialization.load
 torch._inductor.package.package package_pt2	always	package_pt2 -> _package_exported_programs -> _package_constants calls _pickle.dumps
 torch._inductor.pattern_matcher _serialize_pattern	always	_serialize_pattern calls io.open
+torch._inductor.pattern_matcher default_partition	always	default_partition -> min_cut_rematerialization_partition -> choose_saved_values_set calls os.makedirs
 torch._inductor.pattern_matcher gen_register_replacement	always	gen_register_replacement -> _serialize_pattern calls io.open
 torch._inductor.profiler _add_inductor_provenance	always	_add_inductor_provenance calls io.open
 torch._inductor.profiler inductor_trace_handler	always	inductor_trace_handler calls os.makedirs
@@ -4007,9 +4922,11 @@ torch._inductor.rocm_multiarch_utils _sanitize_llvm_ir_for_rocm	always	_sanitize
 torch._inductor.rocm_multiarch_utils compile_llvm_ir_to_code_object	always	compile_llvm_ir_to_code_object calls os.makedirs
 torch._inductor.rocm_multiarch_utils compile_multiarch_bundle_from_llvm_ir	always	compile_multiarch_bundle_from_llvm_ir -> create_multiarch_bundle calls os.makedirs
 torch._inductor.rocm_multiarch_utils create_multiarch_bundle	always	create_multiarch_bundle calls os.makedirs
+torch._inductor.runtime.autotune_cache cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.runtime.cache_dir_utils cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.runtime.cache_dir_utils default_cache_dir	always	default_cache_dir calls tempfile.gettempdir
 torch._inductor.runtime.cache_dir_utils triton_cache_dir	always	triton_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.runtime.caching.interfaces cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.runtime.compile_tasks _reload_python_module	always	_reload_python_module calls io.open
 torch._inductor.runtime.compile_tasks _worker_compile_triton	always	_worker_compile_triton -> _set_triton_ptxas_path calls posix.access
 torch._inductor.runtime.cutedsl_cache _make_disk_key	always	_make_disk_key calls _pickle.dumps
@@ -4017,14 +4934,31 @@ torch._inductor.runtime.cutedsl_cache disk_cache_get	always	disk_cache_get -> _m
 torch._inductor.runtime.cutedsl_cache disk_cache_set	always	disk_cache_set -> _make_disk_key calls _pickle.dumps
 torch._inductor.runtime.proton_utils _read_trace	always	_read_trace calls io.open
 torch._inductor.runtime.proton_utils process_proton_trace	always	process_proton_trace calls os.makedirs
+torch._inductor.runtime.runtime_utils cache_dir	always	cache_dir calls os.makedirs
+torch._inductor.runtime.runtime_utils default_cache_dir	always	default_cache_dir calls tempfile.gettempdir
+torch._inductor.runtime.runtime_utils triton_cache_dir	always	triton_cache_dir -> cache_dir calls os.makedirs
 torch._inductor.runtime.static_triton_launcher StaticallyLaunchedCudaKernel	always	StaticallyLaunchedCudaKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
 torch._inductor.runtime.static_triton_launcher StaticallyLaunchedTritonKernel	always	StaticallyLaunchedTritonKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
+torch._inductor.runtime.triton_heuristics StaticallyLaunchedCudaKernel	always	StaticallyLaunchedCudaKernel.__del__ -> StaticallyLaunchedTritonKernel.close calls self.modules.values, a method of an object from the instance's state
 torch._inductor.runtime.triton_heuristics _dump_launch_params	always	_dump_launch_params calls io.open
 torch._inductor.runtime.triton_heuristics _dump_launch_tensors	always	_dump_launch_tensors calls os.makedirs
+torch._inductor.runtime.triton_heuristics cache_dir	always	cache_dir calls os.makedirs
 torch._inductor.runtime.triton_heuristics end_graph	always	end_graph calls io.open
+torch._inductor.runtime.triton_heuristics triton_cache_dir	always	triton_cache_dir -> cache_dir calls os.makedirs
 torch._inductor.runtime.triton_lazy_compile start_kernel_compile	always	start_kernel_compile calls builtins.eval
+torch._inductor.scheduler cache_on_self	always	cache_on_self calls builtins.exec
+torch._inductor.scheduler cache_on_self_and_args	always	cache_on_self_and_args calls builtins.exec
+torch._inductor.scheduler estimate_nccl_collective_runtime_nccl_estimator	always	estimate_nccl_collective_runtime_nccl_estimator calls builtins.eval
+torch._inductor.select_algorithm CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.select_algorithm Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.select_algorithm Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch._inductor.select_algorithm append_to_log	always	append_to_log calls io.open
+torch._inductor.sizevars Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch._inductor.sizevars Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch._inductor.standalone_compile load_from_python	always	load_from_python calls builtins.exec
+torch._inductor.triton_bundler triton_cache_dir	always	triton_cache_dir -> cache_dir calls os.makedirs
+torch._inductor.utils CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch._inductor.utils Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch._inductor.utils cache_on_self	always	cache_on_self calls builtins.exec
 torch._inductor.utils cache_on_self_and_args	always	cache_on_self_and_args calls builtins.exec
 torch._inductor.utils cache_property_on_self	always	cache_property_on_self -> cache_on_self calls builtins.exec
@@ -4035,8 +4969,13 @@ torch._inductor.wrapper_benchmark collect_memory_snapshot	always	collect_memory_
 torch._inductor.wrapper_benchmark compiled_module_main	always	compiled_module_main -> collect_memory_snapshot -> _dump_snapshot calls io.open
 torch._inductor.wrapper_benchmark ncu_analyzer	always	ncu_analyzer calls tempfile.gettempdir
 torch._library triton_op	always	triton_op -> custom_op -> infer_schema calls builtins.eval
+torch._library.custom_ops custom_op	always	custom_op -> infer_schema calls builtins.eval
 torch._library.fake_profile load_op_profiles	always	load_op_profiles calls io.open
 torch._library.fake_profile save_op_profiles	always	save_op_profiles calls io.open
+torch._library.infer_schema infer_schema	always	infer_schema calls builtins.eval
+torch._library.triton custom_op	always	custom_op -> infer_schema calls builtins.eval
+torch._library.triton infer_schema	always	infer_schema calls builtins.eval
+torch._library.triton triton_op	always	triton_op -> custom_op -> infer_schema calls builtins.eval
 torch._precompile _make_inlined_forward	always	_make_inlined_forward calls builtins.exec
 torch._prims _make_prim	always	_make_prim -> custom_op -> infer_schema calls builtins.eval
 torch._prims.rng_prims register_rng_prim	always	register_rng_prim -> custom_op -> infer_schema calls builtins.eval
@@ -4053,6 +4992,7 @@ torch._vendor.quack.cute_dsl_elf_fix patch	always	patch calls io.open
 torch._weights_only_unpickler get_globals_in_pkl	always	get_globals_in_pkl calls _pickle.UnpicklingError
 torch.accelerator.memory _snapshot	always	_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torch.backends.xeon.run_cpu main	always	main calls os.makedirs
+torch.cuda GreenContext	always	GreenContext.__del__ -> _check_cuda_bindings calls cuda.bindings.driver.cuGetErrorString, code of a library this check does not read
 torch.cuda export_graph_data	always	export_graph_data calls io.open
 torch.cuda._annotate_cuda_graph_trace load_trace	always	load_trace calls io.open
 torch.cuda._annotate_cuda_graph_trace main	always	main -> load_trace calls io.open
@@ -4078,9 +5018,13 @@ torch.cuda._utils _nvrtc_compile	always	_nvrtc_compile -> _get_gpu_rtc_library -
 torch.cuda.gds GdsFile	always	GdsFile.__del__ calls posix.close
 torch.cuda.graphs _resolve_host_fn_name	always	_resolve_host_fn_name calls ctypes.CDLL
 torch.cuda.graphs export_graph_data	always	export_graph_data calls io.open
+torch.cuda.green_contexts GreenContext	always	GreenContext.__del__ -> _check_cuda_bindings calls cuda.bindings.driver.cuGetErrorString, code of a library this check does not read
+torch.cuda.memory _augment_memory_snapshot_stack_traces	always	_augment_memory_snapshot_stack_traces calls io.open
 torch.cuda.memory _dump_snapshot	always	_dump_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.memory _memory	always	memory -> format_flamegraph calls os.makedirs
 torch.cuda.memory _save_memory_usage	always	_save_memory_usage -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torch.cuda.memory _save_segment_usage	always	_save_segment_usage -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
+torch.cuda.memory _segments	always	segments -> format_flamegraph calls os.makedirs
 torch.cuda.memory _snapshot	always	_snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torch.cuda.tunable _gather_tunableop_results	always	_gather_tunableop_results calls io.open
 torch.cuda.tunable _gather_unique_untuned_gemm_from_files	always	_gather_unique_untuned_gemm_from_files calls io.open
@@ -4098,6 +5042,7 @@ torch.distributed rendezvous	always	rendezvous -> _rendezvous_helper calls urlli
 torch.distributed scatter_object_list	always	scatter_object_list -> _tensor_to_object calls torch.serialization.load
 torch.distributed send_object_list	always	send_object_list -> _object_to_tensor calls _pickle.Pickler
 torch.distributed._shard _shard_tensor	always	_shard_tensor -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed._shard.api ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed._shard.api _shard_tensor	always	_shard_tensor -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed._shard.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
 torch.distributed._shard.checkpoint._async_process_executor _get_fq_hostname	always	_get_fq_hostname calls socket.getfqdn
@@ -4109,16 +5054,43 @@ torch.distributed._shard.checkpoint._consolidate_hf_safetensors _write_metadata	
 torch.distributed._shard.checkpoint._consolidate_hf_safetensors _write_overall_metadata_file	always	_write_overall_metadata_file calls io.open
 torch.distributed._shard.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
 torch.distributed._shard.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files_on_every_rank	always	consolidate_safetensors_files_on_every_rank -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint._pg_transport ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.checkpoint._sharded_tensor_utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.checkpoint._traverse ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed._shard.checkpoint.filesystem _write_files_from_queue	always	_write_files_from_queue calls posix.fsync
 torch.distributed._shard.checkpoint.format_utils torch_save_to_dcp	always	torch_save_to_dcp calls torch.serialization.load
 torch.distributed._shard.checkpoint.hf_storage consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed._shard.checkpoint.optimizer ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.checkpoint.planner_helpers ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.checkpoint.state_dict ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed._shard.checkpoint.state_dict _broadcast_state_dict	always	_broadcast_state_dict -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed._shard.checkpoint.utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed._shard.checkpoint.utils _all_gather_keys	always	_all_gather_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed._shard.sharded_optim ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_optim.api ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_tensor ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_tensor._ops._common ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_tensor._ops.binary_cmp ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_tensor._ops.tensor_ops ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharded_tensor.api ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharding_spec.chunk_sharding_spec_ops._common ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharding_spec.chunk_sharding_spec_ops.embedding ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._shard.sharding_spec.chunk_sharding_spec_ops.embedding_bag ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharded_tensor._ops._common ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharded_tensor._ops.binary_cmp ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharded_tensor._ops.tensor_ops ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharded_tensor.api ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharding_spec.chunk_sharding_spec_ops._common ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharding_spec.chunk_sharding_spec_ops.embedding ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._sharding_spec.chunk_sharding_spec_ops.embedding_bag ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed._state_dict_utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed._state_dict_utils _broadcast_state_dict	always	_broadcast_state_dict -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
 torch.distributed._symmetric_memory._nvshmem_triton requires_nvshmem	always	requires_nvshmem -> NvshmemLibFinder.find_device_library calls subprocess.run
 torch.distributed._token_switch _import_nccl_ep	always	_import_nccl_ep -> _prepare_nccl4py calls os._Environ.setdefault
 torch.distributed._token_switch _prepare_nccl4py	always	_prepare_nccl4py calls os._Environ.setdefault
 torch.distributed.checkpoint._async_process_executor _AsyncCheckpointProcess	always	_AsyncCheckpointProcess.__del__ calls self._save_process.is_alive, a method of an object from the instance's state
+torch.distributed.checkpoint._async_process_executor _get_fq_hostname	always	_get_fq_hostname calls socket.getfqdn
+torch.distributed.checkpoint._async_process_executor get_free_port	always	get_free_port -> get_socket_with_port calls socket.getaddrinfo
 torch.distributed.checkpoint._consolidate_hf_safetensors _consolidate_safetensors_files	always	_consolidate_safetensors_files -> _write_metadata calls io.open
 torch.distributed.checkpoint._consolidate_hf_safetensors _process_output_file	always	_process_output_file calls io.open
 torch.distributed.checkpoint._consolidate_hf_safetensors _write_data	always	_write_data -> _process_output_file calls io.open
@@ -4126,13 +5098,23 @@ torch.distributed.checkpoint._consolidate_hf_safetensors _write_metadata	always	
 torch.distributed.checkpoint._consolidate_hf_safetensors _write_overall_metadata_file	always	_write_overall_metadata_file calls io.open
 torch.distributed.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
 torch.distributed.checkpoint._consolidate_hf_safetensors consolidate_safetensors_files_on_every_rank	always	consolidate_safetensors_files_on_every_rank -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed.checkpoint._pg_transport ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.checkpoint._sharded_tensor_utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.checkpoint._traverse ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed.checkpoint.filesystem _write_files_from_queue	always	_write_files_from_queue calls posix.fsync
 torch.distributed.checkpoint.format_utils torch_save_to_dcp	always	torch_save_to_dcp calls torch.serialization.load
+torch.distributed.checkpoint.hf_storage consolidate_safetensors_files	always	consolidate_safetensors_files -> _consolidate_safetensors_files -> _write_metadata calls io.open
+torch.distributed.checkpoint.optimizer ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.checkpoint.planner_helpers ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.checkpoint.state_dict ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.checkpoint.state_dict _broadcast_state_dict	always	_broadcast_state_dict -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.checkpoint.utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed.checkpoint.utils _all_gather_keys	always	_all_gather_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.collective_utils all_gather_object_enforce_type	always	all_gather_object_enforce_type -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.collective_utils broadcast	always	broadcast -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
 torch.distributed.debug start_debug_server	always	start_debug_server calls multiprocessing.context.DefaultContext.get_context
 torch.distributed.debug._handlers _torch_profile	always	_torch_profile calls tempfile.NamedTemporaryFile
+torch.distributed.device_mesh init_process_group	always	init_process_group -> rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
 torch.distributed.distributed_c10d _object_to_tensor	always	_object_to_tensor calls _pickle.Pickler
 torch.distributed.distributed_c10d _tensor_to_object	always	_tensor_to_object calls torch.serialization.load
 torch.distributed.distributed_c10d all_gather_object	always	all_gather_object -> _object_to_tensor calls _pickle.Pickler
@@ -4140,6 +5122,7 @@ torch.distributed.distributed_c10d broadcast_object_list	always	broadcast_object
 torch.distributed.distributed_c10d gather_object	always	gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.distributed_c10d init_process_group	always	init_process_group -> rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
 torch.distributed.distributed_c10d recv_object_list	always	recv_object_list -> _tensor_to_object calls torch.serialization.load
+torch.distributed.distributed_c10d rendezvous	always	rendezvous -> _rendezvous_helper calls urllib.parse.urlparse
 torch.distributed.distributed_c10d scatter_object_list	always	scatter_object_list -> _tensor_to_object calls torch.serialization.load
 torch.distributed.distributed_c10d send_object_list	always	send_object_list -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.elastic.agent.server.api _get_fq_hostname	always	_get_fq_hostname calls socket.getfqdn
@@ -4150,16 +5133,20 @@ torch.distributed.elastic.multiprocessing.redirects get_libc	always	get_libc cal
 torch.distributed.elastic.multiprocessing.redirects redirect	always	redirect calls posix.dup2
 torch.distributed.elastic.multiprocessing.subprocess_handler.subprocess_handler _maybe_wrap_command_args_with_numa_binding	always	_maybe_wrap_command_args_with_numa_binding -> _get_validated_logical_cpus_to_bind_to -> _raise_if_binding_invalid calls shutil.which
 torch.distributed.elastic.multiprocessing.tail_log tail_logfile	always	tail_logfile calls io.open
+torch.distributed.elastic.rendezvous.api get_free_port	always	get_free_port -> get_socket_with_port calls socket.getaddrinfo
 torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _create_file_store	always	_create_file_store calls tempfile.mkstemp
 torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _create_tcp_store	always	_create_tcp_store -> _matches_machine_hostname calls _socket.gethostname
 torch.distributed.elastic.rendezvous.c10d_rendezvous_backend _matches_machine_hostname	always	_matches_machine_hostname calls _socket.gethostname
+torch.distributed.elastic.rendezvous.c10d_rendezvous_backend construct_and_record_rdzv_event	always	construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.c10d_rendezvous_backend create_backend	always	create_backend -> _create_file_store calls tempfile.mkstemp
+torch.distributed.elastic.rendezvous.dynamic_rendezvous construct_and_record_rdzv_event	always	construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.dynamic_rendezvous create_handler	always	create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.etcd_rendezvous EtcdRendezvous	always	EtcdRendezvous.__del__ calls self._lease_run_id_stop.set, a method of an object from the instance's state
 torch.distributed.elastic.rendezvous.etcd_server find_free_port	always	find_free_port calls socket.getaddrinfo
 torch.distributed.elastic.rendezvous.etcd_server stop_etcd	always	stop_etcd calls shutil.rmtree
 torch.distributed.elastic.rendezvous.registry _create_c10d_handler	always	_create_c10d_handler -> create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.registry _create_etcd_v2_handler	always	_create_etcd_v2_handler -> create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
+torch.distributed.elastic.rendezvous.registry create_handler	always	create_handler -> construct_and_record_rdzv_event calls socket.getfqdn
 torch.distributed.elastic.rendezvous.utils _matches_machine_hostname	always	_matches_machine_hostname calls _socket.gethostname
 torch.distributed.elastic.utils get_socket_with_port	always	get_socket_with_port calls socket.getaddrinfo
 torch.distributed.elastic.utils.api get_socket_with_port	always	get_socket_with_port calls socket.getaddrinfo
@@ -4170,11 +5157,16 @@ torch.distributed.elastic.utils.process_state read_proc_state	always	read_proc_s
 torch.distributed.flight_recorder.components.loader read_dir	always	read_dir calls os.walk
 torch.distributed.flight_recorder.components.loader read_dump	always	read_dump calls io.open
 torch.distributed.flight_recorder.fr_trace main	always	main -> read_dir calls os.walk
+torch.distributed.flight_recorder.fr_trace read_dir	always	read_dir calls os.walk
+torch.distributed.fsdp._fsdp_extensions ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed.fsdp._optim_utils _allgather_state_info	always	_allgather_state_info -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.fsdp._optim_utils _broadcast_processed_state	always	_broadcast_processed_state -> broadcast_object_list -> _tensor_to_object calls torch.serialization.load
 torch.distributed.fsdp._optim_utils _check_missing_keys_on_rank	always	_check_missing_keys_on_rank -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.fsdp._optim_utils _map_param_key_to_optim_keys	always	_map_param_key_to_optim_keys -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
+torch.distributed.fsdp._shard_utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
+torch.distributed.fsdp._state_dict_utils ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed.nn.api.remote_module _recursive_script_module_receiver	always	_recursive_script_module_receiver calls torch.jit._serialization.load
+torch.distributed.optim.named_optimizer ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.distributed.optim.zero_redundancy_optimizer _broadcast_object	always	_broadcast_object calls torch.serialization.load
 torch.distributed.pipelining.schedules _dump_chrometrace	always	_dump_chrometrace calls io.open
 torch.distributed.rendezvous _create_store_from_options	always	_create_store_from_options -> _rendezvous_helper calls urllib.parse.urlparse
@@ -4194,9 +5186,11 @@ torch.distributed.rpc.api rpc_sync	always	rpc_sync -> _invoke_rpc -> _InternalRP
 torch.distributed.rpc.backend_registry _tensorpipe_exchange_and_check_all_device_maps	always	_tensorpipe_exchange_and_check_all_device_maps -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.rpc.internal deserialize	always	deserialize -> _InternalRPCPickler.deserialize calls _pickle.Unpickler
 torch.distributed.rpc.internal serialize	always	serialize -> _InternalRPCPickler.serialize calls _pickle.Pickler
+torch.distributed.rpc.rref_proxy rpc_async	always	rpc_async -> _invoke_rpc -> _InternalRPCPickler.serialize calls _pickle.Pickler
 torch.distributed.tensor._api check_tensor_meta	always	check_tensor_meta -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.tensor._collective_utils check_tensor_meta	always	check_tensor_meta -> all_gather_object -> _object_to_tensor calls _pickle.Pickler
 torch.distributed.tensor.debug._op_coverage print_op_coverage_summary	always	print_op_coverage_summary calls io.open
+torch.distributed.tensor.parallel.fsdp ShardedTensor	always	ShardedTensor.__setstate__ -> get_world_size -> _get_group_size calls group.size, which this check cannot resolve
 torch.export._draft_export get_loc	always	get_loc calls io.open
 torch.export._unlift _convert_guards_code_to_fn	always	_convert_guards_code_to_fn calls builtins.exec
 torch.export._unlift _unlift_exported_program_lifted_states	always	_unlift_exported_program_lifted_states -> _convert_guards_code_to_fn calls builtins.exec
@@ -4209,6 +5203,8 @@ torch.export.pt2_archive._package load_pt2	always	load_pt2 -> _load_exported_pro
 torch.export.pt2_archive._package package_pt2	always	package_pt2 -> _package_exported_programs -> _package_constants calls _pickle.dumps
 torch.fx.experimental.proxy_tensor fake_signature	always	fake_signature calls builtins.eval
 torch.fx.experimental.schema_type_annotation _torchscript_type_to_python_type	always	_torchscript_type_to_python_type calls builtins.eval
+torch.fx.experimental.symbolic_shapes Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.fx.experimental.symbolic_shapes Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch.fx.graph_module _exec_with_source	always	_exec_with_source calls builtins.exec
 torch.fx.graph_module _forward_from_src	always	_forward_from_src -> _method_from_src -> _exec_with_source calls builtins.exec
 torch.fx.graph_module _method_from_src	always	_method_from_src -> _exec_with_source calls builtins.exec
@@ -4245,6 +5241,7 @@ torch.multiprocessing start_processes	always	start_processes calls multiprocessi
 torch.multiprocessing._atfork _register	always	_register calls posix.register_at_fork
 torch.multiprocessing._atfork register_after_fork	always	register_after_fork -> _register calls posix.register_at_fork
 torch.multiprocessing.pool clean_worker	always	clean_worker calls multiprocessing.pool.worker
+torch.multiprocessing.reductions SharedCache	call	SharedCache.__init__ calls multiprocessing.util.register_after_fork
 torch.multiprocessing.reductions fd_id	always	fd_id calls posix.fstat
 torch.multiprocessing.reductions init_reductions	always	init_reductions calls multiprocessing.reduction.ForkingPickler.register
 torch.multiprocessing.reductions rebuild_storage_fd	always	rebuild_storage_fd calls posix.close
@@ -4252,6 +5249,7 @@ torch.multiprocessing.reductions reduce_storage	always	reduce_storage calls mult
 torch.multiprocessing.spawn _wrap	always	_wrap calls io.open
 torch.multiprocessing.spawn spawn	always	spawn -> start_processes calls multiprocessing.context.DefaultContext.get_context
 torch.multiprocessing.spawn start_processes	always	start_processes calls multiprocessing.context.DefaultContext.get_context
+torch.nativert.backends._lower_utils package_pt2	always	package_pt2 -> _package_exported_programs -> _package_constants calls _pickle.dumps
 torch.numa.binding _bind_all_threads_in_current_process_to_logical_cpus	always	_bind_all_threads_in_current_process_to_logical_cpus calls posix.sched_setaffinity
 torch.numa.binding _core_complex_get_logical_cpus_to_bind_to	always	_core_complex_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
 torch.numa.binding _exclusive_get_logical_cpus_to_bind_to	always	_exclusive_get_logical_cpus_to_bind_to -> _get_numa_node_index_for_device_index calls io.open
@@ -4281,6 +5279,7 @@ torch.onnx._internal.torchscript_exporter.onnx_proto_utils load_test_case	always
 torch.onnx._internal.torchscript_exporter.verification verify	always	verify calls tempfile.TemporaryDirectory
 torch.onnx.ops._impl _onnx_op	always	_onnx_op -> custom_op -> infer_schema calls builtins.eval
 torch.package.package_exporter _read_file	always	_read_file calls io.open
+torch.profiler ExecutionTraceObserver	always	ExecutionTraceObserver.__del__ -> ExecutionTraceObserver.unregister_callback calls posix.remove
 torch.profiler tensorboard_trace_handler	always	tensorboard_trace_handler calls os.makedirs
 torch.profiler._chrome_trace_export export_chrome_trace	always	export_chrome_trace calls io.open
 torch.profiler.profiler ExecutionTraceObserver	always	ExecutionTraceObserver.__del__ -> ExecutionTraceObserver.unregister_callback calls posix.remove
@@ -4297,16 +5296,26 @@ torch.utils._cpp_embed_headers _embed_headers	always	_embed_headers -> read_file
 torch.utils._cpp_embed_headers embed_headers	always	embed_headers -> _embed_headers -> read_file calls io.open
 torch.utils._cpp_embed_headers read_file	always	read_file calls io.open
 torch.utils._cpp_extension_versioner hash_source_files	always	hash_source_files calls io.open
+torch.utils._cxx_pytree LeafSpec	always	LeafSpec.__new__ -> treespec_leaf calls optree.ops.treespec_leaf, code of a library this check does not read
 torch.utils._get_clean_triton get_clean_triton	always	get_clean_triton -> process_file calls io.open
 torch.utils._get_clean_triton process_file	always	process_file calls io.open
 torch.utils._strobelight.cli_function_profiler _pid_namespace	always	_pid_namespace -> _pid_namespace_link calls posix.readlink
 torch.utils._strobelight.cli_function_profiler _pid_namespace_link	always	_pid_namespace_link calls posix.readlink
+torch.utils._sympy.functions CeilDiv	always	CeilDiv.__new__ calls sympy.core.sympify.sympify, code of a library this check does not read
+torch.utils._sympy.functions Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.functions Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.functions MinMaxBase	always	MinMaxBase.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.interp Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.interp Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.reference Max	always	Max.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
+torch.utils._sympy.reference Min	always	Min.__new__ calls sympy.core.basic.Basic.__new__, code of a library this check does not read
 torch.utils._traceback report_compile_source_on_error	always	report_compile_source_on_error calls builtins.compile
 torch.utils._triton _extern_libs_key	always	_extern_libs_key calls io.open
 torch.utils.benchmark.examples.compare main	always	main calls _pickle.dumps
 torch.utils.benchmark.utils.common _make_temp_dir	always	_make_temp_dir calls os.makedirs
 torch.utils.benchmark.utils.cpp_jit _compile_template	always	_compile_template calls torch.utils.cpp_extension.load
 torch.utils.benchmark.utils.cpp_jit _get_build_root	always	_get_build_root -> _make_temp_dir calls os.makedirs
+torch.utils.benchmark.utils.cpp_jit _make_temp_dir	always	_make_temp_dir calls os.makedirs
 torch.utils.benchmark.utils.cpp_jit compile_callgrind_template	always	compile_callgrind_template -> _compile_template calls torch.utils.cpp_extension.load
 torch.utils.benchmark.utils.cpp_jit compile_timeit_template	always	compile_timeit_template -> _compile_template calls torch.utils.cpp_extension.load
 torch.utils.benchmark.utils.cpp_jit get_compat_bindings	always	get_compat_bindings calls torch.utils.cpp_extension.load
@@ -4342,6 +5351,8 @@ torch.utils.cpp_extension load	always	load -> _jit_compile -> _write_ninja_file_
 torch.utils.cpp_extension load_inline	always	load_inline -> _maybe_write calls io.open
 torch.utils.cpp_extension remove_extension_h_precompiler_headers	always	remove_extension_h_precompiler_headers calls posix.remove
 torch.utils.cpp_extension verify_ninja_availability	always	verify_ninja_availability -> is_ninja_available calls subprocess.check_output
+torch.utils.data.dataloader _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
+torch.utils.data.dataloader _MapDataPipeSerializationWrapper	always	_MapDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.dataloader _MultiProcessingDataLoaderIter	always	_MultiProcessingDataLoaderIter.__del__ -> _MultiProcessingDataLoaderIter._shutdown_workers calls self._workers_done_event.set, a method of an object from the instance's state
 torch.utils.data.datapipes.datapipe _DataPipeSerializationWrapper	always	_DataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
 torch.utils.data.datapipes.datapipe _IterDataPipeSerializationWrapper	always	_IterDataPipeSerializationWrapper.__setstate__ calls dill._dill.loads
@@ -4352,16 +5363,22 @@ torch.utils.data.datapipes.gen_pyi get_method_definitions	always	get_method_defi
 torch.utils.data.datapipes.gen_pyi main	always	main -> get_method_definitions -> find_file_paths calls posix.listdir
 torch.utils.data.datapipes.gen_pyi parse_datapipe_file	always	parse_datapipe_file calls io.open
 torch.utils.data.datapipes.gen_pyi parse_datapipe_files	always	parse_datapipe_files -> parse_datapipe_file calls io.open
+torch.utils.data.datapipes.iter Grouper	always	GrouperIterDataPipe.__del__ calls self.buffer_elements.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter Multiplexer	always	MultiplexerIterDataPipe.__del__ calls self.buffer.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter Shuffler	always	ShufflerIterDataPipe.__del__ calls self._buffer.clear, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.combinatorics ShufflerIterDataPipe	always	ShufflerIterDataPipe.__del__ calls self._buffer.clear, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.combining MultiplexerIterDataPipe	always	MultiplexerIterDataPipe.__del__ calls self.buffer.clear, a method of an object from the instance's state
+torch.utils.data.datapipes.iter.combining StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.combining _ForkerIterDataPipe	always	_ForkerIterDataPipe.__del__ -> _ForkerIterDataPipe._cleanup calls self.buffer.popleft, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.filelister get_file_pathnames_from_root	always	get_file_pathnames_from_root calls os.walk
 torch.utils.data.datapipes.iter.fileopener get_file_binaries_from_pathnames	always	get_file_binaries_from_pathnames calls io.open
 torch.utils.data.datapipes.iter.grouping GrouperIterDataPipe	always	GrouperIterDataPipe.__del__ calls self.buffer_elements.clear, a method of an object from the instance's state
 torch.utils.data.datapipes.iter.routeddecoder decoder_basichandlers	always	basichandlers calls _pickle.loads
+torch.utils.data.datapipes.iter.selecting StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
 torch.utils.data.datapipes.utils.common StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
 torch.utils.data.datapipes.utils.common get_file_binaries_from_pathnames	always	get_file_binaries_from_pathnames calls io.open
 torch.utils.data.datapipes.utils.common get_file_pathnames_from_root	always	get_file_pathnames_from_root calls os.walk
+torch.utils.data.datapipes.utils.decoder StreamWrapper	always	StreamWrapper.__del__ -> StreamWrapper.close calls self.file_obj.close, a method of an object from the instance's state
 torch.utils.data.datapipes.utils.decoder audiohandler	always	audiohandler calls tempfile.TemporaryDirectory
 torch.utils.data.datapipes.utils.decoder basichandlers	always	basichandlers calls _pickle.loads
 torch.utils.data.datapipes.utils.decoder videohandler	always	videohandler calls tempfile.TemporaryDirectory
@@ -4369,6 +5386,7 @@ torch.utils.data.graph _list_connected_datapipes	always	_list_connected_datapipe
 torch.utils.data.graph _traverse_helper	always	_traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
 torch.utils.data.graph traverse	always	traverse -> _traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
 torch.utils.data.graph traverse_dps	always	traverse_dps -> _traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
+torch.utils.data.graph_settings traverse_dps	always	traverse_dps -> _traverse_helper -> _list_connected_datapipes calls _pickle.Pickler
 torch.utils.hipify.hipify_python file_add_header	always	file_add_header -> openf calls io.open
 torch.utils.hipify.hipify_python file_specific_replacement	always	file_specific_replacement -> openf calls io.open
 torch.utils.hipify.hipify_python hipify	always	hipify calls shutil.copytree
@@ -4381,9 +5399,11 @@ torch.utils.model_dump get_info_and_burn_skeleton	always	get_info_and_burn_skele
 torch.utils.model_dump get_inline_skeleton	always	get_inline_skeleton calls urllib.parse.quote
 torch.utils.model_dump get_model_info	always	get_model_info calls _pickle.loads
 torch.utils.model_dump main	always	main -> get_model_info calls _pickle.loads
+torch.utils.model_zoo load_url	always	load_state_dict_from_url calls os.makedirs
 torch.utils.show_pickle main	always	main calls io.open
 torch.utils.viz._cycles cuda_allocation_context	always	cuda_allocation_context -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torch.utils.viz._cycles warn_tensor_cycles	always	warn_tensor_cycles calls tempfile.NamedTemporaryFile
+torch.xpu.memory _augment_memory_snapshot_stack_traces	always	_augment_memory_snapshot_stack_traces calls io.open
 torch.xpu.memory _dump_snapshot	always	_dump_snapshot -> _snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torch.xpu.memory _snapshot	always	_snapshot -> _augment_memory_snapshot_stack_traces calls io.open
 torchaudio.datasets.librilight_limited _get_librispeech_metadata	always	_get_librispeech_metadata calls io.open
@@ -4403,30 +5423,107 @@ torchaudio.utils.download _get_hash	always	_get_hash calls io.open
 torchvision.datasets._optical_flow _read_flo	always	_read_flo calls io.open
 torchvision.datasets._optical_flow _read_pfm	always	_read_pfm calls io.open
 torchvision.datasets._optical_flow default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets._stereo_matching _read_pfm	always	_read_pfm calls io.open
 torchvision.datasets._stereo_matching download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.caltech download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
 torchvision.datasets.caltech extract_archive	always	extract_archive -> _decompress calls io.open
 torchvision.datasets.celeba check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
 torchvision.datasets.celeba download_file_from_google_drive	always	download_file_from_google_drive calls os.makedirs
+torchvision.datasets.celeba extract_archive	always	extract_archive -> _decompress calls io.open
+torchvision.datasets.cifar check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.cifar download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.cityscapes extract_archive	always	extract_archive -> _decompress calls io.open
+torchvision.datasets.clevr default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.clevr download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.country211 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.country211 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.dtd default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.dtd download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.eurosat default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.eurosat download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.fer2013 check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.fgvc_aircraft default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.fgvc_aircraft download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.flickr default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.flowers102 check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.flowers102 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.flowers102 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
 torchvision.datasets.flowers102 download_url	always	download_url calls os.makedirs
 torchvision.datasets.folder accimage_loader	always	accimage_loader -> pil_loader calls io.open
 torchvision.datasets.folder default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
 torchvision.datasets.folder find_classes	always	find_classes calls posix.scandir
 torchvision.datasets.folder make_dataset	always	make_dataset -> find_classes calls posix.scandir
 torchvision.datasets.folder pil_loader	always	pil_loader calls io.open
+torchvision.datasets.food101 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.food101 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.gtsrb download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.gtsrb make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.hmdb51 find_classes	always	find_classes calls posix.scandir
+torchvision.datasets.hmdb51 make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.imagenet check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.imagenet extract_archive	always	extract_archive -> _decompress calls io.open
 torchvision.datasets.imagenet load_meta_file	always	load_meta_file calls torch.serialization.load
 torchvision.datasets.imagenet parse_devkit_archive	always	parse_devkit_archive calls tempfile.mkdtemp
 torchvision.datasets.imagenet parse_train_archive	always	parse_train_archive -> extract_archive -> _decompress calls io.open
 torchvision.datasets.imagenet parse_val_archive	always	parse_val_archive -> extract_archive -> _decompress calls io.open
+torchvision.datasets.imagenette default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.imagenette download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.imagenette find_classes	always	find_classes calls posix.scandir
+torchvision.datasets.imagenette make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.inaturalist download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
 torchvision.datasets.kinetics _dl_wrap	always	_dl_wrap -> download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.kinetics check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.kinetics download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.kinetics download_url	always	download_url calls os.makedirs
+torchvision.datasets.kinetics find_classes	always	find_classes calls posix.scandir
+torchvision.datasets.kinetics make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.kitti download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.lfw check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.lfw default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.lfw download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.lfw download_url	always	download_url calls os.makedirs
+torchvision.datasets.mnist check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.mnist download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.mnist extract_archive	always	extract_archive -> _decompress calls io.open
 torchvision.datasets.mnist read_image_file	always	read_image_file -> read_sn3_pascalvincent_tensor calls io.open
 torchvision.datasets.mnist read_label_file	always	read_label_file -> read_sn3_pascalvincent_tensor calls io.open
 torchvision.datasets.mnist read_sn3_pascalvincent_tensor	always	read_sn3_pascalvincent_tensor calls io.open
+torchvision.datasets.moving_mnist download_url	always	download_url calls os.makedirs
+torchvision.datasets.omniglot check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.omniglot download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
 torchvision.datasets.omniglot list_dir	always	list_dir calls posix.listdir
 torchvision.datasets.omniglot list_files	always	list_files calls posix.listdir
+torchvision.datasets.oxford_iiit_pet download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
 torchvision.datasets.pcam _decompress	always	_decompress calls io.open
+torchvision.datasets.pcam download_file_from_google_drive	always	download_file_from_google_drive calls os.makedirs
+torchvision.datasets.phototour download_url	always	download_url calls os.makedirs
 torchvision.datasets.phototour read_image_file	always	read_image_file calls posix.listdir
 torchvision.datasets.phototour read_info_file	always	read_info_file calls io.open
 torchvision.datasets.phototour read_matches_files	always	read_matches_files calls io.open
+torchvision.datasets.places365 check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.places365 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.places365 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.rendered_sst2 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.rendered_sst2 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.rendered_sst2 make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.sbd download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.sbd download_url	always	download_url calls os.makedirs
+torchvision.datasets.sbu check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.sbu default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.sbu download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.sbu download_url	always	download_url calls os.makedirs
+torchvision.datasets.semeion check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.semeion download_url	always	download_url calls os.makedirs
+torchvision.datasets.stanford_cars default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.stl10 check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.stl10 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.sun397 default_loader	always	default_loader -> accimage_loader -> pil_loader calls io.open
+torchvision.datasets.sun397 download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.svhn check_integrity	always	check_integrity -> check_md5 -> calculate_md5 calls io.open
+torchvision.datasets.svhn download_url	always	download_url calls os.makedirs
+torchvision.datasets.ucf101 find_classes	always	find_classes calls posix.scandir
+torchvision.datasets.ucf101 make_dataset	always	make_dataset -> find_classes calls posix.scandir
+torchvision.datasets.usps download_url	always	download_url calls os.makedirs
 torchvision.datasets.utils _decompress	always	_decompress calls io.open
 torchvision.datasets.utils _get_google_drive_file_id	always	_get_google_drive_file_id calls urllib.parse.urlparse
 torchvision.datasets.utils _get_redirect_url	always	_get_redirect_url calls urllib.request.urlopen
@@ -4441,6 +5538,10 @@ torchvision.datasets.utils download_url	always	download_url calls os.makedirs
 torchvision.datasets.utils extract_archive	always	extract_archive -> _decompress calls io.open
 torchvision.datasets.utils list_dir	always	list_dir calls posix.listdir
 torchvision.datasets.utils list_files	always	list_files calls posix.listdir
+torchvision.datasets.voc download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.widerface download_and_extract_archive	always	download_and_extract_archive -> download_url calls os.makedirs
+torchvision.datasets.widerface download_file_from_google_drive	always	download_file_from_google_drive calls os.makedirs
+torchvision.datasets.widerface extract_archive	always	extract_archive -> _decompress calls io.open
 transformers.audio_utils _format_from_source	always	_format_from_source calls urllib.parse.urlparse
 transformers.audio_utils load_audio	always	load_audio -> _format_from_source calls urllib.parse.urlparse
 transformers.audio_utils load_audio_as	always	load_audio_as calls io.open
@@ -4462,6 +5563,7 @@ transformers.cli.serving.model_manager run_until_parent_exits	always	run_until_p
 transformers.cli.serving.model_manager set_serve_log_level	always	set_serve_log_level -> get_logger -> _configure_library_root_logger calls io.open
 transformers.cli.serving.utils run_until_parent_exits	always	run_until_parent_exits calls multiprocessing.process.parent_process
 transformers.cli.serving.utils set_serve_log_level	always	set_serve_log_level -> get_logger -> _configure_library_root_logger calls io.open
+transformers.cli.transformers add_new_model_like	always	add_new_model_like -> _add_new_model_like_internal calls os.makedirs
 transformers.configuration_utils custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.convert_slow_tokenizers_checkpoints_to_fast convert_slow_checkpoint_to_fast	always	convert_slow_checkpoint_to_fast calls posix.remove
 transformers.core_model_loading get_logger	always	get_logger -> _configure_library_root_logger calls io.open
@@ -4469,6 +5571,8 @@ transformers.distributed.checkpoint _get_resolved_distributed_checkpoint_files	a
 transformers.distributed.checkpoint consolidate_distributed_checkpoint	always	consolidate_distributed_checkpoint calls os.makedirs
 transformers.distributed.checkpoint get_distributed_checkpoint_dir	always	get_distributed_checkpoint_dir -> is_sharded_checkpoint calls posix.listdir
 transformers.distributed.checkpoint is_sharded_checkpoint	always	is_sharded_checkpoint calls posix.listdir
+transformers.distributed.mixin consolidate_distributed_checkpoint	always	consolidate_distributed_checkpoint calls os.makedirs
+transformers.distributed.mixin custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.dynamic_module_utils _compute_local_source_files_hash	always	_compute_local_source_files_hash -> get_relative_import_files -> get_relative_imports calls io.open
 transformers.dynamic_module_utils check_imports	always	check_imports -> get_imports calls io.open
 transformers.dynamic_module_utils check_python_requirements	always	check_python_requirements calls io.open
@@ -4483,18 +5587,30 @@ transformers.dynamic_module_utils get_relative_imports	always	get_relative_impor
 transformers.dynamic_module_utils init_hf_modules	always	init_hf_modules calls os.makedirs
 transformers.exporters.exporter_executorch _patch_flatc_compile_nonfinite	always	_patch_flatc_compile_nonfinite calls io.open
 transformers.exporters.runners.runner_openvino _physical_cores	always	_physical_cores calls io.open
+transformers.feature_extraction_sequence_utils load_audio	always	load_audio -> _format_from_source calls urllib.parse.urlparse
+transformers.feature_extraction_utils custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.feature_extraction_utils safe_load_json_file	always	safe_load_json_file calls io.open
 transformers.generation.continuous_batching.cache get_device_and_memory_breakdown	always	get_device_and_memory_breakdown -> _get_numa_nodes_memory calls io.open
+transformers.generation.continuous_batching.input_outputs CudaGraphBuffer	always	CudaGraphBuffer.__del__ calls self._storage.popitem, a method of an object from the instance's state
 transformers.generation.continuous_batching.utils CudaGraphBuffer	always	CudaGraphBuffer.__del__ calls self._storage.popitem, a method of an object from the instance's state
 transformers.generation.continuous_batching.utils _get_allowed_numa_nodes	always	_get_allowed_numa_nodes calls io.open
 transformers.generation.continuous_batching.utils _get_numa_nodes_memory	always	_get_numa_nodes_memory calls io.open
 transformers.generation.continuous_batching.utils get_device_and_memory_breakdown	always	get_device_and_memory_breakdown -> _get_numa_nodes_memory calls io.open
+transformers.generation.logits_process get_logger	always	get_logger -> _configure_library_root_logger calls io.open
+transformers.generation.utils check_python_requirements	always	check_python_requirements calls io.open
+transformers.generation.utils get_cached_module_file	always	get_cached_module_file -> check_imports -> get_imports calls io.open
+transformers.generation.utils get_class_in_module	always	get_class_in_module -> get_relative_import_files -> get_relative_imports calls io.open
 transformers.hyperparameter_search run_hp_search_optuna	always	run_hp_search_optuna calls posix.listdir
 transformers.hyperparameter_search run_hp_search_ray	always	run_hp_search_ray calls tempfile.TemporaryDirectory
+transformers.image_processing_base custom_object_save	always	custom_object_save calls shutil.copyfile
+transformers.image_processing_base safe_load_json_file	always	safe_load_json_file calls io.open
+transformers.integrations run_hp_search_optuna	always	run_hp_search_optuna calls posix.listdir
+transformers.integrations run_hp_search_ray	always	run_hp_search_ray calls tempfile.TemporaryDirectory
 transformers.integrations.accelerate accelerate_disk_offload	always	accelerate_disk_offload calls os.makedirs
 transformers.integrations.deepgemm _load_deepgemm_kernel	always	_load_deepgemm_kernel -> is_deepgemm_loadable -> _get_cuda_home calls shutil.which
 transformers.integrations.deepgemm is_deepgemm_loadable	always	is_deepgemm_loadable -> _get_cuda_home calls shutil.which
 transformers.integrations.finegrained_fp8 fp8_linear	always	fp8_linear -> is_deepgemm_loadable -> _get_cuda_home calls shutil.which
+transformers.integrations.finegrained_fp8 is_deepgemm_loadable	always	is_deepgemm_loadable -> _get_cuda_home calls shutil.which
 transformers.integrations.gguf.reader _mapped	always	_mapped calls numpy.memmap
 transformers.integrations.gguf.reader load_gguf_state_dict	always	load_gguf_state_dict -> _mapped calls numpy.memmap
 transformers.integrations.gguf.reader read_gguf_metadata	always	read_gguf_metadata -> _mapped calls numpy.memmap
@@ -4513,16 +5629,23 @@ transformers.integrations.tpu save_tpu_checkpoint	always	save_tpu_checkpoint cal
 transformers.model_debugging_utils _attach_debugger_logic	always	_attach_debugger_logic calls os.makedirs
 transformers.model_debugging_utils log_model_debug_trace	always	log_model_debug_trace calls io.open
 transformers.model_debugging_utils model_addition_debugger_context	always	model_addition_debugger_context -> _attach_debugger_logic calls os.makedirs
+transformers.modeling_gguf_pytorch_utils get_logger	always	get_logger -> _configure_library_root_logger calls io.open
 transformers.modeling_layers _get_resolved_checkpoint_files	always	_get_resolved_checkpoint_files -> get_checkpoint_shard_files calls io.open
 transformers.modeling_utils _get_dtype	always	_get_dtype -> load_state_dict calls torch.serialization.load
 transformers.modeling_utils _get_resolved_checkpoint_files	always	_get_resolved_checkpoint_files -> get_checkpoint_shard_files calls io.open
+transformers.modeling_utils _get_resolved_distributed_checkpoint_files	always	_get_resolved_distributed_checkpoint_files calls posix.listdir
 transformers.modeling_utils _is_on_hf_mount	always	_is_on_hf_mount calls io.open
+transformers.modeling_utils accelerate_disk_offload	always	accelerate_disk_offload calls os.makedirs
+transformers.modeling_utils custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.modeling_utils get_checkpoint_shard_files	always	get_checkpoint_shard_files calls io.open
+transformers.modeling_utils get_distributed_checkpoint_dir	always	get_distributed_checkpoint_dir -> is_sharded_checkpoint calls posix.listdir
 transformers.modeling_utils load_state_dict	always	load_state_dict calls torch.serialization.load
+transformers.modeling_utils maybe_load_adapters	always	maybe_load_adapters calls io.open
 transformers.pipelines _maybe_load_ctc_decoder	always	_maybe_load_ctc_decoder -> FeatureExtractionMixin.get_feature_extractor_dict -> safe_load_json_file calls io.open
 transformers.pipelines _resolve_image_processor	always	_resolve_image_processor -> AutoImageProcessor.from_pretrained -> is_timm_local_checkpoint calls io.open
 transformers.pipelines _resolve_processor	always	_resolve_processor -> AutoProcessor.from_pretrained -> ProcessorMixin.get_processor_dict calls io.open
 transformers.pipelines _resolve_tokenizer	always	_resolve_tokenizer -> AutoTokenizer.from_pretrained -> get_tokenizer_config calls io.open
+transformers.pipelines get_class_from_dynamic_module	always	get_class_from_dynamic_module -> get_cached_module_file -> create_dynamic_module calls os.makedirs
 transformers.pipelines pipeline	always	pipeline -> _resolve_processor -> AutoProcessor.from_pretrained calls io.open
 transformers.pipelines.audio_classification ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
 transformers.pipelines.audio_utils _ffmpeg_stream	always	_ffmpeg_stream calls subprocess.Popen
@@ -4530,7 +5653,14 @@ transformers.pipelines.audio_utils _get_microphone_name	always	_get_microphone_n
 transformers.pipelines.audio_utils ffmpeg_microphone	always	ffmpeg_microphone -> _ffmpeg_stream calls subprocess.Popen
 transformers.pipelines.audio_utils ffmpeg_microphone_live	always	ffmpeg_microphone_live -> ffmpeg_microphone -> _ffmpeg_stream calls subprocess.Popen
 transformers.pipelines.audio_utils ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
+transformers.pipelines.automatic_speech_recognition ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
+transformers.pipelines.base custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.pipelines.base load_assistant_model	always	load_assistant_model -> AutoTokenizer.from_pretrained -> get_tokenizer_config calls io.open
+transformers.pipelines.zero_shot_audio_classification ffmpeg_read	always	ffmpeg_read calls subprocess.Popen
+transformers.processing_utils custom_object_save	always	custom_object_save calls shutil.copyfile
+transformers.processing_utils load_audio	always	load_audio -> _format_from_source calls urllib.parse.urlparse
+transformers.quantizers.quantizer_gguf load_gguf_state_dict	always	load_gguf_state_dict -> _mapped calls numpy.memmap
+transformers.quantizers.quantizer_gguf read_gguf_metadata	always	read_gguf_metadata -> _mapped calls numpy.memmap
 transformers.testing_utils LoggingLevel	always	LoggingLevel -> get_verbosity -> _configure_library_root_logger calls io.open
 transformers.testing_utils _get_test_info	always	_get_test_info calls io.open
 transformers.testing_utils _patch_with_call_info	always	_patch_with_call_info -> _get_test_info calls io.open
@@ -4555,12 +5685,15 @@ transformers.testing_utils run_test_using_subprocess	always	run_test_using_subpr
 transformers.testing_utils torchrun	always	torchrun calls tempfile.NamedTemporaryFile
 transformers.testing_utils write_ci_module_graph	always	write_ci_module_graph calls io.open
 transformers.testing_utils write_file	always	write_file calls io.open
+transformers.tokenization_mistral_common load_audio_as	always	load_audio_as calls io.open
+transformers.tokenization_utils_base custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.tokenization_utils_base find_sentencepiece_model_file	always	find_sentencepiece_model_file calls posix.listdir
 transformers.tokenization_utils_base load_vocab_and_merges	always	load_vocab_and_merges calls io.open
 transformers.trainer get_last_checkpoint	always	get_last_checkpoint calls posix.listdir
 transformers.trainer load_sharded_checkpoint	always	load_sharded_checkpoint calls io.open
 transformers.trainer remove_dummy_checkpoint	always	remove_dummy_checkpoint calls posix.remove
 transformers.trainer rotate_checkpoints	always	rotate_checkpoints calls shutil.rmtree
+transformers.trainer save_tpu_checkpoint	always	save_tpu_checkpoint calls os.makedirs
 transformers.trainer_pt_utils remove_dummy_checkpoint	always	remove_dummy_checkpoint calls posix.remove
 transformers.trainer_pt_utils save_metrics	always	save_metrics calls io.open
 transformers.trainer_utils TrainerMemoryTracker	call	TrainerMemoryTracker.__init__ -> is_psutil_available -> _is_package_available calls importlib.import_module
@@ -4570,6 +5703,7 @@ transformers.trainer_utils rotate_checkpoints	always	rotate_checkpoints calls sh
 transformers.training_args TrainingArguments	call	TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.training_args_seq2seq Seq2SeqTrainingArguments	call	Seq2SeqTrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 transformers.utils is_timm_local_checkpoint	always	is_timm_local_checkpoint calls io.open
+transformers.utils safe_load_json_file	always	safe_load_json_file calls io.open
 transformers.utils.generic is_timm_local_checkpoint	always	is_timm_local_checkpoint calls io.open
 transformers.utils.generic safe_load_json_file	always	safe_load_json_file calls io.open
 transformers.utils.hub get_checkpoint_shard_files	always	get_checkpoint_shard_files calls io.open
@@ -4589,7 +5723,9 @@ transformers.utils.logging set_verbosity_debug	always	set_verbosity_debug -> set
 transformers.utils.logging set_verbosity_error	always	set_verbosity_error -> set_verbosity -> _configure_library_root_logger calls io.open
 transformers.utils.logging set_verbosity_info	always	set_verbosity_info -> set_verbosity -> _configure_library_root_logger calls io.open
 transformers.utils.logging set_verbosity_warning	always	set_verbosity_warning -> set_verbosity -> _configure_library_root_logger calls io.open
+transformers.video_processing_utils custom_object_save	always	custom_object_save calls shutil.copyfile
 transformers.video_processing_utils load_video	always	load_video calls urllib.parse.urlparse
+transformers.video_processing_utils safe_load_json_file	always	safe_load_json_file calls io.open
 transformers.video_utils load_video	always	load_video calls urllib.parse.urlparse
 trl.experimental.a2po.a2po_config A2POConfig	call	A2POConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
 trl.experimental.async_distillation.async_distillation_config AsyncDistillationConfig	call	AsyncDistillationConfig inherits TrainingArguments: TrainingArguments.__post_init__ -> TrainingArguments._process_fsdp_args calls io.open
@@ -4657,5 +5793,6 @@ xgboost.collective _find_nccl	always	_find_nccl calls posix.listdir
 xgboost.collective broadcast	always	broadcast calls _pickle.dumps
 xgboost.core _load_lib	always	_load_lib -> _py_version calls io.open
 xgboost.core _py_version	always	_py_version calls io.open
+xgboost.sklearn _py_version	always	_py_version calls io.open
 xgboost.tracker get_family	always	get_family calls socket.getaddrinfo
 """

@@ -259,3 +259,63 @@ def test_a_library_function_that_runs_code_is_refused_even_kept_as_a_value(tmp_p
     # a plain computation kept as a value (a scorer, an activation) stays a library name
     kept = _kept_in_a_module_dict("sklearn.feature_selection._univariate_selection", "f_classif")
     assert scan_bytes(tmp_path, "scorer.pkl", kept) == []
+
+
+class _LazyProxy:
+    """A lazily imported module (optuna's `_LazyImport`): its attributes exist only at run time."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AttributeError(name)
+
+
+lazy_engine = _LazyProxy()
+
+
+class _RestoresAnEngine:
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__dict__.update(state)
+        self.engine = lazy_engine.create_engine(state["url"])  # type: ignore[attr-defined]
+
+    def __init__(self, url: str) -> None:
+        self.engine = lazy_engine.create_engine(url)  # type: ignore[attr-defined]  # a constructor: not held to it
+
+
+class _RestoresThroughAnotherLibrary:
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.version = _foreign_version(str(state["v"]))
+
+
+class _RestoresWithTheStandardLibrary:
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.names = sorted(os.path.basename(str(name)) for name in state)
+
+
+def _foreign_version(text: str) -> object:
+    return text
+
+
+_foreign_version.__module__ = "sqlalchemy.engine"  # as if sqlalchemy defined it
+
+
+def test_state_restoration_through_unresolved_or_unread_code_is_a_sink() -> None:
+    found = first_sink(_RestoresAnEngine, "tests", ("__new__", "__setstate__", "__setattr__", "__del__"))
+    assert found and "lazy_engine.create_engine, which this check cannot resolve" in found
+    # the same call in a constructor is not held to it (constructors run only when a pickle calls the class)
+    assert first_sink(_RestoresAnEngine, "tests", ("__init__", "__post_init__")) is None
+    found = first_sink(_RestoresThroughAnotherLibrary, "tests", ("__setstate__",))
+    assert found and "sqlalchemy.engine._foreign_version, code of a library this check does not read" in found
+    assert first_sink(_RestoresWithTheStandardLibrary, "tests", ("__setstate__",)) is None
+
+
+def test_optunas_database_storage_blocks_under_every_name(tmp_path: Path) -> None:
+    """RDBStorage.__setstate__ hands its state's URL and engine arguments to sqlalchemy (the red
+    team's file write and, through a planted driver, command run)."""
+    for module in ("optuna.storages", "optuna.storages._rdb.storage"):
+        data = asm.proto(2) + asm.global_(module, "RDBStorage") + asm.EMPTY_TUPLE + asm.NEWOBJ
+        data += asm.EMPTY_DICT + asm.text("url") + asm.text("sqlite:////tmp/x.db") + asm.SETITEM + asm.BUILD + asm.STOP
+        assert rules(scan_bytes(tmp_path, "study.pkl", data)) == ["MLS101"]
+    # and a function refused under its own module is refused under the package that re-exports it
+    kept = asm.proto(2) + asm.global_("cmdstanpy.utils", "do_command") + asm.STOP
+    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) == ["MLS101"]
