@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.artifacts.helpers import malicious_pickle, rules, scan_bytes
+from tests.artifacts.helpers import judge_garbage, malicious_pickle, rules, scan_bytes, zip_of_malicious_pickle
 
 
 def _string(text: str) -> bytes:
@@ -133,12 +133,7 @@ _SLOW = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 @settings(max_examples=150, deadline=None, suppress_health_check=_SLOW)
 @given(data=st.data())
 def test_garbage_in_a_model_is_a_finding_or_clean_never_a_crash(tmp_path: Path, data: st.DataObject) -> None:
-    model = bytearray(built(data.draw(st.integers(1, 6))))
-    for _ in range(data.draw(st.integers(1, 6))):
-        model[data.draw(st.integers(0, len(model) - 1))] = data.draw(st.integers(0, 255))
-    model = model[: data.draw(st.integers(1, len(model)))]
-    found = scan_bytes(tmp_path, "model.bin", bytes(model))
-    assert set(rules(found)) <= {"MLS900", "MLS901", "MLS902", "MLS903", "MLS101", "MLS102", "MLS103", "MLS104"}
+    judge_garbage(tmp_path, "model.bin", built(data.draw(st.integers(1, 6))), data)
 
 
 def test_an_hdf5_superblock_inside_the_data_is_not_cleared(tmp_path: Path) -> None:
@@ -153,12 +148,8 @@ def test_an_archive_inside_the_data_is_not_fully_analysed(tmp_path: Path) -> Non
     # archive (no top-level end-record check) the model must still not be cleared.
     import io
     import tarfile
-    import zipfile
 
-    inner = io.BytesIO()
-    with zipfile.ZipFile(inner, "w") as archive:
-        archive.writestr("frame.pkl", malicious_pickle(tmp_path / "canary"))
-    payload = inner.getvalue()
+    payload = zip_of_malicious_pickle(tmp_path / "canary")
     data = struct.pack("<I", 2) + _string("TransformerSpec") + struct.pack("<I", 1) + struct.pack("<I", 1)
     data += _string("payload") + struct.pack("<BIBI", 1, len(payload), 1, len(payload)) + payload
     assert rules(scan_bytes(tmp_path, "model.bin", data)) != []

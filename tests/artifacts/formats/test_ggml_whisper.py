@@ -3,17 +3,15 @@ models/convert-pt-to-ggml.py writes them and src/whisper.cpp reads them."""
 
 from __future__ import annotations
 
-import io
 import pickle
 import struct
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.artifacts.helpers import malicious_pickle, rules, scan_bytes
+from tests.artifacts.helpers import rules, scan_bytes, zip_of_malicious_pickle
 
 BLOCKS = {0: (1, 4), 1: (1, 2), 2: (32, 18), 8: (32, 34)}  # F32, F16, Q4_0, Q8_0
 
@@ -65,10 +63,7 @@ def test_not_named_like_an_artifact_a_broken_one_is_no_finding(tmp_path: Path) -
 
 
 def test_an_archive_inside_the_tensors_is_not_cleared(tmp_path: Path) -> None:
-    inner = io.BytesIO()
-    with zipfile.ZipFile(inner, "w") as archive:
-        archive.writestr("frame.pkl", malicious_pickle(tmp_path / "canary"))
-    payload = inner.getvalue()
+    payload = zip_of_malicious_pickle(tmp_path / "canary")
     payload += b"\x00" * (-len(payload) % 4)
     tensor = struct.pack("<iii", 1, 1, 0) + struct.pack("<i", len(payload) // 4) + b"w" + payload
     assert rules(scan_bytes(tmp_path, "ggml-base.bin", built(tensors=tensor))) != []

@@ -3,17 +3,15 @@ not a test dependency); read by the hook without either."""
 
 from __future__ import annotations
 
-import io
 import pickle
 import struct
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.artifacts.helpers import malicious_pickle, rules, scan_bytes
+from tests.artifacts.helpers import malicious_pickle, rules, scan_bytes, zip_of_malicious_pickle
 
 WORDS = ("king", "queen", "New_York", "caf\u00e9", "</s>")
 
@@ -68,10 +66,7 @@ def test_a_pickle_named_like_vectors_is_still_read_as_a_pickle(tmp_path: Path) -
 
 
 def test_an_archive_inside_the_vectors_is_not_cleared(tmp_path: Path) -> None:
-    inner = io.BytesIO()
-    with zipfile.ZipFile(inner, "w") as archive:
-        archive.writestr("frame.pkl", malicious_pickle(tmp_path / "canary"))
-    payload = inner.getvalue()
+    payload = zip_of_malicious_pickle(tmp_path / "canary")
     payload += b"\x00" * (-len(payload) % 4)
     data = f"1 {len(payload) // 4}\n".encode() + b"word " + payload
     assert rules(scan_bytes(tmp_path, "vectors.bin", data)) != []
