@@ -82,6 +82,9 @@ def main() -> int:
     realrepos.add_argument("--no-scan", action="store_true", help="with --score: score the last saved run")
     realrepos.add_argument("--no-peers", action="store_true", help="skip bandit, detect-secrets, hadolint")
     realrepos.add_argument("--rerun-peers", action="store_true", help="run the peers again instead of their cache")
+    realrepos.add_argument(
+        "--labels", type=Path, help="score with this labels file (default: this checkout's labels.jsonl)"
+    )
     scale = parser.add_argument_group("scale")
     scale.add_argument("--generated", type=int, default=2000, help="scale: files of the generated repo (0: none)")
     scale.add_argument("--peers", action="store_true", help="scale: also time bandit, nbqa bandit, detect-secrets")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bench.realrepos.checkout import load_repos, select
+from bench.realrepos.environment import environment_record, write_environment
 from bench.realrepos.runner import print_tables, run
 from bench.realrepos.score import LABELS_FILE, MISSES_FILE, load_jsonl, print_score
 
@@ -58,7 +59,10 @@ def main(args: argparse.Namespace, bench_dir: Path) -> int:
             with_peers=not args.no_peers,
             rerun_peers=args.rerun_peers,
         )
+    labels = args.labels or LABELS_FILE
+    if not args.no_scan:
+        write_environment(out, environment_record(bench_dir.parent, args.bin, labels))
     print_tables(results)
     if args.score:
-        print_score(results, load_jsonl(LABELS_FILE), load_jsonl(MISSES_FILE))
+        print_score(results, load_jsonl(labels), load_jsonl(MISSES_FILE))
     return 0

@@ -111,3 +111,22 @@ def test_load_jsonl_skips_blank_lines(tmp_path: Path) -> None:
     path.write_text(json.dumps({"a": 1}) + "\n\n" + json.dumps({"a": 2}) + "\n")
     assert load_jsonl(path) == [{"a": 1}, {"a": 2}]
     assert load_jsonl(tmp_path / "missing.jsonl") == []
+
+
+def test_a_run_records_its_environment_and_the_labels_it_scores_with(tmp_path: Path) -> None:
+    import sys
+
+    from bench.realrepos.environment import environment_record, write_environment
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps(label("B102", 3, "f1", "true")) + "\n")
+    record = environment_record(Path(__file__).resolve().parents[2], Path(sys.executable).parent, labels)
+    assert record["python"] == sys.version.split()[0]
+    assert record["labels_sha256"] and len(str(record["labels_sha256"])) == 64
+    assert isinstance(record["packages"], list)
+    written = json.loads(write_environment(tmp_path, record).read_text())
+    assert written["labels"] == str(labels)
+    # another labels file is told apart by its digest
+    labels.write_text(json.dumps(label("B102", 3, "f1", "noise")) + "\n")
+    assert environment_record(tmp_path, tmp_path, labels)["labels_sha256"] != record["labels_sha256"]
+    assert environment_record(tmp_path, tmp_path, labels)["packages"] == []
