@@ -216,18 +216,42 @@ def _filtered(code: str) -> str:
     return code
 
 
+# `{% set f = x[a][b] %}`: a name bound to what an item lookup returned; calling it later is the
+# same call as `x[a][b](...)` (a red team built its names in `{% set a %}...{% endset %}` text).
+_LOOKUP_BOUND = re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*[A-Za-z_][\w.]*\s*\[")
+
+
 def problems(template: str) -> list[str]:
     """Why this template looks like a sandbox escape (empty for an ordinary chat template)."""
     found: list[str] = []
     constants: dict[str, str] = {}
     budget = FoldBudget()
-    for raw in code_spans(template[:MAX_TEMPLATE]):
+    template = template[:MAX_TEMPLATE]
+    # Python's internal names have no place in a chat template's text either: block sets
+    # (`{% set a %}__init__{% endset %}`) and macro bodies turn text into names.
+    internal = _DANGEROUS_DUNDER.search(template)
+    if internal is not None:
+        found.append(f"Python internals in the template's text `{internal.group(0)[:40]}`")
+    looked_up: set[str] = set()
+    for raw in code_spans(template):
         try:
             span = _folded(raw, constants, budget)
         except _TooLarge:
             found.append(f"names bound to constant text that fold past {MAX_FOLD_GROWTH >> 20} MiB")
             break
         code = _STRING.sub("''", span)  # names outside string literals
+        bound = _LOOKUP_BOUND.match(raw)
+        called = next((name for name in looked_up if re.search(rf"(?<![\w.]){name}\s*\(", code)), None)
+        if called is not None:
+            note = f"a call of {called}, bound to what an item lookup returned"
+            if note not in found:
+                found.append(note)
+        if bound is not None:
+            looked_up.add(bound.group(1))
+        else:
+            assigned = _SET.match(raw)
+            if assigned is not None:
+                looked_up.discard(assigned.group(1))
         for reason, hit in (
             ("dunder attribute", _DUNDER_ACCESS.search(span)),
             ("Python internals", _DANGEROUS_DUNDER.search(span)),

@@ -1,10 +1,12 @@
 """Tar archives: bundles of anything, and torch's oldest checkpoints (a tar of pickles).
 
 Recognised by `ustar` at offset 257, or by a valid header checksum (V7 tar, no `ustar`).
-Members are read in place through tarfile's member views, never extracted. A tar holding
-`sys_info`, `pickle`, `storages` and `tensors` is a torch tar checkpoint: its members are
-pickles and record lists whose raw bytes are skipped by size; any other member is recognised
-by its own head, like a member of any tar.
+Members are read in place through tarfile's member views, never extracted. A tar holding a
+`storages` member is read as torch's tar checkpoint: torch.load's legacy path extracts
+`storages` first and runs its pickles (a count, then per storage a record and raw bytes) before
+it looks for `tensors` or `pickle`, so the other three need not be there for it to run. Those
+members are pickles and record lists whose raw bytes are skipped by size; any other member is
+recognised by its own head, like a member of any tar.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def _read(source: Source, walk: Walk) -> None:
         members = archive.getmembers()
     except (tarfile.TarError, EOFError, OSError) as exc:
         raise AnalysisError(f"corrupt tar archive ({exc})") from None
-    torch_tar = {m.name for m in members} >= _TORCH_TAR_MEMBERS
+    # torch.load's legacy tar path needs only `storages` to start unpickling (the red team's tar
+    # held nothing else, and read as plain pickles its raw storage bytes hid the next record)
+    torch_tar = any(m.name == "storages" for m in members)
     for member in members:
         analysis.check_time()
         if not member.isfile():

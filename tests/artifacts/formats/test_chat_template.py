@@ -186,3 +186,25 @@ def test_names_built_by_filters_show_in_the_codes_shape(template: str) -> None:
 )
 def test_filters_on_literals_and_attribute_filters_of_real_templates_stay_clean(template: str) -> None:
     assert problems(CHATML + template) == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        # names made of a block set's text, then the lookup chain called through a name (a red team's)
+        "{% set a %}__init__{% endset %}{% set b %}__globals__{% endset %}"
+        "{% set f = loop[a][b]['os']['popen'] %}{{ f('id') }}",
+        "{% macro a() %}__init__{% endmacro %}{{ loop[a()] }}",
+        "{% set f = cycler[n][m] %}{{ f('id') }}",
+    ],
+)
+def test_names_in_block_text_and_calls_of_bound_lookups_are_found(template: str) -> None:
+    assert problems(CHATML + template)
+
+
+def test_bound_lookups_used_as_values_stay_clean() -> None:
+    template = (
+        "{% set content = message['content'] %}{{ content|trim }}{% set first = messages[0] %}"
+        "{{ first.content.strip() }}{% set content = 'x' %}{{ content }}"
+    )
+    assert problems(CHATML + template) == []
