@@ -275,13 +275,17 @@ class Walker(Walk):
             return False
         return self._analysis.found_since(mark)
 
+    def _probe(self, head: bytes, *, sniffing: bool) -> tuple[Analysis, PickleMachine]:
+        """A pickle machine over these leading bytes, on a scratch analysis of this one's policy."""
+        probe = Analysis(self._analysis.policy, self._analysis.limits)
+        return probe, PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=sniffing)
+
     def _breaks_at_first_opcode(self, head: bytes) -> bool:
         """Whether a pickle read from byte 0 breaks at its very first opcode (POP_MARK, LIST or DUP
         on an empty stack: a word2vec header's digit, legacy GGML's `lmgg`) having found nothing,
         so pickle.load and every loader built on it raise before doing anything. Probed on a
         scratch analysis; running out of data instead is no such proof."""
-        probe = Analysis(self._analysis.policy, self._analysis.limits)
-        machine = PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=False)
+        probe, machine = self._probe(head, sniffing=False)
         try:
             machine.run()
         except Truncated:
@@ -295,8 +299,7 @@ class Walker(Walk):
     def _may_be_longer_pickle(self, head: bytes) -> bool:
         """Whether a pickle read from byte 0 could go past these leading bytes: it runs out of
         data (or ends) inside them rather than breaking. Probed on a scratch analysis."""
-        probe = Analysis(self._analysis.policy, self._analysis.limits)
-        machine = PickleMachine(ByteReader(io.BytesIO(head), len(head)), probe, "probe", sniffing=True)
+        _, machine = self._probe(head, sniffing=True)
         try:
             machine.run()
         except Truncated:

@@ -218,6 +218,7 @@ def _filtered(code: str) -> str:
 
 # `{% set f = x[a][b] %}`: a name bound to what an item lookup returned; calling it later is the
 # same call as `x[a][b](...)` (a red team built its names in `{% set a %}...{% endset %}` text).
+_NAME_CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
 _LOOKUP_BOUND = re.compile(r"\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*[A-Za-z_][\w.]*\s*\[")
 
 
@@ -241,7 +242,8 @@ def problems(template: str) -> list[str]:
             break
         code = _STRING.sub("''", span)  # names outside string literals
         bound = _LOOKUP_BOUND.match(raw)
-        called = next((name for name in looked_up if re.search(rf"(?<![\w.]){name}\s*\(", code)), None)
+        # one pass over the span's calls, not one search per bound name (a template may bind thousands)
+        called = next((call.group(1) for call in _NAME_CALLED.finditer(code) if call.group(1) in looked_up), None)
         if called is not None:
             note = f"a call of {called}, bound to what an item lookup returned"
             if note not in found:
