@@ -5,13 +5,14 @@ they are mostly queries built from a notebook's constants and servers inside con
 shapes are worth acting on and stay at bandit's severity:
 
 - B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
-  notebook) at a place the database reads as data (a quoted literal, a comparison, an IN or
-  VALUES list; hooks/code/sql_position.py): the caller's value, often a user's search text,
-  goes into the query. Not a query that reads only the database's catalogue
-  (`information_schema`, `pg_tables`, `sqlite_master`): what it compares are names of tables and
-  schemas, as hygiene as a name spliced into `FROM`. Parameters spliced in as table or column
-  names, or as clauses the code assembles, stay low; so do parameters declared numbers, dates or
-  UUIDs (`start: datetime`), and values only counted, formatted as dates or passed through the code's quoting function;
+  notebook, and not the project's tests, whose parameters are fixtures) at a place the database
+  reads as data (a quoted literal, a comparison, an IN or VALUES list;
+  hooks/code/sql_position.py): the caller's value, often a user's search text, goes into the
+  query. Not a query that reads only the database's catalogue (`information_schema`, `pg_tables`,
+  `sqlite_master`): what it compares are names of tables and schemas, as hygiene as a name spliced
+  into `FROM`. Parameters spliced in as table or column names, or as clauses the code assembles,
+  stay low; so do parameters declared numbers, dates or UUIDs (`start: datetime`), and values only
+  counted, formatted as dates or passed through the code's quoting function;
 - B104 on a call that also turns on Flask/Werkzeug's debugger (`debug=True`) or publishes the app
   on a public share link (Gradio's `share=True`): the service is reachable and runs code or is
   exposed beyond the network;
@@ -434,10 +435,13 @@ def _built_request(
 
 
 def blocking_hygiene(
-    module: ast.Module, notebook: bool, origins: Callable[[], CommandOrigins]
+    module: ast.Module, notebook: bool, origins: Callable[[], CommandOrigins], *, in_tests: bool = False
 ) -> dict[tuple[int, str], str]:
     """(line, bandit id) -> why that hygiene finding keeps bandit's severity. `origins` gives the
-    module's command-origin index (built once per module, shared with the ML rules)."""
+    module's command-origin index (built once per module, shared with the ML rules). In the
+    project's tests (`in_tests`, hooks/_core/test_paths.py: not code that serves or reads a
+    command line) a function's parameters are the tests' own fixtures and cases, so SQL built
+    from them stays hygiene; what a request or a model's output feeds is judged as anywhere."""
     found: dict[tuple[int, str], str] = {}
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     fetches: list[ast.Call] = []
@@ -464,6 +468,7 @@ def blocking_hygiene(
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
     # Functions are walked again only when some string of the module reads like SQL.
+    sql = sql and not in_tests
     registered = _registered_handlers(module) if sql else set()
     for function in functions if sql else []:
         _sql_from_parameters(function, found, registered)

@@ -543,7 +543,9 @@ class CodeScanner:
                 unit.asked_tooling = visitor.loads.consulted_tooling
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
-                keep_severity = blocking_hygiene(module, unit.notebook, visitor.command_origins)
+                keep_severity = blocking_hygiene(
+                    module, unit.notebook, visitor.command_origins, in_tests=in_tests is not None
+                )
                 # An unpinned download that runs remote code is reported once: by MLS307 where it
                 # sees trust_remote_code on (a constant or a flag set True), else by B615 kept.
                 for issue in raw_ml:

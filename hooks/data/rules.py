@@ -181,7 +181,10 @@ PERSONAL_DATA_COLUMN = BOOK.rule(
     precision="medium",  # a name says what a column should hold, not what it holds
     what=(
         "A column, key or field whose name says it holds personal data (`email`, `ssn`, `passport`, "
-        "`first_name`, `address`, ...) where the values could not be checked (parquet or arrow schema "
+        "`first_name`, `address`, ...) as what the name is about: its last word, or followed only by words "
+        "that say which one or in what form (`phone_home`, `email_2`, `birth_date`); `credit_card_due` is an "
+        "amount and `3SsnPorch` a porch. Reported where the values could not be checked (parquet or arrow "
+        "schema "
         "without pyarrow, npy fields, SQLite tables) or have no validator (names, postal addresses, passport "
         "numbers). Names and addresses are reported low."
     ),

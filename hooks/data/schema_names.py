@@ -3,8 +3,12 @@
 A name is split into words (`customerEmail`, `billing_address.street`, `DOB`), so `email`
 matches `user_email` but not `emailed`. Words that say the column holds something *about* the
 data rather than the data itself (`email_verified`, `phone_type`, `ip_country`, `card_brand`,
-`ssn_hash`) cancel the match. Names of identifiers of other things (`order_id`, `sku`,
-`version`, `hash`) mark a column whose numbers are not personal even when they look it.
+`ssn_hash`) cancel the match. The kind must also be what the name is about: a name's last word
+is its head (`credit_card_due` is an amount, `3SsnPorch` a porch, `mobile_model` a device,
+`birth_weight` a weight), so only words that say which one or in what form may follow the
+kind (`phone_number`, `email_2`, `ssn_str`, `birth_date`, `ip_src`, `phone_home`). Names of
+identifiers of other things (`order_id`, `sku`, `version`, `hash`) mark a column whose numbers
+are not personal even when they look it.
 """
 
 from __future__ import annotations
@@ -47,6 +51,14 @@ _ABOUT = frozenset(
     "brand issuer network kind opt optin optout consent status year month age bucket range version mask "
     "template subject body sent opened clicked bounced".split()
 )
+# Words that may follow the kind in a name that still holds it: which one, in what form.
+_QUALIFIERS = frozenset(
+    "number numbers no nr num digits id value val values text txt str string raw clean cleaned formatted "
+    "normalized normalised canonical lower upper full primary secondary main alt alternate alternative other "
+    "personal private work home business office mobile cell contact emergency billing shipping "
+    "address addr date dt line from to cc bcc src dst source dest destination client remote local last first "
+    "e164 intl international national on of".split()
+)
 # Identifiers of other things: numbers in such a column are not personal data.
 _OTHER_IDS = frozenset(
     "id ids uuid guid order invoice sku product item part serial txn transaction tracking ticket ref reference "
@@ -70,8 +82,7 @@ def kind_of(name: str) -> str | None:
     found: str | None = None
     for index, part in enumerate(parts):
         pair = f"{part} {parts[index + 1]}" if index + 1 < len(parts) else ""
-        joined = pair.replace(" ", "")
-        for key in (pair, joined, part):
+        for key, width in ((pair, 2), (pair.replace(" ", ""), 2), (part, 1)):
             kind = _KINDS.get(key) if key else None
             if kind is None:
                 continue
@@ -83,9 +94,15 @@ def kind_of(name: str) -> str | None:
                     return "email"
                 kind = None
                 continue
-            found = found or kind
+            if found is None and _heads(parts[index + width :]):
+                found = kind
             break
     return found
+
+
+def _heads(rest: list[str]) -> bool:
+    """Whether a kind followed by `rest` is still the name's head: only qualifiers or numbers follow."""
+    return all(word.isdigit() or word in _QUALIFIERS for word in rest) or "".join(rest) in _QUALIFIERS
 
 
 @lru_cache(maxsize=4096)

@@ -573,3 +573,34 @@ def test_an_import_of_the_crypto_package_is_hygiene_and_strict_restores_it(tmp_p
     assert {s for r, _, s in graded(scan_code(tmp_path, source, "sign.py", strict)) if r == "B413"} == {"high"}
     # An import of the look-alike `Cryptodome` namespace (pycryptodomex) is no finding at all.
     assert [r for r, _, _ in graded(scan_code(tmp_path, "from Cryptodome.Cipher import AES\n"))] == []
+
+
+TEST_QUERY = (
+    "import pytest\n"
+    "@pytest.mark.parametrize('table', ['t1', 't2'])\n"
+    "def test_rows(conn, table):\n"
+    "    conn.execute(f\"SELECT * FROM rows WHERE name = '{table}'\")\n"
+)
+
+
+def test_sql_built_from_a_tests_own_parameters_is_low(tmp_path: Path) -> None:
+    """In the project's tests a function's parameters are its fixtures and cases."""
+    (tmp_path / "tests").mkdir()
+    assert graded(scan_code(tmp_path, TEST_QUERY, "tests/test_rows.py")) == [("B608", 4, "low")]
+
+
+def test_the_same_query_outside_the_tests_or_in_a_test_that_serves_keeps_bandits_severity(tmp_path: Path) -> None:
+    """Named like a test is not enough: a module that also serves requests or reads a command line
+    takes outside input wherever it sits, and the same function in the code keeps blocking."""
+    (tmp_path / "tests").mkdir()
+    assert graded(scan_code(tmp_path, TEST_QUERY, "rows.py")) == [("B608", 4, "medium")]
+    served = "from flask import request\n" + TEST_QUERY
+    assert graded(scan_code(tmp_path, served, "tests/test_served.py")) == [("B608", 5, "medium")]
+    with_arguments = "import argparse\n" + TEST_QUERY
+    assert graded(scan_code(tmp_path, with_arguments, "tests/test_cli.py")) == [("B608", 5, "medium")]
+
+
+def test_strict_profile_keeps_a_tests_query_at_bandits_severity(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    strict = Policy(root=tmp_path, profile="strict")
+    assert graded(scan_code(tmp_path, TEST_QUERY, "tests/test_rows.py", strict)) == [("B608", 4, "medium")]
