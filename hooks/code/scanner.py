@@ -227,7 +227,8 @@ class _Unit:
 
 # Certificate checks turned off in the project's tests: against the tests' own servers. (Loads and
 # exec/eval of the tests' own text are judged by MLRuleVisitor; SQL, shell and binding findings
-# are hygiene unless outside input reaches them, which keeps them blocking in the tests too.)
+# are hygiene unless outside input reaches them, which keeps them blocking in the tests too; a
+# test's own function parameters are fixtures, not outside input: hygiene_context.py.)
 _QUIET_IN_TESTS = frozenset({"B501"})
 
 

@@ -167,14 +167,16 @@ def test_a_test_module_named_with_the_suffix_in_a_test_folder_or_importing_pytes
 
 
 def test_sql_exec_and_tls_in_a_test_module_are_low_and_elsewhere_keep_their_severity(tmp_path: Path) -> None:
-    # A query taking a helper's parameter as a value keeps its severity (that verdict comes first).
-    assert in_tests(tmp_path, EXEC_AND_SQL, "tests/test_db.py") == [("B608", 3)]
+    # A query taking a helper's parameter as a value: in the tests the parameter is a fixture or a
+    # case (every B608 in tests labelled on real repositories was noise or false), elsewhere the
+    # caller's text.
+    assert in_tests(tmp_path, EXEC_AND_SQL, "tests/test_db.py") == []
     assert blocking(scan_code(tmp_path, EXEC_AND_SQL, "db.py")) == [("B102", 5), ("B307", 6), ("B608", 3)]
 
 
 def test_exec_in_a_test_that_downloads_keeps_its_severity(tmp_path: Path) -> None:
     source = "import shutil\nshutil.copy(SOURCE, 'tests/snippet.py')\n" + EXEC_AND_SQL
-    assert in_tests(tmp_path, source, "tests/test_db.py") == [("B102", 7), ("B307", 8), ("B608", 5)]
+    assert in_tests(tmp_path, source, "tests/test_db.py") == [("B102", 7), ("B307", 8)]
 
 
 def test_a_shell_command_from_model_output_keeps_its_severity_in_a_test(tmp_path: Path) -> None:
