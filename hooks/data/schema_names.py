@@ -57,7 +57,10 @@ _QUALIFIERS = frozenset(
     "normalized normalised canonical lower upper full primary secondary main alt alternate alternative other "
     "personal private work home business office mobile cell contact emergency billing shipping "
     "address addr date dt line from to cc bcc src dst source dest destination client remote local last first "
-    "e164 intl international national on of".split()
+    "e164 intl international national "
+    # whose it is, when the kind comes first (`email_customer`, `phone_owner`, `dob_patient`)
+    "customer client user member patient person employee owner applicant student subscriber guest buyer "
+    "seller sender recipient receiver parent spouse".split()
 )
 # Identifiers of other things: numbers in such a column are not personal data.
 _OTHER_IDS = frozenset(

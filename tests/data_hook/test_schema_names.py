@@ -30,6 +30,9 @@ from hooks.data.schema_names import _KINDS, kind_of
         ("src_ip", "ip"),
         ("address_line_1", "address"),
         ("passport_no", "passport"),
+        # The kind first, then whose it is.
+        ("email_customer", "email"),
+        ("dob_patient", "dob"),
         # A name of two kinds is about the last one.
         ("dob_ssn", "ssn"),
     ],
@@ -50,6 +53,7 @@ def test_a_name_whose_head_is_the_kind_holds_it(name: str, kind: str) -> None:
         "ip_hits",
         "ssn_hash",  # about the value, not the value (unchanged)
         "phone_type",
+        "email_on_file",
     ],
 )
 def test_a_name_about_something_else_is_not_personal_data(name: str) -> None:
