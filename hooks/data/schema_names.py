@@ -26,41 +26,46 @@ _KINDS: dict[str, str] = {
     "phone": "phone", "telephone": "phone", "tel": "phone", "mobile": "phone", "msisdn": "phone",
     "phonenumber": "phone", "cellphone": "phone", "fax": "phone", "cell phone": "phone",
     "ssn": "ssn", "social security": "ssn", "socialsecurity": "ssn",
-    "card number": "card", "cardnumber": "card", "cc number": "card", "ccnum": "card", "pan": "card",
-    "credit card": "card", "creditcard": "card", "cc": "card",
-    "iban": "iban", "bank account": "iban", "account number": "iban",
+    "card number": "card", "cardnumber": "card", "cc number": "card", "ccnum": "card", "cc num": "card",
+    "pan": "card",
+    "credit card": "card", "creditcard": "card",
+    "iban": "iban", "bban": "iban", "bank account": "iban", "account number": "iban",
     "passport": PASSPORT,
     "national id": "national_id", "nationalid": "national_id", "nin": "national_id", "nino": "national_id",
     "dni": "national_id", "nie": "national_id", "cpf": "national_id", "aadhaar": "national_id",
     "pesel": "national_id", "bsn": "national_id", "personnummer": "national_id", "hetu": "national_id",
     "nir": "national_id", "codice fiscale": "national_id", "tax id": "national_id", "taxid": "national_id",
     "driver license": "national_id", "drivers license": "national_id", "driving licence": "national_id",
-    "id number": "national_id", "sin": "national_id",
+    "id number": "national_id", "sin": "national_id", "itin": "national_id", "government id": "national_id",
     "dob": "dob", "birth": "dob", "birthdate": "dob", "birthday": "dob", "born": "dob",
     "ip": "ip", "ipaddress": "ip", "ipv4": "ip", "ipv6": "ip", "ip address": "ip", "remote addr": "ip",
+    "forwarded for": "ip",
     "first name": NAME, "last name": NAME, "full name": NAME, "given name": NAME, "family name": NAME,
     "firstname": NAME, "lastname": NAME, "fullname": NAME, "surname": NAME, "forename": NAME,
     "customer name": NAME, "patient name": NAME, "person name": NAME, "contact name": NAME,
     "address": ADDRESS, "street": ADDRESS, "street address": ADDRESS, "home address": ADDRESS,
     "postal address": ADDRESS, "address line": ADDRESS,
 }  # fmt: skip
-# Words that make the column a property of the data, not the data.
+# Words that make the column a property of the data, not the data, wherever they stand
+# (`hashed_email`, `email_verified`, `is_phone`, `birth_year`).
 _ABOUT = frozenset(
     "hash hashed sha sha1 sha256 md5 digest masked redacted anon anonymized anonymised pseudonym token tokenized "
-    "encrypted domain count num n is has valid verified flag length len type format provider country prefix "
-    "brand issuer network kind opt optin optout consent status year month age bucket range version mask "
-    "template subject body sent opened clicked bounced".split()
+    "encrypted is has valid verified flag length len opt optin optout consent year month age mask "
+    "sent send opened clicked bounced having".split()
 )
+# Words that count the kind when they come before it (`num_emails`, `n_phone`); after it they are
+# a number's name (`card_num`) or the head (`email_count`).
+_COUNTING = frozenset({"count", "num", "n", "nb", "total"})
 # Words that may follow the kind in a name that still holds it: which one, in what form.
 _QUALIFIERS = frozenset(
-    "number numbers no nr num digits id value val values text txt str string raw clean cleaned formatted "
+    "number numbers no nr num digits value val values text txt str string raw clean cleaned formatted "
     "normalized normalised canonical lower upper full primary secondary main alt alternate alternative other "
     "personal private work home business office mobile cell contact emergency billing shipping "
-    "address addr date dt line from to cc bcc src dst source dest destination client remote local last first "
-    "e164 intl international national "
+    "address addr date dt datetime line from to cc bcc src dst source dest destination client remote local first "
+    "e164 intl international national public composite female male v with port biz direct key "
     # whose it is, when the kind comes first (`email_customer`, `phone_owner`, `dob_patient`)
     "customer client user member patient person employee owner applicant student subscriber guest buyer "
-    "seller sender recipient receiver parent spouse".split()
+    "seller sender recipient receiver parent spouse guardian mother father".split()
 )
 # Identifiers of other things: numbers in such a column are not personal data.
 _OTHER_IDS = frozenset(
@@ -69,17 +74,43 @@ _OTHER_IDS = frozenset(
     "epoch time created updated".split()
 )
 # `email_address` and `ip_address` are not postal addresses.
-_NOT_ALONE = {"address": ("email", "mail", "ip", "mac", "wallet", "contract", "memory", "host", "server")}
+_NOT_ALONE = {
+    "address": (
+        "email", "mail", "ip", "mac", "wallet", "contract", "memory", "host", "server",
+        "bitcoin", "btc", "ethereum", "eth", "crypto",
+    )
+}  # fmt: skip
 
 
 def words(name: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(name)]
 
 
+# Known words a name written as one run of letters may be made of (`guardianphone`,
+# `CONTACTFIRSTNAME`, `srcip`): the kinds' own words and what may stand beside them.
+_VOCABULARY = frozenset({word for key in _KINDS for word in key.split()} | _QUALIFIERS)
+_LONGEST = max(len(word) for word in _VOCABULARY)
+
+
+def _segmented(word: str) -> list[str]:
+    """`guardianworkphone` -> guardian, work, phone: the fewest known words (each of two letters or
+    more) that make up the whole word, else the word itself (`microphone`, `headphone`: `micro` and
+    `head` are not known words, so they stay one word, not a phone)."""
+    if len(word) < 5 or word in _KINDS or word in _QUALIFIERS or not word.isalpha():
+        return [word]
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - _LONGEST), end - 1):
+            head, known = best[start], best[end]
+            if head is not None and word[start:end] in _VOCABULARY and (known is None or len(head) + 1 < len(known)):
+                best[end] = [*head, word[start:end]]
+    return best[-1] or [word]
+
+
 @lru_cache(maxsize=4096)
 def kind_of(name: str) -> str | None:
     """The personal-data kind a column name says it holds, or None."""
-    parts = words(name[:200])
+    parts = [piece for part in words(name[:200]) for piece in _segmented(part)]
     if not parts or any(part in _ABOUT for part in parts):
         return None
     found: str | None = None
@@ -91,13 +122,12 @@ def kind_of(name: str) -> str | None:
                 continue
             blockers = _NOT_ALONE.get(part, ())
             if kind == ADDRESS and any(p in blockers for p in parts):
-                if "ip" in parts:
-                    return "ip"
-                if "email" in parts or "mail" in parts:
-                    return "email"
-                kind = None
-                continue
-            if found is None and _heads(parts[index + width :]):
+                # `ip_address`, `email_address`: the address of that, not a postal one
+                kind = "ip" if "ip" in parts else "email" if "email" in parts or "mail" in parts else None
+                if kind is None:
+                    continue
+            counted = any(word in _COUNTING for word in parts[:index])
+            if found is None and not counted and _heads(parts[index + width :]):
                 found = kind
             break
     return found

@@ -15,7 +15,6 @@ from hooks.data.schema_names import _KINDS, kind_of
         ("ssn", "ssn"),
         ("customer_ssn", "ssn"),
         ("dependent7_ssn", "ssn"),
-        ("ssn_last4", "ssn"),
         ("CustomerDOB", "dob"),
         ("date_of_birth", "dob"),
         ("birth_date", "dob"),
@@ -30,6 +29,20 @@ from hooks.data.schema_names import _KINDS, kind_of
         ("src_ip", "ip"),
         ("address_line_1", "address"),
         ("passport_no", "passport"),
+        ("ipv4_public", "ip"),
+        ("first_name_female", "name"),
+        ("EmployeeNationalIDAlternateKey", "national_id"),
+        # One run of letters made of known words.
+        ("guardianphone", "phone"),
+        ("srcip", "ip"),
+        ("CONTACTFIRSTNAME", "name"),
+        ("ADDRESSLINE1", "address"),
+        ("governmentid", "national_id"),
+        # A word naming another thing before the kind says whose it is.
+        ("Provider Business Mailing Address Telephone Number", "phone"),
+        ("provider_email", "email"),
+        ("x_forwarded_for", "ip"),
+        ("cc_num", "card"),
         # The kind first, then whose it is.
         ("email_customer", "email"),
         ("dob_patient", "dob"),
@@ -54,6 +67,18 @@ def test_a_name_whose_head_is_the_kind_holds_it(name: str, kind: str) -> None:
         "ssn_hash",  # about the value, not the value (unchanged)
         "phone_type",
         "email_on_file",
+        "ssn_last4",  # partial digits, like a card's last four
+        "address_id",  # a key of another table
+        "CreditCardID",
+        "cc2",  # a country code
+        "bitcoin_address",
+        "send_email",  # a flag
+        "microphone",  # `micro` is no known word: one word, not a phone
+        "headphone",
+        "num_emails",  # counted
+        "email_count",
+        "EmailAddressID",  # a key of the addresses' table
+        "email_domain",
     ],
 )
 def test_a_name_about_something_else_is_not_personal_data(name: str) -> None:
@@ -63,3 +88,10 @@ def test_a_name_about_something_else_is_not_personal_data(name: str) -> None:
 @given(st.text(max_size=300))
 def test_any_name_gives_a_known_kind_or_none(name: str) -> None:
     assert kind_of(name) in {None, *_KINDS.values()}
+
+
+def test_a_long_run_of_letters_is_split_in_bounded_time() -> None:
+    from hooks.data.schema_names import _segmented
+
+    assert _segmented("phone" * 40) == ["phone"] * 40
+    assert _segmented("x" * 200) == ["x" * 200]
