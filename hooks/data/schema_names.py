@@ -90,13 +90,14 @@ def words(name: str) -> list[str]:
 # `CONTACTFIRSTNAME`, `srcip`): the kinds' own words and what may stand beside them.
 _VOCABULARY = frozenset({word for key in _KINDS for word in key.split()} | _QUALIFIERS)
 _LONGEST = max(len(word) for word in _VOCABULARY)
+_MAX_SEGMENTED = 64  # letters of one run split into words: real names are shorter, and the work stays small
 
 
 def _segmented(word: str) -> list[str]:
     """`guardianworkphone` -> guardian, work, phone: the fewest known words (each of two letters or
     more) that make up the whole word, else the word itself (`microphone`, `headphone`: `micro` and
     `head` are not known words, so they stay one word, not a phone)."""
-    if len(word) < 5 or word in _KINDS or word in _QUALIFIERS or not word.isalpha():
+    if not 5 <= len(word) <= _MAX_SEGMENTED or word in _KINDS or word in _QUALIFIERS or not word.isalpha():
         return [word]
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(2, len(word) + 1):
