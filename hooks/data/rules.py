@@ -185,10 +185,9 @@ PERSONAL_DATA_COLUMN = BOOK.rule(
         "that say which one or in what form (`phone_home`, `email_2`, `birth_date`); `credit_card_due` is an "
         "amount and `3SsnPorch` a porch; `num_emails` counts, `address_id` is a key, `cc_last_4` partial digits. "
         "A name written as one run of letters is split into known words (`guardianphone`, `srcip`). "
-        "Reported where the values could not be checked (parquet or arrow "
-        "schema "
-        "without pyarrow, npy fields, SQLite tables) or have no validator (names, postal addresses, passport "
-        "numbers). Names and addresses are reported low."
+        "Reported where the values could not be checked (parquet or arrow schema without pyarrow, npy "
+        "fields, SQLite tables) or have no validator (names, postal addresses, passport numbers). Names and "
+        "addresses are reported low."
     ),
     why=_PII_WHY,
     example="users.parquet: column `email` (schema only; values not read)",
