@@ -4,8 +4,11 @@ B608 (SQL built as a string) and B104 (binding all interfaces) are low by defaul
 they are mostly queries built from a notebook's constants and servers inside containers. Two
 shapes are worth acting on and stay at bandit's severity:
 
-- B608 where the SQL text takes a parameter of the function that builds it (in a script, not a
-  notebook, and not the project's tests, whose parameters are fixtures) at a place the database
+- B608 where the SQL text takes, at a place the database reads as data, text received from
+  outside (a web request object, a UI input, a message, a model's output: command_origin.py's
+  `from_outside`, in a script's functions or at its top level, in its tests too), or a parameter
+  of the function that builds it (in a script, not a notebook, and not a module that defines the
+  project's tests, whose parameters are fixtures) at a place the database
   reads as data (a quoted literal, a comparison, an IN or VALUES list;
   hooks/code/sql_position.py): the caller's value, often a user's search text, goes into the
   query. Not a query that reads only the database's catalogue (`information_schema`, `pg_tables`,
@@ -32,7 +35,7 @@ import ast
 import functools
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from hooks.code.command_origin import CommandOrigins, name_of, parameter_default, parameters_of
 from hooks.code.sql_position import query_text, reads_like_sql, reads_only_catalogue, spliced_values, text_names
@@ -177,45 +180,82 @@ def _typed_not_text(annotation: ast.expr | None) -> bool:
 
 
 def _sql_from_parameters(
-    function: ast.FunctionDef | ast.AsyncFunctionDef, found: dict[tuple[int, str], str], registered: set[str]
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    found: dict[tuple[int, str], str],
+    registered: set[str],
+    received: Callable[[ast.Name], bool],
+    *,
+    parameters: bool = True,
 ) -> None:
+    """B608 kept where the query takes, as a value, a parameter of the function that builds it
+    (unless `parameters` is off: the project's tests, whose parameters are fixtures) or text that
+    `received` says comes from outside (a request object, a message, a model's output)."""
     arguments = function.args
     # A declared type is a contract its callers keep; a route, a tool or a task is called by a
     # framework that passes what the request held, whatever the annotation says.
     typed = not any(name_of(d) in _ENTRY_DECORATORS for d in function.decorator_list) and (
         function.name not in registered
     )
-    tainted = {
-        a.arg
-        for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-        if a.arg != "self" and not (typed and _typed_not_text(a.annotation))
-    }
-    if arguments.vararg:
-        tainted.add(arguments.vararg.arg)
-    if arguments.kwarg:
-        tainted.add(arguments.kwarg.arg)
+    tainted: set[str] = set()
+    if parameters:
+        tainted = {
+            a.arg
+            for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            if a.arg != "self" and not (typed and _typed_not_text(a.annotation))
+        }
+        if arguments.vararg:
+            tainted.add(arguments.vararg.arg)
+        if arguments.kwarg:
+            tainted.add(arguments.kwarg.arg)
     for _ in range(2):  # twice: a name tainted later in the walk taints what it feeds
         for node in ast.walk(function):
             value, targets = _binding(node)
             if value is not None and text_names(value) & tainted:
                 tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    compared = _only_compared(function)
-    for node in ast.walk(function):
+    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found)
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _walk_outside_scopes(node: ast.AST) -> Iterator[ast.AST]:
+    """`node` and what it holds, not entering functions, classes or lambdas (judged with their scope)."""
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, _SCOPES):
+            yield from _walk_outside_scopes(child)
+
+
+def _sql_splices(
+    nodes: Iterable[ast.AST],
+    compared: set[int],
+    tainted: set[str],
+    received: Callable[[ast.Name], bool],
+    found: dict[tuple[int, str], str],
+) -> None:
+    """Each SQL text built in `nodes` that takes, where the database reads a value, one of the
+    `tainted` names or a name `received` from outside."""
+    for node in nodes:
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
         )
-        if (
-            built
-            and id(node) not in compared
-            and isinstance(node, ast.expr)
-            and _names(node) & tainted
-            and _SQL.search(_strings(node))
-            and reads_like_sql(text := query_text(node))
-            and not reads_only_catalogue(text)
-            and spliced_values(node, tainted)
-        ):
-            for line in _lines(node):
-                found[(line, "B608")] = "the query takes a parameter of the function that builds it as a value"
+        if not built or id(node) in compared or not isinstance(node, ast.expr) or not _SQL.search(_strings(node)):
+            continue
+        names = _names(node)
+        outside = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in tainted and received(n)}
+        if not names & (tainted | outside):
+            continue
+        text = query_text(node)
+        if not reads_like_sql(text) or reads_only_catalogue(text):
+            continue
+        if outside and spliced_values(node, outside):
+            reason = "text from outside (a request, a message, a model's output) goes into the query as a value"
+        elif tainted and spliced_values(node, tainted):
+            reason = "the query takes a parameter of the function that builds it as a value"
+        else:
+            continue
+        for line in _lines(node):
+            found[(line, "B608")] = reason
 
 
 def _only_compared(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
@@ -439,7 +479,7 @@ def blocking_hygiene(
 ) -> dict[tuple[int, str], str]:
     """(line, bandit id) -> why that hygiene finding keeps bandit's severity. `origins` gives the
     module's command-origin index (built once per module, shared with the ML rules). In the
-    project's tests (`in_tests`, hooks/_core/test_paths.py: not code that serves or reads a
+    project's test modules (`in_tests`: files that define tests, not code that serves or reads a
     command line) a function's parameters are the tests' own fixtures and cases, so SQL built
     from them stays hygiene; what a request or a model's output feeds is judged as anywhere."""
     found: dict[tuple[int, str], str] = {}
@@ -468,10 +508,18 @@ def blocking_hygiene(
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not sql:
             sql = _SQL.search(node.value[:4000]) is not None
     # Functions are walked again only when some string of the module reads like SQL.
-    sql = sql and not in_tests
-    registered = _registered_handlers(module) if sql else set()
-    for function in functions if sql else []:
-        _sql_from_parameters(function, found, registered)
+    if sql and not notebook:
+        index = origins()
+
+        def received(name: ast.Name) -> bool:
+            return index.from_outside(name, index.function_of(name))
+
+        registered = _registered_handlers(module)
+        for function in functions:
+            _sql_from_parameters(function, found, registered, received, parameters=not in_tests)
+        # The module's own statements (a script's or an app's top level): only text from outside.
+        top = [n for s in module.body if not isinstance(s, _SCOPES) for n in _walk_outside_scopes(s)]
+        _sql_splices(top, set(), set(), received, found)
     if fetches:
         index = origins()
         _url_from_outside(fetches, index, found, _FixedOrigins(module, index))

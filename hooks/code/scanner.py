@@ -31,7 +31,7 @@ from hooks._core.policy import Policy
 from hooks._core.scanner import FileReport, WrittenFile
 from hooks._core.selection import shell_by_name
 from hooks._core.settings import PolicySettings
-from hooks._core.test_paths import place_of_test_code
+from hooks._core.test_paths import defines_tests, place_of_test_code
 from hooks._core.textfile import read_text
 from hooks._shared.installed_copy import installed_copy, lowered
 from hooks._shared.redaction import redact_urls
@@ -482,9 +482,11 @@ class CodeScanner:
         virtual_lines: list[str] = []
         starts: list[int] = []  # virtual line where each piece starts (0-based offset)
         nosec: dict[int, set[str]] = {}
-        in_tests = (
-            None if limits.strict else place_of_test_code(display, "\n".join(p.transformed.python for p in pieces))
-        )
+        python_text = "\n".join(p.transformed.python for p in pieces)
+        in_tests = None if limits.strict else place_of_test_code(display, python_text)
+        # Parameters are fixtures only in a module that defines tests (not in any file of a test
+        # folder, nor in a module whose only sign is a `class Test...` model).
+        defines_test_cases = in_tests == "a test module" and defines_tests(python_text)
         visitor = MLRuleVisitor(
             notebook=unit.notebook,
             strict=limits.strict,
@@ -545,7 +547,7 @@ class CodeScanner:
                 raw_ml = visitor.issues
                 bandit = self._bandit(policy).run(display, "\n".join(virtual_lines), module, nosec)
                 keep_severity = blocking_hygiene(
-                    module, unit.notebook, visitor.command_origins, in_tests=in_tests is not None
+                    module, unit.notebook, visitor.command_origins, in_tests=defines_test_cases
                 )
                 # An unpinned download that runs remote code is reported once: by MLS307 where it
                 # sees trust_remote_code on (a constant or a flag set True), else by B615 kept.

@@ -604,3 +604,65 @@ def test_strict_profile_keeps_a_tests_query_at_bandits_severity(tmp_path: Path) 
     (tmp_path / "tests").mkdir()
     strict = Policy(root=tmp_path, profile="strict")
     assert graded(scan_code(tmp_path, TEST_QUERY, "tests/test_rows.py", strict)) == [("B608", 4, "medium")]
+
+
+ROUTES = (
+    "from flask import Flask, request\n"
+    "app = Flask(__name__)\n"
+    "@app.route('/search')\n"
+    "def search():\n"
+    "    q = request.args.get('q')\n"
+    "    return db.execute(f\"SELECT * FROM items WHERE name = '{q}'\")\n"
+    "@app.route('/login', methods=['POST'])\n"
+    "def login():\n"
+    "    return db.execute(\"SELECT * FROM users WHERE user = '\" + request.form['user'] + \"'\")\n"
+    "@app.route('/count')\n"
+    "def count():\n"
+    "    table = 'items'\n"
+    "    return db.execute(f'SELECT count(*) FROM {table}')\n"
+)
+
+
+def test_request_text_spliced_into_a_query_keeps_bandits_severity(tmp_path: Path) -> None:
+    """A route's query built from the request object itself (no parameter carries it); the
+    route's own constant table name stays hygiene."""
+    assert [(r, line, s) for r, line, s in graded(scan_code(tmp_path, ROUTES, "routes.py")) if r == "B608"] == [
+        ("B608", 6, "medium"),
+        ("B608", 9, "medium"),
+        ("B608", 13, "low"),
+    ]
+
+
+def test_an_apps_top_level_query_of_user_input_keeps_bandits_severity(tmp_path: Path) -> None:
+    source = (
+        "import streamlit as st\n"
+        "name = st.text_input('Name')\n"
+        "rows = db.execute(f\"SELECT * FROM people WHERE name = '{name}'\")\n"
+        "limit = 10\n"
+        "rows = db.execute(f'SELECT * FROM people LIMIT {limit}')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "app.py")) == [("B608", 3, "medium"), ("B608", 5, "low")]
+
+
+def test_only_a_module_that_defines_tests_has_fixtures_for_parameters(tmp_path: Path) -> None:
+    """A product's module named like a test (`class TestRun` is a model) and a package in a folder
+    named `tests` keep bandit's severity; a test module's fixture is hygiene, but a request it
+    serves (a fake backend in conftest) is outside text there too."""
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "lims" / "tests").mkdir(parents=True)
+    (tmp_path / "tests").mkdir()
+    model = (
+        "from dataclasses import dataclass\n@dataclass\nclass TestRun:\n    branch: str\n"
+        "def runs_for(branch):\n    return db.execute(f\"SELECT * FROM runs WHERE branch = '{branch}'\")\n"
+    )
+    assert graded(scan_code(tmp_path, model, "ci/test_runs.py")) == [("B608", 6, "medium")]
+    catalog = "def orders(db, mrn):\n    return db.execute(\"SELECT * FROM o WHERE mrn = '%s'\" % mrn)\n"
+    assert graded(scan_code(tmp_path, catalog, "lims/tests/catalog.py")) == [("B608", 2, "medium")]
+    conftest = (
+        "import pytest\nfrom werkzeug.wrappers import Request\n"
+        "@Request.application\ndef backend(request):\n"
+        "    return DB.execute(f\"SELECT * FROM f WHERE path = '{request.args['p']}'\")\n"
+        "@pytest.fixture\ndef table(conn, name):\n"
+        "    return conn.execute(f\"SELECT * FROM t WHERE name = '{name}'\")\n"
+    )
+    assert graded(scan_code(tmp_path, conftest, "tests/conftest.py")) == [("B608", 5, "medium"), ("B608", 8, "low")]
