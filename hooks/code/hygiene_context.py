@@ -4,12 +4,11 @@ B608 (SQL built as a string) and B104 (binding all interfaces) are low by defaul
 they are mostly queries built from a notebook's constants and servers inside containers. Two
 shapes are worth acting on and stay at bandit's severity:
 
-- B608 where the SQL text takes, at a place the database reads as data, text received from
-  outside (a web request object, a UI input, a message, a model's output: command_origin.py's
-  `from_outside`, in a script's functions or at its top level, in its tests too), or a parameter
-  of the function that builds it (in a script, not a notebook, and not a module that defines the
-  project's tests, whose parameters are fixtures) at a place the database
-  reads as data (a quoted literal, a comparison, an IN or VALUES list;
+- B608 where the SQL text takes text received from outside (a web request object, a UI input, a
+  message, a model's output: command_origin.py's `from_outside`, in a script's functions or at
+  its top level, in its tests too), or a parameter of the function that builds it (in a script,
+  not a notebook, and not a module that defines the project's tests, whose parameters are
+  fixtures), at a place the database reads as data (a quoted literal, a comparison, an IN or VALUES list;
   hooks/code/sql_position.py): the caller's value, often a user's search text, goes into the
   query. Not a query that reads only the database's catalogue (`information_schema`, `pg_tables`,
   `sqlite_master`): what it compares are names of tables and schemas, as hygiene as a name spliced
