@@ -511,7 +511,10 @@ def blocking_hygiene(
         index = origins()
 
         def received(name: ast.Name) -> bool:
-            return index.from_outside(name, index.function_of(name))
+            function = index.function_of(name)
+            if in_tests and function is not None and name.id in parameters_of(function):
+                return False  # a test's parameters are its fixtures, even of a function it hands on
+            return index.from_outside(name, function)
 
         registered = _registered_handlers(module)
         for function in functions:

@@ -646,8 +646,8 @@ def test_an_apps_top_level_query_of_user_input_keeps_bandits_severity(tmp_path: 
 
 def test_only_a_module_that_defines_tests_has_fixtures_for_parameters(tmp_path: Path) -> None:
     """A product's module named like a test (`class TestRun` is a model) and a package in a folder
-    named `tests` keep bandit's severity; a test module's fixture is hygiene, but a request it
-    serves (a fake backend in conftest) is outside text there too."""
+    named `tests` keep bandit's severity; a test module's fixture is hygiene, but text it downloads
+    is outside text there too."""
     (tmp_path / "ci").mkdir()
     (tmp_path / "lims" / "tests").mkdir(parents=True)
     (tmp_path / "tests").mkdir()
@@ -659,10 +659,18 @@ def test_only_a_module_that_defines_tests_has_fixtures_for_parameters(tmp_path: 
     catalog = "def orders(db, mrn):\n    return db.execute(\"SELECT * FROM o WHERE mrn = '%s'\" % mrn)\n"
     assert graded(scan_code(tmp_path, catalog, "lims/tests/catalog.py")) == [("B608", 2, "medium")]
     conftest = (
-        "import pytest\nfrom werkzeug.wrappers import Request\n"
-        "@Request.application\ndef backend(request):\n"
-        "    return DB.execute(f\"SELECT * FROM f WHERE path = '{request.args['p']}'\")\n"
+        "import pytest\nimport requests\n"
+        "def remote_rows(conn):\n"
+        "    name = requests.get(URL).text\n"
+        "    return conn.execute(f\"SELECT * FROM t WHERE name = '{name}'\")\n"
         "@pytest.fixture\ndef table(conn, name):\n"
         "    return conn.execute(f\"SELECT * FROM t WHERE name = '{name}'\")\n"
+        "def udf(inputs):\n"
+        "    return f\"SELECT * FROM source WHERE id = '{inputs['id']}'\"\n"
+        "def test_udf():\n    assert Transformation(udf=udf).transform({'id': 42})\n"
     )
-    assert graded(scan_code(tmp_path, conftest, "tests/conftest.py")) == [("B608", 5, "medium"), ("B608", 8, "low")]
+    assert [f for f in graded(scan_code(tmp_path, conftest, "tests/conftest.py")) if f[0] == "B608"] == [
+        ("B608", 5, "medium"),  # a download's text
+        ("B608", 8, "low"),  # a fixture
+        ("B608", 10, "low"),  # a function the test hands to the code under test, with its own values
+    ]
