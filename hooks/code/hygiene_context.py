@@ -211,7 +211,7 @@ def _sql_from_parameters(
             value, targets = _binding(node)
             if value is not None and text_names(value) & tainted:
                 tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found)
+    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found, _bound_in(function))
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -225,15 +225,30 @@ def _walk_outside_scopes(node: ast.AST) -> Iterator[ast.AST]:
             yield from _walk_outside_scopes(child)
 
 
+def _bound_in(scope: ast.AST | list[ast.AST]) -> dict[str, list[ast.expr]]:
+    """Name -> the values a scope binds it to (`placeholders = ",".join("?" * len(ids))`)."""
+    bound: dict[str, list[ast.expr]] = {}
+    for node in scope if isinstance(scope, list) else ast.walk(scope):
+        value, targets = _binding(node)
+        if value is not None:
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        bound.setdefault(name.id, []).append(value)
+    return bound
+
+
 def _sql_splices(
     nodes: Iterable[ast.AST],
     compared: set[int],
     tainted: set[str],
     received: Callable[[ast.Name], bool],
     found: dict[tuple[int, str], str],
+    bound: dict[str, list[ast.expr]],
 ) -> None:
     """Each SQL text built in `nodes` that takes, where the database reads a value, one of the
-    `tainted` names or a name `received` from outside."""
+    `tainted` names or a name `received` from outside whose text reaches the query: not a name
+    bound only to what counts or quotes outside values (`"?" * len(rows)` placeholders)."""
     for node in nodes:
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
@@ -241,7 +256,14 @@ def _sql_splices(
         if not built or id(node) in compared or not isinstance(node, ast.expr) or not _SQL.search(_strings(node)):
             continue
         names = _names(node)
-        outside = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in tainted and received(n)}
+        outside = {
+            n.id
+            for n in ast.walk(node)
+            if isinstance(n, ast.Name)
+            and n.id not in tainted
+            and (n.id not in bound or any(text_names(value) for value in bound[n.id]))
+            and received(n)
+        }
         if not names & (tainted | outside):
             continue
         text = query_text(node)
@@ -521,7 +543,7 @@ def blocking_hygiene(
             _sql_from_parameters(function, found, registered, received, parameters=not in_tests)
         # The module's own statements (a script's or an app's top level): only text from outside.
         top = [n for s in module.body if not isinstance(s, _SCOPES) for n in _walk_outside_scopes(s)]
-        _sql_splices(top, set(), set(), received, found)
+        _sql_splices(top, set(), set(), received, found, _bound_in(top))
     if fetches:
         index = origins()
         _url_from_outside(fetches, index, found, _FixedOrigins(module, index))

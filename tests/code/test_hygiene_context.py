@@ -633,6 +633,22 @@ def test_request_text_spliced_into_a_query_keeps_bandits_severity(tmp_path: Path
     ]
 
 
+def test_placeholders_counted_from_outside_rows_are_not_outside_text(tmp_path: Path) -> None:
+    """`"?" * len(ids)` only counts the rows a query returned; the ids go as bound parameters."""
+    source = (
+        "def permissions(conn, source):\n"
+        "    rows = conn.execute('SELECT * FROM users').fetchall()\n"
+        "    ids = [r['id'] for r in rows]\n"
+        "    placeholders = ','.join('?' * len(ids))\n"
+        "    return conn.execute(f'SELECT * FROM perms WHERE user_id IN ({placeholders})', ids)\n"
+        "def names(conn):\n"
+        "    rows = conn.execute('SELECT name FROM users').fetchall()\n"
+        "    joined = ','.join(r['name'] for r in rows)\n"
+        "    return conn.execute(f'SELECT * FROM perms WHERE name IN ({joined})')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "db.py")) == [("B608", 5, "low"), ("B608", 9, "medium")]
+
+
 def test_an_apps_top_level_query_of_user_input_keeps_bandits_severity(tmp_path: Path) -> None:
     source = (
         "import streamlit as st\n"
