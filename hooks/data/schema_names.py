@@ -63,6 +63,9 @@ _QUALIFIERS = frozenset(
     "personal private work home business office mobile cell contact emergency billing shipping "
     "address addr date dt datetime line from to cc bcc src dst source dest destination client remote local first "
     "e164 intl international national public composite female male v with port biz direct key "
+    # abbreviations and formats of warehouses and exports (`ssn_nbr`, `BIRTH_DTTM`, `dob_yyyymmdd`,
+    # `clientIp_s`), and the suffixes pandas gives merged columns (`email_x`, `email_y`)
+    "nbr dttm iso utc yyyymmdd ymd mmddyyyy ddmmyyyy sanitized hex s x y "
     # whose it is, when the kind comes first (`email_customer`, `phone_owner`, `dob_patient`)
     "customer client user member patient person employee owner applicant student subscriber guest buyer "
     "seller sender recipient receiver parent spouse guardian mother father".split()
@@ -118,7 +121,7 @@ def kind_of(name: str) -> str | None:
     for index, part in enumerate(parts):
         pair = f"{part} {parts[index + 1]}" if index + 1 < len(parts) else ""
         for key, width in ((pair, 2), (pair.replace(" ", ""), 2), (part, 1)):
-            kind = _KINDS.get(key) if key else None
+            kind = (_KINDS.get(key) or _KINDS.get(_singular(key))) if key else None
             if kind is None:
                 continue
             blockers = _NOT_ALONE.get(part, ())
@@ -132,6 +135,15 @@ def kind_of(name: str) -> str | None:
                 found = kind
             break
     return found
+
+
+def _singular(key: str) -> str:
+    """`emails`, `ip addresses`, `phones` -> the kind's own word (not `address` itself)."""
+    if key.endswith("sses"):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith("ss"):
+        return key[:-1]
+    return key
 
 
 def _heads(rest: list[str]) -> bool:

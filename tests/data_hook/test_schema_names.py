@@ -43,6 +43,12 @@ from hooks.data.schema_names import _KINDS, kind_of
         ("provider_email", "email"),
         ("x_forwarded_for", "ip"),
         ("cc_num", "card"),
+        # Warehouse abbreviations, formats, merge suffixes and plurals.
+        ("ssn_nbr", "ssn"),
+        ("BIRTH_DTTM", "dob"),
+        ("email_x", "email"),
+        ("emailAddresses", "email"),
+        ("ip_addresses", "ip"),
         # The kind first, then whose it is.
         ("email_customer", "email"),
         ("dob_patient", "dob"),
