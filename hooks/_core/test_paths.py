@@ -49,14 +49,12 @@ _READS_COMMAND_LINE = re.compile(
 
 # What only tests have: test functions (module-level or in a class) or a test framework imported.
 # A class named `Test...` alone may be a product's model (`class TestRun`, a lab test, an exam).
-_TEST_FUNCTIONS = re.compile(
-    r"^[ \t]*(?:async[ \t]+)?def[ \t]+test|^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b", re.MULTILINE
-)
+_TEST_FUNCTIONS = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+test", re.MULTILINE)
 
 
 def defines_tests(text: str) -> bool:
     """Python text that defines test functions or imports pytest or unittest."""
-    return _TEST_FUNCTIONS.search(text) is not None
+    return _TEST_FUNCTIONS.search(text) is not None or _IMPORTS_A_TEST_FRAMEWORK.search(text) is not None
 
 
 def is_test_module(path: str) -> bool:

@@ -206,35 +206,43 @@ def _sql_from_parameters(
             tainted.add(arguments.vararg.arg)
         if arguments.kwarg:
             tainted.add(arguments.kwarg.arg)
+    bindings = _bindings_in(ast.walk(function))
     for _ in range(2):  # twice: a name tainted later in the walk taints what it feeds
-        for node in ast.walk(function):
-            value, targets = _binding(node)
-            if value is not None and text_names(value) & tainted:
-                tainted |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found, _bound_in(function))
+        for value, names in bindings:
+            if text_names(value) & tainted:
+                tainted.update(names)
+    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found, _bound(bindings))
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _walk_outside_scopes(node: ast.AST) -> Iterator[ast.AST]:
-    """`node` and what it holds, not entering functions, classes or lambdas (judged with their scope)."""
-    yield node
-    for child in ast.iter_child_nodes(node):
-        if not isinstance(child, _SCOPES):
-            yield from _walk_outside_scopes(child)
+    """`node` and what it holds, not entering functions, classes or lambdas (judged with their
+    scope). A stack, not recursion: nesting is the file's to choose."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(child for child in ast.iter_child_nodes(current) if not isinstance(child, _SCOPES))
 
 
-def _bound_in(scope: ast.AST | list[ast.AST]) -> dict[str, list[ast.expr]]:
-    """Name -> the values a scope binds it to (`placeholders = ",".join("?" * len(ids))`)."""
-    bound: dict[str, list[ast.expr]] = {}
-    for node in scope if isinstance(scope, list) else ast.walk(scope):
+def _bindings_in(nodes: Iterable[ast.AST]) -> list[tuple[ast.expr, list[str]]]:
+    """(value, names bound to it) for each binding among `nodes`, in their order."""
+    found = []
+    for node in nodes:
         value, targets = _binding(node)
         if value is not None:
-            for target in targets:
-                for name in ast.walk(target):
-                    if isinstance(name, ast.Name):
-                        bound.setdefault(name.id, []).append(value)
+            found.append((value, [n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)]))
+    return found
+
+
+def _bound(bindings: list[tuple[ast.expr, list[str]]]) -> dict[str, list[ast.expr]]:
+    """Name -> the values it is bound to (`placeholders = ",".join("?" * len(ids))`)."""
+    bound: dict[str, list[ast.expr]] = {}
+    for value, names in bindings:
+        for name in names:
+            bound.setdefault(name, []).append(value)
     return bound
 
 
@@ -532,18 +540,22 @@ def blocking_hygiene(
     if sql and not notebook:
         index = origins()
 
+        verdicts: dict[int, bool] = {}  # a name inside nested built strings is asked once
+
         def received(name: ast.Name) -> bool:
-            function = index.function_of(name)
-            if in_tests and function is not None and name.id in parameters_of(function):
-                return False  # a test's parameters are its fixtures, even of a function it hands on
-            return index.from_outside(name, function)
+            if id(name) not in verdicts:
+                function = index.function_of(name)
+                # a test's parameters are its fixtures, even of a function it hands on
+                fixture = in_tests and function is not None and name.id in parameters_of(function)
+                verdicts[id(name)] = not fixture and index.from_outside(name, function)
+            return verdicts[id(name)]
 
         registered = _registered_handlers(module)
         for function in functions:
             _sql_from_parameters(function, found, registered, received, parameters=not in_tests)
         # The module's own statements (a script's or an app's top level): only text from outside.
         top = [n for s in module.body if not isinstance(s, _SCOPES) for n in _walk_outside_scopes(s)]
-        _sql_splices(top, set(), set(), received, found, _bound_in(top))
+        _sql_splices(top, set(), set(), received, found, _bound(_bindings_in(top)))
     if fetches:
         index = origins()
         _url_from_outside(fetches, index, found, _FixedOrigins(module, index))
