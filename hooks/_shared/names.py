@@ -36,10 +36,14 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hooks._core.findings import Issue, Severity
 from hooks._core.rules import Rule
 from hooks._shared.requirements import Requirement, normalize
+
+if TYPE_CHECKING:
+    from packaging.specifiers import SpecifierSet
 
 TOP_PACKAGES_FILE = Path(__file__).with_name("data") / "top_pypi_packages.txt.gz"
 
@@ -98,16 +102,37 @@ DECOYS = {
         "'tensorflow-gpu' is discontinued and now a stub; install 'tensorflow'", "2.12.0", held_by_project=True
     ),
 }
+
+
+@dataclass(frozen=True)
+class Compromised:
+    """A project that was malware (`releases` None) or some of whose releases were.
+
+    `clean_from`: the release from which the project's own advisory says every release is clean,
+    published after every compromised one; None when no clean release followed them."""
+
+    releases: frozenset[str] | None
+    story: str
+    clean_from: str | None = None
+
+
 # Releases that were malware themselves, for ML stacks (OSV MAL records cover the rest).
-MALICIOUS: dict[str, tuple[frozenset[str] | None, str]] = {
-    "torchtriton": (None, "dependency-confusion malware published to PyPI in Dec 2022 for PyTorch nightly users"),
-    "ultralytics": (
+MALICIOUS: dict[str, Compromised] = {
+    "torchtriton": Compromised(
+        None, "dependency-confusion malware published to PyPI in Dec 2022 for PyTorch nightly users"
+    ),
+    # Ultralytics' advisory (ultralytics/ultralytics#18018, Dec 2024): "Clean versions: >=8.3.47".
+    "ultralytics": Compromised(
         frozenset({"8.3.41", "8.3.42", "8.3.45", "8.3.46"}),
         "release built from a compromised CI and shipped a cryptominer (Dec 2024)",
+        clean_from="8.3.47",
     ),
-    "ctx": (frozenset({"0.2.2", "0.2.6"}), "hijacked release that stole environment variables (May 2022)"),
-    "pytorch-nightly-cpu": (None, "name squatting PyTorch nightly wheels"),
+    # The hijacked releases were the newest ever published: no clean release came after them.
+    "ctx": Compromised(frozenset({"0.2.2", "0.2.6"}), "hijacked release that stole environment variables (May 2022)"),
+    "pytorch-nightly-cpu": Compromised(None, "name squatting PyTorch nightly wheels"),
 }
+# Far above any real release: a specifier that admits it has no upper bound.
+_UNBOUNDED_PROBE = "999999"
 _CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "3": "e", "@": "a"})
 
 
@@ -206,37 +231,56 @@ def decoy_reason(name: str, version: str | None = None) -> str | None:
     return decoy.reason
 
 
-def _malicious_issues(requirement: Requirement, line: int, rule: Rule) -> list[Issue]:
+def _malicious_issues(requirement: Requirement, line: int, rule: Rule, strict: bool) -> list[Issue]:
     key = requirement.key
     bad = MALICIOUS.get(key)
     if bad is None:
         return []
-    versions, story = bad
     version = requirement.pinned_version
-    if versions is None:
-        return [Issue(rule, f"{requirement.name} is a known-malicious package: {story}", f"mal:{key}", line=line)]
-    if version in versions:
-        message = f"{requirement.name} {version} is a compromised release: {story}"
+    if bad.releases is None:
+        return [Issue(rule, f"{requirement.name} is a known-malicious package: {bad.story}", f"mal:{key}", line=line)]
+    if version in bad.releases:
+        message = f"{requirement.name} {version} is a compromised release: {bad.story}"
         return [Issue(rule, message, f"mal:{key}:{version}", line=line)]
     if version or requirement.source not in ("pypi", "conda"):
         return []
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     try:
-        admitted = [v for v in sorted(versions) if SpecifierSet(requirement.specifier).contains(v)]
+        specifier: SpecifierSet | None = SpecifierSet(requirement.specifier)
     except InvalidSpecifier:
-        admitted = sorted(versions)
+        specifier = None
+    admitted = sorted(bad.releases) if specifier is None else [v for v in sorted(bad.releases) if specifier.contains(v)]
     if not admitted:
         return []
     written = f"{requirement.name}{requirement.specifier or ''}"
-    message = f"{written} admits compromised releases {', '.join(admitted)}: {story}"
+    message = f"{written} admits compromised releases {', '.join(admitted)}: {bad.story}"
+    if not strict and specifier is not None and _picks_clean(specifier, bad):
+        # pip, uv and conda install the newest release a requirement admits; without an upper
+        # bound that is one at or past `clean_from`, even from a mirror that still keeps the bad
+        # files. What remains is hygiene: the range does not exclude them.
+        message += (
+            f"; with no upper bound an installer picks the newest release, {bad.clean_from} or later, "
+            f"which the project says is clean (exclude them: {requirement.name}>={bad.clean_from})"
+        )
+        return [Issue(rule, message, f"mal:{key}:range", line=line, severity=Severity.LOW)]
     return [Issue(rule, message, f"mal:{key}:range", line=line, severity=Severity.HIGH)]
 
 
+def _picks_clean(specifier: SpecifierSet, bad: Compromised) -> bool:
+    """The newest release the specifier admits is clean: it admits the first clean release and
+    has no upper bound (`~=8.3.0`, `<9` or `==8.3.*` could end on a compromised release)."""
+    if bad.clean_from is None:
+        return False
+    return specifier.contains(bad.clean_from, prereleases=True) and specifier.contains(
+        _UNBOUNDED_PROBE, prereleases=True
+    )
+
+
 def name_issues(
-    requirement: Requirement, line: int, rules: NameRules, allow: frozenset[str] = frozenset()
+    requirement: Requirement, line: int, rules: NameRules, allow: frozenset[str] = frozenset(), strict: bool = False
 ) -> list[Issue]:
-    issues = _malicious_issues(requirement, line, rules.malicious) if rules.malicious is not None else []
+    issues = _malicious_issues(requirement, line, rules.malicious, strict) if rules.malicious is not None else []
     key = requirement.key
     if key in allow or requirement.source == "conda":
         return issues

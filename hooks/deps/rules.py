@@ -39,7 +39,10 @@ MALICIOUS_PACKAGE = BOOK.rule(
     cwe=506,
     what=(
         "The package, or this release of it, was published as malware (OSV MAL records, and ML incidents "
-        "such as torchtriton and ultralytics 8.3.41, 8.3.42, 8.3.45 and 8.3.46)."
+        "such as torchtriton and ultralytics 8.3.41, 8.3.42, 8.3.45 and 8.3.46). A pin to a compromised release "
+        "is critical; a range that admits one is high, or low when it has no upper bound and the project "
+        "published clean releases after the bad ones (ultralytics from 8.3.47): installers take the newest "
+        "release a range admits, so it never picks them. `profile: strict` keeps such ranges high."
     ),
     why=(
         "Installing it already ran its code: install hooks and import-time payloads steal credentials, "

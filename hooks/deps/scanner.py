@@ -231,7 +231,7 @@ class DepsScanner:
     @staticmethod
     def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:
         requirement = dependency.requirement
-        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names)
+        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names, settings.strict)
         checks_pin = dependency.source in ("pypi", "conda") and not (dependency.library or dependency.build_only)
         if parsed.hash_checking and checks_pin and not dependency.hashes and dependency.source == "pypi":
             yield Issue(

@@ -100,3 +100,101 @@ def test_no_password_survives_redaction(user: str, password: str) -> None:
         assert f":{password}@" not in redacted
         if len(password) >= 4 and password not in "https://***@pypi.corp.example/…":
             assert password not in redacted
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ultralytics", "ultralytics>=8.0.144", "ultralytics!=8.3.41", "ultralytics>8.0,!=8.3.42", "Ultralytics[export]"],
+)
+def test_ranges_whose_newest_release_is_clean_are_low(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """pip, uv and conda install the newest release a requirement admits. Ultralytics says every
+    release from 8.3.47 on is clean, so a range with no upper bound never installs 8.3.41-46,
+    even from a mirror that still keeps them: the range only fails to exclude them (hygiene)."""
+    (repo / "requirements.txt").write_text(line + "\n")
+    assert main(["requirements.txt"]) == 0
+    out = capsys.readouterr().out
+    assert "MLS402 [low]" in out and "8.3.47 or later" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "severity"),
+    [
+        ("ultralytics==8.3.41", "critical"),  # the compromised release itself
+        ("ultralytics<8.3.47", "high"),  # the newest it admits is 8.3.46
+        ("ultralytics<=8.3.46,>=8.3.40", "high"),
+        ("ultralytics~=8.3.0", "high"),  # bounded below 8.4: a capped range is not judged by its newest
+        ("ultralytics==8.3.*", "high"),
+        ("ctx", "high"),  # the hijacked releases were the newest ever: no clean release after them
+        ("ctx>=0.1", "high"),
+    ],
+)
+def test_pins_capped_ranges_and_projects_without_a_clean_successor_block(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str, severity: str
+) -> None:
+    (repo / "requirements.txt").write_text(line + "\n")
+    assert main(["requirements.txt"]) == 1
+    assert f"MLS402 [{severity}]" in capsys.readouterr().out
+
+
+def test_strict_profile_keeps_open_ranges_of_compromised_projects_high(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "requirements.txt").write_text("ultralytics>=8.0\n")
+    assert main(["--profile", "strict", "requirements.txt"]) == 1
+    assert "MLS402 [high]" in capsys.readouterr().out
+
+
+# What an installer can choose from: the compromised releases and clean ones on both sides.
+_RELEASES = (
+    "8.0.144",
+    "8.3.40",
+    "8.3.41",
+    "8.3.42",
+    "8.3.43",
+    "8.3.44",
+    "8.3.45",
+    "8.3.46",
+    "8.3.47",
+    "8.3.100",
+    "8.4.0",
+    "9.0.0",
+    "10.1",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["==", "!=", ">=", "<=", ">", "<", "~="]),
+            st.sampled_from((*_RELEASES, "8", "8.3", "8.3.*", "9")),
+        ),
+        max_size=3,
+    )
+)
+def test_a_low_range_never_lets_the_newest_admitted_release_be_compromised(clauses: list[tuple[str, str]]) -> None:
+    """The installer's choice as oracle: whenever the finding is low, the newest release the
+    specifier admits, out of releases on both sides of the incident, is clean."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    from hooks._shared.names import MALICIOUS, NameRules, name_issues
+    from hooks._shared.requirements import parse_requirement
+    from hooks.deps import rules
+
+    text = "ultralytics" + ",".join(op + version for op, version in clauses)
+    requirement = parse_requirement(text)
+    try:
+        specifier = SpecifierSet(",".join(op + version for op, version in clauses))
+    except InvalidSpecifier:
+        return
+    if requirement is None:
+        return
+    issues = name_issues(requirement, 1, NameRules(rules.MALICIOUS_PACKAGE, None, None))
+    if any(issue.severity is not None and issue.severity.value == "low" for issue in issues):
+        admitted = [v for v in _RELEASES if specifier.contains(v)]
+        assert admitted
+        newest = max(admitted, key=lambda v: tuple(int(p) for p in v.split(".")))
+        releases = MALICIOUS["ultralytics"].releases
+        assert releases is not None and newest not in releases
