@@ -54,6 +54,7 @@ from hooks.code.serving import serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
+from hooks.code.torch_releases import restricted_default_source
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -682,6 +683,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
+        self._torch_requirement: str | None = None  # _torch_restricts_by_default, once asked ("" = no)
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
         self.command_texts = ""  # a notebook's shell lines, installs and written files (set by the scanner)
         self._other_texts: list[str] = []
@@ -1433,6 +1435,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             elif weights_only is None or (isinstance(weights_only, ast.Constant) and weights_only.value is None):
                 # `weights_only=None` is torch's own default, as when it is left out (False when a
                 # pickle_module is given, and on torch before 2.6)
+                requirement = self._torch_restricts_by_default(node)
+                if requirement is not None:
+                    self._add(
+                        rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
+                        node,
+                        f"{name} without weights_only relies on torch's default: {requirement} requires torch "
+                        ">= 2.6, where it is weights_only=True (no pickled code runs); pass weights_only=True",
+                        Severity.LOW,
+                    )
+                    return
                 self._add_load(
                     rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                     node,
@@ -1996,6 +2008,25 @@ class MLRuleVisitor(ast.NodeVisitor):
         if any(isinstance(n, ast.Name) and n.id in self.llm_values for n in ast.walk(argument)):
             return False
         return tests_own_value(argument, node, self.command_origins())
+
+    def _torch_restricts_by_default(self, node: ast.Call) -> str | None:
+        """The package metadata that keeps torch at 2.6 or later for this code, where a load with
+        no weights_only unpickles nothing but tensors and plain values (torch_releases.py); None
+        when the call passes a pickle_module (positionally too) or splats keywords, under
+        `profile: strict`, or when anything in the repository leaves doubt."""
+        if self.strict or len(node.args) > 2 or any(k.arg in (None, "pickle_module") for k in node.keywords):
+            return None
+        if self._torch_requirement is None:
+            module = self._module or ast.Module(body=[], type_ignores=[])
+            texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            names = [n.id for n in ast.walk(module) if isinstance(n, ast.Name)]
+            names += [n.attr for n in ast.walk(module) if isinstance(n, ast.Attribute)]
+            own = "\n".join([self.command_texts, *texts, *names])
+            code_file = self.loads.code_file
+            top = scan_root(code_file.parent, self.loads.source_folder) if code_file is not None else None
+            self.loads.consulted_tooling = True  # the verdict reads other files: not cached
+            self._torch_requirement = restricted_default_source(code_file, top, own) or ""
+        return self._torch_requirement or None
 
     def _pyyaml_is_fixed(self) -> bool:
         """Whether FullLoader can no longer build objects where this code runs: nothing the

@@ -40,6 +40,7 @@ from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
 from hooks.code.ci_definitions import CI_ACTIONS, CI_FILES, CI_FOLDERS, in_ci
 from hooks.code.pyyaml_releases import is_dependency_file, scan_root, widens_loaders
+from hooks.code.torch_releases import widens_torch_loads
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -52,6 +53,7 @@ FETCHING_COMMAND = re.compile(
     r"download-artifact|actions/cache)\b"
 )
 _MAX_FILES = 4096  # files consulted for one folder's answer (each is read once per run)
+_NAMES_TORCH = re.compile(rb"(?i)(?<![\w.-])(?:py)?torch(?![\w-])|--no-deps")
 _NAMES_PYYAML = re.compile(rb"pyyaml|python3?-(?:py)?yaml|py3-yaml", re.IGNORECASE)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
 _NEAR = 8  # lines between a script's download call and the name it writes
@@ -162,7 +164,13 @@ def _may_change_pyyaml(path: Path, install_or_code: bool) -> bool:
         return install_or_code
     if len(data) > 1 << 20:
         return install_or_code
-    return _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    if _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    # Which torch the project runs, and what its restricted unpickler allows (torch_releases.py):
+    # a module by what it allows, an install or notebook by the torch it names too.
+    if path.name.lower().endswith((".py", ".pyw")):
+        return widens_torch_loads(data)
+    return widens_torch_loads(data) or _NAMES_TORCH.search(data) is not None
 
 
 def is_tooling(display: str) -> bool:

@@ -120,7 +120,9 @@ TORCH_LOAD_WITHOUT_WEIGHTS_ONLY = BOOK.rule(
         "torch.load with weights_only=False, or without weights_only=True. weights_only set from an "
         "expression the code decides at run time (`not self.unsafe`, a CLI flag) is reported low; an "
         "expression of constants, a local name set only to them, or a parameter's falsy default is "
-        "judged by its value (any falsy value but None is high)."
+        "judged by its value (any falsy value but None is high). Without weights_only it is low where the "
+        "code's own package metadata requires torch 2.6 or later and nothing in the repository can bring "
+        "an older torch, turn the default off or widen it (hooks/code/torch_releases.py)."
     ),
     why=(
         "torch.load unpickles the checkpoint; unless weights_only=True restricts it to tensors and plain "

@@ -1,0 +1,374 @@
+"""Whether the project's own package requires torch 2.6 or later, where torch.load restricts itself.
+
+torch 2.6 (January 2025) changed `torch.load`'s default: `weights_only=None` (or the argument left
+out) now means `weights_only=True`, unless a `pickle_module` is passed or the environment sets
+`TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`. With `weights_only=True` torch unpickles tensors, containers
+and plain values only, plus the globals the code allows (`torch.serialization.add_safe_globals`,
+`safe_globals`). 2.6 also fixed CVE-2025-32434, code execution through `weights_only=True` in 2.5.1
+and earlier. So `torch.load(path)` runs no pickled code where torch is 2.6 or later.
+
+What counts as the guarantee is the package's own metadata: the nearest `pyproject.toml`
+(`[project] dependencies`, poetry's dependencies), `setup.cfg` (`install_requires`) or `setup.py`
+(a literal `install_requires`) at or above the code, up to the repository's top. Installing the
+package makes the installer keep torch at or above its lower bound. Every torch entry there must
+exclude every release before 2.6, whatever its environment marker, and there must be one. A
+requirements file alone is no guarantee: the package installs without it (lightllm pins
+`torch==2.6.0` in requirements.txt while its setup.py requires no torch at all).
+
+Doubt keeps the finding as it is. The repository is surveyed once per run, like PyYAML's
+(`pyyaml_releases.py`, whose walk and bounds this shares): any dependency file, CI definition or
+notebook that names torch with a version before 2.6, or with a version spliced in from a variable
+that the same file does not set to 2.6 or later (`torch==${TORCH_VERSION}`), a wheel named
+`torch-2.1.0-...`, an install of the project itself with `--no-deps`, or any file that mentions
+`TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`, `add_safe_globals` or `safe_globals` (globals the unpickler
+is told to allow). What a base image ships and what another package's requirements install are
+not seen; `profile: strict` keeps every such finding at its severity. Nothing is imported or run.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import stat
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from hooks._core.paths import run_generation
+from hooks.code.ci_definitions import in_ci
+from hooks.code.pyyaml_releases import is_dependency_file
+
+FIXED = (2, 6)
+_METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
+_MAX_BYTES = 1 << 20  # of one metadata or dependency file
+_MAX_CODE_BYTES = 16 << 20  # of one Python file or notebook looked through
+_MAX_ENTRIES = 300_000
+_MAX_TOTAL = 512 << 20
+_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn"})
+_CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
+# What turns the default off or widens what the restricted unpickler accepts, anywhere in the repository.
+_WIDENING = re.compile(rb"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD|safe_globals|weights_only_unpickler")
+_TORCH_MENTION = re.compile(r"(?<![\w.\-/])(?:py)?torch(?![\w\-])(?P<rest>[^\n]{0,160})", re.IGNORECASE)
+_WHEEL = re.compile(r"(?<![\w-])torch-(?P<version>\d+(?:\.\d+)*)(?=[-+.]|$)", re.IGNORECASE)
+_SPEC = re.compile(
+    r"^\s*(?:\[[^\]\n]{0,80}\])?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
+)
+_TOML_VALUE = re.compile(r"""^\s*=\s*(?:["'](?P<quoted>[^"'\n]{0,64})["']|\{(?P<table>[^}\n]{0,200})\})""")
+_CLAUSE = re.compile(r"(===|==|~=|<=|>=|!=|<|>|=)\s*([^\s,;'\"\]\)|#]+)")
+_VARIABLE = re.compile(r"\$\{?\{?\s*(?:[\w.]+\.)?(?P<name>[A-Za-z_][\w-]*)\s*\}?\}?")
+_NO_DEPS_OF_PROJECT = re.compile(
+    r"--no-deps(?=\s).*?(?:^|\s)(?:-e\s+)?\.(?:/|\[|\s|$)|(?:^|\s)(?:-e\s+)?\.(?:\[[^\]]*\])?\s.*--no-deps"
+)
+
+
+def restricted_default_source(code_file: Path | None, top: Path | None, own_text: str) -> str | None:
+    """The metadata file (relative to the repository's top) whose torch requirement means
+    `torch.load` restricts itself by default for this code, or None when that is not certain."""
+    if code_file is None or top is None or _WIDENING.search(own_text.encode("utf-8", "replace")):
+        return None
+    try:
+        governing = _governing_metadata(code_file.resolve().parent, top.resolve())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if governing is None or _survey_doubts(str(top.resolve()), run_generation()):
+        return None
+    return governing
+
+
+def _governing_metadata(folder: Path, top: Path) -> str | None:
+    """The package the code belongs to: the nearest folder at or above it with package metadata.
+    Its torch entries, all of them, must exclude every release before 2.6."""
+    if folder != top and top not in folder.parents:
+        return None
+    at = folder
+    while True:
+        present = [at / name for name in _METADATA_NAMES if (at / name).is_file()]
+        if present:
+            if any(path.is_symlink() for path in present):
+                return None
+            declared = [entries for entries in map(_torch_entries, present) if entries is not None]
+            entries = [entry for found in declared for entry in found]
+            if entries and all(_excludes_old(entry) for entry in entries):
+                return present[0].relative_to(top).as_posix()
+            return None
+        if at == top:
+            return None
+        at = at.parent
+
+
+def _torch_entries(path: Path) -> list[str] | None:
+    """The torch requirement strings the file's package declares; None when it declares no
+    dependency list at all; a list holding "" when one cannot be read (which is no guarantee)."""
+    if path.stat().st_size > _MAX_BYTES:
+        return [""]
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.name == "pyproject.toml":
+        return _pyproject_entries(text)
+    if path.name == "setup.cfg":
+        return _setup_cfg_entries(text)
+    return _setup_py_entries(text)
+
+
+def _is_torch(requirement: str) -> bool:
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    return match is not None and match.group(1).lower().replace("_", "-") == "torch"
+
+
+def _pyproject_entries(text: str) -> list[str] | None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return [""]
+    project = data.get("project")
+    poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
+    found: list[str] | None = None
+    if isinstance(project, dict) and "dependencies" in project:
+        dependencies = project["dependencies"]
+        if not isinstance(dependencies, list):
+            return [""]
+        found = [str(item) for item in dependencies if _is_torch(str(item))]
+    if isinstance(poetry, dict) and isinstance(poetry.get("dependencies"), dict):
+        found = found or []
+        for name, value in poetry["dependencies"].items():
+            if str(name).lower() != "torch":
+                continue
+            version = value.get("version") if isinstance(value, dict) else value
+            found.append(_poetry_requirement(version))
+    return found
+
+
+def _poetry_requirement(version: object) -> str:
+    """Poetry's `^2.6`, `~2.6` and `>=2.6,<3` as a PEP 440 requirement; anything else (a path, a
+    git source, a bare `*`) is no guarantee."""
+    if not isinstance(version, str):
+        return ""
+    version = version.strip()
+    if re.fullmatch(r"[\^~]\s*\d+(?:\.\d+)*", version):
+        return "torch>=" + version[1:].strip()
+    if re.fullmatch(r"\d+(?:\.\d+)*", version):
+        return "torch==" + version
+    return "torch" + version if version[:1] in "<>=!~" else ""
+
+
+def _setup_cfg_entries(text: str) -> list[str] | None:
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return [""]
+    if not parser.has_option("options", "install_requires"):
+        return None
+    lines = parser.get("options", "install_requires").splitlines()
+    return [line.strip() for line in lines if _is_torch(line)]
+
+
+def _setup_py_entries(text: str) -> list[str] | None:
+    try:
+        module = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return [""]
+    lists: dict[str, ast.expr] = {}
+    for statement in module.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+        ):
+            lists[statement.targets[0].id] = statement.value
+    for node in ast.walk(module):
+        if not isinstance(node, ast.Call):
+            continue
+        for keyword in node.keywords:
+            if keyword.arg != "install_requires":
+                continue
+            value = keyword.value
+            if isinstance(value, ast.Name):
+                value = lists.get(value.id, value)
+            if not isinstance(value, ast.List | ast.Tuple):
+                return [""]  # built at run time: not read
+            items = [
+                item.value for item in value.elts if isinstance(item, ast.Constant) and isinstance(item.value, str)
+            ]
+            if len(items) != len(value.elts):
+                return [""]
+            return [item for item in items if _is_torch(item)]
+    return None
+
+
+def _excludes_old(requirement: str) -> bool:
+    """The requirement admits no torch release before 2.6 (markers ignored: every entry counts)."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        parsed = Requirement(requirement)
+    except InvalidRequirement:
+        return False
+    return not parsed.url and _spec_excludes_old(str(parsed.specifier))
+
+
+def _spec_excludes_old(spec: str) -> bool:
+    """Some clause of the specifier alone bounds it at 2.6 or above (`>=2.6`, `~=2.7`, `==2.6.0`,
+    `==2.6.*`, `>2.6`): the clauses intersect, so one such bound excludes every older release."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        clauses = list(SpecifierSet(spec))
+    except InvalidSpecifier:
+        return False
+    for clause in clauses:
+        if clause.operator not in (">=", "~=", "==", "===", ">"):
+            continue
+        version = clause.version.removesuffix(".*")
+        try:
+            if Version(version) >= Version(".".join(map(str, FIXED))):
+                return True
+        except InvalidVersion:
+            continue
+    return False
+
+
+def widens_torch_loads(data: bytes) -> bool:
+    """Whether the bytes turn the restricted default off or widen what it unpickles (also for
+    `--changed-since`)."""
+    return _WIDENING.search(data) is not None
+
+
+class _Doubt(Exception):
+    """Something the survey cannot judge."""
+
+
+@lru_cache(maxsize=64)
+def _survey_doubts(top: str, generation: int) -> bool:
+    """Once per repository and run: whether any file could install torch before 2.6, install the
+    project without its requirements, turn the restricted default off or widen it."""
+    try:
+        return _survey(top)
+    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt):
+        return True
+
+
+def _survey(top: str) -> bool:
+    entries = 0
+    total = 0
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                entries += 1
+                if entries > _MAX_ENTRIES or total > _MAX_TOTAL:
+                    raise _Doubt
+                name = entry.name
+                wheel = _WHEEL.search(name)
+                if wheel is not None and _old(wheel.group("version")):
+                    return True
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in _SKIPPED_FOLDERS:
+                        folders.append(entry.path)
+                    continue
+                relative = os.path.relpath(entry.path, top).replace(os.sep, "/")
+                lowered = name.lower()
+                dependency = (
+                    is_dependency_file(name) or in_ci(relative) or lowered.endswith((".txt", ".in", ".yml", ".yaml"))
+                )
+                code = lowered.endswith(_CODE_SUFFIXES)
+                if not (dependency or code):
+                    continue
+                status = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(status.st_mode):
+                    if dependency and is_dependency_file(name):
+                        raise _Doubt  # a linked dependency file: not followed
+                    continue
+                if status.st_size > (_MAX_CODE_BYTES if code else _MAX_BYTES):
+                    if is_dependency_file(name):
+                        raise _Doubt
+                    continue
+                total += status.st_size
+                with open(entry.path, "rb") as handle:
+                    data = handle.read()
+                if widens_torch_loads(data):
+                    return True
+                installs = dependency or lowered.endswith(".ipynb")
+                named = b"torch" in data.lower() or b"--no-deps" in data
+                if installs and named and installs_old_torch(data.decode("utf-8", "replace")):
+                    return True
+    return False
+
+
+def installs_old_torch(text: str) -> bool:
+    """Whether the text names torch with a version before 2.6, a version it does not set itself,
+    or installs the project with `--no-deps`."""
+    for line in text.splitlines():
+        if "--no-deps" in line and _NO_DEPS_OF_PROJECT.search(line):
+            return True
+    for wheel in _WHEEL.finditer(text):
+        if _old(wheel.group("version")):
+            return True
+    for mention in _TORCH_MENTION.finditer(text):
+        rest = mention.group("rest")
+        table = _TOML_VALUE.match(rest)
+        if table is not None:
+            if _toml_value_is_old(text, table.group("quoted"), table.group("table")):
+                return True
+            continue
+        spec = _SPEC.match(rest)
+        if spec is None:
+            continue  # a bare name keeps what the package's own requirement installed
+        clauses = []
+        for op, value in _CLAUSE.findall(spec.group("spec")):
+            variable = _VARIABLE.match(value)
+            if variable is not None:
+                if not _variable_is_new(text, variable.group("name")):
+                    return True
+                continue  # set to new releases only in this file: a pin to one of them
+            if value.startswith("{") or not re.match(r"v?\d", value):
+                return True  # a template or a word in place of a version: not judged
+            # conda's `pytorch=2.4` is any 2.4 build
+            clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
+        if clauses and not _spec_excludes_old(",".join(clauses)):
+            return True
+    return False
+
+
+def _toml_value_is_old(text: str, quoted: str | None, table: str | None) -> bool:
+    """Poetry's and Pipenv's `torch = "^2.1"` or `torch = {version = "2.1", ...}`: any version in
+    it before 2.6, or a table without one (a git or path source), is old; `"*"` is any release."""
+    if table is not None:
+        version = re.search(r"""version\s*=\s*["']([^"'\n]{1,64})["']""", table)
+        if version is None:
+            return True
+        quoted = version.group(1)
+    value = (quoted or "").strip()
+    if value == "*":
+        return False
+    variable = _VARIABLE.search(value)
+    if variable is not None:
+        return not _variable_is_new(text, variable.group("name"))
+    versions = re.findall(r"(?<![\w.])(\d+(?:\.\d+)*)", value)
+    return not versions or any(_old(version) for version in versions)
+
+
+def _variable_is_new(text: str, name: str) -> bool:
+    """Every value the same file gives `name` (`NAME: "2.8.0"`, `NAME=2.8.0`, `ARG NAME=...`,
+    a matrix list on the same line) is 2.6 or later, and there is one."""
+    values = re.findall(rf"(?<![\w-]){re.escape(name)}\s*[:=]\s*([^\n]*)", text)
+    versions = [v for value in values for v in re.findall(r"(?<![\w.])(\d+\.\d+(?:\.\d+)*)", value)]
+    return bool(versions) and not any(_old(version) for version in versions)
+
+
+def _old(version: str) -> bool:
+    parts = []
+    for part in version.split(".")[:3]:
+        if not part.isdigit():
+            break
+        parts.append(int(part))
+    return tuple(parts) < FIXED
