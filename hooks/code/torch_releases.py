@@ -55,6 +55,9 @@ _SPEC = re.compile(
     r"^\s*(?:\[[^\]\n]{0,80}\])?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
 )
 _TOML_VALUE = re.compile(r"""^\s*=\s*(?:["'](?P<quoted>[^"'\n]{0,64})["']|\{(?P<table>[^}\n]{0,200})\})""")
+_TOML_ARRAY = re.compile(r"^\s*=\s*\[")
+_TABLE_VERSION = re.compile(r"""version\s*=\s*["']([^"'\n]{1,64})["']""")
+_MAX_ARRAY = 4096  # characters of a `torch = [...]` array read; a longer one is not judged
 _CLAUSE = re.compile(r"(===|==|~=|<=|>=|!=|<|>|=)\s*([^\s,;'\"\]\)|#]+)")
 _VARIABLE = re.compile(r"\$\{?\{?\s*(?:[\w.]+\.)?(?P<name>[A-Za-z_][\w-]*)\s*\}?\}?")
 _NO_DEPS_OF_PROJECT = re.compile(
@@ -315,6 +318,15 @@ def installs_old_torch(text: str) -> bool:
             return True
     for mention in _TORCH_MENTION.finditer(text):
         rest = mention.group("rest")
+        if _TOML_ARRAY.match(rest):
+            # `torch = [...]`: uv's sources (an index per extra) or poetry's constraints per
+            # Python version; judged by the versions its tables give, none being sources only
+            array = _bracketed(text, mention.start("rest") + rest.index("["))
+            if array is None or any(
+                _toml_value_is_old(text, version, None) for version in _TABLE_VERSION.findall(array)
+            ):
+                return True
+            continue
         table = _TOML_VALUE.match(rest)
         if table is not None:
             if _toml_value_is_old(text, table.group("quoted"), table.group("table")):
@@ -337,6 +349,21 @@ def installs_old_torch(text: str) -> bool:
         if clauses and not _spec_excludes_old(",".join(clauses)):
             return True
     return False
+
+
+def _bracketed(text: str, start: int) -> str | None:
+    """The `[...]` array opening at `start`, nested brackets and braces counted; None when it does
+    not close within the bound."""
+    depth = 0
+    for index in range(start, min(len(text), start + _MAX_ARRAY)):
+        character = text[index]
+        if character in "[{":
+            depth += 1
+        elif character in "]}":
+            depth -= 1
+            if depth == 0:
+                return text[start : index + 1]
+    return None
 
 
 def _toml_value_is_old(text: str, quoted: str | None, table: str | None) -> bool:

@@ -233,3 +233,18 @@ def test_changed_files_that_can_change_which_torch_runs_reach_every_file_for_cha
     assert not ChangedPaths(["app/train.py"], tmp_path).affect("pkg/model.py")
     for changed in ("lib/requirements.txt", "docker/Dockerfile", "app/allow.py"):
         assert ChangedPaths([changed], tmp_path).affect("pkg/model.py"), changed
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        # uv's sources: an index per extra, no version
+        ('torch = [\n  { index = "pytorch-cpu", extra = "cpu" },\n  { index = "cu128", extra = "gpu" },\n]\n', False),
+        # poetry's constraints per Python version: one admits torch 2.1
+        ('torch = [\n  {version = "^2.1", python = "<3.9"},\n  {version = "^2.7", python = ">=3.9"}\n]\n', True),
+        ('torch = [{version = ">=2.6", python = "<3.9"}, {version = "^2.7", python = ">=3.9"}]\n', False),
+        ("torch = [" + "{" * 3000 + "\n", True),  # never closes within the bound
+    ],
+)
+def test_toml_arrays_under_torch(text: str, old: bool) -> None:
+    assert installs_old_torch(text) is old
