@@ -25,6 +25,9 @@ GIT_TIMEOUT_SECONDS = 120
 class ChangedFiles:
     base: str  # the merge-base commit
     paths: tuple[str, ...]  # repo-relative, `/`-separated, existing or not
+    # Deleted since the base: nothing to scan, but what they held may have decided other files'
+    # verdicts (a removed pyproject.toml or requirements pin).
+    deleted: tuple[str, ...] = ()
 
 
 def _git(arguments: Sequence[str], root: Path) -> bytes:
@@ -94,6 +97,20 @@ def changed_since(ref: str, root: Path) -> ChangedFiles:
             root,
         )
         untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root)
+        gone = _git(
+            [
+                "diff",
+                "-z",
+                "--name-only",
+                "--no-renames",
+                "--diff-filter=D",
+                "--no-ext-diff",
+                "--no-textconv",
+                base,
+                "--",
+            ],
+            root,
+        )
     except _GitFailed as exc:
         raise UsageError(f"--changed-since: git failed ({printable(str(exc))})") from None
-    return ChangedFiles(base, tuple(dict.fromkeys([*_names(differ), *_names(untracked)])))
+    return ChangedFiles(base, tuple(dict.fromkeys([*_names(differ), *_names(untracked)])), tuple(_names(gone)))

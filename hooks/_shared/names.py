@@ -239,7 +239,7 @@ def _malicious_issues(requirement: Requirement, line: int, rule: Rule, strict: b
     version = requirement.pinned_version
     if bad.releases is None:
         return [Issue(rule, f"{requirement.name} is a known-malicious package: {bad.story}", f"mal:{key}", line=line)]
-    if version in bad.releases:
+    if version is not None and _same_release(version, bad.releases):
         message = f"{requirement.name} {version} is a compromised release: {bad.story}"
         return [Issue(rule, message, f"mal:{key}:{version}", line=line)]
     if version or requirement.source not in ("pypi", "conda"):
@@ -248,9 +248,10 @@ def _malicious_issues(requirement: Requirement, line: int, rule: Rule, strict: b
 
     try:
         specifier: SpecifierSet | None = SpecifierSet(requirement.specifier)
-    except InvalidSpecifier:
+        admitted = [v for v in sorted(bad.releases) if specifier is not None and specifier.contains(v)]
+    except (InvalidSpecifier, ValueError):  # ValueError: a number too long to convert
         specifier = None
-    admitted = sorted(bad.releases) if specifier is None else [v for v in sorted(bad.releases) if specifier.contains(v)]
+        admitted = sorted(bad.releases)
     if not admitted:
         return []
     written = f"{requirement.name}{requirement.specifier or ''}"
@@ -272,9 +273,25 @@ def _picks_clean(specifier: SpecifierSet, bad: Compromised) -> bool:
     has no upper bound (`~=8.3.0`, `<9` or `==8.3.*` could end on a compromised release)."""
     if bad.clean_from is None:
         return False
-    return specifier.contains(bad.clean_from, prereleases=True) and specifier.contains(
-        _UNBOUNDED_PROBE, prereleases=True
-    )
+    try:
+        return specifier.contains(bad.clean_from, prereleases=True) and specifier.contains(
+            _UNBOUNDED_PROBE, prereleases=True
+        )
+    except ValueError:
+        return False
+
+
+def _same_release(version: str, releases: frozenset[str]) -> bool:
+    """`8.3.41.0`, `v8.3.41` and `8.3.041` are 8.3.41 to pip (PEP 440 normalisation)."""
+    if version in releases:
+        return True
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        pinned = Version(version)
+        return any(pinned == Version(release) for release in releases)
+    except (InvalidVersion, ValueError):
+        return False
 
 
 def name_issues(

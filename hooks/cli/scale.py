@@ -133,7 +133,8 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
     from hooks._core.changed import changed_since
     from hooks.deps.spec import DEPENDENCY_FILES
 
-    changed = set(changed_since(args.changed_since, root).paths)
+    found = changed_since(args.changed_since, root)
+    changed = set(found.paths)
     wide = run_wide_inputs(args, root, policy)
     if changed & wide or any(_RUN_WIDE.search(name) for name in changed):
         return targets  # the policy or a baseline moved: every verdict may have moved with it
@@ -143,7 +144,7 @@ def _changed_targets(args: argparse.Namespace, root: Path, policy: Policy, targe
     related = [family for family in families if any(family.search(name) for name in changed)]
     from hooks.code.project_fetches import ChangedPaths
 
-    indexed = ChangedPaths(changed, root)  # once: every unchanged file asks it
+    indexed = ChangedPaths(changed | set(found.deleted), root)  # once: every unchanged file asks it
     # A symbolic link is kept whatever changed: its target may have.
     return [
         target

@@ -2014,7 +2014,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         no weights_only unpickles nothing but tensors and plain values (torch_releases.py); None
         when the call passes a pickle_module (positionally too) or splats keywords, under
         `profile: strict`, or when anything in the repository leaves doubt."""
-        if self.strict or len(node.args) > 2 or any(k.arg in (None, "pickle_module") for k in node.keywords):
+        starred = any(isinstance(argument, ast.Starred) for argument in node.args)  # `*args` may hold one
+        if self.strict or starred or len(node.args) > 2 or any(k.arg in (None, "pickle_module") for k in node.keywords):
             return None
         if self._torch_requirement is None:
             module = self._module or ast.Module(body=[], type_ignores=[])

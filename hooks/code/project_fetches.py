@@ -40,7 +40,7 @@ from hooks._core.paths import run_generation
 from hooks.code.cells import PYTHON_CELL_MAGICS
 from hooks.code.ci_definitions import CI_ACTIONS, CI_FILES, CI_FOLDERS, in_ci
 from hooks.code.pyyaml_releases import is_dependency_file, scan_root, widens_loaders
-from hooks.code.torch_releases import widens_torch_loads
+from hooks.code.torch_releases import installs_old_torch, widens_torch_loads
 
 # Shell commands that download, copy or unpack files (a copy or an unpacked archive may come
 # from anywhere: `cp /mnt/models/model.pkl .`), and Dockerfile instructions that do.
@@ -53,7 +53,7 @@ FETCHING_COMMAND = re.compile(
     r"download-artifact|actions/cache)\b"
 )
 _MAX_FILES = 4096  # files consulted for one folder's answer (each is read once per run)
-_NAMES_TORCH = re.compile(rb"(?i)(?<![\w.-])(?:py)?torch(?![\w-])|--no-deps")
+_NAMES_TORCH = re.compile(rb"(?i)(?<![\w.-])(?:py)?torch(?:vision|audio)?(?![\w-])|no[-_]dep(?:s|endencies)\b")
 _NAMES_PYYAML = re.compile(rb"pyyaml|python3?-(?:py)?yaml|py3-yaml", re.IGNORECASE)
 _MAX_ENTRIES = 20_000  # entries of one folder looked through
 _NEAR = 8  # lines between a script's download call and the name it writes
@@ -164,13 +164,29 @@ def _may_change_pyyaml(path: Path, install_or_code: bool) -> bool:
         return install_or_code
     if len(data) > 1 << 20:
         return install_or_code
-    if _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    return _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def _may_change_torch(path: Path) -> bool:
+    """Whether a changed (or deleted) file may raise a torch.load verdict elsewhere (torch_releases.py):
+    the package's metadata (what it no longer requires matters too), a module that widens or
+    patches the load, or a text that installs an older torch or installs without requirements (a
+    file that now names a newer torch lowers nothing that --changed-since would report)."""
+    name = path.name.lower()
+    if name in ("pyproject.toml", "setup.py", "setup.cfg"):
         return True
-    # Which torch the project runs, and what its restricted unpickler allows (torch_releases.py):
-    # a module by what it allows, an install or notebook by the torch it names too.
-    if path.name.lower().endswith((".py", ".pyw")):
+    try:
+        with path.open("rb") as handle:
+            data = handle.read((1 << 20) + 1)
+    except OSError:
+        return is_dependency_file(name)  # gone: what it held is not known
+    if len(data) > 1 << 20:
+        return True
+    if name.endswith((".py", ".pyw")):
         return widens_torch_loads(data)
-    return widens_torch_loads(data) or _NAMES_TORCH.search(data) is not None
+    return widens_torch_loads(data) or (
+        _NAMES_TORCH.search(data) is not None and installs_old_torch(data.decode("utf-8", "replace"))
+    )
 
 
 def is_tooling(display: str) -> bool:
@@ -197,6 +213,8 @@ class ChangedPaths:
         # is judged by what it fetches (above), not as tooling of its own folder.
         self.tooling_in: dict[str, bool] = {}  # folder -> only scripts
         self.everywhere_from: dict[str, bool] = {}  # CI or top-level tooling, by folder -> only scripts
+        # A change that may raise torch.load verdicts reaches every module that names torch.
+        self.torch_changed = False
         read = 0
         for other in changed:
             other_folder = posixpath.dirname(other)
@@ -209,11 +227,20 @@ class ChangedPaths:
             install_or_code = script or is_dependency_file(posixpath.basename(other))
             if read > _MAX_FILES or _may_change_pyyaml(root / other, install_or_code):
                 self.everywhere_from[other_folder] = False
+            elif not self.torch_changed and _may_change_torch(root / other):
+                self.torch_changed = True
             if not is_tooling(other):
                 continue
             into = self.everywhere_from if in_ci(other) or other_folder in ("", ".") else self.tooling_in
             into[other_folder] = into.get(other_folder, True) and script
         self._fetching_in: dict[str, list[str]] = {}
+
+    def _names_torch(self, display: str) -> bool:
+        try:
+            with (self.root / display).open("rb") as handle:
+                return b"torch" in handle.read(64 << 20)
+        except OSError:
+            return True
 
     def affect(self, display: str) -> bool:
         folder = posixpath.dirname(display)
@@ -221,6 +248,8 @@ class ChangedPaths:
             return True  # a script beside it fetches something (or cannot be read whole)
         if any(not only_scripts or at != folder for at, only_scripts in self.everywhere_from.items()):
             return True  # CI, or tooling at the top: it reaches every folder
+        if self.torch_changed and self._names_torch(display):
+            return True
         at = folder
         while self.tooling_in:
             only_scripts = self.tooling_in.get(at)

@@ -36,7 +36,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from hooks._core.paths import run_generation
-from hooks.code.ci_definitions import in_ci
 from hooks.code.pyyaml_releases import is_dependency_file
 
 FIXED = (2, 6)
@@ -48,11 +47,90 @@ _MAX_TOTAL = 512 << 20
 _SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn"})
 _CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
 # What turns the default off or widens what the restricted unpickler accepts, anywhere in the repository.
-_WIDENING = re.compile(rb"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD|safe_globals|weights_only_unpickler")
-_TORCH_MENTION = re.compile(r"(?<![\w.\-/])(?:py)?torch(?![\w\-])(?P<rest>[^\n]{0,160})", re.IGNORECASE)
+# What turns the default off, patches torch.load, or widens what the restricted unpickler accepts
+# (also `TORCH_FORCE_NO_` + `WEIGHTS_ONLY_LOAD` built from pieces), anywhere in the repository.
+_WIDENING = re.compile(
+    rb"WEIGHTS_ONLY_LOAD|FORCE_NO_WEIGHTS|safe_globals|weights_only_unpickler|_default_to_weights_only"
+    rb"|__kwdefaults__|torch\s*\.\s*(?:serialization\s*\.\s*)?load\s*=(?!=)"
+    rb"|partial\(\s*(?:torch\s*\.\s*)?(?:serialization\s*\.\s*)?load\b|setattr\(\s*torch\b"
+)
+# The project, or anything, installed without its requirements: pip's flag, its alias, its
+# environment variables and its configuration key.
+_NO_DEPS = re.compile(rb"(?i)no[-_]dep(?:s|endencies)\b")
+_TORCH_MENTION = re.compile(r"(?<![\w.\-/])(?:py)?torch(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE)
+# Companions whose old releases require an old torch: torchvision before 0.21, torchaudio before 2.6.
+_COMPANION = re.compile(
+    r"(?<![\w.\-/])(?P<name>torchvision|torchaudio)(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE
+)
+_COMPANION_NEW = {"torchvision": "0.21.0", "torchaudio": "2.6.0"}
+# An image that ships torch: `pytorch/pytorch:2.1.0-...`, NVIDIA's `nvcr.io/nvidia/pytorch:24.10-py3`.
+_TORCH_IMAGE = re.compile(r"(?i)\bFROM\s+(?:--\S+\s+)*\S*pytorch[^\s:]*:(?P<tag>\S+)")
+_LOCKED_TORCH = re.compile(r"""(?i)name\s*=\s*["']torch["']\s*\n\s*version\s*=\s*["'](?P<version>[^"'\n]{1,64})["']""")
+_PIPFILE_LOCKED = re.compile(r'(?i)"torch"\s*:\s*\{[^}]{0,400}?"version"\s*:\s*"(?P<spec>[^"]{1,64})"')
+_INCLUDE = re.compile(r"(?m)(?:^|\s)(?:-r|-c|--requirement|--constraint)(?:\s+|=)(?P<path>[^\s;#]+)")
+_MAX_MENTIONS = 2000  # torch mentions judged in one text; more: doubt
+_PIECE = 4 << 20  # a long file is searched this much at a time ...
+_OVERLAP = 4096  # ... each piece starting this far back into the last
+# Formats that hold no install command or environment setting (searched for nothing).
+_NOT_TEXT = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".ico",
+    ".pdf",
+    ".mp4",
+    ".mp3",
+    ".wav",
+    ".flac",
+    ".avi",
+    ".mov",
+    ".zip",
+    ".gz",
+    ".tgz",
+    ".bz2",
+    ".xz",
+    ".7z",
+    ".tar",
+    ".whl",
+    ".pt",
+    ".pth",
+    ".bin",
+    ".ckpt",
+    ".safetensors",
+    ".onnx",
+    ".pb",
+    ".h5",
+    ".keras",
+    ".npy",
+    ".npz",
+    ".pkl",
+    ".pickle",
+    ".joblib",
+    ".parquet",
+    ".arrow",
+    ".feather",
+    ".tfrecord",
+    ".so",
+    ".dylib",
+    ".dll",
+    ".exe",
+    ".ttf",
+    ".woff",
+    ".woff2",
+    ".jar",
+    ".class",
+    ".o",
+    ".a",
+    ".gguf",
+)
 _WHEEL = re.compile(r"(?<![\w-])torch-(?P<version>\d+(?:\.\d+)*)(?=[-+.]|$)", re.IGNORECASE)
 _SPEC = re.compile(
-    r"^\s*(?:\[[^\]\n]{0,80}\])?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
+    r"^\s*(?:\[[^\]\n]{0,80}\])?\s*\(?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
 )
 _TOML_VALUE = re.compile(r"""^\s*=\s*(?:["'](?P<quoted>[^"'\n]{0,64})["']|\{(?P<table>[^}\n]{0,200})\})""")
 _TOML_ARRAY = re.compile(r"^\s*=\s*\[")
@@ -60,9 +138,6 @@ _TABLE_VERSION = re.compile(r"""version\s*=\s*["']([^"'\n]{1,64})["']""")
 _MAX_ARRAY = 4096  # characters of a `torch = [...]` array read; a longer one is not judged
 _CLAUSE = re.compile(r"(===|==|~=|<=|>=|!=|<|>|=)\s*([^\s,;'\"\]\)|#]+)")
 _VARIABLE = re.compile(r"\$\{?\{?\s*(?:[\w.]+\.)?(?P<name>[A-Za-z_][\w-]*)\s*\}?\}?")
-_NO_DEPS_OF_PROJECT = re.compile(
-    r"--no-deps(?=\s).*?(?:^|\s)(?:-e\s+)?\.(?:/|\[|\s|$)|(?:^|\s)(?:-e\s+)?\.(?:\[[^\]]*\])?\s.*--no-deps"
-)
 
 
 def restricted_default_source(code_file: Path | None, top: Path | None, own_text: str) -> str | None:
@@ -80,23 +155,26 @@ def restricted_default_source(code_file: Path | None, top: Path | None, own_text
 
 
 def _governing_metadata(folder: Path, top: Path) -> str | None:
-    """The package the code belongs to: the nearest folder at or above it with package metadata.
-    Its torch entries, all of them, must exclude every release before 2.6."""
+    """The package the code belongs to: the nearest folder at or above it with package metadata
+    that declares dependencies. Its torch entries, all of them, must exclude every release before
+    2.6, and so must every other package's metadata above it up to the top (a stray nested
+    pyproject must not speak for the project that is really installed)."""
     if folder != top and top not in folder.parents:
         return None
+    nearest: str | None = None
     at = folder
     while True:
         present = [at / name for name in _METADATA_NAMES if (at / name).is_file()]
-        if present:
-            if any(path.is_symlink() for path in present):
-                return None
-            declared = [entries for entries in map(_torch_entries, present) if entries is not None]
+        if any(path.is_symlink() for path in present):
+            return None
+        declared = [entries for entries in map(_torch_entries, present) if entries is not None]
+        if declared:
             entries = [entry for found in declared for entry in found]
-            if entries and all(_excludes_old(entry) for entry in entries):
-                return present[0].relative_to(top).as_posix()
-            return None
+            if not entries or not all(_excludes_old(entry) for entry in entries):
+                return None
+            nearest = nearest or present[0].relative_to(top).as_posix()
         if at == top:
-            return None
+            return nearest
         at = at.parent
 
 
@@ -105,7 +183,10 @@ def _torch_entries(path: Path) -> list[str] | None:
     dependency list at all; a list holding "" when one cannot be read (which is no guarantee)."""
     if path.stat().st_size > _MAX_BYTES:
         return [""]
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [""]  # pip cannot read it either
     if path.name == "pyproject.toml":
         return _pyproject_entries(text)
     if path.name == "setup.cfg":
@@ -140,6 +221,9 @@ def _pyproject_entries(text: str) -> list[str] | None:
         found = found or []
         for name, value in poetry["dependencies"].items():
             if str(name).lower() != "torch":
+                continue
+            if isinstance(value, dict) and value.get("optional"):
+                found.append("")  # an extra's: not installed with the package
                 continue
             version = value.get("version") if isinstance(value, dict) else value
             found.append(_poetry_requirement(version))
@@ -176,7 +260,7 @@ def _setup_cfg_entries(text: str) -> list[str] | None:
 def _setup_py_entries(text: str) -> list[str] | None:
     try:
         module = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return [""]
     lists: dict[str, ast.expr] = {}
     for statement in module.body:
@@ -186,14 +270,23 @@ def _setup_py_entries(text: str) -> list[str] | None:
             and isinstance(statement.targets[0], ast.Name)
         ):
             lists[statement.targets[0].id] = statement.value
+    uses: dict[str, int] = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name):
+            uses[node.id] = uses.get(node.id, 0) + 1
     for node in ast.walk(module):
         if not isinstance(node, ast.Call):
             continue
+        called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         for keyword in node.keywords:
             if keyword.arg != "install_requires":
                 continue
+            if not called.endswith("setup"):
+                return [""]  # another call's keyword: not the package's requirements
             value = keyword.value
             if isinstance(value, ast.Name):
+                if uses.get(value.id, 0) != 2:
+                    return [""]  # the list is changed or rebound elsewhere (`REQ.append(...)`)
                 value = lists.get(value.id, value)
             if not isinstance(value, ast.List | ast.Tuple):
                 return [""]  # built at run time: not read
@@ -207,14 +300,16 @@ def _setup_py_entries(text: str) -> list[str] | None:
 
 
 def _excludes_old(requirement: str) -> bool:
-    """The requirement admits no torch release before 2.6 (markers ignored: every entry counts)."""
+    """The requirement admits no torch release before 2.6, on every platform: an entry with an
+    environment marker (`; sys_platform == 'win32'`, `; extra == 'gpu'`) may require nothing
+    where the code runs, so it is no guarantee."""
     from packaging.requirements import InvalidRequirement, Requirement
 
     try:
         parsed = Requirement(requirement)
-    except InvalidRequirement:
+    except (InvalidRequirement, ValueError):
         return False
-    return not parsed.url and _spec_excludes_old(str(parsed.specifier))
+    return not parsed.url and parsed.marker is None and _spec_excludes_old(str(parsed.specifier))
 
 
 def _spec_excludes_old(spec: str) -> bool:
@@ -225,7 +320,7 @@ def _spec_excludes_old(spec: str) -> bool:
 
     try:
         clauses = list(SpecifierSet(spec))
-    except InvalidSpecifier:
+    except (InvalidSpecifier, ValueError):
         return False
     for clause in clauses:
         if clause.operator not in (">=", "~=", "==", "===", ">"):
@@ -234,7 +329,7 @@ def _spec_excludes_old(spec: str) -> bool:
         try:
             if Version(version) >= Version(".".join(map(str, FIXED))):
                 return True
-        except InvalidVersion:
+        except (InvalidVersion, ValueError):
             continue
     return False
 
@@ -278,77 +373,185 @@ def _survey(top: str) -> bool:
                     if name not in _SKIPPED_FOLDERS:
                         folders.append(entry.path)
                     continue
-                relative = os.path.relpath(entry.path, top).replace(os.sep, "/")
-                lowered = name.lower()
-                dependency = (
-                    is_dependency_file(name) or in_ci(relative) or lowered.endswith((".txt", ".in", ".yml", ".yaml"))
-                )
-                code = lowered.endswith(_CODE_SUFFIXES)
-                if not (dependency or code):
+                if name.lower().endswith(_NOT_TEXT):
                     continue
                 status = entry.stat(follow_symlinks=False)
                 if not stat.S_ISREG(status.st_mode):
-                    if dependency and is_dependency_file(name):
+                    if is_dependency_file(name) or name.lower().startswith(("requirements", "constraints")):
                         raise _Doubt  # a linked dependency file: not followed
                     continue
-                if status.st_size > (_MAX_CODE_BYTES if code else _MAX_BYTES):
-                    if is_dependency_file(name):
-                        raise _Doubt
-                    continue
                 total += status.st_size
-                with open(entry.path, "rb") as handle:
-                    data = handle.read()
-                if widens_torch_loads(data):
+                if _file_doubts(entry.path, status.st_size, top):
                     return True
-                installs = dependency or lowered.endswith(".ipynb")
-                named = b"torch" in data.lower() or b"--no-deps" in data
-                if installs and named and installs_old_torch(data.decode("utf-8", "replace")):
-                    return True
+    return False
+
+
+def _file_doubts(path: str, size: int, top: str) -> bool:
+    """Any text file: whether it widens or turns off the default, installs without requirements,
+    or installs (or ships in an image) a torch before 2.6. Read in overlapping pieces, so a long
+    file is searched whole; a UTF-16 or UTF-32 file is decoded first."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        handle.seek(0)
+        encoding = next((name for mark, name in _BYTE_ORDER_MARKS if head.startswith(mark)), None)
+        if encoding is not None:
+            if size > _MAX_BYTES:
+                raise _Doubt
+            return _text_doubts(handle.read().decode(encoding, "replace").encode("utf-8"), path, top)
+        start = 0
+        while start < size:
+            handle.seek(start)
+            piece = handle.read(_PIECE)
+            if _text_doubts(piece, path, top):
+                return True
+            if len(piece) < _PIECE:
+                break
+            start += _PIECE - _OVERLAP
+    return False
+
+
+_BYTE_ORDER_MARKS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _text_doubts(data: bytes, path: str, top: str) -> bool:
+    if widens_torch_loads(data) or _NO_DEPS.search(data) is not None:
+        return True
+    if b"torch" not in data.lower():
+        return False
+    text = data.decode("utf-8", "replace")
+    if installs_old_torch(text):
+        return True
+    # `-r base.req` / `-c pins.cfg`: what an include names is read as the file's own text
+    for include in _INCLUDE.finditer(text):
+        target = Path(os.path.normpath(Path(path).parent / include.group("path")))
+        if not str(target).startswith(top + os.sep) or not target.is_file():
+            continue  # outside the repository or missing: the file itself says nothing older
+        if target.stat().st_size > _MAX_BYTES:
+            raise _Doubt
+        included = target.read_bytes()
+        if (
+            widens_torch_loads(included)
+            or _NO_DEPS.search(included)
+            or installs_old_torch(included.decode("utf-8", "replace"))
+        ):
+            return True
     return False
 
 
 def installs_old_torch(text: str) -> bool:
-    """Whether the text names torch with a version before 2.6, a version it does not set itself,
-    or installs the project with `--no-deps`."""
-    for line in text.splitlines():
-        if "--no-deps" in line and _NO_DEPS_OF_PROJECT.search(line):
-            return True
+    """Whether the text names torch (or a companion pinned to an old torch) with a version before
+    2.6, a version it does not set itself, a source other than an index, or an image of an older
+    torch; `\\` continuations are joined first, as pip and shells do."""
+    text = text.replace("\\\r\n", " ").replace("\\\n", " ")
+    if _NO_DEPS.search(text.encode("utf-8", "replace")) is not None:
+        return True
     for wheel in _WHEEL.finditer(text):
         if _old(wheel.group("version")):
             return True
-    for mention in _TORCH_MENTION.finditer(text):
-        rest = mention.group("rest")
-        if _TOML_ARRAY.match(rest):
-            # `torch = [...]`: uv's sources (an index per extra) or poetry's constraints per
-            # Python version; judged by the versions its tables give, none being sources only
-            array = _bracketed(text, mention.start("rest") + rest.index("["))
-            if array is None or any(
-                _toml_value_is_old(text, version, None) for version in _TABLE_VERSION.findall(array)
-            ):
-                return True
-            continue
-        table = _TOML_VALUE.match(rest)
-        if table is not None:
-            if _toml_value_is_old(text, table.group("quoted"), table.group("table")):
-                return True
-            continue
-        spec = _SPEC.match(rest)
-        if spec is None:
-            continue  # a bare name keeps what the package's own requirement installed
-        clauses = []
-        for op, value in _CLAUSE.findall(spec.group("spec")):
-            variable = _VARIABLE.match(value)
-            if variable is not None:
-                if not _variable_is_new(text, variable.group("name")):
-                    return True
-                continue  # set to new releases only in this file: a pin to one of them
-            if value.startswith("{") or not re.match(r"v?\d", value):
-                return True  # a template or a word in place of a version: not judged
-            # conda's `pytorch=2.4` is any 2.4 build
-            clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
-        if clauses and not _spec_excludes_old(",".join(clauses)):
+    for image in _TORCH_IMAGE.finditer(text):
+        if _image_is_old(image.group("tag")):
+            return True
+    for locked in _LOCKED_TORCH.finditer(text):
+        if _old(locked.group("version")):
+            return True
+    for locked in _PIPFILE_LOCKED.finditer(text):
+        if not _spec_excludes_old(locked.group("spec")):
+            return True
+    for companion in _COMPANION.finditer(text):
+        if _companion_is_old(companion.group("name").lower(), companion.group("rest")):
+            return True
+    variables: dict[str, bool] = {}
+    for count, mention in enumerate(_TORCH_MENTION.finditer(text)):
+        if count > _MAX_MENTIONS:
+            return True
+        if _mention_is_old(text, mention.group("rest"), mention.start("rest"), variables):
             return True
     return False
+
+
+def _image_is_old(tag: str) -> bool:
+    """`2.1.0-cuda12.1-...` is torch 2.1; NVIDIA's `24.10-py3` (year.month) ships a 2.6 torch from
+    25.02 on; any other tag (`latest`, a digest) is not known to hold a new one."""
+    version = re.match(r"v?(\d+)\.(\d+)", tag)
+    if version is None:
+        return True
+    major, minor = int(version.group(1)[:6]), int(version.group(2)[:6])
+    if major >= 20:
+        return (major, minor) < (25, 2)
+    return (major, minor) < FIXED
+
+
+def _companion_is_old(name: str, rest: str) -> bool:
+    """A torchvision or torchaudio requirement that admits none of the releases built for torch
+    2.6 or later forces an older torch."""
+    spec = _SPEC.match(rest)
+    if spec is None:
+        return False
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    clauses = _clauses(spec.group("spec"))
+    if clauses is None:
+        return True
+    try:
+        specifier = SpecifierSet(",".join(clauses))
+        newest = ("99999", _COMPANION_NEW[name])
+        return not any(specifier.contains(version, prereleases=True) for version in newest)
+    except (InvalidSpecifier, ValueError):
+        return True
+
+
+def _clauses(spec: str) -> list[str] | None:
+    """The specifier's clauses in PEP 440 form (conda's `=2.4` is any 2.4 build); None when one
+    is not a version (a template, a variable, a word)."""
+    clauses = []
+    for op, value in _CLAUSE.findall(spec):
+        if not re.match(r"v?\d", value):
+            return None
+        clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
+    return clauses
+
+
+def _mention_is_old(text: str, rest: str, at: int, variables: dict[str, bool]) -> bool:
+    if re.match(r"\s*@", rest):
+        return True  # `torch @ git+...@v2.1.0`, a URL or a path: any release
+    if _TOML_ARRAY.match(rest):
+        # `torch = [...]`: uv's sources (an index per extra) or poetry's constraints per
+        # Python version; judged by the versions its tables give, none being sources only
+        array = _bracketed(text, at + rest.index("["))
+        return array is None or any(
+            _toml_value_is_old(text, version, None, variables) for version in _TABLE_VERSION.findall(array)
+        )
+    table = _TOML_VALUE.match(rest)
+    if table is not None:
+        return _toml_value_is_old(text, table.group("quoted"), table.group("table"), variables)
+    conda = re.match(r"""\[\s*version\s*=\s*['"](?P<spec>[^'"\n]{1,64})['"]""", rest)
+    if conda is not None:
+        return not _spec_excludes_old(conda.group("spec").replace(" ", ""))
+    spaced = re.match(r"[ \t]+(?P<version>\d+(?:\.\d+)*)(?:[ \t]|$)", rest)
+    if spaced is not None:
+        return _old(spaced.group("version"))  # conda's `- pytorch 2.1.0`
+    spec = _SPEC.match(rest)
+    if spec is None:
+        return False  # a bare name keeps what the package's own requirement installed
+    clauses = []
+    for op, value in _CLAUSE.findall(spec.group("spec")):
+        variable = _VARIABLE.match(value)
+        if variable is not None:
+            name = variable.group("name")
+            if name not in variables:
+                variables[name] = _variable_is_new(text, name)
+            if not variables[name]:
+                return True
+            continue  # set to new releases only in this file: a pin to one of them
+        if not re.match(r"v?\d", value):
+            return True  # a template or a word in place of a version: not judged
+        clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
+    return bool(clauses) and not _spec_excludes_old(",".join(clauses))
 
 
 def _bracketed(text: str, start: int) -> str | None:
@@ -366,7 +569,7 @@ def _bracketed(text: str, start: int) -> str | None:
     return None
 
 
-def _toml_value_is_old(text: str, quoted: str | None, table: str | None) -> bool:
+def _toml_value_is_old(text: str, quoted: str | None, table: str | None, variables: dict[str, bool]) -> bool:
     """Poetry's and Pipenv's `torch = "^2.1"` or `torch = {version = "2.1", ...}`: any version in
     it before 2.6, or a table without one (a git or path source), is old; `"*"` is any release."""
     if table is not None:
@@ -379,7 +582,10 @@ def _toml_value_is_old(text: str, quoted: str | None, table: str | None) -> bool
         return False
     variable = _VARIABLE.search(value)
     if variable is not None:
-        return not _variable_is_new(text, variable.group("name"))
+        name = variable.group("name")
+        if name not in variables:
+            variables[name] = _variable_is_new(text, name)
+        return not variables[name]
     versions = re.findall(r"(?<![\w.])(\d+(?:\.\d+)*)", value)
     return not versions or any(_old(version) for version in versions)
 
@@ -397,5 +603,5 @@ def _old(version: str) -> bool:
     for part in version.split(".")[:3]:
         if not part.isdigit():
             break
-        parts.append(int(part))
+        parts.append(int(part[:9]))
     return tuple(parts) < FIXED

@@ -13,6 +13,8 @@ from hooks._core.policy import Policy
 from hooks.deps.spec import DEPENDENCY_FILES
 
 _OWN_FILES = re.compile(DEPENDENCY_FILES)
+_BESIDE: tuple[str, ...] = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock")
+_BESIDE += ("conda-lock.yml", "pyproject.toml")
 
 # `-r other.txt`, `--constraint c.txt`, also inside environment.yml pip lists: the verdict then
 # depends on other files, so the file is not cached at all (dependency files are few and small).
@@ -38,10 +40,16 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
     advisory = _advisory_inputs(policy)
     if advisory is None:
         return None
+    # A lock file or a pyproject's resolution settings beside the file decide whether a range of
+    # compromised releases is judged by its newest (scanner.installs_newest): they are inputs too.
+    beside: list[Path | str] = []
+    names = [name for name in _BESIDE if (path.parent / name).exists()]
+    beside.append("beside:" + ",".join(names))
+    beside.extend(path.parent / name for name in names)
     if not _OWN_FILES.search(display):
         # Not a dependency file on disk (a notebook, or a file whose written requirements and
         # install commands other hooks hand to deps): includes are not followed there.
-        return list(advisory)
+        return [*advisory, *beside]
     try:
         with path.open("rb") as handle:
             head = handle.read(1 << 20)
@@ -49,4 +57,4 @@ def cache_inputs(path: Path, display: str, policy: Policy) -> Sequence[Path | st
         return None
     if _INCLUDE.search(head):
         return None
-    return list(advisory)
+    return [*advisory, *beside]

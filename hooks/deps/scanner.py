@@ -40,6 +40,27 @@ REQUIREMENT_RULES = RequirementRules(
     unpinned=rules.UNPINNED,
     range_pin=rules.RANGE_PIN,
 )
+# Files beside a dependency file that make an installer take other than the newest release a range
+# admits: lock files, and a pyproject's uv resolution settings (lowest, a date, constraints).
+LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock", "conda-lock.yml")
+_RESOLUTION_SETTINGS = re.compile(rb"resolution|exclude-newer|constraint-dependencies|override-dependencies|constraint")
+
+
+def installs_newest(path: Path) -> bool:
+    """Whether an installer takes the newest release a range of this file admits: no lock file
+    beside it, no resolution setting in a pyproject beside it, nothing unreadable."""
+    if any((path.parent / name).exists() for name in LOCK_FILES):
+        return False
+    if (path.parent / "pyproject.toml").exists():
+        try:
+            with (path.parent / "pyproject.toml").open("rb") as handle:
+                data = handle.read((1 << 20) + 1)
+        except OSError:
+            return False
+        return len(data) <= 1 << 20 and _RESOLUTION_SETTINGS.search(data) is None
+    return True
+
+
 NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
@@ -128,8 +149,9 @@ class DepsScanner:
             message = f"cannot be read as a dependency file: {exc}"
             return FileReport([make_finding(rules.DEPENDENCY_FILE_UNREADABLE, display, message, content_key="parse")])
         report = FileReport()
+        newest = installs_newest(path)
         for file_display, parsed in files:
-            report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings))
+            report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings, newest))
             report.texts[(file_display, None)] = list(parsed.lines)
         report.cacheable = not self._lookup_failed  # the next run may reach the advisories
         return report
@@ -206,13 +228,18 @@ class DepsScanner:
         return FileReport([finding for finding in report.findings if finding.rule_id in _INSTALLED_NAME_RULES])
 
     # --- checks --------------------------------------------------------------------------
-    def _check(self, parsed: DependencyFile, settings: DepsSettings) -> list[Issue]:
+    def _check(self, parsed: DependencyFile, settings: DepsSettings, newest: bool = True) -> list[Issue]:
+        """`newest`: an installer takes the newest release a range admits (no lock file or
+        resolution setting beside the file says otherwise, see `installs_newest`)."""
         issues: list[Issue] = list(parsed.problems)
         for option in parsed.indexes:
             issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
+        # An index or find-links option of its own (`--no-index --find-links ./wheels`, a
+        # snapshot index) may offer only old releases: ranges are not judged by their newest.
+        newest = newest and not parsed.indexes
         for dependency in parsed.dependencies:
-            issues.extend(self._dependency_checks(dependency, parsed, settings))
+            issues.extend(self._dependency_checks(dependency, parsed, settings, newest))
             version = dependency.pinned_version
             if version and dependency.source in ("pypi", "conda"):
                 pins.append((dependency.name, version))
@@ -229,9 +256,12 @@ class DepsScanner:
         return index_issues(option, INDEX_RULES, settings.allowed_indexes, strict=settings.strict)
 
     @staticmethod
-    def _dependency_checks(dependency: Dependency, parsed: DependencyFile, settings: DepsSettings) -> Iterator[Issue]:
+    def _dependency_checks(
+        dependency: Dependency, parsed: DependencyFile, settings: DepsSettings, newest: bool = True
+    ) -> Iterator[Issue]:
         requirement = dependency.requirement
-        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names, settings.strict)
+        judged_strictly = settings.strict or not newest
+        yield from name_issues(requirement, dependency.line, NAME_RULES, settings.allow_names, judged_strictly)
         checks_pin = dependency.source in ("pypi", "conda") and not (dependency.library or dependency.build_only)
         if parsed.hash_checking and checks_pin and not dependency.hashes and dependency.source == "pypi":
             yield Issue(

@@ -47,7 +47,7 @@ def project(root: Path, deps: str = '"torch>=2.6", "numpy"', **files: str) -> Pa
         '"torch>=2.7.0,<3"',
         '"torch==2.6.0"',
         '"torch~=2.8"',
-        "\"Torch[opt-einsum] >= 2.6 ; python_version >= '3.9'\"",
+        '"Torch[opt-einsum] >= 2.6"',
     ],
 )
 def test_a_package_requiring_torch_2_6_makes_a_default_load_low(tmp_path: Path, deps: str) -> None:
@@ -168,14 +168,33 @@ def test_strict_profile_keeps_the_load_high(tmp_path: Path) -> None:
         ("torch>=2.6.0\n", False),
         ("import torch\nx = torch.zeros(3)\n", False),
         ("pip install torch torchvision\n", False),  # a bare name keeps what the package installed
-        ("torchvision==0.15.2\n", False),
+        ("torchvision==0.15.2\n", True),  # built for torch 2.0: forces it
+        ("torchvision>=0.15\ntorchaudio\n", False),
+        ("torchaudio<2.6\n", True),
         ("pip install torch==2.0.1\n", True),
         ("torch<2.6\n", True),
         ("conda install pytorch=1.13 -c pytorch\n", True),
         ("RUN pip install torch==${V}\n", True),
         ("ARG V=2.8.0\nRUN pip install torch==${V}\n", False),
         ("pip install --no-deps -e .\n", True),
-        ("pip install --no-deps flash-attn\n", False),  # another package without its requirements
+        ("pip install --no-deps flash-attn\n", True),  # pip's flag anywhere: what it installs is not read
+        ("pip install --no-dependencies .\n", True),
+        ("ENV PIP_NO_DEPS=1\n", True),
+        ("torch\\\n==2.1.0\n", True),  # continued on the next line
+        ("torch (==2.1.0)\n", True),
+        ("torch @ git+https://github.com/pytorch/pytorch@v2.1.0\n", True),
+        ("  - pytorch 2.1.0\n", True),  # conda's spaced version
+        ("  - pytorch[version='<2.6']\n", True),
+        ("  - pytorch::pytorch==2.1.0\n", True),  # an earlier mention on the line hides nothing
+        ('RUN echo "installing torch" && pip install torch==2.1.0\n', True),
+        ("pip install torch torchvision torch==2.1.0\n", True),
+        ('[[package]]\nname = "torch"\nversion = "2.1.0"\n', True),  # uv.lock, poetry.lock
+        ('"torch": {"hashes": [], "version": "==2.1.0"}', True),  # Pipfile.lock
+        ("FROM pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n", True),
+        ("FROM nvcr.io/nvidia/pytorch:24.10-py3\n", True),
+        ("FROM nvcr.io/nvidia/pytorch:25.04-py3\n", False),
+        ("FROM pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime\n", False),
+        ("ultralytics>=8.3.\n" + "9" * 5000, False),  # huge numbers are not a crash
     ],
 )
 def test_installs_of_torch_before_2_6(text: str, old: bool) -> None:
@@ -248,3 +267,127 @@ def test_changed_files_that_can_change_which_torch_runs_reach_every_file_for_cha
 )
 def test_toml_arrays_under_torch(text: str, old: bool) -> None:
     assert installs_old_torch(text) is old
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        "torch.load = functools.partial(torch.load, weights_only=False)\n",
+        "def _load(*a, **k):\n    k.setdefault('weights_only', False)\n    return _orig(*a, **k)\ntorch.load = _load\n",
+        "torch.load.__kwdefaults__['weights_only'] = False\n",
+        "torch.serialization._default_to_weights_only = lambda m: False\n",
+        "os.environ['TORCH_FORCE_NO_' + 'WEIGHTS_ONLY_LOAD'] = '1'\n",
+        "setattr(torch, 'load', loader)\n",
+    ],
+)
+def test_a_patched_load_anywhere_in_the_repository_keeps_it_high(tmp_path: Path, patch: str) -> None:
+    project(tmp_path, **{"pkg____init__.py": "import functools, os, torch\n" + patch})
+    assert mls306(tmp_path) == ["high"]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {".env": "TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1\n"},
+        {"run.bat": "set TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1\r\n"},
+        {".vscode__launch.json": '{"env": {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"}}'},
+        {"k8s__deploy.yaml": "# " + "x" * (2 << 20) + "\nenv:\n- name: TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD\n"},
+        {"pins.cfg": "torch==2.1.0\n", "requirements.txt": "-c pins.cfg\n"},
+        {"install.py": "subprocess.run('pip install torch==2.1.0', shell=True)\n"},
+        {"pixi.toml": '[dependencies]\npytorch = "2.1.*"\n'},
+        {"Dockerfile": "FROM pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\nCOPY . /app\nCMD python -m pkg.model\n"},
+        {"Dockerfile": "FROM python:3.11\nCOPY . /app\nRUN pip install --no-deps \\\n    -e /app\n"},
+    ],
+)
+def test_files_the_first_survey_skipped_keep_it_high(tmp_path: Path, files: dict[str, str]) -> None:
+    project(tmp_path, **files)
+    assert mls306(tmp_path) == ["high"]
+
+
+def test_a_utf16_requirements_file_is_read(tmp_path: Path) -> None:
+    project(tmp_path)
+    (tmp_path / "requirements.txt").write_bytes("torch==2.1.0\n".encode("utf-16"))
+    assert mls306(tmp_path) == ["high"]
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {"pyproject.toml": PYPROJECT.format(deps="\"torch>=2.6; sys_platform == 'win32'\"")},  # nothing on Linux
+        {"pyproject.toml": PYPROJECT.format(deps="\"torch>=2.6; extra == 'gpu'\"")},
+        {"pyproject.toml": '[tool.poetry.dependencies]\ntorch = {version = ">=2.6", optional = true}\n'},
+        # a stray nested pyproject does not speak for the project installed from the top
+        {
+            "pyproject.toml": PYPROJECT.format(deps='"numpy"'),
+            "pkg/pyproject.toml": PYPROJECT.format(deps='"torch>=2.6"'),
+        },
+        {
+            "setup.py": "from setuptools import setup\nREQ = ['torch>=2.6']\nREQ[0] = 'torch'\n"
+            "setup(install_requires=REQ)\n"
+        },
+        {"setup.py": "import helper\nhelper.pin(install_requires=['torch>=2.6'])\n"},
+        {"setup.py": "x = " + "-" * 300000 + "1\n"},  # the parser runs out of memory: no guarantee
+    ],
+)
+def test_metadata_that_does_not_hold_torch_at_2_6_everywhere_is_no_guarantee(
+    tmp_path: Path, metadata: dict[str, str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    for name, text in metadata.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert mls306(tmp_path) == ["high"]
+
+
+def test_a_pyproject_that_is_not_utf8_is_no_guarantee(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(PYPROJECT.format(deps='"torch>=2.6"').encode() + b"# \xff\xfe\n")
+    assert mls306(tmp_path) == ["high"]
+
+
+def test_pickle_module_through_starred_arguments_keeps_it_high(tmp_path: Path) -> None:
+    project(tmp_path)
+    source = "import dill, torch\nARGS = (None, dill)\n\ndef restore(path):\n    return torch.load(path, *ARGS)\n"
+    assert mls306(tmp_path, source) == ["high"]
+
+
+def test_hostile_repetition_is_judged_quickly(tmp_path: Path) -> None:
+    import time
+
+    project(tmp_path, **{"install.sh": "TORCH_VERSION=2.8.0\n" + "pip install torch==${TORCH_VERSION}\n" * 8000})
+    (tmp_path / "notes.txt").write_text("torch " + "--no-dep " * 25000)
+    started = time.monotonic()
+    mls306(tmp_path)
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("change", ["emptied", "removed", "nested"])
+def test_changed_since_rescans_loads_when_the_metadata_stops_requiring_torch_2_6(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    import subprocess
+
+    from hooks.cli.mlsec import main
+
+    def git(*args: str) -> None:
+        command = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+        subprocess.run([*command, *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT.format(deps='"torch>=2.6"'))
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "model.py").write_text(LOADER)
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    git("checkout", "-qb", "feature")
+    if change == "emptied":
+        (tmp_path / "pyproject.toml").write_text(PYPROJECT.format(deps=""))
+    elif change == "removed":
+        git("rm", "-q", "pyproject.toml")
+    else:
+        (tmp_path / "pkg" / "pyproject.toml").write_text(PYPROJECT.format(deps='"numpy"'))
+    git("add", "-A")
+    git("commit", "-qm", "change")
+    monkeypatch.chdir(tmp_path)
+    main(["scan", "--no-cache", "--changed-since", "main"])
+    assert "pkg/model.py:4:12: MLS306 [high]" in capsys.readouterr().out

@@ -198,3 +198,42 @@ def test_a_low_range_never_lets_the_newest_admitted_release_be_compromised(claus
         newest = max(admitted, key=lambda v: tuple(int(p) for p in v.split(".")))
         releases = MALICIOUS["ultralytics"].releases
         assert releases is not None and newest not in releases
+
+
+@pytest.mark.parametrize("line", ["ultralytics==8.3.41.0", "ultralytics==v8.3.41", "ultralytics==8.3.041"])
+def test_pins_spelled_another_way_are_the_compromised_release(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    (repo / "requirements.txt").write_text(line + "\n")
+    assert main(["requirements.txt"]) == 1
+    assert "MLS402 [critical]" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("beside", "text"),
+    [
+        ("uv.lock", '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\n'),
+        ("poetry.lock", '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\n'),
+        ("pyproject.toml", '[project]\nname = "x"\n[tool.uv]\nresolution = "lowest-direct"\n'),
+    ],
+)
+def test_a_lock_or_resolution_setting_beside_the_range_keeps_it_high(
+    repo: Path, capsys: pytest.CaptureFixture[str], beside: str, text: str
+) -> None:
+    (repo / "requirements.txt").write_text("ultralytics>=8.3.0\n")
+    (repo / beside).write_text(text)
+    assert main(["requirements.txt"]) == 1
+    assert "MLS402 [high]" in capsys.readouterr().out
+
+
+def test_an_index_option_of_the_file_keeps_the_range_high(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text("--no-index\n--find-links ./wheels\nultralytics>=8.3.0\n")
+    assert main(["requirements.txt"]) == 1
+    assert "MLS402 [high]" in capsys.readouterr().out
+
+
+def test_a_number_too_long_to_convert_is_no_crash(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text("ultralytics>=8.3." + "9" * 5000 + "\ntorchtriton\n")
+    assert main(["requirements.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "MLS402 [critical] torchtriton" in out and "MLS900" not in out
