@@ -52,7 +52,7 @@ _CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
 _WIDENING = re.compile(
     rb"WEIGHTS_ONLY_LOAD|FORCE_NO_WEIGHTS|safe_globals|weights_only_unpickler|_default_to_weights_only"
     rb"|__kwdefaults__|torch\s*\.\s*(?:serialization\s*\.\s*)?load\s*=(?!=)"
-    rb"|partial\(\s*(?:torch\s*\.\s*)?(?:serialization\s*\.\s*)?load\b|setattr\(\s*torch\b"
+    rb"|partial\(\s*(?:torch\s*\.\s*)?(?:serialization\s*\.\s*)?load\b|setattr\(\s*torch\s*,"
 )
 # The project, or anything, installed without its requirements: pip's flag, its alias, its
 # environment variables and its configuration key.
@@ -71,6 +71,8 @@ _INCLUDE = re.compile(r"(?m)(?:^|\s)(?:-r|-c|--requirement|--constraint)(?:\s+|=
 _MAX_MENTIONS = 2000  # torch mentions judged in one text; more: doubt
 _PIECE = 4 << 20  # a long file is searched this much at a time ...
 _OVERLAP = 4096  # ... each piece starting this far back into the last
+# Documents install and configure nothing (a README's `pip freeze` output, "PyTorch 2.2 or higher").
+_DOCUMENTS = (".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".tex", ".org", ".rtf")
 # Formats that hold no install command or environment setting (searched for nothing).
 _NOT_TEXT = (
     ".png",
@@ -373,7 +375,7 @@ def _survey(top: str) -> bool:
                     if name not in _SKIPPED_FOLDERS:
                         folders.append(entry.path)
                     continue
-                if name.lower().endswith(_NOT_TEXT):
+                if name.lower().endswith(_NOT_TEXT + _DOCUMENTS):
                     continue
                 status = entry.stat(follow_symlinks=False)
                 if not stat.S_ISREG(status.st_mode):
@@ -533,8 +535,9 @@ def _mention_is_old(text: str, rest: str, at: int, variables: dict[str, bool]) -
     if conda is not None:
         return not _spec_excludes_old(conda.group("spec").replace(" ", ""))
     spaced = re.match(r"[ \t]+(?P<version>\d+(?:\.\d+)*)(?:[ \t]|$)", rest)
-    if spaced is not None:
-        return _old(spaced.group("version"))  # conda's `- pytorch 2.1.0`
+    line_start = text.rfind("\n", 0, at) + 1
+    if spaced is not None and re.fullmatch(r"\s*-\s*(?:[\w.-]+::)?(?:py)?torch", text[line_start:at], re.IGNORECASE):
+        return _old(spaced.group("version"))  # conda's `- pytorch 2.1.0` (not prose: "PyTorch 2.2 or higher")
     spec = _SPEC.match(rest)
     if spec is None:
         return False  # a bare name keeps what the package's own requirement installed

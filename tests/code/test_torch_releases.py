@@ -391,3 +391,16 @@ def test_changed_since_rescans_loads_when_the_metadata_stops_requiring_torch_2_6
     monkeypatch.chdir(tmp_path)
     main(["scan", "--no-cache", "--changed-since", "main"])
     assert "pkg/model.py:4:12: MLS306 [high]" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"README.md": "Tested with:\n\n```\ntorch==2.4.0.dev20240427+cu121\n```\n"},  # documents install nothing
+        {"pkg__compat.py": 'raise ImportError("needs PyTorch 2.2 or higher")\n'},  # prose, not a conda spec
+        {"tests__test_env.py": "def test(monkeypatch):\n    monkeypatch.setattr(torch.cuda, 'is_available', f)\n"},
+    ],
+)
+def test_prose_documents_and_other_patches_leave_no_doubt(tmp_path: Path, files: dict[str, str]) -> None:
+    project(tmp_path, **files)
+    assert mls306(tmp_path) == ["low"]
