@@ -112,7 +112,7 @@ _ARCHIVE = re.compile(r"(?<![\w-])pyyaml-(?P<version>\d+(?:\.\d+)*)(?=[-.])", re
 _DISTRIBUTION_NAME = re.compile(r"(?<![\w-])(?:python3?-(?:py)?yaml|py3-yaml|pyyaml)(?![\w-])", re.IGNORECASE)
 _INSTALLER = re.compile(r"\b(?:apt-get|apt|yum|dnf|microdnf|zypper|apk|tdnf)\b", re.IGNORECASE)
 # Suffixes of files that hold no install command (data, media, models, archives): not read.
-_NOT_TEXT = (
+NOT_TEXT = (
     ".png",
     ".jpg",
     ".jpeg",
@@ -244,7 +244,7 @@ def old_pyyaml_possible(code_file: Path | None, top: Path | None, own_text: str)
     return _survey(str(top), run_generation())
 
 
-_BYTE_ORDER_MARKS = (
+BYTE_ORDER_MARKS = (
     (b"\x00\x00\xfe\xff", "utf-32"),
     (b"\xff\xfe\x00\x00", "utf-32"),
     (b"\xff\xfe", "utf-16"),
@@ -292,7 +292,7 @@ def _survey_files(top: str, generation: int) -> bool:
                     or (under_requirements and lowered.endswith((".txt", ".in")))
                     or _ci_definition(entry.path, top)
                 )
-                if not dependency and lowered.endswith(_NOT_TEXT):
+                if not dependency and lowered.endswith(NOT_TEXT):
                     continue
                 status = entry.stat(follow_symlinks=False)
                 if not stat.S_ISREG(status.st_mode):
@@ -354,7 +354,7 @@ def _pieces_old(handle: BinaryIO, code: bool) -> bool:
 
 def _decoded(data: bytes) -> str:
     """Text as pip reads it: UTF-8, or UTF-16/32 with a byte-order mark (PowerShell's `>`)."""
-    for mark, codec in _BYTE_ORDER_MARKS:
+    for mark, codec in BYTE_ORDER_MARKS:
         if data.startswith(mark):
             return data.decode(codec)  # one that does not decode raises: doubt
     return data.decode("utf-8", "replace")

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from hooks._core.paths import run_generation
-from hooks.code.pyyaml_releases import is_dependency_file
+from hooks.code.pyyaml_releases import BYTE_ORDER_MARKS, NOT_TEXT, is_dependency_file
 
 FIXED = (2, 6)
 _METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
@@ -74,62 +74,11 @@ _OVERLAP = 4096  # ... each piece starting this far back into the last
 # Documents install and configure nothing (a README's `pip freeze` output, "PyTorch 2.2 or higher").
 _DOCUMENTS = (".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".tex", ".org", ".rtf")
 # Formats that hold no install command or environment setting (searched for nothing).
-_NOT_TEXT = (
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".gif",
-    ".webp",
-    ".bmp",
-    ".tif",
-    ".tiff",
-    ".ico",
-    ".pdf",
-    ".mp4",
-    ".mp3",
-    ".wav",
-    ".flac",
-    ".avi",
-    ".mov",
-    ".zip",
-    ".gz",
-    ".tgz",
-    ".bz2",
-    ".xz",
-    ".7z",
-    ".tar",
-    ".whl",
-    ".pt",
-    ".pth",
-    ".bin",
-    ".ckpt",
-    ".safetensors",
-    ".onnx",
-    ".pb",
-    ".h5",
-    ".keras",
-    ".npy",
-    ".npz",
-    ".pkl",
-    ".pickle",
-    ".joblib",
-    ".parquet",
-    ".arrow",
-    ".feather",
-    ".tfrecord",
-    ".so",
-    ".dylib",
-    ".dll",
-    ".exe",
-    ".ttf",
-    ".woff",
-    ".woff2",
-    ".jar",
-    ".class",
-    ".o",
-    ".a",
-    ".gguf",
-)
+# Formats that hold no install command or environment setting (searched for nothing): PyYAML's
+# survey's list, and what else a model repository keeps.
+_NOT_TEXT: tuple[str, ...] = (*NOT_TEXT, ".webp", ".bmp", ".tif", ".tiff", ".mp4", ".mp3", ".wav", ".flac", ".mov")
+_NOT_TEXT += (".avi", ".ckpt", ".safetensors", ".onnx", ".pb", ".h5", ".keras", ".npy", ".npz", ".joblib", ".gguf")
+_NOT_TEXT += (".parquet", ".arrow", ".feather", ".tfrecord", ".so", ".dylib", ".dll", ".exe", ".jar", ".class")
 _WHEEL = re.compile(r"(?<![\w-])torch-(?P<version>\d+(?:\.\d+)*)(?=[-+.]|$)", re.IGNORECASE)
 _SPEC = re.compile(
     r"^\s*(?:\[[^\]\n]{0,80}\])?\s*\(?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
@@ -395,7 +344,7 @@ def _file_doubts(path: str, size: int, top: str) -> bool:
     with open(path, "rb") as handle:
         head = handle.read(4)
         handle.seek(0)
-        encoding = next((name for mark, name in _BYTE_ORDER_MARKS if head.startswith(mark)), None)
+        encoding = next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), None)
         if encoding is not None:
             if size > _MAX_BYTES:
                 raise _Doubt
@@ -410,14 +359,6 @@ def _file_doubts(path: str, size: int, top: str) -> bool:
                 break
             start += _PIECE - _OVERLAP
     return False
-
-
-_BYTE_ORDER_MARKS = (
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
 
 
 def _text_doubts(data: bytes, path: str, top: str) -> bool:
