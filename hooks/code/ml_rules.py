@@ -1441,7 +1441,8 @@ class MLRuleVisitor(ast.NodeVisitor):
                         rules.TORCH_LOAD_WITHOUT_WEIGHTS_ONLY,
                         node,
                         f"{name} without weights_only relies on torch's default: {requirement} requires torch "
-                        ">= 2.6, where it is weights_only=True (no pickled code runs); pass weights_only=True",
+                        ">= 2.6, whose default is weights_only=True, the restricted unpickler, as if passed "
+                        "(its own flaws are torch advisories, MLS401); pass weights_only=True",
                         Severity.LOW,
                     )
                     return

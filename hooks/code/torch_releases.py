@@ -5,7 +5,9 @@ out) now means `weights_only=True`, unless a `pickle_module` is passed or the en
 `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`. With `weights_only=True` torch unpickles tensors, containers
 and plain values only, plus the globals the code allows (`torch.serialization.add_safe_globals`,
 `safe_globals`). 2.6 also fixed CVE-2025-32434, code execution through `weights_only=True` in 2.5.1
-and earlier. So `torch.load(path)` runs no pickled code where torch is 2.6 or later.
+and earlier. So `torch.load(path)` is judged as `torch.load(path, weights_only=True)` where torch is 2.6
+or later. Flaws of the restricted unpickler itself (CVE-2026-24747, heap corruption, fixed in 2.10.0)
+are torch advisories: MLS401 reports a pinned torch that has them, with current advisory data.
 
 What counts as the guarantee is the package's own metadata: the nearest `pyproject.toml`
 (`[project] dependencies`, poetry's dependencies), `setup.cfg` (`install_requires`) or `setup.py`
