@@ -21,9 +21,11 @@ Doubt keeps the finding as it is. The repository is surveyed once per run, like 
 (`pyyaml_releases.py`, whose walk and bounds this shares): any dependency file, CI definition or
 notebook that names torch with a version before 2.6, or with a version spliced in from a variable
 that the same file does not set to 2.6 or later (`torch==${TORCH_VERSION}`), a wheel named
-`torch-2.1.0-...`, an install of the project itself with `--no-deps`, or any file that mentions
-`TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`, `add_safe_globals` or `safe_globals` (globals the unpickler
-is told to allow). What a base image ships and what another package's requirements install are
+`torch-2.1.0-...`, pip's no-deps in any spelling, any file that mentions the override variable (in
+any case or pieces), `add_safe_globals` or `safe_globals` (globals the unpickler is told to
+allow), or patches, rebinds or re-defaults `torch.load`, an old torchvision or torchaudio pin, any
+torchtext (discontinued with torch 2.3), a torch image before 2.6, a variable named for torch's
+version set old anywhere, or a module named `torch` in the repository. What a base image ships and what another package's requirements install are
 not seen; `profile: strict` keeps every such finding at its severity. Nothing is imported or run.
 """
 
@@ -52,22 +54,36 @@ _CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
 # What turns the default off, patches torch.load, or widens what the restricted unpickler accepts
 # (also `TORCH_FORCE_NO_` + `WEIGHTS_ONLY_LOAD` built from pieces), anywhere in the repository.
 _WIDENING = re.compile(
-    rb"WEIGHTS_ONLY_LOAD|FORCE_NO_WEIGHTS|safe_globals|weights_only_unpickler|_default_to_weights_only"
-    rb"|__kwdefaults__|torch\s*\.\s*(?:serialization\s*\.\s*)?load\s*=(?!=)"
-    rb"|partial\(\s*(?:torch\s*\.\s*)?(?:serialization\s*\.\s*)?load\b|setattr\(\s*torch\s*,"
+    rb"(?i)ONLY_LOAD|FORCE_NO_WEIGHT|safe_globals|weights_only_unpickler|_default_to_weights_only|version\s*\.\s*git_version"
+    rb"|__k?w?defaults__|\.\s*load\s*\)?\s*(?::[^=\n]{0,80})?=(?!=)|partial\(\s*[\w.\s]*\bload\b"
+    rb"|setattr\(\s*torch\s*,|vars\(\s*torch\b|__dict__\s*\[\s*[\"']load"
 )
-# The project, or anything, installed without its requirements: pip's flag, its alias, its
-# environment variables and its configuration key.
-_NO_DEPS = re.compile(rb"(?i)no[-_]dep(?:s|endencies)\b")
-_TORCH_MENTION = re.compile(r"(?<![\w.\-/])(?:py)?torch(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE)
-# Companions whose old releases require an old torch: torchvision before 0.21, torchaudio before 2.6.
+# The project, or anything, installed without its requirements: pip's flag, its alias and the
+# abbreviations pip accepts (`--no-depe`), its environment variables and its configuration key.
+_NO_DEPS = re.compile(rb"(?i)no[-_]dep\w*")
+_TORCH_MENTION = re.compile(
+    r"(?<![\w.\-/])(?:py)?torch(?:-gpu|-cpu)?(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE
+)
+# Companions whose old releases require an old torch: torchvision before 0.21, torchaudio before 2.6;
+# torchtext was discontinued with torch 2.3, so any torchtext brings an older torch.
 _COMPANION = re.compile(
-    r"(?<![\w.\-/])(?P<name>torchvision|torchaudio)(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE
+    r"(?<![\w.\-/])(?P<name>torchvision|torchaudio|torchtext)(?![\w\-])(?=(?P<rest>[^\n]{0,160}))", re.IGNORECASE
 )
-_COMPANION_NEW = {"torchvision": "0.21.0", "torchaudio": "2.6.0"}
+_COMPANION_NEW = {"torchvision": "0.21.0", "torchaudio": "2.6.0", "torchtext": "99999"}
 # An image that ships torch: `pytorch/pytorch:2.1.0-...`, NVIDIA's `nvcr.io/nvidia/pytorch:24.10-py3`.
-_TORCH_IMAGE = re.compile(r"(?i)\bFROM\s+(?:--\S+\s+)*\S*pytorch[^\s:]*:(?P<tag>\S+)")
-_LOCKED_TORCH = re.compile(r"""(?i)name\s*=\s*["']torch["']\s*\n\s*version\s*=\s*["'](?P<version>[^"'\n]{1,64})["']""")
+# Anywhere: FROM lines, `ARG BASE=...`, CI `image:` and `container:` keys, compose files.
+_TORCH_IMAGE = re.compile(r"(?i)(?<![\w.-])(?:[\w.-]+/)*pytorch[\w.-]*:(?P<tag>[\w.-]+)")
+_LOCKED_TORCH = re.compile(
+    r"""(?i)name\s*[=:]\s*["']?(?:py)?torch["']?\s*\n\s*version\s*[=:]\s*["']?(?P<version>[^"'\s]{1,64})"""
+)
+# Variable assignments (`NAME: "2.8.0"`, `NAME=2.8.0`, `--build-arg NAME=...`), read in one pass;
+# a shell default (`${NAME:-2.7.0}`) is no assignment: the environment may set it.
+_ASSIGNMENT = re.compile(r"(?<![\w-])(?P<name>[A-Za-z_][\w-]{0,80})[ \t]*[:=](?![-=])[ \t]*(?P<value>[^\n]{0,200})")
+_VERSION_IN_VALUE = re.compile(r"(?<![\w.])(\d+\.\d+(?:\.\d+)*)")
+_TORCH_VARIABLE = re.compile(r"(?i)(?:^|_)(?:py)?torch[_-]?ver(?:sion)?$")
+_SPLICED = re.compile(r"[\"'\\]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_ESCAPE = re.compile(r"\\u(?P<code>[0-9a-fA-F]{4})")
 _PIPFILE_LOCKED = re.compile(r'(?i)"torch"\s*:\s*\{[^}]{0,400}?"version"\s*:\s*"(?P<spec>[^"]{1,64})"')
 _INCLUDE = re.compile(r"(?m)(?:^|\s)(?:-r|-c|--requirement|--constraint)(?:\s+|=)(?P<path>[^\s;#]+)")
 _MAX_MENTIONS = 2000  # torch mentions judged in one text; more: doubt
@@ -81,7 +97,7 @@ _DOCUMENTS = (".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".tex", ".or
 _NOT_TEXT: tuple[str, ...] = (*NOT_TEXT, ".webp", ".bmp", ".tif", ".tiff", ".mp4", ".mp3", ".wav", ".flac", ".mov")
 _NOT_TEXT += (".avi", ".ckpt", ".safetensors", ".onnx", ".pb", ".h5", ".keras", ".npy", ".npz", ".joblib", ".gguf")
 _NOT_TEXT += (".parquet", ".arrow", ".feather", ".tfrecord", ".so", ".dylib", ".dll", ".exe", ".jar", ".class")
-_WHEEL = re.compile(r"(?<![\w-])torch-(?P<version>\d+(?:\.\d+)*)(?=[-+.]|$)", re.IGNORECASE)
+_WHEEL = re.compile(r"(?<![\w-])(?:py)?torch-(?P<version>\d+(?:\.\d+)*)(?=[-+.]|$)", re.IGNORECASE)
 _SPEC = re.compile(
     r"^\s*(?:\[[^\]\n]{0,80}\])?\s*\(?\s*(?P<spec>(?:(?:===|==|~=|<=|>=|!=|<|>|=)\s*[^\s,;'\"\]\)|#]+\s*,?\s*)+)"
 )
@@ -322,6 +338,8 @@ def _survey(top: str) -> bool:
                 wheel = _WHEEL.search(name)
                 if wheel is not None and _old(wheel.group("version")):
                     return True
+                if name == "torch.py" or (name == "torch" and (Path(entry.path) / "__init__.py").exists()):
+                    return True  # a module named torch shadows the real one where it is on the path
                 if entry.is_dir(follow_symlinks=False):
                     if name not in _SKIPPED_FOLDERS:
                         folders.append(entry.path)
@@ -366,7 +384,7 @@ def _file_doubts(path: str, size: int, top: str) -> bool:
 def _text_doubts(data: bytes, path: str, top: str) -> bool:
     if widens_torch_loads(data) or _NO_DEPS.search(data) is not None:
         return True
-    if b"torch" not in data.lower():
+    if b"torch" not in data.lower() and b"\\u" not in data:
         return False
     text = data.decode("utf-8", "replace")
     if installs_old_torch(text):
@@ -393,8 +411,16 @@ def installs_old_torch(text: str) -> bool:
     2.6, a version it does not set itself, a source other than an index, or an image of an older
     torch; `\\` continuations are joined first, as pip and shells do."""
     text = text.replace("\\\r\n", " ").replace("\\\n", " ")
+    if "\\u" in text:  # JSON's escapes in a notebook's source: `\u0074orch==2.1.0`
+        text = _ESCAPE.sub(lambda escape: chr(int(escape.group("code"), 16)), text)
     if _NO_DEPS.search(text.encode("utf-8", "replace")) is not None:
         return True
+    assignments = _assignments(text)
+    for name, versions in assignments.items():
+        # `--build-arg TORCH_VERSION=2.1.0`, compose `args:`, a CI `env:` block: whatever file
+        # installs `torch==${TORCH_VERSION}`, this one sets it old
+        if _TORCH_VARIABLE.search(name) and any(_old(version) for version in versions):
+            return True
     for wheel in _WHEEL.finditer(text):
         if _old(wheel.group("version")):
             return True
@@ -408,15 +434,27 @@ def installs_old_torch(text: str) -> bool:
         if not _spec_excludes_old(locked.group("spec")):
             return True
     for companion in _COMPANION.finditer(text):
-        if _companion_is_old(companion.group("name").lower(), companion.group("rest")):
+        name = companion.group("name").lower()
+        if name == "torchtext" or _companion_is_old(name, companion.group("rest")):
             return True
-    variables: dict[str, bool] = {}
-    for count, mention in enumerate(_TORCH_MENTION.finditer(text)):
-        if count > _MAX_MENTIONS:
-            return True
-        if _mention_is_old(text, mention.group("rest"), mention.start("rest"), variables):
-            return True
+    # Shells splice quotes and escapes away: `torch'<2.6'`, `torch\\<2.6`, `"torch"==2.1.0`.
+    spliced = "\n".join(_SPLICED.sub("", line) for line in text.splitlines() if "install" in line)
+    for variant in (text, spliced) if spliced else (text,):
+        for count, mention in enumerate(_TORCH_MENTION.finditer(variant)):
+            if count > _MAX_MENTIONS:
+                return True
+            if _mention_is_old(variant, mention.group("rest"), mention.start("rest"), assignments):
+                return True
     return False
+
+
+def _assignments(text: str) -> dict[str, list[str]]:
+    """Every version-looking value the text gives each name, in one pass."""
+    found: dict[str, list[str]] = {}
+    for assignment in _ASSIGNMENT.finditer(text):
+        versions = _VERSION_IN_VALUE.findall(assignment.group("value"))
+        found.setdefault(assignment.group("name"), []).extend(versions)
+    return found
 
 
 def _image_is_old(tag: str) -> bool:
@@ -461,7 +499,7 @@ def _clauses(spec: str) -> list[str] | None:
     return clauses
 
 
-def _mention_is_old(text: str, rest: str, at: int, variables: dict[str, bool]) -> bool:
+def _mention_is_old(text: str, rest: str, at: int, assignments: dict[str, list[str]]) -> bool:
     if re.match(r"\s*@", rest):
         return True  # `torch @ git+...@v2.1.0`, a URL or a path: any release
     if _TOML_ARRAY.match(rest):
@@ -469,11 +507,11 @@ def _mention_is_old(text: str, rest: str, at: int, variables: dict[str, bool]) -
         # Python version; judged by the versions its tables give, none being sources only
         array = _bracketed(text, at + rest.index("["))
         return array is None or any(
-            _toml_value_is_old(text, version, None, variables) for version in _TABLE_VERSION.findall(array)
+            _toml_value_is_old(version, None, assignments) for version in _TABLE_VERSION.findall(array)
         )
     table = _TOML_VALUE.match(rest)
     if table is not None:
-        return _toml_value_is_old(text, table.group("quoted"), table.group("table"), variables)
+        return _toml_value_is_old(table.group("quoted"), table.group("table"), assignments)
     conda = re.match(r"""\[\s*version\s*=\s*['"](?P<spec>[^'"\n]{1,64})['"]""", rest)
     if conda is not None:
         return not _spec_excludes_old(conda.group("spec").replace(" ", ""))
@@ -488,10 +526,7 @@ def _mention_is_old(text: str, rest: str, at: int, variables: dict[str, bool]) -
     for op, value in _CLAUSE.findall(spec.group("spec")):
         variable = _VARIABLE.match(value)
         if variable is not None:
-            name = variable.group("name")
-            if name not in variables:
-                variables[name] = _variable_is_new(text, name)
-            if not variables[name]:
+            if not _variable_is_new(assignments, variable.group("name")):
                 return True
             continue  # set to new releases only in this file: a pin to one of them
         if not re.match(r"v?\d", value):
@@ -504,18 +539,14 @@ def _bracketed(text: str, start: int) -> str | None:
     """The `[...]` array opening at `start`, nested brackets and braces counted; None when it does
     not close within the bound."""
     depth = 0
-    for index in range(start, min(len(text), start + _MAX_ARRAY)):
-        character = text[index]
-        if character in "[{":
-            depth += 1
-        elif character in "]}":
-            depth -= 1
-            if depth == 0:
-                return text[start : index + 1]
+    for bracket in _BRACKETS.finditer(text, start, min(len(text), start + _MAX_ARRAY)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth == 0:
+            return text[start : bracket.end()]
     return None
 
 
-def _toml_value_is_old(text: str, quoted: str | None, table: str | None, variables: dict[str, bool]) -> bool:
+def _toml_value_is_old(quoted: str | None, table: str | None, assignments: dict[str, list[str]]) -> bool:
     """Poetry's and Pipenv's `torch = "^2.1"` or `torch = {version = "2.1", ...}`: any version in
     it before 2.6, or a table without one (a git or path source), is old; `"*"` is any release."""
     if table is not None:
@@ -528,19 +559,15 @@ def _toml_value_is_old(text: str, quoted: str | None, table: str | None, variabl
         return False
     variable = _VARIABLE.search(value)
     if variable is not None:
-        name = variable.group("name")
-        if name not in variables:
-            variables[name] = _variable_is_new(text, name)
-        return not variables[name]
+        return not _variable_is_new(assignments, variable.group("name"))
     versions = re.findall(r"(?<![\w.])(\d+(?:\.\d+)*)", value)
     return not versions or any(_old(version) for version in versions)
 
 
-def _variable_is_new(text: str, name: str) -> bool:
+def _variable_is_new(assignments: dict[str, list[str]], name: str) -> bool:
     """Every value the same file gives `name` (`NAME: "2.8.0"`, `NAME=2.8.0`, `ARG NAME=...`,
     a matrix list on the same line) is 2.6 or later, and there is one."""
-    values = re.findall(rf"(?<![\w-]){re.escape(name)}\s*[:=]\s*([^\n]*)", text)
-    versions = [v for value in values for v in re.findall(r"(?<![\w.])(\d+\.\d+(?:\.\d+)*)", value)]
+    versions = assignments.get(name, [])
     return bool(versions) and not any(_old(version) for version in versions)
 
 

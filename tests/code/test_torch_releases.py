@@ -404,3 +404,46 @@ def test_changed_since_rescans_loads_when_the_metadata_stops_requiring_torch_2_6
 def test_prose_documents_and_other_patches_leave_no_doubt(tmp_path: Path, files: dict[str, str]) -> None:
     project(tmp_path, **files)
     assert mls306(tmp_path) == ["low"]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"pkg____init__.py": 'import os\nos.environ["torch_force_no_weights_only_load".upper()] = "1"\n'},
+        {"pkg____init__.py": 'import os\nos.environ["TORCH_FORCE_NO_WEIGHT" + "S_ONLY_LOAD"] = "1"\n'},
+        {"pkg____init__.py": "import pickle, torch\ntorch.load.__defaults__ = (None, pickle)\n"},
+        {"pkg____init__.py": "import torch as T\nT.load = _load\n"},
+        {"pkg____init__.py": "import torch\ntorch.load: object = _load\n"},
+        {"pkg____init__.py": "import torch\n(torch.load) = _load\n"},
+        {"pkg____init__.py": "import torch\nvars(torch)['load'] = _load\n"},
+        {"pkg____init__.py": "import torch\ndel torch.version.git_version\n"},
+        {"torch.py": "import pickle\ndef load(f, *a, **k):\n    return pickle.load(open(f, 'rb'))\n"},
+        {"install.sh": "pip install torch'<2.6'\n"},
+        {"install.sh": "pip install torch\\<2.6\n"},
+        {"install.sh": 'pip install "torch"==2.1.0\n'},
+        {"install.sh": "pip install --no-depe .\n"},
+        {"Dockerfile": "ARG BASE=pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\nFROM ${BASE}\n"},
+        {".gitlab-ci.yml": "test:\n  image: pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\n"},
+        {"Makefile": "image:\n\tdocker build --build-arg TORCH_VERSION=2.1.0 .\n"},
+        {"install.sh": "pip install torch==${TORCH_VERSION:-2.7.0}\n"},  # the environment may set it
+        {"demo.ipynb": '{"cells": [{"source": ["!pip install \\u0074orch==2.1.0\\n"]}]}'},
+        {"environment.yml": "dependencies:\n  - pytorch-gpu=2.1.0\n"},
+        {"conda-lock.yml": "package:\n- name: pytorch\n  version: 2.1.0\n"},
+        {"spec-file.txt": "@EXPLICIT\nhttps://conda.anaconda.org/pytorch/linux-64/pytorch-2.1.0-py3.10_0.tar.bz2\n"},
+        {"requirements.txt": "torchtext\n"},  # discontinued with torch 2.3: it brings an older torch
+    ],
+)
+def test_the_second_red_teams_cases_keep_it_high(tmp_path: Path, files: dict[str, str]) -> None:
+    project(tmp_path, **files)
+    assert mls306(tmp_path) == ["high"]
+
+
+def test_many_variables_and_long_arrays_are_judged_quickly(tmp_path: Path) -> None:
+    import time
+
+    lines = [f"V{i}=2.7.0\npip install torch==$V{i}\n" for i in range(500)]
+    project(tmp_path, **{"install.sh": "".join(lines) + ("#" + "x" * 1000 + "\n") * 500})
+    (tmp_path / "many.toml").write_text(("torch = [" + " " * 4000 + "]\n") * 1000)
+    started = time.monotonic()
+    mls306(tmp_path)
+    assert time.monotonic() - started < 10
