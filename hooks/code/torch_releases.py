@@ -18,15 +18,16 @@ requirements file alone is no guarantee: the package installs without it (lightl
 `torch==2.6.0` in requirements.txt while its setup.py requires no torch at all).
 
 Doubt keeps the finding as it is. The repository is surveyed once per run, like PyYAML's
-(`pyyaml_releases.py`, whose walk and bounds this shares): any dependency file, CI definition or
-notebook that names torch with a version before 2.6, or with a version spliced in from a variable
-that the same file does not set to 2.6 or later (`torch==${TORCH_VERSION}`), a wheel named
-`torch-2.1.0-...`, pip's no-deps in any spelling, any file that mentions the override variable (in
-any case or pieces), `add_safe_globals` or `safe_globals` (globals the unpickler is told to
-allow), or patches, rebinds or re-defaults `torch.load`, an old torchvision or torchaudio pin, any
-torchtext (discontinued with torch 2.3), a torch image before 2.6, a variable named for torch's
-version set old anywhere, or a module named `torch` in the repository. What a base image ships and what another package's requirements install are
-not seen; `profile: strict` keeps every such finding at its severity. Nothing is imported or run.
+(`pyyaml_releases.py`, whose binary suffixes and byte-order marks this shares): every text file
+but documents, read in pieces. Any that names torch with a version before 2.6, or with a version
+from a variable the same file does not set to 2.6 or later (`torch==${TORCH_VERSION}`), a wheel
+named `torch-2.1.0-...`, pip's no-deps in any spelling, the override variable (in any case or
+pieces), `add_safe_globals` or `safe_globals` (globals the unpickler is told to allow), a patched,
+rebound or re-defaulted `torch.load`, an old torchvision or torchaudio pin, any torchtext
+(discontinued with torch 2.3), a torch image before 2.6, or a variable named for torch's version
+set old; or a module named `torch` in the repository. What a base image ships beyond its tag and
+what another package's requirements install are not seen; `profile: strict` keeps every such
+finding at its severity. Nothing is imported or run.
 """
 
 from __future__ import annotations
