@@ -79,38 +79,18 @@ def resolve_base(ref: str, root: Path) -> str:
 
 def changed_since(ref: str, root: Path) -> ChangedFiles:
     """Files added, modified, renamed (new name) or retyped since the merge-base with REF,
-    including uncommitted and untracked ones."""
+    including uncommitted and untracked ones; deleted ones apart."""
     base = resolve_base(ref, root)
     try:
         differ = _git(
-            [
-                "diff",
-                "-z",
-                "--name-only",
-                "--no-renames",
-                "--diff-filter=d",
-                "--no-ext-diff",
-                "--no-textconv",
-                base,
-                "--",
-            ],
-            root,
+            ["diff", "-z", "--name-status", "--no-renames", "--no-ext-diff", "--no-textconv", base, "--"], root
         )
         untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root)
-        gone = _git(
-            [
-                "diff",
-                "-z",
-                "--name-only",
-                "--no-renames",
-                "--diff-filter=D",
-                "--no-ext-diff",
-                "--no-textconv",
-                base,
-                "--",
-            ],
-            root,
-        )
     except _GitFailed as exc:
         raise UsageError(f"--changed-since: git failed ({printable(str(exc))})") from None
-    return ChangedFiles(base, tuple(dict.fromkeys([*_names(differ), *_names(untracked)])), tuple(_names(gone)))
+    # `-z --name-status` without renames: a status field, then its path field, each ended by NUL
+    fields = _names(differ)
+    statuses = list(zip(fields[0::2], fields[1::2], strict=False))
+    present = [name for status, name in statuses if status != "D"]
+    gone = tuple(name for status, name in statuses if status == "D")
+    return ChangedFiles(base, tuple(dict.fromkeys([*present, *_names(untracked)])), gone)

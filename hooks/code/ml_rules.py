@@ -2020,10 +2020,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             return None
         if self._torch_requirement is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
-            texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-            names = [n.id for n in ast.walk(module) if isinstance(n, ast.Name)]
-            names += [n.attr for n in ast.walk(module) if isinstance(n, ast.Attribute)]
-            own = "\n".join([self.command_texts, *texts, *names])
+            # the module's strings and the names it uses, in one walk (`torch.load.__defaults__ = ...`)
+            words = [self.command_texts]
+            for part in ast.walk(module):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    words.append(part.value)
+                elif isinstance(part, ast.Name):
+                    words.append(part.id)
+                elif isinstance(part, ast.Attribute):
+                    words.append(part.attr)
+            own = "\n".join(words)
             code_file = self.loads.code_file
             top = scan_root(code_file.parent, self.loads.source_folder) if code_file is not None else None
             self.loads.consulted_tooling = True  # the verdict reads other files: not cached

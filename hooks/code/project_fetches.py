@@ -153,32 +153,34 @@ def fetched_by_project(code_folder: Path | None, source_folder: str, own_name: s
     return around.fetches(name, own_name) or any(around.fetches(_FOLDER + folder, own_name) for folder in folders)
 
 
-def _may_change_pyyaml(path: Path, install_or_code: bool) -> bool:
+def _changed_head(path: Path) -> bytes | None:
+    """The first MiB and a byte of a changed file, read once for both questions below; None when
+    it is gone or cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read((1 << 20) + 1)
+    except OSError:
+        return None
+
+
+def _may_change_pyyaml(data: bytes | None, install_or_code: bool) -> bool:
     """Whether a changed file may change which PyYAML the repository runs or what FullLoader builds:
     it names PyYAML or a distribution's package of it, registers YAML constructors, is too long to
     tell, or is a dependency file or module that is gone (what it held is not known)."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read((1 << 20) + 1)
-    except OSError:
-        return install_or_code
-    if len(data) > 1 << 20:
+    if data is None or len(data) > 1 << 20:
         return install_or_code
     return _NAMES_PYYAML.search(data) is not None or widens_loaders(data) or data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
-def _may_change_torch(path: Path) -> bool:
+def _may_change_torch(name: str, data: bytes | None) -> bool:
     """Whether a changed (or deleted) file may raise a torch.load verdict elsewhere (torch_releases.py):
     the package's metadata (what it no longer requires matters too), a module that widens or
     patches the load, or a text that installs an older torch or installs without requirements (a
     file that now names a newer torch lowers nothing that --changed-since would report)."""
-    name = path.name.lower()
+    name = name.lower()
     if name in ("pyproject.toml", "setup.py", "setup.cfg"):
         return True
-    try:
-        with path.open("rb") as handle:
-            data = handle.read((1 << 20) + 1)
-    except OSError:
+    if data is None:
         return is_dependency_file(name)  # gone: what it held is not known
     if len(data) > 1 << 20:
         return True
@@ -225,9 +227,10 @@ class ChangedPaths:
             # module's FullLoader findings (pyyaml_releases.py): such a change reaches every folder.
             read += 1
             install_or_code = script or is_dependency_file(posixpath.basename(other))
-            if read > _MAX_FILES or _may_change_pyyaml(root / other, install_or_code):
+            head = _changed_head(root / other) if read <= _MAX_FILES else None
+            if read > _MAX_FILES or _may_change_pyyaml(head, install_or_code):
                 self.everywhere_from[other_folder] = False
-            elif not self.torch_changed and _may_change_torch(root / other):
+            elif not self.torch_changed and _may_change_torch(posixpath.basename(other), head):
                 self.torch_changed = True
             if not is_tooling(other):
                 continue

@@ -46,12 +46,9 @@ from hooks.code.pyyaml_releases import BYTE_ORDER_MARKS, NOT_TEXT, is_dependency
 FIXED = (2, 6)
 _METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
 _MAX_BYTES = 1 << 20  # of one metadata or dependency file
-_MAX_CODE_BYTES = 16 << 20  # of one Python file or notebook looked through
 _MAX_ENTRIES = 300_000
 _MAX_TOTAL = 512 << 20
 _SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn"})
-_CODE_SUFFIXES = (".py", ".ipynb", ".pyw")
-# What turns the default off or widens what the restricted unpickler accepts, anywhere in the repository.
 # What turns the default off, patches torch.load, or widens what the restricted unpickler accepts
 # (also `TORCH_FORCE_NO_` + `WEIGHTS_ONLY_LOAD` built from pieces), anywhere in the repository.
 _WIDENING = re.compile(
@@ -92,7 +89,6 @@ _PIECE = 4 << 20  # a long file is searched this much at a time ...
 _OVERLAP = 4096  # ... each piece starting this far back into the last
 # Documents install and configure nothing (a README's `pip freeze` output, "PyTorch 2.2 or higher").
 _DOCUMENTS = (".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".tex", ".org", ".rtf")
-# Formats that hold no install command or environment setting (searched for nothing).
 # Formats that hold no install command or environment setting (searched for nothing): PyYAML's
 # survey's list, and what else a model repository keeps.
 _NOT_TEXT: tuple[str, ...] = (*NOT_TEXT, ".webp", ".bmp", ".tif", ".tiff", ".mp4", ".mp3", ".wav", ".flac", ".mov")
@@ -398,11 +394,7 @@ def _text_doubts(data: bytes, path: str, top: str) -> bool:
         if target.stat().st_size > _MAX_BYTES:
             raise _Doubt
         included = target.read_bytes()
-        if (
-            widens_torch_loads(included)
-            or _NO_DEPS.search(included)
-            or installs_old_torch(included.decode("utf-8", "replace"))
-        ):
+        if widens_torch_loads(included) or installs_old_torch(included.decode("utf-8", "replace")):
             return True
     return False
 
@@ -478,7 +470,7 @@ def _companion_is_old(name: str, rest: str) -> bool:
         return False
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-    clauses = _clauses(spec.group("spec"))
+    clauses = _clauses(spec.group("spec"), {})
     if clauses is None:
         return True
     try:
@@ -489,11 +481,17 @@ def _companion_is_old(name: str, rest: str) -> bool:
         return True
 
 
-def _clauses(spec: str) -> list[str] | None:
-    """The specifier's clauses in PEP 440 form (conda's `=2.4` is any 2.4 build); None when one
-    is not a version (a template, a variable, a word)."""
+def _clauses(spec: str, assignments: dict[str, list[str]]) -> list[str] | None:
+    """The specifier's clauses in PEP 440 form (conda's `=2.4` is any 2.4 build); a variable the
+    same file sets to new releases only is a pin to one of them and adds no clause. None when a
+    clause is not a version (a template, a word, a variable set old or not at all)."""
     clauses = []
     for op, value in _CLAUSE.findall(spec):
+        variable = _VARIABLE.match(value)
+        if variable is not None:
+            if not _variable_is_new(assignments, variable.group("name")):
+                return None
+            continue
         if not re.match(r"v?\d", value):
             return None
         clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
@@ -523,17 +521,8 @@ def _mention_is_old(text: str, rest: str, at: int, assignments: dict[str, list[s
     spec = _SPEC.match(rest)
     if spec is None:
         return False  # a bare name keeps what the package's own requirement installed
-    clauses = []
-    for op, value in _CLAUSE.findall(spec.group("spec")):
-        variable = _VARIABLE.match(value)
-        if variable is not None:
-            if not _variable_is_new(assignments, variable.group("name")):
-                return True
-            continue  # set to new releases only in this file: a pin to one of them
-        if not re.match(r"v?\d", value):
-            return True  # a template or a word in place of a version: not judged
-        clauses.append(("==" + value.lstrip("v") + ".*") if op == "=" else op + value.lstrip("v"))
-    return bool(clauses) and not _spec_excludes_old(",".join(clauses))
+    clauses = _clauses(spec.group("spec"), assignments)
+    return clauses is None or (bool(clauses) and not _spec_excludes_old(",".join(clauses)))
 
 
 def _bracketed(text: str, start: int) -> str | None:

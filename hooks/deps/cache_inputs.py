@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hooks._core.policy import Policy
-from hooks.deps.spec import DEPENDENCY_FILES
+from hooks.deps.spec import DEPENDENCY_FILES, LOCK_FILES
 
 _OWN_FILES = re.compile(DEPENDENCY_FILES)
-_BESIDE: tuple[str, ...] = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock")
-_BESIDE += ("conda-lock.yml", "pyproject.toml")
+_BESIDE = (*LOCK_FILES, "pyproject.toml")
 
 # `-r other.txt`, `--constraint c.txt`, also inside environment.yml pip lists: the verdict then
 # depends on other files, so the file is not cached at all (dependency files are few and small).

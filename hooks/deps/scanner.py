@@ -22,7 +22,7 @@ from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, On
 from hooks.deps.installed_metadata import INSTALLED_METADATA, metadata_requirements
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
-from hooks.deps.spec import DEPENDENCY_FILES
+from hooks.deps.spec import DEPENDENCY_FILES, LOCK_FILES
 from hooks.deps.tool_hangs import only_hangs_a_tool
 
 DEFAULT_OSV_URL = "https://api.osv.dev"
@@ -40,10 +40,10 @@ REQUIREMENT_RULES = RequirementRules(
     unpinned=rules.UNPINNED,
     range_pin=rules.RANGE_PIN,
 )
-# Files beside a dependency file that make an installer take other than the newest release a range
-# admits: lock files, and a pyproject's uv resolution settings (lowest, a date, constraints).
-LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock", "conda-lock.yml")
-_RESOLUTION_SETTINGS = re.compile(rb"resolution|exclude-newer|constraint-dependencies|override-dependencies|constraint")
+# What beside a dependency file makes an installer take other than the newest release a range
+# admits: a lock file (spec.LOCK_FILES), or a pyproject's uv resolution settings (lowest, a date,
+# constraints, overrides).
+_RESOLUTION_SETTINGS = re.compile(rb"resolution|exclude-newer|constraint|override-dependencies")
 
 
 def installs_newest(path: Path) -> bool:

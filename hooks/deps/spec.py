@@ -9,6 +9,9 @@ from hooks.deps import rules
 
 # The dependency files the hook is handed on its own (an include with such a name is checked
 # there, not twice).
+# Lock files: beside a dependency file they decide which release an installer takes, not the
+# newest a range admits (the scanner's judgement of compromised ranges, and its cache inputs).
+LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock", "conda-lock.yml")
 DEPENDENCY_FILES = (
     r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
     r"|environment[^/]*\.ya?ml|pyproject\.toml)$"
