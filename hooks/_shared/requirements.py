@@ -11,7 +11,8 @@ Contract:
 - `Requirement(name, specifier="", source="pypi", url="")`: `name` as written; `specifier` such
   as `==1.2.3`, `>=2,<3` or "" (none); `source` is `pypi`, `vcs`, `url`, `path` or `conda`;
   `url` the VCS/archive URL or local path. `.key` is the normalised name, `.pinned_version` the
-  version of an exact `==`/`===` pin (not `==1.*`) or of `>=v,<=v`, else None.
+  version of an exact `==`/`===` pin (not `==1.*`) or of `>=v,<=v`, or the release a wheel or
+  sdist URL or path names in its file name (`archive_release`), else None.
 - `parse_requirement(text) -> Requirement | None`: one pip requirement argument or line without
   its pip options (`torch==2.3.1`, `numpy>=1.26 ; python_version>"3.9"`, `pkg[extra]`,
   `name @ https://...`, `git+https://...@rev#egg=name`, a bare archive URL, `./local/path`, a
@@ -90,11 +91,57 @@ class Requirement:
 
     @property
     def pinned_version(self) -> str | None:
+        if self.source in ("url", "path"):
+            return archive_release(self.name, self.url)
         match = _EXACT.fullmatch(self.specifier)
         if match:
             return match.group(1)
         closed = _CLOSED_RANGE.fullmatch(self.specifier)
         return (closed.group(1) or closed.group(2)) if closed else None
+
+
+def archive_release(name: str, url: str) -> str | None:
+    """The release a wheel or sdist URL or path installs, read from its file name as the wheel
+    and sdist specifications define it (`ultralytics-8.3.41-py3-none-any.whl` is ultralytics
+    8.3.41): the archive is that release whatever its host, so its advisories and compromised
+    releases apply. None when the file is no archive of `name` (pip refuses a name mismatch) or
+    its name does not parse."""
+    from urllib.parse import unquote
+
+    path = without_credentials(url).split("#")[0].split("?")[0]
+    named = _archive_name(unquote(path.rstrip("/").rpartition("/")[2]))
+    if named is None:
+        return None
+    from packaging.utils import canonicalize_name
+
+    project, version = named
+    return version if canonicalize_name(project) == normalize(name) else None
+
+
+def archive_requirement(word: str) -> str | None:
+    """`project==version` for a wheel or sdist an install command names by URL or path, so that
+    the release it installs is judged as a pin would be; None when the word names no archive."""
+    from urllib.parse import unquote
+
+    path = without_credentials(word).split("#")[0].split("?")[0]
+    named = _archive_name(unquote(path.rstrip("/").rpartition("/")[2]))
+    return None if named is None else f"{named[0]}=={named[1]}"
+
+
+def _archive_name(file_name: str) -> tuple[str, str] | None:
+    """(project, version) of a wheel or sdist file name, else None."""
+    if len(file_name) > 512 or not file_name.endswith((".whl", ".tar.gz", ".zip")):
+        return None
+    from packaging.utils import InvalidSdistFilename, InvalidWheelFilename, parse_sdist_filename, parse_wheel_filename
+
+    try:
+        if file_name.endswith(".whl"):
+            project, version, _build, _tags = parse_wheel_filename(file_name)
+        else:
+            project, version = parse_sdist_filename(file_name)
+    except (InvalidWheelFilename, InvalidSdistFilename, ValueError):
+        return None
+    return str(project), str(version)
 
 
 class Pinning(Enum):
@@ -142,7 +189,9 @@ def _direct(text: str) -> Requirement | None:
     target = text.split(";")[0].strip()
     if "://" not in target and not _VCS.match(target):
         if target.startswith((".", "/", "~")) or target.endswith((".whl", ".tar.gz", ".zip")):
-            return Requirement(PurePosixPath(target).name or target, source="path", url=target)
+            file_name = PurePosixPath(target).name or target
+            named = _archive_name(file_name)
+            return Requirement(named[0] if named else file_name, source="path", url=target)
         return None
     if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
         return None  # `name @ url`: PEP 508 handles it

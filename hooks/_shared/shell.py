@@ -1556,6 +1556,14 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                     index += 1 if inline_value else 2
                     continue
                 index += 1
+                if word.lower().endswith((".whl", ".tar.gz", ".zip")):
+                    # A wheel or sdist by URL or path installs the release its file name says.
+                    from hooks._shared.requirements import archive_requirement
+
+                    release = archive_requirement(word)
+                    if release is not None and release.split("==")[0].lower() not in _TOOLING:
+                        requirements.append(release)
+                    continue
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
                     continue
                 if ";" not in word:

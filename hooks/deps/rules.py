@@ -40,9 +40,11 @@ MALICIOUS_PACKAGE = BOOK.rule(
     what=(
         "The package, or this release of it, was published as malware (OSV MAL records, and ML incidents "
         "such as torchtriton and ultralytics 8.3.41, 8.3.42, 8.3.45 and 8.3.46). A pin to a compromised release "
-        "is critical; a range that admits one is high, or low when it has no upper bound and the project "
-        "published clean releases after the bad ones (ultralytics from 8.3.47): installers take the newest "
-        "release a range admits, so it never picks them. `profile: strict` keeps such ranges high."
+        "is critical, and so is a wheel or sdist of one named by URL or path (its file name, per the wheel and "
+        "sdist specifications, says which release it is); a range that admits one is high, or low when it has "
+        "no upper bound and the project published clean releases after the bad ones (ultralytics from "
+        "8.3.47): installers take the newest release a range admits, so it never picks them. `profile: strict` "
+        "keeps such ranges high."
     ),
     why=(
         "Installing it already ran its code: install hooks and import-time payloads steal credentials, "

@@ -241,7 +241,8 @@ class DepsScanner:
         for dependency in parsed.dependencies:
             issues.extend(self._dependency_checks(dependency, parsed, settings, newest))
             version = dependency.pinned_version
-            if version and dependency.source in ("pypi", "conda"):
+            # A wheel or sdist named by URL or path is the release its file name says.
+            if version and dependency.source in ("pypi", "conda", "url", "path"):
                 pins.append((dependency.name, version))
         if settings.source_gap is not None and pins:
             # Advisory data judges pinned releases only: a file of ranges and bare names is

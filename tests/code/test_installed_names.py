@@ -103,3 +103,29 @@ def test_a_quoted_requirement_with_spaces_is_read_as_pip_reads_it() -> None:
         (1, ["pillow==8.0.0", "torch"]),
         (2, ["a>=1", "b"]),
     ]
+
+
+def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
+    """`pip install <url>.whl` in a notebook or RUN line reaches the deps checks as a pin."""
+    commands = [
+        (1, "pip install https://example.org/ultralytics-8.3.41-py3-none-any.whl"),
+        (2, "pip install ./dist/My_Pkg-0.2.0.tar.gz torch==2.6.0"),
+        (3, "pip install https://example.org/latest.whl ./setup.py"),  # no release in the name
+        (4, "pip install https://example.org/pip-24.0-py3-none-any.whl"),  # the installer itself
+    ]
+    assert installed_requirements(commands) == [(1, ["ultralytics==8.3.41"]), (2, ["my-pkg==0.2.0", "torch==2.6.0"])]
+
+
+def test_notebook_and_dockerfile_installs_of_a_compromised_wheel_are_critical(tmp_path: Path) -> None:
+    wheel = "https://example.org/w/ultralytics-8.3.41-py3-none-any.whl"
+    findings = scan_code(tmp_path, notebook("import os", f"!pip install {wheel}"), "nb.ipynb")
+    assert [(f.rule_id, f.cell, f.severity.value) for f in findings if f.rule_id == "MLS402"] == [
+        ("MLS402", 2, "critical")
+    ]
+    path = tmp_path / "Dockerfile"
+    path.write_text(f"FROM python:3.11\nRUN pip install --no-cache-dir {wheel}\n")
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    assert [(f.rule_id, f.line) for f in found if f.rule_id == "MLS402"] == [("MLS402", 2)]
+    # Look-alike: a clean release's wheel.
+    path.write_text(f"FROM python:3.11\nRUN pip install --no-cache-dir {wheel.replace('8.3.41', '8.3.50')}\n")
+    assert not [f for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) if f.rule_id == "MLS402"]

@@ -237,3 +237,65 @@ def test_a_number_too_long_to_convert_is_no_crash(repo: Path, capsys: pytest.Cap
     assert main(["requirements.txt"]) == 1
     out = capsys.readouterr().out
     assert "MLS402 [critical] torchtriton" in out and "MLS900" not in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ultralytics @ https://files.pythonhosted.org/packages/aa/ultralytics-8.3.41-py3-none-any.whl",
+        "https://mirror.example.org/simple/ultralytics/ultralytics-8.3.42-py3-none-any.whl#egg=ultralytics",
+        "./wheels/ultralytics-8.3.45.tar.gz",
+        "https://example.org/ultralytics-8.3.46-py3-none-any.whl?download=1",
+    ],
+)
+def test_an_archive_of_a_compromised_release_by_url_or_path_is_critical(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """The wheel and sdist file names say which release they are, whatever the host."""
+    (repo / "requirements.txt").write_text(line + "\n")
+    assert main(["requirements.txt"]) == 1
+    assert "MLS402 [critical] ultralytics 8.3.4" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.org/ultralytics-8.3.50-py3-none-any.whl",  # a clean release
+        "foo @ https://example.org/ultralytics-8.3.41-py3-none-any.whl",  # pip refuses the mismatch
+        "https://example.org/downloads/ultralytics-latest.whl",  # no wheel name: no release read
+        "git+https://github.com/ultralytics/ultralytics@v8.3.41",  # a VCS ref is judged as a ref
+    ],
+)
+def test_archives_that_name_no_compromised_release_are_not_one(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    (repo / "requirements.txt").write_text(line + "\n")
+    main(["requirements.txt"])
+    assert "MLS402" not in capsys.readouterr().out
+
+
+def test_an_archive_by_url_has_its_release_looked_up(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wheel = "https://download.pytorch.org/whl/cu113/torch-1.12.0%2Bcu113-cp39-cp39-linux_x86_64.whl"
+    (repo / "requirements.txt").write_text(wheel + "\n")
+    assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 1
+    assert "MLS401 [high] torch 1.12.0+cu113 has known vulnerabilities: PYSEC-1" in capsys.readouterr().out
+    # Look-alike: the fixed release's wheel.
+    (repo / "requirements.txt").write_text(wheel.replace("1.12.0", "1.13.1") + "\n")
+    main(["requirements.txt", "--advisory-db", str(advisory_db)])
+    assert "MLS401" not in capsys.readouterr().out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+@example("https://x/a-1.0-py3-none-any.whl")
+@example("%00-%ff.whl")
+@example("a-" + "9" * 5000 + ".tar.gz")
+def test_reading_a_release_from_any_archive_name_never_raises(word: str) -> None:
+    from hooks._shared.requirements import archive_release, archive_requirement
+
+    for candidate in (word, word + ".whl", word + ".tar.gz", "https://h/" + word + ".zip"):
+        assert archive_release("a", candidate) is None or isinstance(archive_release("a", candidate), str)
+        release = archive_requirement(candidate)
+        assert release is None or release.count("==") == 1
