@@ -99,7 +99,10 @@ def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -
             dependency.line = line
             result.dependencies.append(dependency)
         result.indexes.extend(IndexOption(line, option.option, option.value) for option in parsed.indexes)
-        result.problems.extend(replace(p, line=line) for p in parsed.problems)
+        for problem in parsed.problems:
+            # Each entry is read as a one-line file: its own "line 1" is this line of the YAML.
+            message = problem.message.replace("line 1: ", f"line {line}: ", 1) if problem.line == 1 else problem.message
+            result.problems.append(replace(problem, line=line, message=message))
 
 
 def _conda_name(text: str) -> str:

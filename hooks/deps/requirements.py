@@ -98,7 +98,8 @@ _RELEASE = (
     r"(?:\.\*|(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|post|dev)[0-9]{0,9}){0,3})"
     r"(?:\+[A-Za-z0-9.]{1,40})?"
 )
-_VERSION_PART = rf"(?:===|==|~=|!=|<=|>=|<|>|=)[ \t]*(?:{_RELEASE}|\*)"
+# `=>` and `=<` are `>=` and `<=` typed the other way round (`tensorflow=>1.12.1`): pip rejects them too.
+_VERSION_PART = rf"(?:===|==|~=|!=|<=|>=|=>|=<|<|>|=)[ \t]*(?:{_RELEASE}|\*)"
 _BROKEN_SPECIFIER = re.compile(
     r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?)[ \t]*"
     r"(?:(?P<extras>\[[A-Za-z0-9._, \t-]{0,400}\])[ \t]*)?"
@@ -109,8 +110,8 @@ _SINGLE_EQUALS = re.compile(r"(?<![=<>!~])=(?!=)")
 _SPACED_SINGLE_EQUALS = re.compile(r"(?<![=<>!~])(?:[ \t]=(?!=)|=[ \t])")
 
 SPECIFIER_NOTE = (
-    "a version pip rejects after a readable project name (a comma left out between specifiers, or "
-    "a single `=`): pip refuses the file; the project's name was checked, its version judged unpinned"
+    "a version pip rejects after a readable project name (a comma left out between specifiers, a "
+    "single `=`, or `=>`): pip refuses the file; the project's name was checked, its version judged unpinned"
 )
 
 

@@ -74,6 +74,13 @@ def test_conda_environment(tmp_path: Path) -> None:
     assert [(i.line, i.option) for i in parsed.indexes] == [(3, "channel"), (4, "channel"), (13, "--extra-index-url")]
 
 
+def test_a_pip_entry_of_an_environment_file_names_its_own_line(tmp_path: Path) -> None:
+    """Each pip entry is read alone; its problem names the YAML's line, not "line 1"."""
+    text = "name: x\ndependencies:\n  - pip:\n    - torch\n    - tensorflow=>1.12.1\n"
+    (problem,) = parse_environment(text, tmp_path / "environment.yml", tmp_path).problems
+    assert problem.line == 5 and problem.message.startswith("line 5: ")
+
+
 def test_conda_matchspecs_written_with_spaces_read_as_conda_reads_them(tmp_path: Path) -> None:
     """`name version [build]` is MatchSpec's other spelling of `name=version[=build]`: a dotted
     release pins, a prefix, a pattern, a choice or a range does not."""
@@ -228,17 +235,18 @@ def test_an_unreadable_line_beside_template_lines_keeps_blocking(tmp_path: Path)
 def test_a_readable_name_with_a_malformed_version_is_judged_unpinned_and_low(tmp_path: Path) -> None:
     """`sagemaker>=2.0.0<3.0.0` (a comma left out) and conda's `numpy=1.21`: pip refuses the file,
     or (before 22) installs some release of the project; the name is what can be judged."""
-    text = "sagemaker>=2.0.0<3.0.0\nnumpy=1.21\npkg[gpu] >= 1.0 < 2\ntorch==2.3.1\n"
+    text = "sagemaker>=2.0.0<3.0.0\nnumpy=1.21\npkg[gpu] >= 1.0 < 2\ntorch==2.3.1\nazure-mgmt-compute=>30.0.0\n"
     parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
     assert [(d.name, d.specifier) for d in parsed.dependencies] == [
         ("sagemaker", ""),
         ("numpy", ""),
         ("pkg", ""),
         ("torch", "==2.3.1"),
+        ("azure-mgmt-compute", ""),  # `=>`: `>=` typed the other way round, which pip rejects too
     ]
     (problem,) = parsed.problems
     assert problem.rule.rule_id == "MLS908" and problem.severity is not None and problem.severity.value == "low"
-    assert "lines 1, 2, 3" in problem.message and "judged unpinned" in problem.message
+    assert "lines 1, 2, 3, 5" in problem.message and "judged unpinned" in problem.message
     project = '[project]\nname = "x"\ndependencies = ["sagemaker>=2.0.0<3.0.0"]\n'
     pyproject = parse_pyproject(project, tmp_path / "pyproject.toml", tmp_path)
     assert [d.name for d in pyproject.dependencies] == ["sagemaker"]
@@ -258,6 +266,7 @@ def test_lines_that_only_look_like_a_malformed_version_keep_blocking(tmp_path: P
         "AWS_SECRET_ACCESS_KEY=9xQ2abcDEF\n",  # a secret that starts with a digit is no release
         "PIN=12345678\n",  # an environment variable's name, not a package's
         "password=123456\n",  # a setting: conda's single `=` pins a dotted release
+        "TIMEOUT=>30\n",  # `=>` after a setting's name, no dotted release
         "pkg>=" + " " * 1992 + "1<2 @ https://example.org/pkg.tar.gz\n",  # longer than any requirement
     ):
         parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)
