@@ -299,7 +299,9 @@ def name_issues(
 ) -> list[Issue]:
     issues = _malicious_issues(requirement, line, rules.malicious, strict) if rules.malicious is not None else []
     key = requirement.key
-    if key in allow or requirement.source == "conda":
+    # conda's names are another index's; an archive by URL or path is fetched as that file, never
+    # looked up by its name, so no index can hand a typosquat or a placeholder in its place.
+    if key in allow or requirement.source in ("conda", "url", "path"):
         return issues
     reason = decoy_reason(key, requirement.pinned_version)
     if reason is not None:

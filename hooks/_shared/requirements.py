@@ -106,10 +106,7 @@ def archive_release(name: str, url: str) -> str | None:
     8.3.41): the archive is that release whatever its host, so its advisories and compromised
     releases apply. None when the file is no archive of `name` (pip refuses a name mismatch) or
     its name does not parse."""
-    from urllib.parse import unquote
-
-    path = without_credentials(url).split("#")[0].split("?")[0]
-    named = _archive_name(unquote(path.rstrip("/").rpartition("/")[2]))
+    named = archive_file(url)
     if named is None:
         return None
     from packaging.utils import canonicalize_name
@@ -119,29 +116,50 @@ def archive_release(name: str, url: str) -> str | None:
 
 
 def archive_requirement(word: str) -> str | None:
-    """`project==version` for a wheel or sdist an install command names by URL or path, so that
-    the release it installs is judged as a pin would be; None when the word names no archive."""
-    from urllib.parse import unquote
-
-    path = without_credentials(word).split("#")[0].split("?")[0]
-    named = _archive_name(unquote(path.rstrip("/").rpartition("/")[2]))
+    """`project==version` for a wheel or sdist an install command names by URL or path (with a
+    query, a `#sha256=` fragment or a `; marker`), so that the release it installs is judged as a
+    pin would be; None when the word names no archive."""
+    named = archive_file(word.split(";")[0].strip())
     return None if named is None else f"{named[0]}=={named[1]}"
 
 
+# What pip takes for an archive (its ARCHIVE_EXTENSIONS, matched without regard to case); the
+# sdists among them are read as `<name>-<version><extension>`.
+_SDIST_SUFFIXES = (".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar.lz", ".tar.lzma", ".tar", ".zip")
+ARCHIVE_SUFFIXES = (".whl", *_SDIST_SUFFIXES)
+_PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
+
+
+def archive_file(target: str) -> tuple[str, str] | None:
+    """(project, version) a wheel or sdist URL or path names in its file name (the last piece of
+    its path, without query or fragment, percent-decoded, after `/` or `\\`), else None."""
+    from urllib.parse import unquote
+
+    path = without_credentials(target).split("#")[0].split("?")[0]
+    file_name = unquote(re.split(r"[\\/]", path)[-1])
+    return _archive_name(file_name)
+
+
 def _archive_name(file_name: str) -> tuple[str, str] | None:
-    """(project, version) of a wheel or sdist file name, else None."""
-    if len(file_name) > 512 or not file_name.endswith((".whl", ".tar.gz", ".zip")):
+    """(project, version) of a wheel or sdist file name, else None (also for a project name that
+    is not one: `x\nctx-1.0.tar.gz` names no project)."""
+    lowered = file_name.lower()
+    if len(file_name) > 512 or not lowered.endswith(ARCHIVE_SUFFIXES):
         return None
     from packaging.utils import InvalidSdistFilename, InvalidWheelFilename, parse_sdist_filename, parse_wheel_filename
 
     try:
-        if file_name.endswith(".whl"):
-            project, version, _build, _tags = parse_wheel_filename(file_name)
+        if lowered.endswith(".whl"):
+            _project, version, _build, _tags = parse_wheel_filename(file_name)
+            written = file_name.split("-", 1)[0]
         else:
-            project, version = parse_sdist_filename(file_name)
+            suffix = next(s for s in _SDIST_SUFFIXES if lowered.endswith(s))
+            _project, version = parse_sdist_filename(file_name[: -len(suffix)] + ".tar.gz")
+            written = file_name[: -len(suffix)].rpartition("-")[0]
     except (InvalidWheelFilename, InvalidSdistFilename, ValueError):
         return None
-    return str(project), str(version)
+    # The name as the file writes it (`custom_kernels`), when it is a project's name at all.
+    return (written, str(version)) if _PROJECT_NAME.fullmatch(written) else None
 
 
 class Pinning(Enum):
@@ -163,8 +181,15 @@ class RequirementRules:
     range_pin: Rule | None
 
 
+def _archive_words(text: str) -> bool:
+    """A word pip takes for a file: an archive's name (`x-1.0-py3-none-any.whl`), with no spaces."""
+    return " " not in text and text.split("#")[0].split("?")[0].lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def parse_requirement(text: str) -> Requirement | None:
     text = text.strip()
+    if "://" not in text and _archive_words(text.split(";")[0].strip()):
+        return _direct(text)  # `ultralytics-8.3.41-py3-none-any.whl`: pip installs that file
     simple = _SIMPLE.match(text)
     if simple is not None:
         specifier = ",".join(part.replace(" ", "") for part in simple.group("spec").split(",") if part.strip())
@@ -188,15 +213,18 @@ def _direct(text: str) -> Requirement | None:
     """Bare URLs, VCS links and local paths, which PEP 508 alone does not name."""
     target = text.split(";")[0].strip()
     if "://" not in target and not _VCS.match(target):
-        if target.startswith((".", "/", "~")) or target.endswith((".whl", ".tar.gz", ".zip")):
+        if target.startswith((".", "/", "~", "\\")) or re.match(r"[A-Za-z]:\\", target) or _archive_words(target):
+            named = archive_file(target)
             file_name = PurePosixPath(target).name or target
-            named = _archive_name(file_name)
             return Requirement(named[0] if named else file_name, source="path", url=target)
         return None
     if " @ " in target or (" " not in target and "@" in target.split("://")[0]):
         return None  # `name @ url`: PEP 508 handles it
     # The name comes from the fragment or the path, never from the authority (credentials).
     bare = without_credentials(target)
+    named = archive_file(target)
+    if named is not None:  # a wheel or sdist: its file name, decoded, says which project
+        return _classify_url(named[0], target)
     egg = _EGG.search(bare)
     archive = _ARCHIVE_NAME.search(bare)
     path = bare.split("://", 1)[-1].partition("/")[2]

@@ -1538,6 +1538,15 @@ _REQUIREMENT = re.compile(
 _FILE_SUFFIXES = (".txt", ".in", ".yml", ".yaml", ".toml", ".cfg", ".py", ".whl", ".zip", ".gz", ".tgz", ".bz2")
 
 
+def _archive_release(word: str) -> str | None:
+    """`project==version` when the word is a wheel or sdist by URL or path, else None."""
+    if not word or "." not in word:
+        return None
+    from hooks._shared.requirements import archive_requirement
+
+    return archive_requirement(word)
+
+
 def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     """The PyPI requirements each pip/uv install, download or wheel names, per command line, as
     requirement-file lines (conda's names are another index's, and are left out)."""
@@ -1553,15 +1562,18 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                 word = arguments[index]
                 option, _, inline_value = word.partition("=")
                 if option in _VALUE_OPTIONS or option in _INDEX_OPTIONS:
+                    value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
+                    # `--find-links ./wheels/x-1.0.whl`: that archive is a release pip may take.
+                    release = _archive_release(value) if option in ("-f", "--find-links") else None
+                    if release is not None and release.split("==")[0].lower() not in _TOOLING:
+                        requirements.append(release)
                     index += 1 if inline_value else 2
                     continue
                 index += 1
-                if word.lower().endswith((".whl", ".tar.gz", ".zip")):
+                release = _archive_release(word)
+                if release is not None:
                     # A wheel or sdist by URL or path installs the release its file name says.
-                    from hooks._shared.requirements import archive_requirement
-
-                    release = archive_requirement(word)
-                    if release is not None and release.split("==")[0].lower() not in _TOOLING:
+                    if release.split("==")[0].lower() not in _TOOLING:
                         requirements.append(release)
                     continue
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):

@@ -98,8 +98,11 @@ _RELEASE = (
     r"(?:\.\*|(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|post|dev)[0-9]{0,9}){0,3})"
     r"(?:\+[A-Za-z0-9.]{1,40})?"
 )
-# `=>` and `=<` are `>=` and `<=` typed the other way round (`tensorflow=>1.12.1`): pip rejects them too.
-_VERSION_PART = rf"(?:===|==|~=|!=|<=|>=|=>|=<|<|>|=)[ \t]*(?:{_RELEASE}|\*)"
+# `=>` is `>=` typed the other way round (`tensorflow=>1.12.1`): pip rejects it too. (`=<` is not
+# taken: judged as no version at all, an intended upper bound would be lost.)
+_VERSION_PART = rf"(?:===|==|~=|!=|<=|>=|=>|<|>|=)[ \t]*(?:{_RELEASE}|\*)"
+# Names of settings and credentials, not of projects (`password=>1.2.3`).
+_SETTING_WORD = re.compile(r"(?i)(?:^|[-_.])(?:pass(?:word|wd)?|secret|token|api[-_.]?key|credentials?)(?:$|[-_.])")
 _BROKEN_SPECIFIER = re.compile(
     r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?)[ \t]*"
     r"(?:(?P<extras>\[[A-Za-z0-9._, \t-]{0,400}\])[ \t]*)?"
@@ -125,8 +128,13 @@ def broken_specifier(text: str, number: int, raw: str) -> Dependency | None:
     match = _BROKEN_SPECIFIER.fullmatch(text)
     if match is None or _SPACED_SINGLE_EQUALS.search(text):
         return None  # `version = 1.0` reads as a setting, not as conda's `numpy=1.21`
-    if _SINGLE_EQUALS.search(text) and (not any(ch.islower() for ch in match["name"]) or "." not in text):
-        # `PIN=12345678`, `API_KEY=2024...`, `password=123456`: a setting, not conda's `numpy=1.21`
+    if _SINGLE_EQUALS.search(text) and (
+        not any(ch.islower() for ch in match["name"])
+        or "." not in text
+        or ("=>" in text and _SETTING_WORD.search(match["name"]))
+    ):
+        # `PIN=12345678`, `API_KEY=2024...`, `password=123456`, `db_password=>1.2.3`: a setting,
+        # not conda's `numpy=1.21`
         return None
     return _requirement(match["name"] + (match["extras"] or ""), number, raw)
 

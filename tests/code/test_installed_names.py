@@ -112,8 +112,21 @@ def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
         (2, "pip install ./dist/My_Pkg-0.2.0.tar.gz torch==2.6.0"),
         (3, "pip install https://example.org/latest.whl ./setup.py"),  # no release in the name
         (4, "pip install https://example.org/pip-24.0-py3-none-any.whl"),  # the installer itself
+        # red team: a query, a hash fragment, a marker; a find-links archive; a name that is none
+        (5, "pip install 'https://h/ultralytics-8.3.41-py3-none-any.whl?download=true'"),
+        (6, "pip install 'https://h/ultralytics-8.3.42-py3-none-any.whl#sha256=" + "0" * 64 + "'"),
+        (7, "pip install 'https://h/ultralytics-8.3.45-py3-none-any.whl; python_version>\"3\"'"),
+        (8, "pip install --no-index --find-links ./wheels/ultralytics-8.3.46-py3-none-any.whl ultralytics"),
+        (9, "pip install https://h/x%0actx%0ay-1.0.tar.gz https://h/a%3D%3D1-1.0.zip"),
     ]
-    assert installed_requirements(commands) == [(1, ["ultralytics==8.3.41"]), (2, ["my-pkg==0.2.0", "torch==2.6.0"])]
+    assert installed_requirements(commands) == [
+        (1, ["ultralytics==8.3.41"]),
+        (2, ["My_Pkg==0.2.0", "torch==2.6.0"]),
+        (5, ["ultralytics==8.3.41"]),
+        (6, ["ultralytics==8.3.42"]),
+        (7, ["ultralytics==8.3.45"]),
+        (8, ["ultralytics==8.3.46", "ultralytics"]),
+    ]
 
 
 def test_notebook_and_dockerfile_installs_of_a_compromised_wheel_are_critical(tmp_path: Path) -> None:

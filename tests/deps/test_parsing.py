@@ -267,6 +267,8 @@ def test_lines_that_only_look_like_a_malformed_version_keep_blocking(tmp_path: P
         "PIN=12345678\n",  # an environment variable's name, not a package's
         "password=123456\n",  # a setting: conda's single `=` pins a dotted release
         "TIMEOUT=>30\n",  # `=>` after a setting's name, no dotted release
+        "db_password=>1.2.3\n",  # a credential's name is no project's, whatever follows it
+        "ultralytics=<8.3.46\n",  # `=<`: an intended upper bound; judged as no version, it would be lost
         "pkg>=" + " " * 1992 + "1<2 @ https://example.org/pkg.tar.gz\n",  # longer than any requirement
     ):
         parsed, _ = parse_requirements(text, tmp_path / "requirements.txt", tmp_path)

@@ -246,6 +246,15 @@ def test_a_number_too_long_to_convert_is_no_crash(repo: Path, capsys: pytest.Cap
         "https://mirror.example.org/simple/ultralytics/ultralytics-8.3.42-py3-none-any.whl#egg=ultralytics",
         "./wheels/ultralytics-8.3.45.tar.gz",
         "https://example.org/ultralytics-8.3.46-py3-none-any.whl?download=1",
+        # red team: percent-encoded, a `v` release, a bare file name, Windows paths, other sdist suffixes
+        "https://h.example/%75ltralytics-8.3.41-py3-none-any.whl",
+        "https://h.example/ultralytics-v8.3.41.tar.gz",
+        "ultralytics-8.3.41-py3-none-any.whl",
+        "ultralytics-8.3.42.tar.gz",
+        ".\\wheels\\ultralytics-8.3.41-py3-none-any.whl",
+        "C:\\wheels\\ultralytics-8.3.41-py3-none-any.whl",
+        "https://h.example/ultralytics-8.3.45.tgz",
+        "./wheels/ultralytics-8.3.45.TAR.GZ",
     ],
 )
 def test_an_archive_of_a_compromised_release_by_url_or_path_is_critical(
@@ -272,6 +281,33 @@ def test_archives_that_name_no_compromised_release_are_not_one(
     (repo / "requirements.txt").write_text(line + "\n")
     main(["requirements.txt"])
     assert "MLS402" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "./dist/transformer-0.1.0-py3-none-any.whl",  # the project's own build, near `transformers`
+        "https://artifacts.example/transformer-0.1.0-py3-none-any.whl",
+        "./vendor/tokenizer-2.0.tar.gz",
+    ],
+)
+def test_an_archive_is_no_typosquat_it_is_fetched_as_a_file(
+    repo: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """No index resolves an archive by its name, so no index can hand a look-alike in its place."""
+    (repo / "requirements.txt").write_text(line + "\n")
+    main(["requirements.txt"])
+    assert "MLS403" not in capsys.readouterr().out
+
+
+def test_a_local_archive_is_not_looked_up_by_name(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A local wheel is more often the project's own build, which may share a PyPI project's name:
+    its name is not sent to advisory sources (nor online)."""
+    (repo / "requirements.txt").write_text("./libs/torch-1.12.0-py3-none-any.whl\n")
+    main(["requirements.txt", "--advisory-db", str(advisory_db)])
+    assert "MLS401" not in capsys.readouterr().out
 
 
 def test_an_archive_by_url_has_its_release_looked_up(
