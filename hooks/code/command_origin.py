@@ -901,10 +901,6 @@ class CommandOrigins:
         seen.add(key)
         return all(self._operator(value, method, seen, depth + 1) for value, method in assigned)
 
-    @property
-    def module(self) -> ast.Module:
-        return self._module
-
     def parameter_scope(self, name: str, function: Function | None) -> Function | None:
         """The function whose parameter `name` is, where `function` reads it; None otherwise."""
         scope = function

@@ -4,18 +4,9 @@ A test's load is only the tests' own business when what it reads is built of con
 a local file (`"tests/data/tiny.pt"`, `Path("cache", "ones")`), or of a temporary folder pytest or
 `tempfile` hands the test (`tmp_path / "m.pkl"`) that the same test writes into itself with a known
 writer (`torch.save(m, tmp_path / "m.pkl")`, `write_bytes`, `open(..., "wb")`): an autouse fixture
-may fill the same `tmp_path` with a download.
-
-A test's parameter is a fixture. It counts as the tests' own value only when pytest can only take
-it from one fixture function of the same module (defined once there, at the top level, not in a
-class, not with `params`, its name in no string of the module: no `parametrize`, `indirect` or
-`getfixturevalue` can hand the test another value; a module's fixture takes precedence over a
-conftest's) and every value that fixture returns or yields is the tests' own by the rules above,
-judged inside the fixture (`tmp_path_factory.mktemp("m") / "w.pt"` it `torch.save`s into).
-
-Anything else (another fixture, a helper's parameter, an environment variable, a URL in any piece,
-bytes from a client, a queue or a cache) may be someone else's file, and the load keeps its
-severity.
+may fill the same `tmp_path` with a download. Anything else (a fixture's or helper's parameter, an
+environment variable, a URL in any piece, bytes from a client, a queue or a cache) may be someone
+else's file, and the load keeps its severity.
 """
 
 from __future__ import annotations
@@ -132,7 +123,7 @@ def _expand(node: ast.AST, origins: CommandOrigins, function: ast.AST | None, de
 
 
 def _writes_into(
-    function: ast.AST | None, roots: set[str], pieces: set[str], load: ast.AST, origins: CommandOrigins
+    function: ast.AST | None, roots: set[str], pieces: set[str], load: ast.Call, origins: CommandOrigins
 ) -> bool:
     """Whether `function` itself writes the loaded file into one of the temporary folders `roots`
     (names bound to them) with a known writer (a serialiser, `write_bytes`/`write_text`,
@@ -274,9 +265,6 @@ def _own_name(
         # `@pytest.mark.parametrize` values spelled out beside it are the test's text.
         scope = origins.parameter_scope(name, function)  # type: ignore[arg-type]
         spelled = _parametrized(scope, name) if _test_function(scope) else None
-        if spelled is None and _test_function(scope):
-            fixture = _module_fixture(origins.module, name)
-            return fixture is not None and _fixture_values_own(fixture, origins, seen, depth)
         return bool(spelled) and all(
             _own(value, origins, scope, seen, depth + 1, reading=reading, roots=roots) for value in spelled or []
         )
@@ -289,76 +277,6 @@ def _own_name(
         isinstance(value, ast.AST) and _own(value, origins, scope, seen, depth + 1, reading=reading, roots=roots)
         for value in values
     )
-
-
-def _module_fixture(module: ast.Module, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """The one function pytest can take fixture `name` from: defined once, at the module's top
-    level, as a fixture without `params`; and no string of the module names it (a `parametrize`,
-    `indirect` or `getfixturevalue` could hand the test something else). None otherwise."""
-    defined = [
-        node
-        for node in module.body
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign))
-        and name in _names_bound_at_top(node)
-    ]
-    if len(defined) != 1 or not isinstance(defined[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return None
-    fixture = defined[0]
-    decorators = [d for d in fixture.decorator_list if "fixture" in ast.unparse(d)]
-    if len(decorators) != 1 or (isinstance(decorators[0], ast.Call) and decorators[0].args):
-        return None  # `@pytest.fixture(some_function)` or positional arguments: not read
-    if isinstance(decorators[0], ast.Call) and any(k.arg in ("params", "name", None) for k in decorators[0].keywords):
-        return None  # values from `params`, or a fixture registered under another name
-    for node in ast.walk(module):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and name in node.value:
-            return None
-        if isinstance(node, ast.ClassDef) and any(name in _names_bound_at_top(item) for item in node.body):
-            return None  # a class's own fixture of that name takes precedence for its tests
-    return fixture
-
-
-def _names_bound_at_top(node: ast.AST) -> set[str]:
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return {node.name}
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-
-
-def _fixture_values_own(
-    fixture: ast.FunctionDef | ast.AsyncFunctionDef, origins: CommandOrigins, seen: set[tuple[int, str]], depth: int
-) -> bool:
-    """Whether every value the fixture returns or yields (its own statements, not a nested
-    function's) is the tests' own, judged inside the fixture: built of constants, or of temporary
-    folders the fixture writes that file into itself."""
-    values = [
-        node.value
-        for node in _own_nodes(fixture)
-        if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)) and node.value is not None
-    ]
-    if not values or any(isinstance(v, ast.YieldFrom) for v in values) or depth > _MAX_DEPTH:
-        return False
-    for value in values:
-        found: set[str] = set()
-        if not _own(value, origins, fixture, seen, depth + 1, reading=True, roots=found):
-            return False
-        roots = {r for r in found if not r.startswith("\0")}
-        pieces = {r[1:].strip("/\\ ") for r in found if r.startswith("\0")} - {""}
-        if roots and not _writes_into(fixture, roots, pieces, value, origins):
-            return False
-    return True
-
-
-def _own_nodes(function: ast.AST) -> list[ast.AST]:
-    """The nodes of a function's body, without those of functions, lambdas or classes inside it."""
-    found: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(function))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        found.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return found
 
 
 def _parametrized(function: ast.AST | None, name: str) -> list[ast.expr] | None:

@@ -247,26 +247,3 @@ def test_eval_of_a_tests_parametrize_values_is_low_and_a_fixtures_value_blocks(t
     # The look-alike: the same values handed to a fixture (a conftest may fetch what it returns).
     indirect = source.replace("'abs(-1)'])", "'abs(-1)'], indirect=True)")
     assert in_tests(tmp_path, indirect, "tests/test_eval.py") == [("B307", 4)]
-
-
-FIXTURE_WEIGHTS = (
-    "import pytest, torch\n"
-    "@pytest.fixture(scope='session')\n"
-    "def weights_path(tmp_path_factory):\n"
-    "    path = tmp_path_factory.mktemp('models') / 'weights.pt'\n"
-    "    torch.save(MODEL.state_dict(), path)\n"
-    "    return path\n"
-    "def test_load(weights_path):\n"
-    "    MODEL.load_state_dict(torch.load(weights_path))\n"
-)
-
-
-def test_a_load_of_what_the_modules_own_fixture_wrote_is_low(tmp_path: Path) -> None:
-    assert in_tests(tmp_path, FIXTURE_WEIGHTS) == []
-    # Look-alike: a conftest's fixture of another name (any folder, filled by anything) blocks.
-    assert in_tests(
-        tmp_path,
-        FIXTURE_WEIGHTS.replace("def test_load(weights_path)", "def test_load(model_path)").replace(
-            "torch.load(weights_path)", "torch.load(model_path)"
-        ),
-    ) == [("MLS306", 8)]
