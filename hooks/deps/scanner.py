@@ -241,9 +241,9 @@ class DepsScanner:
         for dependency in parsed.dependencies:
             issues.extend(self._dependency_checks(dependency, parsed, settings, newest))
             version = dependency.pinned_version
-            # A wheel or sdist named by URL is the release its file name says (a local path is
-            # more often the project's own build, which may share a name with a PyPI project).
-            if version and dependency.source in ("pypi", "conda", "url"):
+            # A wheel or sdist named by URL or path is the release its file name says (vendored
+            # wheels of an offline build are PyPI's releases).
+            if version and dependency.source in ("pypi", "conda", "url", "path"):
                 pins.append((dependency.name, version))
         if settings.source_gap is not None and pins:
             # Advisory data judges pinned releases only: a file of ranges and bare names is

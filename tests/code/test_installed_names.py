@@ -106,7 +106,9 @@ def test_a_quoted_requirement_with_spaces_is_read_as_pip_reads_it() -> None:
 
 
 def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
-    """`pip install <url>.whl` in a notebook or RUN line reaches the deps checks as a pin."""
+    """`pip install <url>.whl` in a notebook or RUN line reaches the deps checks as that file, which
+    the deps hook reads as the release its name says."""
+    marker = 'https://h/ultralytics-8.3.45-py3-none-any.whl; python_version>"3"'
     commands = [
         (1, "pip install https://example.org/ultralytics-8.3.41-py3-none-any.whl"),
         (2, "pip install ./dist/My_Pkg-0.2.0.tar.gz torch==2.6.0"),
@@ -115,17 +117,17 @@ def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
         # red team: a query, a hash fragment, a marker; a find-links archive; a name that is none
         (5, "pip install 'https://h/ultralytics-8.3.41-py3-none-any.whl?download=true'"),
         (6, "pip install 'https://h/ultralytics-8.3.42-py3-none-any.whl#sha256=" + "0" * 64 + "'"),
-        (7, "pip install 'https://h/ultralytics-8.3.45-py3-none-any.whl; python_version>\"3\"'"),
+        (7, f"pip install '{marker}'"),
         (8, "pip install --no-index --find-links ./wheels/ultralytics-8.3.46-py3-none-any.whl ultralytics"),
         (9, "pip install https://h/x%0actx%0ay-1.0.tar.gz https://h/a%3D%3D1-1.0.zip"),
     ]
     assert installed_requirements(commands) == [
-        (1, ["ultralytics==8.3.41"]),
-        (2, ["My_Pkg==0.2.0", "torch==2.6.0"]),
-        (5, ["ultralytics==8.3.41"]),
-        (6, ["ultralytics==8.3.42"]),
-        (7, ["ultralytics==8.3.45"]),
-        (8, ["ultralytics==8.3.46", "ultralytics"]),
+        (1, ["https://example.org/ultralytics-8.3.41-py3-none-any.whl"]),
+        (2, ["./dist/My_Pkg-0.2.0.tar.gz", "torch==2.6.0"]),
+        (5, ["https://h/ultralytics-8.3.41-py3-none-any.whl?download=true"]),
+        (6, ["https://h/ultralytics-8.3.42-py3-none-any.whl#sha256=" + "0" * 64]),
+        (7, [marker]),
+        (8, ["./wheels/ultralytics-8.3.46-py3-none-any.whl", "ultralytics"]),
     ]
 
 
@@ -142,3 +144,15 @@ def test_notebook_and_dockerfile_installs_of_a_compromised_wheel_are_critical(tm
     # Look-alike: a clean release's wheel.
     path.write_text(f"FROM python:3.11\nRUN pip install --no-cache-dir {wheel.replace('8.3.41', '8.3.50')}\n")
     assert not [f for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path)) if f.rule_id == "MLS402"]
+
+
+def test_an_installed_local_build_is_no_typosquat(tmp_path: Path) -> None:
+    """`RUN pip install ./dist/transformer-0.1.0-...whl`: the project's own build, fetched as a file."""
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python:3.11\nRUN pip install ./dist/transformer-0.1.0-py3-none-any.whl\n")
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    assert not [f for f in found if f.rule_id in ("MLS403", "MLS404")]
+    # Look-alike: the same name installed from the index is judged by its name.
+    path.write_text("FROM python:3.11\nRUN pip install transformer==0.1.0\n")
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    assert [f.rule_id for f in found if f.rule_id == "MLS403"] == ["MLS403"]

@@ -300,14 +300,13 @@ def test_an_archive_is_no_typosquat_it_is_fetched_as_a_file(
     assert "MLS403" not in capsys.readouterr().out
 
 
-def test_a_local_archive_is_not_looked_up_by_name(
+def test_a_local_archive_has_its_release_looked_up(
     repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A local wheel is more often the project's own build, which may share a PyPI project's name:
-    its name is not sent to advisory sources (nor online)."""
-    (repo / "requirements.txt").write_text("./libs/torch-1.12.0-py3-none-any.whl\n")
-    main(["requirements.txt", "--advisory-db", str(advisory_db)])
-    assert "MLS401" not in capsys.readouterr().out
+    """The vendored wheels of an offline build are PyPI's releases: their advisories apply."""
+    (repo / "requirements.txt").write_text("pydist/torch-1.12.0-cp39-cp39-manylinux1_x86_64.whl\n")
+    assert main(["requirements.txt", "--advisory-db", str(advisory_db)]) == 1
+    assert "MLS401 [high] torch 1.12.0 has known vulnerabilities" in capsys.readouterr().out
 
 
 def test_an_archive_by_url_has_its_release_looked_up(
