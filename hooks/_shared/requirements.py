@@ -115,14 +115,6 @@ def archive_release(name: str, url: str) -> str | None:
     return version if canonicalize_name(project) == normalize(name) else None
 
 
-def archive_requirement(word: str) -> str | None:
-    """`project==version` for a wheel or sdist an install command names by URL or path (with a
-    query, a `#sha256=` fragment or a `; marker`), so that the release it installs is judged as a
-    pin would be; None when the word names no archive."""
-    named = archive_file(word.split(";")[0].strip())
-    return None if named is None else f"{named[0]}=={named[1]}"
-
-
 # What pip takes for an archive (its ARCHIVE_EXTENSIONS, matched without regard to case); the
 # sdists among them are read as `<name>-<version><extension>`.
 _SDIST_SUFFIXES = (".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar.lz", ".tar.lzma", ".tar", ".zip")
@@ -132,10 +124,10 @@ _PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
 
 def archive_file(target: str) -> tuple[str, str] | None:
     """(project, version) a wheel or sdist URL or path names in its file name (the last piece of
-    its path, without query or fragment, percent-decoded, after `/` or `\\`), else None."""
+    its path, without marker, query or fragment, percent-decoded, after `/` or `\\`), else None."""
     from urllib.parse import unquote
 
-    path = without_credentials(target).split("#")[0].split("?")[0]
+    path = without_credentials(target.split(";")[0].strip()).split("#")[0].split("?")[0]
     file_name = unquote(re.split(r"[\\/]", path)[-1])
     return _archive_name(file_name)
 

@@ -1540,18 +1540,14 @@ _FILE_SUFFIXES = (".txt", ".in", ".yml", ".yaml", ".toml", ".cfg", ".py", ".whl"
 
 def _archive_release(word: str) -> str | None:
     """The word itself when it is a wheel or sdist by URL or path whose file name names a release
-    (the deps hook reads it as pip does: that file, that release), else None."""
+    (the deps hook reads it as pip does: that file, that release), and not the installer's own;
+    else None."""
     if not word or "." not in word or "\n" in word:
         return None
-    from hooks._shared.requirements import archive_requirement
+    from hooks._shared.requirements import archive_file
 
-    return word.strip() if archive_requirement(word) is not None else None
-
-
-def _tooling_archive(word: str) -> bool:
-    from hooks._shared.requirements import archive_requirement
-
-    return (archive_requirement(word) or "").split("==")[0].lower() in _TOOLING
+    named = archive_file(word)
+    return word.strip() if named is not None and named[0].lower() not in _TOOLING else None
 
 
 def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
@@ -1572,7 +1568,7 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                     value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
                     # `--find-links ./wheels/x-1.0.whl`: that archive is a release pip may take.
                     release = _archive_release(value) if option in ("-f", "--find-links") else None
-                    if release is not None and not _tooling_archive(release):
+                    if release is not None:
                         requirements.append(release)
                     index += 1 if inline_value else 2
                     continue
@@ -1580,8 +1576,7 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                 release = _archive_release(word)
                 if release is not None:
                     # A wheel or sdist by URL or path installs the release its file name says.
-                    if not _tooling_archive(release):
-                        requirements.append(release)
+                    requirements.append(release)
                     continue
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
                     continue
