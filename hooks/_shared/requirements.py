@@ -120,6 +120,7 @@ def archive_release(name: str, url: str) -> str | None:
 _SDIST_SUFFIXES = (".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar.lz", ".tar.lzma", ".tar", ".zip")
 ARCHIVE_SUFFIXES = (".whl", *_SDIST_SUFFIXES)
 _PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
+_TRAILING_EXTRAS = re.compile(r"\[[A-Za-z0-9._, -]{0,400}\]$")
 
 
 def archive_file(target: str) -> tuple[str, str] | None:
@@ -128,6 +129,9 @@ def archive_file(target: str) -> tuple[str, str] | None:
     from urllib.parse import unquote
 
     path = without_credentials(target.split(";")[0].strip()).split("#")[0].split("?")[0]
+    # pip's own reading: extras after a local archive (`./x-1.0.whl[gpu]`) are not its name, and a
+    # URL's trailing `/` is dropped before its file name is taken.
+    path = _TRAILING_EXTRAS.sub("", path).rstrip("/")
     file_name = unquote(re.split(r"[\\/]", path)[-1])
     return _archive_name(file_name)
 
@@ -175,7 +179,8 @@ class RequirementRules:
 
 def _archive_words(text: str) -> bool:
     """A word pip takes for a file: an archive's name (`x-1.0-py3-none-any.whl`), with no spaces."""
-    return " " not in text and text.split("#")[0].split("?")[0].lower().endswith(ARCHIVE_SUFFIXES)
+    bare = _TRAILING_EXTRAS.sub("", text.split("#")[0].split("?")[0]).rstrip("/")
+    return " " not in text and bare.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def parse_requirement(text: str) -> Requirement | None:

@@ -120,6 +120,7 @@ def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
         (7, f"pip install '{marker}'"),
         (8, "pip install --no-index --find-links ./wheels/ultralytics-8.3.46-py3-none-any.whl ultralytics"),
         (9, "pip install https://h/x%0actx%0ay-1.0.tar.gz https://h/a%3D%3D1-1.0.zip"),
+        (10, "pip install ./wheels/ultralytics-8.3.41-py3-none-any.whl[export]"),
     ]
     assert installed_requirements(commands) == [
         (1, ["https://example.org/ultralytics-8.3.41-py3-none-any.whl"]),
@@ -128,6 +129,7 @@ def test_an_installed_archive_is_the_release_its_file_name_says() -> None:
         (6, ["https://h/ultralytics-8.3.42-py3-none-any.whl#sha256=" + "0" * 64]),
         (7, [marker]),
         (8, ["./wheels/ultralytics-8.3.46-py3-none-any.whl", "ultralytics"]),
+        (10, ["./wheels/ultralytics-8.3.41-py3-none-any.whl[export]"]),
     ]
 
 

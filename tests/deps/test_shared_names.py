@@ -255,6 +255,10 @@ def test_a_number_too_long_to_convert_is_no_crash(repo: Path, capsys: pytest.Cap
         "C:\\wheels\\ultralytics-8.3.41-py3-none-any.whl",
         "https://h.example/ultralytics-8.3.45.tgz",
         "./wheels/ultralytics-8.3.45.TAR.GZ",
+        # second red team: extras after a local archive, a URL's trailing slash
+        "./ultralytics-8.3.41-py3-none-any.whl[export]",
+        "ultralytics-8.3.41-py3-none-any.whl[export]",
+        "https://h/ultralytics-8.3.41-py3-none-any.whl/",
     ],
 )
 def test_an_archive_of_a_compromised_release_by_url_or_path_is_critical(
