@@ -123,16 +123,19 @@ _PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
 _TRAILING_EXTRAS = re.compile(r"\[[A-Za-z0-9._, -]{0,400}\]$")
 
 
+def _archive_path(target: str) -> str:
+    """The path of a URL or path as pip takes its file name from it: without marker, query,
+    fragment, extras after a local archive (`./x-1.0.whl[gpu]`) or a URL's trailing `/`."""
+    path = target.split(";")[0].strip().split("#")[0].split("?")[0]
+    return _TRAILING_EXTRAS.sub("", path).rstrip("/")
+
+
 def archive_file(target: str) -> tuple[str, str] | None:
     """(project, version) a wheel or sdist URL or path names in its file name (the last piece of
-    its path, without marker, query or fragment, percent-decoded, after `/` or `\\`), else None."""
+    its path, percent-decoded, after `/` or `\\`), else None."""
     from urllib.parse import unquote
 
-    path = without_credentials(target.split(";")[0].strip()).split("#")[0].split("?")[0]
-    # pip's own reading: extras after a local archive (`./x-1.0.whl[gpu]`) are not its name, and a
-    # URL's trailing `/` is dropped before its file name is taken.
-    path = _TRAILING_EXTRAS.sub("", path).rstrip("/")
-    file_name = unquote(re.split(r"[\\/]", path)[-1])
+    file_name = unquote(re.split(r"[\\/]", _archive_path(without_credentials(target)))[-1])
     return _archive_name(file_name)
 
 
@@ -179,8 +182,7 @@ class RequirementRules:
 
 def _archive_words(text: str) -> bool:
     """A word pip takes for a file: an archive's name (`x-1.0-py3-none-any.whl`), with no spaces."""
-    bare = _TRAILING_EXTRAS.sub("", text.split("#")[0].split("?")[0]).rstrip("/")
-    return " " not in text and bare.lower().endswith(ARCHIVE_SUFFIXES)
+    return " " not in text and _archive_path(text).lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def parse_requirement(text: str) -> Requirement | None:

@@ -55,6 +55,7 @@ from typing import BinaryIO
 
 from hooks._core.paths import run_generation
 from hooks.code.ci_definitions import in_ci
+from hooks.code.repository_walk import BoundedWalk, WalkBoundReached
 
 FIXED = (5, 4)  # the first release whose FullLoader builds no Python object
 _MAX_BYTES = 1 << 20  # of one dependency file; a longer one is not read whole: fail closed
@@ -262,50 +263,45 @@ def _survey(top: str, generation: int) -> bool:
     any doubt (a bound reached, a file that cannot be read) is kept as "old" for the run."""
     try:
         return _survey_files(top, generation)
-    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt):
+    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt, WalkBoundReached):
         return True
 
 
 def _survey_files(top: str, generation: int) -> bool:
-    entries = 0
     total = 0
-    folders = [(top, False)]  # (folder, inside a `requirements*` folder)
-    while folders:
-        folder, under_requirements = folders.pop()
-        with os.scandir(folder) as listing:
-            for entry in listing:
-                entries += 1
-                if entries > _MAX_ENTRIES or total > _MAX_TOTAL:
-                    raise _Doubt
-                name = entry.name
-                lowered = name.lower()
-                if _ARCHIVE.search(name) and _archive_is_old(name):
-                    return True  # a vendored `PyYAML-5.3.1-....whl` or sdist
-                if entry.is_symlink() and (lowered.startswith("requirements") or is_dependency_file(name)):
-                    raise _Doubt  # a linked requirements file or folder: not followed
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in _SKIPPED_FOLDERS:
-                        folders.append((entry.path, under_requirements or lowered.startswith("requirements")))
-                    continue
-                dependency = (
-                    is_dependency_file(name)
-                    or (under_requirements and lowered.endswith((".txt", ".in")))
-                    or _ci_definition(entry.path, top)
-                )
-                if not dependency and lowered.endswith(NOT_TEXT):
-                    continue
-                status = entry.stat(follow_symlinks=False)
-                if not stat.S_ISREG(status.st_mode):
-                    continue
-                code = lowered.endswith(_CODE_SUFFIXES)
-                limit = _MAX_CODE_BYTES if code else _MAX_BYTES
-                if status.st_size > limit:
-                    if dependency:
-                        raise _Doubt
-                    continue  # a data file, a generated module, a notebook of outputs
-                total += status.st_size
-                if _file_is_old(entry.path, dependency, code, status.st_mtime_ns, status.st_size, top, generation):
-                    return True
+    walk = BoundedWalk(top, False, _MAX_ENTRIES)  # tag: inside a `requirements*` folder
+    for entry, under_requirements in walk:
+        if total > _MAX_TOTAL:
+            raise _Doubt
+        name = entry.name
+        lowered = name.lower()
+        if _ARCHIVE.search(name) and _archive_is_old(name):
+            return True  # a vendored `PyYAML-5.3.1-....whl` or sdist
+        if entry.is_symlink() and (lowered.startswith("requirements") or is_dependency_file(name)):
+            raise _Doubt  # a linked requirements file or folder: not followed
+        if entry.is_dir(follow_symlinks=False):
+            if name not in _SKIPPED_FOLDERS:
+                walk.enter(entry.path, under_requirements or lowered.startswith("requirements"))
+            continue
+        dependency = (
+            is_dependency_file(name)
+            or (under_requirements and lowered.endswith((".txt", ".in")))
+            or _ci_definition(entry.path, top)
+        )
+        if not dependency and lowered.endswith(NOT_TEXT):
+            continue
+        status = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(status.st_mode):
+            continue
+        code = lowered.endswith(_CODE_SUFFIXES)
+        limit = _MAX_CODE_BYTES if code else _MAX_BYTES
+        if status.st_size > limit:
+            if dependency:
+                raise _Doubt
+            continue  # a data file, a generated module, a notebook of outputs
+        total += status.st_size
+        if _file_is_old(entry.path, dependency, code, status.st_mtime_ns, status.st_size, top, generation):
+            return True
     return False
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from hooks._core.paths import run_generation
 from hooks.code.pyyaml_releases import BYTE_ORDER_MARKS, NOT_TEXT, is_dependency_file
+from hooks.code.repository_walk import BoundedWalk, WalkBoundReached
 
 FIXED = (2, 6)
 _METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
@@ -316,41 +317,36 @@ def _survey_doubts(top: str, generation: int) -> bool:
     project without its requirements, turn the restricted default off or widen it."""
     try:
         return _survey(top)
-    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt):
+    except (OSError, ValueError, RecursionError, UnicodeError, _Doubt, WalkBoundReached):
         return True
 
 
 def _survey(top: str) -> bool:
-    entries = 0
     total = 0
-    folders = [top]
-    while folders:
-        folder = folders.pop()
-        with os.scandir(folder) as listing:
-            for entry in listing:
-                entries += 1
-                if entries > _MAX_ENTRIES or total > _MAX_TOTAL:
-                    raise _Doubt
-                name = entry.name
-                wheel = _WHEEL.search(name)
-                if wheel is not None and _old(wheel.group("version")):
-                    return True
-                if name == "torch.py" or (name == "torch" and (Path(entry.path) / "__init__.py").exists()):
-                    return True  # a module named torch shadows the real one where it is on the path
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in _SKIPPED_FOLDERS:
-                        folders.append(entry.path)
-                    continue
-                if name.lower().endswith(_NOT_TEXT + _DOCUMENTS):
-                    continue
-                status = entry.stat(follow_symlinks=False)
-                if not stat.S_ISREG(status.st_mode):
-                    if is_dependency_file(name) or name.lower().startswith(("requirements", "constraints")):
-                        raise _Doubt  # a linked dependency file: not followed
-                    continue
-                total += status.st_size
-                if _file_doubts(entry.path, status.st_size, top):
-                    return True
+    walk = BoundedWalk(top, None, _MAX_ENTRIES)
+    for entry, _ in walk:
+        if total > _MAX_TOTAL:
+            raise _Doubt
+        name = entry.name
+        wheel = _WHEEL.search(name)
+        if wheel is not None and _old(wheel.group("version")):
+            return True
+        if name == "torch.py" or (name == "torch" and (Path(entry.path) / "__init__.py").exists()):
+            return True  # a module named torch shadows the real one where it is on the path
+        if entry.is_dir(follow_symlinks=False):
+            if name not in _SKIPPED_FOLDERS:
+                walk.enter(entry.path, None)
+            continue
+        if name.lower().endswith(_NOT_TEXT + _DOCUMENTS):
+            continue
+        status = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(status.st_mode):
+            if is_dependency_file(name) or name.lower().startswith(("requirements", "constraints")):
+                raise _Doubt  # a linked dependency file: not followed
+            continue
+        total += status.st_size
+        if _file_doubts(entry.path, status.st_size, top):
+            return True
     return False
 
 
