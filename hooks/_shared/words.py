@@ -2,10 +2,16 @@
 
 `shlex.split` builds each word a character at a time (`self.token += c` on an attribute, which
 CPython cannot extend in place), so one word of a megabyte (an `ENV TOKEN=<1 MB>` line, a
-requirement line of junk) takes minutes. Short texts keep `shlex`'s exact behaviour; long ones go
-through a regular expression that reads the same quoting rules: single quotes keep everything,
-double quotes keep everything but `\\"` and `\\\\` (as shlex reads them), a backslash outside
-quotes escapes the next character, and `#` at a word's start begins a comment when asked.
+requirement line of junk) takes minutes. Short texts without comments keep `shlex`'s exact
+behaviour; long ones go through a regular expression that reads the same quoting rules: single
+quotes keep everything, double quotes keep everything but `\\"` and `\\\\` (as shlex reads them), a
+backslash outside quotes escapes the next character.
+
+Comments are read as the shell reads them, which is not how shlex does: an unquoted `#` begins a
+comment only where a word could begin (after blanks, at the line's start, or right after an
+operator character such as `;` or `|`). Inside a word it is an ordinary character, so
+`git+https://host/repo.git#egg=name`, `https://host/x.whl#sha256=...` and `$#` stay whole, where
+shlex would end the word at the `#` and drop the rest of the line.
 """
 
 from __future__ import annotations
@@ -15,23 +21,27 @@ import re
 # Below this many characters shlex is fast enough (a few milliseconds) and exact.
 _SHLEX_LIMIT = 16 * 1024
 _WORD = re.compile(r"""(?:[^\s'"\\]+|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+""", re.DOTALL)
-# With comments, shlex ends a word at an unquoted `#` wherever it stands, and skips the line's rest.
-_WORD_BEFORE_COMMENT = re.compile(r"""(?:[^\s'"\\#]+|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+""", re.DOTALL)
+# The pieces of a word, to find an unquoted `#` right after an operator character (`a;#b`, `x|#y`),
+# where the shell's next word, a comment, begins; a plain run stops before each `#`.
+_PIECE = re.compile(r"""\\.|'[^']*'|"(?:[^"\\]|\\.)*"|[^'"\\#]+|#""", re.DOTALL)
+_OPERATOR_CHARACTERS = frozenset(";&|()<>")
 _PART = re.compile(r"""\\(.)|'([^']*)'|"((?:[^"\\]|\\.)*)"|([^'"\\]+)""", re.DOTALL)
 _DOUBLE_QUOTE_ESCAPE = re.compile(r"""\\([\\"])""")
 
 
 def split_words(text: str, *, comments: bool = False) -> list[str]:
-    """The words of `text`; ValueError on an unbalanced quote, like `shlex.split`."""
-    if len(text) <= _SHLEX_LIMIT:
+    """The words of `text`; ValueError on an unbalanced quote, like `shlex.split`. With
+    `comments`, a `#` where a word could begin starts a comment up to the line's end."""
+    if len(text) <= _SHLEX_LIMIT and not comments:
         import shlex
 
-        return shlex.split(text, comments=comments)
+        return shlex.split(text)
     return split_linear(text, comments=comments)
 
 
 def split_linear(text: str, *, comments: bool = False) -> list[str]:
-    """`split_words` for any length (the long path; tests hold it to shlex's results)."""
+    """`split_words` for any length (tests hold it to shlex's results without comments, and to
+    a POSIX shell's with them)."""
     words: list[str] = []
     position = 0
     length = len(text)
@@ -41,20 +51,40 @@ def split_linear(text: str, *, comments: bool = False) -> list[str]:
         if position >= length:
             break
         if comments and text[position] == "#":
-            newline = text.find("\n", position)
-            if newline < 0:
-                break
-            position = newline + 1
+            position = _line_end(text, position)
             continue
-        match = (_WORD_BEFORE_COMMENT if comments else _WORD).match(text, position)
+        match = _WORD.match(text, position)
         if match is None or match.end() == position:
             raise ValueError("No closing quotation or no escaped character")
-        words.append(_unquote(match.group()))
-        position = match.end()
-        if comments and position < length and text[position] == "#":
-            newline = text.find("\n", position)
-            position = length if newline < 0 else newline + 1
+        word = match.group()
+        cut = _operator_comment(word) if comments and "#" in word else None
+        if cut is None:
+            words.append(_unquote(word))
+            position = match.end()
+            continue
+        if cut:
+            words.append(_unquote(word[:cut]))
+        position = _line_end(text, position + cut)
     return words
+
+
+def _line_end(text: str, position: int) -> int:
+    """Past the newline that ends the comment starting at `position` (the text's end without one)."""
+    newline = text.find("\n", position)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _operator_comment(word: str) -> int | None:
+    """Where in `word` an unquoted `#` follows an unquoted operator character (`a;#b`): a comment
+    the shell begins there; None when every `#` of the word is an ordinary character."""
+    after_operator = False
+    for piece in _PIECE.finditer(word):
+        text = piece.group()
+        if text == "#" and after_operator:
+            return piece.start()
+        plain = text[0] not in "'\"\\"
+        after_operator = plain and text[-1] in _OPERATOR_CHARACTERS
+    return None
 
 
 def _unquote(word: str) -> str:

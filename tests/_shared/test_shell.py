@@ -118,6 +118,29 @@ def test_pip_wheel_and_download_of_vcs_refs_are_judged_like_install() -> None:
     assert messages("pip wheel git+https://github.com/org/repo.git@" + "a" * 40) == []
 
 
+def test_a_hash_inside_a_word_is_no_comment() -> None:
+    """The shell starts a comment only where a word could begin: a URL's `#sha256=` or `#egg=`
+    fragment is part of the word pip is given (shlex would cut it off with the rest of the line)."""
+    digest = "b" * 64
+    assert messages(f"pip install https://files.example/x-1.0-py3-none-any.whl#sha256={digest}") == []
+    assert install_segments(f"pip install https://h.example/r.tar.gz#sha256={digest} torch") == [
+        ["pip", "install", f"https://h.example/r.tar.gz#sha256={digest}", "torch"]
+    ]
+    (found,) = messages("pip install git+https://github.com/org/repo.git#egg=repo accelerate==0.30.1")
+    assert found[0] == "MLS319" and "version control without a full commit hash" in found[1]
+    commit = "a" * 40
+    assert messages(f"pip install git+https://github.com/org/repo.git@{commit}#egg=repo numpy==1.26.4") == []
+
+
+def test_a_comment_starts_where_a_word_could() -> None:
+    """Look-alikes: a hash after a blank or an operator still starts a comment, so a hash written as
+    a comment next to a URL hides no install and adds none."""
+    (found,) = messages("pip install https://files.example/x-1.0-py3-none-any.whl # sha256 checked later")
+    assert found[0] == "MLS319" and "without a #sha256= hash" in found[1]
+    assert install_segments("pip install torch==2.3.1 # rich") == [["pip", "install", "torch==2.3.1"]]
+    assert install_segments("pip install torch==2.3.1;# rich") == [["pip", "install", "torch==2.3.1"]]
+
+
 def test_indexes() -> None:
     assert messages("pip install --extra-index-url https://pypi.org/simple x==1") == []
     (vendor,) = messages("pip install --extra-index-url https://download.pytorch.org/whl/cu121 torch==2.3.1")
