@@ -1408,14 +1408,21 @@ _SUBSTITUTIONS_READ = 64  # per command line, for files run from a download
 
 def install_segments(command: str) -> list[list[str]]:
     """The words of each `pip/uv/conda ... install|download|wheel ...` in a command line, from
-    the installer on, up to a redirection."""
+    the installer on, up to a redirection; and of each project manager's or application
+    installer's add (`uv add`, `poetry add`, `pdm add`, `pipenv install`, `pipx install`, `uv tool
+    install`) as the manager, its verb, its index options and the requirements it names."""
     found: list[list[str]] = []
     for segment, _ in _segments(command):
-        if not any(verb in segment for verb in _PIP_VERBS):
+        if not any(verb in segment for verb in _PIP_VERBS) and "add" not in segment:
             continue
         words = _words(segment)
         for start, word in enumerate(words):
             name = _program(word)
+            if name in _MANAGER_VERBS:
+                managed = _manager_install(name, words[start + 1 :])
+                if managed is not None:
+                    found.append(managed)
+                    break
             installer = _INSTALLERS.match(name) is not None or (
                 _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]
             )
@@ -1437,6 +1444,113 @@ def install_segments(command: str) -> list[list[str]]:
             found.append([rest[0], rest[verb], *arguments])
             break
     return found
+
+
+# Project managers and application installers that install PyPI projects by name as pip does,
+# under their own verb (`uv add x`, `uv tool install x`, `poetry add x@1.2`, `pdm add x`, `pipenv
+# install x`, `pipx install x`): the words after the verb are requirements, once the manager's
+# own options and their values are stepped over.
+_MANAGER_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "uv": (("add",), ("tool", "install")),
+    "poetry": (("add",),),
+    "pdm": (("add",),),
+    "pipenv": (("install",),),
+    "pipx": (("install",),),
+}
+# An add that writes a lock file pinning what it resolved: an unpinned name there is no unpinned
+# install (the lock file is what the project installs from).
+_LOCKING_ADDS = frozenset({("uv", "add"), ("poetry", "add"), ("pdm", "add"), ("pipenv", "install")})
+# Options before the verb that take a value (`poetry -C app add x`, `uv --directory app add x`).
+_MANAGER_GLOBAL_VALUE_OPTIONS = frozenset(
+    {"-C", "--directory", "-P", "--project", "-p", "--python", "--config-file", "--cache-dir", "--color"}
+)
+# Each manager's options that take a value that is no requirement (groups, extras, markers,
+# interpreters, folders, refs, pip arguments). Index options are kept for the index checks.
+_MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "uv": frozenset(
+        {"-r", "--requirements", "--requirement", "-c", "--constraints", "--constraint", "-m", "--marker",
+         "--optional", "--group", "--rev", "--tag", "--branch", "--extra", "--package", "--script", "--bounds",
+         "--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--fork-strategy",
+         "--exclude-newer", "--exclude-newer-package", "--no-build-package", "--no-binary-package",
+         "--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting",
+         "--config-settings", "-C", "--config-settings-package", "--link-mode", "--python", "-p", "--directory",
+         "--project", "--config-file", "--cache-dir", "--color", "--allow-insecure-host", "--with",
+         "--with-editable", "--with-requirements", "--from", "--no-sources-package", "--torch-backend",
+         "--python-platform", "--build-constraints", "-b"}
+    ),
+    "poetry": frozenset(
+        {"-G", "--group", "-E", "--extras", "--optional", "--python", "--platform", "--markers", "--source",
+         "-C", "--directory", "-P", "--project"}
+    ),
+    "pdm": frozenset(
+        {"-G", "--group", "-L", "--lockfile", "-p", "--project", "--venv", "-k", "--skip", "--config-setting",
+         "-C", "--update-strategy"}
+    ),
+    "pipenv": frozenset(
+        {"--categories", "--python", "--index", "-r", "--requirements", "--extra-pip-args", "-c", "--constraints"}
+    ),
+    "pipx": frozenset({"--python", "--pip-args", "--suffix", "--preinstall", "--backend"}),
+}  # fmt: skip
+# Options naming an index, kept (under pip's name) for the index checks.
+_MANAGER_INDEX_OPTIONS = {
+    "-i": "--index-url", "--index-url": "--index-url", "--extra-index-url": "--extra-index-url",
+    "-f": "--find-links", "--find-links": "--find-links", "--default-index": "--index-url",
+    "--index": "--extra-index-url", "--pypi-mirror": "--index-url",
+}  # fmt: skip
+_POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_-]*$")
+
+
+def _manager_install(manager: str, rest: list[str]) -> list[str] | None:
+    """`[manager, verb, *index options, *requirements]` when `rest` (the words after the manager's
+    name) is one of its installing verbs, else None."""
+    index = 0
+    while index < len(rest) and rest[index].startswith("-"):
+        index += 2 if rest[index] in _MANAGER_GLOBAL_VALUE_OPTIONS else 1
+    verb = next((v for v in _MANAGER_VERBS[manager] if tuple(rest[index : index + len(v)]) == v), None)
+    if verb is None:
+        return None
+    value_options = _MANAGER_VALUE_OPTIONS[manager]
+    kept: list[str] = []
+    words = rest[index + len(verb) :]
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if _REDIRECTION.match(word):
+            break
+        option, equals, inline = word.partition("=")
+        if option in _MANAGER_INDEX_OPTIONS and not (manager == "pipenv" and option == "--index" and "://" not in word):
+            value = inline if equals else (words[position + 1] if position + 1 < len(words) else "")
+            kept += [_MANAGER_INDEX_OPTIONS[option], value]
+            position += 1 if equals else 2
+        elif option in value_options or (manager == "pipenv" and option == "--index"):
+            position += 1 if equals else 2
+        elif option == "--spec" and manager == "pipx":  # `pipx install --spec git+https://... app`
+            if equals or position + 1 < len(words):
+                kept.append(inline if equals else words[position + 1])
+            position += 1 if equals else 2
+        elif word.startswith("-"):
+            position += 1  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`)
+        else:
+            kept.append(_poetry_requirement(word) if manager == "poetry" else word)
+            position += 1
+    return [manager, verb[-1], *kept]
+
+
+def _poetry_requirement(word: str) -> str:
+    """Poetry's `name@constraint` as a pip requirement: `x@1.2.3` is `x==1.2.3`, `x@>=1.2` is
+    `x>=1.2`, `x@^1.2`, `x@~1.2` and `x@latest` are ranges (just the name); `x@git+https://...` and
+    PEP 508 words stay as they are."""
+    name, at, constraint = word.partition("@")
+    if not at or "://" in constraint or not _REQUIREMENT.match(name) or any(c in name for c in "<>=!~"):
+        return word
+    constraint = constraint.strip()
+    if constraint in ("", "latest", "*") or (constraint[:1] in "^~" and not constraint.startswith("~=")):
+        return name
+    if _POETRY_VERSION.match(constraint):
+        return f"{name}=={constraint}"
+    if constraint[:1] in "<>=!~":
+        return name + constraint
+    return word
 
 
 # Installer options known to write nothing where the code runs: quietness, upgrades, caches off,
@@ -1611,6 +1725,7 @@ def install_issues(commands: list[tuple[int, str]], rules: ShellRules, *, strict
 
 def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bool) -> list[Issue]:
     conda = _program(words[0]) in ("conda", "mamba", "micromamba")
+    locked = (_program(words[0]), words[1]) in _LOCKING_ADDS
     arguments = words[2:]
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
@@ -1629,7 +1744,8 @@ def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bo
         if word.startswith("-"):
             index += 1
             continue
-        _judge_requirement(word, conda, problems)
+        if not locked:
+            _judge_requirement(word, conda, problems)
         index += 1
     if problems.unpinned or problems.vcs or problems.urls:
         issues.insert(0, _unpinned_issue(number, problems, rules))

@@ -141,6 +141,56 @@ def test_a_comment_starts_where_a_word_could() -> None:
     assert install_segments("pip install torch==2.3.1;# rich") == [["pip", "install", "torch==2.3.1"]]
 
 
+@pytest.mark.parametrize(
+    ("command", "segments"),
+    [
+        ("uv add --dev ruff 'requests==2.19.0' --group lint", [["uv", "add", "ruff", "requests==2.19.0"]]),
+        ("uv --directory app add -r r.txt torch", [["uv", "add", "torch"]]),
+        ("uv tool install ruff==0.6.1 --with mypy", [["uv", "install", "ruff==0.6.1"]]),
+        (
+            "poetry add requests@2.19.0 numpy@^1.2 'pandas>=2' pytest@latest",
+            [["poetry", "add", "requests==2.19.0", "numpy", "pandas>=2", "pytest"]],
+        ),
+        (
+            "poetry add x@~1.2 y@>=2.0 z@git+https://github.com/o/z.git",
+            [["poetry", "add", "x", "y>=2.0", "z@git+https://github.com/o/z.git"]],
+        ),
+        ("poetry -C app add -E gpu --optional extra torch", [["poetry", "add", "torch"]]),
+        ("pdm add -d -G test pytest==7.0 requests", [["pdm", "add", "pytest==7.0", "requests"]]),
+        (
+            "pipenv install --dev requests==2.19.0 --pypi-mirror http://m.local/simple",
+            [["pipenv", "install", "requests==2.19.0", "--index-url", "http://m.local/simple"]],
+        ),
+        ("pipenv install --system --deploy", [["pipenv", "install"]]),
+        (
+            "pipx install --include-deps transformers tokenizers > /dev/null",
+            [["pipx", "install", "transformers", "tokenizers"]],
+        ),
+        (
+            "pipx install --spec git+https://github.com/o/app.git app",
+            [["pipx", "install", "git+https://github.com/o/app.git", "app"]],
+        ),
+        # Look-alikes: other verbs and programs
+        ("git add requests", []),
+        ("uv run add.py requests", []),
+        ("poetry show requests && pdm list && pipx run black", []),
+        ("uv pip install rich", [["pip", "install", "rich"]]),
+    ],
+)
+def test_project_managers_and_app_installers(command: str, segments: list[list[str]]) -> None:
+    assert install_segments(command) == segments
+
+
+def test_a_locking_add_is_no_unpinned_install() -> None:
+    """`uv add`, `poetry add`, `pdm add` and `pipenv install` write a lock file that pins what they
+    resolved; `pipx install` and `uv tool install` do not, and keep the unpinned finding."""
+    assert messages("uv add requests && poetry add numpy && pdm add rich && pipenv install flask") == []
+    assert messages("pipx install black") == [("MLS319", "installs black without an exact == pin", None)]
+    assert messages("uv tool install ruff") == [("MLS319", "installs ruff without an exact == pin", None)]
+    (found,) = messages("pipenv install --pypi-mirror http://mirror.local/simple flask")
+    assert found[0] == "MLS320" and "http://mirror.local/simple" in found[1]
+
+
 def test_indexes() -> None:
     assert messages("pip install --extra-index-url https://pypi.org/simple x==1") == []
     (vendor,) = messages("pip install --extra-index-url https://download.pytorch.org/whl/cu121 torch==2.3.1")

@@ -54,7 +54,7 @@ BASH_WORDS = st.text(alphabet="ab c\t'\"\\#=-", max_size=30)
 
 def bash_or_error(text: str) -> list[str] | str:
     assert BASH is not None
-    script = f"set -- {text}\nfor word in \"$@\"; do printf '%s\\0' \"$word\"; done"
+    script = f'set -- {text}\nfor word in "$@"; do printf \'%s\\0\' "$word"; done'
     done = subprocess.run([BASH, "--noprofile", "--norc", "-c", script], capture_output=True, timeout=10, check=False)
     if done.returncode != 0:
         return "error"
@@ -79,7 +79,10 @@ def test_comments_are_read_as_bash_reads_them(text: str) -> None:
     [
         # A `#` inside a word is an ordinary character: a URL's fragment stays.
         ("pip install git+https://host/r.git#egg=pkg -q", ["pip", "install", "git+https://host/r.git#egg=pkg", "-q"]),
-        ("pip install https://host/x-1.0-py3-none-any.whl#sha256=ab", ["pip", "install", "https://host/x-1.0-py3-none-any.whl#sha256=ab"]),
+        (
+            "pip install https://host/x-1.0-py3-none-any.whl#sha256=ab",
+            ["pip", "install", "https://host/x-1.0-py3-none-any.whl#sha256=ab"],
+        ),
         ("echo $# ${#A}", ["echo", "$#", "${#A}"]),
         ('a"#"b \\#c', ["a#b", "#c"]),
         # Where a word could begin, `#` starts a comment up to the line's end.

@@ -56,6 +56,39 @@ def test_dockerfile_run_installs_reach_the_name_checks(tmp_path: Path) -> None:
     assert places(findings) == [("MLS402", None, 2), ("MLS404", None, 5)]
 
 
+def test_project_managers_and_app_installers_reach_the_name_checks(tmp_path: Path) -> None:
+    """`uv add`, `poetry add`, `pdm add`, `pipenv install`, `pipx install` and `uv tool install`
+    install PyPI projects by name as pip does."""
+    text = notebook(
+        "!uv add --dev torchtriton",
+        "!poetry add -G ml sklearn@latest",
+        "!pdm add -d pytorch-nightly-cpu",
+        "!pipenv install --dev sklearn",
+        "!pipx install --include-deps torchtriton",
+        "!uv tool install sklearn",
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [
+        ("MLS402", 1, 1), ("MLS402", 3, 1), ("MLS402", 5, 1), ("MLS404", 2, 1), ("MLS404", 4, 1), ("MLS404", 6, 1)
+    ]  # fmt: skip
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python:3.11\nRUN pip install pipx && pipx install torchtriton\n")
+    assert places(findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))) == [("MLS402", None, 2)]
+
+
+def test_look_alike_manager_commands_install_nothing(tmp_path: Path) -> None:
+    """Other verbs, groups, extras and interpreters named by option are not projects."""
+    text = notebook(
+        "!git add sklearn torchtriton",
+        "!uv run add.py sklearn && poetry show sklearn && pipenv run sklearn",
+        "!poetry add --group sklearn --extras torchtriton scikit-learn",
+        "!pdm add -G sklearn scikit-learn && pipx install --suffix sklearn black",
+        "!pipenv install --categories sklearn --python 3.11 requests",
+        "!uv add --optional sklearn --marker \"sys_platform == 'linux'\" torch",
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == []
+
+
 @given(st.text(max_size=300))
 def test_installed_requirements_of_any_text_are_requirement_words(command: str) -> None:
     for _, names in installed_requirements([(1, command), (2, f"pip install {command}")]):
