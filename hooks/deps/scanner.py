@@ -20,6 +20,7 @@ from hooks._shared.requirements import RequirementRules, requirement_issues
 from hooks.deps import rules
 from hooks.deps.advisories import Advisory, AdvisoryError, OfflineAdvisories, OnlineAdvisories, installed_snapshot
 from hooks.deps.installed_metadata import INSTALLED_METADATA, metadata_requirements
+from hooks.deps.locks import lock_kind
 from hooks.deps.model import Dependency, DependencyFile, IndexOption, normalize
 from hooks.deps.reading import DependencyFileError, read_text
 from hooks.deps.spec import DEPENDENCY_FILES, LOCK_FILES
@@ -62,6 +63,9 @@ def installs_newest(path: Path) -> bool:
 
 
 NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQUAT, decoy=rules.PLACEHOLDER_PACKAGE)
+# A lock file's names are what the resolver took for names the project's own files declare (which
+# are judged there): only its compromised releases are judged by name.
+_LOCK_NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=None, decoy=None)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 # The checks that judge a package by its name and release, for packages an install command names;
@@ -130,6 +134,8 @@ class DepsScanner:
         if name.endswith(".ipynb"):
             return self._scan_notebook(path, display, policy, settings)
         try:
+            if (kind := lock_kind(PurePosixPath(display).name)) is not None:
+                return self._scan_lock(path, display, kind, settings)
             if INSTALLED_METADATA.search(display):
                 metadata = metadata_requirements(read_text(path, wide=False))
                 files = [(display, _parse_written("requirements", metadata, path, policy, settings))]
@@ -154,6 +160,27 @@ class DepsScanner:
             report.findings.extend(issue.at(file_display) for issue in self._check(parsed, settings, newest))
             report.texts[(file_display, None)] = list(parsed.lines)
         report.cacheable = not self._lookup_failed  # the next run may reach the advisories
+        return report
+
+    def _scan_lock(self, path: Path, display: str, kind: str, settings: DepsSettings) -> FileReport:
+        """A lock file's releases (hooks/deps/locks.py): known-malicious and known-vulnerable ones,
+        at their entries; nothing in a lock is unpinned, and its names are the resolver's."""
+        from hooks.deps.locks import parse_lock
+
+        parsed = parse_lock(kind, read_text(path, wide=kind == "pipfile"))
+        issues: list[Issue] = list(parsed.problems)
+        pins: list[tuple[str, str]] = []
+        for dependency in parsed.dependencies:
+            issues.extend(name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names))
+            pins.append((dependency.name, dependency.pinned_version or ""))
+        pins = [pin for pin in pins if pin[1]]
+        if settings.source_gap is not None and pins:
+            issues.insert(len(parsed.problems), settings.source_gap)
+        if settings.source is not None and pins:
+            issues.extend(self._advisory_checks(parsed, pins, settings))
+        report = FileReport([issue.at(display) for issue in issues])
+        report.texts[(display, None)] = list(parsed.lines)
+        report.cacheable = not self._lookup_failed
         return report
 
     def _scan_notebook(self, path: Path, display: str, policy: Policy, settings: DepsSettings) -> FileReport:

@@ -19,12 +19,14 @@ DEPENDENCY_FILES = (
 # Notebooks too: the dependency files their `%%writefile` cells write are checked there. And an
 # installed distribution's METADATA, the release a `pip install --target` tree ships
 # (installed_metadata.py).
-FILES = DEPENDENCY_FILES + r"|\.ipynb$|\.dist-info/METADATA$"
+# Lock files (hooks/deps/locks.py): their releases' advisories and compromised releases.
+LOCKED_FILES = r"(^|/)(poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|pylock(\.[^/]+)?\.toml)$"
+FILES = DEPENDENCY_FILES + "|" + LOCKED_FILES + r"|\.ipynb$|\.dist-info/METADATA$"
 
 SPEC = HookSpec(
     hook_id="mlsec-deps",
     name="mlsec: vulnerable, malicious and unsafe dependencies",
-    description="Check requirements, constraints, environment.yml and pyproject.toml, offline first",
+    description="Check requirements, constraints, environment.yml, pyproject.toml and lock files, offline first",
     scanner="hooks.deps.scanner:DepsScanner",
     cache_inputs="hooks.deps.cache_inputs:cache_inputs",
     policy_section="deps",

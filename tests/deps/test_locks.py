@@ -1,0 +1,259 @@
+"""Lock files: every release an index serves is judged by its advisories and compromised releases,
+at its entry's line; sources that are no index's release are not; broken files fail closed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hooks.cli.entry_points import mlsec_deps as main
+from hooks.deps.locks import lock_kind, parse_lock
+from hooks.deps.reading import DependencyFileError
+
+POETRY = """\
+[[package]]
+name = "requests"
+version = "2.28.0"
+description = "HTTP"
+optional = false
+
+[package.dependencies]
+torch = ">=1"
+
+[[package]]
+name = "torch"
+version = "1.12.0"
+
+[[package]]
+name = "mylib"
+version = "0.1.0"
+
+[package.source]
+type = "git"
+url = "https://github.com/org/mylib.git"
+reference = "main"
+resolved_reference = "0123456789abcdef0123456789abcdef01234567"
+
+[[package]]
+name = "sneaky-utils"
+version = "1.0"
+
+[package.source]
+type = "legacy"
+url = "https://pypi.internal.example/simple"
+reference = "internal"
+
+[metadata]
+lock-version = "2.0"
+"""
+
+UV = """\
+version = 1
+requires-python = ">=3.10"
+
+[[package]]
+name = "app"
+version = "0.1.0"
+source = { editable = "." }
+dependencies = [
+    { name = "torch" },
+]
+
+[[package]]
+name = "torch"
+version = "1.12.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "numpy" },
+]
+
+[[package]]
+name = "pillow"
+version = "9.4.0"
+source = { git = "https://github.com/python-pillow/Pillow?rev=9.4.0#abc" }
+
+[[package]]
+name = "numpy"
+version = "1.26.4"
+source = { registry = "https://pypi.org/simple" }
+"""
+
+PDM = """\
+[metadata]
+groups = ["default", "dev"]
+
+[[package]]
+name = "torch"
+version = "1.12.0"
+requires_python = ">=3.7"
+groups = ["default"]
+
+[[package]]
+name = "pillow"
+version = "9.4.0"
+path = "./vendor/pillow"
+"""
+
+PYLOCK = """\
+lock-version = "1.0"
+created-by = "test"
+
+[[packages]]
+name = "torch"
+version = "1.12.0"
+wheels = [{ name = "torch-1.12.0-cp310-cp310-manylinux1_x86_64.whl", url = "https://files.example/t.whl" }]
+
+[[packages]]
+name = "pillow"
+version = "9.4.0"
+vcs = { type = "git", url = "https://github.com/python-pillow/Pillow", commit-id = "abc" }
+"""
+
+PIPFILE = {
+    "_meta": {
+        "hash": {"sha256": "x"},
+        "pipfile-spec": 6,
+        "sources": [{"name": "pypi", "url": "https://pypi.org/simple"}],
+    },
+    "default": {
+        "torch": {"hashes": ["sha256:aa"], "index": "pypi", "version": "==1.12.0"},
+        "mylib": {"git": "https://github.com/org/mylib.git", "ref": "abc"},
+        "local": {"path": ".", "editable": True},
+    },
+    "develop": {
+        "torch": {"hashes": ["sha256:aa"], "index": "pypi", "version": "==1.12.0"},
+        "pillow": {"version": "==9.4.0"},
+        "sneaky-utils": {"version": "==1.0"},
+    },
+}
+
+
+def run(repo: Path, name: str, text: str, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    code = main([name, "--advisory-db", str(advisory_db)])
+    return code, capsys.readouterr().out
+
+
+def lines_of(out: str, rule: str) -> list[int]:
+    return sorted(int(line.split(":")[1]) for line in out.splitlines() if f" {rule} " in line)
+
+
+def test_poetry_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(repo, "poetry.lock", POETRY, advisory_db, capsys)
+    assert code == 1
+    assert "poetry.lock:11:1: MLS401 [high] torch 1.12.0 has known vulnerabilities: PYSEC-1" in out
+    # A private index's release of a known-malicious name is that release: poetry's "legacy" source.
+    assert lines_of(out, "MLS402") == [25]
+    assert "requests" not in out  # no advisory known for it
+    assert "mylib" not in out  # a git checkout is not the index's release
+
+
+def test_uv_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(repo, "sub/uv.lock", UV, advisory_db, capsys)
+    assert code == 1
+    assert lines_of(out, "MLS401") == [13]
+    assert "Pillow" not in out and "pillow" not in out  # a git source of an affected version: not PyPI's release
+
+
+def test_pdm_and_pylock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(repo, "pdm.lock", PDM, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [5]
+    assert "pillow" not in out  # a local folder
+    _, out = run(repo, "pylock.toml", PYLOCK, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [5]
+    assert "pillow" not in out  # a VCS checkout
+    _, out = run(repo, "pylock.gpu.toml", PYLOCK, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [5]
+
+
+def test_pipfile_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(repo, "Pipfile.lock", json.dumps(PIPFILE, indent=4), advisory_db, capsys)
+    assert code == 1
+    # torch pinned in both sections: one finding, at its first entry
+    assert [line for line in out.splitlines() if " MLS401 " in line and "torch" in line] == [
+        "Pipfile.lock:15:1: MLS401 [high] torch 1.12.0 has known vulnerabilities: PYSEC-1 (CVE-2022-45907); "
+        "fixed in 1.13.1"
+    ]
+    assert "Pillow 9.4.0" in out or "pillow 9.4.0" in out  # a develop pin inside the advisory's range
+    assert lines_of(out, "MLS402") == [42]
+    assert "mylib" not in out and "local" not in out
+
+
+def test_look_alikes_no_advisory_no_finding(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fixed releases, names that only resemble popular ones, and files merely named like locks."""
+    clean = POETRY.replace('"1.12.0"', '"1.13.1"').replace('name = "sneaky-utils"', 'name = "sneaky-util"')
+    code, out = run(repo, "poetry.lock", clean.replace('name = "requests"', 'name = "reqeusts"'), advisory_db, capsys)
+    assert code == 0, out
+    assert "MLS403" not in out and "MLS404" not in out  # a lock's names are the resolver's, not typed by hand
+    assert lock_kind("poetry.lock.bak") is None and lock_kind("docs/uv.lock.md") is None
+    assert lock_kind("requirements.lock") is None  # rye's file is a requirements file, read as one
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reason"),
+    [
+        ("poetry.lock", "[[package]\nname = 'x'", "not valid TOML"),
+        ("uv.lock", "package = 3\n", "is not a list of tables"),
+        ("Pipfile.lock", "{'default': {}}", "not valid JSON"),
+        ("Pipfile.lock", "[1, 2]", "not a JSON object"),
+        ("uv.lock", "[" * 5000, "not valid TOML"),
+        ("Pipfile.lock", "[" * 100_000, "not valid JSON"),
+    ],
+)
+def test_a_broken_lock_fails_closed(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, reason: str
+) -> None:
+    code, out = run(repo, name, text, advisory_db, capsys)
+    assert code == 1
+    assert "MLS908 [medium]" in out and reason in out
+
+
+def test_entries_of_the_wrong_shape_are_findings_at_their_line(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = '[[package]]\nversion = "1.0"\n\n[[package]]\nname = "torch"\nversion = 1.12\n'
+    code, out = run(repo, "poetry.lock", text, advisory_db, capsys)
+    assert code == 1
+    assert "poetry.lock:1:1: MLS908" in out and "entry 1 has no name" in out
+    assert "poetry.lock:5:1: MLS908" in out and "torch has a version that is not a text" in out
+    pipfile = {"default": {"torch": "==1.12.0", "x\u001b[31m": {"version": ">=1"}}}
+    code, out = run(repo, "Pipfile.lock", json.dumps(pipfile, indent=2), advisory_db, capsys)
+    assert code == 1
+    assert "torch is not an object" in out and "no == pin" in out
+    assert "\u001b" not in out  # a name from the file never reaches the terminal raw
+
+
+def test_an_entry_without_a_version_pins_nothing(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """uv's dynamic or editable projects carry no version: nothing is pinned, nothing is wrong."""
+    code, out = run(repo, "uv.lock", '[[package]]\nname = "app"\nsource = { editable = "." }\n', advisory_db, capsys)
+    assert code == 0 and out == ""
+
+
+def test_many_malformed_entries_are_bounded(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "".join(f'[[package]]\nname = "p{n}"\nversion = {n}\n\n' for n in range(5000))
+    code, out = run(repo, "poetry.lock", text, advisory_db, capsys)
+    assert code == 1
+    assert out.count("MLS908") == 21 and "4980 more entries could not be read" in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["poetry", "uv", "pdm", "pylock", "pipfile"]), st.text(max_size=400))
+@example("uv", '[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "x" }\n' * 3)
+@example("pipfile", '{"default": {"a": {"version": "==1"}}, "_meta": 1}')
+@example("poetry", '[[package]]\nname = """a\nname = "b"\n"""\nversion = "1"\n')
+def test_any_text_parses_or_fails_closed(kind: str, text: str) -> None:
+    try:
+        parsed = parse_lock(kind, text)
+    except DependencyFileError:
+        return
+    for dependency in parsed.dependencies:
+        assert dependency.pinned_version
+        assert 1 <= dependency.line <= max(1, len(text.splitlines()))
