@@ -1409,74 +1409,80 @@ _SUBSTITUTIONS_READ = 64  # per command line, for files run from a download
 def install_segments(command: str) -> list[list[str]]:
     """The words of each `pip/uv/conda ... install|download|wheel ...` in a command line, from
     the installer on, up to a redirection; and of each project manager's or application
-    installer's add (`uv add`, `poetry add`, `pdm add`, `pipenv install`, `pipx install`, `uv tool
-    install`) as the manager, its verb, its index options and the requirements it names."""
+    installer's install (`uv add`, `poetry add`, `pdm add`, `pipenv install`, `pipx install`, `uv
+    tool install`, ...) as `[manager, how, *index options, *requirements]` (_manager_install)."""
     found: list[list[str]] = []
     for segment, _ in _segments(command):
-        if not any(verb in segment for verb in _PIP_VERBS) and "add" not in segment:
+        if not any(verb in segment for verb in _PIP_VERBS) and "add" not in segment and "inject" not in segment:
             continue
         words = _words(segment)
+        # A manager is the segment's program (`sudo uv add x`), never a word of another
+        # program's text (`echo next: uv add x`).
+        program = _command_words(words)
+        if program and _program(program[0]) in _MANAGER_VERBS:
+            managed = _manager_install(_program(program[0]), program)
+            if managed is not None:
+                found.append(managed)
+                continue
         for start, word in enumerate(words):
             name = _program(word)
-            if name in _MANAGER_VERBS:
-                managed = _manager_install(name, words[start + 1 :])
-                if managed is not None:
-                    found.append(managed)
-                    break
-            installer = _INSTALLERS.match(name) is not None or (
-                _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]
-            )
-            if not installer:
+            if _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]:
+                first = start + 2
+            elif name == "uv":
+                if words[start + 1 : start + 2] != ["pip"]:
+                    continue  # uv's own verbs (`uv python install 3.12`) are no pip command
+                first = start + 1
+            elif _INSTALLERS.match(name) is not None:
+                first = start
+            else:
                 continue
-            rest = words[start:]
-            if _PYTHON.match(name):
-                rest = rest[2:]
-            if rest[:2] == ["uv", "pip"]:
-                rest = rest[1:]
-            verb = next((i for i, w in enumerate(rest[:4]) if w in _PIP_VERBS), None)
+            # The verb within the next few words (`pip -q install`, `conda install`), found
+            # without copying the rest of the line for every installer-named word.
+            verb = next((i for i in range(first, min(first + 4, len(words))) if words[i] in _PIP_VERBS), None)
             if verb is None:
                 continue
             arguments = []
-            for argument in rest[verb + 1 :]:
+            for argument in words[verb + 1 :]:
                 if _REDIRECTION.match(argument):
                     break
                 arguments.append(argument)
-            found.append([rest[0], rest[verb], *arguments])
+            found.append([words[first], words[verb], *arguments])
             break
     return found
 
 
 # Project managers and application installers that install PyPI projects by name as pip does,
-# under their own verb (`uv add x`, `uv tool install x`, `poetry add x@1.2`, `pdm add x`, `pipenv
-# install x`, `pipx install x`): the words after the verb are requirements, once the manager's
-# own options and their values are stepped over.
-_MANAGER_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "uv": (("add",), ("tool", "install")),
-    "poetry": (("add",),),
-    "pdm": (("add",),),
-    "pipenv": (("install",),),
-    "pipx": (("install",),),
+# under their own verbs. Each verb says how it installs: "add" writes a lock file that pins what
+# it resolved (an unpinned name there is no unpinned install), "install" does not (`pipx install`,
+# `uv tool install`, `poetry self add`, `uv add --frozen`, `pipenv install --skip-lock`).
+_MANAGER_VERBS: dict[str, dict[tuple[str, ...], str]] = {
+    "uv": {("add",): "add", ("tool", "install"): "install"},
+    "poetry": {("add",): "add", ("self", "add"): "install"},
+    "pdm": {("add",): "add"},
+    "pipenv": {("install",): "add"},
+    "pipx": {("install",): "install", ("inject",): "install"},
 }
-# An add that writes a lock file pinning what it resolved: an unpinned name there is no unpinned
-# install (the lock file is what the project installs from).
-_LOCKING_ADDS = frozenset({("uv", "add"), ("poetry", "add"), ("pdm", "add"), ("pipenv", "install")})
+# Flags that make a locking add install without writing the lock.
+_UNLOCKED_FLAGS = frozenset({"--frozen", "--skip-lock", "--frozen-lockfile", "--no-lock"})
 # Options before the verb that take a value (`poetry -C app add x`, `uv --directory app add x`).
 _MANAGER_GLOBAL_VALUE_OPTIONS = frozenset(
-    {"-C", "--directory", "-P", "--project", "-p", "--python", "--config-file", "--cache-dir", "--color"}
-)
+    {"-C", "--directory", "-P", "--project", "-p", "--python", "--config-file", "--cache-dir", "--color",
+     "--python-preference", "--allow-insecure-host", "--trusted-host"}
+)  # fmt: skip
+_MANAGER_GLOBAL_WINDOW = 12  # words before the verb that may be global options
 # Each manager's options that take a value that is no requirement (groups, extras, markers,
-# interpreters, folders, refs, pip arguments). Index options are kept for the index checks.
+# interpreters, folders, refs, pip arguments).
 _MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "uv": frozenset(
         {"-r", "--requirements", "--requirement", "-c", "--constraints", "--constraint", "-m", "--marker",
          "--optional", "--group", "--rev", "--tag", "--branch", "--extra", "--package", "--script", "--bounds",
          "--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--fork-strategy",
          "--exclude-newer", "--exclude-newer-package", "--no-build-package", "--no-binary-package",
-         "--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting",
-         "--config-settings", "-C", "--config-settings-package", "--link-mode", "--python", "-p", "--directory",
-         "--project", "--config-file", "--cache-dir", "--color", "--allow-insecure-host", "--with",
-         "--with-editable", "--with-requirements", "--from", "--no-sources-package", "--torch-backend",
-         "--python-platform", "--build-constraints", "-b"}
+         "--refresh-package", "--reinstall-package", "--upgrade-package", "--upgrade-group", "-P",
+         "--config-setting", "--config-settings", "-C", "--config-settings-package", "--link-mode", "--python",
+         "-p", "--directory", "--project", "--config-file", "--cache-dir", "--color", "--with-requirements",
+         "--no-sources-package", "--torch-backend", "--python-platform", "--build-constraints", "-b",
+         "--python-preference", "--with-editable"}
     ),
     "poetry": frozenset(
         {"-G", "--group", "-E", "--extras", "--optional", "--python", "--platform", "--markers", "--source",
@@ -1487,65 +1493,104 @@ _MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
          "-C", "--update-strategy"}
     ),
     "pipenv": frozenset(
-        {"--categories", "--python", "--index", "-r", "--requirements", "--extra-pip-args", "-c", "--constraints"}
+        {"--categories", "--python", "-r", "--requirements", "--extra-pip-args", "-c", "--constraints"}
     ),
-    "pipx": frozenset({"--python", "--pip-args", "--suffix", "--preinstall", "--backend"}),
+    "pipx": frozenset(
+        {"--python", "--pip-args", "--suffix", "--backend", "--app", "--upgrade-strategy", "--cooldown"}
+    ),
 }  # fmt: skip
-# Options naming an index, kept (under pip's name) for the index checks.
-_MANAGER_INDEX_OPTIONS = {
-    "-i": "--index-url", "--index-url": "--index-url", "--extra-index-url": "--extra-index-url",
-    "-f": "--find-links", "--find-links": "--find-links", "--default-index": "--index-url",
-    "--index": "--extra-index-url", "--pypi-mirror": "--index-url",
+# Options whose value is a requirement the command installs besides its positional words;
+# `--from` and `--spec` name the package itself (the positional word is then a command's name).
+_MANAGER_PACKAGE_OPTIONS: dict[str, frozenset[str]] = {
+    "uv": frozenset({"--from", "--with", "-w", "--with-executables-from"}),
+    "pipx": frozenset({"--spec", "--preinstall"}),
+}
+_NAMING_OPTIONS = frozenset({"--from", "--spec"})
+# Options naming an index, as pip's option of the same meaning (for the index checks).
+_MANAGER_INDEX_OPTIONS: dict[str, dict[str, str]] = {
+    "uv": {"-i": "--index-url", "--index-url": "--index-url", "--default-index": "--index-url",
+           "--extra-index-url": "--extra-index-url", "--index": "--extra-index-url", "-f": "--find-links",
+           "--find-links": "--find-links", "--trusted-host": "--trusted-host",
+           "--allow-insecure-host": "--trusted-host"},
+    "pipenv": {"--pypi-mirror": "--index-url", "--index": "--index-url", "--extra-index-url": "--extra-index-url"},
+    "pipx": {"-i": "--index-url", "--index-url": "--index-url"},
 }  # fmt: skip
-_POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_-]*$")
+_INDEX_NAME = re.compile(r"^[A-Za-z0-9_.-]+=(?=[A-Za-z][A-Za-z0-9+.-]*://)")  # uv's `--index name=https://...`
+_PINNED_AT = frozenset({"poetry", "uv"})  # `x@1.2.3`: poetry's constraint, uv tool's version
+_POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_*-]*$")
 
 
-def _manager_install(manager: str, rest: list[str]) -> list[str] | None:
-    """`[manager, verb, *index options, *requirements]` when `rest` (the words after the manager's
-    name) is one of its installing verbs, else None."""
-    index = 0
-    while index < len(rest) and rest[index].startswith("-"):
-        index += 2 if rest[index] in _MANAGER_GLOBAL_VALUE_OPTIONS else 1
-    verb = next((v for v in _MANAGER_VERBS[manager] if tuple(rest[index : index + len(v)]) == v), None)
+def _manager_install(manager: str, words: list[str]) -> list[str] | None:
+    """`[manager, how, *index options, *requirements]` when `words` (the manager's name, then its
+    arguments) is one of its installing verbs, else None. `how` is "add" (a lock file pins the
+    result) or "install"."""
+    index = 1
+    limit = min(len(words), _MANAGER_GLOBAL_WINDOW)
+    while index < limit and words[index].startswith("-"):
+        index += 2 if words[index] in _MANAGER_GLOBAL_VALUE_OPTIONS else 1
+    verbs = _MANAGER_VERBS[manager]
+    verb = next((v for v in verbs if tuple(words[index : index + len(v)]) == v), None)
     if verb is None:
         return None
+    how = verbs[verb]
     value_options = _MANAGER_VALUE_OPTIONS[manager]
+    package_options = _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset())
+    index_options = _MANAGER_INDEX_OPTIONS.get(manager, {})
     kept: list[str] = []
-    words = rest[index + len(verb) :]
+    named: list[str] = []  # by --from/--spec: the positional words are then commands' names
+    positional: list[str] = []
+    arguments = words[index + len(verb) :]
     position = 0
-    while position < len(words):
-        word = words[position]
+    while position < len(arguments):
+        word = arguments[position]
         if _REDIRECTION.match(word):
             break
         option, equals, inline = word.partition("=")
-        if option in _MANAGER_INDEX_OPTIONS and not (manager == "pipenv" and option == "--index" and "://" not in word):
-            value = inline if equals else (words[position + 1] if position + 1 < len(words) else "")
-            kept += [_MANAGER_INDEX_OPTIONS[option], value]
-            position += 1 if equals else 2
-        elif option in value_options or (manager == "pipenv" and option == "--index"):
-            position += 1 if equals else 2
-        elif option == "--spec" and manager == "pipx":  # `pipx install --spec git+https://... app`
-            if equals or position + 1 < len(words):
-                kept.append(inline if equals else words[position + 1])
-            position += 1 if equals else 2
-        elif word.startswith("-"):
-            position += 1  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`)
-        else:
-            kept.append(_poetry_requirement(word) if manager == "poetry" else word)
+        if not option.startswith("-"):
+            positional.append(word)
             position += 1
-    return [manager, verb[-1], *kept]
+            continue
+        # A value in the next word: `--group dev`, or a cluster ending in such an option (`-dG dev`).
+        cluster = len(option) > 2 and option[1] != "-" and f"-{option[-1]}"
+        takes = next(
+            (o for o in (option, cluster) if o and (o in value_options or o in package_options or o in index_options)),
+            None,
+        )
+        if takes is None:
+            if word in _UNLOCKED_FLAGS:
+                how = "install"
+            position += 1  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`, pipx's `-f` force)
+            continue
+        value = inline if equals else (arguments[position + 1] if position + 1 < len(arguments) else "")
+        position += 1 if equals else 2
+        if takes in index_options:
+            value = _INDEX_NAME.sub("", value) if manager == "uv" else value
+            if manager == "pipenv" and takes == "--index" and "://" not in value:
+                continue  # a source's name from the Pipfile, not a URL
+            kept += [index_options[takes], value]
+        elif takes in package_options:
+            (named if takes in _NAMING_OPTIONS else kept).append(value)
+    if manager == "pipx" and verb == ("inject",):
+        positional = positional[1:]  # `pipx inject <venv> <package>...`: the first names the venv
+    requirements = named + ([] if named else positional)
+    if manager in _PINNED_AT:
+        requirements = [_at_requirement(word) for word in requirements]
+    return [manager, how, *kept, *requirements]
 
 
-def _poetry_requirement(word: str) -> str:
-    """Poetry's `name@constraint` as a pip requirement: `x@1.2.3` is `x==1.2.3`, `x@>=1.2` is
-    `x>=1.2`, `x@^1.2`, `x@~1.2` and `x@latest` are ranges (just the name); `x@git+https://...` and
-    PEP 508 words stay as they are."""
+def _at_requirement(word: str) -> str:
+    """`name@constraint` as a pip requirement (poetry's constraints, uv tool's `x@1.2.3` and
+    `x@latest`): `x@1.2.3` and `x@=1.2.3` are `x==1.2.3`, `x@1.2.*` is `x==1.2.*`, `x@>=1.2` is
+    `x>=1.2`; `x@^1.2`, `x@~1.2` and `x@latest` are ranges (just the name); `x@git+https://...`
+    and PEP 508 words stay as they are."""
     name, at, constraint = word.partition("@")
     if not at or "://" in constraint or not _REQUIREMENT.match(name) or any(c in name for c in "<>=!~"):
         return word
     constraint = constraint.strip()
     if constraint in ("", "latest", "*") or (constraint[:1] in "^~" and not constraint.startswith("~=")):
         return name
+    if constraint.startswith("=") and not constraint.startswith("=="):
+        constraint = constraint[1:].strip()
     if _POETRY_VERSION.match(constraint):
         return f"{name}=={constraint}"
     if constraint[:1] in "<>=!~":
@@ -1725,7 +1770,7 @@ def install_issues(commands: list[tuple[int, str]], rules: ShellRules, *, strict
 
 def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bool) -> list[Issue]:
     conda = _program(words[0]) in ("conda", "mamba", "micromamba")
-    locked = (_program(words[0]), words[1]) in _LOCKING_ADDS
+    locked = _program(words[0]) in _MANAGER_VERBS and words[1] == "add"  # a lock file pins what it resolves
     arguments = words[2:]
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []

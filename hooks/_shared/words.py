@@ -9,7 +9,7 @@ backslash outside quotes escapes the next character.
 
 Comments are read as the shell reads them, which is not how shlex does: an unquoted `#` begins a
 comment only where a word could begin (after blanks, at the line's start, or right after an
-operator character such as `;` or `|`). Inside a word it is an ordinary character, so
+operator character such as `;`, `&`, `|`, `<` or `>`). Inside a word it is an ordinary character, so
 `git+https://host/repo.git#egg=name`, `https://host/x.whl#sha256=...` and `$#` stay whole, where
 shlex would end the word at the `#` and drop the rest of the line.
 """
@@ -20,11 +20,15 @@ import re
 
 # Below this many characters shlex is fast enough (a few milliseconds) and exact.
 _SHLEX_LIMIT = 16 * 1024
-_WORD = re.compile(r"""(?:[^\s'"\\]+|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+""", re.DOTALL)
+# Blanks are shlex's (and the shell's) four, not every character `str.isspace` knows: a no-break
+# space or a form feed is part of a word to the shell, so it never ends one here.
+_BLANKS = " \t\r\n"
+_WORD = re.compile(r"""(?:[^ \t\r\n'"\\]+|\\.|'[^']*'|"(?:[^"\\]|\\.)*")+""", re.DOTALL)
 # The pieces of a word, to find an unquoted `#` right after an operator character (`a;#b`, `x|#y`),
 # where the shell's next word, a comment, begins; a plain run stops before each `#`.
 _PIECE = re.compile(r"""\\.|'[^']*'|"(?:[^"\\]|\\.)*"|[^'"\\#]+|#""", re.DOTALL)
-_OPERATOR_CHARACTERS = frozenset(";&|()<>")
+# `)` is left out: inside a word it closes a substitution (`--log=$(mktemp)#x` is one word).
+_OPERATOR_CHARACTERS = frozenset(";&|<>")
 _PART = re.compile(r"""\\(.)|'([^']*)'|"((?:[^"\\]|\\.)*)"|([^'"\\]+)""", re.DOTALL)
 _DOUBLE_QUOTE_ESCAPE = re.compile(r"""\\([\\"])""")
 
@@ -46,7 +50,7 @@ def split_linear(text: str, *, comments: bool = False) -> list[str]:
     position = 0
     length = len(text)
     while position < length:
-        while position < length and text[position].isspace():
+        while position < length and text[position] in _BLANKS:
             position += 1
         if position >= length:
             break

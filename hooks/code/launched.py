@@ -353,4 +353,5 @@ def _is_python_executable(node: ast.AST) -> bool:
 def _argv_word(word: str) -> str:
     """One argv word as a shell word: its shell syntax is text, and a word with spaces stays one."""
     word = _SHELL_SYNTAX.sub(" ", word)
-    return shlex.quote(word) if re.search(r"\s|['\"\\]", word) or not word else word
+    # `#` too: an argv word is never a comment (`["pip", "install", "--log", "#", "x"]`).
+    return shlex.quote(word) if re.search(r"\s|['\"\\#]", word) or not word else word

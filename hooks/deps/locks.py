@@ -5,19 +5,23 @@ A lock file is what a project installs: every release in it, direct or pulled in
 the exact version the environment gets. So its known-vulnerable and known-malicious releases are
 findings as a `==` pin's are; there is nothing unpinned to report, and no typosquat or decoy
 check (the lock records what the resolver took for names the project's own files declare, and
-those files are checked).
+those files are checked). A known-malicious name is judged whatever its version.
 
-Only releases an index serves are read: an entry whose source is a VCS checkout, a folder, an
-archive or the project itself (uv's `editable`/`virtual`, poetry's `git`/`directory`/`file`/`url`,
-pdm's `git`/`path`/`url`, Pipfile's `git`/`path`/`file`, pylock's `vcs`/`directory`/`archive`) is
-not the index's release of that name. Each release is reported at its entry's line (the `name =`
-line of its table, or the `"name": {` line of Pipfile.lock), which the parsers themselves do not
-give: the text is searched for those lines in order.
+Where a release comes from decides what it is. An index's release is that name and version. A
+wheel or sdist by URL or path (poetry's `url`/`file` sources, uv's `url`/`path`, pdm's `url`,
+pylock's `archive`, Pipfile's `file`) is the release its file name says, as in a requirements
+file (`requirements.archive_release`). A VCS checkout, a folder or the project itself (uv's
+`editable`/`virtual`/`directory`/`git`, poetry's `git`/`directory`, pdm's `git`/`path`/`editable`,
+pylock's `vcs`/`directory`, Pipfile's `git`/`path`/`editable`) is no published release and is not
+looked up by name. Each release is reported at its entry's line (the `name =` line of its
+`[[package]]` table, or its `"name": {` key inside a Pipfile.lock section), which the parsers do
+not give: the text is walked for those lines.
 
-Fail closed: text that is not valid TOML or JSON, or whose packages are not a list of tables,
-cannot be read (DependencyFileError, reported as an unreadable dependency file); an entry with no
-name or with values of the wrong type is one problem at its line. An entry without a version (an
-editable or dynamic project) pins nothing and is not one.
+Fail closed: text that is not valid TOML or JSON, a file without its format's package list, or a
+package list that is not a list of tables cannot be read (DependencyFileError, reported as an
+unreadable dependency file); an entry with no name, a version or source of the wrong type, or an
+index release without a version is one problem at its line (at most 20 a file, then a count).
+An editable or dynamic project without a version pins nothing and is not one.
 """
 
 from __future__ import annotations
@@ -30,22 +34,27 @@ from collections.abc import Iterator
 from typing import Any
 
 from hooks._core.findings import Issue
+from hooks._shared.requirements import archive_release
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, normalize
 from hooks.deps.reading import DependencyFileError
 
-# Table keys that say the entry is not an index's release.
-_NOT_INDEX = {
-    "poetry": frozenset(),  # poetry keeps the source in a [package.source] table (below)
-    "uv": frozenset(),  # uv keeps it in `source = { ... }` (below)
-    "pdm": frozenset({"git", "path", "url", "editable"}),
-    "pylock": frozenset({"vcs", "directory", "archive"}),
-}
 _KINDS = {"poetry.lock": "poetry", "uv.lock": "uv", "pdm.lock": "pdm", "Pipfile.lock": "pipfile"}
+# The key of each TOML lock's list of packages (uv's first lock format called it `distribution`).
+_PACKAGE_KEYS = {
+    "poetry": ("package",),
+    "uv": ("package", "distribution"),
+    "pdm": ("package",),
+    "pylock": ("packages",),
+}
 _POETRY_INDEX_SOURCES = frozenset({"legacy", "pypi", "", "supplemental", "primary", "explicit"})
-_NAME_LINE = re.compile(r"""^[ \t]*name[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')""", re.MULTILINE)
-_JSON_KEY_LINE = re.compile(r'^[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*:[ \t]*\{', re.MULTILINE)
+_POETRY_ARCHIVE_SOURCES = frozenset({"url", "file"})
+_VCS_KEYS = frozenset({"git", "hg", "svn", "bzr", "vcs"})
 _MAX_PROBLEMS = 20  # entries of the wrong shape reported per file; more are counted in the last
+_TABLE_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_NAME_LINE = re.compile(r"""^[ \t]*name[ \t]*=[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]|\n')
+_OBJECT_AFTER_KEY = re.compile(r"[ \t\r\n]*:[ \t\r\n]*\{")
 
 
 def lock_kind(name: str) -> str | None:
@@ -57,22 +66,25 @@ def lock_kind(name: str) -> str | None:
 
 
 def parse_lock(kind: str, text: str) -> DependencyFile:
-    """The releases a lock file of `kind` pins, as `==` dependencies at their entries' lines."""
-    parsed = DependencyFile(lines=text.splitlines())
+    """The releases a lock file of `kind` pins, as `==` dependencies (or archives, or bare names
+    of a Pipfile.lock entry without a version) at their entries' lines."""
+    # No inline suppression is read in a generated file (`# mlsec: ignore` hidden in a
+    # description would silence its release): the lines handed on are blank.
+    parsed = DependencyFile(lines=[""] * (text.count("\n") + 1))
     entries = _pipfile_entries(text) if kind == "pipfile" else _toml_entries(kind, text)
     problems = 0
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for entry in entries:
         if isinstance(entry, Issue):
             problems += 1
             if problems <= _MAX_PROBLEMS:
                 parsed.problems.append(entry)
             continue
-        name, version, line = entry
-        if (normalize(name), version) in seen:
+        key = (normalize(entry.name), entry.specifier, entry.url)
+        if key in seen:
             continue  # Pipfile.lock's default and develop sections pin it alike: reported once, at the first
-        seen.add((normalize(name), version))
-        parsed.dependencies.append(Dependency(name, line, f"{name}=={version}", "pypi", f"=={version}"))
+        seen.add(key)
+        parsed.dependencies.append(entry)
     if problems > _MAX_PROBLEMS:
         parsed.problems.append(
             Issue(
@@ -84,7 +96,7 @@ def parse_lock(kind: str, text: str) -> DependencyFile:
     return parsed
 
 
-def _toml_entries(kind: str, text: str) -> Iterator[tuple[str, str, int] | Issue]:
+def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:
@@ -93,45 +105,108 @@ def _toml_entries(kind: str, text: str) -> Iterator[tuple[str, str, int] | Issue
         data: Any = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
         raise DependencyFileError(f"not valid TOML: {_short(exc)}") from None
-    key = "packages" if kind == "pylock" else "package"
-    packages = data.get(key, [])
+    key = next((k for k in _PACKAGE_KEYS[kind] if k in data), None)
+    if key is None:
+        raise DependencyFileError(f"no `{_PACKAGE_KEYS[kind][0]}` list: not a {kind} lock file this reader knows")
+    packages = data[key]
     if not isinstance(packages, list):
         raise DependencyFileError(f"`{key}` is not a list of tables")
-    lines = _lines_by_name(_NAME_LINE, text)
+    lines = _toml_name_lines(text, key)
     for index, package in enumerate(packages):
         if not isinstance(package, dict) or not isinstance(package.get("name"), str):
             yield _problem(f"{key} entry {index + 1} has no name", f"lock-entry:{index}", 1)
             continue
         name = package["name"]
-        line = _next_line(lines, name)
+        line = lines[index] if index < len(lines) else 1
         version = package.get("version")
-        if version is None:
-            continue  # an editable or dynamic project: no release is pinned
-        if not isinstance(version, str) or not version.strip():
+        if version is not None and (not isinstance(version, str) or not version.strip()):
             yield _problem(f"{_shown(name)} has a version that is not a text", f"lock-version:{name}", line)
             continue
-        if _from_an_index(kind, package):
-            yield name, version.strip(), line
+        origin = _toml_origin(kind, package)
+        if origin is None:
+            yield _problem(f"{_shown(name)} has a source of an unknown shape", f"lock-source:{name}", line)
+        elif origin == "index":
+            if version is None:
+                if kind == "uv" and isinstance(package.get("source"), dict) and "registry" in package["source"]:
+                    yield _problem(
+                        f"{_shown(name)} is an index's release without a version", f"lock-version:{name}", line
+                    )
+                continue  # an editable or dynamic project: no release is pinned
+            yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
+        elif origin.startswith("archive:"):
+            location = origin.split(":", 1)[1]
+            if archive_release(name, location) is not None:
+                yield Dependency(name, line, location, "url" if "://" in location else "path", "", location)
 
 
-def _from_an_index(kind: str, package: dict[str, Any]) -> bool:
+def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
+    """ "index", "archive:<url or path>", "other" (a checkout, folder or the project), or None for
+    a source of a shape the format does not have."""
     if kind == "poetry":
         source = package.get("source")
-        return not isinstance(source, dict) or str(source.get("type", "")) in _POETRY_INDEX_SOURCES
+        if source is None:
+            return "index"
+        if not isinstance(source, dict):
+            return None
+        kind_of = str(source.get("type", ""))
+        if kind_of in _POETRY_INDEX_SOURCES:
+            return "index"
+        if kind_of in _POETRY_ARCHIVE_SOURCES:
+            return f"archive:{source.get('url', '')}"
+        return "other"
     if kind == "uv":
         source = package.get("source")
-        return isinstance(source, dict) and "registry" in source
-    return not (_NOT_INDEX[kind] & package.keys())
+        if not isinstance(source, dict):
+            return None  # uv writes every package's source as a table
+        if "registry" in source:
+            return "index"
+        for place in ("url", "path"):
+            if isinstance(source.get(place), str):
+                return f"archive:{source[place]}"
+        return "other"
+    if kind == "pdm":
+        if isinstance(package.get("url"), str):
+            return f"archive:{package['url']}"
+        return "other" if (_VCS_KEYS | {"path", "editable"}) & package.keys() else "index"
+    # pylock (PEP 751)
+    archive = package.get("archive")
+    if isinstance(archive, dict):
+        location = archive.get("url") or archive.get("path")
+        return f"archive:{location}" if isinstance(location, str) else None
+    return "other" if {"vcs", "directory"} & package.keys() else "index"
 
 
-def _pipfile_entries(text: str) -> Iterator[tuple[str, str, int] | Issue]:
+def _toml_name_lines(text: str, key: str) -> list[int]:
+    """The line of each `[[key]]` table's own `name =`, in order (1 where a table shows none):
+    a `name =` under another table (`[[manifest.dependency-metadata]]`, `[package.source]`)
+    belongs to that table."""
+    found: list[int] = []
+    inside = False  # in a `[[key]]` table whose name is not found yet
+    for number, line in enumerate(text.split("\n"), 1):
+        header = _TABLE_HEADER.match(line)
+        if header is not None:
+            if inside:
+                found.append(1)
+            inside = line.lstrip().startswith("[[") and header.group(1) == key
+            continue
+        if inside and _NAME_LINE.match(line):
+            found.append(number)
+            inside = False
+    if inside:
+        found.append(1)
+    return found
+
+
+def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
     try:
         data: Any = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise DependencyFileError(f"not valid JSON: {_short(exc)}") from None
     if not isinstance(data, dict):
         raise DependencyFileError("not a JSON object")
-    lines = _lines_by_name(_JSON_KEY_LINE, text)
+    if not any(section != "_meta" for section in data):
+        raise DependencyFileError("no package section: not a Pipfile.lock this reader knows")
+    lines = _pipfile_key_lines(text)
     for section, packages in data.items():
         if section == "_meta":
             continue
@@ -139,39 +214,62 @@ def _pipfile_entries(text: str) -> Iterator[tuple[str, str, int] | Issue]:
             yield _problem(f"section {_shown(section)} is not an object", f"lock-section:{section}", 1)
             continue
         for name, entry in packages.items():
-            line = _next_line(lines, name)
+            line = _next_line(lines, (section, name))
             if not isinstance(entry, dict):
                 yield _problem(f"{_shown(name)} is not an object", f"lock-entry:{section}:{name}", line)
                 continue
-            if {"git", "path", "file", "editable"} & entry.keys():
-                continue  # a checkout, a folder or an archive: not the index's release
+            if isinstance(entry.get("file"), str):
+                location = entry["file"]
+                if archive_release(name, location) is not None:
+                    yield Dependency(name, line, location, "url" if "://" in location else "path", "", location)
+                continue
+            if (_VCS_KEYS | {"path", "editable"}) & entry.keys():
+                continue  # a checkout or a folder: no index's release
             version = entry.get("version")
             if version is None or version == "*":
+                # pipenv takes the newest: a name judged by name alone (known-malicious names).
+                yield Dependency(name, line, name, "pypi", "")
                 continue
-            if not isinstance(version, str) or not version.startswith("==") or not version[2:].strip():
+            if not isinstance(version, str) or not version.startswith("==") or not version[2:].strip("= "):
                 yield _problem(f"{_shown(name)} has a version that is no == pin", f"lock-version:{name}", line)
                 continue
-            yield name, version[2:].lstrip("=").strip(), line
+            pinned = version[3:] if version.startswith("===") else version[2:]
+            yield Dependency(name, line, f"{name}=={pinned.strip()}", "pypi", f"=={pinned.strip()}")
 
 
-def _lines_by_name(pattern: re.Pattern[str], text: str) -> dict[str, list[int]]:
-    """The line numbers of each name's entries, in order of the text."""
-    found: dict[str, list[int]] = defaultdict(list)
+def _pipfile_key_lines(text: str) -> dict[tuple[str, str], list[int]]:
+    """The line of each `"name": {` key directly inside a section object (depth 2), by
+    (section, name), in order; keys of `_meta` and of the entries themselves are not entries."""
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    depth = 0
     line = 1
-    position = 0
-    for match in pattern.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        found[match.group(1) if match.group(1) is not None else (match.group(2) or "")].append(line)
+    section = ""
+    for token in _JSON_TOKEN.finditer(text):
+        value = token.group()
+        if value == "\n":
+            line += 1
+        elif value in "{[":
+            depth += 1
+        elif value in "}]":
+            depth -= 1
+        elif _OBJECT_AFTER_KEY.match(text, token.end()) is not None and depth in (1, 2):
+            try:
+                key = json.loads(value)
+            except ValueError:
+                continue
+            if depth == 1:
+                section = key
+            else:
+                found[(section, key)].append(line)
+        if value.startswith('"'):
+            line += value.count("\n")  # (JSON strings hold no raw newline; kept exact anyway)
     for numbers in found.values():
         numbers.reverse()  # popped from the end: first entry first
     return found
 
 
-def _next_line(lines: dict[str, list[int]], name: str) -> int:
-    """The line of the next entry named `name` (1 when the text does not show it plainly, as
-    with escapes in the name)."""
-    numbers = lines.get(name)
+def _next_line(lines: dict[tuple[str, str], list[int]], key: tuple[str, str]) -> int:
+    numbers = lines.get(key)
     return numbers.pop() if numbers else 1
 
 

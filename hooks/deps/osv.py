@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -242,7 +243,10 @@ def _iter_files(source: Path) -> Iterator[tuple[str, bytes]]:
 
 
 # --- matching -----------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)
 def _version(text: str) -> Any:
+    """A parsed version, or None; cached, since every pin looked up parses the same advisories'
+    range events again (a lock file hands over hundreds of pins at once)."""
     from packaging.version import InvalidVersion, Version
 
     try:

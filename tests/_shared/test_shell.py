@@ -146,39 +146,72 @@ def test_a_comment_starts_where_a_word_could() -> None:
     [
         ("uv add --dev ruff 'requests==2.19.0' --group lint", [["uv", "add", "ruff", "requests==2.19.0"]]),
         ("uv --directory app add -r r.txt torch", [["uv", "add", "torch"]]),
-        ("uv tool install ruff==0.6.1 --with mypy", [["uv", "install", "ruff==0.6.1"]]),
+        ("uv --python-preference system add torch", [["uv", "add", "torch"]]),
+        ("uv tool install ruff==0.6.1 --with mypy -w rich", [["uv", "install", "mypy", "rich", "ruff==0.6.1"]]),
+        ("uv tool install --from ultralytics==8.3.41 yolo", [["uv", "install", "ultralytics==8.3.41"]]),
+        ("uv tool install ultralytics@8.3.41 ruff@latest", [["uv", "install", "ultralytics==8.3.41", "ruff"]]),
         (
             "poetry add requests@2.19.0 numpy@^1.2 'pandas>=2' pytest@latest",
             [["poetry", "add", "requests==2.19.0", "numpy", "pandas>=2", "pytest"]],
         ),
         (
-            "poetry add x@~1.2 y@>=2.0 z@git+https://github.com/o/z.git",
-            [["poetry", "add", "x", "y>=2.0", "z@git+https://github.com/o/z.git"]],
+            "poetry add x@~1.2 y@>=2.0 z@git+https://github.com/o/z.git 'w@1.2.*' v@=1.0",
+            [["poetry", "add", "x", "y>=2.0", "z@git+https://github.com/o/z.git", "w==1.2.*", "v==1.0"]],
         ),
         ("poetry -C app add -E gpu --optional extra torch", [["poetry", "add", "torch"]]),
+        ("poetry self add poetry-plugin-export", [["poetry", "install", "poetry-plugin-export"]]),
         ("pdm add -d -G test pytest==7.0 requests", [["pdm", "add", "pytest==7.0", "requests"]]),
+        ("pdm add -dG notebooks jupyterlab", [["pdm", "add", "jupyterlab"]]),  # a cluster ending in -G
         (
             "pipenv install --dev requests==2.19.0 --pypi-mirror http://m.local/simple",
-            [["pipenv", "install", "requests==2.19.0", "--index-url", "http://m.local/simple"]],
+            [["pipenv", "add", "--index-url", "http://m.local/simple", "requests==2.19.0"]],
         ),
-        ("pipenv install --system --deploy", [["pipenv", "install"]]),
+        (
+            "pipenv install --index http://m.local/simple tool",
+            [["pipenv", "add", "--index-url", "http://m.local/simple", "tool"]],
+        ),
+        ("pipenv install --index internal tool", [["pipenv", "add", "tool"]]),  # a Pipfile source's name
+        ("pipenv install --skip-lock tool", [["pipenv", "install", "tool"]]),
+        ("uv add --frozen tool", [["uv", "install", "tool"]]),
+        ("pipenv install --system --deploy", [["pipenv", "add"]]),
         (
             "pipx install --include-deps transformers tokenizers > /dev/null",
             [["pipx", "install", "transformers", "tokenizers"]],
         ),
+        ("pipx install -f sklearn", [["pipx", "install", "sklearn"]]),  # pipx's -f is --force
+        (
+            "pipx install --app tensorboards --cooldown 7 tensorboard==2.17.0",
+            [["pipx", "install", "tensorboard==2.17.0"]],
+        ),
         (
             "pipx install --spec git+https://github.com/o/app.git app",
-            [["pipx", "install", "git+https://github.com/o/app.git", "app"]],
+            [["pipx", "install", "git+https://github.com/o/app.git"]],
         ),
-        # Look-alikes: other verbs and programs
+        ("pipx install --preinstall rich black", [["pipx", "install", "rich", "black"]]),
+        ("pipx inject myvenv sklearn rich", [["pipx", "install", "sklearn", "rich"]]),
+        (
+            "uv add torch --index pytorch=https://download.pytorch.org/whl/cu121",
+            [["uv", "add", "--extra-index-url", "https://download.pytorch.org/whl/cu121", "torch"]],
+        ),
+        ("uv add --trusted-host h.example x", [["uv", "add", "--trusted-host", "h.example", "x"]]),
+        # Look-alikes: other verbs and programs, and text that only names a manager
         ("git add requests", []),
         ("uv run add.py requests", []),
         ("poetry show requests && pdm list && pipx run black", []),
+        ("echo Next, run: uv add notebooks", []),
+        ("uv python install 3.12", []),
         ("uv pip install rich", [["pip", "install", "rich"]]),
     ],
 )
 def test_project_managers_and_app_installers(command: str, segments: list[list[str]]) -> None:
     assert install_segments(command) == segments
+
+
+def test_many_installer_names_on_a_line_are_linear() -> None:
+    started = time.perf_counter()
+    for line in ("add " + "pdm " * 100_000, "RUN add " + "pipx " * 100_000, "install " + "pip " * 100_000):
+        install_segments(line)
+    assert time.perf_counter() - started < 30  # a guard against quadratic time, not a speed goal
 
 
 def test_a_locking_add_is_no_unpinned_install() -> None:
@@ -189,6 +222,10 @@ def test_a_locking_add_is_no_unpinned_install() -> None:
     assert messages("uv tool install ruff") == [("MLS319", "installs ruff without an exact == pin", None)]
     (found,) = messages("pipenv install --pypi-mirror http://mirror.local/simple flask")
     assert found[0] == "MLS320" and "http://mirror.local/simple" in found[1]
+    assert messages("uv add --frozen requests") == [("MLS319", "installs requests without an exact == pin", None)]
+    # uv's named index is judged as the extra index it is: a vendor's public index stays low.
+    (vendor,) = messages("uv add torch --index pytorch=https://download.pytorch.org/whl/cu121")
+    assert vendor[0] == "MLS320" and vendor[2] == Severity.LOW
 
 
 def test_indexes() -> None:

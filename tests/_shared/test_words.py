@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from hooks._shared.words import split_linear, split_words
 
-SHELLISH = st.text(alphabet="ab c\t\n'\"\\#$=-", max_size=40)
+SHELLISH = st.text(alphabet="ab c\t\n'\"\\#$=-\u00a0\x0b\x0c", max_size=40)
 
 
 def shlex_or_error(text: str, comments: bool) -> list[str] | str:
@@ -92,6 +92,10 @@ def test_comments_are_read_as_bash_reads_them(text: str) -> None:
         ("x|#y\nz", ["x|", "z"]),
         ("a&&#b", ["a&&"]),
         ("'a;'#b", ["a;#b"]),  # the `;` is quoted: no operator, no comment
+        # `)` closes a substitution inside a word; a no-break space or form feed is no blank.
+        ("pip install --log=$(mktemp)#x ultralytics", ["pip", "install", "--log=$(mktemp)#x", "ultralytics"]),
+        ("pip install --log=/tmp/l\u00a0#x torch", ["pip", "install", "--log=/tmp/l\u00a0#x", "torch"]),
+        ("a\x0c#b c", ["a\x0c#b", "c"]),
     ],
 )
 def test_comments_where_the_shell_reads_them(text: str, words: list[str]) -> None:

@@ -76,6 +76,18 @@ def test_project_managers_and_app_installers_reach_the_name_checks(tmp_path: Pat
     assert places(findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))) == [("MLS402", None, 2)]
 
 
+def test_hashes_inside_words_hide_no_install(tmp_path: Path) -> None:
+    """A `#` inside a word (a substitution's `)#x`, a no-break space, an argv word) is no comment:
+    the compromised release after it is read."""
+    text = notebook(
+        "!pip install --log=$(mktemp)#x ultralytics==8.3.41",
+        "!pip install --log=/tmp/l\u00a0#x ultralytics==8.3.41",
+        "import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'pip', 'install', '--log', '#', 'ultralytics==8.3.41'])",
+        "!pip install requests  # ultralytics==8.3.41",  # look-alike: a comment
+    )
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS402", 1, 1), ("MLS402", 2, 1), ("MLS402", 3, 2)]
+
+
 def test_look_alike_manager_commands_install_nothing(tmp_path: Path) -> None:
     """Other verbs, groups, extras and interpreters named by option are not projects."""
     text = notebook(

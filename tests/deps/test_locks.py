@@ -195,11 +195,76 @@ def test_look_alikes_no_advisory_no_finding(repo: Path, advisory_db: Path, capsy
     assert lock_kind("requirements.lock") is None  # rye's file is a requirements file, read as one
 
 
+def test_no_inline_marker_is_read_in_a_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A generated file's markers would sit in values: a description must not silence its release."""
+    text = (
+        '[[package]]\ndescription = """Utils\n# mlsec: ignore[MLS402] vetted"""\nname = "sneaky-utils"\n'
+        'version = "1.0"\n\n[[package]]\nname = "sneaky-utils"\ndescription = "x\u2028# mlsec: ignore[MLS402] ok"\n'
+        'version = "1.1"\n'
+    )
+    _, out = run(repo, "poetry.lock", text, advisory_db, capsys)
+    assert lines_of(out, "MLS402") == [4, 8]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "poetry.lock",
+            '[[package]]\nname = "torch"\nversion = "1.12.0"\n\n[package.source]\ntype = "url"\n'
+            'url = "https://files.example/torch-1.12.0-cp310-cp310-linux_x86_64.whl"\n',
+        ),
+        (
+            "uv.lock",
+            '[[package]]\nname = "torch"\nversion = "1.12.0"\n'
+            'source = { path = "wheels/torch-1.12.0-cp310-cp310-linux_x86_64.whl" }\n',
+        ),
+        (
+            "uv.lock",
+            '[[package]]\nname = "torch"\nversion = "1.12.0"\n'
+            'source = { url = "https://files.example/torch-1.12.0.tar.gz" }\n',
+        ),
+        (
+            "pdm.lock",
+            '[[package]]\nname = "torch"\nversion = "1.12.0"\nurl = "https://files.example/torch-1.12.0.tar.gz"\n',
+        ),
+        (
+            "pylock.toml",
+            '[[packages]]\nname = "torch"\nversion = "1.12.0"\n'
+            'archive = { url = "https://files.example/torch-1.12.0.tar.gz" }\n',
+        ),
+        ("Pipfile.lock", '{"default": {\n"torch": {"file": "https://files.example/torch-1.12.0.tar.gz"}}}'),
+    ],
+)
+def test_an_archive_in_a_lock_is_the_release_its_file_name_says(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    _, out = run(repo, name, text, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [2], out
+    # Look-alike: an archive of another project is not this release.
+    _, out = run(repo, name, text.replace("torch-1.12.0", "other-1.12.0"), advisory_db, capsys)
+    assert "MLS401" not in out
+
+
+def test_a_malicious_name_is_judged_without_a_version(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipfile = {"default": {"torchtriton": {"index": "pypi", "version": "*"}, "requests": {"index": "pypi"}}}
+    code, out = run(repo, "Pipfile.lock", json.dumps(pipfile, indent=1), advisory_db, capsys)
+    assert code == 1 and "MLS402 [critical] torchtriton" in out and "requests" not in out
+    uv = '[[package]]\nname = "torch"\nsource = { registry = "https://pypi.org/simple" }\n'
+    code, out = run(repo, "uv.lock", uv, advisory_db, capsys)
+    assert code == 1 and "uv.lock:2:1: MLS908" in out and "without a version" in out
+
+
 @pytest.mark.parametrize(
     ("name", "text", "reason"),
     [
         ("poetry.lock", "[[package]\nname = 'x'", "not valid TOML"),
         ("uv.lock", "package = 3\n", "is not a list of tables"),
+        ("uv.lock", "", "no `package` list"),
+        ("pylock.toml", '[[package]]\nname = "torch"\nversion = "1.12.0"\n', "no `packages` list"),
+        ("Pipfile.lock", '{"_meta": {}}', "no package section"),
         ("Pipfile.lock", "{'default': {}}", "not valid JSON"),
         ("Pipfile.lock", "[1, 2]", "not a JSON object"),
         ("uv.lock", "[" * 5000, "not valid TOML"),
@@ -227,6 +292,27 @@ def test_entries_of_the_wrong_shape_are_findings_at_their_line(
     assert code == 1
     assert "torch is not an object" in out and "no == pin" in out
     assert "\u001b" not in out  # a name from the file never reaches the terminal raw
+
+
+def test_entries_are_found_at_their_own_lines(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `name =` of another table and a Pipfile key of `_meta` or a section are not the entry."""
+    text = (
+        'version = 1\n\n[[manifest.dependency-metadata]]\nname = "torch"\nversion = "1.12.0"\n\n'
+        '[[distribution]]\nname = "torch"\nversion = "1.12.0"\nsource = { registry = "https://pypi.org/simple" }\n'
+    )
+    _, out = run(repo, "uv.lock", text, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [8]  # uv's first format called the list `distribution`
+    pipfile = (
+        '{"_meta": {"hash": {"sha256": "x"}},\n"default": {\n"x": {"version": "==1"}},\n"develop": {\n'
+        '"torch": {"version": "==1.12.0"},\n"default": {"version": "==1.0"}}}'
+    )
+    _, out = run(repo, "Pipfile.lock", pipfile, advisory_db, capsys)
+    assert lines_of(out, "MLS401") == [5]
+    bad = '[[package]]\nname = "torch"\nversion = "1.12.0"\nsource = "registry+https://pypi.org/simple"\n'
+    _, out = run(repo, "uv.lock", bad, advisory_db, capsys)
+    assert "uv.lock:2:1: MLS908" in out and "source of an unknown shape" in out
 
 
 def test_an_entry_without_a_version_pins_nothing(
