@@ -133,10 +133,15 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
                     )
                 continue  # an editable or dynamic project: no release is pinned
             yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
-        elif origin.startswith("archive:"):
-            location = origin.split(":", 1)[1]
-            if archive_release(name, location) is not None:
-                yield Dependency(name, line, location, "url" if "://" in location else "path", "", location)
+        elif origin.startswith("archive:") and (archive := _archive(name, origin.split(":", 1)[1], line)):
+            yield archive
+
+
+def _archive(name: str, location: str, line: int) -> Dependency | None:
+    """A wheel or sdist by URL or path, when its file name names a release of `name`."""
+    if archive_release(name, location) is None:
+        return None
+    return Dependency(name, line, location, "url" if "://" in location else "path", "", location)
 
 
 def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
@@ -219,9 +224,8 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
                 yield _problem(f"{_shown(name)} is not an object", f"lock-entry:{section}:{name}", line)
                 continue
             if isinstance(entry.get("file"), str):
-                location = entry["file"]
-                if archive_release(name, location) is not None:
-                    yield Dependency(name, line, location, "url" if "://" in location else "path", "", location)
+                if archive := _archive(name, entry["file"], line):
+                    yield archive
                 continue
             if (_VCS_KEYS | {"path", "editable"}) & entry.keys():
                 continue  # a checkout or a folder: no index's release
