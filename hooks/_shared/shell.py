@@ -202,10 +202,12 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
     quote = ""
     index = 0
     redirecting = False  # the character before is an unquoted, unescaped `>`: `>|` redirects
+    escaped_end = -1  # where the last escape ended: a `#` right after `\ ` is inside a word
     while index < len(text):
         char = text[index]
         if char == "\\" and quote != "'":
             index += 2
+            escaped_end = index
             redirecting = False
             continue
         if quote != "'" and (text.startswith("$(", index) or char == "`"):
@@ -226,7 +228,7 @@ def _quoted_segments(command: str) -> list[tuple[str, str]] | None:
             continue
         elif char in "'\"":
             quote = char
-        elif char == "#" and (index == 0 or text[index - 1] in " \t\n;&|("):
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n;&|(") and index != escaped_end:
             end = text.find("\n", index)  # a comment: nothing in it runs, its quotes pair with nothing
             end = end if end >= 0 else len(text)
             comments.append((index, end))
@@ -1419,6 +1421,8 @@ def install_segments(command: str) -> list[list[str]]:
         # A manager is the segment's program (`sudo uv add x`), never a word of another
         # program's text (`echo next: uv add x`).
         program = _command_words(words)
+        if len(program) > 2 and _PYTHON.match(_program(program[0])) and program[1] == "-m":
+            program = program[2:]  # `python3 -m pipx install x`
         if program and _program(program[0]) in _MANAGER_VERBS:
             managed = _manager_install(_program(program[0]), program)
             if managed is not None:
@@ -1431,7 +1435,7 @@ def install_segments(command: str) -> list[list[str]]:
             elif name == "uv":
                 if words[start + 1 : start + 2] != ["pip"]:
                     continue  # uv's own verbs (`uv python install 3.12`) are no pip command
-                first = start + 1
+                first = start + 1  # reported as `uv`: its index strategy is uv's (_install_issues)
             elif _INSTALLERS.match(name) is not None:
                 first = start
             else:
@@ -1445,8 +1449,8 @@ def install_segments(command: str) -> list[list[str]]:
             for argument in words[verb + 1 :]:
                 if _REDIRECTION.match(argument):
                     break
-                arguments.append(argument)
-            found.append([words[first], words[verb], *arguments])
+                arguments.append(_subshell_word(argument))
+            found.append([name if name == "uv" else words[first], words[verb], *arguments])
             break
     return found
 
@@ -1467,11 +1471,11 @@ _UNLOCKED_FLAGS = frozenset({"--frozen", "--skip-lock", "--frozen-lockfile", "--
 # Options before the verb that take a value (`poetry -C app add x`, `uv --directory app add x`).
 _MANAGER_GLOBAL_VALUE_OPTIONS = frozenset(
     {"-C", "--directory", "-P", "--project", "-p", "--python", "--config-file", "--cache-dir", "--color",
-     "--python-preference", "--allow-insecure-host", "--trusted-host"}
+     "--python-preference", "--allow-insecure-host", "--trusted-host", "--preview-features", "-c", "--config"}
 )  # fmt: skip
 _MANAGER_GLOBAL_WINDOW = 12  # words before the verb that may be global options
 # Each manager's options that take a value that is no requirement (groups, extras, markers,
-# interpreters, folders, refs, pip arguments).
+# interpreters, folders, refs, strategies).
 _MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "uv": frozenset(
         {"-r", "--requirements", "--requirement", "-c", "--constraints", "--constraint", "-m", "--marker",
@@ -1482,39 +1486,47 @@ _MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
          "--config-setting", "--config-settings", "-C", "--config-settings-package", "--link-mode", "--python",
          "-p", "--directory", "--project", "--config-file", "--cache-dir", "--color", "--with-requirements",
          "--no-sources-package", "--torch-backend", "--python-platform", "--build-constraints", "-b",
-         "--python-preference", "--with-editable"}
+         "--python-preference", "--with-editable", "--no-install-package", "--only-install-package",
+         "--no-build-isolation-package", "--prerelease-package", "--overrides", "--excludes",
+         "--preview-features"}
     ),
     "poetry": frozenset(
-        {"-G", "--group", "-E", "--extras", "--optional", "--python", "--platform", "--markers", "--source",
-         "-C", "--directory", "-P", "--project"}
+        {"-G", "--group", "-E", "--extras", "--python", "--platform", "--markers", "--source", "-C",
+         "--directory", "-P", "--project"}
     ),
     "pdm": frozenset(
         {"-G", "--group", "-L", "--lockfile", "-p", "--project", "--venv", "-k", "--skip", "--config-setting",
-         "-C", "--update-strategy"}
+         "-C", "--update-strategy", "--override", "-c", "--config"}
     ),
     "pipenv": frozenset(
-        {"--categories", "--python", "-r", "--requirements", "--extra-pip-args", "-c", "--constraints"}
+        {"--categories", "--python", "-r", "--requirements", "-c", "--constraints", "--extras", "--resolver"}
     ),
     "pipx": frozenset(
-        {"--python", "--pip-args", "--suffix", "--backend", "--app", "--upgrade-strategy", "--cooldown"}
+        {"--python", "--suffix", "--backend", "--app", "--upgrade-strategy", "--cooldown", "--fetch-python",
+         "--include-resources-from", "--lock"}
     ),
 }  # fmt: skip
-# Options whose value is a requirement the command installs besides its positional words;
-# `--from` and `--spec` name the package itself (the positional word is then a command's name).
+# Options whose value is a requirement the command installs besides its positional words (uv
+# splits `--with a,b` at commas); `--from` and `--spec` name the package itself (the positional
+# word is then a command's name).
 _MANAGER_PACKAGE_OPTIONS: dict[str, frozenset[str]] = {
     "uv": frozenset({"--from", "--with", "-w", "--with-executables-from"}),
     "pipx": frozenset({"--spec", "--preinstall"}),
 }
 _NAMING_OPTIONS = frozenset({"--from", "--spec"})
+_COMMA_LISTS = frozenset({"--with", "-w", "--with-executables-from"})
 # Options naming an index, as pip's option of the same meaning (for the index checks).
 _MANAGER_INDEX_OPTIONS: dict[str, dict[str, str]] = {
     "uv": {"-i": "--index-url", "--index-url": "--index-url", "--default-index": "--index-url",
            "--extra-index-url": "--extra-index-url", "--index": "--extra-index-url", "-f": "--find-links",
            "--find-links": "--find-links", "--trusted-host": "--trusted-host",
            "--allow-insecure-host": "--trusted-host"},
-    "pipenv": {"--pypi-mirror": "--index-url", "--index": "--index-url", "--extra-index-url": "--extra-index-url"},
+    "pipenv": {"--pypi-mirror": "--index-url", "--index": "--index-url", "-i": "--index-url",
+               "--extra-index-url": "--extra-index-url"},
     "pipx": {"-i": "--index-url", "--index-url": "--index-url"},
 }  # fmt: skip
+# Options whose value is pip's own command line (`--pip-args "--index-url http://..."`).
+_PIP_ARGUMENT_OPTIONS = frozenset({"--pip-args", "--extra-pip-args"})
 _INDEX_NAME = re.compile(r"^[A-Za-z0-9_.-]+=(?=[A-Za-z][A-Za-z0-9+.-]*://)")  # uv's `--index name=https://...`
 _PINNED_AT = frozenset({"poetry", "uv"})  # `x@1.2.3`: poetry's constraint, uv tool's version
 _POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_*-]*$")
@@ -1533,49 +1545,101 @@ def _manager_install(manager: str, words: list[str]) -> list[str] | None:
     if verb is None:
         return None
     how = verbs[verb]
-    value_options = _MANAGER_VALUE_OPTIONS[manager]
-    package_options = _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset())
-    index_options = _MANAGER_INDEX_OPTIONS.get(manager, {})
+    taking = (
+        _MANAGER_VALUE_OPTIONS[manager]
+        | _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset())
+        | _MANAGER_INDEX_OPTIONS.get(manager, {}).keys()
+        | _PIP_ARGUMENT_OPTIONS
+    )
     kept: list[str] = []
     named: list[str] = []  # by --from/--spec: the positional words are then commands' names
     positional: list[str] = []
+    optional_extra = -1  # where poetry's `--optional X` put X (an extra in Poetry 2, a package in 1.x)
     arguments = words[index + len(verb) :]
     position = 0
     while position < len(arguments):
         word = arguments[position]
         if _REDIRECTION.match(word):
             break
-        option, equals, inline = word.partition("=")
-        if not option.startswith("-"):
-            positional.append(word)
+        if not word.startswith("-"):
+            positional.append(_subshell_word(word))
             position += 1
             continue
-        # A value in the next word: `--group dev`, or a cluster ending in such an option (`-dG dev`).
-        cluster = len(option) > 2 and option[1] != "-" and f"-{option[-1]}"
-        takes = next(
-            (o for o in (option, cluster) if o and (o in value_options or o in package_options or o in index_options)),
-            None,
-        )
-        if takes is None:
+        if manager == "poetry" and word == "--optional":
+            optional_extra = len(positional)  # `--optional X`: X is read as a positional word
+            position += 1
+            continue
+        option, value, used = _manager_option(word, arguments, position, taking)
+        position += used
+        if option is None or value is None:
             if word in _UNLOCKED_FLAGS:
                 how = "install"
-            position += 1  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`, pipx's `-f` force)
-            continue
-        value = inline if equals else (arguments[position + 1] if position + 1 < len(arguments) else "")
-        position += 1 if equals else 2
-        if takes in index_options:
-            value = _INDEX_NAME.sub("", value) if manager == "uv" else value
-            if manager == "pipenv" and takes == "--index" and "://" not in value:
-                continue  # a source's name from the Pipfile, not a URL
-            kept += [index_options[takes], value]
-        elif takes in package_options:
-            (named if takes in _NAMING_OPTIONS else kept).append(value)
+            continue  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`, pipx's `-f` force)
+        kept.extend(_manager_option_words(manager, option, value, named))
+    if optional_extra >= 0 and len(positional) > optional_extra + 1:
+        del positional[optional_extra]  # Poetry 2's `--optional <extra> <package>...`
     if manager == "pipx" and verb == ("inject",):
         positional = positional[1:]  # `pipx inject <venv> <package>...`: the first names the venv
     requirements = named + ([] if named else positional)
     if manager in _PINNED_AT:
         requirements = [_at_requirement(word) for word in requirements]
     return [manager, how, *kept, *requirements]
+
+
+def _subshell_word(word: str) -> str:
+    """A word without the `)` that closes a subshell around the command (`(cd a && uv add x)`)."""
+    return word[:-1] if word.endswith(")") and "(" not in word else word
+
+
+def _manager_option(
+    word: str, arguments: list[str], position: int, taking: frozenset[str]
+) -> tuple[str | None, str | None, int]:
+    """(the option, its value, how many words it spans) for an option word: `--opt=v`, `--opt v`,
+    a glued short value (`-wtorch`), a cluster of flags ending in an option whose value is the next
+    word (`-dG dev`); (None, None, 1) for a flag."""
+    option, equals, inline = word.partition("=")
+    if option in taking:
+        if equals:
+            return option, inline, 1
+        return option, (arguments[position + 1] if position + 1 < len(arguments) else ""), 2
+    if len(word) > 2 and word[1] != "-":
+        if word[:2] in taking:
+            return word[:2], word[2:], 1  # `-wtorch`: the value glued to its short option
+        if f"-{word[-1]}" in taking:
+            return f"-{word[-1]}", (arguments[position + 1] if position + 1 < len(arguments) else ""), 2
+    return None, None, 1
+
+
+def _manager_option_words(manager: str, option: str, value: str, named: list[str]) -> list[str]:
+    """The words an option of a manager adds to the normalised install: an index option as pip's,
+    the packages a package option names (into `named` for --from/--spec), pip's own arguments
+    read for their index options; nothing for any other value."""
+    index_options = _MANAGER_INDEX_OPTIONS.get(manager, {})
+    if option in index_options:
+        value = _INDEX_NAME.sub("", value) if manager == "uv" else value
+        if manager == "pipenv" and option in ("--index", "-i") and "://" not in value:
+            return []  # a source's name from the Pipfile, not a URL
+        return [index_options[option], value]
+    if option in _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset()):
+        values = [part for part in value.split(",") if part] if option in _COMMA_LISTS else [value]
+        if option in _NAMING_OPTIONS:
+            named.extend(values)
+            return []
+        return values
+    if option == "--index-strategy":
+        return [option, value]  # uv's: whether an extra index may shadow a name (_install_issues)
+    if option in _PIP_ARGUMENT_OPTIONS:
+        try:
+            pip_words = split_words(value, comments=True)
+        except ValueError:
+            return []
+        found: list[str] = []
+        for at, word in enumerate(pip_words):
+            name, equals, inline = word.partition("=")
+            if name in _INDEX_OPTIONS and name != "-c":
+                found += [name, inline if equals else (pip_words[at + 1] if at + 1 < len(pip_words) else "")]
+        return found
+    return []
 
 
 def _at_requirement(word: str) -> str:
@@ -1739,8 +1803,8 @@ def installed_requirements(commands: list[tuple[int, str]]) -> list[tuple[int, l
                     continue
                 if word.startswith("-") or word.lower().endswith(_FILE_SUFFIXES):
                     continue
-                if ";" not in word:
-                    word = "".join(word.split())  # `"pillow == 8.0.0"`: pip reads the spaces away
+                # `'x==1.0; sys_platform == "linux"'`: the marker decides where, not what
+                word = "".join(word.split(";", 1)[0].split())  # `"pillow == 8.0.0"`: pip reads the spaces away
                 name = re.split(r"[\[<>=!~]", word, maxsplit=1)[0].lower()
                 # The installer itself (`-U pip==23.1`, a mangled `-q! pip3 install ...`) is
                 # routine upkeep, not a dependency of the project.
@@ -1771,6 +1835,9 @@ def install_issues(commands: list[tuple[int, str]], rules: ShellRules, *, strict
 def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bool) -> list[Issue]:
     conda = _program(words[0]) in ("conda", "mamba", "micromamba")
     locked = _program(words[0]) in _MANAGER_VERBS and words[1] == "add"  # a lock file pins what it resolves
+    # uv takes each name from the first index that has it (its default `first-index` strategy),
+    # so an extra index cannot shadow a private name unless an unsafe strategy is asked for.
+    first_index = _program(words[0]) == "uv" and not _unsafe_index_strategy(words[2:])
     arguments = words[2:]
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
@@ -1780,7 +1847,8 @@ def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bo
         option, _, inline_value = word.partition("=")
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            issues.extend(_index_issue(number, option, value, conda, rules, strict))
+            judged = "--index-url" if first_index and option == "--extra-index-url" else option
+            issues.extend(_index_issue(number, judged, value, conda, rules, strict))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -1816,6 +1884,18 @@ def _unpinned_issue(number: int, problems: _InstallProblems, rules: ShellRules) 
     )
     key = "unpinned:" + ",".join(sorted(flagged))
     return Issue(rules.unpinned_install, "; ".join(parts), key, line=number, column=1)
+
+
+def _unsafe_index_strategy(arguments: list[str]) -> bool:
+    """Whether uv is told to look past the first index that has a name (`--index-strategy
+    unsafe-first-match` or `unsafe-best-match`)."""
+    for at, word in enumerate(arguments):
+        option, equals, inline = word.partition("=")
+        if option == "--index-strategy":
+            value = inline if equals else (arguments[at + 1] if at + 1 < len(arguments) else "")
+            if value.startswith("unsafe"):
+                return True
+    return False
 
 
 def _without_ref(url: str) -> str:

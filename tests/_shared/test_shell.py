@@ -200,7 +200,26 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("poetry show requests && pdm list && pipx run black", []),
         ("echo Next, run: uv add notebooks", []),
         ("uv python install 3.12", []),
-        ("uv pip install rich", [["pip", "install", "rich"]]),
+        ("uv pip install rich", [["uv", "install", "rich"]]),
+        # second red team
+        ("python3 -m pipx install torchtriton", [["pipx", "install", "torchtriton"]]),
+        (
+            "uv tool install --with numpy,torchtriton -wrich jupyterlab",
+            [["uv", "install", "numpy", "torchtriton", "rich", "jupyterlab"]],
+        ),
+        ("poetry add --optional ultralytics==8.3.41", [["poetry", "add", "ultralytics==8.3.41"]]),  # Poetry 1.x
+        ("poetry add --optional cuda torch", [["poetry", "add", "torch"]]),  # Poetry 2: an extra, then the package
+        (
+            "pipenv install -i http://m.local/simple tool",
+            [["pipenv", "add", "--index-url", "http://m.local/simple", "tool"]],
+        ),
+        (
+            "pipx install --pip-args='--index-url http://m.local/simple' tool",
+            [["pipx", "install", "--index-url", "http://m.local/simple", "tool"]],
+        ),
+        ("pipx install --fetch-python missing --lock x.lock black", [["pipx", "install", "black"]]),
+        ("uv --preview-features x add torchtriton", [["uv", "add", "torchtriton"]]),
+        ("(cd api && uv add torchtriton)", [["uv", "add", "torchtriton"]]),
     ],
 )
 def test_project_managers_and_app_installers(command: str, segments: list[list[str]]) -> None:
@@ -223,9 +242,20 @@ def test_a_locking_add_is_no_unpinned_install() -> None:
     (found,) = messages("pipenv install --pypi-mirror http://mirror.local/simple flask")
     assert found[0] == "MLS320" and "http://mirror.local/simple" in found[1]
     assert messages("uv add --frozen requests") == [("MLS319", "installs requests without an exact == pin", None)]
-    # uv's named index is judged as the extra index it is: a vendor's public index stays low.
-    (vendor,) = messages("uv add torch --index pytorch=https://download.pytorch.org/whl/cu121")
+    # uv takes a name from the first index that has it: an extra index shadows nothing unless
+    # an unsafe strategy is asked for (then it is pip's extra index; a vendor's stays low).
+    assert messages("uv add torch --index pytorch=https://download.pytorch.org/whl/cu121") == []
+    assert messages("uv pip install --extra-index-url https://pkgs.internal.example/simple mylib==1.0") == []
+    (vendor,) = messages(
+        "uv add torch --index-strategy unsafe-best-match --index pytorch=https://download.pytorch.org/whl/cu121"
+    )
     assert vendor[0] == "MLS320" and vendor[2] == Severity.LOW
+    (private,) = messages(
+        "uv pip install --index-strategy=unsafe-first-match --extra-index-url https://p.example/simple x==1"
+    )
+    assert private[0] == "MLS320" and private[2] is None and "dependency confusion" in private[1]
+    (plain,) = messages("uv add --index corp=http://pkgs.internal.example/simple mylib")
+    assert "http://" in plain[1]
 
 
 def test_indexes() -> None:

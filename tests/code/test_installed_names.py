@@ -82,10 +82,15 @@ def test_hashes_inside_words_hide_no_install(tmp_path: Path) -> None:
     text = notebook(
         "!pip install --log=$(mktemp)#x ultralytics==8.3.41",
         "!pip install --log=/tmp/l\u00a0#x ultralytics==8.3.41",
-        "import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'pip', 'install', '--log', '#', 'ultralytics==8.3.41'])",
+        "import subprocess, sys\n"
+        "subprocess.run([sys.executable, '-m', 'pip', 'install', '--log', '#', 'ultralytics==8.3.41'])",
         "!pip install requests  # ultralytics==8.3.41",  # look-alike: a comment
+        "!uv add ./my\\ #pkg torchtriton",  # an escaped blank: `#pkg` is inside the word `./my #pkg`
+        "!uv add 'ultralytics==8.3.41; sys_platform == \"linux\"'",  # a marker says where, not what
     )
-    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [("MLS402", 1, 1), ("MLS402", 2, 1), ("MLS402", 3, 2)]
+    assert places(scan_code(tmp_path, text, "nb.ipynb")) == [
+        ("MLS402", 1, 1), ("MLS402", 2, 1), ("MLS402", 3, 2), ("MLS402", 5, 1), ("MLS402", 6, 1)
+    ]  # fmt: skip
 
 
 def test_look_alike_manager_commands_install_nothing(tmp_path: Path) -> None:
