@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hooks._core.findings import Issue
-from hooks._shared.requirements import archive_release
+from hooks._shared.requirements import ARCHIVE_SUFFIXES, archive_file, archive_release
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, normalize
 from hooks.deps.reading import DependencyFileError
@@ -47,7 +47,10 @@ _PACKAGE_KEYS = {
     "pdm": ("package",),
     "pylock": ("packages",),
 }
-_POETRY_INDEX_SOURCES = frozenset({"legacy", "pypi", "", "supplemental", "primary", "explicit"})
+# A project name (PEP 508); a Pipfile.lock key may carry extras (`torch[cuda]`).
+_PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
+_NAME_PREFIX = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
+_PIPFILE_KEY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?(?:\[[A-Za-z0-9._,\s-]{0,200}\])?")
 _POETRY_ARCHIVE_SOURCES = frozenset({"url", "file"})
 _VCS_KEYS = frozenset({"git", "hg", "svn", "bzr", "vcs"})
 _MAX_PROBLEMS = 20  # entries of the wrong shape reported per file; more are counted in the last
@@ -55,6 +58,7 @@ _TABLE_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]
 _NAME_LINE = re.compile(r"""^[ \t]*name[ \t]*=[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]|\n')
 _OBJECT_AFTER_KEY = re.compile(r"[ \t\r\n]*:[ \t\r\n]*\{")
+_AFTER_KEY = re.compile(r"[ \t\r\n]*:")
 
 
 def lock_kind(name: str) -> str | None:
@@ -113,40 +117,92 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
         raise DependencyFileError(f"`{key}` is not a list of tables")
     lines = _toml_name_lines(text, key)
     for index, package in enumerate(packages):
+        line = lines[index] if index < len(lines) else 1
         if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            yield _problem(f"{key} entry {index + 1} has no name", f"lock-entry:{index}", 1)
+            yield _problem(f"{key} entry {index + 1} has no name", f"lock-entry:{index}", line)
             continue
         name = package["name"]
-        line = lines[index] if index < len(lines) else 1
-        version = package.get("version")
-        if version is not None and (not isinstance(version, str) or not version.strip()):
-            yield _problem(f"{_shown(name)} has a version that is not a text", f"lock-version:{name}", line)
+        if not _PROJECT_NAME.fullmatch(name):
+            yield _problem(f"{_shown(name)} is no project name", f"lock-name:{index}", line)
             continue
+        version = package.get("version")
         origin = _toml_origin(kind, package)
         if origin is None:
-            yield _problem(f"{_shown(name)} has a source of an unknown shape", f"lock-source:{name}", line)
-        elif origin == "index":
-            if version is None:
-                if kind == "uv" and isinstance(package.get("source"), dict) and "registry" in package["source"]:
-                    yield _problem(
-                        f"{_shown(name)} is an index's release without a version", f"lock-version:{name}", line
-                    )
-                continue  # an editable or dynamic project: no release is pinned
-            yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
-        elif origin.startswith("archive:") and (archive := _archive(name, origin.split(":", 1)[1], line)):
-            yield archive
+            yield _problem(f"{name} has a source of an unknown shape", f"lock-source:{name}", line)
+            yield _by_name(name, line)  # a known-malicious name is one whatever its source says
+            continue
+        if version is not None and not _is_version(version):
+            yield _problem(f"{name} has a version that is no release's", f"lock-version:{name}", line)
+            if origin != "other":
+                yield _by_name(name, line)
+            continue
+        if origin == "other":
+            continue  # a checkout, a folder or the project itself: no published release
+        if origin.startswith("archive:"):
+            location = origin.split(":", 1)[1]
+            # The file's own name says the release; an archive named otherwise (`x.tar.gz`) is
+            # the version the lock records.
+            archive = _archive(name, location, line)
+            if archive is not None:
+                yield archive
+                continue
+        if version is None:
+            found = _pylock_file_release(name, package, line) if kind == "pylock" else None
+            if found is not None:
+                yield found
+            elif origin == "index" and (kind != "uv" or "registry" in package.get("source", {})):
+                yield _problem(f"{name} is an index's release without a version", f"lock-version:{name}", line)
+                yield _by_name(name, line)
+            continue  # (uv: an editable or dynamic project pins nothing)
+        yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
+
+
+def _by_name(name: str, line: int) -> Dependency:
+    """The entry as a bare name: judged by name alone (known-malicious names, every release)."""
+    return Dependency(name, line, name, "pypi", "")
+
+
+def _is_version(value: object) -> bool:
+    from packaging.version import InvalidVersion, Version
+
+    if not isinstance(value, str):
+        return False
+    try:
+        Version(value.strip())
+    except InvalidVersion:
+        return False
+    return True
+
+
+def _pylock_file_release(name: str, package: dict[str, Any], line: int) -> Dependency | None:
+    """PEP 751 lets an entry leave out `version` when its wheels or sdist name it: the release
+    the first of their file names says."""
+    files = [*(package.get("wheels") or []), package.get("sdist") or {}]
+    for file in files if isinstance(files, list) else []:
+        if not isinstance(file, dict):
+            continue
+        for place in ("name", "url", "path"):
+            if isinstance(file.get(place), str) and (found := _archive(name, file[place], line)):
+                return found
+    return None
 
 
 def _archive(name: str, location: str, line: int) -> Dependency | None:
-    """A wheel or sdist by URL or path, when its file name names a release of `name`."""
+    """A wheel or sdist by URL or path, as the release its file name says (of its own project,
+    when that is not `name`: the installer fetches the file); None when the name says none."""
     if archive_release(name, location) is None:
-        return None
+        named = archive_file(location)
+        if named is None:
+            return None
+        name = named[0]
     return Dependency(name, line, location, "url" if "://" in location else "path", "", location)
 
 
 def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
     """ "index", "archive:<url or path>", "other" (a checkout, folder or the project), or None for
-    a source of a shape the format does not have."""
+    a source of a shape the format does not have. What an installer fetches from an index is
+    decided as the installer decides it: poetry fetches any source type but git, directory, file
+    and url from an index; pdm any entry without a path, url or VCS; a folder path is no archive."""
     if kind == "poetry":
         source = package.get("source")
         if source is None:
@@ -154,11 +210,9 @@ def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
         if not isinstance(source, dict):
             return None
         kind_of = str(source.get("type", ""))
-        if kind_of in _POETRY_INDEX_SOURCES:
-            return "index"
         if kind_of in _POETRY_ARCHIVE_SOURCES:
             return f"archive:{source.get('url', '')}"
-        return "other"
+        return "other" if kind_of in ("git", "directory") else "index"
     if kind == "uv":
         source = package.get("source")
         if not isinstance(source, dict):
@@ -167,18 +221,23 @@ def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
             return "index"
         for place in ("url", "path"):
             if isinstance(source.get(place), str):
-                return f"archive:{source[place]}"
-        return "other"
+                return f"archive:{source[place]}" if _archive_like(source[place]) else "other"
+        return "other" if {"git", "editable", "virtual", "directory"} & source.keys() else None
     if kind == "pdm":
-        if isinstance(package.get("url"), str):
-            return f"archive:{package['url']}"
-        return "other" if (_VCS_KEYS | {"path", "editable"}) & package.keys() else "index"
+        for place in ("url", "path"):
+            if isinstance(package.get(place), str):
+                return f"archive:{package[place]}" if _archive_like(package[place]) else "other"
+        return "other" if _VCS_KEYS & package.keys() else "index"
     # pylock (PEP 751)
     archive = package.get("archive")
     if isinstance(archive, dict):
         location = archive.get("url") or archive.get("path")
         return f"archive:{location}" if isinstance(location, str) else None
     return "other" if {"vcs", "directory"} & package.keys() else "index"
+
+
+def _archive_like(location: str) -> bool:
+    return location.split("#", 1)[0].split("?", 1)[0].lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def _toml_name_lines(text: str, key: str) -> list[int]:
@@ -188,6 +247,7 @@ def _toml_name_lines(text: str, key: str) -> list[int]:
     found: list[int] = []
     inside = False  # in a `[[key]]` table whose name is not found yet
     for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")  # a CRLF checkout
         header = _TABLE_HEADER.match(line)
         if header is not None:
             if inside:
@@ -218,27 +278,44 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
         if not isinstance(packages, dict):
             yield _problem(f"section {_shown(section)} is not an object", f"lock-section:{section}", 1)
             continue
-        for name, entry in packages.items():
-            line = _next_line(lines, (section, name))
-            if not isinstance(entry, dict):
-                yield _problem(f"{_shown(name)} is not an object", f"lock-entry:{section}:{name}", line)
-                continue
-            if isinstance(entry.get("file"), str):
-                if archive := _archive(name, entry["file"], line):
-                    yield archive
-                continue
-            if (_VCS_KEYS | {"path", "editable"}) & entry.keys():
-                continue  # a checkout or a folder: no index's release
-            version = entry.get("version")
-            if version is None or version == "*":
-                # pipenv takes the newest: a name judged by name alone (known-malicious names).
-                yield Dependency(name, line, name, "pypi", "")
-                continue
-            if not isinstance(version, str) or not version.startswith("==") or not version[2:].strip("= "):
-                yield _problem(f"{_shown(name)} has a version that is no == pin", f"lock-version:{name}", line)
-                continue
-            pinned = version[3:] if version.startswith("===") else version[2:]
-            yield Dependency(name, line, f"{name}=={pinned.strip()}", "pypi", f"=={pinned.strip()}")
+        for key, entry in packages.items():
+            line = _next_line(lines, (section, key))
+            yield from _pipfile_entry(key, entry, line, section)
+
+
+def _pipfile_entry(key: str, entry: object, line: int, section: str) -> Iterator[Dependency | Issue]:
+    # pipenv hands each entry to pip as `<key><version>`: a key with extras is that project.
+    base = _NAME_PREFIX.match(key.strip())
+    name = base.group() if base else ""
+    if not isinstance(entry, dict):
+        yield _problem(f"{_shown(key)} is not an object", f"lock-entry:{section}:{key}", line)
+        if name:
+            yield _by_name(name, line)
+        return
+    if not _PIPFILE_KEY.fullmatch(key):
+        yield _problem(f"{_shown(key)} is no project name", f"lock-name:{section}:{key}", line)
+        if name:
+            yield _by_name(name, line)
+        return
+    for place in ("file", "path"):
+        location = entry.get(place)
+        if isinstance(location, str) and (place == "file" or _archive_like(location)):
+            # pip installs that file: the release its name says, whatever the key
+            if archive := _archive(name, location, line):
+                yield archive
+            return
+    if (_VCS_KEYS | {"path"}) & entry.keys() or entry.get("editable") is True:
+        return  # a checkout or a folder: no index's release
+    version = entry.get("version")
+    if version is None or version == "*":
+        yield _by_name(name, line)  # pipenv takes the newest: judged by name alone
+        return
+    pinned = version[2:].lstrip("=").strip() if isinstance(version, str) and version.startswith("==") else ""
+    if not _is_version(pinned) or any(c in pinned for c in ";,*"):
+        yield _problem(f"{name} has a version that is no == pin of one release", f"lock-version:{name}", line)
+        yield _by_name(name, line)
+        return
+    yield Dependency(name, line, f"{name}=={pinned}", "pypi", f"=={pinned}")
 
 
 def _pipfile_key_lines(text: str) -> dict[tuple[str, str], list[int]]:
@@ -256,7 +333,7 @@ def _pipfile_key_lines(text: str) -> dict[tuple[str, str], list[int]]:
             depth += 1
         elif value in "}]":
             depth -= 1
-        elif _OBJECT_AFTER_KEY.match(text, token.end()) is not None and depth in (1, 2):
+        elif depth in (1, 2) and (_OBJECT_AFTER_KEY if depth == 1 else _AFTER_KEY).match(text, token.end()):
             try:
                 key = json.loads(value)
             except ValueError:

@@ -261,6 +261,29 @@ def canonical(text: str) -> str:
     return str(parsed) if parsed is not None else text
 
 
+# Each range's parsed and sorted events, by the range object (kept, so its id is not reused):
+# every pin looked up walks the same advisories' ranges again (a lock file hands over hundreds).
+_RANGE_EVENTS: dict[int, tuple[object, list[tuple[Any, str]]]] = {}
+_RANGE_EVENTS_KEPT = 1 << 16
+
+
+def _range_events(version_range: dict[str, Any]) -> list[tuple[Any, str]]:
+    known = _RANGE_EVENTS.get(id(version_range))
+    if known is not None and known[0] is version_range:
+        return known[1]
+    events = []
+    for event in version_range.get("events", []):
+        for kind, value in event.items():
+            parsed = _version("0" if value == "0" else str(value))
+            if parsed is not None:
+                events.append((parsed, kind))
+    events.sort(key=lambda item: (item[0], item[1] != "introduced"))
+    if len(_RANGE_EVENTS) >= _RANGE_EVENTS_KEPT:
+        _RANGE_EVENTS.clear()
+    _RANGE_EVENTS[id(version_range)] = (version_range, events)
+    return events
+
+
 def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
     """Whether `version` is affected, and the first fixed version above it if one is known."""
     wanted = _version(version)
@@ -269,14 +292,8 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
     fixed_above: list[Any] = []
     fixed_here = False  # a range's `fixed` event names this very release
     for version_range in affected.get("ranges", []):
-        events = []
-        for event in version_range.get("events", []):
-            for kind, value in event.items():
-                parsed = _version("0" if value == "0" else str(value))
-                if parsed is not None:
-                    events.append((parsed, kind))
-                    fixed_here |= kind == "fixed" and wanted is not None and parsed == wanted
-        events.sort(key=lambda item: (item[0], item[1] != "introduced"))
+        events = _range_events(version_range)
+        fixed_here |= wanted is not None and any(kind == "fixed" and parsed == wanted for parsed, kind in events)
         state = False
         for parsed, kind in events:
             if wanted is None:

@@ -246,6 +246,63 @@ def test_an_archive_in_a_lock_is_the_release_its_file_name_says(
     assert "MLS401" not in out
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # a local archive recorded as a path (pipenv, pdm)
+        ("Pipfile.lock", '{"default": {\n"ultralytics": {"path": "./ultralytics-8.3.41-py3-none-any.whl"}}}'),
+        ("pdm.lock", '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\npath = "./ultralytics-8.3.41.tar.gz"\n'),
+        # an archive whose file name says no version: the lock's version
+        (
+            "uv.lock",
+            '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\nsource = { path = "ultralytics.tar.gz" }\n',
+        ),
+        # PEP 751: no version, the wheel's file name says it
+        (
+            "pylock.toml",
+            '[[packages]]\nname = "ultralytics"\n'
+            'wheels = [{ name = "ultralytics-8.3.41-py3-none-any.whl", url = "https://f.example/u.whl" }]\n',
+        ),
+        # what the installer fetches from an index whatever the other keys say
+        ("pdm.lock", '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\neditable = true\n'),
+        ("Pipfile.lock", '{"default": {\n"ultralytics": {"version": "==8.3.41", "editable": false}}}'),
+        ("poetry.lock", '[[package]]\nname = "ultralytics"\nversion = "8.3.41"\n\n[package.source]\ntype = "mirror"\n'),
+        # a file of another project: the file's own release
+        (
+            "Pipfile.lock",
+            '{"default": {\n"requests": {"file": "https://f.example/ultralytics-8.3.41-py3-none-any.whl"}}}',
+        ),
+        # a CRLF checkout
+        ("uv.lock", '[[package]]\r\nname = "ultralytics"\r\nversion = "8.3.41"\r\nsource = { registry = "x" }\r\n'),
+    ],
+)
+def test_compromised_releases_however_the_lock_records_them(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    code, out = run(repo, name, text, advisory_db, capsys)
+    assert code == 1 and lines_of(out, "MLS402") == [2], out
+    assert "[critical] ultralytics 8.3.41" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("uv.lock", '[[package]]\nname = "torchtriton"\nversion = "latest"\nsource = { registry = "x" }\n'),
+        ("uv.lock", '[[package]]\nname = "torchtriton"\nversion = "2.0"\nsource = "registry+https://x"\n'),
+        ("uv.lock", '[[package]]\nname = "torchtriton"\nversion = "2.0"\nsource = { index = "x" }\n'),
+        ("Pipfile.lock", '{"default": {\n"torchtriton[x]": {"version": "==2.0; python_version>\\"0\\""}}}'),
+        ("Pipfile.lock", '{"default": {\n"torchtriton==2.0": {}}}'),
+        ("Pipfile.lock", '{"default": {\n"torchtriton": "==2.0"}}'),
+    ],
+)
+def test_a_malicious_name_in_an_entry_of_the_wrong_shape_stays_critical(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    """The entry fails closed (MLS908) and its name is still judged by name."""
+    code, out = run(repo, name, text, advisory_db, capsys)
+    assert code == 1 and "MLS908" in out and "MLS402 [critical] torchtriton" in out, out
+
+
 def test_a_malicious_name_is_judged_without_a_version(
     repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -286,11 +343,11 @@ def test_entries_of_the_wrong_shape_are_findings_at_their_line(
     code, out = run(repo, "poetry.lock", text, advisory_db, capsys)
     assert code == 1
     assert "poetry.lock:1:1: MLS908" in out and "entry 1 has no name" in out
-    assert "poetry.lock:5:1: MLS908" in out and "torch has a version that is not a text" in out
+    assert "poetry.lock:5:1: MLS908" in out and "torch has a version that is no release's" in out
     pipfile = {"default": {"torch": "==1.12.0", "x\u001b[31m": {"version": ">=1"}}}
     code, out = run(repo, "Pipfile.lock", json.dumps(pipfile, indent=2), advisory_db, capsys)
     assert code == 1
-    assert "torch is not an object" in out and "no == pin" in out
+    assert "Pipfile.lock:3:1: MLS908" in out and "torch is not an object" in out and "is no project name" in out
     assert "\u001b" not in out  # a name from the file never reaches the terminal raw
 
 
