@@ -1621,7 +1621,7 @@ def _manager_option_words(manager: str, option: str, value: str, named: list[str
             return []  # a source's name from the Pipfile, not a URL
         return [index_options[option], value]
     if option in _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset()):
-        values = [part for part in value.split(",") if part] if option in _COMMA_LISTS else [value]
+        values = [part for part in (value.split(",") if option in _COMMA_LISTS else [value]) if part.strip()]
         if option in _NAMING_OPTIONS:
             named.extend(values)
             return []
@@ -1822,22 +1822,29 @@ class _InstallProblems:
     urls: list[str]
 
 
-def install_issues(commands: list[tuple[int, str]], rules: ShellRules, *, strict: bool = False) -> list[Issue]:
+def install_issues(
+    commands: list[tuple[int, str]], rules: ShellRules, *, strict: bool = False, uv_strategy_set: bool = False
+) -> list[Issue]:
     """Unpinned-install and unsafe-index problems of the package installs in shell command lines:
-    one unpinned-install issue per install command, one issue per unsafe index option."""
+    one unpinned-install issue per install command, one issue per unsafe index option.
+    `uv_strategy_set`: the file sets uv's index strategy somewhere (`ENV UV_INDEX_STRATEGY=...`,
+    `%env`, `os.environ`): uv's extra indexes are then judged as pip's."""
     issues: list[Issue] = []
     for number, command in commands:
+        strategy_set = uv_strategy_set or "UV_INDEX_STRATEGY" in command
         for words in install_segments(command):
-            issues.extend(_install_issues(number, words, rules, strict))
+            issues.extend(_install_issues(number, words, rules, strict, strategy_set))
     return issues
 
 
-def _install_issues(number: int, words: list[str], rules: ShellRules, strict: bool) -> list[Issue]:
+def _install_issues(
+    number: int, words: list[str], rules: ShellRules, strict: bool, strategy_set: bool = False
+) -> list[Issue]:
     conda = _program(words[0]) in ("conda", "mamba", "micromamba")
     locked = _program(words[0]) in _MANAGER_VERBS and words[1] == "add"  # a lock file pins what it resolves
     # uv takes each name from the first index that has it (its default `first-index` strategy),
     # so an extra index cannot shadow a private name unless an unsafe strategy is asked for.
-    first_index = _program(words[0]) == "uv" and not _unsafe_index_strategy(words[2:])
+    first_index = _program(words[0]) == "uv" and not strategy_set and not _unsafe_index_strategy(words[2:])
     arguments = words[2:]
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
@@ -1876,11 +1883,12 @@ def _unpinned_issue(number: int, problems: _InstallProblems, rules: ShellRules) 
         shown = ", ".join(redact_url(_without_ref(url)) for url in problems.vcs[:3])
         parts.append(f"installs {shown} from version control without a full commit hash")
     if problems.urls:
-        parts.append(
-            f"installs {', '.join(redact_url(u) for u in problems.urls[:3])} (a direct URL) without a #sha256= hash"
-        )
+        shown_urls = ", ".join(redact_url(u.split("#", 1)[0]) for u in problems.urls[:3])
+        parts.append(f"installs {shown_urls} (a direct URL) without a #sha256= hash")
     flagged = (
-        problems.unpinned + [redact_url(_without_ref(u)) for u in problems.vcs] + [redact_url(u) for u in problems.urls]
+        problems.unpinned
+        + [redact_url(_without_ref(u)) for u in problems.vcs]
+        + [redact_url(u.split("#", 1)[0]) for u in problems.urls]
     )
     key = "unpinned:" + ",".join(sorted(flagged))
     return Issue(rules.unpinned_install, "; ".join(parts), key, line=number, column=1)

@@ -29,12 +29,19 @@ _SERVICE_SEVERITY = {"jupyter": Severity.CRITICAL, "ray": Severity.CRITICAL, "ml
 
 
 def command_issues(
-    shell: Sequence[tuple[int, str]], installs: Sequence[tuple[int, str]] = (), *, strict: bool = False
+    shell: Sequence[tuple[int, str]],
+    installs: Sequence[tuple[int, str]] = (),
+    *,
+    strict: bool = False,
+    uv_strategy_set: bool = False,
 ) -> list[Issue]:
     """Issues of shell command lines `(line, command)` in the order they run, and of install
-    magics (`%pip install x`, judged as installs only)."""
+    magics (`%pip install x`, judged as installs only). `uv_strategy_set`: the code sets uv's
+    index strategy somewhere (shell.install_issues)."""
     commands = list(shell)
-    found = shell_issues(commands, SHELL_RULES) + install_issues(commands + list(installs), SHELL_RULES, strict=strict)
+    found = shell_issues(commands, SHELL_RULES) + install_issues(
+        commands + list(installs), SHELL_RULES, strict=strict, uv_strategy_set=uv_strategy_set
+    )
     for number, command in commands:
         if passes_trust_remote_code(command):
             found.append(

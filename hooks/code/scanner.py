@@ -323,7 +323,8 @@ class CodeScanner:
         and the Python it runs with `python -c`."""
         commands = script_commands(text)
         piece = Piece(None, text, CellSource(""), tuple(commands))
-        report = FileReport(self._report(piece, self._commands(piece, [], [], limits), display))
+        strategy_set = "UV_INDEX_STRATEGY" in text
+        report = FileReport(self._report(piece, self._commands(piece, [], [], limits, strategy_set), display))
         inline = _inline_code(None, text, commands, ipython=False)
         if inline:
             self._add_inline(report, inline, display, policy, limits, path)
@@ -603,17 +604,21 @@ class CodeScanner:
         for command in visitor.commands.commands:
             index, line, column = place(command.line, command.column)
             unit.launched[index].append(command._replace(line=line, column=column))
+        # uv's index strategy set anywhere in the notebook or script (`%env`, `os.environ`, a prefix)
+        strategy_set = any("UV_INDEX_STRATEGY" in piece.original for piece in pieces)
         for piece, located, launched in zip(pieces, unit.issues, unit.launched, strict=True):
-            located.extend(self._commands(piece, launched, located, limits))
+            located.extend(self._commands(piece, launched, located, limits, strategy_set))
 
     @staticmethod
-    def _commands(piece: Piece, launched: list[LaunchedCommand], located: list[Issue], limits: Limits) -> list[Issue]:
+    def _commands(
+        piece: Piece, launched: list[LaunchedCommand], located: list[Issue], limits: Limits, strategy_set: bool
+    ) -> list[Issue]:
         """The piece's shell lines and the commands its Python starts, judged together in the order
         they run (a file `subprocess.run(["wget", ...])` fetched, then a `!bash` line runs). An issue
         of a started command points at the call, and says nothing the line's other findings say."""
         shell = piece.transformed.shell + list(piece.extra_shell)
         commands = sorted([*shell, *((command.line, command.text) for command in launched)], key=lambda c: c[0])
-        found = command_issues(commands, piece.transformed.installs, strict=limits.strict)
+        found = command_issues(commands, piece.transformed.installs, strict=limits.strict, uv_strategy_set=strategy_set)
         if not launched:
             return found
         columns: dict[int, int] = {}

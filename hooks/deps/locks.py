@@ -110,6 +110,8 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
         raise DependencyFileError(f"not valid TOML: {_short(exc)}") from None
     key = next((k for k in _PACKAGE_KEYS[kind] if k in data), None)
+    if key is None and (isinstance(data.get("metadata"), dict) or (kind == "uv" and "version" in data)):
+        return  # tomlkit leaves out an empty package list: a lock of a project with no dependencies
     if key is None:
         raise DependencyFileError(f"no `{_PACKAGE_KEYS[kind][0]}` list: not a {kind} lock file this reader knows")
     packages = data[key]

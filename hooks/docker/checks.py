@@ -42,10 +42,13 @@ _NON_ROOT_BASES = re.compile(
     r"|cgr\.dev/chainguard/)"
 )
 _HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
-_PIP_INDEX_CONTEXT = re.compile(r"(?:--(?:extra-)?index-url|--find-links|-[if])[= ]\s*$")
+# (also the managers' index options: uv's `--index [name=]URL`/`--default-index`, pipenv's `--pypi-mirror`)
+_PIP_INDEX_CONTEXT = re.compile(
+    r"(?:--(?:extra-)?index(?:-url)?|--default-index|--pypi-mirror|--find-links|-[if])[= ]\s*(?:[A-Za-z0-9_.-]+=)?$"
+)
 # The installers whose `-i`/`-f`/`--index-url` name an index (reported by the pip check); for any
 # other program `-i URL` / `-f URL` is a fetch (`wget -i http://...`, `kubectl apply -f http://...`).
-_INDEX_TAKING = re.compile(r"^(?:pip[0-9.]*|uv|pipx|poetry|pipenv|conda|mamba|micromamba|easy_install)$")
+_INDEX_TAKING = re.compile(r"^(?:pip[0-9.]*|uv|pipx|poetry|pdm|pipenv|conda|mamba|micromamba|easy_install)$")
 # An apt source line: apt checks the repository's signature whatever the transport.
 _APT_SOURCE = re.compile(r"\bdeb(?:-src)?\s+(?:\[[^\]]{0,300}\]\s*)?$")
 _APT_UNTRUSTED = re.compile(r"trusted=yes")
@@ -346,7 +349,9 @@ def _run_checks(instruction: Instruction, strict: bool, variables: dict[str, str
             if urls is None:
                 urls = _url_variables(variables)
             installed = substitute(command, urls) if urls else command
-        for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict):
+        # `ENV UV_INDEX_STRATEGY=unsafe-best-match`: uv's extra indexes are then judged as pip's
+        strategy_set = variables is not None and "UV_INDEX_STRATEGY" in variables
+        for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict, uv_strategy_set=strategy_set):
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
                 unpinned.append(issue)
             else:

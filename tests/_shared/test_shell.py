@@ -132,6 +132,12 @@ def test_a_hash_inside_a_word_is_no_comment() -> None:
     assert messages(f"pip install git+https://github.com/org/repo.git@{commit}#egg=repo numpy==1.26.4") == []
 
 
+def test_a_fragment_is_not_shown_as_a_hidden_query() -> None:
+    (found,) = messages("pip install https://github.com/org/repo/archive/refs/tags/v1.2.0.zip#egg=repo")
+    assert "v1.2.0.zip (a direct URL)" in found[1] and "***" not in found[1]
+    assert messages("uv tool install --from= x") == [("MLS319", "installs x without an exact == pin", None)]
+
+
 def test_a_comment_starts_where_a_word_could() -> None:
     """Look-alikes: a hash after a blank or an operator still starts a comment, so a hash written as
     a comment next to a URL hides no install and adds none."""

@@ -208,3 +208,14 @@ def test_an_installed_local_build_is_no_typosquat(tmp_path: Path) -> None:
     path.write_text("FROM python:3.11\nRUN pip install transformer==0.1.0\n")
     found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
     assert [f.rule_id for f in found if f.rule_id == "MLS403"] == ["MLS403"]
+
+
+def test_uv_index_strategy_set_in_the_notebook(tmp_path: Path) -> None:
+    """`%env UV_INDEX_STRATEGY=...` in any cell: uv's extra indexes are judged as pip's."""
+    install = "!uv pip install --extra-index-url https://pkgs.internal.example/simple acme==1.4.0"
+    quiet = scan_code(tmp_path, notebook(install), "nb.ipynb")
+    assert [f for f in quiet if f.rule_id == "MLS320"] == []
+    loud = scan_code(tmp_path, notebook("%env UV_INDEX_STRATEGY=unsafe-best-match", install), "nb.ipynb")
+    assert [(f.rule_id, f.cell) for f in loud if f.rule_id == "MLS320"] == [("MLS320", 2)]
+    prefixed = scan_code(tmp_path, notebook("!UV_INDEX_STRATEGY=unsafe-first-match " + install[1:]), "nb.ipynb")
+    assert [f.rule_id for f in prefixed if f.rule_id == "MLS320"] == ["MLS320"]

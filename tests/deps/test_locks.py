@@ -372,6 +372,16 @@ def test_entries_are_found_at_their_own_lines(
     assert "uv.lock:2:1: MLS908" in out and "source of an unknown shape" in out
 
 
+def test_a_lock_without_packages_is_empty(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tomlkit leaves out an empty package list: pdm's and poetry's locks of a project with no
+    dependencies have their metadata only. A file with neither is no lock (MLS908)."""
+    meta = '[metadata]\ngroups = ["default"]\nlock_version = "4.4.1"\ncontent_hash = "sha256:e3"\n'
+    code, out = run(repo, "pdm.lock", meta, advisory_db, capsys)
+    assert code == 0 and out == ""
+    code, out = run(repo, "pdm.lock", "[tool]\nx = 1\n", advisory_db, capsys)
+    assert code == 1 and "MLS908" in out
+
+
 def test_an_entry_without_a_version_pins_nothing(
     repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -497,3 +497,23 @@ def test_a_shell_named_another_way_still_runs_the_download(tmp_path: Path, run: 
 )
 def test_a_pattern_among_a_programs_arguments_is_no_shell(tmp_path: Path, run: str) -> None:
     assert ("MLS503", 2) not in scan(tmp_path, f"FROM {PIN}\nRUN {run}\n{SAFE_END}")
+
+
+def test_uv_extra_indexes_under_its_first_index_strategy(tmp_path: Path) -> None:
+    """uv takes a name from the first index that has it: an extra index shadows nothing, unless the
+    image sets an unsafe strategy (then it is judged as pip's extra index)."""
+    base = "FROM python:3.11@sha256:" + "a" * 64 + "\nUSER app\n"
+    install = "RUN uv pip install --system --extra-index-url https://pkgs.internal.example/simple acme==1.4.0\n"
+    assert [f for f in graded(tmp_path, base + install) if f[2] != "low"] == []
+    unsafe = base + 'ENV UV_INDEX_STRATEGY="unsafe-best-match"\n' + install
+    assert ("MLS509", 4, "high") in graded(tmp_path, unsafe)
+
+
+def test_a_manager_http_index_is_one_finding(tmp_path: Path) -> None:
+    base = "FROM python:3.11@sha256:" + "a" * 64 + "\nUSER app\n"
+    found = graded(
+        tmp_path, base + "RUN uv add --index internal=http://devpi.internal:3141/root/pypi/+simple/ fastapi\n"
+    )
+    assert [f[0] for f in found if f[1] == 3 and f[2] != "low"] == ["MLS509"]
+    found = graded(tmp_path, base + "RUN pipenv install --pypi-mirror http://mirrors.example/pypi/simple/ flask\n")
+    assert [f[0] for f in found if f[1] == 3 and f[2] != "low"] == ["MLS509"]
