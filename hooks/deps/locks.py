@@ -313,11 +313,24 @@ def _pipfile_entry(key: str, entry: object, line: int, section: str) -> Iterator
         yield _by_name(name, line)  # pipenv takes the newest: judged by name alone
         return
     pinned = version[2:].lstrip("=").strip() if isinstance(version, str) and version.startswith("==") else ""
-    if not _is_version(pinned) or any(c in pinned for c in ";,*"):
-        yield _problem(f"{name} has a version that is no == pin of one release", f"lock-version:{name}", line)
+    if _is_version(pinned) and not any(c in pinned for c in ";,*"):
+        yield Dependency(name, line, f"{name}=={pinned}", "pypi", f"=={pinned}")
+    elif isinstance(version, str) and _is_specifier(version):
+        # Some pipenv releases lock a range (`"version": ">=1.26.4"`): a range, judged by name.
+        yield Dependency(name, line, f"{name}{version.strip()}", "pypi", version.strip())
+    else:
+        yield _problem(f"{name} has a version that is no release's nor a range", f"lock-version:{name}", line)
         yield _by_name(name, line)
-        return
-    yield Dependency(name, line, f"{name}=={pinned}", "pypi", f"=={pinned}")
+
+
+def _is_specifier(text: str) -> bool:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        SpecifierSet(text.strip())
+    except InvalidSpecifier:
+        return False
+    return bool(text.strip())
 
 
 def _pipfile_key_lines(text: str) -> dict[tuple[str, str], list[int]]:

@@ -372,6 +372,14 @@ def test_entries_are_found_at_their_own_lines(
     assert "uv.lock:2:1: MLS908" in out and "source of an unknown shape" in out
 
 
+def test_a_pipfile_range_is_a_range(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Some pipenv releases lock a range (`"version": ">=1.26.4"`): read as one, not unreadable;
+    a malicious name in it is still judged."""
+    pipfile = {"default": {"urllib3": {"version": ">=1.26.4"}, "torchtriton": {"version": ">=2.0"}}}
+    code, out = run(repo, "Pipfile.lock", json.dumps(pipfile, indent=1), advisory_db, capsys)
+    assert code == 1 and "MLS908" not in out and "MLS402 [critical] torchtriton" in out
+
+
 def test_a_lock_without_packages_is_empty(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """tomlkit leaves out an empty package list: pdm's and poetry's locks of a project with no
     dependencies have their metadata only. A file with neither is no lock (MLS908)."""
