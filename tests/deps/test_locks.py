@@ -147,7 +147,9 @@ def lines_of(out: str, rule: str) -> list[int]:
 def test_poetry_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(repo, "poetry.lock", POETRY, advisory_db, capsys)
     assert code == 1
-    assert "poetry.lock:11:1: MLS401 [high] torch 1.12.0 has known vulnerabilities: PYSEC-1" in out
+    # Every transitive release is in a lock: an advisory there is low by default, high when strict.
+    assert "poetry.lock:11:1: MLS401 [low] torch 1.12.0 has known vulnerabilities: PYSEC-1" in out
+    assert "in a lock file, which lists every transitive release: reported low" in out
     # A private index's release of a known-malicious name is that release: poetry's "legacy" source.
     assert lines_of(out, "MLS402") == [25]
     assert "requests" not in out  # no advisory known for it
@@ -156,8 +158,10 @@ def test_poetry_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixtur
 
 def test_uv_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(repo, "sub/uv.lock", UV, advisory_db, capsys)
-    assert code == 1
+    assert code == 0  # only a low advisory finding
     assert lines_of(out, "MLS401") == [13]
+    assert main(["--profile", "strict", "sub/uv.lock", "--advisory-db", str(advisory_db)]) == 1
+    assert "sub/uv.lock:13:1: MLS401 [high] torch 1.12.0" in capsys.readouterr().out
     assert "Pillow" not in out and "pillow" not in out  # a git source of an affected version: not PyPI's release
 
 
@@ -177,8 +181,9 @@ def test_pipfile_lock(repo: Path, advisory_db: Path, capsys: pytest.CaptureFixtu
     assert code == 1
     # torch pinned in both sections: one finding, at its first entry
     assert [line for line in out.splitlines() if " MLS401 " in line and "torch" in line] == [
-        "Pipfile.lock:15:1: MLS401 [high] torch 1.12.0 has known vulnerabilities: PYSEC-1 (CVE-2022-45907); "
-        "fixed in 1.13.1"
+        "Pipfile.lock:15:1: MLS401 [low] torch 1.12.0 has known vulnerabilities: PYSEC-1 (CVE-2022-45907); "
+        "fixed in 1.13.1 (in a lock file, which lists every transitive release: reported low; `profile: strict` "
+        "blocks it)"
     ]
     assert "Pillow 9.4.0" in out or "pillow 9.4.0" in out  # a develop pin inside the advisory's range
     assert lines_of(out, "MLS402") == [42]
@@ -418,3 +423,29 @@ def test_any_text_parses_or_fails_closed(kind: str, text: str) -> None:
     for dependency in parsed.dependencies:
         assert dependency.pinned_version
         assert 1 <= dependency.line <= max(1, len(text.splitlines()))
+
+
+def test_old_advisory_data_is_noticed_for_a_lock_only_when_strict(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By default what the data says of a lock's releases is low but for known malware, so the
+    run's notice of old data stands with the files whose verdicts block (strict: here too)."""
+    old = tmp_path / "old-osv"
+    old.mkdir()
+    record = {
+        "id": "PYSEC-9",
+        "modified": "2020-01-01T00:00:00Z",
+        "affected": [{"package": {"name": "torch", "ecosystem": "PyPI"}, "ranges": [
+            {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.13.1"}]}
+        ]}],
+    }  # fmt: skip
+    (old / "PYSEC-9.json").write_text(json.dumps(record))
+    (repo / "uv.lock").write_text(UV)
+    assert main(["uv.lock", "--advisory-db", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "MLS416" not in out and "MLS401 [low] torch 1.12.0" in out
+    assert main(["--profile", "strict", "uv.lock", "--advisory-db", str(old)]) == 1
+    assert "MLS416 [medium]" in capsys.readouterr().out
+    (repo / "requirements.txt").write_text("torch==1.12.0\n")  # look-alike: a declared pin
+    assert main(["requirements.txt", "--advisory-db", str(old)]) == 1
+    assert "MLS416 [medium]" in capsys.readouterr().out
