@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+# An output or input redirection word (`>`, `2>&1`, `>>log`): it ends a command's arguments.
+REDIRECTION = re.compile(r"^(?:[0-9]*>>?|&>>?|<|[0-9]*>&[0-9]*)")
 # Below this many characters shlex is fast enough (a few milliseconds) and exact.
 _SHLEX_LIMIT = 16 * 1024
 # Blanks are shlex's (and the shell's) four, not every character `str.isspace` knows: a no-break
