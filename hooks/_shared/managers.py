@@ -24,12 +24,18 @@ _PIP_INDEX_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "--tru
 # it resolved (an unpinned name there is no unpinned install), "install" does not (`pipx install`,
 # `uv tool install`, `poetry self add`, `uv add --frozen`, `pipenv install --skip-lock`).
 MANAGER_VERBS: dict[str, dict[tuple[str, ...], str]] = {
-    "uv": {("add",): "add", ("tool", "install"): "install"},
+    "uv": {("add",): "add", ("tool", "install"): "install", ("tool", "run"): "run", ("run",): "run"},
+    "uvx": {(): "run"},
     "poetry": {("add",): "add", ("self", "add"): "install"},
     "pdm": {("add",): "add"},
     "pipenv": {("install",): "add"},
-    "pipx": {("install",): "install", ("inject",): "install"},
+    "pipx": {("install",): "install", ("inject",): "install", ("run",): "run"},
 }
+# A tool runner ("run": `uvx ruff check`, `uv tool run`, `pipx run black .`) fetches the named tool
+# into a throwaway environment and runs it: the tool (its first word, or `--from`/`--spec`) and
+# `--with` packages are installed, the words after the tool are its arguments. `uv run` runs the
+# project's own command: only its `--with` packages are installed. A runner takes the newest
+# release by design, so an unpinned tool is no unpinned install; its name is judged.
 # Flags that make a locking add install without writing the lock.
 _UNLOCKED_FLAGS = frozenset({"--frozen", "--skip-lock", "--frozen-lockfile", "--no-lock"})
 # Options before the verb that take a value (`poetry -C app add x`, `uv --directory app add x`).
@@ -92,7 +98,7 @@ _MANAGER_INDEX_OPTIONS: dict[str, dict[str, str]] = {
 # Options whose value is pip's own command line (`--pip-args "--index-url http://..."`).
 _PIP_ARGUMENT_OPTIONS = frozenset({"--pip-args", "--extra-pip-args"})
 _INDEX_NAME = re.compile(r"^[A-Za-z0-9_.-]+=(?=[A-Za-z][A-Za-z0-9+.-]*://)")  # uv's `--index name=https://...`
-_PINNED_AT = frozenset({"poetry", "uv"})  # `x@1.2.3`: poetry's constraint, uv tool's version
+_PINNED_AT = frozenset({"poetry", "uv", "uvx"})  # `x@1.2.3`: poetry's constraint, uv tool's version
 _POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_*-]*$")
 
 
@@ -101,18 +107,19 @@ def manager_install(manager: str, words: list[str]) -> list[str] | None:
     arguments) is one of its installing verbs, else None. `how` is "add" (a lock file pins the
     result) or "install"."""
     index = 1
-    limit = min(len(words), _MANAGER_GLOBAL_WINDOW)
+    limit = min(len(words), _MANAGER_GLOBAL_WINDOW) if manager != "uvx" else 1  # uvx's options are its run's
     while index < limit and words[index].startswith("-"):
         index += 2 if words[index] in _MANAGER_GLOBAL_VALUE_OPTIONS else 1
     verbs = MANAGER_VERBS[manager]
-    verb = next((v for v in verbs if tuple(words[index : index + len(v)]) == v), None)
+    verb = next((v for v in sorted(verbs, key=len, reverse=True) if tuple(words[index : index + len(v)]) == v), None)
     if verb is None:
         return None
     how = verbs[verb]
+    family = "uv" if manager == "uvx" else manager  # uvx is `uv tool run`: uv's options
     taking = (
-        _MANAGER_VALUE_OPTIONS[manager]
-        | _MANAGER_PACKAGE_OPTIONS.get(manager, frozenset())
-        | _MANAGER_INDEX_OPTIONS.get(manager, {}).keys()
+        _MANAGER_VALUE_OPTIONS[family]
+        | _MANAGER_PACKAGE_OPTIONS.get(family, frozenset())
+        | _MANAGER_INDEX_OPTIONS.get(family, {}).keys()
         | _PIP_ARGUMENT_OPTIONS
     )
     kept: list[str] = []
@@ -128,6 +135,8 @@ def manager_install(manager: str, words: list[str]) -> list[str] | None:
         if not word.startswith("-"):
             positional.append(subshell_word(word))
             position += 1
+            if how == "run":
+                break  # the tool (or `uv run`'s command); what follows is its own arguments
             continue
         if manager == "poetry" and word == "--optional":
             optional_extra = len(positional)  # `--optional X`: X is read as a positional word
@@ -139,11 +148,13 @@ def manager_install(manager: str, words: list[str]) -> list[str] | None:
             if word in _UNLOCKED_FLAGS:
                 how = "install"
             continue  # a flag (`--dev`, `-D`, `--editable`, `--no-sync`, pipx's `-f` force)
-        kept.extend(_manager_option_words(manager, option, value, named))
+        kept.extend(_manager_option_words(family, option, value, named))
     if optional_extra >= 0 and len(positional) > optional_extra + 1:
         del positional[optional_extra]  # Poetry 2's `--optional <extra> <package>...`
     if manager == "pipx" and verb == ("inject",):
         positional = positional[1:]  # `pipx inject <venv> <package>...`: the first names the venv
+    if manager == "uv" and verb == ("run",):
+        positional = []  # `uv run script.py`: the project's own command, no package
     requirements = named + ([] if named else positional)
     if manager in _PINNED_AT:
         requirements = [_at_requirement(word) for word in requirements]

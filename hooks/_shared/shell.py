@@ -304,9 +304,10 @@ def _words(segment: str) -> list[str]:
         return segment.split()
 
 
-def _command_words(words: list[str]) -> list[str]:
+def _command_words(words: list[str], *, runners: bool = True) -> list[str]:
     """The words from the program on: `sudo -E env A=1 bash x` -> [bash, x]; a tool runner's
-    program too (`uvx hf download ...`, `uv run hf ...`, `pipx run hf ...` -> [hf, download, ...])."""
+    program too (`uvx hf download ...`, `uv run hf ...`, `pipx run hf ...` -> [hf, download, ...]),
+    unless `runners` is False (then from the runner on: [uvx, hf, download, ...])."""
     index = 0
     wrapper = ""  # the wrapper whose options and operands are being stepped over
     operands = 0
@@ -348,7 +349,7 @@ def _command_words(words: list[str]) -> list[str]:
             operands -= 1
             index += 1
             continue
-        runner = _tool_runner_words(words, index)
+        runner = _tool_runner_words(words, index) if runners else 0
         if runner:
             index += runner
             continue
@@ -1414,12 +1415,12 @@ def install_segments(command: str) -> list[list[str]]:
     tool install`, ...) as `[manager, how, *index options, *requirements]` (manager_install)."""
     found: list[list[str]] = []
     for segment, _ in _segments(command):
-        if not any(verb in segment for verb in _PIP_VERBS) and "add" not in segment and "inject" not in segment:
+        if not any(verb in segment for verb in (*_PIP_VERBS, "add", "inject", "run", "uvx")):
             continue
         words = _words(segment)
         # A manager is the segment's program (`sudo uv add x`), never a word of another
         # program's text (`echo next: uv add x`).
-        program = _command_words(words)
+        program = _command_words(words, runners=False)
         if len(program) > 2 and _PYTHON.match(_program(program[0])) and program[1] == "-m":
             program = program[2:]  # `python3 -m pipx install x`
         if program and _program(program[0]) in MANAGER_VERBS:
@@ -1633,10 +1634,11 @@ def _install_issues(
     number: int, words: list[str], rules: ShellRules, strict: bool, strategy_set: bool = False
 ) -> list[Issue]:
     conda = _program(words[0]) in ("conda", "mamba", "micromamba")
-    locked = _program(words[0]) in MANAGER_VERBS and words[1] == "add"  # a lock file pins what it resolves
+    # A lock file pins what an add resolves; a tool runner takes the newest release by design.
+    locked = _program(words[0]) in MANAGER_VERBS and words[1] in ("add", "run")
     # uv takes each name from the first index that has it (its default `first-index` strategy),
     # so an extra index cannot shadow a private name unless an unsafe strategy is asked for.
-    first_index = _program(words[0]) == "uv" and not strategy_set and not _unsafe_index_strategy(words[2:])
+    first_index = _program(words[0]) in ("uv", "uvx") and not strategy_set and not _unsafe_index_strategy(words[2:])
     arguments = words[2:]
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []

@@ -23,9 +23,17 @@ from hooks._shared.managers import MANAGER_VERBS, manager_install
             "pipx", "install", "git+https://h.example/o/app.git"
         ]),
         (["pipx", "inject", "venv", "rich", ">", "log"], ["pipx", "install", "rich"]),
+        # tool runners: the tool (or --from/--spec) and --with packages; the rest is the tool's
+        (["uvx", "--with", "rich", "ruff@0.6.0", "check", "sklearn"], ["uvx", "run", "rich", "ruff==0.6.0"]),
+        (["uvx", "--from", "httpie", "http", "GET", "x"], ["uvx", "run", "httpie"]),
+        (["uv", "tool", "run", "black", "."], ["uv", "run", "black"]),
+        (["uv", "run", "--with", "rich", "script.py", "torch"], ["uv", "run", "rich"]),
+        (["pipx", "run", "--spec", "git+https://h.example/a.git", "app", "x"], [
+            "pipx", "run", "git+https://h.example/a.git"
+        ]),
         # look-alikes: no installing verb
         (["poetry", "show", "x"], None),
-        (["uv", "run", "add"], None),
+        (["uv", "run", "add"], ["uv", "run"]),  # the project's own command `add`: nothing installed
         (["pipx", "list"], None),
     ],
 )  # fmt: skip
@@ -38,5 +46,5 @@ def test_manager_install(words: list[str], expected: list[str] | None) -> None:
 def test_any_words_never_raise_and_keep_the_shape(manager: str, rest: list[str]) -> None:
     found = manager_install(manager, [manager, *rest])
     if found is not None:
-        assert found[0] == manager and found[1] in ("add", "install")
+        assert found[0] == manager and found[1] in ("add", "install", "run")
         assert all(isinstance(word, str) for word in found)

@@ -202,8 +202,9 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("uv add --trusted-host h.example x", [["uv", "add", "--trusted-host", "h.example", "x"]]),
         # Look-alikes: other verbs and programs, and text that only names a manager
         ("git add requests", []),
-        ("uv run add.py requests", []),
-        ("poetry show requests && pdm list && pipx run black", []),
+        ("uv run add.py requests", [["uv", "run"]]),  # the project's script and its arguments
+        ("poetry show requests && pdm list", []),
+        ("pipx run black", [["pipx", "run", "black"]]),  # a runner installs the tool it runs
         ("echo Next, run: uv add notebooks", []),
         ("uv python install 3.12", []),
         ("uv pip install rich", [["uv", "install", "rich"]]),

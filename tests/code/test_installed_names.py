@@ -219,3 +219,18 @@ def test_uv_index_strategy_set_in_the_notebook(tmp_path: Path) -> None:
     assert [(f.rule_id, f.cell) for f in loud if f.rule_id == "MLS320"] == [("MLS320", 2)]
     prefixed = scan_code(tmp_path, notebook("!UV_INDEX_STRATEGY=unsafe-first-match " + install[1:]), "nb.ipynb")
     assert [f.rule_id for f in prefixed if f.rule_id == "MLS320"] == ["MLS320"]
+
+
+def test_tool_runners_install_the_tools_they_run(tmp_path: Path) -> None:
+    """`uvx x`, `uv tool run x`, `pipx run x` fetch x from PyPI and run it; `--with` packages too.
+    The words after the tool are its arguments, and `uv run script.py` runs the project's own."""
+    text = notebook(
+        "!uvx sklearn --help",
+        "!uvx --with torchtriton jupyter lab",
+        "!pipx run --spec sklearn tool",
+        "!uv run script.py sklearn torchtriton",  # look-alike: arguments of the project's script
+        "!uvx ruff check sklearn",  # look-alike: ruff's argument
+    )
+    findings = scan_code(tmp_path, text, "nb.ipynb")
+    assert places(findings) == [("MLS402", 2, 1), ("MLS404", 1, 1), ("MLS404", 3, 1)]
+    assert [f for f in findings if f.rule_id == "MLS319"] == []  # a runner takes the newest by design
