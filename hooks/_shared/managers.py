@@ -58,7 +58,7 @@ _MANAGER_VALUE_OPTIONS: dict[str, frozenset[str]] = {
          "--no-sources-package", "--torch-backend", "--python-platform", "--build-constraints", "-b",
          "--python-preference", "--with-editable", "--no-install-package", "--only-install-package",
          "--no-build-isolation-package", "--prerelease-package", "--overrides", "--excludes",
-         "--preview-features"}
+         "--preview-features", "--env-file", "--only-group", "--no-group", "--no-extra", "--generate-shell-completion"}
     ),
     "poetry": frozenset(
         {"-G", "--group", "-E", "--extras", "--python", "--platform", "--markers", "--source", "-C",
@@ -98,6 +98,17 @@ _MANAGER_INDEX_OPTIONS: dict[str, dict[str, str]] = {
 # Options whose value is pip's own command line (`--pip-args "--index-url http://..."`).
 _PIP_ARGUMENT_OPTIONS = frozenset({"--pip-args", "--extra-pip-args"})
 _INDEX_NAME = re.compile(r"^[A-Za-z0-9_.-]+=(?=[A-Za-z][A-Za-z0-9+.-]*://)")  # uv's `--index name=https://...`
+# Tool runners' options that take no value; any other option unknown to the tables may take the
+# next word, so where the tool's name stands is not known and nothing is read.
+_RUNNER_FLAGS = frozenset(
+    {"-q", "--quiet", "-v", "--verbose", "--isolated", "--offline", "--no-cache", "-n", "--refresh", "--no-progress",
+     "--frozen", "--locked", "--no-sync", "--no-project", "--active", "--no-config", "--no-python-downloads",
+     "--no-build", "--no-build-isolation", "--compile-bytecode", "--native-tls", "--preview", "--no-env-file",
+     "--all-extras", "--all-groups", "--no-dev", "--exact", "--upgrade", "-U", "--reinstall", "--no-editable",
+     "--script", "-s", "--module", "-m", "--no-managed-python", "--managed-python", "--system-certs",
+     "--include-deps", "--no-cache-dir", "--pypackages"}
+)  # fmt: skip
+_INTERPRETER = re.compile(r"^(?:python|pypy|cpython|graalpy)[0-9.]*(?:@.*)?$")
 _PINNED_AT = frozenset({"poetry", "uv", "uvx"})  # `x@1.2.3`: poetry's constraint, uv tool's version
 _POETRY_VERSION = re.compile(r"^[0-9][0-9A-Za-z.+!_*-]*$")
 
@@ -133,11 +144,17 @@ def manager_install(manager: str, words: list[str]) -> list[str] | None:
         if REDIRECTION.match(word):
             break
         if not word.startswith("-"):
+            if how == "run":
+                # The tool (or `uv run`'s command); what follows is its own arguments. `uvx
+                # python@3.12` asks uv for an interpreter, no package.
+                if not _INTERPRETER.match(word):
+                    positional.append(subshell_word(word))
+                break
             positional.append(subshell_word(word))
             position += 1
-            if how == "run":
-                break  # the tool (or `uv run`'s command); what follows is its own arguments
             continue
+        if how == "run" and not _runner_option_known(word, taking):
+            break  # an option not known to take no value may take the next word: where the tool is, is unknown
         if manager == "poetry" and word == "--optional":
             optional_extra = len(positional)  # `--optional X`: X is read as a positional word
             position += 1
@@ -164,6 +181,16 @@ def manager_install(manager: str, words: list[str]) -> list[str] | None:
 def subshell_word(word: str) -> str:
     """A word without the `)` that closes a subshell around the command (`(cd a && uv add x)`)."""
     return word[:-1] if word.endswith(")") and "(" not in word else word
+
+
+def _runner_option_known(word: str, taking: frozenset[str]) -> bool:
+    option = word.partition("=")[0]
+    return (
+        "=" in word
+        or option in taking
+        or option in _RUNNER_FLAGS
+        or (len(word) > 2 and word[1] != "-" and (word[:2] in taking or f"-{word[-1]}" in taking))
+    )
 
 
 def _manager_option(

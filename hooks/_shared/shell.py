@@ -1427,7 +1427,15 @@ def install_segments(command: str) -> list[list[str]]:
             managed = manager_install(_program(program[0]), program)
             if managed is not None:
                 found.append(managed)
-                continue
+                if managed[1] != "run":
+                    continue
+                # A runner's command may itself install (`uv run pip install x`, `uv run poetry add x`)
+                inner = _command_words(words)
+                if inner and inner != program and _program(inner[0]) in MANAGER_VERBS:
+                    nested = manager_install(_program(inner[0]), inner)
+                    if nested is not None and nested[1] != "run":
+                        found.append(nested)
+                        continue
         for start, word in enumerate(words):
             name = _program(word)
             if _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]:

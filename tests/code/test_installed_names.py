@@ -230,7 +230,15 @@ def test_tool_runners_install_the_tools_they_run(tmp_path: Path) -> None:
         "!pipx run --spec sklearn tool",
         "!uv run script.py sklearn torchtriton",  # look-alike: arguments of the project's script
         "!uvx ruff check sklearn",  # look-alike: ruff's argument
+        "!uv run pip install torchtriton",  # the runner's command installs
+        "!uvx --env-file .env torchtriton",  # an option's value is not the tool
+        "!uvx python@3.12 -c 'print(1)'",  # look-alike: an interpreter, no package
+        "!uvx --unknown-option x sklearn",  # look-alike: the tool's place is not known
     )
     findings = scan_code(tmp_path, text, "nb.ipynb")
-    assert places(findings) == [("MLS402", 2, 1), ("MLS404", 1, 1), ("MLS404", 3, 1)]
-    assert [f for f in findings if f.rule_id == "MLS319"] == []  # a runner takes the newest by design
+    assert places(findings) == [
+        ("MLS402", 2, 1), ("MLS402", 6, 1), ("MLS402", 7, 1), ("MLS404", 1, 1), ("MLS404", 3, 1)
+    ]  # fmt: skip
+    assert not [f for f in findings if f.rule_id == "MLS403"]
+    # A runner takes the newest by design; the pip install it runs is pip's (cell 6).
+    assert [f.cell for f in findings if f.rule_id == "MLS319"] == [6]
