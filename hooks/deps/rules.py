@@ -14,7 +14,9 @@ VULNERABLE_DEPENDENCY = BOOK.rule(
     cwe=1395,
     what=(
         "A dependency pinned to an exact version that has known vulnerabilities in the OSV records "
-        "(PYSEC, GHSA and CVE ids are in the message)."
+        "(PYSEC, GHSA and CVE ids are in the message). A release of a lock file (poetry.lock, uv.lock, "
+        "pdm.lock, Pipfile.lock, pylock.toml) is reported low unless the profile is strict: a lock "
+        "lists every transitive release."
     ),
     why=(
         "The pinned release is what gets installed on developer machines, CI and images; the advisories "
