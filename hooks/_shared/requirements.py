@@ -180,9 +180,14 @@ class RequirementRules:
     range_pin: Rule | None
 
 
+def is_archive(target: str) -> bool:
+    """Whether pip takes a URL or path for a wheel or sdist (by its suffix, any name)."""
+    return _archive_path(target).lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def _archive_words(text: str) -> bool:
     """A word pip takes for a file: an archive's name (`x-1.0-py3-none-any.whl`), with no spaces."""
-    return " " not in text and _archive_path(text).lower().endswith(ARCHIVE_SUFFIXES)
+    return " " not in text and is_archive(text)
 
 
 def parse_requirement(text: str) -> Requirement | None:

@@ -34,12 +34,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from hooks._core.findings import Issue
-from hooks._shared.requirements import ARCHIVE_SUFFIXES, archive_file, archive_release
+from hooks._shared.requirements import archive_file, archive_release, is_archive
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, normalize
 from hooks.deps.reading import DependencyFileError
+from hooks.deps.spec import LOCK_KINDS, PYLOCK_NAME
 
-_KINDS = {"poetry.lock": "poetry", "uv.lock": "uv", "pdm.lock": "pdm", "Pipfile.lock": "pipfile"}
 # The key of each TOML lock's list of packages (uv's first lock format called it `distribution`).
 _PACKAGE_KEYS = {
     "poetry": ("package",),
@@ -49,7 +49,6 @@ _PACKAGE_KEYS = {
 }
 # A project name (PEP 508); a Pipfile.lock key may carry extras (`torch[cuda]`).
 _PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
-_NAME_PREFIX = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
 _PIPFILE_KEY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?(?:\[[A-Za-z0-9._,\s-]{0,200}\])?")
 _POETRY_ARCHIVE_SOURCES = frozenset({"url", "file"})
 _VCS_KEYS = frozenset({"git", "hg", "svn", "bzr", "vcs"})
@@ -64,9 +63,9 @@ _AFTER_KEY = re.compile(r"[ \t\r\n]*:")
 def lock_kind(name: str) -> str | None:
     """Which lock format a file name is ("poetry", "uv", "pdm", "pipfile", "pylock"), or None."""
     base = name.rsplit("/", 1)[-1]
-    if base in _KINDS:
-        return _KINDS[base]
-    return "pylock" if re.fullmatch(r"pylock(?:\.[^/]+)?\.toml", base) else None
+    if base in LOCK_KINDS:
+        return LOCK_KINDS[base]
+    return "pylock" if re.fullmatch(PYLOCK_NAME, base) else None
 
 
 def parse_lock(kind: str, text: str) -> DependencyFile:
@@ -133,15 +132,15 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
             yield _problem(f"{name} has a source of an unknown shape", f"lock-source:{name}", line)
             yield _by_name(name, line)  # a known-malicious name is one whatever its source says
             continue
+        where, location = origin
         if version is not None and not _is_version(version):
             yield _problem(f"{name} has a version that is no release's", f"lock-version:{name}", line)
-            if origin != "other":
+            if where != "other":
                 yield _by_name(name, line)
             continue
-        if origin == "other":
+        if where == "other":
             continue  # a checkout, a folder or the project itself: no published release
-        if origin.startswith("archive:"):
-            location = origin.split(":", 1)[1]
+        if where == "archive":
             # The file's own name says the release; an archive named otherwise (`x.tar.gz`) is
             # the version the lock records.
             archive = _archive(name, location, line)
@@ -152,7 +151,7 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
             found = _pylock_file_release(name, package, line) if kind == "pylock" else None
             if found is not None:
                 yield found
-            elif origin == "index" and (kind != "uv" or "registry" in package.get("source", {})):
+            elif where == "index" and (kind != "uv" or "registry" in package.get("source", {})):
                 yield _problem(f"{name} is an index's release without a version", f"lock-version:{name}", line)
                 yield _by_name(name, line)
             continue  # (uv: an editable or dynamic project pins nothing)
@@ -200,46 +199,49 @@ def _archive(name: str, location: str, line: int) -> Dependency | None:
     return Dependency(name, line, location, "url" if "://" in location else "path", "", location)
 
 
-def _toml_origin(kind: str, package: dict[str, Any]) -> str | None:
-    """ "index", "archive:<url or path>", "other" (a checkout, folder or the project), or None for
-    a source of a shape the format does not have. What an installer fetches from an index is
-    decided as the installer decides it: poetry fetches any source type but git, directory, file
-    and url from an index; pdm any entry without a path, url or VCS; a folder path is no archive."""
+_INDEX = ("index", "")
+_OTHER = ("other", "")
+
+
+def _toml_origin(kind: str, package: dict[str, Any]) -> tuple[str, str] | None:
+    """Where an entry comes from: ("index", ""), ("archive", url or path), ("other", "") for a
+    checkout, folder or the project, or None for a source of a shape the format does not have.
+    It is decided as the installer decides it: poetry fetches any source type but git, directory,
+    file and url from an index; pdm any entry without a path, url or VCS; a folder is no archive."""
     if kind == "poetry":
         source = package.get("source")
         if source is None:
-            return "index"
+            return _INDEX
         if not isinstance(source, dict):
             return None
         kind_of = str(source.get("type", ""))
         if kind_of in _POETRY_ARCHIVE_SOURCES:
-            return f"archive:{source.get('url', '')}"
-        return "other" if kind_of in ("git", "directory") else "index"
+            return ("archive", str(source.get("url", "")))
+        return _OTHER if kind_of in ("git", "directory") else _INDEX
     if kind == "uv":
         source = package.get("source")
         if not isinstance(source, dict):
             return None  # uv writes every package's source as a table
         if "registry" in source:
-            return "index"
-        for place in ("url", "path"):
-            if isinstance(source.get(place), str):
-                return f"archive:{source[place]}" if _archive_like(source[place]) else "other"
-        return "other" if {"git", "editable", "virtual", "directory"} & source.keys() else None
+            return _INDEX
+        return _file_origin(source) or (_OTHER if {"git", "editable", "virtual", "directory"} & source.keys() else None)
     if kind == "pdm":
-        for place in ("url", "path"):
-            if isinstance(package.get(place), str):
-                return f"archive:{package[place]}" if _archive_like(package[place]) else "other"
-        return "other" if _VCS_KEYS & package.keys() else "index"
+        return _file_origin(package) or (_OTHER if _VCS_KEYS & package.keys() else _INDEX)
     # pylock (PEP 751)
     archive = package.get("archive")
     if isinstance(archive, dict):
         location = archive.get("url") or archive.get("path")
-        return f"archive:{location}" if isinstance(location, str) else None
-    return "other" if {"vcs", "directory"} & package.keys() else "index"
+        return ("archive", location) if isinstance(location, str) else None
+    return _OTHER if {"vcs", "directory"} & package.keys() else _INDEX
 
 
-def _archive_like(location: str) -> bool:
-    return location.split("#", 1)[0].split("?", 1)[0].lower().endswith(ARCHIVE_SUFFIXES)
+def _file_origin(table: dict[str, Any]) -> tuple[str, str] | None:
+    """A `url` or `path` key's archive (or folder: no published release), else None."""
+    for place in ("url", "path"):
+        location = table.get(place)
+        if isinstance(location, str):
+            return ("archive", location) if is_archive(location) else _OTHER
+    return None
 
 
 def _toml_name_lines(text: str, key: str) -> list[int]:
@@ -287,7 +289,7 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
 
 def _pipfile_entry(key: str, entry: object, line: int, section: str) -> Iterator[Dependency | Issue]:
     # pipenv hands each entry to pip as `<key><version>`: a key with extras is that project.
-    base = _NAME_PREFIX.match(key.strip())
+    base = _PROJECT_NAME.match(key.strip())
     name = base.group() if base else ""
     if not isinstance(entry, dict):
         yield _problem(f"{_shown(key)} is not an object", f"lock-entry:{section}:{key}", line)
@@ -301,7 +303,7 @@ def _pipfile_entry(key: str, entry: object, line: int, section: str) -> Iterator
         return
     for place in ("file", "path"):
         location = entry.get(place)
-        if isinstance(location, str) and (place == "file" or _archive_like(location)):
+        if isinstance(location, str) and (place == "file" or is_archive(location)):
             # pip installs that file: the release its name says, whatever the key
             if archive := _archive(name, location, line):
                 yield archive

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hooks._core.spec import CliOption, HookSpec
@@ -19,8 +20,11 @@ DEPENDENCY_FILES = (
 # Notebooks too: the dependency files their `%%writefile` cells write are checked there. And an
 # installed distribution's METADATA, the release a `pip install --target` tree ships
 # (installed_metadata.py).
-# Lock files (hooks/deps/locks.py): their releases' advisories and compromised releases.
-LOCKED_FILES = r"(^|/)(poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|pylock(\.[^/]+)?\.toml)$"
+# Lock files read for their releases (hooks/deps/locks.py), by format; PEP 751 names its locks
+# `pylock.toml` or `pylock.<name>.toml`.
+LOCK_KINDS = {"poetry.lock": "poetry", "uv.lock": "uv", "pdm.lock": "pdm", "Pipfile.lock": "pipfile"}
+PYLOCK_NAME = r"pylock(?:\.[^/]+)?\.toml"
+LOCKED_FILES = r"(^|/)(" + "|".join(re.escape(name) for name in LOCK_KINDS) + "|" + PYLOCK_NAME + ")$"
 FILES = DEPENDENCY_FILES + "|" + LOCKED_FILES + r"|\.ipynb$|\.dist-info/METADATA$"
 
 SPEC = HookSpec(

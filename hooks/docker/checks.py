@@ -342,6 +342,8 @@ def _run_checks(instruction: Instruction, strict: bool, variables: dict[str, str
     # Worked out when a command refers to a variable: going through every ARG/ENV for each RUN cost
     # time of their product (red team: 30,000 of each in a written Dockerfile).
     urls: dict[str, str] | None = None
+    # `ENV UV_INDEX_STRATEGY=unsafe-best-match`: uv's extra indexes are then judged as pip's
+    strategy_set = variables is not None and "UV_INDEX_STRATEGY" in variables
     for line, command in _commands(instruction):
         yield from _command_checks(instruction, line, command)
         installed = command
@@ -349,8 +351,6 @@ def _run_checks(instruction: Instruction, strict: bool, variables: dict[str, str
             if urls is None:
                 urls = _url_variables(variables)
             installed = substitute(command, urls) if urls else command
-        # `ENV UV_INDEX_STRATEGY=unsafe-best-match`: uv's extra indexes are then judged as pip's
-        strategy_set = variables is not None and "UV_INDEX_STRATEGY" in variables
         for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict, uv_strategy_set=strategy_set):
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
                 unpinned.append(issue)
