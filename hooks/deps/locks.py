@@ -30,15 +30,22 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from hooks._core.findings import Issue
-from hooks._shared.requirements import archive_file, archive_release, is_archive
+from hooks._shared.requirements import is_archive
 from hooks.deps import rules
+from hooks.deps.lock_entries import PROJECT_NAME as _PROJECT_NAME
+from hooks.deps.lock_entries import archive_entry as _archive
+from hooks.deps.lock_entries import by_name as _by_name
+from hooks.deps.lock_entries import is_version as _is_version
+from hooks.deps.lock_entries import problem as _problem
+from hooks.deps.lock_entries import short as _short
+from hooks.deps.lock_entries import shown as _shown
 from hooks.deps.model import Dependency, DependencyFile, normalize
 from hooks.deps.reading import DependencyFileError
-from hooks.deps.spec import LOCK_KINDS, PYLOCK_NAME
+from hooks.deps.spec import LOCK_KINDS, LOCK_PATTERNS
 
 # The key of each TOML lock's list of packages (uv's first lock format called it `distribution`).
 _PACKAGE_KEYS = {
@@ -48,7 +55,6 @@ _PACKAGE_KEYS = {
     "pylock": ("packages",),
 }
 # A project name (PEP 508); a Pipfile.lock key may carry extras (`torch[cuda]`).
-_PROJECT_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?")
 _PIPFILE_KEY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?(?:\[[A-Za-z0-9._,\s-]{0,200}\])?")
 _POETRY_ARCHIVE_SOURCES = frozenset({"url", "file"})
 _VCS_KEYS = frozenset({"git", "hg", "svn", "bzr", "vcs"})
@@ -61,11 +67,11 @@ _AFTER_KEY = re.compile(r"[ \t\r\n]*:")
 
 
 def lock_kind(name: str) -> str | None:
-    """Which lock format a file name is ("poetry", "uv", "pdm", "pipfile", "pylock"), or None."""
+    """Which lock format a file name is (a value of spec.LOCK_KINDS or LOCK_PATTERNS), or None."""
     base = name.rsplit("/", 1)[-1]
     if base in LOCK_KINDS:
         return LOCK_KINDS[base]
-    return "pylock" if re.fullmatch(PYLOCK_NAME, base) else None
+    return next((kind for pattern, kind in LOCK_PATTERNS.items() if re.fullmatch(pattern, base)), None)
 
 
 def parse_lock(kind: str, text: str) -> DependencyFile:
@@ -74,18 +80,34 @@ def parse_lock(kind: str, text: str) -> DependencyFile:
     # No inline suppression is read in a generated file (`# mlsec: ignore` hidden in a
     # description would silence its release): the lines handed on are blank.
     parsed = DependencyFile(lines=[""] * (text.count("\n") + 1))
-    entries = _pipfile_entries(text) if kind == "pipfile" else _toml_entries(kind, text)
+    entries: Iterable[Dependency | Issue]
+    if kind == "pipfile":
+        entries = _pipfile_entries(text)
+    elif kind in ("pixi", "conda-lock"):
+        from hooks.deps.conda_locks import conda_lock_entries, pixi_entries
+
+        entries = pixi_entries(text) if kind == "pixi" else conda_lock_entries(text)
+    elif kind == "requirements":
+        entries = _requirements_entries(text, parsed)
+    else:
+        entries = _toml_entries(kind, text)
     problems = 0
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, bool]] = set()
     for entry in entries:
         if isinstance(entry, Issue):
             problems += 1
             if problems <= _MAX_PROBLEMS:
                 parsed.problems.append(entry)
             continue
-        key = (normalize(entry.name), entry.specifier, entry.url)
+        # One release is judged once, at its first entry: Pipfile.lock's default and develop
+        # sections pin it alike, a pixi or conda lock lists it once per platform (with each
+        # platform's wheel or conda file). A channel's conda build and PyPI's release of one
+        # version are two things (the scanner judges them apart).
+        version = entry.pinned_version
+        release = f"=={version}" if version else entry.specifier
+        key = (normalize(entry.name), release, "" if version else entry.url, entry.source == "conda")
         if key in seen:
-            continue  # Pipfile.lock's default and develop sections pin it alike: reported once, at the first
+            continue
         seen.add(key)
         parsed.dependencies.append(entry)
     if problems > _MAX_PROBLEMS:
@@ -158,21 +180,20 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
         yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
 
 
-def _by_name(name: str, line: int) -> Dependency:
-    """The entry as a bare name: judged by name alone (known-malicious names, every release)."""
-    return Dependency(name, line, name, "pypi", "")
+def _requirements_entries(text: str, into: DependencyFile) -> Iterator[Dependency | Issue]:
+    """rye's and `uv pip compile`'s requirements.lock: pip's format with every release pinned.
+    Its index options are the installer's, checked as a requirements file's are (into.indexes);
+    an editable, VCS or folder line is no published release; includes are not followed."""
+    from pathlib import Path
 
+    from hooks.deps.requirements import parse_requirements
 
-def _is_version(value: object) -> bool:
-    from packaging.version import InvalidVersion, Version
-
-    if not isinstance(value, str):
-        return False
-    try:
-        Version(value.strip())
-    except InvalidVersion:
-        return False
-    return True
+    read, _includes = parse_requirements(text, Path("requirements.lock"), Path(), include=False)
+    into.indexes.extend(read.indexes)
+    yield from read.problems
+    for dependency in read.dependencies:
+        if dependency.source == "pypi" or dependency.pinned_version:
+            yield dependency  # (an index's name unpinned is judged by name, as a bare requirement)
 
 
 def _pylock_file_release(name: str, package: dict[str, Any], line: int) -> Dependency | None:
@@ -186,17 +207,6 @@ def _pylock_file_release(name: str, package: dict[str, Any], line: int) -> Depen
             if isinstance(file.get(place), str) and (found := _archive(name, file[place], line)):
                 return found
     return None
-
-
-def _archive(name: str, location: str, line: int) -> Dependency | None:
-    """A wheel or sdist by URL or path, as the release its file name says (of its own project,
-    when that is not `name`: the installer fetches the file); None when the name says none."""
-    if archive_release(name, location) is None:
-        named = archive_file(location)
-        if named is None:
-            return None
-        name = named[0]
-    return Dependency(name, line, location, "url" if "://" in location else "path", "", location)
 
 
 _INDEX = ("index", "")
@@ -369,18 +379,3 @@ def _pipfile_key_lines(text: str) -> dict[tuple[str, str], list[int]]:
 def _next_line(lines: dict[tuple[str, str], list[int]], key: tuple[str, str]) -> int:
     numbers = lines.get(key)
     return numbers.pop() if numbers else 1
-
-
-def _problem(message: str, key: str, line: int) -> Issue:
-    return Issue(rules.DEPENDENCY_FILE_UNREADABLE, f"lock file entry cannot be read: {message}", key, line=line)
-
-
-def _shown(name: str) -> str:
-    """A name from the file, bounded and printable (it reaches the terminal)."""
-    from hooks._core.display import printable
-
-    return printable(name[:100])
-
-
-def _short(exc: BaseException) -> str:
-    return _shown(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -15,7 +15,8 @@ VULNERABLE_DEPENDENCY = BOOK.rule(
     what=(
         "A dependency pinned to an exact version that has known vulnerabilities in the OSV records "
         "(PYSEC, GHSA and CVE ids are in the message). A release of a lock file (poetry.lock, uv.lock, "
-        "pdm.lock, Pipfile.lock, pylock.toml) is reported low unless the profile is strict: a lock "
+        "pdm.lock, Pipfile.lock, pylock.toml, pixi.lock, conda-lock.yml, requirements.lock) is reported "
+        "low unless the profile is strict: a lock "
         "lists every transitive release."
     ),
     why=(

@@ -170,9 +170,25 @@ class DepsScanner:
 
         parsed = parse_lock(kind, read_text(path, wide=kind == "pipfile"))
         issues: list[Issue] = list(parsed.problems)
+        for option in parsed.indexes:  # (a requirements.lock's index options)
+            issues.extend(self._index_checks(option, settings))
         pins: list[tuple[str, str]] = []
+        # A conda channel's build of a PyPI project (conda_locks.py) has the project's advisories,
+        # but PyPI's names and malware records speak of PyPI's uploads, not of it.
+        channel_builds = {
+            f"osv-mal:{dependency.key}:{dependency.pinned_version}"
+            for dependency in parsed.dependencies
+            if dependency.source == "conda"
+        } - {
+            f"osv-mal:{dependency.key}:{dependency.pinned_version}"
+            for dependency in parsed.dependencies
+            if dependency.source != "conda"
+        }
         for dependency in parsed.dependencies:
-            issues.extend(name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names))
+            if dependency.source != "conda":
+                issues.extend(
+                    name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names)
+                )
             pins.append((dependency.name, dependency.pinned_version or ""))
         pins = [pin for pin in pins if pin[1]]
         if settings.source_gap is not None and pins and settings.strict:
@@ -181,6 +197,8 @@ class DepsScanner:
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
             for issue in self._advisory_checks(parsed, pins, settings):
+                if issue.rule is rules.MALICIOUS_PACKAGE and issue.key in channel_builds:
+                    continue
                 if issue.rule is rules.VULNERABLE_DEPENDENCY and not settings.strict:
                     # A lock lists every transitive release: an advisory there is worth a look and
                     # a relock, not a blocked commit (the project's own declared pins block where

@@ -22,9 +22,23 @@ DEPENDENCY_FILES = (
 # (installed_metadata.py).
 # Lock files read for their releases (hooks/deps/locks.py), by format; PEP 751 names its locks
 # `pylock.toml` or `pylock.<name>.toml`.
-LOCK_KINDS = {"poetry.lock": "poetry", "uv.lock": "uv", "pdm.lock": "pdm", "Pipfile.lock": "pipfile"}
-PYLOCK_NAME = r"pylock(?:\.[^/]+)?\.toml"
-LOCKED_FILES = r"(^|/)(" + "|".join(re.escape(name) for name in LOCK_KINDS) + "|" + PYLOCK_NAME + ")$"
+LOCK_KINDS = {
+    "poetry.lock": "poetry",
+    "uv.lock": "uv",
+    "pdm.lock": "pdm",
+    "Pipfile.lock": "pipfile",
+    "pixi.lock": "pixi",
+}
+# Lock formats named by a pattern: PEP 751's `pylock.toml` / `pylock.<name>.toml`; conda-lock's
+# `conda-lock.yml` (any `*conda-lock.yml` its `--lockfile` option writes, such as
+# `environment.conda-lock.yml`, which is no environment file); rye's and `uv pip compile`'s
+# `requirements.lock` / `requirements-dev.lock`, pip's format with every release pinned.
+LOCK_PATTERNS = {
+    r"pylock(?:\.[^/]+)?\.toml": "pylock",
+    r"[^/]*conda-lock\.ya?ml": "conda-lock",
+    r"requirements[^/]*\.lock": "requirements",
+}
+LOCKED_FILES = r"(^|/)(" + "|".join([*(re.escape(name) for name in LOCK_KINDS), *LOCK_PATTERNS]) + ")$"
 FILES = DEPENDENCY_FILES + "|" + LOCKED_FILES + r"|\.ipynb$|\.dist-info/METADATA$"
 
 SPEC = HookSpec(

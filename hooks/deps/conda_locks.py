@@ -1,0 +1,209 @@
+"""Conda environment locks read for the releases they pin: pixi's `pixi.lock` and conda-lock's
+`conda-lock.yml`.
+
+Both list conda packages and PyPI releases, once per platform. A PyPI release (pixi's `pypi:`
+entry, `kind: pypi` or `manager: pypi` in pixi's older formats, conda-lock's `manager: pip`) is
+read as any lock's entry: its name and version, or the release an archive's file name says (pixi
+records the wheel it took); a VCS URL or a folder (`pypi: ./`, the project itself) is no
+published release.
+
+A conda package is judged only when it is a Python project, under the PyPI name the lock gives it:
+pixi's `purls` (`pkg:pypi/<name>`; an empty list says it is none), or, in locks that carry no
+purls, a package that depends on `python` or `python_abi` (conda-lock's `dependencies`, pixi's
+`depends`) under its conda name, translated where conda's differs (conda.CONDA_TO_PYPI). A
+channel's build of a project carries the project's advisories; it is not PyPI's upload, so it is
+handed on with source "conda" and the scanner judges neither its name nor PyPI's malware records
+by it (the pytorch channel's own `torchtriton`). Other conda packages (compilers, C libraries) are
+not PyPI projects and are not looked up.
+
+Fail closed: text that is not YAML, a top level that is not a mapping, or no package list is a
+DependencyFileError; an entry that is not a mapping, names no source of a known kind, or carries a
+name or version of the wrong shape is one problem at its line (locks.parse_lock bounds them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from hooks._core.findings import Issue
+from hooks._shared.requirements import is_archive
+from hooks.deps.lock_entries import PROJECT_NAME, archive_entry, by_name, is_version, problem, shown
+from hooks.deps.model import Dependency
+from hooks.deps.reading import DependencyFileError
+
+# conda's package file names: `<name>-<version>-<build>.conda` or `.tar.bz2`.
+_CONDA_FILE = re.compile(r"([^/]+)-([^-/]+)-([^-/]+)\.(?:conda|tar\.bz2)")
+_PYPI_PURL = re.compile(r"pkg:pypi/([^@?#/]+)(?:@([^?#]+))?")
+_PYTHON = frozenset({"python", "python_abi"})
+# The interpreter's own packages depend on python too: they are no PyPI project.
+_INTERPRETERS = re.compile(r"(?:c?python|pypy[0-9.]*|python_abi)", re.IGNORECASE)
+_VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
+
+
+def pixi_entries(text: str) -> Iterator[Dependency | Issue]:
+    """The releases of a pixi.lock: `packages` (version 6 and later: `- conda: <url>` /
+    `- pypi: <url or path>`; before: `kind:` or `manager:` with `name`, `version`, `url`)."""
+    top = _top_level(text, "pixi.lock")
+    if "packages" not in top:
+        if "version" in top and "environments" in top:
+            return  # an environment without packages
+        raise DependencyFileError("no `packages` list: not a pixi.lock this reader knows")
+    for index, (line, entry) in enumerate(_entries(top["packages"], "packages")):
+        if isinstance(entry, Issue):
+            yield entry
+            continue
+        kind, location = _pixi_kind(entry)
+        if kind == "conda":
+            yield from _conda_package(entry, location, line, index)
+        elif kind == "pypi":
+            yield from _pypi_release(entry, location, line, index)
+        else:
+            yield problem(
+                f"packages entry {index + 1} is neither a conda package nor a PyPI release", f"lock-kind:{index}", line
+            )
+            yield from _named(entry, line)
+
+
+def conda_lock_entries(text: str) -> Iterator[Dependency | Issue]:
+    """The releases of a conda-lock.yml (`package`: `name`, `version`, `manager`, `url`, `dependencies`)."""
+    top = _top_level(text, "conda-lock file")
+    if "package" not in top:
+        if "metadata" in top:
+            return  # an environment without packages
+        raise DependencyFileError("no `package` list: not a conda-lock file this reader knows")
+    for index, (line, entry) in enumerate(_entries(top["package"], "package")):
+        if isinstance(entry, Issue):
+            yield entry
+            continue
+        manager = entry.get("manager")
+        url = entry.get("url")
+        location = url if isinstance(url, str) else None
+        if manager == "conda":
+            yield from _conda_package(entry, location, line, index)
+        elif manager == "pip":
+            yield from _pypi_release(entry, location, line, index)
+        else:
+            yield problem(f"package entry {index + 1} has no known manager", f"lock-kind:{index}", line)
+            yield from _named(entry, line)
+
+
+def _named(entry: dict[str, object], line: int) -> Iterator[Dependency]:
+    """An entry of an unknown kind that names a project: judged by name (known-malicious names)."""
+    name = entry.get("name")
+    if isinstance(name, str) and PROJECT_NAME.fullmatch(name):
+        yield by_name(name, line)
+
+
+def _top_level(text: str, what: str) -> dict[str, object]:
+    import yaml
+
+    from hooks.deps.conda import compose_yaml
+
+    document = compose_yaml(text)
+    if not isinstance(document, yaml.MappingNode):
+        raise DependencyFileError(f"not a {what} (top level is not a mapping)")
+    return {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _entries(node: object, key: str) -> Iterator[tuple[int, dict[str, object] | Issue]]:
+    """Each entry of the package list as (line, {key: plain value}), or a problem at its line."""
+    import yaml
+
+    if not isinstance(node, yaml.SequenceNode):
+        raise DependencyFileError(f"`{key}` is not a list")
+    for index, item in enumerate(node.value):
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            yield line, problem(f"{key} entry {index + 1} is not a mapping", f"lock-entry:{index}", line)
+            continue
+        yield line, {k.value: _plain(v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _plain(node: object) -> object:
+    """A scalar's text, a sequence's scalars, a mapping's scalar keys; None for other shapes."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [str(item.value) for item in node.value if isinstance(item, yaml.ScalarNode)]
+    if isinstance(node, yaml.MappingNode):
+        return {str(key.value): True for key, _value in node.value if isinstance(key, yaml.ScalarNode)}
+    return None
+
+
+def _pixi_kind(entry: dict[str, object]) -> tuple[str, str | None]:
+    """("conda" or "pypi" or "", its URL or path): version 6's `conda:`/`pypi:` key, or
+    `kind:`/`manager:` with `url` (or `path`) of the formats before it."""
+    for kind in ("conda", "pypi"):
+        if isinstance(entry.get(kind), str):
+            return kind, str(entry[kind])
+    declared = entry.get("kind", entry.get("manager"))
+    location = next((str(entry[k]) for k in ("url", "path") if isinstance(entry.get(k), str)), None)
+    return (str(declared), location) if declared in ("conda", "pypi") else ("", location)
+
+
+def _conda_package(
+    entry: dict[str, object], location: str | None, line: int, index: int
+) -> Iterator[Dependency | Issue]:
+    file = _CONDA_FILE.fullmatch(location.rsplit("/", 1)[-1]) if location else None
+    name = entry.get("name", file.group(1) if file else None)
+    version = entry.get("version", file.group(2) if file else None)
+    if not isinstance(name, str) or not isinstance(version, str):
+        yield problem(f"conda package entry {index + 1} names no package or version", f"lock-conda:{index}", line)
+        return
+    for project in _pypi_projects(name, entry):
+        if not PROJECT_NAME.fullmatch(project):
+            yield problem(f"{shown(project)} is no project name", f"lock-name:{index}", line)
+        elif is_version(version):
+            yield Dependency(project, line, f"{name}=={version}", "conda", f"=={version.strip()}")
+        # A conda version that is no PEP 440 version (`2023c`, `1.0_1`) names no PyPI release:
+        # no advisory range speaks of it.
+
+
+def _pypi_projects(name: str, entry: dict[str, object]) -> list[str]:
+    """The PyPI projects a conda package is: its purls, or itself when it depends on Python."""
+    from hooks.deps.conda import CONDA_TO_PYPI
+
+    purls = entry.get("purls")
+    if isinstance(purls, list):
+        found = [_PYPI_PURL.match(purl) for purl in purls if isinstance(purl, str)]
+        return [unquote(match.group(1)) for match in found if match is not None]
+    depends = entry.get("depends", entry.get("dependencies"))
+    needed = {re.split(r"[\s=<>!~\[]", item, maxsplit=1)[0] for item in depends} if isinstance(depends, list) else set()
+    if isinstance(depends, dict):
+        needed = set(depends)
+    if _INTERPRETERS.fullmatch(name):
+        return []
+    if needed & _PYTHON or entry.get("noarch") == "python":
+        return [CONDA_TO_PYPI.get(name.lower(), name)]
+    return []
+
+
+def _pypi_release(
+    entry: dict[str, object], location: str | None, line: int, index: int
+) -> Iterator[Dependency | Issue]:
+    name, version = entry.get("name"), entry.get("version")
+    if not isinstance(name, str) or not PROJECT_NAME.fullmatch(name):
+        what = shown(name) if isinstance(name, str) else f"PyPI entry {index + 1}"
+        yield problem(f"{what} is no project name", f"lock-name:{index}", line)
+        return
+    if location is not None and location.startswith(_VCS_PREFIXES):
+        return  # a VCS checkout: no published release
+    if location is not None and is_archive(location):
+        found = archive_entry(name, location, line)
+        if found is not None:
+            yield found
+            return
+    elif location is not None and not location.startswith(("http://", "https://")):
+        return  # a folder: the project itself or a local source tree
+    if version is None:
+        yield problem(f"{name} is a release without a version", f"lock-version:{name}", line)
+        yield by_name(name, line)
+    elif not isinstance(version, str) or not is_version(version):
+        yield problem(f"{name} has a version that is no release's", f"lock-version:{name}", line)
+        yield by_name(name, line)
+    else:
+        yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
