@@ -15,7 +15,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
@@ -1624,18 +1624,34 @@ class _InstallProblems:
 
 
 def install_issues(
-    commands: list[tuple[int, str]], rules: ShellRules, *, strict: bool = False, uv_strategy_set: bool = False
+    commands: list[tuple[int, str]],
+    rules: ShellRules,
+    *,
+    strict: bool = False,
+    uv_strategy_set: bool = False,
+    name_installer: bool = False,
 ) -> list[Issue]:
     """Unpinned-install and unsafe-index problems of the package installs in shell command lines:
     one unpinned-install issue per install command, one issue per unsafe index option.
     `uv_strategy_set`: the file sets uv's index strategy somewhere (`ENV UV_INDEX_STRATEGY=...`,
-    `%env`, `os.environ`): uv's extra indexes are then judged as pip's."""
+    `%env`, `os.environ`): uv's extra indexes are then judged as pip's. `name_installer`: each
+    message starts with the installing program (`pipx installs black ...`), for files where the
+    line alone does not show it (a Dockerfile's RUN of several commands)."""
     issues: list[Issue] = []
     for number, command in commands:
         strategy_set = uv_strategy_set or "UV_INDEX_STRATEGY" in command
         for words in install_segments(command):
-            issues.extend(_install_issues(number, words, rules, strict, strategy_set))
+            found = _install_issues(number, words, rules, strict, strategy_set)
+            if name_installer:
+                program = _program(words[0])
+                named = program if _INSTALLER_NAME.fullmatch(program) else "the installer"
+                found = [replace(issue, message=f"{named} {issue.message}") for issue in found]
+            issues.extend(found)
     return issues
+
+
+# A program named in a message: install_segments reads only known installers (pip3.11, uvx).
+_INSTALLER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]{0,30}")
 
 
 def _install_issues(

@@ -13,7 +13,10 @@ from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.requirements import describe, parse_requirements
 
-# conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name.
+# conda names of projects whose PyPI name differs; advisories are keyed by the PyPI name. Most
+# are conda-forge's split outputs (`-base`, `-core`: the project without optional extras) and
+# names taken by a C library on conda (`python-`, `py-`, `-python`), as the feedstocks name them;
+# a table, not a rule: `python-dateutil` and `python-multipart` are PyPI's own names.
 CONDA_TO_PYPI = {
     "pytorch": "torch",
     "pytorch-cpu": "torch",
@@ -22,6 +25,36 @@ CONDA_TO_PYPI = {
     "tensorflow-base": "tensorflow",
     "pyyaml": "pyyaml",
     "pillow": "pillow",
+    "matplotlib-base": "matplotlib",
+    "dask-core": "dask",
+    "geopandas-base": "geopandas",
+    "seaborn-base": "seaborn",
+    "nbconvert-core": "nbconvert",
+    "pyarrow-core": "pyarrow",
+    "numpy-base": "numpy",
+    "qtconsole-base": "qtconsole",
+    "jupyterhub-base": "jupyterhub",
+    "uvicorn-standard": "uvicorn",
+    "brotli-python": "brotli",
+    "sentencepiece-python": "sentencepiece",
+    "python-build": "build",
+    "python-duckdb": "duckdb",
+    "python-fastjsonschema": "fastjsonschema",
+    "python-tzdata": "tzdata",
+    "python-xxhash": "xxhash",
+    "python-installer": "installer",
+    "python-annoy": "annoy",
+    "python-kaleido": "kaleido",
+    "python-lmdb": "lmdb",
+    "python-graphviz": "graphviz",
+    "python-flatbuffers": "flatbuffers",
+    "redis-py": "redis",
+    "py-xgboost": "xgboost",
+    "py-lief": "lief",
+    "msgpack-python": "msgpack",
+    "cachecontrol-with-filecache": "cachecontrol",
+    "cachecontrol-with-redis": "cachecontrol",
+    "googleapis-common-protos-grpc": "googleapis-common-protos",
 }
 _NOT_PACKAGES = frozenset({"python", "pip", "conda", "cudatoolkit", "cuda-version", "nodejs"})
 

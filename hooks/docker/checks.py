@@ -351,16 +351,19 @@ def _run_checks(instruction: Instruction, strict: bool, variables: dict[str, str
             if urls is None:
                 urls = _url_variables(variables)
             installed = substitute(command, urls) if urls else command
-        for issue in install_issues([(line, installed)], _SHELL_RULES, strict=strict, uv_strategy_set=strategy_set):
+        found = install_issues(
+            [(line, installed)], _SHELL_RULES, strict=strict, uv_strategy_set=strategy_set, name_installer=True
+        )
+        for issue in found:
             if issue.rule is rules.DOCKER_UNPINNED_INSTALL:
                 unpinned.append(issue)
             else:
-                yield Issue(issue.rule, f"pip/conda {issue.message}", issue.key, line=line, severity=issue.severity)
+                yield Issue(issue.rule, issue.message, issue.key, line=line, severity=issue.severity)
     if unpinned:
         # One finding per RUN instruction, whatever the number of packages or commands.
         message = "; ".join(dict.fromkeys(issue.message for issue in unpinned))
         key = "|".join(issue.key for issue in unpinned)
-        yield Issue(rules.DOCKER_UNPINNED_INSTALL, f"pip/conda {message}", key, line=unpinned[0].line)
+        yield Issue(rules.DOCKER_UNPINNED_INSTALL, message, key, line=unpinned[0].line)
 
 
 # The programs that only handle a URL as text (`sed` rewriting a mirror, `echo` into a config).

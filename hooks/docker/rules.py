@@ -108,10 +108,13 @@ DOCKER_UNPINNED_INSTALL = BOOK.rule(
     "MLS508",
     "DockerUnpinnedInstall",
     "low",
-    "pip/conda install without pins",
+    "Package install without pins",
     strict="medium",
     cwe=1104,
-    what=("RUN pip/conda install of unpinned packages, or of VCS/URL requirements without a commit or hash."),
+    what=(
+        "RUN installs of unpinned packages (pip, conda/mamba, uv, pipx, poetry, pdm, pipenv; the message "
+        "names the installer), or of VCS/URL requirements without a commit or hash."
+    ),
     why="Every build installs whatever is published that day.",
     example="RUN pip install flask",
     fix=(

@@ -3,14 +3,17 @@ are Python projects, under the PyPI name the lock records; broken files fail clo
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps.locks import lock_kind, parse_lock
 from hooks.deps.reading import DependencyFileError
+from tests.deps.conftest import osv_record
 from tests.deps.test_locks import lines_of, run
 
 # pixi's format since version 6: a conda package is named by its file, a PyPI release by its wheel.
@@ -260,3 +263,28 @@ def test_any_text_parses_or_fails_closed(kind: str, text: str) -> None:
     for dependency in parsed.dependencies:
         assert dependency.pinned_version or (dependency.source == "pypi" and not dependency.specifier)
         assert 1 <= dependency.line <= max(1, len(text.splitlines()))
+
+
+def test_conda_forge_split_outputs_are_their_pypi_projects(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without purls, conda-forge's `dask-core` is PyPI's dask (a table of feedstock names); a
+    name the table does not hold is looked up as it is, and `python-dateutil` is PyPI's own."""
+    db = tmp_path / "db"
+    db.mkdir()
+    for number, project in enumerate(["dask", "python-dateutil", "dateutil"]):
+        (db / f"PYSEC-{number}.json").write_text(json.dumps(osv_record(f"PYSEC-{number}", project, fixed="3000")))
+    text = (
+        "version: 5\npackages:\n"
+        "- kind: conda\n  name: dask-core\n  version: 2021.1.0\n  depends: [python >=3.7]\n"
+        "- kind: conda\n  name: python-dateutil\n  version: 2.8.0\n  depends: [python]\n"
+    )
+    (repo / "pixi.lock").write_text(text)
+    assert main(["pixi.lock", "--advisory-db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert lines_of(out, "MLS401") == [3, 7]
+    assert "dask 2021.1.0" in out and "python-dateutil 2.8.0" in out and "PYSEC-2" not in out
+    # environment.yml's conda dependencies are named alike.
+    (repo / "environment.yml").write_text("dependencies:\n  - dask-core=2021.1.0\n")
+    assert main(["environment.yml", "--advisory-db", str(db)]) == 1
+    assert "dask 2021.1.0 has known vulnerabilities" in capsys.readouterr().out

@@ -182,6 +182,21 @@ def test_hygiene_is_low_by_default_and_medium_when_strict(tmp_path: Path) -> Non
     assert {severity for _, _, severity in graded(tmp_path, text, "strict")} == {"medium"}
 
 
+def test_install_messages_name_the_installer(tmp_path: Path) -> None:
+    """A RUN may chain several installers: each message says which one installs what."""
+    text = f"FROM {PIN}\nRUN pipx install black && uv pip install --system torch\nRUN pip3 install rich\n{SAFE_END}"
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    messages = [f.message for f in findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))]
+    assert messages == [
+        "pipx installs black without an exact == pin; uv installs torch without an exact == pin",
+        "pip3 installs rich without an exact == pin",
+    ]
+    path.write_text(f"FROM {PIN}\nRUN pip install --index-url http://pypi.internal/simple x==1\n{SAFE_END}")
+    found = findings_of(DOCKER_SPEC, path, "Dockerfile", Policy(root=tmp_path))
+    assert [f.message.split(" ", 2)[:2] for f in found] == [["pip", "installs"]]
+
+
 def test_copy_from_an_image_is_pinned_like_from(tmp_path: Path) -> None:
     text = (
         f"FROM {PIN} AS build\nFROM {PIN}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nCOPY --from=build /a /a\n"
