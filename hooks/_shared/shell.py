@@ -1444,6 +1444,11 @@ def install_segments(command: str) -> list[list[str]]:
                 if words[start + 1 : start + 2] != ["pip"]:
                     continue  # uv's own verbs (`uv python install 3.12`) are no pip command
                 first = start + 1  # reported as `uv`: its index strategy is uv's (_install_issues)
+            elif name == "pipx":
+                if words[start + 1 : start + 2] != ["runpip"] or len(words) < start + 3:
+                    continue
+                # `pipx runpip <venv> install x`: pip itself, in the application's environment
+                first = start + 2  # (the venv's name stands where pip's would; reported as pipx)
             elif _INSTALLERS.match(name) is not None:
                 first = start
             else:
@@ -1458,7 +1463,7 @@ def install_segments(command: str) -> list[list[str]]:
                 if REDIRECTION.match(argument):
                     break
                 arguments.append(subshell_word(argument))
-            found.append([name if name == "uv" else words[first], words[verb], *arguments])
+            found.append([name if name in ("uv", "pipx") else words[first], words[verb], *arguments])
             break
     return found
 

@@ -195,6 +195,10 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ),
         ("pipx install --preinstall rich black", [["pipx", "install", "rich", "black"]]),
         ("pipx inject myvenv sklearn rich", [["pipx", "install", "sklearn", "rich"]]),
+        # `pipx runpip <venv> ...` is pip itself in the application's environment
+        ("pipx runpip black install -i http://h/simple rich", [["pipx", "install", "-i", "http://h/simple", "rich"]]),
+        ("pipx runpip black list", []),
+        ("pipx runpip", []),
         (
             "uv add torch --index pytorch=https://download.pytorch.org/whl/cu121",
             [["uv", "add", "--extra-index-url", "https://download.pytorch.org/whl/cu121", "torch"]],
