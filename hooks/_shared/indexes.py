@@ -87,8 +87,15 @@ def vendor_index(value: str) -> bool:
 @dataclass(frozen=True)
 class IndexOption:
     line: int
-    option: str  # --index-url, --extra-index-url, --find-links, --trusted-host, channel
+    option: str  # --index-url, --extra-index-url, --find-links, --trusted-host, channel: pip's meaning
     value: str
+    # How the file writes it, when not as pip's option (`[tool.uv] extra-index-url`), and why an
+    # extra index there lets a public package shadow a private one, when not for pip's reason.
+    written: str = ""
+    shadowing: str = ""
+    # Used only for the packages a file pins to it (uv's `explicit = true` index): it offers no
+    # release of any other name.
+    explicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,13 +120,14 @@ def index_issues(
     shown = redact_url(value)
     key = without_credentials(value)
     line = option.line
+    written = option.written or option.option
     issues: list[Issue] = []
     if option.option == "--trusted-host":
         if rules.trusted_host is not None:
             issues.append(
                 Issue(
                     rules.trusted_host,
-                    f"--trusted-host {shown} turns off TLS verification for that host",
+                    f"{written} {shown} turns off TLS verification for that host",
                     f"trusted:{key}",
                     line=line,
                 )
@@ -127,11 +135,11 @@ def index_issues(
         return issues
     if option.option == "--extra-index-url" and rules.extra_index_url is not None:
         vendor = vendor_index(value)
+        shadowing = option.shadowing or "pip picks the highest version from any index"
         message = (
-            f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
+            f"{written} {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
             if vendor
-            else f"--extra-index-url {shown}: pip picks the highest version from any index, so "
-            "a public package can shadow a private one (dependency confusion)"
+            else f"{written} {shown}: {shadowing}, so a public package can shadow a private one (dependency confusion)"
         )
         issues.append(
             Issue(
@@ -143,7 +151,7 @@ def index_issues(
             )
         )
     if value.lower().startswith("http://") and rules.plain_http is not None:
-        what = "conda channel" if option.option == "channel" else option.option
+        what = "conda channel" if option.option == "channel" else written
         issues.append(
             Issue(
                 rules.plain_http,
@@ -154,7 +162,7 @@ def index_issues(
         )
     if embeds_secret(value) and rules.credentials is not None:
         issues.append(
-            Issue(rules.credentials, f"credentials embedded in {option.option} {shown}", f"creds:{key}", line=line)
+            Issue(rules.credentials, f"credentials embedded in {written} {shown}", f"creds:{key}", line=line)
         )
     if (
         allowed
@@ -165,7 +173,7 @@ def index_issues(
         issues.append(
             Issue(
                 rules.not_allowed,
-                f"{option.option} {shown} is not one of deps.allowed_indexes",
+                f"{written} {shown} is not one of deps.allowed_indexes",
                 f"allowed:{key}",
                 line=line,
             )

@@ -1,4 +1,5 @@
-"""pyproject.toml: [project] dependencies and extras, [tool.poetry] dependencies and groups."""
+"""pyproject.toml: [project] dependencies and extras, [tool.poetry] dependencies and groups, and
+uv's index settings (uv_settings.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _POETRY_EXACT = re.compile(r"^\s*(?:==\s*)?\d[\w.!+-]*\s*$")
 _PUBLISHING_KEYS = ("classifiers", "license", "urls", "readme", "keywords", "authors", "maintainers")
 
 
-def _toml(text: str) -> dict[str, Any]:
+def read_toml(text: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:
@@ -44,7 +45,7 @@ _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'')
 _KEY = re.compile(r"^\s*(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=")
 
 
-class _LineFinder:
+class LineFinder:
     """TOML parsers give no positions: find each dependency string's line, in order.
 
     Every quoted string and every `key =` of the file is indexed once, so each look-up is a
@@ -104,9 +105,9 @@ def _mapping(table: object, key: str) -> dict[str, object]:
 
 
 def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) -> DependencyFile:
-    data = _toml(text)
+    data = read_toml(text)
     result = DependencyFile(lines=text.splitlines())
-    finder = _LineFinder(result.lines)
+    finder = LineFinder(result.lines)
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     assert isinstance(project, dict)
     library = (kind == "library") or (kind is None and any(key in project for key in _PUBLISHING_KEYS))
@@ -152,6 +153,11 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
             continue
         dependency.library, dependency.build_only = library, build_only
         result.dependencies.append(dependency)
+    uv = tool.get("uv")
+    if isinstance(uv, dict):
+        from hooks.deps.uv_settings import uv_indexes
+
+        result.indexes.extend(uv_indexes(uv, finder.find, "[tool.uv]"))
     poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
     if isinstance(poetry, dict):
         library = library or kind == "library" or (kind is None and "packages" in poetry)
@@ -166,7 +172,7 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
     return result
 
 
-def _poetry_dependency(name: str, spec: Any, finder: _LineFinder, library: bool) -> Dependency:
+def _poetry_dependency(name: str, spec: Any, finder: LineFinder, library: bool) -> Dependency:
     line = finder.find_key(name)
     if isinstance(spec, dict):
         if "git" in spec:

@@ -140,6 +140,10 @@ class DepsScanner:
             if INSTALLED_METADATA.search(display):
                 metadata = metadata_requirements(read_text(path, wide=False))
                 files = [(display, _parse_written("requirements", metadata, path, policy, settings))]
+            elif name == "uv.toml":
+                from hooks.deps.uv_settings import parse_uv_toml
+
+                files = [(display, parse_uv_toml(read_text(path, wide=False)))]
             elif name == "pyproject.toml" or name.endswith((".yml", ".yaml")):
                 kind = "pyproject" if name == "pyproject.toml" else "environment"
                 files = [
@@ -291,7 +295,7 @@ class DepsScanner:
         pins: list[tuple[str, str]] = []
         # An index or find-links option of its own (`--no-index --find-links ./wheels`, a
         # snapshot index) may offer only old releases: ranges are not judged by their newest.
-        newest = newest and not parsed.indexes
+        newest = newest and not any(not option.explicit for option in parsed.indexes)
         for dependency in parsed.dependencies:
             issues.extend(self._dependency_checks(dependency, parsed, settings, newest))
             version = dependency.pinned_version

@@ -15,7 +15,7 @@ from hooks.deps import rules
 LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "requirements.lock", "pixi.lock", "conda-lock.yml")
 DEPENDENCY_FILES = (
     r"(^|/)((requirements|constraints)[^/]*\.(txt|in)|requirements/[^/]+\.(txt|in)"
-    r"|environment[^/]*\.ya?ml|pyproject\.toml)$"
+    r"|environment[^/]*\.ya?ml|pyproject\.toml|uv\.toml)$"
 )
 # Notebooks too: the dependency files their `%%writefile` cells write are checked there. And an
 # installed distribution's METADATA, the release a `pip install --target` tree ships
