@@ -206,12 +206,38 @@ def _sql_from_parameters(
             tainted.add(arguments.vararg.arg)
         if arguments.kwarg:
             tainted.add(arguments.kwarg.arg)
+        tainted -= _recast_first(function, tainted)
     bindings = _bindings_in(ast.walk(function))
     for _ in range(2):  # twice: a name tainted later in the walk taints what it feeds
         for value, names in bindings:
             if text_names(value) & tainted:
                 tainted.update(names)
     _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found, _bound(bindings))
+
+
+def _recast_first(function: ast.FunctionDef | ast.AsyncFunctionDef, parameters: set[str]) -> set[str]:
+    """The parameters the function's own body rebinds, before any other statement reads them, to a
+    value holding none of the parameters' text (`count = max(0, int(count))`, `limit = int(limit)`):
+    every later use sees that value. Only unconditional statements of the body count (a rebinding
+    under `if`, `try` or a loop may not run), and a statement that reads the parameter otherwise
+    first (the query built before the cast) ends the search for it."""
+    recast: set[str] = set()
+    read: set[str] = set()
+    for statement in function.body:
+        if (
+            isinstance(statement, (ast.Assign, ast.AnnAssign))
+            and isinstance(
+                target := (statement.targets[0] if isinstance(statement, ast.Assign) else statement.target), ast.Name
+            )
+            and (isinstance(statement, ast.AnnAssign) or len(statement.targets) == 1)
+            and statement.value is not None
+            and target.id in parameters
+            and target.id not in read
+            and not text_names(statement.value) & parameters
+        ):
+            recast.add(target.id)
+        read |= {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return recast
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)

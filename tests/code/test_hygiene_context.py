@@ -112,6 +112,32 @@ def test_sql_taking_parameters_only_as_names_or_clauses_is_low(tmp_path: Path) -
     ]
 
 
+def test_a_parameter_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> None:
+    """`count = max(0, int(count))` before the query: the query takes a number, not the caller's
+    text. Look-alikes: a cast under a branch, a cast after the query, a cast to text."""
+    source = (
+        "def add(db, count):\n"
+        "    count = max(0, int(count))\n"
+        "    db.execute(f'UPDATE counter SET value=value+{count} WHERE app=\"x\"')\n"
+        "def maybe(db, count):\n"
+        "    if count:\n"
+        "        count = int(count)\n"
+        "    db.execute(f'UPDATE counter SET value=value+{count} WHERE app=\"x\"')\n"
+        "def late(db, count):\n"
+        "    db.execute(f'UPDATE counter SET value=value+{count} WHERE app=\"x\"')\n"
+        "    count = int(count)\n"
+        "def text(db, name):\n"
+        "    name = str(name).strip()\n"
+        "    db.execute(f'SELECT * FROM users WHERE name = \"{name}\"')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "counter.py")) == [
+        ("B608", 3, "low"),
+        ("B608", 7, "medium"),
+        ("B608", 9, "medium"),
+        ("B608", 13, "medium"),
+    ]
+
+
 def test_a_lookup_in_the_databases_catalogue_takes_names_and_is_low(tmp_path: Path) -> None:
     source = (
         "def table_exists(cur, schema_name, table_name):\n"
