@@ -161,9 +161,7 @@ def index_issues(
             )
         )
     if embeds_secret(value) and rules.credentials is not None:
-        issues.append(
-            Issue(rules.credentials, f"credentials embedded in {written} {shown}", f"creds:{key}", line=line)
-        )
+        issues.append(Issue(rules.credentials, f"credentials embedded in {written} {shown}", f"creds:{key}", line=line))
     if (
         allowed
         and rules.not_allowed is not None
