@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -57,6 +58,17 @@ CONDA_TO_PYPI = {
     "googleapis-common-protos-grpc": "googleapis-common-protos",
 }
 _NOT_PACKAGES = frozenset({"python", "pip", "conda", "cudatoolkit", "cuda-version", "nodejs"})
+# conda-build names a Python package's build after the interpreter it was built for (`py310h...`,
+# `cuda112py310h...`, `cpu_py39h...`) or, for pure-Python packages, `pyh<hash>`/`py_<n>`; a
+# C library's or tool's build carries no such part (`zstd=1.5.5=hc292b87_0`, which is no PyPI
+# project even where PyPI holds one of that name).
+_PYTHON_BUILD = re.compile(r"py(?:\d|h|_)", re.IGNORECASE)
+_BUILD = re.compile(r"[A-Za-z0-9_.+]{1,200}")
+
+
+def python_build(build: str) -> bool:
+    """Whether a conda build string is a Python package's build."""
+    return _PYTHON_BUILD.search(build) is not None
 
 
 def compose_yaml(text: str) -> object:
@@ -111,6 +123,9 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
             text = str(item.value)
             if _conda_name(text) in _NOT_PACKAGES:
                 continue  # the interpreter and pip themselves, not packages to vet
+            build = _conda_build(text)
+            if build is not None and not python_build(build) and _conda_name(text) not in CONDA_TO_PYPI:
+                continue  # an exported environment's C library or tool: no PyPI project
             dependency = _conda_dependency(text, item.start_mark.line + 1)
             if dependency is not None:
                 result.dependencies.append(dependency)
@@ -153,6 +168,16 @@ def _pip_section(node: object, path: Path, root: Path, result: DependencyFile) -
 def _conda_name(text: str) -> str:
     requirement = parse_conda_spec(text)
     return requirement.key if requirement else ""
+
+
+def _conda_build(text: str) -> str | None:
+    """The build string a conda spec pins (`zstd=1.5.5=hc292b87_0`, `zstd 1.5.5 hc292b87_0`), or None."""
+    if parse_conda_spec(text) is None:
+        return None  # not a spec conda reads: reported as unreadable, never skipped
+    written = text.split("#", 1)[0].strip().rpartition("::")[2]
+    parts = written.split() if " " in written else written.replace("==", "=").split("=")
+    build = parts[2].strip() if len(parts) == 3 else ""
+    return build if _BUILD.fullmatch(build) else None  # (`py*` is a pattern: no one build)
 
 
 def _conda_dependency(text: str, line: int) -> Dependency | None:

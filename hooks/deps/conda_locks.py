@@ -10,7 +10,7 @@ published release.
 A conda package is judged only when it is a Python project, under the PyPI name the lock gives it:
 pixi's `purls` (`pkg:pypi/<name>`; an empty list says it is none), or, in locks that carry no
 purls, a package that depends on `python` or `python_abi` (conda-lock's `dependencies`, pixi's
-`depends`) under its conda name, translated where conda's differs (conda.CONDA_TO_PYPI). A
+`depends`) and whose build string is a Python build's (`py310h...`, `pyhd8ed1ab_0`) under its conda name, translated where conda's differs (conda.CONDA_TO_PYPI). A
 channel's build of a project carries the project's advisories; it is not PyPI's upload, so it is
 handed on with source "conda" and the scanner judges neither its name nor PyPI's malware records
 by it (the pytorch channel's own `torchtriton`). Other conda packages (compilers, C libraries) are
@@ -154,7 +154,8 @@ def _conda_package(
     if not isinstance(name, str) or not isinstance(version, str):
         yield problem(f"conda package entry {index + 1} names no package or version", f"lock-conda:{index}", line)
         return
-    for project in _pypi_projects(name, entry):
+    build = entry.get("build", file.group(3) if file else None)
+    for project in _pypi_projects(name, entry, build if isinstance(build, str) else None):
         if not PROJECT_NAME.fullmatch(project):
             yield problem(f"{shown(project)} is no project name", f"lock-name:{index}", line)
         elif is_version(version):
@@ -163,9 +164,10 @@ def _conda_package(
         # no advisory range speaks of it.
 
 
-def _pypi_projects(name: str, entry: dict[str, object]) -> list[str]:
-    """The PyPI projects a conda package is: its purls, or itself when it depends on Python."""
-    from hooks.deps.conda import CONDA_TO_PYPI
+def _pypi_projects(name: str, entry: dict[str, object], build: str | None) -> list[str]:
+    """The PyPI projects a conda package is: its purls, or itself when it depends on Python and
+    its build string, if known, is a Python build's (conda.python_build)."""
+    from hooks.deps.conda import CONDA_TO_PYPI, python_build
 
     purls = entry.get("purls")
     if isinstance(purls, list):
@@ -177,7 +179,7 @@ def _pypi_projects(name: str, entry: dict[str, object]) -> list[str]:
         needed = set(depends)
     if _INTERPRETERS.fullmatch(name):
         return []
-    if needed & _PYTHON or entry.get("noarch") == "python":
+    if (needed & _PYTHON or entry.get("noarch") == "python") and (build is None or python_build(build)):
         return [CONDA_TO_PYPI.get(name.lower(), name)]
     return []
 

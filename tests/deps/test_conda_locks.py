@@ -288,3 +288,28 @@ def test_conda_forge_split_outputs_are_their_pypi_projects(
     (repo / "environment.yml").write_text("dependencies:\n  - dask-core=2021.1.0\n")
     assert main(["environment.yml", "--advisory-db", str(db)]) == 1
     assert "dask 2021.1.0 has known vulnerabilities" in capsys.readouterr().out
+
+
+def test_a_c_library_built_without_python_is_no_pypi_project(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """conda-forge's zstd is the C library (build `hc292b87_0`), not PyPI's zstd bindings; a
+    Python package's build names the interpreter (`py39h...`, `pyhd8ed1ab_0`)."""
+    db = tmp_path / "db"
+    db.mkdir()
+    for number, project in enumerate(["zstd", "pillow"]):
+        (db / f"PYSEC-{number}.json").write_text(json.dumps(osv_record(f"PYSEC-{number}", project, fixed="99")))
+    environment = "dependencies:\n  - zstd=1.5.5=hc292b87_0\n  - pillow=9.4.0=py39h6a678d5_0\n  - zstd==1.5.4\n"
+    (repo / "environment.yml").write_text(environment)
+    main(["environment.yml", "--advisory-db", str(db)])
+    out = capsys.readouterr().out
+    # The hand-written `zstd==1.5.4` says no build: it is looked up as written.
+    assert lines_of(out, "MLS401") == [3, 4], out
+    lock = (
+        "version: 5\npackages:\n"
+        "- kind: conda\n  name: zstd\n  version: 1.5.5\n  build: hc292b87_0\n  depends: [python]\n"
+        "- kind: conda\n  name: pillow\n  version: 9.4.0\n  build: py39h6a678d5_0\n  depends: [python]\n"
+    )
+    (repo / "pixi.lock").write_text(lock)
+    main(["pixi.lock", "--advisory-db", str(db)])
+    assert lines_of(capsys.readouterr().out, "MLS401") == [8]
