@@ -10,11 +10,12 @@ published release.
 A conda package is judged only when it is a Python project, under the PyPI name the lock gives it:
 pixi's `purls` (`pkg:pypi/<name>`; an empty list says it is none), or, in locks that carry no
 purls, a package that depends on `python` or `python_abi` (conda-lock's `dependencies`, pixi's
-`depends`) and whose build string is a Python build's (`py310h...`, `pyhd8ed1ab_0`) under its conda name, translated where conda's differs (conda.CONDA_TO_PYPI). A
-channel's build of a project carries the project's advisories; it is not PyPI's upload, so it is
-handed on with source "conda" and the scanner judges neither its name nor PyPI's malware records
-by it (the pytorch channel's own `torchtriton`). Other conda packages (compilers, C libraries) are
-not PyPI projects and are not looked up.
+`depends`) and whose build string is a Python build's (`py310h...`, `pyhd8ed1ab_0`), under its
+conda name, translated where conda's differs (conda.CONDA_TO_PYPI). A channel's build of a
+project carries the project's advisories; it is not PyPI's upload, so it is handed on with source
+"conda" and the scanner judges neither its name nor PyPI's malware records by it (the pytorch
+channel's own `torchtriton`). Other conda packages (compilers, C libraries) are not PyPI projects
+and are not looked up.
 
 Fail closed: text that is not YAML, a top level that is not a mapping, or no package list is a
 DependencyFileError; an entry that is not a mapping, names no source of a known kind, or carries a
