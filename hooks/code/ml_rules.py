@@ -273,6 +273,9 @@ TRUST_REMOTE_CODE_TEXT = re.compile(r"(?:^|,)\s*trust_remote_code\s*=\s*True\s*(
 _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$")
 _TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
+# An archive's member list walked by a name check (`tar.getmembers()`, `zf.namelist()`, `self.names`).
+_MEMBER_NAMES = re.compile(r"(?i)getmembers|getnames|namelist|infolist|\bmembers\b|\bnames\b")
+_NOT_TAR_ARCHIVES = ("zipfile.", "py7zr.", "rarfile.", "libarchive.")
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 _FLYTE_OUTPUT = (
     "another task's output in its own Flyte workflow: every workflow of the file passes this parameter the "
@@ -829,6 +832,7 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Module(self, node: ast.Module) -> None:
         self.generic_visit(node)
         self._own_extractall_wrappers(node)
+        self._name_checked_extractions(node)
         self._judge_helper_loads(node)
         for key in self.loud_bandit:
             self.quiet_bandit.pop(key, None)
@@ -1708,6 +1712,55 @@ class MLRuleVisitor(ast.NodeVisitor):
                     self._add(rules.HUB_PICKLE_DOWNLOAD, node, message)
         if _MLFLOW_LOAD.match(name):
             self._add_load(rules.MLFLOW_LOAD_MODEL, node, _mlflow_load_effect(name), name)
+
+    def _name_checked_extractions(self, module: ast.Module) -> None:
+        """bandit's B202 says "without any validation"; a function that first walks the archive's
+        member names and raises on one it refuses before extracting (the `safe_extract` of
+        CVE-2007-4559's mass patch: `for member in tar.getmembers(): if not
+        is_within_directory(...): raise`) does validate. What it does not check are link targets: a
+        symlink member can still lead a later member outside, which `filter='data'` refuses. So
+        the finding says that, reported low (strict: as before)."""
+        if self.strict:
+            return
+        for function in ast.walk(module):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            walks = [
+                n.lineno
+                for n in ast.walk(function)
+                if isinstance(n, ast.For) and _MEMBER_NAMES.search(ast.unparse(n.iter))
+            ]
+            if not walks:
+                continue
+            raises = [n.lineno for n in ast.walk(function) if isinstance(n, ast.Raise) and n.lineno > min(walks)]
+            for call in ast.walk(function):
+                if not (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "extractall"
+                    and _keyword(call, "filter") is None
+                    and any(line < call.lineno for line in raises)
+                ):
+                    continue
+                self.bandit_false_positives.add((call.lineno, "B202"))
+                receiver = call.func.value
+                origin = (
+                    self.origins.get(receiver.id, "") if isinstance(receiver, ast.Name) else self.qualname(receiver)
+                ) or ""
+                if origin.startswith(_NOT_TAR_ARCHIVES):
+                    continue  # a zip or another library's archive: no tar links to follow
+                self.issues = [
+                    issue
+                    for issue in self.issues
+                    if not (issue.rule is rules.TAR_EXTRACT_WITHOUT_FILTER and issue.line == call.lineno)
+                ]
+                self._add(
+                    rules.TAR_EXTRACT_WITHOUT_FILTER,
+                    call,
+                    "extractall() after checking member names only: a symlink member can still lead a later "
+                    "member outside the target; filter='data' checks links too",
+                    Severity.LOW,
+                )
 
     def _own_extractall_wrappers(self, module: ast.Module) -> None:
         """Drop bandit's B202 on a line whose only extractall-like call is of a function the code

@@ -464,6 +464,35 @@ def test_tar_filters_are_judged(tmp_path: Path) -> None:
         assert line in found, weak
 
 
+def test_an_extraction_after_a_check_of_member_names_is_low(tmp_path: Path) -> None:
+    """CVE-2007-4559's mass-patched `safe_extract` raises on a member name outside the target
+    before extractall: validation bandit's B202 says is missing. Link targets stay unchecked, so it
+    is MLS315 low with that said. Look-alikes: no check, a check after the extraction, strict."""
+    source = (
+        "import os, tarfile\n"
+        "def safe_extract(tar, path='.'):\n"
+        "    for member in tar.getmembers():\n"
+        "        if not os.path.abspath(os.path.join(path, member.name)).startswith(os.path.abspath(path)):\n"
+        "            raise Exception('Attempted Path Traversal in Tar File')\n"
+        "    tar.extractall(path)\n"
+        "def unchecked(p, d):\n"
+        "    with tarfile.open(p) as tar:\n"
+        "        tar.extractall(d)\n"
+        "def late(p, d):\n"
+        "    with tarfile.open(p) as tar:\n"
+        "        tar.extractall(d)\n"
+        "        for m in tar.getmembers():\n"
+        "            if '..' in m.name:\n"
+        "                raise ValueError(m.name)\n"
+    )
+    found = sorted((f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, source))
+    found = [f for f in found if f[0] in ("B202", "MLS315")]
+    assert ("MLS315", 6, "low") in found and not [f for f in found if f[1] == 6 and f != ("MLS315", 6, "low")]
+    assert [f for f in found if f[1] in (9, 12) and f[2] != "low"], found
+    strict = scan_code(tmp_path, source, policy=Policy(root=tmp_path, profile="strict"))
+    assert [f for f in strict if f.line == 6 and f.rule_id in ("B202", "MLS315") and f.severity.value != "low"]
+
+
 def test_pipeline_of_already_loaded_model_and_tokenizer_is_low(tmp_path: Path) -> None:
     """`pipeline(model=model, tokenizer=tokenizer, trust_remote_code=True)` after both were loaded
     with from_pretrained fetches nothing: low (the loads keep their own findings). Without a
