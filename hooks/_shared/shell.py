@@ -1445,17 +1445,16 @@ def install_segments(command: str) -> list[list[str]]:
                     continue  # uv's own verbs (`uv python install 3.12`) are no pip command
                 first = start + 1  # reported as `uv`: its index strategy is uv's (_install_issues)
             elif name == "pipx":
-                if words[start + 1 : start + 2] != ["runpip"] or len(words) < start + 3:
+                if words[start + 1 : start + 2] != ["runpip"]:
                     continue
-                # `pipx runpip <venv> install x`: pip itself, in the application's environment
-                first = start + 2  # (the venv's name stands where pip's would; reported as pipx)
+                # `pipx runpip [--global -q ...] <venv> install x`: pip itself, in the application's
+                # environment (the venv's name stands where pip's would; reported as pipx)
+                first = next((i for i in range(start + 2, len(words)) if not words[i].startswith("-")), len(words))
             elif _INSTALLERS.match(name) is not None:
                 first = start
             else:
                 continue
-            # The verb within the next few words (`pip -q install`, `conda install`), found
-            # without copying the rest of the line for every installer-named word.
-            verb = next((i for i in range(first, min(first + 4, len(words))) if words[i] in _PIP_VERBS), None)
+            verb = _verb_after(words, first)
             if verb is None:
                 continue
             arguments = []
@@ -1466,6 +1465,31 @@ def install_segments(command: str) -> list[list[str]]:
             found.append([name if name in ("uv", "pipx") else words[first], words[verb], *arguments])
             break
     return found
+
+
+# pip's and conda's options before the verb that take a value (`pip --python /usr/bin/python3 install`).
+_GLOBAL_VALUE_OPTIONS = frozenset(
+    {"--python", "--log", "--log-file", "--cache-dir", "--proxy", "--retries", "--timeout", "--exists-action",
+     "--trusted-host", "--cert", "--client-cert", "--use-feature", "--use-deprecated", "--keyring-provider",
+     "--resume-retries", "--root-user-action", "-n", "--name", "-p", "--prefix"}
+)  # fmt: skip
+_VERB_WINDOW = 16  # words after the installer's name where its verb may stand
+
+
+def _verb_after(words: list[str], first: int) -> int | None:
+    """Where the installer's verb stands after its own options (`pip --no-cache-dir
+    --disable-pip-version-check -q install`, `conda -y install`): options and their values only,
+    within a bound; any other word first means this is no install."""
+    index = first + 1
+    limit = min(len(words), first + _VERB_WINDOW)
+    while index < limit:
+        word = words[index]
+        if word in _PIP_VERBS:
+            return index
+        if not word.startswith("-"):
+            return None
+        index += 2 if word in _GLOBAL_VALUE_OPTIONS else 1
+    return None
 
 
 # Installer options known to write nothing where the code runs: quietness, upgrades, caches off,
@@ -1669,6 +1693,7 @@ def _install_issues(
     # so an extra index cannot shadow a private name unless an unsafe strategy is asked for.
     first_index = _program(words[0]) in ("uv", "uvx") and not strategy_set and not _unsafe_index_strategy(words[2:])
     arguments = words[2:]
+    default = _default_index(arguments)
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
     index = 0
@@ -1677,8 +1702,10 @@ def _install_issues(
         option, _, inline_value = word.partition("=")
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            judged = "--index-url" if first_index and option == "--extra-index-url" else option
-            issues.extend(_index_issue(number, judged, value, conda, rules, strict))
+            # uv looks at its extra indexes before the default one: PyPI there shadows a private default.
+            shadowing_pypi = bool(default) and _index_host(value) in _PYPI_HOSTS
+            judged = "--index-url" if first_index and option == "--extra-index-url" and not shadowing_pypi else option
+            issues.extend(_index_issue(number, judged, value, conda, rules, strict, default))
             index += 1 if inline_value else 2
             continue
         if option in _VALUE_OPTIONS:
@@ -1773,7 +1800,23 @@ def _index_host(value: str) -> str:
     return host.split(":", 1)[0].lower()
 
 
-def _index_issue(number: int, option: str, value: str, conda: bool, rules: ShellRules, strict: bool) -> list[Issue]:
+def _default_index(arguments: list[str]) -> str:
+    """ "private" or "vendor" when the command's own `-i`/`--index-url` is a literal URL of another
+    host than PyPI (a framework vendor's public index: "vendor"), else ""."""
+    for index, word in enumerate(arguments):
+        option, _, inline_value = word.partition("=")
+        if option in ("-i", "--index-url"):
+            value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
+            if value.startswith(("http://", "https://")) and _index_host(value) not in _PYPI_HOSTS:
+                return "vendor" if vendor_index(value) else "private"
+    return ""
+
+
+def _index_issue(
+    number: int, option: str, value: str, conda: bool, rules: ShellRules, strict: bool, default: str = ""
+) -> list[Issue]:
+    """`default`: what the command's own --index-url is (_default_index): PyPI given as an extra
+    index beside a private one is where a public package shadows a private name."""
     issues: list[Issue] = []
     shown = redact_url(value)
     if option == "--trusted-host":
@@ -1787,13 +1830,18 @@ def _index_issue(number: int, option: str, value: str, conda: bool, rules: Shell
             )
         ]
     host = _index_host(value)
-    if option == "--extra-index-url" and host not in _PYPI_HOSTS:
-        vendor = vendor_index(value)
+    if option == "--extra-index-url" and (host not in _PYPI_HOSTS or default):
+        vendor = vendor_index(value) if host not in _PYPI_HOSTS else default == "vendor"
         message = (
             f"--extra-index-url {shown} lets a public package shadow a private one "
             "(dependency confusion); use one index that proxies both"
         )
-        if vendor:
+        if host in _PYPI_HOSTS:
+            message = (
+                f"--extra-index-url {shown} (PyPI) beside the command's own --index-url: a PyPI package named "
+                "like one of that index's packages wins (dependency confusion); use one index that proxies both"
+            )
+        elif vendor:
             message = f"--extra-index-url {shown}, a vendor's public index: {VENDOR_INDEX_NOTE}"
         issues.append(
             Issue(

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from hooks._core.findings import Issue
-from hooks._shared.requirements import is_archive
+from hooks._shared.indexes import IndexOption
+from hooks._shared.requirements import archive_file, is_archive
 from hooks.deps.lock_entries import PROJECT_NAME, archive_entry, by_name, is_version, problem, shown
 from hooks.deps.model import Dependency
 from hooks.deps.reading import DependencyFileError
@@ -43,28 +44,47 @@ _INTERPRETERS = re.compile(r"(?:c?python|pypy[0-9.]*|python_abi)", re.IGNORECASE
 _VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
 
 
-def pixi_entries(text: str) -> Iterator[Dependency | Issue]:
-    """The releases of a pixi.lock: `packages` (version 6 and later: `- conda: <url>` /
-    `- pypi: <url or path>`; before: `kind:` or `manager:` with `name`, `version`, `url`)."""
+def pixi_entries(text: str, indexes: list[IndexOption] | None = None) -> Iterator[Dependency | Issue]:
+    """The releases of a pixi.lock: `packages` (version 4 and later; since version 6 an entry is
+    `- conda: <url>`, `- conda_source: <name> @ <path>` or `- pypi: <url or path>`, before it
+    `kind:` with `name`, `version`, `url`), or `package` (versions 1 to 3, conda-lock's shape with
+    `manager: conda|pypi`)."""
     top = _top_level(text, "pixi.lock")
-    if "packages" not in top:
-        if "version" in top and "environments" in top:
+    if indexes is not None:
+        indexes.extend(_environment_indexes(top.get("environments")))
+    key = "packages" if "packages" in top else "package" if "package" in top else None
+    if key is None:
+        if "version" in top and ("environments" in top or "metadata" in top):
             return  # an environment without packages
         raise DependencyFileError("no `packages` list: not a pixi.lock this reader knows")
-    for index, (line, entry) in enumerate(_entries(top["packages"], "packages")):
-        if isinstance(entry, Issue):
-            yield entry
+    for index, (line, entry) in enumerate(_entries(top[key], key)):
+        yield from [entry] if isinstance(entry, Issue) else _releases(entry, line, index, key)
+
+
+def _environment_indexes(environments: object) -> list[IndexOption]:
+    """The PyPI indexes and conda channels pixi's environments install from (`indexes:`,
+    `channels: - url:`), once each: judged for plain http, credentials and the allowed list. pixi
+    resolves PyPI names with uv's first-index strategy, so an extra index is no shadowing here."""
+    import yaml
+
+    found: dict[tuple[str, str], IndexOption] = {}
+    for _name, environment in environments.value if isinstance(environments, yaml.MappingNode) else []:
+        if not isinstance(environment, yaml.MappingNode):
             continue
-        kind, location = _pixi_kind(entry)
-        if kind == "conda":
-            yield from _conda_package(entry, location, line, index)
-        elif kind == "pypi":
-            yield from _pypi_release(entry, location, line, index)
-        else:
-            yield problem(
-                f"packages entry {index + 1} is neither a conda package nor a PyPI release", f"lock-kind:{index}", line
-            )
-            yield from _named(entry, line)
+        for key, value in environment.value:
+            items = value.value if isinstance(value, yaml.SequenceNode) else []
+            for item in items:
+                if isinstance(item, yaml.MappingNode):  # `- url: ...` (channels, find-links)
+                    item = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "url"), None)
+                if not isinstance(item, yaml.ScalarNode) or not isinstance(key, yaml.ScalarNode):
+                    continue
+                option = {"indexes": "--index-url", "find-links": "--find-links", "channels": "channel"}.get(key.value)
+                if option is not None:
+                    url = str(item.value)
+                    found.setdefault(
+                        (option, url), IndexOption(item.start_mark.line + 1, option, url, f"pixi.lock {key.value}")
+                    )
+    return list(found.values())
 
 
 def conda_lock_entries(text: str) -> Iterator[Dependency | Issue]:
@@ -75,19 +95,38 @@ def conda_lock_entries(text: str) -> Iterator[Dependency | Issue]:
             return  # an environment without packages
         raise DependencyFileError("no `package` list: not a conda-lock file this reader knows")
     for index, (line, entry) in enumerate(_entries(top["package"], "package")):
-        if isinstance(entry, Issue):
-            yield entry
-            continue
-        manager = entry.get("manager")
-        url = entry.get("url")
-        location = url if isinstance(url, str) else None
-        if manager == "conda":
-            yield from _conda_package(entry, location, line, index)
-        elif manager == "pip":
-            yield from _pypi_release(entry, location, line, index)
-        else:
-            yield problem(f"package entry {index + 1} has no known manager", f"lock-kind:{index}", line)
-            yield from _named(entry, line)
+        yield from [entry] if isinstance(entry, Issue) else _releases(entry, line, index, "package")
+
+
+def _releases(entry: dict[str, object], line: int, index: int, key: str) -> Iterator[Dependency | Issue]:
+    """What one entry is, by every sign it gives: a `kind:`/`manager:` word (formats before pixi's
+    version 6, conda-lock), or a `conda:`/`pypi:`/`conda_source:` key holding text (pixi since
+    version 6). An entry that gives two answers is a problem, and each answer is judged: a PyPI
+    release does not hide behind a `conda:` key."""
+    declared = entry.get("kind", entry.get("manager"))
+    location = next((str(entry[k]) for k in ("url", "path") if isinstance(entry.get(k), str)), None)
+    kinds: dict[str, str | None] = {}
+    if declared in ("pypi", "pip"):
+        kinds["pypi"] = location
+    elif declared == "conda":
+        kinds["conda"] = location
+    for kind in ("pypi", "conda", "conda_source"):
+        if isinstance(entry.get(kind), str):
+            kinds.setdefault(kind, str(entry[kind]))
+    if len(kinds) > 1:
+        yield problem(
+            f"{key} entry {index + 1} is both a {' and a '.join(sorted(kinds))} entry", f"lock-kind:{index}", line
+        )
+    if "pypi" in kinds:
+        yield from _pypi_release(entry, kinds["pypi"], line, index)
+    if "conda" in kinds:
+        yield from _conda_package(entry, kinds["conda"], line, index)
+    # `conda_source:` is a package pixi builds from the workspace's own source: no published release.
+    if not kinds:
+        yield problem(
+            f"{key} entry {index + 1} is neither a conda package nor a PyPI release", f"lock-kind:{index}", line
+        )
+        yield from _named(entry, line)
 
 
 def _named(entry: dict[str, object], line: int) -> Iterator[Dependency]:
@@ -119,7 +158,26 @@ def _entries(node: object, key: str) -> Iterator[tuple[int, dict[str, object] | 
         if not isinstance(item, yaml.MappingNode):
             yield line, problem(f"{key} entry {index + 1} is not a mapping", f"lock-entry:{index}", line)
             continue
-        yield line, {k.value: _plain(v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        yield line, _mapping(item)
+
+
+def _mapping(node: object) -> dict[str, object]:
+    """A mapping's scalar keys and plain values, with YAML's merge key applied as a YAML loader
+    applies it (conda-lock reads its files with one): `<<: {name: x}` gives `name` unless the
+    mapping sets it itself."""
+    import yaml
+
+    assert isinstance(node, yaml.MappingNode)
+    own = {k.value: _plain(v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value != "<<"}
+    merged: dict[str, object] = {}
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == "<<":
+            for part in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                if isinstance(part, yaml.MappingNode):
+                    for name, value in part.value:
+                        if isinstance(name, yaml.ScalarNode):
+                            merged.setdefault(name.value, _plain(value))
+    return {**merged, **own}
 
 
 def _plain(node: object) -> object:
@@ -127,23 +185,13 @@ def _plain(node: object) -> object:
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
+        # `~`, `null`, `true`: no text (a `conda: ~` key names no conda package)
+        return None if node.tag.endswith((":null", ":bool")) else str(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [str(item.value) for item in node.value if isinstance(item, yaml.ScalarNode)]
     if isinstance(node, yaml.MappingNode):
         return {str(key.value): True for key, _value in node.value if isinstance(key, yaml.ScalarNode)}
     return None
-
-
-def _pixi_kind(entry: dict[str, object]) -> tuple[str, str | None]:
-    """("conda" or "pypi" or "", its URL or path): version 6's `conda:`/`pypi:` key, or
-    `kind:`/`manager:` with `url` (or `path`) of the formats before it."""
-    for kind in ("conda", "pypi"):
-        if isinstance(entry.get(kind), str):
-            return kind, str(entry[kind])
-    declared = entry.get("kind", entry.get("manager"))
-    location = next((str(entry[k]) for k in ("url", "path") if isinstance(entry.get(k), str)), None)
-    return (str(declared), location) if declared in ("conda", "pypi") else ("", location)
 
 
 def _conda_package(
@@ -192,6 +240,11 @@ def _pypi_release(
     if not isinstance(name, str) or not PROJECT_NAME.fullmatch(name):
         what = shown(name) if isinstance(name, str) else f"PyPI entry {index + 1}"
         yield problem(f"{what} is no project name", f"lock-name:{index}", line)
+        named = archive_file(location) if location is not None and is_archive(location) else None
+        if named is not None and location is not None:
+            found = archive_entry(named[0], location, line)  # the installer fetches that file
+            if found is not None:
+                yield found
         return
     if location is not None and location.startswith(_VCS_PREFIXES):
         return  # a VCS checkout: no published release

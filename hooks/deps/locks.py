@@ -86,7 +86,7 @@ def parse_lock(kind: str, text: str) -> DependencyFile:
     elif kind in ("pixi", "conda-lock"):
         from hooks.deps.conda_locks import conda_lock_entries, pixi_entries
 
-        entries = pixi_entries(text) if kind == "pixi" else conda_lock_entries(text)
+        entries = pixi_entries(text, parsed.indexes) if kind == "pixi" else conda_lock_entries(text)
     elif kind == "requirements":
         entries = _requirements_entries(text, parsed)
     else:
@@ -183,14 +183,17 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
 def _requirements_entries(text: str, into: DependencyFile) -> Iterator[Dependency | Issue]:
     """rye's and `uv pip compile`'s requirements.lock: pip's format with every release pinned.
     Its index options are the installer's, checked as a requirements file's are (into.indexes);
-    an editable, VCS or folder line is no published release; includes are not followed."""
+    an editable, VCS or folder line is no published release; an include is a problem, not read."""
     from pathlib import Path
 
     from hooks.deps.requirements import parse_requirements
 
-    read, _includes = parse_requirements(text, Path("requirements.lock"), Path(), include=False)
+    read, includes = parse_requirements(text, Path("requirements.lock"), Path(), include=True)
     into.indexes.extend(read.indexes)
     yield from read.problems
+    for line, _included in includes:
+        # pip and `uv pip sync` read the included file too; a lock is read alone here (fail closed)
+        yield _problem("an include (-r/-c) is not followed in a lock file", f"lock-include:{line}", line)
     for dependency in read.dependencies:
         if dependency.source == "pypi" or dependency.pinned_version:
             yield dependency  # (an index's name unpinned is judged by name, as a bare requirement)

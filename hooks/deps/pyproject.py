@@ -117,7 +117,10 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
     groups = _mapping(data, "dependency-groups")  # PEP 735
     tool = data.get("tool", {}) if isinstance(data.get("tool"), dict) else {}
     extra_lists = [_listed({"group": entries}, "group") for entries in groups.values()]
-    extra_lists.append(_listed(tool.get("uv") or {}, "dev-dependencies"))
+    # uv's overrides replace what any dependency asks for, and its constraints bound it: both
+    # decide the release uv installs (`override-dependencies = ["ultralytics==8.3.41"]`).
+    for key in ("dev-dependencies", "override-dependencies", "constraint-dependencies"):
+        extra_lists.append(_listed(tool.get("uv") or {}, key))
     pdm_groups = _mapping(tool.get("pdm") or {}, "dev-dependencies")
     extra_lists.extend(_listed({"group": entries}, "group") for entries in pdm_groups.values())
     for entries in extra_lists:
@@ -155,9 +158,10 @@ def parse_pyproject(text: str, path: Path, root: Path, kind: str | None = None) 
         result.dependencies.append(dependency)
     uv = tool.get("uv")
     if isinstance(uv, dict):
-        from hooks.deps.uv_settings import uv_indexes
+        from hooks.deps.uv_settings import source_archives, uv_indexes
 
         result.indexes.extend(uv_indexes(uv, finder.find, "[tool.uv]"))
+        result.dependencies.extend(source_archives(uv.get("sources"), finder.find))
     poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
     if isinstance(poetry, dict):
         library = library or kind == "library" or (kind is None and "packages" in poetry)

@@ -22,36 +22,67 @@ from typing import Any
 
 from hooks._core.display import printable
 from hooks._shared.indexes import IndexOption
-from hooks.deps.model import DependencyFile
+from hooks._shared.requirements import is_archive
+from hooks.deps.model import Dependency, DependencyFile
 
 _UNSAFE_STRATEGIES = frozenset({"unsafe-first-match", "unsafe-best-match"})
+_PYPI_HOSTS = frozenset({"pypi.org", "pypi.python.org", "files.pythonhosted.org"})
 
 
 def uv_indexes(settings: dict[str, Any], line_of: Callable[[str], int], where: str) -> list[IndexOption]:
     """The indexes of one uv settings table (`[tool.uv]` or a uv.toml's top level), `where` naming
-    it in messages; `line_of(text)` is the line of a quoted string."""
+    it in messages; `line_of(text)` is the line of a quoted string.
+
+    `uv pip` commands use the top level's indexes with the pip table's strategy, so an unsafe
+    strategy there makes the top level's extra indexes shadow too. Under `first-index` uv looks at
+    the extra indexes before the default one: PyPI among them shadows a private default index."""
     found: list[IndexOption] = []
-    pip = settings.get("pip")
-    tables = [(settings, where)] + ([(pip, f"{where} pip")] if isinstance(pip, dict) else [])
-    for table, place in tables:
-        strategy = table.get("index-strategy", settings.get("index-strategy"))
-        shadowing = (
-            f"uv's index-strategy {strategy} takes each name from any index" if strategy in _UNSAFE_STRATEGIES else ""
-        )
+    pip = settings.get("pip") if isinstance(settings.get("pip"), dict) else None
+    top_strategy = settings.get("index-strategy")
+    pip_strategy = pip.get("index-strategy", top_strategy) if pip is not None else None
+    tables: list[tuple[dict[str, Any], str, str]] = [(settings, where, _shadowing(top_strategy, pip_strategy, where))]
+    if pip is not None:
+        tables.append((pip, f"{where} pip", _shadowing(pip_strategy, None, where)))
+    for table, place, shadowing in tables:
+        default = _default_index(table, settings)
         for url in _strings(table.get("index-url")):
             found.append(IndexOption(line_of(url), "--index-url", url, f"{place} index-url"))
         for url in _strings(table.get("extra-index-url")):
-            found.append(_extra(line_of(url), url, f"{place} extra-index-url", shadowing))
+            found.append(_extra(line_of(url), url, f"{place} extra-index-url", shadowing, default))
         for url in _strings(table.get("find-links")):
             found.append(IndexOption(line_of(url), "--find-links", url, f"{place} find-links"))
         for host in _strings(table.get("allow-insecure-host")):
             found.append(IndexOption(line_of(host), "--trusted-host", host, f"{place} allow-insecure-host"))
         if table is settings:
-            found.extend(_index_tables(table.get("index"), line_of, place, shadowing))
+            found.extend(_index_tables(table.get("index"), line_of, place, shadowing, default))
     return found
 
 
-def _index_tables(value: object, line_of: Callable[[str], int], place: str, shadowing: str) -> Iterator[IndexOption]:
+def _shadowing(strategy: object, pip_strategy: object, where: str) -> str:
+    """Why an extra index lets a public package shadow a private one under these strategies, or ""."""
+    if strategy in _UNSAFE_STRATEGIES:
+        return f"uv's index-strategy {strategy} takes each name from any index"
+    if pip_strategy in _UNSAFE_STRATEGIES:
+        return f"`uv pip` takes each name from any index ({where} pip index-strategy {pip_strategy})"
+    return ""
+
+
+def _default_index(table: dict[str, Any], settings: dict[str, Any]) -> str:
+    """The default index's URL when it is not PyPI (`index-url`, or an `[[index]]` with
+    `default = true`), else "": the index a private name is meant to come from."""
+    from hooks._shared.urls import url_host
+
+    urls = _strings(table.get("index-url")) or _strings(settings.get("index-url"))
+    entries = settings.get("index")
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("default") is True and isinstance(entry.get("url"), str):
+            urls = urls or [entry["url"]]
+    return next((url for url in urls if url_host(url) not in _PYPI_HOSTS), "")
+
+
+def _index_tables(
+    value: object, line_of: Callable[[str], int], place: str, shadowing: str, default: str
+) -> Iterator[IndexOption]:
     for entry in value if isinstance(value, list) else []:
         url = entry.get("url") if isinstance(entry, dict) else None
         if not isinstance(url, str):
@@ -67,12 +98,35 @@ def _index_tables(value: object, line_of: Callable[[str], int], place: str, shad
         elif entry.get("default") is True:
             yield IndexOption(line, "--index-url", url, written)
         else:
-            yield _extra(line, url, written, shadowing)
+            yield _extra(line, url, written, shadowing, default)
 
 
-def _extra(line: int, url: str, written: str, shadowing: str) -> IndexOption:
-    """An index uv consults before the default one: pip's extra index only under an unsafe strategy."""
+def _extra(line: int, url: str, written: str, shadowing: str, default: str) -> IndexOption:
+    """An index uv consults before the default one: pip's extra index under an unsafe strategy,
+    or when it is PyPI and the default index is not; else judged as an index of its own."""
+    from hooks._shared.urls import redact_url, url_host
+
+    if not shadowing and default and url_host(url) in _PYPI_HOSTS:
+        shadowing = f"uv looks at its extra indexes before the default {redact_url(default)}, and PyPI has any name"
     return IndexOption(line, "--extra-index-url" if shadowing else "--index-url", url, written, shadowing)
+
+
+def source_archives(sources: object, line_of: Callable[[str], int]) -> list[Dependency]:
+    """`[tool.uv.sources]` entries that give a wheel or sdist by URL or path: uv installs that
+    file, the release its file name says, whatever range `dependencies` writes."""
+    from hooks.deps.lock_entries import archive_entry
+
+    found: list[Dependency] = []
+    for name, source in sources.items() if isinstance(sources, dict) else []:
+        for entry in source if isinstance(source, list) else [source]:  # (a list: one per marker)
+            location = next(
+                (entry[k] for k in ("url", "path") if isinstance(entry, dict) and isinstance(entry.get(k), str)), None
+            )
+            if isinstance(name, str) and location is not None and is_archive(location):
+                archive = archive_entry(name, location, line_of(location))
+                if archive is not None:
+                    found.append(archive)
+    return found
 
 
 def _strings(value: object) -> list[str]:

@@ -199,6 +199,13 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("pipx runpip black install -i http://h/simple rich", [["pipx", "install", "-i", "http://h/simple", "rich"]]),
         ("pipx runpip black list", []),
         ("pipx runpip", []),
+        # pipx's options before the venv, pip's own before its verb; a venv named like the verb
+        ("pipx runpip --global --skip-maintenance -q black install x==1", [["pipx", "install", "x==1"]]),
+        ("pipx runpip black --no-cache-dir --disable-pip-version-check install x==1", [["pipx", "install", "x==1"]]),
+        ("pipx runpip install install torchtriton", [["pipx", "install", "torchtriton"]]),
+        ("pip --no-cache-dir --disable-pip-version-check --no-input install x==1", [["pip", "install", "x==1"]]),
+        ("pip --python /usr/bin/python3 install x", [["pip", "install", "x"]]),
+        ("pip list install", []),  # look-alike: another pip command, a word that reads like the verb
         (
             "uv add torch --index pytorch=https://download.pytorch.org/whl/cu121",
             [["uv", "add", "--extra-index-url", "https://download.pytorch.org/whl/cu121", "torch"]],

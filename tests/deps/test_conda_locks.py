@@ -313,3 +313,61 @@ def test_a_c_library_built_without_python_is_no_pypi_project(
     (repo / "pixi.lock").write_text(lock)
     main(["pixi.lock", "--advisory-db", str(db)])
     assert lines_of(capsys.readouterr().out, "MLS401") == [8]
+
+
+WHEEL = "https://files.pythonhosted.org/packages/aa/bb/ultralytics-8.3.41-py3-none-any.whl"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a PyPI release behind a `conda:` key that holds no text, or beside a `kind: pypi`
+        f"- conda: ~\n  pypi: {WHEEL}\n  name: ultralytics\n  version: 8.3.41\n",
+        f"- conda: 1\n  pypi: {WHEEL}\n  name: ultralytics\n  version: 8.3.41\n",
+        f"- kind: pypi\n  conda: x\n  name: ultralytics\n  version: 8.3.41\n  url: {WHEEL}\n",
+        # YAML's merge key gives the name, as conda-lock's loader reads it
+        f"- <<: {{name: ultralytics}}\n  version: 8.3.41\n  manager: pip\n  url: {WHEEL}\n",
+        # a name that is no project's: the wheel the installer fetches is still judged
+        f"- pypi: {WHEEL}\n  name: 'not a name'\n  version: 8.3.41\n",
+    ],
+)
+def test_a_pypi_release_is_judged_whatever_else_the_entry_says(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str], entry: str
+) -> None:
+    name = "conda-lock.yml" if "manager" in entry else "pixi.lock"
+    key = "package" if "manager" in entry else "packages"
+    code, out = run(repo, name, f"version: 6\n{key}:\n{entry}", advisory_db, capsys)
+    assert code == 1 and "MLS402 [critical] ultralytics" in out, out
+
+
+def test_pixi_formats_before_4_and_source_packages(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pixi's first formats are conda-lock's shape (`package:`, `manager: conda|pypi`); since
+    version 7 a package built from the workspace's own source is `conda_source:`, no release."""
+    v3 = (
+        "version: 3\nmetadata: {channels: [{url: https://conda.anaconda.org/conda-forge/}], platforms: [linux-64]}\n"
+        f"package:\n- {{platform: linux-64, name: ultralytics, version: 8.3.41, manager: pypi, url: {WHEEL}}}\n"
+    )
+    code, out = run(repo, "pixi.lock", v3, advisory_db, capsys)
+    assert code == 1 and lines_of(out, "MLS402") == [4] and "MLS908" not in out
+    v7 = "version: 7\npackages:\n- conda_source: app[0f1fe906] @ crates/app\n  depends: [python]\n"
+    code, out = run(repo, "pixi.lock", v7, advisory_db, capsys)
+    assert (code, out) == (0, "")
+
+
+def test_a_pixi_environments_indexes_and_channels_are_judged(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plain http and credentials in the indexes and channels a pixi environment installs from;
+    once for every environment that lists them. Look-alike: https PyPI and conda-forge."""
+    text = (
+        "version: 6\nenvironments:\n  default:\n    channels:\n    - url: http://conda.internal.example/main/\n"
+        "    indexes:\n    - https://user:s3cr3tpassw0rd@pypi.internal.example/simple\n    - https://pypi.org/simple\n"
+        "  gpu:\n    channels:\n    - url: https://conda.anaconda.org/conda-forge/\n    - url: http://conda.internal.example/main/\n"
+        "packages: []\n"
+    )
+    code, out = run(repo, "pixi.lock", text, advisory_db, capsys)
+    assert code == 1
+    assert lines_of(out, "MLS406") == [5] and lines_of(out, "MLS408") == [7], out
+    assert "s3cr3tpassw0rd" not in out

@@ -480,3 +480,15 @@ def test_old_advisory_data_is_noticed_for_a_lock_only_when_strict(
     (repo / "requirements.txt").write_text("torch==1.12.0\n")  # look-alike: a declared pin
     assert main(["requirements.txt", "--advisory-db", str(old)]) == 1
     assert "MLS416 [medium]" in capsys.readouterr().out
+
+
+def test_an_include_in_a_requirements_lock_fails_closed(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pip and `uv pip sync` follow `-r`; the included file may hold any release. Look-alike: a
+    requirements file's include is followed as before."""
+    (repo / "more.txt").write_text("sneaky-utils==1.0\n")
+    code, out = run(repo, "requirements.lock", "torch==1.12.0\n-r more.txt\n--constraint=c.txt\n", advisory_db, capsys)
+    assert code == 1 and lines_of(out, "MLS908") == [2, 3]
+    _, out = run(repo, "requirements.txt", "-r more.txt\n", advisory_db, capsys)
+    assert "MLS402" in out

@@ -58,11 +58,33 @@ def test_an_unsafe_strategy_makes_extra_indexes_shadow(repo: Path, capsys: pytes
     assert lines_of(out, "MLS405") == [8]
     assert "index-strategy unsafe-best-match takes each name from any index" in out
     assert "cu121" not in out  # explicit: still no shadowing
-    # `[tool.uv.pip]` holds the settings of `uv pip` commands, with its own strategy.
+    # `[tool.uv.pip]` holds the settings of `uv pip` commands, with its own strategy: `uv pip`
+    # uses the top level's indexes under it too.
     pip = '[tool.uv.pip]\nindex-strategy = "unsafe-first-match"\nextra-index-url = ["https://p.internal.example/s"]\n'
     _, out = scan(repo, "pyproject.toml", PYPROJECT + pip, capsys)
-    assert lines_of(out, "MLS405") == [PYPROJECT.count("\n") + 3]
+    assert lines_of(out, "MLS405") == [7, PYPROJECT.count("\n") + 3]
     assert "[tool.uv] pip extra-index-url" in out
+    assert "`uv pip` takes each name from any index ([tool.uv] pip index-strategy unsafe-first-match)" in out
+
+
+def test_pypi_as_an_extra_index_beside_a_private_default(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """uv looks at extra indexes before the default one, whatever the strategy: PyPI there wins
+    over a private default index for any name PyPI holds. Look-alikes: PyPI as the default with a
+    private extra (first-index: no shadowing), and PyPI extra beside PyPI's own default."""
+    text = '[tool.uv]\nindex-url = "https://pypi.corp.example/simple"\nextra-index-url = ["https://pypi.org/simple"]\n'
+    _, out = scan(repo, "pyproject.toml", text, capsys)
+    assert lines_of(out, "MLS405") == [3]
+    assert "before the default https://pypi.corp.example/simple, and PyPI has any name" in out
+    swapped = '[tool.uv]\nextra-index-url = ["https://pypi.corp.example/simple"]\n'
+    _, out = scan(repo, "pyproject.toml", swapped, capsys)
+    assert "MLS405" not in out
+    _, out = scan(repo, "uv.toml", '[[index]]\nurl = "https://pypi.org/simple"\n', capsys)
+    assert "MLS405" not in out
+    tables = (
+        '[[index]]\nurl = "https://pypi.org/simple"\n\n[[index]]\nurl = "https://nexus.corp/simple"\ndefault = true\n'
+    )
+    _, out = scan(repo, "uv.toml", tables, capsys)
+    assert lines_of(out, "MLS405") == [2]
 
 
 def test_uv_toml(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,3 +119,21 @@ def test_an_explicit_index_leaves_ranges_judged_by_their_newest(repo: Path, caps
     assert "MLS402 [low]" in out
     _, out = scan(repo, "pyproject.toml", base + explicit.replace("explicit = true", "default = true"), capsys)
     assert "MLS402 [high]" in out
+
+
+def test_uv_overrides_constraints_and_archive_sources_decide_the_release(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What uv installs: an override replaces the dependency's own pin, a constraint bounds it, a
+    source's wheel is the release its file name says. Look-alike: a git source is no release."""
+    text = (
+        '[project]\nname = "app"\nversion = "0.1"\ndependencies = ["ultralytics==8.3.40", "torch", "rich"]\n\n'
+        '[tool.uv]\noverride-dependencies = ["ultralytics==8.3.41"]\n'
+        'constraint-dependencies = ["ultralytics<=8.3.42"]\n\n'
+        "[tool.uv.sources]\n"
+        'torch = { url = "https://files.example/ultralytics-8.3.45-py3-none-any.whl" }\n'
+        'rich = { git = "https://github.com/o/ultralytics-8.3.45.whl" }\n'
+    )
+    code, out = scan(repo, "pyproject.toml", text, capsys)
+    assert code == 1
+    assert lines_of(out, "MLS402") == [7, 8, 11], out

@@ -197,6 +197,24 @@ def test_install_messages_name_the_installer(tmp_path: Path) -> None:
     assert [f.message.split(" ", 2)[:2] for f in found] == [["pip", "installs"]]
 
 
+def test_pypi_as_an_extra_index_beside_a_private_index(tmp_path: Path) -> None:
+    """PyPI as the extra index beside the command's own private --index-url is dependency
+    confusion for pip, and for uv, which looks at extra indexes first; beside a vendor's index
+    (PyTorch's) it is low, as a vendor's extra index is. Look-alike: PyPI alone as an extra."""
+    corp, pypi = "--index-url https://pypi.corp.example/simple", "--extra-index-url https://pypi.org/simple"
+    text = (
+        f"FROM {PIN}\nRUN pip install {corp} {pypi} corp-secret==1.0\n"
+        f"RUN uv pip install --system {corp} {pypi} corp-secret==1.0\n"
+        f"RUN pip install torch==2.1.0 --index-url https://download.pytorch.org/whl/cu121 {pypi}\n"
+        f"RUN pip install {pypi} rich==13.0.0\n{SAFE_END}"
+    )
+    assert [f for f in graded(tmp_path, text) if f[0] == "MLS509"] == [
+        ("MLS509", 2, "high"),
+        ("MLS509", 3, "high"),
+        ("MLS509", 4, "low"),
+    ]
+
+
 def test_copy_from_an_image_is_pinned_like_from(tmp_path: Path) -> None:
     text = (
         f"FROM {PIN} AS build\nFROM {PIN}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nCOPY --from=build /a /a\n"
