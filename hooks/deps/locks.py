@@ -1,5 +1,6 @@
 """Lock files read for the releases they pin: `poetry.lock`, `uv.lock`, `pdm.lock`,
-`Pipfile.lock` and PEP 751's `pylock.toml` (`pylock.<name>.toml`).
+`Pipfile.lock`, PEP 751's `pylock.toml` (`pylock.<name>.toml`) and rye's `requirements.lock`
+here; conda environment locks (`pixi.lock`, `conda-lock.yml`) in conda_locks.py.
 
 A lock file is what a project installs: every release in it, direct or pulled in by another, is
 the exact version the environment gets. So its known-vulnerable and known-malicious releases are
@@ -36,13 +37,7 @@ from typing import Any
 from hooks._core.findings import Issue
 from hooks._shared.requirements import is_archive
 from hooks.deps import rules
-from hooks.deps.lock_entries import PROJECT_NAME as _PROJECT_NAME
-from hooks.deps.lock_entries import archive_entry as _archive
-from hooks.deps.lock_entries import by_name as _by_name
-from hooks.deps.lock_entries import is_version as _is_version
-from hooks.deps.lock_entries import problem as _problem
-from hooks.deps.lock_entries import short as _short
-from hooks.deps.lock_entries import shown as _shown
+from hooks.deps.lock_entries import PROJECT_NAME, archive_entry, by_name, is_version, problem, short, shown
 from hooks.deps.model import Dependency, DependencyFile, normalize
 from hooks.deps.reading import DependencyFileError
 from hooks.deps.spec import LOCK_KINDS, LOCK_PATTERNS
@@ -129,7 +124,7 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
     try:
         data: Any = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        raise DependencyFileError(f"not valid TOML: {_short(exc)}") from None
+        raise DependencyFileError(f"not valid TOML: {short(exc)}") from None
     key = next((k for k in _PACKAGE_KEYS[kind] if k in data), None)
     if key is None and (isinstance(data.get("metadata"), dict) or (kind == "uv" and "version" in data)):
         return  # tomlkit leaves out an empty package list: a lock of a project with no dependencies
@@ -142,30 +137,30 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
     for index, package in enumerate(packages):
         line = lines[index] if index < len(lines) else 1
         if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            yield _problem(f"{key} entry {index + 1} has no name", f"lock-entry:{index}", line)
+            yield problem(f"{key} entry {index + 1} has no name", f"lock-entry:{index}", line)
             continue
         name = package["name"]
-        if not _PROJECT_NAME.fullmatch(name):
-            yield _problem(f"{_shown(name)} is no project name", f"lock-name:{index}", line)
+        if not PROJECT_NAME.fullmatch(name):
+            yield problem(f"{shown(name)} is no project name", f"lock-name:{index}", line)
             continue
         version = package.get("version")
         origin = _toml_origin(kind, package)
         if origin is None:
-            yield _problem(f"{name} has a source of an unknown shape", f"lock-source:{name}", line)
-            yield _by_name(name, line)  # a known-malicious name is one whatever its source says
+            yield problem(f"{name} has a source of an unknown shape", f"lock-source:{name}", line)
+            yield by_name(name, line)  # a known-malicious name is one whatever its source says
             continue
         where, location = origin
-        if version is not None and not _is_version(version):
-            yield _problem(f"{name} has a version that is no release's", f"lock-version:{name}", line)
+        if version is not None and not is_version(version):
+            yield problem(f"{name} has a version that is no release's", f"lock-version:{name}", line)
             if where != "other":
-                yield _by_name(name, line)
+                yield by_name(name, line)
             continue
         if where == "other":
             continue  # a checkout, a folder or the project itself: no published release
         if where == "archive":
             # The file's own name says the release; an archive named otherwise (`x.tar.gz`) is
             # the version the lock records.
-            archive = _archive(name, location, line)
+            archive = archive_entry(name, location, line)
             if archive is not None:
                 yield archive
                 continue
@@ -174,8 +169,8 @@ def _toml_entries(kind: str, text: str) -> Iterator[Dependency | Issue]:
             if found is not None:
                 yield found
             elif where == "index" and (kind != "uv" or "registry" in package.get("source", {})):
-                yield _problem(f"{name} is an index's release without a version", f"lock-version:{name}", line)
-                yield _by_name(name, line)
+                yield problem(f"{name} is an index's release without a version", f"lock-version:{name}", line)
+                yield by_name(name, line)
             continue  # (uv: an editable or dynamic project pins nothing)
         yield Dependency(name, line, f"{name}=={version.strip()}", "pypi", f"=={version.strip()}")
 
@@ -193,7 +188,7 @@ def _requirements_entries(text: str, into: DependencyFile) -> Iterator[Dependenc
     yield from read.problems
     for line, _included in includes:
         # pip and `uv pip sync` read the included file too; a lock is read alone here (fail closed)
-        yield _problem("an include (-r/-c) is not followed in a lock file", f"lock-include:{line}", line)
+        yield problem("an include (-r/-c) is not followed in a lock file", f"lock-include:{line}", line)
     for dependency in read.dependencies:
         if dependency.source == "pypi" or dependency.pinned_version:
             yield dependency  # (an index's name unpinned is judged by name, as a bare requirement)
@@ -207,7 +202,7 @@ def _pylock_file_release(name: str, package: dict[str, Any], line: int) -> Depen
         if not isinstance(file, dict):
             continue
         for place in ("name", "url", "path"):
-            if isinstance(file.get(place), str) and (found := _archive(name, file[place], line)):
+            if isinstance(file.get(place), str) and (found := archive_entry(name, file[place], line)):
                 return found
     return None
 
@@ -283,7 +278,7 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
     try:
         data: Any = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise DependencyFileError(f"not valid JSON: {_short(exc)}") from None
+        raise DependencyFileError(f"not valid JSON: {short(exc)}") from None
     if not isinstance(data, dict):
         raise DependencyFileError("not a JSON object")
     if not any(section != "_meta" for section in data):
@@ -293,7 +288,7 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
         if section == "_meta":
             continue
         if not isinstance(packages, dict):
-            yield _problem(f"section {_shown(section)} is not an object", f"lock-section:{section}", 1)
+            yield problem(f"section {shown(section)} is not an object", f"lock-section:{section}", 1)
             continue
         for key, entry in packages.items():
             line = _next_line(lines, (section, key))
@@ -302,40 +297,40 @@ def _pipfile_entries(text: str) -> Iterator[Dependency | Issue]:
 
 def _pipfile_entry(key: str, entry: object, line: int, section: str) -> Iterator[Dependency | Issue]:
     # pipenv hands each entry to pip as `<key><version>`: a key with extras is that project.
-    base = _PROJECT_NAME.match(key.strip())
+    base = PROJECT_NAME.match(key.strip())
     name = base.group() if base else ""
     if not isinstance(entry, dict):
-        yield _problem(f"{_shown(key)} is not an object", f"lock-entry:{section}:{key}", line)
+        yield problem(f"{shown(key)} is not an object", f"lock-entry:{section}:{key}", line)
         if name:
-            yield _by_name(name, line)
+            yield by_name(name, line)
         return
     if not _PIPFILE_KEY.fullmatch(key):
-        yield _problem(f"{_shown(key)} is no project name", f"lock-name:{section}:{key}", line)
+        yield problem(f"{shown(key)} is no project name", f"lock-name:{section}:{key}", line)
         if name:
-            yield _by_name(name, line)
+            yield by_name(name, line)
         return
     for place in ("file", "path"):
         location = entry.get(place)
         if isinstance(location, str) and (place == "file" or is_archive(location)):
             # pip installs that file: the release its name says, whatever the key
-            if archive := _archive(name, location, line):
+            if archive := archive_entry(name, location, line):
                 yield archive
             return
     if (_VCS_KEYS | {"path"}) & entry.keys() or entry.get("editable") is True:
         return  # a checkout or a folder: no index's release
     version = entry.get("version")
     if version is None or version == "*":
-        yield _by_name(name, line)  # pipenv takes the newest: judged by name alone
+        yield by_name(name, line)  # pipenv takes the newest: judged by name alone
         return
     pinned = version[2:].lstrip("=").strip() if isinstance(version, str) and version.startswith("==") else ""
-    if _is_version(pinned) and not any(c in pinned for c in ";,*"):
+    if is_version(pinned) and not any(c in pinned for c in ";,*"):
         yield Dependency(name, line, f"{name}=={pinned}", "pypi", f"=={pinned}")
     elif isinstance(version, str) and _is_specifier(version):
         # Some pipenv releases lock a range (`"version": ">=1.26.4"`): a range, judged by name.
         yield Dependency(name, line, f"{name}{version.strip()}", "pypi", version.strip())
     else:
-        yield _problem(f"{name} has a version that is no release's nor a range", f"lock-version:{name}", line)
-        yield _by_name(name, line)
+        yield problem(f"{name} has a version that is no release's nor a range", f"lock-version:{name}", line)
+        yield by_name(name, line)
 
 
 def _is_specifier(text: str) -> bool:
