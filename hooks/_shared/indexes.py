@@ -84,6 +84,30 @@ def vendor_index(value: str) -> bool:
     return url_host(value) in _VENDOR_INDEX_HOSTS
 
 
+# PyPI's own hosts, TestPyPI and the public PyPI mirrors most used in ML repositories' install
+# lines: their names are PyPI's (TestPyPI's anyone's), so none is a private index a public
+# package could shadow.
+PUBLIC_PYPI_HOSTS = frozenset(
+    {"pypi.org", "pypi.python.org", "files.pythonhosted.org", "test.pypi.org", "mirrors.aliyun.com",
+     "pypi.tuna.tsinghua.edu.cn", "mirrors.tuna.tsinghua.edu.cn", "mirrors.cloud.tencent.com",
+     "pypi.mirrors.ustc.edu.cn", "mirrors.ustc.edu.cn", "mirror.baidu.com", "repo.huaweicloud.com",
+     "mirrors.huaweicloud.com", "pypi.douban.com", "pypi.doubanio.com", "mirrors.bfsu.edu.cn",
+     "mirror.sjtu.edu.cn", "mirrors.sjtug.sjtu.edu.cn", "mirrors.zju.edu.cn", "mirrors.163.com",
+     "mirror.nju.edu.cn"}
+)  # fmt: skip
+
+
+def public_pypi(value: str) -> bool:
+    """Whether an index URL is PyPI, TestPyPI or a public PyPI mirror (PUBLIC_PYPI_HOSTS)."""
+    return url_host(value) in PUBLIC_PYPI_HOSTS
+
+
+def private_index(value: str) -> bool:
+    """An index that is neither PyPI (or a public mirror) nor a framework vendor's public index:
+    where a project's private names live, which a public package can shadow."""
+    return not public_pypi(value) and not vendor_index(value)
+
+
 @dataclass(frozen=True)
 class IndexOption:
     line: int

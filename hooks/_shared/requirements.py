@@ -267,6 +267,25 @@ def parse_conda_spec(text: str) -> Requirement | None:
     return Requirement(match.group("name"), specifier=f"=={version}" if exact else spec, source="conda")
 
 
+# `name=1.2.3=build` (conda env export's spelling), `name==1.2.3=build`: one release and its build.
+_CONDA_EQUALS_BUILD = re.compile(
+    r"^(?:[\w.-]+::)?[A-Za-z0-9][A-Za-z0-9_.-]*==?[0-9][0-9A-Za-z._+!-]*=(?P<build>[A-Za-z0-9_.+]{1,200})$"
+)
+
+
+def conda_build(text: str) -> str | None:
+    """The build string a conda spec pins to one release (`zstd=1.5.5=hc292b87_0`, `zstd 1.5.5
+    hc292b87_0`), else None: not for a range, a pattern (`py*`) or spaces after an operator
+    (`ultralytics == 8.3.41` is a version, not a build)."""
+    written = text.strip().split("#")[0].strip()
+    spaced = _CONDA_SPACED.match(written)
+    if spaced is not None:
+        build, version = spaced.group("build"), spaced.group("version")
+        return build if build and "*" not in build and _CONDA_RELEASE.fullmatch(version) else None
+    found = _CONDA_EQUALS_BUILD.match(written)
+    return found.group("build") if found else None
+
+
 def pinning(requirement: Requirement, hashes: Sequence[str] = ()) -> Pinning:
     if requirement.source == "vcs":
         return Pinning.VCS_COMMIT if _FULL_COMMIT.search(requirement.url) else Pinning.VCS_MOVABLE

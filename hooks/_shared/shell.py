@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
-from hooks._shared.indexes import VENDOR_INDEX_NOTE, vendor_index
+from hooks._shared.indexes import VENDOR_INDEX_NOTE, public_pypi, vendor_index
 from hooks._shared.managers import MANAGER_VERBS, manager_install, subshell_word
 from hooks._shared.redaction import redact_url
 from hooks._shared.substitutions import cut_substitutions, quote_step, substitution_end
@@ -1467,28 +1467,31 @@ def install_segments(command: str) -> list[list[str]]:
     return found
 
 
-# pip's and conda's options before the verb that take a value (`pip --python /usr/bin/python3 install`).
-_GLOBAL_VALUE_OPTIONS = frozenset(
-    {"--python", "--log", "--log-file", "--cache-dir", "--proxy", "--retries", "--timeout", "--exists-action",
-     "--trusted-host", "--cert", "--client-cert", "--use-feature", "--use-deprecated", "--keyring-provider",
-     "--resume-retries", "--root-user-action", "-n", "--name", "-p", "--prefix"}
-)  # fmt: skip
-_VERB_WINDOW = 16  # words after the installer's name where its verb may stand
+_VERB_WINDOW = 64  # words after the installer's name where its verb may stand
 
 
 def _verb_after(words: list[str], first: int) -> int | None:
     """Where the installer's verb stands after its own options (`pip --no-cache-dir
-    --disable-pip-version-check -q install`, `conda -y install`): options and their values only,
-    within a bound; any other word first means this is no install."""
+    --disable-pip-version-check -q install`, `conda -y install`, `pip $PIP_OPTS install`): option
+    words, words the shell fills in (`$OPTS`, `{opts}`), and one value after any option (an
+    abbreviated or unknown option may take one: `pip --cache /tmp/c install`), within a bound.
+    A plain word that no option can have taken means another command (`pip list install`)."""
     index = first + 1
     limit = min(len(words), first + _VERB_WINDOW)
+    may_be_value = False
     while index < limit:
         word = words[index]
         if word in _PIP_VERBS:
             return index
-        if not word.startswith("-"):
+        if word.startswith("-"):
+            may_be_value = "=" not in word
+        elif "$" in word or ("{" in word and "}" in word):
+            may_be_value = True  # filled in at run time: options, perhaps with their values
+        elif may_be_value:
+            may_be_value = False
+        else:
             return None
-        index += 2 if word in _GLOBAL_VALUE_OPTIONS else 1
+        index += 1
     return None
 
 
@@ -1692,14 +1695,15 @@ def _install_issues(
     # uv takes each name from the first index that has it (its default `first-index` strategy),
     # so an extra index cannot shadow a private name unless an unsafe strategy is asked for.
     first_index = _program(words[0]) in ("uv", "uvx") and not strategy_set and not _unsafe_index_strategy(words[2:])
+    uv = _program(words[0]) in ("uv", "uvx")
     arguments = words[2:]
-    default = _default_index(arguments)
+    default = _default_index(arguments, uv)
     problems = _InstallProblems([], [], [])
     issues: list[Issue] = []
     index = 0
     while index < len(arguments):
         word = arguments[index]
-        option, _, inline_value = word.partition("=")
+        option, inline_value = _index_option(word, uv)
         if option in _INDEX_OPTIONS:
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
             # uv looks at its extra indexes before the default one: PyPI there shadows a private default.
@@ -1800,14 +1804,30 @@ def _index_host(value: str) -> str:
     return host.split(":", 1)[0].lower()
 
 
-def _default_index(arguments: list[str]) -> str:
-    """ "private" or "vendor" when the command's own `-i`/`--index-url` is a literal URL of another
-    host than PyPI (a framework vendor's public index: "vendor"), else ""."""
+def _index_option(word: str, uv: bool) -> tuple[str, str]:
+    """(option, value given in the same word) with pip's meaning: `--opt=value`, pip's glued short
+    `-ihttps://...`/`-f./wheels`, and uv's `--default-index` (pip's `--index-url`) and `--index
+    [name=]url` (an extra index, looked at before the default)."""
+    if len(word) > 2 and word[:2] in ("-i", "-f") and word[2] != "=":
+        return word[:2], word[2:]
+    option, _, value = word.partition("=")
+    if uv and option == "--default-index":
+        return "--index-url", value
+    if uv and option == "--index":
+        named = re.match(r"[A-Za-z0-9_.-]+=(?=[A-Za-z][A-Za-z0-9+.-]*://)", value)
+        return "--extra-index-url", value[named.end() :] if named else value
+    return option, value
+
+
+def _default_index(arguments: list[str], uv: bool = False) -> str:
+    """ "private" or "vendor" when the command's own `-i`/`--index-url` (uv's `--default-index`) is
+    a literal URL of another host than PyPI or its public mirrors (a framework vendor's public
+    index: "vendor"), else ""."""
     for index, word in enumerate(arguments):
-        option, _, inline_value = word.partition("=")
+        option, inline_value = _index_option(word, uv)
         if option in ("-i", "--index-url"):
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            if value.startswith(("http://", "https://")) and _index_host(value) not in _PYPI_HOSTS:
+            if value.startswith(("http://", "https://")) and not public_pypi(value):
                 return "vendor" if vendor_index(value) else "private"
     return ""
 

@@ -217,27 +217,52 @@ def _sql_from_parameters(
 
 def _recast_first(function: ast.FunctionDef | ast.AsyncFunctionDef, parameters: set[str]) -> set[str]:
     """The parameters the function's own body rebinds, before any other statement reads them, to a
-    value holding none of the parameters' text (`count = max(0, int(count))`, `limit = int(limit)`):
-    every later use sees that value. Only unconditional statements of the body count (a rebinding
-    under `if`, `try` or a loop may not run), and a statement that reads the parameter otherwise
-    first (the query built before the cast) ends the search for it."""
+    number (`count = max(0, int(count))`, `limit = int(limit)`): every later use sees a number,
+    which carries no SQL. Only unconditional statements of the body count (a rebinding under `if`,
+    `try` or a loop may not run), and a statement that reads the parameter otherwise first (the
+    query built before the cast) ends the search for it."""
     recast: set[str] = set()
     read: set[str] = set()
     for statement in function.body:
+        target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+        if isinstance(statement, ast.AnnAssign):
+            target = statement.target
+        value = getattr(statement, "value", None)
         if (
-            isinstance(statement, (ast.Assign, ast.AnnAssign))
-            and isinstance(
-                target := (statement.targets[0] if isinstance(statement, ast.Assign) else statement.target), ast.Name
-            )
-            and (isinstance(statement, ast.AnnAssign) or len(statement.targets) == 1)
-            and statement.value is not None
+            isinstance(target, ast.Name)
             and target.id in parameters
             and target.id not in read
-            and not text_names(statement.value) & parameters
+            and value is not None
+            and _numeric(value)
         ):
             recast.add(target.id)
         read |= {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     return recast
+
+
+_NUMBER_CALLS = frozenset({"int", "float", "bool", "len", "round", "floor", "ceil", "trunc"})  # (name_of: last name)
+_NUMBER_OF_NUMBERS = frozenset({"max", "min", "abs", "sum"})
+
+
+def _numeric(node: ast.expr) -> bool:
+    """Whether the value is a number whatever the names in it hold: a numeric constant, int(),
+    float(), len() and the like, max/min/abs of numbers, arithmetic on numbers; nothing that binds
+    a name on the way (`int(raw := text)` keeps the text in `raw`)."""
+    if any(isinstance(n, ast.NamedExpr) for n in ast.walk(node)):
+        return False
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float))  # (bool is an int)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return _numeric(node.operand)
+    if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Mod):
+        return _numeric(node.left) and _numeric(node.right)
+    if isinstance(node, ast.Call) and not node.keywords:
+        called = name_of(node)
+        if called in _NUMBER_CALLS:
+            return True
+        if called in _NUMBER_OF_NUMBERS:
+            return bool(node.args) and all(_numeric(argument) for argument in node.args)
+    return False
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)

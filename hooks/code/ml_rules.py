@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -273,8 +273,6 @@ TRUST_REMOTE_CODE_TEXT = re.compile(r"(?:^|,)\s*trust_remote_code\s*=\s*True\s*(
 _KEY_VALUE_LIST = re.compile(r"^\s*[^\s=,]+\s*=[^,]*(?:,\s*[^\s=,]+\s*=[^,]*)*$")
 _TRUST_REMOTE_CODE_NAME = re.compile(r"(?:^|_)trust_remote_code$")
 _SANITISERS = frozenset({"basename", "secure_filename", "is_relative_to", "commonpath", "realpath", "abspath"})
-# An archive's member list walked by a name check (`tar.getmembers()`, `zf.namelist()`, `self.names`).
-_MEMBER_NAMES = re.compile(r"(?i)getmembers|getnames|namelist|infolist|\bmembers\b|\bnames\b")
 _NOT_TAR_ARCHIVES = ("zipfile.", "py7zr.", "rarfile.", "libarchive.")
 _TAR_ORIGINS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 _FLYTE_OUTPUT = (
@@ -1714,32 +1712,33 @@ class MLRuleVisitor(ast.NodeVisitor):
             self._add_load(rules.MLFLOW_LOAD_MODEL, node, _mlflow_load_effect(name), name)
 
     def _name_checked_extractions(self, module: ast.Module) -> None:
-        """bandit's B202 says "without any validation"; a function that first walks the archive's
-        member names and raises on one it refuses before extracting (the `safe_extract` of
+        """bandit's B202 says "without any validation"; a function that first walks the same
+        archive's members and raises on one whose name it refuses (the `safe_extract` of
         CVE-2007-4559's mass patch: `for member in tar.getmembers(): if not
-        is_within_directory(...): raise`) does validate. What it does not check are link targets: a
-        symlink member can still lead a later member outside, which `filter='data'` refuses. So
-        the finding says that, reported low (strict: as before)."""
+        is_within_directory(path, os.path.join(path, member.name)): raise`) does validate. What it
+        does not check are link targets: a symlink member can still lead a later member outside,
+        which `filter='data'` refuses. So the finding says that, reported low (strict: as before).
+        The loop, its raise and the extraction are the same function's own statements, the raise
+        depends on the member, and the extraction is of the archive the loop walked."""
         if self.strict:
             return
         for function in ast.walk(module):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            walks = [
-                n.lineno
-                for n in ast.walk(function)
-                if isinstance(n, ast.For) and _MEMBER_NAMES.search(ast.unparse(n.iter))
-            ]
-            if not walks:
-                continue
-            raises = [n.lineno for n in ast.walk(function) if isinstance(n, ast.Raise) and n.lineno > min(walks)]
-            for call in ast.walk(function):
+            own = list(_own_nodes(function))
+            checked: dict[str, int] = {}  # the archive's text -> the line of the loop checking it
+            for loop in own:
+                if isinstance(loop, ast.For):
+                    archive = _members_walked(loop.iter)
+                    if archive is not None and _raises_on_member(loop):
+                        checked.setdefault(archive, loop.lineno)
+            for call in own:
                 if not (
                     isinstance(call, ast.Call)
                     and isinstance(call.func, ast.Attribute)
                     and call.func.attr == "extractall"
                     and _keyword(call, "filter") is None
-                    and any(line < call.lineno for line in raises)
+                    and checked.get(ast.unparse(call.func.value), call.lineno) < call.lineno
                 ):
                     continue
                 self.bandit_false_positives.add((call.lineno, "B202"))
@@ -2404,3 +2403,45 @@ def _binds_names_unseen(call: ast.Call, name: str) -> bool:
             for n in ast.walk(call.args[0])
         )
     return False
+
+
+def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The function's own statements and expressions, not those of functions, classes or lambdas
+    it defines (they may never run)."""
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+    stack: list[ast.AST] = [statement for statement in function.body if not isinstance(statement, scopes)]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes))
+
+
+def _members_walked(iterated: ast.expr) -> str | None:
+    """The archive a loop walks the members of (`tar.getmembers()`, `zf.namelist()`,
+    `tar.members`), as its text, else None."""
+    if (
+        isinstance(iterated, ast.Call)
+        and isinstance(iterated.func, ast.Attribute)
+        and not iterated.args
+        and iterated.func.attr in ("getmembers", "getnames", "namelist", "infolist")
+    ):
+        return ast.unparse(iterated.func.value)
+    if isinstance(iterated, ast.Attribute) and iterated.attr == "members":
+        return ast.unparse(iterated.value)
+    return None
+
+
+def _raises_on_member(loop: ast.For) -> bool:
+    """Whether the loop raises under a test that reads the member (or a name computed from it in
+    the loop: `member_path = os.path.join(path, member.name)`)."""
+    derived = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    body = [node for statement in loop.body for node in ast.walk(statement)]
+    for node in body:  # (in order: a name computed from another computed one)
+        if isinstance(node, ast.Assign) and {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} & derived:
+            derived |= {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return any(
+        isinstance(node, ast.If)
+        and {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)} & derived
+        and any(isinstance(inner, ast.Raise) for statement in node.body for inner in ast.walk(statement))
+        for node in body
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hooks._core.findings import Issue
-from hooks._shared.requirements import parse_conda_spec
+from hooks._shared.requirements import conda_build, parse_conda_spec
 from hooks.deps import rules
 from hooks.deps.model import Dependency, DependencyFile, IndexOption
 from hooks.deps.reading import DependencyFileError
@@ -63,7 +63,6 @@ _NOT_PACKAGES = frozenset({"python", "pip", "conda", "cudatoolkit", "cuda-versio
 # C library's or tool's build carries no such part (`zstd=1.5.5=hc292b87_0`, which is no PyPI
 # project even where PyPI holds one of that name).
 _PYTHON_BUILD = re.compile(r"py(?:\d|h|_)", re.IGNORECASE)
-_BUILD = re.compile(r"[A-Za-z0-9_.+]{1,200}")
 
 
 def python_build(build: str) -> bool:
@@ -123,9 +122,6 @@ def parse_environment(text: str, path: Path, root: Path) -> DependencyFile:
             text = str(item.value)
             if _conda_name(text) in _NOT_PACKAGES:
                 continue  # the interpreter and pip themselves, not packages to vet
-            build = _conda_build(text)
-            if build is not None and not python_build(build) and _conda_name(text) not in CONDA_TO_PYPI:
-                continue  # an exported environment's C library or tool: no PyPI project
             dependency = _conda_dependency(text, item.start_mark.line + 1)
             if dependency is not None:
                 result.dependencies.append(dependency)
@@ -170,19 +166,15 @@ def _conda_name(text: str) -> str:
     return requirement.key if requirement else ""
 
 
-def _conda_build(text: str) -> str | None:
-    """The build string a conda spec pins (`zstd=1.5.5=hc292b87_0`, `zstd 1.5.5 hc292b87_0`), or None."""
-    if parse_conda_spec(text) is None:
-        return None  # not a spec conda reads: reported as unreadable, never skipped
-    written = text.split("#", 1)[0].strip().rpartition("::")[2]
-    parts = written.split() if " " in written else written.replace("==", "=").split("=")
-    build = parts[2].strip() if len(parts) == 3 else ""
-    return build if _BUILD.fullmatch(build) else None  # (`py*` is a pattern: no one build)
-
-
 def _conda_dependency(text: str, line: int) -> Dependency | None:
     requirement = parse_conda_spec(text)
     if requirement is None:
         return None
-    requirement.name = CONDA_TO_PYPI.get(requirement.key, requirement.name)
-    return Dependency.of(requirement, line, text)
+    pypi_name = CONDA_TO_PYPI.get(requirement.key)
+    requirement.name = pypi_name or requirement.name
+    dependency = Dependency.of(requirement, line, text)
+    build = conda_build(text)
+    # An exported environment's C library or tool (a build string naming no interpreter) is no
+    # PyPI project: judged by name as before, not looked up in PyPI's advisories.
+    dependency.channel_only = build is not None and not python_build(build) and pypi_name is None
+    return dependency

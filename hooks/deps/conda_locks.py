@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from hooks._core.findings import Issue
-from hooks._shared.indexes import IndexOption
+from hooks._shared.indexes import IndexOption, private_index, public_pypi
 from hooks._shared.requirements import archive_file, is_archive
+from hooks._shared.urls import redact_url
 from hooks.deps.lock_entries import PROJECT_NAME, archive_entry, by_name, is_version, problem, shown
 from hooks.deps.model import Dependency
 from hooks.deps.reading import DependencyFileError
@@ -73,17 +74,26 @@ def _environment_indexes(environments: object) -> list[IndexOption]:
             continue
         for key, value in environment.value:
             items = value.value if isinstance(value, yaml.SequenceNode) else []
+            urls: list[tuple[int, str]] = []
             for item in items:
                 if isinstance(item, yaml.MappingNode):  # `- url: ...` (channels, find-links)
                     item = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "url"), None)
-                if not isinstance(item, yaml.ScalarNode) or not isinstance(key, yaml.ScalarNode):
-                    continue
-                option = {"indexes": "--index-url", "find-links": "--find-links", "channels": "channel"}.get(key.value)
-                if option is not None:
-                    url = str(item.value)
-                    found.setdefault(
-                        (option, url), IndexOption(item.start_mark.line + 1, option, url, f"pixi.lock {key.value}")
-                    )
+                if isinstance(item, yaml.ScalarNode):
+                    urls.append((item.start_mark.line + 1, str(item.value)))
+            option = {"indexes": "--index-url", "find-links": "--find-links", "channels": "channel"}.get(
+                key.value if isinstance(key, yaml.ScalarNode) else ""
+            )
+            for position, (line, url) in enumerate(urls):
+                if option is None:
+                    break
+                shadowing = ""
+                if option == "--index-url" and position > 0 and public_pypi(url) and private_index(urls[0][1]):
+                    # pixi hands the first index to uv as the default and the rest as extra
+                    # indexes, which uv looks at first: PyPI there shadows the private default.
+                    shadowing = f"uv looks at it before {redact_url(urls[0][1])}, and PyPI has any name"
+                judged = "--extra-index-url" if shadowing else option
+                written = f"pixi.lock {key.value}"
+                found.setdefault((judged, url), IndexOption(line, judged, url, written, shadowing))
     return list(found.values())
 
 

@@ -22,6 +22,9 @@ class Dependency:
     hashes: list[str] = field(default_factory=list)
     library: bool = False  # declared by a library's pyproject: ranges are expected
     build_only: bool = False
+    # A conda package that is no PyPI project (a C library's build): named, not looked up in
+    # PyPI's advisories.
+    channel_only: bool = False
 
     @property
     def key(self) -> str:

@@ -301,7 +301,7 @@ class DepsScanner:
             version = dependency.pinned_version
             # A wheel or sdist named by URL or path is the release its file name says (vendored
             # wheels of an offline build are PyPI's releases).
-            if version and dependency.source in ("pypi", "conda", "url", "path"):
+            if version and dependency.source in ("pypi", "conda", "url", "path") and not dependency.channel_only:
                 pins.append((dependency.name, version))
         if settings.source_gap is not None and pins:
             # Advisory data judges pinned releases only: a file of ranges and bare names is

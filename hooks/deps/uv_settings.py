@@ -21,12 +21,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from hooks._core.display import printable
-from hooks._shared.indexes import IndexOption
+from hooks._shared.indexes import IndexOption, private_index, public_pypi
 from hooks._shared.requirements import is_archive
+from hooks._shared.urls import redact_url
 from hooks.deps.model import Dependency, DependencyFile
 
 _UNSAFE_STRATEGIES = frozenset({"unsafe-first-match", "unsafe-best-match"})
-_PYPI_HOSTS = frozenset({"pypi.org", "pypi.python.org", "files.pythonhosted.org"})
 
 
 def uv_indexes(settings: dict[str, Any], line_of: Callable[[str], int], where: str) -> list[IndexOption]:
@@ -35,7 +35,8 @@ def uv_indexes(settings: dict[str, Any], line_of: Callable[[str], int], where: s
 
     `uv pip` commands use the top level's indexes with the pip table's strategy, so an unsafe
     strategy there makes the top level's extra indexes shadow too. Under `first-index` uv looks at
-    the extra indexes before the default one: PyPI among them shadows a private default index."""
+    the `[[index]]` tables and extra indexes in the order they are written, then the default one:
+    PyPI (or a public mirror) before a private index shadows it for any name PyPI holds."""
     found: list[IndexOption] = []
     pip = settings.get("pip") if isinstance(settings.get("pip"), dict) else None
     top_strategy = settings.get("index-strategy")
@@ -44,17 +45,23 @@ def uv_indexes(settings: dict[str, Any], line_of: Callable[[str], int], where: s
     if pip is not None:
         tables.append((pip, f"{where} pip", _shadowing(pip_strategy, None, where)))
     for table, place, shadowing in tables:
-        default = _default_index(table, settings)
         for url in _strings(table.get("index-url")):
             found.append(IndexOption(line_of(url), "--index-url", url, f"{place} index-url"))
-        for url in _strings(table.get("extra-index-url")):
-            found.append(_extra(line_of(url), url, f"{place} extra-index-url", shadowing, default))
         for url in _strings(table.get("find-links")):
             found.append(IndexOption(line_of(url), "--find-links", url, f"{place} find-links"))
         for host in _strings(table.get("allow-insecure-host")):
             found.append(IndexOption(line_of(host), "--trusted-host", host, f"{place} allow-insecure-host"))
+        extras: list[tuple[int, str, str]] = []  # (line, url, how it is written), in the order uv looks
         if table is settings:
-            found.extend(_index_tables(table.get("index"), line_of, place, shadowing, default))
+            found.extend(_index_tables(table.get("index"), line_of, place, extras))
+        extras.extend((line_of(url), url, f"{place} extra-index-url") for url in _strings(table.get("extra-index-url")))
+        default = _default_index(table, settings)
+        for position, (line, url, written) in enumerate(extras):
+            private = next((u for _, u, _ in extras[position + 1 :] if private_index(u)), default)
+            why = shadowing
+            if not why and private and public_pypi(url):
+                why = f"uv looks at it before {redact_url(private)}, and PyPI has any name"
+            found.append(IndexOption(line, "--extra-index-url" if why else "--index-url", url, written, why))
     return found
 
 
@@ -68,21 +75,21 @@ def _shadowing(strategy: object, pip_strategy: object, where: str) -> str:
 
 
 def _default_index(table: dict[str, Any], settings: dict[str, Any]) -> str:
-    """The default index's URL when it is not PyPI (`index-url`, or an `[[index]]` with
+    """The default index's URL when it is private (`index-url`, or an `[[index]]` with
     `default = true`), else "": the index a private name is meant to come from."""
-    from hooks._shared.urls import url_host
-
     urls = _strings(table.get("index-url")) or _strings(settings.get("index-url"))
     entries = settings.get("index")
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("default") is True and isinstance(entry.get("url"), str):
             urls = urls or [entry["url"]]
-    return next((url for url in urls if url_host(url) not in _PYPI_HOSTS), "")
+    return next((url for url in urls if private_index(url)), "")
 
 
 def _index_tables(
-    value: object, line_of: Callable[[str], int], place: str, shadowing: str, default: str
+    value: object, line_of: Callable[[str], int], place: str, extras: list[tuple[int, str, str]]
 ) -> Iterator[IndexOption]:
+    """The `[[index]]` tables: flat, explicit and default ones as they are; the others are
+    appended to `extras`, in order, for uv_indexes to judge."""
     for entry in value if isinstance(value, list) else []:
         url = entry.get("url") if isinstance(entry, dict) else None
         if not isinstance(url, str):
@@ -98,17 +105,7 @@ def _index_tables(
         elif entry.get("default") is True:
             yield IndexOption(line, "--index-url", url, written)
         else:
-            yield _extra(line, url, written, shadowing, default)
-
-
-def _extra(line: int, url: str, written: str, shadowing: str, default: str) -> IndexOption:
-    """An index uv consults before the default one: pip's extra index under an unsafe strategy,
-    or when it is PyPI and the default index is not; else judged as an index of its own."""
-    from hooks._shared.urls import redact_url, url_host
-
-    if not shadowing and default and url_host(url) in _PYPI_HOSTS:
-        shadowing = f"uv looks at its extra indexes before the default {redact_url(default)}, and PyPI has any name"
-    return IndexOption(line, "--extra-index-url" if shadowing else "--index-url", url, written, shadowing)
+            extras.append((line, url, written))
 
 
 def source_archives(sources: object, line_of: Callable[[str], int]) -> list[Dependency]:
@@ -136,9 +133,18 @@ def _strings(value: object) -> list[str]:
 
 
 def parse_uv_toml(text: str) -> DependencyFile:
-    """A uv.toml: uv's settings at its top level, no dependencies."""
+    """A uv.toml: uv's settings at its top level (indexes, overrides and constraints)."""
     from hooks.deps.pyproject import LineFinder, read_toml
+    from hooks.deps.requirements import _requirement
 
     result = DependencyFile(lines=text.splitlines())
-    result.indexes.extend(uv_indexes(read_toml(text), LineFinder(result.lines).find, "uv.toml"))
+    settings = read_toml(text)
+    finder = LineFinder(result.lines)
+    result.indexes.extend(uv_indexes(settings, finder.find, "uv.toml"))
+    # `uv pip` reads overrides and constraints from uv.toml too: they decide the release installed.
+    for key in ("override-dependencies", "constraint-dependencies"):
+        for written in _strings(settings.get(key)):
+            dependency = _requirement(written, finder.find(written), written)
+            if dependency is not None:
+                result.dependencies.append(dependency)
     return result

@@ -44,7 +44,8 @@ _NON_ROOT_BASES = re.compile(
 _HTTP_URL = re.compile(r"http://(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])[:/])[^\s'\"()<>]+")
 # (also the managers' index options: uv's `--index [name=]URL`/`--default-index`, pipenv's `--pypi-mirror`)
 _PIP_INDEX_CONTEXT = re.compile(
-    r"(?:--(?:extra-)?index(?:-url)?|--default-index|--pypi-mirror|--find-links|-[if])[= ]\s*(?:[A-Za-z0-9_.-]+=)?$"
+    r"(?:(?:--(?:extra-)?index(?:-url)?|--default-index|--pypi-mirror|--find-links|-[if])[= ]\s*(?:[A-Za-z0-9_.-]+=)?"
+    r"|(?:^|\s)-[if])$"  # (pip's glued short form: `-ihttp://...`)
 )
 # The installers whose `-i`/`-f`/`--index-url` name an index (reported by the pip check); for any
 # other program `-i URL` / `-f URL` is a fetch (`wget -i http://...`, `kubectl apply -f http://...`).

@@ -206,6 +206,11 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("pip --no-cache-dir --disable-pip-version-check --no-input install x==1", [["pip", "install", "x==1"]]),
         ("pip --python /usr/bin/python3 install x", [["pip", "install", "x"]]),
         ("pip list install", []),  # look-alike: another pip command, a word that reads like the verb
+        # options the shell fills in, options taking a value the table does not know
+        ("pip $PIP_OPTS install torchtriton", [["pip", "install", "torchtriton"]]),
+        ("pip3 ${PIP_GLOBAL} install x==1", [["pip3", "install", "x==1"]]),
+        ("micromamba -r /opt/mm install -y pytorch", [["micromamba", "install", "-y", "pytorch"]]),
+        ("pip --cache /tmp/c install torchtriton", [["pip", "install", "torchtriton"]]),
         (
             "uv add torch --index pytorch=https://download.pytorch.org/whl/cu121",
             [["uv", "add", "--extra-index-url", "https://download.pytorch.org/whl/cu121", "torch"]],

@@ -129,12 +129,20 @@ def test_a_parameter_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> Non
         "def text(db, name):\n"
         "    name = str(name).strip()\n"
         "    db.execute(f'SELECT * FROM users WHERE name = \"{name}\"')\n"
+        "def asked(db, name):\n"  # rebound to other text, not to a number
+        "    name = input('name? ')\n"
+        "    db.execute(f'SELECT * FROM users WHERE name = \"{name}\"')\n"
+        "def kept(db, limit):\n"  # the walrus keeps the caller's text in `raw`
+        "    limit = int(raw := limit)\n"
+        "    db.execute(f'SELECT * FROM t WHERE tag = \"{raw}\" LIMIT {limit}')\n"
     )
     assert graded(scan_code(tmp_path, source, "counter.py")) == [
         ("B608", 3, "low"),
         ("B608", 7, "medium"),
         ("B608", 9, "medium"),
         ("B608", 13, "medium"),
+        ("B608", 16, "medium"),
+        ("B608", 19, "medium"),
     ]
 
 

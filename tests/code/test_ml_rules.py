@@ -491,6 +491,40 @@ def test_an_extraction_after_a_check_of_member_names_is_low(tmp_path: Path) -> N
     assert [f for f in found if f[1] in (9, 12) and f[2] != "low"], found
     strict = scan_code(tmp_path, source, policy=Policy(root=tmp_path, profile="strict"))
     assert [f for f in strict if f.line == 6 and f.rule_id in ("B202", "MLS315") and f.severity.value != "low"]
+    # Checks that check nothing about these members: a loop that only prints, a raise on something
+    # else, another archive's members, a checking function defined and never called.
+    unchecked = (
+        "import os, tarfile\n"
+        "def a(path, dest, names):\n"
+        "    for name in names:\n"
+        "        print(name)\n"
+        "    if not os.path.exists(path):\n"
+        "        raise FileNotFoundError(path)\n"
+        "    tarfile.open(path).extractall(dest)\n"
+        "def b(path, dest):\n"
+        "    tar = tarfile.open(path)\n"
+        "    for member in tar.getmembers():\n"
+        "        print(member.name)\n"
+        "    if dest is None:\n"
+        "        raise ValueError\n"
+        "    tar.extractall(dest)\n"
+        "def c(path, other_path, dest):\n"
+        "    checked = tarfile.open(other_path)\n"
+        "    for m in checked.getmembers():\n"
+        "        if '..' in m.name:\n"
+        "            raise ValueError\n"
+        "    real = tarfile.open(path)\n"
+        "    real.extractall(dest)\n"
+        "def d(path, dest):\n"
+        "    tar = tarfile.open(path)\n"
+        "    def check(tar):\n"
+        "        for m in tar.getmembers():\n"
+        "            if '..' in m.name:\n"
+        "                raise ValueError\n"
+        "    tar.extractall(dest)\n"
+    )
+    found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, unchecked) if f.rule_id == "MLS315"]
+    assert found == [("MLS315", 7, "high"), ("MLS315", 14, "high"), ("MLS315", 21, "high"), ("MLS315", 28, "high")]
 
 
 def test_pipeline_of_already_loaded_model_and_tokenizer_is_low(tmp_path: Path) -> None:

@@ -371,3 +371,32 @@ def test_a_pixi_environments_indexes_and_channels_are_judged(
     assert code == 1
     assert lines_of(out, "MLS406") == [5] and lines_of(out, "MLS408") == [7], out
     assert "s3cr3tpassw0rd" not in out
+
+
+def test_a_build_string_hides_no_name_and_spaces_after_an_operator_are_a_version(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A build string is the channel's to choose: a known-malicious name or release is judged
+    whatever it says; `name == 1.2.3` spaced is a version, not a build."""
+    text = (
+        "dependencies:\n  - ultralytics == 8.3.41\n  - ultralytics=8.3.41=h0_0\n  - torchtriton 2.0.0 0\n"
+        "  - torch == 1.12.0\n"
+    )
+    (repo / "environment.yml").write_text(text)
+    assert main(["environment.yml", "--advisory-db", str(advisory_db)]) == 1
+    out = capsys.readouterr().out
+    assert lines_of(out, "MLS402") == [2, 3, 4], out
+    assert lines_of(out, "MLS401") == [5]
+
+
+def test_pypi_after_a_private_index_in_a_pixi_environment_shadows_it(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pixi hands the first index to uv as the default and the rest as extras, looked at first.
+    Look-alike: PyPI first, a private index after it (uv's first-index: no shadowing)."""
+    head = "version: 6\nenvironments:\n  default:\n    indexes:\n"
+    private, pypi = "    - https://nexus.corp.example/simple\n", "    - https://pypi.org/simple\n"
+    _, out = run(repo, "pixi.lock", head + private + pypi + "packages: []\n", advisory_db, capsys)
+    assert lines_of(out, "MLS405") == [6]
+    _, out = run(repo, "pixi.lock", head + pypi + private + "packages: []\n", advisory_db, capsys)
+    assert "MLS405" not in out

@@ -74,7 +74,7 @@ def test_pypi_as_an_extra_index_beside_a_private_default(repo: Path, capsys: pyt
     text = '[tool.uv]\nindex-url = "https://pypi.corp.example/simple"\nextra-index-url = ["https://pypi.org/simple"]\n'
     _, out = scan(repo, "pyproject.toml", text, capsys)
     assert lines_of(out, "MLS405") == [3]
-    assert "before the default https://pypi.corp.example/simple, and PyPI has any name" in out
+    assert "uv looks at it before https://pypi.corp.example/simple, and PyPI has any name" in out
     swapped = '[tool.uv]\nextra-index-url = ["https://pypi.corp.example/simple"]\n'
     _, out = scan(repo, "pyproject.toml", swapped, capsys)
     assert "MLS405" not in out
@@ -137,3 +137,19 @@ def test_uv_overrides_constraints_and_archive_sources_decide_the_release(
     code, out = scan(repo, "pyproject.toml", text, capsys)
     assert code == 1
     assert lines_of(out, "MLS402") == [7, 8, 11], out
+
+
+def test_indexes_are_looked_at_in_the_order_they_are_written(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """uv takes a name from the first index that has it, in the order the `[[index]]` tables are
+    written: PyPI before a private index shadows it. Look-alike: the private one first."""
+    pypi = '[[tool.uv.index]]\nname = "pypi"\nurl = "https://pypi.org/simple"\n'
+    private = '[[tool.uv.index]]\nname = "private"\nurl = "https://private.example.com/simple"\n'
+    _, out = scan(repo, "pyproject.toml", pypi + private, capsys)
+    assert lines_of(out, "MLS405") == [3]
+    _, out = scan(repo, "pyproject.toml", private + pypi, capsys)
+    assert "MLS405" not in out
+
+
+def test_uv_toml_overrides_are_read(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = scan(repo, "uv.toml", 'override-dependencies = ["ultralytics==8.3.41"]\n', capsys)
+    assert code == 1 and lines_of(out, "MLS402") == [1]

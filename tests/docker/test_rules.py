@@ -213,6 +213,19 @@ def test_pypi_as_an_extra_index_beside_a_private_index(tmp_path: Path) -> None:
         ("MLS509", 3, "high"),
         ("MLS509", 4, "low"),
     ]
+    # uv's own spelling and pip's glued short option; look-alikes: TestPyPI and a public PyPI
+    # mirror are no private index.
+    text = (
+        f"FROM {PIN}\nRUN uv pip install --system --default-index https://nexus.corp/simple --index {pypi[18:]} x==1\n"
+        f"RUN pip install -ihttps://nexus.corp/simple {pypi} x==1\nRUN pip install -ihttp://nexus.corp/simple x==1\n"
+        f"RUN pip install --index-url https://test.pypi.org/simple/ {pypi} foocat==1.0\n"
+        f"RUN pip install -i https://mirrors.aliyun.com/pypi/simple/ {pypi} foocat==1.0\n{SAFE_END}"
+    )
+    assert [f[:2] for f in graded(tmp_path, text) if f[0] in ("MLS509", "MLS505")] == [
+        ("MLS509", 2),
+        ("MLS509", 3),
+        ("MLS509", 4),
+    ]
 
 
 def test_copy_from_an_image_is_pinned_like_from(tmp_path: Path) -> None:
