@@ -441,7 +441,12 @@ def test_many_malformed_entries_are_bounded(repo: Path, advisory_db: Path, capsy
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(["poetry", "uv", "pdm", "pylock", "pipfile", "requirements"]), st.text(max_size=400))
+@given(
+    st.sampled_from(["poetry", "uv", "pdm", "pylock", "pipfile", "requirements", "pixi", "conda-lock"]),
+    st.text(max_size=400),
+)
+@example("pixi", "packages:\n- conda: a-1-b.conda\n  purls: [pkg:pypi/x%0A]\n")
+@example("conda-lock", "package:\n- {name: a, version: '1', manager: conda, dependencies: {python: x}}\n")
 @example("uv", '[[package]]\nname = "a"\nversion = "1"\nsource = { registry = "x" }\n' * 3)
 @example("pipfile", '{"default": {"a": {"version": "==1"}}, "_meta": 1}')
 @example("poetry", '[[package]]\nname = """a\nname = "b"\n"""\nversion = "1"\n')
