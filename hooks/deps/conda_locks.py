@@ -65,7 +65,8 @@ def pixi_entries(text: str, indexes: list[IndexOption] | None = None) -> Iterato
 def _environment_indexes(environments: object) -> list[IndexOption]:
     """The PyPI indexes and conda channels pixi's environments install from (`indexes:`,
     `channels: - url:`), once each: judged for plain http, credentials and the allowed list. pixi
-    resolves PyPI names with uv's first-index strategy, so an extra index is no shadowing here."""
+    resolves PyPI names with uv's first-index strategy, so an extra index shadows nothing unless
+    it is PyPI looked at before a private default."""
     import yaml
 
     found: dict[tuple[str, str], IndexOption] = {}
