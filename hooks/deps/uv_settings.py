@@ -6,13 +6,15 @@ IndexOption entries with pip's meaning, so the index checks judge them as a requ
 an http:// index, credentials in a URL, a host whose TLS checks are off, an index outside
 `deps.allowed_indexes`.
 
-Whether an extra index can shadow a private name is uv's index strategy: by default
-(`first-index`) uv takes each name from the first index that has it, so an extra index is no
-dependency confusion and is judged as an index of its own; `unsafe-first-match` and
+Whether an extra index can shadow a private name is uv's index strategy and the indexes' order:
+by default (`first-index`) uv takes each name from the first index that has it, looking at the
+`[[index]]` tables and extra indexes in the order they are written and at the default index last,
+so an extra index is dependency confusion only when it is PyPI (or a public mirror) looked at
+before a private index; else it is judged as an index of its own. `unsafe-first-match` and
 `unsafe-best-match` look at every index for every name, as pip does, so an extra index there is
 `--extra-index-url`'s finding. An `explicit = true` index serves only the packages the project
 pins to it (`[tool.uv.sources]`); a `default = true` index replaces PyPI; a `format = "flat"` one is
-a find-links page.
+a find-links page. `[tool.uv.sources]` archives, overrides and constraints name releases too.
 """
 
 from __future__ import annotations
