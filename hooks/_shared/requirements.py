@@ -263,13 +263,17 @@ def parse_conda_spec(text: str) -> Requirement | None:
     # conda: `pkg=1.2.3` and `pkg==1.2.3` pin, `pkg=1.2` is a prefix, `pkg=1.2.3=build` adds a build;
     # `pkg=1.2.3|1.2.4` is a choice, `pkg=1.2.*` a pattern.
     version = spec.lstrip("=").split("=")[0].strip() if spec.startswith("=") else ""
-    exact = _CONDA_RELEASE.fullmatch(version) is not None and (spec.startswith("==") or version.count(".") >= 2)
+    # A build string names one build of one release (`conda env export`'s `icu=75.1=he02047a_0`).
+    built = spec.lstrip("=").count("=") == 1 and _CONDA_EQUALS_BUILD.match(written) is not None
+    exact = _CONDA_RELEASE.fullmatch(version) is not None and (
+        spec.startswith("==") or version.count(".") >= 2 or built
+    )
     return Requirement(match.group("name"), specifier=f"=={version}" if exact else spec, source="conda")
 
 
 # `name=1.2.3=build` (conda env export's spelling), `name==1.2.3=build`: one release and its build.
 _CONDA_EQUALS_BUILD = re.compile(
-    r"^(?:[\w.-]+::)?[A-Za-z0-9][A-Za-z0-9_.-]*==?[0-9][0-9A-Za-z._+!-]*=(?P<build>[A-Za-z0-9_.+]{1,200})$"
+    r"^(?:[\w.-]+::)?[A-Za-z0-9_][A-Za-z0-9_.-]*==?[0-9][0-9A-Za-z._+!-]*=(?P<build>[A-Za-z0-9_.+]{1,200})$"
 )
 
 

@@ -335,3 +335,12 @@ def test_a_requirements_field_that_is_no_list_makes_the_file_unread_not_read_let
 
     with pytest.raises(DependencyFileError, match="not a list"):
         parse_pyproject(text, tmp_path / "pyproject.toml", tmp_path)
+
+
+def test_an_exported_environments_build_string_pins_one_release(tmp_path: Path) -> None:
+    """`conda env export` writes `name=version=build`: one build of one release, exact whatever
+    the version's dots (`pandas=1.3` alone is a prefix). A build pattern pins nothing."""
+    text = "dependencies:\n  - _libgcc_mutex=0.1=conda_forge\n  - pandas=1.3=py39_0\n  - pandas=1.3\n  - x=1.2=py*\n"
+    parsed = parse_environment(text, tmp_path / "environment.yml", tmp_path)
+    assert [d.pinned_version for d in parsed.dependencies] == ["0.1", "1.3", None, None]
+    assert [d.channel_only for d in parsed.dependencies] == [True, False, False, False]
