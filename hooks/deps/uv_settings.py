@@ -136,8 +136,8 @@ def _strings(value: object) -> list[str]:
 
 def parse_uv_toml(text: str) -> DependencyFile:
     """A uv.toml: uv's settings at its top level (indexes, overrides and constraints)."""
-    from hooks.deps.pyproject import LineFinder, read_toml
     from hooks.deps.requirements import _requirement
+    from hooks.deps.toml_lines import LineFinder, read_toml
 
     result = DependencyFile(lines=text.splitlines())
     settings = read_toml(text)
