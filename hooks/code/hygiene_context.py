@@ -195,6 +195,8 @@ def _sql_from_parameters(
     typed = not any(name_of(d) in _ENTRY_DECORATORS for d in function.decorator_list) and (
         function.name not in registered
     )
+    # Parameters first rebound to a number hold no text, whoever calls the function.
+    numbers = _recast_first(function, {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]})
     tainted: set[str] = set()
     if parameters:
         tainted = {
@@ -206,13 +208,14 @@ def _sql_from_parameters(
             tainted.add(arguments.vararg.arg)
         if arguments.kwarg:
             tainted.add(arguments.kwarg.arg)
-        tainted -= _recast_first(function, tainted)
+        tainted -= numbers
     bindings = _bindings_in(ast.walk(function))
     for _ in range(2):  # twice: a name tainted later in the walk taints what it feeds
         for value, names in bindings:
             if text_names(value) & tainted:
                 tainted.update(names)
-    _sql_splices(ast.walk(function), _only_compared(function), tainted, received, found, _bound(bindings))
+    compared = _only_compared(function)
+    _sql_splices(ast.walk(function), compared, tainted, received, found, _bound(bindings), numbers)
 
 
 def _recast_first(function: ast.FunctionDef | ast.AsyncFunctionDef, parameters: set[str]) -> set[str]:
@@ -304,10 +307,12 @@ def _sql_splices(
     received: Callable[[ast.Name], bool],
     found: dict[tuple[int, str], str],
     bound: dict[str, list[ast.expr]],
+    numbers: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     """Each SQL text built in `nodes` that takes, where the database reads a value, one of the
     `tainted` names or a name `received` from outside whose text reaches the query: not a name
-    bound only to what counts or quotes outside values (`"?" * len(rows)` placeholders)."""
+    bound only to what counts or quotes outside values (`"?" * len(rows)` placeholders), nor
+    one of `numbers` (parameters first cast to a number)."""
     for node in nodes:
         built = isinstance(node, (ast.BinOp, ast.JoinedStr)) or (
             isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
@@ -320,6 +325,7 @@ def _sql_splices(
             for n in ast.walk(node)
             if isinstance(n, ast.Name)
             and n.id not in tainted
+            and n.id not in numbers
             and (n.id not in bound or any(text_names(value) for value in bound[n.id]))
             and received(n)
         }

@@ -146,6 +146,22 @@ def test_a_parameter_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> Non
     ]
 
 
+def test_a_request_value_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> None:
+    """A route's parameter arrives from the request; cast to a number first, it carries no SQL.
+    Look-alike: the same route without the cast."""
+    source = (
+        "from flask import Flask\napp = Flask(__name__)\n"
+        "@app.route('/add/<count>')\n"
+        "def add(count):\n"
+        "    count = int(count)\n"
+        "    db.execute(f'UPDATE counter SET value=value+{count}')\n"
+        "@app.route('/add2/<count>')\n"
+        "def add2(count):\n"
+        "    db.execute(f'UPDATE counter SET value=value+{count}')\n"
+    )
+    assert graded(scan_code(tmp_path, source, "app.py")) == [("B608", 6, "low"), ("B608", 9, "medium")]
+
+
 def test_a_lookup_in_the_databases_catalogue_takes_names_and_is_low(tmp_path: Path) -> None:
     source = (
         "def table_exists(cur, schema_name, table_name):\n"
