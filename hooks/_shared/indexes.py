@@ -30,6 +30,7 @@ Contract:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,10 +103,29 @@ def public_pypi(value: str) -> bool:
     return url_host(value) in PUBLIC_PYPI_HOSTS
 
 
+# What private package registries look like: the products teams run (Artifactory, Nexus, devpi,
+# GitLab's and Azure DevOps' package feeds, AWS CodeArtifact, Google Artifact Registry, Gemfury,
+# Cloudsmith), a PyPI-named host of the team's own, and hosts no one outside can reach.
+_PRIVATE_REGISTRY = re.compile(
+    r"(?:^|[.-])(?:artifactory|nexus|devpi|codeartifact|cloudsmith|pypi)(?:[.-]|$)|\.jfrog\.io$|^pkgs\.dev\.azure\.com$"
+    r"|\.pkg\.dev$|^pypi\.fury\.io$|^gitlab\.|\.(?:internal|local|corp|lan|intranet|intra|home)$|^localhost$"
+    r"|^(?:10|127)\.\d+\.\d+\.\d+$|^192\.168\.\d+\.\d+$|^172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+$|^[a-z0-9-]+$"
+)
+_PRIVATE_PATH = re.compile(r"/(?:artifactory|nexus|_packaging|repository|devpi)/|/packages/pypi(?:/|$)")
+
+
 def private_index(value: str) -> bool:
-    """An index that is neither PyPI (or a public mirror) nor a framework vendor's public index:
-    where a project's private names live, which a public package can shadow."""
-    return not public_pypi(value) and not vendor_index(value)
+    """An index where a project's private names live, which a public package can shadow: a
+    private registry by what it looks like (_PRIVATE_REGISTRY: the usual products, a PyPI-named
+    host of the team's own, internal hosts), or a vendor's pre-release channel (PyTorch nightly:
+    torchtriton). A public host not known as a mirror (piwheels, a framework's own index) is none."""
+    if public_pypi(value) or vendor_index(value):
+        return False
+    host = url_host(value)
+    if host in _VENDOR_INDEX_HOSTS:
+        return True  # a vendor's pre-release channel (vendor_index refused it above)
+    path = value.partition("://")[2].partition("/")[2].lower()
+    return bool(host) and (_PRIVATE_REGISTRY.search(host) is not None or _PRIVATE_PATH.search("/" + path) is not None)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
-from hooks._shared.indexes import VENDOR_INDEX_NOTE, public_pypi, vendor_index
+from hooks._shared.indexes import VENDOR_INDEX_NOTE, private_index, vendor_index
 from hooks._shared.managers import MANAGER_VERBS, manager_install, subshell_word
 from hooks._shared.redaction import redact_url
 from hooks._shared.substitutions import cut_substitutions, quote_step, substitution_end
@@ -1441,9 +1441,10 @@ def install_segments(command: str) -> list[list[str]]:
             if _PYTHON.match(name) is not None and words[start + 1 : start + 3] == ["-m", "pip"]:
                 first = start + 2
             elif name == "uv":
-                if words[start + 1 : start + 2] != ["pip"]:
+                pip = _after_uv_options(words, start)
+                if pip is None:
                     continue  # uv's own verbs (`uv python install 3.12`) are no pip command
-                first = start + 1  # reported as `uv`: its index strategy is uv's (_install_issues)
+                first = pip  # reported as `uv`: its index strategy is uv's (_install_issues)
             elif name == "pipx":
                 if words[start + 1 : start + 2] != ["runpip"]:
                     continue
@@ -1468,6 +1469,26 @@ def install_segments(command: str) -> list[list[str]]:
 
 
 _VERB_WINDOW = 64  # words after the installer's name where its verb may stand
+
+
+# uv's global options that take a value (`uv --directory app pip install x`).
+_UV_GLOBAL_VALUE_OPTIONS = frozenset(
+    {"--directory", "--project", "--config-file", "--cache-dir", "--color", "--python-preference",
+     "--allow-insecure-host", "--trusted-host", "-C"}
+)  # fmt: skip
+
+
+def _after_uv_options(words: list[str], start: int) -> int | None:
+    """Where `pip` stands after `uv` and uv's own options (`uv --no-cache pip install`), or None."""
+    index = start + 1
+    while index < min(len(words), start + _VERB_WINDOW):
+        word = words[index]
+        if word == "pip":
+            return index
+        if not word.startswith("-"):
+            return None
+        index += 2 if word in _UV_GLOBAL_VALUE_OPTIONS else 1
+    return None
 
 
 def _verb_after(words: list[str], first: int) -> int | None:
@@ -1827,8 +1848,10 @@ def _default_index(arguments: list[str], uv: bool = False) -> str:
         option, inline_value = _index_option(word, uv)
         if option in ("-i", "--index-url"):
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            if value.startswith(("http://", "https://")) and not public_pypi(value):
-                return "vendor" if vendor_index(value) else "private"
+            if value.startswith(("http://", "https://")) and private_index(value):
+                return "private"
+            if value.startswith(("http://", "https://")) and vendor_index(value):
+                return "vendor"
     return ""
 
 

@@ -243,7 +243,8 @@ def _recast_first(function: ast.FunctionDef | ast.AsyncFunctionDef, parameters: 
     return recast
 
 
-_NUMBER_CALLS = frozenset({"int", "float", "bool", "len", "round", "floor", "ceil", "trunc"})  # (name_of: last name)
+_NUMBER_CALLS = frozenset({"int", "float", "bool", "len", "round"})
+_MATH_NUMBER_CALLS = frozenset({"floor", "ceil", "trunc"})
 _NUMBER_OF_NUMBERS = frozenset({"max", "min", "abs", "sum"})
 
 
@@ -260,10 +261,13 @@ def _numeric(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Mod):
         return _numeric(node.left) and _numeric(node.right)
     if isinstance(node, ast.Call) and not node.keywords:
-        called = name_of(node)
-        if called in _NUMBER_CALLS:
+        func = node.func
+        # Python's own functions, by their own names (a project's `trunc(text)` may cut text)
+        if isinstance(func, ast.Name) and func.id in _NUMBER_CALLS:
             return True
-        if called in _NUMBER_OF_NUMBERS:
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "math":
+            return func.attr in _MATH_NUMBER_CALLS
+        if isinstance(func, ast.Name) and func.id in _NUMBER_OF_NUMBERS:
             return bool(node.args) and all(_numeric(argument) for argument in node.args)
     return False
 

@@ -1727,7 +1727,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 continue
             own = list(_own_nodes(function))
             checked: dict[str, int] = {}  # the archive's text -> the line of the loop checking it
-            for loop in own:
+            for loop in _unconditional(function.body):
                 if isinstance(loop, ast.For):
                     archive = _members_walked(loop.iter)
                     if archive is not None and _raises_on_member(loop):
@@ -2431,9 +2431,27 @@ def _members_walked(iterated: ast.expr) -> str | None:
     return None
 
 
+def _unconditional(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements that run whenever the function does: its body's, and those inside `with`
+    blocks; not those under `if`, `try` or a loop (a check there may not run, or its raise be caught)."""
+    for statement in statements:
+        yield statement
+        if isinstance(statement, (ast.With, ast.AsyncWith)):
+            yield from _unconditional(statement.body)
+
+
+# What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
+# `Path.resolve`, `is_relative_to`, the mass patch's `is_within_directory`, a `safe_...` helper).
+_PATH_CHECK_CALL = re.compile(
+    r"(?i)^(?:abspath|realpath|normpath|commonpath|commonprefix|relpath|resolve|is_relative_to)$|within|inside|safe|travers"
+)
+
+
 def _raises_on_member(loop: ast.For) -> bool:
-    """Whether the loop raises under a test that reads the member (or a name computed from it in
-    the loop: `member_path = os.path.join(path, member.name)`)."""
+    """Whether the loop raises under a test of where the member's path leads: a test that reads
+    the member (or a name computed from it in the loop: `member_path = os.path.join(path,
+    member.name)`) and checks for `..` or resolves the path (_PATH_CHECK_CALL). A test of its
+    size or type is no such check."""
     derived = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
     body = [node for statement in loop.body for node in ast.walk(statement)]
     for node in body:  # (in order: a name computed from another computed one)
@@ -2442,6 +2460,21 @@ def _raises_on_member(loop: ast.For) -> bool:
     return any(
         isinstance(node, ast.If)
         and {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)} & derived
+        and _checks_a_path(node.test, body)
         and any(isinstance(inner, ast.Raise) for statement in node.body for inner in ast.walk(statement))
         for node in body
     )
+
+
+def _checks_a_path(test: ast.expr, body: list[ast.AST]) -> bool:
+    """Whether a test (with the loop's own computations) looks for `..` or resolves a path."""
+    for node in [test, *body]:
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Constant) and isinstance(inner.value, str) and ".." in inner.value:
+                return True
+            if isinstance(inner, ast.Call):
+                func = inner.func
+                called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+                if _PATH_CHECK_CALL.search(called):
+                    return True
+    return False

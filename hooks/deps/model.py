@@ -22,8 +22,8 @@ class Dependency:
     hashes: list[str] = field(default_factory=list)
     library: bool = False  # declared by a library's pyproject: ranges are expected
     build_only: bool = False
-    # A conda package that is no PyPI project (a C library's build): named, not looked up in
-    # PyPI's advisories.
+    # A conda package that is no PyPI project (a C library's build): named as before, PyPI's
+    # advisories of that name reported low (scanner._CHANNEL_NOTE).
     channel_only: bool = False
 
     @property

@@ -67,6 +67,10 @@ NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=rules.TYPOSQ
 # are judged there): only its compromised releases are judged by name.
 _LOCK_NAME_RULES = NameRules(malicious=rules.MALICIOUS_PACKAGE, typosquat=None, decoy=None)
 _LOCK_NOTE = " (in a lock file, which lists every transitive release: reported low; `profile: strict` blocks it)"
+_CHANNEL_NOTE = (
+    " (a conda build of the C library or tool, whose build names no interpreter: PyPI's advisory may not "
+    "describe it; reported low, `profile: strict` blocks it)"
+)
 # Files the hook is handed on its own; an include with such a name is checked there, not twice.
 DEPENDENCY_FILE = re.compile(DEPENDENCY_FILES)
 # The checks that judge a package by its name and release, for packages an install command names;
@@ -189,10 +193,13 @@ class DepsScanner:
             if dependency.source != "conda"
         }
         for dependency in parsed.dependencies:
-            if dependency.source != "conda":
-                issues.extend(
-                    name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names)
-                )
+            found = name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names)
+            if dependency.source == "conda":
+                # A channel's build of a compromised release (conda-forge builds from PyPI's
+                # sdist: ultralytics 8.3.41) is that release; a name that is malware on PyPI
+                # whatever its version is the channel's own project there (pytorch's torchtriton).
+                found = [issue for issue in found if issue.key.count(":") >= 2 and not issue.key.endswith(":range")]
+            issues.extend(found)
             pins.append((dependency.name, dependency.pinned_version or ""))
         pins = [pin for pin in pins if pin[1]]
         if settings.source_gap is not None and pins and settings.strict:
@@ -301,14 +308,25 @@ class DepsScanner:
             version = dependency.pinned_version
             # A wheel or sdist named by URL or path is the release its file name says (vendored
             # wheels of an offline build are PyPI's releases).
-            if version and dependency.source in ("pypi", "conda", "url", "path") and not dependency.channel_only:
+            if version and dependency.source in ("pypi", "conda", "url", "path"):
                 pins.append((dependency.name, version))
+        # A conda build of a C library or tool (Dependency.channel_only) shares its name and, often,
+        # its version numbers with a PyPI project (brotli, zstd): PyPI's advisory may describe it
+        # or not, so it is reported low; PyPI's malware records speak of uploads it is not.
+        channel = {(d.key, d.pinned_version) for d in parsed.dependencies if d.channel_only}
+        channel -= {(d.key, d.pinned_version) for d in parsed.dependencies if not d.channel_only}
         if settings.source_gap is not None and pins:
             # Advisory data judges pinned releases only: a file of ranges and bare names is
             # checked no differently with current data, so the gap does not concern it.
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
-            issues.extend(self._advisory_checks(parsed, pins, settings))
+            for issue in self._advisory_checks(parsed, pins, settings):
+                release = tuple(issue.key.split(":")[1:3]) if issue.key.startswith(("vuln", "osv-mal")) else ()
+                if release in channel and issue.rule is rules.MALICIOUS_PACKAGE:
+                    continue
+                if release in channel and issue.rule is rules.VULNERABLE_DEPENDENCY and not settings.strict:
+                    issue = replace(issue, severity=Severity.LOW, message=f"{issue.message}{_CHANNEL_NOTE}")
+                issues.append(issue)
         return issues
 
     @staticmethod

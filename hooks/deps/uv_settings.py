@@ -69,9 +69,10 @@ def uv_indexes(settings: dict[str, Any], line_of: Callable[[str], int], where: s
 
 def _shadowing(strategy: object, pip_strategy: object, where: str) -> str:
     """Why an extra index lets a public package shadow a private one under these strategies, or ""."""
-    if strategy in _UNSAFE_STRATEGIES:
+    # (a value of another type is one uv refuses: no strategy)
+    if isinstance(strategy, str) and strategy in _UNSAFE_STRATEGIES:
         return f"uv's index-strategy {strategy} takes each name from any index"
-    if pip_strategy in _UNSAFE_STRATEGIES:
+    if isinstance(pip_strategy, str) and pip_strategy in _UNSAFE_STRATEGIES:
         return f"`uv pip` takes each name from any index ({where} pip index-strategy {pip_strategy})"
     return ""
 

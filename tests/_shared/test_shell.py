@@ -211,6 +211,7 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("pip3 ${PIP_GLOBAL} install x==1", [["pip3", "install", "x==1"]]),
         ("micromamba -r /opt/mm install -y pytorch", [["micromamba", "install", "-y", "pytorch"]]),
         ("pip --cache /tmp/c install torchtriton", [["pip", "install", "torchtriton"]]),
+        ("uv --no-cache pip install --system gradio", [["uv", "install", "--system", "gradio"]]),  # uv's own options
         (
             "uv add torch --index pytorch=https://download.pytorch.org/whl/cu121",
             [["uv", "add", "--extra-index-url", "https://download.pytorch.org/whl/cu121", "torch"]],

@@ -135,6 +135,9 @@ def test_a_parameter_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> Non
         "def kept(db, limit):\n"  # the walrus keeps the caller's text in `raw`
         "    limit = int(raw := limit)\n"
         "    db.execute(f'SELECT * FROM t WHERE tag = \"{raw}\" LIMIT {limit}')\n"
+        "def cut(db, note):\n"  # the project's own `trunc` shortens text
+        "    note = trunc(note)\n"
+        "    db.execute(f'SELECT * FROM notes WHERE body = \"{note}\"')\n"
     )
     assert graded(scan_code(tmp_path, source, "counter.py")) == [
         ("B608", 3, "low"),
@@ -143,6 +146,7 @@ def test_a_parameter_cast_to_a_number_first_holds_no_text(tmp_path: Path) -> Non
         ("B608", 13, "medium"),
         ("B608", 16, "medium"),
         ("B608", 19, "medium"),
+        ("B608", 22, "medium"),
     ]
 
 

@@ -522,9 +522,31 @@ def test_an_extraction_after_a_check_of_member_names_is_low(tmp_path: Path) -> N
         "            if '..' in m.name:\n"
         "                raise ValueError\n"
         "    tar.extractall(dest)\n"
+        "def e(path, dest):\n"  # a size check keeps no path inside
+        "    with tarfile.open(path) as tar:\n"
+        "        for m in tar.getmembers():\n"
+        "            if m.size > 2 * 1024**3:\n"
+        "                raise ValueError(m.name)\n"
+        "        tar.extractall(dest)\n"
+        "def f(path, dest, validate=False):\n"  # a check that may not run
+        "    with tarfile.open(path) as tar:\n"
+        "        if validate:\n"
+        "            for m in tar.getmembers():\n"
+        "                if '..' in m.name:\n"
+        "                    raise ValueError(m.name)\n"
+        "        tar.extractall(dest)\n"
+        "def g(path, dest):\n"  # a raise the function catches itself
+        "    with tarfile.open(path) as tar:\n"
+        "        try:\n"
+        "            for m in tar.getmembers():\n"
+        "                if '..' in m.name:\n"
+        "                    raise ValueError(m.name)\n"
+        "        except ValueError:\n"
+        "            print('bad')\n"
+        "        tar.extractall(dest)\n"
     )
     found = [(f.rule_id, f.line, f.severity.value) for f in scan_code(tmp_path, unchecked) if f.rule_id == "MLS315"]
-    assert found == [("MLS315", 7, "high"), ("MLS315", 14, "high"), ("MLS315", 21, "high"), ("MLS315", 28, "high")]
+    assert found == [("MLS315", line, "high") for line in (7, 14, 21, 28, 34, 41, 50)]
 
 
 def test_pipeline_of_already_loaded_model_and_tokenizer_is_low(tmp_path: Path) -> None:

@@ -276,8 +276,10 @@ def test_conda_forge_split_outputs_are_their_pypi_projects(
 def test_a_c_library_built_without_python_is_no_pypi_project(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """conda-forge's zstd is the C library (build `hc292b87_0`), not PyPI's zstd bindings; a
-    Python package's build names the interpreter (`py39h...`, `pyhd8ed1ab_0`)."""
+    """conda-forge's zstd is the C library (build `hc292b87_0`), not PyPI's zstd bindings: in an
+    exported environment PyPI's advisory of that name is reported low (it may describe the same C
+    code, as Brotli's does, or not); a Python package's build names the interpreter (`py39h...`,
+    `pyhd8ed1ab_0`). A lock without purls does not look such a package up."""
     db = tmp_path / "db"
     db.mkdir()
     for number, project in enumerate(["zstd", "pillow"]):
@@ -287,7 +289,12 @@ def test_a_c_library_built_without_python_is_no_pypi_project(
     main(["environment.yml", "--advisory-db", str(db)])
     out = capsys.readouterr().out
     # The hand-written `zstd==1.5.4` says no build: it is looked up as written.
-    assert lines_of(out, "MLS401") == [3, 4], out
+    assert [(line.split(":")[1], line.split()[2]) for line in out.splitlines() if " MLS401 " in line] == [
+        ("2", "[low]"),
+        ("3", "[high]"),
+        ("4", "[high]"),
+    ]
+    assert "a conda build of the C library or tool" in out
     lock = (
         "version: 5\npackages:\n"
         "- kind: conda\n  name: zstd\n  version: 1.5.5\n  build: hc292b87_0\n  depends: [python]\n"
@@ -383,3 +390,19 @@ def test_pypi_after_a_private_index_in_a_pixi_environment_shadows_it(
     assert lines_of(out, "MLS405") == [6]
     _, out = run(repo, "pixi.lock", head + pypi + private + "packages: []\n", advisory_db, capsys)
     assert "MLS405" not in out
+
+
+def test_a_channel_build_of_a_compromised_release_is_that_release(
+    repo: Path, advisory_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """conda-forge builds ultralytics from PyPI's sdist: its 8.3.41 is the compromised release.
+    Look-alike: the pytorch channel's own torchtriton is no PyPI upload of that name."""
+    text = (
+        "version: 6\npackages:\n"
+        "- conda: https://conda.anaconda.org/conda-forge/noarch/ultralytics-8.3.41-pyhd8ed1ab_0.conda\n"
+        "  depends:\n  - python >=3.8\n  purls:\n  - pkg:pypi/ultralytics\n"
+        "- conda: https://conda.anaconda.org/pytorch-nightly/linux-64/torchtriton-2.0.0-py310.conda\n"
+        "  depends:\n  - python >=3.10\n  purls:\n  - pkg:pypi/torchtriton\n"
+    )
+    code, out = run(repo, "pixi.lock", text, advisory_db, capsys)
+    assert code == 1 and lines_of(out, "MLS402") == [3], out

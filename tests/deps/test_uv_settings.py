@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps.spec import FILES
@@ -143,7 +145,7 @@ def test_indexes_are_looked_at_in_the_order_they_are_written(repo: Path, capsys:
     """uv takes a name from the first index that has it, in the order the `[[index]]` tables are
     written: PyPI before a private index shadows it. Look-alike: the private one first."""
     pypi = '[[tool.uv.index]]\nname = "pypi"\nurl = "https://pypi.org/simple"\n'
-    private = '[[tool.uv.index]]\nname = "private"\nurl = "https://private.example.com/simple"\n'
+    private = '[[tool.uv.index]]\nname = "private"\nurl = "https://nexus.example.com/repository/pypi/simple"\n'
     _, out = scan(repo, "pyproject.toml", pypi + private, capsys)
     assert lines_of(out, "MLS405") == [3]
     _, out = scan(repo, "pyproject.toml", private + pypi, capsys)
@@ -153,3 +155,36 @@ def test_indexes_are_looked_at_in_the_order_they_are_written(repo: Path, capsys:
 def test_uv_toml_overrides_are_read(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = scan(repo, "uv.toml", 'override-dependencies = ["ultralytics==8.3.41"]\n', capsys)
     assert code == 1 and lines_of(out, "MLS402") == [1]
+
+
+@pytest.mark.parametrize(
+    "value", ['["unsafe-best-match"]', "{a = 1}", "3", "true", "[{url = 1}]", '"unsafe-best-match"']
+)
+def test_uv_settings_of_any_type_are_read_without_failing(
+    repo: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """uv refuses settings of the wrong type; the file's other checks still run."""
+    text = '[project]\nname = "x"\nversion = "0.1"\ndependencies = ["ultralytics==8.3.41"]\n\n[tool.uv]\n'
+    for key in ("index-strategy", "index", "extra-index-url", "allow-insecure-host"):
+        _, out = scan(repo, "pyproject.toml", f"{text}{key} = {value}\n[tool.uv.pip]\n{key} = {value}\n", capsys)
+        assert "MLS900" not in out and "MLS402" in out, (key, value, out)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(
+    ["index-url", "extra-index-url", "find-links", "allow-insecure-host", "index-strategy", "index", "pip", "sources"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS, _VALUES, max_size=6))
+def test_any_uv_settings_are_read_or_skipped(uv: dict[str, object]) -> None:
+    from hooks.deps.uv_settings import source_archives, uv_indexes
+
+    for option in uv_indexes(uv, lambda text: 1, "[tool.uv]"):
+        assert isinstance(option.value, str) and option.option.startswith(("-", "channel"))
+    source_archives(uv.get("sources"), lambda text: 1)

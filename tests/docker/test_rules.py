@@ -219,7 +219,10 @@ def test_pypi_as_an_extra_index_beside_a_private_index(tmp_path: Path) -> None:
         f"FROM {PIN}\nRUN uv pip install --system --default-index https://nexus.corp/simple --index {pypi[18:]} x==1\n"
         f"RUN pip install -ihttps://nexus.corp/simple {pypi} x==1\nRUN pip install -ihttp://nexus.corp/simple x==1\n"
         f"RUN pip install --index-url https://test.pypi.org/simple/ {pypi} foocat==1.0\n"
-        f"RUN pip install -i https://mirrors.aliyun.com/pypi/simple/ {pypi} foocat==1.0\n{SAFE_END}"
+        f"RUN pip install -i https://mirrors.aliyun.com/pypi/simple/ {pypi} foocat==1.0\n"
+        f"RUN pip install -r requirements.txt -i https://www.piwheels.org/simple {pypi}\n"
+        f"RUN pip install paddlepaddle-gpu==2.6.1 -i https://www.paddlepaddle.org.cn/packages/stable/cu118/ {pypi}\n"
+        f"{SAFE_END}"
     )
     assert [f[:2] for f in graded(tmp_path, text) if f[0] in ("MLS509", "MLS505")] == [
         ("MLS509", 2),
