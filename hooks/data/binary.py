@@ -15,11 +15,8 @@ from pathlib import Path
 
 _TEXT_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 _TO_LINES = bytes(b if b in _TEXT_BYTES else 0x0A for b in range(256))
-_CREATE_TABLE = re.compile(
-    rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*"
-    rb"\(([^;]{1,8000}?)\)\s*(?:WITHOUT|\x00|;|$)",
-    re.IGNORECASE,
-)
+_CREATE_TABLE = re.compile(rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*\(", re.IGNORECASE)
+_MAX_BODY = 8000  # bytes of one table's column list read
 _COLUMN_NAME = re.compile(r"^\s*[\"'`\[]?([\w ]{1,128}?)[\"'`\]]?(?:\s|$)")
 _CONSTRAINTS = ("primary", "foreign", "unique", "check", "constraint")
 MAX_MEMBERS = 1000
@@ -32,14 +29,39 @@ def as_lines(data: bytes) -> bytes:
 def sqlite_columns(head: bytes) -> list[str]:
     """Column names from the `CREATE TABLE` statements in sqlite_master (page 1 and nearby)."""
     names: list[str] = []
-    for match in _CREATE_TABLE.finditer(head):
+    starts = list(_CREATE_TABLE.finditer(head))
+    for number, match in enumerate(starts):
         table = match.group(1).decode("utf-8", "replace")
-        body = match.group(2).decode("utf-8", "replace")
+        # One statement's column list: up to its own closing parenthesis, never into the next
+        # table's statement (sqlite_master's records follow each other with binary headers
+        # between them, so what ends a statement is its parenthesis, not a byte after it).
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(head)
+        body = _parenthesised(head[match.end() : min(end, match.end() + _MAX_BODY)].decode("utf-8", "replace"))
+        if body is None:
+            continue  # cut off: no whole column list to read
         for part in _split_columns(body):
             found = _COLUMN_NAME.match(part)
             if found and found.group(1).split()[0].lower() not in _CONSTRAINTS:
                 names.append(f"{table}.{found.group(1).strip()}")
     return names
+
+
+def _parenthesised(text: str) -> str | None:
+    """The text up to the parenthesis that closes the one opened before it, or None."""
+    depth = 1
+    quote = ""
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`[":
+            quote = "]" if char == "[" else char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return text[:index]
+    return None
 
 
 def _split_columns(body: str) -> list[str]:

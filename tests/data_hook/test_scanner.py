@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hooks.data.rules import (
     BIRTH_DATES_IN_DATA,
     CARDS_IN_DATA,
@@ -212,6 +215,33 @@ def test_npy_sqlite_and_credentials_in_binary_data(tmp_path: Path) -> None:
     found = scan(tmp_path, "t.pkl", b"\x80\x04\x95" + token.encode() + b"\x94.")
     assert ids(found) == [CREDENTIALS_IN_DATA.rule_id] and token not in found[0].message
     assert scan(tmp_path, "t.csv", f"k\n{token}\n") == []  # text data: the secrets hook's finding
+
+
+def test_sqlite_columns_belong_to_their_own_table(tmp_path: Path) -> None:
+    """sqlite_master's records follow each other with binary headers between them: a table's
+    columns end at its own closing parenthesis (Chinook's `Employee.BirthDate` was once read as
+    the first table's). Built with sqlite3, the real layout."""
+    import sqlite3
+
+    from hooks.data.binary import sqlite_columns
+
+    path = tmp_path / "c.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute('CREATE TABLE [Invoice] ([InvoiceId] INTEGER, [BillingAddress] TEXT, "Total" NUMERIC(10,2))')
+        connection.execute("CREATE TABLE Employee (EmployeeId INTEGER, FirstName TEXT, BirthDate DATETIME)")
+        connection.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER, [body (text)] TEXT)")
+    assert sorted(sqlite_columns(path.read_bytes())) == [
+        "Employee.BirthDate",
+        "Employee.EmployeeId",
+        "Employee.FirstName",
+        "Invoice.BillingAddress",
+        "Invoice.InvoiceId",
+        "Invoice.Total",
+        "notes.body",  # (a bracketed name's first word, as before)
+        "notes.id",
+    ]
+    # A statement cut off before its closing parenthesis gives no columns, not the next table's.
+    assert sqlite_columns(b"CREATE TABLE a (x TEXT, y\x81\x02CREATE TABLE b (ssn TEXT)") == ["b.ssn"]
 
 
 def _workbook(rows: list[list[str]]) -> bytes:
@@ -489,3 +519,12 @@ def test_names_that_hold_values_are_shown_redacted() -> None:
     assert printable_name(f"id {card('4539')} x") == "id 4*************** x"
     assert printable_name("email") == "email" and printable_name("2019_sales") == "2019_sales"
     assert printable_name("a\x1b[31mb") == "a?[31mb"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600))
+def test_sqlite_columns_of_any_bytes(data: bytes) -> None:
+    from hooks.data.binary import sqlite_columns
+
+    for column in sqlite_columns(b"CREATE TABLE t (" + data):
+        assert "." in column
