@@ -1742,11 +1742,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 ):
                     continue
                 self.bandit_false_positives.add((call.lineno, "B202"))
-                receiver = call.func.value
-                origin = (
-                    self.origins.get(receiver.id, "") if isinstance(receiver, ast.Name) else self.qualname(receiver)
-                ) or ""
-                if origin.startswith(_NOT_TAR_ARCHIVES):
+                if self._archive_origin(call.func.value).startswith(_NOT_TAR_ARCHIVES):
                     continue  # a zip or another library's archive: no tar links to follow
                 self.issues = [
                     issue
@@ -1760,6 +1756,12 @@ class MLRuleVisitor(ast.NodeVisitor):
                     "member outside the target; filter='data' checks links too",
                     Severity.LOW,
                 )
+
+    def _archive_origin(self, receiver: ast.expr) -> str:
+        """What made the archive an extract is called on (`tarfile.open`, `zipfile.ZipFile`), or ""."""
+        if isinstance(receiver, ast.Name):
+            return self.origins.get(receiver.id, "")
+        return self.qualname(receiver) or ""
 
     def _own_extractall_wrappers(self, module: ast.Module) -> None:
         """Drop bandit's B202 on a line whose only extractall-like call is of a function the code
@@ -1794,9 +1796,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("extractall", "extract"):
             return
         receiver = node.func.value
-        origin = (
-            self.origins.get(receiver.id, "") if isinstance(receiver, ast.Name) else (self.qualname(receiver) or "")
-        )
+        origin = self._archive_origin(receiver)
         if origin in ("zipfile.ZipFile", "zipfile.ZipFile.open"):
             self.bandit_false_positives.add((node.lineno, "B202"))  # zipfile sanitises member names itself
         tar_filter = _keyword(node, "filter")

@@ -62,6 +62,10 @@ def pixi_entries(text: str, indexes: list[IndexOption] | None = None) -> Iterato
         yield from [entry] if isinstance(entry, Issue) else _releases(entry, line, index, key)
 
 
+# An environment's keys that list where it installs from, and pip's meaning of each.
+_ENVIRONMENT_SOURCES = {"indexes": "--index-url", "find-links": "--find-links", "channels": "channel"}
+
+
 def _environment_indexes(environments: object) -> list[IndexOption]:
     """The PyPI indexes and conda channels pixi's environments install from (`indexes:`,
     `channels: - url:`), once each: judged for plain http, credentials and the allowed list. pixi
@@ -71,31 +75,33 @@ def _environment_indexes(environments: object) -> list[IndexOption]:
 
     found: dict[tuple[str, str], IndexOption] = {}
     for _name, environment in environments.value if isinstance(environments, yaml.MappingNode) else []:
-        if not isinstance(environment, yaml.MappingNode):
-            continue
-        for key, value in environment.value:
-            items = value.value if isinstance(value, yaml.SequenceNode) else []
-            urls: list[tuple[int, str]] = []
-            for item in items:
-                if isinstance(item, yaml.MappingNode):  # `- url: ...` (channels, find-links)
-                    item = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "url"), None)
-                if isinstance(item, yaml.ScalarNode):
-                    urls.append((item.start_mark.line + 1, str(item.value)))
-            option = {"indexes": "--index-url", "find-links": "--find-links", "channels": "channel"}.get(
-                key.value if isinstance(key, yaml.ScalarNode) else ""
-            )
+        for key, value in environment.value if isinstance(environment, yaml.MappingNode) else []:
+            option = _ENVIRONMENT_SOURCES.get(key.value) if isinstance(key, yaml.ScalarNode) else None
+            if option is None:
+                continue
+            urls = _listed_urls(value)
             for position, (line, url) in enumerate(urls):
-                if option is None:
-                    break
                 shadowing = ""
                 if option == "--index-url" and position > 0 and public_pypi(url) and private_index(urls[0][1]):
                     # pixi hands the first index to uv as the default and the rest as extra
                     # indexes, which uv looks at first: PyPI there shadows the private default.
                     shadowing = f"uv looks at it before {redact_url(urls[0][1])}, and PyPI has any name"
                 judged = "--extra-index-url" if shadowing else option
-                written = f"pixi.lock {key.value}"
-                found.setdefault((judged, url), IndexOption(line, judged, url, written, shadowing))
+                found.setdefault((judged, url), IndexOption(line, judged, url, f"pixi.lock {key.value}", shadowing))
     return list(found.values())
+
+
+def _listed_urls(value: object) -> list[tuple[int, str]]:
+    """(line, URL) of each item of a list of URLs or of `- url: ...` mappings."""
+    import yaml
+
+    urls: list[tuple[int, str]] = []
+    for item in value.value if isinstance(value, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.MappingNode):
+            item = next((v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "url"), None)
+        if isinstance(item, yaml.ScalarNode):
+            urls.append((item.start_mark.line + 1, str(item.value)))
+    return urls
 
 
 def conda_lock_entries(text: str) -> Iterator[Dependency | Issue]:
@@ -233,10 +239,10 @@ def _pypi_projects(name: str, entry: dict[str, object], build: str | None) -> li
     if isinstance(purls, list):
         found = [_PYPI_PURL.match(purl) for purl in purls if isinstance(purl, str)]
         return [unquote(match.group(1)) for match in found if match is not None]
+    # pixi's `depends` are specs (`python >=3.9`), conda-lock's `dependencies` a name -> spec map
     depends = entry.get("depends", entry.get("dependencies"))
-    needed = {re.split(r"[\s=<>!~\[]", item, maxsplit=1)[0] for item in depends} if isinstance(depends, list) else set()
-    if isinstance(depends, dict):
-        needed = set(depends)
+    items = depends if isinstance(depends, (list, dict)) else ()
+    needed = {re.split(r"[\s=<>!~\[]", item, maxsplit=1)[0] for item in items}
     if _INTERPRETERS.fullmatch(name):
         return []
     if (needed & _PYTHON or entry.get("noarch") == "python") and (build is None or python_build(build)):

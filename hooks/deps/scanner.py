@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -183,15 +183,7 @@ class DepsScanner:
         pins: list[tuple[str, str]] = []
         # A conda channel's build of a PyPI project (conda_locks.py) has the project's advisories,
         # but PyPI's names and malware records speak of PyPI's uploads, not of it.
-        channel_builds = {
-            f"osv-mal:{dependency.key}:{dependency.pinned_version}"
-            for dependency in parsed.dependencies
-            if dependency.source == "conda"
-        } - {
-            f"osv-mal:{dependency.key}:{dependency.pinned_version}"
-            for dependency in parsed.dependencies
-            if dependency.source != "conda"
-        }
+        channel_builds = _channel_releases(parsed.dependencies, lambda dependency: dependency.source == "conda")
         for dependency in parsed.dependencies:
             found = name_issues(dependency.requirement, dependency.line, _LOCK_NAME_RULES, settings.allow_names)
             if dependency.source == "conda":
@@ -208,7 +200,7 @@ class DepsScanner:
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
             for issue in self._advisory_checks(parsed, pins, settings):
-                if issue.rule is rules.MALICIOUS_PACKAGE and issue.key in channel_builds:
+                if issue.rule is rules.MALICIOUS_PACKAGE and _release_of(issue) in channel_builds:
                     continue
                 if issue.rule is rules.VULNERABLE_DEPENDENCY and not settings.strict:
                     # A lock lists every transitive release: an advisory there is worth a look and
@@ -313,15 +305,14 @@ class DepsScanner:
         # A conda build of a C library or tool (Dependency.channel_only) shares its name and, often,
         # its version numbers with a PyPI project (brotli, zstd): PyPI's advisory may describe it
         # or not, so it is reported low; PyPI's malware records speak of uploads it is not.
-        channel = {(d.key, d.pinned_version) for d in parsed.dependencies if d.channel_only}
-        channel -= {(d.key, d.pinned_version) for d in parsed.dependencies if not d.channel_only}
+        channel = _channel_releases(parsed.dependencies, lambda dependency: dependency.channel_only)
         if settings.source_gap is not None and pins:
             # Advisory data judges pinned releases only: a file of ranges and bare names is
             # checked no differently with current data, so the gap does not concern it.
             issues.insert(len(parsed.problems), settings.source_gap)
         if settings.source is not None and pins:
             for issue in self._advisory_checks(parsed, pins, settings):
-                release = tuple(issue.key.split(":")[1:3]) if issue.key.startswith(("vuln", "osv-mal")) else ()
+                release = _release_of(issue)
                 if release in channel and issue.rule is rules.MALICIOUS_PACKAGE:
                     continue
                 if release in channel and issue.rule is rules.VULNERABLE_DEPENDENCY and not settings.strict:
@@ -429,6 +420,25 @@ def _parse_written(kind: str, text: str, path: Path, policy: Policy, settings: D
 
     # Includes of a written file are relative to wherever the notebook runs: not followed.
     return parse_requirements(text, path, policy.root, include=False)[0]
+
+
+def _channel_releases(
+    dependencies: list[Dependency], is_channel: Callable[[Dependency], bool]
+) -> set[tuple[str, str | None]]:
+    """(name, version) of the releases a file holds only as a conda channel's builds: a PyPI
+    release of the same version beside one is PyPI's upload and keeps PyPI's verdicts."""
+    built = {(d.key, d.pinned_version) for d in dependencies if is_channel(d)}
+    return built - {(d.key, d.pinned_version) for d in dependencies if not is_channel(d)}
+
+
+def _release_of(issue: Issue) -> tuple[str, str | None] | None:
+    """(name, version) of an advisory finding, from its key (`vuln:name:1.0`, `vuln-disputed:...`,
+    `osv-mal:name:1.0`)."""
+    kind, _, release = issue.key.partition(":")
+    if not kind.startswith(("vuln", "osv-mal")):
+        return None
+    name, _, version = release.partition(":")
+    return name, version
 
 
 def _summary(advisories: list[Advisory]) -> str:
