@@ -69,7 +69,8 @@ _BARE_HOST = re.compile(r"(?<![\w.@/:-])(?:[a-z0-9-]+\.)+[a-z0-9-]+(?=:\d|/)")
 _WORD_SPACE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z])")
 # Keys of event-ingestion services, which their vendors document as public: the client that sends
 # events carries them (Segment and RudderStack write keys, Mixpanel project tokens, Amplitude API
-# keys, Application Insights instrumentation keys). Whole names only, each a vendor's own term
+# keys, Application Insights instrumentation keys, PostHog and OpenReplay project keys; `mp_` is
+# Mixpanel's own abbreviation, as its SDKs name it). Whole names only, each a vendor's own term
 # (an environment word may sit between, `SEGMENT_DEMO_WRITE_KEY`; the product's own words may
 # come before a vendor's name, `CORTEX_TELEMETRY_SEGMENT_WRITE_KEY`, `_segmentWriteKey`, but not
 # before `analytics`: `LOG_ANALYTICS_WRITE_KEY` is an Azure workspace's shared key); the same
@@ -79,6 +80,8 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"(?:[._](?:demo|prod|dev|test|public|browser|client|js))?"
     r"[._]{0,2}write_?key"
     r"|^(?:mixpanel[._]?(?:project[._]?)?token|amplitude[._]?api[._]?key)"
+    r"|^(?:(?:dev|prod|production|staging|test)[._])?mp[._]project[._](?:token|key)"
+    r"|^(?:[a-z0-9]+[._])*(?:posthog[._]?(?:project[._]?)?(?:api[._]?)?key|openreplay[._]?project[._]?key)"
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
 )
 _ANALYTICS_NAME_LIMIT = 80
@@ -378,6 +381,11 @@ def judge(
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
             " and ships to every browser or client by design (reported low)"
+        )
+    elif _search_widget_key(candidate, lowered):
+        low_reason = (
+            "; the search key of an Algolia search widget (its config names the appId and indexName):"
+            " Algolia documents it as search-only and shipped to every browser (reported low)"
         )
     elif _published_link_secret(candidate, lowered):
         low_reason = (
@@ -789,6 +797,70 @@ def _query_start(candidate: Candidate, lowered: str) -> int | None:
     if not lowered.endswith(f"{candidate.name.lower()}=", 0, candidate.start):
         return None
     return _url_start(lowered, candidate.start, _URL_STARTS_AFTER)
+
+
+# Within the same object literal as the key: DocSearch's and InstantSearch's settings.
+_WIDGET_APP_ID = re.compile(r"""(?<![\w$])["']?(?:appid|app_id|applicationid)["']?\s*:""")
+_WIDGET_INDEX = re.compile(r"""(?<![\w$])["']?(?:indexname|index_name)["']?\s*:""")
+# Where the widget mounts in the page: only a browser widget's settings name one.
+_WIDGET_MOUNT = re.compile(r"""(?<![\w$])["']?(?:container|inputselector)["']?\s*:""")
+_WIDGET_CALL = re.compile(r"docsearch\s*\(\s*$")
+_WIDGET_SPAN = 2000
+
+
+def _search_widget_key(candidate: Candidate, lowered: str) -> bool:
+    """`docsearch({container: "#search", appId: "...", indexName: "docs", apiKey: "..."})`: a
+    documentation site's search box. The key is a field of an object literal whose own fields (not
+    a nested object's) name the application id and the index it searches, and which is a browser
+    widget's: it names where the widget mounts (`container`, `inputSelector`) or is the argument of
+    `docsearch(`. Algolia issues a search-only key for that. An indexing job's settings
+    (gatsby-plugin-algolia's `{appId, apiKey, indexName, queries}`) carry an admin key and keep
+    blocking, and so does a vendor's token (`sk-...`) wherever it is pasted."""
+    if candidate.context != "name" or candidate.name.lower() not in ("apikey", "api_key", "searchapikey"):
+        return False
+    if is_vendor_key(candidate.value):
+        return False
+    found = _own_fields(lowered, candidate.start, candidate.end)
+    if found is None:
+        return False
+    opening, fields = found
+    if _WIDGET_APP_ID.search(fields) is None or _WIDGET_INDEX.search(fields) is None:
+        return False
+    return (
+        _WIDGET_MOUNT.search(fields) is not None
+        or _WIDGET_CALL.search(lowered, max(0, opening - 40), opening) is not None
+    )
+
+
+def _own_fields(lowered: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the object literal around `start`..`end` opens, and its text at its own depth (nested
+    objects' contents left out), within a bounded span; None when no enclosing `{` is that close."""
+    depth = 0
+    opening = -1
+    for position in range(start - 1, max(-1, start - _WIDGET_SPAN - 1), -1):
+        char = lowered[position]
+        if char == "}":
+            depth += 1
+        elif char == "{":
+            if depth == 0:
+                opening = position
+                break
+            depth -= 1
+    if opening < 0:
+        return None
+    own: list[str] = []
+    depth = 0
+    for position in range(opening + 1, min(len(lowered), end + _WIDGET_SPAN)):
+        char = lowered[position]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and not start <= position < end:
+            own.append(char)
+    return opening, "".join(own)
 
 
 def _image_link_key(candidate: Candidate, lowered: str) -> bool:

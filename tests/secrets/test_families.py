@@ -518,11 +518,55 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("ANALYTICS_S3_WRITE_KEY", "medium"),
         ("OTEL_INSTRUMENTATION_KEY", "medium"),
         ("rudder" * 800 + "_api_token", "medium"),  # hostile length: judged without the pattern
+        ("POSTHOG_API_KEY", "low"),  # PostHog's project key, which its browser snippet carries
+        ("config.posthog_project_api_key", "low"),
+        ("POSTHOG_PERSONAL_API_KEY", "medium"),  # a person's key to PostHog's management API
+        ("OPENREPLAY_PROJECT_KEY", "low"),
+        ("OPENREPLAY_API_KEY", "medium"),  # OpenReplay's organisation API key
+        ("dev_mp_project_key", "low"),  # Mixpanel's project token by its SDKs' abbreviation
+        ("prod_mp_project_token", "low"),
+        ("MP_API_SECRET", "medium"),
+        ("mp_project_secret", "medium"),
     ],
 )
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
     (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
     assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
+
+
+def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Path) -> None:
+    """DocSearch's config object (`appId`, `indexName`, `apiKey`) runs in the reader's browser, so
+    its key is Algolia's search-only key. The same name in any other object, in an object nested
+    inside the settings, or a vendor's token pasted there, keeps blocking."""
+    key = "e3b7d9f41c2a8b5e6f0d1c9a7b3e5f21"
+    widget = (
+        "docsearch({\n"
+        '  container: "#search",\n'
+        '  appId: "9H1PGK6NP7",\n'
+        '  indexName: "determined-" + version,\n'
+        f'  apiKey: "{key}",\n'
+        "  transformItems(items) { return items.map((item) => { return item; }); },\n"
+        "});\n"
+    )
+    (finding,) = scan_text(tmp_path, "docsearch.js", widget)
+    assert (finding.rule_id, finding.severity.value) == ("MLS223", "low")
+    assert "search widget" in finding.message
+    called = f'docsearch({{ appId: "9H1PGK6NP7", indexName: "docs", apiKey: "{key}" }});\n'
+    assert [f.severity.value for f in scan_text(tmp_path, "search.js", called)] == ["low"]
+    look_alikes = {
+        "llm.js": f'const llm = new OpenAI({{ model: "gpt-4o", apiKey: "{key}" }});\n',
+        "nested.js": f'init({{ appId: "9H1PGK6NP7", indexName: "docs", auth: {{ apiKey: "{key}" }} }});\n',
+        "apart.js": f'const a = {{ appId: "9H1PGK6NP7", indexName: "docs" }};\nconst b = {{ apiKey: "{key}" }};\n',
+        # gatsby-plugin-algolia's indexing job: the same three fields, an admin key, no widget
+        "gatsby-config.js": f'{{ resolve: "gatsby-plugin-algolia", options: {{ appId: "9H1PGK6NP7",'
+        f' apiKey: "{key}", indexName: "docs", queries }} }}\n',
+        "vendor.js": 'docsearch({ appId: "9H1PGK6NP7", indexName: "docs", apiKey: "sk-proj-'
+        + "Xk3pTz9RmWvQ2sLd8YbNc4HfXk3pTz9RmWvQ2sLd"
+        + '" });\n',
+    }
+    for name, text in look_alikes.items():
+        severities = [f.severity.value for f in scan_text(tmp_path, name, text)]
+        assert severities and "low" not in severities, name
 
 
 def test_brackets_in_a_password_are_symbols_and_a_bracketed_name_is_a_slot(tmp_path: Path) -> None:
