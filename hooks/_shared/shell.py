@@ -1491,6 +1491,18 @@ def _after_uv_options(words: list[str], start: int) -> int | None:
     return None
 
 
+# Installers' general options that never take a value (pip's, uv's, conda's): a plain word after
+# one of them is the next command word, not its value (`pip -q list install` lists packages).
+_NO_VALUE_OPTIONS = frozenset(
+    {
+        "--quiet", "--verbose", "--yes", "--isolated", "--no-color", "--no-input", "--disable-pip-version-check",
+        "--no-cache-dir", "--no-cache", "--require-virtualenv", "--no-python-version-warning", "--offline",
+        "--native-tls", "--no-progress", "--json", "--debug", "--help", "--version",
+    }
+)  # fmt: skip
+_COUNTED_FLAGS = re.compile(r"-[qvyh]+")
+
+
 def _verb_after(words: list[str], first: int) -> int | None:
     """Where the installer's verb stands after its own options (`pip --no-cache-dir
     --disable-pip-version-check -q install`, `conda -y install`, `pip $PIP_OPTS install`): option
@@ -1505,7 +1517,7 @@ def _verb_after(words: list[str], first: int) -> int | None:
         if word in _PIP_VERBS:
             return index
         if word.startswith("-"):
-            may_be_value = "=" not in word
+            may_be_value = "=" not in word and word not in _NO_VALUE_OPTIONS and not _COUNTED_FLAGS.fullmatch(word)
         elif "$" in word or ("{" in word and "}" in word):
             may_be_value = True  # filled in at run time: options, perhaps with their values
         elif may_be_value:

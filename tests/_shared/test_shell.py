@@ -206,6 +206,10 @@ def test_a_comment_starts_where_a_word_could() -> None:
         ("pip --no-cache-dir --disable-pip-version-check --no-input install x==1", [["pip", "install", "x==1"]]),
         ("pip --python /usr/bin/python3 install x", [["pip", "install", "x"]]),
         ("pip list install", []),  # look-alike: another pip command, a word that reads like the verb
+        ("pip -q list install", []),  # a flag that takes no value: `list` is the command
+        ("pip --no-cache-dir --disable-pip-version-check freeze install", []),
+        ("conda -y list install", []),
+        ("pip -qq install x==1", [["pip", "install", "x==1"]]),
         # options the shell fills in, options taking a value the table does not know
         ("pip $PIP_OPTS install torchtriton", [["pip", "install", "torchtriton"]]),
         ("pip3 ${PIP_GLOBAL} install x==1", [["pip3", "install", "x==1"]]),
