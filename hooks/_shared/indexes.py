@@ -128,6 +128,25 @@ def private_index(value: str) -> bool:
     return bool(host) and (_PRIVATE_REGISTRY.search(host) is not None or _PRIVATE_PATH.search("/" + path) is not None)
 
 
+# `$ARTIFACTORY_URL/simple`, `${PRIVATE_PYPI_INDEX}`, `${CODEARTIFACT_INDEX:-...}`: an index the
+# shell fills in, whose variable's name says it is a private registry (a mirror's or PyPI's name
+# says nothing: `$PIP_MIRROR`, `$PYPI_URL`).
+_PRIVATE_VARIABLE = re.compile(
+    r"^\$\{?([A-Za-z_][A-Za-z0-9_]*)",
+)
+_PRIVATE_VARIABLE_WORD = re.compile(
+    r"(?:^|_)(?:artifactory|nexus|devpi|codeartifact|cloudsmith|jfrog|gemfury|fury|private|internal|corp|corporate|company)"
+    r"(?:_|$)",
+    re.IGNORECASE,
+)
+
+
+def private_index_variable(value: str) -> bool:
+    """Whether an index URL is a shell variable named as a private registry (_PRIVATE_VARIABLE_WORD)."""
+    match = _PRIVATE_VARIABLE.match(value.strip("\"'"))
+    return match is not None and _PRIVATE_VARIABLE_WORD.search(match.group(1)) is not None
+
+
 @dataclass(frozen=True)
 class IndexOption:
     line: int

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from hooks._core.findings import Issue
 from hooks._core.rules import Rule
 from hooks._core.severity import Severity
-from hooks._shared.indexes import VENDOR_INDEX_NOTE, private_index, vendor_index
+from hooks._shared.indexes import VENDOR_INDEX_NOTE, private_index, private_index_variable, vendor_index
 from hooks._shared.managers import MANAGER_VERBS, manager_install, subshell_word
 from hooks._shared.redaction import redact_url
 from hooks._shared.substitutions import cut_substitutions, quote_step, substitution_end
@@ -1855,12 +1855,12 @@ def _index_option(word: str, uv: bool) -> tuple[str, str]:
 def _default_index(arguments: list[str], uv: bool = False) -> str:
     """ "private" or "vendor" when the command's own `-i`/`--index-url` (uv's `--default-index`) is
     a literal URL of another host than PyPI or its public mirrors (a framework vendor's public
-    index: "vendor"), else ""."""
+    index: "vendor"), or a shell variable named as a private registry (`$ARTIFACTORY_URL`), else ""."""
     for index, word in enumerate(arguments):
         option, inline_value = _index_option(word, uv)
         if option in ("-i", "--index-url"):
             value = inline_value or (arguments[index + 1] if index + 1 < len(arguments) else "")
-            if value.startswith(("http://", "https://")) and private_index(value):
+            if (value.startswith(("http://", "https://")) and private_index(value)) or private_index_variable(value):
                 return "private"
             if value.startswith(("http://", "https://")) and vendor_index(value):
                 return "vendor"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks._shared.indexes import private_index, public_pypi, vendor_index
+from hooks._shared.indexes import private_index, private_index_variable, public_pypi, vendor_index
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,21 @@ def test_public_pypi_and_vendor_indexes() -> None:
     assert public_pypi("https://mirrors.aliyun.com/pypi/simple/") and not public_pypi("https://pypi.corp.example/s")
     assert vendor_index("https://download.pytorch.org/whl/cu121")
     assert not vendor_index("https://download.pytorch.org/whl/nightly/cu121")
+
+
+@pytest.mark.parametrize(
+    ("value", "private"),
+    [
+        ("$ARTIFACTORY_URL/simple", True),
+        ('"${PRIVATE_PYPI_INDEX}"', True),
+        ("${CODEARTIFACT_INDEX:-https://pypi.org/simple}", True),
+        ("$CORP_INDEX", True),
+        ("$PIP_MIRROR", False),  # a mirror's name says nothing about private names
+        ("${PYPI_URL}", False),
+        ("$NEXUSX", False),  # whole words only
+        ("https://pypi.org/simple?x=$PRIVATE", False),  # a literal URL is judged as one
+        ("$", False),
+    ],
+)
+def test_index_variables_named_as_a_private_registry(value: str, private: bool) -> None:
+    assert private_index_variable(value) is private

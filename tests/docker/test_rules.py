@@ -231,6 +231,21 @@ def test_pypi_as_an_extra_index_beside_a_private_index(tmp_path: Path) -> None:
     ]
 
 
+def test_pypi_as_an_extra_index_beside_a_variable_named_as_a_private_registry(tmp_path: Path) -> None:
+    """`--index-url "$ARTIFACTORY_URL/simple"`: the shell fills the index in, and its variable's name
+    says it is a private registry, so PyPI as the extra index is dependency confusion. Look-alikes:
+    a variable named as a mirror or as PyPI says nothing, and a private variable alone is no finding."""
+    pypi = "--extra-index-url https://pypi.org/simple"
+    text = (
+        f'FROM {PIN}\nRUN pip install --index-url "$ARTIFACTORY_URL/simple" {pypi} corp-secret==1.0\n'
+        f"RUN pip install -i ${{PRIVATE_PYPI_INDEX}} {pypi} corp-secret==1.0\n"
+        f"RUN pip install -i $PIP_MIRROR {pypi} foocat==1.0\n"
+        f"RUN pip install --index-url ${{PYPI_URL}} {pypi} foocat==1.0\n"
+        f"RUN pip install -i $NEXUS_PYPI corp-secret==1.0\n{SAFE_END}"
+    )
+    assert [f for f in graded(tmp_path, text) if f[0] == "MLS509"] == [("MLS509", 2, "high"), ("MLS509", 3, "high")]
+
+
 def test_copy_from_an_image_is_pinned_like_from(tmp_path: Path) -> None:
     text = (
         f"FROM {PIN} AS build\nFROM {PIN}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nCOPY --from=build /a /a\n"
