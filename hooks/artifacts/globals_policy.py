@@ -7,6 +7,7 @@ critical, an unknown one high. Nothing in a project's policy can allow a denylis
 
 from __future__ import annotations
 
+import _compat_pickle
 import enum
 import re
 import sys
@@ -26,9 +27,12 @@ class Verdict(enum.Enum):
 _IDENTIFIER_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 # Protocol 0-2 pickles name Python 2 modules; the unpickler renames them (fix_imports), so
-# `__builtin__ eval` must be judged as `builtins eval`. A few common renames, as in the
-# standard library's _compat_pickle tables.
-_PY2_MODULES = {
+# `__builtin__ eval` must be judged as `builtins eval`, `cookielib Cookie` as `http.cookiejar
+# Cookie` and `xmlrpclib ServerProxy` as `xmlrpc.client ServerProxy`. The renames are the
+# unpickler's own tables (the standard library's _compat_pickle, which pickle itself reads), with
+# a few of ours that only widen what is judged (a module the unpickler would not find is refused
+# either way).
+_OWN_PY2_MODULES = {
     "__builtin__": "builtins",
     "copy_reg": "copyreg",
     "cPickle": "pickle",
@@ -45,7 +49,7 @@ _PY2_MODULES = {
     "UserList": "collections",
     "__main__": "__main__",
 }
-_PY2_NAMES = {
+_OWN_PY2_NAMES = {
     ("__builtin__", "xrange"): ("builtins", "range"),
     ("__builtin__", "unicode"): ("builtins", "str"),
     ("__builtin__", "long"): ("builtins", "int"),
@@ -57,6 +61,8 @@ _PY2_NAMES = {
     ("UserDict", "UserDict"): ("collections", "UserDict"),
     ("UserList", "UserList"): ("collections", "UserList"),
 }
+_PY2_MODULES: dict[str, str] = {**_OWN_PY2_MODULES, **_compat_pickle.IMPORT_MAPPING}
+_PY2_NAMES: dict[tuple[str, str], tuple[str, str]] = {**_OWN_PY2_NAMES, **_compat_pickle.NAME_MAPPING}
 
 # Modules whose every member is dangerous to reach from a pickle: process and code execution,
 # import machinery, file and network I/O, nested deserialisers, package installers.
@@ -249,6 +255,24 @@ _LANGCHAIN_DOCUMENTS = (
     ("langchain.schema.document", "Document"),
     ("langchain.storage.in_memory", "InMemoryStore"),
     ("langchain.storage.in_memory", "InMemoryBaseStore"),
+)
+
+# A recorded HTTP exchange (API clients' response caches, test fixtures): requests' Response and
+# the request, headers and cookies it holds. Read by hand (requests 2.x models.py, structures.py,
+# cookies.py; http/cookiejar.py): no custom __new__ or __del__; Response.__setstate__ sets the
+# saved attributes (its properties have no setters, so a crafted name fails the load) and drops
+# `raw`; RequestsCookieJar.__setstate__ restores a lock; the constructors only store their
+# arguments. Their modules stay refused: `requests.get`, `requests.Session`, `http.client` reach
+# the network. (A request's `hooks` run only if the application sends it again.)
+_RECORDED_HTTP = (
+    ("requests.models", "Response"),
+    ("requests.models", "PreparedRequest"),
+    ("requests.models", "Request"),
+    ("requests.structures", "CaseInsensitiveDict"),
+    ("requests.structures", "LookupDict"),
+    ("requests.cookies", "RequestsCookieJar"),
+    ("http.cookiejar", "DefaultCookiePolicy"),
+    ("http.cookiejar", "Cookie"),
 )
 
 # statsmodels' state-space models (ARIMA, SARIMAX, UnobservedComponents results pickle their
@@ -471,6 +495,7 @@ _CURATED_ALLOWED = frozenset(
         # LangChain's document containers, which `FAISS.save_local` and docstores pickle: pydantic
         # models (their `__setstate__` only restores fields) and plain classes holding a dict.
         *_LANGCHAIN_DOCUMENTS,
+        *_RECORDED_HTTP,
         *_STATSMODELS_STATESPACE,
         # gradient-boosting libraries' model containers
         ("lightgbm.basic", "Booster"),
@@ -631,6 +656,7 @@ _SAFE_IN_DANGEROUS_MODULES = frozenset(
         # `langchain` is refused as a whole (its chain loaders and tools run code); its document
         # containers are data.
         *(pair for pair in _LANGCHAIN_DOCUMENTS if pair[0].startswith("langchain.")),
+        *_RECORDED_HTTP,
     ]
 )
 

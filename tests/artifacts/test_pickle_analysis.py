@@ -385,6 +385,39 @@ def test_a_langchain_docstore_of_documents_is_clean(tmp_path: Path, docstore: st
     assert scan_bytes(tmp_path, "index.pkl", data) == []
 
 
+def test_a_recorded_http_response_is_clean_and_requests_calls_stay_refused(tmp_path: Path) -> None:
+    """An API client's response cache pickles requests' Response whole (its request, headers,
+    cookies and cookie policy): rebuilt without __init__, their state restored, nothing runs.
+    requests' functions, its Session and http.client reach the network and stay refused."""
+    requests = pytest.importorskip("requests")
+    response = requests.models.Response()
+    response.status_code, response._content, response.url = 200, b'{"ok": true}', "https://api.example/v1"
+    response.headers = requests.structures.CaseInsensitiveDict({"Content-Type": "application/json"})
+    response.cookies.set("session", "abc", domain="api.example")
+    response.request = requests.Request("POST", "https://api.example/v1", json={"q": 1}).prepare()
+    for protocol in (2, pickle.HIGHEST_PROTOCOL):
+        assert scan_bytes(tmp_path, f"cache{protocol}.pkl", pickle.dumps([response], protocol=protocol)) == []
+    fetch = asm.proto(2) + asm.global_("requests", "get") + asm.text("https://evil.example") + asm.TUPLE1
+    fetch += asm.REDUCE + asm.STOP
+    session = asm.proto(2) + asm.global_("requests.sessions", "Session") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    connection = asm.proto(2) + asm.global_("http.client", "HTTPConnection") + asm.text("evil.example")
+    connection += asm.TUPLE1 + asm.REDUCE + asm.STOP
+    for name, data in (("fetch.pkl", fetch), ("session.pkl", session), ("connection.pkl", connection)):
+        assert rules(scan_bytes(tmp_path, name, data)) == ["MLS101"], name
+
+
+def test_python2_module_names_are_judged_as_the_unpickler_renames_them(tmp_path: Path) -> None:
+    """Below protocol 3 the unpickler renames Python 2 modules by its own table: `xmlrpclib` is
+    xmlrpc.client (the network), `cookielib` is http.cookiejar. At protocol 3 no rename applies."""
+    proxy = asm.proto(2) + asm.global_("xmlrpclib", "ServerProxy") + asm.text("http://evil.example")
+    proxy += asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "proxy.pkl", proxy)) == ["MLS101"]
+    policy = asm.proto(2) + asm.global_("cookielib", "DefaultCookiePolicy") + asm.EMPTY_TUPLE + asm.NEWOBJ + asm.STOP
+    assert scan_bytes(tmp_path, "policy.pkl", policy) == []
+    unmapped = asm.proto(3) + asm.global_("cookielib", "DefaultCookiePolicy") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    assert rules(scan_bytes(tmp_path, "unmapped.pkl", unmapped + asm.STOP)) == ["MLS102"]
+
+
 def test_a_dict_state_that_carries_special_names_is_still_an_injection(tmp_path: Path) -> None:
     fields = asm.text("__setstate__") + asm.global_("builtins", "print") + asm.SETITEM
     data = asm.proto(2) + _pydantic_document("langchain_core.documents.base", fields)
