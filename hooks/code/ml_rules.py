@@ -45,6 +45,7 @@ from hooks.code.load_context import (
 )
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
+from hooks.code.own_modules import names_it, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -1771,6 +1772,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return
         defined: set[str] = set()
         bound: set[str] = set()
+        imported: dict[str, list[tuple[str, int, str]]] = {}  # local name -> (module, level, name there)
         for node in ast.walk(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 defined.add(node.name)
@@ -1778,11 +1780,32 @@ class MLRuleVisitor(ast.NodeVisitor):
                 bound.add(node.id)
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
                 bound.add(node.attr)
-            elif isinstance(node, ast.alias):
-                bound.add((node.asname or node.name).rsplit(".", 1)[-1])
+            elif isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    local = alias.asname or alias.name
+                    imported.setdefault(local, []).append((node.module or "", node.level, alias.name))
+            elif isinstance(node, ast.Import):
+                bound.update((alias.asname or alias.name).rsplit(".", 1)[-1] for alias in node.names)
         for line, called in self._named_like_extractall:
-            if line not in self._extractall_lines and called in defined and called not in bound:
+            if line in self._extractall_lines:
+                continue
+            if (called in defined and called not in bound) or (
+                called not in defined and called not in bound and self._imported_from_project(imported.get(called, []))
+            ):
                 self.bandit_false_positives.add((line, "B202"))
+
+    def _imported_from_project(self, sources: list[tuple[str, int, str]]) -> bool:
+        """Whether a name's imports are all of one module of the project that names it: the
+        project's function (`from pkg.common_utils import custom_extractall_tarfile`), whose own
+        extractall call is judged where it stands (hooks/code/own_modules.py)."""
+        code_file = self.loads.code_file
+        if len(set(sources)) != 1 or code_file is None:
+            return False  # never imported, or from two places
+        module, level, name = sources[0]
+        top = scan_root(code_file.parent, self.loads.source_folder)
+        self.loads.consulted_tooling = True  # the verdict reads another file: not cached
+        found = own_module_file(code_file, top, module, level)
+        return found is not None and names_it(found, name)
 
     def _archives(self, node: ast.Call, name: str) -> None:
         called = _called_name(node)

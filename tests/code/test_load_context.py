@@ -347,6 +347,41 @@ def test_a_call_only_named_like_extractall_is_not_tarfiles(tmp_path: Path) -> No
     assert graded(scan_code(tmp_path, imported, "imported.py")) == [("B202", 3, "high")]
 
 
+def test_a_wrapper_named_like_extractall_imported_from_the_project_is_not_tarfiles(tmp_path: Path) -> None:
+    """`from acme.archive_utils import custom_extractall_tarfile`: the project's own function, found
+    as the interpreter would (the file's folders up to the top, and their `src/`), re-exported or
+    imported relatively; its own extractall call is judged where it stands. Look-alikes: a module
+    of the project that does not name it, a module outside the project, a linked module file."""
+    package = tmp_path / "core" / "src" / "acme"
+    package.mkdir(parents=True)
+    (package / "archive_utils.py").write_text(
+        "import tarfile\ndef custom_extractall_tarfile(tar, path):\n    tar.extractall(path, filter='data')\n"
+    )
+    (package / "__init__.py").write_text("__all__ = ['custom_extractall_tarfile']\n")
+    (package / "other.py").write_text("def unrelated():\n    pass\n")
+    (tmp_path / "core" / "tests").mkdir()
+    (tmp_path / "serve").mkdir()
+    call = "custom_extractall_tarfile(tarfile.open(x), 'out')\n"
+    head = "import tarfile\nfrom "
+    own = {
+        "core/tests/test_archive.py": f"{head}acme.archive_utils import custom_extractall_tarfile\n{call}",
+        "core/src/acme/job.py": f"{head}.archive_utils import custom_extractall_tarfile\n{call}",
+        "serve/prepare.py": f"{head}acme import custom_extractall_tarfile as x_extractall\nx_extractall(t)\n",
+    }
+    for name, source in own.items():
+        (tmp_path / name).write_text(source)
+    # serve/ is no ancestor of core/src: `acme` is one of the top's distributions (a monorepo)
+    assert [graded(scan_code(tmp_path, source, name)) for name, source in own.items()] == [[], [], []]
+    outside = tmp_path.parent / f"{tmp_path.name}-outside" / "vendored"  # linked from outside the project
+    outside.mkdir(parents=True)
+    (outside / "__init__.py").write_text("def custom_extractall_tarfile(tar, path):\n    tar.extractall(path)\n")
+    (tmp_path / "src").symlink_to(outside.parent)
+    linked = f"import tarfile\nfrom vendored import custom_extractall_tarfile\n{call}"
+    assert graded(scan_code(tmp_path, linked, "serve/linked.py")) == [("B202", 3, "high")]
+    unnamed = f"import tarfile\nfrom acme.other import custom_extractall_tarfile\n{call}"
+    assert graded(scan_code(tmp_path, unnamed, "core/tests/test_other.py")) == [("B202", 3, "high")]
+
+
 def test_tar_extraction_is_low_in_a_notebook_and_high_in_a_job(tmp_path: Path) -> None:
     code = "import tarfile\nwith tarfile.open(path) as t:\n    t.extractall('data')"
     assert graded(scan_code(tmp_path, notebook(code), "nb.ipynb")) == [("MLS315", 3, "low")]
