@@ -85,6 +85,7 @@ class _FixedOrigins:
         self.parameters: set[str] = set()
         self.side_doors = False
         self.budget = 0  # values still to follow for the URL being judged
+        self._following: set[tuple[str, int]] = set()  # names being followed (a name bound to itself)
         for node in ast.walk(module):
             if isinstance(node, ast.arg):
                 self.parameters.add(node.arg)
@@ -120,12 +121,26 @@ class _FixedOrigins:
             match = _FIXED_ORIGIN.match(url.value)
             host = _PUBLIC_HOST.fullmatch(match["host"]) if match else None
             return host is not None and host["tld"].lower() in _PUBLIC_TLDS
+        if isinstance(url, ast.Call) and name_of(url) == "Request":
+            # `req = urllib.request.Request(url, None, headers)`: it fetches its URL argument
+            target = url.args[0] if url.args else next((k.value for k in url.keywords if k.arg == "url"), None)
+            return target is not None and self._public(target, function, depth + 1)
         if isinstance(url, ast.Name) and url.id not in self.parameters:
+            key = (url.id, id(function))
+            if key in self._following:
+                # `url = f"https://host/{x}"; url = Request(url, ...)`: the name's other values are
+                # judged where it is first followed; coming back to it adds no new text
+                return True
             found = self.origins.bound_values(url.id, function)
             if found is None or not found[0]:
                 return False
             values, scope = found
-            return all(isinstance(v, ast.AST) and self._public(v, scope, depth + 1) for v in values)
+            keys = {key, (url.id, id(scope))} - self._following
+            self._following |= keys
+            try:
+                return all(isinstance(v, ast.AST) and self._public(v, scope, depth + 1) for v in values)
+            finally:
+                self._following -= keys
         return False
 
 

@@ -321,6 +321,27 @@ def test_a_url_whose_own_text_fixes_scheme_and_host_is_hygiene(tmp_path: Path) -
         assert (14, "medium") in b310, rebinding
 
 
+def test_a_fixed_origin_url_wrapped_in_a_request_under_the_same_name_is_hygiene(tmp_path: Path) -> None:
+    """`url = f"https://huggingface.co/api/models/{model_id}"`, then `url = Request(url, None,
+    headers)` when a token is given: the name holds the fixed origin or a Request of it. A Request
+    of the caller's own URL, under the same pattern, keeps the finding."""
+    template = (
+        "import urllib.request\n"
+        "def metadata(model_id, token, endpoint):\n"
+        "    url = {url}\n"
+        "    if token:\n"
+        "        url = urllib.request.Request(url, None, {{'Authorization': token}})\n"
+        "    return urllib.request.urlopen(url)\n"
+    )
+    fixed = template.format(url="f'https://huggingface.co/api/models/{model_id}'")
+    outside = template.format(url="endpoint + model_id")
+    severities = {
+        name: [severity for rule, _, severity in graded(scan_code(tmp_path, source, name)) if rule == "B310"]
+        for name, source in (("fixed.py", fixed), ("outside.py", outside))
+    }
+    assert severities == {"fixed.py": ["low"], "outside.py": ["medium"]}
+
+
 def test_following_a_urls_names_is_bounded(tmp_path: Path) -> None:
     # 7 names, each bound 12 times to the next: 12**7 paths if every value were followed.
     lines = ["import urllib.request", "a7 = 'https://models.example.com/'"]
