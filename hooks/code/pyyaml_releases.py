@@ -27,7 +27,8 @@ installed by a Dockerfile, a CI job or a script anywhere in it.
   distribution's package (`apt-get install python3-yaml`: Ubuntu 20.04 ships 5.3.1), means "old";
   so does a wheel or sdist named `PyYAML-5.3.1...` anywhere;
 - Python files and notebooks: one that registers YAML constructors (`add_constructor`,
-  `add_multi_constructor`, `yaml_constructors`, `YAMLObject`, `yaml_loader`), names PyYAML's object
+  `add_multi_constructor` other than on a loader class the module defines itself, which gets its
+  own copy; `yaml_constructors`, `YAMLObject`, `yaml_loader`), names PyYAML's object
   constructors, rebinds yaml's functions or loaders (`yaml.load = partial(...)`, `FullLoader = ...`)
   or sets them by a name it does not show (`setattr`, `vars`, `__dict__`, `getattr` with a built
   name) means "widened".
@@ -45,6 +46,7 @@ for `--changed-since`). Nothing is imported or run.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import stat
@@ -80,9 +82,11 @@ _LOCK_NAMES = frozenset({"pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock"})
 _CODE_SUFFIXES = (".py", ".ipynb", ".pyw", ".pyx", ".pxd", ".pyi")
 # A registration that can give FullLoader its object constructors back, from any module.
 _WIDENING = re.compile(
-    rb"add_(?:multi_)?constructor|yaml_(?:multi_)?constructors|construct_python_(?:object|module|name)"
-    rb"|UnsafeConstructor|FullConstructor|YAMLObject|yaml_loader|FullLoader\s*=(?!=)"
+    rb"(?<![A-Za-z0-9_])(?:(?P<registration>add_(?:multi_)?constructor)|yaml_(?:multi_)?constructors"
+    rb"|construct_python_(?:object|module|name)|UnsafeConstructor|FullConstructor|YAMLObject|yaml_loader)"
+    rb"(?![A-Za-z0-9_])|FullLoader\s*=(?!=)"
 )
+_MAX_PARSED = 4 << 20  # bytes of a module parsed to judge its registrations; a longer one widens
 # The names a module binds PyYAML to (`import yaml as y`); yaml's own functions or loaders rebound
 # through one (`yaml.load = partial(yaml.load, Loader=yaml.Loader)`, `y.full_load = y.unsafe_load`),
 # or set by a name the code does not show (`setattr`, `vars`, `__dict__`, `getattr` with a built name).
@@ -212,13 +216,80 @@ def widens_loaders(data: bytes) -> bool:
     if not data.isascii():
         # Python reads identifiers in NFKC form: `ｆull_load` is `full_load`
         data = unicodedata.normalize("NFKC", data.decode("utf-8", "replace")).encode("utf-8", "replace")
-    if _WIDENING.search(data) is not None or _FULL_REBOUND.search(data) is not None:
+    if _FULL_REBOUND.search(data) is not None:
+        return True
+    registrations = 0
+    for match in _WIDENING.finditer(data):
+        if match["registration"] is None:
+            return True
+        registrations += 1
+    if registrations and not _registrations_on_own_classes(data, registrations):
         return True
     if b"yaml" not in data:
         return False
     names = {b"yaml", *(m.group(1) or m.group(2) for m in _YAML_ALIAS.finditer(data[:_MAX_CODE_BYTES]))}
     receivers = b"|".join(re.escape(name) for name in sorted(names)[:32])
     return re.search(_REBINDING % ((receivers,) * 5), data) is not None
+
+
+def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
+    """Whether each of the module's `mentions` of add_constructor is a call registering on a class
+    the module defines itself: `yaml.add_constructor("!function", f, Loader=Loader)` or
+    `Loader.add_constructor(...)` with `class Loader(...)` and the name bound nothing else. PyYAML
+    gives a class its own copy of the constructors on its first registration, so FullLoader and
+    every other loader keep theirs. No `Loader=` (yaml's default adds to Loader, FullLoader and
+    UnsafeLoader), one of yaml's loaders, a mention that is no such call (`getattr(yaml, ...)`, a
+    comment) or a module that does not parse: the registration widens."""
+    if len(data) > _MAX_PARSED:
+        return False
+    try:
+        tree = ast.parse(data.decode("utf-8", "replace"))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    judged = 0
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+        if called not in ("add_constructor", "add_multi_constructor"):
+            continue
+        judged += 1
+        keyword = next((k.value for k in node.keywords if k.arg == "Loader"), None)
+        receiver = function.value if isinstance(function, ast.Attribute) else None
+        target = keyword if keyword is not None else receiver
+        if not (isinstance(target, ast.Name) and _own_class(tree, target.id)):
+            return False
+    return judged == mentions
+
+
+def _own_class(tree: ast.Module, name: str) -> bool:
+    """The module defines `class <name>` once and binds the name nothing else."""
+    classes = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            classes += 1
+        elif name in _bound_names(node):
+            return False
+    return classes == 1
+
+
+def _bound_names(node: ast.AST) -> tuple[str, ...]:
+    """The names a node binds other than a class statement: assignments, functions, imports,
+    parameters, `global`/`nonlocal`, match captures."""
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return (node.id,)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return (node.name,)
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name.split(".")[0],)
+    if isinstance(node, ast.arg):
+        return (node.arg,)
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return tuple(node.names)
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name is not None:
+        return (node.name,)
+    return ()
 
 
 def scan_root(code_folder: Path, source_folder: str) -> Path | None:

@@ -242,6 +242,32 @@ def test_other_objects_dunder_stores_do_not_count_as_widening() -> None:
     assert widens_loaders(b"import yaml\nyaml.full_load.__code__ = yaml.unsafe_load.__code__\n")
 
 
+@pytest.mark.parametrize(
+    ("text", "widens"),
+    [
+        # a module named like a loader is no registration (`yaml_loader` inside `_yaml_loader`)
+        ("from lm_eval.tasks._yaml_loader import load_yaml\n", False),
+        # a constructor on the module's own loader class: PyYAML gives that class its own copy
+        ("import yaml\nclass L(yaml.CSafeLoader): ...\nyaml.add_constructor('!function', f, Loader=L)\n", False),
+        ("import yaml\ndef make():\n    class L(yaml.SafeLoader): ...\n    L.add_constructor('!f', f)\n", False),
+        # yaml's default adds to Loader, FullLoader and UnsafeLoader; yaml's own loaders; a rebound name
+        ("import yaml\nyaml.add_constructor('!function', f)\n", True),
+        ("import yaml\nyaml.add_constructor('!f', f, Loader=yaml.FullLoader)\n", True),
+        ("import yaml\nclass L(yaml.SafeLoader): ...\nL = yaml.FullLoader\nL.add_constructor('!f', f)\n", True),
+        ("from yaml import Loader\nclass Loader: ...\nyaml.add_constructor('!f', f, Loader=Loader)\n", True),
+        ("import yaml\nclass L(yaml.SafeLoader): ...\nwith x as L:\n    L.add_constructor('!f', f)\n", True),
+        # a registration that is not such a call, or a module that does not parse
+        ("import yaml\nclass L: ...\nL.add_constructor('!f', f)\ngetattr(yaml, 'add_constructor')('!g', g)\n", True),
+        ("import yaml\nclass L: ...\nL.add_constructor('!f', f\n", True),
+        ("class Conf(yaml.YAMLObject):\n    yaml_loader = yaml.FullLoader\n", True),
+    ],
+)
+def test_registrations_widen_fullloader_unless_on_the_modules_own_class(text: str, widens: bool) -> None:
+    from hooks.code.pyyaml_releases import widens_loaders
+
+    assert widens_loaders(text.encode()) is widens
+
+
 def test_an_outer_repositorys_pins_hold_for_a_submodules_code(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "requirements.txt").write_text("pyyaml==5.3.1\n")
