@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -303,3 +304,22 @@ def test_any_text_is_judged_quickly_without_raising(text: str) -> None:
     text_is_old("pyyaml" + text)
     text_is_old(("apt " * 2000 + "python3-yaml\n") if text else "")
     assert time.monotonic() - started < 1.0
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["add_constructor", "(", ")", "Loader=L", ",", "class L:", "\n", "    ", "L = x", "yaml.", "L.", "'!t'"]
+        ),
+        max_size=30,
+    )
+)
+def test_judging_registrations_takes_any_text(parts: list[str]) -> None:
+    """Garbage around registrations: an answer, never an error; a module without a class of its
+    own that registers anything widens."""
+    from hooks.code.pyyaml_releases import widens_loaders
+
+    text = "".join(parts)
+    verdict = widens_loaders(text.encode())
+    if re.search(r"(?<!\w)add_constructor(?!\w)", text) and "class L" not in text:
+        assert verdict

@@ -569,6 +569,28 @@ def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Pat
         assert severities and "low" not in severities, name
 
 
+@given(
+    st.lists(
+        st.sampled_from(["{", "}", "appId: 'A',", "indexName: 'i',", "container: '#s',", "x(", ")", "\n"]), max_size=40
+    )
+)
+def test_the_search_widgets_object_reader_takes_any_braces(parts: list[str]) -> None:
+    """Unbalanced, nested or missing braces around the key: the reader answers, bounded, and a
+    key it lowers always sits in an object naming appId and indexName at its own depth."""
+    from hooks._shared.credential_context import Candidate
+    from hooks.secrets.detection import _own_fields, _search_widget_key
+
+    key = 'apiKey: "e3b7d9f41c2a8b5e6f0d1c9a7b3e5f21"'
+    middle = len(parts) // 2
+    text = "".join(parts[:middle]) + key + "".join(parts[middle:])
+    start = text.index('"e3b7') + 1
+    candidate = Candidate("e3b7d9f41c2a8b5e6f0d1c9a7b3e5f21", start, start + 32, "apiKey", "name", True, 2)
+    lowered = text.lower()
+    if _search_widget_key(candidate, lowered):
+        found = _own_fields(lowered, candidate.start, candidate.end)
+        assert found is not None and "appid" in found[1] and "indexname" in found[1]
+
+
 def test_brackets_in_a_password_are_symbols_and_a_bracketed_name_is_a_slot(tmp_path: Path) -> None:
     """`<YOUR_API_KEY>` and `[REDACTED]` are slots the reader fills; a random password's `<`, `>`,
     `[` or `]` are symbols like any other (they were taken for slots, and such passwords passed)."""
