@@ -45,7 +45,7 @@ from hooks.code.load_context import (
 )
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
-from hooks.code.own_modules import names_it, own_module_file
+from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -1786,18 +1786,24 @@ class MLRuleVisitor(ast.NodeVisitor):
                     imported.setdefault(local, []).append((node.module or "", node.level, alias.name))
             elif isinstance(node, ast.Import):
                 bound.update((alias.asname or alias.name).rsplit(".", 1)[-1] for alias in node.names)
+        judged: dict[str, bool] = {}  # an imported name's verdict, looked up once
         for line, called in self._named_like_extractall:
-            if line in self._extractall_lines:
+            if line in self._extractall_lines or called in bound:
                 continue
-            if (called in defined and called not in bound) or (
-                called not in defined and called not in bound and self._imported_from_project(imported.get(called, []))
-            ):
+            if called in imported and called not in defined:
+                if called not in judged:
+                    judged[called] = self._imported_from_project(imported[called])
+                own = judged[called]
+            else:
+                own = called in defined and called not in imported  # a `try: import / except: def` keeps it
+            if own:
                 self.bandit_false_positives.add((line, "B202"))
 
     def _imported_from_project(self, sources: list[tuple[str, int, str]]) -> bool:
-        """Whether a name's imports are all of one module of the project that names it: the
-        project's function (`from pkg.common_utils import custom_extractall_tarfile`), whose own
-        extractall call is judged where it stands (hooks/code/own_modules.py)."""
+        """Whether a name's imports are all of one module of the project that defines it at its top
+        level and imports tarfile: the project's function (`from pkg.common_utils import
+        custom_extractall_tarfile`), whose own extractall call bandit and MLS315 judge where it
+        stands (hooks/code/own_modules.py)."""
         code_file = self.loads.code_file
         if len(set(sources)) != 1 or code_file is None:
             return False  # never imported, or from two places
@@ -1805,7 +1811,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         top = scan_root(code_file.parent, self.loads.source_folder)
         self.loads.consulted_tooling = True  # the verdict reads another file: not cached
         found = own_module_file(code_file, top, module, level)
-        return found is not None and names_it(found, name)
+        return found is not None and defines_tar_helper(found, name)
 
     def _archives(self, node: ast.Call, name: str) -> None:
         called = _called_name(node)

@@ -4,13 +4,15 @@
 also holds `sagemaker-core/src/sagemaker/core/common_utils.py`: the function is the project's
 code, judged where it stands. A module is looked up where the interpreter would find it once the
 checkout is installed: each folder from the importing file's own up to the scan's top (and its
-`src/`), then the top's own distributions (`core/src/`, `serve/`: a monorepo whose packages share
-one namespace), as `pkg/mod.py` or `pkg/mod/__init__.py`; a relative import from the file's own
-package. Only regular files of bounded size inside the top are read; nothing is imported or run.
+`src/`), then the top's own distributions (first-level folders with a pyproject.toml, setup.py or
+setup.cfg, and their `src/`: a monorepo whose packages share one namespace), as `pkg/mod.py` or
+`pkg/mod/__init__.py`; a relative import from the file's own package. Only regular files of
+bounded size inside the top are read; nothing is imported or run.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from pathlib import Path
@@ -50,28 +52,56 @@ def own_module_file(code_file: Path, top: Path | None, module: str, level: int) 
 
 
 def _distributions(top: Path) -> list[Path]:
-    """The top's first-level folders and their `src/`: where a monorepo keeps its packages."""
+    """The top's first-level folders that are distributions, and their `src/`: where a monorepo
+    keeps its packages (`scripts/` is none: nothing installs it)."""
     found: list[Path] = []
     try:
         with os.scandir(top) as entries:
             for entry in entries:
                 if len(found) >= _MAX_DISTRIBUTIONS:
                     break
-                if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+                if entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".") and _distribution(entry.path):
                     found.extend((Path(entry.path), Path(entry.path, "src")))
     except OSError:
         return []
     return sorted(found)
 
 
-def names_it(path: Path, name: str) -> bool:
-    """Whether the module's text names `name` as a whole word (a `def`, an import, `__all__`)."""
+def _distribution(folder: str) -> bool:
+    """A folder an installer builds a package from: it holds pyproject.toml, setup.py or setup.cfg."""
+    return any((Path(folder) / name).is_file() for name in ("pyproject.toml", "setup.py", "setup.cfg"))
+
+
+def defines_tar_helper(path: Path, name: str) -> bool:
+    """Whether the module imports tarfile (so its extractall calls are judged there) and defines
+    `name` at its top level with `def`, binding it nothing else: not an alias of tarfile's method
+    (`x_extractall = tarfile.TarFile.extractall`), not a re-export of another package's function."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(_MAX_BYTES)
+            data = handle.read(_MAX_BYTES + 1)
     except OSError:
         return False
-    return re.search(rb"(?<![\w])" + re.escape(name.encode()) + rb"(?![\w])", data) is not None
+    if len(data) > _MAX_BYTES or b"tarfile" not in data:
+        return False
+    try:
+        tree = ast.parse(data.decode("utf-8", "replace"))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    imports_tarfile = any(
+        (isinstance(node, ast.Import) and any(alias.name == "tarfile" for alias in node.names))
+        or (isinstance(node, ast.ImportFrom) and node.module == "tarfile" and node.level == 0)
+        for node in ast.walk(tree)
+    )
+    definitions = [
+        node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name
+    ]
+    rebound = any(
+        (isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load))
+        or (isinstance(node, ast.alias) and (node.asname or node.name) == name)
+        or (isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names)
+        for node in ast.walk(tree)
+    )
+    return imports_tarfile and len(definitions) == 1 and not rebound
 
 
 def _readable_inside(candidate: Path, top: Path | None) -> bool:

@@ -234,44 +234,56 @@ def widens_loaders(data: bytes) -> bool:
 
 def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
     """Whether each of the module's `mentions` of add_constructor is a call registering on a class
-    the module defines itself: `yaml.add_constructor("!function", f, Loader=Loader)` or
-    `Loader.add_constructor(...)` with `class Loader(...)` and the name bound nothing else. PyYAML
-    gives a class its own copy of the constructors on its first registration, so FullLoader and
-    every other loader keep theirs. No `Loader=` (yaml's default adds to Loader, FullLoader and
-    UnsafeLoader), one of yaml's loaders, a mention that is no such call (`getattr(yaml, ...)`, a
-    comment) or a module that does not parse: the registration widens."""
-    if len(data) > _MAX_PARSED:
+    the module defines itself, in the same scope: `yaml.add_constructor("!function", f,
+    Loader=Loader)` or `Loader.add_constructor(...)` beside `class Loader(...)`, undecorated, and
+    the name bound nothing else. PyYAML gives a class its own
+    copy of the constructors on its first registration, so FullLoader and every other loader keep
+    theirs. No `Loader=` (yaml's default adds to Loader, FullLoader and UnsafeLoader), one of yaml's
+    loaders, a mention that is no such call (`getattr(yaml, ...)`, a comment), a module that binds
+    names it does not show (`from yaml import *`, `globals()`, `setattr`, `vars`, `__dict__`), or
+    one that does not parse: the registration widens."""
+    if len(data) > _MAX_PARSED or _HIDDEN_BINDING.search(data) is not None:
         return False
     try:
         tree = ast.parse(data.decode("utf-8", "replace"))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    judged = 0
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        function = node.func
-        called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
-        if called not in ("add_constructor", "add_multi_constructor"):
-            continue
-        judged += 1
-        keyword = next((k.value for k in node.keywords if k.arg == "Loader"), None)
-        receiver = function.value if isinstance(function, ast.Attribute) else None
+    classes: dict[tuple[str, int], int] = {}  # (name, id of its scope) -> definitions there
+    bound: set[str] = set()
+    registrations: list[tuple[ast.Call, int]] = []
+    scopes: list[tuple[ast.AST, int]] = [(tree, id(tree))]
+    while scopes:
+        node, scope = scopes.pop()
+        for child in ast.iter_child_nodes(node):
+            inner = id(child) if isinstance(child, _SCOPES) else scope
+            if isinstance(child, ast.ClassDef):
+                good = not child.decorator_list
+                classes[(child.name, scope)] = classes.get((child.name, scope), 0) + (1 if good else 2)
+            else:
+                bound.update(_bound_names(child))
+            if isinstance(child, ast.Call) and _registration(child):
+                registrations.append((child, scope))
+            scopes.append((child, inner))
+    if len(registrations) != mentions:
+        return False
+    for call, scope in registrations:
+        keyword = next((k.value for k in call.keywords if k.arg == "Loader"), None)
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
         target = keyword if keyword is not None else receiver
-        if not (isinstance(target, ast.Name) and _own_class(tree, target.id)):
+        if not isinstance(target, ast.Name) or target.id in bound or classes.get((target.id, scope)) != 1:
             return False
-    return judged == mentions
+    return True
 
 
-def _own_class(tree: ast.Module, name: str) -> bool:
-    """The module defines `class <name>` once and binds the name nothing else."""
-    classes = 0
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            classes += 1
-        elif name in _bound_names(node):
-            return False
-    return classes == 1
+# Names a module can bind without showing them.
+_HIDDEN_BINDING = re.compile(rb"\bimport\s+\*|\bglobals\s*\(|\bsetattr\s*\(|\bvars\s*\(|__dict__|__builtins__")
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _registration(call: ast.Call) -> bool:
+    function = call.func
+    called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    return called in ("add_constructor", "add_multi_constructor")
 
 
 def _bound_names(node: ast.AST) -> tuple[str, ...]:

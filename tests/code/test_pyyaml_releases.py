@@ -261,6 +261,18 @@ def test_other_objects_dunder_stores_do_not_count_as_widening() -> None:
         ("import yaml\nclass L: ...\nL.add_constructor('!f', f)\ngetattr(yaml, 'add_constructor')('!g', g)\n", True),
         ("import yaml\nclass L: ...\nL.add_constructor('!f', f\n", True),
         ("class Conf(yaml.YAMLObject):\n    yaml_loader = yaml.FullLoader\n", True),
+        # a decorator can return any class; a star import or globals() binds names unseen; a
+        # class of another scope is not the one the registration names
+        ("import yaml\n@swap\nclass L: ...\nyaml.add_constructor('!f', f, Loader=L)\n", True),
+        (
+            "from yaml import *\ndef g():\n    class FullLoader: ...\nadd_constructor('!f', f, Loader=FullLoader)\n",
+            True,
+        ),
+        (
+            "import yaml\nclass L: ...\nglobals()['L'] = yaml.FullLoader\nyaml.add_constructor('!f', f, Loader=L)\n",
+            True,
+        ),
+        ("import yaml\ndef g():\n    class L: ...\nyaml.add_constructor('!f', f, Loader=L)\n", True),
     ],
 )
 def test_registrations_widen_fullloader_unless_on_the_modules_own_class(text: str, widens: bool) -> None:
@@ -323,3 +335,13 @@ def test_judging_registrations_takes_any_text(parts: list[str]) -> None:
     verdict = widens_loaders(text.encode())
     if re.search(r"(?<!\w)add_constructor(?!\w)", text) and "class L" not in text:
         assert verdict
+
+
+def test_many_registrations_on_the_own_class_are_one_verdict() -> None:
+    """Thousands of registrations are judged in one walk of the module (the per-registration walk
+    took minutes on such a file; speed itself is measured in bench/)."""
+    from hooks.code.pyyaml_releases import widens_loaders
+
+    text = "import yaml\nclass L(yaml.SafeLoader): ...\n" + "yaml.add_constructor('!t', f, Loader=L)\n" * 6000
+    assert not widens_loaders(text.encode())
+    assert widens_loaders((text + "yaml.add_constructor('!u', g)\n").encode())
