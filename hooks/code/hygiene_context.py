@@ -455,55 +455,11 @@ def _unpinned_remote_code(
     repository = call.args[0] if call.args else keywords.get("pretrained_model_name_or_path", keywords.get("repo_id"))
     if _instance_model_folder(repository, hub_id_attributes):
         return  # the object's own model folder, resolved (and downloaded, pinned or not) before
-    if isinstance(repository, ast.Name) and _checked_folder(call, repository.id, origins().function_of(call)):
-        return  # `if path.exists(): from_pretrained(path, ...)`: a folder on this machine, no download
     local = keywords.get("local_files_only")
     if _always(local, True, call, origins) or _always(trust, False, call, origins):
         return  # nothing is downloaded by default, or no code of the repository runs
     for line in _lines(call):
         found[(line, "B615")] = "with trust_remote_code, an unpinned download runs the repository's latest code"
-
-
-_EXISTS_METHODS = frozenset({"exists", "is_dir"})
-_EXISTS_FUNCTIONS = frozenset({"exists", "isdir"})  # os.path's
-
-
-def _checked_folder(call: ast.Call, name: str, function: ast.AST | None) -> bool:
-    """Whether `call` runs only after an `if` of its function asked that `name` exists on disk
-    (`name.exists()`, `name.is_dir()`, `os.path.exists(name)`, `os.path.isdir(name)`, alone or with
-    `and`), in that `if`'s body, which binds the name nothing new: transformers reads a path that
-    exists as a local folder and downloads nothing."""
-    if function is None:
-        return False
-    for node in ast.walk(function):
-        if not isinstance(node, ast.If) or not _asks_exists(node.test, name):
-            continue
-        body = ast.Module(body=node.body, type_ignores=[])
-        if any(child is call for child in ast.walk(body)) and not any(
-            isinstance(child, ast.Name) and child.id == name and not isinstance(child.ctx, ast.Load)
-            for child in ast.walk(body)
-        ):
-            return True
-    return False
-
-
-def _asks_exists(test: ast.expr, name: str) -> bool:
-    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-        return any(_asks_exists(value, name) for value in test.values)
-    if not isinstance(test, ast.Call) or not isinstance(test.func, ast.Attribute):
-        return False
-    method = test.func.attr
-    if method in _EXISTS_METHODS and not test.args and isinstance(test.func.value, ast.Name):
-        return test.func.value.id == name  # `path.exists()`
-    owner = test.func.value
-    return (
-        method in _EXISTS_FUNCTIONS
-        and isinstance(owner, ast.Attribute)
-        and owner.attr == "path"
-        and len(test.args) == 1
-        and isinstance(test.args[0], ast.Name)
-        and test.args[0].id == name
-    )  # `os.path.exists(path)`
 
 
 # An attribute that names a folder on disk (`model_path`, `_local_dir`, `ckpt_folder`), not one that

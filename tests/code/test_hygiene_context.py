@@ -440,44 +440,6 @@ def test_remote_code_loads_that_download_nothing_or_run_no_code_by_default_are_l
     ]
 
 
-def test_a_remote_code_load_of_a_folder_checked_to_exist_is_low(tmp_path: Path) -> None:
-    """`if path.exists(): from_pretrained(path, trust_remote_code=flag)`: transformers reads a path
-    that exists as a local folder and downloads nothing. Look-alikes: the check negated or in the
-    `else`, another name checked, the name rebound after the check, a check that is no existence test."""
-    source = (
-        "import os\nfrom pathlib import Path\nfrom transformers import AutoTokenizer\n"
-        "def load(name, flag, model_dir):\n"
-        "    path = Path(f'{model_dir}/{name}/')\n"
-        "    if path.exists():\n"
-        "        AutoTokenizer.from_pretrained(path, trust_remote_code=flag)\n"  # 7: low
-        "    if os.path.isdir(name) and flag:\n"
-        "        AutoTokenizer.from_pretrained(name, trust_remote_code=flag)\n"  # 9: low
-        "    if not path.exists():\n"
-        "        AutoTokenizer.from_pretrained(path, trust_remote_code=flag)\n"  # 11: the Hub
-        "    if path.exists():\n"
-        "        pass\n"
-        "    else:\n"
-        "        AutoTokenizer.from_pretrained(path, trust_remote_code=flag)\n"  # 15
-        "    if os.path.isdir(model_dir):\n"
-        "        AutoTokenizer.from_pretrained(name, trust_remote_code=flag)\n"  # 17: another name
-        "    if path.exists():\n"
-        "        path = name\n"
-        "        AutoTokenizer.from_pretrained(path, trust_remote_code=flag)\n"  # 20: rebound
-        "    if path.startswith('/'):\n"
-        "        AutoTokenizer.from_pretrained(path, trust_remote_code=flag)\n"  # 22
-    )
-    found = [f[1:] for f in graded(scan_code(tmp_path, source, "loaders.py")) if f[0] == "B615"]
-    assert found == [
-        (7, "low"),
-        (9, "low"),
-        (11, "medium"),
-        (15, "medium"),
-        (17, "medium"),
-        (20, "medium"),
-        (22, "medium"),
-    ]
-
-
 def test_chmod_to_an_executables_mode_is_low_and_to_a_world_writable_one_is_not(tmp_path: Path) -> None:
     source = (
         "import os, stat\nfrom pathlib import Path\n"
