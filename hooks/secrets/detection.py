@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from hooks._shared.credential_checks import CHECKS, DOUBTFUL, PLAUSIBLE, REJECT, VERIFIED, CheckResult
-from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength
+from hooks._shared.credential_context import Candidate, ascii_lower, candidates, line_head, name_strength, name_words
 from hooks._shared.credential_filters import DOCUMENTED_EXAMPLES, has_typed_run, is_placeholder, key_body
 from hooks._shared.credential_patterns import (
     DELEGATED_MAX_LINE,
@@ -85,6 +85,10 @@ _ANALYTICS_KEY_NAME = re.compile(
     r"|^(?:aml[._])?(?:app[._]?insights[._]?)?instrumentation[._]?key|^(?:aml[._])?app[._]?insights[._]?key"
 )
 _ANALYTICS_NAME_LIMIT = 80
+# Words that make a vendor's key one that manages the account, not one that sends events
+# (`ADMIN_POSTHOG_KEY`), and PostHog's personal API keys (`phx_`), which read and change everything.
+_MANAGING_WORDS = frozenset("admin personal private secret management manage service server root master".split())
+_PERSONAL_ANALYTICS_PREFIXES = ("phx_",)
 # `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
 _VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?(?<![\w.-])value["']?[ \t]*[:=]""")
 _VALUE_FIELD_BEFORE = re.compile(
@@ -375,8 +379,11 @@ def judge(
             "; it sets the first password of a container started right there (`docker run -e`, a CI job's"
             " service), a throwaway instance (reported low)"
         )
-    elif len(candidate.name) <= _ANALYTICS_NAME_LIMIT and _ANALYTICS_KEY_NAME.fullmatch(
-        ".".join(candidate.name.split(".")[-2:])  # `window.analytics._writeKey`: the object and its key
+    elif (
+        len(candidate.name) <= _ANALYTICS_NAME_LIMIT
+        and _ANALYTICS_KEY_NAME.fullmatch(".".join(candidate.name.split(".")[-2:]))  # `window.analytics._writeKey`
+        and not _MANAGING_WORDS.intersection(name_words(candidate.name))
+        and not candidate.value.startswith(_PERSONAL_ANALYTICS_PREFIXES)
     ):
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
@@ -805,6 +812,7 @@ _WIDGET_INDEX = re.compile(r"""(?<![\w$])["']?(?:indexname|index_name)["']?\s*:"
 # Where the widget mounts in the page: only a browser widget's settings name one.
 _WIDGET_MOUNT = re.compile(r"""(?<![\w$])["']?(?:container|inputselector)["']?\s*:""")
 _WIDGET_CALL = re.compile(r"docsearch\s*\(\s*$")
+_ALGOLIA = re.compile(r"algolia|docsearch|instantsearch")
 _WIDGET_SPAN = 2000
 
 
@@ -813,7 +821,8 @@ def _search_widget_key(candidate: Candidate, lowered: str) -> bool:
     documentation site's search box. The key is a field of an object literal whose own fields (not
     a nested object's) name the application id and the index it searches, and which is a browser
     widget's: it names where the widget mounts (`container`, `inputSelector`) or is the argument of
-    `docsearch(`. Algolia issues a search-only key for that. An indexing job's settings
+    `docsearch(`, and the text around names Algolia (`algolia`, `docsearch`, `instantsearch`).
+    Algolia issues a search-only key for that. An indexing job's settings
     (gatsby-plugin-algolia's `{appId, apiKey, indexName, queries}`) carry an admin key and keep
     blocking, and so does a vendor's token (`sk-...`) wherever it is pasted."""
     if candidate.context != "name" or candidate.name.lower() not in ("apikey", "api_key", "searchapikey"):
@@ -826,6 +835,8 @@ def _search_widget_key(candidate: Candidate, lowered: str) -> bool:
     opening, fields = found
     if _WIDGET_APP_ID.search(fields) is None or _WIDGET_INDEX.search(fields) is None:
         return False
+    if _ALGOLIA.search(lowered, max(0, opening - _WIDGET_SPAN), candidate.end + _WIDGET_SPAN) is None:
+        return False  # the same fields in another product's settings (a search service's admin key)
     return (
         _WIDGET_MOUNT.search(fields) is not None
         or _WIDGET_CALL.search(lowered, max(0, opening - 40), opening) is not None

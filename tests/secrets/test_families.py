@@ -527,11 +527,22 @@ def test_storage_download_token_is_low_only_with_alt_media(tmp_path: Path) -> No
         ("prod_mp_project_token", "low"),
         ("MP_API_SECRET", "medium"),
         ("mp_project_secret", "medium"),
+        ("ADMIN_POSTHOG_KEY", "medium"),  # a key that manages the account
+        ("POSTHOG_PERSONAL_KEY", "medium"),
     ],
 )
 def test_analytics_ingestion_keys_are_low(tmp_path: Path, name: str, severity: str) -> None:
     (finding,) = scan_text(tmp_path, "a.py", f'{name} = "Xk3pTz9RmWvQ2sLd8YbNc4Hf"\n')
     assert (finding.rule_id, finding.severity.value) == ("MLS223", severity)
+
+
+def test_a_posthog_personal_key_under_a_project_keys_name_blocks(tmp_path: Path) -> None:
+    """`phx_` is PostHog's personal API key, which reads and changes the whole account, whatever
+    name it is given; the project key (`phc_`) under the same name is an ingestion key."""
+    body = "Xk3pTz9RmWvQ2sLd8YbNc4HfXk3pTz9RmWvQ2sLd8Yb"
+    (personal,) = scan_text(tmp_path, "a.py", f'POSTHOG_API_KEY = "phx_{body}"\n')
+    (project,) = scan_text(tmp_path, "b.py", f'POSTHOG_API_KEY = "phc_{body}"\n')
+    assert (personal.severity.value, project.severity.value) == ("medium", "low")
 
 
 def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Path) -> None:
@@ -557,6 +568,8 @@ def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Pat
         "llm.js": f'const llm = new OpenAI({{ model: "gpt-4o", apiKey: "{key}" }});\n',
         "nested.js": f'init({{ appId: "9H1PGK6NP7", indexName: "docs", auth: {{ apiKey: "{key}" }} }});\n',
         "apart.js": f'const a = {{ appId: "9H1PGK6NP7", indexName: "docs" }};\nconst b = {{ apiKey: "{key}" }};\n',
+        # another product's settings with the same fields (a search service's admin key)
+        "search.py": f'SEARCH = {{"app_id": "rag", "index_name": "docs", "container": "c", "api_key": "{key}"}}\n',
         # gatsby-plugin-algolia's indexing job: the same three fields, an admin key, no widget
         "gatsby-config.js": f'{{ resolve: "gatsby-plugin-algolia", options: {{ appId: "9H1PGK6NP7",'
         f' apiKey: "{key}", indexName: "docs", queries }} }}\n',
@@ -571,7 +584,8 @@ def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Pat
 
 @given(
     st.lists(
-        st.sampled_from(["{", "}", "appId: 'A',", "indexName: 'i',", "container: '#s',", "x(", ")", "\n"]), max_size=40
+        st.sampled_from(["{", "}", "appId: 'A',", "indexName: 'i',", "container: '#s',", "docsearch(", ")", "\n"]),
+        max_size=40,
     )
 )
 def test_the_search_widgets_object_reader_takes_any_braces(parts: list[str]) -> None:
