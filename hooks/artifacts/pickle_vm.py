@@ -86,7 +86,11 @@ _SPECIAL_STATE_KEYS = frozenset(
 # Methods the unpickler itself calls on an object (APPEND, APPENDS, ADDITEMS): an instance
 # attribute of that name answers first.
 _LOADER_CALLED = frozenset({"append", "extend", "add"})
-_CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED
+# Methods a callable given an object calls on it to read it as a mapping (`OrderedDict(x)`,
+# `dict.update(x)`, requests' CaseInsensitiveDict(x) call `x.keys()`): an instance attribute of
+# that name answers first, so a state that set one chose what the call runs.
+_MAPPING_CALLED = frozenset({"keys", "items", "values"})
+_CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
 
@@ -440,6 +444,9 @@ class PickleMachine:
                 self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
             for partial in _partials_in(items):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
+        for argument in _arguments_in(items):
+            if isinstance(argument, Call):  # an object this pickle built, read as a mapping by the call
+                self._called_through_state(argument, tuple(sorted(_MAPPING_CALLED)), offset, mapping_read=True)
         return Call(func, args, offset, via)
 
     def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
@@ -824,14 +831,23 @@ class PickleMachine:
             f"{self.label}|instance-call",
         )
 
-    def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
-        """APPEND(S) on an object calls `obj.append`/`obj.extend`, which the instance's own
-        attributes answer before its class does: a state that set one chose what runs."""
+    def _called_through_state(
+        self, target: Call, names: tuple[str, ...], offset: int, *, mapping_read: bool = False
+    ) -> None:
+        """APPEND(S) on an object calls `obj.append`/`obj.extend`, and a call reading it as a
+        mapping calls `obj.keys()`: the instance's own attributes answer before its class does,
+        so a state that set one chose what runs."""
         held = self.attributes_of.get(id(target))
         called = held[1] if held is not None and held[0] is target else _added_names(target.state, {})
         for name in names:
             for value in called.get(name, ()):
-                self._injected([value], [name], offset, "APPEND")
+                if mapping_read:
+                    if _callable_value(value):  # data under `keys` makes the read fail, nothing runs
+                        self._injected(
+                            [value], [name], offset, "the state", "an object a later call reads as a mapping"
+                        )
+                else:
+                    self._injected([value], [name], offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
@@ -1223,7 +1239,7 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 
 
 # The methods APPEND, APPENDS and ADDITEMS call on an object that is not a list or a set.
-_ADDING_METHODS = ("append", "extend", "add")
+_ADDING_METHODS = ("append", "extend", "add", *sorted(_MAPPING_CALLED))
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 
@@ -1262,7 +1278,8 @@ def _nested_called_names(state: object, depth: int = 3) -> list[tuple[str, objec
 
 
 def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, list[object]]:
-    """Add to `found` what a BUILD state puts under the names APPEND(S) and ADDITEMS call."""
+    """Add to `found` what a BUILD state puts under the names APPEND(S) and ADDITEMS call, and a
+    call reading the object as a mapping."""
     for mapping in _attribute_mappings(state):
         for name in _ADDING_METHODS:
             if name in mapping.items:

@@ -406,6 +406,31 @@ def test_a_recorded_http_response_is_clean_and_requests_calls_stay_refused(tmp_p
         assert rules(scan_bytes(tmp_path, name, data)) == ["MLS101"], name
 
 
+def _namespace_with(state: bytes) -> bytes:
+    """A SimpleNamespace rebuilt, then given `state` (a dict) by BUILD."""
+    return asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.REDUCE + state + asm.BUILD
+
+
+def test_a_callable_planted_under_keys_runs_when_a_call_reads_the_object_as_a_mapping(tmp_path: Path) -> None:
+    """`OrderedDict(x)` (and requests' CaseInsensitiveDict(x)) call `x.keys()`: an instance
+    attribute `keys` answers before the class, so a state that planted a callable there (a
+    partial of numpy.save, a library function kept as a value) runs it at load time. Look-alikes:
+    the same object with data under `keys`, or with a callable under another name, read the same way."""
+    partial = asm.global_("functools", "partial") + asm.MARK + asm.global_("numpy", "save")
+    partial += asm.text("/tmp/x.npy") + asm.text("x") + asm.TUPLE + asm.REDUCE
+    planted = asm.EMPTY_DICT + asm.text("keys") + partial + asm.SETITEM
+    for consumer in (("collections", "OrderedDict"), ("requests.structures", "CaseInsensitiveDict")):
+        data = asm.proto(4) + asm.global_(*consumer) + asm.MARK + _namespace_with(planted) + asm.TUPLE
+        data += asm.REDUCE + asm.STOP
+        assert "MLS104" in rules(scan_bytes(tmp_path, "gadget.pkl", data)), consumer
+    plain = asm.EMPTY_DICT + asm.text("keys") + asm.text("a, b") + asm.SETITEM
+    elsewhere = asm.EMPTY_DICT + asm.text("score") + asm.global_("numpy", "log1p") + asm.SETITEM
+    for name, state in (("plain.pkl", plain), ("elsewhere.pkl", elsewhere)):
+        data = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + _namespace_with(state)
+        data += asm.TUPLE + asm.REDUCE + asm.STOP
+        assert "MLS104" not in rules(scan_bytes(tmp_path, name, data)), name
+
+
 def test_python2_module_names_are_judged_as_the_unpickler_renames_them(tmp_path: Path) -> None:
     """Below protocol 3 the unpickler renames Python 2 modules by its own table: `xmlrpclib` is
     xmlrpc.client (the network), `cookielib` is http.cookiejar. At protocol 3 no rename applies."""
