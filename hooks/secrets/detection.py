@@ -810,7 +810,7 @@ def _query_start(candidate: Candidate, lowered: str) -> int | None:
 _WIDGET_APP_ID = re.compile(r"""(?<![\w$])["']?(?:appid|app_id|applicationid)["']?\s*:""")
 _WIDGET_INDEX = re.compile(r"""(?<![\w$])["']?(?:indexname|index_name)["']?\s*:""")
 # Where the widget mounts in the page: only a browser widget's settings name one.
-_WIDGET_MOUNT = re.compile(r"""(?<![\w$])["']?(?:container|inputselector)["']?\s*:""")
+_WIDGET_MOUNT = re.compile(r"""(?<![\w$])["']?(?:container|inputselector)["']?\s*:\s*["'`][#.][\w-]""")
 _WIDGET_CALL = re.compile(r"docsearch\s*\(\s*$")
 _ALGOLIA = re.compile(r"algolia|docsearch|instantsearch")
 _WIDGET_SPAN = 2000
@@ -820,7 +820,8 @@ def _search_widget_key(candidate: Candidate, lowered: str) -> bool:
     """`docsearch({container: "#search", appId: "...", indexName: "docs", apiKey: "..."})`: a
     documentation site's search box. The key is a field of an object literal whose own fields (not
     a nested object's) name the application id and the index it searches, and which is a browser
-    widget's: it names where the widget mounts (`container`, `inputSelector`) or is the argument of
+    widget's: it names the page element the widget mounts on (`container: "#search"`,
+    `inputSelector: ".search"`, a CSS selector, not a bucket's name) or is the argument of
     `docsearch(`, and the text around names Algolia (`algolia`, `docsearch`, `instantsearch`).
     Algolia issues a search-only key for that. An indexing job's settings
     (gatsby-plugin-algolia's `{appId, apiKey, indexName, queries}`) carry an admin key and keep

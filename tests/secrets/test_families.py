@@ -568,6 +568,9 @@ def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Pat
         "llm.js": f'const llm = new OpenAI({{ model: "gpt-4o", apiKey: "{key}" }});\n',
         "nested.js": f'init({{ appId: "9H1PGK6NP7", indexName: "docs", auth: {{ apiKey: "{key}" }} }});\n',
         "apart.js": f'const a = {{ appId: "9H1PGK6NP7", indexName: "docs" }};\nconst b = {{ apiKey: "{key}" }};\n',
+        # an indexing script's settings: a storage container, not a page element, and a write
+        "index.js": f'const s = {{ appId: "B", indexName: "p", container: "uploads", apiKey: "{key}" }};\n'
+        "algoliasearch(s.appId, s.apiKey).initIndex(s.indexName).saveObjects(records);\n",
         # another product's settings with the same fields (a search service's admin key)
         "search.py": f'SEARCH = {{"app_id": "rag", "index_name": "docs", "container": "c", "api_key": "{key}"}}\n',
         # gatsby-plugin-algolia's indexing job: the same three fields, an admin key, no widget
