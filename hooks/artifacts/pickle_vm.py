@@ -394,6 +394,12 @@ class PickleMachine:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
         a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
         as such a call, and a partial wrapped in one is called in turn."""
+        if isinstance(partial.args, Seq):  # the arguments it bound are given to what it wraps
+            for argument in _arguments_in(partial.args.items[1:]):
+                if isinstance(argument, Call):
+                    self._called_through_state(
+                        argument, tuple(sorted(_MAPPING_CALLED)), partial.offset, mapping_read=True
+                    )
         for target in _partial_targets(partial):
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
@@ -842,7 +848,9 @@ class PickleMachine:
         for name in names:
             for value in called.get(name, ()):
                 if mapping_read:
-                    if _callable_value(value):  # data under `keys` makes the read fail, nothing runs
+                    # a function, a partial or an extension's global: what `x.keys()` then calls. A
+                    # rebuilt object there (an array, a Series, a set of keys) is data the read uses
+                    if _planted_function(value):
                         self._injected(
                             [value], [name], offset, "the state", "an object a later call reads as a mapping"
                         )
@@ -1252,6 +1260,11 @@ def _made_without_init(call: Call) -> bool:
         return True
     func = call.func
     return isinstance(func, Global) and (func.module, func.name) in (_NEWOBJ_HELPERS | {_RECONSTRUCTOR})
+
+
+def _planted_function(value: object) -> bool:
+    """A global, a functools.partial or an extension's global: a value that is a function."""
+    return isinstance(value, Global) or value is _EXTENSION_GLOBAL or (isinstance(value, Call) and _is_partial(value))
 
 
 def _callable_value(value: object) -> bool:

@@ -87,7 +87,7 @@ _ANALYTICS_KEY_NAME = re.compile(
 _ANALYTICS_NAME_LIMIT = 80
 # Words that make a vendor's key one that manages the account, not one that sends events
 # (`ADMIN_POSTHOG_KEY`), and PostHog's personal API keys (`phx_`), which read and change everything.
-_MANAGING_WORDS = frozenset("admin personal private secret management manage service server root master".split())
+_MANAGING_WORDS = frozenset("admin personal private secret management manage mgmt service server root master".split())
 _PERSONAL_ANALYTICS_PREFIXES = ("phx_",)
 # `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
 _VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?(?<![\w.-])value["']?[ \t]*[:=]""")

@@ -423,9 +423,16 @@ def test_a_callable_planted_under_keys_runs_when_a_call_reads_the_object_as_a_ma
         data = asm.proto(4) + asm.global_(*consumer) + asm.MARK + _namespace_with(planted) + asm.TUPLE
         data += asm.REDUCE + asm.STOP
         assert "MLS104" in rules(scan_bytes(tmp_path, "gadget.pkl", data)), consumer
+    # the same object bound into a partial of the consumer, which is then called
+    bound = asm.proto(4) + asm.global_("functools", "partial") + asm.MARK + asm.global_("collections", "OrderedDict")
+    bound += _namespace_with(planted) + asm.TUPLE + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "bound.pkl", bound))
     plain = asm.EMPTY_DICT + asm.text("keys") + asm.text("a, b") + asm.SETITEM
     elsewhere = asm.EMPTY_DICT + asm.text("score") + asm.global_("numpy", "log1p") + asm.SETITEM
-    for name, state in (("plain.pkl", plain), ("elsewhere.pkl", elsewhere)):
+    # a rebuilt object under `values` (an OrderedDict, an array) is data the read uses, not a function
+    built = asm.EMPTY_DICT + asm.text("values") + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE
+    built += asm.REDUCE + asm.SETITEM
+    for name, state in (("plain.pkl", plain), ("elsewhere.pkl", elsewhere), ("built.pkl", built)):
         data = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + _namespace_with(state)
         data += asm.TUPLE + asm.REDUCE + asm.STOP
         assert "MLS104" not in rules(scan_bytes(tmp_path, name, data)), name
