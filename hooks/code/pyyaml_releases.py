@@ -239,9 +239,10 @@ def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
     the name bound nothing else. PyYAML gives a class its own
     copy of the constructors on its first registration, so FullLoader and every other loader keep
     theirs. No `Loader=` (yaml's default adds to Loader, FullLoader and UnsafeLoader), one of yaml's
-    loaders, a mention that is no such call (`getattr(yaml, ...)`, a comment), a module that binds
-    names it does not show (`from yaml import *`, `globals()`, `setattr`, `vars`, `__dict__`), or
-    one that does not parse: the registration widens."""
+    loaders, a mention that is no such call (`getattr(yaml, ...)`, a comment), a class with a
+    metaclass, a module that binds names it does not show (`from yaml import *`, `globals()`,
+    `setattr`, `vars`, `__dict__`, `exec`, `sys.modules[__name__]`), or one that does not parse:
+    the registration widens."""
     if len(data) > _MAX_PARSED or _HIDDEN_BINDING.search(data) is not None:
         return False
     try:
@@ -257,7 +258,7 @@ def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
         for child in ast.iter_child_nodes(node):
             inner = id(child) if isinstance(child, _SCOPES) else scope
             if isinstance(child, ast.ClassDef):
-                good = not child.decorator_list
+                good = not child.decorator_list and not child.keywords  # a metaclass may return any class
                 classes[(child.name, scope)] = classes.get((child.name, scope), 0) + (1 if good else 2)
             else:
                 bound.update(_bound_names(child))
@@ -276,7 +277,10 @@ def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
 
 
 # Names a module can bind without showing them.
-_HIDDEN_BINDING = re.compile(rb"\bimport\s+\*|\bglobals\s*\(|\bsetattr\s*\(|\bvars\s*\(|__dict__|__builtins__")
+_HIDDEN_BINDING = re.compile(
+    rb"\bimport\s+\*|\bglobals\s*\(|\bsetattr\s*\(|\bvars\s*\(|__dict__|__builtins__"
+    rb"|\bexec\s*\(|\beval\s*\(|\bmodules\s*\[\s*__name__\s*\]"  # `sys.modules[__name__].L = ...`
+)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 

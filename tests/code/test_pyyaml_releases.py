@@ -273,6 +273,12 @@ def test_other_objects_dunder_stores_do_not_count_as_widening() -> None:
             True,
         ),
         ("import yaml\ndef g():\n    class L: ...\nyaml.add_constructor('!f', f, Loader=L)\n", True),
+        ("import yaml\nclass L(metaclass=pick): ...\nL.add_constructor('!f', f)\n", True),
+        (
+            "import sys, yaml\nclass L: ...\nsys.modules[__name__].L = yaml.FullLoader\nL.add_constructor('!f', f)\n",
+            True,
+        ),
+        ("import yaml\nclass L: ...\nexec('L = yaml.FullLoader')\nL.add_constructor('!f', f)\n", True),
     ],
 )
 def test_registrations_widen_fullloader_unless_on_the_modules_own_class(text: str, widens: bool) -> None:
