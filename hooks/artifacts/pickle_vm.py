@@ -27,6 +27,7 @@ from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
 
 _COST_CHECK = 1 << 16  # items walked between two looks at the clock
+_ARGUMENT_LIMIT = 1 << 20  # values walked in one call's arguments; more: not judged (fail closed)
 KEEP_BYTES = 1 << 20  # larger str/bytes arguments are skipped, not read
 KEEP_TOTAL = 32 << 20  # and past this many kept bytes per stream, every one is (memory stays flat)
 MAX_LINE = 1 << 16
@@ -390,12 +391,21 @@ class PickleMachine:
             use.via = via
         return use
 
+    def _arguments(self, items: list[object], offset: int, *, into_dicts: bool = False) -> list[object]:
+        """_arguments_in, its walk charged to the analysis' cost; past _ARGUMENT_LIMIT the call
+        cannot be judged, so the file is not fully analysed (fail closed)."""
+        found, walked = _arguments_in(items, into_dicts=into_dicts)
+        self.cost += walked
+        if walked > _ARGUMENT_LIMIT:
+            raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
+        return found
+
     def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
         a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
         as such a call, and a partial wrapped in one is called in turn."""
         if isinstance(partial.args, Seq):  # the arguments it bound are given to what it wraps
-            for argument in _arguments_in(partial.args.items[1:]):
+            for argument in self._arguments(partial.args.items[1:], partial.offset, into_dicts=True):
                 if isinstance(argument, Call):
                     self._called_through_state(
                         argument, tuple(sorted(_MAPPING_CALLED)), partial.offset, mapping_read=True
@@ -446,11 +456,12 @@ class PickleMachine:
         else:
             # A callable may call what it is given (torch's _rebuild_from_type_v2 calls its first
             # argument with the next ones): a global passed to a call is judged as called.
-            for passed in _globals_in(items):
+            arguments = self._arguments(items, offset)
+            for passed in _globals_in(arguments):
                 self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
-            for partial in _partials_in(items):  # and a partial passed to it, as called
+            for partial in _partials_in(arguments):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
-        for argument in _arguments_in(items):
+        for argument in self._arguments(items, offset, into_dicts=True):
             if isinstance(argument, Call):  # an object this pickle built, read as a mapping by the call
                 self._called_through_state(argument, tuple(sorted(_MAPPING_CALLED)), offset, mapping_read=True)
         return Call(func, args, offset, via)
@@ -1051,7 +1062,10 @@ class PickleMachine:
         args = self.pop(offset)
         cls = self.pop(offset)
         empty = _no_arguments(args) and _no_arguments(kwargs)
-        self.stack.append(self._called(cls, "NEWOBJ_EX", Seq("tuple") if empty else Seq("tuple", [args]), offset))
+        # cls.__new__(cls, *args, **kwargs): the keyword arguments reach it as much as the others
+        self.stack.append(
+            self._called(cls, "NEWOBJ_EX", Seq("tuple") if empty else Seq("tuple", [args, kwargs]), offset)
+        )
 
     def op_BUILD(self, offset: int) -> None:
         state = self.pop(offset)
@@ -1134,32 +1148,40 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
-def _arguments_in(items: list[object], budget: int = 64) -> list[object]:
-    """The values among call arguments, looking into nested tuples and lists (bounded)."""
+def _arguments_in(items: list[object], *, into_dicts: bool = False) -> tuple[list[object], int]:
+    """The values among call arguments, looking into nested tuples and lists (and dicts, their keys
+    and values, with `into_dicts`), each container once; and how many values were walked. Every
+    argument is looked at: a bound would let a long argument hide the one that matters (the
+    caller charges the walk to the analysis' cost, and stops at _ARGUMENT_LIMIT)."""
     found: list[object] = []
-    pending = list(items[:budget])
-    while pending and budget > 0:
-        budget -= 1
+    pending = list(items)
+    seen: set[int] = set()
+    walked = 0
+    while pending and walked <= _ARGUMENT_LIMIT:
+        walked += 1
         item = pending.pop()
-        if isinstance(item, Seq):
-            pending.extend(item.items[:budget])
+        if isinstance(item, Seq) or (into_dicts and isinstance(item, Mapping)):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            pending.extend(item.items if isinstance(item, Seq) else [*item.items.keys(), *item.items.values()])
         else:
             found.append(item)
-    return found
+    return found, walked
 
 
-def _globals_in(items: list[object]) -> list[Global]:
-    """The globals among call arguments, in nested tuples and lists (bounded)."""
-    return [item for item in _arguments_in(items) if isinstance(item, Global)]
+def _globals_in(arguments: list[object]) -> list[Global]:
+    """The globals among call arguments (_arguments_in)."""
+    return [item for item in arguments if isinstance(item, Global)]
 
 
 def _is_partial(value: Call) -> bool:
     return isinstance(value.func, Global) and (value.func.module, value.func.name) == _PARTIAL
 
 
-def _partials_in(items: list[object]) -> list[Call]:
-    """The functools.partial objects among call arguments, in nested tuples and lists (bounded)."""
-    return [item for item in _arguments_in(items) if isinstance(item, Call) and _is_partial(item)]
+def _partials_in(arguments: list[object]) -> list[Call]:
+    """The functools.partial objects among call arguments (_arguments_in)."""
+    return [item for item in arguments if isinstance(item, Call) and _is_partial(item)]
 
 
 def _no_arguments(value: object) -> bool:

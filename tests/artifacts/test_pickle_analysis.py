@@ -438,6 +438,22 @@ def test_a_callable_planted_under_keys_runs_when_a_call_reads_the_object_as_a_ma
         assert "MLS104" not in rules(scan_bytes(tmp_path, name, data)), name
 
 
+def test_every_call_argument_is_judged_however_long_the_others(tmp_path: Path) -> None:
+    """A global passed to a call is judged as called, however many values follow it (a 70-value
+    tuple after it used to exhaust a walk of 64 and hide it); a planted `keys` object passed as
+    a keyword argument of NEWOBJ_EX is read like a positional one."""
+    filler = asm.MARK + b"".join(asm.binint(n) for n in range(70)) + asm.TUPLE
+    hidden = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + asm.global_("numpy", "save")
+    hidden += filler + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "hidden.pkl", hidden)) == ["MLS102"]
+    partial = asm.global_("functools", "partial") + asm.MARK + asm.global_("numpy", "save")
+    partial += asm.text("/tmp/x.npy") + asm.text("x") + asm.TUPLE + asm.REDUCE
+    planted = _namespace_with(asm.EMPTY_DICT + asm.text("keys") + partial + asm.SETITEM)
+    keyword = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE
+    keyword += asm.EMPTY_DICT + asm.text("data") + planted + asm.SETITEM + b"\x92" + asm.STOP  # NEWOBJ_EX
+    assert "MLS104" in rules(scan_bytes(tmp_path, "keyword.pkl", keyword))
+
+
 def test_python2_module_names_are_judged_as_the_unpickler_renames_them(tmp_path: Path) -> None:
     """Below protocol 3 the unpickler renames Python 2 modules by its own table: `xmlrpclib` is
     xmlrpc.client (the network), `cookielib` is http.cookiejar. At protocol 3 no rename applies."""
