@@ -342,24 +342,6 @@ def test_a_fixed_origin_url_wrapped_in_a_request_under_the_same_name_is_hygiene(
     assert severities == {"fixed.py": ["low"], "outside.py": ["medium"]}
 
 
-def test_a_request_object_is_judged_by_its_url(tmp_path: Path) -> None:
-    """bandit reports the urlopen, not the building of a urllib Request: `urlopen(req)` of a Request
-    whose URL comes from the web request is the finding; a Request of a fixed origin, or whose
-    outside text is only the body sent, stays hygiene."""
-    source = (
-        "import urllib.request\nfrom flask import Flask, request\napp = Flask(__name__)\n"
-        "@app.get('/proxy')\ndef proxy():\n"
-        "    req = urllib.request.Request(url=request.args['u'], headers={'A': 'b'})\n"
-        "    a = urllib.request.urlopen(req)\n"  # 7
-        "    b = urllib.request.urlopen(urllib.request.Request(request.args['u']))\n"  # 8
-        "    fixed = urllib.request.Request('https://api.example.com/v1', data=request.data)\n"
-        "    c = urllib.request.urlopen(fixed)\n"  # 10: only the body is the caller's
-        "    return a, b, c\n"
-    )
-    b310 = [(line, severity) for rule, line, severity in graded(scan_code(tmp_path, source)) if rule == "B310"]
-    assert b310 == [(7, "medium"), (8, "medium"), (10, "low")]
-
-
 def test_following_a_urls_names_is_bounded(tmp_path: Path) -> None:
     # 7 names, each bound 12 times to the next: 12**7 paths if every value were followed.
     lines = ["import urllib.request", "a7 = 'https://models.example.com/'"]
