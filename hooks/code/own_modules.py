@@ -20,6 +20,10 @@ from pathlib import Path
 _MAX_LEVELS = 16  # folders walked up from the importing file
 _MAX_DISTRIBUTIONS = 256  # first-level folders of the top looked in
 _MAX_BYTES = 4 << 20  # of the module file read for the name
+# What can rebind a module's names unseen, or replace a function (a decorator is checked apart).
+# (`setattr(instance, ...)` and `obj.__dict__` are everyday code: only the module's own namespace
+# counts, through globals(), exec, a star import or sys.modules[__name__].)
+_HIDDEN_BINDING = re.compile(rb"\bglobals\s*\(|\bexec\s*\(|\bimport\s+\*|\bmodules\s*\[\s*__name__\s*\]")
 _MODULE_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
@@ -74,8 +78,9 @@ def _distribution(folder: str) -> bool:
 
 def defines_tar_helper(path: Path, name: str) -> bool:
     """Whether the module imports tarfile (so its extractall calls are judged there) and defines
-    `name` at its top level with `def`, binding it nothing else: not an alias of tarfile's method
-    (`x_extractall = tarfile.TarFile.extractall`), not a re-export of another package's function."""
+    `name` at its top level with an undecorated `def`, binding it nothing else: not an alias of
+    tarfile's method (`x_extractall = tarfile.TarFile.extractall`), not a re-export of another
+    package's function, not in a module that can rebind names unseen (`globals()`, `exec`)."""
     try:
         with path.open("rb") as handle:
             data = handle.read(_MAX_BYTES + 1)
@@ -101,7 +106,10 @@ def defines_tar_helper(path: Path, name: str) -> bool:
         or (isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names)
         for node in ast.walk(tree)
     )
-    return imports_tarfile and len(definitions) == 1 and not rebound
+    hidden = _HIDDEN_BINDING.search(data) is not None  # `globals()[name] = tarfile.TarFile.extractall`
+    return (
+        imports_tarfile and len(definitions) == 1 and not definitions[0].decorator_list and not rebound and not hidden
+    )
 
 
 def _readable_inside(candidate: Path, top: Path | None) -> bool:

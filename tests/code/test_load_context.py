@@ -361,6 +361,9 @@ def test_a_wrapper_named_like_extractall_imported_from_the_project_is_not_tarfil
     (package / "__init__.py").write_text("from acme.archive_utils import custom_extractall_tarfile\n")
     (package / "untarred.py").write_text("def custom_extractall_tarfile(tar, path):\n    tar.extractall(path)\n")
     (package / "alias.py").write_text("import tarfile\ncustom_extractall_tarfile = tarfile.TarFile.extractall\n")
+    (package / "decorated.py").write_text(
+        "import tarfile\n@swap\ndef custom_extractall_tarfile(tar, path):\n    tar.extractall(path, filter='data')\n"
+    )
     for folder in ("core/tests", "serve", "scripts"):
         (tmp_path / folder).mkdir()
     (tmp_path / "scripts" / "tar_tools.py").write_text(
@@ -381,6 +384,7 @@ def test_a_wrapper_named_like_extractall_imported_from_the_project_is_not_tarfil
         "serve/reexport.py": (f"{head}acme import custom_extractall_tarfile\n{call}", [("B202", 3, "high")]),
         "serve/untarred.py": (f"{head}acme.untarred import custom_extractall_tarfile\n{call}", [("B202", 3, "high")]),
         "serve/alias.py": (f"{head}acme.alias import custom_extractall_tarfile\n{call}", [("B202", 3, "high")]),
+        "serve/decorated.py": (f"{head}acme.decorated import custom_extractall_tarfile\n{call}", [("B202", 3, "high")]),
         "serve/scripts.py": (f"{head}tar_tools import custom_extractall_tarfile\n{call}", [("B202", 3, "high")]),
         "serve/fallback.py": (
             f"import tarfile\ntry:\n    from fastarchive import custom_extractall_tarfile\nexcept ImportError:\n"
