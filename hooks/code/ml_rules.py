@@ -1766,8 +1766,10 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _own_extractall_wrappers(self, module: ast.Module) -> None:
         """Drop bandit's B202 on a line whose only extractall-like call is of a function the code
-        defines itself (`def _safe_extractall(self, to)`), and never binds otherwise: a name bound
-        to tarfile's method (`unpack_extractall = tar.extractall`) keeps the finding."""
+        defines itself (`def _safe_extractall(self, to)`) and never binds otherwise, or imports
+        from the project's own module that defines it (`_imported_from_project`): a name bound to
+        tarfile's method (`unpack_extractall = tar.extractall`), or both imported and defined (a
+        `try: import / except: def` fallback), keeps the finding."""
         if not self._named_like_extractall:
             return
         defined: set[str] = set()
