@@ -91,6 +91,7 @@ _LOADER_CALLED = frozenset({"append", "extend", "add"})
 # `dict.update(x)`, requests' CaseInsensitiveDict(x) call `x.keys()`): an instance attribute of
 # that name answers first, so a state that set one chose what the call runs.
 _MAPPING_CALLED = frozenset({"keys", "items", "values"})
+_MAPPING_METHODS = tuple(sorted(_MAPPING_CALLED))
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -391,25 +392,29 @@ class PickleMachine:
             use.via = via
         return use
 
-    def _arguments(self, items: list[object], offset: int, *, into_dicts: bool = False) -> list[object]:
+    def _arguments(self, items: list[object], offset: int) -> tuple[list[object], list[object]]:
         """_arguments_in, its walk charged to the analysis' cost; past _ARGUMENT_LIMIT the call
         cannot be judged, so the file is not fully analysed (fail closed)."""
-        found, walked = _arguments_in(items, into_dicts=into_dicts)
+        direct, in_dicts, walked = _arguments_in(items)
         self.cost += walked
         if walked > _ARGUMENT_LIMIT:
             raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
-        return found
+        return direct, in_dicts
+
+    def _read_as_mappings(self, values: list[object], offset: int) -> None:
+        """The objects this pickle built among a call's arguments: the call may read each as a
+        mapping (`OrderedDict(x)` calls `x.keys()`), which a planted attribute answers."""
+        for value in values:
+            if isinstance(value, Call):
+                self._called_through_state(value, _MAPPING_METHODS, offset, mapping_read=True)
 
     def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
         a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
         as such a call, and a partial wrapped in one is called in turn."""
         if isinstance(partial.args, Seq):  # the arguments it bound are given to what it wraps
-            for argument in self._arguments(partial.args.items[1:], partial.offset, into_dicts=True):
-                if isinstance(argument, Call):
-                    self._called_through_state(
-                        argument, tuple(sorted(_MAPPING_CALLED)), partial.offset, mapping_read=True
-                    )
+            direct, in_dicts = self._arguments(partial.args.items[1:], partial.offset)
+            self._read_as_mappings(direct + in_dicts, partial.offset)
         for target in _partial_targets(partial):
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
@@ -432,6 +437,7 @@ class PickleMachine:
         # (numpy.memmap opens its file), so only an argument-free rebuild counts as NEW.
         use = self._used(func, Use.NEW if via.startswith("NEWOBJ") and _no_arguments(args) else Use.CALL, via)
         key = (func.module, func.name)
+        arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
         elif key in _NEWOBJ_HELPERS and items:
@@ -457,13 +463,12 @@ class PickleMachine:
             # A callable may call what it is given (torch's _rebuild_from_type_v2 calls its first
             # argument with the next ones): a global passed to a call is judged as called.
             arguments = self._arguments(items, offset)
-            for passed in _globals_in(arguments):
+            for passed in _globals_in(arguments[0]):
                 self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
-            for partial in _partials_in(arguments):  # and a partial passed to it, as called
+            for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
-        for argument in self._arguments(items, offset, into_dicts=True):
-            if isinstance(argument, Call):  # an object this pickle built, read as a mapping by the call
-                self._called_through_state(argument, tuple(sorted(_MAPPING_CALLED)), offset, mapping_read=True)
+        direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)
+        self._read_as_mappings(direct + in_dicts, offset)
         return Call(func, args, offset, via)
 
     def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
@@ -1148,26 +1153,31 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
-def _arguments_in(items: list[object], *, into_dicts: bool = False) -> tuple[list[object], int]:
-    """The values among call arguments, looking into nested tuples and lists (and dicts, their keys
-    and values, with `into_dicts`), each container once; and how many values were walked. Every
-    argument is looked at: a bound would let a long argument hide the one that matters (the
-    caller charges the walk to the analysis' cost, and stops at _ARGUMENT_LIMIT)."""
-    found: list[object] = []
-    pending = list(items)
-    seen: set[int] = set()
+def _arguments_in(items: list[object]) -> tuple[list[object], list[object], int]:
+    """The values among call arguments, in one walk that opens every tuple, list and dict once
+    (twice when reached both directly and inside a dict): those reached through tuples and lists
+    only (what a call is handed as such), those inside a dict's keys or values, and how many values
+    were walked. Every argument is looked at: a bound would let a long argument hide the one that
+    matters (the caller charges the walk to the analysis' cost, and stops at _ARGUMENT_LIMIT)."""
+    direct: list[object] = []
+    in_dicts: list[object] = []
+    pending: list[tuple[object, bool]] = [(item, False) for item in items]
+    seen: set[tuple[int, bool]] = set()  # a container reached both ways is opened both ways
     walked = 0
     while pending and walked <= _ARGUMENT_LIMIT:
         walked += 1
-        item = pending.pop()
-        if isinstance(item, Seq) or (into_dicts and isinstance(item, Mapping)):
-            if id(item) in seen:
+        item, inside_dict = pending.pop()
+        if isinstance(item, Seq | Mapping):
+            if (id(item), inside_dict) in seen:
                 continue
-            seen.add(id(item))
-            pending.extend(item.items if isinstance(item, Seq) else [*item.items.keys(), *item.items.values()])
+            seen.add((id(item), inside_dict))
+            if isinstance(item, Seq):
+                pending.extend((value, inside_dict) for value in item.items)
+            else:
+                pending.extend((value, True) for value in (*item.items.keys(), *item.items.values()))
         else:
-            found.append(item)
-    return found, walked
+            (in_dicts if inside_dict else direct).append(item)
+    return direct, in_dicts, walked
 
 
 def _globals_in(arguments: list[object]) -> list[Global]:
@@ -1269,7 +1279,9 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 
 
 # The methods APPEND, APPENDS and ADDITEMS call on an object that is not a list or a set.
-_ADDING_METHODS = ("append", "extend", "add", *sorted(_MAPPING_CALLED))
+# Methods whose instance attributes a BUILD state may set for later: APPEND(S) and ADDITEMS call
+# the first three, a call reading the object as a mapping the others.
+_HELD_METHODS = ("append", "extend", "add", *_MAPPING_METHODS)
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 
@@ -1316,7 +1328,7 @@ def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, lis
     """Add to `found` what a BUILD state puts under the names APPEND(S) and ADDITEMS call, and a
     call reading the object as a mapping."""
     for mapping in _attribute_mappings(state):
-        for name in _ADDING_METHODS:
+        for name in _HELD_METHODS:
             if name in mapping.items:
                 values = found.setdefault(name, [])
                 values.append(mapping.items[name])

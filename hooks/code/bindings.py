@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import ast
 
+# Text by which a module can bind its own names without showing them (a byte pattern, for source
+# read as bytes): `globals()[n] = ...`, `exec(...)`, a star import, `sys.modules[__name__].n = ...`.
+UNSEEN_MODULE_BINDINGS = rb"\bglobals\s*\(|\bexec\s*\(|\bimport\s+\*|\bmodules\s*\[\s*__name__\s*\]"
+
 
 def names_bound_by(node: ast.AST, *, deletions: bool = False) -> list[str]:
     """The names a node binds: an assignment's, a loop's or a `with`'s targets, a parameter, an

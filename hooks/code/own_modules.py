@@ -15,15 +15,17 @@ from __future__ import annotations
 import ast
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
+
+from hooks.code.bindings import UNSEEN_MODULE_BINDINGS, names_bound_by
 
 _MAX_LEVELS = 16  # folders walked up from the importing file
 _MAX_DISTRIBUTIONS = 256  # first-level folders of the top looked in
 _MAX_BYTES = 4 << 20  # of the module file read for the name
-# What can rebind a module's names unseen, or replace a function (a decorator is checked apart).
 # (`setattr(instance, ...)` and `obj.__dict__` are everyday code: only the module's own namespace
-# counts, through globals(), exec, a star import or sys.modules[__name__].)
-_HIDDEN_BINDING = re.compile(rb"\bglobals\s*\(|\bexec\s*\(|\bimport\s+\*|\bmodules\s*\[\s*__name__\s*\]")
+# counts, as hooks/code/bindings.py names it.)
+_HIDDEN_BINDING = re.compile(UNSEEN_MODULE_BINDINGS)
 _MODULE_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
@@ -80,13 +82,25 @@ def defines_tar_helper(path: Path, name: str) -> bool:
     """Whether the module imports tarfile (so its extractall calls are judged there) and defines
     `name` at its top level with an undecorated `def`, binding it nothing else: not an alias of
     tarfile's method (`x_extractall = tarfile.TarFile.extractall`), not a re-export of another
-    package's function, not in a module that can rebind names unseen (`globals()`, `exec`)."""
+    package's function, not in a module that can rebind names unseen (`globals()`, `exec`).
+    Read once per run while the file keeps its time and size (many files import one helper)."""
     try:
-        with path.open("rb") as handle:
+        status = path.stat()
+    except OSError:
+        return False
+    return _defines_tar_helper(str(path), status.st_mtime_ns, status.st_size, name)
+
+
+@lru_cache(maxsize=1024)
+def _defines_tar_helper(path: str, modified: int, size: int, name: str) -> bool:
+    if size > _MAX_BYTES:
+        return False
+    try:
+        with open(path, "rb") as handle:
             data = handle.read(_MAX_BYTES + 1)
     except OSError:
         return False
-    if len(data) > _MAX_BYTES or b"tarfile" not in data:
+    if len(data) > _MAX_BYTES or b"tarfile" not in data or _HIDDEN_BINDING.search(data) is not None:
         return False
     try:
         tree = ast.parse(data.decode("utf-8", "replace"))
@@ -100,16 +114,8 @@ def defines_tar_helper(path: Path, name: str) -> bool:
     definitions = [
         node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name
     ]
-    rebound = any(
-        (isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load))
-        or (isinstance(node, ast.alias) and (node.asname or node.name) == name)
-        or (isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names)
-        for node in ast.walk(tree)
-    )
-    hidden = _HIDDEN_BINDING.search(data) is not None  # `globals()[name] = tarfile.TarFile.extractall`
-    return (
-        imports_tarfile and len(definitions) == 1 and not definitions[0].decorator_list and not rebound and not hidden
-    )
+    bindings = sum(names_bound_by(node, deletions=True).count(name) for node in ast.walk(tree))
+    return imports_tarfile and len(definitions) == 1 and not definitions[0].decorator_list and bindings == 1
 
 
 def _readable_inside(candidate: Path, top: Path | None) -> bool:

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hooks._core.paths import run_generation
+from hooks.code.bindings import UNSEEN_MODULE_BINDINGS, names_bound_by
 from hooks.code.ci_definitions import in_ci
 from hooks.code.repository_walk import BoundedWalk, WalkBoundReached
 
@@ -261,7 +262,7 @@ def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
                 good = not child.decorator_list and not child.keywords  # a metaclass may return any class
                 classes[(child.name, scope)] = classes.get((child.name, scope), 0) + (1 if good else 2)
             else:
-                bound.update(_bound_names(child))
+                bound.update(names_bound_by(child, deletions=True))
             if isinstance(child, ast.Call) and _registration(child):
                 registrations.append((child, scope))
             scopes.append((child, inner))
@@ -276,11 +277,8 @@ def _registrations_on_own_classes(data: bytes, mentions: int) -> bool:
     return True
 
 
-# Names a module can bind without showing them.
-_HIDDEN_BINDING = re.compile(
-    rb"\bimport\s+\*|\bglobals\s*\(|\bsetattr\s*\(|\bvars\s*\(|__dict__|__builtins__"
-    rb"|\bexec\s*\(|\beval\s*\(|\bmodules\s*\[\s*__name__\s*\]"  # `sys.modules[__name__].L = ...`
-)
+# Names a module can bind without showing them (also through setattr, vars, `__dict__`, eval).
+_HIDDEN_BINDING = re.compile(UNSEEN_MODULE_BINDINGS + rb"|\bsetattr\s*\(|\bvars\s*\(|__dict__|__builtins__|\beval\s*\(")
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
@@ -288,24 +286,6 @@ def _registration(call: ast.Call) -> bool:
     function = call.func
     called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
     return called in ("add_constructor", "add_multi_constructor")
-
-
-def _bound_names(node: ast.AST) -> tuple[str, ...]:
-    """The names a node binds other than a class statement: assignments, functions, imports,
-    parameters, `global`/`nonlocal`, match captures."""
-    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-        return (node.id,)
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return (node.name,)
-    if isinstance(node, ast.alias):
-        return (node.asname or node.name.split(".")[0],)
-    if isinstance(node, ast.arg):
-        return (node.arg,)
-    if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return tuple(node.names)
-    if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name is not None:
-        return (node.name,)
-    return ()
 
 
 def scan_root(code_folder: Path, source_folder: str) -> Path | None:
