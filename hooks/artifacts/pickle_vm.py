@@ -92,6 +92,17 @@ _LOADER_CALLED = frozenset({"append", "extend", "add"})
 # that name answers first, so a state that set one chose what the call runs.
 _MAPPING_CALLED = frozenset({"keys", "items", "values"})
 _MAPPING_METHODS = tuple(sorted(_MAPPING_CALLED))
+# Classes whose constructor turns its keyword arguments (and, from Python 3.13 for
+# SimpleNamespace, a positional mapping) into the instance's attributes.
+_ATTRIBUTE_BAGS = frozenset({("types", "SimpleNamespace"), ("argparse", "Namespace")})
+# Torch's rebuild helpers that finish with `_set_obj_state(obj, state)`: `setattr` of every name
+# in their last argument, the same as a BUILD on the object they return.
+_STATE_SETTING_REBUILDS = frozenset(
+    {("torch._tensor", "_rebuild_from_type_v2"), ("torch._utils", "_rebuild_parameter_with_state")}
+)
+# Calls that return one object per process for the same arguments: what a pickle sets on one
+# result is there on every other (`logging.getLogger("app")` twice is the same logger).
+_SINGLETON_FACTORIES = frozenset({("logging", "getLogger"), ("logging", "getLoggerClass")})
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -196,6 +207,11 @@ class PickleMachine:
         # instance's): a name set in one later is reported there (id -> the dict, kept so the id
         # stays its own).
         self.instance_dicts: dict[int, Mapping] = {}
+        # id(instance dict) -> the object whose attributes it is: a function put into that dict
+        # later (through the memo) is an attribute of that object as much as one in its BUILD.
+        self.owner_of_dict: dict[int, Call] = {}
+        # (factory, arguments) -> the one object a _SINGLETON_FACTORIES call returns for them
+        self.singletons: dict[tuple[str, str, tuple[object, ...]], Call] = {}
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -401,20 +417,47 @@ class PickleMachine:
             raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
         return direct, in_dicts
 
-    def _read_as_mappings(self, values: list[object], offset: int) -> None:
-        """The objects this pickle built among a call's arguments: the call may read each as a
-        mapping (`OrderedDict(x)` calls `x.keys()`), which a planted attribute answers."""
+    def _given_to_call(self, values: list[object], offset: int) -> None:
+        """The objects this pickle built among a call's arguments: the call may call any method of
+        each (`OrderedDict(x)` calls `x.keys()`, `uuid.UUID(x)` calls `x.replace()`, `torch.device(x)`
+        looks up `x.__torch_function__`), and an instance attribute answers before its class. A
+        function the file set as an attribute of one may be what such a call runs: under a name a
+        mapping read calls (`keys`, `items`, `values`) it is reported as planted. Under any other
+        name a partial is judged as called, like any call in the file: it runs what it wraps on
+        the arguments the file bound (a partial of numpy.save is refused). A library function
+        kept as a plain value (numpy.log1p as a model's score function) is not: the call would
+        give it the call's own arguments, and what it refers to is judged as a reference."""
         for value in values:
             if isinstance(value, Call):
-                self._called_through_state(value, _MAPPING_METHODS, offset, mapping_read=True)
+                held = self.attributes_of.get(id(value))
+                if held is None or held[0] is not value:
+                    continue
+                for name, kept in held[1].items():
+                    planted = [item for item in kept if _planted_function(item)]
+                    if not planted:
+                        continue
+                    if name in _MAPPING_CALLED or any(item is _EXTENSION_GLOBAL for item in planted):
+                        on = "an object a later call is given (and may read as a mapping)"
+                        self._injected(planted, [name], offset, "the state", on)
+                    else:
+                        self._attribute_called(planted, name)
+
+    def _attribute_called(self, functions: list[object], name: str) -> None:
+        """Judge the partials among `functions`, set as an object's attribute `name`, as called
+        (see _given_to_call)."""
+        via = f"attribute {name[:40]} (of an object a later call is given)"
+        for function in functions:
+            if isinstance(function, Call):
+                self._call_partial(function, via)
 
     def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
         a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
         as such a call, and a partial wrapped in one is called in turn."""
-        if isinstance(partial.args, Seq):  # the arguments it bound are given to what it wraps
-            direct, in_dicts = self._arguments(partial.args.items[1:], partial.offset)
-            self._read_as_mappings(direct + in_dicts, partial.offset)
+        bound = _partial_bound(partial)
+        if bound:  # the arguments it bound are given to what it wraps
+            direct, in_dicts = self._arguments(bound, partial.offset)
+            self._given_to_call(direct + in_dicts, partial.offset)
         for target in _partial_targets(partial):
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
@@ -425,6 +468,11 @@ class PickleMachine:
     def _called(self, func: object, via: str, args: object, offset: int) -> object:
         if isinstance(func, Call) and _is_partial(func):
             self._call_partial(func, via)
+            made = Call(func, args, offset, via)
+            if any(isinstance(t, Global) and (t.module, t.name) in _ATTRIBUTE_BAGS for t in _partial_targets(func)):
+                # partial(SimpleNamespace, keys=f)(): its keyword arguments become attributes
+                self._hold_attributes(made, _partial_keywords(func))
+            return made
         if not isinstance(func, Global):
             if func is _EXTENSION_GLOBAL:
                 self.executes = True
@@ -437,6 +485,12 @@ class PickleMachine:
         # (numpy.memmap opens its file), so only an argument-free rebuild counts as NEW.
         use = self._used(func, Use.NEW if via.startswith("NEWOBJ") and _no_arguments(args) else Use.CALL, via)
         key = (func.module, func.name)
+        if key in _SINGLETON_FACTORIES and all(isinstance(item, str | None) for item in items):
+            same = (func.module, func.name, tuple(items))
+            if same in self.singletons:
+                return self.singletons[same]
+            self.singletons[same] = Call(func, args, offset, via)
+            return self.singletons[same]
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
@@ -468,14 +522,40 @@ class PickleMachine:
             for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
         direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)
-        self._read_as_mappings(direct + in_dicts, offset)
-        return Call(func, args, offset, via)
+        self._given_to_call(direct + in_dicts, offset)
+        made = Call(func, args, offset, via)
+        if key in _ATTRIBUTE_BAGS and not via.startswith("NEWOBJ"):
+            # SimpleNamespace(mapping) (Python 3.13+): the mapping's names become attributes
+            self._hold_attributes(made, [item for item in items if isinstance(item, Mapping)])
+        elif key in _STATE_SETTING_REBUILDS and len(items) > 3:
+            self._build(made, items[3], offset, f"{func.module}.{func.name}'s state")
+        return made
+
+    def _hold_attributes(self, target: Call, mappings: list[Mapping]) -> None:
+        """Functions under names of `mappings` that the call making `target` set as its attributes."""
+        for mapping in mappings:
+            self.cost += len(mapping.items)
+            for name, value in mapping.items.items():
+                if isinstance(name, str) and _planted_function(value):
+                    self._hold(target, name, value)
+
+    def _held_function(self, target: Call, name: str) -> object | None:
+        """The function last set as `target`'s attribute `name`, if one was."""
+        held = self.attributes_of.get(id(target))
+        if held is None or held[0] is not target:
+            return None
+        planted = [value for value in held[1].get(name, ()) if _planted_function(value)]
+        return planted[-1] if planted else None
 
     def _judged_call(self, key: tuple[str, str], items: list[object], via: str) -> object | None:
         """The value of a vetted call of an ARGUMENT_JUDGED global, or None if not vetted."""
         first = items[0] if items else None
         if key == _GETATTR:
             attr = items[1] if len(items) == 2 else None
+            if isinstance(first, Call) and isinstance(attr, str) and (planted := self._held_function(first, attr)):
+                # getattr(obj, "m") of a function the file set as obj's attribute is that function
+                # (the last one set), judged where it is called like any other
+                return planted
             if isinstance(first, Call) and isinstance(attr, str) and attr.isidentifier() and not attr.startswith("__"):
                 # getattr(instance, "method"): how a bound method of an object rebuilt in this
                 # pickle is pickled (scipy's discrete distributions keep `self._entropy` in a
@@ -853,25 +933,14 @@ class PickleMachine:
             f"{self.label}|instance-call",
         )
 
-    def _called_through_state(
-        self, target: Call, names: tuple[str, ...], offset: int, *, mapping_read: bool = False
-    ) -> None:
-        """APPEND(S) on an object calls `obj.append`/`obj.extend`, and a call reading it as a
-        mapping calls `obj.keys()`: the instance's own attributes answer before its class does,
-        so a state that set one chose what runs."""
+    def _called_through_state(self, target: Call, names: tuple[str, ...], offset: int) -> None:
+        """APPEND(S) on an object calls `obj.append`/`obj.extend`: the instance's own attributes
+        answer before its class does, so a state that set one chose what runs."""
         held = self.attributes_of.get(id(target))
         called = held[1] if held is not None and held[0] is target else _added_names(target.state, {})
         for name in names:
             for value in called.get(name, ()):
-                if mapping_read:
-                    # a function, a partial or an extension's global: what `x.keys()` then calls. A
-                    # rebuilt object there (an array, a Series, a set of keys) is data the read uses
-                    if _planted_function(value):
-                        self._injected(
-                            [value], [name], offset, "the state", "an object a later call reads as a mapping"
-                        )
-                else:
-                    self._injected([value], [name], offset, "APPEND")
+                self._injected([value], [name], offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
@@ -904,7 +973,13 @@ class PickleMachine:
         BatchEncoding) make an item named `__setstate__` what a later BUILD calls (an injection
         now, if callable), and one named `append`/`extend`/`add` what a later APPEND(S) or
         ADDITEMS on this object calls (kept for that). Data under those names is nothing."""
-        if not (isinstance(key, str) and key in _CALLED_NAMES and _callable_value(value)):
+        if not isinstance(key, str):
+            return
+        if key not in _CALLED_NAMES:
+            if _planted_function(value):  # an attribute a later call given the object may call
+                self._hold(target, key, value)
+            return
+        if not _callable_value(value):
             return
         if key in _SPECIAL_STATE_KEYS:
             self._injected([value], [key], offset, "SETITEM", "an object whose items may answer its attributes")
@@ -925,9 +1000,14 @@ class PickleMachine:
 
     def _set_on_instance(self, target: Mapping, key: object, value: object, offset: int) -> None:
         """A special name or `append`/`extend` put into a dict that is already an instance's
-        attribute dict (filled after the BUILD that installed it was checked)."""
-        if id(target) in self.instance_dicts and isinstance(key, str) and key in _CALLED_NAMES:
+        attribute dict (filled after the BUILD that installed it was checked), or a function put
+        there under any name, which a later call given the object may call."""
+        if id(target) not in self.instance_dicts or not isinstance(key, str):
+            return
+        if key in _CALLED_NAMES:
             self._injected([value], [key], offset, "a later SETITEM")
+        elif _planted_function(value) and (owner := self.owner_of_dict.get(id(target))) is not None:
+            self._hold(owner, key, value)
 
     def _injected(
         self, values: list[object], names: list[str], offset: int, how: str, on: str = "an object's own attributes"
@@ -1075,10 +1155,19 @@ class PickleMachine:
     def op_BUILD(self, offset: int) -> None:
         state = self.pop(offset)
         target = self.top(offset)
+        if isinstance(target, Global):
+            # The loader sets the state's names on the class or function itself (`setattr(cls,
+            # k, v)` for a slot state): a patch for the whole process, which no framework writes.
+            patched = f"the imported {target.module}.{target.name} itself"
+            self._injected(_state_values(state), _state_names(state), offset, "BUILD", patched)
+        self._build(target, state, offset, "BUILD")
+
+    def _build(self, target: object, state: object, offset: int, how: str) -> None:
+        """Set `state` on `target` as the loader's BUILD does (and torch's `_set_obj_state`)."""
         self.cost += _state_size(state)
         injected = _special_state_keys(state)
         if injected:
-            self._injected(_special_state_values(state), sorted(injected), offset, "BUILD", "an object")
+            self._injected(_special_state_values(state), sorted(injected), offset, how, "an object")
         if isinstance(target, Call):
             # torch's Module answers attributes from `_modules`/`_parameters`, BatchEncoding from
             # `data`: a callable under `__setstate__` inside the state is what a later BUILD calls,
@@ -1088,7 +1177,7 @@ class PickleMachine:
             if special:
                 names = sorted({name for name, _ in special})
                 values = [value for _, value in special]
-                self._injected(values, names, offset, "BUILD", "a dict inside an object's state")
+                self._injected(values, names, offset, how, "a dict inside an object's state")
             for name, value in nested:
                 if name not in _SPECIAL_STATE_KEYS:
                     self._hold(target, name, value)
@@ -1096,8 +1185,10 @@ class PickleMachine:
             # What is read from these now was taken at this BUILD; a name put into one later (a
             # memoised state or `__dict__` filled afterwards) is reported where it is put.
             self.instance_dicts[id(mapping)] = mapping
+            if isinstance(target, Call):
+                self.owner_of_dict[id(mapping)] = target
         if isinstance(target, Global):
-            self._used(target, Use.CALL, "BUILD")  # state set on a class object itself
+            self._used(target, Use.CALL, how)  # state set on a class object itself
         if isinstance(target, Call):
             target.state = state
             held = self.attributes_of.get(id(target))
@@ -1238,6 +1329,25 @@ def _strtol_base0(text: bytes) -> int | None:
         return None
 
 
+def _partial_bound(partial: Call) -> list[object]:
+    """The arguments a functools.partial gives what it wraps: those after the function in its
+    call, and those its BUILD state (func, args, kwargs, dict) sets."""
+    bound: list[object] = []
+    if isinstance(partial.args, Seq):
+        bound.extend(partial.args.items[1:])
+    if isinstance(partial.state, Seq):
+        bound.extend(partial.state.items[1:3])
+    return bound
+
+
+def _partial_keywords(partial: Call) -> list[Mapping]:
+    """The keyword arguments a functools.partial's BUILD state (func, args, kwargs, dict) sets."""
+    state = partial.state
+    if isinstance(state, Seq) and len(state.items) > 2 and isinstance(state.items[2], Mapping):
+        return [state.items[2]]
+    return []
+
+
 def _partial_targets(partial: Call) -> list[object]:
     """What a functools.partial wraps: its first argument, or the function its BUILD state sets."""
     targets: list[object] = []
@@ -1326,15 +1436,27 @@ def _nested_called_names(state: object, depth: int = 3) -> list[tuple[str, objec
 
 def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, list[object]]:
     """Add to `found` what a BUILD state puts under the names APPEND(S) and ADDITEMS call, and a
-    call reading the object as a mapping."""
+    function it sets under any other name (which a call given the object may call)."""
     for mapping in _attribute_mappings(state):
-        for name in _HELD_METHODS:
-            if name in mapping.items:
-                values = found.setdefault(name, [])
-                values.append(mapping.items[name])
-                if len(values) > _KEPT_PER_NAME:
-                    del values[0]  # the loader calls what the last state set: keep the latest
+        for name, value in mapping.items.items():
+            if not isinstance(name, str) or (name not in _HELD_METHODS and not _planted_function(value)):
+                continue
+            values = found.setdefault(name, [])
+            values.append(value)
+            if len(values) > _KEPT_PER_NAME:
+                del values[0]  # the loader calls what the last state set: keep the latest
     return found
+
+
+def _state_names(state: object) -> list[str]:
+    """The names a BUILD state sets (shown in a message: at most a few)."""
+    names = sorted({str(key) for mapping in _state_mappings(state) for key in mapping.items})
+    return names[:8] or ["nothing"]
+
+
+def _state_values(state: object) -> list[object]:
+    """The values a BUILD state sets."""
+    return [value for mapping in _state_mappings(state) for value in mapping.items.values()]
 
 
 def _special_state_values(state: object) -> list[object]:
@@ -1347,11 +1469,15 @@ def _special_state_values(state: object) -> list[object]:
 
 
 def _state_mappings(state: object) -> list[Mapping]:
-    """The dicts a BUILD state sets: a dict state, or (dict, slotstate)."""
+    """The dicts a BUILD state sets: a dict state, (dict, slotstate), or a functools.partial's
+    (func, args, kwargs, dict), whose last dict becomes the partial's attributes."""
     if isinstance(state, Mapping):
         return [state]
     if isinstance(state, Seq) and state.kind == "tuple":
-        return [item for item in state.items[:2] if isinstance(item, Mapping)]
+        found = [item for item in state.items[:2] if isinstance(item, Mapping)]
+        if len(state.items) == 4 and isinstance(state.items[3], Mapping):
+            found.append(state.items[3])
+        return found
     return []
 
 

@@ -435,7 +435,7 @@ def test_a_callable_planted_under_keys_runs_when_a_call_reads_the_object_as_a_ma
     for name, state in (("plain.pkl", plain), ("elsewhere.pkl", elsewhere), ("built.pkl", built)):
         data = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + _namespace_with(state)
         data += asm.TUPLE + asm.REDUCE + asm.STOP
-        assert "MLS104" not in rules(scan_bytes(tmp_path, name, data)), name
+        assert scan_bytes(tmp_path, name, data) == [], name
 
 
 def test_every_call_argument_is_judged_however_long_the_others(tmp_path: Path) -> None:
@@ -777,3 +777,114 @@ def test_calling_what_a_factory_returned_is_judged_through_the_factory(tmp_path:
     data = asm.proto(2) + factory + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
     findings = scan_bytes(tmp_path, "fn.pkl", data)
     assert findings and not any("calls an object this pickle built" in f.message for f in findings)
+
+
+def _save_partial() -> bytes:
+    """functools.partial(numpy.save, "/tmp/x.npy", "x"): a function that writes a file when called."""
+    partial = asm.global_("functools", "partial") + asm.MARK + asm.global_("numpy", "save")
+    return partial + asm.text("/tmp/x.npy") + asm.text("x") + asm.TUPLE + asm.REDUCE
+
+
+def _state_with(name: str, value: bytes) -> bytes:
+    return asm.EMPTY_DICT + asm.text(name) + value + asm.SETITEM
+
+
+def test_a_function_set_as_any_attribute_of_an_object_given_to_a_call_is_judged_as_called(tmp_path: Path) -> None:
+    """`uuid.UUID(x)` calls `x.replace(...)`, `torch.device(x)` looks up `x.__torch_function__`:
+    any method of an object handed to a call may be called, and an instance attribute answers
+    before the class. A partial of numpy.save set as `replace` is a call of numpy.save.
+    Look-alike: a pure library function kept as an attribute (a model's score function) is
+    judged the same way, and passes."""
+    for consumer in (("uuid", "UUID"), ("torch", "device")):
+        data = asm.proto(4) + asm.global_(*consumer) + asm.MARK
+        data += _namespace_with(_state_with("replace", _save_partial())) + asm.TUPLE + asm.REDUCE + asm.STOP
+        findings = scan_bytes(tmp_path, "gadget.pkl", data)
+        assert rules(findings) == ["MLS102"], consumer
+        assert "numpy.save" in findings[0].message and "attribute replace" in findings[0].message
+    score = asm.proto(4) + asm.global_("uuid", "UUID") + asm.MARK
+    score += _namespace_with(_state_with("replace", asm.global_("numpy", "log1p"))) + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "score.pkl", score) == []
+
+
+def test_a_function_put_into_an_instance_dict_after_its_build_is_an_attribute_too(tmp_path: Path) -> None:
+    """The state dict is memoised, BUILD installs it, and a later SETITEM (through the memo) puts
+    the function in: the object has it when it is handed to the call. Look-alike: data put there."""
+    for value, expected in ((_save_partial(), ["MLS102"]), (asm.text("urn:"), [])):
+        data = asm.proto(4) + asm.global_("uuid", "UUID") + asm.MARK + asm.global_("types", "SimpleNamespace")
+        data += asm.EMPTY_TUPLE + asm.REDUCE + asm.EMPTY_DICT + asm.binput(1) + asm.BUILD
+        data += asm.binget(1) + asm.text("replace") + value + asm.SETITEM + asm.POP
+        data += asm.TUPLE + asm.REDUCE + asm.STOP
+        assert rules(scan_bytes(tmp_path, "late.pkl", data)) == expected
+
+
+def test_build_on_an_imported_class_patches_it_for_the_whole_process(tmp_path: Path) -> None:
+    """BUILD with a slot state on a class object runs `setattr(cls, name, value)`:
+    `argparse.Namespace.keys = partial(...)` makes every later `OrderedDict(Namespace())` run it,
+    and requests' own code would run a patched CaseInsensitiveDict method. No framework writes a
+    BUILD on a class. Look-alike: the same state on an instance of it."""
+    slot_state = asm.NONE + _state_with("keys", _save_partial()) + asm.TUPLE
+    on_class = asm.proto(4) + asm.global_("argparse", "Namespace") + asm.MARK + slot_state + asm.BUILD + asm.STOP
+    findings = scan_bytes(tmp_path, "patch.pkl", on_class)
+    assert "MLS104" in rules(findings)
+    assert any("argparse.Namespace itself" in finding.message for finding in findings)
+    data_state = asm.NONE + _state_with("verbose", asm.text("yes")) + asm.TUPLE
+    on_instance = asm.proto(4) + asm.global_("argparse", "Namespace") + asm.EMPTY_TUPLE + asm.REDUCE
+    on_instance += asm.MARK + data_state + asm.BUILD + asm.STOP
+    assert scan_bytes(tmp_path, "instance.pkl", on_instance) == []
+    on_class_data = asm.proto(4) + asm.global_("argparse", "Namespace") + asm.MARK + data_state + asm.BUILD + asm.STOP
+    assert "MLS104" in rules(scan_bytes(tmp_path, "patch_data.pkl", on_class_data))  # still a patch
+
+
+def test_attributes_set_by_what_the_vm_follows_besides_build(tmp_path: Path) -> None:
+    """Attributes come from more than BUILD: a partial's 4-tuple state (its last dict is its
+    `__dict__`), a partial of SimpleNamespace called with keyword arguments from its state,
+    SimpleNamespace(mapping) (Python 3.13+), torch's `_rebuild_from_type_v2(..., state)` (which
+    `setattr`s every name), and a logger fetched twice by name (one object). Each is then handed
+    to `OrderedDict`, which calls `keys()`. Look-alikes: the same with data under `keys`."""
+
+    def cases(value: bytes) -> dict[str, bytes]:
+        keys = _state_with("keys", value)
+        partial = asm.global_("functools", "partial") + asm.MARK + asm.global_("builtins", "print") + asm.TUPLE
+        partial += asm.REDUCE
+        partial_dict = partial + asm.MARK + asm.global_("builtins", "print") + asm.EMPTY_TUPLE + asm.EMPTY_DICT
+        partial_dict += keys + asm.TUPLE + asm.BUILD
+        bag = asm.global_("functools", "partial") + asm.MARK + asm.global_("types", "SimpleNamespace") + asm.TUPLE
+        bag += asm.REDUCE + asm.MARK + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + keys + asm.NONE
+        bag += asm.TUPLE + asm.BUILD + asm.EMPTY_TUPLE + asm.REDUCE
+        positional = asm.global_("types", "SimpleNamespace") + asm.MARK + keys + asm.TUPLE + asm.REDUCE
+        tensor = asm.global_("torch._tensor", "_rebuild_from_type_v2") + asm.MARK
+        tensor += asm.global_("torch", "Tensor") + asm.global_("torch", "Tensor") + asm.EMPTY_TUPLE + keys
+        tensor += asm.TUPLE + asm.REDUCE
+        logger = asm.global_("logging", "getLogger") + asm.MARK + asm.text("app") + asm.TUPLE + asm.REDUCE
+        logger += asm.MARK + asm.NONE + keys + asm.TUPLE + asm.BUILD + asm.POP
+        logger += asm.global_("logging", "getLogger") + asm.MARK + asm.text("app") + asm.TUPLE + asm.REDUCE
+        return {"partial_dict": partial_dict, "bag": bag, "positional": positional, "tensor": tensor, "logger": logger}
+
+    for planted, expected in ((_save_partial(), True), (asm.text("a, b"), False)):
+        for name, built in cases(planted).items():
+            data = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + built + asm.TUPLE
+            data += asm.REDUCE + asm.STOP
+            assert ("MLS104" in rules(scan_bytes(tmp_path, f"{name}.pkl", data))) is expected, (name, expected)
+
+
+def test_loggers_of_different_names_are_different_objects(tmp_path: Path) -> None:
+    """Look-alike of the singleton case: `keys` planted on logger "a", logger "b" handed over."""
+    logger = asm.global_("logging", "getLogger") + asm.MARK + asm.text("a") + asm.TUPLE + asm.REDUCE
+    logger += asm.MARK + asm.NONE + _state_with("keys", _save_partial()) + asm.TUPLE + asm.BUILD + asm.POP
+    logger += asm.global_("logging", "getLogger") + asm.MARK + asm.text("b") + asm.TUPLE + asm.REDUCE
+    data = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + logger + asm.TUPLE + asm.REDUCE
+    assert "MLS104" not in rules(scan_bytes(tmp_path, "loggers.pkl", data + asm.STOP))
+
+
+def test_getattr_of_a_planted_attribute_is_the_planted_function(tmp_path: Path) -> None:
+    """`getattr(estimator, "_reconstruct")()` where the estimator's state set `_reconstruct` to a
+    partial of numpy.save calls numpy.save, not a method of the estimator's class. Look-alike:
+    the same getattr on an estimator whose state has no such attribute keeps the method."""
+    planted = _state_with("_reconstruct", _save_partial())
+    elsewhere = _state_with("other", _save_partial())  # planted under a name getattr does not read
+    for state, mentions_save in ((planted, True), (elsewhere, False)):
+        estimator = asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.REDUCE + state + asm.BUILD
+        data = asm.proto(4) + asm.global_("builtins", "getattr") + asm.MARK + estimator + asm.text("_reconstruct")
+        data += asm.TUPLE + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+        findings = scan_bytes(tmp_path, "getattr.pkl", data)
+        assert any("numpy.save" in finding.message for finding in findings) is mentions_save, findings
