@@ -100,6 +100,10 @@ _ATTRIBUTE_BAGS = frozenset({("types", "SimpleNamespace"), ("argparse", "Namespa
 _STATE_SETTING_REBUILDS = frozenset(
     {("torch._tensor", "_rebuild_from_type_v2"), ("torch._utils", "_rebuild_parameter_with_state")}
 )
+# How protocols 0-2 pickle a bytes value (`bytes.__reduce_ex__`): a call of one of these on its
+# text as latin-1 (the one-argument form, for an ASCII-only value, uses the default UTF-8).
+_BYTES_ENCODERS = frozenset({("_codecs", "encode"), ("codecs", "encode")})
+_LATIN1_NAMES = frozenset({"latin1", "latin-1", "latin_1", "iso-8859-1", "iso8859-1", "l1", "iso_8859_1"})
 # Calls that return one object per process for the same arguments: what a pickle sets on one
 # result is there on every other (`logging.getLogger("app")` twice is the same logger).
 _SINGLETON_FACTORIES = frozenset({("logging", "getLogger"), ("logging", "getLoggerClass")})
@@ -491,6 +495,11 @@ class PickleMachine:
                 return self.singletons[same]
             self.singletons[same] = Call(func, args, offset, via)
             return self.singletons[same]
+        if key in _BYTES_ENCODERS and (encoded := _encoded_bytes(items)) is not None:
+            # How protocols 0-2 write a bytes value: `_codecs.encode(text, "latin1")`. The value is
+            # what a nested loader (torch's `_load_from_bytes`, `pickle.loads`) is given, so it is
+            # read as those bytes; the text is already held, so this holds no more than it did.
+            return encoded
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
@@ -1327,6 +1336,25 @@ def _strtol_base0(text: bytes) -> int | None:
         return sign * int(digits, base)
     except (UnicodeDecodeError, ValueError):
         return None
+
+
+def _encoded_bytes(items: list[object]) -> bytes | None:
+    """The bytes `_codecs.encode(text[, encoding])` returns, for a latin-1 or default encoding of
+    a text the pickle holds; None for any other call (judged as a call like any other)."""
+    if not items or len(items) > 2 or not isinstance(items[0], str):
+        return None
+    encoding = items[1] if len(items) == 2 else "utf-8"
+    if not isinstance(encoding, str):
+        return None
+    name = encoding.lower()
+    try:
+        if name in _LATIN1_NAMES:
+            return items[0].encode("latin-1")
+        if name in ("utf-8", "utf8"):
+            return items[0].encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return None
 
 
 def _partial_bound(partial: Call) -> list[object]:

@@ -361,6 +361,39 @@ def test_tensors_pickled_with_plain_pickle_pass_when_their_archive_is_clean(tmp_
     assert "MLS101" in rules(scan_bytes(tmp_path, "computed.pkl", computed))
 
 
+def test_bytes_written_the_protocol_2_way_reach_the_nested_loader_as_bytes(tmp_path: Path) -> None:
+    """Protocols 0-2 write bytes as `_codecs.encode(text, "latin1")`: `pickle.dumps(tensor,
+    protocol=2)` gives torch's `_load_from_bytes` such a call, which is now read as the bytes it
+    returns and analysed. Look-alikes: the same with a malicious archive is found inside, and an
+    encoding the analysis does not evaluate keeps the call unverified."""
+    import zipfile
+
+    def encoded(data: bytes, encoding: str = "latin1") -> bytes:
+        return asm.global_("_codecs", "encode") + asm.text(data.decode("latin-1")) + asm.text(encoding) + asm.TUPLE2
+
+    loader = asm.proto(2) + asm.global_("torch.storage", "_load_from_bytes")
+    archives = []
+    for inner in (pickle.dumps({"w": [1.0]}, protocol=2), malicious_pickle(tmp_path / "c")):
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as zf:
+            zf.writestr("archive/data.pkl", inner)
+        archives.append(archive.getvalue())
+    clean, bad = (loader + encoded(data) + asm.REDUCE + asm.TUPLE1 + asm.REDUCE + asm.STOP for data in archives)
+    assert scan_bytes(tmp_path, "clean.pkl", clean) == []
+    assert "MLS101" in rules(scan_bytes(tmp_path, "bad.pkl", bad))
+    other = loader + encoded(archives[0], "cp1252") + asm.REDUCE + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "other.pkl", other))
+
+
+def test_a_real_tensor_pickled_at_protocol_2_passes(tmp_path: Path) -> None:
+    """torch's own output (the oracle is torch, test-only; nothing is loaded): a tensor and a
+    parameter dict pickled with plain pickle at protocol 2."""
+    torch = pytest.importorskip("torch")
+    for protocol in (2, 4):
+        data = pickle.dumps({"w": torch.nn.Parameter(torch.ones(3)), "b": torch.zeros(2)}, protocol=protocol)
+        assert scan_bytes(tmp_path, f"params{protocol}.pkl", data) == [], protocol
+
+
 def _pydantic_document(module: str, fields: bytes) -> bytes:
     """A pydantic model pickled the way pydantic does it: NEWOBJ, then BUILD with the fields
     under `__dict__`."""
