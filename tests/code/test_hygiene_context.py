@@ -342,6 +342,29 @@ def test_a_fixed_origin_url_wrapped_in_a_request_under_the_same_name_is_hygiene(
     assert severities == {"fixed.py": ["low"], "outside.py": ["medium"]}
 
 
+def test_a_request_sent_elsewhere_after_it_is_built_is_not_judged_by_its_first_url(tmp_path: Path) -> None:
+    """`req = Request(FIXED)` then `req.full_url = request.args["url"]` (or `req.set_proxy(...)`)
+    fetches what the web request names: the fixed URL it was built with no longer says where it
+    goes. Look-alike: reading `req.full_url` (a log line) leaves it judged by its fixed URL."""
+    template = (
+        "import urllib.request\n"
+        "from flask import request\n"
+        "def proxy():\n"
+        "    req = urllib.request.Request('https://api.example.com/v1/items')\n"
+        "    {change}\n"
+        "    return urllib.request.urlopen(req).read()\n"
+    )
+    cases = {
+        "retarget.py": ("req.full_url = request.args['url']", "medium"),
+        "proxy.py": ("req.set_proxy(request.args['host'], 'https')", "medium"),
+        "read.py": ("print(req.full_url)", "low"),
+    }
+    for name, (change, expected) in cases.items():
+        findings = graded(scan_code(tmp_path, template.format(change=change), name))
+        found = [severity for rule, _, severity in findings if rule == "B310"]
+        assert found == [expected], (name, found)
+
+
 def test_following_a_urls_names_is_bounded(tmp_path: Path) -> None:
     # 7 names, each bound 12 times to the next: 12**7 paths if every value were followed.
     lines = ["import urllib.request", "a7 = 'https://models.example.com/'"]
