@@ -306,6 +306,10 @@ _PLACEHOLDER_REPOSITORY = re.compile(r"<[^<>/]*>|\{[^{}/]*\}|(?i:\byour[-_ ]?\w*
 _REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", "path", "model")
 
 
+# A Hub commit: what `revision=` pins when it is one (a branch or tag name moves).
+_HUB_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
 def _placeholder_repository(call: ast.Call) -> bool:
     """The repository argument is a constant with a placeholder in it (`"<user>/<model>"`,
     `"{your_username}/tool"`, `"YOUR_ORG/model"`); an f-string fills its fields, so it is not."""
@@ -1619,6 +1623,27 @@ class MLRuleVisitor(ast.NodeVisitor):
             )
         return None
 
+    def _pinned_commit(self, node: ast.Call) -> str | None:
+        """The commit `revision=` pins (and `code_revision=`, when given) on a call whose repository
+        is named by constants; None when either is a branch, a tag, a parameter or unknown."""
+        origins = self.command_origins()
+        function = origins.function_of(node)
+        revision = _keyword(node, "revision")
+        commit = origins.constant_value(revision, function) if revision is not None else None
+        if commit is None or not _HUB_COMMIT.fullmatch(commit):
+            return None
+        code_revision = _keyword(node, "code_revision")
+        if code_revision is not None:
+            code_commit = origins.constant_value(code_revision, function)
+            if code_commit is None or not _HUB_COMMIT.fullmatch(code_commit):
+                return None
+        # pipeline(task, model, ...): the repository is its second argument
+        positional = node.args[1:2] if (self.qualname(node.func) or "").endswith("pipeline") else node.args[:1]
+        named = [*(k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS), *positional]
+        if not named or origins.constant_value(named[0], function) is None:
+            return None
+        return commit
+
     def _trust_remote_code(self, node: ast.Call) -> None:
         """trust_remote_code=True as a keyword, under another name, through a flag set True, or
         inside a `key=value,...` argument string (lm-eval's model_args)."""
@@ -1632,6 +1657,17 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
+                pinned = None if self.strict else self._pinned_commit(node)
+                if pinned is not None:
+                    # The documented fix: the code that runs is that commit's, which was reviewable
+                    # when it was pinned (a commit's id fixes its files).
+                    message += (
+                        f", pinned to commit {pinned[:12]} of a repository named in the code: the code is that"
+                        " commit's (review it; a config there that names another repository's code still"
+                        " fetches that repository's latest)"
+                    )
+                    self._add(rules.TRUST_REMOTE_CODE, node, message, Severity.LOW)
+                    return
                 if not self.strict and _placeholder_repository(node):
                     # Documentation's `"<your-username>/<repo>"`: the reader's own repository.
                     message += " (the repository name is a placeholder for the reader's own)"

@@ -626,6 +626,34 @@ def test_trust_remote_code_on_a_configuration_class_is_low(tmp_path: Path) -> No
     assert [f.severity.value for f in scan_code(tmp_path, own, "own.py") if f.rule_id == "MLS307"] == ["high"]
 
 
+def test_trust_remote_code_pinned_to_a_commit_of_a_named_repository_is_low(tmp_path: Path) -> None:
+    """The rule's own fix: `revision="<commit>"` on a repository the code names fixes the code that
+    runs to that commit's. Look-alikes keep blocking: a branch or tag, a revision or repository
+    from a parameter, a commit with `code_revision` left on a branch, and a pipeline whose model
+    (its second argument) comes from a parameter."""
+    sha = "2f5c3cd4eace6be6c0f12981f377fb35e5bf6ee5"
+    text = (
+        "from transformers import AutoModelForCausalLM as Auto, pipeline\n"
+        f"REVISION = '{sha}'\n"
+        "def load(name, rev):\n"
+        "    a = Auto.from_pretrained('tiiuae/falcon-7b', trust_remote_code=True, revision=REVISION)\n"
+        f"    b = pipeline('text-generation', model='mosaicml/mpt-7b', revision='{sha}', trust_remote_code=True)\n"
+        "    c = Auto.from_pretrained('tiiuae/falcon-7b', trust_remote_code=True, revision='main')\n"
+        "    d = Auto.from_pretrained('tiiuae/falcon-7b', trust_remote_code=True, revision=rev)\n"
+        "    e = Auto.from_pretrained(name, trust_remote_code=True, revision=REVISION)\n"
+        "    f = Auto.from_pretrained(\n"
+        "        'tiiuae/falcon-7b', trust_remote_code=True, revision=REVISION, code_revision='main')\n"
+        "    g = pipeline('text-generation', name, revision=REVISION, trust_remote_code=True)\n"
+        f"    h = Auto.from_pretrained('tiiuae/falcon-7b', trust_remote_code=True, revision='{sha[:12]}')\n"
+        "    return a, b, c, d, e, f, g, h\n"
+    )
+    found = {(f.line, f.severity.value) for f in scan_code(tmp_path, text, "load.py") if f.rule_id == "MLS307"}
+    blocking = {(line, "high") for line in (6, 7, 8, 9, 11, 12)}
+    assert found == {(4, "low"), (5, "low"), *blocking}
+    strict = Policy(root=tmp_path, profile="strict")
+    assert {f.severity.value for f in scan_code(tmp_path, text, "load.py", strict) if f.rule_id == "MLS307"} == {"high"}
+
+
 def test_a_configuration_class_name_rebound_in_the_module_keeps_blocking(tmp_path: Path) -> None:
     text = (
         "import transformers\n"
