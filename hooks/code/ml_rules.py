@@ -865,6 +865,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
         if not self.serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
+        if not self.serving and self.loads.own_registered_model(node, name):
+            return (
+                f"a registered model this {'notebook' if self.notebook else 'script'} registers itself, from a model"
+                " it logs"
+            )
         if not self.serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"

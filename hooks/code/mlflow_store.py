@@ -13,6 +13,14 @@ cases put the model in the author's own hands:
   "sqlite:///mlflow.db")`, a `file:` URI or folder on this machine, `http://localhost:5000`) and at
   no other store or registry anywhere: every run and registered model in it was logged from here.
 
+A third case follows from the first: `models:/<name>/latest`, `models:/<name>/<number>` or
+`models:/<name>/{version}` of a name the code registers itself, from a model it logs
+(`log_model(..., registered_model_name=name)`) or from its own run
+(`mlflow.register_model(f"runs:/{run.info.run_id}/model", name)`): the versions of that name are
+the ones it registers (another writer to the same name needs write access to that registered
+model). A stage or an alias (`/Production`, `@champion`) is a promotion decided elsewhere, and a
+name registered from any other URI may hold anyone's model: both keep the severity.
+
 Serving code keeps the severity whatever the URI (the caller of a handler may choose the run), and
 so does a `runs://profile@databricks/...` URI (another server), a direct `s3://` or `https://`
 URI, or a URI held in a name bound more than once.
@@ -89,6 +97,7 @@ class MlflowStore:
         self._bindings: Counter[str] = Counter()
         self._runs: frozenset[str] = frozenset()  # names bound only to runs the code started
         self._run_ids: frozenset[str] = frozenset()  # names bound only to such a run's id
+        self._registered: set[str] = set()  # registered model names the code registers from its own models
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
         """How often each name is bound, and which names hold the code's own runs, from every
@@ -144,6 +153,10 @@ class MlflowStore:
             self.logs_models |= _autolog_logs_models(call)
         elif attribute in ("log_model", "save_model"):
             self.logs_models = True
+            if attribute == "log_model":
+                self._register(_argument(call, -1, "registered_model_name"))
+        elif attribute == "register_model" and self.own_run(_argument(call, 0, "model_uri")):
+            self._register(_argument(call, 1, "name"))
         elif attribute == "set_tracking_uri":
             # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls.
             # A script's calls are seen in no particular order, so a remote or unknown URI anywhere
@@ -167,6 +180,44 @@ class MlflowStore:
         if not (isinstance(first, ast.Constant) and first.value == "runs:/"):
             return False
         return isinstance(second, ast.FormattedValue) and self._run_id(second.value)
+
+    def _register(self, name: ast.AST | None) -> None:
+        text = self._constant_text(name) if name is not None else None
+        if text:
+            self._registered.add(text)
+
+    def registered_here(self, uri: ast.AST | None) -> bool:
+        """The URI is `models:/<name>/...` or `models:/<name>@alias` of a name this code registers
+        from a model it logs or from its own run."""
+        name = self._model_name(self._resolved(uri))
+        return name is not None and name in self._registered
+
+    def _model_name(self, uri: ast.AST | None) -> str | None:
+        """The registered model name a `models:/` URI names, when its text up to the name is constant."""
+        if uri is None:
+            return None
+        parts = uri.values if isinstance(uri, ast.JoinedStr) else [uri]
+        text = ""
+        for part in parts:
+            value = part.value if isinstance(part, ast.FormattedValue) else part
+            if isinstance(part, ast.FormattedValue) and (part.format_spec is not None or part.conversion != -1):
+                value_text = None
+            else:
+                value_text = self._constant_text(value)
+            text += "\0" if value_text is None else value_text
+            if "\0" in text:
+                break
+        if not text.startswith("models:/"):
+            return None
+        rest = text[len("models:/") :]
+        cut = min((rest.index(mark) for mark in "/@" if mark in rest), default=-1)
+        if cut <= 0:
+            return None
+        name, version = rest[:cut], rest[cut:]
+        # the versions it registers: the latest, a number, or one computed (its registration's)
+        if "\0" in name or not (version in ("/latest", "/\0") or version[1:].isdigit()):
+            return None
+        return name
 
     def local_model(self, uri: ast.AST | None) -> str | None:
         """The local tracking URI a `runs:/` or `models:/` load resolves against, if any."""
@@ -202,10 +253,11 @@ class MlflowStore:
 
 
 def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
+    """The argument given by `keyword` or at `position` (-1: by keyword only)."""
     for item in call.keywords:
         if item.arg == keyword:
             return item.value
-    return call.args[position] if position < len(call.args) else None
+    return call.args[position] if 0 <= position < len(call.args) else None
 
 
 def _literal(node: ast.AST | None, texts: dict[str, str]) -> str | None:

@@ -149,7 +149,8 @@ TRUST_REMOTE_CODE = BOOK.rule(
     what=(
         "from_pretrained, pipeline or load_dataset with trust_remote_code=True, or a command that passes "
         "it (`--trust-remote-code`, lm-eval's `model_args=...,trust_remote_code=True`) in a notebook shell "
-        "line or started from Python (`os.system`, `subprocess.run`)."
+        "line or started from Python (`os.system`, `subprocess.run`). Reported low when `revision=` pins a "
+        "commit (and `code_revision=` too, when given) of a repository the code names."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
@@ -245,7 +246,9 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     what=(
         "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low outside serving code when the "
         "model is the code's own: `runs:/` of a run it started (`run.info.run_id` of `mlflow.start_run()`) "
-        "in code that logs models (log_model, save_model, autolog), or a `runs:/`/`models:/` URI of a "
+        "in code that logs models (log_model, save_model, autolog), `models:/<name>/latest` (a number, or "
+        "the version its registration returned) of a name it registers from a model it logs or its own run, "
+        "or a `runs:/`/`models:/` URI of a "
         "tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
         "top level, with no other tracking or registry URI anywhere."
     ),

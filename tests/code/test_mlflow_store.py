@@ -121,15 +121,33 @@ def test_a_run_rebound_by_a_match_capture_or_a_star_import_is_not_the_run(tmp_pa
     assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))] == ["low"]
 
 
-def test_a_registered_name_is_not_the_codes_own(tmp_path: Path) -> None:
-    """Registering a name does not make what is behind it, or later versions of it, the code's."""
+def test_a_name_registered_from_elsewhere_is_not_the_codes_own(tmp_path: Path) -> None:
+    """Registering a name from a URI the code did not log (a bucket) does not make what is
+    behind it the code's; a stage or an alias is a promotion decided elsewhere."""
     text = notebook(
         "import mlflow\nmodel_name = 'sample-model'\nmlflow.register_model('s3://bucket/model', model_name)",
-        "a = mlflow.pyfunc.load_model(f'models:/{model_name}/Staging')",
+        "a = mlflow.pyfunc.load_model(f'models:/{model_name}/latest')",
         "mlflow.sklearn.log_model(clf, 'model', registered_model_name='churn')",
-        "b = mlflow.pyfunc.load_model('models:/churn/latest')",
+        "b = mlflow.pyfunc.load_model('models:/churn/Production')",
+        "c = mlflow.pyfunc.load_model('models:/churn@champion')",
+        "d = mlflow.pyfunc.load_model('models:/fraud/latest')",
     )
-    assert mlflow_levels(scan_code(tmp_path, text, "nb.ipynb")) == [(2, 1, "medium"), (4, 1, "medium")]
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, text, "nb.ipynb"))] == ["medium"] * 4
+
+
+def test_a_name_the_code_registers_from_its_own_model_is_its_own(tmp_path: Path) -> None:
+    """`log_model(..., registered_model_name=name)` or `register_model` of its own run, then
+    `models:/<name>/latest`, a number or the version its registration returned: the versions of that
+    name are the ones it registers."""
+    text = notebook(
+        "import mlflow\nname = 'churn'\nwith mlflow.start_run() as run:\n"
+        "    mlflow.sklearn.log_model(clf, 'model', registered_model_name=name)",
+        "a = mlflow.pyfunc.load_model('models:/churn/latest')",
+        "mv = mlflow.register_model(f'runs:/{run.info.run_id}/model', 'fraud')",
+        "b = mlflow.pyfunc.load_model(f'models:/fraud/{mv.version}')",
+        "c = mlflow.pyfunc.load_model(f'models:/{name}/3')",
+    )
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, text, "nb.ipynb"))] == ["low"] * 3
 
 
 def test_serving_code_keeps_its_own_runs_high(tmp_path: Path) -> None:
