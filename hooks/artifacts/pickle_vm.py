@@ -92,6 +92,10 @@ _LOADER_CALLED = frozenset({"append", "extend", "add"})
 # that name answers first, so a state that set one chose what the call runs.
 _MAPPING_CALLED = frozenset({"keys", "items", "values"})
 _MAPPING_METHODS = tuple(sorted(_MAPPING_CALLED))
+# What a library's __setstate__ calls on a value inside its state (read as a mapping: `**value`,
+# `value.get(...)`, `dict(value)`), and how deep in the state it looks.
+_STATE_READ_METHODS = frozenset({"keys", "items", "values", "get", "pop", "update", "copy", "setdefault"})
+_STATE_DEPTH = 3
 # Classes whose constructor turns its keyword arguments (and, from Python 3.13 for
 # SimpleNamespace, a positional mapping) into the instance's attributes.
 _ATTRIBUTE_BAGS = frozenset({("types", "SimpleNamespace"), ("argparse", "Namespace")})
@@ -421,7 +425,9 @@ class PickleMachine:
             raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
         return direct, in_dicts
 
-    def _given_to_call(self, values: list[object], offset: int) -> None:
+    def _given_to_call(
+        self, values: list[object], offset: int, names: frozenset[str] | None = None, on: str = "a later call"
+    ) -> None:
         """The objects this pickle built among a call's arguments: the call may call any method of
         each (`OrderedDict(x)` calls `x.keys()`, `uuid.UUID(x)` calls `x.replace()`, `torch.device(x)`
         looks up `x.__torch_function__`), and an instance attribute answers before its class. A
@@ -430,7 +436,8 @@ class PickleMachine:
         name a partial is judged as called, like any call in the file: it runs what it wraps on
         the arguments the file bound (a partial of numpy.save is refused). A library function
         kept as a plain value (numpy.log1p as a model's score function) is not: the call would
-        give it the call's own arguments, and what it refers to is judged as a reference."""
+        give it the call's own arguments, and what it refers to is judged as a reference. `names`:
+        only those attributes (what a library's `__setstate__` calls on a value inside its state)."""
         for value in values:
             if isinstance(value, Call):
                 held = self.attributes_of.get(id(value))
@@ -438,11 +445,10 @@ class PickleMachine:
                     continue
                 for name, kept in held[1].items():
                     planted = [item for item in kept if _planted_function(item)]
-                    if not planted:
+                    if not planted or (names is not None and name not in names):
                         continue
                     if name in _MAPPING_CALLED or any(item is _EXTENSION_GLOBAL for item in planted):
-                        on = "an object a later call is given (and may read as a mapping)"
-                        self._injected(planted, [name], offset, "the state", on)
+                        self._injected(planted, [name], offset, "the state", f"an object {on} is given")
                     else:
                         self._attribute_called(planted, name)
 
@@ -539,6 +545,27 @@ class PickleMachine:
         elif key in _STATE_SETTING_REBUILDS and len(items) > 3:
             self._build(made, items[3], offset, f"{func.module}.{func.name}'s state")
         return made
+
+    def _objects_in_state(self, state: object) -> list[object]:
+        """The objects this pickle built inside a BUILD state's containers, up to _STATE_DEPTH levels
+        (a __setstate__ reads its own fields, not arbitrarily deep); every value there is looked at,
+        charged to the analysis' cost."""
+        found: list[object] = []
+        frontier: list[object] = [state]
+        seen: set[int] = set()
+        for _ in range(_STATE_DEPTH):
+            inner: list[object] = []
+            for value in frontier:
+                if isinstance(value, Seq | Mapping) and id(value) not in seen:
+                    seen.add(id(value))
+                    items = value.items if isinstance(value, Seq) else [*value.items.keys(), *value.items.values()]
+                    self.cost += len(items)
+                    inner.extend(items)
+                elif isinstance(value, Call) and value is not state:
+                    found.append(value)
+            frontier = inner
+        found.extend(value for value in frontier if isinstance(value, Call))
+        return found
 
     def _hold_attributes(self, target: Call, mappings: list[Mapping]) -> None:
         """Functions under names of `mappings` that the call making `target` set as its attributes."""
@@ -1174,6 +1201,14 @@ class PickleMachine:
     def _build(self, target: object, state: object, offset: int, how: str) -> None:
         """Set `state` on `target` as the loader's BUILD does (and torch's `_set_obj_state`)."""
         self.cost += _state_size(state)
+        # The state is given to the class's __setstate__ (sklearn's calls `state.pop`, torch's
+        # Module `self.__dict__.update(state)`), or read with `state.items()` by the loader itself:
+        # an object built here as the state is handed to a call. Objects inside it are read by what
+        # __setstate__ does with its own fields (pandas passes `**state["_flags"]`, a partial's
+        # `dict(kwds)`): their mapping methods count.
+        if isinstance(state, Call):
+            self._given_to_call([state], offset, on="BUILD")
+        self._given_to_call(self._objects_in_state(state), offset, _STATE_READ_METHODS, "a __setstate__")
         injected = _special_state_keys(state)
         if injected:
             self._injected(_special_state_values(state), sorted(injected), offset, how, "an object")

@@ -921,3 +921,26 @@ def test_getattr_of_a_planted_attribute_is_the_planted_function(tmp_path: Path) 
         data += asm.TUPLE + asm.REDUCE + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
         findings = scan_bytes(tmp_path, "getattr.pkl", data)
         assert any("numpy.save" in finding.message for finding in findings) is mentions_save, findings
+
+
+def test_an_object_given_as_build_state_is_handed_to_the_classs_setstate(tmp_path: Path) -> None:
+    """BUILD gives its state to the class's `__setstate__` (scikit-learn's calls `state.pop(...)`,
+    torch's Module `self.__dict__.update(state)` calls `state.keys()`) or reads it with
+    `state.items()`: a state that is an object the file built, with a function set as one of its
+    attributes, runs it. Objects inside the state are read as mappings by what __setstate__ does
+    with its own fields (pandas' `**state["_flags"]`). Look-alikes: data under those names, and a
+    partial under a name no __setstate__ calls on a nested field."""
+    estimator = asm.global_("sklearn.linear_model._logistic", "LogisticRegression") + asm.EMPTY_TUPLE + asm.NEWOBJ
+
+    def with_state(state: bytes) -> bytes:
+        return asm.proto(4) + estimator + state + asm.BUILD + asm.STOP
+
+    state_object = _namespace_with(_state_with("pop", _save_partial()))
+    assert "MLS102" in rules(scan_bytes(tmp_path, "pop.pkl", with_state(state_object)))
+    nested = asm.EMPTY_DICT + asm.text("_flags") + _namespace_with(_state_with("keys", _save_partial())) + asm.SETITEM
+    assert "MLS104" in rules(scan_bytes(tmp_path, "flags.pkl", with_state(nested)))
+    data_state = _namespace_with(_state_with("pop", asm.text("C")))
+    assert scan_bytes(tmp_path, "data.pkl", with_state(data_state)) == []
+    elsewhere = asm.EMPTY_DICT + asm.text("scorer") + _namespace_with(_state_with("score", _save_partial()))
+    elsewhere += asm.SETITEM
+    assert scan_bytes(tmp_path, "elsewhere.pkl", with_state(elsewhere)) == []
