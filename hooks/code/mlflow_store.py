@@ -18,8 +18,10 @@ A third case follows from the first: `models:/<name>/latest`, `models:/<name>/<n
 (`log_model(..., registered_model_name=name)`) or from its own run
 (`mlflow.register_model(f"runs:/{run.info.run_id}/model", name)`): the versions of that name are
 the ones it registers (another writer to the same name needs write access to that registered
-model). A stage or an alias (`/Production`, `@champion`) is a promotion decided elsewhere, and a
-name registered from any other URI may hold anyone's model: both keep the severity.
+model). A stage or an alias (`/Production`, `@champion`) counts only when the code itself points
+it at a version its own registration returned (`client.set_registered_model_alias(name, "champion",
+result.version)`); otherwise it is a promotion decided elsewhere. A name registered from any other
+URI may hold anyone's model. Both keep the severity.
 
 Serving code keeps the severity whatever the URI (the caller of a handler may choose the run), and
 so does a `runs://profile@databricks/...` URI (another server), a direct `s3://` or `https://`
@@ -37,6 +39,8 @@ _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 _HOSTED_SCHEMES = frozenset({"databricks", "databricks-uc", "uc"})  # named services, not folders
 _RUN_STARTERS = frozenset({"start_run", "active_run", "last_active_run"})
 _URI_SETTERS = frozenset({"set_tracking_uri", "set_registry_uri"})
+# MlflowClient methods that point an alias or a stage at a version: method -> its pointer's keyword
+_PROMOTERS = {"set_registered_model_alias": "alias", "transition_model_version_stage": "stage"}
 
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -98,6 +102,9 @@ class MlflowStore:
         self._runs: frozenset[str] = frozenset()  # names bound only to runs the code started
         self._run_ids: frozenset[str] = frozenset()  # names bound only to such a run's id
         self._registered: set[str] = set()  # registered model names the code registers from its own models
+        # (name, stage or alias) the code gives a version it registered itself
+        self._promoted: set[tuple[str, str]] = set()
+        self._registrations: frozenset[str] = frozenset()  # names bound only to register_model's result
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
         """How often each name is bound, and which names hold the code's own runs, from every
@@ -114,6 +121,12 @@ class MlflowStore:
             name
             for name, values in candidates.items()
             if len(values) == self._bindings[name] and all(self._run_id(v) for v in values)
+        )
+        self._registrations = frozenset(
+            name
+            for name, values in candidates.items()
+            if len(values) == self._bindings[name]
+            and all(isinstance(v, ast.Call) and last_name(v.func) == "register_model" for v in values)
         )
         # A notebook's cells are judged in order, so a remote URI set in a later cell would come
         # too late for a load in a function defined earlier: every setter is read here first.
@@ -146,6 +159,8 @@ class MlflowStore:
 
     def record_call(self, call: ast.Call, qualname: str, top_level: bool) -> None:
         """`top_level`: the call runs when the module (or the notebook's cell) does, not in a function."""
+        if last_name(call.func) in _PROMOTERS:
+            self._promote(call, _PROMOTERS[last_name(call.func)])
         if not qualname.startswith("mlflow."):
             return
         attribute = qualname.rsplit(".", 1)[-1]
@@ -172,14 +187,37 @@ class MlflowStore:
             self._other_registry |= text is None or not local_store(text)
 
     def own_run(self, uri: ast.AST | None) -> bool:
-        """The URI names a run this code started (and it logs models)."""
-        uri = self._resolved(uri)
-        if not self.logs_models or not isinstance(uri, ast.JoinedStr) or len(uri.values) < 2:
+        """The URI names a run this code started (and it logs models): `f"runs:/{run.info.run_id}/m"`
+        or `"runs:/" + run.info.run_id + "/m"`."""
+        parts = _uri_parts(self._resolved(uri))
+        if not self.logs_models or len(parts) < 2:
             return False
-        first, second = uri.values[0], uri.values[1]
+        first, second = parts[0], parts[1]
         if not (isinstance(first, ast.Constant) and first.value == "runs:/"):
             return False
-        return isinstance(second, ast.FormattedValue) and self._run_id(second.value)
+        if isinstance(second, ast.FormattedValue):
+            if second.format_spec is not None or second.conversion != -1:
+                return False
+            second = second.value
+        return self._run_id(second)
+
+    def _promote(self, call: ast.Call, pointer_keyword: str) -> None:
+        """`client.set_registered_model_alias(name, alias, version)` or
+        `client.transition_model_version_stage(name, version, stage)` on a version this code's own
+        registration returned (`result.version`, `result = mlflow.register_model(...)`), of a name
+        it registers from its own models."""
+        name = self._constant_text(_argument(call, 0, "name") or ast.Constant(None))
+        version_position, pointer_position = (2, 1) if pointer_keyword == "alias" else (1, 2)
+        pointer = self._constant_text(_argument(call, pointer_position, pointer_keyword) or ast.Constant(None))
+        version = _argument(call, version_position, "version")
+        own_version = (
+            isinstance(version, ast.Attribute)
+            and version.attr == "version"
+            and isinstance(version.value, ast.Name)
+            and version.value.id in self._registrations
+        )
+        if name and pointer and own_version and name in self._registered:
+            self._promoted.add((name, pointer))
 
     def _register(self, name: ast.AST | None) -> None:
         text = self._constant_text(name) if name is not None else None
@@ -194,9 +232,7 @@ class MlflowStore:
 
     def _model_name(self, uri: ast.AST | None) -> str | None:
         """The registered model name a `models:/` URI names, when its text up to the name is constant."""
-        if uri is None:
-            return None
-        parts = uri.values if isinstance(uri, ast.JoinedStr) else [uri]
+        parts = _uri_parts(uri)
         text = ""
         for part in parts:
             value = part.value if isinstance(part, ast.FormattedValue) else part
@@ -214,8 +250,10 @@ class MlflowStore:
         if cut <= 0:
             return None
         name, version = rest[:cut], rest[cut:]
-        # the versions it registers: the latest, a number, or one computed (its registration's)
-        if "\0" in name or not (version in ("/latest", "/\0") or version[1:].isdigit()):
+        # the versions it registers: the latest, a number, one computed (its registration's), or
+        # a stage or alias it gives one of its registrations itself
+        own_pointer = (name, version[1:]) in self._promoted
+        if "\0" in name or not (version in ("/latest", "/\0") or version[1:].isdigit() or own_pointer):
             return None
         return name
 
@@ -250,6 +288,21 @@ class MlflowStore:
     def _uri_text(self, call: ast.Call) -> str | None:
         uri = _argument(call, 0, "uri")
         return self._constant_text(uri) if uri is not None else None
+
+
+def _uri_parts(uri: ast.AST | None) -> list[ast.expr]:
+    """The pieces a URI is written in: an f-string's values, or the operands of a `+` chain."""
+    if isinstance(uri, ast.JoinedStr):
+        return list(uri.values)
+    parts: list[ast.expr] = []
+    pending = [uri] if isinstance(uri, ast.expr) else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and len(parts) + len(pending) < 64:
+            pending += [node.right, node.left]
+        else:
+            parts.append(node)
+    return parts
 
 
 def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:

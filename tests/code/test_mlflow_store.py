@@ -150,6 +150,32 @@ def test_a_name_the_code_registers_from_its_own_model_is_its_own(tmp_path: Path)
     assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, text, "nb.ipynb"))] == ["low"] * 3
 
 
+def test_a_run_uri_written_with_plus_and_an_alias_the_code_sets_itself(tmp_path: Path) -> None:
+    """`"runs:/" + run.info.run_id + "/model"` is the same URI as the f-string; an alias or a stage
+    the code points at the version its own registration returned is its own. Look-alikes: an
+    alias pointed at a constant version, and another alias, keep the severity."""
+    source = (
+        "import mlflow\nfrom mlflow import MlflowClient\nclient = MlflowClient()\nname = 'main.default.llm'\n"
+        "with mlflow.start_run() as run:\n    mlflow.pyfunc.log_model('model', python_model=m)\n"
+        "a = mlflow.pyfunc.load_model('runs:/' + run.info.run_id + '/model')\n"
+        "result = mlflow.register_model('runs:/' + run.info.run_id + '/model', name)\n"
+        "client.set_registered_model_alias(name=name, alias='Champion', version=result.version)\n"
+        "client.set_registered_model_alias(name, 'Other', 1)\n"
+        "client.transition_model_version_stage(name, result.version, 'Staging')\n"
+        "b = mlflow.pyfunc.load_model(f'models:/{name}@Champion')\n"
+        "c = mlflow.pyfunc.load_model(f'models:/{name}/Staging')\n"
+        "d = mlflow.pyfunc.load_model(f'models:/{name}@Other')\n"
+        "e = mlflow.pyfunc.load_model(f'models:/{name}/Production')\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [
+        (None, 7, "low"),
+        (None, 12, "low"),
+        (None, 13, "low"),
+        (None, 14, "medium"),
+        (None, 15, "medium"),
+    ]
+
+
 def test_serving_code_keeps_its_own_runs_high(tmp_path: Path) -> None:
     source = (
         "import mlflow\nfrom flask import Flask\napp = Flask(__name__)\nmlflow.autolog()\n"
