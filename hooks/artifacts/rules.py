@@ -88,7 +88,14 @@ SPECIAL_ATTRIBUTE_INJECTION = BOOK.rule(
     "critical",
     "Pickle BUILD injects a special attribute",
     cwe=502,
-    what="A BUILD opcode sets `__setstate__`, `__reduce__` or another special attribute on an object.",
+    what=(
+        "A BUILD opcode sets `__setstate__`, `__reduce__` or another special attribute on an object; sets "
+        "attributes on an imported class or function itself (a patch for the whole process); or the file "
+        "plants a function where the loader or a library calls it: `append`/`extend`/`add` of an object "
+        "APPEND or ADDITEMS fills, or `keys`/`items`/`values` (and, inside a BUILD state, `get`/`pop`/"
+        "`update`) of an object handed to a call or to a class's `__setstate__`. A partial planted under "
+        "any other name of such an object is judged as called, by what it wraps."
+    ),
     why=(
         "The injected attribute makes a later BUILD, or ordinary use of the object after loading, call "
         "attacker-chosen code: the payload runs at a time when nobody is looking (the Sleepy Pickle "
