@@ -873,7 +873,8 @@ class GlobalsPolicy:
     """The built-in allowlist plus a project's own `allow_globals` (never over the denylist)."""
 
     def __init__(self, extra_allowed: Iterable[tuple[str, str]] = (), project_root: Path | None = None) -> None:
-        self.allowed = BUILTIN_ALLOWED | frozenset(extra_allowed)
+        self.declared = frozenset(extra_allowed) - BUILTIN_ALLOWED  # the project's own allow_globals
+        self.allowed = BUILTIN_ALLOWED | self.declared
         self._root = project_root
         self._own: dict[str, str | None] = {}
 

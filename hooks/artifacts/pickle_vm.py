@@ -530,10 +530,15 @@ class PickleMachine:
             self._used(items[0], Use.NEW, f"{func.module}.{func.name}")
         else:
             # A callable may call what it is given (torch's _rebuild_from_type_v2 calls its first
-            # argument with the next ones): a global passed to a call is judged as called.
+            # argument with the next ones): a global passed to a call is judged as called. A class
+            # the project declares itself (allow_globals, reviewed by its owners) is the exception:
+            # a function given to it (a namedtuple of hyperparameters holding `F.gelu`) is judged
+            # as a reference, like the same function kept in a state; a partial given to it is
+            # still judged as called, since calling it runs what the file bound.
             arguments = self._arguments(items, offset)
+            passed_use = Use.REFERENCE if key in self.analysis.policy.declared else Use.CALL
             for passed in _globals_in(arguments[0]):
-                self._used(passed, Use.CALL, f"argument of {func.module}.{func.name}")
+                self._used(passed, passed_use, f"argument of {func.module}.{func.name}")
             for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
         direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)

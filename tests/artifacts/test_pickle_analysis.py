@@ -944,3 +944,21 @@ def test_an_object_given_as_build_state_is_handed_to_the_classs_setstate(tmp_pat
     elsewhere = asm.EMPTY_DICT + asm.text("scorer") + _namespace_with(_state_with("score", _save_partial()))
     elsewhere += asm.SETITEM
     assert scan_bytes(tmp_path, "elsewhere.pkl", with_state(elsewhere)) == []
+
+
+def test_a_function_given_to_a_class_the_project_declares_is_a_reference(tmp_path: Path) -> None:
+    """A namedtuple of hyperparameters holding `torch.nn.functional.gelu`, pickled with its class
+    declared in allow_globals: the function is kept, not called by the class the project reviewed.
+    Look-alikes: the same class undeclared keeps its finding, and a partial given to the declared
+    class is still judged as called (numpy.save)."""
+    declared = Policy(
+        root=tmp_path,
+        sections={"artifacts": {"allow_globals": [{"module": "__main__", "name": "Hp", "reason": "ours"}]}},
+    )
+    gelu = asm.global_("torch.nn.functional", "gelu")
+    data = asm.proto(2) + asm.global_("__main__", "Hp") + asm.MARK + gelu + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "hp.pkl", data, declared) == []
+    assert "MLS102" in rules(scan_bytes(tmp_path, "hp.pkl", data))
+    bound = asm.proto(2) + asm.global_("__main__", "Hp") + asm.MARK + _save_partial() + asm.TUPLE + asm.REDUCE
+    findings = scan_bytes(tmp_path, "bound.pkl", bound + asm.STOP, declared)
+    assert any("numpy.save" in finding.message for finding in findings), findings
