@@ -91,6 +91,9 @@ class _FixedOrigins:
         # of a Request built on a fixed URL is judged by its URL only when nothing retargets it
         self.retargeted: set[str] = set()
         self.retargets: dict[str, list[ast.expr]] = {}  # name -> the values it is retargeted to
+        self.aliases: dict[str, set[str]] = {}  # `r2 = req`: each name -> the names bound to it
+        self.unread_retargets: set[str] = set()  # names whose retarget's value is not read
+        called: set[int] = set()  # the functions of the calls walked (a walk meets a call first)
         self.budget = 0  # values still to follow for the URL being judged
         self._following: set[tuple[str, int]] = set()  # names being followed (a name bound to itself)
         for node in ast.walk(module):
@@ -107,10 +110,44 @@ class _FixedOrigins:
                 and (not isinstance(node.ctx, ast.Load) or node.attr == "set_proxy")
             ):
                 self.retargeted.add(node.value.id)
+            if isinstance(node, ast.Call):
+                called.add(id(node.func))
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr == "set_proxy"
+                and isinstance(node.value, ast.Name)
+                and id(node) not in called
+            ):
+                self.unread_retargets.add(node.value.id)  # `send = req.set_proxy`: called unseen
             self._record_retarget(node)
 
     def _record_retarget(self, node: ast.AST) -> None:
-        """`req.full_url = value` (and its parts) and `req.set_proxy(host, type)`: the values."""
+        """`req.full_url = value` (and its parts), `req.set_proxy(host, type)`,
+        `setattr(req, "full_url", value)`, `getattr(req, "set_proxy")(host, type)`: the values. A
+        `set_proxy` read without being called (`send = req.set_proxy`) retargets it to anything."""
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    self.aliases.setdefault(target.id, set()).add(node.value.id)
+                    self.aliases.setdefault(node.value.id, set()).add(target.id)
+        if isinstance(node, ast.Call) and name_of(node) == "setattr" and len(node.args) == 3:
+            owner, attribute, value = node.args
+            if isinstance(owner, ast.Name) and not (
+                isinstance(attribute, ast.Constant) and attribute.value not in _REQUEST_RETARGETS
+            ):
+                self.retargets.setdefault(owner.id, []).append(value)
+            return
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Call)
+            and name_of(node.func) == "getattr"
+            and len(node.func.args) >= 2
+            and isinstance(node.func.args[0], ast.Name)
+            and not (isinstance(node.func.args[1], ast.Constant) and node.func.args[1].value not in _REQUEST_RETARGETS)
+        ):
+            values = [*node.args, *(keyword.value for keyword in node.keywords)]
+            self.retargets.setdefault(node.func.args[0].id, []).extend(values)
+            return
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -125,6 +162,20 @@ class _FixedOrigins:
         ):
             values = [*node.args, *(keyword.value for keyword in node.keywords)]
             self.retargets.setdefault(node.func.value.id, []).extend(values)
+
+    def retargets_of(self, name: str) -> list[ast.expr] | None:
+        """The values `name`'s Request (or a name bound to it, either way) is retargeted to; None
+        when it is retargeted in a way whose value cannot be read (a bound `set_proxy`)."""
+        names = {name}
+        pending = [name]
+        while pending and len(names) < 64:
+            for other in self.aliases.get(pending.pop(), ()):
+                if other not in names:
+                    names.add(other)
+                    pending.append(other)
+        if names & self.unread_retargets:
+            return None
+        return [value for other in sorted(names) for value in self.retargets.get(other, [])]
 
     def public(self, url: ast.AST, function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
         """Every text `url` may hold starts with `http(s)://<public host>/`, written in the code:
@@ -597,8 +648,8 @@ def _url_from_outside(
             # case of a web request's own URL is left open (stop 71's closing note). A Request sent
             # elsewhere afterwards (`req.full_url = request.args["url"]`, `req.set_proxy(...)`) is
             # judged by where it is sent.
-            retargets = fixed.retargets.get(url.id, []) if isinstance(url, ast.Name) else []
-            if any(origins.from_outside(value, function) for value in retargets):
+            retargets = fixed.retargets_of(url.id) if isinstance(url, ast.Name) else []
+            if retargets is None or any(origins.from_outside(value, function) for value in retargets):
                 for line in _lines(call):
                     found[(line, "B310")] = (
                         "the request is sent to text from outside after it is built (full_url, set_proxy)"

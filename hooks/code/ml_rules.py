@@ -308,6 +308,12 @@ _REPOSITORY_KEYWORDS = ("pretrained_model_name_or_path", "repo_id", "model_id", 
 
 # A Hub commit: what `revision=` pins when it is one (a branch or tag name moves).
 _HUB_COMMIT = re.compile(r"[0-9a-f]{40}")
+# A Hub repository id (`org/name`), not a folder (`./model`, `/models/x`, `~/m`, `models/x/y`).
+_HF_REPOSITORY_ID = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}")
+# Keywords of from_pretrained and pipeline that may name another repository to load from.
+_OTHER_REPOSITORY_KEYWORDS = frozenset(
+    {"tokenizer", "config", "feature_extractor", "image_processor", "processor", "adapter", "peft_model_id"}
+)
 
 
 def _placeholder_repository(call: ast.Call) -> bool:
@@ -688,6 +694,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._assigned: frozenset[str] | None = None  # see _assigned_names
         self.commands = CommandFinder(self.loads.constant_text)  # shell commands the code starts
         self._module: ast.Module | None = None
+        self._lambda_names: frozenset[str] | None = None  # parameters of the module's lambdas
         self._pyyaml_fixed: bool | None = None  # _pyyaml_is_fixed, once asked
         self._torch_requirement: str | None = None  # _torch_restricts_by_default, once asked ("" = no)
         self._imported_only: dict[str, str] | None = None  # see _import_only_names
@@ -716,6 +723,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         lines) and, for a script (not a notebook), the files it serialises anywhere. A notebook's
         shell and magic lines are kept whole for the pickle-free read check (pickle_free_reads.py)."""
         self._module = module
+        self._lambda_names = None
         shell = [command for _, command in shell_lines]
         magics = [magic for _, magic in magic_lines]
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
@@ -1642,12 +1650,37 @@ class MLRuleVisitor(ast.NodeVisitor):
             code_commit = origins.constant_value(code_revision, function)
             if code_commit is None or not _HUB_COMMIT.fullmatch(code_commit):
                 return None
-        # pipeline(task, model, ...): the repository is its second argument
-        positional = node.args[1:2] if (self.qualname(node.func) or "").endswith("pipeline") else node.args[:1]
-        named = [*(k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS), *positional]
-        if not named or origins.constant_value(named[0], function) is None:
+        if any(keyword.arg is None for keyword in node.keywords):
+            return None  # `**options` may set another revision, code_revision or repository
+        # pipeline(task, model, ...): the repository is its second argument; any further positional
+        # argument (a config, a tokenizer) may name another repository
+        is_pipeline = (self.qualname(node.func) or "").endswith("pipeline")
+        positional = node.args[1:2] if is_pipeline else node.args[:1]
+        if len(node.args) > (2 if is_pipeline else 1):
             return None
+        named = [*(k.value for k in node.keywords if k.arg in _REPOSITORY_KEYWORDS), *positional]
+        repository = origins.constant_value(named[0], function) if named else None
+        if repository is None or not _HF_REPOSITORY_ID.fullmatch(repository):
+            return None  # a parameter, or a local folder (its config's auto_map may fetch code unpinned)
+        hidden = self._lambda_parameters()
+        if any(isinstance(n, ast.Name) and n.id in hidden for n in ast.walk(node)):
+            return None  # a lambda's parameter shadows the module's constant of that name
+        for keyword in node.keywords:
+            if keyword.arg in _OTHER_REPOSITORY_KEYWORDS and origins.constant_value(keyword.value, function) is None:
+                return None  # `tokenizer=request.args["t"]`: another repository, perhaps not pinned
         return commit
+
+    def _lambda_parameters(self) -> frozenset[str]:
+        """The names any lambda of the module takes as parameters (read once)."""
+        if self._lambda_names is None:
+            module = self._module
+            self._lambda_names = frozenset(
+                argument.arg
+                for node in (ast.walk(module) if module is not None else ())
+                if isinstance(node, ast.Lambda)
+                for argument in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+            )
+        return self._lambda_names
 
     def _trust_remote_code(self, node: ast.Call) -> None:
         """trust_remote_code=True as a keyword, under another name, through a flag set True, or

@@ -39,6 +39,8 @@ _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 _HOSTED_SCHEMES = frozenset({"databricks", "databricks-uc", "uc"})  # named services, not folders
 _RUN_STARTERS = frozenset({"start_run", "active_run", "last_active_run"})
 _URI_SETTERS = frozenset({"set_tracking_uri", "set_registry_uri"})
+# MlflowClient methods that add a version under a name: method -> (position, keyword) of that name
+_VERSION_MAKERS = {"create_model_version": (0, "name"), "copy_model_version": (1, "dst_name")}
 # MlflowClient methods that point an alias or a stage at a version: method -> its pointer's keyword
 _PROMOTERS = {"set_registered_model_alias": "alias", "transition_model_version_stage": "stage"}
 
@@ -104,6 +106,11 @@ class MlflowStore:
         self._registered: set[str] = set()  # registered model names the code registers from its own models
         # (name, stage or alias) the code gives a version it registered itself
         self._promoted: set[tuple[str, str]] = set()
+        # names (None: any) given a version that is not the code's own, and (name, pointer) pairs
+        # (None: any) pointed at one: registering or promoting anything else under a name undoes it
+        self._foreign: set[str | None] = set()
+        self._foreign_pointers: set[tuple[str, str] | None] = set()
+        self._dynamic_store = False  # a tracking or registry URI the code computes
         self._registrations: frozenset[str] = frozenset()  # names bound only to register_model's result
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
@@ -161,6 +168,11 @@ class MlflowStore:
         """`top_level`: the call runs when the module (or the notebook's cell) does, not in a function."""
         if last_name(call.func) in _PROMOTERS:
             self._promote(call, _PROMOTERS[last_name(call.func)])
+        elif last_name(call.func) in _VERSION_MAKERS:
+            # MlflowClient's create_model_version(name, source) / copy_model_version(src, dst_name):
+            # a version from anywhere under that name
+            position, keyword = _VERSION_MAKERS[last_name(call.func)]
+            self._foreign.add(self._constant_text(_argument(call, position, keyword) or ast.Constant(None)) or None)
         if not qualname.startswith("mlflow."):
             return
         attribute = qualname.rsplit(".", 1)[-1]
@@ -170,13 +182,18 @@ class MlflowStore:
             self.logs_models = True
             if attribute == "log_model":
                 self._register(_argument(call, -1, "registered_model_name"))
-        elif attribute == "register_model" and self.own_run(_argument(call, 0, "model_uri")):
-            self._register(_argument(call, 1, "name"))
+        elif attribute == "register_model":
+            if self.own_run(_argument(call, 0, "model_uri")):
+                self._register(_argument(call, 1, "name"))
+            else:
+                name = _argument(call, 1, "name")
+                self._foreign.add((self._constant_text(name) if name is not None else None) or None)
         elif attribute == "set_tracking_uri":
             # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls.
             # A script's calls are seen in no particular order, so a remote or unknown URI anywhere
             # undoes a local one; a local one counts only where it surely runs.
             text = self._uri_text(call)
+            self._dynamic_store |= text is None
             if text is not None and local_store(text):
                 if top_level:
                     self.local_store = text.strip()
@@ -184,6 +201,7 @@ class MlflowStore:
                 self._other_store = True
         elif attribute == "set_registry_uri":
             text = self._uri_text(call)
+            self._dynamic_store |= text is None
             self._other_registry |= text is None or not local_store(text)
 
     def own_run(self, uri: ast.AST | None) -> bool:
@@ -210,14 +228,11 @@ class MlflowStore:
         version_position, pointer_position = (2, 1) if pointer_keyword == "alias" else (1, 2)
         pointer = self._constant_text(_argument(call, pointer_position, pointer_keyword) or ast.Constant(None))
         version = _argument(call, version_position, "version")
-        own_version = (
-            isinstance(version, ast.Attribute)
-            and version.attr == "version"
-            and isinstance(version.value, ast.Name)
-            and version.value.id in self._registrations
-        )
+        own_version = self._registration_version(version)
         if name and pointer and own_version and name in self._registered:
             self._promoted.add((name, pointer))
+        else:
+            self._foreign_pointers.add((name, pointer) if name and pointer else None)
 
     def _register(self, name: ast.AST | None) -> None:
         text = self._constant_text(name) if name is not None else None
@@ -227,14 +242,17 @@ class MlflowStore:
     def registered_here(self, uri: ast.AST | None) -> bool:
         """The URI is `models:/<name>/...` or `models:/<name>@alias` of a name this code registers
         from a model it logs or from its own run."""
+        if self._dynamic_store or None in self._foreign:
+            return False
         name = self._model_name(self._resolved(uri))
-        return name is not None and name in self._registered
+        return name is not None and name in self._registered and name not in self._foreign
 
     def _model_name(self, uri: ast.AST | None) -> str | None:
         """The registered model name a `models:/` URI names, when its text up to the name is constant."""
         parts = _uri_parts(uri)
         text = ""
-        for part in parts:
+        computed: ast.AST | None = None  # the first part that is not constant
+        for index, part in enumerate(parts):
             value = part.value if isinstance(part, ast.FormattedValue) else part
             if isinstance(part, ast.FormattedValue) and (part.format_spec is not None or part.conversion != -1):
                 value_text = None
@@ -242,6 +260,7 @@ class MlflowStore:
                 value_text = self._constant_text(value)
             text += "\0" if value_text is None else value_text
             if "\0" in text:
+                computed = value if index == len(parts) - 1 else None  # only as the URI's last part
                 break
         if not text.startswith("models:/"):
             return None
@@ -252,10 +271,21 @@ class MlflowStore:
         name, version = rest[:cut], rest[cut:]
         # the versions it registers: the latest, a number, one computed (its registration's), or
         # a stage or alias it gives one of its registrations itself
-        own_pointer = (name, version[1:]) in self._promoted
-        if "\0" in name or not (version in ("/latest", "/\0") or version[1:].isdigit() or own_pointer):
+        pointer = (name, version[1:])
+        own_pointer = pointer in self._promoted and not ({pointer, None} & self._foreign_pointers)
+        own_version = version == "/\0" and self._registration_version(computed)
+        if "\0" in name or not (version == "/latest" or version[1:].isdigit() or own_pointer or own_version):
             return None
         return name
+
+    def _registration_version(self, node: ast.AST | None) -> bool:
+        """`result.version` of a name bound only to the code's `register_model(...)` results."""
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == "version"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in self._registrations
+        )
 
     def local_model(self, uri: ast.AST | None) -> str | None:
         """The local tracking URI a `runs:/` or `models:/` load resolves against, if any."""

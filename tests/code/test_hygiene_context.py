@@ -357,7 +357,13 @@ def test_a_request_sent_elsewhere_after_it_is_built_is_not_judged_by_its_first_u
     cases = {
         "retarget.py": ("req.full_url = request.args['url']", "medium"),
         "proxy.py": ("req.set_proxy(request.args['host'], 'https')", "medium"),
+        "alias.py": ("other = req; other.full_url = request.args['url']", "medium"),
+        "setattr.py": ("setattr(req, 'full_url', request.args['url'])", "medium"),
+        "getattr.py": ("getattr(req, 'set_proxy')(request.args['host'], 'https')", "medium"),
+        "bound.py": ("send = req.set_proxy; send(request.args['host'], 'https')", "medium"),
         "read.py": ("print(req.full_url)", "low"),
+        "fixed.py": ("req.full_url = 'https://api.example.com/v2/items'", "low"),
+        "other_attribute.py": ("setattr(req, 'timeout', request.args['t'])", "low"),
     }
     for name, (change, expected) in cases.items():
         findings = graded(scan_code(tmp_path, template.format(change=change), name))

@@ -654,6 +654,29 @@ def test_trust_remote_code_pinned_to_a_commit_of_a_named_repository_is_low(tmp_p
     assert {f.severity.value for f in scan_code(tmp_path, text, "load.py", strict) if f.rule_id == "MLS307"} == {"high"}
 
 
+def test_a_pinned_commit_does_not_pin_what_else_the_call_may_load(tmp_path: Path) -> None:
+    """Pinned, but the call can still load other code: `**options` (a request's JSON may set
+    code_revision or config), a tokenizer or config named by a parameter, a further positional
+    argument of pipeline, a local folder (its config's auto_map fetches another repository
+    unpinned), a lambda's parameter shadowing the module's constant."""
+    sha = "2f5c3cd4eace6be6c0f12981f377fb35e5bf6ee5"
+    text = (
+        "from transformers import AutoModel, pipeline\n"
+        f"REPO, SHA = 'org/model', '{sha}'\n"
+        "REPOSITORY = 'org/model'\n"
+        "def load(options, tok):\n"
+        f"    a = AutoModel.from_pretrained(REPOSITORY, revision='{sha}', trust_remote_code=True, **options)\n"
+        f"    b = pipeline('t', model=REPOSITORY, tokenizer=tok, revision='{sha}', trust_remote_code=True)\n"
+        f"    c = pipeline('t', REPOSITORY, tok, revision='{sha}', trust_remote_code=True)\n"
+        f"    d = AutoModel.from_pretrained('./model', revision='{sha}', trust_remote_code=True)\n"
+        f"    e = lambda REPOSITORY: AutoModel.from_pretrained(REPOSITORY, revision='{sha}', trust_remote_code=True)\n"
+        f"    f = AutoModel.from_pretrained('org/model', revision='{sha}', trust_remote_code=True, config='org/m')\n"
+        "    return a, b, c, d, e, f\n"
+    )
+    found = {(f.line, f.severity.value) for f in scan_code(tmp_path, text, "load.py") if f.rule_id == "MLS307"}
+    assert found == {(5, "high"), (6, "high"), (7, "high"), (8, "high"), (9, "high"), (10, "low")}
+
+
 def test_a_configuration_class_name_rebound_in_the_module_keeps_blocking(tmp_path: Path) -> None:
     text = (
         "import transformers\n"

@@ -292,3 +292,48 @@ def test_any_tracking_text_is_judged_without_error(text: str) -> None:
     call = ast.parse(f"mlflow.set_tracking_uri({text!r})").body[0].value  # type: ignore[attr-defined]
     store.record_call(call, "mlflow.set_tracking_uri", top_level=True)
     assert store.local_model(ast.Constant("runs:/x/m")) in (None, text.strip())
+
+
+@pytest.mark.parametrize(
+    "undoing",
+    [
+        "client.create_model_version('churn', source=sys.argv[1])",
+        "client.copy_model_version(sys.argv[1], 'churn')",
+        "mlflow.register_model('s3://bucket/model', 'churn')",
+        "mlflow.register_model('s3://bucket/model', sys.argv[2])",
+        "mlflow.set_tracking_uri(sys.argv[1])",
+    ],
+)
+def test_a_version_from_elsewhere_under_the_name_undoes_it(tmp_path: Path, undoing: str) -> None:
+    """Once a version the code did not log can be under the name (another source, a copy, a
+    registration of a bucket, a name computed at run time) or the store is computed, `latest`
+    may be that version. Look-alike: the same file without that line is low."""
+    cells = [
+        "import mlflow, sys\nclient = mlflow.MlflowClient()\nwith mlflow.start_run() as run:\n"
+        "    mlflow.sklearn.log_model(clf, 'model', registered_model_name='churn')",
+        undoing,
+        "m = mlflow.pyfunc.load_model('models:/churn/latest')",
+    ]
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))] == ["medium"]
+    cells[1] = "print('registered')"
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, notebook(*cells), "nb.ipynb"))] == ["low"]
+
+
+def test_an_alias_moved_again_or_a_computed_version_is_not_the_codes_own(tmp_path: Path) -> None:
+    """The alias pointed at the code's version and then at one from the command line; a version
+    number computed from anything but the code's own registration."""
+    source = (
+        "import mlflow, sys\nclient = mlflow.MlflowClient()\n"
+        "with mlflow.start_run() as run:\n    mlflow.pyfunc.log_model('model', python_model=m)\n"
+        "result = mlflow.register_model(f'runs:/{run.info.run_id}/model', 'llm')\n"
+        "client.set_registered_model_alias('llm', 'Champion', result.version)\n"
+        "client.set_registered_model_alias('llm', 'Champion', sys.argv[1])\n"
+        "a = mlflow.pyfunc.load_model('models:/llm@Champion')\n"
+        "b = mlflow.pyfunc.load_model(f'models:/llm/{sys.argv[2]}')\n"
+        "c = mlflow.pyfunc.load_model(f'models:/llm/{result.version}')\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [
+        (None, 8, "medium"),
+        (None, 9, "medium"),
+        (None, 10, "low"),
+    ]
