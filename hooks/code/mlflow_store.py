@@ -111,6 +111,8 @@ class MlflowStore:
         self._foreign: set[str | None] = set()
         self._foreign_pointers: set[tuple[str, str] | None] = set()
         self._dynamic_store = False  # a tracking or registry URI the code computes
+        self._registered_at: dict[str, int] = {}  # registered name -> its first registration's order
+        self._first_seen: dict[int, int] = {}  # id(call) -> the order it first came up in
         self._registrations: frozenset[str] = frozenset()  # names bound only to register_model's result
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
@@ -181,14 +183,19 @@ class MlflowStore:
         elif attribute in ("log_model", "save_model"):
             self.logs_models = True
             if attribute == "log_model":
-                self._register(_argument(call, -1, "registered_model_name"))
+                self._register(_argument(call, -1, "registered_model_name"), call)
         elif attribute == "register_model":
             if self.own_run(_argument(call, 0, "model_uri")):
-                self._register(_argument(call, 1, "name"))
+                self._register(_argument(call, 1, "name"), call)
             else:
                 name = _argument(call, 1, "name")
                 self._foreign.add((self._constant_text(name) if name is not None else None) or None)
-        elif attribute == "set_tracking_uri":
+        if attribute in _URI_SETTERS:
+            # a store chosen after the code registered its models: the name there may be anyone's
+            # (calls are ordered by where they first came up: the walk may meet them twice)
+            order = self._order(call)
+            self._foreign |= {name for name, at in self._registered_at.items() if at < order}
+        if attribute == "set_tracking_uri":
             # Only the global URI: `MlflowClient(tracking_uri=...)` serves that client's calls.
             # A script's calls are seen in no particular order, so a remote or unknown URI anywhere
             # undoes a local one; a local one counts only where it surely runs.
@@ -234,10 +241,15 @@ class MlflowStore:
         else:
             self._foreign_pointers.add((name, pointer) if name and pointer else None)
 
-    def _register(self, name: ast.AST | None) -> None:
+    def _register(self, name: ast.AST | None, call: ast.Call) -> None:
         text = self._constant_text(name) if name is not None else None
         if text:
             self._registered.add(text)
+            self._registered_at.setdefault(text, self._order(call))
+
+    def _order(self, call: ast.Call) -> int:
+        """Where a call first came up among those recorded."""
+        return self._first_seen.setdefault(id(call), len(self._first_seen))
 
     def registered_here(self, uri: ast.AST | None) -> bool:
         """The URI is `models:/<name>/...` or `models:/<name>@alias` of a name this code registers

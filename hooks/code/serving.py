@@ -41,12 +41,20 @@ _SERVING_MODULES = (
     "triton_python_backend_utils",
     "grpc",
 )
-_HANDLERS = frozenset({"model_fn", "input_fn", "predict_fn", "output_fn", "transform_fn", "handle"})
+# (AWS Lambda calls `lambda_handler(event, context)` with the request.)
+_HANDLERS = frozenset({"model_fn", "input_fn", "predict_fn", "output_fn", "transform_fn", "handle", "lambda_handler"})
 _LOADERS = frozenset({"load", "initialize", "setup", "__init__", "load_model"})
 
 
 def _serving_import(module: str) -> bool:
     return any(module == name or module.startswith(name + ".") for name in _SERVING_MODULES)
+
+
+def _imports_serving(node: ast.ImportFrom) -> bool:
+    """`from flask import Flask`, or `from ray import serve` (the serving module as a name of its package)."""
+    if node.level or not node.module:
+        return False
+    return _serving_import(node.module) or any(_serving_import(f"{node.module}.{a.name}") for a in node.names)
 
 
 def serves_requests(nodes: Iterable[ast.AST]) -> bool:
@@ -55,7 +63,7 @@ def serves_requests(nodes: Iterable[ast.AST]) -> bool:
     for node in nodes:
         if isinstance(node, ast.Import) and any(_serving_import(alias.name) for alias in node.names):
             return True
-        if isinstance(node, ast.ImportFrom) and not node.level and node.module and _serving_import(node.module):
+        if isinstance(node, ast.ImportFrom) and _imports_serving(node):
             return True
         if isinstance(node, ast.ClassDef):
             methods = {item.name for item in node.body if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))}

@@ -337,3 +337,23 @@ def test_an_alias_moved_again_or_a_computed_version_is_not_the_codes_own(tmp_pat
         (None, 9, "medium"),
         (None, 10, "low"),
     ]
+
+
+def test_a_store_chosen_after_the_registration_or_serving_code_keeps_the_severity(tmp_path: Path) -> None:
+    """The registry switched after the code registered its model (the name there may be
+    anyone's), and a load in an AWS Lambda handler or a Ray Serve deployment (serving code: the
+    caller of a handler may choose). Look-alike: the registry set before registering, as
+    Databricks notebooks do (`set_registry_uri("databricks-uc")` first)."""
+    head = "import mlflow\nwith mlflow.start_run() as run:\n    mlflow.sklearn.log_model(clf, 'model')\n"
+    register = "mlflow.register_model(f'runs:/{run.info.run_id}/model', 'churn')\n"
+    load = "m = mlflow.pyfunc.load_model('models:/churn/latest')\n"
+    switch = "mlflow.set_registry_uri('databricks://shared')\n"
+    after = head + register + switch + load
+    before = switch + head + register + load
+    handler = head + register + "def lambda_handler(event, context):\n    " + load
+    deployment = "from ray import serve\n" + head + register + load
+    levels = {
+        name: [level for _, _, level in mlflow_levels(scan_code(tmp_path, source, f"{name}.py"))]
+        for name, source in (("after", after), ("before", before), ("handler", handler), ("ray", deployment))
+    }
+    assert levels == {"after": ["medium"], "before": ["low"], "handler": ["medium"], "ray": ["medium"]}
