@@ -1518,8 +1518,8 @@ def _added_names(state: object, found: dict[str, list[object]]) -> dict[str, lis
 
 def _state_names(state: object) -> list[str]:
     """The names a BUILD state sets (shown in a message: at most a few)."""
-    names = sorted({str(key) for mapping in _state_mappings(state) for key in mapping.items})
-    return names[:8] or ["nothing"]
+    names = sorted({key[:40] for mapping in _state_mappings(state) for key in mapping.items if isinstance(key, str)})
+    return names[:8] or ["no named attribute"]
 
 
 def _state_values(state: object) -> list[object]:
