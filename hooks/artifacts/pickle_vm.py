@@ -444,13 +444,37 @@ class PickleMachine:
                 if held is None or held[0] is not value:
                     continue
                 for name, kept in held[1].items():
+                    if names is not None and name not in names:
+                        continue
+                    if name in _STATE_READ_METHODS and (carriers := [i for i in kept if self._carries_partial(i)]):
+                        # a rebuilt object there whose own attributes hold a partial (a torch module
+                        # whose `forward` was set to one): calling `x.keys()` calls the object,
+                        # and its class's __call__ reaches what the file planted on it
+                        self._injected(carriers, [name], offset, "the state", f"an object {on} is given")
+                        continue
                     planted = [item for item in kept if _planted_function(item)]
-                    if not planted or (names is not None and name not in names):
+                    if not planted:
                         continue
                     if name in _MAPPING_CALLED or any(item is _EXTENSION_GLOBAL for item in planted):
                         self._injected(planted, [name], offset, "the state", f"an object {on} is given")
                     else:
                         self._attribute_called(planted, name)
+
+    def _carries_partial(self, value: object, depth: int = 0) -> bool:
+        """A rebuilt object whose attributes hold a functools.partial or an extension's global,
+        directly or through such an object (a few levels)."""
+        if not isinstance(value, Call) or depth > 3:
+            return False
+        held = self.attributes_of.get(id(value))
+        if held is None or held[0] is not value:
+            return False
+        for kept in held[1].values():
+            for item in kept:
+                if item is _EXTENSION_GLOBAL or (isinstance(item, Call) and _is_partial(item)):
+                    return True
+                if item is not value and self._carries_partial(item, depth + 1):
+                    return True
+        return False
 
     def _attribute_called(self, functions: list[object], name: str) -> None:
         """Judge the partials among `functions`, set as an object's attribute `name`, as called
@@ -1456,10 +1480,10 @@ def _attribute_mappings(state: object) -> list[Mapping]:
     return found
 
 
-# The methods APPEND, APPENDS and ADDITEMS call on an object that is not a list or a set.
 # Methods whose instance attributes a BUILD state may set for later: APPEND(S) and ADDITEMS call
-# the first three, a call reading the object as a mapping the others.
-_HELD_METHODS = ("append", "extend", "add", *_MAPPING_METHODS)
+# the first three on an object that is not a list or a set; a call reading the object as a
+# mapping, or a __setstate__ reading its state, the others.
+_HELD_METHODS = ("append", "extend", "add", *sorted(_STATE_READ_METHODS))
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 

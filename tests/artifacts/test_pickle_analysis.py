@@ -962,3 +962,23 @@ def test_a_function_given_to_a_class_the_project_declares_is_a_reference(tmp_pat
     bound = asm.proto(2) + asm.global_("__main__", "Hp") + asm.MARK + _save_partial() + asm.TUPLE + asm.REDUCE
     findings = scan_bytes(tmp_path, "bound.pkl", bound + asm.STOP, declared)
     assert any("numpy.save" in finding.message for finding in findings), findings
+
+
+def test_an_object_whose_own_attribute_is_a_partial_is_a_planted_callable(tmp_path: Path) -> None:
+    """A torch module whose `forward` the file set to a partial, put under `keys` of an object
+    handed to `OrderedDict` (or under `pop` of a BUILD state scikit-learn's __setstate__ reads):
+    calling it runs Module.__call__, which calls the planted forward. Look-alike: the same module
+    with plain data in its state."""
+
+    def module_with(forward: bytes) -> bytes:
+        state = asm.EMPTY_DICT + asm.text("training") + asm.NONE + asm.SETITEM
+        state += asm.text("forward") + forward + asm.SETITEM
+        return asm.global_("torch.nn.modules.linear", "Identity") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+
+    for forward, planted in ((_save_partial(), True), (asm.text("identity"), False)):
+        keys = _namespace_with(_state_with("keys", module_with(forward)))
+        read = asm.proto(4) + asm.global_("collections", "OrderedDict") + asm.MARK + keys + asm.TUPLE + asm.REDUCE
+        assert ("MLS104" in rules(scan_bytes(tmp_path, "keys.pkl", read + asm.STOP))) is planted
+        estimator = asm.global_("sklearn.linear_model._logistic", "LogisticRegression") + asm.EMPTY_TUPLE
+        popped = asm.proto(4) + estimator + asm.NEWOBJ + _namespace_with(_state_with("pop", module_with(forward)))
+        assert ("MLS104" in rules(scan_bytes(tmp_path, "pop.pkl", popped + asm.BUILD + asm.STOP))) is planted
