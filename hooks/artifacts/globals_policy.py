@@ -869,6 +869,10 @@ def _prefixes(module: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
 
 
+# `torch._C._VariableFunctionsClass.<op>`: the name under which pickle refers to torch's functions.
+_TORCH_OPERATOR = re.compile(r"_VariableFunctionsClass\.[A-Za-z_][A-Za-z0-9_]*")
+
+
 class GlobalsPolicy:
     """The built-in allowlist plus a project's own `allow_globals` (never over the denylist)."""
 
@@ -924,6 +928,15 @@ class GlobalsPolicy:
         verdict = self.classify(module, name)
         if verdict is Verdict.ALLOWED and use is Use.CALL and constructor_effect(module, name):
             return Verdict.DANGEROUS
+        if (
+            use is Use.REFERENCE
+            and module == "torch._C"
+            and _TORCH_OPERATOR.fullmatch(name)
+            and not is_dangerous(module, name.rsplit(".", 1)[-1])
+        ):
+            # How torch's own functions pickle by reference (`torch.relu` is written as
+            # `torch._C._VariableFunctionsClass.relu`): a function kept in a config, not called.
+            return Verdict.ALLOWED
         if verdict is Verdict.ALLOWED or verdict is Verdict.DANGEROUS:
             return verdict
         if not _IDENTIFIER_PATH.fullmatch(module) or not _IDENTIFIER_PATH.fullmatch(name):

@@ -982,3 +982,17 @@ def test_an_object_whose_own_attribute_is_a_partial_is_a_planted_callable(tmp_pa
         estimator = asm.global_("sklearn.linear_model._logistic", "LogisticRegression") + asm.EMPTY_TUPLE
         popped = asm.proto(4) + estimator + asm.NEWOBJ + _namespace_with(_state_with("pop", module_with(forward)))
         assert ("MLS104" in rules(scan_bytes(tmp_path, "pop.pkl", popped + asm.BUILD + asm.STOP))) is planted
+
+
+def test_torch_functions_kept_by_reference_pass_and_called_do_not(tmp_path: Path) -> None:
+    """`torch.relu` pickles as `torch._C._VariableFunctionsClass.relu`: kept in a declared
+    config it is a reference. Look-alike: the same name called by the pickle stays a finding."""
+    declared = Policy(
+        root=tmp_path,
+        sections={"artifacts": {"allow_globals": [{"module": "__main__", "name": "Cfg", "reason": "ours"}]}},
+    )
+    relu = asm.text("torch._C") + asm.text("_VariableFunctionsClass.relu") + asm.STACK_GLOBAL
+    config = asm.proto(4) + asm.global_("__main__", "Cfg") + asm.MARK + relu + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "cfg.pkl", config, declared) == []
+    called = asm.proto(4) + relu + asm.MARK + asm.binint(1) + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "called.pkl", called, declared)) != []
