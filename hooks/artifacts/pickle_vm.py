@@ -444,8 +444,8 @@ class PickleMachine:
                 if held is None or held[0] is not value:
                     continue
                 for name, kept in held[1].items():
-                    if names is not None and name not in names:
-                        continue
+                    if name == _ITEM or (names is not None and name not in names):
+                        continue  # a table's entries are not methods (they count in _carries_partial)
                     if name in _STATE_READ_METHODS and (carriers := [i for i in kept if self._carries_partial(i)]):
                         # a rebuilt object there whose own attributes hold a partial (a torch module
                         # whose `forward` was set to one): calling `x.keys()` calls the object,
@@ -461,20 +461,18 @@ class PickleMachine:
                         self._attribute_called(planted, name)
 
     def _carries_partial(self, value: object, depth: int = 0) -> bool:
-        """A rebuilt object whose attributes hold a functools.partial or an extension's global,
-        directly or through such an object (a few levels)."""
+        """A rebuilt object whose attributes or items hold a functools.partial or an extension's
+        global, directly or through an object in its state (a torch module's `_forward_pre_hooks`
+        table, which its __call__ runs), a few levels down."""
         if not isinstance(value, Call) or depth > 3:
             return False
         held = self.attributes_of.get(id(value))
-        if held is None or held[0] is not value:
-            return False
-        for kept in held[1].values():
-            for item in kept:
-                if item is _EXTENSION_GLOBAL or (isinstance(item, Call) and _is_partial(item)):
-                    return True
-                if item is not value and self._carries_partial(item, depth + 1):
-                    return True
-        return False
+        kept_values = [item for kept in held[1].values() for item in kept] if held and held[0] is value else []
+        for item in kept_values:
+            if item is _EXTENSION_GLOBAL or (isinstance(item, Call) and _is_partial(item)):
+                return True
+        inner = [*kept_values, *(self._objects_in_state(value.state) if value.state is not None else [])]
+        return any(item is not value and self._carries_partial(item, depth + 1) for item in inner)
 
     def _attribute_called(self, functions: list[object], name: str) -> None:
         """Judge the partials among `functions`, set as an object's attribute `name`, as called
@@ -1039,6 +1037,8 @@ class PickleMachine:
         now, if callable), and one named `append`/`extend`/`add` what a later APPEND(S) or
         ADDITEMS on this object calls (kept for that). Data under those names is nothing."""
         if not isinstance(key, str):
+            if _planted_function(value):  # a hook table's entry (`{0: partial(...)}`): see _carries_partial
+                self._hold(target, _ITEM, value)
             return
         if key not in _CALLED_NAMES:
             if _planted_function(value):  # an attribute a later call given the object may call
@@ -1484,6 +1484,8 @@ def _attribute_mappings(state: object) -> list[Mapping]:
 # the first three on an object that is not a list or a set; a call reading the object as a
 # mapping, or a __setstate__ reading its state, the others.
 _HELD_METHODS = ("append", "extend", "add", *sorted(_STATE_READ_METHODS))
+# The name under which an object's items with keys that are not names are held (a hook table).
+_ITEM = "[item]"
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 

@@ -996,3 +996,20 @@ def test_torch_functions_kept_by_reference_pass_and_called_do_not(tmp_path: Path
     assert scan_bytes(tmp_path, "cfg.pkl", config, declared) == []
     called = asm.proto(4) + relu + asm.MARK + asm.binint(1) + asm.TUPLE + asm.REDUCE + asm.STOP
     assert rules(scan_bytes(tmp_path, "called.pkl", called, declared)) != []
+
+
+def test_a_module_whose_hook_table_holds_a_partial_is_a_planted_callable(tmp_path: Path) -> None:
+    """`nn.ReLU` whose `_forward_pre_hooks` OrderedDict holds `{0: partial(numpy.save, ...)}`, put
+    under `keys` of a state a torch Module BUILD reads: Module.__call__ runs the pre-hook.
+    Look-alike: an empty hook table."""
+
+    def relu_with(hooks: bytes) -> bytes:
+        table = asm.global_("collections", "OrderedDict") + asm.EMPTY_TUPLE + asm.REDUCE + hooks
+        state = asm.EMPTY_DICT + asm.text("_forward_pre_hooks") + table + asm.SETITEM
+        return asm.global_("torch.nn.modules.activation", "ReLU") + asm.EMPTY_TUPLE + asm.NEWOBJ + state + asm.BUILD
+
+    linear = asm.global_("torch.nn.modules.linear", "Linear") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    for hooks, planted in ((asm.binint(0) + _save_partial() + asm.SETITEM, True), (b"", False)):
+        state = _namespace_with(_state_with("keys", relu_with(hooks)))
+        data = asm.proto(4) + linear + state + asm.BUILD + asm.STOP
+        assert ("MLS104" in rules(scan_bytes(tmp_path, "hooks.pkl", data))) is planted
