@@ -330,6 +330,7 @@ _CURATED_ALLOWED = frozenset(
         # OS's random source, then setstate restores the generator; no file, no process.
         ("random", "Random"),
         ("http", "HTTPStatus"),  # an enum: calling it looks a member up by value
+        ("re", "RegexFlag"),  # the same for re's flags (`re.IGNORECASE` pickles as RegexFlag(2))
         ("logging", "getLogger"),
         # pytz's own unpicklers (marked __safe_for_unpickling__): a zone rebuilt by name from
         # pytz's bundled database.

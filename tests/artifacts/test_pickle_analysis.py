@@ -1013,3 +1013,12 @@ def test_a_module_whose_hook_table_holds_a_partial_is_a_planted_callable(tmp_pat
         state = _namespace_with(_state_with("keys", relu_with(hooks)))
         data = asm.proto(4) + linear + state + asm.BUILD + asm.STOP
         assert ("MLS104" in rules(scan_bytes(tmp_path, "hooks.pkl", data))) is planted
+
+
+def test_a_regex_flag_is_a_value(tmp_path: Path) -> None:
+    """`re.IGNORECASE` in a config pickles as `re.RegexFlag(2)`: an enum member looked up by value.
+    Look-alike: re's `compile` of a pattern stays outside the allowlist (only `_compile` is on it)."""
+    flag = pickle.dumps({"flags": __import__("re").IGNORECASE}, protocol=4)
+    assert scan_bytes(tmp_path, "flags.pkl", flag) == []
+    compiled = asm.proto(2) + asm.global_("re", "compile") + asm.text("a+") + asm.TUPLE1 + asm.REDUCE + asm.STOP
+    assert scan_bytes(tmp_path, "compiled.pkl", compiled) != []
