@@ -114,6 +114,7 @@ class MlflowStore:
         self._registered_at: dict[str, int] = {}  # registered name -> its first registration's order
         self._first_seen: dict[int, int] = {}  # id(call) -> the order it first came up in
         self._registrations: frozenset[str] = frozenset()  # names bound only to register_model's result
+        self._logged: frozenset[str] = frozenset()  # names bound only to a log_model's result
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
         """How often each name is bound, and which names hold the code's own runs, from every
@@ -130,6 +131,18 @@ class MlflowStore:
             name
             for name, values in candidates.items()
             if len(values) == self._bindings[name] and all(self._run_id(v) for v in values)
+        )
+        # `info = mlflow.sklearn.log_model(...)`: names bound only to what logging a model returned
+        self._logged = frozenset(
+            name
+            for name, values in candidates.items()
+            if len(values) == self._bindings[name]
+            and all(
+                isinstance(v, ast.Call)
+                and last_name(v.func) == "log_model"
+                and (qualname(v.func) or "").startswith("mlflow.")
+                for v in values
+            )
         )
         self._registrations = frozenset(
             name
@@ -213,7 +226,15 @@ class MlflowStore:
 
     def own_run(self, uri: ast.AST | None) -> bool:
         """The URI names a run this code started (and it logs models): `f"runs:/{run.info.run_id}/m"`
-        or `"runs:/" + run.info.run_id + "/m"`."""
+        or `"runs:/" + run.info.run_id + "/m"`, or it is `info.model_uri` of what the code's own
+        `log_model` returned (MLflow's documented way to load back the model just logged)."""
+        if (
+            isinstance(uri, ast.Attribute)
+            and uri.attr == "model_uri"
+            and isinstance(uri.value, ast.Name)
+            and uri.value.id in self._logged
+        ):
+            return True
         parts = _uri_parts(self._resolved(uri))
         if not self.logs_models or len(parts) < 2:
             return False

@@ -357,3 +357,21 @@ def test_a_store_chosen_after_the_registration_or_serving_code_keeps_the_severit
         for name, source in (("after", after), ("before", before), ("handler", handler), ("ray", deployment))
     }
     assert levels == {"after": ["medium"], "before": ["low"], "handler": ["medium"], "ray": ["medium"]}
+
+
+def test_the_model_uri_of_what_the_code_logged_is_its_own(tmp_path: Path) -> None:
+    """MLflow's documented pattern: `info = mlflow.sklearn.log_model(...)` then
+    `load_model(info.model_uri)`. Look-alikes: the same attribute of a name also bound to
+    something else, and of a search result, keep the severity."""
+    source = (
+        "import mlflow\ninfo = mlflow.sklearn.log_model(clf, 'model')\n"
+        "a = mlflow.pyfunc.load_model(info.model_uri)\n"
+        "other = mlflow.sklearn.log_model(clf, 'model')\nother = mlflow.models.get_model_info(uri)\n"
+        "b = mlflow.pyfunc.load_model(other.model_uri)\n"
+        "found = mlflow.search_logged_models()[0]\nc = mlflow.pyfunc.load_model(found.model_uri)\n"
+    )
+    assert mlflow_levels(scan_code(tmp_path, source, "train.py")) == [
+        (None, 3, "low"),
+        (None, 6, "medium"),
+        (None, 8, "medium"),
+    ]
