@@ -246,7 +246,8 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
     what=(
         "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low outside serving code when the "
         "model is the code's own: `runs:/` of a run it started (`run.info.run_id` of `mlflow.start_run()`) "
-        "in code that logs models (log_model, save_model, autolog), `models:/<name>/latest` (a number, or "
+        "in code that logs models (log_model, save_model, autolog), `info.model_uri` of what its own "
+        "log_model returned, `models:/<name>/latest` (a number, or "
         "the version its registration returned) of a name it registers from a model it logs or its own run, "
         "or a `runs:/`/`models:/` URI of a "
         "tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
