@@ -247,10 +247,9 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
         "mlflow.<flavor>.load_model or mlflow.pyfunc.load_model. Reported low outside serving code when the "
         "model is the code's own: `runs:/` of a run it started (`run.info.run_id` of `mlflow.start_run()`) "
         "in code that logs models (log_model, save_model, autolog), `info.model_uri` of what its own "
-        "log_model returned, `models:/<name>/latest` (a number, or "
-        "the version its registration returned) of a name it registers from a model it logs or its own run, "
-        "or a `runs:/`/`models:/` URI of a "
-        "tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
+        "log_model returned, `models:/<name>/latest` (a number, the version its registration returned, or "
+        "an alias or stage it points at that version) of a name it registers from a model it logs or its own "
+        "run and nothing else registers or moves, or a `runs:/`/`models:/` URI of a tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
         "top level, with no other tracking or registry URI anywhere."
     ),
     why=(
