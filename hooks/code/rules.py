@@ -249,7 +249,8 @@ MLFLOW_LOAD_MODEL = BOOK.rule(
         "in code that logs models (log_model, save_model, autolog), `info.model_uri` of what its own "
         "log_model returned, `models:/<name>/latest` (a number, the version its registration returned, or "
         "an alias or stage it points at that version) of a name it registers from a model it logs or its own "
-        "run and nothing else registers or moves, or a `runs:/`/`models:/` URI of a tracking store on this machine (sqlite, a local file URI or folder, localhost) that it sets at its "
+        "run and nothing else registers or moves, or a `runs:/`/`models:/` URI of a tracking store on this "
+        "machine (sqlite, a local file URI or folder, localhost) that it sets at its "
         "top level, with no other tracking or registry URI anywhere."
     ),
     why=(
