@@ -375,3 +375,18 @@ def test_the_model_uri_of_what_the_code_logged_is_its_own(tmp_path: Path) -> Non
         (None, 6, "medium"),
         (None, 8, "medium"),
     ]
+
+
+def test_a_load_in_a_pyfunc_models_load_context_is_serving_code(tmp_path: Path) -> None:
+    """MLflow calls `load_context` where the model is served: a load there keeps the severity
+    even of the file's own registered name. Look-alike: the same load at the top level of the
+    notebook that logs the model is the code's own."""
+    head = "import mlflow\nwith mlflow.start_run() as run:\n"
+    head += "    mlflow.sklearn.log_model(clf, 'm', registered_model_name='churn')\n"
+    inside = head + (
+        "class Wrapper(mlflow.pyfunc.PythonModel):\n    def load_context(self, context):\n"
+        "        self.m = mlflow.pyfunc.load_model('models:/churn/latest')\n"
+    )
+    outside = head + "m = mlflow.pyfunc.load_model('models:/churn/latest')\n"
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, inside, "wrap.py"))] == ["medium"]
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, outside, "top.py"))] == ["low"]
