@@ -933,7 +933,7 @@ class GlobalsPolicy:
             use is Use.REFERENCE
             and module == "torch._C"
             and _TORCH_OPERATOR.fullmatch(name)
-            and not is_dangerous(module, name.rsplit(".", 1)[-1])
+            and not is_dangerous("torch", name.rsplit(".", 1)[-1])  # the denylist names them under torch
         ):
             # How torch's own functions pickle by reference (`torch.relu` is written as
             # `torch._C._VariableFunctionsClass.relu`): a function kept in a config, not called.

@@ -111,6 +111,8 @@ _LATIN1_NAMES = frozenset({"latin1", "latin-1", "latin_1", "iso-8859-1", "iso885
 # Calls that return one object per process for the same arguments: what a pickle sets on one
 # result is there on every other (`logging.getLogger("app")` twice is the same logger).
 _SINGLETON_FACTORIES = frozenset({("logging", "getLogger"), ("logging", "getLoggerClass")})
+_PARTIAL_NESTING = 64  # partials judged as called through each other's bound arguments, at once
+_CARRIER_VISITS = 10_000  # objects one "does it carry a partial" question may visit
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -220,6 +222,7 @@ class PickleMachine:
         self.owner_of_dict: dict[int, Call] = {}
         # (factory, arguments) -> the one object a _SINGLETON_FACTORIES call returns for them
         self.singletons: dict[tuple[str, str, tuple[object, ...]], Call] = {}
+        self.partials_judged: set[int] = set()  # ids of the partials being judged as called, nested
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -460,19 +463,32 @@ class PickleMachine:
                     else:
                         self._attribute_called(planted, name)
 
-    def _carries_partial(self, value: object, depth: int = 0) -> bool:
+    def _carries_partial(self, value: object) -> bool:
         """A rebuilt object whose attributes or items hold a functools.partial or an extension's
         global, directly or through an object in its state (a torch module's `_forward_pre_hooks`
         table, which its __call__ runs), a few levels down."""
-        if not isinstance(value, Call) or depth > 3:
-            return False
-        held = self.attributes_of.get(id(value))
-        kept_values = [item for kept in held[1].values() for item in kept] if held and held[0] is value else []
-        for item in kept_values:
-            if item is _EXTENSION_GLOBAL or (isinstance(item, Call) and _is_partial(item)):
-                return True
-        inner = [*kept_values, *(self._objects_in_state(value.state) if value.state is not None else [])]
-        return any(item is not value and self._carries_partial(item, depth + 1) for item in inner)
+        visited: set[int] = set()
+        frontier: list[object] = [value]
+        for _ in range(4):  # the object, and objects held by it, three levels down
+            inner: list[object] = []
+            for item in frontier:
+                if not isinstance(item, Call) or id(item) in visited:
+                    continue
+                visited.add(id(item))
+                if len(visited) > _CARRIER_VISITS:
+                    raise LimitExceeded(f"an object reaches more than {_CARRIER_VISITS} objects")
+                held = self.attributes_of.get(id(item))
+                kept = [v for values in held[1].values() for v in values] if held and held[0] is item else []
+                if item is not value and _is_partial(item):
+                    return True
+                if any(v is _EXTENSION_GLOBAL or (isinstance(v, Call) and _is_partial(v)) for v in kept):
+                    return True
+                inner.extend(kept)
+                if item.state is not None:
+                    inner.extend(self._objects_in_state(item.state))
+            self.cost += len(inner)
+            frontier = inner
+        return False
 
     def _attribute_called(self, functions: list[object], name: str) -> None:
         """Judge the partials among `functions`, set as an object's attribute `name`, as called
@@ -485,11 +501,25 @@ class PickleMachine:
     def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
         a wrapped global whose danger depends on its arguments (getattr, partial itself) counts
-        as such a call, and a partial wrapped in one is called in turn."""
+        as such a call, and a partial wrapped in one is called in turn. A partial already being
+        judged (one bound to an object that holds it) is judged once; past _PARTIAL_NESTING
+        partials reached through each other's arguments the file is not fully analysed."""
+        if id(partial) in self.partials_judged:
+            return
+        if len(self.partials_judged) >= _PARTIAL_NESTING:
+            raise LimitExceeded(f"more than {_PARTIAL_NESTING} partials reached through each other's arguments")
+        self.partials_judged.add(id(partial))
+        try:
+            self._judge_partial(partial, via, depth)
+        finally:
+            self.partials_judged.discard(id(partial))
+
+    def _judge_partial(self, partial: Call, via: str, depth: int) -> None:
         bound = _partial_bound(partial)
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset)
-            self._given_to_call(direct + in_dicts, partial.offset)
+            self._given_to_call(_calls_among(bound), partial.offset)
+            self._given_to_call(direct + in_dicts, partial.offset, _MAPPING_CALLED)
         for target in _partial_targets(partial):
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
@@ -526,7 +556,11 @@ class PickleMachine:
         if key in _BYTES_ENCODERS and (encoded := _encoded_bytes(items)) is not None:
             # How protocols 0-2 write a bytes value: `_codecs.encode(text, "latin1")`. The value is
             # what a nested loader (torch's `_load_from_bytes`, `pickle.loads`) is given, so it is
-            # read as those bytes; the text is already held, so this holds no more than it did.
+            # read as those bytes: a new copy, kept within the same budget as the file's own bytes
+            # (past it the value is unknown, and a loader given it is not verified).
+            if self.kept + len(encoded) > KEEP_TOTAL:
+                return Opaque("bytes", len(encoded))
+            self.kept += len(encoded)
             return encoded
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
         if key in _NESTED_LOADERS:
@@ -564,7 +598,11 @@ class PickleMachine:
             for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
         direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)
-        self._given_to_call(direct + in_dicts, offset)
+        # The callee may call any method of what it is handed; an object inside a list or dict it
+        # is handed (`set([obj])`, protocol 2's way to rebuild a set) is read as a mapping at most.
+        handed = items if via != "NEWOBJ_EX" else _unpacked_arguments(items)
+        self._given_to_call(_calls_among(handed), offset)
+        self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
         made = Call(func, args, offset, via)
         if key in _ATTRIBUTE_BAGS and not via.startswith("NEWOBJ"):
             # SimpleNamespace(mapping) (Python 3.13+): the mapping's names become attributes
@@ -588,10 +626,14 @@ class PickleMachine:
                     items = value.items if isinstance(value, Seq) else [*value.items.keys(), *value.items.values()]
                     self.cost += len(items)
                     inner.extend(items)
-                elif isinstance(value, Call) and value is not state:
+                elif isinstance(value, Call) and value is not state and id(value) not in seen:
+                    seen.add(id(value))
                     found.append(value)
             frontier = inner
-        found.extend(value for value in frontier if isinstance(value, Call))
+        for value in frontier:
+            if isinstance(value, Call) and id(value) not in seen:
+                seen.add(id(value))
+                found.append(value)
         return found
 
     def _hold_attributes(self, target: Call, mappings: list[Mapping]) -> None:
@@ -1421,6 +1463,22 @@ def _encoded_bytes(items: list[object]) -> bytes | None:
     return None
 
 
+def _calls_among(items: list[object]) -> list[object]:
+    """The objects the pickle built among a call's own arguments (not those inside containers)."""
+    return [item for item in items if isinstance(item, Call)]
+
+
+def _unpacked_arguments(items: list[object]) -> list[object]:
+    """NEWOBJ_EX's (args, kwargs): the arguments themselves."""
+    unpacked: list[object] = []
+    for item in items:
+        if isinstance(item, Seq):
+            unpacked.extend(item.items)
+        elif isinstance(item, Mapping):
+            unpacked.extend(item.items.values())
+    return unpacked
+
+
 def _partial_bound(partial: Call) -> list[object]:
     """The arguments a functools.partial gives what it wraps: those after the function in its
     call, and those its BUILD state (func, args, kwargs, dict) sets."""
@@ -1428,7 +1486,7 @@ def _partial_bound(partial: Call) -> list[object]:
     if isinstance(partial.args, Seq):
         bound.extend(partial.args.items[1:])
     if isinstance(partial.state, Seq):
-        bound.extend(partial.state.items[1:3])
+        bound.extend(_unpacked_arguments(partial.state.items[1:3]))
     return bound
 
 

@@ -649,6 +649,9 @@ def _url_from_outside(
             # elsewhere afterwards (`req.full_url = request.args["url"]`, `req.set_proxy(...)`) is
             # judged by where it is sent.
             retargets = fixed.retargets_of(url.id) if isinstance(url, ast.Name) else []
+            if retargets is not None:
+                # a name is a function's own: another function's `req` is another Request
+                retargets = [value for value in retargets if origins.function_of(value) is function]
             if retargets is None or any(origins.from_outside(value, function) for value in retargets):
                 for line in _lines(call):
                     found[(line, "B310")] = (

@@ -1566,9 +1566,9 @@ class LoadContext:
         """Whether an MLflow load reads the model of a run this code started and logged it in."""
         return _mlflow_load(qualname) and self.mlflow.own_run(_model_uri(call))
 
-    def own_registered_model(self, call: ast.Call, qualname: str) -> bool:
+    def own_registered_model(self, call: ast.Call, qualname: str, in_function: bool) -> bool:
         """Whether an MLflow load reads a registered model this code registers from its own models."""
-        return _mlflow_load(qualname) and self.mlflow.registered_here(_model_uri(call))
+        return _mlflow_load(qualname) and self.mlflow.registered_here(_model_uri(call), in_function)
 
     def local_tracking_store(self, call: ast.Call, qualname: str) -> str | None:
         """The tracking store on this machine an MLflow load resolves its `runs:/` or `models:/`

@@ -881,7 +881,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         serving = self.serving or self._in_load_context(node)
         if not serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
-        if not serving and self.loads.own_registered_model(node, name):
+        in_function = self.command_origins().function_of(node) is not None
+        if not serving and self.loads.own_registered_model(node, name, in_function):
             return (
                 f"a registered model this {'notebook' if self.notebook else 'script'} registers itself, from a model"
                 " it logs"

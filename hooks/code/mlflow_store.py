@@ -115,6 +115,11 @@ class MlflowStore:
         self._first_seen: dict[int, int] = {}  # id(call) -> the order it first came up in
         self._registrations: frozenset[str] = frozenset()  # names bound only to register_model's result
         self._logged: frozenset[str] = frozenset()  # names bound only to a log_model's result
+        # anywhere in the file, whatever the order: a store or registry set, a registration that
+        # is not of the code's own run (a load inside a function may run after either)
+        self._any_store_setter = False
+        self._setter_in_function = False
+        self._registered_elsewhere = False
 
     def prepare(self, nodes: Sequence[ast.AST], qualname: QualName) -> None:
         """How often each name is bound, and which names hold the code's own runs, from every
@@ -158,8 +163,20 @@ class MlflowStore:
             if self._bindings[name] == 1 and isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
         }
         for node in nodes:
+            if isinstance(node, ast.Call) and last_name(node.func) in ("register_model", *_VERSION_MAKERS):
+                # A load inside a function runs whenever it is called: any registration anywhere
+                # that is not of the code's own run (judged without the order of the calls) counts
+                model_uri = _argument(node, 0, "model_uri")
+                if last_name(node.func) != "register_model" or not self._run_uri(model_uri):
+                    self._registered_elsewhere = True
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) and not self._setter_in_function:
+                # a store set inside a function may be set whenever it is called, after a registration
+                self._setter_in_function = any(
+                    isinstance(inner, ast.Call) and last_name(inner.func) in _URI_SETTERS for inner in ast.walk(node)
+                )
             if not (isinstance(node, ast.Call) and last_name(node.func) in _URI_SETTERS):
                 continue
+            self._any_store_setter = True
             called = qualname(node.func) or ""
             if called in ("mlflow.set_tracking_uri", "mlflow.set_registry_uri"):
                 uri = _argument(node, 0, "uri")
@@ -224,6 +241,14 @@ class MlflowStore:
             self._dynamic_store |= text is None
             self._other_registry |= text is None or not local_store(text)
 
+    def _run_uri(self, uri: ast.AST | None) -> bool:
+        """`runs:/{run.info.run_id}/...` of a run the code started (whether or not it logs models)."""
+        parts = _uri_parts(self._resolved(uri))
+        if len(parts) < 2 or not (isinstance(parts[0], ast.Constant) and parts[0].value == "runs:/"):
+            return False
+        second = parts[1].value if isinstance(parts[1], ast.FormattedValue) else parts[1]
+        return self._run_id(second)
+
     def own_run(self, uri: ast.AST | None) -> bool:
         """The URI names a run this code started (and it logs models): `f"runs:/{run.info.run_id}/m"`
         or `"runs:/" + run.info.run_id + "/m"`, or it is `info.model_uri` of what the code's own
@@ -272,10 +297,14 @@ class MlflowStore:
         """Where a call first came up among those recorded."""
         return self._first_seen.setdefault(id(call), len(self._first_seen))
 
-    def registered_here(self, uri: ast.AST | None) -> bool:
+    def registered_here(self, uri: ast.AST | None, in_function: bool = False) -> bool:
         """The URI is `models:/<name>/...` or `models:/<name>@alias` of a name this code registers
-        from a model it logs or from its own run."""
+        from a model it logs or from its own run. Calls are judged in the order they come (a
+        notebook's cells run in order); a load inside a function may run after anything in the
+        file, so there no store may be set and no other registration made anywhere."""
         if self._dynamic_store or None in self._foreign:
+            return False
+        if self._setter_in_function or (in_function and (self._any_store_setter or self._registered_elsewhere)):
             return False
         name = self._model_name(self._resolved(uri))
         return name is not None and name in self._registered and name not in self._foreign

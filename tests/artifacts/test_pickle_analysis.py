@@ -1022,3 +1022,26 @@ def test_a_regex_flag_is_a_value(tmp_path: Path) -> None:
     assert scan_bytes(tmp_path, "flags.pkl", flag) == []
     compiled = asm.proto(2) + asm.global_("re", "compile") + asm.text("a+") + asm.TUPLE1 + asm.REDUCE + asm.STOP
     assert scan_bytes(tmp_path, "compiled.pkl", compiled) != []
+
+
+def test_review_bounds_of_the_planted_attribute_checks(tmp_path: Path) -> None:
+    """Found by the stop's review. A partial bound to the object that holds it (`self.cb =
+    partial(math.floor, self)`) is judged once, not until the recursion limit; an object inside a
+    set's list (protocol 2 rebuilds a set as `set([obj])`) is read as a mapping at most, so its
+    partial-valued attribute is not judged as called; a memoised text encoded many times is kept
+    within the byte budget."""
+    holder = asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.REDUCE + asm.binput(1)
+    partial = asm.global_("functools", "partial") + asm.MARK + asm.global_("math", "floor") + asm.binget(1)
+    partial += asm.TUPLE + asm.REDUCE
+    holder += _state_with("cb", partial) + asm.BUILD
+    in_set = asm.proto(2) + asm.global_("builtins", "set") + asm.MARK + asm.EMPTY_LIST + holder + asm.APPEND
+    in_set += asm.TUPLE + asm.REDUCE + asm.STOP
+    findings = scan_bytes(tmp_path, "self_partial.pkl", in_set)
+    assert all(finding.rule_id not in ("MLS903", "MLS900") for finding in findings), findings
+    assert findings == []
+    text = asm.text("x" * 200_000) + asm.binput(2)
+    encoded = asm.global_("_codecs", "encode") + asm.binput(3) + asm.POP
+    many = asm.proto(2) + text + asm.POP + encoded + asm.EMPTY_LIST + asm.MARK
+    many += (asm.binget(3) + asm.binget(2) + asm.text("latin1") + asm.TUPLE2 + asm.REDUCE) * 400
+    many += b"e" + asm.STOP  # APPENDS
+    assert all(finding.rule_id != "MLS903" for finding in scan_bytes(tmp_path, "many.pkl", many))

@@ -371,6 +371,24 @@ def test_a_request_sent_elsewhere_after_it_is_built_is_not_judged_by_its_first_u
         assert found == [expected], (name, found)
 
 
+def test_a_retarget_in_another_function_is_another_requests(tmp_path: Path) -> None:
+    """Found by the stop's review: `req.full_url = request.args[...]` in one function does not
+    make another function's fixed `req` medium; the same retarget in its own function does."""
+    source = (
+        "import urllib.request\n"
+        "from flask import request\n"
+        "def proxy():\n"
+        "    req = urllib.request.Request('https://api.example.com/v1')\n"
+        "    req.full_url = request.args['url']\n"
+        "    return urllib.request.urlopen(req).read()\n"
+        "def health():\n"
+        "    req = urllib.request.Request('https://status.example.com/health')\n"
+        "    return urllib.request.urlopen(req).read()\n"
+    )
+    found = [(line, sev) for rule, line, sev in graded(scan_code(tmp_path, source, "two.py")) if rule == "B310"]
+    assert found == [(6, "medium"), (9, "low")]
+
+
 def test_following_a_urls_names_is_bounded(tmp_path: Path) -> None:
     # 7 names, each bound 12 times to the next: 12**7 paths if every value were followed.
     lines = ["import urllib.request", "a7 = 'https://models.example.com/'"]

@@ -390,3 +390,28 @@ def test_a_load_in_a_pyfunc_models_load_context_is_serving_code(tmp_path: Path) 
     outside = head + "m = mlflow.pyfunc.load_model('models:/churn/latest')\n"
     assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, inside, "wrap.py"))] == ["medium"]
     assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, outside, "top.py"))] == ["low"]
+
+
+def test_a_load_that_may_run_after_a_store_switch_or_another_registration(tmp_path: Path) -> None:
+    """Found by the stop's review: a load inside a function runs whenever it is called, so a
+    registration from elsewhere or a store set anywhere in the notebook undoes the name; a store
+    set inside a function (called after the registration) undoes it even for a top-level load.
+    Look-alike: the same notebook without them is low."""
+    first = (
+        "import mlflow\nwith mlflow.start_run() as run:\n"
+        "    mlflow.sklearn.log_model(clf, 'm', registered_model_name='churn')\n"
+        "def load():\n    return mlflow.pyfunc.load_model('models:/churn/latest')"
+    )
+    for later, expected in (
+        ("mlflow.register_model('s3://bucket/m', 'other')\nm = load()", "medium"),
+        ("mlflow.set_tracking_uri('https://mlflow.shared.example.com')\nm = load()", "medium"),
+        ("m = load()", "low"),
+    ):
+        levels = [level for _, _, level in mlflow_levels(scan_code(tmp_path, notebook(first, later), "nb.ipynb"))]
+        assert levels == [expected], later
+    switch = (
+        "import mlflow\ndef shared():\n    mlflow.set_tracking_uri('https://mlflow.shared.example.com')\n"
+        "with mlflow.start_run():\n    mlflow.sklearn.log_model(clf, 'm', registered_model_name='churn')\n"
+        "shared()\nm = mlflow.pyfunc.load_model('models:/churn/latest')\n"
+    )
+    assert [level for _, _, level in mlflow_levels(scan_code(tmp_path, switch, "s.py"))] == ["medium"]
