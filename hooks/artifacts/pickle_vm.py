@@ -518,7 +518,8 @@ class PickleMachine:
         bound = _partial_bound(partial)
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset)
-            self._given_to_call(_calls_among(bound), partial.offset)
+            handed = [*bound, *_unpacked_arguments([item for item in bound if isinstance(item, Mapping)])]
+            self._given_to_call(_calls_among(handed), partial.offset)
             self._given_to_call(direct + in_dicts, partial.offset, _MAPPING_CALLED)
         for target in _partial_targets(partial):
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
@@ -598,9 +599,11 @@ class PickleMachine:
             for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
                 self._call_partial(partial, f"argument of {func.module}.{func.name}")
         direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)
-        # The callee may call any method of what it is handed; an object inside a list or dict it
-        # is handed (`set([obj])`, protocol 2's way to rebuild a set) is read as a mapping at most.
+        # The callee may call any method of what it is handed, and of a dict's values it is handed
+        # (pandas' `_new_Index(cls, d)` calls `cls(**d)`); an object inside a list it is handed
+        # (`set([obj])`, protocol 2's way to rebuild a set) is read as a mapping at most.
         handed = items if via != "NEWOBJ_EX" else _unpacked_arguments(items)
+        handed = [*handed, *_unpacked_arguments([item for item in handed if isinstance(item, Mapping)])]
         self._given_to_call(_calls_among(handed), offset)
         self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
         made = Call(func, args, offset, via)
