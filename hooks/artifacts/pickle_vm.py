@@ -91,7 +91,6 @@ _LOADER_CALLED = frozenset({"append", "extend", "add"})
 # `dict.update(x)`, requests' CaseInsensitiveDict(x) call `x.keys()`): an instance attribute of
 # that name answers first, so a state that set one chose what the call runs.
 _MAPPING_CALLED = frozenset({"keys", "items", "values"})
-_MAPPING_METHODS = tuple(sorted(_MAPPING_CALLED))
 # What a library's __setstate__ calls on a value inside its state (read as a mapping: `**value`,
 # `value.get(...)`, `dict(value)`), and how deep in the state it looks.
 _STATE_READ_METHODS = frozenset({"keys", "items", "values", "get", "pop", "update", "copy", "setdefault"})

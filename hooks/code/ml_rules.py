@@ -858,12 +858,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         line, column = getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1
         self.issues.append(Issue(rule, message, "", line=line, column=column, severity=severity))
 
-    def _in_load_context(self, node: ast.Call) -> bool:
-        """The call is inside a method named `load_context`: MLflow calls a pyfunc model's
-        `load_context` where the model is served, with the artifacts of the model being served."""
-        function = self.command_origins().function_of(node)
-        return function is not None and function.name == "load_context"
-
     def _quiet_load(self, node: ast.Call, name: str) -> str | None:
         """Why a deserialising load is low: it reads back a file this notebook or script wrote, or
         a fixed path of the repository in code that serves no requests."""
@@ -877,12 +871,13 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"a file a run this {'notebook' if self.notebook else 'script'} submitted wrote, downloaded from it"
                 )
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
-        # A PythonModel's `load_context` runs where the model is served, whatever the rest of the file
-        serving = self.serving or self._in_load_context(node)
+        # A pyfunc model's `load_context` runs where the model is served (MLflow calls it there, with
+        # the served model's artifacts), whatever the rest of the file does
+        function = self.command_origins().function_of(node)
+        serving = self.serving or (function is not None and function.name == "load_context")
         if not serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
-        in_function = self.command_origins().function_of(node) is not None
-        if not serving and self.loads.own_registered_model(node, name, in_function):
+        if not serving and self.loads.own_registered_model(node, name, function is not None):
             return (
                 f"a registered model this {'notebook' if self.notebook else 'script'} registers itself, from a model"
                 " it logs"

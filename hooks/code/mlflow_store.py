@@ -125,35 +125,29 @@ class MlflowStore:
         """How often each name is bound, and which names hold the code's own runs, from every
         node of the module (the visitor's one walk)."""
         self._bindings = binding_counts(nodes)
-        runs: set[str] = set()
         # A star import may bind any name: then no name is known to hold only what the code bound.
         candidates = {} if self._bindings["*"] else _bound_values(nodes)
-        for name, values in candidates.items():
-            if len(values) == self._bindings[name] and all(_starts_run(v, qualname, name) for v in values):
-                runs.add(name)
-        self._runs = frozenset(runs)
-        self._run_ids = frozenset(
-            name
-            for name, values in candidates.items()
-            if len(values) == self._bindings[name] and all(self._run_id(v) for v in values)
-        )
+
+        def bound_only(test: Callable[[str, ast.AST], bool]) -> frozenset[str]:
+            """The names every binding of which passes `test`."""
+            return frozenset(
+                name
+                for name, values in candidates.items()
+                if len(values) == self._bindings[name] and all(test(name, value) for value in values)
+            )
+
+        self._runs = bound_only(lambda name, value: _starts_run(value, qualname, name))
+        self._run_ids = bound_only(lambda _, value: self._run_id(value))
         # `info = mlflow.sklearn.log_model(...)`: names bound only to what logging a model returned
-        self._logged = frozenset(
-            name
-            for name, values in candidates.items()
-            if len(values) == self._bindings[name]
-            and all(
-                isinstance(v, ast.Call)
-                and last_name(v.func) == "log_model"
-                and (qualname(v.func) or "").startswith("mlflow.")
-                for v in values
+        self._logged = bound_only(
+            lambda _, value: (
+                isinstance(value, ast.Call)
+                and last_name(value.func) == "log_model"
+                and (qualname(value.func) or "").startswith("mlflow.")
             )
         )
-        self._registrations = frozenset(
-            name
-            for name, values in candidates.items()
-            if len(values) == self._bindings[name]
-            and all(isinstance(v, ast.Call) and last_name(v.func) == "register_model" for v in values)
+        self._registrations = bound_only(
+            lambda _, value: isinstance(value, ast.Call) and last_name(value.func) == "register_model"
         )
         # A notebook's cells are judged in order, so a remote URI set in a later cell would come
         # too late for a load in a function defined earlier: every setter is read here first.
