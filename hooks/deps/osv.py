@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ class Advisory:
     malicious: bool
     disputed: bool = False
     denial_only: bool = False
+    past_listed: bool = False  # only an open range takes the release in, and it is newer than every listed one
 
 
 @dataclass
@@ -315,6 +316,39 @@ def affects(affected: dict[str, Any], version: str) -> tuple[bool, str | None]:
     return hit and not fixed_here, fixed
 
 
+def past_listed(affected: dict[str, Any], version: str) -> bool:
+    """Whether a record takes `version` in only through a range that names no fix, while the
+    releases it lists as affected all come before it.
+
+    A record's `versions` are the releases its authors (or the database's tooling) checked when
+    they last wrote it; a range from some release on with no `fixed` or `last_affected` event
+    says no fix was known then. A newer release than every listed one was never checked against
+    the record: it may carry the flaw or not (langchain-experimental's PYSEC-2023-194, whose fix
+    commit exists but was never mapped to a release). A record that lists nothing, or a range
+    that closes above the release, is the record's own statement about it."""
+    wanted = _version(version)
+    listed = affected.get("versions", [])
+    if wanted is None or not listed:
+        return False
+    for text in listed:
+        parsed = _version(text)
+        if parsed is None or parsed >= wanted:
+            return False
+    for version_range in affected.get("ranges", []):
+        inside = False
+        closes_above = False
+        for parsed, kind in _range_events(version_range):
+            if kind == "introduced" and parsed <= wanted:
+                inside = True
+            elif (kind == "fixed" and parsed <= wanted) or (kind == "last_affected" and parsed < wanted):
+                inside = False
+            elif kind in ("fixed", "last_affected", "limit") and inside:
+                closes_above = True
+        if inside and closes_above:
+            return False  # the record names a fix (or last affected release) above this one
+    return True
+
+
 def affects_every_version(affected: dict[str, Any]) -> bool:
     """A range from the first release on with no fix or last affected version (malware)."""
     for version_range in affected.get("ranges", []):
@@ -340,7 +374,9 @@ def _beyond_availability(record: dict[str, Any]) -> bool:
     )
 
 
-def advisory_of(stored: Stored, fixed: str | None) -> Advisory:
+def advisory_of(stored: Stored, fixed: str | None, *, unlisted: bool = False) -> Advisory:
+    """The advisory of a matched record; `unlisted` when the release is newer than every release
+    the record lists and only a range with no fix takes it in (`past_listed`)."""
     return Advisory(
         stored.id,
         tuple(stored.aliases),
@@ -349,6 +385,7 @@ def advisory_of(stored: Stored, fixed: str | None) -> Advisory:
         bool(stored.flags & FLAG_MALICIOUS),
         bool(stored.flags & FLAG_DISPUTED) or disputed_by_vendor((stored.id, *stored.aliases)),
         bool(stored.flags & FLAG_DENIAL_ONLY),
+        unlisted and fixed is None,
     )
 
 
@@ -356,7 +393,11 @@ def distinct(advisories: list[Advisory]) -> list[Advisory]:
     """One advisory per vulnerability: an export lists it under each id (PYSEC, GHSA) it has."""
     kept: list[Advisory] = []
     for advisory in sorted(advisories, key=lambda a: (not a.id.startswith("PYSEC"), a.id)):
-        if any(advisory.id in other.aliases or other.id in advisory.aliases for other in kept):
+        same = [i for i, other in enumerate(kept) if advisory.id in other.aliases or other.id in advisory.aliases]
+        if same:
+            if not advisory.past_listed:
+                # Another record of the vulnerability lists this release or names a fix above it.
+                kept[same[0]] = replace(kept[same[0]], past_listed=False)
             continue
         kept.append(advisory)
     return sorted(kept, key=lambda a: a.id)

@@ -17,7 +17,8 @@ VULNERABLE_DEPENDENCY = BOOK.rule(
         "(PYSEC, GHSA and CVE ids are in the message). A release of a lock file (poetry.lock, uv.lock, "
         "pdm.lock, Pipfile.lock, pylock.toml, pixi.lock, conda-lock.yml, requirements.lock) is reported "
         "low unless the profile is strict: a lock "
-        "lists every transitive release."
+        "lists every transitive release. So is a release newer than every release the advisories list "
+        "as affected when they name no fix: the records were written before it came out."
     ),
     why=(
         "The pinned release is what gets installed on developer machines, CI and images; the advisories "

@@ -378,6 +378,8 @@ class DepsScanner:
             disputed = [a for a in advisories if not a.malicious and a.disputed]
             hangs = [] if settings.strict else [a for a in ordinary if only_hangs_a_tool(name, a.denial_only)]
             ordinary = [a for a in ordinary if a not in hangs]
+            unlisted = [] if settings.strict else [a for a in ordinary if a.past_listed]
+            ordinary = [a for a in ordinary if a not in unlisted]
             if ordinary:
                 yield Issue(
                     rules.VULNERABLE_DEPENDENCY,
@@ -392,6 +394,18 @@ class DepsScanner:
                     f"{name} {version} has known vulnerabilities that only make this development tool hang on "
                     f"crafted input (denial of service): {_summary(hangs)}",
                     f"vuln-hang:{normalize(name)}:{version}",
+                    line=dependency.line,
+                    severity=Severity.LOW,
+                )
+            if unlisted:
+                # Records that name no fix and list only older releases were written before this
+                # one came out (osv.past_listed): whether it still has the flaw is unknown, and no
+                # upgrade is named that a reviewer could ask for.
+                yield Issue(
+                    rules.VULNERABLE_DEPENDENCY,
+                    f"{name} {version} is newer than every release these advisories list as affected, and they "
+                    f"name no fix: {_summary(unlisted)}; check whether this release still has the flaw",
+                    f"vuln-unlisted:{normalize(name)}:{version}",
                     line=dependency.line,
                     severity=Severity.LOW,
                 )

@@ -14,6 +14,7 @@ import pytest
 
 from hooks.cli.entry_points import mlsec_deps as main
 from hooks.deps.advisories import OfflineAdvisories, affects
+from hooks.deps.osv import Advisory, distinct, past_listed
 from tests.deps.conftest import osv_record
 
 
@@ -55,6 +56,83 @@ from tests.deps.conftest import osv_record
 )
 def test_osv_version_matching(affected: dict[str, Any], version: str, hit: bool, fixed: str | None) -> None:
     assert affects(affected, version) == (hit, fixed)
+
+
+_OPEN = {"events": [{"introduced": "0"}]}
+
+
+@pytest.mark.parametrize(
+    ("affected", "version", "unlisted"),
+    [
+        # an open range, and the release came after every one the record lists
+        ({"ranges": [_OPEN], "versions": ["0.1", "0.2"]}, "0.3", True),
+        # look-alikes: a listed release, a release between listed ones, a record that lists nothing
+        ({"ranges": [_OPEN], "versions": ["0.1", "0.2"]}, "0.2", False),
+        ({"ranges": [_OPEN], "versions": ["0.1", "0.3"]}, "0.2", False),
+        ({"ranges": [_OPEN], "versions": []}, "0.3", False),
+        # a range that closes above the release is the record's statement about it
+        ({"ranges": [{"events": [{"introduced": "0"}, {"fixed": "2.0"}]}], "versions": ["1.0"]}, "1.5", False),
+        ({"ranges": [{"events": [{"introduced": "0"}, {"last_affected": "1.5"}]}], "versions": ["1.0"]}, "1.5", False),
+        # fixed once, brought back in 1.5 with no fix named: the open tail
+        (
+            {
+                "ranges": [{"events": [{"introduced": "0"}, {"fixed": "1.0"}, {"introduced": "1.5"}]}],
+                "versions": ["1.5"],
+            },
+            "1.6",
+            True,
+        ),
+        # a listed version that does not parse could be anything: not past the list
+        ({"ranges": [_OPEN], "versions": ["0.1", "nightly"]}, "0.3", False),
+        ({"ranges": [_OPEN], "versions": ["0.1"]}, "not-a-version", False),
+    ],
+)
+def test_a_release_past_everything_a_record_lists(affected: dict[str, Any], version: str, unlisted: bool) -> None:
+    assert past_listed(affected, version) is unlisted
+
+
+def test_another_record_of_the_same_flaw_that_lists_the_release_confirms_it() -> None:
+    pysec = Advisory("PYSEC-1", ("GHSA-aaaa-bbbb-cccc", "CVE-1"), "s", None, False, past_listed=True)
+    ghsa = Advisory("GHSA-aaaa-bbbb-cccc", ("CVE-1",), "s", "2.0", False, past_listed=False)
+    assert [a.past_listed for a in distinct([pysec, ghsa])] == [False]
+    assert [a.past_listed for a in distinct([pysec])] == [True]
+
+
+def _unlisted_db(tmp_path: Path, *, fixed: str | None = None) -> Path:
+    record = osv_record("PYSEC-2023-194", "langchain-experimental", fixed=fixed, versions=["0.0.1", "0.3.2"])
+    path = tmp_path / "unlisted.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.json", json.dumps(record))
+    return path
+
+
+def test_a_release_newer_than_an_unfixed_record_lists_is_low(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _unlisted_db(tmp_path)
+    (repo / "requirements.txt").write_text("langchain-experimental==0.3.4\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "MLS401 [low] langchain-experimental 0.3.4 is newer than every release these advisories list" in out
+    # look-alike: a release the record lists stays high
+    (repo / "requirements.txt").write_text("langchain-experimental==0.3.2\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
+    assert "MLS401 [high] langchain-experimental 0.3.2 has known vulnerabilities" in capsys.readouterr().out
+    # the strict profile keeps every advisory high
+    (repo / "requirements.txt").write_text("langchain-experimental==0.3.4\n")
+    assert main(["--profile", "strict", "requirements.txt", "--advisory-db", str(db)]) == 1
+    assert "MLS401 [high]" in capsys.readouterr().out
+
+
+def test_a_record_naming_a_fix_above_the_release_stays_high(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _unlisted_db(tmp_path, fixed="0.4")
+    (repo / "requirements.txt").write_text("langchain-experimental==0.3.4\n")
+    assert main(["requirements.txt", "--advisory-db", str(db)]) == 1
+    assert "MLS401 [high] langchain-experimental 0.3.4 has known vulnerabilities: PYSEC-2023-194; fixed in 0.4" in (
+        capsys.readouterr().out
+    )
 
 
 def test_offline_findings_name_ids_aliases_and_fix(
