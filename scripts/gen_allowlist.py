@@ -260,32 +260,20 @@ def merged_with(path: str) -> tuple[list[str], set[tuple[str, str]], dict[tuple[
     return versions, allowed, refused
 
 
-def main() -> None:
-    import argparse
+# Functions older pandas releases name in their pickles that the helper pattern does not catch:
+# pandas 1.3 and 1.4 pickled each block as a call of `new_block(values, placement, ndim)`.
+PANDAS_PICKLE_CALLS = (("pandas.core.internals.blocks", "new_block"),)
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--merge", help="an allowlist_data.py an earlier run wrote, in another environment")
-    args = parser.parse_args()
-    pairs: set[tuple[str, str]] = set()
-    versions = []
-    import torch
 
-    versions.append(f"torch {torch.__version__}")
-    pairs |= classes_in(walk("torch.nn.modules"), "torch.nn.modules", torch.nn.Module)
-    import sklearn
-
-    versions.append(f"scikit-learn {sklearn.__version__}")
-    sklearn_modules = walk("sklearn")
-    pairs |= with_legacy_names(classes_in(sklearn_modules, "sklearn") | helpers_in(sklearn_modules, "sklearn"))
-    import numpy
-
-    versions.append(f"numpy {numpy.__version__}")
-    pairs |= helpers_in(walk("numpy.random"), "numpy.random")
+def pandas_pairs(versions: list[str]) -> set[tuple[str, str]]:
+    """pandas' container classes, its named unpickling helpers and the public names a pickle
+    rebuilds, as the installed release has them (run again under an older release with `--only
+    pandas --merge` for the names its pickles use: `Int64Index` up to 1.5)."""
     import pandas
 
     versions.append(f"pandas {pandas.__version__}")
     pandas_modules = walk("pandas")
-    pairs |= {(m, n) for (m, n) in classes_in(pandas_modules, "pandas") if not n.startswith("_")}
+    pairs = {(m, n) for (m, n) in classes_in(pandas_modules, "pandas") if not n.startswith("_")}
     pairs |= helpers_in(pandas_modules, "pandas")
     for public in (
         "DataFrame",
@@ -310,6 +298,38 @@ def main() -> None:
         "NaT",
     ):
         pairs.add(("pandas", public))
+    for module, name in PANDAS_PICKLE_CALLS:
+        if _load(module, name) is not None:
+            pairs.add((module, name))
+    return pairs
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--merge", help="an allowlist_data.py an earlier run wrote, in another environment")
+    parser.add_argument("--only", choices=["pandas"], help="introspect this library alone (an older release)")
+    args = parser.parse_args()
+    pairs: set[tuple[str, str]] = set()
+    versions: list[str] = []
+    if args.only:
+        write(*only_library(args.only, versions), args.merge)
+        return
+    import torch
+
+    versions.append(f"torch {torch.__version__}")
+    pairs |= classes_in(walk("torch.nn.modules"), "torch.nn.modules", torch.nn.Module)
+    import sklearn
+
+    versions.append(f"scikit-learn {sklearn.__version__}")
+    sklearn_modules = walk("sklearn")
+    pairs |= with_legacy_names(classes_in(sklearn_modules, "sklearn") | helpers_in(sklearn_modules, "sklearn"))
+    import numpy
+
+    versions.append(f"numpy {numpy.__version__}")
+    pairs |= helpers_in(walk("numpy.random"), "numpy.random")
+    pairs |= pandas_pairs(versions)
     import scipy.sparse
 
     versions.append(f"scipy {scipy.__version__}")
@@ -385,8 +405,18 @@ def main() -> None:
     for (module, name), kind in sorted(trl_history.items()):
         if kind == "arguments" and (module, name) not in sinks and _load(module, name) is None:
             sinks[(module, name)] = (base[0], f"{name} (an older trl release's) inherits TrainingArguments: {base[1]}")
-    if args.merge:
-        earlier_versions, earlier_pairs, earlier_sinks = merged_with(args.merge)
+    write(versions, pairs, sinks, args.merge)
+
+
+def write(
+    versions: list[str],
+    pairs: set[tuple[str, str]],
+    sinks: dict[tuple[str, str], tuple[str, str]],
+    merge: str | None,
+) -> None:
+    """Print the module, with what an earlier run wrote to `merge` added (a refusal from any run wins)."""
+    if merge:
+        earlier_versions, earlier_pairs, earlier_sinks = merged_with(merge)
         versions = [*earlier_versions, *(v for v in versions if v not in earlier_versions)]
         pairs |= earlier_pairs
         for key, (when, reason) in earlier_sinks.items():
@@ -408,6 +438,23 @@ def main() -> None:
     for (module, name), (when, reason) in sorted(sinks.items()):
         print(f"{module} {name}\t{when}\t{reason}")
     print('"""')
+
+
+def only_library(
+    library: str, versions: list[str]
+) -> tuple[list[str], set[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
+    """Versions, allowed pairs and refusals of one library introspected alone (`--only`), each
+    checked for sinks in this environment."""
+    sys.path.insert(0, ".")
+    from hooks.artifacts.globals_policy import is_dangerous
+    from scripts.allowlist_sinks import function_sinks, rebuild_sinks, refused
+
+    with contextlib.redirect_stdout(sys.stderr):
+        pairs = pandas_pairs(versions) | enums_in(library) | containers_in(library)
+    pairs = {pair for pair in pairs if not is_dangerous(*pair)}
+    with contextlib.redirect_stdout(sys.stderr):
+        sinks = {**function_sinks((library,)), **rebuild_sinks((library,)), **refused(pairs, _load)}
+    return versions, pairs, sinks
 
 
 def _load(module: str, name: str) -> object | None:

@@ -20,7 +20,8 @@ river 0.26.1;
 hdbscan 0.8.44;
 shap 0.51.0;
 sktime 1.2.0;
-prophet 1.5.0.
+prophet 1.5.0;
+pandas 1.5.3.
 
 Generated; edit the script, not this file."""
 
@@ -354,6 +355,9 @@ pandas._libs.internals Block
 pandas._libs.internals BlockManager
 pandas._libs.internals BlockPlacement
 pandas._libs.internals BlockValuesRefs
+pandas._libs.internals NDArrayBackedBlock
+pandas._libs.internals NumpyBlock
+pandas._libs.internals SharedBlock
 pandas._libs.internals __pyx_unpickle_Enum
 pandas._libs.internals _unpickle_block
 pandas._libs.interval Interval
@@ -527,6 +531,9 @@ pandas.core.accessor Accessor
 pandas.core.accessor CachedAccessor
 pandas.core.accessor DirNamesMixin
 pandas.core.accessor PandasDelegate
+pandas.core.algorithms SelectN
+pandas.core.algorithms SelectNFrame
+pandas.core.algorithms SelectNSeries
 pandas.core.algorithms _reconstruct_data
 pandas.core.apply Apply
 pandas.core.apply FrameApply
@@ -543,6 +550,7 @@ pandas.core.arrays.arrow.accessors ArrowAccessor
 pandas.core.arrays.arrow.accessors ListAccessor
 pandas.core.arrays.arrow.accessors StructAccessor
 pandas.core.arrays.arrow.array ArrowExtensionArray
+pandas.core.arrays.arrow.dtype ArrowDtype
 pandas.core.arrays.arrow.extension_types ArrowIntervalType
 pandas.core.arrays.arrow.extension_types ArrowPeriodType
 pandas.core.arrays.base ExtensionArray
@@ -556,6 +564,7 @@ pandas.core.arrays.categorical Categorical
 pandas.core.arrays.categorical CategoricalAccessor
 pandas.core.arrays.datetimelike DatelikeOps
 pandas.core.arrays.datetimelike DatetimeLikeArrayMixin
+pandas.core.arrays.datetimelike InvalidComparison
 pandas.core.arrays.datetimelike TimelikeOps
 pandas.core.arrays.datetimes DatetimeArray
 pandas.core.arrays.floating Float32Dtype
@@ -577,11 +586,13 @@ pandas.core.arrays.masked BaseMaskedArray
 pandas.core.arrays.numeric NumericArray
 pandas.core.arrays.numeric NumericDtype
 pandas.core.arrays.numpy_ NumpyExtensionArray
+pandas.core.arrays.numpy_ PandasArray
 pandas.core.arrays.period PeriodArray
 pandas.core.arrays.sparse.accessor BaseAccessor
 pandas.core.arrays.sparse.accessor SparseAccessor
 pandas.core.arrays.sparse.accessor SparseFrameAccessor
 pandas.core.arrays.sparse.array SparseArray
+pandas.core.arrays.sparse.dtype SparseDtype
 pandas.core.arrays.string_ BaseStringArray
 pandas.core.arrays.string_ StringArray
 pandas.core.arrays.string_ StringArrayNumpySemantics
@@ -593,9 +604,13 @@ pandas.core.base IndexOpsMixin
 pandas.core.base NoNewAttributesMixin
 pandas.core.base PandasObject
 pandas.core.base SelectionMixin
+pandas.core.describe DataFrameDescriber
+pandas.core.describe NDFrameDescriberAbstract
+pandas.core.describe SeriesDescriber
 pandas.core.dtypes.base ExtensionDtype
 pandas.core.dtypes.base Registry
 pandas.core.dtypes.base StorageExtensionDtype
+pandas.core.dtypes.cast LossySetitemError
 pandas.core.dtypes.dtypes ArrowDtype
 pandas.core.dtypes.dtypes BaseMaskedDtype
 pandas.core.dtypes.dtypes CategoricalDtype
@@ -603,6 +618,7 @@ pandas.core.dtypes.dtypes CategoricalDtypeType
 pandas.core.dtypes.dtypes DatetimeTZDtype
 pandas.core.dtypes.dtypes IntervalDtype
 pandas.core.dtypes.dtypes NumpyEADtype
+pandas.core.dtypes.dtypes PandasDtype
 pandas.core.dtypes.dtypes PandasExtensionDtype
 pandas.core.dtypes.dtypes PeriodDtype
 pandas.core.dtypes.dtypes SparseDtype
@@ -612,17 +628,21 @@ pandas.core.dtypes.generic ABCDataFrame
 pandas.core.dtypes.generic ABCDatetimeArray
 pandas.core.dtypes.generic ABCDatetimeIndex
 pandas.core.dtypes.generic ABCExtensionArray
+pandas.core.dtypes.generic ABCFloat64Index
 pandas.core.dtypes.generic ABCIndex
+pandas.core.dtypes.generic ABCInt64Index
 pandas.core.dtypes.generic ABCIntervalIndex
 pandas.core.dtypes.generic ABCMultiIndex
 pandas.core.dtypes.generic ABCNDFrame
 pandas.core.dtypes.generic ABCNumpyExtensionArray
+pandas.core.dtypes.generic ABCPandasArray
 pandas.core.dtypes.generic ABCPeriodArray
 pandas.core.dtypes.generic ABCPeriodIndex
 pandas.core.dtypes.generic ABCRangeIndex
 pandas.core.dtypes.generic ABCSeries
 pandas.core.dtypes.generic ABCTimedeltaArray
 pandas.core.dtypes.generic ABCTimedeltaIndex
+pandas.core.dtypes.generic ABCUInt64Index
 pandas.core.flags Flags
 pandas.core.frame DataFrame
 pandas.core.generic NDFrame
@@ -644,6 +664,7 @@ pandas.core.groupby.ops DataSplitter
 pandas.core.groupby.ops FrameSplitter
 pandas.core.groupby.ops SeriesSplitter
 pandas.core.groupby.ops WrappedCythonOp
+pandas.core.index _new_Index
 pandas.core.indexers.objects BaseIndexer
 pandas.core.indexers.objects ExpandingIndexer
 pandas.core.indexers.objects ExponentialMovingWindowIndexer
@@ -678,6 +699,11 @@ pandas.core.indexes.multi MultiIndexUInt32Engine
 pandas.core.indexes.multi MultiIndexUInt64Engine
 pandas.core.indexes.multi MultiIndexUInt8Engine
 pandas.core.indexes.multi MultiIndexUIntEngine
+pandas.core.indexes.numeric Float64Index
+pandas.core.indexes.numeric Int64Index
+pandas.core.indexes.numeric IntegerIndex
+pandas.core.indexes.numeric NumericIndex
+pandas.core.indexes.numeric UInt64Index
 pandas.core.indexes.period PeriodIndex
 pandas.core.indexes.period _new_PeriodIndex
 pandas.core.indexes.range RangeIndex
@@ -698,6 +724,7 @@ pandas.core.interchange.dataframe_protocol DlpackDeviceType
 pandas.core.interchange.dataframe_protocol DtypeKind
 pandas.core.interchange.utils ArrowCTypes
 pandas.core.interchange.utils Endianness
+pandas.core.interchange.utils NoBufferPresent
 pandas.core.internals.array_manager ArrayManager
 pandas.core.internals.array_manager BaseArrayManager
 pandas.core.internals.array_manager NullArrayProxy
@@ -705,6 +732,7 @@ pandas.core.internals.array_manager SingleArrayManager
 pandas.core.internals.base DataManager
 pandas.core.internals.base SingleDataManager
 pandas.core.internals.blocks Block
+pandas.core.internals.blocks CategoricalBlock
 pandas.core.internals.blocks DatetimeLikeBlock
 pandas.core.internals.blocks DatetimeTZBlock
 pandas.core.internals.blocks EABackedBlock
@@ -713,6 +741,7 @@ pandas.core.internals.blocks NDArrayBackedExtensionBlock
 pandas.core.internals.blocks NumericBlock
 pandas.core.internals.blocks NumpyBlock
 pandas.core.internals.blocks ObjectBlock
+pandas.core.internals.blocks new_block
 pandas.core.internals.concat JoinUnit
 pandas.core.internals.managers BaseBlockManager
 pandas.core.internals.managers BlockManager
@@ -3956,6 +3985,7 @@ optuna.storages._cached_storage RDBStorage	always	RDBStorage.__setstate__ calls 
 optuna.storages._grpc GrpcStorageProxy	always	GrpcStorageProxy.__setstate__ -> GrpcStorageProxy._setup -> create_insecure_channel calls grpc.insecure_channel, which this check cannot resolve
 optuna.storages._grpc.client GrpcStorageProxy	always	GrpcStorageProxy.__setstate__ -> GrpcStorageProxy._setup -> create_insecure_channel calls grpc.insecure_channel, which this check cannot resolve
 optuna.storages._rdb.storage RDBStorage	always	RDBStorage.__setstate__ calls sqlalchemy_orm.scoped_session, which this check cannot resolve
+pandas ExcelFile	always	ExcelFile.__del__ -> ExcelFile.close calls self._reader.close, a method of an object from the instance's state
 pandas ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas read_csv	always	read_csv -> _read -> _can_parallelize_csv calls io.open
 pandas read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
@@ -3967,6 +3997,7 @@ pandas read_table	always	read_table -> _read -> _can_parallelize_csv calls io.op
 pandas read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
 pandas show_versions	always	show_versions calls io.open
 pandas to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas._config.localization _default_locale_getter	always	_default_locale_getter calls subprocess.check_output
 pandas._config.localization get_locales	always	get_locales calls subprocess.check_output
 pandas._version get_versions	always	get_versions -> git_pieces_from_vcs calls os._Environ.copy
 pandas._version git_get_keywords	always	git_get_keywords calls io.open
@@ -3979,6 +4010,7 @@ pandas.compat.compressors flatten_buffer	always	flatten_buffer calls pickle.Pick
 pandas.core.frame get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.core.indexes.base format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
 pandas.core.window.rolling Window	call	Window.__init__ -> Window._validate -> import_optional_dependency calls importlib.import_module
+pandas.io.api ExcelFile	always	ExcelFile.__del__ -> ExcelFile.close calls self._reader.close, a method of an object from the instance's state
 pandas.io.api ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.api read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.api read_html	always	read_html -> is_url calls urllib.parse.urlparse
@@ -3986,6 +4018,7 @@ pandas.io.api read_orc	always	read_orc -> get_handle -> _maybe_memory_map calls 
 pandas.io.api read_pickle	always	read_pickle -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.api read_xml	always	read_xml -> _parse -> is_url calls urllib.parse.urlparse
 pandas.io.api to_pickle	always	to_pickle -> get_handle -> _maybe_memory_map calls io.open
+pandas.io.clipboard _executable_exists	always	_executable_exists calls subprocess.call
 pandas.io.clipboard determine_clipboard	always	determine_clipboard calls shutil.which
 pandas.io.clipboard init_dev_clipboard_clipboard	always	init_dev_clipboard_clipboard calls io.open
 pandas.io.clipboard init_klipper_clipboard	always	init_klipper_clipboard calls subprocess.Popen
@@ -4004,10 +4037,13 @@ pandas.io.common _maybe_memory_map	always	_maybe_memory_map calls io.open
 pandas.io.common file_path_to_url	always	file_path_to_url calls urllib.parse.urljoin
 pandas.io.common get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.common is_url	always	is_url calls urllib.parse.urlparse
+pandas.io.excel ExcelFile	always	ExcelFile.__del__ -> ExcelFile.close calls self._reader.close, a method of an object from the instance's state
 pandas.io.excel ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel _ODSWriter	always	ODSWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel _OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel _XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel _XlwtWriter	always	XlwtWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._base ExcelFile	always	ExcelFile.__del__ -> ExcelFile.close calls self._reader.close, a method of an object from the instance's state
 pandas.io.excel._base ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._base get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.excel._base inspect_excel_format	always	inspect_excel_format -> get_handle -> _maybe_memory_map calls io.open
@@ -4017,14 +4053,17 @@ pandas.io.excel._openpyxl ExcelWriter	always	ExcelWriter.__new__ -> get_default_
 pandas.io.excel._openpyxl OpenpyxlWriter	always	OpenpyxlWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.excel._xlsxwriter XlsxWriter	always	XlsxWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._xlwt ExcelWriter	always	ExcelWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
+pandas.io.excel._xlwt XlwtWriter	always	XlwtWriter.__new__ -> get_default_engine -> import_optional_dependency calls importlib.import_module
 pandas.io.feather_format get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.feather_format read_feather	always	read_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.feather_format to_feather	always	to_feather -> get_handle -> _maybe_memory_map calls io.open
 pandas.io.formats.console get_console_size	always	get_console_size calls shutil.get_terminal_size
 pandas.io.formats.csvs get_handle	always	get_handle -> _get_filepath_or_buffer -> is_url calls urllib.parse.urlparse
 pandas.io.formats.format _get_buffer	always	_get_buffer calls io.open
+pandas.io.formats.format get_buffer	always	get_buffer calls io.open
 pandas.io.formats.format get_series_repr_params	always	get_series_repr_params calls shutil.get_terminal_size
-pandas.io.formats.format save_to_buffer	always	save_to_buffer -> _get_buffer calls io.open
+pandas.io.formats.format save_to_buffer	always	save_to_buffer -> get_buffer calls io.open
 pandas.io.formats.html is_url	always	is_url calls urllib.parse.urlparse
 pandas.io.formats.printing format_object_summary	always	format_object_summary -> get_console_size calls shutil.get_terminal_size
 pandas.io.formats.printing get_console_size	always	get_console_size calls shutil.get_terminal_size

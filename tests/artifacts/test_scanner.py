@@ -30,3 +30,31 @@ def test_an_empty_file_named_like_a_model_is_low_and_unknown_bytes_still_block(t
     found = scan_bytes(tmp_path, "model.pt", b"\x00")
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "high")]
     assert scan_bytes(tmp_path, "notes.txt", b"") == []
+
+
+# --- pickles older library releases wrote --------------------------------------------------
+_PANDAS1 = Path(__file__).resolve().parents[1] / "data" / "artifacts" / "pandas1_frame.pkl"
+
+
+def test_a_frame_pandas_1_pickled_passes_and_a_look_alike_name_does_not(tmp_path: Path) -> None:
+    """pandas 1.x pickles rebuild `Int64Index` and `Float64Index`, which pandas 2 dropped; the file
+    was written by pandas 1.5.3 (make_pandas1_fixtures.py). A name pandas never had, in the same
+    place, is still outside the allowlist."""
+    data = _PANDAS1.read_bytes()
+    assert b"Int64Index" in data and b"Float64Index" in data
+    assert scan_bytes(tmp_path, "frame.pkl", data) == []
+    look_alike = data.replace(b"Int64Index", b"Int64Indey", 1)
+    assert rules(scan_bytes(tmp_path, "other.pkl", look_alike)) == ["MLS102"]
+
+
+def test_the_block_call_of_pandas_1_3_pickles_passes_and_a_neighbour_does_not(tmp_path: Path) -> None:
+    """pandas 1.3 and 1.4 pickled each block as `new_block(values, placement, ndim)`."""
+
+    def block_call(name: str) -> bytes:
+        placement = asm.global_("builtins", "slice") + asm.MARK + asm.binint(0) + asm.binint(2) + asm.NONE
+        placement += asm.TUPLE + asm.REDUCE
+        arguments = asm.MARK + asm.EMPTY_LIST + placement + asm.binint(2) + asm.TUPLE
+        return asm.proto(2) + asm.global_("pandas.core.internals.blocks", name) + arguments + asm.REDUCE + asm.STOP
+
+    assert scan_bytes(tmp_path, "block.pkl", block_call("new_block")) == []
+    assert rules(scan_bytes(tmp_path, "blocks.pkl", block_call("new_blocks"))) == ["MLS102"]
