@@ -1,0 +1,159 @@
+"""Loads of a W&B artifact the same notebook or script logs are low; someone else's artifact, a
+name it does not log, an alias it does not set, runs in several projects or serving code keep
+the severity."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.code.command_origin import CommandOrigins, module_aliases, qualified_name
+from hooks.code.wandb_artifacts import WandbArtifacts
+from tests.code.helpers import notebook, scan_code
+
+LOGS = """
+import os, torch, wandb
+with wandb.init(project="pipeline", job_type="build") as run:
+    artifact = wandb.Artifact("convnet", type="model")
+    torch.save(model.state_dict(), "model.pth")
+    artifact.add_file("model.pth")
+    run.log_artifact(artifact)
+"""
+USE = 'with wandb.init(project="pipeline") as run:\n    torch.load(run.use_artifact("convnet:latest").file())\n'
+
+
+def load_levels(directory: Path, source: str, name: str = "job.py") -> list[str]:
+    found = scan_code(directory, source, name)
+    return [f.severity.value for f in found if f.rule_id == "MLS306"]
+
+
+def test_a_folder_of_an_artifact_the_script_logs_is_low(tmp_path: Path) -> None:
+    uses = """
+with wandb.init(project="pipeline", job_type="train") as run:
+    model_dir = run.use_artifact("convnet:latest").download()
+    state = torch.load(os.path.join(model_dir, "model.pth"))
+"""
+    assert load_levels(tmp_path, LOGS + uses) == ["low"]
+    found = scan_code(tmp_path, LOGS + uses)
+    assert any("W&B artifact this script logs itself" in f.message for f in found)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        'run.use_artifact("convnet:v3").get_entry("weights").download()',  # an entry, a version number
+        "f\"{run.use_artifact('convnet').download()}/model.pth\"",  # an f-string below the folder
+        'run.use_artifact("convnet:latest").file()',  # its single file
+    ],
+)
+def test_other_ways_to_read_an_own_artifact(tmp_path: Path, use: str) -> None:
+    source = LOGS + f'\nwith wandb.init(project="pipeline") as run:\n    state = torch.load({use})\n'
+    assert load_levels(tmp_path, source) == ["low"]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        '"someone/their-project/convnet:latest"',  # another entity's project: a published model
+        '"resnet:latest"',  # a name the script does not log
+        '"convnet:production"',  # an alias the script does not set
+        '"wandb-registry-model/convnet:v0"',  # a registry collection
+        "ARTIFACT",  # computed: an argument of the script
+    ],
+)
+def test_someone_elses_artifact_keeps_the_severity(tmp_path: Path, use: str) -> None:
+    source = LOGS + (
+        "import sys\nARTIFACT = sys.argv[1]\n"
+        'with wandb.init(project="pipeline") as run:\n'
+        f"    state = torch.load(os.path.join(run.use_artifact({use}).download(), 'model.pth'))\n"
+    )
+    assert load_levels(tmp_path, source) == ["high"]
+
+
+def test_an_alias_the_code_sets_itself_is_its_own(tmp_path: Path) -> None:
+    source = LOGS.replace("run.log_artifact(artifact)", 'run.log_artifact(artifact, aliases=["production"])')
+    source += USE.replace("latest", "production")
+    assert load_levels(tmp_path, source) == ["low"]
+
+
+def test_runs_in_different_projects_share_no_names(tmp_path: Path) -> None:
+    source = LOGS + USE.replace("pipeline", "other")
+    assert load_levels(tmp_path, source) == ["high"]
+
+
+def test_an_artifact_built_but_never_logged_is_not_the_codes(tmp_path: Path) -> None:
+    source = LOGS.replace("    run.log_artifact(artifact)\n", "")
+    source += USE
+    assert load_levels(tmp_path, source) == ["high"]
+
+
+def test_serving_code_keeps_the_severity(tmp_path: Path) -> None:
+    source = (
+        LOGS
+        + "from flask import Flask\napp = Flask(__name__)\n"
+        + '@app.route("/predict")\ndef predict():\n'
+        + '    with wandb.init(project="pipeline") as run:\n'
+        + '        return torch.load(run.use_artifact("convnet:latest").file())\n'
+    )
+    assert load_levels(tmp_path, source) == ["high"]
+
+
+def test_the_binding_that_reaches_the_load_decides(tmp_path: Path) -> None:
+    """`handle` is the used artifact where the load reads it and a new artifact afterwards."""
+    reads = """
+with wandb.init(project="pipeline") as run:
+    handle = run.use_artifact("convnet:latest")
+    state = torch.load(os.path.join(handle.download(), "model.pth"))
+    handle = wandb.Artifact("trained", type="model")
+    run.log_artifact(handle)
+"""
+    assert load_levels(tmp_path, LOGS + reads) == ["low"]
+    # look-alike: in a loop the next round reads what the later binding wrote
+    looped = """
+with wandb.init(project="pipeline") as run:
+    handle = run.use_artifact("convnet:latest")
+    for step in range(3):
+        state = torch.load(os.path.join(handle.download(), "model.pth"))
+        handle = somebody_elses_artifact()
+"""
+    assert load_levels(tmp_path, LOGS + looped) == ["high"]
+    # look-alike: a branch may bind it to something else between
+    branched = """
+with wandb.init(project="pipeline") as run:
+    handle = run.use_artifact("convnet:latest")
+    if flag:
+        handle = somebody_elses_artifact()
+    state = torch.load(os.path.join(handle.download(), "model.pth"))
+"""
+    assert load_levels(tmp_path, LOGS + branched) == ["high"]
+
+
+def test_a_notebook_that_logs_then_loads_across_cells(tmp_path: Path) -> None:
+    source = notebook(
+        LOGS,
+        'with wandb.init(project="pipeline") as run:\n'
+        '    data = run.use_artifact("convnet:latest")\n'
+        '    torch.load(data.get_entry("model.pth").download(), weights_only=False)\n',
+    )
+    found = scan_code(tmp_path, source, "pipeline.ipynb")
+    assert [(f.rule_id, f.severity.value) for f in found if f.rule_id == "MLS306"] == [("MLS306", "low")]
+    assert "this notebook logs itself" in next(f.message for f in found if f.rule_id == "MLS306")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_as_code(text: str) -> None:
+    """Whatever parses, the analysis answers without raising."""
+    try:
+        module = ast.parse(LOGS + text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return
+    aliases = module_aliases(list(ast.walk(module)))
+    artifacts = WandbArtifacts(module, lambda node: qualified_name(node, aliases), CommandOrigins(module))
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call) and node.args:
+            artifacts.reads_own_artifact(node.args[0], node)
