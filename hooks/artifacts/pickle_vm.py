@@ -515,12 +515,27 @@ class PickleMachine:
 
     def _judge_partial(self, partial: Call, via: str, depth: int) -> None:
         bound = _partial_bound(partial)
+        targets = _partial_targets(partial)
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset)
             handed = [*bound, *_unpacked_arguments([item for item in bound if isinstance(item, Mapping)])]
             self._given_to_call(_calls_among(handed), partial.offset)
             self._given_to_call(direct + in_dicts, partial.offset, _MAPPING_CALLED)
-        for target in _partial_targets(partial):
+            # As for any call: what it wraps may call a global or a partial it is handed (pandas
+            # 1.3's `new_block(values, placement, ndim=, klass=)` calls `klass`), positional or
+            # keyword, unless the class it wraps is one the project declares.
+            declared = self.analysis.policy.declared
+            passed_use = (
+                Use.REFERENCE
+                if targets and all(isinstance(t, Global) and (t.module, t.name) in declared for t in targets)
+                else Use.CALL
+            )
+            for passed in _globals_in(direct):
+                self._used(passed, passed_use, f"argument bound by functools.partial ({via})")
+            for inner in _partials_in(direct):
+                if depth < 8:
+                    self._call_partial(inner, f"argument bound by functools.partial ({via})", depth + 1)
+        for target in targets:
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
                 use.calls += 1

@@ -58,3 +58,27 @@ def test_the_block_call_of_pandas_1_3_pickles_passes_and_a_neighbour_does_not(tm
 
     assert scan_bytes(tmp_path, "block.pkl", block_call("new_block")) == []
     assert rules(scan_bytes(tmp_path, "blocks.pkl", block_call("new_blocks"))) == ["MLS102"]
+
+
+def _partial_of_new_block(keywords: bytes) -> bytes:
+    """`partial(new_block, **keywords)(values, placement)`, as pandas 1.3 pickled its blocks: the
+    partial's keywords come from its BUILD state (func, args, kwargs, dict)."""
+    new_block = asm.global_("pandas.core.internals.blocks", "new_block")
+    partial = asm.global_("functools", "partial") + asm.MARK + new_block + asm.TUPLE + asm.REDUCE
+    state = asm.MARK + new_block + asm.EMPTY_TUPLE + asm.EMPTY_DICT + keywords + asm.NONE + asm.TUPLE
+    placement = asm.global_("builtins", "slice") + asm.MARK + asm.binint(0) + asm.binint(1) + asm.NONE + asm.TUPLE
+    arguments = asm.MARK + asm.EMPTY_LIST + placement + asm.REDUCE + asm.TUPLE
+    return asm.proto(2) + partial + state + asm.BUILD + arguments + asm.REDUCE + asm.STOP
+
+
+def test_what_a_partial_binds_is_handed_to_what_it_wraps(tmp_path: Path) -> None:
+    """pandas 1.3's `new_block(values, placement, ndim=, klass=)` calls `klass`: a global or a
+    partial bound as a keyword is judged as called, like one passed to a call directly."""
+    ndim = asm.text("ndim") + asm.binint(2) + asm.SETITEM
+    assert scan_bytes(tmp_path, "block.pkl", _partial_of_new_block(ndim)) == []
+    saver = asm.global_("functools", "partial") + asm.MARK + asm.global_("numpy", "savez")
+    saver += asm.text("/tmp/x.npz") + asm.TUPLE + asm.REDUCE
+    klass = asm.text("klass") + saver + asm.SETITEM
+    assert rules(scan_bytes(tmp_path, "saver.pkl", _partial_of_new_block(ndim + klass))) == ["MLS102"]
+    system = asm.text("klass") + asm.global_("os", "system") + asm.SETITEM
+    assert rules(scan_bytes(tmp_path, "system.pkl", _partial_of_new_block(ndim + system))) == ["MLS101"]
