@@ -713,6 +713,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._module_aliases: dict[str, str] = {}
         self._uses_artifacts = False  # the code calls a `use_artifact` (W&B): see _reads_own_wandb_artifact
         self._wandb: WandbArtifacts | None = None
+        # Names bound where no assignment shows it (module object, globals(), exec, %run); None: any
+        self._bound_unseen: frozenset[str] | None = None
         self._module_facts: dict[tuple[object, ...], bool] = {}  # _shadowed's walks of the whole module
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
@@ -763,11 +765,8 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._uses_artifacts = any(isinstance(node, ast.Attribute) and node.attr == "use_artifact" for node in nodes)
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
         rebound = rebound_names(nodes, magics)
-        self.loads.own_jobs.prepare(
-            nodes,
-            lambda node: qualified_name(node, aliases),
-            None if unseen is None or rebound is None else frozenset(unseen) | rebound,
-        )
+        self._bound_unseen = None if unseen is None or rebound is None else frozenset(unseen) | rebound
+        self.loads.own_jobs.prepare(nodes, lambda node: qualified_name(node, aliases), self._bound_unseen)
         self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
@@ -931,7 +930,11 @@ class MLRuleVisitor(ast.NodeVisitor):
 
             aliases = self._module_aliases
             self._wandb = WandbArtifacts(
-                self._module, lambda node: qualified_name(node, aliases), self.command_origins()
+                self._module,
+                lambda node: qualified_name(node, aliases),
+                self.command_origins(),
+                self._bound_unseen,
+                set(self.loads.declared_names),
             )
         return self._wandb.reads_own_artifact(load_target(call), call)
 

@@ -153,7 +153,109 @@ def test_any_text_as_code(text: str) -> None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return
     aliases = module_aliases(list(ast.walk(module)))
-    artifacts = WandbArtifacts(module, lambda node: qualified_name(node, aliases), CommandOrigins(module))
+    artifacts = WandbArtifacts(
+        module, lambda node: qualified_name(node, aliases), CommandOrigins(module), frozenset(), set()
+    )
     for node in ast.walk(module):
         if isinstance(node, ast.Call) and node.args:
             artifacts.reads_own_artifact(node.args[0], node)
+
+
+# --- red-team cases (stop 73): each kept the severity after its mend ---------------------------
+_OWN = 'run = wandb.init(project="pipeline")\nhandle = run.use_artifact("convnet:latest")\n'
+_BYPASSES = {
+    "absolute part in a join": 'torch.load(os.path.join(handle.download(), "/mnt/incoming/model.pth"))',
+    "parent folder in an f-string": 'torch.load(f"{handle.download()}/../../Downloads/model.pth")',
+    "absolute part after Path /": 'from pathlib import Path\ntorch.load(Path(handle.download()) / "/tmp/m.pth")',
+    "a sibling folder by concatenation": 'torch.load(handle.download() + "_old/model.pth")',
+    "a download into a shared folder": 'torch.load(os.path.join(handle.download(root="/tmp"), "m.pth"))',
+    "a star import may rebind the handle": "from team_helpers import *\ntorch.load(handle.file())",
+    "a globals() store": 'globals()["handle"] = other()\ntorch.load(handle.file())',
+    "a comprehension's own name": "[torch.load(handle.file()) for handle in api.artifacts('x')]",
+    "a lambda's parameter": "load = lambda handle: torch.load(handle.file())",
+    "a lambda in a loop": (
+        "for name in names:\n    loader = lambda: torch.load(handle.file())\n    loader()\n"
+        "    handle = api.artifact(name)"
+    ),
+    "a function run after a later binding": (
+        "def load():\n    return torch.load(handle.file())\nhandle = api.artifact('them/p/convnet:v0')\nload()"
+    ),
+    "a global rebinding": "def swap():\n    global handle\n    handle = other()\nswap()\ntorch.load(handle.file())",
+}
+
+
+@pytest.mark.parametrize("case", sorted(_BYPASSES))
+def test_red_team_reads_keep_the_severity(tmp_path: Path, case: str) -> None:
+    assert load_levels(tmp_path, LOGS + _OWN + _BYPASSES[case] + "\n") == ["high"]
+
+
+_RUNS = {
+    "a project from a parameter": (
+        "def evaluate(project):\n    with wandb.init(project=project) as run:\n"
+        '        return torch.load(run.use_artifact("convnet:latest").file())\n'
+    ),
+    "a project name rebound": (
+        'PROJECT = "pipeline"\nPROJECT = "their-project"\nwith wandb.init(project=PROJECT) as run:\n'
+        '    torch.load(run.use_artifact("convnet:latest").file())\n'
+    ),
+    "an entity through **options": (
+        'with wandb.init(project="pipeline", **{"entity": "someone"}) as run:\n'
+        '    torch.load(run.use_artifact("convnet:latest").file())\n'
+    ),
+    "settings choose the entity": (
+        'with wandb.init(project="pipeline", settings=wandb.Settings(entity="someone")) as run:\n'
+        '    torch.load(run.use_artifact("convnet:latest").file())\n'
+    ),
+    "the receiver is an attribute": (
+        "class Evaluator:\n    def load(self):\n"
+        '        return torch.load(self.run.use_artifact("convnet:latest").file())\n'
+    ),
+    "the receiver is a helper's return value": (
+        'from helpers import eval_run\ntorch.load(eval_run("them/p").use_artifact("convnet:latest").file())\n'
+    ),
+    "init under another name": (
+        'start = wandb.init\nrun = start(entity="someone", project="p")\n'
+        'torch.load(run.use_artifact("convnet:latest").file())\n'
+    ),
+    "the module under another name": (
+        'wb = wandb\nwb.init(entity="someone", project="p")\ntorch.load(wandb.use_artifact("convnet:latest").file())\n'
+    ),
+    "init looked up by getattr": (
+        'run = getattr(wandb, "init")(entity="someone", project="p")\n'
+        'torch.load(wandb.use_artifact("convnet:latest").file())\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_RUNS))
+def test_red_team_runs_keep_the_severity(tmp_path: Path, case: str) -> None:
+    assert load_levels(tmp_path, LOGS + _RUNS[case]) == ["high"]
+
+
+def test_a_run_finished_and_started_again_in_the_same_project_is_low(tmp_path: Path) -> None:
+    """The usual notebook: `run = wandb.init(...)`, log, `run.finish()`, a new run that uses it."""
+    source = (
+        "import os, torch, wandb\n"
+        'run = wandb.init(project="pipeline", job_type="build")\n'
+        'artifact = wandb.Artifact("convnet", type="model")\n'
+        'artifact.add_file("model.pth")\n'
+        "run.log_artifact(artifact)\n"
+        "run.finish()\n"
+        'run = wandb.init(project="pipeline", job_type="eval")\n'
+        'artifact = run.use_artifact("convnet:latest")\n'
+        "model = torch.load(os.path.join(artifact.download(), 'model.pth'))\n"
+    )
+    assert load_levels(tmp_path, source) == ["low"]
+
+
+def test_long_chains_of_names_stay_within_a_budget(tmp_path: Path) -> None:
+    """Names bound many ways to names bound many ways: the walk stops at its budget and the load
+    keeps its severity, quickly."""
+    lines = [LOGS, _OWN]
+    previous = "handle"
+    for level in range(6):
+        name = f"h{level}"
+        lines += [f"{name} = {previous}\n" for _ in range(16)]
+        previous = name
+    lines.append(f"torch.load({previous}.file())\n")
+    assert load_levels(tmp_path, "".join(lines)) == ["high"]
