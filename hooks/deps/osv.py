@@ -332,9 +332,14 @@ def past_listed(affected: dict[str, Any], version: str) -> bool:
         return False
     for text in listed:
         parsed = _version(text)
-        if parsed is None or parsed >= wanted:
+        # By release numbers: a local build (`2.0.0+cpu`), a post-release or a pre-release of a
+        # listed release is that release, not a newer one.
+        if parsed is None or _version(parsed.base_version) >= _version(wanted.base_version):
             return False
     for version_range in affected.get("ranges", []):
+        values = [value for event in version_range.get("events", []) for value in event.values()]
+        if any(value != "0" and _version(str(value)) is None for value in values):
+            return False  # an event this cannot read may be the fix
         inside = False
         closes_above = False
         for parsed, kind in _range_events(version_range):

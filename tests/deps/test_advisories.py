@@ -82,6 +82,17 @@ _OPEN = {"events": [{"introduced": "0"}]}
             "1.6",
             True,
         ),
+        # a local build, a post-release or a pre-release of a listed release is that release
+        ({"ranges": [_OPEN], "versions": ["1.0.0", "2.0.0"]}, "2.0.0+cpu", False),
+        ({"ranges": [_OPEN], "versions": ["1.0.0", "2.0.0"]}, "2.0.0.post1", False),
+        ({"ranges": [_OPEN], "versions": ["1.0.0", "2.0.0"]}, "2.0.1rc1", True),
+        ({"ranges": [_OPEN], "versions": ["1.0"]}, "1.0.0", False),  # the same release, written longer
+        # a fix event that does not parse may be above the release
+        (
+            {"ranges": [{"events": [{"introduced": "0"}, {"fixed": "2.0-final-1"}]}], "versions": ["1.0"]},
+            "1.5",
+            False,
+        ),
         # a listed version that does not parse could be anything: not past the list
         ({"ranges": [_OPEN], "versions": ["0.1", "nightly"]}, "0.3", False),
         ({"ranges": [_OPEN], "versions": ["0.1"]}, "not-a-version", False),
