@@ -137,8 +137,8 @@ class WandbArtifacts:
             if keyword.arg is None or keyword.arg == "settings":
                 return None
             if keyword.arg in found:
-                if isinstance(keyword.value, ast.Constant) and keyword.value.value is None:
-                    continue
+                if self._none(keyword.value, init):
+                    continue  # `entity=None`: the default, as if not given
                 text = self._text(keyword.value, init)
                 if text is None:
                     return None
@@ -146,6 +146,19 @@ class WandbArtifacts:
         if found["project"] is None:
             return None
         return found["entity"], found["project"]
+
+    def _none(self, node: ast.expr, at: ast.AST) -> bool:
+        """`None`, or a name every binding of which is `None` (`entity = None  # your team here`)."""
+        if isinstance(node, ast.Constant):
+            return node.value is None
+        if not isinstance(node, ast.Name) or node.id in self.unfollowed:
+            return False
+        found = self.origins.bound_values(node.id, self.origins.function_of(at))
+        return (
+            found is not None
+            and bool(found[0])
+            and all(isinstance(value, ast.Constant) and value.value is None for value in found[0])
+        )
 
     def _run_receiver(self, func: ast.Attribute) -> bool:
         """`m(...)` called on the `wandb` module, on `wandb.run`, or on a name bound only to a run."""

@@ -259,3 +259,14 @@ def test_long_chains_of_names_stay_within_a_budget(tmp_path: Path) -> None:
         previous = name
     lines.append(f"torch.load({previous}.file())\n")
     assert load_levels(tmp_path, "".join(lines)) == ["high"]
+
+
+def test_an_entity_left_none_is_the_default(tmp_path: Path) -> None:
+    """`entity = None  # your team here`, then `wandb.init(entity=entity, project=project)`."""
+    names = 'entity = None\nproject = "pipeline"\n'
+    logs = LOGS.replace('project="pipeline", job_type="build"', "entity=entity, project=project")
+    use = USE.replace('wandb.init(project="pipeline")', "wandb.init(project=project, entity=entity)")
+    assert load_levels(tmp_path, names + logs + use) == ["low"]
+    # look-alike: an entity that is sometimes someone's
+    other = names + 'if flag:\n    entity = "someone"\n'
+    assert load_levels(tmp_path, other + logs + use) == ["high"]
