@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hooks._core.display import printable
 from hooks._core.findings import Issue
@@ -58,9 +57,6 @@ from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.torch_releases import restricted_default_source
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
-
-if TYPE_CHECKING:
-    from hooks.code.wandb_artifacts import WandbArtifacts
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
 _PICKLE_LIKE = {
@@ -710,11 +706,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._origins: CommandOrigins | None = None
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
         self._own_loaders: OwnLoaders | None = None
-        self._module_aliases: dict[str, str] = {}
-        self._uses_artifacts = False  # the code calls a `use_artifact` (W&B): see _reads_own_wandb_artifact
-        self._wandb: WandbArtifacts | None = None
-        # Names bound where no assignment shows it (module object, globals(), exec, %run); None: any
-        self._bound_unseen: frozenset[str] | None = None
         self._module_facts: dict[tuple[object, ...], bool] = {}  # _shadowed's walks of the whole module
         self._model_in_sight: bool | None = None  # see _named_output
         self._extractall_lines: set[int] = set()  # lines with a call of a method named extractall
@@ -761,12 +752,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
-        self._module_aliases = aliases
-        self._uses_artifacts = any(isinstance(node, ast.Attribute) and node.attr == "use_artifact" for node in nodes)
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
         rebound = rebound_names(nodes, magics)
-        self._bound_unseen = None if unseen is None or rebound is None else frozenset(unseen) | rebound
-        self.loads.own_jobs.prepare(nodes, lambda node: qualified_name(node, aliases), self._bound_unseen)
+        self.loads.own_jobs.prepare(
+            nodes,
+            lambda node: qualified_name(node, aliases),
+            None if unseen is None or rebound is None else frozenset(unseen) | rebound,
+        )
         self.loads.remember_texts(nodes, shell, magics)
         self.loads.own_caches.scan(module)
         self.loads.writing_functions = writing_functions(module)
@@ -890,8 +882,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 f"a registered model this {'notebook' if self.notebook else 'script'} registers itself, from a model"
                 " it logs"
             )
-        if not serving and self._reads_own_wandb_artifact(node):
-            return f"a file of a W&B artifact this {'notebook' if self.notebook else 'script'} logs itself"
         if not self.serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
@@ -919,24 +909,6 @@ class MLRuleVisitor(ast.NodeVisitor):
             # from outside, a URL or bytes from a client, may load someone else's file: that blocks.
             return f"in {self.in_tests} that fetches nothing: a local file of the tests"
         return None
-
-    def _reads_own_wandb_artifact(self, call: ast.Call) -> bool:
-        """The load reads a file of a W&B artifact version this code logs itself (wandb_artifacts.py)."""
-        if not self._uses_artifacts or self._module is None:
-            return False
-        if self._wandb is None:
-            # Imported here: most code uses no W&B artifact, and start-up stays lean.
-            from hooks.code.wandb_artifacts import WandbArtifacts
-
-            aliases = self._module_aliases
-            self._wandb = WandbArtifacts(
-                self._module,
-                lambda node: qualified_name(node, aliases),
-                self.command_origins(),
-                self._bound_unseen,
-                set(self.loads.declared_names),
-            )
-        return self._wandb.reads_own_artifact(load_target(call), call)
 
     def _reads_fed_job_input(self, call: ast.Call) -> bool:
         """The load reads a path given by an option that every Azure ML pipeline running this
