@@ -222,6 +222,9 @@ class PickleMachine:
         # (factory, arguments) -> the one object a _SINGLETON_FACTORIES call returns for them
         self.singletons: dict[tuple[str, str, tuple[object, ...]], Call] = {}
         self.partials_judged: set[int] = set()  # ids of the partials being judged as called, nested
+        # ids of the partials judged as called already (each is judged once: a partial reached
+        # through many others' arguments would otherwise be judged once per path)
+        self.partials_done: set[tuple[int, int]] = set()  # (partial, its state when judged)
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -503,17 +506,23 @@ class PickleMachine:
         as such a call, and a partial wrapped in one is called in turn. A partial already being
         judged (one bound to an object that holds it) is judged once; past _PARTIAL_NESTING
         partials reached through each other's arguments the file is not fully analysed."""
-        if id(partial) in self.partials_judged:
-            return
-        if len(self.partials_judged) >= _PARTIAL_NESTING:
+        if id(partial) in self.partials_judged or (id(partial), id(partial.state)) in self.partials_done:
+            return  # being judged further up, or judged already: calling it again runs the same
+        if len(self.partials_judged) >= _PARTIAL_NESTING or depth >= _PARTIAL_NESTING:
             raise LimitExceeded(f"more than {_PARTIAL_NESTING} partials reached through each other's arguments")
         self.partials_judged.add(id(partial))
         try:
             self._judge_partial(partial, via, depth)
         finally:
             self.partials_judged.discard(id(partial))
+        self.partials_done.add((id(partial), id(partial.state)))
 
     def _judge_partial(self, partial: Call, via: str, depth: int) -> None:
+        state = partial.state
+        if isinstance(state, Seq) and len(state.items) > 2 and not isinstance(state.items[2], Mapping | None):
+            # partial's own pickles set a plain dict of keywords; an object in that place (an
+            # OrderedDict filled by SETITEMS) binds keywords this analysis does not hold
+            raise LimitExceeded("a functools.partial's keywords are an object whose items this analysis does not hold")
         bound = _partial_bound(partial)
         targets = _partial_targets(partial)
         if bound:  # the arguments it bound are given to what it wraps
@@ -531,15 +540,14 @@ class PickleMachine:
                 else Use.CALL
             )
             for passed in _globals_in(direct):
-                self._used(passed, passed_use, f"argument bound by functools.partial ({via})")
+                self._used(passed, passed_use, "argument bound by functools.partial")
             for inner in _partials_in(direct):
-                if depth < 8:
-                    self._call_partial(inner, f"argument bound by functools.partial ({via})", depth + 1)
+                self._call_partial(inner, "argument bound by functools.partial", depth + 1)
         for target in targets:
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
                 use.calls += 1
-            if isinstance(target, Call) and _is_partial(target) and depth < 8:
+            if isinstance(target, Call) and _is_partial(target):
                 self._call_partial(target, via, depth + 1)
 
     def _called(self, func: object, via: str, args: object, offset: int) -> object:
@@ -580,6 +588,11 @@ class PickleMachine:
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
+        elif (key in _NEWOBJ_HELPERS or key == _RECONSTRUCTOR) and items and _is_partial_class(items[0]):
+            # `copyreg.__newobj__(functools.partial, f, *args)` (and `__newobj_ex__`, and
+            # `_reconstructor(partial, partial, f)`) builds the partial `functools.partial(f, ...)`
+            # would: judged as that call, so calling it later is judged as calling a partial.
+            return self._called(items[0], f"{via} of {func.module}.{func.name}", _partial_arguments(key, items), offset)
         elif key in _NEWOBJ_HELPERS and items:
             # __newobj__(cls, *args); __newobj_ex__(cls, args, kwargs): keyword arguments reach
             # cls.__new__ as much as positional ones
@@ -1406,6 +1419,22 @@ def _arguments_in(items: list[object]) -> tuple[list[object], list[object], int]
 def _globals_in(arguments: list[object]) -> list[Global]:
     """The globals among call arguments (_arguments_in)."""
     return [item for item in arguments if isinstance(item, Global)]
+
+
+def _is_partial_class(value: object) -> bool:
+    return isinstance(value, Global) and (value.module, value.name) == _PARTIAL
+
+
+def _partial_arguments(key: tuple[str, str], items: list[object]) -> Seq:
+    """What a copyreg helper building a functools.partial hands its constructor: the function and
+    the arguments to bind (`__newobj_ex__`'s keyword values among them, for judging)."""
+    if key == ("copyreg", "__newobj__"):
+        return Seq("tuple", items[1:])
+    if key == _RECONSTRUCTOR:  # _reconstructor(cls, base, state): base.__new__(cls, state)
+        return Seq("tuple", items[2:3])
+    positional = items[1].items if len(items) > 1 and isinstance(items[1], Seq) else []
+    keywords = list(items[2].items.values()) if len(items) > 2 and isinstance(items[2], Mapping) else []
+    return Seq("tuple", [*positional, *keywords])
 
 
 def _is_partial(value: Call) -> bool:
