@@ -387,38 +387,28 @@ class DepsScanner:
                     f"vuln:{normalize(name)}:{version}",
                     line=dependency.line,
                 )
-            if hangs:
-                # A formatter or packaging tool that can be made to hang (tool_hangs.py): hygiene.
-                yield Issue(
-                    rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} has known vulnerabilities that only make this development tool hang on "
-                    f"crafted input (denial of service): {_summary(hangs)}",
-                    f"vuln-hang:{normalize(name)}:{version}",
-                    line=dependency.line,
-                    severity=Severity.LOW,
-                )
-            if unlisted:
-                # Records that name no fix and list only older releases were written before this
+            # Low, not blocking: worth a look, not a held commit.
+            low = (
+                # a formatter or packaging tool that can be made to hang (tool_hangs.py): hygiene
+                (hangs, "vuln-hang", "has known vulnerabilities that only make this development tool hang on "
+                 "crafted input (denial of service): {}"),
+                # records that name no fix and list only older releases were written before this
                 # one came out (osv.past_listed): whether it still has the flaw is unknown, and no
-                # upgrade is named that a reviewer could ask for.
-                yield Issue(
-                    rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} is newer than every release these advisories list as affected, and they "
-                    f"name no fix: {_summary(unlisted)}; check whether this release still has the flaw",
-                    f"vuln-unlisted:{normalize(name)}:{version}",
-                    line=dependency.line,
-                    severity=Severity.LOW,
-                )
-            if disputed:
-                # The project disputes these (the CVE text says ** DISPUTED **): worth a look, not
-                # a blocked commit.
-                yield Issue(
-                    rules.VULNERABLE_DEPENDENCY,
-                    f"{name} {version} has disputed advisories (the project contests them): {_summary(disputed)}",
-                    f"vuln-disputed:{normalize(name)}:{version}",
-                    line=dependency.line,
-                    severity=Severity.LOW,
-                )
+                # upgrade is named that a reviewer could ask for
+                (unlisted, "vuln-unlisted", "is newer than every release these advisories list as affected, and "
+                 "they name no fix: {}; check whether this release still has the flaw"),
+                # the project disputes these (the CVE text says ** DISPUTED **)
+                (disputed, "vuln-disputed", "has disputed advisories (the project contests them): {}"),
+            )  # fmt: skip
+            for group, kind, text in low:
+                if group:
+                    yield Issue(
+                        rules.VULNERABLE_DEPENDENCY,
+                        f"{name} {version} {text.format(_summary(group))}",
+                        f"{kind}:{normalize(name)}:{version}",
+                        line=dependency.line,
+                        severity=Severity.LOW,
+                    )
 
 
 def _parse_written(kind: str, text: str, path: Path, policy: Policy, settings: DepsSettings) -> DependencyFile:
