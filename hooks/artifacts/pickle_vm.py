@@ -224,7 +224,8 @@ class PickleMachine:
         self.partials_judged: set[int] = set()  # ids of the partials being judged as called, nested
         # ids of the partials judged as called already (each is judged once: a partial reached
         # through many others' arguments would otherwise be judged once per path)
-        self.partials_done: set[tuple[int, int]] = set()  # (partial, its state when judged)
+        # id -> (partial, its state when judged); the objects are held so an id is never reused
+        self.partials_done: dict[int, tuple[Call, object]] = {}
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -506,7 +507,9 @@ class PickleMachine:
         as such a call, and a partial wrapped in one is called in turn. A partial already being
         judged (one bound to an object that holds it) is judged once; past _PARTIAL_NESTING
         partials reached through each other's arguments the file is not fully analysed."""
-        if id(partial) in self.partials_judged or (id(partial), id(partial.state)) in self.partials_done:
+        done = self.partials_done.get(id(partial))
+        judged = done is not None and done[0] is partial and done[1] is partial.state
+        if id(partial) in self.partials_judged or judged:
             return  # being judged further up, or judged already: calling it again runs the same
         if len(self.partials_judged) >= _PARTIAL_NESTING or depth >= _PARTIAL_NESTING:
             raise LimitExceeded(f"more than {_PARTIAL_NESTING} partials reached through each other's arguments")
@@ -515,7 +518,7 @@ class PickleMachine:
             self._judge_partial(partial, via, depth)
         finally:
             self.partials_judged.discard(id(partial))
-        self.partials_done.add((id(partial), id(partial.state)))
+        self.partials_done[id(partial)] = (partial, partial.state)
 
     def _judge_partial(self, partial: Call, via: str, depth: int) -> None:
         state = partial.state
