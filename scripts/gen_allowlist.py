@@ -42,6 +42,7 @@ import pkgutil
 import re
 import sys
 import warnings
+from collections.abc import Callable
 
 SKIP_MODULE = re.compile(
     r"(^|\.)(tests?|_testing|testing|conftest|externals|_build_utils|_distributor_init|"
@@ -309,7 +310,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--merge", help="an allowlist_data.py an earlier run wrote, in another environment")
-    parser.add_argument("--only", choices=["pandas"], help="introspect this library alone (an older release)")
+    parser.add_argument("--only", choices=sorted(ALONE), help="introspect this library alone (an older release)")
     args = parser.parse_args()
     pairs: set[tuple[str, str]] = set()
     versions: list[str] = []
@@ -440,6 +441,10 @@ def write(
     print('"""')
 
 
+# Libraries `--only` introspects alone (an older release in its own environment): their pairs.
+ALONE: dict[str, Callable[[list[str]], set[tuple[str, str]]]] = {"pandas": pandas_pairs}
+
+
 def only_library(
     library: str, versions: list[str]
 ) -> tuple[list[str], set[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
@@ -450,7 +455,7 @@ def only_library(
     from scripts.allowlist_sinks import function_sinks, rebuild_sinks, refused
 
     with contextlib.redirect_stdout(sys.stderr):
-        pairs = pandas_pairs(versions) | enums_in(library) | containers_in(library)
+        pairs = ALONE[library](versions) | enums_in(library) | containers_in(library)
     pairs = {pair for pair in pairs if not is_dangerous(*pair)}
     with contextlib.redirect_stdout(sys.stderr):
         sinks = {**function_sinks((library,)), **rebuild_sinks((library,)), **refused(pairs, _load)}

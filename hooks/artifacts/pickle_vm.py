@@ -520,6 +520,16 @@ class PickleMachine:
             self.partials_judged.discard(id(partial))
         self.partials_done[id(partial)] = (partial, partial.state)
 
+    def _hand_arguments(self, direct: list[object], to_declared: bool, via: str, depth: int = 0) -> None:
+        """What a call hands the callable it calls: a global among them is judged as called (a
+        reference when the callee is a class the project declares), and a partial among them as
+        called whatever the callee, since calling it runs what the file bound."""
+        passed_use = Use.REFERENCE if to_declared else Use.CALL
+        for passed in _globals_in(direct):
+            self._used(passed, passed_use, via)
+        for partial in _partials_in(direct):
+            self._call_partial(partial, via, depth)
+
     def _judge_partial(self, partial: Call, via: str, depth: int) -> None:
         state = partial.state
         if isinstance(state, Seq) and len(state.items) > 2 and not isinstance(state.items[2], Mapping | None):
@@ -537,15 +547,10 @@ class PickleMachine:
             # 1.3's `new_block(values, placement, ndim=, klass=)` calls `klass`), positional or
             # keyword, unless the class it wraps is one the project declares.
             declared = self.analysis.policy.declared
-            passed_use = (
-                Use.REFERENCE
-                if targets and all(isinstance(t, Global) and (t.module, t.name) in declared for t in targets)
-                else Use.CALL
+            to_declared = bool(targets) and all(
+                isinstance(t, Global) and (t.module, t.name) in declared for t in targets
             )
-            for passed in _globals_in(direct):
-                self._used(passed, passed_use, "argument bound by functools.partial")
-            for inner in _partials_in(direct):
-                self._call_partial(inner, "argument bound by functools.partial", depth + 1)
+            self._hand_arguments(direct, to_declared, "argument bound by functools.partial", depth + 1)
         for target in targets:
             use = self._used(target, Use.CALL, f"{via} of functools.partial")
             if use is not None and (use.module, use.name) in ARGUMENT_JUDGED:
@@ -623,11 +628,8 @@ class PickleMachine:
             # as a reference, like the same function kept in a state; a partial given to it is
             # still judged as called, since calling it runs what the file bound.
             arguments = self._arguments(items, offset)
-            passed_use = Use.REFERENCE if key in self.analysis.policy.declared else Use.CALL
-            for passed in _globals_in(arguments[0]):
-                self._used(passed, passed_use, f"argument of {func.module}.{func.name}")
-            for partial in _partials_in(arguments[0]):  # and a partial passed to it, as called
-                self._call_partial(partial, f"argument of {func.module}.{func.name}")
+            declared = key in self.analysis.policy.declared
+            self._hand_arguments(arguments[0], declared, f"argument of {func.module}.{func.name}")
         direct, in_dicts = arguments if arguments is not None else self._arguments(items, offset)
         # The callee may call any method of what it is handed, and of a dict's values it is handed
         # (pandas' `_new_Index(cls, d)` calls `cls(**d)`); an object inside a list it is handed
@@ -1441,7 +1443,7 @@ def _partial_arguments(key: tuple[str, str], items: list[object]) -> Seq:
 
 
 def _is_partial(value: Call) -> bool:
-    return isinstance(value.func, Global) and (value.func.module, value.func.name) == _PARTIAL
+    return _is_partial_class(value.func)
 
 
 def _partials_in(arguments: list[object]) -> list[Call]:

@@ -23,7 +23,7 @@ from typing import Any
 from hooks._shared.requirements import normalize
 from hooks.deps import snapshot as snapshots
 from hooks.deps.online import OnlineAdvisories
-from hooks.deps.osv import Advisory, AdvisoryError, advisory_of, affects, distinct, past_listed
+from hooks.deps.osv import Advisory, AdvisoryError, advisory_of, affects, distinct
 from hooks.deps.snapshot import Snapshot, cache_dir
 
 __all__ = [
@@ -56,7 +56,7 @@ class OfflineAdvisories:
             for stored in self.snapshot.entries(normalize(name)):
                 hit, fixed = affects(stored.affected, version)
                 if hit:
-                    hits.append(advisory_of(stored, fixed, unlisted=past_listed(stored.affected, version)))
+                    hits.append(advisory_of(stored, fixed, version))
             found[(name, version)] = distinct(hits)
         return found
 

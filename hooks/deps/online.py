@@ -20,16 +20,7 @@ from typing import Any
 
 from hooks._shared.requirements import normalize
 from hooks._shared.urls import redact_url
-from hooks.deps.osv import (
-    OSV_ID,
-    Advisory,
-    AdvisoryError,
-    advisory_of,
-    affects,
-    distinct,
-    past_listed,
-    stored_entries,
-)
+from hooks.deps.osv import OSV_ID, Advisory, AdvisoryError, advisory_of, affects, distinct, stored_entries
 from hooks.deps.snapshot import cache_dir
 
 MAX_BATCH_BYTES = 16 << 20
@@ -169,5 +160,5 @@ class OnlineAdvisories:
                         # The server matched the version (GIT ranges included); the record
                         # gives the fixed version.
                         _hit, fixed = affects(stored.affected, pin[1])
-                        found[pin].append(advisory_of(stored, fixed, unlisted=past_listed(stored.affected, pin[1])))
+                        found[pin].append(advisory_of(stored, fixed, pin[1]))
         return {pin: distinct(advisories) for pin, advisories in found.items()}

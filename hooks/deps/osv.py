@@ -379,9 +379,8 @@ def _beyond_availability(record: dict[str, Any]) -> bool:
     )
 
 
-def advisory_of(stored: Stored, fixed: str | None, *, unlisted: bool = False) -> Advisory:
-    """The advisory of a matched record; `unlisted` when the release is newer than every release
-    the record lists and only a range with no fix takes it in (`past_listed`)."""
+def advisory_of(stored: Stored, fixed: str | None, version: str) -> Advisory:
+    """The advisory of a record matched for `version`, whose first fix above it is `fixed`."""
     return Advisory(
         stored.id,
         tuple(stored.aliases),
@@ -390,7 +389,7 @@ def advisory_of(stored: Stored, fixed: str | None, *, unlisted: bool = False) ->
         bool(stored.flags & FLAG_MALICIOUS),
         bool(stored.flags & FLAG_DISPUTED) or disputed_by_vendor((stored.id, *stored.aliases)),
         bool(stored.flags & FLAG_DENIAL_ONLY),
-        unlisted and fixed is None,
+        fixed is None and past_listed(stored.affected, version),
     )
 
 
