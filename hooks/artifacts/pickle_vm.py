@@ -224,8 +224,9 @@ class PickleMachine:
         self.partials_judged: set[int] = set()  # ids of the partials being judged as called, nested
         # ids of the partials judged as called already (each is judged once: a partial reached
         # through many others' arguments would otherwise be judged once per path)
-        # id -> (partial, its state when judged); the objects are held so an id is never reused
-        self.partials_done: dict[int, tuple[Call, object]] = {}
+        # id -> (partial, its state when judged, how it was reached); the objects are held so an
+        # id is never reused. Judged again as the stream ends (_judge_partials_as_loaded).
+        self.partials_done: dict[int, tuple[Call, object, str]] = {}
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -295,6 +296,7 @@ class PickleMachine:
                 analysis.opcodes += count
                 if not self.stack:
                     raise AnalysisError("STOP with an empty stack", self.reader.tell() - 1)
+                self._judge_partials_as_loaded()
                 return self.stack.pop()
             handler = dispatch.get(code)
             if handler is None:
@@ -518,7 +520,18 @@ class PickleMachine:
             self._judge_partial(partial, via, depth)
         finally:
             self.partials_judged.discard(id(partial))
-        self.partials_done[id(partial)] = (partial, partial.state)
+        self.partials_done[id(partial)] = (partial, partial.state, via)
+
+    def _judge_partials_as_loaded(self) -> None:
+        """A partial is judged when a call is handed it, with what it holds then; calling it later
+        runs what it holds when the loader is done: a later BUILD re-points it (its state `(numpy.savez,
+        (path,), {}, None)` replaces the function), and partial's `__setstate__` keeps the keywords
+        dict by reference, so a later SETITEMS on the memoised dict adds keywords. So every partial
+        judged during the stream is judged again, once, with what it holds as the stream ends."""
+        judged = list(self.partials_done.values())
+        self.partials_done.clear()
+        for partial, _state, via in judged:
+            self._call_partial(partial, via)
 
     def _hand_arguments(self, direct: list[object], to_declared: bool, via: str, depth: int = 0) -> None:
         """What a call hands the callable it calls: a global among them is judged as called (a

@@ -1161,3 +1161,33 @@ def test_partials_shared_by_many_paths_are_judged_once(tmp_path: Path) -> None:
         inner = _partial_of(asm.global_("builtins", "list"), inner, *[asm.binget(1)] * 3) + asm.binput(1)
         del level
     assert rules(scan_bytes(tmp_path, "shared.pkl", _called_by_torch(inner))) == ["MLS102"]
+
+
+def _factory_repointed(state: bytes, *, keywords_later: bytes = b"") -> bytes:
+    """`defaultdict(P)` with `P = partial(builtins.list)`, judged when defaultdict is handed it;
+    then `state` is set on P by a BUILD (memo 1 is P, memo 2 the keywords dict if `state` puts
+    one there), and `keywords_later` runs after it (red team, stop 73: p08)."""
+    factory = _partial_of(asm.global_("builtins", "list")) + asm.binput(1)
+    table = asm.global_("collections", "defaultdict") + asm.MARK + factory + asm.TUPLE + asm.REDUCE
+    return asm.proto(2) + table + asm.binget(1) + state + asm.BUILD + asm.POP + keywords_later + asm.STOP
+
+
+def test_a_partial_repointed_after_it_was_judged_is_judged_as_it_ends(tmp_path: Path) -> None:
+    """A later BUILD gives a judged partial another function (partial's state is (func, args,
+    kwargs, dict)), and its `__setstate__` keeps the keywords dict by reference, so a SETITEM on
+    the memoised dict adds keywords later: the partial runs what it holds when loading ends."""
+    saver = asm.MARK + asm.global_("numpy", "savez") + asm.MARK + asm.text("/tmp/x") + asm.TUPLE
+    repointed = saver + asm.EMPTY_DICT + asm.NONE + asm.TUPLE
+    assert rules(scan_bytes(tmp_path, "repointed.pkl", _factory_repointed(repointed))) == ["MLS102"]
+    # a keyword added through the memo after the BUILD: pandas 1.3's new_block calls its `klass`
+    new_block = asm.MARK + asm.global_("pandas.core.internals.blocks", "new_block") + asm.EMPTY_TUPLE
+    held = new_block + asm.EMPTY_DICT + asm.binput(2) + asm.NONE + asm.TUPLE
+    klass = _partial_of(asm.global_("numpy", "savez"), asm.text("/tmp/x"))
+    later = asm.binget(2) + asm.text("klass") + klass + asm.SETITEM + asm.POP
+    assert rules(scan_bytes(tmp_path, "later.pkl", _factory_repointed(held, keywords_later=later))) == ["MLS102"]
+    # look-alikes: re-pointed to another function the allowlist lets a pickle call, and keywords
+    # filled with data
+    listed = asm.MARK + asm.global_("builtins", "dict") + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.NONE + asm.TUPLE
+    assert rules(scan_bytes(tmp_path, "listed.pkl", _factory_repointed(listed))) == []
+    data = asm.binget(2) + asm.text("ndim") + asm.binint(2) + asm.SETITEM + asm.POP
+    assert rules(scan_bytes(tmp_path, "data.pkl", _factory_repointed(held, keywords_later=data))) == []
