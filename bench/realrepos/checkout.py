@@ -32,7 +32,8 @@ MIRRORS = Path(os.environ.get("MLSEC_BENCH_MIRRORS", "/work/.mirror"))
 # blind35 at stop 55; blind36 at stop 56; blind37 at stop 57; blind38 at stop 58;
 # blind39 and blind40 at stop 59; blind41 at stop 60; blind42 at stop 61; blind43 at stop 62;
 # blind44 at stop 63; blind45 at stop 66; blind46 at stop 67; blind47 at stop 68; blind48 at stop 69;
-# blind49 and blind50 at stop 70; blind51 and blind52 at stop 71; blind53 at stop 72; blind54 at stop 73.
+# blind49 and blind50 at stop 70; blind51 and blind52 at stop 71; blind53 at stop 72; blind54 at stop 73;
+# blind55 at stop 74.
 SPLITS = (
     "tune",
     "heldout",
@@ -94,6 +95,7 @@ SPLITS = (
     "blind52",
     "blind53",
     "blind54",
+    "blind55",
 )
 
 
