@@ -51,7 +51,7 @@ from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
-from hooks.code.serving import serves_requests
+from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
@@ -688,6 +688,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._azureml_destinations: frozenset[str] | None = None  # options Azure ML pipelines fill, once asked
         self._parsed_attributes: frozenset[str] | None = None  # what the script's plain parser stores
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
+        self._served_model_functions: frozenset[int] = frozenset()  # ids: an MLflow pyfunc model's methods
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
@@ -750,6 +751,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
+        self._served_model_functions = served_model_functions(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
@@ -871,10 +873,15 @@ class MLRuleVisitor(ast.NodeVisitor):
                     f"a file a run this {'notebook' if self.notebook else 'script'} submitted wrote, downloaded from it"
                 )
             return f"a file this {'notebook' if self.notebook else 'script'} wrote itself"
-        # A pyfunc model's `load_context` runs where the model is served (MLflow calls it there, with
-        # the served model's artifacts), whatever the rest of the file does
+        # A pyfunc model's `load_context` and the methods of a pyfunc model class run where the model
+        # is served (MLflow calls them there, with the served model's artifacts and each request),
+        # whatever the rest of the file does
         function = self.command_origins().function_of(node)
-        serving = self.serving or (function is not None and function.name == "load_context")
+        serving = (
+            self.serving
+            or (function is not None and function.name == "load_context")
+            or id(function) in self._served_model_functions
+        )
         if not serving and self.loads.own_mlflow_run(node, name):
             return f"the model of a run this {'notebook' if self.notebook else 'script'} started and logged it in"
         if not serving and self.loads.own_registered_model(node, name, function is not None):
@@ -882,24 +889,24 @@ class MLRuleVisitor(ast.NodeVisitor):
                 f"a registered model this {'notebook' if self.notebook else 'script'} registers itself, from a model"
                 " it logs"
             )
-        if not self.serving and self.loads.local_tracking_store(node, name) is not None:
+        if not serving and self.loads.local_tracking_store(node, name) is not None:
             # Not the URI itself in the message: it may carry a password (`http://u:p@localhost`).
             return "a run or registered model of the MLflow tracking store on this machine that it sets"
         if self.loads.reads_own_cache(node):
             return "its own cache: when the file is missing, the same check's other path builds and saves it"
-        if not self.serving and self.loads.loads_pipeline_output(node):
+        if not serving and self.loads.loads_pipeline_output(node):
             return _PIPELINE_OUTPUT
         if id(node) in self._materializer_loads:
             return _MATERIALIZER_OUTPUT
         if self._flyte_fed and self._reads_fed_task_input(node):
             return _FLYTE_OUTPUT
-        if not self.serving and not self.notebook and self._reads_fed_job_input(node):
+        if not serving and not self.notebook and self._reads_fed_job_input(node):
             return _AZUREML_OUTPUT
-        if not self.serving and self.loads.repository_file(node):
+        if not serving and self.loads.repository_file(node):
             return "a fixed path of the repository, in code that serves no requests"
         if (
             self.in_tests is not None
-            and not self.serving
+            and not serving
             and not self.loads.fetches
             and not self._test_fetchers
             and reads_tests_own_file(node, self.command_origins())
@@ -2003,7 +2010,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             # Code text: the script's own arguments and environment are the operator's code; a
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
             if origins.operator_only(argument, function):
-                reason = "code text of the operator's own arguments or environment"
+                reason = "code text of the operator's own arguments or environment, constants or imported code's source"
         elif bandit_id == "B601":
             # A remote shell: the other host's names and output, a request's or a download's text
             # and the environment a client may set (CGI, SSH forced commands) are not the operator's.

@@ -7,7 +7,9 @@ line in a web app, a model server's handler or a cloud prediction routine reads 
 serving platform downloaded, and stays a finding. Serving code is recognised by what it imports
 (web and model-serving frameworks), by handler functions the platforms call (SageMaker's
 `model_fn`, Azure ML's `init`/`run`) and by predictor classes (a `predict` method beside a
-`load`/`initialize`/`setup`/`__init__`).
+`load`/`initialize`/`setup`/`__init__`). A class that derives from MLflow's pyfunc model classes
+is the served model itself: its methods run where it is served, whatever the rest of the file does
+(served_model_functions).
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ _SERVING_MODULES = (
 # (AWS Lambda calls `lambda_handler(event, context)` with the request.)
 _HANDLERS = frozenset({"model_fn", "input_fn", "predict_fn", "output_fn", "transform_fn", "handle", "lambda_handler"})
 _LOADERS = frozenset({"load", "initialize", "setup", "__init__", "load_model"})
+# MLflow's pyfunc model classes: `mlflow.pyfunc.PythonModel` and its chat and agent forms. MLflow
+# serves an instance of the subclass: `load_context` runs where it is served, with the served
+# model's artifacts, and `predict` on each request.
+_SERVED_MODEL_BASES = frozenset({"PythonModel", "ChatModel", "ChatAgent", "ResponsesAgent"})
 
 
 def _serving_import(module: str) -> bool:
@@ -72,3 +78,33 @@ def serves_requests(nodes: Iterable[ast.AST]) -> bool:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.add(node.name)
     return bool(functions & _HANDLERS) or {"init", "run"} <= functions
+
+
+def served_model_functions(nodes: Iterable[ast.AST]) -> frozenset[int]:
+    """The ids of the functions (methods, and functions nested in them) of classes deriving from
+    MLflow's pyfunc model classes. A notebook that defines such a model, logs it and then loads its
+    own files elsewhere is not serving code as a whole; only the model's own methods are."""
+    served: set[int] = set()
+    for node in nodes:
+        if isinstance(node, ast.ClassDef) and any(_served_model_base(base) for base in node.bases):
+            served.update(
+                id(inner) for inner in ast.walk(node) if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
+            )
+    return frozenset(served)
+
+
+def _served_model_base(base: ast.expr) -> bool:
+    """`PythonModel`, `pyfunc.PythonModel`, `mlflow.pyfunc.PythonModel` (and the chat and agent
+    classes): a name MLflow's pyfunc module defines, bare or under a path through `mlflow`/`pyfunc`."""
+    if isinstance(base, ast.Name):
+        return base.id in _SERVED_MODEL_BASES
+    if not isinstance(base, ast.Attribute) or base.attr not in _SERVED_MODEL_BASES:
+        return False
+    parts: list[str] = []
+    value: ast.expr = base.value
+    while isinstance(value, ast.Attribute):
+        parts.append(value.attr)
+        value = value.value
+    if isinstance(value, ast.Name):
+        parts.append(value.id)
+    return any(part in ("mlflow", "pyfunc") for part in parts)

@@ -254,6 +254,26 @@ def test_serving_code_loading_a_file_committed_beside_it_keeps_its_severity(tmp_
     assert graded(scan_code(tmp_path, notebook(helper), "app.ipynb")) == [("B301", 4, "medium")]
 
 
+def test_the_methods_of_an_mlflow_pyfunc_model_are_serving_code(tmp_path: Path) -> None:
+    """MLflow serves an instance of a PythonModel subclass: its `predict` runs on each request where
+    the model is served, so a fixed path it opens there is whatever the deployment put there.
+    Look-alikes: the same load in a plain class, and at the top of the file that defines the model."""
+    (tmp_path / "encoder.pkl").write_bytes(b"\x80\x04K\x01.")
+    load = "        with open('encoder.pkl', 'rb') as f:\n            return pickle.load(f)\n"
+    for base in ("mlflow.pyfunc.PythonModel", "PythonModel", "pyfunc.ChatModel"):
+        imports = "import pickle\nimport mlflow\nfrom mlflow import pyfunc\nfrom mlflow.pyfunc import PythonModel\n"
+        served = imports + f"class Wrapper({base}):\n    def predict(self, context, model_input):\n" + load
+        assert graded(scan_code(tmp_path, served, "wrap.py")) == [("B301", 8, "medium")], base
+    plain = "import pickle\nclass Wrapper(Base):\n    def predict(self, context, model_input):\n" + load
+    assert graded(scan_code(tmp_path, plain, "plain.py")) == [("B301", 5, "low")]
+    top = (
+        "import pickle\nimport mlflow\nclass Wrapper(mlflow.pyfunc.PythonModel):\n"
+        "    def predict(self, context, model_input):\n        return model_input\n"
+        "with open('encoder.pkl', 'rb') as f:\n    encoder = pickle.load(f)\n"
+    )
+    assert graded(scan_code(tmp_path, top, "top.py")) == [("B301", 7, "low")]
+
+
 HELPER = "import torch\ndef load_checkpoint(path):\n    return torch.load(path)\n"
 
 
