@@ -111,6 +111,9 @@ _LATIN1_NAMES = frozenset({"latin1", "latin-1", "latin_1", "iso-8859-1", "iso885
 # result is there on every other (`logging.getLogger("app")` twice is the same logger).
 _SINGLETON_FACTORIES = frozenset({("logging", "getLogger"), ("logging", "getLoggerClass")})
 _PARTIAL_NESTING = 64  # partials judged as called through each other's bound arguments, at once
+# partials judged, plus the values their arguments hold, in one stream: a file that makes each call
+# judge its partials again (changing an object between calls) is not fully analysed past it
+_PARTIAL_WORK = 4_000_000
 _CARRIER_VISITS = 10_000  # objects one "does it carry a partial" question may visit
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
@@ -126,6 +129,13 @@ NestedHandler = Callable[[bytes, str, int], bool]
 # helpers by what they rebuild); a global of these called only in vetted ways is not reported.
 _GETATTR = ("builtins", "getattr")
 _PARTIAL = ("functools", "partial")
+# Callables the allowlist lets a pickle call that call one of their arguments (0-based position):
+# torch runs `func(*args)` while loading, defaultdict its factory at the first missing key.
+_CALLS_ITS_ARGUMENT = {
+    ("torch._tensor", "_rebuild_from_type_v2"): 0,
+    ("torch._tensor", "_rebuild_from_type"): 0,
+    ("collections", "defaultdict"): 0,
+}
 _DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
 _DILL_LOAD_TYPE = ("dill._dill", "_load_type")
 _NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
@@ -224,9 +234,14 @@ class PickleMachine:
         self.partials_judged: set[int] = set()  # ids of the partials being judged as called, nested
         # ids of the partials judged as called already (each is judged once: a partial reached
         # through many others' arguments would otherwise be judged once per path)
-        # id -> (partial, its state when judged, how it was reached); the objects are held so an
-        # id is never reused. Judged again as the stream ends (_judge_partials_as_loaded).
-        self.partials_done: dict[int, tuple[Call, object, str]] = {}
+        # id -> (partial, its state when judged); the objects are held so an id is never reused.
+        # Forgotten whenever the file changes an object (_partials_changed): what a partial runs
+        # may sit in a partial, a list or a dict it binds.
+        self.partials_done: dict[int, tuple[Call, object]] = {}
+        # id -> (partial, how it was reached): every partial judged as called, judged again with
+        # what it holds as the stream ends (_judge_partials_as_loaded)
+        self.partials_called: dict[int, tuple[Call, str]] = {}
+        self.partial_work = 0  # values walked judging partials, in the whole stream
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -515,12 +530,25 @@ class PickleMachine:
             return  # being judged further up, or judged already: calling it again runs the same
         if len(self.partials_judged) >= _PARTIAL_NESTING or depth >= _PARTIAL_NESTING:
             raise LimitExceeded(f"more than {_PARTIAL_NESTING} partials reached through each other's arguments")
+        self.partial_work += 1
+        if self.partial_work > _PARTIAL_WORK:
+            raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
+        self.analysis.check_time()
         self.partials_judged.add(id(partial))
         try:
             self._judge_partial(partial, via, depth)
         finally:
             self.partials_judged.discard(id(partial))
-        self.partials_done[id(partial)] = (partial, partial.state, via)
+        self.partials_done[id(partial)] = (partial, partial.state)
+        self.partials_called.setdefault(id(partial), (partial, via))
+
+    def _partials_changed(self) -> None:
+        """The file changes an object (BUILD, SETITEM(S), APPEND(S), ADDITEMS): a partial judged
+        before may now run something else (a partial it binds re-pointed, a keyword added to the
+        dict its state holds by reference, a list it binds filled), and a call of it during the
+        load runs what it holds then. Its earlier judgement no longer stands for a later call."""
+        if self.partials_done:
+            self.partials_done = {}
 
     def _judge_partials_as_loaded(self) -> None:
         """A partial is judged when a call is handed it, with what it holds then; calling it later
@@ -528,9 +556,8 @@ class PickleMachine:
         (path,), {}, None)` replaces the function), and partial's `__setstate__` keeps the keywords
         dict by reference, so a later SETITEMS on the memoised dict adds keywords. So every partial
         judged during the stream is judged again, once, with what it holds as the stream ends."""
-        judged = list(self.partials_done.values())
-        self.partials_done.clear()
-        for partial, _state, via in judged:
+        self.partials_done = {}
+        for partial, via in list(self.partials_called.values()):
             self._call_partial(partial, via)
 
     def _hand_arguments(self, direct: list[object], to_declared: bool, via: str, depth: int = 0) -> None:
@@ -553,6 +580,9 @@ class PickleMachine:
         targets = _partial_targets(partial)
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset)
+            self.partial_work += len(direct) + len(in_dicts)
+            if self.partial_work > _PARTIAL_WORK:
+                raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
             handed = [*bound, *_unpacked_arguments([item for item in bound if isinstance(item, Mapping)])]
             self._given_to_call(_calls_among(handed), partial.offset)
             self._given_to_call(direct + in_dicts, partial.offset, _MAPPING_CALLED)
@@ -607,6 +637,14 @@ class PickleMachine:
             self.kept += len(encoded)
             return encoded
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
+        position = _CALLS_ITS_ARGUMENT.get(key)
+        if position is not None and len(items) > position:
+            called = items[position]
+            if isinstance(called, Call) and _made_without_init(called):
+                # torch's `_rebuild_from_type_v2(func, type, args, state)` runs `func(*args)`: an
+                # object the file built there is called (its class's `__call__` runs what the file
+                # set on it: numpy.vectorize's `pyfunc`), as a REDUCE on it would be
+                self._instance_called(called, f"argument {position + 1} of {func.module}.{func.name}", offset)
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
         elif (key in _NEWOBJ_HELPERS or key == _RECONSTRUCTOR) and items and _is_partial_class(items[0]):
@@ -1045,6 +1083,7 @@ class PickleMachine:
         self.stack.append(mapping)
 
     def op_APPEND(self, offset: int) -> None:
+        self._partials_changed()
         value = self.pop(offset)
         target = self.top(offset)
         if isinstance(target, Seq):
@@ -1054,6 +1093,7 @@ class PickleMachine:
             self._called_through_state(target, ("append", "extend"), offset)
 
     def op_APPENDS(self, offset: int) -> None:
+        self._partials_changed()
         self._add_marked(offset, ("extend", "append"))
 
     def _add_marked(self, offset: int, methods: tuple[str, ...]) -> None:
@@ -1096,9 +1136,11 @@ class PickleMachine:
                 self._injected([value], [name], offset, "APPEND")
 
     def op_ADDITEMS(self, offset: int) -> None:
+        self._partials_changed()
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
 
     def op_SETITEM(self, offset: int) -> None:
+        self._partials_changed()
         value = self.pop(offset)
         key = self.pop(offset)
         target = self.top(offset)
@@ -1107,8 +1149,11 @@ class PickleMachine:
             self._set_on_instance(target, key, value, offset)
         elif isinstance(target, Call):
             self._item_of_instance(target, key, value, offset)
+        elif isinstance(target, Seq):
+            self._item_of_list(target, key, value)
 
     def op_SETITEMS(self, offset: int) -> None:
+        self._partials_changed()
         items = self.pop_mark(offset)
         self.cost += len(items)
         target = self.top(offset)
@@ -1119,6 +1164,27 @@ class PickleMachine:
         elif isinstance(target, Call):
             for index in range(0, len(items) - 1, 2):
                 self._item_of_instance(target, items[index], items[index + 1], offset)
+        elif isinstance(target, Seq):
+            for index in range(0, len(items) - 1, 2):
+                self._item_of_list(target, items[index], items[index + 1])
+
+    def _item_of_list(self, target: Seq, key: object, value: object) -> None:
+        """SETITEM on a list: the loader runs `list.__setitem__`, so `L[0] = numpy.save` changes what
+        a later call handed L holds (`func(*L)`). An index in range is followed; one past the end
+        stops the real load (IndexError), and a tuple, set or frozenset refuses it (TypeError).
+        Any other key (a slice built by the file, an object with `__index__`) is not followed, and
+        so the file is not fully analysed."""
+        if target.kind != "list":
+            return
+        if type(key) is not int and type(key) is not bool:
+            raise LimitExceeded("SETITEM on a list with a key that is not an integer")
+        index = int(key)
+        if index < 0:
+            index += target.length
+        if 0 <= index < len(target.items):
+            target.items[index] = value
+        elif 0 <= index < target.length:
+            raise LimitExceeded("SETITEM on a list past the items this analysis keeps")
 
     def _item_of_instance(self, target: Call, key: object, value: object, offset: int) -> None:
         """SETITEM on an object the pickle built (a dict subclass): classes that answer attribute
@@ -1308,6 +1374,7 @@ class PickleMachine:
         )
 
     def op_BUILD(self, offset: int) -> None:
+        self._partials_changed()
         state = self.pop(offset)
         target = self.top(offset)
         if isinstance(target, Global):

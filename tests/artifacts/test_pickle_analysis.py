@@ -1191,3 +1191,76 @@ def test_a_partial_repointed_after_it_was_judged_is_judged_as_it_ends(tmp_path: 
     assert rules(scan_bytes(tmp_path, "listed.pkl", _factory_repointed(listed))) == []
     data = asm.binget(2) + asm.text("ndim") + asm.binint(2) + asm.SETITEM + asm.POP
     assert rules(scan_bytes(tmp_path, "data.pkl", _factory_repointed(held, keywords_later=data))) == []
+
+
+def _judged_then(change: bytes, *, restore: bytes = b"") -> bytes:
+    """q = partial(int) (memo 1) wrapped by p = partial(int) whose state binds q (memo 2); p is
+    handed to a call (both judged), then `change` runs, p is called, and `restore` runs before STOP
+    (red team, stop 74: a judgement remembered across a change)."""
+    q = _partial_of(asm.global_("builtins", "int")) + asm.binput(1) + asm.POP
+    p = _partial_of(asm.global_("builtins", "int"))
+    p += asm.MARK + asm.binget(1) + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.NONE + asm.TUPLE + asm.BUILD
+    p += asm.binput(2) + asm.POP
+    handed = asm.global_("builtins", "list") + asm.MARK + asm.MARK + asm.binget(2) + asm.TUPLE + asm.TUPLE
+    handed += asm.REDUCE + asm.POP
+    called = asm.binget(2) + asm.EMPTY_TUPLE + asm.REDUCE + asm.POP
+    return asm.proto(2) + q + p + handed + change + called + restore + asm.NONE + asm.STOP
+
+
+def test_a_change_after_a_partial_was_judged_is_judged_when_it_is_called(tmp_path: Path) -> None:
+    """p binds q; both are judged when p is handed to a call. A BUILD then re-points q to numpy.save,
+    p is called (which calls q), and q is put back before STOP: the call runs numpy.save."""
+    save = asm.MARK + asm.global_("numpy", "save") + asm.MARK + asm.text("/tmp/x") + asm.binint(1) + asm.TUPLE
+    repoint = asm.binget(1) + save + asm.EMPTY_DICT + asm.NONE + asm.TUPLE + asm.BUILD + asm.POP
+    back = asm.MARK + asm.global_("builtins", "int") + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.NONE + asm.TUPLE
+    restore = asm.binget(1) + back + asm.BUILD + asm.POP
+    assert rules(scan_bytes(tmp_path, "flip.pkl", _judged_then(repoint, restore=restore))) == ["MLS102"]
+    # look-alike: re-pointed to another function a pickle may call, and back
+    listed = asm.binget(1) + back.replace(b"builtins\nint", b"builtins\nlist") + asm.BUILD + asm.POP
+    assert rules(scan_bytes(tmp_path, "listed.pkl", _judged_then(listed, restore=restore))) == []
+
+
+def test_setitem_on_a_list_changes_what_a_call_handed_it_holds(tmp_path: Path) -> None:
+    """The loader runs `list.__setitem__`: `L[0] = numpy.save` before torch's rebuild runs
+    `L[0](*L[2])`. A key that is not an integer (a slice the file built) is not followed."""
+    listed = asm.MARK + asm.global_("builtins", "int") + asm.global_("builtins", "object") + asm.EMPTY_TUPLE
+    listed += asm.EMPTY_DICT + b"l" + asm.binput(1)  # LIST
+    saver = asm.MARK + asm.binint(0) + asm.global_("numpy", "save") + asm.binint(2)
+    saver += asm.MARK + asm.text("/tmp/x") + asm.binint(1) + asm.TUPLE + asm.SETITEMS + asm.POP
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    call = rebuild + asm.MARK + rebuild + asm.global_("builtins", "object") + asm.binget(1) + asm.EMPTY_DICT
+    call += asm.TUPLE + asm.REDUCE
+    assert rules(scan_bytes(tmp_path, "list.pkl", asm.proto(2) + listed + saver + call + asm.STOP)) == ["MLS102"]
+    # look-alike: an item set to data, and an index past the end (the real load stops there)
+    data = saver.replace(asm.global_("numpy", "save"), asm.binint(7))
+    assert rules(scan_bytes(tmp_path, "data.pkl", asm.proto(2) + listed + data + call + asm.STOP)) == []
+    sliced = asm.global_("builtins", "slice") + asm.MARK + asm.binint(0) + asm.binint(1) + asm.NONE + asm.TUPLE
+    sliced = asm.binget(1) + sliced + asm.REDUCE + asm.EMPTY_LIST + asm.SETITEM + asm.POP
+    found = scan_bytes(tmp_path, "slice.pkl", asm.proto(2) + listed + sliced + asm.NONE + asm.STOP)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]
+
+
+def test_an_object_torch_calls_while_loading_is_a_called_object(tmp_path: Path) -> None:
+    """numpy.vectorize rebuilt by NEWOBJ with `pyfunc` set to numpy.save, handed as the function
+    torch's `_rebuild_from_type_v2(func, type, args, state)` runs: its `__call__` calls numpy.save."""
+    vectorized = asm.global_("numpy", "vectorize") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    vectorized += asm.EMPTY_DICT + asm.text("pyfunc") + asm.global_("numpy", "save") + asm.SETITEM + asm.BUILD
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    arguments = asm.MARK + asm.text("/tmp/x") + asm.binint(1) + asm.TUPLE
+    call = rebuild + asm.MARK + vectorized + asm.global_("builtins", "object") + arguments + asm.EMPTY_DICT
+    call += asm.TUPLE + asm.REDUCE
+    assert "MLS101" in rules(scan_bytes(tmp_path, "vectorize.pkl", asm.proto(2) + call + asm.STOP))
+    # look-alike: the same object kept as data beside the rebuild's own function
+    kept = asm.global_("builtins", "list") + asm.MARK + asm.MARK + vectorized + asm.TUPLE + asm.TUPLE + asm.REDUCE
+    assert "MLS101" not in rules(scan_bytes(tmp_path, "kept.pkl", asm.proto(2) + kept + asm.STOP))
+
+
+def test_partials_judged_again_after_every_change_stop_within_a_budget(tmp_path: Path) -> None:
+    """Partials binding one list, handed while it is empty and judged again once it holds many
+    values: the analysis stops (fail closed) instead of walking the list once per partial."""
+    stream = asm.proto(2) + asm.EMPTY_LIST + asm.binput(1) + asm.POP
+    partials = b"".join(_partial_of(asm.global_("builtins", "int"), asm.binget(1)) for _ in range(60))
+    stream += asm.global_("builtins", "list") + asm.MARK + asm.MARK + partials + asm.TUPLE + asm.TUPLE + asm.REDUCE
+    stream += asm.POP + asm.binget(1) + asm.MARK + asm.binint(1) + b"2" * 100_000 + b"e" + asm.POP  # DUP, APPENDS
+    found = scan_bytes(tmp_path, "many.pkl", stream + asm.NONE + asm.STOP)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]  # not the time limit
