@@ -21,7 +21,15 @@ from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, PickleStream, chunked, names_digest, where
 from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, SniffedLineTooLong, Truncated
 from hooks.artifacts.formats.joblib_arrays import ARRAY_WRAPPERS, skip_inline_array
-from hooks.artifacts.globals_policy import Use, Verdict, constructor_effect, executed_state, resolve_name, side_effect
+from hooks.artifacts.globals_policy import (
+    Use,
+    Verdict,
+    constructor_effect,
+    executed_state,
+    is_dangerous,
+    resolve_name,
+    side_effect,
+)
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.pickle_values import Call, Global, Mapping, Opaque, Seq
 from hooks.artifacts.reader import ByteReader, Tap
@@ -115,6 +123,8 @@ _PARTIAL_NESTING = 64  # partials judged as called through each other's bound ar
 # judge its partials again (changing an object between calls) is not fully analysed past it
 _PARTIAL_WORK = 4_000_000
 _CARRIER_VISITS = 10_000  # objects one "does it carry a partial" question may visit
+_CARRIER_VISITS_TOTAL = 2_000_000  # and all of them in one stream
+_WALKED_LIMIT = 16_000_000  # values walked in all calls' arguments of one stream
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -136,6 +146,9 @@ _CALLS_ITS_ARGUMENT = {
     ("torch._tensor", "_rebuild_from_type"): 0,
     ("collections", "defaultdict"): 0,
 }
+_TORCH_TYPE_REBUILDS = frozenset({("torch._tensor", "_rebuild_from_type_v2"), ("torch._tensor", "_rebuild_from_type")})
+_RUN_NESTING = 32  # calls run by calls nested in each other (a rebuild handed a rebuild ...)
+_SEQUENCE_COPIES = {("builtins", "list"): "list", ("builtins", "tuple"): "tuple"}
 _DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
 _DILL_LOAD_TYPE = ("dill._dill", "_load_type")
 _NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
@@ -242,6 +255,12 @@ class PickleMachine:
         # what it holds as the stream ends (_judge_partials_as_loaded)
         self.partials_called: dict[int, tuple[Call, str]] = {}
         self.partial_work = 0  # values walked judging partials, in the whole stream
+        self.runs_nested = 0  # _runs_its_argument calls under way
+        self.walked = 0  # values walked in calls' arguments (_arguments)
+        self.carrier_visits = 0  # objects visited by _carries_partial
+        # ids of what the partials judged so far hold: themselves, their states, the lists, tuples,
+        # dicts and objects their arguments reach. A change to one of these voids the memo.
+        self.partial_inputs: set[int] = set()
         # id(object) -> (object, name -> values): what BUILDs put under the names APPEND(S) and
         # ADDITEMS call (`append`, `extend`, `add`), gathered at each BUILD so that an APPEND
         # looks up its names instead of walking every state the object was ever given. A later
@@ -439,13 +458,20 @@ class PickleMachine:
             use.via = via
         return use
 
-    def _arguments(self, items: list[object], offset: int) -> tuple[list[object], list[object]]:
+    def _arguments(
+        self, items: list[object], offset: int, opened: set[int] | None = None
+    ) -> tuple[list[object], list[object]]:
         """_arguments_in, its walk charged to the analysis' cost; past _ARGUMENT_LIMIT the call
-        cannot be judged, so the file is not fully analysed (fail closed)."""
-        direct, in_dicts, walked = _arguments_in(items)
+        cannot be judged, so the file is not fully analysed (fail closed). `opened`: gets the ids
+        of the lists, tuples and dicts walked."""
+        direct, in_dicts, walked = _arguments_in(items, opened)
         self.cost += walked
         if walked > _ARGUMENT_LIMIT:
             raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
+        self.walked += walked
+        if self.walked > _WALKED_LIMIT:
+            # the same large list handed to call after call: each walk is bounded, their sum too
+            raise LimitExceeded(f"calls' arguments walked more than {_WALKED_LIMIT} values in all")
         return direct, in_dicts
 
     def _given_to_call(
@@ -461,7 +487,7 @@ class PickleMachine:
         kept as a plain value (numpy.log1p as a model's score function) is not: the call would
         give it the call's own arguments, and what it refers to is judged as a reference. `names`:
         only those attributes (what a library's `__setstate__` calls on a value inside its state)."""
-        for value in values:
+        for value in {id(value): value for value in values}.values():  # each object once
             if isinstance(value, Call):
                 held = self.attributes_of.get(id(value))
                 if held is None or held[0] is not value:
@@ -469,7 +495,8 @@ class PickleMachine:
                 for name, kept in held[1].items():
                     if name == _ITEM or (names is not None and name not in names):
                         continue  # a table's entries are not methods (they count in _carries_partial)
-                    if name in _STATE_READ_METHODS and (carriers := [i for i in kept if self._carries_partial(i)]):
+                    unique = list({id(item): item for item in kept}.values())  # the same object, once
+                    if name in _STATE_READ_METHODS and (carriers := [i for i in unique if self._carries_partial(i)]):
                         # a rebuilt object there whose own attributes hold a partial (a torch module
                         # whose `forward` was set to one): calling `x.keys()` calls the object,
                         # and its class's __call__ reaches what the file planted on it
@@ -489,14 +516,19 @@ class PickleMachine:
         table, which its __call__ runs), a few levels down."""
         visited: set[int] = set()
         frontier: list[object] = [value]
+        self.carrier_visits += 1
         for _ in range(4):  # the object, and objects held by it, three levels down
             inner: list[object] = []
             for item in frontier:
                 if not isinstance(item, Call) or id(item) in visited:
                     continue
                 visited.add(id(item))
+                self.carrier_visits += 1
                 if len(visited) > _CARRIER_VISITS:
                     raise LimitExceeded(f"an object reaches more than {_CARRIER_VISITS} objects")
+                if self.carrier_visits > _CARRIER_VISITS_TOTAL:
+                    total = _CARRIER_VISITS_TOTAL
+                    raise LimitExceeded(f"objects handed to calls reach more than {total} objects in all")
                 held = self.attributes_of.get(id(item))
                 kept = [v for values in held[1].values() for v in values] if held and held[0] is item else []
                 if item is not value and _is_partial(item):
@@ -535,6 +567,11 @@ class PickleMachine:
             raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
         self.analysis.check_time()
         self.partials_judged.add(id(partial))
+        self.partial_inputs.add(id(partial))
+        state = partial.state
+        if isinstance(state, Seq):
+            self.partial_inputs.add(id(state))
+            self.partial_inputs.update(id(item) for item in state.items[1:3] if isinstance(item, Seq | Mapping))
         try:
             self._judge_partial(partial, via, depth)
         finally:
@@ -542,13 +579,14 @@ class PickleMachine:
         self.partials_done[id(partial)] = (partial, partial.state)
         self.partials_called.setdefault(id(partial), (partial, via))
 
-    def _partials_changed(self) -> None:
-        """The file changes an object (BUILD, SETITEM(S), APPEND(S), ADDITEMS): a partial judged
-        before may now run something else (a partial it binds re-pointed, a keyword added to the
-        dict its state holds by reference, a list it binds filled), and a call of it during the
-        load runs what it holds then. Its earlier judgement no longer stands for a later call."""
-        if self.partials_done:
+    def _partials_changed(self, target: object) -> None:
+        """The file changes `target` (BUILD, SETITEM(S), APPEND(S), ADDITEMS): when a partial judged
+        before holds it (a partial it binds re-pointed, a keyword added to the dict its state holds
+        by reference, a list it binds filled), a call of that partial during the load runs what it
+        holds now, and the earlier judgements no longer stand for a later call."""
+        if self.partials_done and id(target) in self.partial_inputs:
             self.partials_done = {}
+            self.partial_inputs = set()
 
     def _judge_partials_as_loaded(self) -> None:
         """A partial is judged when a call is handed it, with what it holds then; calling it later
@@ -578,8 +616,16 @@ class PickleMachine:
             raise LimitExceeded("a functools.partial's keywords are an object whose items this analysis does not hold")
         bound = _partial_bound(partial)
         targets = _partial_targets(partial)
+        for target in targets:
+            if isinstance(target, Global) and (target.module, target.name) in _CALLS_ITS_ARGUMENT:
+                # partial(torch's rebuild, obj, type, args, state)(): the rebuild runs obj(*args)
+                positional = partial.args.items[1:] if isinstance(partial.args, Seq) else []
+                if isinstance(state, Seq) and len(state.items) > 1:
+                    positional = [*positional, *self._unpacked(state.items[1])]
+                self._runs_its_argument((target.module, target.name), positional, partial.offset)
         if bound:  # the arguments it bound are given to what it wraps
-            direct, in_dicts = self._arguments(bound, partial.offset)
+            direct, in_dicts = self._arguments(bound, partial.offset, self.partial_inputs)
+            self.partial_inputs.update(id(item) for item in (*direct, *in_dicts))
             self.partial_work += len(direct) + len(in_dicts)
             if self.partial_work > _PARTIAL_WORK:
                 raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
@@ -604,6 +650,12 @@ class PickleMachine:
     def _called(self, func: object, via: str, args: object, offset: int) -> object:
         if isinstance(func, Call) and _is_partial(func):
             self._call_partial(func, via)
+            extra = args.items if isinstance(args, Seq) else []
+            if extra:  # handed on after what it bound: torch's rebuild runs a function among them
+                for target in _partial_targets(func):
+                    if isinstance(target, Global) and (target.module, target.name) in _CALLS_ITS_ARGUMENT:
+                        bound = [*(func.args.items[1:] if isinstance(func.args, Seq) else []), *extra]
+                        self._runs_its_argument((target.module, target.name), bound, offset)
             made = Call(func, args, offset, via)
             if any(isinstance(t, Global) and (t.module, t.name) in _ATTRIBUTE_BAGS for t in _partial_targets(func)):
                 # partial(SimpleNamespace, keys=f)(): its keyword arguments become attributes
@@ -612,8 +664,20 @@ class PickleMachine:
         if not isinstance(func, Global):
             if func is _EXTENSION_GLOBAL:
                 self.executes = True
-            elif isinstance(func, Call) and _made_without_init(func):
-                self._instance_called(func, via, offset)
+            elif isinstance(func, Call) and (_made_without_init(func) or not via.startswith("NEWOBJ")):
+                # REDUCE on an object the file built (by NEWOBJ, or by calling a class): its
+                # class's __call__ runs what the file set on it, and may call what it is handed
+                # (joblib's Parallel runs each (function, args, kwargs) of its argument). What a
+                # known-dangerous factory returned (cloudpickle's skeleton class) is reported as
+                # that factory's call already.
+                maker = func.func
+                factory = isinstance(maker, Global) and is_dangerous(maker.module, maker.name)
+                if _made_without_init(func) or not factory:
+                    self._instance_called(func, via, offset)
+                handed = args.items if isinstance(args, Seq) else [args]
+                direct, in_dicts = self._arguments(handed, offset)
+                self._hand_arguments(direct, False, f"argument of {via}'s call of a rebuilt object")
+                self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
             return Call(func, args, offset, via)
         self.executes = True
         items = args.items if isinstance(args, Seq) else []
@@ -637,14 +701,8 @@ class PickleMachine:
             self.kept += len(encoded)
             return encoded
         arguments: tuple[list[object], list[object]] | None = None  # walked once, when needed
-        position = _CALLS_ITS_ARGUMENT.get(key)
-        if position is not None and len(items) > position:
-            called = items[position]
-            if isinstance(called, Call) and _made_without_init(called):
-                # torch's `_rebuild_from_type_v2(func, type, args, state)` runs `func(*args)`: an
-                # object the file built there is called (its class's `__call__` runs what the file
-                # set on it: numpy.vectorize's `pyfunc`), as a REDUCE on it would be
-                self._instance_called(called, f"argument {position + 1} of {func.module}.{func.name}", offset)
+        if key in _CALLS_ITS_ARGUMENT:
+            self._runs_its_argument(key, items, offset)
         if key in _NESTED_LOADERS:
             self._nested_pickle(func, args, offset)
         elif (key in _NEWOBJ_HELPERS or key == _RECONSTRUCTOR) and items and _is_partial_class(items[0]):
@@ -689,6 +747,14 @@ class PickleMachine:
         handed = [*handed, *_unpacked_arguments([item for item in handed if isinstance(item, Mapping)])]
         self._given_to_call(_calls_among(handed), offset)
         self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
+        if key in _SEQUENCE_COPIES and not via.startswith("NEWOBJ") and len(items) <= 1:
+            # list(x) and tuple(x) of a list or tuple the file built: a new sequence of the same
+            # items, which SETITEMS or APPENDS may then change like any list
+            source = items[0] if items else Seq("tuple")
+            if isinstance(source, Seq):
+                copy = Seq(_SEQUENCE_COPIES[key], list(source.items))
+                copy.length = source.length
+                return copy
         made = Call(func, args, offset, via)
         if key in _ATTRIBUTE_BAGS and not via.startswith("NEWOBJ"):
             # SimpleNamespace(mapping) (Python 3.13+): the mapping's names become attributes
@@ -1083,9 +1149,9 @@ class PickleMachine:
         self.stack.append(mapping)
 
     def op_APPEND(self, offset: int) -> None:
-        self._partials_changed()
         value = self.pop(offset)
         target = self.top(offset)
+        self._partials_changed(target)
         if isinstance(target, Seq):
             target.extend([value])
         elif isinstance(target, Call):
@@ -1093,7 +1159,6 @@ class PickleMachine:
             self._called_through_state(target, ("append", "extend"), offset)
 
     def op_APPENDS(self, offset: int) -> None:
-        self._partials_changed()
         self._add_marked(offset, ("extend", "append"))
 
     def _add_marked(self, offset: int, methods: tuple[str, ...]) -> None:
@@ -1102,6 +1167,7 @@ class PickleMachine:
         values = self.pop_mark(offset)
         self.cost += len(values)
         target = self.top(offset)
+        self._partials_changed(target)
         if isinstance(target, Seq):
             target.extend(values)
         elif isinstance(target, Call):
@@ -1135,15 +1201,52 @@ class PickleMachine:
             for value in called.get(name, ()):
                 self._injected([value], [name], offset, "APPEND")
 
+    def _runs_its_argument(self, key: tuple[str, str], items: list[object], offset: int) -> None:
+        """A callable that calls one of its arguments (_CALLS_ITS_ARGUMENT): torch's
+        `_rebuild_from_type_v2(func, type, args, state)` runs `func(*args)`, so the call is judged
+        as that call of `func` (an object the file built, a partial, or the rebuild again, nested);
+        a defaultdict calls its factory with nothing. Past _RUN_NESTING nested runs the file is
+        not fully analysed."""
+        position = _CALLS_ITS_ARGUMENT[key]
+        if len(items) <= position:
+            return
+        called = items[position]
+        if key in _TORCH_TYPE_REBUILDS:
+            arguments: object = items[position + 2] if len(items) > position + 2 else Seq("tuple")
+        else:
+            arguments = Seq("tuple")
+        via = f"argument {position + 1} of {key[0]}.{key[1]}"
+        self.runs_nested += 1
+        try:
+            if self.runs_nested > _RUN_NESTING:
+                raise LimitExceeded(f"more than {_RUN_NESTING} calls run by calls nested in each other")
+            if isinstance(called, Global) and (called.module, called.name) in _CALLS_ITS_ARGUMENT:
+                self._runs_its_argument((called.module, called.name), self._unpacked(arguments), offset)
+            elif isinstance(called, Call):
+                self._called(called, via, Seq("tuple", self._unpacked(arguments)), offset)
+        finally:
+            self.runs_nested -= 1
+
+    def _unpacked(self, arguments: object) -> list[object]:
+        """What `*arguments` hands a call: a tuple's or list's items; for an object the file built
+        (a list made by a call and filled by SETITEMS), every value it was given or holds."""
+        if isinstance(arguments, Seq):
+            return list(arguments.items)
+        if isinstance(arguments, Call):
+            held = self.attributes_of.get(id(arguments))
+            kept = [v for values in held[1].values() for v in values] if held and held[0] is arguments else []
+            given = arguments.args.items if isinstance(arguments.args, Seq) else []
+            return [*given, *kept]
+        return []
+
     def op_ADDITEMS(self, offset: int) -> None:
-        self._partials_changed()
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
 
     def op_SETITEM(self, offset: int) -> None:
-        self._partials_changed()
         value = self.pop(offset)
         key = self.pop(offset)
         target = self.top(offset)
+        self._partials_changed(target)
         if isinstance(target, Mapping):
             target.set(key, value)
             self._set_on_instance(target, key, value, offset)
@@ -1153,10 +1256,10 @@ class PickleMachine:
             self._item_of_list(target, key, value)
 
     def op_SETITEMS(self, offset: int) -> None:
-        self._partials_changed()
         items = self.pop_mark(offset)
         self.cost += len(items)
         target = self.top(offset)
+        self._partials_changed(target)
         if isinstance(target, Mapping):
             for index in range(0, len(items) - 1, 2):
                 target.set(items[index], items[index + 1])
@@ -1374,9 +1477,9 @@ class PickleMachine:
         )
 
     def op_BUILD(self, offset: int) -> None:
-        self._partials_changed()
         state = self.pop(offset)
         target = self.top(offset)
+        self._partials_changed(target)
         if isinstance(target, Global):
             # The loader sets the state's names on the class or function itself (`setattr(cls,
             # k, v)` for a slot state): a patch for the whole process, which no framework writes.
@@ -1474,7 +1577,7 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
-def _arguments_in(items: list[object]) -> tuple[list[object], list[object], int]:
+def _arguments_in(items: list[object], opened: set[int] | None = None) -> tuple[list[object], list[object], int]:
     """The values among call arguments, in one walk that opens every tuple, list and dict once
     (twice when reached both directly and inside a dict): those reached through tuples and lists
     only (what a call is handed as such), those inside a dict's keys or values, and how many values
@@ -1492,6 +1595,8 @@ def _arguments_in(items: list[object]) -> tuple[list[object], list[object], int]
             if (id(item), inside_dict) in seen:
                 continue
             seen.add((id(item), inside_dict))
+            if opened is not None:
+                opened.add(id(item))
             if isinstance(item, Seq):
                 pending.extend((value, inside_dict) for value in item.items)
             else:

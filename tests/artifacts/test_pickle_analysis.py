@@ -1264,3 +1264,104 @@ def test_partials_judged_again_after_every_change_stop_within_a_budget(tmp_path:
     stream += asm.POP + asm.binget(1) + asm.MARK + asm.binint(1) + b"2" * 100_000 + b"e" + asm.POP  # DUP, APPENDS
     found = scan_bytes(tmp_path, "many.pkl", stream + asm.NONE + asm.STOP)
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]  # not the time limit
+
+
+def _rebuild(function: bytes, arguments: bytes) -> bytes:
+    """torch's `_rebuild_from_type_v2(function, object, arguments, {})`: runs `function(*arguments)`."""
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    arguments = asm.MARK + function + asm.global_("builtins", "object") + arguments + asm.EMPTY_DICT + asm.TUPLE
+    return rebuild + arguments + asm.REDUCE
+
+
+def _vectorized_save() -> bytes:
+    """numpy.vectorize rebuilt by NEWOBJ, its `pyfunc` set to numpy.save by BUILD."""
+    made = asm.global_("numpy", "vectorize") + asm.EMPTY_TUPLE + asm.NEWOBJ
+    return made + asm.EMPTY_DICT + asm.text("pyfunc") + asm.global_("numpy", "save") + asm.SETITEM + asm.BUILD
+
+
+SAVE_ARGUMENTS = asm.MARK + asm.text("/tmp/x") + asm.binint(1) + asm.TUPLE
+
+
+def test_what_torchs_rebuild_runs_is_judged_as_that_call_wherever_it_sits(tmp_path: Path) -> None:
+    """The rebuild runs `function(*arguments)`: an object the file built there is called, also when
+    the rebuild is handed to itself (the inner one runs the object) or wrapped in a partial (red
+    team, stop 74: E3, E2)."""
+    inner = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    nested_arguments = asm.MARK + _vectorized_save() + asm.global_("builtins", "object") + SAVE_ARGUMENTS
+    nested_arguments += asm.EMPTY_DICT + asm.TUPLE
+    nested = asm.proto(2) + _rebuild(inner, nested_arguments) + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "nested.pkl", nested))
+    bound = asm.global_("functools", "partial") + asm.MARK + inner + nested_arguments[1:-1] + asm.TUPLE + asm.REDUCE
+    wrapped = asm.proto(2) + bound + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP
+    assert "MLS101" in rules(scan_bytes(tmp_path, "wrapped.pkl", wrapped))
+    # look-alike: the rebuild running a function the allowlist lets a pickle call, nested the same way
+    plain = asm.MARK + asm.global_("builtins", "list") + asm.global_("builtins", "object") + asm.EMPTY_TUPLE
+    plain += asm.EMPTY_DICT + asm.TUPLE
+    assert rules(scan_bytes(tmp_path, "plain.pkl", asm.proto(2) + _rebuild(inner, plain) + asm.STOP)) == []
+
+
+def test_a_list_made_by_a_call_is_a_list_setitems_can_change(tmp_path: Path) -> None:
+    """`builtins.list(...)` builds a list as the LIST opcode does: SETITEMS on it puts numpy.save
+    where the rebuild takes its function (red team, stop 74: C2)."""
+    made = asm.global_("builtins", "list") + asm.MARK + asm.MARK + asm.global_("builtins", "int")
+    made += asm.global_("builtins", "object") + asm.EMPTY_TUPLE + asm.EMPTY_DICT + asm.TUPLE + asm.TUPLE + asm.REDUCE
+    made += asm.binput(1) + asm.MARK + asm.binint(0) + asm.global_("numpy", "save") + asm.binint(2) + SAVE_ARGUMENTS
+    made += asm.SETITEMS + asm.POP
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    stream = asm.proto(2) + made + _rebuild(rebuild, asm.binget(1)) + asm.STOP
+    assert rules(scan_bytes(tmp_path, "listed.pkl", stream)) == ["MLS102"]
+    # look-alike: the same list made and left as it is
+    unchanged = made.split(asm.binput(1))[0] + asm.binput(1) + asm.POP
+    stream = asm.proto(2) + unchanged + _rebuild(rebuild, asm.binget(1)) + asm.STOP
+    assert rules(scan_bytes(tmp_path, "unchanged.pkl", stream)) == []
+
+
+def test_calling_an_object_made_by_calling_a_class_is_a_call_of_it(tmp_path: Path) -> None:
+    """REDUCE on `Parallel()` hands it [(numpy.save, args, {})], which it runs; REDUCE on a module
+    made by calling its class, whose `forward` a BUILD set, runs numpy.save (red team, stop 74: G1,
+    F1). Look-alike: the same objects built and kept, never called."""
+    parallel = asm.global_("sklearn.utils.parallel", "Parallel") + asm.EMPTY_TUPLE + asm.REDUCE
+    jobs = asm.MARK + asm.MARK + asm.MARK + asm.global_("numpy", "save") + SAVE_ARGUMENTS + asm.EMPTY_DICT
+    jobs += asm.TUPLE + b"l" + asm.TUPLE + asm.REDUCE
+    found = rules(scan_bytes(tmp_path, "parallel.pkl", asm.proto(2) + parallel + jobs + asm.STOP))
+    assert "MLS101" in found and "MLS102" in found
+    module = asm.global_("torch.nn", "Sequential") + asm.EMPTY_TUPLE + asm.REDUCE
+    module += asm.EMPTY_DICT + asm.text("forward") + asm.global_("numpy", "save") + asm.SETITEM + asm.BUILD
+    found = rules(scan_bytes(tmp_path, "module.pkl", asm.proto(2) + module + SAVE_ARGUMENTS + asm.REDUCE + asm.STOP))
+    assert "MLS101" in found
+    assert "MLS101" not in rules(scan_bytes(tmp_path, "kept.pkl", asm.proto(2) + parallel + asm.STOP))
+
+
+def test_many_defaultdicts_sharing_one_partial_factory_are_judged_once(tmp_path: Path) -> None:
+    """pickle.dumps of 2,500 defaultdicts sharing `partial(OrderedDict, template)` as factory, each
+    filled by SETITEMS: a change to a dict the partial does not hold leaves its judgement standing
+    (red team, stop 74: the 4M budget stopped this benign file)."""
+    import functools
+
+    template = [(f"k{i}", i) for i in range(1000)]
+    factory = functools.partial(collections.OrderedDict, template)
+    tables = []
+    for index in range(2500):
+        table: collections.defaultdict[str, object] = collections.defaultdict(factory)
+        table[f"a{index}"] = index
+        tables.append(table)
+    assert rules(scan_bytes(tmp_path, "tables.pkl", pickle.dumps(tables, protocol=2))) == []
+
+
+def test_objects_handed_again_and_again_stop_within_budgets(tmp_path: Path) -> None:
+    """One dict whose 10,000 values are the same object (which holds 9,000 more), and one large
+    list handed to call after call: each object is looked at once, and the walks stop at their
+    budget (fail closed) instead of running into the time limit (red team, stop 74: S5, S2)."""
+    plain = asm.global_("builtins", "object") + asm.binput(3) + asm.POP
+    many = asm.MARK + b"".join(asm.binget(3) + asm.EMPTY_TUPLE + asm.REDUCE for _ in range(9000)) + b"l"  # LIST
+    holder = asm.global_("argparse", "Namespace") + asm.EMPTY_TUPLE + asm.REDUCE
+    holder += asm.EMPTY_DICT + asm.text("keys") + many + asm.SETITEM + asm.BUILD + asm.binput(1) + asm.POP
+    shared = asm.EMPTY_DICT + asm.MARK + b"".join(asm.binint(i) + asm.binget(1) for i in range(10_000)) + asm.SETITEMS
+    handed = asm.global_("builtins", "list") + asm.MARK + shared + asm.TUPLE + asm.REDUCE
+    found = scan_bytes(tmp_path, "shared.pkl", asm.proto(2) + plain + holder + handed + asm.STOP)
+    assert "MLS914" not in rules(found)  # not the time limit
+    big = asm.EMPTY_LIST + asm.MARK + asm.binint(1) + b"2" * 1_100_000 + b"e" + asm.binput(2) + asm.POP  # DUP, APPENDS
+    call = asm.global_("builtins", "set") + asm.MARK + asm.binget(2) + asm.TUPLE + asm.REDUCE + asm.POP
+    calls = call * 20
+    found = scan_bytes(tmp_path, "walked.pkl", asm.proto(2) + big + calls + asm.NONE + asm.STOP)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]
