@@ -401,6 +401,8 @@ _CURATED_ALLOWED = frozenset(
         ("typing", "Tuple"),
         ("builtins", "set"),
         ("builtins", "frozenset"),
+        ("array", "array"),  # array(typecode, items): a typed sequence of numbers
+        ("array", "_array_reconstructor"),  # how array pickles (protocol 3+); refuses non-array types
         ("builtins", "complex"),
         ("builtins", "bytearray"),
         ("builtins", "bytes"),
@@ -956,6 +958,9 @@ class GlobalsPolicy:
             return Verdict.ALLOWED  # a public re-export of an allowed class (pandas.PeriodDtype)
         if use is Use.REFERENCE or (use is Use.NEW and "." not in name):
             return Verdict.ALLOWED
-        if "." in name and last in _UNPICKLER_METHODS:
+        if "." in name and last in _UNPICKLER_METHODS and (module, name.rsplit(".", 1)[0]) in self.allowed:
+            # the unpickler of a class the allowlist names (`ZoneInfo._unpickle`); a dotted path
+            # through something else (`combining.copymodule._reconstruct`, the stdlib copy module
+            # under another name) is not a class's own unpickler
             return Verdict.ALLOWED
         return verdict

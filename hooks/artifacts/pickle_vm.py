@@ -124,7 +124,7 @@ _PARTIAL_NESTING = 64  # partials judged as called through each other's bound ar
 _PARTIAL_WORK = 4_000_000
 _CARRIER_VISITS = 10_000  # objects one "does it carry a partial" question may visit
 _CARRIER_VISITS_TOTAL = 2_000_000  # and all of them in one stream
-_WALKED_LIMIT = 16_000_000  # values walked in all calls' arguments of one stream
+_WALKED_LIMIT = 8_000_000  # values walked in all calls' arguments of one stream
 _CALLED_NAMES = _SPECIAL_STATE_KEYS | _LOADER_CALLED | _MAPPING_CALLED
 
 _EXTENSION_GLOBAL = Opaque("extension-global")
@@ -149,6 +149,12 @@ _CALLS_ITS_ARGUMENT = {
 _TORCH_TYPE_REBUILDS = frozenset({("torch._tensor", "_rebuild_from_type_v2"), ("torch._tensor", "_rebuild_from_type")})
 _RUN_NESTING = 32  # calls run by calls nested in each other (a rebuild handed a rebuild ...)
 _SEQUENCE_COPIES = {("builtins", "list"): "list", ("builtins", "tuple"): "tuple"}
+_EMPTY_CONTAINERS = {("builtins", "list"): "list", ("builtins", "dict"): "dict"}
+# The parameters of the callables in _CALLS_ITS_ARGUMENT, for arguments given by keyword.
+_PARAMETERS = {
+    ("torch._tensor", "_rebuild_from_type_v2"): ("func", "new_type", "args", "state"),
+    ("torch._tensor", "_rebuild_from_type"): ("func", "type", "args", "dict"),
+}
 _DILL_CREATE_ARRAY = ("dill._dill", "_create_array")
 _DILL_LOAD_TYPE = ("dill._dill", "_load_type")
 _NEWOBJ_HELPERS = frozenset({("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__")})
@@ -257,6 +263,11 @@ class PickleMachine:
         self.partial_work = 0  # values walked judging partials, in the whole stream
         self.runs_nested = 0  # _runs_its_argument calls under way
         self.walked = 0  # values walked in calls' arguments (_arguments)
+        # ids of objects judged as called through an attribute (each once; a cycle ends)
+        self.objects_called: set[int] = set()
+        # id -> (object, the callables put into it by APPEND(S), ADDITEMS, SETITEM(S), how many
+        # values were put in all): what `*obj` may hand a call when obj is a deque or dict
+        self.items_of: dict[int, tuple[Call, list[object], int]] = {}
         self.carrier_visits = 0  # objects visited by _carries_partial
         # ids of what the partials judged so far hold: themselves, their states, the lists, tuples,
         # dicts and objects their arguments reach. A change to one of these voids the memo.
@@ -464,11 +475,11 @@ class PickleMachine:
         """_arguments_in, its walk charged to the analysis' cost; past _ARGUMENT_LIMIT the call
         cannot be judged, so the file is not fully analysed (fail closed). `opened`: gets the ids
         of the lists, tuples and dicts walked."""
-        direct, in_dicts, walked = _arguments_in(items, opened)
+        direct, in_dicts, walked, containers = _arguments_in(items, opened)
         self.cost += walked
         if walked > _ARGUMENT_LIMIT:
             raise self._fail(f"a call's arguments hold more than {_ARGUMENT_LIMIT} values", offset)
-        self.walked += walked
+        self.walked += walked + 3 * containers  # opening a tuple costs several values' time
         if self.walked > _WALKED_LIMIT:
             # the same large list handed to call after call: each walk is bounded, their sum too
             raise LimitExceeded(f"calls' arguments walked more than {_WALKED_LIMIT} values in all")
@@ -543,12 +554,19 @@ class PickleMachine:
         return False
 
     def _attribute_called(self, functions: list[object], name: str) -> None:
-        """Judge the partials among `functions`, set as an object's attribute `name`, as called
-        (see _given_to_call)."""
+        """Judge `functions`, set as an object's attribute `name`, as called (see _given_to_call):
+        the call the object is given to may call any method of it, and an instance attribute
+        answers before its class. A partial runs what it binds, and an object the file built is
+        called in turn (its own attributes and arguments judged). A library function kept as a
+        plain value is judged as a reference: the call would hand it the callee's own arguments
+        (`uuid.UUID(x)` calls `x.replace("urn:", "")`), not the file's."""
         via = f"attribute {name[:40]} (of an object a later call is given)"
         for function in functions:
-            if isinstance(function, Call):
+            if isinstance(function, Call) and _is_partial(function):
                 self._call_partial(function, via)
+            elif isinstance(function, Call) and id(function) not in self.objects_called:
+                self.objects_called.add(id(function))
+                self._called(function, via, Seq("tuple"), function.offset)
 
     def _call_partial(self, partial: Call, via: str, depth: int = 0) -> None:
         """Calling a partial calls what it wraps, on the arguments it bound (which nobody vetted):
@@ -619,10 +637,19 @@ class PickleMachine:
         for target in targets:
             if isinstance(target, Global) and (target.module, target.name) in _CALLS_ITS_ARGUMENT:
                 # partial(torch's rebuild, obj, type, args, state)(): the rebuild runs obj(*args)
-                positional = partial.args.items[1:] if isinstance(partial.args, Seq) else []
+                key = (target.module, target.name)
+                positional = list(partial.args.items[1:]) if isinstance(partial.args, Seq) else []
+                exact = True
                 if isinstance(state, Seq) and len(state.items) > 1:
-                    positional = [*positional, *self._unpacked(state.items[1])]
-                self._runs_its_argument((target.module, target.name), positional, partial.offset)
+                    more, exact = self._unpacked(state.items[1])
+                    positional.extend(more)
+                # `partial(rebuild, func=obj, args=...)`: keywords fill the places they name
+                keywords = {k: v for m in _partial_keywords(partial) for k, v in m.items.items() if isinstance(k, str)}
+                for name in _PARAMETERS.get(key, ())[len(positional) :]:
+                    if name not in keywords:
+                        break
+                    positional.append(keywords[name])
+                self._runs_its_argument(key, positional, partial.offset, exact)
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset, self.partial_inputs)
             self.partial_inputs.update(id(item) for item in (*direct, *in_dicts))
@@ -655,7 +682,7 @@ class PickleMachine:
                 for target in _partial_targets(func):
                     if isinstance(target, Global) and (target.module, target.name) in _CALLS_ITS_ARGUMENT:
                         bound = [*(func.args.items[1:] if isinstance(func.args, Seq) else []), *extra]
-                        self._runs_its_argument((target.module, target.name), bound, offset)
+                        self._runs_its_argument((target.module, target.name), bound, offset, False)
             made = Call(func, args, offset, via)
             if any(isinstance(t, Global) and (t.module, t.name) in _ATTRIBUTE_BAGS for t in _partial_targets(func)):
                 # partial(SimpleNamespace, keys=f)(): its keyword arguments become attributes
@@ -718,7 +745,11 @@ class PickleMachine:
             self._used(items[0], how, f"{func.module}.{func.name}")
         elif key == _RECONSTRUCTOR and items:
             self._used(items[0], Use.NEW, "copyreg._reconstructor")
-            if len(items) > 1 and not (isinstance(items[1], Global) and items[1].module == "builtins"):
+            if len(items) > 1 and isinstance(items[1], Call):
+                # `base.__new__(cls, state)` on an object the file built: its own `__new__` or
+                # `__init__` attribute is what runs
+                self._attribute_called([items[1]], "__new__")
+            elif len(items) > 1 and not (isinstance(items[1], Global) and items[1].module == "builtins"):
                 self._used(items[1], Use.CALL, "copyreg._reconstructor base")
         elif key in ARGUMENT_JUDGED and use is not None:
             use.calls += 1
@@ -747,6 +778,16 @@ class PickleMachine:
         handed = [*handed, *_unpacked_arguments([item for item in handed if isinstance(item, Mapping)])]
         self._given_to_call(_calls_among(handed), offset)
         self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
+        if via.startswith("NEWOBJ") and key in _EMPTY_CONTAINERS:
+            # list.__new__(list), dict.__new__(dict): an empty container, filled by APPENDS/SETITEMS
+            return Seq("list") if _EMPTY_CONTAINERS[key] == "list" else Mapping()
+        if key == ("builtins", "dict") and not via.startswith("NEWOBJ") and len(items) <= 1:
+            source = items[0] if items else Mapping()
+            if isinstance(source, Mapping):
+                copied = Mapping()
+                for item_key, item_value in source.items.items():
+                    copied.set(item_key, item_value)
+                return copied
         if key in _SEQUENCE_COPIES and not via.startswith("NEWOBJ") and len(items) <= 1:
             # list(x) and tuple(x) of a list or tuple the file built: a new sequence of the same
             # items, which SETITEMS or APPENDS may then change like any list
@@ -842,7 +883,7 @@ class PickleMachine:
     def _nested_pickle(self, func: Global, args: object, offset: int) -> None:
         """A loader called on literal bytes: analyse those bytes as an artifact of their own."""
         use = self.uses[(func.module, func.name)]
-        if not isinstance(args, Seq) or not args.items or not isinstance(args.items[0], bytes):
+        if not isinstance(args, Seq) or not args.items or not isinstance(args.items[0], bytes | bytearray):
             use.unverified_calls += 1
             return
         if self.depth + 1 > self.analysis.limits.max_depth:
@@ -850,7 +891,7 @@ class PickleMachine:
         if self.on_nested is None:
             use.unverified_calls += 1
             return
-        payload: bytes = args.items[0]
+        payload = bytes(args.items[0])  # a bytearray is read as it is now (changing it later stops the analysis)
         label = f"{where(self.label, offset)} > {func.module}.{func.name} payload"
         before = len(self.analysis.issues)
         try:
@@ -1079,7 +1120,9 @@ class PickleMachine:
         self.stack.append(self._blob(self._u(8), offset, "bytes"))
 
     def op_BYTEARRAY8(self, offset: int) -> None:
-        self.stack.append(self._blob(self._u(8), offset, "bytes"))
+        value = self._blob(self._u(8), offset, "bytes")
+        # mutable: SETITEM on it changes what a loader it is handed reads (see op_SETITEM)
+        self.stack.append(bytearray(value) if isinstance(value, bytes) else value)
 
     def op_UNICODE(self, offset: int) -> None:
         raw = self._line()
@@ -1155,6 +1198,7 @@ class PickleMachine:
         if isinstance(target, Seq):
             target.extend([value])
         elif isinstance(target, Call):
+            self._put_into(target, [value])
             # CPython's unpickler calls `extend([value])` when the object has one, else `append`.
             self._called_through_state(target, ("append", "extend"), offset)
 
@@ -1171,6 +1215,7 @@ class PickleMachine:
         if isinstance(target, Seq):
             target.extend(values)
         elif isinstance(target, Call):
+            self._put_into(target, values)
             self._called_through_state(target, methods, offset)
 
     def _instance_called(self, target: Call, via: str, offset: int) -> None:
@@ -1201,12 +1246,21 @@ class PickleMachine:
             for value in called.get(name, ()):
                 self._injected([value], [name], offset, "APPEND")
 
-    def _runs_its_argument(self, key: tuple[str, str], items: list[object], offset: int) -> None:
+    def _runs_its_argument(self, key: tuple[str, str], items: list[object], offset: int, exact: bool = True) -> None:
         """A callable that calls one of its arguments (_CALLS_ITS_ARGUMENT): torch's
         `_rebuild_from_type_v2(func, type, args, state)` runs `func(*args)`, so the call is judged
         as that call of `func` (an object the file built, a partial, or the rebuild again, nested);
-        a defaultdict calls its factory with nothing. Past _RUN_NESTING nested runs the file is
-        not fully analysed."""
+        a defaultdict calls its factory with nothing. `exact`: `items` are the arguments in their
+        places; otherwise (unpacked from a deque or dict the file filled) every callable among
+        them may be the one called. Past _RUN_NESTING nested runs the file is not fully analysed."""
+        via = f"argument {_CALLS_ITS_ARGUMENT[key] + 1} of {key[0]}.{key[1]}"
+        if not exact:
+            for value in items:
+                if isinstance(value, Global):
+                    self._used(value, Use.CALL, via)
+                elif isinstance(value, Call):
+                    self._nested_run(self._called, value, via, Seq("tuple"), offset)
+            return
         position = _CALLS_ITS_ARGUMENT[key]
         if len(items) <= position:
             return
@@ -1215,29 +1269,44 @@ class PickleMachine:
             arguments: object = items[position + 2] if len(items) > position + 2 else Seq("tuple")
         else:
             arguments = Seq("tuple")
-        via = f"argument {position + 1} of {key[0]}.{key[1]}"
+        handed, handed_exact = self._unpacked(arguments)
+        if isinstance(called, Global) and (called.module, called.name) in _CALLS_ITS_ARGUMENT:
+            inner = (called.module, called.name)
+            self._nested_run(self._runs_its_argument, inner, handed, offset, handed_exact)
+        elif isinstance(called, Call):
+            if not handed_exact:  # what the object's call is handed is not known in its places
+                self._runs_its_argument(key, handed, offset, False)
+            self._nested_run(self._called, called, via, Seq("tuple", handed), offset)
+
+    def _nested_run(self, run: Callable[..., object], *arguments: object) -> None:
+        """Run one judgement of a call a call makes (`run(*arguments)`), within _RUN_NESTING of
+        each other."""
         self.runs_nested += 1
         try:
             if self.runs_nested > _RUN_NESTING:
                 raise LimitExceeded(f"more than {_RUN_NESTING} calls run by calls nested in each other")
-            if isinstance(called, Global) and (called.module, called.name) in _CALLS_ITS_ARGUMENT:
-                self._runs_its_argument((called.module, called.name), self._unpacked(arguments), offset)
-            elif isinstance(called, Call):
-                self._called(called, via, Seq("tuple", self._unpacked(arguments)), offset)
+            run(*arguments)
         finally:
             self.runs_nested -= 1
 
-    def _unpacked(self, arguments: object) -> list[object]:
-        """What `*arguments` hands a call: a tuple's or list's items; for an object the file built
-        (a list made by a call and filled by SETITEMS), every value it was given or holds."""
+    def _unpacked(self, arguments: object) -> tuple[list[object], bool]:
+        """What `*arguments` hands a call, and whether in their places: a tuple's or list's items;
+        a dict's keys; for an object the file built (a deque filled by APPENDS, a dict by
+        SETITEMS), every value it was given, holds or had put into it, in no known order."""
         if isinstance(arguments, Seq):
-            return list(arguments.items)
+            return list(arguments.items), arguments.length == len(arguments.items)
+        if isinstance(arguments, Mapping):
+            return list(arguments.items.keys()), False
         if isinstance(arguments, Call):
             held = self.attributes_of.get(id(arguments))
             kept = [v for values in held[1].values() for v in values] if held and held[0] is arguments else []
             given = arguments.args.items if isinstance(arguments.args, Seq) else []
-            return [*given, *kept]
-        return []
+            put = self.items_of.get(id(arguments))
+            if put is not None and put[0] is arguments and put[2] > len(put[1]):
+                limit = _PUT_CALLABLES
+                raise LimitExceeded(f"an object handed on as a call's arguments holds more than {limit} callables")
+            return [*given, *kept, *(put[1] if put is not None and put[0] is arguments else [])], False
+        return [], True
 
     def op_ADDITEMS(self, offset: int) -> None:
         self._add_marked(offset, ("add",))  # `obj.add(item)` for anything but a set
@@ -1251,9 +1320,12 @@ class PickleMachine:
             target.set(key, value)
             self._set_on_instance(target, key, value, offset)
         elif isinstance(target, Call):
+            self._put_into(target, [key, value])
             self._item_of_instance(target, key, value, offset)
         elif isinstance(target, Seq):
             self._item_of_list(target, key, value)
+        elif isinstance(target, bytearray):
+            raise LimitExceeded("a bytearray is changed after it was read (what a loader given it reads is not known)")
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
@@ -1265,8 +1337,11 @@ class PickleMachine:
                 target.set(items[index], items[index + 1])
                 self._set_on_instance(target, items[index], items[index + 1], offset)
         elif isinstance(target, Call):
+            self._put_into(target, items)
             for index in range(0, len(items) - 1, 2):
                 self._item_of_instance(target, items[index], items[index + 1], offset)
+        elif isinstance(target, bytearray):
+            raise LimitExceeded("a bytearray is changed after it was read (what a loader given it reads is not known)")
         elif isinstance(target, Seq):
             for index in range(0, len(items) - 1, 2):
                 self._item_of_list(target, items[index], items[index + 1])
@@ -1315,6 +1390,19 @@ class PickleMachine:
         values.append(value)
         if len(values) > _KEPT_PER_NAME:
             del values[0]  # the loader calls what was set last: keep the latest
+
+    def _put_into(self, target: Call, values: list[object]) -> None:
+        """Values put into an object the file built (a deque's APPENDS, a dict's SETITEMS): the
+        callables among them are what `*target` may hand a call (items_of)."""
+        entry = self.items_of.get(id(target))
+        if entry is None or entry[0] is not target:
+            entry = self.items_of[id(target)] = (target, [], 0)
+        callables = entry[1]
+        room = _PUT_CALLABLES - len(callables)
+        if room > 0:
+            callables.extend([v for v in values if _callable_value(v)][:room])
+        added = sum(1 for v in values if _callable_value(v))
+        self.items_of[id(target)] = (target, callables, entry[2] + added)
 
     def _held_names(self, target: Call) -> dict[str, list[object]]:
         held = self.attributes_of.get(id(target))
@@ -1577,11 +1665,11 @@ class PickleMachine:
         self.stack.append(Opaque("persistent"))
 
 
-def _arguments_in(items: list[object], opened: set[int] | None = None) -> tuple[list[object], list[object], int]:
+def _arguments_in(items: list[object], opened: set[int] | None = None) -> tuple[list[object], list[object], int, int]:
     """The values among call arguments, in one walk that opens every tuple, list and dict once
     (twice when reached both directly and inside a dict): those reached through tuples and lists
-    only (what a call is handed as such), those inside a dict's keys or values, and how many values
-    were walked. Every argument is looked at: a bound would let a long argument hide the one that
+    only (what a call is handed as such), those inside a dict's keys or values, how many values
+    were walked and how many tuples, lists and dicts opened. Every argument is looked at: a bound would let a long argument hide the one that
     matters (the caller charges the walk to the analysis' cost, and stops at _ARGUMENT_LIMIT)."""
     direct: list[object] = []
     in_dicts: list[object] = []
@@ -1603,7 +1691,7 @@ def _arguments_in(items: list[object], opened: set[int] | None = None) -> tuple[
                 pending.extend((value, True) for value in (*item.items.keys(), *item.items.values()))
         else:
             (in_dicts if inside_dict else direct).append(item)
-    return direct, in_dicts, walked
+    return direct, in_dicts, walked, len(seen)
 
 
 def _globals_in(arguments: list[object]) -> list[Global]:
@@ -1782,6 +1870,7 @@ _HELD_METHODS = ("append", "extend", "add", *sorted(_STATE_READ_METHODS))
 _ITEM = "[item]"
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
+_PUT_CALLABLES = 64  # callables kept per object they were put into (items_of); more: not followed
 
 
 def _made_without_init(call: Call) -> bool:

@@ -1365,3 +1365,73 @@ def test_objects_handed_again_and_again_stop_within_budgets(tmp_path: Path) -> N
     calls = call * 20
     found = scan_bytes(tmp_path, "walked.pkl", asm.proto(2) + big + calls + asm.NONE + asm.STOP)
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]
+
+
+def test_an_unpickler_name_passes_only_under_a_class_the_allowlist_names(tmp_path: Path) -> None:
+    """`combining.copymodule._reconstruct` is the stdlib copy module's `_reconstruct` (which runs
+    `func(*args)`) under a library module's name: not a class's own unpickler (red team, stop 74:
+    H1). Look-alike: zoneinfo's own `ZoneInfo._unpickle`."""
+    walked = asm.proto(4) + asm.text("torch.utils.data.datapipes.iter.combining") + asm.text("copymodule._reconstruct")
+    walked += asm.STACK_GLOBAL + asm.MARK + asm.NONE + asm.NONE + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert "MLS103" in rules(scan_bytes(tmp_path, "walked.pkl", walked))
+    zone = asm.proto(4) + asm.text("zoneinfo") + asm.text("ZoneInfo._unpickle") + asm.STACK_GLOBAL
+    zone += asm.MARK + asm.text("UTC") + asm.binint(1) + asm.TUPLE + asm.REDUCE + asm.STOP
+    assert rules(scan_bytes(tmp_path, "zone.pkl", zone)) == []
+
+
+def test_a_deque_or_dict_filled_by_the_file_hands_its_callables_to_the_rebuild(tmp_path: Path) -> None:
+    """`rebuild(rebuild, object, D, {})` runs `rebuild(*D)`: a deque filled by APPENDS, or a dict
+    whose keys SETITEMS set, hands numpy.save as the function (red team, stop 74: H2, H6). A deque
+    of data is only data."""
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    parts = asm.global_("numpy", "save") + asm.global_("builtins", "object") + SAVE_ARGUMENTS + asm.EMPTY_DICT
+    deque = asm.global_("collections", "deque") + asm.EMPTY_TUPLE + asm.REDUCE + asm.MARK + parts + b"e"
+    assert rules(scan_bytes(tmp_path, "deque.pkl", asm.proto(2) + _rebuild(rebuild, deque) + asm.STOP)) == ["MLS102"]
+    keyed = asm.global_("builtins", "dict") + asm.EMPTY_TUPLE + asm.REDUCE + asm.MARK + asm.global_("numpy", "save")
+    keyed += asm.binint(0) + asm.text("/tmp/x") + asm.binint(1) + asm.SETITEMS
+    assert rules(scan_bytes(tmp_path, "keyed.pkl", asm.proto(2) + _rebuild(rebuild, keyed) + asm.STOP)) == ["MLS102"]
+    data = asm.global_("collections", "deque") + asm.EMPTY_TUPLE + asm.REDUCE + asm.MARK + asm.binint(1)
+    data += asm.binint(2) + b"e" + asm.POP
+    assert rules(scan_bytes(tmp_path, "data.pkl", asm.proto(2) + data + asm.NONE + asm.STOP)) == []
+
+
+def test_built_objects_a_call_reaches_through_a_base_or_keywords_are_called(tmp_path: Path) -> None:
+    """`copyreg._reconstructor(cls, base, state)` runs `base.__new__(cls, state)`: a namespace
+    whose `__new__` is a vectorize of numpy.save runs it (H3); `partial(rebuild, func=vec,
+    new_type=object, args=(path,), state={})()` runs `vec(path)` (H7)."""
+    namespace = asm.global_("functools", "partial") + asm.MARK + asm.global_("types", "SimpleNamespace") + asm.TUPLE
+    namespace += asm.REDUCE + asm.MARK + asm.global_("types", "SimpleNamespace") + asm.EMPTY_TUPLE + asm.EMPTY_DICT
+    namespace += asm.text("__new__") + _vectorized_save() + asm.SETITEM + asm.NONE + asm.TUPLE + asm.BUILD
+    namespace += asm.EMPTY_TUPLE + asm.REDUCE
+    based = asm.global_("copyreg", "_reconstructor") + asm.MARK + asm.text("/tmp/x") + namespace + asm.binint(1)
+    based += asm.TUPLE + asm.REDUCE
+    assert "MLS101" in rules(scan_bytes(tmp_path, "based.pkl", asm.proto(2) + based + asm.STOP))
+    rebuild = asm.global_("torch._tensor", "_rebuild_from_type_v2")
+    keywords = asm.EMPTY_DICT + asm.MARK + asm.text("func") + _vectorized_save() + asm.text("new_type")
+    keywords += asm.global_("builtins", "object") + asm.text("args") + SAVE_ARGUMENTS + asm.text("state")
+    keywords += asm.EMPTY_DICT + asm.SETITEMS
+    partial = asm.global_("functools", "partial") + asm.MARK + rebuild + asm.TUPLE + asm.REDUCE
+    partial += asm.MARK + rebuild + asm.EMPTY_TUPLE + keywords + asm.NONE + asm.TUPLE + asm.BUILD
+    assert "MLS101" in rules(
+        scan_bytes(tmp_path, "keywords.pkl", asm.proto(2) + partial + asm.EMPTY_TUPLE + asm.REDUCE + asm.STOP)
+    )
+
+
+def test_a_bytearray_changed_after_it_was_read_stops_the_analysis(tmp_path: Path) -> None:
+    """torch's `_load_from_bytes` is handed a BYTEARRAY8 that SETITEMS later patch into another
+    pickle: the bytes read are not what the loader reads (red team, stop 74: H4). A bytearray kept
+    as it is, and the stdlib's array.array, are data."""
+    inner = asm.proto(2) + asm.NONE + asm.STOP
+    patched = asm.proto(5) + b"\x96" + len(inner).to_bytes(8, "little") + inner  # BYTEARRAY8
+    patched += asm.MARK + asm.binint(2) + asm.binint(0x2E) + asm.SETITEMS + asm.POP + asm.NONE + asm.STOP
+    found = scan_bytes(tmp_path, "patched.pkl", patched)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS903", "high")]
+    kept = asm.proto(5) + b"\x96" + len(inner).to_bytes(8, "little") + inner + asm.STOP
+    assert rules(scan_bytes(tmp_path, "kept.pkl", kept)) == []
+    import array
+
+    for protocol in (2, 4):
+        assert (
+            rules(scan_bytes(tmp_path, f"array{protocol}.pkl", pickle.dumps(array.array("d", [1.0, 2.0]), protocol)))
+            == []
+        )
