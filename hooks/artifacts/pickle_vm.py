@@ -1669,8 +1669,9 @@ def _arguments_in(items: list[object], opened: set[int] | None = None) -> tuple[
     """The values among call arguments, in one walk that opens every tuple, list and dict once
     (twice when reached both directly and inside a dict): those reached through tuples and lists
     only (what a call is handed as such), those inside a dict's keys or values, how many values
-    were walked and how many tuples, lists and dicts opened. Every argument is looked at: a bound would let a long argument hide the one that
-    matters (the caller charges the walk to the analysis' cost, and stops at _ARGUMENT_LIMIT)."""
+    were walked and how many tuples, lists and dicts opened. Every argument is looked at: a bound
+    would let a long argument hide the one that matters (the caller charges the walk to the
+    analysis' cost, and stops at _ARGUMENT_LIMIT)."""
     direct: list[object] = []
     in_dicts: list[object] = []
     pending: list[tuple[object, bool]] = [(item, False) for item in items]
