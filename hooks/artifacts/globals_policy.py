@@ -108,6 +108,10 @@ _DANGEROUS_MODULES = frozenset(
         "dill",
         "cloudpickle",
         "torch.hub",
+        # Data pipelines run a stored function over stored items when iterated (Mapper's `fn`):
+        # built by a pickle, they call what the file chose on what the file chose. No model holds one.
+        "torch.utils.data.datapipes",
+        "torch.utils.collect_env",
         "torch.serialization",
         "torch.jit",
         "torch.package",
@@ -303,6 +307,24 @@ _CURATED_ALLOWED = frozenset(
         ("datetime", "timedelta"),
         ("datetime", "timezone"),
         ("decimal", "Decimal"),
+        # decimal.Context(prec, rounding, Emin, Emax, capitals, clamp, flags, traps): numbers and
+        # the signal classes below; it stores them
+        ("decimal", "Context"),
+        *(
+            ("decimal", signal)
+            for signal in (
+                "Clamped",
+                "DivisionByZero",
+                "FloatOperation",
+                "Inexact",
+                "InvalidOperation",
+                "Overflow",
+                "Rounded",
+                "Subnormal",
+                "Underflow",
+            )
+        ),
+        ("pandas._libs.tslibs.nattype", "_nat_unpickle"),  # pandas 2's NaT: returns the NaT singleton
         ("fractions", "Fraction"),
         ("uuid", "UUID"),
         ("argparse", "Namespace"),
@@ -749,6 +771,16 @@ def constructor_effect(module: str, name: str) -> str | None:
 def is_dangerous(module: str, name: str) -> bool:
     if (module, name) in _SAFE_IN_DANGEROUS_MODULES:
         return False
+    if "." in name and _IDENTIFIER_PATH.fullmatch(name):
+        # `torch` `utils.collect_env.run`: the loader walks the attributes, so the name is also the
+        # dotted module path's own (`torch.utils.collect_env` `run`), judged at every split
+        parts = name.split(".")
+        for split in range(1, len(parts)):
+            inner_module, inner_name = f"{module}.{'.'.join(parts[:split])}", ".".join(parts[split:])
+            if (inner_module, inner_name) not in _SAFE_IN_DANGEROUS_MODULES and (
+                _module_is_dangerous(inner_module) or (inner_module, inner_name) in _DANGEROUS_EXACT
+            ):
+                return True
     if side_effect(module, name) is not None:
         return True
     if _module_is_dangerous(module) or (module, name) in _DANGEROUS_EXACT:

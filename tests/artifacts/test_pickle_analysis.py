@@ -1371,7 +1371,8 @@ def test_an_unpickler_name_passes_only_under_a_class_the_allowlist_names(tmp_pat
     """`combining.copymodule._reconstruct` is the stdlib copy module's `_reconstruct` (which runs
     `func(*args)`) under a library module's name: not a class's own unpickler (red team, stop 74:
     H1). Look-alike: zoneinfo's own `ZoneInfo._unpickle`."""
-    walked = asm.proto(4) + asm.text("torch.utils.data.datapipes.iter.combining") + asm.text("copymodule._reconstruct")
+    # (the module the red team used is refused whole now; the name is judged the same under any library)
+    walked = asm.proto(4) + asm.text("sklearn.utils.fixes") + asm.text("copymodule._reconstruct")
     walked += asm.STACK_GLOBAL + asm.MARK + asm.NONE + asm.NONE + asm.TUPLE + asm.REDUCE + asm.STOP
     assert "MLS103" in rules(scan_bytes(tmp_path, "walked.pkl", walked))
     zone = asm.proto(4) + asm.text("zoneinfo") + asm.text("ZoneInfo._unpickle") + asm.STACK_GLOBAL
@@ -1435,3 +1436,31 @@ def test_a_bytearray_changed_after_it_was_read_stops_the_analysis(tmp_path: Path
             rules(scan_bytes(tmp_path, f"array{protocol}.pkl", pickle.dumps(array.array("d", [1.0, 2.0]), protocol)))
             == []
         )
+
+
+def test_a_dotted_name_is_judged_at_every_module_it_walks_through(tmp_path: Path) -> None:
+    """`torch` `utils.collect_env.run` is `torch.utils.collect_env.run` (runs a command), and
+    `sklearn` `datasets.get_data_home` creates a folder: kept as values they are what a library
+    object running a stored function calls (red team, stop 74: M6-M8). Look-alike: a dotted name
+    walking to a class the allowlist names."""
+    for module, name in (("torch", "utils.collect_env.run"), ("numpy", "lib.npyio.load")):
+        kept = asm.proto(4) + asm.EMPTY_LIST + asm.text(module) + asm.text(name) + asm.STACK_GLOBAL + asm.APPEND
+        assert "MLS101" in rules(scan_bytes(tmp_path, "kept.pkl", kept + asm.STOP)), name
+    fine = asm.proto(4) + asm.EMPTY_LIST + asm.text("torch") + asm.text("nn.Linear") + asm.STACK_GLOBAL + asm.APPEND
+    assert rules(scan_bytes(tmp_path, "fine.pkl", fine + asm.STOP)) == []
+
+
+def test_a_data_pipe_running_a_stored_function_is_refused_and_decimal_and_nat_pass(tmp_path: Path) -> None:
+    """torch's MapperIterDataPipe runs its `fn` over its `datapipe` when anything iterates it (a
+    `list()`, a hash of a tuple of it): built by a pickle, it calls what the file chose on what the
+    file chose (red team, stop 74: M1). Look-alikes: decimal's context and pandas' NaT, real pickles."""
+    mapper = asm.global_("torch.utils.data.datapipes.iter.callable", "MapperIterDataPipe") + asm.EMPTY_TUPLE
+    mapper += asm.NEWOBJ + asm.EMPTY_DICT + asm.text("fn") + asm.global_("builtins", "len") + asm.SETITEM + asm.BUILD
+    assert "MLS101" in rules(scan_bytes(tmp_path, "mapper.pkl", asm.proto(2) + mapper + asm.STOP))
+    import decimal
+
+    import pandas
+
+    for protocol in (0, 2, 5):
+        data = pickle.dumps([decimal.getcontext(), pandas.NaT, decimal.Decimal("1.5")], protocol)
+        assert rules(scan_bytes(tmp_path, f"values{protocol}.pkl", data)) == [], protocol
