@@ -117,11 +117,6 @@ _CONVERSIONS = frozenset(
         *("len", "min", "max", "abs", "round", "sorted", "sum"),
     }
 )
-# The source text of code the interpreter has imported, read back from that code's own file: what
-# importing it ran, whatever object it is asked about. A monkeypatch execs it with constant edits.
-_SOURCE_OF_IMPORTED_CODE = frozenset({"inspect.getsource", "inspect.getsourcelines"})
-# Reindenting it (the patched method is run at module level) keeps its origin.
-_REINDENTING = frozenset({"textwrap.dedent", "textwrap.indent"})
 _TEXT_METHODS = frozenset(
     {"strip", "lower", "upper", "replace", "format", "split", "join", "get", "items", "values", "keys"}
 )
@@ -762,10 +757,9 @@ class CommandOrigins:
     def operator_only(self, node: ast.AST, function: Function | None) -> bool:
         """Whether `node` is built only of what the operator provides: constants, command-line
         arguments (`args.x` of `parse_args()`, `sys.argv`), the environment (`os.environ`,
-        `os.getenv`), the source of imported code (`inspect.getsource`) and names bound to those,
-        while the file changes none of them unseen (hooks/code/parsed_arguments.py). Stricter than
-        `not from_outside`: any other value (an object's attribute, a call's result, a parameter)
-        is not known to be the operator's."""
+        `os.getenv`) and names bound to those, while the file changes none of them unseen
+        (hooks/code/parsed_arguments.py). Stricter than `not from_outside`: any other value (an
+        object's attribute, a call's result, a parameter) is not known to be the operator's."""
         return self._operator(node, function, set(), 0)
 
     def _operator(self, node: ast.AST, function: Function | None, seen: set[tuple[int, str]], depth: int) -> bool:
@@ -791,11 +785,8 @@ class CommandOrigins:
                 )
             if self._is_arguments(node, function, seen, depth + 1):
                 return True
-            if name in _SOURCE_OF_IMPORTED_CODE and self.input_changes().imported_module_function(name):
-                return True
             method = isinstance(node.func, ast.Attribute) and node.func.attr in _TEXT_METHODS
-            reindenting = name in _REINDENTING and self.input_changes().imported_module_function(name)
-            if not method and not reindenting and (name not in _CONVERSIONS or not self.input_changes().standard(name)):
+            if not method and (name not in _CONVERSIONS or not self.input_changes().standard(name)):
                 return False  # `def max(*a): return download` makes max(...) the file's own function
             parts = [*node.args, *(k.value for k in node.keywords)]
             if method and isinstance(node.func, ast.Attribute):

@@ -2010,7 +2010,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             # Code text: the script's own arguments and environment are the operator's code; a
             # function's parameter is whatever its callers pass, so it keeps bandit's severity.
             if origins.operator_only(argument, function):
-                reason = "code text of the operator's own arguments or environment, constants or imported code's source"
+                reason = "code text of the operator's own arguments or environment"
         elif bandit_id == "B601":
             # A remote shell: the other host's names and output, a request's or a download's text
             # and the environment a client may set (CGI, SSH forced commands) are not the operator's.

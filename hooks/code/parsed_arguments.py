@@ -150,14 +150,6 @@ class InputChanges:
         imports = self._imports.get(root, [])
         return bound > 0 and bound == len(imports) and all(module == root for module in imports)
 
-    def imported_module_function(self, dotted: str) -> bool:
-        """Whether `dotted` (`inspect.getsource`) is a function of the module its root names, bound
-        only by `import inspect` in this file. Unlike `standard`, a star import or `globals()` does
-        not void it: what either could bind under a module's name is that module, in practice."""
-        root, _, rest = dotted.partition(".")
-        imports = self._imports.get(root, [])
-        return bool(rest) and self._bindings.get(root, 0) == len(imports) > 0 and all(m == root for m in imports)
-
     def only_def(self, name: str) -> ast.FunctionDef | None:
         """The module-level `def name` when it is the name's one binding anywhere in the file."""
         if self._unseen_rebinding or self._bindings.get(name) != 1:

