@@ -82,29 +82,72 @@ def serves_requests(nodes: Iterable[ast.AST]) -> bool:
 
 def served_model_functions(nodes: Iterable[ast.AST]) -> frozenset[int]:
     """The ids of the functions (methods, and functions nested in them) of classes deriving from
-    MLflow's pyfunc model classes. A notebook that defines such a model, logs it and then loads its
-    own files elsewhere is not serving code as a whole; only the model's own methods are."""
+    MLflow's pyfunc model classes, directly or through a class of the same file. A notebook that
+    defines such a model, logs it and then loads its own files elsewhere is not serving code as a
+    whole; only the model's own methods are."""
+    nodes = list(nodes)
+    imported = _imported_paths(nodes)
+    classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
+    served_names: set[str] = set()
     served: set[int] = set()
+    changed = True
+    while changed:  # a class deriving from a served class of the file is served too
+        changed = False
+        for node in classes:
+            if id(node) in served:
+                continue
+            if any(_served_model_base(base, imported, served_names) for base in node.bases):
+                served.add(id(node))
+                served_names.add(node.name)
+                changed = True
+    return frozenset(
+        id(inner)
+        for node in classes
+        if id(node) in served
+        for inner in ast.walk(node)
+        if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
+    )
+
+
+def _imported_paths(nodes: list[ast.AST]) -> dict[str, str]:
+    """What the file's imports bind each name to: `import mlflow.pyfunc as mp` binds `mp` to
+    `mlflow.pyfunc`, `from mlflow.pyfunc import PythonModel as PM` binds `PM` to
+    `mlflow.pyfunc.PythonModel`, `import mlflow.pyfunc` binds `mlflow`. A name bound more than one
+    way is left out."""
+    bound: dict[str, str] = {}
+    twice: set[str] = set()
     for node in nodes:
-        if isinstance(node, ast.ClassDef) and any(_served_model_base(base) for base in node.bases):
-            served.update(
-                id(inner) for inner in ast.walk(node) if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
-            )
-    return frozenset(served)
+        pairs: list[tuple[str, str]] = []
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    pairs.append((alias.asname, alias.name))
+                else:
+                    root = alias.name.split(".", 1)[0]
+                    pairs.append((root, root))
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            pairs.extend((alias.asname or alias.name, f"{node.module}.{alias.name}") for alias in node.names)
+        for name, path in pairs:
+            if bound.get(name, path) != path:
+                twice.add(name)
+            bound[name] = path
+    return {name: path for name, path in bound.items() if name not in twice}
 
 
-def _served_model_base(base: ast.expr) -> bool:
-    """`PythonModel`, `pyfunc.PythonModel`, `mlflow.pyfunc.PythonModel` (and the chat and agent
-    classes): a name MLflow's pyfunc module defines, bare or under a path through `mlflow`/`pyfunc`."""
-    if isinstance(base, ast.Name):
-        return base.id in _SERVED_MODEL_BASES
-    if not isinstance(base, ast.Attribute) or base.attr not in _SERVED_MODEL_BASES:
-        return False
+def _served_model_base(base: ast.expr, imported: dict[str, str], served_names: set[str]) -> bool:
+    """A base that resolves, through the file's imports, to `mlflow.pyfunc...PythonModel` (or the
+    chat and agent classes), or that names a served class of the same file."""
     parts: list[str] = []
-    value: ast.expr = base.value
+    value: ast.expr = base
     while isinstance(value, ast.Attribute):
         parts.append(value.attr)
         value = value.value
-    if isinstance(value, ast.Name):
-        parts.append(value.id)
-    return any(part in ("mlflow", "pyfunc") for part in parts)
+    if not isinstance(value, ast.Name):
+        return False
+    if not parts and value.id in served_names:
+        return True
+    root = imported.get(value.id)
+    if root is None:
+        return False
+    path = ".".join([root, *reversed(parts)])
+    return path.startswith("mlflow.") and path.rsplit(".", 1)[-1] in _SERVED_MODEL_BASES

@@ -260,12 +260,30 @@ def test_the_methods_of_an_mlflow_pyfunc_model_are_serving_code(tmp_path: Path) 
     Look-alikes: the same load in a plain class, and at the top of the file that defines the model."""
     (tmp_path / "encoder.pkl").write_bytes(b"\x80\x04K\x01.")
     load = "        with open('encoder.pkl', 'rb') as f:\n            return pickle.load(f)\n"
-    for base in ("mlflow.pyfunc.PythonModel", "PythonModel", "pyfunc.ChatModel"):
+    for base in ("mlflow.pyfunc.PythonModel", "PythonModel", "pyfunc.ChatModel"):  # all imported below
         imports = "import pickle\nimport mlflow\nfrom mlflow import pyfunc\nfrom mlflow.pyfunc import PythonModel\n"
         served = imports + f"class Wrapper({base}):\n    def predict(self, context, model_input):\n" + load
         assert graded(scan_code(tmp_path, served, "wrap.py")) == [("B301", 8, "medium")], base
     plain = "import pickle\nclass Wrapper(Base):\n    def predict(self, context, model_input):\n" + load
     assert graded(scan_code(tmp_path, plain, "plain.py")) == [("B301", 5, "low")]
+    # the base named through the file's imports (an alias, a module alias, a class of the file
+    # deriving from one); a chat or agent class of another library is not MLflow's
+    for head, base in (
+        ("from mlflow.pyfunc import PythonModel as PM\n", "PM"),
+        ("import mlflow.pyfunc as mp\n", "mp.PythonModel"),
+        ("import mlflow\nclass Base(mlflow.pyfunc.PythonModel):\n    pass\n", "Base"),
+    ):
+        served = f"import pickle\n{head}class Wrapper({base}):\n    def predict(self, context, model_input):\n"
+        line = served.count("\n") + 2
+        assert graded(scan_code(tmp_path, served + load, "alias.py")) == [("B301", line, "medium")], base
+    for head, base in (
+        ("from vertexai.language_models import ChatModel\n", "ChatModel"),
+        ("from camel.agents import ChatAgent\n", "ChatAgent"),
+        ("import mylib.pyfunc\n", "mylib.pyfunc.PythonModel"),
+    ):
+        other = f"import pickle\n{head}class Wrapper({base}):\n    def predict(self, context, model_input):\n"
+        line = other.count("\n") + 2
+        assert graded(scan_code(tmp_path, other + load, "other.py")) == [("B301", line, "low")], base
     top = (
         "import pickle\nimport mlflow\nclass Wrapper(mlflow.pyfunc.PythonModel):\n"
         "    def predict(self, context, model_input):\n        return model_input\n"
