@@ -268,22 +268,17 @@ def test_the_methods_of_an_mlflow_pyfunc_model_are_serving_code(tmp_path: Path) 
     assert graded(scan_code(tmp_path, plain, "plain.py")) == [("B301", 5, "low")]
     # the base named through the file's imports (an alias, a module alias, a class of the file
     # deriving from one); a chat or agent class of another library is not MLflow's
-    for head, base in (
-        ("from mlflow.pyfunc import PythonModel as PM\n", "PM"),
-        ("import mlflow.pyfunc as mp\n", "mp.PythonModel"),
-        ("import mlflow\nclass Base(mlflow.pyfunc.PythonModel):\n    pass\n", "Base"),
+    for head, base, severity in (
+        ("from mlflow.pyfunc import PythonModel as PM\n", "PM", "medium"),
+        ("import mlflow.pyfunc as mp\n", "mp.PythonModel", "medium"),
+        ("import mlflow\nclass Base(mlflow.pyfunc.PythonModel):\n    pass\n", "Base", "medium"),
+        ("from vertexai.language_models import ChatModel\n", "ChatModel", "low"),
+        ("from camel.agents import ChatAgent\n", "ChatAgent", "low"),
+        ("import mylib.pyfunc\n", "mylib.pyfunc.PythonModel", "low"),
     ):
-        served = f"import pickle\n{head}class Wrapper({base}):\n    def predict(self, context, model_input):\n"
-        line = served.count("\n") + 2
-        assert graded(scan_code(tmp_path, served + load, "alias.py")) == [("B301", line, "medium")], base
-    for head, base in (
-        ("from vertexai.language_models import ChatModel\n", "ChatModel"),
-        ("from camel.agents import ChatAgent\n", "ChatAgent"),
-        ("import mylib.pyfunc\n", "mylib.pyfunc.PythonModel"),
-    ):
-        other = f"import pickle\n{head}class Wrapper({base}):\n    def predict(self, context, model_input):\n"
-        line = other.count("\n") + 2
-        assert graded(scan_code(tmp_path, other + load, "other.py")) == [("B301", line, "low")], base
+        source = f"import pickle\n{head}class Wrapper({base}):\n    def predict(self, context, model_input):\n"
+        line = source.count("\n") + 2
+        assert graded(scan_code(tmp_path, source + load, "wrap.py")) == [("B301", line, severity)], base
     top = (
         "import pickle\nimport mlflow\nclass Wrapper(mlflow.pyfunc.PythonModel):\n"
         "    def predict(self, context, model_input):\n        return model_input\n"
