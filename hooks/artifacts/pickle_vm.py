@@ -146,11 +146,11 @@ _CALLS_ITS_ARGUMENT = {
     ("torch._tensor", "_rebuild_from_type"): 0,
     ("collections", "defaultdict"): 0,
 }
-_TORCH_TYPE_REBUILDS = frozenset({("torch._tensor", "_rebuild_from_type_v2"), ("torch._tensor", "_rebuild_from_type")})
 _RUN_NESTING = 32  # calls run by calls nested in each other (a rebuild handed a rebuild ...)
 _SEQUENCE_COPIES = {("builtins", "list"): "list", ("builtins", "tuple"): "tuple"}
-_EMPTY_CONTAINERS = {("builtins", "list"): "list", ("builtins", "dict"): "dict"}
-# The parameters of the callables in _CALLS_ITS_ARGUMENT, for arguments given by keyword.
+_EMPTY_CONTAINERS = frozenset({("builtins", "list"), ("builtins", "dict")})
+# The parameters of the callables in _CALLS_ITS_ARGUMENT that hand one of them on as `*args`
+# (torch's type rebuilds), for arguments given by keyword and for where `args` stands.
 _PARAMETERS = {
     ("torch._tensor", "_rebuild_from_type_v2"): ("func", "new_type", "args", "state"),
     ("torch._tensor", "_rebuild_from_type"): ("func", "type", "args", "dict"),
@@ -580,9 +580,7 @@ class PickleMachine:
             return  # being judged further up, or judged already: calling it again runs the same
         if len(self.partials_judged) >= _PARTIAL_NESTING or depth >= _PARTIAL_NESTING:
             raise LimitExceeded(f"more than {_PARTIAL_NESTING} partials reached through each other's arguments")
-        self.partial_work += 1
-        if self.partial_work > _PARTIAL_WORK:
-            raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
+        self._charge_partial_work(1)
         self.analysis.check_time()
         self.partials_judged.add(id(partial))
         self.partial_inputs.add(id(partial))
@@ -596,6 +594,12 @@ class PickleMachine:
             self.partials_judged.discard(id(partial))
         self.partials_done[id(partial)] = (partial, partial.state)
         self.partials_called.setdefault(id(partial), (partial, via))
+
+    def _charge_partial_work(self, values: int) -> None:
+        """Count `values` against the stream's budget for judging partials (_PARTIAL_WORK)."""
+        self.partial_work += values
+        if self.partial_work > _PARTIAL_WORK:
+            raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
 
     def _partials_changed(self, target: object) -> None:
         """The file changes `target` (BUILD, SETITEM(S), APPEND(S), ADDITEMS): when a partial judged
@@ -653,9 +657,7 @@ class PickleMachine:
         if bound:  # the arguments it bound are given to what it wraps
             direct, in_dicts = self._arguments(bound, partial.offset, self.partial_inputs)
             self.partial_inputs.update(id(item) for item in (*direct, *in_dicts))
-            self.partial_work += len(direct) + len(in_dicts)
-            if self.partial_work > _PARTIAL_WORK:
-                raise LimitExceeded(f"judging functools.partial objects walked more than {_PARTIAL_WORK} values")
+            self._charge_partial_work(len(direct) + len(in_dicts))
             handed = [*bound, *_unpacked_arguments([item for item in bound if isinstance(item, Mapping)])]
             self._given_to_call(_calls_among(handed), partial.offset)
             self._given_to_call(direct + in_dicts, partial.offset, _MAPPING_CALLED)
@@ -780,7 +782,7 @@ class PickleMachine:
         self._given_to_call(direct + in_dicts, offset, _MAPPING_CALLED)
         if via.startswith("NEWOBJ") and key in _EMPTY_CONTAINERS:
             # list.__new__(list), dict.__new__(dict): an empty container, filled by APPENDS/SETITEMS
-            return Seq("list") if _EMPTY_CONTAINERS[key] == "list" else Mapping()
+            return Seq("list") if key[1] == "list" else Mapping()
         if key == ("builtins", "dict") and not via.startswith("NEWOBJ") and len(items) <= 1:
             source = items[0] if items else Mapping()
             if isinstance(source, Mapping):
@@ -1265,10 +1267,9 @@ class PickleMachine:
         if len(items) <= position:
             return
         called = items[position]
-        if key in _TORCH_TYPE_REBUILDS:
-            arguments: object = items[position + 2] if len(items) > position + 2 else Seq("tuple")
-        else:
-            arguments = Seq("tuple")
+        names = _PARAMETERS.get(key, ())
+        at = names.index("args") if "args" in names else len(items)  # defaultdict: no arguments
+        arguments = items[at] if at < len(items) else Seq("tuple")
         handed, handed_exact = self._unpacked(arguments)
         if isinstance(called, Global) and (called.module, called.name) in _CALLS_ITS_ARGUMENT:
             inner = (called.module, called.name)
@@ -1325,7 +1326,7 @@ class PickleMachine:
         elif isinstance(target, Seq):
             self._item_of_list(target, key, value)
         elif isinstance(target, bytearray):
-            raise LimitExceeded("a bytearray is changed after it was read (what a loader given it reads is not known)")
+            raise LimitExceeded(_BYTEARRAY_CHANGED)
 
     def op_SETITEMS(self, offset: int) -> None:
         items = self.pop_mark(offset)
@@ -1341,7 +1342,7 @@ class PickleMachine:
             for index in range(0, len(items) - 1, 2):
                 self._item_of_instance(target, items[index], items[index + 1], offset)
         elif isinstance(target, bytearray):
-            raise LimitExceeded("a bytearray is changed after it was read (what a loader given it reads is not known)")
+            raise LimitExceeded(_BYTEARRAY_CHANGED)
         elif isinstance(target, Seq):
             for index in range(0, len(items) - 1, 2):
                 self._item_of_list(target, items[index], items[index + 1])
@@ -1395,14 +1396,10 @@ class PickleMachine:
         """Values put into an object the file built (a deque's APPENDS, a dict's SETITEMS): the
         callables among them are what `*target` may hand a call (items_of)."""
         entry = self.items_of.get(id(target))
-        if entry is None or entry[0] is not target:
-            entry = self.items_of[id(target)] = (target, [], 0)
-        callables = entry[1]
-        room = _PUT_CALLABLES - len(callables)
-        if room > 0:
-            callables.extend([v for v in values if _callable_value(v)][:room])
-        added = sum(1 for v in values if _callable_value(v))
-        self.items_of[id(target)] = (target, callables, entry[2] + added)
+        callables, count = (entry[1], entry[2]) if entry is not None and entry[0] is target else ([], 0)
+        added = [value for value in values if _callable_value(value)]
+        callables.extend(added[: max(0, _PUT_CALLABLES - len(callables))])
+        self.items_of[id(target)] = (target, callables, count + len(added))
 
     def _held_names(self, target: Call) -> dict[str, list[object]]:
         held = self.attributes_of.get(id(target))
@@ -1872,6 +1869,7 @@ _ITEM = "[item]"
 # Values kept per name and object, the latest: the last one set is what runs, a few show more.
 _KEPT_PER_NAME = 4
 _PUT_CALLABLES = 64  # callables kept per object they were put into (items_of); more: not followed
+_BYTEARRAY_CHANGED = "a bytearray is changed after it was read (what a loader given it reads is not known)"
 
 
 def _made_without_init(call: Call) -> bool:

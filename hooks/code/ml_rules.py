@@ -751,9 +751,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
-        self._served_model_functions = served_model_functions(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
+        self._served_model_functions = served_model_functions(nodes, lambda node: qualified_name(node, aliases))
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
         rebound = rebound_names(nodes, magics)
         self.loads.own_jobs.prepare(

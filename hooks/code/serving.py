@@ -15,7 +15,7 @@ is the served model itself: its methods run where it is served, whatever the res
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _SERVING_MODULES = (
     "flask",
@@ -80,13 +80,12 @@ def serves_requests(nodes: Iterable[ast.AST]) -> bool:
     return bool(functions & _HANDLERS) or {"init", "run"} <= functions
 
 
-def served_model_functions(nodes: Iterable[ast.AST]) -> frozenset[int]:
+def served_model_functions(nodes: Iterable[ast.AST], resolve: Callable[[ast.AST], str | None]) -> frozenset[int]:
     """The ids of the functions (methods, and functions nested in them) of classes deriving from
-    MLflow's pyfunc model classes, directly or through a class of the same file. A notebook that
-    defines such a model, logs it and then loads its own files elsewhere is not serving code as a
-    whole; only the model's own methods are."""
-    nodes = list(nodes)
-    imported = _imported_paths(nodes)
+    MLflow's pyfunc model classes, directly or through a class of the same file. `resolve` gives the
+    dotted name a base resolves to through the file's imports (command_origin.qualified_name). A
+    notebook that defines such a model, logs it and then loads its own files elsewhere is not
+    serving code as a whole; only the model's own methods are."""
     classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
     served_names: set[str] = set()
     served: set[int] = set()
@@ -94,9 +93,7 @@ def served_model_functions(nodes: Iterable[ast.AST]) -> frozenset[int]:
     while changed:  # a class deriving from a served class of the file is served too
         changed = False
         for node in classes:
-            if id(node) in served:
-                continue
-            if any(_served_model_base(base, imported, served_names) for base in node.bases):
+            if id(node) not in served and any(_served_model_base(b, resolve, served_names) for b in node.bases):
                 served.add(id(node))
                 served_names.add(node.name)
                 changed = True
@@ -109,45 +106,10 @@ def served_model_functions(nodes: Iterable[ast.AST]) -> frozenset[int]:
     )
 
 
-def _imported_paths(nodes: list[ast.AST]) -> dict[str, str]:
-    """What the file's imports bind each name to: `import mlflow.pyfunc as mp` binds `mp` to
-    `mlflow.pyfunc`, `from mlflow.pyfunc import PythonModel as PM` binds `PM` to
-    `mlflow.pyfunc.PythonModel`, `import mlflow.pyfunc` binds `mlflow`. A name bound more than one
-    way is left out."""
-    bound: dict[str, str] = {}
-    twice: set[str] = set()
-    for node in nodes:
-        pairs: list[tuple[str, str]] = []
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    pairs.append((alias.asname, alias.name))
-                else:
-                    root = alias.name.split(".", 1)[0]
-                    pairs.append((root, root))
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            pairs.extend((alias.asname or alias.name, f"{node.module}.{alias.name}") for alias in node.names)
-        for name, path in pairs:
-            if bound.get(name, path) != path:
-                twice.add(name)
-            bound[name] = path
-    return {name: path for name, path in bound.items() if name not in twice}
-
-
-def _served_model_base(base: ast.expr, imported: dict[str, str], served_names: set[str]) -> bool:
-    """A base that resolves, through the file's imports, to `mlflow.pyfunc...PythonModel` (or the
-    chat and agent classes), or that names a served class of the same file."""
-    parts: list[str] = []
-    value: ast.expr = base
-    while isinstance(value, ast.Attribute):
-        parts.append(value.attr)
-        value = value.value
-    if not isinstance(value, ast.Name):
-        return False
-    if not parts and value.id in served_names:
+def _served_model_base(base: ast.expr, resolve: Callable[[ast.AST], str | None], served_names: set[str]) -> bool:
+    """A base that resolves to `mlflow.pyfunc...PythonModel` (or the chat and agent classes), or
+    that names a served class of the same file."""
+    if isinstance(base, ast.Name) and base.id in served_names:
         return True
-    root = imported.get(value.id)
-    if root is None:
-        return False
-    path = ".".join([root, *reversed(parts)])
-    return path.startswith("mlflow.") and path.rsplit(".", 1)[-1] in _SERVED_MODEL_BASES
+    path = resolve(base)
+    return path is not None and path.startswith("mlflow.") and path.rsplit(".", 1)[-1] in _SERVED_MODEL_BASES
