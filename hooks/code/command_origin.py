@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TypeVar
 
 from hooks.code.dotted_names import dotted_name
+from hooks.code.module_order import ModuleOrder
 from hooks.code.parsed_arguments import InputChanges
 
 _DEPTH = 12
@@ -343,6 +344,7 @@ class CommandOrigins:
         # (id(class), attribute) -> (value, method) of each `self.attribute = value` in its methods
         self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
+        self._order: ModuleOrder | None = None  # the order module-level statements run in, once asked
         self._collect(module)
         self._resolve_inner_writes()
         self._keep_parameters()
@@ -586,6 +588,11 @@ class CommandOrigins:
                             pending.append(id(function))
 
     # --- provenance -----------------------------------------------------------------------
+    def _module_order(self) -> ModuleOrder:
+        if self._order is None:
+            self._order = ModuleOrder(self._module)
+        return self._order
+
     def function_of(self, node: ast.AST) -> Function | None:
         return self.enclosing.get(id(node))
 
@@ -700,6 +707,8 @@ class CommandOrigins:
             if found is None:
                 return None
             values, scope = found
+            if scope is None:  # a module-level name: only the bindings run before this read
+                values = self._module_order().reaching(node, values)
             texts = {self.constant_value(value, scope, depth + 1) for value in values}
             return texts.pop() if len(texts) == 1 else None
         if isinstance(node, ast.JoinedStr):

@@ -315,6 +315,10 @@ _OTHER_REPOSITORY_KEYWORDS = frozenset(
     {"tokenizer", "config", "feature_extractor", "image_processor", "processor", "adapter", "peft_model_id"}
 )
 
+# Of those, the ones whose loaded object is used as it is (a config is not: its `auto_map` still
+# says which repository's code the model call fetches).
+_LOADED_OBJECT_KEYWORDS = frozenset({"tokenizer", "feature_extractor", "image_processor", "processor"})
+
 
 def _placeholder_repository(call: ast.Call) -> bool:
     """The repository argument is a constant with a placeholder in it (`"<user>/<model>"`,
@@ -1677,8 +1681,13 @@ class MLRuleVisitor(ast.NodeVisitor):
         if any(isinstance(n, ast.Name) and n.id in hidden for n in ast.walk(node)):
             return None  # a lambda's parameter shadows the module's constant of that name
         for keyword in node.keywords:
-            if keyword.arg in _OTHER_REPOSITORY_KEYWORDS and origins.constant_value(keyword.value, function) is None:
-                return None  # `tokenizer=request.args["t"]`: another repository, perhaps not pinned
+            if keyword.arg not in _OTHER_REPOSITORY_KEYWORDS:
+                continue
+            if origins.constant_value(keyword.value, function) is not None:
+                continue
+            if keyword.arg in _LOADED_OBJECT_KEYWORDS and self._holds_loaded_object(node, keyword.value):
+                continue  # a tokenizer `from_pretrained` already loaded: judged on its own line
+            return None  # `tokenizer=request.args["t"]`: another repository, perhaps not pinned
         return commit
 
     def _lambda_parameters(self) -> frozenset[str]:

@@ -677,6 +677,30 @@ def test_a_pinned_commit_does_not_pin_what_else_the_call_may_load(tmp_path: Path
     assert found == {(5, "high"), (6, "high"), (7, "high"), (8, "high"), (9, "high"), (10, "low")}
 
 
+def test_a_pinned_pipeline_given_a_tokenizer_already_loaded_is_low(tmp_path: Path) -> None:
+    """`pipeline(model=REPO, tokenizer=tokenizer, revision=SHA, trust_remote_code=True)` where
+    `tokenizer` holds only what `from_pretrained` returned: the pipeline uses that object and
+    loads no other repository (the tokenizer's own load is judged on its line). Look-alikes keep
+    blocking: the tokenizer a parameter, a name also bound to a string, and a config object (its
+    auto_map still says which repository's code runs)."""
+    sha = "2f5c3cd4eace6be6c0f12981f377fb35e5bf6ee5"
+    text = (
+        "import transformers\n"
+        "from transformers import AutoTokenizer, AutoConfig\n"
+        f"model = 'tiiuae/falcon-7b-instruct'; revision = '{sha}'\n"
+        "tokenizer = AutoTokenizer.from_pretrained(model, padding_side='left')\n"
+        "a = transformers.pipeline('t', model=model, tokenizer=tokenizer, revision=revision, trust_remote_code=True)\n"
+        "def load(tok):\n"
+        "    return transformers.pipeline('t', model=model, tokenizer=tok, revision=revision, trust_remote_code=True)\n"
+        "other = AutoTokenizer.from_pretrained(model) if a else 'org/other-tokenizer'\n"
+        "b = transformers.pipeline('t', model=model, tokenizer=other, revision=revision, trust_remote_code=True)\n"
+        "config = AutoConfig.from_pretrained('org/other')\n"
+        "c = transformers.AutoModel.from_pretrained(model, config=config, revision=revision, trust_remote_code=True)\n"
+    )
+    found = {(f.line, f.severity.value) for f in scan_code(tmp_path, text, "load.py") if f.rule_id == "MLS307"}
+    assert found == {(5, "low"), (7, "high"), (9, "high"), (11, "high")}
+
+
 def test_a_configuration_class_name_rebound_in_the_module_keeps_blocking(tmp_path: Path) -> None:
     text = (
         "import transformers\n"

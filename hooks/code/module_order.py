@@ -1,0 +1,97 @@
+"""Which of a module-level name's bindings reach a read of it, in the order the module runs.
+
+A module (a script, or a notebook's cells in order) runs its top-level statements once, top to
+bottom. In
+
+    model = "tiiuae/falcon-7b"
+    model = AutoModel.from_pretrained(model, revision=SHA, trust_remote_code=True)
+
+the `model` passed to from_pretrained is the string bound one statement before: the call's result
+is bound only after the call returns. Without the order, the name holds "a string or a model" and
+is not a constant. This index answers only where the answer is certain, and leaves every other
+read to the flow-insensitive view (all bindings):
+
+- the read is in a simple top-level statement (an assignment or an expression), not in a
+  function, a lambda or a generator expression (those run later, perhaps after a rebinding), not
+  in a compound statement (a loop may run a later binding first);
+- every binding of the name is a located assignment in the module's own statements (not in a
+  function that declares it `global`, not an import, def or `except ... as`), and none is a
+  walrus (`:=` may bind within the same expression, before the read);
+- at least one binding comes before the read. What reaches it is the last plain top-level
+  assignment before it and every binding after that one and before the read that may or may not
+  run (inside an `if`, a `try`, a loop, a class body), or that adds to it (`+=`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+# Statements a read may sit in and still be placed: they evaluate once, in order.
+_SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
+# Expressions whose inside runs later (or again): a read there may see any binding.
+_DEFERRED = (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+@dataclass(frozen=True)
+class _Binding:
+    index: int  # the top-level statement that binds
+    resets: bool  # a plain assignment directly in the module body: what came before is gone
+
+
+class ModuleOrder:
+    def __init__(self, module: ast.Module) -> None:
+        self._reads: dict[int, int] = {}  # id(Name read) -> its top-level statement
+        self._bindings: dict[int, _Binding] = {}  # id(bound value) -> where it is bound
+        for index, statement in enumerate(module.body):
+            self._index_bindings(statement, index)
+            if isinstance(statement, _SIMPLE):
+                self._index_reads(statement, index)
+
+    def _index_bindings(self, statement: ast.stmt, index: int) -> None:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+            self._bindings[id(statement.value)] = _Binding(index, True)
+            return
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return  # its body binds the module's names only through `global`: left unlocated
+        stack: list[ast.AST] = [statement]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+                self._bindings[id(node.value)] = _Binding(index, False)
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                self._bindings[id(node.iter)] = _Binding(index, False)
+            elif isinstance(node, ast.withitem):
+                self._bindings[id(node.context_expr)] = _Binding(index, False)
+            stack.extend(ast.iter_child_nodes(node))
+
+    def _index_reads(self, statement: ast.stmt, index: int) -> None:
+        stack: list[ast.AST] = [statement]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, _DEFERRED):
+                continue
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                self._reads[id(node)] = index
+            stack.extend(ast.iter_child_nodes(node))
+
+    def reaching(self, read: ast.AST, values: list[ast.AST]) -> list[ast.AST]:
+        """Of `values` (everything the module binds to the name `read` reads), those that may
+        be what it holds at that read; `values` itself where the order does not settle it."""
+        at = self._reads.get(id(read))
+        if at is None:
+            return values
+        placed: list[tuple[_Binding, ast.AST]] = []
+        for value in values:
+            binding = self._bindings.get(id(value))
+            if binding is None:
+                return values  # an import, a def, a walrus, a function's `global` store: unplaced
+            placed.append((binding, value))
+        before = [(binding, value) for binding, value in placed if binding.index < at]
+        if not before:
+            return values
+        resets = [binding.index for binding, _ in before if binding.resets]
+        start = max(resets) if resets else -1
+        return [value for binding, value in before if binding.index >= start]
