@@ -298,6 +298,22 @@ def _bound_names(target: ast.AST) -> Iterator[str]:
         yield from _bound_names(target.value)
 
 
+def unpacked_pairs(target: ast.AST, value: ast.AST) -> Iterator[tuple[ast.AST, ast.AST]]:
+    """(target, value) pairs of an assignment, a tuple or list of targets taken apart against a
+    literal tuple or list of as many values (`repo, sha = "org/m", "2f5c..."`); anything else,
+    starred parts included, stays one pair."""
+    if (
+        isinstance(target, (ast.Tuple, ast.List))
+        and isinstance(value, (ast.Tuple, ast.List))
+        and len(target.elts) == len(value.elts)
+        and not any(isinstance(part, ast.Starred) for part in (*target.elts, *value.elts))
+    ):
+        for inner_target, inner_value in zip(target.elts, value.elts, strict=True):
+            yield from unpacked_pairs(inner_target, inner_value)
+        return
+    yield target, value
+
+
 class CommandOrigins:
     """Per module: which functions are exposed, where each name is assigned, which calls pass
     which values to which functions."""
@@ -418,7 +434,7 @@ class CommandOrigins:
         scope = id(function) if function is not None else 0
         pairs: list[tuple[ast.AST, ast.AST]] = []
         if isinstance(node, ast.Assign):
-            pairs = [(target, node.value) for target in node.targets]
+            pairs = [pair for target in node.targets for pair in unpacked_pairs(target, node.value)]
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             pairs = [(node.target, node.value)]
         elif isinstance(node, ast.AsyncFor):

@@ -50,7 +50,13 @@ class ModuleOrder:
 
     def _index_bindings(self, statement: ast.stmt, index: int) -> None:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
-            self._bindings[id(statement.value)] = _Binding(index, True)
+            # `repo, sha = "org/m", SHA` binds each element (command_origin.unpacked_pairs)
+            values: list[ast.AST] = [statement.value]
+            while values:
+                value = values.pop()
+                self._bindings[id(value)] = _Binding(index, True)
+                if isinstance(value, (ast.Tuple, ast.List)):
+                    values.extend(value.elts)
             return
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return  # its body binds the module's names only through `global`: left unlocated

@@ -84,3 +84,11 @@ def test_what_the_index_calls_constant_is_what_python_reads(statements: list[str
         constant = _constant_at(text, line)
         if constant is not None:
             assert value == constant, (text, line)
+
+
+def test_a_tuple_of_names_bound_to_a_tuple_of_constants_binds_each() -> None:
+    assert _constant_at("model, sha = 'org/m', 'abc'\nx = load(model)\n", 2) == "org/m"
+    assert _constant_at("(model, (a, b)) = ('org/m', (1, 2))\nx = load(model)\n", 2) == "org/m"
+    assert _constant_at("model, *rest = 'org/m', 'x', 'y'\nx = load(model)\n", 2) is None
+    assert _constant_at("model, sha = pair\nx = load(model)\n", 2) is None
+    assert _constant_at("def f():\n    model, sha = 'org/m', 'abc'\n    return load(model)\n", 3) == "org/m"

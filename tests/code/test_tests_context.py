@@ -26,7 +26,7 @@ LOADS = (
     "SUFFIX = '.pt'\n"
 )
 EXEC_AND_SQL = (
-    "SNIPPET, EXPRESSION = 'x = 1', '1 + 1'\n"
+    "SNIPPET, EXPRESSION = open('snippet.txt').read(), open('expression.txt').read()\n"
     "def run_query(name):\n"
     '    return db.execute("SELECT * FROM t WHERE name = \'" + name + "\'")\n'
     "def test_exec():\n"
