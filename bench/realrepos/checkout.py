@@ -96,6 +96,7 @@ SPLITS = (
     "blind53",
     "blind54",
     "blind55",
+    "blind56",
 )
 
 
