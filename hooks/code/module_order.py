@@ -12,8 +12,9 @@ is not a constant. This index answers only where the answer is certain, and leav
 read to the flow-insensitive view (all bindings):
 
 - the read is in a simple top-level statement (an assignment or an expression), not in a
-  function, a lambda or a generator expression (those run later, perhaps after a rebinding), not
-  in a compound statement (a loop may run a later binding first);
+  function, a lambda or a generator expression (those run later, perhaps after a rebinding) nor
+  in a comprehension (its `for` binds names of its own), not in a compound statement (a loop may
+  run a later binding first);
 - every binding of the name is a located assignment in the module's own statements (not in a
   function that declares it `global`, not an import, def or `except ... as`), and none is a
   walrus (`:=` may bind within the same expression, before the read);
@@ -29,8 +30,17 @@ from dataclasses import dataclass
 
 # Statements a read may sit in and still be placed: they evaluate once, in order.
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
-# Expressions whose inside runs later (or again): a read there may see any binding.
-_DEFERRED = (ast.Lambda, ast.GeneratorExp, ast.FunctionDef, ast.AsyncFunctionDef)
+# Expressions whose inside runs later (or again), or binds the same names itself (a
+# comprehension's `for model in ...`): a read there may see any binding.
+_DEFERRED = (
+    ast.Lambda,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.GeneratorExp,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ def test_reads_the_order_cannot_settle_keep_every_binding() -> None:
         ("model = 'org/m'\nif flag:\n    x = load(model)\nmodel = load(model)\n", 3),
         ("model = 'org/m'\ndef f():\n    global model\n    model = other()\nf()\nx = load(model)\n", 6),
         ("model = 'org/m'\nx = load((model := other()), model)\n", 2),
+        ("model = 'org/m'\nx = [load(model) for model in names]\n", 2),
+        ("model = 'org/m'\nprint({k: load(model) for k, model in pairs})\n", 2),
     ):
         assert _constant_at(text, line) is None, text
 
@@ -63,6 +65,7 @@ _STATEMENTS = st.sampled_from(
         "if flip():\n    model = 'c'",
         "model += 'd'",
         "seen.append((LINE, model))",
+        "[seen.append((LINE, model)) for model in ['e']]",
         "x = other(model)",
     ]
 )
