@@ -150,7 +150,10 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "from_pretrained, pipeline or load_dataset with trust_remote_code=True, or a command that passes "
         "it (`--trust-remote-code`, lm-eval's `model_args=...,trust_remote_code=True`) in a notebook shell "
         "line or started from Python (`os.system`, `subprocess.run`). Reported low when `revision=` pins a "
-        "commit (and `code_revision=` too, when given) of a repository the code names."
+        "commit (and `code_revision=` too, when given) of a repository the code names, and the call loads no "
+        "other repository unpinned (a tokenizer or processor passed in as an object `from_pretrained` already "
+        "loaded counts as loaded; one named by a parameter does not). The names are read in the order the "
+        "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
