@@ -68,7 +68,9 @@ def show(checkout: Path, finding: dict[str, Any], radius: int = 4, whole_cell_ma
             raw = path.read_bytes()
             if b"\0" in raw[:4096]:
                 return f"  (binary, {len(raw)} bytes, starts {raw[:16]!r})"
-            lines = raw.decode("utf-8", errors="replace").splitlines()
+            # Lines as the scanners number them: a bare "\r" or "\x0c" inside a line (splitlines
+            # breaks there) must not shift what is shown away from the finding's line.
+            lines = [part.removesuffix("\r") for part in raw.decode("utf-8", errors="replace").split("\n")]
             header = str(finding["path"])
             lo, hi = max(1, line - radius), min(len(lines), line + radius)
     except (OSError, ValueError) as exc:
