@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TypeVar
 
 from hooks.code.dotted_names import dotted_name
@@ -318,7 +318,14 @@ class CommandOrigins:
     """Per module: which functions are exposed, where each name is assigned, which calls pass
     which values to which functions."""
 
-    def __init__(self, module: ast.Module, *, unbound_outside: bool = True, self_contained: bool = False) -> None:
+    def __init__(
+        self,
+        module: ast.Module,
+        *,
+        unbound_outside: bool = True,
+        self_contained: bool = False,
+        magics: Sequence[str] = (),
+    ) -> None:
         # A name bound nowhere in a script is of unknown origin; in a notebook it is the session's
         # (defined by `%run`, `%store -r` or a cell that is gone), the author's own.
         self.unbound_outside = unbound_outside
@@ -361,6 +368,7 @@ class CommandOrigins:
         self.attributes: dict[tuple[int, str], list[tuple[ast.AST, Function]]] = {}
         self.budget = _BUDGET  # nodes looked at, over every question about this module
         self._order: ModuleOrder | None = None  # the order module-level statements run in, once asked
+        self._magics = magics  # a notebook's magic lines: some bind names (`%run`, `%store -r`)
         self._collect(module)
         self._resolve_inner_writes()
         self._keep_parameters()
@@ -432,6 +440,20 @@ class CommandOrigins:
         """Record what `node` binds, in `function` (None: the module); `class_body` is the class
         whose body holds the statement, whose names this index keeps in the function around it."""
         scope = id(function) if function is not None else 0
+        declared_global = self.global_names.get(scope, set()) if function is not None else set()
+        declared_nonlocal = self.nonlocal_names.get(scope, set()) if function is not None else set()
+        if class_body is not None and function is not None:
+            class_global, class_nonlocal = self._class_declarations.get(id(class_body), (set(), set()))
+            # `global x` in the class body: the module's x; `nonlocal x`: the function's own x,
+            # which is the enclosing one's only when the function is nonlocal for it too.
+            declared_global = class_global
+            declared_nonlocal = class_nonlocal & declared_nonlocal
+
+        def defined(name: str, value: ast.AST = DEFINED) -> None:
+            # `global config` then `from settings import config` (or a def, or `except ... as`)
+            # in a function binds the module's name, as an assignment would.
+            self.bindings.setdefault((0 if name in declared_global else scope, name), []).append(value)
+
         pairs: list[tuple[ast.AST, ast.AST]] = []
         if isinstance(node, ast.Assign):
             pairs = [pair for target in node.targets for pair in unpacked_pairs(target, node.value)]
@@ -453,24 +475,16 @@ class CommandOrigins:
                 for name, part in _captures(case.pattern, node.subject)
             ]
         elif isinstance(node, ast.ExceptHandler) and node.name:
-            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
+            defined(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 bound = alias.asname or alias.name.partition(".")[0]
                 # A module or what it defines is code, not text from outside, except the request
                 # objects web frameworks hand out as module globals (`from flask import request`).
                 outside = isinstance(node, ast.ImportFrom) and _OUTSIDE_NAMES.match(alias.name.rpartition(".")[2])
-                self.bindings.setdefault((scope, bound), []).append(_REQUEST_OBJECT if outside else DEFINED)
+                defined(bound, _REQUEST_OBJECT if outside else DEFINED)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self.bindings.setdefault((scope, node.name), []).append(DEFINED)
-        declared_global = self.global_names.get(scope, set()) if function is not None else set()
-        declared_nonlocal = self.nonlocal_names.get(scope, set()) if function is not None else set()
-        if class_body is not None and function is not None:
-            class_global, class_nonlocal = self._class_declarations.get(id(class_body), (set(), set()))
-            # `global x` in the class body: the module's x; `nonlocal x`: the function's own x,
-            # which is the enclosing one's only when the function is nonlocal for it too.
-            declared_global = class_global
-            declared_nonlocal = class_nonlocal & declared_nonlocal
+            defined(node.name)
         owner = self.class_of.get(scope) if function is not None else None
         for target, value in pairs:
             if owner is not None and function is not None and _self_attribute(target) is not None:
@@ -606,8 +620,17 @@ class CommandOrigins:
     # --- provenance -----------------------------------------------------------------------
     def _module_order(self) -> ModuleOrder:
         if self._order is None:
-            self._order = ModuleOrder(self._module)
+            self._order = ModuleOrder(self._module, self._magics)
         return self._order
+
+    def deleted(self, name: str) -> bool:
+        """Whether the module `del`s the name somewhere (a read may then fall through to builtins)."""
+        return self._module_order().deleted(name)
+
+    def bindings_hidden(self) -> bool:
+        """Whether the module (or a notebook's magics) may bind its names where no assignment
+        shows it: `exec`, `globals()`, the module object, `from m import *`, `%run`..."""
+        return self._module_order().hidden
 
     def function_of(self, node: ast.AST) -> Function | None:
         return self.enclosing.get(id(node))

@@ -709,6 +709,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # Loads of a notebook helper's parameter, judged at the end: (issue index, helper, parameter).
         self._helper_loads: list[tuple[int | None, int, ast.FunctionDef, str]] = []
         self._origins: CommandOrigins | None = None
+        self._magics: list[str] = []  # a notebook's magic lines, for CommandOrigins
         self._trusted_loaders: dict[tuple[str, frozenset[tuple[str, str]]], bool] = {}
         self._own_loaders: OwnLoaders | None = None
         self._module_facts: dict[tuple[object, ...], bool] = {}  # _shadowed's walks of the whole module
@@ -731,6 +732,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._lambda_names = None
         shell = [command for _, command in shell_lines]
         magics = [magic for _, magic in magic_lines]
+        self._magics = magics
         self._other_texts = [*shell, *magics]  # a notebook's shell and magic lines: text outside the tree
         # Names rebound through the module object or restored by `%store -r` are never taken as
         # constants (None: any name may be), nor filled into a notebook's shell lines.
@@ -1575,20 +1577,30 @@ class MLRuleVisitor(ast.NodeVisitor):
         return self._holds_loaded_object(node, model) and self._holds_loaded_object(node, tokenizer)
 
     def _holds_loaded_object(self, call: ast.Call, value: ast.expr | None) -> bool:
-        """A `from_pretrained` call, or a local name that only such calls bind (not a parameter,
-        which a caller may pass as a repository's name)."""
+        """A transformers `from_pretrained` call, or a local name that only such calls bind (not a
+        parameter, which a caller may pass as a repository's name; not where the module may bind
+        names unseen: `globals()[...] = text`, `exec`, `%run`). A `from_pretrained` of the
+        project's own (a class of that name defined or rebound here) may return anything."""
+        origins = self.command_origins()
+        if origins.bindings_hidden():
+            return False
         if isinstance(value, ast.Call):
-            return _from_pretrained(value)
+            return self._transformers_load(value)
         if not isinstance(value, ast.Name):
             return False
-        origins = self.command_origins()
         function = origins.function_of(call)
         if function is not None and value.id in parameters_of(function):
             return False
-        if value.id in self._rebound_elsewhere():
-            return False  # a `nonlocal`/`global` or a `match` capture may rebind it unseen
+        if value.id in self._rebound_elsewhere() or origins.deleted(value.id):
+            return False  # a `nonlocal`/`global`, a `match` capture or a `del` may change it unseen
         bound = origins.bound_values(value.id, function)
-        return bound is not None and all(_from_pretrained(v) for v in bound[0])
+        return bound is not None and all(isinstance(v, ast.Call) and self._transformers_load(v) for v in bound[0])
+
+    def _transformers_load(self, call: ast.Call) -> bool:
+        """`X.from_pretrained(...)` where X is transformers' (or tokenizers') own class."""
+        if not _from_pretrained(call) or self._rebinds_callee(call):
+            return False
+        return (self.qualname(call.func) or "").startswith(("transformers.", "tokenizers."))
 
     def _rebinds_callee(self, node: ast.Call) -> bool:
         """The name the call's receiver starts from (`LlamaConfig` in `LlamaConfig.from_pretrained`)
@@ -2071,7 +2083,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         """Built on the first shell call: most files start none."""
         if self._origins is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
-            self._origins = CommandOrigins(module, unbound_outside=not self.notebook, self_contained=self.notebook)
+            self._origins = CommandOrigins(
+                module, unbound_outside=not self.notebook, self_contained=self.notebook, magics=self._magics
+            )
         return self._origins
 
     def _trusted_hub_repository(self, node: ast.Call) -> str | None:

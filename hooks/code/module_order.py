@@ -20,12 +20,21 @@ read to the flow-insensitive view (all bindings):
   walrus (`:=` may bind within the same expression, before the read);
 - at least one binding comes before the read. What reaches it is the last plain top-level
   assignment before it and every binding after that one and before the read that may or may not
-  run (inside an `if`, a `try`, a loop, a class body), or that adds to it (`+=`).
+  run (inside an `if`, a `try`, a loop, a class body), or that adds to it (`+=`);
+- nothing in the module can bind its names out of sight: no `exec`/`eval`, no `globals()`,
+  `vars()` or `locals()`, no module object (`sys.modules`, `__main__`, `import_module(__name__)`,
+  a frame's `f_globals`), no `from m import *`, no `get_ipython()`, and in a notebook no magic that
+  binds names (`%run`, `%store -r`, `%pylab`, `%reset`, `%load`, `%macro`, `%rerun`, `%recall`,
+  `%edit`, `%paste`, `%%capture NAME`, a cell magic's `--out`/`--err`/`--proc`). A name the module
+  `del`s anywhere is left to every binding too (the lookup then falls through to builtins).
+  Before the order was read, such a write went unseen only when the name had one binding; a
+  later one made it "not constant" by accident, and that accident is kept.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Statements a read may sit in and still be placed: they evaluate once, in order.
@@ -43,6 +52,45 @@ _DEFERRED = (
 )
 
 
+# Names whose use lets code bind the module's names out of sight.
+_HIDDEN_WRITERS = frozenset(
+    {"globals", "vars", "locals", "exec", "eval", "execfile", "get_ipython", "__builtins__", "__main__"}
+)
+# Attributes that reach a module's or a session's namespace (`sys.modules`, a frame's globals).
+_NAMESPACE_ATTRIBUTES = frozenset({"modules", "f_globals", "f_locals", "user_ns", "user_global_ns"})
+# IPython magics that bind names in the session (`%run -i`, `%store -r x`, `%pylab`'s star import).
+_BINDING_MAGICS = frozenset(
+    {"run", "store", "pylab", "reset", "reset_selective", "load", "macro", "rerun", "recall", "edit", "paste", "cpaste"}
+)
+_OUTPUT_OPTIONS = ("--out", "--err", "--proc")
+
+
+def _hides_bindings(module: ast.Module, magics: Sequence[str]) -> bool:
+    """Whether anything in the module or its magics may bind module names no assignment shows."""
+    for magic in magics:
+        name, _, arguments = magic.strip().partition(" ")
+        if (
+            name in _BINDING_MAGICS
+            or (name == "capture" and arguments.split())
+            or any(option in arguments.split() for option in _OUTPUT_OPTIONS)
+        ):
+            return True
+    for node in ast.walk(module):
+        if isinstance(node, ast.Name) and node.id in _HIDDEN_WRITERS:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in _NAMESPACE_ATTRIBUTES:
+            return True
+        if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+            return True
+        if isinstance(node, ast.Import) and any(alias.name == "__main__" for alias in node.names):
+            return True
+        if isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == "__name__" for a in node.args):
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if callee in ("import_module", "__import__", "reload"):
+                return True  # the module's own object, whose attributes are its names
+    return False
+
+
 @dataclass(frozen=True)
 class _Binding:
     index: int  # the top-level statement that binds
@@ -50,9 +98,19 @@ class _Binding:
 
 
 class ModuleOrder:
-    def __init__(self, module: ast.Module) -> None:
+    def __init__(self, module: ast.Module, magics: Sequence[str] = ()) -> None:
         self._reads: dict[int, int] = {}  # id(Name read) -> its top-level statement
         self._bindings: dict[int, _Binding] = {}  # id(bound value) -> where it is bound
+        self.hidden = _hides_bindings(module, magics)
+        self._deleted = {
+            target.id
+            for node in ast.walk(module)
+            if isinstance(node, ast.Delete)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        if self.hidden:
+            return  # every read keeps every binding
         for index, statement in enumerate(module.body):
             self._index_bindings(statement, index)
             if isinstance(statement, _SIMPLE):
@@ -93,11 +151,14 @@ class ModuleOrder:
                 self._reads[id(node)] = index
             stack.extend(ast.iter_child_nodes(node))
 
+    def deleted(self, name: str) -> bool:
+        return name in self._deleted
+
     def reaching(self, read: ast.AST, values: list[ast.AST]) -> list[ast.AST]:
         """Of `values` (everything the module binds to the name `read` reads), those that may
         be what it holds at that read; `values` itself where the order does not settle it."""
         at = self._reads.get(id(read))
-        if at is None:
+        if at is None or (isinstance(read, ast.Name) and read.id in self._deleted):
             return values
         placed: list[tuple[_Binding, ast.AST]] = []
         for value in values:

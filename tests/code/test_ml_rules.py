@@ -932,3 +932,22 @@ def test_a_shell_placeholder_in_str_format_is_not_a_shell_call(tmp_path: Path) -
     )
     findings = {f.line for f in scan_code(tmp_path, source, "launch.py") if f.rule_id == "B604"}
     assert findings == {3, 4}
+
+
+def test_a_tokenizer_object_counts_only_from_transformers_and_where_nothing_rebinds_it(tmp_path: Path) -> None:
+    """The pinned pipeline is low only when `tokenizer` holds what transformers' own
+    `from_pretrained` returned: a class of the project's own named so may return its argument (a
+    repository's name), and `globals()` or `del` may change the name unseen."""
+    sha = "2f5c3cd4eace6be6c0f12981f377fb35e5bf6ee5"
+    call = f"p = pipeline('t', model='org/m', revision='{sha}', trust_remote_code=True, tokenizer=tok)\n"
+    head = "import sys\nfrom transformers import AutoTokenizer, pipeline\n"
+    for middle in (
+        "class T:\n    @classmethod\n    def from_pretrained(cls, name):\n        return name\n"
+        "tok = T.from_pretrained(sys.argv[1])\n",
+        "tok = AutoTokenizer.from_pretrained('org/m')\nglobals()['tok'] = sys.argv[1]\n",
+        "tok = AutoTokenizer.from_pretrained('org/m')\ndel tok\n",
+    ):
+        found = [f.severity.value for f in scan_code(tmp_path, head + middle + call, "p.py") if f.rule_id == "MLS307"]
+        assert found == ["high"], middle
+    plain = head + "tok = AutoTokenizer.from_pretrained('org/m')\n" + call
+    assert [f.severity.value for f in scan_code(tmp_path, plain, "p.py") if f.rule_id == "MLS307"] == ["low"]

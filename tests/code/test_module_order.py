@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.code.command_origin import CommandOrigins
+from tests.code.helpers import notebook, scan_code
 
 
 def _constant_at(text: str, line: int, name: str = "model") -> str | None:
@@ -95,3 +98,46 @@ def test_a_tuple_of_names_bound_to_a_tuple_of_constants_binds_each() -> None:
     assert _constant_at("model, *rest = 'org/m', 'x', 'y'\nx = load(model)\n", 2) is None
     assert _constant_at("model, sha = pair\nx = load(model)\n", 2) is None
     assert _constant_at("def f():\n    model, sha = 'org/m', 'abc'\n    return load(model)\n", 3) == "org/m"
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [
+        "globals()['model'] = sys.argv[1]",
+        "globals().update(model=sys.argv[1])",
+        "vars()['model'] = sys.argv[1]",
+        "sys.modules[__name__].model = sys.argv[1]",
+        "exec(open('configurator.py').read())",
+        "from settings import *",
+        "import __main__; __main__.model = sys.argv[1]",
+        "inspect.currentframe().f_globals['model'] = sys.argv[1]",
+        "importlib.import_module(__name__).model = sys.argv[1]",
+    ],
+)
+def test_a_module_that_may_bind_names_out_of_sight_keeps_every_binding(writer: str) -> None:
+    """`model = "org/m"`, something that rebinds `model` without an assignment (nanoGPT's
+    configurator, `globals()`, a star import), then the load that rebinds it: no order is read."""
+    text = f"import sys, inspect, importlib\nmodel = 'org/m'\n{writer}\nmodel = load(model)\n"
+    assert _constant_at(text, 4) is None
+
+
+def test_a_name_the_module_deletes_or_a_function_imports_under_global_keeps_every_binding() -> None:
+    assert _constant_at("model = 'org/m'\ndel model\nmodel = load(model)\n", 3) is None
+    for imported in ("from config import model", "from config import name as model", "import config as model"):
+        text = f"model = 'org/m'\ndef setup():\n    global model\n    {imported}\nsetup()\nmodel = load(model)\n"
+        assert _constant_at(text, 6) is None, imported
+
+
+@pytest.mark.parametrize(
+    "magic",
+    ["%run config.py", "%store -r model", "%pylab inline", "%%capture model\nx = 1", "%%bash --out model\necho x"],
+)
+def test_a_notebook_magic_that_binds_names_keeps_every_binding(tmp_path: Path, magic: str) -> None:
+    """A notebook's `%run`, `%store -r`, `%pylab`, `%%capture NAME` or `--out NAME` binds names the
+    code never assigns; the load after it keeps blocking. `%matplotlib` binds nothing."""
+    sha = "2f5c3cd4eace6be6c0f12981f377fb35e5bf6ee5"
+    load = f"model = AutoModel.from_pretrained(model, revision='{sha}', trust_remote_code=True)"
+    for between, severity in ((magic, "high"), ("%matplotlib inline", "low")):
+        cells = ["from transformers import AutoModel\nmodel = 'org/m'", between, load]
+        found = [f for f in scan_code(tmp_path, notebook(*cells), "n.ipynb") if f.rule_id == "MLS307"]
+        assert [f.severity.value for f in found] == [severity], between
