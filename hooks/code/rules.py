@@ -153,7 +153,8 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "commit (and `code_revision=` too, when given) of a repository the code names, and the call loads no "
         "other repository unpinned (a tokenizer or processor passed in as an object `from_pretrained` already "
         "loaded counts as loaded; one named by a parameter does not). The names are read in the order the "
-        "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before."
+        "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before "
+        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen)."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
