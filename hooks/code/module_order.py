@@ -56,8 +56,9 @@ _DEFERRED = (
 _HIDDEN_WRITERS = frozenset(
     {"globals", "vars", "locals", "exec", "eval", "execfile", "get_ipython", "__builtins__", "__main__"}
 )
-# Attributes that reach a module's or a session's namespace (`sys.modules`, a frame's globals).
-_NAMESPACE_ATTRIBUTES = frozenset({"modules", "f_globals", "f_locals", "user_ns", "user_global_ns"})
+# Attributes that reach a module's or a session's namespace (a frame's globals, IPython's user
+# namespace); `sys.modules` is matched on `sys` (torch's `model.modules()` is no namespace).
+_NAMESPACE_ATTRIBUTES = frozenset({"f_globals", "f_locals", "user_ns", "user_global_ns"})
 # IPython magics that bind names in the session (`%run -i`, `%store -r x`, `%pylab`'s star import).
 _BINDING_MAGICS = frozenset(
     {"run", "store", "pylab", "reset", "reset_selective", "load", "macro", "rerun", "recall", "edit", "paste", "cpaste"}
@@ -78,9 +79,14 @@ def _hides_bindings(module: ast.Module, magics: Sequence[str]) -> bool:
     for node in ast.walk(module):
         if isinstance(node, ast.Name) and node.id in _HIDDEN_WRITERS:
             return True
-        if isinstance(node, ast.Attribute) and node.attr in _NAMESPACE_ATTRIBUTES:
+        if isinstance(node, ast.Attribute) and (
+            node.attr in _NAMESPACE_ATTRIBUTES
+            or (node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id.endswith("sys"))
+        ):
             return True
-        if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+        if isinstance(node, ast.ImportFrom) and any(
+            alias.name == "*" or (node.module == "sys" and alias.name == "modules") for alias in node.names
+        ):
             return True
         if isinstance(node, ast.Import) and any(alias.name == "__main__" for alias in node.names):
             return True

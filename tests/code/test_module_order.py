@@ -121,6 +121,15 @@ def test_a_module_that_may_bind_names_out_of_sight_keeps_every_binding(writer: s
     assert _constant_at(text, 4) is None
 
 
+def test_what_only_looks_like_a_namespace_writer_leaves_the_order_read() -> None:
+    """torch's `model.modules()`, a method named `eval`, an object's `__dict__` of its own."""
+    for other in ("n = len(list(net.modules()))", "net.eval()", "cfg.__dict__.update(opts)"):
+        text = f"model = 'org/m'\n{other}\nmodel = load(model)\n"
+        assert _constant_at(text, 3) == "org/m", other
+    text = "from sys import modules\nmodel = 'org/m'\nmodules[__name__].model = x\nmodel = load(model)\n"
+    assert _constant_at(text, 4) is None
+
+
 def test_a_name_the_module_deletes_or_a_function_imports_under_global_keeps_every_binding() -> None:
     assert _constant_at("model = 'org/m'\ndel model\nmodel = load(model)\n", 3) is None
     for imported in ("from config import model", "from config import name as model", "import config as model"):
