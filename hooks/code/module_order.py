@@ -23,10 +23,11 @@ read to the flow-insensitive view (all bindings):
   run (inside an `if`, a `try`, a loop, a class body), or that adds to it (`+=`);
 - nothing in the module can bind its names out of sight: no `exec`/`eval`, no `globals()`,
   `vars()` or `locals()`, no module object (`sys.modules`, `__main__`, `import_module(__name__)`,
-  a frame's `f_globals`), no `from m import *`, no `get_ipython()`, and in a notebook no magic that
-  binds names (`%run`, `%store -r`, `%pylab`, `%reset`, `%load`, `%macro`, `%rerun`, `%recall`,
-  `%edit`, `%paste`, `%%capture NAME`, a cell magic's `--out`/`--err`/`--proc`). A name the module
-  `del`s anywhere is left to every binding too (the lookup then falls through to builtins).
+  a frame's `f_globals`, a function's `__globals__`), no `from m import *`, no `get_ipython()`,
+  and in a notebook no magic that binds names (`%run`, `%store -r`, `%pylab`, `%reset`, `%load`,
+  `%macro`, `%rerun`, `%recall`, `%edit`, `%paste`, `%%capture NAME`, a cell magic's
+  `--out`/`--err`/`--proc`). A name the module `del`s anywhere is left to every binding too (the
+  lookup then falls through to builtins).
   Before the order was read, such a write went unseen only when the name had one binding; a
   later one made it "not constant" by accident, and that accident is kept.
 """
@@ -36,6 +37,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from hooks.code.parsed_arguments import rebinds_unseen
 
 # Statements a read may sit in and still be placed: they evaluate once, in order.
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
@@ -52,12 +55,12 @@ _DEFERRED = (
 )
 
 
-# Names whose use lets code bind the module's names out of sight.
-_HIDDEN_WRITERS = frozenset(
-    {"globals", "vars", "locals", "exec", "eval", "execfile", "get_ipython", "__builtins__", "__main__"}
-)
+# Beyond what parsed_arguments.rebinds_unseen knows (star imports, `globals()`, `locals()`,
+# `vars()`, `__builtins__`, `sys.modules`, a function's `__globals__`): names whose use lets code
+# bind the module's names out of sight (`exec` text, the `__main__` module, IPython's shell).
+_HIDDEN_WRITERS = frozenset({"vars", "exec", "eval", "execfile", "get_ipython", "__main__"})
 # Attributes that reach a module's or a session's namespace (a frame's globals, IPython's user
-# namespace); `sys.modules` is matched on `sys` (torch's `model.modules()` is no namespace).
+# namespace); `sys.modules` under another name of `sys` too (torch's `model.modules()` is no namespace).
 _NAMESPACE_ATTRIBUTES = frozenset({"f_globals", "f_locals", "user_ns", "user_global_ns"})
 # IPython magics that bind names in the session (`%run -i`, `%store -r x`, `%pylab`'s star import).
 _BINDING_MAGICS = frozenset(
@@ -66,34 +69,29 @@ _BINDING_MAGICS = frozenset(
 _OUTPUT_OPTIONS = ("--out", "--err", "--proc")
 
 
-def _hides_bindings(module: ast.Module, magics: Sequence[str]) -> bool:
-    """Whether anything in the module or its magics may bind module names no assignment shows."""
-    for magic in magics:
-        name, _, arguments = magic.strip().partition(" ")
-        if (
-            name in _BINDING_MAGICS
-            or (name == "capture" and arguments.split())
-            or any(option in arguments.split() for option in _OUTPUT_OPTIONS)
-        ):
-            return True
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name) and node.id in _HIDDEN_WRITERS:
-            return True
-        if isinstance(node, ast.Attribute) and (
-            node.attr in _NAMESPACE_ATTRIBUTES
-            or (node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id.endswith("sys"))
-        ):
-            return True
-        if isinstance(node, ast.ImportFrom) and any(
-            alias.name == "*" or (node.module == "sys" and alias.name == "modules") for alias in node.names
-        ):
-            return True
-        if isinstance(node, ast.Import) and any(alias.name == "__main__" for alias in node.names):
-            return True
-        if isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == "__name__" for a in node.args):
-            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if callee in ("import_module", "__import__", "reload"):
-                return True  # the module's own object, whose attributes are its names
+def _magic_binds(magic: str) -> bool:
+    name, _, arguments = magic.strip().partition(" ")
+    words = arguments.split()
+    return name in _BINDING_MAGICS or (name == "capture" and bool(words)) or any(o in words for o in _OUTPUT_OPTIONS)
+
+
+def _writes_out_of_sight(node: ast.AST) -> bool:
+    """Whether `node` lets code bind the module's names without an assignment the index sees."""
+    if rebinds_unseen(node):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in _HIDDEN_WRITERS
+    if isinstance(node, ast.Attribute):
+        return node.attr in _NAMESPACE_ATTRIBUTES or (
+            node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id.endswith("sys")
+        )
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "sys" and any(alias.name == "modules" for alias in node.names)
+    if isinstance(node, ast.Import):
+        return any(alias.name == "__main__" for alias in node.names)
+    if isinstance(node, ast.Call) and any(isinstance(a, ast.Name) and a.id == "__name__" for a in node.args):
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        return callee in ("import_module", "__import__", "reload")  # the module's own object
     return False
 
 
@@ -107,14 +105,14 @@ class ModuleOrder:
     def __init__(self, module: ast.Module, magics: Sequence[str] = ()) -> None:
         self._reads: dict[int, int] = {}  # id(Name read) -> its top-level statement
         self._bindings: dict[int, _Binding] = {}  # id(bound value) -> where it is bound
-        self.hidden = _hides_bindings(module, magics)
-        self._deleted = {
-            target.id
-            for node in ast.walk(module)
-            if isinstance(node, ast.Delete)
-            for target in node.targets
-            if isinstance(target, ast.Name)
-        }
+        # One walk: whether anything binds names out of sight, and which names are deleted.
+        self.hidden = any(_magic_binds(magic) for magic in magics)
+        self._deleted: set[str] = set()
+        for node in ast.walk(module):
+            if isinstance(node, ast.Delete):
+                self._deleted.update(target.id for target in node.targets if isinstance(target, ast.Name))
+            elif not self.hidden and _writes_out_of_sight(node):
+                self.hidden = True
         if self.hidden:
             return  # every read keeps every binding
         for index, statement in enumerate(module.body):

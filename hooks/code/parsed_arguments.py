@@ -163,7 +163,7 @@ class InputChanges:
         names = _bound_names(node)
         for bound in names:
             self._bindings[bound] = self._bindings.get(bound, 0) + 1
-        if _rebinds_unseen(node):
+        if rebinds_unseen(node):
             self._unseen_rebinding = True
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -342,7 +342,7 @@ def _defaults_of(call: ast.Call) -> list[ast.expr]:
     return [k.value for k in call.keywords if k.arg in ("default", "const")]
 
 
-def _rebinds_unseen(node: ast.AST) -> bool:
+def rebinds_unseen(node: ast.AST) -> bool:
     """A star import, `globals()`, `vars()`, `f.__globals__`, `sys.modules`: names may change unseen."""
     if isinstance(node, ast.ImportFrom):
         return any(alias.name == "*" for alias in node.names)

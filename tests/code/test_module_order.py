@@ -112,6 +112,7 @@ def test_a_tuple_of_names_bound_to_a_tuple_of_constants_binds_each() -> None:
         "import __main__; __main__.model = sys.argv[1]",
         "inspect.currentframe().f_globals['model'] = sys.argv[1]",
         "importlib.import_module(__name__).model = sys.argv[1]",
+        "load.__globals__['model'] = sys.argv[1]",
     ],
 )
 def test_a_module_that_may_bind_names_out_of_sight_keeps_every_binding(writer: str) -> None:
