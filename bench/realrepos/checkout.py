@@ -97,6 +97,7 @@ SPLITS = (
     "blind54",
     "blind55",
     "blind56",
+    "blind57",
 )
 
 
