@@ -374,6 +374,12 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
+    elif _identifier_uuid(candidate, judged):
+        low_reason = (
+            "; a UUID given to a name that does not say which credential it is (`key`, `resource_key`):"
+            " UUIDs are how records and assets are identified, and the services whose tokens are bare"
+            " UUIDs are named where they are set (reported low)"
+        )
     elif creates_throwaway_service(candidate.name, lowered, candidate.start):
         low_reason = (
             "; it sets the first password of a container started right there (`docker run -e`, a CI job's"
@@ -435,12 +441,27 @@ def judge(
 
 
 # Services whose API tokens are bare UUIDs (Heroku API keys, Snyk tokens, Consul and Nomad ACL
-# tokens): a UUID given to a name that says one of them is that service's token, not an id.
-_UUID_TOKEN_SERVICES = re.compile(r"(?i)heroku|snyk|consul|nomad")
+# tokens, Sauce Labs access keys, Scaleway secret keys): a UUID given to a name that says one of
+# them is that service's token, not an id.
+_UUID_TOKEN_SERVICES = re.compile(r"(?i)heroku|snyk|consul|nomad|sauce|scaleway|(?<![a-z])scw(?![a-z])")
 
 
 def _provider_uuid(name: str, value: str) -> bool:
     return _UUID.fullmatch(value) is not None and _UUID_TOKEN_SERVICES.search(name) is not None
+
+
+def _identifier_uuid(candidate: Candidate, value: str) -> bool:
+    """A bare UUID whose name only may be a credential's (`key`, `resource_key`, `auth`): a UUID is
+    the layout records, assets and jobs are identified by (Watson's `resource_key`, a dict's `key`),
+    and the tokens that are bare UUIDs are given names that say so (`token`, `password`,
+    `access_key`, `HEROKU_API_KEY`), which keep their severity. An `Authorization` header's value
+    is sent as a credential whatever its layout, so it is never judged here."""
+    return (
+        candidate.strength < 2
+        and candidate.context == "name"
+        and _UUID.fullmatch(value) is not None
+        and not _provider_uuid(candidate.name, value)
+    )
 
 
 # A Docker client config (`~/.docker/config.json`, a pull secret's `.dockerconfigjson`).

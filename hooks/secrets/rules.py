@@ -261,7 +261,10 @@ SECRET_ASSIGNMENT = BOOK.rule(
         "assigned to a name such as PASSWORD, SECRET, TOKEN or API_KEY (code, .env, YAML, JSON, TOML, INI, "
         "HOCON, dbt profiles, .netrc, %env, an HTML table), given to a CLI flag (`--token`, `--password`, "
         "`add-authtoken`), sent in an `Authorization` header, or passed to a `login` command. It catches "
-        "providers no rule names; the finding's confidence says how sure the judgement is."
+        "providers no rule names; the finding's confidence says how sure the judgement is. A bare UUID under a "
+        "name that only may be a credential's (`key`, `resource_key`) is reported low, as UUIDs identify records "
+        "and assets; a name that says credential (`token`, `client_secret`), a service whose tokens are UUIDs "
+        "(Heroku, Snyk, Consul, Nomad, Sauce Labs, Scaleway) or an `Authorization` header keeps it blocking."
     ),
     why=_WHY,
     example='API_SECRET = "<a random 32-character value>"',

@@ -242,3 +242,15 @@ def test_svg_outputs_and_text_attachments_are_read(tmp_path: Path) -> None:
     image = markdown("![x](attachment:x.png)")  # look-alike: an image attachment is not text
     image["attachments"] = {"x.png": {"image/png": base64.b64encode(HF.encode()).decode()}}
     assert scan_text(tmp_path, "img.ipynb", notebook(image)) == []
+
+
+def test_an_assets_uuid_printed_in_an_output_is_low_and_a_token_printed_there_blocks(tmp_path: Path) -> None:
+    """Watson ML's saved outputs print every asset's metadata: its `resource_key` is a UUID that
+    names the asset (blind56). A generated token printed in the same place still blocks."""
+    uuid = "6c16ce33-1b2a-4f4e-8e0d-3a9b7c5d2e1f"
+    printed = "{'metadata': {'id': 'a1', 'resource_key': '" + uuid + "', 'space_id': 's1', 'owner': 'u1'}}"
+    found = scan_text(tmp_path, "deploy.ipynb", notebook(code("details\n", execute_result(printed))))
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")]
+    token = printed.replace("'resource_key': '" + uuid, "'api_token': '" + GENERIC)
+    found = scan_text(tmp_path, "deploy2.ipynb", notebook(code("details\n", execute_result(token))))
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "medium")]

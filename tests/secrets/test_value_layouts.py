@@ -70,6 +70,38 @@ def test_a_uuid_named_as_a_service_whose_tokens_are_uuids_blocks_in_the_tests_to
     assert blocking(scan_text(tmp_path, "tests/test_run.py", other)) == []
 
 
+def test_a_uuid_under_a_name_that_only_may_be_a_credential_is_an_id(tmp_path: Path) -> None:
+    """blind56: Watson ML prints each asset's metadata (`id`, `resource_key`, `space_id`) in saved
+    outputs; `resource_key` is a UUID that names the asset. A UUID under a name that only may be a
+    credential's is reported low, outside the tests too."""
+    uuid = "3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f"
+    metadata = '{"metadata": {"id": "m1", "resource_key": "' + uuid + '", "space_id": "s1"}}\n'
+    found = scan_text(tmp_path, "deploy/model.json", metadata)
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")]
+    assert "a UUID given to a name that does not say which credential" in found[0].message
+    assert blocking(scan_text(tmp_path, "conf/map.yaml", f"key: {uuid}\n")) == []
+    # Look-alike: the same name given a generated value that is not a UUID still blocks.
+    assert blocking(scan_text(tmp_path, "deploy/other.json", metadata.replace(uuid, fake("", 32, seed=17)))) == [
+        ("MLS223", 1)
+    ]
+
+
+def test_a_uuid_under_a_credentials_name_or_a_uuid_services_name_still_blocks(tmp_path: Path) -> None:
+    """Some tokens are bare UUIDs (Heroku, Snyk, Consul, Nomad, Sauce Labs, Scaleway, service
+    principals' old passwords): a name that says credential, a service whose tokens are UUIDs, or an
+    `Authorization` header keeps a UUID blocking."""
+    uuid = "c41e8b27-95fa-4d03-b6e1-2a7f0d9c5e84"
+    for path, text in (
+        ("a/token.yaml", f"token: {uuid}\n"),
+        ("a/secret.py", f'client_secret = "{uuid}"\n'),
+        ("a/access.env", f"ACCESS_KEY={uuid}\n"),
+        ("a/sauce.py", f'SAUCE_KEY = "{uuid}"\n'),
+        ("a/scw.env", f"SCW_KEY={uuid}\n"),
+        ("a/call.sh", f'curl -H "Authorization: Bearer {uuid}" https://api.acme.io/v1/runs\n'),
+    ):
+        assert blocking(scan_text(tmp_path, path, text)) == [("MLS223", 1)], text
+
+
 def test_an_fstring_of_expression_fields_holds_no_literal_secret(tmp_path: Path) -> None:
     # Every `{...}` of an f-string is run-time text, a call or a subscript as much as a name
     # (blind38: an LMDB record key `f"{self.resolution}-{str(index).zfill(5)}"`).
