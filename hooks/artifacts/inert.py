@@ -229,3 +229,29 @@ def _whole_protobuf(data: bytes | _Blocks) -> bool:
         if position > len(data):
             return False
     return True  # too many fields to walk: taken as maybe protobuf (fail closed)
+
+
+FILL_LIMIT = 256 << 20  # a fill is read to its end to be shown one; past this it stays unknown
+_FILL_BLOCK = 1 << 20
+
+
+def one_byte_fill(handle: BinaryIO, size: int) -> int | None:
+    """The byte value `size` bytes from the handle's position all are, if they are all one value:
+    a placeholder, a pre-allocated or truncated write. One repeated byte holds no format and no
+    program: a pickle needs a string and a call opcode to import and run anything (a fill of any
+    one opcode underflows its stack or runs out of data first), a zip or HDF5 reader finds no
+    signature, a protobuf field tag of 0 is invalid, and a flatbuffer's tables all point at byte 0
+    with no type of their own."""
+    if size <= 0 or size > FILL_LIMIT:
+        return None
+    first = handle.read(1)
+    if not first:
+        return None
+    block = first * _FILL_BLOCK
+    remaining = size - 1
+    while remaining > 0:
+        chunk = handle.read(min(_FILL_BLOCK, remaining))
+        if not chunk or chunk != block[: len(chunk)]:
+            return None
+        remaining -= len(chunk)
+    return first[0]

@@ -504,8 +504,10 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
         "archiver adds beside each file), unless a zip end record stands where PyTorch's reader finds "
         "one (69,653 bytes from the end), and so is printable text up to 8 MiB (a template, an XML "
         "model or a JSON state file named `.p`, `.tar.gz` or `.ckpt`): pickle and the loaders built on "
-        "it refuse its first byte. OpenVINO IR weights, a headerless `.bin`, are read as such when the "
-        "IR `.xml` of the same name describes them (its constants' ranges end where the file does)."
+        "it refuse its first byte. So is one byte value repeated to the end (up to 256 MiB; a placeholder "
+        "or a truncated write): no format and no program fits in it. OpenVINO IR weights, a headerless "
+        "`.bin`, are read as such when the IR `.xml` of the same name describes them (its constants' "
+        "ranges end where the file does)."
     ),
     why=(
         "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "

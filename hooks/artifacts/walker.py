@@ -20,12 +20,14 @@ from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whi
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
 from hooks.artifacts.inert import (
+    FILL_LIMIT,
     JOBLIB_PREFIXES,
     TEXT_FILE_LIMIT,
     another_reader_may_take,
     inert_kind,
     is_printable_text,
     loader_container_inside,
+    one_byte_fill,
 )
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
@@ -122,6 +124,18 @@ class Walker(Walk):
                     source.label or "file",
                     "named like a model artifact but empty: nothing for a loader to run",
                     f"{source.label}|empty",
+                    severity=Severity.LOW,
+                )
+                return True
+            fill = self._one_byte_fill(source) if artifact_name else None
+            if fill is not None:
+                self._analysis.add(
+                    rules.UNKNOWN_ARTIFACT_FORMAT,
+                    source.label or "file",
+                    f"named like a model artifact but holds one byte value ({fill:02x}) repeated, read to"
+                    " its end: a placeholder or a truncated write, with no format in it and nothing a"
+                    " loader can run",
+                    f"{source.label}|fill",
                     severity=Severity.LOW,
                 )
                 return True
@@ -237,6 +251,20 @@ class Walker(Walk):
         start = handle.tell()
         try:
             return is_printable_text(handle.read(TEXT_FILE_LIMIT + 1), size, TEXT_FILE_LIMIT)
+        finally:
+            handle.seek(start)
+
+    def _one_byte_fill(self, source: Source) -> int | None:
+        """The byte value the whole data repeats, if it is one (read to its end, up to FILL_LIMIT)."""
+        if not source.head or source.head.count(source.head[:1]) != len(source.head):
+            return None  # the head already holds two values: nothing more to read
+        try:  # a member inside a compressed stream is read into memory, up to the member cap
+            handle, size = seekable_data(source, min(FILL_LIMIT, self._analysis.limits.max_member_in_memory))
+        except LimitExceeded:
+            return None
+        start = handle.tell()
+        try:
+            return one_byte_fill(handle, size)
         finally:
             handle.seek(start)
 

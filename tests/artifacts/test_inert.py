@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hooks._core.severity import Severity
-from hooks.artifacts.inert import INERT_MAGICS, inert_kind
+from hooks.artifacts.inert import INERT_MAGICS, inert_kind, one_byte_fill
 from tests.artifacts.builders import tar, zip_with
 from tests.artifacts.helpers import malicious_pickle, scan_bytes
 
@@ -234,3 +234,53 @@ def test_a_zip_end_record_only_pytorchs_reader_reaches_keeps_the_file_blocking(t
     # Look-alike: past miniz's reach too, the data is what its first bytes say.
     far = apple_double + zip_with({"archive/data.pkl": b"cos\nsystem\n(S'echo'\ntR."}) + bytes(75_000)
     assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "model.pt", far)] == [("MLS902", Severity.LOW)]
+
+
+def test_a_file_of_one_repeated_byte_is_low_read_to_its_end(tmp_path: Path) -> None:
+    """blind56: IBM's AutoAI samples ship `model.tar.gz` holding a gzip of 1,024 zero bytes named
+    `model.pickle`, a placeholder. One byte value repeated holds no format and no program."""
+    for name, data in (("weights.bin", bytes(4096)), ("model.pt", b"\xff" * 5000)):
+        findings = scan_bytes(tmp_path, name, data)
+        assert _severities(findings) == [("MLS902", Severity.LOW)], name
+        assert "one byte value" in findings[0].message
+    nested = tar({"model.pickle": gzip.compress(bytes(1024))})
+    findings = scan_bytes(tmp_path, "model.tar.gz", gzip.compress(nested))
+    assert _severities(findings) == [("MLS902", Severity.LOW)]
+    assert "model.pickle>gzip>data" in findings[0].message
+
+
+def test_a_fill_with_one_other_byte_or_past_the_limit_still_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Look-alikes: one other byte anywhere, even the last, and the data is no fill.
+    for data in (bytes(4000) + b"\x01", bytes(2000) + b"\xfe" + bytes(2000)):
+        assert _severities(scan_bytes(tmp_path, "weights.bin", data)) == [("MLS902", Severity.HIGH)]
+    # Past the limit the fill is not read to its end, so it is not shown one (fail closed).
+    monkeypatch.setattr("hooks.artifacts.inert.FILL_LIMIT", 1000)
+    monkeypatch.setattr("hooks.artifacts.walker.FILL_LIMIT", 1000)
+    assert _severities(scan_bytes(tmp_path, "big.bin", bytes(4096))) == [("MLS902", Severity.HIGH)]
+
+
+@given(st.binary(max_size=3000), st.integers(min_value=0, max_value=2500))
+def test_one_byte_fill_agrees_with_the_set_of_its_bytes(data: bytes, offset: int) -> None:
+    handle = io.BytesIO(b"prefix" + data)
+    handle.seek(6)
+    expected = data[0] if data and len(set(data)) == 1 else None
+    assert one_byte_fill(handle, len(data)) == expected
+    # Asked for more than is there: not read to its end, so no fill.
+    handle.seek(6)
+    assert one_byte_fill(handle, len(data) + 1 + offset) is None
+
+
+@given(st.integers(min_value=0, max_value=255), st.integers(min_value=1, max_value=3000))
+def test_a_fill_is_low_only_where_no_unpickler_reads_its_first_byte(
+    tmp_path_factory: pytest.TempPathFactory, value: int, length: int
+) -> None:
+    findings = scan_bytes(tmp_path_factory.mktemp("fill"), "model.pkl", bytes([value]) * length)
+    opcode = chr(value) in {op.code for op in pickletools.opcodes}
+    fill = [f for f in findings if "one byte value" in f.message]
+    # A fill is lowered only where every unpickler refuses its first byte; a fill of an opcode is
+    # read as the broken pickle it is (the pickle reader judges it, as before).
+    assert not (fill and opcode)
+    if not opcode:
+        assert _severities(findings) == [("MLS902", Severity.LOW)]

@@ -21,12 +21,14 @@ def test_approved_artifact_by_sha256(tmp_path: Path) -> None:
 
 
 def test_an_empty_file_named_like_a_model_is_low_and_unknown_bytes_still_block(tmp_path: Path) -> None:
-    """Zero bytes are read in full and no loader runs anything from them; one unknown byte is
-    not analysed and fails closed."""
+    """Zero bytes are read in full and no loader runs anything from them; unknown bytes (two
+    values, no format) are not analysed and fail closed. One value repeated is a fill, low."""
     for name in ("model.pt", "weights.pkl", "bundle.tar"):
         found = scan_bytes(tmp_path, name, b"")
         assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "low")], name
         assert "empty" in found[0].message
-    found = scan_bytes(tmp_path, "model.pt", b"\x00")
+    found = scan_bytes(tmp_path, "model.pt", b"\x00\x07")
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "high")]
+    found = scan_bytes(tmp_path, "model.pt", b"\x00")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS902", "low")]
     assert scan_bytes(tmp_path, "notes.txt", b"") == []
