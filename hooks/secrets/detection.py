@@ -374,7 +374,7 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
-    elif _identifier_uuid(candidate, judged):
+    elif _identifier_uuid(candidate, judged) and not _beside_user_name(lowered, candidate.start, candidate.end):
         low_reason = (
             "; a UUID given to a name that does not say which credential it is (`key`, `resource_key`):"
             " UUIDs are how records and assets are identified, and the services whose tokens are bare"
@@ -448,6 +448,17 @@ _UUID_TOKEN_SERVICES = re.compile(r"(?i)heroku|snyk|consul|nomad|sauce|scaleway|
 
 def _provider_uuid(name: str, value: str) -> bool:
     return _UUID.fullmatch(value) is not None and _UUID_TOKEN_SERVICES.search(name) is not None
+
+
+# `user: "ci-bot", key: "<uuid>"` (WebdriverIO's Sauce Labs login): a name field beside the value.
+_USER_FIELD = re.compile(r"(?<![a-z0-9_.-])[\"']?(?:user|username|user_name|login)[\"']?[ \t]{0,4}[:=]")
+_USER_FIELD_REACH = 200
+
+
+def _beside_user_name(lowered: str, start: int, end: int) -> bool:
+    """Whether an account name is given beside the value (a login's pair), so a UUID there is read
+    as the account's key, whatever the key's name."""
+    return _USER_FIELD.search(lowered, max(0, start - _USER_FIELD_REACH), end + _USER_FIELD_REACH) is not None
 
 
 def _identifier_uuid(candidate: Candidate, value: str) -> bool:

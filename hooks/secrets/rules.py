@@ -264,7 +264,8 @@ SECRET_ASSIGNMENT = BOOK.rule(
         "providers no rule names; the finding's confidence says how sure the judgement is. A bare UUID under a "
         "name that only may be a credential's (`key`, `resource_key`) is reported low, as UUIDs identify records "
         "and assets; a name that says credential (`token`, `client_secret`), a service whose tokens are UUIDs "
-        "(Heroku, Snyk, Consul, Nomad, Sauce Labs, Scaleway) or an `Authorization` header keeps it blocking."
+        "(Heroku, Snyk, Consul, Nomad, Sauce Labs, Scaleway), an `Authorization` header or an account name "
+        "given beside it (`user:`) keeps it blocking."
     ),
     why=_WHY,
     example='API_SECRET = "<a random 32-character value>"',

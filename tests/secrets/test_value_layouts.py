@@ -80,6 +80,8 @@ def test_a_uuid_under_a_name_that_only_may_be_a_credential_is_an_id(tmp_path: Pa
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")]
     assert "a UUID given to a name that does not say which credential" in found[0].message
     assert blocking(scan_text(tmp_path, "conf/map.yaml", f"key: {uuid}\n")) == []
+    # An owner or a user id beside it is no login: only an account name field is.
+    assert blocking(scan_text(tmp_path, "conf/asset.yaml", f"owner: 1000330999\nuser_id: 7\nkey: {uuid}\n")) == []
     # Look-alike: the same name given a generated value that is not a UUID still blocks.
     assert blocking(scan_text(tmp_path, "deploy/other.json", metadata.replace(uuid, fake("", 32, seed=17)))) == [
         ("MLS223", 1)
@@ -98,8 +100,10 @@ def test_a_uuid_under_a_credentials_name_or_a_uuid_services_name_still_blocks(tm
         ("a/sauce.py", f'SAUCE_KEY = "{uuid}"\n'),
         ("a/scw.env", f"SCW_KEY={uuid}\n"),
         ("a/call.sh", f'curl -H "Authorization: Bearer {uuid}" https://api.acme.io/v1/runs\n'),
+        # WebdriverIO's Sauce Labs login: an account name beside a bare `key` makes it the account's key.
+        ("a/wdio.conf.js", f"exports.config = {{\n  user: 'ci-bot',\n  key: '{uuid}',\n}};\n"),
     ):
-        assert blocking(scan_text(tmp_path, path, text)) == [("MLS223", 1)], text
+        assert [rule for rule, _ in blocking(scan_text(tmp_path, path, text))] == ["MLS223"], text
 
 
 def test_an_fstring_of_expression_fields_holds_no_literal_secret(tmp_path: Path) -> None:
