@@ -374,11 +374,12 @@ def judge(
     low_reason = ""
     if text and not prose and _embedded(text, candidate.start):
         low_reason = "; inside a long run of prose or an embedded document, most likely quoted text (reported low)"
-    elif _identifier_uuid(candidate, judged) and not _beside_user_name(lowered, candidate.start, candidate.end):
+    elif _identifier_uuid(candidate, judged, lowered) and not _beside_user_name(
+        lowered, candidate.start, candidate.end
+    ):
         low_reason = (
-            "; a UUID given to a name that does not say which credential it is (`key`, `resource_key`):"
-            " UUIDs are how records and assets are identified, and the services whose tokens are bare"
-            " UUIDs are named where they are set (reported low)"
+            "; a UUID under a name that does not say credential (`key`, `resource_key`), in a record"
+            " whose other UUIDs are named as ids (`id`, `space_id`): the record's identifiers (reported low)"
         )
     elif creates_throwaway_service(candidate.name, lowered, candidate.start):
         low_reason = (
@@ -461,17 +462,39 @@ def _beside_user_name(lowered: str, start: int, end: int) -> bool:
     return _USER_FIELD.search(lowered, max(0, start - _USER_FIELD_REACH), end + _USER_FIELD_REACH) is not None
 
 
-def _identifier_uuid(candidate: Candidate, value: str) -> bool:
-    """A bare UUID whose name only may be a credential's (`key`, `resource_key`, `auth`): a UUID is
-    the layout records, assets and jobs are identified by (Watson's `resource_key`, a dict's `key`),
-    and the tokens that are bare UUIDs are given names that say so (`token`, `password`,
-    `access_key`, `HEROKU_API_KEY`), which keep their severity. An `Authorization` header's value
-    is sent as a credential whatever its layout, so it is never judged here."""
-    return (
+# `"space_id": "<uuid>"`, `id: <uuid>`, `&quot;guid&quot;: &quot;<uuid>`: a UUID given to a name
+# that says identifier, in code, JSON, YAML or an HTML export of either.
+_QUOTE = r"(?:[\"'\\`]|&quot;|&#39;|&#34;)*"
+_UUID_ID_FIELD = re.compile(
+    r"(?<![a-z0-9])(?:[a-z0-9]+[_.-])*(?:id|uuid|guid)"
+    + _QUOTE
+    + r"[ \t]{0,4}[:=][ \t]{0,4}"
+    + _QUOTE
+    + r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])"
+)
+_RECORD_REACH = 400  # about one printed record's fields either side
+
+
+def _identifier_uuid(candidate: Candidate, value: str, lowered: str) -> bool:
+    """A bare UUID whose name only may be a credential's (`key`, `resource_key`, `auth`), in a
+    record whose other fields give UUIDs to names that say identifier (`id`, `space_id`, `guid`):
+    Watson ML's asset metadata (`id`, `resource_key`, `space_id`), a catalogue entry's `key`. The
+    record says what its UUIDs are. Without such siblings a UUID under `*_KEY` keeps blocking:
+    many services' keys are bare UUIDs under names that only say key (`CYPRESS_RECORD_KEY`,
+    `NB_SETUP_KEY`, `PINECONE_KEY`, GraphHopper's `key=`). Names that say credential (`token`,
+    `password`, `access_key`), the services whose tokens are UUIDs, and an `Authorization`
+    header's value are never judged here."""
+    if not (
         candidate.strength < 2
         and candidate.context == "name"
         and _UUID.fullmatch(value) is not None
         and not _provider_uuid(candidate.name, value)
+    ):
+        return False
+    window_start = max(0, candidate.start - _RECORD_REACH)
+    own = value.lower()
+    return any(
+        match.group(1) != own for match in _UUID_ID_FIELD.finditer(lowered, window_start, candidate.end + _RECORD_REACH)
     )
 
 

@@ -262,10 +262,11 @@ SECRET_ASSIGNMENT = BOOK.rule(
         "HOCON, dbt profiles, .netrc, %env, an HTML table), given to a CLI flag (`--token`, `--password`, "
         "`add-authtoken`), sent in an `Authorization` header, or passed to a `login` command. It catches "
         "providers no rule names; the finding's confidence says how sure the judgement is. A bare UUID under a "
-        "name that only may be a credential's (`key`, `resource_key`) is reported low, as UUIDs identify records "
-        "and assets; a name that says credential (`token`, `client_secret`), a service whose tokens are UUIDs "
-        "(Heroku, Snyk, Consul, Nomad, Sauce Labs, Scaleway), an `Authorization` header or an account name "
-        "given beside it (`user:`) keeps it blocking."
+        "name that only may be a credential's (`key`, `resource_key`) is reported low in a record whose other "
+        "UUIDs are named as ids (`id`, `space_id`: an asset's metadata); elsewhere it blocks, as many services' "
+        "keys are bare UUIDs (`CYPRESS_RECORD_KEY`, `NB_SETUP_KEY`), and so does a UUID under a name that says "
+        "credential (`token`, `client_secret`), one named for a service whose tokens are UUIDs (Heroku, Snyk, "
+        "Consul, Nomad, Sauce Labs, Scaleway), an `Authorization` header's, or one beside an account name (`user:`)."
     ),
     why=_WHY,
     example='API_SECRET = "<a random 32-character value>"',

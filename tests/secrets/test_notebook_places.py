@@ -248,7 +248,8 @@ def test_an_assets_uuid_printed_in_an_output_is_low_and_a_token_printed_there_bl
     """Watson ML's saved outputs print every asset's metadata: its `resource_key` is a UUID that
     names the asset (blind56). A generated token printed in the same place still blocks."""
     uuid = "6c16ce33-1b2a-4f4e-8e0d-3a9b7c5d2e1f"
-    printed = "{'metadata': {'id': 'a1', 'resource_key': '" + uuid + "', 'space_id': 's1', 'owner': 'u1'}}"
+    asset, space = "b04d570d-181c-45e9-a586-3f2c5b404334", "cbd87244-b000-4279-b991-3cefbf8b1555"
+    printed = f"{{'metadata': {{'id': '{asset}', 'resource_key': '{uuid}', 'space_id': '{space}', 'owner': 'u1'}}}}"
     found = scan_text(tmp_path, "deploy.ipynb", notebook(code("details\n", execute_result(printed))))
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")]
     token = printed.replace("'resource_key': '" + uuid, "'api_token': '" + GENERIC)

@@ -70,22 +70,44 @@ def test_a_uuid_named_as_a_service_whose_tokens_are_uuids_blocks_in_the_tests_to
     assert blocking(scan_text(tmp_path, "tests/test_run.py", other)) == []
 
 
-def test_a_uuid_under_a_name_that_only_may_be_a_credential_is_an_id(tmp_path: Path) -> None:
-    """blind56: Watson ML prints each asset's metadata (`id`, `resource_key`, `space_id`) in saved
-    outputs; `resource_key` is a UUID that names the asset. A UUID under a name that only may be a
-    credential's is reported low, outside the tests too."""
-    uuid = "3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f"
-    metadata = '{"metadata": {"id": "m1", "resource_key": "' + uuid + '", "space_id": "s1"}}\n'
+def test_a_uuid_under_a_key_name_in_a_record_of_uuid_ids_is_the_records_id(tmp_path: Path) -> None:
+    """blind56: Watson ML prints each asset's metadata (`id`, `resource_key`, `space_id`, all UUIDs)
+    in saved outputs. A UUID under a name that only may be a credential's, among UUIDs that the
+    same record names as ids, is one more identifier: reported low."""
+    uuid, asset, space = (
+        "3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f",
+        "b04d570d-181c-45e9-a586-3f2c5b404334",
+        "cbd87244-b000-4279-b991-3cefbf8b1555",
+    )
+    metadata = (
+        '{"metadata": {"id": "' + asset + '", "owner": "1000330999", "resource_key": "' + uuid + '",'
+        ' "space_id": "' + space + '"}}\n'
+    )
     found = scan_text(tmp_path, "deploy/model.json", metadata)
     assert [(f.rule_id, f.severity.value) for f in found] == [("MLS223", "low")]
-    assert "a UUID given to a name that does not say which credential" in found[0].message
-    assert blocking(scan_text(tmp_path, "conf/map.yaml", f"key: {uuid}\n")) == []
-    # An owner or a user id beside it is no login: only an account name field is.
-    assert blocking(scan_text(tmp_path, "conf/asset.yaml", f"owner: 1000330999\nuser_id: 7\nkey: {uuid}\n")) == []
-    # Look-alike: the same name given a generated value that is not a UUID still blocks.
-    assert blocking(scan_text(tmp_path, "deploy/other.json", metadata.replace(uuid, fake("", 32, seed=17)))) == [
-        ("MLS223", 1)
-    ]
+    assert "in a record whose other UUIDs are named as ids" in found[0].message
+    escaped = metadata.replace('"', "&quot;")  # the notebook's HTML export
+    assert blocking(scan_text(tmp_path, "deploy/model.html", f"<pre>{escaped}</pre>\n")) == []
+    yaml = f"catalog:\n  - guid: {asset}\n    key: {uuid}\n"
+    assert blocking(scan_text(tmp_path, "conf/catalog.yaml", yaml)) == []
+
+
+def test_a_uuid_under_a_key_name_without_uuid_ids_beside_it_still_blocks(tmp_path: Path) -> None:
+    """Many services' keys are bare UUIDs under names that only say key (Cypress record keys,
+    NetBird setup keys, legacy Pinecone keys, GraphHopper's `key`): alone, or beside ids that are
+    not UUIDs, or beside its own value named again, a UUID under such a name blocks."""
+    uuid = "3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f"
+    for path, text in (
+        ("ci/.env", f"CYPRESS_RECORD_KEY={uuid}\n"),
+        ("ci/compose.yml", f"services:\n  vpn:\n    environment:\n      NB_SETUP_KEY: {uuid.upper()}\n"),
+        ("app/vec.yaml", f"provider: pinecone\nkey: {uuid}\n"),
+        ("app/model.json", '{"metadata": {"id": "m1", "resource_key": "' + uuid + '", "space_id": "s1"}}\n'),
+        ("app/self.json", '{"key_id": "' + uuid + '", "key": "' + uuid + '"}\n'),
+    ):
+        assert [rule for rule, _ in blocking(scan_text(tmp_path, path, text))] == ["MLS223"], text
+    # Look-alike: the same name given a generated value that is not a UUID blocks among UUID ids too.
+    other = '{"id": "b04d570d-181c-45e9-a586-3f2c5b404334", "resource_key": "' + fake("", 32, seed=17) + '"}\n'
+    assert [rule for rule, _ in blocking(scan_text(tmp_path, "deploy/other.json", other))] == ["MLS223"]
 
 
 def test_a_uuid_under_a_credentials_name_or_a_uuid_services_name_still_blocks(tmp_path: Path) -> None:
