@@ -214,10 +214,17 @@ def test_hostile_names_with_real_content_exit_cleanly(hostile: str) -> None:
 
 
 def test_empty_and_zero_files_under_model_names_are_findings() -> None:
-    """An empty or all-zero file named like a model is not a model: never a silent pass."""
+    """An empty or all-zero file named like a model is not a model: never a silent pass. Read to
+    its end, one byte value repeated holds nothing a loader can run, so it is reported low; one
+    other byte in it and it is unknown data, which blocks."""
     with _repository() as root:
         for name in ("model.pkl", "model.pt", "clf.joblib"):
             (root / name).write_bytes(b"\x00" * 64)
         code, out, _ = _run(["model.pkl", "model.pt", "clf.joblib"], "mlsec_artifacts")
+        assert code == 0
+        assert all(name in out for name in ("model.pkl", "model.pt", "clf.joblib"))
+        assert out.count("one byte value (00) repeated") == 3
+        (root / "model.pt").write_bytes(b"\x00" * 63 + b"\x07")
+        code, out, _ = _run(["model.pt"], "mlsec_artifacts")
     assert code == 1
-    assert all(name in out for name in ("model.pkl", "model.pt", "clf.joblib"))
+    assert "model.pt" in out
