@@ -89,6 +89,10 @@ _ANALYTICS_NAME_LIMIT = 80
 # (`ADMIN_POSTHOG_KEY`), and PostHog's personal API keys (`phx_`), which read and change everything.
 _MANAGING_WORDS = frozenset("admin personal private secret management manage mgmt service server root master".split())
 _PERSONAL_ANALYTICS_PREFIXES = ("phx_",)
+# PostHog's project API key says what it is by its own prefix, whatever it is named: PostHog
+# documents it as public, carried by every client that sends events (`POSTHOG_WRITE_KEY`, a
+# product's telemetry module).
+_PUBLIC_PROJECT_KEY = re.compile(r"phc_[A-Za-z0-9]{30,60}")
 # `"Key": "x",\n "Value": "y"` (either order), YAML `- Key: x\n  Value: y`, `Key=x,Value=y`.
 _VALUE_FIELD_AFTER = re.compile(r"""["']?[ \t]*[,;]?[ \t]*\n?[ \t]*-?[ \t]*["']?(?<![\w.-])value["']?[ \t]*[:=]""")
 _VALUE_FIELD_BEFORE = re.compile(
@@ -395,6 +399,11 @@ def judge(
         low_reason = (
             "; an analytics ingestion key (Segment, Mixpanel, App Insights): it can only send events"
             " and ships to every browser or client by design (reported low)"
+        )
+    elif _PUBLIC_PROJECT_KEY.fullmatch(candidate.value):
+        low_reason = (
+            "; a PostHog project key (`phc_`): it can only send events and flags' lookups, and PostHog"
+            " ships it to every browser or client by design (reported low)"
         )
     elif _search_widget_key(candidate, lowered):
         low_reason = (

@@ -545,6 +545,20 @@ def test_a_posthog_personal_key_under_a_project_keys_name_blocks(tmp_path: Path)
     assert (personal.severity.value, project.severity.value) == ("medium", "low")
 
 
+def test_a_posthog_project_key_is_low_by_its_prefix_under_any_name(tmp_path: Path) -> None:
+    """axolotl's telemetry: `POSTHOG_WRITE_KEY = "phc_..."`. The `phc_` prefix is PostHog's
+    project key, public by design, whatever the name; a personal key (`phx_`), the prefix with
+    too short a body, or another vendor's key under the same name keeps blocking."""
+    body = "1kUR0o04oJKKTTeSsIz2Mfm5mpiVsQEf2WOlzljMD7y"
+    for name in ("POSTHOG_WRITE_KEY", "TELEMETRY_TOKEN", "api_key"):
+        (found,) = scan_text(tmp_path, "a.py", f'{name} = "phc_{body}"\n')
+        assert (found.rule_id, found.severity.value) == ("MLS223", "low"), name
+        assert "PostHog project key" in found.message
+    for value in (f"phx_{body}", "phc_Xk3pTz9RmWvQ2sLd8", f"pha_{body}"):
+        found = scan_text(tmp_path, "b.py", f'POSTHOG_WRITE_KEY = "{value}"\n')
+        assert [f.severity.value for f in found] == ["medium"], value
+
+
 def test_an_algolia_search_widget_key_is_low_and_look_alikes_block(tmp_path: Path) -> None:
     """DocSearch's config object (`appId`, `indexName`, `apiKey`) runs in the reader's browser, so
     its key is Algolia's search-only key. The same name in any other object, in an object nested
