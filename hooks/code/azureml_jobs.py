@@ -58,6 +58,7 @@ from pathlib import Path
 from hooks._core.paths import run_generation
 from hooks.code.definition_files import Unbounded, load_documents, read_head, regular_files
 from hooks.code.dotted_names import dotted_name
+from hooks.code.tree_nodes import nodes_of
 
 _LEVELS = 3  # folders above the script's where its pipeline definitions may live
 _MAX_ENTRIES = 20_000  # directory entries looked through below that folder
@@ -528,7 +529,7 @@ class _SdkDefinitions:
         self.read_strings: set[int] = set()  # string constants a builder read
 
     def read(self, module: ast.Module) -> None:
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.ImportFrom) and node.module == "azure.ai.ml" and node.level == 0:
                 for alias in node.names:
                     if alias.name in _SDK_BUILDERS:
@@ -537,21 +538,21 @@ class _SdkDefinitions:
             (isinstance(node, ast.Attribute) and node.attr in ("inputs", "environment_variables"))
             or (isinstance(node, ast.Constant) and node.value in ("inputs", "environment_variables"))
             or (isinstance(node, ast.keyword) and node.arg == "environment_variables")
-            for node in ast.walk(module)
+            for node in nodes_of(module)
         ):
             # `step.inputs.x = ...`, `setattr(step.inputs, ...)`, `pj.jobs["e"].inputs`: the wiring
             # may change after the call; what it becomes is not read
             self.facts.complete = False
             return
         counts = _store_counts(module)
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 text = self._text(node.value)
                 if text is not None and counts.get(node.targets[0].id) == 1:
                     self.constants[node.targets[0].id] = text
         built: set[int] = set()
         module_level = {id(statement) for statement in module.body}
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
                 continue
             if self._builder(node.value) is None:
@@ -567,7 +568,7 @@ class _SdkDefinitions:
                     self.facts.use(definition, None)  # another module may import it and use it unseen
             else:
                 self.facts.use(definition, None)
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Call) and id(node) not in built and self._builder(node) is not None:
                 definition = self._definition(node)
                 if definition is not None:
@@ -575,7 +576,7 @@ class _SdkDefinitions:
         self._uses(module)
         unread = [
             node.value
-            for node in ast.walk(module)
+            for node in nodes_of(module)
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in self.read_strings
         ]
         for value in unread:
@@ -587,7 +588,7 @@ class _SdkDefinitions:
 
     def _uses(self, module: ast.Module) -> None:
         called: set[int] = set()
-        for function in ast.walk(module):
+        for function in nodes_of(module):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             if not any(
@@ -600,7 +601,7 @@ class _SdkDefinitions:
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.bound:
                     called.add(id(node.func))
                     self.facts.use(self.bound[node.func.id], _fed_keywords(node, jobs))
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if (
                 isinstance(node, ast.Name)
                 and isinstance(node.ctx, ast.Load)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hooks.code.dotted_names import dotted_name
+from hooks.code.tree_nodes import nodes_of
 
 if TYPE_CHECKING:
     from hooks.code.azureml_jobs import Command, Run
@@ -91,9 +92,9 @@ def _shadowed(folder: Path, module: ast.Module) -> bool:
     """A module beside the script that it imports, or that would replace `argparse`, `os` or
     `pathlib`: importing it runs the project's code first (`sys.argv` extended, a parser patched)."""
     imported = {
-        alias.name.split(".", 1)[0] for node in ast.walk(module) if isinstance(node, ast.Import) for alias in node.names
-    } | {node.module.split(".", 1)[0] for node in ast.walk(module) if isinstance(node, ast.ImportFrom) and node.module}
-    if any(isinstance(node, ast.ImportFrom) and node.level for node in ast.walk(module)):
+        alias.name.split(".", 1)[0] for node in nodes_of(module) if isinstance(node, ast.Import) for alias in node.names
+    } | {node.module.split(".", 1)[0] for node in nodes_of(module) if isinstance(node, ast.ImportFrom) and node.module}
+    if any(isinstance(node, ast.ImportFrom) and node.level for node in nodes_of(module)):
         return True  # `from . import x`: the package's own code
     try:
         return any((folder / f"{name}.py").exists() or (folder / name).is_dir() for name in {*_SHADOWING, *imported})
@@ -108,7 +109,7 @@ def _spellings(module: ast.Module) -> dict[str, frozenset[str]] | None:
     trusted = _trusted_calls(module)
     found: dict[str, list[str]] = {}
     writers: dict[str, int] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr != "add_argument":
@@ -162,17 +163,17 @@ def _plain_parser(module: ast.Module) -> bool:
     parses = 0
     imports = {
         alias.asname or alias.name.split(".", 1)[0]
-        for node in ast.walk(module)
+        for node in nodes_of(module)
         if isinstance(node, (ast.Import, ast.ImportFrom))
         for alias in node.names
     }
     guards = {  # `if __name__ == "__main__":`
         id(comparator)
-        for node in ast.walk(module)
+        for node in nodes_of(module)
         if isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == "__name__"
         for comparator in node.comparators
     }
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Call):
             name = dotted_name(node.func)
             last = name.rsplit(".", 1)[-1]
@@ -266,7 +267,7 @@ def options_read(
 
     if not inside(node, function, 0):
         return None
-    if any(isinstance(lam, ast.Lambda) and any(part is node for part in ast.walk(lam)) for lam in ast.walk(module)):
+    if any(isinstance(lam, ast.Lambda) and any(part is node for part in ast.walk(lam)) for lam in nodes_of(module)):
         return None  # a lambda's parameters may hide the names it reads
     read = frozenset(used)  # only the options this load reads need to stay as the pipeline gave them
     if _namespace_changed(module, read) or not _only_read(module, read, node, trusted):
@@ -292,7 +293,7 @@ def _namespace_changed(module: ast.Module, attributes: frozenset[str]) -> bool:
     """A store to one of the attributes anywhere (through any name), or a namespace handed to a
     call that may change it."""
     holders: set[str] = set()
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Attribute) and node.attr in attributes and isinstance(node.value, ast.Name):
             if isinstance(node.ctx, (ast.Store, ast.Del)):
                 return True
@@ -302,7 +303,7 @@ def _namespace_changed(module: ast.Module, attributes: frozenset[str]) -> bool:
         for node in module.body
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.decorator_list
     }
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if not isinstance(node, ast.Call):
             continue
         handed = [a for a in (*node.args, *(k.value for k in node.keywords)) if isinstance(a, ast.Name)]
@@ -327,7 +328,7 @@ def _trusted_calls(module: ast.Module) -> frozenset[str]:
     from hooks.code.bindings import names_bound_by
 
     binders: dict[str, list[ast.AST]] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         for alias in node.names if isinstance(node, (ast.Import, ast.ImportFrom)) else []:
             binders.setdefault(alias.asname or alias.name.split(".", 1)[0], []).append(node)
         if not isinstance(node, (ast.Import, ast.ImportFrom, ast.alias)):
@@ -373,12 +374,12 @@ def _only_read(module: ast.Module, attributes: frozenset[str], target: ast.AST, 
     `shutil.copy(src, args.m)`, `download_artifacts(dst_path=...)`) could put other bytes there."""
     if any(
         isinstance(n, ast.Constant) and isinstance(n.value, str) and "AZURE_ML_INPUT" in n.value
-        for n in ast.walk(module)
+        for n in nodes_of(module)
     ):
         return False  # the platform's own variable for an input's path: written to out of sight
     inside_target = {id(n) for n in ast.walk(target)}
     parents: dict[int, ast.AST] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
 
@@ -415,14 +416,14 @@ def _only_read(module: ast.Module, attributes: frozenset[str], target: ast.AST, 
                 if isinstance(held, ast.Name) and held.id not in names and not isinstance(owner, ast.ClassDef):
                     return all(
                         harmless(load, names | {held.id})
-                        for load in ast.walk(module)
+                        for load in nodes_of(module)
                         if isinstance(load, ast.Name) and load.id == held.id and isinstance(load.ctx, ast.Load)
                     )
             return False
 
     return all(
         harmless(node, set())
-        for node in ast.walk(module)
+        for node in nodes_of(module)
         if isinstance(node, ast.Attribute) and node.attr in attributes and isinstance(node.ctx, ast.Load)
     )
 

@@ -27,6 +27,7 @@ from typing import TypeVar
 from hooks.code.dotted_names import dotted_name
 from hooks.code.module_order import ModuleOrder
 from hooks.code.parsed_arguments import InputChanges
+from hooks.code.tree_nodes import nodes_of
 
 _DEPTH = 12
 MAX_TEXT = 4096  # characters of a text built of constants; a longer one is no path nor command
@@ -971,7 +972,7 @@ class CommandOrigins:
                     called.setdefault(call.func.id, []).append((caller, call))
                     callees.add(id(call.func))
             other = set()
-            for node in ast.walk(self._module):
+            for node in nodes_of(self._module):
                 self.budget -= 1
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
                     other.add(node.id)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 
 from hooks.code.command_origin import name_of
+from hooks.code.tree_nodes import nodes_of
 
 _TASK_DECORATORS = frozenset({"task", "dynamic"})
 _WORKFLOW_DECORATORS = frozenset({"workflow", "dynamic"})
@@ -62,7 +63,7 @@ def fed_task_parameters(module: ast.Module) -> set[tuple[int, str]]:
                 _rebind(step, tasks, outputs)
     # A task called anywhere else (module level, `if __name__ == "__main__"`, another function, or
     # handed over by name to `partial`/`map`) gets its inputs from there: nothing is fed.
-    for other in ast.walk(module):
+    for other in nodes_of(module):
         if isinstance(other, ast.Call) and id(other) not in in_workflows:
             called = other.func.id if isinstance(other.func, ast.Name) else ""  # `x.predict()` is a method
             handed = {a.id for a in other.args if isinstance(a, ast.Name)}
@@ -132,7 +133,7 @@ def _parameters(function: Function) -> list[str]:
 
 
 def _imports_flytekit(module: ast.Module) -> bool:
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.ImportFrom) and (node.module or "").split(".", 1)[0] == "flytekit":
             return True
         if isinstance(node, ast.Import) and any(a.name.split(".", 1)[0] == "flytekit" for a in node.names):

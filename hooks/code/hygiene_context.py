@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from hooks.code.command_origin import CommandOrigins, name_of, parameter_default, parameters_of
 from hooks.code.sql_position import query_text, reads_like_sql, reads_only_catalogue, spliced_values, text_names
+from hooks.code.tree_nodes import nodes_of
 
 _SQL = re.compile(r"(?is)\b(?:select\b.{0,500}?\bfrom|insert\s+into|update\b.{0,200}?\bset|delete\s+from)\b")
 _ALL_INTERFACES = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the values looked for
@@ -96,7 +97,7 @@ class _FixedOrigins:
         called: set[int] = set()  # the functions of the calls walked (a walk meets a call first)
         self.budget = 0  # values still to follow for the URL being judged
         self._following: set[tuple[str, int]] = set()  # names being followed (a name bound to itself)
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.arg):
                 self.parameters.add(node.arg)
             elif (isinstance(node, ast.Name) and node.id in _NAME_SIDE_DOORS) or (
@@ -484,7 +485,7 @@ def _registered_handlers(module: ast.Module) -> set[str]:
     """Functions a framework is handed without a decorator (`app.add_url_rule(..., view_func=f)`,
     `router.add_api_route(path, f)`, `Tool(func=f)`): any function passed to a call by name."""
     found: set[str] = set()
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Call):
             for value in [*node.args, *(k.value for k in node.keywords)]:
                 if isinstance(value, ast.Name):
@@ -563,7 +564,7 @@ def _instance_model_folder(node: ast.expr | None, hub_id_attributes: Callable[[]
 def attributes_given_hub_ids(module: ast.Module) -> frozenset[str]:
     """The `self.<name>` attributes the module assigns a constant that reads like a Hub id."""
     found: set[str] = set()
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant):
             value = node.value.value
             if isinstance(value, str) and _HUB_ID.fullmatch(value) and not value.startswith("."):
@@ -695,13 +696,13 @@ def blocking_hygiene(
     # nothing; the imported name does.
     imported_as = {
         alias.asname: alias.name
-        for node in ast.walk(module)
+        for node in nodes_of(module)
         if isinstance(node, (ast.Import, ast.ImportFrom))
         for alias in node.names
         if alias.asname
     }
     hub_id_attributes = functools.cache(lambda: attributes_given_hub_ids(module))
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not notebook:
             functions.append(node)
         elif isinstance(node, ast.Call):

@@ -23,6 +23,8 @@ import shlex
 from collections.abc import Callable
 from typing import NamedTuple
 
+from hooks.code.tree_nodes import nodes_of
+
 # Calls that run their first argument: a command line, or an argv list.
 _STRING_RUNNERS = frozenset(
     {
@@ -82,7 +84,7 @@ def wrappers_of(module: ast.Module, qualname: Callable[[ast.AST], str | None]) -
     wherever they are defined: a script calls them before their definition as often as after.
     Methods are left out: their calls go through an instance, whose class is not followed."""
     found: dict[str, Wrapper] = {}
-    for function in ast.walk(module):
+    for function in nodes_of(module):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]

@@ -38,6 +38,7 @@ from hooks.code.project_fetches import FETCHING_COMMAND, fetched_by_project
 from hooks.code.serialisers import PATH_KEYWORDS, bound_parameters, path_arguments
 from hooks.code.started_code import command_starts_code
 from hooks.code.text_mentions import TextMentions
+from hooks.code.tree_nodes import nodes_of
 
 _NOT_THE_REPOSITORY = ("~", "/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the folders looked for
 _OPENERS = frozenset({"open", "builtins.open", "io.open", "gzip.open", "bz2.open", "lzma.open"})
@@ -2093,7 +2094,7 @@ def _path_chains(text: str) -> set[str] | None:
         tree = ast.parse(text, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return {ast.unparse(n) for n in ast.walk(tree) if isinstance(n, (ast.Name, ast.Attribute, ast.Subscript))}
+    return {ast.unparse(n) for n in nodes_of(tree) if isinstance(n, (ast.Name, ast.Attribute, ast.Subscript))}
 
 
 def block_paths(
@@ -2162,8 +2163,8 @@ def _top_level_statements(module: ast.Module) -> list[ast.stmt]:
         statements.append(statement)
         if isinstance(statement, ast.If) and _is_main_guard(statement.test):
             guarded.extend(s for s in statement.body if isinstance(s, ast.Assign))
-    if guarded and not any(isinstance(node, ast.Call) and _writes_namespace(node) for node in ast.walk(module)):
-        bindings = Counter(name for node in ast.walk(module) for name in names_bound_by(node))
+    if guarded and not any(isinstance(node, ast.Call) and _writes_namespace(node) for node in nodes_of(module)):
+        bindings = Counter(name for node in nodes_of(module) for name in names_bound_by(node))
         statements.extend(s for s in guarded if all(isinstance(t, ast.Name) and bindings[t.id] == 1 for t in s.targets))
     return statements
 
@@ -2202,7 +2203,7 @@ def names_bound_more_than_once(module: ast.Module) -> set[str]:
             continue
         counts.update(names_bound_by(node))
         stack.extend(ast.iter_child_nodes(node))
-    declared = {name for node in ast.walk(module) if isinstance(node, ast.Global) for name in node.names}
+    declared = {name for node in nodes_of(module) if isinstance(node, ast.Global) for name in node.names}
     return {name for name, count in counts.items() if count > 1} | declared
 
 
@@ -2212,13 +2213,13 @@ def names_bound_from_the_side(module: ast.Module) -> set[str] | None:
     `mod = sys.modules[__name__]`, `__main__.P = x`, `importlib.import_module(__name__).P = x`.
     None when a name is given at run time (`setattr(sys.modules[__name__], name, x)`): any may be."""
     holders: set[str] = set()  # names bound to the module object anywhere
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Assign) and _module_object(node.value, holders):
             holders.update(target.id for target in node.targets if isinstance(target, ast.Name))
         elif isinstance(node, ast.Import):
             holders.update(alias.asname or alias.name for alias in node.names if alias.name == "__main__")
     rebound: set[str] = set()
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
             targets = node.targets

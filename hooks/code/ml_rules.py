@@ -56,6 +56,7 @@ from hooks.code.started_code import call_starts_code, magic_starts_code, restore
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.torch_releases import restricted_default_source
+from hooks.code.tree_nodes import nodes_of
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -542,7 +543,7 @@ def _rebinds_unseen(module: ast.Module, stars_before: int = 0) -> bool:
     """A star import or a way to bind names without naming them (`globals()[...] = ...`).
     `stars_before`: a star import that is a statement of the module's top level on an earlier line
     does not count (a `def` after `from fastai.vision.all import *` rebinds the name after it)."""
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
             if node.lineno < stars_before and any(node is statement for statement in module.body):
                 continue
@@ -744,7 +745,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)
-        nodes = list(ast.walk(module))
+        nodes = list(nodes_of(module))
         for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
@@ -753,7 +754,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # after any of the bindings, so inside one they are not taken as the constant seen last.
         self.loads.rebound_module_names = names_bound_more_than_once(module)
         # Names a function declares `global`: any call may run it and rebind them.
-        self.loads.declared_names = {n for node in ast.walk(module) if isinstance(node, ast.Global) for n in node.names}
+        self.loads.declared_names = {n for node in nodes_of(module) if isinstance(node, ast.Global) for n in node.names}
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
@@ -1012,11 +1013,11 @@ class MLRuleVisitor(ast.NodeVisitor):
             return  # a fetch may replace the file under a name no text spells
         calls: dict[str, list[ast.Call]] = {}
         referenced: set[str] = set()
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 calls.setdefault(node.func.id, []).append(node)
         callees = {id(call.func) for found in calls.values() for call in found}
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Name) and id(node) not in callees:
                 referenced.add(node.id)  # passed on, stored or rebound: other callers are possible
         # An attribute of the name may reach the function (`__main__.load(x)`, `this.load`), unless
@@ -1024,7 +1025,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         own = {"__main__", self.loads.code_file.stem if self.loads.code_file is not None else "__main__"}
         named_elsewhere = {
             node.attr
-            for node in ast.walk(module)
+            for node in nodes_of(module)
             if isinstance(node, ast.Attribute) and not self._other_module(node, own)
         } | set(self.loads.texts)
         for index, line, function, parameter in self._helper_loads:
@@ -1062,7 +1063,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if self._imported_only is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
             imported: dict[str, str] = {}
-            for node in ast.walk(module):
+            for node in nodes_of(module):
                 if isinstance(node, ast.Import):
                     for alias in node.names:
                         bound = alias.asname or alias.name.split(".")[0]
@@ -1345,7 +1346,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         if not any(k.arg == "shell" for k in node.keywords) or self._module is None:
             return
         lines = set(_lines_of(node))
-        for other in ast.walk(self._module):
+        for other in nodes_of(self._module):
             if (
                 isinstance(other, ast.Call)
                 and other is not node
@@ -1708,7 +1709,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             module = self._module
             self._lambda_names = frozenset(
                 argument.arg
-                for node in (ast.walk(module) if module is not None else ())
+                for node in (nodes_of(module) if module is not None else ())
                 if isinstance(node, ast.Lambda)
                 for argument in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
             )
@@ -1829,7 +1830,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         depends on the member, and the extraction is of the archive the loop walked."""
         if self.strict:
             return
-        for function in ast.walk(module):
+        for function in nodes_of(module):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             own = list(_own_nodes(function))
@@ -1881,7 +1882,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         defined: set[str] = set()
         bound: set[str] = set()
         imported: dict[str, list[tuple[str, int, str]]] = {}  # local name -> (module, level, name there)
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 defined.add(node.name)
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -2213,7 +2214,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             module = self._module or ast.Module(body=[], type_ignores=[])
             # the module's strings and the names it uses, in one walk (`torch.load.__defaults__ = ...`)
             words = [self.command_texts]
-            for part in ast.walk(module):
+            for part in nodes_of(module):
                 if isinstance(part, ast.Constant) and isinstance(part.value, str):
                     words.append(part.value)
                 elif isinstance(part, ast.Name):
@@ -2235,7 +2236,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return False
         if self._pyyaml_fixed is None:
             module = self._module or ast.Module(body=[], type_ignores=[])
-            texts = [n.value for n in ast.walk(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            texts = [n.value for n in nodes_of(module) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
             own = "\n".join([self.command_texts, *(text for text in texts if "yaml" in text.lower())])
             code_file = self.loads.code_file
             top = scan_root(code_file.parent, self.loads.source_folder) if code_file is not None else None
@@ -2334,7 +2335,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             return bool(self._module_facts[key])
         module = self._module or ast.Module(body=[], type_ignores=[])
         answer = not _rebinds_unseen(module, stars_before=first) and not any(
-            _binds_otherwise(other, name, defs) for other in ast.walk(module)
+            _binds_otherwise(other, name, defs) for other in nodes_of(module)
         )
         self._module_facts[key] = answer
         return answer

@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import re
 
+from hooks.code.tree_nodes import nodes_of
+
 # Libraries that produce model or LLM output (top-level package names).
 _MODEL_MODULES = frozenset(
     "openai anthropic langchain langchain_core langchain_community langchain_openai langchain_anthropic "
@@ -39,7 +41,7 @@ def model_in_sight(module: ast.Module, fetches_or_serves: bool) -> bool:
     """Whether model output may reach this module's names (see the module docstring)."""
     if fetches_or_serves:
         return True
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Import):
             if any(alias.name.split(".", 1)[0] in _MODEL_MODULES for alias in node.names):
                 return True

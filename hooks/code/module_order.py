@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hooks.code.parsed_arguments import rebinds_unseen
+from hooks.code.tree_nodes import nodes_of
 
 # Statements a read may sit in and still be placed: they evaluate once, in order.
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr, ast.Return)
@@ -108,7 +109,7 @@ class ModuleOrder:
         # One walk: whether anything binds names out of sight, and which names are deleted.
         self.hidden = any(_magic_binds(magic) for magic in magics)
         self._deleted: set[str] = set()
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Delete):
                 self._deleted.update(target.id for target in node.targets if isinstance(target, ast.Name))
             elif not self.hidden and _writes_out_of_sight(node):

@@ -22,6 +22,7 @@ import ast
 from collections.abc import Iterator, Sequence
 
 from hooks.code.serialisers import handle_bindings, opened_path, path_arguments
+from hooks.code.tree_nodes import nodes_of
 
 _CHECKS = frozenset({"exists", "isfile", "isdir", "is_file", "is_dir", "lexists"})
 _LEAVES = (ast.Return, ast.Continue, ast.Break, ast.Raise)
@@ -118,7 +119,7 @@ def _span(statements: Sequence[ast.stmt]) -> tuple[int, int] | None:
 
 
 def _blocks(tree: ast.AST) -> Iterator[list[ast.stmt]]:
-    for node in ast.walk(tree):
+    for node in nodes_of(tree):
         for name in ("body", "orelse", "finalbody"):
             block = getattr(node, name, None)
             if isinstance(block, list) and block and isinstance(block[0], ast.stmt):

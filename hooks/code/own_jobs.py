@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hooks.code.mlflow_store import binding_counts, last_name
+from hooks.code.tree_nodes import nodes_of
 
 QualName = Callable[[ast.AST], "str | None"]
 
@@ -267,7 +268,7 @@ def _bound_by_text(text: ast.AST | None) -> set[str] | None:
         tree = ast.parse(text.value)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    nodes = list(ast.walk(tree))
+    nodes = list(nodes_of(tree))
     counts = binding_counts(nodes)
     # Text that calls anything, or stores into an attribute or an item, may bind or replace
     # anything (`globals()["run"] = x`, `Run.download_file = f`): only plain bindings are read.

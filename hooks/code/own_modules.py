@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from hooks.code.bindings import UNSEEN_MODULE_BINDINGS, names_bound_by
+from hooks.code.tree_nodes import nodes_of
 
 _MAX_LEVELS = 16  # folders walked up from the importing file
 _MAX_DISTRIBUTIONS = 256  # first-level folders of the top looked in
@@ -109,12 +110,12 @@ def _defines_tar_helper(path: str, modified: int, size: int, name: str) -> bool:
     imports_tarfile = any(
         (isinstance(node, ast.Import) and any(alias.name == "tarfile" for alias in node.names))
         or (isinstance(node, ast.ImportFrom) and node.module == "tarfile" and node.level == 0)
-        for node in ast.walk(tree)
+        for node in nodes_of(tree)
     )
     definitions = [
         node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name
     ]
-    bindings = sum(names_bound_by(node, deletions=True).count(name) for node in ast.walk(tree))
+    bindings = sum(names_bound_by(node, deletions=True).count(name) for node in nodes_of(tree))
     return imports_tarfile and len(definitions) == 1 and not definitions[0].decorator_list and bindings == 1
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import ast
 
 from hooks.code.dotted_names import dotted_name
+from hooks.code.tree_nodes import nodes_of
 
 # Calls that change the object they are called on (a list, dict or set an argument holds).
 _MUTATING_METHODS = frozenset(
@@ -94,7 +95,7 @@ class InputChanges:
         self._unseen_rebinding = False  # a star import or globals(): any name may be rebound
         self._module = module
         self._stored_roots: set[str] = set()  # names an attribute or item store goes through
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             self._note_binding(node)
             if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
                 held = dotted_name(node.value)
@@ -190,7 +191,7 @@ class InputChanges:
         container or handed to a function (`holder = [args]`, `fill(ns)`, `list.append(x, d)`);
         `sys.argv`/`os.environ` handed on or imported by name (`from sys import argv`)."""
         direct: set[int] = set()
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                 for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                     direct.add(id(target))
@@ -198,7 +199,7 @@ class InputChanges:
                 for alias in node.names:
                     if alias.name in ("argv", "environ", "environb", "putenv", "*"):
                         self._unseen("sys.argv" if alias.name == "argv" else "os.environ")
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
                 root = _root_name(node)
                 if root is not None:

@@ -30,6 +30,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from hooks.code.tree_nodes import nodes_of
+
 _TORCH_LOADS = frozenset({"torch.load", "torch.serialization.load"})
 _NUMPY_LOADS = frozenset({"numpy.load"})
 _LOADER_MODULES = ("numpy", "torch")
@@ -65,7 +67,7 @@ def module_qualname(module: ast.Module) -> QualName:
     import and read an unimported name as itself: here a wrong `np` would lower a finding."""
     bound: dict[str, set[str]] = defaultdict(set)
     star = False
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 local = alias.asname or alias.name.split(".")[0]
@@ -150,10 +152,10 @@ def loader_aliases(module: ast.Module, qualname: QualName) -> set[str]:
     """Names bound to numpy or torch or a part of them (`fmt = np.lib.format`, `ser =
     torch.serialization`, and names bound to those): assigning into them changes the loaders.
     Objects the libraries return (`x = torch.zeros(3)`; `x.requires_grad = True`) are not parts."""
-    roots = {name for name in (_root_name(n) for n in ast.walk(module) if isinstance(n, ast.Attribute)) if name}
+    roots = {name for name in (_root_name(n) for n in nodes_of(module) if isinstance(n, ast.Attribute)) if name}
     aliases = {name for name in roots if (qualname(ast.Name(id=name)) or "").startswith(_LOADER_MODULES)}
     bindings: list[tuple[str, ast.AST]] = []
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Assign):
             bindings += [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
         elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and isinstance(node.target, ast.Name) and node.value:
@@ -196,7 +198,7 @@ class PickleFreeReads:
         self.unsafe_names: set[str] = set()  # attributes, global/nonlocal names, words of strings
         self.tampered = any(text.split()[:1] and text.split()[0] in _CODE_MAGICS for text in other_texts)
         self.class_bodies: set[int] = set()  # ids of the statements directly in a class body
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             for child in ast.iter_child_nodes(node):
                 self.parent[id(child)] = node
             if isinstance(node, ast.ClassDef):

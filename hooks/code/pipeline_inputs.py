@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.code.command_origin import name_of
+from hooks.code.tree_nodes import nodes_of
 
 _STEP_OUTPUT_ATTRIBUTE = "properties"  # `step.properties.<...>`: SageMaker's step-output reference
 _STEP_OUTPUT_METHODS = frozenset({"get_top_model_s3_uri"})  # TuningStep's reference to a trained model
@@ -100,7 +101,7 @@ def _script_key(call: ast.Call, code: ast.AST) -> str | None:
 def _step_output_names(module: ast.Module) -> set[str]:
     """Names every assignment of which binds a step-output reference."""
     bound: dict[str, bool] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -147,7 +148,7 @@ def step_fed_folders(module: ast.Module) -> dict[str, FedFolders]:
     feeds it, one entry per step that runs it (steps without inputs included)."""
     step_outputs = _step_output_names(module)
     fed: dict[str, FedFolders] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if not isinstance(node, ast.Call):
             continue
         code = _keyword(node, "code")

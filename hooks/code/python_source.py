@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from hooks.code.command_origin import CommandOrigins, Function
 from hooks.code.load_context import inside_checkout
+from hooks.code.tree_nodes import nodes_of
 
 _READS = frozenset({"read", "readlines", "readline", "read_text"})
 _OPENERS = frozenset({"open", "io.open", "builtins.open", "codecs.open"})
@@ -260,7 +261,7 @@ def _changes(module: ast.Module) -> _Changes:
         else:
             unknown = True
 
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             receiver, attribute = node.func.value, node.func.attr
             if attribute in _MUTATORS and isinstance(receiver, ast.Name):

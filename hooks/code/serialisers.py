@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable, Iterator
 
 from hooks.code.bindings import names_bound_by
+from hooks.code.tree_nodes import nodes_of
 
 # Serialisers: the call's attribute name -> positions of the path among positional arguments.
 # Only serialisers count as writes: `open(p, "wb").write(requests.get(url).content)` writes a
@@ -69,7 +70,7 @@ def writing_functions(tree: ast.AST) -> dict[str, tuple[tuple[int, str], ...]]:
     name -> (position or -1 for keyword-only, parameter) of each such parameter. A call of one
     with a path writes that path, as the serialiser inside it does."""
     found: dict[str, tuple[tuple[int, str], ...]] = {}
-    for node in ast.walk(tree):
+    for node in nodes_of(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         positional = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
@@ -272,7 +273,7 @@ def built_writes(tree: ast.Module) -> dict[str, tuple[ast.FunctionDef, tuple[ast
     existence check (the cache idiom), with no `return` or `raise` before it; not numpy's savers
     (they add a suffix). A path that is just a parameter is `writing_functions`'."""
     found: dict[str, tuple[ast.FunctionDef, tuple[ast.expr, ...]]] = {}
-    everywhere = list(ast.walk(tree))
+    everywhere = list(nodes_of(tree))
     # Bound other than by a def or class (counted below) or a parameter (local to its function).
     bound_anywhere = {
         name

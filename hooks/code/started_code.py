@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 
 from hooks._shared.shell import PYTHON_VALUE_OPTIONS, command_segments
 from hooks.code.command_origin import name_of
+from hooks.code.tree_nodes import nodes_of
 
 QualName = Callable[[ast.AST], "str | None"]
 LocalModule = Callable[[str], bool]
@@ -239,7 +240,7 @@ def _python_starts_code(text: str, local_module: LocalModule, *, unparseable: bo
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return unparseable
-    return any(isinstance(node, ast.Call) and _starting_call(node, local_module) for node in ast.walk(tree))
+    return any(isinstance(node, ast.Call) and _starting_call(node, local_module) for node in nodes_of(tree))
 
 
 def _starting_call(call: ast.Call, local_module: LocalModule) -> bool:
@@ -319,7 +320,7 @@ def single_literal_names(module: ast.Module) -> dict[str, str]:
     text the file holds wherever the name is read."""
     bound: dict[str, int] = {}
     literal: dict[str, str] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             bound[node.id] = bound.get(node.id, 0) + 1
         elif isinstance(node, (ast.arg, ast.alias)):

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from hooks.code.command_origin import DEFINED, Function, parameter_default, parameters_of
+from hooks.code.tree_nodes import nodes_of
 
 _MAX_DEPTH = 8
 _MAX_STRINGS = 64
@@ -116,7 +117,7 @@ class StringResolver:
         if isinstance(function, ast.Lambda):
             return
         positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-        for node in ast.walk(self.module):
+        for node in nodes_of(self.module):
             if not isinstance(node, ast.Call):
                 continue
             called = node.func
@@ -137,7 +138,7 @@ class StringResolver:
     def _option_defaults(self, attribute: str, depth: int) -> StringValues:
         """`args.typ`: the `default=` of an argparse option whose destination is `typ`."""
         found = StringValues()
-        for node in ast.walk(self.module):
+        for node in nodes_of(self.module):
             if not (
                 isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
             ):

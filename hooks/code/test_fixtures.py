@@ -17,6 +17,7 @@ from hooks.code.command_origin import CommandOrigins, name_of
 from hooks.code.dotted_names import dotted_name
 from hooks.code.load_context import load_target
 from hooks.code.serialisers import path_arguments
+from hooks.code.tree_nodes import nodes_of
 
 # pytest's own temporary-folder fixtures (a conftest may define any other name, and fill it).
 _TEMPORARY_FIXTURES = frozenset({"tmp_path", "tmpdir", "tmp_path_factory", "tmpdir_factory"})
@@ -70,7 +71,7 @@ _FETCHING_MODULES = frozenset(
 
 def imports_fetchers(module: ast.Module) -> bool:
     """Whether the module imports anything that can fetch files (also `torch.hub`)."""
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

@@ -43,6 +43,7 @@ from pathlib import Path
 from hooks._core.paths import run_generation
 from hooks.code.pyyaml_releases import BYTE_ORDER_MARKS, NOT_TEXT, is_dependency_file
 from hooks.code.repository_walk import BoundedWalk, WalkBoundReached
+from hooks.code.tree_nodes import nodes_of
 
 FIXED = (2, 6)
 _METADATA_NAMES = ("pyproject.toml", "setup.cfg", "setup.py")
@@ -238,10 +239,10 @@ def _setup_py_entries(text: str) -> list[str] | None:
         ):
             lists[statement.targets[0].id] = statement.value
     uses: dict[str, int] = {}
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.Name):
             uses[node.id] = uses.get(node.id, 0) + 1
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if not isinstance(node, ast.Call):
             continue
         called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")

@@ -28,6 +28,7 @@ import ast
 import re
 
 from hooks.code.command_origin import module_aliases, name_of, qualified_name
+from hooks.code.tree_nodes import nodes_of
 from hooks.code.yaml_overrides import ModuleFacts, trusted_definition
 
 UNSAFE_YAML_LOADERS = frozenset(
@@ -52,14 +53,14 @@ class OwnLoaders:
     and `yaml.load` calls is judged in time linear in its size, not in their product."""
 
     def __init__(self, module: ast.Module) -> None:
-        self.classes = {n.name: n for n in ast.walk(module) if isinstance(n, ast.ClassDef)}
+        self.classes = {n.name: n for n in nodes_of(module) if isinstance(n, ast.ClassDef)}
         self.facts = ModuleFacts.of(module)
         self.plain = _PlainBuilders(module, self.classes, self.facts)
-        self.registered = [n for n in ast.walk(module) if isinstance(n, ast.Call) and self.plain.registers_one(n)]
-        self.module_aliases = module_aliases(ast.walk(module))
+        self.registered = [n for n in nodes_of(module) if isinstance(n, ast.Call) and self.plain.registers_one(n)]
+        self.module_aliases = module_aliases(nodes_of(module))
         self.assigned = {
             id(node.targets[0]): node.value
-            for node in ast.walk(module)
+            for node in nodes_of(module)
             if isinstance(node, ast.Assign) and len(node.targets) == 1
         }
         self.widened = self._widened(module)
@@ -70,17 +71,17 @@ class OwnLoaders:
         builder, a class's `__bases__`/`__class__`/`__mro__` used for more than its name, a name
         of yaml's or of the module's classes reached by text."""
         constant_constructors = {
-            id(node.func) for node in ast.walk(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
+            id(node.func) for node in nodes_of(module) if isinstance(node, ast.Call) and _registers_a_constant(node)
         }
         constant_constructors |= {id(part) for node in self.registered for part in (node.func, node.args[1])}
         # `x.__class__.__name__` only reads a name; any other use of a class's `__class__`,
         # `__bases__` or `__mro__` may reach the class to change it (`L.__class__.__setattr__(...)`).
         only_named = {
             id(n.value)
-            for n in ast.walk(module)
+            for n in nodes_of(module)
             if isinstance(n, ast.Attribute) and n.attr in _NAME_ATTRIBUTES and isinstance(n.ctx, ast.Load)
         }
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if id(node) in constant_constructors:
                 continue  # `add_multi_constructor("tag:...python/", lambda *a: None)`: builds less, not more
             if isinstance(node, ast.Attribute) and node.attr in _CLASS_DUNDERS and id(node) in only_named:
@@ -174,7 +175,7 @@ class _PlainBuilders:
         self.texts_reach_classes = False
         # A name spelled as text (`type.__setattr__(L, "construct_sequence", f)`, `L.__dict__[...]`)
         # may be rebound where no store shows it: such names build nothing trusted.
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions.setdefault(node.name, []).append(node)
             elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 
 from hooks.code.bindings import names_bound_by
 from hooks.code.pyyaml_names import REGISTRATIONS, SAFE_LOADER_METHODS
+from hooks.code.tree_nodes import nodes_of
 
 # What an own loader may derive from: PyYAML's loaders that build plain data, and its resolvers.
 SAFE_BASES = frozenset(
@@ -93,8 +94,8 @@ class ModuleFacts:
     @classmethod
     def of(cls, module: ast.Module) -> ModuleFacts:
         facts = cls()
-        called = {id(n.func) for n in ast.walk(module) if isinstance(n, ast.Call)}
-        for node in ast.walk(module):
+        called = {id(n.func) for n in nodes_of(module) if isinstance(n, ast.Call)}
+        for node in nodes_of(module):
             for name in names_bound_by(node, deletions=True):  # `del L` unbinds: another binding
                 facts.binders.setdefault(name, []).append(node)
             facts._note(node)
@@ -102,7 +103,7 @@ class ModuleFacts:
                 facts.dynamic = True  # `reduce(getattr, ...)`: a name read as text, handed on
             elif isinstance(node, ast.Call) and _resolver_registration(node):
                 facts.dynamic = True  # a resolver whose pattern is an object of the code's: its `match` runs
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.ClassDef):
                 others = [b for b in facts.binders.get(node.name, []) if b is not node]
                 # Besides its `class`, only a plain assignment may bind the name (the caller checks
@@ -118,11 +119,11 @@ class ModuleFacts:
         # another object's `__dict__` (`parse_args().__dict__`) changes nothing.
         written = {
             id(n.value)
-            for n in ast.walk(module)
+            for n in nodes_of(module)
             if (isinstance(n, ast.Subscript) and not isinstance(n.ctx, ast.Load))
             or (isinstance(n, ast.Attribute) and n.attr in _MUTATORS)
         }
-        for node in ast.walk(module):
+        for node in nodes_of(module):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _REFLECTION:
                 target = node.args[0] if node.args else None
                 if target is None or not _a_local_name(target) or facts._watched(_root_name(target)):
@@ -358,7 +359,7 @@ def _escaped_classes(module: ast.Module, facts: ModuleFacts) -> bool:
     registration's receiver or a name read (`L.__name__`): anywhere else it goes as a value
     (`patch(L)`, `x = L`, `[L]`) to code that may change it."""
     allowed: set[int] = set()
-    for node in ast.walk(module):
+    for node in nodes_of(module):
         if isinstance(node, ast.ClassDef):
             allowed.update(id(b) for b in node.bases)
         elif isinstance(node, ast.Call):
@@ -378,7 +379,7 @@ def _escaped_classes(module: ast.Module, facts: ModuleFacts) -> bool:
         and isinstance(node.ctx, ast.Load)
         and (node.id in facts.classes or facts.yaml_name(node.id))
         and id(node) not in allowed
-        for node in ast.walk(module)
+        for node in nodes_of(module)
     )
 
 
