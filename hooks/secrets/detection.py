@@ -473,14 +473,17 @@ def _beside_user_name(lowered: str, start: int, end: int) -> bool:
 
 # `"space_id": "<uuid>"`, `id: <uuid>`, `&quot;guid&quot;: &quot;<uuid>`: a UUID given to a name
 # that says identifier, in code, JSON, YAML or an HTML export of either.
-_QUOTE = r"(?:[\"'\\`]|&quot;|&#39;|&#34;)*"
-_UUID_ID_FIELD = re.compile(
-    r"(?<![a-z0-9])(?:[a-z0-9]+[_.-])*(?:id|uuid|guid)"
+# The name is one bounded run (no nested repeats: a window of `a_a_a_...` costs linear time), and
+# what it ends with is checked after the match.
+_QUOTE = r"(?:[\"'\\`]|&quot;|&#39;|&#34;){0,3}"
+_UUID_FIELD = re.compile(
+    r"(?<![a-z0-9_.-])([a-z0-9_.-]{1,64})"
     + _QUOTE
     + r"[ \t]{0,4}[:=][ \t]{0,4}"
     + _QUOTE
     + r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])"
 )
+_ID_NAME = re.compile(r"(?:.*[_.-])?(?:id|uuid|guid)")
 _RECORD_REACH = 400  # about one printed record's fields either side
 
 
@@ -503,7 +506,8 @@ def _identifier_uuid(candidate: Candidate, value: str, lowered: str) -> bool:
     window_start = max(0, candidate.start - _RECORD_REACH)
     own = value.lower()
     return any(
-        match.group(1) != own for match in _UUID_ID_FIELD.finditer(lowered, window_start, candidate.end + _RECORD_REACH)
+        match.group(2) != own and _ID_NAME.fullmatch(match.group(1)) is not None
+        for match in _UUID_FIELD.finditer(lowered, window_start, candidate.end + _RECORD_REACH)
     )
 
 

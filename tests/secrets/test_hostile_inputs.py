@@ -30,6 +30,11 @@ HOSTILE_LINES = [
     ("--token", "--token " * 70_000),
     ("login", "login " * 100_000),
     ("backticks", "key is `" * 70_000),
+    # UUIDs under `key` among long dotted names: the record search around each stays linear.
+    (
+        "uuid records",
+        ("a_" * 300 + "id: 3f9c2a71-8d4e-4b6a-9c1f-2e7d5a8b0c4f key: c41e8b27-95fa-4d03-b6e1-2a7f0d9c5e84 ") * 600,
+    ),
 ]
 
 
