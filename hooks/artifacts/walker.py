@@ -127,7 +127,26 @@ class Walker(Walk):
                     severity=Severity.LOW,
                 )
                 return True
-            fill = self._one_byte_fill(source) if artifact_name else None
+            fill = None
+            if artifact_name and source.head.count(source.head[:1]) == len(source.head):
+                if not (source.seekable and source.size is not None):
+                    # A stream is read once: it is held in memory so that the checks after this
+                    # one read the same data (a stream read here and not kept would look empty).
+                    try:
+                        handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
+                    except LimitExceeded:
+                        self._analysis.add(
+                            rules.UNKNOWN_ARTIFACT_FORMAT,
+                            source.label or "file",
+                            f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
+                            f"{source.label}|unrecognised",
+                        )
+                        return True
+                    source = Source(
+                        handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
+                        strict=source.strict, loader=source.loader,
+                    )  # fmt: skip
+                fill = self._one_byte_fill(source)
             if fill is not None:
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
@@ -254,19 +273,17 @@ class Walker(Walk):
         finally:
             handle.seek(start)
 
-    def _one_byte_fill(self, source: Source) -> int | None:
-        """The byte value the whole data repeats, if it is one (read to its end, up to FILL_LIMIT)."""
-        if not source.head or source.head.count(source.head[:1]) != len(source.head):
-            return None  # the head already holds two values: nothing more to read
-        try:  # a member inside a compressed stream is read into memory, up to the member cap
-            handle, size = seekable_data(source, min(FILL_LIMIT, self._analysis.limits.max_member_in_memory))
-        except LimitExceeded:
+    @staticmethod
+    def _one_byte_fill(source: Source) -> int | None:
+        """The byte value the whole (seekable) data repeats, if it is one: read to its end, up to
+        FILL_LIMIT, and the handle put back where the data starts."""
+        if not source.head or source.size is None or source.size > FILL_LIMIT:
             return None
-        start = handle.tell()
+        start = source.handle.tell()
         try:
-            return one_byte_fill(handle, size)
+            return one_byte_fill(source.handle, source.size)
         finally:
-            handle.seek(start)
+            source.handle.seek(start)
 
     def _no_other_reader(self, source: Source) -> bool:
         """No reader that starts past byte 0 (zip, HDF5, protobuf, flatbuffer) could take the data."""

@@ -284,3 +284,27 @@ def test_a_fill_is_low_only_where_no_unpickler_reads_its_first_byte(
     assert not (fill and opcode)
     if not opcode:
         assert _severities(findings) == [("MLS902", Severity.LOW)]
+
+
+def test_a_stream_whose_head_is_a_fill_is_still_read_whole_by_the_checks_after(tmp_path: Path) -> None:
+    """Review: a compressed stream is read once. Data that starts with a long run of one byte and
+    then holds other bytes is no fill, and the later checks must still see all of it (read and
+    not kept, it looked empty, which read as printable text: low)."""
+    data = bytes(100_000) + bytes(range(1, 8)) * 400
+    for name, packed in (
+        ("weights.bin.gz", gzip.compress(data)),
+        ("model.tar.gz", gzip.compress(tar({"model.bin": data}))),
+    ):
+        findings = scan_bytes(tmp_path, name, packed)
+        assert _severities(findings) == [("MLS902", Severity.HIGH)], name
+        assert "no recognised format" in findings[0].message
+
+
+@given(st.integers(min_value=1, max_value=70_000), st.binary(max_size=40))
+def test_a_compressed_fill_is_low_only_when_nothing_else_follows(
+    tmp_path_factory: pytest.TempPathFactory, zeros: int, tail: bytes
+) -> None:
+    tail = bytes(b % 7 + 1 for b in tail)  # bytes 1-7: no magic, no text, no pickle opcode
+    findings = scan_bytes(tmp_path_factory.mktemp("gz"), "weights.bin.gz", gzip.compress(bytes(zeros) + tail))
+    expected = Severity.LOW if not tail else Severity.HIGH
+    assert _severities(findings) == [("MLS902", expected)]
