@@ -135,12 +135,7 @@ class Walker(Walk):
                     try:
                         handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
                     except LimitExceeded:
-                        self._analysis.add(
-                            rules.UNKNOWN_ARTIFACT_FORMAT,
-                            source.label or "file",
-                            f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
-                            f"{source.label}|unrecognised",
-                        )
+                        self._unrecognised(source)  # past the cap and no longer readable: fail closed
                         return True
                     source = Source(
                         handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
@@ -184,12 +179,7 @@ class Walker(Walk):
                 )
                 return True
             if artifact_name:
-                self._analysis.add(
-                    rules.UNKNOWN_ARTIFACT_FORMAT,
-                    source.label or "file",
-                    f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
-                    f"{source.label}|unrecognised",
-                )
+                self._unrecognised(source)
                 return True
             return False
         others = [other for other in formats[1:] if other.name not in _PICKLE_FORMATS]
@@ -272,6 +262,15 @@ class Walker(Walk):
             return is_printable_text(handle.read(TEXT_FILE_LIMIT + 1), size, TEXT_FILE_LIMIT)
         finally:
             handle.seek(start)
+
+    def _unrecognised(self, source: Source) -> None:
+        """Data named like an artifact in no format the hook knows: it fails closed."""
+        self._analysis.add(
+            rules.UNKNOWN_ARTIFACT_FORMAT,
+            source.label or "file",
+            f"named like a model artifact but holds no recognised format ({_hex(source.head)})",
+            f"{source.label}|unrecognised",
+        )
 
     @staticmethod
     def _one_byte_fill(source: Source) -> int | None:
