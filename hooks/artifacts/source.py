@@ -69,6 +69,13 @@ class Source:
             loader=self.loader if loader is None else loader,
         )  # fmt: skip
 
+    def held(self, handle: BinaryIO, size: int) -> Source:
+        """The same data as held in memory (`seekable_data`'s copy of a stream): seekable, read
+        strictly."""
+        return Source(
+            handle, size, self.name, self.label, self.depth, seekable=True, head=self.head, loader=self.loader
+        )
+
     def read_strictly(self, strict: bool) -> Source:
         """The same data, read with or without failing closed."""
         return Source(

@@ -137,10 +137,7 @@ class Walker(Walk):
                     except LimitExceeded:
                         self._unrecognised(source)  # past the cap and no longer readable: fail closed
                         return True
-                    source = Source(
-                        handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
-                        strict=source.strict, loader=source.loader,
-                    )  # fmt: skip
+                    source = source.held(handle, size)
                 fill = self._one_byte_fill(source)
             if fill is not None:
                 self._analysis.add(
@@ -192,10 +189,7 @@ class Walker(Walk):
                 if not others and not self._may_be_longer_pickle(source.head):
                     return self._walk_known(fmt, source, artifact_name)
                 handle, size = seekable_data(source, self._analysis.limits.max_member_in_memory)
-                source = Source(
-                    handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
-                    loader=source.loader,
-                )  # fmt: skip
+                source = source.held(handle, size)
             if from_byte_zero:
                 self._pickle_from_byte_zero(source)
             found = False
@@ -221,10 +215,7 @@ class Walker(Walk):
         start = handle.tell()
         mark = self._analysis.mark()
         try:
-            self._read(layout, Source(
-                handle, size, source.name, source.label, source.depth, seekable=True, head=source.head,
-                loader=source.loader,
-            ))  # fmt: skip
+            self._read(layout, source.held(handle, size))
         except AnalysisError:
             self._analysis.rollback(mark)
             handle.seek(start)

@@ -56,7 +56,7 @@ from hooks.code.started_code import call_starts_code, magic_starts_code, restore
 from hooks.code.string_values import StringResolver
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.torch_releases import restricted_default_source
-from hooks.code.tree_nodes import nodes_of
+from hooks.code.tree_nodes import module_nodes, nodes_of
 from hooks.code.yaml_loaders import SAFE_YAML_LOADERS, UNSAFE_YAML_LOADERS, OwnLoaders
 
 _PICKLE_FORMATS = (".bin", ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".jbl", ".sav", ".npy")
@@ -365,7 +365,7 @@ def _called_name(call: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _materializer_load_calls(nodes: list[ast.AST]) -> set[int]:
+def _materializer_load_calls(nodes: Sequence[ast.AST]) -> set[int]:
     """Deserialising calls in the `load` method (and its `_load_*` helpers) of a ZenML materializer
     (a class of a module that imports zenml, with a base named `...Materializer`) whose target is
     built from `self.uri`: ZenML calls `load` with the URI of an artifact in the pipeline's artifact
@@ -745,7 +745,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.loads.record_shell_downloads(shell_lines)
         if folder_changes:
             self.loads.record_folder_changes(folder_changes)
-        nodes = list(nodes_of(module))
+        nodes = module_nodes(module)
         for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._imported_names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
@@ -754,7 +754,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         # after any of the bindings, so inside one they are not taken as the constant seen last.
         self.loads.rebound_module_names = names_bound_more_than_once(module)
         # Names a function declares `global`: any call may run it and rebind them.
-        self.loads.declared_names = {n for node in nodes_of(module) if isinstance(node, ast.Global) for n in node.names}
+        self.loads.declared_names = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
         self._record_started_code(module, nodes, magic_lines)
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
@@ -779,7 +779,7 @@ class MLRuleVisitor(ast.NodeVisitor):
             prescan_writes(module, self.loads, self.qualname, self.commands.wrappers)
 
     def _record_started_code(
-        self, module: ast.Module, nodes: list[ast.AST], magic_lines: Sequence[tuple[int, str]]
+        self, module: ast.Module, nodes: Sequence[ast.AST], magic_lines: Sequence[tuple[int, str]]
     ) -> None:
         """Where the code starts code it does not hold (started_code.py): magics at their lines,
         Python calls that run files, modules, notebooks or text; for a notebook, where each of its

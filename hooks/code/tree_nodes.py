@@ -18,10 +18,13 @@ _NODES = "_mlsec_nodes"
 
 def nodes_of(tree: ast.AST) -> Iterable[ast.AST]:
     """The nodes `ast.walk(tree)` yields, in its order; listed once per module."""
-    if not isinstance(tree, ast.Module):
-        return ast.walk(tree)
-    listed: tuple[ast.AST, ...] | None = tree.__dict__.get(_NODES)
+    return module_nodes(tree) if isinstance(tree, ast.Module) else ast.walk(tree)
+
+
+def module_nodes(module: ast.Module) -> tuple[ast.AST, ...]:
+    """The module's nodes in `ast.walk`'s order, listed on first asking and kept on the tree."""
+    listed: tuple[ast.AST, ...] | None = module.__dict__.get(_NODES)
     if listed is None:
-        listed = tuple(ast.walk(tree))
-        setattr(tree, _NODES, listed)
+        listed = tuple(ast.walk(module))
+        setattr(module, _NODES, listed)
     return listed

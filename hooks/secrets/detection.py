@@ -481,7 +481,8 @@ _UUID_FIELD = re.compile(
     + _QUOTE
     + r"[ \t]{0,4}[:=][ \t]{0,4}"
     + _QUOTE
-    + r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])"
+    + f"({_UUID.pattern})"
+    + r"(?![0-9a-f-])"
 )
 _ID_NAME = re.compile(r"(?:.*[_.-])?(?:id|uuid|guid)")
 _RECORD_REACH = 400  # about one printed record's fields either side
