@@ -98,6 +98,7 @@ SPLITS = (
     "blind55",
     "blind56",
     "blind57",
+    "blind58",
 )
 
 
