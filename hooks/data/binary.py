@@ -17,7 +17,9 @@ _TEXT_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 _TO_LINES = bytes(b if b in _TEXT_BYTES else 0x0A for b in range(256))
 _CREATE_TABLE = re.compile(rb"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[\"'`\[]?([\w.]{1,128})[\"'`\]]?\s*\(", re.IGNORECASE)
 _MAX_BODY = 8000  # bytes of one table's column list read
-_COLUMN_NAME = re.compile(r"^\s*[\"'`\[]?([\w ]{1,128}?)[\"'`\]]?(?:\s|$)")
+# A column's name is quoted (any text but its closing quote: pandas writes `"context.span_id"`)
+# or a bare word; a quoted name is taken whole, never cut at its first dot or space.
+_COLUMN_NAME = re.compile(r"""^\s*(?:"([^"]{1,128})"|`([^`]{1,128})`|\[([^\]]{1,128})\]|'([^']{1,128})'|(\w{1,128}))""")
 _CONSTRAINTS = ("primary", "foreign", "unique", "check", "constraint")
 MAX_MEMBERS = 1000
 
@@ -40,10 +42,22 @@ def sqlite_columns(head: bytes) -> list[str]:
         if body is None:
             continue  # cut off: no whole column list to read
         for part in _split_columns(body):
-            found = _COLUMN_NAME.match(part)
-            if found and found.group(1).split()[0].lower() not in _CONSTRAINTS:
-                names.append(f"{table}.{found.group(1).strip()}")
+            name = _column_name(part)
+            if name:
+                names.append(f"{table}.{name}")
     return names
+
+
+def _column_name(part: str) -> str | None:
+    """The name a column definition declares, or None for a table constraint or no name."""
+    found = _COLUMN_NAME.match(part)
+    if found is None:
+        return None
+    *quoted, bare = found.groups()
+    if bare is not None:
+        return None if bare.lower() in _CONSTRAINTS else bare
+    name = next(text for text in quoted if text is not None).strip()
+    return name or None
 
 
 def _parenthesised(text: str) -> str | None:
@@ -65,15 +79,21 @@ def _parenthesised(text: str) -> str | None:
 
 
 def _split_columns(body: str) -> list[str]:
+    """The column list split at its top-level commas (not inside a type's parentheses or a quoted name)."""
     parts: list[str] = []
     current: list[str] = []
     depth = 0
+    quote = ""
     for char in body:
-        if char == "(":
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`[":
+            quote = "]" if char == "[" else char
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        if char == "," and depth == 0:
+        if char == "," and depth == 0 and not quote:
             parts.append("".join(current))
             current = []
         else:

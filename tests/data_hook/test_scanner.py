@@ -237,7 +237,7 @@ def test_sqlite_columns_belong_to_their_own_table(tmp_path: Path) -> None:
         "Invoice.BillingAddress",
         "Invoice.InvoiceId",
         "Invoice.Total",
-        "notes.body",  # (a bracketed name's first word, as before)
+        "notes.body (text)",  # a quoted name is taken whole
         "notes.id",
     ]
     # A statement cut off before its closing parenthesis gives no columns, not the next table's.
@@ -519,6 +519,34 @@ def test_names_that_hold_values_are_shown_redacted() -> None:
     assert printable_name(f"id {card('4539')} x") == "id 4*************** x"
     assert printable_name("email") == "email" and printable_name("2019_sales") == "2019_sales"
     assert printable_name("a\x1b[31mb") == "a?[31mb"
+
+
+def test_sqlite_columns_with_dots_and_spaces_in_quoted_names(tmp_path: Path) -> None:
+    """pandas' `to_sql` quotes every name, and span tables name columns `context.span_id`: such a
+    name once matched as a lone space and crashed the reader (phoenix's example_traces.db)."""
+    import sqlite3
+
+    from hooks.data.binary import sqlite_columns
+
+    path = tmp_path / "traces.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute('CREATE TABLE "traces" (\n"name" TEXT,\n  "context.span_id" TEXT,\n  " " TEXT, "a b" TEXT)')
+    assert sqlite_columns(path.read_bytes()) == ["traces.name", "traces.context.span_id", "traces.a b"]
+
+
+_QUOTED_NAMES = st.lists(st.text(st.characters(blacklist_characters='"', blacklist_categories=("Cs",)), max_size=20))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_QUOTED_NAMES.filter(lambda names: len(names) <= 6))
+def test_sqlite_columns_of_any_quoted_names(names: list[str]) -> None:
+    from hooks.data.binary import sqlite_columns
+
+    body = ",\n  ".join(f'"{name}" TEXT' for name in names)
+    found = sqlite_columns(f'CREATE TABLE "t" (\n{body})'.encode())
+    assert all(column.startswith("t.") for column in found)
+    # every name is kept whole (stripped), commas, parentheses and other quotes included
+    assert found == [f"t.{name.strip()}" for name in names if name.strip()]
 
 
 @settings(max_examples=200, deadline=None)
