@@ -24,7 +24,11 @@ _INSTRUCTIONS = frozenset(
     {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER"}
     | {"ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
 )
-_HEREDOC = re.compile(r"<<(-?)(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z_][A-Za-z0-9_]*))")
+# A heredoc word as BuildKit reads one (frontend/dockerfile/parser: the line is cut into shell
+# words, and a word `[fd]<<[-][spaces]NAME` opens a heredoc): `<<EOF`, `<<-EOF`, `<< 'EOF'`,
+# `3<<"EOF"`, `<<file.txt`. A `<<` inside quotes, `<<<` (a here-string) or `<<` with no name after
+# it opens none.
+_HEREDOC = re.compile(r"(?<![<\w])\d*<<(-?)[ \t]*(?:\"([^\"<]+)\"|'([^'<]+)'|([A-Za-z_$][\w.$-]*))")
 _FIRST_WORD = re.compile(r"(\S*)(\s*)")
 _BUILDKIT_SPACES = re.compile(r"[\t\v\f\r ]+")  # how BuildKit splits an instruction's arguments into words
 _FLAG = re.compile(r"^--([a-z-]+)(?:=(\S*))?$")
@@ -230,7 +234,7 @@ def parse(text: str) -> Dockerfile:
             raise DockerfileError(f"unknown instruction {keyword[:20]!r}", start + 1)
         instruction = Instruction(keyword.upper(), arguments.strip(), start + 1, index)
         if instruction.keyword in ("RUN", "COPY", "ADD"):
-            for match in _HEREDOC.finditer(arguments):
+            for match in _heredoc_words(arguments):
                 strip_tabs = match.group(1) == "-"
                 delimiter = match.group(2) or match.group(3) or match.group(4)
                 body_start = index
@@ -247,6 +251,39 @@ def parse(text: str) -> Dockerfile:
             instruction.end_line = index
         instructions.append(instruction)
     return _stages(instructions, frontend)
+
+
+def _heredoc_words(arguments: str) -> list[re.Match[str]]:
+    """The heredoc openers of an instruction's arguments, outside quoted text."""
+    found: list[re.Match[str]] = []
+    quote = ""
+    index = 0
+    while index < len(arguments):
+        char = arguments[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char == "\\":
+            index += 1  # an escaped character is never a quote or an opener
+        elif char in "\"'":
+            quote = char
+        elif char == "<":
+            match = _HEREDOC.match(arguments, _word_start(arguments, index))
+            if match is not None and match.end() > index:
+                found.append(match)
+                index = match.end()
+                continue
+            while index < len(arguments) and arguments[index] == "<":
+                index += 1  # `<<<` is passed whole, never read as `<` and then `<<`
+            continue
+        index += 1
+    return found
+
+
+def _word_start(text: str, index: int) -> int:
+    """Where a `<<` at `index` begins its word: a file descriptor's digits go before it."""
+    while index > 0 and text[index - 1].isdigit():
+        index -= 1
+    return index
 
 
 # Dockerfile's instructions but FROM: a file of these alone is a fragment; any other word (prose, a

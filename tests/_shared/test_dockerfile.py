@@ -36,6 +36,34 @@ def test_heredocs() -> None:
     assert (copy.line, user.line) == (7, 12)
 
 
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        # BuildKit's heredoc words (frontend/dockerfile/parser's own test table)
+        ("RUN mkdir -p d && cat > d/v.mts << 'EOF'", ["EOF"]),  # a space after <<, a quoted name
+        ("RUN <<  EOF  > foo", ["EOF"]),
+        ("RUN <<- EOF", ["EOF"]),
+        ("RUN 3<<EOF", ["EOF"]),
+        ("COPY <<file.txt /dest", ["file.txt"]),
+        ("RUN <<EOF <<EOF2", ["EOF", "EOF2"]),
+        # look-alikes that open none
+        ('RUN "<<EOF"', []),
+        ("RUN '<<EOF'", []),
+        ("RUN cat <<<EOF", []),  # a here-string
+        ("RUN echo $((1<<2))", []),
+        ("RUN echo a\\<<EOF", []),  # an escaped <
+        ("RUN << ", []),
+    ],
+)
+def test_heredoc_words_as_buildkit_reads_them(run: str, names: list[str]) -> None:
+    bodies = "".join(f"body of {name}\n{name}\n" for name in names)
+    parsed = parse(f"FROM x\n{run}\n{bodies}USER app\n")
+    instruction = parsed.instructions[1]
+    assert [h.delimiter for h in instruction.heredocs] == names
+    assert [h.body for h in instruction.heredocs] == [f"body of {name}" for name in names]
+    assert parsed.instructions[-1].keyword == "USER"
+
+
 def test_stages_args_and_json_form() -> None:
     text = (
         "ARG BASE=python:3.11-slim\nFROM ${BASE} AS build\nRUN pip wheel .\nFROM build AS test\n"
