@@ -217,7 +217,10 @@ def _direct(text: str) -> Requirement | None:
     """Bare URLs, VCS links and local paths, which PEP 508 alone does not name."""
     target = text.split(";")[0].strip()
     if "://" not in target and not _VCS.match(target):
-        if target.startswith((".", "/", "~", "\\")) or re.match(r"[A-Za-z]:\\", target) or _archive_words(target):
+        # pip reads a line as a path when it holds a path separator or starts with a dot
+        # (req_install's _looks_like_path): `packages/phoenix-evals` installs that directory. A
+        # PEP 508 name holds neither, so no requirement is taken for a path.
+        if _looks_like_path(target) or re.match(r"[A-Za-z]:\\", target) or _archive_words(target):
             named = archive_file(target)
             file_name = PurePosixPath(target).name or target
             return Requirement(named[0] if named else file_name, source="path", url=target)
@@ -236,6 +239,11 @@ def _direct(text: str) -> Requirement | None:
     name = egg.group(1) if egg else archive.group(1) if archive else stem
     name = re.sub(r"\.git$", "", name.split("@")[0]) or url_host(bare) or "a direct URL"
     return _classify_url(name, target)
+
+
+def _looks_like_path(target: str) -> bool:
+    before_at = target.split(" @ ")[0]  # `name @ file:...` is PEP 508's, with its own URL
+    return " @ " not in target and ("/" in before_at or "\\" in before_at or target.startswith((".", "~")))
 
 
 def _classify_url(name: str, url: str) -> Requirement:

@@ -129,3 +129,32 @@ def test_long_lines_are_read_in_bounded_time(text: str) -> None:
     parse_requirement(text)
     embeds_secret(text)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("packages/phoenix-evals", "phoenix-evals"),  # pip installs the directory (phoenix's docs)
+        ("./packages/x", "x"),
+        ("sub\\dir", "sub\\dir"),
+        ("~/src/tool", "tool"),
+    ],
+)
+def test_a_line_with_a_path_separator_is_a_local_path_as_pip_reads_it(line: str, name: str) -> None:
+    requirement = parse_requirement(line)
+    assert requirement is not None and (requirement.source, requirement.name) == ("path", name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["numpy>=1.26", 'torch>=2 ; sys_platform == "a/b"', "pkg @ https://example.org/a/pkg-1.0.tar.gz", "peft"],
+)
+def test_requirements_with_a_slash_only_in_a_marker_or_url_are_not_paths(line: str) -> None:
+    requirement = parse_requirement(line)
+    assert requirement is not None and requirement.source != "path"
+
+
+def test_a_local_directory_line_is_read_not_reported_unreadable(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "requirements.txt").write_text("sphinx==7.3.7\npackages/phoenix-evals\n-e .\n")
+    mlsec_deps(["--format", "json", "requirements.txt"])
+    assert "MLS908" not in capsys.readouterr().out
