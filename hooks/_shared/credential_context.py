@@ -443,6 +443,8 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         elif stripped == ">":
             if before != "<":
                 continue  # only <password>VALUE</password>
+            if name_start >= 2 and (text[name_start - 2].isalnum() or text[name_start - 2] in "_$"):
+                continue  # `useMutation<SecretsMutation>(graphql`: a type argument, not an element
             if text[max(0, name_start - 3) : name_start - 1].endswith(("?P", "(?", "\\k")):
                 continue  # `(?P<key>[a-z]+)`, `(?<token>...)`, `\k<key>`: a regex's named group
         elif not stripped:

@@ -86,6 +86,7 @@ _COMMON_BIGRAMS = frozenset(
 # `injection`): added for every run of letters, they let random upper-case and mixed-case runs
 # (`UYETBRSY5JEENJOJ`, a TOTP seed) pass for words.
 _PLAIN_WORD_BIGRAMS = _COMMON_BIGRAMS | frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"})
+_WRITTEN_AS_WORD = re.compile(r"[A-Z]?[a-z]+")
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]{3,40}")
 _HEX = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
@@ -271,7 +272,14 @@ def _wordlike(segment: str, *, plain_word: bool = False) -> bool:
         return False
     pairs = _PLAIN_WORD_BIGRAMS if plain_word else _COMMON_BIGRAMS
     unusual = sum(lowered[i : i + 2] not in pairs for i in range(len(lowered) - 1))
-    return unusual == 0 or (unusual == 1 and len(lowered) >= 6)
+    if unusual == 0 or (unusual == 1 and len(lowered) >= 6):
+        return True
+    # A run written as words are (lower case, or one capital then lower case: the humps of
+    # `ProjectMenu_projects`) takes `j`'s pairs too, with no other unusual pair (`Ejmmlteq` has
+    # `jm`); an upper-case run never does.
+    if len(segment) < 4 or _WRITTEN_AS_WORD.fullmatch(segment) is None:
+        return False
+    return all(lowered[i : i + 2] in _PLAIN_WORD_BIGRAMS for i in range(len(lowered) - 1))
 
 
 def word_coverage(value: str) -> float:

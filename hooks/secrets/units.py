@@ -21,6 +21,9 @@ CODE_SUFFIXES = frozenset(
     ".py .pyw .pyi .js .jsx .mjs .cjs .ts .tsx .go .rs .java .kt .kts .scala .sc .groovy .gradle .r .jl .rb "
     ".php .cs .fs .swift .c .cc .cpp .cxx .h .hpp .m .mm .lua .pl .pm .dart .gs .jsonnet .libsonnet .tf .hcl "
     ".vue .svelte .ex .exs .erl .clj .hs .ml .zig .nim .v .sol".split()
+    # GraphQL: a string is always quoted; a bare word after `name:` is a type (`Boolean!`), an enum
+    # value or a variable.
+    + ".graphql .graphqls .gql".split()
 )
 # Data files hold other people's text (issues, chats, scraped pages): a token there is most
 # likely not the repository's own, so it is reported low unless its checksum proves its format.

@@ -1,0 +1,77 @@
+"""Where a language says a name is a type, not a value: TypeScript's type arguments, GraphQL's
+schema fields, Relay's connection keys (phoenix's web app). Each beside a value of the same place
+that still blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks._shared.credential_shape import word_coverage
+from tests.secrets.helpers import scan_text
+
+
+def blocking(findings: list) -> list[tuple[str, int]]:  # type: ignore[type-arg]
+    return sorted((f.rule_id, f.line) for f in findings if f.severity.value != "low")
+
+
+RELAY_MUTATION = """export function useSecretMutation() {
+  return useMutation<SecretsMutationMutation>(graphql`
+    mutation SecretsMutationMutation($input: UpsertSecretsInput!) {
+      upsertSecrets(input: $input) { id }
+    }
+  `);
+}
+const [commit] = useMutation<GeneratePersonalAPIKeyButtonMutation>(graphql`
+  mutation GeneratePersonalAPIKeyButtonMutation { id }
+`);
+"""
+
+
+def test_a_type_argument_is_not_an_element(tmp_path: Path) -> None:
+    assert blocking(scan_text(tmp_path, "SecretsMutation.ts", RELAY_MUTATION)) == []
+
+
+@pytest.mark.parametrize("name", ["config.xml", "settings.html", "page.tsx"])
+def test_an_element_still_gives_its_value(tmp_path: Path, name: str) -> None:
+    text = "<config>\n  <apiKey>Qm7vXk2pLr9TzW4sHn</apiKey>\n</config>\n"
+    assert blocking(scan_text(tmp_path, name, text)) == [("MLS223", 2)]
+
+
+def test_a_relay_connection_key_is_a_name(tmp_path: Path) -> None:
+    text = 'projects(first: $first) @connection(key: "ProjectMenu_projects") { edges { node { id } } }\n'
+    assert blocking(scan_text(tmp_path, "ProjectMenu.tsx", text)) == []
+    generated = '{"key": "ProjectsPage_projects", "handle": "connection"}\n'
+    assert blocking(scan_text(tmp_path, "ProjectsPageQuery.graphql.json", generated)) == []
+    # A generated value in the same place still blocks.
+    assert blocking(scan_text(tmp_path, "menu.json", '{"key": "Qm7vXk2pLr9TzW4s_Zp8wYt"}\n')) == [("MLS223", 1)]
+
+
+def test_words_with_j_count_when_written_as_words() -> None:
+    assert word_coverage("ProjectMenu_projects") == 1.0
+    assert word_coverage("objectStore_majorInjection") == 1.0
+    # Upper-case runs, and mixed runs with another unusual pair, read as before (the values of
+    # test_generated_part that must keep blocking).
+    assert word_coverage("UYETBRSY5JEENJOJ") == 0.5
+    assert word_coverage("patEjmmlteq8kzOZ") == 3 / 14
+
+
+SCHEMA = '''type User implements Node {
+  """The Globally Unique ID of this object"""
+  id: ID!
+  passwordNeedsReset: Boolean!
+  apiKeys: [UserApiKey!]!
+  secretToken: SecretTokenKind
+}
+'''
+
+
+@pytest.mark.parametrize("name", ["schema.graphql", "schema.graphqls", "query.gql"])
+def test_a_graphql_field_type_is_not_a_value(tmp_path: Path, name: str) -> None:
+    assert blocking(scan_text(tmp_path, name, SCHEMA)) == []
+
+
+def test_a_graphql_string_argument_still_blocks(tmp_path: Path) -> None:
+    text = 'mutation { login(username: "ada", password: "Xk9mQ2vLp8zRw4Tn") { token } }\n'
+    assert blocking(scan_text(tmp_path, "login.graphql", text)) == [("MLS223", 1)]
