@@ -74,9 +74,20 @@ def kind_for(file_name: str) -> str:
 PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org"})
 
 
+# A JSON file that is a list of training records (ShareGPT's `conversations`, OpenAI's `messages`,
+# Alpaca's `instruction`, preference pairs' `chosen`): a dataset of other people's or a model's
+# text, read as data like a `.jsonl` one. Judged on the first record's opening only.
+_DATASET_HEAD = re.compile(
+    r"\ufeff?\s{0,200}\[\s{0,200}\{\s{0,200}\"(?:conversations|messages|instruction|chosen|prompt|question|query)\"\s{0,20}:"
+)
+
+
 def file_unit(text: str, display: str) -> Unit:
     name = PurePosixPath(display).name
-    return Unit(text, kind_for(name), name, prose=PurePosixPath(name).suffix.lower() in PROSE_SUFFIXES)
+    kind = kind_for(name)
+    if kind == TEXT and name.lower().endswith(".json") and _DATASET_HEAD.match(text):
+        kind = DATA
+    return Unit(text, kind, name, prose=PurePosixPath(name).suffix.lower() in PROSE_SUFFIXES)
 
 
 def cell_unit(cell: Cell, notebook_name: str) -> Unit:

@@ -329,6 +329,37 @@ def test_data_files_report_third_party_tokens_low(tmp_path: Path) -> None:
         assert all(f.severity.value == "low" or f.rule_id == "MLS215" for f in scan_text(tmp_path, jsonl, text))
 
 
+@pytest.mark.parametrize(
+    "first_record",
+    [
+        '{"conversations": [{"from": "human", "value": "make me a password"}, {"from": "gpt", "value": "%s"}]}',
+        '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "%s"}]}',
+        '{"instruction": "Generate a password", "input": "", "output": "%s"}',
+        '{"chosen": "%s", "rejected": "no"}',
+    ],
+)
+def test_a_json_list_of_training_records_is_data(tmp_path: Path, first_record: str) -> None:
+    """LLaMA-Factory's demo datasets: a model's "Here is your new password: a9B7$#fG3&Z1" is the
+    dataset's text, reported low like a `.jsonl` file's; a checksummed token still blocks."""
+    said = f"Here is your new password: {PASSWORD}. Please save it."
+    text = "[\n  " + first_record % said + ",\n  " + first_record % f"my token is {crc32_token('ghp_')}" + "\n]\n"
+    levels = sorted((f.rule_id, f.severity.value) for f in scan_text(tmp_path, "glaive_demo.json", text))
+    assert levels == [("MLS215", "high"), ("MLS223", "low")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"name": "db", "password": "%s"}]\n',  # a list of settings, not of training records
+        '{"conversations": "x", "password": "%s"}\n',  # an object, not a list of records
+        '[\n  "prompt",\n  {"password": "%s"}\n]\n',
+    ],
+)
+def test_other_json_lists_still_block(tmp_path: Path, text: str) -> None:
+    levels = [(f.rule_id, f.severity.value) for f in scan_text(tmp_path, "settings.json", text % PASSWORD)]
+    assert levels == [("MLS223", "medium")]
+
+
 def test_k8s_secret_base64_data(tmp_path: Path) -> None:
     token = fake("hf_", 34)
     password = PASSWORD
