@@ -279,6 +279,8 @@ _KEY_ID_LENGTHS = frozenset({8, 16, 40})
 _SECRET_KEY_KINDS = frozenset({"signing", "session", "decryption", "decrypt", "symmetric", "encryption", "master"})
 _HEX_WORDS = re.compile(r"[0-9A-Fa-fx \t]{8,2048}")
 _PROSE_WORD_LENGTH = 12  # a word of a sentence; longer runs of letters are passphrases people type
+# The rest of a parenthesised phrase a value opened: words, then the closing parenthesis.
+_CLOSES_PHRASE = re.compile(r"(?:[ \t]{1,4}[A-Za-z][a-z]{0,20}){1,6}\)")
 _WORD_AFTER = re.compile(r"[ \t]{1,4}" + _NOT_NETRC + r"[A-Za-z][a-z]{1,20}\b")
 # A source map (JSON, revision 3): its `names` array lists the identifiers of the mapped code.
 _SOURCE_MAP_NAMES = re.compile(r'"names"[ \t]{0,4}:[ \t]{0,4}\[')
@@ -518,6 +520,15 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
             # like a generated key (strength 1 needs a value judged 2 to reach a finding). A value
             # with digits or symbols (`with password Adm1n@2024 and then`) is what people type.
             strength = 1
+        elif (
+            spaced
+            and value[:1] == "("
+            and value[1:].isalpha()
+            and (value[1:].islower() or value[2:].islower())  # written as a word: `already`, `Now`
+            and len(value) <= _PROSE_WORD_LENGTH + 1
+            and _CLOSES_PHRASE.match(text, start + len(value))
+        ):
+            strength = 1  # "send bind credentials (already encrypted)": a parenthesised phrase of the sentence
         context = "flag" if flag else "header" if match.group("scheme") else "name"
         if context == "header" and value.startswith("+"):
             continue  # `"Basic " + btoa(user + ":" + pass)`: the literal ends at the scheme; code follows

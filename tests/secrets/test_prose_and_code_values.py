@@ -59,6 +59,11 @@ SILENT = [
     ("a revision id", "m.py", 'params_to_secret_params_revision = "eefc169f7633"\n'),
     ("an elided example", "a.md", "mount(name='data', access_key='XYZ123..', volume='/data')\n"),
     (
+        "a parenthesised phrase in a docstring",
+        "ldap.py",
+        'def bind():\n    """LDAPS mode:\n        2. Send bind credentials (already encrypted)\n    """\n',
+    ),
+    (
         "an abridged Slack webhook",
         "a.md",
         '{"url": "https://hooks.slack.com/services/T6QR3FYN7/BC34VRP/7KRWJAtQWOxjxYgee"}\n',
@@ -111,6 +116,9 @@ BLOCKING = [
     ),
     ("a key with raw umlauts", "k.json", '{"api_key": "GrünäKp7vQ2xZ9mW4tL8"}\n'),
     ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
+    ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
+    ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
+    ("a typed password opening a phrase", "notes.md", "Send bind credentials (Adm1n@2024 for staging) now.\n"),
 ]
 
 
