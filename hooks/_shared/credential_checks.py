@@ -31,6 +31,19 @@ _DEMO_ISSUERS = frozenset({"supabase-demo"})
 # them can be minted by anyone: an example, or a server left on a default key. Reported low.
 _DEMO_HMAC_KEYS = (b"secret", b"your-256-bit-secret", b"your-384-bit-secret", b"your-512-bit-secret")
 _HMAC_DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
+# The bytes of a signature for each algorithm (RFC 7518 section 3; RFC 8037 for EdDSA): an HMAC's
+# digest, ECDSA's R and S, and RSA's modulus (1024 to 4096 bits).
+_RSA_BYTES = frozenset({128, 256, 384, 512})
+_SIGNATURE_BYTES: dict[str, frozenset[int]] = {
+    "HS256": frozenset({32}),
+    "HS384": frozenset({48}),
+    "HS512": frozenset({64}),
+    "ES256": frozenset({64}),
+    "ES384": frozenset({96}),
+    "ES512": frozenset({132}),
+    "EDDSA": frozenset({64, 114}),  # Ed25519, Ed448
+    **{f"{family}{bits}": _RSA_BYTES for family in ("RS", "PS") for bits in (256, 384, 512)},
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,14 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
         return CheckResult(REJECT)
     if payload.get("iss") in _DEMO_ISSUERS:
         return CheckResult(REJECT)
+    alg = str(header.get("alg", "")).upper()
+    signature = _b64decode(parts[2])
+    lengths = _SIGNATURE_BYTES.get(alg)
+    if lengths is not None and (signature is None or len(signature) not in lengths):
+        # `eyJ...In0.SflKxwRJSMeKKF2QT`: a signature cut short (a test's input, a doc's elided
+        # token) or padded out; no key makes an HS256 signature of 13 bytes, so nothing accepts it.
+        # (`alg` is one of the table's names here, never the header's raw text)
+        return CheckResult(DOUBTFUL, f"; its signature's length does not fit {alg}, so no server accepts it")
     if _signed_with_demo_key(parts, str(header.get("alg", ""))):
         # An example (PyJWT's README token), or a server still on a default key: low, not silent
         return CheckResult(DOUBTFUL, "; it is signed with a published demo key (`secret`), so anyone can make it")

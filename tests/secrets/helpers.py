@@ -39,14 +39,17 @@ def rules(findings: list[Finding]) -> list[str]:
 
 
 def jwt(claims: dict[str, object], alg: str = "HS256", seed: int = 1) -> str:
-    """A signed-looking JWT: JSON header and payload, a random 32-byte signature."""
+    """A signed-looking JWT: JSON header and payload, a random signature of the algorithm's length."""
     import base64
     import json
 
     def part(data: bytes) -> str:
         return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
-    signature = random.Random(f"jwt{seed}").randbytes(32)
+    length = {"HS384": 48, "HS512": 64, "ES256": 64, "ES384": 96, "ES512": 132}.get(
+        alg, 256 if alg[:2] in ("RS", "PS") else 32
+    )
+    signature = random.Random(f"jwt{seed}").randbytes(length)
     header = part(json.dumps({"alg": alg, "typ": "JWT"}).encode())
     return f"{header}.{part(json.dumps(claims).encode())}.{part(signature)}"
 

@@ -1044,3 +1044,38 @@ def test_a_value_is_judged_as_the_text_its_escapes_spell(tmp_path: Path) -> None
     escaped = 'const thresholdStatKey = "p(95)\\u003c1000";\nconst apiKey = "Xk3pTz9R\\u002bmWvQ2sLd8YbNc4Hf";\n'
     findings = scan_text(tmp_path, "helpers.ts", escaped)
     assert [(f.line, f.severity.value) for f in findings] == [(2, "medium")]
+
+
+@pytest.mark.parametrize(
+    ("alg", "wrong", "right"), [("HS256", 13, 32), ("HS512", 32, 64), ("ES256", 32, 64), ("RS256", 20, 256)]
+)
+def test_jwt_whose_signature_cannot_fit_its_algorithm_is_low(tmp_path: Path, alg: str, wrong: int, right: int) -> None:
+    """phoenix's redaction test: `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT`, a
+    signature of 13 bytes under HS256, which no key produces. The right length still blocks."""
+    import base64
+    import json
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    head = f"{part(json.dumps({'alg': alg, 'typ': 'JWT'}).encode())}.{part(json.dumps({'sub': 'svc'}).encode())}"
+    cut = scan_text(tmp_path, "a.ini", f"token = {head}.{part(bytes((7 + i) % 256 for i in range(wrong)))}\n")
+    assert [(f.rule_id, f.severity.value) for f in cut] == [("MLS221", "low")]
+    assert f"does not fit {alg}" in cut[0].message
+    whole = scan_text(tmp_path, "b.ini", f"token = {head}.{part(bytes((7 + i) % 256 for i in range(right)))}\n")
+    assert [(f.rule_id, f.severity.value) for f in whole] == [("MLS221", "medium")]
+
+
+def test_jwt_with_an_unknown_algorithm_keeps_its_severity_and_never_shows_the_header(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    alg = "\x1b[31mXX999"
+    claims = part(json.dumps({"sub": "svc"}).encode())
+    token = f"{part(json.dumps({'alg': alg}).encode())}.{claims}.{part(bytes(range(40, 53)))}"
+    found = scan_text(tmp_path, "a.ini", f"token = {token}\n")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("MLS221", "medium")]
+    assert "\x1b" not in found[0].message and "XX999" not in found[0].message
