@@ -416,6 +416,17 @@ def is_common_password(value: str) -> bool:
     lowered = value.lower()
     if lowered in COMMON_PASSWORDS:
         return True
+    if _common_word(lowered):
+        return True
+    # `s3cr3t_p4ss`, `admin-passw0rd`: two or three such words joined, as examples are written.
+    parts = _PASSWORD_JOINS.split(lowered)
+    return 2 <= len(parts) <= 3 and all(_common_word(part) for part in parts)
+
+
+_PASSWORD_JOINS = re.compile(r"[_.-]")
+
+
+def _common_word(lowered: str) -> bool:
     stem = re.sub(r"[0-9!@#$%^&*._\-]+$", "", lowered.translate(_LEET))
     return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
 

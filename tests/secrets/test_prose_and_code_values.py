@@ -64,6 +64,12 @@ SILENT = [
         'def bind():\n    """LDAPS mode:\n        2. Send bind credentials (already encrypted)\n    """\n',
     ),
     (
+        "example words in leetspeak in a URL",
+        "eval.ts",
+        'internal: "postgres://admin:s3cr3t_p4ss@db.internal.prod:5432/users_prod",\n',
+    ),
+    ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
+    (
         "an abridged Slack webhook",
         "a.md",
         '{"url": "https://hooks.slack.com/services/T6QR3FYN7/BC34VRP/7KRWJAtQWOxjxYgee"}\n',
@@ -116,6 +122,12 @@ BLOCKING = [
     ),
     ("a key with raw umlauts", "k.json", '{"api_key": "GrünäKp7vQ2xZ9mW4tL8"}\n'),
     ("a key with a dot", "a.md", f"mount(name='data', access_key='{KEY[:10]}.{KEY[10:]}')\n"),
+    (
+        "a word beside a random part in a URL",
+        "eval.ts",
+        'url: "postgres://admin:s3cr3t_Xk9mQ2vL@db.internal.prod/u",\n',
+    ),
+    ("a typed password with separators", "settings.py", 'DB_PASSWORD = "Tr0ub4dor_3xZ"\n'),
     ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
     ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
     ("a typed password opening a phrase", "notes.md", "Send bind credentials (Adm1n@2024 for staging) now.\n"),
