@@ -72,7 +72,9 @@ KNOWN_LEGITIMATE = frozenset(
         "fastapi-cli pydantic-core pydantic-settings boto3-stubs polars-lts-cpu pyarrow-hotfix scikit-image "
         "scikit-optimize numpy-financial torchsde tritonclient openapi openai-agents boto wand tensorboardx "
         "psycopg psycopg-binary seaborn-image plotly-express urllib3-secure-extra pyyaml-include jinja2-time "
-        "torchnet"
+        "torchnet "
+        # kvcache-ai's KTransformers (CPU/GPU hybrid inference), below the top-15,000 download list.
+        "ktransformers"
     ).split()
 )
 

@@ -25,6 +25,8 @@ from hooks.cli.entry_points import mlsec_deps as main
         ("langchian", "langchain"),
         ("t0rch", "torch"),  # a look-alike character
         ("tiem", "timm"),  # near `time` as well, but not a module of the standard library
+        ("ktransformer", "transformers"),  # not the vetted project's name
+        ("xtransformers", "transformers"),
     ],
 )
 def test_near_misses_of_popular_names_are_typosquats(name: str, target: str) -> None:
@@ -32,7 +34,19 @@ def test_near_misses_of_popular_names_are_typosquats(name: str, target: str) -> 
 
 
 @pytest.mark.parametrize(
-    "name", ["ppft", "peft", "torch", "scikit_learn", "Scikit-Learn", "tensorflow-cpu", "torchnet", "time", "typing"]
+    "name",
+    [
+        "ppft",
+        "peft",
+        "torch",
+        "scikit_learn",
+        "Scikit-Learn",
+        "tensorflow-cpu",
+        "torchnet",
+        "time",
+        "typing",
+        "ktransformers",
+    ],
 )
 def test_established_and_popular_projects_are_not_typosquats(name: str) -> None:
     """`ppft` (pathos' parallel python fork) is one edit from `peft` and a real, popular project."""
