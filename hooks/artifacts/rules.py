@@ -507,7 +507,11 @@ UNKNOWN_ARTIFACT_FORMAT = BOOK.rule(
         "it refuse its first byte. So is one byte value repeated to the end (up to 256 MiB; a placeholder "
         "or a truncated write): no format and no program fits in it. OpenVINO IR weights, a headerless "
         "`.bin`, are read as such when the IR `.xml` of the same name describes them (its constants' "
-        "ranges end where the file does)."
+        "ranges end where the file does). An hnswlib index is read as one: `saveIndex`'s file, whole, "
+        "and the files of a Chroma segment (`header.bin`, `data_level0.bin`, `length.bin`, "
+        "`link_lists.bin`) beside a `header.bin` whose every field is one hnswlib writes, each of the "
+        "size that header gives it; neither is one when a pickle loader would act on its first bytes "
+        "or a container stands in it."
     ),
     why=(
         "A loader may still read it (pickle.load reads from byte 0 whatever the name), and the hook "

@@ -15,10 +15,11 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
+from hooks.artifacts.hnsw_index import chroma_segment_file, single_file_index
 from hooks.artifacts.inert import (
     FILL_LIMIT,
     JOBLIB_PREFIXES,
@@ -32,7 +33,7 @@ from hooks.artifacts.inert import (
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.openvino_ir import described_weights
-from hooks.artifacts.pickle_vm import PickleMachine
+from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
@@ -100,6 +101,15 @@ class Walker(Walk):
             and self._whole_layout(source)
         ):
             return True  # pickle loaders raise at byte 0; a layout that names no code, read whole
+        if (
+            [fmt.name for fmt in formats] == ["maybe-pickle"]
+            and named_like_artifact(source.name)
+            and self._hnsw_index(source)
+            and self._pickle_stops_before_acting(source)
+        ):
+            # Chroma's `length.bin` holds words it never set, which may start like a pickle: one
+            # that breaks before any opcode imports, calls or builds is an index, nothing more.
+            return True
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table
@@ -165,6 +175,8 @@ class Walker(Walk):
                 return True
             if artifact_name and self._ir_weights(source):
                 return True  # raw tensors at the ranges their XML names: no code, nothing else to read
+            if artifact_name and self._hnsw_index(source):
+                return True  # an hnswlib index: counts, links and vectors, read back as arrays
             if artifact_name and self._printable_text(source):
                 self._analysis.add(
                     rules.UNKNOWN_ARTIFACT_FORMAT,
@@ -231,6 +243,22 @@ class Walker(Walk):
             return False
         if source.head.startswith(JOBLIB_PREFIXES) or not described_weights(self._path, source.size):
             return False  # joblib.load sniffs these and reads on: not only OpenVINO's raw ranges
+        start = source.handle.tell()
+        try:
+            return not loader_container_inside(source.handle, source.size)
+        finally:
+            source.handle.seek(start)
+
+    def _hnsw_index(self, source: Source) -> bool:
+        """Whether the data is wholly an hnswlib index (`saveIndex`'s file), or the file on disk is
+        one file of a Chroma segment its `header.bin` describes, with no container a model loader
+        finds past byte 0 standing in it."""
+        if not source.seekable or source.size is None:
+            return False
+        path = self._path if not source.depth and not source.label else None
+        segment = path is not None and chroma_segment_file(path, source.size)
+        if not segment and not single_file_index(source.handle, source.size):
+            return False
         start = source.handle.tell()
         try:
             return not loader_container_inside(source.handle, source.size)
@@ -329,6 +357,34 @@ class Walker(Walk):
             return error.offset == 0 and not probe.issues
         except LimitExceeded:
             return False
+        return False
+
+    def _pickle_stops_before_acting(self, source: Source) -> bool:
+        """Whether the whole (seekable) data, read as a pickle from byte 0, breaks before any
+        opcode that imports, calls or builds an object, having found nothing (every unpickler
+        raises there having run nothing). A pickle that ends well, or acts first, is not this.
+        Probed on a scratch analysis; the handle is put back."""
+        if not source.seekable or source.size is None:
+            return False
+        start = source.handle.tell()
+        probe = Analysis(self._analysis.policy, self._analysis.limits)
+        machine = PickleMachine(ByteReader(source.handle, source.size), probe, "probe", sniffing=False)
+        try:
+            machine.run()
+        except LineTooLong:
+            return False  # a cap of this analysis, not a break every loader shares
+        except AnalysisError as error:
+            if machine.acted or probe.issues:
+                return False
+            # Broken inside an acting opcode: only one whose operands the stack does not hold,
+            # which unpicklers check before importing (INST imports first).
+            return not machine.acting or (
+                machine.acting not in IMPORTS_BEFORE_OPERANDS and error.reason in OPERANDS_MISSING
+            )
+        except LimitExceeded:
+            return False
+        finally:
+            source.handle.seek(start)
         return False
 
     def _may_be_longer_pickle(self, head: bytes) -> bool:
