@@ -85,6 +85,9 @@ _COMMON_BIGRAMS = frozenset(
 # They count only for a value that is one plain word, written as words are (`Injection`,
 # `injection`): added for every run of letters, they let random upper-case and mixed-case runs
 # (`UYETBRSY5JEENJOJ`, a TOTP seed) pass for words.
+# Pairs of everyday words and of the names ML infrastructure writes that the cut above dropped:
+# `azure`, `amazon`, `zone`, `horizon`, `topology`, `strategy`, `kubernetes`, `kubeflow`.
+_COMMON_BIGRAMS |= frozenset({"az", "zo", "oz", "gy", "ku"})
 _PLAIN_WORD_BIGRAMS = _COMMON_BIGRAMS | frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"})
 _WRITTEN_AS_WORD = re.compile(r"[A-Z]?[a-z]+")
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]{3,40}")

@@ -70,6 +70,11 @@ SILENT = [
     ),
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
     (
+        "a Kubernetes label key",
+        "pv.yaml",
+        "nodeAffinity:\n  required:\n    nodeSelectorTerms:\n    - matchExpressions:\n      - key: topology.gke.io/zone\n",
+    ),
+    (
         "an abridged Slack webhook",
         "a.md",
         '{"url": "https://hooks.slack.com/services/T6QR3FYN7/BC34VRP/7KRWJAtQWOxjxYgee"}\n',
@@ -128,6 +133,7 @@ BLOCKING = [
         'url: "postgres://admin:s3cr3t_Xk9mQ2vL@db.internal.prod/u",\n',
     ),
     ("a typed password with separators", "settings.py", 'DB_PASSWORD = "Tr0ub4dor_3xZ"\n'),
+    ("a random name after a host", "pv.yaml", "- key: topology.gke.io/Qm7vXk2pLr9TzW4sHn\n"),
     ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
     ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
     ("a typed password opening a phrase", "notes.md", "Send bind credentials (Adm1n@2024 for staging) now.\n"),
