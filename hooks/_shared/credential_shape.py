@@ -87,7 +87,7 @@ _COMMON_BIGRAMS = frozenset(
 # (`UYETBRSY5JEENJOJ`, a TOTP seed) pass for words.
 # Pairs of everyday words and of the names ML infrastructure writes that the cut above dropped:
 # `azure`, `amazon`, `zone`, `horizon`, `topology`, `strategy`, `kubernetes`, `kubeflow`.
-_COMMON_BIGRAMS |= frozenset({"az", "zo", "oz", "gy", "ku"})
+_COMMON_BIGRAMS |= frozenset({"az", "zu", "zo", "oz", "gy", "ku"})
 _PLAIN_WORD_BIGRAMS = _COMMON_BIGRAMS | frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"})
 _WRITTEN_AS_WORD = re.compile(r"[A-Z]?[a-z]+")
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]{3,40}")
