@@ -177,6 +177,9 @@ _ASSIGNMENT_PAIR = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]{0,30})=(?P<value
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+Z?|0x[0-9a-fA-F]+")
 # A value naming what it is instead of being it: `nvidiaapikey`, `mysecretpassword`, `token_here`.
 _CREDENTIAL_WORDS = re.compile(r"(?i)api_?key|passw(?:or)?d|secret|token|changeme|credential")
+# `T81_558_KEY`, `OPENAI_KEY`: a constant's or an environment variable's name ending in a credential
+# word, as prose names the setting ("Secret T81_558_KEY does not exist"); no generator writes one.
+_CONSTANT_CREDENTIAL_NAME = re.compile(r"[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,6}_(?:KEY|KEYS|AUTH|PASS|PWD|PW|PAT)")
 # A product as protocols and user agents name it: an acronym, a word or a few joined words, then a
 # short release number (`HTTP/1.1`, `Mozilla/5.0`, `python-requests/2.31.0`); random letters mixed
 # with digits, or a four-digit "version" (`Summer/2024`), are not.
@@ -419,7 +422,7 @@ def is_common_password(value: str) -> bool:
     lowered = value.lower()
     if lowered in COMMON_PASSWORDS:
         return True
-    if _common_word(lowered):
+    if _common_word(lowered) or _typed_rows(lowered):
         return True
     # `s3cr3t_p4ss`, `admin-passw0rd`: two or three such words joined, as examples are written.
     parts = _PASSWORD_JOINS.split(lowered)
@@ -427,6 +430,18 @@ def is_common_password(value: str) -> bool:
 
 
 _PASSWORD_JOINS = re.compile(r"[_.-]")
+# What people type along a row: the alphabet, the digits, a keyboard's rows.
+_TYPED_ROWS = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_LETTER_OR_DIGIT_RUNS = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _typed_rows(lowered: str) -> bool:
+    """`asdf1234`, `abcd1234`, `qwer789`: a run of letters and a run of digits, each typed along
+    a row, at most 12 characters; one of the passwords every breach list starts with."""
+    runs = _LETTER_OR_DIGIT_RUNS.findall(lowered)
+    if len(lowered) > 12 or "".join(runs) != lowered or len(runs) != 2:
+        return False
+    return all(len(run) >= 3 and any(run in row for row in _TYPED_ROWS) for run in runs)
 
 
 def _common_word(lowered: str) -> bool:
@@ -614,7 +629,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         return ValueShape(0, "a typed run (`AbCdEf`, `123456`) in a generated body: an example")
     if name and not _CHOSEN_SECRET_NAME.search(name) and typed_runs_only(value):
         return ValueShape(0, "typed runs only (`abc123XYZ987`) given to a key or token: a stand-in")
-    if _CREDENTIAL_WORDS.search(value):
+    if _CREDENTIAL_WORDS.search(value) or _CONSTANT_CREDENTIAL_NAME.fullmatch(value):
         return ValueShape(0, "it names a credential instead of being one")
     if is_reference(value):
         return ValueShape(0, "a reference to a value kept elsewhere")

@@ -69,10 +69,12 @@ SILENT = [
         'internal: "postgres://admin:s3cr3t_p4ss@db.internal.prod:5432/users_prod",\n',
     ),
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
+    ("a keyboard row and digits", "fs.py", "# dvc remote modify images password asdf1234\n"),
+    ("a setting's name in prose", "a.md", "Secret T81_558_KEY does not exist, add it in Colab's secrets panel.\n"),
     (
         "a Kubernetes label key",
         "pv.yaml",
-        "nodeAffinity:\n  required:\n    nodeSelectorTerms:\n    - matchExpressions:\n      - key: topology.gke.io/zone\n",
+        "nodeSelectorTerms:\n    - matchExpressions:\n      - key: topology.gke.io/zone\n        operator: In\n",
     ),
     (
         "an abridged Slack webhook",
@@ -133,6 +135,8 @@ BLOCKING = [
         'url: "postgres://admin:s3cr3t_Xk9mQ2vL@db.internal.prod/u",\n',
     ),
     ("a typed password with separators", "settings.py", 'DB_PASSWORD = "Tr0ub4dor_3xZ"\n'),
+    ("a keyboard run inside a password", "fs.py", "# dvc remote modify images password Xk9asdf1234\n"),
+    ("a key beside a name", "a.env", f"T81_558_KEY={KEY}\n"),
     ("a random name after a host", "pv.yaml", "- key: topology.gke.io/Qm7vXk2pLr9TzW4sHn\n"),
     ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
     ("a random word opening a phrase", "notes.md", "Send bind credentials (Qm7vXk2pLr9TzW4s for staging) now.\n"),
