@@ -100,6 +100,8 @@ _NOT_VALUE_WORDS = frozenset(
     "region bucket project tenant resource service backend engine keyring vault keychain mapping map dict set "
     "key_id keyid fingerprint public pub cert certificate status error errors message text "
     "usage usages budget spent remaining rate cost price generator generation revision revisions rev commit "
+    # `token_embd.weight`, `token_embedding.bias`: a tensor of a model (its digest in a manifest)
+    "weight weights bias "
     # `docker login --password-stdin HOST`: the secret is read from standard input; what follows
     # the option is the registry, never the password.
     "stdin".split()

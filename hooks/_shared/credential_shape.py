@@ -436,12 +436,13 @@ _LETTER_OR_DIGIT_RUNS = re.compile(r"[a-z]+|[0-9]+")
 
 
 def _typed_rows(lowered: str) -> bool:
-    """`asdf1234`, `abcd1234`, `qwer789`: a run of letters and a run of digits, each typed along
-    a row, at most 12 characters; one of the passwords every breach list starts with."""
+    """`asdf1234`, `abcd1234`, `zyx987`: a run of letters and a run of digits, each typed along a
+    row (either way), at most 12 characters; the passwords every breach list starts with. (More
+    runs, `abc123XYZ987`, are how people choose a password: judged as one.)"""
     runs = _LETTER_OR_DIGIT_RUNS.findall(lowered)
     if len(lowered) > 12 or "".join(runs) != lowered or len(runs) != 2:
         return False
-    return all(len(run) >= 3 and any(run in row for row in _TYPED_ROWS) for run in runs)
+    return all(len(run) >= 3 and any(run in row or run[::-1] in row for row in _TYPED_ROWS) for run in runs)
 
 
 def _common_word(lowered: str) -> bool:

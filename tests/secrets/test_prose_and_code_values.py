@@ -70,6 +70,12 @@ SILENT = [
     ),
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
     ("a keyboard row and digits", "fs.py", "# dvc remote modify images password asdf1234\n"),
+    ("a keyboard row and digits typed back", "a.env", "DB_PASSWORD=qwerty321\n"),
+    (
+        "a tensor's digest",
+        "Mistral-7B.json",
+        '{"token_embd.weight": "5e4577f9a1c0d2b3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7"}\n',
+    ),
     ("a setting's name in prose", "a.md", "Secret T81_558_KEY does not exist, add it in Colab's secrets panel.\n"),
     (
         "a Kubernetes label key",
@@ -135,6 +141,7 @@ BLOCKING = [
         'url: "postgres://admin:s3cr3t_Xk9mQ2vL@db.internal.prod/u",\n',
     ),
     ("a typed password with separators", "settings.py", 'DB_PASSWORD = "Tr0ub4dor_3xZ"\n'),
+    ("a digest under a token name", "m.json", '{"api_token": "5e4577f9a1c0d2b3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9"}\n'),
     ("a keyboard run inside a password", "fs.py", "# dvc remote modify images password Xk9asdf1234\n"),
     ("a key beside a name", "a.env", f"T81_558_KEY={KEY}\n"),
     ("a random name after a host", "pv.yaml", "- key: topology.gke.io/Qm7vXk2pLr9TzW4sHn\n"),
