@@ -102,10 +102,17 @@ def _links_end(handle: BinaryIO, start: int, position: int, header: Header, size
         if position + 4 > size:
             return None
         handle.seek(start + position)
-        (length,) = struct.unpack("<I", handle.read(4))
+        word = handle.read(4)
+        if len(word) != 4:
+            return None  # the data ends before the size it was given
+        (length,) = struct.unpack("<I", word)
         if not header.upper_links(length):
             return None
         position += 4 + length
+    if position > 0:
+        handle.seek(start + position - 1)
+        if len(handle.read(1)) != 1:
+            return None  # the last list is cut short of where its length says it ends
     return position
 
 

@@ -158,6 +158,13 @@ def test_a_saved_index_cut_or_lengthened_fails_closed(tmp_path: Path, change: st
     assert [(f.rule_id, f.severity) for f in scan_bytes(tmp_path, "index.bin", data)] == [("MLS902", Severity.HIGH)]
 
 
+def test_a_saved_index_shorter_than_its_given_size_is_none(tmp_path: Path) -> None:
+    """A member's size is what its container says; data that ends first is no index, never an error."""
+    data = _saved(tmp_path / "made.bin")
+    for cut in (len(data) - 1, HEADER_BYTES + 3, 50):
+        assert not single_file_index(io.BytesIO(data[:cut]), len(data))
+
+
 def test_the_header_fields_are_parsed_as_hnswlib_writes_them(tmp_path: Path) -> None:
     data = _saved(tmp_path / "made.bin", dim=8, m=16, count=30)
     header = parse_header(data[:HEADER_BYTES])
