@@ -447,7 +447,7 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         elif stripped == ">":
             if before != "<":
                 continue  # only <password>VALUE</password>
-            if name_start >= 2 and (text[name_start - 2].isalnum() or text[name_start - 2] in "_$"):
+            if _type_argument(text, name_start, match.end("sep")):
                 continue  # `useMutation<SecretsMutation>(graphql`: a type argument, not an element
             if text[max(0, name_start - 3) : name_start - 1].endswith(("?P", "(?", "\\k")):
                 continue  # `(?P<key>[a-z]+)`, `(?<token>...)`, `\k<key>`: a regex's named group
@@ -541,6 +541,24 @@ def named_candidates(text: str, lowered: str) -> Iterator[Candidate]:
         in_string = before in ("?", "&", ";") and stripped == "="
         literal = quoted or in_string or context != "name" or stripped in ("", ">") or sep.startswith("</t")
         yield Candidate(value, start, start + len(value), name, context, literal, strength)
+
+
+def _type_argument(text: str, name_start: int, after: int) -> bool:
+    """`useMutation<SecretsMutation>(...)`: a name between `<` and `>` right after an identifier
+    (no escape before it: `"\n<Password>"` is an element after a line break) and right before a
+    call's `(`. Text before an element (`admin<password>X</password>`) is followed by its value."""
+    if name_start < 2 or not (text[name_start - 2].isalnum() or text[name_start - 2] in "_$"):
+        return False
+    identifier = name_start - 2
+    while identifier > 0 and (text[identifier - 1].isalnum() or text[identifier - 1] in "_$."):
+        identifier -= 1
+    if identifier > 0 and text[identifier - 1] == "\\":
+        return False  # `\n<Password>`, `\t<password>`: an escape, then the element
+    if not text.startswith("(", after):
+        return False
+    # `admin<password>(X)</password>`: the element closes after its value.
+    name = text[name_start : text.find(">", name_start, after)]
+    return f"</{name.lower()}>" not in text[after : after + 600].lower()
 
 
 def _names_public_pgp_keys(name: str) -> bool:

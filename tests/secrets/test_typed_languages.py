@@ -39,6 +39,20 @@ def test_an_element_still_gives_its_value(tmp_path: Path, name: str) -> None:
     assert blocking(scan_text(tmp_path, name, text)) == [("MLS223", 2)]
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # the red team's: an element right after text, or after an escaped line break or tab
+        ("soap.py", 'body = "<auth>admin<password>Xk9mPq2vL8zRt4wQ7zB</password></auth>"\n'),
+        ("soap.js", 'const body = "<Envelope>\\n<Password>Xk9mPq2vL8zRt4wQ7zB</Password>";\n'),
+        ("soap.java", 'String b = "<x>\\t<password>Xk9mPq2vL8zRt4wQ7zB</password>";\n'),
+        ("mixed.ts", 'const body = "<auth>admin<password>(Xk9mPq2vL8zRt4wQ7zB)</password></auth>";\n'),
+    ],
+)
+def test_an_element_after_text_or_an_escape_is_no_type_argument(tmp_path: Path, name: str, text: str) -> None:
+    assert blocking(scan_text(tmp_path, name, text)) == [("MLS223", 1)]
+
+
 def test_a_relay_connection_key_is_a_name(tmp_path: Path) -> None:
     text = 'projects(first: $first) @connection(key: "ProjectMenu_projects") { edges { node { id } } }\n'
     assert blocking(scan_text(tmp_path, "ProjectMenu.tsx", text)) == []
