@@ -85,9 +85,6 @@ _COMMON_BIGRAMS = frozenset(
 # They count only for a value that is one plain word, written as words are (`Injection`,
 # `injection`): added for every run of letters, they let random upper-case and mixed-case runs
 # (`UYETBRSY5JEENJOJ`, a TOTP seed) pass for words.
-# Pairs of everyday words and of the names ML infrastructure writes that the cut above dropped:
-# `azure`, `amazon`, `zone`, `horizon`, `topology`, `strategy`, `kubernetes`, `kubeflow`.
-_COMMON_BIGRAMS |= frozenset({"az", "zu", "zo", "oz", "gy", "ku"})
 _PLAIN_WORD_BIGRAMS = _COMMON_BIGRAMS | frozenset({"je", "jo", "ja", "oj", "aj", "nj", "dj", "ej", "oy"})
 _WRITTEN_AS_WORD = re.compile(r"[A-Z]?[a-z]+")
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]{3,40}")
@@ -276,16 +273,15 @@ def _wordlike(segment: str, *, plain_word: bool = False) -> bool:
     lowered = segment.lower()
     if len(lowered) < 3 or not any(c in _VOWELS for c in lowered):
         return False
+    if "ject" in lowered and _WRITTEN_AS_WORD.fullmatch(segment):
+        # `-ject-`, the one family of everyday words the cut's missing `j` pairs leave out
+        # (`project`, `object`, `subject`, `inject`): read with pairs the cut keeps. Other `j`
+        # pairs stay unusual in a run of a longer value: pronounceable generators (pwgen) join
+        # syllables such as `joph`, `majo`, `jooree` into passwords.
+        lowered = lowered.replace("ject", "sect")
     pairs = _PLAIN_WORD_BIGRAMS if plain_word else _COMMON_BIGRAMS
     unusual = sum(lowered[i : i + 2] not in pairs for i in range(len(lowered) - 1))
-    if unusual == 0 or (unusual == 1 and len(lowered) >= 6):
-        return True
-    # A run written as words are (lower case, or one capital then lower case: the humps of
-    # `ProjectMenu_projects`) takes `j`'s pairs too, with no other unusual pair (`Ejmmlteq` has
-    # `jm`); an upper-case run never does.
-    if len(segment) < 4 or _WRITTEN_AS_WORD.fullmatch(segment) is None:
-        return False
-    return all(lowered[i : i + 2] in _PLAIN_WORD_BIGRAMS for i in range(len(lowered) - 1))
+    return unusual == 0 or (unusual == 1 and len(lowered) >= 6)
 
 
 def word_coverage(value: str) -> float:
@@ -370,6 +366,11 @@ def is_identifier(value: str) -> bool:
     return digits <= len(value) // 5 and sum(len(p) for p in parts) / len(parts) >= 3
 
 
+# A name after a host as Kubernetes label keys and registries write it: lower case, in parts
+# (`topology.gke.io/zone`, `node.kubernetes.io/instance-type`); a generated value mixes cases.
+_LABEL_NAME = re.compile(r"[a-z][a-z0-9]{0,20}(?:[-_.][a-z0-9]{1,20}){0,4}")
+
+
 def is_path(value: str) -> bool:
     if value.startswith(("/", "~/", "./", "../", "file:")) or re.match(r"[A-Za-z]:[\\/]", value):
         # A leading slash is also how some base64 starts; a path has words between its slashes.
@@ -388,7 +389,7 @@ def is_path(value: str) -> bool:
         if (
             plain_reference
             and _HOST.fullmatch(parts[0])
-            and all(word_coverage(p) >= 0.6 or len(p) < 4 for p in names if p)
+            and all(word_coverage(p) >= 0.6 or len(p) < 4 or _LABEL_NAME.fullmatch(p) for p in names if p)
         ):
             # `ghcr.io/github/github-mcp-server`: a registry host, then worded names (an image or a
             # repository); neither base64 alphabet has a dot.

@@ -62,15 +62,20 @@ def test_a_relay_connection_key_is_a_name(tmp_path: Path) -> None:
     assert blocking(scan_text(tmp_path, "menu.json", '{"key": "Qm7vXk2pLr9TzW4s_Zp8wYt"}\n')) == [("MLS223", 1)]
 
 
-def test_words_with_j_count_when_written_as_words() -> None:
+def test_words_of_the_ject_family_count_as_words() -> None:
     assert word_coverage("ProjectMenu_projects") == 1.0
-    assert word_coverage("objectStore_majorInjection") == 1.0
-    # Pairs the standard library's words lack and ML infrastructure writes: azure, zone, kubeflow.
-    assert word_coverage("azure_zone_kubeflow_strategy") == 1.0
+    assert word_coverage("objectStore_subjectInjection") == 1.0
     # Upper-case runs, and mixed runs with another unusual pair, read as before (the values of
     # test_generated_part that must keep blocking).
     assert word_coverage("UYETBRSY5JEENJOJ") == 0.5
     assert word_coverage("patEjmmlteq8kzOZ") == 3 / 14
+
+
+@pytest.mark.parametrize("password", ["oomajo9Eesh1", "Xai4uajoovo6", "Oojooree6aM5", "Phath5Theim5joph", "kuouD3QJ"])
+def test_pronounceable_generated_passwords_still_block(tmp_path: Path, password: str) -> None:
+    """pwgen joins syllables such as `joph`, `majo`, `kuou` (the red team's): other `j` pairs and
+    rarer pairs stay unusual, so these are no words. 4,000 pwgen passwords block as before."""
+    assert blocking(scan_text(tmp_path, ".env", f"DB_HOST=db\nDB_PASSWORD={password}\n")) == [("MLS223", 2)]
 
 
 SCHEMA = '''type User implements Node {
