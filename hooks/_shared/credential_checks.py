@@ -32,9 +32,10 @@ _DEMO_ISSUERS = frozenset({"supabase-demo"})
 _DEMO_HMAC_KEYS = (b"secret", b"your-256-bit-secret", b"your-384-bit-secret", b"your-512-bit-secret")
 _HMAC_DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 # The bytes of a signature for each algorithm (RFC 7518 section 3; RFC 8037 for EdDSA): an HMAC's
-# digest, ECDSA's R and S, and RSA's modulus (1024 to 4096 bits).
-_RSA_BYTES = frozenset({128, 256, 384, 512})
-_SIGNATURE_BYTES: dict[str, frozenset[int]] = {
+# digest, ECDSA's R and S, and RSA's modulus (any size from 1024 to 8192 bits: keys of 2040 or
+# 3000 bits exist).
+_RSA_BYTES = range(128, 1025)
+_SIGNATURE_BYTES: dict[str, frozenset[int] | range] = {
     "HS256": frozenset({32}),
     "HS384": frozenset({48}),
     "HS512": frozenset({64}),
@@ -105,9 +106,8 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
     if payload.get("iss") in _DEMO_ISSUERS:
         return CheckResult(REJECT)
     alg = str(header.get("alg", "")).upper()
-    signature = _b64decode(parts[2])
     lengths = _SIGNATURE_BYTES.get(alg)
-    if lengths is not None and (signature is None or len(signature) not in lengths):
+    if lengths is not None and not _signature_fits(parts[2], lengths) and not _der_ecdsa(parts[2], alg):
         # `eyJ...In0.SflKxwRJSMeKKF2QT`: a signature cut short (a test's input, a doc's elided
         # token) or padded out; no key makes an HS256 signature of 13 bytes, so nothing accepts it.
         # (`alg` is one of the table's names here, never the header's raw text)
@@ -120,6 +120,33 @@ def jwt(value: str, now: float | None = None) -> CheckResult:
     if isinstance(expiry, (int, float)) and not isinstance(expiry, bool) and expiry < reference:
         return CheckResult(DOUBTFUL, "; it has expired")
     return CheckResult(PLAUSIBLE)
+
+
+def _signature_fits(signature: str, lengths: frozenset[int] | range) -> bool:
+    """Whether the signature is one of these byte lengths, also with `-` or `_` glued after it
+    (`<!--eyJ...-->`: the comment's end runs on from the base64url text)."""
+    decoded = _b64decode(signature)
+    if decoded is not None and len(decoded) in lengths:
+        return True
+    trimmed = signature.rstrip("-_")
+    if trimmed == signature:
+        return False
+    for length in lengths:
+        chars = -(-length * 4 // 3)  # unpadded base64url of `length` bytes
+        if len(trimmed) <= chars <= len(signature):
+            return True
+    return False
+
+
+# An ECDSA signature in DER (a SEQUENCE of R and S), as key services return it: JWS wants R and S
+# raw, yet lenient verifiers (JJWT 0.11 and older) take DER too.
+_DER_ECDSA_MAX = {"ES256": 72, "ES384": 104, "ES512": 139}
+
+
+def _der_ecdsa(signature: str, alg: str) -> bool:
+    decoded = _b64decode(signature)
+    most = _DER_ECDSA_MAX.get(alg)
+    return most is not None and decoded is not None and decoded[:1] == b"\x30" and 8 <= len(decoded) <= most
 
 
 def _signed_with_demo_key(parts: list[str], alg: str) -> bool:

@@ -1105,3 +1105,28 @@ def test_any_json_list_is_a_dataset_or_text_never_an_error(rest: list[object], h
     text = json.dumps([{head: "x"}, *rest])
     assert file_unit(text, "d.json").kind in (DATA, TEXT)
     assert file_unit(text[: len(text) // 2], "d.json").kind == TEXT  # cut short: not parsed, so not data
+
+
+def _jwt_with(alg: str, signature: bytes) -> str:
+    import base64
+
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    head = part(json.dumps({"alg": alg, "typ": "JWT"}).encode()) + "." + part(json.dumps({"sub": "svc"}).encode())
+    return f"{head}.{part(signature)}"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # the red team's: a token in an HTML comment, the comment's `--` run on from the signature
+        ("a.md", f"<!-- service key: {_jwt_with('HS256', bytes(range(40, 72)))}-->\n"),
+        ("b.html", f"<p>x</p><!-- token {_jwt_with('RS256', bytes(range(256)))}-->\n"),
+        # an RSA modulus of no round size (2040 bits), and an ECDSA signature in DER
+        ("c.ini", f"token = {_jwt_with('RS256', bytes(range(255)))}\n"),
+        ("d.ini", f"token = {_jwt_with('ES256', bytes([0x30, 0x45, 0x02, 0x21]) + bytes(range(67)))}\n"),
+    ],
+)
+def test_jwt_signatures_that_fit_some_verifier_still_block(tmp_path: Path, name: str, text: str) -> None:
+    assert [(f.rule_id, f.severity.value) for f in scan_text(tmp_path, name, text)] == [("MLS221", "medium")]
