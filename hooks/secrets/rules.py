@@ -226,7 +226,7 @@ JSON_WEB_TOKEN = _credential(
     "medium",
     "JSON Web Token",
     "signed JSON Web Token (unsigned `alg: none` tokens and published demo tokens are ignored; expired "
-    "ones are reported low)",
+    "ones, and ones whose signature cannot have its algorithm's length, are reported low)",
     "Authorization: Bearer eyJhbGci…",
     "https://datatracker.ietf.org/doc/html/rfc7519",
 )
