@@ -242,8 +242,9 @@ def _direct(text: str) -> Requirement | None:
 
 
 def _looks_like_path(target: str) -> bool:
-    before_at = target.split(" @ ")[0]  # `name @ file:...` is PEP 508's, with its own URL
-    return " @ " not in target and ("/" in before_at or "\\" in before_at or target.startswith((".", "~")))
+    if " @ " in target:
+        return False  # `name @ file:...` is PEP 508's, with its own URL
+    return "/" in target or "\\" in target or target.startswith((".", "~"))
 
 
 def _classify_url(name: str, url: str) -> Requirement:

@@ -288,6 +288,15 @@ class PickleMachine:
                 self.dispatch[code] = handler
 
     # --- driving -------------------------------------------------------------------------
+    def stopped_before_acting(self, error: AnalysisError) -> bool:
+        """Whether the stream broke (`error`) before any opcode that imports, calls or builds: none
+        completed, and the break is not inside one (unless it is one taking operands the stack does
+        not hold, which unpicklers check before importing; not INST), and the break is no cap of
+        this analysis (a long line, which a loader reads on)."""
+        if self.acted or isinstance(error, LineTooLong):
+            return False
+        return not self.acting or (self.acting not in IMPORTS_BEFORE_OPERANDS and error.reason in OPERANDS_MISSING)
+
     def run(self) -> StreamResult:
         """Interpret up to and including STOP. Findings are recorded even if the stream breaks."""
         tap = self.reader.tap

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from hooks._core.severity import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong, Truncated
+from hooks.artifacts.errors import AnalysisError, LimitExceeded, Truncated
 from hooks.artifacts.formats import ctranslate2, fasttext, ggml_legacy, ggml_whisper, sentencepiece, word2vec
 from hooks.artifacts.formats.named import MAX_TEXT, buffered_text
 from hooks.artifacts.formats.table import BY_NAME, recognise_all, recognise_name
@@ -33,7 +33,7 @@ from hooks.artifacts.inert import (
 from hooks.artifacts.names import named_like_artifact
 from hooks.artifacts.opcodes import OPCODES
 from hooks.artifacts.openvino_ir import described_weights
-from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, PickleMachine
+from hooks.artifacts.pickle_vm import PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import HEAD, Format, Source, Walk, read_head, seekable_data
 from hooks.artifacts.zipreader import find_eocd
@@ -371,16 +371,8 @@ class Walker(Walk):
         machine = PickleMachine(ByteReader(source.handle, source.size), probe, "probe", sniffing=False)
         try:
             machine.run()
-        except LineTooLong:
-            return False  # a cap of this analysis, not a break every loader shares
         except AnalysisError as error:
-            if machine.acted or probe.issues:
-                return False
-            # Broken inside an acting opcode: only one whose operands the stack does not hold,
-            # which unpicklers check before importing (INST imports first).
-            return not machine.acting or (
-                machine.acting not in IMPORTS_BEFORE_OPERANDS and error.reason in OPERANDS_MISSING
-            )
+            return machine.stopped_before_acting(error) and not probe.issues
         except LimitExceeded:
             return False
         finally:

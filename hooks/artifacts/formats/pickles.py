@@ -14,11 +14,11 @@ from typing import BinaryIO
 from hooks._core.findings import Severity
 from hooks.artifacts import rules
 from hooks.artifacts.analysis import Analysis, where
-from hooks.artifacts.errors import AnalysisError, LimitExceeded, LineTooLong
+from hooks.artifacts.errors import AnalysisError, LimitExceeded
 from hooks.artifacts.formats import torch_legacy
 from hooks.artifacts.inert import TEXT_FIXTURE_LIMIT, is_printable_text
 from hooks.artifacts.opcodes import OPCODES
-from hooks.artifacts.pickle_vm import IMPORTS_BEFORE_OPERANDS, OPERANDS_MISSING, NotAPickle, PickleMachine
+from hooks.artifacts.pickle_vm import NotAPickle, PickleMachine
 from hooks.artifacts.reader import ByteReader
 from hooks.artifacts.source import Format, Source, Walk
 from hooks.artifacts.zipreader import find_eocd
@@ -173,9 +173,7 @@ def _loader_fails_first(
       model): every container a loader might find instead (zip, HDF5, gzip, xz, lzma, zstd)
       needs bytes that text has not, none of joblib's compressor prefixes starts it, and it is
       not a tar header as tarfile reads one."""
-    if machine.acted or isinstance(exc, LineTooLong) or reader.size is None:
-        return False
-    if machine.acting and (machine.acting in IMPORTS_BEFORE_OPERANDS or exc.reason not in OPERANDS_MISSING):
+    if not machine.stopped_before_acting(exc) or reader.size is None:
         return False
     if whole_file is None or file_size is None or file_size > TEXT_FIXTURE_LIMIT:
         return False
