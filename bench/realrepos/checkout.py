@@ -99,6 +99,7 @@ SPLITS = (
     "blind56",
     "blind57",
     "blind58",
+    "blind59",
 )
 
 
