@@ -112,6 +112,12 @@ _RANGE_CLAUSE = (
     r"(?:[-+.]?(?:a|b|c|rc|alpha|beta|pre|preview|dev|post)\.?\d{0,6}){0,3}"
 )
 _VERSION_RANGE = re.compile(rf"{_RANGE_CLAUSE}(?:,{_RANGE_CLAUSE}){{1,5}}")
+# pnpm's lock file resolves a dependency to its version followed by the versions of the peers it
+# was resolved against, each in parentheses: `3.596.0(@aws-sdk/client-sts@3.596.0)(react@18.2.0)`.
+_SEMVER = r"\d{1,6}(?:\.\d{1,6}){2}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?"
+_PEER_RESOLVED = re.compile(
+    rf"{_SEMVER}(?:\((?:@[a-z0-9][a-z0-9._~-]{{0,100}}/)?[a-z0-9][a-z0-9._~-]{{0,100}}@{_SEMVER}\)){{1,24}}"
+)
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
     r"keystore|der|html?|md|png|jpe?g|gz|zip|tar|bin|pt|pkl|onnx|safetensors)$",
@@ -651,9 +657,10 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         _VERSION.fullmatch(value)
         or _VERSION.fullmatch(_RANGE_OPERATOR.sub("", value, count=1))
         or _VERSION_RANGE.fullmatch(value)
+        or _PEER_RESOLVED.fullmatch(value)
     ):
         # `^3.529.0`, `~1.2.3`, `>=2.0.1`: a dependency's version range (package.json, pyproject)
-        return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`)")
+        return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`, `1.0.0(react@18.2.0)`)")
     if name and _PRODUCT_VERSION.fullmatch(value) and not _CHOSEN_SECRET_NAME.search(name):
         # `"PUT /latest/api/token HTTP/1.1" 200` in a request log, `Mozilla/5.0`: how protocols and
         # user agents name themselves, a product and its version (RFC 9110 `product/version`)

@@ -50,6 +50,7 @@ from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
+from hooks.code.refusal_tests import RefusalTests
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
@@ -695,6 +696,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._served_model_functions: frozenset[int] = frozenset()  # ids: an MLflow pyfunc model's methods
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
+        self._refusals: RefusalTests | None = None  # a test module's expected-exception blocks (prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
@@ -759,6 +761,7 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
+        self._refusals = RefusalTests(module) if self.in_tests is not None and not self.strict else None
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self._served_model_functions = served_model_functions(nodes, lambda node: qualified_name(node, aliases))
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
@@ -1303,11 +1306,12 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=False):
             if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
-                self._add(
-                    rules.TRUST_REMOTE_CODE,
-                    node,
-                    "trust_remote_code=True (in a kwargs dict) runs code from the model repository",
-                )
+                message = "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
+                refused = self._refusals.reason(node, data=True) if self._refusals is not None else None
+                if refused is not None:
+                    self._add(rules.TRUST_REMOTE_CODE, node, f"{message}; here {refused}", Severity.LOW)
+                else:
+                    self._add(rules.TRUST_REMOTE_CODE, node, message)
         self.generic_visit(node)
 
     # --- calls ---------------------------------------------------------------------------
@@ -1728,6 +1732,10 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
+                refused = self._refusals.reason(node, data=False) if self._refusals is not None else None
+                if refused is not None:
+                    self._add(rules.TRUST_REMOTE_CODE, node, f"{message}; here {refused}", Severity.LOW)
+                    return
                 pinned = None if self.strict else self._pinned_commit(node)
                 if pinned is not None:
                     # The documented fix: the code that runs is that commit's, which was reviewable

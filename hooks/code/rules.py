@@ -154,7 +154,10 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "other repository unpinned (a tokenizer or processor passed in as an object `from_pretrained` already "
         "loaded counts as loaded; one named by a parameter does not). The names are read in the order the "
         "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before "
-        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen)."
+        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen). "
+        "In a test module that asserts the flag is refused (`pytest.raises`/`assertRaisesRegex` whose expected "
+        "message names trust_remote_code), the flag inside such a block and in dict literals (the guard's test "
+        "input) is low; a library loader given the flag outside the block keeps high."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "

@@ -1,0 +1,116 @@
+"""A test module that asserts trust_remote_code is refused: the flag it feeds the guard is its
+hostile input (low); a library loader given the flag outside the expected-exception block, the same
+code outside the tests, and a module whose expected error is about something else keep MLS307 high."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import hypothesis.strategies as st
+from hypothesis import given
+
+from hooks._core.policy import Policy
+from hooks.code.refusal_tests import RefusalTests
+from tests.code.helpers import scan_code
+
+GUARD_TEST = (
+    "import pytest\n"
+    "UNSAFE = [\n"
+    "    {'trust_remote_code': True},\n"  # line 3: parametrised data
+    "    {'model_kwargs': {'trust_remote_code': True}},\n"  # line 4
+    "]\n"
+    "@pytest.mark.parametrize('kwargs', UNSAFE)\n"
+    "def test_rejects(kwargs):\n"
+    "    with pytest.raises(ValueError, match='trust_remote_code is not allowed'):\n"
+    "        validate_kwargs(kwargs)\n"
+    "def test_constructor_rejects():\n"
+    "    with pytest.raises(ValueError):\n"
+    "        EmbeddingFunction(model_name='attacker/model', trust_remote_code=True)\n"  # line 12
+    "def test_nested_rejects():\n"
+    "    build_from_config({'kwargs': {'trust_remote_code': True}})\n"  # line 14: data for the guard
+)
+STILL_LOADS = (
+    "import pytest\n"
+    "from sentence_transformers import SentenceTransformer\n"
+    "from transformers import AutoModel\n"
+    "def test_rejects():\n"
+    "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+    "        validate({'trust_remote_code': True})\n"  # line 6: low
+    "def test_real_model():\n"
+    "    AutoModel.from_pretrained('org/model', trust_remote_code=True)\n"  # line 8: loads
+    "    SentenceTransformer('org/st', model_kwargs={'trust_remote_code': True})\n"  # line 9: loads
+)
+OTHER_ERROR = (
+    "import pytest\n"
+    "from transformers import AutoModel\n"
+    "def test_bad_config():\n"
+    "    with pytest.raises(OSError, match='config.json'):\n"
+    "        AutoModel.from_pretrained('org/model', trust_remote_code=True)\n"
+    "    build({'trust_remote_code': True})\n"
+)
+
+
+def mls307(found: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
+    return sorted((f.line, f.severity.value) for f in found if f.rule_id == "MLS307")
+
+
+def test_a_refusal_test_feeds_the_flag_to_the_guard(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    found = scan_code(tmp_path, GUARD_TEST, "tests/test_guard.py")
+    assert mls307(found) == [(3, "low"), (4, "low"), (12, "low"), (14, "low")]
+    messages = [f.message for f in found if f.rule_id == "MLS307"]
+    assert any("expects to raise" in m for m in messages)
+    assert any("test data for a check that refuses it" in m for m in messages)
+
+
+def test_the_same_code_outside_the_tests_blocks(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    found = scan_code(tmp_path, GUARD_TEST, "src/guard_examples.py")
+    assert mls307(found) == [(3, "high"), (4, "high"), (12, "high"), (14, "high")]
+
+
+def test_the_strict_profile_keeps_them_high(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    policy = Policy(root=tmp_path, profile="strict")
+    found = scan_code(tmp_path, GUARD_TEST, "tests/test_guard.py", policy)
+    assert {severity for _, severity in mls307(found)} == {"high"}
+
+
+def test_a_library_loader_in_a_refusal_test_still_loads(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    found = scan_code(tmp_path, STILL_LOADS, "tests/test_models.py")
+    assert mls307(found) == [(6, "low"), (8, "high"), (9, "high")]
+
+
+def test_an_expected_error_about_something_else_says_nothing(tmp_path: Path) -> None:
+    # The load may run the repository's code before the OSError: the test asserts no refusal.
+    (tmp_path / "tests").mkdir()
+    found = scan_code(tmp_path, OTHER_ERROR, "tests/test_models.py")
+    assert mls307(found) == [(5, "high"), (6, "high")]
+
+
+def test_unittest_regex_form_names_the_flag() -> None:
+    source = (
+        "class T(unittest.TestCase):\n"
+        "    def test_it(self):\n"
+        "        with self.assertRaisesRegex(ValueError, 'Trust remote code is disabled'):\n"
+        "            load(trust_remote_code=True)\n"
+    )
+    module = ast.parse(source)
+    refusals = RefusalTests(module)
+    call = next(n for n in ast.walk(module) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "load")
+    assert refusals.refuses_flag
+    assert refusals.reason(call, data=False) is not None
+    assert RefusalTests(ast.parse(source.replace("Trust remote code", "Model"))).reason(call, data=False) is None
+
+
+@given(st.text(max_size=200))
+def test_garbage_expected_messages_never_raise(text: str) -> None:
+    source = (
+        f"import pytest\nwith pytest.raises(ValueError, match={text!r}):\n    load({{'trust_remote_code': True}})\n"
+    )
+    module = ast.parse(source)
+    refusals = RefusalTests(module)
+    for node in ast.walk(module):
+        refusals.reason(node, data=isinstance(node, ast.Dict))
