@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -339,6 +339,8 @@ _RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base", "pure"})  # "pure": the Py
 
 # Calls that confine a member's path (normpath/abspath/realpath alone confine nothing).
 _PATH_CONFINERS = frozenset({"basename", "commonpath", "is_relative_to", "isabs"})
+# What a tar member's link-ness is read through (`member.issym()`, `member.linkname`, `member.type`).
+_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
 _STDLIB_FILTERS = frozenset({"data_filter", "tar_filter"})
 
 
@@ -1842,12 +1844,16 @@ class MLRuleVisitor(ast.NodeVisitor):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             own = list(_own_nodes(function))
+            lists = _member_lists(own)
             checked: dict[str, int] = {}  # the archive's text -> the line of the loop checking it
+            links_checked: set[str] = set()  # archives whose checking loop also looks at links
             for loop in _unconditional(function.body):
                 if isinstance(loop, ast.For):
-                    archive = _members_walked(loop.iter)
+                    archive = _members_walked(loop.iter, lists)
                     if archive is not None and _raises_on_member(loop):
                         checked.setdefault(archive, loop.lineno)
+                        if _looks_at_links(loop):
+                            links_checked.add(archive)
             for call in own:
                 if not (
                     isinstance(call, ast.Call)
@@ -1855,6 +1861,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                     and call.func.attr == "extractall"
                     and _keyword(call, "filter") is None
                     and checked.get(ast.unparse(call.func.value), call.lineno) < call.lineno
+                    and _extracts_what_was_walked(call, lists, function)
                 ):
                     continue
                 self.bandit_false_positives.add((call.lineno, "B202"))
@@ -1865,13 +1872,14 @@ class MLRuleVisitor(ast.NodeVisitor):
                     for issue in self.issues
                     if not (issue.rule is rules.TAR_EXTRACT_WITHOUT_FILTER and issue.line == call.lineno)
                 ]
-                self._add(
-                    rules.TAR_EXTRACT_WITHOUT_FILTER,
-                    call,
-                    "extractall() after checking member names only: a symlink member can still lead a later "
-                    "member outside the target; filter='data' checks links too",
-                    Severity.LOW,
+                message = (
+                    "extractall() after a loop that refuses members outside the target, link targets included; "
+                    "filter='data' says so in one argument"
+                    if ast.unparse(call.func.value) in links_checked
+                    else "extractall() after checking member names only: a symlink member can still lead a later "
+                    "member outside the target; filter='data' checks links too"
                 )
+                self._add(rules.TAR_EXTRACT_WITHOUT_FILTER, call, message, Severity.LOW)
 
     def _archive_origin(self, receiver: ast.expr) -> str:
         """What made the archive an extract is called on (`tarfile.open`, `zipfile.ZipFile`), or ""."""
@@ -2564,9 +2572,67 @@ def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast
         stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes))
 
 
-def _members_walked(iterated: ast.expr) -> str | None:
+def _member_lists(own: Sequence[ast.AST]) -> dict[str, str]:
+    """Names a function binds once, to an archive's member list (`members = tar.getmembers()`):
+    name -> the archive's text. A name bound twice may hold either list."""
+    bindings: dict[str, list[ast.expr | None]] = {}
+    for node in own:
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.NamedExpr)):
+            targets = [node.target]
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
+        for target in targets:
+            for bound in ast.walk(target):
+                if isinstance(bound, ast.Name):
+                    bindings.setdefault(bound.id, []).append(value if target is bound else None)
+    lists: dict[str, str] = {}
+    for identifier, values in bindings.items():
+        only = values[0] if len(values) == 1 else None
+        archive = _members_walked(only) if only is not None else None
+        if archive is not None:
+            lists[identifier] = archive
+    return lists
+
+
+def _extracts_what_was_walked(call: ast.Call, lists: dict[str, str], function: ast.AST) -> bool:
+    """`extractall()` of every member, of `members=` a list the function bound to the archive's
+    members (the list its loop walked), or of the function's own `members=None` parameter passed
+    through (the mass patch's `safe_extract(tar, path=".", members=None)`); another list may hold
+    members the loop never saw."""
+    given = _keyword(call, "members") or (call.args[1] if len(call.args) >= 2 else None)
+    if given is None or (isinstance(given, ast.Constant) and given.value is None):
+        return True
+    if isinstance(given, ast.Name) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        default = parameter_default(function, given.id)
+        rebound = any(
+            isinstance(node, ast.Name) and node.id == given.id and isinstance(node.ctx, ast.Store)
+            for node in ast.walk(function)
+        )
+        if isinstance(default, ast.Constant) and default.value is None and not rebound:
+            return True
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func
+    return isinstance(given, ast.Name) and lists.get(given.id) == ast.unparse(receiver)
+
+
+def _looks_at_links(loop: ast.For) -> bool:
+    """Whether a checking loop looks at links (`issym()`, `islnk()`, `linkname`, a member's type):
+    without that, a symlink member can lead a later member outside the target."""
+    return any(
+        (isinstance(node, ast.Attribute) and node.attr in _LINK_TESTS)
+        or (isinstance(node, ast.Name) and node.id in ("SYMTYPE", "LNKTYPE"))
+        for node in ast.walk(loop)
+    )
+
+
+def _members_walked(iterated: ast.expr, lists: Mapping[str, str] | None = None) -> str | None:
     """The archive a loop walks the members of (`tar.getmembers()`, `zf.namelist()`,
-    `tar.members`), as its text, else None."""
+    `tar.members`, or a name bound to one of those: `lists`), as its text, else None."""
+    if isinstance(iterated, ast.Name) and lists is not None:
+        return lists.get(iterated.id)
     if (
         isinstance(iterated, ast.Call)
         and isinstance(iterated.func, ast.Attribute)
@@ -2611,6 +2677,22 @@ def _raises_on_member(loop: ast.For) -> bool:
         and _checks_a_path(node.test, body)
         and any(isinstance(inner, ast.Raise) for statement in node.body for inner in ast.walk(statement))
         for node in body
+    ) or any(_raises_when_not_relative(node, derived) for node in body if isinstance(node, ast.Try))
+
+
+def _raises_when_not_relative(block: ast.Try, derived: set[str]) -> bool:
+    """`try: target.relative_to(root) / except ValueError: raise ...`: pathlib's `relative_to`
+    raises for a path outside `root`, and the handler turns that into a refusal."""
+    tested = any(
+        isinstance(inner, ast.Call)
+        and _called_name(inner) == "relative_to"
+        and {n.id for n in ast.walk(inner) if isinstance(n, ast.Name)} & derived
+        for statement in block.body
+        for inner in ast.walk(statement)
+    )
+    return tested and all(
+        any(isinstance(inner, ast.Raise) for statement in handler.body for inner in ast.walk(statement))
+        for handler in block.handlers
     )
 
 

@@ -325,7 +325,12 @@ TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
     "high",
     "tarfile extraction without a filter",
     cwe=22,
-    what="tarfile extract or extractall without a filter= argument.",
+    what=(
+        "tarfile extract or extractall without a filter= argument. Reported low when a loop earlier in the same "
+        "function walks the members that are extracted and raises on one whose path leads outside the target "
+        "(a `..` test, a resolved path's prefix, pathlib's `relative_to` raising); the message says whether the "
+        "loop also looks at links, which a names-only check misses."
+    ),
     why=(
         "Tar members can be absolute paths, `../` paths, links or device files: a dataset or model "
         "archive from outside can write anywhere the process can (CVE-2007-4559)."
