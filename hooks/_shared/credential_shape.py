@@ -431,12 +431,13 @@ def is_common_password(value: str) -> bool:
         return True
     if _common_word(lowered) or _typed_rows(lowered):
         return True
-    # `s3cr3t_p4ss`, `admin-passw0rd`: two or three such words joined, as examples are written.
+    # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two or three such words joined, as
+    # examples and default logins are written.
     parts = _PASSWORD_JOINS.split(lowered)
     return 2 <= len(parts) <= 3 and all(_common_word(part) for part in parts)
 
 
-_PASSWORD_JOINS = re.compile(r"[_.-]")
+_PASSWORD_JOINS = re.compile(r"[_.:-]")
 # What people type along a row: the alphabet, the digits, a keyboard's rows.
 _TYPED_ROWS = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _LETTER_OR_DIGIT_RUNS = re.compile(r"[a-z]+|[0-9]+")

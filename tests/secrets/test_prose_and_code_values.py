@@ -69,6 +69,7 @@ SILENT = [
         'internal: "postgres://admin:s3cr3t_p4ss@db.internal.prod:5432/users_prod",\n',
     ),
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
+    ("a default login", "auth.md", 'CHROMA_SERVER_AUTH_CREDENTIALS="admin:admin"\n'),
     ("a keyboard row and digits", "fs.py", "# dvc remote modify images password asdf1234\n"),
     ("a keyboard row and digits typed back", "a.env", "DB_PASSWORD=qwerty321\n"),
     (
@@ -143,6 +144,7 @@ BLOCKING = [
     ("a typed password with separators", "settings.py", 'DB_PASSWORD = "Tr0ub4dor_3xZ"\n'),
     ("a digest under a token name", "m.json", '{"api_token": "5e4577f9a1c0d2b3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9"}\n'),
     ("a keyboard run inside a password", "fs.py", "# dvc remote modify images password Xk9asdf1234\n"),
+    ("a login with a chosen password", "auth.md", 'CHROMA_SERVER_AUTH_CREDENTIALS="admin:Qm7vXk2pLr9T"\n'),
     ("a key beside a name", "a.env", f"T81_558_KEY={KEY}\n"),
     ("a random name after a host", "pv.yaml", "- key: topology.gke.io/Qm7vXk2pLr9TzW4sHn\n"),
     ("a random value in parentheses", "notes.md", f"Log in with credentials ({KEY}) to reach it.\n"),
