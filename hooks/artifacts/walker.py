@@ -110,6 +110,12 @@ class Walker(Walk):
             # Chroma's `length.bin` holds words it never set, which may start like a pickle: one
             # that breaks before any opcode imports, calls or builds is an index, nothing more.
             return True
+        if [fmt.name for fmt in formats] == ["maybe-pickle"] and _extension_then_no_opcode(source.head):
+            # Bytes that only start like a pickle (a bincode length, a checkpoint index's first
+            # varint): pickle.load raises at the byte after the EXT, so no loader reads them.
+            if named_like_artifact(source.name):
+                self._unrecognised(source)
+            return named_like_artifact(source.name)
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table
@@ -473,6 +479,19 @@ class Walker(Walk):
 
 
 _PICKLE_FORMATS = frozenset({"pickle", "maybe-pickle"})
+# copyreg's extension opcodes (EXT1, EXT2, EXT4) and the width of their code. No pickler writes one
+# first: protocols 2 and later open with PROTO, and protocols 0 and 1 have no EXT.
+_EXTENSION_WIDTHS = {0x82: 1, 0x83: 2, 0x84: 4}
+
+
+def _extension_then_no_opcode(head: bytes) -> bool:
+    """Whether the data opens with an EXT opcode whose next byte is no opcode at all: pickle.load
+    looks the code up in copyreg's registry (which holds nothing unless the loading process
+    registered it) and raises at that byte, so nothing is built or called."""
+    width = _EXTENSION_WIDTHS.get(head[0]) if head else None
+    return width is not None and len(head) > width + 1 and head[width + 1] not in OPCODES
+
+
 # Formats whose reading already reaches a zip at the end of the data (its own members, a pickle's
 # trailing data or nested loads): a second reading from the end record would only repeat them.
 _READS_TRAILING_ZIP = frozenset({"zip", "tar", "7z", *_PICKLE_FORMATS})
