@@ -363,6 +363,17 @@ def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return refuses and confines
 
 
+# What a Flask app is used through when it only routes requests and runs: none of these can give
+# its config a SERVER_NAME (`register_blueprint` can: a blueprint's callbacks receive the app).
+_FLASK_APP_SAFE_ATTRIBUTES = frozenset(
+    {"route", "get", "post", "put", "patch", "delete", "errorhandler", "before_request", "after_request"}
+    | {"teardown_request", "teardown_appcontext", "context_processor", "template_filter", "template_global"}
+    | {"add_url_rule", "run", "logger", "secret_key", "app_context", "test_request_context", "test_client"}
+)
+# Names through which code reaches a module's bindings from the side.
+_SIDE_DOOR_NAMES = frozenset({"globals", "vars", "locals", "setattr", "exec", "eval", "__import__"})
+
+
 def _called_name(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -2149,10 +2160,49 @@ class MLRuleVisitor(ast.NodeVisitor):
         host = _keyword(node, "host") or (node.args[0] if node.args else None)
         if isinstance(host, ast.Constant) and host.value in _LOOPBACK_HOSTS:
             reason = "the debugger listens on this machine only (an explicit loopback host)"
+        elif host is None and self._plain_flask_app(node.func.value):
+            # Flask's run() takes its host from SERVER_NAME, else 127.0.0.1.
+            reason = "the debugger listens on this machine only (Flask's default host, 127.0.0.1)"
         else:
             return  # no host is not loopback everywhere: SERVER_NAME, Dash's HOST, Connexion's 0.0.0.0
         for line in _lines_of(node):
             self.quiet_bandit[(line, "B201")] = reason
+
+    def _plain_flask_app(self, receiver: ast.expr) -> bool:
+        """Whether `receiver` names a `flask.Flask(...)` whose config nothing can have given a
+        SERVER_NAME (from which run() takes its host; else it binds 127.0.0.1): the name is bound
+        once, to that call, and used only through attributes that route requests or run the app
+        (never handed to another function, aliased, or reached through `config`), in a module
+        with no `config` or `default_config` attribute, no SERVER_NAME text and no side door
+        (a star import, `globals()`, `setattr`, `exec`)."""
+        if not isinstance(receiver, ast.Name) or self.origins.get(receiver.id) != "flask.Flask":
+            return False
+        module = self._module
+        if module is None or receiver.id in self.loads.rebound_module_names:
+            return False
+        name = receiver.id
+        used_as_attribute: set[int] = set()
+        for node in module_nodes(module):
+            if isinstance(node, ast.Constant) and node.value == "SERVER_NAME":
+                return False
+            if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+                return False
+            if isinstance(node, ast.Name) and node.id in _SIDE_DOOR_NAMES:
+                return False
+            if isinstance(node, ast.Attribute):
+                if node.attr in ("config", "default_config", "SERVER_NAME"):
+                    return False
+                if isinstance(node.value, ast.Name) and node.value.id == name:
+                    if node.attr not in _FLASK_APP_SAFE_ATTRIBUTES:
+                        return False
+                    used_as_attribute.add(id(node.value))
+        bindings = 0
+        for node in module_nodes(module):
+            if isinstance(node, ast.Name) and node.id == name and id(node) not in used_as_attribute:
+                if not isinstance(node.ctx, ast.Store):
+                    return False  # handed on (`init_app(app)`, `run_with_ngrok(app)`), aliased or returned
+                bindings += 1
+        return bindings == 1
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off

@@ -559,9 +559,9 @@ def test_sql_taint_follows_every_binding_and_frameworks_handed_a_function_withou
 
 
 def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: Path) -> None:
-    """Werkzeug's debugger runs code for whoever reaches it: on 0.0.0.0, a host from a variable, or
-    no host (SERVER_NAME, Dash's HOST or Connexion may choose one) B201 keeps bandit's severity;
-    with an explicit loopback host it is low."""
+    """Werkzeug's debugger runs code for whoever reaches it: on 0.0.0.0 or a host from a variable
+    B201 keeps bandit's severity; with an explicit loopback host it is low, and so with no host for
+    a Flask app whose config nothing can have given a SERVER_NAME (run() then binds 127.0.0.1)."""
     source = (
         "from flask import Flask\napp = Flask(__name__)\nHOST = '0.0.0.0'\n"
         "app.run(debug=True)\n"
@@ -573,7 +573,7 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
     found = [
         (line, severity) for rule, line, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"
     ]
-    assert found == [(4, "high"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
+    assert found == [(4, "low"), (5, "low"), (6, "high"), (7, "high"), (8, "high")]
 
 
 @pytest.mark.parametrize(
@@ -594,11 +594,31 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "from flask import Flask\napp = Flask(__name__)\nc = app.config\nc.from_pyfile('d.cfg')\napp.run(debug=True)\n",
         "from flask import Flask\nfrom s import init_app\napp = Flask(__name__)\ninit_app(app)\napp.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\nrun_with_ngrok(app)\napp.run(debug=True)\n",
+        # A blueprint's callbacks receive the app; other attributes, side doors, another Flask.
+        "from flask import Flask\nfrom v import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\n"
+        "app.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\napp.wsgi_app = wrap(app.wsgi_app)\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\nglobals()['app'] = other\napp.run(debug=True)\n",
+        "from flask import Flask\nfrom settings import *\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "import flask\nfrom quart import Quart as Flask\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\nsettings = {'SERVER_NAME': 'x:80'}\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
     found = [severity for rule, _, severity in graded(scan_code(tmp_path, source, "app.py")) if rule == "B201"]
     assert found == ["high"]
+
+
+def test_a_routing_only_flask_app_without_a_host_is_low(tmp_path: Path) -> None:
+    source = (
+        "import flask\napp = flask.Flask(__name__)\napp.secret_key = 'dev'\n"
+        "@app.route('/')\ndef index():\n    return 'hi'\n"
+        "@app.errorhandler(404)\ndef missing(e):\n    return 'no', 404\n"
+        "if __name__ == '__main__':\n    app.run(port=5001, debug=True)\n"
+    )
+    found = [f for f in scan_code(tmp_path, source, "app.py") if f.rule_id == "B201"]
+    assert [f.severity.value for f in found] == ["low"]
+    assert "127.0.0.1" in found[0].message
 
 
 def test_a_positional_loopback_host_and_port(tmp_path: Path) -> None:
