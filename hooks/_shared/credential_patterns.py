@@ -180,8 +180,9 @@ TOKEN_DETECTORS: tuple[Detector, ...] = (
     _d(
         "jwt",
         "JSON Web Token",
-        rf"(?P<secret>{_left('eyJ', _URLSAFE)}[A-Za-z0-9_-]{{10,4096}}\.eyJ[A-Za-z0-9_-]{{10,8192}}\."
-        r"[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])",
+        # `<!--eyJ...-->`: an HTML or XML comment's dashes are no part of the token.
+        rf"(?P<secret>eyJ(?<=(?:(?<![{_URLSAFE}])|(?<=<!--))eyJ)[A-Za-z0-9_-]{{10,4096}}\.eyJ[A-Za-z0-9_-]{{10,8192}}\."
+        r"[A-Za-z0-9_-]{16,1024}?)(?=-->|(?![A-Za-z0-9_-]))",
         ("eyj",),
         "jwt",
     ),

@@ -1103,6 +1103,8 @@ def _jwt_with(alg: str, signature: bytes) -> str:
         # the red team's: a token in an HTML comment, the comment's `--` run on from the signature
         ("a.md", f"<!-- service key: {_jwt_with('HS256', bytes(range(40, 72)))}-->\n"),
         ("b.html", f"<p>x</p><!-- token {_jwt_with('RS256', bytes(range(256)))}-->\n"),
+        # the token right after the comment's opening dashes, and right before its closing ones
+        ("e.html", f"<div><!--{_jwt_with('HS256', bytes(range(40, 72)))}--></div>\n"),
         # an RSA modulus of no round size (2040 bits), and an ECDSA signature in DER
         ("c.ini", f"token = {_jwt_with('RS256', bytes(range(255)))}\n"),
         ("d.ini", f"token = {_jwt_with('ES256', bytes([0x30, 0x45, 0x02, 0x21]) + bytes(range(67)))}\n"),
@@ -1110,3 +1112,12 @@ def _jwt_with(alg: str, signature: bytes) -> str:
 )
 def test_jwt_signatures_that_fit_some_verifier_still_block(tmp_path: Path, name: str, text: str) -> None:
     assert [(f.rule_id, f.severity.value) for f in scan_text(tmp_path, name, text)] == [("MLS221", "medium")]
+
+
+def test_a_jwt_glued_to_other_token_characters_is_part_of_another_value(tmp_path: Path) -> None:
+    # `ab-eyJ...`: the token's alphabet runs on to its left, so this is no token that starts there.
+    text = f"x=ab-{_jwt_with('HS256', bytes(range(40, 72)))}\n"
+    assert [f.rule_id for f in scan_text(tmp_path, "d.txt", text)] == []
+    same = scan_text(tmp_path, "e.html", f"<!--{_jwt_with('HS256', bytes(range(40, 72)))}-->\n")
+    spaced = scan_text(tmp_path, "f.html", f"<!-- {_jwt_with('HS256', bytes(range(40, 72)))} -->\n")
+    assert [f.message for f in same] == [f.message for f in spaced]  # the same token, dashes left out
