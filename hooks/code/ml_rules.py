@@ -342,6 +342,8 @@ _PATH_CONFINERS = frozenset({"basename", "commonpath", "is_relative_to", "isabs"
 # What a tar member's link-ness is read through (`member.issym()`, `member.linkname`, `member.type`).
 _LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
 _STDLIB_FILTERS = frozenset({"data_filter", "tar_filter"})
+# What changes a list in place.
+_LIST_CHANGES = frozenset({"append", "extend", "insert", "__setitem__", "__iadd__"})
 
 
 def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -2639,8 +2641,21 @@ def _member_lists(own: Sequence[ast.AST]) -> dict[str, str]:
             for bound in ast.walk(target):
                 if isinstance(bound, ast.Name):
                     bindings.setdefault(bound.id, []).append(value if target is bound else None)
+    # A list changed in place (`members.append(m)`, `members[0] = m`) may hold members no loop saw.
+    changed = {
+        node.value.id
+        for node in own
+        if isinstance(node, (ast.Attribute, ast.Subscript))
+        and isinstance(node.value, ast.Name)
+        and (
+            (isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load))
+            or (isinstance(node, ast.Attribute) and node.attr in _LIST_CHANGES)
+        )
+    }
     lists: dict[str, str] = {}
     for identifier, values in bindings.items():
+        if identifier in changed:
+            continue
         only = values[0] if len(values) == 1 else None
         archive = _members_walked(only) if only is not None else None
         if archive is not None:

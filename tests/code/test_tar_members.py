@@ -73,6 +73,10 @@ def unpack(path, out):
             if member.issym() or ".." in member.name:
                 raise RuntimeError(member.name)
 """
+APPENDED = CHECKED.replace(
+    "        tar.extractall(path=destination, members=members)",
+    "        members.append(tarfile.TarInfo('../x'))\n        tar.extractall(path=destination, members=members)",
+)
 REBOUND = CHECKED.replace(
     "        tar.extractall(path=destination, members=members)",
     "        members = tar.getmembers()\n        tar.extractall(path=destination, members=members)",
@@ -92,8 +96,8 @@ def test_members_refused_before_extraction_are_low(tmp_path: Path, source: str) 
 
 @pytest.mark.parametrize(
     "source",
-    [SKIPS, OTHER_LIST, AFTER, REBOUND],
-    ids=["continue", "other-list", "after", "rebound"],
+    [SKIPS, OTHER_LIST, AFTER, REBOUND, APPENDED],
+    ids=["continue", "other-list", "after", "rebound", "appended"],
 )
 def test_checks_that_do_not_protect_keep_it_high(tmp_path: Path, source: str) -> None:
     assert mls315(tmp_path, source) == ["high"]
