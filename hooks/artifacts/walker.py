@@ -68,11 +68,13 @@ class Walker(Walk):
 
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
-        found = self.walk(source)
+        settled = self._settled_before_reading(source)
+        found = self._walk_formats(source) if settled is None else settled
         if find_eocd(handle, size) is None:
             return
         formats = recognise_all(source.head)
-        if (formats and formats[0].name in _READS_TRAILING_ZIP) or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
+        read_as_format = formats and formats[0].name in _READS_TRAILING_ZIP and settled is None
+        if read_as_format or self._analysis.has_rule(rules.PICKLE_ZIP_POLYGLOT):
             return  # the zip was read already: as the file, as a member, or after the pickle's STOP
         handle.seek(0)
         if not found:  # a zip behind a prefix that is no known format
@@ -93,6 +95,14 @@ class Walker(Walk):
         recognises it: data whose first byte is an opcode is also a pickle from byte 0, and
         data that more formats recognise (a tar header behind a zip's magic) is read as each.
         """
+        settled = self._settled_before_reading(source)
+        return self._walk_formats(source) if settled is None else settled
+
+    def _settled_before_reading(self, source: Source) -> bool | None:
+        """For data that only starts like a pickle and that no pickle loader reads past its first
+        bytes, whether it was an artifact; None for data read by its formats. Such data was never
+        read as a pickle, so a zip at its end (which zipfile finds from its end record) is still
+        to be read."""
         formats = recognise_all(source.head)
         if (
             [fmt.name for fmt in formats] == ["maybe-pickle"]
@@ -116,6 +126,10 @@ class Walker(Walk):
             if named_like_artifact(source.name):
                 self._unrecognised(source)
             return named_like_artifact(source.name)
+        return None
+
+    def _walk_formats(self, source: Source) -> bool:
+        formats = recognise_all(source.head)
         fmt = formats[0] if formats else None
         named = recognise_name(source.name) if fmt is None or fmt.weak else None
         if named is not None:  # a text config: checked, then its bytes still go through the table

@@ -2204,7 +2204,29 @@ class MLRuleVisitor(ast.NodeVisitor):
                 if not isinstance(node.ctx, ast.Store):
                     return False  # handed on (`init_app(app)`, `run_with_ngrok(app)`), aliased or returned
                 bindings += 1
-        return bindings == 1
+        return bindings == 1 and self._constructor_imported_once(module, name)
+
+    @staticmethod
+    def _constructor_imported_once(module: ast.Module, name: str) -> bool:
+        """Whether `name = Flask(...)` (or `flask.Flask(...)`) calls a name bound once in the
+        module, by an import at its top level: a class of the same name (`class Flask(Flask)`), a
+        rebinding (`Flask = make_class()`) or an import in a try/except fallback may give the app a
+        default_config with a SERVER_NAME."""
+        constructor: ast.expr | None = None
+        for node in module_nodes(module):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id == name
+                and isinstance(node.value, ast.Call)
+            ):
+                constructor = node.value.func
+        if isinstance(constructor, ast.Attribute) and constructor.attr == "Flask":
+            constructor = constructor.value
+        if not isinstance(constructor, ast.Name):
+            return False
+        return _bound_once_by_top_level_import(module, constructor.id)
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off
@@ -2773,3 +2795,30 @@ def _checks_a_path(test: ast.expr, body: list[ast.AST]) -> bool:
                 if _PATH_CHECK_CALL.search(called):
                     return True
     return False
+
+
+def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
+    """Whether `name` has exactly one binding in the module, an import statement directly in its
+    body (not in a try, an if or a function); no class, function, assignment, loop, handler,
+    parameter or `global` binds it again."""
+    top_level = {id(statement) for statement in module.body}
+    bindings: list[ast.AST] = []
+    for node in module_nodes(module):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".")[0]
+                if bound == name:
+                    bindings.append(node)
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            bindings.append(node)
+        elif isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            bindings.append(node)
+        elif isinstance(node, ast.arg) and node.arg == name:
+            bindings.append(node)
+        elif isinstance(node, ast.ExceptHandler) and node.name == name:
+            bindings.append(node)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return False
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
+            bindings.append(node)
+    return len(bindings) == 1 and isinstance(bindings[0], (ast.Import, ast.ImportFrom)) and id(bindings[0]) in top_level

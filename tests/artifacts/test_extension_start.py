@@ -66,3 +66,23 @@ def test_every_unpickler_raises_before_any_import(
     for loader, result in answer.items():
         assert result["find_class"] == 0, (loader, result)
         assert str(result["outcome"]).startswith("error:"), (loader, result)
+
+
+def _zip_holding(member: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["model.pkl.zip", "weights.bin", "export.dat", "plain"])
+def test_a_zip_behind_an_extension_opening_is_still_read_from_its_end(tmp_path: Path, name: str) -> None:
+    """Found by stop 78's red team: zipfile (pandas' read_pickle of a `.zip`, Keras, skops)
+    finds an archive from its end record whatever precedes it, and data that opens with an EXT
+    is never read as a pickle, so nothing had reached the zip: its pickle's call went unseen."""
+    data = b"\x82\x01\xff" + bytes(61) + _zip_holding("model.pkl", _PAYLOAD)
+    found = scan_bytes(tmp_path, name, data)
+    assert ("MLS101", Severity.CRITICAL) in {(f.rule_id, f.severity) for f in found}

@@ -602,6 +602,13 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "from flask import Flask\nfrom settings import *\napp = Flask(__name__)\napp.run(debug=True)\n",
         "import flask\nfrom quart import Quart as Flask\napp = Flask(__name__)\napp.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\nsettings = {'SERVER_NAME': 'x:80'}\napp.run(debug=True)\n",
+        # Stop 78's red team: the class name bound again, where a subclass's default_config may
+        # hold a SERVER_NAME: a class of the same name, a fallback import, an assignment.
+        "from flask import Flask\nclass Flask(Flask):\n    pass\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "try:\n    from web.app import Flask\nexcept ImportError:\n    from flask import Flask\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\nFlask = web.flask_class()\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "import flask\nflask = web\napp = flask.Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
