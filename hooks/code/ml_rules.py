@@ -2804,21 +2804,23 @@ def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
     top_level = {id(statement) for statement in module.body}
     bindings: list[ast.AST] = []
     for node in module_nodes(module):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                bound = alias.asname or alias.name.split(".")[0]
-                if bound == name:
-                    bindings.append(node)
-        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
-            bindings.append(node)
-        elif isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
-            bindings.append(node)
-        elif isinstance(node, ast.arg) and node.arg == name:
-            bindings.append(node)
-        elif isinstance(node, ast.ExceptHandler) and node.name == name:
-            bindings.append(node)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return False
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
+        if name in _names_bound_by(node):
             bindings.append(node)
     return len(bindings) == 1 and isinstance(bindings[0], (ast.Import, ast.ImportFrom)) and id(bindings[0]) in top_level
+
+
+def _names_bound_by(node: ast.AST) -> set[str]:
+    """The names one node binds itself (an assignment's targets are their own Name nodes)."""
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {alias.asname or alias.name.split(".")[0] for alias in node.names}
+    if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {node.name}
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        return {node.id}
+    if isinstance(node, ast.arg):
+        return {node.arg}
+    if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+        return {node.name}
+    return set()
