@@ -118,6 +118,30 @@ _SEMVER = r"\d{1,6}(?:\.\d{1,6}){2}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1
 _PEER_RESOLVED = re.compile(
     rf"{_SEMVER}(?:\((?:@[a-z0-9][a-z0-9._~-]{{0,100}}/)?[a-z0-9][a-z0-9._~-]{{0,100}}@{_SEMVER}\)){{1,24}}"
 )
+# The words of a resolved version's names and pre-release tags (`client-sts`, `rc-66855b96-20241106`):
+# a number, a lower-case word, or a short mix (`base64`, a short commit); a generated value has none
+# of these shapes, whatever dashes or dots cut it into.
+_RESOLVED_WORDS = re.compile(r"[A-Za-z0-9]+")
+_SHORT_MIX = 10
+_MIXES_AT_MOST = 3
+
+
+def _resolved_version(value: str) -> bool:
+    """`3.596.0(@aws-sdk/client-sts@3.596.0)`: pnpm's version of a package resolved with its peers."""
+    if not _PEER_RESOLVED.fullmatch(value):
+        return False
+    mixes = 0
+    for word in _RESOLVED_WORDS.findall(value):
+        if word.isdigit():
+            continue
+        if word.isalpha() and word.islower() and len(word) <= 24:
+            continue
+        if word != word.lower() or len(word) > _SHORT_MIX:
+            return False
+        mixes += 1
+    return mixes <= _MIXES_AT_MOST
+
+
 _FILE_SUFFIX = re.compile(
     r"\.(?:json|ya?ml|toml|ini|cfg|conf|txt|csv|pem|key|crt|cer|p12|pfx|pub|env|py|sh|log|db|sqlite|gpg|asc|jks|"
     r"keystore|der|html?|md|png|jpe?g|gz|zip|tar|bin|pt|pkl|onnx|safetensors)$",
@@ -454,7 +478,8 @@ def _typed_rows(lowered: str) -> bool:
 
 
 def _common_word(lowered: str) -> bool:
-    stem = re.sub(r"[0-9!@#$%^&*._\-]+$", "", lowered.translate(_LEET))
+    # `password123!`, `admin2024`: a word and a short tail; a long tail is a password of its own.
+    stem = re.sub(r"[0-9!@#$%^&*._\-]{1,8}$", "", lowered.translate(_LEET))
     return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
 
 
@@ -658,7 +683,7 @@ def judge_value(value: str, name: str = "", extra_placeholders: tuple[re.Pattern
         _VERSION.fullmatch(value)
         or _VERSION.fullmatch(_RANGE_OPERATOR.sub("", value, count=1))
         or _VERSION_RANGE.fullmatch(value)
-        or _PEER_RESOLVED.fullmatch(value)
+        or _resolved_version(value)
     ):
         # `^3.529.0`, `~1.2.3`, `>=2.0.1`: a dependency's version range (package.json, pyproject)
         return ValueShape(0, "a release version or version range (`v0.4.0/go.mod`, `^3.529.0`, `1.0.0(react@18.2.0)`)")

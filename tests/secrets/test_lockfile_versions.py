@@ -27,6 +27,8 @@ LOCK = (
         "3.596.0(@aws-sdk/client-sso-oidc@3.596.0)(@aws-sdk/client-sts@3.596.0)",
         "3.587.0(@aws-sdk/client-sts@3.596.0)",
         "18.2.0-rc.1(react@18.2.0)(typescript@5.4.5+build.7)",
+        "19.0.0-rc-66855b96-20241106(react@19.0.0-rc-66855b96-20241106)",  # React's release candidates
+        "3.596.0(@smithy/util-base64@3.0.0)(@aws-sdk/client-sts@3.596.0)",
     ],
 )
 def test_a_resolved_version_is_not_a_secret(tmp_path: Path, value: str) -> None:
@@ -40,6 +42,11 @@ def test_a_resolved_version_is_not_a_secret(tmp_path: Path, value: str) -> None:
         "Zq8Lk2Vb9Tn4Rw7YcX3mP6sD",  # generated
         "3.596.0(@aws-sdk/client-sts@3.596.0)Zq8Lk2Vb9Tn4Rw7YcX3mP6sD",  # a version glued to one
         "3.596.0(Zq8Lk2Vb9Tn4Rw7YcX3mP6sD)",  # parentheses without a peer's name@version
+        # Stop 78's red team: a generated value in a pre-release tag or a peer's name.
+        "1.0.0-Zq8Lk2Vb9Tn4Rw7YcX3mP6sDa1b2c3d4e5f6g7h8i9j0(a@1.0.0)",
+        "0.0.0(9f86d081884c7d659a2feaa0c55ad015a3bf4f1b@0.0.0)",
+        "0.0.0(9f86d081-884c7d65-9a2feaa0-c55ad015-a3bf4f1b@0.0.0)",
+        "1.0.0-xoxb-1234567890-1234567890123-Zq8Lk2Vb9Tn4Rw7YcX3mP6sD(a@1.0.0)",
     ],
 )
 def test_a_generated_value_under_the_name_still_blocks(tmp_path: Path, value: str) -> None:

@@ -91,6 +91,9 @@ SILENT = [
 ]
 
 BLOCKING = [
+    # Stop 78's red team: a well-known word with a long tail of its own is a chosen password.
+    ("a login word then a long tail", "c.env", "DB_PASSWORD=root:root&66#&62#^9*2%8&6^#9%2*&8#6^2&\n"),
+    ("a word then a long tail", "c.env", "DB_PASSWORD=admin-admin#8&2^6*9%#2&8^6%9*2#&\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
