@@ -5,16 +5,18 @@ tests that guard by feeding it the flag and asserting the refusal:
 `with pytest.raises(ValueError, match="trust_remote_code is not allowed"): build(config)`. The flag
 there is the test's hostile input, and nothing loads. What marks such a module is the assertion
 itself: an expected-exception block (`pytest.raises`, `assertRaises`, `assertRaisesRegex`) whose
-expected message names the flag. In such a module:
+expected message names the flag. In such a module the flag is the guard's input when it reaches
+only *refused calls*: a call that is a statement of its own directly in an expected-exception block
+(not in a function or lambda defined there; its result is dropped), of a function the module
+imports rather than defines or rebinds, that is no library loader (`from_pretrained`, `pipeline`,
+`SentenceTransformer`, ... under any import alias) and no call that keeps its argument for later
+(`dict`, `partial`, `update`). The flag reaches such a call as its keyword, inside a literal
+argument, or through a name bound once to the literal (`UNSAFE = [...]`) or a test's parameter
+(`@pytest.mark.parametrize("kwargs", UNSAFE)`) whose every use is such an argument.
 
-- a flag inside an expected-exception block is the call the test expects to be refused;
-- a flag in a dict literal is data (parametrised cases, request bodies, configs) handed to the
-  code under test, unless the dict is handed straight to a library loader (`from_pretrained`,
-  `SentenceTransformer(..., model_kwargs={...})`) outside such a block.
-
-A loader called with the flag outside such a block still loads, and keeps its severity. So does
-every flag in a module that asserts no refusal of it: an expected-exception block alone says
-nothing about what ran before the exception.
+Anything else keeps its severity: a library loader given the flag anywhere, data that also reaches
+another call, and every flag in a module that asserts no refusal of it (an expected-exception block
+alone says nothing about what ran before the exception).
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ _REGEX_FORMS = frozenset({"assertRaisesRegex", "assertRaisesRegexp"})
 _LIBRARY_LOADERS = frozenset(
     {"from_pretrained", "pipeline", "load_dataset", "SentenceTransformer", "CrossEncoder", "SparseEncoder", "LLM"}
 )
+# Calls that keep what they are given for a later call: the flag outlives the block.
+_CARRIERS = frozenset(
+    {"dict", "list", "tuple", "set", "partial", "partialmethod", "copy", "deepcopy", "update", "setdefault"}
+    | {"append", "extend", "insert", "add", "setattr", "__setitem__", "put", "put_nowait", "send", "register"}
+)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_LITERALS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+# How far the flag is followed through names (`UNSAFE` -> `kwargs` -> a call).
+_MAX_HOPS = 4
 
 
 def _called_name(call: ast.Call) -> str:
@@ -52,61 +63,150 @@ def _expected_message(call: ast.Call) -> str:
     return ""
 
 
-def _literals_in(expression: ast.expr) -> list[ast.expr]:
-    """The literal containers an argument is made of (a dict inside a list inside a dict, ...)."""
-    found: list[ast.expr] = []
-    pending = [expression]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Dict):
-            found.append(node)
-            pending.extend(value for value in node.values if value is not None)
-        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            pending.extend(node.elts)
-    return found
-
-
 def _raises_call(expression: ast.expr) -> ast.Call | None:
     if isinstance(expression, ast.Call) and _called_name(expression) in _RAISES:
         return expression
     return None
 
 
+def _parameter_names(call: ast.Call) -> list[str]:
+    """`parametrize("ef_class,config", ...)` or `parametrize(("a", "b"), ...)`: the names."""
+    names = call.args[0] if call.args else None
+    if isinstance(names, ast.Constant) and isinstance(names.value, str):
+        return [name.strip() for name in names.value.split(",")]
+    if isinstance(names, (ast.List, ast.Tuple)):
+        return [str(e.value) for e in names.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
+
+
 class RefusalTests:
     """The expected-exception blocks of one module, and whether it asserts the flag is refused."""
 
     def __init__(self, module: ast.Module) -> None:
-        self.blocks: list[tuple[int, int]] = []  # (first line, last line) of each block's body
         self.refuses_flag = False
-        # Dicts handed to a library loader outside an expected-exception block: that call loads.
-        self._loader_arguments: set[int] = set()
+        self._blocks: set[int] = set()  # ids of the statements directly in an expected-exception block
+        self._parents: dict[int, ast.AST] = {}
+        self._loads: dict[str, list[ast.Name]] = {}
+        self._bindings: dict[str, int] = {}
+        self._imported: dict[str, str] = {}  # bound name -> the name it imports
         nodes = list(ast.walk(module))
         for node in nodes:
-            if not isinstance(node, (ast.With, ast.AsyncWith)):
-                continue
-            calls = [call for item in node.items if (call := _raises_call(item.context_expr)) is not None]
-            if not calls or not node.body:
-                continue
-            self.blocks.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
-            if any(_NAMES_FLAG.search(_expected_message(call)) for call in calls):
-                self.refuses_flag = True
-        if not self.refuses_flag:
-            return
-        for node in nodes:
-            if isinstance(node, ast.Call) and _called_name(node) in _LIBRARY_LOADERS and not self._inside_block(node):
-                for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
-                    self._loader_arguments.update(id(literal) for literal in _literals_in(argument))
-
-    def _inside_block(self, node: ast.AST) -> bool:
-        line = getattr(node, "lineno", 0)
-        return any(first <= line <= last for first, last in self.blocks)
+            for child in ast.iter_child_nodes(node):
+                self._parents[id(child)] = node
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    self._loads.setdefault(node.id, []).append(node)
+                else:
+                    self._bindings[node.id] = self._bindings.get(node.id, 0) + 1
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self._bindings[node.name] = self._bindings.get(node.name, 0) + 1
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    bound = alias.asname or alias.name.split(".")[0]
+                    self._imported[bound] = alias.name.rsplit(".", 1)[-1]
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                calls = [call for item in node.items if (call := _raises_call(item.context_expr)) is not None]
+                if not calls:
+                    continue
+                self._blocks.update(id(statement) for statement in node.body)
+                if any(_NAMES_FLAG.search(_expected_message(call)) for call in calls):
+                    self.refuses_flag = True
 
     def reason(self, node: ast.AST, *, data: bool) -> str | None:
-        """Why the flag at `node` (a dict literal when `data`) is a refusal test's input, or None."""
+        """Why the flag at `node` (a dict literal when `data`, else the call it is a keyword of)
+        is a refusal test's input, or None."""
         if not self.refuses_flag:
             return None
-        if self._inside_block(node):
-            return "inside a block the test expects to raise, in a test that asserts trust_remote_code is refused"
-        if data and id(node) not in self._loader_arguments:
+        if not data:
+            if isinstance(node, ast.Call) and self._refused_call(node):
+                return "inside a block the test expects to raise, in a test that asserts trust_remote_code is refused"
+            return None
+        if isinstance(node, ast.expr) and self._reaches_only_refused_calls(node, _MAX_HOPS):
             return "test data for a check that refuses it (the module asserts trust_remote_code is refused)"
         return None
+
+    def _refused_call(self, call: ast.Call) -> bool:
+        """A call whose result the block drops, of an imported function that is neither a
+        library loader nor a carrier, made directly in an expected-exception block."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            if self._bindings.get(func.id) or func.id not in self._imported:
+                return False  # defined, rebound or aliased here, or a builtin: not the guard under test
+            name = self._imported[func.id]
+        elif isinstance(func, ast.Attribute):
+            name = func.attr
+        else:
+            return False
+        if name in _LIBRARY_LOADERS or name in _CARRIERS:
+            return False
+        statement = self._parents.get(id(call))
+        if isinstance(statement, ast.Await):
+            statement = self._parents.get(id(statement))
+        return isinstance(statement, ast.Expr) and id(statement) in self._blocks
+
+    def _reaches_only_refused_calls(self, literal: ast.expr, hops: int) -> bool:
+        """Whether the value at `literal` (climbing the literals around it) is handed only to
+        refused calls: as an argument, through a name bound once to it, or a test's parameter."""
+        node: ast.AST = literal
+        chain = [node]  # from the flag's literal out to the outermost literal around it
+        parent = self._parents.get(id(node))
+        while isinstance(parent, _LITERALS) and not (isinstance(parent, ast.Dict) and node in parent.keys):
+            node, parent = parent, self._parents.get(id(parent))
+            chain.append(node)
+        if isinstance(parent, (ast.keyword, ast.Starred)):
+            node, parent = parent, self._parents.get(id(parent))
+        if isinstance(parent, ast.Call) and node is not parent.func:
+            if _called_name(parent) == "parametrize":
+                # `[(Cls, {...}), ...]`: the flag's case is chain[-2], its place in the case chain[-3].
+                case = chain[-2] if len(chain) >= 2 else None
+                inner = chain[-3] if len(chain) >= 3 else None
+                position = (
+                    case.elts.index(inner) if isinstance(case, (ast.Tuple, ast.List)) and inner in case.elts else None
+                )
+                return hops > 0 and self._parameters_reach_refused_calls(parent, node, position, hops - 1)
+            return self._refused_call(parent)
+        targets = (
+            parent.targets
+            if isinstance(parent, ast.Assign)
+            else [parent.target]
+            if isinstance(parent, ast.AnnAssign)
+            else []
+        )
+        if (
+            isinstance(parent, (ast.Assign, ast.AnnAssign))
+            and node is parent.value
+            and len(targets) == 1
+            and isinstance(targets[0], ast.Name)
+        ):
+            name = targets[0].id
+            uses = self._loads.get(name, [])
+            return (
+                hops > 0
+                and self._bindings.get(name) == 1
+                and bool(uses)
+                and all(self._reaches_only_refused_calls(use, hops - 1) for use in uses)
+            )
+        return False
+
+    def _parameters_reach_refused_calls(self, call: ast.Call, given: ast.AST, position: int | None, hops: int) -> bool:
+        """`@pytest.mark.parametrize("kwargs", CASES)` on a test: every use of the parameter that
+        receives the flag, inside that test, is an argument of a refused call."""
+        if len(call.args) < 2 or given is not call.args[1]:
+            return False  # the flag sits in the names, ids or marks: not a case's value
+        test = self._parents.get(id(call))
+        if not isinstance(test, (ast.FunctionDef, ast.AsyncFunctionDef)) or call not in test.decorator_list:
+            return False
+        names = _parameter_names(call)
+        if len(names) > 1:
+            if position is None or position >= len(names):
+                return False
+            names = [names[position]]
+        if len(names) != 1:
+            return False
+        uses = [
+            node
+            for statement in test.body
+            for node in ast.walk(statement)
+            if isinstance(node, ast.Name) and node.id == names[0] and isinstance(node.ctx, ast.Load)
+        ]
+        return bool(uses) and all(self._reaches_only_refused_calls(use, hops) for use in uses)

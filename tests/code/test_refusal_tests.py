@@ -8,6 +8,7 @@ import ast
 from pathlib import Path
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given
 
 from hooks._core.policy import Policy
@@ -27,19 +28,21 @@ GUARD_TEST = (
     "def test_constructor_rejects():\n"
     "    with pytest.raises(ValueError):\n"
     "        EmbeddingFunction(model_name='attacker/model', trust_remote_code=True)\n"  # line 12
-    "def test_nested_rejects():\n"
-    "    build_from_config({'kwargs': {'trust_remote_code': True}})\n"  # line 14: data for the guard
+    "def test_nested_accepted():\n"
+    "    build_from_config({'kwargs': {'trust_remote_code': True}})\n"  # line 14: no refusal asserted
+    "from project.guards import validate_kwargs, EmbeddingFunction, build_from_config\n"
 )
 STILL_LOADS = (
     "import pytest\n"
     "from sentence_transformers import SentenceTransformer\n"
     "from transformers import AutoModel\n"
+    "from project import validate\n"
     "def test_rejects():\n"
     "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
-    "        validate({'trust_remote_code': True})\n"  # line 6: low
+    "        validate({'trust_remote_code': True})\n"  # line 7: low
     "def test_real_model():\n"
-    "    AutoModel.from_pretrained('org/model', trust_remote_code=True)\n"  # line 8: loads
-    "    SentenceTransformer('org/st', model_kwargs={'trust_remote_code': True})\n"  # line 9: loads
+    "    AutoModel.from_pretrained('org/model', trust_remote_code=True)\n"  # line 9: loads
+    "    SentenceTransformer('org/st', model_kwargs={'trust_remote_code': True})\n"  # line 10: loads
 )
 OTHER_ERROR = (
     "import pytest\n"
@@ -58,7 +61,7 @@ def mls307(found: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
 def test_a_refusal_test_feeds_the_flag_to_the_guard(tmp_path: Path) -> None:
     (tmp_path / "tests").mkdir()
     found = scan_code(tmp_path, GUARD_TEST, "tests/test_guard.py")
-    assert mls307(found) == [(3, "low"), (4, "low"), (12, "low"), (14, "low")]
+    assert mls307(found) == [(3, "low"), (4, "low"), (12, "low"), (14, "high")]
     messages = [f.message for f in found if f.rule_id == "MLS307"]
     assert any("expects to raise" in m for m in messages)
     assert any("test data for a check that refuses it" in m for m in messages)
@@ -80,7 +83,7 @@ def test_the_strict_profile_keeps_them_high(tmp_path: Path) -> None:
 def test_a_library_loader_in_a_refusal_test_still_loads(tmp_path: Path) -> None:
     (tmp_path / "tests").mkdir()
     found = scan_code(tmp_path, STILL_LOADS, "tests/test_models.py")
-    assert mls307(found) == [(6, "low"), (8, "high"), (9, "high")]
+    assert mls307(found) == [(7, "low"), (9, "high"), (10, "high")]
 
 
 def test_an_expected_error_about_something_else_says_nothing(tmp_path: Path) -> None:
@@ -92,6 +95,7 @@ def test_an_expected_error_about_something_else_says_nothing(tmp_path: Path) -> 
 
 def test_unittest_regex_form_names_the_flag() -> None:
     source = (
+        "from project import load\n"
         "class T(unittest.TestCase):\n"
         "    def test_it(self):\n"
         "        with self.assertRaisesRegex(ValueError, 'Trust remote code is disabled'):\n"
@@ -114,3 +118,71 @@ def test_garbage_expected_messages_never_raise(text: str) -> None:
     refusals = RefusalTests(module)
     for node in ast.walk(module):
         refusals.reason(node, data=isinstance(node, ast.Dict))
+
+
+GUARD = "import pytest\nfrom project import check\n"
+REFUSED = "def test_guard():\n    with pytest.raises(ValueError, match='trust_remote_code'):\n        check()\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Stop 78's red team: each loads the repository's code in a module that asserts a refusal.
+        # A library loader inside the block runs before anything raises.
+        "from transformers import AutoModel\ndef test_refused():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        AutoModel.from_pretrained('evil/model', trust_remote_code=True)\n",
+        # ... under an import alias.
+        "from transformers import pipeline as make\ndef test_refused():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        make('evil/model', trust_remote_code=True)\n",
+        # A dict bound to a name that reaches a loader, an alias, a partial, a copy.
+        "from transformers import AutoModel\ndef test_load():\n    kwargs = {'trust_remote_code': True}\n"
+        "    AutoModel.from_pretrained('evil/model', **kwargs)\n",
+        "from transformers import AutoModel\nload = AutoModel.from_pretrained\ndef test_load():\n"
+        "    load('evil/model', **{'trust_remote_code': True})\n",
+        "import functools\nfrom transformers import AutoModel\ndef test_load():\n"
+        "    load = functools.partial(AutoModel.from_pretrained, **{'trust_remote_code': True})\n"
+        "    load('evil/model')\n",
+        "from transformers import AutoModel\ndef test_load():\n    opts = dict({'trust_remote_code': True})\n"
+        "    AutoModel.from_pretrained('evil/model', **opts)\n",
+        # A function defined inside the block and called after it.
+        "from transformers import AutoModel\ndef test_guard():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        def helper():\n            return check(trust_remote_code=True)\n        raise ValueError('x')\n"
+        "    helper()\n",
+        # A parametrised case handed to a loader; the same case also handed to the guard.
+        "from transformers import AutoModel\n@pytest.mark.parametrize('kwargs', [{}, {'trust_remote_code': True}])\n"
+        "def test_load(kwargs):\n    AutoModel.from_pretrained('evil/model', **kwargs)\n",
+        "from transformers import AutoModel\nCASES = [{'trust_remote_code': True}]\n"
+        "@pytest.mark.parametrize('kwargs', CASES)\ndef test_guard(kwargs):\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n        check(kwargs)\n"
+        "    AutoModel.from_pretrained('evil/model', **kwargs)\n",
+        # The block's call keeps its result: the guard's answer is used after the block.
+        "def test_guard():\n    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        model = check(trust_remote_code=True)\n",
+        # A function the test module defines itself, not the project's guard.
+        "from transformers import AutoModel\ndef build(**kw):\n"
+        "    return AutoModel.from_pretrained('evil/model', **kw)\n"
+        "def test_guard():\n    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        build(trust_remote_code=True)\n",
+    ],
+)
+def test_a_flag_that_can_reach_a_load_keeps_its_severity(tmp_path: Path, source: str) -> None:
+    (tmp_path / "tests").mkdir()
+    found = scan_code(tmp_path, GUARD + source + REFUSED, "tests/test_models.py")
+    assert "high" in {severity for _, severity in mls307(found)}, mls307(found)
+
+
+def test_a_parametrised_case_reaches_the_guard_through_its_own_parameter(tmp_path: Path) -> None:
+    source = (
+        GUARD + "@pytest.mark.parametrize('cls,config', [(A, {'kwargs': {'trust_remote_code': True}})])\n"
+        "def test_schema(cls, config):\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code is not allowed'):\n"
+        "        cls.build_from_config(config)\n"
+    )
+    (tmp_path / "tests").mkdir()
+    assert mls307(scan_code(tmp_path, source, "tests/test_schema.py")) == [(3, "low")]
+    # The same case whose other parameter is the one handed to the guard: the config is not.
+    other = source.replace("cls.build_from_config(config)", "check(cls)\n    config.load()")
+    assert mls307(scan_code(tmp_path, other, "tests/test_schema.py")) == [(3, "high")]
