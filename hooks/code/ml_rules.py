@@ -11,7 +11,7 @@ import ast
 import posixpath
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,6 +55,7 @@ from hooks.code.serialisers import built_writes, module_level_calls, writing_fun
 from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
+from hooks.code.tar_member_checks import checked_extractions
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.torch_releases import restricted_default_source
 from hooks.code.tree_nodes import module_nodes, nodes_of
@@ -339,11 +340,7 @@ _RUAMEL_SAFE_KINDS = frozenset({"rt", "safe", "base", "pure"})  # "pure": the Py
 
 # Calls that confine a member's path (normpath/abspath/realpath alone confine nothing).
 _PATH_CONFINERS = frozenset({"basename", "commonpath", "is_relative_to", "isabs"})
-# What a tar member's link-ness is read through (`member.issym()`, `member.linkname`, `member.type`).
-_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
 _STDLIB_FILTERS = frozenset({"data_filter", "tar_filter"})
-# What changes a list in place.
-_LIST_CHANGES = frozenset({"append", "extend", "insert", "__setitem__", "__iadd__"})
 
 
 def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -1844,41 +1841,20 @@ class MLRuleVisitor(ast.NodeVisitor):
 
     def _name_checked_extractions(self, module: ast.Module) -> None:
         """bandit's B202 says "without any validation"; a function that first walks the same
-        archive's members and raises on one whose name it refuses (the `safe_extract` of
-        CVE-2007-4559's mass patch: `for member in tar.getmembers(): if not
-        is_within_directory(path, os.path.join(path, member.name)): raise`) does validate. What it
-        does not check are link targets: a symlink member can still lead a later member outside,
-        which `filter='data'` refuses. So the finding says that, reported low (strict: as before).
-        The loop, its raise and the extraction are the same function's own statements, the raise
-        depends on the member, and the extraction is of the archive the loop walked."""
+        archive's members and refuses one landing outside the target (tar_member_checks.py) does
+        validate. What such a loop rarely checks are link targets: a symlink member can still lead
+        a later member outside, which `filter='data'` refuses. So the finding says which, reported
+        low (strict: as before)."""
         if self.strict:
             return
         for function in nodes_of(module):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            own = list(_own_nodes(function))
-            lists = _member_lists(own)
-            checked: dict[str, int] = {}  # the archive's text -> the line of the loop checking it
-            links_checked: set[str] = set()  # archives whose checking loop also looks at links
-            for loop in _unconditional(function.body):
-                if isinstance(loop, ast.For):
-                    archive = _members_walked(loop.iter, lists)
-                    if archive is not None and _raises_on_member(loop):
-                        checked.setdefault(archive, loop.lineno)
-                        if _looks_at_links(loop):
-                            links_checked.add(archive)
-            for call in own:
-                if not (
-                    isinstance(call, ast.Call)
-                    and isinstance(call.func, ast.Attribute)
-                    and call.func.attr == "extractall"
-                    and _keyword(call, "filter") is None
-                    and checked.get(ast.unparse(call.func.value), call.lineno) < call.lineno
-                    and _extracts_what_was_walked(call, lists, function)
-                ):
-                    continue
+            for checked in checked_extractions(function):
+                call = checked.call
                 self.bandit_false_positives.add((call.lineno, "B202"))
-                if self._archive_origin(call.func.value).startswith(_NOT_TAR_ARCHIVES):
+                receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func
+                if self._archive_origin(receiver).startswith(_NOT_TAR_ARCHIVES):
                     continue  # a zip or another library's archive: no tar links to follow
                 self.issues = [
                     issue
@@ -1888,7 +1864,7 @@ class MLRuleVisitor(ast.NodeVisitor):
                 message = (
                     "extractall() after a loop that refuses members outside the target, link targets included; "
                     "filter='data' says so in one argument"
-                    if ast.unparse(call.func.value) in links_checked
+                    if checked.links_refused
                     else "extractall() after checking member names only: a symlink member can still lead a later "
                     "member outside the target; filter='data' checks links too"
                 )
@@ -2635,168 +2611,6 @@ def _binds_names_unseen(call: ast.Call, name: str) -> bool:
     return False
 
 
-def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The function's own statements and expressions, not those of functions, classes or lambdas
-    it defines (they may never run)."""
-    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-    stack: list[ast.AST] = [statement for statement in function.body if not isinstance(statement, scopes)]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, scopes))
-
-
-def _member_lists(own: Sequence[ast.AST]) -> dict[str, str]:
-    """Names a function binds once, to an archive's member list (`members = tar.getmembers()`):
-    name -> the archive's text. A name bound twice may hold either list."""
-    bindings: dict[str, list[ast.expr | None]] = {}
-    for node in own:
-        targets: list[ast.expr] = []
-        value: ast.expr | None = None
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.NamedExpr)):
-            targets = [node.target]
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
-        for target in targets:
-            for bound in ast.walk(target):
-                if isinstance(bound, ast.Name):
-                    bindings.setdefault(bound.id, []).append(value if target is bound else None)
-    # A list changed in place (`members.append(m)`, `members[0] = m`) may hold members no loop saw.
-    changed = {
-        node.value.id
-        for node in own
-        if isinstance(node, (ast.Attribute, ast.Subscript))
-        and isinstance(node.value, ast.Name)
-        and (
-            (isinstance(node, ast.Subscript) and not isinstance(node.ctx, ast.Load))
-            or (isinstance(node, ast.Attribute) and node.attr in _LIST_CHANGES)
-        )
-    }
-    lists: dict[str, str] = {}
-    for identifier, values in bindings.items():
-        if identifier in changed:
-            continue
-        only = values[0] if len(values) == 1 else None
-        archive = _members_walked(only) if only is not None else None
-        if archive is not None:
-            lists[identifier] = archive
-    return lists
-
-
-def _extracts_what_was_walked(call: ast.Call, lists: dict[str, str], function: ast.AST) -> bool:
-    """`extractall()` of every member, of `members=` a list the function bound to the archive's
-    members (the list its loop walked), or of the function's own `members=None` parameter passed
-    through (the mass patch's `safe_extract(tar, path=".", members=None)`); another list may hold
-    members the loop never saw."""
-    given = _keyword(call, "members") or (call.args[1] if len(call.args) >= 2 else None)
-    if given is None or (isinstance(given, ast.Constant) and given.value is None):
-        return True
-    if isinstance(given, ast.Name) and isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        default = parameter_default(function, given.id)
-        rebound = any(
-            isinstance(node, ast.Name) and node.id == given.id and isinstance(node.ctx, ast.Store)
-            for node in ast.walk(function)
-        )
-        if isinstance(default, ast.Constant) and default.value is None and not rebound:
-            return True
-    receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func
-    return isinstance(given, ast.Name) and lists.get(given.id) == ast.unparse(receiver)
-
-
-def _looks_at_links(loop: ast.For) -> bool:
-    """Whether a checking loop looks at links (`issym()`, `islnk()`, `linkname`, a member's type):
-    without that, a symlink member can lead a later member outside the target."""
-    return any(
-        (isinstance(node, ast.Attribute) and node.attr in _LINK_TESTS)
-        or (isinstance(node, ast.Name) and node.id in ("SYMTYPE", "LNKTYPE"))
-        for node in ast.walk(loop)
-    )
-
-
-def _members_walked(iterated: ast.expr, lists: Mapping[str, str] | None = None) -> str | None:
-    """The archive a loop walks the members of (`tar.getmembers()`, `zf.namelist()`,
-    `tar.members`, or a name bound to one of those: `lists`), as its text, else None."""
-    if isinstance(iterated, ast.Name) and lists is not None:
-        return lists.get(iterated.id)
-    if (
-        isinstance(iterated, ast.Call)
-        and isinstance(iterated.func, ast.Attribute)
-        and not iterated.args
-        and iterated.func.attr in ("getmembers", "getnames", "namelist", "infolist")
-    ):
-        return ast.unparse(iterated.func.value)
-    if isinstance(iterated, ast.Attribute) and iterated.attr == "members":
-        return ast.unparse(iterated.value)
-    return None
-
-
-def _unconditional(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """The statements that run whenever the function does: its body's, and those inside `with`
-    blocks; not those under `if`, `try` or a loop (a check there may not run, or its raise be caught)."""
-    for statement in statements:
-        yield statement
-        if isinstance(statement, (ast.With, ast.AsyncWith)):
-            yield from _unconditional(statement.body)
-
-
-# What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
-# `Path.resolve`, `is_relative_to`, the mass patch's `is_within_directory`, a `safe_...` helper).
-_PATH_CHECK_CALL = re.compile(
-    r"(?i)^(?:abspath|realpath|normpath|commonpath|commonprefix|relpath|resolve|is_relative_to)$|within|inside|safe|travers"
-)
-
-
-def _raises_on_member(loop: ast.For) -> bool:
-    """Whether the loop raises under a test of where the member's path leads: a test that reads
-    the member (or a name computed from it in the loop: `member_path = os.path.join(path,
-    member.name)`) and checks for `..` or resolves the path (_PATH_CHECK_CALL). A test of its
-    size or type is no such check."""
-    derived = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
-    body = [node for statement in loop.body for node in ast.walk(statement)]
-    for node in body:  # (in order: a name computed from another computed one)
-        if isinstance(node, ast.Assign) and {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} & derived:
-            derived |= {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-    return any(
-        isinstance(node, ast.If)
-        and {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)} & derived
-        and _checks_a_path(node.test, body)
-        and any(isinstance(inner, ast.Raise) for statement in node.body for inner in ast.walk(statement))
-        for node in body
-    ) or any(_raises_when_not_relative(node, derived) for node in body if isinstance(node, ast.Try))
-
-
-def _raises_when_not_relative(block: ast.Try, derived: set[str]) -> bool:
-    """`try: target.relative_to(root) / except ValueError: raise ...`: pathlib's `relative_to`
-    raises for a path outside `root`, and the handler turns that into a refusal."""
-    tested = any(
-        isinstance(inner, ast.Call)
-        and _called_name(inner) == "relative_to"
-        and {n.id for n in ast.walk(inner) if isinstance(n, ast.Name)} & derived
-        for statement in block.body
-        for inner in ast.walk(statement)
-    )
-    return tested and all(
-        any(isinstance(inner, ast.Raise) for statement in handler.body for inner in ast.walk(statement))
-        for handler in block.handlers
-    )
-
-
-def _checks_a_path(test: ast.expr, body: list[ast.AST]) -> bool:
-    """Whether a test (with the loop's own computations) looks for `..` or resolves a path."""
-    for node in [test, *body]:
-        for inner in ast.walk(node):
-            if isinstance(inner, ast.Constant) and isinstance(inner.value, str) and ".." in inner.value:
-                return True
-            if isinstance(inner, ast.Call):
-                func = inner.func
-                called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-                if _PATH_CHECK_CALL.search(called):
-                    return True
-    return False
-
-
 def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
     """Whether `name` has exactly one binding in the module, an import statement directly in its
     body (not in a try, an if or a function); no class, function, assignment, loop, handler,
@@ -2806,21 +2620,8 @@ def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
     for node in module_nodes(module):
         if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return False
-        if name in _names_bound_by(node):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bindings.extend(node for alias in node.names if names_bound_by(alias) == [name])
+        elif not isinstance(node, ast.alias) and name in names_bound_by(node):
             bindings.append(node)
     return len(bindings) == 1 and isinstance(bindings[0], (ast.Import, ast.ImportFrom)) and id(bindings[0]) in top_level
-
-
-def _names_bound_by(node: ast.AST) -> set[str]:
-    """The names one node binds itself (an assignment's targets are their own Name nodes)."""
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        return {alias.asname or alias.name.split(".")[0] for alias in node.names}
-    if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-        return {node.name}
-    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-        return {node.id}
-    if isinstance(node, ast.arg):
-        return {node.arg}
-    if isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-        return {node.name}
-    return set()

@@ -1,0 +1,351 @@
+"""Which `extractall()` calls without `filter=` come after a loop that refuses every member landing
+outside the target (the `safe_extract` of CVE-2007-4559's mass patch, or a pathlib check).
+
+bandit's B202 says "without any validation"; such a loop does validate, and the finding is lowered
+(ml_rules.py). The loop must really stand between the archive and the extraction, so everything
+here is read as a whitelist, never as a list of known tricks:
+
+- the loop runs whenever the function does (not under an `if`, `try` or another loop), before the
+  extraction, and walks the same archive's members: `tar.getmembers()`, `tar.members`, or a name
+  bound once to `tar.getmembers()` that is used for nothing else than that loop and `members=`;
+- the archive is a name bound once in the function and used only to list, extract and close it
+  (no `tar.members = ...`, no `tar.members.extend(...)`, not handed to another function);
+- the loop's body has no `continue` or `break` (a member skipped is a member not checked), and the
+  member itself is changed nowhere (`member.name = ...` after the check) nor used after the loop;
+- one statement directly in the body refuses: `if <a path test on the member>: ... raise`, a
+  `relative_to` of a resolved path (it raises itself), or `try: <that> / except: ... raise` with no
+  `finally` that could swallow the refusal.
+
+Whether links are refused too (an `if` on `issym()`/`islnk()`/`linkname` that refuses) decides what
+the finding says: the widely pasted check confines names only, and a symlink member can still lead a
+later member outside the target, which `filter='data'` refuses.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from hooks.code.command_origin import parameter_default
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
+# How an archive may be used where its extraction counts as checked.
+_ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
+# What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
+# `Path.resolve`, `is_relative_to`, the mass patch's `is_within_directory`, a `safe_...` helper).
+_PATH_CHECK_CALL = re.compile(
+    r"(?i)^(?:abspath|realpath|normpath|commonpath|commonprefix|relpath|resolve|is_relative_to)$|within|inside|safe|travers"
+)
+# Calls after which a path holds no `..`: `relative_to` compares parts as written, so only a path
+# that went through one of these is refused when it leads outside.
+_NORMALISERS = frozenset({"resolve", "realpath", "abspath", "normpath"})
+# Calls that can change an object's attributes without an assignment the tree shows.
+_SIDE_DOORS = frozenset({"setattr", "vars", "__setattr__", "__dict__"})
+
+
+@dataclass(frozen=True)
+class CheckedExtraction:
+    call: ast.Call  # the `extractall()` a loop before it checked
+    links_refused: bool  # whether the loop refuses links too
+
+
+def checked_extractions(function: Function) -> Iterator[CheckedExtraction]:
+    """The function's `extractall()` calls (without `filter=`) that a refusing loop precedes."""
+    own = list(own_nodes(function))
+    parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
+    lists = _member_lists(function, own, parents)
+    checked: dict[str, int] = {}  # the archive's name -> the line of the loop checking it
+    links: set[str] = set()
+    for loop in _unconditional(function.body):
+        if not isinstance(loop, ast.For):
+            continue
+        archive = _members_walked(loop.iter, lists)
+        if archive is not None and _refuses_every_member(loop, function):
+            checked.setdefault(archive, loop.lineno)
+            if _refuses_links(loop):
+                links.add(archive)
+    for call in own:
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "extractall"):
+            continue
+        receiver = call.func.value
+        if (
+            isinstance(receiver, ast.Name)
+            and not any(keyword.arg in ("filter", None) for keyword in call.keywords)
+            and checked.get(receiver.id, call.lineno) < call.lineno
+            and _extracts_what_was_walked(call, lists, function)
+            and _archive_only_listed_and_extracted(receiver.id, function, parents)
+        ):
+            yield CheckedExtraction(call, receiver.id in links)
+
+
+def own_nodes(function: Function) -> Iterator[ast.AST]:
+    """The function's own statements and expressions, not those of functions, classes or lambdas
+    it defines (they may never run)."""
+    stack: list[ast.AST] = [statement for statement in function.body if not isinstance(statement, _SCOPES)]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
+
+
+def _bindings(function: Function, name: str) -> int:
+    parameters = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
+    parameters += [a for a in (function.args.vararg, function.args.kwarg) if a is not None]
+    stored = sum(
+        1
+        for node in ast.walk(function)
+        if (isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load))
+        or (isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names)
+        or (isinstance(node, ast.alias) and (node.asname or node.name.split(".")[0]) == name)
+        or (isinstance(node, (*_SCOPES[:3], ast.ExceptHandler)) and getattr(node, "name", None) == name)
+    )
+    return stored + sum(1 for argument in parameters if argument.arg == name)
+
+
+def _loads(function: Function, name: str) -> list[ast.Name]:
+    """Every read of `name` in the function, nested functions and lambdas included (a closure
+    can change what it reads)."""
+    return [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+
+
+def _member_lists(function: Function, own: list[ast.AST], parents: Mapping[int, ast.AST]) -> dict[str, str]:
+    """Names bound once to an archive's member list (`members = tar.getmembers()`) and read only
+    as a loop's iterable or an extraction's `members=`: name -> the archive's name. Any other read
+    (an alias, a method, an argument, an item) may change the list after the loop walked it."""
+    lists: dict[str, str] = {}
+    for node in own:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            continue
+        name = node.targets[0].id
+        archive = _members_walked(node.value)
+        if archive is None or _bindings(function, name) != 1:
+            continue
+        if all(_read_as_walked_or_extracted(use, parents) for use in _loads(function, name)):
+            lists[name] = archive
+    return lists
+
+
+def _read_as_walked_or_extracted(use: ast.Name, parents: Mapping[int, ast.AST]) -> bool:
+    parent = parents.get(id(use))
+    if isinstance(parent, ast.For) and parent.iter is use:
+        return True
+    if isinstance(parent, ast.keyword) and parent.arg == "members":
+        parent = parents.get(id(parent))
+        return isinstance(parent, ast.Call) and _called(parent) == "extractall"
+    return isinstance(parent, ast.Call) and _called(parent) == "extractall" and use in parent.args[1:2]
+
+
+def _archive_only_listed_and_extracted(name: str, function: Function, parents: Mapping[int, ast.AST]) -> bool:
+    """The archive is bound once in the function, and read only to list, extract or close it,
+    iterate its `members`, or enter it in a `with`."""
+    if _bindings(function, name) != 1:
+        return False
+    for use in _loads(function, name):
+        parent = parents.get(id(use))
+        if isinstance(parent, ast.withitem) and parent.context_expr is use:
+            continue
+        if isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load):
+            outer = parents.get(id(parent))
+            if parent.attr in _ARCHIVE_READS and isinstance(outer, ast.Call) and outer.func is parent:
+                continue
+            if parent.attr == "members" and isinstance(outer, ast.For) and outer.iter is parent:
+                continue
+        return False
+    return True
+
+
+def _extracts_what_was_walked(call: ast.Call, lists: Mapping[str, str], function: Function) -> bool:
+    """`extractall()` of every member, of `members=` a list bound to the archive's members (the
+    list its loop walked), or of the function's own `members=None` parameter passed through (the
+    mass patch's `safe_extract(tar, path=".", members=None)`); another list may hold members the
+    loop never saw."""
+    given = next((k.value for k in call.keywords if k.arg == "members"), None)
+    if given is None and len(call.args) >= 2:
+        given = call.args[1]
+    if given is None or (isinstance(given, ast.Constant) and given.value is None):
+        return True
+    if not isinstance(given, ast.Name):
+        return False
+    default = parameter_default(function, given.id)
+    if isinstance(default, ast.Constant) and default.value is None and _bindings(function, given.id) == 1:
+        return True
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func
+    return isinstance(receiver, ast.Name) and lists.get(given.id) == receiver.id
+
+
+def _members_walked(iterated: ast.expr, lists: Mapping[str, str] | None = None) -> str | None:
+    """The archive name a loop walks the members of (`tar.getmembers()`, `zf.namelist()`,
+    `tar.members`, or a name bound to one of those: `lists`), else None."""
+    if isinstance(iterated, ast.Name) and lists is not None:
+        return lists.get(iterated.id)
+    if (
+        isinstance(iterated, ast.Call)
+        and isinstance(iterated.func, ast.Attribute)
+        and isinstance(iterated.func.value, ast.Name)
+        and not iterated.args
+        and iterated.func.attr in ("getmembers", "getnames", "namelist", "infolist")
+    ):
+        return iterated.func.value.id
+    if isinstance(iterated, ast.Attribute) and iterated.attr == "members" and isinstance(iterated.value, ast.Name):
+        return iterated.value.id
+    return None
+
+
+def _unconditional(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements that run whenever the function does: its body's, and those inside `with`
+    blocks; not those under `if`, `try` or a loop (a check there may not run, or its raise be caught)."""
+    for statement in statements:
+        yield statement
+        if isinstance(statement, (ast.With, ast.AsyncWith)):
+            yield from _unconditional(statement.body)
+
+
+def _loop_body_nodes(loop: ast.For) -> Iterator[ast.AST]:
+    """The loop body's nodes, not those of loops or functions inside it (their own `continue`)."""
+    stack: list[ast.AST] = list(loop.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, (*_SCOPES, *_LOOPS)))
+
+
+def _refuses_every_member(loop: ast.For, function: Function) -> bool:
+    if not isinstance(loop.target, ast.Name):
+        return False
+    member = loop.target.id
+    if any(isinstance(node, (ast.Continue, ast.Break)) for node in _loop_body_nodes(loop)):
+        return False  # a member skipped (or every later one) is a member not checked
+    if not _member_left_alone(loop, function, member):
+        return False
+    derived, normalised = _derived_names(loop, member)
+    return any(_refuses(statement, derived, normalised) for statement in loop.body)
+
+
+def _member_left_alone(loop: ast.For, function: Function, member: str) -> bool:
+    """The member is changed nowhere (`member.name = ...`, `setattr`) and read only in the loop."""
+    inside = {id(node) for node in ast.walk(loop)}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and node.id in _SIDE_DOORS:
+            return False
+        if isinstance(node, ast.Attribute) and node.attr in _SIDE_DOORS:
+            return False
+        if (
+            isinstance(node, (ast.Attribute, ast.Subscript))
+            and not isinstance(node.ctx, ast.Load)
+            and any(isinstance(n, ast.Name) and n.id == member for n in ast.walk(node.value))
+        ):
+            return False
+        if isinstance(node, ast.Name) and node.id == member and id(node) not in inside:
+            return False
+    return True
+
+
+def _derived_names(loop: ast.For, member: str) -> tuple[set[str], set[str]]:
+    """Names computed from the member in the loop (`member_path = os.path.join(path, member.name)`),
+    and those of them that went through a normaliser (`.resolve()`, `realpath`)."""
+    derived = {member}
+    normalised: set[str] = set()
+    for node in _loop_body_nodes(loop):
+        if not isinstance(node, ast.Assign):
+            continue
+        read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        if not read & derived:
+            continue
+        bound = {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+        derived |= bound
+        if _normalises(node.value, normalised):
+            normalised |= bound
+    return derived, normalised
+
+
+def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
+    return any(
+        (isinstance(node, ast.Call) and _called(node) in _NORMALISERS)
+        or (isinstance(node, ast.Name) and node.id in normalised)
+        for node in ast.walk(expression)
+    )
+
+
+def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str]) -> bool:
+    """One statement of the loop's body that refuses a member whose path leads outside."""
+    if isinstance(statement, ast.If):
+        return (
+            bool(_reads(statement.test) & derived)
+            and (_checks_a_path(statement.test) or bool(_reads(statement.test) & normalised))
+            and bool(statement.body)
+            and isinstance(statement.body[-1], ast.Raise)
+        )
+    if isinstance(statement, (ast.Expr, ast.Assign)):
+        return _relative_to_of_resolved(statement.value, derived, normalised)
+    if isinstance(statement, ast.Try) and not statement.finalbody and statement.handlers:
+        return any(
+            isinstance(inner, (ast.Expr, ast.Assign)) and _relative_to_of_resolved(inner.value, derived, normalised)
+            for inner in statement.body
+        ) and all(handler.body and isinstance(handler.body[-1], ast.Raise) for handler in statement.handlers)
+    return False
+
+
+def _relative_to_of_resolved(call: ast.expr, derived: set[str], normalised: set[str]) -> bool:
+    """`target.relative_to(root)` where `target` is the member's path made absolute without `..`:
+    pathlib compares parts as written, so `dest / "../x"` would pass unresolved."""
+    if not isinstance(call, ast.Call) or _called(call) != "relative_to" or not isinstance(call.func, ast.Attribute):
+        return False
+    receiver = call.func.value
+    return bool(_reads(receiver) & derived) and _normalises(receiver, normalised)
+
+
+def _refuses_links(loop: ast.For) -> bool:
+    """An `if` directly in the loop that tests a link (`issym()`, `islnk()`, `linkname`) and
+    refuses: it raises, or its body refuses through `relative_to`."""
+    member = loop.target.id if isinstance(loop.target, ast.Name) else ""
+    derived, normalised = _derived_names(loop, member)
+    for statement in loop.body:
+        if not isinstance(statement, ast.If) or not _tests_a_link(statement.test):
+            continue
+        if statement.body and isinstance(statement.body[-1], ast.Raise):
+            return True
+        inner_derived, inner_normalised = set(derived), set(normalised)
+        for inner in statement.body:
+            if isinstance(inner, ast.Assign) and _reads(inner.value) & inner_derived:
+                bound = {n.id for target in inner.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+                inner_derived |= bound
+                if _normalises(inner.value, inner_normalised):
+                    inner_normalised |= bound
+            elif _refuses(inner, inner_derived, inner_normalised):
+                return True
+    return False
+
+
+def _tests_a_link(test: ast.expr) -> bool:
+    return any(
+        (isinstance(node, ast.Attribute) and node.attr in _LINK_TESTS)
+        or (isinstance(node, ast.Name) and node.id in ("SYMTYPE", "LNKTYPE"))
+        for node in ast.walk(test)
+    )
+
+
+def _checks_a_path(test: ast.expr) -> bool:
+    """Whether a test looks for `..` or resolves a path."""
+    for inner in ast.walk(test):
+        if isinstance(inner, ast.Constant) and isinstance(inner.value, str) and ".." in inner.value:
+            return True
+        if isinstance(inner, ast.Call) and _PATH_CHECK_CALL.search(_called(inner)):
+            return True
+    return False
+
+
+def _reads(expression: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(expression) if isinstance(n, ast.Name)}
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
