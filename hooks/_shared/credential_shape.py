@@ -132,10 +132,8 @@ def _resolved_version(value: str) -> bool:
         return False
     mixes = 0
     for word in _RESOLVED_WORDS.findall(value):
-        if word.isdigit():
-            continue
-        if word.isalpha() and word.islower() and len(word) <= 24:
-            continue
+        if (word.isdigit() and len(word) <= 14) or (word.isalpha() and word.islower() and len(word) <= 16):
+            continue  # a date or build number; a word (`experimental`, `commonjs`)
         if word != word.lower() or len(word) > _SHORT_MIX:
             return False
         mixes += 1
@@ -477,9 +475,13 @@ def _typed_rows(lowered: str) -> bool:
     return all(len(run) >= 3 and any(run in row or run[::-1] in row for row in _TYPED_ROWS) for run in runs)
 
 
+# What people add to a word to pass a password rule: `password123!`, `admin@2024`, `root#1`. A tail
+# of mixed symbols and digits (`&66#&62#`) is a password of its own.
+_WORD_TAIL = re.compile(r"[!@#$%^&*._\-]{0,2}[0-9]{0,8}[!@#$%^&*._\-]{0,2}$")
+
+
 def _common_word(lowered: str) -> bool:
-    # `password123!`, `admin2024`: a word and a short tail; a long tail is a password of its own.
-    stem = re.sub(r"[0-9!@#$%^&*._\-]{1,8}$", "", lowered.translate(_LEET))
+    stem = _WORD_TAIL.sub("", lowered.translate(_LEET), count=1)
     return stem in COMMON_PASSWORDS or stem.translate(_LEET) in COMMON_PASSWORDS
 
 

@@ -47,6 +47,10 @@ def test_a_resolved_version_is_not_a_secret(tmp_path: Path, value: str) -> None:
         "0.0.0(9f86d081884c7d659a2feaa0c55ad015a3bf4f1b@0.0.0)",
         "0.0.0(9f86d081-884c7d65-9a2feaa0-c55ad015-a3bf4f1b@0.0.0)",
         "1.0.0-xoxb-1234567890-1234567890123-Zq8Lk2Vb9Tn4Rw7YcX3mP6sD(a@1.0.0)",
+        # Its second pass: long runs of digits or of lower-case letters.
+        "1.0.0-4839201948572039485720394857203948572093(a@1.0.0)",
+        "2.0.0(zqxjkvbwpmfhgtrlnsdycaei@1.0.0)",
+        "1.0.0-xkqzvbwpmfhgtrlnsdycaeiq.hjtwqzkdmrvnbpxflsgyc(a@1.0.0)",
     ],
 )
 def test_a_generated_value_under_the_name_still_blocks(tmp_path: Path, value: str) -> None:

@@ -70,6 +70,8 @@ SILENT = [
     ),
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
     ("a default login", "auth.md", 'CHROMA_SERVER_AUTH_CREDENTIALS="admin:admin"\n'),
+    ("a word with a rule's tail", "a.env", "DB_PASSWORD=password123!\n"),
+    ("a login with a year", "a.env", "ADMIN_LOGIN=admin:admin@2024\n"),
     ("a keyboard row and digits", "fs.py", "# dvc remote modify images password asdf1234\n"),
     ("a keyboard row and digits typed back", "a.env", "DB_PASSWORD=qwerty321\n"),
     (
@@ -94,6 +96,8 @@ BLOCKING = [
     # Stop 78's red team: a well-known word with a long tail of its own is a chosen password.
     ("a login word then a long tail", "c.env", "DB_PASSWORD=root:root&66#&62#^9*2%8&6^#9%2*&8#6^2&\n"),
     ("a word then a long tail", "c.env", "DB_PASSWORD=admin-admin#8&2^6*9%#2&8^6%9*2#&\n"),
+    ("a login then a mixed tail", "c.env", "ADMIN_CREDENTIALS=admin:dragon#8&2^9*6\n"),
+    ("a login then eight mixed", "c.env", "DB_PASSWORD=root:root&66#&62#\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
