@@ -367,7 +367,7 @@ def _checks_members(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 _FLASK_APP_SAFE_ATTRIBUTES = frozenset(
     {"route", "get", "post", "put", "patch", "delete", "errorhandler", "before_request", "after_request"}
     | {"teardown_request", "teardown_appcontext", "context_processor", "template_filter", "template_global"}
-    | {"add_url_rule", "run", "logger", "secret_key", "app_context", "test_request_context", "test_client"}
+    | {"add_url_rule", "run", "logger", "secret_key", "test_client"}
 )
 # Names through which code reaches a module's bindings from the side.
 _SIDE_DOOR_NAMES = frozenset({"globals", "vars", "locals", "setattr", "exec", "eval", "__import__"})
@@ -2170,16 +2170,19 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, ast.Attribute):
                 if node.attr in ("config", "default_config", "SERVER_NAME"):
                     return False
+                if node.attr == "Flask" and not isinstance(node.ctx, ast.Load):
+                    return False  # `flask.Flask = ServerFlask`: another class under Flask's name
                 if isinstance(node.value, ast.Name) and node.value.id == name:
                     if node.attr not in _FLASK_APP_SAFE_ATTRIBUTES:
                         return False
                     used_as_attribute.add(id(node.value))
         bindings = 0
         for node in module_nodes(module):
-            if isinstance(node, ast.Name) and node.id == name and id(node) not in used_as_attribute:
-                if not isinstance(node.ctx, ast.Store):
+            if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+                if id(node) not in used_as_attribute:
                     return False  # handed on (`init_app(app)`, `run_with_ngrok(app)`), aliased or returned
-                bindings += 1
+            elif name in names_bound_by(node):
+                bindings += 1  # a parameter, a local import, a match capture: another app under the name
         return bindings == 1 and self._constructor_imported_once(module, name)
 
     @staticmethod
