@@ -615,7 +615,8 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "from flask import Flask\nfrom s import load\napp = Flask(__name__)\nwith app.app_context():\n    load()\n"
         "app.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\ndef main(app=make()):\n    app.run(debug=True)\n",
-        "from flask import Flask\napp = Flask(__name__)\ndef main():\n    from web import app\n    app.run(debug=True)\n",
+        "from flask import Flask\napp = Flask(__name__)\ndef main():\n    from web import app\n"
+        "    app.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\nmatch make():\n    case app:\n        app.run(debug=True)\n",
         "import flask\nfrom web import Flask as F\nflask.Flask = F\napp = flask.Flask(__name__)\napp.run(debug=True)\n",
     ],
