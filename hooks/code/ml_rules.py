@@ -1862,8 +1862,8 @@ class MLRuleVisitor(ast.NodeVisitor):
                     if not (issue.rule is rules.TAR_EXTRACT_WITHOUT_FILTER and issue.line == call.lineno)
                 ]
                 message = (
-                    "extractall() after a loop that refuses members outside the target, link targets included; "
-                    "filter='data' says so in one argument"
+                    "extractall() after a loop that refuses members outside the target and tests links; "
+                    "filter='data' is tarfile's complete check (hard links and relative link targets included)"
                     if checked.links_refused
                     else "extractall() after checking member names only: a symlink member can still lead a later "
                     "member outside the target; filter='data' checks links too"

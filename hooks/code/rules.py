@@ -333,7 +333,7 @@ TAR_EXTRACT_WITHOUT_FILTER = BOOK.rule(
         "function walks the members that are extracted and raises on every one whose path leads outside the "
         "target (a `..` test, a resolved path's prefix, `relative_to` of a resolved path), with no member "
         "skipped (`continue`, `break`), changed or listed again, and an archive used for nothing but listing and "
-        "extracting; the message says whether the loop refuses links too, which a names-only check misses."
+        "extracting; the message says whether the loop tests links too, which a names-only check misses."
     ),
     why=(
         "Tar members can be absolute paths, `../` paths, links or device files: a dataset or model "

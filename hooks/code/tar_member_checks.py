@@ -35,6 +35,10 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 _LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
+# Context managers whose exit lets an exception through (tarfile's, zipfile's, a file's).
+_ARCHIVE_OPENERS = frozenset({"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"})
+# Attributes that lead from a folder to a wider one: a check against them confines nothing.
+_WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname"})
 # How an archive may be used where its extraction counts as checked.
 _ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
 # What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
@@ -60,28 +64,60 @@ def checked_extractions(function: Function) -> Iterator[CheckedExtraction]:
     own = list(own_nodes(function))
     parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
     lists = _member_lists(function, own, parents)
-    checked: dict[str, int] = {}  # the archive's name -> the line of the loop checking it
-    links: set[str] = set()
-    for loop in _unconditional(function.body):
-        if not isinstance(loop, ast.For):
-            continue
-        archive = _members_walked(loop.iter, lists)
-        if archive is not None and _refuses_every_member(loop, function):
-            checked.setdefault(archive, loop.lineno)
-            if _refuses_links(loop):
-                links.add(archive)
+    loops = [loop for loop in _unconditional(function.body) if isinstance(loop, ast.For)]
     for call in own:
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "extractall"):
             continue
         receiver = call.func.value
-        if (
+        if not (
             isinstance(receiver, ast.Name)
             and not any(keyword.arg in ("filter", None) for keyword in call.keywords)
-            and checked.get(receiver.id, call.lineno) < call.lineno
             and _extracts_what_was_walked(call, lists, function)
             and _archive_only_listed_and_extracted(receiver.id, function, parents)
         ):
-            yield CheckedExtraction(call, receiver.id in links)
+            continue
+        confines = _confining_names(function, call)
+        for loop in loops:
+            if (
+                (loop.end_lineno or loop.lineno) < call.lineno
+                and _members_walked(loop.iter, lists) == receiver.id
+                and _refuses_every_member(loop, function, confines)
+            ):
+                yield CheckedExtraction(call, _refuses_links(loop, confines))
+                break
+
+
+def _confining_names(function: Function, call: ast.Call) -> set[str]:
+    """The extraction's target folder (`path=` or the first argument) and the names bound once
+    from it (`root = Path(dest).resolve()`): a check against one of them confines members to the
+    target. Empty when the target is no plain name (`extractall()` into the working folder)."""
+    target = next((k.value for k in call.keywords if k.arg == "path"), call.args[0] if call.args else None)
+    if not isinstance(target, ast.Name):
+        return set()
+    confines = {target.id}
+    assignments = [
+        (node.targets[0].id, node.value)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+    ]
+    for _ in range(4):
+        grown = {
+            name
+            for name, value in assignments
+            if _reads(value) & confines and not _widens(value) and _bindings(function, name) == 1
+        }
+        if grown <= confines:
+            break
+        confines |= grown
+    return confines
+
+
+def _widens(expression: ast.AST) -> bool:
+    return any(
+        (isinstance(node, ast.Attribute) and node.attr in _WIDENERS)
+        or (isinstance(node, ast.Call) and _called(node) in _WIDENERS)
+        for node in ast.walk(expression)
+    )
 
 
 def own_nodes(function: Function) -> Iterator[ast.AST]:
@@ -142,8 +178,8 @@ def _read_as_walked_or_extracted(use: ast.Name, parents: Mapping[int, ast.AST]) 
 
 
 def _archive_only_listed_and_extracted(name: str, function: Function, parents: Mapping[int, ast.AST]) -> bool:
-    """The archive is bound once in the function, and read only to list, extract or close it,
-    iterate its `members`, or enter it in a `with`."""
+    """The archive is bound once in the function, and read only to list, extract or close it, or
+    to enter it in a `with`."""
     if _bindings(function, name) != 1:
         return False
     for use in _loads(function, name):
@@ -153,8 +189,6 @@ def _archive_only_listed_and_extracted(name: str, function: Function, parents: M
         if isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load):
             outer = parents.get(id(parent))
             if parent.attr in _ARCHIVE_READS and isinstance(outer, ast.Call) and outer.func is parent:
-                continue
-            if parent.attr == "members" and isinstance(outer, ast.For) and outer.iter is parent:
                 continue
         return False
     return True
@@ -180,8 +214,8 @@ def _extracts_what_was_walked(call: ast.Call, lists: Mapping[str, str], function
 
 
 def _members_walked(iterated: ast.expr, lists: Mapping[str, str] | None = None) -> str | None:
-    """The archive name a loop walks the members of (`tar.getmembers()`, `zf.namelist()`,
-    `tar.members`, or a name bound to one of those: `lists`), else None."""
+    """The archive name a loop walks the members of (`tar.getmembers()`, `zf.namelist()`, or a
+    name bound to one of those: `lists`), else None."""
     if isinstance(iterated, ast.Name) and lists is not None:
         return lists.get(iterated.id)
     if (
@@ -192,18 +226,26 @@ def _members_walked(iterated: ast.expr, lists: Mapping[str, str] | None = None) 
         and iterated.func.attr in ("getmembers", "getnames", "namelist", "infolist")
     ):
         return iterated.func.value.id
-    if isinstance(iterated, ast.Attribute) and iterated.attr == "members" and isinstance(iterated.value, ast.Name):
-        return iterated.value.id
-    return None
+    return None  # `tar.members` holds only what tarfile has read so far: the first member, after open()
 
 
 def _unconditional(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
     """The statements that run whenever the function does: its body's, and those inside `with`
-    blocks; not those under `if`, `try` or a loop (a check there may not run, or its raise be caught)."""
+    blocks that open an archive or a file; not those under `if`, `try` or a loop (a check there
+    may not run, or its raise be caught), nor in other `with` blocks (`contextlib.suppress`, or any
+    manager whose exit may swallow the refusal)."""
     for statement in statements:
         yield statement
-        if isinstance(statement, (ast.With, ast.AsyncWith)):
+        if isinstance(statement, (ast.With, ast.AsyncWith)) and all(
+            _opens_an_archive(item.context_expr) for item in statement.items
+        ):
             yield from _unconditional(statement.body)
+
+
+def _opens_an_archive(expression: ast.expr) -> bool:
+    if isinstance(expression, ast.Name):
+        return True
+    return isinstance(expression, ast.Call) and _called(expression) in _ARCHIVE_OPENERS
 
 
 def _loop_body_nodes(loop: ast.For) -> Iterator[ast.AST]:
@@ -215,21 +257,30 @@ def _loop_body_nodes(loop: ast.For) -> Iterator[ast.AST]:
         stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, (*_SCOPES, *_LOOPS)))
 
 
-def _refuses_every_member(loop: ast.For, function: Function) -> bool:
+def _refuses_every_member(loop: ast.For, function: Function, confines: set[str]) -> bool:
     if not isinstance(loop.target, ast.Name):
         return False
     member = loop.target.id
     if any(isinstance(node, (ast.Continue, ast.Break)) for node in _loop_body_nodes(loop)):
         return False  # a member skipped (or every later one) is a member not checked
-    if not _member_left_alone(loop, function, member):
-        return False
     derived, normalised = _derived_names(loop, member)
-    return any(_refuses(statement, derived, normalised) for statement in loop.body)
+    if not _member_left_alone(loop, function, member, derived):
+        return False
+    return any(_refuses(statement, derived, normalised, confines) for statement in loop.body)
 
 
-def _member_left_alone(loop: ast.For, function: Function, member: str) -> bool:
-    """The member is changed nowhere (`member.name = ...`, `setattr`) and read only in the loop."""
+def _member_left_alone(loop: ast.For, function: Function, member: str, derived: set[str]) -> bool:
+    """Neither the member nor anything computed from it is changed anywhere (`member.name = ...`,
+    `info = member; info.name = ...`, `setattr`), and the member and its aliases are read only in
+    the loop."""
     inside = {id(node) for node in ast.walk(loop)}
+    aliases = {member} | {
+        target.id
+        for node in _loop_body_nodes(loop)
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in derived
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     for node in ast.walk(function):
         if isinstance(node, ast.Name) and node.id in _SIDE_DOORS:
             return False
@@ -238,10 +289,10 @@ def _member_left_alone(loop: ast.For, function: Function, member: str) -> bool:
         if (
             isinstance(node, (ast.Attribute, ast.Subscript))
             and not isinstance(node.ctx, ast.Load)
-            and any(isinstance(n, ast.Name) and n.id == member for n in ast.walk(node.value))
+            and _reads(node.value) & derived
         ):
             return False
-        if isinstance(node, ast.Name) and node.id == member and id(node) not in inside:
+        if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
     return True
 
@@ -272,35 +323,47 @@ def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
     )
 
 
-def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str]) -> bool:
-    """One statement of the loop's body that refuses a member whose path leads outside."""
+def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str], confines: set[str]) -> bool:
+    """One statement of the loop's body that refuses a member whose path leads outside: an `if`
+    that raises on a test of the member against the target (or on `..` and absolute names), a
+    `relative_to` of its resolved path to the target, or that in a `try` whose handlers raise."""
     if isinstance(statement, ast.If):
+        test = statement.test
+        against_target = bool(_reads(test) & confines) and (_checks_a_path(test) or bool(_reads(test) & normalised))
         return (
-            bool(_reads(statement.test) & derived)
-            and (_checks_a_path(statement.test) or bool(_reads(statement.test) & normalised))
+            bool(_reads(test) & derived)
+            and (against_target or _refuses_dots_and_absolute(test))
             and bool(statement.body)
             and isinstance(statement.body[-1], ast.Raise)
         )
     if isinstance(statement, (ast.Expr, ast.Assign)):
-        return _relative_to_of_resolved(statement.value, derived, normalised)
+        return _relative_to_of_resolved(statement.value, derived, normalised, confines)
     if isinstance(statement, ast.Try) and not statement.finalbody and statement.handlers:
         return any(
-            isinstance(inner, (ast.Expr, ast.Assign)) and _relative_to_of_resolved(inner.value, derived, normalised)
+            isinstance(inner, (ast.Expr, ast.Assign))
+            and _relative_to_of_resolved(inner.value, derived, normalised, confines)
             for inner in statement.body
         ) and all(handler.body and isinstance(handler.body[-1], ast.Raise) for handler in statement.handlers)
     return False
 
 
-def _relative_to_of_resolved(call: ast.expr, derived: set[str], normalised: set[str]) -> bool:
-    """`target.relative_to(root)` where `target` is the member's path made absolute without `..`:
-    pathlib compares parts as written, so `dest / "../x"` would pass unresolved."""
+def _relative_to_of_resolved(call: ast.expr, derived: set[str], normalised: set[str], confines: set[str]) -> bool:
+    """`target.relative_to(root)` where `target` is the member's path made absolute without `..`
+    (pathlib compares parts as written, so `dest / "../x"` would pass unresolved) and `root` is
+    the extraction's target (not its `anchor` or `parent`)."""
     if not isinstance(call, ast.Call) or _called(call) != "relative_to" or not isinstance(call.func, ast.Attribute):
         return False
     receiver = call.func.value
-    return bool(_reads(receiver) & derived) and _normalises(receiver, normalised)
+    return (
+        bool(_reads(receiver) & derived)
+        and _normalises(receiver, normalised)
+        and len(call.args) == 1
+        and bool(_reads(call.args[0]) & confines)
+        and not _widens(call.args[0])
+    )
 
 
-def _refuses_links(loop: ast.For) -> bool:
+def _refuses_links(loop: ast.For, confines: set[str]) -> bool:
     """An `if` directly in the loop that tests a link (`issym()`, `islnk()`, `linkname`) and
     refuses: it raises, or its body refuses through `relative_to`."""
     member = loop.target.id if isinstance(loop.target, ast.Name) else ""
@@ -317,7 +380,7 @@ def _refuses_links(loop: ast.For) -> bool:
                 inner_derived |= bound
                 if _normalises(inner.value, inner_normalised):
                     inner_normalised |= bound
-            elif _refuses(inner, inner_derived, inner_normalised):
+            elif _refuses(inner, inner_derived, inner_normalised, confines):
                 return True
     return False
 
@@ -331,13 +394,34 @@ def _tests_a_link(test: ast.expr) -> bool:
 
 
 def _checks_a_path(test: ast.expr) -> bool:
-    """Whether a test looks for `..` or resolves a path."""
-    for inner in ast.walk(test):
-        if isinstance(inner, ast.Constant) and isinstance(inner.value, str) and ".." in inner.value:
-            return True
-        if isinstance(inner, ast.Call) and _PATH_CHECK_CALL.search(_called(inner)):
-            return True
-    return False
+    """Whether a test resolves a path or asks whether it lies within another."""
+    return any(isinstance(inner, ast.Call) and _PATH_CHECK_CALL.search(_called(inner)) for inner in ast.walk(test))
+
+
+def _refuses_dots_and_absolute(test: ast.expr) -> bool:
+    """`".." in name` (or in its parts) together with a test for an absolute name (`isabs`,
+    `startswith("/")`): tarfile joins an absolute member name as it is. `startswith("..")`
+    alone misses `a/../../x`."""
+    dots = any(
+        isinstance(node, ast.Compare)
+        and isinstance(node.left, ast.Constant)
+        and isinstance(node.left.value, str)
+        and ".." in node.left.value
+        and isinstance(node.ops[0], (ast.In, ast.NotIn))
+        for node in ast.walk(test)
+    )
+    absolute = any(
+        isinstance(node, ast.Call)
+        and (
+            _called(node) == "isabs"
+            or (
+                _called(node) == "startswith"
+                and any(isinstance(c, ast.Constant) and c.value == "/" for arg in node.args for c in ast.walk(arg))
+            )
+        )
+        for node in ast.walk(test)
+    )
+    return dots and absolute
 
 
 def _reads(expression: ast.AST) -> set[str]:
