@@ -773,7 +773,9 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
-        self._refusals = RefusalTests(module) if self.in_tests is not None and not self.strict else None
+        self._refusals = (
+            RefusalTests(module, self._first_party_module) if self.in_tests is not None and not self.strict else None
+        )
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self._served_model_functions = served_model_functions(nodes, lambda node: qualified_name(node, aliases))
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
@@ -1912,6 +1914,15 @@ class MLRuleVisitor(ast.NodeVisitor):
                 own = called in defined and called not in imported  # a `try: import / except: def` keeps it
             if own:
                 self.bandit_false_positives.add((line, "B202"))
+
+    def _first_party_module(self, module: str, level: int) -> bool:
+        """Whether an import of `module` (`level` leading dots) is of a file of the project."""
+        code_file = self.loads.code_file
+        if code_file is None:
+            return False
+        top = scan_root(code_file.parent, self.loads.source_folder)
+        self.loads.consulted_tooling = True  # the verdict reads another file: not cached
+        return own_module_file(code_file, top, module, level) is not None
 
     def _imported_from_project(self, sources: list[tuple[str, int, str]]) -> bool:
         """Whether a name's imports are all of one module of the project that defines it at its top

@@ -5,24 +5,25 @@ tests that guard by feeding it the flag and asserting the refusal:
 `with pytest.raises(ValueError, match="trust_remote_code is not allowed"): build(config)`. The flag
 there is the test's hostile input, and nothing loads. What marks such a module is the assertion
 itself: an expected-exception block (`pytest.raises`, `assertRaises`, `assertRaisesRegex`) whose
-expected message names the flag. In such a module the flag is the guard's input when it reaches
-only *refused calls*: a call that is a statement of its own directly in an expected-exception block
-(not in a function or lambda defined there; its result is dropped), of a function the module
-imports rather than defines or rebinds, that is no library loader (`from_pretrained`, `pipeline`,
-`SentenceTransformer`, ... under any import alias) and no call that keeps its argument for later
-(`dict`, `partial`, `update`). The flag reaches such a call as its keyword, inside a literal
-argument, or through a name bound once to the literal (`UNSAFE = [...]`) or a test's parameter
-(`@pytest.mark.parametrize("kwargs", UNSAFE)`) whose every use is such an argument.
+expected message names the flag. The flag is the guard's input when it reaches only *refused
+calls*: a call that is a statement of its own (its result is dropped) directly in such a block (not
+in a function or lambda defined there), of a function or class the module imports from the project
+itself (a module of the repository, not a library: no list of loaders is ever complete), under its
+own name, and no call that keeps its argument for later (`dict`, `partial`, `update`). The flag
+reaches such a call as its keyword, inside a literal argument, or through a name bound once to the
+literal (`UNSAFE = [...]`) or a test's parameter (`@pytest.mark.parametrize("kwargs", UNSAFE)`, not
+an `indirect` one, which goes to a fixture) whose every use is such an argument.
 
-Anything else keeps its severity: a library loader given the flag anywhere, data that also reaches
-another call, and every flag in a module that asserts no refusal of it (an expected-exception block
-alone says nothing about what ran before the exception).
+Anything else keeps its severity: a library's function given the flag anywhere, data that also
+reaches another call, a block that expects another error (a load may run before it), and every flag
+in a module that asserts no refusal of it.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 
 # What an expected message names when it is about the flag (`match="trust_remote_code"`,
 # "Trust remote code is disabled", "--trust-remote-code").
@@ -31,7 +32,8 @@ _NAMES_FLAG = re.compile(r"trust[\s_-]*remote[\s_-]*code", re.IGNORECASE)
 # regex forms, the second positional argument.
 _RAISES = frozenset({"raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp"})
 _REGEX_FORMS = frozenset({"assertRaisesRegex", "assertRaisesRegexp"})
-# Library calls that load a model, tokenizer or dataset with the keyword arguments they are given.
+# Library calls that load a model, tokenizer or dataset with the keyword arguments they are given:
+# under these names even a project's own module (a re-export) loads.
 _LIBRARY_LOADERS = frozenset(
     {"from_pretrained", "pipeline", "load_dataset", "SentenceTransformer", "CrossEncoder", "SparseEncoder", "LLM"}
 )
@@ -82,13 +84,16 @@ def _parameter_names(call: ast.Call) -> list[str]:
 class RefusalTests:
     """The expected-exception blocks of one module, and whether it asserts the flag is refused."""
 
-    def __init__(self, module: ast.Module) -> None:
+    def __init__(self, module: ast.Module, first_party: Callable[[str, int], bool]) -> None:
+        """`first_party(module, level)`: whether an import of `module` (`level` leading dots) is
+        of the project's own code."""
         self.refuses_flag = False
-        self._blocks: set[int] = set()  # ids of the statements directly in an expected-exception block
+        self._first_party = first_party
+        self._blocks: set[int] = set()  # ids of the statements directly in a block refusing the flag
         self._parents: dict[int, ast.AST] = {}
         self._loads: dict[str, list[ast.Name]] = {}
         self._bindings: dict[str, int] = {}
-        self._imported: dict[str, str] = {}  # bound name -> the name it imports
+        self._imported: dict[str, tuple[str, int, str]] = {}  # bound name -> (module, level, name there)
         nodes = list(ast.walk(module))
         for node in nodes:
             for child in ast.iter_child_nodes(node):
@@ -100,17 +105,18 @@ class RefusalTests:
                     self._bindings[node.id] = self._bindings.get(node.id, 0) + 1
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 self._bindings[node.name] = self._bindings.get(node.name, 0) + 1
-            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            elif isinstance(node, ast.Import):
                 for alias in node.names:
                     bound = alias.asname or alias.name.split(".")[0]
-                    self._imported[bound] = alias.name.rsplit(".", 1)[-1]
+                    self._imported[bound] = (alias.name if alias.asname else bound, 0, "")
+            elif isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    self._imported[alias.asname or alias.name] = (node.module or "", node.level, alias.name)
             elif isinstance(node, (ast.With, ast.AsyncWith)):
                 calls = [call for item in node.items if (call := _raises_call(item.context_expr)) is not None]
-                if not calls:
-                    continue
-                self._blocks.update(id(statement) for statement in node.body)
                 if any(_NAMES_FLAG.search(_expected_message(call)) for call in calls):
                     self.refuses_flag = True
+                    self._blocks.update(id(statement) for statement in node.body)
 
     def reason(self, node: ast.AST, *, data: bool) -> str | None:
         """Why the flag at `node` (a dict literal when `data`, else the call it is a keyword of)
@@ -126,23 +132,72 @@ class RefusalTests:
         return None
 
     def _refused_call(self, call: ast.Call) -> bool:
-        """A call whose result the block drops, of an imported function that is neither a
-        library loader nor a carrier, made directly in an expected-exception block."""
+        """A call whose result the block drops, of the project's own function or class (imported
+        from a module of the repository, under its own name), made directly in a block that
+        expects the flag's refusal."""
         func = call.func
-        if isinstance(func, ast.Name):
-            if self._bindings.get(func.id) or func.id not in self._imported:
-                return False  # defined, rebound or aliased here, or a builtin: not the guard under test
-            name = self._imported[func.id]
-        elif isinstance(func, ast.Attribute):
-            name = func.attr
-        else:
+        root: ast.expr = func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
             return False
-        if name in _LIBRARY_LOADERS or name in _CARRIERS:
+        if isinstance(func, ast.Attribute) and func.attr in (_LIBRARY_LOADERS | _CARRIERS):
+            return False
+        roots = self._parametrised_names(root, call) if root.id not in self._imported else [root.id]
+        if not roots or not all(self._own_class_or_function(name, called=func is root) for name in roots):
             return False
         statement = self._parents.get(id(call))
         if isinstance(statement, ast.Await):
             statement = self._parents.get(id(statement))
         return isinstance(statement, ast.Expr) and id(statement) in self._blocks
+
+    def _own_class_or_function(self, name: str, *, called: bool) -> bool:
+        """An imported name, bound by nothing else here, of a project module, under its own name
+        (`from transformers import pipeline as make` hides what it is), and, when it is what is
+        called, no library loader or carrier under that name."""
+        if self._bindings.get(name) or name not in self._imported:
+            return False  # defined, rebound or aliased here, or a builtin: not the guard under test
+        module, level, imported = self._imported[name]
+        if imported and imported != name:
+            return False
+        if called and (imported in _LIBRARY_LOADERS or imported in _CARRIERS):
+            return False
+        return self._first_party(module, level)
+
+    def _parametrised_names(self, parameter: ast.Name, call: ast.Call) -> list[str]:
+        """`@parametrize("ef_class,config", [(OwnClass, {...}), ...])` then `ef_class.build(...)`:
+        the names every case gives the parameter, or [] when a case gives anything else."""
+        test = self._parents.get(id(call))
+        while test is not None and not isinstance(test, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            test = self._parents.get(id(test))
+        if test is None or any(
+            isinstance(node, ast.Name) and node.id == parameter.id and not isinstance(node.ctx, ast.Load)
+            for statement in test.body
+            for node in ast.walk(statement)
+        ):
+            return []  # no test of its own, or the parameter rebound in it
+        for decorator in test.decorator_list:
+            if not (isinstance(decorator, ast.Call) and _called_name(decorator) == "parametrize"):
+                continue
+            names = _parameter_names(decorator)
+            if parameter.id not in names or len(decorator.args) < 2:
+                continue
+            cases = decorator.args[1]
+            if any(keyword.arg == "indirect" for keyword in decorator.keywords) or not isinstance(
+                cases, (ast.List, ast.Tuple)
+            ):
+                return []
+            position = names.index(parameter.id)
+            given: list[str] = []
+            for case in cases.elts:
+                value = case.elts[position] if len(names) > 1 and isinstance(case, (ast.Tuple, ast.List)) else case
+                if len(names) > 1 and not (isinstance(case, (ast.Tuple, ast.List)) and len(case.elts) == len(names)):
+                    return []
+                if not isinstance(value, ast.Name):
+                    return []
+                given.append(value.id)
+            return given
+        return []
 
     def _reaches_only_refused_calls(self, literal: ast.expr, hops: int) -> bool:
         """Whether the value at `literal` (climbing the literals around it) is handed only to
@@ -193,6 +248,8 @@ class RefusalTests:
         receives the flag, inside that test, is an argument of a refused call."""
         if len(call.args) < 2 or given is not call.args[1]:
             return False  # the flag sits in the names, ids or marks: not a case's value
+        if any(keyword.arg == "indirect" for keyword in call.keywords):
+            return False  # the cases go to fixtures, which may load with them
         test = self._parents.get(id(call))
         if not isinstance(test, (ast.FunctionDef, ast.AsyncFunctionDef)) or call not in test.decorator_list:
             return False

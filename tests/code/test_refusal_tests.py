@@ -15,6 +15,11 @@ from hooks._core.policy import Policy
 from hooks.code.refusal_tests import RefusalTests
 from tests.code.helpers import scan_code
 
+
+def _PROJECT(module: str, level: int) -> bool:
+    return module.split(".")[0] == "project"
+
+
 GUARD_TEST = (
     "import pytest\n"
     "UNSAFE = [\n"
@@ -26,7 +31,7 @@ GUARD_TEST = (
     "    with pytest.raises(ValueError, match='trust_remote_code is not allowed'):\n"
     "        validate_kwargs(kwargs)\n"
     "def test_constructor_rejects():\n"
-    "    with pytest.raises(ValueError):\n"
+    "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
     "        EmbeddingFunction(model_name='attacker/model', trust_remote_code=True)\n"  # line 12
     "def test_nested_accepted():\n"
     "    build_from_config({'kwargs': {'trust_remote_code': True}})\n"  # line 14: no refusal asserted
@@ -54,12 +59,24 @@ OTHER_ERROR = (
 )
 
 
+def project(tmp_path: Path) -> Path:
+    """The repository's own package, whose guards the tests import (a module of the project)."""
+    package = tmp_path / "project"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text(
+        "def check(*a, **k): ...\ndef validate(*a): ...\ndef load(**k): ...\nclass A: ...\n"
+    )
+    (package / "guards.py").write_text("def validate_kwargs(k): ...\nclass EmbeddingFunction: ...\n")
+    (tmp_path / "tests").mkdir(exist_ok=True)
+    return tmp_path
+
+
 def mls307(found: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
     return sorted((f.line, f.severity.value) for f in found if f.rule_id == "MLS307")
 
 
 def test_a_refusal_test_feeds_the_flag_to_the_guard(tmp_path: Path) -> None:
-    (tmp_path / "tests").mkdir()
+    project(tmp_path)
     found = scan_code(tmp_path, GUARD_TEST, "tests/test_guard.py")
     assert mls307(found) == [(3, "low"), (4, "low"), (12, "low"), (14, "high")]
     messages = [f.message for f in found if f.rule_id == "MLS307"]
@@ -74,21 +91,21 @@ def test_the_same_code_outside_the_tests_blocks(tmp_path: Path) -> None:
 
 
 def test_the_strict_profile_keeps_them_high(tmp_path: Path) -> None:
-    (tmp_path / "tests").mkdir()
+    project(tmp_path)
     policy = Policy(root=tmp_path, profile="strict")
     found = scan_code(tmp_path, GUARD_TEST, "tests/test_guard.py", policy)
     assert {severity for _, severity in mls307(found)} == {"high"}
 
 
 def test_a_library_loader_in_a_refusal_test_still_loads(tmp_path: Path) -> None:
-    (tmp_path / "tests").mkdir()
+    project(tmp_path)
     found = scan_code(tmp_path, STILL_LOADS, "tests/test_models.py")
     assert mls307(found) == [(7, "low"), (9, "high"), (10, "high")]
 
 
 def test_an_expected_error_about_something_else_says_nothing(tmp_path: Path) -> None:
     # The load may run the repository's code before the OSError: the test asserts no refusal.
-    (tmp_path / "tests").mkdir()
+    project(tmp_path)
     found = scan_code(tmp_path, OTHER_ERROR, "tests/test_models.py")
     assert mls307(found) == [(5, "high"), (6, "high")]
 
@@ -102,11 +119,13 @@ def test_unittest_regex_form_names_the_flag() -> None:
         "            load(trust_remote_code=True)\n"
     )
     module = ast.parse(source)
-    refusals = RefusalTests(module)
+    refusals = RefusalTests(module, _PROJECT)
     call = next(n for n in ast.walk(module) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "load")
     assert refusals.refuses_flag
     assert refusals.reason(call, data=False) is not None
-    assert RefusalTests(ast.parse(source.replace("Trust remote code", "Model"))).reason(call, data=False) is None
+    assert (
+        RefusalTests(ast.parse(source.replace("Trust remote code", "Model")), _PROJECT).reason(call, data=False) is None
+    )
 
 
 @given(st.text(max_size=200))
@@ -115,7 +134,7 @@ def test_garbage_expected_messages_never_raise(text: str) -> None:
         f"import pytest\nwith pytest.raises(ValueError, match={text!r}):\n    load({{'trust_remote_code': True}})\n"
     )
     module = ast.parse(source)
-    refusals = RefusalTests(module)
+    refusals = RefusalTests(module, _PROJECT)
     for node in ast.walk(module):
         refusals.reason(node, data=isinstance(node, ast.Dict))
 
@@ -166,23 +185,35 @@ REFUSED = "def test_guard():\n    with pytest.raises(ValueError, match='trust_re
         "    return AutoModel.from_pretrained('evil/model', **kw)\n"
         "def test_guard():\n    with pytest.raises(ValueError, match='trust_remote_code'):\n"
         "        build(trust_remote_code=True)\n",
+        # Its second pass: a library's function no list of loaders names; a case sent to a
+        # fixture (`indirect`); the project's own loader in a block that expects another error.
+        "import datasets\ndef test_builder():\n    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        datasets.load_dataset_builder('evil/data', trust_remote_code=True)\n",
+        "from evaluate import load\ndef test_metric():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        load('evil/metric', trust_remote_code=True)\n",
+        "@pytest.mark.parametrize('loaded', [{'trust_remote_code': True}], indirect=True)\ndef test_fixture(loaded):\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n        check(loaded)\n",
+        "from project import load\ndef test_other_error():\n    with pytest.raises(KeyError):\n"
+        "        load(trust_remote_code=True)\n",
     ],
 )
 def test_a_flag_that_can_reach_a_load_keeps_its_severity(tmp_path: Path, source: str) -> None:
-    (tmp_path / "tests").mkdir()
+    project(tmp_path)
     found = scan_code(tmp_path, GUARD + source + REFUSED, "tests/test_models.py")
     assert "high" in {severity for _, severity in mls307(found)}, mls307(found)
 
 
 def test_a_parametrised_case_reaches_the_guard_through_its_own_parameter(tmp_path: Path) -> None:
     source = (
-        GUARD + "@pytest.mark.parametrize('cls,config', [(A, {'kwargs': {'trust_remote_code': True}})])\n"
+        GUARD + "from project import A\n"
+        "@pytest.mark.parametrize('cls,config', [(A, {'kwargs': {'trust_remote_code': True}})])\n"
         "def test_schema(cls, config):\n"
         "    with pytest.raises(ValueError, match='trust_remote_code is not allowed'):\n"
         "        cls.build_from_config(config)\n"
     )
-    (tmp_path / "tests").mkdir()
-    assert mls307(scan_code(tmp_path, source, "tests/test_schema.py")) == [(3, "low")]
+    project(tmp_path)
+    assert mls307(scan_code(tmp_path, source, "tests/test_schema.py")) == [(4, "low")]
     # The same case whose other parameter is the one handed to the guard: the config is not.
     other = source.replace("cls.build_from_config(config)", "check(cls)\n    config.load()")
-    assert mls307(scan_code(tmp_path, other, "tests/test_schema.py")) == [(3, "high")]
+    assert mls307(scan_code(tmp_path, other, "tests/test_schema.py")) == [(4, "high")]
