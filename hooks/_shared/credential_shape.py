@@ -124,20 +124,22 @@ _PEER_RESOLVED = re.compile(
 _RESOLVED_WORDS = re.compile(r"[A-Za-z0-9]+")
 _SHORT_MIX = 10
 _MIXES_AT_MOST = 3
+_LONG_WORDS_AT_MOST = 2
 
 
 def _resolved_version(value: str) -> bool:
     """`3.596.0(@aws-sdk/client-sts@3.596.0)`: pnpm's version of a package resolved with its peers."""
     if not _PEER_RESOLVED.fullmatch(value):
         return False
-    mixes = 0
+    mixes = long_words = 0
     for word in _RESOLVED_WORDS.findall(value):
         if (word.isdigit() and len(word) <= 14) or (word.isalpha() and word.islower() and len(word) <= 16):
+            long_words += len(word) > 8  # a timestamp, `experimental`: a few at most
             continue  # a date or build number; a word (`experimental`, `commonjs`)
         if word != word.lower() or len(word) > _SHORT_MIX:
             return False
         mixes += 1
-    return mixes <= _MIXES_AT_MOST
+    return mixes <= _MIXES_AT_MOST and long_words <= _LONG_WORDS_AT_MOST
 
 
 _FILE_SUFFIX = re.compile(
@@ -475,9 +477,9 @@ def _typed_rows(lowered: str) -> bool:
     return all(len(run) >= 3 and any(run in row or run[::-1] in row for row in _TYPED_ROWS) for run in runs)
 
 
-# What people add to a word to pass a password rule: `password123!`, `admin@2024`, `root#1`. A tail
-# of mixed symbols and digits (`&66#&62#`) is a password of its own.
-_WORD_TAIL = re.compile(r"[!@#$%^&*._\-]{0,2}[0-9]{0,8}[!@#$%^&*._\-]{0,2}$")
+# What people add to a word to pass a password rule: `password123!`, `admin@2024`, `root#1`. A longer
+# tail (`#98626982&`, `&66#&62#`) is a password of its own.
+_WORD_TAIL = re.compile(r"[!@#$%^&*._\-]?[0-9]{0,4}[!@#$%^&*._\-]{0,2}$")
 
 
 def _common_word(lowered: str) -> bool:

@@ -51,6 +51,9 @@ def test_a_resolved_version_is_not_a_secret(tmp_path: Path, value: str) -> None:
         "1.0.0-4839201948572039485720394857203948572093(a@1.0.0)",
         "2.0.0(zqxjkvbwpmfhgtrlnsdycaei@1.0.0)",
         "1.0.0-xkqzvbwpmfhgtrlnsdycaeiq.hjtwqzkdmrvnbpxflsgyc(a@1.0.0)",
+        # Its third pass: many words each within the limits.
+        "1.0.0-qzvbxkwrtplmnhgf.jdkwqpzxvbnmrtyl.wqpzmxncbvlkjhgf(a@1.0.0)",
+        "1.0.0-83920174639201.74829301746382.19283746501928(a@1.0.0)",
     ],
 )
 def test_a_generated_value_under_the_name_still_blocks(tmp_path: Path, value: str) -> None:
