@@ -2212,11 +2212,24 @@ class MLRuleVisitor(ast.NodeVisitor):
                 and isinstance(node.value, ast.Call)
             ):
                 constructor = node.value.func
-        if isinstance(constructor, ast.Attribute) and constructor.attr == "Flask":
-            constructor = constructor.value
-        if not isinstance(constructor, ast.Name):
+        if isinstance(constructor, ast.Name):
+            # The class named once, to build the app: `Flask.config_class = ...`, `Flask.run =
+            # partialmethod(...)` or a subclass change what every app of it does.
+            uses = [n for n in module_nodes(module) if isinstance(n, ast.Name) and n.id == constructor.id]
+            return len(uses) == 1 and _bound_once_by_top_level_import(module, constructor.id)
+        if not (
+            isinstance(constructor, ast.Attribute)
+            and constructor.attr == "Flask"
+            and isinstance(constructor.value, ast.Name)
+        ):
             return False
-        return _bound_once_by_top_level_import(module, constructor.id)
+        package = constructor.value.id
+        for node in module_nodes(module):
+            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == package):
+                continue
+            if node is not constructor and node.attr in ("Flask", "Config"):
+                return False  # the class or its config class reached again: changed or subclassed
+        return _bound_once_by_top_level_import(module, package)
 
     def _loopback_tls(self, node: ast.Call) -> None:
         """`requests.get("https://localhost:8443/ping", verify=False)`: certificate checks off

@@ -619,6 +619,11 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "    app.run(debug=True)\n",
         "from flask import Flask\napp = Flask(__name__)\nmatch make():\n    case app:\n        app.run(debug=True)\n",
         "import flask\nfrom web import Flask as F\nflask.Flask = F\napp = flask.Flask(__name__)\napp.run(debug=True)\n",
+        # Its third pass: the class changed for every app (its config class, its run method).
+        "from flask import Flask\nFlask.config_class = FileConfig\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "from flask import Flask\nFlask.run = partialmethod(Flask.run, host='0.0.0.0')\napp = Flask(__name__)\n"
+        "app.run(debug=True)\n",
+        "import flask\nclass C(flask.Config):\n    pass\napp = flask.Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
