@@ -3,22 +3,26 @@ outside the target (the `safe_extract` of CVE-2007-4559's mass patch, or a pathl
 
 bandit's B202 says "without any validation"; such a loop does validate, and the finding is lowered
 (ml_rules.py). The loop must really stand between the archive and the extraction, so everything
-here is read as a whitelist, never as a list of known tricks:
+here is read as a whitelist, never as a list of known tricks (three red-team passes found each):
 
-- the loop runs whenever the function does (not under an `if`, `try` or another loop), before the
-  extraction, and walks the same archive's members: `tar.getmembers()`, `tar.members`, or a name
-  bound once to `tar.getmembers()` that is used for nothing else than that loop and `members=`;
-- the archive is a name bound once in the function and used only to list, extract and close it
-  (no `tar.members = ...`, no `tar.members.extend(...)`, not handed to another function);
-- the loop's body has no `continue` or `break` (a member skipped is a member not checked), and the
-  member itself is changed nowhere (`member.name = ...` after the check) nor used after the loop;
-- one statement directly in the body refuses: `if <a path test on the member>: ... raise`, a
-  `relative_to` of a resolved path (it raises itself), or `try: <that> / except: ... raise` with no
-  `finally` that could swallow the refusal.
+- the loop runs whenever the function does (not under an `if`, `try`, another loop, or a context
+  manager that may swallow its refusal), ends before the extraction, and walks the same archive's
+  `getmembers()` (`tar.members` holds only what was read so far), directly or through a name bound
+  once to it and read for nothing else than that loop and `members=`;
+- the archive is a name bound once in the function and used only to list (into a loop or a name),
+  extract and close it;
+- the loop's body has no `continue` or `break`; neither the member nor anything computed from it
+  is changed anywhere, no member's `name`/`linkname`/... is assigned anywhere in the function, and
+  the member is not read after the loop;
+- one statement directly in the body refuses, against the extraction's own target: `if <a test of
+  the member's path against the target> : ... raise` (no `and`: a refusal for some members only),
+  `relative_to(target)` of the member's path normalised last (`(dest / m.name).resolve()`), or
+  that in a `try` whose handlers raise and which has no `finally`; or an `if` refusing `..` and
+  absolute names together.
 
-Whether links are refused too (an `if` on `issym()`/`islnk()`/`linkname` that refuses) decides what
-the finding says: the widely pasted check confines names only, and a symlink member can still lead a
-later member outside the target, which `filter='data'` refuses.
+Whether links are tested too decides what the finding says: the widely pasted check confines names
+only, and a symlink member can still lead a later member outside the target, which `filter='data'`
+refuses.
 """
 
 from __future__ import annotations
@@ -34,9 +38,14 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
-_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "isreg", "isfile", "isdev", "type", "SYMTYPE", "LNKTYPE"})
+_LINK_TESTS = frozenset({"issym", "islnk", "linkname", "type", "SYMTYPE", "LNKTYPE"})
 # Context managers whose exit lets an exception through (tarfile's, zipfile's, a file's).
-_ARCHIVE_OPENERS = frozenset({"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"})
+_ARCHIVE_OPENERS = frozenset(
+    {"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"}
+    | {"TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "catch_warnings"}
+)
+# A member's fields that say where and what it extracts to.
+_MEMBER_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type", "mode", "uid", "gid", "size"})
 # Attributes that lead from a folder to a wider one: a check against them confines nothing.
 _WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "cwd", "dirname"})
 # How an archive may be used where its extraction counts as checked.
@@ -49,6 +58,8 @@ _PATH_CHECK_CALL = re.compile(
 # Calls after which a path holds no `..`: `relative_to` compares parts as written, so only a path
 # that went through one of these is refused when it leads outside.
 _NORMALISERS = frozenset({"resolve", "realpath", "abspath", "normpath"})
+# Calls that give the same path in another type.
+_PATH_WRAPPERS = frozenset({"str", "Path", "PurePath", "fspath"})
 # Calls that can change an object's attributes without an assignment the tree shows.
 _SIDE_DOORS = frozenset({"setattr", "vars", "__setattr__", "__dict__"})
 
@@ -92,6 +103,8 @@ def _confining_names(function: Function, call: ast.Call) -> set[str]:
     from it (`root = Path(dest).resolve()`): a check against one of them confines members to the
     target. Empty when the target is no plain name (`extractall()` into the working folder)."""
     target = next((k.value for k in call.keywords if k.arg == "path"), call.args[0] if call.args else None)
+    if isinstance(target, ast.Call) and _called(target) in _PATH_WRAPPERS and len(target.args) == 1:
+        target = target.args[0]  # `str(dest)`, `Path(dest)`
     if not isinstance(target, ast.Name):
         return set()
     confines = {target.id}
@@ -189,6 +202,14 @@ def _archive_only_listed_and_extracted(name: str, function: Function, parents: M
         if isinstance(parent, ast.Attribute) and isinstance(parent.ctx, ast.Load):
             outer = parents.get(id(parent))
             if parent.attr in _ARCHIVE_READS and isinstance(outer, ast.Call) and outer.func is parent:
+                if parent.attr in ("getmembers", "getnames"):
+                    # Walked or bound, never changed in place (`tar.getmembers().extend(extra)`).
+                    holder = parents.get(id(outer))
+                    if not (
+                        (isinstance(holder, ast.For) and holder.iter is outer)
+                        or (isinstance(holder, ast.Assign) and holder.value is outer)
+                    ):
+                        return False
                 continue
         return False
     return True
@@ -243,8 +264,7 @@ def _unconditional(statements: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 
 def _opens_an_archive(expression: ast.expr) -> bool:
-    if isinstance(expression, ast.Name):
-        return True
+    """A manager known to let exceptions through (a bare name may be `contextlib.suppress`)."""
     return isinstance(expression, ast.Call) and _called(expression) in _ARCHIVE_OPENERS
 
 
@@ -286,12 +306,11 @@ def _member_left_alone(loop: ast.For, function: Function, member: str, derived: 
             return False
         if isinstance(node, ast.Attribute) and node.attr in _SIDE_DOORS:
             return False
-        if (
-            isinstance(node, (ast.Attribute, ast.Subscript))
-            and not isinstance(node.ctx, ast.Load)
-            and _reads(node.value) & derived
-        ):
-            return False
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load):
+            if _reads(node.value) & derived:
+                return False
+            if isinstance(node, ast.Attribute) and node.attr in _MEMBER_FIELDS:
+                return False  # another loop over the same members renaming them (`info.name = ...`)
         if isinstance(node, ast.Name) and node.id in aliases and id(node) not in inside:
             return False
     return True
@@ -316,11 +335,13 @@ def _derived_names(loop: ast.For, member: str) -> tuple[set[str], set[str]]:
 
 
 def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
-    return any(
-        (isinstance(node, ast.Call) and _called(node) in _NORMALISERS)
-        or (isinstance(node, ast.Name) and node.id in normalised)
-        for node in ast.walk(expression)
-    )
+    """Whether the whole path is normalised last: `(dest / m.name).resolve()`, `realpath(join(...))`
+    or a name bound to one (`dest.resolve() / m.name` resolves the folder only)."""
+    while isinstance(expression, ast.Call) and _called(expression) in _PATH_WRAPPERS and len(expression.args) == 1:
+        expression = expression.args[0]
+    if isinstance(expression, ast.Name):
+        return expression.id in normalised
+    return isinstance(expression, ast.Call) and _called(expression) in _NORMALISERS
 
 
 def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str], confines: set[str]) -> bool:
@@ -329,7 +350,11 @@ def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str], confi
     `relative_to` of its resolved path to the target, or that in a `try` whose handlers raise."""
     if isinstance(statement, ast.If):
         test = statement.test
-        against_target = bool(_reads(test) & confines) and (_checks_a_path(test) or bool(_reads(test) & normalised))
+        if any(isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) for node in ast.walk(test)):
+            return False  # `m.isfile() and not inside`: the refusal holds for some members only
+        against_target = bool(_reads(test) & confines) and (
+            _checks_a_path(test, derived) or bool(_reads(test) & normalised)
+        )
         return (
             bool(_reads(test) & derived)
             and (against_target or _refuses_dots_and_absolute(test))
@@ -393,9 +418,20 @@ def _tests_a_link(test: ast.expr) -> bool:
     )
 
 
-def _checks_a_path(test: ast.expr) -> bool:
-    """Whether a test resolves a path or asks whether it lies within another."""
-    return any(isinstance(inner, ast.Call) and _PATH_CHECK_CALL.search(_called(inner)) for inner in ast.walk(test))
+def _checks_a_path(test: ast.expr, derived: set[str]) -> bool:
+    """Whether a test asks whether the member's path lies within the target (`is_within_directory`,
+    `commonpath`, `is_relative_to`) or normalises the member's own path (`abspath(join(dest,
+    m.name))`; the target's alone leaves `..` in the member's)."""
+    for inner in ast.walk(test):
+        if not isinstance(inner, ast.Call):
+            continue
+        called = _called(inner)
+        if called in _NORMALISERS:
+            if _reads(inner) & derived:
+                return True
+        elif _PATH_CHECK_CALL.search(called):
+            return True
+    return False
 
 
 def _refuses_dots_and_absolute(test: ast.expr) -> bool:
