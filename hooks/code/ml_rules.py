@@ -45,7 +45,7 @@ from hooks.code.load_context import (
 )
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
-from hooks.code.own_modules import defines_tar_helper, own_module_file
+from hooks.code.own_modules import defines_tar_helper, own_module_file, project_definition
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
@@ -369,6 +369,9 @@ _FLASK_APP_SAFE_ATTRIBUTES = frozenset(
     | {"teardown_request", "teardown_appcontext", "context_processor", "template_filter", "template_global"}
     | {"add_url_rule", "run", "logger", "secret_key", "test_client"}
 )
+# Where a project keeps its tests: a helper there is no guard under test.
+_TEST_FOLDERS = frozenset({"tests", "test", "testing", "unittests", "integration_tests"})
+_TEST_FILE = re.compile(r"test_.*\.py|.*_test\.py|conftest\.py")
 # Names through which code reaches a module's bindings from the side.
 _SIDE_DOOR_NAMES = frozenset({"globals", "vars", "locals", "setattr", "exec", "eval", "__import__"})
 
@@ -1915,14 +1918,22 @@ class MLRuleVisitor(ast.NodeVisitor):
             if own:
                 self.bandit_false_positives.add((line, "B202"))
 
-    def _first_party_module(self, module: str, level: int) -> bool:
-        """Whether an import of `module` (`level` leading dots) is of a file of the project."""
+    def _first_party_module(self, module: str, level: int, name: str) -> bool:
+        """Whether `from module import name` (`import module` when `name` is empty) is of the
+        project's own code, defined in a file outside its tests (a test helper is no guard)."""
         code_file = self.loads.code_file
         if code_file is None:
             return False
         top = scan_root(code_file.parent, self.loads.source_folder)
-        self.loads.consulted_tooling = True  # the verdict reads another file: not cached
-        return own_module_file(code_file, top, module, level) is not None
+        self.loads.consulted_tooling = True  # the verdict reads other files: not cached
+        found = project_definition(code_file, top, module, level, name)
+        if found is None:
+            return False
+        try:
+            parts = found.resolve().relative_to(top.resolve()).parts if top is not None else found.parts
+        except (OSError, ValueError):
+            return False
+        return not any(part in _TEST_FOLDERS for part in parts[:-1]) and not _TEST_FILE.fullmatch(parts[-1])
 
     def _imported_from_project(self, sources: list[tuple[str, int, str]]) -> bool:
         """Whether a name's imports are all of one module of the project that defines it at its top

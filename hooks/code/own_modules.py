@@ -128,3 +128,60 @@ def _readable_inside(candidate: Path, top: Path | None) -> bool:
         return candidate.stat().st_size <= _MAX_BYTES
     except (OSError, ValueError):
         return False
+
+
+def project_definition(code_file: Path, top: Path | None, module: str, level: int, name: str) -> Path | None:
+    """The project's file that defines `name` (a `def` or `class` at its top level) for `from
+    module import name`, following re-exports (`from .x import name`) within the project, or the
+    module's own file for `import module` (`name` empty); None for a library's name (`from
+    transformers import AutoModel`, also when a project module re-exports it)."""
+    for _ in range(_MAX_REEXPORTS):
+        found = own_module_file(code_file, top, module, level)
+        if found is None or not name:
+            return found
+        tree = _parsed_module(found)
+        if tree is None:
+            return None
+        if any(
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name
+            for node in tree.body
+        ):
+            return found
+        reexport = next(
+            (
+                (node, alias)
+                for node in tree.body
+                if isinstance(node, ast.ImportFrom)
+                for alias in node.names
+                if (alias.asname or alias.name) == name
+            ),
+            None,
+        )
+        if reexport is None:
+            return None
+        statement, alias = reexport
+        code_file, module, level, name = found, statement.module or "", statement.level, alias.name
+    return None
+
+
+_MAX_REEXPORTS = 4  # `pkg/__init__.py` -> `pkg/sub/__init__.py` -> `pkg/sub/impl.py`
+
+
+def _parsed_module(path: Path) -> ast.Module | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return _parse_cached(str(path), status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(path: str, modified: int, size: int) -> ast.Module | None:
+    if size > _MAX_BYTES:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_BYTES + 1)
+        return ast.parse(data.decode("utf-8", "replace"))
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

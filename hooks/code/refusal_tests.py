@@ -7,16 +7,20 @@ there is the test's hostile input, and nothing loads. What marks such a module i
 itself: an expected-exception block (`pytest.raises`, `assertRaises`, `assertRaisesRegex`) whose
 expected message names the flag. The flag is the guard's input when it reaches only *refused
 calls*: a call that is a statement of its own (its result is dropped) directly in such a block (not
-in a function or lambda defined there), of a function or class the module imports from the project
-itself (a module of the repository, not a library: no list of loaders is ever complete), under its
-own name, and no call that keeps its argument for later (`dict`, `partial`, `update`). The flag
-reaches such a call as its keyword, inside a literal argument, or through a name bound once to the
-literal (`UNSAFE = [...]`) or a test's parameter (`@pytest.mark.parametrize("kwargs", UNSAFE)`, not
-an `indirect` one, which goes to a fixture) whose every use is such an argument.
+in a function or lambda defined there), of a function or class the module imports once, under its
+own name, from the project itself: defined (`def`/`class`) in a module file of the repository
+outside its tests, found through the project's own re-exports (a library's name re-exported by a
+project module is still the library's; no list of loaders is ever complete). No call that keeps its
+argument for later (`dict`, `partial`, `update`) counts. The flag reaches such a call as its
+keyword, inside a literal argument, or through a name bound once to the literal (`UNSAFE = [...]`)
+or a test's parameter (`@pytest.mark.parametrize("kwargs", UNSAFE)`: not an `indirect` one, and in
+a test that takes no fixture besides pytest's own, since a fixture may take the case by its name)
+whose every use is such an argument.
 
 Anything else keeps its severity: a library's function given the flag anywhere, data that also
 reaches another call, a block that expects another error (a load may run before it), and every flag
-in a module that asserts no refusal of it.
+in a module that asserts no refusal of it. What this cannot see: a project function that forwards
+the flag to a loader before raising the refusal the test expects (its body is not followed).
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ _CARRIERS = frozenset(
 )
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _LITERALS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+# What a test may take besides its cases: pytest's own fixtures, which take no case, and the
+# instance of a test class.
+_PLAIN_FIXTURES = frozenset(
+    {"self", "cls", "monkeypatch", "tmp_path", "tmp_path_factory", "tmpdir", "capsys", "capfd", "caplog"} | {"recwarn"}
+)
 # How far the flag is followed through names (`UNSAFE` -> `kwargs` -> a call).
 _MAX_HOPS = 4
 
@@ -84,9 +93,9 @@ def _parameter_names(call: ast.Call) -> list[str]:
 class RefusalTests:
     """The expected-exception blocks of one module, and whether it asserts the flag is refused."""
 
-    def __init__(self, module: ast.Module, first_party: Callable[[str, int], bool]) -> None:
-        """`first_party(module, level)`: whether an import of `module` (`level` leading dots) is
-        of the project's own code."""
+    def __init__(self, module: ast.Module, first_party: Callable[[str, int, str], bool]) -> None:
+        """`first_party(module, level, name)`: whether `from module import name` (`level` leading
+        dots; `import module` when `name` is empty) is the project's own code, outside its tests."""
         self.refuses_flag = False
         self._first_party = first_party
         self._blocks: set[int] = set()  # ids of the statements directly in a block refusing the flag
@@ -105,18 +114,27 @@ class RefusalTests:
                     self._bindings[node.id] = self._bindings.get(node.id, 0) + 1
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 self._bindings[node.name] = self._bindings.get(node.name, 0) + 1
+            elif isinstance(node, ast.arg):  # a parameter (a fixture) under an imported guard's name
+                self._bindings[node.arg] = self._bindings.get(node.arg, 0) + 1
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     bound = alias.asname or alias.name.split(".")[0]
-                    self._imported[bound] = (alias.name if alias.asname else bound, 0, "")
+                    self._import(bound, (alias.name if alias.asname else bound, 0, ""))
             elif isinstance(node, ast.ImportFrom):
                 for alias in node.names:
-                    self._imported[alias.asname or alias.name] = (node.module or "", node.level, alias.name)
+                    self._import(alias.asname or alias.name, (node.module or "", node.level, alias.name))
             elif isinstance(node, (ast.With, ast.AsyncWith)):
                 calls = [call for item in node.items if (call := _raises_call(item.context_expr)) is not None]
                 if any(_NAMES_FLAG.search(_expected_message(call)) for call in calls):
                     self.refuses_flag = True
                     self._blocks.update(id(statement) for statement in node.body)
+
+    def _import(self, bound: str, source: tuple[str, int, str]) -> None:
+        """A name imported twice (a library's at the top, the project's in one test) may be either."""
+        if bound in self._imported and self._imported[bound] != source:
+            self._imported[bound] = ("", -1, "")
+        else:
+            self._imported[bound] = source
 
     def reason(self, node: ast.AST, *, data: bool) -> str | None:
         """Why the flag at `node` (a dict literal when `data`, else the call it is a keyword of)
@@ -160,9 +178,9 @@ class RefusalTests:
         module, level, imported = self._imported[name]
         if imported and imported != name:
             return False
-        if called and (imported in _LIBRARY_LOADERS or imported in _CARRIERS):
+        if level < 0 or (called and (imported in _LIBRARY_LOADERS or imported in _CARRIERS)):
             return False
-        return self._first_party(module, level)
+        return self._first_party(module, level, imported)
 
     def _parametrised_names(self, parameter: ast.Name, call: ast.Call) -> list[str]:
         """`@parametrize("ef_class,config", [(OwnClass, {...}), ...])` then `ef_class.build(...)`:
@@ -254,6 +272,16 @@ class RefusalTests:
         if not isinstance(test, (ast.FunctionDef, ast.AsyncFunctionDef)) or call not in test.decorator_list:
             return False
         names = _parameter_names(call)
+        cased = {
+            name
+            for decorator in test.decorator_list
+            if isinstance(decorator, ast.Call) and _called_name(decorator) == "parametrize"
+            for name in _parameter_names(decorator)
+        }
+        taken = {argument.arg for argument in (*test.args.posonlyargs, *test.args.args, *test.args.kwonlyargs)}
+        others = taken - cased
+        if others - _PLAIN_FIXTURES:
+            return False  # a fixture of the test may take the case by its name and load with it
         if len(names) > 1:
             if position is None or position >= len(names):
                 return False

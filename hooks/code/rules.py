@@ -158,9 +158,10 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "In a test module that asserts the flag is refused (`pytest.raises`/`assertRaisesRegex` whose expected "
         "message names trust_remote_code), the flag is low when it reaches only the guard under test: a call "
         "that is a statement of its own directly in such a block, of a function or class the module imports "
-        "from the repository's own code (never a library's), under its own name; as its keyword, in a literal "
-        "argument, or through a name or a parametrised case (not an indirect one) whose every use is such an "
-        "argument. A flag that can reach a library, a copy, a partial or a fixture keeps high."
+        "from the repository's own code outside its tests (never a library's, even re-exported), under its own "
+        "name; as its keyword, in a literal argument, or through a name or a parametrised case (not an indirect "
+        "one, in a test taking no other fixture) whose every use is such an argument. A flag that can reach a "
+        "library, a copy, a partial or a fixture keeps high."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "

@@ -16,7 +16,7 @@ from hooks.code.refusal_tests import RefusalTests
 from tests.code.helpers import scan_code
 
 
-def _PROJECT(module: str, level: int) -> bool:
+def _PROJECT(module: str, level: int, name: str) -> bool:
     return module.split(".")[0] == "project"
 
 
@@ -67,7 +67,10 @@ def project(tmp_path: Path) -> Path:
         "def check(*a, **k): ...\ndef validate(*a): ...\ndef load(**k): ...\nclass A: ...\n"
     )
     (package / "guards.py").write_text("def validate_kwargs(k): ...\nclass EmbeddingFunction: ...\n")
+    (package / "compat.py").write_text("from transformers import AutoModel\n")  # a library's, re-exported
+    (package / "shortcuts.py").write_text("from .guards import EmbeddingFunction as Embedder\n")
     (tmp_path / "tests").mkdir(exist_ok=True)
+    (tmp_path / "tests" / "helpers.py").write_text("def tiny(*a, **k): ...\n")  # a test helper: no guard
     return tmp_path
 
 
@@ -196,12 +199,36 @@ REFUSED = "def test_guard():\n    with pytest.raises(ValueError, match='trust_re
         "    with pytest.raises(ValueError, match='trust_remote_code'):\n        check(loaded)\n",
         "from project import load\ndef test_other_error():\n    with pytest.raises(KeyError):\n"
         "        load(trust_remote_code=True)\n",
+        # Its third pass: a library's class re-exported by a project module; a case a fixture may
+        # take by its name; a name imported from a library and from the project; a fixture under
+        # the guard's name; a test helper.
+        "from project.compat import AutoModel\ndef test_reexport():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        AutoModel.from_config(cfg, trust_remote_code=True)\n",
+        "@pytest.mark.parametrize('kwargs', [{'trust_remote_code': True}])\ndef test_fixture(kwargs, model):\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n        check(kwargs)\n",
+        "from transformers import AutoModel as Loader\ndef test_a():\n    from project import A as Loader\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        Loader.from_config(cfg, trust_remote_code=True)\n",
+        "def test_shadow(check):\n    with pytest.raises(ValueError, match='trust_remote_code'):\n"
+        "        check(trust_remote_code=True)\n",
+        "from tests.helpers import tiny\ndef test_helper():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n        tiny('x', trust_remote_code=True)\n",
     ],
 )
 def test_a_flag_that_can_reach_a_load_keeps_its_severity(tmp_path: Path, source: str) -> None:
     project(tmp_path)
     found = scan_code(tmp_path, GUARD + source + REFUSED, "tests/test_models.py")
     assert "high" in {severity for _, severity in mls307(found)}, mls307(found)
+
+
+def test_a_guard_the_project_reexports_is_the_projects(tmp_path: Path) -> None:
+    source = (
+        GUARD + "from project.shortcuts import Embedder\ndef test_refused():\n"
+        "    with pytest.raises(ValueError, match='trust_remote_code'):\n        Embedder(trust_remote_code=True)\n"
+    )
+    project(tmp_path)
+    assert mls307(scan_code(tmp_path, source, "tests/test_reexport.py")) == [(6, "low")]
 
 
 def test_a_parametrised_case_reaches_the_guard_through_its_own_parameter(tmp_path: Path) -> None:
