@@ -45,12 +45,11 @@ from hooks.code.load_context import (
 )
 from hooks.code.model_in_sight import model_in_sight
 from hooks.code.own_jobs import rebound_names
-from hooks.code.own_modules import defines_tar_helper, own_module_file, project_definition
+from hooks.code.own_modules import defines_tar_helper, own_module_file
 from hooks.code.pickle_free_reads import PickleFreeReads
 from hooks.code.pipeline_inputs import FedFolders
 from hooks.code.python_source import PythonSource, may_write
 from hooks.code.pyyaml_releases import old_pyyaml_possible, scan_root
-from hooks.code.refusal_tests import RefusalTests
 from hooks.code.serialisers import built_writes, module_level_calls, writing_functions
 from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
@@ -369,9 +368,6 @@ _FLASK_APP_SAFE_ATTRIBUTES = frozenset(
     | {"teardown_request", "teardown_appcontext", "context_processor", "template_filter", "template_global"}
     | {"add_url_rule", "run", "logger", "secret_key", "test_client"}
 )
-# Where a project keeps its tests: a helper there is no guard under test.
-_TEST_FOLDERS = frozenset({"tests", "test", "testing", "unittests", "integration_tests"})
-_TEST_FILE = re.compile(r"test_.*\.py|.*_test\.py|conftest\.py")
 # Names through which code reaches a module's bindings from the side.
 _SIDE_DOOR_NAMES = frozenset({"globals", "vars", "locals", "setattr", "exec", "eval", "__import__"})
 
@@ -711,7 +707,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self.serving = True  # until prepare() has seen the module: no load is quiet for being fixed
         self._served_model_functions: frozenset[int] = frozenset()  # ids: an MLflow pyfunc model's methods
         self._test_fetchers = True  # a test module imports what can fetch files (set in prepare())
-        self._refusals: RefusalTests | None = None  # a test module's expected-exception blocks (prepare())
         self.truthy_flags: set[str] = set()  # names (`x`, `self.x`) holding trust_remote_code=True
         self._rebinders: frozenset[str] | None = None  # see _rebound_elsewhere
         self._assigned: frozenset[str] | None = None  # see _assigned_names
@@ -776,9 +771,6 @@ class MLRuleVisitor(ast.NodeVisitor):
         self._flyte_fed = fed_task_parameters(module)
         self.serving = serves_requests(nodes)
         self._test_fetchers = self.in_tests is not None and imports_fetchers(module)
-        self._refusals = (
-            RefusalTests(module, self._first_party_module) if self.in_tests is not None and not self.strict else None
-        )
         aliases = module_aliases(nodes)  # the visitor learns imports in order; wrappers are found before it
         self._served_model_functions = served_model_functions(nodes, lambda node: qualified_name(node, aliases))
         # Before the texts: a download from the code's own run is its job's output, not a fetch.
@@ -1323,12 +1315,11 @@ class MLRuleVisitor(ast.NodeVisitor):
     def visit_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=False):
             if isinstance(key, ast.Constant) and key.value == "trust_remote_code" and _const_true(value):
-                message = "trust_remote_code=True (in a kwargs dict) runs code from the model repository"
-                refused = self._refusals.reason(node, data=True) if self._refusals is not None else None
-                if refused is not None:
-                    self._add(rules.TRUST_REMOTE_CODE, node, f"{message}; here {refused}", Severity.LOW)
-                else:
-                    self._add(rules.TRUST_REMOTE_CODE, node, message)
+                self._add(
+                    rules.TRUST_REMOTE_CODE,
+                    node,
+                    "trust_remote_code=True (in a kwargs dict) runs code from the model repository",
+                )
         self.generic_visit(node)
 
     # --- calls ---------------------------------------------------------------------------
@@ -1749,10 +1740,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 return
             if _const_true(value):
                 message = f"{keyword.arg}=True runs Python code from the model or dataset repository"
-                refused = self._refusals.reason(node, data=False) if self._refusals is not None else None
-                if refused is not None:
-                    self._add(rules.TRUST_REMOTE_CODE, node, f"{message}; here {refused}", Severity.LOW)
-                    return
                 pinned = None if self.strict else self._pinned_commit(node)
                 if pinned is not None:
                     # The documented fix: the code that runs is that commit's, which was reviewable
@@ -1917,23 +1904,6 @@ class MLRuleVisitor(ast.NodeVisitor):
                 own = called in defined and called not in imported  # a `try: import / except: def` keeps it
             if own:
                 self.bandit_false_positives.add((line, "B202"))
-
-    def _first_party_module(self, module: str, level: int, name: str) -> bool:
-        """Whether `from module import name` (`import module` when `name` is empty) is of the
-        project's own code, defined in a file outside its tests (a test helper is no guard)."""
-        code_file = self.loads.code_file
-        if code_file is None:
-            return False
-        top = scan_root(code_file.parent, self.loads.source_folder)
-        self.loads.consulted_tooling = True  # the verdict reads other files: not cached
-        found = project_definition(code_file, top, module, level, name)
-        if found is None:
-            return False
-        try:
-            parts = found.resolve().relative_to(top.resolve()).parts if top is not None else found.parts
-        except (OSError, ValueError):
-            return False
-        return not any(part in _TEST_FOLDERS for part in parts[:-1]) and not _TEST_FILE.fullmatch(parts[-1])
 
     def _imported_from_project(self, sources: list[tuple[str, int, str]]) -> bool:
         """Whether a name's imports are all of one module of the project that defines it at its top

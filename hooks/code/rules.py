@@ -154,14 +154,7 @@ TRUST_REMOTE_CODE = BOOK.rule(
         "other repository unpinned (a tokenizer or processor passed in as an object `from_pretrained` already "
         "loaded counts as loaded; one named by a parameter does not). The names are read in the order the "
         "module runs: in `model = AutoModel.from_pretrained(model, ...)`, `model` is the string bound before "
-        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen). "
-        "In a test module that asserts the flag is refused (`pytest.raises`/`assertRaisesRegex` whose expected "
-        "message names trust_remote_code), the flag is low when it reaches only the guard under test: a call "
-        "that is a statement of its own directly in such a block, of a function or class the module imports "
-        "from the repository's own code outside its tests (never a library's, even re-exported), under its own "
-        "name; as its keyword, in a literal argument, or through a name or a parametrised case (not an indirect "
-        "one, in a test taking no other fixture) whose every use is such an argument. A flag that can reach a "
-        "library, a copy, a partial or a fixture keeps high."
+        "(not where `exec`, `globals()`, a star import or a magic such as `%run` may rebind it unseen)."
     ),
     why=(
         "The repository's Python files (modeling code, dataset scripts) are imported and run with your "
