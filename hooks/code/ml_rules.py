@@ -2151,6 +2151,18 @@ class MLRuleVisitor(ast.NodeVisitor):
         if module is None or receiver.id in self.loads.rebound_module_names:
             return False
         name = receiver.id
+        # Names bound to flask or what it exports: an attribute set through one changes every app.
+        flask_names = {
+            alias.asname or alias.name.split(".")[0]
+            for node in module_nodes(module)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and (
+                any(alias.name.split(".")[0] == "flask" for alias in node.names)
+                if isinstance(node, ast.Import)
+                else (node.module or "").split(".")[0] == "flask"
+            )
+            for alias in node.names
+        }
         used_as_attribute: set[int] = set()
         for node in module_nodes(module):
             if isinstance(node, ast.Constant) and node.value == "SERVER_NAME":
@@ -2162,8 +2174,8 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, ast.Attribute):
                 if node.attr in ("config", "default_config", "SERVER_NAME"):
                     return False
-                if node.attr == "Flask" and not isinstance(node.ctx, ast.Load):
-                    return False  # `flask.Flask = ServerFlask`: another class under Flask's name
+                if not isinstance(node.ctx, ast.Load) and _chain_root(node) in flask_names:
+                    return False  # `flask.Flask = ...`, `flask.app.Flask.run = partialmethod(...)`
                 if isinstance(node.value, ast.Name) and node.value.id == name:
                     if node.attr not in _FLASK_APP_SAFE_ATTRIBUTES:
                         return False
@@ -2633,3 +2645,10 @@ def _bound_once_by_top_level_import(module: ast.Module, name: str) -> bool:
         elif not isinstance(node, ast.alias) and name in names_bound_by(node):
             bindings.append(node)
     return len(bindings) == 1 and isinstance(bindings[0], (ast.Import, ast.ImportFrom)) and id(bindings[0]) in top_level
+
+
+def _chain_root(node: ast.expr) -> str:
+    """The name an attribute chain starts from (`flask` for `flask.app.Flask.run`), or ""."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""

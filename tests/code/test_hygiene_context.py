@@ -624,6 +624,9 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         "from flask import Flask\nFlask.run = partialmethod(Flask.run, host='0.0.0.0')\napp = Flask(__name__)\n"
         "app.run(debug=True)\n",
         "import flask\nclass C(flask.Config):\n    pass\napp = flask.Flask(__name__)\napp.run(debug=True)\n",
+        # Its fourth pass: the class changed through the package's path.
+        "import flask.app\nfrom flask import Flask\nflask.app.Flask.run = partialmethod(flask.app.Flask.run, host=h)\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
