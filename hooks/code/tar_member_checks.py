@@ -15,10 +15,12 @@ here is read as a whitelist, never as a list of known tricks (three red-team pas
   is changed anywhere, no member's `name`/`linkname`/... is assigned anywhere in the function, and
   the member is not read after the loop;
 - one statement directly in the body refuses, against the extraction's own target: `if <a test of
-  the member's path against the target> : ... raise` (no `and`: a refusal for some members only),
-  `relative_to(target)` of the member's path normalised last (`(dest / m.name).resolve()`), or
-  that in a `try` whose handlers raise and which has no `finally`; or an `if` refusing `..` and
-  absolute names together.
+  the member's name or path against the target> : ... raise` (no `and`: a refusal for some members
+  only; `commonpath`, `is_relative_to` and `startswith` only of a path made absolute first),
+  `relative_to(target)` of the member's path made absolute last (`(dest / m.name).resolve()`,
+  `realpath`, `abspath`; `normpath` keeps `..` under a relative target), bound once directly in the
+  loop (not only in a link branch), or that in a `try` whose handlers raise and which has no
+  `finally`; or an `if` refusing `..` and absolute names together.
 
 Whether links are tested too decides what the finding says: the widely pasted check confines names
 only, and a symlink member can still lead a later member outside the target, which `filter='data'`
@@ -42,7 +44,7 @@ _LINK_TESTS = frozenset({"issym", "islnk", "linkname", "type", "SYMTYPE", "LNKTY
 # Context managers whose exit lets an exception through (tarfile's, zipfile's, a file's).
 _ARCHIVE_OPENERS = frozenset(
     {"open", "TarFile", "ZipFile", "taropen", "gzopen", "bz2open", "xzopen"}
-    | {"TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "catch_warnings"}
+    | {"TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "catch_warnings", "FileLock", "SoftFileLock"}
 )
 # A member's fields that say where and what it extracts to.
 _MEMBER_FIELDS = frozenset({"name", "path", "linkname", "linkpath", "type", "mode", "uid", "gid", "size"})
@@ -52,12 +54,12 @@ _WIDENERS = frozenset({"anchor", "root", "drive", "parent", "parents", "home", "
 _ARCHIVE_READS = frozenset({"getmembers", "getnames", "extractall", "close"})
 # What a test that keeps member paths inside the target calls (`os.path.abspath`, `commonpath`,
 # `Path.resolve`, `is_relative_to`, the mass patch's `is_within_directory`, a `safe_...` helper).
-_PATH_CHECK_CALL = re.compile(
-    r"(?i)^(?:abspath|realpath|normpath|commonpath|commonprefix|relpath|resolve|is_relative_to)$|within|inside|safe|travers"
-)
+_PATH_CHECK_CALL = re.compile(r"(?i)^(?:relpath)$|within|inside|safe|travers")
 # Calls after which a path holds no `..`: `relative_to` compares parts as written, so only a path
 # that went through one of these is refused when it leads outside.
-_NORMALISERS = frozenset({"resolve", "realpath", "abspath", "normpath"})
+_NORMALISERS = frozenset({"resolve", "realpath", "abspath"})  # absolute: `normpath("./../x")` keeps `..`
+# Calls that compare paths as text or parts: only a path made absolute first is confined by them.
+_LEXICAL_COMPARISONS = frozenset({"commonpath", "commonprefix", "is_relative_to"})
 # Calls that give the same path in another type.
 _PATH_WRAPPERS = frozenset({"str", "Path", "PurePath", "fspath"})
 # Calls that can change an object's attributes without an assignment the tree shows.
@@ -283,10 +285,10 @@ def _refuses_every_member(loop: ast.For, function: Function, confines: set[str])
     member = loop.target.id
     if any(isinstance(node, (ast.Continue, ast.Break)) for node in _loop_body_nodes(loop)):
         return False  # a member skipped (or every later one) is a member not checked
-    derived, normalised = _derived_names(loop, member)
-    if not _member_left_alone(loop, function, member, derived):
+    names = _derived_names(loop, member)
+    if not _member_left_alone(loop, function, member, names.derived):
         return False
-    return any(_refuses(statement, derived, normalised, confines) for statement in loop.body)
+    return any(_refuses(statement, names, confines) for statement in loop.body)
 
 
 def _member_left_alone(loop: ast.For, function: Function, member: str, derived: set[str]) -> bool:
@@ -316,22 +318,54 @@ def _member_left_alone(loop: ast.For, function: Function, member: str, derived: 
     return True
 
 
-def _derived_names(loop: ast.For, member: str) -> tuple[set[str], set[str]]:
-    """Names computed from the member in the loop (`member_path = os.path.join(path, member.name)`),
-    and those of them that went through a normaliser (`.resolve()`, `realpath`)."""
+@dataclass
+class _MemberNames:
+    derived: set[str]  # computed from the member in the loop, anywhere in its body
+    normalised: set[str]  # bound once, directly in the loop, to a path made absolute last
+    named: set[str]  # bound once, directly in the loop, to something of the member's name or path
+
+
+def _derived_names(loop: ast.For, member: str) -> _MemberNames:
+    """Names computed from the member in the loop (`member_path = os.path.join(path, member.name)`);
+    those bound once, by a statement directly in the loop (not only in a link branch), to its name's
+    path, and those of them that went through a normaliser (`.resolve()`, `realpath`)."""
     derived = {member}
-    normalised: set[str] = set()
-    for node in _loop_body_nodes(loop):
-        if not isinstance(node, ast.Assign):
+    assignments = [node for node in _loop_body_nodes(loop) if isinstance(node, ast.Assign)]
+    for _ in range(4):  # in any order: a name computed from another computed one
+        before = len(derived)
+        for node in assignments:
+            if _reads(node.value) & derived:
+                derived |= {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+        if len(derived) == before:
+            break
+    counts: dict[str, int] = {}
+    for stored in _loop_body_nodes(loop):
+        if isinstance(stored, ast.Name) and not isinstance(stored.ctx, ast.Load):
+            counts[stored.id] = counts.get(stored.id, 0) + 1
+    names = _MemberNames(derived, set(), set())
+    for statement in loop.body:
+        if not (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and counts.get(statement.targets[0].id) == 1
+        ):
             continue
-        read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
-        if not read & derived:
-            continue
-        bound = {n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-        derived |= bound
-        if _normalises(node.value, normalised):
-            normalised |= bound
-    return derived, normalised
+        bound = statement.targets[0].id
+        if _of_the_name(statement.value, names):
+            names.named.add(bound)
+            if _normalises(statement.value, names.normalised):
+                names.normalised.add(bound)
+    return names
+
+
+def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
+    """Whether an expression reads the member's name or path (`member.name`), or a name bound to it."""
+    return any(
+        (isinstance(node, ast.Attribute) and node.attr in ("name", "path") and _reads(node.value) & names.derived)
+        or (isinstance(node, ast.Name) and node.id in names.named)
+        for node in ast.walk(expression)
+    )
 
 
 def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
@@ -344,45 +378,46 @@ def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
     return isinstance(expression, ast.Call) and _called(expression) in _NORMALISERS
 
 
-def _refuses(statement: ast.stmt, derived: set[str], normalised: set[str], confines: set[str]) -> bool:
+def _refuses(statement: ast.stmt, names: _MemberNames, confines: set[str]) -> bool:
     """One statement of the loop's body that refuses a member whose path leads outside: an `if`
-    that raises on a test of the member against the target (or on `..` and absolute names), a
-    `relative_to` of its resolved path to the target, or that in a `try` whose handlers raise."""
+    that raises on a test of the member's path against the target (or on `..` and absolute names),
+    a `relative_to` of its path made absolute to the target, or that in a `try` whose handlers
+    raise."""
     if isinstance(statement, ast.If):
         test = statement.test
         if any(isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) for node in ast.walk(test)):
             return False  # `m.isfile() and not inside`: the refusal holds for some members only
         against_target = bool(_reads(test) & confines) and (
-            _checks_a_path(test, derived) or bool(_reads(test) & normalised)
+            _checks_a_path(test, names) or bool(_reads(test) & names.normalised)
         )
         return (
-            bool(_reads(test) & derived)
+            _of_the_name(test, names)
             and (against_target or _refuses_dots_and_absolute(test))
             and bool(statement.body)
             and isinstance(statement.body[-1], ast.Raise)
         )
     if isinstance(statement, (ast.Expr, ast.Assign)):
-        return _relative_to_of_resolved(statement.value, derived, normalised, confines)
+        return _relative_to_of_resolved(statement.value, names, confines)
     if isinstance(statement, ast.Try) and not statement.finalbody and statement.handlers:
         return any(
-            isinstance(inner, (ast.Expr, ast.Assign))
-            and _relative_to_of_resolved(inner.value, derived, normalised, confines)
+            isinstance(inner, (ast.Expr, ast.Assign)) and _relative_to_of_resolved(inner.value, names, confines)
             for inner in statement.body
         ) and all(handler.body and isinstance(handler.body[-1], ast.Raise) for handler in statement.handlers)
     return False
 
 
-def _relative_to_of_resolved(call: ast.expr, derived: set[str], normalised: set[str], confines: set[str]) -> bool:
-    """`target.relative_to(root)` where `target` is the member's path made absolute without `..`
+def _relative_to_of_resolved(call: ast.expr, names: _MemberNames, confines: set[str]) -> bool:
+    """`target.relative_to(root)` where `target` is the member's path made absolute last
     (pathlib compares parts as written, so `dest / "../x"` would pass unresolved) and `root` is
-    the extraction's target (not its `anchor` or `parent`)."""
+    the extraction's target (not its `anchor` or `parent`; no `walk_up=`)."""
     if not isinstance(call, ast.Call) or _called(call) != "relative_to" or not isinstance(call.func, ast.Attribute):
         return False
     receiver = call.func.value
     return (
-        bool(_reads(receiver) & derived)
-        and _normalises(receiver, normalised)
+        _of_the_name(receiver, names)
+        and _normalises(receiver, names.normalised)
         and len(call.args) == 1
+        and not call.keywords
         and bool(_reads(call.args[0]) & confines)
         and not _widens(call.args[0])
     )
@@ -390,22 +425,23 @@ def _relative_to_of_resolved(call: ast.expr, derived: set[str], normalised: set[
 
 def _refuses_links(loop: ast.For, confines: set[str]) -> bool:
     """An `if` directly in the loop that tests a link (`issym()`, `islnk()`, `linkname`) and
-    refuses: it raises, or its body refuses through `relative_to`."""
+    refuses: it raises, or its body refuses through `relative_to` of the link's target."""
     member = loop.target.id if isinstance(loop.target, ast.Name) else ""
-    derived, normalised = _derived_names(loop, member)
+    names = _derived_names(loop, member)
     for statement in loop.body:
         if not isinstance(statement, ast.If) or not _tests_a_link(statement.test):
             continue
         if statement.body and isinstance(statement.body[-1], ast.Raise):
             return True
-        inner_derived, inner_normalised = set(derived), set(normalised)
-        for inner in statement.body:
-            if isinstance(inner, ast.Assign) and _reads(inner.value) & inner_derived:
-                bound = {n.id for target in inner.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
-                inner_derived |= bound
-                if _normalises(inner.value, inner_normalised):
-                    inner_normalised |= bound
-            elif _refuses(inner, inner_derived, inner_normalised, confines):
+        inner = _MemberNames(set(names.derived), set(names.normalised), set(names.named))
+        for line in statement.body:
+            if isinstance(line, ast.Assign) and _reads(line.value) & inner.derived:
+                bound = {n.id for target in line.targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+                inner.derived |= bound
+                inner.named |= bound  # the link's target stands for the member's path here
+                if _normalises(line.value, inner.normalised):
+                    inner.normalised |= bound
+            elif _refuses(line, inner, confines):
                 return True
     return False
 
@@ -418,20 +454,32 @@ def _tests_a_link(test: ast.expr) -> bool:
     )
 
 
-def _checks_a_path(test: ast.expr, derived: set[str]) -> bool:
+def _checks_a_path(test: ast.expr, names: _MemberNames) -> bool:
     """Whether a test asks whether the member's path lies within the target (`is_within_directory`,
-    `commonpath`, `is_relative_to`) or normalises the member's own path (`abspath(join(dest,
-    m.name))`; the target's alone leaves `..` in the member's)."""
+    a `safe_...` helper), compares the member's path made absolute (`commonpath`, `is_relative_to`
+    and `startswith` compare text: `dest/../x` passes unnormalised), or normalises it
+    (`abspath(join(dest, m.name))`; the target's alone leaves `..` in the member's)."""
     for inner in ast.walk(test):
         if not isinstance(inner, ast.Call):
             continue
         called = _called(inner)
         if called in _NORMALISERS:
-            if _reads(inner) & derived:
+            if _reads(inner) & names.derived:
+                return True
+        elif called in _LEXICAL_COMPARISONS:
+            if any(_normalises(part, names.normalised) for part in _compared(inner) if _of_the_name(part, names)):
                 return True
         elif _PATH_CHECK_CALL.search(called):
             return True
     return False
+
+
+def _compared(call: ast.Call) -> list[ast.expr]:
+    """The paths a comparison call compares: its receiver and arguments, and a list's items."""
+    parts: list[ast.expr] = [*call.args]
+    if isinstance(call.func, ast.Attribute):
+        parts.append(call.func.value)
+    return [item for part in parts for item in (part.elts if isinstance(part, (ast.List, ast.Tuple)) else [part])]
 
 
 def _refuses_dots_and_absolute(test: ast.expr) -> bool:
