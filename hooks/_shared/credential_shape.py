@@ -477,9 +477,9 @@ def _typed_rows(lowered: str) -> bool:
     return all(len(run) >= 3 and any(run in row or run[::-1] in row for row in _TYPED_ROWS) for run in runs)
 
 
-# What people add to a word to pass a password rule: `password123!`, `admin@2024`, `root#1`. A longer
-# tail (`#98626982&`, `&66#&62#`) is a password of its own.
-_WORD_TAIL = re.compile(r"[!@#$%^&*._\-]?[0-9]{0,4}[!@#$%^&*._\-]{0,2}$")
+# What people add to a word to pass a password rule: `password123!`, `admin@2024`, `root#1`: a symbol
+# and up to four digits, either way round. A longer tail (`#9862&*`, `&66#&62#`) is a password of its own.
+_WORD_TAIL = re.compile(r"(?:[!@#$%^&*._\-]?[0-9]{0,4}|[0-9]{0,4}[!@#$%^&*._\-])$")
 
 
 def _common_word(lowered: str) -> bool:

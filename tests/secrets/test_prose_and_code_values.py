@@ -99,6 +99,7 @@ BLOCKING = [
     ("a login then a mixed tail", "c.env", "ADMIN_CREDENTIALS=admin:dragon#8&2^9*6\n"),
     ("a login then eight mixed", "c.env", "DB_PASSWORD=root:root&66#&62#\n"),
     ("a login then eight digits", "c.env", "ADMIN_CREDENTIALS=admin:dragon#98626982&\n"),
+    ("a login then a symbol, four digits and two symbols", "c.env", "ADMIN_CREDENTIALS=admin:Dragon#9862&*\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
