@@ -54,7 +54,7 @@ from hooks.code.serialisers import built_writes, module_level_calls, writing_fun
 from hooks.code.serving import served_model_functions, serves_requests
 from hooks.code.started_code import call_starts_code, magic_starts_code, restored_names, single_literal_names
 from hooks.code.string_values import StringResolver
-from hooks.code.tar_member_checks import checked_extractions
+from hooks.code.tar_member_checks import ModuleContext, checked_extractions
 from hooks.code.test_fixtures import imports_fetchers, reads_tests_own_file, tests_own_value
 from hooks.code.torch_releases import restricted_default_source
 from hooks.code.tree_nodes import module_nodes, nodes_of
@@ -1839,10 +1839,14 @@ class MLRuleVisitor(ast.NodeVisitor):
         low (strict: as before)."""
         if self.strict:
             return
+        context: ModuleContext | None = None
         for function in nodes_of(module):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            for checked in checked_extractions(function):
+            if not any(isinstance(n, ast.Attribute) and n.attr == "extractall" for n in ast.walk(function)):
+                continue
+            context = context or ModuleContext.of(module)
+            for checked in checked_extractions(function, context):
                 call = checked.call
                 self.bandit_false_positives.add((call.lineno, "B202"))
                 receiver = call.func.value if isinstance(call.func, ast.Attribute) else call.func

@@ -12,19 +12,21 @@ here is read as a whitelist, never as a list of known tricks (three red-team pas
 - the archive is a name bound once in the function and used only to list (into a loop or a name),
   extract and close it;
 - the loop's body has no `continue` or `break`; neither the member nor anything computed from it
-  is changed anywhere, no member's `name`/`linkname`/... is assigned anywhere in the function, and
-  the member is not read after the loop;
-- one statement directly in the body refuses, against the extraction's own target: `if <a test of
-  the member's name or path against the target> : ... raise` (no `and`: a refusal for some members
-  only; `commonpath`, `is_relative_to` and `startswith` only of a path made absolute first),
+  is changed anywhere, no member's `name`/`linkname`/... is assigned anywhere in the module (a
+  helper that strips names), and the member is not read after the loop;
+- one statement directly in the body refuses, against the extraction's own target, the member's
+  name or path as tarfile extracts it (not `member.name.lstrip("./")`): an `if ...: raise` whose
+  test, or one side of its `or`, is a containment test (a `within`/`safe_...` helper given both,
+  whose body makes paths absolute when the module defines it; `startswith`, `commonpath` or
+  `is_relative_to` of the member's path made absolute; `relpath(...)`'s leading `..`; the target
+  among the absolute path's `parents`), or a refusal of `..` and absolute names together;
   `relative_to(target)` of the member's path made absolute last (`(dest / m.name).resolve()`,
   `realpath`, `abspath`; `normpath` keeps `..` under a relative target), bound once directly in the
-  loop (not only in a link branch), or that in a `try` whose handlers raise and which has no
-  `finally`; or an `if` refusing `..` and absolute names together.
+  loop (not only in a link branch); or that in a `try` whose handlers raise, with no `finally`.
 
-Whether links are tested too decides what the finding says: the widely pasted check confines names
-only, and a symlink member can still lead a later member outside the target, which `filter='data'`
-refuses.
+Whether links are refused too (a test that holds for symbolic and hard links both, with no `and`)
+decides what the finding says: the widely pasted check confines names only, and a link member can
+still lead a later member outside the target, which `filter='data'` refuses.
 """
 
 from __future__ import annotations
@@ -72,8 +74,35 @@ class CheckedExtraction:
     links_refused: bool  # whether the loop refuses links too
 
 
-def checked_extractions(function: Function) -> Iterator[CheckedExtraction]:
+@dataclass(frozen=True)
+class ModuleContext:
+    """What the module around the function holds: its own functions (a path helper's body is read),
+    and whether anything in it assigns a member's fields (a helper that strips `member.name`)."""
+
+    functions: Mapping[str, Function]
+    renames_members: bool
+
+    @classmethod
+    def of(cls, module: ast.Module) -> ModuleContext:
+        functions: dict[str, Function] = {}
+        renames = False
+        for node in ast.walk(module):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                functions.setdefault(node.name, node)
+            renames = renames or _renames_a_member(node)
+        return cls(functions, renames)
+
+
+def _renames_a_member(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute):
+        return not isinstance(node.ctx, ast.Load) and node.attr in _MEMBER_FIELDS
+    return isinstance(node, ast.Call) and _called(node) in _SIDE_DOORS
+
+
+def checked_extractions(function: Function, context: ModuleContext) -> Iterator[CheckedExtraction]:
     """The function's `extractall()` calls (without `filter=`) that a refusing loop precedes."""
+    if context.renames_members:
+        return  # a member renamed anywhere may be renamed after the check
     own = list(own_nodes(function))
     parents = {id(child): node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
     lists = _member_lists(function, own, parents)
@@ -94,9 +123,9 @@ def checked_extractions(function: Function) -> Iterator[CheckedExtraction]:
             if (
                 (loop.end_lineno or loop.lineno) < call.lineno
                 and _members_walked(loop.iter, lists) == receiver.id
-                and _refuses_every_member(loop, function, confines)
+                and _refuses_every_member(loop, function, confines, context)
             ):
-                yield CheckedExtraction(call, _refuses_links(loop, confines))
+                yield CheckedExtraction(call, _refuses_links(loop, confines, context))
                 break
 
 
@@ -279,7 +308,7 @@ def _loop_body_nodes(loop: ast.For) -> Iterator[ast.AST]:
         stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, (*_SCOPES, *_LOOPS)))
 
 
-def _refuses_every_member(loop: ast.For, function: Function, confines: set[str]) -> bool:
+def _refuses_every_member(loop: ast.For, function: Function, confines: set[str], context: ModuleContext) -> bool:
     if not isinstance(loop.target, ast.Name):
         return False
     member = loop.target.id
@@ -288,7 +317,7 @@ def _refuses_every_member(loop: ast.For, function: Function, confines: set[str])
     names = _derived_names(loop, member)
     if not _member_left_alone(loop, function, member, names.derived):
         return False
-    return any(_refuses(statement, names, confines) for statement in loop.body)
+    return any(_refuses(statement, names, confines, context) for statement in loop.body)
 
 
 def _member_left_alone(loop: ast.For, function: Function, member: str, derived: set[str]) -> bool:
@@ -360,12 +389,30 @@ def _derived_names(loop: ast.For, member: str) -> _MemberNames:
 
 
 def _of_the_name(expression: ast.AST, names: _MemberNames) -> bool:
-    """Whether an expression reads the member's name or path (`member.name`), or a name bound to it."""
-    return any(
-        (isinstance(node, ast.Attribute) and node.attr in ("name", "path") and _reads(node.value) & names.derived)
-        or (isinstance(node, ast.Name) and node.id in names.named)
-        for node in ast.walk(expression)
-    )
+    """Whether an expression reads the member's name or path (`member.name`) as tarfile extracts
+    it, or a name bound to it; not when the name is changed first (`member.name.lstrip("./")`
+    also strips `../`: the path checked is not the path extracted)."""
+    reads = False
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute):
+            inner = node.value
+            if inner.attr in ("name", "path") and _reads(inner.value) & names.derived:
+                return False  # `member.name.lstrip(...)`, `member.name.split(...)`
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr in ("name", "path")
+        ):
+            return False  # `member.name[4:]`
+        reads = reads or (
+            (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("name", "path")
+                and bool(_reads(node.value) & names.derived)
+            )
+            or (isinstance(node, ast.Name) and node.id in names.named)
+        )
+    return reads
 
 
 def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
@@ -378,23 +425,19 @@ def _normalises(expression: ast.expr, normalised: set[str]) -> bool:
     return isinstance(expression, ast.Call) and _called(expression) in _NORMALISERS
 
 
-def _refuses(statement: ast.stmt, names: _MemberNames, confines: set[str]) -> bool:
+def _refuses(statement: ast.stmt, names: _MemberNames, confines: set[str], context: ModuleContext) -> bool:
     """One statement of the loop's body that refuses a member whose path leads outside: an `if`
-    that raises on a test of the member's path against the target (or on `..` and absolute names),
-    a `relative_to` of its path made absolute to the target, or that in a `try` whose handlers
-    raise."""
+    that raises on a containment test of the member's path against the target (or on `..` and
+    absolute names), a `relative_to` of its path made absolute to the target, or that in a `try`
+    whose handlers raise."""
     if isinstance(statement, ast.If):
-        test = statement.test
-        if any(isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) for node in ast.walk(test)):
-            return False  # `m.isfile() and not inside`: the refusal holds for some members only
-        against_target = bool(_reads(test) & confines) and (
-            _checks_a_path(test, names) or bool(_reads(test) & names.normalised)
-        )
         return (
-            _of_the_name(test, names)
-            and (against_target or _refuses_dots_and_absolute(test))
-            and bool(statement.body)
+            bool(statement.body)
             and isinstance(statement.body[-1], ast.Raise)
+            and (
+                any(_containment(part, names, confines, context) for part in _refusing_operands(statement.test))
+                or _refuses_dots_and_absolute(statement.test)
+            )
         )
     if isinstance(statement, (ast.Expr, ast.Assign)):
         return _relative_to_of_resolved(statement.value, names, confines)
@@ -404,6 +447,74 @@ def _refuses(statement: ast.stmt, names: _MemberNames, confines: set[str]) -> bo
             for inner in statement.body
         ) and all(handler.body and isinstance(handler.body[-1], ast.Raise) for handler in statement.handlers)
     return False
+
+
+def _refusing_operands(test: ast.expr) -> list[ast.expr]:
+    """The tests any of which makes the `if` refuse: the test itself, or each side of an `or`
+    (an `and` refuses only when both hold: none of its sides alone)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.BoolOp):
+        if isinstance(test.op, ast.And):
+            return []
+        return [
+            part.operand if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not) else part
+            for part in test.values
+        ]
+    return [test]
+
+
+def _containment(test: ast.expr, names: _MemberNames, confines: set[str], context: ModuleContext) -> bool:
+    """A test of whether the member's path lies within the target: a `within`/`safe_...` helper
+    given both (whose body, when the module defines it, makes the paths absolute), `startswith`,
+    `commonpath` or `is_relative_to` of the member's path made absolute, `relpath(...)`'s leading
+    `..`, or the target among the absolute path's `parents`."""
+    if isinstance(test, ast.Compare):
+        sides = [test.left, *test.comparators]
+        if any(isinstance(side, ast.Call) and _containment(side, names, confines, context) for side in sides):
+            return True
+        return (
+            isinstance(test.ops[0], (ast.In, ast.NotIn))
+            and bool(_reads(test.left) & confines)
+            and any(
+                isinstance(side, ast.Attribute)
+                and side.attr == "parents"
+                and _normalises(side.value, names.normalised)
+                and _of_the_name(side.value, names)
+                for side in test.comparators
+            )
+        )
+    if not isinstance(test, ast.Call):
+        return False
+    called = _called(test)
+    arguments = [*test.args, *(keyword.value for keyword in test.keywords)]
+    if called == "startswith" and isinstance(test.func, ast.Attribute):
+        receiver = test.func.value
+        if isinstance(receiver, ast.Call) and _called(receiver) == "relpath":
+            return _of_the_name(receiver, names) and bool(_reads(receiver) & confines)
+        return (
+            _normalises(receiver, names.normalised)
+            and _of_the_name(receiver, names)
+            and any(_reads(argument) & confines for argument in arguments)
+        )
+    if called in _LEXICAL_COMPARISONS:
+        parts = _compared(test)
+        return any(_normalises(part, names.normalised) and _of_the_name(part, names) for part in parts) and any(
+            _reads(part) & confines for part in parts
+        )
+    if _PATH_CHECK_CALL.search(called):
+        given = any(_of_the_name(argument, names) for argument in arguments) and any(
+            _reads(argument) & confines for argument in arguments
+        )
+        helper = context.functions.get(called) if isinstance(test.func, ast.Name) else None
+        return given and (helper is None or _makes_paths_absolute(helper))
+    return False
+
+
+def _makes_paths_absolute(helper: Function) -> bool:
+    """A path helper the module defines (`is_within_directory`) compares absolute paths only if
+    its body makes them so; `target.startswith(directory)` alone lets `dest/../x` through."""
+    return any(isinstance(node, ast.Call) and _called(node) in _NORMALISERS for node in ast.walk(helper))
 
 
 def _relative_to_of_resolved(call: ast.expr, names: _MemberNames, confines: set[str]) -> bool:
@@ -423,7 +534,7 @@ def _relative_to_of_resolved(call: ast.expr, names: _MemberNames, confines: set[
     )
 
 
-def _refuses_links(loop: ast.For, confines: set[str]) -> bool:
+def _refuses_links(loop: ast.For, confines: set[str], context: ModuleContext) -> bool:
     """An `if` directly in the loop that tests a link (`issym()`, `islnk()`, `linkname`) and
     refuses: it raises, or its body refuses through `relative_to` of the link's target."""
     member = loop.target.id if isinstance(loop.target, ast.Name) else ""
@@ -441,37 +552,21 @@ def _refuses_links(loop: ast.For, confines: set[str]) -> bool:
                 inner.named |= bound  # the link's target stands for the member's path here
                 if _normalises(line.value, inner.normalised):
                     inner.normalised |= bound
-            elif _refuses(line, inner, confines):
+            elif _refuses(line, inner, confines, context):
                 return True
     return False
 
 
 def _tests_a_link(test: ast.expr) -> bool:
-    return any(
-        (isinstance(node, ast.Attribute) and node.attr in _LINK_TESTS)
-        or (isinstance(node, ast.Name) and node.id in ("SYMTYPE", "LNKTYPE"))
-        for node in ast.walk(test)
+    """A test that holds for symbolic and hard links both (`issym() or islnk()`, `linkname`, both
+    types), with no `and` that narrows it (`issym() and isabs(linkname)`)."""
+    if any(isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) for node in ast.walk(test)):
+        return False
+    attributes = {node.attr for node in ast.walk(test) if isinstance(node, ast.Attribute)}
+    names = {node.id for node in ast.walk(test) if isinstance(node, ast.Name)}
+    return (
+        {"issym", "islnk"} <= attributes or "linkname" in attributes or {"SYMTYPE", "LNKTYPE"} <= (names | attributes)
     )
-
-
-def _checks_a_path(test: ast.expr, names: _MemberNames) -> bool:
-    """Whether a test asks whether the member's path lies within the target (`is_within_directory`,
-    a `safe_...` helper), compares the member's path made absolute (`commonpath`, `is_relative_to`
-    and `startswith` compare text: `dest/../x` passes unnormalised), or normalises it
-    (`abspath(join(dest, m.name))`; the target's alone leaves `..` in the member's)."""
-    for inner in ast.walk(test):
-        if not isinstance(inner, ast.Call):
-            continue
-        called = _called(inner)
-        if called in _NORMALISERS:
-            if _reads(inner) & names.derived:
-                return True
-        elif called in _LEXICAL_COMPARISONS:
-            if any(_normalises(part, names.normalised) for part in _compared(inner) if _of_the_name(part, names)):
-                return True
-        elif _PATH_CHECK_CALL.search(called):
-            return True
-    return False
 
 
 def _compared(call: ast.Call) -> list[ast.expr]:
@@ -485,12 +580,11 @@ def _compared(call: ast.Call) -> list[ast.expr]:
 def _refuses_dots_and_absolute(test: ast.expr) -> bool:
     """`".." in name` (or in its parts) together with a test for an absolute name (`isabs`,
     `startswith("/")`): tarfile joins an absolute member name as it is. `startswith("..")`
-    alone misses `a/../../x`."""
+    alone misses `a/../../x`, `"/../" in name` misses `../x`, and an `and` refuses neither."""
     dots = any(
         isinstance(node, ast.Compare)
         and isinstance(node.left, ast.Constant)
-        and isinstance(node.left.value, str)
-        and ".." in node.left.value
+        and node.left.value == ".."
         and isinstance(node.ops[0], (ast.In, ast.NotIn))
         for node in ast.walk(test)
     )
@@ -505,7 +599,9 @@ def _refuses_dots_and_absolute(test: ast.expr) -> bool:
         )
         for node in ast.walk(test)
     )
-    return dots and absolute
+    return (
+        dots and absolute and not any(isinstance(n, ast.BoolOp) and isinstance(n.op, ast.And) for n in ast.walk(test))
+    )
 
 
 def _reads(expression: ast.AST) -> set[str]:
