@@ -369,7 +369,9 @@ _FLASK_APP_SAFE_ATTRIBUTES = frozenset(
     | {"add_url_rule", "run", "logger", "secret_key", "test_client"}
 )
 # Names through which code reaches a module's bindings from the side.
-_SIDE_DOOR_NAMES = frozenset({"globals", "vars", "locals", "setattr", "exec", "eval", "__import__"})
+_SIDE_DOOR_NAMES = frozenset(
+    {"globals", "vars", "locals", "setattr", "getattr", "exec", "eval", "__import__", "import_module", "modules"}
+)
 
 
 def _called_name(call: ast.Call) -> str:
@@ -2155,16 +2157,12 @@ class MLRuleVisitor(ast.NodeVisitor):
         if module is None or receiver.id in self.loads.rebound_module_names:
             return False
         name = receiver.id
-        # Names bound to flask or what it exports: an attribute set through one changes every app.
-        flask_names = {
+        # Names the module imports: an attribute set through one patches a module or class for
+        # every app (flask's, werkzeug's server).
+        imported_names = {
             alias.asname or alias.name.split(".")[0]
             for node in module_nodes(module)
             if isinstance(node, (ast.Import, ast.ImportFrom))
-            and (
-                any(alias.name.split(".")[0] == "flask" for alias in node.names)
-                if isinstance(node, ast.Import)
-                else (node.module or "").split(".")[0] == "flask"
-            )
             for alias in node.names
         }
         used_as_attribute: set[int] = set()
@@ -2176,10 +2174,12 @@ class MLRuleVisitor(ast.NodeVisitor):
             if isinstance(node, ast.Name) and node.id in _SIDE_DOOR_NAMES:
                 return False
             if isinstance(node, ast.Attribute):
-                if node.attr in ("config", "default_config", "SERVER_NAME"):
+                if node.attr in ("config", "default_config", "SERVER_NAME") or node.attr in _SIDE_DOOR_NAMES:
                     return False
-                if not isinstance(node.ctx, ast.Load) and _chain_root(node) in flask_names:
-                    return False  # `flask.Flask = ...`, `flask.app.Flask.run = partialmethod(...)`
+                if not isinstance(node.ctx, ast.Load) and _chain_root(node) in ("", *imported_names):
+                    # `flask.Flask.run = partialmethod(...)`, `werkzeug.serving.run_simple = ...`,
+                    # `sys.modules["flask"].Flask.run = ...`: a module patched for every app.
+                    return False
                 if isinstance(node.value, ast.Name) and node.value.id == name:
                     if node.attr not in _FLASK_APP_SAFE_ATTRIBUTES:
                         return False

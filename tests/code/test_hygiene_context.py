@@ -627,6 +627,15 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         # Its fourth pass: the class changed through the package's path.
         "import flask.app\nfrom flask import Flask\nflask.app.Flask.run = partialmethod(flask.app.Flask.run, host=h)\n"
         "app = Flask(__name__)\napp.run(debug=True)\n",
+        # Its fifth pass: any imported module patched (werkzeug's server, flask through sys.modules,
+        # importlib or getattr).
+        "import werkzeug.serving\nfrom flask import Flask\nwerkzeug.serving.run_simple = wrap\napp = Flask(__name__)\n"
+        "app.run(debug=True)\n",
+        "import sys\nfrom flask import Flask\nsys.modules['flask'].Flask.run = r\napp = Flask(__name__)\napp.run(debug=True)\n",
+        "import importlib\nfrom flask import Flask\nimportlib.import_module('flask').Flask.run = r\napp = Flask(__name__)\n"
+        "app.run(debug=True)\n",
+        "import flask\nfrom flask import Flask\nd = getattr(flask.Flask, 'default_config')\napp = Flask(__name__)\n"
+        "app.run(debug=True)\n",
     ],
 )
 def test_no_host_blocks(tmp_path: Path, source: str) -> None:
