@@ -631,9 +631,10 @@ def test_flask_debugger_on_loopback_is_low_and_on_the_network_blocks(tmp_path: P
         # importlib or getattr).
         "import werkzeug.serving\nfrom flask import Flask\nwerkzeug.serving.run_simple = wrap\napp = Flask(__name__)\n"
         "app.run(debug=True)\n",
-        "import sys\nfrom flask import Flask\nsys.modules['flask'].Flask.run = r\napp = Flask(__name__)\napp.run(debug=True)\n",
-        "import importlib\nfrom flask import Flask\nimportlib.import_module('flask').Flask.run = r\napp = Flask(__name__)\n"
+        "import sys\nfrom flask import Flask\nsys.modules['flask'].Flask.run = r\napp = Flask(__name__)\n"
         "app.run(debug=True)\n",
+        "import importlib\nfrom flask import Flask\nimportlib.import_module('flask').Flask.run = r\n"
+        "app = Flask(__name__)\napp.run(debug=True)\n",
         "import flask\nfrom flask import Flask\nd = getattr(flask.Flask, 'default_config')\napp = Flask(__name__)\n"
         "app.run(debug=True)\n",
     ],
