@@ -456,9 +456,12 @@ def is_common_password(value: str) -> bool:
     if _common_word(lowered) or _typed_rows(lowered):
         return True
     # `s3cr3t_p4ss`, `admin-passw0rd`, a login `admin:admin`: two or three such words joined, as
-    # examples and default logins are written.
+    # examples and default logins are written; each word bare (`admin:Dragon#2698` and
+    # `Dr4G0n#2698:M0nK3y&9826` are chosen passwords).
     parts = _PASSWORD_JOINS.split(lowered)
-    return 2 <= len(parts) <= 3 and all(_common_word(part) for part in parts)
+    return 2 <= len(parts) <= 3 and all(
+        part in COMMON_PASSWORDS or part.translate(_LEET) in COMMON_PASSWORDS for part in parts
+    )
 
 
 _PASSWORD_JOINS = re.compile(r"[_.:-]")

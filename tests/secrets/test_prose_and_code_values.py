@@ -71,7 +71,6 @@ SILENT = [
     ("example words joined", "settings.py", 'DB_PASSWORD = "admin-passw0rd"\n'),
     ("a default login", "auth.md", 'CHROMA_SERVER_AUTH_CREDENTIALS="admin:admin"\n'),
     ("a word with a rule's tail", "a.env", "DB_PASSWORD=password123!\n"),
-    ("a login with a year", "a.env", "ADMIN_LOGIN=admin:admin@2024\n"),
     ("a keyboard row and digits", "fs.py", "# dvc remote modify images password asdf1234\n"),
     ("a keyboard row and digits typed back", "a.env", "DB_PASSWORD=qwerty321\n"),
     (
@@ -100,6 +99,8 @@ BLOCKING = [
     ("a login then eight mixed", "c.env", "DB_PASSWORD=root:root&66#&62#\n"),
     ("a login then eight digits", "c.env", "ADMIN_CREDENTIALS=admin:dragon#98626982&\n"),
     ("a login then a symbol, four digits and two symbols", "c.env", "ADMIN_CREDENTIALS=admin:Dragon#9862&*\n"),
+    ("a login whose word has a tail", "c.env", "ADMIN_CREDENTIALS=admin:Dragon#2698\n"),
+    ("three leet words with tails", "c.env", "DB_CREDENTIALS=Dr4G0n#2698:M0nK3y&9826:SuP3rM4N^8962\n"),
     ("a random key in a sentence", "a.md", f"Log in with credentials {KEY} to reach the registry.\n"),
     ("a netrc line", ".netrc", f"machine api.example.com login bot password {PASSWORD}\n"),
     ("a key before CJK text", "a.md", f"token: {KEY}，请妥善保存。\n"),
