@@ -68,7 +68,7 @@ class Walker(Walk):
 
     def walk_file(self, handle: BinaryIO, size: int, name: str) -> None:
         source = Source(handle, size, name, "", 0, seekable=True, head=read_head(handle))
-        settled = self._settled_before_reading(source)
+        settled = self._settled_before_reading(source, whole_file=True)
         found = self._walk_formats(source) if settled is None else settled
         if find_eocd(handle, size) is None:
             return
@@ -95,10 +95,10 @@ class Walker(Walk):
         recognises it: data whose first byte is an opcode is also a pickle from byte 0, and
         data that more formats recognise (a tar header behind a zip's magic) is read as each.
         """
-        settled = self._settled_before_reading(source)
+        settled = self._settled_before_reading(source, whole_file=False)
         return self._walk_formats(source) if settled is None else settled
 
-    def _settled_before_reading(self, source: Source) -> bool | None:
+    def _settled_before_reading(self, source: Source, *, whole_file: bool) -> bool | None:
         """For data that only starts like a pickle and that no pickle loader reads past its first
         bytes, whether it was an artifact; None for data read by its formats. Such data was never
         read as a pickle, so a zip at its end (which zipfile finds from its end record) is still
@@ -120,9 +120,12 @@ class Walker(Walk):
             # Chroma's `length.bin` holds words it never set, which may start like a pickle: one
             # that breaks before any opcode imports, calls or builds is an index, nothing more.
             return True
-        if [fmt.name for fmt in formats] == ["maybe-pickle"] and _extension_then_no_opcode(source.head):
+        if whole_file and [fmt.name for fmt in formats] == ["maybe-pickle"] and _extension_then_no_opcode(source.head):
             # Bytes that only start like a pickle (a bincode length, a checkpoint index's first
-            # varint): pickle.load raises at the byte after the EXT, so no loader reads them.
+            # varint): pickle.load raises at the byte after the EXT, so no loader reads them. Only
+            # a file on disk: walk_file then reads a zip at its end (zipfile finds it from there).
+            # An archive's member, whose end nothing reads, is read as a pickle as before: its
+            # extension code is reported, and blocks whatever the policy does with MLS902.
             if named_like_artifact(source.name):
                 self._unrecognised(source)
             return named_like_artifact(source.name)

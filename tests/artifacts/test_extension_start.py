@@ -86,3 +86,21 @@ def test_a_zip_behind_an_extension_opening_is_still_read_from_its_end(tmp_path: 
     data = b"\x82\x01\xff" + bytes(61) + _zip_holding("model.pkl", _PAYLOAD)
     found = scan_bytes(tmp_path, name, data)
     assert ("MLS101", Severity.CRITICAL) in {(f.rule_id, f.severity) for f in found}
+
+
+def test_a_member_that_opens_with_an_extension_is_read_as_a_pickle(tmp_path: Path) -> None:
+    """Found by stop 78's red team (fifth pass): a member's end is never read for a zip, so a
+    member opening with an EXT is read as the pickle it may be (its import reported, critical)
+    rather than dismissed as unrecognised, which a policy may turn off."""
+    import io
+    import tarfile
+
+    polyglot = b"\x82\x01\xff" + bytes(61) + _zip_holding("model.pkl", _PAYLOAD)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        info = tarfile.TarInfo("inner.pkl.zip")
+        info.size = len(polyglot)
+        archive.addfile(info, io.BytesIO(polyglot))
+    found = scan_bytes(tmp_path, "bundle.tar", buffer.getvalue())
+    assert any(f.severity == Severity.CRITICAL for f in found), [(f.rule_id, f.severity) for f in found]
+    assert "MLS902" not in {f.rule_id for f in found}
